@@ -1,0 +1,117 @@
+"""Credits in a sentence: another outlet ("according to Reuters", "(AP) —", "told the BBC") or a named
+non-outlet source ("according to the Health Ministry", "officials in Kyiv said")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+
+@dataclass(frozen=True)
+class Credit:
+    """A source credited in a sentence; offsets relative to the sentence."""
+
+    start: int
+    end: int
+    cites: str  # outlet id, or the source's name as written
+    outlet: bool
+    cue: str
+
+
+_LEFT_CUE = re.compile(
+    r"(?:according\s+to|told|tells|telling|speaking\s+to|spoke\s+to|speaking\s+with|interview\s+with|"
+    r"interviewed\s+by|reported\s+by|reported\s+in|reports\s+in|cited\s+by|quoted\s+by|obtained\s+by|seen\s+by|"
+    r"published\s+by|published\s+in|report\s+by|report\s+in|reporting\s+by|reporting\s+from|via|with|by|"
+    r"confirmed\s+to|said\s+to|statement\s+to|writing\s+in|wrote\s+in|broadcast\s+by|aired\s+on|on|"
+    r"copyright\s+(?:©\s*)?\d{4}|©\s*(?:\d{4}\s+)?)\s+(?:the\s+|a\s+|an\s+)?(?:[a-z]+\s+)?$|\(\s*$",
+    re.IGNORECASE,
+)
+_RIGHT_CUE = re.compile(
+    r"(?:['’]s?\s+[A-Za-z]+\s+|\s+)?(?:news\s+agency|staff|reported|reports|has\s+reported|had\s+reported|"
+    r"first\s+reported|was\s+first\s+to\s+report|revealed|said|says|quoted|cited|learned|contributed|found|"
+    r"obtained|reviewed|published|broke|could\s+not|was\s+unable|has\s+learned|understands|reporter|"
+    r"correspondent|journalist)\b|\)\s*[-–—]|\s*$",
+    re.IGNORECASE,
+)
+_PHOTO = re.compile(r"\s*(?:Photo|Images|Video|/)", re.IGNORECASE)
+
+_SOURCE_NOUNS = (
+    r"ministry|ministries|officials?|police|authorities|agency|group|office|department|government|spokes(?:man|"
+    r"woman|person)|committee|commission|court|survey|monitor|observatory|organi[sz]ation|service|council|army|"
+    r"military|prosecutors?|researchers|scientists|study|report|data|figures|center|centre|institute|bureau|"
+    r"watchdog|regulator|statement|sources?|analysts|experts|spokesmen"
+)
+_NP = r"(?:[A-Za-z][\w'’-]*\s+){0,3}?(?i:" + _SOURCE_NOUNS + r")(?:\s+[A-Z][\w'’-]*){0,3}" + (
+    r"(?:\s+(?:in|of|for|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?"
+)
+_REPORT_VERB = r"(?:said|say|says|reported|reports|announced|estimated|estimates|confirmed|stated|showed|show|shows)"
+_SUBJECT_CREDIT = re.compile(r"(?<![\w'’-])(?P<src>" + _NP + r")\s*,?\s+" + _REPORT_VERB + r"\b")
+_SAID_CREDIT = re.compile(r"\b" + _REPORT_VERB + r"\s+(?P<src>(?:the\s+)?" + _NP + r")(?=\s*[.,;]|\s*$)")
+_ACCORDING = re.compile(
+    r"\baccording\s+to\s+(?P<src>[^,.;:()“”\"«»]{2,80}?)(?=\s*[,.;:()“”\"«»]|\s*$|\s+(?:that|who|which|on|in)\s+[a-z])",
+    re.IGNORECASE,
+)
+_LEADING_JUNK = re.compile(r"^(?:(?:but|and|so|earlier|later|meanwhile|now|also|however|the|a|an)\s+)+", re.I)
+
+
+@lru_cache(maxsize=32)
+def _alias_regex(items: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """One regex over every alias: short all-letter names (AP, BBC) only as upper-case tokens."""
+    table: dict[str, str] = {}
+    parts: list[str] = []
+    for name, outlet in sorted(items, key=lambda kv: -len(kv[0])):
+        name = name.strip()
+        if not name:
+            continue
+        table[name.lower()] = outlet
+        body = r"\s+".join(re.escape(w) for w in name.split())
+        if len(name) <= 4 and name.replace(" ", "").isalpha():
+            parts.append(r"(?-i:" + r"\s+".join(re.escape(w) for w in name.upper().split()) + ")")
+        else:
+            parts.append(body)
+    if not parts:
+        return None, table
+    return re.compile(r"(?<![\w-])(?:the\s+)?(?P<name>" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE), table
+
+
+def find_credits(sentence: str, aliases: Mapping[str, str] | None) -> list[Credit]:
+    """Every source the sentence credits, outlets first, then named non-outlet sources."""
+    outlets = _outlet_credits(sentence, aliases) if aliases else []
+    out = list(outlets)
+    for m in (*_ACCORDING.finditer(sentence), *_SUBJECT_CREDIT.finditer(sentence), *_SAID_CREDIT.finditer(sentence)):
+        start, end = m.span("src")
+        if any(c.start < end and start < c.end for c in out):
+            continue
+        src = sentence[start:end]
+        junk = _LEADING_JUNK.match(src)
+        if junk:
+            start += junk.end()
+            src = sentence[start:end]
+        if len(src) < 2 or src[0].islower() and _pronounish(src):
+            continue
+        out.append(Credit(start, end, src, False, "according to" if m.re is _ACCORDING else "said"))
+    return out
+
+
+def _pronounish(src: str) -> bool:
+    return src.split()[0].lower() in {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "this"}
+
+
+def _outlet_credits(sentence: str, aliases: Mapping[str, str]) -> list[Credit]:
+    regex, table = _alias_regex(tuple(sorted((k.lower(), v) for k, v in aliases.items())))
+    if regex is None:
+        return []
+    out: list[Credit] = []
+    for m in regex.finditer(sentence):
+        start, end = m.span("name")
+        left, right = sentence[max(0, m.start() - 40) : m.start()], sentence[end : end + 40]
+        if _PHOTO.match(right):
+            continue
+        if not (_LEFT_CUE.search(left) or _RIGHT_CUE.match(right)):
+            continue
+        outlet = table.get(re.sub(r"\s+", " ", m.group("name").lower()))
+        if outlet and not any(c.cites == outlet for c in out):
+            out.append(Credit(start, end, outlet, True, "outlet"))
+    return out

@@ -1,0 +1,489 @@
+"""Quantities in a sentence: value as an interval, the counted thing, the time it refers to.
+
+Works on one sentence at a time with precompiled, linear regexes (no nested quantifiers over the same
+characters), so that a 10,000-word article takes a few milliseconds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from claimcheck.claims.lexicon import (
+    COUNT_NOUNS,
+    MONTH_RE,
+    MONTHS,
+    STOPWORDS,
+    WEEKDAY_RE,
+    WEEKDAYS,
+    WORD,
+    content_words,
+    stem,
+)
+from claimcheck.models import Interval
+
+# "nearly/almost 125" -> [0.92 * 125, 125): "nearly" rarely means more than ~8% short.
+NEARLY_FACTOR = 0.92
+# "about/around/some 1,100" -> [990, 1210]: ±10%.
+ABOUT_FACTOR = 0.10
+
+_UNITS_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_TENS_WORDS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+_SCALES = {
+    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12,
+}
+_CURRENCIES = {"$": "dollars", "us$": "dollars", "£": "pounds", "€": "euros", "¥": "yen", "₹": "rupees"}
+_MEASURES = {
+    "mm": "mm", "cm": "cm", "km": "km", "kg": "kg", "g": "g", "mph": "mph", "ft": "ft", "lb": "lb", "lbs": "lb",
+    "mw": "mw", "gw": "gw", "kw": "kw", "kwh": "kwh", "gb": "gb", "tb": "tb", "ml": "ml", "sq": "sq",
+}
+
+_SMALL = "|".join(sorted([*_UNITS_WORDS, *_TENS_WORDS], key=len, reverse=True))
+_WORDNUM = re.compile(
+    rf"\b(?P<w>(?:a|{_SMALL})(?:[- ](?:{_SMALL}))?(?:[ -](?:hundred|thousand|million|billion)"
+    rf"(?:(?: and)? (?:{_SMALL})(?:-(?:{_SMALL}))?)?)*|a dozen|half a dozen|dozens|hundreds|thousands|"
+    rf"tens of thousands|hundreds of thousands|millions|billions)\b",
+    re.IGNORECASE,
+)
+_DIGITS = re.compile(
+    r"(?P<cur>US\$|\$|£|€|¥|₹)?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?P<scale>\s?(?:million|billion|trillion|thousand|hundred)\b|(?:bn|mn|mln|tn|m|k|b)\b)?"
+    r"(?P<pct>\s?%|\s(?:per\s?cent|percent|percentage points?)\b)?"
+    r"(?P<attached>[A-Za-z]+)?"
+)
+_QUALIFIERS = [
+    ("no more than", "up to"), ("no fewer than", "at least"), ("no less than", "at least"),
+    ("more than", "more than"), ("in excess of", "more than"), ("upwards of", "more than"),
+    ("just over", "more than"), ("over", "more than"), ("above", "more than"), ("exceeding", "more than"),
+    ("at least", "at least"), ("a minimum of", "at least"), ("approximately", "about"),
+    ("an estimated", "about"), ("estimated", "about"), ("roughly", "about"), ("around", "about"),
+    ("about", "about"), ("some", "about"), ("nearly", "nearly"), ("almost", "nearly"), ("close to", "nearly"),
+    ("just under", "nearly"), ("just shy of", "nearly"), ("up to", "up to"), ("as many as", "up to"),
+    ("as much as", "up to"), ("at most", "up to"), ("a maximum of", "up to"), ("fewer than", "fewer than"),
+    ("less than", "fewer than"), ("under", "fewer than"), ("below", "fewer than"),
+]
+_QUAL_RE = re.compile(
+    r"\b(?P<q>" + "|".join(q for q, _ in _QUALIFIERS).replace(" ", r"\s+") + r")\s+$", re.IGNORECASE
+)
+_QUAL_MAP = {q: v for q, v in _QUALIFIERS}
+_BETWEEN_RE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"^(?:\s+(?:and|to)\s+|\s?[-–—]\s?)$")
+_POSTFIX = re.compile(r"\s*(?:,\s*)?(?P<p>or more|or so|-plus|\+|plus)\b", re.IGNORECASE)
+
+_PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b|\+\d{2}[\d\s-]{8,14}\d")
+_URLISH = re.compile(r"(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]+@\S+|[@#]\w+|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b\d+(?:\.\d+){2,}\b")
+_CLOCK_AFTER = re.compile(
+    r"^(?::\d\d|\s?(?:a\.m\b|p\.m\b|am\b|pm\b|GMT\b|UTC\b|BST\b|CET\b|EST\b|EDT\b|ET\b|PT\b|o'clock|hrs\b))",
+    re.IGNORECASE,
+)
+_AGE_BEFORE = re.compile(r"(?:\b(?:aged?|ages)\s+|[A-Z][a-z]+,\s)$")
+_AGE_AFTER = re.compile(r"^(?:-|\s)(?:years?-old|years? old)\b|^,\s", re.IGNORECASE)
+_AGE_NAME_COMMA = re.compile(r"[A-Z][a-z’']+,\s$")
+_MONTH_BEFORE = re.compile(rf"\b{MONTH_RE}\s+$")
+_MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_RE}(?!\w)")
+_ID_WORDS = frozenset(
+    """No Nos Number number # Section Article Chapter Route Flight Highway Interstate Room Page Episode Season
+    Level Phase Category Stage Windows iPhone Galaxy Pixel Proposition Prop District Precinct Gate Platform
+    Terminal Bill Resolution Amendment Title Act Question Track Volume Vol Apollo Class Type Model Version version
+    Mark Covid COVID Group Boeing Airbus Euro UEFA Formula Game Week Round Day Series Pro Max Air Mini Plus Note
+    Studio Xbox PlayStation Top Fortune Trek Size Grade Year Term Unit""".split()
+)
+_SKIP_CAPS = frozenset(
+    {*WEEKDAYS, *MONTHS, "Nearly", "About", "Some", "Around", "More", "Almost", "Over", "Up", "At", "Only", "Just",
+     "Fewer", "Less", "Roughly", "Approximately", "An", "A", "The", "Between", "In", "On", "By", "Since", "To",
+     "And", "Of", "With", "From", "For", "Under", "Until", "After", "Before", "During", "Estimated", "All",
+     "Exactly", "Another", "Than", "As", "Least", "Most", "Nearly", "Total", "Killed", "Freed", "Released"}
+)
+_PREV_WORD = re.compile(r"([A-Za-z#][\w.]*)\s+$")
+_AGO = re.compile(r"^\s+(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries)\s+(?:ago|earlier|later)\b")
+_DECADE = re.compile(r"^'?s\b")
+_UNIT_WORD = re.compile(r"\s*([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
+_OF = re.compile(r"\s+of\s+(?:the\s+|their\s+|its\s+|them\b)?", re.IGNORECASE)
+_HYPHEN_UNIT = re.compile(r"-([a-z]+(?:-[a-z]+)*)")
+_LEADING_MODIFIERS = frozenset("other more additional further new extra fewer so-called".split())
+_NOT_UNIT = frozenset({*STOPWORDS, *(m.lower() for m in MONTHS), *(d.lower() for d in WEEKDAYS)}) - {
+    "people", "years", "year", "months", "month", "weeks", "week", "days", "day", "times", "time", "ones"}
+_TIME_UNITS = frozenset("year years month months week weeks day days people times".split())
+_PAST_VERBS = frozenset(
+    """struck hit rose fell won lost left held led met took gave made said told began came went saw ran grew paid
+    sold brought fought thought kept spent sent set put cut shot stood wrote became remain remains remained
+    were was are is have has had will would could can may might must should""".split()
+)
+_MAGNITUDE = re.compile(r"\bmagnitude[\s-]+$", re.IGNORECASE)
+_VERBISH_OK = frozenset("dead injured wounded displaced detained missing killed".split())
+_WHEN = re.compile(
+    rf"\b(?:(?:since|in|on|by|until|till|from|as of|before|after|during|through|between|last|this|earlier this|"
+    rf"later this|early|late|mid-?)\s+)?(?:(?:early|late|mid-?)\s*)?"
+    rf"(?:{MONTH_RE}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+(?:19|20)\d\d)?|\d{{1,2}}\s+{MONTH_RE}(?:\s+(?:19|20)\d\d)?|"
+    rf"(?:19|20)\d\d(?:s|/\d\d)?|{WEEKDAY_RE}(?:\s+(?:morning|afternoon|evening|night))?|"
+    rf"(?:last|this|next)\s+(?:week|month|year|weekend)|yesterday|today|tonight|overnight)\b"
+    rf"|\b(?:\w+\s+)(?:years?|months?|weeks?|days?)\s+ago\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Quantity:
+    """A number found in a sentence, offsets relative to the sentence."""
+
+    start: int
+    end: int
+    value: Interval
+    qualifier: str
+    unit: str | None
+    when: str | None = None
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass
+class _Raw:
+    start: int
+    end: int
+    value: float
+    kind: str  # "digits" | "words" | "vague"
+    unit: str | None = None  # currency / percent / measure, already known
+    hyphen: str | None = None
+    vague: tuple[float, float] | None = None
+
+
+def find_quantities(sentence: str) -> list[Quantity]:
+    """Every quantity in ``sentence`` with interval, unit, qualifier and time (offsets into the sentence)."""
+    blocked = [m.span() for p in (_PHONE, _URLISH) for m in p.finditer(sentence)]
+    raws = _digit_numbers(sentence, blocked) + _word_numbers(sentence)
+    raws.sort(key=lambda r: r.start)
+    raws = _drop_overlaps(raws)
+    whens = [m for m in _WHEN.finditer(sentence) if _is_time_phrase(m.group())]
+    out: list[Quantity] = []
+    i = 0
+    while i < len(raws):
+        raw, nxt = raws[i], raws[i + 1] if i + 1 < len(raws) else None
+        q, used = _to_quantity(sentence, raw, nxt)
+        i += 2 if used else 1
+        if q is not None:
+            q.when = _nearest_when(whens, q.start, q.end)
+            q.extra["context"] = _context(sentence, q)
+            out.append(q)
+    return out
+
+
+def _is_time_phrase(text: str) -> bool:
+    """Keep real time phrases; a bare "may" or "march" in lower case is a verb, not a month."""
+    core = text.split()[-1]
+    return not (core.lower() in {"may", "march", "sun", "sat", "wed"} and core.islower())
+
+
+def _drop_overlaps(raws: list[_Raw]) -> list[_Raw]:
+    out: list[_Raw] = []
+    for r in raws:
+        if out and r.start < out[-1].end:
+            continue
+        out.append(r)
+    return out
+
+
+def _digit_numbers(s: str, blocked: list[tuple[int, int]]) -> list[_Raw]:
+    out: list[_Raw] = []
+    for m in _DIGITS.finditer(s):
+        start, end = m.span()
+        if any(b0 <= m.start("num") < b1 for b0, b1 in blocked) or _attached_left(s, m.start()):
+            continue
+        num = m.group("num")
+        value = float(num.replace(",", ""))
+        unit = None
+        attached = (m.group("attached") or "").lower()
+        scale = (m.group("scale") or "").strip().lower()
+        if attached:
+            if attached in _MEASURES and not scale:
+                unit = _MEASURES[attached]
+            elif attached in _SCALES and not scale:
+                scale = attached
+            elif attached == "s" and len(num) == 4:
+                continue  # a decade: "the 1990s"
+            else:
+                continue  # ordinal ("3rd"), model name ("4K", "RAV4"), code
+        if scale:
+            value *= _SCALES[scale]
+        if m.group("cur"):
+            unit = _CURRENCIES[m.group("cur").lower()]
+        if m.group("pct"):
+            unit = "percentage points" if "point" in m.group("pct") else "percent"
+        if not (m.group("cur") or scale or m.group("pct") or unit) and _not_a_quantity(s, m, value, num):
+            continue
+        raw = _Raw(start, end, value, "digits", unit)
+        hy = _HYPHEN_UNIT.match(s, end) if not unit else None
+        if hy:
+            if hy.group(1).startswith(("year-old", "years-old", "month-old", "week-old", "day-old")):
+                continue
+            raw.hyphen, raw.end = hy.group(1).replace("-", " "), hy.end()
+        out.append(raw)
+    return out
+
+
+def _attached_left(s: str, start: int) -> bool:
+    """Digits glued to a word on the left ("COVID-19", "G7", "v2") are part of a name, not a quantity."""
+    if start == 0:
+        return False
+    prev = s[start - 1]
+    if prev.isalnum() or prev in "#@/:._":
+        return True
+    return prev == "-" and start >= 2 and s[start - 2].isalpha()
+
+
+def _not_a_quantity(s: str, m: re.Match[str], value: float, num: str) -> bool:
+    """Years, dates, clock times, ages, identifiers and ago-phrases are not counted quantities."""
+    start, end = m.start(), m.end()
+    before, after = s[max(0, start - 40) : start], s[end : end + 40]
+    if _CLOCK_AFTER.match(after) or _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
+        return True
+    if _AGE_BEFORE.search(before) and value <= 120 and "." not in num:
+        return True
+    if _AGE_AFTER.match(after) and value <= 120 and "." not in num and (
+        not after.startswith(",") or _AGE_NAME_COMMA.search(before)
+    ):
+        return True
+    if _AGO.match(after):
+        return True
+    if len(num) == 4 and "," not in num and 1800 <= value <= 2100 and not _counted_after(after):
+        return True
+    prev = _PREV_WORD.search(before)
+    if prev:
+        word = prev.group(1).rstrip(".")
+        if word in _ID_WORDS or (word[0].isupper() and word not in _SKIP_CAPS and "." not in num):
+            return True
+    return False
+
+
+def _counted_after(after: str) -> bool:
+    """True when a year-like number is followed by a plural noun ("2021 votes"), so it counts something."""
+    w = _UNIT_WORD.match(after)
+    return bool(w) and w.group(1).lower() in COUNT_NOUNS
+
+
+def _word_numbers(s: str) -> list[_Raw]:
+    out: list[_Raw] = []
+    for m in _WORDNUM.finditer(s):
+        text = m.group().lower()
+        vague = _vague(text)
+        if vague is not None:
+            if not s.startswith(" of", m.end()):
+                continue
+            out.append(_Raw(m.start(), m.end(), vague[0], "vague", vague=vague))
+            continue
+        value = _words_value(text)
+        if value is None or text in {"a", "zero"} or _AGO.match(s[m.end() : m.end() + 40]):
+            continue
+        raw = _Raw(m.start(), m.end(), value, "words")
+        hy = _HYPHEN_UNIT.match(s, m.end())
+        if hy:
+            if hy.group(1).startswith(("year-old", "years-old", "month-old")):
+                continue
+            raw.hyphen, raw.end = hy.group(1).replace("-", " "), hy.end()
+        out.append(raw)
+    return out
+
+
+def _vague(text: str) -> tuple[float, float] | None:
+    """Plural number words as a rough interval: "hundreds of" -> [200, 1000)."""
+    return {
+        "dozens": (24.0, 144.0), "hundreds": (200.0, 1000.0), "thousands": (2000.0, 1e6),
+        "tens of thousands": (2e4, 1e5), "hundreds of thousands": (2e5, 1e6), "millions": (2e6, 1e9),
+        "billions": (2e9, 1e12),
+    }.get(text)
+
+
+def _words_value(text: str) -> float | None:
+    """Value of a number written in words: "twenty-three", "a dozen", "two hundred and five"."""
+    if text.endswith("dozen"):
+        return 6.0 if text.startswith("half") else 12.0
+    total, current = 0.0, 0.0
+    for tok in re.split(r"[\s-]+", text):
+        if tok in ("and",):
+            continue
+        if tok == "a":
+            current = 1.0
+        elif tok in _UNITS_WORDS:
+            current += _UNITS_WORDS[tok]
+        elif tok in _TENS_WORDS:
+            current += _TENS_WORDS[tok]
+        elif tok == "hundred":
+            current = max(current, 1.0) * 100
+        elif tok in ("thousand", "million", "billion"):
+            total += max(current, 1.0) * _SCALES[tok]
+            current = 0.0
+        else:
+            return None
+    return total + current
+
+
+def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None) -> tuple[Quantity | None, bool]:
+    """Turn a raw number into a Quantity; returns (quantity, whether ``nxt`` was consumed as a range end)."""
+    start, end, used = raw.start, raw.end, False
+    low, high = raw.value, raw.value
+    qualifier = "exact"
+    value: Interval
+    if nxt is not None and raw.hyphen is None and _RANGE_JOIN.match(s[raw.end : nxt.start]):
+        joiner = s[raw.end : nxt.start].strip()
+        between = _BETWEEN_RE.search(s, 0, start)
+        same_unit = raw.unit == nxt.unit or raw.unit is None
+        if (between or joiner != "and") and nxt.value > raw.value and same_unit and not _FROM.search(s, 0, start):
+            high, end, used, raw = nxt.value, nxt.end, True, _merge_unit(raw, nxt)
+            qualifier = "between"
+            if between:
+                start = between.start()
+    if raw.vague is not None:
+        value, qualifier = Interval(raw.vague[0], raw.vague[1], high_inclusive=False), "vague"
+    elif qualifier == "between":
+        value = Interval(low, high)
+    else:
+        qm = _QUAL_RE.search(s, max(0, start - 30), start)
+        if qm:
+            qualifier = _QUAL_MAP[re.sub(r"\s+", " ", qm.group("q").lower())]
+            start = qm.start()
+        post = _POSTFIX.match(s, end)
+        if post and qualifier == "exact":
+            qualifier = "about" if post.group("p").lower() == "or so" else "at least"
+            end = post.end()
+        value = _interval(raw.value, qualifier)
+    unit, unit_end, inferred = _unit(s, raw, end)
+    if raw.kind == "words" and unit is None:
+        return None, used
+    if raw.kind == "words" and raw.value == 1 and raw.hyphen is None and unit in {None, "of", "another"}:
+        return None, used
+    q = Quantity(start, max(end, unit_end), value, qualifier, unit)
+    if inferred:
+        q.extra["unit_inferred"] = True
+    return q, used
+
+
+_FROM = re.compile(r"\bfrom\s+(?:\S+\s+)?$", re.IGNORECASE)
+
+
+def _merge_unit(a: _Raw, b: _Raw) -> _Raw:
+    """A range "100-150 people": the second number carries the hyphen/unit for both."""
+    return _Raw(a.start, b.end, a.value, a.kind, a.unit or b.unit, b.hyphen, a.vague)
+
+
+def _interval(v: float, qualifier: str) -> Interval:
+    """The interval a qualified number stands for (see NEARLY_FACTOR and ABOUT_FACTOR)."""
+    if qualifier == "more than":
+        return Interval(v, None, low_inclusive=False)
+    if qualifier == "at least":
+        return Interval(v, None)
+    if qualifier == "about":
+        return Interval(_round(v * (1 - ABOUT_FACTOR)), _round(v * (1 + ABOUT_FACTOR)))
+    if qualifier == "nearly":
+        return Interval(_round(v * NEARLY_FACTOR), v, high_inclusive=False)
+    if qualifier == "up to":
+        return Interval(0, v)
+    if qualifier == "fewer than":
+        return Interval(0, v, high_inclusive=False)
+    return Interval.exact(v)
+
+
+def _round(x: float) -> float:
+    return round(x, 6)
+
+
+def _unit(s: str, raw: _Raw, end: int) -> tuple[str | None, int, bool]:
+    """The counted thing after the number (or inferred from the sentence); returns (unit, end, inferred)."""
+    if raw.unit is not None:
+        return raw.unit, end, False
+    if _MAGNITUDE.search(s, max(0, raw.start - 12), raw.start):
+        return "magnitude", end, False
+    pos = end
+    if raw.kind == "vague":
+        of = _OF.match(s, pos)
+        pos = of.end() if of else pos
+    words, pos_end = _noun_phrase(s, pos)
+    if raw.hyphen:
+        if raw.hyphen.startswith("magnitude"):
+            return "magnitude", end, False
+        return " ".join([raw.hyphen, *words]), pos_end if words else end, False
+    if words:
+        return " ".join(words), pos_end, False
+    if raw.kind == "digits":
+        return _infer_unit(s), end, True
+    return None, end, False
+
+
+def _noun_phrase(s: str, pos: int) -> tuple[list[str], int]:
+    """Up to three words after ``pos`` that name the counted thing, stopping at verbs and function words."""
+    words: list[str] = []
+    end = pos
+    for _ in range(4):
+        m = _UNIT_WORD.match(s, end)
+        if m is None or (m.start(1) > end + 1 and end > pos) or m.start(1) - end > 1:
+            break
+        w = m.group(1)
+        low = w.lower()
+        if not words and low in _LEADING_MODIFIERS:
+            end = m.end()
+            continue
+        if low in _NOT_UNIT and low not in _TIME_UNITS or low in _PAST_VERBS:
+            break
+        if low in _VERBISH_OK:
+            words.append(low)
+            end = m.end()
+            break
+        if w[0].isupper() and words:
+            break
+        if low.endswith("ed") and low not in _VERBISH_OK and low not in COUNT_NOUNS:
+            break
+        if low.endswith("ing") and len(low) > 5 and low not in ("buildings", "building"):
+            break
+        if low.endswith("ly"):
+            break
+        words.append(low)
+        end = m.end()
+        if low in _VERBISH_OK or low in COUNT_NOUNS or low in ("people", "years", "months"):
+            break
+    return words, end
+
+
+def _infer_unit(s: str) -> str | None:
+    """A bare number ("the total released rose to 123") counts what the sentence names, if it names one."""
+    low = s.lower()
+    if "death toll" in low:
+        return "deaths"
+    best = None
+    for m in WORD.finditer(low):
+        w = m.group()
+        if w in COUNT_NOUNS:
+            best = w
+            prev = low[max(0, m.start() - 25) : m.start()].split()
+            if prev and prev[-1] not in STOPWORDS and prev[-1].isalpha() and not prev[-1].endswith("ed"):
+                best = f"{prev[-1]} {w}"
+            break
+    return best
+
+
+def _nearest_when(whens: list[re.Match[str]], start: int, end: int) -> str | None:
+    best, dist = None, 10**9
+    for m in whens:
+        d = m.start() - end if m.start() >= end else start - m.end()
+        if d < 0:
+            continue
+        if d < dist:
+            best, dist = m.group(), d
+    return best
+
+
+def _context(s: str, q: Quantity) -> list[str]:
+    """Content words near the number (nearest first) for cross-outlet matching."""
+    left = content_words(s[max(0, q.start - 80) : q.start])[::-1]
+    right = content_words(s[q.end : q.end + 80])
+    unit = set((q.unit or "").split())
+    out: list[str] = []
+    for pair in zip(left + [""] * len(right), right + [""] * len(left), strict=False):
+        for w in pair:
+            if w and w not in out and w not in unit and stem(w) not in unit and len(w) > 2:
+                out.append(w)
+    return out[:8]

@@ -1,0 +1,231 @@
+"""Quotations of record with their speakers.
+
+Quotes are found per paragraph (they may span sentences); a quote split by "he said," is rejoined;
+one- or two-word scare quotes and capitalised titles are left out. The speaker is read from the
+attribution next to the quote, or a pronoun resolved to the last named person when unambiguous.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+_PAIRS = {"“": "”", "«": "»", "„": "“", '"': '"'}
+_PARAGRAPH = re.compile(r"[^\n]+")
+_WORDS = re.compile(r"[\w'’]+")
+_SPEECH = (
+    r"(?:said|says|say|told|tells|added|adds|declared|declares|wrote|writes|tweeted|asked|asks|insisted|insists|"
+    r"stated|explained|noted|warned|warns|argued|argues|recalled|replied|continued|posted|announced|claimed|"
+    r"claims|commented|acknowledged|conceded|shouted|urged|vowed|testified|remarked|admitted|predicted|"
+    r"complained|concluded|cautioned|emphasized|emphasised|stressed|explained|pointed\s+out|went\s+on)"
+)
+_TITLE = (
+    r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Col|Lt|Sgt|Capt|Rev|St)\.?\s+|(?:President|Prime\s+Minister|"
+    r"Minister|Chancellor|Secretary|Judge|Justice|Senator|Governor|Mayor|Chief|Officer|Detective|Coach|"
+    r"Commissioner|Ambassador|Pope|King|Queen|Prince|Princess|Speaker|Leader|General|Director)\s+)"
+)
+_NAME_TOKEN = r"(?:[A-Z][\w’'-]*\.?|[A-Z]\.)"
+_NAME = (
+    rf"(?:{_TITLE}*{_NAME_TOKEN}(?:\s+(?:{_NAME_TOKEN}|de|van|von|bin|al|la|le|da|di|del|der|ibn)){{0,3}})"
+)
+_ROLE = (
+    r"(?:(?:the|a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:spokes(?:man|woman|person)|official|minister|ministry|police|"
+    r"statement|lawyer|attorney|prosecutor|judge|witness|resident|source|adviser|advisor|aide|analyst|"
+    r"expert|leader|chief|director|officer|doctor|teacher|executive|manager|representative|company|group))"
+)
+_SPEAKER = rf"(?P<name>{_NAME}|{_ROLE}|he|she|they|He|She|They)"
+_APPOSITION = r"(?:,\s[^,“”\"«»]{1,80},)?"
+# After the quote: ', Bialiatski said' / ', said Maria Kolesnikova' / ' Trump tweeted'.
+_AFTER_NAME_VERB = re.compile(rf"^[\s,—–-]*{_SPEAKER}{_APPOSITION}\s+(?:also\s+|later\s+)?{_SPEECH}\b")
+_AFTER_VERB_NAME = re.compile(rf"^[\s,—–-]*{_SPEECH}\s+(?P<name>{_NAME}|{_ROLE})")
+# Before the quote: 'Bialiatski said: "' / 'X told reporters, "' / 'According to X, "'.
+_BEFORE = re.compile(
+    rf"{_SPEAKER}{_APPOSITION}\s+(?:also\s+|later\s+|then\s+)?{_SPEECH}\b[^“”\"«».!?]{{0,60}}?[,:]?\s*$"
+)
+_BEFORE_ACCORDING = re.compile(rf"according\s+to\s+(?P<name>{_NAME}|{_ROLE}),?\s*$", re.IGNORECASE)
+_PARTIAL = re.compile(rf"{_SPEAKER}{_APPOSITION}\s+(?:also\s+|has\s+|had\s+)?{_SPEECH}\b")
+_CONNECTOR = re.compile(rf"^[\s,]*[^“”\"«».!?]{{0,80}}?\b{_SPEECH}\b[^“”\"«».!?]{{0,40}}?[,:;]\s*$")
+_PERSON = re.compile(
+    rf"(?<![\w.])(?:{_TITLE}+)?[A-Z][a-z’'-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z’'-]+){{1,2}}(?![\w])"
+)
+_NOT_NAMES = frozenset(
+    """The A An He She They It We I You But And Or So Yet In On At For This That These Those There Here
+    His Her Their Its Our My When While After Before If As Asked Speaking Later Earlier Meanwhile However
+    According Still Also Now Then Some Many Most""".split()
+)
+_STRIP_TITLE = re.compile(rf"^{_TITLE}+")
+
+
+@dataclass
+class Quote:
+    """A quotation: article offsets of its first and last quoted words, and the speaker found."""
+
+    start: int
+    end: int
+    parts: list[tuple[int, int]]
+    speaker: str | None = None
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Every quotation of record in ``text``, split quotes rejoined, speakers resolved."""
+    quotes: list[Quote] = []
+    for para in _PARAGRAPH.finditer(text):
+        spans = [(para.start() + s, para.start() + e) for s, e in _quoted_spans(para.group())]
+        quotes.extend(_join_split(text, spans))
+    quotes = [q for q in quotes if _of_record(text, q)]
+    persons = [(m.start(), name) for m in _PERSON.finditer(text) if (name := _clean_name(m.group()))]
+    last_speaker: tuple[str, int] | None = None
+    prev_line = -1
+    for q in quotes:
+        line = text.rfind("\n", 0, q.start)
+        q.speaker = _speaker(text, q, last_speaker, persons)
+        if q.speaker:
+            q.speaker = _expand(persons, q.speaker, q.start)
+        elif last_speaker is not None and line == prev_line and q.start - last_speaker[1] < 300:
+            q.speaker = last_speaker[0]  # a further quote in the same paragraph, same voice
+        if q.speaker:
+            last_speaker = (q.speaker, q.end)
+        prev_line = line
+        words = [w.lower() for s, e in q.parts for w in _WORDS.findall(text[s:e])]
+        q.extra["norm"] = " ".join(words)
+    return quotes
+
+
+def _quoted_spans(para: str) -> list[tuple[int, int]]:
+    """(start, end) of the words inside each pair of quote marks (marks excluded)."""
+    out: list[tuple[int, int]] = []
+    straight_ok = para.count('"') % 2 == 0
+    i, n = 0, len(para)
+    while i < n:
+        ch = para[i]
+        close = _PAIRS.get(ch)
+        if close is None or (ch == '"' and not straight_ok):
+            i += 1
+            continue
+        j = para.find(close, i + 1)
+        if j < 0:
+            if i == 0 or not para[:i].strip():  # a quote that runs on into the next paragraph
+                out.append(_strip(para, i + 1, n))
+            break
+        out.append(_strip(para, i + 1, j))
+        i = j + 1
+    return out
+
+
+def _strip(para: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and para[s].isspace():
+        s += 1
+    while e > s and para[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def _join_split(text: str, spans: list[tuple[int, int]]) -> list[Quote]:
+    """Rejoin '"A," he said, "b"': a connector holding a speech verb and ending in a comma or colon."""
+    out: list[Quote] = []
+    for s, e in spans:
+        prev = out[-1] if out else None
+        if prev is not None:
+            gap = text[prev.end + 1 : s - 1]
+            joinable = text[prev.end - 1 : prev.end] in ",:;—–-" or text[s : s + 1].islower()
+            if joinable and len(gap) < 120 and _CONNECTOR.match(gap):
+                prev.parts.append((s, e))
+                prev.end = e
+                continue
+        out.append(Quote(s, e, [(s, e)]))
+    return out
+
+
+def _of_record(text: str, q: Quote) -> bool:
+    """Leave out scare quotes (one or two words) and titles ("Star Trek Into Darkness")."""
+    words = [w for s, e in q.parts for w in _WORDS.findall(text[s:e])]
+    if len(words) < 3:
+        return False
+    if len(words) <= 6 and all(w[0].isupper() or w.lower() in {"of", "the", "and", "a", "in"} for w in words):
+        return False
+    return True
+
+
+def _speaker(
+    text: str, q: Quote, last: tuple[str, int] | None, persons: list[tuple[int, str]]
+) -> str | None:
+    """The speaker named next to the quote (after it, between its parts, or before it)."""
+    line_start = text.rfind("\n", 0, q.start) + 1
+    line_end = text.find("\n", q.end)
+    line_end = len(text) if line_end < 0 else line_end
+    after = text[q.end + 1 : min(line_end, q.end + 160)]
+    candidates: list[str | None] = []
+    for s, e in q.parts[:-1]:
+        gap_end = next(ps for ps, _ in q.parts if ps > s)
+        gap = text[e + 1 : gap_end - 1]
+        candidates.append(_from_after(gap))
+    candidates.append(_from_after(after))
+    before = text[max(line_start, q.start - 200) : max(line_start, q.start - 1)]
+    candidates.append(_from_before(before))
+    name = next((c for c in candidates if c), None)
+    if name is None:
+        return None
+    if name.lower() in {"he", "she"}:
+        return _resolve_pronoun(persons, q.start, last)
+    if name.lower() == "they":
+        return None
+    return name
+
+
+def _from_after(after: str) -> str | None:
+    m = _AFTER_VERB_NAME.match(after) or _AFTER_NAME_VERB.match(after)
+    return _clean_name(m.group("name")) if m else None
+
+
+def _from_before(before: str) -> str | None:
+    # Only the clause leading into the quote: cut at the last sentence end before it.
+    cut = max(before.rfind(". "), before.rfind("? "), before.rfind("! "), before.rfind("” "), before.rfind('" '))
+    clause = before[cut + 2 :] if cut >= 0 else before
+    m = _BEFORE.search(clause) or _BEFORE_ACCORDING.search(clause)
+    if m is None:
+        m = _partial(clause)
+    return _clean_name(m.group("name")) if m else None
+
+
+def _partial(clause: str) -> re.Match[str] | None:
+    """'Bialiatski said the regime "keeps taking new hostages"': the last speaker-verb pair before it."""
+    found = None
+    for m in _PARTIAL.finditer(clause):
+        found = m
+    return found
+
+
+def _clean_name(name: str) -> str | None:
+    words = name.split()
+    while words and words[0] in _NOT_NAMES:
+        words = words[1:]
+    if not words:
+        return name if name.lower() in {"he", "she", "they"} else None
+    cleaned = " ".join(words)
+    return _STRIP_TITLE.sub("", cleaned) or cleaned
+
+
+def _resolve_pronoun(persons: list[tuple[int, str]], pos: int, last: tuple[str, int] | None) -> str | None:
+    """'he said' -> the last speaker if close by, else the only person named in the preceding text."""
+    if last is not None and pos - last[1] < 800:
+        return last[0]
+    lo = bisect_left(persons, (pos - 600, ""))
+    hi = bisect_left(persons, (pos, ""))
+    full = {name for _, name in persons[lo:hi] if " " in name}
+    if len(full) == 1:
+        return full.pop()
+    return None
+
+
+def _expand(persons: list[tuple[int, str]], name: str, pos: int) -> str:
+    """A bare surname ("Bialiatski") becomes the full name used earlier ("Ales Bialiatski")."""
+    if " " in name:
+        return name
+    for p, full in persons:
+        if p >= pos:
+            break
+        if " " in full and full.split()[-1] == name:
+            return full
+    return name

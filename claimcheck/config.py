@@ -1,0 +1,238 @@
+"""Load and validate sources.yaml, naming the file, the line and the field of every problem."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import fields
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from claimcheck.errors import ConfigError
+from claimcheck.models import Defaults, Outlet, Sources
+from claimcheck.paths import find_sources
+
+MAX_FILE_BYTES = 8_000_000
+MAX_OUTLETS = 20_000
+SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+
+DEFAULT_KEYS = {f.name for f in fields(Defaults)}
+OUTLET_KEYS = {f.name for f in fields(Outlet)}
+TOP_KEYS = {"defaults", "outlets"}
+
+
+def load_sources(path: str | os.PathLike[str] | None = None) -> Sources:
+    """Find (see :func:`find_sources`), read and validate sources.yaml. Raises :class:`ConfigError`."""
+    p = find_sources(path)
+    try:
+        size = p.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ConfigError(f"{p}: file is {size:,} bytes; sources.yaml is limited to {MAX_FILE_BYTES:,}")
+        raw = p.read_bytes()
+    except ConfigError:
+        raise
+    except IsADirectoryError:
+        raise ConfigError(f"{p}: is a directory, not a sources.yaml file") from None
+    except FileNotFoundError:
+        raise ConfigError(f"{p}: no such file") from None
+    except OSError as e:
+        raise ConfigError(f"{p}: cannot read: {e.strerror or e}") from None
+    return parse_sources(raw, str(p))
+
+
+def parse_sources(raw: bytes | str, filename: str = "sources.yaml") -> Sources:
+    """Validate sources.yaml text into :class:`Sources` (pure; ``filename`` only names it in errors)."""
+    try:
+        text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+    except UnicodeDecodeError as e:
+        raise ConfigError(f"{filename}: not UTF-8 text (byte {e.start})") from None
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line = f":{mark.line + 1}" if mark else ""
+        raise ConfigError(f"{filename}{line}: not valid YAML: {e.problem or e.context}") from None
+    except yaml.YAMLError as e:
+        raise ConfigError(f"{filename}: not valid YAML: {e}") from None
+    return _Validator(filename).sources(root)
+
+
+class _Validator:
+    def __init__(self, filename: str) -> None:
+        self.filename = filename
+        self.seen: set[int] = set()
+        self.loader = yaml.SafeLoader("")
+
+    def fail(self, node: Node | None, field: str, message: str) -> ConfigError:
+        line = f":{node.start_mark.line + 1}" if node is not None else ""
+        where = f" {field}:" if field else ""
+        return ConfigError(f"{self.filename}{line}:{where} {message}")
+
+    def visit(self, node: Node, field: str) -> None:
+        # YAML aliases share nodes; walking them again could blow up (billion laughs), so refuse them.
+        if id(node) in self.seen:
+            raise self.fail(node, field, "YAML anchors and aliases are not supported here")
+        self.seen.add(id(node))
+
+    def mapping(self, node: Node, field: str, allowed: set[str]) -> dict[str, tuple[Node, Node]]:
+        self.visit(node, field)
+        if not isinstance(node, MappingNode):
+            raise self.fail(node, field, f"expected a mapping, got {_kind(node)}")
+        out: dict[str, tuple[Node, Node]] = {}
+        for k, v in node.value:
+            key = k.value if isinstance(k, ScalarNode) else None
+            if not isinstance(key, str):
+                raise self.fail(k, field, "keys must be plain names")
+            name = f"{field}.{key}" if field else key
+            if key not in allowed:
+                hint = _close(key, allowed)
+                raise self.fail(k, name, f"unknown key {key!r}" + (f" (did you mean {hint!r}?)" if hint else ""))
+            if key in out:
+                raise self.fail(k, name, "key given twice")
+            out[key] = (k, v)
+        return out
+
+    def scalar(self, node: Node, field: str) -> Any:
+        self.visit(node, field)
+        if not isinstance(node, ScalarNode):
+            raise self.fail(node, field, f"expected a single value, got {_kind(node)}")
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except yaml.YAMLError as e:
+            raise self.fail(node, field, f"cannot read value: {getattr(e, 'problem', None) or e}") from None
+
+    def string(self, node: Node, field: str) -> str:
+        value = self.scalar(node, field)
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(node, field, f"expected text, got {_describe(value)}")
+        return value.strip()
+
+    def boolean(self, node: Node, field: str) -> bool:
+        value = self.scalar(node, field)
+        if not isinstance(value, bool):
+            raise self.fail(node, field, f"expected true or false, got {_describe(value)}")
+        return value
+
+    def number(self, node: Node, field: str, *, integer: bool) -> float | int:
+        value = self.scalar(node, field)
+        ok = isinstance(value, int) if integer else isinstance(value, int | float)
+        if isinstance(value, bool) or not ok:
+            want = "a whole number" if integer else "a number"
+            raise self.fail(node, field, f"expected {want}, got {_describe(value)}")
+        if value <= 0:
+            raise self.fail(node, field, f"must be greater than 0, got {value}")
+        return value
+
+    def url(self, node: Node, field: str) -> str:
+        value = self.string(node, field)
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.hostname or any(c.isspace() for c in value):
+            raise self.fail(node, field, f"not an http(s) URL: {value!r}")
+        return value
+
+    def strings(self, node: Node, field: str, item: Any) -> tuple[Any, ...]:
+        self.visit(node, field)
+        if isinstance(node, ScalarNode) and node.value in ("", "~", "null"):
+            return ()
+        if not isinstance(node, SequenceNode):
+            raise self.fail(node, field, f"expected a list, got {_kind(node)}")
+        return tuple(item(n, f"{field}[{i}]") for i, n in enumerate(node.value))
+
+    def defaults(self, node: Node) -> Defaults:
+        keys = self.mapping(node, "defaults", DEFAULT_KEYS)
+        values: dict[str, Any] = {}
+        for key, (_, v) in keys.items():
+            name = f"defaults.{key}"
+            if key == "user_agent":
+                values[key] = self.string(v, name)
+            else:
+                values[key] = self.number(v, name, integer=key != "timeout")
+        return Defaults(**values)
+
+    def outlet(self, node: Node, field: str) -> Outlet:
+        keys = self.mapping(node, field, OUTLET_KEYS)
+        for required in ("id", "name"):
+            if required not in keys:
+                raise self.fail(node, f"{field}.{required}", f"missing (every outlet needs one)")
+        v: dict[str, Any] = {}
+        for key, (_, n) in keys.items():
+            name = f"{field}.{key}"
+            if key == "id":
+                v[key] = self.string(n, name)
+                if not SLUG.match(v[key]):
+                    raise self.fail(n, name, f"{v[key]!r} is not a slug (lower-case letters, digits, - and _)")
+            elif key in ("wire", "enabled"):
+                v[key] = self.boolean(n, name)
+            elif key == "homepage":
+                v[key] = self.url(n, name)
+            elif key in ("feeds", "sitemaps"):
+                v[key] = self.strings(n, name, self.url)
+            elif key == "aliases":
+                v[key] = self.strings(n, name, self.string)
+            else:
+                v[key] = self.string(n, name)
+        return Outlet(**v)
+
+    def sources(self, root: Node | None) -> Sources:
+        if root is None:
+            raise ConfigError(f"{self.filename}: is empty; it needs an 'outlets:' list")
+        keys = self.mapping(root, "", TOP_KEYS)
+        defaults = self.defaults(keys["defaults"][1]) if "defaults" in keys else Defaults()
+        if "outlets" not in keys:
+            raise self.fail(root, "outlets", "missing; list the outlets to fetch")
+        node = keys["outlets"][1]
+        self.visit(node, "outlets")
+        if not isinstance(node, SequenceNode):
+            raise self.fail(node, "outlets", f"expected a list of outlets, got {_kind(node)}")
+        if not node.value:
+            raise self.fail(node, "outlets", "the list is empty; add at least one outlet")
+        if len(node.value) > MAX_OUTLETS:
+            raise self.fail(node, "outlets", f"{len(node.value):,} outlets; at most {MAX_OUTLETS:,} are supported")
+        outlets: list[Outlet] = []
+        ids: dict[str, int] = {}
+        for i, n in enumerate(node.value):
+            o = self.outlet(n, f"outlets[{i}]")
+            if o.id in ids:
+                raise self.fail(n, f"outlets[{i}].id", f"duplicate id {o.id!r} (first used by outlets[{ids[o.id]}])")
+            ids[o.id] = i
+            outlets.append(o)
+        return Sources(path=self.filename, defaults=defaults, outlets=tuple(outlets))
+
+
+def _kind(node: Node) -> str:
+    if isinstance(node, MappingNode):
+        return "a mapping"
+    if isinstance(node, SequenceNode):
+        return "a list"
+    return f"{node.value!r}"
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return str(value).lower()
+    return repr(value)
+
+
+def _close(word: str, options: set[str]) -> str | None:
+    from difflib import get_close_matches
+
+    hits = get_close_matches(word, sorted(options), n=1, cutoff=0.6)
+    return hits[0] if hits else None
+
+
+def write_sources(sources: Sources, path: Path) -> None:
+    """Write sources back as YAML (used by the demo to point at its loopback server)."""
+    data: dict[str, Any] = {
+        "defaults": {f.name: getattr(sources.defaults, f.name) for f in fields(Defaults)},
+        "outlets": [
+            {f.name: (list(v) if isinstance(v := getattr(o, f.name), tuple) else v) for f in fields(Outlet)}
+            for o in sources.outlets
+        ],
+    }
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")

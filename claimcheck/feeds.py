@@ -1,0 +1,164 @@
+"""Parse RSS 0.9x/1.0/2.0, Atom and news sitemaps into :class:`FeedEntry` records.
+
+Pure: bytes in, records out. feedparser is only ever given bytes we fetched, never a URL or a path
+(it would fetch or open those itself).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from urllib.parse import urljoin, urlsplit
+
+import feedparser
+from lxml import etree
+
+from claimcheck.extract import clean_text, parse_datetime
+
+MAX_TITLE = 500
+MAX_SUMMARY = 20_000
+
+
+class FeedParseError(ValueError):
+    """The body is not a feed we can read; the message is short, for the fetch summary."""
+
+
+@dataclass(frozen=True)
+class ParsedFeed:
+    entries: tuple  # tuple[FeedEntry, ...]
+    title: str | None = None
+    sitemaps: tuple[str, ...] = ()  # child sitemaps of a sitemap index
+    skipped: int = 0  # entries without a usable link
+
+
+def parse_feed(body: bytes, url: str, content_type: str | None = None) -> ParsedFeed:
+    """Entries of a feed or news sitemap, deduplicated by guid and by link, links made absolute."""
+    head = body[:2048].lstrip().lower()
+    if b"<urlset" in head or b"<sitemapindex" in head:
+        return parse_sitemap(body, url)
+    headers = {"content-location": url}
+    if content_type:
+        headers["content-type"] = content_type
+    d = feedparser.parse(body, response_headers=headers, sanitize_html=True, resolve_relative_uris=True)
+    version = d.get("version") or ""
+    if not d.entries:
+        if head.startswith(b"<!doctype html") or b"<html" in head:
+            raise FeedParseError("not a feed (got an HTML page)")
+        if d.get("bozo") and not version:
+            raise FeedParseError(f"malformed feed: {_bozo(d)}")
+        if not version:
+            raise FeedParseError("not a feed (no RSS or Atom found)")
+        return ParsedFeed(entries=(), title=clean_text(d.feed.get("title"), MAX_TITLE) or None)
+    from claimcheck.models import FeedEntry
+
+    entries: list[FeedEntry] = []
+    seen: set[str] = set()
+    skipped = 0
+    for e in d.entries:
+        link = _link(e, url)
+        if not link:
+            skipped += 1
+            continue
+        guid = clean_text(e.get("id") or e.get("guid"), 2000) or None
+        keys = {link} | ({guid} if guid else set())
+        if keys & seen:
+            continue
+        seen |= keys
+        entries.append(
+            FeedEntry(
+                link=link,
+                guid=guid,
+                title=clean_text(e.get("title"), MAX_TITLE) or None,
+                summary=clean_text(_strip_tags(e.get("summary")), MAX_SUMMARY) or None,
+                author=clean_text(e.get("author"), 200) or None,
+                published=_entry_time(e),
+            )
+        )
+    return ParsedFeed(entries=tuple(entries), title=clean_text(d.feed.get("title"), MAX_TITLE) or None, skipped=skipped)
+
+
+def _link(e: feedparser.FeedParserDict, base: str) -> str | None:
+    """The entry's article link, absolute and http(s); RSS items that only carry a permalink guid count."""
+    candidates = [e.get("link")]
+    candidates += [lk.get("href") for lk in e.get("links", []) if lk.get("rel", "alternate") == "alternate"]
+    if e.get("guidislink") or (e.get("id") or "").startswith("http"):
+        candidates.append(e.get("id"))
+    for c in candidates:
+        if not c or not isinstance(c, str):
+            continue
+        absolute = urljoin(base, c.strip())
+        parts = urlsplit(absolute)
+        if parts.scheme in ("http", "https") and parts.hostname and len(absolute) <= 2048:
+            return absolute
+    return None
+
+
+def _entry_time(e: feedparser.FeedParserDict) -> datetime | None:
+    for key in ("published_parsed", "updated_parsed", "created_parsed"):
+        t = e.get(key)
+        if t:
+            try:
+                return datetime.fromtimestamp(calendar.timegm(t), tz=UTC)
+            except (OverflowError, ValueError, OSError):
+                continue
+    return None
+
+
+def _bozo(d: feedparser.FeedParserDict) -> str:
+    exc = d.get("bozo_exception")
+    msg = getattr(exc, "getMessage", lambda: str(exc))() if exc else "unreadable"
+    return clean_text(str(msg), 120)
+
+
+_TAG = re.compile(r"<[^>]{0,2000}>")
+
+
+def _strip_tags(s: str | None) -> str:
+    return _TAG.sub(" ", s) if s else ""
+
+
+_NS = {
+    "sm": "http://www.sitemaps.org/schemas/sitemap/0.9",
+    "news": "http://www.google.com/schemas/sitemap-news/0.9",
+}
+
+
+def parse_sitemap(body: bytes, url: str) -> ParsedFeed:
+    """A (news) sitemap's URLs as entries, newest first; a sitemap index's children as ``sitemaps``."""
+    from claimcheck.models import FeedEntry
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, recover=False)
+    try:
+        root = etree.fromstring(body, parser)
+    except etree.XMLSyntaxError as e:
+        raise FeedParseError(f"malformed sitemap: {clean_text(str(e), 120)}") from None
+    tag = etree.QName(root).localname
+    if tag == "sitemapindex":
+        children = [urljoin(url, (t.text or "").strip()) for t in root.iter("{*}loc")]
+        return ParsedFeed(entries=(), sitemaps=tuple(c for c in children if urlsplit(c).scheme in ("http", "https")))
+    entries: list[FeedEntry] = []
+    seen: set[str] = set()
+    skipped = 0
+    for node in root.iter("{*}url"):
+        loc = node.find("{*}loc")
+        link = urljoin(url, (loc.text or "").strip()) if loc is not None and loc.text else ""
+        if urlsplit(link).scheme not in ("http", "https") or link in seen:
+            skipped += not link
+            continue
+        seen.add(link)
+        title = node.find(".//news:title", _NS)
+        date = node.find(".//news:publication_date", _NS)
+        if date is None:
+            date = node.find("{*}lastmod")
+        entries.append(
+            FeedEntry(
+                link=link,
+                guid=link,
+                title=clean_text(title.text if title is not None else None, MAX_TITLE) or None,
+                published=parse_datetime(date.text if date is not None else None),
+            )
+        )
+    entries.sort(key=lambda e: e.published or datetime.min.replace(tzinfo=UTC), reverse=True)
+    return ParsedFeed(entries=tuple(entries), skipped=skipped)

@@ -1,0 +1,356 @@
+"""Polite, bounded HTTP for fetch: one httpx.AsyncClient, global and per-host limits, a total deadline and
+a decompressed-size cap on every body, retries with backoff, Retry-After, robots.txt and an address guard.
+
+Every failure becomes a :class:`FetchError` with a few words for the per-outlet summary.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import random
+import socket
+import time
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from email.utils import parsedate_to_datetime
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+from protego import Protego
+
+from claimcheck.errors import FetchError
+from claimcheck.models import Defaults
+
+RETRY_STATUS = {500, 502, 503, 504, 429}
+MAX_CRAWL_DELAY = 10.0
+IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+# Addresses an article link from a public feed may not reach (RFC 1918, loopback, link-local, CGNAT, ...).
+PRIVATE_NETWORKS: tuple[IPNetwork, ...] = tuple(
+    ipaddress.ip_network(n)
+    for n in (
+        "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12",
+        "192.0.0.0/24", "192.168.0.0/16", "198.18.0.0/15", "224.0.0.0/4", "240.0.0.0/4",
+        "::/128", "::1/128", "fc00::/7", "fe80::/10", "ff00::/8",
+    )
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class FetchSettings:
+    """Everything the HTTP layer needs; built from sources.yaml ``defaults`` plus command-line options."""
+
+    user_agent: str = Defaults.user_agent
+    timeout: float = Defaults.timeout
+    concurrency: int = Defaults.concurrency
+    per_host: int = Defaults.per_host
+    max_bytes: int = Defaults.max_bytes
+    delay: float = 0.0  # minimum seconds between two request starts on one host
+    retries: int = 2  # extra attempts after the first, on timeouts, resets and 5xx/429
+    backoff: float = 0.5  # first retry waits about this long, then doubles
+    max_retry_after: float = 30.0  # longer Retry-After: give up and report rate-limited
+    max_redirects: int = 5
+    robots: bool = True
+    private_networks: tuple[IPNetwork, ...] = PRIVATE_NETWORKS
+
+    @classmethod
+    def from_defaults(cls, d: Defaults, **overrides: object) -> FetchSettings:
+        base = cls(
+            user_agent=d.user_agent,
+            timeout=float(d.timeout),
+            concurrency=int(d.concurrency),
+            per_host=int(d.per_host),
+            max_bytes=int(d.max_bytes),
+        )
+        return _replace(base, **{k: v for k, v in overrides.items() if v is not None})
+
+
+def _replace(s: FetchSettings, **kw: object) -> FetchSettings:
+    from dataclasses import replace
+
+    return replace(s, **kw)  # type: ignore[arg-type]
+
+
+def is_private_address(ip: str, networks: Iterable[IPNetwork] = PRIVATE_NETWORKS) -> bool:
+    """True when ``ip`` lies in one of ``networks`` (IPv4-mapped IPv6 is judged as IPv4). Pure."""
+    try:
+        addr = ipaddress.ip_address(ip.split("%", 1)[0])
+    except ValueError:
+        return True  # not an address at all: refuse
+    if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped:
+        addr = addr.ipv4_mapped
+    return any(addr.version == n.version and addr in n for n in networks)
+
+
+@dataclass
+class Response:
+    url: str
+    status: int
+    headers: httpx.Headers
+    body: bytes
+
+    @property
+    def content_type(self) -> str | None:
+        return self.headers.get("content-type")
+
+
+@dataclass
+class _Host:
+    sem: asyncio.Semaphore
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    next_start: float = 0.0
+    delay: float = 0.0  # Crawl-delay from robots.txt, bounded
+    robots: asyncio.Future[Protego | None] | None = None
+
+
+class Http:
+    """The one HTTP client of a fetch run. Use as ``async with Http(settings) as http``."""
+
+    def __init__(self, settings: FetchSettings) -> None:
+        self.s = settings
+        self.client = httpx.AsyncClient(
+            headers={"User-Agent": settings.user_agent, "Accept-Encoding": "gzip, deflate"},
+            timeout=httpx.Timeout(settings.timeout, connect=min(10.0, settings.timeout)),
+            follow_redirects=False,
+            limits=httpx.Limits(max_connections=settings.concurrency, max_keepalive_connections=settings.concurrency),
+        )
+        self.sem = asyncio.Semaphore(settings.concurrency)
+        self.hosts: dict[str, _Host] = {}
+        self.dns: dict[str, list[str]] = {}
+
+    async def __aenter__(self) -> Http:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.client.aclose()
+
+    # -- the guard ---------------------------------------------------------------------------------
+    async def resolve(self, host: str) -> list[str]:
+        if host not in self.dns:
+            try:
+                ipaddress.ip_address(host)
+                self.dns[host] = [host]
+            except ValueError:
+                loop = asyncio.get_running_loop()
+                try:
+                    infos = await loop.getaddrinfo(host, None, type=socket.SOCK_STREAM)
+                except OSError as e:
+                    raise FetchError(f"DNS lookup failed for {host}") from e
+                self.dns[host] = sorted({i[4][0] for i in infos})
+        return self.dns[host]
+
+    async def is_private(self, url: str) -> bool:
+        """Whether the URL's host resolves to any private/loopback/link-local address."""
+        host = urlsplit(url).hostname or ""
+        return any(is_private_address(a, self.s.private_networks) for a in await self.resolve(host))
+
+    # -- requests ----------------------------------------------------------------------------------
+    async def get(
+        self,
+        url: str,
+        *,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        allow_private: bool = False,
+    ) -> Response:
+        """GET with redirects checked hop by hop (guard, robots, loops), retries and Retry-After.
+
+        A 304 is returned as a response; other statuses >= 400 raise :class:`FetchError`.
+        """
+        headers = {}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        seen: list[str] = []
+        current = url
+        while True:
+            await self._check(current, allow_private)
+            resp = await self._get_with_retries(current, headers)
+            if resp.status in (301, 302, 303, 307, 308) and "location" in resp.headers:
+                seen.append(current)
+                target = urljoin(current, resp.headers["location"].strip())
+                if urlsplit(target).scheme not in ("http", "https"):
+                    raise FetchError("redirect to a non-HTTP address", url, resp.status)
+                if target in seen:
+                    raise FetchError("redirect loop", url, resp.status)
+                if len(seen) > self.s.max_redirects:
+                    raise FetchError(f"too many redirects (> {self.s.max_redirects})", url, resp.status)
+                current = target
+                continue
+            if resp.status >= 400:
+                raise FetchError(_status_reason(resp.status), url, resp.status)
+            return resp
+
+    async def _check(self, url: str, allow_private: bool) -> None:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise FetchError("not an http(s) URL", url)
+        if not allow_private and await self.is_private(url):
+            raise FetchError("refused: link points to a private or local address", url)
+        if self.s.robots and not await self._robots_allow(url, allow_private):
+            raise FetchError("disallowed by robots.txt", url)
+
+    async def _get_with_retries(self, url: str, headers: dict[str, str]) -> Response:
+        attempt = 0
+        while True:
+            try:
+                resp = await self._get_once(url, headers)
+            except FetchError as e:
+                transient = e.status is None and "too large" not in e.reason and "bomb" not in e.reason
+                if not transient or attempt >= self.s.retries:
+                    raise
+                await asyncio.sleep(self._backoff(attempt))
+                attempt += 1
+                continue
+            if resp.status not in RETRY_STATUS:
+                return resp
+            wait = retry_after(resp.headers.get("retry-after"))
+            if wait is not None and wait > self.s.max_retry_after:
+                raise FetchError(f"rate-limited (HTTP {resp.status}, Retry-After {wait:.0f}s)", url, resp.status)
+            if attempt >= self.s.retries:
+                if resp.status == 429:
+                    raise FetchError("rate-limited (HTTP 429)", url, resp.status)
+                return resp
+            await asyncio.sleep(wait if wait is not None else self._backoff(attempt))
+            attempt += 1
+
+    def _backoff(self, attempt: int) -> float:
+        return self.s.backoff * (2**attempt) * (0.75 + random.random() / 2)
+
+    async def _get_once(self, url: str, headers: dict[str, str]) -> Response:
+        host = urlsplit(url).netloc.lower()
+        h = self.hosts.get(host)
+        if h is None:
+            h = self.hosts[host] = _Host(asyncio.Semaphore(self.s.per_host))
+        async with self.sem, h.sem:
+            delay = max(self.s.delay, h.delay)
+            if delay:
+                async with h.lock:
+                    now = time.monotonic()
+                    wait = h.next_start - now
+                    h.next_start = max(now, h.next_start) + delay
+                if wait > 0:
+                    await asyncio.sleep(wait)
+            try:
+                async with asyncio.timeout(self.s.timeout):
+                    return await self._stream(url, headers)
+            except TimeoutError:
+                raise FetchError(f"timed out after {self.s.timeout:g}s", url) from None
+            except httpx.TimeoutException:
+                raise FetchError("timed out", url) from None
+            except httpx.RemoteProtocolError:
+                raise FetchError("connection closed mid-response", url) from None
+            except httpx.ConnectError:
+                raise FetchError("connection refused or failed", url) from None
+            except httpx.TransportError as e:
+                raise FetchError(f"network error ({type(e).__name__})", url) from None
+
+    async def _stream(self, url: str, headers: dict[str, str]) -> Response:
+        async with self.client.stream("GET", url, headers=headers) as r:
+            declared = r.headers.get("content-length", "")
+            encoding = r.headers.get("content-encoding", "identity").lower().strip()
+            if encoding in ("", "identity") and declared.isdigit() and int(declared) > self.s.max_bytes:
+                raise FetchError(f"body too large ({int(declared):,} bytes)", url, None)
+            body = await _read_capped(r, encoding, self.s.max_bytes, url)
+            return Response(str(r.url), r.status_code, r.headers, body)
+
+    # -- robots.txt --------------------------------------------------------------------------------
+    async def _robots_allow(self, url: str, allow_private: bool) -> bool:
+        parts = urlsplit(url)
+        host = parts.netloc.lower()
+        h = self.hosts.setdefault(host, _Host(asyncio.Semaphore(self.s.per_host)))
+        if h.robots is None:
+            h.robots = asyncio.get_running_loop().create_future()
+            h.robots.set_result(await self._load_robots(f"{parts.scheme}://{parts.netloc}/robots.txt"))
+        rules = await h.robots
+        if rules is None:
+            return True
+        return bool(rules.can_fetch(url, self.s.user_agent))
+
+    async def _load_robots(self, url: str) -> Protego | None:
+        """RFC 9309: 4xx means no rules; an unreachable robots.txt or a 5xx means all is disallowed."""
+        try:
+            resp = await self._get_with_retries(url, {})
+        except FetchError:
+            return Protego.parse("User-agent: *\nDisallow: /")
+        if resp.status in (301, 302, 303, 307, 308) and "location" in resp.headers:
+            try:
+                resp = await self._get_with_retries(urljoin(url, resp.headers["location"]), {})
+            except FetchError:
+                return None
+        if 400 <= resp.status < 500:
+            return None
+        if resp.status >= 500:
+            return Protego.parse("User-agent: *\nDisallow: /")
+        rules = Protego.parse(resp.body[:500_000].decode("utf-8", "replace"))
+        delay = rules.crawl_delay(self.s.user_agent)
+        host = self.hosts.get(urlsplit(url).netloc.lower())
+        if delay and host:
+            host.delay = min(float(delay), MAX_CRAWL_DELAY)  # honoured through the per-host rate limit
+        return rules
+
+
+async def _read_capped(r: httpx.Response, encoding: str, cap: int, url: str) -> bytes:
+    """Read the raw body and decompress it ourselves, never holding more than ``cap`` bytes of output.
+
+    httpx's own decoding has no output limit: a 65 KB gzip bomb becomes gigabytes in one chunk.
+    """
+    decomp = None
+    if encoding in ("gzip", "x-gzip"):
+        decomp = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    elif encoding == "deflate":
+        decomp = zlib.decompressobj()
+    elif encoding not in ("", "identity"):
+        raise FetchError(f"unsupported content-encoding {encoding[:20]!r}", url)
+    out = bytearray()
+    async for chunk in r.aiter_raw():
+        if decomp is None:
+            out += chunk
+        else:
+            try:
+                out += decomp.decompress(decomp.unconsumed_tail + chunk, cap + 1 - len(out))
+            except zlib.error:
+                raise FetchError("corrupt compressed body", url) from None
+            if decomp.unconsumed_tail and len(out) > cap:
+                raise FetchError(f"body too large after decompression (> {cap:,} bytes; gzip bomb?)", url)
+        if len(out) > cap:
+            raise FetchError(f"body too large (> {cap:,} bytes)", url)
+    if decomp is not None:
+        try:
+            out += decomp.flush()
+        except zlib.error:
+            raise FetchError("corrupt compressed body", url) from None
+        if len(out) > cap:
+            raise FetchError(f"body too large (> {cap:,} bytes)", url)
+    return bytes(out)
+
+
+def retry_after(value: str | None, now: float | None = None) -> float | None:
+    """Seconds to wait from a Retry-After header (delta-seconds or HTTP date); None when absent or malformed."""
+    if not value:
+        return None
+    v = value.strip()
+    if v.isdigit():
+        return float(min(int(v), 10**9))
+    try:
+        when = parsedate_to_datetime(v)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    if when is None:
+        return None
+    if when.tzinfo is None:
+        from datetime import UTC
+
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, when.timestamp() - (time.time() if now is None else now))
+
+
+def _status_reason(status: int) -> str:
+    names = {404: "not found", 410: "gone", 401: "unauthorised", 403: "forbidden", 429: "rate-limited"}
+    name = names.get(status)
+    if name is None and status >= 500:
+        name = "server error"
+    return f"HTTP {status}" + (f" {name}" if name else "")

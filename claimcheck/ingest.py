@@ -1,0 +1,320 @@
+"""The fetch pipeline: feeds -> new entries -> pages -> text and claims (process pool) -> store.
+
+A failing outlet never stops the others; every failure is counted with a short reason in that outlet's
+:class:`OutletReport`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+import os
+from collections import Counter
+from collections.abc import Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Protocol
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from claimcheck.errors import FetchError
+from claimcheck.extract import clean_text
+from claimcheck.feeds import FeedParseError, ParsedFeed, parse_feed
+from claimcheck.http import FetchSettings, Http
+from claimcheck.models import Article, FeedEntry, Outlet, Sources
+from claimcheck.store import Store, content_hash
+from claimcheck.worker import init_worker, process_page
+
+MAX_CHILD_SITEMAPS = 3
+PERMANENT = ("HTTP 404", "HTTP 410", "no article text", "refused", "disallowed by robots.txt", "not an http")
+
+
+@dataclass
+class FetchOptions:
+    outlets: Sequence[str] = ()  # only these outlet ids (--source); empty: every enabled outlet
+    limit: int | None = None  # entries per feed, newest first
+    since: datetime | None = None  # skip entries published before this
+    settings: FetchSettings = field(default_factory=FetchSettings)
+    workers: int | None = None  # extraction processes; None: one per core; 0: in threads
+
+
+@dataclass
+class OutletReport:
+    outlet: str
+    name: str
+    feeds_ok: int = 0
+    feeds_unchanged: int = 0
+    feeds_failed: int = 0
+    entries: int = 0
+    new: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    claims: int = 0
+    reasons: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def ok(self) -> bool:
+        return self.feeds_failed == 0 and self.failed == 0
+
+    def fail(self, reason: str, *, feed: bool = False) -> None:
+        if feed:
+            self.feeds_failed += 1
+        else:
+            self.failed += 1
+        self.reasons[reason] += 1
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "outlet": self.outlet,
+            "name": self.name,
+            "ok": self.ok,
+            "feeds": {"ok": self.feeds_ok, "unchanged": self.feeds_unchanged, "failed": self.feeds_failed},
+            "entries": self.entries,
+            "new": self.new,
+            "unchanged": self.unchanged,
+            "failed": self.failed,
+            "claims": self.claims,
+            "reasons": dict(self.reasons),
+        }
+
+
+@dataclass
+class FetchReport:
+    outlets: list[OutletReport]
+    started: datetime
+    finished: datetime | None = None
+    interrupted: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return all(o.ok for o in self.outlets) and not self.interrupted
+
+    def totals(self) -> dict[str, int]:
+        keys = ("entries", "new", "unchanged", "failed", "claims")
+        return {k: sum(getattr(o, k) for o in self.outlets) for k in keys}
+
+
+class Progress(Protocol):
+    """What the CLI's progress bar is told (the core never imports rich)."""
+
+    def add(self, outlet: str, n: int) -> None: ...  # n more pages to download for this outlet
+
+    def advance(self, outlet: str) -> None: ...  # one page done (stored, skipped or failed)
+
+
+class _NoProgress:
+    def add(self, outlet: str, n: int) -> None:
+        pass
+
+    def advance(self, outlet: str) -> None:
+        pass
+
+
+def select_outlets(sources: Sources, ids: Sequence[str]) -> list[Outlet]:
+    """The outlets to fetch: the named ones (even if disabled), else every enabled one."""
+    if ids:
+        from claimcheck.errors import UsageError
+
+        unknown = [i for i in ids if sources.outlet(i) is None]
+        if unknown:
+            known = ", ".join(o.id for o in sources.outlets[:20])
+            raise UsageError(f"unknown outlet {unknown[0]!r} (known: {known})")
+        return [o for o in sources.outlets if o.id in ids]
+    return [o for o in sources.outlets if o.enabled]
+
+
+def run_fetch(
+    sources: Sources, store: Store, options: FetchOptions, progress: Progress | None = None, report: FetchReport | None = None
+) -> FetchReport:
+    """Fetch every selected outlet into ``store``. ``report`` (if given) is filled in as the run goes,
+    so a caller interrupted by Ctrl-C still knows how far it got."""
+    outlets = select_outlets(sources, options.outlets)
+    store.sync_outlets(sources.outlets)
+    if report is None:
+        report = FetchReport(outlets=[], started=datetime.now(UTC))
+    report.outlets[:] = [OutletReport(o.id, o.name) for o in outlets]
+    runner = _Run(sources, store, options, progress or _NoProgress(), report)
+    try:
+        asyncio.run(runner.all(outlets))
+    finally:
+        report.finished = datetime.now(UTC)
+    return report
+
+
+def _make_pool(workers: int | None) -> Executor:
+    n = workers if workers is not None else min(os.cpu_count() or 1, 4)
+    if n <= 0:
+        return ThreadPoolExecutor(max_workers=2)
+    try:
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["claimcheck.worker"])
+        return ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=init_worker)
+    except (ValueError, OSError, NotImplementedError):
+        return ThreadPoolExecutor(max_workers=n)
+
+
+class _Run:
+    def __init__(
+        self, sources: Sources, store: Store, options: FetchOptions, progress: Progress, report: FetchReport
+    ) -> None:
+        self.sources = sources
+        self.store = store
+        self.options = options
+        self.progress = progress
+        self.report = report
+        self.aliases = sources.alias_map()
+        self.pool: Executor | None = None
+        self.db_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimcheck-db")
+
+    async def all(self, outlets: list[Outlet]) -> None:
+        self.pool = _make_pool(self.options.workers)
+        try:
+            async with Http(self.options.settings) as http:
+                self.http = http
+                await asyncio.gather(*(self.outlet(o, r) for o, r in zip(outlets, self.report.outlets, strict=True)))
+        finally:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.db_thread.shutdown(wait=True)
+
+    async def db(self, fn, *args):  # type: ignore[no-untyped-def]
+        return await asyncio.get_running_loop().run_in_executor(self.db_thread, fn, *args)
+
+    async def outlet(self, outlet: Outlet, rep: OutletReport) -> None:
+        feeds = [*outlet.feeds, *outlet.sitemaps]
+        if not feeds:
+            rep.reasons["no feeds configured"] += 1
+            return
+        local = False
+        for url in feeds:
+            try:
+                local = local or await self.http.is_private(url)
+            except FetchError:
+                pass
+        results = await asyncio.gather(*(self.feed(outlet, rep, url) for url in feeds))
+        entries: list[FeedEntry] = []
+        seen_links: set[str] = set()
+        for batch in results:
+            for e in batch:
+                if e.link not in seen_links:
+                    seen_links.add(e.link)
+                    entries.append(e)
+        rep.entries = len(entries)
+        keyed = [(e, _keys(e)) for e in entries]
+        known = await self.db(self.store.seen_entries, outlet.id, [k for _, ks in keyed for k in ks])
+        todo = [(e, ks) for e, ks in keyed if not (set(ks) & known)]
+        rep.unchanged += len(entries) - len(todo)
+        self.progress.add(outlet.id, len(todo))
+        await asyncio.gather(*(self.page(outlet, rep, e, ks, local) for e, ks in todo))
+
+    async def feed(self, outlet: Outlet, rep: OutletReport, url: str) -> list[FeedEntry]:
+        etag, modified = await self.db(self.store.feed_state, outlet.id, url)
+        try:
+            resp = await self.http.get(url, etag=etag, last_modified=modified, allow_private=True)
+            if resp.status == 304:
+                rep.feeds_unchanged += 1
+                await self.db(self._save_feed, outlet.id, url, 304, None, None, None)
+                return []
+            parsed = await asyncio.to_thread(parse_feed, resp.body, resp.url, resp.content_type)
+            entries = list(parsed.entries)
+            entries += await self._children(outlet, parsed)
+            if not entries:
+                raise FeedParseError("empty feed (no entries)")
+        except (FetchError, FeedParseError) as e:
+            reason = _short(e)
+            rep.fail(f"feed: {reason}", feed=True)
+            status = e.status if isinstance(e, FetchError) else None
+            await self.db(self._save_feed, outlet.id, url, status, reason, None, None)
+            return []
+        rep.feeds_ok += 1
+        await self.db(
+            self._save_feed, outlet.id, url, resp.status, None, resp.headers.get("etag"), resp.headers.get("last-modified")
+        )
+        return self._select(entries)
+
+    def _save_feed(self, outlet: str, url: str, status, error, etag, modified) -> None:  # type: ignore[no-untyped-def]
+        self.store.save_feed_state(outlet, url, status=status, error=error, etag=etag, last_modified=modified)
+
+    async def _children(self, outlet: Outlet, parsed: ParsedFeed) -> list[FeedEntry]:
+        """Entries of a sitemap index's newest child sitemaps."""
+        out: list[FeedEntry] = []
+        for child in parsed.sitemaps[:MAX_CHILD_SITEMAPS]:
+            try:
+                resp = await self.http.get(child, allow_private=True)
+                out += (await asyncio.to_thread(parse_feed, resp.body, resp.url, resp.content_type)).entries
+            except (FetchError, FeedParseError):
+                continue
+        return out
+
+    def _select(self, entries: list[FeedEntry]) -> list[FeedEntry]:
+        if self.options.since:
+            entries = [e for e in entries if e.published is None or e.published >= self.options.since]
+        if self.options.limit is not None:
+            entries = sorted(entries, key=lambda e: e.published or datetime.min.replace(tzinfo=UTC), reverse=True)
+            entries = entries[: self.options.limit]
+        return entries
+
+    async def page(self, outlet: Outlet, rep: OutletReport, entry: FeedEntry, keys: list[str], local: bool) -> None:
+        try:
+            resp = await self.http.get(entry.link, allow_private=local)
+            loop = asyncio.get_running_loop()
+            try:
+                page, claims = await loop.run_in_executor(
+                    self.pool, process_page, resp.body, resp.url, resp.content_type, self.aliases
+                )
+            except ValueError as e:
+                raise FetchError(str(e) or "no article text", entry.link) from None
+            article = Article(
+                outlet=outlet.id,
+                url=resp.url,
+                canonical_url=canonical(page.canonical_url, resp.url),
+                title=page.title or entry.title or clean_text(page.text, 120),
+                text=page.text,
+                content_hash=content_hash(page.text),
+                fetched=datetime.now(UTC),
+                author=page.author or entry.author,
+                published=page.published or entry.published,
+                claims=tuple(claims),
+            )
+            _, new = await self.db(self.store.add_article, article, keys)
+            if new:
+                rep.new += 1
+                rep.claims += len(claims)
+            else:
+                rep.unchanged += 1
+        except FetchError as e:
+            rep.fail(_short(e))
+            if e.reason.startswith(PERMANENT):
+                await self.db(self.store.mark_entries, outlet.id, keys, entry.link, "failed: " + e.reason)
+        finally:
+            self.progress.advance(outlet.id)
+
+
+def _keys(e: FeedEntry) -> list[str]:
+    return list(dict.fromkeys(k for k in (e.guid, e.link) if k))
+
+
+def _short(e: Exception) -> str:
+    return clean_text(str(getattr(e, "reason", None) or e), 80)
+
+
+TRACKING = ("utm_", "at_", "maca", "cmpid", "ocid", "fbclid", "gclid", "mc_", "smid", "ref")
+
+
+def canonical(declared: str | None, final_url: str) -> str:
+    """The article's canonical URL: the page's own claim when it stays on the same site, else the URL
+    fetched; tracking parameters and fragments removed either way.
+
+    A page may not claim another site's URL as its canonical one: that would make it a "duplicate" of
+    an article it is not.
+    """
+    url = final_url
+    if declared and _site(declared) == _site(final_url):
+        url = declared
+    parts = urlsplit(url)
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not k.lower().startswith(TRACKING)]
+    return urlunsplit((parts.scheme, parts.netloc.lower(), parts.path or "/", urlencode(query), ""))
+
+
+def _site(url: str) -> str:
+    host = (urlsplit(url).hostname or "").lower()
+    return host[4:] if host.startswith("www.") else host

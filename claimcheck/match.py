@@ -1,0 +1,610 @@
+"""Match claims across articles into facts: pure, claims in, facts out.
+
+Three steps, per claim kind (DESIGN.md, "Matching rules"):
+
+1. **Blocking** — numbers by their normalised counted thing, cumulative-or-not time qualifier and
+   value magnitude; quotes by their rarest words; statements by shared names and rare content words.
+   Nothing is ever compared with everything.
+2. **Scoring** inside blocks with ``rapidfuzz.process.cdist``: each candidate pair gets a score in
+   [0, 1] and the rule that produced it (kept for ``--explain``).
+3. **Clustering** by average linkage with a cannot-link rule: two claims of one article never join,
+   and a claim joins a cluster only when it is, on average, similar to *all* of its members, so
+   unrelated claims do not chain through intermediate ones as they would under single linkage.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+
+from rapidfuzz import fuzz, process
+
+from claimcheck.models import Article, Claim, Conflict, Fact, Interval, Link, Mention, Outlet
+from claimcheck.syndication import SyndicationOptions, find_syndicated
+
+MATCHED_KINDS = ("number", "quote", "statement")
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
+_NAME = re.compile(r"\b[A-Z][\w’'-]*[a-z][\w’'-]*\b")
+_STOP_TEXT = """
+a about above after again against all also am an and any are as at be because been before being below
+between both but by can could did do does doing down during each few for from further had has have having
+he her here hers herself him himself his how i if in into is it its itself just me more most my myself no
+nor not now of off on once only or other our ours out over own same she should so some such than that the
+their theirs them themselves then there these they this those through to too under until up very was we
+were what when where which while who whom why will with would you your said says say told according s t
+new one two
+"""
+STOPWORDS = frozenset(_STOP_TEXT.split())
+_SPAN_WHEN = re.compile(
+    r"^\s*(since|over|during|throughout|from|between|in the (past|last)|so far|to date|in total|"
+    r"this year|altogether|cumulative)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class MatchOptions:
+    """Thresholds of the matcher. Scores are in [0, 1]; fuzzy thresholds in rapidfuzz's 0-100."""
+
+    kinds: tuple[str, ...] = MATCHED_KINDS
+    number_tolerance: float = 0.25  # disjoint values within 25% of each other are a conflict
+    quote_threshold: float = 80.0
+    statement_threshold: float = 72.0
+    linkage: float = 0.5  # average-linkage threshold for joining two clusters
+    rare_keys: int = 3  # blocking keys per quote/statement: its rarest words
+    max_block: int = 400  # blocks larger than this are split (by sorted text) before scoring
+    when_threshold: float = 60.0  # two time qualifiers below this similarity are different facts
+    workers: int = 1  # cdist threads; -1 uses every core
+    syndication: SyndicationOptions = field(default_factory=SyndicationOptions)
+
+
+@dataclass
+class Item:
+    """One claim in the matcher's working set, with where it comes from."""
+
+    index: int
+    article: int
+    claim: Claim
+
+
+# An edge between two items (i < j): score in [0, 1] and a short rule for --explain.
+Edges = dict[tuple[int, int], tuple[float, str]]
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens with a crude plural stem, so "prisoners" meets "prisoner"."""
+    return [_stem(w) for w in _WORD.findall(text.lower())]
+
+
+def content_words(text: str) -> list[str]:
+    return [w for w in words(text) if w not in STOPWORDS and len(w) > 1]
+
+
+def _stem(w: str) -> str:
+    w = w.replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+def names(text: str) -> set[str]:
+    """Capitalised words that are not the sentence's first word: a cheap stand-in for named entities."""
+    found = {m.group(0).lower() for m in _NAME.finditer(text) if m.start() > 0}
+    return {_stem(n) for n in found if n not in STOPWORDS}
+
+
+def match_facts(
+    articles: Sequence[Article],
+    outlets: Mapping[str, Outlet],
+    options: MatchOptions | None = None,
+    syndicated: Mapping[int, str] | None = None,
+) -> list[Fact]:
+    """Cluster the articles' claims into facts (singletons included), most-reported first."""
+    options = options or MatchOptions()
+    if syndicated is None:
+        syndicated = find_syndicated(articles, outlets, options.syndication)
+    alias = alias_map(outlets)
+    facts: list[Fact] = []
+    for kind in options.kinds:
+        items = [Item(0, a, c) for a, art in enumerate(articles) for c in art.claims if c.kind == kind]
+        for n, it in enumerate(items):
+            it.index = n
+        if not items:
+            continue
+        if kind == "number":
+            edges = number_edges(items, options)
+        elif kind == "quote":
+            edges = text_edges(items, options, quote=True)
+        else:
+            edges = text_edges(items, options, quote=False)
+        ctx = _FactContext(articles, alias, syndicated, article_cites(articles, outlets, alias, syndicated))
+        for cluster in cluster_items(items, edges, options.linkage):
+            facts.append(build_fact(cluster, items, edges, ctx))
+    facts.sort(key=fact_order)
+    return [_renumber(f, n) for n, f in enumerate(facts, 1)]
+
+
+def fact_order(f: Fact) -> tuple[int, int, datetime, str]:
+    first = f.first_published or datetime.max.replace(tzinfo=UTC)
+    if first.tzinfo is None:
+        first = first.replace(tzinfo=UTC)
+    return (-len(f.outlets), -len(f.independent_outlets), first, f.summary)
+
+
+def _renumber(f: Fact, n: int) -> Fact:
+    return replace(f, id=f"F{n}")
+
+
+def alias_map(outlets: Mapping[str, Outlet]) -> dict[str, str]:
+    """Every name an outlet is cited by (lower case) -> outlet id."""
+    out: dict[str, str] = {}
+    for o in outlets.values():
+        for n in (o.id, *o.names):
+            out.setdefault(n.lower(), o.id)
+    return out
+
+
+# --- numbers ---------------------------------------------------------------------------------
+
+
+# Head nouns that news copy uses interchangeably for one counted thing.
+UNIT_SYNONYMS = {
+    "wounded": "injured", "injury": "injured", "hurt": "injured",
+    "dead": "death", "killed": "death", "fatality": "death", "casualty": "death",
+    "detainee": "prisoner", "inmate": "prisoner", "captive": "hostage",
+    "person": "people", "individual": "people",
+}  # fmt: skip
+
+
+def unit_key(unit: str | None) -> str:
+    """The counted thing reduced to its head noun: "political prisoners" -> "prisoner"."""
+    ws = content_words(unit or "")
+    return UNIT_SYNONYMS.get(ws[-1], ws[-1]) if ws else ""
+
+
+def _rep(claim: Claim) -> float | None:
+    """A number's representative value: the midpoint of a closed interval, else its finite end."""
+    v = claim.value
+    if v is None:
+        return None
+    return v.midpoint
+
+
+def _context(claim: Claim) -> str:
+    ctx = claim.extra.get("context")
+    if isinstance(ctx, (list, tuple)):
+        ctx = " ".join(str(c) for c in ctx)
+    if not ctx:
+        ctx = claim.sentence
+    return " ".join(sorted(set(content_words(str(ctx)))))
+
+
+def number_edges(items: Sequence[Item], options: MatchOptions) -> Edges:
+    """Numbers about the same counted thing, close in value and in the same kind of time span."""
+    width = math.log1p(options.number_tolerance)
+    blocks: dict[tuple[str, bool, int], list[Item]] = defaultdict(list)
+    for it in items:
+        rep = _rep(it.claim)
+        if rep is None or rep <= 0:
+            continue
+        span = bool(it.claim.when and _SPAN_WHEN.match(it.claim.when))
+        blocks[unit_key(it.claim.unit), span, math.floor(math.log(rep) / width)].append(it)
+    ctx = {it.index: _context(it.claim) for it in items}
+    edges: Edges = {}
+    for (unit, span, bucket), rows in blocks.items():
+        cols = rows + blocks.get((unit, span, bucket + 1), [])
+        for chunk in _chunks(rows, options.max_block):
+            sims = process.cdist(
+                [ctx[r.index] for r in chunk],
+                [ctx[c.index] for c in cols],
+                scorer=fuzz.token_set_ratio,
+                workers=options.workers,
+            )
+            for x, r in enumerate(chunk):
+                for y, c in enumerate(cols):
+                    if r.index >= c.index and y < len(rows):
+                        continue  # within one bucket, each pair once
+                    if r.article == c.article or r.index == c.index:
+                        continue
+                    scored = _number_pair(r.claim, c.claim, float(sims[x][y]) / 100, options)
+                    if scored:
+                        edges[_key(r.index, c.index)] = scored
+    return edges
+
+
+def _number_pair(a: Claim, b: Claim, ctx: float, options: MatchOptions) -> tuple[float, str] | None:
+    assert a.value is not None and b.value is not None
+    if a.when and b.when and fuzz.token_set_ratio(a.when.lower(), b.when.lower()) < options.when_threshold:
+        return None
+    ra, rb = _rep(a), _rep(b)
+    assert ra is not None and rb is not None
+    gap = abs(ra - rb) / max(abs(ra), abs(rb))
+    if gap > options.number_tolerance:
+        return None
+    thing = unit_key(a.unit) or "?"
+    pair = f"{format_value(a.value)} ~ {format_value(b.value)}"
+    if a.value.overlaps(b.value):
+        return (
+            0.6 + 0.4 * ctx,
+            f"number: same {thing!r}, values agree ({pair}), context {ctx:.2f}",
+        )
+    if ctx < 0.2:
+        return None
+    return (
+        0.5 + 0.3 * ctx,
+        f"number: same {thing!r}, values close but disjoint ({pair}), context {ctx:.2f}",
+    )
+
+
+# --- quotes and statements -------------------------------------------------------------------
+
+
+def quote_norm(claim: Claim) -> str:
+    norm = claim.extra.get("norm")
+    return " ".join(words(str(norm) if norm else claim.text))
+
+
+def text_edges(items: Sequence[Item], options: MatchOptions, *, quote: bool) -> Edges:
+    """Quotes (normalised words) or statements (content words plus shared names), blocked by rare words."""
+    if quote:
+        texts = [quote_norm(it.claim) for it in items]
+        keysets = [set(content_words(t)) or set(t.split()) for t in texts]
+        name_sets: list[set[str]] = [set() for _ in items]
+    else:
+        texts = [" ".join(content_words(it.claim.text)) for it in items]
+        keysets = [set(t.split()) for t in texts]
+        name_sets = [names(it.claim.text) for it in items]
+    df = Counter(k for ks in keysets for k in ks)
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for n, ks in enumerate(keysets):
+        rare = sorted(ks, key=lambda k: (df[k], k))[: options.rare_keys]
+        for k in {*rare, *name_sets[n]}:
+            if df[k] > 1:
+                blocks[k].append(n)
+    counts = [len(t.split()) for t in texts]
+    edges: Edges = {}
+    seen: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        members.sort(key=lambda n: texts[n])
+        for chunk in _chunks(members, options.max_block):
+            if len(chunk) < 2:
+                continue
+            strs = [texts[n] for n in chunk]
+            base = process.cdist(strs, strs, scorer=fuzz.token_sort_ratio, workers=options.workers)
+            loose = process.cdist(
+                strs,
+                strs,
+                scorer=fuzz.partial_ratio if quote else fuzz.token_set_ratio,
+                workers=options.workers,
+            )
+            for x, y in itertools.combinations(range(len(chunk)), 2):
+                i, j = chunk[x], chunk[y]
+                key = _key(items[i].index, items[j].index)
+                if key in seen or items[i].article == items[j].article:
+                    continue
+                seen.add(key)
+                # partial/set scores forgive trimmed edges, but only for quotes long enough to mean it
+                long_enough = min(counts[i], counts[j]) >= 4
+                score = max(float(base[x][y]), float(loose[x][y]) if long_enough else 0.0)
+                if quote:
+                    scored = _quote_pair(score, options)
+                else:
+                    scored = _statement_pair(score, name_sets[i], name_sets[j], options)
+                if scored:
+                    edges[key] = scored
+    return edges
+
+
+def _quote_pair(score: float, options: MatchOptions) -> tuple[float, str] | None:
+    if score < options.quote_threshold:
+        return None
+    return score / 100, f"quote: normalised words {score:.0f}/100"
+
+
+def _statement_pair(
+    score: float, na: set[str], nb: set[str], options: MatchOptions
+) -> tuple[float, str] | None:
+    shared = na & nb
+    if len(na) > 1 and len(nb) > 1 and not shared:
+        score -= 15  # both name several people or places, and not one in common
+    elif shared:
+        score += 5 * min(len(shared), 2)
+    if score < options.statement_threshold:
+        return None
+    who = f", shared names {', '.join(sorted(shared))}" if shared else ""
+    return min(score, 100.0) / 100, f"statement: content words {score:.0f}/100{who}"
+
+
+def _chunks(seq: Sequence[Item] | list[int], size: int) -> Iterable[list]:
+    for start in range(0, len(seq), size):
+        yield list(seq[start : start + size])
+
+
+def _key(i: int, j: int) -> tuple[int, int]:
+    return (i, j) if i < j else (j, i)
+
+
+# --- clustering ------------------------------------------------------------------------------
+
+
+def cluster_items(items: Sequence[Item], edges: Edges, linkage: float) -> list[list[int]]:
+    """Average-linkage clusters of item indexes; no cluster holds two items of one article.
+
+    A missing edge counts as similarity 0, so a claim that matches one member of a cluster but
+    nothing else in it stays out: chains A~B~C with A≁C do not collapse into one fact.
+    """
+    adj: dict[int, dict[int, float]] = defaultdict(dict)
+    for (i, j), (s, _) in edges.items():
+        adj[i][j] = s
+        adj[j][i] = s
+    done: set[int] = set()
+    clusters: list[list[int]] = []
+    for start in range(len(items)):
+        if start in done:
+            continue
+        comp = _component(start, adj)
+        done.update(comp)
+        clusters.extend(_average_linkage(comp, adj, items, linkage))
+    return clusters
+
+
+def _component(start: int, adj: Mapping[int, Mapping[int, float]]) -> list[int]:
+    seen, stack = {start}, [start]
+    while stack:
+        for n in adj.get(stack.pop(), {}):
+            if n not in seen:
+                seen.add(n)
+                stack.append(n)
+    return sorted(seen)
+
+
+def _average_linkage(
+    comp: list[int], adj: Mapping[int, Mapping[int, float]], items: Sequence[Item], linkage: float
+) -> list[list[int]]:
+    if len(comp) == 1:
+        return [comp]
+    members: dict[int, list[int]] = {n: [n] for n in comp}
+    arts: dict[int, set[int]] = {n: {items[n].article} for n in comp}
+    # sums[c][d]: total similarity between clusters c and d (over existing edges)
+    sums: dict[int, dict[int, float]] = {n: dict(adj.get(n, {})) for n in comp}
+    heap: list[tuple[float, int, int]] = []
+    for c, nbrs in sums.items():
+        for d, s in nbrs.items():
+            if c < d:
+                heap.append((-s, c, d))
+    heapq.heapify(heap)
+    while heap:
+        neg, c, d = heapq.heappop(heap)
+        if c not in members or d not in members:
+            continue
+        avg = sums[c].get(d, 0.0) / (len(members[c]) * len(members[d]))
+        if abs(avg + neg) > 1e-9:
+            continue  # stale entry
+        if avg < linkage:
+            break
+        if arts[c] & arts[d]:
+            continue  # two claims of one article: never the same fact
+        # merge d into c
+        members[c].extend(members.pop(d))
+        arts[c] |= arts.pop(d)
+        dsums = sums.pop(d)
+        for e, s in dsums.items():
+            if e == c:
+                continue
+            sums[c][e] = sums[c].get(e, 0.0) + s
+            sums[e][c] = sums[c][e]
+            sums[e].pop(d, None)
+        sums[c].pop(d, None)
+        for e, s in sums[c].items():
+            heapq.heappush(heap, (-s / (len(members[c]) * len(members[e])), min(c, e), max(c, e)))
+    return [sorted(m) for m in members.values()]
+
+
+# --- facts -----------------------------------------------------------------------------------
+
+_LATE = datetime.max.replace(tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class _FactContext:
+    articles: Sequence[Article]
+    alias: Mapping[str, str]
+    syndicated: Mapping[int, str]
+    cites: Mapping[
+        int, Mapping[str, set[str]]
+    ]  # article -> sentence -> cited outlet ids ("" = whole article)
+
+
+def resolve_source(name: str, alias: Mapping[str, str]) -> str:
+    """An outlet id for a cited name when the name is a known alias, else the name as written."""
+    return alias.get(name.strip().lower(), name.strip())
+
+
+def article_cites(
+    articles: Sequence[Article],
+    outlets: Mapping[str, Outlet],
+    alias: Mapping[str, str],
+    syndicated: Mapping[int, str],
+) -> dict[int, dict[str, set[str]]]:
+    """Per article, the sources it credits, by sentence; wire copy credits its wire for everything."""
+    out: dict[int, dict[str, set[str]]] = {}
+    for a, art in enumerate(articles):
+        by_sentence: dict[str, set[str]] = defaultdict(set)
+        for c in art.claims:
+            if c.cites:
+                src = resolve_source(c.cites, alias)
+                if src != art.outlet:
+                    by_sentence[c.sentence].add(src)
+        reason = syndicated.get(a, "")
+        if reason.startswith("wire"):
+            by_sentence[""].add(reason.rsplit(" ", 1)[-1])
+        out[a] = by_sentence
+    return out
+
+
+def _published(m: Mention) -> datetime:
+    p = m.published or _LATE
+    return p if p.tzinfo else p.replace(tzinfo=UTC)
+
+
+def build_fact(cluster: list[int], items: Sequence[Item], edges: Edges, ctx: _FactContext) -> Fact:
+    """A fact from a cluster of items: deduplicated outlets, first reporter, value, conflicts, sources."""
+    order = sorted(
+        cluster,
+        key=lambda n: (
+            _published_of(ctx.articles[items[n].article]),
+            ctx.articles[items[n].article].outlet,
+            ctx.articles[items[n].article].url,
+            items[n].claim.start,
+        ),
+    )
+    mentions = [_mention(items[n], ctx) for n in order]
+    claims = [m.claim for m in mentions]
+    kind = claims[0].kind
+    outlets = list(dict.fromkeys(m.outlet for m in mentions))
+    independent = [o for o in outlets if any(m.outlet == o and not m.syndicated for m in mentions)]
+    dated = [m for m in mentions if m.published is not None]
+    first = min(dated, key=_published) if dated else None
+    cited: dict[str, None] = {}
+    for n in order:
+        it = items[n]
+        sentences = ctx.cites.get(it.article, {})
+        for src in sorted(sentences.get(it.claim.sentence, set()) | sentences.get("", set())):
+            if src != ctx.articles[it.article].outlet:
+                cited[src] = None
+    value, conflicts = _value_and_conflicts(mentions) if kind == "number" else (None, [])
+    if kind == "quote":
+        mentions = _fidelity(mentions)
+    position = {n: k for k, n in enumerate(order)}
+    links = [
+        Link(position[i], position[j], round(edges[i, j][0], 3), edges[i, j][1])
+        for i, j in itertools.combinations(sorted(cluster), 2)
+        if (i, j) in edges
+    ]
+    speaker = Counter(c.speaker for c in claims if c.speaker).most_common(1)
+    unit = Counter(c.unit for c in claims if c.unit).most_common(1)
+    when = Counter(c.when for c in claims if c.when).most_common(1)
+    return Fact(
+        id="",
+        kind=kind,
+        summary=summarise(claims, value, unit[0][0] if unit else None, when[0][0] if when else None),
+        mentions=tuple(mentions),
+        outlets=tuple(outlets),
+        independent_outlets=tuple(independent),
+        first_outlet=first.outlet if first else (mentions[0].outlet if mentions else None),
+        first_published=first.published if first else None,
+        value=value,
+        unit=unit[0][0] if unit else None,
+        when=when[0][0] if when else None,
+        speaker=speaker[0][0] if speaker else None,
+        cited_sources=tuple(cited),
+        conflicts=tuple(conflicts),
+        links=tuple(links),
+    )
+
+
+def _published_of(article: Article) -> datetime:
+    p = article.published or _LATE
+    return p if p.tzinfo else p.replace(tzinfo=UTC)
+
+
+def _mention(it: Item, ctx: _FactContext) -> Mention:
+    art = ctx.articles[it.article]
+    return Mention(
+        outlet=art.outlet,
+        url=art.url,
+        title=art.title,
+        published=art.published,
+        claim=it.claim,
+        syndicated=it.article in ctx.syndicated,
+    )
+
+
+def _value_and_conflicts(mentions: Sequence[Mention]) -> tuple[Interval | None, list[Conflict]]:
+    """The value most outlets agree on (ties: the earliest), and the mentions that disagree with it."""
+    values = [m.claim.value for m in mentions if m.claim.value is not None]
+    if not values:
+        return None, []
+    candidates = [v for v in values if v.low is not None and v.low == v.high] or values
+
+    def support(v: Interval) -> int:
+        return len({m.outlet for m in mentions if m.claim.value is not None and m.claim.value.overlaps(v)})
+
+    best = max(candidates, key=support)  # max() keeps the first (earliest) of equal support
+    conflicts = [
+        Conflict(m.outlet, m.claim.value, m.claim.sentence, m.url)
+        for m in mentions
+        if m.claim.value is not None and not m.claim.value.overlaps(best)
+    ]
+    return best, conflicts
+
+
+def _fidelity(mentions: Sequence[Mention]) -> list[Mention]:
+    """Per mention, verbatim / trimmed / paraphrased against the quote's most common (then longest) form."""
+    norms = [quote_norm(m.claim) for m in mentions]
+    counts = Counter(norms)
+    ref = max(norms, key=lambda t: (counts[t], len(t)))
+    out = []
+    for m, t in zip(mentions, norms, strict=True):
+        if t == ref or ref in t:
+            fid = "verbatim"
+        elif t in ref or fuzz.partial_ratio(t, ref) >= 95:
+            fid = "trimmed"
+        else:
+            fid = "paraphrased"
+        out.append(replace(m, fidelity=fid))
+    return out
+
+
+def format_value(v: Interval | None) -> str:
+    """A short human form of an interval: "123", ">120", "120-130", "<=50"."""
+    if v is None:
+        return "?"
+    lo, hi = _fmt(v.low), _fmt(v.high)
+    if v.low is not None and v.low == v.high:
+        return lo
+    if v.high is None:
+        return (">" if not v.low_inclusive else ">=") + lo
+    if v.low is None:
+        return ("<" if not v.high_inclusive else "<=") + hi
+    return f"{lo}-{hi}"
+
+
+def _fmt(x: float | None) -> str:
+    if x is None:
+        return ""
+    return f"{int(x):,}" if float(x).is_integer() else f"{x:,.4g}"
+
+
+def summarise(claims: Sequence[Claim], value: Interval | None, unit: str | None, when: str | None) -> str:
+    """The fact in a few words, for the table's first column."""
+    first = claims[0]
+    if first.kind == "number":
+        head = f"{format_value(value)} {unit or ''}".strip()
+        ctx = first.extra.get("context")
+        if isinstance(ctx, str):
+            ctx = ctx.split()
+        skip = {*words(unit or ""), *STOPWORDS}
+        extra = [
+            w for w in (ctx or []) if isinstance(w, str) and w.isalpha() and _stem(w.lower()) not in skip
+        ]
+        tail = when or " ".join(extra[:2])
+        return f"{head} {tail}".strip()
+    if first.kind == "quote":
+        text = max((c.text for c in claims), key=len)
+        short = " ".join(text.split()[:10]) + ("…" if len(text.split()) > 10 else "")
+        speakers = [c.speaker for c in claims if c.speaker]
+        return f"{speakers[0]}: “{short}”" if speakers else f"“{short}”"
+    text = min((c.text for c in claims), key=len)
+    return " ".join(text.split()[:12]) + ("…" if len(text.split()) > 12 else "")

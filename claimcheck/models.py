@@ -1,0 +1,309 @@
+"""Plain records passed between the stages (config, fetch, extract, claims, store, match, report)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Literal
+
+ClaimKind = Literal["number", "quote", "citation", "statement"]
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A numeric value as an interval. ``None`` is an open end (unbounded).
+
+    ``low_inclusive``/``high_inclusive`` say whether the bound itself belongs to the interval:
+    "more than 430" is ``Interval(430, None, low_inclusive=False)``, "123" is ``Interval(123, 123)``.
+    """
+
+    low: float | None
+    high: float | None
+    low_inclusive: bool = True
+    high_inclusive: bool = True
+
+    @classmethod
+    def exact(cls, value: float) -> Interval:
+        return cls(value, value)
+
+    def overlaps(self, other: Interval) -> bool:
+        """True when the two intervals share at least one value."""
+        return _below(self, other) and _below(other, self)
+
+    def contains(self, value: float) -> bool:
+        return self.overlaps(Interval.exact(value))
+
+    @property
+    def midpoint(self) -> float | None:
+        if self.low is not None and self.high is not None:
+            return (self.low + self.high) / 2
+        return self.low if self.low is not None else self.high
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"low": _num(self.low), "high": _num(self.high)}
+
+    def to_json(self) -> dict[str, Any]:
+        """Full form, bounds' inclusiveness included (for storage)."""
+        return {
+            "low": _num(self.low),
+            "high": _num(self.high),
+            "low_inclusive": self.low_inclusive,
+            "high_inclusive": self.high_inclusive,
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Interval:
+        return cls(
+            data.get("low"),
+            data.get("high"),
+            bool(data.get("low_inclusive", True)),
+            bool(data.get("high_inclusive", True)),
+        )
+
+
+def _below(a: Interval, b: Interval) -> bool:
+    """True when a's low end is not above b's high end (so they can meet from a's side)."""
+    if a.low is None or b.high is None:
+        return True
+    if a.low < b.high:
+        return True
+    return a.low == b.high and a.low_inclusive and b.high_inclusive
+
+
+def _num(x: float | None) -> float | int | None:
+    if x is None:
+        return None
+    return int(x) if float(x).is_integer() else x
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One checkable statement inside one article's text.
+
+    ``start``/``end`` are character offsets of ``text`` (the span) in the article text, so
+    ``article_text[start:end] == text``. ``sentence`` is the whole sentence holding the span.
+    """
+
+    kind: ClaimKind
+    text: str
+    sentence: str
+    start: int
+    end: int
+    value: Interval | None = None
+    unit: str | None = None
+    qualifier: str | None = None
+    when: str | None = None
+    speaker: str | None = None
+    cites: str | None = None
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    def fields_json(self) -> dict[str, Any]:
+        """The normalised fields, as stored in the claims table's JSON column."""
+        return {
+            "value": self.value.to_json() if self.value else None,
+            "unit": self.unit,
+            "qualifier": self.qualifier,
+            "when": self.when,
+            "speaker": self.speaker,
+            "cites": self.cites,
+            "extra": dict(self.extra),
+        }
+
+    @classmethod
+    def from_row(
+        cls, kind: str, text: str, sentence: str, start: int, end: int, fields: Mapping[str, Any]
+    ) -> Claim:
+        value = fields.get("value")
+        return cls(
+            kind=kind,  # type: ignore[arg-type]
+            text=text,
+            sentence=sentence,
+            start=start,
+            end=end,
+            value=Interval.from_json(value) if value else None,
+            unit=fields.get("unit"),
+            qualifier=fields.get("qualifier"),
+            when=fields.get("when"),
+            speaker=fields.get("speaker"),
+            cites=fields.get("cites"),
+            extra=fields.get("extra") or {},
+        )
+
+
+@dataclass(frozen=True)
+class Defaults:
+    """Fetching settings from the ``defaults`` block of sources.yaml."""
+
+    user_agent: str = "claimcheck/0.1 (+https://github.com/claimcheck/claimcheck)"
+    timeout: float = 20.0
+    concurrency: int = 16
+    per_host: int = 2
+    max_bytes: int = 5_000_000
+
+
+@dataclass(frozen=True)
+class Outlet:
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    homepage: str | None = None
+    country: str | None = None
+    language: str | None = None
+    wire: bool = False
+    feeds: tuple[str, ...] = ()
+    sitemaps: tuple[str, ...] = ()
+    enabled: bool = True
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name the outlet is cited by: its name first, then its aliases."""
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Sources:
+    path: str
+    defaults: Defaults
+    outlets: tuple[Outlet, ...]
+
+    def outlet(self, outlet_id: str) -> Outlet | None:
+        return next((o for o in self.outlets if o.id == outlet_id), None)
+
+    def alias_map(self) -> dict[str, str]:
+        """Every name any outlet is cited by (lower case) -> outlet id."""
+        out: dict[str, str] = {}
+        for o in self.outlets:
+            for name in (*o.names, o.id):
+                out.setdefault(name.lower(), o.id)
+        return out
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    """One item of an RSS/Atom feed or a news sitemap."""
+
+    link: str
+    guid: str | None = None
+    title: str | None = None
+    summary: str | None = None
+    author: str | None = None
+    published: datetime | None = None
+
+
+@dataclass(frozen=True)
+class ExtractedPage:
+    """What the extract stage gets out of one HTML page."""
+
+    text: str
+    title: str | None = None
+    author: str | None = None
+    published: datetime | None = None
+    canonical_url: str | None = None
+
+
+@dataclass(frozen=True)
+class Article:
+    outlet: str
+    url: str
+    canonical_url: str
+    title: str
+    text: str
+    content_hash: str
+    fetched: datetime
+    author: str | None = None
+    published: datetime | None = None
+    claims: tuple[Claim, ...] = ()
+    id: int | None = None
+
+
+# --- matching and comparison (claimcheck.match, claimcheck.compare) ---
+
+Fidelity = Literal["verbatim", "trimmed", "paraphrased"]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One claim of one article inside a fact: the evidence for one cell of the attribution table."""
+
+    outlet: str
+    url: str
+    title: str
+    published: datetime | None
+    claim: Claim
+    syndicated: bool = False
+    fidelity: Fidelity | None = None  # quotes only: how faithfully this mention carries the quote
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A mention whose value disagrees with the fact's value (disjoint intervals, close in size)."""
+
+    outlet: str
+    value: Interval
+    sentence: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Link:
+    """Why two mentions of a fact were matched (``--explain``): indexes into ``Fact.mentions``."""
+
+    a: int
+    b: int
+    score: float
+    rule: str
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A cluster of claims from one or more outlets that state the same thing."""
+
+    id: str
+    kind: ClaimKind
+    summary: str
+    mentions: tuple[Mention, ...]
+    outlets: tuple[str, ...]  # deduplicated, in order of first publication
+    independent_outlets: tuple[str, ...]  # outlets with at least one non-syndicated mention
+    first_outlet: str | None = None
+    first_published: datetime | None = None
+    value: Interval | None = None
+    unit: str | None = None
+    when: str | None = None
+    speaker: str | None = None
+    cited_sources: tuple[str, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+    links: tuple[Link, ...] = ()
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Who cites whom: ``outlet`` credits ``cited`` in ``articles`` of its articles."""
+
+    outlet: str
+    cited: str
+    articles: int
+
+
+@dataclass(frozen=True)
+class OutletCount:
+    """An outlet considered by a comparison, with how many of its articles were picked."""
+
+    id: str
+    name: str
+    articles: int
+
+
+@dataclass(frozen=True)
+class CompareResult:
+    """Everything a report shows: the picked articles' outlets, the facts, who cites whom."""
+
+    topic: str
+    generated_at: datetime
+    since: datetime | None
+    until: datetime | None
+    outlets: tuple[OutletCount, ...]
+    facts: tuple[Fact, ...]
+    citations: tuple[Citation, ...] = ()
+    article_count: int = 0
+    syndicated: Mapping[str, str] = field(default_factory=dict)  # article url -> why it is wire copy

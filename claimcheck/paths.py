@@ -1,0 +1,40 @@
+"""Where claimcheck keeps its state and finds its configuration."""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+from pathlib import Path
+
+import platformdirs
+
+APP = "claimcheck"
+
+
+def user_dir() -> Path:
+    """The directory for all user state: ``$CLAIMCHECK_HOME``, else the platform's user data dir."""
+    env = os.environ.get("CLAIMCHECK_HOME")
+    return Path(env) if env else Path(platformdirs.user_data_dir(APP, appauthor=False))
+
+
+def default_db_path() -> Path:
+    """``$CLAIMCHECK_DB`` if set, else ``claimcheck.db`` in :func:`user_dir`."""
+    env = os.environ.get("CLAIMCHECK_DB")
+    return Path(env) if env else user_dir() / "claimcheck.db"
+
+
+def packaged_sources() -> Path:
+    return Path(str(resources.files("claimcheck") / "sources.yaml"))
+
+
+def find_sources(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """The sources.yaml in use: ``--sources``, ``$CLAIMCHECK_SOURCES``, ``./sources.yaml``, the packaged default."""
+    if explicit:
+        return Path(explicit)
+    env = os.environ.get("CLAIMCHECK_SOURCES")
+    if env:
+        return Path(env)
+    local = Path("sources.yaml")
+    if local.is_file():
+        return local
+    return packaged_sources()

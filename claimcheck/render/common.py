@@ -1,0 +1,49 @@
+"""Small helpers shared by the renderers: outlet names, window and time formatting."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from claimcheck.match import format_value
+from claimcheck.models import CompareResult, Fact, Interval
+
+__all__ = ["format_value", "outlet_names", "window_text", "when_text", "conflict_text"]
+
+
+def outlet_names(result: CompareResult) -> dict[str, str]:
+    """Outlet id -> display name, for the outlets considered."""
+    return {o.id: o.name for o in result.outlets}
+
+
+def when_text(dt: datetime | None) -> str:
+    """A publication time as "2025-12-13 10:00" (UTC offset kept when not UTC)."""
+    if dt is None:
+        return "undated"
+    text = dt.strftime("%Y-%m-%d %H:%M")
+    offset = dt.utcoffset()
+    if offset is not None and offset.total_seconds() != 0:
+        text += dt.strftime(" %z")
+    return text
+
+
+def window_text(result: CompareResult) -> str:
+    if result.since is None and result.until is None:
+        return "all stored articles"
+    parts = []
+    if result.since is not None:
+        parts.append(f"since {when_text(result.since)}")
+    if result.until is not None:
+        parts.append(f"until {when_text(result.until)}")
+    return " ".join(parts)
+
+
+def value_text(v: Interval | None) -> str:
+    return format_value(v)
+
+
+def conflict_text(fact: Fact, names: dict[str, str]) -> list[str]:
+    """ "CBS News says 125 (others 123)" lines for a fact's conflicts (plain text, not escaped)."""
+    return [
+        f"{names.get(c.outlet, c.outlet)} says {format_value(c.value)} (vs {format_value(fact.value)})"
+        for c in fact.conflicts
+    ]

@@ -1,0 +1,185 @@
+"""The report as JSON, schema ``claimcheck.compare/1`` (a contract: other tools parse it)."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+from claimcheck.models import CompareResult, Fact, Interval
+
+SCHEMA_ID = "claimcheck.compare/1"
+
+_VALUE = {
+    "type": "object",
+    "required": ["low", "high"],
+    "properties": {"low": {"type": ["number", "null"]}, "high": {"type": ["number", "null"]}},
+    "additionalProperties": False,
+}
+_STR_OR_NULL = {"type": ["string", "null"]}
+# JSON Schema (draft 2020-12 subset) of the output, used by the tests and by consumers.
+SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["schema", "topic", "generated_at", "window", "outlets", "facts"],
+    "properties": {
+        "schema": {"const": SCHEMA_ID},
+        "topic": {"type": "string"},
+        "generated_at": {"type": "string", "format": "date-time"},
+        "window": {
+            "type": "object",
+            "required": ["since", "until"],
+            "properties": {"since": _STR_OR_NULL, "until": _STR_OR_NULL},
+        },
+        "outlets": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["id", "name", "articles"],
+                "properties": {
+                    "id": {"type": "string"},
+                    "name": {"type": "string"},
+                    "articles": {"type": "integer"},
+                },
+            },
+        },
+        "facts": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": [
+                    "id",
+                    "kind",
+                    "summary",
+                    "value",
+                    "unit",
+                    "speaker",
+                    "outlets",
+                    "independent_outlets",
+                    "first_reported",
+                    "cited_sources",
+                    "mentions",
+                    "conflicts",
+                ],
+                "properties": {
+                    "id": {"type": "string"},
+                    "kind": {"enum": ["number", "quote", "statement"]},
+                    "summary": {"type": "string"},
+                    "value": {"oneOf": [_VALUE, {"type": "null"}]},
+                    "unit": _STR_OR_NULL,
+                    "speaker": _STR_OR_NULL,
+                    "outlets": {"type": "array", "items": {"type": "string"}},
+                    "independent_outlets": {"type": "array", "items": {"type": "string"}},
+                    "first_reported": {
+                        "oneOf": [
+                            {
+                                "type": "object",
+                                "required": ["outlet", "published"],
+                                "properties": {"outlet": {"type": "string"}, "published": {"type": "string"}},
+                            },
+                            {"type": "null"},
+                        ]
+                    },
+                    "cited_sources": {"type": "array", "items": {"type": "string"}},
+                    "mentions": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "required": [
+                                "outlet",
+                                "url",
+                                "title",
+                                "published",
+                                "sentence",
+                                "value",
+                                "syndicated",
+                            ],
+                            "properties": {
+                                "outlet": {"type": "string"},
+                                "url": {"type": "string"},
+                                "title": {"type": "string"},
+                                "published": _STR_OR_NULL,
+                                "sentence": {"type": "string"},
+                                "value": {"oneOf": [_VALUE, {"type": "null"}]},
+                                "syndicated": {"type": "boolean"},
+                            },
+                        },
+                    },
+                    "conflicts": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "required": ["outlet", "value", "sentence"],
+                            "properties": {
+                                "outlet": {"type": "string"},
+                                "value": _VALUE,
+                                "sentence": {"type": "string"},
+                            },
+                        },
+                    },
+                },
+            },
+        },
+    },
+}
+
+
+def _iso(dt: datetime | None) -> str | None:
+    return dt.isoformat() if dt is not None else None
+
+
+def _value(v: Interval | None) -> dict[str, Any] | None:
+    return v.to_dict() if v is not None else None
+
+
+def fact_json(f: Fact) -> dict[str, Any]:
+    first = (
+        {"outlet": f.first_outlet, "published": _iso(f.first_published)}
+        if f.first_outlet and f.first_published
+        else None
+    )
+    return {
+        "id": f.id,
+        "kind": f.kind,
+        "summary": f.summary,
+        "value": _value(f.value),
+        "unit": f.unit,
+        "speaker": f.speaker,
+        "outlets": list(f.outlets),
+        "independent_outlets": list(f.independent_outlets),
+        "first_reported": first,
+        "cited_sources": list(f.cited_sources),
+        "mentions": [
+            {
+                "outlet": m.outlet,
+                "url": m.url,
+                "title": m.title,
+                "published": _iso(m.published),
+                "sentence": m.claim.sentence,
+                "value": _value(m.claim.value),
+                "syndicated": m.syndicated,
+                **({"fidelity": m.fidelity} if m.fidelity else {}),
+            }
+            for m in f.mentions
+        ],
+        "conflicts": [
+            {"outlet": c.outlet, "value": c.value.to_dict(), "sentence": c.sentence} for c in f.conflicts
+        ],
+    }
+
+
+def to_json(result: CompareResult) -> dict[str, Any]:
+    return {
+        "schema": SCHEMA_ID,
+        "topic": result.topic,
+        "generated_at": _iso(result.generated_at),
+        "window": {"since": _iso(result.since), "until": _iso(result.until)},
+        "outlets": [{"id": o.id, "name": o.name, "articles": o.articles} for o in result.outlets],
+        "facts": [fact_json(f) for f in result.facts],
+        "citations": [
+            {"outlet": c.outlet, "cited": c.cited, "articles": c.articles} for c in result.citations
+        ],
+    }
+
+
+def render_json(result: CompareResult) -> str:
+    return json.dumps(to_json(result), ensure_ascii=False, indent=2) + "\n"

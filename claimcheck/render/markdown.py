@@ -1,0 +1,129 @@
+"""The report as Markdown (CommonMark plus GFM pipe tables): tables, evidence, conflicts, quotes.
+
+Web text is escaped with ``markdown_escape`` (no links, HTML, emphasis or table breaks can come
+from a page) and links are emitted only for http(s) URLs (``safe_link``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from claimcheck.models import CompareResult, Mention
+from claimcheck.render.common import conflict_text, format_value, outlet_names, when_text, window_text
+from claimcheck.textsafe import markdown_escape as esc
+from claimcheck.textsafe import safe_link
+
+METHOD = (
+    "Claims (numbers, quotes, statements, citations) were extracted from each article's text and "
+    "matched across outlets: numbers by the counted thing and overlapping value intervals (close but "
+    "disjoint values are reported as conflicts, a different time span is a different fact), quotes by "
+    "their normalised words, statements by content words and shared names. Two claims of one article "
+    "are never one fact, and average linkage keeps unrelated claims from chaining. Articles that carry "
+    "a wire dateline or byline, or nearly duplicate another outlet's article, are marked as wire copy "
+    "and left out of the independent count. Each outlet is counted once per fact."
+)
+
+
+def render_markdown(result: CompareResult, *, explain: bool = False) -> str:
+    names = outlet_names(result)
+
+    def name(oid: str) -> str:
+        return esc(names.get(oid, oid))
+
+    out: list[str] = [f"# claimcheck: {esc(result.topic)}", ""]
+    out += [
+        f"Window: {esc(window_text(result))}. {result.article_count} articles from "
+        f"{len(result.outlets)} outlets. Generated {esc(when_text(result.generated_at))} UTC.",
+        "",
+        "## Outlets considered",
+        "",
+        "| Outlet | Id | Articles |",
+        "| --- | --- | ---: |",
+    ]
+    out += [f"| {esc(o.name)} | {esc(o.id)} | {o.articles} |" for o in result.outlets]
+    out += ["", "## Attribution", ""]
+    if not result.facts:
+        out += ["No fact is reported by enough outlets.", ""]
+    else:
+        out += [
+            "| # | Fact | Reported by | First | Independent | Conflicts |",
+            "| --- | --- | --- | --- | ---: | --- |",
+        ]
+        for f in result.facts:
+            reported = ", ".join(
+                name(o) + ("" if o in f.independent_outlets else " (wire copy)") for o in f.outlets
+            )
+            conflicts = "; ".join(esc(c) for c in conflict_text(f, names)) or "none"
+            out.append(
+                f"| {f.id} | {esc(f.summary)} | {reported} | {name(f.first_outlet or '')} "
+                f"| {len(f.independent_outlets)} of {len(f.outlets)} | {conflicts} |"
+            )
+        out.append("")
+    out += _evidence(result, name, explain)
+    out += _conflicts(result, name)
+    out += _quotes(result, name)
+    out += ["## Who cites whom", ""]
+    if result.citations:
+        out += ["| Outlet | Cites | Articles |", "| --- | --- | ---: |"]
+        out += [f"| {name(c.outlet)} | {name(c.cited)} | {c.articles} |" for c in result.citations]
+    else:
+        out.append("No outlet credits another.")
+    out += ["", "## Method", "", METHOD, ""]
+    return "\n".join(out)
+
+
+def _link(m: Mention) -> str:
+    title = esc(m.title) or "untitled"
+    url = safe_link(m.url)
+    return f"[{title}](<{url}>)" if url else title
+
+
+def _evidence(result: CompareResult, name: Callable[[str], str], explain: bool) -> list[str]:
+    out = ["## Evidence", ""]
+    for f in result.facts:
+        out += [f"### {f.id}. {esc(f.summary)}", ""]
+        if f.cited_sources:
+            out += [f"Cited sources: {', '.join(name(s) for s in f.cited_sources)}.", ""]
+        for m in f.mentions:
+            notes = []
+            if f.kind == "number" and m.claim.value is not None:
+                notes.append(f"value {esc(format_value(m.claim.value))}")
+            if m.syndicated:
+                notes.append("wire copy")
+            if m.fidelity:
+                notes.append(m.fidelity)
+            note = f" ({', '.join(notes)})" if notes else ""
+            out.append(f"- **{name(m.outlet)}**, {_link(m)}, {esc(when_text(m.published))}{note}:")
+            out.append(f"  “{esc(m.claim.sentence)}”")
+        if explain and f.links:
+            out += ["", "Why these were matched:", ""]
+            for link in f.links:
+                a, b = f.mentions[link.a], f.mentions[link.b]
+                out.append(f"- {name(a.outlet)} ~ {name(b.outlet)}: {link.score:.2f}, {esc(link.rule)}")
+        out.append("")
+    return out
+
+
+def _conflicts(result: CompareResult, name: Callable[[str], str]) -> list[str]:
+    out = ["## Conflicts", ""]
+    facts = [f for f in result.facts if f.conflicts]
+    if not facts:
+        return [*out, "No outlet disagrees on a number.", ""]
+    for f in facts:
+        out.append(f"- {f.id}, {esc(f.summary)}: most outlets say {esc(format_value(f.value))}.")
+        for c in f.conflicts:
+            out.append(f"  - {name(c.outlet)} says {esc(format_value(c.value))}: “{esc(c.sentence)}”")
+    return [*out, ""]
+
+
+def _quotes(result: CompareResult, name: Callable[[str], str]) -> list[str]:
+    out = ["## Quotes", ""]
+    facts = [f for f in result.facts if f.kind == "quote"]
+    if not facts:
+        return [*out, "No quote is carried by enough outlets.", ""]
+    for f in facts:
+        speaker = esc(f.speaker) if f.speaker else "unattributed"
+        out.append(f"- {f.id}, {speaker}: {esc(f.summary)}")
+        for m in f.mentions:
+            out.append(f"  - {name(m.outlet)} ({m.fidelity or 'quoted'}): “{esc(m.claim.text)}”")
+    return [*out, ""]

@@ -1,0 +1,151 @@
+"""The attribution table in the terminal (rich): one row per fact, or a facts x outlets matrix.
+
+Cells are built as ``rich.text.Text`` from ``terminal_safe`` strings, so nothing a page says can
+become markup, colour or a terminal control sequence.
+"""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+from claimcheck.models import CompareResult, Fact
+from claimcheck.render.common import conflict_text, outlet_names, window_text
+from claimcheck.textsafe import plain
+
+# Matrix marks (plain ASCII so they survive any terminal and the golden files).
+MARK_FIRST, MARK_SEEN, MARK_COPY, MARK_CONFLICT, MARK_CITED = "1", "x", "w", "!", "c"
+
+
+def _t(s: str | None, style: str = "") -> Text:
+    return Text(plain(s), style=style)
+
+
+def title_line(result: CompareResult) -> Text:
+    return Text.assemble(
+        ("claimcheck: ", "bold"),
+        (plain(result.topic), "bold cyan"),
+        f" · {window_text(result)} · {result.article_count} articles from {len(result.outlets)} outlets",
+    )
+
+
+def _outlets_cell(fact: Fact, names: dict[str, str]) -> Text:
+    copies = {m.outlet for m in fact.mentions if m.syndicated} - set(fact.independent_outlets)
+    cell = Text()
+    for n, oid in enumerate(fact.outlets):
+        if n:
+            cell.append(", ")
+        cell.append(plain(names.get(oid, oid)), style="bold" if oid == fact.first_outlet else "")
+        if oid == fact.first_outlet:
+            cell.append(" (first)", style="green")
+        if oid in copies:
+            cell.append(" (wire copy)", style="dim")
+    if fact.cited_sources:
+        cited = ", ".join(plain(names.get(s, s)) for s in fact.cited_sources)
+        cell.append(f"\ncites {cited}", style="dim")
+    return cell
+
+
+def attribution_table(result: CompareResult) -> Table:
+    names = outlet_names(result)
+    table = Table(show_lines=False, expand=True)
+    table.add_column("#", no_wrap=True)
+    table.add_column("Fact", ratio=3)
+    table.add_column("Reported by", ratio=3)
+    table.add_column("Indep.", justify="right", no_wrap=True)
+    table.add_column("Conflicts", ratio=2)
+    for fact in result.facts:
+        conflicts = Text("\n".join(plain(c) for c in conflict_text(fact, names)), style="red")
+        table.add_row(
+            fact.id,
+            _t(f"[{fact.kind}] {fact.summary}"),
+            _outlets_cell(fact, names),
+            f"{len(fact.independent_outlets)}/{len(fact.outlets)}",
+            conflicts,
+        )
+    return table
+
+
+def matrix_table(result: CompareResult) -> Table:
+    """Facts x outlets: 1 first reporter, x reports it, w wire copy only, ! conflicting value, c cited."""
+    table = Table(expand=False)
+    table.add_column("#", no_wrap=True)
+    table.add_column("Fact", max_width=40)
+    ids = [o.id for o in result.outlets]
+    cited = sorted({s for f in result.facts for s in f.cited_sources} - set(ids))
+    for oid in ids + cited:
+        table.add_column(plain(oid), justify="center", no_wrap=True)
+    for fact in result.facts:
+        conflicting = {c.outlet for c in fact.conflicts}
+        row = []
+        for oid in ids + cited:
+            if oid == fact.first_outlet:
+                mark = MARK_FIRST
+            elif oid in fact.outlets:
+                mark = MARK_SEEN if oid in fact.independent_outlets else MARK_COPY
+            elif oid in fact.cited_sources:
+                mark = MARK_CITED
+            else:
+                mark = ""
+            if oid in conflicting:
+                mark = MARK_CONFLICT
+            row.append(Text(mark, style="red" if mark == MARK_CONFLICT else ""))
+        table.add_row(fact.id, _t(fact.summary), *row)
+    return table
+
+
+def explain_lines(result: CompareResult) -> Text:
+    """Why claims were matched: per fact, every link with its score and rule."""
+    names = outlet_names(result)
+    out = Text()
+    for fact in result.facts:
+        out.append(f"{fact.id} ", style="bold")
+        out.append(plain(fact.summary) + "\n")
+        for link in fact.links:
+            a, b = fact.mentions[link.a], fact.mentions[link.b]
+            out.append(
+                f"  {plain(names.get(a.outlet, a.outlet))} ~ {plain(names.get(b.outlet, b.outlet))}: "
+                f"{link.score:.2f} {plain(link.rule)}\n",
+                style="dim",
+            )
+        for m in fact.mentions:
+            if m.syndicated:
+                out.append(
+                    f"  {plain(names.get(m.outlet, m.outlet))}: wire copy ({plain(m.url)})\n", style="dim"
+                )
+    return out
+
+
+def report_group(result: CompareResult, *, matrix: bool = False, explain: bool = False) -> Group:
+    parts: list[Text | Table] = [title_line(result)]
+    if not result.facts:
+        parts.append(Text("No fact is reported by enough outlets (try --min-outlets 1).", style="yellow"))
+    else:
+        parts.append(matrix_table(result) if matrix else attribution_table(result))
+        if matrix:
+            parts.append(
+                Text("1 first reporter · x reports it · w wire copy · ! conflicting value · c cited")
+            )
+    if explain and result.facts:
+        parts.append(explain_lines(result))
+    return Group(*parts)
+
+
+def print_table(
+    result: CompareResult, console: Console, *, matrix: bool = False, explain: bool = False
+) -> None:
+    """Print the report to a rich console (the CLI's stdout console)."""
+    console.print(report_group(result, matrix=matrix, explain=explain))
+
+
+def render_table(
+    result: CompareResult, *, matrix: bool = False, explain: bool = False, width: int = 100
+) -> str:
+    """The table as plain text (no colour), e.g. for ``-o FILE`` and golden tests."""
+    buf = io.StringIO()
+    console = Console(width=width, file=buf, color_system=None, force_terminal=False, legacy_windows=False)
+    print_table(result, console, matrix=matrix, explain=explain)
+    return buf.getvalue()

@@ -1,0 +1,534 @@
+"""SQLite storage: outlets, feed state, articles (FTS5 over title and text) and their claims.
+
+Plain SQLite that sqlite3 or Datasette can open. WAL mode and a busy timeout so that a reader (compare)
+and writers (two fetches) can share one file; every write is one ``BEGIN IMMEDIATE`` transaction, so a
+killed run leaves either the whole article with its claims or nothing of it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from claimcheck.errors import StoreError
+from claimcheck.models import Article, Claim, Outlet
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 60_000
+
+
+def _script(db: sqlite3.Connection, sql: str) -> None:
+    """Run statements one by one: ``executescript`` would COMMIT the migration's transaction half-way."""
+    buf = ""
+    for line in sql.splitlines(keepends=True):
+        buf += line
+        if sqlite3.complete_statement(buf):
+            db.execute(buf)
+            buf = ""
+    if buf.strip():
+        db.execute(buf)
+
+
+def _m1_initial(db: sqlite3.Connection) -> None:
+    _script(
+        db,
+        """
+        CREATE TABLE outlets (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            wire INTEGER NOT NULL DEFAULT 0,
+            homepage TEXT, country TEXT, language TEXT,
+            aliases TEXT NOT NULL DEFAULT '[]'
+        );
+        CREATE TABLE feeds (
+            outlet TEXT NOT NULL,
+            url TEXT NOT NULL,
+            etag TEXT,
+            last_modified TEXT,
+            last_status INTEGER,
+            last_error TEXT,
+            last_fetched TEXT,
+            PRIMARY KEY (outlet, url)
+        );
+        CREATE TABLE articles (
+            id INTEGER PRIMARY KEY,
+            outlet TEXT NOT NULL,
+            url TEXT NOT NULL,
+            canonical_url TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL,
+            author TEXT,
+            published TEXT,
+            fetched TEXT NOT NULL,
+            text TEXT NOT NULL CHECK (length(text) > 0),
+            content_hash TEXT NOT NULL,
+            UNIQUE (outlet, content_hash)
+        );
+        CREATE INDEX articles_published ON articles(published);
+        CREATE INDEX articles_outlet ON articles(outlet);
+        -- Feed entries already handled, so a page is downloaded for new entries only.
+        CREATE TABLE entries (
+            outlet TEXT NOT NULL,
+            key TEXT NOT NULL,
+            url TEXT NOT NULL,
+            article_id INTEGER REFERENCES articles(id) ON DELETE SET NULL,
+            status TEXT NOT NULL,
+            seen TEXT NOT NULL,
+            PRIMARY KEY (outlet, key)
+        );
+        CREATE TABLE claims (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            text TEXT NOT NULL,
+            sentence TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            fields TEXT NOT NULL DEFAULT '{}'
+        );
+        CREATE INDEX claims_article ON claims(article_id);
+        CREATE VIRTUAL TABLE articles_fts USING fts5(
+            title, text, content='articles', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+        END;
+        CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+        END;
+        CREATE TRIGGER articles_au AFTER UPDATE ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+            INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+        END;
+        CREATE VIRTUAL TABLE articles_vocab USING fts5vocab(articles_fts, 'row');
+        """
+    )
+
+
+# Ordered; the database's PRAGMA user_version is the number applied. Append, never reorder.
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m1_initial]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def content_hash(text: str) -> str:
+    """Hash of the text with whitespace normalised: the same article re-fetched hashes the same."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+def iso(dt: datetime | None) -> str | None:
+    """UTC ISO-8601 with a fixed shape, so that stored times sort as strings."""
+    if dt is None:
+        return None
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=UTC)
+    return dt.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def parse_iso(s: str | None) -> datetime | None:
+    return datetime.fromisoformat(s) if s else None
+
+
+@dataclass(frozen=True)
+class StoreStats:
+    outlets: int
+    articles: int
+    claims: int
+
+
+class Store:
+    """One open claimcheck database."""
+
+    def __init__(self, db: sqlite3.Connection, path: Path) -> None:
+        self.db = db
+        self.path = path
+
+    # -- opening -----------------------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: str | Path, *, create: bool = True) -> Store:
+        """Open (and create or migrate) the database at ``path``. Raises :class:`StoreError`."""
+        p = Path(path)
+        _check_file(p, create=create)
+        try:
+            if create:
+                p.parent.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(p, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False)
+        except (sqlite3.Error, OSError) as e:
+            raise StoreError(f"{p}: cannot open database: {e}") from None
+        store = cls(db, p)
+        try:
+            store._setup()
+        except sqlite3.DatabaseError as e:
+            db.close()
+            raise StoreError(f"{p}: {_explain(e)}") from None
+        except StoreError:
+            db.close()
+            raise
+        return store
+
+    def _setup(self) -> None:
+        db = self.db
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path}: database schema {version} is newer than this claimcheck understands "
+                f"({SCHEMA_VERSION}); upgrade claimcheck"
+            )
+        if version == 0 and _has_foreign_tables(db):
+            raise StoreError(f"{self.path}: an SQLite database, but not a claimcheck one")
+        if db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+            db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = NORMAL")
+        db.execute("PRAGMA foreign_keys = ON")
+        if version < SCHEMA_VERSION:
+            self._migrate()
+
+    def _migrate(self) -> None:
+        with self.atomic() as db:
+            # Re-read under the write lock: another process may have migrated meanwhile.
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            for migration in MIGRATIONS[version:]:
+                migration(db)
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def atomic(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction, taken with BEGIN IMMEDIATE so concurrent writers wait instead of failing."""
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as e:
+            raise StoreError(f"{self.path}: {_explain(e)}") from None
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        try:
+            self.db.execute("COMMIT")
+        except sqlite3.Error as e:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            raise StoreError(f"{self.path}: {_explain(e)}") from None
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """:meth:`atomic`, with SQLite errors (disk full, read-only) turned into :class:`StoreError`."""
+        try:
+            with self.atomic() as db:
+                yield db
+        except sqlite3.Error as e:
+            raise StoreError(f"{self.path}: {_explain(e)}") from None
+
+    # -- outlets and feeds -------------------------------------------------------------------------
+    def sync_outlets(self, outlets: Iterable[Outlet]) -> None:
+        with self._write() as db:
+            db.executemany(
+                "INSERT INTO outlets (id, name, wire, homepage, country, language, aliases) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET name=excluded.name, "
+                "wire=excluded.wire, homepage=excluded.homepage, country=excluded.country, "
+                "language=excluded.language, aliases=excluded.aliases",
+                [
+                    (o.id, o.name, int(o.wire), o.homepage, o.country, o.language, json.dumps(list(o.aliases)))
+                    for o in outlets
+                ],
+            )
+
+    def outlet_names(self) -> dict[str, str]:
+        return dict(self.db.execute("SELECT id, name FROM outlets"))
+
+    def feed_state(self, outlet: str, url: str) -> tuple[str | None, str | None]:
+        """(ETag, Last-Modified) saved from the last successful fetch of this feed."""
+        row = self.db.execute(
+            "SELECT etag, last_modified FROM feeds WHERE outlet = ? AND url = ?", (outlet, url)
+        ).fetchone()
+        return (row[0], row[1]) if row else (None, None)
+
+    def save_feed_state(
+        self,
+        outlet: str,
+        url: str,
+        *,
+        status: int | None,
+        error: str | None,
+        etag: str | None = None,
+        last_modified: str | None = None,
+    ) -> None:
+        """Record a feed fetch. Validators are kept from before unless new ones are given."""
+        with self._write() as db:
+            db.execute(
+                "INSERT INTO feeds (outlet, url, etag, last_modified, last_status, last_error, last_fetched) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(outlet, url) DO UPDATE SET "
+                "etag = coalesce(excluded.etag, feeds.etag), "
+                "last_modified = coalesce(excluded.last_modified, feeds.last_modified), "
+                "last_status = excluded.last_status, last_error = excluded.last_error, "
+                "last_fetched = excluded.last_fetched",
+                (outlet, url, etag, last_modified, status, error, iso(datetime.now(UTC))),
+            )
+
+    # -- entries and articles ----------------------------------------------------------------------
+    def seen_entries(self, outlet: str, keys: Sequence[str]) -> set[str]:
+        """The subset of entry keys (guids or links) of this outlet already handled."""
+        seen: set[str] = set()
+        for i in range(0, len(keys), 500):
+            chunk = list(keys[i : i + 500])
+            marks = ",".join("?" * len(chunk))
+            seen.update(
+                r[0]
+                for r in self.db.execute(
+                    f"SELECT key FROM entries WHERE outlet = ? AND key IN ({marks})", [outlet, *chunk]
+                )
+            )
+        return seen
+
+    def mark_entries(self, outlet: str, keys: Iterable[str], url: str, status: str) -> None:
+        """Remember entries that need no download again (stored elsewhere, gone for good)."""
+        with self._write() as db:
+            _mark(db, outlet, keys, url, status, None)
+
+    def add_article(self, article: Article, entry_keys: Iterable[str] = ()) -> tuple[int, bool]:
+        """Store an article with its claims in one transaction. Returns (article id, True when new).
+
+        An article whose canonical URL, or whose text within the same outlet, is already stored is not
+        stored again; its entry keys are recorded against the stored one.
+        """
+        with self._write() as db:
+            row = db.execute(
+                "SELECT id FROM articles WHERE canonical_url = ? OR (outlet = ? AND content_hash = ?)",
+                (article.canonical_url, article.outlet, article.content_hash),
+            ).fetchone()
+            if row:
+                _mark(db, article.outlet, entry_keys, article.url, "duplicate", row[0])
+                return row[0], False
+            cur = db.execute(
+                "INSERT INTO articles (outlet, url, canonical_url, title, author, published, fetched, text, "
+                "content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    article.outlet,
+                    article.url,
+                    article.canonical_url,
+                    article.title,
+                    article.author,
+                    iso(article.published),
+                    iso(article.fetched),
+                    article.text,
+                    article.content_hash,
+                ),
+            )
+            article_id = int(cur.lastrowid or 0)
+            _insert_claims(db, article_id, article.claims)
+            _mark(db, article.outlet, entry_keys, article.url, "stored", article_id)
+            return article_id, True
+
+    def replace_claims(self, article_id: int, claims: Sequence[Claim]) -> None:
+        """Swap an article's claims for new ones (reindex), in one transaction."""
+        with self._write() as db:
+            db.execute("DELETE FROM claims WHERE article_id = ?", (article_id,))
+            _insert_claims(db, article_id, claims)
+
+    def iter_articles(self, batch: int = 200) -> Iterator[Article]:
+        """Every stored article, without claims, in id order; reads in batches to bound memory."""
+        last = 0
+        while True:
+            rows = self.db.execute(
+                f"SELECT {_ARTICLE_COLS} FROM articles WHERE id > ? ORDER BY id LIMIT ?", (last, batch)
+            ).fetchall()
+            if not rows:
+                return
+            for r in rows:
+                yield _article(r)
+            last = rows[-1][0]
+
+    def get_article(self, article_id: int) -> Article | None:
+        row = self.db.execute(f"SELECT {_ARTICLE_COLS} FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if not row:
+            return None
+        return _with_claims(self.db, [_article(row)])[0]
+
+    def stats(self) -> StoreStats:
+        one = lambda sql: self.db.execute(sql).fetchone()[0]  # noqa: E731
+        return StoreStats(
+            one("SELECT count(*) FROM outlets"), one("SELECT count(*) FROM articles"), one("SELECT count(*) FROM claims")
+        )
+
+    # -- search ------------------------------------------------------------------------------------
+    def search(
+        self,
+        query: str,
+        *,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        outlets: Sequence[str] | None = None,
+        limit: int | None = None,
+    ) -> list[Article]:
+        """Articles matching ``query`` (words, "quoted phrases"), best BM25 first, with their claims.
+
+        Words are stemmed (porter), so "prisoner" finds "prisoners"; the title weighs more than the text.
+        Articles without a publication time are kept by ``--since``/``--until`` (judged by fetch time).
+        """
+        match = fts_query(query)
+        if not match:
+            return []
+        sql = [
+            f"SELECT {_A_ARTICLE_COLS} FROM articles_fts f "
+            "JOIN articles a ON a.id = f.rowid WHERE articles_fts MATCH ?"
+        ]
+        args: list[object] = [match]
+        if since:
+            sql.append("AND coalesce(a.published, a.fetched) >= ?")
+            args.append(iso(since))
+        if until:
+            sql.append("AND coalesce(a.published, a.fetched) <= ?")
+            args.append(iso(until))
+        if outlets:
+            sql.append(f"AND a.outlet IN ({','.join('?' * len(outlets))})")
+            args.extend(outlets)
+        sql.append("ORDER BY bm25(articles_fts, 4.0, 1.0)")
+        if limit:
+            sql.append("LIMIT ?")
+            args.append(limit)
+        try:
+            rows = self.db.execute(" ".join(sql), args).fetchall()
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"{self.path}: {_explain(e)}") from None
+        return _with_claims(self.db, [_article(r) for r in rows])
+
+    def suggest(self, query: str, n: int = 5) -> list[str]:
+        """Stored terms close to the query's words, for a "did you mean" when nothing matched."""
+        from rapidfuzz import fuzz, process
+
+        words = [w for w in _WORD.findall(query.lower()) if len(w) > 2]
+        if not words:
+            return []
+        terms = [r[0] for r in self.db.execute("SELECT term FROM articles_vocab WHERE doc > 0 AND length(term) > 2")]
+        out: list[str] = []
+        for w in words:
+            for term, score, _ in process.extract(w, terms, scorer=fuzz.ratio, limit=n):
+                if score >= 70 and term != w and term not in out:
+                    out.append(term)
+        return out[:n]
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_PHRASE = re.compile(r'"([^"]*)"')
+
+
+def fts_query(query: str) -> str:
+    """Turn user text into a safe FTS5 query: "quoted phrases" kept, every other word a quoted token.
+
+    All terms must match (implicit AND). No FTS5 operator in user text can reach the parser.
+    """
+    parts: list[str] = []
+    for phrase in _PHRASE.findall(query):
+        words = _WORD.findall(phrase)
+        if words:
+            parts.append('"' + " ".join(words) + '"')
+    rest = _PHRASE.sub(" ", query)
+    parts.extend(f'"{w}"' for w in _WORD.findall(rest))
+    return " ".join(parts)
+
+
+_ARTICLE_COLS = "id, outlet, url, canonical_url, title, author, published, fetched, text, content_hash"
+_A_ARTICLE_COLS = ", ".join(f"a.{c.strip()}" for c in _ARTICLE_COLS.split(","))
+
+
+def _article(r: Sequence[object]) -> Article:
+    return Article(
+        id=int(r[0]),  # type: ignore[call-overload]
+        outlet=str(r[1]),
+        url=str(r[2]),
+        canonical_url=str(r[3]),
+        title=str(r[4]),
+        author=r[5],  # type: ignore[arg-type]
+        published=parse_iso(r[6]),  # type: ignore[arg-type]
+        fetched=parse_iso(r[7]),  # type: ignore[arg-type]
+        text=str(r[8]),
+        content_hash=str(r[9]),
+    )
+
+
+def _with_claims(db: sqlite3.Connection, articles: list[Article]) -> list[Article]:
+    from dataclasses import replace
+
+    by_id: dict[int, list[Claim]] = {a.id: [] for a in articles if a.id is not None}
+    ids = list(by_id)
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        rows = db.execute(
+            f'SELECT article_id, kind, text, sentence, start, "end", fields FROM claims '
+            f"WHERE article_id IN ({','.join('?' * len(chunk))}) ORDER BY article_id, start, id",
+            chunk,
+        )
+        for aid, kind, text, sentence, start, end, fields in rows:
+            by_id[aid].append(Claim.from_row(kind, text, sentence, start, end, json.loads(fields)))
+    return [replace(a, claims=tuple(by_id.get(a.id or -1, ()))) for a in articles]
+
+
+def _insert_claims(db: sqlite3.Connection, article_id: int, claims: Sequence[Claim]) -> None:
+    db.executemany(
+        'INSERT INTO claims (article_id, kind, text, sentence, start, "end", fields) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        [
+            (article_id, c.kind, c.text, c.sentence, c.start, c.end, json.dumps(c.fields_json(), ensure_ascii=False))
+            for c in claims
+        ],
+    )
+
+
+def _mark(
+    db: sqlite3.Connection, outlet: str, keys: Iterable[str], url: str, status: str, article_id: int | None
+) -> None:
+    now = iso(datetime.now(UTC))
+    db.executemany(
+        "INSERT INTO entries (outlet, key, url, article_id, status, seen) VALUES (?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT(outlet, key) DO UPDATE SET article_id = excluded.article_id, status = excluded.status",
+        [(outlet, k, url, article_id, status, now) for k in dict.fromkeys(keys)],
+    )
+
+
+def _check_file(p: Path, *, create: bool) -> None:
+    """Refuse, without touching it, a path that is not an SQLite database."""
+    if p.is_dir():
+        raise StoreError(f"{p}: is a directory, not a database file")
+    if not p.exists():
+        if not create:
+            raise StoreError(f"{p}: no database here yet; run 'claimcheck fetch' first (or pass --db)")
+        return
+    try:
+        with p.open("rb") as f:
+            head = f.read(16)
+    except OSError as e:
+        raise StoreError(f"{p}: cannot read database: {e.strerror or e}") from None
+    if head and head != SQLITE_MAGIC:
+        raise StoreError(f"{p}: not an SQLite database (left untouched)")
+
+
+def _has_foreign_tables(db: sqlite3.Connection) -> bool:
+    return db.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0] > 0
+
+
+def _explain(e: sqlite3.Error) -> str:
+    msg = str(e)
+    low = msg.lower()
+    if "malformed" in low or "not a database" in low:
+        return "database file is corrupt (left untouched); restore a backup or use another --db"
+    if "readonly" in low or "read-only" in low:
+        return "database is read-only; check the file's permissions or use another --db"
+    if "disk is full" in low or "database or disk is full" in low:
+        return "disk is full; nothing was lost, free some space and run again"
+    if "locked" in low or "busy" in low:
+        return "database is busy (another claimcheck holds it for too long); try again"
+    return f"database error: {msg}"

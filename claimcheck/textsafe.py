@@ -1,0 +1,68 @@
+"""Make text from the web safe to show: in a terminal, in Markdown, in CSV, as a link.
+
+Every string that comes from a fetched page (titles, sentences, quotes) passes through one of
+these before it is rendered, so a page cannot inject rich markup, ANSI escapes, Markdown
+structure, spreadsheet formulas or ``javascript:`` links into a report.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+# ANSI CSI / OSC sequences, then any remaining C0/C1 control character (tab and newline are
+# folded to spaces separately).
+_ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
+_SPACE = re.compile(r"[ \t\r\n]+")
+_MARKUP = re.compile(r"(\\*)(\[[a-zA-Z#/@].*?\])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~])")
+_CSV_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def plain(s: str | None) -> str:
+    """The text with escape sequences and control characters removed and whitespace folded."""
+    if not s:
+        return ""
+    s = _ANSI.sub("", s)
+    s = _SPACE.sub(" ", s)
+    return _CONTROL.sub("", s).strip()
+
+
+def terminal_safe(s: str | None) -> str:
+    """Plain text that rich prints literally: control characters gone, markup escaped."""
+    return _escape_markup(plain(s))
+
+
+def _escape_markup(s: str) -> str:
+    # Same rule as rich.markup.escape, without importing rich into the core.
+    s = _MARKUP.sub(lambda m: f"{m.group(1)}{m.group(1)}\\{m.group(2)}", s)
+    if s.endswith("\\") and not s.endswith("\\\\"):
+        s += "\\"
+    return s
+
+
+def markdown_escape(s: str | None) -> str:
+    """Inline CommonMark text that renders as the literal characters (no links, HTML, tables)."""
+    return _MD_SPECIAL.sub(r"\\\1", plain(s))
+
+
+def csv_safe(s: str | None) -> str:
+    """A CSV cell that a spreadsheet will not run as a formula (OWASP CSV injection)."""
+    s = plain(s)
+    if s.startswith(_CSV_TRIGGERS):
+        return "'" + s
+    return s
+
+
+def safe_link(url: str | None) -> str | None:
+    """The URL if it is an absolute http(s) link that is safe in Markdown, else ``None``."""
+    if not url:
+        return None
+    url = url.strip()
+    if _CONTROL.search(url) or any(c in url for c in " <>\"'`\\\n"):
+        return None
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return url.replace("(", "%28").replace(")", "%29")
