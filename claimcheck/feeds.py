@@ -42,15 +42,6 @@ def parse_feed(body: bytes, url: str, content_type: str | None = None) -> Parsed
     if content_type:
         headers["content-type"] = content_type
     d = feedparser.parse(body, response_headers=headers, sanitize_html=True, resolve_relative_uris=True)
-    version = d.get("version") or ""
-    if not d.entries:
-        if head.startswith(b"<!doctype html") or b"<html" in head:
-            raise FeedParseError("not a feed (got an HTML page)")
-        if d.get("bozo") and not version:
-            raise FeedParseError(f"malformed feed: {_bozo(d)}")
-        if not version:
-            raise FeedParseError("not a feed (no RSS or Atom found)")
-        return ParsedFeed(entries=(), title=clean_text(d.feed.get("title"), MAX_TITLE) or None)
     from claimcheck.models import FeedEntry
 
     entries: list[FeedEntry] = []
@@ -76,7 +67,15 @@ def parse_feed(body: bytes, url: str, content_type: str | None = None) -> Parsed
                 published=_entry_time(e),
             )
         )
-    return ParsedFeed(entries=tuple(entries), title=clean_text(d.feed.get("title"), MAX_TITLE) or None, skipped=skipped)
+    if not entries:
+        if head.startswith(b"<!doctype html") or b"<html" in head:
+            raise FeedParseError("not a feed (got an HTML page)")
+        if d.get("bozo") and not isinstance(d.get("bozo_exception"), feedparser.CharacterEncodingOverride):
+            raise FeedParseError(f"malformed feed: {_bozo(d)}")
+        if not d.get("version"):
+            raise FeedParseError("not a feed (no RSS or Atom found)")
+    title = clean_text(d.feed.get("title"), MAX_TITLE) or None
+    return ParsedFeed(entries=tuple(entries), title=title, skipped=skipped)
 
 
 def _link(e: feedparser.FeedParserDict, base: str) -> str | None:
@@ -97,7 +96,8 @@ def _link(e: feedparser.FeedParserDict, base: str) -> str | None:
 
 def _entry_time(e: feedparser.FeedParserDict) -> datetime | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        t = e.get(key)
+        # dict.get: feedparser's own lookup warns when it maps updated to published.
+        t = dict.get(e, key)
         if t:
             try:
                 return datetime.fromtimestamp(calendar.timegm(t), tz=UTC)

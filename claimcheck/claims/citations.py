@@ -47,6 +47,12 @@ _NP = r"(?:[A-Za-z][\w'’-]*\s+){0,3}?(?i:" + _SOURCE_NOUNS + r")(?:\s+[A-Z][\w
     r"(?:\s+(?:in|of|for|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?"
 )
 _REPORT_VERB = r"(?:said|say|says|reported|reports|announced|estimated|estimates|confirmed|stated|showed|show|shows)"
+_TOKEN = re.compile(r"[a-z]+")
+_REPORT_WORDS = frozenset(re.findall(r"[a-z]+", _REPORT_VERB))
+_SOURCE_WORDS = frozenset(
+    w for a in _SOURCE_NOUNS.replace("(?:", "|").replace(")", "|").split("|") for w in (a, a.rstrip("?"), a + "s")
+    if w.isalpha()
+) | {"officials", "official", "spokesman", "spokeswoman", "spokesperson", "organisation", "organization", "sources"}
 _SUBJECT_CREDIT = re.compile(r"(?<![\w'’-])(?P<src>" + _NP + r")\s*,?\s+" + _REPORT_VERB + r"\b")
 _SAID_CREDIT = re.compile(r"\b" + _REPORT_VERB + r"\s+(?P<src>(?:the\s+)?" + _NP + r")(?=\s*[.,;]|\s*$)")
 _ACCORDING = re.compile(
@@ -80,7 +86,7 @@ def find_credits(sentence: str, aliases: Mapping[str, str] | None) -> list[Credi
     """Every source the sentence credits, outlets first, then named non-outlet sources."""
     outlets = _outlet_credits(sentence, aliases) if aliases else []
     out = list(outlets)
-    for m in (*_ACCORDING.finditer(sentence), *_SUBJECT_CREDIT.finditer(sentence), *_SAID_CREDIT.finditer(sentence)):
+    for m in _candidate_credits(sentence):
         start, end = m.span("src")
         if any(c.start < end and start < c.end for c in out):
             continue
@@ -93,6 +99,18 @@ def find_credits(sentence: str, aliases: Mapping[str, str] | None) -> list[Credi
             continue
         out.append(Credit(start, end, src, False, "according to" if m.re is _ACCORDING else "said"))
     return out
+
+
+def _candidate_credits(sentence: str) -> list[re.Match[str]]:
+    """Matches of the non-outlet credit patterns, run only when the sentence has their key words."""
+    words = set(_TOKEN.findall(sentence.lower()))
+    found: list[re.Match[str]] = []
+    if "according" in words:
+        found.extend(_ACCORDING.finditer(sentence))
+    if words & _REPORT_WORDS and words & _SOURCE_WORDS:
+        found.extend(_SUBJECT_CREDIT.finditer(sentence))
+        found.extend(_SAID_CREDIT.finditer(sentence))
+    return found
 
 
 def _pronounish(src: str) -> bool:

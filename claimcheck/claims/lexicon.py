@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 MONTHS = (
     "January February March April May June July August September October November December "
@@ -49,10 +50,11 @@ IRREGULAR = {
     "children": "child", "men": "man", "women": "woman", "news": "news", "lives": "life", "police": "police",
     "taken": "take", "took": "take", "gave": "give", "given": "give", "found": "find", "led": "lead",
 }
-_E_ENDINGS = re.compile(r"(?:[aeiou][sczv]|at|iz|ur|[^aeiou]g|dg|[aeiou]r[sg]|ri[sv]|ct?ic|ctiv|ut|tl|bl|pl)$")
+_E_ENDINGS = re.compile(r"(?:[aeiou][sczv]|at|iz|ur|[^aeioun]g|dg|[aeiou]r[sg]|ri[sv]|ct?ic|ctiv|ut|tl|bl|pl)$")
 _DOUBLE = re.compile(r"([bdfgklmnprt])\1$")
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A small, consistent lemma-ish form: "released" -> "release", "prisoners" -> "prisoner"."""
     w = word.lower().strip("'’")

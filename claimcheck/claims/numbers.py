@@ -130,6 +130,20 @@ _WHEN = re.compile(
 )
 
 
+_ANY_DIGIT = re.compile(r"\d")
+_LOWER_WORD = re.compile(r"[a-z]+")
+_NUMBER_WORDS = frozenset(
+    [*_UNITS_WORDS, *_TENS_WORDS, "dozen", "dozens", "hundreds", "thousands", "millions", "billions"]
+) - {"zero"}
+
+
+_WHEN_ANCHOR = re.compile(
+    rf"\b(?:{MONTH_RE}|{WEEKDAY_RE}|(?:19|20)\d\d|week|month|year|weekend|yesterday|today|tonight|overnight|"
+    r"years|months|weeks|days)\b",
+    re.IGNORECASE,
+)
+
+
 @dataclass
 class Quantity:
     """A number found in a sentence, offsets relative to the sentence."""
@@ -156,11 +170,17 @@ class _Raw:
 
 def find_quantities(sentence: str) -> list[Quantity]:
     """Every quantity in ``sentence`` with interval, unit, qualifier and time (offsets into the sentence)."""
-    blocked = [m.span() for p in (_PHONE, _URLISH) for m in p.finditer(sentence)]
-    raws = _digit_numbers(sentence, blocked) + _word_numbers(sentence)
+    raws: list[_Raw] = []
+    if _ANY_DIGIT.search(sentence):
+        blocked = [m.span() for p in (_PHONE, _URLISH) for m in p.finditer(sentence)]
+        raws = _digit_numbers(sentence, blocked)
+    if _NUMBER_WORDS & set(_LOWER_WORD.findall(sentence.lower())):
+        raws += _word_numbers(sentence)
+    if not raws:
+        return []
     raws.sort(key=lambda r: r.start)
     raws = _drop_overlaps(raws)
-    whens = [m for m in _WHEN.finditer(sentence) if _is_time_phrase(m.group())]
+    whens = _time_phrases(sentence)
     out: list[Quantity] = []
     i = 0
     while i < len(raws):
@@ -171,6 +191,20 @@ def find_quantities(sentence: str) -> list[Quantity]:
             q.when = _nearest_when(whens, q.start, q.end)
             q.extra["context"] = _context(sentence, q)
             out.append(q)
+    return out
+
+
+def _time_phrases(s: str) -> list[re.Match[str]]:
+    """Time phrases of the sentence; the full pattern runs only around cheap anchor words."""
+    out: list[re.Match[str]] = []
+    last_end = -1
+    for anchor in _WHEN_ANCHOR.finditer(s):
+        if anchor.start() < last_end:
+            continue
+        m = _WHEN.search(s, max(last_end, 0, anchor.start() - 30), min(len(s), anchor.end() + 20))
+        if m and m.start() <= anchor.start() < m.end() and _is_time_phrase(m.group()):
+            out.append(m)
+            last_end = m.end()
     return out
 
 
@@ -331,9 +365,9 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None) -> tuple[Quantity | None, 
     value: Interval
     if nxt is not None and raw.hyphen is None and _RANGE_JOIN.match(s[raw.end : nxt.start]):
         joiner = s[raw.end : nxt.start].strip()
-        between = _BETWEEN_RE.search(s, 0, start)
+        between = _BETWEEN_RE.search(s, max(0, start - 12), start)
         same_unit = raw.unit == nxt.unit or raw.unit is None
-        if (between or joiner != "and") and nxt.value > raw.value and same_unit and not _FROM.search(s, 0, start):
+        if (between or joiner != "and") and nxt.value > raw.value and same_unit and not _FROM.search(s, max(0, start - 30), start):
             high, end, used, raw = nxt.value, nxt.end, True, _merge_unit(raw, nxt)
             qualifier = "between"
             if between:

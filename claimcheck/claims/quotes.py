@@ -12,6 +12,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 _PAIRS = {"“": "”", "«": "»", "„": "“", '"': '"'}
+_OPEN_MARK = re.compile(r'[“«„"]')
 _PARAGRAPH = re.compile(r"[^\n]+")
 _WORDS = re.compile(r"[\w'’]+")
 _SPEECH = (
@@ -99,7 +100,10 @@ def _quoted_spans(para: str) -> list[tuple[int, int]]:
     straight_ok = para.count('"') % 2 == 0
     i, n = 0, len(para)
     while i < n:
-        ch = para[i]
+        m = _OPEN_MARK.search(para, i)
+        if m is None:
+            break
+        i, ch = m.start(), m.group()
         close = _PAIRS.get(ch)
         if close is None or (ch == '"' and not straight_ok):
             i += 1

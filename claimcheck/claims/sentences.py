@@ -39,6 +39,7 @@ _STARTERS = frozenset(
     "The A An He She It They We I You But And In On At This That These Those There Its His Her Their "
     "Our After Before When While As If So Yet Still However Meanwhile Some Many Most".split()
 )
+_OPEN_MARK = re.compile(r'[“«„"]')
 _OPENERS = {"“": "”", "«": "»", "„": "“"}
 
 
@@ -97,7 +98,10 @@ def _quoted_ranges(para: str) -> list[tuple[int, int]]:
     i, n = 0, len(para)
     straight = para.count('"') % 2 == 0
     while i < n:
-        ch = para[i]
+        m = _OPEN_MARK.search(para, i)
+        if m is None:
+            break
+        i, ch = m.start(), m.group()
         close = _OPENERS.get(ch) or ('"' if ch == '"' and straight else None)
         if close is None:
             i += 1
@@ -119,7 +123,7 @@ def _is_boundary(para: str, m: re.Match[str]) -> bool:
         return True
     first = nxt.group(2)
     if punct[0] == "." and punct.rstrip("\"'”’»)]") == ".":
-        before = _WORD_BEFORE.search(para, 0, m.start() + 1)
+        before = _WORD_BEFORE.search(para[max(0, m.start() - 30) : m.start() + 1])
         if before is not None and _abbreviation_continues(before.group(1), para, m.end()):
             return False
     if first.islower() or first in ",;:":

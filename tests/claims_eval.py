@@ -1,0 +1,173 @@
+"""Precision and recall of claim extraction per kind, on our labelled sentences and on real pages.
+
+Run ``python -m tests.claims_eval`` from the repository root to print the table quoted in the README.
+The real set is labelled by reference (page id, offsets, sha1 prefix) into ../shared/realdata.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from claimcheck.claims import extract_claims
+from claimcheck.claims.lexicon import stem
+from claimcheck.models import Claim
+
+DATA = Path(__file__).parent / "data"
+REALDATA = Path(__file__).resolve().parents[2] / "shared" / "realdata" / "extraction-benchmark"
+KINDS = ("number", "quote", "citation", "statement")
+ALIASES = {
+    "reuters": "reuters", "thomson reuters": "reuters", "ap": "ap", "associated press": "ap",
+    "the associated press": "ap", "bbc": "bbc", "bbc news": "bbc", "india times": "toi", "times of india": "toi",
+    "afp": "afp", "agence france-presse": "afp", "cnn": "cnn", "le monde": "lemonde", "al jazeera": "aljazeera",
+    "cbs news": "cbs", "los angeles times": "latimes", "the new york times": "nyt", "new york times": "nyt",
+    "bloomberg": "bloomberg", "the guardian": "guardian", "fox news": "fox", "nbc news": "nbc",
+}
+_WORDS = re.compile(r"[\w'’]+")
+
+
+@dataclass
+class Score:
+    """True positives, false positives and false negatives for one kind."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+
+def _close(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return abs(a - b) <= 0.011 * max(abs(a), abs(b), 1e-9)
+
+
+def _unit_ok(expected: str, got: str | None) -> bool:
+    """The expected head noun appears (stemmed) in the predicted unit."""
+    if not got:
+        return False
+    head = stem(expected.split()[-1])
+    return head in {stem(w) for w in got.split()}
+
+
+def _norm(text: str) -> str:
+    return " ".join(w.lower() for w in _WORDS.findall(text))
+
+
+def _speaker_ok(expected: str | None, got: str | None) -> bool:
+    if expected is None or got is None:
+        return expected is None and got is None
+    return expected.lower().split()[-1] == got.lower().split()[-1]
+
+
+def matches(exp: Mapping[str, Any], got: Claim, text: str) -> bool:
+    """Whether a predicted claim satisfies one expected claim (only the asserted fields are checked)."""
+    if exp["kind"] != got.kind:
+        return False
+    if got.kind == "number":
+        assert got.value is not None
+        if not (_close(exp.get("low"), got.value.low) and _close(exp.get("high"), got.value.high)):
+            return False
+        if "unit" in exp and not _unit_ok(exp["unit"], got.unit):
+            return False
+    if got.kind == "quote":
+        if "text" in exp:
+            want, have = _norm(exp["text"]), str(got.extra.get("norm", ""))
+            if not (want in have or have in want):
+                return False
+        if "at" in exp and not got.start <= exp["at"] < got.end:
+            return False
+        if "speaker" in exp and not _speaker_ok(exp["speaker"], got.speaker):
+            return False
+    if "cites" in exp and (exp["cites"] or "").lower() not in (got.cites or "").lower() + "\0":
+        return False
+    return "cites" not in exp or exp["cites"] is not None or got.cites is None
+
+
+def score_item(expected: list[Mapping[str, Any]], got: list[Claim], text: str, scores: dict[str, Score], tag: str) -> None:
+    """Greedy one-to-one matching of expected and predicted claims of one item."""
+    left = list(got)
+    for exp in expected:
+        hit = next((g for g in left if matches(exp, g, text)), None)
+        if hit is None:
+            scores[exp["kind"]].fn += 1
+            scores[exp["kind"]].misses.append(f"{tag} missed {exp}")
+        else:
+            scores[exp["kind"]].tp += 1
+            left.remove(hit)
+    for g in left:
+        scores[g.kind].fp += 1
+        scores[g.kind].misses.append(f"{tag} extra {g.kind} {g.text[:60]!r} {g.value} {g.unit} {g.speaker} {g.cites}")
+
+
+def evaluate_own(path: Path = DATA / "claims_labelled.json") -> dict[str, Score]:
+    scores = {k: Score() for k in KINDS}
+    for item in json.loads(path.read_text(encoding="utf-8")):
+        score_item(item["claims"], extract_claims(item["text"], ALIASES), item["text"], scores, item["id"])
+    return scores
+
+
+def load_real_pages() -> dict[str, str] | None:
+    gt = REALDATA / "ground-truth.json"
+    if not gt.exists():
+        return None
+    return {k: v["articleBody"] for k, v in json.loads(gt.read_text(encoding="utf-8")).items()}
+
+
+def sentence_sha(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
+
+
+def evaluate_real(pages: Mapping[str, str], path: Path = DATA / "claims_real_labelled.json") -> dict[str, Score]:
+    """Score claims whose span starts inside each labelled sentence of a real page."""
+    scores = {k: Score() for k in KINDS}
+    cache: dict[str, list[Claim]] = {}
+    for item in json.loads(path.read_text(encoding="utf-8")):
+        body = pages[item["page"]]
+        start, end = item["start"], item["end"]
+        if sentence_sha(body[start:end]) != item["sha1"]:
+            raise ValueError(f"real text drifted for {item['page'][:12]} at {start}")
+        claims = cache.setdefault(item["page"], extract_claims(body, ALIASES))
+        inside = [c for c in claims if start <= c.start < end]
+        expected = [dict(e, at=e["at"] + start) if "at" in e else e for e in item["claims"]]
+        score_item(expected, inside, body, scores, f"{item['page'][:8]}@{start}")
+    return scores
+
+
+def table(rows: Iterable[tuple[str, dict[str, Score]]]) -> str:
+    lines = ["| set | kind | precision | recall | tp | fp | fn |", "|---|---|---|---|---|---|---|"]
+    for name, scores in rows:
+        for kind, s in scores.items():
+            lines.append(f"| {name} | {kind} | {s.precision:.2f} | {s.recall:.2f} | {s.tp} | {s.fp} | {s.fn} |")
+    return "\n".join(lines)
+
+
+def main(verbose: bool = False) -> None:
+    rows = [("own", evaluate_own())]
+    pages = load_real_pages()
+    if pages is not None:
+        rows.append(("real", evaluate_real(pages)))
+    print(table(rows))
+    if verbose:
+        for _, scores in rows:
+            for s in scores.values():
+                print("\n".join(s.misses))
+
+
+if __name__ == "__main__":
+    import sys
+
+    main("-v" in sys.argv)

@@ -1,0 +1,138 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from claimcheck.cli import app
+from claimcheck.config import load_sources, parse_sources
+from claimcheck.errors import ConfigError
+from claimcheck.paths import packaged_sources
+
+runner = CliRunner()
+
+GOOD = """\
+defaults:
+  user_agent: "claimcheck-test/1"
+  timeout: 5
+outlets:
+  - id: bbc
+    name: BBC News
+    aliases: [BBC]
+    homepage: https://www.bbc.com/news
+    country: GB
+    language: en
+    feeds: [https://feeds.bbci.co.uk/news/world/rss.xml]
+  - id: reuters
+    name: Reuters
+    wire: true
+    sitemaps: ["https://www.reuters.com/arc/outboundfeeds/news-sitemap/?outputType=xml"]
+    enabled: false
+"""
+
+
+def test_good_file_loads_every_field() -> None:
+    s = parse_sources(GOOD)
+    assert s.defaults.user_agent == "claimcheck-test/1"
+    assert s.defaults.timeout == 5
+    assert s.defaults.per_host == 2  # unset: the default
+    bbc, reuters = s.outlets
+    assert bbc.aliases == ("BBC",) and bbc.country == "GB" and bbc.feeds[0].startswith("https://feeds.bbci")
+    assert reuters.wire and not reuters.enabled and reuters.sitemaps
+    assert s.alias_map()["bbc"] == "bbc" and s.alias_map()["bbc news"] == "bbc"
+
+
+BAD = [
+    ("outlets:\n  - id: bbc\n", ":2: outlets[0].name: missing"),
+    ("outlets:\n  - {id: a, name: A}\n  - {id: a, name: B}\n", ":3: outlets[1].id: duplicate id 'a'"),
+    ("outlets:\n  - id: a\n    name: A\n    feeds: [not-a-url]\n", ":4: outlets[0].feeds[0]: not an http(s) URL"),
+    ("outlets:\n  - id: a\n    name: A\n    feed: [https://x.org/f]\n", ":4: outlets[0].feed: unknown key 'feed' (did you mean 'feeds'?)"),
+    ("outlets:\n  - id: a\n    name: A\n    wire: sometimes\n", ":4: outlets[0].wire: expected true or false"),
+    ("outlets:\n  - id: a\n    name: A\n    feeds: https://x.org/f\n", ":4: outlets[0].feeds: expected a list"),
+    ("defaults:\n  timeout: fast\noutlets: [{id: a, name: A}]\n", ":2: defaults.timeout: expected a number"),
+    ("outlets: []\n", ":1: outlets: the list is empty"),
+    ("outlets:\n  - id: a\n    name: [A\n", "not valid YAML"),
+    ("", "is empty"),
+    ("outlets:\n  - &o {id: a, name: A}\n  - *o\n", "anchors and aliases are not supported"),
+    ("outlets:\n  - {id: Bad Id, name: A}\n", "is not a slug"),
+]
+
+
+@pytest.mark.parametrize("text,message", BAD)
+def test_bad_files_name_file_line_and_field(tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / "sources.yaml"
+    path.write_text(text)
+    with pytest.raises(ConfigError) as e:
+        load_sources(path)
+    assert str(e.value).startswith(str(path))
+    assert message in str(e.value)
+    result = runner.invoke(app, ["sources", "--check", "--sources", str(path)])
+    assert result.exit_code == 2
+    assert message in " ".join(result.output.split())
+    assert "Traceback" not in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_missing_and_unreadable_files(tmp_path: Path) -> None:
+    r = runner.invoke(app, ["sources", "--sources", str(tmp_path / "nope.yaml")])
+    assert r.exit_code == 2 and "no such file" in r.output
+    r = runner.invoke(app, ["sources", "--sources", str(tmp_path)])
+    assert r.exit_code == 2 and "is a directory" in r.output
+    (tmp_path / "bin.yaml").write_bytes(b"\xff\xfe\x00garbage")
+    r = runner.invoke(app, ["sources", "--sources", str(tmp_path / "bin.yaml")])
+    assert r.exit_code == 2 and "not UTF-8" in r.output
+
+
+def test_huge_files_are_refused_quickly(tmp_path: Path) -> None:
+    big = tmp_path / "big.yaml"
+    big.write_bytes(b"# " + b"x" * 9_000_000 + b"\noutlets: []\n")
+    with pytest.raises(ConfigError, match="limited to"):
+        load_sources(big)
+
+
+def test_ten_thousand_outlets_load(tmp_path: Path) -> None:
+    lines = ["outlets:"] + [f"  - {{id: o{i}, name: Outlet {i}, feeds: [https://o{i}.example.org/f.xml]}}" for i in range(10_000)]
+    path = tmp_path / "many.yaml"
+    path.write_text("\n".join(lines))
+    assert len(load_sources(path).outlets) == 10_000
+
+
+def test_lookup_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert load_sources().path == str(packaged_sources())
+    (tmp_path / "sources.yaml").write_text("outlets:\n  - {id: local, name: Local}\n")
+    assert load_sources().outlets[0].id == "local"
+    env = tmp_path / "env.yaml"
+    env.write_text("outlets:\n  - {id: env, name: Env}\n")
+    monkeypatch.setenv("CLAIMCHECK_SOURCES", str(env))
+    assert load_sources().outlets[0].id == "env"
+    explicit = tmp_path / "explicit.yaml"
+    explicit.write_text("outlets:\n  - {id: explicit, name: Explicit}\n")
+    assert load_sources(explicit).outlets[0].id == "explicit"
+
+
+def test_packaged_default_has_the_required_outlets() -> None:
+    s = load_sources(packaged_sources())
+    ids = {o.id for o in s.outlets}
+    required = {"bbc", "aljazeera", "cbsnews", "latimes", "lemonde", "toi", "scmp", "abcnews", "guardian", "npr", "dw",
+                "france24", "reuters", "ap"}
+    assert required <= ids
+    assert s.outlet("reuters").wire and s.outlet("ap").wire  # type: ignore[union-attr]
+    aliases = s.alias_map()
+    for name, oid in [("india times", "toi"), ("toi", "toi"), ("ap", "ap"), ("la times", "latimes")]:
+        assert aliases[name] == oid
+    for o in s.outlets:
+        if o.enabled:
+            assert o.feeds or o.sitemaps, o.id
+    # The top-level copy is the same file.
+    top = Path(__file__).resolve().parents[1] / "sources.yaml"
+    assert top.read_text() == packaged_sources().read_text()
+
+
+def test_sources_command_lists_outlets_and_database(tmp_path: Path) -> None:
+    r = runner.invoke(app, ["sources", "--db", str(tmp_path / "x.db")])
+    assert r.exit_code == 0
+    assert "bbc" in r.output and "Reuters" in r.output and "wire" in r.output
+    assert str(tmp_path / "x.db") in r.output.replace("\n", "")
+    r = runner.invoke(app, ["sources", "--check"])
+    assert r.exit_code == 0 and r.output.startswith("OK:")

@@ -1,0 +1,178 @@
+"""fetch over real sockets on loopback: stored articles, re-runs, failures of one outlet, timeouts."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from claimcheck.config import parse_sources
+from claimcheck.http import FetchSettings
+from claimcheck.ingest import FetchOptions, run_fetch
+from claimcheck.store import Store
+from loopback import Site
+from pages import PARAS, article_html, rss
+
+FAST = FetchSettings(timeout=2.0, retries=1, backoff=0.05)
+
+
+def sources_for(site: Site, outlets: dict[str, str]) -> str:
+    lines = ["outlets:"]
+    for oid, feed in outlets.items():
+        lines += [f"  - id: {oid}", f"    name: {oid.title()} News", f"    feeds: [{site.url(feed)}]"]
+    return "\n".join(lines) + "\n"
+
+
+def publish(site: Site, outlet: str, n: int = 2, *, comments: bool = True) -> None:
+    items = []
+    for i in range(n):
+        path = f"/{outlet}/story-{i}.html"
+        title = f"Flood barriers for Marlow, part {i} ({outlet})"
+        site.route(
+            path,
+            article_html(
+                title,
+                PARAS[i % 2 :] + [f"This is report number {i} from {outlet}."],
+                f"2025-12-1{i}T08:0{i}:00+01:00",
+                comments=["I counted 999 sandbags myself", '"Rubbish," says a reader who saw 77 boats'] if comments else [],
+            ),
+            headers={"Content-Type": "text/html; charset=utf-8"},
+        )
+        items.append({"title": title, "link": site.url(path), "guid": f"{outlet}-{i}", "published": f"2025-12-1{i}T07:00:00+00:00"})
+    site.route(f"/{outlet}/feed.xml", rss(items), headers={"Content-Type": "application/rss+xml", "ETag": f'"{outlet}-v1"'})
+
+
+def fetch(site: Site, outlets: dict[str, str], db: Path, **kw: object):  # type: ignore[no-untyped-def]
+    cfg = parse_sources(sources_for(site, outlets))
+    options = FetchOptions(settings=kw.pop("settings", FAST), workers=kw.pop("workers", 0), **kw)  # type: ignore[arg-type]
+    with Store.open(db) as store:
+        return run_fetch(cfg, store, options)
+
+
+def test_articles_are_stored_with_text_title_date_and_outlet(site: Site, tmp_path: Path) -> None:
+    publish(site, "alpha")
+    publish(site, "beta")
+    report = fetch(site, {"alpha": "/alpha/feed.xml", "beta": "/beta/feed.xml"}, tmp_path / "db")
+    assert report.ok, report
+    assert [(r.outlet, r.new, r.failed) for r in report.outlets] == [("alpha", 2, 0), ("beta", 2, 0)]
+    with Store.open(tmp_path / "db") as store:
+        arts = store.search("Marlow flood")
+    assert len(arts) == 4
+    a = next(a for a in arts if a.url.endswith("/alpha/story-1.html"))
+    assert a.outlet == "alpha"
+    assert a.title == "Flood barriers for Marlow, part 1 (alpha)"
+    assert a.published is not None and a.published.isoformat() == "2025-12-11T07:01:00+00:00"  # page meta wins
+    assert "1.5 million pounds" in a.text
+    assert a.author == "Sam Writer"
+    # Comments, navigation, cookie banner and related boxes are not article text.
+    for furniture in ("999 sandbags", "77 boats", "cookies", "Markets fall", "Section 3", "All rights reserved"):
+        assert furniture not in a.text
+
+
+def test_second_run_stores_nothing_new_and_uses_conditional_get(site: Site, tmp_path: Path) -> None:
+    publish(site, "alpha", 3)
+    outlets = {"alpha": "/alpha/feed.xml"}
+    first = fetch(site, outlets, tmp_path / "db")
+    assert first.outlets[0].new == 3
+    pages_before = sum(1 for p in site.paths_hit() if p.endswith(".html"))
+    second = fetch(site, outlets, tmp_path / "db")
+    assert second.outlets[0].new == 0 and second.ok
+    # The feed was asked for with the ETag it gave last time.
+    feed_hits = [h for p, h in site.hits if p == "/alpha/feed.xml"]
+    assert feed_hits[-1].get("If-None-Match") == '"alpha-v1"'
+    # No page was downloaded again: entries already stored are skipped.
+    assert sum(1 for p in site.paths_hit() if p.endswith(".html")) == pages_before
+    assert second.outlets[0].unchanged == 3
+    with Store.open(tmp_path / "db") as store:
+        assert store.stats().articles == 3
+
+
+def test_304_means_nothing_new(site: Site, tmp_path: Path) -> None:
+    publish(site, "alpha", 1)
+    fetch(site, {"alpha": "/alpha/feed.xml"}, tmp_path / "db")
+    site.route("/alpha/feed.xml", b"", status=304)
+    report = fetch(site, {"alpha": "/alpha/feed.xml"}, tmp_path / "db")
+    r = report.outlets[0]
+    assert report.ok and r.feeds_unchanged == 1 and r.new == 0 and r.entries == 0
+
+
+def test_same_text_under_a_new_url_is_not_stored_twice(site: Site, tmp_path: Path) -> None:
+    publish(site, "alpha", 1)
+    fetch(site, {"alpha": "/alpha/feed.xml"}, tmp_path / "db")
+    # The outlet republishes the same story under another URL and guid.
+    site.route("/alpha/copy.html", site.routes["/alpha/story-0.html"].body, headers={"Content-Type": "text/html"})
+    site.route("/alpha/feed.xml", rss([{"title": "again", "link": site.url("/alpha/copy.html"), "guid": "new-guid"}]))
+    report = fetch(site, {"alpha": "/alpha/feed.xml"}, tmp_path / "db")
+    assert report.outlets[0].new == 0 and report.outlets[0].unchanged == 1
+    with Store.open(tmp_path / "db") as store:
+        assert store.stats().articles == 1
+
+
+def test_a_500_from_one_outlet_does_not_stop_the_others(site: Site, tmp_path: Path) -> None:
+    publish(site, "alpha")
+    site.route("/broken/feed.xml", b"oops", status=500)
+    report = fetch(site, {"broken": "/broken/feed.xml", "alpha": "/alpha/feed.xml"}, tmp_path / "db")
+    broken, alpha = report.outlets
+    assert not report.ok
+    assert broken.feeds_failed == 1 and "HTTP 500" in " ".join(broken.reasons)
+    assert alpha.ok and alpha.new == 2
+    # 5xx is retried before giving up.
+    assert site.paths_hit().count("/broken/feed.xml") == 1 + FAST.retries
+
+
+@pytest.mark.parametrize(
+    "body,reason",
+    [
+        (b"<?xml version='1.0'?><rss><channel><item><title>broken", "malformed"),
+        (b"<!DOCTYPE html><html><body><p>Welcome</p></body></html>", "not a feed (got an HTML page)"),
+        (b"<?xml version='1.0'?><rss version='2.0'><channel><title>t</title></channel></rss>", "empty feed"),
+    ],
+)
+def test_malformed_html_and_empty_feeds_are_reported(site: Site, tmp_path: Path, body: bytes, reason: str) -> None:
+    publish(site, "alpha", 1)
+    site.route("/bad/feed.xml", body, headers={"Content-Type": "application/rss+xml"})
+    report = fetch(site, {"bad": "/bad/feed.xml", "alpha": "/alpha/feed.xml"}, tmp_path / "db")
+    bad, alpha = report.outlets
+    assert bad.feeds_failed == 1 and reason in " ".join(bad.reasons)
+    assert alpha.new == 1
+
+
+def test_a_timeout_is_reported_and_bounded(site: Site, tmp_path: Path) -> None:
+    publish(site, "alpha", 1)
+    site.route("/slow/feed.xml", rss([]), delay=3.0)
+    settings = FetchSettings(timeout=0.5, retries=0)
+    t0 = time.monotonic()
+    report = fetch(site, {"slow": "/slow/feed.xml", "alpha": "/alpha/feed.xml"}, tmp_path / "db", settings=settings)
+    assert time.monotonic() - t0 < 2.5
+    slow, alpha = report.outlets
+    assert slow.feeds_failed == 1 and "timed out" in " ".join(slow.reasons)
+    assert alpha.new == 1
+
+
+def test_page_failures_are_counted_per_outlet_with_reason(site: Site, tmp_path: Path) -> None:
+    publish(site, "alpha", 2)
+    site.routes.pop("/alpha/story-1.html")  # now a 404
+    report = fetch(site, {"alpha": "/alpha/feed.xml"}, tmp_path / "db")
+    r = report.outlets[0]
+    assert r.new == 1 and r.failed == 1 and "HTTP 404 not found" in r.reasons
+    # A 404 is permanent: the next run does not ask again.
+    hits = site.paths_hit().count("/alpha/story-1.html")
+    fetch(site, {"alpha": "/alpha/feed.xml"}, tmp_path / "db")
+    assert site.paths_hit().count("/alpha/story-1.html") == hits
+
+
+def test_limit_and_since(site: Site, tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    publish(site, "alpha", 3)
+    r = fetch(site, {"alpha": "/alpha/feed.xml"}, tmp_path / "a.db", limit=1).outlets[0]
+    assert (r.entries, r.new) == (1, 1)
+    r = fetch(site, {"alpha": "/alpha/feed.xml"}, tmp_path / "b.db", since=datetime(2025, 12, 11, tzinfo=UTC)).outlets[0]
+    assert r.new == 2
+
+
+def test_extraction_in_worker_processes(site: Site, tmp_path: Path) -> None:
+    publish(site, "alpha", 2)
+    report = fetch(site, {"alpha": "/alpha/feed.xml"}, tmp_path / "db", workers=2)
+    assert report.outlets[0].new == 2
