@@ -152,6 +152,7 @@ def do_fetch(
     concurrency: int | None,
     quiet: bool,
     as_json: bool,
+    progress_bar: bool = True,
     settings_overrides: dict[str, object] | None = None,
 ) -> FetchReport:
     """Run fetch and print its summary (shared by `fetch` and `demo`)."""
@@ -165,7 +166,7 @@ def do_fetch(
     report = FetchReport(outlets=[], started=datetime.now(UTC))
     store = open_store(db)
     try:
-        with _progress(quiet or as_json) as progress:
+        with _progress(quiet or as_json or not progress_bar) as progress:
             run_fetch(cfg, store, options, _Bar(progress), report)
     except KeyboardInterrupt:
         report.interrupted = True

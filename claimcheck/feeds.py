@@ -7,6 +7,7 @@ Pure: bytes in, records out. feedparser is only ever given bytes we fetched, nev
 from __future__ import annotations
 
 import calendar
+import html
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -61,7 +62,7 @@ def parse_feed(body: bytes, url: str, content_type: str | None = None) -> Parsed
             FeedEntry(
                 link=link,
                 guid=guid,
-                title=clean_text(e.get("title"), MAX_TITLE) or None,
+                title=_plain(e.get("title"), MAX_TITLE),
                 summary=clean_text(_strip_tags(e.get("summary")), MAX_SUMMARY) or None,
                 author=clean_text(e.get("author"), 200) or None,
                 published=_entry_time(e),
@@ -117,6 +118,11 @@ _TAG = re.compile(r"<[^>]{0,2000}>")
 
 def _strip_tags(s: str | None) -> str:
     return _TAG.sub(" ", s) if s else ""
+
+
+def _plain(s: str | None, limit: int) -> str | None:
+    """Feed text as plain text: real feeds double-escape, so markup can survive feedparser's unescaping."""
+    return clean_text(html.unescape(_TAG.sub("", s or "")), limit) or None
 
 
 _NS = {

@@ -22,8 +22,14 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from typing import Any
 
 from rapidfuzz import fuzz, process
+
+try:  # rapidfuzz's cdist needs numpy; without it the matcher falls back to process.extract
+    import numpy as np
+except ImportError:  # pragma: no cover
+    np = None  # type: ignore[assignment]
 
 from claimcheck.models import Article, Claim, Conflict, Fact, Interval, Link, Mention, Outlet
 from claimcheck.syndication import SyndicationOptions, find_syndicated
@@ -60,6 +66,7 @@ class MatchOptions:
     linkage: float = 0.5  # average-linkage threshold for joining two clusters
     rare_keys: int = 3  # blocking keys per quote/statement: its rarest words
     max_block: int = 400  # blocks larger than this are split (by sorted text) before scoring
+    number_context_floor: float = 0.4  # context similarity (0-1) at which numbers start to link
     when_threshold: float = 60.0  # two time qualifiers below this similarity are different facts
     workers: int = 1  # cdist threads; -1 uses every core
     syndication: SyndicationOptions = field(default_factory=SyndicationOptions)
@@ -74,8 +81,10 @@ class Item:
     claim: Claim
 
 
-# An edge between two items (i < j): score in [0, 1] and a short rule for --explain.
-Edges = dict[tuple[int, int], tuple[float, str]]
+# Why a link was made, as data (formatted by rule_text only for the links a report shows).
+Rule = tuple[Any, ...]
+# An edge between two items (i < j): score in [0, 1] and its rule.
+Edges = dict[tuple[int, int], tuple[float, Rule]]
 
 
 def words(text: str) -> list[str]:
@@ -194,57 +203,110 @@ def number_edges(items: Sequence[Item], options: MatchOptions) -> Edges:
     """Numbers about the same counted thing, close in value and in the same kind of time span."""
     width = math.log1p(options.number_tolerance)
     blocks: dict[tuple[str, bool, int], list[Item]] = defaultdict(list)
+    units: dict[int, str] = {}
+    reps: dict[int, float] = {}
     for it in items:
         rep = _rep(it.claim)
         if rep is None or rep <= 0:
             continue
         span = bool(it.claim.when and _SPAN_WHEN.match(it.claim.when))
-        blocks[unit_key(it.claim.unit), span, math.floor(math.log(rep) / width)].append(it)
-    ctx = {it.index: _context(it.claim) for it in items}
+        units[it.index] = unit_key(it.claim.unit)
+        reps[it.index] = rep
+        blocks[units[it.index], span, math.floor(math.log(rep) / width)].append(it)
+    ctx = {it.index: _context(it.claim) for it in items if it.index in reps}
     edges: Edges = {}
     for (unit, span, bucket), rows in blocks.items():
         cols = rows + blocks.get((unit, span, bucket + 1), [])
+        col_rep = [reps[c.index] for c in cols]
+        col_art = [c.article for c in cols]
+        col_idx = [c.index for c in cols]
         for chunk in _chunks(rows, options.max_block):
-            sims = process.cdist(
-                [ctx[r.index] for r in chunk],
-                [ctx[c.index] for c in cols],
-                scorer=fuzz.token_set_ratio,
-                workers=options.workers,
+            sims = _cdist(
+                [ctx[r.index] for r in chunk], [ctx[c.index] for c in cols], fuzz.token_set_ratio, options
             )
             for x, r in enumerate(chunk):
-                for y, c in enumerate(cols):
-                    if r.index >= c.index and y < len(rows):
-                        continue  # within one bucket, each pair once
-                    if r.article == c.article or r.index == c.index:
-                        continue
-                    scored = _number_pair(r.claim, c.claim, float(sims[x][y]) / 100, options)
+                rr, ra, ri = reps[r.index], r.article, r.index
+                for y in _candidates(sims[x], col_rep, col_art, col_idx, rr, ra, ri, len(rows), options):
+                    c = cols[y]
+                    scored = _number_pair(r.claim, c.claim, float(sims[x][y]) / 100, unit, options)
                     if scored:
-                        edges[_key(r.index, c.index)] = scored
+                        edges[_key(ri, c.index)] = scored
     return edges
 
 
-def _number_pair(a: Claim, b: Claim, ctx: float, options: MatchOptions) -> tuple[float, str] | None:
+def _candidates(
+    sims: Sequence[float],
+    col_rep: Sequence[float],
+    col_art: Sequence[int],
+    col_idx: Sequence[int],
+    rep: float,
+    article: int,
+    index: int,
+    n_rows: int,
+    options: MatchOptions,
+) -> Iterable[int]:
+    """Columns worth scoring for one row: close in value, another article, each pair once."""
+    if np is not None:
+        reps = np.asarray(col_rep)
+        ok = np.abs(reps - rep) <= options.number_tolerance * np.maximum(reps, rep)
+        ok &= np.asarray(col_art) != article
+        idx = np.asarray(col_idx)
+        pos = np.arange(len(col_idx))
+        ok &= (idx > index) | (pos >= n_rows)  # within one bucket each pair once; next bucket always
+        ok &= np.asarray(sims) >= 20  # contexts with nothing in common are not one fact
+        return np.flatnonzero(ok).tolist()
+    return [
+        y
+        for y in range(len(col_idx))
+        if abs(col_rep[y] - rep) <= options.number_tolerance * max(col_rep[y], rep)
+        and col_art[y] != article
+        and (col_idx[y] > index or y >= n_rows)
+        and sims[y] >= 20
+    ]
+
+
+def _cdist(rows: list[str], cols: list[str], scorer: Any, options: MatchOptions) -> Any:
+    """``process.cdist``, single-threaded for small blocks (threads cost more than they save there)."""
+    if np is None:  # rapidfuzz's cdist needs numpy; fall back to its per-row extract
+        out = []
+        for r in rows:
+            row = [0.0] * len(cols)
+            for _, score, y in process.extract(r, cols, scorer=scorer, limit=None):
+                row[y] = score
+            out.append(row)
+        return out
+    workers = options.workers if len(rows) * len(cols) > 20_000 else 1
+    return process.cdist(rows, cols, scorer=scorer, workers=workers)
+
+
+def _number_pair(
+    a: Claim, b: Claim, ctx: float, thing: str, options: MatchOptions
+) -> tuple[float, Rule] | None:
     assert a.value is not None and b.value is not None
     if a.when and b.when and fuzz.token_set_ratio(a.when.lower(), b.when.lower()) < options.when_threshold:
         return None
-    ra, rb = _rep(a), _rep(b)
-    assert ra is not None and rb is not None
-    gap = abs(ra - rb) / max(abs(ra), abs(rb))
-    if gap > options.number_tolerance:
-        return None
-    thing = unit_key(a.unit) or "?"
-    pair = f"{format_value(a.value)} ~ {format_value(b.value)}"
+    # token_set_ratio of unrelated word lists is rarely below 0.35: rescale so that only shared
+    # words count, and a number in an unrelated sentence stays below the linkage threshold.
+    shared = max(0.0, (ctx - options.number_context_floor) / (1 - options.number_context_floor))
     if a.value.overlaps(b.value):
-        return (
-            0.6 + 0.4 * ctx,
-            f"number: same {thing!r}, values agree ({pair}), context {ctx:.2f}",
-        )
-    if ctx < 0.2:
+        return 0.45 + 0.55 * shared, ("agree", thing or "?", a.value, b.value, ctx)
+    if shared <= 0:
         return None
-    return (
-        0.5 + 0.3 * ctx,
-        f"number: same {thing!r}, values close but disjoint ({pair}), context {ctx:.2f}",
-    )
+    return 0.35 + 0.5 * shared, ("conflict", thing or "?", a.value, b.value, ctx)
+
+
+def rule_text(rule: Rule) -> str:
+    """The human form of a link's rule, for ``--explain``."""
+    kind = rule[0]
+    if kind in ("agree", "conflict"):
+        _, thing, va, vb, ctx = rule
+        how = "values agree" if kind == "agree" else "values close but disjoint"
+        return f"number: same {thing!r}, {how} ({format_value(va)} ~ {format_value(vb)}), context {ctx:.2f}"
+    if kind == "quote":
+        return f"quote: normalised words {rule[1]:.0f}/100"
+    shared = rule[2]
+    who = f", shared names {', '.join(shared)}" if shared else ""
+    return f"statement: content words {rule[1]:.0f}/100{who}"
 
 
 # --- quotes and statements -------------------------------------------------------------------
@@ -266,11 +328,15 @@ def text_edges(items: Sequence[Item], options: MatchOptions, *, quote: bool) -> 
         keysets = [set(t.split()) for t in texts]
         name_sets = [names(it.claim.text) for it in items]
     df = Counter(k for ks in keysets for k in ks)
+    df_names = Counter(k for ns in name_sets for k in ns)
     blocks: dict[str, list[int]] = defaultdict(list)
     for n, ks in enumerate(keysets):
-        rare = sorted(ks, key=lambda k: (df[k], k))[: options.rare_keys]
-        for k in {*rare, *name_sets[n]}:
-            if df[k] > 1:
+        ranked = sorted(ks, key=lambda k: (df[k], k))
+        # a key shared by more than max_block claims is not rare; keep one only if nothing rarer exists
+        rare = [k for k in ranked[: options.rare_keys] if df[k] <= options.max_block] or ranked[:1]
+        names_ = [k for k in name_sets[n] if df_names[k] <= options.max_block]
+        for k in {*rare, *names_}:
+            if df[k] + df_names[k] > 1:
                 blocks[k].append(n)
     counts = [len(t.split()) for t in texts]
     edges: Edges = {}
@@ -281,13 +347,8 @@ def text_edges(items: Sequence[Item], options: MatchOptions, *, quote: bool) -> 
             if len(chunk) < 2:
                 continue
             strs = [texts[n] for n in chunk]
-            base = process.cdist(strs, strs, scorer=fuzz.token_sort_ratio, workers=options.workers)
-            loose = process.cdist(
-                strs,
-                strs,
-                scorer=fuzz.partial_ratio if quote else fuzz.token_set_ratio,
-                workers=options.workers,
-            )
+            base = _cdist(strs, strs, fuzz.token_sort_ratio, options)
+            loose = _cdist(strs, strs, fuzz.partial_ratio if quote else fuzz.token_set_ratio, options)
             for x, y in itertools.combinations(range(len(chunk)), 2):
                 i, j = chunk[x], chunk[y]
                 key = _key(items[i].index, items[j].index)
@@ -306,15 +367,15 @@ def text_edges(items: Sequence[Item], options: MatchOptions, *, quote: bool) -> 
     return edges
 
 
-def _quote_pair(score: float, options: MatchOptions) -> tuple[float, str] | None:
+def _quote_pair(score: float, options: MatchOptions) -> tuple[float, Rule] | None:
     if score < options.quote_threshold:
         return None
-    return score / 100, f"quote: normalised words {score:.0f}/100"
+    return score / 100, ("quote", score)
 
 
 def _statement_pair(
     score: float, na: set[str], nb: set[str], options: MatchOptions
-) -> tuple[float, str] | None:
+) -> tuple[float, Rule] | None:
     shared = na & nb
     if len(na) > 1 and len(nb) > 1 and not shared:
         score -= 15  # both name several people or places, and not one in common
@@ -322,8 +383,7 @@ def _statement_pair(
         score += 5 * min(len(shared), 2)
     if score < options.statement_threshold:
         return None
-    who = f", shared names {', '.join(sorted(shared))}" if shared else ""
-    return min(score, 100.0) / 100, f"statement: content words {score:.0f}/100{who}"
+    return min(score, 100.0) / 100, ("statement", score, tuple(sorted(shared)))
 
 
 def _chunks(seq: Sequence[Item] | list[int], size: int) -> Iterable[list]:
@@ -488,7 +548,7 @@ def build_fact(cluster: list[int], items: Sequence[Item], edges: Edges, ctx: _Fa
         mentions = _fidelity(mentions)
     position = {n: k for k, n in enumerate(order)}
     links = [
-        Link(position[i], position[j], round(edges[i, j][0], 3), edges[i, j][1])
+        Link(position[i], position[j], round(edges[i, j][0], 3), rule_text(edges[i, j][1]))
         for i, j in itertools.combinations(sorted(cluster), 2)
         if (i, j) in edges
     ]

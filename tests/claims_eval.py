@@ -22,11 +22,28 @@ DATA = Path(__file__).parent / "data"
 REALDATA = Path(__file__).resolve().parents[2] / "shared" / "realdata" / "extraction-benchmark"
 KINDS = ("number", "quote", "citation", "statement")
 ALIASES = {
-    "reuters": "reuters", "thomson reuters": "reuters", "ap": "ap", "associated press": "ap",
-    "the associated press": "ap", "bbc": "bbc", "bbc news": "bbc", "india times": "toi", "times of india": "toi",
-    "afp": "afp", "agence france-presse": "afp", "cnn": "cnn", "le monde": "lemonde", "al jazeera": "aljazeera",
-    "cbs news": "cbs", "los angeles times": "latimes", "the new york times": "nyt", "new york times": "nyt",
-    "bloomberg": "bloomberg", "the guardian": "guardian", "fox news": "fox", "nbc news": "nbc",
+    "reuters": "reuters",
+    "thomson reuters": "reuters",
+    "ap": "ap",
+    "associated press": "ap",
+    "the associated press": "ap",
+    "bbc": "bbc",
+    "bbc news": "bbc",
+    "india times": "toi",
+    "times of india": "toi",
+    "afp": "afp",
+    "agence france-presse": "afp",
+    "cnn": "cnn",
+    "le monde": "lemonde",
+    "al jazeera": "aljazeera",
+    "cbs news": "cbs",
+    "los angeles times": "latimes",
+    "the new york times": "nyt",
+    "new york times": "nyt",
+    "bloomberg": "bloomberg",
+    "the guardian": "guardian",
+    "fox news": "fox",
+    "nbc news": "nbc",
 }
 _WORDS = re.compile(r"[\w'’]+")
 
@@ -97,7 +114,9 @@ def matches(exp: Mapping[str, Any], got: Claim, text: str) -> bool:
     return "cites" not in exp or exp["cites"] is not None or got.cites is None
 
 
-def score_item(expected: list[Mapping[str, Any]], got: list[Claim], text: str, scores: dict[str, Score], tag: str) -> None:
+def score_item(
+    expected: list[Mapping[str, Any]], got: list[Claim], text: str, scores: dict[str, Score], tag: str
+) -> None:
     """Greedy one-to-one matching of expected and predicted claims of one item."""
     left = list(got)
     for exp in expected:
@@ -110,7 +129,9 @@ def score_item(expected: list[Mapping[str, Any]], got: list[Claim], text: str, s
             left.remove(hit)
     for g in left:
         scores[g.kind].fp += 1
-        scores[g.kind].misses.append(f"{tag} extra {g.kind} {g.text[:60]!r} {g.value} {g.unit} {g.speaker} {g.cites}")
+        scores[g.kind].misses.append(
+            f"{tag} extra {g.kind} {g.text[:60]!r} {g.value} {g.unit} {g.speaker} {g.cites}"
+        )
 
 
 def evaluate_own(path: Path = DATA / "claims_labelled.json") -> dict[str, Score]:
@@ -131,7 +152,9 @@ def sentence_sha(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
 
 
-def evaluate_real(pages: Mapping[str, str], path: Path = DATA / "claims_real_labelled.json") -> dict[str, Score]:
+def evaluate_real(
+    pages: Mapping[str, str], path: Path = DATA / "claims_real_labelled.json"
+) -> dict[str, Score]:
     """Score claims whose span starts inside each labelled sentence of a real page."""
     scores = {k: Score() for k in KINDS}
     cache: dict[str, list[Claim]] = {}
@@ -151,7 +174,9 @@ def table(rows: Iterable[tuple[str, dict[str, Score]]]) -> str:
     lines = ["| set | kind | precision | recall | tp | fp | fn |", "|---|---|---|---|---|---|---|"]
     for name, scores in rows:
         for kind, s in scores.items():
-            lines.append(f"| {name} | {kind} | {s.precision:.2f} | {s.recall:.2f} | {s.tp} | {s.fp} | {s.fn} |")
+            lines.append(
+                f"| {name} | {kind} | {s.precision:.2f} | {s.recall:.2f} | {s.tp} | {s.fp} | {s.fn} |"
+            )
     return "\n".join(lines)
 
 

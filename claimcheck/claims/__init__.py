@@ -93,7 +93,9 @@ def _quote_claim(text: str, q: Quote, first: Sentence, last: Sentence, cites: st
         end=q.end,
         speaker=q.speaker,
         cites=cites,
-        extra=_base_extra(first.start, parts=[list(p) for p in q.parts] if len(q.parts) > 1 else None, **q.extra),
+        extra=_base_extra(
+            first.start, parts=[list(p) for p in q.parts] if len(q.parts) > 1 else None, **q.extra
+        ),
     )
 
 

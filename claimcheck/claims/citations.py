@@ -40,19 +40,29 @@ _PHOTO = re.compile(r"\s*(?:Photo|Images|Video|/)", re.IGNORECASE)
 _SOURCE_NOUNS = (
     r"ministry|ministries|officials?|police|authorities|agency|group|office|department|government|spokes(?:man|"
     r"woman|person)|committee|commission|court|survey|monitor|observatory|organi[sz]ation|service|council|army|"
-    r"military|prosecutors?|researchers|scientists|study|report|data|figures|center|centre|institute|bureau|"
-    r"watchdog|regulator|statement|sources?|analysts|experts|spokesmen"
+    r"military|prosecutors?|researchers|scientists|study|data|figures|center|centre|institute|bureau|"
+    r"watchdog|regulator|sources?|analysts|experts|spokesmen"
 )
-_NP = r"(?:[A-Za-z][\w'’-]*\s+){0,3}?(?i:" + _SOURCE_NOUNS + r")(?:\s+[A-Z][\w'’-]*){0,3}" + (
-    r"(?:\s+(?:in|of|for|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?"
+_NP = (
+    r"(?:[A-Za-z][\w'’-]*\s+){0,3}?(?i:"
+    + _SOURCE_NOUNS
+    + r")(?:\s+[A-Z][\w'’-]*){0,3}"
+    + (r"(?:\s+(?:in|of|for|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?")
 )
-_REPORT_VERB = r"(?:said|say|says|reported|reports|announced|estimated|estimates|confirmed|stated|showed|show|shows)"
+_REPORT_VERB = (
+    r"(?:said|say|says|reported|reports|announced|estimated|estimates|confirmed|stated|showed|show|shows)"
+)
 _TOKEN = re.compile(r"[a-z]+")
 _REPORT_WORDS = frozenset(re.findall(r"[a-z]+", _REPORT_VERB))
 _SOURCE_WORDS = frozenset(
-    w for a in _SOURCE_NOUNS.replace("(?:", "|").replace(")", "|").split("|") for w in (a, a.rstrip("?"), a + "s")
+    w
+    for a in _SOURCE_NOUNS.replace("(?:", "|").replace(")", "|").split("|")
+    for w in (a, a.rstrip("?"), a + "s")
     if w.isalpha()
-) | {"officials", "official", "spokesman", "spokeswoman", "spokesperson", "organisation", "organization", "sources"}
+) | {
+    "officials", "official", "spokesman", "spokeswoman", "spokesperson", "organisation", "organization",
+    "sources",
+}
 _SUBJECT_CREDIT = re.compile(r"(?<![\w'’-])(?P<src>" + _NP + r")\s*,?\s+" + _REPORT_VERB + r"\b")
 _SAID_CREDIT = re.compile(r"\b" + _REPORT_VERB + r"\s+(?P<src>(?:the\s+)?" + _NP + r")(?=\s*[.,;]|\s*$)")
 _ACCORDING = re.compile(
@@ -79,7 +89,9 @@ def _alias_regex(items: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str] | 
             parts.append(body)
     if not parts:
         return None, table
-    return re.compile(r"(?<![\w-])(?:the\s+)?(?P<name>" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE), table
+    return re.compile(
+        r"(?<![\w-])(?:the\s+)?(?P<name>" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE
+    ), table
 
 
 def find_credits(sentence: str, aliases: Mapping[str, str] | None) -> list[Credit]:
@@ -114,7 +126,9 @@ def _candidate_credits(sentence: str) -> list[re.Match[str]]:
 
 
 def _pronounish(src: str) -> bool:
-    return src.split()[0].lower() in {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "this"}
+    return src.split()[0].lower() in {
+        "he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "this",
+    }
 
 
 def _outlet_credits(sentence: str, aliases: Mapping[str, str]) -> list[Credit]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from claimcheck.claims.lexicon import (
     COUNT_NOUNS,
@@ -20,6 +21,30 @@ from claimcheck.claims.lexicon import (
     content_words,
     stem,
 )
+from claimcheck.claims.numwords import (
+    CURRENCIES as _CURRENCIES,
+)
+from claimcheck.claims.numwords import (
+    ID_WORDS as _ID_WORDS,
+)
+from claimcheck.claims.numwords import (
+    MEASURES as _MEASURES,
+)
+from claimcheck.claims.numwords import (
+    QUALIFIERS as _QUALIFIERS,
+)
+from claimcheck.claims.numwords import (
+    SCALES as _SCALES,
+)
+from claimcheck.claims.numwords import (
+    SKIP_CAPS as _SKIP_CAPS,
+)
+from claimcheck.claims.numwords import (
+    TENS_WORDS as _TENS_WORDS,
+)
+from claimcheck.claims.numwords import (
+    UNITS_WORDS as _UNITS_WORDS,
+)
 from claimcheck.models import Interval
 
 # "nearly/almost 125" -> [0.92 * 125, 125): "nearly" rarely means more than ~8% short.
@@ -27,27 +52,10 @@ NEARLY_FACTOR = 0.92
 # "about/around/some 1,100" -> [990, 1210]: ±10%.
 ABOUT_FACTOR = 0.10
 
-_UNITS_WORDS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-_TENS_WORDS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-}
-_SCALES = {
-    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12,
-}
-_CURRENCIES = {"$": "dollars", "us$": "dollars", "£": "pounds", "€": "euros", "¥": "yen", "₹": "rupees"}
-_MEASURES = {
-    "mm": "mm", "cm": "cm", "km": "km", "kg": "kg", "g": "g", "mph": "mph", "ft": "ft", "lb": "lb", "lbs": "lb",
-    "mw": "mw", "gw": "gw", "kw": "kw", "kwh": "kwh", "gb": "gb", "tb": "tb", "ml": "ml", "sq": "sq",
-}
-
 _SMALL = "|".join(sorted([*_UNITS_WORDS, *_TENS_WORDS], key=len, reverse=True))
 _WORDNUM = re.compile(
-    rf"\b(?P<w>(?:a|{_SMALL})(?:[- ](?:{_SMALL}))?(?:[ -](?:hundred|thousand|million|billion)"
+    rf"\b(?P<w>(?:a(?=[ -](?:hundred|thousand|million|billion))|{_SMALL})(?:[- ](?:{_SMALL}))?"
+    rf"(?:[ -](?:hundred|thousand|million|billion)"
     rf"(?:(?: and)? (?:{_SMALL})(?:-(?:{_SMALL}))?)?)*|a dozen|half a dozen|dozens|hundreds|thousands|"
     rf"tens of thousands|hundreds of thousands|millions|billions)\b",
     re.IGNORECASE,
@@ -59,17 +67,6 @@ _DIGITS = re.compile(
     r"(?P<pct>\s?%|\s(?:per\s?cent|percent|percentage points?)\b)?"
     r"(?P<attached>[A-Za-z]+)?"
 )
-_QUALIFIERS = [
-    ("no more than", "up to"), ("no fewer than", "at least"), ("no less than", "at least"),
-    ("more than", "more than"), ("in excess of", "more than"), ("upwards of", "more than"),
-    ("just over", "more than"), ("over", "more than"), ("above", "more than"), ("exceeding", "more than"),
-    ("at least", "at least"), ("a minimum of", "at least"), ("approximately", "about"),
-    ("an estimated", "about"), ("estimated", "about"), ("roughly", "about"), ("around", "about"),
-    ("about", "about"), ("some", "about"), ("nearly", "nearly"), ("almost", "nearly"), ("close to", "nearly"),
-    ("just under", "nearly"), ("just shy of", "nearly"), ("up to", "up to"), ("as many as", "up to"),
-    ("as much as", "up to"), ("at most", "up to"), ("a maximum of", "up to"), ("fewer than", "fewer than"),
-    ("less than", "fewer than"), ("under", "fewer than"), ("below", "fewer than"),
-]
 _QUAL_RE = re.compile(
     r"\b(?P<q>" + "|".join(q for q, _ in _QUALIFIERS).replace(" ", r"\s+") + r")\s+$", re.IGNORECASE
 )
@@ -79,7 +76,9 @@ _RANGE_JOIN = re.compile(r"^(?:\s+(?:and|to)\s+|\s?[-–—]\s?)$")
 _POSTFIX = re.compile(r"\s*(?:,\s*)?(?P<p>or more|or so|-plus|\+|plus)\b", re.IGNORECASE)
 
 _PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b|\+\d{2}[\d\s-]{8,14}\d")
-_URLISH = re.compile(r"(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]+@\S+|[@#]\w+|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b\d+(?:\.\d+){2,}\b")
+_URLISH = re.compile(
+    r"(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]+@\S+|[@#]\w+|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b\d+(?:\.\d+){2,}\b"
+)
 _CLOCK_AFTER = re.compile(
     r"^(?::\d\d|\s?(?:a\.m\b|p\.m\b|am\b|pm\b|GMT\b|UTC\b|BST\b|CET\b|EST\b|EDT\b|ET\b|PT\b|o'clock|hrs\b))",
     re.IGNORECASE,
@@ -89,38 +88,38 @@ _AGE_AFTER = re.compile(r"^(?:-|\s)(?:years?-old|years? old)\b|^,\s", re.IGNOREC
 _AGE_NAME_COMMA = re.compile(r"[A-Z][a-z’']+,\s$")
 _MONTH_BEFORE = re.compile(rf"\b{MONTH_RE}\s+$")
 _MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_RE}(?!\w)")
-_ID_WORDS = frozenset(
-    """No Nos Number number # Section Article Chapter Route Flight Highway Interstate Room Page Episode Season
-    Level Phase Category Stage Windows iPhone Galaxy Pixel Proposition Prop District Precinct Gate Platform
-    Terminal Bill Resolution Amendment Title Act Question Track Volume Vol Apollo Class Type Model Version version
-    Mark Covid COVID Group Boeing Airbus Euro UEFA Formula Game Week Round Day Series Pro Max Air Mini Plus Note
-    Studio Xbox PlayStation Top Fortune Trek Size Grade Year Term Unit""".split()
-)
-_SKIP_CAPS = frozenset(
-    {*WEEKDAYS, *MONTHS, "Nearly", "About", "Some", "Around", "More", "Almost", "Over", "Up", "At", "Only", "Just",
-     "Fewer", "Less", "Roughly", "Approximately", "An", "A", "The", "Between", "In", "On", "By", "Since", "To",
-     "And", "Of", "With", "From", "For", "Under", "Until", "After", "Before", "During", "Estimated", "All",
-     "Exactly", "Another", "Than", "As", "Least", "Most", "Nearly", "Total", "Killed", "Freed", "Released"}
-)
 _PREV_WORD = re.compile(r"([A-Za-z#][\w.]*)\s+$")
-_AGO = re.compile(r"^\s+(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries)\s+(?:ago|earlier|later)\b")
+_AGO = re.compile(
+    r"^\s+(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries)\s+(?:ago|earlier|later)\b"
+)
 _DECADE = re.compile(r"^'?s\b")
 _UNIT_WORD = re.compile(r"\s*([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
 _OF = re.compile(r"\s+of\s+(?:the\s+|their\s+|its\s+|them\b)?", re.IGNORECASE)
 _HYPHEN_UNIT = re.compile(r"-([a-z]+(?:-[a-z]+)*)")
-_LEADING_MODIFIERS = frozenset("other more additional further new extra fewer so-called".split())
+_LEADING_MODIFIERS = frozenset(
+    ["other", "more", "additional", "further", "new", "extra", "fewer", "so-called"]
+)
 _NOT_UNIT = frozenset({*STOPWORDS, *(m.lower() for m in MONTHS), *(d.lower() for d in WEEKDAYS)}) - {
-    "people", "years", "year", "months", "month", "weeks", "week", "days", "day", "times", "time", "ones"}
-_TIME_UNITS = frozenset("year years month months week weeks day days people times".split())
+    "people", "years", "year", "months", "month", "weeks", "week", "days", "day", "times", "time", "ones",
+}
+_TIME_UNITS = frozenset(
+    ["year", "years", "month", "months", "week", "weeks", "day", "days", "people", "times"]
+)
 _PAST_VERBS = frozenset(
-    """struck hit rose fell won lost left held led met took gave made said told began came went saw ran grew paid
-    sold brought fought thought kept spent sent set put cut shot stood wrote became remain remains remained
-    were was are is have has had will would could can may might must should""".split()
+    [
+        "struck", "hit", "rose", "fell", "won", "lost", "left", "held", "led", "met", "took", "gave",
+        "made", "said", "told", "began", "came", "went", "saw", "ran", "grew", "paid", "sold", "brought",
+        "fought", "thought", "kept", "broke", "spoke", "fled", "flew", "drove", "spent", "sent", "set",
+        "put", "cut", "shot", "stood", "wrote", "became", "remain", "remains", "remained", "were", "was",
+        "are", "is", "have", "has", "had", "will", "would", "could", "can", "may", "might", "must",
+        "should",
+    ]
 )
 _MAGNITUDE = re.compile(r"\bmagnitude[\s-]+$", re.IGNORECASE)
-_VERBISH_OK = frozenset("dead injured wounded displaced detained missing killed".split())
+_VERBISH_OK = frozenset(["dead", "injured", "wounded", "displaced", "detained", "missing", "killed"])
 _WHEN = re.compile(
-    rf"\b(?:(?:since|in|on|by|until|till|from|as of|before|after|during|through|between|last|this|earlier this|"
+    rf"\b(?:(?:since|in|on|by|until|till|from|as of|before|after|during|through|between|last|this|"
+    rf"earlier this|"
     rf"later this|early|late|mid-?)\s+)?(?:(?:early|late|mid-?)\s*)?"
     rf"(?:{MONTH_RE}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+(?:19|20)\d\d)?|\d{{1,2}}\s+{MONTH_RE}(?:\s+(?:19|20)\d\d)?|"
     rf"(?:19|20)\d\d(?:s|/\d\d)?|{WEEKDAY_RE}(?:\s+(?:morning|afternoon|evening|night))?|"
@@ -279,8 +278,11 @@ def _not_a_quantity(s: str, m: re.Match[str], value: float, num: str) -> bool:
         return True
     if _AGE_BEFORE.search(before) and value <= 120 and "." not in num:
         return True
-    if _AGE_AFTER.match(after) and value <= 120 and "." not in num and (
-        not after.startswith(",") or _AGE_NAME_COMMA.search(before)
+    if (
+        _AGE_AFTER.match(after)
+        and value <= 120
+        and "." not in num
+        and (not after.startswith(",") or _AGE_NAME_COMMA.search(before))
     ):
         return True
     if _AGO.match(after):
@@ -327,8 +329,12 @@ def _word_numbers(s: str) -> list[_Raw]:
 def _vague(text: str) -> tuple[float, float] | None:
     """Plural number words as a rough interval: "hundreds of" -> [200, 1000)."""
     return {
-        "dozens": (24.0, 144.0), "hundreds": (200.0, 1000.0), "thousands": (2000.0, 1e6),
-        "tens of thousands": (2e4, 1e5), "hundreds of thousands": (2e5, 1e6), "millions": (2e6, 1e9),
+        "dozens": (24.0, 144.0),
+        "hundreds": (200.0, 1000.0),
+        "thousands": (2000.0, 1e6),
+        "tens of thousands": (2e4, 1e5),
+        "hundreds of thousands": (2e5, 1e6),
+        "millions": (2e6, 1e9),
         "billions": (2e9, 1e12),
     }.get(text)
 
@@ -366,8 +372,15 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None) -> tuple[Quantity | None, 
     if nxt is not None and raw.hyphen is None and _RANGE_JOIN.match(s[raw.end : nxt.start]):
         joiner = s[raw.end : nxt.start].strip()
         between = _BETWEEN_RE.search(s, max(0, start - 12), start)
+        if joiner in "-–—" and nxt.value <= raw.value:
+            return None, True  # a score or vote tally ("ruled 6-3"), not a quantity
         same_unit = raw.unit == nxt.unit or raw.unit is None
-        if (between or joiner != "and") and nxt.value > raw.value and same_unit and not _FROM.search(s, max(0, start - 30), start):
+        if (
+            (between or joiner != "and")
+            and nxt.value > raw.value
+            and same_unit
+            and not _FROM.search(s, max(0, start - 30), start)
+        ):
             high, end, used, raw = nxt.value, nxt.end, True, _merge_unit(raw, nxt)
             qualifier = "between"
             if between:
@@ -482,6 +495,7 @@ def _noun_phrase(s: str, pos: int) -> tuple[list[str], int]:
     return words, end
 
 
+@lru_cache(maxsize=256)
 def _infer_unit(s: str) -> str | None:
     """A bare number ("the total released rose to 123") counts what the sentence names, if it names one."""
     low = s.lower()

@@ -26,20 +26,22 @@ _TITLE = (
     r"Minister|Chancellor|Secretary|Judge|Justice|Senator|Governor|Mayor|Chief|Officer|Detective|Coach|"
     r"Commissioner|Ambassador|Pope|King|Queen|Prince|Princess|Speaker|Leader|General|Director)\s+)"
 )
-_NAME_TOKEN = r"(?:[A-Z][\w’'-]*\.?|[A-Z]\.)"
-_NAME = (
-    rf"(?:{_TITLE}*{_NAME_TOKEN}(?:\s+(?:{_NAME_TOKEN}|de|van|von|bin|al|la|le|da|di|del|der|ibn)){{0,3}})"
-)
+_NAME_TOKEN = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w’'-]*\.?|[A-Z]\.)"
+_PARTICLE = r"(?:de|van|von|bin|al|la|le|da|di|del|der|ibn)"
+_NAME = rf"(?:{_TITLE}{{0,2}}{_NAME_TOKEN}(?:\s+(?:{_NAME_TOKEN}|{_PARTICLE})){{0,3}})"
 _ROLE = (
     r"(?:(?:the|a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:spokes(?:man|woman|person)|official|minister|ministry|police|"
     r"statement|lawyer|attorney|prosecutor|judge|witness|resident|source|adviser|advisor|aide|analyst|"
     r"expert|leader|chief|director|officer|doctor|teacher|executive|manager|representative|company|group))"
 )
-_SPEAKER = rf"(?P<name>{_NAME}|{_ROLE}|he|she|they|He|She|They)"
+_ROLE_PREFIX = (
+    r"(?:[A-Z][\w-]*\s+)?(?:spokes(?:man|woman|person)|chief|minister|leader|official|executive)\s+"
+)
+_SPEAKER = rf"(?P<name>(?:{_ROLE_PREFIX})?{_NAME}|{_ROLE}|he|she|they|He|She|They)"
 _APPOSITION = r"(?:,\s[^,“”\"«»]{1,80},)?"
 # After the quote: ', Bialiatski said' / ', said Maria Kolesnikova' / ' Trump tweeted'.
-_AFTER_NAME_VERB = re.compile(rf"^[\s,—–-]*{_SPEAKER}{_APPOSITION}\s+(?:also\s+|later\s+)?{_SPEECH}\b")
-_AFTER_VERB_NAME = re.compile(rf"^[\s,—–-]*{_SPEECH}\s+(?P<name>{_NAME}|{_ROLE})")
+_AFTER_NAME_VERB = re.compile(rf"^[\s,—–»”\"-]*{_SPEAKER}{_APPOSITION}\s+(?:also\s+|later\s+)?{_SPEECH}\b")
+_AFTER_VERB_NAME = re.compile(rf"^[\s,—–»”\"-]*{_SPEECH}\s+(?P<name>{_NAME}|{_ROLE})")
 # Before the quote: 'Bialiatski said: "' / 'X told reporters, "' / 'According to X, "'.
 _BEFORE = re.compile(
     rf"{_SPEAKER}{_APPOSITION}\s+(?:also\s+|later\s+|then\s+)?{_SPEECH}\b[^“”\"«».!?]{{0,60}}?[,:]?\s*$"
@@ -48,12 +50,23 @@ _BEFORE_ACCORDING = re.compile(rf"according\s+to\s+(?P<name>{_NAME}|{_ROLE}),?\s
 _PARTIAL = re.compile(rf"{_SPEAKER}{_APPOSITION}\s+(?:also\s+|has\s+|had\s+)?{_SPEECH}\b")
 _CONNECTOR = re.compile(rf"^[\s,]*[^“”\"«».!?]{{0,80}}?\b{_SPEECH}\b[^“”\"«».!?]{{0,40}}?[,:;]\s*$")
 _PERSON = re.compile(
-    rf"(?<![\w.])(?:{_TITLE}+)?[A-Z][a-z’'-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z’'-]+){{1,2}}(?![\w])"
+    rf"(?<![\w.])(?:{_TITLE}){{0,2}}[A-Z][a-z’'-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z’'-]+){{1,2}}(?![\w])"
 )
 _NOT_NAMES = frozenset(
-    """The A An He She They It We I You But And Or So Yet In On At For This That These Those There Here
-    His Her Their Its Our My When While After Before If As Asked Speaking Later Earlier Meanwhile However
-    According Still Also Now Then Some Many Most""".split()
+    [
+        "The", "A", "An", "He", "She", "They", "It", "We", "I", "You", "But", "And", "Or", "So", "Yet",
+        "In", "On", "At", "For", "This", "That", "These", "Those", "There", "Here", "His", "Her", "Their",
+        "Its", "Our", "My", "When", "While", "After", "Before", "If", "As", "Asked", "Speaking", "Later",
+        "Earlier", "Meanwhile", "However", "According", "Still", "Also", "Now", "Then", "Some", "Many",
+        "Most",
+    ]
+)
+_TITLE_WORDS = frozenset(
+    [
+        "secretary", "president", "minister", "spokesman", "spokeswoman", "spokesperson", "director",
+        "chairman", "chairwoman", "chair", "ceo", "chief", "executive", "leader", "official", "governor",
+        "senator", "mayor", "judge", "attorney", "lawyer",
+    ]
 )
 _STRIP_TITLE = re.compile(rf"^{_TITLE}+")
 
@@ -76,6 +89,8 @@ def find_quotes(text: str) -> list[Quote]:
         spans = [(para.start() + s, para.start() + e) for s, e in _quoted_spans(para.group())]
         quotes.extend(_join_split(text, spans))
     quotes = [q for q in quotes if _of_record(text, q)]
+    if not quotes:
+        return []
     persons = [(m.start(), name) for m in _PERSON.finditer(text) if (name := _clean_name(m.group()))]
     last_speaker: tuple[str, int] | None = None
     prev_line = -1
@@ -109,6 +124,9 @@ def _quoted_spans(para: str) -> list[tuple[int, int]]:
             i += 1
             continue
         j = para.find(close, i + 1)
+        if ch == "“":  # a curly opening quote is sometimes closed by a straight one
+            k = para.find('"', i + 1)
+            j = k if k >= 0 and (j < 0 or k < j) and para.count('"') % 2 == 1 else j
         if j < 0:
             if i == 0 or not para[:i].strip():  # a quote that runs on into the next paragraph
                 out.append(_strip(para, i + 1, n))
@@ -147,14 +165,11 @@ def _of_record(text: str, q: Quote) -> bool:
     words = [w for s, e in q.parts for w in _WORDS.findall(text[s:e])]
     if len(words) < 3:
         return False
-    if len(words) <= 6 and all(w[0].isupper() or w.lower() in {"of", "the", "and", "a", "in"} for w in words):
-        return False
-    return True
+    small = {"of", "the", "and", "a", "in"}
+    return not (len(words) <= 6 and all(w[0].isupper() or w.lower() in small for w in words))
 
 
-def _speaker(
-    text: str, q: Quote, last: tuple[str, int] | None, persons: list[tuple[int, str]]
-) -> str | None:
+def _speaker(text: str, q: Quote, last: tuple[str, int] | None, persons: list[tuple[int, str]]) -> str | None:
     """The speaker named next to the quote (after it, between its parts, or before it)."""
     line_start = text.rfind("\n", 0, q.start) + 1
     line_end = text.find("\n", q.end)
@@ -185,7 +200,9 @@ def _from_after(after: str) -> str | None:
 
 def _from_before(before: str) -> str | None:
     # Only the clause leading into the quote: cut at the last sentence end before it.
-    cut = max(before.rfind(". "), before.rfind("? "), before.rfind("! "), before.rfind("” "), before.rfind('" '))
+    cut = max(
+        before.rfind(". "), before.rfind("? "), before.rfind("! "), before.rfind("” "), before.rfind('" ')
+    )
     clause = before[cut + 2 :] if cut >= 0 else before
     m = _BEFORE.search(clause) or _BEFORE_ACCORDING.search(clause)
     if m is None:
@@ -207,7 +224,9 @@ def _clean_name(name: str) -> str | None:
         words = words[1:]
     if not words:
         return name if name.lower() in {"he", "she", "they"} else None
-    cleaned = " ".join(words)
+    cut = max((i for i, w in enumerate(words[:-1]) if w.lower() in _TITLE_WORDS), default=-1)
+    words = words[cut + 1 :]
+    cleaned = " ".join(words).rstrip(".,")
     return _STRIP_TITLE.sub("", cleaned) or cleaned
 
 

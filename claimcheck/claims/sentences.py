@@ -12,16 +12,22 @@ from dataclasses import dataclass
 
 # Abbreviations that end in a period but rarely end a sentence (compared lower case, without the period).
 _ABBREVIATIONS = frozenset(
-    """
-    mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt cpl maj adm cmdr gov sen rep rev hon pres supt insp
-    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
-    no nos vs v etc inc corp co ltd plc llc bros dept univ approx est fig figs vol p pp op ed al e.g i.e cf
-    u.s u.k u.n e.u a.m p.m d.c u.s.a n.y l.a
-    """.split()
+    [
+        "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "ft", "gen", "col", "lt", "sgt", "capt",
+        "cpl", "maj", "adm", "cmdr", "gov", "sen", "rep", "rev", "hon", "pres", "supt", "insp", "jan",
+        "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues",
+        "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "no", "nos", "vs", "v", "etc", "inc", "corp",
+        "co", "ltd", "plc", "llc", "bros", "dept", "univ", "approx", "est", "fig", "figs", "vol", "p",
+        "pp", "op", "ed", "al", "e.g", "i.e", "cf", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "d.c",
+        "u.s.a", "n.y", "l.a",
+    ]
 )
 # Abbreviations after which a capitalised word usually continues the same sentence (titles, "No. 1").
 _TITLE_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof st mt gen col lt sgt capt cpl maj adm cmdr gov sen rep rev hon supt insp no nos vs v".split()
+    [
+        "mr", "mrs", "ms", "dr", "prof", "st", "mt", "gen", "col", "lt", "sgt", "capt", "cpl", "maj",
+        "adm", "cmdr", "gov", "sen", "rep", "rev", "hon", "supt", "insp", "no", "nos", "vs", "v",
+    ]
 )
 
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, then whitespace.
@@ -36,8 +42,11 @@ _SPEECH_AFTER = re.compile(
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _NEXT_WORD = re.compile(r"\s+[\"'“‘«(\[]*([A-Za-z]+)")
 _STARTERS = frozenset(
-    "The A An He She It They We I You But And In On At This That These Those There Its His Her Their "
-    "Our After Before When While As If So Yet Still However Meanwhile Some Many Most".split()
+    [
+        "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "But", "And", "In", "On", "At",
+        "This", "That", "These", "Those", "There", "Its", "His", "Her", "Their", "Our", "After", "Before",
+        "When", "While", "As", "If", "So", "Yet", "Still", "However", "Meanwhile", "Some", "Many", "Most",
+    ]
 )
 _OPEN_MARK = re.compile(r'[“«„"]')
 _OPENERS = {"“": "”", "«": "»", "„": "“"}
@@ -128,10 +137,9 @@ def _is_boundary(para: str, m: re.Match[str]) -> bool:
             return False
     if first.islower() or first in ",;:":
         return False
-    closes_quote = punct[-1] in "\"”’»"
-    if closes_quote and punct.rstrip("\"'”’»")[-1:] in "!?" and _SPEECH_AFTER.match(para, m.end()):
-        return False
-    return True
+    closes_quote = punct[-1] in '"”’»'
+    speech_follows = closes_quote and punct.rstrip("\"'”’»")[-1:] in "!?" and _SPEECH_AFTER.match(para, m.end())
+    return not speech_follows
 
 
 def _abbreviation_continues(word: str, para: str, pos: int) -> bool:

@@ -24,8 +24,11 @@ _FURNITURE_ANYWHERE = re.compile(
     re.IGNORECASE,
 )
 _OPINION_WORDS = frozenset(
-    """should ought must perhaps maybe probably hopefully surely clearly obviously arguably might seems seem
-    wonderful terrible shameful disgrace outrageous brilliant i we you my our your let's""".split()
+    [
+        "should", "ought", "must", "perhaps", "maybe", "probably", "hopefully", "surely", "clearly",
+        "obviously", "arguably", "might", "seems", "seem", "wonderful", "terrible", "shameful", "disgrace",
+        "outrageous", "brilliant", "i", "we", "you", "my", "our", "your", "let's",
+    ]
 )
 _OPINION_PHRASES = re.compile(
     r"\b(?:need\s+to|needs\s+to|in\s+my\s+view|in\s+our\s+view|let\s+us|would\s+be|could\s+be|may\s+well|"
@@ -38,21 +41,27 @@ _IMPERATIVE = re.compile(
     re.IGNORECASE,
 )
 _EVENT_WORDS = frozenset(
-    """
-    accused accuses acquired acquires acquitted agreed agrees announced announces appointed appoints
-    approved approves arrested arrived arrives attacked banned bans began begins blocked blocks bombed
-    bought buys captured charged climbed closed closes collapsed confirmed confirms convicted crossed cut
-    cuts damaged declared declares decreased denied denies deported destroyed detained died dies dropped
-    elected ended ends evacuated expelled fell filed files fined fired free freed frees grew handed held
-    hired hit holds hosted hosts impose imposed imposes increased injured introduced introduces invaded
-    jailed killed kills laid launched launches leaves left lift lifted lifts loses lost meets merged met
-    named names nominated nominates opened opens ordered orders paid pardoned passed passes pays pleaded
-    plunged posted published publishes raised raises reached reaches recalled recalls recorded rejected
-    rejects release released releasing reported reports resigned resigns returned returns rose ruled rules
-    seized seizes sells sentenced shot signed signs soared sold started starts struck sued sues suspended
-    suspends testified transferred unveiled unveils vetoed visit visited visits voted votes wins withdraws
-    withdrew won wounded
-    """.split()
+    [
+        "accused", "accuses", "acquired", "acquires", "acquitted", "agreed", "agrees", "announced",
+        "announces", "appointed", "appoints", "approved", "approves", "arrested", "arrived", "arrives",
+        "attacked", "banned", "bans", "began", "begins", "blocked", "blocks", "bombed", "bought", "buys",
+        "captured", "charged", "climbed", "closed", "closes", "collapsed", "confirmed", "confirms",
+        "convicted", "crossed", "cut", "cuts", "damaged", "declared", "declares", "decreased", "denied",
+        "denies", "deported", "destroyed", "detained", "died", "dies", "dropped", "elected", "ended",
+        "ends", "evacuated", "expelled", "fell", "filed", "files", "fined", "fired", "free", "freed",
+        "frees", "grew", "handed", "held", "hired", "hit", "holds", "hosted", "hosts", "impose", "imposed",
+        "imposes", "increased", "injured", "introduced", "introduces", "invaded", "jailed", "killed",
+        "kills", "laid", "launched", "launches", "leaves", "left", "lift", "lifted", "lifts", "loses",
+        "lost", "meets", "merged", "met", "named", "names", "nominated", "nominates", "opened", "opens",
+        "ordered", "orders", "paid", "pardoned", "passed", "passes", "pays", "pleaded", "plunged",
+        "posted", "published", "publishes", "raised", "raises", "reached", "reaches", "recalled",
+        "recalls", "recorded", "rejected", "rejects", "release", "released", "releasing", "reported",
+        "reports", "resigned", "resigns", "returned", "returns", "rose", "ruled", "rules", "seized",
+        "seizes", "sells", "sentenced", "shot", "signed", "signs", "soared", "sold", "started", "starts",
+        "struck", "sued", "sues", "suspended", "suspends", "testified", "transferred", "unveiled",
+        "unveils", "vetoed", "visit", "visited", "visits", "voted", "votes", "wins", "withdraws",
+        "withdrew", "won", "wounded",
+    ]
 )
 _STATE = re.compile(
     r"\b(?:is|are|was|were|has\s+been|have\s+been|remains?|remained|became|becomes)\s+(?:an?|the|not\s+an?)\s+"
@@ -67,7 +76,7 @@ _ACTOR = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][\w’'-]+|\b[A-Z]{2,}\b")
 def is_furniture(sentence: str) -> bool:
     """Page furniture: newsletters, share buttons, credits lines, cookie notices."""
     s = sentence.strip(" \t\"'“”‘’*•·-–—|")
-    return bool(FURNITURE.match(s) or _FURNITURE_ANYWHERE.search(s)) or len(s.split()) < 4
+    return bool(FURNITURE.match(s) or _FURNITURE_ANYWHERE.search(s)) or len(s.split()) < 3
 
 
 def is_statement(sentence: str) -> bool:
@@ -86,9 +95,9 @@ def is_statement(sentence: str) -> bool:
 def _has_actor(s: str) -> bool:
     """A named actor: a capitalised word that is not merely the sentence's first word."""
     first = s.split(maxsplit=1)[0]
-    if first[:1].isupper() and first.lower() not in {"the", "a", "an", "it", "this", "that", "he", "she", "they"}:
-        if first.strip(",.").isalpha():
-            return True
+    not_actors = {"the", "a", "an", "it", "this", "that", "he", "she", "they"}
+    if first[:1].isupper() and first.lower() not in not_actors and first.strip(",.").isalpha():
+        return True
     return bool(_ACTOR.search(s, len(first)))
 
 

@@ -40,7 +40,15 @@ def run_demo(
         db_file = Path(db) if db else Path(tmp) / "demo.db"
         err_console.print(f"serving the sample corpus at {server.base} (loopback only; no network needed)")
         report = fetch(
-            sources_path, db_file, outlets=[], limit=None, since=None, concurrency=None, quiet=quiet, as_json=False
+            sources_path,
+            db_file,
+            outlets=[],
+            limit=None,
+            since=None,
+            concurrency=None,
+            quiet=False,
+            as_json=False,
+            progress_bar=not quiet,
         )
         code = 0 if getattr(report, "ok", False) else 1
         if getattr(report, "interrupted", False):

@@ -1,0 +1,82 @@
+"""Tables for reading numbers: number words, scales, currencies, qualifiers, identifier words."""
+
+from __future__ import annotations
+
+from claimcheck.claims.lexicon import MONTHS, WEEKDAYS
+
+UNITS_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS_WORDS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90,
+}
+SCALES = {
+    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6,
+    "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12,
+}
+CURRENCIES = {"$": "dollars", "us$": "dollars", "£": "pounds", "€": "euros", "¥": "yen", "₹": "rupees"}
+MEASURES = {
+    "mm": "mm", "cm": "cm", "km": "km", "kg": "kg", "g": "g", "mph": "mph", "ft": "ft", "lb": "lb",
+    "lbs": "lb", "mw": "mw", "gw": "gw", "kw": "kw", "kwh": "kwh", "gb": "gb", "tb": "tb", "ml": "ml",
+    "sq": "sq",
+}
+
+QUALIFIERS = [
+    ("no more than", "up to"),
+    ("no fewer than", "at least"),
+    ("no less than", "at least"),
+    ("more than", "more than"),
+    ("in excess of", "more than"),
+    ("upwards of", "more than"),
+    ("just over", "more than"),
+    ("over", "more than"),
+    ("above", "more than"),
+    ("exceeding", "more than"),
+    ("at least", "at least"),
+    ("a minimum of", "at least"),
+    ("approximately", "about"),
+    ("an estimated", "about"),
+    ("estimated", "about"),
+    ("roughly", "about"),
+    ("around", "about"),
+    ("about", "about"),
+    ("some", "about"),
+    ("nearly", "nearly"),
+    ("almost", "nearly"),
+    ("close to", "nearly"),
+    ("just under", "nearly"),
+    ("just shy of", "nearly"),
+    ("up to", "up to"),
+    ("as many as", "up to"),
+    ("as much as", "up to"),
+    ("at most", "up to"),
+    ("a maximum of", "up to"),
+    ("fewer than", "fewer than"),
+    ("less than", "fewer than"),
+    ("under", "fewer than"),
+    ("below", "fewer than"),
+]
+ID_WORDS = frozenset(
+    [
+        "No", "Nos", "Number", "number", "#", "Section", "Article", "Chapter", "Route", "Flight",
+        "Highway", "Interstate", "Room", "Page", "Episode", "Season", "Level", "Phase", "Category",
+        "Stage", "Windows", "iPhone", "Galaxy", "Pixel", "Proposition", "Prop", "District", "Precinct",
+        "Gate", "Platform", "Terminal", "Bill", "Resolution", "Amendment", "Title", "Act", "Question",
+        "Track", "Volume", "Vol", "Apollo", "Class", "Type", "Model", "Version", "version", "Mark",
+        "Covid", "COVID", "Group", "Boeing", "Airbus", "Euro", "UEFA", "Formula", "Game", "Week", "Round",
+        "Day", "Series", "Pro", "Max", "Air", "Mini", "Plus", "Note", "Studio", "Xbox", "PlayStation",
+        "Top", "Fortune", "Trek", "Size", "Grade", "Year", "Term", "Unit",
+    ]
+)
+SKIP_CAPS = frozenset(
+    {
+        *WEEKDAYS, *MONTHS, "Nearly", "About", "Some", "Around", "More", "Almost", "Over", "Up", "At",
+        "Only", "Just", "Fewer", "Less", "Roughly", "Approximately", "An", "A", "The", "Between", "In",
+        "On", "By", "Since", "To", "And", "Of", "With", "From", "For", "Under", "Until", "After", "Before",
+        "During", "Estimated", "All", "Exactly", "Another", "Than", "As", "Least", "Most", "Total",
+        "Killed", "Freed", "Released",
+    }
+)

@@ -1,0 +1,199 @@
+"""Claim extraction: hard cases, offsets on real pages, fuzzing, and the quality gate."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+from claims_eval import ALIASES, DATA, KINDS, evaluate_own, evaluate_real, load_real_pages
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimcheck.claims import extract_claims
+from claimcheck.claims.sentences import split_sentences
+
+FLOORS = json.loads((DATA / "claims_floors.json").read_text(encoding="utf-8"))
+
+
+def numbers(text: str) -> list:
+    return [c for c in extract_claims(text, ALIASES) if c.kind == "number"]
+
+
+def quotes(text: str) -> list:
+    return [c for c in extract_claims(text, ALIASES) if c.kind == "quote"]
+
+
+@pytest.mark.parametrize(
+    "text,count",
+    [
+        ("Mr. Smith of the U.S. State Dept. spoke on Dec. 13. He left.", 2),
+        ("J. K. Rowling sold 4.5 million books. Sales rose.", 2),
+        ("VILNIUS, Dec 13 (Reuters) - Belarus freed 123 prisoners. The U.S. lifted sanctions.", 2),
+        ('"It is over. We are free," she said. Then she left.', 2),
+        ("He lives in the U.S. The next day he left.", 2),
+        ("Building No. 5 burned. Nobody was hurt.", 2),
+    ],
+)
+def test_sentence_splitting(text: str, count: int) -> None:
+    assert len(split_sentences(text)) == count
+
+
+@pytest.mark.parametrize(
+    "text,low,high,unit,qualifier",
+    [
+        ("Belarus freed 123 political prisoners.", 123, 123, "political prisoners", "exact"),
+        ("He was freed along with 122 other prisoners.", 122, 122, "prisoners", "exact"),
+        ("In all, more than 430 people were freed.", 430, None, "people", "more than"),
+        ("At least 1,100 people died.", 1100, None, "people", "at least"),
+        ("About 1,100 people died.", 990, 1210, "people", "about"),
+        ("Nearly 125 prisoners were freed.", 115, 125, "prisoners", "nearly"),
+        ("Up to 80 prisoners could go.", 0, 80, "prisoners", "up to"),
+        ("Fewer than 50 stayed behind.", 0, 50, None, "fewer than"),
+        ("Between 100 and 150 people came.", 100, 150, "people", "between"),
+        ("He got a 10-year sentence.", 10, 10, "year sentence", "exact"),
+        ("Revenue was $1.2bn.", 1.2e9, 1.2e9, "dollars", "exact"),
+        ("Turnout was 40%.", 40, 40, "percent", "exact"),
+        ("There was 80mm of rain.", 80, 80, "mm", "exact"),
+        ("Twenty-three miners were rescued.", 23, 23, "miners", "exact"),
+        ("A dozen eggs broke.", 12, 12, "eggs", "exact"),
+        ("2.3 million people fled.", 2.3e6, 2.3e6, "people", "exact"),
+        (
+            "With the release of political prisoners, the total released rose to 123.",
+            123,
+            123,
+            "political prisoners",
+            "exact",
+        ),
+    ],
+)
+def test_number_intervals(text: str, low, high, unit, qualifier) -> None:  # noqa: ANN001
+    [n] = numbers(text)
+    assert (n.value.low, n.value.high) == (pytest.approx(low) if low else low, high)
+    assert n.qualifier == qualifier
+    if unit:
+        assert n.unit == unit
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 63-year-old was freed in 2021.",
+        "John Smith, 63, said so on Dec. 13.",
+        "It happened at 10:30 a.m. on July 4.",
+        "She finished 3rd in Section 230 of the COVID-19 rules on Windows 10.",
+        "Call 555-123-4567 for details.",
+        "Two years ago the court ruled 6-3.",
+        "It was in the 1990s.",
+    ],
+)
+def test_not_quantities(text: str) -> None:
+    assert numbers(text) == []
+
+
+def test_dates_become_when() -> None:
+    text = (
+        "Belarus freed 123 prisoners on Saturday, bringing the total freed since July 2024 to more than 430."
+    )
+    first, second = numbers(text)
+    assert first.when == "on Saturday"
+    assert second.when == "since July 2024"
+    assert "free" in first.extra["context"]
+
+
+def test_quotes_speakers_and_split() -> None:
+    text = (
+        "Ales Bialiatski was freed on Saturday.\n"
+        '"I am free, but the regime keeps taking new hostages," Bialiatski told reporters.\n'
+        '"We will keep working," he said, "until every prisoner is home."\n'
+        'Maria Kolesnikova said the regime "keeps taking new hostages" and called it a "sham deal".\n'
+        "« Nous continuerons le combat », said Svetlana Tikhanovskaya."
+    )
+    qs = quotes(text)
+    assert [q.speaker for q in qs] == [
+        "Ales Bialiatski",
+        "Ales Bialiatski",
+        "Maria Kolesnikova",
+        "Svetlana Tikhanovskaya",
+    ]
+    assert qs[1].extra["norm"] == "we will keep working until every prisoner is home"
+    assert all(text[q.start : q.end] == q.text for q in qs)
+
+
+def test_citations_resolve_aliases() -> None:
+    text = (
+        "ISTANBUL (AP) — The quake killed 12 people, according to the health ministry. "
+        "The toll rose to 40, the BBC reported. Reuters staff contributed. The apple was not on tap."
+    )
+    claims = extract_claims(text, ALIASES)
+    cites = [c.cites for c in claims if c.kind == "citation"]
+    assert cites == ["ap", "health ministry", "bbc", "reuters"]
+    assert [c.cites for c in claims if c.kind == "number"] == ["ap", "bbc"]
+
+
+def test_furniture_and_opinions_give_no_claims() -> None:
+    for text in ("Sign up for our newsletter.", "Should the West trust him?", "Read more: Who is he?"):
+        assert extract_claims(text, ALIASES) == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list('ab AB.,"“”«»()-–0123456789%$\n:/@')) | st.characters(), max_size=300
+    )
+)
+def test_fuzz_never_raises_and_offsets_hold(text: str) -> None:
+    for c in extract_claims(text, ALIASES):
+        assert 0 <= c.start <= c.end <= len(text)
+        assert text[c.start : c.end] == c.text
+
+
+def test_no_catastrophic_backtracking() -> None:
+    nasty = ("1," * 3000) + ("a" * 5000) + ('"' * 2000) + ("Mr. " * 2000) + ("x@" * 2000)
+    t0 = time.perf_counter()
+    extract_claims(nasty, ALIASES)
+    assert time.perf_counter() - t0 < 2.0
+
+
+REAL = load_real_pages()
+needs_real = pytest.mark.skipif(REAL is None, reason="../shared/realdata is absent")
+
+
+@needs_real
+def test_real_pages_never_raise_and_offsets_hold() -> None:
+    assert REAL is not None
+    for page, body in REAL.items():
+        for c in extract_claims(body, ALIASES):
+            assert body[c.start : c.end] == c.text, page
+            start = c.extra["sentence_start"]
+            assert body[start : start + len(c.sentence)] == c.sentence, page
+
+
+@needs_real
+def test_speed_on_real_text() -> None:
+    assert REAL is not None
+    words = " ".join(REAL.values()).split()[:10000]
+    text = "\n".join(" ".join(words[i : i + 80]) for i in range(0, len(words), 80))
+    t0 = time.perf_counter()
+    extract_claims(text, ALIASES)
+    assert time.perf_counter() - t0 < 0.5  # ~60 ms measured; generous for slow CI
+
+
+def _check(scores: dict, floors: dict) -> list[str]:
+    bad = []
+    for kind in KINDS:
+        for metric in ("precision", "recall"):
+            got, floor = getattr(scores[kind], metric), floors[kind][metric]
+            if got < floor:
+                bad.append(f"{kind} {metric} {got:.3f} < floor {floor}")
+    return bad
+
+
+def test_quality_gate_own_sentences() -> None:
+    assert _check(evaluate_own(), FLOORS["own"]) == []
+
+
+@needs_real
+def test_quality_gate_real_sentences() -> None:
+    assert REAL is not None
+    assert _check(evaluate_real(REAL), FLOORS["real"]) == []

@@ -1,0 +1,112 @@
+"""The real app, end to end: sources, fetch, reindex, demo; output and exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from claimcheck.cli import app
+from claimcheck.store import Store
+from conftest import CORPUS
+from loopback import Site
+
+runner = CliRunner()
+
+
+def corpus_sources(site: Site, tmp_path: Path, extra: str = "") -> Path:
+    text = (CORPUS / "outlets.yaml").read_text().replace("{{BASE}}", site.base)
+    path = tmp_path / "sources.yaml"
+    path.write_text(text + extra)
+    return path
+
+
+def test_fetch_the_corpus_prints_a_summary_and_a_rerun_adds_nothing(corpus_site: Site, tmp_path: Path) -> None:
+    src = corpus_sources(corpus_site, tmp_path)
+    db = tmp_path / "c.db"
+    r = runner.invoke(app, ["fetch", "--sources", str(src), "--db", str(db)])
+    assert r.exit_code == 0, r.output
+    assert "Fetch summary" in r.output and "reuters" in r.output and "total" in r.output
+    with Store.open(db) as s:
+        first = s.stats()
+    assert first.articles >= 20 and first.claims > 100
+    r = runner.invoke(app, ["fetch", "--sources", str(src), "--db", str(db), "--json"])
+    assert r.exit_code == 0
+    data = json.loads(r.stdout)
+    assert data["ok"] and data["totals"]["new"] == 0 and data["totals"]["unchanged"] >= 20
+    with Store.open(db) as s:
+        assert s.stats() == first
+
+
+def test_fetch_one_source_and_a_failing_outlet_exits_1(corpus_site: Site, tmp_path: Path) -> None:
+    extra = f"  - id: down\n    name: Down Daily\n    feeds: [{corpus_site.url('/down/missing.xml')}]\n"
+    src = corpus_sources(corpus_site, tmp_path, extra)
+    r = runner.invoke(app, ["fetch", "--sources", str(src), "--db", str(tmp_path / "c.db"), "--json", "--source", "down", "--source", "bbc"])
+    assert r.exit_code == 1
+    data = json.loads(r.stdout)
+    rows = {o["outlet"]: o for o in data["outlets"]}
+    assert set(rows) == {"down", "bbc"}
+    assert rows["bbc"]["ok"] and rows["bbc"]["new"] >= 1
+    assert not rows["down"]["ok"] and "feed: HTTP 404 not found" in rows["down"]["reasons"]
+    assert "some fetches failed: down" in r.stderr
+
+
+def test_bad_usage_exits_2_with_one_line(corpus_site: Site, tmp_path: Path) -> None:
+    src = corpus_sources(corpus_site, tmp_path)
+    r = runner.invoke(app, ["fetch", "--sources", str(src), "--source", "nosuch", "--db", str(tmp_path / "c.db")])
+    assert r.exit_code == 2 and "unknown outlet 'nosuch'" in r.output and "Traceback" not in r.output
+    r = runner.invoke(app, ["fetch", "--sources", str(src), "--since", "yesterday-ish", "--db", str(tmp_path / "c.db")])
+    assert r.exit_code == 2 and "cannot read time" in r.output
+    bad_db = tmp_path / "notadb.db"
+    bad_db.write_text("hello")
+    r = runner.invoke(app, ["fetch", "--sources", str(src), "--db", str(bad_db)])
+    assert r.exit_code == 2 and "not an SQLite database" in r.output and bad_db.read_text() == "hello"
+
+
+def test_reindex_rebuilds_claims(corpus_site: Site, tmp_path: Path) -> None:
+    src = corpus_sources(corpus_site, tmp_path)
+    db = tmp_path / "c.db"
+    assert runner.invoke(app, ["fetch", "-q", "--sources", str(src), "--db", str(db)]).exit_code == 0
+    with Store.open(db) as s:
+        before = s.stats().claims
+        s.db.execute("DELETE FROM claims")
+    r = runner.invoke(app, ["reindex", "--sources", str(src), "--db", str(db)])
+    assert r.exit_code == 0 and "re-extracted claims for" in r.output
+    with Store.open(db) as s:
+        assert s.stats().claims == before > 0
+
+
+def test_database_location_from_environment(corpus_site: Site, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    src = corpus_sources(corpus_site, tmp_path)
+    monkeypatch.setenv("CLAIMCHECK_DB", str(tmp_path / "env.db"))
+    r = runner.invoke(app, ["fetch", "-q", "--sources", str(src), "--source", "bbc"])
+    assert r.exit_code == 0 and (tmp_path / "env.db").exists()
+    r = runner.invoke(app, ["sources", "--sources", str(src)])
+    assert str(tmp_path / "env.db") in r.output.replace("\n", "")
+
+
+def test_help_for_every_command() -> None:
+    r = runner.invoke(app, ["--help"])
+    assert r.exit_code == 0
+    for command in app.registered_commands:
+        name = command.name or command.callback.__name__  # type: ignore[union-attr]
+        assert (command.callback.__doc__ or "").strip(), f"{name} has no help text"  # type: ignore[union-attr]
+        sub = runner.invoke(app, [name, "--help"])
+        assert sub.exit_code == 0 and "--db" in sub.output and "--sources" in sub.output
+
+
+def test_demo_runs_offline_as_a_module(tmp_path: Path) -> None:
+    env = {**os.environ, "CLAIMCHECK_HOME": str(tmp_path / "home"), "COLUMNS": "120"}
+    r = subprocess.run(
+        [sys.executable, "-m", "claimcheck", "demo", "--quiet"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert r.returncode == 0, r.stderr
+    assert "serving the sample corpus at http://127.0.0.1:" in r.stderr
+    assert "Fetch summary" in r.stdout and "total" in r.stdout
+    report = tmp_path / "claimcheck-demo-report.md"
+    assert report.is_file() and "Belarus" in report.read_text()
+    assert not (tmp_path / "home").exists() or not any((tmp_path / "home").iterdir())  # temp db, nothing left

@@ -1,0 +1,137 @@
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from claimcheck.errors import StoreError
+from claimcheck.models import Article, Claim, Interval, Outlet
+from claimcheck.store import SCHEMA_VERSION, Store, content_hash, fts_query
+
+
+def art(outlet: str, url: str, text: str, title: str = "Belarus frees prisoners", **kw: object) -> Article:
+    return Article(
+        outlet=outlet, url=url, canonical_url=url, title=title, text=text, content_hash=content_hash(text),
+        fetched=datetime(2025, 12, 14, tzinfo=UTC), **kw,  # type: ignore[arg-type]
+    )
+
+
+CLAIM = Claim("number", "123", "Belarus freed 123 political prisoners.", 14, 17, value=Interval.exact(123),
+              unit="political prisoners", qualifier="exact", when="on Saturday", extra={"context": ["free"]})
+
+
+def test_schema_tables_wal_and_version(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "c.db") as s:
+        tables = {r[0] for r in s.db.execute("SELECT name FROM sqlite_master WHERE type IN ('table')")}
+        assert {"outlets", "feeds", "articles", "claims", "entries", "articles_fts"} <= tables
+        assert s.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert s.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert s.db.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
+    # Plain SQLite: another tool opens it.
+    con = sqlite3.connect(tmp_path / "c.db")
+    assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
+
+
+def test_article_and_claims_round_trip_and_dedupe(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "c.db") as s:
+        a = art("bbc", "https://bbc.example/1", "Belarus freed 123 political prisoners.", claims=(CLAIM,),
+                published=datetime(2025, 12, 13, 10, tzinfo=UTC))
+        aid, new = s.add_article(a, ["guid-1"])
+        assert new
+        assert s.add_article(a, ["guid-2"]) == (aid, False)  # same canonical URL
+        same_text = art("bbc", "https://bbc.example/other", a.text)
+        assert s.add_article(same_text, ["guid-3"]) == (aid, False)  # same text, same outlet
+        other_outlet = art("cbs", "https://cbs.example/1", a.text)
+        assert s.add_article(other_outlet)[1]  # a syndicated copy elsewhere is its own article
+        assert s.seen_entries("bbc", ["guid-1", "guid-2", "guid-3", "guid-4"]) == {"guid-1", "guid-2", "guid-3"}
+        got = s.get_article(aid)
+        assert got is not None and got.claims == (CLAIM,)
+        assert got.published == datetime(2025, 12, 13, 10, tzinfo=UTC)
+        assert s.stats().articles == 2
+
+
+def test_search_stems_filters_and_ranks(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "c.db") as s:
+        s.add_article(art("bbc", "https://x/1", "Minsk freed many political prisoners on Saturday.", published=datetime(2025, 12, 13, tzinfo=UTC)))
+        s.add_article(art("dw", "https://x/2", "A prisoner was freed.", title="Other", published=datetime(2025, 12, 1, tzinfo=UTC)))
+        s.add_article(art("dw", "https://x/3", "Football results.", title="Sport"))
+        assert {a.url for a in s.search("prisoner")} == {"https://x/1", "https://x/2"}  # stemmed
+        assert [a.url for a in s.search("prisoner")][0] == "https://x/1"  # title match ranks first
+        assert [a.url for a in s.search("prisoner", since=datetime(2025, 12, 10, tzinfo=UTC))] == ["https://x/1"]
+        assert [a.url for a in s.search("prisoner", until=datetime(2025, 12, 10, tzinfo=UTC))] == ["https://x/2"]
+        assert [a.url for a in s.search("prisoner", outlets=["dw"])] == ["https://x/2"]
+        assert len(s.search("prisoner", limit=1)) == 1
+        assert s.search("zebra") == []
+        # FTS5 syntax in user text is just words.
+        assert s.search('prisoner" OR NEAR(x') == [] and s.search("AND OR NOT") == []
+        assert s.suggest("prisonr")
+
+
+def test_fts_query_quotes_every_term() -> None:
+    assert fts_query('belarus "political prisoners" -x') == '"political prisoners" "belarus" "x"'
+    assert fts_query("***") == ""
+
+
+def test_replace_claims_and_outlets(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "c.db") as s:
+        aid, _ = s.add_article(art("bbc", "https://x/1", "text one", claims=(CLAIM,)))
+        s.replace_claims(aid, [])
+        assert s.get_article(aid).claims == ()  # type: ignore[union-attr]
+        s.sync_outlets([Outlet("bbc", "BBC News", aliases=("BBC",))])
+        s.sync_outlets([Outlet("bbc", "BBC World")])
+        assert s.outlet_names() == {"bbc": "BBC World"}
+
+
+def test_feed_state_keeps_validators(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "c.db") as s:
+        s.save_feed_state("bbc", "https://f", status=200, error=None, etag='"v1"', last_modified="Sat, 13 Dec 2025")
+        s.save_feed_state("bbc", "https://f", status=304, error=None)
+        assert s.feed_state("bbc", "https://f") == ('"v1"', "Sat, 13 Dec 2025")
+
+
+def test_a_failed_write_leaves_nothing_half_written(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "c.db") as s:
+        bad_claim = Claim("number", "x", "s", 0, 1, extra={"bad": object()})  # not JSON: fails mid-transaction
+        with pytest.raises(TypeError):
+            s.add_article(art("bbc", "https://x/1", "some text", claims=(CLAIM, bad_claim)), ["g"])
+        assert s.stats().articles == 0 and s.stats().claims == 0
+        assert s.seen_entries("bbc", ["g"]) == set()
+
+
+@pytest.mark.parametrize(
+    "content,message",
+    [(b"this is not a database at all", "not an SQLite database"), (b"SQLite format 3\x00" + b"\x00" * 200, "corrupt")],
+)
+def test_not_sqlite_or_corrupt_is_refused_untouched(tmp_path: Path, content: bytes, message: str) -> None:
+    p = tmp_path / "c.db"
+    p.write_bytes(content)
+    with pytest.raises(StoreError, match=message):
+        Store.open(p)
+    assert p.read_bytes() == content
+
+
+def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    p = tmp_path / "c.db"
+    Store.open(p).close()
+    con = sqlite3.connect(p)
+    con.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    con.close()
+    with pytest.raises(StoreError, match="newer than this claimcheck"):
+        Store.open(p)
+
+
+def test_a_foreign_sqlite_database_is_refused(tmp_path: Path) -> None:
+    p = tmp_path / "other.db"
+    con = sqlite3.connect(p)
+    con.execute("CREATE TABLE stuff (x)")
+    con.commit()
+    con.close()
+    with pytest.raises(StoreError, match="not a claimcheck one"):
+        Store.open(p)
+
+
+def test_missing_database_when_reading(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="run 'claimcheck fetch' first"):
+        Store.open(tmp_path / "none.db", create=False)
