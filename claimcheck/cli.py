@@ -118,17 +118,19 @@ def _progress(quiet: bool) -> Progress:
 
 
 def summary_table(report: FetchReport) -> Table:
+    """Per outlet: feeds ok/failed, entries seen, new articles, unchanged, failed pages, claims, and why."""
     title = "Fetch summary" + (" (interrupted)" if report.interrupted else "")
     table = Table(title=title, title_justify="left")
-    for col in ("outlet", "feeds ok", "feeds failed", "entries", "new", "unchanged", "failed", "claims", "why"):
-        table.add_column(col, justify="left" if col in ("outlet", "why") else "right", overflow="fold")
+    table.add_column("outlet", no_wrap=True)
+    for col in ("feeds", "entries", "new", "unchanged", "failed", "claims"):
+        table.add_column(col, justify="right", no_wrap=True)
+    table.add_column("why", overflow="fold", ratio=1)
     for r in report.outlets:
-        why = "; ".join(f"{reason} ×{n}" if n > 1 else reason for reason, n in r.reasons.most_common(3))
-        feeds_ok = str(r.feeds_ok) + (f" (+{r.feeds_unchanged} unchanged)" if r.feeds_unchanged else "")
+        why = "; ".join(f"{reason} (x{n})" if n > 1 else reason for reason, n in r.reasons.most_common(3))
+        feeds = f"{r.feeds_ok + r.feeds_unchanged} ok" + (f", [red]{r.feeds_failed} failed[/]" if r.feeds_failed else "")
         table.add_row(
             terminal_safe(r.outlet),
-            feeds_ok,
-            f"[red]{r.feeds_failed}[/]" if r.feeds_failed else "0",
+            feeds,
             str(r.entries),
             str(r.new),
             str(r.unchanged),
@@ -138,7 +140,8 @@ def summary_table(report: FetchReport) -> Table:
         )
     t = report.totals()
     table.add_section()
-    table.add_row("total", "", "", str(t["entries"]), str(t["new"]), str(t["unchanged"]), str(t["failed"]), str(t["claims"]), "")
+    row = [str(t[k]) for k in ("entries", "new", "unchanged", "failed", "claims")]
+    table.add_row("total", "", *row, "")
     return table
 
 

@@ -22,7 +22,7 @@ from claimcheck.store import Store
 
 # Exports go to stdout; everything else (progress, messages, errors) to stderr.
 out_console = Console(highlight=False, soft_wrap=False)
-err_console = Console(stderr=True, highlight=False)
+err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 
 DbOption = Annotated[
     Path | None,

@@ -28,6 +28,7 @@ class Route:
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0
     action: Action | None = None
+    then: list[Route] = field(default_factory=list)  # answers for the next requests, in turn (the last repeats)
 
 
 class Site:
@@ -35,6 +36,7 @@ class Site:
         self.root = root
         self.routes: dict[str, Route] = {}
         self.hits: list[tuple[str, dict[str, str]]] = []
+        self.times: list[tuple[float, str]] = []  # (time.monotonic(), path) of every request, in arrival order
         site = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -42,6 +44,7 @@ class Site:
 
             def do_GET(self) -> None:  # noqa: N802
                 site.hits.append((self.path, dict(self.headers)))
+                site.times.append((time.monotonic(), urlsplit(self.path).path))
                 site.serve(self)
 
             def log_message(self, *a: object) -> None:
@@ -49,7 +52,7 @@ class Site:
 
         self.httpd = ThreadingHTTPServer((host, 0), Handler)
         self.httpd.daemon_threads = True
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
 
     @property
     def base(self) -> str:
@@ -64,6 +67,12 @@ class Site:
         r = self.routes[path] = Route(body=data.replace(b"{{BASE}}", self.base.encode()), **kw)  # type: ignore[arg-type]
         return r
 
+    def sequence(self, path: str, *routes: Route) -> None:
+        """Answer ``path`` with each route in turn; the last one keeps answering."""
+        first, *rest = routes
+        first.then = list(rest)
+        self.routes[path] = first
+
     def paths_hit(self) -> list[str]:
         return [urlsplit(p).path for p, _ in self.hits]
 
@@ -74,6 +83,9 @@ class Site:
     def serve(self, h: BaseHTTPRequestHandler) -> None:
         path = urlsplit(h.path).path
         r = self.routes.get(path)
+        if r is not None and r.then:
+            self.routes[path] = r.then[0]
+            r.then[0].then = r.then[1:]
         if r is None and self.root is not None:
             f = (self.root / path.lstrip("/")).resolve()
             if f.is_relative_to(self.root.resolve()) and f.is_file():
@@ -136,5 +148,23 @@ def drip(total: int, every: float) -> Action:
             except OSError:
                 return
             time.sleep(every)
+
+    return act
+
+
+def close_delimited(body: bytes, ctype: str = "text/html; charset=utf-8") -> Action:
+    """An HTTP/1.0-style answer: no Content-Length, the body ends when the connection closes."""
+
+    def act(h: BaseHTTPRequestHandler) -> None:
+        h.send_response(200)
+        h.send_header("Content-Type", ctype)
+        h.send_header("Connection", "close")
+        h.end_headers()
+        try:
+            h.wfile.write(body)
+            h.wfile.flush()
+        except OSError:
+            pass
+        h.close_connection = True
 
     return act

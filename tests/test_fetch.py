@@ -176,3 +176,29 @@ def test_extraction_in_worker_processes(site: Site, tmp_path: Path) -> None:
     publish(site, "alpha", 2)
     report = fetch(site, {"alpha": "/alpha/feed.xml"}, tmp_path / "db", workers=2)
     assert report.outlets[0].new == 2
+
+
+def test_news_sitemap_and_sitemap_index(site: Site, tmp_path: Path) -> None:
+    publish(site, "wire", 2)  # pages /wire/story-{0,1}.html
+    urls = "".join(
+        f"<url><loc>{site.url(f'/wire/story-{i}.html')}</loc><news:news><news:publication_date>2025-12-13T0{i}:00:00Z"
+        f"</news:publication_date><news:title>Story {i}</news:title></news:news></url>"
+        for i in range(2)
+    )
+    site.route(
+        "/wire/news.xml",
+        '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+        f'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">{urls}</urlset>',
+        headers={"Content-Type": "application/xml"},
+    )
+    site.route(
+        "/wire/index.xml",
+        f'<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        f"<sitemap><loc>{site.url('/wire/news.xml')}</loc></sitemap></sitemapindex>",
+        headers={"Content-Type": "application/xml"},
+    )
+    cfg = parse_sources(f"outlets:\n  - id: wire\n    name: Wire\n    wire: true\n    sitemaps: [{site.url('/wire/index.xml')}]\n")
+    with Store.open(tmp_path / "db") as store:
+        report = run_fetch(cfg, store, FetchOptions(settings=FAST, workers=0))
+        assert report.ok and report.outlets[0].new == 2
+        assert {a.url for a in store.iter_articles()} == {site.url(f"/wire/story-{i}.html") for i in range(2)}

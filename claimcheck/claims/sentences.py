@@ -138,8 +138,8 @@ def _is_boundary(para: str, m: re.Match[str]) -> bool:
     if first.islower() or first in ",;:":
         return False
     closes_quote = punct[-1] in '"”’»'
-    speech_follows = closes_quote and punct.rstrip("\"'”’»")[-1:] in "!?" and _SPEECH_AFTER.match(para, m.end())
-    return not speech_follows
+    exclaims = closes_quote and punct.rstrip("\"'”’»")[-1:] in "!?"
+    return not (exclaims and _SPEECH_AFTER.match(para, m.end()))
 
 
 def _abbreviation_continues(word: str, para: str, pos: int) -> bool:
