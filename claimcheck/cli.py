@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -55,7 +54,9 @@ def main_options(
 @app.command()
 @handle_errors
 def sources(
-    check: Annotated[bool, typer.Option("--check", help="Validate sources.yaml and say OK or what is wrong.")] = False,
+    check: Annotated[
+        bool, typer.Option("--check", help="Validate sources.yaml and say OK or what is wrong.")
+    ] = False,
     db: DbOption = None,
     sources: SourcesOption = None,
 ) -> None:
@@ -66,7 +67,9 @@ def sources(
         nofeed = [o.id for o in cfg.outlets if o.enabled and not (o.feeds or o.sitemaps)]
         print(f"OK: {cfg.path}: {len(cfg.outlets)} outlets ({enabled} enabled)")
         if nofeed:
-            err_console.print(f"note: enabled outlets with no feed or sitemap: {terminal_safe(', '.join(nofeed))}")
+            err_console.print(
+                f"note: enabled outlets with no feed or sitemap: {terminal_safe(', '.join(nofeed))}"
+            )
         return
     table = Table(title=f"Outlets in {terminal_safe(cfg.path)}", title_justify="left")
     for col in ("id", "name", "country", "feeds", "wire", "enabled"):
@@ -127,7 +130,9 @@ def summary_table(report: FetchReport) -> Table:
     table.add_column("why", overflow="fold", ratio=1)
     for r in report.outlets:
         why = "; ".join(f"{reason} (x{n})" if n > 1 else reason for reason, n in r.reasons.most_common(3))
-        feeds = f"{r.feeds_ok + r.feeds_unchanged} ok" + (f", [red]{r.feeds_failed} failed[/]" if r.feeds_failed else "")
+        feeds = f"{r.feeds_ok + r.feeds_unchanged} ok" + (
+            f", [red]{r.feeds_failed} failed[/]" if r.feeds_failed else ""
+        )
         table.add_row(
             terminal_safe(r.outlet),
             feeds,
@@ -164,7 +169,9 @@ def do_fetch(
     from claimcheck.http import FetchSettings
 
     cfg = load_sources(cfg_path)
-    settings = FetchSettings.from_defaults(cfg.defaults, concurrency=concurrency, **(settings_overrides or {}))
+    settings = FetchSettings.from_defaults(
+        cfg.defaults, concurrency=concurrency, **(settings_overrides or {})
+    )
     options = FetchOptions(outlets=tuple(outlets), limit=limit, since=parse_when(since), settings=settings)
     report = FetchReport(outlets=[], started=datetime.now(UTC))
     store = open_store(db)
@@ -176,10 +183,22 @@ def do_fetch(
     finally:
         store.close()
     if as_json:
-        print(json.dumps({"ok": report.ok, "interrupted": report.interrupted, "outlets": [r.to_json() for r in report.outlets], "totals": report.totals()}, indent=2))
+        print(
+            json.dumps(
+                {
+                    "ok": report.ok,
+                    "interrupted": report.interrupted,
+                    "outlets": [r.to_json() for r in report.outlets],
+                    "totals": report.totals(),
+                },
+                indent=2,
+            )
+        )
     elif report.interrupted:
         t = report.totals()
-        err_console.print(f"interrupted: {t['new']} new articles stored before the stop; run fetch again to go on")
+        err_console.print(
+            f"interrupted: {t['new']} new articles stored before the stop; run fetch again to go on"
+        )
         out_console.print(summary_table(report))
     elif not quiet:
         out_console.print(summary_table(report))
@@ -189,17 +208,38 @@ def do_fetch(
 @app.command()
 @handle_errors
 def fetch(
-    source: Annotated[list[str] | None, typer.Option("--source", help="Only this outlet id (repeatable).")] = None,
-    limit: Annotated[int | None, typer.Option("--limit", min=1, help="At most N entries per feed, newest first.")] = None,
-    since: Annotated[str | None, typer.Option("--since", help="Skip entries published before: 3d, 12h, 2025-12-13.")] = None,
-    concurrency: Annotated[int | None, typer.Option("--concurrency", min=1, help="Requests in flight, all hosts.")] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary table.")] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the per-outlet summary as JSON on stdout.")] = False,
+    source: Annotated[
+        list[str] | None, typer.Option("--source", help="Only this outlet id (repeatable).")
+    ] = None,
+    limit: Annotated[
+        int | None, typer.Option("--limit", min=1, help="At most N entries per feed, newest first.")
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Skip entries published before: 3d, 12h, 2025-12-13.")
+    ] = None,
+    concurrency: Annotated[
+        int | None, typer.Option("--concurrency", min=1, help="Requests in flight, all hosts.")
+    ] = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bar and no summary table.")
+    ] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the per-outlet summary as JSON on stdout.")
+    ] = False,
     db: DbOption = None,
     sources: SourcesOption = None,
 ) -> None:
     """Pull every enabled outlet's feeds, download new articles, extract text and claims, store them."""
-    report = do_fetch(sources, db, outlets=source or [], limit=limit, since=since, concurrency=concurrency, quiet=quiet, as_json=as_json)
+    report = do_fetch(
+        sources,
+        db,
+        outlets=source or [],
+        limit=limit,
+        since=since,
+        concurrency=concurrency,
+        quiet=quiet,
+        as_json=as_json,
+    )
     if report.interrupted:
         raise typer.Exit(130)
     if not report.ok:
@@ -242,9 +282,9 @@ def reindex(db: DbOption = None, sources: SourcesOption = None) -> None:
 def demo(
     db: DbOption = None,
     sources: SourcesOption = None,
-    report: Annotated[
-        Path, typer.Option("--report", help="Where to write the Markdown report.")
-    ] = Path("claimcheck-demo-report.md"),
+    report: Annotated[Path, typer.Option("--report", help="Where to write the Markdown report.")] = Path(
+        "claimcheck-demo-report.md"
+    ),
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Run the whole pipeline offline on the bundled sample corpus, served over loopback HTTP."""

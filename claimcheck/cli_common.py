@@ -26,7 +26,11 @@ err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 
 DbOption = Annotated[
     Path | None,
-    typer.Option("--db", help="SQLite database file (default: $CLAIMCHECK_DB, else the user data dir).", show_default=False),
+    typer.Option(
+        "--db",
+        help="SQLite database file (default: $CLAIMCHECK_DB, else the user data dir).",
+        show_default=False,
+    ),
 ]
 SourcesOption = Annotated[
     Path | None,
@@ -89,7 +93,9 @@ _REL = re.compile(r"^\s*(\d+)\s*([mhdw])\s*$", re.I)
 _UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
 
 
-def parse_when(value: str | None, *, now: datetime | None = None, end_of_day: bool = False) -> datetime | None:
+def parse_when(
+    value: str | None, *, now: datetime | None = None, end_of_day: bool = False
+) -> datetime | None:
     """``3d``, ``12h``, ``30m``, ``2w`` (ago), or a date/time ``2025-12-13[T10:00[+01:00]]``, as UTC."""
     if value is None or not value.strip():
         return None

@@ -90,7 +90,9 @@ class _Validator:
             name = f"{field}.{key}" if field else key
             if key not in allowed:
                 hint = _close(key, allowed)
-                raise self.fail(k, name, f"unknown key {key!r}" + (f" (did you mean {hint!r}?)" if hint else ""))
+                raise self.fail(
+                    k, name, f"unknown key {key!r}" + (f" (did you mean {hint!r}?)" if hint else "")
+                )
             if key in out:
                 raise self.fail(k, name, "key given twice")
             out[key] = (k, v)
@@ -157,14 +159,16 @@ class _Validator:
         keys = self.mapping(node, field, OUTLET_KEYS)
         for required in ("id", "name"):
             if required not in keys:
-                raise self.fail(node, f"{field}.{required}", f"missing (every outlet needs one)")
+                raise self.fail(node, f"{field}.{required}", "missing (every outlet needs one)")
         v: dict[str, Any] = {}
         for key, (_, n) in keys.items():
             name = f"{field}.{key}"
             if key == "id":
                 v[key] = self.string(n, name)
                 if not SLUG.match(v[key]):
-                    raise self.fail(n, name, f"{v[key]!r} is not a slug (lower-case letters, digits, - and _)")
+                    raise self.fail(
+                        n, name, f"{v[key]!r} is not a slug (lower-case letters, digits, - and _)"
+                    )
             elif key in ("wire", "enabled"):
                 v[key] = self.boolean(n, name)
             elif key == "homepage":
@@ -191,13 +195,17 @@ class _Validator:
         if not node.value:
             raise self.fail(node, "outlets", "the list is empty; add at least one outlet")
         if len(node.value) > MAX_OUTLETS:
-            raise self.fail(node, "outlets", f"{len(node.value):,} outlets; at most {MAX_OUTLETS:,} are supported")
+            raise self.fail(
+                node, "outlets", f"{len(node.value):,} outlets; at most {MAX_OUTLETS:,} are supported"
+            )
         outlets: list[Outlet] = []
         ids: dict[str, int] = {}
         for i, n in enumerate(node.value):
             o = self.outlet(n, f"outlets[{i}]")
             if o.id in ids:
-                raise self.fail(n, f"outlets[{i}].id", f"duplicate id {o.id!r} (first used by outlets[{ids[o.id]}])")
+                raise self.fail(
+                    n, f"outlets[{i}].id", f"duplicate id {o.id!r} (first used by outlets[{ids[o.id]}])"
+                )
             ids[o.id] = i
             outlets.append(o)
         return Sources(path=self.filename, defaults=defaults, outlets=tuple(outlets))

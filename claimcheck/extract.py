@@ -14,6 +14,7 @@ from urllib.parse import urljoin, urlsplit
 import lxml.html
 import trafilatura
 from lxml import etree
+from trafilatura.utils import load_html
 
 from claimcheck.models import ExtractedPage
 
@@ -75,13 +76,17 @@ def extract_page(html: str | bytes, url: str, content_type: str | None = None) -
     Raises ``ValueError`` when the page holds no article text.
     """
     text_html = decode_html(html, content_type) if isinstance(html, bytes) else html
-    meta = page_metadata(text_html, url)
+    # Parse once, with trafilatura's own loader: our meta tags are read from the tree trafilatura then
+    # extracts from (parsing a 100 KB page twice cost ~15% of extraction time, see bench/extract.py).
+    tree = load_html(text_html)
+    meta = page_metadata(tree if tree is not None else text_html, url)
     doc = trafilatura.bare_extraction(
-        text_html,
+        tree if tree is not None else text_html,
         url=url,
         include_comments=False,
         favor_precision=True,
-        with_metadata=True,
+        # trafilatura's metadata (htmldate included) is only a fallback for what the page's own tags lack
+        with_metadata=not all(k in meta for k in ("title", "author", "published")),
     )
     if doc is None or not (doc.text or "").strip():
         raise ValueError("no article text found")
@@ -102,13 +107,17 @@ def _clean_body(text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def page_metadata(html: str, url: str) -> dict[str, object]:
-    """Title, author, precise publication time and canonical URL from the page's head and JSON-LD."""
+def page_metadata(html: str | lxml.html.HtmlElement, url: str) -> dict[str, object]:
+    """Title, author, precise publication time and canonical URL from the page's head and JSON-LD
+    (``html`` as text or as an already parsed tree)."""
     out: dict[str, object] = {}
-    try:
-        root = lxml.html.document_fromstring(html[:2_000_000].encode("utf-8", "replace"))
-    except (etree.ParserError, ValueError):
-        return out
+    if isinstance(html, lxml.html.HtmlElement):
+        root = html
+    else:
+        try:
+            root = lxml.html.document_fromstring(html[:2_000_000].encode("utf-8", "replace"))
+        except (etree.ParserError, ValueError):
+            return out
     for node in root.xpath("//link[@rel='canonical'][@href]")[:1]:
         href = urljoin(url, node.get("href").strip())
         if urlsplit(href).scheme in ("http", "https"):

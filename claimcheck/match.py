@@ -66,6 +66,7 @@ class MatchOptions:
     linkage: float = 0.5  # average-linkage threshold for joining two clusters
     rare_keys: int = 3  # blocking keys per quote/statement: its rarest words
     max_block: int = 400  # blocks larger than this are split (by sorted text) before scoring
+    max_candidates: int = 64  # per number, score at most this many close values (keeps dense data linear)
     number_context_floor: float = 0.4  # context similarity (0-1) at which numbers start to link
     when_threshold: float = 60.0  # two time qualifiers below this similarity are different facts
     workers: int = 1  # cdist threads; -1 uses every core
@@ -253,16 +254,20 @@ def _candidates(
         idx = np.asarray(col_idx)
         pos = np.arange(len(col_idx))
         ok &= (idx > index) | (pos >= n_rows)  # within one bucket each pair once; next bucket always
-        ok &= np.asarray(sims) >= 20  # contexts with nothing in common are not one fact
-        return np.flatnonzero(ok).tolist()
+        sims_a = np.asarray(sims)
+        ok &= sims_a >= 100 * options.number_context_floor  # contexts with nothing in common
+        found = np.flatnonzero(ok)
+        if len(found) > options.max_candidates:  # dense blocks: only the closest contexts
+            found = found[np.argsort(-sims_a[found], kind="stable")[: options.max_candidates]]
+        return found.tolist()
     return [
         y
         for y in range(len(col_idx))
         if abs(col_rep[y] - rep) <= options.number_tolerance * max(col_rep[y], rep)
         and col_art[y] != article
         and (col_idx[y] > index or y >= n_rows)
-        and sims[y] >= 20
-    ]
+        and sims[y] >= 100 * options.number_context_floor
+    ][: options.max_candidates]
 
 
 def _cdist(rows: list[str], cols: list[str], scorer: Any, options: MatchOptions) -> Any:

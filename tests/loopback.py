@@ -31,6 +31,11 @@ class Route:
     then: list[Route] = field(default_factory=list)  # answers for the next requests, in turn (the last repeats)
 
 
+class _Server(ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        pass  # clients that hang up on a fault (timeouts, caps) are expected here
+
+
 class Site:
     def __init__(self, root: Path | None = None, host: str = "127.0.0.1") -> None:
         self.root = root
@@ -50,7 +55,7 @@ class Site:
             def log_message(self, *a: object) -> None:
                 pass
 
-        self.httpd = ThreadingHTTPServer((host, 0), Handler)
+        self.httpd = _Server((host, 0), Handler)
         self.httpd.daemon_threads = True
         threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
 
@@ -115,6 +120,10 @@ def send(h: BaseHTTPRequestHandler, status: int, body: bytes, headers: dict[str,
 def reset(h: BaseHTTPRequestHandler) -> None:
     """Close the connection abruptly (RST) without an answer."""
     h.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+    h.close_connection = True
+    # The handler's file objects hold the socket open; close them first so the close is real (an RST).
+    h.rfile.close()
+    h.wfile.close()
     h.connection.close()
 
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from email.utils import format_datetime
 from datetime import datetime
+from email.utils import format_datetime
 
 NAV = "".join(f'<li><a href="/section/{i}">Section {i}</a></li>' for i in range(12))
 
 
-def article_html(title: str, paragraphs: list[str], published: str, *, comments: list[str] = (), canonical: str = "") -> str:
+def article_html(
+    title: str, paragraphs: list[str], published: str, *, comments: list[str] = (), canonical: str = ""
+) -> str:
     body = "\n".join(f"<p>{p}</p>" for p in paragraphs)
     comment_html = "".join(f'<div class="comment"><p>{c}</p></div>' for c in comments)
     canon = f'<link rel="canonical" href="{canonical}">' if canonical else ""
@@ -36,14 +38,14 @@ def rss(items: list[dict[str, str]], title: str = "Test feed") -> str:
         out.append(f"<item><title>{it.get('title', '')}</title>{link}{guid}<pubDate>{pub}</pubDate></item>")
     return f"""<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel><title>{title}</title><link>http://example.org/</link>
-<description>test</description>{''.join(out)}</channel></rss>"""
+<description>test</description>{"".join(out)}</channel></rss>"""
 
 
 PARAS = [
     "Officials in the coastal city of Marlow said on Monday that 42 families had been moved to temporary shelters "
     "after the river rose above its banks for the second time this month.",
     "The mayor, Jana Okafor, said the council would spend 1.5 million pounds on new flood barriers before the spring.",
-    "\"We cannot keep asking people to pack their lives into a car every few weeks,\" Okafor told reporters outside "
+    '"We cannot keep asking people to pack their lives into a car every few weeks," Okafor told reporters outside '
     "the town hall, adding that engineers had surveyed 17 sites along the river.",
     "The Environment Agency said water levels were expected to fall slowly over the next three days.",
 ]

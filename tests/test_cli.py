@@ -8,12 +8,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+from conftest import CORPUS
+from loopback import Site
 from typer.testing import CliRunner
 
 from claimcheck.cli import app
 from claimcheck.store import Store
-from conftest import CORPUS
-from loopback import Site
 
 runner = CliRunner()
 
@@ -25,7 +25,9 @@ def corpus_sources(site: Site, tmp_path: Path, extra: str = "") -> Path:
     return path
 
 
-def test_fetch_the_corpus_prints_a_summary_and_a_rerun_adds_nothing(corpus_site: Site, tmp_path: Path) -> None:
+def test_fetch_the_corpus_prints_a_summary_and_a_rerun_adds_nothing(
+    corpus_site: Site, tmp_path: Path
+) -> None:
     src = corpus_sources(corpus_site, tmp_path)
     db = tmp_path / "c.db"
     r = runner.invoke(app, ["fetch", "--sources", str(src), "--db", str(db)])
@@ -45,7 +47,21 @@ def test_fetch_the_corpus_prints_a_summary_and_a_rerun_adds_nothing(corpus_site:
 def test_fetch_one_source_and_a_failing_outlet_exits_1(corpus_site: Site, tmp_path: Path) -> None:
     extra = f"  - id: down\n    name: Down Daily\n    feeds: [{corpus_site.url('/down/missing.xml')}]\n"
     src = corpus_sources(corpus_site, tmp_path, extra)
-    r = runner.invoke(app, ["fetch", "--sources", str(src), "--db", str(tmp_path / "c.db"), "--json", "--source", "down", "--source", "bbc"])
+    r = runner.invoke(
+        app,
+        [
+            "fetch",
+            "--sources",
+            str(src),
+            "--db",
+            str(tmp_path / "c.db"),
+            "--json",
+            "--source",
+            "down",
+            "--source",
+            "bbc",
+        ],
+    )
     assert r.exit_code == 1
     data = json.loads(r.stdout)
     rows = {o["outlet"]: o for o in data["outlets"]}
@@ -57,9 +73,13 @@ def test_fetch_one_source_and_a_failing_outlet_exits_1(corpus_site: Site, tmp_pa
 
 def test_bad_usage_exits_2_with_one_line(corpus_site: Site, tmp_path: Path) -> None:
     src = corpus_sources(corpus_site, tmp_path)
-    r = runner.invoke(app, ["fetch", "--sources", str(src), "--source", "nosuch", "--db", str(tmp_path / "c.db")])
+    r = runner.invoke(
+        app, ["fetch", "--sources", str(src), "--source", "nosuch", "--db", str(tmp_path / "c.db")]
+    )
     assert r.exit_code == 2 and "unknown outlet 'nosuch'" in r.output and "Traceback" not in r.output
-    r = runner.invoke(app, ["fetch", "--sources", str(src), "--since", "yesterday-ish", "--db", str(tmp_path / "c.db")])
+    r = runner.invoke(
+        app, ["fetch", "--sources", str(src), "--since", "yesterday-ish", "--db", str(tmp_path / "c.db")]
+    )
     assert r.exit_code == 2 and "cannot read time" in r.output
     bad_db = tmp_path / "notadb.db"
     bad_db.write_text("hello")
@@ -102,7 +122,12 @@ def test_help_for_every_command() -> None:
 def test_demo_runs_offline_as_a_module(tmp_path: Path) -> None:
     env = {**os.environ, "CLAIMCHECK_HOME": str(tmp_path / "home"), "COLUMNS": "120"}
     r = subprocess.run(
-        [sys.executable, "-m", "claimcheck", "demo", "--quiet"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120
+        [sys.executable, "-m", "claimcheck", "demo", "--quiet"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert r.returncode == 0, r.stderr
     assert "serving the sample corpus at http://127.0.0.1:" in r.stderr

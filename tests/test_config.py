@@ -46,10 +46,22 @@ def test_good_file_loads_every_field() -> None:
 BAD = [
     ("outlets:\n  - id: bbc\n", ":2: outlets[0].name: missing"),
     ("outlets:\n  - {id: a, name: A}\n  - {id: a, name: B}\n", ":3: outlets[1].id: duplicate id 'a'"),
-    ("outlets:\n  - id: a\n    name: A\n    feeds: [not-a-url]\n", ":4: outlets[0].feeds[0]: not an http(s) URL"),
-    ("outlets:\n  - id: a\n    name: A\n    feed: [https://x.org/f]\n", ":4: outlets[0].feed: unknown key 'feed' (did you mean 'feeds'?)"),
-    ("outlets:\n  - id: a\n    name: A\n    wire: sometimes\n", ":4: outlets[0].wire: expected true or false"),
-    ("outlets:\n  - id: a\n    name: A\n    feeds: https://x.org/f\n", ":4: outlets[0].feeds: expected a list"),
+    (
+        "outlets:\n  - id: a\n    name: A\n    feeds: [not-a-url]\n",
+        ":4: outlets[0].feeds[0]: not an http(s) URL",
+    ),
+    (
+        "outlets:\n  - id: a\n    name: A\n    feed: [https://x.org/f]\n",
+        ":4: outlets[0].feed: unknown key 'feed' (did you mean 'feeds'?)",
+    ),
+    (
+        "outlets:\n  - id: a\n    name: A\n    wire: sometimes\n",
+        ":4: outlets[0].wire: expected true or false",
+    ),
+    (
+        "outlets:\n  - id: a\n    name: A\n    feeds: https://x.org/f\n",
+        ":4: outlets[0].feeds: expected a list",
+    ),
     ("defaults:\n  timeout: fast\noutlets: [{id: a, name: A}]\n", ":2: defaults.timeout: expected a number"),
     ("outlets: []\n", ":1: outlets: the list is empty"),
     ("outlets:\n  - id: a\n    name: [A\n", "not valid YAML"),
@@ -92,7 +104,9 @@ def test_huge_files_are_refused_quickly(tmp_path: Path) -> None:
 
 
 def test_ten_thousand_outlets_load(tmp_path: Path) -> None:
-    lines = ["outlets:"] + [f"  - {{id: o{i}, name: Outlet {i}, feeds: [https://o{i}.example.org/f.xml]}}" for i in range(10_000)]
+    lines = ["outlets:"] + [
+        f"  - {{id: o{i}, name: Outlet {i}, feeds: [https://o{i}.example.org/f.xml]}}" for i in range(10_000)
+    ]
     path = tmp_path / "many.yaml"
     path.write_text("\n".join(lines))
     assert len(load_sources(path).outlets) == 10_000
@@ -114,8 +128,22 @@ def test_lookup_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 def test_packaged_default_has_the_required_outlets() -> None:
     s = load_sources(packaged_sources())
     ids = {o.id for o in s.outlets}
-    required = {"bbc", "aljazeera", "cbsnews", "latimes", "lemonde", "toi", "scmp", "abcnews", "guardian", "npr", "dw",
-                "france24", "reuters", "ap"}
+    required = {
+        "bbc",
+        "aljazeera",
+        "cbsnews",
+        "latimes",
+        "lemonde",
+        "toi",
+        "scmp",
+        "abcnews",
+        "guardian",
+        "npr",
+        "dw",
+        "france24",
+        "reuters",
+        "ap",
+    }
     assert required <= ids
     assert s.outlet("reuters").wire and s.outlet("ap").wire  # type: ignore[union-attr]
     aliases = s.alias_map()

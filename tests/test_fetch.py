@@ -6,13 +6,13 @@ import time
 from pathlib import Path
 
 import pytest
+from loopback import Site
+from pages import PARAS, article_html, rss
 
 from claimcheck.config import parse_sources
 from claimcheck.http import FetchSettings
 from claimcheck.ingest import FetchOptions, run_fetch
 from claimcheck.store import Store
-from loopback import Site
-from pages import PARAS, article_html, rss
 
 FAST = FetchSettings(timeout=2.0, retries=1, backoff=0.05)
 
@@ -35,12 +35,25 @@ def publish(site: Site, outlet: str, n: int = 2, *, comments: bool = True) -> No
                 title,
                 PARAS[i % 2 :] + [f"This is report number {i} from {outlet}."],
                 f"2025-12-1{i}T08:0{i}:00+01:00",
-                comments=["I counted 999 sandbags myself", '"Rubbish," says a reader who saw 77 boats'] if comments else [],
+                comments=["I counted 999 sandbags myself", '"Rubbish," says a reader who saw 77 boats']
+                if comments
+                else [],
             ),
             headers={"Content-Type": "text/html; charset=utf-8"},
         )
-        items.append({"title": title, "link": site.url(path), "guid": f"{outlet}-{i}", "published": f"2025-12-1{i}T07:00:00+00:00"})
-    site.route(f"/{outlet}/feed.xml", rss(items), headers={"Content-Type": "application/rss+xml", "ETag": f'"{outlet}-v1"'})
+        items.append(
+            {
+                "title": title,
+                "link": site.url(path),
+                "guid": f"{outlet}-{i}",
+                "published": f"2025-12-1{i}T07:00:00+00:00",
+            }
+        )
+    site.route(
+        f"/{outlet}/feed.xml",
+        rss(items),
+        headers={"Content-Type": "application/rss+xml", "ETag": f'"{outlet}-v1"'},
+    )
 
 
 def fetch(site: Site, outlets: dict[str, str], db: Path, **kw: object):  # type: ignore[no-untyped-def]
@@ -62,11 +75,20 @@ def test_articles_are_stored_with_text_title_date_and_outlet(site: Site, tmp_pat
     a = next(a for a in arts if a.url.endswith("/alpha/story-1.html"))
     assert a.outlet == "alpha"
     assert a.title == "Flood barriers for Marlow, part 1 (alpha)"
-    assert a.published is not None and a.published.isoformat() == "2025-12-11T07:01:00+00:00"  # page meta wins
+    assert (
+        a.published is not None and a.published.isoformat() == "2025-12-11T07:01:00+00:00"
+    )  # page meta wins
     assert "1.5 million pounds" in a.text
     assert a.author == "Sam Writer"
     # Comments, navigation, cookie banner and related boxes are not article text.
-    for furniture in ("999 sandbags", "77 boats", "cookies", "Markets fall", "Section 3", "All rights reserved"):
+    for furniture in (
+        "999 sandbags",
+        "77 boats",
+        "cookies",
+        "Markets fall",
+        "Section 3",
+        "All rights reserved",
+    ):
         assert furniture not in a.text
 
 
@@ -101,8 +123,12 @@ def test_same_text_under_a_new_url_is_not_stored_twice(site: Site, tmp_path: Pat
     publish(site, "alpha", 1)
     fetch(site, {"alpha": "/alpha/feed.xml"}, tmp_path / "db")
     # The outlet republishes the same story under another URL and guid.
-    site.route("/alpha/copy.html", site.routes["/alpha/story-0.html"].body, headers={"Content-Type": "text/html"})
-    site.route("/alpha/feed.xml", rss([{"title": "again", "link": site.url("/alpha/copy.html"), "guid": "new-guid"}]))
+    site.route(
+        "/alpha/copy.html", site.routes["/alpha/story-0.html"].body, headers={"Content-Type": "text/html"}
+    )
+    site.route(
+        "/alpha/feed.xml", rss([{"title": "again", "link": site.url("/alpha/copy.html"), "guid": "new-guid"}])
+    )
     report = fetch(site, {"alpha": "/alpha/feed.xml"}, tmp_path / "db")
     assert report.outlets[0].new == 0 and report.outlets[0].unchanged == 1
     with Store.open(tmp_path / "db") as store:
@@ -129,7 +155,9 @@ def test_a_500_from_one_outlet_does_not_stop_the_others(site: Site, tmp_path: Pa
         (b"<?xml version='1.0'?><rss version='2.0'><channel><title>t</title></channel></rss>", "empty feed"),
     ],
 )
-def test_malformed_html_and_empty_feeds_are_reported(site: Site, tmp_path: Path, body: bytes, reason: str) -> None:
+def test_malformed_html_and_empty_feeds_are_reported(
+    site: Site, tmp_path: Path, body: bytes, reason: str
+) -> None:
     publish(site, "alpha", 1)
     site.route("/bad/feed.xml", body, headers={"Content-Type": "application/rss+xml"})
     report = fetch(site, {"bad": "/bad/feed.xml", "alpha": "/alpha/feed.xml"}, tmp_path / "db")
@@ -143,7 +171,9 @@ def test_a_timeout_is_reported_and_bounded(site: Site, tmp_path: Path) -> None:
     site.route("/slow/feed.xml", rss([]), delay=3.0)
     settings = FetchSettings(timeout=0.5, retries=0)
     t0 = time.monotonic()
-    report = fetch(site, {"slow": "/slow/feed.xml", "alpha": "/alpha/feed.xml"}, tmp_path / "db", settings=settings)
+    report = fetch(
+        site, {"slow": "/slow/feed.xml", "alpha": "/alpha/feed.xml"}, tmp_path / "db", settings=settings
+    )
     assert time.monotonic() - t0 < 2.5
     slow, alpha = report.outlets
     assert slow.feeds_failed == 1 and "timed out" in " ".join(slow.reasons)
@@ -168,7 +198,9 @@ def test_limit_and_since(site: Site, tmp_path: Path) -> None:
     publish(site, "alpha", 3)
     r = fetch(site, {"alpha": "/alpha/feed.xml"}, tmp_path / "a.db", limit=1).outlets[0]
     assert (r.entries, r.new) == (1, 1)
-    r = fetch(site, {"alpha": "/alpha/feed.xml"}, tmp_path / "b.db", since=datetime(2025, 12, 11, tzinfo=UTC)).outlets[0]
+    r = fetch(
+        site, {"alpha": "/alpha/feed.xml"}, tmp_path / "b.db", since=datetime(2025, 12, 11, tzinfo=UTC)
+    ).outlets[0]
     assert r.new == 2
 
 
@@ -197,7 +229,9 @@ def test_news_sitemap_and_sitemap_index(site: Site, tmp_path: Path) -> None:
         f"<sitemap><loc>{site.url('/wire/news.xml')}</loc></sitemap></sitemapindex>",
         headers={"Content-Type": "application/xml"},
     )
-    cfg = parse_sources(f"outlets:\n  - id: wire\n    name: Wire\n    wire: true\n    sitemaps: [{site.url('/wire/index.xml')}]\n")
+    cfg = parse_sources(
+        f"outlets:\n  - id: wire\n    name: Wire\n    wire: true\n    sitemaps: [{site.url('/wire/index.xml')}]\n"
+    )
     with Store.open(tmp_path / "db") as store:
         report = run_fetch(cfg, store, FetchOptions(settings=FAST, workers=0))
         assert report.ok and report.outlets[0].new == 2

@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
-import gzip
 import json
 import re
 from collections import Counter
 from pathlib import Path
 
 import pytest
+from conftest import REALDATA
+from loopback import Site
 from lxml import etree
+from pages import rss
 
 from claimcheck.config import parse_sources
 from claimcheck.feeds import parse_feed
 from claimcheck.http import FetchSettings
 from claimcheck.ingest import FetchOptions, run_fetch
 from claimcheck.store import Store
-from conftest import REALDATA
-from loopback import Site
-from pages import rss
 
 BENCH = REALDATA / "extraction-benchmark"
 FEEDS = REALDATA / "news-feeds-2026-02"
@@ -50,10 +49,14 @@ def test_real_pages_through_fetch_and_extract_score_above_floor(tmp_path: Path) 
         for i, page_id in enumerate(sorted(truth)):
             raw = (BENCH / "html" / f"{page_id}.html.gz").read_bytes()
             # Served gzip-encoded as the real web does: our bounded decompression is on the path.
-            site.route(f"/p/{page_id}.html", raw, headers={"Content-Type": "text/html", "Content-Encoding": "gzip"})
+            site.route(
+                f"/p/{page_id}.html", raw, headers={"Content-Type": "text/html", "Content-Encoding": "gzip"}
+            )
             items.append({"title": f"page {i}", "link": site.url(f"/p/{page_id}.html"), "guid": page_id})
         site.route("/feed.xml", rss(items), headers={"Content-Type": "application/rss+xml"})
-        cfg = parse_sources(f"outlets:\n  - id: real\n    name: Real pages\n    feeds: [{site.url('/feed.xml')}]\n")
+        cfg = parse_sources(
+            f"outlets:\n  - id: real\n    name: Real pages\n    feeds: [{site.url('/feed.xml')}]\n"
+        )
         options = FetchOptions(settings=FetchSettings(timeout=30, per_host=8, robots=False), workers=2)
         with Store.open(tmp_path / "real.db") as store:
             report = run_fetch(cfg, store, options)
@@ -64,13 +67,17 @@ def test_real_pages_through_fetch_and_extract_score_above_floor(tmp_path: Path) 
     assert rep.entries == len(truth) == 181
     scores = [word_f1(texts.get(pid, ""), truth[pid]["articleBody"]) for pid in sorted(truth)]
     mean = sum(scores) / len(scores)
-    print(f"\nreal pages: {len(texts)}/{len(truth)} stored, mean word F1 {mean:.3f}, failed {dict(rep.reasons)}")
+    print(
+        f"\nreal pages: {len(texts)}/{len(truth)} stored, mean word F1 {mean:.3f}, failed {dict(rep.reasons)}"
+    )
     assert mean >= F1_FLOOR
 
 
 def _raw_items(path: Path) -> list[etree._Element]:
     root = etree.fromstring(path.read_bytes(), etree.XMLParser(recover=True, resolve_entities=False))
-    return [e for e in root.iter() if isinstance(e.tag, str) and etree.QName(e).localname in ("item", "entry")]
+    return [
+        e for e in root.iter() if isinstance(e.tag, str) and etree.QName(e).localname in ("item", "entry")
+    ]
 
 
 def _raw_link(e: etree._Element) -> str | None:
@@ -81,7 +88,11 @@ def _raw_link(e: etree._Element) -> str | None:
         if href or (child.text and child.text.strip()):
             return (href or child.text).strip()
     for child in e:
-        if isinstance(child.tag, str) and etree.QName(child).localname in ("guid", "id") and (child.text or "").startswith("http"):
+        if (
+            isinstance(child.tag, str)
+            and etree.QName(child).localname in ("guid", "id")
+            and (child.text or "").startswith("http")
+        ):
             return child.text.strip()
     return None
 

@@ -13,13 +13,29 @@ from claimcheck.store import SCHEMA_VERSION, Store, content_hash, fts_query
 
 def art(outlet: str, url: str, text: str, title: str = "Belarus frees prisoners", **kw: object) -> Article:
     return Article(
-        outlet=outlet, url=url, canonical_url=url, title=title, text=text, content_hash=content_hash(text),
-        fetched=datetime(2025, 12, 14, tzinfo=UTC), **kw,  # type: ignore[arg-type]
+        outlet=outlet,
+        url=url,
+        canonical_url=url,
+        title=title,
+        text=text,
+        content_hash=content_hash(text),
+        fetched=datetime(2025, 12, 14, tzinfo=UTC),
+        **kw,  # type: ignore[arg-type]
     )
 
 
-CLAIM = Claim("number", "123", "Belarus freed 123 political prisoners.", 14, 17, value=Interval.exact(123),
-              unit="political prisoners", qualifier="exact", when="on Saturday", extra={"context": ["free"]})
+CLAIM = Claim(
+    "number",
+    "123",
+    "Belarus freed 123 political prisoners.",
+    14,
+    17,
+    value=Interval.exact(123),
+    unit="political prisoners",
+    qualifier="exact",
+    when="on Saturday",
+    extra={"context": ["free"]},
+)
 
 
 def test_schema_tables_wal_and_version(tmp_path: Path) -> None:
@@ -36,8 +52,13 @@ def test_schema_tables_wal_and_version(tmp_path: Path) -> None:
 
 def test_article_and_claims_round_trip_and_dedupe(tmp_path: Path) -> None:
     with Store.open(tmp_path / "c.db") as s:
-        a = art("bbc", "https://bbc.example/1", "Belarus freed 123 political prisoners.", claims=(CLAIM,),
-                published=datetime(2025, 12, 13, 10, tzinfo=UTC))
+        a = art(
+            "bbc",
+            "https://bbc.example/1",
+            "Belarus freed 123 political prisoners.",
+            claims=(CLAIM,),
+            published=datetime(2025, 12, 13, 10, tzinfo=UTC),
+        )
         aid, new = s.add_article(a, ["guid-1"])
         assert new
         assert s.add_article(a, ["guid-2"]) == (aid, False)  # same canonical URL
@@ -45,7 +66,11 @@ def test_article_and_claims_round_trip_and_dedupe(tmp_path: Path) -> None:
         assert s.add_article(same_text, ["guid-3"]) == (aid, False)  # same text, same outlet
         other_outlet = art("cbs", "https://cbs.example/1", a.text)
         assert s.add_article(other_outlet)[1]  # a syndicated copy elsewhere is its own article
-        assert s.seen_entries("bbc", ["guid-1", "guid-2", "guid-3", "guid-4"]) == {"guid-1", "guid-2", "guid-3"}
+        assert s.seen_entries("bbc", ["guid-1", "guid-2", "guid-3", "guid-4"]) == {
+            "guid-1",
+            "guid-2",
+            "guid-3",
+        }
         got = s.get_article(aid)
         assert got is not None and got.claims == (CLAIM,)
         assert got.published == datetime(2025, 12, 13, 10, tzinfo=UTC)
@@ -54,13 +79,32 @@ def test_article_and_claims_round_trip_and_dedupe(tmp_path: Path) -> None:
 
 def test_search_stems_filters_and_ranks(tmp_path: Path) -> None:
     with Store.open(tmp_path / "c.db") as s:
-        s.add_article(art("bbc", "https://x/1", "Minsk freed many political prisoners on Saturday.", published=datetime(2025, 12, 13, tzinfo=UTC)))
-        s.add_article(art("dw", "https://x/2", "A prisoner was freed.", title="Other", published=datetime(2025, 12, 1, tzinfo=UTC)))
+        s.add_article(
+            art(
+                "bbc",
+                "https://x/1",
+                "Minsk freed many political prisoners on Saturday.",
+                published=datetime(2025, 12, 13, tzinfo=UTC),
+            )
+        )
+        s.add_article(
+            art(
+                "dw",
+                "https://x/2",
+                "A prisoner was freed.",
+                title="Other",
+                published=datetime(2025, 12, 1, tzinfo=UTC),
+            )
+        )
         s.add_article(art("dw", "https://x/3", "Football results.", title="Sport"))
         assert {a.url for a in s.search("prisoner")} == {"https://x/1", "https://x/2"}  # stemmed
         assert [a.url for a in s.search("prisoner")][0] == "https://x/1"  # title match ranks first
-        assert [a.url for a in s.search("prisoner", since=datetime(2025, 12, 10, tzinfo=UTC))] == ["https://x/1"]
-        assert [a.url for a in s.search("prisoner", until=datetime(2025, 12, 10, tzinfo=UTC))] == ["https://x/2"]
+        assert [a.url for a in s.search("prisoner", since=datetime(2025, 12, 10, tzinfo=UTC))] == [
+            "https://x/1"
+        ]
+        assert [a.url for a in s.search("prisoner", until=datetime(2025, 12, 10, tzinfo=UTC))] == [
+            "https://x/2"
+        ]
         assert [a.url for a in s.search("prisoner", outlets=["dw"])] == ["https://x/2"]
         assert len(s.search("prisoner", limit=1)) == 1
         assert s.search("zebra") == []
@@ -86,14 +130,18 @@ def test_replace_claims_and_outlets(tmp_path: Path) -> None:
 
 def test_feed_state_keeps_validators(tmp_path: Path) -> None:
     with Store.open(tmp_path / "c.db") as s:
-        s.save_feed_state("bbc", "https://f", status=200, error=None, etag='"v1"', last_modified="Sat, 13 Dec 2025")
+        s.save_feed_state(
+            "bbc", "https://f", status=200, error=None, etag='"v1"', last_modified="Sat, 13 Dec 2025"
+        )
         s.save_feed_state("bbc", "https://f", status=304, error=None)
         assert s.feed_state("bbc", "https://f") == ('"v1"', "Sat, 13 Dec 2025")
 
 
 def test_a_failed_write_leaves_nothing_half_written(tmp_path: Path) -> None:
     with Store.open(tmp_path / "c.db") as s:
-        bad_claim = Claim("number", "x", "s", 0, 1, extra={"bad": object()})  # not JSON: fails mid-transaction
+        bad_claim = Claim(
+            "number", "x", "s", 0, 1, extra={"bad": object()}
+        )  # not JSON: fails mid-transaction
         with pytest.raises(TypeError):
             s.add_article(art("bbc", "https://x/1", "some text", claims=(CLAIM, bad_claim)), ["g"])
         assert s.stats().articles == 0 and s.stats().claims == 0
@@ -102,7 +150,10 @@ def test_a_failed_write_leaves_nothing_half_written(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "content,message",
-    [(b"this is not a database at all", "not an SQLite database"), (b"SQLite format 3\x00" + b"\x00" * 200, "corrupt")],
+    [
+        (b"this is not a database at all", "not an SQLite database"),
+        (b"SQLite format 3\x00" + b"\x00" * 200, "corrupt"),
+    ],
 )
 def test_not_sqlite_or_corrupt_is_refused_untouched(tmp_path: Path, content: bytes, message: str) -> None:
     p = tmp_path / "c.db"

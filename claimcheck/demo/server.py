@@ -85,7 +85,11 @@ class CorpusServer:
 
 
 def _send(
-    h: BaseHTTPRequestHandler, status: int, body: bytes, ctype: str | None, headers: dict[str, str] | None = None
+    h: BaseHTTPRequestHandler,
+    status: int,
+    body: bytes,
+    ctype: str | None,
+    headers: dict[str, str] | None = None,
 ) -> None:
     h.send_response(status)
     if ctype:

@@ -1,0 +1,371 @@
+"""Fetch against a misbehaving web (issue 5, section 1), over real sockets on loopback only.
+
+Every case runs one fetch of two outlets: ``bad``, whose feed or article page misbehaves, and ``good``.
+Each time the fetch finishes, ``bad``'s row names what went wrong in a few words, ``good``'s article is
+stored, and nothing broken is stored (:func:`soundness.assert_sound`).
+"""
+
+from __future__ import annotations
+
+import gzip
+import time
+from collections.abc import Callable, Iterator
+from email.utils import formatdate
+from pathlib import Path
+
+import pytest
+
+from claimcheck.config import parse_sources
+from claimcheck.http import FetchSettings
+from claimcheck.ingest import FetchOptions, FetchReport, run_fetch
+from claimcheck.store import Store
+from loopback import Route, Site, close_delimited, drip, reset, stall
+from pages import PARAS, article_html, rss
+from soundness import assert_sound
+
+FAST = FetchSettings(timeout=1, retries=1, backoff=0.05)
+HTML = {"Content-Type": "text/html; charset=utf-8"}
+RSS = {"Content-Type": "application/rss+xml"}
+
+
+def page(title: str = "Flood barriers for Marlow", paras: list[str] | None = None) -> bytes:
+    return article_html(title, paras or PARAS, "2025-12-10T08:00:00+01:00").encode()
+
+
+def feed_for(site: Site, *paths_or_items: str | dict[str, str]) -> bytes:
+    items = []
+    for i, p in enumerate(paths_or_items):
+        it = p if isinstance(p, dict) else {"link": site.url(p), "guid": f"{p}#{i}"}
+        items.append({"title": f"Story {i}", "published": "2025-12-10T07:00:00+00:00", **it})
+    return rss(items).encode()
+
+
+@pytest.fixture
+def other_site() -> Iterator[Site]:
+    """A second host (another loopback address)."""
+    s = Site(host="127.0.0.3")
+    yield s
+    s.close()
+
+
+def good_outlet(site: Site) -> None:
+    paras = [*PARAS, "A second council meeting on the barriers is planned for Thursday evening."]
+    site.route("/good/story.html", page("Council plans new river barriers", paras), headers=HTML)
+    site.route("/good/feed.xml", feed_for(site, "/good/story.html"), headers=RSS)
+
+
+def fetch(site: Site, db: Path, settings: FetchSettings = FAST) -> FetchReport:
+    text = (
+        "outlets:\n"
+        f"  - {{id: bad, name: Bad News, feeds: ['{site.url('/bad/feed.xml')}']}}\n"
+        f"  - {{id: good, name: Good News, feeds: ['{site.url('/good/feed.xml')}']}}\n"
+    )
+    with Store.open(db) as store:
+        return run_fetch(parse_sources(text), store, FetchOptions(settings=settings, workers=0))
+
+
+def run_case(site: Site, tmp_path: Path, settings: FetchSettings = FAST, limit: float = 8.0):  # type: ignore[no-untyped-def]
+    """Fetch both outlets; check the run is bounded, ``good`` is stored and the store is sound."""
+    good_outlet(site)
+    db = tmp_path / "t.db"
+    t0 = time.monotonic()
+    report = fetch(site, db, settings)
+    elapsed = time.monotonic() - t0
+    assert elapsed < limit, f"fetch took {elapsed:.1f}s"
+    bad, good = report.outlets
+    assert good.ok and good.new == 1, good
+    rows = assert_sound(db)
+    return bad, [r for r in rows if r["outlet"] == "bad"], elapsed
+
+
+def why(rep) -> str:  # type: ignore[no-untyped-def]
+    return "; ".join(rep.reasons)
+
+
+# -- faults on the article page ------------------------------------------------------------------------
+BIG = page(paras=[*PARAS, "x" * 300_000])
+
+
+def gz(data: bytes) -> bytes:
+    return gzip.compress(data, compresslevel=9)
+
+
+PAGE_FAULTS: dict[str, tuple[dict[str, object], str]] = {
+    "delay": ({"body": page(), "headers": HTML, "delay": 2.5}, "timed out"),
+    "stall mid-body": ({"action": stall(page()[:400], 2.5)}, "timed out"),
+    "drip (no per-read timeout fires)": ({"action": drip(2000, 0.01)}, "timed out after 1s"),
+    "reset": ({"action": reset}, "connection"),
+    "404": ({"body": b"nope", "status": 404}, "HTTP 404 not found"),
+    "410": ({"body": b"gone", "status": 410}, "HTTP 410 gone"),
+    "500": ({"body": b"oops", "status": 500}, "HTTP 500 server error"),
+    "503": ({"body": b"busy", "status": 503}, "HTTP 503 server error"),
+    "429 far-future Retry-After (seconds)": (
+        {"body": b"slow down", "status": 429, "headers": {"Retry-After": "86400"}},
+        "rate-limited (HTTP 429, Retry-After 86400s)",
+    ),
+    "429 far-future Retry-After (HTTP date)": (
+        {"body": b"", "status": 429, "headers": {"Retry-After": formatdate(time.time() + 7200, usegmt=True)}},
+        "rate-limited (HTTP 429, Retry-After",
+    ),
+    "429 malformed Retry-After": (
+        {"body": b"", "status": 429, "headers": {"Retry-After": "soon-ish"}},
+        "rate-limited (HTTP 429)",
+    ),
+    "body over the cap (Content-Length)": ({"body": BIG, "headers": HTML}, "body too large"),
+    "body over the cap (no Content-Length)": ({"action": close_delimited(BIG)}, "body too large"),
+    "gzip bomb": (
+        {"body": gz(b"\0" * 30_000_000), "headers": {**HTML, "Content-Encoding": "gzip"}},
+        "gzip bomb",
+    ),
+    "corrupt gzip": ({"body": b"\x1f\x8b\x08\x00garbage" * 50, "headers": {**HTML, "Content-Encoding": "gzip"}}, "corrupt"),
+    "unknown content-encoding": ({"body": page(), "headers": {**HTML, "Content-Encoding": "br2"}}, "content-encoding"),
+    "an image instead of a page": ({"body": b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20, "headers": {"Content-Type": "image/png"}}, "no article text"),
+    "an empty page": ({"body": b"", "headers": HTML}, "no article text"),
+}
+
+
+@pytest.mark.parametrize("case", list(PAGE_FAULTS))
+def test_page_faults(site: Site, tmp_path: Path, case: str) -> None:
+    route, reason = PAGE_FAULTS[case]
+    site.route("/bad/story.html", **route)  # type: ignore[arg-type]
+    site.route("/bad/feed.xml", feed_for(site, "/bad/story.html"), headers=RSS)
+    settings = FAST if "cap" not in case else FetchSettings(timeout=1, retries=1, backoff=0.05, max_bytes=200_000)
+    bad, stored, _ = run_case(site, tmp_path, settings)
+    assert bad.failed == 1 and bad.new == 0 and reason in why(bad), why(bad)
+    assert stored == []
+
+
+def test_429_far_future_is_not_waited_for(site: Site, tmp_path: Path) -> None:
+    site.route("/bad/story.html", b"", status=429, headers={"Retry-After": "86400"})
+    site.route("/bad/feed.xml", feed_for(site, "/bad/story.html"), headers=RSS)
+    bad, _, elapsed = run_case(site, tmp_path)
+    assert elapsed < 3 and site.paths_hit().count("/bad/story.html") == 1
+
+
+def test_5xx_is_retried(site: Site, tmp_path: Path) -> None:
+    site.route("/bad/story.html", b"", status=500)
+    site.route("/bad/feed.xml", feed_for(site, "/bad/story.html"), headers=RSS)
+    run_case(site, tmp_path)
+    assert site.paths_hit().count("/bad/story.html") == 1 + FAST.retries
+
+
+# Faults that the fetch rides out: the article is stored in the end.
+def _later(first: Route) -> Callable[[Site, Site], None]:
+    def setup(site: Site, other: Site) -> None:
+        site.sequence("/bad/story.html", first, Route(page(), headers=HTML))
+
+    return setup
+
+
+def _chain(site: Site, other: Site) -> None:
+    site.route("/bad/story.html", status=301, headers={"Location": "/bad/hop1"})
+    site.route("/bad/hop1", status=302, headers={"Location": site.url("/bad/hop2")})
+    site.route("/bad/hop2", status=307, headers={"Location": "final.html"})
+    site.route("/bad/final.html", page(), headers=HTML)
+
+
+def _other_host(site: Site, other: Site) -> None:
+    other.route("/elsewhere.html", page(), headers=HTML)
+    site.route("/bad/story.html", status=302, headers={"Location": other.url("/elsewhere.html")})
+
+
+RIDDEN: dict[str, Callable[[Site, Site], None]] = {
+    "429 then OK (Retry-After seconds)": _later(Route(b"", 429, {"Retry-After": "1"})),
+    "429 then OK (Retry-After HTTP date in the past)": _later(Route(b"", 429, {"Retry-After": "Wed, 21 Oct 2015 07:28:00 GMT"})),
+    "503 then OK (Retry-After 0)": _later(Route(b"", 503, {"Retry-After": "0"})),
+    "reset then OK": _later(Route(action=reset)),
+    "redirect chain": _chain,
+    "redirect to another host": _other_host,
+    "gzip page": lambda s, _: s.route("/bad/story.html", gz(page()), headers={**HTML, "Content-Encoding": "gzip"}),
+    "wrong content-type": lambda s, _: s.route("/bad/story.html", page(), headers={"Content-Type": "application/json"}),
+    "missing content-type": lambda s, _: s.route("/bad/story.html", page()),
+}
+
+
+@pytest.mark.parametrize("case", list(RIDDEN))
+def test_faults_ridden_out(site: Site, other_site: Site, tmp_path: Path, case: str) -> None:
+    RIDDEN[case](site, other_site)
+    site.route("/bad/feed.xml", feed_for(site, "/bad/story.html"), headers=RSS)
+    bad, stored, elapsed = run_case(site, tmp_path)
+    assert bad.ok and bad.new == 1, why(bad)
+    assert "Marlow" in stored[0]["text"]
+    if "seconds" in case:
+        assert elapsed >= 0.9  # Retry-After: 1 was obeyed
+    if case == "redirect chain":
+        assert stored[0]["url"] == site.url("/bad/final.html")
+
+
+@pytest.mark.parametrize(
+    "hops,reason",
+    [
+        ({"/bad/story.html": "/bad/b", "/bad/b": "/bad/story.html"}, "redirect loop"),
+        ({"/bad/story.html": "/bad/r1", **{f"/bad/r{i}": f"/bad/r{i + 1}" for i in range(1, 9)}}, "too many redirects"),
+        ({"/bad/story.html": "file:///etc/passwd"}, "redirect to a non-HTTP address"),
+        ({"/bad/story.html": "gopher://127.0.0.1:1/x"}, "redirect to a non-HTTP address"),
+    ],
+)
+def test_bad_redirects(site: Site, tmp_path: Path, hops: dict[str, str], reason: str) -> None:
+    for src, dst in hops.items():
+        site.route(src, status=302, headers={"Location": dst})
+    site.route("/bad/feed.xml", feed_for(site, "/bad/story.html"), headers=RSS)
+    bad, stored, _ = run_case(site, tmp_path)
+    assert reason in why(bad) and not stored
+
+
+# -- faults in the feed ---------------------------------------------------------------------------------
+FEED_FAULTS: dict[str, tuple[dict[str, object], str]] = {
+    "malformed XML": ({"body": b"<?xml version='1.0'?><rss><channel><item><title>broken", "headers": RSS}, "malformed"),
+    "empty feed": ({"body": rss([]).encode(), "headers": RSS}, "empty feed"),
+    "HTML where a feed should be": (
+        {"body": b"<!DOCTYPE html><html><body><p>Welcome</p></body></html>", "headers": HTML},
+        "not a feed (got an HTML page)",
+    ),
+    "plain text": ({"body": b"hello, this is not a feed at all", "headers": {"Content-Type": "text/plain"}}, "not a feed"),
+    "zero bytes": ({"body": b"", "headers": RSS}, "not a feed"),
+    "binary junk": ({"body": bytes(range(256)) * 8, "headers": RSS}, "not a feed"),
+    "404": ({"body": b"", "status": 404}, "feed: HTTP 404 not found"),
+    "gzip bomb": ({"body": gz(b"<" * 30_000_000), "headers": {**RSS, "Content-Encoding": "gzip"}}, "gzip bomb"),
+    "stall": ({"action": stall(b"<?xml version='1.0'?><rss>", 2.5)}, "feed: timed out"),
+    "entities bomb": (
+        {
+            "body": b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+            b'<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">'
+            b'<!ENTITY e "&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;"><!ENTITY f "&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;">]>'
+            b'<rss version="2.0"><channel><title>&f;&f;&f;&f;&f;</title></channel></rss>',
+            "headers": RSS,
+        },
+        "feed",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(FEED_FAULTS))
+def test_feed_faults(site: Site, tmp_path: Path, case: str) -> None:
+    route, reason = FEED_FAULTS[case]
+    site.route("/bad/feed.xml", **route)  # type: ignore[arg-type]
+    bad, stored, _ = run_case(site, tmp_path)
+    assert bad.feeds_failed == 1 and reason in why(bad), why(bad)
+    assert not stored
+
+
+def test_entries_without_a_link_are_skipped_and_said(site: Site, tmp_path: Path) -> None:
+    site.route("/bad/feed.xml", rss([{"title": "no link here"}, {"title": "nor here"}]), headers=RSS)
+    bad, stored, _ = run_case(site, tmp_path)
+    assert bad.feeds_failed == 1 and "no links" in why(bad), why(bad)
+    assert not stored
+
+
+def test_some_entries_without_a_link(site: Site, tmp_path: Path) -> None:
+    site.route("/bad/story.html", page(), headers=HTML)
+    site.route("/bad/feed.xml", feed_for(site, {"title": "linkless"}, "/bad/story.html"), headers=RSS)
+    bad, stored, _ = run_case(site, tmp_path)
+    assert bad.ok and bad.new == 1 and len(stored) == 1
+
+
+def test_duplicate_guids_and_links_are_fetched_once(site: Site, tmp_path: Path) -> None:
+    site.route("/bad/a.html", page("Story A"), headers=HTML)
+    site.route("/bad/b.html", page("Story B", [*PARAS[1:], "An entirely different closing paragraph here."]), headers=HTML)
+    items = [
+        {"link": site.url("/bad/a.html"), "guid": "same"},
+        {"link": site.url("/bad/a.html?again"), "guid": "same"},  # same guid
+        {"link": site.url("/bad/b.html"), "guid": "b1"},
+        {"link": site.url("/bad/b.html"), "guid": "b2"},  # same link
+    ]
+    site.route("/bad/feed.xml", feed_for(site, *items), headers=RSS)
+    bad, stored, _ = run_case(site, tmp_path)
+    assert bad.ok and bad.entries == 2 and bad.new == 2, why(bad)
+    assert site.paths_hit().count("/bad/a.html") == 1 and site.paths_hit().count("/bad/b.html") == 1
+
+
+def test_relative_links_are_resolved_against_the_feed(site: Site, tmp_path: Path) -> None:
+    site.route("/bad/story.html", page(), headers=HTML)
+    site.route("/bad/feed.xml", feed_for(site, {"link": "story.html", "guid": "rel"}), headers=RSS)
+    bad, stored, _ = run_case(site, tmp_path)
+    assert bad.ok and bad.new == 1 and stored[0]["url"] == site.url("/bad/story.html")
+
+
+@pytest.mark.parametrize("ctype", ["text/html", "application/octet-stream", None])
+def test_a_feed_with_a_wrong_or_missing_content_type_is_still_read(site: Site, tmp_path: Path, ctype: str | None) -> None:
+    site.route("/bad/story.html", page(), headers=HTML)
+    site.route("/bad/feed.xml", feed_for(site, "/bad/story.html"), headers={"Content-Type": ctype} if ctype else {})
+    bad, stored, _ = run_case(site, tmp_path)
+    assert bad.ok and bad.new == 1, why(bad)
+
+
+# -- wrong charset declarations ------------------------------------------------------------------------
+RU = [
+    "Власти прибрежного города Марлоу заявили в понедельник, что 42 семьи были переселены во временные убежища "
+    "после того, как река вышла из берегов во второй раз за месяц.",
+    "Мэр города Яна Окафор сообщила, что совет потратит полтора миллиона фунтов на новые защитные барьеры до весны.",
+    "Инженеры обследовали 17 участков вдоль реки, а уровень воды, по прогнозам, будет медленно снижаться три дня.",
+]
+FR = [
+    "Les autorités de la ville côtière de Marlow ont déclaré lundi que 42 familles avaient été relogées dans des "
+    "abris temporaires après la crue de la rivière, la deuxième ce mois-ci.",
+    "Le maire, Jana Okafor, a précisé que le conseil dépenserait 1,5 million de livres pour de nouvelles barrières "
+    "avant le printemps, malgré les critiques de l'opposition.",
+    "Selon les ingénieurs, le niveau de l'eau devrait baisser lentement au cours des trois prochains jours.",
+]
+
+
+@pytest.mark.parametrize(
+    "paras,title,encoding,declared,expect",
+    [
+        (RU, "Марлоу: семьи переселены", "cp1251", "utf-8", "переселены"),
+        (FR, "Marlow : des familles relogées", "latin-1", "utf-8", "relogées"),
+        (FR, "Marlow : des familles relogées", "utf-8", "iso-8859-1", "relogées"),
+        (RU, "Марлоу: семьи переселены", "utf-8", "windows-1251", "переселены"),
+        (RU, "Марлоу: семьи переселены", "cp1251", None, "переселены"),
+    ],
+)
+def test_wrong_charset_declarations(
+    site: Site, tmp_path: Path, paras: list[str], title: str, encoding: str, declared: str | None, expect: str
+) -> None:
+    html = article_html(title, paras, "2025-12-10T08:00:00+01:00").replace('<meta charset="utf-8">', "")
+    if declared:
+        html = html.replace("<head>", f'<head><meta charset="{declared}">')
+    headers = {"Content-Type": f"text/html; charset={declared}" if declared else "text/html"}
+    site.route("/bad/story.html", html.encode(encoding), headers=headers)
+    site.route("/bad/feed.xml", feed_for(site, "/bad/story.html"), headers=RSS)
+    bad, stored, _ = run_case(site, tmp_path)
+    assert bad.ok and bad.new == 1, why(bad)
+    assert expect in stored[0]["text"] and stored[0]["title"] == title
+
+
+def test_feed_with_a_wrong_charset_declaration_still_gives_titles() -> None:
+    from claimcheck.feeds import parse_feed
+
+    body = rss([{"title": "Марлоу: семьи переселены", "link": "http://127.0.0.1/a", "guid": "a"}]).encode("cp1251")
+    entries = parse_feed(body, "http://127.0.0.1/feed.xml", "application/rss+xml; charset=utf-8").entries
+    assert [e.title for e in entries] == ["Марлоу: семьи переселены"]
+
+
+# -- huge and hostile content --------------------------------------------------------------------------
+def test_a_two_megabyte_title(site: Site, tmp_path: Path) -> None:
+    huge = "Marlow " * 300_000
+    site.route("/bad/story.html", page(huge), headers=HTML)
+    site.route("/bad/feed.xml", feed_for(site, {"link": site.url("/bad/story.html"), "title": huge}), headers=RSS)
+    bad, stored, _ = run_case(site, tmp_path, FetchSettings(timeout=5, retries=1, backoff=0.05))
+    assert bad.ok and bad.new == 1, why(bad)
+    assert 0 < len(stored[0]["title"]) <= 500
+
+
+HOSTILE_TITLE = "[bold red]PWNED[/bold red] \x1b[2J\x1b[31mred\x1b[0m | --- | <b>x</b> [x](javascript:alert(1))"
+HOSTILE_PARAS = [
+    *PARAS,
+    "[bold red]Breaking[/bold red] council news \x1b]8;;http://evil.example\x07click\x1b]8;;\x07 for more.",
+    "| col | col |  | --- | --- | and =HYPERLINK(\"http://evil.example\") plus [x](javascript:alert(1)).",
+    "&lt;script&gt;alert(1)&lt;/script&gt; was written in the comments <script>alert(2)</script> by a reader.",
+]
+
+
+def test_markup_ansi_markdown_and_html_in_titles_and_text_are_stored_as_plain_text(site: Site, tmp_path: Path) -> None:
+    html = article_html(HOSTILE_TITLE.replace('"', "&quot;"), HOSTILE_PARAS, "2025-12-10T08:00:00+01:00")
+    site.route("/bad/story.html", html.encode(), headers=HTML)
+    site.route("/bad/feed.xml", feed_for(site, {"link": site.url("/bad/story.html"), "title": "<b>x</b>"}), headers=RSS)
+    bad, stored, _ = run_case(site, tmp_path)
+    assert bad.ok and bad.new == 1, why(bad)
+    a = stored[0]
+    assert "\x1b" not in a["title"] + a["text"] and "\x07" not in a["text"]
+    assert "[bold red]PWNED[/bold red]" in a["title"]  # kept as the literal text it is
+    assert "alert(2)" not in a["text"]  # script elements are not article text
