@@ -655,9 +655,11 @@ def serve(root: Path, *, hosts: list[str] | None = None, latency: float = 0.05) 
 
 
 def server_requests(port: int, host: str = "127.0.0.1") -> int:
+    """How many requests the server has answered so far (its /__stats, not counted itself)."""
     import urllib.request
 
-    with urllib.request.urlopen(f"http://{host}:{port}/__stats", timeout=5) as r:  # loopback only
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopback only, never a proxy
+    with opener.open(f"http://{host}:{port}/__stats", timeout=5) as r:
         return int(json.loads(r.read())["requests"])
 
 

@@ -119,13 +119,15 @@ class _Validator:
             raise self.fail(node, field, f"expected true or false, got {_describe(value)}")
         return value
 
-    def number(self, node: Node, field: str, *, integer: bool) -> float | int:
+    def number(self, node: Node, field: str, *, integer: bool, minimum: float | None = None) -> float | int:
         value = self.scalar(node, field)
         ok = isinstance(value, int) if integer else isinstance(value, int | float)
         if isinstance(value, bool) or not ok:
             want = "a whole number" if integer else "a number"
             raise self.fail(node, field, f"expected {want}, got {_describe(value)}")
-        if value <= 0:
+        if minimum is not None and value < minimum:
+            raise self.fail(node, field, f"must be {minimum} or more, got {value}")
+        if minimum is None and value <= 0:
             raise self.fail(node, field, f"must be greater than 0, got {value}")
         return value
 
@@ -151,6 +153,8 @@ class _Validator:
             name = f"defaults.{key}"
             if key == "user_agent":
                 values[key] = self.string(v, name)
+            elif key == "delay":
+                values[key] = self.number(v, name, integer=False, minimum=0)
             else:
                 values[key] = self.number(v, name, integer=key != "timeout")
         return Defaults(**values)

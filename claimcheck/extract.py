@@ -32,10 +32,22 @@ def decode_html(body: bytes, content_type: str | None = None) -> str:
     if body.startswith(b"\xef\xbb\xbf"):
         return body[3:].decode("utf-8", errors="replace")
     declared: list[str] = []
-    if content_type and (m := re.search(r"charset\s*=\s*[\"']?([\w.:-]+)", content_type, re.I)):
-        declared.append(m.group(1))
+    if charset := http_charset(content_type):
+        declared.append(charset)
     if m2 := _CHARSET_META.search(body[:4096]):
         declared.append(m2.group(1).decode("ascii", "ignore"))
+    return decode_declared(body, declared)
+
+
+def http_charset(content_type: str | None) -> str | None:
+    """The charset parameter of a Content-Type header, if any."""
+    if content_type and (m := re.search(r"charset\s*=\s*[\"']?([\w.:-]+)", content_type, re.I)):
+        return m.group(1)
+    return None
+
+
+def decode_declared(body: bytes, declared: list[str]) -> str:
+    """Decode with the first declared charset the bytes really are in, else UTF-8, else detection."""
     for enc in (*declared, "utf-8"):
         try:
             text = body.decode(enc)

@@ -16,7 +16,7 @@ from urllib.parse import urljoin, urlsplit
 import feedparser
 from lxml import etree
 
-from claimcheck.extract import clean_text, parse_datetime
+from claimcheck.extract import clean_text, decode_declared, http_charset, parse_datetime
 
 MAX_TITLE = 500
 MAX_SUMMARY = 20_000
@@ -39,6 +39,7 @@ def parse_feed(body: bytes, url: str, content_type: str | None = None) -> Parsed
     head = body[:2048].lstrip().lower()
     if b"<urlset" in head or b"<sitemapindex" in head:
         return parse_sitemap(body, url)
+    body, content_type = _fix_encoding(body, content_type)
     headers = {"content-location": url}
     if content_type:
         headers["content-type"] = content_type
@@ -71,12 +72,49 @@ def parse_feed(body: bytes, url: str, content_type: str | None = None) -> Parsed
     if not entries:
         if head.startswith(b"<!doctype html") or b"<html" in head:
             raise FeedParseError("not a feed (got an HTML page)")
+        if not head.lstrip(b"\xef\xbb\xbf").startswith(b"<"):
+            raise FeedParseError("not a feed (no RSS or Atom found)")
         if d.get("bozo") and not isinstance(d.get("bozo_exception"), feedparser.CharacterEncodingOverride):
             raise FeedParseError(f"malformed feed: {_bozo(d)}")
         if not d.get("version"):
             raise FeedParseError("not a feed (no RSS or Atom found)")
     title = clean_text(d.feed.get("title"), MAX_TITLE) or None
     return ParsedFeed(entries=tuple(entries), title=title, skipped=skipped)
+
+
+_XML_DECL_ENCODING = re.compile(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9._:-]{1,40})["']""")
+_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+
+
+def _fix_encoding(body: bytes, content_type: str | None) -> tuple[bytes, str | None]:
+    """Hand feedparser UTF-8 when the feed lies about its charset (cp1251 or latin-1 bytes declared as
+    UTF-8, UTF-8 declared as latin-1); feeds that tell the truth pass through untouched."""
+    if body.startswith(_BOMS):
+        return body, content_type
+    declared = [c for c in (http_charset(content_type),) if c]
+    if m := _XML_DECL_ENCODING.match(body):
+        declared.append(m.group(1).decode("ascii"))
+    first = declared[0] if declared else "utf-8"
+    try:
+        body.decode(first)
+        honest = first.lower().replace("-", "").replace("_", "") in ("utf8", "utf16", "utf32") or not _utf8_multibyte(body)
+    except (LookupError, UnicodeDecodeError):
+        honest = False
+    if honest:
+        return body, content_type
+    text = decode_declared(body, declared)
+    if m:
+        text = re.sub(r"""(^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["'])[A-Za-z0-9._:-]{1,40}""", r"\1utf-8", text, count=1)
+    media = (content_type or "application/xml").split(";", 1)[0].strip() or "application/xml"
+    return text.encode("utf-8"), f"{media}; charset=utf-8"
+
+
+def _utf8_multibyte(body: bytes) -> bool:
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return any(b > 0x7F for b in body)
 
 
 def _link(e: feedparser.FeedParserDict, base: str) -> str | None:

@@ -33,7 +33,7 @@ PRIVATE_NETWORKS: tuple[IPNetwork, ...] = tuple(
     for n in (
         "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12",
         "192.0.0.0/24", "192.168.0.0/16", "198.18.0.0/15", "224.0.0.0/4", "240.0.0.0/4",
-        "::/128", "::1/128", "fc00::/7", "fe80::/10", "ff00::/8",
+        "::/128", "::1/128", "fc00::/7", "fe80::/10", "fec0::/10", "ff00::/8",
     )
 )  # fmt: skip
 
@@ -63,6 +63,7 @@ class FetchSettings:
             concurrency=int(d.concurrency),
             per_host=int(d.per_host),
             max_bytes=int(d.max_bytes),
+            delay=float(d.delay),
         )
         return _replace(base, **{k: v for k, v in overrides.items() if v is not None})
 
@@ -73,15 +74,40 @@ def _replace(s: FetchSettings, **kw: object) -> FetchSettings:
     return replace(s, **kw)  # type: ignore[arg-type]
 
 
+def honest_user_agent(ua: str) -> str:
+    """The configured User-Agent, with claimcheck named in it if the configuration left it out."""
+    from claimcheck import __version__
+
+    ua = " ".join(ua.split()) or "claimcheck"
+    return ua if "claimcheck" in ua.lower() else f"{ua} claimcheck/{__version__}"
+
+
 def is_private_address(ip: str, networks: Iterable[IPNetwork] = PRIVATE_NETWORKS) -> bool:
     """True when ``ip`` lies in one of ``networks`` (IPv4-mapped IPv6 is judged as IPv4). Pure."""
     try:
         addr = ipaddress.ip_address(ip.split("%", 1)[0])
     except ValueError:
         return True  # not an address at all: refuse
-    if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped:
-        addr = addr.ipv4_mapped
+    if isinstance(addr, ipaddress.IPv6Address):
+        embedded = _embedded_ipv4(addr)
+        if embedded is not None and is_private_address(str(embedded), networks):
+            return True
     return any(addr.version == n.version and addr in n for n in networks)
+
+
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+_V4_COMPAT = ipaddress.ip_network("::/96")
+
+
+def _embedded_ipv4(addr: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
+    """The IPv4 address an IPv6 one reaches: mapped (::ffff:a.b.c.d), 6to4, NAT64, IPv4-compatible."""
+    if addr.ipv4_mapped:
+        return addr.ipv4_mapped
+    if addr.sixtofour:
+        return addr.sixtofour
+    if addr in _NAT64 or (addr in _V4_COMPAT and int(addr) > 1):
+        return ipaddress.IPv4Address(int(addr) & 0xFFFFFFFF)
+    return None
 
 
 @dataclass
@@ -111,7 +137,7 @@ class Http:
     def __init__(self, settings: FetchSettings) -> None:
         self.s = settings
         self.client = httpx.AsyncClient(
-            headers={"User-Agent": settings.user_agent, "Accept-Encoding": "gzip, deflate"},
+            headers={"User-Agent": honest_user_agent(settings.user_agent), "Accept-Encoding": "gzip, deflate"},
             timeout=httpx.Timeout(settings.timeout, connect=min(10.0, settings.timeout)),
             follow_redirects=False,
             limits=httpx.Limits(max_connections=settings.concurrency, max_keepalive_connections=settings.concurrency),
@@ -225,7 +251,7 @@ class Http:
         h = self.hosts.get(host)
         if h is None:
             h = self.hosts[host] = _Host(asyncio.Semaphore(self.s.per_host))
-        async with self.sem, h.sem:
+        async with h.sem:
             delay = max(self.s.delay, h.delay)
             if delay:
                 async with h.lock:
@@ -233,20 +259,27 @@ class Http:
                     wait = h.next_start - now
                     h.next_start = max(now, h.next_start) + delay
                 if wait > 0:
-                    await asyncio.sleep(wait)
-            try:
-                async with asyncio.timeout(self.s.timeout):
-                    return await self._stream(url, headers)
-            except TimeoutError:
-                raise FetchError(f"timed out after {self.s.timeout:g}s", url) from None
-            except httpx.TimeoutException:
-                raise FetchError("timed out", url) from None
-            except httpx.RemoteProtocolError:
-                raise FetchError("connection closed mid-response", url) from None
-            except httpx.ConnectError:
-                raise FetchError("connection refused or failed", url) from None
-            except httpx.TransportError as e:
-                raise FetchError(f"network error ({type(e).__name__})", url) from None
+                    await asyncio.sleep(wait)  # outside the global semaphore: other hosts go on meanwhile
+            async with self.sem:
+                return await self._timed(url, headers)
+
+    async def _timed(self, url: str, headers: dict[str, str]) -> Response:
+        """One request under a total deadline (httpx's read timeout is per chunk), errors in a few words."""
+        try:
+            async with asyncio.timeout(self.s.timeout):
+                return await self._stream(url, headers)
+        except TimeoutError:
+            raise FetchError(f"timed out after {self.s.timeout:g}s", url) from None
+        except httpx.TimeoutException:
+            raise FetchError("timed out", url) from None
+        except httpx.RemoteProtocolError:
+            raise FetchError("connection closed mid-response", url) from None
+        except httpx.ConnectError:
+            raise FetchError("connection refused or failed", url) from None
+        except (httpx.ReadError, httpx.WriteError):
+            raise FetchError("connection reset by the server", url) from None
+        except httpx.TransportError as e:
+            raise FetchError(f"network error ({type(e).__name__})", url) from None
 
     async def _stream(self, url: str, headers: dict[str, str]) -> Response:
         async with self.client.stream("GET", url, headers=headers) as r:
@@ -263,22 +296,30 @@ class Http:
         host = parts.netloc.lower()
         h = self.hosts.setdefault(host, _Host(asyncio.Semaphore(self.s.per_host)))
         if h.robots is None:
-            h.robots = asyncio.get_running_loop().create_future()
-            h.robots.set_result(await self._load_robots(f"{parts.scheme}://{parts.netloc}/robots.txt"))
-        rules = await h.robots
+            # One fetch of robots.txt per host and run, shared by every request to that host.
+            h.robots = asyncio.ensure_future(self._load_robots(f"{parts.scheme}://{parts.netloc}/robots.txt", allow_private))
+        rules = await asyncio.shield(h.robots)
         if rules is None:
             return True
         return bool(rules.can_fetch(url, self.s.user_agent))
 
-    async def _load_robots(self, url: str) -> Protego | None:
-        """RFC 9309: 4xx means no rules; an unreachable robots.txt or a 5xx means all is disallowed."""
+    async def _load_robots(self, url: str, allow_private: bool) -> Protego | None:
+        """RFC 9309: 4xx means no rules; an unreachable robots.txt or a 5xx means all is disallowed.
+
+        A redirect is followed once, through the address guard like any other request.
+        """
         try:
             resp = await self._get_with_retries(url, {})
         except FetchError:
             return Protego.parse("User-agent: *\nDisallow: /")
         if resp.status in (301, 302, 303, 307, 308) and "location" in resp.headers:
+            target = urljoin(url, resp.headers["location"].strip())
             try:
-                resp = await self._get_with_retries(urljoin(url, resp.headers["location"]), {})
+                if urlsplit(target).scheme not in ("http", "https") or not urlsplit(target).hostname:
+                    return None
+                if not allow_private and await self.is_private(target):
+                    return None
+                resp = await self._get_with_retries(target, {})
             except FetchError:
                 return None
         if 400 <= resp.status < 500:

@@ -217,6 +217,8 @@ class _Run:
             parsed = await asyncio.to_thread(parse_feed, resp.body, resp.url, resp.content_type)
             entries = list(parsed.entries)
             entries += await self._children(outlet, parsed)
+            if not entries and parsed.skipped:
+                raise FeedParseError(f"feed entries have no links ({parsed.skipped} skipped)")
             if not entries:
                 raise FeedParseError("empty feed (no entries)")
         except (FetchError, FeedParseError) as e:

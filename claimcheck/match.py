@@ -191,12 +191,19 @@ def _rep(claim: Claim) -> float | None:
     return v.midpoint
 
 
-def _context(claim: Claim) -> str:
+def _context(claim: Claim, window: int = 8) -> str:
+    """Content words near the number: the extractor's ``extra["context"]``, else a window of the sentence."""
     ctx = claim.extra.get("context")
     if isinstance(ctx, (list, tuple)):
         ctx = " ".join(str(c) for c in ctx)
     if not ctx:
-        ctx = claim.sentence
+        at = claim.sentence.find(claim.text)
+        if at < 0:
+            ctx = claim.sentence
+        else:
+            before = content_words(claim.sentence[:at])[-window:]
+            after = content_words(claim.sentence[at + len(claim.text) :])[:window]
+            ctx = " ".join([*before, *content_words(claim.text), *after])
     return " ".join(sorted(set(content_words(str(ctx)))))
 
 

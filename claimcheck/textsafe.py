@@ -16,7 +16,9 @@ _ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
 _SPACE = re.compile(r"[ \t\r\n]+")
 _MARKUP = re.compile(r"(\\*)(\[[a-zA-Z#/@].*?\])")
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>!|~&])")
+# Characters that only matter at the start of a line (headings, lists, block quotes, "1." lists).
+_MD_LINE_START = re.compile(r"^([#>+\-=]|\d+(?=[.)]))")
 _CSV_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -44,7 +46,11 @@ def _escape_markup(s: str) -> str:
 
 def markdown_escape(s: str | None) -> str:
     """Inline CommonMark text that renders as the literal characters (no links, HTML, tables)."""
-    return _MD_SPECIAL.sub(r"\\\1", plain(s))
+    text = _MD_SPECIAL.sub(r"\\\1", plain(s))
+    m = _MD_LINE_START.match(text)
+    if m:
+        text = text[: m.end()] + "\\" + text[m.end() :] if m.group(1)[0].isdigit() else "\\" + text
+    return text
 
 
 def csv_safe(s: str | None) -> str:
@@ -60,7 +66,7 @@ def safe_link(url: str | None) -> str | None:
     if not url:
         return None
     url = url.strip()
-    if _CONTROL.search(url) or any(c in url for c in " <>\"'`\\\n"):
+    if _CONTROL.search(url) or any(c in url for c in " <>\\\n\t"):
         return None
     parts = urlsplit(url)
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:

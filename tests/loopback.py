@@ -28,7 +28,9 @@ class Route:
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0
     action: Action | None = None
-    then: list[Route] = field(default_factory=list)  # answers for the next requests, in turn (the last repeats)
+    then: list[Route] = field(
+        default_factory=list
+    )  # answers for the next requests, in turn (the last repeats)
 
 
 class _Server(ThreadingHTTPServer):
@@ -41,7 +43,9 @@ class Site:
         self.root = root
         self.routes: dict[str, Route] = {}
         self.hits: list[tuple[str, dict[str, str]]] = []
-        self.times: list[tuple[float, str]] = []  # (time.monotonic(), path) of every request, in arrival order
+        self.times: list[
+            tuple[float, str]
+        ] = []  # (time.monotonic(), path) of every request, in arrival order
         site = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -95,7 +99,9 @@ class Site:
             f = (self.root / path.lstrip("/")).resolve()
             if f.is_relative_to(self.root.resolve()) and f.is_file():
                 ctype = TYPES.get(f.suffix, "application/octet-stream")
-                r = Route(f.read_bytes().replace(b"{{BASE}}", self.base.encode()), headers={"Content-Type": ctype})
+                r = Route(
+                    f.read_bytes().replace(b"{{BASE}}", self.base.encode()), headers={"Content-Type": ctype}
+                )
         if r is None:
             r = Route(b"not found", 404, {"Content-Type": "text/plain"})
         if r.delay:

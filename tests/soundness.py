@@ -23,8 +23,12 @@ def assert_sound(db: Path) -> list[sqlite3.Row]:
             assert r["text"].strip(), f"empty article {r['url']}"
             assert r["title"].strip(), f"article without a title {r['url']}"
             for col in ("title", "text"):
-                assert not MOJIBAKE.search(r[col]), f"mojibake in {col} of {r['url']}: {MOJIBAKE.search(r[col])}"
-                assert not CONTROL.search(r[col].replace("\n", "")), f"control character in {col} of {r['url']}"
+                assert not MOJIBAKE.search(r[col]), (
+                    f"mojibake in {col} of {r['url']}: {MOJIBAKE.search(r[col])}"
+                )
+                assert not CONTROL.search(r[col].replace("\n", "")), (
+                    f"control character in {col} of {r['url']}"
+                )
             assert len(r["title"]) <= 500
         # Claims belong to stored articles, and their offsets point inside the article's text.
         orphans = con.execute(
@@ -32,7 +36,7 @@ def assert_sound(db: Path) -> list[sqlite3.Row]:
         ).fetchone()[0]
         assert orphans == 0
         bad = con.execute(
-            'SELECT count(*) FROM claims c JOIN articles a ON a.id = c.article_id '
+            "SELECT count(*) FROM claims c JOIN articles a ON a.id = c.article_id "
             'WHERE c.start < 0 OR c."end" > length(a.text) OR c.start > c."end"'
         ).fetchone()[0]
         assert bad == 0

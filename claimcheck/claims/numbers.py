@@ -83,7 +83,7 @@ _CLOCK_AFTER = re.compile(
     r"^(?::\d\d|\s?(?:a\.m\b|p\.m\b|am\b|pm\b|GMT\b|UTC\b|BST\b|CET\b|EST\b|EDT\b|ET\b|PT\b|o'clock|hrs\b))",
     re.IGNORECASE,
 )
-_AGE_BEFORE = re.compile(r"(?:\b(?:aged?|ages)\s+|[A-Z][a-z]+,\s)$")
+_AGE_BEFORE = re.compile(r"\b(?:aged?|ages|who\s+(?:is|was|turned))\s+$")
 _AGE_AFTER = re.compile(r"^(?:-|\s)(?:years?-old|years? old)\b|^,\s", re.IGNORECASE)
 _AGE_NAME_COMMA = re.compile(r"[A-Z][a-z’']+,\s$")
 _MONTH_BEFORE = re.compile(rf"\b{MONTH_RE}\s+$")
@@ -95,6 +95,9 @@ _AGO = re.compile(
 _DECADE = re.compile(r"^'?s\b")
 _UNIT_WORD = re.compile(r"\s*([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
 _OF = re.compile(r"\s+of\s+(?:the\s+|their\s+|its\s+|them\b)?", re.IGNORECASE)
+_OF_POSSESSIVE = re.compile(r"\s+of\s+(?:its|their|his|her|our|the)\s+(?=[a-z])")
+_LY_NOUNS = frozenset(["daily", "weekly", "monthly", "quarterly", "yearly", "family", "ally", "rally"])
+_MONTH_OR_DAY = frozenset(m.lower() for m in [*MONTHS, *WEEKDAYS])
 _HYPHEN_UNIT = re.compile(r"-([a-z]+(?:-[a-z]+)*)")
 _LEADING_MODIFIERS = frozenset(
     ["other", "more", "additional", "further", "new", "extra", "fewer", "so-called"]
@@ -399,6 +402,8 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None) -> tuple[Quantity | None, 
             qualifier = "about" if post.group("p").lower() == "or so" else "at least"
             end = post.end()
         value = _interval(raw.value, qualifier)
+    if raw.value == 1 and _OF_POSSESSIVE.match(s, end):
+        return None, used  # "one of its members" names one of a group, not a count
     unit, unit_end, inferred = _unit(s, raw, end)
     if raw.kind == "words" and unit is None:
         return None, used
@@ -465,7 +470,11 @@ def _noun_phrase(s: str, pos: int) -> tuple[list[str], int]:
     """Up to three words after ``pos`` that name the counted thing, stopping at verbs and function words."""
     words: list[str] = []
     end = pos
-    for _ in range(4):
+    caps = 0  # leading proper-noun modifiers: "two United States service members", "nine US companies"
+    of = _OF_POSSESSIVE.match(s, pos)  # "three of its commanders"
+    if of:
+        end = of.end()
+    for _ in range(6):
         m = _UNIT_WORD.match(s, end)
         if m is None or (m.start(1) > end + 1 and end > pos) or m.start(1) - end > 1:
             break
@@ -474,24 +483,33 @@ def _noun_phrase(s: str, pos: int) -> tuple[list[str], int]:
         if not words and low in _LEADING_MODIFIERS:
             end = m.end()
             continue
+        if w[0].isupper() and (low not in _NOT_UNIT or (w.isupper() and len(w) > 1)):
+            if len(words) > caps or caps >= 3 or low in _MONTH_OR_DAY:
+                break
+            caps += 1
+            words.append(low)
+            end = m.end()
+            continue
         if low in _NOT_UNIT and low not in _TIME_UNITS or low in _PAST_VERBS:
             break
         if low in _VERBISH_OK:
             words.append(low)
             end = m.end()
             break
-        if w[0].isupper() and words:
-            break
         if low.endswith("ed") and low not in _VERBISH_OK and low not in COUNT_NOUNS:
             break
-        if low.endswith("ing") and len(low) > 5 and low not in ("buildings", "building"):
+        if low.endswith("ing") and len(low) > 5 and "-" not in low and low not in ("buildings", "building"):
             break
-        if low.endswith("ly"):
+        if low.endswith("ly") and low not in _LY_NOUNS:
             break
         words.append(low)
         end = m.end()
         if low in _VERBISH_OK or low in COUNT_NOUNS or low in ("people", "years", "months"):
             break
+    if caps and len(words) == caps:  # only capitalised words: a name follows the number, not a noun
+        return (words, end) if caps == 1 else ([], pos)
+    if of and not words:
+        return [], pos
     return words, end
 
 

@@ -14,12 +14,14 @@ from dataclasses import dataclass, field
 _PAIRS = {"“": "”", "«": "»", "„": "“", '"': '"'}
 _OPEN_MARK = re.compile(r'[“«„"]')
 _PARAGRAPH = re.compile(r"[^\n]+")
+_RUNS_ON = re.compile(r"(?:[:,]|\b(?:said|says|that|added|wrote|warned))\s*$")
 _WORDS = re.compile(r"[\w'’]+")
 _SPEECH = (
     r"(?:said|says|say|told|tells|added|adds|declared|declares|wrote|writes|tweeted|asked|asks|insisted|insists|"
     r"stated|explained|noted|warned|warns|argued|argues|recalled|replied|continued|posted|announced|claimed|"
     r"claims|commented|acknowledged|conceded|shouted|urged|vowed|testified|remarked|admitted|predicted|"
-    r"complained|concluded|cautioned|emphasized|emphasised|stressed|explained|pointed\s+out|went\s+on)"
+    r"complained|concluded|cautioned|emphasized|emphasised|stressed|pointed\s+out|went\s+on|recounted|"
+    r"announced|responded|countered|wrote|tweeted|agreed|revealed|confirmed|shared)"
 )
 _TITLE = (
     r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Col|Lt|Sgt|Capt|Rev|St)\.?\s+|(?:President|Prime\s+Minister|"
@@ -112,7 +114,7 @@ def find_quotes(text: str) -> list[Quote]:
 def _quoted_spans(para: str) -> list[tuple[int, int]]:
     """(start, end) of the words inside each pair of quote marks (marks excluded)."""
     out: list[tuple[int, int]] = []
-    straight_ok = para.count('"') % 2 == 0
+    odd_straight = para.count('"') % 2 == 1
     i, n = 0, len(para)
     while i < n:
         m = _OPEN_MARK.search(para, i)
@@ -120,15 +122,20 @@ def _quoted_spans(para: str) -> list[tuple[int, int]]:
             break
         i, ch = m.start(), m.group()
         close = _PAIRS.get(ch)
-        if close is None or (ch == '"' and not straight_ok):
+        if close is None:
             i += 1
             continue
         j = para.find(close, i + 1)
+        if ch == '"' and odd_straight:  # '"And I asked ...” said Hill': a straight mark closed by a curly one
+            k = para.find("”", i + 1)
+            j = k if k >= 0 and (j < 0 or k < j) else j
         if ch == "“":  # a curly opening quote is sometimes closed by a straight one
             k = para.find('"', i + 1)
-            j = k if k >= 0 and (j < 0 or k < j) and para.count('"') % 2 == 1 else j
+            j = k if k >= 0 and (j < 0 or k < j) and odd_straight else j
         if j < 0:
-            if i == 0 or not para[:i].strip():  # a quote that runs on into the next paragraph
+            # A quote that runs on into the next paragraph: it opens the paragraph, or follows an
+            # introduction ('Pompeo said the release "give[s] us hope ...', 'X said in a statement: "').
+            if not para[:i].strip() or _RUNS_ON.search(para, 0, i):
                 out.append(_strip(para, i + 1, n))
             break
         out.append(_strip(para, i + 1, j))

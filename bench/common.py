@@ -1,0 +1,92 @@
+"""What the benchmarks share: timing a command with the peak memory of its whole process tree, and the
+one output format (``figure`` lines, then ``ratio`` lines against baselines measured in the same run)."""
+
+from __future__ import annotations
+
+import os
+import platform
+import subprocess
+import threading
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def header(name: str, **params: object) -> None:
+    """The run's context: the machine can be noisy, so the ratios below are the figures to read."""
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    given = " ".join(f"{k}={v}" for k, v in params.items())
+    print(f"# {name} · {datetime.now(UTC):%Y-%m-%d %H:%M} UTC · {os.cpu_count()} cores · {mem:.0f} GiB · "
+          f"Python {platform.python_version()} · {given}", flush=True)
+
+
+def figure(name: str, value: float, unit: str = "s", note: str = "") -> None:
+    print(f"figure {name}: {value:,.3f} {unit}" + (f"  ({note})" if note else ""), flush=True)
+
+
+def ratio(name: str, value: float, target: str = "", met: bool | None = None) -> None:
+    """A ratio against a baseline of the same run; ``target`` says which way is good."""
+    verdict = "" if met is None else (" — target met" if met else " — target NOT met")
+    t = f"  (target {target}{verdict})" if target else ""
+    print(f"ratio {name}: {value:.2f}x{t}", flush=True)
+
+
+def _rss_of_tree(root: int) -> int:
+    """Sum of the resident memory of ``root`` and all its descendants, in bytes (Linux /proc)."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for d in os.listdir("/proc"):
+        if not d.isdigit():
+            continue
+        try:
+            with open(f"/proc/{d}/stat", "rb") as f:
+                fields = f.read().rsplit(b")", 1)[1].split()
+        except OSError:
+            continue
+        pid, ppid = int(d), int(fields[1])
+        children.setdefault(ppid, []).append(pid)
+        rss[pid] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+    total, stack = 0, [root]
+    while stack:
+        p = stack.pop()
+        total += rss.get(p, 0)
+        stack.extend(children.get(p, ()))
+    return total
+
+
+@dataclass
+class Measured:
+    seconds: float
+    peak_rss: int  # bytes, whole process tree (parent plus worker processes), sampled every 50 ms
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_measured(cmd: list[str], *, env: dict[str, str] | None = None, cwd: Path | None = None) -> Measured:
+    """Run ``cmd``, timing it and sampling its process tree's resident memory."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=cwd or REPO)
+    peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, _rss_of_tree(proc.pid))
+            done.wait(0.05)
+
+    t = threading.Thread(target=sample, daemon=True)
+    t.start()
+    out, err = proc.communicate()
+    seconds = time.perf_counter() - start
+    done.set()
+    t.join()
+    return Measured(seconds, peak, proc.returncode, out.decode("utf-8", "replace"), err.decode("utf-8", "replace"))
+
+
+def mib(n: int) -> float:
+    return n / 2**20

@@ -1,0 +1,253 @@
+"""Fetching manners and the address guard (issue 5, section 2).
+
+Traffic only ever goes to 127.0.0.0/8: to prove the guard refuses an address, the tests make a loopback
+address (127.0.0.2) count as forbidden, so a broken guard could reach nothing but loopback.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from claimcheck.config import parse_sources
+from claimcheck.errors import ConfigError
+from claimcheck.http import FetchSettings, Http, honest_user_agent, is_private_address
+from claimcheck.ingest import FetchOptions, FetchReport, run_fetch
+from claimcheck.store import Store
+from loopback import Site
+from pages import PARAS, article_html, rss
+from soundness import assert_sound
+
+FAST = FetchSettings(timeout=1, retries=1, backoff=0.05)
+HTML = {"Content-Type": "text/html; charset=utf-8"}
+FORBID_127_0_0_2 = (ipaddress.ip_network("127.0.0.2/32"),)
+
+
+@pytest.fixture
+def forbidden_site() -> Iterator[Site]:
+    """A server on the address the tests' guard forbids: it must never be reached."""
+    s = Site(host="127.0.0.2")
+    yield s
+    s.close()
+
+
+def story(site: Site, path: str, n: int = 0) -> str:
+    paras = [*PARAS, f"This is the report at {path}, number {n}, filed from the river bank."]
+    site.route(path, article_html(f"Marlow report {n}", paras, "2025-12-10T08:00:00+01:00"), headers=HTML)
+    return site.url(path)
+
+
+def feed(site: Site, path: str, links: list[str]) -> None:
+    items = [{"title": f"s{i}", "link": link, "guid": f"{path}-{i}"} for i, link in enumerate(links)]
+    site.route(path, rss(items), headers={"Content-Type": "application/rss+xml"})
+
+
+def fetch(feeds: dict[str, str], db: Path, settings: FetchSettings = FAST) -> FetchReport:
+    lines = ["outlets:"] + [f"  - {{id: {o}, name: {o}, feeds: ['{url}']}}" for o, url in feeds.items()]
+    with Store.open(db) as store:
+        return run_fetch(parse_sources("\n".join(lines)), store, FetchOptions(settings=settings, workers=0))
+
+
+# -- robots.txt ------------------------------------------------------------------------------------------
+def test_robots_is_honoured_and_fetched_once_per_host(site: Site, tmp_path: Path) -> None:
+    other = Site(host="127.0.0.3")
+    try:
+        site.route("/robots.txt", "User-agent: *\nDisallow: /private/\n", headers={"Content-Type": "text/plain"})
+        links = [story(site, f"/a/{i}.html", i) for i in range(3)] + [story(site, "/private/secret.html", 9)]
+        links.append(story(other, "/b/0.html", 5))
+        feed(site, "/a/feed.xml", links[:2])
+        feed(site, "/b/feed.xml", links[2:])
+        report = fetch({"a": site.url("/a/feed.xml"), "b": site.url("/b/feed.xml")}, tmp_path / "db")
+        a, b = report.outlets
+        assert a.ok and a.new == 2
+        assert b.new == 2 and b.failed == 1 and b.reasons == {"disallowed by robots.txt": 1}
+        assert "/private/secret.html" not in site.paths_hit()
+        assert site.paths_hit().count("/robots.txt") == 1
+        assert other.paths_hit().count("/robots.txt") == 1 and "/b/0.html" in other.paths_hit()
+    finally:
+        other.close()
+    assert_sound(tmp_path / "db")
+
+
+def test_robots_rules_for_claimcheck_by_name(site: Site, tmp_path: Path) -> None:
+    site.route("/robots.txt", "User-agent: claimcheck\nDisallow: /\n\nUser-agent: *\nAllow: /\n")
+    feed(site, "/feed.xml", [story(site, "/a.html")])
+    r = fetch({"a": site.url("/feed.xml")}, tmp_path / "db").outlets[0]
+    assert r.feeds_failed == 1 and "disallowed by robots.txt" in " ".join(r.reasons)
+    assert site.paths_hit() == ["/robots.txt"]
+
+
+def test_unreachable_robots_means_disallowed(site: Site, tmp_path: Path) -> None:
+    site.route("/robots.txt", "down", status=503)
+    feed(site, "/feed.xml", [story(site, "/a.html")])
+    r = fetch({"a": site.url("/feed.xml")}, tmp_path / "db").outlets[0]
+    assert "disallowed by robots.txt" in " ".join(r.reasons)
+    assert "/a.html" not in site.paths_hit() and "/feed.xml" not in site.paths_hit()
+
+
+def test_crawl_delay_is_honoured(site: Site, tmp_path: Path) -> None:
+    site.route("/robots.txt", "User-agent: *\nCrawl-delay: 0.3\n")
+    feed(site, "/feed.xml", [story(site, f"/{i}.html", i) for i in range(3)])
+    fetch({"a": site.url("/feed.xml")}, tmp_path / "db")
+    starts = [t for t, p in site.times if p != "/robots.txt"]
+    gaps = [b - a for a, b in zip(starts, starts[1:], strict=False)]
+    assert len(starts) == 4 and min(gaps) >= 0.25, gaps
+
+
+def test_robots_redirect_to_a_forbidden_address_is_not_followed(
+    site: Site, forbidden_site: Site, tmp_path: Path
+) -> None:
+    # The page's host redirects its robots.txt into the forbidden address.
+    page_host = Site(host="127.0.0.3")
+    try:
+        page_host.route("/robots.txt", status=302, headers={"Location": forbidden_site.url("/robots.txt")})
+        feed(site, "/feed.xml", [story(page_host, "/a.html")])
+        settings = FetchSettings(timeout=1, retries=0, private_networks=FORBID_127_0_0_2)
+        r = fetch({"a": site.url("/feed.xml")}, tmp_path / "db", settings).outlets[0]
+    finally:
+        page_host.close()
+    assert r.new == 1
+    assert forbidden_site.hits == []
+
+
+# -- rate limit, User-Agent ------------------------------------------------------------------------------
+def test_per_host_rate_limit(site: Site, tmp_path: Path) -> None:
+    feed(site, "/feed.xml", [story(site, f"/{i}.html", i) for i in range(4)])
+    settings = FetchSettings(timeout=2, retries=0, delay=0.2, per_host=4)
+    fetch({"a": site.url("/feed.xml")}, tmp_path / "db", settings)
+    starts = [t for t, _ in site.times]
+    gaps = [b - a for a, b in zip(starts, starts[1:], strict=False)]
+    assert len(starts) == 6 and min(gaps) >= 0.18, gaps  # robots, feed, 4 pages
+
+
+def test_delay_in_sources_yaml() -> None:
+    assert parse_sources("defaults: {delay: 1.5}\noutlets: [{id: a, name: A}]").defaults.delay == 1.5
+    assert parse_sources("defaults: {delay: 0}\noutlets: [{id: a, name: A}]").defaults.delay == 0
+    assert parse_sources("outlets: [{id: a, name: A}]").defaults.delay == 0
+    with pytest.raises(ConfigError, match="defaults.delay: must be 0 or more"):
+        parse_sources("defaults: {delay: -1}\noutlets: [{id: a, name: A}]")
+    d = parse_sources("defaults: {delay: 2}\noutlets: [{id: a, name: A}]").defaults
+    assert FetchSettings.from_defaults(d).delay == 2.0
+
+
+def test_user_agent_names_claimcheck(site: Site, tmp_path: Path) -> None:
+    feed(site, "/feed.xml", [story(site, "/a.html")])
+    fetch({"a": site.url("/feed.xml")}, tmp_path / "db", FetchSettings(user_agent="NewsBot/2 (+mailto:x@example.org)"))
+    agents = {h.get("User-Agent") for _, h in site.hits}
+    assert len(site.hits) == 3 and len(agents) == 1
+    assert agents.pop().startswith("NewsBot/2 (+mailto:x@example.org) claimcheck/")
+    assert honest_user_agent("claimcheck-test/1") == "claimcheck-test/1"
+
+
+# -- the address guard -----------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "ip,private",
+    [
+        ("127.0.0.1", True), ("127.255.255.254", True), ("10.1.2.3", True), ("172.16.0.1", True),
+        ("172.31.255.255", True), ("172.32.0.1", False), ("192.168.1.1", True), ("169.254.169.254", True),
+        ("100.64.0.1", True), ("100.127.255.255", True), ("100.128.0.1", False), ("0.0.0.0", True),
+        ("224.0.0.1", True), ("255.255.255.255", True), ("198.18.0.1", True), ("8.8.8.8", False),
+        ("151.101.1.1", False),
+        ("::1", True), ("::", True), ("fe80::1", True), ("fe80::1%eth0", True), ("fd12:3456::1", True),
+        ("fc00::1", True), ("ff02::1", True), ("fec0::1", True), ("2606:4700::1111", False),
+        ("::ffff:127.0.0.1", True), ("::ffff:10.0.0.1", True), ("::ffff:169.254.169.254", True),
+        ("::ffff:8.8.8.8", False), ("64:ff9b::7f00:1", True), ("64:ff9b::a9fe:a9fe", True),
+        ("64:ff9b::808:808", False), ("2002:7f00:1::", True), ("2002:a00:1::1", True), ("2002:808:808::", False),
+        ("::127.0.0.1", True), ("not an address", True), ("", True),
+    ],
+)  # fmt: skip
+def test_is_private_address(ip: str, private: bool) -> None:
+    assert is_private_address(ip) is private
+
+
+def test_is_private_address_with_custom_networks() -> None:
+    assert is_private_address("127.0.0.2", FORBID_127_0_0_2)
+    assert is_private_address("::ffff:127.0.0.2", FORBID_127_0_0_2)
+    assert not is_private_address("127.0.0.1", FORBID_127_0_0_2)
+
+
+def test_the_guard_judges_resolved_addresses(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A host name is judged by every address it resolves to (no lookup leaves the machine here)."""
+    answers = {"news.example": ["93.184.216.34", "10.0.0.5"], "clean.example": ["93.184.216.34"]}
+
+    async def fake_getaddrinfo(self, host, port, **kw):  # type: ignore[no-untyped-def]
+        import socket
+
+        if host not in answers:
+            raise socket.gaierror("no such host")
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (a, 0)) for a in answers[host]]
+
+    monkeypatch.setattr(asyncio.base_events.BaseEventLoop, "getaddrinfo", fake_getaddrinfo)
+
+    async def check() -> tuple[bool, bool, bool]:
+        async with Http(FetchSettings()) as http:
+            return (
+                await http.is_private("http://news.example/a"),
+                await http.is_private("http://clean.example/a"),
+                await http.is_private("http://[::ffff:10.0.0.1]/a"),
+            )
+
+    assert asyncio.run(check()) == (True, False, True)
+
+
+def test_numeric_host_forms_resolve_to_the_guarded_address() -> None:
+    """Decimal and short forms (http://2130706433/ is 127.0.0.1) are resolved, then judged."""
+
+    async def check(host: str) -> bool:
+        async with Http(FetchSettings(private_networks=FORBID_127_0_0_2)) as http:
+            return await http.is_private(f"http://{host}/")
+
+    assert asyncio.run(check("2130706434")) and asyncio.run(check("127.2"))
+    assert not asyncio.run(check("2130706433"))
+
+
+def test_links_from_a_public_feed_to_forbidden_addresses_are_refused(
+    site: Site, forbidden_site: Site, tmp_path: Path
+) -> None:
+    """127.0.0.1 counts as public here and 127.0.0.2 as private: only the public page is fetched."""
+    port = forbidden_site.httpd.server_address[1]
+    story(forbidden_site, "/inside.html")
+    site.route("/hop.html", status=302, headers={"Location": forbidden_site.url("/inside.html")})
+    links = [
+        story(site, "/public.html"),
+        forbidden_site.url("/inside.html"),
+        f"http://[::ffff:127.0.0.2]:{port}/inside.html",
+        f"http://2130706434:{port}/inside.html",
+        site.url("/hop.html"),  # public page redirecting inside
+    ]
+    feed(site, "/feed.xml", links)
+    settings = FetchSettings(timeout=1, retries=0, private_networks=FORBID_127_0_0_2)
+    r = fetch({"a": site.url("/feed.xml")}, tmp_path / "db", settings).outlets[0]
+    assert r.new == 1 and r.failed == 4
+    assert r.reasons == {"refused: link points to a private or local address": 4}
+    assert forbidden_site.hits == []
+    rows = assert_sound(tmp_path / "db")
+    assert [row["url"] for row in rows] == [site.url("/public.html")]
+
+
+def test_an_outlet_whose_own_feed_is_local_may_fetch_local_pages(
+    site: Site, forbidden_site: Site, tmp_path: Path
+) -> None:
+    feed(forbidden_site, "/feed.xml", [story(forbidden_site, "/inside.html")])
+    settings = FetchSettings(timeout=1, retries=0, private_networks=FORBID_127_0_0_2)
+    r = fetch({"a": forbidden_site.url("/feed.xml")}, tmp_path / "db", settings).outlets[0]
+    assert r.ok and r.new == 1
+
+
+def test_retry_after_parsing() -> None:
+    from claimcheck.http import retry_after
+
+    now = 1_765_600_000.0
+    assert retry_after("120", now) == 120
+    assert retry_after(" 0 ", now) == 0
+    assert retry_after("Sat, 13 Dec 2025 04:28:20 GMT", now) == 200  # 200 s after ``now``
+    assert retry_after("Sat, 13 Dec 2025 04:00:00 GMT", now) == 0  # in the past: now
+    assert retry_after("Fri, 31 Dec 9999 23:59:59 GMT", now) > 10**9
+    for bad in (None, "", "soon", "-5", "1.5", "Thu, 32 Foo 2025 99:99:99 GMT", "9" * 400, "\x00"):
+        assert retry_after(bad, now) is None, bad
+    assert retry_after("9" * 30, now) == 10**9  # absurdly large: capped, then refused as rate-limited

@@ -1,0 +1,204 @@
+"""Renderers: golden table and Markdown, JSON against the claimcheck.compare/1 schema, CSV, hostile text.
+
+Regenerate the golden files with ``CLAIMCHECK_REGEN_GOLDEN=1 pytest tests/test_render.py``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from markdown_it import MarkdownIt
+from rich.console import Console
+from test_match_quality import load_story
+
+from claimcheck.compare import CompareOptions, compare
+from claimcheck.models import Article, Claim, Interval
+from claimcheck.render import print_table, render, render_csv, render_markdown, to_json
+from claimcheck.render.jsonout import SCHEMA
+from claimcheck.textsafe import csv_safe, markdown_escape, safe_link, terminal_safe
+
+GOLDEN = Path(__file__).parent / "golden"
+NOW = datetime(2025, 3, 4, 12, 0, tzinfo=UTC)
+HOSTILE = "[bold red]x[/] \x1b[2J | --- | <script>alert(1)</script> [x](javascript:alert(1)) `tick` *b* _i_"
+
+
+@pytest.fixture(scope="module")
+def result():  # noqa: ANN201
+    articles, outlets, _ = load_story()
+    return compare("earthquake Van", articles, outlets, CompareOptions(min_outlets=2), generated_at=NOW)
+
+
+def check_golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("CLAIMCHECK_REGEN_GOLDEN") or not path.exists():
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8")
+
+
+def table_text(result, **kw: Any) -> str:  # noqa: ANN001
+    buf = io.StringIO()
+    print_table(result, Console(width=100, file=buf, color_system=None), **kw)
+    return buf.getvalue()
+
+
+def test_table_golden(result) -> None:  # noqa: ANN001
+    check_golden("compare_table.txt", table_text(result))
+
+
+def test_matrix_golden(result) -> None:  # noqa: ANN001
+    check_golden("compare_matrix.txt", table_text(result, matrix=True))
+
+
+def test_markdown_golden(result) -> None:  # noqa: ANN001
+    check_golden("compare_report.md", render_markdown(result))
+
+
+def test_table_shows_first_reporter_independent_count_and_conflicts(result) -> None:  # noqa: ANN001
+    text = table_text(result)
+    assert "earthquake Van" in text and "articles from 8 outlets" in text
+    assert "(first)" in text and "(wire copy)" in text
+    assert "Al Jazeera says 94" in text
+
+
+# --- JSON schema -----------------------------------------------------------------------------
+
+
+def validate(value: Any, schema: dict[str, Any], path: str = "$") -> None:
+    """A small JSON Schema check (type, const, enum, required, properties, items, oneOf)."""
+    types = {"string": str, "integer": int, "number": (int, float), "boolean": bool, "object": dict,
+             "array": list, "null": type(None)}  # fmt: skip
+    if "oneOf" in schema:
+        ok = 0
+        for option in schema["oneOf"]:
+            try:
+                validate(value, option, path)
+                ok += 1
+            except AssertionError:
+                pass
+        assert ok == 1, f"{path}: matches {ok} of oneOf"
+        return
+    if "const" in schema:
+        assert value == schema["const"], path
+    if "enum" in schema:
+        assert value in schema["enum"], path
+    if "type" in schema:
+        allowed = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
+        assert any(isinstance(value, types[t]) and not (t in ("integer", "number") and isinstance(value, bool))
+                   for t in allowed), f"{path}: {value!r} is not {allowed}"  # fmt: skip
+    if schema.get("format") == "date-time" and value is not None:
+        datetime.fromisoformat(value)
+    for key in schema.get("required", []):
+        assert key in value, f"{path}: missing {key}"
+    if isinstance(value, dict):
+        for key, sub in schema.get("properties", {}).items():
+            if key in value:
+                validate(value[key], sub, f"{path}.{key}")
+        if schema.get("additionalProperties") is False:
+            assert set(value) <= set(schema["properties"]), path
+    if isinstance(value, list) and "items" in schema:
+        for i, item in enumerate(value):
+            validate(item, schema["items"], f"{path}[{i}]")
+
+
+def test_json_validates_against_the_schema(result) -> None:  # noqa: ANN001
+    data = json.loads(render(result, "json"))
+    validate(data, SCHEMA)
+    assert data["schema"] == "claimcheck.compare/1"
+    deaths = next(
+        f for f in data["facts"] if f["unit"] == "people" and f["value"] == {"low": 312, "high": 312}
+    )
+    assert deaths["conflicts"][0]["outlet"] == "guardian"
+    assert deaths["first_reported"]["outlet"] == "apnews"
+    ids = {o["id"] for o in data["outlets"]}
+    for f in data["facts"]:
+        assert len(f["outlets"]) == len(set(f["outlets"])) and set(f["outlets"]) <= ids
+        assert set(f["independent_outlets"]) <= set(f["outlets"])
+
+
+def test_json_of_an_empty_result_validates(result) -> None:  # noqa: ANN001
+    validate(to_json(replace(result, facts=(), since=NOW, until=None)), SCHEMA)
+
+
+# --- CSV -------------------------------------------------------------------------------------
+
+
+def test_csv_one_row_per_fact_and_outlet(result) -> None:  # noqa: ANN001
+    rows = list(csv.DictReader(io.StringIO(render_csv(result))))
+    assert len(rows) == sum(len(f.outlets) for f in result.facts)
+    assert len({(r["fact_id"], r["outlet"]) for r in rows}) == len(rows)
+
+
+@pytest.mark.parametrize("cell", ['=HYPERLINK("http://x")', "+1", "-2+3", "@SUM(A1)", "\tx", "\r=1"])
+def test_csv_neutralises_formulas(cell: str) -> None:
+    safe = csv_safe(cell)
+    assert safe.startswith("'") or not safe.startswith(("=", "+", "-", "@", "\t", "\r"))
+    assert csv_safe("123 prisoners") == "123 prisoners"
+
+
+# --- hostile web text ------------------------------------------------------------------------
+
+
+def hostile_result():  # noqa: ANN201
+    claim = Claim("number", "123", f"Belarus freed 123 political prisoners. {HOSTILE}", 0, 3,
+                  value=Interval.exact(123), unit="political prisoners")  # fmt: skip
+    arts = [
+        Article(
+            o,
+            f"javascript:alert({n})" if n else "https://ok.example/a",
+            "x",
+            f"=cmd| {HOSTILE}",
+            "t",
+            str(n),
+            NOW,
+            published=NOW,
+            claims=(claim,),
+        )  # fmt: skip
+        for n, o in enumerate(["bbc", "cbs"])
+    ]
+    return compare(f"topic {HOSTILE}", arts, {}, CompareOptions(min_outlets=1), generated_at=NOW)
+
+
+def test_hostile_text_in_the_terminal() -> None:
+    buf = io.StringIO()
+    print_table(hostile_result(), Console(width=200, file=buf, force_terminal=True, color_system="truecolor"),
+                explain=True)  # fmt: skip
+    out = buf.getvalue()
+    assert "\x1b[2J" not in out
+    assert "[bold red]x[/]" in out  # printed literally, not interpreted as markup
+    assert "\\[" not in out
+    assert terminal_safe("[bold red]x[/]\x1b[2J\x07") == "\\[bold red]x\\[/]"
+
+
+def test_hostile_text_in_markdown() -> None:
+    md = render_markdown(hostile_result())
+    tokens = MarkdownIt("commonmark").enable("table").parse(md)
+    inline = [t for tok in tokens if tok.children for t in tok.children]
+    links = [t.attrGet("href") for t in inline if t.type == "link_open"]
+    assert links and all(h.startswith(("http://", "https://")) for h in links)
+    assert not any(t.type in ("html_inline", "html_block") for t in [*tokens, *inline])
+    assert "<script>" not in md and "\x1b" not in md
+    # every table row keeps its column count: no "|" from a page breaks out of a cell
+    for line in md.splitlines():
+        if line.startswith("| ") and "Fact" not in line and "---" not in line:
+            assert line.replace("\\|", "").count("|") in (4, 7)
+    assert markdown_escape("a|b\nc`d") == "a\\|b c\\`d"
+    assert (
+        safe_link("javascript:alert(1)") is None and safe_link("https://a.example/x") == "https://a.example/x"
+    )
+
+
+def test_hostile_text_in_csv_and_json() -> None:
+    result = hostile_result()
+    rows = list(csv.reader(io.StringIO(render_csv(result))))
+    assert all(not cell.startswith(("=", "+", "-", "@")) for row in rows[1:] for cell in row)
+    assert "\x1b" not in render_csv(result)
+    json.loads(render(result, "json"))  # raw text kept, JSON-escaped
