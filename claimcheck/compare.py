@@ -11,7 +11,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
-from claimcheck.match import MATCHED_KINDS, MatchOptions, alias_map, fact_order, match_facts, resolve_source
+from claimcheck.facts import alias_map, fact_order, resolve_source
+from claimcheck.match import MATCHED_KINDS, MatchOptions, match_facts
 from claimcheck.models import Article, Citation, CompareResult, Fact, Outlet, OutletCount, Sources
 from claimcheck.syndication import find_syndicated
 

@@ -374,8 +374,8 @@ def retry_after(value: str | None, now: float | None = None) -> float | None:
     if not value:
         return None
     v = value.strip()
-    if v.isdigit():
-        return float(min(int(v), 10**9))
+    if v.isascii() and v.isdigit():  # str.isdigit alone accepts "²" and "٣", which int() refuses or misreads
+        return float(min(int(v[:12]), 10**9)) if len(v) <= 12 else float(10**9)
     try:
         when = parsedate_to_datetime(v)
     except (TypeError, ValueError, IndexError, OverflowError):

@@ -7,8 +7,10 @@ A failing outlet never stops the others; every failure is counted with a short r
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import multiprocessing
 import os
+import sqlite3
 from collections import Counter
 from collections.abc import Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
@@ -17,12 +19,13 @@ from datetime import UTC, datetime
 from typing import Protocol
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from claimcheck.errors import FetchError
+from claimcheck.errors import FetchError, StoreError
 from claimcheck.extract import clean_text
 from claimcheck.feeds import FeedParseError, ParsedFeed, parse_feed
 from claimcheck.http import FetchSettings, Http
 from claimcheck.models import Article, FeedEntry, Outlet, Sources
 from claimcheck.store import Store, content_hash
+from claimcheck.store import _explain as explain_sqlite
 from claimcheck.worker import init_worker, process_page
 
 MAX_CHILD_SITEMAPS = 3
@@ -148,7 +151,7 @@ def _make_pool(workers: int | None) -> Executor:
     try:
         ctx = multiprocessing.get_context("forkserver")
         ctx.set_forkserver_preload(["claimcheck.worker"])
-        return ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=init_worker)
+        return ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=init_worker, initargs=(os.getpid(),))
     except (ValueError, OSError, NotImplementedError):
         return ThreadPoolExecutor(max_workers=n)
 
@@ -177,7 +180,10 @@ class _Run:
             self.db_thread.shutdown(wait=True)
 
     async def db(self, fn, *args):  # type: ignore[no-untyped-def]
-        return await asyncio.get_running_loop().run_in_executor(self.db_thread, fn, *args)
+        try:
+            return await asyncio.get_running_loop().run_in_executor(self.db_thread, fn, *args)
+        except sqlite3.Error as e:  # reads outside Store._write (a corrupt page found late)
+            raise StoreError(f"{self.store.path}: {explain_sqlite(e)}") from None
 
     async def outlet(self, outlet: Outlet, rep: OutletReport) -> None:
         feeds = [*outlet.feeds, *outlet.sitemaps]
@@ -186,10 +192,8 @@ class _Run:
             return
         local = False
         for url in feeds:
-            try:
+            with contextlib.suppress(FetchError):
                 local = local or await self.http.is_private(url)
-            except FetchError:
-                pass
         results = await asyncio.gather(*(self.feed(outlet, rep, url) for url in feeds))
         entries: list[FeedEntry] = []
         seen_links: set[str] = set()

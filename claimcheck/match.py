@@ -19,9 +19,8 @@ import itertools
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -31,7 +30,7 @@ try:  # rapidfuzz's cdist needs numpy; without it the matcher falls back to proc
 except ImportError:  # pragma: no cover
     np = None  # type: ignore[assignment]
 
-from claimcheck.models import Article, Claim, Conflict, Fact, Interval, Link, Mention, Outlet
+from claimcheck.models import Article, Claim, Fact, Interval, Outlet
 from claimcheck.syndication import SyndicationOptions, find_syndicated
 
 MATCHED_KINDS = ("number", "quote", "statement")
@@ -53,6 +52,12 @@ _SPAN_WHEN = re.compile(
     r"this year|altogether|cumulative)",
     re.IGNORECASE,
 )
+_MONTHS = {
+    "jan": "january", "feb": "february", "mar": "march", "apr": "april", "jun": "june", "jul": "july",
+    "aug": "august", "sep": "september", "sept": "september", "oct": "october", "nov": "november",
+    "dec": "december",
+}  # fmt: skip
+_WHEN_FILLER = frozenset(["on", "in", "at", "the", "of", "early", "late"])
 
 
 @dataclass(frozen=True)
@@ -62,13 +67,15 @@ class MatchOptions:
     kinds: tuple[str, ...] = MATCHED_KINDS
     number_tolerance: float = 0.25  # disjoint values within 25% of each other are a conflict
     quote_threshold: float = 80.0
+    speaker_penalty: float = 15.0  # points off a quote pair whose known speakers differ
+    speaker_override_words: int = 8  # ...and only quotes at least this long may still link
     statement_threshold: float = 72.0
     linkage: float = 0.5  # average-linkage threshold for joining two clusters
     rare_keys: int = 3  # blocking keys per quote/statement: its rarest words
     max_block: int = 400  # blocks larger than this are split (by sorted text) before scoring
     max_candidates: int = 64  # per number, score at most this many close values (keeps dense data linear)
     number_context_floor: float = 0.4  # context similarity (0-1) at which numbers start to link
-    when_threshold: float = 60.0  # two time qualifiers below this similarity are different facts
+    when_threshold: float = 90.0  # two time qualifiers (neither part of the other) below this differ
     workers: int = 1  # cdist threads; -1 uses every core
     syndication: SyndicationOptions = field(default_factory=SyndicationOptions)
 
@@ -90,14 +97,14 @@ Edges = dict[tuple[int, int], tuple[float, Rule]]
 
 def words(text: str) -> list[str]:
     """Lower-cased word tokens with a crude plural stem, so "prisoners" meets "prisoner"."""
-    return [_stem(w) for w in _WORD.findall(text.lower())]
+    return [stem(w) for w in _WORD.findall(text.lower())]
 
 
 def content_words(text: str) -> list[str]:
     return [w for w in words(text) if w not in STOPWORDS and len(w) > 1]
 
 
-def _stem(w: str) -> str:
+def stem(w: str) -> str:
     w = w.replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
@@ -111,7 +118,71 @@ def _stem(w: str) -> str:
 def names(text: str) -> set[str]:
     """Capitalised words that are not the sentence's first word: a cheap stand-in for named entities."""
     found = {m.group(0).lower() for m in _NAME.finditer(text) if m.start() > 0}
-    return {_stem(n) for n in found if n not in STOPWORDS}
+    return {stem(n) for n in found if n not in STOPWORDS}
+
+
+def is_span(when: str | None) -> bool:
+    """A time qualifier that counts over a span ("since July 2024", "so far"), not a point in time."""
+    return bool(when and _SPAN_WHEN.match(when))
+
+
+def when_words(when: str | None) -> frozenset[str]:
+    """A time qualifier's words without filler, months spelled out: "on Dec. 13" -> {december, 13}."""
+    ws = (w.rstrip(".") for w in _WORD.findall((when or "").lower()))
+    return frozenset(_MONTHS.get(w, w) for w in ws if w not in _WHEN_FILLER)
+
+
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def _when_parts(ws: frozenset[str]) -> dict[str, frozenset[str]]:
+    """The calendar parts a qualifier names: weekday, month, day of month, year."""
+    parts = {
+        "weekday": ws & _WEEKDAYS,
+        "month": ws & frozenset(_MONTHS.values()) | (ws & {"may"}),
+        "day": frozenset(w for w in ws if w.isdigit() and 1 <= int(w) <= 31),
+        "year": frozenset(w for w in ws if w.isdigit() and 1800 <= int(w) <= 2200),
+    }
+    return {k: v for k, v in parts.items() if v}
+
+
+def when_compatible(a: str | None, b: str | None, threshold: float = 90.0) -> bool:
+    """Whether two numbers' time qualifiers allow them to be one fact.
+
+    - No qualifier agrees with a point in time ("on Saturday", "on December 13"): the outlet just
+      did not say when. It does not agree with a span ("since July 2024"): a running total is
+      another fact than the day's count.
+    - Two points in time disagree when they name the same calendar part differently ("on
+      Saturday" and "on Friday", "in 2020" and "in 2023", "in September" and "in March"); parts
+      that only one names cannot disagree ("on Saturday" and "Dec 13" may be the same day).
+    - Otherwise two qualifiers agree when one says no more than the other ("since July 2024" and
+      "since July 2024 alone") or they are spelled nearly alike.
+    """
+    if not a or not b:
+        return not is_span(a or b)
+    if is_span(a) != is_span(b):
+        return False
+    wa, wb = when_words(a), when_words(b)
+    if not wa or not wb or wa <= wb or wb <= wa:
+        return True
+    pa, pb = _when_parts(wa), _when_parts(wb)
+    if pa and pb and not is_span(a):
+        return all(pa[k] & pb[k] for k in pa.keys() & pb.keys())
+    return fuzz.token_sort_ratio(" ".join(sorted(wa)), " ".join(sorted(wb))) >= threshold
+
+
+_HONORIFIC = frozenset(["mr", "mrs", "ms", "dr", "president", "prime", "minister", "sir", "lady"])
+
+
+def speaker_words(speaker: str | None) -> frozenset[str]:
+    return frozenset(w for w in words(speaker or "") if w not in _HONORIFIC)
+
+
+def speakers_compatible(a: str | None, b: str | None) -> bool:
+    """Unknown speakers agree with anyone; known ones when one name is part of the other
+    ("Bialiatski" and "Ales Bialiatski"). Two different known speakers never share a quote."""
+    wa, wb = speaker_words(a), speaker_words(b)
+    return not wa or not wb or wa <= wb or wb <= wa
 
 
 def match_facts(
@@ -124,7 +195,10 @@ def match_facts(
     options = options or MatchOptions()
     if syndicated is None:
         syndicated = find_syndicated(articles, outlets, options.syndication)
+    from claimcheck.facts import FactContext, alias_map, article_cites, build_fact, fact_order, renumber
+
     alias = alias_map(outlets)
+    ctx = FactContext(articles, alias, syndicated, article_cites(articles, outlets, alias, syndicated))
     facts: list[Fact] = []
     for kind in options.kinds:
         items = [Item(0, a, c) for a, art in enumerate(articles) for c in art.claims if c.kind == kind]
@@ -138,31 +212,12 @@ def match_facts(
             edges = text_edges(items, options, quote=True)
         else:
             edges = text_edges(items, options, quote=False)
-        ctx = _FactContext(articles, alias, syndicated, article_cites(articles, outlets, alias, syndicated))
-        for cluster in cluster_items(items, edges, options.linkage):
-            facts.append(build_fact(cluster, items, edges, ctx))
+        adj = adjacency(edges)
+        exclusive = _EXCLUSIVE.get(kind)
+        for cluster in cluster_items(items, edges, options.linkage, exclusive, adj=adj):
+            facts.append(build_fact(cluster, items, edges, ctx, adj))
     facts.sort(key=fact_order)
-    return [_renumber(f, n) for n, f in enumerate(facts, 1)]
-
-
-def fact_order(f: Fact) -> tuple[int, int, datetime, str]:
-    first = f.first_published or datetime.max.replace(tzinfo=UTC)
-    if first.tzinfo is None:
-        first = first.replace(tzinfo=UTC)
-    return (-len(f.outlets), -len(f.independent_outlets), first, f.summary)
-
-
-def _renumber(f: Fact, n: int) -> Fact:
-    return replace(f, id=f"F{n}")
-
-
-def alias_map(outlets: Mapping[str, Outlet]) -> dict[str, str]:
-    """Every name an outlet is cited by (lower case) -> outlet id."""
-    out: dict[str, str] = {}
-    for o in outlets.values():
-        for n in (o.id, *o.names):
-            out.setdefault(n.lower(), o.id)
-    return out
+    return [renumber(f, n) for n, f in enumerate(facts, 1)]
 
 
 # --- numbers ---------------------------------------------------------------------------------
@@ -174,6 +229,8 @@ UNIT_SYNONYMS = {
     "dead": "death", "killed": "death", "fatality": "death", "casualty": "death",
     "detainee": "prisoner", "inmate": "prisoner", "captive": "hostage",
     "person": "people", "individual": "people",
+    "km": "kilometre", "kilometer": "kilometre", "cm": "centimetre", "centimeter": "centimetre",
+    "meter": "metre", "mile": "mile", "tonne": "ton", "metric": "ton",
 }  # fmt: skip
 
 
@@ -217,7 +274,7 @@ def number_edges(items: Sequence[Item], options: MatchOptions) -> Edges:
         rep = _rep(it.claim)
         if rep is None or rep <= 0:
             continue
-        span = bool(it.claim.when and _SPAN_WHEN.match(it.claim.when))
+        span = is_span(it.claim.when)
         units[it.index] = unit_key(it.claim.unit)
         reps[it.index] = rep
         blocks[units[it.index], span, math.floor(math.log(rep) / width)].append(it)
@@ -295,7 +352,7 @@ def _number_pair(
     a: Claim, b: Claim, ctx: float, thing: str, options: MatchOptions
 ) -> tuple[float, Rule] | None:
     assert a.value is not None and b.value is not None
-    if a.when and b.when and fuzz.token_set_ratio(a.when.lower(), b.when.lower()) < options.when_threshold:
+    if not when_compatible(a.when, b.when, options.when_threshold):
         return None
     # token_set_ratio of unrelated word lists is rarely below 0.35: rescale so that only shared
     # words count, and a number in an unrelated sentence stays below the linkage threshold.
@@ -315,7 +372,8 @@ def rule_text(rule: Rule) -> str:
         how = "values agree" if kind == "agree" else "values close but disjoint"
         return f"number: same {thing!r}, {how} ({format_value(va)} ~ {format_value(vb)}), context {ctx:.2f}"
     if kind == "quote":
-        return f"quote: normalised words {rule[1]:.0f}/100"
+        who = ", despite different speakers" if len(rule) > 2 and rule[2] else ""
+        return f"quote: normalised words {rule[1]:.0f}/100{who}"
     shared = rule[2]
     who = f", shared names {', '.join(shared)}" if shared else ""
     return f"statement: content words {rule[1]:.0f}/100{who}"
@@ -371,7 +429,8 @@ def text_edges(items: Sequence[Item], options: MatchOptions, *, quote: bool) -> 
                 long_enough = min(counts[i], counts[j]) >= 4
                 score = max(float(base[x][y]), float(loose[x][y]) if long_enough else 0.0)
                 if quote:
-                    scored = _quote_pair(score, options)
+                    same_speaker = speakers_compatible(items[i].claim.speaker, items[j].claim.speaker)
+                    scored = _quote_pair(score, min(counts[i], counts[j]), same_speaker, options)
                 else:
                     scored = _statement_pair(score, name_sets[i], name_sets[j], options)
                 if scored:
@@ -379,10 +438,19 @@ def text_edges(items: Sequence[Item], options: MatchOptions, *, quote: bool) -> 
     return edges
 
 
-def _quote_pair(score: float, options: MatchOptions) -> tuple[float, Rule] | None:
+def _quote_pair(
+    score: float, n_words: int, same_speaker: bool, options: MatchOptions
+) -> tuple[float, Rule] | None:
+    """Quotes link on their normalised words. Two known, different speakers cost
+    ``speaker_penalty`` points: only a long, word-for-word quote survives that (one outlet, or the
+    extractor, got the speaker wrong); short or reworded quotes of two people stay apart."""
+    if not same_speaker:
+        if n_words < options.speaker_override_words:
+            return None
+        score -= options.speaker_penalty
     if score < options.quote_threshold:
         return None
-    return score / 100, ("quote", score)
+    return score / 100, ("quote", score, not same_speaker)
 
 
 def _statement_pair(
@@ -410,16 +478,37 @@ def _key(i: int, j: int) -> tuple[int, int]:
 # --- clustering ------------------------------------------------------------------------------
 
 
-def cluster_items(items: Sequence[Item], edges: Edges, linkage: float) -> list[list[int]]:
-    """Average-linkage clusters of item indexes; no cluster holds two items of one article.
+# A claim attribute that splits facts: (the claim's value of it, whether two such values agree).
+Exclusive = tuple[Callable[[Claim], str | None], Callable[[str, str], bool]]
+_EXCLUSIVE: dict[str, Exclusive] = {"number": (lambda c: c.when, when_compatible)}
 
-    A missing edge counts as similarity 0, so a claim that matches one member of a cluster but
-    nothing else in it stays out: chains A~B~C with A≁C do not collapse into one fact.
-    """
+
+def adjacency(edges: Edges) -> dict[int, dict[int, float]]:
     adj: dict[int, dict[int, float]] = defaultdict(dict)
     for (i, j), (s, _) in edges.items():
         adj[i][j] = s
         adj[j][i] = s
+    return adj
+
+
+def cluster_items(
+    items: Sequence[Item],
+    edges: Edges,
+    linkage: float,
+    exclusive: Exclusive | None = None,
+    *,
+    adj: Mapping[int, Mapping[int, float]] | None = None,
+) -> list[list[int]]:
+    """Average-linkage clusters of item indexes; no cluster holds two items of one article.
+
+    A missing edge counts as similarity 0, so a claim that matches one member of a cluster but
+    nothing else in it stays out: chains A~B~C with A≁C do not collapse into one fact.
+    ``exclusive`` adds a cannot-link rule on one attribute (a number's time qualifier, a quote's
+    speaker): two clusters whose known values of it disagree never merge, even through a member
+    that has no value ("123 on Saturday" and "123 on Friday" do not meet through a bare "123").
+    """
+    if adj is None:
+        adj = adjacency(edges)
     done: set[int] = set()
     clusters: list[list[int]] = []
     for start in range(len(items)):
@@ -427,7 +516,7 @@ def cluster_items(items: Sequence[Item], edges: Edges, linkage: float) -> list[l
             continue
         comp = _component(start, adj)
         done.update(comp)
-        clusters.extend(_average_linkage(comp, adj, items, linkage))
+        clusters.extend(_average_linkage(comp, adj, items, linkage, exclusive))
     return clusters
 
 
@@ -442,12 +531,28 @@ def _component(start: int, adj: Mapping[int, Mapping[int, float]]) -> list[int]:
 
 
 def _average_linkage(
-    comp: list[int], adj: Mapping[int, Mapping[int, float]], items: Sequence[Item], linkage: float
+    comp: list[int],
+    adj: Mapping[int, Mapping[int, float]],
+    items: Sequence[Item],
+    linkage: float,
+    exclusive: Exclusive | None = None,
 ) -> list[list[int]]:
+    """Merge the closest pair of clusters while their average similarity reaches ``linkage``.
+
+    When two clusters that should merge each hold a claim of the same article (a headline and a
+    body sentence both saying "123 prisoners"), they merge and the weaker of the two claims (the
+    one less similar to the merged cluster) leaves it and stays on its own: an article is never
+    two mentions of one fact, and its repetition does not split the fact in two.
+    """
     if len(comp) == 1:
         return [comp]
     members: dict[int, list[int]] = {n: [n] for n in comp}
-    arts: dict[int, set[int]] = {n: {items[n].article} for n in comp}
+    owner: dict[int, int] = {n: n for n in comp}
+    arts: dict[int, dict[int, int]] = {n: {items[n].article: n} for n in comp}  # article -> member
+    get_tag = exclusive[0] if exclusive else None
+    tags: dict[int, Counter[str]] = {}
+    if get_tag is not None:
+        tags = {n: Counter([t] if (t := get_tag(items[n].claim)) else []) for n in comp}
     # sums[c][d]: total similarity between clusters c and d (over existing edges)
     sums: dict[int, dict[int, float]] = {n: dict(adj.get(n, {})) for n in comp}
     heap: list[tuple[float, int, int]] = []
@@ -456,6 +561,8 @@ def _average_linkage(
             if c < d:
                 heap.append((-s, c, d))
     heapq.heapify(heap)
+    alone: list[list[int]] = []  # claims that lost their place to another claim of their article
+    next_id = max(comp) + 1
     while heap:
         neg, c, d = heapq.heappop(heap)
         if c not in members or d not in members:
@@ -465,11 +572,18 @@ def _average_linkage(
             continue  # stale entry
         if avg < linkage:
             break
-        if arts[c] & arts[d]:
-            continue  # two claims of one article: never the same fact
+        if exclusive is not None and not _tags_agree(tags[c], tags[d], exclusive[1]):
+            continue  # e.g. "on Saturday" against "on Friday", or two different speakers
+        if len(members[d]) > len(members[c]):
+            c, d = d, c  # fold the smaller cluster into the larger
+        shared = arts[c].keys() & arts[d].keys()
         # merge d into c
+        for n in members[d]:
+            owner[n] = c
         members[c].extend(members.pop(d))
-        arts[c] |= arts.pop(d)
+        dart = arts.pop(d)
+        if tags:
+            tags[c] += tags.pop(d)
         dsums = sums.pop(d)
         for e, s in dsums.items():
             if e == c:
@@ -478,165 +592,36 @@ def _average_linkage(
             sums[e][c] = sums[c][e]
             sums[e].pop(d, None)
         sums[c].pop(d, None)
+        for article, n in dart.items():
+            if article not in shared:
+                arts[c][article] = n
+                continue
+            x, y = arts[c][article], n
+            sx = sum(w for e, w in adj.get(x, {}).items() if owner.get(e) == c and e != y)
+            sy = sum(w for e, w in adj.get(y, {}).items() if owner.get(e) == c and e != x)
+            keep, drop = (x, y) if (sx, -x) >= (sy, -y) else (y, x)
+            arts[c][article] = keep
+            members[c].remove(drop)
+            owner[drop] = next_id
+            next_id += 1
+            alone.append([drop])
+            if tags and get_tag is not None and (t := get_tag(items[drop].claim)):
+                tags[c][t] -= 1
+                if not tags[c][t]:
+                    del tags[c][t]
+            for e, w in adj.get(drop, {}).items():
+                o = owner.get(e)
+                if o is None or o == c or o not in members:
+                    continue
+                sums[c][o] = sums[c].get(o, 0.0) - w
+                sums[o][c] = sums[c][o]
         for e, s in sums[c].items():
             heapq.heappush(heap, (-s / (len(members[c]) * len(members[e])), min(c, e), max(c, e)))
-    return [sorted(m) for m in members.values()]
+    return [sorted(m) for m in members.values()] + alone
 
 
-# --- facts -----------------------------------------------------------------------------------
-
-_LATE = datetime.max.replace(tzinfo=UTC)
-
-
-@dataclass(frozen=True)
-class _FactContext:
-    articles: Sequence[Article]
-    alias: Mapping[str, str]
-    syndicated: Mapping[int, str]
-    cites: Mapping[
-        int, Mapping[str, set[str]]
-    ]  # article -> sentence -> cited outlet ids ("" = whole article)
-
-
-def resolve_source(name: str, alias: Mapping[str, str]) -> str:
-    """An outlet id for a cited name when the name is a known alias, else the name as written."""
-    return alias.get(name.strip().lower(), name.strip())
-
-
-def article_cites(
-    articles: Sequence[Article],
-    outlets: Mapping[str, Outlet],
-    alias: Mapping[str, str],
-    syndicated: Mapping[int, str],
-) -> dict[int, dict[str, set[str]]]:
-    """Per article, the sources it credits, by sentence; wire copy credits its wire for everything."""
-    out: dict[int, dict[str, set[str]]] = {}
-    for a, art in enumerate(articles):
-        by_sentence: dict[str, set[str]] = defaultdict(set)
-        for c in art.claims:
-            if c.cites:
-                src = resolve_source(c.cites, alias)
-                if src != art.outlet:
-                    by_sentence[c.sentence].add(src)
-        reason = syndicated.get(a, "")
-        if reason.startswith("wire"):
-            by_sentence[""].add(reason.rsplit(" ", 1)[-1])
-        out[a] = by_sentence
-    return out
-
-
-def _published(m: Mention) -> datetime:
-    p = m.published or _LATE
-    return p if p.tzinfo else p.replace(tzinfo=UTC)
-
-
-def build_fact(cluster: list[int], items: Sequence[Item], edges: Edges, ctx: _FactContext) -> Fact:
-    """A fact from a cluster of items: deduplicated outlets, first reporter, value, conflicts, sources."""
-    order = sorted(
-        cluster,
-        key=lambda n: (
-            _published_of(ctx.articles[items[n].article]),
-            ctx.articles[items[n].article].outlet,
-            ctx.articles[items[n].article].url,
-            items[n].claim.start,
-        ),
-    )
-    mentions = [_mention(items[n], ctx) for n in order]
-    claims = [m.claim for m in mentions]
-    kind = claims[0].kind
-    outlets = list(dict.fromkeys(m.outlet for m in mentions))
-    independent = [o for o in outlets if any(m.outlet == o and not m.syndicated for m in mentions)]
-    dated = [m for m in mentions if m.published is not None]
-    first = min(dated, key=_published) if dated else None
-    cited: dict[str, None] = {}
-    for n in order:
-        it = items[n]
-        sentences = ctx.cites.get(it.article, {})
-        for src in sorted(sentences.get(it.claim.sentence, set()) | sentences.get("", set())):
-            if src != ctx.articles[it.article].outlet:
-                cited[src] = None
-    value, conflicts = _value_and_conflicts(mentions) if kind == "number" else (None, [])
-    if kind == "quote":
-        mentions = _fidelity(mentions)
-    position = {n: k for k, n in enumerate(order)}
-    links = [
-        Link(position[i], position[j], round(edges[i, j][0], 3), rule_text(edges[i, j][1]))
-        for i, j in itertools.combinations(sorted(cluster), 2)
-        if (i, j) in edges
-    ]
-    speaker = Counter(c.speaker for c in claims if c.speaker).most_common(1)
-    unit = Counter(c.unit for c in claims if c.unit).most_common(1)
-    when = Counter(c.when for c in claims if c.when).most_common(1)
-    return Fact(
-        id="",
-        kind=kind,
-        summary=summarise(claims, value, unit[0][0] if unit else None, when[0][0] if when else None),
-        mentions=tuple(mentions),
-        outlets=tuple(outlets),
-        independent_outlets=tuple(independent),
-        first_outlet=first.outlet if first else (mentions[0].outlet if mentions else None),
-        first_published=first.published if first else None,
-        value=value,
-        unit=unit[0][0] if unit else None,
-        when=when[0][0] if when else None,
-        speaker=speaker[0][0] if speaker else None,
-        cited_sources=tuple(cited),
-        conflicts=tuple(conflicts),
-        links=tuple(links),
-    )
-
-
-def _published_of(article: Article) -> datetime:
-    p = article.published or _LATE
-    return p if p.tzinfo else p.replace(tzinfo=UTC)
-
-
-def _mention(it: Item, ctx: _FactContext) -> Mention:
-    art = ctx.articles[it.article]
-    return Mention(
-        outlet=art.outlet,
-        url=art.url,
-        title=art.title,
-        published=art.published,
-        claim=it.claim,
-        syndicated=it.article in ctx.syndicated,
-    )
-
-
-def _value_and_conflicts(mentions: Sequence[Mention]) -> tuple[Interval | None, list[Conflict]]:
-    """The value most outlets agree on (ties: the earliest), and the mentions that disagree with it."""
-    values = [m.claim.value for m in mentions if m.claim.value is not None]
-    if not values:
-        return None, []
-    candidates = [v for v in values if v.low is not None and v.low == v.high] or values
-
-    def support(v: Interval) -> int:
-        return len({m.outlet for m in mentions if m.claim.value is not None and m.claim.value.overlaps(v)})
-
-    best = max(candidates, key=support)  # max() keeps the first (earliest) of equal support
-    conflicts = [
-        Conflict(m.outlet, m.claim.value, m.claim.sentence, m.url)
-        for m in mentions
-        if m.claim.value is not None and not m.claim.value.overlaps(best)
-    ]
-    return best, conflicts
-
-
-def _fidelity(mentions: Sequence[Mention]) -> list[Mention]:
-    """Per mention, verbatim / trimmed / paraphrased against the quote's most common (then longest) form."""
-    norms = [quote_norm(m.claim) for m in mentions]
-    counts = Counter(norms)
-    ref = max(norms, key=lambda t: (counts[t], len(t)))
-    out = []
-    for m, t in zip(mentions, norms, strict=True):
-        if t == ref or ref in t:
-            fid = "verbatim"
-        elif t in ref or fuzz.partial_ratio(t, ref) >= 95:
-            fid = "trimmed"
-        else:
-            fid = "paraphrased"
-        out.append(replace(m, fidelity=fid))
-    return out
+def _tags_agree(a: Counter[str], b: Counter[str], agree: Callable[[str, str], bool]) -> bool:
+    return all(x == y or agree(x, y) for x in a for y in b)
 
 
 def format_value(v: Interval | None) -> str:
@@ -657,26 +642,3 @@ def _fmt(x: float | None) -> str:
     if x is None:
         return ""
     return f"{int(x):,}" if float(x).is_integer() else f"{x:,.4g}"
-
-
-def summarise(claims: Sequence[Claim], value: Interval | None, unit: str | None, when: str | None) -> str:
-    """The fact in a few words, for the table's first column."""
-    first = claims[0]
-    if first.kind == "number":
-        head = f"{format_value(value)} {unit or ''}".strip()
-        ctx = first.extra.get("context")
-        if isinstance(ctx, str):
-            ctx = ctx.split()
-        skip = {*words(unit or ""), *STOPWORDS}
-        extra = [
-            w for w in (ctx or []) if isinstance(w, str) and w.isalpha() and _stem(w.lower()) not in skip
-        ]
-        tail = when or " ".join(extra[:2])
-        return f"{head} {tail}".strip()
-    if first.kind == "quote":
-        text = max((c.text for c in claims), key=len)
-        short = " ".join(text.split()[:10]) + ("…" if len(text.split()) > 10 else "")
-        speakers = [c.speaker for c in claims if c.speaker]
-        return f"{speakers[0]}: “{short}”" if speakers else f"“{short}”"
-    text = min((c.text for c in claims), key=len)
-    return " ".join(text.split()[:12]) + ("…" if len(text.split()) > 12 else "")

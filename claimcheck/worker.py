@@ -2,16 +2,36 @@
 
 from __future__ import annotations
 
+import os
 import signal
+import threading
+import time
 from collections.abc import Mapping
 
 from claimcheck.extract import extract_page
 from claimcheck.models import Claim, ExtractedPage
 
 
-def init_worker() -> None:
-    """Workers leave Ctrl-C to the parent, which stops the run cleanly and shuts the pool down."""
+def init_worker(parent: int | None = None) -> None:
+    """Workers leave Ctrl-C to the parent, which stops the run cleanly and shuts the pool down.
+
+    With ``parent`` (the fetching process's pid), a worker also exits when that process dies without
+    shutting the pool down (SIGKILL, OOM killer), instead of waiting for work forever.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if parent:
+        threading.Thread(target=_exit_with, args=(parent,), daemon=True, name="claimcheck-watchdog").start()
+
+
+def _exit_with(parent: int) -> None:
+    while True:
+        time.sleep(0.5)
+        try:
+            os.kill(parent, 0)
+        except ProcessLookupError:
+            os._exit(0)
+        except PermissionError:
+            pass  # alive (the pid belongs to someone we may not signal)
 
 
 def claims_for(text: str, aliases: Mapping[str, str]) -> list[Claim]:

@@ -249,10 +249,8 @@ def main(argv: list[str]) -> None:
             )
         return
     rows = measure()
-    if "--holdout" not in argv:  # never print holdout misses while tuning
-        rows_v = [r for r in rows if r[0] != "real-holdout"]
-    else:
-        rows_v = rows
+    # Holdout misses are printed only with --holdout: they must not be read while tuning.
+    rows_v = rows if "--holdout" in argv else [r for r in rows if r[0] != "real-holdout"]
     print(table(rows))
     if "-v" in argv:
         for _, scores in rows_v:

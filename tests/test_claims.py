@@ -194,6 +194,62 @@ def test_quality_gate_own_sentences() -> None:
 
 
 @needs_real
-def test_quality_gate_real_sentences() -> None:
+@pytest.mark.parametrize("split", ["tuning", "holdout"])
+def test_quality_gate_real_sentences(split: str) -> None:
     assert REAL is not None
-    assert _check(evaluate_real(REAL), FLOORS["real"]) == []
+    assert _check(evaluate_real(REAL, split=split), FLOORS[f"real-{split}"]) == []
+
+
+@needs_real
+def test_real_set_is_broad_and_by_reference() -> None:
+    items = json.loads((DATA / "claims_real_labelled.json").read_text(encoding="utf-8"))
+    assert len(items) >= 90 and len({i["page"] for i in items}) >= 12
+    assert sum(i.get("split") == "holdout" for i in items) >= 30
+    assert all(set(i) <= {"page", "start", "end", "sha1", "split", "rule", "claims"} for i in items)
+
+
+def _floor_values(floors: dict) -> dict[tuple[str, str, str], float]:
+    return {
+        (name, kind, metric): value
+        for name, kinds in floors.items()
+        if not name.startswith("_")
+        for kind, metrics in kinds.items()
+        for metric, value in metrics.items()
+    }
+
+
+def _lowered(current: dict, earlier: dict) -> list[str]:
+    now = _floor_values(current)
+    retired = set(current.get("_retired", {}))
+    out = []
+    for key, value in _floor_values(earlier).items():
+        if key[0] in retired:
+            continue
+        if key not in now:
+            out.append(f"{key} dropped without being listed in _retired")
+        elif now[key] < value:
+            out.append(f"{key} lowered {value} -> {now[key]}")
+    return out
+
+
+def test_floors_only_go_up_against_history() -> None:
+    history = json.loads((DATA / "claims_floors_history.json").read_text(encoding="utf-8"))["history"]
+    latest = _floor_values(history[-1]["floors"])
+    assert latest == _floor_values(FLOORS), "append the new floors to the history"
+    for entry in history:
+        assert _lowered(FLOORS, entry["floors"]) == [], entry["date"]
+
+
+def test_floors_only_go_up_against_git_head() -> None:
+    import shutil
+    import subprocess
+
+    root = DATA.parents[1]
+    if shutil.which("git") is None:
+        pytest.skip("git is not available")
+    shown = subprocess.run(
+        ["git", "show", "HEAD:tests/data/claims_floors.json"], cwd=root, capture_output=True, text=True
+    )
+    if shown.returncode != 0:
+        pytest.skip("no committed floors file to compare with")
+    assert _lowered(FLOORS, json.loads(shown.stdout)) == []

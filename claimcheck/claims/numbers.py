@@ -12,20 +12,24 @@ from functools import lru_cache
 
 from claimcheck.claims.lexicon import (
     COUNT_NOUNS,
-    MONTH_RE,
     MONTHS,
     STOPWORDS,
-    WEEKDAY_RE,
     WEEKDAYS,
     WORD,
     content_words,
     stem,
 )
-from claimcheck.claims.numwords import (
-    CURRENCIES as _CURRENCIES,
+from claimcheck.claims.numfilters import (
+    _AGO,
+    _PHONE,
+    _UNIT_WORD,
+    _URLISH,
+    _nearest_when,
+    _not_a_quantity,
+    _time_phrases,
 )
 from claimcheck.claims.numwords import (
-    ID_WORDS as _ID_WORDS,
+    CURRENCIES as _CURRENCIES,
 )
 from claimcheck.claims.numwords import (
     MEASURES as _MEASURES,
@@ -35,9 +39,6 @@ from claimcheck.claims.numwords import (
 )
 from claimcheck.claims.numwords import (
     SCALES as _SCALES,
-)
-from claimcheck.claims.numwords import (
-    SKIP_CAPS as _SKIP_CAPS,
 )
 from claimcheck.claims.numwords import (
     TENS_WORDS as _TENS_WORDS,
@@ -75,25 +76,7 @@ _BETWEEN_RE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"^(?:\s+(?:and|to)\s+|\s?[-–—]\s?)$")
 _POSTFIX = re.compile(r"\s*(?:,\s*)?(?P<p>or more|or so|-plus|\+|plus)\b", re.IGNORECASE)
 
-_PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b|\+\d{2}[\d\s-]{8,14}\d")
-_URLISH = re.compile(
-    r"(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]+@\S+|[@#]\w+|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b\d+(?:\.\d+){2,}\b"
-)
-_CLOCK_AFTER = re.compile(
-    r"^(?::\d\d|\s?(?:a\.m\b|p\.m\b|am\b|pm\b|GMT\b|UTC\b|BST\b|CET\b|EST\b|EDT\b|ET\b|PT\b|o'clock|hrs\b))",
-    re.IGNORECASE,
-)
-_AGE_BEFORE = re.compile(r"\b(?:aged?|ages|who\s+(?:is|was|turned))\s+$")
-_AGE_AFTER = re.compile(r"^(?:-|\s)(?:years?-old|years? old)\b|^,\s", re.IGNORECASE)
-_AGE_NAME_COMMA = re.compile(r"[A-Z][a-z’']+,\s$")
-_MONTH_BEFORE = re.compile(rf"\b{MONTH_RE}\s+$")
-_MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_RE}(?!\w)")
-_PREV_WORD = re.compile(r"([A-Za-z#][\w.]*)\s+$")
-_AGO = re.compile(
-    r"^\s+(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries)\s+(?:ago|earlier|later)\b"
-)
 _DECADE = re.compile(r"^'?s\b")
-_UNIT_WORD = re.compile(r"\s*([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
 _OF = re.compile(r"\s+of\s+(?:the\s+|their\s+|its\s+|them\b)?", re.IGNORECASE)
 _OF_POSSESSIVE = re.compile(r"\s+of\s+(?:its|their|his|her|our|the)\s+(?=[a-z])")
 _LY_NOUNS = frozenset(["daily", "weekly", "monthly", "quarterly", "yearly", "family", "ally", "rally"])
@@ -120,16 +103,6 @@ _PAST_VERBS = frozenset(
 )
 _MAGNITUDE = re.compile(r"\bmagnitude[\s-]+$", re.IGNORECASE)
 _VERBISH_OK = frozenset(["dead", "injured", "wounded", "displaced", "detained", "missing", "killed"])
-_WHEN = re.compile(
-    rf"\b(?:(?:since|in|on|by|until|till|from|as of|before|after|during|through|between|last|this|"
-    rf"earlier this|"
-    rf"later this|early|late|mid-?)\s+)?(?:(?:early|late|mid-?)\s*)?"
-    rf"(?:{MONTH_RE}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+(?:19|20)\d\d)?|\d{{1,2}}\s+{MONTH_RE}(?:\s+(?:19|20)\d\d)?|"
-    rf"(?:19|20)\d\d(?:s|/\d\d)?|{WEEKDAY_RE}(?:\s+(?:morning|afternoon|evening|night))?|"
-    rf"(?:last|this|next)\s+(?:week|month|year|weekend)|yesterday|today|tonight|overnight)\b"
-    rf"|\b(?:\w+\s+)(?:years?|months?|weeks?|days?)\s+ago\b",
-    re.IGNORECASE,
-)
 
 
 _ANY_DIGIT = re.compile(r"\d")
@@ -137,13 +110,6 @@ _LOWER_WORD = re.compile(r"[a-z]+")
 _NUMBER_WORDS = frozenset(
     [*_UNITS_WORDS, *_TENS_WORDS, "dozen", "dozens", "hundreds", "thousands", "millions", "billions"]
 ) - {"zero"}
-
-
-_WHEN_ANCHOR = re.compile(
-    rf"\b(?:{MONTH_RE}|{WEEKDAY_RE}|(?:19|20)\d\d|week|month|year|weekend|yesterday|today|tonight|overnight|"
-    r"years|months|weeks|days)\b",
-    re.IGNORECASE,
-)
 
 
 @dataclass
@@ -194,26 +160,6 @@ def find_quantities(sentence: str) -> list[Quantity]:
             q.extra["context"] = _context(sentence, q)
             out.append(q)
     return out
-
-
-def _time_phrases(s: str) -> list[re.Match[str]]:
-    """Time phrases of the sentence; the full pattern runs only around cheap anchor words."""
-    out: list[re.Match[str]] = []
-    last_end = -1
-    for anchor in _WHEN_ANCHOR.finditer(s):
-        if anchor.start() < last_end:
-            continue
-        m = _WHEN.search(s, max(last_end, 0, anchor.start() - 30), min(len(s), anchor.end() + 20))
-        if m and m.start() <= anchor.start() < m.end() and _is_time_phrase(m.group()):
-            out.append(m)
-            last_end = m.end()
-    return out
-
-
-def _is_time_phrase(text: str) -> bool:
-    """Keep real time phrases; a bare "may" or "march" in lower case is a verb, not a month."""
-    core = text.split()[-1]
-    return not (core.lower() in {"may", "march", "sun", "sat", "wed"} and core.islower())
 
 
 def _drop_overlaps(raws: list[_Raw]) -> list[_Raw]:
@@ -271,39 +217,6 @@ def _attached_left(s: str, start: int) -> bool:
     if prev.isalnum() or prev in "#@/:._":
         return True
     return prev == "-" and start >= 2 and s[start - 2].isalpha()
-
-
-def _not_a_quantity(s: str, m: re.Match[str], value: float, num: str) -> bool:
-    """Years, dates, clock times, ages, identifiers and ago-phrases are not counted quantities."""
-    start, end = m.start(), m.end()
-    before, after = s[max(0, start - 40) : start], s[end : end + 40]
-    if _CLOCK_AFTER.match(after) or _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
-        return True
-    if _AGE_BEFORE.search(before) and value <= 120 and "." not in num:
-        return True
-    if (
-        _AGE_AFTER.match(after)
-        and value <= 120
-        and "." not in num
-        and (not after.startswith(",") or _AGE_NAME_COMMA.search(before))
-    ):
-        return True
-    if _AGO.match(after):
-        return True
-    if len(num) == 4 and "," not in num and 1800 <= value <= 2100 and not _counted_after(after):
-        return True
-    prev = _PREV_WORD.search(before)
-    if prev:
-        word = prev.group(1).rstrip(".")
-        if word in _ID_WORDS or (word[0].isupper() and word not in _SKIP_CAPS and "." not in num):
-            return True
-    return False
-
-
-def _counted_after(after: str) -> bool:
-    """True when a year-like number is followed by a plural noun ("2021 votes"), so it counts something."""
-    w = _UNIT_WORD.match(after)
-    return bool(w) and w.group(1).lower() in COUNT_NOUNS
 
 
 def _word_numbers(s: str) -> list[_Raw]:
@@ -528,17 +441,6 @@ def _infer_unit(s: str) -> str | None:
             if prev and prev[-1] not in STOPWORDS and prev[-1].isalpha() and not prev[-1].endswith("ed"):
                 best = f"{prev[-1]} {w}"
             break
-    return best
-
-
-def _nearest_when(whens: list[re.Match[str]], start: int, end: int) -> str | None:
-    best, dist = None, 10**9
-    for m in whens:
-        d = m.start() - end if m.start() >= end else start - m.end()
-        if d < 0:
-            continue
-        if d < dist:
-            best, dist = m.group(), d
     return best
 
 

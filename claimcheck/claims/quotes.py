@@ -51,6 +51,23 @@ _BEFORE = re.compile(
 _BEFORE_ACCORDING = re.compile(rf"according\s+to\s+(?P<name>{_NAME}|{_ROLE}),?\s*$", re.IGNORECASE)
 _PARTIAL = re.compile(rf"{_SPEAKER}{_APPOSITION}\s+(?:also\s+|has\s+|had\s+)?{_SPEECH}\b")
 _CONNECTOR = re.compile(rf"^[\s,]*[^“”\"«».!?]{{0,80}}?\b{_SPEECH}\b[^“”\"«».!?]{{0,40}}?[,:;]\s*$")
+_AFTER_GENERIC = re.compile(
+    rf"^[\s,—–»”\"-]*(?P<seg>(?:[\w’'.-]+,?\s+){{1,14}}?)(?:also\s+|later\s+)?{_SPEECH}\b"
+)
+_AFTER_GENERIC_VERB_FIRST = re.compile(rf"^[\s,—–»”\"-]*{_SPEECH}\s+(?P<seg>[^,.;:“”\"«»()]{{2,80}})")
+_CAP_RUN = re.compile(r"(?<![\w’'])(?:[A-Z][\w’'-]+\.?|[A-Z]\.)(?:\s+(?:[A-Z][\w’'-]+|[A-Z]\.))*")
+_ROLE_NOUNS = frozenset(
+    [
+        "officers", "officials", "official", "police", "mother", "father", "wife", "husband", "son",
+        "daughter", "witness", "witnesses", "residents", "resident", "prosecutors", "prosecutor", "lawyers",
+        "lawyer", "spokesman", "spokeswoman", "spokesperson", "statement", "organisers", "organizers",
+        "protesters", "doctors", "doctor", "neighbours", "neighbors", "survivors", "relatives", "family",
+    ]
+)
+_SUBJECT = re.compile(
+    r"(?<![\w’'])(?P<name>[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){0,3})(?:,\s[^,“”\"]{1,80},)?"
+    r"\s+(?:[a-z]+\s+){0,2}?(?:[a-z]{3,}ed|said|says|told|wrote|took|made|gave|became|spoke|sent)\b"
+)
 _PERSON = re.compile(
     rf"(?<![\w.])(?:{_TITLE}){{0,2}}[A-Z][a-z’'-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z’'-]+){{1,2}}(?![\w])"
 )
@@ -103,12 +120,28 @@ def find_quotes(text: str) -> list[Quote]:
             q.speaker = _expand(persons, q.speaker, q.start)
         elif last_speaker is not None and line == prev_line and q.start - last_speaker[1] < 300:
             q.speaker = last_speaker[0]  # a further quote in the same paragraph, same voice
+        elif last_speaker is not None and _opens_paragraph(text, q) and _follows(text, line, last_speaker[1]):
+            q.speaker = last_speaker[0]  # a quote paragraph right after the speaker's previous quote
         if q.speaker:
             last_speaker = (q.speaker, q.end)
         prev_line = line
         words = [w.lower() for s, e in q.parts for w in _WORDS.findall(text[s:e])]
         q.extra["norm"] = " ".join(words)
     return quotes
+
+
+def _opens_paragraph(text: str, q: Quote) -> bool:
+    line_start = text.rfind("\n", 0, q.start) + 1
+    return not text[line_start : q.start].strip(" \t\"“«„")
+
+
+def _follows(text: str, line: int, last_end: int) -> bool:
+    """The previous quote ended in the paragraph just before this one (nothing but the attribution between)."""
+    if line < 0 or last_end > line:
+        return False
+    prev_start = text.rfind("\n", 0, max(0, text.rfind("\n", 0, line + 1)))
+    between = text[last_end:line]
+    return last_end >= prev_start and "\n" not in between.strip() and len(between) < 200
 
 
 def _quoted_spans(para: str) -> list[tuple[int, int]]:
@@ -135,7 +168,7 @@ def _quoted_spans(para: str) -> list[tuple[int, int]]:
         if j < 0:
             # A quote that runs on into the next paragraph: it opens the paragraph, or follows an
             # introduction ('Pompeo said the release "give[s] us hope ...', 'X said in a statement: "').
-            if not para[:i].strip() or _RUNS_ON.search(para, 0, i):
+            if not para[:i].strip() or ch != '"' or _RUNS_ON.search(para, 0, i):
                 out.append(_strip(para, i + 1, n))
             break
         out.append(_strip(para, i + 1, j))
@@ -194,15 +227,40 @@ def _speaker(text: str, q: Quote, last: tuple[str, int] | None, persons: list[tu
     if name is None:
         return None
     if name.lower() in {"he", "she"}:
-        return _resolve_pronoun(persons, q.start, last)
+        return _resolve_pronoun(persons, q.start, last, text)
     if name.lower() == "they":
         return None
     return name
 
 
 def _from_after(after: str) -> str | None:
+    g = _AFTER_GENERIC_VERB_FIRST.match(after)
+    if g and _CAP_RUN.search(g.group("seg")):  # ', said White House Press Secretary Stephanie Grisham'
+        name = _described_speaker(after)
+        if name and " " in name:
+            return name
     m = _AFTER_VERB_NAME.match(after) or _AFTER_NAME_VERB.match(after)
-    return _clean_name(m.group("name")) if m else None
+    if m:
+        return _clean_name(m.group("name"))
+    return _described_speaker(after)
+
+
+def _described_speaker(after: str) -> str | None:
+    """', Commerzbank analyst Carsten Fritsch said' / ', said U.S. Attorney Nealy Cox' / ' officers announced'."""
+    m = _AFTER_GENERIC_VERB_FIRST.match(after)
+    seg = m.group("seg") if m else None
+    if seg is None:
+        m = _AFTER_GENERIC.match(after)
+        if m is None:
+            return None
+        seg = m.group("seg").split(", ", 1)[0]  # 'Will Moy, chief executive of ..., told the BBC'
+    names = _CAP_RUN.findall(seg)
+    if names:
+        return _clean_name(names[-1])
+    words = seg.split()
+    if 1 <= len(words) <= 4 and words[-1].lower() in _ROLE_NOUNS:
+        return words[-1]  # 'officers announced', 'the victim's mother testified'
+    return None
 
 
 def _from_before(before: str) -> str | None:
@@ -237,16 +295,33 @@ def _clean_name(name: str) -> str | None:
     return _STRIP_TITLE.sub("", cleaned) or cleaned
 
 
-def _resolve_pronoun(persons: list[tuple[int, str]], pos: int, last: tuple[str, int] | None) -> str | None:
-    """'he said' -> the last speaker if close by, else the only person named in the preceding text."""
-    if last is not None and pos - last[1] < 800:
+def _resolve_pronoun(
+    persons: list[tuple[int, str]], pos: int, last: tuple[str, int] | None, text: str = ""
+) -> str | None:
+    """'he said' -> the last speaker or the last named subject ("Omar asked ..."), whichever is nearer;
+    else the only person named in the preceding text."""
+    subject = _last_subject(text, pos) if text else None
+    if last is not None and pos - last[1] < 800 and (subject is None or subject[1] < last[1]):
         return last[0]
+    if subject is not None:
+        return subject[0]
     lo = bisect_left(persons, (pos - 600, ""))
     hi = bisect_left(persons, (pos, ""))
     full = {name for _, name in persons[lo:hi] if " " in name}
     if len(full) == 1:
         return full.pop()
     return None
+
+
+def _last_subject(text: str, pos: int) -> tuple[str, int] | None:
+    """The last capitalised name acting as a subject ("Taylor Swift posted", "Omar asked") before ``pos``."""
+    window_start = max(0, pos - 700)
+    found = None
+    for m in _SUBJECT.finditer(text, window_start, pos):
+        name = _clean_name(m.group("name"))
+        if name and name not in _NOT_NAMES and name.lower() not in {"he", "she", "they"}:
+            found = (name, m.end())
+    return found
 
 
 def _expand(persons: list[tuple[int, str]], name: str, pos: int) -> str:

@@ -1,0 +1,250 @@
+"""Facts from clusters of matched claims: outlets, first reporter, value and conflicts, evidence.
+
+``claimcheck.match`` decides which claims belong together; this module turns each cluster into a
+``Fact``: outlets deduplicated (an outlet counts once however many of its articles carry the claim),
+wire copy left out of the independent outlets, the value most outlets agree on with the mentions
+that disagree as conflicts, quote fidelity per mention, cited sources, and the links that
+``--explain`` shows.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+
+from rapidfuzz import fuzz
+
+from claimcheck.match import STOPWORDS, Edges, Item, format_value, quote_norm, rule_text, stem, words
+from claimcheck.models import Article, Claim, Conflict, Fact, Interval, Link, Mention, Outlet
+
+
+def fact_order(f: Fact) -> tuple[int, int, datetime, str]:
+    first = f.first_published or datetime.max.replace(tzinfo=UTC)
+    if first.tzinfo is None:
+        first = first.replace(tzinfo=UTC)
+    return (-len(f.outlets), -len(f.independent_outlets), first, f.summary)
+
+
+def renumber(f: Fact, n: int) -> Fact:
+    return replace(f, id=f"F{n}")
+
+
+def alias_map(outlets: Mapping[str, Outlet]) -> dict[str, str]:
+    """Every name an outlet is cited by (lower case) -> outlet id."""
+    out: dict[str, str] = {}
+    for o in outlets.values():
+        for n in (o.id, *o.names):
+            out.setdefault(n.lower(), o.id)
+    return out
+
+
+_LATE = datetime.max.replace(tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class FactContext:
+    articles: Sequence[Article]
+    alias: Mapping[str, str]
+    syndicated: Mapping[int, str]
+    cites: Mapping[
+        int, Mapping[str, set[str]]
+    ]  # article -> sentence -> cited outlet ids ("" = whole article)
+
+
+def resolve_source(name: str, alias: Mapping[str, str]) -> str:
+    """An outlet id for a cited name when the name is a known alias, else the name as written."""
+    return alias.get(name.strip().lower(), name.strip())
+
+
+def article_cites(
+    articles: Sequence[Article],
+    outlets: Mapping[str, Outlet],
+    alias: Mapping[str, str],
+    syndicated: Mapping[int, str],
+) -> dict[int, dict[str, set[str]]]:
+    """Per article, the sources it credits, by sentence; wire copy credits its wire for everything."""
+    out: dict[int, dict[str, set[str]]] = {}
+    for a, art in enumerate(articles):
+        by_sentence: dict[str, set[str]] = defaultdict(set)
+        for c in art.claims:
+            if c.cites:
+                src = resolve_source(c.cites, alias)
+                if src != art.outlet:
+                    by_sentence[c.sentence].add(src)
+        reason = syndicated.get(a, "")
+        if reason.startswith("wire"):
+            by_sentence[""].add(reason.rsplit(" ", 1)[-1])
+        out[a] = by_sentence
+    return out
+
+
+def _published(m: Mention) -> datetime:
+    p = m.published or _LATE
+    return p if p.tzinfo else p.replace(tzinfo=UTC)
+
+
+def build_fact(
+    cluster: list[int],
+    items: Sequence[Item],
+    edges: Edges,
+    ctx: FactContext,
+    adj: Mapping[int, Mapping[int, float]] | None = None,
+) -> Fact:
+    """A fact from a cluster of items: deduplicated outlets, first reporter, value, conflicts, sources."""
+    order = sorted(
+        cluster,
+        key=lambda n: (
+            _published_of(ctx.articles[items[n].article]),
+            ctx.articles[items[n].article].outlet,
+            ctx.articles[items[n].article].url,
+            items[n].claim.start,
+        ),
+    )
+    mentions = [_mention(items[n], ctx) for n in order]
+    claims = [m.claim for m in mentions]
+    kind = claims[0].kind
+    outlets = list(dict.fromkeys(m.outlet for m in mentions))
+    independent = [o for o in outlets if any(m.outlet == o and not m.syndicated for m in mentions)]
+    dated = [m for m in mentions if m.published is not None]
+    first = min(dated, key=_published) if dated else None
+    cited: dict[str, None] = {}
+    for n in order:
+        it = items[n]
+        sentences = ctx.cites.get(it.article, {})
+        for src in sorted(sentences.get(it.claim.sentence, set()) | sentences.get("", set())):
+            if src != ctx.articles[it.article].outlet:
+                cited[src] = None
+    value, conflicts = _value_and_conflicts(mentions) if kind == "number" else (None, [])
+    if kind == "quote":
+        mentions = _fidelity(mentions)
+    links = explain_links(order, items, edges, adj)
+    speaker = Counter(c.speaker for c in claims if c.speaker).most_common(1)
+    unit = Counter(c.unit for c in claims if c.unit).most_common(1)
+    when = Counter(c.when for c in claims if c.when).most_common(1)
+    return Fact(
+        id="",
+        kind=kind,
+        summary=summarise(claims, value, unit[0][0] if unit else None, when[0][0] if when else None),
+        mentions=tuple(mentions),
+        outlets=tuple(outlets),
+        independent_outlets=tuple(independent),
+        first_outlet=first.outlet if first else (mentions[0].outlet if mentions else None),
+        first_published=first.published if first else None,
+        value=value,
+        unit=unit[0][0] if unit else None,
+        when=when[0][0] if when else None,
+        speaker=speaker[0][0] if speaker else None,
+        cited_sources=tuple(cited),
+        conflicts=tuple(conflicts),
+        links=tuple(links),
+    )
+
+
+def explain_links(
+    order: Sequence[int],
+    items: Sequence[Item],
+    edges: Edges,
+    adj: Mapping[int, Mapping[int, float]] | None = None,
+) -> list[Link]:
+    """Why each mention is in the fact: its strongest link to another member (score and rule).
+
+    One link per mention (deduplicated) rather than every pair, so a fact of k mentions costs
+    O(k * degree), not O(k²), and ``--explain`` stays readable for facts many outlets report.
+    """
+    position = {n: k for k, n in enumerate(order)}
+    chosen: dict[tuple[int, int], None] = {}
+    for n in order:
+        if adj is not None:
+            nbrs = ((m, s) for m, s in adj.get(n, {}).items() if m in position)
+        else:
+            nbrs = ((m, edges[_pair(n, m)][0]) for m in order if m != n and _pair(n, m) in edges)
+        best = max(nbrs, key=lambda ms: (ms[1], -ms[0]), default=None)
+        if best is not None:
+            chosen[_pair(n, best[0])] = None
+    links = [
+        Link(*sorted((position[i], position[j])), round(edges[i, j][0], 3), rule_text(edges[i, j][1]))
+        for i, j in chosen
+    ]
+    return sorted(links, key=lambda lk: (lk.a, lk.b))
+
+
+def _pair(i: int, j: int) -> tuple[int, int]:
+    return (i, j) if i < j else (j, i)
+
+
+def _published_of(article: Article) -> datetime:
+    p = article.published or _LATE
+    return p if p.tzinfo else p.replace(tzinfo=UTC)
+
+
+def _mention(it: Item, ctx: FactContext) -> Mention:
+    art = ctx.articles[it.article]
+    return Mention(
+        outlet=art.outlet,
+        url=art.url,
+        title=art.title,
+        published=art.published,
+        claim=it.claim,
+        syndicated=it.article in ctx.syndicated,
+    )
+
+
+def _value_and_conflicts(mentions: Sequence[Mention]) -> tuple[Interval | None, list[Conflict]]:
+    """The value most outlets agree on (ties: the earliest), and the mentions that disagree with it."""
+    values = [m.claim.value for m in mentions if m.claim.value is not None]
+    if not values:
+        return None, []
+    candidates = [v for v in values if v.low is not None and v.low == v.high] or values
+
+    def support(v: Interval) -> int:
+        return len({m.outlet for m in mentions if m.claim.value is not None and m.claim.value.overlaps(v)})
+
+    best = max(candidates, key=support)  # max() keeps the first (earliest) of equal support
+    conflicts = [
+        Conflict(m.outlet, m.claim.value, m.claim.sentence, m.url)
+        for m in mentions
+        if m.claim.value is not None and not m.claim.value.overlaps(best)
+    ]
+    return best, conflicts
+
+
+def _fidelity(mentions: Sequence[Mention]) -> list[Mention]:
+    """Per mention, verbatim / trimmed / paraphrased against the quote's most common (then longest) form."""
+    norms = [quote_norm(m.claim) for m in mentions]
+    counts = Counter(norms)
+    ref = max(norms, key=lambda t: (counts[t], len(t)))
+    out = []
+    for m, t in zip(mentions, norms, strict=True):
+        if t == ref or ref in t:
+            fid = "verbatim"
+        elif t in ref or fuzz.partial_ratio(t, ref) >= 95:
+            fid = "trimmed"
+        else:
+            fid = "paraphrased"
+        out.append(replace(m, fidelity=fid))
+    return out
+
+
+def summarise(claims: Sequence[Claim], value: Interval | None, unit: str | None, when: str | None) -> str:
+    """The fact in a few words, for the table's first column."""
+    first = claims[0]
+    if first.kind == "number":
+        head = f"{format_value(value)} {unit or ''}".strip()
+        ctx = first.extra.get("context")
+        if isinstance(ctx, str):
+            ctx = ctx.split()
+        skip = {*words(unit or ""), *STOPWORDS}
+        extra = [
+            w for w in (ctx or []) if isinstance(w, str) and w.isalpha() and stem(w.lower()) not in skip
+        ]
+        tail = when or " ".join(extra[:2])
+        return f"{head} {tail}".strip()
+    if first.kind == "quote":
+        text = max((c.text for c in claims), key=len)
+        short = " ".join(text.split()[:10]) + ("…" if len(text.split()) > 10 else "")
+        speakers = [c.speaker for c in claims if c.speaker]
+        return f"{speakers[0]}: “{short}”" if speakers else f"“{short}”"
+    text = min((c.text for c in claims), key=len)
+    return " ".join(text.split()[:12]) + ("…" if len(text.split()) > 12 else "")
