@@ -213,6 +213,23 @@ _FILLER = [
     "Observers noted that similar events in the past had led to lasting changes in policy.",
     "A full inquiry is expected to report its findings early next year.",
 ]
+_WHO = ["Residents", "Shopkeepers", "Teachers", "Commuters", "Farmers", "Doctors", "Students", "Taxi drivers",
+        "Pensioners", "Volunteers"]
+_WHAT = ["the roads", "the schools", "local markets", "power supplies", "phone networks", "bus services",
+         "the town hall", "the clinics", "the ferries", "the bakeries"]
+_STATE = ["had been disrupted", "were slowly returning to normal", "remained closed", "were overwhelmed",
+          "had reopened", "were running on reduced hours"]
+_WHEN = ["on {day}", "since the weekend", "for several days", "throughout the week", "by the evening"]
+
+
+def filler(rng: random.Random, place: str, day: str) -> str:
+    """A background sentence with no figure in it: varied like real copy, not one boilerplate line."""
+    if rng.random() < 0.5:
+        return rng.choice(_FILLER).format(place=place, day=day)
+    return (f"{rng.choice(_WHO)} in {place} said {rng.choice(_WHAT)} {rng.choice(_STATE)} "
+            f"{rng.choice(_WHEN).format(day=day)}.")
+
+
 _QUALIFIERS = [("", 6), ("more than ", 2), ("about ", 2), ("nearly ", 1), ("at least ", 1)]
 _SMALL_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine"}
 
@@ -297,8 +314,8 @@ def write_article(
             head = f"{qual}{shown} {nf.unit}"
             sentence = f"Officials said {head} {nf.predicate} in {story.place}"
             sentence += f", according to {cite.name}." if cite else "."
-            filler = rng.choice(_FILLER).format(place=story.place, day=f"{story.day:%A}")
-            par = sentence + " " + filler
+            filler_ = filler(rng, story.place, f"{story.day:%A}")
+            par = sentence + " " + filler_
             start = sentence.index(head)
             add(par, [(Span("number", head, sentence, start, start + len(head), value, qual.strip(), nf.unit,
                             cites=cite.id if cite else None), 0)])
@@ -321,7 +338,7 @@ def write_article(
                 continue
             add(st, [(Span("statement", st, st, 0, len(st)), 0)])
     for _ in range(rng.randint(3, 7)):
-        add(" ".join(f.format(place=story.place, day=f"{story.day:%A}") for f in rng.sample(_FILLER, 3)))
+        add(" ".join(filler(rng, story.place, f"{story.day:%A}") for _ in range(3)))
     if art.wire_copy:
         add(f"Reporting by {person(rng)}; editing by {person(rng)} for {art.wire_copy.name}.")
     return art

@@ -58,6 +58,8 @@ def parse_sources(raw: bytes | str, filename: str = "sources.yaml") -> Sources:
         raise ConfigError(f"{filename}{line}: not valid YAML: {e.problem or e.context}") from None
     except yaml.YAMLError as e:
         raise ConfigError(f"{filename}: not valid YAML: {e}") from None
+    except RecursionError:
+        raise ConfigError(f"{filename}: nested too deeply to be a sources.yaml") from None
     return _Validator(filename).sources(root)
 
 

@@ -236,9 +236,7 @@ def summarise(claims: Sequence[Claim], value: Interval | None, unit: str | None,
         if isinstance(ctx, str):
             ctx = ctx.split()
         skip = {*words(unit or ""), *STOPWORDS}
-        extra = [
-            w for w in (ctx or []) if isinstance(w, str) and w.isalpha() and stem(w.lower()) not in skip
-        ]
+        extra = [w for w in (ctx or []) if isinstance(w, str) and w.isalpha() and stem(w.lower()) not in skip]
         tail = when or " ".join(extra[:2])
         return f"{head} {tail}".strip()
     if first.kind == "quote":

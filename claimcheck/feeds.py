@@ -42,8 +42,15 @@ def parse_feed(body: bytes, url: str, content_type: str | None = None) -> Parsed
     body, content_type = _fix_encoding(body, content_type)
     headers = {"content-location": url}
     if content_type:
-        headers["content-type"] = content_type
-    d = feedparser.parse(body, response_headers=headers, sanitize_html=True, resolve_relative_uris=True)
+        # Only a well-formed charset reaches feedparser (a NUL in it makes its bytes.decode raise).
+        media = content_type.partition(";")[0].strip()
+        media = media if re.fullmatch(r"[\w.+-]{1,80}/[\w.+-]{1,80}", media) else "application/xml"
+        charset = http_charset(content_type)
+        headers["content-type"] = media + (f"; charset={charset}" if charset else "")
+    try:
+        d = feedparser.parse(body, response_headers=headers, sanitize_html=True, resolve_relative_uris=True)
+    except (ValueError, LookupError, TypeError, RecursionError) as e:  # feedparser's own bugs on hostile input
+        raise FeedParseError(f"unreadable feed ({type(e).__name__})") from None
     from claimcheck.models import FeedEntry
 
     entries: list[FeedEntry] = []

@@ -132,7 +132,7 @@ def when_words(when: str | None) -> frozenset[str]:
     return frozenset(_MONTHS.get(w, w) for w in ws if w not in _WHEN_FILLER)
 
 
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 
 
 def _when_parts(ws: frozenset[str]) -> dict[str, frozenset[str]]:

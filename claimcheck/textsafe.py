@@ -16,7 +16,9 @@ _ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
 _SPACE = re.compile(r"[ \t\r\n]+")
 _MARKUP = re.compile(r"(\\*)(\[[a-zA-Z#/@].*?\])")
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>!|~&])")
+# Characters that make inline structure anywhere (code, emphasis, links, HTML, table cells,
+# strikethrough), "&" only where it starts an entity and "!" only before "[" (an image).
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<|~])|&(?=#?\w+;)|!(?=\[)")
 # Characters that only matter at the start of a line (headings, lists, block quotes, "1." lists).
 _MD_LINE_START = re.compile(r"^([#>+\-=]|\d+(?=[.)]))")
 _CSV_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -44,10 +46,18 @@ def _escape_markup(s: str) -> str:
     return s
 
 
-def markdown_escape(s: str | None) -> str:
-    """Inline CommonMark text that renders as the literal characters (no links, HTML, tables)."""
-    text = _MD_SPECIAL.sub(r"\\\1", plain(s))
-    m = _MD_LINE_START.match(text)
+def markdown_escape(s: str | None, *, line_start: bool = False) -> str:
+    """Inline CommonMark/GFM text that renders as the literal characters (no links, HTML, tables).
+
+    Only what can make structure is escaped: ``\\ ` * _ [ ] < | ~`` everywhere, ``&`` before an
+    entity, ``!`` before ``[``, ``>`` in text that also has ``<``. Block markers (``#``, ``>``, ``-``, ``+``, ``=``, ``1.``) only
+    matter where the text begins a line; pass ``line_start=True`` for text placed there (inside
+    a table cell, a heading or after a list marker they are plain characters).
+    """
+    text = _MD_SPECIAL.sub(lambda m: "\\" + m.group(0), plain(s))
+    if "<" in text:  # "<b>" is already inert once "<" is escaped; "\\>" too keeps it unreadable as a tag
+        text = text.replace(">", "\\>")
+    m = _MD_LINE_START.match(text) if line_start else None
     if m:
         text = text[: m.end()] + "\\" + text[m.end() :] if m.group(1)[0].isdigit() else "\\" + text
     return text

@@ -24,6 +24,9 @@ from claimcheck.ingest import FetchOptions, FetchReport, run_fetch
 from claimcheck.store import Store
 
 FAST = FetchSettings(timeout=1, retries=1, backoff=0.05)
+SLOW_SERVER = FetchSettings(
+    timeout=0.5, retries=1, backoff=0.05
+)  # timeouts cost two deadlines: keep them short
 HTML = {"Content-Type": "text/html; charset=utf-8"}
 RSS = {"Content-Type": "application/rss+xml"}
 
@@ -138,9 +141,11 @@ def test_page_faults(site: Site, tmp_path: Path, case: str) -> None:
     route, reason = PAGE_FAULTS[case]
     site.route("/bad/story.html", **route)  # type: ignore[arg-type]
     site.route("/bad/feed.xml", feed_for(site, "/bad/story.html"), headers=RSS)
-    settings = (
-        FAST if "cap" not in case else FetchSettings(timeout=1, retries=1, backoff=0.05, max_bytes=200_000)
-    )
+    settings = FAST
+    if "cap" in case:
+        settings = FetchSettings(timeout=1, retries=1, backoff=0.05, max_bytes=200_000)
+    if reason.startswith("timed out"):
+        settings = SLOW_SERVER
     bad, stored, _ = run_case(site, tmp_path, settings)
     assert bad.failed == 1 and bad.new == 0 and reason in why(bad), why(bad)
     assert stored == []
@@ -272,7 +277,7 @@ FEED_FAULTS: dict[str, tuple[dict[str, object], str]] = {
 def test_feed_faults(site: Site, tmp_path: Path, case: str) -> None:
     route, reason = FEED_FAULTS[case]
     site.route("/bad/feed.xml", **route)  # type: ignore[arg-type]
-    bad, stored, _ = run_case(site, tmp_path)
+    bad, stored, _ = run_case(site, tmp_path, SLOW_SERVER if "timed out" in reason else FAST)
     assert bad.feeds_failed == 1 and reason in why(bad), why(bad)
     assert not stored
 

@@ -56,7 +56,9 @@ def fetch(feeds: dict[str, str], db: Path, settings: FetchSettings = FAST) -> Fe
 def test_robots_is_honoured_and_fetched_once_per_host(site: Site, tmp_path: Path) -> None:
     other = Site(host="127.0.0.3")
     try:
-        site.route("/robots.txt", "User-agent: *\nDisallow: /private/\n", headers={"Content-Type": "text/plain"})
+        site.route(
+            "/robots.txt", "User-agent: *\nDisallow: /private/\n", headers={"Content-Type": "text/plain"}
+        )
         links = [story(site, f"/a/{i}.html", i) for i in range(3)] + [story(site, "/private/secret.html", 9)]
         links.append(story(other, "/b/0.html", 5))
         feed(site, "/a/feed.xml", links[:2])
@@ -136,7 +138,11 @@ def test_delay_in_sources_yaml() -> None:
 
 def test_user_agent_names_claimcheck(site: Site, tmp_path: Path) -> None:
     feed(site, "/feed.xml", [story(site, "/a.html")])
-    fetch({"a": site.url("/feed.xml")}, tmp_path / "db", FetchSettings(user_agent="NewsBot/2 (+mailto:x@example.org)"))
+    fetch(
+        {"a": site.url("/feed.xml")},
+        tmp_path / "db",
+        FetchSettings(user_agent="NewsBot/2 (+mailto:x@example.org)"),
+    )
     agents = {h.get("User-Agent") for _, h in site.hits}
     assert len(site.hits) == 3 and len(agents) == 1
     assert agents.pop().startswith("NewsBot/2 (+mailto:x@example.org) claimcheck/")

@@ -1,4 +1,13 @@
-"""The report as JSON, schema ``claimcheck.compare/1`` (a contract: other tools parse it)."""
+"""The report as JSON, schema ``claimcheck.compare/1`` (a contract: other tools parse it).
+
+Everything the issue's schema lists is always present. Two additions, optional for consumers and
+allowed by the schema (it does not forbid extra keys):
+
+- top-level ``citations``: who cites whom, ``[{"outlet": id, "cited": id or name, "articles": int}]``
+  (``articles``: how many of ``outlet``'s picked articles credit ``cited``);
+- per mention of a quote fact, ``fidelity``: ``"verbatim"``, ``"trimmed"`` or ``"paraphrased"``
+  against the quote's most common form (absent on number and statement mentions).
+"""
 
 from __future__ import annotations
 

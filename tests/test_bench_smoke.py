@@ -1,0 +1,43 @@
+"""A tiny run of each benchmark: it runs and prints its figures and ratio lines (not how fast anything is).
+
+One loopback host, no trafilatura peer, no /etc/hosts change. The full runs are by hand (bench/README.md).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+SMOKE = {
+    "fetch": ["--outlets", "2", "--articles", "3", "--single-host", "--no-peer", "--repeat", "1", "--sample", "3"],
+    "extract": ["--pages", "6", "--rounds", "1", "--workers", "2"],
+    "match": ["--sizes", "60,150", "--outlets", "4", "--naive-budget", "5"],
+    "compare": ["--articles", "60", "--outlets", "4", "--fetch-pages", "2", "--repeat", "1"],
+}
+
+
+@pytest.mark.parametrize("bench", sorted(SMOKE))
+def test_benchmark_runs_and_prints_ratios(bench: str, tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
+    env["CLAIMCHECK_HOME"] = str(tmp_path / "home")
+    hosts_before = Path("/etc/hosts").read_bytes()
+    proc = subprocess.run(
+        [sys.executable, "-m", f"bench.{bench}", *SMOKE[bench]],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-3000:]
+    lines = proc.stdout.splitlines()
+    assert lines[0].startswith(f"# bench.{bench}")
+    assert any(line.startswith("figure ") for line in lines), proc.stdout
+    assert any(line.startswith("ratio ") and "x" in line for line in lines), proc.stdout
+    assert Path("/etc/hosts").read_bytes() == hosts_before

@@ -1,0 +1,119 @@
+"""`claimcheck compare` through the real app (CliRunner) on a real store: the demo corpus fetched once."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from test_compare_demo import TOPIC, demo_store
+from test_render import validate
+from typer.testing import CliRunner
+
+from claimcheck.cli import app
+from claimcheck.render.jsonout import SCHEMA, SCHEMA_ID
+
+runner = CliRunner()
+
+
+def run(*args: str, width: int = 80) -> tuple[int, str, str]:
+    store = demo_store()
+    argv = ["compare", *args, "--db", str(store.db), "--sources", str(store.sources)]
+    r = runner.invoke(app, argv, env={"COLUMNS": str(width)})
+    return r.exit_code, r.stdout, r.stderr
+
+
+@pytest.fixture(scope="module")
+def as_json() -> dict:
+    code, out, _ = run(TOPIC, "--format", "json")
+    assert code == 0
+    return json.loads(out)
+
+
+def test_table_output() -> None:
+    code, out, err = run(TOPIC)
+    assert code == 0, err
+    assert "claimcheck: Belarus prisoners" in out and "Reported by" in out and "(first)" in out
+    assert "South China Morning Post says 125 (vs 123)" in out.replace("\n", " ") or "125" in out
+    assert "articles from" in err  # messages go to stderr
+
+
+def test_json_validates_and_is_alone_on_stdout(as_json: dict) -> None:
+    validate(as_json, SCHEMA)
+    assert as_json["schema"] == SCHEMA_ID and as_json["topic"] == TOPIC
+    assert as_json["facts"] and all(len(f["outlets"]) >= 2 for f in as_json["facts"])
+    released = next(f for f in as_json["facts"] if f["value"] and f["value"]["low"] == 123)
+    assert [c["outlet"] for c in released["conflicts"]] == ["scmp"]
+    assert {"cbsnews", "abcnews"} <= set(released["outlets"]) - set(released["independent_outlets"])
+    quotes = [m for f in as_json["facts"] if f["kind"] == "quote" for m in f["mentions"]]
+    assert quotes and all(m["fidelity"] in ("verbatim", "trimmed", "paraphrased") for m in quotes)
+    assert all({"outlet", "cited", "articles"} <= set(c) for c in as_json["citations"])
+
+
+def test_csv_one_row_per_fact_and_outlet(as_json: dict) -> None:
+    code, out, _ = run(TOPIC, "--format", "csv")
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert len(rows) == sum(len(f["outlets"]) for f in as_json["facts"])
+    assert {r["fact_id"] for r in rows} == {f["id"] for f in as_json["facts"]}
+
+
+def test_markdown_to_a_file_leaves_stdout_empty(tmp_path: Path) -> None:
+    report = tmp_path / "report.md"
+    code, out, err = run(TOPIC, "--format", "markdown", "-o", str(report))
+    assert code == 0 and out == ""
+    text = report.read_text(encoding="utf-8")
+    assert text.startswith("# claimcheck: Belarus prisoners") and "## Who cites whom" in text
+    assert "\\-" not in text and "\\." not in text  # readable: no needless escapes
+    assert f"wrote {report}" in err.replace("\n", "")
+
+
+def test_filters(as_json: dict) -> None:
+    code, out, _ = run(
+        TOPIC, "--format", "json", "--source", "bbc", "--source", "guardian", "--min-outlets", "1"
+    )
+    data = json.loads(out)
+    assert code == 0 and {o["id"] for o in data["outlets"]} == {"bbc", "guardian"}
+    code, out, _ = run(TOPIC, "--format", "json", "--limit", "3", "--min-outlets", "1")
+    assert sum(o["articles"] for o in json.loads(out)["outlets"]) == 3
+    code, out, _ = run(TOPIC, "--format", "json", "--kind", "quote")
+    assert {f["kind"] for f in json.loads(out)["facts"]} == {"quote"}
+    code, out, _ = run(TOPIC, "--format", "json", "--min-outlets", "10")
+    facts = json.loads(out)["facts"]
+    assert facts and all(len(f["outlets"]) >= 10 for f in facts) and len(facts) < len(as_json["facts"])
+    code, out, _ = run(TOPIC, "--format", "json", "--since", "2025-12-13", "--until", "2025-12-13")
+    data = json.loads(out)
+    assert code == 0 and data["window"]["since"].startswith("2025-12-13") and data["facts"]
+    code, _, err = run(TOPIC, "--since", "2030-01-01")
+    assert code == 1 and "between 2030-01-01 and now" in err
+
+
+def test_matrix_and_explain() -> None:
+    code, out, _ = run(TOPIC, "--matrix", width=160)  # 12 outlet columns need a wide terminal
+    assert code == 0 and "1 first reporter" in out and "!" in out.split("1 first reporter")[0]
+    code, out, _ = run(TOPIC, "--explain", "--kind", "number")
+    assert code == 0 and "values agree" in out and "context" in out
+    assert "wire copy" in out
+
+
+def test_no_match_names_the_search_and_suggests_terms() -> None:
+    code, out, err = run("Belarys prisonners")
+    assert code == 1 and out == ""
+    assert "no stored article matches 'Belarys prisonners'" in err and "did you mean" in err
+    assert "belarus" in err.lower()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--format", "xml"], "unknown format 'xml'"),
+        (["--kind", "opinion"], "unknown kind 'opinion'"),
+        (["--source", "nosuch"], "unknown outlet 'nosuch'"),
+    ],
+)
+def test_bad_usage_exits_2_with_one_line(args: list[str], message: str) -> None:
+    code, out, err = run(TOPIC, *args)
+    assert code == 2 and out == "" and message in err
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
