@@ -71,6 +71,7 @@ def compare(
         citations=who_cites_whom(articles, outlets, syndicated),
         article_count=len(articles),
         syndicated={articles[i].url: why for i, why in sorted(syndicated.items())},
+        known_outlets={oid: o.name for oid, o in outlets.items()},
     )
 
 

@@ -308,3 +308,4 @@ class CompareResult:
     citations: tuple[Citation, ...] = ()
     article_count: int = 0
     syndicated: Mapping[str, str] = field(default_factory=dict)  # article url -> why it is wire copy
+    known_outlets: Mapping[str, str] = field(default_factory=dict)  # every configured outlet: id -> name

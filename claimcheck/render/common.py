@@ -11,8 +11,8 @@ __all__ = ["format_value", "outlet_names", "window_text", "when_text", "conflict
 
 
 def outlet_names(result: CompareResult) -> dict[str, str]:
-    """Outlet id -> display name, for the outlets considered."""
-    return {o.id: o.name for o in result.outlets}
+    """Outlet id -> display name: every configured outlet (cited ones too), then those considered."""
+    return {**result.known_outlets, **{o.id: o.name for o in result.outlets}}
 
 
 def when_text(dt: datetime | None) -> str:

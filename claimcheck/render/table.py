@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 
+from rich import box
 from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
@@ -69,19 +70,45 @@ def attribution_table(result: CompareResult) -> Table:
     return table
 
 
-def matrix_table(result: CompareResult) -> Table:
-    """Facts x outlets: 1 first reporter, x reports it, w wire copy only, ! conflicting value, c cited."""
-    table = Table(expand=False)
-    table.add_column("#", no_wrap=True)
-    table.add_column("Fact", max_width=40)
+def column_keys(n: int) -> list[str]:
+    """Short column headings A, B, ... Z, AA, AB, ... so a grid of many outlets fits 80 columns."""
+    keys = []
+    for i in range(n):
+        key = ""
+        i += 1
+        while i:
+            i, r = divmod(i - 1, 26)
+            key = chr(65 + r) + key
+        keys.append(key)
+    return keys
+
+
+def matrix_columns(result: CompareResult) -> list[str]:
+    """The outlets of the grid: those with articles, then cited outlets that have none here.
+
+    Credits to sources that are not configured outlets (a ministry, "officials") stay in the table's
+    "cites" lines and the exports; as grid columns they would only crowd it.
+    """
     ids = [o.id for o in result.outlets]
-    cited = sorted({s for f in result.facts for s in f.cited_sources} - set(ids))
-    for oid in ids + cited:
-        table.add_column(plain(oid), justify="center", no_wrap=True)
+    cited = {s for f in result.facts for s in f.cited_sources if s in result.known_outlets}
+    return ids + sorted(cited - set(ids))
+
+
+def matrix_table(result: CompareResult) -> Table:
+    """Facts x outlets: 1 first reporter, x reports it, w wire copy only, ! conflicting value, c cited.
+
+    Outlet columns are headed by letters (the legend below names them), so the grid stays narrow.
+    """
+    table = Table(expand=False, padding=(0, 0), box=box.SIMPLE_HEAD)
+    table.add_column("#", no_wrap=True)
+    table.add_column("Fact", min_width=16, max_width=40)
+    columns = matrix_columns(result)
+    for key in column_keys(len(columns)):
+        table.add_column(key, justify="center", no_wrap=True, min_width=1)
     for fact in result.facts:
         conflicting = {c.outlet for c in fact.conflicts}
         row = []
-        for oid in ids + cited:
+        for oid in columns:
             if oid == fact.first_outlet:
                 mark = MARK_FIRST
             elif oid in fact.outlets:
@@ -95,6 +122,14 @@ def matrix_table(result: CompareResult) -> Table:
             row.append(Text(mark, style="red" if mark == MARK_CONFLICT else ""))
         table.add_row(fact.id, _t(fact.summary), *row)
     return table
+
+
+def matrix_legend(result: CompareResult) -> Text:
+    names = outlet_names(result)
+    columns = matrix_columns(result)
+    pairs = [f"{k} {plain(names.get(oid, oid))}" for k, oid in zip(column_keys(len(columns)), columns, strict=True)]
+    marks = "1 first reporter · x reports it · w wire copy · ! conflicting value · c cited"
+    return Text(" · ".join(pairs) + "\n" + marks)
 
 
 def explain_lines(result: CompareResult) -> Text:
@@ -126,9 +161,7 @@ def report_group(result: CompareResult, *, matrix: bool = False, explain: bool =
     else:
         parts.append(matrix_table(result) if matrix else attribution_table(result))
         if matrix:
-            parts.append(
-                Text("1 first reporter · x reports it · w wire copy · ! conflicting value · c cited")
-            )
+            parts.append(matrix_legend(result))
     if explain and result.facts:
         parts.append(explain_lines(result))
     return Group(*parts)
