@@ -19,8 +19,11 @@ def header(name: str, **params: object) -> None:
     """The run's context: the machine can be noisy, so the ratios below are the figures to read."""
     mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
     given = " ".join(f"{k}={v}" for k, v in params.items())
-    print(f"# {name} · {datetime.now(UTC):%Y-%m-%d %H:%M} UTC · {os.cpu_count()} cores · {mem:.0f} GiB · "
-          f"Python {platform.python_version()} · {given}", flush=True)
+    print(
+        f"# {name} · {datetime.now(UTC):%Y-%m-%d %H:%M} UTC · {os.cpu_count()} cores · {mem:.0f} GiB · "
+        f"Python {platform.python_version()} · {given}",
+        flush=True,
+    )
 
 
 def figure(name: str, value: float, unit: str = "s", note: str = "") -> None:
@@ -85,7 +88,9 @@ def run_measured(cmd: list[str], *, env: dict[str, str] | None = None, cwd: Path
     seconds = time.perf_counter() - start
     done.set()
     t.join()
-    return Measured(seconds, peak, proc.returncode, out.decode("utf-8", "replace"), err.decode("utf-8", "replace"))
+    return Measured(
+        seconds, peak, proc.returncode, out.decode("utf-8", "replace"), err.decode("utf-8", "replace")
+    )
 
 
 def mib(n: int) -> float:

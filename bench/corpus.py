@@ -38,22 +38,136 @@ EPOCH = datetime(2025, 12, 1, 6, 0, tzinfo=UTC)
 
 # --- invented names ---------------------------------------------------------------------------------
 
-_SYL = "ka lo ri ve ta mon sel dra bel vin cor ast yal per nor tem gal hes zan quel ord lis pra mur".split()
-_FIRST = (
-    "Anna Boris Clara Dmitri Elena Farid Greta Hugo Irena Jonas Kaveh Lena Marek Nadia Oskar Petra Rafael "
-    "Sofia Tomas Ursula Viktor Wanda Yusuf Zora Amir Beata Cyril Daria Emil Frida"
-).split()
-_LAST = (
-    "Adler Brandt Corvin Dalca Eskel Ferro Galan Horvat Ilves Jurek Kallas Lind Moreau Novak Orlov Pastor "
-    "Quist Rostov Sandor Tamm Ulmer Varga Weiss Yilmaz Zeman Baros Calder Doring Esterh Falk"
-).split()
-_ROLES = [
-    "the interior minister", "the mayor", "a government spokesperson", "the opposition leader",
-    "the head of the regional emergency service", "a senior UN official", "the company's chief executive",
-    "the health minister", "a union representative", "the prosecutor",
+_SYL = [
+    "ka",
+    "lo",
+    "ri",
+    "ve",
+    "ta",
+    "mon",
+    "sel",
+    "dra",
+    "bel",
+    "vin",
+    "cor",
+    "ast",
+    "yal",
+    "per",
+    "nor",
+    "tem",
+    "gal",
+    "hes",
+    "zan",
+    "quel",
+    "ord",
+    "lis",
+    "pra",
+    "mur",
 ]
-_OUTLET_A = "Northern Southern Eastern Western Daily Evening Morning National Continental Coastal Capital Free".split()
-_OUTLET_B = "Ledger Herald Tribune Courier Observer Gazette Chronicle Post Times Standard Dispatch Record".split()
+_FIRST = [
+    "Anna",
+    "Boris",
+    "Clara",
+    "Dmitri",
+    "Elena",
+    "Farid",
+    "Greta",
+    "Hugo",
+    "Irena",
+    "Jonas",
+    "Kaveh",
+    "Lena",
+    "Marek",
+    "Nadia",
+    "Oskar",
+    "Petra",
+    "Rafael",
+    "Sofia",
+    "Tomas",
+    "Ursula",
+    "Viktor",
+    "Wanda",
+    "Yusuf",
+    "Zora",
+    "Amir",
+    "Beata",
+    "Cyril",
+    "Daria",
+    "Emil",
+    "Frida",
+]
+_LAST = [
+    "Adler",
+    "Brandt",
+    "Corvin",
+    "Dalca",
+    "Eskel",
+    "Ferro",
+    "Galan",
+    "Horvat",
+    "Ilves",
+    "Jurek",
+    "Kallas",
+    "Lind",
+    "Moreau",
+    "Novak",
+    "Orlov",
+    "Pastor",
+    "Quist",
+    "Rostov",
+    "Sandor",
+    "Tamm",
+    "Ulmer",
+    "Varga",
+    "Weiss",
+    "Yilmaz",
+    "Zeman",
+    "Baros",
+    "Calder",
+    "Doring",
+    "Esterh",
+    "Falk",
+]
+_ROLES = [
+    "the interior minister",
+    "the mayor",
+    "a government spokesperson",
+    "the opposition leader",
+    "the head of the regional emergency service",
+    "a senior UN official",
+    "the company's chief executive",
+    "the health minister",
+    "a union representative",
+    "the prosecutor",
+]
+_OUTLET_A = [
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Daily",
+    "Evening",
+    "Morning",
+    "National",
+    "Continental",
+    "Coastal",
+    "Capital",
+    "Free",
+]
+_OUTLET_B = [
+    "Ledger",
+    "Herald",
+    "Tribune",
+    "Courier",
+    "Observer",
+    "Gazette",
+    "Chronicle",
+    "Post",
+    "Times",
+    "Standard",
+    "Dispatch",
+    "Record",
+]
 _WIRES = ["Global Press Agency", "United Newswire", "Meridian News Service"]
 
 
@@ -86,7 +200,9 @@ def make_outlets(n: int) -> list[OutletInfo]:
             short = "".join(w[0] for w in name.split())
             out.append(OutletInfo(oid, name, (short,), True))
         else:
-            name = f"The {_OUTLET_A[i % len(_OUTLET_A)]} {_OUTLET_B[(i // len(_OUTLET_A) + i) % len(_OUTLET_B)]}"
+            name = (
+                f"The {_OUTLET_A[i % len(_OUTLET_A)]} {_OUTLET_B[(i // len(_OUTLET_A) + i) % len(_OUTLET_B)]}"
+            )
             if any(o.name == name for o in out):
                 name += f" {i + 1}"
             out.append(OutletInfo(oid, name, (), False))
@@ -98,64 +214,115 @@ def make_outlets(n: int) -> list[OutletInfo]:
 # (subject, title, number facts (unit, predicate, low, high), statements, quote fragments)
 _KINDS: list[tuple[str, str, list[tuple[str, str, int, int]], list[str], list[str]]] = [
     (
-        "flood", "{place} floods force thousands from their homes",
-        [("families", "were moved to temporary shelters", 40, 900), ("homes", "were damaged by the water", 200, 6000),
-         ("millimetres of rain", "fell in twenty-four hours", 60, 300), ("people", "died in the floods", 2, 40)],
-        ["The regional government declared a state of emergency in {place}.",
-         "Engineers began inspecting the dams upstream of {place}."],
-        ["we cannot keep asking people to pack their lives into a car every few weeks",
-         "the water came faster than anyone in {place} had seen in living memory",
-         "every family that lost a home will be helped before the winter"],
+        "flood",
+        "{place} floods force thousands from their homes",
+        [
+            ("families", "were moved to temporary shelters", 40, 900),
+            ("homes", "were damaged by the water", 200, 6000),
+            ("millimetres of rain", "fell in twenty-four hours", 60, 300),
+            ("people", "died in the floods", 2, 40),
+        ],
+        [
+            "The regional government declared a state of emergency in {place}.",
+            "Engineers began inspecting the dams upstream of {place}.",
+        ],
+        [
+            "we cannot keep asking people to pack their lives into a car every few weeks",
+            "the water came faster than anyone in {place} had seen in living memory",
+            "every family that lost a home will be helped before the winter",
+        ],
     ),
     (
-        "prisoners", "{place} frees political prisoners after talks with envoy",
-        [("political prisoners", "were released on Saturday", 40, 300), ("prisoners", "have been freed since July 2024", 200, 900),
-         ("opposition figures", "remain in custody", 5, 60)],
-        ["The envoy said sanctions on potash exports from {place} would be lifted.",
-         "The released prisoners were driven to the border with a neighbouring country."],
-        ["we are happy to be free but our thoughts are with those still behind bars",
-         "this is the beginning of a long road and not the end of it",
-         "nobody in {place} should be jailed for what they think or say"],
+        "prisoners",
+        "{place} frees political prisoners after talks with envoy",
+        [
+            ("political prisoners", "were released on Saturday", 40, 300),
+            ("prisoners", "have been freed since July 2024", 200, 900),
+            ("opposition figures", "remain in custody", 5, 60),
+        ],
+        [
+            "The envoy said sanctions on potash exports from {place} would be lifted.",
+            "The released prisoners were driven to the border with a neighbouring country.",
+        ],
+        [
+            "we are happy to be free but our thoughts are with those still behind bars",
+            "this is the beginning of a long road and not the end of it",
+            "nobody in {place} should be jailed for what they think or say",
+        ],
     ),
     (
-        "strike", "Rail strike in {place} halts trains for a third day",
-        [("rail workers", "walked out over pay", 1000, 40000), ("trains", "were cancelled on Monday", 100, 3000),
-         ("per cent pay rise", "was offered by the operator", 2, 9)],
-        ["The transport ministry called both sides to talks in {place}.",
-         "Commuters in {place} were told to work from home where they could."],
-        ["we did not want to strike but the offer left us no choice",
-         "the railway cannot run on goodwill and overtime alone",
-         "talks will resume as soon as the union calls off the action"],
+        "strike",
+        "Rail strike in {place} halts trains for a third day",
+        [
+            ("rail workers", "walked out over pay", 1000, 40000),
+            ("trains", "were cancelled on Monday", 100, 3000),
+            ("per cent pay rise", "was offered by the operator", 2, 9),
+        ],
+        [
+            "The transport ministry called both sides to talks in {place}.",
+            "Commuters in {place} were told to work from home where they could.",
+        ],
+        [
+            "we did not want to strike but the offer left us no choice",
+            "the railway cannot run on goodwill and overtime alone",
+            "talks will resume as soon as the union calls off the action",
+        ],
     ),
     (
-        "wildfire", "Wildfire near {place} forces evacuations",
-        [("hectares", "have burned since the fire started", 500, 90000), ("residents", "were evacuated overnight", 300, 20000),
-         ("firefighters", "are battling the blaze", 100, 2500), ("homes", "were destroyed", 10, 800)],
-        ["Authorities closed the main highway into {place}.",
-         "Water-bombing aircraft were sent from two neighbouring regions to {place}."],
-        ["the wind changed direction and the fire jumped the ridge within minutes",
-         "please leave when you are told to leave and do not wait to see the flames",
-         "we have never fought a fire this large so early in the season"],
+        "wildfire",
+        "Wildfire near {place} forces evacuations",
+        [
+            ("hectares", "have burned since the fire started", 500, 90000),
+            ("residents", "were evacuated overnight", 300, 20000),
+            ("firefighters", "are battling the blaze", 100, 2500),
+            ("homes", "were destroyed", 10, 800),
+        ],
+        [
+            "Authorities closed the main highway into {place}.",
+            "Water-bombing aircraft were sent from two neighbouring regions to {place}.",
+        ],
+        [
+            "the wind changed direction and the fire jumped the ridge within minutes",
+            "please leave when you are told to leave and do not wait to see the flames",
+            "we have never fought a fire this large so early in the season",
+        ],
     ),
     (
-        "budget", "{place} unveils budget with cuts to public spending",
-        [("billion dollars", "will be cut from public spending", 2, 60), ("per cent", "is the forecast growth rate", 1, 6),
-         ("public sector jobs", "will go over three years", 1000, 30000)],
-        ["The finance minister presented the budget to parliament in {place}.",
-         "Opposition parties in {place} said they would vote against the budget."],
-        ["these are hard choices but they are the right choices for the country",
-         "the budget asks the poorest to pay for the mistakes of the richest",
-         "we will balance the books before the end of this parliament"],
+        "budget",
+        "{place} unveils budget with cuts to public spending",
+        [
+            ("billion dollars", "will be cut from public spending", 2, 60),
+            ("per cent", "is the forecast growth rate", 1, 6),
+            ("public sector jobs", "will go over three years", 1000, 30000),
+        ],
+        [
+            "The finance minister presented the budget to parliament in {place}.",
+            "Opposition parties in {place} said they would vote against the budget.",
+        ],
+        [
+            "these are hard choices but they are the right choices for the country",
+            "the budget asks the poorest to pay for the mistakes of the richest",
+            "we will balance the books before the end of this parliament",
+        ],
     ),
     (
-        "quake", "Earthquake strikes {place}, buildings collapse",
-        [("people", "were killed in the earthquake", 3, 400), ("people", "were injured", 20, 3000),
-         ("buildings", "collapsed in the old town", 10, 500), ("aftershocks", "were recorded overnight", 5, 120)],
-        ["Rescue teams searched the rubble of collapsed buildings in {place}.",
-         "Schools in {place} were closed until engineers could check them."],
-        ["the ground shook for almost a minute and then everything went dark",
-         "we are still hearing voices under the rubble and we will not stop",
-         "international help is welcome and it is already arriving in {place}"],
+        "quake",
+        "Earthquake strikes {place}, buildings collapse",
+        [
+            ("people", "were killed in the earthquake", 3, 400),
+            ("people", "were injured", 20, 3000),
+            ("buildings", "collapsed in the old town", 10, 500),
+            ("aftershocks", "were recorded overnight", 5, 120),
+        ],
+        [
+            "Rescue teams searched the rubble of collapsed buildings in {place}.",
+            "Schools in {place} were closed until engineers could check them.",
+        ],
+        [
+            "the ground shook for almost a minute and then everything went dark",
+            "we are still hearing voices under the rubble and we will not stop",
+            "international help is welcome and it is already arriving in {place}",
+        ],
     ),
 ]
 
@@ -213,12 +380,38 @@ _FILLER = [
     "Observers noted that similar events in the past had led to lasting changes in policy.",
     "A full inquiry is expected to report its findings early next year.",
 ]
-_WHO = ["Residents", "Shopkeepers", "Teachers", "Commuters", "Farmers", "Doctors", "Students", "Taxi drivers",
-        "Pensioners", "Volunteers"]
-_WHAT = ["the roads", "the schools", "local markets", "power supplies", "phone networks", "bus services",
-         "the town hall", "the clinics", "the ferries", "the bakeries"]
-_STATE = ["had been disrupted", "were slowly returning to normal", "remained closed", "were overwhelmed",
-          "had reopened", "were running on reduced hours"]
+_WHO = [
+    "Residents",
+    "Shopkeepers",
+    "Teachers",
+    "Commuters",
+    "Farmers",
+    "Doctors",
+    "Students",
+    "Taxi drivers",
+    "Pensioners",
+    "Volunteers",
+]
+_WHAT = [
+    "the roads",
+    "the schools",
+    "local markets",
+    "power supplies",
+    "phone networks",
+    "bus services",
+    "the town hall",
+    "the clinics",
+    "the ferries",
+    "the bakeries",
+]
+_STATE = [
+    "had been disrupted",
+    "were slowly returning to normal",
+    "remained closed",
+    "were overwhelmed",
+    "had reopened",
+    "were running on reduced hours",
+]
 _WHEN = ["on {day}", "since the weekend", "for several days", "throughout the week", "by the evening"]
 
 
@@ -226,8 +419,10 @@ def filler(rng: random.Random, place: str, day: str) -> str:
     """A background sentence with no figure in it: varied like real copy, not one boilerplate line."""
     if rng.random() < 0.5:
         return rng.choice(_FILLER).format(place=place, day=day)
-    return (f"{rng.choice(_WHO)} in {place} said {rng.choice(_WHAT)} {rng.choice(_STATE)} "
-            f"{rng.choice(_WHEN).format(day=day)}.")
+    return (
+        f"{rng.choice(_WHO)} in {place} said {rng.choice(_WHAT)} {rng.choice(_STATE)} "
+        f"{rng.choice(_WHEN).format(day=day)}."
+    )
 
 
 _QUALIFIERS = [("", 6), ("more than ", 2), ("about ", 2), ("nearly ", 1), ("at least ", 1)]
@@ -282,7 +477,9 @@ def write_article(
     others = [o for o in outlets if o.id != outlet.id]
     if wires and not outlet.wire and rng.random() < 0.15:
         art.wire_copy = rng.choice(wires)
-    art.title = story.title if rng.random() < 0.5 else f"{story.title} ({rng.choice(['update', 'live', 'analysis'])})"
+    art.title = (
+        story.title if rng.random() < 0.5 else f"{story.title} ({rng.choice(['update', 'live', 'analysis'])})"
+    )
     text_len = 0
 
     def add(par: str, spans: list[tuple[Span, int]] = ()) -> None:  # type: ignore[assignment]
@@ -295,7 +492,11 @@ def write_article(
         art.paragraphs.append(par)
         text_len = base + len(par)
 
-    lead = f"{story.place.upper()} ({art.wire_copy.aliases[0] if art.wire_copy and art.wire_copy.aliases else art.wire_copy.name}) - " if art.wire_copy else ""
+    lead = (
+        f"{story.place.upper()} ({art.wire_copy.aliases[0] if art.wire_copy and art.wire_copy.aliases else art.wire_copy.name}) - "
+        if art.wire_copy
+        else ""
+    )
     add(lead + f"{story.title}, officials said on {story.day:%A}.")
     facts: list[str] = ["n"] * len(story.numbers) + ["q"] * len(story.quotes) + ["s"] * len(story.statements)
     rng.shuffle(facts)
@@ -317,8 +518,25 @@ def write_article(
             filler_ = filler(rng, story.place, f"{story.day:%A}")
             par = sentence + " " + filler_
             start = sentence.index(head)
-            add(par, [(Span("number", head, sentence, start, start + len(head), value, qual.strip(), nf.unit,
-                            cites=cite.id if cite else None), 0)])
+            add(
+                par,
+                [
+                    (
+                        Span(
+                            "number",
+                            head,
+                            sentence,
+                            start,
+                            start + len(head),
+                            value,
+                            qual.strip(),
+                            nf.unit,
+                            cites=cite.id if cite else None,
+                        ),
+                        0,
+                    )
+                ],
+            )
         elif f == "q":
             speaker, role, words = story.quotes[qi]
             qi += 1
@@ -346,12 +564,30 @@ def write_article(
 
 # --- pages -----------------------------------------------------------------------------------------
 
-_SECTIONS = "World Politics Business Climate Science Health Sport Culture Opinion Travel Tech Video Live".split()
+_SECTIONS = [
+    "World",
+    "Politics",
+    "Business",
+    "Climate",
+    "Science",
+    "Health",
+    "Sport",
+    "Culture",
+    "Opinion",
+    "Travel",
+    "Tech",
+    "Video",
+    "Live",
+]
 _COMMENT_BITS = [
-    "This is exactly what I expected to happen.", "Does anyone have a link to the full report?",
-    "Another 500 people will be affected next year, mark my words.", "The government knew about this for 10 years.",
-    "Great reporting as always.", "I live nearby and it is much worse than described here.",
-    "Why is nobody talking about the cost?", "Over 90% of us saw this coming.",
+    "This is exactly what I expected to happen.",
+    "Does anyone have a link to the full report?",
+    "Another 500 people will be affected next year, mark my words.",
+    "The government knew about this for 10 years.",
+    "Great reporting as always.",
+    "I live nearby and it is much worse than described here.",
+    "Why is nobody talking about the cost?",
+    "Over 90% of us saw this coming.",
 ]
 
 
@@ -360,8 +596,10 @@ def _script_blob(rng: random.Random, size: int) -> str:
     n = 0
     while n < size:
         k = rng.randint(1000, 99999)
-        s = (f'window.__cfg_{k}={{"id":{k},"ab":"{rng.choice("abcdef")}","slots":[{k % 7},{k % 11},{k % 13}],'
-             f'"track":"https://metrics.invalid/t?e={k}&v=3"}};function f{k}(a,b){{return a*{k % 97}+b}}\n')
+        s = (
+            f'window.__cfg_{k}={{"id":{k},"ab":"{rng.choice("abcdef")}","slots":[{k % 7},{k % 11},{k % 13}],'
+            f'"track":"https://metrics.invalid/t?e={k}&v=3"}};function f{k}(a,b){{return a*{k % 97}+b}}\n'
+        )
         parts.append(s)
         n += len(s)
     return "".join(parts)
@@ -369,7 +607,7 @@ def _script_blob(rng: random.Random, size: int) -> str:
 
 def page_html(art: ArticleText, url_path: str, rng: random.Random, target: int) -> str:
     """The article as a full page of about ``target`` bytes."""
-    o, s = art.outlet, art.story
+    o = art.outlet
     nav = "".join(f'<li><a href="{{{{BASE}}}}/{o.id}/{sec.lower()}/">{sec}</a></li>' for sec in _SECTIONS)
     body = "\n".join(f"<p>{p}</p>" for p in art.paragraphs)
     related = "".join(
@@ -378,9 +616,14 @@ def page_html(art: ArticleText, url_path: str, rng: random.Random, target: int) 
         for _ in range(12)
     )
     ld = json.dumps(
-        {"@context": "https://schema.org", "@type": "NewsArticle", "headline": art.title,
-         "datePublished": art.published.isoformat(), "author": [{"@type": "Person", "name": art.author}],
-         "publisher": {"@type": "Organization", "name": o.name}}
+        {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": art.title,
+            "datePublished": art.published.isoformat(),
+            "author": [{"@type": "Person", "name": art.author}],
+            "publisher": {"@type": "Organization", "name": o.name},
+        }
     )
     head = f"""<!DOCTYPE html>
 <!-- Synthetic benchmark page generated by claimcheck bench/corpus.py. Invented text. -->
@@ -414,8 +657,10 @@ def page_html(art: ArticleText, url_path: str, rng: random.Random, target: int) 
     comments = []
     size = len(head) + len(tail_open) + len(foot)
     for _ in range(rng.randint(5, 25)):
-        c = (f'<div class="comment"><span class="user">{person(rng)}</span>'
-             f"<p>{' '.join(rng.choice(_COMMENT_BITS) for _ in range(rng.randint(1, 4)))}</p></div>\n")
+        c = (
+            f'<div class="comment"><span class="user">{person(rng)}</span>'
+            f"<p>{' '.join(rng.choice(_COMMENT_BITS) for _ in range(rng.randint(1, 4)))}</p></div>\n"
+        )
         comments.append(c)
         size += len(c)
     script = f"<script>{_script_blob(rng, max(1000, target - size - 20))}</script>\n"
@@ -488,7 +733,9 @@ def generate(
     return Corpus(root, outlets, pool, pages, total)
 
 
-def sources_yaml(corpus: Corpus, base_for: dict[str, str], *, concurrency: int = 16, per_host: int = 2) -> str:
+def sources_yaml(
+    corpus: Corpus, base_for: dict[str, str], *, concurrency: int = 16, per_host: int = 2
+) -> str:
     """sources.yaml for claimcheck pointing at the served corpus (``base_for``: outlet id -> base URL)."""
     lines = [
         "defaults:",
@@ -631,7 +878,9 @@ async def _serve(root: Path, hosts: list[str], port: int, latency: float) -> Non
     loop = asyncio.get_running_loop()
     servers = []
     for h in hosts:
-        srv = await loop.create_server(lambda: _Protocol(files, latency), h, port, backlog=1024, reuse_address=True)
+        srv = await loop.create_server(
+            lambda: _Protocol(files, latency), h, port, backlog=1024, reuse_address=True
+        )
         port = srv.sockets[0].getsockname()[1]
         servers.append(srv)
     print(f"PORT {port}", flush=True)
@@ -697,7 +946,9 @@ def main(argv: list[str] | None = None) -> None:
     if a.cmd == "generate":
         t = time.perf_counter()
         c = generate(a.root, a.outlets, a.articles, seed=a.seed)
-        print(f"{len(c.pages)} pages, {c.bytes / 1e6:.1f} MB in {time.perf_counter() - t:.1f}s under {a.root}")
+        print(
+            f"{len(c.pages)} pages, {c.bytes / 1e6:.1f} MB in {time.perf_counter() - t:.1f}s under {a.root}"
+        )
     else:
         hosts = a.host or ["127.0.0.1"]
         if not all(h.startswith("127.") for h in hosts):

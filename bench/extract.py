@@ -64,7 +64,9 @@ def main(argv: list[str] | None = None) -> int:
     texts = [b.decode("utf-8") for b in bodies]
     aliases = {o.name.lower(): o.id for o in corpus.outlets}
     items = list(zip(bodies, [URL + p for p in paths], strict=True))
-    print(f"# {len(bodies)} pages, {sum(map(len, bodies)) / len(bodies) / 1000:.0f} KB on average", flush=True)
+    print(
+        f"# {len(bodies)} pages, {sum(map(len, bodies)) / len(bodies) / 1000:.0f} KB on average", flush=True
+    )
 
     # warm up imports and caches on both sides
     trafilatura.extract(texts[0])
@@ -76,12 +78,16 @@ def main(argv: list[str] | None = None) -> int:
 
     pool = _make_pool(a.workers)
     try:
-        list(pool.map(process_page, bodies[:4], [u for _, u in items[:4]], [CTYPE] * 4, [aliases] * 4))  # start
+        list(
+            pool.map(process_page, bodies[:4], [u for _, u in items[:4]], [CTYPE] * 4, [aliases] * 4)
+        )  # start
         best = 0.0
         for _ in range(a.rounds):
             t = time.perf_counter()
             n = len(bodies)
-            list(pool.map(process_page, bodies, [u for _, u in items], [CTYPE] * n, [aliases] * n, chunksize=4))
+            list(
+                pool.map(process_page, bodies, [u for _, u in items], [CTYPE] * n, [aliases] * n, chunksize=4)
+            )
             best = max(best, n / (time.perf_counter() - t))
         pooled = best
     finally:

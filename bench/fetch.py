@@ -29,7 +29,16 @@ from contextlib import ExitStack
 from pathlib import Path
 
 from bench.common import figure, header, mib, ratio, run_measured
-from bench.corpus import PLACEHOLDER, etc_hosts, generate, host_address, host_name, serve, server_requests, sources_yaml
+from bench.corpus import (
+    PLACEHOLDER,
+    etc_hosts,
+    generate,
+    host_address,
+    host_name,
+    serve,
+    server_requests,
+    sources_yaml,
+)
 
 TRAFILATURA_CFG = """[DEFAULT]
 DOWNLOAD_TIMEOUT = 30
@@ -75,7 +84,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--latency", type=float, default=0.05, help="seconds per request")
     ap.add_argument("--concurrency", type=int, default=16, help="requests in flight (claimcheck and peer)")
     ap.add_argument("--per-host", type=int, default=2)
-    ap.add_argument("--single-host", action="store_true", help="all outlets on 127.0.0.1 (no /etc/hosts change)")
+    ap.add_argument(
+        "--single-host", action="store_true", help="all outlets on 127.0.0.1 (no /etc/hosts change)"
+    )
     ap.add_argument("--no-peer", action="store_true", help="skip the trafilatura baseline")
     ap.add_argument("--sample", type=int, default=10, help="measure extraction CPU on every N-th page")
     ap.add_argument("--repeat", type=int, default=2, help="runs of each side, interleaved; the best counts")
@@ -84,8 +95,15 @@ def main(argv: list[str] | None = None) -> int:
     if a.single_host and not a.no_peer:
         print("# --single-host: no trafilatura peer (it rejects bare-IP URLs)")
         a.no_peer = True
-    header("bench.fetch", outlets=a.outlets, articles=a.articles, latency=a.latency, concurrency=a.concurrency,
-           per_host=a.per_host, hosts="single" if a.single_host else "per-outlet")
+    header(
+        "bench.fetch",
+        outlets=a.outlets,
+        articles=a.articles,
+        latency=a.latency,
+        concurrency=a.concurrency,
+        per_host=a.per_host,
+        hosts="single" if a.single_host else "per-outlet",
+    )
     tmp = Path(tempfile.mkdtemp(prefix="claimcheck-bench-fetch-"))
     try:
         return _run(a, tmp)
@@ -99,8 +117,11 @@ def main(argv: list[str] | None = None) -> int:
 def _run(a: argparse.Namespace, tmp: Path) -> int:
     t = time.perf_counter()
     corpus = generate(tmp / "corpus", a.outlets, a.articles)
-    print(f"# corpus: {len(corpus.pages)} pages, {corpus.bytes / 1e6:.0f} MB, generated in "
-          f"{time.perf_counter() - t:.1f}s under {tmp}", flush=True)
+    print(
+        f"# corpus: {len(corpus.pages)} pages, {corpus.bytes / 1e6:.0f} MB, generated in "
+        f"{time.perf_counter() - t:.1f}s under {tmp}",
+        flush=True,
+    )
     if a.single_host:
         names = {o.id: "127.0.0.1" for o in corpus.outlets}
         addresses = ["127.0.0.1"]
@@ -126,14 +147,25 @@ def _run(a: argparse.Namespace, tmp: Path) -> int:
         src.write_text(sources_yaml(corpus, base_for, concurrency=a.concurrency, per_host=per_host))
 
         (tmp / "traf.cfg").write_text(TRAFILATURA_CFG)
-        (tmp / "feeds.txt").write_text("".join(f"{base_for[o.id]}{corpus.feed_path(o)}\n" for o in corpus.outlets))
+        (tmp / "feeds.txt").write_text(
+            "".join(f"{base_for[o.id]}{corpus.feed_path(o)}\n" for o in corpus.outlets)
+        )
         exe = shutil.which("trafilatura", path=str(Path(sys.executable).parent)) or "trafilatura"
         ours = peer = None
         for n in range(max(1, a.repeat)):  # interleaved, so that a noisy moment hits both sides alike
             r0 = server_requests(port, addresses[0])
             run = run_measured(
-                [sys.executable, "-m", "claimcheck", "fetch", "--db", str(tmp / f"bench{n}.db"), "--sources",
-                 str(src), "--json"],
+                [
+                    sys.executable,
+                    "-m",
+                    "claimcheck",
+                    "fetch",
+                    "--db",
+                    str(tmp / f"bench{n}.db"),
+                    "--sources",
+                    str(src),
+                    "--json",
+                ],
                 env=env,
             )
             requests = server_requests(port, addresses[0]) - r0
@@ -142,8 +174,11 @@ def _run(a: argparse.Namespace, tmp: Path) -> int:
             except (ValueError, KeyError):
                 print(run.stdout[-2000:], run.stderr[-2000:], sep="\n", file=sys.stderr)
                 return 1
-            print(f"# claimcheck run {n + 1}: {run.seconds:.1f}s, exit {run.returncode}, {totals['new']} new, "
-                  f"{totals['failed']} failed, {totals['claims']} claims, {requests} requests", flush=True)
+            print(
+                f"# claimcheck run {n + 1}: {run.seconds:.1f}s, exit {run.returncode}, {totals['new']} new, "
+                f"{totals['failed']} failed, {totals['claims']} claims, {requests} requests",
+                flush=True,
+            )
             if ours is None or run.seconds < ours.seconds:
                 ours = run
             if a.no_peer:
@@ -151,14 +186,27 @@ def _run(a: argparse.Namespace, tmp: Path) -> int:
             r1 = server_requests(port, addresses[0])
             out = tmp / f"peer-out{n}"
             run = run_measured(
-                [exe, "-i", str(tmp / "feeds.txt"), "--feed", "--parallel", str(a.concurrency),
-                 "--config-file", str(tmp / "traf.cfg"), "-o", str(out)],
+                [
+                    exe,
+                    "-i",
+                    str(tmp / "feeds.txt"),
+                    "--feed",
+                    "--parallel",
+                    str(a.concurrency),
+                    "--config-file",
+                    str(tmp / "traf.cfg"),
+                    "-o",
+                    str(out),
+                ],
                 env=env,
             )
             peer_requests = server_requests(port, addresses[0]) - r1
             peer_docs = sum(1 for _ in out.rglob("*.txt")) if out.exists() else 0
-            print(f"# trafilatura run {n + 1}: {run.seconds:.1f}s, exit {run.returncode}, {peer_docs} documents "
-                  f"written, {peer_requests} requests", flush=True)
+            print(
+                f"# trafilatura run {n + 1}: {run.seconds:.1f}s, exit {run.returncode}, {peer_docs} documents "
+                f"written, {peer_requests} requests",
+                flush=True,
+            )
             if peer is None or run.seconds < peer.seconds:
                 peer = run
         assert ours is not None
@@ -173,11 +221,23 @@ def _run(a: argparse.Namespace, tmp: Path) -> int:
     ideal_cpu = per_page * len(corpus.pages) / cores
     ideal = ideal_net + ideal_cpu
 
-    figure("claimcheck fetch wall time (best run)", ours.seconds, "s", f"{len(corpus.pages) / ours.seconds:.0f} pages/s")
+    figure(
+        "claimcheck fetch wall time (best run)",
+        ours.seconds,
+        "s",
+        f"{len(corpus.pages) / ours.seconds:.0f} pages/s",
+    )
     figure("claimcheck fetch peak memory (process tree)", mib(ours.peak_rss), "MiB")
-    figure("extraction CPU per page (text + claims, 1 core)", per_page * 1000, "ms", f"sampled {sampled} pages")
-    figure("ideal time", ideal, "s", f"{requests} requests x {a.latency:g}s / {concurrency} + "
-           f"{per_page * len(corpus.pages):.1f}s CPU / {cores} cores = {ideal_net:.1f} + {ideal_cpu:.1f}")
+    figure(
+        "extraction CPU per page (text + claims, 1 core)", per_page * 1000, "ms", f"sampled {sampled} pages"
+    )
+    figure(
+        "ideal time",
+        ideal,
+        "s",
+        f"{requests} requests x {a.latency:g}s / {concurrency} + "
+        f"{per_page * len(corpus.pages):.1f}s CPU / {cores} cores = {ideal_net:.1f} + {ideal_cpu:.1f}",
+    )
     if peer is not None:
         figure("trafilatura feed+download wall time (best run)", peer.seconds, "s")
         figure("trafilatura peak memory (process tree)", mib(peer.peak_rss), "MiB")

@@ -22,7 +22,7 @@ from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, datetime
 
 from bench.common import figure, header, ratio
-from bench.corpus import OutletInfo, iter_articles, make_outlets, make_stories
+from bench.corpus import iter_articles, make_outlets, make_stories
 
 MATCHED = ("number", "quote", "statement")
 
@@ -51,7 +51,9 @@ def build_articles(n_claims: int, n_outlets: int, seed: int = 1) -> tuple[list, 
             stories = make_stories(max(6, (per_outlet * n_outlets) // 30), seed)
             batch = [
                 (path, art)
-                for path, art, _ in _take(iter_articles(infos, per_outlet, stories, seed), len(articles), want)
+                for path, art, _ in _take(
+                    iter_articles(infos, per_outlet, stories, seed), len(articles), want
+                )
             ]
             claims = list(pool.map(_claims_of, [(art.text, aliases) for _, art in batch], chunksize=32))
             for (path, art), cl in zip(batch, claims, strict=True):
@@ -113,10 +115,19 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench.match", description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", default="1000,3000,10000,100000", help="claim counts, comma-separated")
     ap.add_argument("--outlets", type=int, default=50)
-    ap.add_argument("--naive-budget", type=float, default=60.0, help="run the naive baseline when predicted "
-                    "to take at most this many seconds")
-    ap.add_argument("--time-budget", type=float, default=150.0, help="skip a size whose match time, "
-                    "extrapolated from the smaller sizes, would exceed this many seconds (prints the estimate)")
+    ap.add_argument(
+        "--naive-budget",
+        type=float,
+        default=60.0,
+        help="run the naive baseline when predicted to take at most this many seconds",
+    )
+    ap.add_argument(
+        "--time-budget",
+        type=float,
+        default=150.0,
+        help="skip a size whose match time, "
+        "extrapolated from the smaller sizes, would exceed this many seconds (prints the estimate)",
+    )
     a = ap.parse_args(argv)
     sizes = sorted(int(s) for s in a.sizes.split(","))
     header("bench.match", sizes=a.sizes, outlets=a.outlets)
@@ -125,7 +136,10 @@ def main(argv: list[str] | None = None) -> int:
 
     t = time.perf_counter()
     everything, outlets = build_articles(sizes[-1], a.outlets)
-    print(f"# {len(everything)} articles from {a.outlets} outlets built in {time.perf_counter() - t:.1f}s", flush=True)
+    print(
+        f"# {len(everything)} articles from {a.outlets} outlets built in {time.perf_counter() - t:.1f}s",
+        flush=True,
+    )
     times: list[float] = []
     naive_per_pair: float | None = None
     done: list[int] = []
@@ -134,8 +148,11 @@ def main(argv: list[str] | None = None) -> int:
             exp = fit_exponent(done, times)
             guess = times[-1] * (size / done[-1]) ** exp
             if guess > a.time_budget:
-                print(f"# match_facts at {size:,} claims skipped: extrapolated {guess:,.0f}s with exponent "
-                      f"{exp:.2f} (> --time-budget {a.time_budget:g}s)", flush=True)
+                print(
+                    f"# match_facts at {size:,} claims skipped: extrapolated {guess:,.0f}s with exponent "
+                    f"{exp:.2f} (> --time-budget {a.time_budget:g}s)",
+                    flush=True,
+                )
                 ratio(f"match_facts({size:,}) extrapolated / 30 s budget", guess / 30.0, "<= 1.0", False)
                 continue
         arts, have = [], 0
@@ -150,8 +167,12 @@ def main(argv: list[str] | None = None) -> int:
         times.append(took)
         done.append(have)
         multi = sum(1 for f in facts if len(f.outlets) > 1)
-        figure(f"match_facts, {have:,} claims ({len(arts):,} articles)", took, "s",
-               f"{len(facts):,} facts, {multi:,} reported by 2+ outlets")
+        figure(
+            f"match_facts, {have:,} claims ({len(arts):,} articles)",
+            took,
+            "s",
+            f"{len(facts):,} facts, {multi:,} reported by 2+ outlets",
+        )
         predicted = naive_per_pair * have * have if naive_per_pair else 0.0
         if predicted <= a.naive_budget:
             nt = naive(arts)
@@ -159,14 +180,21 @@ def main(argv: list[str] | None = None) -> int:
             figure(f"naive all-pairs rapidfuzz, {have:,} claims", nt, "s")
             ratio(f"naive / match_facts at {have:,} claims", nt / took)
         else:
-            print(f"# naive all-pairs at {have:,} claims skipped: predicted {predicted:,.0f}s "
-                  f"(> --naive-budget {a.naive_budget:g}s)", flush=True)
+            print(
+                f"# naive all-pairs at {have:,} claims skipped: predicted {predicted:,.0f}s "
+                f"(> --naive-budget {a.naive_budget:g}s)",
+                flush=True,
+            )
             ratio(f"naive (predicted) / match_facts at {have:,} claims", predicted / took)
     if len(done) > 1:
         exp = fit_exponent(done, times)
         print(f"figure growth exponent (least squares over log-log): {exp:.2f}", flush=True)
-        ratio(f"time({done[-1]:,}) / time({done[0]:,}), for sizes x{done[-1] / done[0]:.0f}",
-              times[-1] / max(times[0], 1e-9), f"exponent <= 1.2 (measured {exp:.2f})", exp <= 1.2)
+        ratio(
+            f"time({done[-1]:,}) / time({done[0]:,}), for sizes x{done[-1] / done[0]:.0f}",
+            times[-1] / max(times[0], 1e-9),
+            f"exponent <= 1.2 (measured {exp:.2f})",
+            exp <= 1.2,
+        )
     if done and done[-1] >= 100_000:
         ratio("match_facts(100k) / 30 s budget", times[-1] / 30.0, "<= 1.0", times[-1] <= 30.0)
     return 0

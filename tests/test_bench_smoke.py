@@ -15,10 +15,21 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 SMOKE = {
-    "fetch": ["--outlets", "2", "--articles", "3", "--single-host", "--no-peer", "--repeat", "1", "--sample", "3"],
+    "fetch": [
+        "--outlets",
+        "2",
+        "--articles",
+        "3",
+        "--single-host",
+        "--no-peer",
+        "--repeat",
+        "1",
+        "--sample",
+        "3",
+    ],
     "extract": ["--pages", "6", "--rounds", "1", "--workers", "2"],
     "match": ["--sizes", "60,150", "--outlets", "4", "--naive-budget", "5"],
-    "compare": ["--articles", "60", "--outlets", "4", "--fetch-pages", "2", "--repeat", "1"],
+    "compare": ["--articles", "24", "--outlets", "3", "--fetch-pages", "1", "--repeat", "1"],
 }
 
 

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from claimcheck.claims.clauses import clause_whens, death_unit
 from claimcheck.claims.lexicon import (
     COUNT_NOUNS,
     MONTHS,
@@ -24,7 +25,6 @@ from claimcheck.claims.numfilters import (
     _PHONE,
     _UNIT_WORD,
     _URLISH,
-    _nearest_when,
     _not_a_quantity,
     _time_phrases,
 )
@@ -85,7 +85,14 @@ _HYPHEN_UNIT = re.compile(r"-([a-z]+(?:-[a-z]+)*)")
 _LEADING_MODIFIERS = frozenset(
     ["other", "more", "additional", "further", "new", "extra", "fewer", "so-called"]
 )
-_NOT_UNIT = frozenset({*STOPWORDS, *(m.lower() for m in MONTHS), *(d.lower() for d in WEEKDAYS)}) - {
+# Prepositions end the counted thing: "1,100 behind bars" counts no "bars".
+_PREPOSITIONS = frozenset(
+    ["behind", "beyond", "within", "inside", "outside", "near", "amid", "amidst", "despite", "throughout",
+     "aboard", "alongside", "beside", "besides", "beneath", "underneath", "except", "versus", "vs"]
+)
+_NOT_UNIT = frozenset(
+    {*STOPWORDS, *_PREPOSITIONS, *(m.lower() for m in MONTHS), *(d.lower() for d in WEEKDAYS)}
+) - {
     "people", "years", "year", "months", "month", "weeks", "week", "days", "day", "times", "time", "ones",
 }
 _TIME_UNITS = frozenset(
@@ -136,8 +143,12 @@ class _Raw:
     vague: tuple[float, float] | None = None
 
 
-def find_quantities(sentence: str) -> list[Quantity]:
-    """Every quantity in ``sentence`` with interval, unit, qualifier and time (offsets into the sentence)."""
+def find_quantities(sentence: str, context: str = "") -> list[Quantity]:
+    """Every quantity in ``sentence`` with interval, unit, qualifier and time (offsets into the sentence).
+
+    ``context`` is the sentence before, read only to infer the counted thing of a bare number
+    ("Yet the group still counts more than 1,100 behind bars." after a sentence about prisoners).
+    """
     raws: list[_Raw] = []
     if _ANY_DIGIT.search(sentence):
         blocked = [m.span() for p in (_PHONE, _URLISH) for m in p.finditer(sentence)]
@@ -148,17 +159,18 @@ def find_quantities(sentence: str) -> list[Quantity]:
         return []
     raws.sort(key=lambda r: r.start)
     raws = _drop_overlaps(raws)
-    whens = _time_phrases(sentence)
     out: list[Quantity] = []
     i = 0
     while i < len(raws):
         raw, nxt = raws[i], raws[i + 1] if i + 1 < len(raws) else None
-        q, used = _to_quantity(sentence, raw, nxt)
+        q, used = _to_quantity(sentence, raw, nxt, context)
         i += 2 if used else 1
         if q is not None:
-            q.when = _nearest_when(whens, q.start, q.end)
-            q.extra["context"] = _context(sentence, q)
             out.append(q)
+    whens = clause_whens(sentence, _time_phrases(sentence), [(q.start, q.end) for q in out]) if out else []
+    for q, when in zip(out, whens, strict=True):
+        q.when = when
+        q.extra["context"] = _context(sentence, q)
     return out
 
 
@@ -279,7 +291,7 @@ def _words_value(text: str) -> float | None:
     return total + current
 
 
-def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None) -> tuple[Quantity | None, bool]:
+def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tuple[Quantity | None, bool]:
     """Turn a raw number into a Quantity; returns (quantity, whether ``nxt`` was consumed as a range end)."""
     start, end, used = raw.start, raw.end, False
     low, high = raw.value, raw.value
@@ -318,12 +330,17 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None) -> tuple[Quantity | None, 
     if raw.value == 1 and _OF_POSSESSIVE.match(s, end):
         return None, used  # "one of its members" names one of a group, not a count
     unit, unit_end, inferred = _unit(s, raw, end)
-    if raw.kind == "words" and unit is None:
+    dead = None if raw.unit or raw.hyphen else death_unit(s, start, max(end, unit_end), unit)
+    if raw.kind == "words" and unit is None and dead is None:
         return None, used
     if raw.kind == "words" and raw.value == 1 and raw.hyphen is None and unit in {None, "of", "another"}:
         return None, used
+    if unit is None and inferred and context:
+        unit = _infer_unit(context)
     q = Quantity(start, max(end, unit_end), value, qualifier, unit)
-    if inferred:
+    if dead is not None and dead != unit:
+        q.extra["unit_written"], q.unit, inferred = unit, dead, True
+    if inferred and q.unit is not None:
         q.extra["unit_inferred"] = True
     return q, used
 

@@ -98,13 +98,3 @@ def _counted_after(after: str) -> bool:
     w = _UNIT_WORD.match(after)
     return bool(w) and w.group(1).lower() in COUNT_NOUNS
 
-
-def _nearest_when(whens: list[re.Match[str]], start: int, end: int) -> str | None:
-    best, dist = None, 10**9
-    for m in whens:
-        d = m.start() - end if m.start() >= end else start - m.end()
-        if d < 0:
-            continue
-        if d < dist:
-            best, dist = m.group(), d
-    return best

@@ -1,0 +1,116 @@
+"""Clause-level reading of a sentence for the quantity finder.
+
+- ``clause_whens``: the time phrase each quantity refers to, taken from the quantity's own clause
+  (clauses split at commas, ";", ":", dashes, brackets and clause conjunctions), so that "since July
+  2024" in "430 were freed since July 2024, while 1,100 remain" stays with 430.
+- ``death_unit``: death-toll phrasings ("killed three people", "two people died", "two of the dead")
+  normalised to one counted thing, "deaths".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+_NUMBERISH = (
+    r"(?:(?:the|some|about|around|roughly|more\s+than|over|at\s+least|nearly|almost|fewer\s+than|up\s+to|"
+    r"another|just|only)\s+)*(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"twenty|thirty|forty|fifty|hundred|thousand|dozens|hundreds|thousands|millions)\b)"
+)
+# Where one clause ends and the next begins (the boundary text is not part of either clause).
+_BOUNDARY = re.compile(
+    rf";\s*|:\s+|\s[-–—]\s|—|[()]|,\s+|\s(?:while|whereas|but|yet|although|though)\s"
+    rf"|\s(?:and|as|or)\s(?={_NUMBERISH})",
+    re.IGNORECASE,
+)
+_PARTICIPLE = re.compile(r"\s*[a-z]+ing\b")
+_RELATIVE = re.compile(r"\b(?:that|which|who|whom|where)\b")
+_LEAD_PREP = re.compile(r"^(?:(?:early|late|earlier|later)\s+)?(?:on|in|at|by|since|from|during|until|as\s+of)?\s*",
+                        re.IGNORECASE)
+
+
+def clause_whens(
+    sentence: str, whens: Sequence[re.Match[str]], spans: Sequence[tuple[int, int]]
+) -> list[str | None]:
+    """The time phrase of each quantity span of ``sentence`` (None where its clause has none).
+
+    Within its clause a quantity takes the first time phrase after it, else the nearest one before it
+    (unless that one sits in a relative clause: "the quake that struck on Saturday has risen to 5").
+    A clause without one inherits from the clause before only when it is a participle continuation
+    ("..., killing three people"); a fronted time adverbial ("In September, ...") applies to every clause.
+    """
+    if not whens:
+        return [None] * len(spans)
+    protected = [w.span() for w in whens] + list(spans)
+    cuts = [
+        m.span()
+        for m in _BOUNDARY.finditer(sentence)
+        if not any(a <= m.start() < b or a < m.end() <= b for a, b in protected)
+    ]
+    clauses: list[tuple[int, int]] = []
+    pos = 0
+    for a, b in cuts:
+        clauses.append((pos, a))
+        pos = b
+    clauses.append((pos, len(sentence)))
+    own = [[w for w in whens if c0 <= w.start() and w.end() <= c1] for c0, c1 in clauses]
+    fronted = _fronted(sentence, clauses[0], own[0]) if len(clauses) > 1 else None
+    out: list[str | None] = []
+    for start, end in spans:
+        i = next((k for k, (c0, c1) in enumerate(clauses) if c0 <= start < max(c1, c0 + 1)), len(clauses) - 1)
+        out.append(_in_clause(sentence, clauses, own, i, start, end) or fronted)
+    return out
+
+
+def _in_clause(
+    s: str, clauses: list[tuple[int, int]], own: list[list[re.Match[str]]], i: int, start: int, end: int
+) -> str | None:
+    after = [w for w in own[i] if w.start() >= end]
+    if after:
+        return after[0].group()
+    before = [w for w in own[i] if w.end() <= start]
+    if before:
+        w = before[-1]
+        if not _RELATIVE.search(s, clauses[i][0], w.start()):
+            return w.group()
+        return None
+    # "..., killing at least three people": the participle continues the clause before it.
+    while i > 0 and _PARTICIPLE.match(s, clauses[i][0]):
+        i -= 1
+        if own[i]:
+            return own[i][-1].group()
+    return None
+
+
+def _fronted(s: str, clause: tuple[int, int], whens: list[re.Match[str]]) -> str | None:
+    """"In September, ..." / "Last year, ...": a first clause that is nothing but a time phrase."""
+    if len(whens) != 1:
+        return None
+    w = whens[0]
+    rest = (s[clause[0] : w.start()] + s[w.end() : clause[1]]).strip()
+    return w.group() if not _LEAD_PREP.sub("", rest, count=1) else None
+
+
+_DEATH_UNITS = frozenset(["people", "persons", "dead", "deaths", "fatalities", "victims", "bodies", "lives"])
+_KILL_BEFORE = re.compile(
+    r"\b(?:kill(?:s|ed|ing)?|claim(?:s|ed|ing)?\s+the\s+lives\s+of)\s+$", re.IGNORECASE
+)
+_DIED_AFTER = re.compile(
+    r"^\s*(?:(?:have|has|had|were|was|are|is)\s+)?(?:now\s+|been\s+|also\s+|reportedly\s+)*"
+    r"(?:(?:confirmed|reported|found)\s+)?(?:killed|died|dead|perished)\b",
+    re.IGNORECASE,
+)
+_TOLL = re.compile(r"\b(?:death\s+toll|toll\s+of\s+dead|number\s+of\s+(?:dead|deaths))\b", re.IGNORECASE)
+
+
+def death_unit(s: str, start: int, end: int, unit: str | None) -> str | None:
+    """"deaths" when the quantity at [start, end) counts the dead, else None."""
+    if unit in ("dead", "deaths", "fatalities"):
+        return "deaths"
+    if unit is not None and unit not in _DEATH_UNITS:
+        return None
+    if _KILL_BEFORE.search(s, max(0, start - 40), start) or _DIED_AFTER.match(s[end : end + 60]):
+        return "deaths"
+    if unit is None and _TOLL.search(s):
+        return "deaths"
+    return None
