@@ -16,7 +16,8 @@ from datetime import UTC, datetime
 
 from rapidfuzz import fuzz
 
-from claimcheck.match import STOPWORDS, Edges, Item, format_value, quote_norm, rule_text, stem, words
+from claimcheck.cluster import Graph
+from claimcheck.match import STOPWORDS, Item, format_value, quote_norm, rule_text, stem, words
 from claimcheck.models import Article, Claim, Conflict, Fact, Interval, Link, Mention, Outlet
 
 
@@ -88,9 +89,8 @@ def _published(m: Mention) -> datetime:
 def build_fact(
     cluster: list[int],
     items: Sequence[Item],
-    edges: Edges,
+    graph: Graph,
     ctx: FactContext,
-    adj: Mapping[int, Mapping[int, float]] | None = None,
 ) -> Fact:
     """A fact from a cluster of items: deduplicated outlets, first reporter, value, conflicts, sources."""
     order = sorted(
@@ -119,7 +119,7 @@ def build_fact(
     value, conflicts = _value_and_conflicts(mentions) if kind == "number" else (None, [])
     if kind == "quote":
         mentions = _fidelity(mentions)
-    links = explain_links(order, items, edges, adj)
+    links = explain_links(order, graph)
     speaker = Counter(c.speaker for c in claims if c.speaker).most_common(1)
     unit = Counter(c.unit for c in claims if c.unit).most_common(1)
     when = Counter(c.when for c in claims if c.when).most_common(1)
@@ -142,30 +142,40 @@ def build_fact(
     )
 
 
-def explain_links(
-    order: Sequence[int],
-    items: Sequence[Item],
-    edges: Edges,
-    adj: Mapping[int, Mapping[int, float]] | None = None,
-) -> list[Link]:
+def explain_links(order: Sequence[int], graph: Graph) -> list[Link]:
     """Why each mention is in the fact: its strongest link to another member (score and rule).
 
     One link per mention (deduplicated) rather than every pair, so a fact of k mentions costs
-    O(k * degree), not O(k²), and ``--explain`` stays readable for facts many outlets report.
+    O(k + groups * degree), not O(k²), and ``--explain`` stays readable for facts many outlets
+    report. Ties go to the earliest claim. Rules are formatted only for the links shown.
     """
     position = {n: k for k, n in enumerate(order)}
-    chosen: dict[tuple[int, int], None] = {}
-    for n in order:
-        if adj is not None:
-            nbrs = ((m, s) for m, s in adj.get(n, {}).items() if m in position)
+    in_fact: dict[int, list[int]] = defaultdict(list)  # group -> its members in this fact, ascending
+    for n in sorted(order):
+        in_fact[graph.group[n]].append(n)
+    outside: dict[int, tuple[float, int] | None] = {}  # group -> its best link to another group
+    for g in in_fact:
+        nbrs = graph.adj[g]
+        if len(nbrs) < len(in_fact):
+            cands = ((s, -in_fact[h][0]) for h, s in nbrs.items() if h in in_fact)
         else:
-            nbrs = ((m, edges[_pair(n, m)][0]) for m in order if m != n and _pair(n, m) in edges)
-        best = max(nbrs, key=lambda ms: (ms[1], -ms[0]), default=None)
+            cands = ((nbrs[h], -ms[0]) for h, ms in in_fact.items() if h in nbrs)
+        outside[g] = max(cands, default=None)
+    chosen: dict[tuple[int, int], float] = {}
+    for n in order:
+        g = graph.group[n]
+        best = outside[g]
+        same = in_fact[g]
+        if len(same) > 1:  # another claim of the same group
+            other = same[0] if same[0] != n else same[1]
+            if best is None or (graph.inner[g], -other) > best:
+                best = (graph.inner[g], -other)
         if best is not None:
-            chosen[_pair(n, best[0])] = None
+            m = -best[1]
+            chosen[_pair(n, m)] = best[0]
     links = [
-        Link(*sorted((position[i], position[j])), round(edges[i, j][0], 3), rule_text(edges[i, j][1]))
-        for i, j in chosen
+        Link(*sorted((position[i], position[j])), round(s, 3), rule_text(graph.rule(i, j)))
+        for (i, j), s in chosen.items()
     ]
     return sorted(links, key=lambda lk: (lk.a, lk.b))
 

@@ -45,8 +45,8 @@ def test_sentence_splitting(text: str, count: int) -> None:
         ("Belarus freed 123 political prisoners.", 123, 123, "political prisoners", "exact"),
         ("He was freed along with 122 other prisoners.", 122, 122, "prisoners", "exact"),
         ("In all, more than 430 people were freed.", 430, None, "people", "more than"),
-        ("At least 1,100 people died.", 1100, None, "people", "at least"),
-        ("About 1,100 people died.", 990, 1210, "people", "about"),
+        ("At least 1,100 people died.", 1100, None, "deaths", "at least"),  # a death toll
+        ("About 1,100 people died.", 990, 1210, "deaths", "about"),
         ("Nearly 125 prisoners were freed.", 115, 125, "prisoners", "nearly"),
         ("Up to 80 prisoners could go.", 0, 80, "prisoners", "up to"),
         ("Fewer than 50 stayed behind.", 0, 50, None, "fewer than"),
@@ -253,3 +253,141 @@ def test_floors_only_go_up_against_git_head() -> None:
     if shown.returncode != 0:
         pytest.skip("no committed floors file to compare with")
     assert _lowered(FLOORS, json.loads(shown.stdout)) == []
+
+
+# --- clause-level time qualifiers, counted things, speakers, death tolls (issue 3 follow-up) ---
+
+
+@pytest.mark.parametrize(
+    "text,whens",
+    [
+        (
+            "More than 430 have been freed since July 2024, and more than 1,100 remain behind bars.",
+            ["since July 2024", None],
+        ),
+        (
+            "Viasna says more than 430 political prisoners have been freed since July 2024 and more than "
+            "1,100 remain in custody.",
+            ["since July 2024", None],
+        ),
+        (
+            "According to Viasna, more than 430 political prisoners have been released since July 2024, "
+            "but over 1,100 are still in prison.",
+            ["since July 2024", None],
+        ),
+        ("In September, Minsk freed 52 prisoners after a visit by Coale.", ["In September"]),
+        (
+            "A magnitude 6.8 earthquake struck early on Saturday, killing two people.",
+            ["on Saturday", "on Saturday"],
+        ),
+        (
+            "The death toll from the earthquake that struck northern Japan on Saturday has risen to 5.",
+            [None],
+        ),
+        ("The quake hit (2140 GMT on Friday) at a depth of about 40 km.", [None]),
+    ],
+)
+def test_when_stays_in_its_clause(text: str, whens: list) -> None:
+    assert [n.when for n in numbers(text)] == whens
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kolesnikova, a leading figure in the mass protests that followed the disputed 2020 presidential "
+        "election, had served more than five years of an 11-year sentence.",
+        "Kolesnikova, who led mass protests against Lukashenko in 2020, had served more than five years "
+        "of an 11-year sentence.",
+        "Ms Kolesnikova, a flautist who became one of the faces of the 2020 protests, had served more "
+        "than five years of an 11-year sentence.",
+    ],
+)
+def test_year_of_another_clause_is_not_the_sentence_when(text: str) -> None:
+    years, sentence = numbers(text)
+    assert sentence.unit == "year sentence" and sentence.when is None
+    assert years.when is None
+
+
+def test_predicate_is_not_a_counted_thing() -> None:
+    [n] = numbers("Yet the organization still counts more than 1,100 behind bars.")
+    assert n.unit is None  # nothing in the sentence names what is counted
+    prior = "More than 430 political prisoners have been released since July 2024. "
+    n = numbers(prior + "Yet the organization still counts more than 1,100 behind bars.")[-1]
+    assert n.unit == "political prisoners" and n.extra["unit_inferred"] is True
+    [_, n] = numbers("More than 430 political prisoners were freed, while more than 1,100 remain behind bars.")
+    assert n.unit == "political prisoners" and n.extra["unit_inferred"] is True
+    [n] = numbers("It says more than 1,100 people remain behind bars on politically motivated charges.")
+    assert n.unit == "people" and n.extra["unit_role"] == "political prisoners"
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("A powerful earthquake shook northern Japan, killing at least three people.", 3),
+        ("Strong earthquake in northern Japan kills at least 3, triggers tsunami advisory", 3),
+        ("Police said two people had died in Hachinohe when a wall collapsed.", 2),
+        ("Five people have died after a magnitude 6.8 earthquake struck.", 5),
+        ("At least 3 people were killed and dozens injured.", 3),
+        ("Two of the dead were killed by a collapsing wall.", 2),
+        ("The death toll rose to five, officials said.", 5),
+        ("Japan earthquake: at least 3 dead after magnitude-6.8 quake hits Aomori", 3),
+    ],
+)
+def test_death_tolls_count_deaths(text: str, value: int) -> None:
+    [n] = [n for n in numbers(text) if n.unit != "magnitude"]
+    assert n.value.low == value
+    assert n.unit == "deaths"
+    assert n.extra.get("unit_inferred") or "dead" in text
+
+
+def test_people_that_are_not_dead_stay_people() -> None:
+    [n] = numbers("The company employs about 28,000 people in Germany.")
+    assert n.unit == "people"
+
+
+def test_speaker_is_never_a_place_and_pronouns_resolve() -> None:
+    text = (
+        "Belarus freed Ales Bialiatski on Saturday.\n"
+        "Bialiatski, 63, the founder of Viasna, appeared thin as he stepped off a bus in Vilnius, the "
+        "Lithuanian capital, where supporters waited.\n"
+        '"I have walked out of prison," he said, "but my friends are still behind bars."\n'
+        "Maria Kolesnikova, a flautist, had served five years. She was taken to Ukraine.\n"
+        "The opposition in exile, led by Sviatlana Tsikhanouskaya from Vilnius, greeted the news with "
+        "relief. The regime, she said, «keeps taking new hostages»."
+    )
+    assert [q.speaker for q in quotes(text)] == ["Ales Bialiatski", "Sviatlana Tsikhanouskaya"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Opposition leader Sviatlana Tsikhanouskaya, who lives in exile in Lithuania, called the releases "
+        'good news, but said Lukashenko\'s government "keeps taking new hostages".',
+        "The exiled opposition leader Sviatlana Tsikhanouskaya welcomed the news but warned that the "
+        'authorities in Minsk "keep taking new hostages", with fresh arrests reported.',
+    ],
+)
+def test_partial_quote_after_coordinated_verb_takes_the_sentence_subject(text: str) -> None:
+    [q] = quotes(text)
+    assert q.speaker == "Sviatlana Tsikhanouskaya"
+
+
+def test_pronoun_prefers_the_subject_named_just_before() -> None:
+    text = (
+        "Sviatlana Tsikhanouskaya told the BBC the releases were a relief, but said the regime "
+        "“keeps taking new hostages”.\n"
+        "Bialiatski, 63, the founder of the Viasna human rights centre, was among those taken to "
+        "Lithuania. “I have walked out of prison, but my friends are still behind bars,” he told reporters."
+    )
+    assert [q.speaker for q in quotes(text)] == ["Sviatlana Tsikhanouskaya", "Bialiatski"]
+
+
+def test_modifier_is_not_a_speaker_and_role_subjects_speak() -> None:
+    [q] = quotes("“Price is now the battlefield,” said one Hong Kong-based analyst.")
+    assert q.speaker == "one Hong Kong-based analyst"
+    text = (
+        "“We showed character,” Silva said.\n"
+        "The Brighton head coach said his side had been punished. “We played well for 70 minutes, but in "
+        "this league that is not enough,” he said."
+    )
+    assert [q.speaker for q in quotes(text)] == ["Silva", "Brighton head coach"]

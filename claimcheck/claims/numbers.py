@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from claimcheck.claims.clauses import clause_whens, death_unit
+from claimcheck.claims.clauses import clause_whens, role_unit
 from claimcheck.claims.lexicon import (
     COUNT_NOUNS,
     MONTHS,
@@ -330,7 +330,7 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tupl
     if raw.value == 1 and _OF_POSSESSIVE.match(s, end):
         return None, used  # "one of its members" names one of a group, not a count
     unit, unit_end, inferred = _unit(s, raw, end)
-    dead = None if raw.unit or raw.hyphen else death_unit(s, start, max(end, unit_end), unit)
+    dead = None if raw.unit or raw.hyphen else role_unit(s, start, max(end, unit_end), unit)
     if raw.kind == "words" and unit is None and dead is None:
         return None, used
     if raw.kind == "words" and raw.value == 1 and raw.hyphen is None and unit in {None, "of", "another"}:
@@ -338,8 +338,10 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tupl
     if unit is None and inferred and context:
         unit = _infer_unit(context)
     q = Quantity(start, max(end, unit_end), value, qualifier, unit)
-    if dead is not None and dead != unit:
+    if dead == "deaths" and unit != dead:
         q.extra["unit_written"], q.unit, inferred = unit, dead, True
+    elif dead is not None:
+        q.extra["unit_role"] = dead  # "1,100 people remain behind bars": people, held as prisoners
     if inferred and q.unit is not None:
         q.extra["unit_inferred"] = True
     return q, used

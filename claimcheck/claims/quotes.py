@@ -8,8 +8,9 @@ attribution next to the quote, or a pronoun resolved to the last named person wh
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 _PAIRS = {"“": "”", "«": "»", "„": "“", '"': '"'}
 _OPEN_MARK = re.compile(r'[“«„"]')
@@ -65,9 +66,31 @@ _ROLE_NOUNS = frozenset(
     ]
 )
 _SUBJECT = re.compile(
-    r"(?<![\w’'])(?P<name>[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){0,3})(?:,\s[^,“”\"]{1,80},)?"
-    r"\s+(?:[a-z]+\s+){0,2}?(?:[a-z]{3,}ed|said|says|told|wrote|took|made|gave|became|spoke|sent)\b"
+    r"(?<![\w’'])(?P<name>[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){0,3})(?:,\s[^,“”\".!?]{1,80},)?"
+    r"\s+(?:(?:[a-z]+ly|also|then|has|had|have|was|is|later|again|once|never|just|still|already|now|even|first|"
+    r"since|further|repeatedly)\s+){0,2}?"
+    r"(?:[a-z]{3,}ed|said|says|told|wrote|took|made|gave|became|spoke|sent)\b"
 )
+# The subject a sentence opens with: "Exiled opposition leader Sviatlana Tsikhanouskaya, who ..., said"
+# (a full name after up to four lower-case or leading words), or "Bialiatski, 63, ... appeared".
+_SENT_START = r"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"]\s)|(?<=\n))"
+_OPENING_FULL = re.compile(
+    rf"{_SENT_START}(?:(?:[A-Z]?[a-z-]+|The|An?)\s+){{0,4}}(?:{_TITLE})*"
+    r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})(?=,|\s+[a-z])"
+)
+_OPENING_SINGLE = re.compile(rf"{_SENT_START}(?:{_TITLE})*(?P<name>[A-Z][\w’'-]+)(?=,\s|\s+[a-z])")
+_ROLE_SUBJECT = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:The|A|An)\s+(?P<name>(?:[\w-]+\s+){0,3}?(?:coach|manager|spokes(?:man|woman|person)|"
+    r"official|minister|president|chief|director|analyst|lawyer|prosecutor|leader|officer|witness|resident))"
+    r"\s+(?:also\s+|later\s+)?" + _SPEECH + r"\b"
+)
+_LOCATIVE = re.compile(r"\b(?:in|near|outside|across|into|at)\s+(?:the\s+)?(?P<place>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)(?![’']s)")
+_CALENDAR = frozenset(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+)
+_HE = re.compile(r"\b(?:he|him|his)\b", re.IGNORECASE)
+_SHE = re.compile(r"\b(?:she|her|hers)\b", re.IGNORECASE)
+_COORD_SPEECH = re.compile(rf"(?:\b(?:but|and|then)\s+(?:also\s+)?|,\s+){_SPEECH}\b[^“”\"«».!?]{{0,80}}$")
 _PERSON = re.compile(
     rf"(?<![\w.])(?:{_TITLE}){{0,2}}[A-Z][a-z’'-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z’'-]+){{1,2}}(?![\w])"
 )
@@ -111,11 +134,12 @@ def find_quotes(text: str) -> list[Quote]:
     if not quotes:
         return []
     persons = [(m.start(), name) for m in _PERSON.finditer(text) if (name := _clean_name(m.group()))]
+    places = {m.group("place") for m in _LOCATIVE.finditer(text)}
     last_speaker: tuple[str, int] | None = None
     prev_line = -1
     for q in quotes:
         line = text.rfind("\n", 0, q.start)
-        q.speaker = _speaker(text, q, last_speaker, persons)
+        q.speaker = _speaker(text, q, last_speaker, persons, places)
         if q.speaker:
             q.speaker = _expand(persons, q.speaker, q.start)
         elif last_speaker is not None and line == prev_line and q.start - last_speaker[1] < 300:
@@ -209,7 +233,9 @@ def _of_record(text: str, q: Quote) -> bool:
     return not (len(words) <= 6 and all(w[0].isupper() or w.lower() in small for w in words))
 
 
-def _speaker(text: str, q: Quote, last: tuple[str, int] | None, persons: list[tuple[int, str]]) -> str | None:
+def _speaker(
+    text: str, q: Quote, last: tuple[str, int] | None, persons: list[tuple[int, str]], places: set[str]
+) -> str | None:
     """The speaker named next to the quote (after it, between its parts, or before it)."""
     line_start = text.rfind("\n", 0, q.start) + 1
     line_end = text.find("\n", q.end)
@@ -223,14 +249,37 @@ def _speaker(text: str, q: Quote, last: tuple[str, int] | None, persons: list[tu
     candidates.append(_from_after(after))
     before = text[max(line_start, q.start - 200) : max(line_start, q.start - 1)]
     candidates.append(_from_before(before))
-    name = next((c for c in candidates if c), None)
-    if name is None:
+    for name in candidates:
+        if not name:
+            continue
+        if name.lower() in {"he", "she"}:
+            return _resolve_pronoun(persons, q.start, last, text, name.lower(), places)
+        if name.lower() == "they":
+            return None
+        if _plausible(name, places):
+            return name
+    return _coordinated_subject(text[max(line_start, q.start - 400) : max(line_start, q.start - 1)], places)
+
+
+def _plausible(name: str, places: set[str]) -> bool:
+    """A speaker is a person (or a body that speaks), never a month, a weekday or a place."""
+    if any(w.lower().rstrip(".") in _CALENDAR for w in name.split()) or name in places:
+        return False
+    return not all(w in places for w in name.split())
+
+
+def _coordinated_subject(before: str, places: set[str]) -> str | None:
+    """'X, who ..., welcomed the releases but said the government "keeps ..."': the speech verb has no
+    subject of its own, so the speaker is the name the sentence opens with."""
+    cut = max(before.rfind(". "), before.rfind("? "), before.rfind("! "), before.rfind("\n"))
+    clause = before[cut + 2 :] if cut >= 0 else before
+    if not _COORD_SPEECH.search(clause):
         return None
-    if name.lower() in {"he", "she"}:
-        return _resolve_pronoun(persons, q.start, last, text)
-    if name.lower() == "they":
+    m = _OPENING_FULL.match(clause) or _OPENING_SINGLE.match(clause)
+    if m is None:
         return None
-    return name
+    name = _clean_name(m.group("name"))
+    return name if name and name not in _NOT_NAMES and _plausible(name, places) else None
 
 
 def _from_after(after: str) -> str | None:
@@ -254,7 +303,10 @@ def _described_speaker(after: str) -> str | None:
         if m is None:
             return None
         seg = m.group("seg").split(", ", 1)[0]  # 'Will Moy, chief executive of ..., told the BBC'
-    names = _CAP_RUN.findall(seg)
+    names = [
+        m.group() for m in _CAP_RUN.finditer(seg)
+        if not m.group().endswith("-based") and not re.match(r"\s+[a-z]", seg[m.end() :])
+    ]
     if names:
         return _clean_name(names[-1])
     words = seg.split()
@@ -296,31 +348,102 @@ def _clean_name(name: str) -> str | None:
 
 
 def _resolve_pronoun(
-    persons: list[tuple[int, str]], pos: int, last: tuple[str, int] | None, text: str = ""
+    persons: list[tuple[int, str]],
+    pos: int,
+    last: tuple[str, int] | None,
+    text: str = "",
+    pronoun: str = "he",
+    places: set[str] | None = None,
 ) -> str | None:
     """'he said' -> the last speaker or the last named subject ("Omar asked ..."), whichever is nearer;
-    else the only person named in the preceding text."""
-    subject = _last_subject(text, pos) if text else None
-    if last is not None and pos - last[1] < 800 and (subject is None or subject[1] < last[1]):
+    else the only person named before the quote in its paragraph (or nearby). Candidates the text
+    calls by the other pronoun ("Kolesnikova ... She was taken") are passed over."""
+    places = places or set()
+    want = "m" if pronoun == "he" else "f"
+
+    def fits(name: str) -> bool:
+        return _gender(text, name) in (None, want)
+
+    subject = _last_subject(text, pos, places, persons) if text else None
+    if subject is not None and not fits(subject[0]):
+        subject = None
+    para = text.rfind("\n", 0, pos) + 1
+    named = {n for p, n in persons if para <= p < pos and fits(n) and _plausible(n, places)}
+    if len(named) == 1 and max(subject[1] if subject else 0, last[1] if last else 0) < para:
+        return named.pop()  # the one person named in the quote's own paragraph
+    if last is not None and pos - last[1] < 800 and fits(last[0]) and (subject is None or subject[1] < last[1]):
         return last[0]
     if subject is not None:
         return subject[0]
+    if len(named) == 1:
+        return named.pop()
     lo = bisect_left(persons, (pos - 600, ""))
     hi = bisect_left(persons, (pos, ""))
-    full = {name for _, name in persons[lo:hi] if " " in name}
+    full = {name for _, name in persons[lo:hi] if " " in name and fits(name) and _plausible(name, places)}
     if len(full) == 1:
         return full.pop()
     return None
 
 
-def _last_subject(text: str, pos: int) -> tuple[str, int] | None:
-    """The last capitalised name acting as a subject ("Taylor Swift posted", "Omar asked") before ``pos``."""
+_SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])[.!?][”\"]?\s+")
+_OPENS_PRONOUN = re.compile(r"(?P<p>He|She)\b")
+
+
+@lru_cache(maxsize=8)
+def _sentence_starts(text: str) -> list[int]:
+    return [0] + [e.end() for e in _SENTENCE_END.finditer(text)]
+
+
+@lru_cache(maxsize=256)
+def _gender(text: str, name: str) -> str | None:
+    """"m" or "f" when the sentence after one naming ``name`` opens with "He" or "She" and names
+    nobody else ("Maria Kolesnikova ... had served five years. She was taken to Ukraine")."""
+    surname = name.split()[-1]
+    if not surname[:1].isupper() or len(surname) < 3:
+        return None
+    starts = _sentence_starts(text)
+    for m in re.finditer(rf"\b{re.escape(surname)}\b", text):
+        end = _SENTENCE_END.search(text, m.end())
+        if end is None:
+            return None
+        start = max(starts[bisect_right(starts, m.start()) - 1], text.rfind("\n", 0, m.start()) + 1)
+        if len(text[start : m.start()].split()) > 3 or _PERSON.search(text, m.end(), end.start()):
+            continue  # not the subject the sentence opens with, or another person named after it
+        p = _OPENS_PRONOUN.match(text, end.end())
+        if p:
+            return "m" if p.group("p") == "He" else "f"
+    return None
+
+
+def _last_subject(
+    text: str, pos: int, places: set[str] | None = None, persons: list[tuple[int, str]] | None = None
+) -> tuple[str, int] | None:
+    """The last name (or role: "The Brighton head coach said") acting as a subject before ``pos``:
+    "Taylor Swift posted", "Omar asked", a sentence opening "Bialiatski, 63, the founder ..., was"."""
     window_start = max(0, pos - 700)
+    # Sentence openings count only near the quote: in its paragraph, or the one before when the
+    # quote opens its own paragraph; a one-word opening only as the surname of someone named in full.
+    para = text.rfind("\n", 0, pos) + 1
+    if not text[para:pos].strip(" \t\"“«„"):
+        para = text.rfind("\n", 0, max(0, para - 1)) + 1
+    surnames = {n.split()[-1] for p, n in (persons or []) if p < pos and " " in n}
     found = None
-    for m in _SUBJECT.finditer(text, window_start, pos):
-        name = _clean_name(m.group("name"))
-        if name and name not in _NOT_NAMES and name.lower() not in {"he", "she", "they"}:
-            found = (name, m.end())
+    for rx in (_SUBJECT, _OPENING_FULL, _OPENING_SINGLE, _ROLE_SUBJECT):
+        opening = rx is _OPENING_FULL or rx is _OPENING_SINGLE
+        for m in rx.finditer(text, max(window_start, para) if opening else window_start, pos):
+            raw = m.group("name")
+            name = raw if rx is _ROLE_SUBJECT else _clean_name(raw)
+            aged = text.startswith(", ", m.end()) and text[m.end() + 2 : m.end() + 3].isdigit()
+            if rx is _OPENING_SINGLE and (not (raw in surnames or aged) or "’" in raw or "'" in raw):
+                continue
+            if opening and raw.split()[0] in _NOT_NAMES:
+                continue
+            if not name or name in _NOT_NAMES or name.lower() in {"he", "she", "they"}:
+                continue
+            if places is not None and not _plausible(name, places):
+                continue
+            if found is None or m.end() > found[1]:
+                found = (name, m.end())
     return found
 
 

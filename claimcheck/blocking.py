@@ -1,0 +1,240 @@
+"""Blocking and scoring: which claims are compared, and the scored graph of links between them.
+
+Claims that are identical for the matcher are grouped first (``claimcheck.cluster.Graph``), so a
+statement or quote that recurs in a thousand articles is scored once, not a million times.
+Groups are then blocked (numbers by counted thing, kind of time span and value magnitude; quotes
+by their rarest words; statements by rare words and names), blocks larger than ``max_block`` are
+split by sorted text, and each block is scored with ``rapidfuzz.process.cdist``; thresholds are
+applied to the score matrices with numpy, so Python only sees the pairs that may become links.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from typing import Any
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from claimcheck.cluster import Graph, Rule
+from claimcheck.match import (
+    Item,
+    MatchOptions,
+    content_words,
+    is_span,
+    names,
+    number_context,
+    number_pair,
+    quote_norm,
+    quote_pair,
+    speaker_words,
+    statement_pair,
+    unit_key,
+    words_compatible,
+)
+
+Scored = tuple[float, Rule] | None
+
+
+def group_items(
+    items: Sequence[Item], keys: Sequence[Hashable | None], inner: Callable[[int], Scored]
+) -> Graph:
+    """Items with equal keys in one group (``None``: a group of its own), numbered by first item.
+
+    An article's second claim with a key goes to a second group of that key, and so on, so a
+    group never holds two claims of one article. ``inner(n)`` scores two claims like item ``n``;
+    a key whose claims would not link keeps each claim on its own.
+    """
+    group: list[int] = []
+    members: list[list[int]] = []
+    arts: list[set[int]] = []
+    scores: list[float] = []
+    rules: list[Rule | None] = []
+    by_key: dict[Hashable, list[int]] = {}
+    linked: dict[Hashable, Scored] = {}
+    for n, it in enumerate(items):
+        key = keys[n]
+        target = None
+        if key is not None:
+            if key not in linked:
+                linked[key] = inner(n)
+            if linked[key] is not None:
+                subgroups = by_key.setdefault(key, [])
+                target = next((g for g in subgroups if it.article not in arts[g]), None)
+                if target is None:
+                    subgroups.append(len(members))
+        if target is None:
+            target = len(members)
+            members.append([])
+            arts.append(set())
+            scored = linked.get(key) if key is not None else None
+            scores.append(scored[0] if scored else 0.0)
+            rules.append(scored[1] if scored else None)
+        group.append(target)
+        members[target].append(n)
+        arts[target].add(it.article)
+    return Graph(items, group, members, scores, rules)
+
+
+def _cdist(rows: list[str], cols: list[str], scorer: Any, options: MatchOptions, cutoff: float = 0) -> Any:
+    """``process.cdist``, single-threaded for small blocks (threads cost more than they save there)."""
+    workers = options.workers if len(rows) * len(cols) > 20_000 else 1
+    return process.cdist(rows, cols, scorer=scorer, workers=workers, score_cutoff=cutoff)
+
+
+def _chunks(seq: Sequence[int], size: int) -> Iterable[list[int]]:
+    for start in range(0, len(seq), size):
+        yield list(seq[start : start + size])
+
+
+# --- numbers ---------------------------------------------------------------------------------
+
+
+def number_graph(items: Sequence[Item], options: MatchOptions) -> Graph:
+    """Numbers about the same counted thing, close in value and in the same kind of time span."""
+    width = math.log1p(options.number_tolerance)
+    floor = 100 * options.number_context_floor
+    unit: list[str] = []
+    ctx: list[str] = []
+    bucket: list[int | None] = []
+    keys: list[Hashable | None] = []
+    for it in items:
+        v = it.claim.value
+        rep = v.midpoint if v is not None else None
+        unit.append(unit_key(it.claim.unit))
+        ctx.append(number_context(it.claim) if rep is not None and rep > 0 else "")
+        if rep is None or rep <= 0:
+            bucket.append(None)
+            keys.append(None)
+            continue
+        bucket.append(math.floor(math.log(rep) / width))
+        keys.append((unit[-1], is_span(it.claim.when), v, it.claim.when, ctx[-1]))
+
+    def inner(n: int) -> Scored:
+        sim = float(fuzz.token_set_ratio(ctx[n], ctx[n]))
+        if sim < floor:
+            return None
+        return number_pair(items[n].claim, items[n].claim, sim / 100, unit[n], options)
+
+    graph = group_items(items, keys, inner)
+    first = [m[0] for m in graph.members]
+    blocks: dict[tuple[str, bool, int], list[int]] = defaultdict(list)
+    for g, n in enumerate(first):
+        b = bucket[n]
+        if b is not None:
+            blocks[unit[n], is_span(items[n].claim.when), b].append(g)
+    reps = np.array([items[n].claim.value.midpoint if bucket[n] is not None else 0.0 for n in first])  # type: ignore[union-attr]
+    single = np.array([items[m[0]].article if len(m) == 1 else -1 for m in graph.members])
+    row_of: dict[tuple[int, int], int] = {}
+    for (thing, span, b), rows in blocks.items():
+        cols = np.array(rows + blocks.get((thing, span, b + 1), []))
+        col_strs = [ctx[first[g]] for g in cols]
+        pos = np.arange(len(cols))
+        for start in range(0, len(rows), options.max_block):
+            chunk = cols[start : start + options.max_block]
+            sims = _cdist([ctx[first[g]] for g in chunk], col_strs, fuzz.token_set_ratio, options)
+            r_rep, c_rep = reps[chunk][:, None], reps[cols][None, :]
+            ok = np.abs(c_rep - r_rep) <= options.number_tolerance * np.maximum(c_rep, r_rep)
+            ok &= ~((single[chunk][:, None] == single[cols][None, :]) & (single[chunk][:, None] >= 0))
+            ok &= (cols[None, :] > chunk[:, None]) | (pos[None, :] >= len(rows))
+            ok &= sims >= floor
+            for x, g in enumerate(chunk.tolist()):
+                found = np.flatnonzero(ok[x])
+                if len(found) > options.max_candidates:  # dense blocks: only the closest contexts
+                    found = found[np.argsort(-sims[x, found], kind="stable")[: options.max_candidates]]
+                a = items[first[g]].claim
+                for y in found.tolist():
+                    h = int(cols[y])
+                    scored = number_pair(a, items[first[h]].claim, float(sims[x, y]) / 100, thing, options)
+                    if scored:
+                        graph.link(g, h, *scored)
+                        row_of[min(g, h), max(g, h)] = g
+
+    def orient(i: int, j: int) -> bool:
+        """Whether the rule of the link i~j names the values the other way round than i-then-j
+        scoring would (the earlier claim first; across value buckets the lower one first)."""
+        bi, bj = bucket[i], bucket[j]
+        row = min(i, j) if bi == bj else (i if (bi or 0) < (bj or 0) else j)
+        g, h = graph.group[i], graph.group[j]
+        return graph.group[row] != row_of[min(g, h), max(g, h)]
+
+    graph.orient = orient
+    return graph
+
+
+# --- quotes and statements -------------------------------------------------------------------
+
+
+def text_graph(items: Sequence[Item], options: MatchOptions, *, quote: bool) -> Graph:
+    """Quotes (normalised words) or statements (content words plus shared names), blocked by rare words."""
+    if quote:
+        texts = [quote_norm(it.claim) for it in items]
+        keysets = [frozenset(content_words(t)) or frozenset(t.split()) for t in texts]
+        who = [speaker_words(it.claim.speaker) for it in items]
+        keys: list[Hashable | None] = [(t, w) if ks else None for t, w, ks in zip(texts, who, keysets, strict=True)]
+        name_sets: list[frozenset[str]] = [frozenset()] * len(items)
+    else:
+        texts = [" ".join(content_words(it.claim.text)) for it in items]
+        keysets = [frozenset(t.split()) for t in texts]
+        name_sets = [frozenset(names(it.claim.text)) for it in items]
+        keys = [(t, ns) if ks else None for t, ns, ks in zip(texts, name_sets, keysets, strict=True)]
+    counts = [len(t.split()) for t in texts]
+
+    def pair(a: int, b: int, score: float) -> Scored:
+        if quote:
+            same = words_compatible(who[a], who[b])
+            return quote_pair(score, min(counts[a], counts[b]), same, options)
+        return statement_pair(score, name_sets[a], name_sets[b], options)
+
+    def inner(n: int) -> Scored:
+        t = texts[n]
+        loose = fuzz.partial_ratio(t, t) if quote else fuzz.token_set_ratio(t, t)
+        return pair(n, n, max(fuzz.token_sort_ratio(t, t), loose if counts[n] >= 4 else 0.0))
+
+    graph = group_items(items, keys, inner)
+    first = [m[0] for m in graph.members]
+    df = Counter(k for ks in keysets for k in ks)
+    df_names = Counter(k for ns in name_sets for k in ns)
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for g, n in enumerate(first):
+        ranked = sorted(keysets[n], key=lambda k: (df[k], k))
+        # a key shared by more than max_block claims is not rare; keep one only if nothing rarer exists
+        rare = [k for k in ranked[: options.rare_keys] if df[k] <= options.max_block] or ranked[:1]
+        names_ = [k for k in name_sets[n] if df_names[k] <= options.max_block]
+        for k in {*rare, *names_}:
+            if df[k] + df_names[k] > 1:
+                blocks[k].append(g)
+    single = np.array([items[m[0]].article if len(m) == 1 else -1 for m in graph.members])
+    long_enough = np.array([counts[n] >= 4 for n in first])
+    # scores below this cannot become a link, whatever names or speakers add
+    cutoff = options.quote_threshold if quote else options.statement_threshold - 10
+    loose_scorer = fuzz.partial_ratio if quote else fuzz.token_set_ratio
+    seen: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        if len(members) < 2:
+            continue
+        members.sort(key=lambda g: texts[first[g]])
+        for chunk in _chunks(members, options.max_block):
+            if len(chunk) < 2:
+                continue
+            idx = np.array(chunk)
+            strs = [texts[first[g]] for g in chunk]
+            base = _cdist(strs, strs, fuzz.token_sort_ratio, options, cutoff)
+            loose = _cdist(strs, strs, loose_scorer, options, cutoff)
+            # partial/set scores forgive trimmed edges, but only for texts long enough to mean it
+            both_long = long_enough[idx][:, None] & long_enough[idx][None, :]
+            score = np.maximum(base, np.where(both_long, loose, 0))
+            ok = np.triu(score >= cutoff, 1)
+            ok &= ~((single[idx][:, None] == single[idx][None, :]) & (single[idx][:, None] >= 0))
+            for x, y in zip(*np.nonzero(ok), strict=True):
+                g, h = chunk[x], chunk[y]
+                key = (g, h) if g < h else (h, g)
+                if key in seen:
+                    continue
+                seen.add(key)
+                scored = pair(first[g], first[h], float(score[x, y]))
+                if scored:
+                    graph.link(g, h, *scored)
+    return graph

@@ -1,0 +1,260 @@
+"""Average-linkage clustering of matched claims over a graph of groups of identical claims.
+
+Claims that are the same for the matcher (same normalised text, speaker, value, time qualifier...)
+form one *group*: every two of its claims from different articles would score the same, so the
+group is scored once and its k² internal links are never written out. A link between two groups
+stands for the links between every two of their claims from different articles. Averages are
+computed exactly as over the claims themselves, a missing link counting 0 and two claims of one
+article never linking, so the result is that of average linkage over the claims:
+
+- a claim joins a cluster only when it is, on average, similar to *all* of its members, so
+  unrelated claims do not chain through intermediate ones as they would under single linkage;
+- no cluster holds two claims of one article: when two clusters that should merge each hold a
+  claim of the same article, they merge and the weaker claim (the one less similar to the merged
+  cluster) leaves it and stays on its own.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from claimcheck.match import Item
+    from claimcheck.models import Claim
+
+# Why a link was made, as data (formatted by rule_text only for the links a report shows).
+Rule = tuple[Any, ...]
+# An edge between two items (i < j): score in [0, 1] and its rule.
+Edges = dict[tuple[int, int], tuple[float, Rule]]
+# A claim attribute that splits facts: (the claim's value of it, whether two such values agree).
+Exclusive = tuple[Callable[["Claim"], str | None], Callable[[str, str], bool]]
+
+_TIE = 1e-9
+
+
+@dataclass
+class Graph:
+    """Groups of identical items and the scored links between groups.
+
+    ``members[g]`` are the items of group ``g`` (ascending, each of another article);
+    ``inner[g]`` the score between two of them (0 for a single item); ``adj[g][h]`` the score
+    between any item of ``g`` and any item of ``h`` of another article; ``rules[g, h]`` (g < h)
+    why. ``orient`` (numbers) says, for two items, whether their link's rule is to be read the
+    other way round (rules of numbers name the two values in order).
+    """
+
+    items: Sequence[Item]
+    group: list[int]
+    members: list[list[int]]
+    inner: list[float]
+    inner_rule: list[Rule | None]
+    adj: list[dict[int, float]] = field(default_factory=list)
+    rules: dict[tuple[int, int], Rule] = field(default_factory=dict)
+    orient: Callable[[int, int], bool] | None = None
+
+    def __post_init__(self) -> None:
+        if not self.adj:
+            self.adj = [{} for _ in self.members]
+
+    def link(self, g: int, h: int, score: float, rule: Rule) -> None:
+        self.adj[g][h] = score
+        self.adj[h][g] = score
+        self.rules[(g, h) if g < h else (h, g)] = rule
+
+    def score(self, i: int, j: int) -> float | None:
+        """The score of the link between items ``i`` and ``j`` (None: not linked)."""
+        if self.items[i].article == self.items[j].article:
+            return None
+        g, h = self.group[i], self.group[j]
+        if g == h:
+            return self.inner[g] if len(self.members[g]) > 1 else None
+        return self.adj[g].get(h)
+
+    def rule(self, i: int, j: int) -> Rule:
+        """Why items ``i`` and ``j`` are linked (they must be)."""
+        g, h = self.group[i], self.group[j]
+        if g == h:
+            rule = self.inner_rule[g]
+            assert rule is not None
+            return rule
+        rule = self.rules[(g, h) if g < h else (h, g)]
+        if self.orient is not None and self.orient(i, j):
+            rule = _swap(rule)
+        return rule
+
+
+def _swap(rule: Rule) -> Rule:
+    kind, thing, va, vb, *rest = rule
+    return (kind, thing, vb, va, *rest)
+
+
+def graph_of_edges(items: Sequence[Item], edges: Edges) -> Graph:
+    """A graph of single-item groups from item edges (``(i, j) -> (score, rule)``)."""
+    n = len(items)
+    graph = Graph(items, list(range(n)), [[i] for i in range(n)], [0.0] * n, [None] * n)
+    for (i, j), (s, rule) in edges.items():
+        graph.link(i, j, s, rule)
+    return graph
+
+
+def cluster_items(
+    items: Sequence[Item],
+    edges: Edges | Graph,
+    linkage: float,
+    exclusive: Exclusive | None = None,
+) -> list[list[int]]:
+    """Average-linkage clusters of item indexes; no cluster holds two items of one article.
+
+    A missing edge counts as similarity 0, so a claim that matches one member of a cluster but
+    nothing else in it stays out: chains A~B~C with A≁C do not collapse into one fact.
+    ``exclusive`` adds a cannot-link rule on one attribute (a number's time qualifier): two
+    clusters whose known values of it disagree never merge, even through a member that has no
+    value ("123 on Saturday" and "123 on Friday" do not meet through a bare "123").
+    """
+    graph = edges if isinstance(edges, Graph) else graph_of_edges(items, edges)
+    done: set[int] = set()
+    clusters: list[list[int]] = []
+    for start in range(len(graph.members)):  # groups are numbered in the order of their first item
+        if start in done or not graph.members[start]:
+            continue
+        comp = _component(start, graph.adj)
+        done.update(comp)
+        clusters.extend(_Linkage(graph, comp, linkage, exclusive).run())
+    return clusters
+
+
+def _component(start: int, adj: Sequence[Mapping[int, float]]) -> list[int]:
+    seen, stack = {start}, [start]
+    while stack:
+        for n in adj[stack.pop()]:
+            if n not in seen:
+                seen.add(n)
+                stack.append(n)
+    return sorted(seen)
+
+
+class _Linkage:
+    """Merge the closest pair of clusters while their average similarity reaches ``linkage``.
+
+    Clusters are sets of groups; a cluster's id is its first group's id, and ties between equally
+    close pairs go to the smaller ids, as over single claims.
+    """
+
+    def __init__(self, graph: Graph, comp: list[int], linkage: float, exclusive: Exclusive | None) -> None:
+        self.g = graph
+        self.linkage = linkage
+        self.exclusive = exclusive
+        items = graph.items
+        # live[g]: article -> item of group g still in its cluster
+        self.live: dict[int, dict[int, int]] = {g: {items[n].article: n for n in graph.members[g]} for g in comp}
+        self.owner: dict[int, int] = {g: g for g in comp}
+        self.parts: dict[int, list[int]] = {g: [g] for g in comp}
+        self.size: dict[int, int] = {g: len(graph.members[g]) for g in comp}
+        self.arts: dict[int, dict[int, int]] = {g: dict(self.live[g]) for g in comp}
+        self.tags: dict[int, Counter[str]] = {}
+        if exclusive is not None:
+            get = exclusive[0]
+            for g in comp:
+                tag = get(items[graph.members[g][0]].claim)
+                self.tags[g] = Counter({tag: len(graph.members[g])} if tag else {})
+        self.sums: dict[int, dict[int, float]] = {g: {} for g in comp}
+        for g in comp:
+            for h, s in graph.adj[g].items():
+                if g < h:
+                    common = len(self.live[g].keys() & self.live[h].keys())
+                    total = s * (self.size[g] * self.size[h] - common)
+                    if total > 0:
+                        self.sums[g][h] = self.sums[h][g] = total
+        self.alone: list[list[int]] = []
+
+    def _avg(self, c: int, d: int) -> float:
+        return self.sums[c].get(d, 0.0) / (self.size[c] * self.size[d])
+
+    def run(self) -> list[list[int]]:
+        parts, sums = self.parts, self.sums
+        if len(parts) == 1:
+            (g,) = parts
+            return [sorted(self.live[g].values())]
+        heap = [(-self._avg(c, d), c, d) for c, nbrs in sums.items() for d in nbrs if c < d]
+        heapq.heapify(heap)
+        while heap:
+            neg, c, d = heapq.heappop(heap)
+            if c not in parts or d not in parts:
+                continue
+            avg = self._avg(c, d)
+            if abs(avg + neg) > _TIE:
+                continue  # stale entry
+            if avg < self.linkage:
+                break
+            if self.exclusive is not None and not _tags_agree(self.tags[c], self.tags[d], self.exclusive[1]):
+                continue  # e.g. "on Saturday" against "on Friday"
+            if self.size[d] > self.size[c]:
+                c, d = d, c  # fold the smaller cluster into the larger
+            self._merge(c, d)
+            for e in sums[c]:
+                heapq.heappush(heap, (-self._avg(c, e), min(c, e), max(c, e)))
+        out = [sorted(n for g in gs for n in self.live[g].values()) for gs in parts.values()]
+        return out + self.alone
+
+    def _merge(self, c: int, d: int) -> None:
+        parts, sums, arts = self.parts, self.sums, self.arts
+        shared = arts[c].keys() & arts[d].keys()
+        for g in parts[d]:
+            self.owner[g] = c
+        parts[c].extend(parts.pop(d))
+        self.size[c] += self.size.pop(d)
+        dart = arts.pop(d)
+        if self.tags:
+            self.tags[c] += self.tags.pop(d)
+        for e, s in sums.pop(d).items():
+            if e == c:
+                continue
+            sums[c][e] = sums[c].get(e, 0.0) + s
+            sums[e][c] = sums[c][e]
+            sums[e].pop(d, None)
+        sums[c].pop(d, None)
+        for article, y in dart.items():
+            if article not in shared:
+                arts[c][article] = y
+                continue
+            x = arts[c][article]
+            sx, sy = self._weight(x, article, c), self._weight(y, article, c)
+            keep, drop = (x, y) if sx > sy + _TIE or (abs(sx - sy) <= _TIE and x < y) else (y, x)
+            arts[c][article] = keep
+            self._drop(drop, article, c)
+
+    def _weight(self, x: int, article: int, c: int) -> float:
+        """Total similarity of item ``x`` to the other members of cluster ``c``."""
+        g = self.g.group[x]
+        live, owner = self.live, self.owner
+        total = self.g.inner[g] * (len(live[g]) - 1)
+        for h, s in self.g.adj[g].items():
+            if owner.get(h) == c:
+                total += s * (len(live[h]) - (article in live[h]))
+        return total
+
+    def _drop(self, z: int, article: int, c: int) -> None:
+        g = self.g.group[z]
+        del self.live[g][article]
+        self.size[c] -= 1
+        self.alone.append([z])
+        if self.tags and self.exclusive is not None and (t := self.exclusive[0](self.g.items[z].claim)):
+            self.tags[c][t] -= 1
+            if not self.tags[c][t]:
+                del self.tags[c][t]
+        sums, parts = self.sums, self.parts
+        for h, s in self.g.adj[g].items():
+            o = self.owner.get(h)
+            if o is None or o == c or o not in parts:
+                continue
+            w = s * (len(self.live[h]) - (article in self.live[h]))
+            sums[c][o] = sums[c].get(o, 0.0) - w
+            sums[o][c] = sums[c][o]
+
+
+def _tags_agree(a: Counter[str], b: Counter[str], agree: Callable[[str, str], bool]) -> bool:
+    return all(x == y or agree(x, y) for x in a for y in b)
