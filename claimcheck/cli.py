@@ -13,6 +13,7 @@ from rich.table import Table
 from claimcheck import __version__
 from claimcheck.cli_common import (
     DbOption,
+    SourceOption,
     SourcesOption,
     db_path,
     err_console,
@@ -208,9 +209,7 @@ def do_fetch(
 @app.command()
 @handle_errors
 def fetch(
-    source: Annotated[
-        list[str] | None, typer.Option("--source", help="Only this outlet id (repeatable).")
-    ] = None,
+    source: SourceOption = None,
     limit: Annotated[
         int | None, typer.Option("--limit", min=1, help="At most N entries per feed, newest first.")
     ] = None,

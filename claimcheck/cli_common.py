@@ -40,6 +40,9 @@ SourcesOption = Annotated[
         show_default=False,
     ),
 ]
+SourceOption = Annotated[
+    list[str] | None, typer.Option("--source", help="Only this outlet id (repeatable).", show_default=False)
+]
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -13,6 +13,7 @@ import typer
 
 from claimcheck.cli_common import (
     DbOption,
+    SourceOption,
     SourcesOption,
     err_console,
     fail,
@@ -45,9 +46,7 @@ def compare(
     until: Annotated[
         str | None, typer.Option("--until", help="Only articles until: 3d, 12h, 2025-12-13.")
     ] = None,
-    source: Annotated[
-        list[str] | None, typer.Option("--source", help="Only this outlet id (repeatable).")
-    ] = None,
+    source: SourceOption = None,
     limit: Annotated[
         int | None, typer.Option("--limit", min=1, help="At most N articles, best matches first.")
     ] = None,

@@ -55,7 +55,7 @@ def decode_declared(body: bytes, declared: list[str]) -> str:
             continue
         # A single-byte charset decodes anything; accept it only when the bytes are not valid UTF-8
         # with non-ASCII in them (UTF-8 declared as latin-1 is the common lie).
-        if enc.lower().replace("-", "") not in ("utf8",) and _is_utf8_multibyte(body):
+        if enc.lower().replace("-", "") not in ("utf8",) and is_utf8_multibyte(body):
             return body.decode("utf-8")
         return text
     from charset_normalizer import from_bytes
@@ -66,7 +66,8 @@ def decode_declared(body: bytes, declared: list[str]) -> str:
     return body.decode("cp1252", errors="replace")
 
 
-def _is_utf8_multibyte(body: bytes) -> bool:
+def is_utf8_multibyte(body: bytes) -> bool:
+    """Valid UTF-8 with non-ASCII in it: bytes a single-byte charset declaration would turn into mojibake."""
     try:
         body.decode("utf-8")
     except UnicodeDecodeError:

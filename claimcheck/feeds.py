@@ -16,7 +16,7 @@ from urllib.parse import urljoin, urlsplit
 import feedparser
 from lxml import etree
 
-from claimcheck.extract import clean_text, decode_declared, http_charset, parse_datetime
+from claimcheck.extract import clean_text, decode_declared, http_charset, is_utf8_multibyte, parse_datetime
 
 MAX_TITLE = 500
 MAX_SUMMARY = 20_000
@@ -104,7 +104,7 @@ def _fix_encoding(body: bytes, content_type: str | None) -> tuple[bytes, str | N
     first = declared[0] if declared else "utf-8"
     try:
         body.decode(first)
-        honest = first.lower().replace("-", "").replace("_", "") in ("utf8", "utf16", "utf32") or not _utf8_multibyte(body)
+        honest = first.lower().replace("-", "").replace("_", "") in ("utf8", "utf16", "utf32") or not is_utf8_multibyte(body)
     except (LookupError, UnicodeDecodeError):
         honest = False
     if honest:
@@ -114,14 +114,6 @@ def _fix_encoding(body: bytes, content_type: str | None) -> tuple[bytes, str | N
         text = re.sub(r"""(^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["'])[A-Za-z0-9._:-]{1,40}""", r"\1utf-8", text, count=1)
     media = (content_type or "application/xml").split(";", 1)[0].strip() or "application/xml"
     return text.encode("utf-8"), f"{media}; charset=utf-8"
-
-
-def _utf8_multibyte(body: bytes) -> bool:
-    try:
-        body.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return any(b > 0x7F for b in body)
 
 
 def _link(e: feedparser.FeedParserDict, base: str) -> str | None:
