@@ -27,11 +27,12 @@ from claimcheck.match import (
     names,
     number_context,
     number_pair,
-    quote_norm,
     quote_pair,
     speaker_words,
     statement_pair,
     unit_key,
+    when_compatible,
+    words,
     words_compatible,
 )
 
@@ -78,6 +79,20 @@ def group_items(
     return Graph(items, group, members, scores, rules)
 
 
+def _memo(fn: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """``fn`` remembering its results for this call of the matcher (claims repeat across articles)."""
+    cache: dict[Any, Any] = {}
+
+    def get(x: Any) -> Any:
+        try:
+            return cache[x]
+        except KeyError:
+            cache[x] = out = fn(x)
+            return out
+
+    return get
+
+
 def _cdist(rows: list[str], cols: list[str], scorer: Any, options: MatchOptions, cutoff: float = 0) -> Any:
     """``process.cdist``, single-threaded for small blocks (threads cost more than they save there)."""
     workers = options.workers if len(rows) * len(cols) > 20_000 else 1
@@ -100,10 +115,11 @@ def number_graph(items: Sequence[Item], options: MatchOptions) -> Graph:
     ctx: list[str] = []
     bucket: list[int | None] = []
     keys: list[Hashable | None] = []
+    unit_of = _memo(unit_key)
     for it in items:
         v = it.claim.value
         rep = v.midpoint if v is not None else None
-        unit.append(unit_key(it.claim.unit))
+        unit.append(unit_of(it.claim.unit))
         ctx.append(number_context(it.claim) if rep is not None and rep > 0 else "")
         if rep is None or rep <= 0:
             bucket.append(None)
@@ -125,9 +141,15 @@ def number_graph(items: Sequence[Item], options: MatchOptions) -> Graph:
         b = bucket[n]
         if b is not None:
             blocks[unit[n], is_span(items[n].claim.when), b].append(g)
-    reps = np.array([items[n].claim.value.midpoint if bucket[n] is not None else 0.0 for n in first])  # type: ignore[union-attr]
+    value = [items[n].claim.value for n in first]
+    reps = np.array([v.midpoint if bucket[n] is not None else 0.0 for n, v in zip(first, value, strict=True)])  # type: ignore[union-attr]
+    lo, lo_inc, hi, hi_inc = _bounds(value)
     single = np.array([items[m[0]].article if len(m) == 1 else -1 for m in graph.members])
-    row_of: dict[tuple[int, int], int] = {}
+    when_ids: dict[str | None, int] = {}
+    when = np.array([when_ids.setdefault(items[n].claim.when, len(when_ids)) for n in first])
+    whens = list(when_ids)
+    compatible: dict[tuple[int, int], bool] = {}
+    cfloor = options.number_context_floor
     for (thing, span, b), rows in blocks.items():
         cols = np.array(rows + blocks.get((thing, span, b + 1), []))
         col_strs = [ctx[first[g]] for g in cols]
@@ -140,28 +162,54 @@ def number_graph(items: Sequence[Item], options: MatchOptions) -> Graph:
             ok &= ~((single[chunk][:, None] == single[cols][None, :]) & (single[chunk][:, None] >= 0))
             ok &= (cols[None, :] > chunk[:, None]) | (pos[None, :] >= len(rows))
             ok &= sims >= floor
-            for x, g in enumerate(chunk.tolist()):
-                found = np.flatnonzero(ok[x])
-                if len(found) > options.max_candidates:  # dense blocks: only the closest contexts
-                    found = found[np.argsort(-sims[x, found], kind="stable")[: options.max_candidates]]
-                a = items[first[g]].claim
-                for y in found.tolist():
-                    h = int(cols[y])
-                    scored = number_pair(a, items[first[h]].claim, float(sims[x, y]) / 100, thing, options)
-                    if scored:
-                        graph.link(g, h, *scored)
-                        row_of[min(g, h), max(g, h)] = g
+            for x in np.flatnonzero(ok.sum(axis=1) > options.max_candidates):
+                found = np.flatnonzero(ok[x])  # a dense block: only the closest contexts
+                ok[x] = False
+                ok[x, found[np.argsort(-sims[x, found], kind="stable")[: options.max_candidates]]] = True
+            xs, ys = np.nonzero(ok)
+            g, h = chunk[xs], cols[ys]
+            # number_pair, on arrays: values that overlap agree; close but disjoint ones conflict
+            shared = np.maximum(0.0, (sims[xs, ys].astype(np.float64) / 100 - cfloor) / (1 - cfloor))
+            agree = _below(lo[g], lo_inc[g], hi[h], hi_inc[h]) & _below(lo[h], lo_inc[h], hi[g], hi_inc[g])
+            score = np.where(agree, 0.45 + 0.55 * shared, 0.35 + 0.5 * shared)
+            keep = agree | (shared > 0)
+            for wg, wh in set(zip(when[g[keep]].tolist(), when[h[keep]].tolist(), strict=True)):
+                if (wg, wh) not in compatible:
+                    compatible[wg, wh] = when_compatible(whens[wg], whens[wh], options.when_threshold)
+            keep &= np.array(
+                [compatible.get(p, False) for p in zip(when[g].tolist(), when[h].tolist(), strict=True)],
+                dtype=bool,
+            )
+            adj = graph.adj
+            for a, c, sc in zip(g[keep].tolist(), h[keep].tolist(), score[keep].tolist(), strict=True):
+                adj[a][c] = adj[c][a] = sc
 
-    def orient(i: int, j: int) -> bool:
-        """Whether the rule of the link i~j names the values the other way round than i-then-j
-        scoring would (the earlier claim first; across value buckets the lower one first)."""
+    def rule_of(i: int, j: int) -> Rule:
+        """Why numbers i and j are linked, as scoring them found (the earlier claim first; across
+        value buckets the lower one first)."""
         bi, bj = bucket[i], bucket[j]
-        row = min(i, j) if bi == bj else (i if (bi or 0) < (bj or 0) else j)
-        g, h = graph.group[i], graph.group[j]
-        return graph.group[row] != row_of[min(g, h), max(g, h)]
+        row, col = (min(i, j), max(i, j)) if bi == bj else ((i, j) if (bi or 0) < (bj or 0) else (j, i))
+        sim = float(np.float32(fuzz.token_set_ratio(ctx[row], ctx[col]))) / 100
+        scored = number_pair(items[row].claim, items[col].claim, sim, unit[row], options)
+        assert scored is not None
+        return scored[1]
 
-    graph.orient = orient
+    graph.rule_of = rule_of
     return graph
+
+
+def _bounds(values: Sequence[Any]) -> tuple[Any, Any, Any, Any]:
+    """Intervals as arrays: low (-inf when open), whether inclusive, high (+inf when open), whether inclusive."""
+    lo = np.array([-np.inf if v is None or v.low is None else v.low for v in values], dtype=np.float64)
+    hi = np.array([np.inf if v is None or v.high is None else v.high for v in values], dtype=np.float64)
+    lo_inc = np.array([bool(v is not None and v.low_inclusive) for v in values])
+    hi_inc = np.array([bool(v is not None and v.high_inclusive) for v in values])
+    return lo, lo_inc, hi, hi_inc
+
+
+def _below(a_lo: Any, a_lo_inc: Any, b_hi: Any, b_hi_inc: Any) -> Any:
+    """``models._below`` on arrays: a's low end is not above b's high end."""
+    return (a_lo < b_hi) | ((a_lo == b_hi) & a_lo_inc & b_hi_inc)
 
 
 # --- quotes and statements -------------------------------------------------------------------
@@ -169,16 +217,23 @@ def number_graph(items: Sequence[Item], options: MatchOptions) -> Graph:
 
 def text_graph(items: Sequence[Item], options: MatchOptions, *, quote: bool) -> Graph:
     """Quotes (normalised words) or statements (content words plus shared names), blocked by rare words."""
+    # claims recur across articles: work out each distinct text's words once
+    cw = _memo(content_words)
     if quote:
-        texts = [quote_norm(it.claim) for it in items]
-        keysets = [frozenset(content_words(t)) or frozenset(t.split()) for t in texts]
-        who = [speaker_words(it.claim.speaker) for it in items]
-        keys: list[Hashable | None] = [(t, w) if ks else None for t, w, ks in zip(texts, who, keysets, strict=True)]
+        norm = _memo(lambda text: " ".join(words(text)))
+        texts = [norm(str(it.claim.extra.get("norm") or it.claim.text)) for it in items]  # quote_norm
+        keysets = [frozenset(cw(t)) or frozenset(t.split()) for t in texts]
+        sw = _memo(speaker_words)
+        who = [sw(it.claim.speaker) for it in items]
+        keys: list[Hashable | None] = [
+            (t, w) if ks else None for t, w, ks in zip(texts, who, keysets, strict=True)
+        ]
         name_sets: list[frozenset[str]] = [frozenset()] * len(items)
     else:
-        texts = [" ".join(content_words(it.claim.text)) for it in items]
+        texts = [" ".join(cw(it.claim.text)) for it in items]
         keysets = [frozenset(t.split()) for t in texts]
-        name_sets = [frozenset(names(it.claim.text)) for it in items]
+        name_of = _memo(lambda text: frozenset(names(text)))
+        name_sets = [name_of(it.claim.text) for it in items]
         keys = [(t, ns) if ks else None for t, ns, ks in zip(texts, name_sets, keysets, strict=True)]
     counts = [len(t.split()) for t in texts]
 

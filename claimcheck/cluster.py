@@ -43,8 +43,8 @@ class Graph:
     ``members[g]`` are the items of group ``g`` (ascending, each of another article);
     ``inner[g]`` the score between two of them (0 for a single item); ``adj[g][h]`` the score
     between any item of ``g`` and any item of ``h`` of another article; ``rules[g, h]`` (g < h)
-    why. ``orient`` (numbers) says, for two items, whether their link's rule is to be read the
-    other way round (rules of numbers name the two values in order).
+    why, or ``rule_of(i, j)`` works out why items ``i`` and ``j`` are linked when a report asks
+    (numbers: their rules are never stored, as most links are never shown).
     """
 
     items: Sequence[Item]
@@ -54,16 +54,17 @@ class Graph:
     inner_rule: list[Rule | None]
     adj: list[dict[int, float]] = field(default_factory=list)
     rules: dict[tuple[int, int], Rule] = field(default_factory=dict)
-    orient: Callable[[int, int], bool] | None = None
+    rule_of: Callable[[int, int], Rule] | None = None
 
     def __post_init__(self) -> None:
         if not self.adj:
             self.adj = [{} for _ in self.members]
 
-    def link(self, g: int, h: int, score: float, rule: Rule) -> None:
+    def link(self, g: int, h: int, score: float, rule: Rule | None = None) -> None:
         self.adj[g][h] = score
         self.adj[h][g] = score
-        self.rules[(g, h) if g < h else (h, g)] = rule
+        if rule is not None:
+            self.rules[(g, h) if g < h else (h, g)] = rule
 
     def score(self, i: int, j: int) -> float | None:
         """The score of the link between items ``i`` and ``j`` (None: not linked)."""
@@ -81,15 +82,9 @@ class Graph:
             rule = self.inner_rule[g]
             assert rule is not None
             return rule
-        rule = self.rules[(g, h) if g < h else (h, g)]
-        if self.orient is not None and self.orient(i, j):
-            rule = _swap(rule)
-        return rule
-
-
-def _swap(rule: Rule) -> Rule:
-    kind, thing, va, vb, *rest = rule
-    return (kind, thing, vb, va, *rest)
+        if self.rule_of is not None:
+            return self.rule_of(i, j)
+        return self.rules[(g, h) if g < h else (h, g)]
 
 
 def graph_of_edges(items: Sequence[Item], edges: Edges) -> Graph:
@@ -150,7 +145,9 @@ class _Linkage:
         self.exclusive = exclusive
         items = graph.items
         # live[g]: article -> item of group g still in its cluster
-        self.live: dict[int, dict[int, int]] = {g: {items[n].article: n for n in graph.members[g]} for g in comp}
+        self.live: dict[int, dict[int, int]] = {
+            g: {items[n].article: n for n in graph.members[g]} for g in comp
+        }
         self.owner: dict[int, int] = {g: g for g in comp}
         self.parts: dict[int, list[int]] = {g: [g] for g in comp}
         self.size: dict[int, int] = {g: len(graph.members[g]) for g in comp}
@@ -163,10 +160,15 @@ class _Linkage:
                 self.tags[g] = Counter({tag: len(graph.members[g])} if tag else {})
         self.sums: dict[int, dict[int, float]] = {g: {} for g in comp}
         for g in comp:
+            live_g, size_g = self.live[g], self.size[g]
             for h, s in graph.adj[g].items():
                 if g < h:
-                    common = len(self.live[g].keys() & self.live[h].keys())
-                    total = s * (self.size[g] * self.size[h] - common)
+                    live_h = self.live[h]
+                    if size_g == 1:
+                        common = next(iter(live_g)) in live_h
+                    else:
+                        common = len(live_g.keys() & live_h.keys())
+                    total = s * (size_g * self.size[h] - common)
                     if total > 0:
                         self.sums[g][h] = self.sums[h][g] = total
         self.alone: list[list[int]] = []
@@ -179,24 +181,49 @@ class _Linkage:
         if len(parts) == 1:
             (g,) = parts
             return [sorted(self.live[g].values())]
-        heap = [(-self._avg(c, d), c, d) for c, nbrs in sums.items() for d in nbrs if c < d]
-        heapq.heapify(heap)
+        # Pairs below the linkage threshold are never merged (the loop stops at the first), so only
+        # pairs at or above it enter the heap; a pair that rises above it by a merge is pushed then.
+        linkage, size, tags, exclusive = self.linkage, self.size, self.tags, self.exclusive
+
+        def current() -> list[tuple[float, int, int]]:
+            """A heap of every pair of clusters as it is now (no stale entries)."""
+            heap = [
+                (-a, c, d)
+                for c, nbrs in sums.items()
+                for d, total in nbrs.items()
+                if c < d and (a := total / (size[c] * size[d])) >= linkage
+            ]
+            heapq.heapify(heap)
+            return heap
+
+        # Merges leave stale entries behind; popping each costs a log, so once as many entries
+        # have been pushed as the heap held, it is rebuilt from the clusters instead (amortised
+        # linear; the same pairs come out in the same order).
+        heap = current()
+        pushed, budget = 0, len(heap) + 1024
+        pop, push = heapq.heappop, heapq.heappush
         while heap:
-            neg, c, d = heapq.heappop(heap)
+            neg, c, d = pop(heap)
             if c not in parts or d not in parts:
                 continue
-            avg = self._avg(c, d)
+            avg = sums[c].get(d, 0.0) / (size[c] * size[d])
             if abs(avg + neg) > _TIE:
                 continue  # stale entry
-            if avg < self.linkage:
+            if avg < linkage:
                 break
-            if self.exclusive is not None and not _tags_agree(self.tags[c], self.tags[d], self.exclusive[1]):
+            if exclusive is not None and not _tags_agree(tags[c], tags[d], exclusive[1]):
                 continue  # e.g. "on Saturday" against "on Friday"
-            if self.size[d] > self.size[c]:
+            if size[d] > size[c]:
                 c, d = d, c  # fold the smaller cluster into the larger
             self._merge(c, d)
-            for e in sums[c]:
-                heapq.heappush(heap, (-self._avg(c, e), min(c, e), max(c, e)))
+            size_c = size[c]
+            for e, total in sums[c].items():
+                if (a := total / (size_c * size[e])) >= linkage:
+                    push(heap, (-a, c, e) if c < e else (-a, e, c))
+                    pushed += 1
+            if pushed > budget:
+                heap = current()
+                pushed, budget = 0, len(heap) + 1024
         out = [sorted(n for g in gs for n in self.live[g].values()) for gs in parts.values()]
         return out + self.alone
 

@@ -208,10 +208,16 @@ def _value_and_conflicts(mentions: Sequence[Mention]) -> tuple[Interval | None, 
         return None, []
     candidates = [v for v in values if v.low is not None and v.low == v.high] or values
 
-    def support(v: Interval) -> int:
-        return len({m.outlet for m in mentions if m.claim.value is not None and m.claim.value.overlaps(v)})
-
-    best = max(candidates, key=support)  # max() keeps the first (earliest) of equal support
+    # outlets per distinct value: a fact many outlets report repeats a few values many times
+    by_value: dict[Interval, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.claim.value is not None:
+            by_value[m.claim.value].add(m.outlet)
+    support: dict[Interval, int] = {}
+    for v in candidates:
+        if v not in support:
+            support[v] = len(set().union(*(o for w, o in by_value.items() if w.overlaps(v))))
+    best = max(candidates, key=support.__getitem__)  # max() keeps the first (earliest) of equal support
     conflicts = [
         Conflict(m.outlet, m.claim.value, m.claim.sentence, m.url)
         for m in mentions

@@ -144,8 +144,15 @@ def run_fetch(
     return report
 
 
+def default_workers() -> int:
+    """Extraction processes: one per core but one, which the main process needs for the network and the
+    database (measured with bench/fetch.py on 2 cores: 1 worker beat 2, whose pages then waited on a
+    starved event loop)."""
+    return max(1, min((os.cpu_count() or 2) - 1, 8))
+
+
 def _make_pool(workers: int | None) -> Executor:
-    n = workers if workers is not None else min(os.cpu_count() or 1, 4)
+    n = workers if workers is not None else default_workers()
     if n <= 0:
         return ThreadPoolExecutor(max_workers=2)
     try:

@@ -9,12 +9,15 @@ scored by containment on their full shingle sets.
 
 from __future__ import annotations
 
+import itertools
 import re
 import zlib
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+
+import numpy as np
 
 from claimcheck.models import Article, Outlet
 
@@ -39,7 +42,13 @@ def shingles(text: str, size: int = 5) -> set[int]:
     words = _WORD.findall(text.lower())
     if len(words) < size:
         return {_h(" ".join(words))} if words else set()
-    return {_h(" ".join(words[i : i + size])) for i in range(len(words) - size + 1)}
+    # crc32 of each n-gram's slice of the joined text: the same hash as of " ".join(n-gram), no copies
+    data = " ".join(words).encode("utf-8")
+    ascii_only = len(data) == len(words) - 1 + sum(map(len, words))
+    lengths = map(len, words) if ascii_only else (len(w.encode("utf-8")) for w in words)
+    starts = list(itertools.accumulate((n + 1 for n in lengths), initial=0))
+    view, crc = memoryview(data), zlib.crc32
+    return {crc(view[a : b - 1]) for a, b in zip(starts, starts[size:], strict=False)}
 
 
 def _h(s: str) -> int:
@@ -103,20 +112,7 @@ def _near_duplicate_groups(
     articles: Sequence[Article], options: SyndicationOptions
 ) -> list[tuple[list[int], dict[int, float]]]:
     sets = [shingles(a.text, options.shingle) for a in articles]
-    postings: dict[int, list[int]] = defaultdict(list)
-    for i, s in enumerate(sets):
-        if len(s) < options.min_shingles:
-            continue
-        for h in s:
-            if h % options.sample_mod == 0:
-                postings[h].append(i)
-    shared: dict[tuple[int, int], int] = defaultdict(int)
-    for ids in postings.values():
-        if len(ids) < 2 or len(ids) > options.max_posting:
-            continue
-        for x in range(len(ids)):
-            for y in range(x + 1, len(ids)):
-                shared[ids[x], ids[y]] += 1
+    shared = _shared_samples(sets, options)
     parent = list(range(len(articles)))
 
     def find(i: int) -> int:
@@ -126,8 +122,8 @@ def _near_duplicate_groups(
         return i
 
     best: dict[int, float] = defaultdict(float)
-    for (i, j), n in shared.items():
-        if n < options.min_shared_samples or articles[i].outlet == articles[j].outlet:
+    for i, j in shared:
+        if articles[i].outlet == articles[j].outlet:
             continue
         a, b = sets[i], sets[j]
         score = len(a & b) / min(len(a), len(b))
@@ -139,3 +135,42 @@ def _near_duplicate_groups(
     for i in best:
         groups[find(i)].append(i)
     return [(sorted(g), dict(best)) for g in groups.values() if len(g) > 1]
+
+
+def _shared_samples(sets: Sequence[set[int]], options: SyndicationOptions) -> list[tuple[int, int]]:
+    """Pairs of articles (i < j) sharing at least ``min_shared_samples`` sampled shingles.
+
+    A sampled shingle in 2..``max_posting`` articles counts for each pair of them; with numpy the
+    postings are sorted arrays and the pairs are counted in bulk, not pair by pair.
+    """
+    hs, owner = [], []
+    for i, s in enumerate(sets):
+        if len(s) < options.min_shingles:
+            continue
+        h = np.fromiter(s, dtype=np.int64, count=len(s))
+        h = h[h % options.sample_mod == 0]
+        hs.append(h)
+        owner.append(np.full(len(h), i, dtype=np.int64))
+    if not hs:
+        return []
+    h, a = np.concatenate(hs), np.concatenate(owner)
+    order = np.lexsort((a, h))
+    h, a = h[order], a[order]
+    # each posting (run of equal h) as [start, end); keep those of 2..max_posting articles
+    cut = np.flatnonzero(np.diff(h)) + 1
+    starts = np.concatenate(([0], cut))
+    sizes = np.diff(np.concatenate((starts, [len(h)])))
+    keep = (sizes >= 2) & (sizes <= options.max_posting)
+    posting = np.repeat(np.cumsum(keep) * keep, sizes)  # 0 = a posting not kept
+    pairs = []
+    for k in range(1, int(sizes[keep].max(initial=1))):
+        same = (posting[:-k] == posting[k:]) & (posting[:-k] > 0)
+        x = np.flatnonzero(same)
+        if not len(x):
+            break
+        pairs.append(a[x] * len(sets) + a[x + k])
+    if not pairs:
+        return []
+    codes, counts = np.unique(np.concatenate(pairs), return_counts=True)
+    codes = codes[counts >= options.min_shared_samples]
+    return list(zip((codes // len(sets)).tolist(), (codes % len(sets)).tolist(), strict=True))

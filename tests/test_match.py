@@ -218,20 +218,49 @@ def test_explain_links_carry_score_and_rule() -> None:
 
 
 def test_scales_roughly_linearly() -> None:
+    """Growth, not speed: matching 4x the claims costs less than 4**1.3 times as long.
+
+    Robust on a busy machine: each size is timed three times and the best kept (noise only ever
+    adds time), garbage collection is off while timing, and the sizes are large enough (a few
+    thousand claims) that fixed costs do not dominate the smaller one.
+    """
+    import gc
     import time
 
-    def run(n_articles: int) -> float:
-        # a realistic spread: each story counts its own things, so blocks stay small as data grows
-        def claim(a: int, k: int) -> Claim:
-            thing, value = f"thing{(a + k) % (n_articles // 4)}", 10 + (a * 7 + k) % 500
-            return num(value, f"Story {a} counted {value} {thing}.", unit=thing)
+    def corpus(n_articles: int) -> tuple[list[Article], dict[str, Outlet]]:
+        # a realistic spread: each story counts its own things, so blocks stay small as data grows;
+        # statements and quotes recur across outlets as real copy's do
+        def claims(a: int) -> list[Claim]:
+            story = a % (n_articles // 4)
+            out = []
+            for k in range(6):
+                thing, value = f"thing{(a + k) % (n_articles // 4)}", 10 + (a * 7 + k) % 500
+                out.append(num(value, f"Story {a} counted {value} {thing}.", unit=thing))
+            out.append(
+                stmt(f"Officials in Place{story} said the inquiry into case {story} would report soon.")
+            )
+            out.append(
+                quote(f"we will rebuild place{story} street by street and house by house", f"Mayor {story}")
+            )
+            return out
 
-        arts = [art(f"o{a % 7}", *[claim(a, k) for k in range(10)], hour=a) for a in range(n_articles)]
-        outlets = {f"o{i}": Outlet(f"o{i}", f"O{i}") for i in range(7)}
-        t = time.perf_counter()
-        match_facts(arts, outlets)
-        return time.perf_counter() - t
+        arts = [art(f"o{a % 7}", *claims(a), hour=a % 48, n=a) for a in range(n_articles)]
+        return arts, {f"o{i}": Outlet(f"o{i}", f"O{i}") for i in range(7)}
 
-    run(20)  # warm up
-    small, big = run(100), run(400)
+    def best_of_3(n_articles: int) -> float:
+        arts, outlets = corpus(n_articles)
+        times = []
+        for _ in range(3):
+            gc.collect()
+            gc.disable()
+            try:
+                t = time.perf_counter()
+                match_facts(arts, outlets)
+                times.append(time.perf_counter() - t)
+            finally:
+                gc.enable()
+        return min(times)
+
+    best_of_3(20)  # warm up
+    small, big = best_of_3(80), best_of_3(320)
     assert big / small < 4**1.3, (small, big)
