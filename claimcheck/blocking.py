@@ -35,6 +35,7 @@ from claimcheck.match import (
     words,
     words_compatible,
 )
+from claimcheck.models import Claim
 
 Scored = tuple[float, Rule] | None
 
@@ -116,11 +117,19 @@ def number_graph(items: Sequence[Item], options: MatchOptions) -> Graph:
     bucket: list[int | None] = []
     keys: list[Hashable | None] = []
     unit_of = _memo(unit_key)
+    contexts: dict[tuple[str, str, str], str] = {}
+
+    def context_of(claim: Claim) -> str:
+        key = (claim.sentence, claim.text, repr(claim.extra.get("context")))
+        if key not in contexts:
+            contexts[key] = number_context(claim)
+        return contexts[key]
+
     for it in items:
         v = it.claim.value
         rep = v.midpoint if v is not None else None
         unit.append(unit_of(it.claim.unit))
-        ctx.append(number_context(it.claim) if rep is not None and rep > 0 else "")
+        ctx.append(context_of(it.claim) if rep is not None and rep > 0 else "")
         if rep is None or rep <= 0:
             bucket.append(None)
             keys.append(None)
@@ -152,11 +161,22 @@ def number_graph(items: Sequence[Item], options: MatchOptions) -> Graph:
     cfloor = options.number_context_floor
     for (thing, span, b), rows in blocks.items():
         cols = np.array(rows + blocks.get((thing, span, b + 1), []))
-        col_strs = [ctx[first[g]] for g in cols]
+        # many groups share a context (they differ in value or qualifier): score each context once
+        ctx_ids: dict[str, int] = {}
+        col_ctx = np.array([ctx_ids.setdefault(ctx[first[g]], len(ctx_ids)) for g in cols])
+        col_strs = list(ctx_ids)
         pos = np.arange(len(cols))
         for start in range(0, len(rows), options.max_block):
             chunk = cols[start : start + options.max_block]
-            sims = _cdist([ctx[first[g]] for g in chunk], col_strs, fuzz.token_set_ratio, options)
+            row_ctx = col_ctx[start : start + options.max_block]
+            rows_used, row_at = np.unique(row_ctx, return_inverse=True)
+            cols_used, col_at = np.unique(col_ctx, return_inverse=True)
+            sims = _cdist(
+                [col_strs[k] for k in rows_used],
+                [col_strs[k] for k in cols_used],
+                fuzz.token_set_ratio,
+                options,
+            )[np.ix_(row_at, col_at)]
             r_rep, c_rep = reps[chunk][:, None], reps[cols][None, :]
             ok = np.abs(c_rep - r_rep) <= options.number_tolerance * np.maximum(c_rep, r_rep)
             ok &= ~((single[chunk][:, None] == single[cols][None, :]) & (single[chunk][:, None] >= 0))
@@ -218,22 +238,29 @@ def _below(a_lo: Any, a_lo_inc: Any, b_hi: Any, b_hi_inc: Any) -> Any:
 def text_graph(items: Sequence[Item], options: MatchOptions, *, quote: bool) -> Graph:
     """Quotes (normalised words) or statements (content words plus shared names), blocked by rare words."""
     # claims recur across articles: work out each distinct text's words once
-    cw = _memo(content_words)
     if quote:
-        norm = _memo(lambda text: " ".join(words(text)))
-        texts = [norm(str(it.claim.extra.get("norm") or it.claim.text)) for it in items]  # quote_norm
-        keysets = [frozenset(cw(t)) or frozenset(t.split()) for t in texts]
+
+        def prepare(text: str) -> tuple[str, frozenset[str], frozenset[str]]:
+            t = " ".join(words(text))  # quote_norm
+            return t, frozenset(content_words(t)) or frozenset(t.split()), frozenset()
+
         sw = _memo(speaker_words)
         who = [sw(it.claim.speaker) for it in items]
+        raw = [str(it.claim.extra.get("norm") or it.claim.text) for it in items]
+    else:
+
+        def prepare(text: str) -> tuple[str, frozenset[str], frozenset[str]]:
+            t = " ".join(content_words(text))
+            return t, frozenset(t.split()), frozenset(names(text))
+
+        raw = [it.claim.text for it in items]
+    prepared = _memo(prepare)
+    texts, keysets, name_sets = (list(x) for x in zip(*map(prepared, raw), strict=True))
+    if quote:
         keys: list[Hashable | None] = [
             (t, w) if ks else None for t, w, ks in zip(texts, who, keysets, strict=True)
         ]
-        name_sets: list[frozenset[str]] = [frozenset()] * len(items)
     else:
-        texts = [" ".join(cw(it.claim.text)) for it in items]
-        keysets = [frozenset(t.split()) for t in texts]
-        name_of = _memo(lambda text: frozenset(names(text)))
-        name_sets = [name_of(it.claim.text) for it in items]
         keys = [(t, ns) if ks else None for t, ns, ks in zip(texts, name_sets, keysets, strict=True)]
     counts = [len(t.split()) for t in texts]
 

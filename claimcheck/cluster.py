@@ -196,11 +196,11 @@ class _Linkage:
             heapq.heapify(heap)
             return heap
 
-        # Merges leave stale entries behind; popping each costs a log, so once as many entries
-        # have been pushed as the heap held, it is rebuilt from the clusters instead (amortised
-        # linear; the same pairs come out in the same order).
+        # Merges leave stale entries behind; popping each costs a log, so once a quarter as many
+        # entries have been pushed as the heap held, it is rebuilt from the clusters instead
+        # (amortised linear; the same pairs come out in the same order).
         heap = current()
-        pushed, budget = 0, len(heap) + 1024
+        pushed, budget = 0, len(heap) // 4 + 1024
         pop, push = heapq.heappop, heapq.heappush
         while heap:
             neg, c, d = pop(heap)
@@ -223,7 +223,7 @@ class _Linkage:
                     pushed += 1
             if pushed > budget:
                 heap = current()
-                pushed, budget = 0, len(heap) + 1024
+                pushed, budget = 0, len(heap) // 4 + 1024
         out = [sorted(n for g in gs for n in self.live[g].values()) for gs in parts.values()]
         return out + self.alone
 

@@ -18,9 +18,13 @@ Three steps, per claim kind (DESIGN.md, "Matching rules"):
 from __future__ import annotations
 
 import functools
+import multiprocessing as mp
+import os
 import re
-from collections.abc import Mapping, Sequence
+import threading
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -192,11 +196,10 @@ def match_facts(
     from claimcheck.facts import FactContext, alias_map, article_cites, build_fact, fact_order, renumber
 
     options = options or MatchOptions()
-    if syndicated is None:
-        syndicated = find_syndicated(articles, outlets, options.syndication)
-    alias = alias_map(outlets)
-    ctx = FactContext(articles, alias, syndicated, article_cites(articles, outlets, alias, syndicated))
-    facts: list[Fact] = []
+    # wire copy is only needed to build the facts: on a large input, find it on another core
+    # while this one matches the claims
+    pending = _syndicated_aside(articles, outlets, options) if syndicated is None else None
+    clustered = []
     for kind in options.kinds:
         items = [Item(0, a, c) for a, art in enumerate(articles) for c in art.claims if c.kind == kind]
         for n, it in enumerate(items):
@@ -207,10 +210,64 @@ def match_facts(
             graph = number_graph(items, options)
         else:
             graph = text_graph(items, options, quote=kind == "quote")
-        for cluster in cluster_items(items, graph, options.linkage, _EXCLUSIVE.get(kind)):
-            facts.append(build_fact(cluster, items, graph, ctx))
+        clustered.append((items, graph, cluster_items(items, graph, options.linkage, _EXCLUSIVE.get(kind))))
+    if syndicated is None:
+        syndicated = pending() if pending else find_syndicated(articles, outlets, options.syndication)
+    alias = alias_map(outlets)
+    ctx = FactContext(articles, alias, syndicated, article_cites(articles, outlets, alias, syndicated))
+    facts = [build_fact(c, items, graph, ctx) for items, graph, clusters in clustered for c in clusters]
     facts.sort(key=fact_order)
     return [renumber(f, n) for n, f in enumerate(facts, 1)]
+
+
+_ASIDE_ARTICLES = 2000  # below this many articles, wire-copy detection is too quick to hand off
+
+
+def _syndicated_aside(
+    articles: Sequence[Article], outlets: Mapping[str, Outlet], options: MatchOptions
+) -> Callable[[], dict[int, str]] | None:
+    """``find_syndicated`` started in a forked child process; call the result to wait for it.
+
+    None (the caller runs it inline) for small inputs, on one core, where ``fork`` is missing,
+    inside a daemonic worker (which may not have children), or when other threads run (forking
+    them is unsafe). The child inherits the articles by fork, so only its answer (article index ->
+    reason) is sent back.
+    """
+    if len(articles) < _ASIDE_ARTICLES or (os.cpu_count() or 1) < 2 or threading.active_count() > 1:
+        return None
+    if "fork" not in mp.get_all_start_methods() or mp.current_process().daemon:
+        return None
+    try:
+        ctx = mp.get_context("fork")
+        receive, send = ctx.Pipe(duplex=False)
+        child = ctx.Process(target=_syndicated_child, args=(send, articles, outlets, options), daemon=True)
+        child.start()
+        send.close()
+    except OSError:
+        return None
+
+    def wait() -> dict[int, str]:
+        try:
+            ok, found = receive.recv()
+        except EOFError:  # the child died: do it here
+            ok, found = False, None
+        finally:
+            receive.close()
+            child.join()
+        return found if ok else find_syndicated(articles, outlets, options.syndication)
+
+    return wait
+
+
+def _syndicated_child(
+    send: Any, articles: Sequence[Article], outlets: Mapping[str, Outlet], options: MatchOptions
+) -> None:
+    try:
+        send.send((True, find_syndicated(articles, outlets, options.syndication)))
+    except Exception:  # noqa: BLE001 - the parent redoes it and sees the error itself
+        send.send((False, None))
+    finally:
+        send.close()
 
 
 # A claim attribute that splits facts: a number's time qualifier.

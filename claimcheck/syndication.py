@@ -58,24 +58,39 @@ def _h(s: str) -> int:
 
 def wire_marks(article: Article, outlets: Mapping[str, Outlet]) -> str | None:
     """The id of the wire outlet whose dateline or byline the article carries, if any."""
-    wires = [o for o in outlets.values() if o.wire and o.id != article.outlet]
-    if not wires:
-        return None
-    head, tail = article.text[:400], article.text[-600:]
-    for wire in wires:
+    return _wire_marks(article, _wire_patterns(outlets))
+
+
+# per wire: its id, dateline, byline and credit patterns, and whether it is Reuters
+_Patterns = tuple[str, re.Pattern[str], re.Pattern[str], re.Pattern[str], bool]
+
+
+def _wire_patterns(outlets: Mapping[str, Outlet]) -> list[_Patterns]:
+    out = []
+    for wire in outlets.values():
+        if not wire.wire:
+            continue
         names = sorted({*wire.names, wire.id}, key=len, reverse=True)
         alt = "|".join(re.escape(n) for n in names if n)
         dateline = re.compile(rf"\(\s*(?:{alt})\s*\)\s*[-–—:]", re.IGNORECASE)
         byline = re.compile(rf"\bBy\b[^\n]{{0,80}}?[,/|]\s*(?:the\s+)?(?:{alt})\b", re.IGNORECASE)
         credit = re.compile(rf"^\s*(?:{alt})\s*$", re.IGNORECASE)
-        if dateline.search(head) or byline.search(head) or byline.search(tail):
-            return wire.id
-        if article.author and (credit.match(article.author) or byline.search(f"By {article.author}")):
-            return wire.id
         # Reuters' house style ends its copy with "Reporting by ...; Editing by ...".
-        is_reuters = any(n.lower() == "reuters" for n in names)
+        out.append((wire.id, dateline, byline, credit, any(n.lower() == "reuters" for n in names)))
+    return out
+
+
+def _wire_marks(article: Article, patterns: Sequence[_Patterns]) -> str | None:
+    head, tail = article.text[:400], article.text[-600:]
+    for wire_id, dateline, byline, credit, is_reuters in patterns:
+        if wire_id == article.outlet:
+            continue
+        if dateline.search(head) or byline.search(head) or byline.search(tail):
+            return wire_id
+        if article.author and (credit.match(article.author) or byline.search(f"By {article.author}")):
+            return wire_id
         if is_reuters and re.search(r"\bReporting by\b[^\n]{0,200}\bEditing by\b", tail):
-            return wire.id
+            return wire_id
     return None
 
 
@@ -87,8 +102,9 @@ def find_syndicated(
     """Article index -> why it is wire copy ("dateline of reuters", "near-duplicate of bbc (0.91)")."""
     options = options or SyndicationOptions()
     reasons: dict[int, str] = {}
+    patterns = _wire_patterns(outlets)
     for i, art in enumerate(articles):
-        wire = wire_marks(art, outlets)
+        wire = _wire_marks(art, patterns)
         if wire:
             reasons[i] = f"wire dateline/byline of {wire}"
     for group, score in _near_duplicate_groups(articles, options):

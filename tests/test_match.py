@@ -220,47 +220,69 @@ def test_explain_links_carry_score_and_rule() -> None:
 def test_scales_roughly_linearly() -> None:
     """Growth, not speed: matching 4x the claims costs less than 4**1.3 times as long.
 
-    Robust on a busy machine: each size is timed three times and the best kept (noise only ever
-    adds time), garbage collection is off while timing, and the sizes are large enough (a few
-    thousand claims) that fixed costs do not dominate the smaller one.
+    Robust on a busy machine: each size is timed three times, interleaved, and the best kept
+    (noise only ever adds time); garbage collection is off while timing; the smaller size is large
+    enough (640 claims) that fixed costs do not dominate it. Typically the ratio is about 4.2.
     """
     import gc
+    import math
+    import random
+    import string
     import time
 
     def corpus(n_articles: int) -> tuple[list[Article], dict[str, Outlet]]:
         # a realistic spread: each story counts its own things, so blocks stay small as data grows;
-        # statements and quotes recur across outlets as real copy's do
+        # each story's statement and quote recur across the outlets that cover it, as in real copy
         def claims(a: int) -> list[Claim]:
             story = a % (n_articles // 4)
+            rng = random.Random(story)
+            w = ["".join(rng.choice(string.ascii_lowercase) for _ in range(7)) for _ in range(6)]
             out = []
             for k in range(6):
                 thing, value = f"thing{(a + k) % (n_articles // 4)}", 10 + (a * 7 + k) % 500
                 out.append(num(value, f"Story {a} counted {value} {thing}.", unit=thing))
             out.append(
-                stmt(f"Officials in Place{story} said the inquiry into case {story} would report soon.")
+                stmt(f"Officials in {w[0].title()} said the {w[1]} inquiry into {w[2]} would report soon.")
             )
             out.append(
-                quote(f"we will rebuild place{story} street by street and house by house", f"Mayor {story}")
+                quote(f"we will rebuild {w[3]} {w[4]} by {w[4]} and {w[5]} by {w[5]}", f"Mayor {w[0]}")
             )
             return out
 
         arts = [art(f"o{a % 7}", *claims(a), hour=a % 48, n=a) for a in range(n_articles)]
         return arts, {f"o{i}": Outlet(f"o{i}", f"O{i}") for i in range(7)}
 
-    def best_of_3(n_articles: int) -> float:
-        arts, outlets = corpus(n_articles)
-        times = []
+    def best_of_3(*sizes: int) -> list[float]:
+        # the sizes' runs interleaved, so a burst of load elsewhere slows them alike
+        corpora = [corpus(n) for n in sizes]
+        best = [math.inf] * len(sizes)
         for _ in range(3):
-            gc.collect()
-            gc.disable()
-            try:
-                t = time.perf_counter()
-                match_facts(arts, outlets)
-                times.append(time.perf_counter() - t)
-            finally:
-                gc.enable()
-        return min(times)
+            for k, (arts, outlets) in enumerate(corpora):
+                gc.collect()
+                gc.disable()
+                try:
+                    t = time.perf_counter()
+                    match_facts(arts, outlets)
+                    best[k] = min(best[k], time.perf_counter() - t)
+                finally:
+                    gc.enable()
+        return best
 
     best_of_3(20)  # warm up
-    small, big = best_of_3(80), best_of_3(320)
+    small, big = best_of_3(80, 320)
     assert big / small < 4**1.3, (small, big)
+
+
+def test_wire_copy_found_aside_is_the_same(monkeypatch) -> None:  # noqa: ANN001
+    """On large inputs wire copy is detected in a forked child; the facts are the same."""
+    import claimcheck.match as match
+
+    arts = [
+        art("reuters", num(123, "Belarus freed 123 political prisoners."), text="(Reuters) - " + FILLER),
+        art("bbc", num(123, "Belarus freed 123 political prisoners."), hour=1, text=f"(Reuters) - {FILLER}"),
+        art("cbs", num(123, "Belarus freed 123 political prisoners."), hour=2),
+    ]
+    inline = facts_of(*arts)
+    monkeypatch.setattr(match, "_ASIDE_ARTICLES", 0)
+    assert facts_of(*arts) == inline
+    assert fact_with(inline, "bbc").independent_outlets != fact_with(inline, "bbc").outlets
