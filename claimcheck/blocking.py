@@ -30,7 +30,7 @@ from claimcheck.match import (
     quote_pair,
     speaker_words,
     statement_pair,
-    unit_key,
+    thing_key,
     when_compatible,
     words,
     words_compatible,
@@ -116,8 +116,14 @@ def number_graph(items: Sequence[Item], options: MatchOptions) -> Graph:
     ctx: list[str] = []
     bucket: list[int | None] = []
     keys: list[Hashable | None] = []
-    unit_of = _memo(unit_key)
     contexts: dict[tuple[str, str, str], str] = {}
+    things: dict[tuple[str | None, str, str], str] = {}
+
+    def thing_of(claim: Claim) -> str:
+        key = (claim.unit, repr(claim.extra.get("unit_role")), claim.sentence)
+        if key not in things:
+            things[key] = thing_key(claim)
+        return things[key]
 
     def context_of(claim: Claim) -> str:
         key = (claim.sentence, claim.text, repr(claim.extra.get("context")))
@@ -128,7 +134,7 @@ def number_graph(items: Sequence[Item], options: MatchOptions) -> Graph:
     for it in items:
         v = it.claim.value
         rep = v.midpoint if v is not None else None
-        unit.append(unit_of(it.claim.unit))
+        unit.append(thing_of(it.claim))
         ctx.append(context_of(it.claim) if rep is not None and rep > 0 else "")
         if rep is None or rep <= 0:
             bucket.append(None)

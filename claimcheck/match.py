@@ -294,6 +294,35 @@ def unit_key(unit: str | None) -> str:
     return UNIT_SYNONYMS.get(ws[-1], ws[-1]) if ws else ""
 
 
+# Head nouns too general to name a counted thing by themselves: "1,100 people" may be prisoners.
+GENERIC_UNITS = frozenset(["people", "resident", "civilian", "men", "women", "adult"])
+# Words that say a sentence about generic "people" is about a more specific role (hypernym rule):
+# "1,100 people remain behind bars" counts prisoners. Only roles that cannot be confused.
+_ROLE_CUES = {
+    "prisoner": ("prison", "prisoner", "jail", "jailed", "imprison", "imprisoned", "behind bar",
+                 "detention", "detained", "custody", "incarcerated"),
+}  # fmt: skip
+
+
+def thing_key(claim: Claim) -> str:
+    """The counted thing of a number claim: ``unit_key`` of its unit, made specific when the unit is
+    generic ("people") and the claim's role (``extra["unit_role"]``, e.g. "political prisoners")
+    or its sentence says what the people are ("1,100 people remain behind bars" -> "prisoner")."""
+    key = unit_key(claim.unit)
+    if key not in GENERIC_UNITS:
+        return key
+    role = claim.extra.get("unit_role")
+    if isinstance(role, str) and role.strip():
+        rk = unit_key(role)
+        if rk and rk not in GENERIC_UNITS:
+            return rk
+    text = f" {' '.join(words(claim.sentence))} "
+    for thing, cues in _ROLE_CUES.items():
+        if any(f" {c}" in text for c in cues):
+            return thing
+    return key
+
+
 def number_context(claim: Claim, window: int = 8) -> str:
     """Content words near the number: the extractor's ``extra["context"]``, else a window of the sentence."""
     ctx = claim.extra.get("context")
@@ -307,7 +336,20 @@ def number_context(claim: Claim, window: int = 8) -> str:
             before = content_words(claim.sentence[:at])[-window:]
             after = content_words(claim.sentence[at + len(claim.text) :])[:window]
             ctx = " ".join([*before, *content_words(claim.text), *after])
-    return " ".join(sorted(set(content_words(str(ctx)))))
+    found = {CONTEXT_SYNONYMS.get(w, w) for w in content_words(str(ctx))}
+    if unit_key(claim.unit) in GENERIC_UNITS and (thing := thing_key(claim)) not in GENERIC_UNITS:
+        found.add(CONTEXT_SYNONYMS.get(thing, thing))  # "1,100 people" in prison: the context is prison
+    return " ".join(sorted(found))
+
+
+# Context words news copy uses interchangeably around a number (stemmed as ``words`` does).
+CONTEXT_SYNONYMS = {
+    "jail": "prison", "jailed": "prison", "imprison": "prison", "imprisoned": "prison", "prisoner": "prison",
+    "detention": "prison", "detained": "prison", "custody": "prison", "incarcerated": "prison",
+    "freed": "free", "release": "free", "released": "free", "releas": "free",
+    "kill": "die", "killed": "die", "killing": "die", "dead": "die", "death": "die", "died": "die",
+    "injure": "injured", "injuring": "injured", "wound": "injured", "wounded": "injured", "hurt": "injured",
+}  # fmt: skip
 
 
 def number_pair(
