@@ -86,7 +86,7 @@ def _split_paragraph(para: str, offset: int) -> list[tuple[int, int]]:
     last = 0
     for m in _BOUNDARY.finditer(para):
         end = m.end()
-        if _inside(inside, m.start()) or not _is_boundary(para, m):
+        if _inside(inside, m.start(), m.end()) or not _is_boundary(para, m):
             continue
         spans.append((offset + last, offset + end))
         last = end
@@ -95,10 +95,14 @@ def _split_paragraph(para: str, offset: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _inside(ranges: list[tuple[int, int]], pos: int) -> bool:
-    """True when ``pos`` lies strictly inside a quotation (before its closing mark)."""
+def _inside(ranges: list[tuple[int, int]], pos: int, run_end: int | None = None) -> bool:
+    """True when ``pos`` lies strictly inside a quotation, and the punctuation run starting there (ending at
+    ``run_end``) does not take in the quotation's closing mark: `"a disaster." Others` may end a sentence,
+    `"We won. We will win again," she said` does not end at "won"."""
     i = bisect_right(ranges, (pos, len(ranges) + pos + 1)) - 1
-    return i >= 0 and ranges[i][0] < pos < ranges[i][1] - 1
+    if i < 0 or not ranges[i][0] < pos < ranges[i][1]:
+        return False
+    return run_end is None or run_end < ranges[i][1]
 
 
 def _quoted_ranges(para: str) -> list[tuple[int, int]]:
