@@ -391,3 +391,15 @@ def test_modifier_is_not_a_speaker_and_role_subjects_speak() -> None:
         "this league that is not enough,” he said."
     )
     assert [q.speaker for q in quotes(text)] == ["Silva", "Brighton head coach"]
+
+
+def test_a_bare_group_credit_names_the_group_named_before() -> None:
+    text = (
+        "The human rights group Viasna said more than 430 people had been freed since July 2024. "
+        "The group says 1,110 people are still held on political charges."
+    )
+    numbers = [c for c in extract_claims(text, {}) if c.kind == "number"]
+    assert [c.cites for c in numbers] == ["human rights group Viasna"] * 2
+    # With no named antecedent, the credit stays as written.
+    alone = [c for c in extract_claims("The group says 1,110 people are still held.", {}) if c.kind == "number"]
+    assert alone[0].cites and alone[0].cites.lower().endswith("group")

@@ -9,7 +9,7 @@ from bisect import bisect_right
 from collections.abc import Mapping
 from typing import Any
 
-from claimcheck.claims.citations import Credit, find_credits
+from claimcheck.claims.citations import Credit, find_credits, resolve_anaphora
 from claimcheck.claims.numbers import find_quantities
 from claimcheck.claims.quotes import Quote, find_quotes
 from claimcheck.claims.sentences import Sentence, split_sentences
@@ -29,7 +29,7 @@ def extract_claims(text: str, aliases: Mapping[str, str] | None = None) -> list[
         return []
     sentences = split_sentences(text)
     starts = [s.start for s in sentences]
-    credits = [find_credits(s.text, aliases) for s in sentences]
+    credits = resolve_anaphora([find_credits(s.text, aliases) for s in sentences])
     quotes = find_quotes(text)
     quoted_sentences: set[int] = set()
     claims: list[Claim] = []

@@ -147,3 +147,31 @@ def _outlet_credits(sentence: str, aliases: Mapping[str, str]) -> list[Credit]:
         if outlet and not any(c.cites == outlet for c in out):
             out.append(Credit(start, end, outlet, True, "outlet"))
     return out
+
+
+_BARE = re.compile(r"^(?:the\s+)?(?P<noun>[a-z]+)$", re.IGNORECASE)
+
+
+def resolve_anaphora(credits: list[list[Credit]]) -> list[list[Credit]]:
+    """Credits to "the group", "the ministry" name the source an earlier sentence named in full.
+
+    "Viasna, a human rights group, said ..." then "The group says 1,110 remain held": the second
+    credit is Viasna's. A bare noun with no named antecedent is kept as written.
+    """
+    named: list[str] = []
+    out: list[list[Credit]] = []
+    for sentence_credits in credits:
+        resolved = []
+        for c in sentence_credits:
+            m = None if c.outlet else _BARE.match(c.cites.strip())
+            if m:
+                noun = m.group("noun").lower()
+                target = next((n for n in reversed(named) if noun in n.lower().split() and len(n.split()) > 1), None)
+                if target:
+                    c = Credit(c.start, c.end, target, False, c.cue)
+            elif not c.outlet:
+                named.append(c.cites)
+            resolved.append(c)
+        out.append(resolved)
+    return out
+
