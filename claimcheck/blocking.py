@@ -10,6 +10,7 @@ applied to the score matrices with numpy, so Python only sees the pairs that may
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
@@ -22,6 +23,7 @@ from claimcheck.cluster import Graph, Rule
 from claimcheck.match import (
     Item,
     MatchOptions,
+    can_evolve,
     content_words,
     is_span,
     names,
@@ -31,6 +33,7 @@ from claimcheck.match import (
     speaker_words,
     statement_pair,
     thing_key,
+    update_pair,
     when_compatible,
     words,
     words_compatible,
@@ -108,8 +111,14 @@ def _chunks(seq: Sequence[int], size: int) -> Iterable[list[int]]:
 # --- numbers ---------------------------------------------------------------------------------
 
 
-def number_graph(items: Sequence[Item], options: MatchOptions) -> Graph:
-    """Numbers about the same counted thing, close in value and in the same kind of time span."""
+def number_graph(
+    items: Sequence[Item], options: MatchOptions, times: Sequence[float | None] | None = None
+) -> Graph:
+    """Numbers about the same counted thing, close in value and in the same kind of time span.
+
+    With ``times`` (publication time per article index, seconds), counts of an evolving thing (a
+    death toll) also link when the higher one was published at least ``update_window`` after the
+    lower one: the figure was updated (``_update_links``)."""
     width = math.log1p(options.number_tolerance)
     floor = 100 * options.number_context_floor
     unit: list[str] = []
@@ -210,9 +219,16 @@ def number_graph(items: Sequence[Item], options: MatchOptions) -> Graph:
             for a, c, sc in zip(g[keep].tolist(), h[keep].tolist(), score[keep].tolist(), strict=True):
                 adj[a][c] = adj[c][a] = sc
 
+    updates: dict[tuple[int, int], Rule] = {}
+    if times is not None:
+        updates = _update_links(items, graph, options, times, unit, ctx, bucket)
+
     def rule_of(i: int, j: int) -> Rule:
         """Why numbers i and j are linked, as scoring them found (the earlier claim first; across
         value buckets the lower one first)."""
+        g, h = graph.group[i], graph.group[j]
+        if updates and (rule := updates.get((g, h) if g < h else (h, g))) is not None:
+            return rule
         bi, bj = bucket[i], bucket[j]
         row, col = (min(i, j), max(i, j)) if bi == bj else ((i, j) if (bi or 0) < (bj or 0) else (j, i))
         sim = float(np.float32(fuzz.token_set_ratio(ctx[row], ctx[col]))) / 100
@@ -222,6 +238,90 @@ def number_graph(items: Sequence[Item], options: MatchOptions) -> Graph:
 
     graph.rule_of = rule_of
     return graph
+
+
+def _update_links(
+    items: Sequence[Item],
+    graph: Graph,
+    options: MatchOptions,
+    times: Sequence[float | None],
+    unit: Sequence[str],
+    ctx: Sequence[str],
+    bucket: Sequence[int | None],
+) -> dict[tuple[int, int], Rule]:
+    """Links between reports of an evolving count whose figure rose between them.
+
+    Only groups of numbers that ``can_evolve`` (deaths, injured, missing, arrested, evacuated, or
+    "so far" / "rose to"), of one counted thing and kind of time span, all of whose articles are
+    dated. Two such groups link when their values are disjoint, at most ``update_ratio`` apart, their
+    contexts share words, and every report of the lower value was published at least
+    ``update_window`` before every report of the higher one. Reports at about the same time that
+    disagree keep their conflict link (or none); a figure that falls is never an update.
+    Returns the rule of each link made, by group pair (g < h).
+    """
+    floor = 100 * options.number_context_floor
+    first = [m[0] for m in graph.members]
+    blocks: dict[tuple[str, bool], list[int]] = defaultdict(list)
+    t_lo: dict[int, float] = {}
+    t_hi: dict[int, float] = {}
+    for g, n in enumerate(first):
+        claim = items[n].claim
+        if bucket[n] is None or not can_evolve(claim, unit[n]):
+            continue
+        ts = [times[items[m].article] for m in graph.members[g]]
+        if any(t is None for t in ts):
+            continue
+        t_lo[g], t_hi[g] = min(ts), max(ts)  # type: ignore[type-var]
+        blocks[unit[n], is_span(claim.when)].append(g)
+    out: dict[tuple[int, int], Rule] = {}
+    for (thing, _), groups in blocks.items():
+        if len(groups) < 2:
+            continue
+        groups.sort(key=lambda g: (items[first[g]].claim.value.midpoint, g))  # type: ignore[union-attr]
+        for chunk in _chunks(groups, options.max_block):
+            if len(chunk) < 2:
+                continue
+            ns = [first[g] for g in chunk]
+            ctx_ids: dict[str, int] = {}
+            at = np.array([ctx_ids.setdefault(ctx[n], len(ctx_ids)) for n in ns])
+            strs = list(ctx_ids)
+            sims = _cdist(strs, strs, fuzz.token_set_ratio, options)[np.ix_(at, at)]
+            values = [items[n].claim.value for n in ns]
+            lo, lo_inc, hi, hi_inc = _bounds(values)
+            rep = np.array([v.midpoint for v in values], dtype=np.float64)  # type: ignore[union-attr]
+            tlo = np.array([t_lo[g] for g in chunk])
+            thi = np.array([t_hi[g] for g in chunk])
+            # x before y in the chunk: rep[x] <= rep[y]; the lower value must be the earlier report
+            ok = np.triu(sims >= floor, 1)
+            agree = _below(lo[:, None], lo_inc[:, None], hi[None, :], hi_inc[None, :]) & _below(
+                lo[None, :], lo_inc[None, :], hi[:, None], hi_inc[:, None]
+            )
+            ok &= rep[None, :] <= options.update_ratio * rep[:, None]
+            # values that agree ("at least 3" and "5") link at any time; disjoint ones only in order
+            ok &= agree | (thi[:, None] + options.update_window <= tlo[None, :])
+            for x in np.flatnonzero(ok.sum(axis=1) > options.max_candidates):
+                found = np.flatnonzero(ok[x])  # a dense block: only the closest contexts
+                ok[x] = False
+                ok[x, found[np.argsort(-sims[x, found], kind="stable")[: options.max_candidates]]] = True
+            xs, ys = np.nonzero(ok)
+            for x, y in zip(xs.tolist(), ys.tolist(), strict=True):
+                a, b = items[ns[x]].claim, items[ns[y]].claim
+                g, h = chunk[x], chunk[y]
+                if agree[x, y]:
+                    if h not in graph.adj[g] and g != h:
+                        scored = number_pair(a, b, float(sims[x, y]) / 100, thing, options)
+                        if scored is not None:
+                            graph.link(g, h, scored[0])
+                    continue
+                if not (rep[x] < rep[y]):
+                    continue
+                scored = update_pair(a, b, float(sims[x, y]) / 100, thing, options)
+                if scored is None:
+                    continue
+                graph.updates[(g, h) if g < h else (h, g)] = graph.adj[g].get(h)
+                graph.link(g, h, scored[0])
+                out[(g, h) if g < h else (h, g)] = scored[1]
+    return out
 
 
 def _bounds(values: Sequence[Any]) -> tuple[Any, Any, Any, Any]:
@@ -325,4 +425,51 @@ def text_graph(items: Sequence[Item], options: MatchOptions, *, quote: bool) -> 
                 scored = pair(first[g], first[h], float(score[x, y]))
                 if scored:
                     graph.link(g, h, *scored)
+    if not quote:
+        _phrase_links(graph, first, texts, name_sets, df, single, options)
     return graph
+
+
+def _phrase_links(
+    graph: Graph,
+    first: Sequence[int],
+    texts: Sequence[str],
+    name_sets: Sequence[frozenset[str]],
+    df: Counter[str],
+    single: Any,
+    options: MatchOptions,
+) -> None:
+    """Statements that share a rare phrase: ``phrase_words`` content words in the same order, at
+    least two of them rare (in at most ``phrase_share`` of the statements, and at most
+    ``max_block``) and not names. Paraphrases that end differently ("Belarus is a close ally of
+    Russia, and ..." / "... and allowed Moscow ...") score too low on all their words to link;
+    the shared run says they state the same thing. Found through an index of such runs, so only
+    statements that share one are compared."""
+    k = options.phrase_words
+    total = sum(len(m) for m in graph.members)
+    rare_df = max(2, min(options.max_block, int(options.phrase_share * total)))
+    runs: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for g, n in enumerate(first):
+        toks = texts[n].split()
+        if len(toks) < k:
+            continue
+        rare = [df[w] <= rare_df and w not in name_sets[n] for w in toks]
+        for i in range(len(toks) - k + 1):
+            if sum(rare[i : i + k]) >= 2:
+                runs[tuple(toks[i : i + k])].append(g)
+    found: dict[tuple[int, int], tuple[str, ...]] = {}
+    for run, groups in runs.items():
+        if len(groups) < 2 or len(groups) > options.max_candidates:
+            continue  # a run this common is boilerplate, not one statement
+        for a, b in itertools.combinations(sorted(set(groups)), 2):
+            if single[a] >= 0 and single[a] == single[b]:
+                continue  # two claims of one article
+            found.setdefault((a, b), run)
+    for (g, h), run in found.items():
+        prev = graph.adj[g].get(h)
+        if prev is not None and prev >= options.phrase_score / 100:
+            continue  # its words alone linked it as strongly
+        n, m = first[g], first[h]
+        scored = statement_pair(0.0, name_sets[n], name_sets[m], options, " ".join(run))
+        if scored is not None and (prev is None or scored[0] > prev):
+            graph.link(g, h, *scored)

@@ -55,6 +55,8 @@ class Graph:
     adj: list[dict[int, float]] = field(default_factory=list)
     rules: dict[tuple[int, int], Rule] = field(default_factory=dict)
     rule_of: Callable[[int, int], Rule] | None = None
+    # links made by the updated-figure rule (g < h) -> the score the pair had before (None: none)
+    updates: dict[tuple[int, int], float | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if not self.adj:
@@ -120,6 +122,37 @@ def cluster_items(
         done.update(comp)
         clusters.extend(_Linkage(graph, comp, linkage, exclusive).run())
     return clusters
+
+
+def recluster(
+    graph: Graph,
+    clusters: list[list[int]],
+    drop: Sequence[tuple[int, int]],
+    linkage: float,
+    exclusive: Exclusive | None = None,
+) -> list[list[int]]:
+    """``clusters`` after unlinking the group pairs ``drop`` (each restored to its score before
+    ``graph.updates`` linked it, or unlinked): the components they touched are clustered again."""
+    touched: set[int] = set()
+    for g, _h in drop:
+        if g not in touched:
+            touched.update(_component(g, graph.adj))
+    for g, h in drop:
+        before = graph.updates.pop((g, h) if g < h else (h, g), None)
+        if before is None:
+            graph.adj[g].pop(h, None)
+            graph.adj[h].pop(g, None)
+        else:
+            graph.adj[g][h] = graph.adj[h][g] = before
+    kept = [c for c in clusters if graph.group[c[0]] not in touched]
+    done: set[int] = set()
+    for start in sorted(touched):
+        if start in done or not graph.members[start]:
+            continue
+        comp = _component(start, graph.adj)
+        done.update(comp)
+        kept.extend(_Linkage(graph, comp, linkage, exclusive).run())
+    return kept
 
 
 def _component(start: int, adj: Sequence[Mapping[int, float]]) -> list[int]:

@@ -17,7 +17,19 @@ from datetime import UTC, datetime
 from rapidfuzz import fuzz
 
 from claimcheck.cluster import Graph
-from claimcheck.match import STOPWORDS, Item, format_value, quote_norm, rule_text, stem, words
+from claimcheck.match import (
+    STOPWORDS,
+    Item,
+    MatchOptions,
+    _timestamp,
+    can_evolve,
+    figure_rises,
+    format_value,
+    quote_norm,
+    rule_text,
+    stem,
+    words,
+)
 from claimcheck.models import Article, Claim, Conflict, Fact, Interval, Link, Mention, Outlet
 
 
@@ -52,6 +64,7 @@ class FactContext:
     cites: Mapping[
         int, Mapping[str, set[str]]
     ]  # article -> sentence -> cited outlet ids ("" = whole article)
+    update_window: float = MatchOptions.update_window
 
 
 def resolve_source(name: str, alias: Mapping[str, str]) -> str:
@@ -117,6 +130,9 @@ def build_fact(
             if src != ctx.articles[it.article].outlet:
                 cited[src] = None
     value, conflicts = _value_and_conflicts(mentions) if kind == "number" else (None, [])
+    evolving = False
+    if kind == "number" and (latest := _updated_figure(mentions, ctx.update_window)) is not None:
+        value, conflicts, evolving = latest, [], True
     if kind == "quote":
         mentions = _fidelity(mentions)
     links = explain_links(order, graph)
@@ -139,6 +155,7 @@ def build_fact(
         cited_sources=tuple(cited),
         conflicts=tuple(conflicts),
         links=tuple(links),
+        evolving=evolving,
     )
 
 
@@ -224,6 +241,28 @@ def _value_and_conflicts(mentions: Sequence[Mention]) -> tuple[Interval | None, 
         if m.claim.value is not None and not m.claim.value.overlaps(best)
     ]
     return best, conflicts
+
+
+def _updated_figure(mentions: Sequence[Mention], window: float) -> Interval | None:
+    """The latest figure of a count that was updated over time, else None.
+
+    Only counts that may evolve (``match.can_evolve``: deaths, injured, missing, arrested,
+    evacuated, "so far", "rose to"), whose reports differ and read as one rising figure
+    (``match.figure_rises``: every lower figure published at least ``window`` before every higher
+    one). Two reports at about the same time that disagree, or a figure that falls, keep the
+    ordinary value and conflicts. The latest figure: the last report's, a point value preferred.
+    """
+    valued = [m for m in mentions if m.claim.value is not None]
+    if len(valued) < 2 or not all(can_evolve(m.claim) for m in valued):
+        return None
+    points = [(m.claim.value, _timestamp(m.published)) for m in valued]
+    if figure_rises(points, window) is not True:  # type: ignore[arg-type]
+        return None
+    last = max(
+        valued,
+        key=lambda m: (_published(m), m.claim.value.low == m.claim.value.high),  # type: ignore[union-attr]
+    )
+    return last.claim.value
 
 
 def _fidelity(mentions: Sequence[Mention]) -> list[Mention]:

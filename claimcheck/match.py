@@ -13,6 +13,17 @@ Three steps, per claim kind (DESIGN.md, "Matching rules"):
    one article never join, and a claim joins a cluster only when it is, on average, similar to
    *all* of its members, so unrelated claims do not chain through intermediate ones as they would
    under single linkage.
+
+Rules beyond plain similarity (each with its unit test in tests/test_match.py):
+
+- the counted thing of a generic unit ("1,100 people") is the claim's role (``unit_role``, or a
+  prison word in its sentence): "political prisoners" (``thing_key``), and the role joins its context;
+- an evolving count (deaths, injured, missing, arrested, evacuated, "so far", "rose to") that differs
+  between reports published at least ``update_window`` apart, the later one higher, is one fact whose
+  figure was updated (``Fact.evolving``, value = the latest), unless its reports do not read as one
+  rising figure (``figure_rises``): then the update links are dropped and the claims re-clustered;
+- statements that share a run of ``phrase_words`` content words with two rare non-name words among
+  them are the same statement told with different endings.
 """
 
 from __future__ import annotations
@@ -22,8 +33,9 @@ import multiprocessing as mp
 import os
 import re
 import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -71,6 +83,12 @@ class MatchOptions:
     speaker_penalty: float = 15.0  # points off a quote pair whose known speakers differ
     speaker_override_words: int = 8  # ...and only quotes at least this long may still link
     statement_threshold: float = 72.0
+    # statements sharing a run of this many content words in order, at least two of them rare
+    # (in at most phrase_share of the statements) and not names, are one statement told with
+    # different endings ("Belarus is a close ally of Russia, and ..." / "... and allowed ...")
+    phrase_words: int = 4
+    phrase_share: float = 0.2
+    phrase_score: float = 76.0
     linkage: float = 0.5  # average-linkage threshold for joining two clusters
     rare_keys: int = 3  # blocking keys per quote/statement: its rarest words
     max_block: int = 400  # blocks larger than this are split (by sorted text) before scoring
@@ -78,6 +96,10 @@ class MatchOptions:
     number_context_floor: float = 0.4  # context similarity (0-1) at which numbers start to link
     when_threshold: float = 90.0  # two time qualifiers (neither part of the other) below this differ
     workers: int = 1  # cdist threads; -1 uses every core
+    # updated figures (a toll that rises during the day): the later of two reports at least this many
+    # seconds apart may carry a higher count of the same evolving thing, up to update_ratio times more
+    update_window: float = 3600.0
+    update_ratio: float = 5.0
     syndication: SyndicationOptions = field(default_factory=SyndicationOptions)
 
 
@@ -207,17 +229,84 @@ def match_facts(
         if not items:
             continue
         if kind == "number":
-            graph = number_graph(items, options)
+            graph = number_graph(items, options, [_timestamp(a.published) for a in articles])
         else:
             graph = text_graph(items, options, quote=kind == "quote")
-        clustered.append((items, graph, cluster_items(items, graph, options.linkage, _EXCLUSIVE.get(kind))))
+        clusters = cluster_items(items, graph, options.linkage, _EXCLUSIVE.get(kind))
+        if graph.updates:
+            clusters = _check_updates(items, graph, clusters, options, articles)
+        clustered.append((items, graph, clusters))
     if syndicated is None:
         syndicated = pending() if pending else find_syndicated(articles, outlets, options.syndication)
     alias = alias_map(outlets)
-    ctx = FactContext(articles, alias, syndicated, article_cites(articles, outlets, alias, syndicated))
+    cites = article_cites(articles, outlets, alias, syndicated)
+    ctx = FactContext(articles, alias, syndicated, cites, options.update_window)
     facts = [build_fact(c, items, graph, ctx) for items, graph, clusters in clustered for c in clusters]
     facts.sort(key=fact_order)
     return [renumber(f, n) for n, f in enumerate(facts, 1)]
+
+
+def figure_rises(points: Iterable[tuple[Interval, float | None]], window: float) -> bool | None:
+    """Whether reports (value, publication time in seconds) read as one figure updated upwards.
+
+    None when all values agree (nothing was updated); True when every two disjoint values were
+    published in order, the lower one at least ``window`` seconds before the higher one; False
+    otherwise (two reports at about the same time disagree, a figure falls, or a time is unknown).
+    """
+    spans: dict[Interval, list[float]] = {}
+    for v, t in points:
+        if t is None:
+            spans.setdefault(v, []).append(float("nan"))
+        else:
+            spans.setdefault(v, []).append(t)
+    vals = list(spans)
+    disjoint = False
+    for i, a in enumerate(vals):
+        for b in vals[i + 1 :]:
+            if a.overlaps(b):
+                continue
+            disjoint = True
+            lo, hi = (a, b) if (a.midpoint or 0) < (b.midpoint or 0) else (b, a)
+            if not max(spans[lo]) + window <= min(spans[hi]):  # NaN (undated) fails too
+                return False
+    return True if disjoint else None
+
+
+def _check_updates(
+    items: Sequence[Item],
+    graph: Any,
+    clusters: list[list[int]],
+    options: MatchOptions,
+    articles: Sequence[Article],
+) -> list[list[int]]:
+    """Keep updated-figure links only inside facts whose figure really rose over time: a cluster
+    joined by such a link whose reports do not read as one rising figure (one report lower after a
+    higher one, as with a sub-count "two in Hachinohe" after a toll of five) is clustered again
+    without its update links."""
+    from claimcheck.cluster import recluster
+
+    times = [_timestamp(a.published) for a in articles]
+    for _ in range(8):  # each round drops links for good, so this ends; 8 is plenty
+        drop = []
+        for c in clusters:
+            groups = {graph.group[n] for n in c}
+            inside = [p for p in graph.updates if p[0] in groups and p[1] in groups]
+            if not inside:
+                continue
+            points = [(items[n].claim.value, times[items[n].article]) for n in c if items[n].claim.value]
+            if figure_rises(points, options.update_window) is not True:
+                drop.extend(inside)
+        if not drop:
+            break
+        clusters = recluster(graph, clusters, drop, options.linkage, _EXCLUSIVE.get("number"))
+    return clusters
+
+
+def _timestamp(dt: Any) -> float | None:
+    """A publication time in seconds (naive times taken as UTC), None when unknown."""
+    if dt is None:
+        return None
+    return float((dt if dt.tzinfo else dt.replace(tzinfo=UTC)).timestamp())
 
 
 _ASIDE_ARTICLES = 2000  # below this many articles, wire-copy detection is too quick to hand off
@@ -337,8 +426,10 @@ def number_context(claim: Claim, window: int = 8) -> str:
             after = content_words(claim.sentence[at + len(claim.text) :])[:window]
             ctx = " ".join([*before, *content_words(claim.text), *after])
     found = {CONTEXT_SYNONYMS.get(w, w) for w in content_words(str(ctx))}
-    if unit_key(claim.unit) in GENERIC_UNITS and (thing := thing_key(claim)) not in GENERIC_UNITS:
-        found.add(CONTEXT_SYNONYMS.get(thing, thing))  # "1,100 people" in prison: the context is prison
+    thing = thing_key(claim)
+    if thing in EVOLVING_THINGS or (unit_key(claim.unit) in GENERIC_UNITS and thing not in GENERIC_UNITS):
+        # "1,100 people" in prison: the context is prison; "the toll has risen to 5": of deaths
+        found.add(CONTEXT_SYNONYMS.get(thing, thing))
     return " ".join(sorted(found))
 
 
@@ -350,6 +441,34 @@ CONTEXT_SYNONYMS = {
     "kill": "die", "killed": "die", "killing": "die", "dead": "die", "death": "die", "died": "die",
     "injure": "injured", "injuring": "injured", "wound": "injured", "wounded": "injured", "hurt": "injured",
 }  # fmt: skip
+
+
+# Counted things whose figure legitimately rises while a story unfolds (a death toll): two reports at
+# different times that give different counts of them are one fact whose figure was updated.
+EVOLVING_THINGS = frozenset(
+    ["death", "injured", "missing", "arrest", "arrested", "evacuee", "evacuated", "evacuation"]
+)
+_RISING = re.compile(r"\b(so far|to date|r[io]se[ns]? to|risen to|climb(?:ed|s)? to|increased to)\b", re.I)
+
+
+def can_evolve(claim: Claim, thing: str | None = None) -> bool:
+    """Whether a number counts something whose figure may be updated over time: a toll of deaths,
+    injured, missing, arrested or evacuated, or a figure the outlet says rose ("so far", "rose to")."""
+    if (thing if thing is not None else thing_key(claim)) in EVOLVING_THINGS:
+        return True
+    return bool(_RISING.search(claim.when or "") or _RISING.search(claim.text))
+
+
+def update_pair(
+    a: Claim, b: Claim, ctx: float, thing: str, options: MatchOptions
+) -> tuple[float, Rule] | None:
+    """Two reports of an evolving count, the higher one published at least ``update_window`` later
+    (checked by the caller): one fact, the figure updated. Scored like values that agree."""
+    assert a.value is not None and b.value is not None
+    if not when_compatible(a.when, b.when, options.when_threshold):
+        return None
+    shared = max(0.0, (ctx - options.number_context_floor) / (1 - options.number_context_floor))
+    return 0.45 + 0.55 * shared, ("update", thing or "?", a.value, b.value, ctx)
 
 
 def number_pair(
@@ -371,6 +490,12 @@ def number_pair(
 def rule_text(rule: Rule) -> str:
     """The human form of a link's rule, for ``--explain``."""
     kind = rule[0]
+    if kind == "update":
+        _, thing, va, vb, ctx = rule
+        return (
+            f"number: same {thing!r}, figure updated ({format_value(va)} -> {format_value(vb)}, "
+            f"the later report higher), context {ctx:.2f}"
+        )
     if kind in ("agree", "conflict"):
         _, thing, va, vb, ctx = rule
         how = "values agree" if kind == "agree" else "values close but disjoint"
@@ -380,7 +505,8 @@ def rule_text(rule: Rule) -> str:
         return f"quote: normalised words {rule[1]:.0f}/100{who}"
     shared = rule[2]
     who = f", shared names {', '.join(shared)}" if shared else ""
-    return f"statement: content words {rule[1]:.0f}/100{who}"
+    phrase = f", shared phrase {rule[3]!r}" if len(rule) > 3 and rule[3] else ""
+    return f"statement: content words {rule[1]:.0f}/100{phrase}{who}"
 
 
 # --- quotes and statements -------------------------------------------------------------------
@@ -407,8 +533,12 @@ def quote_pair(
 
 
 def statement_pair(
-    score: float, na: set[str], nb: set[str], options: MatchOptions
+    score: float, na: set[str], nb: set[str], options: MatchOptions, phrase: str = ""
 ) -> tuple[float, Rule] | None:
+    """Statements link on their content words (fuzzy) plus shared names; a shared rare phrase
+    (``phrase``, found by ``blocking.text_graph``) lifts the words' score to ``phrase_score``."""
+    if phrase:
+        score = max(score, options.phrase_score)
     shared = na & nb
     if len(na) > 1 and len(nb) > 1 and not shared:
         score -= 15  # both name several people or places, and not one in common
@@ -416,6 +546,8 @@ def statement_pair(
         score += 5 * min(len(shared), 2)
     if score < options.statement_threshold:
         return None
+    if phrase:
+        return min(score, 100.0) / 100, ("statement", score, tuple(sorted(shared)), phrase)
     return min(score, 100.0) / 100, ("statement", score, tuple(sorted(shared)))
 
 

@@ -275,6 +275,9 @@ class Fact:
     cited_sources: tuple[str, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
     links: tuple[Link, ...] = ()
+    # a count whose figure was updated over time (a rising toll): ``value`` is the latest figure,
+    # each mention keeps the figure it reported, and the earlier figures are not conflicts
+    evolving: bool = False
 
 
 @dataclass(frozen=True)

@@ -286,3 +286,116 @@ def test_wire_copy_found_aside_is_the_same(monkeypatch) -> None:  # noqa: ANN001
     monkeypatch.setattr(match, "_ASIDE_ARTICLES", 0)
     assert facts_of(*arts) == inline
     assert fact_with(inline, "bbc").independent_outlets != fact_with(inline, "bbc").outlets
+
+
+# --- counted thing from the claim's role, updated figures, shared rare phrases ----------------
+
+
+def test_people_whose_role_is_prisoners_count_prisoners() -> None:
+    from claimcheck.match import thing_key
+
+    role = num(
+        Interval(1100, None, False), "It says more than 1,100 people remain behind bars on political charges.",
+        unit="people", extra={"unit_role": "political prisoners"},
+    )  # fmt: skip
+    cue = num(1100, "Some 1,100 people are still imprisoned for political reasons.", unit="people")
+    plain = num(1100, "Some 1,100 people attended the rally in the capital.", unit="people")
+    assert thing_key(role) == thing_key(cue) == "prisoner"
+    assert thing_key(plain) == "people"
+    facts = facts_of(
+        art("reuters", role, hour=0),
+        art("bbc", num(Interval(1100, None, False), "More than 1,100 political prisoners remain behind bars."), hour=1),
+        art("cbs", cue, hour=2),
+        art("latimes", plain, hour=3),
+    )  # fmt: skip
+    fact = fact_with(facts, "reuters")
+    assert set(fact.outlets) == {"reuters", "bbc", "cbs"}
+    assert "latimes" not in fact.outlets
+
+
+def toll(value: float | Interval, sentence: str) -> Claim:
+    return num(value, sentence, unit="deaths")
+
+
+def test_a_rising_death_toll_is_one_updated_fact_not_a_conflict() -> None:
+    facts = facts_of(
+        art("reuters", toll(2, "The earthquake in northern Japan killed two people, police said."), hour=0),
+        art("apnews", toll(Interval(3, None), "The earthquake in northern Japan killed at least three people."), hour=2),
+        art("bbc", toll(5, "The death toll from the earthquake in northern Japan has risen to five, police said."), hour=9),
+        art("cbs", toll(5, "Five people were killed by the earthquake in northern Japan."), hour=12),
+    )  # fmt: skip
+    fact = fact_with(facts, "reuters")
+    assert set(fact.outlets) == {"reuters", "apnews", "bbc", "cbs"}
+    assert fact.evolving
+    assert fact.value == Interval.exact(5)
+    assert fact.conflicts == ()
+    assert sorted(m.claim.value.low for m in fact.mentions) == [2, 3, 5, 5]  # each keeps its own
+    assert any("figure updated" in lk.rule for lk in fact.links)
+
+
+def test_reports_at_the_same_time_that_disagree_are_a_conflict_even_for_a_toll() -> None:
+    facts = facts_of(
+        art("reuters", toll(123, "The earthquake in northern Japan killed 123 people, police said."), hour=0),
+        art("bbc", toll(125, "The earthquake in northern Japan killed 125 people, police said."), hour=0),
+        art("cbs", toll(123, "The earthquake in northern Japan killed 123 people, officials said."), hour=0),
+    )  # fmt: skip
+    fact = fact_with(facts, "reuters")
+    assert not fact.evolving
+    assert [c.outlet for c in fact.conflicts] == ["bbc"]
+
+
+def test_a_falling_figure_or_a_count_that_does_not_evolve_is_no_update() -> None:
+    falling = facts_of(
+        art("reuters", toll(5, "The earthquake in northern Japan killed five people, police said."), hour=0),
+        art("bbc", toll(2, "The earthquake in northern Japan killed two people, police said."), hour=9),
+    )  # fmt: skip
+    assert not any(f.evolving for f in falling)
+    assert fact_with(falling, "reuters").outlets == ("reuters",)
+    # prisoners freed are not a running toll: 123 then 125 hours later stays a conflict
+    freed = facts_of(
+        art("reuters", num(123, "Belarus freed 123 political prisoners on Saturday."), hour=0),
+        art("bbc", num(125, "Belarus freed 125 political prisoners on Saturday."), hour=8),
+    )
+    fact = fact_with(freed, "reuters")
+    assert not fact.evolving
+    assert [c.outlet for c in fact.conflicts] == ["bbc"]
+
+
+def test_a_figure_falling_back_after_an_update_splits_the_update() -> None:
+    from claimcheck.match import figure_rises
+
+    h = 3600.0
+    assert figure_rises([(Interval.exact(2), 0.0), (Interval.exact(5), 2 * h)], h) is True
+    assert figure_rises([(Interval.exact(2), 0.0), (Interval.exact(5), 0.5 * h)], h) is False
+    assert figure_rises([(Interval.exact(2), 0.0), (Interval.exact(5), 2 * h), (Interval.exact(2), 3 * h)], h) is False
+    assert figure_rises([(Interval(3, None), 0.0), (Interval.exact(5), 2 * h)], h) is None
+    assert figure_rises([(Interval.exact(2), None), (Interval.exact(5), 2 * h)], h) is False
+    # a sub-count ("two of them in the port city") reported after the toll of five stays apart
+    facts = facts_of(
+        art("reuters", toll(2, "Two people were killed when a wall collapsed in the port city, police said."), hour=0),
+        art("bbc", toll(5, "Five people were killed when a wall collapsed in the port city and elsewhere, police said."), hour=5),
+        art("cbs", toll(2, "Two people were killed when a wall collapsed in the port city, police said."), hour=9),
+    )  # fmt: skip
+    assert not any(f.evolving for f in facts)
+    assert "bbc" not in fact_with(facts, "reuters").outlets
+
+
+def test_statements_sharing_a_rare_phrase_join_despite_different_endings() -> None:
+    filler = [stmt(f"Unrelated statement number {w} about weather and markets today.") for w in
+              ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")]  # fmt: skip
+    articles = [
+        art("reuters", stmt("Belarus is a close ally of Russia and allowed Moscow to use its territory to send troops into Ukraine in 2022."), *filler[:5], hour=0),
+        art("bbc", stmt("Belarus is a close ally of Russia, and Beijing also maintains warm ties with Minsk, which joined the Shanghai Cooperation Organisation."), *filler[5:], hour=1),
+        # the same names, but no shared phrase of rare words: another statement
+        art("latimes", stmt("Belarus and Russia held joint military exercises near the border with Poland this autumn."), hour=3),
+    ]  # fmt: skip
+
+
+    def ally(facts):  # noqa: ANN001, ANN202
+        return next(f for f in facts if "reuters" in f.outlets and "close ally" in f.summary)
+
+    fact = ally(facts_of(*articles))
+    assert set(fact.outlets) == {"reuters", "bbc"}
+    assert any("shared phrase 'belarus close ally russia'" in lk.rule for lk in fact.links)
+    # without the rule, their words alone are too different
+    assert ally(facts_of(*articles, phrase_words=99)).outlets == ("reuters",)

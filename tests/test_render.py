@@ -124,6 +124,26 @@ def test_json_validates_against_the_schema(result) -> None:  # noqa: ANN001
         assert set(f["independent_outlets"]) <= set(f["outlets"])
 
 
+def test_an_updated_figure_shows_how_it_rose_in_every_format() -> None:
+    from test_match import OUTLETS, art, toll
+
+    articles = [
+        art("reuters", toll(2, "The earthquake in northern Japan killed two people, police said."), hour=0),
+        art("apnews", toll(Interval(3, None), "The earthquake in northern Japan killed at least three people."), hour=2),
+        art("bbc", toll(5, "The death toll from the earthquake in northern Japan has risen to five, police said."), hour=9),
+    ]  # fmt: skip
+    res = compare("quake", articles, OUTLETS, CompareOptions(min_outlets=2), generated_at=NOW)
+    text = table_text(res)
+    assert "rose from 2 to 5" in " ".join(text.split())
+    md = render_markdown(res)
+    assert "rose from 2 to 5 (2 → >=3 → 5)" in md
+    data = json.loads(render(res, "json"))
+    validate(data, SCHEMA)
+    (fact,) = [f for f in data["facts"] if f["kind"] == "number"]
+    assert fact["evolving"] is True and fact["value"] == {"low": 5, "high": 5} and fact["conflicts"] == []
+    assert [m["value"]["low"] for m in fact["mentions"]] == [2, 3, 5]
+
+
 def test_json_of_an_empty_result_validates(result) -> None:  # noqa: ANN001
     validate(to_json(replace(result, facts=(), since=NOW, until=None)), SCHEMA)
 

@@ -7,7 +7,7 @@ from datetime import datetime
 from claimcheck.match import format_value
 from claimcheck.models import CompareResult, Fact, Interval
 
-__all__ = ["format_value", "outlet_names", "window_text", "when_text", "conflict_text"]
+__all__ = ["format_value", "outlet_names", "window_text", "when_text", "conflict_text", "evolution_text"]
 
 
 def outlet_names(result: CompareResult) -> dict[str, str]:
@@ -47,3 +47,22 @@ def conflict_text(fact: Fact, names: dict[str, str]) -> list[str]:
         f"{names.get(c.outlet, c.outlet)} says {format_value(c.value)} (vs {format_value(fact.value)})"
         for c in fact.conflicts
     ]
+
+
+def evolution_text(fact: Fact) -> str:
+    """ "rose from 2 to 5 (2 → >=3 → 5)" for a count updated over time, "" otherwise."""
+    if not fact.evolving:
+        return ""
+    dated = sorted(
+        (m for m in fact.mentions if m.claim.value is not None),
+        key=lambda m: (m.published is None, m.published.timestamp() if m.published else 0.0),
+    )
+    steps: list[str] = []
+    for m in dated:
+        v = format_value(m.claim.value)
+        if not steps or steps[-1] != v:
+            steps.append(v)
+    if len(steps) < 2:
+        return ""
+    text = f"rose from {steps[0]} to {format_value(fact.value)}"
+    return text + (f" ({' → '.join(steps)})" if len(steps) > 2 else "")

@@ -1,12 +1,15 @@
 """The report as JSON, schema ``claimcheck.compare/1`` (a contract: other tools parse it).
 
-Everything the issue's schema lists is always present. Two additions, optional for consumers and
+Everything the issue's schema lists is always present. Additions, optional for consumers and
 allowed by the schema (it does not forbid extra keys):
 
 - top-level ``citations``: who cites whom, ``[{"outlet": id, "cited": id or name, "articles": int}]``
   (``articles``: how many of ``outlet``'s picked articles credit ``cited``);
 - per mention of a quote fact, ``fidelity``: ``"verbatim"``, ``"trimmed"`` or ``"paraphrased"``
-  against the quote's most common form (absent on number and statement mentions).
+  against the quote's most common form (absent on number and statement mentions);
+- per fact, ``evolving``: true for a count whose figure was updated over time (a rising toll):
+  ``value`` is then the latest figure, each mention keeps its own, and earlier figures are not
+  conflicts.
 """
 
 from __future__ import annotations
@@ -125,6 +128,7 @@ SCHEMA: dict[str, Any] = {
                             },
                         },
                     },
+                    "evolving": {"type": "boolean"},
                 },
             },
         },
@@ -173,6 +177,7 @@ def fact_json(f: Fact) -> dict[str, Any]:
         "conflicts": [
             {"outlet": c.outlet, "value": c.value.to_dict(), "sentence": c.sentence} for c in f.conflicts
         ],
+        "evolving": f.evolving,
     }
 
 

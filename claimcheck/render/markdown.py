@@ -9,7 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from claimcheck.models import CompareResult, Mention
-from claimcheck.render.common import conflict_text, format_value, outlet_names, when_text, window_text
+from claimcheck.render.common import (
+    conflict_text,
+    evolution_text,
+    format_value,
+    outlet_names,
+    when_text,
+    window_text,
+)
 from claimcheck.textsafe import markdown_escape as esc
 from claimcheck.textsafe import safe_link
 
@@ -53,7 +60,8 @@ def render_markdown(result: CompareResult, *, explain: bool = False) -> str:
             reported = ", ".join(
                 name(o) + ("" if o in f.independent_outlets else " (wire copy)") for o in f.outlets
             )
-            conflicts = "; ".join(esc(c) for c in conflict_text(f, names)) or "none"
+            notes = [*conflict_text(f, names), *filter(None, [evolution_text(f)])]
+            conflicts = "; ".join(esc(c) for c in notes) or "none"
             out.append(
                 f"| {f.id} | {esc(f.summary)} | {reported} | {name(f.first_outlet or '')} "
                 f"| {len(f.independent_outlets)} of {len(f.outlets)} | {conflicts} |"

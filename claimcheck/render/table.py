@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from claimcheck.models import CompareResult, Fact
-from claimcheck.render.common import conflict_text, outlet_names, window_text
+from claimcheck.render.common import conflict_text, evolution_text, outlet_names, window_text
 from claimcheck.textsafe import plain
 
 # Matrix marks (plain ASCII so they survive any terminal and the golden files).
@@ -60,6 +60,8 @@ def attribution_table(result: CompareResult) -> Table:
     table.add_column("Conflicts", ratio=2)
     for fact in result.facts:
         conflicts = Text("\n".join(plain(c) for c in conflict_text(fact, names)), style="red")
+        if evolved := evolution_text(fact):
+            conflicts.append(("\n" if conflicts.plain else "") + plain(evolved), style="yellow")
         table.add_row(
             fact.id,
             _t(f"[{fact.kind}] {fact.summary}"),
