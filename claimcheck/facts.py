@@ -9,6 +9,7 @@ that disagree as conflicts, quote fidelity per mention, cited sources, and the l
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -18,7 +19,6 @@ from rapidfuzz import fuzz
 
 from claimcheck.cluster import Graph
 from claimcheck.match import (
-    STOPWORDS,
     Item,
     MatchOptions,
     _timestamp,
@@ -27,8 +27,6 @@ from claimcheck.match import (
     format_value,
     quote_norm,
     rule_text,
-    stem,
-    words,
 )
 from claimcheck.models import Article, Claim, Conflict, Fact, Interval, Link, Mention, Outlet
 
@@ -283,21 +281,69 @@ def _fidelity(mentions: Sequence[Mention]) -> list[Mention]:
 
 
 def summarise(claims: Sequence[Claim], value: Interval | None, unit: str | None, when: str | None) -> str:
-    """The fact in a few words, for the table's first column."""
+    """The fact in a few words, for the table's first column, in the articles' own words."""
     first = claims[0]
     if first.kind == "number":
+        rep = next((c for c in claims if value is not None and c.value == value), first)
+        phrase = number_phrase(rep)
         head = f"{format_value(value)} {unit or ''}".strip()
-        ctx = first.extra.get("context")
-        if isinstance(ctx, str):
-            ctx = ctx.split()
-        skip = {*words(unit or ""), *STOPWORDS}
-        extra = [w for w in (ctx or []) if isinstance(w, str) and w.isalpha() and stem(w.lower()) not in skip]
-        tail = when or " ".join(extra[:2])
-        return f"{head} {tail}".strip()
+        if not phrase:
+            return f"{head} {when or ''}".strip()
+        # With two figures in the phrase, say which one the fact is about.
+        return f"{head}: {phrase}" if len(_FIGURE.findall(phrase)) > 1 else phrase
     if first.kind == "quote":
-        text = max((c.text for c in claims), key=len)
+        text = max((quote_words(c) for c in claims), key=len)
         short = " ".join(text.split()[:10]) + ("…" if len(text.split()) > 10 else "")
         speakers = [c.speaker for c in claims if c.speaker]
         return f"{speakers[0]}: “{short}”" if speakers else f"“{short}”"
     text = min((c.text for c in claims), key=len)
     return " ".join(text.split()[:12]) + ("…" if len(text.split()) > 12 else "")
+
+
+_CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:()\[\]“”\"«»]|\s[-\u2013\u2014]\s|[\u2013\u2014]")
+SUMMARY_WORDS = 12
+_FIGURE = re.compile(r"\d[\d,.]*")
+
+
+def number_phrase(claim: Claim) -> str:
+    """The clause of the claim's sentence that holds the number ("Belarus released 123 political
+    prisoners on Saturday"), cut to about a dozen words around it; empty when the span is not found."""
+    sentence = claim.sentence
+    start = claim.start - int(claim.extra.get("sentence_start", claim.start))
+    if not (0 <= start < len(sentence) and sentence[start:].startswith(claim.text)):
+        start = sentence.find(claim.text)
+        if start < 0:
+            return ""
+    end = start + len(claim.text)
+    left = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
+    right = next((m.start() for m in _CLAUSE_BREAK.finditer(sentence, end)), len(sentence))
+    before = sentence[left:start].split()
+    after = sentence[end:right].rstrip(" .!?").split()
+    keep_before: list[str] = []
+    for word in reversed(before[-4:]):  # lead-in words, but not another figure's
+        if any(ch.isdigit() for ch in word):
+            break
+        keep_before.insert(0, word)
+    keep_after = after[: max(0, SUMMARY_WORDS - len(keep_before) - len(claim.text.split()))]
+    kept = [*keep_before, *claim.text.split(), *keep_after]
+    text = " ".join(kept)
+    if len(keep_before) < len(before):
+        text = "…" + text
+    if len(keep_after) < len(after):
+        text += "…"
+    return text
+
+
+def quote_words(claim: Claim) -> str:
+    """A quote's own words: the parts of a quote split by "he said" joined with an ellipsis."""
+    parts = claim.extra.get("parts")
+    if isinstance(parts, list) and parts and all(isinstance(p, list) and len(p) == 2 for p in parts):
+        base = claim.start
+        pieces = []
+        for a, b in parts:
+            rel_a, rel_b = a - base, b - base
+            if not 0 <= rel_a < rel_b <= len(claim.text):
+                return claim.text
+            pieces.append(claim.text[rel_a:rel_b].strip(" ,"))
+        return " … ".join(p for p in pieces if p)
+    return claim.text
