@@ -435,17 +435,23 @@ class Store:
         return _with_claims(self.db, [_article(r) for r in rows])
 
     def suggest(self, query: str, n: int = 5) -> list[str]:
-        """Stored terms close to the query's words, for a "did you mean" when nothing matched."""
+        """Words of stored titles close to the query's words, for a "did you mean" when nothing matched.
+
+        Titles, not the FTS index: its terms are porter stems ("belaru"), which are no help to a reader.
+        """
         from rapidfuzz import fuzz, process
 
         words = [w for w in _WORD.findall(query.lower()) if len(w) > 2]
         if not words:
             return []
-        terms = [r[0] for r in self.db.execute("SELECT term FROM articles_vocab WHERE doc > 0 AND length(term) > 2")]
+        vocab: set[str] = set()
+        for (title,) in self.db.execute("SELECT title FROM articles ORDER BY id DESC LIMIT 20000"):
+            vocab.update(w for w in _WORD.findall(title.lower()) if len(w) > 2 and not w.isdigit())
+        terms = sorted(vocab)
         out: list[str] = []
         for w in words:
             for term, score, _ in process.extract(w, terms, scorer=fuzz.ratio, limit=n):
-                if score >= 70 and term != w and term not in out:
+                if score >= 75 and term != w and term not in out:
                     out.append(term)
         return out[:n]
 

@@ -110,7 +110,7 @@ def test_search_stems_filters_and_ranks(tmp_path: Path) -> None:
         assert s.search("zebra") == []
         # FTS5 syntax in user text is just words.
         assert s.search('prisoner" OR NEAR(x') == [] and s.search("AND OR NOT") == []
-        assert s.suggest("prisonr")
+        assert "prisoners" in s.suggest("prisonr")  # words as written, not porter stems
 
 
 def test_fts_query_quotes_every_term() -> None:
