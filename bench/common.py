@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import os
 import platform
+import shutil
 import subprocess
+import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -95,3 +98,15 @@ def run_measured(cmd: list[str], *, env: dict[str, str] | None = None, cwd: Path
 
 def mib(n: int) -> float:
     return n / 2**20
+
+
+def with_temp_dir(prefix: str, keep: bool, run: Callable[[Path], int]) -> int:
+    """Run ``run(tmp)`` in a fresh temp dir, removed afterwards unless ``keep`` (then its path is printed)."""
+    tmp = Path(tempfile.mkdtemp(prefix=prefix))
+    try:
+        return run(tmp)
+    finally:
+        if keep:
+            print(f"# kept {tmp}")
+        else:
+            shutil.rmtree(tmp, ignore_errors=True)

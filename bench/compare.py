@@ -18,16 +18,14 @@ from __future__ import annotations
 import argparse
 import math
 import os
-import shutil
 import sqlite3
 import sys
-import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench.common import figure, header, mib, ratio, run_measured
+from bench.common import figure, header, mib, ratio, run_measured, with_temp_dir
 from bench.corpus import generate, iter_articles, make_outlets, make_stories, serve, sources_yaml
 
 PER_STORY = 500
@@ -142,14 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--keep", action="store_true")
     a = ap.parse_args(argv)
     header("bench.compare", articles=a.articles, outlets=a.outlets)
-    tmp = Path(tempfile.mkdtemp(prefix="claimcheck-bench-compare-"))
-    try:
-        return _run(a, tmp)
-    finally:
-        if a.keep:
-            print(f"# kept {tmp}")
-        else:
-            shutil.rmtree(tmp, ignore_errors=True)
+    return with_temp_dir("claimcheck-bench-compare-", a.keep, lambda tmp: _run(a, tmp))
 
 
 def _run(a: argparse.Namespace, tmp: Path) -> int:

@@ -23,12 +23,11 @@ import os
 import shutil
 import socket
 import sys
-import tempfile
 import time
 from contextlib import ExitStack
 from pathlib import Path
 
-from bench.common import figure, header, mib, ratio, run_measured
+from bench.common import figure, header, mib, ratio, run_measured, with_temp_dir
 from bench.corpus import (
     PLACEHOLDER,
     etc_hosts,
@@ -104,14 +103,7 @@ def main(argv: list[str] | None = None) -> int:
         per_host=a.per_host,
         hosts="single" if a.single_host else "per-outlet",
     )
-    tmp = Path(tempfile.mkdtemp(prefix="claimcheck-bench-fetch-"))
-    try:
-        return _run(a, tmp)
-    finally:
-        if a.keep:
-            print(f"# kept {tmp}")
-        else:
-            shutil.rmtree(tmp, ignore_errors=True)
+    return with_temp_dir("claimcheck-bench-fetch-", a.keep, lambda tmp: _run(a, tmp))
 
 
 def _run(a: argparse.Namespace, tmp: Path) -> int:
