@@ -24,21 +24,23 @@ from claimcheck.match import (
     Item,
     MatchOptions,
     can_evolve,
-    content_words,
-    is_span,
-    names,
     number_context,
     number_pair,
     quote_pair,
-    speaker_words,
     statement_pair,
     thing_key,
     update_pair,
+)
+from claimcheck.models import Claim
+from claimcheck.normalize import (
+    content_words,
+    is_span,
+    names,
+    speaker_words,
     when_compatible,
     words,
     words_compatible,
 )
-from claimcheck.models import Claim
 
 Scored = tuple[float, Rule] | None
 

@@ -11,110 +11,19 @@ import hashlib
 import json
 import re
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from claimcheck.errors import StoreError
+from claimcheck.migrations import MIGRATIONS, SCHEMA_VERSION
 from claimcheck.models import Article, Claim, Outlet
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 60_000
 VERIFY_MAX_BYTES = 1_000_000_000  # quick_check reads the whole file: about 0.4 s per 200 MB when cached
-
-
-def _script(db: sqlite3.Connection, sql: str) -> None:
-    """Run statements one by one: ``executescript`` would COMMIT the migration's transaction half-way."""
-    buf = ""
-    for line in sql.splitlines(keepends=True):
-        buf += line
-        if sqlite3.complete_statement(buf):
-            db.execute(buf)
-            buf = ""
-    if buf.strip():
-        db.execute(buf)
-
-
-def _m1_initial(db: sqlite3.Connection) -> None:
-    _script(
-        db,
-        """
-        CREATE TABLE outlets (
-            id TEXT PRIMARY KEY,
-            name TEXT NOT NULL,
-            wire INTEGER NOT NULL DEFAULT 0,
-            homepage TEXT, country TEXT, language TEXT,
-            aliases TEXT NOT NULL DEFAULT '[]'
-        );
-        CREATE TABLE feeds (
-            outlet TEXT NOT NULL,
-            url TEXT NOT NULL,
-            etag TEXT,
-            last_modified TEXT,
-            last_status INTEGER,
-            last_error TEXT,
-            last_fetched TEXT,
-            PRIMARY KEY (outlet, url)
-        );
-        CREATE TABLE articles (
-            id INTEGER PRIMARY KEY,
-            outlet TEXT NOT NULL,
-            url TEXT NOT NULL,
-            canonical_url TEXT NOT NULL UNIQUE,
-            title TEXT NOT NULL,
-            author TEXT,
-            published TEXT,
-            fetched TEXT NOT NULL,
-            text TEXT NOT NULL CHECK (length(text) > 0),
-            content_hash TEXT NOT NULL,
-            UNIQUE (outlet, content_hash)
-        );
-        CREATE INDEX articles_published ON articles(published);
-        CREATE INDEX articles_outlet ON articles(outlet);
-        -- Feed entries already handled, so a page is downloaded for new entries only.
-        CREATE TABLE entries (
-            outlet TEXT NOT NULL,
-            key TEXT NOT NULL,
-            url TEXT NOT NULL,
-            article_id INTEGER REFERENCES articles(id) ON DELETE SET NULL,
-            status TEXT NOT NULL,
-            seen TEXT NOT NULL,
-            PRIMARY KEY (outlet, key)
-        );
-        CREATE TABLE claims (
-            id INTEGER PRIMARY KEY,
-            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-            kind TEXT NOT NULL,
-            text TEXT NOT NULL,
-            sentence TEXT NOT NULL,
-            start INTEGER NOT NULL,
-            "end" INTEGER NOT NULL,
-            fields TEXT NOT NULL DEFAULT '{}'
-        );
-        CREATE INDEX claims_article ON claims(article_id);
-        CREATE VIRTUAL TABLE articles_fts USING fts5(
-            title, text, content='articles', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2'
-        );
-        CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
-            INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
-        END;
-        CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
-            INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
-        END;
-        CREATE TRIGGER articles_au AFTER UPDATE ON articles BEGIN
-            INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
-            INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
-        END;
-        CREATE VIRTUAL TABLE articles_vocab USING fts5vocab(articles_fts, 'row');
-        """
-    )
-
-
-# Ordered; the database's PRAGMA user_version is the number applied. Append, never reorder.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m1_initial]
-SCHEMA_VERSION = len(MIGRATIONS)
 
 
 def content_hash(text: str) -> str:
@@ -162,7 +71,9 @@ class Store:
         try:
             if create:
                 p.parent.mkdir(parents=True, exist_ok=True)
-            db = sqlite3.connect(p, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False)
+            db = sqlite3.connect(
+                p, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+            )
         except (sqlite3.Error, OSError) as e:
             raise StoreError(f"{p}: cannot open database: {e}") from None
         store = cls(db, p, verify=verify)
@@ -211,7 +122,9 @@ class Store:
             return
         row = self.db.execute("PRAGMA quick_check(1)").fetchone()
         if not row or row[0] != "ok":
-            raise StoreError(f"{self.path}: {_explain(sqlite3.DatabaseError('database disk image is malformed'))}")
+            raise StoreError(
+                f"{self.path}: {_explain(sqlite3.DatabaseError('database disk image is malformed'))}"
+            )
 
     def _migrate(self) -> None:
         with self.atomic() as db:
@@ -270,7 +183,15 @@ class Store:
                 "wire=excluded.wire, homepage=excluded.homepage, country=excluded.country, "
                 "language=excluded.language, aliases=excluded.aliases",
                 [
-                    (o.id, o.name, int(o.wire), o.homepage, o.country, o.language, json.dumps(list(o.aliases)))
+                    (
+                        o.id,
+                        o.name,
+                        int(o.wire),
+                        o.homepage,
+                        o.country,
+                        o.language,
+                        json.dumps(list(o.aliases)),
+                    )
                     for o in outlets
                 ],
             )
@@ -389,7 +310,9 @@ class Store:
     def stats(self) -> StoreStats:
         one = lambda sql: self.db.execute(sql).fetchone()[0]  # noqa: E731
         return StoreStats(
-            one("SELECT count(*) FROM outlets"), one("SELECT count(*) FROM articles"), one("SELECT count(*) FROM claims")
+            one("SELECT count(*) FROM outlets"),
+            one("SELECT count(*) FROM articles"),
+            one("SELECT count(*) FROM claims"),
         )
 
     # -- search ------------------------------------------------------------------------------------
@@ -515,7 +438,15 @@ def _insert_claims(db: sqlite3.Connection, article_id: int, claims: Sequence[Cla
     db.executemany(
         'INSERT INTO claims (article_id, kind, text, sentence, start, "end", fields) VALUES (?, ?, ?, ?, ?, ?, ?)',
         [
-            (article_id, c.kind, c.text, c.sentence, c.start, c.end, json.dumps(c.fields_json(), ensure_ascii=False))
+            (
+                article_id,
+                c.kind,
+                c.text,
+                c.sentence,
+                c.start,
+                c.end,
+                json.dumps(c.fields_json(), ensure_ascii=False),
+            )
             for c in claims
         ],
     )
