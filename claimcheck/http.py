@@ -7,6 +7,7 @@ Every failure becomes a :class:`FetchError` with a few words for the per-outlet 
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import ipaddress
 import random
 import socket
@@ -15,8 +16,10 @@ import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+import httpcore
 import httpx
 from protego import Protego
 
@@ -110,6 +113,60 @@ def _embedded_ipv4(addr: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
     return None
 
 
+# Whether the request being made may reach private addresses (set per request by Http.get; asyncio tasks
+# carry their own copy, and httpcore opens a connection inside the task of the request that needs it).
+_ALLOW_PRIVATE: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "claimcheck_allow_private", default=False
+)
+REFUSED = "refused: link points to a private or local address"
+
+
+class _Refused(httpcore.ConnectError):
+    """The guard refused the address a connection was about to be made to."""
+
+
+class GuardedBackend(httpcore.AsyncNetworkBackend):
+    """Resolves the host itself, checks every address against the guard, and connects to a checked one.
+
+    The check in :meth:`Http.get` runs before the request; this one runs at connect time, so a name that
+    resolves to a public address for the check and to a private one for the connection (DNS rebinding)
+    is still refused. TLS keeps the host name for SNI and certificate checks (httpcore passes it apart).
+    """
+
+    def __init__(self, networks: tuple[IPNetwork, ...]) -> None:
+        self.inner = httpcore.AnyIOBackend()
+        self.networks = networks
+
+    async def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.AsyncNetworkStream:
+        try:
+            addresses = [str(ipaddress.ip_address(host.strip("[]")))]
+        except ValueError:
+            loop = asyncio.get_running_loop()
+            try:
+                infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+            except OSError as e:
+                raise httpcore.ConnectError(f"DNS lookup failed for {host}") from e
+            addresses = list(dict.fromkeys(str(i[4][0]) for i in infos))
+        if not _ALLOW_PRIVATE.get() and any(is_private_address(a, self.networks) for a in addresses):
+            raise _Refused(REFUSED)
+        return await self.inner.connect_tcp(
+            addresses[0], port, timeout=timeout, local_address=local_address, socket_options=socket_options
+        )
+
+    async def connect_unix_socket(self, *args: Any, **kwargs: Any) -> httpcore.AsyncNetworkStream:
+        raise httpcore.ConnectError("unix sockets are not used by claimcheck")
+
+    async def sleep(self, seconds: float) -> None:
+        await self.inner.sleep(seconds)
+
+
 @dataclass
 class Response:
     url: str
@@ -131,16 +188,29 @@ class _Host:
     robots: asyncio.Future[Protego | None] | None = None
 
 
+def _guarded_transport(settings: FetchSettings) -> httpx.AsyncHTTPTransport:
+    limits = httpx.Limits(
+        max_connections=settings.concurrency, max_keepalive_connections=settings.concurrency
+    )
+    transport = httpx.AsyncHTTPTransport(limits=limits)
+    # httpx takes no network backend; its connection pool does (httpcore >= 1.0). A test checks it is used.
+    transport._pool._network_backend = GuardedBackend(settings.private_networks)  # noqa: SLF001
+    return transport
+
+
 class Http:
     """The one HTTP client of a fetch run. Use as ``async with Http(settings) as http``."""
 
     def __init__(self, settings: FetchSettings) -> None:
         self.s = settings
         self.client = httpx.AsyncClient(
-            headers={"User-Agent": honest_user_agent(settings.user_agent), "Accept-Encoding": "gzip, deflate"},
+            headers={
+                "User-Agent": honest_user_agent(settings.user_agent),
+                "Accept-Encoding": "gzip, deflate",
+            },
             timeout=httpx.Timeout(settings.timeout, connect=min(10.0, settings.timeout)),
             follow_redirects=False,
-            limits=httpx.Limits(max_connections=settings.concurrency, max_keepalive_connections=settings.concurrency),
+            transport=_guarded_transport(settings),  # limits and the connect-time guard live there
         )
         self.sem = asyncio.Semaphore(settings.concurrency)
         self.hosts: dict[str, _Host] = {}
@@ -192,6 +262,7 @@ class Http:
             headers["If-Modified-Since"] = last_modified
         seen: list[str] = []
         current = url
+        _ALLOW_PRIVATE.set(allow_private)
         while True:
             await self._check(current, allow_private)
             resp = await self._get_with_retries(current, headers)
@@ -215,7 +286,7 @@ class Http:
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise FetchError("not an http(s) URL", url)
         if not allow_private and await self.is_private(url):
-            raise FetchError("refused: link points to a private or local address", url)
+            raise FetchError(REFUSED, url)
         if self.s.robots and not await self._robots_allow(url, allow_private):
             raise FetchError("disallowed by robots.txt", url)
 
@@ -235,7 +306,9 @@ class Http:
                 return resp
             wait = retry_after(resp.headers.get("retry-after"))
             if wait is not None and wait > self.s.max_retry_after:
-                raise FetchError(f"rate-limited (HTTP {resp.status}, Retry-After {wait:.0f}s)", url, resp.status)
+                raise FetchError(
+                    f"rate-limited (HTTP {resp.status}, Retry-After {wait:.0f}s)", url, resp.status
+                )
             if attempt >= self.s.retries:
                 if resp.status == 429:
                     raise FetchError("rate-limited (HTTP 429)", url, resp.status)
@@ -274,7 +347,9 @@ class Http:
             raise FetchError("timed out", url) from None
         except httpx.RemoteProtocolError:
             raise FetchError("connection closed mid-response", url) from None
-        except httpx.ConnectError:
+        except httpx.ConnectError as e:
+            if REFUSED in str(e):
+                raise FetchError(REFUSED, url) from None
             raise FetchError("connection refused or failed", url) from None
         except (httpx.ReadError, httpx.WriteError):
             raise FetchError("connection reset by the server", url) from None
@@ -297,7 +372,9 @@ class Http:
         h = self.hosts.setdefault(host, _Host(asyncio.Semaphore(self.s.per_host)))
         if h.robots is None:
             # One fetch of robots.txt per host and run, shared by every request to that host.
-            h.robots = asyncio.ensure_future(self._load_robots(f"{parts.scheme}://{parts.netloc}/robots.txt", allow_private))
+            h.robots = asyncio.ensure_future(
+                self._load_robots(f"{parts.scheme}://{parts.netloc}/robots.txt", allow_private)
+            )
         rules = await asyncio.shield(h.robots)
         if rules is None:
             return True

@@ -257,3 +257,29 @@ def test_retry_after_parsing() -> None:
         assert retry_after(bad, now) is None, bad
     # Absurdly large: capped (then refused as rate-limited), never a crash on Python's int-digits limit.
     assert retry_after("9" * 30, now) == retry_after("9" * 5000, now) == 10**9
+
+
+def test_dns_rebinding_is_refused_at_connect_time(
+    site: Site, forbidden_site: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A name that resolves to a public address for the check and to a private one for the connection
+    (DNS rebinding) is refused when the connection is made: the private server never sees a request."""
+    import socket
+
+    port = forbidden_site.httpd.server_address[1]
+    story(forbidden_site, "/inside.html")
+    answers = iter(["127.0.0.1"] + ["127.0.0.2"] * 20)  # first lookup (the check) public, then private
+    real = asyncio.base_events.BaseEventLoop.getaddrinfo
+
+    async def rebinding(self, host, p, **kw):  # type: ignore[no-untyped-def]
+        if host != "rebind.example":
+            return await real(self, host, p, **kw)
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (next(answers), p or 0))]
+
+    monkeypatch.setattr(asyncio.base_events.BaseEventLoop, "getaddrinfo", rebinding)
+    feed(site, "/feed.xml", [story(site, "/public.html"), f"http://rebind.example:{port}/inside.html"])
+    settings = FetchSettings(timeout=1, retries=0, robots=False, private_networks=FORBID_127_0_0_2)
+    r = fetch({"a": site.url("/feed.xml")}, tmp_path / "db", settings).outlets[0]
+    assert r.new == 1 and r.failed == 1
+    assert r.reasons == {"refused: link points to a private or local address": 1}
+    assert forbidden_site.hits == []
