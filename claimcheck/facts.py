@@ -150,7 +150,7 @@ def build_fact(
         unit=unit[0][0] if unit else None,
         when=when[0][0] if when else None,
         speaker=speaker[0][0] if speaker else None,
-        cited_sources=tuple(cited),
+        cited_sources=merge_names(cited),
         conflicts=tuple(conflicts),
         links=tuple(links),
         evolving=evolving,
@@ -278,6 +278,33 @@ def _fidelity(mentions: Sequence[Mention]) -> list[Mention]:
             fid = "paraphrased"
         out.append(replace(m, fidelity=fid))
     return out
+
+
+_LINKING = frozenset(
+    ["in", "of", "at", "for", "from", "to", "on", "near", "the", "a", "an", "and", "by", "with"]
+)
+
+
+def merge_names(names: Sequence[str] | Mapping[str, None]) -> tuple[str, ...]:
+    """Cited sources once each: "human rights group Viasna" and "Viasna" are one source, named "Viasna".
+
+    A name that ends with another, whole words, is the longer description of the same source.
+    """
+    items = list(names)
+    low = [n.lower().split() for n in items]
+    keep = []
+    for i, n in enumerate(items):
+        words_i = low[i]
+        longer_of = any(
+            j != i
+            and 0 < len(low[j]) < len(words_i)
+            and words_i[-len(low[j]) :] == low[j]
+            and words_i[-len(low[j]) - 1] not in _LINKING  # "officials in Kyiv" is not "Kyiv"
+            for j in range(len(items))
+        )
+        if not longer_of:
+            keep.append(n)
+    return tuple(keep)
 
 
 def summarise(claims: Sequence[Claim], value: Interval | None, unit: str | None, when: str | None) -> str:

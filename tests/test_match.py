@@ -399,3 +399,10 @@ def test_statements_sharing_a_rare_phrase_join_despite_different_endings() -> No
     assert any("shared phrase 'belarus close ally russia'" in lk.rule for lk in fact.links)
     # without the rule, their words alone are too different
     assert ally(facts_of(*articles, phrase_words=99)).outlets == ("reuters",)
+
+
+def test_cited_sources_are_named_once() -> None:
+    from claimcheck.facts import merge_names
+
+    names = ["reuters", "human rights group Viasna", "Viasna", "officials in Kyiv", "Kyiv"]
+    assert merge_names(names) == ("reuters", "Viasna", "officials in Kyiv", "Kyiv")
