@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -113,15 +113,8 @@ def cluster_items(
     value ("123 on Saturday" and "123 on Friday" do not meet through a bare "123").
     """
     graph = edges if isinstance(edges, Graph) else graph_of_edges(items, edges)
-    done: set[int] = set()
-    clusters: list[list[int]] = []
-    for start in range(len(graph.members)):  # groups are numbered in the order of their first item
-        if start in done or not graph.members[start]:
-            continue
-        comp = _component(start, graph.adj)
-        done.update(comp)
-        clusters.extend(_Linkage(graph, comp, linkage, exclusive).run())
-    return clusters
+    # groups are numbered in the order of their first item
+    return _cluster_components(graph, range(len(graph.members)), linkage, exclusive)
 
 
 def recluster(
@@ -145,14 +138,22 @@ def recluster(
         else:
             graph.adj[g][h] = graph.adj[h][g] = before
     kept = [c for c in clusters if graph.group[c[0]] not in touched]
+    return kept + _cluster_components(graph, sorted(touched), linkage, exclusive)
+
+
+def _cluster_components(
+    graph: Graph, starts: Iterable[int], linkage: float, exclusive: Exclusive | None
+) -> list[list[int]]:
+    """Average linkage inside each connected component reached from ``starts``, each component once."""
     done: set[int] = set()
-    for start in sorted(touched):
+    clusters: list[list[int]] = []
+    for start in starts:
         if start in done or not graph.members[start]:
             continue
         comp = _component(start, graph.adj)
         done.update(comp)
-        kept.extend(_Linkage(graph, comp, linkage, exclusive).run())
-    return kept
+        clusters.extend(_Linkage(graph, comp, linkage, exclusive).run())
+    return clusters
 
 
 def _component(start: int, adj: Sequence[Mapping[int, float]]) -> list[int]:
