@@ -160,6 +160,7 @@ def do_fetch(
     since: str | None,
     concurrency: int | None,
     quiet: bool,
+    workers: int | None = None,
     as_json: bool,
     progress_bar: bool = True,
     settings_overrides: dict[str, object] | None = None,
@@ -173,7 +174,9 @@ def do_fetch(
     settings = FetchSettings.from_defaults(
         cfg.defaults, concurrency=concurrency, **(settings_overrides or {})
     )
-    options = FetchOptions(outlets=tuple(outlets), limit=limit, since=parse_when(since), settings=settings)
+    options = FetchOptions(
+        outlets=tuple(outlets), limit=limit, since=parse_when(since), settings=settings, workers=workers
+    )
     report = FetchReport(outlets=[], started=datetime.now(UTC))
     store = open_store(db)
     try:
@@ -219,6 +222,12 @@ def fetch(
     concurrency: Annotated[
         int | None, typer.Option("--concurrency", min=1, help="Requests in flight, all hosts.")
     ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers", min=0, help="Extraction processes (default: one per core; 0: threads in this process)."
+        ),
+    ] = None,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar and no summary table.")
     ] = False,
@@ -236,6 +245,7 @@ def fetch(
         limit=limit,
         since=since,
         concurrency=concurrency,
+        workers=workers,
         quiet=quiet,
         as_json=as_json,
     )

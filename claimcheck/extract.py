@@ -7,8 +7,7 @@ Pure: bytes in, :class:`ExtractedPage` out. Reader comments and "latest news" bo
 from __future__ import annotations
 
 import json
-import re
-from datetime import UTC, datetime
+from datetime import datetime
 from urllib.parse import urljoin, urlsplit
 
 import lxml.html
@@ -16,73 +15,26 @@ import trafilatura
 from lxml import etree
 from trafilatura.utils import load_html
 
+from claimcheck.decode import (  # noqa: F401  (re-exported: the decoding helpers lived here)
+    _CONTROL,
+    clean_text,
+    decode_declared,
+    decode_html,
+    http_charset,
+    is_utf8_multibyte,
+    parse_datetime,
+)
 from claimcheck.models import ExtractedPage
 
+try:  # the elements after which trafilatura's cascade lets justext look again
+    from trafilatura.external import SANITIZED_XPATH as _UNCLEAN
+except ImportError:  # older trafilatura: the same list, spelled out
+    _UNCLEAN = (
+        ".//aside|.//audio|.//button|.//fieldset|.//figure|.//footer|.//iframe|.//input|.//label|.//link"
+        "|.//nav|.//noindex|.//noscript|.//object|.//option|.//select|.//source|.//svg|.//time"
+    )
+
 MAX_TITLE = 500
-_CHARSET_META = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u2028\u2029\ufeff]")
-
-
-def decode_html(body: bytes, content_type: str | None = None) -> str:
-    """Decode a page to text, trusting a declared charset only when the bytes really are in it.
-
-    Order: BOM, the HTTP charset, the ``<meta charset>``, UTF-8, then detection. A page declared UTF-8
-    that carries cp1251 or latin-1 bytes is detected, not turned into mojibake.
-    """
-    if body.startswith(b"\xef\xbb\xbf"):
-        return body[3:].decode("utf-8", errors="replace")
-    declared: list[str] = []
-    if charset := http_charset(content_type):
-        declared.append(charset)
-    if m2 := _CHARSET_META.search(body[:4096]):
-        declared.append(m2.group(1).decode("ascii", "ignore"))
-    return decode_declared(body, declared)
-
-
-def http_charset(content_type: str | None) -> str | None:
-    """The charset parameter of a Content-Type header, if any."""
-    if content_type and (m := re.search(r"charset\s*=\s*[\"']?([\w.:-]+)", content_type, re.I)):
-        return m.group(1)
-    return None
-
-
-def decode_declared(body: bytes, declared: list[str]) -> str:
-    """Decode with the first declared charset the bytes really are in, else UTF-8, else detection."""
-    for enc in (*declared, "utf-8"):
-        try:
-            text = body.decode(enc)
-        except (LookupError, UnicodeDecodeError):
-            continue
-        # A single-byte charset decodes anything; accept it only when the bytes are not valid UTF-8
-        # with non-ASCII in them (UTF-8 declared as latin-1 is the common lie).
-        if enc.lower().replace("-", "") not in ("utf8",) and is_utf8_multibyte(body):
-            return body.decode("utf-8")
-        return text
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(body[:200_000]).best()
-    if best is not None and best.encoding:
-        return body.decode(best.encoding, errors="replace")
-    return body.decode("cp1252", errors="replace")
-
-
-def is_utf8_multibyte(body: bytes) -> bool:
-    """Valid UTF-8 with non-ASCII in it: bytes a single-byte charset declaration would turn into mojibake."""
-    try:
-        body.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return any(b > 0x7F for b in body)
-
-
-def clean_text(s: str | None, limit: int | None = None) -> str:
-    """Collapse whitespace and drop control characters (text from the web is hostile)."""
-    if not s:
-        return ""
-    out = " ".join(_CONTROL.sub(" ", s).split())
-    return out[:limit].rstrip() if limit and len(out) > limit else out
-
-
 def extract_page(html: str | bytes, url: str, content_type: str | None = None) -> ExtractedPage:
     """Text, title, author, publication time and canonical URL of an article page.
 
@@ -93,14 +45,20 @@ def extract_page(html: str | bytes, url: str, content_type: str | None = None) -
     # extracts from (parsing a 100 KB page twice cost ~15% of extraction time, see bench/extract.py).
     tree = load_html(text_html)
     meta = page_metadata(tree if tree is not None else text_html, url)
-    doc = trafilatura.bare_extraction(
+    doc = _extract(
         tree if tree is not None else text_html,
-        url=url,
-        include_comments=False,
-        favor_precision=True,
+        url,
         # trafilatura's metadata (htmldate included) is only a fallback for what the page's own tags lack
         with_metadata=not all(k in meta for k in ("title", "author", "published")),
+        fast=True,
     )
+    if needs_full_cascade(doc):
+        # The fast pass may have under-delivered: run trafilatura's whole cascade (its comparison with
+        # readability and justext) on a fresh parse, since extraction prunes the tree it is given.
+        full = _extract(text_html, url, with_metadata=False, fast=False)
+        if full is not None and doc is not None:
+            full.title, full.author, full.date = doc.title, doc.author, doc.date
+        doc = full
     if doc is None or not (doc.text or "").strip():
         raise ValueError("no article text found")
     text = _clean_body(doc.text)
@@ -111,6 +69,41 @@ def extract_page(html: str | bytes, url: str, content_type: str | None = None) -
     published = meta.get("published") or _date_only(doc.date)
     return ExtractedPage(
         text=text, title=title, author=author, published=published, canonical_url=meta.get("canonical")
+    )
+
+
+# trafilatura's comparison with readability and justext (what ``fast=False`` adds) can only replace the
+# main extractor's text when that text is empty, short, lacks paragraph text, is table-dominated or holds
+# elements that make justext look again (its SANITIZED_XPATH). Readability must also find more than twice
+# as much text, which is where the length limit comes from: on the 181 real pages of
+# shared/realdata/extraction-benchmark the cascade changed the text of 6 pages, all under 900 characters,
+# and this gate gives the same mean word F1 as the full cascade on every page (0.965) at about half the
+# CPU (bench/extract.py; the 2,000 pages of bench/corpus.py never reach the second pass).
+FULL_CASCADE_BELOW = 1000  # characters of text from the fast pass
+
+
+def needs_full_cascade(doc: trafilatura.settings.Document | None) -> bool:
+    """Whether a fast extraction must be redone with trafilatura's full cascade of extractors."""
+    if doc is None or len(doc.text or "") < FULL_CASCADE_BELOW:
+        return True
+    body = getattr(doc, "body", None)
+    if body is None:
+        return True
+    if not body.xpath(".//p//text()") or len(body.findall(".//table")) > len(body.findall(".//p")):
+        return True
+    return bool(body.xpath(_UNCLEAN))
+
+
+def _extract(
+    html: str | lxml.html.HtmlElement, url: str, *, with_metadata: bool, fast: bool
+) -> trafilatura.settings.Document | None:
+    return trafilatura.bare_extraction(
+        html,
+        url=url,
+        include_comments=False,
+        favor_precision=True,
+        with_metadata=with_metadata,
+        fast=fast,
     )
 
 
@@ -182,24 +175,6 @@ def _json_ld(root: lxml.html.HtmlElement) -> dict[str, object]:
             if isinstance(item, dict) and ("datePublished" in item or "headline" in item):
                 return item
     return {}
-
-
-def parse_datetime(value: object) -> datetime | None:
-    """An ISO-8601 timestamp (with or without zone, 'Z' allowed) as an aware UTC datetime, else None."""
-    if not isinstance(value, str) or not value.strip():
-        return None
-    s = value.strip().replace("Z", "+00:00").replace("z", "+00:00")
-    if re.fullmatch(r".*[+-]\d{4}", s):
-        s = s[:-2] + ":" + s[-2:]
-    try:
-        dt = datetime.fromisoformat(s)
-    except ValueError:
-        return None
-    if dt.tzinfo is None:
-        dt = dt.replace(tzinfo=UTC)
-    if not 1990 <= dt.year <= 2100:
-        return None
-    return dt.astimezone(UTC)
 
 
 def _date_only(value: object) -> datetime | None:

@@ -16,7 +16,7 @@ from urllib.parse import urljoin, urlsplit
 import feedparser
 from lxml import etree
 
-from claimcheck.extract import clean_text, decode_declared, http_charset, is_utf8_multibyte, parse_datetime
+from claimcheck.decode import clean_text, decode_declared, http_charset, is_utf8_multibyte, parse_datetime
 
 MAX_TITLE = 500
 MAX_SUMMARY = 20_000

@@ -10,6 +10,7 @@ import asyncio
 import contextvars
 import ipaddress
 import random
+import select
 import socket
 import time
 import zlib
@@ -156,15 +157,61 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
             addresses = list(dict.fromkeys(str(i[4][0]) for i in infos))
         if not _ALLOW_PRIVATE.get() and any(is_private_address(a, self.networks) for a in addresses):
             raise _Refused(REFUSED)
-        return await self.inner.connect_tcp(
+        stream = await self.inner.connect_tcp(
             addresses[0], port, timeout=timeout, local_address=local_address, socket_options=socket_options
         )
+        return _Stream(stream)
 
     async def connect_unix_socket(self, *args: Any, **kwargs: Any) -> httpcore.AsyncNetworkStream:
         raise httpcore.ConnectError("unix sockets are not used by claimcheck")
 
     async def sleep(self, seconds: float) -> None:
         await self.inner.sleep(seconds)
+
+
+class _Stream(httpcore.AsyncNetworkStream):
+    """anyio's stream, with the pool's "is this idle connection closed?" check made cheap.
+
+    httpcore asks it of every idle pooled connection whenever it assigns a request, through anyio's
+    ``extra()``, which builds a dict of every socket attribute (a ``getpeername`` system call among
+    them) only to read the socket back: three times per request (bench/fetch.py, cProfile).
+    """
+
+    def __init__(self, inner: httpcore.AsyncNetworkStream) -> None:
+        self.inner = inner
+        self.sock = inner.get_extra_info("socket")
+
+    async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return await self.inner.read(max_bytes, timeout)
+
+    async def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        await self.inner.write(buffer, timeout)
+
+    async def aclose(self) -> None:
+        await self.inner.aclose()
+
+    async def start_tls(
+        self, ssl_context: Any, server_hostname: str | None = None, timeout: float | None = None
+    ) -> httpcore.AsyncNetworkStream:
+        return _Stream(await self.inner.start_tls(ssl_context, server_hostname, timeout))
+
+    def get_extra_info(self, info: str) -> Any:
+        if info == "is_readable" and self.sock is not None:
+            return is_socket_readable(self.sock)
+        if info == "socket" and self.sock is not None:
+            return self.sock
+        return self.inner.get_extra_info(info)
+
+
+def is_socket_readable(sock: socket.socket) -> bool:
+    """Whether a connection has something to read (or was closed): an idle one that has is unusable."""
+    if sock.fileno() < 0:
+        return True
+    if not hasattr(select, "poll"):  # Windows
+        return bool(select.select([sock], [], [], 0)[0])
+    p = select.poll()
+    p.register(sock, select.POLLIN)
+    return bool(p.poll(0))
 
 
 @dataclass
@@ -188,14 +235,91 @@ class _Host:
     robots: asyncio.Future[Protego | None] | None = None
 
 
-def _guarded_transport(settings: FetchSettings) -> httpx.AsyncHTTPTransport:
-    limits = httpx.Limits(
-        max_connections=settings.concurrency, max_keepalive_connections=settings.concurrency
-    )
-    transport = httpx.AsyncHTTPTransport(limits=limits)
-    # httpx takes no network backend; its connection pool does (httpcore >= 1.0). A test checks it is used.
-    transport._pool._network_backend = GuardedBackend(settings.private_networks)  # noqa: SLF001
-    return transport
+class HostPools(httpx.AsyncBaseTransport):
+    """A small keep-alive connection pool per host (``per_host`` connections each), all connecting
+    through the address guard.
+
+    One shared pool capped at ``concurrency`` connections closes a host's idle connection whenever a
+    request for another host needs the slot: with more hosts than slots (50 outlets, 16 requests in
+    flight) nearly every request opened a new connection, and the shared pool checked every pooled
+    connection on each request (bench/fetch.py). Here a connection stays with its host; ``Http``'s
+    semaphores bound the requests in flight. At most ``max_hosts`` pools are kept: beyond that, the
+    least recently used idle pools are closed.
+    """
+
+    def __init__(self, settings: FetchSettings, max_hosts: int = 256) -> None:
+        self.settings = settings
+        self.max_hosts = max_hosts
+        self.backend = GuardedBackend(settings.private_networks)
+        # One TLS context for every pool: building one loads the CA bundle (~30 ms each).
+        self.ssl_context = httpx.create_ssl_context()
+        self.pools: dict[tuple[bytes, bytes, int | None], httpx.AsyncHTTPTransport] = {}  # LRU order
+        self.busy: dict[tuple[bytes, bytes, int | None], int] = {}
+
+    def _pool(self, key: tuple[bytes, bytes, int | None]) -> httpx.AsyncHTTPTransport:
+        pool = self.pools.pop(key, None)
+        if pool is None:
+            n = max(1, self.settings.per_host)
+            pool = httpx.AsyncHTTPTransport(
+                verify=self.ssl_context, limits=httpx.Limits(max_connections=n, max_keepalive_connections=n)
+            )
+            # httpx takes no network backend; its connection pool does (httpcore >= 1.0). A test checks it is used.
+            pool._pool._network_backend = self.backend  # noqa: SLF001
+        self.pools[key] = pool  # most recently used last
+        return pool
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        key = (request.url.raw_scheme, request.url.raw_host, request.url.port)
+        pool = self._pool(key)
+        self.busy[key] = self.busy.get(key, 0) + 1
+        try:
+            resp = await pool.handle_async_request(request)
+        except BaseException:
+            self._done(key)
+            raise
+        await self._evict()
+        return httpx.Response(
+            resp.status_code,
+            headers=resp.headers,
+            stream=_Tracked(resp.stream, lambda: self._done(key)),  # type: ignore[arg-type]
+            extensions=resp.extensions,
+        )
+
+    def _done(self, key: tuple[bytes, bytes, int | None]) -> None:
+        self.busy[key] -= 1
+        if not self.busy[key]:
+            del self.busy[key]
+
+    async def _evict(self) -> None:
+        if len(self.pools) <= self.max_hosts:
+            return
+        for key in [k for k in self.pools if k not in self.busy][: len(self.pools) - self.max_hosts]:
+            await self.pools.pop(key).aclose()
+
+    async def aclose(self) -> None:
+        pools, self.pools = list(self.pools.values()), {}
+        for pool in pools:
+            await pool.aclose()
+
+
+class _Tracked(httpx.AsyncByteStream):
+    """A response body that tells its pool when it is closed (the connection is free again)."""
+
+    def __init__(self, inner: httpx.AsyncByteStream, done: Any) -> None:
+        self.inner = inner
+        self.done = done
+
+    async def __aiter__(self):  # type: ignore[no-untyped-def]
+        async for chunk in self.inner:
+            yield chunk
+
+    async def aclose(self) -> None:
+        done, self.done = self.done, None
+        try:
+            await self.inner.aclose()
+        finally:
+            if done is not None:
+                done()
 
 
 class Http:
@@ -210,7 +334,7 @@ class Http:
             },
             timeout=httpx.Timeout(settings.timeout, connect=min(10.0, settings.timeout)),
             follow_redirects=False,
-            transport=_guarded_transport(settings),  # limits and the connect-time guard live there
+            transport=HostPools(settings),  # per-host keep-alive pools; the connect-time guard lives there
         )
         self.sem = asyncio.Semaphore(settings.concurrency)
         self.hosts: dict[str, _Host] = {}

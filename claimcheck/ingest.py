@@ -19,14 +19,14 @@ from datetime import UTC, datetime
 from typing import Protocol
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from claimcheck.decode import clean_text
 from claimcheck.errors import FetchError, StoreError
-from claimcheck.extract import clean_text
 from claimcheck.feeds import FeedParseError, ParsedFeed, parse_feed
 from claimcheck.http import FetchSettings, Http
+from claimcheck.jobs import init_worker, process_page
 from claimcheck.models import Article, FeedEntry, Outlet, Sources
 from claimcheck.store import Store, content_hash
 from claimcheck.store import _explain as explain_sqlite
-from claimcheck.worker import init_worker, process_page
 
 MAX_CHILD_SITEMAPS = 3
 PERMANENT = ("HTTP 404", "HTTP 410", "no article text", "refused", "disallowed by robots.txt", "not an http")
@@ -38,7 +38,7 @@ class FetchOptions:
     limit: int | None = None  # entries per feed, newest first
     since: datetime | None = None  # skip entries published before this
     settings: FetchSettings = field(default_factory=FetchSettings)
-    workers: int | None = None  # extraction processes; None: one per core; 0: in threads
+    workers: int | None = None  # extraction processes; None: default_workers(); 0: threads in this process
 
 
 @dataclass
@@ -145,10 +145,10 @@ def run_fetch(
 
 
 def default_workers() -> int:
-    """Extraction processes: one per core but one, which the main process needs for the network and the
-    database (measured with bench/fetch.py on 2 cores: 1 worker beat 2, whose pages then waited on a
-    starved event loop)."""
-    return max(1, min((os.cpu_count() or 2) - 1, 8))
+    """Extraction processes: one per core (at most 8). The fetching process is mostly waiting on the
+    network; bench/fetch.py on 2 cores: 2 workers 16.1 s, 1 worker 20.1 s (before the fetching process
+    was made lighter, 1 worker had been the faster)."""
+    return max(1, min(os.cpu_count() or 1, 8))
 
 
 def _make_pool(workers: int | None) -> Executor:
@@ -225,7 +225,7 @@ class _Run:
                 rep.feeds_unchanged += 1
                 await self.db(self._save_feed, outlet.id, url, 304, None, None, None)
                 return []
-            parsed = await asyncio.to_thread(parse_feed, resp.body, resp.url, resp.content_type)
+            parsed = await self._parse_feed(resp.body, resp.url, resp.content_type)
             entries = list(parsed.entries)
             entries += await self._children(outlet, parsed)
             if not entries and parsed.skipped:
@@ -244,6 +244,10 @@ class _Run:
         )
         return self._select(entries)
 
+    async def _parse_feed(self, body: bytes, url: str, content_type: str | None) -> ParsedFeed:
+        """Parse in the extraction pool: feedparser is CPU work, and the pool is idle while feeds come in."""
+        return await asyncio.get_running_loop().run_in_executor(self.pool, parse_feed, body, url, content_type)
+
     def _save_feed(self, outlet: str, url: str, status, error, etag, modified) -> None:  # type: ignore[no-untyped-def]
         self.store.save_feed_state(outlet, url, status=status, error=error, etag=etag, last_modified=modified)
 
@@ -253,7 +257,7 @@ class _Run:
         for child in parsed.sitemaps[:MAX_CHILD_SITEMAPS]:
             try:
                 resp = await self.http.get(child, allow_private=True)
-                out += (await asyncio.to_thread(parse_feed, resp.body, resp.url, resp.content_type)).entries
+                out += (await self._parse_feed(resp.body, resp.url, resp.content_type)).entries
             except (FetchError, FeedParseError):
                 continue
         return out

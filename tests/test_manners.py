@@ -123,7 +123,10 @@ def test_per_host_rate_limit(site: Site, tmp_path: Path) -> None:
     fetch({"a": site.url("/feed.xml")}, tmp_path / "db", settings)
     starts = [t for t, _ in site.times]
     gaps = [b - a for a, b in zip(starts, starts[1:], strict=False)]
-    assert len(starts) == 6 and min(gaps) >= 0.18, gaps  # robots, feed, 4 pages
+    assert len(starts) == 6, starts  # robots, feed, 4 pages
+    # Times are when the server saw each request; the first one also waited for its connection to be
+    # set up (later ones reuse it), so its gap to the second is shorter by that much.
+    assert min(gaps[1:]) >= 0.18 and gaps[0] >= 0.12 and starts[-1] - starts[0] >= 0.95, gaps
 
 
 def test_delay_in_sources_yaml() -> None:

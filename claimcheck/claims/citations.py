@@ -94,6 +94,36 @@ def _alias_regex(items: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str] | 
     ), table
 
 
+@lru_cache(maxsize=64)
+def _alias_firsts(items: tuple[tuple[str, str], ...]) -> frozenset[str] | None:
+    """The first word of every alias, lower-cased: a sentence without any of them cannot cite an outlet.
+
+    Python's regex engine tries every alternative of the alias regex at every position (2 ms a page
+    with 100 aliases); this set lets most sentences skip it. None when some alias starts without a
+    word character (then the regex always runs).
+    """
+    firsts = set()
+    for name, _ in items:
+        m = _WORD.match(name.strip().lower())
+        if m is None:
+            return None
+        firsts.add(m.group())
+    return frozenset(firsts)
+
+
+_WORD = re.compile(r"\w+")
+_PREPARED: list[tuple[Mapping[str, str], tuple[tuple[str, str], ...]]] = []
+
+
+def _alias_items(aliases: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
+    """The aliases as a hashable key, worked out once per mapping (a page's sentences share one)."""
+    if _PREPARED and _PREPARED[0][0] is aliases:
+        return _PREPARED[0][1]
+    items = tuple(sorted((k.lower(), v) for k, v in aliases.items()))
+    _PREPARED[:] = [(aliases, items)]
+    return items
+
+
 def find_credits(sentence: str, aliases: Mapping[str, str] | None) -> list[Credit]:
     """Every source the sentence credits, outlets first, then named non-outlet sources."""
     outlets = _outlet_credits(sentence, aliases) if aliases else []
@@ -132,7 +162,11 @@ def _pronounish(src: str) -> bool:
 
 
 def _outlet_credits(sentence: str, aliases: Mapping[str, str]) -> list[Credit]:
-    regex, table = _alias_regex(tuple(sorted((k.lower(), v) for k, v in aliases.items())))
+    items = _alias_items(aliases)
+    firsts = _alias_firsts(items)
+    if firsts is not None and firsts.isdisjoint(_WORD.findall(sentence.lower())):
+        return []
+    regex, table = _alias_regex(items)
     if regex is None:
         return []
     out: list[Credit] = []

@@ -1,0 +1,90 @@
+"""Text from the web as text: decode a page's bytes by its declared (and real) charset, clean strings
+of control characters, parse timestamps. Light on imports: the fetching process uses these without
+loading the extraction stack (trafilatura), which only the extraction workers need.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+
+_CHARSET_META = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u2028\u2029\ufeff]")
+
+
+def decode_html(body: bytes, content_type: str | None = None) -> str:
+    """Decode a page to text, trusting a declared charset only when the bytes really are in it.
+
+    Order: BOM, the HTTP charset, the ``<meta charset>``, UTF-8, then detection. A page declared UTF-8
+    that carries cp1251 or latin-1 bytes is detected, not turned into mojibake.
+    """
+    if body.startswith(b"\xef\xbb\xbf"):
+        return body[3:].decode("utf-8", errors="replace")
+    declared: list[str] = []
+    if charset := http_charset(content_type):
+        declared.append(charset)
+    if m2 := _CHARSET_META.search(body[:4096]):
+        declared.append(m2.group(1).decode("ascii", "ignore"))
+    return decode_declared(body, declared)
+
+
+def http_charset(content_type: str | None) -> str | None:
+    """The charset parameter of a Content-Type header, if any."""
+    if content_type and (m := re.search(r"charset\s*=\s*[\"']?([\w.:-]+)", content_type, re.I)):
+        return m.group(1)
+    return None
+
+
+def decode_declared(body: bytes, declared: list[str]) -> str:
+    """Decode with the first declared charset the bytes really are in, else UTF-8, else detection."""
+    for enc in (*declared, "utf-8"):
+        try:
+            text = body.decode(enc)
+        except (LookupError, UnicodeDecodeError):
+            continue
+        # A single-byte charset decodes anything; accept it only when the bytes are not valid UTF-8
+        # with non-ASCII in them (UTF-8 declared as latin-1 is the common lie).
+        if enc.lower().replace("-", "") not in ("utf8",) and is_utf8_multibyte(body):
+            return body.decode("utf-8")
+        return text
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(body[:200_000]).best()
+    if best is not None and best.encoding:
+        return body.decode(best.encoding, errors="replace")
+    return body.decode("cp1252", errors="replace")
+
+
+def is_utf8_multibyte(body: bytes) -> bool:
+    """Valid UTF-8 with non-ASCII in it: bytes a single-byte charset declaration would turn into mojibake."""
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return any(b > 0x7F for b in body)
+
+
+def clean_text(s: str | None, limit: int | None = None) -> str:
+    """Collapse whitespace and drop control characters (text from the web is hostile)."""
+    if not s:
+        return ""
+    out = " ".join(_CONTROL.sub(" ", s).split())
+    return out[:limit].rstrip() if limit and len(out) > limit else out
+
+
+def parse_datetime(value: object) -> datetime | None:
+    """An ISO-8601 timestamp (with or without zone, 'Z' allowed) as an aware UTC datetime, else None."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    s = value.strip().replace("Z", "+00:00").replace("z", "+00:00")
+    if re.fullmatch(r".*[+-]\d{4}", s):
+        s = s[:-2] + ":" + s[-2:]
+    try:
+        dt = datetime.fromisoformat(s)
+    except ValueError:
+        return None
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=UTC)
+    if not 1990 <= dt.year <= 2100:
+        return None
+    return dt.astimezone(UTC)
