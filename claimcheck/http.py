@@ -10,7 +10,6 @@ import asyncio
 import contextvars
 import ipaddress
 import random
-import select
 import socket
 import time
 import zlib
@@ -24,6 +23,7 @@ import httpcore
 import httpx
 from protego import Protego
 
+from claimcheck import aionet
 from claimcheck.errors import FetchError
 from claimcheck.models import Defaults
 
@@ -135,7 +135,6 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
     """
 
     def __init__(self, networks: tuple[IPNetwork, ...]) -> None:
-        self.inner = httpcore.AnyIOBackend()
         self.networks = networks
 
     async def connect_tcp(
@@ -157,61 +156,15 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
             addresses = list(dict.fromkeys(str(i[4][0]) for i in infos))
         if not _ALLOW_PRIVATE.get() and any(is_private_address(a, self.networks) for a in addresses):
             raise _Refused(REFUSED)
-        stream = await self.inner.connect_tcp(
+        return await aionet.connect_tcp(
             addresses[0], port, timeout=timeout, local_address=local_address, socket_options=socket_options
         )
-        return _Stream(stream)
 
     async def connect_unix_socket(self, *args: Any, **kwargs: Any) -> httpcore.AsyncNetworkStream:
         raise httpcore.ConnectError("unix sockets are not used by claimcheck")
 
     async def sleep(self, seconds: float) -> None:
-        await self.inner.sleep(seconds)
-
-
-class _Stream(httpcore.AsyncNetworkStream):
-    """anyio's stream, with the pool's "is this idle connection closed?" check made cheap.
-
-    httpcore asks it of every idle pooled connection whenever it assigns a request, through anyio's
-    ``extra()``, which builds a dict of every socket attribute (a ``getpeername`` system call among
-    them) only to read the socket back: three times per request (bench/fetch.py, cProfile).
-    """
-
-    def __init__(self, inner: httpcore.AsyncNetworkStream) -> None:
-        self.inner = inner
-        self.sock = inner.get_extra_info("socket")
-
-    async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        return await self.inner.read(max_bytes, timeout)
-
-    async def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        await self.inner.write(buffer, timeout)
-
-    async def aclose(self) -> None:
-        await self.inner.aclose()
-
-    async def start_tls(
-        self, ssl_context: Any, server_hostname: str | None = None, timeout: float | None = None
-    ) -> httpcore.AsyncNetworkStream:
-        return _Stream(await self.inner.start_tls(ssl_context, server_hostname, timeout))
-
-    def get_extra_info(self, info: str) -> Any:
-        if info == "is_readable" and self.sock is not None:
-            return is_socket_readable(self.sock)
-        if info == "socket" and self.sock is not None:
-            return self.sock
-        return self.inner.get_extra_info(info)
-
-
-def is_socket_readable(sock: socket.socket) -> bool:
-    """Whether a connection has something to read (or was closed): an idle one that has is unusable."""
-    if sock.fileno() < 0:
-        return True
-    if not hasattr(select, "poll"):  # Windows
-        return bool(select.select([sock], [], [], 0)[0])
-    p = select.poll()
-    p.register(sock, select.POLLIN)
-    return bool(p.poll(0))
+        await asyncio.sleep(seconds)
 
 
 @dataclass
