@@ -1,0 +1,105 @@
+"""The asyncio network stream under httpcore (claimcheck/aionet.py), over real loopback sockets."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import ssl
+import subprocess
+from pathlib import Path
+
+import httpcore
+import pytest
+from loopback import Site
+
+from claimcheck import aionet
+from claimcheck.http import FetchSettings, Http
+
+
+async def _echo_server(tls: ssl.SSLContext | None = None) -> tuple[asyncio.Server, int]:
+    async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        while data := await reader.read(65536):
+            if data == b"close":
+                break
+            writer.write(data)
+            await writer.drain()
+        writer.close()
+
+    server = await asyncio.start_server(handle, "127.0.0.1", 0, ssl=tls)
+    return server, server.sockets[0].getsockname()[1]
+
+
+def test_a_large_body_survives_the_read_buffer_pausing_and_resuming(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(aionet, "HIGH_WATER", 4096)  # pause the transport often
+    monkeypatch.setattr(aionet, "LOW_WATER", 1024)
+    body = bytes(range(256)) * 12_000  # 3 MB
+    site = Site()
+    site.route("/big.bin", body, headers={"Content-Type": "application/octet-stream"})
+
+    async def run() -> bytes:
+        settings = FetchSettings(timeout=10, max_bytes=8_000_000, robots=False)
+        async with Http(settings) as http:
+            return (await http.get(site.url("/big.bin"), allow_private=True)).body
+
+    try:
+        assert asyncio.run(run()) == body
+    finally:
+        site.close()
+
+
+def test_reads_time_out_and_a_closed_connection_reads_as_closed() -> None:
+    async def run() -> None:
+        server, port = await _echo_server()
+        async with server:
+            stream = await aionet.connect_tcp("127.0.0.1", port, timeout=2)
+            await stream.write(b"hello")
+            assert await stream.read(65536, timeout=2) == b"hello"
+            assert stream.get_extra_info("is_readable") is False  # idle and open: reusable
+            with pytest.raises(httpcore.ReadTimeout):
+                await stream.read(65536, timeout=0.1)
+            await stream.write(b"close")  # the server hangs up
+            assert await stream.read(65536, timeout=2) == b""
+            assert stream.get_extra_info("is_readable") is True  # closed: the pool must not reuse it
+            await stream.aclose()
+
+    asyncio.run(run())
+
+
+def test_connecting_to_a_closed_port_is_a_connect_error() -> None:
+    async def run() -> None:
+        server, port = await _echo_server()
+        server.close()
+        await server.wait_closed()
+        with pytest.raises(httpcore.ConnectError):
+            await aionet.connect_tcp("127.0.0.1", port, timeout=2)
+
+    asyncio.run(run())
+
+
+@pytest.mark.skipif(shutil.which("openssl") is None, reason="openssl command not available")
+def test_start_tls_checks_the_certificate_and_then_carries_data(tmp_path: Path) -> None:
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
+         "-addext", "subjectAltName=DNS:localhost", "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    server_ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    server_ctx.load_cert_chain(cert, key)
+
+    async def run() -> None:
+        server, port = await _echo_server(server_ctx)
+        async with server:
+            trusting = ssl.create_default_context(cafile=str(cert))
+            stream = await aionet.connect_tcp("127.0.0.1", port, timeout=2)
+            tls = await stream.start_tls(trusting, server_hostname="localhost", timeout=2)
+            assert tls.get_extra_info("ssl_object") is not None
+            await tls.write(b"over tls")
+            assert await tls.read(65536, timeout=2) == b"over tls"
+            await tls.aclose()
+            # A certificate the client does not trust: the handshake fails as a connect error.
+            plain = await aionet.connect_tcp("127.0.0.1", port, timeout=2)
+            with pytest.raises(httpcore.ConnectError):
+                await plain.start_tls(ssl.create_default_context(), server_hostname="localhost", timeout=2)
+
+    asyncio.run(run())
