@@ -403,3 +403,36 @@ def test_a_bare_group_credit_names_the_group_named_before() -> None:
     # With no named antecedent, the credit stays as written.
     alone = [c for c in extract_claims("The group says 1,110 people are still held.", {}) if c.kind == "number"]
     assert alone[0].cites and alone[0].cites.lower().endswith("group")
+
+
+def test_alias_prefilter_never_changes_which_outlets_are_credited(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The word prefilter in front of the alias regex only skips sentences the regex cannot match:
+    the same credits with it and without it, on the demo corpus and on names with articles and
+    punctuation in them."""
+    from claimcheck.claims import citations
+    from claimcheck.claims.sentences import split_sentences
+    from claimcheck.config import parse_sources
+    from claimcheck.demo.run import corpus_dir
+    from claimcheck.extract import extract_page
+
+    corpus = corpus_dir()
+
+    aliases = {"The Western Courier": "wc", "RFE/RL": "rferl", "AP": "ap", "Al Jazeera": "aj", "BBC News": "bbc"}
+    outlets_yaml = (corpus / "outlets.yaml").read_text().replace("{{BASE}}", "http://127.0.0.1:1")
+    aliases.update(parse_sources(outlets_yaml).alias_map())
+    sentences = [
+        "The Western Courier reported the figure first.",
+        "According to RFE/RL, 40 people were detained.",
+        "Officials told the AP on Friday that talks had stalled.",
+        "Al-Jazeera said nothing; al jazeera's reporters told Al  Jazeera viewers, citing BBC News.",
+        "the western couriers said",  # not the name
+    ]
+    for page in sorted(corpus.rglob("*.html")):
+        text = extract_page(page.read_bytes(), "http://127.0.0.1/" + page.name).text
+        sentences += [s.text for s in split_sentences(text)]
+    with_filter = [citations._outlet_credits(s, aliases) for s in sentences]
+    monkeypatch.setattr(citations, "_alias_firsts", lambda items: None)  # the regex on every sentence
+    citations._LAST.clear()
+    without = [citations._outlet_credits(s, aliases) for s in sentences]
+    assert with_filter == without
+    assert sum(map(len, without)) >= 5  # the sentences do credit outlets
