@@ -157,7 +157,7 @@ def _make_pool(workers: int | None) -> Executor:
         return ThreadPoolExecutor(max_workers=2)
     try:
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["claimcheck.worker"])
+        ctx.set_forkserver_preload(["claimcheck.worker", "claimcheck.claims"])
         return ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=init_worker, initargs=(os.getpid(),))
     except (ValueError, OSError, NotImplementedError):
         return ThreadPoolExecutor(max_workers=n)
