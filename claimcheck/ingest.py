@@ -29,6 +29,7 @@ from claimcheck.store import Store, content_hash
 from claimcheck.store import _explain as explain_sqlite
 
 MAX_CHILD_SITEMAPS = 3
+MAX_BATCH = 64  # articles per write transaction
 PERMANENT = ("HTTP 404", "HTTP 410", "no article text", "refused", "disallowed by robots.txt", "not an http")
 
 
@@ -175,6 +176,8 @@ class _Run:
         self.aliases = sources.alias_map()
         self.pool: Executor | None = None
         self.db_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimcheck-db")
+        self.pending: list[tuple[Article, list[str], asyncio.Future[tuple[int, bool]]]] = []
+        self.writer: asyncio.Task[None] | None = None
 
     async def all(self, outlets: list[Outlet]) -> None:
         self.pool = _make_pool(self.options.workers)
@@ -191,6 +194,37 @@ class _Run:
             return await asyncio.get_running_loop().run_in_executor(self.db_thread, fn, *args)
         except sqlite3.Error as e:  # reads outside Store._write (a corrupt page found late)
             raise StoreError(f"{self.store.path}: {explain_sqlite(e)}") from None
+
+    async def _store(self, article: Article, keys: list[str]) -> tuple[int, bool]:
+        """Store an article: articles that arrive while a write is under way go in the next one, together
+        (one transaction per batch, not per article; each article still all or nothing)."""
+        done: asyncio.Future[tuple[int, bool]] = asyncio.get_running_loop().create_future()
+        self.pending.append((article, keys, done))
+        if self.writer is None or self.writer.done():
+            self.writer = asyncio.ensure_future(self._write_pending())
+        return await done
+
+    async def _write_pending(self) -> None:
+        while self.pending:
+            batch, self.pending = self.pending[:MAX_BATCH], self.pending[MAX_BATCH:]
+            try:
+                results = await self.db(self.store.add_articles, [(a, k) for a, k, _ in batch])
+            except asyncio.CancelledError:
+                for *_, done in batch:
+                    done.cancel()
+                raise
+            except Exception as e:  # noqa: BLE001 - the whole batch failed (disk full): each page hears why
+                for *_, done in batch:
+                    if not done.done():
+                        done.set_exception(e)
+                continue
+            for (*_, done), result in zip(batch, results, strict=True):
+                if done.done():
+                    continue
+                if isinstance(result, Exception):
+                    done.set_exception(result)
+                else:
+                    done.set_result(result)
 
     async def outlet(self, outlet: Outlet, rep: OutletReport) -> None:
         feeds = [*outlet.feeds, *outlet.sitemaps]
@@ -292,7 +326,7 @@ class _Run:
                 published=page.published or entry.published,
                 claims=tuple(claims),
             )
-            _, new = await self.db(self.store.add_article, article, keys)
+            _, new = await self._store(article, keys)
             if new:
                 rep.new += 1
                 rep.claims += len(claims)

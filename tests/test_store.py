@@ -186,3 +186,21 @@ def test_a_foreign_sqlite_database_is_refused(tmp_path: Path) -> None:
 def test_missing_database_when_reading(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="run 'claimcheck fetch' first"):
         Store.open(tmp_path / "none.db", create=False)
+
+
+def test_a_batch_keeps_every_article_but_the_one_that_fails(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "c.db") as s:
+        bad_claim = Claim("number", "x", "s", 0, 1, extra={"bad": object()})  # not JSON
+        results = s.add_articles(
+            [
+                (art("bbc", "https://x/1", "first text"), ["g1"]),
+                (art("bbc", "https://x/2", "second text", claims=(CLAIM, bad_claim)), ["g2"]),
+                (art("bbc", "https://x/3", "third text", claims=(CLAIM,)), ["g3"]),
+                (art("bbc", "https://x/1", "first text"), ["g4"]),  # a duplicate of the first, in the batch
+            ]
+        )
+        assert isinstance(results[1], TypeError)
+        first, third, dup = results[0], results[2], results[3]
+        assert first[1] and third[1] and dup == (first[0], False)
+        assert s.stats().articles == 2 and s.stats().claims == 1
+        assert s.seen_entries("bbc", ["g1", "g2", "g3", "g4"]) == {"g1", "g3", "g4"}
