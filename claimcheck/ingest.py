@@ -30,6 +30,7 @@ from claimcheck.store import _explain as explain_sqlite
 
 MAX_CHILD_SITEMAPS = 3
 MAX_BATCH = 64  # articles per write transaction
+BATCH_WAIT = 0.05  # seconds a write waits for more articles to join it
 PERMANENT = ("HTTP 404", "HTTP 410", "no article text", "refused", "disallowed by robots.txt", "not an http")
 
 
@@ -196,8 +197,9 @@ class _Run:
             raise StoreError(f"{self.store.path}: {explain_sqlite(e)}") from None
 
     async def _store(self, article: Article, keys: list[str]) -> tuple[int, bool]:
-        """Store an article: articles that arrive while a write is under way go in the next one, together
-        (one transaction per batch, not per article; each article still all or nothing)."""
+        """Store an article, in a batch with those that arrive within ``BATCH_WAIT`` or while a write is
+        under way (one transaction and one hand-over to the database thread per batch, not per article;
+        each article still all or nothing)."""
         done: asyncio.Future[tuple[int, bool]] = asyncio.get_running_loop().create_future()
         self.pending.append((article, keys, done))
         if self.writer is None or self.writer.done():
@@ -206,6 +208,8 @@ class _Run:
 
     async def _write_pending(self) -> None:
         while self.pending:
+            if len(self.pending) < MAX_BATCH:
+                await asyncio.sleep(BATCH_WAIT)  # let a batch gather: pages arrive every few milliseconds
             batch, self.pending = self.pending[:MAX_BATCH], self.pending[MAX_BATCH:]
             try:
                 results = await self.db(self.store.add_articles, [(a, k) for a, k, _ in batch])
