@@ -23,13 +23,14 @@ from claimcheck.decode import clean_text
 from claimcheck.errors import FetchError, StoreError
 from claimcheck.feeds import FeedParseError, ParsedFeed, parse_feed
 from claimcheck.http import FetchSettings, Http
-from claimcheck.jobs import init_worker, process_page
-from claimcheck.models import Article, FeedEntry, Outlet, Sources
+from claimcheck.jobs import init_worker, process_pages
+from claimcheck.models import Article, Claim, ExtractedPage, FeedEntry, Outlet, Sources
 from claimcheck.store import Store, content_hash
 from claimcheck.store import _explain as explain_sqlite
 
 MAX_CHILD_SITEMAPS = 3
 MAX_BATCH = 64  # articles per write transaction
+MAX_PAGES_PER_TASK = 8  # pages handed to an extraction worker at once
 BATCH_WAIT = 0.05  # seconds a write waits for more articles to join it
 PERMANENT = ("HTTP 404", "HTTP 410", "no article text", "refused", "disallowed by robots.txt", "not an http")
 
@@ -165,6 +166,62 @@ def _make_pool(workers: int | None) -> Executor:
         return ThreadPoolExecutor(max_workers=n)
 
 
+class _Dispatcher:
+    """Hands pages to the extraction pool, a few per task when they queue up.
+
+    At most two tasks per worker are in flight; pages that arrive meanwhile wait here and go out
+    together (up to ``MAX_PAGES_PER_TASK``) when a task comes back. A page that finds the pool idle
+    goes alone, at once. One task per page cost the fetching process ~0.35 ms of hand-over work
+    (the pool's feeder and manager threads) for each page; a task of four, a quarter of that.
+    """
+
+    def __init__(self, pool: Executor, workers: int | None, aliases: dict[str, str]) -> None:
+        self.pool = pool
+        self.aliases = aliases
+        self.limit = 2 * max(1, workers if workers is not None else default_workers())
+        self.in_flight = 0
+        self.pending: list[tuple[tuple[bytes, str, str | None], asyncio.Future[tuple[ExtractedPage, list[Claim]]]]] = []
+
+    async def page(self, body: bytes, url: str, content_type: str | None) -> tuple[ExtractedPage, list[Claim]]:
+        done: asyncio.Future[tuple[ExtractedPage, list[Claim]]] = asyncio.get_running_loop().create_future()
+        self.pending.append(((body, url, content_type), done))
+        self._pump()
+        return await done
+
+    def _pump(self) -> None:
+        while self.pending and self.in_flight < self.limit:
+            n = min(MAX_PAGES_PER_TASK, -(-len(self.pending) // (self.limit - self.in_flight)))
+            batch, self.pending = self.pending[:n], self.pending[n:]
+            try:
+                task = asyncio.wrap_future(self.pool.submit(process_pages, [item for item, _ in batch], self.aliases))
+            except RuntimeError as e:  # the pool is shut down or broken
+                for _, done in batch:
+                    if not done.done():
+                        done.set_exception(e)
+                continue
+            self.in_flight += 1
+            task.add_done_callback(lambda t, batch=batch: self._finished(t, batch))
+
+    def _finished(self, task: asyncio.Future[list[object]], batch: list) -> None:  # type: ignore[type-arg]
+        self.in_flight -= 1
+        if task.cancelled():
+            for _, done in batch:
+                done.cancel()
+        elif (error := task.exception()) is not None:
+            for _, done in batch:
+                if not done.done():
+                    done.set_exception(error)
+        else:
+            for (_, done), result in zip(batch, task.result(), strict=True):
+                if done.done():
+                    continue
+                if isinstance(result, BaseException):
+                    done.set_exception(result)
+                else:
+                    done.set_result(result)  # type: ignore[arg-type]
+        self._pump()
+
+
 class _Run:
     def __init__(
         self, sources: Sources, store: Store, options: FetchOptions, progress: Progress, report: FetchReport
@@ -182,6 +239,7 @@ class _Run:
 
     async def all(self, outlets: list[Outlet]) -> None:
         self.pool = _make_pool(self.options.workers)
+        self.extractor = _Dispatcher(self.pool, self.options.workers, self.aliases)
         try:
             async with Http(self.options.settings) as http:
                 self.http = http
@@ -311,11 +369,8 @@ class _Run:
     async def page(self, outlet: Outlet, rep: OutletReport, entry: FeedEntry, keys: list[str], local: bool) -> None:
         try:
             resp = await self.http.get(entry.link, allow_private=local)
-            loop = asyncio.get_running_loop()
             try:
-                page, claims = await loop.run_in_executor(
-                    self.pool, process_page, resp.body, resp.url, resp.content_type, self.aliases
-                )
+                page, claims = await self.extractor.page(resp.body, resp.url, resp.content_type)
             except ValueError as e:
                 raise FetchError(str(e) or "no article text", entry.link) from None
             article = Article(

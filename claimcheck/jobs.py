@@ -7,7 +7,7 @@ first run, inside a worker (the forkserver has it preloaded), never in the fetch
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -20,9 +20,17 @@ def init_worker(parent: int | None = None) -> None:
     init(parent)
 
 
-def process_page(
-    body: bytes, url: str, content_type: str | None, aliases: Mapping[str, str]
-) -> tuple[ExtractedPage, list[Claim]]:
+def process_pages(
+    items: Sequence[tuple[bytes, str, str | None]], aliases: Mapping[str, str]
+) -> list[tuple[ExtractedPage, list[Claim]] | Exception]:
+    """:func:`process_page` for several pages (body, URL, content type); a page that fails has its
+    exception in its slot, the others are done all the same."""
     from claimcheck.worker import process_page as process
 
-    return process(body, url, content_type, aliases)
+    out: list[tuple[ExtractedPage, list[Claim]] | Exception] = []
+    for body, url, content_type in items:
+        try:
+            out.append(process(body, url, content_type, aliases))
+        except Exception as e:  # noqa: BLE001 - handed back to the page it belongs to
+            out.append(e)
+    return out

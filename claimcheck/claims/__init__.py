@@ -44,7 +44,7 @@ def extract_claims(text: str, aliases: Mapping[str, str] | None = None) -> list[
             continue
         numbers = [_number_claim(sent, q, cites) for q in find_quantities(sent.text, sentences[i - 1].text if i else "")]
         claims.extend(numbers)
-        if not numbers and i not in quoted_sentences and is_statement(sent.text):
+        if not numbers and i not in quoted_sentences and is_statement(sent.text, furniture_checked=True):
             claims.append(_statement_claim(sent, cites))
     claims.sort(key=lambda c: (c.start, c.end))
     return claims
