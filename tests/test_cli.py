@@ -81,10 +81,24 @@ def test_bad_usage_exits_2_with_one_line(corpus_site: Site, tmp_path: Path) -> N
         app, ["fetch", "--sources", str(src), "--since", "yesterday-ish", "--db", str(tmp_path / "c.db")]
     )
     assert r.exit_code == 2 and "cannot read time" in r.output
+    r = runner.invoke(app, ["fetch", "--sources", str(src), "--workers", "-1", "--db", str(tmp_path / "c.db")])
+    assert r.exit_code == 2 and "--workers" in r.output and "Traceback" not in r.output
     bad_db = tmp_path / "notadb.db"
     bad_db.write_text("hello")
     r = runner.invoke(app, ["fetch", "--sources", str(src), "--db", str(bad_db)])
     assert r.exit_code == 2 and "not an SQLite database" in r.output and bad_db.read_text() == "hello"
+
+
+def test_fetch_with_one_worker_or_in_threads_stores_the_same(corpus_site: Site, tmp_path: Path) -> None:
+    src = corpus_sources(corpus_site, tmp_path)
+    stats = []
+    for workers in ("1", "0"):
+        db = tmp_path / f"w{workers}.db"
+        r = runner.invoke(app, ["fetch", "-q", "--workers", workers, "--sources", str(src), "--db", str(db)])
+        assert r.exit_code == 0, r.output
+        with Store.open(db) as s:
+            stats.append((s.stats().articles, s.stats().claims))
+    assert stats[0] == stats[1] and stats[0][0] >= 20
 
 
 def test_reindex_rebuilds_claims(corpus_site: Site, tmp_path: Path) -> None:

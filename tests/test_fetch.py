@@ -236,3 +236,33 @@ def test_news_sitemap_and_sitemap_index(site: Site, tmp_path: Path) -> None:
         report = run_fetch(cfg, store, FetchOptions(settings=FAST, workers=0))
         assert report.ok and report.outlets[0].new == 2
         assert {a.url for a in store.iter_articles()} == {site.url(f"/wire/story-{i}.html") for i in range(2)}
+
+
+def test_queued_pages_go_to_the_pool_together_and_fail_alone(
+    site: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pages that queue up while extraction is busy are handed over several per task; a page without
+    article text in such a batch fails on its own, the others are stored."""
+    from claimcheck import ingest, jobs
+
+    for outlet in ("alpha", "beta", "gamma"):
+        publish(site, outlet, 8)
+    site.route("/alpha/empty.html", b"<html><body></body></html>", headers={"Content-Type": "text/html"})
+    feed = site.routes["/alpha/feed.xml"].body.replace(
+        b"</channel>", f"<item><title>e</title><link>{site.url('/alpha/empty.html')}</link></item></channel>".encode()
+    )
+    site.route("/alpha/feed.xml", feed, headers={"Content-Type": "application/rss+xml"})
+    sizes: list[int] = []
+
+    def recording(items, aliases):  # type: ignore[no-untyped-def]
+        sizes.append(len(items))
+        time.sleep(0.05)  # slow extraction: pages queue behind it
+        return jobs.process_pages(items, aliases)
+
+    monkeypatch.setattr(ingest, "process_pages", recording)
+    settings = FetchSettings(timeout=5, retries=0, robots=False, per_host=8, concurrency=8)
+    feeds = {o: f"/{o}/feed.xml" for o in ("alpha", "beta", "gamma")}
+    alpha, beta, gamma = fetch(site, feeds, tmp_path / "db", settings=settings, workers=0).outlets
+    assert alpha.new == 8 and alpha.failed == 1 and alpha.reasons == {"no article text found": 1}
+    assert beta.new == gamma.new == 8 and beta.failed == gamma.failed == 0
+    assert sum(sizes) == 25 and max(sizes) > 1 and max(sizes) <= ingest.MAX_PAGES_PER_TASK
