@@ -180,6 +180,7 @@ class _Dispatcher:
         self.aliases = aliases
         self.limit = 2 * max(1, workers if workers is not None else default_workers())
         self.in_flight = 0
+        self.closed = False
         self.pending: list[tuple[tuple[bytes, str, str | None], asyncio.Future[tuple[ExtractedPage, list[Claim]]]]] = []
 
     async def page(self, body: bytes, url: str, content_type: str | None) -> tuple[ExtractedPage, list[Claim]]:
@@ -188,8 +189,15 @@ class _Dispatcher:
         self._pump()
         return await done
 
+    def close(self) -> None:
+        """No more hand-overs (the run is ending or interrupted); pages still waiting are cancelled."""
+        self.closed = True
+        pending, self.pending = self.pending, []
+        for _, done in pending:
+            done.cancel()
+
     def _pump(self) -> None:
-        while self.pending and self.in_flight < self.limit:
+        while self.pending and self.in_flight < self.limit and not self.closed:
             n = min(MAX_PAGES_PER_TASK, -(-len(self.pending) // (self.limit - self.in_flight)))
             batch, self.pending = self.pending[:n], self.pending[n:]
             try:
@@ -204,10 +212,11 @@ class _Dispatcher:
 
     def _finished(self, task: asyncio.Future[list[object]], batch: list) -> None:  # type: ignore[type-arg]
         self.in_flight -= 1
-        if task.cancelled():
+        error = None if task.cancelled() else task.exception()  # always retrieved: never reported as lost
+        if self.closed or task.cancelled():
             for _, done in batch:
                 done.cancel()
-        elif (error := task.exception()) is not None:
+        elif error is not None:
             for _, done in batch:
                 if not done.done():
                     done.set_exception(error)
@@ -245,6 +254,7 @@ class _Run:
                 self.http = http
                 await asyncio.gather(*(self.outlet(o, r) for o, r in zip(outlets, self.report.outlets, strict=True)))
         finally:
+            self.extractor.close()
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.db_thread.shutdown(wait=True)
 

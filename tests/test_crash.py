@@ -149,7 +149,7 @@ def test_sigint_stops_quickly_says_how_far_and_keeps_the_work(slow_site: Site, t
     assert elapsed < 3.0, elapsed  # about 1 s when the machine is idle
     m = re.search(r"interrupted: (\d+) new articles stored", err)
     assert m, err
-    assert "Traceback" not in err + out
+    assert "Traceback" not in err + out and "never retrieved" not in err  # pages in flight end quietly
     rows = assert_sound(db)
     assert len(rows) >= int(m.group(1)) >= 2
 
