@@ -82,10 +82,7 @@ class AsyncioStream(httpcore.AsyncNetworkStream):
         if not p.chunks and not p.eof:
             p.waiter = asyncio.get_running_loop().create_future()
             try:
-                async with asyncio.timeout(timeout):
-                    await p.waiter
-            except TimeoutError:
-                raise httpcore.ReadTimeout("timed out reading") from None
+                await _wait(p.waiter, timeout, httpcore.ReadTimeout("timed out reading"))
             finally:
                 p.waiter = None
         if p.chunks:
@@ -112,10 +109,7 @@ class AsyncioStream(httpcore.AsyncNetworkStream):
         if p.writing_paused:
             p.write_waiter = asyncio.get_running_loop().create_future()
             try:
-                async with asyncio.timeout(timeout):
-                    await p.write_waiter
-            except TimeoutError:
-                raise httpcore.WriteTimeout("timed out writing") from None
+                await _wait(p.write_waiter, timeout, httpcore.WriteTimeout("timed out writing"))
             finally:
                 p.write_waiter = None
 
@@ -139,6 +133,7 @@ class AsyncioStream(httpcore.AsyncNetworkStream):
             raise httpcore.ConnectError(str(e) or type(e).__name__) from None
         if transport is None:
             raise httpcore.ConnectError("connection closed during the TLS handshake")
+        self.protocol.transport = transport  # type: ignore[assignment]  # flow control on the TLS layer from now on
         return AsyncioStream(transport, self.protocol)  # type: ignore[arg-type]
 
     def get_extra_info(self, info: str) -> Any:
@@ -157,6 +152,14 @@ class AsyncioStream(httpcore.AsyncNetworkStream):
         if info == "socket":
             return self.transport.get_extra_info("socket")
         return None
+
+
+async def _wait(future: asyncio.Future[None], timeout: float | None, on_timeout: Exception) -> None:
+    try:
+        async with asyncio.timeout(timeout):
+            await future
+    except TimeoutError:
+        raise on_timeout from None
 
 
 def _socket_readable(sock: Any) -> bool:

@@ -77,7 +77,11 @@ def test_connecting_to_a_closed_port_is_a_connect_error() -> None:
 
 
 @pytest.mark.skipif(shutil.which("openssl") is None, reason="openssl command not available")
-def test_start_tls_checks_the_certificate_and_then_carries_data(tmp_path: Path) -> None:
+def test_start_tls_checks_the_certificate_and_then_carries_data(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(aionet, "HIGH_WATER", 8192)  # pause the transport often
+    monkeypatch.setattr(aionet, "LOW_WATER", 2048)
     cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
     subprocess.run(
         ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
@@ -96,6 +100,14 @@ def test_start_tls_checks_the_certificate_and_then_carries_data(tmp_path: Path) 
             assert tls.get_extra_info("ssl_object") is not None
             await tls.write(b"over tls")
             assert await tls.read(65536, timeout=2) == b"over tls"
+            # Flow control on the TLS layer: much more than the buffer limit, read back slowly.
+            big = bytes(range(256)) * 4000
+            await tls.write(big)
+            got = b""
+            while len(got) < len(big):
+                got += await tls.read(4096, timeout=5)
+                await asyncio.sleep(0)
+            assert got == big
             await tls.aclose()
             # A certificate the client does not trust: the handshake fails as a connect error.
             plain = await aionet.connect_tcp("127.0.0.1", port, timeout=2)
