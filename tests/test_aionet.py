@@ -115,3 +115,28 @@ def test_start_tls_checks_the_certificate_and_then_carries_data(
                 await plain.start_tls(ssl.create_default_context(), server_hostname="localhost", timeout=2)
 
     asyncio.run(run())
+
+
+def test_host_pools_keep_at_most_max_hosts_idle_pools() -> None:
+    from claimcheck.http import HostPools
+
+    sites = [Site(host=f"127.0.0.{i}") for i in range(1, 5)]
+    for s in sites:
+        s.route("/a.txt", b"hello", headers={"Content-Type": "text/plain"})
+
+    async def run() -> list[bytes]:
+        settings = FetchSettings(timeout=5, robots=False)
+        async with Http(settings) as http:
+            pools: HostPools = http.client._transport  # type: ignore[assignment]
+            pools.max_hosts = 2
+            bodies = []
+            for s in sites * 2:  # every host twice: evicted pools come back
+                bodies.append((await http.get(s.url("/a.txt"), allow_private=True)).body)
+                assert len(pools.pools) <= 2 and not pools.busy
+            return bodies
+
+    try:
+        assert asyncio.run(run()) == [b"hello"] * 8
+    finally:
+        for s in sites:
+            s.close()
