@@ -15,15 +15,7 @@ import trafilatura
 from lxml import etree
 from trafilatura.utils import load_html
 
-from claimcheck.decode import (  # noqa: F401  (re-exported: the decoding helpers lived here)
-    _CONTROL,
-    clean_text,
-    decode_declared,
-    decode_html,
-    http_charset,
-    is_utf8_multibyte,
-    parse_datetime,
-)
+from claimcheck.decode import _CONTROL, clean_text, decode_html, parse_datetime
 from claimcheck.models import ExtractedPage
 
 try:  # the elements after which trafilatura's cascade lets justext look again
@@ -46,9 +38,10 @@ def extract_page(html: str | bytes, url: str, content_type: str | None = None) -
     # Parse once, as trafilatura's own loader does: our meta tags are read from the tree trafilatura then
     # extracts from (parsing a 100 KB page twice cost ~15% of extraction time, see bench/extract.py).
     tree = parse_html(text_html)
-    meta = page_metadata(tree if tree is not None else text_html, url)
+    source = tree if tree is not None else text_html
+    meta = page_metadata(source, url)
     doc = _extract(
-        tree if tree is not None else text_html,
+        source,
         url,
         # trafilatura's metadata (htmldate included) is only a fallback for what the page's own tags lack
         with_metadata=not all(k in meta for k in ("title", "author", "published")),
@@ -57,7 +50,7 @@ def extract_page(html: str | bytes, url: str, content_type: str | None = None) -
     if needs_full_cascade(doc):
         # The fast pass may have under-delivered: run trafilatura's whole cascade (its comparison with
         # readability and justext); trafilatura works on a copy of the tree it is given.
-        full = _extract(tree if tree is not None else text_html, url, with_metadata=False, fast=False)
+        full = _extract(source, url, with_metadata=False, fast=False)
         if full is not None and doc is not None:
             full.title, full.author, full.date = doc.title, doc.author, doc.date
         doc = full

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Protocol
+from typing import Any, Protocol
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from claimcheck.decode import clean_text
@@ -154,8 +154,12 @@ def default_workers() -> int:
     return max(1, min(os.cpu_count() or 1, 8))
 
 
-def _make_pool(workers: int | None) -> Executor:
-    n = workers if workers is not None else default_workers()
+def _worker_count(workers: int | None) -> int:
+    """Extraction processes for ``FetchOptions.workers`` (None: the default; 0: threads instead)."""
+    return workers if workers is not None else default_workers()
+
+
+def _make_pool(n: int) -> Executor:
     if n <= 0:
         return ThreadPoolExecutor(max_workers=2)
     try:
@@ -175,10 +179,10 @@ class _Dispatcher:
     (the pool's feeder and manager threads) for each page; a task of four, a quarter of that.
     """
 
-    def __init__(self, pool: Executor, workers: int | None, aliases: dict[str, str]) -> None:
+    def __init__(self, pool: Executor, workers: int, aliases: dict[str, str]) -> None:
         self.pool = pool
         self.aliases = aliases
-        self.limit = 2 * max(1, workers if workers is not None else default_workers())
+        self.limit = 2 * max(1, workers)
         self.in_flight = 0
         self.closed = False
         self.pending: list[tuple[tuple[bytes, str, str | None], asyncio.Future[tuple[ExtractedPage, list[Claim]]]]] = []
@@ -203,9 +207,7 @@ class _Dispatcher:
             try:
                 task = asyncio.wrap_future(self.pool.submit(process_pages, [item for item, _ in batch], self.aliases))
             except RuntimeError as e:  # the pool is shut down or broken
-                for _, done in batch:
-                    if not done.done():
-                        done.set_exception(e)
+                _fail([done for _, done in batch], e)
                 continue
             self.in_flight += 1
             task.add_done_callback(lambda t, batch=batch: self._finished(t, batch))
@@ -217,18 +219,28 @@ class _Dispatcher:
             for _, done in batch:
                 done.cancel()
         elif error is not None:
-            for _, done in batch:
-                if not done.done():
-                    done.set_exception(error)
+            _fail([done for _, done in batch], error)
         else:
-            for (_, done), result in zip(batch, task.result(), strict=True):
-                if done.done():
-                    continue
-                if isinstance(result, BaseException):
-                    done.set_exception(result)
-                else:
-                    done.set_result(result)  # type: ignore[arg-type]
+            _settle([done for _, done in batch], task.result())
         self._pump()
+
+
+def _fail(futures: Sequence[asyncio.Future[Any]], error: BaseException) -> None:
+    """Every future of a batch that failed as a whole gets its error (unless already settled)."""
+    for done in futures:
+        if not done.done():
+            done.set_exception(error)
+
+
+def _settle(futures: Sequence[asyncio.Future[Any]], results: Sequence[object]) -> None:
+    """Each future of a batch gets its own result, or raises the exception in its slot."""
+    for done, result in zip(futures, results, strict=True):
+        if done.done():
+            continue
+        if isinstance(result, BaseException):
+            done.set_exception(result)
+        else:
+            done.set_result(result)
 
 
 class _Run:
@@ -247,8 +259,9 @@ class _Run:
         self.writer: asyncio.Task[None] | None = None
 
     async def all(self, outlets: list[Outlet]) -> None:
-        self.pool = _make_pool(self.options.workers)
-        self.extractor = _Dispatcher(self.pool, self.options.workers, self.aliases)
+        workers = _worker_count(self.options.workers)
+        self.pool = _make_pool(workers)
+        self.extractor = _Dispatcher(self.pool, workers, self.aliases)
         try:
             async with Http(self.options.settings) as http:
                 self.http = http
@@ -286,17 +299,9 @@ class _Run:
                     done.cancel()
                 raise
             except Exception as e:  # noqa: BLE001 - the whole batch failed (disk full): each page hears why
-                for *_, done in batch:
-                    if not done.done():
-                        done.set_exception(e)
+                _fail([done for *_, done in batch], e)
                 continue
-            for (*_, done), result in zip(batch, results, strict=True):
-                if done.done():
-                    continue
-                if isinstance(result, Exception):
-                    done.set_exception(result)
-                else:
-                    done.set_result(result)
+            _settle([done for *_, done in batch], results)
 
     async def outlet(self, outlet: Outlet, rep: OutletReport) -> None:
         feeds = [*outlet.feeds, *outlet.sitemaps]

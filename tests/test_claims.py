@@ -431,7 +431,7 @@ def test_alias_prefilter_never_changes_which_outlets_are_credited(monkeypatch: p
         text = extract_page(page.read_bytes(), "http://127.0.0.1/" + page.name).text
         sentences += [s.text for s in split_sentences(text)]
     with_filter = [citations._outlet_credits(s, aliases) for s in sentences]
-    monkeypatch.setattr(citations, "_alias_firsts", lambda items: None)  # the regex on every sentence
+    monkeypatch.setattr(citations, "_alias_keys", lambda items: None)  # the regex on every sentence
     citations._LAST.clear()
     without = [citations._outlet_credits(s, aliases) for s in sentences]
     assert with_filter == without

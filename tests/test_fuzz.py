@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claimcheck.extract import clean_text, decode_html
+from claimcheck.decode import clean_text, decode_html
 from claimcheck.feeds import FeedParseError, parse_feed
 
 CORPUS = Path(__file__).resolve().parents[1] / "claimcheck" / "demo" / "corpus"

@@ -95,7 +95,7 @@ def _alias_regex(items: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str] | 
 
 
 @lru_cache(maxsize=64)
-def _alias_firsts(items: tuple[tuple[str, str], ...]) -> frozenset[str] | None:
+def _alias_keys(items: tuple[tuple[str, str], ...]) -> frozenset[str] | None:
     """One word of every alias (its longest), lower-cased: a sentence that has none of them as a word
     cannot cite an outlet by name.
 
@@ -120,12 +120,12 @@ _LAST: list[tuple[Mapping[str, str], _Prepared]] = []
 
 
 def _prepared(aliases: Mapping[str, str]) -> _Prepared:
-    """First words, regex and lookup table of the aliases, worked out once per mapping: a page's
+    """Key words, regex and lookup table of the aliases, worked out once per mapping: a page's
     sentences share one (re-hashing 100 aliases for each sentence's cache lookup cost 15% of claims)."""
     if _LAST and _LAST[0][0] is aliases:
         return _LAST[0][1]
     items = tuple(sorted((k.lower(), v) for k, v in aliases.items()))
-    prepared = (_alias_firsts(items), *_alias_regex(items))
+    prepared = (_alias_keys(items), *_alias_regex(items))
     _LAST[:] = [(aliases, prepared)]
     return prepared
 
@@ -168,8 +168,8 @@ def _pronounish(src: str) -> bool:
 
 
 def _outlet_credits(sentence: str, aliases: Mapping[str, str]) -> list[Credit]:
-    firsts, regex, table = _prepared(aliases)
-    if regex is None or (firsts is not None and firsts.isdisjoint(_WORD.findall(sentence.lower()))):
+    keys, regex, table = _prepared(aliases)
+    if regex is None or (keys is not None and keys.isdisjoint(_WORD.findall(sentence.lower()))):
         return []
     out: list[Credit] = []
     for m in regex.finditer(sentence):
