@@ -447,6 +447,9 @@ SHELLS = ("bash", "zsh", "fish")
 @handle_errors
 def completion(
     shell: Annotated[str, typer.Argument(metavar="SHELL", help="bash, zsh or fish.", show_default=False)],
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Accepted as everywhere; the script is all it prints.")
+    ] = False,
 ) -> None:
     """Print the shell completion script. bash: eval "$(claimcheck completion bash)" in ~/.bashrc;
     zsh the same in ~/.zshrc; fish: claimcheck completion fish > ~/.config/fish/completions/claimcheck.fish."""

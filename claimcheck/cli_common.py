@@ -32,9 +32,19 @@ from claimcheck.models import Sources
 from claimcheck.paths import default_db_path, demo_db_path, find_sources
 from claimcheck.store import Store
 
+
+class _Console(Console):
+    """rich's Console, ending quietly with exit 0 when the reader of the output went away (``| head -1``):
+    rich's own answer is exit 1."""
+
+    def on_broken_pipe(self) -> None:
+        stdout_gone()
+        raise typer.Exit(0)
+
+
 # Exports go to stdout; everything else (progress, messages, errors) to stderr.
-out_console = Console(highlight=False, soft_wrap=False)
-err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+out_console = _Console(highlight=False, soft_wrap=False)
+err_console = _Console(stderr=True, highlight=False, soft_wrap=True)
 
 CONTEXT_SETTINGS: dict[str, Any] = {"help_option_names": ["-h", "--help"]}
 
@@ -153,6 +163,9 @@ class Group(TyperGroup):
         try:
             code = super().main(*args, standalone_mode=False, **kwargs)
         except UsageErrorOfClick as e:
+            if type(e).__name__ == "NoArgsIsHelpError":  # `claimcheck` alone: the help, as before
+                print(e.format_message(), file=sys.stderr)
+                sys.exit(2)
             where = e.ctx.command_path if e.ctx else "claimcheck"
             err_console.print(
                 f"[red]error:[/] {_escape(e.format_message())} (see '{_escape(where)} -h')", soft_wrap=True
@@ -163,6 +176,12 @@ class Group(TyperGroup):
             sys.exit(e.exit_code)
         except typer.Abort:
             sys.exit(130)
+        except SystemExit as e:
+            # typer answers a closed stdout while printing help with exit 1, after wrapping stdout
+            if type(sys.stdout).__name__ == "PacifyFlushWrapper":
+                stdout_gone()
+                sys.exit(0)
+            raise e from None
         try:
             sys.stdout.flush()
         except BrokenPipeError:

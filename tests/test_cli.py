@@ -81,7 +81,9 @@ def test_bad_usage_exits_2_with_one_line(corpus_site: Site, tmp_path: Path) -> N
         app, ["fetch", "--sources", str(src), "--since", "yesterday-ish", "--db", str(tmp_path / "c.db")]
     )
     assert r.exit_code == 2 and "cannot read time" in r.output
-    r = runner.invoke(app, ["fetch", "--sources", str(src), "--workers", "-1", "--db", str(tmp_path / "c.db")])
+    r = runner.invoke(
+        app, ["fetch", "--sources", str(src), "--workers", "-1", "--db", str(tmp_path / "c.db")]
+    )
     assert r.exit_code == 2 and "--workers" in r.output and "Traceback" not in r.output
     bad_db = tmp_path / "notadb.db"
     bad_db.write_text("hello")
