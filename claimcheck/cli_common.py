@@ -174,8 +174,9 @@ class Group(TyperGroup):
         except ClickException as e:
             err_console.print(f"[red]error:[/] {_escape(e.format_message())}", soft_wrap=True)
             sys.exit(e.exit_code)
-        except typer.Abort:
-            sys.exit(130)
+        except typer.Abort:  # end of input at a prompt, as click says it
+            err_console.print("Aborted!")
+            sys.exit(1)
         except SystemExit as e:
             # typer answers a closed stdout while printing help with exit 1, after wrapping stdout
             if type(sys.stdout).__name__ == "PacifyFlushWrapper":

@@ -192,6 +192,8 @@ def test_demo_never_writes_an_input(tmp_path: Path, monkeypatch) -> None:  # typ
     assert r.exit_code == 0, r.output
     assert db.is_file() and not (tmp_path / "own.db").exists()
     assert f"--db {db}" in r.stderr.replace("\n", "")
+    r = runner.invoke(app, ["demo", "--quiet", "--db", str(db), "--report", "-"])
+    assert r.exit_code == 0 and "# claimcheck: Belarus prisoners" in r.stdout and "wrote" not in r.stderr
 
 
 def test_demo_report_to_a_folder_or_a_read_only_place_is_one_line(tmp_path: Path) -> None:
