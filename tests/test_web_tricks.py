@@ -290,16 +290,23 @@ def test_a_sitemap_index_is_read_newest_child_first(site: Site, tmp_path: Path) 
     assert sorted(row["title"] for row in stored(tmp_path / "db")) == [f"River report {i}" for i in (2, 3, 4)]
 
 
-def test_a_utf16_page_without_bom_or_declaration_is_decoded(site: Site, tmp_path: Path) -> None:
-    paras = [*PARAS, "The café owner in Zürich said the naïve plan would cost 12 million złoty."]
-    html = article_html("Zürich café report", paras, "2025-12-10T08:00:00Z").replace('<meta charset="utf-8">', "")
+@pytest.mark.parametrize(
+    ("title", "extra"),
+    [
+        # English with curly quotes and dashes: as UTF-16LE, these bytes are also "valid UTF-8" (with NULs)
+        ("Council\u2019s flood plan \u2014 report", "The council\u2019s engineers said the work \u2014 all of it \u2014 was late."),
+        ("Z\u00fcrich caf\u00e9 report", "The caf\u00e9 owner in Z\u00fcrich said the na\u00efve plan would cost 12 million z\u0142oty."),
+    ],
+)
+def test_a_utf16_page_without_bom_or_declaration_is_decoded(site: Site, tmp_path: Path, title: str, extra: str) -> None:
+    html = article_html(title, [*PARAS, extra], "2025-12-10T08:00:00Z").replace('<meta charset="utf-8">', "")
     for order in ("le", "be"):
         assert decode_html(html.encode(f"utf-16-{order}")) == html
     site.route("/u16.html", html.encode("utf-16-le"), headers={"Content-Type": "text/html"})
     site.route("/feed.xml", rss([{"title": "u", "link": site.url("/u16.html"), "guid": "u"}]), headers=RSS)
     r = fetch({"a": site.url("/feed.xml")}, tmp_path / "db").outlets[0]
     (row,) = stored(tmp_path / "db")  # assert_sound: no mojibake, no control characters
-    assert r.new == 1 and row["title"] == "Zürich café report" and "naïve plan" in row["text"]
+    assert r.new == 1 and row["title"] == title and extra in row["text"]
 
 
 def test_json_export_strips_bidi_and_control_characters_like_the_others() -> None:
