@@ -126,23 +126,18 @@ def _fix_encoding(body: bytes, content_type: str | None) -> tuple[bytes, str | N
 def _link(e: feedparser.FeedParserDict, base: str) -> str | None:
     """The entry's article link, absolute and http(s); RSS items that only carry a permalink guid count.
 
-    A fetchable candidate wins; else an http(s) link that cannot be fetched (port 99999, a bad host) is
-    kept as written, so that the fetch fails that entry alone and says why.
+    An http(s) link that cannot be fetched (port 99999, a bad host) is kept as written, so that the fetch
+    fails that entry alone and says why.
     """
     candidates = [e.get("link")]
     candidates += [lk.get("href") for lk in e.get("links", []) if lk.get("rel", "alternate") == "alternate"]
     guid = e.get("id")
     if e.get("guidislink") or (isinstance(guid, str) and guid.startswith("http")):
         candidates.append(guid)
-    kept = None
     for c in candidates:
-        if not c or not isinstance(c, str):
-            continue
-        link, ok = feed_link(c, base)
-        if ok:
+        if c and isinstance(c, str) and (link := feed_link(c, base)[0]):
             return link
-        kept = kept or link
-    return kept
+    return None
 
 
 def _entry_time(e: feedparser.FeedParserDict) -> datetime | None:

@@ -176,6 +176,7 @@ class Response:
     status: int
     headers: httpx.Headers
     body: bytes
+    location: str | None = None  # the Location header (set aside by _set_location_aside)
 
     @property
     def content_type(self) -> str | None:
@@ -307,6 +308,7 @@ class Http:
             },
             timeout=httpx.Timeout(settings.timeout, connect=min(10.0, settings.timeout)),
             follow_redirects=False,
+            event_hooks={"response": [_set_location_aside]},
             transport=HostPools(settings),  # per-host keep-alive pools; the connect-time guard lives there
         )
         self.sem = asyncio.Semaphore(settings.concurrency)
@@ -364,10 +366,10 @@ class Http:
         while True:
             await self._check(current, allow_private)
             resp = await self._get_with_retries(current, headers)
-            if resp.status in REDIRECTS and "location" in resp.headers:
+            if resp.status in REDIRECTS and resp.location is not None:
                 seen.append(current)
                 try:
-                    target = fetchable_url(resp.headers["location"], base=current)
+                    target = fetchable_url(resp.location, base=current)
                 except FetchError as e:
                     reason = "redirect to a non-HTTP address" if e.reason == NOT_HTTP else f"redirect to a {e.reason}"
                     raise FetchError(reason, url, resp.status) from None
@@ -466,7 +468,7 @@ class Http:
             if keep is None and encoding in ("", "identity") and too_large:
                 raise FetchError(f"body too large ({int(declared[:20]):,} bytes)", url, None)
             body = await _read_capped(r, encoding, keep or self.s.max_bytes, url, truncate=keep is not None)
-            return Response(str(r.url), r.status_code, r.headers, body)
+            return Response(str(r.url), r.status_code, r.headers, body, r.extensions.get(_LOCATION))
 
     # -- robots.txt --------------------------------------------------------------------------------
     async def _robots_allow(self, url: str, allow_private: bool) -> bool:
@@ -498,11 +500,11 @@ class Http:
                 resp = await self._get_with_retries(current, {}, keep=ROBOTS_MAX)
             except FetchError as e:
                 return None if e.reason.startswith((REFUSED, BAD)) else _DISALLOW_ALL()
-            if resp.status not in REDIRECTS or "location" not in resp.headers:
+            if resp.status not in REDIRECTS or resp.location is None:
                 break
             seen.append(current)
             try:
-                current = fetchable_url(resp.headers["location"], base=current)
+                current = fetchable_url(resp.location, base=current)
             except FetchError:
                 return None
             if current in seen or len(seen) > self.s.max_redirects:
@@ -521,6 +523,18 @@ class Http:
 
 def _DISALLOW_ALL() -> Protego:  # noqa: N802 - reads as the constant it stands for
     return Protego.parse("User-agent: *\nDisallow: /")
+
+
+_LOCATION = "claimcheck_location"
+
+
+async def _set_location_aside(response: httpx.Response) -> None:
+    """Move the Location header out of httpx's sight: even when not following redirects, httpx builds
+    the next request from it, and raises (InvalidURL, or a misleading protocol error) on a Location it
+    cannot parse, such as ``javascript:`` or port 99999. Http.get judges Location itself, with the URL gate."""
+    if "location" in response.headers:
+        response.extensions[_LOCATION] = response.headers["location"].strip()
+        del response.headers["location"]
 
 
 def _gate(url: str) -> str:
