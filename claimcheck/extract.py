@@ -31,10 +31,14 @@ except ImportError:  # older trafilatura: the same list, spelled out
 MAX_TITLE = 500
 
 
-def extract_page(html: str | bytes, url: str, content_type: str | None = None) -> ExtractedPage:
+def extract_page(
+    html: str | bytes, url: str, content_type: str | None = None, known_date: datetime | None = None
+) -> ExtractedPage:
     """Text, title, author, publication time and canonical URL of an article page.
 
-    Raises ``ValueError`` when the page holds no article text.
+    ``known_date`` is the date the feed gave for the page: when the page's own tags carry none, it is
+    the publication time, and htmldate's search of the page (19 ms a page, against 2 ms for the rest
+    of the metadata) is not run. Raises ``ValueError`` when the page holds no article text.
     """
     text_html = decode_html(html, content_type) if isinstance(html, bytes) else html
     # Parse once, as trafilatura's own loader does: our meta tags are read from the tree trafilatura then
@@ -42,31 +46,63 @@ def extract_page(html: str | bytes, url: str, content_type: str | None = None) -
     tree = parse_html(text_html)
     source = tree if tree is not None else text_html
     meta = page_metadata(source, url)
-    doc = _extract(
-        source,
-        url,
-        # trafilatura's metadata (htmldate included) is only a fallback for what the page's own tags lack
-        with_metadata=not all(k in meta for k in ("title", "author", "published")),
-        fast=True,
-    )
+    if "published" not in meta and known_date is not None:
+        meta["published"] = known_date
+    doc = _extract(source, url, with_metadata=False, fast=True)
     if needs_full_cascade(doc):
         # The fast pass may have under-delivered: run trafilatura's whole cascade (its comparison with
         # readability and justext); trafilatura works on a copy of the tree it is given.
-        full = _extract(source, url, with_metadata=False, fast=False)
-        if full is not None and doc is not None:
-            full.title, full.author, full.date = doc.title, doc.author, doc.date
-        doc = full
+        doc = _extract(source, url, with_metadata=False, fast=False)
     if doc is None or not (doc.text or "").strip():
         raise ValueError("no article text found")
     text = _clean_body(doc.text)
     if not text:
         raise ValueError("no article text found")
-    title = clean_text(meta.get("title") or doc.title, MAX_TITLE) or None
-    author = clean_text(meta.get("author") or doc.author, 200) or None
-    published = meta.get("published") or _date_only(doc.date)
+    if not all(k in meta for k in ("title", "author", "published")) and tree is not None:
+        # trafilatura's metadata is only a fallback for what the page's own tags (or the feed) lack
+        meta = {**fallback_metadata(tree, url, need=[k for k in ("title", "author", "published") if k not in meta]), **meta}
+    title = clean_text(meta.get("title"), MAX_TITLE) or None
+    author = clean_text(meta.get("author"), 200) or None
+    published = meta.get("published")
     return ExtractedPage(
         text=text, title=title, author=author, published=published, canonical_url=meta.get("canonical")
     )
+
+
+def fallback_metadata(tree: lxml.html.HtmlElement, url: str, need: list[str]) -> dict[str, object]:
+    """Title, author and date as ``trafilatura.extract_metadata`` finds them, computing only those in
+    ``need``: htmldate's date search (the costly part, most of it its extensive search) runs only when
+    the date is wanted, i.e. neither the page's tags nor the feed gave one."""
+    from trafilatura.metadata import (
+        examine_meta,
+        extract_author,
+        extract_meta_json,
+        extract_title,
+        extract_url,
+    )
+
+    # ``tree`` is the page's own tree (trafilatura extracted from a copy of it) and is not used after this
+    found = examine_meta(tree)
+    if found.author and " " not in found.author:
+        found.author = None
+    with contextlib.suppress(Exception):  # trafilatura guards its JSON-LD reader the same way
+        found = extract_meta_json(tree, found)
+    out: dict[str, object] = {}
+    if "title" in need:
+        out["title"] = found.title or extract_title(tree)
+    if "author" in need:
+        out["author"] = found.author or extract_author(tree)
+    if "published" in need:
+        from htmldate import find_date
+        from trafilatura.settings import set_date_params
+
+        config = set_date_params(True)
+        config["url"] = found.url or extract_url(tree, url)
+        out["published"] = _date_only(find_date(tree, **config))
+    found.title, found.author = out.get("title"), out.get("author")
+    found.clean_and_trim()
+    out.update({k: v for k, v in (("title", found.title), ("author", found.author)) if k in need})
+    return {k: v for k, v in out.items() if v}
 
 
 def parse_html(text: str) -> lxml.html.HtmlElement | None:

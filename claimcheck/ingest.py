@@ -188,11 +188,13 @@ class _Dispatcher:
         self.limit = 2 * max(1, workers)
         self.in_flight = 0
         self.closed = False
-        self.pending: list[tuple[tuple[bytes, str, str | None], asyncio.Future[tuple[ExtractedPage, list[Claim]]]]] = []
+        self.pending: list[tuple[tuple[bytes, str, str | None, datetime | None], asyncio.Future[tuple[ExtractedPage, list[Claim]]]]] = []
 
-    async def page(self, body: bytes, url: str, content_type: str | None) -> tuple[ExtractedPage, list[Claim]]:
+    async def page(
+        self, body: bytes, url: str, content_type: str | None, known_date: datetime | None = None
+    ) -> tuple[ExtractedPage, list[Claim]]:
         done: asyncio.Future[tuple[ExtractedPage, list[Claim]]] = asyncio.get_running_loop().create_future()
-        self.pending.append(((body, url, content_type), done))
+        self.pending.append(((body, url, content_type, known_date), done))
         self._pump()
         return await done
 
@@ -393,7 +395,8 @@ class _Run:
         try:
             resp = await self.http.get(entry.link, allow_private=local)
             try:
-                page, claims = await self.extractor.page(resp.body, resp.url, resp.content_type)
+                # the feed's date spares the worker htmldate's search when the page's tags have none
+                page, claims = await self.extractor.page(resp.body, resp.url, resp.content_type, entry.published)
             except ValueError as e:
                 raise FetchError(str(e) or "no article text", entry.link) from None
             article = Article(

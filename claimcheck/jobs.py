@@ -11,6 +11,8 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from claimcheck.models import Claim, ExtractedPage
 
 
@@ -21,16 +23,16 @@ def init_worker(parent: int | None = None) -> None:
 
 
 def process_pages(
-    items: Sequence[tuple[bytes, str, str | None]], aliases: Mapping[str, str]
+    items: Sequence[tuple[bytes, str, str | None, datetime | None]], aliases: Mapping[str, str]
 ) -> list[tuple[ExtractedPage, list[Claim]] | Exception]:
-    """:func:`process_page` for several pages (body, URL, content type); a page that fails has its
-    exception in its slot, the others are done all the same."""
+    """:func:`process_page` for several pages (body, URL, content type, the feed's date); a page that
+    fails has its exception in its slot, the others are done all the same."""
     from claimcheck.worker import process_page as process
 
     out: list[tuple[ExtractedPage, list[Claim]] | Exception] = []
-    for body, url, content_type in items:
+    for body, url, content_type, known_date in items:
         try:
-            out.append(process(body, url, content_type, aliases))
+            out.append(process(body, url, content_type, aliases, known_date))
         except Exception as e:  # noqa: BLE001 - handed back to the page it belongs to
             out.append(e)
     return out

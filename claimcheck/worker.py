@@ -7,6 +7,7 @@ import signal
 import threading
 import time
 from collections.abc import Mapping
+from datetime import datetime
 
 from claimcheck.extract import extract_page
 from claimcheck.models import Claim, ExtractedPage
@@ -44,8 +45,13 @@ def claims_for(text: str, aliases: Mapping[str, str]) -> list[Claim]:
 
 
 def process_page(
-    body: bytes, url: str, content_type: str | None, aliases: Mapping[str, str]
+    body: bytes,
+    url: str,
+    content_type: str | None,
+    aliases: Mapping[str, str],
+    known_date: datetime | None = None,
 ) -> tuple[ExtractedPage, list[Claim]]:
-    """Extract a page and its claims. Raises ValueError when the page holds no article text."""
-    page = extract_page(body, url, content_type)
+    """Extract a page and its claims (``known_date``: the feed's date for the page, see
+    :func:`extract_page`). Raises ValueError when the page holds no article text."""
+    page = extract_page(body, url, content_type, known_date)
     return page, claims_for(page.text, aliases)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+from datetime import UTC, datetime
 
 import pytest
 from conftest import REALDATA
@@ -60,3 +61,38 @@ def test_same_tree_as_trafilatura_on_the_real_pages() -> None:
     ids = sorted(json.loads((BENCH / "ground-truth.json").read_text()))
     for page_id in ids:
         _same(decode_html(gzip.decompress((BENCH / "html" / f"{page_id}.html.gz").read_bytes()), "text/html"))
+
+
+_UNDATED = """<!DOCTYPE html>
+<!-- Sample article written for claimcheck. Not any outlet's text. -->
+<html><head><meta charset="utf-8"><title>Harbour ferry resumes | Test Outlet</title></head>
+<body><main><article><h1>Harbour ferry resumes</h1>
+<p class="dateline">Published 14 March 2024</p>
+<p>The ferry between the two harbour towns ran again on Thursday after a repair that took three weeks,
+the operator said, and about 400 passengers crossed on the first day.</p>
+<p>A spokesperson for the operator said the timetable would stay as it was before the breakdown, with
+crossings every forty minutes from early morning until late evening.</p>
+<p>Local traders said the weeks without the ferry had cost them customers, and asked the council to
+plan for a spare vessel so that one repair could not stop the crossing again.</p>
+</article></main></body></html>"""
+
+
+def test_feed_date_stands_in_for_a_page_without_date_tags_and_spares_htmldate(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import htmldate
+
+    from claimcheck.extract import extract_page
+
+    url = "http://127.0.0.1:1/news/ferry.html"
+    # with no date from the feed, trafilatura's fallback (htmldate) finds the date in the text
+    assert extract_page(_UNDATED, url).published == datetime(2024, 3, 14, tzinfo=UTC)
+    calls: list[object] = []
+    real = htmldate.find_date
+    monkeypatch.setattr(htmldate, "find_date", lambda *a, **k: calls.append(a) or real(*a, **k))
+    feed_date = datetime(2024, 3, 14, 9, 30, tzinfo=UTC)
+    page = extract_page(_UNDATED, url, known_date=feed_date)
+    assert page.published == feed_date and calls == []
+    assert page.title == "Harbour ferry resumes" and "400 passengers" in page.text
+    # a date in the page's own tags still wins over the feed's
+    tagged = _UNDATED.replace("</head>", '<meta property="article:published_time" content="2024-03-13T18:00:00Z"></head>')
+    assert extract_page(tagged, url, known_date=feed_date).published == datetime(2024, 3, 13, 18, tzinfo=UTC)
+    assert calls == []
