@@ -93,6 +93,29 @@ def test_feed_date_stands_in_for_a_page_without_date_tags_and_spares_htmldate(mo
     assert page.published == feed_date and calls == []
     assert page.title == "Harbour ferry resumes" and "400 passengers" in page.text
     # a date in the page's own tags still wins over the feed's
-    tagged = _UNDATED.replace("</head>", '<meta property="article:published_time" content="2024-03-13T18:00:00Z"></head>')
+    tagged = _UNDATED.replace(
+        "</head>", '<meta property="article:published_time" content="2024-03-13T18:00:00Z"></head>'
+    )
     assert extract_page(tagged, url, known_date=feed_date).published == datetime(2024, 3, 13, 18, tzinfo=UTC)
     assert calls == []
+
+
+def test_a_fast_text_of_several_paragraphs_is_kept_without_the_full_cascade() -> None:
+    from claimcheck.extract import _extract, needs_full_cascade
+
+    paragraphs = "".join(
+        f"<p>Paragraph {i} of the council's report says the new bridge will open in spring, after the "
+        f"inspection of its piers and a week of load tests.</p>"
+        for i in range(5)
+    )
+    html = f"<html><head><title>Bridge</title></head><body><article>{paragraphs}</article></body></html>"
+    doc = _extract(parse_html(html), "http://127.0.0.1:1/b.html", with_metadata=False, fast=True)
+    assert 500 <= len(doc.text) < 1000  # a brief: the cascade cannot double it from this page
+    assert not needs_full_cascade(doc)
+    short = _extract(
+        parse_html(html.replace(paragraphs, paragraphs[:300] + "</p>")),
+        "http://127.0.0.1:1/b.html",
+        with_metadata=False,
+        fast=True,
+    )
+    assert needs_full_cascade(short)
