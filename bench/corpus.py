@@ -605,8 +605,9 @@ def _script_blob(rng: random.Random, size: int) -> str:
     return "".join(parts)
 
 
-def page_html(art: ArticleText, url_path: str, rng: random.Random, target: int) -> str:
-    """The article as a full page of about ``target`` bytes."""
+def page_html(art: ArticleText, url_path: str, rng: random.Random, target: int, *, dated: bool = True) -> str:
+    """The article as a full page of about ``target`` bytes; ``dated=False`` leaves every machine-readable
+    date out (meta tag, JSON-LD, ``<time>``), so only the feed entry carries the date."""
     o = art.outlet
     nav = "".join(f'<li><a href="{{{{BASE}}}}/{o.id}/{sec.lower()}/">{sec}</a></li>' for sec in _SECTIONS)
     body = "\n".join(f"<p>{p}</p>" for p in art.paragraphs)
@@ -620,7 +621,7 @@ def page_html(art: ArticleText, url_path: str, rng: random.Random, target: int) 
             "@context": "https://schema.org",
             "@type": "NewsArticle",
             "headline": art.title,
-            "datePublished": art.published.isoformat(),
+            **({"datePublished": art.published.isoformat()} if dated else {}),
             "author": [{"@type": "Person", "name": art.author}],
             "publisher": {"@type": "Organization", "name": o.name},
         }
@@ -634,7 +635,7 @@ def page_html(art: ArticleText, url_path: str, rng: random.Random, target: int) 
 <meta name="author" content="{art.author}">
 <meta property="og:title" content="{art.title}">
 <meta property="og:type" content="article">
-<meta property="article:published_time" content="{art.published.isoformat()}">
+{f'<meta property="article:published_time" content="{art.published.isoformat()}">' if dated else ""}
 <link rel="canonical" href="{{{{BASE}}}}{url_path}">
 <script type="application/ld+json">{ld}</script>
 """
@@ -643,7 +644,7 @@ def page_html(art: ArticleText, url_path: str, rng: random.Random, target: int) 
 <button>Accept</button><button>Reject</button></div>
 <header><nav class="main-nav"><ul>{nav}</ul></nav><nav class="sub-nav"><ul>{nav}</ul></nav></header>
 <main><article><h1>{art.title}</h1><div class="byline">By {art.author}, {o.name}</div>
-<time datetime="{art.published.isoformat()}">{art.published:%d %B %Y}</time>
+{f'<time datetime="{art.published.isoformat()}">{art.published:%d %B %Y}</time>' if dated else ""}
 {body}
 </article>
 <aside class="related"><h2>More from {o.name}</h2><ul>{related}</ul></aside>
@@ -711,17 +712,28 @@ def iter_articles(
 
 
 def generate(
-    root: Path, n_outlets: int, per_outlet: int, *, seed: int = 1, stories: int | None = None
+    root: Path,
+    n_outlets: int,
+    per_outlet: int,
+    *,
+    seed: int = 1,
+    stories: int | None = None,
+    sizes: tuple[int, int] = (50_000, 150_000),
+    undated_every: int = 0,
 ) -> Corpus:
-    """Write the corpus under ``root`` (feeds and pages, ``{{BASE}}`` placeholders) and return its index."""
+    """Write the corpus under ``root`` (feeds and pages, ``{{BASE}}`` placeholders) and return its index.
+
+    Pages weigh ``sizes`` bytes (low, high); with ``undated_every=N`` every N-th page carries no
+    machine-readable date (the feed entry still does)."""
     root = Path(root)
     outlets = make_outlets(n_outlets)
     pool = make_stories(stories or max(6, per_outlet // 2), seed)
     pages: list[str] = []
     total = 0
     feeds: dict[str, list[tuple[str, ArticleText]]] = {o.id: [] for o in outlets}
-    for path, art, rng in iter_articles(outlets, per_outlet, pool, seed):
-        html = page_html(art, path, rng, rng.randint(50_000, 150_000)).encode("utf-8")
+    for n, (path, art, rng) in enumerate(iter_articles(outlets, per_outlet, pool, seed)):
+        dated = not (undated_every and n % undated_every == undated_every - 1)
+        html = page_html(art, path, rng, rng.randint(*sizes), dated=dated).encode("utf-8")
         f = root / path.lstrip("/")
         f.parent.mkdir(parents=True, exist_ok=True)
         f.write_bytes(html)
@@ -733,6 +745,51 @@ def generate(
     return Corpus(root, outlets, pool, pages, total)
 
 
+def real_pages(source: Path) -> list[Path]:
+    """The real article pages of ``source`` (shared/realdata/extraction-benchmark: ``html/*.html.gz``)."""
+    return sorted((source / "html").glob("*.html.gz"))
+
+
+def real_corpus(root: Path, n_outlets: int, per_outlet: int, source: Path) -> Corpus:
+    """N outlets x M articles made of the real pages of ``source``, repeated in order across outlets
+    (page k of the run is real page k mod 181), each outlet with an RSS feed of its pages and dates.
+
+    The pages are written (decompressed, as they were) under ``root`` for the run only, never into
+    the repository; they are served as ``text/html`` without a charset, as their own bytes say."""
+    import gzip
+
+    files = real_pages(source)
+    if not files:
+        raise FileNotFoundError(f"no real pages under {source}/html")
+    outlets = make_outlets(n_outlets)
+    pages: list[str] = []
+    total = 0
+    for i, o in enumerate(outlets):
+        items = []
+        for k in range(per_outlet):
+            n = i * per_outlet + k
+            path = f"/{o.id}/news/{k:04d}.htm"
+            data = gzip.decompress(files[n % len(files)].read_bytes())
+            f = root / path.lstrip("/")
+            f.parent.mkdir(parents=True, exist_ok=True)
+            f.write_bytes(data)
+            total += len(data)
+            pages.append(path)
+            published = EPOCH + timedelta(minutes=37 * n)
+            items.append(
+                f"<item><title>Article {n + 1}</title><link>{{{{BASE}}}}{path}</link>"
+                f'<guid isPermaLink="true">{{{{BASE}}}}{path}</guid>'
+                f"<pubDate>{published:%a, %d %b %Y %H:%M:%S} +0000</pubDate></item>"
+            )
+        (root / o.id / "feed.xml").write_text(
+            '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel>'
+            f"<title>{o.name}</title><link>{{{{BASE}}}}/{o.id}/</link>"
+            f"<description>Benchmark feed of real pages</description>{''.join(items)}</channel></rss>\n",
+            encoding="utf-8",
+        )
+    return Corpus(root, outlets, [], pages, total)
+
+
 def sources_yaml(
     corpus: Corpus, base_for: dict[str, str], *, concurrency: int = 16, per_host: int = 2
 ) -> str:
@@ -741,6 +798,7 @@ def sources_yaml(
         "defaults:",
         '  user_agent: "claimcheck-bench/0.1"',
         "  timeout: 30",
+        "  delay: 0",
         f"  concurrency: {concurrency}",
         f"  per_host: {per_host}",
         "outlets:",
@@ -796,7 +854,7 @@ def etc_hosts(entries: dict[str, str], path: Path = Path("/etc/hosts")) -> Itera
 
 # --- the server ------------------------------------------------------------------------------------
 
-TYPES = {".html": "text/html; charset=utf-8", ".xml": "application/rss+xml; charset=utf-8"}
+TYPES = {".html": "text/html; charset=utf-8", ".htm": "text/html", ".xml": "application/rss+xml; charset=utf-8"}
 
 
 class _Files:
