@@ -1,6 +1,6 @@
 """A tiny run of each benchmark: it runs and prints its figures and ratio lines (not how fast anything is).
 
-One loopback host, no trafilatura peer, no /etc/hosts change. The full runs are by hand (bench/README.md).
+One loopback host, no trafilatura peer; /etc/hosts is never changed. The full runs are by hand (bench/README.md).
 """
 
 from __future__ import annotations
@@ -16,6 +16,10 @@ ROOT = Path(__file__).resolve().parents[1]
 
 SMOKE = {
     "fetch": [
+        "--corpus",
+        "generated",
+        "--one-page",
+        "1",
         "--outlets",
         "2",
         "--articles",
