@@ -293,7 +293,7 @@ def map_rows(report: dict[str, Any], served: Served, event_dids: Sequence[str]) 
 
     def locate(did: str, sentence: str) -> tuple[int, int] | None | bool:
         """The span, TITLE (None) for the title, False when the sentence is not in the text."""
-        if _norm(sentence) == titles[did]:
+        if _norm(sentence) in titles[did]:  # the title, or one sentence of it
             return TITLE
         span = norms[did].span(sentence)
         if span is None:
