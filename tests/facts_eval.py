@@ -278,7 +278,8 @@ class Row:
     summary: str
     outlets: set[str]
     evolving: bool
-    conflicts: list[tuple[str, tuple[int, int] | None] | None]  # (article, span) per conflict; None: a title
+    # per conflict: (article, span, "outlet value") when found in a body, None for a title's figure
+    conflicts: list[tuple[str, tuple[int, int] | None, str] | None]
     spans: list[tuple[str, tuple[int, int], dict[str, Any] | None]]  # (article, span, value)
     unmapped: int = 0
 
@@ -318,17 +319,25 @@ def map_rows(report: dict[str, Any], served: Served, event_dids: Sequence[str]) 
             elif span is not None:
                 row.spans.append((did, span, m.get("value")))
         for c in f.get("conflicts", []):
-            hit: tuple[str, tuple[int, int] | None] | None = ("", None)
+            what = f"{c['outlet']} {_show(c.get('value'))}"
+            hit: tuple[str, tuple[int, int] | None, str] | None = ("", None, what)
             for did in by_domain.get(c["outlet"], []):
                 span = locate(did, c["sentence"])
                 if span is TITLE:
                     hit = None  # a title's figure: titles are not labelled, so it counts neither way
                 elif span:
-                    hit = (did, span)  # type: ignore[assignment]
+                    hit = (did, span, what)  # type: ignore[assignment]
                     break
             row.conflicts.append(hit)
         rows.append(row)
     return rows
+
+
+def _show(value: dict[str, Any] | None) -> str:
+    if not value:
+        return "?"
+    lo, hi = value.get("low"), value.get("high")
+    return f"{lo:g}" if lo == hi and lo is not None else f"{lo}..{hi}"
 
 
 def _strip(url: str) -> str:
@@ -507,7 +516,8 @@ def score_facts(labels: dict[str, Any], rows: Sequence[Row]) -> tuple[list[FactS
             ]
             if wrong:
                 score.false_conflict = True
-                score.notes.append(f"main row {main.id} has {len(wrong)} conflict(s) not labelled")
+                shown = ", ".join(c[2] for c in wrong)
+                score.notes.append(f"main row {main.id} has conflicts not labelled: {shown}")
             if main.evolving and not fact.get("evolving"):
                 score.false_evolving = True
                 score.notes.append(f"main row {main.id} says evolving")
