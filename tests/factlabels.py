@@ -1,4 +1,4 @@
-"""Fact labels on the real news events (format in FACTLABELS.md): load, locate, validate.
+"""Fact labels on the real news events (format in tests/data/FACTLABELS.md): load, locate, validate.
 
 Labels point into ../shared/realdata/news-clusters by reference (article dId, character offsets into its
 ``text``, sha1 prefix of the span); no article text is ever stored in the repository.
