@@ -90,6 +90,7 @@ _ABBREV = frozenset(
         "prof",
         "jr",
         "sr",
+        "no",
         "vs",
         "jan",
         "feb",
@@ -127,7 +128,8 @@ def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
         if m.end() <= start and _is_end(text, m):  # the lookahead needs a few characters past the boundary
             s = m.end()
     e = line_end
-    m = next((m for m in _END.finditer(text, end, line_end) if _is_end(text, m)), None)
+    # from just before the end: the words may stop right after the sentence's own full stop
+    m = next((m for m in _END.finditer(text, max(start, end - 2), line_end) if _is_end(text, m)), None)
     if m:
         e = m.start() + len(m.group().rstrip())
     while e > s and text[e - 1].isspace():
