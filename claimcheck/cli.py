@@ -291,9 +291,10 @@ def reindex(db: DbOption = None, sources: SourcesOption = None) -> None:
 def demo(
     db: DbOption = None,
     sources: SourcesOption = None,
-    report: Annotated[Path, typer.Option("--report", help="Where to write the Markdown report.")] = Path(
-        "claimcheck-demo-report.md"
-    ),
+    report: Annotated[
+        Path,
+        typer.Option("--report", help="Where to write the Markdown report (the HTML one goes beside it)."),
+    ] = Path("claimcheck-demo-report.md"),
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Run the whole pipeline offline on the bundled sample corpus, served over loopback HTTP."""

@@ -33,7 +33,7 @@ def compare(
     topic: Annotated[
         str, typer.Argument(help='What to compare: words or a "quoted phrase" (full-text search).')
     ],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, markdown, json or csv.")] = "table",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, markdown, json, csv or html.")] = "table",
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the report to FILE instead of stdout.")
     ] = None,

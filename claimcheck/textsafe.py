@@ -73,7 +73,9 @@ def html_escape(s: str | None) -> str:
 
 # In a <script type="application/json"> block, "</script" or "<!--" would end or change the element
 # whatever the JSON means; U+2028/2029 end a line in pre-2019 JavaScript.
-_JSON_SCRIPT = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+_JSON_SCRIPT = str.maketrans(
+    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+)
 
 
 def json_script(data: Any) -> str:

@@ -71,6 +71,15 @@ def _compare(sources_path: Path, db_file: Path, report_path: Path) -> int:
         articles = store.search(DEMO_TOPIC)
     result = compare(DEMO_TOPIC, articles, cfg, CompareOptions())
     print_table(result, out_console)
+    html_path = html_report_path(report_path)
     report_path.write_text(render(result, "markdown"), encoding="utf-8")
-    err_console.print(f"wrote {report_path}")
+    html_path.write_text(render(result, "html"), encoding="utf-8")
+    err_console.print(f"wrote {report_path} and {html_path}")
     return 0
+
+
+def html_report_path(report_path: Path) -> Path:
+    """The HTML report beside the Markdown one: same name, ``.html`` (``report.md`` -> ``report.html``)."""
+    if report_path.suffix.lower() == ".html":  # --report x.html: keep the Markdown apart from it
+        return report_path.with_name(report_path.name + ".html")
+    return report_path.with_suffix(".html")

@@ -131,7 +131,7 @@ def _header(result: CompareResult, names: dict[str, str], wo: set[str]) -> str:
         f"<header><h1>claimcheck: {esc(result.topic)}</h1>\n"
         f'<p class="meta">Window: <b>{esc(_window_text(result))}</b> · <b>{result.article_count}</b> articles '
         f"from <b>{len(result.outlets)}</b> outlets · <b>{len(result.facts)}</b> facts, <b>{conflicts}</b> "
-        f"with a conflicting value · generated <time datetime=\"{esc(result.generated_at.isoformat())}\">"
+        f'with a conflicting value · generated <time datetime="{esc(result.generated_at.isoformat())}">'
         f"{esc(when_text(result.generated_at))}</time> UTC</p>\n"
         f'<p class="meta">Outlets considered (articles):</p><ul class="outlets">{outlets}</ul></header>'
     )
@@ -147,7 +147,7 @@ def _controls(result: CompareResult) -> str:
         f'<div id="controls" class="controls" hidden><fieldset><legend>Show</legend>{boxes}</fieldset>'
         '<label><input type="checkbox" id="indep"> independent outlets only (hide wire copy)</label>'
         '<output id="shown"></output></div>\n'
-        "<noscript><p class=\"note\">JavaScript is off: the filters and the evidence panel are not available; "
+        '<noscript><p class="note">JavaScript is off: the filters and the evidence panel are not available; '
         "every cell links to its evidence below the grid.</p></noscript>"
     )
 
@@ -187,11 +187,7 @@ def _row(i: int, fact: Fact, names: dict[str, str], columns: Sequence[str], wo: 
         mark = MARKS[mark_flag] + (f" {esc(_conflict_value(fact, oid))}" if mark_flag == "x" else "")
         classes = mark_flag + (" w" if "w" in flags and mark_flag != "w" else "") + cls
         target = f"e{i}-{col}" if flags != "c" else f"ef{i}"
-        what = ", ".join(DESCRIBE[k] for k in flags if not (k == "r" and "f" in flags))
-        cells.append(
-            f'<td class="{classes}"><a class="cell" href="#{target}" data-o="{col}" '
-            f'title="{esc(names.get(oid, oid))}: {esc(what)}">{mark}</a></td>'
-        )
+        cells.append(f'<td class="{classes}"><a href="#{target}">{mark}</a></td>')
     value = _fact_value(fact)
     evolved = evolution_text(fact)
     tl = timeline_svg(_timeline_points(fact, names), label=f"When each outlet published {fact.id}")
@@ -199,7 +195,7 @@ def _row(i: int, fact: Fact, names: dict[str, str], columns: Sequence[str], wo: 
         f'<tr class="k-{fact.kind}" data-f="{i}"><th scope="row" class="fact">'
         f'<span class="fid">{esc(fact.id)}</span><span class="kind">{fact.kind}</span>'
         + (f'<span class="val">{esc(value)}</span>' if value else "")
-        + f'<span class="ind" title="independent outlets of those reporting">'
+        + f'<span class="ind">'
         f"{len(fact.independent_outlets)}/{len(fact.outlets)} indep.</span>"
         f'<span class="sum">{esc(fact.summary)}</span>'
         + (f'<span class="upd">↗ {esc(evolved)}</span>' if evolved else "")
@@ -272,10 +268,8 @@ def _evidence(result: CompareResult, names: dict[str, str], columns: Sequence[st
 def _evidence_item(fact: Fact, oid: str, anchor: str, names: dict[str, str]) -> str:
     flags = cell_flags(fact, oid)
     cls = next(k for k in "xfwr" if k in flags)
-    tags = "".join(
-        f'<span class="tag m {k}">{esc(DESCRIBE[k])}</span>' for k in "fwx" if k in flags
-    )
-    parts = [f'<li id="{anchor}" class="ev {cls}{" w" if "w" in flags and cls != "w" else ""}">'
+    tags = "".join(f'<span class="tag m {k}">{esc(DESCRIBE[k])}</span>' for k in "fwx" if k in flags)
+    parts = [f'<li id="{anchor}" class="{cls}{" w" if "w" in flags and cls != "w" else ""}">'
              f"<h4>{esc(names.get(oid, oid))}{tags}</h4>"]  # fmt: skip
     for m in (m for m in fact.mentions if m.outlet == oid):
         notes = []
@@ -285,15 +279,8 @@ def _evidence_item(fact: Fact, oid: str, anchor: str, names: dict[str, str]) -> 
             notes.append("wire copy")
         if m.fidelity:
             notes.append(f"quote {esc(m.fidelity)}")
-        when = (
-            f'<time datetime="{esc(m.published.isoformat())}">{esc(when_text(m.published))}</time>'
-            if m.published
-            else "undated"
-        )
-        parts.append(
-            f"<blockquote>{_highlighted(m)}</blockquote>"
-            f'<p class="src">{link(m.url, m.title)} · {when}{"".join(" · " + n for n in notes)}</p>'
-        )
+        extra = "".join(f" · {n}" for n in [esc(when_text(m.published)), *notes])
+        parts.append(f"<q>{_highlighted(m)}</q><p>{link(m.url, m.title)}{extra}</p>")
     parts.append("</li>")
     return "".join(parts)
 

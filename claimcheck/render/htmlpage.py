@@ -47,7 +47,7 @@ def page(*, title: str, body: str, css: str, js: str | None = None, data: Any = 
     """The whole document. ``title`` is plain text (escaped here); ``body`` is HTML built with
     ``esc``/``link``; ``data`` (JSON-able) goes in ``<script type="application/json" id="cc-data">``."""
     parts = [
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n',
         f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(css, js)}">\n',
         '<meta name="referrer" content="no-referrer">\n',
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
@@ -69,7 +69,7 @@ def link(url: str | None, text: str | None, *, fallback: str = "untitled") -> st
     href = safe_link(url)
     if href is None:
         return f"<span>{label}</span>"
-    return f'<a href="{esc(href)}" rel="noopener noreferrer">{label}</a>'
+    return f'<a href="{esc(href)}">{label}</a>'  # no referrer: the page's meta tag
 
 
 def _span_text(seconds: float) -> str:
@@ -85,7 +85,8 @@ def timeline_svg(points: Sequence[tuple[datetime, str, str]], *, width: int = 15
     """A one-line inline SVG timeline: a dot per (time, name, css class), earliest at the left.
 
     Each dot has a ``<title>`` (name and time); the text after the line gives the first time and the
-    span to the last. Empty when no point is dated.
+    span to the last. Empty when no point is dated. The dots' ``cy`` and ``r`` come from the CSS
+    (geometry properties), which keeps a page of thousands of dots small.
     """
     if not points:
         return ""
@@ -93,13 +94,13 @@ def timeline_svg(points: Sequence[tuple[datetime, str, str]], *, width: int = 15
     t0, t1 = pts[0][0].timestamp(), pts[-1][0].timestamp()
     span = t1 - t0
     pad, y = 5, 8
+    one_day = pts[0][0].date() == pts[-1][0].date()
     dots = []
     for when, name, cls in pts:
         x = pad + ((when.timestamp() - t0) / span * (width - 2 * pad) if span else 0)
-        r = 5 if "f" in cls.split() else 3.5
+        stamp = when.strftime("%H:%M") if one_day else when_text(when)
         dots.append(
-            f'<circle cx="{x:.1f}" cy="{y}" r="{r}" class="{esc(cls)}">'
-            f"<title>{esc(name)} · {esc(when_text(when))}</title></circle>"
+            f'<circle cx="{x:.0f}" class="{esc(cls)}"><title>{esc(name)} {esc(stamp)}</title></circle>'
         )
     first = pts[0][0]
     text = first.strftime("%H:%M") + (f" {_span_text(span)}" if span else "")

@@ -41,7 +41,7 @@
   }
 
   function open(a) {
-    var i = +a.parentNode.parentNode.getAttribute("data-f"), col = +a.getAttribute("data-o");
+    var i = +a.parentNode.parentNode.getAttribute("data-f"), col = a.parentNode.cellIndex - 1;
     var fact = data.facts[i];
     if (current) current.classList.remove("on");
     current = a;
@@ -68,13 +68,13 @@
   }
 
   function usable(td) {
-    var a = td && td.querySelector("a.cell");
+    var a = td && td.querySelector("a");
     if (!a || a.offsetParent === null || getComputedStyle(a).visibility === "hidden") return null;
     return a;
   }
 
   function move(e) {
-    var a = e.target.closest("a.cell");
+    var a = e.target.closest("td > a");
     if (!a) return;
     var dx = {ArrowLeft: -1, ArrowRight: 1}[e.key] || 0, dy = {ArrowUp: -1, ArrowDown: 1}[e.key] || 0;
     if (!dx && !dy) return;
@@ -106,14 +106,14 @@
   }
 
   grid.addEventListener("click", function (e) {
-    var a = e.target.closest("a.cell");
+    var a = e.target.closest("td > a");
     if (!a) return;
     e.preventDefault();
     open(a);
     if (e.detail === 0) panel.focus();  // Enter on a cell: go read the evidence
   });
   grid.addEventListener("focusin", function (e) {
-    var a = e.target.closest("a.cell");
+    var a = e.target.closest("td > a");
     if (a && !quiet) open(a);
   });
   grid.addEventListener("keydown", move);
