@@ -19,7 +19,9 @@ WORDS = tuple(
 
 
 def _sentence(rng: random.Random, n: int) -> str:
-    return " ".join(rng.choice(WORDS) for _ in range(n)).capitalize() + "."
+    """Random words, exactly ``n`` characters long (a full stop at the end)."""
+    words = " ".join(rng.choice(WORDS) for _ in range(n // 3))
+    return words[: n - 1].rstrip().capitalize().ljust(n - 1, "s") + "."
 
 
 def synthetic_result(n_facts: int = 200, n_outlets: int = 50, seed: int = 7) -> CompareResult:
@@ -36,13 +38,13 @@ def synthetic_result(n_facts: int = 200, n_outlets: int = 50, seed: int = 7) -> 
         value = Interval.exact(100 + i) if kind == "number" else None
         mentions, conflicts = [], []
         for j, o in enumerate(carriers):
-            sentence = _sentence(rng, 30)
+            sentence = _sentence(rng, 190)
             claim = Claim(kind, sentence[:40], sentence, 0, 40, value=value)
             mentions.append(
                 Mention(
                     outlet=o,
                     url=f"https://www.{o}.example/news/world/europe/2025/12/13/story-{i}-{j}-talks-agreement-border.html",
-                    title=_sentence(rng, 12)[:80],
+                    title=_sentence(rng, 80),
                     published=T0 + timedelta(minutes=rng.randint(0, 600)),
                     claim=claim,
                     syndicated=j % 7 == 6,
@@ -57,7 +59,7 @@ def synthetic_result(n_facts: int = 200, n_outlets: int = 50, seed: int = 7) -> 
             Fact(
                 id=f"F{i + 1}",
                 kind=kind,
-                summary=_sentence(rng, 14)[:90],
+                summary=_sentence(rng, 90),
                 mentions=tuple(mentions),
                 outlets=tuple(order),
                 independent_outlets=tuple(

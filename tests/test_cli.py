@@ -148,4 +148,6 @@ def test_demo_runs_offline_as_a_module(tmp_path: Path) -> None:
     assert "Fetch summary" in r.stdout and "total" in r.stdout
     report = tmp_path / "claimcheck-demo-report.md"
     assert report.is_file() and "Belarus" in report.read_text()
+    page = (tmp_path / "claimcheck-demo-report.html").read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "<h1>claimcheck: Belarus prisoners</h1>" in page
     assert not (tmp_path / "home").exists() or not any((tmp_path / "home").iterdir())  # temp db, nothing left

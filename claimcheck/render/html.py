@@ -181,7 +181,7 @@ def _row(i: int, fact: Fact, names: dict[str, str], columns: Sequence[str], wo: 
         flags = cell_flags(fact, oid)
         cls = " wo" if oid in wo else ""
         if not flags:
-            cells.append(f'<td class="{cls[1:]}"></td>' if cls else "<td></td>")
+            cells.append(f'<td class="{cls[1:]}">' if cls else "<td>")  # end tag optional (HTML spec)
             continue
         mark_flag = next(k for k in "xfwrc" if k in flags)
         mark = MARKS[mark_flag] + (f" {esc(_conflict_value(fact, oid))}" if mark_flag == "x" else "")
@@ -223,7 +223,12 @@ def _highlighted(m: Mention) -> str:
     at = sentence.find(span) if span else -1
     if at < 0:
         return esc(sentence)
-    return f"{esc(sentence[:at])}<mark>{esc(span)}</mark>{esc(sentence[at + len(span) :])}"
+    return f"{_esc_spaced(sentence[:at])}<mark>{esc(span)}</mark>{_esc_spaced(sentence[at + len(span) :])}"
+
+
+def _esc_spaced(s: str) -> str:
+    """``esc`` of a piece of an already plain sentence, keeping the spaces at its ends (``esc`` strips)."""
+    return (" " if s.startswith(" ") else "") + esc(s) + (" " if s.endswith(" ") and s.strip() else "")
 
 
 def _evidence(result: CompareResult, names: dict[str, str], columns: Sequence[str], explain: bool) -> str:

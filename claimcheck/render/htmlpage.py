@@ -105,7 +105,7 @@ def timeline_svg(points: Sequence[tuple[datetime, str, str]], *, width: int = 15
     first = pts[0][0]
     text = first.strftime("%H:%M") + (f" {_span_text(span)}" if span else "")
     return (
-        f'<svg class="tl" width="{width + 70}" height="16" viewBox="0 0 {width + 70} 16" role="img">'
+        f'<svg class="tl" width="{width + 70}" height="16" role="img">'
         f"<title>{esc(label)}</title>"
         f'<line x1="{pad}" y1="{y}" x2="{width - pad}" y2="{y}"/>{"".join(dots)}'
         f'<text x="{width + 2}" y="11">{esc(text)}</text></svg>'
