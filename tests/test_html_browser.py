@@ -44,10 +44,13 @@ def browser(demo_page: tuple[Path, dict[str, Any]]) -> Iterator[Any]:
     except ImportError:
         _missing("playwright is not installed")
     exe = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-    if not exe:
+    if not exe or not Path(exe).is_file():
         _missing("no chromium on this machine")
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=exe, args=["--no-sandbox", "--disable-gpu"])
+        try:
+            b = p.chromium.launch(executable_path=exe, args=["--no-sandbox", "--disable-gpu"])
+        except Exception as e:  # a browser that does not start (missing libraries, wrong binary)
+            _missing(f"{exe} would not start: {str(e).splitlines()[0]}")
         yield b
         b.close()
 
