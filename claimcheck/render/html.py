@@ -88,7 +88,6 @@ def render_html(result: CompareResult, *, explain: bool = False) -> str:
         _evidence(result, names, columns, explain),
         _citations(result, names),
         f'<section id="method"><h2>Method</h2><p class="method">{esc(METHOD)}</p></section>',
-        '<aside id="panel" tabindex="-1" aria-live="polite" aria-label="Evidence" hidden></aside>',
     ]
     data = {
         "outlets": [plain(names.get(o, o)) for o in columns],
@@ -169,9 +168,10 @@ def _grid(result: CompareResult, names: dict[str, str], columns: Sequence[str], 
     rows = [_row(i, f, names, columns, wo) for i, f in enumerate(result.facts)]
     empty = "" if result.facts else '<p class="note">No fact is reported by enough outlets.</p>'
     return (
-        f'<section id="grid-section"><h2>Who reports what</h2>{empty}<div class="scroll">'
+        f'<section id="grid-section"><h2>Who reports what</h2>{empty}<div class="gridwrap"><div class="scroll">'
         f'<table class="grid" id="grid"><thead><tr><th scope="col" class="fact">Fact</th>{head}</tr></thead>'
-        f"<tbody>\n{''.join(rows)}</tbody></table></div></section>"
+        f"<tbody>\n{''.join(rows)}</tbody></table></div>"
+        '<aside id="panel" tabindex="-1" aria-live="polite" aria-label="Evidence" hidden></aside></div></section>'
     )
 
 

@@ -65,6 +65,7 @@
         "report it; none of its own articles in this report carries it."));
     }
     panel.hidden = false;
+    a.scrollIntoView({block: "nearest", inline: "nearest"});  // the panel narrowed the grid
   }
 
   function usable(td) {
