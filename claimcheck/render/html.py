@@ -192,8 +192,8 @@ def _row(i: int, fact: Fact, names: dict[str, str], columns: Sequence[str], wo: 
     evolved = evolution_text(fact)
     tl = timeline_svg(_timeline_points(fact, names), label=f"When each outlet published {fact.id}")
     return (
-        f'<tr class="k-{fact.kind}" data-f="{i}"><th scope="row" class="fact">'
-        f'<span class="fid">{esc(fact.id)}</span><span class="kind">{fact.kind}</span>'
+        f'<tr class="k-{esc(fact.kind)}" data-f="{i}"><th scope="row" class="fact">'
+        f'<span class="fid">{esc(fact.id)}</span><span class="kind">{esc(fact.kind)}</span>'
         + (f'<span class="val">{esc(value)}</span>' if value else "")
         + f'<span class="ind">'
         f"{len(fact.independent_outlets)}/{len(fact.outlets)} indep.</span>"
@@ -242,8 +242,8 @@ def _evidence(result: CompareResult, names: dict[str, str], columns: Sequence[st
         )
         value = _fact_value(f)
         out.append(
-            f'<article id="ef{i}" class="fact-ev k-{f.kind}"><h3>{esc(f.id)}. {esc(f.summary)}</h3>'
-            f'<p class="note"><span class="kind">{f.kind}</span>'
+            f'<article id="ef{i}" class="fact-ev k-{esc(f.kind)}"><h3>{esc(f.id)}. {esc(f.summary)}</h3>'
+            f'<p class="note"><span class="kind">{esc(f.kind)}</span>'
             + (f' <span class="val">{esc(value)}</span>' if value else "")
             + f" · reported by {len(f.outlets)} outlets, {len(f.independent_outlets)} independent{first}</p>"
         )
