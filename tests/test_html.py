@@ -246,3 +246,10 @@ def test_an_empty_report_is_still_a_page() -> None:
 def test_demo_html_report_path() -> None:
     assert html_report_path(Path("claimcheck-demo-report.md")) == Path("claimcheck-demo-report.html")
     assert html_report_path(Path("out/r.html")) == Path("out/r.html.html")  # never the Markdown's own file
+
+
+def test_demo_never_writes_its_html_report_over_the_database(tmp_path: Path) -> None:
+    db = tmp_path / "d.html"
+    r = CliRunner().invoke(app, ["demo", "--quiet", "--db", str(db), "--report", str(tmp_path / "d.md")])
+    assert r.exit_code == 2 and "refusing to write" in r.stderr and "the database" in r.stderr
+    assert not db.exists() and not (tmp_path / "d.md").exists()
