@@ -116,6 +116,9 @@ def test_demo_report_evidence_filters_and_independent_toggle(
     page.screenshot(path=str(tmp_path / "evidence.png"))
     page.keyboard.press("Escape")
     assert not panel.is_visible()
+    cell.click()
+    panel.locator("button.close").click()  # closes, and focus goes back to the cell without reopening
+    assert not panel.is_visible() and page.evaluate("document.activeElement.textContent") == "≠ 125"
 
     # Keyboard: focusing a cell opens its evidence; the arrow keys move to the next filled cell.
     first = page.locator('#grid tbody tr[data-f="0"] td a').first

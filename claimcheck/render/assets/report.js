@@ -35,6 +35,12 @@
     return out.join(", ");
   }
 
+  function refocus() {  // back to the cell, without opening its evidence again
+    quiet = true;
+    current.focus();
+    quiet = false;
+  }
+
   function hide() {
     panel.hidden = true;
     if (current) current.classList.remove("on");
@@ -50,7 +56,7 @@
     var close = el("button", "close", "\u00d7");
     close.type = "button";
     close.setAttribute("aria-label", "Close the evidence");
-    close.addEventListener("click", function () { hide(); current.focus(); });
+    close.addEventListener("click", function () { hide(); refocus(); });
     panel.appendChild(close);
     panel.appendChild(el("h3", "", data.outlets[col] + ": " + describe(fact, col)));
     panel.appendChild(el("p", "pf", fact.id + " \u00b7 " + fact.kind + " \u00b7 " + fact.summary));
@@ -122,7 +128,7 @@
     if (e.key !== "Escape" || panel.hidden) return;
     var back = panel.contains(document.activeElement);
     hide();
-    if (back && current) { quiet = true; current.focus(); quiet = false; }
+    if (back && current) refocus();
   });
   controls.addEventListener("change", apply);
   controls.hidden = false;
