@@ -7,10 +7,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from typer.completion import completion_init, get_completion_script
 
@@ -39,8 +38,12 @@ from claimcheck.cli_common import (
     print_json,
 )
 from claimcheck.cli_store import articles, stats
-from claimcheck.ingest import FetchOptions, FetchReport, run_fetch
 from claimcheck.textsafe import terminal_safe
+
+if TYPE_CHECKING:  # fetch's stack (httpx, feedparser, asyncio, rich.progress) loads only for fetch and demo
+    from rich.progress import Progress
+
+    from claimcheck.ingest import FetchReport
 
 # Shell completion: the shell runs claimcheck with this variable set and reads the candidates back.
 # typer registers its shell classes only when it adds --install-completion, which we do not (it said
@@ -167,6 +170,8 @@ class _Bar:
 
 
 def _progress(quiet: bool) -> Progress:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     return Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -253,6 +258,7 @@ def do_fetch(
     from datetime import UTC, datetime
 
     from claimcheck.http import FetchSettings
+    from claimcheck.ingest import FetchOptions, FetchReport, run_fetch
 
     cfg = load_sources(cfg_path)
     check_outlets(outlets, (o.id for o in cfg.outlets), str(cfg.path))
