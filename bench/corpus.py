@@ -33,7 +33,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 PLACEHOLDER = b"{{BASE}}"
-HOSTS_MARK = "# claimcheck-bench"
 EPOCH = datetime(2025, 12, 1, 6, 0, tzinfo=UTC)
 
 # --- invented names ---------------------------------------------------------------------------------
@@ -814,7 +813,7 @@ def sources_yaml(
     return "\n".join(lines) + "\n"
 
 
-# --- /etc/hosts ------------------------------------------------------------------------------------
+# --- hosts ---------------------------------------------------------------------------------------
 
 
 def host_name(outlet_id: str) -> str:
@@ -827,29 +826,6 @@ def host_address(index: int) -> str:
     if not 0 <= index < 250:
         raise ValueError("at most 250 outlet hosts")
     return f"127.0.0.{index + 2}"
-
-
-@contextmanager
-def etc_hosts(entries: dict[str, str], path: Path = Path("/etc/hosts")) -> Iterator[None]:
-    """Add ``name -> address`` lines (loopback addresses only) to /etc/hosts; restore the file afterwards."""
-    for addr in entries.values():
-        if not addr.startswith("127."):
-            raise ValueError(f"refusing a non-loopback address: {addr}")
-    original = path.read_bytes()
-    old_term = signal.getsignal(signal.SIGTERM)
-
-    def _term(*_: object) -> None:
-        raise KeyboardInterrupt
-
-    try:
-        signal.signal(signal.SIGTERM, _term)
-        block = "".join(f"{a} {n} {HOSTS_MARK}\n" for n, a in entries.items())
-        sep = b"" if original.endswith(b"\n") or not original else b"\n"
-        path.write_bytes(original + sep + block.encode())
-        yield
-    finally:
-        path.write_bytes(original)
-        signal.signal(signal.SIGTERM, old_term)
 
 
 # --- the server ------------------------------------------------------------------------------------

@@ -257,6 +257,10 @@ def do_fetch(
     count)."""
     from datetime import UTC, datetime
 
+    if workers != 0:  # the extraction processes' forkserver imports trafilatura while we set up
+        from claimcheck.jobs import start_forkserver
+
+        start_forkserver()
     from claimcheck.http import FetchSettings
     from claimcheck.ingest import FetchOptions, FetchReport, run_fetch
 

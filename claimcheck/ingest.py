@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import multiprocessing
 import os
 import sqlite3
+import threading
 from collections import Counter
 from collections.abc import Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
@@ -23,7 +23,7 @@ from claimcheck.decode import clean_text, not_in_future
 from claimcheck.errors import FetchError, StoreError
 from claimcheck.feeds import FeedParseError, ParsedFeed, parse_feed
 from claimcheck.http import FetchSettings, Http
-from claimcheck.jobs import init_worker, process_pages
+from claimcheck.jobs import forkserver_context, init_worker, process_pages
 from claimcheck.models import Article, Claim, ExtractedPage, FeedEntry, Outlet, Sources
 from claimcheck.store import Store, content_hash
 from claimcheck.store import _explain as explain_sqlite
@@ -166,8 +166,7 @@ def _make_pool(n: int) -> Executor:
     if n <= 0:
         return ThreadPoolExecutor(max_workers=2)
     try:
-        ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["claimcheck.worker", "claimcheck.claims"])
+        ctx = forkserver_context()
         return ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=init_worker, initargs=(os.getpid(),))
     except (ValueError, OSError, NotImplementedError):
         return ThreadPoolExecutor(max_workers=n)
@@ -182,8 +181,8 @@ class _Dispatcher:
     (the pool's feeder and manager threads) for each page; a task of four, a quarter of that.
     """
 
-    def __init__(self, pool: Executor, workers: int, aliases: dict[str, str]) -> None:
-        self.pool = pool
+    def __init__(self, pool: Executor | None, workers: int, aliases: dict[str, str]) -> None:
+        self.pool = pool  # None until the pool has started (see _Run.all): pages wait here meanwhile
         self.aliases = aliases
         self.limit = 2 * max(1, workers)
         self.in_flight = 0
@@ -205,8 +204,13 @@ class _Dispatcher:
         for _, done in pending:
             done.cancel()
 
+    def attach(self, pool: Executor) -> None:
+        """The pool has started: hand over what waited for it."""
+        self.pool = pool
+        self._pump()
+
     def _pump(self) -> None:
-        while self.pending and self.in_flight < self.limit and not self.closed:
+        while self.pool is not None and self.pending and self.in_flight < self.limit and not self.closed:
             n = min(MAX_PAGES_PER_TASK, -(-len(self.pending) // (self.limit - self.in_flight)))
             batch, self.pending = self.pending[:n], self.pending[n:]
             try:
@@ -265,16 +269,34 @@ class _Run:
 
     async def all(self, outlets: list[Outlet]) -> None:
         workers = _worker_count(self.options.workers)
-        self.pool = _make_pool(workers)
-        self.extractor = _Dispatcher(self.pool, workers, self.aliases)
+        self.extractor = _Dispatcher(None, workers, self.aliases)
+        loop = asyncio.get_running_loop()
+        # The pool starts in a thread of its own while the feeds download: starting the forkserver and
+        # its first worker waits for the extraction stack to import (trafilatura: ~0.4 s), which blocked
+        # the event loop when the first feed was handed to the pool (#14).
+        starter = threading.Thread(
+            target=self._start_pool, args=(workers, loop), name="claimcheck-pool-start", daemon=True
+        )
+        starter.start()
         try:
             async with Http(self.options.settings) as http:
                 self.http = http
                 await asyncio.gather(*(self.outlet(o, r) for o, r in zip(outlets, self.report.outlets, strict=True)))
         finally:
             self.extractor.close()
-            self.pool.shutdown(wait=True, cancel_futures=True)
+            starter.join()
+            if self.pool is not None:
+                self.pool.shutdown(wait=True, cancel_futures=True)
             self.db_thread.shutdown(wait=True)
+
+    def _start_pool(self, workers: int, loop: asyncio.AbstractEventLoop) -> None:
+        """Make the pool and start a worker (in the starter thread), then hand the pool to the loop."""
+        pool = _make_pool(workers)
+        self.pool = pool
+        with contextlib.suppress(Exception):  # a pool that cannot start fails its pages, one by one
+            pool.submit(int).result()
+        with contextlib.suppress(RuntimeError):  # the loop is closed: the run ended meanwhile
+            loop.call_soon_threadsafe(self.extractor.attach, pool)
 
     async def db(self, fn, *args):  # type: ignore[no-untyped-def]
         try:
@@ -366,8 +388,10 @@ class _Run:
         return selected
 
     async def _parse_feed(self, body: bytes, url: str, content_type: str | None) -> ParsedFeed:
-        """Parse in the extraction pool: feedparser is CPU work, and the pool is idle while feeds come in."""
-        return await asyncio.get_running_loop().run_in_executor(self.pool, parse_feed, body, url, content_type)
+        """Parse in the extraction pool once it has started (feedparser is CPU work, and the pool is idle
+        while feeds come in); before that, in a thread of this process rather than wait for it."""
+        pool = self.extractor.pool
+        return await asyncio.get_running_loop().run_in_executor(pool, parse_feed, body, url, content_type)
 
     def _save_feed(self, outlet: str, url: str, status, error, etag, modified) -> None:  # type: ignore[no-untyped-def]
         self.store.save_feed_state(outlet, url, status=status, error=error, etag=etag, last_modified=modified)

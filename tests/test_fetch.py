@@ -266,3 +266,36 @@ def test_queued_pages_go_to_the_pool_together_and_fail_alone(
     assert alpha.new == 8 and alpha.failed == 1 and alpha.reasons == {"no article text found": 1}
     assert beta.new == gamma.new == 8 and beta.failed == gamma.failed == 0
     assert sum(sizes) == 25 and max(sizes) > 1 and max(sizes) <= ingest.MAX_PAGES_PER_TASK
+
+
+def test_feeds_download_and_parse_while_the_pool_starts(site: Site, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Starting the extraction pool (the forkserver importing trafilatura) must not hold up the event
+    loop: feeds are fetched and parsed meanwhile, and pages wait for the pool, then go through it."""
+    from claimcheck import ingest
+
+    publish(site, "alpha")
+    events: list[str] = []
+    real_make, real_parse = ingest._make_pool, ingest.parse_feed
+
+    def slow_pool(n: int):  # type: ignore[no-untyped-def]
+        time.sleep(1.0)  # a slow start, as on a loaded machine
+        events.append("pool ready")
+        return real_make(n)
+
+    def parse(*a):  # type: ignore[no-untyped-def]
+        events.append("feed parsed")
+        return real_parse(*a)
+
+    monkeypatch.setattr(ingest, "_make_pool", slow_pool)
+    monkeypatch.setattr(ingest, "parse_feed", parse)
+    report = fetch(site, {"alpha": "/alpha/feed.xml"}, tmp_path / "db")
+    assert report.ok and report.outlets[0].new == 2
+    assert events[:2] == ["feed parsed", "pool ready"]
+
+
+def test_only_a_fetch_with_worker_processes_starts_the_forkserver_early() -> None:
+    from claimcheck.launch import wants_pool
+
+    assert wants_pool(["fetch"]) and wants_pool(["fetch", "--source", "bbc", "--workers", "2"])
+    assert not wants_pool(["fetch", "--workers", "0"]) and not wants_pool(["fetch", "--workers=0"])
+    assert not wants_pool(["fetch", "--help"]) and not wants_pool(["compare", "x"]) and not wants_pool([])
