@@ -23,6 +23,7 @@ from claimcheck.cli_common import (
     out_console,
     parse_when,
 )
+from claimcheck.config import address_warnings
 from claimcheck.ingest import FetchOptions, FetchReport, run_fetch
 from claimcheck.textsafe import terminal_safe
 
@@ -67,6 +68,8 @@ def sources(
         enabled = sum(o.enabled for o in cfg.outlets)
         nofeed = [o.id for o in cfg.outlets if o.enabled and not (o.feeds or o.sitemaps)]
         print(f"OK: {cfg.path}: {len(cfg.outlets)} outlets ({enabled} enabled)")
+        for warning in address_warnings(cfg):
+            err_console.print(f"warning: {terminal_safe(warning)}", soft_wrap=True)
         if nofeed:
             err_console.print(
                 f"note: enabled outlets with no feed or sitemap: {terminal_safe(', '.join(nofeed))}"
@@ -164,6 +167,7 @@ def do_fetch(
     as_json: bool,
     progress_bar: bool = True,
     settings_overrides: dict[str, object] | None = None,
+    allow_private: bool = False,
 ) -> FetchReport:
     """Run fetch and print its summary (shared by `fetch` and `demo`)."""
     from datetime import UTC, datetime
@@ -175,7 +179,12 @@ def do_fetch(
         cfg.defaults, concurrency=concurrency, **(settings_overrides or {})
     )
     options = FetchOptions(
-        outlets=tuple(outlets), limit=limit, since=parse_when(since), settings=settings, workers=workers
+        outlets=tuple(outlets),
+        limit=limit,
+        since=parse_when(since),
+        settings=settings,
+        workers=workers,
+        allow_private=allow_private,
     )
     report = FetchReport(outlets=[], started=datetime.now(UTC))
     store = open_store(db)
@@ -234,6 +243,14 @@ def fetch(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the per-outlet summary as JSON on stdout.")
     ] = False,
+    allow_private: Annotated[
+        bool,
+        typer.Option(
+            "--allow-private",
+            help="Let every outlet reach its own feeds' hosts on private or loopback addresses "
+            "(as `allow_private: true` in sources.yaml does for one).",
+        ),
+    ] = False,
     db: DbOption = None,
     sources: SourcesOption = None,
 ) -> None:
@@ -248,6 +265,7 @@ def fetch(
         workers=workers,
         quiet=quiet,
         as_json=as_json,
+        allow_private=allow_private,
     )
     if report.interrupted:
         raise typer.Exit(130)

@@ -7,7 +7,6 @@ A failing outlet never stops the others; every failure is counted with a short r
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import multiprocessing
 import os
 import sqlite3
@@ -22,7 +21,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from claimcheck.decode import clean_text
 from claimcheck.errors import FetchError, StoreError
 from claimcheck.feeds import FeedParseError, ParsedFeed, parse_feed
-from claimcheck.http import FetchSettings, Http
+from claimcheck.http import FetchSettings, Http, PrivateAccess
 from claimcheck.jobs import init_worker, process_pages
 from claimcheck.models import Article, Claim, ExtractedPage, FeedEntry, Outlet, Sources
 from claimcheck.store import Store, content_hash
@@ -42,6 +41,7 @@ class FetchOptions:
     since: datetime | None = None  # skip entries published before this
     settings: FetchSettings = field(default_factory=FetchSettings)
     workers: int | None = None  # extraction processes; None: default_workers(); 0: threads in this process
+    allow_private: bool = False  # --allow-private: every outlet as if it had `allow_private: true`
 
 
 @dataclass
@@ -308,11 +308,8 @@ class _Run:
         if not feeds:
             rep.reasons["no feeds configured"] += 1
             return
-        local = False
-        for url in feeds:
-            with contextlib.suppress(FetchError):
-                local = local or await self.http.is_private(url)
-        results = await asyncio.gather(*(self.feed(outlet, rep, url) for url in feeds))
+        access = private_access(outlet, self.options.allow_private)
+        results = await asyncio.gather(*(self.feed(outlet, rep, url, access) for url in feeds))
         entries: list[FeedEntry] = []
         seen_links: set[str] = set()
         for batch in results:
@@ -326,19 +323,19 @@ class _Run:
         todo = [(e, ks) for e, ks in keyed if not (set(ks) & known)]
         rep.unchanged += len(entries) - len(todo)
         self.progress.add(outlet.id, len(todo))
-        await asyncio.gather(*(self.page(outlet, rep, e, ks, local) for e, ks in todo))
+        await asyncio.gather(*(self.page(outlet, rep, e, ks, access) for e, ks in todo))
 
-    async def feed(self, outlet: Outlet, rep: OutletReport, url: str) -> list[FeedEntry]:
+    async def feed(self, outlet: Outlet, rep: OutletReport, url: str, access: PrivateAccess) -> list[FeedEntry]:
         etag, modified = await self.db(self.store.feed_state, outlet.id, url)
         try:
-            resp = await self.http.get(url, etag=etag, last_modified=modified, allow_private=True)
+            resp = await self.http.get(url, etag=etag, last_modified=modified, allow_private=access)
             if resp.status == 304:
                 rep.feeds_unchanged += 1
                 await self.db(self._save_feed, outlet.id, url, 304, None, None, None)
                 return []
             parsed = await self._parse_feed(resp.body, resp.url, resp.content_type)
             entries = list(parsed.entries)
-            entries += await self._children(outlet, parsed)
+            entries += await self._children(parsed, access)
             if not entries and parsed.skipped:
                 raise FeedParseError(f"feed entries have no links ({parsed.skipped} skipped)")
             if not entries:
@@ -362,12 +359,12 @@ class _Run:
     def _save_feed(self, outlet: str, url: str, status, error, etag, modified) -> None:  # type: ignore[no-untyped-def]
         self.store.save_feed_state(outlet, url, status=status, error=error, etag=etag, last_modified=modified)
 
-    async def _children(self, outlet: Outlet, parsed: ParsedFeed) -> list[FeedEntry]:
+    async def _children(self, parsed: ParsedFeed, access: PrivateAccess) -> list[FeedEntry]:
         """Entries of a sitemap index's newest child sitemaps."""
         out: list[FeedEntry] = []
         for child in parsed.sitemaps[:MAX_CHILD_SITEMAPS]:
             try:
-                resp = await self.http.get(child, allow_private=True)
+                resp = await self.http.get(child, allow_private=access)
                 out += (await self._parse_feed(resp.body, resp.url, resp.content_type)).entries
             except (FetchError, FeedParseError):
                 continue
@@ -381,9 +378,11 @@ class _Run:
             entries = entries[: self.options.limit]
         return entries
 
-    async def page(self, outlet: Outlet, rep: OutletReport, entry: FeedEntry, keys: list[str], local: bool) -> None:
+    async def page(
+        self, outlet: Outlet, rep: OutletReport, entry: FeedEntry, keys: list[str], access: PrivateAccess
+    ) -> None:
         try:
-            resp = await self.http.get(entry.link, allow_private=local)
+            resp = await self.http.get(entry.link, allow_private=access)
             try:
                 page, claims = await self.extractor.page(resp.body, resp.url, resp.content_type)
             except ValueError as e:
@@ -412,6 +411,14 @@ class _Run:
                 await self.db(self.store.mark_entries, outlet.id, keys, entry.link, "failed: " + e.reason)
         finally:
             self.progress.advance(outlet.id)
+
+
+def private_access(outlet: Outlet, opt_in: bool = False) -> PrivateAccess:
+    """The private or loopback hosts this outlet's requests may reach: the hosts of its own feeds and
+    sitemaps when it opted in (``allow_private: true`` or ``--allow-private``), plus the hosts it lists
+    in ``allow_private_hosts``; nothing otherwise."""
+    own = [*outlet.feeds, *outlet.sitemaps] if (opt_in or outlet.allow_private) else []
+    return PrivateAccess.of(own, outlet.allow_private_hosts)
 
 
 def _keys(e: FeedEntry) -> list[str]:

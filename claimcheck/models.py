@@ -155,6 +155,8 @@ class Outlet:
     feeds: tuple[str, ...] = ()
     sitemaps: tuple[str, ...] = ()
     enabled: bool = True
+    allow_private: bool = False  # its feeds' own hosts may be private or loopback addresses (opt-in)
+    allow_private_hosts: tuple[str, ...] = ()  # more such hosts its links may reach: "host" or "host:port"
 
     @property
     def names(self) -> tuple[str, ...]:
