@@ -171,7 +171,7 @@ class _Validator:
             elif key == "delay":
                 values[key] = self.number(v, name, integer=False, minimum=0)
             else:
-                values[key] = self.number(v, name, integer=key != "timeout")
+                values[key] = self.number(v, name, integer=key not in ("timeout", "extract_timeout"))
         return Defaults(**values)
 
     def outlet(self, node: Node, field: str) -> Outlet:
