@@ -12,6 +12,7 @@ fetching process, :data:`RUNNING`.
 from __future__ import annotations
 
 import os
+import threading
 import time
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
     from claimcheck.models import Claim, ExtractedPage
 
 BOARD_FIELDS = 3  # per worker slot: pid, page token (0: idle), start time (time.monotonic, shared by all processes)
-RUNNING: dict[int, float] = {}  # threads: page token -> start time
+RUNNING: dict[int, tuple[int, float, float]] = {}  # threads: page token -> (native thread id, CPU time, wall time) at start
 DROPPED: set[int] = set()  # threads: tokens of pages given up on with their task (handed out again)
 _board: Any = None  # this worker process's shared array, and its slot in it
 _slot = -1
@@ -41,12 +42,21 @@ def init_worker(parent: int | None = None, board: Any = None, claimed: Any = Non
 
 def _begin(token: int) -> None:
     if _board is None:
-        RUNNING[token] = time.monotonic()
+        RUNNING[token] = (threading.get_native_id(), time.thread_time(), time.monotonic())
         return
     base = _slot * BOARD_FIELDS
     _board[base + 1] = 0
     _board[base + 2] = time.monotonic()
     _board[base + 1] = token
+
+
+def thread_seconds(native_id: int, cpu_start: float, wall_start: float) -> float:
+    """How long a thread has been on its page: its own CPU time where Linux tells it (a thread starved of
+    the interpreter lock by another one's long C call is not charged for it), else wall time."""
+    try:
+        return time.clock_gettime((~native_id << 3) | 6) - cpu_start  # Linux: that thread's CPU clock
+    except (OSError, OverflowError, AttributeError):
+        return time.monotonic() - wall_start
 
 
 def _end(token: int) -> None:

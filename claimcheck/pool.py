@@ -26,7 +26,7 @@ from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExec
 from typing import Any
 
 from claimcheck.errors import FetchError
-from claimcheck.jobs import BOARD_FIELDS, DROPPED, RUNNING, init_worker, process_pages
+from claimcheck.jobs import BOARD_FIELDS, DROPPED, RUNNING, init_worker, process_pages, thread_seconds
 from claimcheck.models import Claim, ExtractedPage
 
 MAX_PAGES_PER_TASK = 8  # pages handed to an extraction worker at once
@@ -107,6 +107,14 @@ class _Board:
             if token and token == again:
                 out.append((int(self.cells[base]), int(token), started))
         return out
+
+    def kill(self, pid: int, token: int) -> None:
+        """SIGKILL worker ``pid`` if it is still on page ``token`` (not on the next one by now)."""
+        for i in range(self.n):
+            base = i * BOARD_FIELDS
+            if int(self.cells[base]) == pid and self.cells[base + 1] == token:
+                with contextlib.suppress(ProcessLookupError, PermissionError):
+                    os.kill(pid, signal.SIGKILL)
 
 
 def _new_pool(n: int) -> tuple[Executor, _Board | None]:
@@ -204,7 +212,12 @@ class Dispatcher:
             self.watchdog.cancel()
 
     def shutdown(self) -> None:
+        """Close and stop the pool. A worker still on a page (the run was interrupted) is killed rather
+        than waited for: that page may take minutes."""
         self.close()
+        if self.board is not None:
+            for pid, token, _ in self.board.running():
+                self.board.kill(pid, token)
         self.pool.shutdown(wait=True, cancel_futures=True)
 
     def _pump(self) -> None:
@@ -255,11 +268,10 @@ class Dispatcher:
                 for pid, token, started in self.board.running():
                     if now - started > self.deadline and token not in self.too_slow:
                         self.too_slow.add(token)
-                        with contextlib.suppress(ProcessLookupError, PermissionError):
-                            os.kill(pid, signal.SIGKILL)  # the pool breaks; _broken sorts it out
+                        self.board.kill(pid, token)  # the pool breaks; _broken sorts it out
             else:
                 for token, started in list(RUNNING.items()):
-                    if now - started > self.deadline and token in self.tasks:
+                    if token in self.tasks and thread_seconds(*started) > self.deadline:
                         self._abandon(token)
 
     def _abandon(self, token: int) -> None:
