@@ -153,3 +153,69 @@ def test_feed_parsing_survives_a_broken_pool(tmp_path: Path) -> None:
 
     parsed = asyncio.run(scenario())
     assert [e.link for e in parsed.entries] == ["http://127.0.0.1/a"]  # type: ignore[attr-defined]
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for d in Path("/proc").iterdir():
+        if d.name.isdigit():
+            try:
+                stat = (d / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                out.append(int(d.name))
+    return out
+
+
+def _cpu_seconds(pid: int) -> float:
+    fields = (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc to find the worker")
+def test_sigkill_of_the_extraction_worker_mid_run(site: Site, tmp_path: Path) -> None:
+    """A real `claimcheck fetch --workers 1`: its one worker is SIGKILLed while on a heavy page. The run
+    ends normally: that page fails ("extraction worker died"), the pages after it are stored."""
+    import json
+    import subprocess
+    import sys
+
+    site.route("/heavy.html", heavy_table(), headers=HTML, delay=0.5)
+    links = [story(site, f"/{i}.html", i) for i in range(3)] + [site.url("/heavy.html")]
+    for i in range(3):  # served once the worker is dead
+        path = f"/late/{i}.html"
+        story(site, path, 10 + i)
+        site.routes[path].delay = 4.0
+        links.append(site.url(path))
+    site.route("/feed.xml", rss([{"title": f"s{i}", "link": u, "guid": u} for i, u in enumerate(links)]))
+    src = tmp_path / "sources.yaml"
+    src.write_text(f"defaults: {{timeout: 20, per_host: 8}}\noutlets:\n  - {{id: a, name: A, feeds: ['{site.url('/feed.xml')}']}}\n")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CLAIMCHECK_")}
+    env["CLAIMCHECK_HOME"] = str(tmp_path / "home")
+    args = ["fetch", "--allow-private", "--workers", "1", "--json", "--sources", str(src), "--db", str(tmp_path / "db")]
+    proc = subprocess.Popen([sys.executable, "-m", "claimcheck", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        end = time.monotonic() + 60
+        while "/heavy.html" not in site.paths_hit():
+            assert time.monotonic() < end and proc.poll() is None
+            time.sleep(0.05)
+        workers: list[int] = []
+        while not workers:  # the forkserver's children, spawned by the fetch process
+            workers = [w for c in _children(proc.pid) for w in _children(c)]
+            assert time.monotonic() < end and proc.poll() is None
+            time.sleep(0.05)
+        (worker,) = workers
+        start = _cpu_seconds(worker)
+        while _cpu_seconds(worker) - start < 1.0:  # on the heavy page (the others take ~0.05 s each)
+            assert time.monotonic() < end and proc.poll() is None
+            time.sleep(0.05)
+        os.kill(worker, signal.SIGKILL)
+        out, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 1, err
+    (r,) = json.loads(out)["outlets"]
+    assert r["reasons"] == {DIED: 1} and r["new"] == 6, r
+    assert "Traceback" not in err
