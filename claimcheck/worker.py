@@ -45,7 +45,7 @@ def claims_for(text: str, aliases: Mapping[str, str]) -> list[Claim]:
 
 
 # A start tag over 64 KB long; its quoted values; the attribute names left (a name after white space).
-_LONG_TAG = re.compile(rb"<([A-Za-z][A-Za-z0-9:-]{0,64})([^<>]{65536,})>")
+_LONG_TAG = re.compile(rb"<([A-Za-z][A-Za-z0-9:-]{0,64}+)([^<>]{65536,})>")
 _QUOTED = re.compile(rb"\"[^\"]*\"|'[^']*'")
 _ATTR_NAME = re.compile(rb"\s[^\s\"'<>/=]+")
 MAX_ATTRIBUTES = 5_000
