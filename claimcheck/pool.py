@@ -163,9 +163,9 @@ class Dispatcher:
     """Hands pages to the extraction pool, a few per task when they queue up, each under ``deadline``.
 
     At most two tasks per worker are in flight; pages that arrive meanwhile wait here and go out
-    together (up to ``MAX_PAGES_PER_TASK``) when a task comes back. A page that finds the pool idle goes alone, at once. One task per page cost the
-    fetching process ~0.35 ms of hand-over work (the pool's feeder and manager threads) for each page;
-    a task of four, a quarter of that.
+    together (up to ``MAX_PAGES_PER_TASK``) when a task comes back. A page that finds the pool idle
+    goes alone, at once. One task per page cost the fetching process ~0.35 ms of hand-over work (the
+    pool's feeder and manager threads) for each page; a task of four, a quarter of that.
     """
 
     def __init__(self, workers: int, aliases: dict[str, str], deadline: float) -> None:
