@@ -338,6 +338,27 @@ def test_sitemap_index_children_on_a_private_address_are_refused(
     assert forbidden_site.hits == []
 
 
+def test_fetch_allow_private_flag(site: Site, tmp_path: Path) -> None:
+    """The real CLI: a feed on 127.0.0.1 (private by default) is refused without the opt-in, fetched with it."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from claimcheck.cli import app
+
+    feed(site, "/feed.xml", [story(site, "/a.html")])
+    src = tmp_path / "sources.yaml"
+    src.write_text(f"outlets:\n  - {{id: a, name: A, feeds: ['{site.url('/feed.xml')}']}}\n")
+    args = ["fetch", "--json", "--sources", str(src), "--db", str(tmp_path / "db")]
+    r = CliRunner().invoke(app, args)
+    assert r.exit_code == 1
+    assert json.loads(r.stdout)["outlets"][0]["reasons"] == {f"feed: {REFUSED}": 1}
+    assert site.hits == []
+    r = CliRunner().invoke(app, [*args, "--allow-private"])
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout)["totals"]["new"] == 1
+
+
 def test_private_access_names_hosts_and_ports() -> None:
     """Pure: which (host, port) an opt-in opens; a URL without a port opens 80 and 443."""
     from claimcheck.http import PrivateAccess
