@@ -12,9 +12,10 @@ from urllib.parse import urlsplit
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from claimcheck.errors import ConfigError
+from claimcheck.errors import ConfigError, FetchError
 from claimcheck.models import Defaults, Outlet, Sources
 from claimcheck.paths import find_sources
+from claimcheck.urls import NOT_HTTP, fetchable_url
 
 MAX_FILE_BYTES = 8_000_000
 MAX_OUTLETS = 20_000
@@ -136,8 +137,13 @@ class _Validator:
 
     def url(self, node: Node, field: str) -> str:
         value = self.string(node, field)
-        parts = urlsplit(value)
-        if parts.scheme not in ("http", "https") or not parts.hostname or any(c.isspace() for c in value):
+        try:
+            fetchable_url(value)  # the very check fetch makes: what passes here can be fetched
+        except FetchError as e:
+            if e.reason == NOT_HTTP or not value.lower().startswith(("http://", "https://")):
+                raise self.fail(node, field, f"not an http(s) URL: {value!r}") from None
+            raise self.fail(node, field, f"cannot be fetched ({e.reason}): {value!r}") from None
+        if any(c.isspace() for c in value):
             raise self.fail(node, field, f"not an http(s) URL: {value!r}")
         return value
 
