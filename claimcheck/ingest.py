@@ -7,31 +7,27 @@ A failing outlet never stops the others; every failure is counted with a short r
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import os
 import sqlite3
-import threading
 from collections import Counter
 from collections.abc import Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from typing import Any, Protocol
+from typing import Protocol
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from claimcheck.decode import clean_text, not_in_future
 from claimcheck.errors import FetchError, StoreError
 from claimcheck.feeds import FeedParseError, ParsedFeed, parse_feed
-from claimcheck.http import FetchSettings, Http
-from claimcheck.jobs import forkserver_context, init_worker, process_pages
-from claimcheck.models import Article, Claim, ExtractedPage, FeedEntry, Outlet, Sources
+from claimcheck.http import FetchSettings, Http, PrivateAccess
+from claimcheck.models import Article, FeedEntry, Outlet, Sources
+from claimcheck.pool import Dispatcher, fail_futures, settle_futures, worker_count
 from claimcheck.store import Store, content_hash
 from claimcheck.store import _explain as explain_sqlite
 from claimcheck.urls import is_fetchable
 
 MAX_CHILD_SITEMAPS = 3
 MAX_BATCH = 64  # articles per write transaction
-MAX_PAGES_PER_TASK = 8  # pages handed to an extraction worker at once
 BATCH_WAIT = 0.05  # seconds a write waits for more articles to join it
 PERMANENT = (
     "HTTP 404", "HTTP 410", "no article text", "refused", "disallowed by robots.txt", "not an http", "bad URL",
@@ -45,6 +41,8 @@ class FetchOptions:
     since: datetime | None = None  # skip entries published before this
     settings: FetchSettings = field(default_factory=FetchSettings)
     workers: int | None = None  # extraction processes; None: default_workers(); 0: threads in this process
+    allow_private: bool = False  # --allow-private: every outlet as if it had `allow_private: true`
+    extract_timeout: float | None = None  # seconds per page's extraction; None: sources.yaml defaults
 
 
 @dataclass
@@ -150,108 +148,6 @@ def run_fetch(
     return report
 
 
-def default_workers() -> int:
-    """Extraction processes: one per core (at most 8). The fetching process is mostly waiting on the
-    network; bench/fetch.py on 2 cores: 2 workers 16.1 s, 1 worker 20.1 s (before the fetching process
-    was made lighter, 1 worker had been the faster)."""
-    return max(1, min(os.cpu_count() or 1, 8))
-
-
-def _worker_count(workers: int | None) -> int:
-    """Extraction processes for ``FetchOptions.workers`` (None: the default; 0: threads instead)."""
-    return workers if workers is not None else default_workers()
-
-
-def _make_pool(n: int) -> Executor:
-    if n <= 0:
-        return ThreadPoolExecutor(max_workers=2)
-    try:
-        ctx = forkserver_context()
-        return ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=init_worker, initargs=(os.getpid(),))
-    except (ValueError, OSError, NotImplementedError):
-        return ThreadPoolExecutor(max_workers=n)
-
-
-class _Dispatcher:
-    """Hands pages to the extraction pool, a few per task when they queue up.
-
-    At most two tasks per worker are in flight; pages that arrive meanwhile wait here and go out
-    together (up to ``MAX_PAGES_PER_TASK``) when a task comes back. A page that finds the pool idle
-    goes alone, at once. One task per page cost the fetching process ~0.35 ms of hand-over work
-    (the pool's feeder and manager threads) for each page; a task of four, a quarter of that.
-    """
-
-    def __init__(self, pool: Executor | None, workers: int, aliases: dict[str, str]) -> None:
-        self.pool = pool  # None until the pool has started (see _Run.all): pages wait here meanwhile
-        self.aliases = aliases
-        self.limit = 2 * max(1, workers)
-        self.in_flight = 0
-        self.closed = False
-        self.pending: list[tuple[tuple[bytes, str, str | None, datetime | None], asyncio.Future[tuple[ExtractedPage, list[Claim]]]]] = []
-
-    async def page(
-        self, body: bytes, url: str, content_type: str | None, known_date: datetime | None = None
-    ) -> tuple[ExtractedPage, list[Claim]]:
-        done: asyncio.Future[tuple[ExtractedPage, list[Claim]]] = asyncio.get_running_loop().create_future()
-        self.pending.append(((body, url, content_type, known_date), done))
-        self._pump()
-        return await done
-
-    def close(self) -> None:
-        """No more hand-overs (the run is ending or interrupted); pages still waiting are cancelled."""
-        self.closed = True
-        pending, self.pending = self.pending, []
-        for _, done in pending:
-            done.cancel()
-
-    def attach(self, pool: Executor) -> None:
-        """The pool has started: hand over what waited for it."""
-        self.pool = pool
-        self._pump()
-
-    def _pump(self) -> None:
-        while self.pool is not None and self.pending and self.in_flight < self.limit and not self.closed:
-            n = min(MAX_PAGES_PER_TASK, -(-len(self.pending) // (self.limit - self.in_flight)))
-            batch, self.pending = self.pending[:n], self.pending[n:]
-            try:
-                task = asyncio.wrap_future(self.pool.submit(process_pages, [item for item, _ in batch], self.aliases))
-            except RuntimeError as e:  # the pool is shut down or broken
-                _fail([done for _, done in batch], e)
-                continue
-            self.in_flight += 1
-            task.add_done_callback(lambda t, batch=batch: self._finished(t, batch))
-
-    def _finished(self, task: asyncio.Future[list[object]], batch: list) -> None:  # type: ignore[type-arg]
-        self.in_flight -= 1
-        error = None if task.cancelled() else task.exception()  # always retrieved: never reported as lost
-        if self.closed or task.cancelled():
-            for _, done in batch:
-                done.cancel()
-        elif error is not None:
-            _fail([done for _, done in batch], error)
-        else:
-            _settle([done for _, done in batch], task.result())
-        self._pump()
-
-
-def _fail(futures: Sequence[asyncio.Future[Any]], error: BaseException) -> None:
-    """Every future of a batch that failed as a whole gets its error (unless already settled)."""
-    for done in futures:
-        if not done.done():
-            done.set_exception(error)
-
-
-def _settle(futures: Sequence[asyncio.Future[Any]], results: Sequence[object]) -> None:
-    """Each future of a batch gets its own result, or raises the exception in its slot."""
-    for done, result in zip(futures, results, strict=True):
-        if done.done():
-            continue
-        if isinstance(result, BaseException):
-            done.set_exception(result)
-        else:
-            done.set_result(result)
-
-
 class _Run:
     def __init__(
         self, sources: Sources, store: Store, options: FetchOptions, progress: Progress, report: FetchReport
@@ -262,41 +158,21 @@ class _Run:
         self.progress = progress
         self.report = report
         self.aliases = sources.alias_map()
-        self.pool: Executor | None = None
         self.db_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimcheck-db")
         self.pending: list[tuple[Article, list[str], asyncio.Future[tuple[int, bool]]]] = []
         self.writer: asyncio.Task[None] | None = None
 
     async def all(self, outlets: list[Outlet]) -> None:
-        workers = _worker_count(self.options.workers)
-        self.extractor = _Dispatcher(None, workers, self.aliases)
-        loop = asyncio.get_running_loop()
-        # The pool starts in a thread of its own while the feeds download: starting the forkserver and
-        # its first worker waits for the extraction stack to import (trafilatura: ~0.4 s), which blocked
-        # the event loop when the first feed was handed to the pool (#14).
-        starter = threading.Thread(
-            target=self._start_pool, args=(workers, loop), name="claimcheck-pool-start", daemon=True
-        )
-        starter.start()
+        deadline = self.options.extract_timeout or float(self.sources.defaults.extract_timeout)
+        self.extractor = Dispatcher(worker_count(self.options.workers), self.aliases, deadline, start_now=False)
+        self.extractor.start()  # while the feeds download
         try:
             async with Http(self.options.settings) as http:
                 self.http = http
                 await asyncio.gather(*(self.outlet(o, r) for o, r in zip(outlets, self.report.outlets, strict=True)))
         finally:
-            self.extractor.close()
-            starter.join()
-            if self.pool is not None:
-                self.pool.shutdown(wait=True, cancel_futures=True)
+            self.extractor.shutdown()
             self.db_thread.shutdown(wait=True)
-
-    def _start_pool(self, workers: int, loop: asyncio.AbstractEventLoop) -> None:
-        """Make the pool and start a worker (in the starter thread), then hand the pool to the loop."""
-        pool = _make_pool(workers)
-        self.pool = pool
-        with contextlib.suppress(Exception):  # a pool that cannot start fails its pages, one by one
-            pool.submit(int).result()
-        with contextlib.suppress(RuntimeError):  # the loop is closed: the run ended meanwhile
-            loop.call_soon_threadsafe(self.extractor.attach, pool)
 
     async def db(self, fn, *args):  # type: ignore[no-untyped-def]
         try:
@@ -326,20 +202,17 @@ class _Run:
                     done.cancel()
                 raise
             except Exception as e:  # noqa: BLE001 - the whole batch failed (disk full): each page hears why
-                _fail([done for *_, done in batch], e)
+                fail_futures([done for *_, done in batch], e)
                 continue
-            _settle([done for *_, done in batch], results)
+            settle_futures([done for *_, done in batch], results)
 
     async def outlet(self, outlet: Outlet, rep: OutletReport) -> None:
         feeds = [*outlet.feeds, *outlet.sitemaps]
         if not feeds:
             rep.reasons["no feeds configured"] += 1
             return
-        local = False
-        for url in feeds:
-            with contextlib.suppress(FetchError):
-                local = local or await self.http.is_private(url)
-        results = await asyncio.gather(*(self.feed(outlet, rep, url) for url in feeds))
+        access = private_access(outlet, self.options.allow_private)
+        results = await asyncio.gather(*(self.feed(outlet, rep, url, access) for url in feeds))
         entries: list[FeedEntry] = []
         seen_links: set[str] = set()
         for batch in results:
@@ -353,19 +226,19 @@ class _Run:
         todo = [(e, ks) for e, ks in keyed if not (set(ks) & known)]
         rep.unchanged += len(entries) - len(todo)
         self.progress.add(outlet.id, len(todo))
-        await asyncio.gather(*(self.page(outlet, rep, e, ks, local) for e, ks in todo))
+        await asyncio.gather(*(self.page(outlet, rep, e, ks, access) for e, ks in todo))
 
-    async def feed(self, outlet: Outlet, rep: OutletReport, url: str) -> list[FeedEntry]:
+    async def feed(self, outlet: Outlet, rep: OutletReport, url: str, access: PrivateAccess) -> list[FeedEntry]:
         etag, modified = await self.db(self.store.feed_state, outlet.id, url)
         try:
-            resp = await self.http.get(url, etag=etag, last_modified=modified, allow_private=True)
+            resp = await self.http.get(url, etag=etag, last_modified=modified, allow_private=access)
             if resp.status == 304:
                 rep.feeds_unchanged += 1
                 await self.db(self._save_feed, outlet.id, url, 304, None, None, None)
                 return []
             parsed = await self._parse_feed(resp.body, resp.url, resp.content_type)
             entries = list(parsed.entries)
-            entries += await self._children(outlet, parsed)
+            entries += await self._children(parsed, access)
             if not entries and parsed.skipped:
                 raise FeedParseError(f"feed entries have no links ({parsed.skipped} skipped)")
             if not entries:
@@ -388,20 +261,20 @@ class _Run:
         return selected
 
     async def _parse_feed(self, body: bytes, url: str, content_type: str | None) -> ParsedFeed:
-        """Parse in the extraction pool once it has started (feedparser is CPU work, and the pool is idle
-        while feeds come in); before that, in a thread of this process rather than wait for it."""
-        pool = self.extractor.pool
-        return await asyncio.get_running_loop().run_in_executor(pool, parse_feed, body, url, content_type)
+        """Parse in the extraction pool (feedparser is CPU work, and the pool is idle while feeds come in);
+        in a thread of this process while the pool is still starting."""
+        parsed: ParsedFeed = await self.extractor.call(parse_feed, body, url, content_type)
+        return parsed
 
     def _save_feed(self, outlet: str, url: str, status, error, etag, modified) -> None:  # type: ignore[no-untyped-def]
         self.store.save_feed_state(outlet, url, status=status, error=error, etag=etag, last_modified=modified)
 
-    async def _children(self, outlet: Outlet, parsed: ParsedFeed) -> list[FeedEntry]:
+    async def _children(self, parsed: ParsedFeed, access: PrivateAccess) -> list[FeedEntry]:
         """Entries of a sitemap index's newest child sitemaps."""
         out: list[FeedEntry] = []
         for child in parsed.sitemaps[:MAX_CHILD_SITEMAPS]:
             try:
-                resp = await self.http.get(child, allow_private=True)
+                resp = await self.http.get(child, allow_private=access)
                 out += (await self._parse_feed(resp.body, resp.url, resp.content_type)).entries
             except (FetchError, FeedParseError):
                 continue
@@ -415,9 +288,11 @@ class _Run:
             entries = entries[: self.options.limit]
         return entries
 
-    async def page(self, outlet: Outlet, rep: OutletReport, entry: FeedEntry, keys: list[str], local: bool) -> None:
+    async def page(
+        self, outlet: Outlet, rep: OutletReport, entry: FeedEntry, keys: list[str], access: PrivateAccess
+    ) -> None:
         try:
-            resp = await self.http.get(entry.link, allow_private=local)
+            resp = await self.http.get(entry.link, allow_private=access)
             try:
                 # the feed's date spares the worker htmldate's search when the page's tags have none
                 page, claims = await self.extractor.page(resp.body, resp.url, resp.content_type, entry.published)
@@ -447,6 +322,14 @@ class _Run:
                 await self.db(self.store.mark_entries, outlet.id, keys, entry.link, "failed: " + e.reason)
         finally:
             self.progress.advance(outlet.id)
+
+
+def private_access(outlet: Outlet, opt_in: bool = False) -> PrivateAccess:
+    """The private or loopback hosts this outlet's requests may reach: the hosts of its own feeds and
+    sitemaps when it opted in (``allow_private: true`` or ``--allow-private``), plus the hosts it lists
+    in ``allow_private_hosts``; nothing otherwise."""
+    own = [*outlet.feeds, *outlet.sitemaps] if (opt_in or outlet.allow_private) else []
+    return PrivateAccess.of(own, outlet.allow_private_hosts)
 
 
 def _keys(e: FeedEntry) -> list[str]:
