@@ -300,3 +300,36 @@ def test_only_a_fetch_with_worker_processes_starts_the_forkserver_early() -> Non
     assert wants_pool(["fetch"]) and wants_pool(["fetch", "--source", "bbc", "--workers", "2"])
     assert not wants_pool(["fetch", "--workers", "0"]) and not wants_pool(["fetch", "--workers=0"])
     assert not wants_pool(["fetch", "--help"]) and not wants_pool(["compare", "x"]) and not wants_pool([])
+
+
+def test_pages_waiting_for_extraction_are_bounded(site: Site, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Downloads outrun extraction; a download waits while MAX_BACKLOG pages wait for extraction, so a
+    long fetch does not hold every page body in memory at once."""
+    from claimcheck import ingest, jobs, pool
+
+    for o in ("alpha", "beta"):
+        publish(site, o, n=6)
+    waiting, most = 0, 0
+    real_get = ingest.Http.get
+
+    async def get(self, url, *a, **k):  # type: ignore[no-untyped-def]
+        nonlocal waiting, most
+        resp = await real_get(self, url, *a, **k)
+        if "/feed" not in url:
+            waiting += 1
+            most = max(most, waiting)
+        return resp
+
+    def slow(items, aliases):  # type: ignore[no-untyped-def]
+        nonlocal waiting
+        time.sleep(0.05)
+        waiting -= len(items)
+        return jobs.process_pages(items, aliases)
+
+    monkeypatch.setattr(ingest, "MAX_BACKLOG", 3)
+    monkeypatch.setattr(ingest.Http, "get", get)
+    monkeypatch.setattr(pool, "process_pages", slow)
+    settings = FetchSettings(timeout=5, retries=0, robots=False, per_host=8, concurrency=8)
+    report = fetch(site, {"alpha": "/alpha/feed.xml", "beta": "/beta/feed.xml"}, tmp_path / "db", settings=settings)
+    assert [r.new for r in report.outlets] == [6, 6]
+    assert most <= 3
