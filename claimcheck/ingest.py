@@ -31,9 +31,10 @@ MAX_BATCH = 64  # articles per write transaction
 BATCH_WAIT = 0.05  # seconds a write waits for more articles to join it
 # Pages downloaded and not yet extracted, at most (a download waits for room). Pages arrive faster than
 # two cores extract them (16 downloads in flight at 50 ms: ~300 pages/s; extraction: ~60): unbounded,
-# a 2,000-page fetch held every page body at once (545 MB for the process tree, #14). 64 is more
-# than the pool takes at once (two tasks of up to 8 pages per worker) plus the downloads in flight.
-MAX_BACKLOG = 64
+# a 2,000-page fetch held every page body at once (545 MB for the process tree, #14). 32 pages: the
+# downloads in flight (16) and as many waiting for the pool, 0.15 s of its work on 2 cores, three times
+# the 50 ms a download takes (64: the fetching process at 85 MiB instead of 74, 400 real pages).
+MAX_BACKLOG = 32
 PERMANENT = (
     "HTTP 404", "HTTP 410", "no article text", "refused", "disallowed by robots.txt", "not an http", "bad URL",
 )  # fmt: skip
