@@ -553,3 +553,27 @@ def test_dotted_abbreviations_are_words_and_capitalised_scales_count(text: str, 
 def test_number_words(text: str, low: float, high: float, unit: str) -> None:
     [n] = numbers(text)
     assert (n.value.low, n.value.high, n.unit) == (low, high, unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anyone with information can call the hotline on 0800 123 4567.",
+        "The club finished third in the 2019-20 season.",
+        "The mayor, 61, said the town would rebuild the bridge.",
+        "He moved in with his partner, Ann Lee, 62.",
+        "The tournament runs between June 8 and 25, organisers said.",
+        "Photo 3 of 12",
+        "Hide Caption 1 of 8",
+        "The striker Jones (10) shot wide.",
+        "Screens of 1920x1080 or more are recommended.",
+        "Registration number: 130349",
+    ],
+)
+def test_more_things_that_are_not_quantities(text: str) -> None:
+    assert numbers(text) == []
+
+
+def test_counts_next_to_not_quantities_stay() -> None:
+    assert [n.value.low for n in numbers("The ferry carried 300 people, 40 cars and 12 lorries.")] == [300, 40, 12]
+    assert [n.value.low for n in numbers("In 2019, 45 people died.")] == [45]
