@@ -577,3 +577,44 @@ def test_more_things_that_are_not_quantities(text: str) -> None:
 def test_counts_next_to_not_quantities_stay() -> None:
     assert [n.value.low for n in numbers("The ferry carried 300 people, 40 cars and 12 lorries.")] == [300, 40, 12]
     assert [n.value.low for n in numbers("In 2019, 45 people died.")] == [45]
+
+
+@pytest.mark.parametrize(
+    "text,quoted,speaker",
+    [
+        ("'We did what we had to do,' Hughes said after the verdict.", "We did what we had to do", "Hughes"),
+        ("‘We will not give up,’ the minister said.", "We will not give up", "minister"),
+        ("'I don't regret a thing,' the singer's manager told the court.", "I don't regret a thing", "manager"),
+        (
+            "The Smiths' neighbour said: 'They were good people, and we'll miss them.'",
+            "They were good people, and we'll miss them",
+            "neighbour",
+        ),
+        (
+            "'He told me \"get out now\" and I ran,' the witness said.",
+            'He told me "get out now" and I ran',
+            "witness",
+        ),
+        (
+            'The coach told reporters that the team would "fight until the last minute".',
+            "fight until the last minute",
+            "coach",
+        ),
+    ],
+)
+def test_single_quoted_quotes_and_role_speakers(text: str, quoted: str, speaker: str) -> None:
+    [q] = quotes(text)
+    assert q.text.rstrip(",.") == quoted
+    assert q.speaker is not None and q.speaker.split()[-1] == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jones' lawyer said the band played rock 'n' roll in the 1990s and didn't break any rules.",
+        "He loved the '60s and the '70s, and the Beatles' records most of all.",
+        "Critics called it 'a disaster' on Monday.",  # a two-word scare quote
+    ],
+)
+def test_apostrophes_are_not_quotes(text: str) -> None:
+    assert quotes(text) == []
