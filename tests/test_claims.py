@@ -618,3 +618,27 @@ def test_single_quoted_quotes_and_role_speakers(text: str, quoted: str, speaker:
 )
 def test_apostrophes_are_not_quotes(text: str) -> None:
     assert quotes(text) == []
+
+
+def test_roles_second_round() -> None:
+    _, hurt = numbers("Three people were taken to hospital while 20 others were slightly hurt.")
+    assert (hurt.unit, hurt.extra["role"], hurt.extra["unit_written"]) == ("injured", "injured", "others")
+    [n] = numbers("More than 400 women came forward as victims of the fraud.")
+    assert n.unit == "women" and "role" not in n.extra  # victims of a fraud are not dead
+    [n] = numbers("Five victims were killed in the crash.")
+    assert n.unit == "deaths"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The leader spun off on lap 48 as the rain grew heavier.", "Her brother said he could be as old as 32."],
+)
+def test_series_numbers_and_ages_are_not_counts(text: str) -> None:
+    assert numbers(text) == []
+
+
+def test_number_words_inside_names_and_area_compounds() -> None:
+    [n] = numbers("Two Formula One teams protested the result.")
+    assert n.value.low == 2 and n.unit.split()[-1] == "teams"
+    [n] = numbers("Crews cleared an 800-square metre area around the shaft.")
+    assert (n.value.low, n.unit, n.extra["measure"], n.extra["measured"]) == (800, "m²", "area", "area")

@@ -77,6 +77,7 @@ _BETWEEN_RE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"^(?:\s+(?:and|to)\s+|\s?[-–—]\s?)$")
 _POSTFIX = re.compile(r"\s*(?:,\s*)?(?P<p>or more|or so|-plus|\+|plus)\b", re.IGNORECASE)
 
+_NAME_BEFORE = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][a-z]+\s$")
 _MINUS = re.compile(r"(?:\bminus\s+|(?<![\w.,])[-−])$", re.IGNORECASE)
 _DECADE = re.compile(r"^'?s\b")
 _OF = re.compile(r"\s+of\s+(?:the\s+|their\s+|its\s+|them\b)?", re.IGNORECASE)
@@ -253,9 +254,19 @@ def _hyphen_measure(s: str, raw: _Raw) -> None:
     """"a 300-pound bear": the compound is a weight of 300 lb; "bear" is what is measured, not counted."""
     assert raw.hyphen is not None
     first, _, rest = raw.hyphen.partition(" ")
+    after = raw.end
+    if first == "square":  # "an 800-square metre area", "a 300-square-foot flat"
+        if rest:
+            second, _, rest = rest.partition(" ")
+        elif (nxt := _UNIT_WORD.match(s, raw.end)) is not None:
+            second, after = nxt.group(1).lower(), nxt.end()
+        else:
+            return
+        first = f"square {second}"
     found = canonical(first, s) if first not in ("c", "f", "l", "g") else None
     if found is None:
         return
+    raw.end = after
     words, end = _noun_phrase(s, raw.end)
     raw.unit, raw.measure, raw.hyphen = found[0], found[1], None
     measured = " ".join([w for w in (rest, *words) if w])
@@ -289,6 +300,8 @@ def _word_numbers(s: str) -> list[_Raw]:
         value = _words_value(text)
         if value is None or text in {"a", "zero"} or _AGO.match(s[m.end() : m.end() + 40]):
             continue
+        if m.group()[0].isupper() and _NAME_BEFORE.search(s, max(0, m.start() - 30), m.start()):
+            continue  # part of a name: "Formula One", "Air Force One", "World War Two"
         raw = _Raw(m.start(), m.end(), value, "words")
         hy = _HYPHEN_UNIT.match(s, m.end())
         if hy:
@@ -423,7 +436,8 @@ def _apply_role(q: Quantity, role: str, own: str | None) -> None:
     """
     words = own.split() if own else []
     role_word = bool(words) and words[-1] in ROLE_WORDS and (len(words) == 1 or words[0] in GENERIC)
-    if own is None or role_word or (role == "deaths" and (own in DEATH_UNITS or own in GENERIC)):
+    generic_other = own in ("others", "more")  # "wounding 22 others": the others are the injured
+    if own is None or role_word or generic_other or (role == "deaths" and (own in DEATH_UNITS or own in GENERIC)):
         if q.unit != role:
             q.extra["unit_written"], q.unit = own, role
     elif own in GENERIC:
@@ -502,7 +516,8 @@ def _noun_phrase(s: str, pos: int) -> tuple[list[str], int]:
         if not words and low in _LEADING_MODIFIERS:
             end = m.end()
             continue
-        if w[0].isupper() and (low not in _NOT_UNIT or (w.isupper() and len(w) > 1)):
+        name_number = caps and low in _UNITS_WORDS  # "two Formula One teams"
+        if w[0].isupper() and (low not in _NOT_UNIT or (w.isupper() and len(w) > 1) or name_number):
             if len(words) > caps or caps >= 3 or low in _MONTH_OR_DAY:
                 break
             caps += 1

@@ -25,7 +25,7 @@ _CLOCK_AFTER = re.compile(
     r"^(?::\d\d|\s?(?:a\.m\b|p\.m\b|am\b|pm\b|GMT\b|UTC\b|BST\b|CET\b|EST\b|EDT\b|ET\b|PT\b|o'clock|hrs\b))",
     re.IGNORECASE,
 )
-_AGE_BEFORE = re.compile(r"\b(?:aged?|ages|who\s+(?:is|was|turned))\s+$")
+_AGE_BEFORE = re.compile(r"\b(?:aged?|ages|who\s+(?:is|was|turned)|as\s+(?:old|young)\s+as|turn(?:s|ed|ing)?)\s+$")
 _AGE_AFTER = re.compile(r"^(?:-|\s)(?:years?-old|years? old)\b|^,\s", re.IGNORECASE)
 # "John Smith, 63, said" / "The mayor, 61, said": a number set off by commas right after a noun.
 _AGE_NAME_COMMA = re.compile(r"[A-Za-z][a-z’']+,\s$")
