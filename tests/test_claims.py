@@ -642,3 +642,12 @@ def test_number_words_inside_names_and_area_compounds() -> None:
     assert n.value.low == 2 and n.unit.split()[-1] == "teams"
     [n] = numbers("Crews cleared an 800-square metre area around the shaft.")
     assert (n.value.low, n.unit, n.extra["measure"], n.extra["measured"]) == (800, "m²", "area", "area")
+
+
+def test_fractions_near_and_addresses() -> None:
+    [n] = numbers("They hoped to end a near 1-1/2 year trade war.")
+    assert (n.value.low, n.value.high, n.qualifier) == (pytest.approx(1.38), 1.5, "nearly")
+    [n] = numbers("The river rose 2½ metres.")
+    assert (n.value.low, n.unit) == (2.5, "m")
+    assert numbers("He lives near 10 Downing Street.") == []
+    assert numbers("The firm's offices are at 1600 Main Street.") == []

@@ -64,6 +64,7 @@ _WORDNUM = re.compile(
 _DIGITS = re.compile(
     r"(?P<cur>US\$|\$|£|€|¥|₹)?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?P<frac>[- ](?:1/2|1/4|3/4|1/3|2/3)(?![\d/])|[½¼¾⅓⅔])?"  # mixed fractions: "1-1/2 year", "2½"
     # Scale words in any case: headlines capitalise them ("$48 Billion", "3.1 Million").
     r"(?P<scale>\s?(?i:million|billion|trillion|thousand|hundred)\b|(?:bn|mn|mln|tn|m|k|b)\b)?"
     r"(?P<pct>\s?%|\s(?:per\s?cent|percent|percentage points?)\b)?"
@@ -77,6 +78,8 @@ _BETWEEN_RE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"^(?:\s+(?:and|to)\s+|\s?[-–—]\s?)$")
 _POSTFIX = re.compile(r"\s*(?:,\s*)?(?P<p>or more|or so|-plus|\+|plus)\b", re.IGNORECASE)
 
+_FRACTIONS = {"1/2": 0.5, "1/4": 0.25, "3/4": 0.75, "1/3": 1 / 3, "2/3": 2 / 3, "½": 0.5, "¼": 0.25, "¾": 0.75,
+              "⅓": 1 / 3, "⅔": 2 / 3}  # fmt: skip
 _NAME_BEFORE = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][a-z]+\s$")
 _MINUS = re.compile(r"(?:\bminus\s+|(?<![\w.,])[-−])$", re.IGNORECASE)
 _DECADE = re.compile(r"^'?s\b")
@@ -196,7 +199,7 @@ def _digit_numbers(s: str, blocked: list[tuple[int, int]]) -> list[_Raw]:
         if any(b0 <= m.start("num") < b1 for b0, b1 in blocked) or _attached_left(s, m.start()):
             continue
         num = m.group("num")
-        value = float(num.replace(",", ""))
+        value = float(num.replace(",", "")) + _FRACTIONS.get((m.group("frac") or " ")[-3:].lstrip("- "), 0.0)
         unit = None
         attached = (m.group("attached") or "").lower()
         scale = (m.group("scale") or "").strip().lower()

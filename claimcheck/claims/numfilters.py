@@ -35,6 +35,11 @@ _DAY_RANGE_BEFORE = re.compile(rf"\b{MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:
 _MONTH_BEFORE = re.compile(rf"\b{MONTH_RE}\s+$")
 _MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_RE}(?!\w)")
 _PREV_WORD = re.compile(r"([A-Za-z#][\w.]*)\s+$")
+# A street address: "10 Downing Street", "1600 Main St."
+_ADDRESS_AFTER = re.compile(
+    r"\s+(?:[A-Z][\w’'-]+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Boulevard|Blvd|Drive|Dr|Way|Place|"
+    r"Square|Court|Terrace|Crescent|Close|Highway|Parkway)\b"
+)
 _AGO = re.compile(
     r"^\s+(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries)\s+(?:ago|earlier|later)\b"
 )
@@ -100,7 +105,7 @@ def _not_a_quantity(s: str, m: re.Match[str], value: float, num: str) -> bool:
         return True  # "between Feb 8 and 25"
     if len(num) >= 2 and num[0] == "0" and num[1].isdigit():
         return True  # a leading zero: a code or a number to dial, not a quantity
-    if _AGO.match(after):
+    if _AGO.match(after) or _ADDRESS_AFTER.match(after):
         return True
     if len(num) == 4 and "," not in num and 1800 <= value <= 2100 and not _counted_after(after):
         return True

@@ -40,6 +40,7 @@ QUALIFIERS = [
     ("about", "about"),
     ("some", "about"),
     ("nearly", "nearly"),
+    ("near", "nearly"),
     ("almost", "nearly"),
     ("close to", "nearly"),
     ("just under", "nearly"),
