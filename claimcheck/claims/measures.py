@@ -92,7 +92,7 @@ def canonical(written: str, sentence: str = "") -> tuple[str, str] | None:
     """
     key = re.sub(r"\s+", " ", written.lower().strip())
     if key.startswith("degree") and key not in MEASURE_WORDS:
-        return ("degrees", "temperature") if key in ("degree", "degrees") else None
+        return ("degrees", "degrees") if key in ("degree", "degrees") else None  # an angle or a temperature
     found = MEASURE_WORDS.get(key)
     money = found and found[0] == "lb" and key.startswith("pound") and _MONEY_CUE.search(sentence)
     if money and not _WEIGHT_CUE.search(sentence):
