@@ -20,7 +20,7 @@ from claimcheck.claims.lexicon import (
     content_words,
     stem,
 )
-from claimcheck.claims.measures import ATTACHED, CASE_SENSITIVE, MEASURE_AFTER, canonical, metres_cue
+from claimcheck.claims.measures import ATTACHED, CASE_SENSITIVE, canonical, measure_after, metres_cue
 from claimcheck.claims.numfilters import (
     _AGO,
     _PHONE,
@@ -54,10 +54,9 @@ ABOUT_FACTOR = 0.10
 
 _SMALL = "|".join(sorted([*_UNITS_WORDS, *_TENS_WORDS], key=len, reverse=True))
 _WORDNUM = re.compile(
-    rf"\b(?P<w>(?:{_SMALL}|a|half\s+a)\s+dozen|"
-    rf"(?:a(?=[ -](?:hundred|thousand|million|billion))|{_SMALL})(?:[- ](?:{_SMALL}))?"
+    rf"\b(?P<w>(?:a(?=[ -](?:hundred|thousand|million|billion))|{_SMALL})(?:[- ](?:{_SMALL}))?"
     rf"(?:[ -](?:hundred|thousand|million|billion)"
-    rf"(?:(?: and)? (?:{_SMALL})(?:-(?:{_SMALL}))?)?)*|tens of thousands|"
+    rf"(?:(?: and)? (?:{_SMALL})(?:-(?:{_SMALL}))?)?)*(?:\s+dozen)?|a dozen|half a dozen|tens of thousands|"
     rf"hundreds of thousands|dozens|hundreds|thousands|millions|billions)\b",
     re.IGNORECASE,
 )
@@ -244,13 +243,11 @@ def _digit_numbers(s: str, blocked: list[tuple[int, int]]) -> list[_Raw]:
 
 def _measure_after(s: str, end: int, unit: str | None, measure: str | None) -> tuple[str | None, str | None, int]:
     """A unit of measure written after the number ("300 pounds", "40 degrees Celsius"), if one is."""
-    mm = MEASURE_AFTER.match(s, end)
-    if mm is None:
+    after = measure_after(s, end)
+    found = canonical(after[0], s) if after else None
+    if after is None or found is None:
         return unit, measure, end
-    found = canonical(mm.group("w") or re.sub(r"\s+", " ", mm.group("deg")).replace("° ", "°"), s)
-    if found is None:
-        return unit, measure, end
-    return found[0], found[1], mm.end()
+    return found[0], found[1], after[1]
 
 
 def _hyphen_measure(s: str, raw: _Raw) -> None:

@@ -12,11 +12,12 @@ from claimcheck.claims.numwords import SKIP_CAPS as _SKIP_CAPS
 # A word after a number; dotted abbreviations ("U.S.", "U.N.") are one word.
 _UNIT_WORD = re.compile(r"\s*((?:[A-Z]\.){2,}|[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
 _PHONE = re.compile(
-    r"(?:\+\d{1,3}[\s.-]?)?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b|\+\d{2}[\d\s-]{8,14}\d"
+    r"(?=[\d+(])"  # every alternative starts with a digit, "+" or "(": other positions fail at once
+    r"(?:(?:\+\d{1,3}[\s.-]?)?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b|\+\d{2}[\d\s-]{8,14}\d"
     # national numbers with a leading 0 ("0800 123 4567", "020 7946 0000"), season and year ranges
     # ("2019-20", "2019/20", "1939-1945"), sizes ("1024*768", "1920x1080")
     r"|(?<![\d,.])0\d{2,4}[\s.-]?\d{3,4}[\s.-]?\d{3,4}\b|\b(?:1[89]|20)\d\d[-–/](?:\d\d|(?:1[89]|20)\d\d)\b"
-    r"|\b\d+\s?[*×x]\s?\d+\b"
+    r"|\b\d+\s?[*×x]\s?\d+\b)"
 )
 _URLISH = re.compile(
     r"(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]+@\S+|[@#]\w+|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b\d+(?:\.\d+){2,}\b"

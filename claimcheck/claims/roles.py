@@ -41,6 +41,7 @@ _BEFORE = re.compile(
     rf"(?P<hospitalised>{_HOSP}))\s+(?:(?:a\s+further|another|an?\s+additional|a\s+total\s+of)\s+)?$",
     re.IGNORECASE,
 )
+_ROLE_STEM = re.compile(r"kill|claim|wound|injur|hurt|arrest|evacuat|hospitali", re.IGNORECASE)  # prefilter
 _BE = (
     r"(?:(?:have|has|had|were|was|are|is|remain|remains|remained|being|been|now|still|also|reportedly|"
     r"currently|later|all|who|that|confirmed|believed|feared|thought|to\s+be|reported)\s+)*"
@@ -79,7 +80,8 @@ def event_role(s: str, start: int, end: int, unit: str | None) -> str | None:
         return ROLE_WORDS[words[-1]]
     if unit in ("dead", "deaths", "fatalities"):
         return "deaths"  # "victims", "bodies", "lives" count deaths only with a verb that says so
-    before = _BEFORE.search(s, max(0, start - 45), start)
+    lo = max(0, start - 45)
+    before = _BEFORE.search(s, lo, start) if _ROLE_STEM.search(s, lo, start) else None
     if before:
         return before.lastgroup
     after = _AFTER.match(s, end, min(len(s), end + 90))
