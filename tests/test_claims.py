@@ -651,3 +651,11 @@ def test_fractions_near_and_addresses() -> None:
     assert (n.value.low, n.unit) == (2.5, "m")
     assert numbers("He lives near 10 Downing Street.") == []
     assert numbers("The firm's offices are at 1600 Main Street.") == []
+
+
+def test_compound_nouns_joined_by_and_but_not_lists() -> None:
+    [n] = numbers("Some 13,000 search and rescue workers were deployed.")
+    assert n.unit == "search and rescue workers"
+    assert [n.unit for n in numbers("The ferry carried 40 cars and 12 lorries.")] == ["cars", "lorries"]
+    [n] = numbers("She adopted 5 cats and dogs.")
+    assert n.unit == "cats"

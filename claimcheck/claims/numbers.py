@@ -524,6 +524,10 @@ def _noun_phrase(s: str, pos: int) -> tuple[list[str], int]:
             words.append(low)
             end = m.end()
             continue
+        if low == "and" and words and not words[-1].endswith("s") and (joined := _compound_and(s, m.end())):
+            words.append("and")  # "search and rescue workers": one compound noun
+            end = joined
+            continue
         if low in _NOT_UNIT and low not in _TIME_UNITS or low in _PAST_VERBS:
             break
         if low in _VERBISH_OK:
@@ -545,6 +549,21 @@ def _noun_phrase(s: str, pos: int) -> tuple[list[str], int]:
     if of and not words:
         return [], pos
     return words, end
+
+
+_AND_COMPOUND = re.compile(r"\s+([a-z]+)\s+([a-z]+)")
+
+
+def _compound_and(s: str, pos: int) -> int | None:
+    """After "and": where the compound's next word starts when "X and Y Zs" names one plural thing
+    ("search and rescue workers", "health and safety inspectors"); None for a list ("cars and lorries")."""
+    m = _AND_COMPOUND.match(s, pos)
+    if m is None:
+        return None
+    plural = m.group(2) in COUNT_NOUNS or (m.group(2).endswith("s") and not m.group(2).endswith("ss"))
+    if m.group(1) in _NOT_UNIT or not plural:
+        return None
+    return m.start(1) - 1
 
 
 @lru_cache(maxsize=256)
