@@ -659,3 +659,17 @@ def test_compound_nouns_joined_by_and_but_not_lists() -> None:
     assert [n.unit for n in numbers("The ferry carried 40 cars and 12 lorries.")] == ["cars", "lorries"]
     [n] = numbers("She adopted 5 cats and dogs.")
     assert n.unit == "cats"
+
+
+@pytest.mark.parametrize(
+    "text,unit,role",
+    [
+        ("Two policemen wounded in the clash were flown home.", "policemen", "injured"),
+        ("Airstrikes left 12 civilians killed.", "civilians", "deaths"),
+        ("Rescuers found five missing children.", "missing children", "missing"),
+        ("A convoy brought 12 injured soldiers home.", "injured soldiers", "injured"),
+    ],
+)
+def test_a_participle_after_or_before_the_noun_gives_its_role(text: str, unit: str, role: str) -> None:
+    [n] = numbers(text)
+    assert (n.unit, n.extra.get("role")) == (unit, role)

@@ -530,9 +530,13 @@ def _noun_phrase(s: str, pos: int) -> tuple[list[str], int]:
             continue
         if low in _NOT_UNIT and low not in _TIME_UNITS or low in _PAST_VERBS:
             break
-        if low in _VERBISH_OK:
+        if low in _VERBISH_OK or low in ROLE_WORDS:
+            if words:  # "two policemen wounded": the noun is counted, the participle gives its role
+                break
             words.append(low)
             end = m.end()
+            if _plural_next(s, end):  # "five missing children": an adjective before the noun
+                continue
             break
         if low.endswith("ed") and low not in _VERBISH_OK and low not in COUNT_NOUNS:
             break
@@ -549,6 +553,17 @@ def _noun_phrase(s: str, pos: int) -> tuple[list[str], int]:
     if of and not words:
         return [], pos
     return words, end
+
+
+_NEXT_LOWER = re.compile(r"\s+([a-z]+)\b")
+
+
+def _plural_next(s: str, pos: int) -> bool:
+    m = _NEXT_LOWER.match(s, pos)
+    if m is None or m.group(1) in _NOT_UNIT:
+        return False
+    w = m.group(1)
+    return w in COUNT_NOUNS or (w.endswith("s") and not w.endswith(("ss", "us", "is")))
 
 
 _AND_COMPOUND = re.compile(r"\s+([a-z]+)\s+([a-z]+)")

@@ -78,6 +78,8 @@ def event_role(s: str, start: int, end: int, unit: str | None) -> str | None:
     words = unit.split() if unit else []
     if words and words[-1] in ROLE_WORDS and (len(words) == 1 or words[0] in GENERIC):
         return ROLE_WORDS[words[-1]]
+    if len(words) > 1 and words[0] in ROLE_WORDS and words[0] not in ("deaths", "fatalities", "arrests", "injuries"):
+        return ROLE_WORDS[words[0]]  # "five missing children", "12 injured soldiers"
     if unit in ("dead", "deaths", "fatalities"):
         return "deaths"  # "victims", "bodies", "lives" count deaths only with a verb that says so
     lo = max(0, start - 45)
