@@ -229,24 +229,26 @@ def _all_spans(para: str) -> list[tuple[int, int]]:
 
 
 def _single_spans(para: str) -> list[tuple[int, int]]:
+    """Single-quoted spans: each opening mark takes the first closing mark after it that is not a
+    possessive; an opening followed by another opening before that close was an apostrophe. One pass
+    over both lists (linear, whatever the text)."""
     out: list[tuple[int, int]] = []
     closes = [m.start() for m in _SINGLE_CLOSE.finditer(para)]
     if not closes:
         return out
-    pos = 0
-    for m in _SINGLE_OPEN.finditer(para):
-        if m.start() < pos:
+    opens = [m.start() for m in _SINGLE_OPEN.finditer(para)]
+    j, pos = 0, 0
+    for i, o in enumerate(opens):
+        if o < pos:
             continue
-        later = [c for c in closes if c > m.end()]
-        if para[m.start()] == "‘":
-            later = [c for c in later if para[c] == "’"] or later
-        chosen = next((c for c in later if not _possessive(para, c)), None)
-        if chosen is None:
+        while j < len(closes) and (closes[j] <= o + 1 or _possessive(para, closes[j])):
+            j += 1
+        if j == len(closes):
             break
-        if _SINGLE_OPEN.search(para, m.end(), chosen) is not None:
-            continue  # another opening before this close: the first mark was an apostrophe
-        out.append(_strip(para, m.end(), chosen))
-        pos = chosen + 1
+        if i + 1 < len(opens) and opens[i + 1] < closes[j]:
+            continue  # another opening before this close: this mark was an apostrophe
+        out.append(_strip(para, o + 1, closes[j]))
+        pos = closes[j] + 1
     return out
 
 
