@@ -680,3 +680,29 @@ def test_single_quote_pairing_stays_linear() -> None:
     t0 = time.perf_counter()
     extract_claims(nasty, ALIASES)
     assert time.perf_counter() - t0 < 2.0  # pairing every mark with every later one took ~3 s
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The team went 7-8-1 last season.",
+        "They were 1-2 in playoff games under him.",
+        "The singer dies at 77, his family said.",
+        "Owners over the age of 18 can apply.",
+        "The feature came with Android 8.1 and the console's update 5.50.",
+        "She was the biggest loser in the top 10.",
+        "Astronomers studied a galaxy designated RXJ1131-1231.",
+    ],
+)
+def test_records_ages_versions_and_codes_are_not_counts(text: str) -> None:
+    assert numbers(text) == []
+
+
+def test_ranges_that_name_what_they_count_stay() -> None:
+    assert [(n.value.low, n.value.high, n.unit) for n in numbers("Between 100-150 people came.")] == [
+        (100, 150, "people")
+    ]
+    [n] = numbers("The firm had around 63,000 cancelled orders.")
+    assert n.unit == "cancelled orders"
+    _, laps = numbers("The race was halted after 20 of 71 scheduled laps.")
+    assert laps.unit == "scheduled laps"

@@ -79,6 +79,7 @@ _POSTFIX = re.compile(r"\s*(?:,\s*)?(?P<p>or more|or so|-plus|\+|plus)\b", re.IG
 
 _FRACTIONS = {"1/2": 0.5, "1/4": 0.25, "3/4": 0.75, "1/3": 1 / 3, "2/3": 2 / 3, "½": 0.5, "¼": 0.25, "¾": 0.75,
               "⅓": 1 / 3, "⅔": 2 / 3}  # fmt: skip
+_CODE_BEFORE = re.compile(r"[A-Za-z]\d+$")
 _NAME_BEFORE = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][a-z]+\s$")
 _MINUS = re.compile(r"(?:\bminus\s+|(?<![\w.,])[-−])$", re.IGNORECASE)
 _DECADE = re.compile(r"^'?s\b")
@@ -283,7 +284,8 @@ def _attached_left(s: str, start: int) -> bool:
     prev = s[start - 1]
     if prev.isalnum() or prev in "#@/:._":
         return True
-    return prev == "-" and start >= 2 and s[start - 2].isalpha()
+    # "COVID-19", and codes that mix letters and digits: "RXJ1131-1231"
+    return prev == "-" and start >= 2 and (s[start - 2].isalpha() or bool(_CODE_BEFORE.search(s, 0, start - 1)))
 
 
 def _word_numbers(s: str) -> list[_Raw]:
@@ -355,7 +357,7 @@ def _words_value(text: str) -> float | None:
 
 def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tuple[Quantity | None, bool]:
     """Turn a raw number into a Quantity; returns (quantity, whether ``nxt`` was consumed as a range end)."""
-    start, end, used = raw.start, raw.end, False
+    start, end, used, hyphen_pair = raw.start, raw.end, False, False
     low, high = raw.value, raw.value
     qualifier = "exact"
     value: Interval
@@ -373,6 +375,7 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tupl
         ):
             high, end, used, raw = nxt.value, nxt.end, True, _merge_unit(raw, nxt)
             qualifier = "between"
+            hyphen_pair = joiner in "-–—" and not between
             if between:
                 start = between.start()
     if raw.vague is not None:
@@ -392,6 +395,8 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tupl
     if raw.value == 1 and _OF_POSSESSIVE.match(s, end):
         return None, used  # "one of its members" names one of a group, not a count
     unit, unit_end, inferred = _unit(s, raw, end)
+    if hyphen_pair and (unit is None or inferred):
+        return None, used  # "were 1-2 in playoff games": a record or a score; ranges name what they count
     span_end = max(end, unit_end)
     own = None if inferred else unit
     role = None if raw.unit or raw.hyphen else event_role(s, start, span_end, own)
@@ -539,6 +544,10 @@ def _noun_phrase(s: str, pos: int) -> tuple[list[str], int]:
                 continue
             break
         if low.endswith("ed") and low not in _VERBISH_OK and low not in COUNT_NOUNS:
+            if not words and _plural_next(s, m.end()):  # "63,000 cancelled orders", "71 scheduled laps"
+                words.append(low)
+                end = m.end()
+                continue
             break
         if low.endswith("ing") and len(low) > 5 and "-" not in low and low not in ("buildings", "building"):
             break
