@@ -690,7 +690,7 @@ def test_single_quote_pairing_stays_linear() -> None:
         "The singer dies at 77, his family said.",
         "Owners over the age of 18 can apply.",
         "The feature came with Android 8.1 and the console's update 5.50.",
-        "She was the biggest loser in the top 10.",
+        "She was sitting in aisle 14.",
         "Astronomers studied a galaxy designated RXJ1131-1231.",
     ],
 )

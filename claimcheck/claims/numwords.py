@@ -71,7 +71,7 @@ ID_WORDS = frozenset(
         "terminal", "hole", "pier", "berth", "runway", "ward", "bed", "block", "apartment", "floor", "flight",
         "bus", "train", "line", "track", "channel", "number", "no", "category", "grade", "size", "model",
         "type", "class", "group", "item", "step", "figure", "table", "volume", "issue", "verse", "week",
-        "aisle", "top", "update", "Update", "Android", "iOS", "macOS", "firmware", "software",
+        "aisle", "update", "Update", "Android", "iOS", "macOS", "firmware", "software",
     ]
 )
 SKIP_CAPS = frozenset(
