@@ -706,3 +706,14 @@ def test_ranges_that_name_what_they_count_stay() -> None:
     assert n.unit == "cancelled orders"
     _, laps = numbers("The race was halted after 20 of 71 scheduled laps.")
     assert laps.unit == "scheduled laps"
+
+
+def test_it_said_names_the_body_that_spoke_before() -> None:
+    text = (
+        "The inquiry was closed, the Swedish Prosecution Authority said. "
+        '"The evidence has weakened considerably over time," it added.'
+    )
+    [q] = quotes(text)
+    assert q.speaker == "Swedish Prosecution Authority"
+    [q] = quotes('"We had no choice in the matter," it said.')
+    assert q.speaker is None  # no body named before

@@ -306,6 +306,8 @@ def _speaker(
     candidates.append(_from_after(after))
     before = text[max(line_start, q.start - 200) : max(line_start, q.start - 1)]
     candidates.append(_from_before(before))
+    if _IT_SAID.match(after):  # '"...," it added.': the body named as a speaker just before
+        return _last_body(text[max(0, q.start - 500) : q.start], places)
     for name in candidates:
         if not name:
             continue
@@ -316,6 +318,25 @@ def _speaker(
         if _plausible(name, places):
             return name
     return _coordinated_subject(text[max(line_start, q.start - 400) : max(line_start, q.start - 1)], places)
+
+
+_IT_SAID = re.compile(rf"^[\s,—–»”\"'’-]*it\s+(?:also\s+|later\s+)?{_SPEECH}\b")
+# A body that speaks: a capitalised name ending in an organisation word, said/told/added... after it.
+_BODY = re.compile(
+    r"(?P<name>(?:[A-Z][\w’'&.-]*\s+){0,4}(?:Authority|Ministry|Police|Department|Agency|Office|Council|Court|"
+    r"Committee|Commission|Association|Union|Party|Government|Service|Bureau|Institute|University|Club|Army|"
+    r"Company|Group|Corporation|Corp|Inc|Ltd|Bank|Foundation|Organisation|Organization|Board|Network|Federation|"
+    r"League|Trust|Embassy|Parliament|Senate|Congress|Prosecutors?|Prosecution)(?:\s+of(?:\s+[A-Z][\w’'-]*)+)?)"
+    rf"(?:,[^,]{{1,60}},)?\s+(?:also\s+|later\s+)?{_SPEECH}\b"
+)
+
+
+def _last_body(before: str, places: set[str]) -> str | None:
+    """The last organisation named as the subject of a speech verb in ``before``."""
+    found = None
+    for m in _BODY.finditer(before):
+        found = m.group("name").strip()
+    return found if found and _plausible(found, places) else None
 
 
 def _plausible(name: str, places: set[str]) -> bool:
