@@ -717,3 +717,11 @@ def test_it_said_names_the_body_that_spoke_before() -> None:
     assert q.speaker == "Swedish Prosecution Authority"
     [q] = quotes('"We had no choice in the matter," it said.')
     assert q.speaker is None  # no body named before
+
+
+def test_role_nouns_with_of() -> None:
+    evac, dead = numbers("Officials ordered the evacuation of 3,000 residents after the deaths of 12 people.")
+    assert (evac.unit, evac.extra["role"]) == ("residents", "evacuated")
+    assert (dead.unit, dead.extra["role"]) == ("deaths", "deaths")
+    [n] = numbers("The arrests of 40 protesters drew criticism.")
+    assert n.extra["role"] == "arrested"
