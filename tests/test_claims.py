@@ -725,3 +725,16 @@ def test_role_nouns_with_of() -> None:
     assert (dead.unit, dead.extra["role"]) == ("deaths", "deaths")
     [n] = numbers("The arrests of 40 protesters drew criticism.")
     assert n.extra["role"] == "arrested"
+
+
+@pytest.mark.parametrize(
+    "text,low,high,unit",
+    [
+        ("The deal is worth $5-10m.", 5e6, 10e6, "dollars"),
+        ("The state announced Rs 500 crore for relief.", 5e9, 5e9, "rupees"),
+        ("Each family gets Rs. 2 lakh from the fund.", 2e5, 2e5, "rupees"),
+    ],
+)
+def test_money_ranges_and_indian_scales(text: str, low: float, high: float, unit: str) -> None:
+    [n] = numbers(text)
+    assert (n.value.low, n.value.high, n.unit, n.extra["measure"]) == (low, high, unit, "money")

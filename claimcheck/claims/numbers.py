@@ -61,11 +61,11 @@ _WORDNUM = re.compile(
     re.IGNORECASE,
 )
 _DIGITS = re.compile(
-    r"(?P<cur>US\$|\$|£|€|¥|₹)?"
+    r"(?P<cur>US\$|\$|£|€|¥|₹|\b(?:Rs\.?|INR)\s?)?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?P<frac>[- ](?:1/2|1/4|3/4|1/3|2/3)(?![\d/])|[½¼¾⅓⅔])?"  # mixed fractions: "1-1/2 year", "2½"
     # Scale words in any case: headlines capitalise them ("$48 Billion", "3.1 Million").
-    r"(?P<scale>\s?(?i:million|billion|trillion|thousand|hundred)\b|(?:bn|mn|mln|tn|m|k|b)\b)?"
+    r"(?P<scale>\s?(?i:million|billion|trillion|thousand|hundred|lakhs?|crores?)\b|(?:bn|mn|mln|tn|m|k|b)\b)?"
     r"(?P<pct>\s?%|\s(?:per\s?cent|percent|percentage points?)\b)?"
     r"(?P<attached>[A-Za-z]+[²2]?)?"
 )
@@ -150,6 +150,7 @@ class _Raw:
     measure: str | None = None  # dimension of ``unit`` when it is a unit of measure, money or percent
     measured: str | None = None  # what a measure compound describes ("bear" in "a 300-pound bear")
     bare: bool = False  # a plural number word without "of" ("dozens injured")
+    scale: float = 1.0  # the written scale ("m" in "10m"), carried to a range's low end ("$5-10m")
 
 
 def find_quantities(sentence: str, context: str = "") -> list[Quantity]:
@@ -221,7 +222,7 @@ def _digit_numbers(s: str, blocked: list[tuple[int, int]]) -> list[_Raw]:
         if scale:
             value *= _SCALES[scale]
         if m.group("cur"):
-            unit, measure = _CURRENCIES[m.group("cur").lower()], "money"
+            unit, measure = _CURRENCIES[m.group("cur").strip().lower()], "money"
         if m.group("pct"):
             unit = "percentage points" if "point" in m.group("pct") else "percent"
             measure = "percent"
@@ -231,7 +232,7 @@ def _digit_numbers(s: str, blocked: list[tuple[int, int]]) -> list[_Raw]:
             continue
         if measure == "temperature" and (minus := _MINUS.search(s, max(0, start - 8), start)):
             value, start = -value, minus.start()  # "minus 5C"
-        raw = _Raw(start, end, value, "digits", unit, measure=measure)
+        raw = _Raw(start, end, value, "digits", unit, measure=measure, scale=_SCALES.get(scale, 1.0))
         hy = _HYPHEN_UNIT.match(s, end) if not unit else None
         if hy:
             if hy.group(1).startswith(("year-old", "years-old", "month-old", "week-old", "day-old")):
@@ -366,6 +367,10 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tupl
         between = _BETWEEN_RE.search(s, max(0, start - 12), start)
         if joiner in "-–—" and nxt.value <= raw.value:
             return None, True  # a score or vote tally ("ruled 6-3"), not a quantity
+        if raw.measure == "money" and nxt.unit is None and raw.scale == 1.0 and nxt.scale > 1.0:
+            raw = _Raw(raw.start, raw.end, raw.value * nxt.scale, raw.kind, raw.unit, measure="money")
+            low = raw.value  # "$5-10m": both ends in millions
+            nxt = _Raw(nxt.start, nxt.end, nxt.value, nxt.kind, raw.unit, measure="money", scale=nxt.scale)
         same_unit = raw.unit == nxt.unit or raw.unit is None
         if (
             (between or joiner != "and")
