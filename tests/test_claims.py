@@ -738,3 +738,8 @@ def test_role_nouns_with_of() -> None:
 def test_money_ranges_and_indian_scales(text: str, low: float, high: float, unit: str) -> None:
     [n] = numbers(text)
     assert (n.value.low, n.value.high, n.unit, n.extra["measure"]) == (low, high, unit, "money")
+
+
+def test_one_of_a_group_is_not_a_count() -> None:
+    [n] = numbers("Kolesnikova, one of three women who led the protests, was freed.")
+    assert (n.value.low, n.unit) == (3, "women")

@@ -494,7 +494,7 @@ def _unit(s: str, raw: _Raw, end: int) -> tuple[str | None, int, bool]:
         of = _OF.match(s, pos)
         pos = of.end() if of else pos
     words, pos_end = _noun_phrase(s, pos)
-    if not words and not raw.hyphen and (part := _PARTITIVE.match(s, pos)):
+    if not words and not raw.hyphen and raw.value != 1 and (part := _PARTITIVE.match(s, pos)):
         whole, whole_end = _noun_phrase(s, part.end())  # "won 61 of the 120 seats": 61 seats
         if whole:
             return " ".join(whole), end, False
