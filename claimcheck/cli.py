@@ -412,7 +412,11 @@ def demo(
     ] = None,
     report: Annotated[
         Path,
-        typer.Option("--report", metavar="FILE", help="Where to write the Markdown report ('-' is stdout)."),
+        typer.Option(
+            "--report",
+            metavar="FILE",
+            help="Where to write the Markdown report ('-' is stdout); the HTML one goes beside it.",
+        ),
     ] = Path("claimcheck-demo-report.md"),
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     sources: Annotated[
