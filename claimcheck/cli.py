@@ -315,6 +315,15 @@ def _register_compare() -> None:
 _register_compare()
 
 
+def _register_stories() -> None:
+    from claimcheck.cli_stories import stories
+
+    app.command()(stories)
+
+
+_register_stories()
+
+
 def main() -> None:
     app(prog_name="claimcheck")
 
