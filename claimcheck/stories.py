@@ -36,13 +36,13 @@ class StoryOptions:
     """How articles are grouped. Defaults tuned on the tuning events of news-clusters (README)."""
 
     title_weight: float = 3.0  # a title word counts as this many lead words
-    name_weight: float = 1.5  # a capitalised name inside a sentence counts this much more
-    lead_words: int = 150  # words of the text read after the title
-    top_terms: int = 24  # terms kept per article vector (its heaviest shared terms)
+    name_weight: float = 1.0  # a capitalised name inside a sentence counts this much more (1: no boost helped)
+    lead_words: int = 100  # words of the text read after the title
+    top_terms: int = 40  # terms kept per article vector (its heaviest shared terms)
     keys: int = 12  # blocking keys per article
     neighbours: int = 8  # pairs per key: the nearest articles in time sharing it
     edge: float = 0.12  # a candidate pair below this similarity is no link
-    link: float = 0.08  # groups merge when their average similarity is at least this
+    link: float = 0.10  # groups merge when their average similarity is at least this
     same_days: float = 4.0  # no time damping within this many days
     half_life_days: float = 120.0  # beyond same_days, similarity halves every this many days
 

@@ -230,11 +230,9 @@ def errors(result: Mapping, items: list[Item], split: str = "tuning") -> list[st
         dids = [d for d in (a["url"].rsplit("/", 1)[-1].removesuffix(".html") for a in story["articles"]) if d in by_id]
         evs = Counter(by_id[d].event for d in dids)
         if len(evs) > 1 and any(not held_out(e) for e in evs):
-            lines.append(f"MIXED {story['id']} ({len(dids)} articles): {story['label'][:90]!r}")
-            for d in dids:
-                it = by_id[d]
-                shown = "(held-out article)" if held_out(it.event) else f"{it.event[:40]:40} {it.title[:70]!r}"
-                lines.append(f"    {shown}")
+            hidden = sum(n for e, n in evs.items() if held_out(e))
+            lines.append(f"MIXED {story['id']} ({len(dids)} articles, {hidden} of held-out events, not shown)")
+            lines += [f"    {by_id[d].event[:40]:40} {by_id[d].title[:70]!r}" for d in dids if not held_out(by_id[d].event)]
     for event in sorted({it.event for it in items if not held_out(it.event)}):
         parts = Counter(story_of[it.did] for it in items if it.event == event and it.did in story_of)
         if len(parts) > 1:
