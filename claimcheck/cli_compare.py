@@ -23,7 +23,8 @@ from claimcheck.cli_common import (
     out_console,
     parse_when,
 )
-from claimcheck.models import Outlet
+from claimcheck.models import Article, Outlet, Sources
+from claimcheck.store import Store
 
 KINDS = ("number", "quote", "statement")
 
@@ -31,8 +32,17 @@ KINDS = ("number", "quote", "statement")
 @handle_errors
 def compare(
     topic: Annotated[
-        str, typer.Argument(help='What to compare: words or a "quoted phrase" (full-text search).')
-    ],
+        str | None,
+        typer.Argument(
+            help='What to compare: words or a "quoted phrase" (full-text search).', show_default=False
+        ),
+    ] = None,
+    story: Annotated[
+        str | None,
+        typer.Option(
+            "--story", help="Compare exactly the articles of this story (an id from `claimcheck stories`)."
+        ),
+    ] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, markdown, json or csv.")] = "table",
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the report to FILE instead of stdout.")
@@ -71,8 +81,10 @@ def compare(
         fail(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}", 2)
     if kind is not None and kind not in KINDS:
         fail(f"unknown kind {kind!r}; choose from {', '.join(KINDS)}", 2)
-    if not topic.strip():
-        fail("the topic is empty; give some words to search for", 2)
+    if story is not None and topic is not None:
+        fail("give a TOPIC or --story ID, not both", 2)
+    if story is None and (topic is None or not topic.strip()):
+        fail("the topic is empty; give some words to search for (or --story ID)", 2)
     cfg = load_sources(sources)
     known = {o.id for o in cfg.outlets}
     for oid in source or []:
@@ -81,7 +93,12 @@ def compare(
     since_dt = parse_when(since)
     until_dt = parse_when(until, end_of_day=True)
     with open_store(db, create=False) as store:
-        articles = store.search(topic, since=since_dt, until=until_dt, outlets=source or None, limit=limit)
+        if story is not None:
+            topic, articles = _story_articles(store, cfg, story, since, until, source)
+        else:
+            articles = store.search(
+                topic, since=since_dt, until=until_dt, outlets=source or None, limit=limit
+            )
         if not articles:
             hint = store.suggest(topic)
             window = f" between {since or 'the start'} and {until or 'now'}" if since or until else ""
@@ -95,7 +112,7 @@ def compare(
         if a.outlet not in outlets:
             outlets[a.outlet] = Outlet(a.outlet, names.get(a.outlet, a.outlet))
     options = CompareOptions(min_outlets=min_outlets, kind=kind, since=since_dt, until=until_dt)
-    result = build_report(topic, articles, outlets, options)
+    result = build_report(topic or "", articles, outlets, options)
     err_console.print(
         f"{len(articles)} articles from {len(result.outlets)} outlets, {len(result.facts)} facts shown",
         style="dim",
@@ -111,3 +128,16 @@ def compare(
         print_table(result, out_console, matrix=matrix, explain=explain)
     else:
         typer.echo(render(result, fmt, matrix=matrix, explain=explain), nl=False)
+
+
+def _story_articles(
+    store: Store, cfg: Sources, story_id: str, since: str | None, until: str | None, source: list[str] | None
+) -> tuple[str, list[Article]]:
+    """The articles of the story with this id (whole, with claims), and the story's label as topic."""
+    from claimcheck.cli_stories import find_story
+
+    found = find_story(store, cfg, story_id.strip(), since=since, until=until, source=source)
+    if found is None:
+        fail(f"unknown story id {story_id!r}; list the stories with `claimcheck stories`", 1)
+    ids = [a.id for a in found.articles if a.id is not None]
+    return f"story {found.id}: {found.label}", store.articles_by_id(ids)

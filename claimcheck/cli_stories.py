@@ -41,9 +41,7 @@ def default_window(
     since_dt = parse_when(since)
     until_dt = parse_when(until, end_of_day=True)
     if since_dt is None:
-        end = until_dt or store.newest_time(
-            outlets=outlets, before=datetime.now(UTC) + timedelta(days=1)
-        )
+        end = until_dt or store.newest_time(outlets=outlets, before=datetime.now(UTC) + timedelta(days=1))
         if end is not None:
             since_dt = end - timedelta(days=DEFAULT_DAYS)
     return since_dt, until_dt
@@ -101,7 +99,9 @@ def find_story(
 def stories(
     since: Annotated[
         str | None,
-        typer.Option("--since", help="Only articles since: 3d, 12h, 2025-12-13 (default: the last 3 days stored)."),
+        typer.Option(
+            "--since", help="Only articles since: 3d, 12h, 2025-12-13 (default: the last 3 days stored)."
+        ),
     ] = None,
     until: Annotated[
         str | None, typer.Option("--until", help="Only articles until: 3d, 12h, 2025-12-13.")
@@ -138,7 +138,8 @@ def stories(
     result = list_stories(
         articles, outlets, since=since_dt, until=until_dt, min_outlets=min_outlets, limit=limit
     )
-    err_console.print(summary_line(result), style="dim")
+    if output is not None or fmt != "table":
+        err_console.print(summary_line(result), style="dim")
     if output is not None:
         try:
             output.write_text(render(result, fmt), encoding="utf-8")

@@ -380,7 +380,9 @@ class Store:
         return out[:n]
 
     # -- stories -----------------------------------------------------------------------------------
-    def newest_time(self, *, outlets: Sequence[str] | None = None, before: datetime | None = None) -> datetime | None:
+    def newest_time(
+        self, *, outlets: Sequence[str] | None = None, before: datetime | None = None
+    ) -> datetime | None:
         """The latest publication (else fetch) time of the stored articles, ignoring times after ``before``
         (a page that claims to be from 2099 does not move the default window)."""
         sql, args = ["SELECT max(coalesce(published, fetched)) FROM articles WHERE 1"], []

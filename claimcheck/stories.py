@@ -36,7 +36,9 @@ class StoryOptions:
     """How articles are grouped. Defaults tuned on the tuning events of news-clusters (README)."""
 
     title_weight: float = 3.0  # a title word counts as this many lead words
-    name_weight: float = 1.0  # a capitalised name inside a sentence counts this much more (1: no boost helped)
+    name_weight: float = (
+        1.0  # a capitalised name inside a sentence counts this much more (1: no boost helped)
+    )
     lead_words: int = 100  # words of the text read after the title
     top_terms: int = 40  # terms kept per article vector (its heaviest shared terms)
     keys: int = 12  # blocking keys per article
@@ -76,8 +78,7 @@ class Story:
 # --- text to terms --------------------------------------------------------------------------------
 
 # English function words and the words every news article uses (general knowledge, not one story's).
-STOPWORDS = frozenset(
-    """a about above after again against all almost also although always am among an and another any
+_STOP_TEXT = """a about above after again against all almost also although always am among an and another any
     anyone anything are aren around as at back be became because become been before being below between
     both but by came can cannot could couldn did didn do does doesn doing don done down during each
     either else enough even ever every few for from further get gets getting go goes going gone got had
@@ -93,11 +94,11 @@ STOPWORDS = frozenset(
     did early earlier edition editor email week weeks month months year years time times today tomorrow
     yesterday told tell tells report reported reports reporting reporter reporters statement statements
     news update updated latest live read click image images photo photos video videos getty afp reuters
-    ap copyright rights reserved share shares tweet twitter facebook subscribe newsletter follow story
+    ap copyright rights reserved share shares subscribe newsletter follow story
     stories article articles source sources including include includes monday tuesday wednesday
     thursday friday saturday sunday mr mrs ms dr percent per cent two three four five six seven eight
-    nine ten first second third think know known want wanted going say""".split()
-)
+    nine ten first second third think know known want wanted going say"""
+STOPWORDS = frozenset(_STOP_TEXT.split())
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’.-]*[\w]|[^\W\d_]|\d[\d,.]*\d|\d", re.UNICODE)
 _SENTENCE_END = re.compile(r"[.!?]['\"”’)]*$")
@@ -273,9 +274,7 @@ def _average_linkage(
 
     def vector(g: int) -> dict[int, float]:
         if g not in sums:
-            sums[g] = {
-                int(t): float(w) for t, w in zip(vec.terms[g], vec.weights[g], strict=True) if t >= 0
-            }
+            sums[g] = {int(t): float(w) for t, w in zip(vec.terms[g], vec.weights[g], strict=True) if t >= 0}
             t = times[g]
             when[g] = [0.0, 0.0] if math.isnan(t) else [float(t), 1.0]
         return sums[g]
@@ -358,15 +357,17 @@ def _story(
     arts = [arts[k] for k in order]
     idx = [idx[k] for k in order]
     syndicated = find_syndicated(arts, outlets) if len({a.outlet for a in arts}) > 1 else {}
-    # terms: how many of the story's articles carry a term, times how rare it is overall
+    # terms: words in most of the story's titles, then in most of its leads, rarer ones first
     cover: Counter[str] = Counter()
+    in_title: Counter[str] = Counter()
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     for i in idx:
         bag, form = parsed[i]
         cover.update(bag.keys())
+        in_title.update({_stem(tok) for tok in _TOKEN.findall(articles[i].title)} & bag.keys())
         for t in bag:
             forms[t][form[t]] += 1
-    ranked = sorted(cover, key=lambda t: (-cover[t] * idf[t], t))
+    ranked = sorted(cover, key=lambda t: (-(2 * in_title[t] + cover[t]) * idf[t], t))
     words = [t for t in ranked if not t.startswith("#")]
     terms = tuple(forms[t].most_common(1)[0][0] for t in ranked[:6])
     topic = " ".join(forms[t].most_common(1)[0][0] for t in _topic_terms(words, cover, len(arts)))

@@ -121,7 +121,9 @@ def serve(items: list[Item]):  # type: ignore[no-untyped-def]
     by_outlet: dict[str, list[Item]] = defaultdict(list)
     for it in items:
         by_outlet[it.outlet].append(it)
-        site.route(f"/{it.outlet}/{it.did}.html", page(it), headers={"Content-Type": "text/html; charset=utf-8"})
+        site.route(
+            f"/{it.outlet}/{it.did}.html", page(it), headers={"Content-Type": "text/html; charset=utf-8"}
+        )
     for outlet, its in by_outlet.items():
         site.route(
             f"/{outlet}/feed.xml", feed(its, site.base), headers={"Content-Type": "application/rss+xml"}
@@ -227,19 +229,33 @@ def errors(result: Mapping, items: list[Item], split: str = "tuning") -> list[st
     story_of = assignments(result, items)
     lines = []
     for story in result["stories"]:
-        dids = [d for d in (a["url"].rsplit("/", 1)[-1].removesuffix(".html") for a in story["articles"]) if d in by_id]
+        dids = [
+            d
+            for d in (a["url"].rsplit("/", 1)[-1].removesuffix(".html") for a in story["articles"])
+            if d in by_id
+        ]
         evs = Counter(by_id[d].event for d in dids)
         if len(evs) > 1 and any(not held_out(e) for e in evs):
             hidden = sum(n for e, n in evs.items() if held_out(e))
-            lines.append(f"MIXED {story['id']} ({len(dids)} articles, {hidden} of held-out events, not shown)")
-            lines += [f"    {by_id[d].event[:40]:40} {by_id[d].title[:70]!r}" for d in dids if not held_out(by_id[d].event)]
+            lines.append(
+                f"MIXED {story['id']} ({len(dids)} articles, {hidden} of held-out events, not shown)"
+            )
+            lines += [
+                f"    {by_id[d].event[:40]:40} {by_id[d].title[:70]!r}"
+                for d in dids
+                if not held_out(by_id[d].event)
+            ]
     for event in sorted({it.event for it in items if not held_out(it.event)}):
         parts = Counter(story_of[it.did] for it in items if it.event == event and it.did in story_of)
         if len(parts) > 1:
-            lines.append(f"SPLIT {event[:60]} into {len(parts)} stories: {sorted(parts.values(), reverse=True)}")
+            lines.append(
+                f"SPLIT {event[:60]} into {len(parts)} stories: {sorted(parts.values(), reverse=True)}"
+            )
             for it in items:
                 if it.event == event and it.did in story_of:
-                    lines.append(f"    {story_of[it.did]} {it.published.date() if it.published else '-'} {it.title[:80]!r}")
+                    lines.append(
+                        f"    {story_of[it.did]} {it.published.date() if it.published else '-'} {it.title[:80]!r}"
+                    )
     return lines
 
 

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from claimcheck.cli_common import err_console, out_console
 from claimcheck.demo.server import PLACEHOLDER, CorpusServer
+from claimcheck.models import Sources
+from claimcheck.store import Store
 
 DEMO_TOPIC = "Belarus prisoners"
 
@@ -68,9 +70,22 @@ def _compare(sources_path: Path, db_file: Path, report_path: Path) -> int:
 
     cfg = load_sources(sources_path)
     with open_store(db_file, create=False) as store:
+        _print_stories(store, cfg)
         articles = store.search(DEMO_TOPIC)
     result = compare(DEMO_TOPIC, articles, cfg, CompareOptions())
     print_table(result, out_console)
     report_path.write_text(render(result, "markdown"), encoding="utf-8")
     err_console.print(f"wrote {report_path}")
     return 0
+
+
+def _print_stories(store: Store, cfg: Sources) -> None:
+    """The stories table of everything fetched (every story, single-outlet ones too), before compare."""
+    from claimcheck.cli_stories import outlet_map
+    from claimcheck.render.stories import print_stories
+    from claimcheck.stories import list_stories
+
+    articles = store.window_articles()
+    if articles:
+        outlets = outlet_map(cfg, store, articles)
+        print_stories(list_stories(articles, outlets, min_outlets=1), out_console)

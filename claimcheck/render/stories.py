@@ -42,37 +42,48 @@ def _name(result: StoriesResult, oid: str) -> str:
 def summary_line(result: StoriesResult) -> str:
     shown = len(result.stories)
     return (
-        f"{shown} of {result.story_count} stories · {window_text(result)} · "
-        f"{result.article_count} articles"
+        f"{shown} of {result.story_count} stories · {window_text(result)} · {result.article_count} articles"
     )
 
 
 # --- terminal -----------------------------------------------------------------------------------------
 
 
+def short_time(dt: datetime | None, year: int | None = None) -> str:
+    """ "13 Dec 09:12" (the year added when it is not ``year``), "undated" without a time."""
+    if dt is None:
+        return "undated"
+    return dt.strftime("%d %b %H:%M" if dt.year == year else "%d %b %Y %H:%M")
+
+
 def stories_table(result: StoriesResult) -> Table:
-    table = Table(expand=True, box=box.SIMPLE_HEAD)
+    year = result.generated_at.year
+    dated = [s.last_published for s in result.stories if s.last_published]
+    if dated:
+        year = max(dated).year
+    table = Table(expand=True, box=box.SIMPLE_HEAD, padding=(0, 1))
     table.add_column("#", no_wrap=True, justify="right")
-    table.add_column("Story", ratio=4)
+    table.add_column("Story", ratio=1, overflow="fold")
     table.add_column("Outlets", justify="right", no_wrap=True)
     table.add_column("Art.", justify="right", no_wrap=True)
-    table.add_column("First", ratio=2)
+    table.add_column("First", no_wrap=True)
     table.add_column("Last", no_wrap=True)
-    table.add_column("Topic", ratio=2)
     for n, s in enumerate(result.stories, 1):
         story = Text(plain(s.label))
         story.append(f"\n{s.id}", style="dim")
-        first = Text(when_text(s.first_published))
+        if s.topic:
+            story.append(" · topic: ", style="dim")
+            story.append(plain(s.topic), style="cyan")
+        first = Text(short_time(s.first_published, year))
         if s.first_outlet:
-            first.append(f"\n{_name(result, s.first_outlet)}", style="green")
+            first.append(f"\n{_name(result, s.first_outlet)[:16]}", style="green")
         table.add_row(
             str(n),
             story,
             f"{len(s.independent_outlets)}/{len(s.outlets)}",
             str(len(s.articles)),
             first,
-            when_text(s.last_published),
-            Text(plain(s.topic), style="cyan"),
+            short_time(s.last_published, year),
         )
     return table
 
@@ -113,13 +124,21 @@ def render_markdown(result: StoriesResult) -> str:
         "| ---: | --- | ---: | ---: | --- | --- | --- |",
     ]
     for n, s in enumerate(result.stories, 1):
-        first = when_text(s.first_published) + (f", {_name(result, s.first_outlet)}" if s.first_outlet else "")
+        first = when_text(s.first_published) + (
+            f", {_name(result, s.first_outlet)}" if s.first_outlet else ""
+        )
         out.append(
             f"| {n} | {esc(s.label)} (`{s.id}`) | {len(s.independent_outlets)}/{len(s.outlets)} | "
             f"{len(s.articles)} | {esc(first)} | {esc(when_text(s.last_published))} | {esc(s.topic)} |"
         )
     for n, s in enumerate(result.stories, 1):
-        out += ["", f"## {n}. {esc(s.label)}", "", f"Story `{s.id}`; compare it with `claimcheck compare --story {s.id}`.", ""]
+        out += [
+            "",
+            f"## {n}. {esc(s.label)}",
+            "",
+            f"Story `{s.id}`; compare it with `claimcheck compare --story {s.id}`.",
+            "",
+        ]
         for a in s.articles:
             link = safe_link(a.url)
             title = esc(a.title) or "(untitled)"
@@ -149,8 +168,15 @@ SCHEMA: dict[str, Any] = {
             "items": {
                 "type": "object",
                 "required": [
-                    "id", "label", "terms", "outlets", "independent_outlets", "first_published",
-                    "last_published", "first_outlet", "articles",
+                    "id",
+                    "label",
+                    "terms",
+                    "outlets",
+                    "independent_outlets",
+                    "first_published",
+                    "last_published",
+                    "first_outlet",
+                    "articles",
                 ],  # fmt: skip
                 "properties": {
                     "id": {"type": "string"},
