@@ -225,9 +225,7 @@ def fetch(
     workers: Annotated[
         int | None,
         typer.Option(
-            "--workers",
-            min=0,
-            help="Extraction processes (default: one per core; 0: threads in this process).",
+            "--workers", min=0, help="Extraction processes (default: one per core; 0: threads in this process)."
         ),
     ] = None,
     quiet: Annotated[

@@ -168,9 +168,7 @@ def page_metadata(html: str | lxml.html.HtmlElement, url: str) -> dict[str, obje
         if urlsplit(href).scheme in ("http", "https"):
             out["canonical"] = href
     metas = {
-        (m.get("property") or m.get("name") or m.get("itemprop") or "").lower(): (
-            m.get("content") or ""
-        ).strip()
+        (m.get("property") or m.get("name") or m.get("itemprop") or "").lower(): (m.get("content") or "").strip()
         for m in root.xpath("//meta[@content]")
     }
     for key in ("og:title", "twitter:title"):
@@ -180,14 +178,7 @@ def page_metadata(html: str | lxml.html.HtmlElement, url: str) -> dict[str, obje
     if metas.get("author") and "http" not in metas["author"]:
         out["author"] = metas["author"]
     ld = _json_ld(root)
-    for key in (
-        "article:published_time",
-        "datepublished",
-        "pubdate",
-        "publishdate",
-        "dc.date.issued",
-        "date",
-    ):
+    for key in ("article:published_time", "datepublished", "pubdate", "publishdate", "dc.date.issued", "date"):
         if (dt := parse_datetime(metas.get(key))) is not None:
             out["published"] = dt
             break
@@ -218,9 +209,7 @@ def _json_ld(root: lxml.html.HtmlElement) -> dict[str, object]:
             data = json.loads(node.text_content() or "")
         except (ValueError, RecursionError):
             continue
-        items = (
-            data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
-        )
+        items = data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
         for item in items:
             if isinstance(item, dict) and ("datePublished" in item or "headline" in item):
                 return item

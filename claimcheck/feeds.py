@@ -49,12 +49,7 @@ def parse_feed(body: bytes, url: str, content_type: str | None = None) -> Parsed
         headers["content-type"] = media + (f"; charset={charset}" if charset else "")
     try:
         d = feedparser.parse(body, response_headers=headers, sanitize_html=True, resolve_relative_uris=True)
-    except (
-        ValueError,
-        LookupError,
-        TypeError,
-        RecursionError,
-    ) as e:  # feedparser's own bugs on hostile input
+    except (ValueError, LookupError, TypeError, RecursionError) as e:  # feedparser's own bugs on hostile input
         raise FeedParseError(f"unreadable feed ({type(e).__name__})") from None
     from claimcheck.models import FeedEntry
 
@@ -109,20 +104,14 @@ def _fix_encoding(body: bytes, content_type: str | None) -> tuple[bytes, str | N
     first = declared[0] if declared else "utf-8"
     try:
         body.decode(first)
-        honest = first.lower().replace("-", "").replace("_", "") in (
-            "utf8",
-            "utf16",
-            "utf32",
-        ) or not is_utf8_multibyte(body)
+        honest = first.lower().replace("-", "").replace("_", "") in ("utf8", "utf16", "utf32") or not is_utf8_multibyte(body)
     except (LookupError, UnicodeDecodeError):
         honest = False
     if honest:
         return body, content_type
     text = decode_declared(body, declared)
     if m:
-        text = re.sub(
-            r"""(^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["'])[A-Za-z0-9._:-]{1,40}""", r"\1utf-8", text, count=1
-        )
+        text = re.sub(r"""(^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["'])[A-Za-z0-9._:-]{1,40}""", r"\1utf-8", text, count=1)
     media = (content_type or "application/xml").split(";", 1)[0].strip() or "application/xml"
     return text.encode("utf-8"), f"{media}; charset=utf-8"
 
@@ -191,9 +180,7 @@ def parse_sitemap(body: bytes, url: str) -> ParsedFeed:
     tag = etree.QName(root).localname
     if tag == "sitemapindex":
         children = [urljoin(url, (t.text or "").strip()) for t in root.iter("{*}loc")]
-        return ParsedFeed(
-            entries=(), sitemaps=tuple(c for c in children if urlsplit(c).scheme in ("http", "https"))
-        )
+        return ParsedFeed(entries=(), sitemaps=tuple(c for c in children if urlsplit(c).scheme in ("http", "https")))
     entries: list[FeedEntry] = []
     seen: set[str] = set()
     skipped = 0

@@ -130,11 +130,7 @@ def select_outlets(sources: Sources, ids: Sequence[str]) -> list[Outlet]:
 
 
 def run_fetch(
-    sources: Sources,
-    store: Store,
-    options: FetchOptions,
-    progress: Progress | None = None,
-    report: FetchReport | None = None,
+    sources: Sources, store: Store, options: FetchOptions, progress: Progress | None = None, report: FetchReport | None = None
 ) -> FetchReport:
     """Fetch every selected outlet into ``store``. ``report`` (if given) is filled in as the run goes,
     so a caller interrupted by Ctrl-C still knows how far it got."""
@@ -169,9 +165,7 @@ def _make_pool(n: int) -> Executor:
     try:
         ctx = multiprocessing.get_context("forkserver")
         ctx.set_forkserver_preload(["claimcheck.worker", "claimcheck.claims"])
-        return ProcessPoolExecutor(
-            max_workers=n, mp_context=ctx, initializer=init_worker, initargs=(os.getpid(),)
-        )
+        return ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=init_worker, initargs=(os.getpid(),))
     except (ValueError, OSError, NotImplementedError):
         return ThreadPoolExecutor(max_workers=n)
 
@@ -191,13 +185,9 @@ class _Dispatcher:
         self.limit = 2 * max(1, workers)
         self.in_flight = 0
         self.closed = False
-        self.pending: list[
-            tuple[tuple[bytes, str, str | None], asyncio.Future[tuple[ExtractedPage, list[Claim]]]]
-        ] = []
+        self.pending: list[tuple[tuple[bytes, str, str | None], asyncio.Future[tuple[ExtractedPage, list[Claim]]]]] = []
 
-    async def page(
-        self, body: bytes, url: str, content_type: str | None
-    ) -> tuple[ExtractedPage, list[Claim]]:
+    async def page(self, body: bytes, url: str, content_type: str | None) -> tuple[ExtractedPage, list[Claim]]:
         done: asyncio.Future[tuple[ExtractedPage, list[Claim]]] = asyncio.get_running_loop().create_future()
         self.pending.append(((body, url, content_type), done))
         self._pump()
@@ -215,9 +205,7 @@ class _Dispatcher:
             n = min(MAX_PAGES_PER_TASK, -(-len(self.pending) // (self.limit - self.in_flight)))
             batch, self.pending = self.pending[:n], self.pending[n:]
             try:
-                task = asyncio.wrap_future(
-                    self.pool.submit(process_pages, [item for item, _ in batch], self.aliases)
-                )
+                task = asyncio.wrap_future(self.pool.submit(process_pages, [item for item, _ in batch], self.aliases))
             except RuntimeError as e:  # the pool is shut down or broken
                 _fail([done for _, done in batch], e)
                 continue
@@ -277,9 +265,7 @@ class _Run:
         try:
             async with Http(self.options.settings) as http:
                 self.http = http
-                await asyncio.gather(
-                    *(self.outlet(o, r) for o, r in zip(outlets, self.report.outlets, strict=True))
-                )
+                await asyncio.gather(*(self.outlet(o, r) for o, r in zip(outlets, self.report.outlets, strict=True)))
         finally:
             self.extractor.close()
             self.pool.shutdown(wait=True, cancel_futures=True)
@@ -365,21 +351,13 @@ class _Run:
             return []
         rep.feeds_ok += 1
         await self.db(
-            self._save_feed,
-            outlet.id,
-            url,
-            resp.status,
-            None,
-            resp.headers.get("etag"),
-            resp.headers.get("last-modified"),
+            self._save_feed, outlet.id, url, resp.status, None, resp.headers.get("etag"), resp.headers.get("last-modified")
         )
         return self._select(entries)
 
     async def _parse_feed(self, body: bytes, url: str, content_type: str | None) -> ParsedFeed:
         """Parse in the extraction pool: feedparser is CPU work, and the pool is idle while feeds come in."""
-        return await asyncio.get_running_loop().run_in_executor(
-            self.pool, parse_feed, body, url, content_type
-        )
+        return await asyncio.get_running_loop().run_in_executor(self.pool, parse_feed, body, url, content_type)
 
     def _save_feed(self, outlet: str, url: str, status, error, etag, modified) -> None:  # type: ignore[no-untyped-def]
         self.store.save_feed_state(outlet, url, status=status, error=error, etag=etag, last_modified=modified)
@@ -399,15 +377,11 @@ class _Run:
         if self.options.since:
             entries = [e for e in entries if e.published is None or e.published >= self.options.since]
         if self.options.limit is not None:
-            entries = sorted(
-                entries, key=lambda e: e.published or datetime.min.replace(tzinfo=UTC), reverse=True
-            )
+            entries = sorted(entries, key=lambda e: e.published or datetime.min.replace(tzinfo=UTC), reverse=True)
             entries = entries[: self.options.limit]
         return entries
 
-    async def page(
-        self, outlet: Outlet, rep: OutletReport, entry: FeedEntry, keys: list[str], local: bool
-    ) -> None:
+    async def page(self, outlet: Outlet, rep: OutletReport, entry: FeedEntry, keys: list[str], local: bool) -> None:
         try:
             resp = await self.http.get(entry.link, allow_private=local)
             try:
@@ -462,11 +436,7 @@ def canonical(declared: str | None, final_url: str) -> str:
     if declared and _site(declared) == _site(final_url):
         url = declared
     parts = urlsplit(url)
-    query = [
-        (k, v)
-        for k, v in parse_qsl(parts.query, keep_blank_values=True)
-        if not k.lower().startswith(TRACKING)
-    ]
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not k.lower().startswith(TRACKING)]
     return urlunsplit((parts.scheme, parts.netloc.lower(), parts.path or "/", urlencode(query), ""))
 
 

@@ -140,9 +140,7 @@ class Defaults:
     concurrency: int = 16
     per_host: int = 2
     max_bytes: int = 5_000_000
-    delay: float = (
-        0.0  # minimum seconds between two requests to one host (robots.txt Crawl-delay may ask more)
-    )
+    delay: float = 0.0  # minimum seconds between two requests to one host (robots.txt Crawl-delay may ask more)
 
 
 @dataclass(frozen=True)

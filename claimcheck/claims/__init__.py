@@ -42,10 +42,7 @@ def extract_claims(text: str, aliases: Mapping[str, str] | None = None) -> list[
         claims.extend(_citation_claim(sent, c) for c in credits[i])
         if is_furniture(sent.text):
             continue
-        numbers = [
-            _number_claim(sent, q, cites)
-            for q in find_quantities(sent.text, sentences[i - 1].text if i else "")
-        ]
+        numbers = [_number_claim(sent, q, cites) for q in find_quantities(sent.text, sentences[i - 1].text if i else "")]
         claims.extend(numbers)
         if not numbers and i not in quoted_sentences and is_statement(sent.text, furniture_checked=True):
             claims.append(_statement_claim(sent, cites))

@@ -60,13 +60,7 @@ _SOURCE_WORDS = frozenset(
     for w in (a, a.rstrip("?"), a + "s")
     if w.isalpha()
 ) | {
-    "officials",
-    "official",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "organisation",
-    "organization",
+    "officials", "official", "spokesman", "spokeswoman", "spokesperson", "organisation", "organization",
     "sources",
 }
 _SUBJECT_CREDIT = re.compile(r"(?<![\w'’-])(?P<src>" + _NP + r")\s*,?\s+" + _REPORT_VERB + r"\b")
@@ -169,17 +163,7 @@ def _candidate_credits(sentence: str) -> list[re.Match[str]]:
 
 def _pronounish(src: str) -> bool:
     return src.split()[0].lower() in {
-        "he",
-        "she",
-        "they",
-        "it",
-        "we",
-        "i",
-        "you",
-        "him",
-        "her",
-        "them",
-        "this",
+        "he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "this",
     }
 
 
@@ -218,9 +202,7 @@ def resolve_anaphora(credits: list[list[Credit]]) -> list[list[Credit]]:
             m = None if c.outlet else _BARE.match(c.cites.strip())
             if m:
                 noun = m.group("noun").lower()
-                target = next(
-                    (n for n in reversed(named) if noun in n.lower().split() and len(n.split()) > 1), None
-                )
+                target = next((n for n in reversed(named) if noun in n.lower().split() and len(n.split()) > 1), None)
                 if target:
                     c = Credit(c.start, c.end, target, False, c.cue)
             elif not c.outlet:
@@ -228,3 +210,4 @@ def resolve_anaphora(credits: list[list[Credit]]) -> list[list[Credit]]:
             resolved.append(c)
         out.append(resolved)
     return out
+

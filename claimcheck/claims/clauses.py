@@ -26,9 +26,8 @@ _BOUNDARY = re.compile(
 )
 _PARTICIPLE = re.compile(r"\s*[a-z]+ing\b")
 _RELATIVE = re.compile(r"\b(?:that|which|who|whom|where)\b")
-_LEAD_PREP = re.compile(
-    r"^(?:(?:early|late|earlier|later)\s+)?(?:on|in|at|by|since|from|during|until|as\s+of)?\s*", re.IGNORECASE
-)
+_LEAD_PREP = re.compile(r"^(?:(?:early|late|earlier|later)\s+)?(?:on|in|at|by|since|from|during|until|as\s+of)?\s*",
+                        re.IGNORECASE)
 
 
 def clause_whens(
@@ -85,7 +84,7 @@ def _in_clause(
 
 
 def _fronted(s: str, clause: tuple[int, int], whens: list[re.Match[str]]) -> str | None:
-    """ "In September, ..." / "Last year, ...": a first clause that is nothing but a time phrase."""
+    """"In September, ..." / "Last year, ...": a first clause that is nothing but a time phrase."""
     if len(whens) != 1:
         return None
     w = whens[0]

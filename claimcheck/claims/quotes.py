@@ -59,38 +59,10 @@ _AFTER_GENERIC_VERB_FIRST = re.compile(rf"^[\s,—–»”\"-]*{_SPEECH}\s+(?P<s
 _CAP_RUN = re.compile(r"(?<![\w’'])(?:[A-Z][\w’'-]+\.?|[A-Z]\.)(?:\s+(?:[A-Z][\w’'-]+|[A-Z]\.))*")
 _ROLE_NOUNS = frozenset(
     [
-        "officers",
-        "officials",
-        "official",
-        "police",
-        "mother",
-        "father",
-        "wife",
-        "husband",
-        "son",
-        "daughter",
-        "witness",
-        "witnesses",
-        "residents",
-        "resident",
-        "prosecutors",
-        "prosecutor",
-        "lawyers",
-        "lawyer",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "statement",
-        "organisers",
-        "organizers",
-        "protesters",
-        "doctors",
-        "doctor",
-        "neighbours",
-        "neighbors",
-        "survivors",
-        "relatives",
-        "family",
+        "officers", "officials", "official", "police", "mother", "father", "wife", "husband", "son",
+        "daughter", "witness", "witnesses", "residents", "resident", "prosecutors", "prosecutor", "lawyers",
+        "lawyer", "spokesman", "spokeswoman", "spokesperson", "statement", "organisers", "organizers",
+        "protesters", "doctors", "doctor", "neighbours", "neighbors", "survivors", "relatives", "family",
     ]
 )
 _SUBJECT = re.compile(
@@ -112,31 +84,9 @@ _ROLE_SUBJECT = re.compile(
     r"official|minister|president|chief|director|analyst|lawyer|prosecutor|leader|officer|witness|resident))"
     r"\s+(?:also\s+|later\s+)?" + _SPEECH + r"\b"
 )
-_LOCATIVE = re.compile(
-    r"\b(?:in|near|outside|across|into|at)\s+(?:the\s+)?(?P<place>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)(?![’']s)"
-)
+_LOCATIVE = re.compile(r"\b(?:in|near|outside|across|into|at)\s+(?:the\s+)?(?P<place>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)(?![’']s)")
 _CALENDAR = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 )
 _HE = re.compile(r"\b(?:he|him|his)\b", re.IGNORECASE)
 _SHE = re.compile(r"\b(?:she|her|hers)\b", re.IGNORECASE)
@@ -146,82 +96,18 @@ _PERSON = re.compile(
 )
 _NOT_NAMES = frozenset(
     [
-        "The",
-        "A",
-        "An",
-        "He",
-        "She",
-        "They",
-        "It",
-        "We",
-        "I",
-        "You",
-        "But",
-        "And",
-        "Or",
-        "So",
-        "Yet",
-        "In",
-        "On",
-        "At",
-        "For",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "There",
-        "Here",
-        "His",
-        "Her",
-        "Their",
-        "Its",
-        "Our",
-        "My",
-        "When",
-        "While",
-        "After",
-        "Before",
-        "If",
-        "As",
-        "Asked",
-        "Speaking",
-        "Later",
-        "Earlier",
-        "Meanwhile",
-        "However",
-        "According",
-        "Still",
-        "Also",
-        "Now",
-        "Then",
-        "Some",
-        "Many",
+        "The", "A", "An", "He", "She", "They", "It", "We", "I", "You", "But", "And", "Or", "So", "Yet",
+        "In", "On", "At", "For", "This", "That", "These", "Those", "There", "Here", "His", "Her", "Their",
+        "Its", "Our", "My", "When", "While", "After", "Before", "If", "As", "Asked", "Speaking", "Later",
+        "Earlier", "Meanwhile", "However", "According", "Still", "Also", "Now", "Then", "Some", "Many",
         "Most",
     ]
 )
 _TITLE_WORDS = frozenset(
     [
-        "secretary",
-        "president",
-        "minister",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "director",
-        "chairman",
-        "chairwoman",
-        "chair",
-        "ceo",
-        "chief",
-        "executive",
-        "leader",
-        "official",
-        "governor",
-        "senator",
-        "mayor",
-        "judge",
-        "attorney",
-        "lawyer",
+        "secretary", "president", "minister", "spokesman", "spokeswoman", "spokesperson", "director",
+        "chairman", "chairwoman", "chair", "ceo", "chief", "executive", "leader", "official", "governor",
+        "senator", "mayor", "judge", "attorney", "lawyer",
     ]
 )
 _STRIP_TITLE = re.compile(rf"^{_TITLE}+")
@@ -270,7 +156,7 @@ def find_quotes(text: str) -> list[Quote]:
 
 def _opens_paragraph(text: str, q: Quote) -> bool:
     line_start = text.rfind("\n", 0, q.start) + 1
-    return not text[line_start : q.start].strip(' \t"“«„')
+    return not text[line_start : q.start].strip(" \t\"“«„")
 
 
 def _follows(text: str, line: int, last_end: int) -> bool:
@@ -418,8 +304,7 @@ def _described_speaker(after: str) -> str | None:
             return None
         seg = m.group("seg").split(", ", 1)[0]  # 'Will Moy, chief executive of ..., told the BBC'
     names = [
-        m.group()
-        for m in _CAP_RUN.finditer(seg)
+        m.group() for m in _CAP_RUN.finditer(seg)
         if not m.group().endswith("-based") and not re.match(r"\s+[a-z]", seg[m.end() :])
     ]
     if names:
@@ -486,12 +371,7 @@ def _resolve_pronoun(
     named = {n for p, n in persons if para <= p < pos and fits(n) and _plausible(n, places)}
     if len(named) == 1 and max(subject[1] if subject else 0, last[1] if last else 0) < para:
         return named.pop()  # the one person named in the quote's own paragraph
-    if (
-        last is not None
-        and pos - last[1] < 800
-        and fits(last[0])
-        and (subject is None or subject[1] < last[1])
-    ):
+    if last is not None and pos - last[1] < 800 and fits(last[0]) and (subject is None or subject[1] < last[1]):
         return last[0]
     if subject is not None:
         return subject[0]
@@ -516,7 +396,7 @@ def _sentence_starts(text: str) -> list[int]:
 
 @lru_cache(maxsize=256)
 def _gender(text: str, name: str) -> str | None:
-    """ "m" or "f" when the sentence after one naming ``name`` opens with "He" or "She" and names
+    """"m" or "f" when the sentence after one naming ``name`` opens with "He" or "She" and names
     nobody else ("Maria Kolesnikova ... had served five years. She was taken to Ukraine")."""
     surname = name.split()[-1]
     if not surname[:1].isupper() or len(surname) < 3:
@@ -544,7 +424,7 @@ def _last_subject(
     # Sentence openings count only near the quote: in its paragraph, or the one before when the
     # quote opens its own paragraph; a one-word opening only as the surname of someone named in full.
     para = text.rfind("\n", 0, pos) + 1
-    if not text[para:pos].strip(' \t"“«„'):
+    if not text[para:pos].strip(" \t\"“«„"):
         para = text.rfind("\n", 0, max(0, para - 1)) + 1
     surnames = {n.split()[-1] for p, n in (persons or []) if p < pos and " " in n}
     found = None

@@ -129,9 +129,7 @@ def matrix_table(result: CompareResult) -> Table:
 def matrix_legend(result: CompareResult) -> Text:
     names = outlet_names(result)
     columns = matrix_columns(result)
-    pairs = [
-        f"{k} {plain(names.get(oid, oid))}" for k, oid in zip(column_keys(len(columns)), columns, strict=True)
-    ]
+    pairs = [f"{k} {plain(names.get(oid, oid))}" for k, oid in zip(column_keys(len(columns)), columns, strict=True)]
     marks = "1 first reporter · x reports it · w wire copy · ! conflicting value · c cited"
     return Text(" · ".join(pairs) + "\n" + marks)
 
