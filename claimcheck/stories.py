@@ -16,12 +16,13 @@ outlets are those with at least one article that is not a wire copy.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 import numpy as np
@@ -104,6 +105,7 @@ _TOKEN = re.compile(r"[^\W\d_][\w'’.-]*[\w]|[^\W\d_]|\d[\d,.]*\d|\d", re.UNICO
 _SENTENCE_END = re.compile(r"[.!?]['\"”’)]*$")
 
 
+@functools.lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     """Lower-cased, possessive dropped, plural folded (a light rule: news words, not a full stemmer)."""
     w = word.lower().replace("’", "'").replace(".", "")
@@ -241,13 +243,18 @@ def _damping(gap_seconds: np.ndarray | float, options: StoryOptions) -> np.ndarr
     return np.power(0.5, excess / options.half_life_days)
 
 
-def group(articles: Sequence[Article], options: StoryOptions | None = None) -> list[list[int]]:
+def group(
+    articles: Sequence[Article],
+    options: StoryOptions | None = None,
+    bags: Sequence[Counter[str]] | None = None,
+) -> list[list[int]]:
     """Partition article indexes into stories (every article in exactly one); deterministic."""
     options = options or StoryOptions()
     n = len(articles)
     if n == 0:
         return []
-    bags = [article_terms(a.title, a.text, options)[0] for a in articles]
+    if bags is None:
+        bags = [article_terms(a.title, a.text, options)[0] for a in articles]
     vec = _vectors(bags, options)
     times = np.array([_timestamp(a) for a in articles], dtype=np.float64)
     pairs = _candidates(vec, times, options)
@@ -325,17 +332,22 @@ def find_stories(
     articles: Sequence[Article],
     outlets: Mapping[str, Outlet],
     options: StoryOptions | None = None,
+    *,
+    wire_copies: bool = True,
 ) -> list[Story]:
-    """Every article in exactly one story; stories with the most outlets first, then the most recent."""
+    """Every article in exactly one story; stories with the most outlets first, then the most recent.
+
+    ``wire_copies=False`` leaves wire-copy detection out (every outlet counts as independent); a caller
+    that shows only some stories runs it on those with :func:`mark_wire_copies`."""
     options = options or StoryOptions()
-    groups = group(articles, options)
     parsed = [article_terms(a.title, a.text, options) for a in articles]
+    groups = group(articles, options, [bag for bag, _ in parsed])
     df: Counter[str] = Counter()
     for bag, _ in parsed:
         df.update(bag.keys())
     n = len(articles)
     idf = {t: math.log((n + 1) / (d + 0.5)) for t, d in df.items()}
-    stories = [_story(g, articles, parsed, idf, outlets) for g in groups]
+    stories = [_story(g, articles, parsed, idf, outlets, wire_copies) for g in groups]
     stories.sort(key=story_order)
     return stories
 
@@ -351,12 +363,13 @@ def _story(
     parsed: Sequence[tuple[Counter[str], dict[str, str]]],
     idf: Mapping[str, float],
     outlets: Mapping[str, Outlet],
+    wire_copies: bool = True,
 ) -> Story:
     arts = [articles[i] for i in idx]
     order = sorted(range(len(arts)), key=lambda k: _sort_time(arts[k]))
     arts = [arts[k] for k in order]
     idx = [idx[k] for k in order]
-    syndicated = find_syndicated(arts, outlets) if len({a.outlet for a in arts}) > 1 else {}
+    syndicated = _wire_copies(arts, outlets) if wire_copies else {}
     # terms: words in most of the story's titles, then in most of its leads, rarer ones first
     cover: Counter[str] = Counter()
     in_title: Counter[str] = Counter()
@@ -390,6 +403,24 @@ def _story(
             StoryArticle(a.id, a.outlet, a.url, plain(a.title), a.published, k in syndicated)
             for k, a in enumerate(arts)
         ),
+    )
+
+
+def _wire_copies(arts: Sequence[Article], outlets: Mapping[str, Outlet]) -> dict[int, str]:
+    return find_syndicated(arts, outlets) if len({a.outlet for a in arts}) > 1 else {}
+
+
+def mark_wire_copies(story: Story, articles: Mapping[str, Article], outlets: Mapping[str, Outlet]) -> Story:
+    """The story with its wire copies found (``articles``: url -> Article, as given to find_stories)."""
+    arts = [articles[a.url] for a in story.articles]
+    syndicated = _wire_copies(arts, outlets)
+    seen: dict[str, bool] = {}
+    for k, a in enumerate(arts):
+        seen[a.outlet] = seen.get(a.outlet, False) or k not in syndicated
+    return replace(
+        story,
+        independent_outlets=tuple(o for o, indep in seen.items() if indep),
+        articles=tuple(replace(a, syndicated=k in syndicated) for k, a in enumerate(story.articles)),
     )
 
 
@@ -453,13 +484,15 @@ def list_stories(
     generated_at: datetime | None = None,
 ) -> StoriesResult:
     """Group the window's articles and keep the stories worth listing."""
-    stories = find_stories(articles, outlets, options)
+    every = find_stories(articles, outlets, options, wire_copies=False)
+    stories = pick(every, min_outlets=min_outlets, limit=limit)
+    by_url = {a.url: a for a in articles}
     return StoriesResult(
         generated_at=generated_at or datetime.now(UTC),
         since=since,
         until=until,
         article_count=len(articles),
-        story_count=len(stories),
-        stories=tuple(pick(stories, min_outlets=min_outlets, limit=limit)),
+        story_count=len(every),
+        stories=tuple(mark_wire_copies(s, by_url, outlets) for s in stories),
         outlet_names={oid: o.name for oid, o in outlets.items()},
     )
