@@ -16,11 +16,10 @@ outlets are those with at least one article that is not a wire copy.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import math
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -101,11 +100,10 @@ _STOP_TEXT = """a about above after again against all almost also although alway
     nine ten first second third think know known want wanted going say"""
 STOPWORDS = frozenset(_STOP_TEXT.split())
 
-_TOKEN = re.compile(r"[^\W\d_][\w'’.-]*[\w]|[^\W\d_]|\d[\d,.]*\d|\d", re.UNICODE)
-_SENTENCE_END = re.compile(r"[.!?]['\"”’)]*$")
+_TOKEN = re.compile(r"[^\W\d_][\w'’.-]*[\w]|[^\W\d_]|\d[\d,.]*\d|\d|\x01", re.UNICODE)
+_SEP = "\n\x01\n"  # between two articles' texts when they are tokenized in one pass
 
 
-@functools.lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     """Lower-cased, possessive dropped, plural folded (a light rule: news words, not a full stemmer)."""
     w = word.lower().replace("’", "'").replace(".", "")
@@ -121,40 +119,95 @@ def _stem(word: str) -> str:
     return w
 
 
-def _number(token: str) -> str | None:
-    """A figure as a term ("1,200" -> "#1200"); single digits are too common to tell stories apart."""
-    digits = token.replace(",", "")
-    if len(digits.split(".")[0]) < 2:
-        return None
-    return "#" + digits.rstrip(".")
+def term_of(token: str) -> str | None:
+    """The term a token counts as: a stem, a figure ("1,200" -> "#1200"), or None (stop word, digit)."""
+    if token[0].isdigit():
+        digits = token.replace(",", "")
+        return "#" + digits.rstrip(".") if len(digits.split(".")[0]) >= 2 else None
+    term = _stem(token)
+    return term if len(term) > 1 and term not in STOPWORDS else None
 
 
-def article_terms(title: str, text: str, options: StoryOptions) -> tuple[Counter[str], dict[str, str]]:
-    """Weighted term counts of the title and lead, and each term's surface form (for labels)."""
-    counts: Counter[str] = Counter()
-    forms: dict[str, str] = {}
+class _Terms(dict[str, int]):
+    """Token -> term id (-1: not a term, -2: the article separator); builds the vocabulary as it goes."""
 
-    def add(tokens: list[str], weight: float, names: bool) -> None:
-        start = True
-        for tok in tokens:
-            if tok[0].isdigit():
-                term = _number(tok)
-                if term:
-                    counts[term] += weight
-                    forms.setdefault(term, tok)
-                start = bool(_SENTENCE_END.search(tok))
-                continue
-            term = _stem(tok)
-            if len(term) > 1 and term not in STOPWORDS:
-                w = weight * (options.name_weight if names and not start and tok[0].isupper() else 1.0)
-                counts[term] += w
-                forms.setdefault(term, tok.rstrip("."))
-            start = tok.endswith((".", "!", "?"))
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: dict[str, int] = {}
+        self.vocab: list[str] = []
+        self.forms: list[Counter[str]] = []
 
-    add(_TOKEN.findall(title), options.title_weight, names=False)
-    lead = _TOKEN.findall(text[: options.lead_words * 12])[: options.lead_words]
-    add(lead, 1.0, names=True)
-    return counts, forms
+    def __missing__(self, token: str) -> int:
+        if token == "\x01":
+            return -2
+        term = term_of(token)
+        if term is None:
+            tid = -1
+        else:
+            tid = self.ids.get(term, -1)
+            if tid < 0:
+                tid = self.ids[term] = len(self.vocab)
+                self.vocab.append(term)
+                self.forms.append(Counter())
+            self.forms[tid][token.rstrip(".")] += 1
+        self[token] = tid
+        return tid
+
+
+def _tokens(texts: Sequence[str], terms: _Terms, limit: int | None) -> tuple[np.ndarray, np.ndarray]:
+    """(article index, term id) of every term token of the texts, at most ``limit`` tokens per text."""
+    tokens = _TOKEN.findall(_SEP.join(texts))
+    ids = np.fromiter(map(terms.__getitem__, tokens), dtype=np.int64, count=len(tokens))
+    sep = ids == -2
+    doc = np.cumsum(sep)
+    keep = ids >= 0
+    if limit is not None:
+        starts = np.concatenate(([0], np.flatnonzero(sep) + 1))
+        rank = np.arange(len(ids)) - starts[doc]
+        keep &= rank < limit
+    return doc[keep], ids[keep]
+
+
+@dataclass
+class _Index:
+    """The articles' weighted terms as sparse rows sorted by article: (doc, term, weight)."""
+
+    n: int
+    doc: np.ndarray
+    term: np.ndarray
+    tf: np.ndarray  # weighted count: a title token counts title_weight, a lead token 1
+    in_title: np.ndarray  # bool per row
+    weight: np.ndarray  # tf-idf, each article's row of unit norm
+    idf: np.ndarray  # per term id
+    df: np.ndarray  # per term id
+    indptr: np.ndarray  # article i's rows are indptr[i]:indptr[i+1]
+    terms: _Terms
+
+    def rows(self, i: int) -> slice:
+        return slice(int(self.indptr[i]), int(self.indptr[i + 1]))
+
+
+def index_articles(articles: Sequence[Article], options: StoryOptions) -> _Index:
+    """Tokenize every title and lead in two passes of one regex; count and weigh with numpy."""
+    n = len(articles)
+    terms = _Terms()
+    t_doc, t_term = _tokens([a.title for a in articles], terms, None)
+    lead_chars = options.lead_words * 12
+    l_doc, l_term = _tokens([a.text[:lead_chars] for a in articles], terms, options.lead_words)
+    size = max(1, len(terms.vocab))
+    codes = np.concatenate((t_doc * size + t_term, l_doc * size + l_term))
+    weights = np.concatenate((np.full(len(t_doc), options.title_weight), np.ones(len(l_doc))))
+    uniq, inv = np.unique(codes, return_inverse=True)
+    tf = np.bincount(inv, weights=weights)
+    in_title = np.bincount(inv[: len(t_doc)], minlength=len(uniq)) > 0
+    doc, term = uniq // size, uniq % size
+    df = np.bincount(term, minlength=size)
+    idf = np.log((n + 1) / (df + 0.5))
+    w = (1.0 + np.log(tf)) * idf[term]
+    norm = np.sqrt(np.bincount(doc, weights=w * w, minlength=n))
+    w = w / np.where(norm > 0, norm, 1.0)[doc]
+    indptr = np.concatenate(([0], np.cumsum(np.bincount(doc, minlength=n))))
+    return _Index(n, doc, term, tf, in_title, w, idf, df, indptr, terms)
 
 
 # --- grouping -----------------------------------------------------------------------------------------
@@ -171,42 +224,37 @@ def _timestamp(a: Article) -> float:
 
 @dataclass
 class _Vectors:
-    terms: np.ndarray  # (n, T) int64 term ids, -1 padding
-    weights: np.ndarray  # (n, T) float32, rows of unit norm over all terms (padding 0)
-    idf: dict[str, float]
-    vocab: list[str]
-    keys: list[list[int]]  # blocking keys per article
+    terms: np.ndarray  # (n, T) term ids of each article's heaviest shared terms, -1 padding
+    weights: np.ndarray  # (n, T) their weights (rows of unit norm over all terms; padding 0)
+    key_owner: np.ndarray  # blocking keys: article index ...
+    key_term: np.ndarray  # ... and term id
 
 
-def _vectors(bags: Sequence[Counter[str]], options: StoryOptions) -> _Vectors:
-    n = len(bags)
-    df: Counter[str] = Counter()
-    for bag in bags:
-        df.update(bag.keys())
-    idf = {t: math.log((n + 1) / (d + 0.5)) for t, d in df.items()}
-    vocab = sorted(t for t, d in df.items() if d >= 2)
-    index = {t: i for i, t in enumerate(vocab)}
-    size = options.top_terms
-    terms = np.full((n, size), -1, dtype=np.int64)
-    weights = np.zeros((n, size), dtype=np.float32)
-    keys: list[list[int]] = []
-    for row, bag in enumerate(bags):
-        w = {t: (1.0 + math.log(c)) * idf[t] for t, c in bag.items() if c > 0}
-        norm = math.sqrt(sum(v * v for v in w.values())) or 1.0
-        shared = sorted(((v, t) for t, v in w.items() if t in index), reverse=True)[:size]
-        for k, (v, t) in enumerate(shared):
-            terms[row, k] = index[t]
-            weights[row, k] = v / norm
-        # keys: the heaviest shared terms (title words and names weigh most)
-        keys.append([index[t] for _, t in shared[: options.keys]])
-    return _Vectors(terms, weights, idf, vocab, keys)
+def _vectors(ix: _Index, options: StoryOptions) -> _Vectors:
+    """Each article's ``top_terms`` heaviest terms that another article shares, and its ``keys`` heaviest."""
+    shared = ix.df[ix.term] >= 2
+    doc, term, w = ix.doc[shared], ix.term[shared], ix.weight[shared]
+    order = np.lexsort((term, -w, doc))
+    doc, term, w = doc[order], term[order], w[order]
+    first = np.searchsorted(doc, doc, side="left")
+    rank = np.arange(len(doc)) - first
+    top = rank < options.top_terms
+    terms = np.full((ix.n, options.top_terms), -1, dtype=np.int64)
+    weights = np.zeros((ix.n, options.top_terms), dtype=np.float32)
+    terms[doc[top], rank[top]] = term[top]
+    weights[doc[top], rank[top]] = w[top]
+    key = rank < options.keys
+    # each row sorted by term id (padding -1 first), for the sorted merge of _scores
+    by_id = np.argsort(terms, axis=1, kind="stable")
+    terms = np.take_along_axis(terms, by_id, axis=1)
+    weights = np.take_along_axis(weights, by_id, axis=1)
+    return _Vectors(terms, weights, doc[key], term[key])
 
 
 def _candidates(vec: _Vectors, times: np.ndarray, options: StoryOptions) -> np.ndarray:
     """Pairs (i < j) that share a key and are near each other in time among that key's articles."""
-    n = len(vec.keys)
-    owner = np.fromiter((i for i, ks in enumerate(vec.keys) for _ in ks), dtype=np.int64)
-    key = np.fromiter((k for ks in vec.keys for k in ks), dtype=np.int64)
+    n = len(vec.terms)
+    owner, key = vec.key_owner, vec.key_term
     if len(key) < 2:
         return np.zeros((0, 2), dtype=np.int64)
     t = np.nan_to_num(times[owner], nan=np.inf)
@@ -225,14 +273,20 @@ def _candidates(vec: _Vectors, times: np.ndarray, options: StoryOptions) -> np.n
     return np.stack((u // n, u % n), axis=1)
 
 
-def _scores(vec: _Vectors, pairs: np.ndarray, chunk: int = 20000) -> np.ndarray:
-    """Cosine of each pair's truncated vectors, in chunks (a pair costs top_terms² comparisons)."""
+def _scores(vec: _Vectors, pairs: np.ndarray, chunk: int = 50000) -> np.ndarray:
+    """Cosine of each pair's truncated vectors: a sorted merge of the two rows' term ids, in bulk."""
     out = np.empty(len(pairs), dtype=np.float32)
+    width = vec.terms.shape[1]
+    big = np.int64(vec.terms.max(initial=0)) + 2
     for s in range(0, len(pairs), chunk):
         i, j = pairs[s : s + chunk, 0], pairs[s : s + chunk, 1]
-        ti, tj = vec.terms[i], vec.terms[j]
-        eq = (ti[:, :, None] == tj[:, None, :]) & (ti[:, :, None] >= 0)
-        out[s : s + chunk] = np.einsum("pab,pa,pb->p", eq, vec.weights[i], vec.weights[j])
+        p = np.arange(len(i), dtype=np.int64)[:, None] * big
+        # rows are sorted by term id with padding (-1) first: keys are sorted row after row
+        ka, kb = (p + vec.terms[i] + 1).ravel(), (p + vec.terms[j] + 1).ravel()
+        pos = np.minimum(np.searchsorted(kb, ka), len(kb) - 1)
+        hit = (kb[pos] == ka) & (vec.terms[i].ravel() >= 0)
+        prod = vec.weights[i].ravel()[hit] * vec.weights[j].ravel()[pos[hit]]
+        out[s : s + chunk] = np.bincount(np.flatnonzero(hit) // width, weights=prod, minlength=len(i))
     return out
 
 
@@ -244,18 +298,15 @@ def _damping(gap_seconds: np.ndarray | float, options: StoryOptions) -> np.ndarr
 
 
 def group(
-    articles: Sequence[Article],
-    options: StoryOptions | None = None,
-    bags: Sequence[Counter[str]] | None = None,
+    articles: Sequence[Article], options: StoryOptions | None = None, ix: _Index | None = None
 ) -> list[list[int]]:
     """Partition article indexes into stories (every article in exactly one); deterministic."""
     options = options or StoryOptions()
     n = len(articles)
     if n == 0:
         return []
-    if bags is None:
-        bags = [article_terms(a.title, a.text, options)[0] for a in articles]
-    vec = _vectors(bags, options)
+    ix = ix or index_articles(articles, options)
+    vec = _vectors(ix, options)
     times = np.array([_timestamp(a) for a in articles], dtype=np.float64)
     pairs = _candidates(vec, times, options)
     sims = _scores(vec, pairs) * _damping(times[pairs[:, 0]] - times[pairs[:, 1]], options)
@@ -281,7 +332,9 @@ def _average_linkage(
 
     def vector(g: int) -> dict[int, float]:
         if g not in sums:
-            sums[g] = {int(t): float(w) for t, w in zip(vec.terms[g], vec.weights[g], strict=True) if t >= 0}
+            row = vec.terms[g]
+            k = int((row < 0).sum())
+            sums[g] = dict(zip(row[k:].tolist(), vec.weights[g, k:].tolist(), strict=True))
             t = times[g]
             when[g] = [0.0, 0.0] if math.isnan(t) else [float(t), 1.0]
         return sums[g]
@@ -334,20 +387,22 @@ def find_stories(
     options: StoryOptions | None = None,
     *,
     wire_copies: bool = True,
+    describe: bool = True,
 ) -> list[Story]:
     """Every article in exactly one story; stories with the most outlets first, then the most recent.
 
-    ``wire_copies=False`` leaves wire-copy detection out (every outlet counts as independent); a caller
-    that shows only some stories runs it on those with :func:`mark_wire_copies`."""
+    ``wire_copies=False`` leaves wire-copy detection out (every outlet counts as independent) and
+    ``describe=False`` leaves label, terms and topic empty: a caller that shows only some stories
+    completes those with :func:`describe_story` and :func:`mark_wire_copies`."""
     options = options or StoryOptions()
-    parsed = [article_terms(a.title, a.text, options) for a in articles]
-    groups = group(articles, options, [bag for bag, _ in parsed])
-    df: Counter[str] = Counter()
-    for bag, _ in parsed:
-        df.update(bag.keys())
-    n = len(articles)
-    idf = {t: math.log((n + 1) / (d + 0.5)) for t, d in df.items()}
-    stories = [_story(g, articles, parsed, idf, outlets, wire_copies) for g in groups]
+    ix = index_articles(articles, options)
+    groups = group(articles, options, ix)
+    stories = [_skeleton(g, articles) for g in groups]
+    if describe:
+        stories = [describe_story(s, ix, articles) for s in stories]
+    if wire_copies:
+        by_url = {a.url: a for a in articles}
+        stories = [mark_wire_copies(s, by_url, outlets) for s in stories]
     stories.sort(key=story_order)
     return stories
 
@@ -357,52 +412,61 @@ def story_order(s: Story) -> tuple[int, float, str]:
     return (-len(s.outlets), -last, s.id)
 
 
-def _story(
-    idx: list[int],
-    articles: Sequence[Article],
-    parsed: Sequence[tuple[Counter[str], dict[str, str]]],
-    idf: Mapping[str, float],
-    outlets: Mapping[str, Outlet],
-    wire_copies: bool = True,
-) -> Story:
-    arts = [articles[i] for i in idx]
-    order = sorted(range(len(arts)), key=lambda k: _sort_time(arts[k]))
-    arts = [arts[k] for k in order]
-    idx = [idx[k] for k in order]
-    syndicated = _wire_copies(arts, outlets) if wire_copies else {}
-    # terms: words in most of the story's titles, then in most of its leads, rarer ones first
-    cover: Counter[str] = Counter()
-    in_title: Counter[str] = Counter()
-    forms: dict[str, Counter[str]] = defaultdict(Counter)
-    for i in idx:
-        bag, form = parsed[i]
-        cover.update(bag.keys())
-        in_title.update({_stem(tok) for tok in _TOKEN.findall(articles[i].title)} & bag.keys())
-        for t in bag:
-            forms[t][form[t]] += 1
-    ranked = sorted(cover, key=lambda t: (-(2 * in_title[t] + cover[t]) * idf[t], t))
-    words = [t for t in ranked if not t.startswith("#")]
-    terms = tuple(forms[t].most_common(1)[0][0] for t in ranked[:6])
-    topic = " ".join(forms[t].most_common(1)[0][0] for t in _topic_terms(words, cover, len(arts)))
-    label = plain(_central(idx, arts, parsed, idf).title) or plain(arts[0].title)
+def _skeleton(idx: list[int], articles: Sequence[Article]) -> Story:
+    """A story's articles in publication order (undated last), outlets and times; no label yet."""
+    order = sorted(idx, key=lambda i: _sort_time(articles[i]))
+    arts = [articles[i] for i in order]
     dated = [a.published for a in arts if a.published is not None]
-    seen: dict[str, bool] = {}
-    for k, a in enumerate(arts):
-        seen[a.outlet] = seen.get(a.outlet, False) or k not in syndicated
     return Story(
         id=story_id(arts[0]),
-        label=label,
-        terms=terms,
-        topic=topic,
-        outlets=tuple(seen),
-        independent_outlets=tuple(o for o, indep in seen.items() if indep),
+        label="",
+        terms=(),
+        topic="",
+        outlets=tuple(dict.fromkeys(a.outlet for a in arts)),
+        independent_outlets=tuple(dict.fromkeys(a.outlet for a in arts)),
         first_published=min(dated) if dated else None,
         last_published=max(dated) if dated else None,
         first_outlet=arts[0].outlet if arts[0].published is not None else None,
         articles=tuple(
-            StoryArticle(a.id, a.outlet, a.url, plain(a.title), a.published, k in syndicated)
-            for k, a in enumerate(arts)
+            StoryArticle(i, a.outlet, a.url, plain(a.title), a.published)
+            for i, a in zip(order, arts, strict=True)
         ),
+    )
+
+
+def describe_story(story: Story, ix: _Index, articles: Sequence[Article]) -> Story:
+    """Label (the most central title), terms and a suggested topic; article ids back to store ids."""
+    idx = [a.id for a in story.articles]  # positions in ``articles`` (set by _skeleton)
+    rows = np.concatenate([np.arange(ix.indptr[i], ix.indptr[i + 1]) for i in idx])
+    term = ix.term[rows]
+    uniq, inv = np.unique(term, return_inverse=True)
+    cover = np.bincount(inv)
+    in_title = np.bincount(inv, weights=ix.in_title[rows])
+    # terms: words in most of the story's titles, then in most of its leads, rarer ones first
+    score = (2 * in_title + cover) * ix.idf[uniq]
+    ranked = [int(uniq[k]) for k in np.lexsort((uniq, -score))]
+    vocab, forms = ix.terms.vocab, ix.terms.forms
+    form = lambda t: forms[t].most_common(1)[0][0]  # noqa: E731
+    size = len(idx)
+    cover_of = dict(zip(uniq.tolist(), cover.tolist(), strict=True))
+    words = [t for t in ranked if not vocab[t].startswith("#")]
+    common = [t for t in words if cover_of[t] >= max(1, math.ceil(0.6 * size))]
+    topic = [form(t) for t in ((common or words) if size > 1 else words)[:3]]
+    # the central article: its vector nearest the sum of the story's vectors (the earliest on ties)
+    central = 0
+    if size > 2:
+        centre = np.bincount(inv, weights=ix.weight[rows])
+        lengths = np.diff(ix.indptr)[idx]
+        sims = np.add.reduceat(ix.weight[rows] * centre[inv], np.concatenate(([0], np.cumsum(lengths)[:-1])))
+        sims[lengths == 0] = -1.0
+        central = int(np.argmax(sims))
+    label = story.articles[central].title or story.articles[0].title
+    return replace(
+        story,
+        label=label,
+        terms=tuple(form(t) for t in ranked[:6]),
+        topic=" ".join(topic),
+        articles=tuple(replace(a, id=articles[i].id) for a, i in zip(story.articles, idx, strict=True)),
     )
 
 
@@ -422,35 +486,6 @@ def mark_wire_copies(story: Story, articles: Mapping[str, Article], outlets: Map
         independent_outlets=tuple(o for o, indep in seen.items() if indep),
         articles=tuple(replace(a, syndicated=k in syndicated) for k, a in enumerate(story.articles)),
     )
-
-
-def _topic_terms(words: list[str], cover: Counter[str], size: int) -> list[str]:
-    """Two or three words that most of the story's articles carry (all words must match in compare)."""
-    common = [t for t in words if cover[t] >= max(1, math.ceil(0.6 * size))]
-    return (common or words)[:3] if size > 1 else words[:3]
-
-
-def _central(
-    idx: list[int],
-    arts: list[Article],
-    parsed: Sequence[tuple[Counter[str], dict[str, str]]],
-    idf: Mapping[str, float],
-) -> Article:
-    """The article whose title and lead are nearest the story's centre (the earliest on ties)."""
-    if len(arts) <= 2:
-        return arts[0]
-    vecs = []
-    for i in idx:
-        bag = parsed[i][0]
-        w = {t: (1.0 + math.log(c)) * idf[t] for t, c in bag.items()}
-        norm = math.sqrt(sum(v * v for v in w.values())) or 1.0
-        vecs.append({t: v / norm for t, v in w.items()})
-    centre: Counter[str] = Counter()
-    for v in vecs:
-        centre.update(v)
-    scores = [sum(w * centre[t] for t, w in v.items()) for v in vecs]
-    best = max(range(len(arts)), key=lambda k: (scores[k], -k))
-    return arts[best]
 
 
 def pick(stories: Sequence[Story], *, min_outlets: int = 2, limit: int | None = None) -> list[Story]:
@@ -484,8 +519,10 @@ def list_stories(
     generated_at: datetime | None = None,
 ) -> StoriesResult:
     """Group the window's articles and keep the stories worth listing."""
-    every = find_stories(articles, outlets, options, wire_copies=False)
-    stories = pick(every, min_outlets=min_outlets, limit=limit)
+    options = options or StoryOptions()
+    ix = index_articles(articles, options)
+    every = sorted((_skeleton(g, articles) for g in group(articles, options, ix)), key=story_order)
+    stories = [describe_story(s, ix, articles) for s in pick(every, min_outlets=min_outlets, limit=limit)]
     by_url = {a.url: a for a in articles}
     return StoriesResult(
         generated_at=generated_at or datetime.now(UTC),
