@@ -1,7 +1,7 @@
 """`claimcheck stories` over a large store: time and peak memory at two sizes, growth exponent, purity.
 
-The store is filled with generated articles (bench/corpus.py: 50 outlets, a pool of stories, ~500
-articles per story, spread over 60 days; stories of one kind share their wording and differ by place,
+The store is filled with generated articles (bench/corpus.py: 50 outlets, a pool of stories, 50 articles
+per story by default (``--per-story``; bench.compare uses 500), spread over 60 days; stories of one kind share their wording and differ by place,
 people and figures, which is what a grouping must tell apart). Every article is in the window
 (``--since 2000-01-01 --min-outlets 1``), so all of them are grouped. Baselines of the same run: the
 interpreter start (``claimcheck --version``) and a bare SQL read of the rows stories reads.
@@ -28,17 +28,17 @@ from pathlib import Path
 from bench.common import figure, header, mib, ratio, run_measured, with_temp_dir
 from bench.corpus import iter_articles, make_outlets, make_stories
 
-PER_STORY = 500
 
-
-def build_store(path: Path, n_articles: int, n_outlets: int, seed: int = 1) -> tuple[Path, dict[str, int]]:
+def build_store(
+    path: Path, n_articles: int, n_outlets: int, per_story: int = 50, seed: int = 1
+) -> tuple[Path, dict[str, int]]:
     """Fill a store (no claims: stories does not read them); returns sources.yaml and url -> story."""
     from claimcheck.models import Article, Outlet
     from claimcheck.store import Store, content_hash
 
     infos = make_outlets(n_outlets)
     per_outlet = math.ceil(n_articles / n_outlets)
-    stories = make_stories(max(1, n_articles // PER_STORY), seed)
+    stories = make_stories(max(1, n_articles // per_story), seed)
     truth: dict[str, int] = {}
     fetched = datetime(2026, 1, 1, tzinfo=UTC)
     with Store.open(path) as store:
@@ -78,14 +78,57 @@ def bcubed(stories: list[dict], truth: dict[str, int]) -> tuple[float, float]:  
     return p / n, r / n
 
 
+def _phases(db: Path, src: Path) -> dict[str, float]:
+    """Where the time goes, in this process: reading the window, grouping, labels, wire copies."""
+    from claimcheck.config import load_sources
+    from claimcheck.store import Store
+    from claimcheck.stories import (
+        StoryOptions,
+        _skeleton,
+        describe_story,
+        group,
+        index_articles,
+        mark_wire_copies,
+        story_order,
+    )  # fmt: skip
+
+    out: dict[str, float] = {}
+    outlets = {o.id: o for o in load_sources(src).outlets}
+    t = time.perf_counter()
+    with Store.open(db, create=False, verify=False) as store:
+        articles = store.window_articles()
+    out["read the window (store.window_articles)"] = time.perf_counter() - t
+    options = StoryOptions()
+    t = time.perf_counter()
+    ix = index_articles(articles, options)
+    out["index (tokens, TF-IDF)"] = time.perf_counter() - t
+    t = time.perf_counter()
+    every = sorted((_skeleton(g, articles) for g in group(articles, options, ix)), key=story_order)
+    out["group (blocking, scores, average linkage)"] = time.perf_counter() - t
+    t = time.perf_counter()
+    described = [describe_story(s, ix, articles) for s in every]
+    out["labels, terms, topics"] = time.perf_counter() - t
+    by_url = {a.url: a for a in articles}
+    t = time.perf_counter()
+    for s in described:
+        mark_wire_copies(s, by_url, outlets)
+    out["wire copies (claimcheck.syndication, per story)"] = time.perf_counter() - t
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench.stories", description=__doc__.split("\n\n")[0])
-    ap.add_argument("--sizes", default="5000,50000", help="store sizes, comma-separated (the last is the target)")
+    ap.add_argument(
+        "--sizes", default="5000,50000", help="store sizes, comma-separated (the last is the target)"
+    )
     ap.add_argument("--outlets", type=int, default=50)
+    ap.add_argument(
+        "--per-story", type=int, default=50, help="articles per generated story (bench.compare: 500)"
+    )
     ap.add_argument("--repeat", type=int, default=2, help="runs per size; the best counts")
     ap.add_argument("--keep", action="store_true")
     a = ap.parse_args(argv)
-    header("bench.stories", sizes=a.sizes, outlets=a.outlets)
+    header("bench.stories", sizes=a.sizes, outlets=a.outlets, per_story=a.per_story)
     return with_temp_dir("claimcheck-bench-stories-", a.keep, lambda tmp: _run(a, tmp))
 
 
@@ -100,7 +143,7 @@ def _run(a: argparse.Namespace, tmp: Path) -> int:
     for n in sizes:
         db = tmp / f"stories-{n}.db"
         t = time.perf_counter()
-        src, truth = build_store(db, n, a.outlets)
+        src, truth = build_store(db, n, a.outlets, a.per_story)
         print(f"# store: {n:,} articles, {db.stat().st_size / 2**20:.0f} MiB, built in "
               f"{time.perf_counter() - t:.0f}s", flush=True)  # fmt: skip
         argv = [sys.executable, "-m", "claimcheck", "stories", "--since", "2000-01-01", "--min-outlets", "1",
@@ -123,9 +166,12 @@ def _run(a: argparse.Namespace, tmp: Path) -> int:
         t_sql = time.perf_counter() - t
         raw.close()
         p, r = bcubed(stories, truth)
+        phases = _phases(db, src)
         figure(f"stories over {n:,} articles (best run)", best.seconds, "s", f"{len(stories)} stories")
         figure(f"  peak memory, {n:,} articles (process tree)", mib(best.peak_rss), "MiB")
         figure(f"  bare SQL read of those rows (baseline), {n:,}", t_sql, "s")
+        for name, secs in phases.items():
+            figure(f"  in-process {name}, {n:,}", secs, "s")
         figure(f"  B-cubed vs the generator's stories, {n:,}", 2 * p * r / (p + r) if p + r else 0.0, "",
                f"precision {p:.3f}, recall {r:.3f}")  # fmt: skip
         times.append(best.seconds - startup)

@@ -297,6 +297,12 @@ def _damping(gap_seconds: np.ndarray | float, options: StoryOptions) -> np.ndarr
     return np.power(0.5, excess / options.half_life_days)
 
 
+def _damp(gap_seconds: float, options: StoryOptions) -> float:
+    """:func:`_damping` of one gap, without numpy's per-call overhead (the linkage loop calls it often)."""
+    excess = max(abs(gap_seconds) / 86400.0 - options.same_days, 0.0)
+    return 0.5 ** (excess / options.half_life_days)
+
+
 def group(
     articles: Sequence[Article], options: StoryOptions | None = None, ix: _Index | None = None
 ) -> list[list[int]]:
@@ -349,7 +355,7 @@ def _average_linkage(
         avg = dot / (len(members[a]) * len(members[b]))
         (ta, ca), (tb, cb) = when[a], when[b]
         if ca and cb:
-            avg *= float(_damping(ta / ca - tb / cb, options))
+            avg *= _damp(ta / ca - tb / cb, options)
         if avg < options.link:
             continue
         keep, gone = (a, b) if len(members[a]) >= len(members[b]) else (b, a)

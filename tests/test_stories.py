@@ -9,6 +9,7 @@ from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import numpy as np
 from test_compare_demo import TRUTH, demo_store
 from test_render import validate
 from typer.testing import CliRunner
@@ -228,3 +229,20 @@ def test_markdown_lists_every_article_with_its_link() -> None:
     code, out, _ = run("stories", "--format", "markdown")
     assert code == 0 and out.startswith("# claimcheck stories")
     assert out.count("\n- ") == 18 and "claimcheck compare --story s" in out
+
+
+def test_bulk_pair_scores_equal_the_cosine_of_the_truncated_vectors() -> None:
+    from claimcheck.stories import _candidates, _scores, _vectors, index_articles
+
+    arts = sample() + [art("o4", t, x, 9, f"again-{k}") for k, (t, x) in enumerate(FLOOD + PHONE)]
+    options = StoryOptions(top_terms=8, keys=4)
+    ix = index_articles(arts, options)
+    vec = _vectors(ix, options)
+    pairs = _candidates(vec, np.zeros(len(arts)), options)
+    assert len(pairs) > 5
+    got = _scores(vec, pairs, chunk=3)  # several chunks
+    for (i, j), score in zip(pairs.tolist(), got.tolist(), strict=True):
+        a = dict(zip(vec.terms[i].tolist(), vec.weights[i].tolist(), strict=True))
+        b = dict(zip(vec.terms[j].tolist(), vec.weights[j].tolist(), strict=True))
+        want = sum(w * b[t] for t, w in a.items() if t >= 0 and t in b)
+        assert abs(score - want) < 1e-5
