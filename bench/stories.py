@@ -106,7 +106,8 @@ def _phases(db: Path, src: Path) -> dict[str, float]:
     every = sorted((_skeleton(g, articles) for g in group(articles, options, ix)), key=story_order)
     out["group (blocking, scores, average linkage)"] = time.perf_counter() - t
     t = time.perf_counter()
-    described = [describe_story(s, ix, articles) for s in every]
+    positions = {a.url: k for k, a in enumerate(articles)}
+    described = [describe_story(s, ix, positions) for s in every]
     out["labels, terms, topics"] = time.perf_counter() - t
     by_url = {a.url: a for a in articles}
     t = time.perf_counter()

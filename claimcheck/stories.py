@@ -405,7 +405,8 @@ def find_stories(
     groups = group(articles, options, ix)
     stories = [_skeleton(g, articles) for g in groups]
     if describe:
-        stories = [describe_story(s, ix, articles) for s in stories]
+        positions = {a.url: k for k, a in enumerate(articles)}
+        stories = [describe_story(s, ix, positions) for s in stories]
     if wire_copies:
         by_url = {a.url: a for a in articles}
         stories = [mark_wire_copies(s, by_url, outlets) for s in stories]
@@ -433,16 +434,14 @@ def _skeleton(idx: list[int], articles: Sequence[Article]) -> Story:
         first_published=min(dated) if dated else None,
         last_published=max(dated) if dated else None,
         first_outlet=arts[0].outlet if arts[0].published is not None else None,
-        articles=tuple(
-            StoryArticle(i, a.outlet, a.url, plain(a.title), a.published)
-            for i, a in zip(order, arts, strict=True)
-        ),
+        articles=tuple(StoryArticle(a.id, a.outlet, a.url, plain(a.title), a.published) for a in arts),
     )
 
 
-def describe_story(story: Story, ix: _Index, articles: Sequence[Article]) -> Story:
-    """Label (the most central title), terms and a suggested topic; article ids back to store ids."""
-    idx = [a.id for a in story.articles]  # positions in ``articles`` (set by _skeleton)
+def describe_story(story: Story, ix: _Index, positions: Mapping[str, int]) -> Story:
+    """Label (the most central title), terms and a suggested topic (``positions``: url -> index in the
+    articles the index was built from)."""
+    idx = [positions[a.url] for a in story.articles]
     rows = np.concatenate([np.arange(ix.indptr[i], ix.indptr[i + 1]) for i in idx])
     term = ix.term[rows]
     uniq, inv = np.unique(term, return_inverse=True)
@@ -472,7 +471,6 @@ def describe_story(story: Story, ix: _Index, articles: Sequence[Article]) -> Sto
         label=label,
         terms=tuple(form(t) for t in ranked[:6]),
         topic=" ".join(topic),
-        articles=tuple(replace(a, id=articles[i].id) for a, i in zip(story.articles, idx, strict=True)),
     )
 
 
@@ -528,7 +526,8 @@ def list_stories(
     options = options or StoryOptions()
     ix = index_articles(articles, options)
     every = sorted((_skeleton(g, articles) for g in group(articles, options, ix)), key=story_order)
-    stories = [describe_story(s, ix, articles) for s in pick(every, min_outlets=min_outlets, limit=limit)]
+    positions = {a.url: k for k, a in enumerate(articles)}
+    stories = [describe_story(s, ix, positions) for s in pick(every, min_outlets=min_outlets, limit=limit)]
     by_url = {a.url: a for a in articles}
     return StoriesResult(
         generated_at=generated_at or datetime.now(UTC),
