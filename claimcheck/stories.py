@@ -45,6 +45,10 @@ class StoryOptions:
     neighbours: int = 8  # pairs per key: the nearest articles in time sharing it
     edge: float = 0.12  # a candidate pair below this similarity is no link
     link: float = 0.10  # groups merge when their average similarity is at least this
+    specific: float = 0.5  # at least this share of two groups' similarity must come from specific terms
+    specific_times: float = 3.0  # specific: in at most this many times the two groups' articles ...
+    specific_plus: int = 5  # ... plus this many
+    specific_share: float = 0.1  # ... or in at most this share of the window's articles
     same_days: float = 4.0  # no time damping within this many days
     half_life_days: float = 120.0  # beyond same_days, similarity halves every this many days
 
@@ -319,11 +323,11 @@ def group(
     keep = sims >= options.edge
     pairs, sims = pairs[keep], sims[keep]
     order = np.lexsort((pairs[:, 1], pairs[:, 0], -sims))
-    return _average_linkage(vec, times, pairs[order], options, n)
+    return _average_linkage(vec, times, pairs[order], options, n, ix.df.tolist())
 
 
 def _average_linkage(
-    vec: _Vectors, times: np.ndarray, pairs: np.ndarray, options: StoryOptions, n: int
+    vec: _Vectors, times: np.ndarray, pairs: np.ndarray, options: StoryOptions, n: int, df: list[int]
 ) -> list[list[int]]:
     parent = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
@@ -351,8 +355,17 @@ def _average_linkage(
             continue
         va, vb = vector(a), vector(b)
         small, large = (va, vb) if len(va) <= len(vb) else (vb, va)
-        dot = sum(w * large.get(t, 0.0) for t, w in small.items())
+        shared = [(t, w * large[t]) for t, w in small.items() if t in large]
+        dot = sum(x for _, x in shared)
         avg = dot / (len(members[a]) * len(members[b]))
+        if options.specific:
+            # the shared terms must be about as frequent as the story itself, not far more frequent
+            cap = max(
+                options.specific_share * n,
+                options.specific_times * (len(members[a]) + len(members[b])) + options.specific_plus,
+            )
+            if sum(x for t, x in shared if df[t] <= cap) < options.specific * dot:
+                continue
         (ta, ca), (tb, cb) = when[a], when[b]
         if ca and cb:
             avg *= _damp(ta / ca - tb / cb, options)
