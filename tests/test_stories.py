@@ -246,3 +246,38 @@ def test_bulk_pair_scores_equal_the_cosine_of_the_truncated_vectors() -> None:
         b = dict(zip(vec.terms[j].tolist(), vec.weights[j].tolist(), strict=True))
         want = sum(w * b[t] for t, w in a.items() if t >= 0 and t in b)
         assert abs(score - want) < 1e-5
+
+
+TOWNS = ["Selkavia", "Kordmoor", "Varnhelm", "Ostrabek", "Pellinor", "Drumvale", "Ashgrove", "Tarnwick",
+         "Morhaven", "Quillby"]  # fmt: skip
+FILLER_TOPICS = [
+    "council budget", "school exam results", "football transfer", "museum reopening", "rail timetable",
+    "farm subsidies", "film festival", "hospital waiting lists", "bridge repairs", "library funding",
+]  # fmt: skip
+
+
+def template_story(town: str, k: int, hours: float) -> Article:
+    """The same flood story told with the same phrases, in another town with other figures."""
+    title = f"{town} floods force thousands from their homes"
+    text = (
+        f"{town} floods force thousands from their homes, officials said. Officials said {100 + 37 * k} "
+        f"families were moved to temporary shelters in {town}. The regional government declared a state of "
+        f"emergency in {town}. \u201cThe water came faster than anyone in {town} had seen,\u201d a rescue "
+        f"official said. Officials said {1000 + 211 * k} homes were damaged by the water in {town}."
+    )
+    return art(f"o{k % 5 + 1}", title, text, hours, f"{town.lower()}-{k}")
+
+
+def test_stories_that_share_only_generic_wording_stay_apart() -> None:
+    arts = [template_story(town, k, 24 * t + k) for t, town in enumerate(TOWNS) for k in range(3)]
+    for k, topic in enumerate(FILLER_TOPICS * 4):
+        words = f"{topic} {k}"
+        arts.append(art("o1", f"Update on the {words}", f"A short note about the {words} number {k}.", k, f"f{k}"))
+    flood = {a.url for a in arts[:30]}
+    stories = [s for s in find_stories(arts, OUTLETS) if any(a.url in flood for a in s.articles)]
+    towns = [{a.url.split("/")[-1].split("-")[0] for a in s.articles} for s in stories]
+    assert sorted(len(s.articles) for s in stories) == [3] * 10, towns
+    assert all(len(t) == 1 for t in towns)
+    # without the rule, the towns' floods run together (the failure it prevents)
+    merged = group(arts, StoryOptions(specific=0.0))
+    assert max(len(g) for g in merged) > 3
