@@ -7,22 +7,30 @@ Exports go to stdout (or ``-o FILE``) with nothing else on stdout; messages go t
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from claimcheck.cli_common import (
+    MAX_COUNT,
     DbOption,
+    OutputOption,
+    QuietOption,
     SourceOption,
     SourcesOption,
-    db_path,
-    err_console,
+    UntilOption,
+    check_outlets,
+    choose,
     fail,
     handle_errors,
     load_sources,
+    note,
     out_console,
-    parse_when,
+    output_path,
+    parse_window,
+    protected_inputs,
+    read_db_path,
+    write_output,
 )
 from claimcheck.models import Article, Outlet, Sources
 from claimcheck.store import Store
@@ -38,20 +46,12 @@ def default_window(
 ) -> tuple[datetime | None, datetime | None]:
     """``--since``/``--until`` as given; without ``--since``, the 3 days up to ``--until``, else up to the
     newest stored article (so a store fetched last week still shows last week's stories)."""
-    since_dt = parse_when(since)
-    until_dt = parse_when(until, end_of_day=True)
+    since_dt, until_dt = parse_window(since, until)
     if since_dt is None:
         end = until_dt or store.newest_time(outlets=outlets, before=datetime.now(UTC) + timedelta(days=1))
         if end is not None:
             since_dt = end - timedelta(days=DEFAULT_DAYS)
     return since_dt, until_dt
-
-
-def check_outlets(cfg: Sources, source: list[str] | None) -> None:
-    known = {o.id for o in cfg.outlets}
-    for oid in source or []:
-        if oid not in known:
-            fail(f"unknown outlet {oid!r} (see `claimcheck sources`)", 2)
 
 
 def outlet_map(cfg: Sources, store: Store, articles: list[Article]) -> dict[str, Outlet]:
@@ -100,21 +100,33 @@ def stories(
     since: Annotated[
         str | None,
         typer.Option(
-            "--since", help="Only articles since: 3d, 12h, 2025-12-13 (default: the last 3 days stored)."
+            "--since",
+            metavar="WHEN",
+            help="Only articles since: 3d, 12h, 2025-12-13 (default: the 3 days up to the newest stored).",
+            show_default=False,
         ),
     ] = None,
-    until: Annotated[
-        str | None, typer.Option("--until", help="Only articles until: 3d, 12h, 2025-12-13.")
-    ] = None,
+    until: UntilOption = None,
     source: SourceOption = None,
     min_outlets: Annotated[
-        int, typer.Option("--min-outlets", min=1, help="Show stories covered by at least N outlets.")
+        int,
+        typer.Option(
+            "--min-outlets",
+            min=1,
+            max=MAX_COUNT,
+            metavar="N",
+            help="Show stories covered by at least N outlets.",
+        ),
     ] = 2,
-    limit: Annotated[int | None, typer.Option("--limit", min=1, help="At most N stories.")] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, markdown, json or csv.")] = "table",
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the list to FILE instead of stdout.")
+    limit: Annotated[
+        int | None, typer.Option("--limit", min=1, max=MAX_COUNT, metavar="N", help="At most N stories.")
     ] = None,
+    fmt: Annotated[
+        str,
+        typer.Option("--format", "-f", metavar="FORMAT", help="table, markdown, json or csv (any case)."),
+    ] = "table",
+    output: OutputOption = None,
+    quiet: QuietOption = False,
     db: DbOption = None,
     sources: SourcesOption = None,
 ) -> None:
@@ -122,13 +134,15 @@ def stories(
     from claimcheck.render.stories import FORMATS, print_stories, render, summary_line
     from claimcheck.stories import list_stories
 
-    fmt = fmt.lower()
-    if fmt not in FORMATS:
-        fail(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}", 2)
+    fmt = choose(fmt, FORMATS, "format")
     cfg = load_sources(sources)
-    check_outlets(cfg, source)
-    # Read-only: SQLite's quick_check (about a second on a 50,000-article store) guards writes, not reads.
-    with Store.open(db_path(db), create=False, verify=False) as store:
+    # Read-only, without quick_check (about a second on a 50,000-article store): it guards writes.
+    with Store.open(read_db_path(db, quiet=quiet), create=False, read_only=True, verify=False) as store:
+        target = output_path(output, inputs=protected_inputs(store.path, sources))
+        if source:
+            check_outlets(
+                source, store.outlet_ids() | {o.id for o in cfg.outlets}, "sources.yaml or the database"
+            )
         if store.stats().articles == 0:
             fail(f"the database {store.path} holds no articles yet; run `claimcheck fetch` first", 1)
         since_dt, until_dt = default_window(store, since, until, source)
@@ -139,15 +153,10 @@ def stories(
     result = list_stories(
         articles, outlets, since=since_dt, until=until_dt, min_outlets=min_outlets, limit=limit
     )
-    if output is not None or fmt != "table":
-        err_console.print(summary_line(result), style="dim")
-    if output is not None:
-        try:
-            output.write_text(render(result, fmt), encoding="utf-8")
-        except OSError as e:
-            fail(f"cannot write {output}: {e.strerror or e}", 1)
-        err_console.print(f"wrote {output}", style="dim")
-    elif fmt == "table":
+    if target is None and fmt == "table":
         print_stories(result, out_console)
-    else:
-        typer.echo(render(result, fmt), nl=False)
+        return
+    note(summary_line(result), quiet)
+    write_output(target, render(result, fmt))
+    if target is not None:
+        note(f"wrote {target}", quiet)

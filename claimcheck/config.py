@@ -29,10 +29,11 @@ def load_sources(path: str | os.PathLike[str] | None = None) -> Sources:
     """Find (see :func:`find_sources`), read and validate sources.yaml. Raises :class:`ConfigError`."""
     p = find_sources(path)
     try:
-        size = p.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ConfigError(f"{p}: file is {size:,} bytes; sources.yaml is limited to {MAX_FILE_BYTES:,}")
-        raw = p.read_bytes()
+        # The cap bounds the read itself: a FIFO or a device has no size to check first.
+        with p.open("rb") as f:
+            raw = f.read(MAX_FILE_BYTES + 1)
+        if len(raw) > MAX_FILE_BYTES:
+            raise ConfigError(f"{p}: more than {MAX_FILE_BYTES:,} bytes; sources.yaml is limited to that")
     except ConfigError:
         raise
     except IsADirectoryError:

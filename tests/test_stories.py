@@ -281,3 +281,12 @@ def test_stories_that_share_only_generic_wording_stay_apart() -> None:
     # without the rule, the towns' floods run together (the failure it prevents)
     merged = group(arts, StoryOptions(specific=0.0))
     assert max(len(g) for g in merged) > 3
+
+
+def test_output_never_overwrites_the_database_and_dash_is_stdout() -> None:
+    store = demo_store()
+    before = store.db.read_bytes()
+    code, _, err = run("stories", "--format", "csv", "-o", str(store.db))
+    assert code == 2 and "refusing to write" in err and store.db.read_bytes() == before
+    code, out, _ = run("stories", "--format", "csv", "-o", "-")
+    assert code == 0 and out.startswith("story_id,")
