@@ -40,8 +40,8 @@ class StoryOptions:
     )
     lead_words: int = 100  # words of the text read after the title
     top_terms: int = 40  # terms kept per article vector (its heaviest shared terms)
-    keys: int = 12  # blocking keys per article
-    neighbours: int = 8  # pairs per key: the nearest articles in time sharing it
+    keys: int = 8  # blocking keys per article
+    neighbours: int = 4  # pairs per key: the nearest articles in time sharing it
     edge: float = 0.12  # a candidate pair below this similarity is no link
     link: float = 0.10  # groups merge when their average similarity is at least this
     specific: float = 0.5  # at least this share of two groups' similarity must come from specific terms
