@@ -177,6 +177,10 @@ def _run(a: argparse.Namespace, tmp: Path) -> int:
                f"precision {p:.3f}, recall {r:.3f}")  # fmt: skip
         times.append(best.seconds - startup)
         last = (n, best)
+        # the everyday command: the default window (3 days up to the newest article), table, 2+ outlets
+        default = run_measured([*argv[:4], "--db", str(db), "--sources", str(src)], env=env)
+        figure(f"  `claimcheck stories` (default window, table), {n:,} stored", default.seconds, "s",
+               f"exit {default.returncode}, peak {mib(default.peak_rss):.0f} MiB")  # fmt: skip
     assert last is not None
     n, best = last
     if len(sizes) > 1 and times[0] > 0 and times[-1] > 0:

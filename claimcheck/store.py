@@ -527,7 +527,7 @@ class Store:
         since: datetime | None = None,
         until: datetime | None = None,
         outlets: Sequence[str] | None = None,
-        head: int = 1200,
+        head: int = 1000,
         tail: int = 600,
     ) -> list[Article]:
         """Articles published (else fetched) in the window, without claims, in id order.
@@ -553,10 +553,10 @@ class Store:
             args.extend(outlets)
         sql.append("ORDER BY id")
         try:
-            rows = self.db.execute(" ".join(sql), args).fetchall()
+            # row by row, not fetchall(): the rows and the articles are never all in memory twice
+            return [_article(r) for r in self.db.execute(" ".join(sql), args)]
         except sqlite3.DatabaseError as e:
             raise StoreError(f"{self.path}: {_explain(e)}") from None
-        return [_article(r) for r in rows]
 
     def articles_by_id(self, ids: Sequence[int]) -> list[Article]:
         """These articles, whole and with their claims, in the order given (unknown ids left out)."""

@@ -48,6 +48,7 @@ class StoryOptions:
     specific_times: float = 3.0  # specific: in at most this many times the two groups' articles ...
     specific_plus: int = 5  # ... plus this many
     specific_share: float = 0.1  # ... or in at most this share of the window's articles
+    specific_most: int = 1000  # ... but never more than this many (generic words grow with the window)
     same_days: float = 4.0  # no time damping within this many days
     half_life_days: float = 120.0  # beyond same_days, similarity halves every this many days
 
@@ -164,18 +165,28 @@ class _Terms(dict[str, int]):
         return tid
 
 
+_CHUNK = 2000  # texts split at a time: the token strings of 50,000 leads would take ~300 MB at once
+
+
 def _tokens(texts: Sequence[str], terms: _Terms, limit: int | None) -> tuple[np.ndarray, np.ndarray]:
-    """(article index, term id) of every term token of the texts, at most ``limit`` tokens per text."""
-    tokens = _SEP.join(texts).split()  # str.split is several times faster than a word regex
-    ids = np.fromiter(map(terms.get_id, tokens), dtype=np.int64, count=len(tokens))
-    sep = ids == -2
-    doc = np.cumsum(sep)
-    keep = ids >= 0
-    if limit is not None:
-        starts = np.concatenate(([0], np.flatnonzero(sep) + 1))
-        rank = np.arange(len(ids)) - starts[doc]
-        keep &= rank < limit
-    return doc[keep], ids[keep]
+    """(article index, term id) of every term token of the texts, at most ``limit`` tokens per text.
+
+    Texts are split ``_CHUNK`` at a time (str.split: several times a word regex's speed), so that the
+    token strings of a large window are never all in memory at once."""
+    docs, ids = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)]
+    for k in range(0, len(texts), _CHUNK):
+        tokens = _SEP.join(texts[k : k + _CHUNK]).split()
+        codes = np.fromiter(map(terms.get_id, tokens), dtype=np.int64, count=len(tokens))
+        del tokens
+        sep = codes == -2
+        doc = np.cumsum(sep)
+        keep = codes >= 0
+        if limit is not None:
+            starts = np.concatenate(([0], np.flatnonzero(sep) + 1))
+            keep &= (np.arange(len(codes)) - starts[doc]) < limit
+        docs.append(doc[keep] + k)
+        ids.append(codes[keep])
+    return np.concatenate(docs), np.concatenate(ids)
 
 
 @dataclass
@@ -283,7 +294,7 @@ def _candidates(vec: _Vectors, times: np.ndarray, options: StoryOptions) -> np.n
     return np.stack((u // n, u % n), axis=1)
 
 
-def _scores(vec: _Vectors, pairs: np.ndarray, chunk: int = 50000) -> np.ndarray:
+def _scores(vec: _Vectors, pairs: np.ndarray, chunk: int = 10000) -> np.ndarray:
     """Cosine of each pair's truncated vectors: a sorted merge of the two rows' term ids, in bulk."""
     out = np.empty(len(pairs), dtype=np.float32)
     width = vec.terms.shape[1]
@@ -312,7 +323,8 @@ def _specific(
 ) -> bool:
     """At least ``specific`` of the similarity comes from terms about as frequent as the story itself
     (in at most ``specific_share`` of the window, or ``specific_times`` x the groups' articles + a few)."""
-    cap = max(options.specific_share * n, options.specific_times * size + options.specific_plus)
+    share = min(options.specific_share * n, options.specific_most)
+    cap = max(share, options.specific_times * size + options.specific_plus)
     return sum(x for t, x in shared if df[t] <= cap) >= options.specific * dot
 
 
