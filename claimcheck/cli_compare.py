@@ -113,8 +113,10 @@ def compare(
         kind = choose(kind, KINDS, "kind")
     if story is not None and topic is not None:
         fail("give a TOPIC or --story ID, not both", 2)
-    if story is None and (topic is None or not topic.strip()):
-        fail("the topic is empty; give some words to search for (or --story ID)", 2)
+    if story is None and topic is None:
+        fail("Missing argument 'TOPIC' (or give --story ID from `claimcheck stories`)", 2)
+    if story is None and not (topic or "").strip():
+        fail("the topic is empty; give some words to search for", 2)
     since_dt, until_dt = parse_window(since, until)
     cfg = load_sources(sources)
     with open_reader(db, quiet=quiet) as store:
