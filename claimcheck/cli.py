@@ -504,6 +504,15 @@ app.command()(articles)
 app.command()(stats)
 
 
+def _register_stories() -> None:
+    from claimcheck.cli_stories import stories
+
+    app.command()(stories)
+
+
+_register_stories()
+
+
 def main() -> None:
     app(prog_name="claimcheck")
 

@@ -23,7 +23,9 @@ from claimcheck.cli_common import (
 )
 from claimcheck.demo.server import PLACEHOLDER, CorpusServer
 from claimcheck.errors import UsageError
+from claimcheck.models import Sources
 from claimcheck.paths import demo_db_path
+from claimcheck.store import Store
 
 DEMO_TOPIC = "Belarus prisoners"
 
@@ -104,6 +106,7 @@ def _compare(
 
     cfg = load_sources(sources_path)
     with open_store(db_file, create=False) as store:
+        _print_stories(store, cfg)
         articles = store.search(DEMO_TOPIC)
     result = compare(DEMO_TOPIC, articles, cfg, CompareOptions())
     print_table(result, out_console)
@@ -122,6 +125,18 @@ def _compare(
             markup=False,
         )
     return 0
+
+
+def _print_stories(store: Store, cfg: Sources) -> None:
+    """The stories table of everything fetched (every story, single-outlet ones too), before compare."""
+    from claimcheck.cli_stories import outlet_map
+    from claimcheck.render.stories import print_stories
+    from claimcheck.stories import list_stories
+
+    articles = store.window_articles()
+    if articles:
+        outlets = outlet_map(cfg, store, articles)
+        print_stories(list_stories(articles, outlets, min_outlets=1), out_console)
 
 
 def html_report_path(report_path: Path) -> Path:
