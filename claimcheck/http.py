@@ -11,6 +11,7 @@ import contextvars
 import ipaddress
 import random
 import socket
+import ssl
 import time
 import zlib
 from collections.abc import Iterable
@@ -278,17 +279,27 @@ class HostPools(httpx.AsyncBaseTransport):
         self.settings = settings
         self.max_hosts = max_hosts
         self.backend = GuardedBackend(settings.private_networks)
-        # One TLS context for every pool: building one loads the CA bundle (~30 ms each).
-        self.ssl_context = httpx.create_ssl_context()
+        # One TLS context for every https pool, built when the first one is: building it loads the CA
+        # bundle (~30 ms, on the start-up path of every fetch before #14, also of http-only ones).
+        self._tls: ssl.SSLContext | None = None
         self.pools: dict[tuple[bytes, bytes, int | None], httpx.AsyncHTTPTransport] = {}  # LRU order
         self.busy: dict[tuple[bytes, bytes, int | None], int] = {}
+
+    @property
+    def ssl_context(self) -> ssl.SSLContext:
+        if self._tls is None:
+            self._tls = httpx.create_ssl_context()
+        return self._tls
 
     def _pool(self, key: tuple[bytes, bytes, int | None]) -> httpx.AsyncHTTPTransport:
         pool = self.pools.pop(key, None)
         if pool is None:
             n = max(1, self.settings.per_host)
+            # A pool serves one scheme, host and port: an http pool never uses TLS, yet httpx builds a
+            # context for it unless given one. It gets one that trusts no certificate at all.
+            tls = self.ssl_context if key[0] == b"https" else ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
             pool = httpx.AsyncHTTPTransport(
-                verify=self.ssl_context, limits=httpx.Limits(max_connections=n, max_keepalive_connections=n)
+                verify=tls, limits=httpx.Limits(max_connections=n, max_keepalive_connections=n)
             )
             # httpx takes no network backend; its connection pool does (httpcore >= 1.0). A test checks it is used.
             pool._pool._network_backend = self.backend  # noqa: SLF001

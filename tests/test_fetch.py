@@ -333,3 +333,15 @@ def test_pages_waiting_for_extraction_are_bounded(site: Site, tmp_path: Path, mo
     report = fetch(site, {"alpha": "/alpha/feed.xml", "beta": "/beta/feed.xml"}, tmp_path / "db", settings=settings)
     assert [r.new for r in report.outlets] == [6, 6]
     assert most <= 3
+
+
+def test_http_pools_do_not_load_the_ca_bundle() -> None:
+    """Building the TLS context loads the CA bundle (~30 ms): only an https pool needs it."""
+    from claimcheck.http import HostPools
+
+    pools = HostPools(FetchSettings())
+    pools._pool((b"http", b"127.0.0.1", 8080))
+    assert pools._tls is None
+    pools._pool((b"https", b"www.example.org", None))
+    assert pools._tls is not None and pools._tls.cert_store_stats()["x509_ca"] > 0
+    assert pools._pool((b"https", b"other.example.org", None))._pool._ssl_context is pools._tls
