@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from importlib import resources
 from pathlib import Path
 
@@ -23,8 +24,9 @@ def is_db_url(target: str | os.PathLike[str]) -> bool:
 
 
 def db_target(value: str | os.PathLike[str]) -> str | Path:
-    """A ``--db`` value: a PostgreSQL URL as it is (a Path would fold its ``//``), else a file path."""
-    return str(value) if is_db_url(value) else Path(value)
+    """A ``--db`` value: a URL (``postgresql://``, or another scheme the store will refuse) as it is (a
+    Path would fold its ``//``), else a file path."""
+    return str(value) if re.match(r"^[a-z][a-z0-9+.-]*://", str(value), re.I) else Path(value)
 
 
 def default_db_path() -> str | Path:

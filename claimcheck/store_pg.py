@@ -19,7 +19,7 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from claimcheck.errors import StoreError, StoreUnavailable
-from claimcheck.migrations import MIGRATIONS, PG_TS_CONFIG, SCHEMA_VERSION
+from claimcheck.migrations import MIGRATIONS, PG_TS_CONFIG, PG_TS_MAX_CHARS, SCHEMA_VERSION
 from claimcheck.models import Article, Claim, Outlet
 from claimcheck.store import (
     _PHRASE,
@@ -360,8 +360,16 @@ class PgStore(Store):
             "WHERE numnode(q.q) > 0 AND a.tsv @@ q.q"
         ]
         args: list[object] = list(parts)
+        for phrase in (p for p in parts if " " in p):
+            # The index holds title and text as one vector, where a phrase could run from the title's
+            # last word into the text's first; FTS5 keeps columns apart, so a phrase must match in one.
+            sql.append(
+                f"AND (to_tsvector('{PG_TS_CONFIG}', a.title) @@ phraseto_tsquery('{PG_TS_CONFIG}', %s) OR "
+                f"to_tsvector('{PG_TS_CONFIG}', left(a.text, {PG_TS_MAX_CHARS})) @@ phraseto_tsquery('{PG_TS_CONFIG}', %s))"
+            )
+            args += [phrase, phrase]
         sql += _window(args, since, until, outlets)
-        sql.append("ORDER BY ts_rank(a.tsv, q.q, '{0.25, 0.25, 0.25, 1.0}') DESC, a.id")
+        sql.append("ORDER BY ts_rank('{0.25, 0.25, 0.25, 1.0}', a.tsv, q.q) DESC, a.id")
         if limit:
             sql.append("LIMIT %s")
             args.append(limit)
