@@ -216,6 +216,12 @@ def test_migrate_store_moves_everything_and_search_agrees(corpus_site: Site, tmp
     assert out[0] == out[1] and out[0][1]
     r = runner.invoke(app, ["migrate-store", str(db), url])
     assert r.exit_code == 2 and "already holds a store" in r.output
+    # And back: PostgreSQL into a new SQLite file.
+    back = tmp_path / "back.db"
+    r = runner.invoke(app, ["migrate-store", url, str(back), "-q"])
+    assert r.exit_code == 0, r.output
+    with Store.open(back, create=False) as b, Store.open(url, create=False) as pg:
+        assert _all_rows(b) == _all_rows(pg)
 
 
 # -- many fetchers at once ---------------------------------------------------------------------------------
