@@ -471,11 +471,11 @@ def reindex(
 @handle_errors
 def demo(
     db: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "--db",
-            metavar="FILE",
-            help="Where the demo keeps its database (default: demo.db in the user data dir, rebuilt on "
+            metavar="FILE|URL",
+            help="Where the demo keeps its database, a file or postgresql://... (default: demo.db in the user data dir, rebuilt on "
             "each run; never $CLAIMCHECK_DB or your own database).",
             show_default=False,
         ),

@@ -113,6 +113,9 @@ def test_wrong_password_and_unreachable_server_are_one_line(pg_cluster: object) 
             assert says in " ".join(r.output.split()) and "Traceback" not in r.output
             assert len(r.output.strip().splitlines()) == 1, r.output
             assert PASSWORD not in r.output
+        r = runner.invoke(app, ["demo", "--db", url, "--report", "-"])  # the demo's --db takes a URL too
+        assert r.exit_code == 2 and says in " ".join(r.output.split()) and PASSWORD not in r.output
+        assert not Path("postgresql:").exists()  # never taken for a file path (a Path folds the //)
 
 
 def test_without_psycopg_a_url_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:

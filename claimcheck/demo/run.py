@@ -54,7 +54,7 @@ def _fresh_demo_db() -> Path:
 
 def run_demo(
     *,
-    db: Path | None,
+    db: str | Path | None,
     report_path: Path,
     quiet: bool,
     fetch: Callable[..., tuple[object, int]],
