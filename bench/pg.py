@@ -39,7 +39,8 @@ def _fetchers(n: int, db: str, src: Path, env: dict[str, str]) -> tuple[float, l
     shard = (lambda k: ["--shard", f"{k}/{n}"]) if n > 1 else (lambda k: [])
     procs = [
         subprocess.Popen(
-            [sys.executable, "-m", "claimcheck", "fetch", "--db", db, "--sources", str(src), "--quiet", *shard(k)],
+            [sys.executable, "-m", "claimcheck", "fetch", "--db", db, "--sources", str(src), "--quiet",
+             "--allow-private", *shard(k)],
             env=env,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,

@@ -41,6 +41,7 @@ from claimcheck.cli_common import (
     shown_db,
 )
 from claimcheck.cli_store import articles, stats
+from claimcheck.config import address_warnings
 from claimcheck.errors import UsageError
 from claimcheck.ingest import FetchOptions, FetchReport, run_fetch
 from claimcheck.store import TABLES
@@ -97,6 +98,7 @@ def sources(
     nofeed = [o.id for o in cfg.outlets if o.enabled and not (o.feeds or o.sitemaps)]
     if check:
         enabled = sum(o.enabled for o in cfg.outlets)
+        warnings = address_warnings(cfg)
         if as_json:
             print_json(
                 {
@@ -105,10 +107,13 @@ def sources(
                     "outlets": len(cfg.outlets),
                     "enabled": enabled,
                     "enabled_without_feeds": nofeed,
+                    "warnings": warnings,
                 }
             )
         elif not quiet:
             print(f"OK: {cfg.path}: {plural(len(cfg.outlets), 'outlet')} ({enabled} enabled)")
+        for warning in warnings if not (as_json or quiet) else []:
+            err_console.print(f"warning: {terminal_safe(warning)}", soft_wrap=True)
         if nofeed and not as_json:
             note(f"note: enabled outlets with no feed or sitemap: {', '.join(nofeed)}", quiet)
         return
@@ -251,6 +256,7 @@ def do_fetch(
     progress_bar: bool = True,
     settings_overrides: dict[str, object] | None = None,
     shard: str | None = None,
+    allow_private: bool = False,
 ) -> tuple[FetchReport, int]:
     """Run fetch and print its summary (shared by `fetch` and `demo`). Returns the report and the exit
     code: 0, 1 when an outlet failed, 130 after Ctrl-C, 143 after SIGTERM (128 + the signal, as shells
@@ -271,6 +277,7 @@ def do_fetch(
         settings=settings,
         workers=workers,
         shard=parse_shard(shard),
+        allow_private=allow_private,
     )
     report = FetchReport(outlets=[], started=datetime.now(UTC))
     stopped_by = signal.SIGINT
@@ -352,6 +359,14 @@ def fetch(
             show_default=False,
         ),
     ] = None,
+    allow_private: Annotated[
+        bool,
+        typer.Option(
+            "--allow-private",
+            help="Let every outlet reach its own feeds' hosts on private or loopback addresses "
+            "(as `allow_private: true` in sources.yaml does for one).",
+        ),
+    ] = False,
     db: DbOption = None,
     sources: SourcesOption = None,
 ) -> None:
@@ -367,6 +382,7 @@ def fetch(
         quiet=quiet,
         as_json=as_json,
         shard=shard,
+        allow_private=allow_private,
     )
     if code == 1:
         failed = [r.outlet for r in report.outlets if not r.ok]
@@ -482,7 +498,11 @@ def demo(
     ] = None,
     report: Annotated[
         Path,
-        typer.Option("--report", metavar="FILE", help="Where to write the Markdown report ('-' is stdout)."),
+        typer.Option(
+            "--report",
+            metavar="FILE",
+            help="Where to write the Markdown report ('-' is stdout); the HTML one goes beside it.",
+        ),
     ] = Path("claimcheck-demo-report.md"),
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     sources: Annotated[

@@ -48,7 +48,9 @@ def compare(
     ],
     fmt: Annotated[
         str,
-        typer.Option("--format", "-f", metavar="FORMAT", help="table, markdown, json or csv (any case)."),
+        typer.Option(
+            "--format", "-f", metavar="FORMAT", help="table, markdown, json, csv or html (any case)."
+        ),
     ] = "table",
     output: OutputOption = None,
     since: SinceOption = None,
@@ -139,19 +141,19 @@ def compare(
 
 
 def _say_ignored(fmt: str, *, matrix: bool, explain: bool, quiet: bool) -> None:
-    """--matrix draws the table only; --explain adds to the table and the Markdown. Elsewhere they are
-    ignored, and the user is told so (the JSON and CSV contracts do not change with them)."""
+    """--matrix draws the table only; --explain adds to the table, the Markdown and the HTML. Elsewhere
+    they are ignored, and the user is told so (the JSON and CSV contracts do not change with them)."""
     ignored = [
         flag
         for flag, on, kept in (
             ("--matrix", matrix, ("table",)),
-            ("--explain", explain, ("table", "markdown")),
+            ("--explain", explain, ("table", "markdown", "html")),
         )
         if on and fmt not in kept
     ]
     if ignored:
         note(
             f"note: {' and '.join(ignored)} only change{'s' if len(ignored) == 1 else ''} the table"
-            f"{' and Markdown' if ignored == ['--explain'] else ''}; ignored with --format {fmt}",
+            f"{', Markdown and HTML' if ignored == ['--explain'] else ''}; ignored with --format {fmt}",
             quiet,
         )

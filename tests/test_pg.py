@@ -141,7 +141,10 @@ def sources_file(tmp_path: Path, outlets: list[tuple[str, Site]], extra: str = "
     p = tmp_path / "s.yaml"
     p.write_text(
         f"defaults: {{timeout: 5{extra or ', per_host: 2'}}}\noutlets:\n"
-        + "".join(f"  - {{id: {o}, name: {o}, feeds: ['{s.url(f'/{o}/feed.xml')}']}}\n" for o, s in outlets)
+        + "".join(
+            f"  - {{id: {o}, name: {o}, allow_private: true, feeds: ['{s.url(f'/{o}/feed.xml')}']}}\n"
+            for o, s in outlets
+        )
     )
     return p
 
@@ -185,7 +188,7 @@ def test_migrate_store_moves_everything_and_search_agrees(corpus_site: Site, tmp
     src = tmp_path / "s.yaml"
     src.write_text(demo_sources_yaml(corpus_site.url("").rstrip("/")))
     db = tmp_path / "c.db"
-    r = runner.invoke(app, ["fetch", "-q", "--workers", "0", "--db", str(db), "--sources", str(src)])
+    r = runner.invoke(app, ["fetch", "-q", "--allow-private", "--workers", "0", "--db", str(db), "--sources", str(src)])
     assert r.exit_code == 0, r.output
     before = db.read_bytes()
     url = pg_cluster.empty_database()  # type: ignore[attr-defined]
@@ -390,7 +393,9 @@ def test_server_restart_mid_fetch_is_exit_1_and_the_next_run_goes_on(
 
 def test_library_fetch_into_postgres(site: Site, pg_url: str) -> None:
     publish(site, "alpha", 2)
-    cfg = parse_sources(f"outlets: [{{id: alpha, name: A, feeds: ['{site.url('/alpha/feed.xml')}']}}]\n")
+    cfg = parse_sources(
+        f"outlets: [{{id: alpha, name: A, allow_private: true, feeds: ['{site.url('/alpha/feed.xml')}']}}]\n"
+    )
     with Store.open(pg_url) as store:
         report = run_fetch(cfg, store, FetchOptions(workers=0))
         assert report.totals()["new"] == 2 and store.feed_state("alpha", site.url("/alpha/feed.xml"))[0]

@@ -1,7 +1,8 @@
 """`claimcheck demo`: serve the bundled corpus on loopback, fetch it for real, compare, write a report.
 
 The demo reads only its own outlets (``corpus/outlets.yaml``, written to a temporary folder with the
-server's address) and writes only its database and the report: never a file the user named as input.
+server's address) and writes only its database and the reports (Markdown, and HTML beside it): never a
+file the user named as input.
 """
 
 from __future__ import annotations
@@ -62,7 +63,10 @@ def run_demo(
     """Returns the exit code: 0 when the corpus was fetched and compared without failures."""
     target = db_target(db) if db else demo_db_path()
     # Checked before anything runs: the report is never the database (or any input) and can be written.
-    report_file = output_path(report_path, inputs=protected_inputs(target if isinstance(target, Path) else None))
+    protected = protected_inputs(target if isinstance(target, Path) else None)
+    report_file = output_path(report_path, inputs=protected)
+    # The HTML report goes beside a Markdown file (none when the Markdown goes to stdout).
+    html_file = output_path(html_report_path(report_file), inputs=protected) if report_file else None
     db_file = target if db else _fresh_demo_db()
     with tempfile.TemporaryDirectory(prefix="claimcheck-demo-") as tmp, CorpusServer(corpus_dir()) as server:
         sources_path = Path(tmp) / "sources.yaml"
@@ -78,13 +82,16 @@ def run_demo(
             quiet=False,
             as_json=False,
             progress_bar=not quiet,
+            allow_private=True,  # the corpus is served on loopback: the demo opts in, for its own host only
         )
         if getattr(report, "interrupted", False):
             return code
-        return _compare(sources_path, db_file, report_file, explicit_db=db is not None) or code
+        return _compare(sources_path, db_file, report_file, html_file, explicit_db=db is not None) or code
 
 
-def _compare(sources_path: Path, db_file: str | Path, report_file: Path | None, *, explicit_db: bool) -> int:
+def _compare(
+    sources_path: Path, db_file: str | Path, report_file: Path | None, html_file: Path | None, *, explicit_db: bool
+) -> int:
     try:
         from claimcheck.compare import CompareOptions, compare
         from claimcheck.render import render
@@ -101,8 +108,10 @@ def _compare(sources_path: Path, db_file: str | Path, report_file: Path | None, 
     result = compare(DEMO_TOPIC, articles, cfg, CompareOptions())
     print_table(result, out_console)
     write_output(report_file, render(result, "markdown"))
+    if html_file is not None:
+        write_output(html_file, render(result, "html"))
     if report_file is not None:
-        err_console.print(f"wrote {report_file}")
+        err_console.print(f"wrote {report_file}" + (f" and {html_file}" if html_file else ""))
     # The next step: compare reads the demo's database by itself while the user has none of their own.
     own = db_path(None)
     if explicit_db or not isinstance(own, Path) or own.exists() or os.environ.get("CLAIMCHECK_DB"):
@@ -114,3 +123,10 @@ def _compare(sources_path: Path, db_file: str | Path, report_file: Path | None, 
             markup=False,
         )
     return 0
+
+
+def html_report_path(report_path: Path) -> Path:
+    """The HTML report beside the Markdown one: same name, ``.html`` (``report.md`` -> ``report.html``)."""
+    if report_path.suffix.lower() == ".html":  # --report x.html: keep the Markdown apart from it
+        return report_path.with_name(report_path.name + ".html")
+    return report_path.with_suffix(".html")
