@@ -399,3 +399,54 @@ def test_library_fetch_into_postgres(site: Site, pg_url: str) -> None:
     with Store.open(pg_url) as store:
         report = run_fetch(cfg, store, FetchOptions(workers=0))
         assert report.totals()["new"] == 2 and store.feed_state("alpha", site.url("/alpha/feed.xml"))[0]
+
+
+def test_validators_wait_until_every_entry_is_handled(site: Site, tmp_path: Path, store_target: str) -> None:
+    """A page that failed for now (or a fetch killed half-way) must not let the next run get a 304 for
+    the feed: its ETag is saved only once every entry of that version is handled."""
+    from loopback import send
+
+    publish(site, "alpha", 2, etag=False)
+    feed = site.routes["/alpha/feed.xml"].body
+
+    def conditional(h):  # type: ignore[no-untyped-def]
+        if h.headers.get("If-None-Match") == '"v1"':
+            send(h, 304, b"", {"ETag": '"v1"'})
+        else:
+            send(h, 200, feed, {"Content-Type": "application/rss+xml", "ETag": '"v1"'})
+
+    site.route("/alpha/feed.xml", action=conditional)
+    good = site.routes["/alpha/1.html"]
+    site.route("/alpha/1.html", b"busy", status=503)
+    src = sources_file(tmp_path, [("alpha", site)])
+    args = ["fetch", "--json", "--workers", "0", "--db", store_target, "--sources", str(src)]
+    r = runner.invoke(app, args)
+    assert r.exit_code == 1 and json.loads(r.output.split("\nsome fetches failed")[0])["totals"]["new"] == 1
+    site.routes["/alpha/1.html"] = good  # the page is back
+    r = runner.invoke(app, args)
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.output)["totals"]["new"] == 1  # the whole feed again, not a 304: the page is stored
+    r = runner.invoke(app, args)  # now every entry is handled: a 304
+    assert r.exit_code == 0 and json.loads(r.output)["outlets"][0]["feeds"]["unchanged"] == 1
+
+
+def test_shards_on_sqlite_fetch_each_outlet_once(tmp_path: Path) -> None:
+    """--shard is not PostgreSQL's alone: shards 1/2 and 2/2 into one SQLite file store the set once."""
+    sites = [Site() for _ in range(4)]
+    try:
+        for i, s in enumerate(sites):
+            publish(s, f"o{i}", 2)
+        src = sources_file(tmp_path, [(f"o{i}", s) for i, s in enumerate(sites)])
+        db = str(tmp_path / "c.db")
+        seen: list[int] = []
+        for k in (1, 2):
+            r = runner.invoke(app, ["fetch", "--json", "--workers", "0", "--shard", f"{k}/2", "--db", db, "--sources", str(src)])
+            assert r.exit_code == 0, r.output
+            seen.append(len(json.loads(r.output)["outlets"]))
+        assert sum(seen) == 4
+        assert [len([p for p, _ in s.hits if p.endswith(".html")]) for s in sites] == [2, 2, 2, 2]
+        with Store.open(db, create=False) as store:
+            assert store.stats().articles == 8
+    finally:
+        for s in sites:
+            s.close()
