@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 import signal
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,7 +27,6 @@ from claimcheck.cli_common import (
     SourcesOption,
     check_outlets,
     choose,
-    db_path,
     err_console,
     fail,
     handle_errors,
@@ -36,9 +37,12 @@ from claimcheck.cli_common import (
     parse_when,
     plural,
     print_json,
+    shown_db,
 )
 from claimcheck.cli_store import articles, stats
 from claimcheck.config import address_warnings
+from claimcheck.errors import UsageError
+from claimcheck.store import TABLES
 from claimcheck.textsafe import terminal_safe
 
 if TYPE_CHECKING:  # fetch's stack (httpx, feedparser, asyncio, rich.progress) loads only for fetch and demo
@@ -120,7 +124,7 @@ def sources(
         print_json(
             {
                 "path": str(cfg.path),
-                "database": str(db_path(db)),
+                "database": shown_db(db),
                 "outlets": [
                     {
                         "id": o.id,
@@ -150,7 +154,7 @@ def sources(
             "yes" if o.enabled else "no",
         )
     out_console.print(table)
-    out_console.print(f"database: {terminal_safe(str(db_path(db)))}")
+    out_console.print(f"database: {terminal_safe(shown_db(db))}")
 
 
 # -- fetch -------------------------------------------------------------------------------------------
@@ -245,7 +249,7 @@ def _sigterm_as_ctrl_c() -> Iterator[list[int]]:
 
 def do_fetch(
     cfg_path: Path | None,
-    db: Path | None,
+    db: str | Path | None,
     *,
     outlets: list[str],
     limit: int | None,
@@ -256,6 +260,7 @@ def do_fetch(
     as_json: bool,
     progress_bar: bool = True,
     settings_overrides: dict[str, object] | None = None,
+    shard: str | None = None,
     allow_private: bool = False,
 ) -> tuple[FetchReport, int]:
     """Run fetch and print its summary (shared by `fetch` and `demo`). Returns the report and the exit
@@ -281,6 +286,7 @@ def do_fetch(
         since=parse_when(since),
         settings=settings,
         workers=workers,
+        shard=parse_shard(shard),
         allow_private=allow_private,
     )
     report = FetchReport(outlets=[], started=datetime.now(UTC))
@@ -354,6 +360,15 @@ def fetch(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the per-outlet summary as JSON on stdout.")
     ] = False,
+    shard: Annotated[
+        str | None,
+        typer.Option(
+            "--shard",
+            metavar="K/N",
+            help="Only shard K of N of the outlets (split by host), for N fetchers sharing one database.",
+            show_default=False,
+        ),
+    ] = None,
     allow_private: Annotated[
         bool,
         typer.Option(
@@ -376,6 +391,7 @@ def fetch(
         workers=workers,
         quiet=quiet,
         as_json=as_json,
+        shard=shard,
         allow_private=allow_private,
     )
     if code == 1:
@@ -384,6 +400,56 @@ def fetch(
             err_console.print(f"some fetches failed: {terminal_safe(', '.join(failed))}")
     if code:
         raise typer.Exit(code)
+
+
+def parse_shard(value: str | None) -> tuple[int, int] | None:
+    """``--shard K/N`` as (K, N), 1 <= K <= N; anything else is bad usage."""
+    if value is None:
+        return None
+    m = re.fullmatch(r"\s*(\d{1,6})\s*/\s*(\d{1,6})\s*", value)
+    if not m or not 1 <= int(m.group(1)) <= int(m.group(2)):
+        raise UsageError(f"--shard {value!r}: use K/N with 1 <= K <= N, e.g. --shard 1/4")
+    return int(m.group(1)), int(m.group(2))
+
+
+# -- migrate-store ------------------------------------------------------------------------------------
+@app.command("migrate-store")
+@handle_errors
+def migrate_store(
+    src: Annotated[str, typer.Argument(metavar="SRC", help="The store to copy: a file or URL (only read).")],
+    dest: Annotated[
+        str, typer.Argument(metavar="DEST", help="The store to fill: postgresql://... or a file; must be empty.")
+    ],
+    as_json: JsonOption = False,
+    quiet: QuietOption = False,
+) -> None:
+    """Copy a whole store into another, e.g. an SQLite file into PostgreSQL: outlets, feed state,
+    articles, entries and claims, ids kept. SRC is only read; DEST must be empty (or new)."""
+    from claimcheck.paths import db_target
+    from claimcheck.store import Store, copy_store
+
+    source_target, dest_target = db_target(src), db_target(dest)
+    if str(source_target) == str(dest_target) or (
+        isinstance(source_target, Path)
+        and isinstance(dest_target, Path)
+        and dest_target.exists()
+        and os.path.samefile(source_target, dest_target)
+    ):
+        raise UsageError("SRC and DEST are the same store")
+    with Store.open(source_target, create=False, read_only=True) as source, Store.open(dest_target) as target:
+        if not target.is_empty():
+            raise UsageError(f"{target.location} already holds a store; migrate-store fills only an empty one")
+        with _progress(quiet or as_json) as progress:
+            task = progress.add_task("copy", total=sum(source.count_rows(t) for t in TABLES))
+            counts = copy_store(source, target, lambda n: progress.advance(task, n))
+        shown = target.location
+    if as_json:
+        print_json({"source": source.location, "dest": shown, "copied": counts})
+    else:
+        note(
+            f"copied {', '.join(f'{n:,} {t}' for t, n in counts.items())} from {source.location} into {shown}",
+            quiet,
+        )
 
 
 # -- reindex ------------------------------------------------------------------------------------------
@@ -431,11 +497,11 @@ def reindex(
 @handle_errors
 def demo(
     db: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "--db",
-            metavar="FILE",
-            help="Where the demo keeps its database (default: demo.db in the user data dir, rebuilt on "
+            metavar="FILE|URL",
+            help="Where the demo keeps its database, a file or postgresql://... (default: demo.db in the user data dir, rebuilt on "
             "each run; never $CLAIMCHECK_DB or your own database).",
             show_default=False,
         ),

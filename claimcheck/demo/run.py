@@ -24,7 +24,7 @@ from claimcheck.cli_common import (
 from claimcheck.demo.server import PLACEHOLDER, CorpusServer
 from claimcheck.errors import UsageError
 from claimcheck.models import Sources
-from claimcheck.paths import demo_db_path
+from claimcheck.paths import db_target, demo_db_path
 from claimcheck.store import Store
 
 DEMO_TOPIC = "Belarus prisoners"
@@ -57,20 +57,19 @@ def _fresh_demo_db() -> Path:
 
 def run_demo(
     *,
-    db: Path | None,
+    db: str | Path | None,
     report_path: Path,
     quiet: bool,
     fetch: Callable[..., tuple[object, int]],
 ) -> int:
     """Returns the exit code: 0 when the corpus was fetched and compared without failures."""
-    target = Path(db) if db else demo_db_path()
+    target = db_target(db) if db else demo_db_path()
     # Checked before anything runs: the report is never the database (or any input) and can be written.
-    report_file = output_path(report_path, inputs=protected_inputs(target))
+    protected = protected_inputs(target if isinstance(target, Path) else None)
+    report_file = output_path(report_path, inputs=protected)
     # The HTML report goes beside a Markdown file (none when the Markdown goes to stdout).
-    html_file = (
-        output_path(html_report_path(report_file), inputs=protected_inputs(target)) if report_file else None
-    )
-    db_file = Path(db) if db else _fresh_demo_db()
+    html_file = output_path(html_report_path(report_file), inputs=protected) if report_file else None
+    db_file = target if db else _fresh_demo_db()
     with tempfile.TemporaryDirectory(prefix="claimcheck-demo-") as tmp, CorpusServer(corpus_dir()) as server:
         sources_path = Path(tmp) / "sources.yaml"
         sources_path.write_text(demo_sources_yaml(server.base), encoding="utf-8")
@@ -93,7 +92,7 @@ def run_demo(
 
 
 def _compare(
-    sources_path: Path, db_file: Path, report_file: Path | None, html_file: Path | None, *, explicit_db: bool
+    sources_path: Path, db_file: str | Path, report_file: Path | None, html_file: Path | None, *, explicit_db: bool
 ) -> int:
     try:
         from claimcheck.compare import CompareOptions, compare
@@ -103,6 +102,7 @@ def _compare(
         err_console.print("(compare is not installed yet: fetched only)")
         return 0
     from claimcheck.cli_common import load_sources, open_store
+    from claimcheck.store_pg import redact
 
     cfg = load_sources(sources_path)
     with open_store(db_file, create=False) as store:
@@ -117,8 +117,9 @@ def _compare(
         err_console.print(f"wrote {report_file}" + (f" and {html_file}" if html_file else ""))
     # The next step: compare reads the demo's database by itself while the user has none of their own.
     own = db_path(None)
-    if explicit_db or own.exists() or os.environ.get("CLAIMCHECK_DB"):
-        err_console.print(f'go on with: claimcheck compare "{DEMO_TOPIC}" --db {db_file}', markup=False)
+    if explicit_db or not isinstance(own, Path) or own.exists() or os.environ.get("CLAIMCHECK_DB"):
+        shown = redact(db_file) if isinstance(db_file, str) else db_file
+        err_console.print(f'go on with: claimcheck compare "{DEMO_TOPIC}" --db {shown}', markup=False)
     else:
         err_console.print(
             f'go on with: claimcheck compare "{DEMO_TOPIC}" (the demo\'s database is kept in {db_file})',
