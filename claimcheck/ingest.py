@@ -188,6 +188,8 @@ class _Run:
         self.pending: list[tuple[Article, list[str], asyncio.Future[tuple[int, bool]]]] = []
         self.writer: asyncio.Task[None] | None = None
         self.backlog = asyncio.Semaphore(MAX_BACKLOG)
+        self.in_progress = 0  # pages being downloaded or extracted (a write need not wait when none is)
+        self.outlet_slots: dict[str, asyncio.Semaphore] = {}
         self.incomplete: set[str] = set()  # outlets with an entry left for a later run (a transient failure)
 
     async def all(self, outlets: list[Outlet]) -> None:
@@ -231,8 +233,8 @@ class _Run:
 
     async def _write_pending(self) -> None:
         while self.pending:
-            if len(self.pending) < MAX_BATCH:
-                await asyncio.sleep(BATCH_WAIT)  # let a batch gather: pages arrive every few milliseconds
+            if len(self.pending) < MAX_BATCH and self.in_progress:
+                await asyncio.sleep(BATCH_WAIT)  # more may come: let a batch gather (pages arrive every few ms)
             batch, self.pending = self.pending[:MAX_BATCH], self.pending[MAX_BATCH:]
             try:
                 results = await self.db(self.store.add_articles, [(a, k) for a, k, _ in batch])
@@ -337,19 +339,32 @@ class _Run:
             entries = entries[: self.options.limit]
         return entries
 
+    def _outlet_slots(self, outlet: str) -> asyncio.Semaphore:
+        """Pages of one outlet in the backlog at once: twice its host's connections."""
+        if outlet not in self.outlet_slots:
+            self.outlet_slots[outlet] = asyncio.Semaphore(2 * max(1, self.options.settings.per_host))
+        return self.outlet_slots[outlet]
+
     async def page(
         self, outlet: Outlet, rep: OutletReport, entry: FeedEntry, keys: list[str], access: PrivateAccess
     ) -> None:
         try:
-            async with self.backlog:
-                resp = await self.http.get(entry.link, allow_private=access)
-                try:
-                    # the feed's date spares the worker htmldate's search when the page's tags have none
-                    page, claims = await self.extractor.page(
-                        resp.body, resp.url, resp.content_type, entry.published
-                    )
-                except ValueError as e:
-                    raise FetchError(str(e) or "no article text", entry.link) from None
+            self.in_progress += 1
+            try:
+                # An outlet's own slots first, then the run's: pages wait for their host's few connections
+                # without holding a backlog slot, so the backlog never fills with one outlet's queue
+                # (head-of-line blocking: 2,000 light pages took 31 s instead of ~12).
+                async with self._outlet_slots(outlet.id), self.backlog:
+                    resp = await self.http.get(entry.link, allow_private=access)
+                    try:
+                        # the feed's date spares the worker htmldate's search when the page's tags have none
+                        page, claims = await self.extractor.page(
+                            resp.body, resp.url, resp.content_type, entry.published
+                        )
+                    except ValueError as e:
+                        raise FetchError(str(e) or "no article text", entry.link) from None
+            finally:
+                self.in_progress -= 1
             article = Article(
                 outlet=outlet.id,
                 url=resp.url,
