@@ -363,12 +363,14 @@ class _Run:
                         )
                     except ValueError as e:
                         raise FetchError(str(e) or "no article text", entry.link) from None
+                    url = resp.url
+                    del resp  # the body is not kept while the article waits for its write
             finally:
                 self.in_progress -= 1
             article = Article(
                 outlet=outlet.id,
-                url=resp.url,
-                canonical_url=canonical(page.canonical_url, resp.url),
+                url=url,
+                canonical_url=canonical(page.canonical_url, url),
                 title=page.title or entry.title or clean_text(page.text, 120),
                 text=page.text,
                 content_hash=content_hash(page.text),
