@@ -231,6 +231,7 @@ def _run(a: argparse.Namespace, tmp: Path) -> int:
                     "-m",
                     "claimcheck",
                     "fetch",
+                    "--allow-private",  # the corpus is served on loopback
                     "--db",
                     str(db),
                     "--sources",

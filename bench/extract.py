@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     import trafilatura
 
     from claimcheck.extract import extract_page
-    from claimcheck.ingest import _make_pool
+    from claimcheck.pool import make_pool
     from claimcheck.worker import process_page
 
     tmp = Path(tempfile.mkdtemp(prefix="claimcheck-bench-extract-"))
@@ -76,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     ours = _rate(lambda it: extract_page(it[0], it[1], CTYPE), items, a.rounds)
     full = _rate(lambda it: process_page(it[0], it[1], CTYPE, aliases), items, a.rounds)
 
-    pool = _make_pool(a.workers)
+    pool = make_pool(a.workers)
     try:
         list(
             pool.map(process_page, bodies[:4], [u for _, u in items[:4]], [CTYPE] * 4, [aliases] * 4)

@@ -152,6 +152,7 @@ def _run(a: argparse.Namespace, tmp: Path) -> int:
                     "-m",
                     "claimcheck",
                     "fetch",
+                    "--allow-private",  # the corpus is served on loopback
                     "--db",
                     str(tmp / f"bench{n}.db"),
                     "--sources",

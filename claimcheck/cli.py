@@ -39,6 +39,7 @@ from claimcheck.cli_common import (
     print_json,
 )
 from claimcheck.cli_store import articles, stats
+from claimcheck.config import address_warnings
 from claimcheck.ingest import FetchOptions, FetchReport, run_fetch
 from claimcheck.textsafe import terminal_safe
 
@@ -93,6 +94,7 @@ def sources(
     nofeed = [o.id for o in cfg.outlets if o.enabled and not (o.feeds or o.sitemaps)]
     if check:
         enabled = sum(o.enabled for o in cfg.outlets)
+        warnings = address_warnings(cfg)
         if as_json:
             print_json(
                 {
@@ -101,10 +103,13 @@ def sources(
                     "outlets": len(cfg.outlets),
                     "enabled": enabled,
                     "enabled_without_feeds": nofeed,
+                    "warnings": warnings,
                 }
             )
         elif not quiet:
             print(f"OK: {cfg.path}: {plural(len(cfg.outlets), 'outlet')} ({enabled} enabled)")
+        for warning in warnings if not (as_json or quiet) else []:
+            err_console.print(f"warning: {terminal_safe(warning)}", soft_wrap=True)
         if nofeed and not as_json:
             note(f"note: enabled outlets with no feed or sitemap: {', '.join(nofeed)}", quiet)
         return
@@ -246,6 +251,7 @@ def do_fetch(
     as_json: bool,
     progress_bar: bool = True,
     settings_overrides: dict[str, object] | None = None,
+    allow_private: bool = False,
 ) -> tuple[FetchReport, int]:
     """Run fetch and print its summary (shared by `fetch` and `demo`). Returns the report and the exit
     code: 0, 1 when an outlet failed, 130 after Ctrl-C, 143 after SIGTERM (128 + the signal, as shells
@@ -260,7 +266,12 @@ def do_fetch(
         cfg.defaults, concurrency=concurrency, **(settings_overrides or {})
     )
     options = FetchOptions(
-        outlets=tuple(outlets), limit=limit, since=parse_when(since), settings=settings, workers=workers
+        outlets=tuple(outlets),
+        limit=limit,
+        since=parse_when(since),
+        settings=settings,
+        workers=workers,
+        allow_private=allow_private,
     )
     report = FetchReport(outlets=[], started=datetime.now(UTC))
     stopped_by = signal.SIGINT
@@ -333,6 +344,14 @@ def fetch(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the per-outlet summary as JSON on stdout.")
     ] = False,
+    allow_private: Annotated[
+        bool,
+        typer.Option(
+            "--allow-private",
+            help="Let every outlet reach its own feeds' hosts on private or loopback addresses "
+            "(as `allow_private: true` in sources.yaml does for one).",
+        ),
+    ] = False,
     db: DbOption = None,
     sources: SourcesOption = None,
 ) -> None:
@@ -347,6 +366,7 @@ def fetch(
         workers=workers,
         quiet=quiet,
         as_json=as_json,
+        allow_private=allow_private,
     )
     if code == 1:
         failed = [r.outlet for r in report.outlets if not r.ok]

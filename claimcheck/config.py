@@ -7,6 +7,7 @@ import re
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -146,6 +147,19 @@ class _Validator:
             raise self.fail(node, field, f"not an http(s) URL: {value!r}")
         return value
 
+    def host(self, node: Node, field: str) -> str:
+        """A host name or address, optionally with a port: ``intranet.local``, ``10.0.0.5:8080``, ``[::1]:80``."""
+        value = self.string(node, field)
+        try:
+            parts = urlsplit("//" + value)
+            ok = bool(parts.hostname) and not (parts.path or parts.query or parts.fragment or "@" in value)
+            parts.port  # noqa: B018 - raises ValueError when the port is not a number in range
+        except ValueError:
+            ok = False
+        if not ok or any(c.isspace() for c in value):
+            raise self.fail(node, field, f"not a host or host:port: {value!r}")
+        return value.lower()
+
     def strings(self, node: Node, field: str, item: Any) -> tuple[Any, ...]:
         self.visit(node, field)
         if isinstance(node, ScalarNode) and node.value in ("", "~", "null"):
@@ -164,7 +178,7 @@ class _Validator:
             elif key == "delay":
                 values[key] = self.number(v, name, integer=False, minimum=0)
             else:
-                values[key] = self.number(v, name, integer=key != "timeout")
+                values[key] = self.number(v, name, integer=key not in ("timeout", "extract_timeout"))
         return Defaults(**values)
 
     def outlet(self, node: Node, field: str) -> Outlet:
@@ -181,7 +195,7 @@ class _Validator:
                     raise self.fail(
                         n, name, f"{v[key]!r} is not a slug (lower-case letters, digits, - and _)"
                     )
-            elif key in ("wire", "enabled"):
+            elif key in ("wire", "enabled", "allow_private"):
                 v[key] = self.boolean(n, name)
             elif key == "homepage":
                 v[key] = self.url(n, name)
@@ -189,6 +203,8 @@ class _Validator:
                 v[key] = self.strings(n, name, self.url)
             elif key == "aliases":
                 v[key] = self.strings(n, name, self.string)
+            elif key == "allow_private_hosts":
+                v[key] = self.strings(n, name, self.host)
             else:
                 v[key] = self.string(n, name)
         return Outlet(**v)
@@ -256,3 +272,64 @@ def write_sources(sources: Sources, path: Path) -> None:
         ],
     }
     path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+METADATA_HOSTS = frozenset(
+    {"169.254.169.254", "fd00:ec2::254", "169.254.170.2", "100.100.100.200", "metadata.google.internal", "metadata.goog"}
+)  # cloud instance metadata services (AWS IPv4/IPv6, ECS, Alibaba, GCP)
+
+
+def address_kind(host: str) -> str | None:
+    """What a URL's host names, judged as written (no DNS lookup): ``"a cloud metadata"``,
+    ``"a link-local"``, ``"a loopback"``, ``"a private"`` address, or None for anything else. Pure."""
+    import ipaddress
+    import socket
+
+    from claimcheck.http import PRIVATE_NETWORKS, _embedded_ipv4, is_private_address
+
+    host = host.strip("[]").lower().rstrip(".")
+    if host in METADATA_HOSTS:
+        return "a cloud metadata"
+    if host == "localhost" or host.endswith(".localhost"):
+        return "a loopback"
+    try:
+        addr: ipaddress.IPv4Address | ipaddress.IPv6Address = ipaddress.ip_address(host.split("%", 1)[0])
+    except ValueError:
+        if not host or not re.fullmatch(r"[0-9a-fx.]+", host) or not host[0].isdigit():
+            return None
+        try:  # the forms inet_aton accepts and HTTP clients resolve: 2130706433, 127.1, 0x7f.1
+            addr = ipaddress.IPv4Address(socket.inet_aton(host))
+        except OSError:
+            return None
+    if isinstance(addr, ipaddress.IPv6Address) and (v4 := _embedded_ipv4(addr)) is not None:
+        addr = v4
+    if str(addr) in METADATA_HOSTS:
+        return "a cloud metadata"
+    if addr.is_link_local:
+        return "a link-local"
+    if addr.is_loopback:
+        return "a loopback"
+    if is_private_address(str(addr), PRIVATE_NETWORKS):
+        return "a private"
+    return None
+
+
+def address_warnings(sources: Sources) -> list[str]:
+    """One line per feed or sitemap URL at a private, loopback, link-local or cloud metadata address
+    (``sources --check`` prints them as warnings: such feeds are fetched only with an explicit opt-in)."""
+    out: list[str] = []
+    for i, o in enumerate(sources.outlets):
+        for key in ("feeds", "sitemaps"):
+            for j, url in enumerate(getattr(o, key)):
+                try:
+                    kind = address_kind(urlsplit(url).hostname or "")
+                except ValueError:
+                    continue
+                if kind is None:
+                    continue
+                if o.allow_private:
+                    then = "fetched because the outlet has allow_private: true"
+                else:
+                    then = "refused unless the outlet has allow_private: true or fetch gets --allow-private"
+                out.append(f"{sources.path}: outlets[{i}].{key}[{j}] ({o.id}): {url} is {kind} address; {then}")
+    return out

@@ -117,11 +117,81 @@ def _embedded_ipv4(addr: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
     return None
 
 
-# Whether the request being made may reach private addresses (set per request by Http.get; asyncio tasks
-# carry their own copy, and httpcore opens a connection inside the task of the request that needs it).
-_ALLOW_PRIVATE: contextvars.ContextVar[bool] = contextvars.ContextVar(
-    "claimcheck_allow_private", default=False
-)
+@dataclass(frozen=True)
+class PrivateAccess:
+    """The hosts on private or loopback addresses that a request may reach: none unless opted in.
+
+    ``host_ports`` are (host, port) pairs; ``hosts`` are allowed on any port. Hosts are compared as the URL
+    names them (lower case, IPv6 without brackets), never by what they resolve to: opting in the feed's
+    own host does not open another name for the same address. ``everything`` (tests of the HTTP layer
+    only) lets any private address through.
+    """
+
+    host_ports: frozenset[tuple[str, int]] = frozenset()
+    hosts: frozenset[str] = frozenset()
+    everything: bool = False
+
+    @classmethod
+    def of(cls, urls: Iterable[str] = (), hosts: Iterable[str] = ()) -> PrivateAccess:
+        """Allow the hosts of ``urls`` (on their port; on 80 and 443 when the URL names none) and the
+        ``host`` or ``host:port`` entries of ``hosts``."""
+        pairs: set[tuple[str, int]] = set()
+        anyport: set[str] = set()
+        for url in urls:
+            host, port = _host_port(url)
+            if host and port is None:
+                pairs.update({(host, 80), (host, 443)})
+            elif host and port is not None:
+                pairs.add((host, port))
+        for entry in hosts:
+            host, port = _host_port("//" + entry.strip())
+            if host and port is None:
+                anyport.add(host)
+            elif host and port is not None:
+                pairs.add((host, port))
+        return cls(frozenset(pairs), frozenset(anyport))
+
+    def allows(self, host: str, port: int | None) -> bool:
+        if self.everything:
+            return True
+        host = _norm_host(host)
+        return host in self.hosts or (host, port or 0) in self.host_ports
+
+    def allows_url(self, url: str) -> bool:
+        if self.everything:
+            return True
+        parts = urlsplit(url)
+        host, port = _host_port(url)
+        return self.allows(host, port if port is not None else _DEFAULT_PORTS.get(parts.scheme, 0))
+
+    def __bool__(self) -> bool:
+        return self.everything or bool(self.host_ports or self.hosts)
+
+
+NO_PRIVATE = PrivateAccess()
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def _norm_host(host: str) -> str:
+    host = host.strip("[]").lower().rstrip(".")
+    try:
+        return host.encode("idna").decode("ascii")  # the form httpcore connects with
+    except UnicodeError:
+        return host
+
+
+def _host_port(url: str) -> tuple[str, int | None]:
+    """The URL's host (normalised) and explicit port; ("", None) when it has no usable host."""
+    try:
+        parts = urlsplit(url)
+        return _norm_host(parts.hostname or ""), parts.port
+    except ValueError:  # a port out of range or not a number
+        return "", None
+
+
+# The private hosts the request being made may reach (set per request by Http.get; asyncio tasks carry
+# their own copy, and httpcore opens a connection inside the task of the request that needs it).
+_ACCESS: contextvars.ContextVar[PrivateAccess] = contextvars.ContextVar("claimcheck_private_access", default=NO_PRIVATE)
 REFUSED = "refused: link points to a private or local address"
 
 
@@ -157,7 +227,7 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
             except (OSError, UnicodeError, ValueError) as e:
                 raise httpcore.ConnectError(f"DNS lookup failed for {host}") from e
             addresses = list(dict.fromkeys(str(i[4][0]) for i in infos))
-        if not _ALLOW_PRIVATE.get() and any(is_private_address(a, self.networks) for a in addresses):
+        if not _ACCESS.get().allows(host, port) and any(is_private_address(a, self.networks) for a in addresses):
             raise _Refused(REFUSED)
         return await aionet.connect_tcp(
             addresses[0], port, timeout=timeout, local_address=local_address, socket_options=socket_options
@@ -349,12 +419,15 @@ class Http:
         *,
         etag: str | None = None,
         last_modified: str | None = None,
-        allow_private: bool = False,
+        allow_private: PrivateAccess | bool = NO_PRIVATE,
     ) -> Response:
         """GET with redirects checked hop by hop (guard, robots, loops), retries and Retry-After.
 
+        Every hop, and the robots.txt of every host, may reach a private or loopback address only if
+        ``allow_private`` names that host (``True``: any, for tests of this layer alone).
         A 304 is returned as a response; other statuses >= 400 raise :class:`FetchError`.
         """
+        access = PrivateAccess(everything=True) if allow_private is True else allow_private or NO_PRIVATE
         headers = {}
         if etag:
             headers["If-None-Match"] = etag
@@ -362,9 +435,9 @@ class Http:
             headers["If-Modified-Since"] = last_modified
         seen: list[str] = []
         current = _gate(url)
-        _ALLOW_PRIVATE.set(allow_private)
+        _ACCESS.set(access)
         while True:
-            await self._check(current, allow_private)
+            await self._check(current, access)
             resp = await self._get_with_retries(current, headers)
             if resp.status in REDIRECTS and resp.location is not None:
                 seen.append(current)
@@ -383,14 +456,19 @@ class Http:
                 raise FetchError(_status_reason(resp.status), url, resp.status)
             return resp
 
-    async def _check(self, url: str, allow_private: bool) -> None:
+    async def _check(self, url: str, access: PrivateAccess) -> None:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise FetchError("not an http(s) URL", url)
-        if not allow_private and await self.is_private(url):
-            raise FetchError(REFUSED, url)
-        if self.s.robots and not await self._robots_allow(url, allow_private):
+        await self._guard(url, access)
+        if self.s.robots and not await self._robots_allow(url, access):
             raise FetchError("disallowed by robots.txt", url)
+
+    async def _guard(self, url: str, access: PrivateAccess) -> None:
+        """The address guard, before any request: a URL whose host resolves to a private, loopback or
+        link-local address is refused unless ``access`` names that host."""
+        if not access.allows_url(url) and await self.is_private(url):
+            raise FetchError(REFUSED, url)
 
     async def _get_with_retries(self, url: str, headers: dict[str, str], keep: int | None = None) -> Response:
         """``keep``: read at most that many bytes of the body and use them (robots.txt), instead of
@@ -471,32 +549,33 @@ class Http:
             return Response(str(r.url), r.status_code, r.headers, body, r.extensions.get(_LOCATION))
 
     # -- robots.txt --------------------------------------------------------------------------------
-    async def _robots_allow(self, url: str, allow_private: bool) -> bool:
+    async def _robots_allow(self, url: str, access: PrivateAccess) -> bool:
         parts = urlsplit(url)
         host = parts.netloc.lower()
         h = self.hosts.setdefault(host, _Host(asyncio.Semaphore(self.s.per_host)))
         if h.robots is None:
             # One fetch of robots.txt per host and run, shared by every request to that host.
             h.robots = asyncio.ensure_future(
-                self._load_robots(f"{parts.scheme}://{parts.netloc}/robots.txt", allow_private)
+                self._load_robots(f"{parts.scheme}://{parts.netloc}/robots.txt", access)
             )
         rules = await asyncio.shield(h.robots)
         if rules is None:
             return True
         return bool(rules.can_fetch(url, self.s.user_agent))
 
-    async def _load_robots(self, url: str, allow_private: bool) -> Protego | None:
+    async def _load_robots(self, url: str, access: PrivateAccess) -> Protego | None:
         """RFC 9309: 4xx means no rules; an unreachable robots.txt or a 5xx means all is disallowed.
 
         Redirects are followed like a page's (at most ``max_redirects`` hops, each through the URL gate
-        and the address guard); a redirect that cannot be followed counts as no robots.txt, and a 3xx body
-        is never read as rules. Only the first ``ROBOTS_MAX`` bytes are read, and used.
+        and the address guard with the requester's private access); a redirect that cannot be followed
+        or is refused counts as no robots.txt (nothing is sent there), and a 3xx body is never read as
+        rules. Only the first ``ROBOTS_MAX`` bytes are read, and used.
         """
         current, seen = url, []
         while True:
             try:
-                if current != url and not allow_private and await self.is_private(current):
-                    return None
+                if current != url:
+                    await self._guard(current, access)
                 resp = await self._get_with_retries(current, {}, keep=ROBOTS_MAX)
             except FetchError as e:
                 return None if e.reason.startswith((REFUSED, BAD)) else _DISALLOW_ALL()

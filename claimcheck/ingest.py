@@ -7,31 +7,27 @@ A failing outlet never stops the others; every failure is counted with a short r
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import multiprocessing
-import os
 import sqlite3
 from collections import Counter
 from collections.abc import Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from typing import Any, Protocol
+from typing import Protocol
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from claimcheck.decode import clean_text, not_in_future
 from claimcheck.errors import FetchError, StoreError
 from claimcheck.feeds import FeedParseError, ParsedFeed, parse_feed
-from claimcheck.http import FetchSettings, Http
-from claimcheck.jobs import init_worker, process_pages
-from claimcheck.models import Article, Claim, ExtractedPage, FeedEntry, Outlet, Sources
+from claimcheck.http import FetchSettings, Http, PrivateAccess
+from claimcheck.models import Article, FeedEntry, Outlet, Sources
+from claimcheck.pool import Dispatcher, fail_futures, settle_futures, worker_count
 from claimcheck.store import Store, content_hash
 from claimcheck.store import _explain as explain_sqlite
 from claimcheck.urls import is_fetchable
 
 MAX_CHILD_SITEMAPS = 3
 MAX_BATCH = 64  # articles per write transaction
-MAX_PAGES_PER_TASK = 8  # pages handed to an extraction worker at once
 BATCH_WAIT = 0.05  # seconds a write waits for more articles to join it
 PERMANENT = (
     "HTTP 404", "HTTP 410", "no article text", "refused", "disallowed by robots.txt", "not an http", "bad URL",
@@ -45,6 +41,8 @@ class FetchOptions:
     since: datetime | None = None  # skip entries published before this
     settings: FetchSettings = field(default_factory=FetchSettings)
     workers: int | None = None  # extraction processes; None: default_workers(); 0: threads in this process
+    allow_private: bool = False  # --allow-private: every outlet as if it had `allow_private: true`
+    extract_timeout: float | None = None  # seconds per page's extraction; None: sources.yaml defaults
 
 
 @dataclass
@@ -150,102 +148,6 @@ def run_fetch(
     return report
 
 
-def default_workers() -> int:
-    """Extraction processes: one per core (at most 8). The fetching process is mostly waiting on the
-    network; bench/fetch.py on 2 cores: 2 workers 16.1 s, 1 worker 20.1 s (before the fetching process
-    was made lighter, 1 worker had been the faster)."""
-    return max(1, min(os.cpu_count() or 1, 8))
-
-
-def _worker_count(workers: int | None) -> int:
-    """Extraction processes for ``FetchOptions.workers`` (None: the default; 0: threads instead)."""
-    return workers if workers is not None else default_workers()
-
-
-def _make_pool(n: int) -> Executor:
-    if n <= 0:
-        return ThreadPoolExecutor(max_workers=2)
-    try:
-        ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["claimcheck.worker", "claimcheck.claims"])
-        return ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=init_worker, initargs=(os.getpid(),))
-    except (ValueError, OSError, NotImplementedError):
-        return ThreadPoolExecutor(max_workers=n)
-
-
-class _Dispatcher:
-    """Hands pages to the extraction pool, a few per task when they queue up.
-
-    At most two tasks per worker are in flight; pages that arrive meanwhile wait here and go out
-    together (up to ``MAX_PAGES_PER_TASK``) when a task comes back. A page that finds the pool idle
-    goes alone, at once. One task per page cost the fetching process ~0.35 ms of hand-over work
-    (the pool's feeder and manager threads) for each page; a task of four, a quarter of that.
-    """
-
-    def __init__(self, pool: Executor, workers: int, aliases: dict[str, str]) -> None:
-        self.pool = pool
-        self.aliases = aliases
-        self.limit = 2 * max(1, workers)
-        self.in_flight = 0
-        self.closed = False
-        self.pending: list[tuple[tuple[bytes, str, str | None], asyncio.Future[tuple[ExtractedPage, list[Claim]]]]] = []
-
-    async def page(self, body: bytes, url: str, content_type: str | None) -> tuple[ExtractedPage, list[Claim]]:
-        done: asyncio.Future[tuple[ExtractedPage, list[Claim]]] = asyncio.get_running_loop().create_future()
-        self.pending.append(((body, url, content_type), done))
-        self._pump()
-        return await done
-
-    def close(self) -> None:
-        """No more hand-overs (the run is ending or interrupted); pages still waiting are cancelled."""
-        self.closed = True
-        pending, self.pending = self.pending, []
-        for _, done in pending:
-            done.cancel()
-
-    def _pump(self) -> None:
-        while self.pending and self.in_flight < self.limit and not self.closed:
-            n = min(MAX_PAGES_PER_TASK, -(-len(self.pending) // (self.limit - self.in_flight)))
-            batch, self.pending = self.pending[:n], self.pending[n:]
-            try:
-                task = asyncio.wrap_future(self.pool.submit(process_pages, [item for item, _ in batch], self.aliases))
-            except RuntimeError as e:  # the pool is shut down or broken
-                _fail([done for _, done in batch], e)
-                continue
-            self.in_flight += 1
-            task.add_done_callback(lambda t, batch=batch: self._finished(t, batch))
-
-    def _finished(self, task: asyncio.Future[list[object]], batch: list) -> None:  # type: ignore[type-arg]
-        self.in_flight -= 1
-        error = None if task.cancelled() else task.exception()  # always retrieved: never reported as lost
-        if self.closed or task.cancelled():
-            for _, done in batch:
-                done.cancel()
-        elif error is not None:
-            _fail([done for _, done in batch], error)
-        else:
-            _settle([done for _, done in batch], task.result())
-        self._pump()
-
-
-def _fail(futures: Sequence[asyncio.Future[Any]], error: BaseException) -> None:
-    """Every future of a batch that failed as a whole gets its error (unless already settled)."""
-    for done in futures:
-        if not done.done():
-            done.set_exception(error)
-
-
-def _settle(futures: Sequence[asyncio.Future[Any]], results: Sequence[object]) -> None:
-    """Each future of a batch gets its own result, or raises the exception in its slot."""
-    for done, result in zip(futures, results, strict=True):
-        if done.done():
-            continue
-        if isinstance(result, BaseException):
-            done.set_exception(result)
-        else:
-            done.set_result(result)
-
-
 class _Run:
     def __init__(
         self, sources: Sources, store: Store, options: FetchOptions, progress: Progress, report: FetchReport
@@ -256,22 +158,19 @@ class _Run:
         self.progress = progress
         self.report = report
         self.aliases = sources.alias_map()
-        self.pool: Executor | None = None
         self.db_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimcheck-db")
         self.pending: list[tuple[Article, list[str], asyncio.Future[tuple[int, bool]]]] = []
         self.writer: asyncio.Task[None] | None = None
 
     async def all(self, outlets: list[Outlet]) -> None:
-        workers = _worker_count(self.options.workers)
-        self.pool = _make_pool(workers)
-        self.extractor = _Dispatcher(self.pool, workers, self.aliases)
+        deadline = self.options.extract_timeout or float(self.sources.defaults.extract_timeout)
+        self.extractor = Dispatcher(worker_count(self.options.workers), self.aliases, deadline)
         try:
             async with Http(self.options.settings) as http:
                 self.http = http
                 await asyncio.gather(*(self.outlet(o, r) for o, r in zip(outlets, self.report.outlets, strict=True)))
         finally:
-            self.extractor.close()
-            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.extractor.shutdown()
             self.db_thread.shutdown(wait=True)
 
     async def db(self, fn, *args):  # type: ignore[no-untyped-def]
@@ -302,20 +201,17 @@ class _Run:
                     done.cancel()
                 raise
             except Exception as e:  # noqa: BLE001 - the whole batch failed (disk full): each page hears why
-                _fail([done for *_, done in batch], e)
+                fail_futures([done for *_, done in batch], e)
                 continue
-            _settle([done for *_, done in batch], results)
+            settle_futures([done for *_, done in batch], results)
 
     async def outlet(self, outlet: Outlet, rep: OutletReport) -> None:
         feeds = [*outlet.feeds, *outlet.sitemaps]
         if not feeds:
             rep.reasons["no feeds configured"] += 1
             return
-        local = False
-        for url in feeds:
-            with contextlib.suppress(FetchError):
-                local = local or await self.http.is_private(url)
-        results = await asyncio.gather(*(self.feed(outlet, rep, url) for url in feeds))
+        access = private_access(outlet, self.options.allow_private)
+        results = await asyncio.gather(*(self.feed(outlet, rep, url, access) for url in feeds))
         entries: list[FeedEntry] = []
         seen_links: set[str] = set()
         for batch in results:
@@ -329,19 +225,19 @@ class _Run:
         todo = [(e, ks) for e, ks in keyed if not (set(ks) & known)]
         rep.unchanged += len(entries) - len(todo)
         self.progress.add(outlet.id, len(todo))
-        await asyncio.gather(*(self.page(outlet, rep, e, ks, local) for e, ks in todo))
+        await asyncio.gather(*(self.page(outlet, rep, e, ks, access) for e, ks in todo))
 
-    async def feed(self, outlet: Outlet, rep: OutletReport, url: str) -> list[FeedEntry]:
+    async def feed(self, outlet: Outlet, rep: OutletReport, url: str, access: PrivateAccess) -> list[FeedEntry]:
         etag, modified = await self.db(self.store.feed_state, outlet.id, url)
         try:
-            resp = await self.http.get(url, etag=etag, last_modified=modified, allow_private=True)
+            resp = await self.http.get(url, etag=etag, last_modified=modified, allow_private=access)
             if resp.status == 304:
                 rep.feeds_unchanged += 1
                 await self.db(self._save_feed, outlet.id, url, 304, None, None, None)
                 return []
             parsed = await self._parse_feed(resp.body, resp.url, resp.content_type)
             entries = list(parsed.entries)
-            entries += await self._children(outlet, parsed)
+            entries += await self._children(parsed, access)
             if not entries and parsed.skipped:
                 raise FeedParseError(f"feed entries have no links ({parsed.skipped} skipped)")
             if not entries:
@@ -365,17 +261,18 @@ class _Run:
 
     async def _parse_feed(self, body: bytes, url: str, content_type: str | None) -> ParsedFeed:
         """Parse in the extraction pool: feedparser is CPU work, and the pool is idle while feeds come in."""
-        return await asyncio.get_running_loop().run_in_executor(self.pool, parse_feed, body, url, content_type)
+        parsed: ParsedFeed = await self.extractor.call(parse_feed, body, url, content_type)
+        return parsed
 
     def _save_feed(self, outlet: str, url: str, status, error, etag, modified) -> None:  # type: ignore[no-untyped-def]
         self.store.save_feed_state(outlet, url, status=status, error=error, etag=etag, last_modified=modified)
 
-    async def _children(self, outlet: Outlet, parsed: ParsedFeed) -> list[FeedEntry]:
+    async def _children(self, parsed: ParsedFeed, access: PrivateAccess) -> list[FeedEntry]:
         """Entries of a sitemap index's newest child sitemaps."""
         out: list[FeedEntry] = []
         for child in parsed.sitemaps[:MAX_CHILD_SITEMAPS]:
             try:
-                resp = await self.http.get(child, allow_private=True)
+                resp = await self.http.get(child, allow_private=access)
                 out += (await self._parse_feed(resp.body, resp.url, resp.content_type)).entries
             except (FetchError, FeedParseError):
                 continue
@@ -389,9 +286,11 @@ class _Run:
             entries = entries[: self.options.limit]
         return entries
 
-    async def page(self, outlet: Outlet, rep: OutletReport, entry: FeedEntry, keys: list[str], local: bool) -> None:
+    async def page(
+        self, outlet: Outlet, rep: OutletReport, entry: FeedEntry, keys: list[str], access: PrivateAccess
+    ) -> None:
         try:
-            resp = await self.http.get(entry.link, allow_private=local)
+            resp = await self.http.get(entry.link, allow_private=access)
             try:
                 page, claims = await self.extractor.page(resp.body, resp.url, resp.content_type)
             except ValueError as e:
@@ -420,6 +319,14 @@ class _Run:
                 await self.db(self.store.mark_entries, outlet.id, keys, entry.link, "failed: " + e.reason)
         finally:
             self.progress.advance(outlet.id)
+
+
+def private_access(outlet: Outlet, opt_in: bool = False) -> PrivateAccess:
+    """The private or loopback hosts this outlet's requests may reach: the hosts of its own feeds and
+    sitemaps when it opted in (``allow_private: true`` or ``--allow-private``), plus the hosts it lists
+    in ``allow_private_hosts``; nothing otherwise."""
+    own = [*outlet.feeds, *outlet.sitemaps] if (opt_in or outlet.allow_private) else []
+    return PrivateAccess.of(own, outlet.allow_private_hosts)
 
 
 def _keys(e: FeedEntry) -> list[str]:

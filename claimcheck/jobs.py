@@ -3,34 +3,87 @@
 The pool pickles a function by module and name, so the parent must import the function it submits;
 these wrappers import :mod:`claimcheck.worker` (trafilatura, lxml, the claim extractors) only when they
 first run, inside a worker (the forkserver has it preloaded), never in the fetching process.
+
+Each page is noted on a board while it is extracted (which page, since when), for the deadline that
+:mod:`claimcheck.pool` enforces: in a worker process, its slot of a shared array; in threads of the
+fetching process, :data:`RUNNING`.
 """
 
 from __future__ import annotations
 
+import os
+import threading
+import time
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from claimcheck.models import Claim, ExtractedPage
 
+BOARD_FIELDS = 3  # per worker slot: pid, page token (0: idle), start time (time.monotonic, shared by all processes)
+RUNNING: dict[int, tuple[int, float, float]] = {}  # threads: page token -> (native thread id, CPU time, wall time) at start
+DROPPED: set[int] = set()  # threads: tokens of pages given up on with their task (handed out again)
+_board: Any = None  # this worker process's shared array, and its slot in it
+_slot = -1
 
-def init_worker(parent: int | None = None) -> None:
+
+def init_worker(parent: int | None = None, board: Any = None, claimed: Any = None) -> None:
+    global _board, _slot
     from claimcheck.worker import init_worker as init
 
     init(parent)
+    if board is not None and claimed is not None:
+        with claimed.get_lock():
+            slot, claimed.value = claimed.value, claimed.value + 1
+        if (slot + 1) * BOARD_FIELDS <= len(board):
+            _board, _slot = board, slot
+            board[slot * BOARD_FIELDS] = os.getpid()
+
+
+def _begin(token: int) -> None:
+    if _board is None:
+        RUNNING[token] = (threading.get_native_id(), time.thread_time(), time.monotonic())
+        return
+    base = _slot * BOARD_FIELDS
+    _board[base + 1] = 0
+    _board[base + 2] = time.monotonic()
+    _board[base + 1] = token
+
+
+def thread_seconds(native_id: int, cpu_start: float, wall_start: float) -> float:
+    """How long a thread has been on its page: its own CPU time where Linux tells it (a thread starved of
+    the interpreter lock by another one's long C call is not charged for it), else wall time."""
+    try:
+        return time.clock_gettime((~native_id << 3) | 6) - cpu_start  # Linux: that thread's CPU clock
+    except (OSError, OverflowError, AttributeError):
+        return time.monotonic() - wall_start
+
+
+def _end(token: int) -> None:
+    if _board is None:
+        RUNNING.pop(token, None)
+    else:
+        _board[_slot * BOARD_FIELDS + 1] = 0
 
 
 def process_pages(
-    items: Sequence[tuple[bytes, str, str | None]], aliases: Mapping[str, str]
+    items: Sequence[tuple[int, bytes, str, str | None]], aliases: Mapping[str, str]
 ) -> list[tuple[ExtractedPage, list[Claim]] | Exception]:
-    """:func:`process_page` for several pages (body, URL, content type); a page that fails has its
+    """:func:`process_page` for several pages (token, body, URL, content type); a page that fails has its
     exception in its slot, the others are done all the same."""
     from claimcheck.worker import process_page as process
 
     out: list[tuple[ExtractedPage, list[Claim]] | Exception] = []
-    for body, url, content_type in items:
+    for token, body, url, content_type in items:
+        if token in DROPPED:
+            DROPPED.discard(token)
+            out.append(LookupError("dropped"))
+            continue
+        _begin(token)
         try:
             out.append(process(body, url, content_type, aliases))
         except Exception as e:  # noqa: BLE001 - handed back to the page it belongs to
             out.append(e)
+        finally:
+            _end(token)
     return out

@@ -141,6 +141,7 @@ class Defaults:
     per_host: int = 2
     max_bytes: int = 5_000_000
     delay: float = 0.0  # minimum seconds between two requests to one host (robots.txt Crawl-delay may ask more)
+    extract_timeout: float = 30.0  # seconds one page's extraction may take before it fails alone
 
 
 @dataclass(frozen=True)
@@ -155,6 +156,8 @@ class Outlet:
     feeds: tuple[str, ...] = ()
     sitemaps: tuple[str, ...] = ()
     enabled: bool = True
+    allow_private: bool = False  # its feeds' own hosts may be private or loopback addresses (opt-in)
+    allow_private_hosts: tuple[str, ...] = ()  # more such hosts its links may reach: "host" or "host:port"
 
     @property
     def names(self) -> tuple[str, ...]:

@@ -30,13 +30,13 @@ def test_fetch_the_corpus_prints_a_summary_and_a_rerun_adds_nothing(
 ) -> None:
     src = corpus_sources(corpus_site, tmp_path)
     db = tmp_path / "c.db"
-    r = runner.invoke(app, ["fetch", "--sources", str(src), "--db", str(db)])
+    r = runner.invoke(app, ["fetch", "--allow-private", "--sources", str(src), "--db", str(db)])
     assert r.exit_code == 0, r.output
     assert "Fetch summary" in r.output and "reuters" in r.output and "total" in r.output
     with Store.open(db) as s:
         first = s.stats()
     assert first.articles >= 20 and first.claims > 100
-    r = runner.invoke(app, ["fetch", "--sources", str(src), "--db", str(db), "--json"])
+    r = runner.invoke(app, ["fetch", "--allow-private", "--sources", str(src), "--db", str(db), "--json"])
     assert r.exit_code == 0
     data = json.loads(r.stdout)
     assert data["ok"] and data["totals"]["new"] == 0 and data["totals"]["unchanged"] >= 20
@@ -51,6 +51,7 @@ def test_fetch_one_source_and_a_failing_outlet_exits_1(corpus_site: Site, tmp_pa
         app,
         [
             "fetch",
+            "--allow-private",
             "--sources",
             str(src),
             "--db",
@@ -74,20 +75,20 @@ def test_fetch_one_source_and_a_failing_outlet_exits_1(corpus_site: Site, tmp_pa
 def test_bad_usage_exits_2_with_one_line(corpus_site: Site, tmp_path: Path) -> None:
     src = corpus_sources(corpus_site, tmp_path)
     r = runner.invoke(
-        app, ["fetch", "--sources", str(src), "--source", "nosuch", "--db", str(tmp_path / "c.db")]
+        app, ["fetch", "--allow-private", "--sources", str(src), "--source", "nosuch", "--db", str(tmp_path / "c.db")]
     )
     assert r.exit_code == 2 and "unknown outlet 'nosuch'" in r.output and "Traceback" not in r.output
     r = runner.invoke(
-        app, ["fetch", "--sources", str(src), "--since", "yesterday-ish", "--db", str(tmp_path / "c.db")]
+        app, ["fetch", "--allow-private", "--sources", str(src), "--since", "yesterday-ish", "--db", str(tmp_path / "c.db")]
     )
     assert r.exit_code == 2 and "cannot read time" in r.output
     r = runner.invoke(
-        app, ["fetch", "--sources", str(src), "--workers", "-1", "--db", str(tmp_path / "c.db")]
+        app, ["fetch", "--allow-private", "--sources", str(src), "--workers", "-1", "--db", str(tmp_path / "c.db")]
     )
     assert r.exit_code == 2 and "--workers" in r.output and "Traceback" not in r.output
     bad_db = tmp_path / "notadb.db"
     bad_db.write_text("hello")
-    r = runner.invoke(app, ["fetch", "--sources", str(src), "--db", str(bad_db)])
+    r = runner.invoke(app, ["fetch", "--allow-private", "--sources", str(src), "--db", str(bad_db)])
     assert r.exit_code == 2 and "not an SQLite database" in r.output and bad_db.read_text() == "hello"
 
 
@@ -96,7 +97,7 @@ def test_fetch_with_one_worker_or_in_threads_stores_the_same(corpus_site: Site, 
     stats = []
     for workers in ("1", "0"):
         db = tmp_path / f"w{workers}.db"
-        r = runner.invoke(app, ["fetch", "-q", "--workers", workers, "--sources", str(src), "--db", str(db)])
+        r = runner.invoke(app, ["fetch", "-q", "--allow-private", "--workers", workers, "--sources", str(src), "--db", str(db)])
         assert r.exit_code == 0, r.output
         with Store.open(db) as s:
             stats.append((s.stats().articles, s.stats().claims))
@@ -106,7 +107,7 @@ def test_fetch_with_one_worker_or_in_threads_stores_the_same(corpus_site: Site, 
 def test_reindex_rebuilds_claims(corpus_site: Site, tmp_path: Path) -> None:
     src = corpus_sources(corpus_site, tmp_path)
     db = tmp_path / "c.db"
-    assert runner.invoke(app, ["fetch", "-q", "--sources", str(src), "--db", str(db)]).exit_code == 0
+    assert runner.invoke(app, ["fetch", "-q", "--allow-private", "--sources", str(src), "--db", str(db)]).exit_code == 0
     with Store.open(db) as s:
         before = s.stats().claims
         s.db.execute("DELETE FROM claims")
@@ -119,7 +120,7 @@ def test_reindex_rebuilds_claims(corpus_site: Site, tmp_path: Path) -> None:
 def test_database_location_from_environment(corpus_site: Site, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     src = corpus_sources(corpus_site, tmp_path)
     monkeypatch.setenv("CLAIMCHECK_DB", str(tmp_path / "env.db"))
-    r = runner.invoke(app, ["fetch", "-q", "--sources", str(src), "--source", "bbc"])
+    r = runner.invoke(app, ["fetch", "-q", "--allow-private", "--sources", str(src), "--source", "bbc"])
     assert r.exit_code == 0 and (tmp_path / "env.db").exists()
     r = runner.invoke(app, ["sources", "--sources", str(src)])
     assert str(tmp_path / "env.db") in r.output.replace("\n", "")

@@ -88,7 +88,7 @@ def test_a_database_replaced_during_fetch_is_detected(site: Site, tmp_path: Path
         f"defaults: {{per_host: 1}}\noutlets: [{{id: a, name: A, feeds: ['{site.url('/a/feed.xml')}']}}]\n"
     )
     r = CliRunner().invoke(
-        app, ["fetch", "-q", "--workers", "0", "--concurrency", "1", "--sources", str(src), "--db", str(db)]
+        app, ["fetch", "-q", "--allow-private", "--workers", "0", "--concurrency", "1", "--sources", str(src), "--db", str(db)]
     )
     assert moved and r.exit_code == 2, r.output
     assert "database file was replaced or removed" in r.stderr and len(r.stderr.strip().splitlines()) == 1

@@ -48,7 +48,7 @@ def demo_store() -> DemoStore:
     db, src = tmp / "demo.db", tmp / "sources.yaml"
     with CorpusServer(CORPUS) as server:
         src.write_text((CORPUS / "outlets.yaml").read_text().replace("{{BASE}}", server.base))
-        r = CliRunner().invoke(app, ["fetch", "-q", "--sources", str(src), "--db", str(db)])
+        r = CliRunner().invoke(app, ["fetch", "-q", "--allow-private", "--sources", str(src), "--db", str(db)])
         assert r.exit_code == 0, r.output
     return DemoStore(db, src)
 

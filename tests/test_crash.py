@@ -73,7 +73,7 @@ def start(src: Path, db: Path) -> subprocess.Popen[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("CLAIMCHECK_")}
     env["CLAIMCHECK_HOME"] = str(db.parent / "home")
     return subprocess.Popen(
-        [sys.executable, "-m", "claimcheck", "fetch", "--sources", str(src), "--db", str(db), "--quiet"],
+        [sys.executable, "-m", "claimcheck", "fetch", "--allow-private", "--sources", str(src), "--db", str(db), "--quiet"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -303,7 +303,7 @@ def test_full_disk_is_a_clear_error_and_loses_nothing(
     src.write_text(f"outlets: [{{id: a, name: A, feeds: ['{site.url('/feed.xml')}']}}]\n")
     _fetch_into(site, db, "first")
     assert (
-        CliRunner().invoke(app, ["fetch", "--quiet", "--db", str(db), "--sources", str(src)]).exit_code == 0
+        CliRunner().invoke(app, ["fetch", "--quiet", "--allow-private", "--db", str(db), "--sources", str(src)]).exit_code == 0
     )
     _fetch_into(site, db, "second")
 
@@ -316,14 +316,14 @@ def test_full_disk_is_a_clear_error_and_loses_nothing(
         return store
 
     monkeypatch.setattr(cli, "open_store", full_disk_store)
-    r = CliRunner().invoke(app, ["fetch", "--quiet", "--db", str(db), "--sources", str(src)])
+    r = CliRunner().invoke(app, ["fetch", "--quiet", "--allow-private", "--db", str(db), "--sources", str(src)])
     assert r.exit_code == 2, r.output
     assert "disk is full; nothing was lost" in " ".join(r.output.split())
     assert len(r.output.strip().splitlines()) == 1 and "Traceback" not in r.output
     titles = {row["title"] for row in assert_sound(db)}  # whole articles only (one may fit in free pages)
     assert {"first 0", "first 1", "first 2"} <= titles and len(titles) < 6
     monkeypatch.undo()
-    r = CliRunner().invoke(app, ["fetch", "--quiet", "--db", str(db), "--sources", str(src)])
+    r = CliRunner().invoke(app, ["fetch", "--quiet", "--allow-private", "--db", str(db), "--sources", str(src)])
     assert r.exit_code == 0 and len(assert_sound(db)) == 6  # space again: the run completes
 
 
@@ -341,14 +341,14 @@ def test_read_only_database_is_a_clear_error(site: Site, tmp_path: Path) -> None
     src.write_text(f"outlets: [{{id: a, name: A, feeds: ['{site.url('/feed.xml')}']}}]\n")
     _fetch_into(site, db, "first")
     assert (
-        CliRunner().invoke(app, ["fetch", "--quiet", "--db", str(db), "--sources", str(src)]).exit_code == 0
+        CliRunner().invoke(app, ["fetch", "--quiet", "--allow-private", "--db", str(db), "--sources", str(src)]).exit_code == 0
     )
     digest = hashlib.sha256(db.read_bytes()).hexdigest()
     if not _make_read_only(db):
         pytest.skip("cannot make a file read-only here (root without chattr)")
     try:
         _fetch_into(site, db, "second")
-        r = CliRunner().invoke(app, ["fetch", "--quiet", "--db", str(db), "--sources", str(src)])
+        r = CliRunner().invoke(app, ["fetch", "--quiet", "--allow-private", "--db", str(db), "--sources", str(src)])
         assert r.exit_code == 2, r.output
         assert "read-only" in r.output and len(r.output.strip().splitlines()) == 1, r.output
         with Store.open(db, create=False) as store:  # reading still works
@@ -366,9 +366,9 @@ def test_a_store_error_mid_run_stops_the_run(site: Site, tmp_path: Path) -> None
     _fetch_into(site, db, "first")
     cfg = parse_sources(f"outlets: [{{id: a, name: A, feeds: ['{site.url('/feed.xml')}']}}]\n")
     with Store.open(db) as store:
-        run_fetch(cfg, store, FetchOptions(workers=0))
+        run_fetch(cfg, store, FetchOptions(workers=0, allow_private=True))
         _fetch_into(site, db, "second")
         store.db.execute(f"PRAGMA max_page_count = {store.db.execute('PRAGMA page_count').fetchone()[0]}")
         with pytest.raises(StoreError, match="disk is full"):
-            run_fetch(cfg, store, FetchOptions(workers=0))
+            run_fetch(cfg, store, FetchOptions(workers=0, allow_private=True))
     assert 3 <= len(assert_sound(db)) < 6

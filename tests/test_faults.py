@@ -60,11 +60,11 @@ def good_outlet(site: Site) -> None:
 def fetch(site: Site, db: Path, settings: FetchSettings = FAST) -> FetchReport:
     text = (
         "outlets:\n"
-        f"  - {{id: bad, name: Bad News, feeds: ['{site.url('/bad/feed.xml')}']}}\n"
+        f"  - {{id: bad, name: Bad News, feeds: ['{site.url('/bad/feed.xml')}'], allow_private_hosts: [127.0.0.3]}}\n"
         f"  - {{id: good, name: Good News, feeds: ['{site.url('/good/feed.xml')}']}}\n"
     )
     with Store.open(db) as store:
-        return run_fetch(parse_sources(text), store, FetchOptions(settings=settings, workers=0))
+        return run_fetch(parse_sources(text), store, FetchOptions(settings=settings, workers=0, allow_private=True))
 
 
 def run_case(site: Site, tmp_path: Path, settings: FetchSettings = FAST, limit: float = 8.0):  # type: ignore[no-untyped-def]

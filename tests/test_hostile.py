@@ -150,7 +150,7 @@ def test_fetch_summary_end_to_end(site: Site, tmp_path: Path) -> None:
     )
     src = tmp_path / "s.yaml"
     src.write_text(f"outlets: [{{id: evil, name: Evil, feeds: ['{site.url('/feed.xml')}']}}]\n")
-    r = CliRunner().invoke(app, ["fetch", "--db", str(tmp_path / "db"), "--sources", str(src)], color=True)
+    r = CliRunner().invoke(app, ["fetch", "--allow-private", "--db", str(tmp_path / "db"), "--sources", str(src)], color=True)
     assert r.exit_code == 1
     flat = re.sub(r"[\s│┃]", "", r.output)  # the "why" column may fold over several lines
     assert "unsupportedcontent-encoding'[blink]boom[/blink]'" in flat, r.output

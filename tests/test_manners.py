@@ -46,10 +46,14 @@ def feed(site: Site, path: str, links: list[str]) -> None:
     site.route(path, rss(items), headers={"Content-Type": "application/rss+xml"})
 
 
-def fetch(feeds: dict[str, str], db: Path, settings: FetchSettings = FAST) -> FetchReport:
-    lines = ["outlets:"] + [f"  - {{id: {o}, name: {o}, feeds: ['{url}']}}" for o, url in feeds.items()]
+def fetch(
+    feeds: dict[str, str], db: Path, settings: FetchSettings = FAST, *, opt_in: bool = True, extra: str = ""
+) -> FetchReport:
+    """Fetch one outlet per feed; ``opt_in`` is --allow-private, ``extra`` more YAML keys for every outlet."""
+    lines = ["outlets:"] + [f"  - {{id: {o}, name: {o}, feeds: ['{url}']{extra}}}" for o, url in feeds.items()]
+    options = FetchOptions(settings=settings, workers=0, allow_private=opt_in)
     with Store.open(db) as store:
-        return run_fetch(parse_sources("\n".join(lines)), store, FetchOptions(settings=settings, workers=0))
+        return run_fetch(parse_sources("\n".join(lines)), store, options)
 
 
 # -- robots.txt ------------------------------------------------------------------------------------------
@@ -63,7 +67,8 @@ def test_robots_is_honoured_and_fetched_once_per_host(site: Site, tmp_path: Path
         links.append(story(other, "/b/0.html", 5))
         feed(site, "/a/feed.xml", links[:2])
         feed(site, "/b/feed.xml", links[2:])
-        report = fetch({"a": site.url("/a/feed.xml"), "b": site.url("/b/feed.xml")}, tmp_path / "db")
+        feeds = {"a": site.url("/a/feed.xml"), "b": site.url("/b/feed.xml")}
+        report = fetch(feeds, tmp_path / "db", extra=", allow_private_hosts: [127.0.0.3]")
         a, b = report.outlets
         assert a.ok and a.new == 2
         assert b.new == 2 and b.failed == 1 and b.reasons == {"disallowed by robots.txt": 1}
@@ -238,13 +243,194 @@ def test_links_from_a_public_feed_to_forbidden_addresses_are_refused(
     assert [row["url"] for row in rows] == [site.url("/public.html")]
 
 
-def test_an_outlet_whose_own_feed_is_local_may_fetch_local_pages(
+FORBID_2_AND_3 = (ipaddress.ip_network("127.0.0.2/31"),)  # 127.0.0.2 and 127.0.0.3 count as private
+GUARDED = FetchSettings(timeout=1, retries=0, private_networks=FORBID_2_AND_3)
+REFUSED = "refused: link points to a private or local address"
+
+
+def test_a_private_feed_is_fetched_only_with_an_opt_in(forbidden_site: Site, tmp_path: Path) -> None:
+    feed(forbidden_site, "/feed.xml", [story(forbidden_site, "/inside.html")])
+    feeds = {"a": forbidden_site.url("/feed.xml")}
+    r = fetch(feeds, tmp_path / "db0", GUARDED, opt_in=False).outlets[0]
+    assert r.feeds_failed == 1 and r.reasons == {f"feed: {REFUSED}": 1}
+    assert forbidden_site.hits == []
+    r = fetch(feeds, tmp_path / "db1", GUARDED, opt_in=True).outlets[0]  # fetch --allow-private
+    assert r.ok and r.new == 1
+    r = fetch(feeds, tmp_path / "db2", GUARDED, opt_in=False, extra=", allow_private: true").outlets[0]
+    assert r.ok and r.new == 1
+
+
+def test_a_public_feed_redirecting_to_a_private_address_is_refused(
     site: Site, forbidden_site: Site, tmp_path: Path
 ) -> None:
+    """127.0.0.1 counts as public here: its feed URL redirects into the private address."""
     feed(forbidden_site, "/feed.xml", [story(forbidden_site, "/inside.html")])
-    settings = FetchSettings(timeout=1, retries=0, private_networks=FORBID_127_0_0_2)
-    r = fetch({"a": forbidden_site.url("/feed.xml")}, tmp_path / "db", settings).outlets[0]
+    site.route("/feed.xml", status=301, headers={"Location": forbidden_site.url("/feed.xml")})
+    for opt_in in (False, True):  # the opt-in covers the feed's own host, not where it redirects
+        r = fetch({"a": site.url("/feed.xml")}, tmp_path / f"db{opt_in}", GUARDED, opt_in=opt_in).outlets[0]
+        assert r.feeds_failed == 1 and r.reasons == {f"feed: {REFUSED}": 1}
+    assert forbidden_site.hits == []
+
+
+def test_an_opted_in_feed_reaches_only_its_own_private_host(
+    forbidden_site: Site, tmp_path: Path
+) -> None:
+    """The feed lives on 127.0.0.2 (opted in); its entries link to its own host, to another private host
+    (127.0.0.3), to another port of its own address, and through a redirect to 127.0.0.3."""
+    third, second_port = Site(host="127.0.0.3"), Site(host="127.0.0.2")
+    try:
+        links = [
+            story(forbidden_site, "/own.html", 1),
+            story(third, "/third.html", 2),
+            story(second_port, "/port.html", 3),
+            forbidden_site.url("/hop.html"),
+        ]
+        forbidden_site.route("/hop.html", status=302, headers={"Location": third.url("/third.html")})
+        feed(forbidden_site, "/feed.xml", links)
+        feeds = {"a": forbidden_site.url("/feed.xml")}
+        r = fetch(feeds, tmp_path / "db", GUARDED).outlets[0]
+        assert r.new == 1 and r.failed == 3 and r.reasons == {REFUSED: 3}
+        assert third.hits == [] and second_port.hits == []
+        # The user names more hosts: 127.0.0.3 on its port, and the whole of 127.0.0.2.
+        port = third.httpd.server_address[1]
+        extra = f", allow_private_hosts: ['127.0.0.3:{port}', 127.0.0.2]"
+        r = fetch(feeds, tmp_path / "db2", GUARDED, extra=extra).outlets[0]
+        assert r.ok and r.new == 3  # /hop.html lands on /third.html: the same article
+        assert "/third.html" in third.paths_hit() and "/port.html" in second_port.paths_hit()
+    finally:
+        third.close()
+        second_port.close()
+
+
+def test_an_opted_in_feed_host_whose_robots_redirects_to_another_private_host(
+    forbidden_site: Site, tmp_path: Path
+) -> None:
+    third = Site(host="127.0.0.3")
+    try:
+        third.route("/robots.txt", "User-agent: *\nDisallow: /\n")
+        forbidden_site.route("/robots.txt", status=301, headers={"Location": third.url("/robots.txt")})
+        feed(forbidden_site, "/feed.xml", [story(forbidden_site, "/own.html")])
+        r = fetch({"a": forbidden_site.url("/feed.xml")}, tmp_path / "db", GUARDED).outlets[0]
+        assert r.ok and r.new == 1  # the redirect is not followed: no robots.txt, nothing disallowed
+        assert third.hits == []
+    finally:
+        third.close()
+
+
+@pytest.mark.parametrize("opt_in", [False, True])
+def test_sitemap_index_children_on_a_private_address_are_refused(
+    site: Site, forbidden_site: Site, tmp_path: Path, opt_in: bool
+) -> None:
+    child = '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>{}</loc></url></urlset>'
+    forbidden_site.route("/news.xml", child.format(story(forbidden_site, "/inside.html")))
+    site.route("/news.xml", child.format(story(site, "/public.html")))
+    site.route(
+        "/index.xml",
+        '<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        f"<sitemap><loc>{forbidden_site.url('/news.xml')}</loc></sitemap>"
+        f"<sitemap><loc>{site.url('/news.xml')}</loc></sitemap></sitemapindex>",
+    )
+    text = f"outlets:\n  - {{id: a, name: A, sitemaps: ['{site.url('/index.xml')}']}}"
+    with Store.open(tmp_path / "db") as store:
+        options = FetchOptions(settings=GUARDED, workers=0, allow_private=opt_in)
+        r = run_fetch(parse_sources(text), store, options).outlets[0]
     assert r.ok and r.new == 1
+    assert forbidden_site.hits == []
+
+
+def test_fetch_allow_private_flag(site: Site, tmp_path: Path) -> None:
+    """The real CLI: a feed on 127.0.0.1 (private by default) is refused without the opt-in, fetched with it."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from claimcheck.cli import app
+
+    feed(site, "/feed.xml", [story(site, "/a.html")])
+    src = tmp_path / "sources.yaml"
+    src.write_text(f"outlets:\n  - {{id: a, name: A, feeds: ['{site.url('/feed.xml')}']}}\n")
+    args = ["fetch", "--json", "--sources", str(src), "--db", str(tmp_path / "db")]
+    r = CliRunner().invoke(app, args)
+    assert r.exit_code == 1
+    assert json.loads(r.stdout)["outlets"][0]["reasons"] == {f"feed: {REFUSED}": 1}
+    assert site.hits == []
+    r = CliRunner().invoke(app, [*args, "--allow-private"])
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout)["totals"]["new"] == 1
+
+
+def test_private_access_names_hosts_and_ports() -> None:
+    """Pure: which (host, port) an opt-in opens; a URL without a port opens 80 and 443."""
+    from claimcheck.http import PrivateAccess
+
+    acc = PrivateAccess.of(["http://127.0.0.2:8000/feed.xml", "http://Intranet.Local/feed"], ["10.0.0.9", "[::1]:81"])
+    assert acc.allows_url("http://127.0.0.2:8000/a") and not acc.allows_url("http://127.0.0.2:8001/a")
+    assert acc.allows_url("https://intranet.local/a") and acc.allows_url("http://INTRANET.local./a")
+    assert not acc.allows_url("http://intranet.local:8080/a")
+    assert acc.allows_url("http://10.0.0.9:6379/") and acc.allows_url("http://[::1]:81/")
+    assert not acc.allows_url("http://[::1]:82/") and not acc.allows_url("http://169.254.169.254/")
+    assert not acc.allows_url("http://127.0.0.1:8000/")  # another name for a loopback address is another host
+    assert not PrivateAccess.of() and not PrivateAccess.of().allows_url("http://127.0.0.2:8000/")
+
+
+def test_allow_private_keys_in_sources_yaml() -> None:
+    from claimcheck.ingest import private_access
+
+    o = parse_sources("outlets: [{id: a, name: A, feeds: ['http://127.0.0.2:9/f'], allow_private: true}]").outlets[0]
+    assert o.allow_private and private_access(o).allows_url("http://127.0.0.2:9/x")
+    o = parse_sources("outlets: [{id: a, name: A, feeds: ['http://127.0.0.2:9/f']}]").outlets[0]
+    assert not private_access(o) and private_access(o, opt_in=True).allows_url("http://127.0.0.2:9/x")
+    o = parse_sources("outlets: [{id: a, name: A, allow_private_hosts: [wiki.lan, '10.0.0.5:8080']}]").outlets[0]
+    assert o.allow_private_hosts == ("wiki.lan", "10.0.0.5:8080")
+    assert private_access(o).allows_url("http://wiki.lan:1/") and not private_access(o).allows_url("http://10.0.0.5/")
+    for bad in ("'http://wiki.lan/'", "'a b'", "'host:99999'", "'host:abc'", "'u@host'", "''"):
+        with pytest.raises(ConfigError, match=r"outlets\[0\]\.allow_private_hosts\[0\]"):
+            parse_sources(f"outlets: [{{id: a, name: A, allow_private_hosts: [{bad}]}}]")
+    with pytest.raises(ConfigError, match="allow_private: expected true or false"):
+        parse_sources("outlets: [{id: a, name: A, allow_private: yes please}]")
+
+
+@pytest.mark.parametrize(
+    "host,kind",
+    [
+        ("169.254.169.254", "a cloud metadata"), ("[fd00:ec2::254]", "a cloud metadata"),
+        ("metadata.google.internal", "a cloud metadata"), ("METADATA.google.internal.", "a cloud metadata"),
+        ("[::ffff:169.254.169.254]", "a cloud metadata"), ("2852039166", "a cloud metadata"),
+        ("169.254.1.1", "a link-local"), ("[fe80::1]", "a link-local"),
+        ("127.0.0.1", "a loopback"), ("localhost", "a loopback"), ("news.localhost", "a loopback"),
+        ("2130706433", "a loopback"), ("127.1", "a loopback"), ("[::1]", "a loopback"),
+        ("10.1.2.3", "a private"), ("192.168.0.1", "a private"), ("[fd12::1]", "a private"), ("100.64.0.1", "a private"),
+        ("www.bbc.co.uk", None), ("8.8.8.8", None), ("[2606:4700::1111]", None), ("1e100.net", None), ("", None),
+    ],
+)  # fmt: skip
+def test_address_kind_for_sources_check(host: str, kind: str | None) -> None:
+    from claimcheck.config import address_kind
+
+    assert address_kind(host.strip("[]")) == kind
+
+
+def test_sources_check_warns_on_private_and_metadata_feeds(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from claimcheck.cli import app
+
+    src = tmp_path / "sources.yaml"
+    src.write_text(
+        "outlets:\n"
+        "  - {id: meta, name: Meta, feeds: ['http://169.254.169.254/latest/meta-data/']}\n"
+        "  - {id: lan, name: Lan, sitemaps: ['http://10.0.0.7/news.xml'], allow_private: true}\n"
+        "  - {id: v6, name: V6, feeds: ['http://[fd00:ec2::254]/x', 'https://www.example.org/rss']}\n"
+        "  - {id: pub, name: Pub, feeds: ['https://www.example.org/rss']}\n"
+    )
+    r = CliRunner().invoke(app, ["sources", "--check", "--sources", str(src)])
+    assert r.exit_code == 0, r.output
+    assert r.stdout.startswith("OK:")
+    lines = [line for line in r.stderr.splitlines() if line.startswith("warning:")]
+    assert len(lines) == 3, r.stderr
+    assert "outlets[0].feeds[0] (meta): http://169.254.169.254/latest/meta-data/ is a cloud metadata address" in lines[0]
+    assert "refused unless" in lines[0]
+    assert "outlets[1].sitemaps[0] (lan)" in lines[1] and "a private address; fetched because" in lines[1]
+    assert "outlets[2].feeds[0] (v6)" in lines[2] and "cloud metadata" in lines[2]
 
 
 def test_retry_after_parsing() -> None:

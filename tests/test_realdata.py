@@ -57,7 +57,7 @@ def test_real_pages_through_fetch_and_extract_score_above_floor(tmp_path: Path) 
         cfg = parse_sources(
             f"outlets:\n  - id: real\n    name: Real pages\n    feeds: [{site.url('/feed.xml')}]\n"
         )
-        options = FetchOptions(settings=FetchSettings(timeout=30, per_host=8, robots=False), workers=2)
+        options = FetchOptions(settings=FetchSettings(timeout=30, per_host=8, robots=False), workers=2, allow_private=True)
         with Store.open(tmp_path / "real.db") as store:
             report = run_fetch(cfg, store, options)
             texts = {a.url.rsplit("/", 1)[-1].removesuffix(".html"): a.text for a in store.iter_articles()}

@@ -78,7 +78,7 @@ def story(site: Site, path: str, n: int) -> str:
 def fetch(site: Site, db: Path, **extra_feeds: str) -> FetchReport:
     lines = ["outlets:"] + [f"  - {{id: {o}, name: {o}, feeds: ['{u}']}}" for o, u in extra_feeds.items()]
     with Store.open(db) as store:
-        return run_fetch(parse_sources("\n".join(lines)), store, FetchOptions(settings=FAST, workers=0))
+        return run_fetch(parse_sources("\n".join(lines)), store, FetchOptions(settings=FAST, workers=0, allow_private=True))
 
 
 def test_hostile_feed_links_and_redirects_fail_alone(site: Site, tmp_path: Path) -> None:
@@ -223,7 +223,7 @@ def test_fuzzed_urls_in_feeds_sitemaps_redirects_and_sources_fail_alone(fuzz_sit
     with tempfile.TemporaryDirectory() as tmp, pytest.MonkeyPatch.context() as mp:
         _spies(mp, contacted)
         with Store.open(Path(tmp) / "t.db") as store:
-            report = run_fetch(sources, store, FetchOptions(settings=FAST, workers=0))
+            report = run_fetch(sources, store, FetchOptions(settings=FAST, workers=0, allow_private=True))
         assert_sound(Path(tmp) / "t.db")
     by_id = {o.outlet: o for o in report.outlets}
     assert by_id["feed"].new >= 1 and by_id["map"].new >= 1, report

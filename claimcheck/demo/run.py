@@ -78,6 +78,7 @@ def run_demo(
             quiet=False,
             as_json=False,
             progress_bar=not quiet,
+            allow_private=True,  # the corpus is served on loopback: the demo opts in, for its own host only
         )
         if getattr(report, "interrupted", False):
             return code
