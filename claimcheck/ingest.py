@@ -214,7 +214,7 @@ class _Run:
         results = await asyncio.gather(*(self.feed(outlet, rep, url, access) for url in feeds))
         entries: list[FeedEntry] = []
         seen_links: set[str] = set()
-        for batch in results:
+        for batch, _ in results:
             for e in batch:
                 if e.link not in seen_links:
                     seen_links.add(e.link)
@@ -225,19 +225,31 @@ class _Run:
         todo = [(e, ks) for e, ks in keyed if not (set(ks) & known)]
         rep.unchanged += len(entries) - len(todo)
         self.progress.add(outlet.id, len(todo))
-        await asyncio.gather(*(self.page(outlet, rep, e, ks, access) for e, ks in todo))
+        done = await asyncio.gather(*(self.page(outlet, rep, e, ks, access) for e, ks in todo))
+        # The validators say "you have seen this feed": saved only now, and only when no entry is left to
+        # try again (a timeout, a 5xx; an interrupted run never gets here), or the next run would get a
+        # 304 and not see those entries until the feed changes.
+        if all(done):
+            for url, validators in zip(feeds, (v for _, v in results), strict=True):
+                if validators is not None:
+                    await self.db(self._save_feed, outlet.id, url, 200, None, *validators)
 
-    async def feed(self, outlet: Outlet, rep: OutletReport, url: str, access: PrivateAccess) -> list[FeedEntry]:
+    async def feed(
+        self, outlet: Outlet, rep: OutletReport, url: str, access: PrivateAccess
+    ) -> tuple[list[FeedEntry], tuple[str, str | None] | tuple[str | None, str] | None]:
+        """The feed's entries to consider, and its validators (ETag, Last-Modified) when every entry was
+        selected: ``outlet`` saves them once those entries are done."""
         etag, modified = await self.db(self.store.feed_state, outlet.id, url)
         try:
             resp = await self.http.get(url, etag=etag, last_modified=modified, allow_private=access)
             if resp.status == 304:
                 rep.feeds_unchanged += 1
                 await self.db(self._save_feed, outlet.id, url, 304, None, None, None)
-                return []
+                return [], None
             parsed = await self._parse_feed(resp.body, resp.url, resp.content_type)
             entries = list(parsed.entries)
-            entries += await self._children(parsed, access)
+            children, all_children = await self._children(parsed, access)
+            entries += children
             if not entries and parsed.skipped:
                 raise FeedParseError(f"feed entries have no links ({parsed.skipped} skipped)")
             if not entries:
@@ -247,17 +259,17 @@ class _Run:
             rep.fail(f"feed: {reason}", feed=True)
             status = e.status if isinstance(e, FetchError) else None
             await self.db(self._save_feed, outlet.id, url, status, reason, None, None)
-            return []
+            return [], None
         rep.feeds_ok += 1
         now = datetime.now(UTC)
         entries = [replace(e, published=None) if not not_in_future(e.published, now) else e for e in entries]
         selected = self._select(entries)
-        # The validators say "you have seen this feed": true only when every entry was considered. After
-        # --limit or --since left some out, the next run must get the whole feed again, not a 304.
-        complete = len(selected) == len(entries)
-        etag, modified = (resp.headers.get("etag"), resp.headers.get("last-modified")) if complete else (None, None)
-        await self.db(self._save_feed, outlet.id, url, resp.status, None, etag, modified)
-        return selected
+        await self.db(self._save_feed, outlet.id, url, resp.status, None, None, None)
+        # Validators only when every entry is considered: after --limit or --since left some out, or a child
+        # sitemap could not be read, the next run must get the whole feed again, not a 304.
+        etag, modified = resp.headers.get("etag"), resp.headers.get("last-modified")
+        complete = len(selected) == len(entries) and all_children and (etag or modified)
+        return selected, ((etag, modified) if complete else None)  # type: ignore[return-value]
 
     async def _parse_feed(self, body: bytes, url: str, content_type: str | None) -> ParsedFeed:
         """Parse in the extraction pool: feedparser is CPU work, and the pool is idle while feeds come in."""
@@ -267,16 +279,17 @@ class _Run:
     def _save_feed(self, outlet: str, url: str, status, error, etag, modified) -> None:  # type: ignore[no-untyped-def]
         self.store.save_feed_state(outlet, url, status=status, error=error, etag=etag, last_modified=modified)
 
-    async def _children(self, parsed: ParsedFeed, access: PrivateAccess) -> list[FeedEntry]:
-        """Entries of a sitemap index's newest child sitemaps."""
+    async def _children(self, parsed: ParsedFeed, access: PrivateAccess) -> tuple[list[FeedEntry], bool]:
+        """Entries of a sitemap index's newest child sitemaps, and whether every one of them was read."""
         out: list[FeedEntry] = []
+        every = True
         for child in parsed.sitemaps[:MAX_CHILD_SITEMAPS]:
             try:
                 resp = await self.http.get(child, allow_private=access)
                 out += (await self._parse_feed(resp.body, resp.url, resp.content_type)).entries
-            except (FetchError, FeedParseError):
-                continue
-        return out
+            except (FetchError, FeedParseError) as e:
+                every = every and isinstance(e, FetchError) and e.reason.startswith(PERMANENT)
+        return out, every
 
     def _select(self, entries: list[FeedEntry]) -> list[FeedEntry]:
         if self.options.since:
@@ -288,7 +301,9 @@ class _Run:
 
     async def page(
         self, outlet: Outlet, rep: OutletReport, entry: FeedEntry, keys: list[str], access: PrivateAccess
-    ) -> None:
+    ) -> bool:
+        """Fetch, extract and store one entry's page. False when it failed for now (a timeout, a 5xx...)
+        and must be tried again next run."""
         try:
             resp = await self.http.get(entry.link, allow_private=access)
             try:
@@ -315,10 +330,12 @@ class _Run:
                 rep.unchanged += 1
         except FetchError as e:
             rep.fail(_short(e))
-            if e.reason.startswith(PERMANENT):
-                await self.db(self.store.mark_entries, outlet.id, keys, entry.link, "failed: " + e.reason)
+            if not e.reason.startswith(PERMANENT):
+                return False
+            await self.db(self.store.mark_entries, outlet.id, keys, entry.link, "failed: " + e.reason)
         finally:
             self.progress.advance(outlet.id)
+        return True
 
 
 def private_access(outlet: Outlet, opt_in: bool = False) -> PrivateAccess:
