@@ -249,6 +249,14 @@ def test_a_huge_robots_txt_is_read_up_to_500_kib_and_used(site: Site, tmp_path: 
     assert "/ok.html" in site.paths_hit() and "/private/x.html" not in site.paths_hit()
 
 
+def test_a_robots_txt_with_a_byte_order_mark_is_obeyed(site: Site, tmp_path: Path) -> None:
+    # Saved by an editor that writes a UTF-8 BOM: its first rule line must still name the user agent.
+    site.route("/robots.txt", b"\xef\xbb\xbfUser-agent: *\nDisallow: /private/\n", headers={"Content-Type": "text/plain"})
+    r = robots_case(site, tmp_path).outlets[0]
+    assert r.new == 1 and r.reasons == {"disallowed by robots.txt": 1}
+    assert "/private/x.html" not in site.paths_hit()
+
+
 # -- item 10: data that misleads ------------------------------------------------------------------------
 UNDATED = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>{title}</title></head>
 <body><main><article><h1>{title}</h1>{paras}</article></main></body></html>"""
