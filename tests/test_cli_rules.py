@@ -97,6 +97,8 @@ def test_compare_reads_a_read_only_database_in_a_read_only_folder(tmp_path: Path
         assert json.loads(out)["facts"]
         code, out, err = run("stats", "--json", db=db)
         assert code == 0 and json.loads(out)["articles"] >= 20, err
+        code, out, err = run("reindex", db=db)  # a writer: says why it cannot (not "unable to open")
+        assert code == 2 and "database is read-only" in err and one_line(err), err
         assert sorted(p.name for p in folder.iterdir()) == ["c.db"]
     finally:
         _writable_folder(folder)
