@@ -22,7 +22,7 @@ from claimcheck.cli_common import (
 )
 from claimcheck.demo.server import PLACEHOLDER, CorpusServer
 from claimcheck.errors import UsageError
-from claimcheck.paths import demo_db_path
+from claimcheck.paths import default_db_path, demo_db_path
 
 DEMO_TOPIC = "Belarus prisoners"
 
@@ -61,8 +61,10 @@ def run_demo(
 ) -> int:
     """Returns the exit code: 0 when the corpus was fetched and compared without failures."""
     target = Path(db) if db else demo_db_path()
-    # Checked before anything runs: the report is never the database (or any input) and can be written.
-    report_file = output_path(report_path, inputs=protected_inputs(target))
+    # Checked before anything runs: the report is never the database (or any input), nor the user's own
+    # database (which the demo does not use, but a report there would destroy), and can be written.
+    inputs = protected_inputs(target) + protected_inputs(default_db_path(), what="your own database")
+    report_file = output_path(report_path, inputs=inputs)
     db_file = Path(db) if db else _fresh_demo_db()
     with tempfile.TemporaryDirectory(prefix="claimcheck-demo-") as tmp, CorpusServer(corpus_dir()) as server:
         sources_path = Path(tmp) / "sources.yaml"
