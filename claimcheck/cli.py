@@ -434,7 +434,11 @@ def demo(
     ] = None,
     report: Annotated[
         Path,
-        typer.Option("--report", metavar="FILE", help="Where to write the Markdown report ('-' is stdout)."),
+        typer.Option(
+            "--report",
+            metavar="FILE",
+            help="Where to write the Markdown report ('-' is stdout); the HTML one goes beside it.",
+        ),
     ] = Path("claimcheck-demo-report.md"),
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     sources: Annotated[
@@ -490,6 +494,15 @@ def _register_compare() -> None:
 _register_compare()
 app.command()(articles)
 app.command()(stats)
+
+
+def _register_stories() -> None:
+    from claimcheck.cli_stories import stories
+
+    app.command()(stories)
+
+
+_register_stories()
 
 
 def main() -> None:

@@ -510,6 +510,70 @@ class Store:
         return total
 
 
+    # -- stories -----------------------------------------------------------------------------------
+    def newest_time(
+        self, *, outlets: Sequence[str] | None = None, before: datetime | None = None
+    ) -> datetime | None:
+        """The latest publication (else fetch) time of the stored articles, ignoring times after ``before``
+        (a page that claims to be from 2099 does not move the default window)."""
+        sql, args = ["SELECT max(coalesce(published, fetched)) FROM articles WHERE 1"], []
+        if before:
+            sql.append("AND coalesce(published, fetched) <= ?")
+            args.append(iso(before))
+        if outlets:
+            sql.append(f"AND outlet IN ({','.join('?' * len(outlets))})")
+            args.extend(outlets)
+        return parse_iso(self.db.execute(" ".join(sql), args).fetchone()[0])
+
+    def window_articles(
+        self,
+        *,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        outlets: Sequence[str] | None = None,
+        head: int = 1000,
+        tail: int = 600,
+    ) -> list[Article]:
+        """Articles published (else fetched) in the window, without claims, in id order.
+
+        To bound memory over large windows the text is cut to its first ``head`` and last ``tail``
+        characters (joined by a blank line); shorter texts come whole. Enough for story grouping and
+        for wire datelines and bylines, which sit at the start and end of a text.
+        """
+        cols = _ARTICLE_COLS.replace(
+            "text",
+            f"CASE WHEN length(text) > {int(head) + int(tail)} "
+            f"THEN substr(text, 1, {int(head)}) || char(10, 10) || substr(text, -{int(tail)}) ELSE text END",
+        )
+        sql, args = [f"SELECT {cols} FROM articles WHERE 1"], []
+        if since:
+            sql.append("AND coalesce(published, fetched) >= ?")
+            args.append(iso(since))
+        if until:
+            sql.append("AND coalesce(published, fetched) <= ?")
+            args.append(iso(until))
+        if outlets:
+            sql.append(f"AND outlet IN ({','.join('?' * len(outlets))})")
+            args.extend(outlets)
+        sql.append("ORDER BY id")
+        try:
+            # row by row, not fetchall(): the rows and the articles are never all in memory twice
+            return [_article(r) for r in self.db.execute(" ".join(sql), args)]
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"{self.path}: {_explain(e)}") from None
+
+    def articles_by_id(self, ids: Sequence[int]) -> list[Article]:
+        """These articles, whole and with their claims, in the order given (unknown ids left out)."""
+        found: dict[int, Article] = {}
+        for i in range(0, len(ids), 500):
+            chunk = list(ids[i : i + 500])
+            rows = self.db.execute(
+                f"SELECT {_ARTICLE_COLS} FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk
+            ).fetchall()
+            found.update((int(r[0]), _article(r)) for r in rows)
+        return _with_claims(self.db, [found[i] for i in ids if i in found])
+
+
 _WORD = re.compile(r"\w+", re.UNICODE)
 _PHRASE = re.compile(r'"([^"]*)"')
 

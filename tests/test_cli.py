@@ -157,6 +157,8 @@ def test_demo_runs_offline_as_a_module(tmp_path: Path) -> None:
     assert "Fetch summary" in r.stdout and "total" in r.stdout
     report = tmp_path / "claimcheck-demo-report.md"
     assert report.is_file() and "Belarus" in report.read_text()
+    page = (tmp_path / "claimcheck-demo-report.html").read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "<h1>claimcheck: Belarus prisoners</h1>" in page
     # Only the demo's own database is kept, apart from the user's (none here yet).
     assert sorted(p.name for p in (tmp_path / "home").iterdir()) == ["demo.db"]
     assert 'go on with: claimcheck compare "Belarus prisoners"' in r.stderr

@@ -1,7 +1,8 @@
 """`claimcheck demo`: serve the bundled corpus on loopback, fetch it for real, compare, write a report.
 
 The demo reads only its own outlets (``corpus/outlets.yaml``, written to a temporary folder with the
-server's address) and writes only its database and the report: never a file the user named as input.
+server's address) and writes only its database and the reports (Markdown, and HTML beside it): never a
+file the user named as input.
 """
 
 from __future__ import annotations
@@ -22,7 +23,9 @@ from claimcheck.cli_common import (
 )
 from claimcheck.demo.server import PLACEHOLDER, CorpusServer
 from claimcheck.errors import UsageError
+from claimcheck.models import Sources
 from claimcheck.paths import default_db_path, demo_db_path
+from claimcheck.store import Store
 
 DEMO_TOPIC = "Belarus prisoners"
 
@@ -65,6 +68,8 @@ def run_demo(
     # database (which the demo does not use, but a report there would destroy), and can be written.
     inputs = protected_inputs(target) + protected_inputs(default_db_path(), what="your own database")
     report_file = output_path(report_path, inputs=inputs)
+    # The HTML report goes beside a Markdown file (none when the Markdown goes to stdout).
+    html_file = output_path(html_report_path(report_file), inputs=inputs) if report_file else None
     db_file = Path(db) if db else _fresh_demo_db()
     with tempfile.TemporaryDirectory(prefix="claimcheck-demo-") as tmp, CorpusServer(corpus_dir()) as server:
         sources_path = Path(tmp) / "sources.yaml"
@@ -84,10 +89,12 @@ def run_demo(
         )
         if getattr(report, "interrupted", False):
             return code
-        return _compare(sources_path, db_file, report_file, explicit_db=db is not None) or code
+        return _compare(sources_path, db_file, report_file, html_file, explicit_db=db is not None) or code
 
 
-def _compare(sources_path: Path, db_file: Path, report_file: Path | None, *, explicit_db: bool) -> int:
+def _compare(
+    sources_path: Path, db_file: Path, report_file: Path | None, html_file: Path | None, *, explicit_db: bool
+) -> int:
     try:
         from claimcheck.compare import CompareOptions, compare
         from claimcheck.render import render
@@ -99,12 +106,15 @@ def _compare(sources_path: Path, db_file: Path, report_file: Path | None, *, exp
 
     cfg = load_sources(sources_path)
     with open_store(db_file, create=False) as store:
+        _print_stories(store, cfg)
         articles = store.search(DEMO_TOPIC)
     result = compare(DEMO_TOPIC, articles, cfg, CompareOptions())
     print_table(result, out_console)
     write_output(report_file, render(result, "markdown"))
+    if html_file is not None:
+        write_output(html_file, render(result, "html"))
     if report_file is not None:
-        err_console.print(f"wrote {report_file}")
+        err_console.print(f"wrote {report_file}" + (f" and {html_file}" if html_file else ""))
     # The next step: compare reads the demo's database by itself while the user has none of their own.
     own = db_path(None)
     if explicit_db or own.exists() or os.environ.get("CLAIMCHECK_DB"):
@@ -115,3 +125,22 @@ def _compare(sources_path: Path, db_file: Path, report_file: Path | None, *, exp
             markup=False,
         )
     return 0
+
+
+def _print_stories(store: Store, cfg: Sources) -> None:
+    """The stories table of everything fetched (every story, single-outlet ones too), before compare."""
+    from claimcheck.cli_stories import outlet_map
+    from claimcheck.render.stories import print_stories
+    from claimcheck.stories import list_stories
+
+    articles = store.window_articles()
+    if articles:
+        outlets = outlet_map(cfg, store, articles)
+        print_stories(list_stories(articles, outlets, min_outlets=1), out_console)
+
+
+def html_report_path(report_path: Path) -> Path:
+    """The HTML report beside the Markdown one: same name, ``.html`` (``report.md`` -> ``report.html``)."""
+    if report_path.suffix.lower() == ".html":  # --report x.html: keep the Markdown apart from it
+        return report_path.with_name(report_path.name + ".html")
+    return report_path.with_suffix(".html")
