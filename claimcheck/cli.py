@@ -459,9 +459,10 @@ def reindex(
     store = open_store(db, create=False)
     done = total = 0
     interrupted = False
+    term: list[int] = []
     try:
         total = store.stats().articles
-        with _progress(quiet or as_json) as progress:
+        with _sigterm_as_ctrl_c() as term, _progress(quiet or as_json) as progress:
             task = progress.add_task("reindex", total=total)
             for article in store.iter_articles():
                 store.replace_claims(article.id or 0, claims_for(article.text, aliases))
@@ -475,11 +476,12 @@ def reindex(
     if as_json:
         print_json({"articles": done, "of": total, "claims": claims, "interrupted": interrupted})
     elif interrupted:
-        err_console.print(f"interrupted after {done:,} of {plural(total, 'article')}; each one done is saved")
+        how = "stopped by SIGTERM" if term else "interrupted"
+        err_console.print(f"{how} after {done:,} of {plural(total, 'article')}; each one done is saved")
     else:
         note(f"re-extracted claims for {plural(done, 'article')} ({plural(claims, 'claim')})", quiet)
     if interrupted:
-        raise typer.Exit(130)
+        raise typer.Exit(128 + (term[0] if term else signal.SIGINT))
 
 
 # -- demo ---------------------------------------------------------------------------------------------

@@ -284,14 +284,16 @@ def _same_file(a: Path, b: Path) -> bool:
     return os.path.realpath(a) == os.path.realpath(b)
 
 
-def protected_inputs(db: Path | None, sources: Path | None = None) -> list[tuple[Path, str]]:
+def protected_inputs(
+    db: Path | None, sources: Path | None = None, *, what: str = "the database"
+) -> list[tuple[Path, str]]:
     """What an output must never overwrite, each with what it is: the database with its -wal, -shm and
     -journal files (beside the path given and beside the file it links to), and the sources.yaml in use."""
     out: list[tuple[Path, str]] = []
     if db is not None:
         for base in dict.fromkeys((Path(db), Path(os.path.realpath(db)))):
-            out.append((base, "the database"))
-            out.extend((Path(f"{base}{s}"), f"the database's {s} file") for s in ("-wal", "-shm", "-journal"))
+            out.append((base, what))
+            out.extend((Path(f"{base}{s}"), f"{what}'s {s} file") for s in ("-wal", "-shm", "-journal"))
     with contextlib.suppress(OSError):
         out.append((find_sources(sources), "the sources.yaml in use"))
     return out

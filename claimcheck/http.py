@@ -596,7 +596,7 @@ class Http:
             return None
         if resp.status >= 500:
             return _DISALLOW_ALL()
-        rules = Protego.parse(resp.body[:ROBOTS_MAX].decode("utf-8", "replace"))
+        rules = Protego.parse(resp.body[:ROBOTS_MAX].decode("utf-8-sig", "replace"))  # a BOM is no rule
         delay = rules.crawl_delay(self.s.user_agent)
         host = self.hosts.get(urlsplit(url).netloc.lower())
         if delay and host:

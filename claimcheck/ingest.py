@@ -279,7 +279,8 @@ class _Run:
                 return [], None
             parsed = await self._parse_feed(resp.body, resp.url, resp.content_type)
             entries = list(parsed.entries)
-            entries += await self._children(parsed, access)
+            children, all_children = await self._children(parsed, access)
+            entries += children
             if not entries and parsed.skipped:
                 raise FeedParseError(f"feed entries have no links ({parsed.skipped} skipped)")
             if not entries:
@@ -295,8 +296,9 @@ class _Run:
         entries = [replace(e, published=None) if not not_in_future(e.published, now) else e for e in entries]
         selected = self._select(entries)
         # The validators say "you have seen this feed": true only when every entry was considered. After
-        # --limit or --since left some out, the next run must get the whole feed again, not a 304.
-        complete = len(selected) == len(entries)
+        # --limit or --since left some out, or a child sitemap could not be read, the next run must get the
+        # whole feed again, not a 304.
+        complete = len(selected) == len(entries) and all_children
         etag, modified = (resp.headers.get("etag"), resp.headers.get("last-modified")) if complete else (None, None)
         await self.db(self._save_feed, outlet.id, url, resp.status, None, None, None)
         return selected, ((resp.status, etag, modified) if etag or modified else None)
@@ -309,16 +311,17 @@ class _Run:
     def _save_feed(self, outlet: str, url: str, status, error, etag, modified) -> None:  # type: ignore[no-untyped-def]
         self.store.save_feed_state(outlet, url, status=status, error=error, etag=etag, last_modified=modified)
 
-    async def _children(self, parsed: ParsedFeed, access: PrivateAccess) -> list[FeedEntry]:
-        """Entries of a sitemap index's newest child sitemaps."""
+    async def _children(self, parsed: ParsedFeed, access: PrivateAccess) -> tuple[list[FeedEntry], bool]:
+        """Entries of a sitemap index's newest child sitemaps, and whether every one of them was read."""
         out: list[FeedEntry] = []
+        every = True
         for child in parsed.sitemaps[:MAX_CHILD_SITEMAPS]:
             try:
                 resp = await self.http.get(child, allow_private=access)
                 out += (await self._parse_feed(resp.body, resp.url, resp.content_type)).entries
-            except (FetchError, FeedParseError):
-                continue
-        return out
+            except (FetchError, FeedParseError) as e:
+                every = every and isinstance(e, FetchError) and e.reason.startswith(PERMANENT)
+        return out, every
 
     def _select(self, entries: list[FeedEntry]) -> list[FeedEntry]:
         if self.options.since:
@@ -331,6 +334,8 @@ class _Run:
     async def page(
         self, outlet: Outlet, rep: OutletReport, entry: FeedEntry, keys: list[str], access: PrivateAccess
     ) -> None:
+        """Fetch, extract and store one entry's page; a failure for now (a timeout, a 5xx...) marks the outlet
+        incomplete, so that its feed's validators are not saved and the entry is tried again next run."""
         try:
             resp = await self.http.get(entry.link, allow_private=access)
             try:

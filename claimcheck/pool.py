@@ -197,7 +197,12 @@ class Dispatcher:
         for _ in range(MAX_REQUEUES + 1):
             pool = self.pool
             try:
-                return await asyncio.wrap_future(pool.submit(fn, *args))
+                cf = pool.submit(fn, *args)
+            except (BrokenExecutor, OSError):  # OSError: no worker could be started (the forkserver died)
+                self._replace(pool)
+                continue
+            try:
+                return await asyncio.wrap_future(cf)
             except BrokenExecutor:
                 self._replace(pool)
         raise FetchError(DIED)
@@ -230,6 +235,9 @@ class Dispatcher:
             except BrokenExecutor:  # broke since the last hand-over: replace it, then try again
                 self._replace(pool)
                 self.pending[:0] = batch
+                continue
+            except OSError:  # no worker could be started (the forkserver was killed, fork failed)
+                self._broken(batch, pool)  # a new pool; each page tried again at most MAX_REQUEUES times
                 continue
             except RuntimeError as e:  # the pool is shut down
                 fail_futures([p.done for p in batch], e)

@@ -374,7 +374,11 @@ class SqliteStore(Store):
             store._setup()
         except sqlite3.DatabaseError as e:
             db.close()
-            raise StoreError(f"{p}: {_explain(e)}") from None
+            why = _explain(e)
+            if why.startswith("database error") and not read_only and not _writable(p):
+                # SQLite says only "unable to open database file" when the folder is read-only (no -wal/-shm)
+                why = "database is read-only (the file or its folder cannot be written); use another --db"
+            raise StoreError(f"{p}: {why}") from None
         except StoreError:
             db.close()
             raise

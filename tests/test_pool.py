@@ -155,6 +155,38 @@ def test_feed_parsing_survives_a_broken_pool(tmp_path: Path) -> None:
     assert [e.link for e in parsed.entries] == ["http://127.0.0.1/a"]  # type: ignore[attr-defined]
 
 
+def test_a_pool_that_cannot_start_a_worker_fails_its_pages_instead_of_hanging(tmp_path: Path) -> None:
+    """Killed, the forkserver looks alive until it is reaped, and starting a worker fails meanwhile
+    (OSError: connection refused); a fetch whose forkserver was SIGKILLed hung for good. Made certain
+    here by pointing the forkserver at a socket nobody listens on: the page fails alone, and once the
+    forkserver answers again the next page is extracted."""
+    from multiprocessing import forkserver
+
+    server = forkserver._forkserver  # type: ignore[attr-defined]
+    server.ensure_running()
+    real = server._forkserver_address
+    page = article_html("River report", [*PARAS, "Report 1."], "2025-12-10T08:00:00+01:00").encode()
+
+    async def scenario() -> tuple[list[object], object]:
+        d = Dispatcher(1, {}, deadline=120)
+        try:
+            server._forkserver_address = str(tmp_path / "nobody-listens")
+            first = await asyncio.wait_for(  # a hang guard, not a timing
+                asyncio.gather(d.page(page, "http://127.0.0.1/a", "text/html"), d.call(len, b"x"), return_exceptions=True),
+                120,
+            )
+            server._forkserver_address = real
+            return first, await d.page(page, "http://127.0.0.1/b", "text/html")
+        finally:
+            server._forkserver_address = real
+            d.shutdown()
+
+    (failed, call), later = asyncio.run(scenario())
+    assert isinstance(failed, FetchError) and failed.reason == DIED, failed
+    assert isinstance(call, FetchError) and call.reason == DIED, call
+    assert isinstance(later, tuple) and later[0].text
+
+
 def _children(pid: int) -> list[int]:
     out = []
     for d in Path("/proc").iterdir():

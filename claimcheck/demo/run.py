@@ -24,7 +24,7 @@ from claimcheck.cli_common import (
 from claimcheck.demo.server import PLACEHOLDER, CorpusServer
 from claimcheck.errors import UsageError
 from claimcheck.models import Sources
-from claimcheck.paths import db_target, demo_db_path
+from claimcheck.paths import db_target, default_db_path, demo_db_path
 from claimcheck.store import Store
 
 DEMO_TOPIC = "Belarus prisoners"
@@ -64,11 +64,15 @@ def run_demo(
 ) -> int:
     """Returns the exit code: 0 when the corpus was fetched and compared without failures."""
     target = db_target(db) if db else demo_db_path()
-    # Checked before anything runs: the report is never the database (or any input) and can be written.
-    protected = protected_inputs(target if isinstance(target, Path) else None)
-    report_file = output_path(report_path, inputs=protected)
+    # Checked before anything runs: the report is never the database (or any input), nor the user's own
+    # database (which the demo does not use, but a report there would destroy), and can be written.
+    own = default_db_path()
+    inputs = protected_inputs(target if isinstance(target, Path) else None) + (
+        protected_inputs(own, what="your own database") if isinstance(own, Path) else []
+    )
+    report_file = output_path(report_path, inputs=inputs)
     # The HTML report goes beside a Markdown file (none when the Markdown goes to stdout).
-    html_file = output_path(html_report_path(report_file), inputs=protected) if report_file else None
+    html_file = output_path(html_report_path(report_file), inputs=inputs) if report_file else None
     db_file = target if db else _fresh_demo_db()
     with tempfile.TemporaryDirectory(prefix="claimcheck-demo-") as tmp, CorpusServer(corpus_dir()) as server:
         sources_path = Path(tmp) / "sources.yaml"
