@@ -41,6 +41,7 @@ from claimcheck.normalize import (
     words,
     words_compatible,
 )
+from claimcheck.things import classes_agree, is_precise, stated, thing_class
 
 Scored = tuple[float, Rule] | None
 
@@ -170,6 +171,8 @@ def number_graph(
     value = [items[n].claim.value for n in first]
     reps = np.array([v.midpoint if bucket[n] is not None else 0.0 for n, v in zip(first, value, strict=True)])  # type: ignore[union-attr]
     lo, lo_inc, hi, hi_inc = _bounds(value)
+    figure = np.array([stated(v) or 0.0 for v in value], dtype=np.float64)
+    precise = np.array([is_precise(v) for v in value], dtype=bool)
     single = np.array([items[m[0]].article if len(m) == 1 else -1 for m in graph.members])
     when_ids: dict[str | None, int] = {}
     when = np.array([when_ids.setdefault(items[n].claim.when, len(when_ids)) for n in first])
@@ -198,7 +201,9 @@ def number_graph(
             ok = np.abs(c_rep - r_rep) <= options.number_tolerance * np.maximum(c_rep, r_rep)
             ok &= ~((single[chunk][:, None] == single[cols][None, :]) & (single[chunk][:, None] >= 0))
             ok &= (cols[None, :] > chunk[:, None]) | (pos[None, :] >= len(rows))
-            ok &= sims >= floor
+            # the same precise figure ("2,500", "108") of the same thing is one fact whatever the words
+            same_figure = (figure[chunk][:, None] == figure[cols][None, :]) & precise[chunk][:, None]
+            ok &= (sims >= floor) | same_figure
             for x in np.flatnonzero(ok.sum(axis=1) > options.max_candidates):
                 found = np.flatnonzero(ok[x])  # a dense block: only the closest contexts
                 ok[x] = False
@@ -209,6 +214,7 @@ def number_graph(
             shared = np.maximum(0.0, (sims[xs, ys].astype(np.float64) / 100 - cfloor) / (1 - cfloor))
             agree = _below(lo[g], lo_inc[g], hi[h], hi_inc[h]) & _below(lo[h], lo_inc[h], hi[g], hi_inc[g])
             score = np.where(agree, 0.45 + 0.55 * shared, 0.35 + 0.5 * shared)
+            score = np.where(agree & same_figure[xs, ys], np.maximum(score, PRECISE_SCORE), score)
             keep = agree | (shared > 0)
             for wg, wh in set(zip(when[g[keep]].tolist(), when[h[keep]].tolist(), strict=True)):
                 if (wg, wh) not in compatible:
@@ -221,6 +227,7 @@ def number_graph(
             for a, c, sc in zip(g[keep].tolist(), h[keep].tolist(), score[keep].tolist(), strict=True):
                 adj[a][c] = adj[c][a] = sc
 
+    _class_links(items, graph, options, first, unit, ctx, figure, precise)
     updates: dict[tuple[int, int], Rule] = {}
     if times is not None:
         updates = _update_links(items, graph, options, times, unit, ctx, bucket)
@@ -240,6 +247,55 @@ def number_graph(
 
     graph.rule_of = rule_of
     return graph
+
+
+# The score of two reports of the same precise figure of one thing (or class of things): above the
+# linkage threshold on its own, so that such reports join whatever words surround them.
+PRECISE_SCORE = 0.7
+
+
+def _class_links(
+    items: Sequence[Item],
+    graph: Graph,
+    options: MatchOptions,
+    first: Sequence[int],
+    unit: Sequence[str],
+    ctx: Sequence[str],
+    figure: Any,
+    precise: Any,
+) -> None:
+    """Links between numbers of different things of one class ("seven nationals", "seven
+    tourists"; "2,500 troops", "2,500 soldiers") that give the same figure: when the figure is
+    precise, or their contexts share words. Only agreeing figures link across things: different
+    things never conflict, and a figure is never updated from another thing's.
+    """
+    floor = 100 * options.number_context_floor
+    same: dict[tuple[bool, float], list[int]] = defaultdict(list)
+    classes: dict[int, str] = {}
+    for g, n in enumerate(first):
+        claim = items[n].claim
+        if claim.value is None or figure[g] <= 0:
+            continue
+        cls = thing_class(unit[n], claim.unit)
+        if cls is not None:
+            classes[g] = cls
+            same[is_span(claim.when), float(figure[g])].append(g)
+    for groups in same.values():
+        if len(groups) < 2 or len({unit[first[g]] for g in groups}) < 2:
+            continue
+        for a, b in itertools.combinations(groups[: options.max_candidates], 2):
+            n, m = first[a], first[b]
+            if unit[n] == unit[m] or b in graph.adj[a] or not classes_agree(classes[a], classes[b]):
+                continue
+            if len(graph.members[a]) == len(graph.members[b]) == 1 and items[n].article == items[m].article:
+                continue
+            sim = float(fuzz.token_set_ratio(ctx[n], ctx[m]))
+            if sim < floor and not precise[a]:
+                continue
+            scored = number_pair(items[n].claim, items[m].claim, sim / 100, unit[n], options)
+            if scored is None or scored[1][0] != "agree":
+                continue
+            graph.link(a, b, max(scored[0], PRECISE_SCORE) if precise[a] else scored[0])
 
 
 def _update_links(
@@ -330,9 +386,9 @@ def _bounds(values: Sequence[Any]) -> tuple[Any, Any, Any, Any]:
     """Intervals as arrays: low (-inf when open), whether inclusive, high (+inf when open), whether inclusive."""
     lo = np.array([-np.inf if v is None or v.low is None else v.low for v in values], dtype=np.float64)
     hi = np.array([np.inf if v is None or v.high is None else v.high for v in values], dtype=np.float64)
-    lo_inc = np.array([bool(v is not None and v.low_inclusive) for v in values])
-    hi_inc = np.array([bool(v is not None and v.high_inclusive) for v in values])
-    return lo, lo_inc, hi, hi_inc
+    # a bound meets an exact figure ("more than 40 million" and "40 million"): ends count as inclusive
+    inclusive = np.ones(len(lo), dtype=bool)
+    return lo, inclusive, hi, inclusive
 
 
 def _below(a_lo: Any, a_lo_inc: Any, b_hi: Any, b_hi_inc: Any) -> Any:

@@ -27,6 +27,8 @@ from claimcheck.match import (
     format_value,
     quote_norm,
     rule_text,
+    thing_key,
+    values_agree,
 )
 from claimcheck.models import Article, Claim, Conflict, Fact, Interval, Link, Mention, Outlet
 
@@ -131,6 +133,7 @@ def build_fact(
     evolving = False
     if kind == "number" and (latest := _updated_figure(mentions, ctx.update_window)) is not None:
         value, conflicts, evolving = latest, [], True
+
     if kind == "quote":
         mentions = _fidelity(mentions)
     links = explain_links(order, graph)
@@ -231,14 +234,18 @@ def _value_and_conflicts(mentions: Sequence[Mention]) -> tuple[Interval | None, 
     support: dict[Interval, int] = {}
     for v in candidates:
         if v not in support:
-            support[v] = len(set().union(*(o for w, o in by_value.items() if w.overlaps(v))))
+            support[v] = len(set().union(*(o for w, o in by_value.items() if values_agree(w, v))))
     best = max(candidates, key=support.__getitem__)  # max() keeps the first (earliest) of equal support
+    # only the same counted thing can disagree: another thing of its class ("tourists" beside
+    # "nationals") or a sub-count joined the fact on an agreeing figure and never conflicts
+    things = {thing_key(m.claim) for m in mentions if m.claim.value is not None and values_agree(m.claim.value, best)}
     conflicts = [
         Conflict(m.outlet, m.claim.value, m.claim.sentence, m.url)
         for m in mentions
-        if m.claim.value is not None and not m.claim.value.overlaps(best)
+        if m.claim.value is not None and not values_agree(m.claim.value, best) and thing_key(m.claim) in things
     ]
     return best, conflicts
+
 
 
 def _updated_figure(mentions: Sequence[Mention], window: float) -> Interval | None:
@@ -253,6 +260,8 @@ def _updated_figure(mentions: Sequence[Mention], window: float) -> Interval | No
     valued = [m for m in mentions if m.claim.value is not None]
     if len(valued) < 2 or not all(can_evolve(m.claim) for m in valued):
         return None
+    if len({thing_key(m.claim) for m in valued}) > 1:
+        return None  # a class of things ("tourists", "nationals") or a part and its whole never rise
     points = [(m.claim.value, _timestamp(m.published)) for m in valued]
     if figure_rises(points, window) is not True:  # type: ignore[arg-type]
         return None

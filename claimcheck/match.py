@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
-import re
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -40,13 +39,27 @@ from typing import Any
 from claimcheck.cluster import Edges, Exclusive, Rule, cluster_items
 from claimcheck.models import Article, Claim, Fact, Interval, Outlet
 from claimcheck.normalize import (
-    content_words,
+    is_span,
     when_compatible,
     words,
 )
 from claimcheck.syndication import SyndicationOptions, find_syndicated
+from claimcheck.things import (  # noqa: F401 - re-exported: the matcher's public helpers
+    CONTEXT_SYNONYMS,
+    EVOLVING_THINGS,
+    GENERIC_UNITS,
+    UNIT_SYNONYMS,
+    can_evolve,
+    number_context,
+    stated,
+    thing_key,
+    unit_key,
+)
 
-__all__ = ["Edges", "Item", "MatchOptions", "Rule", "cluster_items", "match_facts"]
+__all__ = [
+    "CONTEXT_SYNONYMS", "EVOLVING_THINGS", "GENERIC_UNITS", "UNIT_SYNONYMS", "Edges", "Item", "MatchOptions",
+    "Rule", "can_evolve", "cluster_items", "match_facts", "number_context", "thing_key", "unit_key",
+]  # fmt: skip
 
 MATCHED_KINDS = ("number", "quote", "statement")
 
@@ -106,7 +119,7 @@ def match_facts(
     pending = _syndicated_aside(articles, outlets, options) if syndicated is None else None
     clustered = []
     for kind in options.kinds:
-        items = [Item(0, a, c) for a, art in enumerate(articles) for c in art.claims if c.kind == kind]
+        items = [Item(0, a, c) for a, art in enumerate(articles) for c in distinct_claims(art, kind)]
         for n, it in enumerate(items):
             it.index = n
         if not items:
@@ -129,6 +142,44 @@ def match_facts(
     return [renumber(f, n) for n, f in enumerate(facts, 1)]
 
 
+def distinct_claims(article: Article, kind: str) -> list[Claim]:
+    """The article's claims of one kind, a figure or quote it repeats given once: a title and a
+    body that repeat "123 prisoners", or a quote the body gives again in part, must not seed two
+    facts (two claims of one article never join one). The body's fuller sentence is kept."""
+    claims = [c for c in article.claims if c.kind == kind]
+    if kind == "statement" or len(claims) < 2:
+        return claims
+    title_end = len(article.title) if article.title and article.text.startswith(article.title) else 0
+
+    def rank(c: Claim) -> tuple[bool, int]:
+        return (c.start >= title_end, len(c.sentence))
+
+    if kind == "number":
+        best: dict[tuple[str, float | None, bool], Claim] = {}
+        for c in claims:
+            key = (unit_key(c.unit), stated(c.value), is_span(c.when))
+            if key not in best or rank(c) > rank(best[key]):
+                best[key] = c
+        kept = set(map(id, best.values()))
+        return [c for c in claims if id(c) in kept]
+    norms = [quote_norm(c) for c in claims]
+    out = []
+    for i, c in enumerate(claims):
+        inside = any(
+            j != i and norms[i] in norms[j] and (len(norms[i]) < len(norms[j]) or j < i)
+            for j in range(len(claims))
+        )
+        if not inside or not norms[i]:
+            out.append(c)
+    return out
+
+
+def values_agree(a: Interval, b: Interval) -> bool:
+    """Two figures agree when their intervals share a value or meet at a bound: "more than 40
+    million" agrees with "40 million" (outlets round a figure they also give as a bound)."""
+    return Interval(a.low, a.high).overlaps(Interval(b.low, b.high))
+
+
 def figure_rises(points: Iterable[tuple[Interval, float | None]], window: float) -> bool | None:
     """Whether reports (value, publication time in seconds) read as one figure updated upwards.
 
@@ -146,7 +197,7 @@ def figure_rises(points: Iterable[tuple[Interval, float | None]], window: float)
     disjoint = False
     for i, a in enumerate(vals):
         for b in vals[i + 1 :]:
-            if a.overlaps(b):
+            if values_agree(a, b):
                 continue
             disjoint = True
             lo, hi = (a, b) if (a.midpoint or 0) < (b.midpoint or 0) else (b, a)
@@ -249,99 +300,6 @@ _EXCLUSIVE: dict[str, Exclusive] = {"number": (lambda c: c.when, when_compatible
 # --- numbers ---------------------------------------------------------------------------------
 
 
-# Head nouns that news copy uses interchangeably for one counted thing.
-UNIT_SYNONYMS = {
-    "wounded": "injured", "injury": "injured", "hurt": "injured",
-    "dead": "death", "killed": "death", "fatality": "death", "casualty": "death",
-    "detainee": "prisoner", "inmate": "prisoner", "captive": "hostage",
-    "person": "people", "individual": "people",
-    "km": "kilometre", "kilometer": "kilometre", "cm": "centimetre", "centimeter": "centimetre",
-    "meter": "metre", "mile": "mile", "tonne": "ton", "metric": "ton",
-}  # fmt: skip
-
-
-def unit_key(unit: str | None) -> str:
-    """The counted thing reduced to its head noun: "political prisoners" -> "prisoner"."""
-    ws = content_words(unit or "")
-    return UNIT_SYNONYMS.get(ws[-1], ws[-1]) if ws else ""
-
-
-# Head nouns too general to name a counted thing by themselves: "1,100 people" may be prisoners.
-GENERIC_UNITS = frozenset(["people", "resident", "civilian", "men", "women", "adult"])
-# Words that say a sentence about generic "people" is about a more specific role (hypernym rule):
-# "1,100 people remain behind bars" counts prisoners. Only roles that cannot be confused.
-_ROLE_CUES = {
-    "prisoner": ("prison", "prisoner", "jail", "jailed", "imprison", "imprisoned", "behind bar",
-                 "detention", "detained", "custody", "incarcerated"),
-}  # fmt: skip
-
-
-def thing_key(claim: Claim) -> str:
-    """The counted thing of a number claim: ``unit_key`` of its unit, made specific when the unit is
-    generic ("people") and the claim's role (``extra["unit_role"]``, e.g. "political prisoners")
-    or its sentence says what the people are ("1,100 people remain behind bars" -> "prisoner")."""
-    key = unit_key(claim.unit)
-    if key not in GENERIC_UNITS:
-        return key
-    role = claim.extra.get("unit_role")
-    if isinstance(role, str) and role.strip():
-        rk = unit_key(role)
-        if rk and rk not in GENERIC_UNITS:
-            return rk
-    text = f" {' '.join(words(claim.sentence))} "
-    for thing, cues in _ROLE_CUES.items():
-        if any(f" {c}" in text for c in cues):
-            return thing
-    return key
-
-
-def number_context(claim: Claim, window: int = 8) -> str:
-    """Content words near the number: the extractor's ``extra["context"]``, else a window of the sentence."""
-    ctx = claim.extra.get("context")
-    if isinstance(ctx, (list, tuple)):
-        ctx = " ".join(str(c) for c in ctx)
-    if not ctx:
-        at = claim.sentence.find(claim.text)
-        if at < 0:
-            ctx = claim.sentence
-        else:
-            before = content_words(claim.sentence[:at])[-window:]
-            after = content_words(claim.sentence[at + len(claim.text) :])[:window]
-            ctx = " ".join([*before, *content_words(claim.text), *after])
-    found = {CONTEXT_SYNONYMS.get(w, w) for w in content_words(str(ctx))}
-    thing = thing_key(claim)
-    if thing in EVOLVING_THINGS or (unit_key(claim.unit) in GENERIC_UNITS and thing not in GENERIC_UNITS):
-        # "1,100 people" in prison: the context is prison; "the toll has risen to 5": of deaths
-        found.add(CONTEXT_SYNONYMS.get(thing, thing))
-    return " ".join(sorted(found))
-
-
-# Context words news copy uses interchangeably around a number (stemmed as ``words`` does).
-CONTEXT_SYNONYMS = {
-    "jail": "prison", "jailed": "prison", "imprison": "prison", "imprisoned": "prison", "prisoner": "prison",
-    "detention": "prison", "detained": "prison", "custody": "prison", "incarcerated": "prison",
-    "freed": "free", "release": "free", "released": "free", "releas": "free",
-    "kill": "die", "killed": "die", "killing": "die", "dead": "die", "death": "die", "died": "die",
-    "injure": "injured", "injuring": "injured", "wound": "injured", "wounded": "injured", "hurt": "injured",
-}  # fmt: skip
-
-
-# Counted things whose figure legitimately rises while a story unfolds (a death toll): two reports at
-# different times that give different counts of them are one fact whose figure was updated.
-EVOLVING_THINGS = frozenset(
-    ["death", "injured", "missing", "arrest", "arrested", "evacuee", "evacuated", "evacuation"]
-)
-_RISING = re.compile(r"\b(so far|to date|r[io]se[ns]? to|risen to|climb(?:ed|s)? to|increased to)\b", re.I)
-
-
-def can_evolve(claim: Claim, thing: str | None = None) -> bool:
-    """Whether a number counts something whose figure may be updated over time: a toll of deaths,
-    injured, missing, arrested or evacuated, or a figure the outlet says rose ("so far", "rose to")."""
-    if (thing if thing is not None else thing_key(claim)) in EVOLVING_THINGS:
-        return True
-    return bool(_RISING.search(claim.when or "") or _RISING.search(claim.text))
-
-
 def update_pair(
     a: Claim, b: Claim, ctx: float, thing: str, options: MatchOptions
 ) -> tuple[float, Rule] | None:
@@ -363,7 +321,7 @@ def number_pair(
     # token_set_ratio of unrelated word lists is rarely below 0.35: rescale so that only shared
     # words count, and a number in an unrelated sentence stays below the linkage threshold.
     shared = max(0.0, (ctx - options.number_context_floor) / (1 - options.number_context_floor))
-    if a.value.overlaps(b.value):
+    if values_agree(a.value, b.value):
         return 0.45 + 0.55 * shared, ("agree", thing or "?", a.value, b.value, ctx)
     if shared <= 0:
         return None

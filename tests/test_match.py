@@ -24,9 +24,13 @@ OUTLETS = {
 FILLER = " ".join(f"word{i}" for i in range(80))
 
 
-def num(value: float | Interval, sentence: str, unit: str = "political prisoners", **kw: object) -> Claim:
+def num(
+    value: float | Interval, sentence: str, unit: str = "political prisoners", text: str | None = None, **kw: object
+) -> Claim:
+    """A number claim; ``text`` is its span in the sentence (default: the value as a string)."""
     iv = value if isinstance(value, Interval) else Interval.exact(value)
-    return Claim("number", str(value), sentence, 0, 3, value=iv, unit=unit, **kw)  # type: ignore[arg-type]
+    span = text if text is not None else str(value)
+    return Claim("number", span, sentence, 0, len(span), value=iv, unit=unit, **kw)  # type: ignore[arg-type]
 
 
 def quote(text: str, speaker: str | None = "Ales Bialiatski") -> Claim:
@@ -96,7 +100,8 @@ def test_far_values_and_a_different_time_span_are_different_facts() -> None:
 
 
 def test_two_claims_of_one_article_are_never_one_fact() -> None:
-    a = art("reuters", num(123, "Belarus freed 123 political prisoners."), num(123, "The 123 political prisoners "
+    # two close figures of one article (a repeated figure is given once: see distinct_claims)
+    a = art("reuters", num(123, "Belarus freed 123 political prisoners."), num(125, "The 125 political prisoners "
             "freed by Belarus crossed into Lithuania."))  # fmt: skip
     b = art("bbc", num(123, "Belarus freed 123 political prisoners."), hour=1)
     facts = facts_of(a, b)
@@ -406,3 +411,79 @@ def test_cited_sources_are_named_once() -> None:
 
     names = ["reuters", "human rights group Viasna", "Viasna", "officials in Kyiv", "Kyiv"]
     assert merge_names(names) == ("reuters", "Viasna", "officials in Kyiv", "Kyiv")
+
+
+# --- issue 12: one row per real fact, no invented conflicts -----------------------------------
+
+
+def test_people_of_one_class_with_one_figure_are_one_fact() -> None:
+    facts = facts_of(
+        art("reuters", num(7, "Seven foreign nationals were among those killed in the crash.", unit="foreign nationals")),
+        art("bbc", num(7, "The crash killed seven tourists, police said.", unit="tourists"), hour=1),
+        art("cbs", num(7, "Seven foreigners died in the crash.", unit="foreigners"), hour=2),
+        art("latimes", num(7, "Seven passengers from abroad were killed in the crash.", unit="passengers"), hour=3),
+        art("lemonde", num(9, "Nine passengers were hurt in the crash.", unit="passengers"), hour=4),
+    )  # fmt: skip
+    fact = fact_with(facts, "reuters")
+    assert set(fact.outlets) == {"reuters", "bbc", "cbs", "latimes"}
+    assert not fact.conflicts and not fact.evolving
+
+
+def test_the_same_precise_figure_joins_whatever_the_words_around_it() -> None:
+    facts = facts_of(
+        art("reuters", num(Interval(2250, 2750), "The US has about 2,500 troops based in the region.", unit="troops")),
+        art("bbc", num(Interval(2250, 2750), "The country keeps some 2,500 soldiers there.", unit="soldiers"), hour=1),
+        art("cbs", num(108, "The Cubs ended their 108-year curse.", unit="year"), hour=2),
+        art("latimes", num(108, "It was their first title in 108 years after a long wait.", unit="years"), hour=3),
+    )  # fmt: skip
+    assert set(fact_with(facts, "reuters").outlets) == {"reuters", "bbc"}
+    assert set(fact_with(facts, "cbs").outlets) == {"cbs", "latimes"}
+
+
+def test_a_generic_round_figure_needs_shared_context() -> None:
+    facts = facts_of(
+        art("reuters", num(Interval(90, 110), "About 100 people gathered in the square on Sunday.", unit="people",
+                           extra={"context": ["gathered", "square", "sunday"]})),
+        art("bbc", num(100, "Officials evacuated 100 people from the burning tower.", unit="people",
+                       extra={"context": ["officials", "evacuated", "burning", "tower"]}), hour=1),
+    )  # fmt: skip
+    assert all(len(f.outlets) == 1 for f in facts)
+
+
+def test_a_bound_that_meets_an_exact_figure_agrees_with_it() -> None:
+    facts = facts_of(
+        art("reuters", num(Interval(40e6, None, False), "More than 40 million visitors came to the park.", unit="visitors")),
+        art("bbc", num(40e6, "The park drew 40 million visitors.", unit="visitors"), hour=1),
+        art("cbs", num(Interval(300, None, False), "The bear weighed over 300 pounds.", unit="pounds")),
+        art("latimes", num(300, "A 300-pound bear was seen near the bear's den.", unit="pound"), hour=1),
+    )  # fmt: skip
+    visitors, bear = fact_with(facts, "reuters"), fact_with(facts, "cbs")
+    assert set(visitors.outlets) == {"reuters", "bbc"} and not visitors.conflicts
+    assert set(bear.outlets) == {"cbs", "latimes"} and not bear.conflicts
+
+
+def test_a_figure_in_the_title_and_the_body_seeds_one_fact() -> None:
+    title = "Belarus frees 123 prisoners in deal with US"
+    body = "Belarus released 123 political prisoners on Saturday after talks with the United States."
+    a = Article("reuters", "https://r.example/1", "https://r.example/1", title, f"{title}\n{body}", "h", T0,
+                published=T0, claims=(Claim("number", "123 prisoners", title, 14, 27, value=Interval.exact(123), unit="prisoners"),
+                Claim("number", "123 political prisoners", body, len(title) + 18, len(title) + 41, value=Interval.exact(123), unit="political prisoners")))  # fmt: skip
+    b = art("bbc", num(123, "Belarus freed 123 political prisoners."), hour=1)
+    c = art("cbs", num(123, "Belarus frees 123 prisoners.", unit="prisoners"), hour=2)
+    facts = facts_of(a, b, c)
+    assert len(facts) == 1
+    assert [m.claim.sentence for m in facts[0].mentions if m.outlet == "reuters"] == [body]
+
+
+def test_a_part_of_a_toll_is_never_its_update_nor_its_conflict() -> None:
+    facts = facts_of(
+        art("bbc", num(7, "Seven of the dead were foreign nationals, officials said.", unit="deaths",
+                       text="Seven of the dead"), hour=0),
+        art("cbs", num(10, "Ten of the dead were crew, officials said.", unit="deaths", text="Ten of the dead"), hour=1),
+        art("reuters", num(12, "The crash killed 12 people, officials said.", unit="deaths"), hour=3),
+        art("latimes", num(12, "Twelve people were killed in the crash.", unit="deaths"), hour=5),
+    )  # fmt: skip
+    toll = fact_with(facts, "reuters")
+    assert set(toll.outlets) == {"reuters", "latimes"}
+    assert not toll.evolving and not toll.conflicts
+    assert all(not f.evolving and not f.conflicts for f in facts)

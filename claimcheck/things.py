@@ -1,0 +1,227 @@
+"""Counted things: what a number counts, as the matcher compares it (pure helpers of match.py).
+
+A number claim counts something ("123 political prisoners", "seven tourists", "$48 billion"). The
+matcher needs three answers about it, all from general English, never from one story's words:
+
+- its **thing** (``thing_key``): the head noun, stemmed and mapped to one spelling ("detainees" ->
+  "prisoner"), made specific when the noun is generic ("1,100 people" behind bars count prisoners),
+  and marked as a *part* when the number is a sub-count ("seven of the dead", "including three");
+- its **class** (``thing_class``): head nouns that news copy uses for the same people when it gives
+  one figure (nationals / citizens / tourists / foreigners / passengers / victims; customers /
+  consumers / users; troops / soldiers / service members; workers / employees / staff). Two
+  claims of one class and the same figure may be one fact; they never conflict or evolve;
+- whether the figure as written is **precise** (``is_precise``): "2,500" or "108" or "$48 billion"
+  name one fact in a story whatever the words around them, "about 100" or "five" do not.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimcheck.models import Claim, Interval
+from claimcheck.normalize import content_words, words
+
+# Head nouns that news copy uses interchangeably for one counted thing.
+UNIT_SYNONYMS = {
+    "wounded": "injured", "injury": "injured", "hurt": "injured",
+    "dead": "death", "killed": "death", "fatality": "death", "casualty": "death",
+    "detainee": "prisoner", "inmate": "prisoner", "captive": "hostage",
+    "person": "people", "individual": "people",
+    "km": "kilometre", "kilometer": "kilometre", "cm": "centimetre", "centimeter": "centimetre",
+    "meter": "metre", "mile": "mile", "tonne": "ton", "metric": "ton",
+    "traveler": "traveller", "servicemen": "serviceman", "servicewomen": "serviceman",
+    "servicewoman": "serviceman", "troops": "troop", "holiday-maker": "holidaymaker",
+}  # fmt: skip
+
+
+# Two-word counted things that are one noun: "service members" are servicemembers, not members.
+_COMPOUNDS = {("service", "member"): "servicemember", ("account", "holder"): "accountholder",
+              ("foreign", "national"): "national", ("crew", "member"): "crew",
+              ("staff", "member"): "staff"}  # fmt: skip
+
+
+def unit_key(unit: str | None) -> str:
+    """The counted thing reduced to its head noun: "political prisoners" -> "prisoner"."""
+    ws = content_words(unit or "")
+    if len(ws) > 1 and (compound := _COMPOUNDS.get((ws[-2], ws[-1]))):
+        return compound
+    return UNIT_SYNONYMS.get(ws[-1], ws[-1]) if ws else ""
+
+
+# Head nouns too general to name a counted thing by themselves: "1,100 people" may be prisoners.
+GENERIC_UNITS = frozenset(["people", "resident", "civilian", "men", "women", "adult"])
+# Words that say a sentence about generic "people" is about a more specific role (hypernym rule):
+# "1,100 people remain behind bars" counts prisoners. Only roles that cannot be confused.
+_ROLE_CUES = {
+    "prisoner": ("prison", "prisoner", "jail", "jailed", "imprison", "imprisoned", "behind bar",
+                 "detention", "detained", "custody", "incarcerated"),
+}  # fmt: skip
+
+
+def thing_key(claim: Claim) -> str:
+    """The counted thing of a number claim: ``unit_key`` of its unit, made specific when the unit is
+    generic ("people") and the claim's role (``extra["unit_role"]``, e.g. "political prisoners")
+    or its sentence says what the people are ("1,100 people remain behind bars" -> "prisoner")."""
+    key = unit_key(claim.unit)
+    if is_part(claim):
+        return _part_thing(claim, _whole_thing(claim, key))
+    return _whole_thing(claim, key)
+
+
+def _whole_thing(claim: Claim, key: str) -> str:
+    if key not in GENERIC_UNITS:
+        return key
+    role = claim.extra.get("unit_role")
+    if isinstance(role, str) and role.strip():
+        rk = unit_key(role)
+        if rk and rk not in GENERIC_UNITS:
+            return rk
+    text = f" {' '.join(words(claim.sentence))} "
+    for thing, cues in _ROLE_CUES.items():
+        if any(f" {c}" in text for c in cues):
+            return thing
+    return key
+
+
+def number_context(claim: Claim, window: int = 8) -> str:
+    """Content words near the number: the extractor's ``extra["context"]``, else a window of the sentence."""
+    ctx = claim.extra.get("context")
+    if isinstance(ctx, (list, tuple)):
+        ctx = " ".join(str(c) for c in ctx)
+    if not ctx:
+        at = claim.sentence.find(claim.text)
+        if at < 0:
+            ctx = claim.sentence
+        else:
+            before = content_words(claim.sentence[:at])[-window:]
+            after = content_words(claim.sentence[at + len(claim.text) :])[:window]
+            ctx = " ".join([*before, *content_words(claim.text), *after])
+    found = {CONTEXT_SYNONYMS.get(w, w) for w in content_words(str(ctx))}
+    thing = thing_key(claim)
+    if thing in EVOLVING_THINGS or (unit_key(claim.unit) in GENERIC_UNITS and thing not in GENERIC_UNITS):
+        # "1,100 people" in prison: the context is prison; "the toll has risen to 5": of deaths
+        found.add(CONTEXT_SYNONYMS.get(thing, thing))
+    return " ".join(sorted(found))
+
+
+# Context words news copy uses interchangeably around a number (stemmed as ``words`` does).
+CONTEXT_SYNONYMS = {
+    "jail": "prison", "jailed": "prison", "imprison": "prison", "imprisoned": "prison", "prisoner": "prison",
+    "detention": "prison", "detained": "prison", "custody": "prison", "incarcerated": "prison",
+    "freed": "free", "release": "free", "released": "free", "releas": "free",
+    "kill": "die", "killed": "die", "killing": "die", "dead": "die", "death": "die", "died": "die",
+    "injure": "injured", "injuring": "injured", "wound": "injured", "wounded": "injured", "hurt": "injured",
+}  # fmt: skip
+
+
+# Counted things whose figure legitimately rises while a story unfolds (a death toll): two reports at
+# different times that give different counts of them are one fact whose figure was updated.
+EVOLVING_THINGS = frozenset(
+    ["death", "injured", "missing", "arrest", "arrested", "evacuee", "evacuated", "evacuation"]
+)
+_RISING = re.compile(r"\b(so far|to date|r[io]se[ns]? to|risen to|climb(?:ed|s)? to|increased to)\b", re.I)
+
+
+def can_evolve(claim: Claim, thing: str | None = None) -> bool:
+    """Whether a number counts something whose figure may be updated over time: a toll of deaths,
+    injured, missing, arrested or evacuated, or a figure the outlet says rose ("so far", "rose to")."""
+    if (thing if thing is not None else thing_key(claim)) in EVOLVING_THINGS:
+        return True
+    return bool(_RISING.search(claim.when or "") or _RISING.search(claim.text))
+
+
+
+
+# --- classes of counted things ----------------------------------------------------------------
+
+# Head nouns (as ``unit_key`` gives them) that name the same people when one figure is given for
+# them: who was aboard or visiting, who buys or uses, who serves in an army, who works somewhere.
+_CLASS_WORDS = {
+    "traveller": ("national", "citizen", "tourist", "foreigner", "passenger", "victim", "traveller",
+                  "traveler", "visitor", "holidaymaker", "expatriate", "expat", "pilgrim", "occupant",
+                  "foreign national", "holiday-maker", "vacationer", "sightseer"),
+    "consumer": ("customer", "consumer", "user", "subscriber", "client", "shopper", "buyer",
+                 "account holder", "accountholder", "household"),
+    "military": ("troop", "soldier", "servicemember", "serviceman", "servicemen", "personnel",
+                 "marine", "force", "service personnel", "servicewoman", "servicewomen"),
+    "worker": ("worker", "employee", "staff", "staffer", "workforce", "labourer", "laborer"),
+}  # fmt: skip
+THING_CLASSES = {w: cls for cls, ws in _CLASS_WORDS.items() for w in ws}
+# Generic people ("2,500 people") may be any of the classes above when the figure agrees.
+PEOPLE_CLASS = "people"
+# Demonyms used as counted things ("seven Germans", "three Britons", "two Chinese"): travellers' class.
+_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ans|ians|ese|is|ons|ish|ch|ss)$")
+
+
+def thing_class(thing: str, unit: str | None = None) -> str | None:
+    """The class of a counted thing (``THING_CLASSES``), ``PEOPLE_CLASS`` for generic people, else None."""
+    if thing in GENERIC_UNITS and thing not in ("resident", "civilian"):
+        return PEOPLE_CLASS
+    if thing in THING_CLASSES:
+        return THING_CLASSES[thing]
+    last = (unit or "").split()[-1:] or [""]
+    return "traveller" if _DEMONYM.match(last[0]) else None
+
+
+def classes_agree(a: str | None, b: str | None) -> bool:
+    """Two classes of counted things may name the same people: equal, or one is generic people."""
+    if a is None or b is None:
+        return False
+    return a == b or PEOPLE_CLASS in (a, b)
+
+
+# --- sub-counts ------------------------------------------------------------------------------
+
+_PART_TEXT = re.compile(r"\b(?:of|among)\s+(?:the|them|those|these|whom|which)\b", re.I)
+_PART_BEFORE = re.compile(
+    r"\b(?:including|among them|among whom|of whom|of which|of them|of those|of these)\s*(?:at least|about|some|around|nearly|almost)?\s*$",
+    re.I,
+)
+PART = " (part)"
+
+
+def is_part(claim: Claim) -> bool:
+    """Whether the number counts part of another count: "seven of the dead", "including three"."""
+    if _PART_TEXT.search(claim.text):
+        return True
+    at = claim.sentence.find(claim.text)
+    return at > 0 and bool(_PART_BEFORE.search(claim.sentence[:at]))
+
+
+def _part_thing(claim: Claim, thing: str) -> str:
+    """The thing a sub-count counts: a class noun near it ("seven of the dead were foreign
+    nationals" counts nationals), else the whole's thing marked as a part."""
+    at = claim.sentence.find(claim.text)
+    after = content_words(claim.sentence[at + len(claim.text) :])[:8] if at >= 0 else []
+    for w in after:
+        key = UNIT_SYNONYMS.get(w, w)
+        if key in THING_CLASSES:
+            return key
+    return thing + PART
+
+
+# --- figures as written ----------------------------------------------------------------------
+
+
+def stated(v: Interval | None) -> float | None:
+    """The figure as the outlet wrote it: the bound of "more than 40", the middle of "about 2,500"."""
+    if v is None:
+        return None
+    if v.low is not None and v.high is not None:
+        return (v.low + v.high) / 2
+    return v.low if v.low is not None else v.high
+
+
+def significant_digits(x: float) -> int:
+    """Significant digits of a figure as written: 2,500 -> 2, 108 -> 3, 3.8 -> 2, 40 -> 1."""
+    return len(f"{abs(x):.10f}".rstrip("0").replace(".", "").strip("0"))
+
+
+def is_precise(v: Interval | None) -> bool:
+    """A figure specific enough to name one fact of a story whatever the words around it: at
+    least two significant digits ("2,500", "108", "3.8", "$48 billion") or a million and more.
+    Round small figures ("about 100", "five", "40") need shared context to match."""
+    x = stated(v)
+    if x is None or x <= 0:
+        return False
+    return significant_digits(x) >= 2 or x >= 1e6
