@@ -487,3 +487,23 @@ def test_a_part_of_a_toll_is_never_its_update_nor_its_conflict() -> None:
     assert set(toll.outlets) == {"reuters", "latimes"}
     assert not toll.evolving and not toll.conflicts
     assert all(not f.evolving and not f.conflicts for f in facts)
+
+
+def test_a_quote_spelled_the_british_or_the_american_way_is_one_quote() -> None:
+    british = "We were travelling home from the theatre when the lorry hit us, and the colour drained from his face"
+    american = "We were traveling home from the theater when the lorry hit us, and the color drained from his face"
+    facts = facts_of(
+        art("bbc", quote(british, "Jane Doe")),
+        art("cbs", quote(american, "Jane Doe"), hour=1),
+        art("latimes", quote(american, "Jane Doe"), hour=2),
+    )
+    assert set(fact_with(facts, "bbc", "quote").outlets) == {"bbc", "cbs", "latimes"}
+
+
+def test_one_spelling_writes_british_forms_the_american_way() -> None:
+    from claimcheck.normalize import one_spelling
+
+    assert one_spelling("travelled to the centre, organised by the labour defence team") == (
+        "traveled to the center, organized by the labor defense team"
+    )
+    assert one_spelling("four hours more there") == "four hours more there"
