@@ -334,7 +334,7 @@ def test_predicate_is_not_a_counted_thing() -> None:
     ],
 )
 def test_death_tolls_count_deaths(text: str, value: int) -> None:
-    [n] = [n for n in numbers(text) if n.unit != "magnitude"]
+    [n] = [n for n in numbers(text) if n.unit not in ("magnitude", "injured")]  # "dozens injured" counts apart
     assert n.value.low == value
     assert n.unit == "deaths"
     assert n.extra.get("unit_inferred") or "dead" in text
@@ -436,3 +436,120 @@ def test_alias_prefilter_never_changes_which_outlets_are_credited(monkeypatch: p
     without = [citations._outlet_credits(s, aliases) for s in sentences]
     assert with_filter == without
     assert sum(map(len, without)) >= 5  # the sentences do credit outlets
+
+
+# Issue 12, section 2: what real text breaks. Sentences written for claimcheck.
+
+
+def test_counted_thing_comes_from_the_numbers_own_noun_phrase() -> None:
+    eight, wounded = numbers("Gunmen raided the village, killing at least eight villagers and wounding 75.")
+    assert (eight.value.low, eight.unit, eight.extra["role"]) == (8, "villagers", "deaths")
+    assert (wounded.value.low, wounded.unit, wounded.extra["role"]) == (75, "injured", "injured")
+    total, hospitals = numbers("Officials said a total of 34 had been taken to three hospitals.")
+    assert (total.value.low, total.unit, total.extra["role"]) == (34, "hospitalised", "hospitalised")
+    assert (hospitals.value.low, hospitals.unit) == (3, "hospitals") and "role" not in hospitals.extra
+    won, seats = numbers("The alliance won 61 of the 120 seats.")
+    assert (won.value.low, won.unit) == (61, "seats") and "unit_inferred" not in won.extra
+    assert (seats.value.low, seats.unit) == (120, "seats")
+
+
+@pytest.mark.parametrize(
+    "text,unit,role",
+    [
+        ("Two civilians were killed in the shelling.", "civilians", "deaths"),
+        ("The strike killed 14 people.", "deaths", "deaths"),
+        ("Five people were injured when the roof fell.", "people", "injured"),
+        ("The attack wounded 75.", "injured", "injured"),
+        ("The collapse left 112 others hurt.", "injured", "injured"),
+        ("At least 20 people were taken to hospital.", "people", "hospitalised"),
+        ("Nine fishermen remain missing.", "fishermen", "missing"),
+        ("Another nine missing were found alive.", "missing", "missing"),
+        ("More than 2,000 residents were evacuated overnight.", "residents", "evacuated"),
+        ("Police arrested 17 people at the march.", "people", "arrested"),
+        ("Three members of the crew were killed.", "members", "deaths"),
+        ("The death toll has risen to 41.", "deaths", "deaths"),
+        ("Dozens were treated in hospital for minor injuries.", "hospitalised", "hospitalised"),
+    ],
+)
+def test_roles_come_from_verbs(text: str, unit: str, role: str) -> None:
+    [n] = numbers(text)
+    assert (n.unit, n.extra.get("role")) == (unit, role)
+    if n.unit == "people":
+        assert n.extra["unit_role"] == role  # the matcher's hint for generic people
+
+
+def test_no_role_without_a_role_verb() -> None:
+    [n] = numbers("The company employs about 28,000 people in Germany.")
+    assert "role" not in n.extra and n.unit == "people"
+    [n] = numbers("Thousands attended the rally in the capital.") or [None]
+    assert n is None  # a bare plural number word counts nothing named
+
+
+@pytest.mark.parametrize(
+    "text,value,unit,measure",
+    [
+        ("Wardens tranquilised a 300-pound bear.", 300, "lb", "weight"),
+        ("The bear, a 300lb male, was released.", 300, "lb", "weight"),
+        ("The animal weighed over 300 pounds.", 300, "lb", "weight"),
+        ("The thermometer reached 41.5C on Wednesday.", 41.5, "°C", "temperature"),
+        ("Temperatures fell to minus 5C overnight.", -5, "°C", "temperature"),
+        ("It was 40 degrees Celsius in the shade.", 40, "°C", "temperature"),
+        ("Winds of 20mph are forecast.", 20, "mph", "speed"),
+        ("The car reached 250 miles per hour.", 250, "mph", "speed"),
+        ("The trains run at 300 km/h.", 300, "km/h", "speed"),
+        ("The fire spread over 12 km of forest.", 12, "km", "distance"),
+        ("The wave reached a height of 4 metres.", 4, "m", "distance"),
+        ("Rescuers have dug only 13m down the shaft.", 13, "m", "distance"),
+        ("A 40-foot section of the pier collapsed.", 40, "ft", "distance"),
+        ("The lorry carried 20 tonnes of grain.", 20, "tonnes", "weight"),
+        ("Police seized 3kg of cocaine.", 3, "kg", "weight"),
+        ("Turnout was 40%.", 40, "percent", "percent"),
+        ("He was fined 300 pounds.", 300, "pounds", "money"),
+        ("Revenue was $1.2bn.", 1.2e9, "dollars", "money"),
+    ],
+)
+def test_measures_have_one_unit_and_a_dimension(text: str, value: float, unit: str, measure: str) -> None:
+    [n] = numbers(text)
+    assert n.value.low == pytest.approx(value) and n.value.high == pytest.approx(value) or n.value.high is None
+    assert (n.unit, n.extra["measure"]) == (unit, measure)
+
+
+def test_a_measure_compound_is_never_the_counted_thing() -> None:
+    [n] = numbers("Rangers found a 300-pound male near the campsite.")
+    assert n.unit == "lb" and n.extra["measured"] == "male"
+    [n] = numbers("The firm earned $13m and more.")
+    assert n.value.low == 13e6 and n.unit == "dollars"  # "m" after a currency is a scale, not metres
+
+
+@pytest.mark.parametrize(
+    "text,value,unit",
+    [
+        ("7 U.S. soldiers were wounded in the attack.", 7, "soldiers"),
+        ("The U.N. sent 40 observers.", 40, "observers"),
+        ("About 2,500 U.S. troops are based there.", 2250, "troops"),
+        ("Chipmaker Makes $48 Billion Offer For Rival", 48e9, "dollars"),
+        ("Streaming Service Passes 3.1 Million Subscribers", 3.1e6, "subscribers"),
+    ],
+)
+def test_dotted_abbreviations_are_words_and_capitalised_scales_count(text: str, value: float, unit: str) -> None:
+    [n] = numbers(text)
+    assert n.value.low == pytest.approx(value)
+    assert n.unit.split()[-1] == unit
+
+
+@pytest.mark.parametrize(
+    "text,low,high,unit",
+    [
+        ("Three dozen homes were destroyed.", 36, 36, "homes"),
+        ("Two dozen people waited outside.", 24, 24, "people"),
+        ("Half a dozen cars burned.", 6, 6, "cars"),
+        ("Dozens of protesters gathered.", 24, 100, "protesters"),
+        ("The blast left dozens injured.", 24, 100, "injured"),
+        ("Hundreds of families fled.", 200, 1000, "families"),
+        ("Thousands of soldiers moved in.", 2000, 1e5, "soldiers"),
+        ("Hundreds of thousands of customers lost power.", 2e5, 1e6, "customers"),
+    ],
+)
+def test_number_words(text: str, low: float, high: float, unit: str) -> None:
+    [n] = numbers(text)
+    assert (n.value.low, n.value.high, n.unit) == (low, high, unit)

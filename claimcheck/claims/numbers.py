@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from claimcheck.claims.clauses import clause_whens, role_unit
+from claimcheck.claims.clauses import clause_whens
 from claimcheck.claims.lexicon import (
     COUNT_NOUNS,
     MONTHS,
@@ -20,6 +20,7 @@ from claimcheck.claims.lexicon import (
     content_words,
     stem,
 )
+from claimcheck.claims.measures import ATTACHED, CASE_SENSITIVE, MEASURE_AFTER, canonical, metres_cue
 from claimcheck.claims.numfilters import (
     _AGO,
     _PHONE,
@@ -30,9 +31,6 @@ from claimcheck.claims.numfilters import (
 )
 from claimcheck.claims.numwords import (
     CURRENCIES as _CURRENCIES,
-)
-from claimcheck.claims.numwords import (
-    MEASURES as _MEASURES,
 )
 from claimcheck.claims.numwords import (
     QUALIFIERS as _QUALIFIERS,
@@ -46,6 +44,7 @@ from claimcheck.claims.numwords import (
 from claimcheck.claims.numwords import (
     UNITS_WORDS as _UNITS_WORDS,
 )
+from claimcheck.claims.roles import DEATH_UNITS, GENERIC, ROLE_WORDS, event_role, held_role
 from claimcheck.models import Interval
 
 # "nearly/almost 125" -> [0.92 * 125, 125): "nearly" rarely means more than ~8% short.
@@ -55,18 +54,20 @@ ABOUT_FACTOR = 0.10
 
 _SMALL = "|".join(sorted([*_UNITS_WORDS, *_TENS_WORDS], key=len, reverse=True))
 _WORDNUM = re.compile(
-    rf"\b(?P<w>(?:a(?=[ -](?:hundred|thousand|million|billion))|{_SMALL})(?:[- ](?:{_SMALL}))?"
+    rf"\b(?P<w>(?:{_SMALL}|a|half\s+a)\s+dozen|"
+    rf"(?:a(?=[ -](?:hundred|thousand|million|billion))|{_SMALL})(?:[- ](?:{_SMALL}))?"
     rf"(?:[ -](?:hundred|thousand|million|billion)"
-    rf"(?:(?: and)? (?:{_SMALL})(?:-(?:{_SMALL}))?)?)*|a dozen|half a dozen|dozens|hundreds|thousands|"
-    rf"tens of thousands|hundreds of thousands|millions|billions)\b",
+    rf"(?:(?: and)? (?:{_SMALL})(?:-(?:{_SMALL}))?)?)*|tens of thousands|"
+    rf"hundreds of thousands|dozens|hundreds|thousands|millions|billions)\b",
     re.IGNORECASE,
 )
 _DIGITS = re.compile(
     r"(?P<cur>US\$|\$|£|€|¥|₹)?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?P<scale>\s?(?:million|billion|trillion|thousand|hundred)\b|(?:bn|mn|mln|tn|m|k|b)\b)?"
+    # Scale words in any case: headlines capitalise them ("$48 Billion", "3.1 Million").
+    r"(?P<scale>\s?(?i:million|billion|trillion|thousand|hundred)\b|(?:bn|mn|mln|tn|m|k|b)\b)?"
     r"(?P<pct>\s?%|\s(?:per\s?cent|percent|percentage points?)\b)?"
-    r"(?P<attached>[A-Za-z]+)?"
+    r"(?P<attached>[A-Za-z]+[²2]?)?"
 )
 _QUAL_RE = re.compile(
     r"\b(?P<q>" + "|".join(q for q, _ in _QUALIFIERS).replace(" ", r"\s+") + r")\s+$", re.IGNORECASE
@@ -76,6 +77,7 @@ _BETWEEN_RE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"^(?:\s+(?:and|to)\s+|\s?[-–—]\s?)$")
 _POSTFIX = re.compile(r"\s*(?:,\s*)?(?P<p>or more|or so|-plus|\+|plus)\b", re.IGNORECASE)
 
+_MINUS = re.compile(r"(?:\bminus\s+|(?<![\w.,])[-−])$", re.IGNORECASE)
 _DECADE = re.compile(r"^'?s\b")
 _OF = re.compile(r"\s+of\s+(?:the\s+|their\s+|its\s+|them\b)?", re.IGNORECASE)
 _OF_POSSESSIVE = re.compile(r"\s+of\s+(?:its|their|his|her|our|the)\s+(?=[a-z])")
@@ -141,6 +143,9 @@ class _Raw:
     unit: str | None = None  # currency / percent / measure, already known
     hyphen: str | None = None
     vague: tuple[float, float] | None = None
+    measure: str | None = None  # dimension of ``unit`` when it is a unit of measure, money or percent
+    measured: str | None = None  # what a measure compound describes ("bear" in "a 300-pound bear")
+    bare: bool = False  # a plural number word without "of" ("dozens injured")
 
 
 def find_quantities(sentence: str, context: str = "") -> list[Quantity]:
@@ -194,9 +199,15 @@ def _digit_numbers(s: str, blocked: list[tuple[int, int]]) -> list[_Raw]:
         unit = None
         attached = (m.group("attached") or "").lower()
         scale = (m.group("scale") or "").strip().lower()
+        measure = None
+        if scale == "m" and not m.group("cur") and not attached and metres_cue(s, start, end):
+            scale, unit, measure = "", "m", "distance"  # "dug 13m down", "a depth of 40m"
         if attached:
-            if attached in _MEASURES and not scale:
-                unit = _MEASURES[attached]
+            known = attached in ATTACHED and not scale and not m.group("pct")
+            if known and attached in CASE_SENSITIVE and not m.group("attached").isupper():
+                known = False
+            if known:
+                unit, measure = canonical(attached) or (attached, "measure")
             elif attached in _SCALES and not scale:
                 scale = attached
             elif attached == "s" and len(num) == 4:
@@ -206,19 +217,52 @@ def _digit_numbers(s: str, blocked: list[tuple[int, int]]) -> list[_Raw]:
         if scale:
             value *= _SCALES[scale]
         if m.group("cur"):
-            unit = _CURRENCIES[m.group("cur").lower()]
+            unit, measure = _CURRENCIES[m.group("cur").lower()], "money"
         if m.group("pct"):
             unit = "percentage points" if "point" in m.group("pct") else "percent"
+            measure = "percent"
+        if unit is None:
+            unit, measure, end = _measure_after(s, end, unit, measure)
         if not (m.group("cur") or scale or m.group("pct") or unit) and _not_a_quantity(s, m, value, num):
             continue
-        raw = _Raw(start, end, value, "digits", unit)
+        if measure == "temperature" and (minus := _MINUS.search(s, max(0, start - 8), start)):
+            value, start = -value, minus.start()  # "minus 5C"
+        raw = _Raw(start, end, value, "digits", unit, measure=measure)
         hy = _HYPHEN_UNIT.match(s, end) if not unit else None
         if hy:
             if hy.group(1).startswith(("year-old", "years-old", "month-old", "week-old", "day-old")):
                 continue
             raw.hyphen, raw.end = hy.group(1).replace("-", " "), hy.end()
+            _hyphen_measure(s, raw)
         out.append(raw)
     return out
+
+
+def _measure_after(s: str, end: int, unit: str | None, measure: str | None) -> tuple[str | None, str | None, int]:
+    """A unit of measure written after the number ("300 pounds", "40 degrees Celsius"), if one is."""
+    mm = MEASURE_AFTER.match(s, end)
+    if mm is None:
+        return unit, measure, end
+    found = canonical(mm.group("w") or re.sub(r"\s+", " ", mm.group("deg")).replace("° ", "°"), s)
+    if found is None:
+        return unit, measure, end
+    return found[0], found[1], mm.end()
+
+
+def _hyphen_measure(s: str, raw: _Raw) -> None:
+    """"a 300-pound bear": the compound is a weight of 300 lb; "bear" is what is measured, not counted."""
+    assert raw.hyphen is not None
+    first, _, rest = raw.hyphen.partition(" ")
+    found = canonical(first, s) if first not in ("c", "f", "l", "g") else None
+    if found is None:
+        return
+    words, end = _noun_phrase(s, raw.end)
+    raw.unit, raw.measure, raw.hyphen = found[0], found[1], None
+    measured = " ".join([w for w in (rest, *words) if w])
+    if measured:
+        raw.measured = measured
+    if words:
+        raw.end = end
 
 
 def _attached_left(s: str, start: int) -> bool:
@@ -237,9 +281,10 @@ def _word_numbers(s: str) -> list[_Raw]:
         text = m.group().lower()
         vague = _vague(text)
         if vague is not None:
-            if not s.startswith(" of", m.end()):
-                continue
-            out.append(_Raw(m.start(), m.end(), vague[0], "vague", vague=vague))
+            # "dozens of people"; without "of" only where a role names what is counted ("dozens injured",
+            # "injuring dozens", "thousands were evacuated"): checked in _to_quantity.
+            bare = not s.startswith(" of", m.end())
+            out.append(_Raw(m.start(), m.end(), vague[0], "vague", vague=vague, bare=bare))
             continue
         value = _words_value(text)
         if value is None or text in {"a", "zero"} or _AGO.match(s[m.end() : m.end() + 40]):
@@ -255,11 +300,12 @@ def _word_numbers(s: str) -> list[_Raw]:
 
 
 def _vague(text: str) -> tuple[float, float] | None:
-    """Plural number words as a rough interval: "hundreds of" -> [200, 1000)."""
+    """Plural number words as a rough interval, the high end excluded: "dozens" [24, 100), "hundreds"
+    [200, 1000), "thousands" [2,000, 100,000) (larger crowds are "tens"/"hundreds of thousands")."""
     return {
-        "dozens": (24.0, 144.0),
+        "dozens": (24.0, 100.0),
         "hundreds": (200.0, 1000.0),
-        "thousands": (2000.0, 1e6),
+        "thousands": (2000.0, 1e5),
         "tens of thousands": (2e4, 1e5),
         "hundreds of thousands": (2e5, 1e6),
         "millions": (2e6, 1e9),
@@ -269,8 +315,11 @@ def _vague(text: str) -> tuple[float, float] | None:
 
 def _words_value(text: str) -> float | None:
     """Value of a number written in words: "twenty-three", "a dozen", "two hundred and five"."""
-    if text.endswith("dozen"):
-        return 6.0 if text.startswith("half") else 12.0
+    if text.endswith("dozen"):  # "a dozen", "half a dozen", "three dozen" (36)
+        head = re.sub(r"\s+", " ", text[: -len("dozen")].strip())
+        if head in ("a", "half a"):
+            return 6.0 if head == "half a" else 12.0
+        return _UNITS_WORDS[head] * 12.0 if head in _UNITS_WORDS else None
     total, current = 0.0, 0.0
     for tok in re.split(r"[\s-]+", text):
         if tok in ("and",):
@@ -330,29 +379,63 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tupl
     if raw.value == 1 and _OF_POSSESSIVE.match(s, end):
         return None, used  # "one of its members" names one of a group, not a count
     unit, unit_end, inferred = _unit(s, raw, end)
-    dead = None if raw.unit or raw.hyphen else role_unit(s, start, max(end, unit_end), unit)
-    if raw.kind == "words" and unit is None and dead is None:
+    span_end = max(end, unit_end)
+    own = None if inferred else unit
+    role = None if raw.unit or raw.hyphen else event_role(s, start, span_end, own)
+    held = None if role or raw.unit or raw.hyphen else held_role(s, span_end, own)
+    if (raw.kind == "words" and unit is None or raw.bare) and role is None:
         return None, used
     if raw.kind == "words" and raw.value == 1 and raw.hyphen is None and unit in {None, "of", "another"}:
         return None, used
-    if unit is None and inferred and context:
+    if role is not None and inferred:
+        unit = None  # the verb names what is counted, never a neighbouring number's noun
+    elif unit is None and inferred and context:
         unit = _infer_unit(context)
-    q = Quantity(start, max(end, unit_end), value, qualifier, unit)
-    if dead == "deaths" and unit != dead:
-        q.extra["unit_written"], q.unit, inferred = unit, dead, True
-    elif dead is not None:
-        q.extra["unit_role"] = dead  # "1,100 people remain behind bars": people, held as prisoners
+    q = Quantity(start, span_end, value, qualifier, unit)
+    if raw.measure:
+        q.extra["measure"] = raw.measure
+    if raw.measured:
+        q.extra["measured"] = raw.measured
+    if role is not None:
+        q.extra["role"] = role
+        _apply_role(q, role, own)
+        inferred = inferred or q.unit != unit
+    elif held is not None:
+        q.extra["unit_role"] = held  # "1,100 people remain behind bars": people, held as prisoners
     if inferred and q.unit is not None:
         q.extra["unit_inferred"] = True
     return q, used
 
 
+_PARTITIVE = re.compile(
+    rf"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:\d[\d,]*|{_SMALL})(?=\s)", re.IGNORECASE
+)
 _FROM = re.compile(r"\bfrom\s+(?:\S+\s+)?$", re.IGNORECASE)
+
+
+def _apply_role(q: Quantity, role: str, own: str | None) -> None:
+    """Name the counted thing by its role where the text does not name it more precisely.
+
+    No noun, a role word ("75 wounded", "112 others hurt") or a death noun: the unit becomes the role
+    ("injured", "deaths"; the written noun is kept as ``unit_written``). Generic "people": a death toll
+    becomes "deaths", any other role stays "people" with ``unit_role``. A specific noun ("eight
+    villagers", "two civilians") stays the unit; the role is in ``extra["role"]`` only.
+    """
+    words = own.split() if own else []
+    role_word = bool(words) and words[-1] in ROLE_WORDS and (len(words) == 1 or words[0] in GENERIC)
+    if own is None or role_word or (role == "deaths" and (own in DEATH_UNITS or own in GENERIC)):
+        if q.unit != role:
+            q.extra["unit_written"], q.unit = own, role
+    elif own in GENERIC:
+        q.extra["unit_role"] = role
 
 
 def _merge_unit(a: _Raw, b: _Raw) -> _Raw:
     """A range "100-150 people": the second number carries the hyphen/unit for both."""
-    return _Raw(a.start, b.end, a.value, a.kind, a.unit or b.unit, b.hyphen, a.vague)
+    return _Raw(
+        a.start, b.end, a.value, a.kind, a.unit or b.unit, b.hyphen, a.vague, a.measure or b.measure,
+        a.measured or b.measured,
+    )
 
 
 def _interval(v: float, qualifier: str) -> Interval:
@@ -387,6 +470,10 @@ def _unit(s: str, raw: _Raw, end: int) -> tuple[str | None, int, bool]:
         of = _OF.match(s, pos)
         pos = of.end() if of else pos
     words, pos_end = _noun_phrase(s, pos)
+    if not words and not raw.hyphen and (part := _PARTITIVE.match(s, pos)):
+        whole, whole_end = _noun_phrase(s, part.end())  # "won 61 of the 120 seats": 61 seats
+        if whole:
+            return " ".join(whole), end, False
     if raw.hyphen:
         if raw.hyphen.startswith("magnitude"):
             return "magnitude", end, False

@@ -9,7 +9,8 @@ from claimcheck.claims.lexicon import COUNT_NOUNS, MONTH_RE, WEEKDAY_RE
 from claimcheck.claims.numwords import ID_WORDS as _ID_WORDS
 from claimcheck.claims.numwords import SKIP_CAPS as _SKIP_CAPS
 
-_UNIT_WORD = re.compile(r"\s*([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
+# A word after a number; dotted abbreviations ("U.S.", "U.N.") are one word.
+_UNIT_WORD = re.compile(r"\s*((?:[A-Z]\.){2,}|[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
 _PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b|\+\d{2}[\d\s-]{8,14}\d")
 _URLISH = re.compile(
     r"(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]+@\S+|[@#]\w+|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b\d+(?:\.\d+){2,}\b"

@@ -18,11 +18,6 @@ SCALES = {
     "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12,
 }
 CURRENCIES = {"$": "dollars", "us$": "dollars", "£": "pounds", "€": "euros", "¥": "yen", "₹": "rupees"}
-MEASURES = {
-    "mm": "mm", "cm": "cm", "km": "km", "kg": "kg", "g": "g", "mph": "mph", "ft": "ft", "lb": "lb",
-    "lbs": "lb", "mw": "mw", "gw": "gw", "kw": "kw", "kwh": "kwh", "gb": "gb", "tb": "tb", "ml": "ml",
-    "sq": "sq",
-}
 
 QUALIFIERS = [
     ("no more than", "up to"),
