@@ -1,0 +1,658 @@
+"""Facts on real reporting: serve each labelled event over loopback, fetch it, compare it, score the rows.
+
+Run from the repository root:
+  python -m tests.facts_eval [--split tune|heldout|all] [--event NAME] [-v] [--json]
+
+Per labelled event (tests/data/facts_labelled_tune.json, and facts_labelled_heldout.json when present) the
+event's articles from ../shared/realdata/news-clusters are served on 127.0.0.1 as outlets (one per
+source_domain, an RSS feed each, every article an HTML page built here from its title and paragraphs), the
+real `claimcheck fetch` stores them in a fresh database, and the report is exactly what `claimcheck compare
+--format json --min-outlets 1` gives for all the stored articles. Each JSON row is then mapped back to the
+labels (mention url -> article, sentence -> character span) and scored:
+
+- a row EVIDENCES a labelled fact when it is of the fact's kind and one of its mentions' sentences overlaps a
+  labelled mention of the fact (for numbers, with a compatible value);
+- fragmentation: rows evidencing a fact (1.0 is perfect; a fact no row evidences counts 1, with recall 0);
+- main row: the evidencing row with most of the fact's required outlets; attribution precision / recall over
+  outlets against it (required: outlets with a labelled mention; optional and conflicting outlets count neither
+  way; any other outlet in the row is a false one);
+- false conflicts / false evolutions: facts whose main row carries a conflict that is not labelled, or says
+  `evolving` for a fact not labelled evolving; merges: rows that are the main row of two or more facts.
+
+Tuning and held-out figures are always reported separately; `-v` on held-out events needs --i-am-not-tuning.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from email.utils import format_datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+from xml.sax.saxutils import escape as xml_escape
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))  # as tests/conftest.py does, for `python -m tests.facts_eval` too
+
+from factlabels import HELDOUT, TUNE, article, available, is_heldout, load  # noqa: E402
+from loopback import Site  # noqa: E402
+
+SPLITS = ("tune", "heldout")
+FILES = {"tune": TUNE, "heldout": HELDOUT}
+TITLE = None  # the span of a mention whose sentence is the article's title
+
+
+# --- serving an event ---------------------------------------------------------------------------------
+
+
+def outlet_id(domain: str) -> str:
+    """A sources.yaml slug for a site: www.theguardian.com -> theguardian-com."""
+    host = domain.lower().removeprefix("www.")
+    return re.sub(r"[^a-z0-9]+", "-", host).strip("-")[:64] or "site"
+
+
+def _published(doc: dict[str, Any]) -> datetime | None:
+    raw = doc.get("date_publish")
+    if not raw:
+        return None
+    try:
+        when = datetime.fromisoformat(str(raw))
+    except ValueError:
+        return None
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
+
+
+def paragraphs(doc: dict[str, Any]) -> list[str]:
+    """The body's paragraphs: the text's lines, without a first line that only repeats the title."""
+    lines = [ln.strip() for ln in doc["text"].split("\n")]
+    if lines and _norm(lines[0]) == _norm(doc["title"]):
+        lines = lines[1:]
+    return [ln for ln in lines if ln]
+
+
+def page_html(doc: dict[str, Any], site_name: str) -> str:
+    """A plain news page: title, headline, byline, paragraphs; most pages carry article:published_time."""
+    title = html.escape(doc["title"])
+    head = [
+        '<meta charset="utf-8">',
+        f"<title>{title} | {html.escape(site_name)}</title>",
+        f'<meta property="og:title" content="{title}">',
+        f'<meta property="og:site_name" content="{html.escape(site_name)}">',
+    ]
+    when = _published(doc)
+    if when and int(doc["dId"][:4], 16) % 5:  # about one page in five goes without the meta
+        head.append(f'<meta property="article:published_time" content="{when.isoformat()}">')
+    authors = [a for a in doc.get("authors") or [] if isinstance(a, str)]
+    byline = f'<p class="byline">By {html.escape(", ".join(authors))}</p>' if authors else ""
+    body = "\n".join(f"<p>{html.escape(p)}</p>" for p in paragraphs(doc))
+    return (
+        '<!doctype html>\n<html lang="en"><head>' + "".join(head) + "</head>\n<body>"
+        f'<header><a href="/">{html.escape(site_name)}</a></header>\n'
+        f"<main><article><h1>{title}</h1>{byline}\n{body}\n</article></main>\n"
+        f"<footer><p>{html.escape(site_name)}</p></footer></body></html>\n"
+    )
+
+
+def feed_xml(items: Sequence[tuple[dict[str, Any], str]], site_name: str, home: str) -> str:
+    out = []
+    for doc, link in items:
+        when = _published(doc)
+        pub = f"<pubDate>{format_datetime(when)}</pubDate>" if when else ""
+        out.append(
+            f"<item><title>{xml_escape(doc['title'])}</title><link>{xml_escape(link)}</link>"
+            f'<guid isPermaLink="true">{xml_escape(link)}</guid>{pub}</item>'
+        )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel>'
+        f"<title>{xml_escape(site_name)}</title><link>{xml_escape(home)}</link><description>news</description>"
+        + "".join(out)
+        + "</channel></rss>\n"
+    )
+
+
+@dataclass
+class Served:
+    """An event on the air: the site, its sources.yaml text, and page url -> article dId."""
+
+    site: Site
+    sources_yaml: str
+    url_did: dict[str, str]
+    outlet_domain: dict[str, str]
+
+
+def serve_event(dids: Sequence[str]) -> Served:
+    site = Site()
+    by_outlet: dict[str, list[tuple[dict[str, Any], str]]] = defaultdict(list)
+    outlet_domain: dict[str, str] = {}
+    url_did: dict[str, str] = {}
+    for did in dids:
+        doc = article(did)
+        oid = outlet_id(doc["source_domain"])
+        outlet_domain[oid] = doc["source_domain"]
+        path = f"/{oid}/{did}.html"
+        site.route(
+            path, page_html(doc, doc["source_domain"]), headers={"Content-Type": "text/html; charset=utf-8"}
+        )
+        by_outlet[oid].append((doc, site.url(path)))
+        url_did[site.url(path)] = did
+    lines = ["defaults:", "  timeout: 30", "  concurrency: 16", "  per_host: 8", "  delay: 0", "outlets:"]
+    for oid, items in sorted(by_outlet.items()):
+        feed = f"/{oid}/rss.xml"
+        site.route(
+            feed,
+            feed_xml(items, outlet_domain[oid], site.url(f"/{oid}/")),
+            headers={"Content-Type": "application/rss+xml; charset=utf-8"},
+        )
+        lines += [
+            f"  - id: {oid}",
+            f"    name: {json.dumps(outlet_domain[oid])}",
+            f"    homepage: {site.url(f'/{oid}/')}",
+            f"    feeds: [{site.url(feed)}]",
+        ]
+    return Served(site, "\n".join(lines) + "\n", url_did, outlet_domain)
+
+
+def fetch_and_compare(served: Served, workdir: Path) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The real `claimcheck fetch` into a fresh database, then compare's JSON for every stored article."""
+    sources = workdir / "sources.yaml"
+    sources.write_text(served.sources_yaml, encoding="utf-8")
+    db = workdir / "facts.db"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CLAIMCHECK_")}
+    env["CLAIMCHECK_HOME"] = str(workdir / "home")
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "claimcheck",
+            "fetch",
+            "--sources",
+            str(sources),
+            "--db",
+            str(db),
+            "--json",
+            "--workers",
+            "0",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=workdir,
+        timeout=600,
+    )
+    try:
+        summary: dict[str, Any] = json.loads(proc.stdout)
+    except json.JSONDecodeError:
+        raise RuntimeError(f"fetch exited {proc.returncode}: {proc.stderr.strip()[-500:]}") from None
+    return summary, compare_json(sources, db)
+
+
+def compare_json(sources: Path, db: Path) -> dict[str, Any]:
+    """What `claimcheck compare --format json --min-outlets 1` prints, over all stored articles."""
+    from claimcheck.cli_common import load_sources
+    from claimcheck.compare import CompareOptions, compare
+    from claimcheck.models import Outlet
+    from claimcheck.render import render
+    from claimcheck.store import Store
+
+    cfg = load_sources(sources)
+    with Store.open(db, create=False) as store:
+        articles = [store.get_article(a.id) for a in store.iter_articles() if a.id is not None]
+        names = store.outlet_names()
+    stored = [a for a in articles if a is not None]
+    outlets = {o.id: o for o in cfg.outlets}
+    for a in stored:
+        if a.outlet not in outlets:
+            outlets[a.outlet] = Outlet(a.outlet, names.get(a.outlet, a.outlet))
+    result = compare("all stored articles", stored, outlets, CompareOptions(min_outlets=1))
+    data: dict[str, Any] = json.loads(render(result, "json"))
+    return data
+
+
+# --- mapping the report back to the labels ------------------------------------------------------------
+
+_QUOTES = str.maketrans(
+    {c: "'" for c in "\u2018\u2019\u201a\u201b\u2032\u0060\u00b4"}
+    | {c: '"' for c in "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"}
+    | {c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"}
+)
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", " ", s.translate(_QUOTES)).strip()
+
+
+@dataclass
+class NormText:
+    """A text with whitespace collapsed and quotes unified, and the map back to the original offsets."""
+
+    norm: str
+    pos: list[int]
+
+    @classmethod
+    def of(cls, text: str) -> NormText:
+        out: list[str] = []
+        pos: list[int] = []
+        space = True  # drop leading space
+        for i, ch in enumerate(text.translate(_QUOTES)):
+            if ch.isspace():
+                if not space:
+                    out.append(" ")
+                    pos.append(i)
+                space = True
+                continue
+            out.append(ch)
+            pos.append(i)
+            space = False
+        return cls("".join(out), pos)
+
+    def span(self, sentence: str) -> tuple[int, int] | None:
+        needle = _norm(sentence)
+        if not needle:
+            return None
+        i = self.norm.find(needle)
+        if i >= 0:
+            return self.pos[i], self.pos[i + len(needle) - 1] + 1
+        # Extraction may differ inside the sentence: anchor on its two ends.
+        if len(needle) >= 60:
+            a, b = self.norm.find(needle[:40]), self.norm.find(needle[-40:])
+            if a >= 0 and b >= a:
+                return self.pos[a], self.pos[b + 39] + 1
+        return None
+
+
+@dataclass
+class Row:
+    id: str
+    kind: str
+    summary: str
+    outlets: set[str]
+    evolving: bool
+    conflicts: list[tuple[str, tuple[int, int] | None] | None]  # (article, span) per conflict; None: a title
+    spans: list[tuple[str, tuple[int, int], dict[str, Any] | None]]  # (article, span, value)
+    unmapped: int = 0
+
+
+def map_rows(report: dict[str, Any], served: Served, event_dids: Sequence[str]) -> list[Row]:
+    norms = {did: NormText.of(article(did)["text"]) for did in event_dids}
+    titles = {did: _norm(article(did)["title"]) for did in event_dids}
+    first_line = {did: len(article(did)["text"].split("\n", 1)[0]) for did in event_dids}
+    by_domain: dict[str, list[str]] = defaultdict(list)
+    for did in event_dids:
+        by_domain[outlet_id(article(did)["source_domain"])].append(did)
+
+    def locate(did: str, sentence: str) -> tuple[int, int] | None | bool:
+        """The span, TITLE (None) for the title, False when the sentence is not in the text."""
+        if _norm(sentence) in titles[did]:  # the title, or one sentence of it
+            return TITLE
+        span = norms[did].span(sentence)
+        if span is None:
+            return False
+        if span[1] <= first_line[did] and _norm(article(did)["text"][: first_line[did]]) == titles[did]:
+            return TITLE
+        return span
+
+    rows = []
+    for f in report["facts"]:
+        row = Row(f["id"], f["kind"], f["summary"], set(f["outlets"]), bool(f.get("evolving")), [], [])
+        for m in f["mentions"]:
+            did = served.url_did.get(m["url"]) or served.url_did.get(_strip(m["url"]))
+            if did is None:
+                did = _did_from_url(m["url"], event_dids)
+            if did is None:
+                row.unmapped += 1
+                continue
+            span = locate(did, m["sentence"])
+            if span is False:
+                row.unmapped += 1
+            elif span is not None:
+                row.spans.append((did, span, m.get("value")))
+        for c in f.get("conflicts", []):
+            hit: tuple[str, tuple[int, int] | None] | None = ("", None)
+            for did in by_domain.get(c["outlet"], []):
+                span = locate(did, c["sentence"])
+                if span is TITLE:
+                    hit = None  # a title's figure: titles are not labelled, so it counts neither way
+                elif span:
+                    hit = (did, span)  # type: ignore[assignment]
+                    break
+            row.conflicts.append(hit)
+        rows.append(row)
+    return rows
+
+
+def _strip(url: str) -> str:
+    return url.split("#", 1)[0].split("?", 1)[0]
+
+
+def _did_from_url(url: str, dids: Sequence[str]) -> str | None:
+    stem = urlsplit(url).path.rsplit("/", 1)[-1].removesuffix(".html")
+    return stem if stem in dids else None
+
+
+# --- scoring ------------------------------------------------------------------------------------------
+
+
+def compatible(got: dict[str, Any] | None, value: float, bound: str) -> bool:
+    """Whether a reported value states the labelled figure: a range must hold it, an open or point value
+    must name it (``more than 50`` names 50; an open ``at least 50`` does not name 400)."""
+    if not got:
+        return False
+    lo, hi = got.get("low"), got.get("high")
+    slack = abs(value) * (0.1 if bound == "about" else 0.01)  # rounding: 48.6 bn against 48.59 bn
+    if lo is not None and hi is not None and lo != hi:
+        return bool(lo - slack <= value <= hi + slack)
+    point = lo if lo is not None else hi
+    return point is not None and abs(point - value) <= max(slack, 1e-9)
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def evidences(row: Row, fact: dict[str, Any]) -> bool:
+    if row.kind != fact["kind"]:
+        return False
+    for m in fact["mentions"]:
+        for did, span, value in row.spans:
+            if did != m["article"] or not _overlap(span, (m["start"], m["end"])):
+                continue
+            if fact["kind"] != "number" or compatible(value, m["value"], fact.get("bound", "exact")):
+                return True
+    return False
+
+
+@dataclass
+class FactScore:
+    id: str
+    rows: list[str]
+    main: str | None
+    required: set[str]
+    predicted: set[str]
+    tp: int
+    fp: int
+    fn: int
+    false_conflict: bool
+    false_evolving: bool
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def fragmentation(self) -> int:
+        return max(1, len(self.rows))
+
+
+@dataclass
+class EventScore:
+    event: str
+    split: str
+    sites: int
+    facts: list[FactScore]
+    merges: int
+    rows: int
+    unmapped: int
+    fetched: int
+    articles: int
+
+    def totals(self) -> Totals:
+        return Totals.of([self])
+
+
+@dataclass
+class Totals:
+    facts: int = 0
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    fragments: int = 0
+    false_conflicts: int = 0
+    false_evolutions: int = 0
+    merges: int = 0
+    unmapped: int = 0
+
+    @classmethod
+    def of(cls, events: Iterable[EventScore]) -> Totals:
+        t = cls()
+        for ev in events:
+            t.facts += len(ev.facts)
+            t.tp += sum(f.tp for f in ev.facts)
+            t.fp += sum(f.fp for f in ev.facts)
+            t.fn += sum(f.fn for f in ev.facts)
+            t.fragments += sum(f.fragmentation for f in ev.facts)
+            t.false_conflicts += sum(f.false_conflict for f in ev.facts)
+            t.false_evolutions += sum(f.false_evolving for f in ev.facts)
+            t.merges += ev.merges
+            t.unmapped += ev.unmapped
+        return t
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def fragmentation(self) -> float:
+        return self.fragments / self.facts if self.facts else 1.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "facts": self.facts,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "fragmentation": round(self.fragmentation, 4),
+            "false_conflicts": self.false_conflicts,
+            "false_evolutions": self.false_evolutions,
+            "merges": self.merges,
+            "unmapped_mentions": self.unmapped,
+        }
+
+
+def score_facts(labels: dict[str, Any], rows: Sequence[Row]) -> tuple[list[FactScore], int]:
+    """Per-fact scores of one event, and its number of merged rows."""
+    dom = {did: outlet_id(article(did)["source_domain"]) for did in labels["articles"]}
+    main_of: dict[str, list[str]] = defaultdict(list)
+    scores = []
+    for fact in labels["facts"]:
+        required = {dom[m["article"]] for m in fact["mentions"]}
+        neutral = {dom[d] for d in fact.get("optional", [])} | {
+            dom[c["article"]] for c in fact.get("conflicts", [])
+        }
+        neutral -= required
+        hits = [r for r in rows if evidences(r, fact)]
+        main = max(
+            hits,
+            key=lambda r: (len(r.outlets & required), -len(r.outlets - required - neutral)),
+            default=None,
+        )
+        predicted = set(main.outlets) if main else set()
+        score = FactScore(
+            fact["id"],
+            [r.id for r in hits],
+            main.id if main else None,
+            required,
+            predicted,
+            tp=len(predicted & required),
+            fp=len(predicted - required - neutral),
+            fn=len(required - predicted),
+            false_conflict=False,
+            false_evolving=False,
+        )
+        if main is None:
+            score.notes.append("no row evidences it")
+        else:
+            main_of[main.id].append(fact["id"])
+            labelled = [(c["article"], (c["start"], c["end"])) for c in fact.get("conflicts", [])]
+            wrong = [
+                c
+                for c in main.conflicts
+                if c is not None and not (c[1] and any(c[0] == d and _overlap(c[1], s) for d, s in labelled))
+            ]
+            if wrong:
+                score.false_conflict = True
+                score.notes.append(f"main row {main.id} has {len(wrong)} conflict(s) not labelled")
+            if main.evolving and not fact.get("evolving"):
+                score.false_evolving = True
+                score.notes.append(f"main row {main.id} says evolving")
+            if len(hits) > 1:
+                score.notes.append(f"spread over {len(hits)} rows: {', '.join(r.id for r in hits)}")
+            if required - predicted:
+                score.notes.append(f"missing outlets: {', '.join(sorted(required - predicted))}")
+            if predicted - required - neutral:
+                score.notes.append(f"extra outlets: {', '.join(sorted(predicted - required - neutral))}")
+        scores.append(score)
+    merged = {rid: fids for rid, fids in main_of.items() if len(fids) > 1}
+    for s in scores:
+        if s.main in merged:
+            s.notes.append(
+                f"main row {s.main} is also the main row of {', '.join(f for f in merged[s.main] if f != s.id)}"
+            )
+    return scores, len(merged)
+
+
+def evaluate_event(labels: dict[str, Any], split: str) -> tuple[EventScore, list[Row]]:
+    dids = labels["articles"]
+    served = serve_event(dids)
+    try:
+        with tempfile.TemporaryDirectory(prefix="claimcheck-facts-") as tmp:
+            summary, report = fetch_and_compare(served, Path(tmp))
+    finally:
+        served.site.close()
+    rows = map_rows(report, served, dids)
+    facts, merges = score_facts(labels, rows)
+    fetched = sum(o.get("new", 0) for o in summary.get("outlets", []))
+    sites = len({article(d)["source_domain"] for d in dids})
+    return (
+        EventScore(
+            labels["event"],
+            split,
+            sites,
+            facts,
+            merges,
+            len(rows),
+            sum(r.unmapped for r in rows),
+            fetched,
+            len(dids),
+        ),
+        rows,
+    )
+
+
+def load_split(split: str) -> list[dict[str, Any]]:
+    path = FILES[split]
+    if not path.is_file():
+        return []
+    events: list[dict[str, Any]] = load(path)["events"]
+    return events
+
+
+# --- output -------------------------------------------------------------------------------------------
+
+
+def _line(name: str, t: Totals, extra: str = "") -> str:
+    return (
+        f"{name[:44]:<44} {t.facts:>5} {t.precision:>5.2f} {t.recall:>5.2f} {t.f1:>5.2f} {t.fragmentation:>5.2f}"
+        f" {t.false_conflicts:>4} {t.false_evolutions:>4} {t.merges:>4}{extra}"
+    )
+
+
+HEADER = (
+    f"{'event':<44} {'facts':>5} {'P':>5} {'R':>5} {'F1':>5} {'frag':>5} {'fcon':>4} {'fevo':>4} {'mrg':>4}"
+)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m tests.facts_eval", description=__doc__.split("\n\n")[0])
+    ap.add_argument("--split", choices=("tune", "heldout", "all"), default="tune")
+    ap.add_argument("--event", help="only this event")
+    ap.add_argument("-v", "--verbose", action="store_true", help="per fact, what went wrong")
+    ap.add_argument("--json", action="store_true", help="the figures as JSON on stdout")
+    ap.add_argument("--i-am-not-tuning", action="store_true", help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    held = args.split != "tune" and (args.event is None or is_heldout(args.event))
+    if args.verbose and held and not args.i_am_not_tuning:
+        print(
+            "error: -v on held-out events shows their failures; pass --i-am-not-tuning if you are not tuning",
+            file=sys.stderr,
+        )
+        return 2
+    if not available():
+        print("skipped: ../shared/realdata/news-clusters is absent", file=sys.stderr)
+        return 0
+    splits = SPLITS if args.split == "all" else (args.split,)
+    todo = [(s, ev) for s in splits for ev in load_split(s) if args.event in (None, ev["event"])]
+    if args.event and not todo:
+        print(f"error: no labelled event {args.event!r} in split {args.split}", file=sys.stderr)
+        return 2
+    if not todo:
+        print(f"error: no labelled events in split {args.split}", file=sys.stderr)
+        return 1
+    results: dict[str, list[EventScore]] = defaultdict(list)
+    for split, labels in todo:
+        score, _ = evaluate_event(labels, split)
+        results[split].append(score)
+        if not args.json:
+            if len(results[split]) == 1:
+                print(f"\n{split}:\n{HEADER}")
+            warn = (
+                f"  ({score.fetched}/{score.articles} articles stored)"
+                if score.fetched < score.articles
+                else ""
+            )
+            if score.unmapped:
+                warn += f"  ({score.unmapped} sentences not found in the text)"
+            print(_line(f"{score.event} [{score.sites} sites]", score.totals(), warn))
+            if args.verbose:
+                for f in score.facts:
+                    if f.notes:
+                        print(f"    {f.id}: " + "; ".join(f.notes))
+    if args.json:
+        out = {
+            split: {
+                "overall": Totals.of(evs).as_dict(),
+                "events": [{"event": e.event, "sites": e.sites, **e.totals().as_dict()} for e in evs],
+                **({"facts": [_fact_json(e) for e in evs]} if args.verbose else {}),
+            }
+            for split, evs in results.items()
+        }
+        print(json.dumps(out, indent=1))
+    else:
+        print()
+        for split, evs in results.items():
+            print(_line(f"overall {split} ({len(evs)} events)", Totals.of(evs)))
+    return 0
+
+
+def _fact_json(ev: EventScore) -> dict[str, Any]:
+    return {
+        "event": ev.event,
+        "facts": [
+            {
+                **{k: v for k, v in asdict(f).items() if k not in ("required", "predicted")},
+                "required": sorted(f.required),
+                "predicted": sorted(f.predicted),
+            }
+            for f in ev.facts
+        ],
+    }
+
+
+if __name__ == "__main__":
+    sys.exit(main())
