@@ -41,7 +41,7 @@ from claimcheck.normalize import (
     words,
     words_compatible,
 )
-from claimcheck.things import classes_agree, is_precise, stated, thing_class
+from claimcheck.things import ROLE_THINGS, classes_agree, is_precise, is_wide, stated, thing_class
 
 Scored = tuple[float, Rule] | None
 
@@ -173,6 +173,8 @@ def number_graph(
     lo, lo_inc, hi, hi_inc = _bounds(value)
     figure = np.array([stated(v) or 0.0 for v in value], dtype=np.float64)
     precise = np.array([is_precise(v) for v in value], dtype=bool)
+    wide = np.array([is_wide(v) for v in value], dtype=bool)
+    role = np.array([unit[n] in ROLE_THINGS for n in first], dtype=bool)
     single = np.array([items[m[0]].article if len(m) == 1 else -1 for m in graph.members])
     when_ids: dict[str | None, int] = {}
     when = np.array([when_ids.setdefault(items[n].claim.when, len(when_ids)) for n in first])
@@ -203,7 +205,8 @@ def number_graph(
             ok &= (cols[None, :] > chunk[:, None]) | (pos[None, :] >= len(rows))
             # the same precise figure ("2,500", "108") of the same thing is one fact whatever the words
             same_figure = (figure[chunk][:, None] == figure[cols][None, :]) & precise[chunk][:, None]
-            ok &= (sims >= floor) | same_figure
+            # so is an agreeing figure of a role (deaths, injured, prisoners): checked below
+            ok &= (sims >= floor) | same_figure | role[chunk][:, None]
             for x in np.flatnonzero(ok.sum(axis=1) > options.max_candidates):
                 found = np.flatnonzero(ok[x])  # a dense block: only the closest contexts
                 ok[x] = False
@@ -215,7 +218,8 @@ def number_graph(
             agree = _below(lo[g], lo_inc[g], hi[h], hi_inc[h]) & _below(lo[h], lo_inc[h], hi[g], hi_inc[g])
             score = np.where(agree, 0.45 + 0.55 * shared, 0.35 + 0.5 * shared)
             score = np.where(agree & same_figure[xs, ys], np.maximum(score, PRECISE_SCORE), score)
-            keep = agree | (shared > 0)
+            score = np.where(agree & role[g], np.maximum(score, ROLE_SCORE), score)
+            keep = (agree | (shared > 0)) & (wide[g] == wide[h])  # "dozens" never meets "59"
             for wg, wh in set(zip(when[g[keep]].tolist(), when[h[keep]].tolist(), strict=True)):
                 if (wg, wh) not in compatible:
                     compatible[wg, wh] = when_compatible(whens[wg], whens[wh], options.when_threshold)
@@ -252,6 +256,9 @@ def number_graph(
 # The score of two reports of the same precise figure of one thing (or class of things): above the
 # linkage threshold on its own, so that such reports join whatever words surround them.
 PRECISE_SCORE = 0.7
+# The score of two agreeing figures of one role ("killed at least 50" / "59 dead"), whatever the
+# words around them: in one story, the dead, the injured or the prisoners are counted once.
+ROLE_SCORE = 0.55
 
 
 def _class_links(
@@ -274,7 +281,7 @@ def _class_links(
     classes: dict[int, str] = {}
     for g, n in enumerate(first):
         claim = items[n].claim
-        if claim.value is None or figure[g] <= 0:
+        if claim.value is None or figure[g] <= 0 or is_wide(claim.value):
             continue
         cls = thing_class(unit[n], claim.unit)
         if cls is not None:
@@ -347,6 +354,7 @@ def _update_links(
             values = [items[n].claim.value for n in ns]
             lo, lo_inc, hi, hi_inc = _bounds(values)
             rep = np.array([v.midpoint for v in values], dtype=np.float64)  # type: ignore[union-attr]
+            vague = np.array([is_wide(v) for v in values], dtype=bool)
             tlo = np.array([t_lo[g] for g in chunk])
             thi = np.array([t_hi[g] for g in chunk])
             # x before y in the chunk: rep[x] <= rep[y]; the lower value must be the earlier report
@@ -354,6 +362,7 @@ def _update_links(
             agree = _below(lo[:, None], lo_inc[:, None], hi[None, :], hi_inc[None, :]) & _below(
                 lo[None, :], lo_inc[None, :], hi[:, None], hi_inc[:, None]
             )
+            ok &= vague[:, None] == vague[None, :]
             ok &= rep[None, :] <= options.update_ratio * rep[:, None]
             # values that agree ("at least 3" and "5") link at any time; disjoint ones only in order
             ok &= agree | (thi[:, None] + options.update_window <= tlo[None, :])

@@ -31,6 +31,7 @@ UNIT_SYNONYMS = {
     "meter": "metre", "mile": "mile", "tonne": "ton", "metric": "ton",
     "traveler": "traveller", "servicemen": "serviceman", "servicewomen": "serviceman",
     "servicewoman": "serviceman", "troops": "troop", "holiday-maker": "holidaymaker",
+    "hospitalized": "hospitalised", "hospitalisation": "hospitalised", "hospitalization": "hospitalised",
 }  # fmt: skip
 
 
@@ -42,14 +43,14 @@ _COMPOUNDS = {("service", "member"): "servicemember", ("account", "holder"): "ac
 
 def unit_key(unit: str | None) -> str:
     """The counted thing reduced to its head noun: "political prisoners" -> "prisoner"."""
-    ws = content_words(unit or "")
+    ws = content_words(unit or "") or words(unit or "")  # "others" is a stopword, and a generic unit
     if len(ws) > 1 and (compound := _COMPOUNDS.get((ws[-2], ws[-1]))):
         return compound
     return UNIT_SYNONYMS.get(ws[-1], ws[-1]) if ws else ""
 
 
 # Head nouns too general to name a counted thing by themselves: "1,100 people" may be prisoners.
-GENERIC_UNITS = frozenset(["people", "resident", "civilian", "men", "women", "adult"])
+GENERIC_UNITS = frozenset(["people", "resident", "civilian", "men", "women", "adult", "other"])
 # Words that say a sentence about generic "people" is about a more specific role (hypernym rule):
 # "1,100 people remain behind bars" counts prisoners. Only roles that cannot be confused.
 _ROLE_CUES = {
@@ -117,8 +118,11 @@ CONTEXT_SYNONYMS = {
 # Counted things whose figure legitimately rises while a story unfolds (a death toll): two reports at
 # different times that give different counts of them are one fact whose figure was updated.
 EVOLVING_THINGS = frozenset(
-    ["death", "injured", "missing", "arrest", "arrested", "evacuee", "evacuated", "evacuation"]
+    ["death", "injured", "missing", "arrest", "arrested", "evacuee", "evacuated", "evacuation", "hospitalised"]
 )
+# Roles a story counts once (each a fact, its figure maybe updated): agreeing figures of one of them
+# are one fact whatever the words around them.
+ROLE_THINGS = EVOLVING_THINGS | {"prisoner", "hostage"}
 _RISING = re.compile(r"\b(so far|to date|r[io]se[ns]? to|risen to|climb(?:ed|s)? to|increased to)\b", re.I)
 
 
@@ -215,6 +219,12 @@ def stated(v: Interval | None) -> float | None:
 def significant_digits(x: float) -> int:
     """Significant digits of a figure as written: 2,500 -> 2, 108 -> 3, 3.8 -> 2, 40 -> 1."""
     return len(f"{abs(x):.10f}".rstrip("0").replace(".", "").strip("0"))
+
+
+def is_wide(v: Interval | None) -> bool:
+    """A vague figure ("dozens", "hundreds": the top at least twice the bottom). It agrees with
+    too many figures to join them: it is a fact of its own, with other figures as vague."""
+    return bool(v and v.low and v.high and v.low > 0 and v.high >= 2 * v.low)
 
 
 def is_precise(v: Interval | None) -> bool:

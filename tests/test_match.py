@@ -507,3 +507,19 @@ def test_one_spelling_writes_british_forms_the_american_way() -> None:
         "traveled to the center, organized by the labor defense team"
     )
     assert one_spelling("four hours more there") == "four hours more there"
+
+
+def test_agreeing_figures_of_one_role_join_and_a_vague_figure_stays_apart() -> None:
+    facts = facts_of(
+        art("reuters", num(59, "The gunman killed 59 people attending the concert.", unit="deaths"), hour=0),
+        art("bbc", num(Interval(50, None, False), "A gunman killed more than 50 people, firing from a hotel.",
+                       unit="deaths"), hour=1),
+        art("cbs", num(Interval(24, 100, True, False), "Dozens of people were killed on Sunday.", unit="deaths",
+                       text="Dozens of people"), hour=2),
+        art("latimes", num(Interval(500, None, False), "More than 500 others were injured.", unit="others",
+                           text="More than 500 others", extra={"unit_role": "injured"}), hour=3),
+        art("lemonde", num(527, "Officials said 527 were wounded in the attack.", unit="wounded"), hour=4),
+    )  # fmt: skip
+    assert set(fact_with(facts, "reuters").outlets) == {"reuters", "bbc"}
+    assert fact_with(facts, "cbs").outlets == ("cbs",)
+    assert set(fact_with(facts, "latimes").outlets) == {"latimes", "lemonde"}
