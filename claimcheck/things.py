@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from claimcheck.claims.measures import MEASURE_WORDS
 from claimcheck.models import Claim, Interval
 from claimcheck.normalize import content_words, words
 
@@ -38,11 +39,16 @@ UNIT_SYNONYMS = {
 # Two-word counted things that are one noun: "service members" are servicemembers, not members.
 _COMPOUNDS = {("service", "member"): "servicemember", ("account", "holder"): "accountholder",
               ("foreign", "national"): "national", ("crew", "member"): "crew",
-              ("staff", "member"): "staff"}  # fmt: skip
+              ("staff", "member"): "staff", ("per", "cent"): "percent"}  # fmt: skip
 
 
 def unit_key(unit: str | None) -> str:
-    """The counted thing reduced to its head noun: "political prisoners" -> "prisoner"."""
+    """The counted thing reduced to its head noun: "political prisoners" -> "prisoner"; a unit of
+    measure in it to its one spelling ("five-yard score", "5-yard pass": "yd")."""
+    raw = (unit or "").lower().replace("-", " ").split()
+    for w in raw:
+        if len(w) > 1 and w in MEASURE_WORDS:
+            return MEASURE_WORDS[w][0]
     ws = content_words(unit or "") or words(unit or "")  # "others" is a stopword, and a generic unit
     if len(ws) > 1 and (compound := _COMPOUNDS.get((ws[-2], ws[-1]))):
         return compound
