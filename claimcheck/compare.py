@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
-from claimcheck.facts import alias_map, fact_order, resolve_source
+from claimcheck.facts import alias_map, fact_order, named_source
 from claimcheck.match import MATCHED_KINDS, MatchOptions, match_facts
 from claimcheck.models import Article, Citation, CompareResult, Fact, Outlet, OutletCount, Sources
 from claimcheck.syndication import find_syndicated
@@ -86,7 +86,7 @@ def who_cites_whom(
     alias = alias_map(outlets)
     seen: dict[tuple[str, str], set[str]] = defaultdict(set)
     for i, art in enumerate(articles):
-        cited = {resolve_source(c.cites, alias) for c in art.claims if c.cites}
+        cited = {src for c in art.claims if c.cites and (src := named_source(c.cites, alias)) is not None}
         why = syndicated.get(i, "")
         if why.startswith("wire"):
             cited.add(why.rsplit(" ", 1)[-1])

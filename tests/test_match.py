@@ -411,6 +411,27 @@ def test_cited_sources_are_named_once() -> None:
 
     names = ["reuters", "human rights group Viasna", "Viasna", "officials in Kyiv", "Kyiv"]
     assert merge_names(names) == ("reuters", "Viasna", "officials in Kyiv", "Kyiv")
+    assert merge_names(["Viasna", "viasna", "VIASNA"]) == ("Viasna",)  # once, whatever its case
+
+
+def test_only_named_sources_are_cited() -> None:
+    from claimcheck.facts import named_source
+
+    alias = {"reuters": "reuters", "thomson reuters": "reuters", "bbc": "bbc"}
+    unnamed = ["group", "officials", "Analysts", "analysts", "The Group", "officials in Kyiv", "warning",
+               "person familiar with the arrangements", "the Delta spokesman"]  # fmt: skip
+    assert [named_source(n, alias) for n in unnamed] == [None] * len(unnamed)
+    named = ["human rights group Viasna", "Thomson Reuters", "the BBC", "Ministry of Defence", "Deadline Hollywood"]
+    assert [named_source(n, alias) for n in named] == ["Viasna", "reuters", "bbc", "Ministry of Defence",
+                                                        "Deadline Hollywood"]  # fmt: skip
+    claims = (num(123, "Belarus freed 123 political prisoners, the group said.", cites="group"),
+              num(123, "Belarus freed 123 political prisoners, analysts said.", cites="Analysts"))  # fmt: skip
+    facts = facts_of(
+        art("bbc", claims[0], hour=0),
+        art("cbs", claims[1], hour=1),
+        art("latimes", num(123, "Belarus freed 123 political prisoners, Viasna said.", cites="Viasna"), hour=2),
+    )
+    assert fact_with(facts, "bbc").cited_sources == ("Viasna",)
 
 
 # --- issue 12: one row per real fact, no invented conflicts -----------------------------------
