@@ -457,6 +457,11 @@ def text_graph(items: Sequence[Item], options: MatchOptions, *, quote: bool) -> 
         ranked = sorted(keysets[n], key=lambda k: (df[k], k))
         # a key shared by more than max_block claims is not rare; keep one only if nothing rarer exists
         rare = [k for k in ranked[: options.rare_keys] if df[k] <= options.max_block] or ranked[:1]
+        if quote:
+            # a quote is also found by its other uncommon words: a fragment quoted elsewhere ("avoid
+            # a potential distraction") or the same words spelled another way may not share the
+            # quote's three rarest ones
+            rare += [k for k in ranked[options.rare_keys : options.quote_keys] if df[k] <= options.quote_key_df]
         names_ = [k for k in name_sets[n] if df_names[k] <= options.max_block]
         for k in {*rare, *names_}:
             if df[k] + df_names[k] > 1:

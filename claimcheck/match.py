@@ -82,6 +82,8 @@ class MatchOptions:
     phrase_score: float = 76.0
     linkage: float = 0.5  # average-linkage threshold for joining two clusters
     rare_keys: int = 3  # blocking keys per quote/statement: its rarest words
+    quote_keys: int = 16  # ...and a quote's next rarest words, up to this many keys,
+    quote_key_df: int = 12  # when each is in at most this many distinct quotes
     max_block: int = 400  # blocks larger than this are split (by sorted text) before scoring
     max_candidates: int = 64  # per number, score at most this many close values (keeps dense data linear)
     number_context_floor: float = 0.4  # context similarity (0-1) at which numbers start to link
