@@ -512,7 +512,7 @@ def _phrase_links(
     options: MatchOptions,
 ) -> None:
     """Statements that share a rare phrase: ``phrase_words`` content words in the same order, at
-    least two of them rare (in at most ``phrase_share`` of the statements, and at most
+    least ``phrase_rare`` of them rare (in at most ``phrase_share`` of the statements, and at most
     ``max_block``) and not names. Paraphrases that end differently ("Belarus is a close ally of
     Russia, and ..." / "... and allowed Moscow ...") score too low on all their words to link;
     the shared run says they state the same thing. Found through an index of such runs, so only
@@ -527,7 +527,7 @@ def _phrase_links(
             continue
         rare = [df[w] <= rare_df and w not in name_sets[n] for w in toks]
         for i in range(len(toks) - k + 1):
-            if sum(rare[i : i + k]) >= 2:
+            if sum(rare[i : i + k]) >= options.phrase_rare:
                 runs[tuple(toks[i : i + k])].append(g)
     found: dict[tuple[int, int], tuple[str, ...]] = {}
     for run, groups in runs.items():

@@ -22,7 +22,7 @@ Rules beyond plain similarity (each with its unit test in tests/test_match.py):
   between reports published at least ``update_window`` apart, the later one higher, is one fact whose
   figure was updated (``Fact.evolving``, value = the latest), unless its reports do not read as one
   rising figure (``figure_rises``): then the update links are dropped and the claims re-clustered;
-- statements that share a run of ``phrase_words`` content words with two rare non-name words among
+- statements that share a run of ``phrase_words`` content words with a rare non-name word among
   them are the same statement told with different endings.
 """
 
@@ -74,11 +74,12 @@ class MatchOptions:
     speaker_penalty: float = 15.0  # points off a quote pair whose known speakers differ
     speaker_override_words: int = 8  # ...and only quotes at least this long may still link
     statement_threshold: float = 72.0
-    # statements sharing a run of this many content words in order, at least two of them rare
+    # statements sharing a run of this many content words in order, at least phrase_rare of them rare
     # (in at most phrase_share of the statements) and not names, are one statement told with
     # different endings ("Belarus is a close ally of Russia, and ..." / "... and allowed ...")
     phrase_words: int = 4
     phrase_share: float = 0.2
+    phrase_rare: int = 1  # rare words a shared run needs
     phrase_score: float = 76.0
     linkage: float = 0.5  # average-linkage threshold for joining two clusters
     rare_keys: int = 3  # blocking keys per quote/statement: its rarest words

@@ -189,3 +189,14 @@ def test_first_reporter_and_citations(result: CompareResult) -> None:
     cites = {(c["outlet"], c["cites"]) for c in TRUTH["citations"] if c["outlet"] != c["cites"]}
     got = {(c.outlet, c.cited) for c in result.citations}
     assert cites <= got
+
+
+def test_near_duplicate_statements_of_one_fact_are_one_row(result: CompareResult) -> None:
+    """ "In return, the US has lifted sanctions on Belarusian potash" and "In return for the releases,
+    the US lifted sanctions on Belarusian potash" (issue 12 §4): one fact, however the sentences end."""
+    hits = [f for f in result.facts if f.kind == "statement" and any(
+        "In return, the US has lifted sanctions" in m.claim.sentence for m in f.mentions)]  # fmt: skip
+    assert len(hits) == 1
+    assert any("In return for the releases" in m.claim.sentence for m in hits[0].mentions)
+    spec = {m["outlet"] for m in truth_fact("potash-sanctions-lifted")["mentions"]}
+    assert len(set(hits[0].outlets) & spec) >= 8
