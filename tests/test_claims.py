@@ -553,3 +553,101 @@ def test_dotted_abbreviations_are_words_and_capitalised_scales_count(text: str, 
 def test_number_words(text: str, low: float, high: float, unit: str) -> None:
     [n] = numbers(text)
     assert (n.value.low, n.value.high, n.unit) == (low, high, unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anyone with information can call the hotline on 0800 123 4567.",
+        "The club finished third in the 2019-20 season.",
+        "The mayor, 61, said the town would rebuild the bridge.",
+        "He moved in with his partner, Ann Lee, 62.",
+        "The tournament runs between June 8 and 25, organisers said.",
+        "Photo 3 of 12",
+        "Hide Caption 1 of 8",
+        "The striker Jones (10) shot wide.",
+        "Screens of 1920x1080 or more are recommended.",
+        "Registration number: 130349",
+    ],
+)
+def test_more_things_that_are_not_quantities(text: str) -> None:
+    assert numbers(text) == []
+
+
+def test_counts_next_to_not_quantities_stay() -> None:
+    assert [n.value.low for n in numbers("The ferry carried 300 people, 40 cars and 12 lorries.")] == [300, 40, 12]
+    assert [n.value.low for n in numbers("In 2019, 45 people died.")] == [45]
+
+
+@pytest.mark.parametrize(
+    "text,quoted,speaker",
+    [
+        ("'We did what we had to do,' Hughes said after the verdict.", "We did what we had to do", "Hughes"),
+        ("‘We will not give up,’ the minister said.", "We will not give up", "minister"),
+        ("'I don't regret a thing,' the singer's manager told the court.", "I don't regret a thing", "manager"),
+        (
+            "The Smiths' neighbour said: 'They were good people, and we'll miss them.'",
+            "They were good people, and we'll miss them",
+            "neighbour",
+        ),
+        (
+            "'He told me \"get out now\" and I ran,' the witness said.",
+            'He told me "get out now" and I ran',
+            "witness",
+        ),
+        (
+            'The coach told reporters that the team would "fight until the last minute".',
+            "fight until the last minute",
+            "coach",
+        ),
+    ],
+)
+def test_single_quoted_quotes_and_role_speakers(text: str, quoted: str, speaker: str) -> None:
+    [q] = quotes(text)
+    assert q.text.rstrip(",.") == quoted
+    assert q.speaker is not None and q.speaker.split()[-1] == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jones' lawyer said the band played rock 'n' roll in the 1990s and didn't break any rules.",
+        "He loved the '60s and the '70s, and the Beatles' records most of all.",
+        "Critics called it 'a disaster' on Monday.",  # a two-word scare quote
+    ],
+)
+def test_apostrophes_are_not_quotes(text: str) -> None:
+    assert quotes(text) == []
+
+
+def test_roles_second_round() -> None:
+    _, hurt = numbers("Three people were taken to hospital while 20 others were slightly hurt.")
+    assert (hurt.unit, hurt.extra["role"], hurt.extra["unit_written"]) == ("injured", "injured", "others")
+    [n] = numbers("More than 400 women came forward as victims of the fraud.")
+    assert n.unit == "women" and "role" not in n.extra  # victims of a fraud are not dead
+    [n] = numbers("Five victims were killed in the crash.")
+    assert n.unit == "deaths"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The leader spun off on lap 48 as the rain grew heavier.", "Her brother said he could be as old as 32."],
+)
+def test_series_numbers_and_ages_are_not_counts(text: str) -> None:
+    assert numbers(text) == []
+
+
+def test_number_words_inside_names_and_area_compounds() -> None:
+    [n] = numbers("Two Formula One teams protested the result.")
+    assert n.value.low == 2 and n.unit.split()[-1] == "teams"
+    [n] = numbers("Crews cleared an 800-square metre area around the shaft.")
+    assert (n.value.low, n.unit, n.extra["measure"], n.extra["measured"]) == (800, "m²", "area", "area")
+
+
+def test_fractions_near_and_addresses() -> None:
+    [n] = numbers("They hoped to end a near 1-1/2 year trade war.")
+    assert (n.value.low, n.value.high, n.qualifier) == (pytest.approx(1.38), 1.5, "nearly")
+    [n] = numbers("The river rose 2½ metres.")
+    assert (n.value.low, n.unit) == (2.5, "m")
+    assert numbers("He lives near 10 Downing Street.") == []
+    assert numbers("The firm's offices are at 1600 Main Street.") == []

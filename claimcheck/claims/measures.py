@@ -37,8 +37,12 @@ MEASURE_WORDS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(["°f", "degrees fahrenheit", "degrees f", "fahrenheit", "f"], ("°F", "temperature")),
     **dict.fromkeys(["acre", "acres"], ("acres", "area")),
     **dict.fromkeys(["hectare", "hectares", "ha"], ("hectares", "area")),
-    **dict.fromkeys(["square kilometres", "square kilometers", "sq km", "km2", "km²"], ("km²", "area")),
-    **dict.fromkeys(["square miles", "sq miles", "sq mi"], ("sq miles", "area")),
+    **dict.fromkeys(["square kilometres", "square kilometers", "square kilometre", "square kilometer", "sq km",
+                     "km2", "km²"], ("km²", "area")),
+    **dict.fromkeys(["square miles", "square mile", "sq miles", "sq mi"], ("sq miles", "area")),
+    **dict.fromkeys(["square metres", "square meters", "square metre", "square meter", "sq m", "m2", "m²"],
+                    ("m²", "area")),
+    **dict.fromkeys(["square feet", "square foot", "sq ft"], ("sq ft", "area")),
     **dict.fromkeys(["litre", "litres", "liter", "liters", "l"], ("litres", "volume")),
     **dict.fromkeys(["gallon", "gallons"], ("gallons", "volume")),
     **dict.fromkeys(["mw"], ("mw", "power")),
@@ -88,7 +92,7 @@ def canonical(written: str, sentence: str = "") -> tuple[str, str] | None:
     """
     key = re.sub(r"\s+", " ", written.lower().strip())
     if key.startswith("degree") and key not in MEASURE_WORDS:
-        return ("degrees", "temperature") if key in ("degree", "degrees") else None
+        return ("degrees", "degrees") if key in ("degree", "degrees") else None  # an angle or a temperature
     found = MEASURE_WORDS.get(key)
     money = found and found[0] == "lb" and key.startswith("pound") and _MONEY_CUE.search(sentence)
     if money and not _WEIGHT_CUE.search(sentence):

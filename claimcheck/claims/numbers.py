@@ -64,6 +64,7 @@ _WORDNUM = re.compile(
 _DIGITS = re.compile(
     r"(?P<cur>US\$|\$|£|€|¥|₹)?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?P<frac>[- ](?:1/2|1/4|3/4|1/3|2/3)(?![\d/])|[½¼¾⅓⅔])?"  # mixed fractions: "1-1/2 year", "2½"
     # Scale words in any case: headlines capitalise them ("$48 Billion", "3.1 Million").
     r"(?P<scale>\s?(?i:million|billion|trillion|thousand|hundred)\b|(?:bn|mn|mln|tn|m|k|b)\b)?"
     r"(?P<pct>\s?%|\s(?:per\s?cent|percent|percentage points?)\b)?"
@@ -77,6 +78,9 @@ _BETWEEN_RE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"^(?:\s+(?:and|to)\s+|\s?[-–—]\s?)$")
 _POSTFIX = re.compile(r"\s*(?:,\s*)?(?P<p>or more|or so|-plus|\+|plus)\b", re.IGNORECASE)
 
+_FRACTIONS = {"1/2": 0.5, "1/4": 0.25, "3/4": 0.75, "1/3": 1 / 3, "2/3": 2 / 3, "½": 0.5, "¼": 0.25, "¾": 0.75,
+              "⅓": 1 / 3, "⅔": 2 / 3}  # fmt: skip
+_NAME_BEFORE = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][a-z]+\s$")
 _MINUS = re.compile(r"(?:\bminus\s+|(?<![\w.,])[-−])$", re.IGNORECASE)
 _DECADE = re.compile(r"^'?s\b")
 _OF = re.compile(r"\s+of\s+(?:the\s+|their\s+|its\s+|them\b)?", re.IGNORECASE)
@@ -195,7 +199,7 @@ def _digit_numbers(s: str, blocked: list[tuple[int, int]]) -> list[_Raw]:
         if any(b0 <= m.start("num") < b1 for b0, b1 in blocked) or _attached_left(s, m.start()):
             continue
         num = m.group("num")
-        value = float(num.replace(",", ""))
+        value = float(num.replace(",", "")) + _FRACTIONS.get((m.group("frac") or " ")[-3:].lstrip("- "), 0.0)
         unit = None
         attached = (m.group("attached") or "").lower()
         scale = (m.group("scale") or "").strip().lower()
@@ -253,9 +257,19 @@ def _hyphen_measure(s: str, raw: _Raw) -> None:
     """"a 300-pound bear": the compound is a weight of 300 lb; "bear" is what is measured, not counted."""
     assert raw.hyphen is not None
     first, _, rest = raw.hyphen.partition(" ")
+    after = raw.end
+    if first == "square":  # "an 800-square metre area", "a 300-square-foot flat"
+        if rest:
+            second, _, rest = rest.partition(" ")
+        elif (nxt := _UNIT_WORD.match(s, raw.end)) is not None:
+            second, after = nxt.group(1).lower(), nxt.end()
+        else:
+            return
+        first = f"square {second}"
     found = canonical(first, s) if first not in ("c", "f", "l", "g") else None
     if found is None:
         return
+    raw.end = after
     words, end = _noun_phrase(s, raw.end)
     raw.unit, raw.measure, raw.hyphen = found[0], found[1], None
     measured = " ".join([w for w in (rest, *words) if w])
@@ -289,6 +303,8 @@ def _word_numbers(s: str) -> list[_Raw]:
         value = _words_value(text)
         if value is None or text in {"a", "zero"} or _AGO.match(s[m.end() : m.end() + 40]):
             continue
+        if m.group()[0].isupper() and _NAME_BEFORE.search(s, max(0, m.start() - 30), m.start()):
+            continue  # part of a name: "Formula One", "Air Force One", "World War Two"
         raw = _Raw(m.start(), m.end(), value, "words")
         hy = _HYPHEN_UNIT.match(s, m.end())
         if hy:
@@ -423,7 +439,8 @@ def _apply_role(q: Quantity, role: str, own: str | None) -> None:
     """
     words = own.split() if own else []
     role_word = bool(words) and words[-1] in ROLE_WORDS and (len(words) == 1 or words[0] in GENERIC)
-    if own is None or role_word or (role == "deaths" and (own in DEATH_UNITS or own in GENERIC)):
+    generic_other = own in ("others", "more")  # "wounding 22 others": the others are the injured
+    if own is None or role_word or generic_other or (role == "deaths" and (own in DEATH_UNITS or own in GENERIC)):
         if q.unit != role:
             q.extra["unit_written"], q.unit = own, role
     elif own in GENERIC:
@@ -502,7 +519,8 @@ def _noun_phrase(s: str, pos: int) -> tuple[list[str], int]:
         if not words and low in _LEADING_MODIFIERS:
             end = m.end()
             continue
-        if w[0].isupper() and (low not in _NOT_UNIT or (w.isupper() and len(w) > 1)):
+        name_number = caps and low in _UNITS_WORDS  # "two Formula One teams"
+        if w[0].isupper() and (low not in _NOT_UNIT or (w.isupper() and len(w) > 1) or name_number):
             if len(words) > caps or caps >= 3 or low in _MONTH_OR_DAY:
                 break
             caps += 1

@@ -40,6 +40,7 @@ QUALIFIERS = [
     ("about", "about"),
     ("some", "about"),
     ("nearly", "nearly"),
+    ("near", "nearly"),
     ("almost", "nearly"),
     ("close to", "nearly"),
     ("just under", "nearly"),
@@ -64,6 +65,12 @@ ID_WORDS = frozenset(
         "Covid", "COVID", "Group", "Boeing", "Airbus", "Euro", "UEFA", "Formula", "Game", "Week", "Round",
         "Day", "Series", "Pro", "Max", "Air", "Mini", "Plus", "Note", "Studio", "Xbox", "PlayStation",
         "Top", "Fortune", "Trek", "Size", "Grade", "Year", "Term", "Unit",
+        # a singular noun before a number names one item of a series: "lap 48", "pad 40", "page 5"
+        "lap", "pad", "page", "gate", "platform", "room", "row", "exit", "junction", "route", "chapter",
+        "section", "article", "stage", "level", "phase", "round", "game", "episode", "season", "lane",
+        "terminal", "hole", "pier", "berth", "runway", "ward", "bed", "block", "apartment", "floor", "flight",
+        "bus", "train", "line", "track", "channel", "number", "no", "category", "grade", "size", "model",
+        "type", "class", "group", "item", "step", "figure", "table", "volume", "issue", "verse", "week",
     ]
 )
 SKIP_CAPS = frozenset(

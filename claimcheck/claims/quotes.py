@@ -27,15 +27,20 @@ _SPEECH = (
 _TITLE = (
     r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Col|Lt|Sgt|Capt|Rev|St)\.?\s+|(?:President|Prime\s+Minister|"
     r"Minister|Chancellor|Secretary|Judge|Justice|Senator|Governor|Mayor|Chief|Officer|Detective|Coach|"
-    r"Commissioner|Ambassador|Pope|King|Queen|Prince|Princess|Speaker|Leader|General|Director)\s+)"
+    r"Commissioner|Ambassador|Pope|King|Queen|Prince|Princess|Speaker|Leader|General|Director|Sergeant|"
+    r"Captain|Colonel|Lieutenant|Constable|Inspector|Superintendent|Professor|Doctor)\s+)"
 )
 _NAME_TOKEN = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w’'-]*\.?|[A-Z]\.)"
 _PARTICLE = r"(?:de|van|von|bin|al|la|le|da|di|del|der|ibn)"
 _NAME = rf"(?:{_TITLE}{{0,2}}{_NAME_TOKEN}(?:\s+(?:{_NAME_TOKEN}|{_PARTICLE})){{0,3}})"
 _ROLE = (
-    r"(?:(?:the|a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:spokes(?:man|woman|person)|official|minister|ministry|police|"
-    r"statement|lawyer|attorney|prosecutor|judge|witness|resident|source|adviser|advisor|aide|analyst|"
-    r"expert|leader|chief|director|officer|doctor|teacher|executive|manager|representative|company|group))"
+    r"(?:(?:[Tt]he|[Aa]n?|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w’'-]+\s+){0,3}?(?:spokes(?:man|woman|person)|"
+    r"official|minister|ministry|police|statement|lawyer|attorney|prosecutor|judge|witness|resident|source|"
+    r"adviser|advisor|aide|analyst|expert|leader|chief|director|officer|doctor|teacher|executive|manager|"
+    r"representative|company|group|coach|captain|player|president|chairman|chairwoman|mayor|governor|"
+    r"senator|founder|owner|neighbour|neighbor|mother|father|friend|sister|brother|daughter|son|wife|"
+    r"husband|survivor|victim|driver|pilot|firefighter|paramedic|nurse|researcher|scientist|professor|"
+    r"economist|campaigner|activist|organiser|organizer|landlord|headteacher|singer|actor|actress)s?)"
 )
 _ROLE_PREFIX = (
     r"(?:[A-Z][\w-]*\s+)?(?:spokes(?:man|woman|person)|chief|minister|leader|official|executive)\s+"
@@ -128,7 +133,7 @@ def find_quotes(text: str) -> list[Quote]:
     """Every quotation of record in ``text``, split quotes rejoined, speakers resolved."""
     quotes: list[Quote] = []
     for para in _PARAGRAPH.finditer(text):
-        spans = [(para.start() + s, para.start() + e) for s, e in _quoted_spans(para.group())]
+        spans = [(para.start() + s, para.start() + e) for s, e in _all_spans(para.group())]
         quotes.extend(_join_split(text, spans))
     quotes = [q for q in quotes if _of_record(text, q)]
     if not quotes:
@@ -200,11 +205,60 @@ def _quoted_spans(para: str) -> list[tuple[int, int]]:
     return out
 
 
+# Single quotation marks (British style: 'We did what we had to do,' Hughes said). An opening mark follows
+# a space, a bracket, a dash or another quotation mark and comes before a word; a closing mark follows a
+# non-space and comes before a space, punctuation or the end. Apostrophes inside words (don't, rock 'n'
+# roll, the '90s, 'em) are neither; a closing candidate after "s" and before a word ("Jones' lawyer") is a
+# possessive.
+_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[“\"—–-]))[‘'](?!\d\ds\b|n[’']\s|em\b|til\b|cause\b)(?=[\w“\"])")
+_SINGLE_CLOSE = re.compile(r"(?<=[^\s])[’'](?=$|[\s.,;:!?)\]”\"—–-])")
+
+
+def _all_spans(para: str) -> list[tuple[int, int]]:
+    """Double-quoted spans, plus single-quoted ones not nested in them (an outer quote keeps its inner one)."""
+    double = _quoted_spans(para)
+    if "'" not in para and "‘" not in para:
+        return double
+    single = _single_spans(para)
+    if not single:
+        return double
+    spans = [d for d in double if not any(a <= d[0] and d[1] <= b for a, b in single)]
+    spans += [q for q in single if not any(a <= q[0] and q[1] <= b for a, b in double)]
+    return sorted(spans)
+
+
+def _single_spans(para: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    closes = [m.start() for m in _SINGLE_CLOSE.finditer(para)]
+    if not closes:
+        return out
+    pos = 0
+    for m in _SINGLE_OPEN.finditer(para):
+        if m.start() < pos:
+            continue
+        later = [c for c in closes if c > m.end()]
+        if para[m.start()] == "‘":
+            later = [c for c in later if para[c] == "’"] or later
+        chosen = next((c for c in later if not _possessive(para, c)), None)
+        if chosen is None:
+            break
+        if _SINGLE_OPEN.search(para, m.end(), chosen) is not None:
+            continue  # another opening before this close: the first mark was an apostrophe
+        out.append(_strip(para, m.end(), chosen))
+        pos = chosen + 1
+    return out
+
+
+def _possessive(para: str, i: int) -> bool:
+    """ "Jones' lawyer", "the Smiths' neighbour": s + apostrophe + a following word."""
+    return para[i - 1 : i] == "s" and bool(re.match(r"\s+[\w]", para[i + 1 : i + 4]))
+
+
 def _strip(para: str, s: int, e: int) -> tuple[int, int]:
     while s < e and para[s].isspace():
         s += 1
-    while e > s and para[e - 1].isspace():
-        e -= 1
+    while e > s and (para[e - 1].isspace() or para[e - 1] in "'’" and e - 2 >= s and para[e - 2] in ",.!?'’"):
+        e -= 1  # a doubled closing mark ("true, it probably is,''")
     return s, e
 
 
@@ -229,7 +283,7 @@ def _of_record(text: str, q: Quote) -> bool:
     words = [w for s, e in q.parts for w in _WORDS.findall(text[s:e])]
     if len(words) < 3:
         return False
-    small = {"of", "the", "and", "a", "in"}
+    small = {"of", "the", "and", "a", "in", "to", "for", "on", "at", "with", "by", "from", "as", "an", "or"}
     return not (len(words) <= 6 and all(w[0].isupper() or w.lower() in small for w in words))
 
 

@@ -48,7 +48,7 @@ _BE = (
 # "of the family", "in the crash", "from the village": a short phrase between the noun and its verb.
 _PP = r"(?:(?:of|from|in|on|at|aboard|inside)\s+(?:the\s+|a\s+|an\s+|their\s+|its\s+)?[\w’'-]+(?:\s+[\w’'-]+)?\s+)?"
 _AFTER = re.compile(
-    rf"\s*,?\s*{_PP}{_BE}(?:"
+    rf"\s*,?\s*{_PP}{_BE}(?:[a-z]+ly\s+)?(?:"
     r"(?P<deaths>killed|died|dead|perished|slain|(?:found|confirmed)\s+dead|lost\s+their\s+lives)|"
     r"(?P<injured>injured|wounded|hurt)|"
     r"(?P<hospitalised>hospitali[sz]ed|(?:taken|rushed|admitted|airlifted|flown|treated|transported)\s+"
@@ -77,8 +77,8 @@ def event_role(s: str, start: int, end: int, unit: str | None) -> str | None:
     words = unit.split() if unit else []
     if words and words[-1] in ROLE_WORDS and (len(words) == 1 or words[0] in GENERIC):
         return ROLE_WORDS[words[-1]]
-    if unit in DEATH_UNITS:
-        return "deaths"
+    if unit in ("dead", "deaths", "fatalities"):
+        return "deaths"  # "victims", "bodies", "lives" count deaths only with a verb that says so
     before = _BEFORE.search(s, max(0, start - 45), start)
     if before:
         return before.lastgroup

@@ -15,12 +15,16 @@ FURNITURE = re.compile(
     r"all\s+rights\s+reserved|image\s+(?:copyright|caption)|photo(?:graph)?:|getty\s+images|"
     r"updated|published|posted|this\s+(?:article|story)\s+(?:was|has|is)|we\s+use\s+cookies|cookie|"
     r"support\s+(?:our|independent)|newsletter|more\s+from|see\s+also|editor'?s\s+note|"
-    r"reporting\s+by|editing\s+by|writing\s+by|additional\s+reporting)",
+    r"reporting\s+by|editing\s+by|writing\s+by|additional\s+reporting|\d+\s*(?:of|/)\s*\d+\s*$|"
+    r"\d+\s+of\s+\d+\s+(?:last|next|previous|prev)\b)",
     re.IGNORECASE,
 )
 _FURNITURE_ANYWHERE = re.compile(
     r"\b(?:sign\s+up\s+for|subscribe\s+to\s+our|newsletter|click\s+here|all\s+rights\s+reserved|"
-    r"terms\s+of\s+(?:use|service)|privacy\s+policy|min(?:ute)?\s+read)\b",
+    r"terms\s+of\s+(?:use|service)|privacy\s+policy|min(?:ute)?\s+read|hide\s+caption|"
+    # gallery pagers ("Photo 3 of 12", "Image 2/8"), registration and licence lines of site footers
+    r"(?:caption|photo|image|picture|slide|video|gallery)\s+\d+\s*(?:of|/)\s*\d+|"
+    r"registration\s+(?:number|no)|licen[cs]e\s+(?:number|no)|licen[cs]e\s+for\s+publishing)\b",
     re.IGNORECASE,
 )
 _OPINION_WORDS = frozenset(
