@@ -1,4 +1,4 @@
-"""Fact labels on the real news events (format in FACTLABELS.md): load, locate, validate.
+"""Fact labels on the real news events (format in tests/data/FACTLABELS.md): load, locate, validate.
 
 Labels point into ../shared/realdata/news-clusters by reference (article dId, character offsets into its
 ``text``, sha1 prefix of the span); no article text is ever stored in the repository.
@@ -71,6 +71,51 @@ def sha12(text: str) -> str:
 _END = re.compile(r"""[.!?]["'\u201d\u2019)]*\s+(?=["'\u201c\u2018(]?[A-Z0-9])""")
 
 
+# Words whose period does not end a sentence ("Mr. Weinstein", "Sen. Rubio", "Jan. 26", "U.S. troops").
+_ABBREV = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "sen",
+        "rep",
+        "gov",
+        "gen",
+        "lt",
+        "col",
+        "sgt",
+        "capt",
+        "prof",
+        "jr",
+        "sr",
+        "vs",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "u.s",
+        "u.k",
+        "u.n",
+    ]
+)
+
+
+def _is_end(text: str, m: re.Match[str]) -> bool:
+    word = re.search(r"([\w.]+)$", text[max(0, m.start() - 12) : m.start()])
+    w = word.group(1).lower() if word else ""
+    return not (w in _ABBREV or (len(w) == 1 and w.isalpha()))
+
+
 def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence around ``text[start:end]``: within its line, from the last sentence end before it
     to the first one after it."""
@@ -79,10 +124,10 @@ def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
     line_end = len(text) if line_end < 0 else line_end
     s = line_start
     for m in _END.finditer(text, line_start, min(start + 3, line_end)):
-        if m.end() <= start:  # the lookahead needs a few characters past the boundary
+        if m.end() <= start and _is_end(text, m):  # the lookahead needs a few characters past the boundary
             s = m.end()
     e = line_end
-    m = _END.search(text, end, line_end)
+    m = next((m for m in _END.finditer(text, end, line_end) if _is_end(text, m)), None)
     if m:
         e = m.start() + len(m.group().rstrip())
     while e > s and text[e - 1].isspace():

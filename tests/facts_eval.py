@@ -37,6 +37,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from email.utils import format_datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -181,8 +182,7 @@ def fetch_and_compare(served: Served, workdir: Path) -> tuple[dict[str, Any], di
             "--db",
             str(db),
             "--json",
-            "--workers",
-            "0",
+            *_fetch_opt_ins(),
         ],
         capture_output=True,
         text=True,
@@ -195,6 +195,24 @@ def fetch_and_compare(served: Served, workdir: Path) -> tuple[dict[str, Any], di
     except json.JSONDecodeError:
         raise RuntimeError(f"fetch exited {proc.returncode}: {proc.stderr.strip()[-500:]}") from None
     return summary, compare_json(sources, db)
+
+
+@cache
+def _fetch_opt_ins() -> tuple[str, ...]:
+    """The options fetch needs here: loopback pages are fetched only on an explicit opt-in where fetch has one
+    (``--allow-private``, asked of the same claimcheck the run uses); extraction runs in threads
+    (``--workers 0``), which starts faster on a few pages."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CLAIMCHECK_")}
+    env |= {"COLUMNS": "200", "NO_COLOR": "1"}
+    helptext = subprocess.run(
+        [sys.executable, "-m", "claimcheck", "fetch", "--help"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tempfile.gettempdir(),
+        timeout=120,
+    ).stdout
+    return (*(o for o in ("--allow-private",) if o in helptext), "--workers", "0")
 
 
 def compare_json(sources: Path, db: Path) -> dict[str, Any]:
@@ -278,7 +296,8 @@ class Row:
     summary: str
     outlets: set[str]
     evolving: bool
-    conflicts: list[tuple[str, tuple[int, int] | None] | None]  # (article, span) per conflict; None: a title
+    # per conflict: (article, span, "outlet value") when found in a body, None for a title's figure
+    conflicts: list[tuple[str, tuple[int, int] | None, str] | None]
     spans: list[tuple[str, tuple[int, int], dict[str, Any] | None]]  # (article, span, value)
     unmapped: int = 0
 
@@ -318,17 +337,25 @@ def map_rows(report: dict[str, Any], served: Served, event_dids: Sequence[str]) 
             elif span is not None:
                 row.spans.append((did, span, m.get("value")))
         for c in f.get("conflicts", []):
-            hit: tuple[str, tuple[int, int] | None] | None = ("", None)
+            what = f"{c['outlet']} {_show(c.get('value'))}"
+            hit: tuple[str, tuple[int, int] | None, str] | None = ("", None, what)
             for did in by_domain.get(c["outlet"], []):
                 span = locate(did, c["sentence"])
                 if span is TITLE:
                     hit = None  # a title's figure: titles are not labelled, so it counts neither way
                 elif span:
-                    hit = (did, span)  # type: ignore[assignment]
+                    hit = (did, span, what)  # type: ignore[assignment]
                     break
             row.conflicts.append(hit)
         rows.append(row)
     return rows
+
+
+def _show(value: dict[str, Any] | None) -> str:
+    if not value:
+        return "?"
+    lo, hi = value.get("low"), value.get("high")
+    return f"{lo:g}" if lo == hi and lo is not None else f"{lo}..{hi}"
 
 
 def _strip(url: str) -> str:
@@ -507,7 +534,8 @@ def score_facts(labels: dict[str, Any], rows: Sequence[Row]) -> tuple[list[FactS
             ]
             if wrong:
                 score.false_conflict = True
-                score.notes.append(f"main row {main.id} has {len(wrong)} conflict(s) not labelled")
+                shown = ", ".join(c[2] for c in wrong)
+                score.notes.append(f"main row {main.id} has conflicts not labelled: {shown}")
             if main.evolving and not fact.get("evolving"):
                 score.false_evolving = True
                 score.notes.append(f"main row {main.id} says evolving")
@@ -606,7 +634,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     results: dict[str, list[EventScore]] = defaultdict(list)
     for split, labels in todo:
-        score, _ = evaluate_event(labels, split)
+        try:
+            score, _ = evaluate_event(labels, split)
+        except (RuntimeError, OSError, subprocess.SubprocessError) as e:
+            print(f"error: {labels['event']}: {e}", file=sys.stderr)
+            return 1
         results[split].append(score)
         if not args.json:
             if len(results[split]) == 1:

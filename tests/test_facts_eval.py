@@ -111,7 +111,7 @@ def test_scoring_counts_outlets_rows_conflicts_and_merges() -> None:
 
     # An extra outlet is a false one; a conflict nobody labelled and `evolving` are reported.
     row = _rows_for(fact, set(required) | {"elsewhere"})
-    row.conflicts, row.evolving = [("", None)], True
+    row.conflicts, row.evolving = [("", None, "elsewhere 7")], True
     bad, _ = score_facts(one, [row])
     assert (bad[0].fp, bad[0].false_conflict, bad[0].false_evolving) == (1, True, True)
 
