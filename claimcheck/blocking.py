@@ -41,7 +41,15 @@ from claimcheck.normalize import (
     words,
     words_compatible,
 )
-from claimcheck.things import ROLE_THINGS, classes_agree, is_precise, is_wide, stated, thing_class
+from claimcheck.things import (
+    ROLE_THINGS,
+    classes_agree,
+    is_fairly_precise,
+    is_precise,
+    is_wide,
+    stated,
+    thing_class,
+)
 
 Scored = tuple[float, Rule] | None
 
@@ -173,6 +181,7 @@ def number_graph(
     lo, lo_inc, hi, hi_inc = _bounds(value)
     figure = np.array([stated(v) or 0.0 for v in value], dtype=np.float64)
     precise = np.array([is_precise(v) for v in value], dtype=bool)
+    fair = np.array([is_fairly_precise(v) for v in value], dtype=bool)
     wide = np.array([is_wide(v) for v in value], dtype=bool)
     role = np.array([unit[n] in ROLE_THINGS for n in first], dtype=bool)
     single = np.array([items[m[0]].article if len(m) == 1 else -1 for m in graph.members])
@@ -203,8 +212,11 @@ def number_graph(
             ok = np.abs(c_rep - r_rep) <= options.number_tolerance * np.maximum(c_rep, r_rep)
             ok &= ~((single[chunk][:, None] == single[cols][None, :]) & (single[chunk][:, None] >= 0))
             ok &= (cols[None, :] > chunk[:, None]) | (pos[None, :] >= len(rows))
-            # the same precise figure ("2,500", "108") of the same thing is one fact whatever the words
-            same_figure = (figure[chunk][:, None] == figure[cols][None, :]) & precise[chunk][:, None]
+            # the same precise figure ("2,500", "108") of the same thing is one fact whatever the words;
+            # a two-digit one ("59") when the words are not unrelated
+            same_figure = (figure[chunk][:, None] == figure[cols][None, :]) & (
+                precise[chunk][:, None] | (fair[chunk][:, None] & (sims >= floor))
+            )
             # so is an agreeing figure of a role (deaths, injured, prisoners): checked below
             ok &= (sims >= floor) | same_figure | role[chunk][:, None]
             for x in np.flatnonzero(ok.sum(axis=1) > options.max_candidates):

@@ -47,6 +47,9 @@ def compare(
     """Match the articles' claims and assemble the report, most-reported facts first."""
     options = options or CompareOptions()
     outlets = outlet_map(sources)
+    # one order whatever order the store returns them in (fetching stores them as they arrive), so
+    # that one set of articles always gives one table
+    articles = sorted(articles, key=_article_order)
     kinds = (options.kind,) if options.kind else MATCHED_KINDS
     match_options = replace(options.match, kinds=kinds)
     syndicated = find_syndicated(articles, outlets, match_options.syndication)
@@ -73,6 +76,11 @@ def compare(
         syndicated={articles[i].url: why for i, why in sorted(syndicated.items())},
         known_outlets={oid: o.name for oid, o in outlets.items()},
     )
+
+
+def _article_order(a: Article) -> tuple[datetime, str, str]:
+    published = a.published or datetime.max.replace(tzinfo=UTC)
+    return (published if published.tzinfo else published.replace(tzinfo=UTC), a.outlet, a.canonical_url)
 
 
 def _numbered(facts: Sequence[Fact]) -> list[Fact]:

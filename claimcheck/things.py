@@ -69,10 +69,23 @@ def thing_key(claim: Claim) -> str:
     """The counted thing of a number claim: ``unit_key`` of its unit, made specific when the unit is
     generic ("people") and the claim's role (``extra["unit_role"]``, e.g. "political prisoners")
     or its sentence says what the people are ("1,100 people remain behind bars" -> "prisoner")."""
-    key = unit_key(claim.unit)
+    key = compound_key(claim) or unit_key(claim.unit)
     if is_part(claim):
         return _part_thing(claim, _whole_thing(claim, key))
     return _whole_thing(claim, key)
+
+
+_COMPOUND = re.compile(r"[\w.,]+[-\u2010\u2011]([a-z]+)\b", re.IGNORECASE)
+
+
+def compound_key(claim: Claim) -> str:
+    """The counted thing of a hyphenated compound: "a 108-year wait", "the 108-year curse" and "a
+    17-minute delay" count years and minutes (what the compound describes is not the counted
+    thing), so they meet "108 years" however the outlet goes on. Empty when there is none."""
+    ws = (claim.unit or "").split()
+    if len(ws) < 2 or not (m := _COMPOUND.search(claim.text)) or m.group(1).lower() != ws[0].lower():
+        return ""
+    return unit_key(ws[0])
 
 
 def _whole_thing(claim: Claim, key: str) -> str:
@@ -234,10 +247,19 @@ def is_wide(v: Interval | None) -> bool:
 
 
 def is_precise(v: Interval | None) -> bool:
-    """A figure specific enough to name one fact of a story whatever the words around it: at
-    least two significant digits ("2,500", "108", "3.8", "$48 billion") or a million and more.
-    Round small figures ("about 100", "five", "40") need shared context to match."""
+    """A figure specific enough to name one fact of a story whatever the words around it: three
+    significant digits ("108", "1,110"), two from a hundred up ("2,500"), or a million and more
+    ("$48 billion", "3.8 billion"). Round or small figures ("about 100", "five", "15 minutes")
+    recur in one story for different things: they need shared context to match."""
     x = stated(v)
     if x is None or x <= 0:
         return False
-    return significant_digits(x) >= 2 or x >= 1e6
+    digits = significant_digits(x)
+    return digits >= 3 or (digits >= 2 and x >= 100) or x >= 1e6
+
+
+def is_fairly_precise(v: Interval | None) -> bool:
+    """Two significant digits below a hundred ("59", "17"): precise within one story when the
+    words around two reports share some context (the matcher's context floor)."""
+    x = stated(v)
+    return x is not None and x > 0 and significant_digits(x) >= 2
