@@ -42,8 +42,10 @@ from claimcheck.normalize import (
     words_compatible,
 )
 from claimcheck.things import (
+    COUNT_CLASS,
     ROLE_THINGS,
     classes_agree,
+    count_class,
     is_fairly_precise,
     is_precise,
     is_wide,
@@ -296,6 +298,8 @@ def _class_links(
         if claim.value is None or figure[g] <= 0 or is_wide(claim.value):
             continue
         cls = thing_class(unit[n], claim.unit)
+        if cls is None and precise[g]:
+            cls = count_class(unit[n])
         if cls is not None:
             classes[g] = cls
             same[is_span(claim.when), float(figure[g])].append(g)
@@ -309,7 +313,7 @@ def _class_links(
             if len(graph.members[a]) == len(graph.members[b]) == 1 and items[n].article == items[m].article:
                 continue
             sim = float(fuzz.token_set_ratio(ctx[n], ctx[m]))
-            if sim < floor and not precise[a]:
+            if (sim < floor or COUNT_CLASS in (classes[a], classes[b])) and not precise[a]:
                 continue
             scored = number_pair(items[n].claim, items[m].claim, sim / 100, unit[n], options)
             if scored is None or scored[1][0] != "agree":

@@ -186,16 +186,35 @@ def thing_class(thing: str, unit: str | None = None) -> str | None:
     return "traveller" if _DEMONYM.match(last[0]) else None
 
 
+# Things that are not counts of something (money, shares, durations): a precise figure of one of
+# them never meets another thing's.
+_NOT_COUNTS = frozenset(
+    ["dollar", "euro", "pound", "yen", "yuan", "rupee", "franc", "rouble", "ruble", "percent", "cent",
+     "year", "month", "week", "day", "hour", "minute", "second", "time", "point"]
+)  # fmt: skip
+# The class of any other counted thing with a precise figure ("11.5 million documents", "11.5 million
+# files"): in one story, one precise figure counts one thing, however outlets name it.
+COUNT_CLASS = "count"
+
+
+def count_class(thing: str) -> str | None:
+    """``COUNT_CLASS`` for a counted thing that is a count of things (not money, a share, a
+    duration or a unit of measure), else None."""
+    if not thing or thing in _NOT_COUNTS or thing.endswith(PART) or any(thing == u for u, _ in MEASURE_WORDS.values()):
+        return None
+    return COUNT_CLASS
+
+
 def classes_agree(a: str | None, b: str | None) -> bool:
-    """Two classes of counted things may name the same people: equal, or one is generic people."""
+    """Two classes of counted things may name the same things: equal, or one is generic people."""
     if a is None or b is None:
         return False
-    return a == b or PEOPLE_CLASS in (a, b)
+    return a == b or (PEOPLE_CLASS in (a, b) and COUNT_CLASS not in (a, b))
 
 
 # --- sub-counts ------------------------------------------------------------------------------
 
-_PART_TEXT = re.compile(r"\b(?:of|among)\s+(?:the|them|those|these|whom|which)\b", re.I)
+_PART_TEXT = re.compile(r"\b(?:of|among)\s+(?:the|them|those|these|whom|which)\b|^\S+\s+(?:other|more|further|additional)\b", re.I)
 _PART_BEFORE = re.compile(
     r"\b(?:including|among them|among whom|of whom|of which|of them|of those|of these)\s*(?:at least|about|some|around|nearly|almost)?\s*$",
     re.I,
@@ -227,12 +246,15 @@ def _part_thing(claim: Claim, thing: str) -> str:
 
 
 def stated(v: Interval | None) -> float | None:
-    """The figure as the outlet wrote it: the bound of "more than 40", the middle of "about 2,500"."""
+    """The figure as the outlet wrote it: the bound of "more than 40" or "as much as 2 billion",
+    the roundest of the ends and middle of a range ("about 2,500" is 2,500, "nearly 2 billion" 2
+    billion)."""
     if v is None:
         return None
-    if v.low is not None and v.high is not None:
-        return (v.low + v.high) / 2
-    return v.low if v.low is not None else v.high
+    if v.low and v.high is not None:
+        mid = (v.low + v.high) / 2
+        return min((mid, v.high, v.low), key=significant_digits)
+    return v.low if v.low else v.high
 
 
 def significant_digits(x: float) -> int:

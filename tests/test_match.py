@@ -544,3 +544,25 @@ def test_agreeing_figures_of_one_role_join_and_a_vague_figure_stays_apart() -> N
     assert set(fact_with(facts, "reuters").outlets) == {"reuters", "bbc"}
     assert fact_with(facts, "cbs").outlets == ("cbs",)
     assert set(fact_with(facts, "latimes").outlets) == {"latimes", "lemonde"}
+
+
+def test_one_precise_count_is_one_fact_however_outlets_name_what_it_counts() -> None:
+    facts = facts_of(
+        art("reuters", num(11.5e6, "The leak holds 11.5 million documents from the law firm.", unit="documents")),
+        art("bbc", num(11.5e6, "Reporters sifted through 11.5 million files.", unit="files"), hour=1),
+        art("cbs", num(11.5e6, "The magnitude of the leak, 11.5 million records, is unmatched.", unit="records"), hour=2),
+        art("latimes", num(Interval(1.84e9, 2e9), "Nearly $2 billion passed through the network.", unit="dollars"), hour=3),
+        art("lemonde", num(2e9, "Associates moved $2 billion offshore.", unit="dollars"), hour=4),
+        art("aljazeera", num(11.5e6, "It cost 11.5 million dollars.", unit="dollars"), hour=5),
+    )  # fmt: skip
+    assert set(fact_with(facts, "reuters").outlets) == {"reuters", "bbc", "cbs"}
+    assert set(fact_with(facts, "latimes").outlets) == {"latimes", "lemonde"}
+
+
+def test_a_count_of_others_is_a_part_not_a_conflicting_total() -> None:
+    facts = facts_of(
+        art("reuters", num(128, "The papers name 12 leaders and 128 other politicians and officials.",
+                           unit="politicians", text="128 other politicians"), hour=0),
+        art("bbc", num(140, "The papers name 140 politicians and officials in all.", unit="politicians"), hour=1),
+    )  # fmt: skip
+    assert all(not f.conflicts for f in facts) and all(len(f.outlets) == 1 for f in facts)
