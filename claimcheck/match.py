@@ -36,10 +36,14 @@ from dataclasses import dataclass, field
 from datetime import UTC
 from typing import Any
 
+from rapidfuzz import fuzz
+
 from claimcheck.cluster import Edges, Exclusive, Rule, cluster_items
 from claimcheck.models import Article, Claim, Fact, Interval, Outlet
 from claimcheck.normalize import (
+    content_words,
     is_span,
+    speakers_compatible,
     when_compatible,
     words,
 )
@@ -83,6 +87,11 @@ class MatchOptions:
     phrase_score: float = 76.0
     linkage: float = 0.5  # average-linkage threshold for joining two clusters
     rare_keys: int = 3  # blocking keys per quote/statement: its rarest words
+    # a quote that is part of a longer one ("I'll miss the players" in a whole paragraph) joins its
+    # fact when it has this many words, this many content words, and this partial_ratio (0-100)
+    part_words: int = 4
+    part_content: int = 3
+    part_ratio: float = 95.0
     quote_keys: int = 16  # ...and a quote's next rarest words, up to this many keys,
     quote_key_df: int = 12  # when each is in at most this many distinct quotes
     max_block: int = 400  # blocks larger than this are split (by sorted text) before scoring
@@ -132,6 +141,8 @@ def match_facts(
         else:
             graph = text_graph(items, options, quote=kind == "quote")
         clusters = cluster_items(items, graph, options.linkage, _EXCLUSIVE.get(kind))
+        if kind == "quote":
+            clusters = join_quote_parts(items, graph, clusters, options)
         if graph.updates:
             clusters = _check_updates(items, graph, clusters, options, articles)
         clustered.append((items, graph, clusters))
@@ -143,6 +154,59 @@ def match_facts(
     facts = [build_fact(c, items, graph, ctx) for items, graph, clusters in clustered for c in clusters]
     facts.sort(key=fact_order)
     return [renumber(f, n) for n, f in enumerate(facts, 1)]
+
+
+def join_quote_parts(
+    items: Sequence[Item], graph: Any, clusters: list[list[int]], options: MatchOptions
+) -> list[list[int]]:
+    """One quotation is one fact, whether an outlet quotes it whole or in parts: a cluster of a
+    quote that is part of another cluster's longer quote ("I'll miss the players" inside "The tears
+    you see are tears of joy and peace. I'll miss the players. I'll miss ...") joins that cluster.
+    Parts must be at least ``part_words`` words long (``part_content`` of them content words), so
+    that a stock phrase ("a good day") does not join every quote holding it; known different
+    speakers need a part of ``speaker_override_words``. Each article keeps its longest quote in the
+    joined fact (an outlet counts once per fact anyway). Candidates are the linked pairs only."""
+    owner = {n: k for k, c in enumerate(clusters) for n in c}
+    parent = list(range(len(clusters)))
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    norms: dict[int, str] = {}
+
+    def norm(n: int) -> str:
+        if n not in norms:
+            norms[n] = quote_norm(items[n].claim)
+        return norms[n]
+
+    for g, nbrs in enumerate(graph.adj):
+        for h in nbrs:
+            if h < g:
+                continue
+            a, b = graph.members[g][0], graph.members[h][0]
+            if root(owner[a]) == root(owner[b]):
+                continue
+            short, long_ = sorted((norm(a), norm(b)), key=len)
+            ws = short.split()
+            if len(ws) < options.part_words or len(content_words(short)) < options.part_content:
+                continue
+            if len(ws) < options.speaker_override_words and not speakers_compatible(
+                items[a].claim.speaker, items[b].claim.speaker
+            ):
+                continue
+            if short in long_ or fuzz.partial_ratio(short, long_) >= options.part_ratio:
+                parent[root(owner[a])] = root(owner[b])
+    joined: dict[int, dict[int, int]] = {}
+    for k, c in enumerate(clusters):
+        per_article = joined.setdefault(root(k), {})
+        for n in c:
+            art = items[n].article
+            if art not in per_article or len(norm(n)) > len(norm(per_article[art])):
+                per_article[art] = n
+    return [sorted(per.values()) for per in joined.values()]
 
 
 def distinct_claims(article: Article, kind: str) -> list[Claim]:
