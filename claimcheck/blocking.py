@@ -304,6 +304,10 @@ def _class_links(
             classes[g] = cls
             same[is_span(claim.when), float(figure[g])].append(g)
     for groups in same.values():
+        counts = {unit[first[g]] for g in groups if classes[g] == COUNT_CLASS}
+        if len(counts) > options.count_names:
+            # a figure given for many things does not single one out (another story, a common value)
+            groups = [g for g in groups if classes[g] != COUNT_CLASS]
         if len(groups) < 2 or len({unit[first[g]] for g in groups}) < 2:
             continue
         for a, b in itertools.combinations(groups[: options.max_candidates], 2):

@@ -275,11 +275,14 @@ def _value_and_conflicts(mentions: Sequence[Mention]) -> tuple[Interval | None, 
     best = max(candidates, key=support.__getitem__)  # max() keeps the first (earliest) of equal support
     # only the same counted thing can disagree: another thing of its class ("tourists" beside
     # "nationals") or a sub-count joined the fact on an agreeing figure and never conflicts
+    disagree = [m for m in mentions if m.claim.value is not None and not values_agree(m.claim.value, best)]
+    if not disagree:
+        return best, []
     things = {thing_key(m.claim) for m in mentions if m.claim.value is not None and values_agree(m.claim.value, best)}
     conflicts = [
-        Conflict(m.outlet, m.claim.value, m.claim.sentence, m.url)
-        for m in mentions
-        if m.claim.value is not None and not values_agree(m.claim.value, best) and thing_key(m.claim) in things
+        Conflict(m.outlet, m.claim.value, m.claim.sentence, m.url)  # type: ignore[arg-type]
+        for m in disagree
+        if thing_key(m.claim) in things
     ]
     return best, conflicts
 

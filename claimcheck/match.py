@@ -54,6 +54,7 @@ from claimcheck.things import (  # noqa: F401 - re-exported: the matcher's publi
     GENERIC_UNITS,
     UNIT_SYNONYMS,
     can_evolve,
+    compound_key,
     number_context,
     stated,
     thing_key,
@@ -92,6 +93,9 @@ class MatchOptions:
     part_words: int = 4
     part_content: int = 3
     part_ratio: float = 95.0
+    # one precise figure joins counts of different things ("documents", "files", "records") when
+    # it is given for at most this many things in all
+    count_names: int = 4
     quote_keys: int = 16  # ...and a quote's next rarest words, up to this many keys,
     quote_key_df: int = 12  # when each is in at most this many distinct quotes
     max_block: int = 400  # blocks larger than this are split (by sorted text) before scoring
@@ -224,7 +228,7 @@ def distinct_claims(article: Article, kind: str) -> list[Claim]:
     if kind == "number":
         best: dict[tuple[str, float | None, bool], Claim] = {}
         for c in claims:
-            key = (unit_key(c.unit), stated(c.value), is_span(c.when))
+            key = (compound_key(c) or unit_key(c.unit), stated(c.value), is_span(c.when))
             if key not in best or rank(c) > rank(best[key]):
                 best[key] = c
         kept = set(map(id, best.values()))
@@ -244,7 +248,7 @@ def distinct_claims(article: Article, kind: str) -> list[Claim]:
 def values_agree(a: Interval, b: Interval) -> bool:
     """Two figures agree when their intervals share a value or meet at a bound: "more than 40
     million" agrees with "40 million" (outlets round a figure they also give as a bound)."""
-    return Interval(a.low, a.high).overlaps(Interval(b.low, b.high))
+    return (a.low is None or b.high is None or a.low <= b.high) and (b.low is None or a.high is None or b.low <= a.high)
 
 
 def figure_rises(points: Iterable[tuple[Interval, float | None]], window: float) -> bool | None:

@@ -35,7 +35,14 @@ _WHEN_FILLER = frozenset(["on", "in", "at", "the", "of", "early", "late"])
 def words(text: str) -> list[str]:
     """Lower-cased word tokens in one spelling (``one_spelling``) with a crude plural stem, so
     "prisoners" meets "prisoner" and "travelling" meets "traveling"."""
-    return [stem(w) for w in _WORD.findall(one_spelling(text.lower()))]
+    return [_token(w) for w in _WORD.findall(text.lower())]
+
+
+@functools.lru_cache(maxsize=262144)
+def _token(w: str) -> str:
+    """One lower-case word as the matcher compares it: one spelling, then stemmed (words recur
+    across claims, so each is worked out once)."""
+    return stem(_BRITISH_WORDS.get(w) or _SPELLING.sub(_american, w))
 
 
 # British and American spellings of one word, written one way (the American) for matching only:

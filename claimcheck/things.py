@@ -42,6 +42,20 @@ _COMPOUNDS = {("service", "member"): "servicemember", ("account", "holder"): "ac
               ("staff", "member"): "staff", ("per", "cent"): "percent"}  # fmt: skip
 
 
+# Words after a counted noun that are not the noun: "19 points clear", "12 points ahead", "two years ago".
+_AFTER_HEAD = frozenset(
+    ["clear", "ahead", "behind", "short", "more", "less", "fewer", "apart", "away", "later", "earlier", "ago",
+     "old", "back", "off", "up", "down", "left", "remaining", "long", "running", "straight", "total"]
+)  # fmt: skip
+# Nouns that count something in a compound before another noun ("a 12 point lead", "a 17 minute
+# delay", "a 10 inning game"): the compound counts them, not what follows.
+COUNT_NOUNS = frozenset(
+    ["point", "minute", "hour", "day", "week", "month", "year", "second", "decade", "century", "game",
+     "lap", "inning", "run", "goal", "seat", "vote", "set", "round", "match", "stage", "mile", "yard",
+     "percent", "storey", "story", "floor", "page", "episode", "part", "step", "time"]
+)  # fmt: skip
+
+
 def unit_key(unit: str | None) -> str:
     """The counted thing reduced to its head noun: "political prisoners" -> "prisoner"; a unit of
     measure in it to its one spelling ("five-yard score", "5-yard pass": "yd")."""
@@ -50,8 +64,12 @@ def unit_key(unit: str | None) -> str:
         if len(w) > 1 and w in MEASURE_WORDS:
             return MEASURE_WORDS[w][0]
     ws = content_words(unit or "") or words(unit or "")  # "others" is a stopword, and a generic unit
+    while len(ws) > 1 and ws[-1] in _AFTER_HEAD:
+        ws = ws[:-1]  # "19 points clear", "two years ago": the head comes before
     if len(ws) > 1 and (compound := _COMPOUNDS.get((ws[-2], ws[-1]))):
         return compound
+    if len(ws) > 1 and ws[0] in COUNT_NOUNS:
+        return UNIT_SYNONYMS.get(ws[0], ws[0])  # "12 point lead", "17 minute delay": points, minutes
     return UNIT_SYNONYMS.get(ws[-1], ws[-1]) if ws else ""
 
 

@@ -566,3 +566,23 @@ def test_a_count_of_others_is_a_part_not_a_conflicting_total() -> None:
         art("bbc", num(140, "The papers name 140 politicians and officials in all.", unit="politicians"), hour=1),
     )  # fmt: skip
     assert all(not f.conflicts for f in facts) and all(len(f.outlets) == 1 for f in facts)
+
+
+def test_a_count_noun_before_another_noun_is_what_is_counted() -> None:
+    from claimcheck.match import unit_key
+
+    assert unit_key("points clear") == unit_key("point lead") == unit_key("points") == "point"
+    assert unit_key("minute rain delay") == "minute" and unit_key("political prisoners") == "prisoner"
+    facts = facts_of(
+        art("reuters", num(19, "Rosberg, 19 points clear of Hamilton, can seal the title.", unit="points clear")),
+        art("bbc", num(19, "Hamilton trails Rosberg by 19 points before the title decider.", unit="points"), hour=1),
+    )  # fmt: skip
+    assert set(fact_with(facts, "reuters").outlets) == {"reuters", "bbc"}
+
+
+def test_a_figure_given_for_many_things_joins_none_of_them() -> None:
+    facts = facts_of(*[
+        art(o, num(123, f"The report counted 123 {thing} in the region.", unit=thing), hour=h)
+        for h, (o, thing) in enumerate(zip(OUTLETS, ["wells", "farms", "bridges", "schools", "mines", "ports"]))
+    ])  # fmt: skip
+    assert all(len(f.outlets) == 1 for f in facts)
