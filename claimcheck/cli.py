@@ -2,35 +2,59 @@
 
 from __future__ import annotations
 
-import json
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
 from typing import Annotated
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from typer.completion import completion_init, get_completion_script
 
 from claimcheck import __version__
 from claimcheck.cli_common import (
+    CONTEXT_SETTINGS,
+    MAX_COUNT,
     DbOption,
+    Group,
+    JsonOption,
+    QuietOption,
     SourceOption,
     SourcesOption,
+    check_outlets,
+    choose,
     db_path,
     err_console,
+    fail,
     handle_errors,
     load_sources,
+    note,
     open_store,
     out_console,
     parse_when,
+    plural,
+    print_json,
 )
+from claimcheck.cli_store import articles, stats
 from claimcheck.ingest import FetchOptions, FetchReport, run_fetch
 from claimcheck.textsafe import terminal_safe
+
+# Shell completion: the shell runs claimcheck with this variable set and reads the candidates back.
+# typer registers its shell classes only when it adds --install-completion, which we do not (it said
+# "Shell bash not supported" without them); `claimcheck completion SHELL` prints the script instead.
+COMPLETE_VAR = "_CLAIMCHECK_COMPLETE"
+completion_init()
 
 app = typer.Typer(
     name="claimcheck",
     help="Which outlets report which facts of a news story: fetch articles, extract claims, compare outlets.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=False,  # `claimcheck completion SHELL` prints the script instead
+    cls=Group,
+    context_settings=CONTEXT_SETTINGS,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
@@ -45,7 +69,8 @@ def _version(value: bool) -> None:
 @app.callback()
 def main_options(
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+        bool,
+        typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version and exit."),
     ] = False,
 ) -> None:
     """Which outlets report which facts of a news story."""
@@ -58,19 +83,51 @@ def sources(
     check: Annotated[
         bool, typer.Option("--check", help="Validate sources.yaml and say OK or what is wrong.")
     ] = False,
+    as_json: JsonOption = False,
+    quiet: QuietOption = False,
     db: DbOption = None,
     sources: SourcesOption = None,
 ) -> None:
     """List the configured outlets (and validate sources.yaml with --check)."""
     cfg = load_sources(sources)
+    nofeed = [o.id for o in cfg.outlets if o.enabled and not (o.feeds or o.sitemaps)]
     if check:
         enabled = sum(o.enabled for o in cfg.outlets)
-        nofeed = [o.id for o in cfg.outlets if o.enabled and not (o.feeds or o.sitemaps)]
-        print(f"OK: {cfg.path}: {len(cfg.outlets)} outlets ({enabled} enabled)")
-        if nofeed:
-            err_console.print(
-                f"note: enabled outlets with no feed or sitemap: {terminal_safe(', '.join(nofeed))}"
+        if as_json:
+            print_json(
+                {
+                    "ok": True,
+                    "path": str(cfg.path),
+                    "outlets": len(cfg.outlets),
+                    "enabled": enabled,
+                    "enabled_without_feeds": nofeed,
+                }
             )
+        elif not quiet:
+            print(f"OK: {cfg.path}: {plural(len(cfg.outlets), 'outlet')} ({enabled} enabled)")
+        if nofeed and not as_json:
+            note(f"note: enabled outlets with no feed or sitemap: {', '.join(nofeed)}", quiet)
+        return
+    if as_json:
+        print_json(
+            {
+                "path": str(cfg.path),
+                "database": str(db_path(db)),
+                "outlets": [
+                    {
+                        "id": o.id,
+                        "name": o.name,
+                        "country": o.country,
+                        "language": o.language,
+                        "feeds": list(o.feeds),
+                        "sitemaps": list(o.sitemaps),
+                        "wire": o.wire,
+                        "enabled": o.enabled,
+                    }
+                    for o in cfg.outlets
+                ],
+            }
+        )
         return
     table = Table(title=f"Outlets in {terminal_safe(cfg.path)}", title_justify="left")
     for col in ("id", "name", "country", "feeds", "wire", "enabled"):
@@ -151,6 +208,31 @@ def summary_table(report: FetchReport) -> Table:
     return table
 
 
+@contextmanager
+def _sigterm_as_ctrl_c() -> Iterator[list[int]]:
+    """While fetching, SIGTERM stops the run as Ctrl-C does (pages in flight end, the pool shuts down,
+    the summary says what was stored); the list it yields holds the signal once one came."""
+    got: list[int] = []
+
+    def on_term(signum: int, frame: FrameType | None) -> None:
+        got.append(signum)
+        handler = signal.getsignal(signal.SIGINT)
+        if callable(handler):  # asyncio's own Ctrl-C handler while the fetch loop runs
+            handler(signal.SIGINT, frame)
+        else:
+            raise KeyboardInterrupt
+
+    try:
+        old = signal.signal(signal.SIGTERM, on_term)
+    except ValueError:  # not the main thread: leave SIGTERM alone
+        yield got
+        return
+    try:
+        yield got
+    finally:
+        signal.signal(signal.SIGTERM, old)
+
+
 def do_fetch(
     cfg_path: Path | None,
     db: Path | None,
@@ -164,13 +246,16 @@ def do_fetch(
     as_json: bool,
     progress_bar: bool = True,
     settings_overrides: dict[str, object] | None = None,
-) -> FetchReport:
-    """Run fetch and print its summary (shared by `fetch` and `demo`)."""
+) -> tuple[FetchReport, int]:
+    """Run fetch and print its summary (shared by `fetch` and `demo`). Returns the report and the exit
+    code: 0, 1 when an outlet failed, 130 after Ctrl-C, 143 after SIGTERM (128 + the signal, as shells
+    count)."""
     from datetime import UTC, datetime
 
     from claimcheck.http import FetchSettings
 
     cfg = load_sources(cfg_path)
+    check_outlets(outlets, (o.id for o in cfg.outlets), str(cfg.path))
     settings = FetchSettings.from_defaults(
         cfg.defaults, concurrency=concurrency, **(settings_overrides or {})
     )
@@ -178,35 +263,40 @@ def do_fetch(
         outlets=tuple(outlets), limit=limit, since=parse_when(since), settings=settings, workers=workers
     )
     report = FetchReport(outlets=[], started=datetime.now(UTC))
+    stopped_by = signal.SIGINT
     store = open_store(db)
     try:
-        with _progress(quiet or as_json or not progress_bar) as progress:
-            run_fetch(cfg, store, options, _Bar(progress), report)
-    except KeyboardInterrupt:
-        report.interrupted = True
+        with _sigterm_as_ctrl_c() as term, _progress(quiet or as_json or not progress_bar) as progress:
+            try:
+                run_fetch(cfg, store, options, _Bar(progress), report)
+            except KeyboardInterrupt:
+                report.interrupted = True
+                if term:
+                    stopped_by = signal.SIGTERM
+        store.check_same_file()
     finally:
         store.close()
     if as_json:
-        print(
-            json.dumps(
-                {
-                    "ok": report.ok,
-                    "interrupted": report.interrupted,
-                    "outlets": [r.to_json() for r in report.outlets],
-                    "totals": report.totals(),
-                },
-                indent=2,
-            )
+        print_json(
+            {
+                "ok": report.ok,
+                "interrupted": report.interrupted,
+                "outlets": [r.to_json() for r in report.outlets],
+                "totals": report.totals(),
+            }
         )
     elif report.interrupted:
         t = report.totals()
+        how = "stopped by SIGTERM" if stopped_by == signal.SIGTERM else "interrupted"
         err_console.print(
-            f"interrupted: {t['new']} new articles stored before the stop; run fetch again to go on"
+            f"{how}: {plural(t['new'], 'new article')} stored before the stop; run fetch again to go on"
         )
         out_console.print(summary_table(report))
     elif not quiet:
         out_console.print(summary_table(report))
-    return report
+    if report.interrupted:
+        return report, 128 + int(stopped_by)
+    return report, 0 if report.ok else 1
 
 
 @app.command()
@@ -214,18 +304,27 @@ def do_fetch(
 def fetch(
     source: SourceOption = None,
     limit: Annotated[
-        int | None, typer.Option("--limit", min=1, help="At most N entries per feed, newest first.")
+        int | None,
+        typer.Option(
+            "--limit", min=1, max=MAX_COUNT, metavar="N", help="At most N entries per feed, newest first."
+        ),
     ] = None,
     since: Annotated[
-        str | None, typer.Option("--since", help="Skip entries published before: 3d, 12h, 2025-12-13.")
+        str | None,
+        typer.Option("--since", metavar="WHEN", help="Skip entries published before: 3d, 12h, 2025-12-13."),
     ] = None,
     concurrency: Annotated[
-        int | None, typer.Option("--concurrency", min=1, help="Requests in flight, all hosts.")
+        int | None,
+        typer.Option("--concurrency", min=1, max=10_000, metavar="N", help="Requests in flight, all hosts."),
     ] = None,
     workers: Annotated[
         int | None,
         typer.Option(
-            "--workers", min=0, help="Extraction processes (default: one per core; 0: threads in this process)."
+            "--workers",
+            min=0,
+            max=256,
+            metavar="N",
+            help="Extraction processes (default: one per core; 0: threads in this process).",
         ),
     ] = None,
     quiet: Annotated[
@@ -238,7 +337,7 @@ def fetch(
     sources: SourcesOption = None,
 ) -> None:
     """Pull every enabled outlet's feeds, download new articles, extract text and claims, store them."""
-    report = do_fetch(
+    report, code = do_fetch(
         sources,
         db,
         outlets=source or [],
@@ -249,59 +348,117 @@ def fetch(
         quiet=quiet,
         as_json=as_json,
     )
-    if report.interrupted:
-        raise typer.Exit(130)
-    if not report.ok:
+    if code == 1:
         failed = [r.outlet for r in report.outlets if not r.ok]
         if quiet or as_json:
             err_console.print(f"some fetches failed: {terminal_safe(', '.join(failed))}")
-        raise typer.Exit(1)
+    if code:
+        raise typer.Exit(code)
 
 
 # -- reindex ------------------------------------------------------------------------------------------
 @app.command()
 @handle_errors
-def reindex(db: DbOption = None, sources: SourcesOption = None) -> None:
+def reindex(
+    as_json: JsonOption = False,
+    quiet: QuietOption = False,
+    db: DbOption = None,
+    sources: SourcesOption = None,
+) -> None:
     """Re-extract the claims of every stored article (after the claim extractor changed). Safe to stop."""
     from claimcheck.worker import claims_for
 
     cfg = load_sources(sources)
     aliases = cfg.alias_map()
     store = open_store(db, create=False)
-    done = 0
+    done = total = 0
+    interrupted = False
     try:
         total = store.stats().articles
-        with _progress(False) as progress:
+        with _progress(quiet or as_json) as progress:
             task = progress.add_task("reindex", total=total)
             for article in store.iter_articles():
                 store.replace_claims(article.id or 0, claims_for(article.text, aliases))
                 done += 1
                 progress.advance(task)
     except KeyboardInterrupt:
-        err_console.print(f"interrupted after {done} of {total} articles; each one done is saved")
-        raise typer.Exit(130) from None
+        interrupted = True
     finally:
+        claims = store.stats().claims
         store.close()
-    err_console.print(f"re-extracted claims for {done} articles")
+    if as_json:
+        print_json({"articles": done, "of": total, "claims": claims, "interrupted": interrupted})
+    elif interrupted:
+        err_console.print(f"interrupted after {done:,} of {plural(total, 'article')}; each one done is saved")
+    else:
+        note(f"re-extracted claims for {plural(done, 'article')} ({plural(claims, 'claim')})", quiet)
+    if interrupted:
+        raise typer.Exit(130)
 
 
 # -- demo ---------------------------------------------------------------------------------------------
 @app.command()
 @handle_errors
 def demo(
-    db: DbOption = None,
-    sources: SourcesOption = None,
-    report: Annotated[Path, typer.Option("--report", help="Where to write the Markdown report.")] = Path(
-        "claimcheck-demo-report.md"
-    ),
+    db: Annotated[
+        Path | None,
+        typer.Option(
+            "--db",
+            metavar="FILE",
+            help="Where the demo keeps its database (default: demo.db in the user data dir, rebuilt on "
+            "each run; never $CLAIMCHECK_DB or your own database).",
+            show_default=False,
+        ),
+    ] = None,
+    report: Annotated[
+        Path,
+        typer.Option(
+            "--report",
+            metavar="FILE",
+            help="Where to write the Markdown report ('-' is stdout); the HTML one goes beside it.",
+        ),
+    ] = Path("claimcheck-demo-report.md"),
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    sources: Annotated[
+        Path | None,
+        typer.Option(
+            "--sources",
+            hidden=True,
+            help="Not used: the demo reads only its own outlets.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
-    """Run the whole pipeline offline on the bundled sample corpus, served over loopback HTTP."""
+    """Run the whole pipeline offline on the bundled sample corpus, served over loopback HTTP.
+
+    The demo uses only its own outlets (claimcheck/demo/corpus/outlets.yaml, pointed at its server),
+    never your sources.yaml, and writes only its database and the report.
+    """
     from claimcheck.demo.run import run_demo
 
-    code = run_demo(db=db, report_path=report, quiet=quiet, fetch=do_fetch, sources_override=sources)
+    if sources is not None:
+        fail("the demo uses only its own sample outlets; --sources is not read (and never written)", 2)
+    code = run_demo(db=db, report_path=report, quiet=quiet, fetch=do_fetch)
     if code:
         raise typer.Exit(code)
+
+
+# -- completion --------------------------------------------------------------------------------------------
+SHELLS = ("bash", "zsh", "fish")
+
+
+@app.command()
+@handle_errors
+def completion(
+    shell: Annotated[str, typer.Argument(metavar="SHELL", help="bash, zsh or fish.", show_default=False)],
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Accepted as everywhere; the script is all it prints.")
+    ] = False,
+) -> None:
+    """Print the shell completion script. bash: eval "$(claimcheck completion bash)" in ~/.bashrc;
+    zsh the same in ~/.zshrc; fish: claimcheck completion fish > ~/.config/fish/completions/claimcheck.fish."""
+    name = choose(shell, SHELLS, "shell")
+    typer.echo(get_completion_script(prog_name="claimcheck", complete_var=COMPLETE_VAR, shell=name))
 
 
 def _register_compare() -> None:
@@ -313,6 +470,8 @@ def _register_compare() -> None:
 
 
 _register_compare()
+app.command()(articles)
+app.command()(stats)
 
 
 def main() -> None:

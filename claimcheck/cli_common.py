@@ -1,33 +1,58 @@
-"""What every command shares: the --db/--sources options, the consoles, errors turned into exit codes."""
+"""What every command shares: options, consoles, errors turned into exit codes, and the rules every
+command follows (``-h``, one-line errors, ``-o -`` for stdout, outputs that never overwrite an input,
+case-insensitive choices, a quiet end on a closed pipe, plural wording)."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import json
 import os
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
+from typer.core import TyperGroup
+
+try:  # typer 0.2x vendors click; older ones use it
+    from typer._click.exceptions import ClickException
+    from typer._click.exceptions import UsageError as UsageErrorOfClick
+except ImportError:  # pragma: no cover
+    from click.exceptions import ClickException  # type: ignore[no-redef]
+    from click.exceptions import UsageError as UsageErrorOfClick  # type: ignore[no-redef]
 
 from claimcheck.config import load_sources as _load_sources
 from claimcheck.errors import ClaimcheckError, UsageError
 from claimcheck.models import Sources
-from claimcheck.paths import default_db_path
+from claimcheck.paths import default_db_path, demo_db_path, find_sources
 from claimcheck.store import Store
 
+
+class _Console(Console):
+    """rich's Console, ending quietly with exit 0 when the reader of the output went away (``| head -1``):
+    rich's own answer is exit 1."""
+
+    def on_broken_pipe(self) -> None:
+        stdout_gone()
+        raise typer.Exit(0)
+
+
 # Exports go to stdout; everything else (progress, messages, errors) to stderr.
-out_console = Console(highlight=False, soft_wrap=False)
-err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+out_console = _Console(highlight=False, soft_wrap=False)
+err_console = _Console(stderr=True, highlight=False, soft_wrap=True)
+
+CONTEXT_SETTINGS: dict[str, Any] = {"help_option_names": ["-h", "--help"]}
 
 DbOption = Annotated[
     Path | None,
     typer.Option(
         "--db",
+        metavar="FILE",
         help="SQLite database file (default: $CLAIMCHECK_DB, else the user data dir).",
         show_default=False,
     ),
@@ -36,13 +61,43 @@ SourcesOption = Annotated[
     Path | None,
     typer.Option(
         "--sources",
+        metavar="FILE",
         help="sources.yaml to use (default: $CLAIMCHECK_SOURCES, ./sources.yaml, the packaged one).",
         show_default=False,
     ),
 ]
 SourceOption = Annotated[
-    list[str] | None, typer.Option("--source", help="Only this outlet id (repeatable).", show_default=False)
+    list[str] | None,
+    typer.Option("--source", metavar="ID", help="Only this outlet id (repeatable).", show_default=False),
 ]
+QuietOption = Annotated[
+    bool, typer.Option("--quiet", "-q", help="No progress bar and no messages on stderr (errors still show).")
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print the result as JSON on stdout, for scripts.")]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write to FILE instead of stdout ('-' is stdout). Never the database or sources.yaml.",
+        show_default=False,
+    ),
+]
+SinceOption = Annotated[
+    str | None,
+    typer.Option(
+        "--since", metavar="WHEN", help="Only articles since: 3d, 12h, 2025-12-13.", show_default=False
+    ),
+]
+UntilOption = Annotated[
+    str | None,
+    typer.Option(
+        "--until", metavar="WHEN", help="Only articles until: 3d, 12h, 2025-12-13.", show_default=False
+    ),
+]
+# A bound that no real run reaches but SQLite and timedelta can still hold (10**23 overflowed both).
+MAX_COUNT = 1_000_000_000
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -55,14 +110,32 @@ def fail(message: str, code: int = 2) -> NoReturn:
     raise typer.Exit(code)
 
 
+def note(message: str, quiet: bool = False) -> None:
+    """A dim message on stderr, unless ``--quiet``."""
+    if not quiet:
+        err_console.print(message, style="dim", markup=False)
+
+
+def stdout_gone() -> None:
+    """The reader of stdout went away (``| head -1``): send whatever is still buffered nowhere, so that
+    the interpreter's last flush does not complain, and end quietly."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
 def handle_errors(fn: F) -> F:
     """Domain errors become one line and their exit code; anything else a one-line internal error
-    (the traceback only with CLAIMCHECK_TRACEBACK=1)."""
+    (the traceback only with CLAIMCHECK_TRACEBACK=1). A closed stdout ends quietly with exit 0."""
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            return fn(*args, **kwargs)
+            result = fn(*args, **kwargs)
+            sys.stdout.flush()
+            return result
         except ClaimcheckError as e:
             if os.environ.get("CLAIMCHECK_TRACEBACK"):
                 raise
@@ -70,8 +143,8 @@ def handle_errors(fn: F) -> F:
         except (typer.Exit, typer.Abort, KeyboardInterrupt, SystemExit):
             raise
         except BrokenPipeError:
-            sys.stderr.close()
-            raise typer.Exit(1) from None
+            stdout_gone()
+            raise typer.Exit(0) from None
         except Exception as e:
             if os.environ.get("CLAIMCHECK_TRACEBACK"):
                 raise
@@ -80,6 +153,50 @@ def handle_errors(fn: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+class Group(TyperGroup):
+    """The app's command group: usage errors (a bad option, a missing argument) are one line on stderr
+    with exit 2, like every other error, instead of click's usage block."""
+
+    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        if not standalone_mode:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs)
+        except UsageErrorOfClick as e:
+            if type(e).__name__ == "NoArgsIsHelpError":  # `claimcheck` alone: the help, as before
+                print(e.format_message(), file=sys.stderr)
+                sys.exit(2)
+            where = e.ctx.command_path if e.ctx else "claimcheck"
+            err_console.print(
+                f"[red]error:[/] {_escape(e.format_message())} (see '{_escape(where)} -h')", soft_wrap=True
+            )
+            sys.exit(2)
+        except ClickException as e:
+            err_console.print(f"[red]error:[/] {_escape(e.format_message())}", soft_wrap=True)
+            sys.exit(e.exit_code)
+        except typer.Abort:  # end of input at a prompt, as click says it
+            err_console.print("Aborted!")
+            sys.exit(1)
+        except SystemExit as e:
+            # typer answers a closed stdout while printing help with exit 1, after wrapping stdout
+            if type(sys.stdout).__name__ == "PacifyFlushWrapper":
+                stdout_gone()
+                sys.exit(0)
+            raise e from None
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            stdout_gone()
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def _escape(s: str) -> str:
+    from claimcheck.textsafe import terminal_safe
+
+    return terminal_safe(s)
+
+
+# -- sources and the database ----------------------------------------------------------------------
 def load_sources(path: Path | None) -> Sources:
     return _load_sources(path)
 
@@ -92,6 +209,109 @@ def open_store(db: Path | None, *, create: bool = True) -> Store:
     return Store.open(db_path(db), create=create)
 
 
+def read_db_path(db: Path | None, *, quiet: bool = False) -> Path:
+    """The database a reading command (compare, articles, stats) uses: as :func:`db_path`, except that
+    a user with no database of their own yet reads the demo's (kept by ``claimcheck demo``)."""
+    path = db_path(db)
+    if db is None and not os.environ.get("CLAIMCHECK_DB") and not path.exists():
+        demo = demo_db_path()
+        if demo.exists():
+            note(f"no database of your own yet ({path}); reading the demo's, {demo}", quiet)
+            return demo
+    return path
+
+
+def open_reader(db: Path | None, *, quiet: bool = False) -> Store:
+    """Open the database for reading only (works in a read-only folder too)."""
+    return Store.open(read_db_path(db, quiet=quiet), create=False, read_only=True)
+
+
+def check_outlets(ids: Iterable[str], known: Iterable[str], where: str) -> None:
+    """Every id must name a known outlet; one way of saying it when not, for every command."""
+    from difflib import get_close_matches
+
+    known = sorted(set(known))
+    for oid in ids:
+        if oid not in known:
+            close = get_close_matches(oid.lower(), known, n=1, cutoff=0.6)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            raise UsageError(f"unknown outlet {oid!r}: not in {where} (see 'claimcheck sources'){hint}")
+
+
+# -- values ------------------------------------------------------------------------------------------
+def choose(value: str, options: Sequence[str], what: str) -> str:
+    """``value`` as one of ``options``, whatever its case (``--format JSON``)."""
+    low = value.strip().lower()
+    if low not in options:
+        raise UsageError(f"unknown {what} {value!r}; choose from {', '.join(options)}")
+    return low
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """``1 article``, ``2 articles``."""
+    return f"{n:,} {word if n == 1 else (many or word + 's')}"
+
+
+def print_json(data: object) -> None:
+    """JSON on stdout (web text in it has been through :func:`claimcheck.textsafe.plain`)."""
+    typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+# -- outputs -----------------------------------------------------------------------------------------
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        if a.exists() and b.exists():
+            return os.path.samefile(a, b)
+    except OSError:
+        pass
+    return os.path.realpath(a) == os.path.realpath(b)
+
+
+def protected_inputs(db: Path | None, sources: Path | None = None) -> list[tuple[Path, str]]:
+    """What an output must never overwrite, each with what it is: the database with its -wal, -shm and
+    -journal files (beside the path given and beside the file it links to), and the sources.yaml in use."""
+    out: list[tuple[Path, str]] = []
+    if db is not None:
+        for base in dict.fromkeys((Path(db), Path(os.path.realpath(db)))):
+            out.append((base, "the database"))
+            out.extend((Path(f"{base}{s}"), f"the database's {s} file") for s in ("-wal", "-shm", "-journal"))
+    with contextlib.suppress(OSError):
+        out.append((find_sources(sources), "the sources.yaml in use"))
+    return out
+
+
+def output_path(output: Path | None, *, inputs: Iterable[tuple[Path, str]] = ()) -> Path | None:
+    """Check an ``-o`` path before any work is done; ``None`` (or ``-``) means stdout.
+
+    Refuses (exit 2) a path that is one of ``inputs`` (symlinks and hard links resolved), a directory,
+    or in a folder that does not exist or cannot be written."""
+    if output is None or str(output) == "-":
+        return None
+    for p, what in inputs:
+        if _same_file(output, p):
+            raise UsageError(f"refusing to write {output}: it is {what} ({p})")
+    if output.is_dir():
+        raise UsageError(f"cannot write {output}: it is a directory")
+    parent = output.parent if str(output.parent) else Path(".")
+    if not parent.is_dir():
+        raise UsageError(f"cannot write {output}: no folder {parent}")
+    if not os.access(parent, os.W_OK) or (output.exists() and not os.access(output, os.W_OK)):
+        raise UsageError(f"cannot write {output}: permission denied (read-only?)")
+    return output
+
+
+def write_output(path: Path | None, text: str) -> None:
+    """Write ``text`` to ``path``, or to stdout when ``path`` is None."""
+    if path is None:
+        typer.echo(text, nl=False)
+        return
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as e:
+        raise UsageError(f"cannot write {path}: {e.strerror or e}") from None
+
+
+# -- times -------------------------------------------------------------------------------------------
 _REL = re.compile(r"^\s*(\d+)\s*([mhdw])\s*$", re.I)
 _UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
 
@@ -104,7 +324,12 @@ def parse_when(
         return None
     now = now or datetime.now(UTC)
     if m := _REL.match(value):
-        return now - timedelta(**{_UNITS[m.group(2).lower()]: int(m.group(1))})
+        try:
+            return now - timedelta(**{_UNITS[m.group(2).lower()]: int(m.group(1))})
+        except (OverflowError, ValueError):
+            raise UsageError(
+                f"time {value.strip()!r} reaches back before the year 1; use e.g. 3d or 2025-12-13"
+            ) from None
     try:
         dt = datetime.fromisoformat(value.strip())
     except ValueError:
@@ -112,6 +337,18 @@ def parse_when(
     date_only = len(value.strip()) == 10
     if dt.tzinfo is None:
         dt = dt.replace(tzinfo=UTC)
-    if date_only and end_of_day:
-        dt += timedelta(days=1, microseconds=-1)
-    return dt.astimezone(UTC)
+    try:
+        if date_only and end_of_day:
+            dt += timedelta(days=1, microseconds=-1)
+        return dt.astimezone(UTC)
+    except OverflowError:
+        raise UsageError(f"time {value.strip()!r} is out of range") from None
+
+
+def parse_window(since: str | None, until: str | None) -> tuple[datetime | None, datetime | None]:
+    """``--since`` and ``--until`` as UTC times; ``--until`` before ``--since`` is bad usage."""
+    since_dt = parse_when(since)
+    until_dt = parse_when(until, end_of_day=True)
+    if since_dt and until_dt and until_dt < since_dt:
+        raise UsageError(f"--until {until} is before --since {since}")
+    return since_dt, until_dt

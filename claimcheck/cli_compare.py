@@ -6,22 +6,32 @@ stdout (or ``-o FILE``) with nothing else on stdout; messages go to stderr.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from claimcheck.cli_common import (
+    MAX_COUNT,
     DbOption,
+    OutputOption,
+    QuietOption,
+    SinceOption,
     SourceOption,
     SourcesOption,
-    err_console,
+    UntilOption,
+    check_outlets,
+    choose,
     fail,
     handle_errors,
     load_sources,
-    open_store,
+    note,
+    open_reader,
     out_console,
-    parse_when,
+    output_path,
+    parse_window,
+    plural,
+    protected_inputs,
+    write_output,
 )
 from claimcheck.models import Outlet
 
@@ -31,32 +41,53 @@ KINDS = ("number", "quote", "statement")
 @handle_errors
 def compare(
     topic: Annotated[
-        str, typer.Argument(help='What to compare: words or a "quoted phrase" (full-text search).')
+        str,
+        typer.Argument(
+            metavar="TOPIC", help='What to compare: words or a "quoted phrase" (full-text search).'
+        ),
     ],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, markdown, json or csv.")] = "table",
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the report to FILE instead of stdout.")
-    ] = None,
-    since: Annotated[
-        str | None, typer.Option("--since", help="Only articles since: 3d, 12h, 2025-12-13.")
-    ] = None,
-    until: Annotated[
-        str | None, typer.Option("--until", help="Only articles until: 3d, 12h, 2025-12-13.")
-    ] = None,
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f", metavar="FORMAT", help="table, markdown, json, csv or html (any case)."
+        ),
+    ] = "table",
+    output: OutputOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     source: SourceOption = None,
     limit: Annotated[
-        int | None, typer.Option("--limit", min=1, help="At most N articles, best matches first.")
+        int | None,
+        typer.Option(
+            "--limit", min=1, max=MAX_COUNT, metavar="N", help="At most N articles, best matches first."
+        ),
     ] = None,
     min_outlets: Annotated[
-        int, typer.Option("--min-outlets", min=1, help="Show facts reported by at least N outlets.")
+        int,
+        typer.Option(
+            "--min-outlets",
+            min=1,
+            max=MAX_COUNT,
+            metavar="N",
+            help="Show facts reported by at least N outlets.",
+        ),
     ] = 2,
-    kind: Annotated[str | None, typer.Option("--kind", help="Only number, quote or statement facts.")] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            "--kind", metavar="KIND", help="Only number, quote or statement facts.", show_default=False
+        ),
+    ] = None,
     matrix: Annotated[
-        bool, typer.Option("--matrix", help="Show facts x outlets as a grid of marks.")
+        bool, typer.Option("--matrix", help="Show facts x outlets as a grid of marks (table only).")
     ] = False,
     explain: Annotated[
-        bool, typer.Option("--explain", help="Show why claims were matched (score, rule).")
+        bool,
+        typer.Option(
+            "--explain", help="Show why claims were matched (score, rule); table and markdown only."
+        ),
     ] = False,
+    quiet: QuietOption = False,
     db: DbOption = None,
     sources: SourcesOption = None,
 ) -> None:
@@ -67,20 +98,19 @@ def compare(
     from claimcheck.compare import compare as build_report
     from claimcheck.render import FORMATS, print_table, render
 
-    if fmt not in FORMATS:
-        fail(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}", 2)
-    if kind is not None and kind not in KINDS:
-        fail(f"unknown kind {kind!r}; choose from {', '.join(KINDS)}", 2)
+    fmt = choose(fmt, FORMATS, "format")
+    if kind is not None:
+        kind = choose(kind, KINDS, "kind")
     if not topic.strip():
         fail("the topic is empty; give some words to search for", 2)
+    since_dt, until_dt = parse_window(since, until)
     cfg = load_sources(sources)
-    known = {o.id for o in cfg.outlets}
-    for oid in source or []:
-        if oid not in known:
-            fail(f"unknown outlet {oid!r} (see `claimcheck sources`)", 2)
-    since_dt = parse_when(since)
-    until_dt = parse_when(until, end_of_day=True)
-    with open_store(db, create=False) as store:
+    with open_reader(db, quiet=quiet) as store:
+        target = output_path(output, inputs=protected_inputs(store.path, sources))
+        if source:
+            check_outlets(
+                source, store.outlet_ids() | {o.id for o in cfg.outlets}, "sources.yaml or the database"
+            )
         articles = store.search(topic, since=since_dt, until=until_dt, outlets=source or None, limit=limit)
         if not articles:
             hint = store.suggest(topic)
@@ -89,6 +119,7 @@ def compare(
             msg = f"no stored article matches {topic!r}{where}{window}"
             fail(msg + (f"; did you mean: {', '.join(hint)}?" if hint else ""), 1)
         names = store.outlet_names()
+    _say_ignored(fmt, matrix=matrix, explain=explain, quiet=quiet)
     # Outlets that are in the store but no longer configured still get their stored name.
     outlets = {o.id: o for o in cfg.outlets}
     for a in articles:
@@ -96,18 +127,33 @@ def compare(
             outlets[a.outlet] = Outlet(a.outlet, names.get(a.outlet, a.outlet))
     options = CompareOptions(min_outlets=min_outlets, kind=kind, since=since_dt, until=until_dt)
     result = build_report(topic, articles, outlets, options)
-    err_console.print(
-        f"{len(articles)} articles from {len(result.outlets)} outlets, {len(result.facts)} facts shown",
-        style="dim",
+    note(
+        f"{plural(len(articles), 'article')} from {plural(len(result.outlets), 'outlet')}, "
+        f"{plural(len(result.facts), 'fact')} shown",
+        quiet,
     )
-    if output is not None:
-        text = render(result, fmt, matrix=matrix, explain=explain)
-        try:
-            output.write_text(text, encoding="utf-8")
-        except OSError as e:
-            fail(f"cannot write {output}: {e.strerror or e}", 1)
-        err_console.print(f"wrote {output}", style="dim")
-    elif fmt == "table":
+    if target is None and fmt == "table":
         print_table(result, out_console, matrix=matrix, explain=explain)
-    else:
-        typer.echo(render(result, fmt, matrix=matrix, explain=explain), nl=False)
+        return
+    write_output(target, render(result, fmt, matrix=matrix, explain=explain))
+    if target is not None:
+        note(f"wrote {target}", quiet)
+
+
+def _say_ignored(fmt: str, *, matrix: bool, explain: bool, quiet: bool) -> None:
+    """--matrix draws the table only; --explain adds to the table, the Markdown and the HTML. Elsewhere
+    they are ignored, and the user is told so (the JSON and CSV contracts do not change with them)."""
+    ignored = [
+        flag
+        for flag, on, kept in (
+            ("--matrix", matrix, ("table",)),
+            ("--explain", explain, ("table", "markdown", "html")),
+        )
+        if on and fmt not in kept
+    ]
+    if ignored:
+        note(
+            f"note: {' and '.join(ignored)} only change{'s' if len(ignored) == 1 else ''} the table"
+            f"{', Markdown and HTML' if ignored == ['--explain'] else ''}; ignored with --format {fmt}",
+            quiet,
+        )

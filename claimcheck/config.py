@@ -7,14 +7,14 @@ import re
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from claimcheck.errors import ConfigError
+from claimcheck.errors import ConfigError, FetchError
 from claimcheck.models import Defaults, Outlet, Sources
 from claimcheck.paths import find_sources
+from claimcheck.urls import NOT_HTTP, fetchable_url
 
 MAX_FILE_BYTES = 8_000_000
 MAX_OUTLETS = 20_000
@@ -29,10 +29,11 @@ def load_sources(path: str | os.PathLike[str] | None = None) -> Sources:
     """Find (see :func:`find_sources`), read and validate sources.yaml. Raises :class:`ConfigError`."""
     p = find_sources(path)
     try:
-        size = p.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ConfigError(f"{p}: file is {size:,} bytes; sources.yaml is limited to {MAX_FILE_BYTES:,}")
-        raw = p.read_bytes()
+        # The cap bounds the read itself: a FIFO or a device has no size to check first.
+        with p.open("rb") as f:
+            raw = f.read(MAX_FILE_BYTES + 1)
+        if len(raw) > MAX_FILE_BYTES:
+            raise ConfigError(f"{p}: more than {MAX_FILE_BYTES:,} bytes; sources.yaml is limited to that")
     except ConfigError:
         raise
     except IsADirectoryError:
@@ -135,8 +136,13 @@ class _Validator:
 
     def url(self, node: Node, field: str) -> str:
         value = self.string(node, field)
-        parts = urlsplit(value)
-        if parts.scheme not in ("http", "https") or not parts.hostname or any(c.isspace() for c in value):
+        try:
+            fetchable_url(value)  # the very check fetch makes: what passes here can be fetched
+        except FetchError as e:
+            if e.reason == NOT_HTTP or not value.lower().startswith(("http://", "https://")):
+                raise self.fail(node, field, f"not an http(s) URL: {value!r}") from None
+            raise self.fail(node, field, f"cannot be fetched ({e.reason}): {value!r}") from None
+        if any(c.isspace() for c in value):
             raise self.fail(node, field, f"not an http(s) URL: {value!r}")
         return value
 

@@ -6,7 +6,7 @@ loading the extraction stack (trafilatura), which only the extraction workers ne
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 _CHARSET_META = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u2028\u2029\ufeff]")
@@ -20,12 +20,34 @@ def decode_html(body: bytes, content_type: str | None = None) -> str:
     """
     if body.startswith(b"\xef\xbb\xbf"):
         return body[3:].decode("utf-8", errors="replace")
+    if utf16 := utf16_without_bom(body):
+        return body.decode(utf16, errors="replace")
     declared: list[str] = []
     if charset := http_charset(content_type):
         declared.append(charset)
     if m2 := _CHARSET_META.search(body[:4096]):
         declared.append(m2.group(1).decode("ascii", "ignore"))
     return decode_declared(body, declared)
+
+
+def utf16_without_bom(body: bytes) -> str | None:
+    """``"utf-16-le"`` or ``"utf-16-be"`` when the bytes are UTF-16 without a BOM, else None.
+
+    A BOM-less UTF-16 page decodes as "valid UTF-8" full of NULs (markup is ASCII, so every other byte
+    is zero): such a page is known by its NULs, on one side of each byte pair only.
+    """
+    sample = body[:4096]
+    if body.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    pairs = len(sample) // 2
+    if pairs < 8:
+        return None
+    even, odd = sample[0 : 2 * pairs : 2].count(0), sample[1 : 2 * pairs : 2].count(0)
+    if odd >= pairs * 0.3 and even <= pairs * 0.02:
+        return "utf-16-le"
+    if even >= pairs * 0.3 and odd <= pairs * 0.02:
+        return "utf-16-be"
+    return None
 
 
 def http_charset(content_type: str | None) -> str | None:
@@ -85,6 +107,24 @@ def parse_datetime(value: object) -> datetime | None:
         return None
     if dt.tzinfo is None:
         dt = dt.replace(tzinfo=UTC)
-    if not 1990 <= dt.year <= 2100:
+    return bounded_time(dt)
+
+
+EARLIEST_YEAR, LATEST_YEAR = 1990, 2100
+FUTURE_TOLERANCE = timedelta(hours=1)  # clocks and time zones are off by minutes, not by days
+
+
+def bounded_time(dt: datetime | None) -> datetime | None:
+    """An aware time in UTC when its year is one a news article can have (1990-2100), else None."""
+    if dt is None or not EARLIEST_YEAR <= dt.year <= LATEST_YEAR:
         return None
-    return dt.astimezone(UTC)
+    try:
+        return dt.astimezone(UTC)
+    except (OverflowError, ValueError):
+        return None
+
+
+def not_in_future(dt: datetime | None, now: datetime) -> datetime | None:
+    """``dt`` unless it lies more than ``FUTURE_TOLERANCE`` after ``now``: a publication time in the future
+    is a mistake or a bid to look "first to report", and is not believed."""
+    return dt if dt is not None and dt <= now + FUTURE_TOLERANCE else None

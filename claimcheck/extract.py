@@ -6,9 +6,9 @@ Pure: bytes in, :class:`ExtractedPage` out. Reader comments and "latest news" bo
 
 from __future__ import annotations
 
+import contextlib
 import json
 from datetime import datetime
-from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 import trafilatura
@@ -16,7 +16,9 @@ from lxml import etree
 from trafilatura.utils import load_html
 
 from claimcheck.decode import _CONTROL, clean_text, decode_html, parse_datetime
+from claimcheck.errors import FetchError
 from claimcheck.models import ExtractedPage
+from claimcheck.urls import fetchable_url
 
 try:  # the elements after which trafilatura's cascade lets justext look again
     from trafilatura.external import SANITIZED_XPATH as _UNCLEAN
@@ -164,9 +166,9 @@ def page_metadata(html: str | lxml.html.HtmlElement, url: str) -> dict[str, obje
         except (etree.ParserError, ValueError):
             return out
     for node in root.xpath("//link[@rel='canonical'][@href]")[:1]:
-        href = urljoin(url, node.get("href").strip())
-        if urlsplit(href).scheme in ("http", "https"):
-            out["canonical"] = href
+        # A malformed canonical (https://[site_url]/...) is ignored; the article is kept.
+        with contextlib.suppress(FetchError):
+            out["canonical"] = fetchable_url(node.get("href"), base=url)
     metas = {
         (m.get("property") or m.get("name") or m.get("itemprop") or "").lower(): (m.get("content") or "").strip()
         for m in root.xpath("//meta[@content]")

@@ -11,12 +11,19 @@ import html
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from urllib.parse import urljoin, urlsplit
 
 import feedparser
 from lxml import etree
 
-from claimcheck.decode import clean_text, decode_declared, http_charset, is_utf8_multibyte, parse_datetime
+from claimcheck.decode import (
+    bounded_time,
+    clean_text,
+    decode_declared,
+    http_charset,
+    is_utf8_multibyte,
+    parse_datetime,
+)
+from claimcheck.urls import feed_link
 
 MAX_TITLE = 500
 MAX_SUMMARY = 20_000
@@ -117,18 +124,19 @@ def _fix_encoding(body: bytes, content_type: str | None) -> tuple[bytes, str | N
 
 
 def _link(e: feedparser.FeedParserDict, base: str) -> str | None:
-    """The entry's article link, absolute and http(s); RSS items that only carry a permalink guid count."""
+    """The entry's article link, absolute and http(s); RSS items that only carry a permalink guid count.
+
+    An http(s) link that cannot be fetched (port 99999, a bad host) is kept as written, so that the fetch
+    fails that entry alone and says why.
+    """
     candidates = [e.get("link")]
     candidates += [lk.get("href") for lk in e.get("links", []) if lk.get("rel", "alternate") == "alternate"]
-    if e.get("guidislink") or (e.get("id") or "").startswith("http"):
-        candidates.append(e.get("id"))
+    guid = e.get("id")
+    if e.get("guidislink") or (isinstance(guid, str) and guid.startswith("http")):
+        candidates.append(guid)
     for c in candidates:
-        if not c or not isinstance(c, str):
-            continue
-        absolute = urljoin(base, c.strip())
-        parts = urlsplit(absolute)
-        if parts.scheme in ("http", "https") and parts.hostname and len(absolute) <= 2048:
-            return absolute
+        if c and isinstance(c, str) and (link := feed_link(c, base)[0]):
+            return link
     return None
 
 
@@ -138,9 +146,11 @@ def _entry_time(e: feedparser.FeedParserDict) -> datetime | None:
         t = dict.get(e, key)
         if t:
             try:
-                return datetime.fromtimestamp(calendar.timegm(t), tz=UTC)
+                dt = bounded_time(datetime.fromtimestamp(calendar.timegm(t), tz=UTC))
             except (OverflowError, ValueError, OSError):
                 continue
+            if dt is not None:
+                return dt
     return None
 
 
@@ -169,7 +179,8 @@ _NS = {
 
 
 def parse_sitemap(body: bytes, url: str) -> ParsedFeed:
-    """A (news) sitemap's URLs as entries, newest first; a sitemap index's children as ``sitemaps``."""
+    """A (news) sitemap's URLs as entries, newest first; a sitemap index's children as ``sitemaps``, newest
+    ``<lastmod>`` first (those without one last, in document order)."""
     from claimcheck.models import FeedEntry
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, recover=False)
@@ -179,15 +190,21 @@ def parse_sitemap(body: bytes, url: str) -> ParsedFeed:
         raise FeedParseError(f"malformed sitemap: {clean_text(str(e), 120)}") from None
     tag = etree.QName(root).localname
     if tag == "sitemapindex":
-        children = [urljoin(url, (t.text or "").strip()) for t in root.iter("{*}loc")]
-        return ParsedFeed(entries=(), sitemaps=tuple(c for c in children if urlsplit(c).scheme in ("http", "https")))
+        children: dict[str, datetime | None] = {}
+        for node in root.iter("{*}sitemap"):
+            loc, lastmod = node.find("{*}loc"), node.find("{*}lastmod")
+            link, ok = feed_link(loc.text if loc is not None else None, url)
+            if ok and link not in children:
+                children[link] = parse_datetime(lastmod.text if lastmod is not None else None)  # type: ignore[index]
+        order = sorted(children, key=lambda c: children[c] or datetime.min.replace(tzinfo=UTC), reverse=True)
+        return ParsedFeed(entries=(), sitemaps=tuple(order))
     entries: list[FeedEntry] = []
     seen: set[str] = set()
     skipped = 0
     for node in root.iter("{*}url"):
         loc = node.find("{*}loc")
-        link = urljoin(url, (loc.text or "").strip()) if loc is not None and loc.text else ""
-        if urlsplit(link).scheme not in ("http", "https") or link in seen:
+        link = feed_link(loc.text if loc is not None else None, url)[0]
+        if not link or link in seen:
             skipped += not link
             continue
         seen.add(link)

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import httpcore
 import httpx
@@ -26,8 +26,11 @@ from protego import Protego
 from claimcheck import aionet
 from claimcheck.errors import FetchError
 from claimcheck.models import Defaults
+from claimcheck.urls import BAD, NOT_HTTP, fetchable_url
 
 RETRY_STATUS = {500, 502, 503, 504, 429}
+REDIRECTS = (301, 302, 303, 307, 308)
+ROBOTS_MAX = 500 * 1024  # RFC 9309: parse at least the first 500 KiB; we read that much and use it
 MAX_CRAWL_DELAY = 10.0
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 
@@ -151,7 +154,7 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
             loop = asyncio.get_running_loop()
             try:
                 infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-            except OSError as e:
+            except (OSError, UnicodeError, ValueError) as e:
                 raise httpcore.ConnectError(f"DNS lookup failed for {host}") from e
             addresses = list(dict.fromkeys(str(i[4][0]) for i in infos))
         if not _ALLOW_PRIVATE.get() and any(is_private_address(a, self.networks) for a in addresses):
@@ -173,6 +176,7 @@ class Response:
     status: int
     headers: httpx.Headers
     body: bytes
+    location: str | None = None  # the Location header (set aside by _set_location_aside)
 
     @property
     def content_type(self) -> str | None:
@@ -234,7 +238,7 @@ class HostPools(httpx.AsyncBaseTransport):
         return httpx.Response(
             resp.status_code,
             headers=resp.headers,
-            stream=_Tracked(resp.stream, lambda: self._done(key)),  # type: ignore[arg-type]
+            stream=_Tracked(resp.stream, lambda: self._done(key), pool),  # type: ignore[arg-type]
             extensions=resp.extensions,
         )
 
@@ -256,11 +260,13 @@ class HostPools(httpx.AsyncBaseTransport):
 
 
 class _Tracked(httpx.AsyncByteStream):
-    """A response body that tells its pool when it is closed (the connection is free again)."""
+    """A response body that tells its pool when it is closed (the connection is free again), and closes
+    a connection that the server sent more on than the response's declared length."""
 
-    def __init__(self, inner: httpx.AsyncByteStream, done: Any) -> None:
+    def __init__(self, inner: httpx.AsyncByteStream, done: Any, pool: httpx.AsyncHTTPTransport) -> None:
         self.inner = inner
         self.done = done
+        self.pool = pool
 
     async def __aiter__(self):  # type: ignore[no-untyped-def]
         async for chunk in self.inner:
@@ -270,9 +276,24 @@ class _Tracked(httpx.AsyncByteStream):
         done, self.done = self.done, None
         try:
             await self.inner.aclose()
+            await _drop_desynced(self.pool)
         finally:
             if done is not None:
                 done()
+
+
+async def _drop_desynced(pool: httpx.AsyncHTTPTransport) -> None:
+    """Close every idle connection that holds bytes past the end of its last response.
+
+    A body that overruns its Content-Length leaves the extra bytes in h11's buffer, where they would be
+    read as the answer to the next request on that connection (keep-alive desync: a smuggled response
+    stored as the next page). A server that does that has lost track of the conversation; the
+    connection is not reused. (The loop's own buffer is checked by ``aionet``'s ``is_readable``.)
+    """
+    for conn in pool._pool.connections:  # noqa: SLF001
+        state = getattr(getattr(conn, "_connection", None), "_h11_state", None)  # httpcore's HTTP/1.1 state
+        if state is not None and conn.is_idle() and state.trailing_data[0]:
+            await conn.aclose()
 
 
 class Http:
@@ -287,6 +308,7 @@ class Http:
             },
             timeout=httpx.Timeout(settings.timeout, connect=min(10.0, settings.timeout)),
             follow_redirects=False,
+            event_hooks={"response": [_set_location_aside]},
             transport=HostPools(settings),  # per-host keep-alive pools; the connect-time guard lives there
         )
         self.sem = asyncio.Semaphore(settings.concurrency)
@@ -309,14 +331,15 @@ class Http:
                 loop = asyncio.get_running_loop()
                 try:
                     infos = await loop.getaddrinfo(host, None, type=socket.SOCK_STREAM)
-                except OSError as e:
+                except (OSError, UnicodeError, ValueError) as e:
                     raise FetchError(f"DNS lookup failed for {host}") from e
                 self.dns[host] = sorted({i[4][0] for i in infos})
         return self.dns[host]
 
     async def is_private(self, url: str) -> bool:
-        """Whether the URL's host resolves to any private/loopback/link-local address."""
-        host = urlsplit(url).hostname or ""
+        """Whether the URL's host resolves to any private/loopback/link-local address (FetchError for a
+        URL that cannot be fetched at all)."""
+        host = urlsplit(_gate(url)).hostname or ""
         return any(is_private_address(a, self.s.private_networks) for a in await self.resolve(host))
 
     # -- requests ----------------------------------------------------------------------------------
@@ -338,16 +361,18 @@ class Http:
         if last_modified:
             headers["If-Modified-Since"] = last_modified
         seen: list[str] = []
-        current = url
+        current = _gate(url)
         _ALLOW_PRIVATE.set(allow_private)
         while True:
             await self._check(current, allow_private)
             resp = await self._get_with_retries(current, headers)
-            if resp.status in (301, 302, 303, 307, 308) and "location" in resp.headers:
+            if resp.status in REDIRECTS and resp.location is not None:
                 seen.append(current)
-                target = urljoin(current, resp.headers["location"].strip())
-                if urlsplit(target).scheme not in ("http", "https"):
-                    raise FetchError("redirect to a non-HTTP address", url, resp.status)
+                try:
+                    target = fetchable_url(resp.location, base=current)
+                except FetchError as e:
+                    reason = "redirect to a non-HTTP address" if e.reason == NOT_HTTP else f"redirect to a {e.reason}"
+                    raise FetchError(reason, url, resp.status) from None
                 if target in seen:
                     raise FetchError("redirect loop", url, resp.status)
                 if len(seen) > self.s.max_redirects:
@@ -367,11 +392,13 @@ class Http:
         if self.s.robots and not await self._robots_allow(url, allow_private):
             raise FetchError("disallowed by robots.txt", url)
 
-    async def _get_with_retries(self, url: str, headers: dict[str, str]) -> Response:
+    async def _get_with_retries(self, url: str, headers: dict[str, str], keep: int | None = None) -> Response:
+        """``keep``: read at most that many bytes of the body and use them (robots.txt), instead of
+        failing a body over ``max_bytes``."""
         attempt = 0
         while True:
             try:
-                resp = await self._get_once(url, headers)
+                resp = await self._get_once(url, headers, keep)
             except FetchError as e:
                 transient = e.status is None and "too large" not in e.reason and "bomb" not in e.reason
                 if not transient or attempt >= self.s.retries:
@@ -396,7 +423,7 @@ class Http:
     def _backoff(self, attempt: int) -> float:
         return self.s.backoff * (2**attempt) * (0.75 + random.random() / 2)
 
-    async def _get_once(self, url: str, headers: dict[str, str]) -> Response:
+    async def _get_once(self, url: str, headers: dict[str, str], keep: int | None = None) -> Response:
         host = urlsplit(url).netloc.lower()
         h = self.hosts.get(host)
         if h is None:
@@ -411,13 +438,13 @@ class Http:
                 if wait > 0:
                     await asyncio.sleep(wait)  # outside the global semaphore: other hosts go on meanwhile
             async with self.sem:
-                return await self._timed(url, headers)
+                return await self._timed(url, headers, keep)
 
-    async def _timed(self, url: str, headers: dict[str, str]) -> Response:
+    async def _timed(self, url: str, headers: dict[str, str], keep: int | None = None) -> Response:
         """One request under a total deadline (httpx's read timeout is per chunk), errors in a few words."""
         try:
             async with asyncio.timeout(self.s.timeout):
-                return await self._stream(url, headers)
+                return await self._stream(url, headers, keep)
         except TimeoutError:
             raise FetchError(f"timed out after {self.s.timeout:g}s", url) from None
         except httpx.TimeoutException:
@@ -433,14 +460,15 @@ class Http:
         except httpx.TransportError as e:
             raise FetchError(f"network error ({type(e).__name__})", url) from None
 
-    async def _stream(self, url: str, headers: dict[str, str]) -> Response:
+    async def _stream(self, url: str, headers: dict[str, str], keep: int | None = None) -> Response:
         async with self.client.stream("GET", url, headers=headers) as r:
             declared = r.headers.get("content-length", "")
             encoding = r.headers.get("content-encoding", "identity").lower().strip()
-            if encoding in ("", "identity") and declared.isdigit() and int(declared) > self.s.max_bytes:
-                raise FetchError(f"body too large ({int(declared):,} bytes)", url, None)
-            body = await _read_capped(r, encoding, self.s.max_bytes, url)
-            return Response(str(r.url), r.status_code, r.headers, body)
+            too_large = declared.isascii() and declared.isdigit() and int(declared[:20]) > self.s.max_bytes
+            if keep is None and encoding in ("", "identity") and too_large:
+                raise FetchError(f"body too large ({int(declared[:20]):,} bytes)", url, None)
+            body = await _read_capped(r, encoding, keep or self.s.max_bytes, url, truncate=keep is not None)
+            return Response(str(r.url), r.status_code, r.headers, body, r.extensions.get(_LOCATION))
 
     # -- robots.txt --------------------------------------------------------------------------------
     async def _robots_allow(self, url: str, allow_private: bool) -> bool:
@@ -460,27 +488,32 @@ class Http:
     async def _load_robots(self, url: str, allow_private: bool) -> Protego | None:
         """RFC 9309: 4xx means no rules; an unreachable robots.txt or a 5xx means all is disallowed.
 
-        A redirect is followed once, through the address guard like any other request.
+        Redirects are followed like a page's (at most ``max_redirects`` hops, each through the URL gate
+        and the address guard); a redirect that cannot be followed counts as no robots.txt, and a 3xx body
+        is never read as rules. Only the first ``ROBOTS_MAX`` bytes are read, and used.
         """
-        try:
-            resp = await self._get_with_retries(url, {})
-        except FetchError:
-            return Protego.parse("User-agent: *\nDisallow: /")
-        if resp.status in (301, 302, 303, 307, 308) and "location" in resp.headers:
-            target = urljoin(url, resp.headers["location"].strip())
+        current, seen = url, []
+        while True:
             try:
-                if urlsplit(target).scheme not in ("http", "https") or not urlsplit(target).hostname:
+                if current != url and not allow_private and await self.is_private(current):
                     return None
-                if not allow_private and await self.is_private(target):
-                    return None
-                resp = await self._get_with_retries(target, {})
+                resp = await self._get_with_retries(current, {}, keep=ROBOTS_MAX)
+            except FetchError as e:
+                return None if e.reason.startswith((REFUSED, BAD)) else _DISALLOW_ALL()
+            if resp.status not in REDIRECTS or resp.location is None:
+                break
+            seen.append(current)
+            try:
+                current = fetchable_url(resp.location, base=current)
             except FetchError:
                 return None
-        if 400 <= resp.status < 500:
+            if current in seen or len(seen) > self.s.max_redirects:
+                return None
+        if 300 <= resp.status < 500:
             return None
         if resp.status >= 500:
-            return Protego.parse("User-agent: *\nDisallow: /")
-        rules = Protego.parse(resp.body[:500_000].decode("utf-8", "replace"))
+            return _DISALLOW_ALL()
+        rules = Protego.parse(resp.body[:ROBOTS_MAX].decode("utf-8", "replace"))
         delay = rules.crawl_delay(self.s.user_agent)
         host = self.hosts.get(urlsplit(url).netloc.lower())
         if delay and host:
@@ -488,10 +521,38 @@ class Http:
         return rules
 
 
-async def _read_capped(r: httpx.Response, encoding: str, cap: int, url: str) -> bytes:
-    """Read the raw body and decompress it ourselves, never holding more than ``cap`` bytes of output.
+def _DISALLOW_ALL() -> Protego:  # noqa: N802 - reads as the constant it stands for
+    return Protego.parse("User-agent: *\nDisallow: /")
 
-    httpx's own decoding has no output limit: a 65 KB gzip bomb becomes gigabytes in one chunk.
+
+_LOCATION = "claimcheck_location"
+
+
+async def _set_location_aside(response: httpx.Response) -> None:
+    """Move the Location header out of httpx's sight: even when not following redirects, httpx builds
+    the next request from it, and raises (InvalidURL, or a misleading protocol error) on a Location it
+    cannot parse, such as ``javascript:`` or port 99999. Http.get judges Location itself, with the URL gate."""
+    if "location" in response.headers:
+        response.extensions[_LOCATION] = response.headers["location"].strip()
+        del response.headers["location"]
+
+
+def _gate(url: str) -> str:
+    """:func:`fetchable_url`, with the URL named in the error."""
+    try:
+        return fetchable_url(url)
+    except FetchError as e:
+        e.url = url if isinstance(url, str) else None
+        raise
+
+
+async def _read_capped(r: httpx.Response, encoding: str, cap: int, url: str, *, truncate: bool = False) -> bytes:
+    """Read the raw body and decompress it ourselves, never holding more than ``cap`` bytes of output
+    (with ``truncate``, the first ``cap`` bytes are returned instead of an error).
+
+    httpx's own decoding has no output limit: a 65 KB gzip bomb becomes gigabytes in one chunk. A
+    compressed body must reach the end of its stream: one cut short (a truncated gzip with a matching
+    Content-Length) is as corrupt as a garbled one.
     """
     decomp = None
     if encoding in ("gzip", "x-gzip"):
@@ -501,7 +562,9 @@ async def _read_capped(r: httpx.Response, encoding: str, cap: int, url: str) -> 
     elif encoding not in ("", "identity"):
         raise FetchError(f"unsupported content-encoding {encoding[:20]!r}", url)
     out = bytearray()
+    raw = 0
     async for chunk in r.aiter_raw():
+        raw += len(chunk)
         if decomp is None:
             out += chunk
         else:
@@ -509,8 +572,10 @@ async def _read_capped(r: httpx.Response, encoding: str, cap: int, url: str) -> 
                 out += decomp.decompress(decomp.unconsumed_tail + chunk, cap + 1 - len(out))
             except zlib.error:
                 raise FetchError("corrupt compressed body", url) from None
-            if decomp.unconsumed_tail and len(out) > cap:
+            if decomp.unconsumed_tail and len(out) > cap and not truncate:
                 raise FetchError(f"body too large after decompression (> {cap:,} bytes; gzip bomb?)", url)
+        if truncate and len(out) > cap:
+            return bytes(out[:cap])
         if len(out) > cap:
             raise FetchError(f"body too large (> {cap:,} bytes)", url)
     if decomp is not None:
@@ -518,6 +583,10 @@ async def _read_capped(r: httpx.Response, encoding: str, cap: int, url: str) -> 
             out += decomp.flush()
         except zlib.error:
             raise FetchError("corrupt compressed body", url) from None
+        if raw and not decomp.eof:  # an empty body (a 304, a redirect) has no stream to end
+            raise FetchError("corrupt compressed body", url)
+        if truncate and len(out) > cap:
+            return bytes(out[:cap])
         if len(out) > cap:
             raise FetchError(f"body too large (> {cap:,} bytes)", url)
     return bytes(out)

@@ -14,12 +14,12 @@ import sqlite3
 from collections import Counter
 from collections.abc import Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any, Protocol
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from claimcheck.decode import clean_text
+from claimcheck.decode import clean_text, not_in_future
 from claimcheck.errors import FetchError, StoreError
 from claimcheck.feeds import FeedParseError, ParsedFeed, parse_feed
 from claimcheck.http import FetchSettings, Http
@@ -27,12 +27,15 @@ from claimcheck.jobs import init_worker, process_pages
 from claimcheck.models import Article, Claim, ExtractedPage, FeedEntry, Outlet, Sources
 from claimcheck.store import Store, content_hash
 from claimcheck.store import _explain as explain_sqlite
+from claimcheck.urls import is_fetchable
 
 MAX_CHILD_SITEMAPS = 3
 MAX_BATCH = 64  # articles per write transaction
 MAX_PAGES_PER_TASK = 8  # pages handed to an extraction worker at once
 BATCH_WAIT = 0.05  # seconds a write waits for more articles to join it
-PERMANENT = ("HTTP 404", "HTTP 410", "no article text", "refused", "disallowed by robots.txt", "not an http")
+PERMANENT = (
+    "HTTP 404", "HTTP 410", "no article text", "refused", "disallowed by robots.txt", "not an http", "bad URL",
+)  # fmt: skip
 
 
 @dataclass
@@ -350,10 +353,15 @@ class _Run:
             await self.db(self._save_feed, outlet.id, url, status, reason, None, None)
             return []
         rep.feeds_ok += 1
-        await self.db(
-            self._save_feed, outlet.id, url, resp.status, None, resp.headers.get("etag"), resp.headers.get("last-modified")
-        )
-        return self._select(entries)
+        now = datetime.now(UTC)
+        entries = [replace(e, published=None) if not not_in_future(e.published, now) else e for e in entries]
+        selected = self._select(entries)
+        # The validators say "you have seen this feed": true only when every entry was considered. After
+        # --limit or --since left some out, the next run must get the whole feed again, not a 304.
+        complete = len(selected) == len(entries)
+        etag, modified = (resp.headers.get("etag"), resp.headers.get("last-modified")) if complete else (None, None)
+        await self.db(self._save_feed, outlet.id, url, resp.status, None, etag, modified)
+        return selected
 
     async def _parse_feed(self, body: bytes, url: str, content_type: str | None) -> ParsedFeed:
         """Parse in the extraction pool: feedparser is CPU work, and the pool is idle while feeds come in."""
@@ -397,7 +405,7 @@ class _Run:
                 content_hash=content_hash(page.text),
                 fetched=datetime.now(UTC),
                 author=page.author or entry.author,
-                published=page.published or entry.published,
+                published=not_in_future(page.published, datetime.now(UTC)) or entry.published,
                 claims=tuple(claims),
             )
             _, new = await self._store(article, keys)
@@ -433,7 +441,7 @@ def canonical(declared: str | None, final_url: str) -> str:
     an article it is not.
     """
     url = final_url
-    if declared and _site(declared) == _site(final_url):
+    if declared and is_fetchable(declared) and _site(declared) == _site(final_url):
         url = declared
     parts = urlsplit(url)
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not k.lower().startswith(TRACKING)]

@@ -23,6 +23,12 @@ def default_db_path() -> Path:
     return Path(env) if env else user_dir() / "claimcheck.db"
 
 
+def demo_db_path() -> Path:
+    """Where ``claimcheck demo`` keeps its database (rebuilt on every run): ``demo.db`` in :func:`user_dir`,
+    apart from the user's own database."""
+    return user_dir() / "demo.db"
+
+
 def packaged_sources() -> Path:
     return Path(str(resources.files("claimcheck") / "sources.yaml"))
 

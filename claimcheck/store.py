@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -51,32 +52,71 @@ class StoreStats:
     claims: int
 
 
+@dataclass(frozen=True)
+class ArticleRow:
+    """One stored article as `claimcheck articles` lists it (no text)."""
+
+    id: int
+    outlet: str
+    published: datetime | None
+    fetched: datetime | None
+    title: str
+    url: str
+    claims: int
+
+
+@dataclass(frozen=True)
+class OutletStats:
+    """What is stored for one outlet: counts and the span of publication times."""
+
+    outlet: str
+    name: str
+    articles: int
+    claims: int
+    first: datetime | None
+    last: datetime | None
+
+
 class Store:
     """One open claimcheck database."""
 
-    def __init__(self, db: sqlite3.Connection, path: Path, *, verify: bool = True) -> None:
+    def __init__(
+        self, db: sqlite3.Connection, path: Path, *, verify: bool = True, read_only: bool = False
+    ) -> None:
         self.db = db
         self.path = path
         self.verify = verify
+        self.read_only = read_only
+        self._identity = _identity(path)
 
     # -- opening -----------------------------------------------------------------------------------
     @classmethod
-    def open(cls, path: str | Path, *, create: bool = True, verify: bool = True) -> Store:
+    def open(
+        cls, path: str | Path, *, create: bool = True, verify: bool = True, read_only: bool = False
+    ) -> Store:
         """Open (and create or migrate) the database at ``path``. Raises :class:`StoreError`.
 
         ``verify`` runs SQLite's quick_check first (files up to ``VERIFY_MAX_BYTES``), so a corrupt file
-        is refused untouched; read-only callers may skip it."""
+        is refused untouched; read-only callers may skip it. ``read_only`` (readers: compare, articles,
+        stats) opens the file read-only when it or its folder cannot be written, so that a database on a
+        read-only medium or in a read-only folder can still be read."""
         p = Path(path)
-        _check_file(p, create=create)
+        _check_file(p, create=create and not read_only)
+        read_only = read_only and not _writable(p)
         try:
-            if create:
+            if create and not read_only:
                 p.parent.mkdir(parents=True, exist_ok=True)
+            target: str | Path = _read_only_uri(p) if read_only else p
             db = sqlite3.connect(
-                p, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+                target,
+                timeout=BUSY_TIMEOUT_MS / 1000,
+                isolation_level=None,
+                check_same_thread=False,
+                uri=read_only,
             )
         except (sqlite3.Error, OSError) as e:
             raise StoreError(f"{p}: cannot open database: {e}") from None
-        store = cls(db, p, verify=verify)
+        store = cls(db, p, verify=verify, read_only=read_only)
         try:
             store._setup()
         except sqlite3.DatabaseError as e:
@@ -85,6 +125,7 @@ class Store:
         except StoreError:
             db.close()
             raise
+        store._identity = _identity(p)  # the file exists now, even when this open created it
         return store
 
     def _setup(self) -> None:
@@ -101,6 +142,13 @@ class Store:
             raise StoreError(f"{self.path}: an SQLite database, but not a claimcheck one")
         if self.verify and version > 0:
             self._quick_check()
+        if self.read_only:
+            if version < SCHEMA_VERSION:
+                raise StoreError(
+                    f"{self.path}: database schema {version} needs an upgrade, which needs write access "
+                    f"(the file or its folder is read-only)"
+                )
+            return
         if db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
             db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = NORMAL")
@@ -134,7 +182,24 @@ class Store:
                 migration(db)
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
+    def check_same_file(self) -> None:
+        """Raise :class:`StoreError` when the path no longer names the file that was opened (replaced by
+        another database, or removed, while this run held it): writing on would go to the old file, and its
+        -wal journal, left beside the new one, would be read into it."""
+        if self._identity is not None and _identity(self.path) != self._identity:
+            raise StoreError(
+                f"{self.path}: the database file was replaced or removed while claimcheck was using it; "
+                "nothing more was written (what this run stored before stays in the replaced file)"
+            )
+
     def close(self) -> None:
+        try:
+            self.check_same_file()
+        except StoreError:
+            # Fold our -wal into the file we opened and empty it, so that it cannot be read into the
+            # database that now sits at the path.
+            with suppress(sqlite3.Error):
+                self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self.db.close()
 
     def __enter__(self) -> Store:
@@ -151,6 +216,7 @@ class Store:
         except sqlite3.Error as e:
             raise StoreError(f"{self.path}: {_explain(e)}") from None
         try:
+            self.check_same_file()
             yield self.db
         except BaseException:
             # SQLite may have rolled back already (disk full, I/O error): a second ROLLBACK would raise
@@ -379,6 +445,66 @@ class Store:
                     out.append(term)
         return out[:n]
 
+    # -- listing (claimcheck articles, stats) -------------------------------------------------------
+    def list_articles(
+        self,
+        *,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        outlets: Sequence[str] | None = None,
+        limit: int | None = None,
+    ) -> list[ArticleRow]:
+        """Stored articles, newest first (by publication time, else fetch time), with their claim counts.
+        The window is judged as :meth:`search` judges it."""
+        sql = [
+            "SELECT a.id, a.outlet, a.published, a.fetched, a.title, a.url, "
+            "(SELECT count(*) FROM claims c WHERE c.article_id = a.id) FROM articles a WHERE 1"
+        ]
+        args: list[object] = []
+        if since:
+            sql.append("AND coalesce(a.published, a.fetched) >= ?")
+            args.append(iso(since))
+        if until:
+            sql.append("AND coalesce(a.published, a.fetched) <= ?")
+            args.append(iso(until))
+        if outlets:
+            sql.append(f"AND a.outlet IN ({','.join('?' * len(outlets))})")
+            args.extend(outlets)
+        sql.append("ORDER BY coalesce(a.published, a.fetched) DESC, a.id DESC")
+        if limit:
+            sql.append("LIMIT ?")
+            args.append(limit)
+        try:
+            rows = self.db.execute(" ".join(sql), args).fetchall()
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"{self.path}: {_explain(e)}") from None
+        return [
+            ArticleRow(r[0], r[1], parse_iso(r[2]), parse_iso(r[3]), r[4], r[5], r[6]) for r in rows
+        ]
+
+    def outlet_stats(self) -> list[OutletStats]:
+        """Per outlet with stored articles: articles, claims, first and last publication time."""
+        rows = self.db.execute(
+            "SELECT a.outlet, coalesce(o.name, a.outlet), count(*), sum(n.claims), "
+            "min(a.published), max(a.published) FROM articles a "
+            "LEFT JOIN outlets o ON o.id = a.outlet "
+            "LEFT JOIN (SELECT article_id, count(*) AS claims FROM claims GROUP BY article_id) n "
+            "ON n.article_id = a.id GROUP BY a.outlet ORDER BY count(*) DESC, a.outlet"
+        ).fetchall()
+        return [OutletStats(r[0], r[1], r[2], r[3] or 0, parse_iso(r[4]), parse_iso(r[5])) for r in rows]
+
+    def outlet_ids(self) -> set[str]:
+        """Outlets the store knows: configured at some fetch, or holding articles."""
+        return {r[0] for r in self.db.execute("SELECT id FROM outlets UNION SELECT DISTINCT outlet FROM articles")}
+
+    def size_bytes(self) -> int:
+        """The database on disk: the file and its -wal journal."""
+        total = 0
+        for f in (self.path, Path(f"{self.path}-wal")):
+            with suppress(OSError):
+                total += f.stat().st_size
+        return total
+
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _PHRASE = re.compile(r'"([^"]*)"')
@@ -513,6 +639,34 @@ def _check_file(p: Path, *, create: bool) -> None:
         raise StoreError(f"{p}: cannot read database: {e.strerror or e}") from None
     if head and head != SQLITE_MAGIC:
         raise StoreError(f"{p}: not an SQLite database (left untouched)")
+
+
+def _identity(p: Path) -> tuple[int, int] | None:
+    try:
+        st = p.stat()
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
+
+
+def _writable(p: Path) -> bool:
+    """Whether SQLite can write ``p`` in WAL mode: the file, and its folder (for the -wal and -shm files)."""
+    folder = p.parent if str(p.parent) else Path(".")
+    return os.access(p, os.W_OK) and os.access(folder, os.W_OK)
+
+
+def _read_only_uri(p: Path) -> str:
+    """A read-only SQLite URI for ``p``. In a folder that cannot be written, where SQLite could not create
+    the -shm file a WAL database needs, the file is opened as immutable (nobody can write to it there:
+    a writer would need the folder too) unless the -wal and -shm files are already there."""
+    from urllib.parse import quote
+
+    uri = f"file:{quote(str(p.resolve()))}?mode=ro"
+    folder = p.parent if str(p.parent) else Path(".")
+    side = [Path(f"{p}-wal"), Path(f"{p}-shm")]
+    if not os.access(folder, os.W_OK) and not all(f.exists() for f in side):
+        uri += "&immutable=1"
+    return uri
 
 
 def _has_foreign_tables(db: sqlite3.Connection) -> bool:

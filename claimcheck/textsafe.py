@@ -2,12 +2,15 @@
 
 Every string that comes from a fetched page (titles, sentences, quotes) passes through one of
 these before it is rendered, so a page cannot inject rich markup, ANSI escapes, Markdown
-structure, spreadsheet formulas or ``javascript:`` links into a report.
+structure, HTML, spreadsheet formulas or ``javascript:`` links into a report.
 """
 
 from __future__ import annotations
 
+import html
+import json
 import re
+from typing import Any
 from urllib.parse import urlsplit
 
 # ANSI CSI / OSC sequences, then any remaining C0/C1 control character (tab and newline are
@@ -61,6 +64,24 @@ def markdown_escape(s: str | None, *, line_start: bool = False) -> str:
     if m:
         text = text[: m.end()] + "\\" + text[m.end() :] if m.group(1)[0].isdigit() else "\\" + text
     return text
+
+
+def html_escape(s: str | None) -> str:
+    """Plain text for HTML element content or a quoted attribute value: ``& < > " '`` escaped."""
+    return html.escape(plain(s), quote=True)
+
+
+# In a <script type="application/json"> block, "</script" or "<!--" would end or change the element
+# whatever the JSON means; U+2028/2029 end a line in pre-2019 JavaScript.
+_JSON_SCRIPT = str.maketrans(
+    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+)
+
+
+def json_script(data: Any) -> str:
+    """JSON that is safe inside ``<script type="application/json">``: no ``<``, ``>``, ``&``,
+    U+2028 or U+2029 (each written as a ``\\uXXXX`` escape, which ``JSON.parse`` reads back)."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_JSON_SCRIPT)
 
 
 def csv_safe(s: str | None) -> str:

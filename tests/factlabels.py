@@ -90,6 +90,7 @@ _ABBREV = frozenset(
         "prof",
         "jr",
         "sr",
+        "no",
         "vs",
         "jan",
         "feb",
@@ -127,7 +128,13 @@ def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
         if m.end() <= start and _is_end(text, m):  # the lookahead needs a few characters past the boundary
             s = m.end()
     e = line_end
-    m = next((m for m in _END.finditer(text, end, line_end) if _is_end(text, m)), None)
+    # the words may stop right after the sentence's own full stop (and closing quotes): look from there
+    pos = end
+    while pos > start and text[pos - 1] in "\"')\u201d\u2019":
+        pos -= 1
+    if pos > start and text[pos - 1] in ".!?":
+        pos -= 1
+    m = next((m for m in _END.finditer(text, pos, line_end) if _is_end(text, m)), None)
     if m:
         e = m.start() + len(m.group().rstrip())
     while e > s and text[e - 1].isspace():

@@ -635,7 +635,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     results: dict[str, list[EventScore]] = defaultdict(list)
     for split, labels in todo:
         try:
-            score, _ = evaluate_event(labels, split)
+            score, rows = evaluate_event(labels, split)
         except (RuntimeError, OSError, subprocess.SubprocessError) as e:
             print(f"error: {labels['event']}: {e}", file=sys.stderr)
             return 1
@@ -652,9 +652,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                 warn += f"  ({score.unmapped} sentences not found in the text)"
             print(_line(f"{score.event} [{score.sites} sites]", score.totals(), warn))
             if args.verbose:
+                by_id = {r.id: r for r in rows}
                 for f in score.facts:
                     if f.notes:
                         print(f"    {f.id}: " + "; ".join(f.notes))
+                        for rid in f.rows:  # the rows holding it: what the matcher made of it
+                            r = by_id[rid]
+                            print(f"        {rid} [{', '.join(sorted(r.outlets))}] {_safe(r.summary)[:70]}")
     if args.json:
         out = {
             split: {
@@ -670,6 +674,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         for split, evs in results.items():
             print(_line(f"overall {split} ({len(evs)} events)", Totals.of(evs)))
     return 0
+
+
+def _safe(text: str) -> str:
+    """Web text for the terminal: no control or bidi-override characters."""
+    return re.sub(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", " ", text)
 
 
 def _fact_json(ev: EventScore) -> dict[str, Any]:

@@ -651,3 +651,95 @@ def test_fractions_near_and_addresses() -> None:
     assert (n.value.low, n.unit) == (2.5, "m")
     assert numbers("He lives near 10 Downing Street.") == []
     assert numbers("The firm's offices are at 1600 Main Street.") == []
+
+
+def test_compound_nouns_joined_by_and_but_not_lists() -> None:
+    [n] = numbers("Some 13,000 search and rescue workers were deployed.")
+    assert n.unit == "search and rescue workers"
+    assert [n.unit for n in numbers("The ferry carried 40 cars and 12 lorries.")] == ["cars", "lorries"]
+    [n] = numbers("She adopted 5 cats and dogs.")
+    assert n.unit == "cats"
+
+
+@pytest.mark.parametrize(
+    "text,unit,role",
+    [
+        ("Two policemen wounded in the clash were flown home.", "policemen", "injured"),
+        ("Airstrikes left 12 civilians killed.", "civilians", "deaths"),
+        ("Rescuers found five missing children.", "missing children", "missing"),
+        ("A convoy brought 12 injured soldiers home.", "injured soldiers", "injured"),
+    ],
+)
+def test_a_participle_after_or_before_the_noun_gives_its_role(text: str, unit: str, role: str) -> None:
+    [n] = numbers(text)
+    assert (n.unit, n.extra.get("role")) == (unit, role)
+
+
+def test_single_quote_pairing_stays_linear() -> None:
+    nasty = "'ab' " * 5000 + "Jones' dog " * 3000 + "'x" * 3000
+    t0 = time.perf_counter()
+    extract_claims(nasty, ALIASES)
+    assert time.perf_counter() - t0 < 2.0  # pairing every mark with every later one took ~3 s
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The team went 7-8-1 last season.",
+        "They were 1-2 in playoff games under him.",
+        "The singer dies at 77, his family said.",
+        "Owners over the age of 18 can apply.",
+        "The feature came with Android 8.1 and the console's update 5.50.",
+        "She was sitting in aisle 14.",
+        "Astronomers studied a galaxy designated RXJ1131-1231.",
+    ],
+)
+def test_records_ages_versions_and_codes_are_not_counts(text: str) -> None:
+    assert numbers(text) == []
+
+
+def test_ranges_that_name_what_they_count_stay() -> None:
+    assert [(n.value.low, n.value.high, n.unit) for n in numbers("Between 100-150 people came.")] == [
+        (100, 150, "people")
+    ]
+    [n] = numbers("The firm had around 63,000 cancelled orders.")
+    assert n.unit == "cancelled orders"
+    _, laps = numbers("The race was halted after 20 of 71 scheduled laps.")
+    assert laps.unit == "scheduled laps"
+
+
+def test_it_said_names_the_body_that_spoke_before() -> None:
+    text = (
+        "The inquiry was closed, the Swedish Prosecution Authority said. "
+        '"The evidence has weakened considerably over time," it added.'
+    )
+    [q] = quotes(text)
+    assert q.speaker == "Swedish Prosecution Authority"
+    [q] = quotes('"We had no choice in the matter," it said.')
+    assert q.speaker is None  # no body named before
+
+
+def test_role_nouns_with_of() -> None:
+    evac, dead = numbers("Officials ordered the evacuation of 3,000 residents after the deaths of 12 people.")
+    assert (evac.unit, evac.extra["role"]) == ("residents", "evacuated")
+    assert (dead.unit, dead.extra["role"]) == ("deaths", "deaths")
+    [n] = numbers("The arrests of 40 protesters drew criticism.")
+    assert n.extra["role"] == "arrested"
+
+
+@pytest.mark.parametrize(
+    "text,low,high,unit",
+    [
+        ("The deal is worth $5-10m.", 5e6, 10e6, "dollars"),
+        ("The state announced Rs 500 crore for relief.", 5e9, 5e9, "rupees"),
+        ("Each family gets Rs. 2 lakh from the fund.", 2e5, 2e5, "rupees"),
+    ],
+)
+def test_money_ranges_and_indian_scales(text: str, low: float, high: float, unit: str) -> None:
+    [n] = numbers(text)
+    assert (n.value.low, n.value.high, n.unit, n.extra["measure"]) == (low, high, unit, "money")
+
+
+def test_one_of_a_group_is_not_a_count() -> None:
+    [n] = numbers("Kolesnikova, one of three women who led the protests, was freed.")
+    assert (n.value.low, n.unit) == (3, "women")

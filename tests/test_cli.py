@@ -81,7 +81,9 @@ def test_bad_usage_exits_2_with_one_line(corpus_site: Site, tmp_path: Path) -> N
         app, ["fetch", "--sources", str(src), "--since", "yesterday-ish", "--db", str(tmp_path / "c.db")]
     )
     assert r.exit_code == 2 and "cannot read time" in r.output
-    r = runner.invoke(app, ["fetch", "--sources", str(src), "--workers", "-1", "--db", str(tmp_path / "c.db")])
+    r = runner.invoke(
+        app, ["fetch", "--sources", str(src), "--workers", "-1", "--db", str(tmp_path / "c.db")]
+    )
     assert r.exit_code == 2 and "--workers" in r.output and "Traceback" not in r.output
     bad_db = tmp_path / "notadb.db"
     bad_db.write_text("hello")
@@ -129,8 +131,14 @@ def test_help_for_every_command() -> None:
     for command in app.registered_commands:
         name = command.name or command.callback.__name__  # type: ignore[union-attr]
         assert (command.callback.__doc__ or "").strip(), f"{name} has no help text"  # type: ignore[union-attr]
-        sub = runner.invoke(app, [name, "--help"])
-        assert sub.exit_code == 0 and "--db" in sub.output and "--sources" in sub.output
+        for flag in ("--help", "-h"):
+            sub = runner.invoke(app, [name, flag])
+            assert sub.exit_code == 0 and "Usage: claimcheck" in sub.output, (name, flag)
+        if name != "completion":
+            assert "--db" in sub.output and "--quiet" in sub.output, name
+        if name not in ("completion", "demo", "stats"):
+            assert "--sources" in sub.output, name
+        assert "<list[str]>" not in sub.output and "<int range>" not in sub.output, sub.output
 
 
 def test_demo_runs_offline_as_a_module(tmp_path: Path) -> None:
@@ -148,4 +156,76 @@ def test_demo_runs_offline_as_a_module(tmp_path: Path) -> None:
     assert "Fetch summary" in r.stdout and "total" in r.stdout
     report = tmp_path / "claimcheck-demo-report.md"
     assert report.is_file() and "Belarus" in report.read_text()
-    assert not (tmp_path / "home").exists() or not any((tmp_path / "home").iterdir())  # temp db, nothing left
+    page = (tmp_path / "claimcheck-demo-report.html").read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "<h1>claimcheck: Belarus prisoners</h1>" in page
+    # Only the demo's own database is kept, apart from the user's (none here yet).
+    assert sorted(p.name for p in (tmp_path / "home").iterdir()) == ["demo.db"]
+    assert 'go on with: claimcheck compare "Belarus prisoners"' in r.stderr
+
+
+def test_the_readme_step_after_the_demo_works_as_written(tmp_path: Path) -> None:
+    """README: `claimcheck demo`, then `claimcheck compare "Belarus prisoners"` (no --db)."""
+    r = runner.invoke(app, ["demo", "--quiet"])
+    assert r.exit_code == 0, r.output
+    r = runner.invoke(app, ["compare", "Belarus prisoners", "--format", "json"])
+    assert r.exit_code == 0, r.stderr
+    assert json.loads(r.stdout)["facts"] and "reading the demo's" in r.stderr
+    r = runner.invoke(app, ["stats", "--json", "-q"])
+    assert r.exit_code == 0 and json.loads(r.stdout)["articles"] >= 20 and r.stderr == ""
+    # A second demo rebuilds its database (the server's address changes): same counts, no duplicates.
+    assert runner.invoke(app, ["demo", "--quiet"]).exit_code == 0
+    again = json.loads(runner.invoke(app, ["stats", "--json", "-q"]).stdout)
+    assert again["articles"] == json.loads(r.stdout)["articles"]
+
+
+def test_demo_never_writes_an_input(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Issue 10 item 3: `demo --sources FILE` overwrote FILE with the demo's outlets (exit 0)."""
+    mine = tmp_path / "mine.yaml"
+    mine.write_text("outlets: [not, valid\n")
+    r = runner.invoke(app, ["demo", "--sources", str(mine), "--quiet"])
+    assert r.exit_code == 2 and "--sources is not read" in r.stderr
+    assert mine.read_text() == "outlets: [not, valid\n"
+    # $CLAIMCHECK_DB is the user's database: the demo neither reads nor writes it.
+    monkeypatch.setenv("CLAIMCHECK_DB", str(tmp_path / "own.db"))
+    db = tmp_path / "d.db"
+    r = runner.invoke(app, ["demo", "--quiet", "--db", str(db), "--report", str(db)])
+    assert r.exit_code == 2 and "refusing to write" in r.stderr and not db.exists()
+    r = runner.invoke(app, ["demo", "--quiet", "--db", str(db), "--report", str(tmp_path / "r.md")])
+    assert r.exit_code == 0, r.output
+    assert db.is_file() and not (tmp_path / "own.db").exists()
+    assert f"--db {db}" in r.stderr.replace("\n", "")
+    r = runner.invoke(app, ["demo", "--quiet", "--db", str(db), "--report", "-"])
+    assert r.exit_code == 0 and "# claimcheck: Belarus prisoners" in r.stdout and "wrote" not in r.stderr
+
+
+def test_demo_report_to_a_folder_or_a_read_only_place_is_one_line(tmp_path: Path) -> None:
+    for target, message in (
+        (tmp_path, "is a directory"),
+        (tmp_path / "nowhere" / "r.md", "no folder"),
+    ):
+        r = runner.invoke(app, ["demo", "--quiet", "--report", str(target)])
+        assert r.exit_code == 2 and message in r.stderr, r.output
+        assert len(r.stderr.strip().splitlines()) == 1 and "serving" not in r.stderr
+    ro = tmp_path / "ro"
+    ro.mkdir()
+    if not _read_only_folder(ro):
+        return
+    try:
+        r = runner.invoke(app, ["demo", "--quiet", "--report", str(ro / "r.md")])
+        assert r.exit_code == 2 and "read-only" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+    finally:
+        _writable_folder(ro)
+
+
+def _read_only_folder(path: Path) -> bool:
+    """chmod for a user; chattr +i for root, who ignores modes. False when neither works here."""
+    if os.geteuid() != 0:
+        path.chmod(0o555)
+        return True
+    return subprocess.run(["chattr", "+i", str(path)], capture_output=True).returncode == 0
+
+
+def _writable_folder(path: Path) -> None:
+    if os.geteuid() == 0:
+        subprocess.run(["chattr", "-i", str(path)], check=False)
+    path.chmod(0o755)

@@ -112,7 +112,7 @@ def test_ten_thousand_outlets_load(tmp_path: Path) -> None:
     path.write_text("\n".join(lines))
     t0 = time.monotonic()
     assert len(load_sources(path).outlets) == 10_000
-    assert time.monotonic() - t0 < 10  # handled, not hanging (about 3 s here)
+    assert time.monotonic() - t0 < 60  # a hang guard, not a speed target (about 3 s idle; bench has speed)
 
 
 def test_lookup_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

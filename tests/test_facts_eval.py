@@ -74,7 +74,9 @@ def test_tuning_labels_cover_the_issue() -> None:
     facts = [f for ev in events for f in ev["facts"]]
     assert {f["kind"] for f in facts} == {"number", "quote"}
     big = [ev for ev in events if len({_domain(d) for d in events_index()[ev["event"]]}) >= 4]
-    assert len(big) >= 3  # grows with the labelling; the issue asks for 10+ events and 50+ facts
+    assert len(big) >= 10 and len(facts) >= 50  # what the issue asks for
+    for kind in ("number", "quote"):
+        assert sum(f["kind"] == kind for f in facts) >= 20
 
 
 def _domain(did: str) -> str:

@@ -14,7 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claimcheck.decode import clean_text, decode_html
+from claimcheck.errors import FetchError
 from claimcheck.feeds import FeedParseError, parse_feed
+from claimcheck.urls import fetchable_url
 
 CORPUS = Path(__file__).resolve().parents[1] / "claimcheck" / "demo" / "corpus"
 REAL = Path(__file__).resolve().parents[2] / "shared" / "realdata" / "news-feeds-2026-02"
@@ -34,11 +36,15 @@ def check(body: bytes, ctype: str | None) -> None:
         assert str(e) and "\n" not in str(e)
         return
     for e in parsed.entries:
-        parts = urlsplit(e.link)
-        assert parts.scheme in ("http", "https") and parts.hostname, e.link
+        # Absolute http(s); one that cannot be fetched (port 99999) is kept so the fetch says why, as a bad URL.
+        assert e.link.lower().startswith(("http://", "https://")) and len(e.link) <= 2048, e.link
+        try:
+            assert urlsplit(fetchable_url(e.link)).hostname, e.link
+        except FetchError as err:
+            assert err.reason.startswith("bad URL: "), (e.link, err.reason)
         assert e.title is None or (0 < len(e.title) <= 500 and clean_text(e.title) == e.title)
     for child in parsed.sitemaps:
-        assert urlsplit(child).scheme in ("http", "https")
+        assert fetchable_url(child) == child
 
 
 @settings(max_examples=150, deadline=None)

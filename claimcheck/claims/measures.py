@@ -62,15 +62,31 @@ ATTACHED = frozenset(
 CASE_SENSITIVE = frozenset(["c", "f", "l"])  # "41.5C", "105F", "2L" but not "4c", "5f"
 
 # After a space, single letters and short words that are also English ("mi", "ha") are not units.
-_WORD_ALTS = sorted(
-    (w for w in MEASURE_WORDS if w not in {"c", "f", "l", "g", "mi", "ha", "°c", "°f"}), key=len, reverse=True
-)
-# A measure word right after the number ("300 pounds", "40 degrees Celsius", "250 miles per hour").
-MEASURE_AFTER = re.compile(
-    r"\s?(?P<deg>°\s?[CF]\b|°|degrees?\s+(?:celsius|centigrade|fahrenheit|[CF]\b))"
-    r"|\s(?P<w>" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _WORD_ALTS) + r")(?![\w-])",
-    re.IGNORECASE,
-)
+_AFTER_WORDS = frozenset(w for w in MEASURE_WORDS if w not in {"c", "f", "l", "g", "mi", "ha", "°c", "°f"})
+_DEGREES = re.compile(r"\s?(?:°\s?[CF]\b|°|degrees?\s+(?:celsius|centigrade|fahrenheit|[CF]\b))", re.IGNORECASE)
+# Up to three words after the number, looked up longest first ("miles per hour", "square metres", "km").
+_NEXT_WORDS = re.compile(r"\s([A-Za-z][A-Za-z/²2]*)(?:\s+([A-Za-z]+))?(?:\s+([A-Za-z]+))?")
+
+
+def measure_after(s: str, pos: int) -> tuple[str, int] | None:
+    """The unit of measure written right after position ``pos`` ("300 pounds", "40 degrees Celsius",
+    "250 miles per hour"), as written, with the position where it ends; None when there is none."""
+    deg = _DEGREES.match(s, pos)
+    if deg:
+        return re.sub(r"\s+", " ", deg.group().strip()).replace("° ", "°"), deg.end()
+    m = _NEXT_WORDS.match(s, pos)
+    if m is None:
+        return None
+    for n in (3, 2, 1):
+        if m.group(n) is None:
+            continue
+        written = " ".join(m.group(i).lower() for i in range(1, n + 1))
+        end = m.end(n)
+        if written in _AFTER_WORDS and not (end < len(s) and (s[end].isalnum() or s[end] == "-")):
+            return written, end
+    return None
+
+
 _MONEY_CUE = re.compile(
     r"£|\b(?:sterling|paid|pay|pays|paying|cost|costs|fine|fined|worth|price|prices|priced|spent|spend|salary|"
     r"wages?|bills?|raised?|donat\w*|fund\w*|compensation|budget|bonus|fee|fees|damages|sold|buy|bought|"

@@ -8,19 +8,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from claimcheck.claims.clauses import clause_whens
 from claimcheck.claims.lexicon import (
-    COUNT_NOUNS,
-    MONTHS,
-    STOPWORDS,
-    WEEKDAYS,
-    WORD,
     content_words,
     stem,
 )
-from claimcheck.claims.measures import ATTACHED, CASE_SENSITIVE, MEASURE_AFTER, canonical, metres_cue
+from claimcheck.claims.measures import ATTACHED, CASE_SENSITIVE, canonical, measure_after, metres_cue
+from claimcheck.claims.nounphrase import _OF_POSSESSIVE, _infer_unit, _noun_phrase
 from claimcheck.claims.numfilters import (
     _AGO,
     _PHONE,
@@ -54,19 +49,18 @@ ABOUT_FACTOR = 0.10
 
 _SMALL = "|".join(sorted([*_UNITS_WORDS, *_TENS_WORDS], key=len, reverse=True))
 _WORDNUM = re.compile(
-    rf"\b(?P<w>(?:{_SMALL}|a|half\s+a)\s+dozen|"
-    rf"(?:a(?=[ -](?:hundred|thousand|million|billion))|{_SMALL})(?:[- ](?:{_SMALL}))?"
+    rf"\b(?P<w>(?:a(?=[ -](?:hundred|thousand|million|billion))|{_SMALL})(?:[- ](?:{_SMALL}))?"
     rf"(?:[ -](?:hundred|thousand|million|billion)"
-    rf"(?:(?: and)? (?:{_SMALL})(?:-(?:{_SMALL}))?)?)*|tens of thousands|"
+    rf"(?:(?: and)? (?:{_SMALL})(?:-(?:{_SMALL}))?)?)*(?:\s+dozen)?|a dozen|half a dozen|tens of thousands|"
     rf"hundreds of thousands|dozens|hundreds|thousands|millions|billions)\b",
     re.IGNORECASE,
 )
 _DIGITS = re.compile(
-    r"(?P<cur>US\$|\$|£|€|¥|₹)?"
+    r"(?P<cur>US\$|\$|£|€|¥|₹|\b(?:Rs\.?|INR)\s?)?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?P<frac>[- ](?:1/2|1/4|3/4|1/3|2/3)(?![\d/])|[½¼¾⅓⅔])?"  # mixed fractions: "1-1/2 year", "2½"
     # Scale words in any case: headlines capitalise them ("$48 Billion", "3.1 Million").
-    r"(?P<scale>\s?(?i:million|billion|trillion|thousand|hundred)\b|(?:bn|mn|mln|tn|m|k|b)\b)?"
+    r"(?P<scale>\s?(?i:million|billion|trillion|thousand|hundred|lakhs?|crores?)\b|(?:bn|mn|mln|tn|m|k|b)\b)?"
     r"(?P<pct>\s?%|\s(?:per\s?cent|percent|percentage points?)\b)?"
     r"(?P<attached>[A-Za-z]+[²2]?)?"
 )
@@ -80,42 +74,13 @@ _POSTFIX = re.compile(r"\s*(?:,\s*)?(?P<p>or more|or so|-plus|\+|plus)\b", re.IG
 
 _FRACTIONS = {"1/2": 0.5, "1/4": 0.25, "3/4": 0.75, "1/3": 1 / 3, "2/3": 2 / 3, "½": 0.5, "¼": 0.25, "¾": 0.75,
               "⅓": 1 / 3, "⅔": 2 / 3}  # fmt: skip
+_CODE_BEFORE = re.compile(r"[A-Za-z]\d+$")
 _NAME_BEFORE = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][a-z]+\s$")
 _MINUS = re.compile(r"(?:\bminus\s+|(?<![\w.,])[-−])$", re.IGNORECASE)
 _DECADE = re.compile(r"^'?s\b")
 _OF = re.compile(r"\s+of\s+(?:the\s+|their\s+|its\s+|them\b)?", re.IGNORECASE)
-_OF_POSSESSIVE = re.compile(r"\s+of\s+(?:its|their|his|her|our|the)\s+(?=[a-z])")
-_LY_NOUNS = frozenset(["daily", "weekly", "monthly", "quarterly", "yearly", "family", "ally", "rally"])
-_MONTH_OR_DAY = frozenset(m.lower() for m in [*MONTHS, *WEEKDAYS])
 _HYPHEN_UNIT = re.compile(r"-([a-z]+(?:-[a-z]+)*)")
-_LEADING_MODIFIERS = frozenset(
-    ["other", "more", "additional", "further", "new", "extra", "fewer", "so-called"]
-)
-# Prepositions end the counted thing: "1,100 behind bars" counts no "bars".
-_PREPOSITIONS = frozenset(
-    ["behind", "beyond", "within", "inside", "outside", "near", "amid", "amidst", "despite", "throughout",
-     "aboard", "alongside", "beside", "besides", "beneath", "underneath", "except", "versus", "vs"]
-)
-_NOT_UNIT = frozenset(
-    {*STOPWORDS, *_PREPOSITIONS, *(m.lower() for m in MONTHS), *(d.lower() for d in WEEKDAYS)}
-) - {
-    "people", "years", "year", "months", "month", "weeks", "week", "days", "day", "times", "time", "ones",
-}
-_TIME_UNITS = frozenset(
-    ["year", "years", "month", "months", "week", "weeks", "day", "days", "people", "times"]
-)
-_PAST_VERBS = frozenset(
-    [
-        "struck", "hit", "rose", "fell", "won", "lost", "left", "held", "led", "met", "took", "gave",
-        "made", "said", "told", "began", "came", "went", "saw", "ran", "grew", "paid", "sold", "brought",
-        "fought", "thought", "kept", "broke", "spoke", "fled", "flew", "drove", "spent", "sent", "set",
-        "put", "cut", "shot", "stood", "wrote", "became", "remain", "remains", "remained", "were", "was",
-        "are", "is", "have", "has", "had", "will", "would", "could", "can", "may", "might", "must",
-        "should",
-    ]
-)
 _MAGNITUDE = re.compile(r"\bmagnitude[\s-]+$", re.IGNORECASE)
-_VERBISH_OK = frozenset(["dead", "injured", "wounded", "displaced", "detained", "missing", "killed"])
 
 
 _ANY_DIGIT = re.compile(r"\d")
@@ -150,6 +115,7 @@ class _Raw:
     measure: str | None = None  # dimension of ``unit`` when it is a unit of measure, money or percent
     measured: str | None = None  # what a measure compound describes ("bear" in "a 300-pound bear")
     bare: bool = False  # a plural number word without "of" ("dozens injured")
+    scale: float = 1.0  # the written scale ("m" in "10m"), carried to a range's low end ("$5-10m")
 
 
 def find_quantities(sentence: str, context: str = "") -> list[Quantity]:
@@ -221,7 +187,7 @@ def _digit_numbers(s: str, blocked: list[tuple[int, int]]) -> list[_Raw]:
         if scale:
             value *= _SCALES[scale]
         if m.group("cur"):
-            unit, measure = _CURRENCIES[m.group("cur").lower()], "money"
+            unit, measure = _CURRENCIES[m.group("cur").strip().lower()], "money"
         if m.group("pct"):
             unit = "percentage points" if "point" in m.group("pct") else "percent"
             measure = "percent"
@@ -231,7 +197,7 @@ def _digit_numbers(s: str, blocked: list[tuple[int, int]]) -> list[_Raw]:
             continue
         if measure == "temperature" and (minus := _MINUS.search(s, max(0, start - 8), start)):
             value, start = -value, minus.start()  # "minus 5C"
-        raw = _Raw(start, end, value, "digits", unit, measure=measure)
+        raw = _Raw(start, end, value, "digits", unit, measure=measure, scale=_SCALES.get(scale, 1.0))
         hy = _HYPHEN_UNIT.match(s, end) if not unit else None
         if hy:
             if hy.group(1).startswith(("year-old", "years-old", "month-old", "week-old", "day-old")):
@@ -244,13 +210,11 @@ def _digit_numbers(s: str, blocked: list[tuple[int, int]]) -> list[_Raw]:
 
 def _measure_after(s: str, end: int, unit: str | None, measure: str | None) -> tuple[str | None, str | None, int]:
     """A unit of measure written after the number ("300 pounds", "40 degrees Celsius"), if one is."""
-    mm = MEASURE_AFTER.match(s, end)
-    if mm is None:
+    after = measure_after(s, end)
+    found = canonical(after[0], s) if after else None
+    if after is None or found is None:
         return unit, measure, end
-    found = canonical(mm.group("w") or re.sub(r"\s+", " ", mm.group("deg")).replace("° ", "°"), s)
-    if found is None:
-        return unit, measure, end
-    return found[0], found[1], mm.end()
+    return found[0], found[1], after[1]
 
 
 def _hyphen_measure(s: str, raw: _Raw) -> None:
@@ -286,7 +250,8 @@ def _attached_left(s: str, start: int) -> bool:
     prev = s[start - 1]
     if prev.isalnum() or prev in "#@/:._":
         return True
-    return prev == "-" and start >= 2 and s[start - 2].isalpha()
+    # "COVID-19", and codes that mix letters and digits: "RXJ1131-1231"
+    return prev == "-" and start >= 2 and (s[start - 2].isalpha() or bool(_CODE_BEFORE.search(s, 0, start - 1)))
 
 
 def _word_numbers(s: str) -> list[_Raw]:
@@ -358,7 +323,7 @@ def _words_value(text: str) -> float | None:
 
 def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tuple[Quantity | None, bool]:
     """Turn a raw number into a Quantity; returns (quantity, whether ``nxt`` was consumed as a range end)."""
-    start, end, used = raw.start, raw.end, False
+    start, end, used, hyphen_pair = raw.start, raw.end, False, False
     low, high = raw.value, raw.value
     qualifier = "exact"
     value: Interval
@@ -367,6 +332,10 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tupl
         between = _BETWEEN_RE.search(s, max(0, start - 12), start)
         if joiner in "-–—" and nxt.value <= raw.value:
             return None, True  # a score or vote tally ("ruled 6-3"), not a quantity
+        if raw.measure == "money" and nxt.unit is None and raw.scale == 1.0 and nxt.scale > 1.0:
+            raw = _Raw(raw.start, raw.end, raw.value * nxt.scale, raw.kind, raw.unit, measure="money")
+            low = raw.value  # "$5-10m": both ends in millions
+            nxt = _Raw(nxt.start, nxt.end, nxt.value, nxt.kind, raw.unit, measure="money", scale=nxt.scale)
         same_unit = raw.unit == nxt.unit or raw.unit is None
         if (
             (between or joiner != "and")
@@ -376,6 +345,7 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tupl
         ):
             high, end, used, raw = nxt.value, nxt.end, True, _merge_unit(raw, nxt)
             qualifier = "between"
+            hyphen_pair = joiner in "-–—" and not between
             if between:
                 start = between.start()
     if raw.vague is not None:
@@ -395,6 +365,8 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tupl
     if raw.value == 1 and _OF_POSSESSIVE.match(s, end):
         return None, used  # "one of its members" names one of a group, not a count
     unit, unit_end, inferred = _unit(s, raw, end)
+    if hyphen_pair and (unit is None or inferred):
+        return None, used  # "were 1-2 in playoff games": a record or a score; ranges name what they count
     span_end = max(end, unit_end)
     own = None if inferred else unit
     role = None if raw.unit or raw.hyphen else event_role(s, start, span_end, own)
@@ -487,7 +459,7 @@ def _unit(s: str, raw: _Raw, end: int) -> tuple[str | None, int, bool]:
         of = _OF.match(s, pos)
         pos = of.end() if of else pos
     words, pos_end = _noun_phrase(s, pos)
-    if not words and not raw.hyphen and (part := _PARTITIVE.match(s, pos)):
+    if not words and not raw.hyphen and raw.value != 1 and (part := _PARTITIVE.match(s, pos)):
         whole, whole_end = _noun_phrase(s, part.end())  # "won 61 of the 120 seats": 61 seats
         if whole:
             return " ".join(whole), end, False
@@ -500,72 +472,6 @@ def _unit(s: str, raw: _Raw, end: int) -> tuple[str | None, int, bool]:
     if raw.kind == "digits":
         return _infer_unit(s), end, True
     return None, end, False
-
-
-def _noun_phrase(s: str, pos: int) -> tuple[list[str], int]:
-    """Up to three words after ``pos`` that name the counted thing, stopping at verbs and function words."""
-    words: list[str] = []
-    end = pos
-    caps = 0  # leading proper-noun modifiers: "two United States service members", "nine US companies"
-    of = _OF_POSSESSIVE.match(s, pos)  # "three of its commanders"
-    if of:
-        end = of.end()
-    for _ in range(6):
-        m = _UNIT_WORD.match(s, end)
-        if m is None or (m.start(1) > end + 1 and end > pos) or m.start(1) - end > 1:
-            break
-        w = m.group(1)
-        low = w.lower()
-        if not words and low in _LEADING_MODIFIERS:
-            end = m.end()
-            continue
-        name_number = caps and low in _UNITS_WORDS  # "two Formula One teams"
-        if w[0].isupper() and (low not in _NOT_UNIT or (w.isupper() and len(w) > 1) or name_number):
-            if len(words) > caps or caps >= 3 or low in _MONTH_OR_DAY:
-                break
-            caps += 1
-            words.append(low)
-            end = m.end()
-            continue
-        if low in _NOT_UNIT and low not in _TIME_UNITS or low in _PAST_VERBS:
-            break
-        if low in _VERBISH_OK:
-            words.append(low)
-            end = m.end()
-            break
-        if low.endswith("ed") and low not in _VERBISH_OK and low not in COUNT_NOUNS:
-            break
-        if low.endswith("ing") and len(low) > 5 and "-" not in low and low not in ("buildings", "building"):
-            break
-        if low.endswith("ly") and low not in _LY_NOUNS:
-            break
-        words.append(low)
-        end = m.end()
-        if low in _VERBISH_OK or low in COUNT_NOUNS or low in ("people", "years", "months"):
-            break
-    if caps and len(words) == caps:  # only capitalised words: a name follows the number, not a noun
-        return (words, end) if caps == 1 else ([], pos)
-    if of and not words:
-        return [], pos
-    return words, end
-
-
-@lru_cache(maxsize=256)
-def _infer_unit(s: str) -> str | None:
-    """A bare number ("the total released rose to 123") counts what the sentence names, if it names one."""
-    low = s.lower()
-    if "death toll" in low:
-        return "deaths"
-    best = None
-    for m in WORD.finditer(low):
-        w = m.group()
-        if w in COUNT_NOUNS:
-            best = w
-            prev = low[max(0, m.start() - 25) : m.start()].split()
-            if prev and prev[-1] not in STOPWORDS and prev[-1].isalpha() and not prev[-1].endswith("ed"):
-                best = f"{prev[-1]} {w}"
-            break
-    return best
 
 
 def _context(s: str, q: Quantity) -> list[str]:

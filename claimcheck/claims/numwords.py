@@ -15,9 +15,13 @@ TENS_WORDS = {
 }
 SCALES = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6,
-    "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12,
+    "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7,
+    "crores": 1e7,
 }
-CURRENCIES = {"$": "dollars", "us$": "dollars", "£": "pounds", "€": "euros", "¥": "yen", "₹": "rupees"}
+CURRENCIES = {
+    "$": "dollars", "us$": "dollars", "£": "pounds", "€": "euros", "¥": "yen", "₹": "rupees", "rs": "rupees",
+    "rs.": "rupees", "inr": "rupees",
+}
 
 QUALIFIERS = [
     ("no more than", "up to"),
@@ -71,6 +75,7 @@ ID_WORDS = frozenset(
         "terminal", "hole", "pier", "berth", "runway", "ward", "bed", "block", "apartment", "floor", "flight",
         "bus", "train", "line", "track", "channel", "number", "no", "category", "grade", "size", "model",
         "type", "class", "group", "item", "step", "figure", "table", "volume", "issue", "verse", "week",
+        "aisle", "update", "Update", "Android", "iOS", "macOS", "firmware", "software",
     ]
 )
 SKIP_CAPS = frozenset(

@@ -210,8 +210,9 @@ def _quoted_spans(para: str) -> list[tuple[int, int]]:
 # non-space and comes before a space, punctuation or the end. Apostrophes inside words (don't, rock 'n'
 # roll, the '90s, 'em) are neither; a closing candidate after "s" and before a word ("Jones' lawyer") is a
 # possessive.
-_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[“\"—–-]))[‘'](?!\d\ds\b|n[’']\s|em\b|til\b|cause\b)(?=[\w“\"])")
-_SINGLE_CLOSE = re.compile(r"(?<=[^\s])[’'](?=$|[\s.,;:!?)\]”\"—–-])")
+# (The mark comes first in each pattern so that the scan skips other characters quickly.)
+_SINGLE_OPEN = re.compile(r"[‘'](?<![^\s(\[“\"—–-][‘'])(?!\d\ds\b|n[’']\s|em\b|til\b|cause\b)(?=[\w“\"])")
+_SINGLE_CLOSE = re.compile(r"[’'](?<=\S[’'])(?=$|[\s.,;:!?)\]”\"—–-])")
 
 
 def _all_spans(para: str) -> list[tuple[int, int]]:
@@ -228,24 +229,26 @@ def _all_spans(para: str) -> list[tuple[int, int]]:
 
 
 def _single_spans(para: str) -> list[tuple[int, int]]:
+    """Single-quoted spans: each opening mark takes the first closing mark after it that is not a
+    possessive; an opening followed by another opening before that close was an apostrophe. One pass
+    over both lists (linear, whatever the text)."""
     out: list[tuple[int, int]] = []
     closes = [m.start() for m in _SINGLE_CLOSE.finditer(para)]
     if not closes:
         return out
-    pos = 0
-    for m in _SINGLE_OPEN.finditer(para):
-        if m.start() < pos:
+    opens = [m.start() for m in _SINGLE_OPEN.finditer(para)]
+    j, pos = 0, 0
+    for i, o in enumerate(opens):
+        if o < pos:
             continue
-        later = [c for c in closes if c > m.end()]
-        if para[m.start()] == "‘":
-            later = [c for c in later if para[c] == "’"] or later
-        chosen = next((c for c in later if not _possessive(para, c)), None)
-        if chosen is None:
+        while j < len(closes) and (closes[j] <= o + 1 or _possessive(para, closes[j])):
+            j += 1
+        if j == len(closes):
             break
-        if _SINGLE_OPEN.search(para, m.end(), chosen) is not None:
-            continue  # another opening before this close: the first mark was an apostrophe
-        out.append(_strip(para, m.end(), chosen))
-        pos = chosen + 1
+        if i + 1 < len(opens) and opens[i + 1] < closes[j]:
+            continue  # another opening before this close: this mark was an apostrophe
+        out.append(_strip(para, o + 1, closes[j]))
+        pos = closes[j] + 1
     return out
 
 
@@ -303,6 +306,8 @@ def _speaker(
     candidates.append(_from_after(after))
     before = text[max(line_start, q.start - 200) : max(line_start, q.start - 1)]
     candidates.append(_from_before(before))
+    if _IT_SAID.match(after):  # '"...," it added.': the body named as a speaker just before
+        return _last_body(text[max(0, q.start - 500) : q.start], places)
     for name in candidates:
         if not name:
             continue
@@ -313,6 +318,25 @@ def _speaker(
         if _plausible(name, places):
             return name
     return _coordinated_subject(text[max(line_start, q.start - 400) : max(line_start, q.start - 1)], places)
+
+
+_IT_SAID = re.compile(rf"^[\s,—–»”\"'’-]*it\s+(?:also\s+|later\s+)?{_SPEECH}\b")
+# A body that speaks: a capitalised name ending in an organisation word, said/told/added... after it.
+_BODY = re.compile(
+    r"(?P<name>(?:[A-Z][\w’'&.-]*\s+){0,4}(?:Authority|Ministry|Police|Department|Agency|Office|Council|Court|"
+    r"Committee|Commission|Association|Union|Party|Government|Service|Bureau|Institute|University|Club|Army|"
+    r"Company|Group|Corporation|Corp|Inc|Ltd|Bank|Foundation|Organisation|Organization|Board|Network|Federation|"
+    r"League|Trust|Embassy|Parliament|Senate|Congress|Prosecutors?|Prosecution)(?:\s+of(?:\s+[A-Z][\w’'-]*)+)?)"
+    rf"(?:,[^,]{{1,60}},)?\s+(?:also\s+|later\s+)?{_SPEECH}\b"
+)
+
+
+def _last_body(before: str, places: set[str]) -> str | None:
+    """The last organisation named as the subject of a speech verb in ``before``."""
+    found = None
+    for m in _BODY.finditer(before):
+        found = m.group("name").strip()
+    return found if found and _plausible(found, places) else None
 
 
 def _plausible(name: str, places: set[str]) -> bool:

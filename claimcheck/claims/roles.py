@@ -30,17 +30,19 @@ ROLE_WORDS = {
     "hospitalised": "hospitalised", "hospitalized": "hospitalised",
 }  # fmt: skip
 
-_KILL = r"kill(?:s|ed|ing)?|claim(?:s|ed|ing)?\s+the\s+lives\s+of"
+# Verbs, and nouns with "of" ("the deaths of", "the evacuation of"), that govern the number after them.
+_KILL = r"kill(?:s|ed|ing)?|claim(?:s|ed|ing)?\s+the\s+lives\s+of|deaths?\s+of"
 _HURT = r"wound(?:s|ed|ing)?|injur(?:es|ed|ing)|hurt(?:s|ing)?"
-_ARREST = r"arrest(?:s|ed|ing)?"
-_EVAC = r"evacuat(?:es|ed|ing)"
-_HOSP = r"hospitali[sz](?:es|ed|ing)"
+_ARREST = r"arrest(?:s|ed|ing)?|arrests?\s+of|detention\s+of"
+_EVAC = r"evacuat(?:es|ed|ing)|evacuation\s+of"
+_HOSP = r"hospitali[sz](?:es|ed|ing)|hospitali[sz]ation\s+of"
 # A governing verb just before the number (qualifiers are already part of the quantity's span).
 _BEFORE = re.compile(
     rf"\b(?:(?P<deaths>{_KILL})|(?P<injured>{_HURT})|(?P<arrested>{_ARREST})|(?P<evacuated>{_EVAC})|"
     rf"(?P<hospitalised>{_HOSP}))\s+(?:(?:a\s+further|another|an?\s+additional|a\s+total\s+of)\s+)?$",
     re.IGNORECASE,
 )
+_ROLE_STEM = re.compile(r"kill|claim|death|wound|injur|hurt|arrest|detention|evacuat|hospitali", re.IGNORECASE)  # prefilter
 _BE = (
     r"(?:(?:have|has|had|were|was|are|is|remain|remains|remained|being|been|now|still|also|reportedly|"
     r"currently|later|all|who|that|confirmed|believed|feared|thought|to\s+be|reported)\s+)*"
@@ -77,9 +79,12 @@ def event_role(s: str, start: int, end: int, unit: str | None) -> str | None:
     words = unit.split() if unit else []
     if words and words[-1] in ROLE_WORDS and (len(words) == 1 or words[0] in GENERIC):
         return ROLE_WORDS[words[-1]]
+    if len(words) > 1 and words[0] in ROLE_WORDS and words[0] not in ("deaths", "fatalities", "arrests", "injuries"):
+        return ROLE_WORDS[words[0]]  # "five missing children", "12 injured soldiers"
     if unit in ("dead", "deaths", "fatalities"):
         return "deaths"  # "victims", "bodies", "lives" count deaths only with a verb that says so
-    before = _BEFORE.search(s, max(0, start - 45), start)
+    lo = max(0, start - 45)
+    before = _BEFORE.search(s, lo, start) if _ROLE_STEM.search(s, lo, start) else None
     if before:
         return before.lastgroup
     after = _AFTER.match(s, end, min(len(s), end + 90))

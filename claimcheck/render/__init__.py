@@ -1,4 +1,4 @@
-"""Renderers of a ``CompareResult``: rich table (and matrix), Markdown, JSON, CSV.
+"""Renderers of a ``CompareResult``: rich table (and matrix), Markdown, JSON, CSV, HTML.
 
 Everything that came from the web goes through ``claimcheck.textsafe`` before it is shown.
 """
@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from claimcheck.models import CompareResult
 from claimcheck.render.csvout import render_csv
+from claimcheck.render.html import render_html
 from claimcheck.render.jsonout import SCHEMA_ID, render_json, to_json
 from claimcheck.render.markdown import render_markdown
 from claimcheck.render.table import print_table, render_table
 
-FORMATS = ("table", "markdown", "json", "csv")
+FORMATS = ("table", "markdown", "json", "csv", "html")
 
 
 def render(result: CompareResult, fmt: str, *, matrix: bool = False, explain: bool = False) -> str:
@@ -22,6 +23,8 @@ def render(result: CompareResult, fmt: str, *, matrix: bool = False, explain: bo
         return render_json(result)
     if fmt == "csv":
         return render_csv(result)
+    if fmt == "html":
+        return render_html(result, explain=explain)
     if fmt == "table":
         return render_table(result, matrix=matrix, explain=explain)
     raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
@@ -33,6 +36,7 @@ __all__ = [
     "print_table",
     "render",
     "render_csv",
+    "render_html",
     "render_json",
     "render_markdown",
     "render_table",

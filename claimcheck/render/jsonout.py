@@ -19,6 +19,7 @@ from datetime import datetime
 from typing import Any
 
 from claimcheck.models import CompareResult, Fact, Interval
+from claimcheck.textsafe import plain
 
 SCHEMA_ID = "claimcheck.compare/1"
 
@@ -181,7 +182,23 @@ def fact_json(f: Fact) -> dict[str, Any]:
     }
 
 
+def _plain_strings(value: Any) -> Any:
+    """Every string in the document as :func:`plain` text: web text reaches JSON consumers (and the
+    terminals they print to) without control or bidi characters (U+202E), as in the other exports."""
+    if isinstance(value, str):
+        return plain(value)
+    if isinstance(value, dict):
+        return {k: _plain_strings(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain_strings(v) for v in value]
+    return value
+
+
 def to_json(result: CompareResult) -> dict[str, Any]:
+    return _plain_strings(_document(result))
+
+
+def _document(result: CompareResult) -> dict[str, Any]:
     return {
         "schema": SCHEMA_ID,
         "topic": result.topic,

@@ -1,0 +1,219 @@
+"""``claimcheck articles`` and ``claimcheck stats``: what is stored, without matching anything."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from claimcheck.cli_common import (
+    MAX_COUNT,
+    DbOption,
+    JsonOption,
+    OutputOption,
+    QuietOption,
+    SinceOption,
+    SourceOption,
+    SourcesOption,
+    UntilOption,
+    check_outlets,
+    choose,
+    fail,
+    handle_errors,
+    load_sources,
+    note,
+    open_reader,
+    out_console,
+    output_path,
+    parse_window,
+    plural,
+    print_json,
+    protected_inputs,
+    write_output,
+)
+from claimcheck.textsafe import csv_safe, plain, terminal_safe
+
+LIST_FORMATS = ("table", "json", "csv")
+ARTICLE_FIELDS = ("id", "outlet", "published", "title", "claims", "url")
+
+
+def _when(dt: datetime | None) -> str | None:
+    return dt.isoformat() if dt else None
+
+
+@handle_errors
+def articles(
+    source: SourceOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    limit: Annotated[
+        int | None,
+        typer.Option("--limit", min=1, max=MAX_COUNT, metavar="N", help="At most N articles, newest first."),
+    ] = 50,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", metavar="FORMAT", help="table, json or csv (any case).")
+    ] = "table",
+    output: OutputOption = None,
+    quiet: QuietOption = False,
+    db: DbOption = None,
+    sources: SourcesOption = None,
+) -> None:
+    """List stored articles, newest first: id, outlet, published, title, claims."""
+    fmt = choose(fmt, LIST_FORMATS, "format")
+    since_dt, until_dt = parse_window(since, until)
+    with open_reader(db, quiet=quiet) as store:
+        target = output_path(output, inputs=protected_inputs(store.path, sources))
+        if source:
+            known = store.outlet_ids() | {o.id for o in load_sources(sources).outlets}
+            check_outlets(source, known, "sources.yaml or the database")
+        rows = store.list_articles(since=since_dt, until=until_dt, outlets=source or None, limit=limit)
+    if not rows:
+        window = f" between {since or 'the start'} and {until or 'now'}" if since or until else ""
+        where = f" from {', '.join(source)}" if source else ""
+        fail(f"no stored article{where}{window}", 1)
+    more = f" (the newest {limit:,}; --limit to change)" if limit and len(rows) == limit else ""
+    note(plural(len(rows), "article") + more, quiet)
+    if fmt == "json":
+        data = [
+            {
+                "id": r.id,
+                "outlet": r.outlet,
+                "published": _when(r.published),
+                "fetched": _when(r.fetched),
+                "title": plain(r.title),
+                "claims": r.claims,
+                "url": plain(r.url),
+            }
+            for r in rows
+        ]
+        if target is None:
+            print_json(data)
+        else:
+            import json
+
+            write_output(target, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf)
+        w.writerow(ARTICLE_FIELDS)
+        for r in rows:
+            w.writerow(
+                [
+                    r.id,
+                    csv_safe(r.outlet),
+                    _when(r.published) or "",
+                    csv_safe(r.title),
+                    r.claims,
+                    csv_safe(r.url),
+                ]
+            )
+        write_output(target, buf.getvalue())
+    else:
+        table = Table(title_justify="left")
+        for col in ("id", "outlet", "published", "title", "claims"):
+            table.add_column(
+                col,
+                justify="right" if col in ("id", "claims") else "left",
+                no_wrap=col != "title",
+                overflow="fold" if col == "title" else "ellipsis",
+            )
+        for r in rows:
+            table.add_row(
+                str(r.id),
+                terminal_safe(r.outlet),
+                r.published.strftime("%Y-%m-%d %H:%M") if r.published else "",
+                terminal_safe(r.title),
+                str(r.claims),
+            )
+        _print_table(table, target)
+    if target is not None:
+        note(f"wrote {target}", quiet)
+
+
+@handle_errors
+def stats(
+    as_json: JsonOption = False,
+    quiet: QuietOption = False,
+    db: DbOption = None,
+) -> None:
+    """What is stored: articles and claims per outlet, the span of publication dates, the database size."""
+    with open_reader(db, quiet=quiet) as store:
+        per = store.outlet_stats()
+        total = store.stats()
+        size = store.size_bytes()
+        path = store.path
+    firsts = [o.first for o in per if o.first]
+    lasts = [o.last for o in per if o.last]
+    first, last = (min(firsts) if firsts else None), (max(lasts) if lasts else None)
+    if as_json:
+        print_json(
+            {
+                "database": str(path),
+                "size_bytes": size,
+                "articles": total.articles,
+                "claims": total.claims,
+                "first_published": _when(first),
+                "last_published": _when(last),
+                "outlets": [
+                    {
+                        "id": o.outlet,
+                        "name": plain(o.name),
+                        "articles": o.articles,
+                        "claims": o.claims,
+                        "first_published": _when(o.first),
+                        "last_published": _when(o.last),
+                    }
+                    for o in per
+                ],
+            }
+        )
+        return
+    table = Table(title=f"{terminal_safe(str(path))} ({_size(size)})", title_justify="left")
+    table.add_column("outlet", no_wrap=True)
+    for col in ("articles", "claims"):
+        table.add_column(col, justify="right", no_wrap=True)
+    table.add_column("first published", no_wrap=True)
+    table.add_column("last published", no_wrap=True)
+    table.add_column("name", overflow="fold")
+    for o in per:
+        table.add_row(
+            terminal_safe(o.outlet),
+            f"{o.articles:,}",
+            f"{o.claims:,}",
+            _day(o.first),
+            _day(o.last),
+            terminal_safe(o.name),
+        )
+    table.add_section()
+    table.add_row(
+        "total", f"{total.articles:,}", f"{total.claims:,}", _day(first), _day(last), plural(len(per), "outlet")
+    )
+    out_console.print(table)
+
+
+def _day(dt: datetime | None) -> str:
+    return dt.strftime("%Y-%m-%d") if dt else ""
+
+
+def _size(n: int) -> str:
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if n < 1000 or unit == "GB":
+            return f"{n:,} {unit}" if unit == "bytes" else f"{n:,.1f} {unit}"
+        n /= 1000  # type: ignore[assignment]
+    return f"{n} bytes"
+
+
+def _print_table(table: Table, target: Path | None) -> None:
+    if target is None:
+        out_console.print(table)
+        return
+    from rich.console import Console
+
+    buf = io.StringIO()
+    Console(file=buf, width=120, color_system=None, highlight=False).print(table)
+    write_output(target, buf.getvalue())

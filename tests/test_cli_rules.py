@@ -1,0 +1,282 @@
+"""Rules every command follows (issue 10, items 4, 11-14): outputs never overwrite an input, errors are
+one line, -h/-V/-q/--json/-o -, case-insensitive choices, completion, a closed pipe, plural wording, and
+the `articles` and `stats` commands. The real app, on a real store: the demo corpus fetched once."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from test_cli import _read_only_folder, _writable_folder
+from test_compare_demo import TOPIC, demo_store
+from typer.testing import CliRunner
+
+from claimcheck.cli import app
+from claimcheck.models import Article
+from claimcheck.store import Store, content_hash
+
+runner = CliRunner()
+
+
+def run(*args: str, db: Path | None = None) -> tuple[int, str, str]:
+    store = demo_store()
+    argv = [*args, "--db", str(db or store.db)]
+    if args[0] != "stats":
+        argv += ["--sources", str(store.sources)]
+    r = runner.invoke(app, argv, env={"COLUMNS": "100"})
+    return r.exit_code, r.stdout, r.stderr
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def one_line(err: str) -> bool:
+    return len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+# -- item 4: -o never overwrites the database or an input ---------------------------------------------------
+def test_compare_output_is_never_the_database_or_an_input(tmp_path: Path) -> None:
+    db = tmp_path / "x.db"
+    shutil.copy(demo_store().db, db)
+    src = demo_store().sources
+    before, src_before = digest(db), digest(src)
+    link = tmp_path / "link.csv"
+    link.symlink_to(db)
+    hard = tmp_path / "hard.db"
+    os.link(db, hard)
+    for target in (db, Path(f"{db}-wal"), Path(f"{db}-shm"), link, hard, src):
+        code, out, err = run("compare", TOPIC, "--format", "csv", "-o", str(target), db=db)
+        assert code == 2 and out == "" and "refusing to write" in err and one_line(err), (target, err)
+    assert digest(db) == before and digest(src) == src_before
+    assert not Path(f"{db}-wal").exists() or Path(f"{db}-wal").stat().st_size == 0
+    code, out, err = run("compare", TOPIC, "--format", "csv", "-o", "-", db=db)
+    assert code == 0 and out.startswith("fact_id,") and "wrote" not in err
+
+
+# -- item 12: one line and exit 2, never a traceback ------------------------------------------------------
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["fetch", "--since", "99999999d"], "before the year 1"),
+        (["compare", TOPIC, "--until", "999999999w"], "before the year 1"),
+        (["compare", TOPIC, "--limit", str(10**23)], "--limit"),
+        (["articles", "--limit", str(10**23)], "--limit"),
+        (["fetch", "--limit", str(10**23)], "--limit"),
+        (["compare", TOPIC, "--since", "2025-12-14", "--until", "2025-12-12"], "is before --since"),
+        (["articles", "--since", "1d", "--until", "3d"], "is before --since"),
+        (["compare", TOPIC, "--bogus"], "No such option"),
+        (["compare"], "Missing argument"),
+    ],
+)
+def test_bad_values_are_one_line_and_exit_2(args: list[str], message: str) -> None:
+    code, out, err = run(*args)
+    assert code == 2 and out == "" and message in err and one_line(err), err
+
+
+def test_compare_reads_a_read_only_database_in_a_read_only_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    db = folder / "c.db"
+    shutil.copy(demo_store().db, db)
+    db.chmod(0o444)
+    if not _read_only_folder(folder):
+        pytest.skip("cannot make a folder read-only here")
+    try:
+        code, out, err = run("compare", TOPIC, "--format", "json", db=db)
+        assert code == 0, err
+        assert json.loads(out)["facts"]
+        code, out, err = run("stats", "--json", db=db)
+        assert code == 0 and json.loads(out)["articles"] >= 20, err
+        assert sorted(p.name for p in folder.iterdir()) == ["c.db"]
+    finally:
+        _writable_folder(folder)
+        db.chmod(0o644)
+
+
+# -- item 13: the same rules for every command --------------------------------------------------------------
+def test_version_and_short_help() -> None:
+    for flag in ("--version", "-V"):
+        r = runner.invoke(app, [flag])
+        assert r.exit_code == 0 and r.stdout.startswith("claimcheck ")
+    r = runner.invoke(app, ["-h"])
+    assert r.exit_code == 0 and "compare" in r.stdout and "articles" in r.stdout
+
+
+def test_choices_ignore_case_and_quiet_silences_stderr() -> None:
+    code, out, err = run("compare", TOPIC, "--format", "JSON", "--kind", "Quote", "-q")
+    assert code == 0 and err == ""
+    assert {f["kind"] for f in json.loads(out)["facts"]} == {"quote"}
+    code, out, err = run("articles", "--format", "CSV", "-q")
+    assert code == 0 and err == "" and out.startswith("id,outlet,published,title,claims")
+
+
+def test_explain_and_matrix_say_when_a_format_ignores_them() -> None:
+    code, out, err = run("compare", TOPIC, "--format", "json", "--explain", "--matrix")
+    assert code == 0 and json.loads(out)["facts"]
+    assert "--matrix and --explain only change the table" in err and "ignored with --format json" in err
+    code, out, err = run("compare", TOPIC, "--format", "markdown", "--explain")
+    assert code == 0 and "ignored" not in err  # the Markdown carries the explanation
+
+
+def test_plural_wording() -> None:
+    code, _, err = run("compare", TOPIC, "--limit", "1", "--min-outlets", "1")
+    assert code == 0 and "1 article from 1 outlet," in err, err
+
+
+def test_unknown_outlets_are_named_one_way_everywhere(tmp_path: Path) -> None:
+    for args in (["fetch", "--db", str(tmp_path / "f.db")], ["compare", TOPIC], ["articles"]):
+        code, _, err = run(*args, "--source", "BBC")
+        assert code == 2 and one_line(err), err
+        assert "unknown outlet 'BBC': not in " in err and "(see 'claimcheck sources')" in err
+        assert "did you mean 'bbc'?" in err
+
+
+def test_json_on_every_command_that_prints_a_summary(tmp_path: Path) -> None:
+    code, out, _ = run("sources", "--json")
+    data = json.loads(out)
+    assert code == 0 and {o["id"] for o in data["outlets"]} >= {"bbc", "reuters"}
+    code, out, _ = run("sources", "--check", "--json")
+    assert code == 0 and json.loads(out)["ok"] is True
+    code, out, err = run("sources", "--check", "-q")
+    assert code == 0 and out == "" and err == ""
+    db = tmp_path / "r.db"
+    shutil.copy(demo_store().db, db)
+    code, out, err = run("reindex", "--json", db=db)
+    data = json.loads(out)
+    assert (
+        code == 0
+        and data["articles"] == data["of"] >= 20
+        and data["claims"] > 100
+        and not data["interrupted"]
+    )
+    code, out, err = run("reindex", "-q", db=db)
+    assert code == 0 and out == "" and err == ""
+
+
+def test_completion_scripts_are_produced_and_complete() -> None:
+    for shell in ("bash", "zsh", "fish", "BASH"):
+        r = runner.invoke(app, ["completion", shell])
+        assert r.exit_code == 0 and "_CLAIMCHECK_COMPLETE" in r.stdout, r.output
+    r = runner.invoke(app, ["completion", "tcsh"])
+    assert r.exit_code == 2 and "unknown shell 'tcsh'" in r.stderr
+    # What the bash script asks claimcheck, answered by the real program.
+    env = {
+        **os.environ,
+        "_CLAIMCHECK_COMPLETE": "complete_bash",
+        "COMP_WORDS": "claimcheck com",
+        "COMP_CWORD": "1",
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "claimcheck"], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0 and "compare" in done.stdout.split() and "completion" in done.stdout.split()
+    env.update(COMP_WORDS="claimcheck compare x --form", COMP_CWORD="3")
+    done = subprocess.run(
+        [sys.executable, "-m", "claimcheck"], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert done.stdout.split() == ["--format"], done.stdout + done.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["sources"],
+        ["compare", TOPIC, "--format", "json"],
+        ["compare", TOPIC],
+        ["articles"],
+        ["stats"],
+        ["completion", "bash"],
+        ["-h"],
+    ],
+)
+def test_a_closed_pipe_ends_quietly_with_exit_0(args: list[str]) -> None:
+    """`claimcheck ... | head -1`: the reader is gone before claimcheck writes (read end closed first)."""
+    read, write = os.pipe()
+    os.close(read)
+    store = demo_store()
+    extra = [] if args[0] in ("completion", "-h") else ["--db", str(store.db)]
+    if args[0] not in ("completion", "-h", "stats"):
+        extra += ["--sources", str(store.sources)]
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "claimcheck", *args, *extra, "-q"][: None if args[0] != "-h" else 4],
+            stdout=write,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+        )
+    finally:
+        os.close(write)
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+
+
+# -- item 14: what is stored ---------------------------------------------------------------------------
+def test_articles_lists_newest_first_in_every_format(tmp_path: Path) -> None:
+    code, out, err = run("articles", "--format", "json", "--limit", "100")
+    rows = json.loads(out)
+    assert code == 0 and len(rows) >= 20 and f"{len(rows)} articles" in err
+    assert set(rows[0]) == {"id", "outlet", "published", "fetched", "title", "claims", "url"}
+    published = [r["published"] for r in rows]
+    assert published == sorted(published, reverse=True)
+    code, out, _ = run("articles", "--source", "bbc", "--source", "dw", "--format", "json")
+    assert code == 0 and {r["outlet"] for r in json.loads(out)} == {"bbc", "dw"}
+    code, out, _ = run("articles", "--since", "2025-12-14", "--until", "2025-12-14", "--format", "json")
+    assert (
+        code == 0
+        and json.loads(out)
+        and all(r["published"].startswith("2025-12-14") for r in json.loads(out))
+    )
+    code, out, err = run("articles", "--limit", "2")
+    assert code == 0 and "title" in out and "claims" in out and "the newest 2" in err
+    code, out, err = run("articles", "--since", "2030-01-01")
+    assert code == 1 and out == "" and "no stored article" in err
+    target = tmp_path / "a.csv"
+    code, out, err = run("articles", "--format", "csv", "-o", str(target))
+    assert code == 0 and out == "" and len(list(csv.DictReader(target.open()))) == len(rows)
+
+
+def test_articles_escape_web_text(tmp_path: Path) -> None:
+    db = tmp_path / "h.db"
+    shutil.copy(demo_store().db, db)
+    title = '=HYPERLINK("http://x") [bold red]loud[/] \x1b[31mred\u202egnp.exe'
+    with Store.open(db) as s:
+        s.add_article(
+            Article(
+                outlet="bbc",
+                url="http://127.0.0.1/h",
+                canonical_url="http://127.0.0.1/h",
+                title=title,
+                text="Some words here.",
+                content_hash=content_hash("hostile"),
+                fetched=datetime(2030, 1, 1, tzinfo=UTC),
+                published=datetime(2030, 1, 1, tzinfo=UTC),
+            )
+        )
+    code, out, _ = run("articles", "--limit", "1", "--format", "csv", db=db)
+    row = next(csv.DictReader(io.StringIO(out)))
+    assert row["title"].startswith("'=HYPERLINK") and "\x1b" not in out and "\u202e" not in out
+    code, out, _ = run("articles", "--limit", "1", "--format", "json", db=db)
+    assert "\x1b" not in out and "\u202e" not in out and "\\u202e" not in out
+    code, out, _ = run("articles", "--limit", "1", db=db)
+    assert "[bold red]loud[/]" in out.replace("\n", "") and "\x1b" not in out
+
+
+def test_stats_per_outlet_with_dates_and_size() -> None:
+    code, out, _ = run("stats", "--json")
+    data = json.loads(out)
+    assert code == 0 and data["size_bytes"] > 100_000
+    assert data["articles"] == sum(o["articles"] for o in data["outlets"])
+    assert data["claims"] == sum(o["claims"] for o in data["outlets"]) > 100
+    assert data["first_published"].startswith("2025-12-1") and len(data["outlets"]) == 12
+    code, out, _ = run("stats")
+    assert code == 0 and "total" in out and "12 outlets" in out and "KB" in out

@@ -1,0 +1,128 @@
+"""How a fetch ends when the world changes under it (issue 10, items 11 and 12): SIGTERM behaves as
+Ctrl-C, a database file replaced mid-run is detected, and sources.yaml's size cap bounds the read."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import sqlite3
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from loopback import Site, send
+from pages import PARAS, article_html, rss
+from soundness import assert_sound
+from test_crash import reap, sources, start, wait_for
+from typer.testing import CliRunner
+
+from claimcheck.cli import app
+from claimcheck.config import MAX_FILE_BYTES, load_sources
+from claimcheck.errors import ConfigError
+from claimcheck.store import Store
+
+HTML = {"Content-Type": "text/html; charset=utf-8"}
+
+
+def test_sigterm_stops_like_ctrl_c_with_exit_143(tmp_path: Path) -> None:
+    from test_crash import publish
+
+    site = Site()
+    try:
+        publish(site, delay=0.12)
+        src, db = sources(site, tmp_path), tmp_path / "c.db"
+        proc = start(src, db)
+        wait_for(db, 2, proc)
+        proc.send_signal(signal.SIGTERM)
+        out, err = proc.communicate(timeout=15)
+        reap(proc)
+    finally:
+        site.close()
+    assert proc.returncode == 143, err
+    m = re.search(r"stopped by SIGTERM: (\d+) new articles? stored before the stop", err)
+    assert m, err
+    assert "Traceback" not in err + out and "leaked semaphore" not in err and "resource_tracker" not in err
+    assert len(assert_sound(db)) >= int(m.group(1)) >= 2
+
+
+def _other_database(path: Path) -> None:
+    with Store.open(path) as s:
+        s.db.execute("INSERT INTO outlets (id, name, wire, aliases) VALUES ('other', 'Other', 0, '[]')")
+
+
+def _swap_then_send(other: Path, db: Path, body: bytes, moved: list[bool]):  # type: ignore[no-untyped-def]
+    """A page handler that first moves a copy of ``other`` over ``db`` (once), then answers."""
+
+    def act(h) -> None:  # type: ignore[no-untyped-def]
+        if not moved:
+            shutil.copy(other, db.parent / "swap.db")
+            os.replace(db.parent / "swap.db", db)
+            moved.append(True)
+        send(h, 200, body, HTML)
+
+    return act
+
+
+def test_a_database_replaced_during_fetch_is_detected(site: Site, tmp_path: Path) -> None:
+    """Replacing the file (another claimcheck database moved over it) made fetch write on into the old
+    file and exit 0, leaving its -wal beside the new one, whose pages SQLite would then read in."""
+    db, other, moved = tmp_path / "c.db", tmp_path / "other.db", []
+    _other_database(other)
+    items = []
+    for i in range(6):
+        path = f"/a/{i}.html"
+        html = article_html(
+            f"Harbour report {i}", [*PARAS, f"Report {i}: {i + 3} boats came in."], "2025-12-10"
+        )
+        if i == 3:
+            site.route(path, action=_swap_then_send(other, db, html.encode(), moved))
+        else:
+            site.route(path, html, headers=HTML)
+        items.append({"title": f"a {i}", "link": site.url(path), "guid": f"a-{i}"})
+    site.route("/a/feed.xml", rss(items), headers={"Content-Type": "application/rss+xml"})
+    src = tmp_path / "s.yaml"
+    src.write_text(
+        f"defaults: {{per_host: 1}}\noutlets: [{{id: a, name: A, feeds: ['{site.url('/a/feed.xml')}']}}]\n"
+    )
+    r = CliRunner().invoke(
+        app, ["fetch", "-q", "--workers", "0", "--concurrency", "1", "--sources", str(src), "--db", str(db)]
+    )
+    assert moved and r.exit_code == 2, r.output
+    assert "database file was replaced or removed" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+    # The new file is whole and holds only its own data: nothing of this run leaked into it.
+    wal = Path(f"{db}-wal")
+    assert not wal.exists() or wal.stat().st_size == 0
+    con = sqlite3.connect(db)
+    try:
+        assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert [r[0] for r in con.execute("SELECT id FROM outlets")] == ["other"]
+        assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
+    finally:
+        con.close()
+
+
+def test_sources_cap_bounds_the_read_of_a_fifo(tmp_path: Path) -> None:
+    fifo = tmp_path / "sources.yaml"
+    os.mkfifo(fifo)
+    written = [0]
+
+    def feed() -> None:
+        chunk = b"# " + b"x" * 65_000 + b"\n"
+        try:
+            with fifo.open("wb") as f:
+                while written[0] < 50_000_000:
+                    f.write(chunk)
+                    written[0] += len(chunk)
+        except BrokenPipeError:
+            pass
+
+    writer = threading.Thread(target=feed, daemon=True)
+    writer.start()
+    with pytest.raises(ConfigError, match="limited to"):
+        load_sources(fifo)
+    writer.join(10)
+    time.sleep(0.1)
+    assert not writer.is_alive() and written[0] < MAX_FILE_BYTES + 1_000_000  # stopped near the cap
