@@ -23,6 +23,7 @@ from claimcheck.cluster import Graph, Rule
 from claimcheck.match import (
     Item,
     MatchOptions,
+    _floor_of,
     can_evolve,
     number_context,
     number_pair,
@@ -413,7 +414,7 @@ def _update_links(
 
 def _bounds(values: Sequence[Any]) -> tuple[Any, Any, Any, Any]:
     """Intervals as arrays: low (-inf when open), whether inclusive, high (+inf when open), whether inclusive."""
-    lo = np.array([-np.inf if v is None or v.low is None else v.low for v in values], dtype=np.float64)
+    lo = np.array([-np.inf if v is None or (f := _floor_of(v)) is None else f for v in values], dtype=np.float64)
     hi = np.array([np.inf if v is None or v.high is None else v.high for v in values], dtype=np.float64)
     # a bound meets an exact figure ("more than 40 million" and "40 million"): ends count as inclusive
     inclusive = np.ones(len(lo), dtype=bool)

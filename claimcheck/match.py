@@ -247,8 +247,21 @@ def distinct_claims(article: Article, kind: str) -> list[Claim]:
 
 def values_agree(a: Interval, b: Interval) -> bool:
     """Two figures agree when their intervals share a value or meet at a bound: "more than 40
-    million" agrees with "40 million" (outlets round a figure they also give as a bound)."""
-    return (a.low is None or b.high is None or a.low <= b.high) and (b.low is None or a.high is None or b.low <= a.high)
+    million" agrees with "40 million" (outlets round a figure they also give as a bound); "up to
+    5.1 million" agrees with figures near 5.1 million only (``CEILING_REACH``)."""
+    a_low, b_low = _floor_of(a), _floor_of(b)
+    return (a_low is None or b.high is None or a_low <= b.high) and (b_low is None or a.high is None or b_low <= a.high)
+
+
+# "up to 5.1 million", "as much as $2 billion": a ceiling names a figure near it, not every smaller one
+CEILING_REACH = 0.75
+
+
+def _floor_of(v: Interval) -> float | None:
+    """The low end of a figure for agreement: a ceiling's low end is ``CEILING_REACH`` of its top."""
+    if not v.low and v.high is not None and v.high > 0:
+        return v.high * CEILING_REACH
+    return v.low
 
 
 def figure_rises(points: Iterable[tuple[Interval, float | None]], window: float) -> bool | None:

@@ -586,3 +586,16 @@ def test_a_figure_given_for_many_things_joins_none_of_them() -> None:
         for h, (o, thing) in enumerate(zip(OUTLETS, ["wells", "farms", "bridges", "schools", "mines", "ports"]))
     ])  # fmt: skip
     assert all(len(f.outlets) == 1 for f in facts)
+
+
+def test_a_ceiling_agrees_with_figures_near_it_only() -> None:
+    from claimcheck.match import values_agree
+
+    up_to = Interval(0, 5.1e6)
+    assert values_agree(up_to, Interval.exact(5.1e6)) and values_agree(up_to, Interval.exact(4.5e6))
+    assert not values_agree(up_to, Interval.exact(3125735))
+    facts = facts_of(
+        art("reuters", num(up_to, "The engines give up to 5.1 million pounds of thrust.", unit="lb")),
+        art("bbc", num(3125735, "The rocket weighs 3,125,735 pounds of thrust at launch.", unit="lb"), hour=1),
+    )  # fmt: skip
+    assert all(len(f.outlets) == 1 for f in facts)
