@@ -583,7 +583,7 @@ def test_a_count_noun_before_another_noun_is_what_is_counted() -> None:
 def test_a_figure_given_for_many_things_joins_none_of_them() -> None:
     facts = facts_of(*[
         art(o, num(123, f"The report counted 123 {thing} in the region.", unit=thing), hour=h)
-        for h, (o, thing) in enumerate(zip(OUTLETS, ["wells", "farms", "bridges", "schools", "mines", "ports"]))
+        for h, (o, thing) in enumerate(zip(OUTLETS, ["wells", "farms", "bridges", "schools", "mines", "ports"], strict=False))
     ])  # fmt: skip
     assert all(len(f.outlets) == 1 for f in facts)
 
