@@ -156,7 +156,7 @@ def number_graph(
 
     for it in items:
         v = it.claim.value
-        rep = v.midpoint if v is not None else None
+        rep = stated(v)  # the figure as written: "up to 55,000" is bucketed with 55,000
         unit.append(thing_of(it.claim))
         ctx.append(context_of(it.claim) if rep is not None and rep > 0 else "")
         if rep is None or rep <= 0:
@@ -180,7 +180,7 @@ def number_graph(
         if b is not None:
             blocks[unit[n], is_span(items[n].claim.when), b].append(g)
     value = [items[n].claim.value for n in first]
-    reps = np.array([v.midpoint if bucket[n] is not None else 0.0 for n, v in zip(first, value, strict=True)])  # type: ignore[union-attr]
+    reps = np.array([stated(v) if bucket[n] is not None else 0.0 for n, v in zip(first, value, strict=True)])
     lo, lo_inc, hi, hi_inc = _bounds(value)
     figure = np.array([stated(v) or 0.0 for v in value], dtype=np.float64)
     precise = np.array([is_precise(v) for v in value], dtype=bool)

@@ -599,3 +599,12 @@ def test_a_ceiling_agrees_with_figures_near_it_only() -> None:
         art("bbc", num(3125735, "The rocket weighs 3,125,735 pounds of thrust at launch.", unit="lb"), hour=1),
     )  # fmt: skip
     assert all(len(f.outlets) == 1 for f in facts)
+
+
+def test_a_ceiling_meets_the_figure_it_names() -> None:
+    facts = facts_of(
+        art("reuters", num(55000, "The campaign targets 55,000 public schools.", unit="public schools")),
+        art("bbc", num(Interval(0, 55000), "It aims at up to 55,000 US public schools.", unit="US public schools"),
+            hour=1),
+    )  # fmt: skip
+    assert set(fact_with(facts, "reuters").outlets) == {"reuters", "bbc"}
