@@ -160,11 +160,17 @@ def when_compatible(a: str | None, b: str | None, threshold: float = 90.0) -> bo
     return fuzz.token_sort_ratio(" ".join(sorted(wa)), " ".join(sorted(wb))) >= threshold
 
 
+_PRONOUNS = frozenset(["he", "she", "they", "we", "i", "it", "you"])
 _HONORIFIC = frozenset(["mr", "mrs", "ms", "dr", "president", "prime", "minister", "sir", "lady"])
 
 
 def speaker_words(speaker: str | None) -> frozenset[str]:
-    return frozenset(w for w in words(speaker or "") if w not in _HONORIFIC)
+    """A speaker's name words; none (unknown) for an unnamed speaker ("the director", "a spokesman",
+    "the statement"), who may be anyone a named one is."""
+    parts = (speaker or "").split()
+    if not any(w[:1].isupper() for w in parts[1:] or parts) or {w.lower() for w in parts} <= _PRONOUNS:
+        return frozenset()
+    return frozenset(w for w in words(speaker) if w not in _HONORIFIC)
 
 
 def speakers_compatible(a: str | None, b: str | None) -> bool:

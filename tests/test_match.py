@@ -608,3 +608,13 @@ def test_a_ceiling_meets_the_figure_it_names() -> None:
             hour=1),
     )  # fmt: skip
     assert set(fact_with(facts, "reuters").outlets) == {"reuters", "bbc"}
+
+
+def test_an_unnamed_speaker_may_be_a_named_one() -> None:
+    from claimcheck.normalize import speaker_words
+
+    assert speaker_words("the director") == speaker_words("He") == frozenset()
+    assert speaker_words("Quentin Tarantino") == {"quentin", "tarantino"}
+    text = "Uma was trepidatious about doing the driving shot"
+    facts = facts_of(art("bbc", quote(text, "the director")), art("cbs", quote(text, "Quentin Tarantino"), hour=1))
+    assert set(fact_with(facts, "bbc", "quote").outlets) == {"bbc", "cbs"}
