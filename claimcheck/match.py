@@ -50,11 +50,14 @@ from claimcheck.normalize import (
 from claimcheck.syndication import SyndicationOptions, find_syndicated
 from claimcheck.things import (  # noqa: F401 - re-exported: the matcher's public helpers
     CONTEXT_SYNONYMS,
+    COUNT_CLASS,
     EVOLVING_THINGS,
     GENERIC_UNITS,
     UNIT_SYNONYMS,
     can_evolve,
     compound_key,
+    count_class,
+    is_precise,
     number_context,
     stated,
     thing_key,
@@ -228,7 +231,10 @@ def distinct_claims(article: Article, kind: str) -> list[Claim]:
     if kind == "number":
         best: dict[tuple[str, float | None, bool], Claim] = {}
         for c in claims:
-            key = (compound_key(c) or unit_key(c.unit), stated(c.value), is_span(c.when))
+            thing = compound_key(c) or unit_key(c.unit)
+            if is_precise(c.value) and count_class(thing):
+                thing = COUNT_CLASS  # "11.5 million documents" twice, however the unit was read
+            key = (thing, stated(c.value), is_span(c.when))
             if key not in best or rank(c) > rank(best[key]):
                 best[key] = c
         kept = set(map(id, best.values()))

@@ -618,3 +618,12 @@ def test_an_unnamed_speaker_may_be_a_named_one() -> None:
     text = "Uma was trepidatious about doing the driving shot"
     facts = facts_of(art("bbc", quote(text, "the director")), art("cbs", quote(text, "Quentin Tarantino"), hour=1))
     assert set(fact_with(facts, "bbc", "quote").outlets) == {"bbc", "cbs"}
+
+
+def test_an_article_that_repeats_a_precise_count_gives_it_once() -> None:
+    from claimcheck.match import distinct_claims
+
+    a = art("reuters", num(11.5e6, "The leak holds 11.5 million documents.", unit="documents"),
+            num(11.5e6, "A leak of 11.5 million tax documents exposes the wealthy.", unit="tax documents exposes"),
+            num(11.5e6, "It cost 11.5 million dollars.", unit="dollars"))  # fmt: skip
+    assert [c.unit for c in distinct_claims(a, "number")] == ["tax documents exposes", "dollars"]
