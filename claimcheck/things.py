@@ -16,6 +16,7 @@ matcher needs three answers about it, all from general English, never from one s
 
 from __future__ import annotations
 
+import functools
 import re
 
 from claimcheck.claims.measures import MEASURE_WORDS
@@ -213,12 +214,13 @@ _NOT_COUNTS = frozenset(
 # The class of any other counted thing with a precise figure ("11.5 million documents", "11.5 million
 # files"): in one story, one precise figure counts one thing, however outlets name it.
 COUNT_CLASS = "count"
+_MEASURE_UNITS = frozenset(unit for unit, _ in MEASURE_WORDS.values())
 
 
 def count_class(thing: str) -> str | None:
     """``COUNT_CLASS`` for a counted thing that is a count of things (not money, a share, a
     duration or a unit of measure), else None."""
-    if not thing or thing in _NOT_COUNTS or thing.endswith(PART) or any(thing == u for u, _ in MEASURE_WORDS.values()):
+    if not thing or thing in _NOT_COUNTS or thing.endswith(PART) or thing in _MEASURE_UNITS:
         return None
     return COUNT_CLASS
 
@@ -275,6 +277,7 @@ def stated(v: Interval | None) -> float | None:
     return v.low if v.low else v.high
 
 
+@functools.lru_cache(maxsize=65536)
 def significant_digits(x: float) -> int:
     """Significant digits of a figure as written: 2,500 -> 2, 108 -> 3, 3.8 -> 2, 40 -> 1."""
     return len(f"{abs(x):.10f}".rstrip("0").replace(".", "").strip("0"))
