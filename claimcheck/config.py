@@ -285,7 +285,7 @@ def address_kind(host: str) -> str | None:
     import ipaddress
     import socket
 
-    from claimcheck.http import PRIVATE_NETWORKS, _embedded_ipv4, is_private_address
+    from claimcheck.ingest.http import PRIVATE_NETWORKS, _embedded_ipv4, is_private_address
 
     host = host.strip("[]").lower().rstrip(".")
     if host in METADATA_HOSTS:

@@ -20,7 +20,7 @@ from test_cli import _read_only_folder, _writable_folder
 from test_compare_demo import TOPIC, demo_store
 from typer.testing import CliRunner
 
-from claimcheck.cli import app
+from claimcheck.cli.app import app
 from claimcheck.models import Article
 from claimcheck.store import Store, content_hash
 

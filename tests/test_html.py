@@ -19,7 +19,7 @@ from test_match_quality import load_story
 from test_render import hostile_result as markdown_hostile_result
 from typer.testing import CliRunner
 
-from claimcheck.cli import app
+from claimcheck.cli.app import app
 from claimcheck.compare import CompareOptions, compare
 from claimcheck.demo.run import html_report_path
 from claimcheck.models import CompareResult, Fact

@@ -23,7 +23,7 @@ from html_fixtures import pwned_result, synthetic_result
 from test_compare_demo import TOPIC, demo_store
 from typer.testing import CliRunner
 
-from claimcheck.cli import app
+from claimcheck.cli.app import app
 from claimcheck.render import render_html
 
 

@@ -23,12 +23,12 @@ from pages import PARAS, article_html, rss
 from soundness import assert_sound
 from typer.testing import CliRunner
 
-from claimcheck import aionet
-from claimcheck.cli import app
+from claimcheck.cli.app import app
 from claimcheck.config import parse_sources
 from claimcheck.errors import ConfigError, FetchError
-from claimcheck.http import FetchSettings, is_private_address
-from claimcheck.ingest import FetchOptions, FetchReport, run_fetch
+from claimcheck.ingest import aionet
+from claimcheck.ingest.http import FetchSettings, is_private_address
+from claimcheck.ingest.pipeline import FetchOptions, FetchReport, run_fetch
 from claimcheck.store import Store
 from claimcheck.urls import fetchable_url
 

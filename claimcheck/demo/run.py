@@ -13,7 +13,7 @@ from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
-from claimcheck.cli_common import (
+from claimcheck.cli.common import (
     db_path,
     err_console,
     out_console,
@@ -100,7 +100,7 @@ def _compare(
     except ImportError:
         err_console.print("(compare is not installed yet: fetched only)")
         return 0
-    from claimcheck.cli_common import load_sources, open_store
+    from claimcheck.cli.common import load_sources, open_store
 
     cfg = load_sources(sources_path)
     with open_store(db_file, create=False) as store:

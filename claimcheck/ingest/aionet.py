@@ -1,4 +1,4 @@
-"""An httpcore network stream on asyncio's own transports (used under :class:`claimcheck.http.GuardedBackend`).
+"""An httpcore network stream on asyncio's own transports (used under :class:`claimcheck.ingest.http.GuardedBackend`).
 
 httpcore's default backend goes through anyio, whose socket stream pauses the transport after every read
 and resumes it before the next one (two ``epoll_ctl`` system calls per chunk), wraps every read and write

@@ -9,7 +9,7 @@ import threading
 import time
 from collections.abc import Mapping
 
-from claimcheck.extract import extract_page
+from claimcheck.ingest.extract import extract_page
 from claimcheck.models import Claim, ExtractedPage
 
 

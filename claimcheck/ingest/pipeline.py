@@ -16,12 +16,12 @@ from datetime import UTC, datetime
 from typing import Protocol
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from claimcheck.decode import clean_text, not_in_future
 from claimcheck.errors import FetchError, StoreError
-from claimcheck.feeds import FeedParseError, ParsedFeed, parse_feed
-from claimcheck.http import FetchSettings, Http, PrivateAccess
+from claimcheck.ingest.decode import clean_text, not_in_future
+from claimcheck.ingest.feeds import FeedParseError, ParsedFeed, parse_feed
+from claimcheck.ingest.http import FetchSettings, Http, PrivateAccess
+from claimcheck.ingest.pool import Dispatcher, fail_futures, settle_futures, worker_count
 from claimcheck.models import Article, FeedEntry, Outlet, Sources
-from claimcheck.pool import Dispatcher, fail_futures, settle_futures, worker_count
 from claimcheck.store import Store, content_hash
 from claimcheck.store import _explain as explain_sqlite
 from claimcheck.urls import is_fetchable

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 import feedparser
 from lxml import etree
 
-from claimcheck.decode import (
+from claimcheck.ingest.decode import (
     bounded_time,
     clean_text,
     decode_declared,

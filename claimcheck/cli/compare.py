@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from claimcheck.cli_common import (
+from claimcheck.cli.common import (
     MAX_COUNT,
     DbOption,
     OutputOption,

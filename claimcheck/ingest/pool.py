@@ -1,7 +1,7 @@
 """The extraction pool: pages go to worker processes (or threads), each under a deadline; a worker that
 dies or overruns fails its page alone, and the pool is replaced so the run goes on.
 
-Each worker notes on a shared board which page it is on and since when (:mod:`claimcheck.jobs`). A
+Each worker notes on a shared board which page it is on and since when (:mod:`claimcheck.ingest.jobs`). A
 watchdog reads the board: a page past ``deadline`` gets its process killed (SIGKILL: libxml2 stuck in C
 code never sees a signal handler). A dead worker breaks a ``ProcessPoolExecutor`` (``BrokenProcessPool``,
 as after the OOM killer): the pool is replaced, the page that took too long or was on the dead worker
@@ -26,7 +26,7 @@ from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExec
 from typing import Any
 
 from claimcheck.errors import FetchError
-from claimcheck.jobs import BOARD_FIELDS, DROPPED, RUNNING, init_worker, process_pages, thread_seconds
+from claimcheck.ingest.jobs import BOARD_FIELDS, DROPPED, RUNNING, init_worker, process_pages, thread_seconds
 from claimcheck.models import Claim, ExtractedPage
 
 MAX_PAGES_PER_TASK = 8  # pages handed to an extraction worker at once
@@ -122,7 +122,7 @@ def _new_pool(n: int) -> tuple[Executor, _Board | None]:
         return DaemonThreads(2), None
     try:
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["claimcheck.worker", "claimcheck.claims"])
+        ctx.set_forkserver_preload(["claimcheck.ingest.worker", "claimcheck.claims"])
         board = _Board(ctx, n)
         pool = ProcessPoolExecutor(
             max_workers=n, mp_context=ctx, initializer=init_worker, initargs=(os.getpid(), board.cells, board.claimed)

@@ -15,7 +15,7 @@ from rich.table import Table
 from typer.completion import completion_init, get_completion_script
 
 from claimcheck import __version__
-from claimcheck.cli_common import (
+from claimcheck.cli.common import (
     CONTEXT_SETTINGS,
     MAX_COUNT,
     DbOption,
@@ -38,9 +38,9 @@ from claimcheck.cli_common import (
     plural,
     print_json,
 )
-from claimcheck.cli_store import articles, stats
+from claimcheck.cli.store import articles, stats
 from claimcheck.config import address_warnings
-from claimcheck.ingest import FetchOptions, FetchReport, run_fetch
+from claimcheck.ingest.pipeline import FetchOptions, FetchReport, run_fetch
 from claimcheck.textsafe import terminal_safe
 
 # Shell completion: the shell runs claimcheck with this variable set and reads the candidates back.
@@ -258,7 +258,7 @@ def do_fetch(
     count)."""
     from datetime import UTC, datetime
 
-    from claimcheck.http import FetchSettings
+    from claimcheck.ingest.http import FetchSettings
 
     cfg = load_sources(cfg_path)
     check_outlets(outlets, (o.id for o in cfg.outlets), str(cfg.path))
@@ -386,7 +386,7 @@ def reindex(
     sources: SourcesOption = None,
 ) -> None:
     """Re-extract the claims of every stored article (after the claim extractor changed). Safe to stop."""
-    from claimcheck.worker import claims_for
+    from claimcheck.ingest.worker import claims_for
 
     cfg = load_sources(sources)
     aliases = cfg.alias_map()
@@ -483,7 +483,7 @@ def completion(
 
 def _register_compare() -> None:
     try:
-        from claimcheck.cli_compare import compare
+        from claimcheck.cli.compare import compare
     except ImportError:
         return
     app.command()(compare)

@@ -23,8 +23,8 @@ import httpcore
 import httpx
 from protego import Protego
 
-from claimcheck import aionet
 from claimcheck.errors import FetchError
+from claimcheck.ingest import aionet
 from claimcheck.models import Defaults
 from claimcheck.urls import BAD, NOT_HTTP, fetchable_url
 

@@ -15,8 +15,8 @@ import trafilatura
 from lxml import etree
 from trafilatura.utils import load_html
 
-from claimcheck.decode import _CONTROL, clean_text, decode_html, parse_datetime
 from claimcheck.errors import FetchError
+from claimcheck.ingest.decode import _CONTROL, clean_text, decode_html, parse_datetime
 from claimcheck.models import ExtractedPage
 from claimcheck.urls import fetchable_url
 

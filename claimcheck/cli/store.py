@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from claimcheck.cli_common import (
+from claimcheck.cli.common import (
     MAX_COUNT,
     DbOption,
     JsonOption,
