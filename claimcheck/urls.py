@@ -25,33 +25,33 @@ def fetchable_url(url: object, base: str | None = None) -> str:
     """``url`` (resolved against ``base`` when relative) as an absolute http(s) URL that httpx and the
     resolver accept, unchanged otherwise; raises :class:`FetchError` with a short reason. Pure: no DNS."""
     if not isinstance(url, str) or not url.strip():
-        raise FetchError(f"{BAD}: empty")
+        raise FetchError(f"{BAD}: empty", permanent=True)
     url = url.strip()
     if _CONTROL.search(url):
-        raise FetchError(f"{BAD}: control characters in it")
+        raise FetchError(f"{BAD}: control characters in it", permanent=True)
     if len(url) > MAX_URL:
-        raise FetchError(f"{BAD}: longer than {MAX_URL:,} characters")
+        raise FetchError(f"{BAD}: longer than {MAX_URL:,} characters", permanent=True)
     try:
         if base is not None:
             url = urljoin(base, url)
         parts = urlsplit(url)
         port = parts.port
     except ValueError as e:
-        raise FetchError(f"{BAD}: {_why(e)}") from None
+        raise FetchError(f"{BAD}: {_why(e)}", permanent=True) from None
     if parts.scheme.lower() not in ("http", "https"):
-        raise FetchError(NOT_HTTP)
+        raise FetchError(NOT_HTTP, permanent=True)
     host = parts.hostname
     if not host:
-        raise FetchError(f"{BAD}: no host")
+        raise FetchError(f"{BAD}: no host", permanent=True)
     if port == 0:
-        raise FetchError(f"{BAD}: port out of range")
+        raise FetchError(f"{BAD}: port out of range", permanent=True)
     _check_host(host, bracketed="[" in parts.netloc)
     import httpx  # what will really send the request must accept it too
 
     try:
         httpx.URL(url)
     except (httpx.InvalidURL, ValueError, UnicodeError) as e:
-        raise FetchError(f"{BAD}: {_why(e)}") from None
+        raise FetchError(f"{BAD}: {_why(e)}", permanent=True) from None
     return url
 
 
@@ -68,21 +68,21 @@ def _check_host(host: str, *, bracketed: bool) -> None:
         try:
             ipaddress.IPv6Address(host)
         except ValueError:
-            raise FetchError(f"{BAD}: invalid IPv6 address") from None
+            raise FetchError(f"{BAD}: invalid IPv6 address", permanent=True) from None
         return
     name = host[:-1] if host.endswith(".") else host
     if not name.isascii():
         try:
             name = name.encode("idna").decode("ascii")
         except UnicodeError:
-            raise FetchError(f"{BAD}: invalid host name") from None
+            raise FetchError(f"{BAD}: invalid host name", permanent=True) from None
     if len(name) > 253:
-        raise FetchError(f"{BAD}: host name longer than 253 characters")
+        raise FetchError(f"{BAD}: host name longer than 253 characters", permanent=True)
     for label in name.split("."):
         if len(label) > 63:
-            raise FetchError(f"{BAD}: host name label longer than 63 characters")
+            raise FetchError(f"{BAD}: host name label longer than 63 characters", permanent=True)
         if not _LABEL.fullmatch(label):
-            raise FetchError(f"{BAD}: invalid host name")
+            raise FetchError(f"{BAD}: invalid host name", permanent=True)
 
 
 def _why(e: Exception) -> str:

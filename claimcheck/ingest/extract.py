@@ -15,7 +15,7 @@ import trafilatura
 from lxml import etree
 from trafilatura.utils import load_html
 
-from claimcheck.errors import FetchError
+from claimcheck.errors import FetchError, NoArticleText
 from claimcheck.ingest.decode import _CONTROL, clean_text, decode_html, parse_datetime
 from claimcheck.models import ExtractedPage
 from claimcheck.urls import fetchable_url
@@ -57,10 +57,10 @@ def extract_page(html: str | bytes, url: str, content_type: str | None = None) -
             full.title, full.author, full.date = doc.title, doc.author, doc.date
         doc = full
     if doc is None or not (doc.text or "").strip():
-        raise ValueError("no article text found")
+        raise NoArticleText("no article text found")
     text = _clean_body(doc.text)
     if not text:
-        raise ValueError("no article text found")
+        raise NoArticleText("no article text found")
     title = clean_text(meta.get("title") or doc.title, MAX_TITLE) or None
     author = clean_text(meta.get("author") or doc.author, 200) or None
     published = meta.get("published") or _date_only(doc.date)

@@ -193,6 +193,7 @@ def _host_port(url: str) -> tuple[str, int | None]:
 # their own copy, and httpcore opens a connection inside the task of the request that needs it).
 _ACCESS: contextvars.ContextVar[PrivateAccess] = contextvars.ContextVar("claimcheck_private_access", default=NO_PRIVATE)
 REFUSED = "refused: link points to a private or local address"
+GONE = (404, 410)  # statuses that mean the page will not come back: a permanent failure
 
 
 class _Refused(httpcore.ConnectError):
@@ -453,22 +454,24 @@ class Http:
                 current = target
                 continue
             if resp.status >= 400:
-                raise FetchError(_status_reason(resp.status), url, resp.status)
+                raise FetchError(
+                    _status_reason(resp.status), url, resp.status, permanent=resp.status in GONE
+                )
             return resp
 
     async def _check(self, url: str, access: PrivateAccess) -> None:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise FetchError("not an http(s) URL", url)
+            raise FetchError(NOT_HTTP, url, permanent=True)
         await self._guard(url, access)
         if self.s.robots and not await self._robots_allow(url, access):
-            raise FetchError("disallowed by robots.txt", url)
+            raise FetchError("disallowed by robots.txt", url, permanent=True)
 
     async def _guard(self, url: str, access: PrivateAccess) -> None:
         """The address guard, before any request: a URL whose host resolves to a private, loopback or
         link-local address is refused unless ``access`` names that host."""
         if not access.allows_url(url) and await self.is_private(url):
-            raise FetchError(REFUSED, url)
+            raise FetchError(REFUSED, url, permanent=True)
 
     async def _get_with_retries(self, url: str, headers: dict[str, str], keep: int | None = None) -> Response:
         """``keep``: read at most that many bytes of the body and use them (robots.txt), instead of
@@ -531,7 +534,7 @@ class Http:
             raise FetchError("connection closed mid-response", url) from None
         except httpx.ConnectError as e:
             if REFUSED in str(e):
-                raise FetchError(REFUSED, url) from None
+                raise FetchError(REFUSED, url, permanent=True) from None
             raise FetchError("connection refused or failed", url) from None
         except (httpx.ReadError, httpx.WriteError):
             raise FetchError("connection reset by the server", url) from None

@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from typing import Protocol
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from claimcheck.errors import FetchError, StoreError
+from claimcheck.errors import FetchError, NoArticleText, StoreError
 from claimcheck.ingest.decode import clean_text, not_in_future
 from claimcheck.ingest.feeds import FeedParseError, ParsedFeed, parse_feed
 from claimcheck.ingest.http import FetchSettings, Http, PrivateAccess
@@ -29,9 +29,6 @@ from claimcheck.urls import is_fetchable
 MAX_CHILD_SITEMAPS = 3
 MAX_BATCH = 64  # articles per write transaction
 BATCH_WAIT = 0.05  # seconds a write waits for more articles to join it
-PERMANENT = (
-    "HTTP 404", "HTTP 410", "no article text", "refused", "disallowed by robots.txt", "not an http", "bad URL",
-)  # fmt: skip
 
 
 @dataclass
@@ -293,8 +290,10 @@ class _Run:
             resp = await self.http.get(entry.link, allow_private=access)
             try:
                 page, claims = await self.extractor.page(resp.body, resp.url, resp.content_type)
-            except ValueError as e:
-                raise FetchError(str(e) or "no article text", entry.link) from None
+            except NoArticleText as e:
+                raise FetchError(str(e), entry.link, permanent=True) from None
+            except ValueError as e:  # another parser's complaint: the page may read better next time
+                raise FetchError(str(e) or "no article text", entry.link, permanent=not str(e)) from None
             article = Article(
                 outlet=outlet.id,
                 url=resp.url,
@@ -315,7 +314,7 @@ class _Run:
                 rep.unchanged += 1
         except FetchError as e:
             rep.fail(_short(e))
-            if e.reason.startswith(PERMANENT):
+            if e.permanent:
                 await self.db(self.store.mark_entries, outlet.id, keys, entry.link, "failed: " + e.reason)
         finally:
             self.progress.advance(outlet.id)
