@@ -16,8 +16,9 @@ from lxml import etree
 from trafilatura.utils import load_html
 
 from claimcheck.errors import FetchError, NoArticleText
-from claimcheck.ingest.decode import _CONTROL, clean_text, decode_html, parse_datetime
+from claimcheck.ingest.decode import clean_text, decode_html, parse_datetime
 from claimcheck.models import ExtractedPage
+from claimcheck.textsafe import STORED_TEXT_CONTROL
 from claimcheck.urls import fetchable_url
 
 try:  # the elements after which trafilatura's cascade lets justext look again
@@ -150,7 +151,7 @@ def _extract(
 
 def _clean_body(text: str) -> str:
     """Keep paragraphs (one per line) but remove control characters and runs of blank space."""
-    lines = (" ".join(_CONTROL.sub(" ", line).split()) for line in text.splitlines())
+    lines = (" ".join(STORED_TEXT_CONTROL.sub(" ", line).split()) for line in text.splitlines())
     return "\n".join(line for line in lines if line)
 
 
