@@ -21,7 +21,7 @@ from typer.testing import CliRunner
 
 from claimcheck.cli.app import app
 from claimcheck.compare import CompareOptions, compare
-from claimcheck.demo.run import html_report_path
+from claimcheck.cli.demo import html_report_path
 from claimcheck.models import CompareResult, Fact
 from claimcheck.render import render, render_html
 from claimcheck.render.common import format_value, outlet_names

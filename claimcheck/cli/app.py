@@ -454,7 +454,7 @@ def demo(
     The demo uses only its own outlets (claimcheck/demo/corpus/outlets.yaml, pointed at its server),
     never your sources.yaml, and writes only its database and the report.
     """
-    from claimcheck.demo.run import run_demo
+    from claimcheck.cli.demo import run_demo
 
     if sources is not None:
         fail("the demo uses only its own sample outlets; --sources is not read (and never written)", 2)
