@@ -21,6 +21,7 @@ from pathlib import Path
 from claimcheck.errors import StoreError
 from claimcheck.migrations import MIGRATIONS, SCHEMA_VERSION
 from claimcheck.models import Article, Claim, Outlet
+from claimcheck.paths import default_db_path
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 60_000
@@ -508,6 +509,12 @@ class Store:
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _PHRASE = re.compile(r'"([^"]*)"')
+
+
+def open_store(path: str | os.PathLike[str] | None = None, *, create: bool = True) -> Store:
+    """The store at ``path``, else at the default place ($CLAIMCHECK_DB, else the user data dir):
+    ``claimcheck.open_store``. Raises :class:`StoreError`."""
+    return Store.open(Path(path) if path else default_db_path(), create=create)
 
 
 def fts_query(query: str) -> str:

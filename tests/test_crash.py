@@ -297,7 +297,7 @@ def test_full_disk_is_a_clear_error_and_loses_nothing(
     site: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """SQLITE_FULL forced with PRAGMA max_page_count (portable; no tmpfs or root needed)."""
-    import claimcheck.cli.app as cli
+    import claimcheck.cli.fetch as cli
 
     db, src = tmp_path / "c.db", tmp_path / "s.yaml"
     src.write_text(f"outlets: [{{id: a, name: A, feeds: ['{site.url('/feed.xml')}']}}]\n")

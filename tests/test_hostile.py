@@ -18,7 +18,8 @@ from pages import PARAS, article_html, rss
 from rich.console import Console
 from typer.testing import CliRunner
 
-from claimcheck.cli.app import app, summary_table
+from claimcheck.cli.app import app
+from claimcheck.cli.fetch import summary_table
 from claimcheck.config import load_sources, parse_sources
 from claimcheck.errors import ConfigError
 from claimcheck.ingest.pipeline import FetchReport, OutletReport

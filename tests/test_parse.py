@@ -10,7 +10,7 @@ from conftest import REALDATA
 from lxml import etree
 from trafilatura.utils import load_html
 
-from claimcheck.cli.demo import corpus_dir
+from claimcheck.demo.corpus import corpus_dir
 from claimcheck.ingest.decode import decode_html
 from claimcheck.ingest.extract import _FAST_PARSE, parse_html
 

@@ -17,6 +17,7 @@ from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from typer.core import TyperGroup
 
 try:  # typer 0.2x vendors click; older ones use it
@@ -352,3 +353,16 @@ def parse_window(since: str | None, until: str | None) -> tuple[datetime | None,
     if since_dt and until_dt and until_dt < since_dt:
         raise UsageError(f"--until {until} is before --since {since}")
     return since_dt, until_dt
+
+
+def progress_on_stderr(quiet: bool) -> Progress:
+    """rich progress on stderr, shown only on a terminal and not when ``quiet``."""
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err_console,
+        transient=True,
+        disable=quiet or not err_console.is_terminal,
+    )

@@ -33,7 +33,6 @@ from claimcheck.cli.common import (
     protected_inputs,
     write_output,
 )
-from claimcheck.models import Outlet
 
 KINDS = ("number", "quote", "statement")
 
@@ -97,6 +96,7 @@ def compare(
     from claimcheck.compare import CompareOptions
     from claimcheck.compare import compare as build_report
     from claimcheck.render import FORMATS, print_table, render
+    from claimcheck.topic import topic_outlets
 
     fmt = choose(fmt, FORMATS, "format")
     if kind is not None:
@@ -121,10 +121,7 @@ def compare(
         names = store.outlet_names()
     _say_ignored(fmt, matrix=matrix, explain=explain, quiet=quiet)
     # Outlets that are in the store but no longer configured still get their stored name.
-    outlets = {o.id: o for o in cfg.outlets}
-    for a in articles:
-        if a.outlet not in outlets:
-            outlets[a.outlet] = Outlet(a.outlet, names.get(a.outlet, a.outlet))
+    outlets = topic_outlets(articles, cfg, names)
     options = CompareOptions(min_outlets=min_outlets, kind=kind, since=since_dt, until=until_dt)
     result = build_report(topic, articles, outlets, options)
     note(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -127,11 +127,30 @@ def select_outlets(sources: Sources, ids: Sequence[str]) -> list[Outlet]:
     return [o for o in sources.outlets if o.enabled]
 
 
+def fetch(
+    sources: Sources,
+    store: Store,
+    options: FetchOptions | None = None,
+    *,
+    concurrency: int | None = None,
+    settings: Mapping[str, object] | None = None,
+    progress: Progress | None = None,
+    report: FetchReport | None = None,
+) -> FetchReport:
+    """Fetch ``sources``' outlets into ``store`` with sources.yaml's HTTP defaults (``concurrency`` and
+    the ``settings`` fields of :class:`FetchSettings` over them): ``claimcheck.fetch``. ``options``
+    chooses the outlets, limits and workers (default: every enabled outlet, every entry)."""
+    base = options or FetchOptions()
+    http = FetchSettings.from_defaults(sources.defaults, concurrency=concurrency, **(settings or {}))
+    return run_fetch(sources, store, replace(base, settings=http), progress, report)
+
+
 def run_fetch(
     sources: Sources, store: Store, options: FetchOptions, progress: Progress | None = None, report: FetchReport | None = None
 ) -> FetchReport:
-    """Fetch every selected outlet into ``store``. ``report`` (if given) is filled in as the run goes,
-    so a caller interrupted by Ctrl-C still knows how far it got."""
+    """Fetch every selected outlet into ``store`` with ``options`` as given (its HTTP settings included).
+    ``report`` (if given) is filled in as the run goes, so a caller interrupted by Ctrl-C still knows how
+    far it got."""
     outlets = select_outlets(sources, options.outlets)
     store.sync_outlets(sources.outlets)
     if report is None:
