@@ -18,9 +18,10 @@ from soundness import assert_sound
 
 from claimcheck.config import parse_sources
 from claimcheck.errors import ConfigError
-from claimcheck.ingest.http import FetchSettings, Http, honest_user_agent, is_private_address
+from claimcheck.ingest.http import FetchSettings, Http, honest_user_agent
 from claimcheck.ingest.pipeline import FetchOptions, FetchReport, run_fetch
 from claimcheck.store import Store
+from claimcheck.urls import is_private_address
 
 FAST = FetchSettings(timeout=1, retries=1, backoff=0.05)
 HTML = {"Content-Type": "text/html; charset=utf-8"}
@@ -404,7 +405,7 @@ def test_allow_private_keys_in_sources_yaml() -> None:
     ],
 )  # fmt: skip
 def test_address_kind_for_sources_check(host: str, kind: str | None) -> None:
-    from claimcheck.config import address_kind
+    from claimcheck.urls import address_kind
 
     assert address_kind(host.strip("[]")) == kind
 

@@ -27,10 +27,10 @@ from claimcheck.cli.app import app
 from claimcheck.config import parse_sources
 from claimcheck.errors import ConfigError, FetchError
 from claimcheck.ingest import aionet
-from claimcheck.ingest.http import FetchSettings, is_private_address
+from claimcheck.ingest.http import FetchSettings
 from claimcheck.ingest.pipeline import FetchOptions, FetchReport, run_fetch
 from claimcheck.store import Store
-from claimcheck.urls import fetchable_url
+from claimcheck.urls import fetchable_url, is_private_address
 
 FAST = FetchSettings(timeout=1, retries=1, backoff=0.05)
 HTML = {"Content-Type": "text/html; charset=utf-8"}

@@ -26,23 +26,12 @@ from protego import Protego
 from claimcheck.errors import FetchError
 from claimcheck.ingest import aionet
 from claimcheck.models import Defaults
-from claimcheck.urls import BAD, NOT_HTTP, fetchable_url
+from claimcheck.urls import BAD, NOT_HTTP, PRIVATE_NETWORKS, IPNetwork, fetchable_url, is_private_address
 
 RETRY_STATUS = {500, 502, 503, 504, 429}
 REDIRECTS = (301, 302, 303, 307, 308)
 ROBOTS_MAX = 500 * 1024  # RFC 9309: parse at least the first 500 KiB; we read that much and use it
 MAX_CRAWL_DELAY = 10.0
-IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
-
-# Addresses an article link from a public feed may not reach (RFC 1918, loopback, link-local, CGNAT, ...).
-PRIVATE_NETWORKS: tuple[IPNetwork, ...] = tuple(
-    ipaddress.ip_network(n)
-    for n in (
-        "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12",
-        "192.0.0.0/24", "192.168.0.0/16", "198.18.0.0/15", "224.0.0.0/4", "240.0.0.0/4",
-        "::/128", "::1/128", "fc00::/7", "fe80::/10", "fec0::/10", "ff00::/8",
-    )
-)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -87,34 +76,6 @@ def honest_user_agent(ua: str) -> str:
 
     ua = " ".join(ua.split()) or "claimcheck"
     return ua if "claimcheck" in ua.lower() else f"{ua} claimcheck/{__version__}"
-
-
-def is_private_address(ip: str, networks: Iterable[IPNetwork] = PRIVATE_NETWORKS) -> bool:
-    """True when ``ip`` lies in one of ``networks`` (IPv4-mapped IPv6 is judged as IPv4). Pure."""
-    try:
-        addr = ipaddress.ip_address(ip.split("%", 1)[0])
-    except ValueError:
-        return True  # not an address at all: refuse
-    if isinstance(addr, ipaddress.IPv6Address):
-        embedded = _embedded_ipv4(addr)
-        if embedded is not None and is_private_address(str(embedded), networks):
-            return True
-    return any(addr.version == n.version and addr in n for n in networks)
-
-
-_NAT64 = ipaddress.ip_network("64:ff9b::/96")
-_V4_COMPAT = ipaddress.ip_network("::/96")
-
-
-def _embedded_ipv4(addr: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
-    """The IPv4 address an IPv6 one reaches: mapped (::ffff:a.b.c.d), 6to4, NAT64, IPv4-compatible."""
-    if addr.ipv4_mapped:
-        return addr.ipv4_mapped
-    if addr.sixtofour:
-        return addr.sixtofour
-    if addr in _NAT64 or (addr in _V4_COMPAT and int(addr) > 1):
-        return ipaddress.IPv4Address(int(addr) & 0xFFFFFFFF)
-    return None
 
 
 @dataclass(frozen=True)
