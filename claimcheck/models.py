@@ -116,7 +116,7 @@ class Claim:
     ) -> Claim:
         value = fields.get("value")
         return cls(
-            kind=kind,  # type: ignore[arg-type]
+            kind=kind,  # type: ignore[arg-type]  # a stored row's kind: written from a Claim's ClaimKind
             text=text,
             sentence=sentence,
             start=start,

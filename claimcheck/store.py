@@ -17,6 +17,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from claimcheck.errors import StoreError
 from claimcheck.migrations import MIGRATIONS, SCHEMA_VERSION
@@ -536,16 +537,16 @@ _ARTICLE_COLS = "id, outlet, url, canonical_url, title, author, published, fetch
 _A_ARTICLE_COLS = ", ".join(f"a.{c.strip()}" for c in _ARTICLE_COLS.split(","))
 
 
-def _article(r: Sequence[object]) -> Article:
+def _article(r: Sequence[Any]) -> Article:  # a row of the articles table
     return Article(
-        id=int(r[0]),  # type: ignore[call-overload]
+        id=int(r[0]),
         outlet=str(r[1]),
         url=str(r[2]),
         canonical_url=str(r[3]),
         title=str(r[4]),
-        author=r[5],  # type: ignore[arg-type]
-        published=parse_iso(r[6]),  # type: ignore[arg-type]
-        fetched=parse_iso(r[7]),  # type: ignore[arg-type]
+        author=r[5],
+        published=parse_iso(r[6]),
+        fetched=parse_iso(r[7]),  # type: ignore[arg-type]  # NOT NULL in the schema
         text=str(r[8]),
         content_hash=str(r[9]),
     )

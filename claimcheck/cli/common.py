@@ -24,6 +24,7 @@ try:  # typer 0.2x vendors click; older ones use it
     from typer._click.exceptions import ClickException
     from typer._click.exceptions import UsageError as UsageErrorOfClick
 except ImportError:  # pragma: no cover
+    # no-redef: the same names as the branch above, from click itself (typer before it vendored click)
     from click.exceptions import ClickException  # type: ignore[no-redef]
     from click.exceptions import UsageError as UsageErrorOfClick  # type: ignore[no-redef]
 
@@ -151,7 +152,7 @@ def handle_errors(fn: F) -> F:
                 raise
             fail(f"internal error: {type(e).__name__}: {e} (set CLAIMCHECK_TRACEBACK=1 for details)", 1)
 
-    return wrapper  # type: ignore[return-value]
+    return wrapper  # type: ignore[return-value]  # functools.wraps keeps fn's signature; mypy cannot see it
 
 
 class Group(TyperGroup):
@@ -159,10 +160,12 @@ class Group(TyperGroup):
     with exit 2, like every other error, instead of click's usage block."""
 
     def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        # The ignores below: mypy assumes *args may fill standalone_mode's position; callers pass
+        # it (and everything after args, prog_name) by keyword, as click's own main does.
         if not standalone_mode:
-            return super().main(*args, standalone_mode=False, **kwargs)
+            return super().main(*args, standalone_mode=False, **kwargs)  # type: ignore[misc]
         try:
-            code = super().main(*args, standalone_mode=False, **kwargs)
+            code = super().main(*args, standalone_mode=False, **kwargs)  # type: ignore[misc]
         except UsageErrorOfClick as e:
             if type(e).__name__ == "NoArgsIsHelpError":  # `claimcheck` alone: the help, as before
                 print(e.format_message(), file=sys.stderr)

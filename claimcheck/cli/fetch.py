@@ -11,7 +11,7 @@ from types import FrameType
 from typing import Annotated
 
 import typer
-from rich.progress import Progress
+from rich.progress import Progress, TaskID
 from rich.table import Table
 
 from claimcheck.cli.common import (
@@ -41,7 +41,7 @@ class _Bar:
     def __init__(self, progress: Progress) -> None:
         self.p = progress
         self.total = progress.add_task("all outlets", total=0)
-        self.tasks: dict[str, int] = {}
+        self.tasks: dict[str, TaskID] = {}
 
     def add(self, outlet: str, n: int) -> None:
         if outlet not in self.tasks:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import json
 from datetime import datetime
+from typing import Any, cast
 
 import lxml.html
 import trafilatura
@@ -59,7 +60,7 @@ def extract_page(html: str | bytes, url: str, content_type: str | None = None) -
         doc = full
     if doc is None or not (doc.text or "").strip():
         raise NoArticleText("no article text found")
-    text = _clean_body(doc.text)
+    text = _clean_body(doc.text or "")
     if not text:
         raise NoArticleText("no article text found")
     title = clean_text(meta.get("title") or doc.title, MAX_TITLE) or None
@@ -139,7 +140,7 @@ def needs_full_cascade(doc: trafilatura.settings.Document | None) -> bool:
 def _extract(
     html: str | lxml.html.HtmlElement, url: str, *, with_metadata: bool, fast: bool
 ) -> trafilatura.settings.Document | None:
-    return trafilatura.bare_extraction(
+    doc = trafilatura.bare_extraction(
         html,
         url=url,
         include_comments=False,
@@ -147,6 +148,7 @@ def _extract(
         with_metadata=with_metadata,
         fast=fast,
     )
+    return cast("trafilatura.settings.Document | None", doc)  # a dict only when asked (as_dict=True)
 
 
 def _clean_body(text: str) -> str:
@@ -155,7 +157,7 @@ def _clean_body(text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def page_metadata(html: str | lxml.html.HtmlElement, url: str) -> dict[str, object]:
+def page_metadata(html: str | lxml.html.HtmlElement, url: str) -> dict[str, Any]:
     """Title, author, precise publication time and canonical URL from the page's head and JSON-LD
     (``html`` as text or as an already parsed tree)."""
     out: dict[str, object] = {}

@@ -13,7 +13,7 @@ import random
 import socket
 import time
 import zlib
-from collections.abc import Iterable
+from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -67,7 +67,7 @@ class FetchSettings:
 def _replace(s: FetchSettings, **kw: object) -> FetchSettings:
     from dataclasses import replace
 
-    return replace(s, **kw)  # type: ignore[arg-type]
+    return replace(s, **kw)  # type: ignore[arg-type]  # field names and types checked by dataclasses at run time
 
 
 def honest_user_agent(ua: str) -> str:
@@ -270,7 +270,7 @@ class HostPools(httpx.AsyncBaseTransport):
         return httpx.Response(
             resp.status_code,
             headers=resp.headers,
-            stream=_Tracked(resp.stream, lambda: self._done(key), pool),  # type: ignore[arg-type]
+            stream=_Tracked(resp.stream, lambda: self._done(key), pool),  # type: ignore[arg-type]  # httpx types stream as the sync|async union
             extensions=resp.extensions,
         )
 
@@ -300,7 +300,7 @@ class _Tracked(httpx.AsyncByteStream):
         self.done = done
         self.pool = pool
 
-    async def __aiter__(self):  # type: ignore[no-untyped-def]
+    async def __aiter__(self) -> AsyncIterator[bytes]:
         async for chunk in self.inner:
             yield chunk
 
@@ -365,7 +365,7 @@ class Http:
                     infos = await loop.getaddrinfo(host, None, type=socket.SOCK_STREAM)
                 except (OSError, UnicodeError, ValueError) as e:
                     raise FetchError(f"DNS lookup failed for {host}") from e
-                self.dns[host] = sorted({i[4][0] for i in infos})
+                self.dns[host] = sorted({str(i[4][0]) for i in infos})
         return self.dns[host]
 
     async def is_private(self, url: str) -> bool:

@@ -9,11 +9,11 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from typing import Protocol
+from typing import Any, Protocol, TypeVar
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from claimcheck.errors import FetchError, NoArticleText, StoreError
@@ -27,6 +27,7 @@ from claimcheck.store import _explain as explain_sqlite
 from claimcheck.urls import is_fetchable
 
 MAX_CHILD_SITEMAPS = 3
+T = TypeVar("T")
 MAX_BATCH = 64  # articles per write transaction
 BATCH_WAIT = 0.05  # seconds a write waits for more articles to join it
 
@@ -189,7 +190,7 @@ class _Run:
             self.extractor.shutdown()
             self.db_thread.shutdown(wait=True)
 
-    async def db(self, fn, *args):  # type: ignore[no-untyped-def]
+    async def db(self, fn: Callable[..., T], *args: Any) -> T:
         try:
             return await asyncio.get_running_loop().run_in_executor(self.db_thread, fn, *args)
         except sqlite3.Error as e:  # reads outside Store._write (a corrupt page found late)
@@ -280,7 +281,9 @@ class _Run:
         parsed: ParsedFeed = await self.extractor.call(parse_feed, body, url, content_type)
         return parsed
 
-    def _save_feed(self, outlet: str, url: str, status, error, etag, modified) -> None:  # type: ignore[no-untyped-def]
+    def _save_feed(
+        self, outlet: str, url: str, status: int | None, error: str | None, etag: str | None, modified: str | None
+    ) -> None:
         self.store.save_feed_state(outlet, url, status=status, error=error, etag=etag, last_modified=modified)
 
     async def _children(self, parsed: ParsedFeed, access: PrivateAccess) -> list[FeedEntry]:

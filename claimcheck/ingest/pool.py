@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import itertools
 import multiprocessing
 import os
@@ -238,7 +239,10 @@ class Dispatcher:
             task = _Task(cf, asyncio.wrap_future(cf), batch)
             if self.threads:
                 self.tasks.update((p.item[0], task) for p in batch)
-            task.wrapper.add_done_callback(lambda t, task=task, pool=pool: self._finished(t, task.batch, pool, task))
+            task.wrapper.add_done_callback(functools.partial(self._done, task, pool))
+
+    def _done(self, rec: _Task, pool: Executor, task: asyncio.Future[list[object]]) -> None:
+        self._finished(task, rec.batch, pool, rec)
 
     def _finished(self, task: asyncio.Future[list[object]], batch: list[_Page], pool: Executor, rec: _Task) -> None:
         if rec.abandoned:
@@ -270,8 +274,8 @@ class Dispatcher:
                         self.too_slow.add(token)
                         self.board.kill(pid, token)  # the pool breaks; _broken sorts it out
             else:
-                for token, started in list(RUNNING.items()):
-                    if token in self.tasks and thread_seconds(*started) > self.deadline:
+                for token, clock in list(RUNNING.items()):
+                    if token in self.tasks and thread_seconds(*clock) > self.deadline:
                         self._abandon(token)
 
     def _abandon(self, token: int) -> None:
