@@ -17,6 +17,13 @@ class StoreError(ClaimcheckError):
     """The database cannot be opened, is corrupt, newer than this claimcheck, or cannot be written."""
 
 
+class StoreUnavailable(StoreError):
+    """The database server went away during a run (restarted, network cut): the run failed, but the
+    input was fine and what was committed is kept (exit 1, as for a fetch that ran but failed)."""
+
+    exit_code = 1
+
+
 class FetchError(ClaimcheckError):
     """One request failed for good (after retries). Carries a short reason for the summary, and whether
     the failure is ``permanent`` (HTTP 404/410, no article text, a refused or bad address, robots.txt):

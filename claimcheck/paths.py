@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from importlib import resources
 from pathlib import Path
 
@@ -17,10 +18,21 @@ def user_dir() -> Path:
     return Path(env) if env else Path(platformdirs.user_data_dir(APP, appauthor=False))
 
 
-def default_db_path() -> Path:
-    """``$CLAIMCHECK_DB`` if set, else ``claimcheck.db`` in :func:`user_dir`."""
+def is_db_url(target: str | os.PathLike[str]) -> bool:
+    """Whether ``target`` names a database server (``postgresql://...``) rather than an SQLite file."""
+    return str(target).lower().startswith(("postgresql://", "postgres://"))
+
+
+def db_target(value: str | os.PathLike[str]) -> str | Path:
+    """A ``--db`` value: a URL (``postgresql://``, or another scheme the store will refuse) as it is (a
+    Path would fold its ``//``), else a file path."""
+    return str(value) if re.match(r"^[a-z][a-z0-9+.-]*://", str(value), re.I) else Path(value)
+
+
+def default_db_path() -> str | Path:
+    """``$CLAIMCHECK_DB`` if set (a path or a ``postgresql://`` URL), else ``claimcheck.db`` in :func:`user_dir`."""
     env = os.environ.get("CLAIMCHECK_DB")
-    return Path(env) if env else user_dir() / "claimcheck.db"
+    return db_target(env) if env else user_dir() / "claimcheck.db"
 
 
 def demo_db_path() -> Path:

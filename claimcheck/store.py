@@ -1,8 +1,12 @@
-"""SQLite storage: outlets, feed state, articles (FTS5 over title and text) and their claims.
+"""The store: outlets, feed state, articles (full-text indexed over title and text) and their claims.
 
-Plain SQLite that sqlite3 or Datasette can open. WAL mode and a busy timeout so that a reader (compare)
-and writers (two fetches) can share one file; every write is one ``BEGIN IMMEDIATE`` transaction, so a
-killed run leaves either the whole article with its claims or nothing of it.
+:class:`Store` is the contract every backend keeps, and callers (fetch, compare, articles, stats, reindex,
+demo) see nothing else; :meth:`Store.open` picks the backend from the target: a path is SQLite
+(:class:`SqliteStore`, here), a ``postgresql://`` URL is PostgreSQL (:mod:`claimcheck.store_pg`).
+
+SQLite: plain SQLite that sqlite3 or Datasette can open. WAL mode and a busy timeout so that a reader
+(compare) and writers (two fetches) can share one file; every write is one ``BEGIN IMMEDIATE`` transaction,
+so a killed run leaves either the whole article with its claims or nothing of it.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ import json
 import os
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -22,7 +26,7 @@ from typing import Any
 from claimcheck.errors import StoreError
 from claimcheck.migrations import MIGRATIONS, SCHEMA_VERSION
 from claimcheck.models import Article, Claim, Outlet
-from claimcheck.paths import default_db_path
+from claimcheck.paths import db_target, default_db_path, is_db_url
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 60_000
@@ -79,14 +83,262 @@ class OutletStats:
     last: datetime | None
 
 
+TABLES = ("outlets", "feeds", "articles", "entries", "claims")  # in the order a copy must fill them
+
+
 class Store:
-    """One open claimcheck database."""
+    """The contract of one open claimcheck database, whatever the backend.
+
+    Every write is one transaction; :meth:`add_articles` stores a batch in one transaction with each
+    article all or nothing (a savepoint each). Backend errors surface as :class:`StoreError`.
+    """
+
+    backend = ""  # "sqlite" or "postgresql"
+    path: Path | None = None  # the database file, when there is one (outputs must never overwrite it)
+    location = ""  # what messages name: the file, or the URL without its password
+    read_only = False
+
+    @classmethod
+    def open(
+        cls,
+        target: str | os.PathLike[str],
+        *,
+        create: bool = True,
+        verify: bool = True,
+        read_only: bool = False,
+    ) -> Store:
+        """Open (and create or migrate) the database ``target``: a path (SQLite) or a
+        ``postgresql://`` URL. Raises :class:`StoreError`."""
+        if re.match(r"^[a-z][a-z0-9+.-]*://", str(target), re.I) and not is_db_url(target):
+            raise StoreError(
+                f"{str(target).split('://')[0]}://: not a database claimcheck knows; use a file path "
+                "(SQLite) or postgresql://user@host:port/dbname"
+            )
+        if is_db_url(target):
+            from claimcheck.store_pg import PgStore
+
+            return PgStore.open(str(target), create=create, verify=verify, read_only=read_only)
+        return SqliteStore.open(target, create=create, verify=verify, read_only=read_only)
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def check_same_file(self) -> None:
+        """Raise :class:`StoreError` when the database was swapped under the run (files only)."""
+
+    def store_error(self, e: BaseException) -> StoreError | None:
+        """``e`` as a :class:`StoreError` when it is an error of this backend's driver, else None."""
+        return None
+
+    def host_slot(self, host: str, delay: float) -> float | None:
+        """Reserve the next request start on ``host``, ``delay`` seconds after the previous one of every
+        fetcher sharing this store; returns the seconds to wait. None: the store does not share pacing
+        (each fetch paces itself)."""
+        return None
+
+    # The rest of the contract (each backend implements every one):
+    def sync_outlets(self, outlets: Iterable[Outlet]) -> None:
+        raise NotImplementedError
+
+    def outlet_names(self) -> dict[str, str]:
+        raise NotImplementedError
+
+    def feed_state(self, outlet: str, url: str) -> tuple[str | None, str | None]:
+        raise NotImplementedError
+
+    def save_feed_state(
+        self,
+        outlet: str,
+        url: str,
+        *,
+        status: int | None,
+        error: str | None,
+        etag: str | None = None,
+        last_modified: str | None = None,
+    ) -> None:
+        raise NotImplementedError
+
+    def seen_entries(self, outlet: str, keys: Sequence[str]) -> set[str]:
+        raise NotImplementedError
+
+    def mark_entries(self, outlet: str, keys: Iterable[str], url: str, status: str) -> None:
+        raise NotImplementedError
+
+    def add_article(self, article: Article, entry_keys: Iterable[str] = ()) -> tuple[int, bool]:
+        raise NotImplementedError
+
+    def add_articles(
+        self, items: Sequence[tuple[Article, Iterable[str]]]
+    ) -> list[tuple[int, bool] | Exception]:
+        raise NotImplementedError
+
+    def replace_claims(self, article_id: int, claims: Sequence[Claim]) -> None:
+        raise NotImplementedError
+
+    def iter_articles(self, batch: int = 200) -> Iterator[Article]:
+        raise NotImplementedError
+
+    def get_article(self, article_id: int) -> Article | None:
+        raise NotImplementedError
+
+    def stats(self) -> StoreStats:
+        raise NotImplementedError
+
+    def search(
+        self,
+        query: str,
+        *,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        outlets: Sequence[str] | None = None,
+        limit: int | None = None,
+    ) -> list[Article]:
+        raise NotImplementedError
+
+    def suggest(self, query: str, n: int = 5) -> list[str]:
+        """Words of stored titles close to the query's words, for a "did you mean" when nothing matched.
+
+        Titles, not the full-text index: its terms are stems ("belaru"), which are no help to a reader.
+        """
+        words = [w for w in _WORD.findall(query.lower()) if len(w) > 2]
+        if not words:
+            return []
+        return suggest_terms(words, self.recent_titles(20000), n)
+
+    def recent_titles(self, n: int) -> list[str]:
+        raise NotImplementedError
+
+    def list_articles(
+        self,
+        *,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        outlets: Sequence[str] | None = None,
+        limit: int | None = None,
+    ) -> list[ArticleRow]:
+        raise NotImplementedError
+
+    def outlet_stats(self) -> list[OutletStats]:
+        raise NotImplementedError
+
+    def outlet_ids(self) -> set[str]:
+        raise NotImplementedError
+
+    def size_bytes(self) -> int:
+        raise NotImplementedError
+
+    # -- stories -----------------------------------------------------------------------------------
+    def newest_time(
+        self, *, outlets: Sequence[str] | None = None, before: datetime | None = None
+    ) -> datetime | None:
+        """The latest publication (else fetch) time of the stored articles, ignoring times after ``before``
+        (a page that claims to be from 2099 does not move the default window)."""
+        raise NotImplementedError
+
+    def window_articles(
+        self,
+        *,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        outlets: Sequence[str] | None = None,
+        head: int = 1000,
+        tail: int = 600,
+    ) -> list[Article]:
+        """Articles published (else fetched) in the window, without claims, in id order, each text cut to its
+        first ``head`` and last ``tail`` characters (joined by a blank line); shorter texts come whole."""
+        raise NotImplementedError
+
+    def articles_by_id(self, ids: Sequence[int]) -> list[Article]:
+        """These articles, whole and with their claims, in the order given (unknown ids left out)."""
+        raise NotImplementedError
+
+    # -- moving a store (claimcheck migrate-store) ---------------------------------------------------
+    def export_rows(self, table: str, batch: int = 1000) -> Iterator[list[tuple[object, ...]]]:
+        """Every row of ``table`` (one of :data:`TABLES`, columns as :data:`COLUMNS` lists them), in
+        batches, in primary-key order."""
+        raise NotImplementedError
+
+    def import_rows(self, table: str, rows: Sequence[tuple[object, ...]]) -> None:
+        """Insert exported rows as they are (ids kept), in one transaction."""
+        raise NotImplementedError
+
+    def finish_import(self) -> None:
+        """After :meth:`import_rows`: let new ids follow the imported ones."""
+
+    def is_empty(self) -> bool:
+        return self.stats().articles == 0 and not self.outlet_ids() and not self.count_rows("entries")
+
+    def count_rows(self, table: str) -> int:
+        raise NotImplementedError
+
+
+# Columns of each table as export_rows and import_rows carry them.
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "outlets": ("id", "name", "wire", "homepage", "country", "language", "aliases"),
+    "feeds": ("outlet", "url", "etag", "last_modified", "last_status", "last_error", "last_fetched"),
+    "articles": (
+        "id", "outlet", "url", "canonical_url", "title", "author", "published", "fetched", "text", "content_hash",
+    ),
+    "entries": ("outlet", "key", "url", "article_id", "status", "seen"),
+    "claims": ("id", "article_id", "kind", "text", "sentence", "start", '"end"', "fields"),
+}  # fmt: skip
+ORDER_BY = {"outlets": "id", "feeds": "outlet, url", "articles": "id", "entries": "outlet, key", "claims": "id"}
+
+
+def copy_store(source: Store, dest: Store, progress: Callable[[int], None] | None = None) -> dict[str, int]:
+    """Copy every table of ``source`` into the empty ``dest``, ids kept, in batches of one transaction
+    each; then check that ``dest`` holds exactly as many rows of each table. Returns the counts."""
+    counts: dict[str, int] = {}
+    for table in TABLES:
+        n = 0
+        for rows in source.export_rows(table):
+            dest.import_rows(table, rows)
+            n += len(rows)
+            if progress:
+                progress(len(rows))
+        counts[table] = n
+    dest.finish_import()
+    for table, n in counts.items():
+        if dest.count_rows(table) != n:
+            raise StoreError(
+                f"{dest.location}: holds {dest.count_rows(table):,} {table} after the copy, not {n:,}; "
+                "something else wrote to it meanwhile"
+            )
+    return counts
+
+
+def suggest_terms(words: Sequence[str], titles: Iterable[str], n: int) -> list[str]:
+    from rapidfuzz import fuzz, process
+
+    vocab: set[str] = set()
+    for title in titles:
+        vocab.update(w for w in _WORD.findall(title.lower()) if len(w) > 2 and not w.isdigit())
+    terms = sorted(vocab)
+    out: list[str] = []
+    for w in words:
+        for term, score, _ in process.extract(w, terms, scorer=fuzz.ratio, limit=n):
+            if score >= 75 and term != w and term not in out:
+                out.append(term)
+    return out[:n]
+
+
+class SqliteStore(Store):
+    """One open SQLite claimcheck database."""
+
+    backend = "sqlite"
 
     def __init__(
         self, db: sqlite3.Connection, path: Path, *, verify: bool = True, read_only: bool = False
     ) -> None:
         self.db = db
         self.path = path
+        self.location = str(path)
         self.verify = verify
         self.read_only = read_only
         self._identity = _identity(path)
@@ -94,8 +346,8 @@ class Store:
     # -- opening -----------------------------------------------------------------------------------
     @classmethod
     def open(
-        cls, path: str | Path, *, create: bool = True, verify: bool = True, read_only: bool = False
-    ) -> Store:
+        cls, path: str | os.PathLike[str], *, create: bool = True, verify: bool = True, read_only: bool = False
+    ) -> SqliteStore:
         """Open (and create or migrate) the database at ``path``. Raises :class:`StoreError`.
 
         ``verify`` runs SQLite's quick_check first (files up to ``VERIFY_MAX_BYTES``), so a corrupt file
@@ -165,7 +417,7 @@ class Store:
         a :class:`StoreError`.
         """
         try:
-            size = self.path.stat().st_size
+            size = self.path.stat().st_size  # type: ignore[union-attr]  # an SQLite store has a path
         except OSError:
             return
         if size > VERIFY_MAX_BYTES:
@@ -181,14 +433,14 @@ class Store:
             # Re-read under the write lock: another process may have migrated meanwhile.
             version = db.execute("PRAGMA user_version").fetchone()[0]
             for migration in MIGRATIONS[version:]:
-                migration(db)
+                migration.sqlite(db)
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def check_same_file(self) -> None:
         """Raise :class:`StoreError` when the path no longer names the file that was opened (replaced by
         another database, or removed, while this run held it): writing on would go to the old file, and its
         -wal journal, left beside the new one, would be read into it."""
-        if self._identity is not None and _identity(self.path) != self._identity:
+        if self._identity is not None and self.path is not None and _identity(self.path) != self._identity:
             raise StoreError(
                 f"{self.path}: the database file was replaced or removed while claimcheck was using it; "
                 "nothing more was written (what this run stored before stays in the replaced file)"
@@ -204,11 +456,8 @@ class Store:
                 self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self.db.close()
 
-    def __enter__(self) -> Store:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def store_error(self, e: BaseException) -> StoreError | None:
+        return StoreError(f"{self.path}: {_explain(e)}") if isinstance(e, sqlite3.Error) else None
 
     @contextmanager
     def atomic(self) -> Iterator[sqlite3.Connection]:
@@ -426,26 +675,8 @@ class Store:
             raise StoreError(f"{self.path}: {_explain(e)}") from None
         return _with_claims(self.db, [_article(r) for r in rows])
 
-    def suggest(self, query: str, n: int = 5) -> list[str]:
-        """Words of stored titles close to the query's words, for a "did you mean" when nothing matched.
-
-        Titles, not the FTS index: its terms are porter stems ("belaru"), which are no help to a reader.
-        """
-        from rapidfuzz import fuzz, process
-
-        words = [w for w in _WORD.findall(query.lower()) if len(w) > 2]
-        if not words:
-            return []
-        vocab: set[str] = set()
-        for (title,) in self.db.execute("SELECT title FROM articles ORDER BY id DESC LIMIT 20000"):
-            vocab.update(w for w in _WORD.findall(title.lower()) if len(w) > 2 and not w.isdigit())
-        terms = sorted(vocab)
-        out: list[str] = []
-        for w in words:
-            for term, score, _ in process.extract(w, terms, scorer=fuzz.ratio, limit=n):
-                if score >= 75 and term != w and term not in out:
-                    out.append(term)
-        return out[:n]
+    def recent_titles(self, n: int) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT title FROM articles ORDER BY id DESC LIMIT ?", (n,))]
 
     # -- listing (claimcheck articles, stats) -------------------------------------------------------
     def list_articles(
@@ -504,8 +735,87 @@ class Store:
         total = 0
         for f in (self.path, Path(f"{self.path}-wal")):
             with suppress(OSError):
-                total += f.stat().st_size
+                total += f.stat().st_size  # type: ignore[union-attr]  # an SQLite store has a path
         return total
+
+    def export_rows(self, table: str, batch: int = 1000) -> Iterator[list[tuple[object, ...]]]:
+        cur = self.db.execute(f"SELECT {', '.join(COLUMNS[table])} FROM {table} ORDER BY {ORDER_BY[table]}")
+        while rows := cur.fetchmany(batch):
+            yield [tuple(r) for r in rows]
+
+    def import_rows(self, table: str, rows: Sequence[tuple[object, ...]]) -> None:
+        cols = COLUMNS[table]
+        with self._write() as db:
+            db.executemany(
+                f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", rows
+            )
+
+    def count_rows(self, table: str) -> int:
+        return int(self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+
+    # -- stories -----------------------------------------------------------------------------------
+    def newest_time(
+        self, *, outlets: Sequence[str] | None = None, before: datetime | None = None
+    ) -> datetime | None:
+        """The latest publication (else fetch) time of the stored articles, ignoring times after ``before``
+        (a page that claims to be from 2099 does not move the default window)."""
+        sql, args = ["SELECT max(coalesce(published, fetched)) FROM articles WHERE 1"], []
+        if before:
+            sql.append("AND coalesce(published, fetched) <= ?")
+            args.append(iso(before))
+        if outlets:
+            sql.append(f"AND outlet IN ({','.join('?' * len(outlets))})")
+            args.extend(outlets)
+        return parse_iso(self.db.execute(" ".join(sql), args).fetchone()[0])
+
+    def window_articles(
+        self,
+        *,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        outlets: Sequence[str] | None = None,
+        head: int = 1000,
+        tail: int = 600,
+    ) -> list[Article]:
+        """Articles published (else fetched) in the window, without claims, in id order.
+
+        To bound memory over large windows the text is cut to its first ``head`` and last ``tail``
+        characters (joined by a blank line); shorter texts come whole. Enough for story grouping and
+        for wire datelines and bylines, which sit at the start and end of a text.
+        """
+        cols = _ARTICLE_COLS.replace(
+            "text",
+            f"CASE WHEN length(text) > {int(head) + int(tail)} "
+            f"THEN substr(text, 1, {int(head)}) || char(10, 10) || substr(text, -{int(tail)}) ELSE text END",
+        )
+        sql, args = [f"SELECT {cols} FROM articles WHERE 1"], []
+        if since:
+            sql.append("AND coalesce(published, fetched) >= ?")
+            args.append(iso(since))
+        if until:
+            sql.append("AND coalesce(published, fetched) <= ?")
+            args.append(iso(until))
+        if outlets:
+            sql.append(f"AND outlet IN ({','.join('?' * len(outlets))})")
+            args.extend(outlets)
+        sql.append("ORDER BY id")
+        try:
+            # row by row, not fetchall(): the rows and the articles are never all in memory twice
+            return [_article(r) for r in self.db.execute(" ".join(sql), args)]
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"{self.path}: {_explain(e)}") from None
+
+    def articles_by_id(self, ids: Sequence[int]) -> list[Article]:
+        """These articles, whole and with their claims, in the order given (unknown ids left out)."""
+        found: dict[int, Article] = {}
+        for i in range(0, len(ids), 500):
+            chunk = list(ids[i : i + 500])
+            rows = self.db.execute(
+                f"SELECT {_ARTICLE_COLS} FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk
+            ).fetchall()
+            found.update((int(r[0]), _article(r)) for r in rows)
+        return _with_claims(self.db, [found[i] for i in ids if i in found])
 
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -513,9 +823,9 @@ _PHRASE = re.compile(r'"([^"]*)"')
 
 
 def open_store(path: str | os.PathLike[str] | None = None, *, create: bool = True) -> Store:
-    """The store at ``path``, else at the default place ($CLAIMCHECK_DB, else the user data dir):
-    ``claimcheck.open_store``. Raises :class:`StoreError`."""
-    return Store.open(Path(path) if path else default_db_path(), create=create)
+    """The store at ``path`` (a file, or a ``postgresql://`` URL), else at the default place
+    ($CLAIMCHECK_DB, else the user data dir): ``claimcheck.open_store``. Raises :class:`StoreError`."""
+    return Store.open(db_target(path) if path else default_db_path(), create=create)
 
 
 def fts_query(query: str) -> str:

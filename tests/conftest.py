@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import atexit
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -38,3 +40,42 @@ def corpus_site() -> Iterator[Site]:
     s = Site(root=CORPUS)
     yield s
     s.close()
+
+
+# -- PostgreSQL: one throwaway cluster per session, one database per test ---------------------------------
+def _pg_required() -> bool:
+    return os.environ.get("CLAIMCHECK_TEST_PG") == "1"
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[object]:
+    """A real PostgreSQL server for the session (tests/pgserver.py). Absent (no initdb, no psycopg):
+    the tests that need it skip, unless CLAIMCHECK_TEST_PG=1 (CI), where that is a failure."""
+    try:
+        import psycopg  # noqa: F401
+        from pgserver import PgCluster
+
+        cluster = PgCluster()
+    except Exception as e:  # noqa: BLE001 - any reason the server cannot run here
+        if _pg_required():
+            pytest.fail(f"CLAIMCHECK_TEST_PG=1 but PostgreSQL cannot run: {e}")
+        pytest.skip(f"PostgreSQL not available: {e}")
+    atexit.register(cluster.stop)  # also when the session dies before the fixture's teardown
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture
+def pg_url(pg_cluster: object) -> str:
+    """A fresh migrated database of the session's cluster."""
+    return pg_cluster.new_database()  # type: ignore[attr-defined,no-any-return]
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_target(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The database of a test run on both backends: an SQLite file, or a fresh PostgreSQL database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "c.db")
+    return request.getfixturevalue("pg_url")  # type: ignore[no-any-return]

@@ -82,6 +82,7 @@ _OWN_SPLITS = {
     "prison-09": '"We will keep',
     "election-55": '"We did it',
     "court-84": '"The verdict',
+    "i12-33": "'Nobody",
 }
 
 

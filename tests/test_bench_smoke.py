@@ -30,6 +30,7 @@ SMOKE = {
     "extract": ["--pages", "6", "--rounds", "1", "--workers", "2"],
     "match": ["--sizes", "60,150", "--outlets", "4", "--naive-budget", "5"],
     "compare": ["--articles", "24", "--outlets", "3", "--fetch-pages", "1", "--repeat", "1"],
+    "stories": ["--sizes", "60,120", "--outlets", "3", "--repeat", "1"],
 }
 
 

@@ -3,15 +3,14 @@
 - ``clause_whens``: the time phrase each quantity refers to, taken from the quantity's own clause
   (clauses split at commas, ";", ":", dashes, brackets and clause conjunctions), so that "since July
   2024" in "430 were freed since July 2024, while 1,100 remain" stays with 430.
-- ``role_unit``: death-toll phrasings ("killed three people", "two people died", "two of the dead")
-  normalised to one counted thing, "deaths"; "people" held or hurt to "prisoners" or "injured".
+
+The role a counted thing plays (deaths, injured, ...) is read in ``roles.py``.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 
 _NUMBERISH = (
     r"(?:(?:the|some|about|around|roughly|more\s+than|over|at\s+least|nearly|almost|fewer\s+than|up\s+to|"
@@ -90,50 +89,3 @@ def _fronted(s: str, clause: tuple[int, int], whens: list[re.Match[str]]) -> str
     w = whens[0]
     rest = (s[clause[0] : w.start()] + s[w.end() : clause[1]]).strip()
     return w.group() if not _LEAD_PREP.sub("", rest, count=1) else None
-
-
-_DEATH_UNITS = frozenset(["people", "persons", "dead", "deaths", "fatalities", "victims", "bodies", "lives"])
-_GENERIC = frozenset(["people", "persons", "others", "individuals"])
-_KILL_BEFORE = re.compile(r"\b(?:kill(?:s|ed|ing)?|claim(?:s|ed|ing)?\s+the\s+lives\s+of)\s+$", re.IGNORECASE)
-_BE = r"(?:(?:have|has|had|were|was|are|is|remain|remains|remained|being|been|now|still|also|reportedly|currently)\s+)*"
-_DIED_AFTER = re.compile(
-    rf"^\s*{_BE}(?:(?:confirmed|reported|found)\s+)?(?:killed|died|dead|perished)\b", re.IGNORECASE
-)
-_HELD_AFTER = re.compile(
-    rf"^\s*{_BE}(?:behind\s+bars|in\s+(?:prison|jail|custody|detention)|imprisoned|jailed|held|detained|"
-    r"incarcerated|locked\s+up)\b",
-    re.IGNORECASE,
-)
-_HURT_AFTER = re.compile(rf"^\s*{_BE}(?:injured|wounded|hurt)\b", re.IGNORECASE)
-_TOLL = re.compile(r"\b(?:death\s+toll|toll\s+of\s+dead|number\s+of\s+(?:dead|deaths))\b", re.IGNORECASE)
-_POLITICAL = re.compile(r"\bpolitical(?:ly)?\b", re.IGNORECASE)
-
-
-def role_unit(s: str, start: int, end: int, unit: str | None) -> str | None:
-    """The counted thing a death toll or a generic "people" stands for in this sentence, else None.
-
-    Death tolls become "deaths" ("killed three people", "two people died", "two of the dead",
-    "the death toll rose to five"), so that outlets' phrasings count one thing. For "people" said to
-    be held or hurt it names the role ("political prisoners", "injured"); the extractor keeps "people"
-    as the unit (that is what is counted as written) and passes the role on as a hint.
-    """
-    if unit in ("dead", "deaths", "fatalities"):
-        return "deaths"
-    after = s[end : end + 60]
-    if unit is None or unit in _DEATH_UNITS:
-        if _KILL_BEFORE.search(s, max(0, start - 40), start) or _DIED_AFTER.match(after):
-            return "deaths"
-        if unit is None and _mentions(_TOLL, s):
-            return "deaths"
-    if unit in _GENERIC:
-        if _HELD_AFTER.match(after):
-            return "political prisoners" if _mentions(_POLITICAL, s) else "prisoners"
-        if _HURT_AFTER.match(after):
-            return "injured"
-    return None
-
-
-@lru_cache(maxsize=64)
-def _mentions(pattern: re.Pattern[str], s: str) -> bool:
-    """Whether ``pattern`` occurs in sentence ``s`` (cached: asked once per quantity of the sentence)."""
-    return pattern.search(s) is not None

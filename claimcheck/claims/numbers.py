@@ -8,18 +8,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from claimcheck.claims.clauses import clause_whens, role_unit
+from claimcheck.claims.clauses import clause_whens
 from claimcheck.claims.lexicon import (
-    COUNT_NOUNS,
-    MONTHS,
-    STOPWORDS,
-    WEEKDAYS,
-    WORD,
     content_words,
     stem,
 )
+from claimcheck.claims.measures import ATTACHED, CASE_SENSITIVE, canonical, measure_after, metres_cue
+from claimcheck.claims.nounphrase import _OF_POSSESSIVE, _infer_unit, _noun_phrase
 from claimcheck.claims.numfilters import (
     _AGO,
     _PHONE,
@@ -30,9 +26,6 @@ from claimcheck.claims.numfilters import (
 )
 from claimcheck.claims.numwords import (
     CURRENCIES as _CURRENCIES,
-)
-from claimcheck.claims.numwords import (
-    MEASURES as _MEASURES,
 )
 from claimcheck.claims.numwords import (
     QUALIFIERS as _QUALIFIERS,
@@ -46,6 +39,7 @@ from claimcheck.claims.numwords import (
 from claimcheck.claims.numwords import (
     UNITS_WORDS as _UNITS_WORDS,
 )
+from claimcheck.claims.roles import DEATH_UNITS, GENERIC, ROLE_WORDS, event_role, held_role
 from claimcheck.models import Interval
 
 # "nearly/almost 125" -> [0.92 * 125, 125): "nearly" rarely means more than ~8% short.
@@ -57,16 +51,18 @@ _SMALL = "|".join(sorted([*_UNITS_WORDS, *_TENS_WORDS], key=len, reverse=True))
 _WORDNUM = re.compile(
     rf"\b(?P<w>(?:a(?=[ -](?:hundred|thousand|million|billion))|{_SMALL})(?:[- ](?:{_SMALL}))?"
     rf"(?:[ -](?:hundred|thousand|million|billion)"
-    rf"(?:(?: and)? (?:{_SMALL})(?:-(?:{_SMALL}))?)?)*|a dozen|half a dozen|dozens|hundreds|thousands|"
-    rf"tens of thousands|hundreds of thousands|millions|billions)\b",
+    rf"(?:(?: and)? (?:{_SMALL})(?:-(?:{_SMALL}))?)?)*(?:\s+dozen)?|a dozen|half a dozen|tens of thousands|"
+    rf"hundreds of thousands|dozens|hundreds|thousands|millions|billions)\b",
     re.IGNORECASE,
 )
 _DIGITS = re.compile(
-    r"(?P<cur>US\$|\$|£|€|¥|₹)?"
+    r"(?P<cur>US\$|\$|£|€|¥|₹|\b(?:Rs\.?|INR)\s?)?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?P<scale>\s?(?:million|billion|trillion|thousand|hundred)\b|(?:bn|mn|mln|tn|m|k|b)\b)?"
+    r"(?P<frac>[- ](?:1/2|1/4|3/4|1/3|2/3)(?![\d/])|[½¼¾⅓⅔])?"  # mixed fractions: "1-1/2 year", "2½"
+    # Scale words in any case: headlines capitalise them ("$48 Billion", "3.1 Million").
+    r"(?P<scale>\s?(?i:million|billion|trillion|thousand|hundred|lakhs?|crores?)\b|(?:bn|mn|mln|tn|m|k|b)\b)?"
     r"(?P<pct>\s?%|\s(?:per\s?cent|percent|percentage points?)\b)?"
-    r"(?P<attached>[A-Za-z]+)?"
+    r"(?P<attached>[A-Za-z]+[²2]?)?"
 )
 _QUAL_RE = re.compile(
     r"\b(?P<q>" + "|".join(q for q, _ in _QUALIFIERS).replace(" ", r"\s+") + r")\s+$", re.IGNORECASE
@@ -76,40 +72,15 @@ _BETWEEN_RE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"^(?:\s+(?:and|to)\s+|\s?[-–—]\s?)$")
 _POSTFIX = re.compile(r"\s*(?:,\s*)?(?P<p>or more|or so|-plus|\+|plus)\b", re.IGNORECASE)
 
+_FRACTIONS = {"1/2": 0.5, "1/4": 0.25, "3/4": 0.75, "1/3": 1 / 3, "2/3": 2 / 3, "½": 0.5, "¼": 0.25, "¾": 0.75,
+              "⅓": 1 / 3, "⅔": 2 / 3}  # fmt: skip
+_CODE_BEFORE = re.compile(r"[A-Za-z]\d+$")
+_NAME_BEFORE = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][a-z]+\s$")
+_MINUS = re.compile(r"(?:\bminus\s+|(?<![\w.,])[-−])$", re.IGNORECASE)
 _DECADE = re.compile(r"^'?s\b")
 _OF = re.compile(r"\s+of\s+(?:the\s+|their\s+|its\s+|them\b)?", re.IGNORECASE)
-_OF_POSSESSIVE = re.compile(r"\s+of\s+(?:its|their|his|her|our|the)\s+(?=[a-z])")
-_LY_NOUNS = frozenset(["daily", "weekly", "monthly", "quarterly", "yearly", "family", "ally", "rally"])
-_MONTH_OR_DAY = frozenset(m.lower() for m in [*MONTHS, *WEEKDAYS])
 _HYPHEN_UNIT = re.compile(r"-([a-z]+(?:-[a-z]+)*)")
-_LEADING_MODIFIERS = frozenset(
-    ["other", "more", "additional", "further", "new", "extra", "fewer", "so-called"]
-)
-# Prepositions end the counted thing: "1,100 behind bars" counts no "bars".
-_PREPOSITIONS = frozenset(
-    ["behind", "beyond", "within", "inside", "outside", "near", "amid", "amidst", "despite", "throughout",
-     "aboard", "alongside", "beside", "besides", "beneath", "underneath", "except", "versus", "vs"]
-)
-_NOT_UNIT = frozenset(
-    {*STOPWORDS, *_PREPOSITIONS, *(m.lower() for m in MONTHS), *(d.lower() for d in WEEKDAYS)}
-) - {
-    "people", "years", "year", "months", "month", "weeks", "week", "days", "day", "times", "time", "ones",
-}
-_TIME_UNITS = frozenset(
-    ["year", "years", "month", "months", "week", "weeks", "day", "days", "people", "times"]
-)
-_PAST_VERBS = frozenset(
-    [
-        "struck", "hit", "rose", "fell", "won", "lost", "left", "held", "led", "met", "took", "gave",
-        "made", "said", "told", "began", "came", "went", "saw", "ran", "grew", "paid", "sold", "brought",
-        "fought", "thought", "kept", "broke", "spoke", "fled", "flew", "drove", "spent", "sent", "set",
-        "put", "cut", "shot", "stood", "wrote", "became", "remain", "remains", "remained", "were", "was",
-        "are", "is", "have", "has", "had", "will", "would", "could", "can", "may", "might", "must",
-        "should",
-    ]
-)
 _MAGNITUDE = re.compile(r"\bmagnitude[\s-]+$", re.IGNORECASE)
-_VERBISH_OK = frozenset(["dead", "injured", "wounded", "displaced", "detained", "missing", "killed"])
 
 
 _ANY_DIGIT = re.compile(r"\d")
@@ -141,6 +112,10 @@ class _Raw:
     unit: str | None = None  # currency / percent / measure, already known
     hyphen: str | None = None
     vague: tuple[float, float] | None = None
+    measure: str | None = None  # dimension of ``unit`` when it is a unit of measure, money or percent
+    measured: str | None = None  # what a measure compound describes ("bear" in "a 300-pound bear")
+    bare: bool = False  # a plural number word without "of" ("dozens injured")
+    scale: float = 1.0  # the written scale ("m" in "10m"), carried to a range's low end ("$5-10m")
 
 
 def find_quantities(sentence: str, context: str = "") -> list[Quantity]:
@@ -190,13 +165,19 @@ def _digit_numbers(s: str, blocked: list[tuple[int, int]]) -> list[_Raw]:
         if any(b0 <= m.start("num") < b1 for b0, b1 in blocked) or _attached_left(s, m.start()):
             continue
         num = m.group("num")
-        value = float(num.replace(",", ""))
+        value = float(num.replace(",", "")) + _FRACTIONS.get((m.group("frac") or " ")[-3:].lstrip("- "), 0.0)
         unit = None
         attached = (m.group("attached") or "").lower()
         scale = (m.group("scale") or "").strip().lower()
+        measure = None
+        if scale == "m" and not m.group("cur") and not attached and metres_cue(s, start, end):
+            scale, unit, measure = "", "m", "distance"  # "dug 13m down", "a depth of 40m"
         if attached:
-            if attached in _MEASURES and not scale:
-                unit = _MEASURES[attached]
+            known = attached in ATTACHED and not scale and not m.group("pct")
+            if known and attached in CASE_SENSITIVE and not m.group("attached").isupper():
+                known = False
+            if known:
+                unit, measure = canonical(attached) or (attached, "measure")
             elif attached in _SCALES and not scale:
                 scale = attached
             elif attached == "s" and len(num) == 4:
@@ -206,19 +187,60 @@ def _digit_numbers(s: str, blocked: list[tuple[int, int]]) -> list[_Raw]:
         if scale:
             value *= _SCALES[scale]
         if m.group("cur"):
-            unit = _CURRENCIES[m.group("cur").lower()]
+            unit, measure = _CURRENCIES[m.group("cur").strip().lower()], "money"
         if m.group("pct"):
             unit = "percentage points" if "point" in m.group("pct") else "percent"
+            measure = "percent"
+        if unit is None:
+            unit, measure, end = _measure_after(s, end, unit, measure)
         if not (m.group("cur") or scale or m.group("pct") or unit) and _not_a_quantity(s, m, value, num):
             continue
-        raw = _Raw(start, end, value, "digits", unit)
+        if measure == "temperature" and (minus := _MINUS.search(s, max(0, start - 8), start)):
+            value, start = -value, minus.start()  # "minus 5C"
+        raw = _Raw(start, end, value, "digits", unit, measure=measure, scale=_SCALES.get(scale, 1.0))
         hy = _HYPHEN_UNIT.match(s, end) if not unit else None
         if hy:
             if hy.group(1).startswith(("year-old", "years-old", "month-old", "week-old", "day-old")):
                 continue
             raw.hyphen, raw.end = hy.group(1).replace("-", " "), hy.end()
+            _hyphen_measure(s, raw)
         out.append(raw)
     return out
+
+
+def _measure_after(s: str, end: int, unit: str | None, measure: str | None) -> tuple[str | None, str | None, int]:
+    """A unit of measure written after the number ("300 pounds", "40 degrees Celsius"), if one is."""
+    after = measure_after(s, end)
+    found = canonical(after[0], s) if after else None
+    if after is None or found is None:
+        return unit, measure, end
+    return found[0], found[1], after[1]
+
+
+def _hyphen_measure(s: str, raw: _Raw) -> None:
+    """"a 300-pound bear": the compound is a weight of 300 lb; "bear" is what is measured, not counted."""
+    assert raw.hyphen is not None
+    first, _, rest = raw.hyphen.partition(" ")
+    after = raw.end
+    if first == "square":  # "an 800-square metre area", "a 300-square-foot flat"
+        if rest:
+            second, _, rest = rest.partition(" ")
+        elif (nxt := _UNIT_WORD.match(s, raw.end)) is not None:
+            second, after = nxt.group(1).lower(), nxt.end()
+        else:
+            return
+        first = f"square {second}"
+    found = canonical(first, s) if first not in ("c", "f", "l", "g") else None
+    if found is None:
+        return
+    raw.end = after
+    words, end = _noun_phrase(s, raw.end)
+    raw.unit, raw.measure, raw.hyphen = found[0], found[1], None
+    measured = " ".join([w for w in (rest, *words) if w])
+    if measured:
+        raw.measured = measured
+    if words:
+        raw.end = end
 
 
 def _attached_left(s: str, start: int) -> bool:
@@ -228,7 +250,8 @@ def _attached_left(s: str, start: int) -> bool:
     prev = s[start - 1]
     if prev.isalnum() or prev in "#@/:._":
         return True
-    return prev == "-" and start >= 2 and s[start - 2].isalpha()
+    # "COVID-19", and codes that mix letters and digits: "RXJ1131-1231"
+    return prev == "-" and start >= 2 and (s[start - 2].isalpha() or bool(_CODE_BEFORE.search(s, 0, start - 1)))
 
 
 def _word_numbers(s: str) -> list[_Raw]:
@@ -237,13 +260,16 @@ def _word_numbers(s: str) -> list[_Raw]:
         text = m.group().lower()
         vague = _vague(text)
         if vague is not None:
-            if not s.startswith(" of", m.end()):
-                continue
-            out.append(_Raw(m.start(), m.end(), vague[0], "vague", vague=vague))
+            # "dozens of people"; without "of" only where a role names what is counted ("dozens injured",
+            # "injuring dozens", "thousands were evacuated"): checked in _to_quantity.
+            bare = not s.startswith(" of", m.end())
+            out.append(_Raw(m.start(), m.end(), vague[0], "vague", vague=vague, bare=bare))
             continue
         value = _words_value(text)
         if value is None or text in {"a", "zero"} or _AGO.match(s[m.end() : m.end() + 40]):
             continue
+        if m.group()[0].isupper() and _NAME_BEFORE.search(s, max(0, m.start() - 30), m.start()):
+            continue  # part of a name: "Formula One", "Air Force One", "World War Two"
         raw = _Raw(m.start(), m.end(), value, "words")
         hy = _HYPHEN_UNIT.match(s, m.end())
         if hy:
@@ -255,11 +281,12 @@ def _word_numbers(s: str) -> list[_Raw]:
 
 
 def _vague(text: str) -> tuple[float, float] | None:
-    """Plural number words as a rough interval: "hundreds of" -> [200, 1000)."""
+    """Plural number words as a rough interval, the high end excluded: "dozens" [24, 100), "hundreds"
+    [200, 1000), "thousands" [2,000, 100,000) (larger crowds are "tens"/"hundreds of thousands")."""
     return {
-        "dozens": (24.0, 144.0),
+        "dozens": (24.0, 100.0),
         "hundreds": (200.0, 1000.0),
-        "thousands": (2000.0, 1e6),
+        "thousands": (2000.0, 1e5),
         "tens of thousands": (2e4, 1e5),
         "hundreds of thousands": (2e5, 1e6),
         "millions": (2e6, 1e9),
@@ -269,8 +296,11 @@ def _vague(text: str) -> tuple[float, float] | None:
 
 def _words_value(text: str) -> float | None:
     """Value of a number written in words: "twenty-three", "a dozen", "two hundred and five"."""
-    if text.endswith("dozen"):
-        return 6.0 if text.startswith("half") else 12.0
+    if text.endswith("dozen"):  # "a dozen", "half a dozen", "three dozen" (36)
+        head = re.sub(r"\s+", " ", text[: -len("dozen")].strip())
+        if head in ("a", "half a"):
+            return 6.0 if head == "half a" else 12.0
+        return _UNITS_WORDS[head] * 12.0 if head in _UNITS_WORDS else None
     total, current = 0.0, 0.0
     for tok in re.split(r"[\s-]+", text):
         if tok in ("and",):
@@ -293,7 +323,7 @@ def _words_value(text: str) -> float | None:
 
 def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tuple[Quantity | None, bool]:
     """Turn a raw number into a Quantity; returns (quantity, whether ``nxt`` was consumed as a range end)."""
-    start, end, used = raw.start, raw.end, False
+    start, end, used, hyphen_pair = raw.start, raw.end, False, False
     low, high = raw.value, raw.value
     qualifier = "exact"
     value: Interval
@@ -302,6 +332,10 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tupl
         between = _BETWEEN_RE.search(s, max(0, start - 12), start)
         if joiner in "-–—" and nxt.value <= raw.value:
             return None, True  # a score or vote tally ("ruled 6-3"), not a quantity
+        if raw.measure == "money" and nxt.unit is None and raw.scale == 1.0 and nxt.scale > 1.0:
+            raw = _Raw(raw.start, raw.end, raw.value * nxt.scale, raw.kind, raw.unit, measure="money")
+            low = raw.value  # "$5-10m": both ends in millions
+            nxt = _Raw(nxt.start, nxt.end, nxt.value, nxt.kind, raw.unit, measure="money", scale=nxt.scale)
         same_unit = raw.unit == nxt.unit or raw.unit is None
         if (
             (between or joiner != "and")
@@ -311,6 +345,7 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tupl
         ):
             high, end, used, raw = nxt.value, nxt.end, True, _merge_unit(raw, nxt)
             qualifier = "between"
+            hyphen_pair = joiner in "-–—" and not between
             if between:
                 start = between.start()
     if raw.vague is not None:
@@ -330,29 +365,66 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tupl
     if raw.value == 1 and _OF_POSSESSIVE.match(s, end):
         return None, used  # "one of its members" names one of a group, not a count
     unit, unit_end, inferred = _unit(s, raw, end)
-    dead = None if raw.unit or raw.hyphen else role_unit(s, start, max(end, unit_end), unit)
-    if raw.kind == "words" and unit is None and dead is None:
+    if hyphen_pair and (unit is None or inferred):
+        return None, used  # "were 1-2 in playoff games": a record or a score; ranges name what they count
+    span_end = max(end, unit_end)
+    own = None if inferred else unit
+    role = None if raw.unit or raw.hyphen else event_role(s, start, span_end, own)
+    held = None if role or raw.unit or raw.hyphen else held_role(s, span_end, own)
+    if (raw.kind == "words" and unit is None or raw.bare) and role is None:
         return None, used
     if raw.kind == "words" and raw.value == 1 and raw.hyphen is None and unit in {None, "of", "another"}:
         return None, used
-    if unit is None and inferred and context:
+    if role is not None and inferred:
+        unit = None  # the verb names what is counted, never a neighbouring number's noun
+    elif unit is None and inferred and context:
         unit = _infer_unit(context)
-    q = Quantity(start, max(end, unit_end), value, qualifier, unit)
-    if dead == "deaths" and unit != dead:
-        q.extra["unit_written"], q.unit, inferred = unit, dead, True
-    elif dead is not None:
-        q.extra["unit_role"] = dead  # "1,100 people remain behind bars": people, held as prisoners
+    q = Quantity(start, span_end, value, qualifier, unit)
+    if raw.measure:
+        q.extra["measure"] = raw.measure
+    if raw.measured:
+        q.extra["measured"] = raw.measured
+    if role is not None:
+        q.extra["role"] = role
+        _apply_role(q, role, own)
+        inferred = inferred or q.unit != unit
+    elif held is not None:
+        q.extra["unit_role"] = held  # "1,100 people remain behind bars": people, held as prisoners
     if inferred and q.unit is not None:
         q.extra["unit_inferred"] = True
     return q, used
 
 
+_PARTITIVE = re.compile(
+    rf"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:\d[\d,]*|{_SMALL})(?=\s)", re.IGNORECASE
+)
 _FROM = re.compile(r"\bfrom\s+(?:\S+\s+)?$", re.IGNORECASE)
+
+
+def _apply_role(q: Quantity, role: str, own: str | None) -> None:
+    """Name the counted thing by its role where the text does not name it more precisely.
+
+    No noun, a role word ("75 wounded", "112 others hurt") or a death noun: the unit becomes the role
+    ("injured", "deaths"; the written noun is kept as ``unit_written``). Generic "people": a death toll
+    becomes "deaths", any other role stays "people" with ``unit_role``. A specific noun ("eight
+    villagers", "two civilians") stays the unit; the role is in ``extra["role"]`` only.
+    """
+    words = own.split() if own else []
+    role_word = bool(words) and words[-1] in ROLE_WORDS and (len(words) == 1 or words[0] in GENERIC)
+    generic_other = own in ("others", "more")  # "wounding 22 others": the others are the injured
+    if own is None or role_word or generic_other or (role == "deaths" and (own in DEATH_UNITS or own in GENERIC)):
+        if q.unit != role:
+            q.extra["unit_written"], q.unit = own, role
+    elif own in GENERIC:
+        q.extra["unit_role"] = role
 
 
 def _merge_unit(a: _Raw, b: _Raw) -> _Raw:
     """A range "100-150 people": the second number carries the hyphen/unit for both."""
-    return _Raw(a.start, b.end, a.value, a.kind, a.unit or b.unit, b.hyphen, a.vague)
+    return _Raw(
+        a.start, b.end, a.value, a.kind, a.unit or b.unit, b.hyphen, a.vague, a.measure or b.measure,
+        a.measured or b.measured,
+    )
 
 
 def _interval(v: float, qualifier: str) -> Interval:
@@ -387,6 +459,10 @@ def _unit(s: str, raw: _Raw, end: int) -> tuple[str | None, int, bool]:
         of = _OF.match(s, pos)
         pos = of.end() if of else pos
     words, pos_end = _noun_phrase(s, pos)
+    if not words and not raw.hyphen and raw.value != 1 and (part := _PARTITIVE.match(s, pos)):
+        whole, whole_end = _noun_phrase(s, part.end())  # "won 61 of the 120 seats": 61 seats
+        if whole:
+            return " ".join(whole), end, False
     if raw.hyphen:
         if raw.hyphen.startswith("magnitude"):
             return "magnitude", end, False
@@ -396,71 +472,6 @@ def _unit(s: str, raw: _Raw, end: int) -> tuple[str | None, int, bool]:
     if raw.kind == "digits":
         return _infer_unit(s), end, True
     return None, end, False
-
-
-def _noun_phrase(s: str, pos: int) -> tuple[list[str], int]:
-    """Up to three words after ``pos`` that name the counted thing, stopping at verbs and function words."""
-    words: list[str] = []
-    end = pos
-    caps = 0  # leading proper-noun modifiers: "two United States service members", "nine US companies"
-    of = _OF_POSSESSIVE.match(s, pos)  # "three of its commanders"
-    if of:
-        end = of.end()
-    for _ in range(6):
-        m = _UNIT_WORD.match(s, end)
-        if m is None or (m.start(1) > end + 1 and end > pos) or m.start(1) - end > 1:
-            break
-        w = m.group(1)
-        low = w.lower()
-        if not words and low in _LEADING_MODIFIERS:
-            end = m.end()
-            continue
-        if w[0].isupper() and (low not in _NOT_UNIT or (w.isupper() and len(w) > 1)):
-            if len(words) > caps or caps >= 3 or low in _MONTH_OR_DAY:
-                break
-            caps += 1
-            words.append(low)
-            end = m.end()
-            continue
-        if low in _NOT_UNIT and low not in _TIME_UNITS or low in _PAST_VERBS:
-            break
-        if low in _VERBISH_OK:
-            words.append(low)
-            end = m.end()
-            break
-        if low.endswith("ed") and low not in _VERBISH_OK and low not in COUNT_NOUNS:
-            break
-        if low.endswith("ing") and len(low) > 5 and "-" not in low and low not in ("buildings", "building"):
-            break
-        if low.endswith("ly") and low not in _LY_NOUNS:
-            break
-        words.append(low)
-        end = m.end()
-        if low in _VERBISH_OK or low in COUNT_NOUNS or low in ("people", "years", "months"):
-            break
-    if caps and len(words) == caps:  # only capitalised words: a name follows the number, not a noun
-        return (words, end) if caps == 1 else ([], pos)
-    if of and not words:
-        return [], pos
-    return words, end
-
-
-@lru_cache(maxsize=256)
-def _infer_unit(s: str) -> str | None:
-    """A bare number ("the total released rose to 123") counts what the sentence names, if it names one."""
-    low = s.lower()
-    if "death toll" in low:
-        return "deaths"
-    best = None
-    for m in WORD.finditer(low):
-        w = m.group()
-        if w in COUNT_NOUNS:
-            best = w
-            prev = low[max(0, m.start() - 25) : m.start()].split()
-            if prev and prev[-1] not in STOPWORDS and prev[-1].isalpha() and not prev[-1].endswith("ed"):
-                best = f"{prev[-1]} {w}"
-            break
-    return best
 
 
 def _context(s: str, q: Quantity) -> list[str]:

@@ -9,8 +9,16 @@ from claimcheck.claims.lexicon import COUNT_NOUNS, MONTH_RE, WEEKDAY_RE
 from claimcheck.claims.numwords import ID_WORDS as _ID_WORDS
 from claimcheck.claims.numwords import SKIP_CAPS as _SKIP_CAPS
 
-_UNIT_WORD = re.compile(r"\s*([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
-_PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b|\+\d{2}[\d\s-]{8,14}\d")
+# A word after a number; dotted abbreviations ("U.S.", "U.N.") are one word.
+_UNIT_WORD = re.compile(r"\s*((?:[A-Z]\.){2,}|[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
+_PHONE = re.compile(
+    r"(?=[\d+(])"  # every alternative starts with a digit, "+" or "(": other positions fail at once
+    r"(?:(?:\+\d{1,3}[\s.-]?)?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b|\+\d{2}[\d\s-]{8,14}\d"
+    # national numbers with a leading 0 ("0800 123 4567", "020 7946 0000"), season and year ranges
+    # ("2019-20", "2019/20", "1939-1945"), sizes ("1024*768", "1920x1080")
+    r"|(?<![\d,.])0\d{2,4}[\s.-]?\d{3,4}[\s.-]?\d{3,4}\b|\b(?:1[89]|20)\d\d[-–/](?:\d\d|(?:1[89]|20)\d\d)\b"
+    r"|\b\d+\s?[*×x]\s?\d+\b)"
+)
 _URLISH = re.compile(
     r"(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]+@\S+|[@#]\w+|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b\d+(?:\.\d+){2,}\b"
 )
@@ -18,12 +26,27 @@ _CLOCK_AFTER = re.compile(
     r"^(?::\d\d|\s?(?:a\.m\b|p\.m\b|am\b|pm\b|GMT\b|UTC\b|BST\b|CET\b|EST\b|EDT\b|ET\b|PT\b|o'clock|hrs\b))",
     re.IGNORECASE,
 )
-_AGE_BEFORE = re.compile(r"\b(?:aged?|ages|who\s+(?:is|was|turned))\s+$")
+_AGE_BEFORE = re.compile(
+    r"\b(?:aged?|ages|who\s+(?:is|was|turned)|as\s+(?:old|young)\s+as|turn(?:s|ed|ing)?|age\s+of|"
+    r"(?:die[sd]?|dying|retired?|retiring)\s+at)\s+$"
+)
 _AGE_AFTER = re.compile(r"^(?:-|\s)(?:years?-old|years? old)\b|^,\s", re.IGNORECASE)
-_AGE_NAME_COMMA = re.compile(r"[A-Z][a-z’']+,\s$")
+# "John Smith, 63, said" / "The mayor, 61, said": a number set off by commas right after a noun.
+_AGE_NAME_COMMA = re.compile(r"[A-Za-z][a-z’']+,\s$")
+_AGE_APPOSITION_END = re.compile(r"^(?:,\s|\.?\s*$|\)|\s+(?:and|who|was|is|said|has|had)\b)")
+_RECORD_BEFORE = re.compile(r"\d-\d+-$")
+_RECORD_AFTER = re.compile(r"^-\d+-\d")
+_RECORD_MIDDLE = re.compile(r"\d-$")
+_BRACKETED = re.compile(r"[A-Z][\w’'.-]*\s\($")  # "Hopkins (10)": a player's number or an age
+_DAY_RANGE_BEFORE = re.compile(rf"\b{MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:and|to|-|–|through)\s*$")
 _MONTH_BEFORE = re.compile(rf"\b{MONTH_RE}\s+$")
 _MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_RE}(?!\w)")
 _PREV_WORD = re.compile(r"([A-Za-z#][\w.]*)\s+$")
+# A street address: "10 Downing Street", "1600 Main St."
+_ADDRESS_AFTER = re.compile(
+    r"\s+(?:[A-Z][\w’'-]+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Boulevard|Blvd|Drive|Dr|Way|Place|"
+    r"Square|Court|Terrace|Crescent|Close|Highway|Parkway)\b"
+)
 _AGO = re.compile(
     r"^\s+(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries)\s+(?:ago|earlier|later)\b"
 )
@@ -81,7 +104,19 @@ def _not_a_quantity(s: str, m: re.Match[str], value: float, num: str) -> bool:
         and (not after.startswith(",") or _AGE_NAME_COMMA.search(before))
     ):
         return True
-    if _AGO.match(after):
+    if value <= 120 and "." not in num and _AGE_NAME_COMMA.search(before) and _AGE_APPOSITION_END.match(after):
+        return True  # "Danley, 62." at the end of a sentence, "the mayor, 61, said"
+    if value < 1000 and after.startswith(")") and _BRACKETED.search(before):
+        return True
+    if value <= 31 and _DAY_RANGE_BEFORE.search(before):
+        return True  # "between Feb 8 and 25"
+    if _RECORD_BEFORE.search(before) or _RECORD_AFTER.match(after) or (
+        before.endswith("-") and _RECORD_MIDDLE.search(before) and after[:1] == "-" and after[1:2].isdigit()
+    ):
+        return True  # a win-loss record or a score with three parts: "went 7-8-1", "59-35-1"
+    if len(num) >= 2 and num[0] == "0" and num[1].isdigit():
+        return True  # a leading zero: a code or a number to dial, not a quantity
+    if _AGO.match(after) or _ADDRESS_AFTER.match(after):
         return True
     if len(num) == 4 and "," not in num and 1800 <= value <= 2100 and not _counted_after(after):
         return True

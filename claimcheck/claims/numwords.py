@@ -15,13 +15,12 @@ TENS_WORDS = {
 }
 SCALES = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6,
-    "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12,
+    "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7,
+    "crores": 1e7,
 }
-CURRENCIES = {"$": "dollars", "us$": "dollars", "£": "pounds", "€": "euros", "¥": "yen", "₹": "rupees"}
-MEASURES = {
-    "mm": "mm", "cm": "cm", "km": "km", "kg": "kg", "g": "g", "mph": "mph", "ft": "ft", "lb": "lb",
-    "lbs": "lb", "mw": "mw", "gw": "gw", "kw": "kw", "kwh": "kwh", "gb": "gb", "tb": "tb", "ml": "ml",
-    "sq": "sq",
+CURRENCIES = {
+    "$": "dollars", "us$": "dollars", "£": "pounds", "€": "euros", "¥": "yen", "₹": "rupees", "rs": "rupees",
+    "rs.": "rupees", "inr": "rupees",
 }
 
 QUALIFIERS = [
@@ -45,6 +44,7 @@ QUALIFIERS = [
     ("about", "about"),
     ("some", "about"),
     ("nearly", "nearly"),
+    ("near", "nearly"),
     ("almost", "nearly"),
     ("close to", "nearly"),
     ("just under", "nearly"),
@@ -69,6 +69,13 @@ ID_WORDS = frozenset(
         "Covid", "COVID", "Group", "Boeing", "Airbus", "Euro", "UEFA", "Formula", "Game", "Week", "Round",
         "Day", "Series", "Pro", "Max", "Air", "Mini", "Plus", "Note", "Studio", "Xbox", "PlayStation",
         "Top", "Fortune", "Trek", "Size", "Grade", "Year", "Term", "Unit",
+        # a singular noun before a number names one item of a series: "lap 48", "pad 40", "page 5"
+        "lap", "pad", "page", "gate", "platform", "room", "row", "exit", "junction", "route", "chapter",
+        "section", "article", "stage", "level", "phase", "round", "game", "episode", "season", "lane",
+        "terminal", "hole", "pier", "berth", "runway", "ward", "bed", "block", "apartment", "floor", "flight",
+        "bus", "train", "line", "track", "channel", "number", "no", "category", "grade", "size", "model",
+        "type", "class", "group", "item", "step", "figure", "table", "volume", "issue", "verse", "week",
+        "aisle", "update", "Update", "Android", "iOS", "macOS", "firmware", "software",
     ]
 )
 SKIP_CAPS = frozenset(

@@ -27,15 +27,20 @@ _SPEECH = (
 _TITLE = (
     r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Col|Lt|Sgt|Capt|Rev|St)\.?\s+|(?:President|Prime\s+Minister|"
     r"Minister|Chancellor|Secretary|Judge|Justice|Senator|Governor|Mayor|Chief|Officer|Detective|Coach|"
-    r"Commissioner|Ambassador|Pope|King|Queen|Prince|Princess|Speaker|Leader|General|Director)\s+)"
+    r"Commissioner|Ambassador|Pope|King|Queen|Prince|Princess|Speaker|Leader|General|Director|Sergeant|"
+    r"Captain|Colonel|Lieutenant|Constable|Inspector|Superintendent|Professor|Doctor)\s+)"
 )
 _NAME_TOKEN = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w’'-]*\.?|[A-Z]\.)"
 _PARTICLE = r"(?:de|van|von|bin|al|la|le|da|di|del|der|ibn)"
 _NAME = rf"(?:{_TITLE}{{0,2}}{_NAME_TOKEN}(?:\s+(?:{_NAME_TOKEN}|{_PARTICLE})){{0,3}})"
 _ROLE = (
-    r"(?:(?:the|a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:spokes(?:man|woman|person)|official|minister|ministry|police|"
-    r"statement|lawyer|attorney|prosecutor|judge|witness|resident|source|adviser|advisor|aide|analyst|"
-    r"expert|leader|chief|director|officer|doctor|teacher|executive|manager|representative|company|group))"
+    r"(?:(?:[Tt]he|[Aa]n?|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w’'-]+\s+){0,3}?(?:spokes(?:man|woman|person)|"
+    r"official|minister|ministry|police|statement|lawyer|attorney|prosecutor|judge|witness|resident|source|"
+    r"adviser|advisor|aide|analyst|expert|leader|chief|director|officer|doctor|teacher|executive|manager|"
+    r"representative|company|group|coach|captain|player|president|chairman|chairwoman|mayor|governor|"
+    r"senator|founder|owner|neighbour|neighbor|mother|father|friend|sister|brother|daughter|son|wife|"
+    r"husband|survivor|victim|driver|pilot|firefighter|paramedic|nurse|researcher|scientist|professor|"
+    r"economist|campaigner|activist|organiser|organizer|landlord|headteacher|singer|actor|actress)s?)"
 )
 _ROLE_PREFIX = (
     r"(?:[A-Z][\w-]*\s+)?(?:spokes(?:man|woman|person)|chief|minister|leader|official|executive)\s+"
@@ -128,7 +133,7 @@ def find_quotes(text: str) -> list[Quote]:
     """Every quotation of record in ``text``, split quotes rejoined, speakers resolved."""
     quotes: list[Quote] = []
     for para in _PARAGRAPH.finditer(text):
-        spans = [(para.start() + s, para.start() + e) for s, e in _quoted_spans(para.group())]
+        spans = [(para.start() + s, para.start() + e) for s, e in _all_spans(para.group())]
         quotes.extend(_join_split(text, spans))
     quotes = [q for q in quotes if _of_record(text, q)]
     if not quotes:
@@ -200,11 +205,63 @@ def _quoted_spans(para: str) -> list[tuple[int, int]]:
     return out
 
 
+# Single quotation marks (British style: 'We did what we had to do,' Hughes said). An opening mark follows
+# a space, a bracket, a dash or another quotation mark and comes before a word; a closing mark follows a
+# non-space and comes before a space, punctuation or the end. Apostrophes inside words (don't, rock 'n'
+# roll, the '90s, 'em) are neither; a closing candidate after "s" and before a word ("Jones' lawyer") is a
+# possessive.
+# (The mark comes first in each pattern so that the scan skips other characters quickly.)
+_SINGLE_OPEN = re.compile(r"[‘'](?<![^\s(\[“\"—–-][‘'])(?!\d\ds\b|n[’']\s|em\b|til\b|cause\b)(?=[\w“\"])")
+_SINGLE_CLOSE = re.compile(r"[’'](?<=\S[’'])(?=$|[\s.,;:!?)\]”\"—–-])")
+
+
+def _all_spans(para: str) -> list[tuple[int, int]]:
+    """Double-quoted spans, plus single-quoted ones not nested in them (an outer quote keeps its inner one)."""
+    double = _quoted_spans(para)
+    if "'" not in para and "‘" not in para:
+        return double
+    single = _single_spans(para)
+    if not single:
+        return double
+    spans = [d for d in double if not any(a <= d[0] and d[1] <= b for a, b in single)]
+    spans += [q for q in single if not any(a <= q[0] and q[1] <= b for a, b in double)]
+    return sorted(spans)
+
+
+def _single_spans(para: str) -> list[tuple[int, int]]:
+    """Single-quoted spans: each opening mark takes the first closing mark after it that is not a
+    possessive; an opening followed by another opening before that close was an apostrophe. One pass
+    over both lists (linear, whatever the text)."""
+    out: list[tuple[int, int]] = []
+    closes = [m.start() for m in _SINGLE_CLOSE.finditer(para)]
+    if not closes:
+        return out
+    opens = [m.start() for m in _SINGLE_OPEN.finditer(para)]
+    j, pos = 0, 0
+    for i, o in enumerate(opens):
+        if o < pos:
+            continue
+        while j < len(closes) and (closes[j] <= o + 1 or _possessive(para, closes[j])):
+            j += 1
+        if j == len(closes):
+            break
+        if i + 1 < len(opens) and opens[i + 1] < closes[j]:
+            continue  # another opening before this close: this mark was an apostrophe
+        out.append(_strip(para, o + 1, closes[j]))
+        pos = closes[j] + 1
+    return out
+
+
+def _possessive(para: str, i: int) -> bool:
+    """ "Jones' lawyer", "the Smiths' neighbour": s + apostrophe + a following word."""
+    return para[i - 1 : i] == "s" and bool(re.match(r"\s+[\w]", para[i + 1 : i + 4]))
+
+
 def _strip(para: str, s: int, e: int) -> tuple[int, int]:
     while s < e and para[s].isspace():
         s += 1
-    while e > s and para[e - 1].isspace():
-        e -= 1
+    while e > s and (para[e - 1].isspace() or para[e - 1] in "'’" and e - 2 >= s and para[e - 2] in ",.!?'’"):
+        e -= 1  # a doubled closing mark ("true, it probably is,''")
     return s, e
 
 
@@ -229,7 +286,7 @@ def _of_record(text: str, q: Quote) -> bool:
     words = [w for s, e in q.parts for w in _WORDS.findall(text[s:e])]
     if len(words) < 3:
         return False
-    small = {"of", "the", "and", "a", "in"}
+    small = {"of", "the", "and", "a", "in", "to", "for", "on", "at", "with", "by", "from", "as", "an", "or"}
     return not (len(words) <= 6 and all(w[0].isupper() or w.lower() in small for w in words))
 
 
@@ -249,6 +306,8 @@ def _speaker(
     candidates.append(_from_after(after))
     before = text[max(line_start, q.start - 200) : max(line_start, q.start - 1)]
     candidates.append(_from_before(before))
+    if _IT_SAID.match(after):  # '"...," it added.': the body named as a speaker just before
+        return _last_body(text[max(0, q.start - 500) : q.start], places)
     for name in candidates:
         if not name:
             continue
@@ -259,6 +318,25 @@ def _speaker(
         if _plausible(name, places):
             return name
     return _coordinated_subject(text[max(line_start, q.start - 400) : max(line_start, q.start - 1)], places)
+
+
+_IT_SAID = re.compile(rf"^[\s,—–»”\"'’-]*it\s+(?:also\s+|later\s+)?{_SPEECH}\b")
+# A body that speaks: a capitalised name ending in an organisation word, said/told/added... after it.
+_BODY = re.compile(
+    r"(?P<name>(?:[A-Z][\w’'&.-]*\s+){0,4}(?:Authority|Ministry|Police|Department|Agency|Office|Council|Court|"
+    r"Committee|Commission|Association|Union|Party|Government|Service|Bureau|Institute|University|Club|Army|"
+    r"Company|Group|Corporation|Corp|Inc|Ltd|Bank|Foundation|Organisation|Organization|Board|Network|Federation|"
+    r"League|Trust|Embassy|Parliament|Senate|Congress|Prosecutors?|Prosecution)(?:\s+of(?:\s+[A-Z][\w’'-]*)+)?)"
+    rf"(?:,[^,]{{1,60}},)?\s+(?:also\s+|later\s+)?{_SPEECH}\b"
+)
+
+
+def _last_body(before: str, places: set[str]) -> str | None:
+    """The last organisation named as the subject of a speech verb in ``before``."""
+    found = None
+    for m in _BODY.finditer(before):
+        found = m.group("name").strip()
+    return found if found and _plausible(found, places) else None
 
 
 def _plausible(name: str, places: set[str]) -> bool:

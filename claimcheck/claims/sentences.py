@@ -19,14 +19,14 @@ _ABBREVIATIONS = frozenset(
         "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "no", "nos", "vs", "v", "etc", "inc", "corp",
         "co", "ltd", "plc", "llc", "bros", "dept", "univ", "approx", "est", "fig", "figs", "vol", "p",
         "pp", "op", "ed", "al", "e.g", "i.e", "cf", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "d.c",
-        "u.s.a", "n.y", "l.a",
+        "u.s.a", "n.y", "l.a", "rs",
     ]
 )
 # Abbreviations after which a capitalised word usually continues the same sentence (titles, "No. 1").
 _TITLE_ABBREVIATIONS = frozenset(
     [
         "mr", "mrs", "ms", "dr", "prof", "st", "mt", "gen", "col", "lt", "sgt", "capt", "cpl", "maj",
-        "adm", "cmdr", "gov", "sen", "rep", "rev", "hon", "supt", "insp", "no", "nos", "vs", "v",
+        "adm", "cmdr", "gov", "sen", "rep", "rev", "hon", "supt", "insp", "no", "nos", "vs", "v", "rs",
     ]
 )
 

@@ -15,12 +15,21 @@ FURNITURE = re.compile(
     r"all\s+rights\s+reserved|image\s+(?:copyright|caption)|photo(?:graph)?:|getty\s+images|"
     r"updated|published|posted|this\s+(?:article|story)\s+(?:was|has|is)|we\s+use\s+cookies|cookie|"
     r"support\s+(?:our|independent)|newsletter|more\s+from|see\s+also|editor'?s\s+note|"
-    r"reporting\s+by|editing\s+by|writing\s+by|additional\s+reporting)",
+    r"reporting\s+by|editing\s+by|writing\s+by|additional\s+reporting|\d+\s*(?:of|/)\s*\d+\s*$|"
+    r"\d+\s+of\s+\d+\s+(?:last|next|previous|prev)\b)",
     re.IGNORECASE,
 )
 _FURNITURE_ANYWHERE = re.compile(
     r"\b(?:sign\s+up\s+for|subscribe\s+to\s+our|newsletter|click\s+here|all\s+rights\s+reserved|"
-    r"terms\s+of\s+(?:use|service)|privacy\s+policy|min(?:ute)?\s+read)\b",
+    r"terms\s+of\s+(?:use|service)|privacy\s+policy|min(?:ute)?\s+read|hide\s+caption)\b",
+    re.IGNORECASE,
+)
+# Furniture that carries digits (looked for only in sentences with one): gallery pagers ("Photo 3 of 12",
+# "Image 2/8"), registration and licence lines of site footers.
+_PAGER = re.compile(r"\d\s*(?:of|/)\s*\d")
+_FURNITURE_NUMBERED = re.compile(
+    r"\b(?:(?:caption|photo|image|picture|slide|video|gallery)\s+\d+\s*(?:of|/)\s*\d+|"
+    r"registration\s+(?:number|no)|licen[cs]e\s+(?:number|no)|licen[cs]e\s+for\s+publishing)\b",
     re.IGNORECASE,
 )
 _OPINION_WORDS = frozenset(
@@ -105,7 +114,11 @@ _ACTOR = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][\w’'-]+|\b[A-Z]{2,}\b")
 def is_furniture(sentence: str) -> bool:
     """Page furniture: newsletters, share buttons, credits lines, cookie notices."""
     s = sentence.strip(" \t\"'“”‘’*•·-–—|")
-    return bool(FURNITURE.match(s) or _FURNITURE_ANYWHERE.search(s)) or len(s.split()) < 3
+    if FURNITURE.match(s) or _FURNITURE_ANYWHERE.search(s) or len(s.split()) < 3:
+        return True
+    # substring tests first: a pager needs " of " or "/", a footer line its word
+    cheap = ((" of " in s or "/" in s) and _PAGER.search(s)) or "egistration" in s or "icen" in s
+    return bool(cheap and _FURNITURE_NUMBERED.search(s))
 
 
 def is_statement(sentence: str, *, furniture_checked: bool = False) -> bool:

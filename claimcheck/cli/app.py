@@ -13,9 +13,11 @@ from claimcheck.cli.compare import compare
 from claimcheck.cli.completion import completion
 from claimcheck.cli.demo import demo
 from claimcheck.cli.fetch import fetch
+from claimcheck.cli.migrate import migrate_store
 from claimcheck.cli.reindex import reindex
 from claimcheck.cli.sources import sources
 from claimcheck.cli.store import articles, stats
+from claimcheck.cli_stories import stories
 
 app = typer.Typer(
     name="claimcheck",
@@ -47,12 +49,14 @@ def main_options(
 
 app.command()(sources)
 app.command()(fetch)
+app.command("migrate-store")(migrate_store)
 app.command()(reindex)
 app.command()(demo)
 app.command()(completion)
 app.command()(compare)
 app.command()(articles)
 app.command()(stats)
+app.command()(stories)
 
 
 def main() -> None:

@@ -31,7 +31,7 @@ except ImportError:  # pragma: no cover
 from claimcheck.config import load_sources as _load_sources
 from claimcheck.errors import ClaimcheckError, UsageError
 from claimcheck.models import Sources
-from claimcheck.paths import default_db_path, demo_db_path, find_sources
+from claimcheck.paths import db_target, default_db_path, demo_db_path, find_sources
 from claimcheck.store import Store
 
 
@@ -51,11 +51,12 @@ err_console = _Console(stderr=True, highlight=False, soft_wrap=True)
 CONTEXT_SETTINGS: dict[str, Any] = {"help_option_names": ["-h", "--help"]}
 
 DbOption = Annotated[
-    Path | None,
+    str | None,
     typer.Option(
         "--db",
-        metavar="FILE",
-        help="SQLite database file (default: $CLAIMCHECK_DB, else the user data dir).",
+        metavar="FILE|URL",
+        help="SQLite database file or postgresql://user@host:port/dbname (default: $CLAIMCHECK_DB, else "
+        "the user data dir).",
         show_default=False,
     ),
 ]
@@ -205,19 +206,35 @@ def load_sources(path: Path | None) -> Sources:
     return _load_sources(path)
 
 
-def db_path(db: Path | None) -> Path:
-    return Path(db) if db else default_db_path()
+def db_path(db: str | os.PathLike[str] | None) -> str | Path:
+    """The database in use: a file path (SQLite) or a ``postgresql://`` URL."""
+    return db_target(db) if db else default_db_path()
 
 
-def open_store(db: Path | None, *, create: bool = True) -> Store:
+def shown_db(db: str | os.PathLike[str] | None) -> str:
+    """The database as messages show it (a URL without its password)."""
+    target = db_path(db)
+    if isinstance(target, str):
+        from claimcheck.store_pg import redact
+
+        return redact(target)
+    return str(target)
+
+
+def db_file(target: str | Path | None) -> Path | None:
+    """The database's file, which outputs must never overwrite (None for a server)."""
+    return target if isinstance(target, Path) else None
+
+
+def open_store(db: str | os.PathLike[str] | None, *, create: bool = True) -> Store:
     return Store.open(db_path(db), create=create)
 
 
-def read_db_path(db: Path | None, *, quiet: bool = False) -> Path:
+def read_db_path(db: str | os.PathLike[str] | None, *, quiet: bool = False) -> str | Path:
     """The database a reading command (compare, articles, stats) uses: as :func:`db_path`, except that
     a user with no database of their own yet reads the demo's (kept by ``claimcheck demo``)."""
     path = db_path(db)
-    if db is None and not os.environ.get("CLAIMCHECK_DB") and not path.exists():
+    if db is None and not os.environ.get("CLAIMCHECK_DB") and isinstance(path, Path) and not path.exists():
         demo = demo_db_path()
         if demo.exists():
             note(f"no database of your own yet ({path}); reading the demo's, {demo}", quiet)
@@ -225,7 +242,7 @@ def read_db_path(db: Path | None, *, quiet: bool = False) -> Path:
     return path
 
 
-def open_reader(db: Path | None, *, quiet: bool = False) -> Store:
+def open_reader(db: str | os.PathLike[str] | None, *, quiet: bool = False) -> Store:
     """Open the database for reading only (works in a read-only folder too)."""
     return Store.open(read_db_path(db, quiet=quiet), create=False, read_only=True)
 

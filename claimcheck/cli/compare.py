@@ -33,6 +33,8 @@ from claimcheck.cli.common import (
     protected_inputs,
     write_output,
 )
+from claimcheck.models import Article, Sources
+from claimcheck.store import Store
 
 KINDS = ("number", "quote", "statement")
 
@@ -40,11 +42,22 @@ KINDS = ("number", "quote", "statement")
 @handle_errors
 def compare(
     topic: Annotated[
-        str,
+        str | None,
         typer.Argument(
-            metavar="TOPIC", help='What to compare: words or a "quoted phrase" (full-text search).'
+            metavar="[TOPIC]",
+            help='What to compare: words or a "quoted phrase" (full-text search).',
+            show_default=False,
         ),
-    ],
+    ] = None,
+    story: Annotated[
+        str | None,
+        typer.Option(
+            "--story",
+            metavar="ID",
+            help="Compare exactly the articles of this story (an id from `claimcheck stories`), no search.",
+            show_default=False,
+        ),
+    ] = None,
     fmt: Annotated[
         str,
         typer.Option(
@@ -101,7 +114,11 @@ def compare(
     fmt = choose(fmt, FORMATS, "format")
     if kind is not None:
         kind = choose(kind, KINDS, "kind")
-    if not topic.strip():
+    if story is not None and topic is not None:
+        fail("give a TOPIC or --story ID, not both", 2)
+    if story is None and topic is None:
+        fail("Missing argument 'TOPIC' (or give --story ID from `claimcheck stories`)", 2)
+    if story is None and not (topic or "").strip():
         fail("the topic is empty; give some words to search for", 2)
     since_dt, until_dt = parse_window(since, until)
     cfg = load_sources(sources)
@@ -111,9 +128,14 @@ def compare(
             check_outlets(
                 source, store.outlet_ids() | {o.id for o in cfg.outlets}, "sources.yaml or the database"
             )
-        articles = store.search(topic, since=since_dt, until=until_dt, outlets=source or None, limit=limit)
+        if story is not None:
+            topic, articles = _story_articles(store, cfg, story, since, until, source)
+        else:
+            articles = store.search(
+                topic or "", since=since_dt, until=until_dt, outlets=source or None, limit=limit
+            )
         if not articles:
-            hint = store.suggest(topic)
+            hint = store.suggest(topic or "")
             window = f" between {since or 'the start'} and {until or 'now'}" if since or until else ""
             where = f" from {', '.join(source)}" if source else ""
             msg = f"no stored article matches {topic!r}{where}{window}"
@@ -123,7 +145,7 @@ def compare(
     # Outlets that are in the store but no longer configured still get their stored name.
     outlets = topic_outlets(articles, cfg, names)
     options = CompareOptions(min_outlets=min_outlets, kind=kind, since=since_dt, until=until_dt)
-    result = build_report(topic, articles, outlets, options)
+    result = build_report(topic or "", articles, outlets, options)
     note(
         f"{plural(len(articles), 'article')} from {plural(len(result.outlets), 'outlet')}, "
         f"{plural(len(result.facts), 'fact')} shown",
@@ -154,3 +176,16 @@ def _say_ignored(fmt: str, *, matrix: bool, explain: bool, quiet: bool) -> None:
             f"{', Markdown and HTML' if ignored == ['--explain'] else ''}; ignored with --format {fmt}",
             quiet,
         )
+
+
+def _story_articles(
+    store: Store, cfg: Sources, story_id: str, since: str | None, until: str | None, source: list[str] | None
+) -> tuple[str, list[Article]]:
+    """The articles of the story with this id (whole, with claims), and the story's label as topic."""
+    from claimcheck.cli_stories import find_story
+
+    found = find_story(store, cfg, story_id.strip(), since=since, until=until, source=source)
+    if found is None:
+        fail(f"unknown story id {story_id!r}; list the stories with `claimcheck stories`", 1)
+    ids = [a.id for a in found.articles if a.id is not None]
+    return f"story {found.id}: {found.label}", store.articles_by_id(ids)

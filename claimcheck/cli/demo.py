@@ -29,19 +29,20 @@ from claimcheck.cli.common import (
 from claimcheck.cli.fetch import do_fetch
 from claimcheck.demo.corpus import DEMO_TOPIC, corpus_dir, demo_sources_yaml, fresh_demo_db
 from claimcheck.demo.server import CorpusServer
-from claimcheck.paths import demo_db_path
+from claimcheck.models import Sources
+from claimcheck.paths import db_target, demo_db_path
+from claimcheck.store import Store
 
 
-def run_demo(*, db: Path | None, report_path: Path, quiet: bool) -> int:
+def run_demo(*, db: str | Path | None, report_path: Path, quiet: bool) -> int:
     """Returns the exit code: 0 when the corpus was fetched and compared without failures."""
-    target = Path(db) if db else demo_db_path()
+    target = db_target(db) if db else demo_db_path()
     # Checked before anything runs: the report is never the database (or any input) and can be written.
-    report_file = output_path(report_path, inputs=protected_inputs(target))
+    protected = protected_inputs(target if isinstance(target, Path) else None)
+    report_file = output_path(report_path, inputs=protected)
     # The HTML report goes beside a Markdown file (none when the Markdown goes to stdout).
-    html_file = (
-        output_path(html_report_path(report_file), inputs=protected_inputs(target)) if report_file else None
-    )
-    db_file = Path(db) if db else fresh_demo_db()
+    html_file = output_path(html_report_path(report_file), inputs=protected) if report_file else None
+    db_file = target if db else fresh_demo_db()
     with tempfile.TemporaryDirectory(prefix="claimcheck-demo-") as tmp, CorpusServer(corpus_dir()) as server:
         sources_path = Path(tmp) / "sources.yaml"
         sources_path.write_text(demo_sources_yaml(server.base), encoding="utf-8")
@@ -64,16 +65,18 @@ def run_demo(*, db: Path | None, report_path: Path, quiet: bool) -> int:
 
 
 def _compare(
-    sources_path: Path, db_file: Path, report_file: Path | None, html_file: Path | None, *, explicit_db: bool
+    sources_path: Path, db_file: str | Path, report_file: Path | None, html_file: Path | None, *, explicit_db: bool
 ) -> int:
     # Imported here, as in cli/compare.py: every command loads this module, and the matcher (numpy,
     # rapidfuzz) would add ~0.1 s to the start of `fetch`.
     from claimcheck.render import render
     from claimcheck.render.table import print_table
+    from claimcheck.store_pg import redact
     from claimcheck.topic import compare_topic
 
     cfg = load_sources(sources_path)
     with open_store(db_file, create=False) as store:
+        _print_stories(store, cfg)
         result = compare_topic(store, DEMO_TOPIC, cfg)
     print_table(result, out_console)
     write_output(report_file, render(result, "markdown"))
@@ -83,8 +86,9 @@ def _compare(
         err_console.print(f"wrote {report_file}" + (f" and {html_file}" if html_file else ""))
     # The next step: compare reads the demo's database by itself while the user has none of their own.
     own = db_path(None)
-    if explicit_db or own.exists() or os.environ.get("CLAIMCHECK_DB"):
-        err_console.print(f'go on with: claimcheck compare "{DEMO_TOPIC}" --db {db_file}', markup=False)
+    if explicit_db or not isinstance(own, Path) or own.exists() or os.environ.get("CLAIMCHECK_DB"):
+        shown = redact(db_file) if isinstance(db_file, str) else db_file
+        err_console.print(f'go on with: claimcheck compare "{DEMO_TOPIC}" --db {shown}', markup=False)
     else:
         err_console.print(
             f'go on with: claimcheck compare "{DEMO_TOPIC}" (the demo\'s database is kept in {db_file})',
@@ -93,21 +97,31 @@ def _compare(
     return 0
 
 
+def _print_stories(store: Store, cfg: Sources) -> None:
+    """The stories table of everything fetched (every story, single-outlet ones too), before compare."""
+    from claimcheck.cli_stories import outlet_map
+    from claimcheck.render.stories import print_stories
+    from claimcheck.stories import list_stories
+
+    articles = store.window_articles()
+    if articles:
+        outlets = outlet_map(cfg, store, articles)
+        print_stories(list_stories(articles, outlets, min_outlets=1), out_console)
+
+
 def html_report_path(report_path: Path) -> Path:
     """The HTML report beside the Markdown one: same name, ``.html`` (``report.md`` -> ``report.html``)."""
     if report_path.suffix.lower() == ".html":  # --report x.html: keep the Markdown apart from it
         return report_path.with_name(report_path.name + ".html")
     return report_path.with_suffix(".html")
-
-
 @handle_errors
 def demo(
     db: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "--db",
-            metavar="FILE",
-            help="Where the demo keeps its database (default: demo.db in the user data dir, rebuilt on "
+            metavar="FILE|URL",
+            help="Where the demo keeps its database, a file or postgresql://... (default: demo.db in the user data dir, rebuilt on "
             "each run; never $CLAIMCHECK_DB or your own database).",
             show_default=False,
         ),

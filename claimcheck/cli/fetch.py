@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import signal
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -30,6 +31,7 @@ from claimcheck.cli.common import (
     print_json,
     progress_on_stderr,
 )
+from claimcheck.errors import UsageError
 from claimcheck.ingest.pipeline import FetchOptions, FetchReport
 from claimcheck.ingest.pipeline import fetch as run
 from claimcheck.textsafe import terminal_safe
@@ -112,7 +114,7 @@ def _sigterm_as_ctrl_c() -> Iterator[list[int]]:
 
 def do_fetch(
     cfg_path: Path | None,
-    db: Path | None,
+    db: str | Path | None,
     *,
     outlets: list[str],
     limit: int | None,
@@ -123,6 +125,7 @@ def do_fetch(
     as_json: bool,
     progress_bar: bool = True,
     settings_overrides: dict[str, object] | None = None,
+    shard: str | None = None,
     allow_private: bool = False,
 ) -> tuple[FetchReport, int]:
     """Run fetch and print its summary (shared by `fetch` and `demo`). Returns the report and the exit
@@ -135,6 +138,7 @@ def do_fetch(
         limit=limit,
         since=parse_when(since),
         workers=workers,
+        shard=parse_shard(shard),
         allow_private=allow_private,
     )
     report = FetchReport(outlets=[], started=datetime.now(UTC))
@@ -218,6 +222,15 @@ def fetch(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the per-outlet summary as JSON on stdout.")
     ] = False,
+    shard: Annotated[
+        str | None,
+        typer.Option(
+            "--shard",
+            metavar="K/N",
+            help="Only shard K of N of the outlets (split by host), for N fetchers sharing one database.",
+            show_default=False,
+        ),
+    ] = None,
     allow_private: Annotated[
         bool,
         typer.Option(
@@ -240,6 +253,7 @@ def fetch(
         workers=workers,
         quiet=quiet,
         as_json=as_json,
+        shard=shard,
         allow_private=allow_private,
     )
     if code == 1:
@@ -248,3 +262,13 @@ def fetch(
             err_console.print(f"some fetches failed: {terminal_safe(', '.join(failed))}")
     if code:
         raise typer.Exit(code)
+
+
+def parse_shard(value: str | None) -> tuple[int, int] | None:
+    """``--shard K/N`` as (K, N), 1 <= K <= N; anything else is bad usage."""
+    if value is None:
+        return None
+    m = re.fullmatch(r"\s*(\d{1,6})\s*/\s*(\d{1,6})\s*", value)
+    if not m or not 1 <= int(m.group(1)) <= int(m.group(2)):
+        raise UsageError(f"--shard {value!r}: use K/N with 1 <= K <= N, e.g. --shard 1/4")
+    return int(m.group(1)), int(m.group(2))

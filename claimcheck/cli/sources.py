@@ -12,7 +12,6 @@ from claimcheck.cli.common import (
     JsonOption,
     QuietOption,
     SourcesOption,
-    db_path,
     err_console,
     handle_errors,
     load_sources,
@@ -20,6 +19,7 @@ from claimcheck.cli.common import (
     out_console,
     plural,
     print_json,
+    shown_db,
 )
 from claimcheck.config import address_warnings
 from claimcheck.textsafe import terminal_safe
@@ -63,7 +63,7 @@ def sources(
         print_json(
             {
                 "path": str(cfg.path),
-                "database": str(db_path(db)),
+                "database": shown_db(db),
                 "outlets": [
                     {
                         "id": o.id,
@@ -93,4 +93,4 @@ def sources(
             "yes" if o.enabled else "no",
         )
     out_console.print(table)
-    out_console.print(f"database: {terminal_safe(str(db_path(db)))}")
+    out_console.print(f"database: {terminal_safe(shown_db(db))}")

@@ -146,7 +146,7 @@ def stats(
         per = store.outlet_stats()
         total = store.stats()
         size = store.size_bytes()
-        path = store.path
+        path = store.location
     firsts = [o.first for o in per if o.first]
     lasts = [o.last for o in per if o.last]
     first, last = (min(firsts) if firsts else None), (max(lasts) if lasts else None)

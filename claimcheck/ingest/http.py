@@ -13,7 +13,7 @@ import random
 import socket
 import time
 import zlib
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -346,6 +346,9 @@ class Http:
         self.sem = asyncio.Semaphore(settings.concurrency)
         self.hosts: dict[str, _Host] = {}
         self.dns: dict[str, list[str]] = {}
+        # Shared pacing: (host, delay) -> seconds to wait, reserved with every other fetcher of the same
+        # store; None (or an answer of None) paces this client alone.
+        self.pacer: Callable[[str, float], Awaitable[float | None]] | None = None
 
     async def __aenter__(self) -> Http:
         return self
@@ -474,8 +477,9 @@ class Http:
             delay = max(self.s.delay, h.delay)
             if delay:
                 async with h.lock:
+                    shared = await self.pacer(host, delay) if self.pacer else None
                     now = time.monotonic()
-                    wait = h.next_start - now
+                    wait = h.next_start - now if shared is None else shared
                     h.next_start = max(now, h.next_start) + delay
                 if wait > 0:
                     await asyncio.sleep(wait)  # outside the global semaphore: other hosts go on meanwhile

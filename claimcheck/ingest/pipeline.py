@@ -7,7 +7,7 @@ A failing outlet never stops the others; every failure is counted with a short r
 from __future__ import annotations
 
 import asyncio
-import sqlite3
+import hashlib
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -23,7 +23,6 @@ from claimcheck.ingest.http import FetchSettings, Http, PrivateAccess
 from claimcheck.ingest.pool import Dispatcher, fail_futures, settle_futures, worker_count
 from claimcheck.models import Article, FeedEntry, Outlet, Sources
 from claimcheck.store import Store, content_hash
-from claimcheck.store import _explain as explain_sqlite
 from claimcheck.urls import is_fetchable
 
 MAX_CHILD_SITEMAPS = 3
@@ -39,6 +38,7 @@ class FetchOptions:
     since: datetime | None = None  # skip entries published before this
     settings: FetchSettings = field(default_factory=FetchSettings)
     workers: int | None = None  # extraction processes; None: default_workers(); 0: threads in this process
+    shard: tuple[int, int] | None = None  # (K, N): only the outlets of shard K of N (--shard K/N), K from 1
     allow_private: bool = False  # --allow-private: every outlet as if it had `allow_private: true`
     extract_timeout: float | None = None  # seconds per page's extraction; None: sources.yaml defaults
 
@@ -146,13 +146,33 @@ def fetch(
     return run_fetch(sources, store, replace(base, settings=http), progress, report)
 
 
+def shard_key(outlet: Outlet) -> str:
+    """What decides an outlet's shard: the host (and port) of its first feed or sitemap, so that every
+    outlet on one host falls in one shard and one fetcher alone talks to that host."""
+    for url in (*outlet.feeds, *outlet.sitemaps, outlet.homepage or ""):
+        netloc = urlsplit(url).netloc.lower()
+        if netloc:
+            return netloc[4:] if netloc.startswith("www.") else netloc
+    return outlet.id
+
+
+def in_shard(outlet: Outlet, shard: tuple[int, int] | None) -> bool:
+    """Whether ``outlet`` belongs to shard K of N (a stable hash of :func:`shard_key`, the same on every
+    machine and every run)."""
+    if shard is None:
+        return True
+    k, n = shard
+    digest = hashlib.sha1(shard_key(outlet).encode("utf-8")).hexdigest()
+    return int(digest, 16) % n == k - 1
+
+
 def run_fetch(
     sources: Sources, store: Store, options: FetchOptions, progress: Progress | None = None, report: FetchReport | None = None
 ) -> FetchReport:
     """Fetch every selected outlet into ``store`` with ``options`` as given (its HTTP settings included).
     ``report`` (if given) is filled in as the run goes, so a caller interrupted by Ctrl-C still knows how
     far it got."""
-    outlets = select_outlets(sources, options.outlets)
+    outlets = [o for o in select_outlets(sources, options.outlets) if in_shard(o, options.shard)]
     store.sync_outlets(sources.outlets)
     if report is None:
         report = FetchReport(outlets=[], started=datetime.now(UTC))
@@ -178,6 +198,7 @@ class _Run:
         self.db_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimcheck-db")
         self.pending: list[tuple[Article, list[str], asyncio.Future[tuple[int, bool]]]] = []
         self.writer: asyncio.Task[None] | None = None
+        self.incomplete: set[str] = set()  # outlets with an entry left for a later run (a transient failure)
 
     async def all(self, outlets: list[Outlet]) -> None:
         deadline = self.options.extract_timeout or float(self.sources.defaults.extract_timeout)
@@ -185,6 +206,7 @@ class _Run:
         try:
             async with Http(self.options.settings) as http:
                 self.http = http
+                http.pacer = self._pace
                 await asyncio.gather(*(self.outlet(o, r) for o, r in zip(outlets, self.report.outlets, strict=True)))
         finally:
             self.extractor.shutdown()
@@ -193,8 +215,18 @@ class _Run:
     async def db(self, fn: Callable[..., T], *args: Any) -> T:
         try:
             return await asyncio.get_running_loop().run_in_executor(self.db_thread, fn, *args)
-        except sqlite3.Error as e:  # reads outside Store._write (a corrupt page found late)
-            raise StoreError(f"{self.store.path}: {explain_sqlite(e)}") from None
+        except StoreError:
+            raise
+        except Exception as e:  # reads outside the store's writes (a corrupt page found late, a lost server)
+            error = self.store.store_error(e)
+            if error is None:
+                raise
+            raise error from None
+
+    async def _pace(self, host: str, delay: float) -> float | None:
+        """Seconds to wait before the next request on ``host``, reserved in the store when it shares
+        pacing between fetchers (PostgreSQL); None: the client paces this run alone."""
+        return await asyncio.get_running_loop().run_in_executor(None, self.store.host_slot, host, delay)
 
     async def _store(self, article: Article, keys: list[str]) -> tuple[int, bool]:
         """Store an article, in a batch with those that arrive within ``BATCH_WAIT`` or while a write is
@@ -231,7 +263,7 @@ class _Run:
         results = await asyncio.gather(*(self.feed(outlet, rep, url, access) for url in feeds))
         entries: list[FeedEntry] = []
         seen_links: set[str] = set()
-        for batch in results:
+        for batch, _ in results:
             for e in batch:
                 if e.link not in seen_links:
                     seen_links.add(e.link)
@@ -243,15 +275,25 @@ class _Run:
         rep.unchanged += len(entries) - len(todo)
         self.progress.add(outlet.id, len(todo))
         await asyncio.gather(*(self.page(outlet, rep, e, ks, access) for e, ks in todo))
+        # The validators say "every entry of this version of the feed is handled": saved only now, and
+        # only when no entry was left for a later run. A fetch killed before this point, or one with a
+        # page that failed for now, gets the whole feed again next time instead of a 304.
+        if outlet.id not in self.incomplete:
+            for url, (_, validators) in zip(feeds, results, strict=True):
+                if validators is not None:
+                    await self.db(self._save_feed, outlet.id, url, validators[0], None, *validators[1:])
 
-    async def feed(self, outlet: Outlet, rep: OutletReport, url: str, access: PrivateAccess) -> list[FeedEntry]:
+    async def feed(
+        self, outlet: Outlet, rep: OutletReport, url: str, access: PrivateAccess
+    ) -> tuple[list[FeedEntry], tuple[int, str | None, str | None] | None]:
+        """The feed's selected entries, and (status, ETag, Last-Modified) to save once they are handled."""
         etag, modified = await self.db(self.store.feed_state, outlet.id, url)
         try:
             resp = await self.http.get(url, etag=etag, last_modified=modified, allow_private=access)
             if resp.status == 304:
                 rep.feeds_unchanged += 1
                 await self.db(self._save_feed, outlet.id, url, 304, None, None, None)
-                return []
+                return [], None
             parsed = await self._parse_feed(resp.body, resp.url, resp.content_type)
             entries = list(parsed.entries)
             entries += await self._children(parsed, access)
@@ -264,7 +306,7 @@ class _Run:
             rep.fail(f"feed: {reason}", feed=True)
             status = e.status if isinstance(e, FetchError) else None
             await self.db(self._save_feed, outlet.id, url, status, reason, None, None)
-            return []
+            return [], None
         rep.feeds_ok += 1
         now = datetime.now(UTC)
         entries = [replace(e, published=None) if not not_in_future(e.published, now) else e for e in entries]
@@ -273,8 +315,8 @@ class _Run:
         # --limit or --since left some out, the next run must get the whole feed again, not a 304.
         complete = len(selected) == len(entries)
         etag, modified = (resp.headers.get("etag"), resp.headers.get("last-modified")) if complete else (None, None)
-        await self.db(self._save_feed, outlet.id, url, resp.status, None, etag, modified)
-        return selected
+        await self.db(self._save_feed, outlet.id, url, resp.status, None, None, None)
+        return selected, ((resp.status, etag, modified) if etag or modified else None)
 
     async def _parse_feed(self, body: bytes, url: str, content_type: str | None) -> ParsedFeed:
         """Parse in the extraction pool: feedparser is CPU work, and the pool is idle while feeds come in."""
@@ -338,6 +380,8 @@ class _Run:
             rep.fail(_short(e))
             if e.permanent:
                 await self.db(self.store.mark_entries, outlet.id, keys, entry.link, "failed: " + e.reason)
+            else:
+                self.incomplete.add(outlet.id)
         finally:
             self.progress.advance(outlet.id)
 

@@ -1,0 +1,198 @@
+"""`claimcheck stories` over a large store: time and peak memory at two sizes, growth exponent, purity.
+
+The store is filled with generated articles (bench/corpus.py: 50 outlets, a pool of stories, 50 articles
+per story by default (``--per-story``; bench.compare uses 500), spread over 60 days; stories of one kind share their wording and differ by place,
+people and figures, which is what a grouping must tell apart). Every article is in the window
+(``--since 2000-01-01 --min-outlets 1``), so all of them are grouped. Baselines of the same run: the
+interpreter start (``claimcheck --version``) and a bare SQL read of the rows stories reads.
+Targets: 50,000 articles in under 2 s, peak memory under 300 MB. B-cubed against the generator's
+story of each article is printed too (a sanity figure on synthetic text, not a quality claim).
+
+    python -m bench.stories                          # 5,000 and 50,000 articles
+    python -m bench.stories --sizes 300,1200         # smoke
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import sqlite3
+import sys
+import time
+from collections import defaultdict
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bench.common import figure, header, mib, ratio, run_measured, with_temp_dir
+from bench.corpus import iter_articles, make_outlets, make_stories
+
+
+def build_store(
+    path: Path, n_articles: int, n_outlets: int, per_story: int = 50, seed: int = 1
+) -> tuple[Path, dict[str, str]]:
+    """Fill a store (no claims: stories does not read them); returns sources.yaml and url -> story."""
+    from claimcheck.models import Article, Outlet
+    from claimcheck.store import Store, content_hash
+
+    infos = make_outlets(n_outlets)
+    per_outlet = math.ceil(n_articles / n_outlets)
+    stories = make_stories(max(1, n_articles // per_story), seed)
+    truth: dict[str, str] = {}
+    fetched = datetime(2026, 1, 1, tzinfo=UTC)
+    with Store.open(path) as store:
+        store.sync_outlets([Outlet(o.id, o.name, o.aliases, wire=o.wire) for o in infos])
+        batch: list[tuple[Article, list[str]]] = []
+        for p, art, _ in list(iter_articles(infos, per_outlet, stories, seed))[:n_articles]:
+            url = f"http://www.{art.outlet.id}.bench.test{p}"
+            # The generator's place names repeat beyond ~600 stories: two stories of one kind in one place are
+            # the same text, so the label is what the text can tell apart (kind and place), not the story id.
+            truth[url] = f"{art.story.kind}/{art.story.place}"
+            a = Article(art.outlet.id, url, url, art.title, art.text, content_hash(art.text), fetched,
+                        author=art.author, published=art.published)  # fmt: skip
+            batch.append((a, [url]))
+            if len(batch) == 500:
+                store.add_articles(batch)
+                batch = []
+        store.add_articles(batch)
+    src = path.parent / "sources.yaml"
+    lines = ["outlets:"]
+    for o in infos:
+        lines += [f"  - id: {o.id}", f'    name: "{o.name}"', f"    wire: {'true' if o.wire else 'false'}"]
+    src.write_text("\n".join(lines) + "\n")
+    return src, truth
+
+
+def bcubed(stories: list[dict], truth: dict[str, str]) -> tuple[float, float]:  # type: ignore[type-arg]
+    story_of = {a["url"]: s["id"] for s in stories for a in s["articles"]}
+    members: dict[str, set[str]] = defaultdict(set)
+    events: dict[str, set[str]] = defaultdict(set)
+    for url, sid in story_of.items():
+        members[sid].add(url)
+        events[truth[url]].add(url)
+    p = r = 0.0
+    for url, sid in story_of.items():
+        same = len(members[sid] & events[truth[url]])
+        p += same / len(members[sid])
+        r += same / len(events[truth[url]])
+    n = max(1, len(story_of))
+    return p / n, r / n
+
+
+def _phases(db: Path, src: Path) -> dict[str, float]:
+    """Where the time goes, in this process: reading the window, grouping, labels, wire copies."""
+    from claimcheck.config import load_sources
+    from claimcheck.store import Store
+    from claimcheck.stories import (
+        StoryOptions,
+        _skeleton,
+        describe_story,
+        group,
+        index_articles,
+        mark_wire_copies,
+        story_order,
+    )  # fmt: skip
+
+    out: dict[str, float] = {}
+    outlets = {o.id: o for o in load_sources(src).outlets}
+    t = time.perf_counter()
+    with Store.open(db, create=False, verify=False) as store:
+        articles = store.window_articles()
+    out["read the window (store.window_articles)"] = time.perf_counter() - t
+    options = StoryOptions()
+    t = time.perf_counter()
+    ix = index_articles(articles, options)
+    out["index (tokens, TF-IDF)"] = time.perf_counter() - t
+    t = time.perf_counter()
+    every = sorted((_skeleton(g, articles) for g in group(articles, options, ix)), key=story_order)
+    out["group (blocking, scores, average linkage)"] = time.perf_counter() - t
+    t = time.perf_counter()
+    positions = {a.url: k for k, a in enumerate(articles)}
+    described = [describe_story(s, ix, positions) for s in every]
+    out["labels, terms, topics"] = time.perf_counter() - t
+    by_url = {a.url: a for a in articles}
+    t = time.perf_counter()
+    for s in described:
+        mark_wire_copies(s, by_url, outlets)
+    out["wire copies (claimcheck.syndication, per story)"] = time.perf_counter() - t
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m bench.stories", description=__doc__.split("\n\n")[0])
+    ap.add_argument(
+        "--sizes", default="5000,50000", help="store sizes, comma-separated (the last is the target)"
+    )
+    ap.add_argument("--outlets", type=int, default=50)
+    ap.add_argument(
+        "--per-story", type=int, default=50, help="articles per generated story (bench.compare: 500)"
+    )
+    ap.add_argument("--repeat", type=int, default=2, help="runs per size; the best counts")
+    ap.add_argument("--keep", action="store_true")
+    a = ap.parse_args(argv)
+    header("bench.stories", sizes=a.sizes, outlets=a.outlets, per_story=a.per_story)
+    return with_temp_dir("claimcheck-bench-stories-", a.keep, lambda tmp: _run(a, tmp))
+
+
+def _run(a: argparse.Namespace, tmp: Path) -> int:
+    env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
+    env.update(CLAIMCHECK_HOME=str(tmp / "home"), COLUMNS="120")
+    startup = run_measured([sys.executable, "-m", "claimcheck", "--version"], env=env).seconds
+    figure("interpreter start and imports (claimcheck --version, baseline)", startup, "s")
+    sizes = [int(s) for s in a.sizes.split(",")]
+    times: list[float] = []
+    last = None
+    for n in sizes:
+        db = tmp / f"stories-{n}.db"
+        t = time.perf_counter()
+        src, truth = build_store(db, n, a.outlets, a.per_story)
+        print(f"# store: {n:,} articles, {db.stat().st_size / 2**20:.0f} MiB, built in "
+              f"{time.perf_counter() - t:.0f}s", flush=True)  # fmt: skip
+        argv = [sys.executable, "-m", "claimcheck", "stories", "--since", "2000-01-01", "--min-outlets", "1",
+                "--format", "json", "--db", str(db), "--sources", str(src)]  # fmt: skip
+        best = None
+        for _ in range(max(1, a.repeat)):
+            run = run_measured(argv, env=env)
+            if run.returncode != 0:
+                print(run.stdout[-1500:], run.stderr[-1500:], sep="\n", file=sys.stderr)
+                return 1
+            if best is None or run.seconds < best.seconds:
+                best = run
+        assert best is not None
+        stories = json.loads(best.stdout)["stories"]
+        raw = sqlite3.connect(db)
+        t = time.perf_counter()
+        raw.execute(
+            "SELECT id, outlet, url, title, published, substr(text, 1, 1200), substr(text, -600) FROM articles"
+        ).fetchall()
+        t_sql = time.perf_counter() - t
+        raw.close()
+        p, r = bcubed(stories, truth)
+        phases = _phases(db, src)
+        figure(f"stories over {n:,} articles (best run)", best.seconds, "s", f"{len(stories)} stories")
+        figure(f"  peak memory, {n:,} articles (process tree)", mib(best.peak_rss), "MiB")
+        figure(f"  bare SQL read of those rows (baseline), {n:,}", t_sql, "s")
+        for name, secs in phases.items():
+            figure(f"  in-process {name}, {n:,}", secs, "s")
+        figure(f"  B-cubed vs the generator's stories, {n:,}", 2 * p * r / (p + r) if p + r else 0.0, "",
+               f"precision {p:.3f}, recall {r:.3f}")  # fmt: skip
+        times.append(best.seconds - startup)
+        last = (n, best)
+        # the everyday command: the default window (3 days up to the newest article), table, 2+ outlets
+        default = run_measured([*argv[:4], "--db", str(db), "--sources", str(src)], env=env)
+        figure(f"  `claimcheck stories` (default window, table), {n:,} stored", default.seconds, "s",
+               f"exit {default.returncode}, peak {mib(default.peak_rss):.0f} MiB")  # fmt: skip
+    assert last is not None
+    n, best = last
+    if len(sizes) > 1 and times[0] > 0 and times[-1] > 0:
+        exponent = math.log(times[-1] / times[0]) / math.log(sizes[-1] / sizes[0])
+        ratio(f"growth exponent of stories' own time (minus start), {sizes[0]:,} -> {sizes[-1]:,}", exponent,
+              "<= 1.2", exponent <= 1.2)  # fmt: skip
+    ratio(f"stories time at {n:,} / 2 s target", best.seconds / 2.0, "<= 1.0", best.seconds <= 2.0)
+    ratio(f"peak memory at {n:,} / 300 MB", best.peak_rss / 300e6, "<= 1.0", best.peak_rss <= 300e6)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,121 @@
+"""Units of measure after a number: "300 pounds", "300lb", "a 300-pound bear", "41.5C", "20mph".
+
+Each measure has one canonical unit (the claim's ``unit``) and a dimension (``extra["measure"]``), so that
+"a 300-pound bear", "300lb" and "over 300 pounds" are one weight (unit "lb", value 300). What a measure
+compound describes ("bear" in "a 300-pound bear") is never the counted thing; it is kept apart as
+``extra["measured"]``.
+"""
+
+from __future__ import annotations
+
+import re
+
+# written form (lower case) -> (canonical unit, dimension)
+MEASURE_WORDS: dict[str, tuple[str, str]] = {
+    **dict.fromkeys(["pound", "pounds", "lb", "lbs"], ("lb", "weight")),
+    **dict.fromkeys(["kg", "kgs", "kilo", "kilos", "kilogram", "kilograms", "kilogramme", "kilogrammes"],
+                    ("kg", "weight")),
+    **dict.fromkeys(["g", "gram", "grams", "gramme", "grammes"], ("g", "weight")),
+    **dict.fromkeys(["ounce", "ounces", "oz"], ("oz", "weight")),
+    **dict.fromkeys(["tonne", "tonnes", "metric tons"], ("tonnes", "weight")),
+    **dict.fromkeys(["ton", "tons"], ("tons", "weight")),
+    **dict.fromkeys(["km", "kms", "kilometre", "kilometres", "kilometer", "kilometers"], ("km", "distance")),
+    **dict.fromkeys(["mile", "miles", "mi"], ("miles", "distance")),
+    **dict.fromkeys(["metre", "metres", "meter", "meters"], ("m", "distance")),
+    **dict.fromkeys(["cm", "centimetre", "centimetres", "centimeter", "centimeters"], ("cm", "distance")),
+    **dict.fromkeys(["mm", "millimetre", "millimetres", "millimeter", "millimeters"], ("mm", "distance")),
+    **dict.fromkeys(["ft", "foot", "feet"], ("ft", "distance")),
+    **dict.fromkeys(["inch", "inches"], ("in", "distance")),
+    **dict.fromkeys(["yard", "yards", "yd", "yds"], ("yd", "distance")),
+    **dict.fromkeys(["mph", "miles per hour", "mile per hour", "miles an hour", "mile an hour"],
+                    ("mph", "speed")),
+    **dict.fromkeys(["km/h", "kph", "kmh", "kmph", "kilometres per hour", "kilometers per hour",
+                     "kilometres an hour", "kilometers an hour"], ("km/h", "speed")),
+    **dict.fromkeys(["knot", "knots"], ("knots", "speed")),
+    **dict.fromkeys(["°c", "degrees celsius", "degrees centigrade", "degrees c", "celsius", "c"],
+                    ("°C", "temperature")),
+    **dict.fromkeys(["°f", "degrees fahrenheit", "degrees f", "fahrenheit", "f"], ("°F", "temperature")),
+    **dict.fromkeys(["acre", "acres"], ("acres", "area")),
+    **dict.fromkeys(["hectare", "hectares", "ha"], ("hectares", "area")),
+    **dict.fromkeys(["square kilometres", "square kilometers", "square kilometre", "square kilometer", "sq km",
+                     "km2", "km²"], ("km²", "area")),
+    **dict.fromkeys(["square miles", "square mile", "sq miles", "sq mi"], ("sq miles", "area")),
+    **dict.fromkeys(["square metres", "square meters", "square metre", "square meter", "sq m", "m2", "m²"],
+                    ("m²", "area")),
+    **dict.fromkeys(["square feet", "square foot", "sq ft"], ("sq ft", "area")),
+    **dict.fromkeys(["litre", "litres", "liter", "liters", "l"], ("litres", "volume")),
+    **dict.fromkeys(["gallon", "gallons"], ("gallons", "volume")),
+    **dict.fromkeys(["mw"], ("mw", "power")),
+    **dict.fromkeys(["gw"], ("gw", "power")),
+    **dict.fromkeys(["kw"], ("kw", "power")),
+    **dict.fromkeys(["kwh"], ("kwh", "energy")),
+    **dict.fromkeys(["gb"], ("gb", "data")),
+    **dict.fromkeys(["tb"], ("tb", "data")),
+    **dict.fromkeys(["ml"], ("ml", "volume")),
+}
+# Units glued to the digits ("300lb", "20mph", "41.5C"): only unambiguous abbreviations. "C"/"F" only in
+# capitals; "m" is a scale ("$13m") unless the sentence speaks of depth or height (``metres_cue``).
+ATTACHED = frozenset(
+    ["mm", "cm", "km", "kg", "kgs", "g", "mph", "kph", "kmh", "ft", "lb", "lbs", "oz", "mw", "gw", "kw", "kwh",
+     "gb", "tb", "ml", "ha", "km2", "mi", "c", "f", "l"]
+)
+CASE_SENSITIVE = frozenset(["c", "f", "l"])  # "41.5C", "105F", "2L" but not "4c", "5f"
+
+# After a space, single letters and short words that are also English ("mi", "ha") are not units.
+_AFTER_WORDS = frozenset(w for w in MEASURE_WORDS if w not in {"c", "f", "l", "g", "mi", "ha", "°c", "°f"})
+_DEGREES = re.compile(r"\s?(?:°\s?[CF]\b|°|degrees?\s+(?:celsius|centigrade|fahrenheit|[CF]\b))", re.IGNORECASE)
+# Up to three words after the number, looked up longest first ("miles per hour", "square metres", "km").
+_NEXT_WORDS = re.compile(r"\s([A-Za-z][A-Za-z/²2]*)(?:\s+([A-Za-z]+))?(?:\s+([A-Za-z]+))?")
+
+
+def measure_after(s: str, pos: int) -> tuple[str, int] | None:
+    """The unit of measure written right after position ``pos`` ("300 pounds", "40 degrees Celsius",
+    "250 miles per hour"), as written, with the position where it ends; None when there is none."""
+    deg = _DEGREES.match(s, pos)
+    if deg:
+        return re.sub(r"\s+", " ", deg.group().strip()).replace("° ", "°"), deg.end()
+    m = _NEXT_WORDS.match(s, pos)
+    if m is None:
+        return None
+    for n in (3, 2, 1):
+        if m.group(n) is None:
+            continue
+        written = " ".join(m.group(i).lower() for i in range(1, n + 1))
+        end = m.end(n)
+        if written in _AFTER_WORDS and not (end < len(s) and (s[end].isalnum() or s[end] == "-")):
+            return written, end
+    return None
+
+
+_MONEY_CUE = re.compile(
+    r"£|\b(?:sterling|paid|pay|pays|paying|cost|costs|fine|fined|worth|price|prices|priced|spent|spend|salary|"
+    r"wages?|bills?|raised?|donat\w*|fund\w*|compensation|budget|bonus|fee|fees|damages|sold|buy|bought|"
+    r"earn\w*|profit|revenue|invest\w*|deal|cash|money|pension|tax|taxes)\b",
+    re.IGNORECASE,
+)
+_WEIGHT_CUE = re.compile(r"\b(?:weigh\w*|heav\w+|lighter|lost|gained|pound\s+(?:male|female))\b", re.IGNORECASE)
+_METRES_CUE = re.compile(
+    r"\b(?:deep|depth|down|high|height|tall|long|length|wide|width|away|below|above|underground|metres?|meters?|"
+    r"underwater|altitude|drop|fell|fall|dug|diameter|radius)\b",
+    re.IGNORECASE,
+)
+
+
+def canonical(written: str, sentence: str = "") -> tuple[str, str] | None:
+    """(canonical unit, dimension) of a measure word as written, or None when it is not one.
+
+    "pounds" is a weight unless the sentence speaks of money and not of weighing (then the currency).
+    """
+    key = re.sub(r"\s+", " ", written.lower().strip())
+    if key.startswith("degree") and key not in MEASURE_WORDS:
+        return ("degrees", "degrees") if key in ("degree", "degrees") else None  # an angle or a temperature
+    found = MEASURE_WORDS.get(key)
+    money = found and found[0] == "lb" and key.startswith("pound") and _MONEY_CUE.search(sentence)
+    if money and not _WEIGHT_CUE.search(sentence):
+        return "pounds", "money"
+    return found
+
+
+def metres_cue(sentence: str, start: int, end: int) -> bool:
+    """Whether a bare "13m" (no currency sign) is a length: the words next to it speak of depth or height."""
+    return _METRES_CUE.search(sentence, max(0, start - 30), min(len(sentence), end + 25)) is not None

@@ -1,0 +1,148 @@
+"""The counted thing after a number: its noun phrase ("123 political prisoners", "two United States
+service members", "13,000 search and rescue workers"), or the one a sentence names when the number stands
+alone ("the total released rose to 123")."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from claimcheck.claims.lexicon import COUNT_NOUNS, MONTHS, STOPWORDS, WEEKDAYS, WORD
+from claimcheck.claims.numfilters import _UNIT_WORD
+from claimcheck.claims.numwords import UNITS_WORDS as _UNITS_WORDS
+from claimcheck.claims.roles import ROLE_WORDS
+
+_OF_POSSESSIVE = re.compile(r"\s+of\s+(?:its|their|his|her|our|the)\s+(?=[a-z])")
+_LY_NOUNS = frozenset(["daily", "weekly", "monthly", "quarterly", "yearly", "family", "ally", "rally"])
+_MONTH_OR_DAY = frozenset(m.lower() for m in [*MONTHS, *WEEKDAYS])
+_LEADING_MODIFIERS = frozenset(
+    ["other", "more", "additional", "further", "new", "extra", "fewer", "so-called"]
+)
+# Prepositions end the counted thing: "1,100 behind bars" counts no "bars".
+_PREPOSITIONS = frozenset(
+    ["behind", "beyond", "within", "inside", "outside", "near", "amid", "amidst", "despite", "throughout",
+     "aboard", "alongside", "beside", "besides", "beneath", "underneath", "except", "versus", "vs"]
+)
+_NOT_UNIT = frozenset(
+    {*STOPWORDS, *_PREPOSITIONS, *(m.lower() for m in MONTHS), *(d.lower() for d in WEEKDAYS)}
+) - {
+    "people", "years", "year", "months", "month", "weeks", "week", "days", "day", "times", "time", "ones",
+}
+_TIME_UNITS = frozenset(
+    ["year", "years", "month", "months", "week", "weeks", "day", "days", "people", "times"]
+)
+_PAST_VERBS = frozenset(
+    [
+        "struck", "hit", "rose", "fell", "won", "lost", "left", "held", "led", "met", "took", "gave",
+        "made", "said", "told", "began", "came", "went", "saw", "ran", "grew", "paid", "sold", "brought",
+        "fought", "thought", "kept", "broke", "spoke", "fled", "flew", "drove", "spent", "sent", "set",
+        "put", "cut", "shot", "stood", "wrote", "became", "remain", "remains", "remained", "were", "was",
+        "are", "is", "have", "has", "had", "will", "would", "could", "can", "may", "might", "must",
+        "should",
+    ]
+)
+_VERBISH_OK = frozenset(["dead", "injured", "wounded", "displaced", "detained", "missing", "killed"])
+
+
+def _noun_phrase(s: str, pos: int) -> tuple[list[str], int]:
+    """Up to three words after ``pos`` that name the counted thing, stopping at verbs and function words."""
+    words: list[str] = []
+    end = pos
+    caps = 0  # leading proper-noun modifiers: "two United States service members", "nine US companies"
+    of = _OF_POSSESSIVE.match(s, pos)  # "three of its commanders"
+    if of:
+        end = of.end()
+    for _ in range(6):
+        m = _UNIT_WORD.match(s, end)
+        if m is None or (m.start(1) > end + 1 and end > pos) or m.start(1) - end > 1:
+            break
+        w = m.group(1)
+        low = w.lower()
+        if not words and low in _LEADING_MODIFIERS:
+            end = m.end()
+            continue
+        name_number = caps and low in _UNITS_WORDS  # "two Formula One teams"
+        if w[0].isupper() and (low not in _NOT_UNIT or (w.isupper() and len(w) > 1) or name_number):
+            if len(words) > caps or caps >= 3 or low in _MONTH_OR_DAY:
+                break
+            caps += 1
+            words.append(low)
+            end = m.end()
+            continue
+        if low == "and" and words and not words[-1].endswith("s") and (joined := _compound_and(s, m.end())):
+            words.append("and")  # "search and rescue workers": one compound noun
+            end = joined
+            continue
+        if low in _NOT_UNIT and low not in _TIME_UNITS or low in _PAST_VERBS:
+            break
+        if low in _VERBISH_OK or low in ROLE_WORDS:
+            if words:  # "two policemen wounded": the noun is counted, the participle gives its role
+                break
+            words.append(low)
+            end = m.end()
+            if _plural_next(s, end):  # "five missing children": an adjective before the noun
+                continue
+            break
+        if low.endswith("ed") and low not in _VERBISH_OK and low not in COUNT_NOUNS:
+            if not words and _plural_next(s, m.end()):  # "63,000 cancelled orders", "71 scheduled laps"
+                words.append(low)
+                end = m.end()
+                continue
+            break
+        if low.endswith("ing") and len(low) > 5 and "-" not in low and low not in ("buildings", "building"):
+            break
+        if low.endswith("ly") and low not in _LY_NOUNS:
+            break
+        words.append(low)
+        end = m.end()
+        if low in _VERBISH_OK or low in COUNT_NOUNS or low in ("people", "years", "months"):
+            break
+    if caps and len(words) == caps:  # only capitalised words: a name follows the number, not a noun
+        return (words, end) if caps == 1 else ([], pos)
+    if of and not words:
+        return [], pos
+    return words, end
+
+
+_NEXT_LOWER = re.compile(r"\s+([a-z]+)\b")
+
+
+def _plural_next(s: str, pos: int) -> bool:
+    m = _NEXT_LOWER.match(s, pos)
+    if m is None or m.group(1) in _NOT_UNIT:
+        return False
+    w = m.group(1)
+    return w in COUNT_NOUNS or (w.endswith("s") and not w.endswith(("ss", "us", "is")))
+
+
+_AND_COMPOUND = re.compile(r"\s+([a-z]+)\s+([a-z]+)")
+
+
+def _compound_and(s: str, pos: int) -> int | None:
+    """After "and": where the compound's next word starts when "X and Y Zs" names one plural thing
+    ("search and rescue workers", "health and safety inspectors"); None for a list ("cars and lorries")."""
+    m = _AND_COMPOUND.match(s, pos)
+    if m is None:
+        return None
+    plural = m.group(2) in COUNT_NOUNS or (m.group(2).endswith("s") and not m.group(2).endswith("ss"))
+    if m.group(1) in _NOT_UNIT or not plural:
+        return None
+    return m.start(1) - 1
+
+
+@lru_cache(maxsize=256)
+def _infer_unit(s: str) -> str | None:
+    """A bare number ("the total released rose to 123") counts what the sentence names, if it names one."""
+    low = s.lower()
+    if "death toll" in low:
+        return "deaths"
+    best = None
+    for m in WORD.finditer(low):
+        w = m.group()
+        if w in COUNT_NOUNS:
+            best = w
+            prev = low[max(0, m.start() - 25) : m.start()].split()
+            if prev and prev[-1] not in STOPWORDS and prev[-1].isalpha() and not prev[-1].endswith("ed"):
+                best = f"{prev[-1]} {w}"
+            break
+    return best

@@ -1,0 +1,108 @@
+"""The role a counted thing plays in an event, read from the verbs around the number.
+
+``event_role`` names one of ``ROLES``: "killing eight villagers" and "two people died" count deaths,
+"wounding 75" and "112 others hurt" the injured, "34 had been taken to hospital" the hospitalised, and
+likewise the missing, the evacuated and the arrested. ``held_role`` reads "1,100 people remain behind bars"
+as prisoners (political prisoners when the sentence says so).
+
+Rules are written from general knowledge of English news phrasing: a governing verb or participle just
+before the number, a passive or predicate just after its noun phrase, or a role word as the noun itself.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+ROLES = ("deaths", "injured", "hospitalised", "missing", "evacuated", "arrested")
+
+# Nouns that stand for "some people" without saying who they are: the role names them instead.
+GENERIC = frozenset(["people", "persons", "others", "individuals", "more"])
+# Nouns that already mean the dead: "five victims", "12 bodies".
+DEATH_UNITS = frozenset(["dead", "deaths", "fatalities", "victims", "bodies", "lives"])
+# A role word used as the noun, or ending the noun phrase: "12 dead", "dozens injured", "112 others hurt".
+ROLE_WORDS = {
+    "dead": "deaths", "deaths": "deaths", "fatalities": "deaths", "killed": "deaths",
+    "injured": "injured", "wounded": "injured", "hurt": "injured", "injuries": "injured",
+    "missing": "missing", "unaccounted": "missing",
+    "evacuated": "evacuated", "evacuees": "evacuated",
+    "arrested": "arrested", "arrests": "arrested",
+    "hospitalised": "hospitalised", "hospitalized": "hospitalised",
+}  # fmt: skip
+
+# Verbs, and nouns with "of" ("the deaths of", "the evacuation of"), that govern the number after them.
+_KILL = r"kill(?:s|ed|ing)?|claim(?:s|ed|ing)?\s+the\s+lives\s+of|deaths?\s+of"
+_HURT = r"wound(?:s|ed|ing)?|injur(?:es|ed|ing)|hurt(?:s|ing)?"
+_ARREST = r"arrest(?:s|ed|ing)?|arrests?\s+of|detention\s+of"
+_EVAC = r"evacuat(?:es|ed|ing)|evacuation\s+of"
+_HOSP = r"hospitali[sz](?:es|ed|ing)|hospitali[sz]ation\s+of"
+# A governing verb just before the number (qualifiers are already part of the quantity's span).
+_BEFORE = re.compile(
+    rf"\b(?:(?P<deaths>{_KILL})|(?P<injured>{_HURT})|(?P<arrested>{_ARREST})|(?P<evacuated>{_EVAC})|"
+    rf"(?P<hospitalised>{_HOSP}))\s+(?:(?:a\s+further|another|an?\s+additional|a\s+total\s+of)\s+)?$",
+    re.IGNORECASE,
+)
+_ROLE_STEM = re.compile(r"kill|claim|death|wound|injur|hurt|arrest|detention|evacuat|hospitali", re.IGNORECASE)  # prefilter
+_BE = (
+    r"(?:(?:have|has|had|were|was|are|is|remain|remains|remained|being|been|now|still|also|reportedly|"
+    r"currently|later|all|who|that|confirmed|believed|feared|thought|to\s+be|reported)\s+)*"
+)
+# "of the family", "in the crash", "from the village": a short phrase between the noun and its verb.
+_PP = r"(?:(?:of|from|in|on|at|aboard|inside)\s+(?:the\s+|a\s+|an\s+|their\s+|its\s+)?[\w’'-]+(?:\s+[\w’'-]+)?\s+)?"
+_AFTER = re.compile(
+    rf"\s*,?\s*{_PP}{_BE}(?:[a-z]+ly\s+)?(?:"
+    r"(?P<deaths>killed|died|dead|perished|slain|(?:found|confirmed)\s+dead|lost\s+their\s+lives)|"
+    r"(?P<injured>injured|wounded|hurt)|"
+    r"(?P<hospitalised>hospitali[sz]ed|(?:taken|rushed|admitted|airlifted|flown|treated|transported)\s+"
+    r"(?:to|in|at|into)\s+(?:[\w-]+\s+){0,3}?hospitals?)|"
+    r"(?P<missing>missing|unaccounted\s+for)|"
+    r"(?P<evacuated>evacuated)|"
+    r"(?P<arrested>arrested)"
+    r")\b",
+    re.IGNORECASE,
+)
+_TOLL = re.compile(r"\b(?:death\s+toll|toll\s+of\s+dead|number\s+of\s+(?:dead|deaths))\b", re.IGNORECASE)
+_HELD_AFTER = re.compile(
+    rf"\s*{_BE}(?:behind\s+bars|in\s+(?:prison|jail|custody|detention)|imprisoned|jailed|held|detained|"
+    r"incarcerated|locked\s+up)\b",
+    re.IGNORECASE,
+)
+_POLITICAL = re.compile(r"\bpolitical(?:ly)?\b", re.IGNORECASE)
+
+
+def event_role(s: str, start: int, end: int, unit: str | None) -> str | None:
+    """The role (one of ``ROLES``) of the quantity spanning ``s[start:end]`` with counted thing ``unit``.
+
+    ``unit`` is the noun phrase as written (None when the number stands alone); the role comes only
+    from this number's own noun phrase and the verbs that govern it, never from a neighbouring number's.
+    """
+    words = unit.split() if unit else []
+    if words and words[-1] in ROLE_WORDS and (len(words) == 1 or words[0] in GENERIC):
+        return ROLE_WORDS[words[-1]]
+    if len(words) > 1 and words[0] in ROLE_WORDS and words[0] not in ("deaths", "fatalities", "arrests", "injuries"):
+        return ROLE_WORDS[words[0]]  # "five missing children", "12 injured soldiers"
+    if unit in ("dead", "deaths", "fatalities"):
+        return "deaths"  # "victims", "bodies", "lives" count deaths only with a verb that says so
+    lo = max(0, start - 45)
+    before = _BEFORE.search(s, lo, start) if _ROLE_STEM.search(s, lo, start) else None
+    if before:
+        return before.lastgroup
+    after = _AFTER.match(s, end, min(len(s), end + 90))
+    if after:
+        return after.lastgroup
+    if unit is None and _mentions(_TOLL, s):
+        return "deaths"
+    return None
+
+
+def held_role(s: str, end: int, unit: str | None) -> str | None:
+    """"1,100 people remain behind bars": generic people held count prisoners (political ones when said)."""
+    if unit not in GENERIC or not _HELD_AFTER.match(s, end, min(len(s), end + 60)):
+        return None
+    return "political prisoners" if _mentions(_POLITICAL, s) else "prisoners"
+
+
+@lru_cache(maxsize=64)
+def _mentions(pattern: re.Pattern[str], s: str) -> bool:
+    """Whether ``pattern`` occurs in sentence ``s`` (cached: asked once per quantity of the sentence)."""
+    return pattern.search(s) is not None

@@ -1,0 +1,162 @@
+"""``claimcheck stories``: group the stored articles of a window into stories and list them.
+
+Parses arguments, reads the window's articles from the store, calls claimcheck.stories and renders.
+Exports go to stdout (or ``-o FILE``) with nothing else on stdout; messages go to stderr.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from claimcheck.cli.common import (
+    MAX_COUNT,
+    DbOption,
+    OutputOption,
+    QuietOption,
+    SourceOption,
+    SourcesOption,
+    UntilOption,
+    check_outlets,
+    choose,
+    fail,
+    handle_errors,
+    load_sources,
+    note,
+    out_console,
+    output_path,
+    parse_window,
+    protected_inputs,
+    read_db_path,
+    write_output,
+)
+from claimcheck.models import Article, Outlet, Sources
+from claimcheck.store import Store
+
+if TYPE_CHECKING:
+    from claimcheck.stories import Story
+
+DEFAULT_DAYS = 3
+
+
+def default_window(
+    store: Store, since: str | None, until: str | None, outlets: list[str] | None
+) -> tuple[datetime | None, datetime | None]:
+    """``--since``/``--until`` as given; without ``--since``, the 3 days up to ``--until``, else up to the
+    newest stored article (so a store fetched last week still shows last week's stories)."""
+    since_dt, until_dt = parse_window(since, until)
+    if since_dt is None:
+        end = until_dt or store.newest_time(outlets=outlets, before=datetime.now(UTC) + timedelta(days=1))
+        if end is not None:
+            since_dt = end - timedelta(days=DEFAULT_DAYS)
+    return since_dt, until_dt
+
+
+def outlet_map(cfg: Sources, store: Store, articles: list[Article]) -> dict[str, Outlet]:
+    """Configured outlets, plus stored-but-no-longer-configured ones under their stored name."""
+    outlets = {o.id: o for o in cfg.outlets}
+    names = store.outlet_names()
+    for a in articles:
+        if a.outlet not in outlets:
+            outlets[a.outlet] = Outlet(a.outlet, names.get(a.outlet, a.outlet))
+    return outlets
+
+
+def window_words(since: str | None, until: str | None, source: list[str] | None) -> str:
+    where = f" from {', '.join(source)}" if source else ""
+    if since or until:
+        return f"{where} between {since or 'the start'} and {until or 'now'}"
+    return where + f" in the last {DEFAULT_DAYS} days of stored articles"
+
+
+def find_story(
+    store: Store,
+    cfg: Sources,
+    story_id: str,
+    *,
+    since: str | None,
+    until: str | None,
+    source: list[str] | None,
+) -> Story | None:
+    """The story with this id in the window (the default one unless given); if it is not there, among all
+    stored articles (a story listed with another ``--since`` is still found)."""
+    from claimcheck.stories import find_stories
+
+    windows = [default_window(store, since, until, source)]
+    if not (since or until):
+        windows.append((None, None))
+    for since_dt, until_dt in windows:
+        articles = store.window_articles(since=since_dt, until=until_dt, outlets=source or None)
+        for s in find_stories(articles, outlet_map(cfg, store, articles)):
+            if s.id == story_id:
+                return s
+    return None
+
+
+@handle_errors
+def stories(
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            metavar="WHEN",
+            help="Only articles since: 3d, 12h, 2025-12-13 (default: the 3 days up to the newest stored).",
+            show_default=False,
+        ),
+    ] = None,
+    until: UntilOption = None,
+    source: SourceOption = None,
+    min_outlets: Annotated[
+        int,
+        typer.Option(
+            "--min-outlets",
+            min=1,
+            max=MAX_COUNT,
+            metavar="N",
+            help="Show stories covered by at least N outlets.",
+        ),
+    ] = 2,
+    limit: Annotated[
+        int | None, typer.Option("--limit", min=1, max=MAX_COUNT, metavar="N", help="At most N stories.")
+    ] = None,
+    fmt: Annotated[
+        str,
+        typer.Option("--format", "-f", metavar="FORMAT", help="table, markdown, json or csv (any case)."),
+    ] = "table",
+    output: OutputOption = None,
+    quiet: QuietOption = False,
+    db: DbOption = None,
+    sources: SourcesOption = None,
+) -> None:
+    """Group the stored articles into stories and list them, most outlets first (the way into compare)."""
+    from claimcheck.render.stories import FORMATS, print_stories, render, summary_line
+    from claimcheck.stories import list_stories
+
+    fmt = choose(fmt, FORMATS, "format")
+    cfg = load_sources(sources)
+    # Read-only, without quick_check (about a second on a 50,000-article store): it guards writes.
+    with Store.open(read_db_path(db, quiet=quiet), create=False, read_only=True, verify=False) as store:
+        target = output_path(output, inputs=protected_inputs(store.path, sources))
+        if source:
+            check_outlets(
+                source, store.outlet_ids() | {o.id for o in cfg.outlets}, "sources.yaml or the database"
+            )
+        if store.stats().articles == 0:
+            fail(f"the database {store.path} holds no articles yet; run `claimcheck fetch` first", 1)
+        since_dt, until_dt = default_window(store, since, until, source)
+        articles = store.window_articles(since=since_dt, until=until_dt, outlets=source or None)
+        if not articles:
+            fail(f"no stored article{window_words(since, until, source)}", 1)
+        outlets = outlet_map(cfg, store, articles)
+    result = list_stories(
+        articles, outlets, since=since_dt, until=until_dt, min_outlets=min_outlets, limit=limit
+    )
+    if target is None and fmt == "table":
+        print_stories(result, out_console)
+        return
+    note(summary_line(result), quiet)
+    write_output(target, render(result, fmt))
+    if target is not None:
+        note(f"wrote {target}", quiet)

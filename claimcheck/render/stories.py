@@ -1,0 +1,291 @@
+"""Renderers of a ``StoriesResult``: rich table, Markdown, JSON (schema ``claimcheck.stories/1``), CSV.
+
+Every string that came from the web (titles, terms, URLs) is escaped for the format it goes into.
+Formats are looked up in ``RENDERERS``: a new one (html) is one function and one entry.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from claimcheck.render.common import when_text
+from claimcheck.stories import StoriesResult, Story
+from claimcheck.textsafe import csv_safe, plain, safe_link
+from claimcheck.textsafe import markdown_escape as esc
+
+SCHEMA_ID = "claimcheck.stories/1"
+
+
+def window_text(result: StoriesResult) -> str:
+    parts = []
+    if result.since is not None:
+        parts.append(f"since {when_text(result.since)}")
+    if result.until is not None:
+        parts.append(f"until {when_text(result.until)}")
+    return " ".join(parts) or "all stored articles"
+
+
+def _name(result: StoriesResult, oid: str) -> str:
+    return plain(result.outlet_names.get(oid, oid))
+
+
+def summary_line(result: StoriesResult) -> str:
+    shown = len(result.stories)
+    return (
+        f"{shown} of {result.story_count} stories · {window_text(result)} · {result.article_count} articles"
+    )
+
+
+# --- terminal -----------------------------------------------------------------------------------------
+
+
+def short_time(dt: datetime | None, year: int | None = None) -> str:
+    """ "13 Dec 09:12" (the year added when it is not ``year``), "undated" without a time."""
+    if dt is None:
+        return "undated"
+    return dt.strftime("%d %b %H:%M" if dt.year == year else "%d %b %Y %H:%M")
+
+
+def stories_table(result: StoriesResult) -> Table:
+    year = result.generated_at.year
+    dated = [s.last_published for s in result.stories if s.last_published]
+    if dated:
+        year = max(dated).year
+    table = Table(expand=True, box=box.SIMPLE_HEAD, padding=(0, 1))
+    table.add_column("#", no_wrap=True, justify="right")
+    table.add_column("Story", ratio=1, overflow="fold")
+    table.add_column("Outlets", justify="right", no_wrap=True)
+    table.add_column("Art.", justify="right", no_wrap=True)
+    table.add_column("First", no_wrap=True)
+    table.add_column("Last", no_wrap=True)
+    for n, s in enumerate(result.stories, 1):
+        story = Text(plain(s.label))
+        story.append(f"\n{s.id}", style="dim")
+        if s.topic:
+            story.append(" · topic: ", style="dim")
+            story.append(plain(s.topic), style="cyan")
+        first = Text(short_time(s.first_published, year))
+        if s.first_outlet:
+            first.append(f"\n{_name(result, s.first_outlet)[:16]}", style="green")
+        table.add_row(
+            str(n),
+            story,
+            f"{len(s.independent_outlets)}/{len(s.outlets)}",
+            str(len(s.articles)),
+            first,
+            short_time(s.last_published, year),
+        )
+    return table
+
+
+def print_stories(result: StoriesResult, console: Console) -> None:
+    console.print(Text.assemble(("claimcheck stories", "bold"), f" · {summary_line(result)}"))
+    if not result.stories:
+        console.print("No story is covered by enough outlets (try --min-outlets 1).")
+        return
+    console.print(stories_table(result))
+    console.print(
+        "Outlets: independent/all (wire copies are not independent). "
+        "Compare one story: claimcheck compare --story ID",
+        style="dim",
+    )
+
+
+def render_table(result: StoriesResult) -> str:
+    buf = io.StringIO()
+    print_stories(result, Console(file=buf, width=120, color_system=None, highlight=False))
+    return buf.getvalue()
+
+
+# --- Markdown ------------------------------------------------------------------------------------------
+
+
+def render_markdown(result: StoriesResult) -> str:
+    out = [
+        "# claimcheck stories",
+        "",
+        f"{esc(summary_line(result))}. Generated {esc(when_text(result.generated_at))} UTC.",
+        "",
+    ]
+    if not result.stories:
+        return "\n".join([*out, "No story is covered by enough outlets.", ""])
+    out += [
+        "| # | Story | Outlets (independent/all) | Articles | First | Last | Topic |",
+        "| ---: | --- | ---: | ---: | --- | --- | --- |",
+    ]
+    for n, s in enumerate(result.stories, 1):
+        first = when_text(s.first_published) + (
+            f", {_name(result, s.first_outlet)}" if s.first_outlet else ""
+        )
+        out.append(
+            f"| {n} | {esc(s.label)} (`{s.id}`) | {len(s.independent_outlets)}/{len(s.outlets)} | "
+            f"{len(s.articles)} | {esc(first)} | {esc(when_text(s.last_published))} | {esc(s.topic)} |"
+        )
+    for n, s in enumerate(result.stories, 1):
+        out += [
+            "",
+            f"## {n}. {esc(s.label)}",
+            "",
+            f"Story `{s.id}`; compare it with `claimcheck compare --story {s.id}`.",
+            "",
+        ]
+        for a in s.articles:
+            link = safe_link(a.url)
+            title = esc(a.title) or "(untitled)"
+            shown = f"[{title}]({link})" if link else title
+            copy = " (wire copy)" if a.syndicated else ""
+            out.append(f"- {esc(_name(result, a.outlet))}, {esc(when_text(a.published))}: {shown}{copy}")
+    return "\n".join(out) + "\n"
+
+
+# --- JSON ------------------------------------------------------------------------------------------------
+
+_STR_OR_NULL = {"type": ["string", "null"]}
+# JSON Schema (draft 2020-12 subset) of the output, for the tests and for consumers.
+SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["schema", "generated_at", "window", "stories"],
+    "properties": {
+        "schema": {"const": SCHEMA_ID},
+        "generated_at": {"type": "string"},
+        "window": {
+            "type": "object",
+            "required": ["since", "until"],
+            "properties": {"since": _STR_OR_NULL, "until": _STR_OR_NULL},
+        },
+        "stories": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": [
+                    "id",
+                    "label",
+                    "terms",
+                    "outlets",
+                    "independent_outlets",
+                    "first_published",
+                    "last_published",
+                    "first_outlet",
+                    "articles",
+                ],  # fmt: skip
+                "properties": {
+                    "id": {"type": "string"},
+                    "label": {"type": "string"},
+                    "terms": {"type": "array", "items": {"type": "string"}},
+                    "topic": {"type": "string"},
+                    "outlets": {"type": "array", "items": {"type": "string"}},
+                    "independent_outlets": {"type": "array", "items": {"type": "string"}},
+                    "first_published": _STR_OR_NULL,
+                    "last_published": _STR_OR_NULL,
+                    "first_outlet": _STR_OR_NULL,
+                    "articles": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "required": ["outlet", "url", "title", "published"],
+                            "properties": {
+                                "outlet": {"type": "string"},
+                                "url": {"type": "string"},
+                                "title": {"type": "string"},
+                                "published": _STR_OR_NULL,
+                                "syndicated": {"type": "boolean"},
+                            },
+                        },
+                    },
+                },
+            },
+        },
+    },
+}
+
+
+def _iso(dt: datetime | None) -> str | None:
+    return dt.isoformat() if dt is not None else None
+
+
+def story_json(s: Story) -> dict[str, Any]:
+    return {
+        "id": s.id,
+        "label": plain(s.label),
+        "terms": [plain(t) for t in s.terms],
+        "topic": plain(s.topic),
+        "outlets": list(s.outlets),
+        "independent_outlets": list(s.independent_outlets),
+        "first_published": _iso(s.first_published),
+        "last_published": _iso(s.last_published),
+        "first_outlet": s.first_outlet,
+        "articles": [
+            {
+                "outlet": a.outlet,
+                "url": plain(a.url),
+                "title": plain(a.title),
+                "published": _iso(a.published),
+                "syndicated": a.syndicated,
+            }
+            for a in s.articles
+        ],
+    }
+
+
+def to_json(result: StoriesResult) -> dict[str, Any]:
+    return {
+        "schema": SCHEMA_ID,
+        "generated_at": _iso(result.generated_at),
+        "window": {"since": _iso(result.since), "until": _iso(result.until)},
+        "articles": result.article_count,
+        "stories": [story_json(s) for s in result.stories],
+    }
+
+
+def render_json(result: StoriesResult) -> str:
+    return json.dumps(to_json(result), ensure_ascii=False, indent=2) + "\n"
+
+
+# --- CSV ---------------------------------------------------------------------------------------------------
+
+CSV_COLUMNS = (
+    "story_id", "label", "topic", "outlets", "independent_outlets", "first_published", "last_published",
+    "first_outlet", "outlet", "published", "syndicated", "title", "url",
+)  # fmt: skip
+
+
+def render_csv(result: StoriesResult) -> str:
+    """One row per (story, article), the story's columns repeated."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for s in result.stories:
+        for a in s.articles:
+            row = [
+                s.id, s.label, s.topic, len(s.outlets), len(s.independent_outlets),
+                _iso(s.first_published) or "", _iso(s.last_published) or "", s.first_outlet or "",
+                a.outlet, _iso(a.published) or "", "true" if a.syndicated else "false", a.title, a.url,
+            ]  # fmt: skip
+            writer.writerow([v if isinstance(v, int) else csv_safe(str(v)) for v in row])
+    return buf.getvalue()
+
+
+RENDERERS: dict[str, Callable[[StoriesResult], str]] = {
+    "table": render_table,
+    "markdown": render_markdown,
+    "json": render_json,
+    "csv": render_csv,
+}
+FORMATS = tuple(RENDERERS)
+
+
+def render(result: StoriesResult, fmt: str) -> str:
+    try:
+        return RENDERERS[fmt](result)
+    except KeyError:
+        raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}") from None

@@ -1,0 +1,596 @@
+"""PostgreSQL storage: the :class:`claimcheck.store.Store` contract on a server shared by many fetchers
+and readers (``--db postgresql://user@host:port/dbname``). Needs psycopg 3: ``pip install "claimcheck[postgres]"``.
+
+The tables and their meaning are SQLite's (the same ordered migrations, in PostgreSQL's SQL); full-text
+search is PostgreSQL's own: a generated ``tsvector`` (title weight A, text weight D, english stemming with
+accents folded) under a GIN index. Articles are inserted with ``ON CONFLICT DO NOTHING``, so two fetchers
+that store the same article at once keep one; every batch is one transaction, each article a savepoint.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager, suppress
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+from claimcheck.errors import StoreError, StoreUnavailable
+from claimcheck.migrations import MIGRATIONS, PG_TS_CONFIG, PG_TS_MAX_CHARS, SCHEMA_VERSION
+from claimcheck.models import Article, Claim, Outlet
+from claimcheck.store import (
+    _PHRASE,
+    _WORD,
+    COLUMNS,
+    ORDER_BY,
+    ArticleRow,
+    OutletStats,
+    Store,
+    StoreStats,
+    _article,
+    iso,
+    parse_iso,
+)
+
+CONNECT_TIMEOUT = 10  # seconds
+MIGRATE_LOCK = 0x636C6D63  # pg_advisory_xact_lock key while the schema is migrated ("clmc")
+EXTRA = 'PostgreSQL needs the postgres extra: pip install "claimcheck[postgres]" (psycopg 3)'
+_ARTICLE_COLS = "a.id, a.outlet, a.url, a.canonical_url, a.title, a.author, a.published, a.fetched, a.text, a.content_hash"
+
+
+def redact(url: str) -> str:
+    """The URL as messages may show it: the password replaced by ``***``."""
+    try:
+        parts = urlsplit(url)
+        if parts.password is None:
+            return url
+        netloc = parts.netloc.rsplit("@", 1)
+        user = netloc[0].split(":", 1)[0]
+        return urlunsplit(parts._replace(netloc=f"{user}:***@{netloc[1]}"))
+    except ValueError:
+        return "postgresql://(a URL that cannot be read)"
+
+
+def _secret(url: str) -> str | None:
+    try:
+        return urlsplit(url).password
+    except ValueError:
+        return None
+
+
+def _import_psycopg() -> Any:
+    try:
+        import psycopg
+    except ImportError:
+        raise StoreError(EXTRA) from None
+    return psycopg
+
+
+def ts_parts(query: str) -> list[str]:
+    """The query as FTS5's builder reads it (:func:`claimcheck.store.fts_query`): "quoted phrases" kept
+    whole, every other word on its own; all must match. Each part becomes one ``phraseto_tsquery``."""
+    parts: list[str] = []
+    for phrase in _PHRASE.findall(query):
+        words = _WORD.findall(phrase)
+        if words:
+            parts.append(" ".join(words))
+    rest = _PHRASE.sub(" ", query)
+    parts.extend(_WORD.findall(rest))
+    return parts
+
+
+class PgStore(Store):
+    """One open PostgreSQL claimcheck database (one connection; the fetch run's database thread uses it)."""
+
+    backend = "postgresql"
+
+    def __init__(self, conn: Any, url: str, *, read_only: bool = False) -> None:
+        self.conn = conn
+        self.url = url
+        self.location = redact(url)
+        self.read_only = read_only
+        self._psycopg = _import_psycopg()
+        self._pacer: Any = None
+        self._pacer_lock = threading.Lock()
+
+    # -- opening -----------------------------------------------------------------------------------
+    @classmethod
+    def open(  # type: ignore[override]
+        cls, url: str, *, create: bool = True, verify: bool = True, read_only: bool = False
+    ) -> PgStore:
+        psycopg = _import_psycopg()
+        shown = redact(url)
+        try:
+            conn = psycopg.connect(
+                url, autocommit=True, connect_timeout=CONNECT_TIMEOUT, application_name="claimcheck"
+            )
+        except psycopg.Error as e:
+            raise StoreError(f"{shown}: cannot connect: {_first_line(e, url)}") from None
+        except Exception as e:  # noqa: BLE001 - a URL psycopg cannot read (bad port, bad option)
+            raise StoreError(f"{shown}: not a usable database URL: {_first_line(e, url)}") from None
+        store = cls(conn, url, read_only=read_only)
+        try:
+            store._setup(create=create and not read_only)
+        except psycopg.Error as e:
+            conn.close()
+            raise store.store_error(e) or StoreError(str(e)) from None
+        except StoreError:
+            conn.close()
+            raise
+        return store
+
+    def _setup(self, *, create: bool) -> None:
+        version = self._version()
+        if version is None:
+            if self._has_tables():
+                raise StoreError(f"{self.location}: a PostgreSQL database, but not a claimcheck one")
+            if not create:
+                raise StoreError(
+                    f"{self.location}: no claimcheck database here yet; run 'claimcheck fetch' first (or pass --db)"
+                )
+            version = 0
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.location}: database schema {version} is newer than this claimcheck understands "
+                f"({SCHEMA_VERSION}); upgrade claimcheck"
+            )
+        if version < SCHEMA_VERSION:
+            if not create:
+                raise StoreError(
+                    f"{self.location}: database schema {version} needs an upgrade; run 'claimcheck fetch' "
+                    "(or any writing command) first"
+                )
+            self._migrate()
+
+    def _version(self) -> int | None:
+        row = self.conn.execute("SELECT to_regclass('claimcheck_schema') IS NOT NULL").fetchone()
+        if not row[0]:
+            return None
+        row = self.conn.execute("SELECT max(version) FROM claimcheck_schema").fetchone()
+        return int(row[0] or 0)
+
+    def _has_tables(self) -> bool:
+        row = self.conn.execute(
+            "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()"
+        ).fetchone()
+        return int(row[0]) > 0
+
+    def _migrate(self) -> None:
+        with self.conn.transaction():
+            # One migrator at a time: another fetcher may be creating the schema right now.
+            self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (MIGRATE_LOCK,))
+            self.conn.execute("CREATE TABLE IF NOT EXISTS claimcheck_schema (version INTEGER NOT NULL)")
+            version = int(self.conn.execute("SELECT coalesce(max(version), 0) FROM claimcheck_schema").fetchone()[0])
+            for migration in MIGRATIONS[version:]:
+                migration.postgres(self.conn)
+            if version < SCHEMA_VERSION:
+                self.conn.execute("DELETE FROM claimcheck_schema")
+                self.conn.execute("INSERT INTO claimcheck_schema (version) VALUES (%s)", (SCHEMA_VERSION,))
+
+    def close(self) -> None:
+        with suppress(Exception):
+            self.conn.close()
+        if self._pacer is not None:
+            with suppress(Exception):
+                self._pacer.close()
+
+    # -- errors ------------------------------------------------------------------------------------
+    def store_error(self, e: BaseException) -> StoreError | None:
+        psycopg = self._psycopg
+        if isinstance(e, StoreError):
+            return e
+        if not isinstance(e, psycopg.Error):
+            return None
+        msg = _first_line(e, self.url)
+        lost = self.conn.closed or self.conn.broken
+        if lost or (isinstance(e, psycopg.OperationalError | psycopg.InterfaceError) and "connection" in msg.lower()):
+            return StoreUnavailable(
+                f"{self.location}: lost the connection to the database server ({msg}); everything "
+                "committed is kept, run again when the server is back"
+            )
+        errors = psycopg.errors
+        if isinstance(e, errors.DiskFull):
+            return StoreError(f"{self.location}: the server's disk is full; nothing was lost, free some space and run again")
+        if isinstance(e, errors.ReadOnlySqlTransaction | errors.InsufficientPrivilege):
+            return StoreError(f"{self.location}: no permission to write ({msg}); check the role's grants or use another --db")
+        return StoreError(f"{self.location}: database error: {msg}")
+
+    @contextmanager
+    def _write(self) -> Iterator[Any]:
+        """One transaction; driver errors become :class:`StoreError`."""
+        try:
+            with self.conn.transaction():
+                yield self.conn
+        except self._psycopg.Error as e:
+            raise self.store_error(e) from None  # type: ignore[misc]
+
+    def _read(self, sql: str, args: Sequence[object] = ()) -> list[tuple[Any, ...]]:
+        try:
+            return self.conn.execute(sql, args).fetchall()
+        except self._psycopg.Error as e:
+            raise self.store_error(e) from None  # type: ignore[misc]
+
+    # -- shared politeness ---------------------------------------------------------------------------
+    def host_slot(self, host: str, delay: float) -> float | None:
+        """One atomic statement on the server's clock: every fetcher of this database, on any machine,
+        keeps ``delay`` seconds between request starts on ``host``. A connection of its own, so that
+        pacing never waits behind a batch being written."""
+        try:
+            with self._pacer_lock:
+                if self._pacer is None:
+                    self._pacer = self._psycopg.connect(
+                        self.url, autocommit=True, connect_timeout=CONNECT_TIMEOUT, application_name="claimcheck-pacer"
+                    )
+                pacer = self._pacer
+            row = pacer.execute(
+                "INSERT INTO hosts AS h (host, next_start) VALUES (%(h)s, clock_timestamp() + make_interval(secs => %(d)s)) "
+                "ON CONFLICT (host) DO UPDATE SET next_start = "
+                "greatest(h.next_start, clock_timestamp()) + make_interval(secs => %(d)s) "
+                "RETURNING extract(epoch FROM (h.next_start - clock_timestamp()))::float8 - %(d)s",
+                {"h": host, "d": float(delay)},
+            ).fetchone()
+        except self._psycopg.Error as e:
+            raise self.store_error(e) from None  # type: ignore[misc]
+        return max(0.0, float(row[0]))
+
+    # -- outlets and feeds -------------------------------------------------------------------------
+    def sync_outlets(self, outlets: Iterable[Outlet]) -> None:
+        rows = [
+            (o.id, o.name, int(o.wire), o.homepage, o.country, o.language, json.dumps(list(o.aliases)))
+            for o in outlets
+        ]
+        with self._write() as db, db.cursor() as cur:
+            cur.executemany(
+                "INSERT INTO outlets (id, name, wire, homepage, country, language, aliases) "
+                "VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT (id) DO UPDATE SET name=excluded.name, "
+                "wire=excluded.wire, homepage=excluded.homepage, country=excluded.country, "
+                "language=excluded.language, aliases=excluded.aliases",
+                rows,
+            )
+
+    def outlet_names(self) -> dict[str, str]:
+        return dict(self._read("SELECT id, name FROM outlets"))  # type: ignore[arg-type]
+
+    def feed_state(self, outlet: str, url: str) -> tuple[str | None, str | None]:
+        rows = self._read("SELECT etag, last_modified FROM feeds WHERE outlet = %s AND url = %s", (outlet, url))
+        return (rows[0][0], rows[0][1]) if rows else (None, None)
+
+    def save_feed_state(
+        self,
+        outlet: str,
+        url: str,
+        *,
+        status: int | None,
+        error: str | None,
+        etag: str | None = None,
+        last_modified: str | None = None,
+    ) -> None:
+        with self._write() as db:
+            db.execute(
+                "INSERT INTO feeds (outlet, url, etag, last_modified, last_status, last_error, last_fetched) "
+                "VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT (outlet, url) DO UPDATE SET "
+                "etag = coalesce(excluded.etag, feeds.etag), "
+                "last_modified = coalesce(excluded.last_modified, feeds.last_modified), "
+                "last_status = excluded.last_status, last_error = excluded.last_error, "
+                "last_fetched = excluded.last_fetched",
+                (outlet, url, etag, last_modified, status, error, iso(datetime.now(UTC))),
+            )
+
+    # -- entries and articles ----------------------------------------------------------------------
+    def seen_entries(self, outlet: str, keys: Sequence[str]) -> set[str]:
+        if not keys:
+            return set()
+        rows = self._read("SELECT key FROM entries WHERE outlet = %s AND key = ANY(%s)", (outlet, list(keys)))
+        return {r[0] for r in rows}
+
+    def mark_entries(self, outlet: str, keys: Iterable[str], url: str, status: str) -> None:
+        with self._write() as db:
+            _mark(db, outlet, keys, url, status, None)
+
+    def add_article(self, article: Article, entry_keys: Iterable[str] = ()) -> tuple[int, bool]:
+        with self._write() as db:
+            return _add_article(db, article, entry_keys)
+
+    def add_articles(
+        self, items: Sequence[tuple[Article, Iterable[str]]]
+    ) -> list[tuple[int, bool] | Exception]:
+        psycopg = self._psycopg
+        out: list[tuple[int, bool] | Exception] = []
+        with self._write() as db:
+            for article, keys in items:
+                try:
+                    with db.transaction():  # a savepoint: this article all or nothing
+                        out.append(_add_article(db, article, keys))
+                except psycopg.Error as e:
+                    if db.broken or db.closed:
+                        raise  # the connection is gone: nothing of the batch is kept
+                    out.append(self.store_error(e) or StoreError(str(e)))
+                except Exception as e:  # noqa: BLE001 - returned in the article's slot, raised by its caller
+                    out.append(e)
+        return out
+
+    def replace_claims(self, article_id: int, claims: Sequence[Claim]) -> None:
+        with self._write() as db:
+            db.execute("DELETE FROM claims WHERE article_id = %s", (article_id,))
+            _insert_claims(db, article_id, claims)
+
+    def iter_articles(self, batch: int = 200) -> Iterator[Article]:
+        last = 0
+        while True:
+            rows = self._read(
+                f"SELECT {_ARTICLE_COLS} FROM articles a WHERE a.id > %s ORDER BY a.id LIMIT %s", (last, batch)
+            )
+            if not rows:
+                return
+            for r in rows:
+                yield _article(r)
+            last = rows[-1][0]
+
+    def get_article(self, article_id: int) -> Article | None:
+        rows = self._read(f"SELECT {_ARTICLE_COLS} FROM articles a WHERE a.id = %s", (article_id,))
+        return self._with_claims([_article(rows[0])])[0] if rows else None
+
+    def stats(self) -> StoreStats:
+        r = self._read(
+            "SELECT (SELECT count(*) FROM outlets), (SELECT count(*) FROM articles), (SELECT count(*) FROM claims)"
+        )[0]
+        return StoreStats(int(r[0]), int(r[1]), int(r[2]))
+
+    # -- search ------------------------------------------------------------------------------------
+    def search(
+        self,
+        query: str,
+        *,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        outlets: Sequence[str] | None = None,
+        limit: int | None = None,
+    ) -> list[Article]:
+        """As SQLite's: every word and "quoted phrase" must match (stemmed, english), title weighs four
+        times the text, best first."""
+        parts = ts_parts(query)
+        if not parts:
+            return []
+        tsq = " && ".join(f"phraseto_tsquery('{PG_TS_CONFIG}', %s)" for _ in parts)
+        sql = [
+            f"WITH q AS (SELECT ({tsq}) AS q) SELECT {_ARTICLE_COLS} FROM articles a, q "
+            "WHERE numnode(q.q) > 0 AND a.tsv @@ q.q"
+        ]
+        args: list[object] = list(parts)
+        for phrase in (p for p in parts if " " in p):
+            # The index holds title and text as one vector, where a phrase could run from the title's
+            # last word into the text's first; FTS5 keeps columns apart, so a phrase must match in one.
+            sql.append(
+                f"AND (to_tsvector('{PG_TS_CONFIG}', a.title) @@ phraseto_tsquery('{PG_TS_CONFIG}', %s) OR "
+                f"to_tsvector('{PG_TS_CONFIG}', left(a.text, {PG_TS_MAX_CHARS})) @@ phraseto_tsquery('{PG_TS_CONFIG}', %s))"
+            )
+            args += [phrase, phrase]
+        sql += _window(args, since, until, outlets)
+        sql.append("ORDER BY ts_rank('{0.25, 0.25, 0.25, 1.0}', a.tsv, q.q) DESC, a.id")
+        if limit:
+            sql.append("LIMIT %s")
+            args.append(limit)
+        rows = self._read(" ".join(sql), args)
+        return self._with_claims([_article(r) for r in rows])
+
+    def recent_titles(self, n: int) -> list[str]:
+        return [r[0] for r in self._read("SELECT title FROM articles ORDER BY id DESC LIMIT %s", (n,))]
+
+    # -- stories -----------------------------------------------------------------------------------
+    def newest_time(
+        self, *, outlets: Sequence[str] | None = None, before: datetime | None = None
+    ) -> datetime | None:
+        args: list[object] = []
+        sql = ["SELECT max(coalesce(a.published, a.fetched)) FROM articles a WHERE true"]
+        sql += _window(args, None, before, outlets)
+        return parse_iso(self._read(" ".join(sql), args)[0][0])
+
+    def window_articles(
+        self,
+        *,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        outlets: Sequence[str] | None = None,
+        head: int = 1000,
+        tail: int = 600,
+    ) -> list[Article]:
+        h, t = int(head), int(tail)
+        cols = _ARTICLE_COLS.replace(
+            "a.text",
+            f"CASE WHEN length(a.text) > {h + t} THEN left(a.text, {h}) || chr(10) || chr(10) || right(a.text, {t}) "
+            "ELSE a.text END",
+        )
+        args: list[object] = []
+        sql = [f"SELECT {cols} FROM articles a WHERE true"]
+        sql += _window(args, since, until, outlets)
+        sql.append("ORDER BY a.id")
+        return [_article(r) for r in self._read(" ".join(sql), args)]
+
+    def articles_by_id(self, ids: Sequence[int]) -> list[Article]:
+        rows = self._read(f"SELECT {_ARTICLE_COLS} FROM articles a WHERE a.id = ANY(%s)", (list(ids),))
+        found = {int(r[0]): _article(r) for r in rows}
+        return self._with_claims([found[i] for i in ids if i in found])
+
+    def _with_claims(self, articles: list[Article]) -> list[Article]:
+        from dataclasses import replace
+
+        by_id: dict[int, list[Claim]] = {a.id: [] for a in articles if a.id is not None}
+        if by_id:
+            rows = self._read(
+                'SELECT article_id, kind, text, sentence, start, "end", fields FROM claims '
+                "WHERE article_id = ANY(%s) ORDER BY article_id, start, id",
+                (list(by_id),),
+            )
+            for aid, kind, text, sentence, start, end, fields in rows:
+                by_id[aid].append(Claim.from_row(kind, text, sentence, start, end, json.loads(fields)))
+        return [replace(a, claims=tuple(by_id.get(a.id or -1, ()))) for a in articles]
+
+    # -- listing -----------------------------------------------------------------------------------
+    def list_articles(
+        self,
+        *,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        outlets: Sequence[str] | None = None,
+        limit: int | None = None,
+    ) -> list[ArticleRow]:
+        sql = [
+            "SELECT a.id, a.outlet, a.published, a.fetched, a.title, a.url, "
+            "(SELECT count(*) FROM claims c WHERE c.article_id = a.id) FROM articles a WHERE true"
+        ]
+        args: list[object] = []
+        sql += _window(args, since, until, outlets)
+        sql.append("ORDER BY coalesce(a.published, a.fetched) DESC, a.id DESC")
+        if limit:
+            sql.append("LIMIT %s")
+            args.append(limit)
+        rows = self._read(" ".join(sql), args)
+        return [ArticleRow(r[0], r[1], parse_iso(r[2]), parse_iso(r[3]), r[4], r[5], int(r[6])) for r in rows]
+
+    def outlet_stats(self) -> list[OutletStats]:
+        rows = self._read(
+            "SELECT a.outlet, coalesce(o.name, a.outlet), count(*), sum(n.claims), "
+            "min(a.published), max(a.published) FROM articles a "
+            "LEFT JOIN outlets o ON o.id = a.outlet "
+            "LEFT JOIN (SELECT article_id, count(*) AS claims FROM claims GROUP BY article_id) n "
+            "ON n.article_id = a.id GROUP BY a.outlet, o.name ORDER BY count(*) DESC, a.outlet"
+        )
+        return [
+            OutletStats(r[0], r[1], int(r[2]), int(r[3] or 0), parse_iso(r[4]), parse_iso(r[5])) for r in rows
+        ]
+
+    def outlet_ids(self) -> set[str]:
+        return {r[0] for r in self._read("SELECT id FROM outlets UNION SELECT DISTINCT outlet FROM articles")}
+
+    def size_bytes(self) -> int:
+        return int(self._read("SELECT pg_database_size(current_database())")[0][0])
+
+    # -- moving a store ----------------------------------------------------------------------------
+    def export_rows(self, table: str, batch: int = 1000) -> Iterator[list[tuple[object, ...]]]:
+        last: tuple[object, ...] | None = None
+        keys = [k.strip() for k in ORDER_BY[table].split(",")]
+        cols = COLUMNS[table]
+        idx = [cols.index(k) for k in keys]
+        while True:
+            where = f"WHERE ({', '.join(keys)}) > ({', '.join(['%s'] * len(keys))})" if last else ""
+            rows = self._read(
+                f"SELECT {', '.join(cols)} FROM {table} {where} ORDER BY {ORDER_BY[table]} LIMIT %s",
+                [*(last or ()), batch],
+            )
+            if not rows:
+                return
+            yield [tuple(r) for r in rows]
+            last = tuple(rows[-1][i] for i in idx)
+
+    def import_rows(self, table: str, rows: Sequence[tuple[object, ...]]) -> None:
+        sql = f"COPY {table} ({', '.join(COLUMNS[table])}) FROM STDIN"
+        with self._write() as db, db.cursor() as cur, cur.copy(sql) as copy:
+            for row in rows:
+                copy.write_row(row)
+
+    def finish_import(self) -> None:
+        with self._write() as db:
+            for table in ("articles", "claims"):
+                db.execute(
+                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                    f"coalesce((SELECT max(id) FROM {table}), 0) + 1, false)"
+                )
+
+    def count_rows(self, table: str) -> int:
+        return int(self._read(f"SELECT count(*) FROM {table}")[0][0])
+
+
+def _window(
+    args: list[object], since: datetime | None, until: datetime | None, outlets: Sequence[str] | None
+) -> list[str]:
+    """The --since/--until/--source conditions, judged by publication time, else fetch time."""
+    sql: list[str] = []
+    if since:
+        sql.append("AND coalesce(a.published, a.fetched) >= %s")
+        args.append(iso(since))
+    if until:
+        sql.append("AND coalesce(a.published, a.fetched) <= %s")
+        args.append(iso(until))
+    if outlets:
+        sql.append("AND a.outlet = ANY(%s)")
+        args.append(list(outlets))
+    return sql
+
+
+def _add_article(db: Any, article: Article, entry_keys: Iterable[str]) -> tuple[int, bool]:
+    row = db.execute(
+        "INSERT INTO articles (outlet, url, canonical_url, title, author, published, fetched, text, content_hash) "
+        "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING RETURNING id",
+        (
+            article.outlet,
+            article.url,
+            article.canonical_url,
+            article.title,
+            article.author,
+            iso(article.published),
+            iso(article.fetched),
+            article.text,
+            article.content_hash,
+        ),
+    ).fetchone()
+    if row is None:
+        # Stored already (maybe by another fetcher a moment ago: ON CONFLICT waited for its commit).
+        found = db.execute(
+            "SELECT id FROM articles WHERE canonical_url = %s OR (outlet = %s AND content_hash = %s) LIMIT 1",
+            (article.canonical_url, article.outlet, article.content_hash),
+        ).fetchone()
+        if found is None:
+            raise StoreError("the article conflicted with one that is gone again; it is fetched next time")
+        _mark(db, article.outlet, entry_keys, article.url, "duplicate", found[0])
+        return int(found[0]), False
+    article_id = int(row[0])
+    _insert_claims(db, article_id, article.claims)
+    _mark(db, article.outlet, entry_keys, article.url, "stored", article_id)
+    return article_id, True
+
+
+def _insert_claims(db: Any, article_id: int, claims: Sequence[Claim]) -> None:
+    if not claims:
+        return
+    with db.cursor() as cur:
+        cur.executemany(
+            'INSERT INTO claims (article_id, kind, text, sentence, start, "end", fields) '
+            "VALUES (%s, %s, %s, %s, %s, %s, %s)",
+            [
+                (
+                    article_id,
+                    c.kind,
+                    c.text,
+                    c.sentence,
+                    c.start,
+                    c.end,
+                    json.dumps(c.fields_json(), ensure_ascii=False),
+                )
+                for c in claims
+            ],
+        )
+
+
+def _mark(db: Any, outlet: str, keys: Iterable[str], url: str, status: str, article_id: int | None) -> None:
+    now = iso(datetime.now(UTC))
+    rows = [(outlet, k, url, article_id, status, now) for k in dict.fromkeys(keys)]
+    if not rows:
+        return
+    with db.cursor() as cur:
+        cur.executemany(
+            "INSERT INTO entries (outlet, key, url, article_id, status, seen) VALUES (%s, %s, %s, %s, %s, %s) "
+            "ON CONFLICT (outlet, key) DO UPDATE SET article_id = excluded.article_id, status = excluded.status",
+            rows,
+        )
+
+
+def _first_line(e: BaseException, url: str) -> str:
+    """The driver's message in one line, with the password (if any) never in it."""
+    msg = " ".join(str(e).split()) or type(e).__name__
+    secret = _secret(url)
+    if secret:
+        msg = msg.replace(secret, "***")
+    return re.sub(r"\s+", " ", msg)[:300]

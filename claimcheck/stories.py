@@ -1,0 +1,581 @@
+"""Group articles into stories: articles in, ``Story`` records out (pure: no store, no CLI).
+
+A story is one real-world event as the outlets reported it. Each article becomes a TF-IDF vector of
+its title (weighted up) and lead: words (lightly stemmed), capitalised names (weighted up) and the
+figures it gives. Candidate pairs come from blocking, never all pairs: every article's few most
+distinctive terms are its keys, each key's articles are ordered by time, and an article is paired
+with its nearest few neighbours in each of its keys (linear in the number of articles). Candidate
+pairs are scored in bulk with numpy (cosine of the articles' top terms), damped by the time between
+them, then clustered by average linkage: two groups merge only when their articles are, on average,
+similar to each other (exact, from the groups' summed vectors), so two events do not chain together
+through one article that mentions both. A split story is preferred to a mixed one.
+
+Wire copies are counted as ``compare`` counts them (claimcheck.syndication): a story's independent
+outlets are those with at least one article that is not a wire copy.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+
+import numpy as np
+
+from claimcheck.models import Article, Outlet
+from claimcheck.syndication import find_syndicated
+from claimcheck.textsafe import plain
+
+
+@dataclass(frozen=True)
+class StoryOptions:
+    """How articles are grouped. Defaults tuned on the tuning events of news-clusters (README)."""
+
+    title_weight: float = 3.0  # a title word counts as this many lead words
+    name_weight: float = (
+        1.0  # a capitalised name inside a sentence counts this much more (1: no boost helped)
+    )
+    lead_words: int = 100  # words of the text read after the title
+    top_terms: int = 40  # terms kept per article vector (its heaviest shared terms)
+    keys: int = 8  # blocking keys per article
+    neighbours: int = 4  # pairs per key: the nearest articles in time sharing it
+    edge: float = 0.12  # a candidate pair below this similarity is no link
+    link: float = 0.10  # groups merge when their average similarity is at least this
+    specific: float = 0.5  # at least this share of two groups' similarity must come from specific terms
+    specific_times: float = 3.0  # specific: in at most this many times the two groups' articles ...
+    specific_plus: int = 5  # ... plus this many
+    specific_share: float = 0.1  # ... or in at most this share of the window's articles
+    specific_most: int = 1000  # ... but never more than this many (generic words grow with the window)
+    same_days: float = 4.0  # no time damping within this many days
+    half_life_days: float = 120.0  # beyond same_days, similarity halves every this many days
+
+
+@dataclass(frozen=True)
+class StoryArticle:
+    """One article of a story, as listed (no text)."""
+
+    id: int | None
+    outlet: str
+    url: str
+    title: str
+    published: datetime | None
+    syndicated: bool = False
+
+
+@dataclass(frozen=True)
+class Story:
+    id: str  # stable while the stored articles do not change: derived from the earliest article
+    label: str  # the most central title
+    terms: tuple[str, ...]  # the story's most distinctive words, best first
+    topic: str  # words for `compare TOPIC` that find this story's articles
+    outlets: tuple[str, ...]  # every outlet with an article in the story, first to publish first
+    independent_outlets: tuple[str, ...]  # those with at least one article that is not wire copy
+    first_published: datetime | None
+    last_published: datetime | None
+    first_outlet: str | None
+    articles: tuple[StoryArticle, ...]  # in publication order (undated last)
+
+
+# --- text to terms --------------------------------------------------------------------------------
+
+# English function words and the words every news article uses (general knowledge, not one story's).
+_STOP_TEXT = """a about above after again against all almost also although always am among an and another any
+    anyone anything are aren around as at back be became because become been before being below between
+    both but by came can cannot could couldn did didn do does doesn doing don done down during each
+    either else enough even ever every few for from further get gets getting go goes going gone got had
+    hadn has hasn have haven having he her here hers herself him himself his how however i if in into is
+    isn it its itself just last least less let like made make makes many may me might more most much must
+    my myself near never new next no nor not now of off often on once one only or other others our ours
+    ourselves out over own per put quite rather really said same say says saying see seen shall she
+    should shouldn since so some something still such take than that the their theirs them themselves
+    then there these they thing things this those though through thus to too took toward under until up
+    upon us use used very was wasn way we well went were weren what when where whether which while who
+    whom whose why will with within without won would wouldn yet you your yours yourself yourselves
+    according added adding announced asked called comment comments continue continued day days
+    did early earlier edition editor email week weeks month months year years time times today tomorrow
+    yesterday told tell tells report reported reports reporting reporter reporters statement statements
+    news update updated latest live read click image images photo photos video videos getty afp reuters
+    ap copyright rights reserved share shares subscribe newsletter follow story
+    stories article articles source sources including include includes monday tuesday wednesday
+    thursday friday saturday sunday mr mrs ms dr percent per cent two three four five six seven eight
+    nine ten first second third think know known want wanted going say"""
+STOPWORDS = frozenset(_STOP_TEXT.split())
+
+_SEP = "\n\x01\n"  # between two articles' texts when they are split in one pass
+# Punctuation around a word (str.split leaves it on): quotes, brackets, sentence marks, currency signs.
+_AROUND = "\"'“”‘’«»„()[]{}<>,.;:!?…*|/\\—–-$£€¥%#@+=~^&_`"
+
+
+def _stem(word: str) -> str:
+    """Lower-cased, possessive dropped, plural folded (a light rule: news words, not a full stemmer)."""
+    w = word.lower().replace("’", "'").replace(".", "")
+    if w.endswith("'s"):
+        w = w[:-2]
+    w = w.strip("'-")
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith(("sses", "shes", "ches", "xes")):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+def term_of(token: str) -> str | None:
+    """The term a token counts as: a stem, a figure ("1,200" -> "#1200"), or None (stop word, digit)."""
+    if token[0].isdigit():
+        digits = token.replace(",", "")
+        return "#" + digits.rstrip(".") if len(digits.split(".")[0]) >= 2 else None
+    term = _stem(token)
+    return term if len(term) > 1 and term not in STOPWORDS else None
+
+
+class _Terms(dict[str, int]):
+    """Token -> term id (-1: not a term, -2: the article separator); builds the vocabulary as it goes."""
+
+    def get_id(self, token: str) -> int:
+        tid = self.get(token)
+        if tid is None:
+            tid = self[token] = self._new(token)
+        return tid
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: dict[str, int] = {}
+        self.vocab: list[str] = []
+        self.forms: list[Counter[str]] = []
+
+    def _new(self, token: str) -> int:
+        if token == "\x01":
+            return -2
+        token = token.strip(_AROUND)
+        term = term_of(token) if token else None
+        if term is None:
+            tid = -1
+        else:
+            tid = self.ids.get(term, -1)
+            if tid < 0:
+                tid = self.ids[term] = len(self.vocab)
+                self.vocab.append(term)
+                self.forms.append(Counter())
+            self.forms[tid][token] += 1
+        return tid
+
+
+_CHUNK = 2000  # texts split at a time: the token strings of 50,000 leads would take ~300 MB at once
+
+
+def _tokens(texts: Sequence[str], terms: _Terms, limit: int | None) -> tuple[np.ndarray, np.ndarray]:
+    """(article index, term id) of every term token of the texts, at most ``limit`` tokens per text.
+
+    Texts are split ``_CHUNK`` at a time (str.split: several times a word regex's speed), so that the
+    token strings of a large window are never all in memory at once."""
+    docs, ids = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)]
+    for k in range(0, len(texts), _CHUNK):
+        tokens = _SEP.join(texts[k : k + _CHUNK]).split()
+        codes = np.fromiter(map(terms.get_id, tokens), dtype=np.int64, count=len(tokens))
+        del tokens
+        sep = codes == -2
+        doc = np.cumsum(sep)
+        keep = codes >= 0
+        if limit is not None:
+            starts = np.concatenate(([0], np.flatnonzero(sep) + 1))
+            keep &= (np.arange(len(codes)) - starts[doc]) < limit
+        docs.append(doc[keep] + k)
+        ids.append(codes[keep])
+    return np.concatenate(docs), np.concatenate(ids)
+
+
+@dataclass
+class _Index:
+    """The articles' weighted terms as sparse rows sorted by article: (doc, term, weight)."""
+
+    n: int
+    doc: np.ndarray
+    term: np.ndarray
+    tf: np.ndarray  # weighted count: a title token counts title_weight, a lead token 1
+    in_title: np.ndarray  # bool per row
+    weight: np.ndarray  # tf-idf, each article's row of unit norm
+    idf: np.ndarray  # per term id
+    df: np.ndarray  # per term id
+    indptr: np.ndarray  # article i's rows are indptr[i]:indptr[i+1]
+    terms: _Terms
+
+    def rows(self, i: int) -> slice:
+        return slice(int(self.indptr[i]), int(self.indptr[i + 1]))
+
+
+def index_articles(articles: Sequence[Article], options: StoryOptions) -> _Index:
+    """Tokenize every title and lead in two passes of one regex; count and weigh with numpy."""
+    n = len(articles)
+    terms = _Terms()
+    t_doc, t_term = _tokens([a.title for a in articles], terms, None)
+    lead_chars = options.lead_words * 10
+    l_doc, l_term = _tokens([a.text[:lead_chars] for a in articles], terms, options.lead_words)
+    size = max(1, len(terms.vocab))
+    codes = np.concatenate((t_doc * size + t_term, l_doc * size + l_term))
+    weights = np.concatenate((np.full(len(t_doc), options.title_weight), np.ones(len(l_doc))))
+    uniq, inv = np.unique(codes, return_inverse=True)
+    tf = np.bincount(inv, weights=weights)
+    in_title = np.bincount(inv[: len(t_doc)], minlength=len(uniq)) > 0
+    doc, term = uniq // size, uniq % size
+    df = np.bincount(term, minlength=size)
+    idf = np.log((n + 1) / (df + 0.5))
+    w = (1.0 + np.log(tf)) * idf[term]
+    norm = np.sqrt(np.bincount(doc, weights=w * w, minlength=n))
+    w = w / np.where(norm > 0, norm, 1.0)[doc]
+    indptr = np.concatenate(([0], np.cumsum(np.bincount(doc, minlength=n))))
+    return _Index(n, doc, term, tf, in_title, w, idf, df, indptr, terms)
+
+
+# --- grouping -----------------------------------------------------------------------------------------
+
+
+def _timestamp(a: Article) -> float:
+    t = a.published or a.fetched
+    if t is None:
+        return math.nan
+    if t.tzinfo is None:
+        t = t.replace(tzinfo=UTC)
+    return t.timestamp()
+
+
+@dataclass
+class _Vectors:
+    terms: np.ndarray  # (n, T) term ids of each article's heaviest shared terms, -1 padding
+    weights: np.ndarray  # (n, T) their weights (rows of unit norm over all terms; padding 0)
+    key_owner: np.ndarray  # blocking keys: article index ...
+    key_term: np.ndarray  # ... and term id
+
+
+def _vectors(ix: _Index, options: StoryOptions) -> _Vectors:
+    """Each article's ``top_terms`` heaviest terms that another article shares, and its ``keys`` heaviest."""
+    shared = ix.df[ix.term] >= 2
+    doc, term, w = ix.doc[shared], ix.term[shared], ix.weight[shared]
+    order = np.lexsort((term, -w, doc))
+    doc, term, w = doc[order], term[order], w[order]
+    first = np.searchsorted(doc, doc, side="left")
+    rank = np.arange(len(doc)) - first
+    top = rank < options.top_terms
+    terms = np.full((ix.n, options.top_terms), -1, dtype=np.int64)
+    weights = np.zeros((ix.n, options.top_terms), dtype=np.float32)
+    terms[doc[top], rank[top]] = term[top]
+    weights[doc[top], rank[top]] = w[top]
+    key = rank < options.keys
+    # each row sorted by term id (padding -1 first), for the sorted merge of _scores
+    by_id = np.argsort(terms, axis=1, kind="stable")
+    terms = np.take_along_axis(terms, by_id, axis=1)
+    weights = np.take_along_axis(weights, by_id, axis=1)
+    return _Vectors(terms, weights, doc[key], term[key])
+
+
+def _candidates(vec: _Vectors, times: np.ndarray, options: StoryOptions) -> np.ndarray:
+    """Pairs (i < j) that share a key and are near each other in time among that key's articles."""
+    n = len(vec.terms)
+    owner, key = vec.key_owner, vec.key_term
+    if len(key) < 2:
+        return np.zeros((0, 2), dtype=np.int64)
+    t = np.nan_to_num(times[owner], nan=np.inf)
+    order = np.lexsort((owner, t, key))
+    key, owner = key[order], owner[order]
+    codes = []
+    for d in range(1, options.neighbours + 1):
+        same = key[:-d] == key[d:]
+        if not same.any():
+            break
+        a, b = owner[:-d][same], owner[d:][same]
+        codes.append(np.minimum(a, b) * n + np.maximum(a, b))
+    if not codes:
+        return np.zeros((0, 2), dtype=np.int64)
+    u = np.unique(np.concatenate(codes))
+    return np.stack((u // n, u % n), axis=1)
+
+
+def _scores(vec: _Vectors, pairs: np.ndarray, chunk: int = 10000) -> np.ndarray:
+    """Cosine of each pair's truncated vectors: a sorted merge of the two rows' term ids, in bulk."""
+    out = np.empty(len(pairs), dtype=np.float32)
+    width = vec.terms.shape[1]
+    big = np.int64(vec.terms.max(initial=0)) + 2
+    for s in range(0, len(pairs), chunk):
+        i, j = pairs[s : s + chunk, 0], pairs[s : s + chunk, 1]
+        p = np.arange(len(i), dtype=np.int64)[:, None] * big
+        # rows are sorted by term id with padding (-1) first: keys are sorted row after row
+        ka, kb = (p + vec.terms[i] + 1).ravel(), (p + vec.terms[j] + 1).ravel()
+        pos = np.minimum(np.searchsorted(kb, ka), len(kb) - 1)
+        hit = (kb[pos] == ka) & (vec.terms[i].ravel() >= 0)
+        prod = vec.weights[i].ravel()[hit] * vec.weights[j].ravel()[pos[hit]]
+        out[s : s + chunk] = np.bincount(np.flatnonzero(hit) // width, weights=prod, minlength=len(i))
+    return out
+
+
+def _damping(gap_seconds: np.ndarray | float, options: StoryOptions) -> np.ndarray | float:
+    """1 within ``same_days``; then halving every ``half_life_days`` (undated: no damping)."""
+    days = np.nan_to_num(np.abs(gap_seconds) / 86400.0, nan=0.0)
+    excess = np.maximum(days - options.same_days, 0.0)
+    return np.power(0.5, excess / options.half_life_days)
+
+
+def _specific(
+    shared: list[tuple[int, float]], dot: float, df: list[int], size: int, n: int, options: StoryOptions
+) -> bool:
+    """At least ``specific`` of the similarity comes from terms about as frequent as the story itself
+    (in at most ``specific_share`` of the window, or ``specific_times`` x the groups' articles + a few)."""
+    share = min(options.specific_share * n, options.specific_most)
+    cap = max(share, options.specific_times * size + options.specific_plus)
+    return sum(x for t, x in shared if df[t] <= cap) >= options.specific * dot
+
+
+def _damp(gap_seconds: float, options: StoryOptions) -> float:
+    """:func:`_damping` of one gap, without numpy's per-call overhead (the linkage loop calls it often)."""
+    excess = max(abs(gap_seconds) / 86400.0 - options.same_days, 0.0)
+    return 0.5 ** (excess / options.half_life_days)
+
+
+def group(
+    articles: Sequence[Article], options: StoryOptions | None = None, ix: _Index | None = None
+) -> list[list[int]]:
+    """Partition article indexes into stories (every article in exactly one); deterministic."""
+    options = options or StoryOptions()
+    n = len(articles)
+    if n == 0:
+        return []
+    ix = ix or index_articles(articles, options)
+    vec = _vectors(ix, options)
+    times = np.array([_timestamp(a) for a in articles], dtype=np.float64)
+    pairs = _candidates(vec, times, options)
+    sims = _scores(vec, pairs) * _damping(times[pairs[:, 0]] - times[pairs[:, 1]], options)
+    keep = sims >= options.edge
+    pairs, sims = pairs[keep], sims[keep]
+    order = np.lexsort((pairs[:, 1], pairs[:, 0], -sims))
+    return _average_linkage(vec, times, pairs[order], options, n, ix.df.tolist())
+
+
+def _average_linkage(
+    vec: _Vectors, times: np.ndarray, pairs: np.ndarray, options: StoryOptions, n: int, df: list[int]
+) -> list[list[int]]:
+    parent = list(range(n))
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    sums: dict[int, dict[int, float]] = {}
+    when: dict[int, list[float]] = {}  # per group: sum of dated times, count of dated articles
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def vector(g: int) -> dict[int, float]:
+        if g not in sums:
+            row = vec.terms[g]
+            k = int((row < 0).sum())
+            sums[g] = dict(zip(row[k:].tolist(), vec.weights[g, k:].tolist(), strict=True))
+            t = times[g]
+            when[g] = [0.0, 0.0] if math.isnan(t) else [float(t), 1.0]
+        return sums[g]
+
+    refused: set[tuple[int, int, int, int]] = set()  # group pairs already judged, at their sizes then
+    for i, j in pairs.tolist():
+        a, b = find(i), find(j)
+        if a == b:
+            continue
+        if a > b:
+            a, b = b, a
+        seen = (a, len(members[a]), b, len(members[b]))
+        if seen in refused:
+            continue
+        va, vb = vector(a), vector(b)
+        small, large = (va, vb) if len(va) <= len(vb) else (vb, va)
+        shared = [(t, w * large[t]) for t, w in small.items() if t in large]
+        dot = sum(x for _, x in shared)
+        avg = dot / (len(members[a]) * len(members[b]))
+        (ta, ca), (tb, cb) = when[a], when[b]
+        if ca and cb:
+            avg *= _damp(ta / ca - tb / cb, options)
+        if avg < options.link or (
+            options.specific and not _specific(shared, dot, df, len(members[a]) + len(members[b]), n, options)
+        ):
+            refused.add(seen)
+            continue
+        keep, gone = (a, b) if len(members[a]) >= len(members[b]) else (b, a)
+        parent[gone] = keep
+        members[keep].extend(members.pop(gone))
+        target, source = sums[keep], sums.pop(gone)
+        for t, w in source.items():
+            target[t] = target.get(t, 0.0) + w
+        when[keep] = [when[keep][0] + when[gone][0], when[keep][1] + when[gone][1]]
+        del when[gone]
+    return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
+
+
+# --- stories ---------------------------------------------------------------------------------------------
+
+
+def story_id(article: Article) -> str:
+    """``s`` + 10 hex digits of the SHA-1 of the story's earliest article's canonical URL."""
+    key = article.canonical_url or article.url
+    return "s" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+
+
+def _sort_time(a: Article) -> tuple[int, float, str]:
+    t = a.published
+    if t is None:
+        return (1, 0.0, a.canonical_url or a.url)
+    if t.tzinfo is None:
+        t = t.replace(tzinfo=UTC)
+    return (0, t.timestamp(), a.canonical_url or a.url)
+
+
+def find_stories(
+    articles: Sequence[Article],
+    outlets: Mapping[str, Outlet],
+    options: StoryOptions | None = None,
+    *,
+    wire_copies: bool = True,
+    describe: bool = True,
+) -> list[Story]:
+    """Every article in exactly one story; stories with the most outlets first, then the most recent.
+
+    ``wire_copies=False`` leaves wire-copy detection out (every outlet counts as independent) and
+    ``describe=False`` leaves label, terms and topic empty: a caller that shows only some stories
+    completes those with :func:`describe_story` and :func:`mark_wire_copies`."""
+    options = options or StoryOptions()
+    ix = index_articles(articles, options)
+    groups = group(articles, options, ix)
+    stories = [_skeleton(g, articles) for g in groups]
+    if describe:
+        positions = {a.url: k for k, a in enumerate(articles)}
+        stories = [describe_story(s, ix, positions) for s in stories]
+    if wire_copies:
+        by_url = {a.url: a for a in articles}
+        stories = [mark_wire_copies(s, by_url, outlets) for s in stories]
+    stories.sort(key=story_order)
+    return stories
+
+
+def story_order(s: Story) -> tuple[int, float, str]:
+    last = s.last_published.timestamp() if s.last_published else 0.0
+    return (-len(s.outlets), -last, s.id)
+
+
+def _skeleton(idx: list[int], articles: Sequence[Article]) -> Story:
+    """A story's articles in publication order (undated last), outlets and times; no label yet."""
+    order = sorted(idx, key=lambda i: _sort_time(articles[i]))
+    arts = [articles[i] for i in order]
+    dated = [a.published for a in arts if a.published is not None]
+    return Story(
+        id=story_id(arts[0]),
+        label="",
+        terms=(),
+        topic="",
+        outlets=tuple(dict.fromkeys(a.outlet for a in arts)),
+        independent_outlets=tuple(dict.fromkeys(a.outlet for a in arts)),
+        first_published=min(dated) if dated else None,
+        last_published=max(dated) if dated else None,
+        first_outlet=arts[0].outlet if arts[0].published is not None else None,
+        articles=tuple(StoryArticle(a.id, a.outlet, a.url, plain(a.title), a.published) for a in arts),
+    )
+
+
+def describe_story(story: Story, ix: _Index, positions: Mapping[str, int]) -> Story:
+    """Label (the most central title), terms and a suggested topic (``positions``: url -> index in the
+    articles the index was built from)."""
+    idx = [positions[a.url] for a in story.articles]
+    rows = np.concatenate([np.arange(ix.indptr[i], ix.indptr[i + 1]) for i in idx])
+    term = ix.term[rows]
+    uniq, inv = np.unique(term, return_inverse=True)
+    cover = np.bincount(inv)
+    in_title = np.bincount(inv, weights=ix.in_title[rows])
+    # terms: words in most of the story's titles, then in most of its leads, rarer ones first
+    score = (2 * in_title + cover) * ix.idf[uniq]
+    ranked = [int(uniq[k]) for k in np.lexsort((uniq, -score))]
+    vocab, forms = ix.terms.vocab, ix.terms.forms
+    form = lambda t: forms[t].most_common(1)[0][0]  # noqa: E731
+    size = len(idx)
+    cover_of = dict(zip(uniq.tolist(), cover.tolist(), strict=True))
+    words = [t for t in ranked if not vocab[t].startswith("#")]
+    common = [t for t in words if cover_of[t] >= max(1, math.ceil(0.6 * size))]
+    topic = [form(t) for t in ((common or words) if size > 1 else words)[:3]]
+    # the central article: its vector nearest the sum of the story's vectors (the earliest on ties)
+    central = 0
+    if size > 2:
+        centre = np.bincount(inv, weights=ix.weight[rows])
+        lengths = np.diff(ix.indptr)[idx]
+        sims = np.add.reduceat(ix.weight[rows] * centre[inv], np.concatenate(([0], np.cumsum(lengths)[:-1])))
+        sims[lengths == 0] = -1.0
+        central = int(np.argmax(sims))
+    label = story.articles[central].title or story.articles[0].title
+    return replace(
+        story,
+        label=label,
+        terms=tuple(form(t) for t in ranked[:6]),
+        topic=" ".join(topic),
+    )
+
+
+def _wire_copies(arts: Sequence[Article], outlets: Mapping[str, Outlet]) -> dict[int, str]:
+    return find_syndicated(arts, outlets) if len({a.outlet for a in arts}) > 1 else {}
+
+
+def mark_wire_copies(story: Story, articles: Mapping[str, Article], outlets: Mapping[str, Outlet]) -> Story:
+    """The story with its wire copies found (``articles``: url -> Article, as given to find_stories)."""
+    arts = [articles[a.url] for a in story.articles]
+    syndicated = _wire_copies(arts, outlets)
+    seen: dict[str, bool] = {}
+    for k, a in enumerate(arts):
+        seen[a.outlet] = seen.get(a.outlet, False) or k not in syndicated
+    return replace(
+        story,
+        independent_outlets=tuple(o for o, indep in seen.items() if indep),
+        articles=tuple(replace(a, syndicated=k in syndicated) for k, a in enumerate(story.articles)),
+    )
+
+
+def pick(stories: Sequence[Story], *, min_outlets: int = 2, limit: int | None = None) -> list[Story]:
+    """The stories covered by at least ``min_outlets`` outlets, at most ``limit`` of them."""
+    out = [s for s in stories if len(s.outlets) >= max(1, min_outlets)]
+    return out[:limit] if limit else out
+
+
+@dataclass(frozen=True)
+class StoriesResult:
+    """What `claimcheck stories` shows: the stories picked from the articles of a window."""
+
+    generated_at: datetime
+    since: datetime | None
+    until: datetime | None
+    article_count: int  # articles in the window
+    story_count: int  # stories among them, before --min-outlets and --limit
+    stories: tuple[Story, ...]
+    outlet_names: Mapping[str, str]
+
+
+def list_stories(
+    articles: Sequence[Article],
+    outlets: Mapping[str, Outlet],
+    *,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    min_outlets: int = 2,
+    limit: int | None = None,
+    options: StoryOptions | None = None,
+    generated_at: datetime | None = None,
+) -> StoriesResult:
+    """Group the window's articles and keep the stories worth listing."""
+    options = options or StoryOptions()
+    ix = index_articles(articles, options)
+    every = sorted((_skeleton(g, articles) for g in group(articles, options, ix)), key=story_order)
+    positions = {a.url: k for k, a in enumerate(articles)}
+    stories = [describe_story(s, ix, positions) for s in pick(every, min_outlets=min_outlets, limit=limit)]
+    by_url = {a.url: a for a in articles}
+    return StoriesResult(
+        generated_at=generated_at or datetime.now(UTC),
+        since=since,
+        until=until,
+        article_count=len(articles),
+        story_count=len(every),
+        stories=tuple(mark_wire_copies(s, by_url, outlets) for s in stories),
+        outlet_names={oid: o.name for oid, o in outlets.items()},
+    )

@@ -1,0 +1,304 @@
+"""How well `claimcheck stories` groups real articles: B-cubed precision, recall and F1 against labels.
+
+The 306 real articles of ../shared/realdata/news-clusters (60 hand-labelled news events) are served
+over a real loopback HTTP server, one outlet per site, each with an RSS feed and pages built at run
+time from the article's title and paragraphs (nothing is copied into the repository). The real
+``claimcheck fetch`` fetches them all; ``claimcheck stories --min-outlets 1 --since 2000-01-01
+--format json`` groups them; each article's story is scored against its event:
+
+- B-cubed precision of an article: the share of its story that reports its event;
+- B-cubed recall: the share of its event that is in its story; F1 of the two means.
+
+Events are split: an event is HELD OUT iff ``int(sha1(event).hexdigest(), 16) % 3 == 0``. The
+grouping was tuned on the other events only; held-out figures are printed as summary lines, and the
+per-article error listing (``-v``) refuses to show held-out articles.
+
+    python -m tests.stories_eval            # the figures (fetch + stories, ~20 s)
+    python -m tests.stories_eval -v         # and the tuning split's errors, story by story
+    python -m tests.stories_eval --keep DIR # keep the database and sources.yaml in DIR
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import hashlib
+import html
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from email.utils import format_datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CLUSTERS = ROOT.parent / "shared" / "realdata" / "news-clusters"
+FLOORS = ROOT / "tests" / "data" / "stories_floors.json"
+SPLITS = ("tuning", "holdout")
+
+
+def held_out(event: str) -> bool:
+    return int(hashlib.sha1(event.encode()).hexdigest(), 16) % 3 == 0
+
+
+def split_of(event: str) -> str:
+    return "holdout" if held_out(event) else "tuning"
+
+
+@dataclass(frozen=True)
+class Item:
+    did: str
+    outlet: str
+    event: str
+    title: str
+    paragraphs: tuple[str, ...]
+    published: datetime | None
+
+
+def available() -> bool:
+    return (CLUSTERS / "articles").is_dir()
+
+
+def load(root: Path = CLUSTERS) -> list[Item]:
+    items = []
+    for path in sorted((root / "articles").glob("*.json")):
+        d = json.loads(path.read_text(encoding="utf-8"))
+        nc = d["newsCluster"]
+        nc = nc if isinstance(nc, dict) else ast.literal_eval(nc)
+        pub = d.get("date_publish")
+        published = datetime.fromisoformat(pub) if pub and pub != "None" else None
+        paragraphs = tuple(p.strip() for p in (d.get("text") or "").split("\n") if p.strip())
+        items.append(
+            Item(d["dId"], _slug(d["source_domain"]), nc["Event"], d["title"] or "", paragraphs, published)
+        )
+    return items
+
+
+def _slug(domain: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", domain.lower()).strip("-")
+
+
+# --- serving ---------------------------------------------------------------------------------------------
+
+
+def page(item: Item) -> str:
+    """A plain news page around the article's own title and paragraphs (escaped)."""
+    title = html.escape(item.title)
+    pub = item.published.isoformat() if item.published else ""
+    meta = f'<meta property="article:published_time" content="{pub}">' if pub else ""
+    body = "\n".join(f"<p>{html.escape(p)}</p>" for p in item.paragraphs)
+    return (
+        f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{title}</title>'
+        f'<meta property="og:title" content="{title}">{meta}</head>'
+        f"<body><main><article><h1>{title}</h1>{body}</article></main></body></html>"
+    )
+
+
+def feed(items: Iterable[Item], base: str) -> str:
+    out = []
+    for it in items:
+        pub = f"<pubDate>{format_datetime(it.published)}</pubDate>" if it.published else ""
+        link = f"{base}/{it.outlet}/{it.did}.html"
+        out.append(f"<item><title>{html.escape(it.title)}</title><link>{link}</link>{pub}</item>")
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>feed</title>'
+        f"<link>{base}/</link><description>eval</description>{''.join(out)}</channel></rss>"
+    )
+
+
+def serve(items: list[Item]):  # type: ignore[no-untyped-def]
+    """A loopback Site with one feed per outlet and one page per article."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from loopback import Site
+
+    site = Site()
+    by_outlet: dict[str, list[Item]] = defaultdict(list)
+    for it in items:
+        by_outlet[it.outlet].append(it)
+        site.route(
+            f"/{it.outlet}/{it.did}.html", page(it), headers={"Content-Type": "text/html; charset=utf-8"}
+        )
+    for outlet, its in by_outlet.items():
+        site.route(
+            f"/{outlet}/feed.xml", feed(its, site.base), headers={"Content-Type": "application/rss+xml"}
+        )
+    site.route("/robots.txt", "User-agent: *\nAllow: /\n", headers={"Content-Type": "text/plain"})
+    return site, sorted(by_outlet)
+
+
+def sources_yaml(base: str, outlets: list[str]) -> str:
+    lines = ["defaults:", "  timeout: 30", "  concurrency: 16", "  per_host: 16", "  delay: 0", "outlets:"]
+    for o in outlets:
+        lines += [f"  - id: {o}", f"    name: {o}", f"    feeds: [{base}/{o}/feed.xml]"]
+    return "\n".join(lines) + "\n"
+
+
+def _env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
+    env["NO_PROXY"] = "*"
+    return env
+
+
+def claimcheck(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "claimcheck", *args], capture_output=True, text=True, env=_env(), cwd=ROOT
+    )
+
+
+def run(workdir: Path, items: list[Item]) -> dict:  # type: ignore[type-arg]
+    """Serve, fetch with the real CLI, group with the real CLI; returns the stories JSON."""
+    db, src = workdir / "eval.db", workdir / "sources.yaml"
+    site, outlets = serve(items)
+    try:
+        src.write_text(sources_yaml(site.base, outlets), encoding="utf-8")
+        # loopback is a private address: the run opts in, as the tests do
+        fetched = claimcheck("fetch", "--quiet", "--allow-private", "--db", str(db), "--sources", str(src))
+        if fetched.returncode not in (0, 1):
+            raise SystemExit(f"fetch failed ({fetched.returncode}): {fetched.stderr.strip()[-500:]}")
+    finally:
+        site.close()
+    return stories_json(db, src)
+
+
+def stories_json(db: Path, src: Path) -> dict:  # type: ignore[type-arg]
+    out = claimcheck(
+        "stories", "--min-outlets", "1", "--since", "2000-01-01", "--format", "json",
+        "--db", str(db), "--sources", str(src),
+    )  # fmt: skip
+    if out.returncode != 0:
+        raise SystemExit(f"stories failed ({out.returncode}): {out.stderr.strip()[-500:]}")
+    return json.loads(out.stdout)
+
+
+# --- scoring ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Score:
+    precision: float
+    recall: float
+    articles: int
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def assignments(result: Mapping, items: list[Item]) -> dict[str, str]:  # type: ignore[type-arg]
+    """Article dId -> story id, from the stories JSON (article URLs end in /<dId>.html)."""
+    known = {it.did for it in items}
+    out: dict[str, str] = {}
+    for story in result["stories"]:
+        for a in story["articles"]:
+            did = a["url"].rsplit("/", 1)[-1].removesuffix(".html")
+            if did in known:
+                out[did] = story["id"]
+    return out
+
+
+def bcubed(story_of: Mapping[str, str], event_of: Mapping[str, str], split: str) -> Score:
+    """B-cubed over the stored articles, averaged over those of ``split``'s events."""
+    stories: dict[str, set[str]] = defaultdict(set)
+    events: dict[str, set[str]] = defaultdict(set)
+    for did, sid in story_of.items():
+        stories[sid].add(did)
+        events[event_of[did]].add(did)
+    ps, rs = [], []
+    for did, sid in story_of.items():
+        if split_of(event_of[did]) != split:
+            continue
+        same = stories[sid] & events[event_of[did]]
+        ps.append(len(same) / len(stories[sid]))
+        rs.append(len(same) / len(events[event_of[did]]))
+    if not ps:
+        return Score(0.0, 0.0, 0)
+    return Score(sum(ps) / len(ps), sum(rs) / len(rs), len(ps))
+
+
+def errors(result: Mapping, items: list[Item], split: str = "tuning") -> list[str]:  # type: ignore[type-arg]
+    """The tuning split's mixed and split stories, for tuning. Refuses the held-out split."""
+    if split != "tuning":
+        raise ValueError("the held-out split's errors are not shown: it must stay unseen while tuning")
+    by_id = {it.did: it for it in items}
+    story_of = assignments(result, items)
+    lines = []
+    for story in result["stories"]:
+        dids = [
+            d
+            for d in (a["url"].rsplit("/", 1)[-1].removesuffix(".html") for a in story["articles"])
+            if d in by_id
+        ]
+        evs = Counter(by_id[d].event for d in dids)
+        if len(evs) > 1 and any(not held_out(e) for e in evs):
+            hidden = sum(n for e, n in evs.items() if held_out(e))
+            lines.append(
+                f"MIXED {story['id']} ({len(dids)} articles, {hidden} of held-out events, not shown)"
+            )
+            lines += [
+                f"    {by_id[d].event[:40]:40} {by_id[d].title[:70]!r}"
+                for d in dids
+                if not held_out(by_id[d].event)
+            ]
+    for event in sorted({it.event for it in items if not held_out(it.event)}):
+        parts = Counter(story_of[it.did] for it in items if it.event == event and it.did in story_of)
+        if len(parts) > 1:
+            lines.append(
+                f"SPLIT {event[:60]} into {len(parts)} stories: {sorted(parts.values(), reverse=True)}"
+            )
+            for it in items:
+                if it.event == event and it.did in story_of:
+                    lines.append(
+                        f"    {story_of[it.did]} {it.published.date() if it.published else '-'} {it.title[:80]!r}"
+                    )
+    return lines
+
+
+def evaluate(result: Mapping, items: list[Item]) -> dict[str, Score]:  # type: ignore[type-arg]
+    story_of = assignments(result, items)
+    event_of = {it.did: it.event for it in items}
+    return {split: bcubed(story_of, event_of, split) for split in SPLITS}
+
+
+def report(scores: Mapping[str, Score], stored: int, total: int) -> str:
+    lines = [f"stored {stored}/{total} articles"]
+    for split, s in scores.items():
+        lines.append(
+            f"{split:8} B-cubed precision {s.precision:.3f} recall {s.recall:.3f} F1 {s.f1:.3f} ({s.articles} articles)"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m tests.stories_eval", description=__doc__.split("\n")[0])
+    ap.add_argument("-v", "--verbose", action="store_true", help="list the tuning split's errors")
+    ap.add_argument("--keep", type=Path, help="keep the database and sources.yaml in this directory")
+    ap.add_argument("--reuse", type=Path, help="skip the fetch: run stories on DIR/eval.db from --keep")
+    args = ap.parse_args(argv)
+    if not available():
+        print(f"skipped: {CLUSTERS} is absent")
+        return 0
+    items = load()
+    if args.reuse:
+        result = stories_json(args.reuse / "eval.db", args.reuse / "sources.yaml")
+    elif args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
+        result = run(args.keep, items)
+    else:
+        with tempfile.TemporaryDirectory(prefix="claimcheck-stories-eval-") as tmp:
+            result = run(Path(tmp), items)
+    scores = evaluate(result, items)
+    print(report(scores, len(assignments(result, items)), len(items)))
+    if args.verbose:
+        print("\n".join(errors(result, items)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

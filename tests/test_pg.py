@@ -1,0 +1,470 @@
+"""PostgreSQL as a shared store (issue 15), against a real server (tests/pgserver.py), and the store
+contract on both backends: the same calls, the same results; many fetchers at once; a killed fetcher, a
+restarted server, a wrong password; moving an SQLite store into PostgreSQL."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from loopback import Site
+from pages import PARAS, article_html, rss
+from typer.testing import CliRunner
+
+from claimcheck.cli.app import app
+from claimcheck.config import parse_sources
+from claimcheck.errors import StoreError
+from claimcheck.ingest.pipeline import FetchOptions, in_shard, run_fetch
+from claimcheck.models import Article
+from claimcheck.store import TABLES, Store, content_hash
+
+HTML = {"Content-Type": "text/html; charset=utf-8"}
+runner = CliRunner()
+
+
+def art(outlet: str, url: str, text: str, title: str = "Belarus frees prisoners") -> Article:
+    return Article(
+        outlet=outlet, url=url, canonical_url=url, title=title, text=text, content_hash=content_hash(text),
+        fetched=datetime(2025, 12, 10, tzinfo=UTC),
+    )  # fmt: skip
+
+
+# -- the contract on both backends -----------------------------------------------------------------------
+def test_round_trip_dedupe_search_and_batches(store_target: str) -> None:
+    from claimcheck.claims import extract_claims
+
+    text = 'Officials said 123 prisoners were released. "We are free," said Ales Bialiatski.'
+    with Store.open(store_target) as s:
+        a = art("bbc", "https://bbc.example/1", text)
+        a = replace(a, claims=tuple(extract_claims(text)))
+        aid, new = s.add_article(a, ["g1"])
+        assert new and s.add_article(art("bbc", "https://bbc.example/1?x", text), ["g2"]) == (aid, False)
+        assert s.seen_entries("bbc", ["g1", "g2", "g3"]) == {"g1", "g2"}
+        got = s.get_article(aid)
+        assert got is not None and got.text == text and len(got.claims) == len(a.claims) > 0
+        # A batch: the bad article (empty text breaks a CHECK) fails alone.
+        batch = s.add_articles(
+            [
+                (art("dw", "https://dw.example/1", "The prisoner was freed in Minsk on Thursday."), ["d1"]),
+                (art("dw", "https://dw.example/2", ""), ["d2"]),
+                (art("dw", "https://dw.example/3", "Political prisoners crossed into Lithuania."), ["d3"]),
+            ]
+        )
+        assert isinstance(batch[1], Exception) and not isinstance(batch[0], Exception)
+        assert not isinstance(batch[2], Exception) and s.stats().articles == 3
+        # Search: stemming (prisoner finds prisoners), all words must match, phrases stay phrases.
+        assert {x.url for x in s.search("prisoner")} == {
+            "https://bbc.example/1", "https://dw.example/1", "https://dw.example/3",
+        }  # fmt: skip
+        assert [x.url for x in s.search("prisoners Lithuania")] == ["https://dw.example/3"]
+        assert [x.url for x in s.search('"political prisoners"')] == ["https://dw.example/3"]
+        assert s.search('"prisoners political"') == [] and s.search("***") == []
+        assert [x.url for x in s.search("prisoner", outlets=["bbc"])] == ["https://bbc.example/1"]
+        assert s.suggest("prisners") and {r.outlet for r in s.list_articles()} == {"bbc", "dw"}
+        s.save_feed_state("bbc", "https://bbc.example/feed", status=200, error=None, etag='"v1"')
+        s.save_feed_state("bbc", "https://bbc.example/feed", status=304, error=None)
+        assert s.feed_state("bbc", "https://bbc.example/feed") == ('"v1"', None)
+        s.replace_claims(aid, [])
+        assert s.get_article(aid).claims == ()  # type: ignore[union-attr]
+
+
+def test_postgres_schema_is_migrated_once_and_refusals(pg_cluster: object, tmp_path: Path) -> None:
+    import psycopg
+
+    url = pg_cluster.empty_database()  # type: ignore[attr-defined]
+    with pytest.raises(StoreError, match="no claimcheck database here yet"):
+        Store.open(url, create=False)
+    Store.open(url).close()
+    Store.open(url).close()  # already at the version: nothing to do
+    with psycopg.connect(url, autocommit=True) as conn:
+        assert conn.execute("SELECT count(*) FROM claimcheck_schema").fetchone()[0] == 1
+        conn.execute("UPDATE claimcheck_schema SET version = version + 1")
+    with pytest.raises(StoreError, match="newer than this claimcheck"):
+        Store.open(url)
+    foreign = pg_cluster.empty_database()  # type: ignore[attr-defined]
+    with psycopg.connect(foreign, autocommit=True) as conn:
+        conn.execute("CREATE TABLE invoices (id int)")
+    with pytest.raises(StoreError, match="not a claimcheck one"):
+        Store.open(foreign)
+    r = runner.invoke(app, ["stats", "--db", "mysql://x@127.0.0.1/db"])
+    assert r.exit_code == 2 and "not a database claimcheck knows" in r.output
+
+
+# -- errors: one line, exit 2, no password --------------------------------------------------------------
+def test_wrong_password_and_unreachable_server_are_one_line(pg_cluster: object) -> None:
+    from pgserver import PASSWORD, PASSWORD_ROLE, free_port
+
+    wrong = pg_cluster.url(user=PASSWORD_ROLE, password="not-" + PASSWORD)  # type: ignore[attr-defined]
+    closed = f"postgresql://{PASSWORD_ROLE}:{PASSWORD}@127.0.0.1:{free_port()}/db"
+    for url, says in ((wrong, "password authentication failed"), (closed, "cannot connect")):
+        for cmd in (["fetch", "--db", url], ["compare", "anything", "--db", url], ["stats", "--db", url]):
+            r = runner.invoke(app, cmd)
+            assert r.exit_code == 2, (cmd, r.output)
+            assert says in " ".join(r.output.split()) and "Traceback" not in r.output
+            assert len(r.output.strip().splitlines()) == 1, r.output
+            assert PASSWORD not in r.output
+        r = runner.invoke(app, ["demo", "--db", url, "--report", "-"])  # the demo's --db takes a URL too
+        assert r.exit_code == 2 and says in " ".join(r.output.split()) and PASSWORD not in r.output
+        assert not Path("postgresql:").exists()  # never taken for a file path (a Path folds the //)
+
+
+def test_without_psycopg_a_url_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # import psycopg raises ImportError
+    r = runner.invoke(app, ["stats", "--db", "postgresql://u@127.0.0.1:1/db"])
+    assert r.exit_code == 2 and 'pip install "claimcheck[postgres]"' in " ".join(r.output.split())
+    assert len(r.output.strip().splitlines()) == 1
+
+
+# -- fetch, conditional GET, compare on both backends --------------------------------------------------
+def publish(site: Site, outlet: str, n: int, delay: float = 0.0, etag: bool = True) -> None:
+    items = []
+    for i in range(n):
+        path = f"/{outlet}/{i}.html"
+        paras = [*PARAS, f"Report {i} of {outlet}: {i * 7 + 3} boats were moored along the quay."]
+        site.route(path, article_html(f"{outlet} report {i}", paras, "2025-12-10T08:00:00+01:00"), headers=HTML, delay=delay)
+        items.append({"title": f"{outlet} {i}", "link": site.url(path), "guid": f"{outlet}-{i}"})
+    headers = {"Content-Type": "application/rss+xml", **({"ETag": f'"{outlet}-1"'} if etag else {})}
+    site.route(f"/{outlet}/feed.xml", rss(items), headers=headers)
+
+
+def sources_file(tmp_path: Path, outlets: list[tuple[str, Site]], extra: str = "") -> Path:
+    p = tmp_path / "s.yaml"
+    p.write_text(
+        f"defaults: {{timeout: 5{extra or ', per_host: 2'}}}\noutlets:\n"
+        + "".join(
+            f"  - {{id: {o}, name: {o}, allow_private: true, feeds: ['{s.url(f'/{o}/feed.xml')}']}}\n"
+            for o, s in outlets
+        )
+    )
+    return p
+
+
+def test_fetch_twice_then_compare_on_both_backends(site: Site, tmp_path: Path, store_target: str) -> None:
+    publish(site, "alpha", 3)
+    publish(site, "beta", 3)
+    src = sources_file(tmp_path, [("alpha", site), ("beta", site)])
+    r = runner.invoke(app, ["fetch", "--json", "--workers", "0", "--db", store_target, "--sources", str(src)])
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.output)["totals"]["new"] == 6
+    hits = len(site.hits)
+    r = runner.invoke(app, ["fetch", "--json", "--workers", "0", "--db", store_target, "--sources", str(src)])
+    totals = json.loads(r.output)["totals"]
+    assert r.exit_code == 0 and totals["new"] == 0
+    # Second run: two feeds asked with their ETag, no page downloaded again.
+    again = site.hits[hits:]
+    assert all("feed.xml" in p for p, _ in again if "robots" not in p)
+    assert sum(1 for _, h in again if h.get("If-None-Match")) == 2
+    r = runner.invoke(app, ["compare", "-q", "boats quay", "--min-outlets", "1", "--format", "json", "--db", store_target])
+    assert r.exit_code == 0, r.output
+    assert {o["id"] for o in json.loads(r.output)["outlets"]} == {"alpha", "beta"}
+    r = runner.invoke(app, ["stats", "--json", "--db", store_target])
+    assert json.loads(r.output)["articles"] == 6
+
+
+# -- moving a store; the same topics find the same articles -----------------------------------------------
+TOPICS = [
+    "Belarus prisoners", "prisoner", '"political prisoners"', "Bialiatski", "Lithuania border", "released",
+    "Nobel laureate", "sanctions potash", "United States envoy", "Lukashenko",
+]  # fmt: skip
+
+
+def _all_rows(store: Store) -> dict[str, list[tuple[object, ...]]]:
+    return {t: [r for batch in store.export_rows(t) for r in batch] for t in TABLES}
+
+
+def test_migrate_store_moves_everything_and_search_agrees(corpus_site: Site, tmp_path: Path, pg_cluster: object) -> None:
+    from claimcheck.demo.corpus import demo_sources_yaml
+
+    src = tmp_path / "s.yaml"
+    src.write_text(demo_sources_yaml(corpus_site.url("").rstrip("/")))
+    db = tmp_path / "c.db"
+    r = runner.invoke(app, ["fetch", "-q", "--allow-private", "--workers", "0", "--db", str(db), "--sources", str(src)])
+    assert r.exit_code == 0, r.output
+    before = db.read_bytes()
+    url = pg_cluster.empty_database()  # type: ignore[attr-defined]
+    r = runner.invoke(app, ["migrate-store", str(db), url, "--json"])
+    assert r.exit_code == 0, r.output
+    assert db.read_bytes() == before  # the source is only read
+    # The stories, and a compare of one story, are the same on both stores.
+    stories = []
+    for target in (str(db), url):
+        r = runner.invoke(
+            app, ["stories", "-q", "--since", "2000-01-01", "--min-outlets", "1", "--format", "json", "--db", target]
+        )
+        assert r.exit_code == 0, r.output
+        got = json.loads(r.output)["stories"]
+        stories.append(sorted((s["id"], tuple(sorted(a["url"] for a in s["articles"]))) for s in got))
+    assert stories[0] == stories[1] and len(stories[0]) > 1
+    biggest = max(stories[0], key=lambda s: len(s[1]))[0]
+    facts = []
+    for target in (str(db), url):
+        r = runner.invoke(app, ["compare", "-q", "--story", biggest, "--format", "json", "--db", target])
+        assert r.exit_code == 0, r.output
+        facts.append(sorted((f["kind"], f["summary"]) for f in json.loads(r.output)["facts"]))
+    assert facts[0] == facts[1] and facts[0]
+    with Store.open(db, create=False, read_only=True) as lite, Store.open(url, create=False) as pg:
+        rows = _all_rows(lite)
+        assert rows["articles"] and rows["claims"] and rows["entries"] and rows["feeds"]
+        assert _all_rows(pg) == rows  # every article, claim, entry and feed state, ids kept
+        for topic in TOPICS:
+            assert {a.id for a in lite.search(topic)} == {a.id for a in pg.search(topic)}, topic
+        assert any(lite.search(t) for t in TOPICS)
+        # New articles go on from the copied ids.
+        new_id, _ = pg.add_article(art("bbc", "https://bbc.example/new", "A new text about boats.", "Boats"))
+        assert new_id > max(r[0] for r in rows["articles"])  # type: ignore[operator]
+    # The report on both stores is the same.
+    out = []
+    for target in (str(db), url):
+        r = runner.invoke(app, ["compare", "-q", "Belarus prisoners", "--format", "json", "--db", target])
+        assert r.exit_code == 0, r.output
+        data = json.loads(r.output)
+        # The same articles, ranked a little differently (BM25 against ts_rank): the same outlets and
+        # the same facts, reported by the same outlets.
+        out.append(
+            (
+                sorted(map(str, data["outlets"])),
+                sorted((f["kind"], f["summary"], tuple(sorted(f["outlets"]))) for f in data["facts"]),
+            )
+        )
+    assert out[0] == out[1] and out[0][1]
+    r = runner.invoke(app, ["migrate-store", str(db), url])
+    assert r.exit_code == 2 and "already holds a store" in r.output
+    # And back: PostgreSQL into a new SQLite file.
+    back = tmp_path / "back.db"
+    r = runner.invoke(app, ["migrate-store", url, str(back), "-q"])
+    assert r.exit_code == 0, r.output
+    with Store.open(back, create=False) as b, Store.open(url, create=False) as pg:
+        assert _all_rows(b) == _all_rows(pg)
+
+
+# -- many fetchers at once ---------------------------------------------------------------------------------
+def start(src: Path, db: str, tmp_path: Path, *extra: str) -> subprocess.Popen[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CLAIMCHECK_")}
+    env["CLAIMCHECK_HOME"] = str(tmp_path / "home")
+    return subprocess.Popen(
+        [sys.executable, "-m", "claimcheck", "fetch", "--sources", str(src), "--db", db, "--quiet",
+         "--workers", "1", *extra],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, start_new_session=True,
+    )  # fmt: skip
+
+
+def reap(proc: subprocess.Popen[str]) -> None:
+    proc.wait(30)
+    time.sleep(0.2)
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGKILL)
+
+
+def pg_count(url: str, sql: str = "SELECT count(*) FROM articles") -> int:
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        return int(conn.execute(sql).fetchone()[0])  # type: ignore[index, arg-type]
+
+
+@pytest.fixture
+def twenty() -> Iterator[list[tuple[str, Site]]]:
+    """20 outlets, each on its own loopback server (its own host:port), 4 pages each."""
+    sites = [Site() for _ in range(20)]
+    try:
+        outlets = []
+        for i, s in enumerate(sites):
+            publish(s, f"o{i:02d}", 4, delay=0.05)
+            outlets.append((f"o{i:02d}", s))
+        yield outlets
+    finally:
+        for s in sites:
+            s.close()
+
+
+def assert_each_entry_once(url: str, outlets: int, pages: int) -> None:
+    assert pg_count(url) == outlets * pages
+    assert pg_count(url, "SELECT count(DISTINCT article_id) FROM entries WHERE article_id IS NOT NULL") == outlets * pages
+    assert pg_count(url, "SELECT count(DISTINCT canonical_url) FROM articles") == outlets * pages
+    assert pg_count(url, "SELECT count(*) FROM claims c LEFT JOIN articles a ON a.id = c.article_id WHERE a.id IS NULL") == 0
+
+
+def test_four_sharded_fetchers_store_every_entry_once_then_a_killed_one_is_rerun(
+    twenty: list[tuple[str, Site]], tmp_path: Path, pg_url: str
+) -> None:
+    src = sources_file(tmp_path, twenty)
+    cfg = parse_sources(src.read_text())
+    shards = [[o.id for o in cfg.outlets if in_shard(o, (k, 4))] for k in range(1, 5)]
+    assert sorted(sum(shards, [])) == sorted(o.id for o in cfg.outlets)  # a partition
+    procs = [start(src, pg_url, tmp_path, "--shard", f"{k}/4") for k in range(1, 5)]
+    # Compare reads while the fetchers write.
+    reads = 0
+    while any(p.poll() is None for p in procs):
+        r = runner.invoke(app, ["compare", "-q", "boats quay", "--min-outlets", "1", "--format", "json", "--db", pg_url])
+        assert r.exit_code in (0, 1), r.output
+        reads += r.exit_code == 0
+    errs = [p.communicate()[1] for p in procs]
+    for p in procs:
+        reap(p)
+    assert [p.returncode for p in procs] == [0, 0, 0, 0], errs
+    assert reads > 0
+    assert_each_entry_once(pg_url, 20, 4)
+    # Each host saw one fetcher only: every page was requested once, every feed once.
+    for _, s in twenty:
+        pages = [p for p, _ in s.hits if p.endswith(".html")]
+        assert len(pages) == len(set(pages)) == 4
+
+
+def test_sigkill_of_one_fetcher_then_a_rerun_completes(twenty: list[tuple[str, Site]], tmp_path: Path, pg_url: str) -> None:
+    outlets = twenty[:8]
+    for _, site in outlets:
+        for path, route in site.routes.items():
+            route.delay = 0.3 if path.endswith(".html") else 0
+    src = sources_file(tmp_path, outlets, extra=", per_host: 1")
+    cfg = parse_sources(src.read_text())
+    # Ports are random, so is the split: the fetcher to kill is the one with more outlets.
+    kill = max((1, 2), key=lambda k: sum(in_shard(o, (k, 2)) for o in cfg.outlets))
+    first = [o.id for o in cfg.outlets if in_shard(o, (kill, 2))]
+    in_first = f"SELECT count(*) FROM articles WHERE outlet IN ({', '.join(repr(o) for o in first)})"
+    a, b = start(src, pg_url, tmp_path, "--shard", f"{kill}/2"), start(src, pg_url, tmp_path, "--shard", f"{3 - kill}/2")
+    end = time.monotonic() + 30
+    while pg_count(pg_url, in_first) < 2 and time.monotonic() < end:
+        time.sleep(0.02)
+    a.send_signal(signal.SIGKILL)
+    reap(a)
+    assert a.returncode == -signal.SIGKILL
+    assert b.wait(60) == 0, b.communicate()
+    reap(b)
+    assert 2 <= pg_count(pg_url, in_first) < 4 * len(first)  # killed mid-run, its commits kept
+    # The rerun of the killed shard picks up what it had not committed; nothing twice.
+    for _, site in outlets:
+        for route in site.routes.values():
+            route.delay = 0
+    c = start(src, pg_url, tmp_path, "--shard", f"{kill}/2")
+    assert c.wait(60) == 0, c.communicate()
+    reap(c)
+    assert_each_entry_once(pg_url, 8, 4)
+
+
+def test_two_unsharded_fetchers_on_one_host_keep_one_copy_and_share_the_pace(
+    site: Site, tmp_path: Path, pg_url: str
+) -> None:
+    for o in ("alpha", "beta"):
+        publish(site, o, 4)
+    src = sources_file(tmp_path, [("alpha", site), ("beta", site)], extra=", delay: 0.02")
+    procs = [start(src, pg_url, tmp_path), start(src, pg_url, tmp_path)]
+    errs = [p.communicate(timeout=120)[1] for p in procs]
+    for p in procs:
+        reap(p)
+    assert [p.returncode for p in procs] == [0, 0], errs
+    assert_each_entry_once(pg_url, 2, 4)
+    # Both paced their requests to the host through the one shared next-start time (test_host_slots_...
+    # shows the spacing without timing a loaded machine).
+    assert pg_count(pg_url, "SELECT count(*) FROM hosts") == 1
+
+
+def test_host_slots_are_shared_between_stores(pg_url: str) -> None:
+    with Store.open(pg_url) as a, Store.open(pg_url) as b:
+        first, second, third = a.host_slot("h:1", 0.5), b.host_slot("h:1", 0.5), a.host_slot("h:1", 0.5)
+        assert first is not None and first < 0.1
+        assert second is not None and 0.4 < second <= 0.5 and third is not None and 0.9 < third <= 1.0
+        assert b.host_slot("other:1", 0.5) < 0.1  # type: ignore[operator]
+
+
+def test_bad_shard_is_usage_error(tmp_path: Path) -> None:
+    for bad in ("0/4", "5/4", "x", "1/0"):
+        r = runner.invoke(app, ["fetch", "--shard", bad, "--db", str(tmp_path / "c.db")])
+        assert r.exit_code == 2 and "--shard" in r.output, r.output
+
+
+# -- a server restart in the middle of a fetch ------------------------------------------------------------
+def test_server_restart_mid_fetch_is_exit_1_and_the_next_run_goes_on(
+    site: Site, tmp_path: Path, pg_cluster: object, pg_url: str
+) -> None:
+    publish(site, "alpha", 12, delay=0.15)
+    src = sources_file(tmp_path, [("alpha", site)], extra=", per_host: 1")
+    proc = start(src, pg_url, tmp_path)
+    end = time.monotonic() + 30
+    while pg_count(pg_url) < 2 and time.monotonic() < end:
+        time.sleep(0.02)
+    kept = pg_count(pg_url)
+    pg_cluster.restart()  # type: ignore[attr-defined]
+    out, err = proc.communicate(timeout=60)
+    reap(proc)
+    assert proc.returncode == 1, err
+    assert "lost the connection to the database server" in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1, err
+    assert pg_count(pg_url) >= kept  # nothing committed was lost
+    for route in site.routes.values():
+        route.delay = 0
+    proc = start(src, pg_url, tmp_path)
+    out, err = proc.communicate(timeout=60)
+    reap(proc)
+    assert proc.returncode == 0, err
+    assert_each_entry_once(pg_url, 1, 12)
+
+
+def test_library_fetch_into_postgres(site: Site, pg_url: str) -> None:
+    publish(site, "alpha", 2)
+    cfg = parse_sources(
+        f"outlets: [{{id: alpha, name: A, allow_private: true, feeds: ['{site.url('/alpha/feed.xml')}']}}]\n"
+    )
+    with Store.open(pg_url) as store:
+        report = run_fetch(cfg, store, FetchOptions(workers=0))
+        assert report.totals()["new"] == 2 and store.feed_state("alpha", site.url("/alpha/feed.xml"))[0]
+
+
+def test_validators_wait_until_every_entry_is_handled(site: Site, tmp_path: Path, store_target: str) -> None:
+    """A page that failed for now (or a fetch killed half-way) must not let the next run get a 304 for
+    the feed: its ETag is saved only once every entry of that version is handled."""
+    from loopback import send
+
+    publish(site, "alpha", 2, etag=False)
+    feed = site.routes["/alpha/feed.xml"].body
+
+    def conditional(h):  # type: ignore[no-untyped-def]
+        if h.headers.get("If-None-Match") == '"v1"':
+            send(h, 304, b"", {"ETag": '"v1"'})
+        else:
+            send(h, 200, feed, {"Content-Type": "application/rss+xml", "ETag": '"v1"'})
+
+    site.route("/alpha/feed.xml", action=conditional)
+    good = site.routes["/alpha/1.html"]
+    site.route("/alpha/1.html", b"busy", status=503)
+    src = sources_file(tmp_path, [("alpha", site)])
+    args = ["fetch", "--json", "--workers", "0", "--db", store_target, "--sources", str(src)]
+    r = runner.invoke(app, args)
+    assert r.exit_code == 1 and json.loads(r.output.split("\nsome fetches failed")[0])["totals"]["new"] == 1
+    site.routes["/alpha/1.html"] = good  # the page is back
+    r = runner.invoke(app, args)
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.output)["totals"]["new"] == 1  # the whole feed again, not a 304: the page is stored
+    r = runner.invoke(app, args)  # now every entry is handled: a 304
+    assert r.exit_code == 0 and json.loads(r.output)["outlets"][0]["feeds"]["unchanged"] == 1
+
+
+def test_shards_on_sqlite_fetch_each_outlet_once(tmp_path: Path) -> None:
+    """--shard is not PostgreSQL's alone: shards 1/2 and 2/2 into one SQLite file store the set once."""
+    sites = [Site() for _ in range(4)]
+    try:
+        for i, s in enumerate(sites):
+            publish(s, f"o{i}", 2)
+        src = sources_file(tmp_path, [(f"o{i}", s) for i, s in enumerate(sites)])
+        db = str(tmp_path / "c.db")
+        seen: list[int] = []
+        for k in (1, 2):
+            r = runner.invoke(app, ["fetch", "--json", "--workers", "0", "--shard", f"{k}/2", "--db", db, "--sources", str(src)])
+            assert r.exit_code == 0, r.output
+            seen.append(len(json.loads(r.output)["outlets"]))
+        assert sum(seen) == 4
+        assert [len([p for p, _ in s.hits if p.endswith(".html")]) for s in sites] == [2, 2, 2, 2]
+        with Store.open(db, create=False) as store:
+            assert store.stats().articles == 8
+    finally:
+        for s in sites:
+            s.close()

@@ -1,0 +1,292 @@
+"""`claimcheck stories`: grouping (pure), the sample corpus through the real app, exports, bad input."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import Counter
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import numpy as np
+from test_compare_demo import TRUTH, demo_store
+from test_render import validate
+from typer.testing import CliRunner
+
+from claimcheck.cli.app import app
+from claimcheck.models import Article, Outlet
+from claimcheck.render.stories import SCHEMA, SCHEMA_ID, render
+from claimcheck.store import Store
+from claimcheck.stories import StoryOptions, find_stories, group, list_stories, story_id
+
+runner = CliRunner()
+T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
+OUTLETS = {
+    "wire": Outlet("wire", "Wire Agency", wire=True),
+    **{f"o{i}": Outlet(f"o{i}", f"Outlet {i}") for i in range(1, 6)},
+}
+
+# Two events, each told by several outlets in their own words (written for claimcheck), and one copy.
+FLOOD = [
+    ("Floods force 42 families from homes in Marlow as river bursts its banks",
+     "The river Ashbourne burst its banks in Marlow on Monday, and 42 families were moved to shelters. "
+     "Mayor Jana Okafor said flood barriers would be built before spring."),
+    ("Marlow evacuates riverside streets after Ashbourne floods",
+     "Emergency crews in Marlow moved 42 families out of riverside streets after the Ashbourne flooded. "
+     "Okafor, the mayor, promised new flood barriers."),
+    ("River Ashbourne floods Marlow for second time this month",
+     "Water from the Ashbourne covered streets in Marlow, where officials said 42 families left their "
+     "homes. Jana Okafor blamed years of delay on the flood barriers."),
+]  # fmt: skip
+PHONE = [
+    ("Orion unveils Fold 4 foldable phone priced at 8,999 yuan",
+     "Orion Mobile showed its Fold 4 in Shenzhen, a foldable phone that costs 8,999 yuan and is thinner "
+     "than any rival, the company said."),
+    ("Orion Fold 4: thinner foldable goes on sale in Shenzhen",
+     "The Fold 4 from Orion Mobile will sell for 8,999 yuan. Analysts in Shenzhen said the foldable "
+     "market is crowded."),
+]  # fmt: skip
+
+
+def art(outlet: str, title: str, text: str, hours: float, slug: str) -> Article:
+    url = f"https://{outlet}.example/{slug}"
+    return Article(outlet, url, url, title, text, slug, T0, published=T0 + timedelta(hours=hours))
+
+
+def sample() -> list[Article]:
+    arts = [art(f"o{i + 1}", t, x, i, f"flood-{i}") for i, (t, x) in enumerate(FLOOD)]
+    arts += [art(f"o{i + 3}", t, x, 5 + i, f"phone-{i}") for i, (t, x) in enumerate(PHONE)]
+    # a wire story, and an outlet running it under its own headline with the wire dateline
+    wire_text = (
+        "MARLOW (Wire Agency) - Forty-two families left their homes in Marlow after the river Ashbourne "
+        "burst its banks, mayor Jana Okafor said, promising flood barriers."
+    )
+    arts.append(art("wire", "Marlow floods drive 42 families from homes", wire_text, -1, "wire-flood"))
+    arts.append(art("o5", "Families flee Marlow floods", wire_text, 2, "copy-flood"))
+    return arts
+
+
+def test_two_events_are_two_stories_with_wire_copy_counted_as_compare_does() -> None:
+    stories = find_stories(sample(), OUTLETS)
+    assert [len(s.articles) for s in stories] == [5, 2]
+    flood, phone = stories
+    assert {a.url.rsplit("/", 1)[-1].split("-")[0] for a in flood.articles} == {"flood", "wire", "copy"}
+    assert set(flood.outlets) == {"wire", "o1", "o2", "o3", "o5"}
+    assert "o5" not in flood.independent_outlets and len(flood.independent_outlets) == 4
+    assert flood.first_outlet == "wire" and flood.articles[0].published == T0 - timedelta(hours=1)
+    assert [a.syndicated for a in flood.articles].count(True) == 1
+    assert "Marlow" in flood.topic.split() and "Orion" in phone.topic.split() or "Fold" in phone.topic
+    assert flood.label in {t for t, _ in FLOOD} | {"Marlow floods drive 42 families from homes"}
+
+
+def test_story_id_comes_from_the_earliest_article_and_is_stable_under_reordering() -> None:
+    arts = sample()
+    first = find_stories(arts, OUTLETS)
+    again = find_stories(list(reversed(arts)), OUTLETS)
+    assert [s.id for s in first] == [s.id for s in again]
+    earliest = min((a for a in arts if "flood" in a.url), key=lambda a: a.published)
+    assert first[0].id == story_id(earliest) and first[0].id.startswith("s") and len(first[0].id) == 11
+
+
+def test_every_article_is_in_exactly_one_story() -> None:
+    arts = sample() + [
+        art("o4", "Chess club wins county final", "The Marlow chess club won 4-2.", 3, "chess")
+    ]
+    groups = group(arts, StoryOptions())
+    assert sorted(i for g in groups for i in g) == list(range(len(arts)))
+    result = list_stories(arts, OUTLETS, min_outlets=1)
+    assert sum(len(s.articles) for s in result.stories) == len(arts)
+    assert len(list_stories(arts, OUTLETS, min_outlets=2).stories) == 2
+    assert len(list_stories(arts, OUTLETS, min_outlets=1, limit=1).stories) == 1
+
+
+def test_far_apart_reports_do_not_join_when_they_share_little() -> None:
+    arts = sample()
+    late = art(
+        "o4",
+        "Marlow council approves budget",
+        "The council in Marlow approved its budget.",
+        24 * 300,
+        "budget",
+    )
+    stories = find_stories([*arts, late], OUTLETS)
+    assert any(s.articles == (s.articles[0],) and "budget" in s.articles[0].url for s in stories)
+
+
+HOSTILE = '[bold red]Pwned[/] \x1b[31m| =HYPERLINK("x") <b>*x*</b> \u202eevil\u202c'
+
+
+def test_web_text_is_escaped_in_every_format() -> None:
+    arts = sample()
+    arts[0] = art("o1", HOSTILE + " Marlow floods 42 families Ashbourne", FLOOD[0][1], 0, "flood-0")
+    result = list_stories(arts, OUTLETS, min_outlets=1)
+    table = render(result, "table")
+    assert "[bold red]" in table.replace("\n", "") or "Pwned" not in table  # shown literally, never as style
+    assert "\x1b" not in table and "\u202e" not in table
+    md = render(result, "markdown")
+    assert "\x1b" not in md and "\u202e" not in md and "<b>" not in md and "\\|" in md
+    rows = list(csv.reader(io.StringIO(render(result, "csv"))))
+    title_col = rows[0].index("title")
+    assert all(not r[title_col].startswith(("=", "+", "-", "@")) for r in rows[1:])
+    data = json.loads(render(result, "json"))
+    text = json.dumps(data, ensure_ascii=False)
+    assert "\x1b" not in text and "\u202e" not in text
+    validate(data, SCHEMA)
+    assert data["schema"] == SCHEMA_ID
+
+
+# --- the sample corpus, through the real app ------------------------------------------------------------
+
+
+def run(*args: str, db: Path | None = None) -> tuple[int, str, str]:
+    store = demo_store()
+    argv = [*args, "--db", str(db or store.db), "--sources", str(store.sources)]
+    r = runner.invoke(app, argv, env={"COLUMNS": "120"})
+    return r.exit_code, r.stdout, r.stderr
+
+
+def test_sample_corpus_stories_match_truth() -> None:
+    code, out, err = run("stories", "--min-outlets", "1", "--format", "json")
+    assert code == 0, err
+    data = json.loads(out)
+    validate(data, SCHEMA)
+    truth = {a["path"]: a for a in TRUTH["articles"]}
+    by_story = [Counter(truth[_path(a["url"])]["story"] for a in s["articles"]) for s in data["stories"]]
+    assert all(len(c) == 1 for c in by_story)  # no story mixes two of truth's stories
+    belarus = data["stories"][0]
+    assert len(belarus["outlets"]) == 12 and len(belarus["articles"]) == 13
+    copies = {a["outlet"] for a in belarus["articles"] if a["syndicated"]}
+    wire = {a["outlet"] for a in TRUTH["articles"] if a["syndicated_from"] and a["story"] == "belarus"}
+    assert copies == wire
+    assert len(belarus["independent_outlets"]) == 12 - len(wire)
+    sizes = sorted(sum(c.values()) for c in by_story)
+    assert sizes == [1, 1, 1, 1, 1, 5, 13]  # the quake is one story, each noise piece its own
+
+
+def _path(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    return urlsplit(url).path
+
+
+def test_table_is_the_default_and_defaults_to_two_outlets() -> None:
+    code, out, _ = run("stories")
+    assert code == 0
+    assert "Belarus frees 123 prisoners" in out.replace("\n", " ") or "Belarus" in out
+    assert "compare --story" in out and "12/12" not in out and "/12" in out
+    code, out, _ = run("stories", "--format", "JSON")  # formats are case-insensitive
+    assert code == 0 and len(json.loads(out)["stories"]) == 2
+
+
+def test_compare_story_compares_exactly_that_story() -> None:
+    _, out, _ = run("stories", "--format", "json")
+    stories = json.loads(out)["stories"]
+    quake = next(s for s in stories if len(s["articles"]) == 5)
+    code, out, err = run("compare", "--story", quake["id"], "--format", "json")
+    assert code == 0, err
+    report = json.loads(out)
+    assert {o["id"] for o in report["outlets"]} == set(quake["outlets"])
+    assert sum(o["articles"] for o in report["outlets"]) == 5
+    assert report["topic"].startswith(f"story {quake['id']}")
+
+
+def test_unknown_story_id_names_it_and_the_listing_command() -> None:
+    code, _, err = run("compare", "--story", "s0000000000")
+    assert code == 1
+    assert "s0000000000" in err and "claimcheck stories" in err and len(err.strip().splitlines()) == 1
+    code, _, err = run("compare", "Belarus", "--story", "s0000000000")
+    assert code == 2
+
+
+def test_empty_window_and_empty_database_exit_1_with_one_line(tmp_path: Path) -> None:
+    code, _, err = run("stories", "--since", "2001-01-01", "--until", "2001-01-02")
+    assert code == 1 and "no stored article" in err and len(err.strip().splitlines()) == 1
+    empty = tmp_path / "empty.db"
+    Store.open(empty).close()
+    code, _, err = run("stories", db=empty)
+    assert code == 1 and "no articles" in err and len(err.strip().splitlines()) == 1
+    code, _, err = run("stories", "--format", "yaml")
+    assert code == 2 and "yaml" in err
+
+
+def test_default_window_is_the_last_three_days_of_stored_articles() -> None:
+    code, out, _ = run("stories", "--format", "json", "--min-outlets", "1")
+    since = datetime.fromisoformat(json.loads(out)["window"]["since"])
+    newest = max(datetime.fromisoformat(a["published"]) for a in TRUTH["articles"])
+    assert since == newest - timedelta(days=3)
+
+
+def test_output_file_and_csv(tmp_path: Path) -> None:
+    out_file = tmp_path / "stories.csv"
+    code, out, err = run("stories", "--format", "csv", "-o", str(out_file))
+    assert code == 0 and out == "" and "wrote" in err
+    rows = list(csv.DictReader(out_file.open(encoding="utf-8")))
+    assert len(rows) == 18 and {r["story_id"] for r in rows} and rows[0]["outlets"] == "12"
+
+
+def test_markdown_lists_every_article_with_its_link() -> None:
+    code, out, _ = run("stories", "--format", "markdown")
+    assert code == 0 and out.startswith("# claimcheck stories")
+    assert out.count("\n- ") == 18 and "claimcheck compare --story s" in out
+
+
+def test_bulk_pair_scores_equal_the_cosine_of_the_truncated_vectors() -> None:
+    from claimcheck.stories import _candidates, _scores, _vectors, index_articles
+
+    arts = sample() + [art("o4", t, x, 9, f"again-{k}") for k, (t, x) in enumerate(FLOOD + PHONE)]
+    options = StoryOptions(top_terms=8, keys=4)
+    ix = index_articles(arts, options)
+    vec = _vectors(ix, options)
+    pairs = _candidates(vec, np.zeros(len(arts)), options)
+    assert len(pairs) > 5
+    got = _scores(vec, pairs, chunk=3)  # several chunks
+    for (i, j), score in zip(pairs.tolist(), got.tolist(), strict=True):
+        a = dict(zip(vec.terms[i].tolist(), vec.weights[i].tolist(), strict=True))
+        b = dict(zip(vec.terms[j].tolist(), vec.weights[j].tolist(), strict=True))
+        want = sum(w * b[t] for t, w in a.items() if t >= 0 and t in b)
+        assert abs(score - want) < 1e-5
+
+
+TOWNS = ["Selkavia", "Kordmoor", "Varnhelm", "Ostrabek", "Pellinor", "Drumvale", "Ashgrove", "Tarnwick",
+         "Morhaven", "Quillby"]  # fmt: skip
+FILLER_TOPICS = [
+    "council budget", "school exam results", "football transfer", "museum reopening", "rail timetable",
+    "farm subsidies", "film festival", "hospital waiting lists", "bridge repairs", "library funding",
+]  # fmt: skip
+
+
+def template_story(town: str, k: int, hours: float) -> Article:
+    """The same flood story told with the same phrases, in another town with other figures."""
+    title = f"{town} floods force thousands from their homes"
+    text = (
+        f"{town} floods force thousands from their homes, officials said. Officials said {100 + 37 * k} "
+        f"families were moved to temporary shelters in {town}. The regional government declared a state of "
+        f"emergency in {town}. \u201cThe water came faster than anyone in {town} had seen,\u201d a rescue "
+        f"official said. Officials said {1000 + 211 * k} homes were damaged by the water in {town}."
+    )
+    return art(f"o{k % 5 + 1}", title, text, hours, f"{town.lower()}-{k}")
+
+
+def test_stories_that_share_only_generic_wording_stay_apart() -> None:
+    arts = [template_story(town, k, 24 * t + k) for t, town in enumerate(TOWNS) for k in range(3)]
+    for k, topic in enumerate(FILLER_TOPICS * 4):
+        words = f"{topic} {k}"
+        arts.append(art("o1", f"Update on the {words}", f"A short note about the {words} number {k}.", k, f"f{k}"))
+    flood = {a.url for a in arts[:30]}
+    stories = [s for s in find_stories(arts, OUTLETS) if any(a.url in flood for a in s.articles)]
+    towns = [{a.url.split("/")[-1].split("-")[0] for a in s.articles} for s in stories]
+    assert sorted(len(s.articles) for s in stories) == [3] * 10, towns
+    assert all(len(t) == 1 for t in towns)
+    # without the rule, the towns' floods run together (the failure it prevents)
+    merged = group(arts, StoryOptions(specific=0.0))
+    assert max(len(g) for g in merged) > 3
+
+
+def test_output_never_overwrites_the_database_and_dash_is_stdout() -> None:
+    store = demo_store()
+    before = store.db.read_bytes()
+    code, _, err = run("stories", "--format", "csv", "-o", str(store.db))
+    assert code == 2 and "refusing to write" in err and store.db.read_bytes() == before
+    code, out, _ = run("stories", "--format", "csv", "-o", "-")
+    assert code == 0 and out.startswith("story_id,")

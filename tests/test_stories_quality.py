@@ -1,0 +1,73 @@
+"""Story grouping quality on real articles: B-cubed against the news-clusters event labels, with floors.
+
+The whole evaluation runs (tests/stories_eval.py): the 306 real articles served over loopback, fetched by
+the real `claimcheck fetch`, grouped by the real `claimcheck stories`. Skipped when ../shared/realdata is
+absent. The floors (tests/data/stories_floors.json) may only rise.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests import stories_eval
+
+FLOORS = stories_eval.FLOORS
+
+
+def _lowered(current: dict, earlier: dict) -> list[str]:
+    out = []
+    for split, metrics in earlier.items():
+        if split.startswith("_"):
+            continue
+        for metric, value in metrics.items():
+            now = current.get(split, {}).get(metric)
+            if now is None or now < value:
+                out.append(f"{split} {metric}: {value} -> {now}")
+    return out
+
+
+@pytest.mark.skipif(not stories_eval.available(), reason="shared/realdata absent")
+def test_bcubed_holds_its_floors_on_real_articles(tmp_path: Path) -> None:
+    items = stories_eval.load()
+    result = stories_eval.run(tmp_path, items)
+    stored = stories_eval.assignments(result, items)
+    assert len(stored) == len(items) == 306  # --min-outlets 1: every article in exactly one story
+    scores = stories_eval.evaluate(result, items)
+    print("\n" + stories_eval.report(scores, len(stored), len(items)))
+    floors = json.loads(FLOORS.read_text(encoding="utf-8"))
+    bad = [
+        f"{split} {metric} {getattr(scores[split], metric):.3f} < {floor}"
+        for split in stories_eval.SPLITS
+        for metric, floor in floors[split].items()
+        if getattr(scores[split], metric) < floor
+    ]
+    assert bad == []
+
+
+def test_floors_only_go_up_against_git_head() -> None:
+    root = FLOORS.parents[2]
+    if shutil.which("git") is None:
+        pytest.skip("git is not available")
+    shown = subprocess.run(
+        ["git", "show", "HEAD:tests/data/stories_floors.json"], cwd=root, capture_output=True, text=True
+    )
+    if shown.returncode != 0:
+        pytest.skip("no committed floors file to compare with")
+    assert _lowered(json.loads(FLOORS.read_text(encoding="utf-8")), json.loads(shown.stdout)) == []
+
+
+def test_lowering_a_floor_is_caught() -> None:
+    floors = json.loads(FLOORS.read_text(encoding="utf-8"))
+    lower = json.loads(json.dumps(floors))
+    lower["tuning"]["f1"] -= 0.01
+    assert _lowered(lower, floors) and not _lowered(floors, floors)
+
+
+def test_error_listing_refuses_the_held_out_split() -> None:
+    with pytest.raises(ValueError):
+        stories_eval.errors({"stories": []}, [], split="holdout")
