@@ -65,7 +65,7 @@ EXTERNAL_URLS = off
 
 def extraction_cpu(root: Path, pages: list[str], every: int, aliases: dict[str, str]) -> tuple[float, int]:
     """Our per-page CPU time (extract text and metadata, then claims) on every ``every``-th page, serially."""
-    from claimcheck.worker import process_page
+    from claimcheck.ingest.worker import process_page
 
     sample = pages[::every] or pages[:1]
     bodies = [(root / p.lstrip("/")).read_bytes().replace(PLACEHOLDER, b"http://127.0.0.1:1") for p in sample]

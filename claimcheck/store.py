@@ -21,11 +21,12 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from claimcheck.errors import StoreError
 from claimcheck.migrations import MIGRATIONS, SCHEMA_VERSION
 from claimcheck.models import Article, Claim, Outlet
-from claimcheck.paths import is_db_url
+from claimcheck.paths import db_target, default_db_path, is_db_url
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 60_000
@@ -345,7 +346,7 @@ class SqliteStore(Store):
     # -- opening -----------------------------------------------------------------------------------
     @classmethod
     def open(
-        cls, path: str | Path, *, create: bool = True, verify: bool = True, read_only: bool = False
+        cls, path: str | os.PathLike[str], *, create: bool = True, verify: bool = True, read_only: bool = False
     ) -> SqliteStore:
         """Open (and create or migrate) the database at ``path``. Raises :class:`StoreError`.
 
@@ -420,7 +421,7 @@ class SqliteStore(Store):
         a :class:`StoreError`.
         """
         try:
-            size = self.path.stat().st_size
+            size = self.path.stat().st_size  # type: ignore[union-attr]  # an SQLite store has a path
         except OSError:
             return
         if size > VERIFY_MAX_BYTES:
@@ -443,7 +444,7 @@ class SqliteStore(Store):
         """Raise :class:`StoreError` when the path no longer names the file that was opened (replaced by
         another database, or removed, while this run held it): writing on would go to the old file, and its
         -wal journal, left beside the new one, would be read into it."""
-        if self._identity is not None and _identity(self.path) != self._identity:
+        if self._identity is not None and self.path is not None and _identity(self.path) != self._identity:
             raise StoreError(
                 f"{self.path}: the database file was replaced or removed while claimcheck was using it; "
                 "nothing more was written (what this run stored before stays in the replaced file)"
@@ -738,7 +739,7 @@ class SqliteStore(Store):
         total = 0
         for f in (self.path, Path(f"{self.path}-wal")):
             with suppress(OSError):
-                total += f.stat().st_size
+                total += f.stat().st_size  # type: ignore[union-attr]  # an SQLite store has a path
         return total
 
     def export_rows(self, table: str, batch: int = 1000) -> Iterator[list[tuple[object, ...]]]:
@@ -825,6 +826,12 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _PHRASE = re.compile(r'"([^"]*)"')
 
 
+def open_store(path: str | os.PathLike[str] | None = None, *, create: bool = True) -> Store:
+    """The store at ``path`` (a file, or a ``postgresql://`` URL), else at the default place
+    ($CLAIMCHECK_DB, else the user data dir): ``claimcheck.open_store``. Raises :class:`StoreError`."""
+    return Store.open(db_target(path) if path else default_db_path(), create=create)
+
+
 def fts_query(query: str) -> str:
     """Turn user text into a safe FTS5 query: "quoted phrases" kept, every other word a quoted token.
 
@@ -844,16 +851,16 @@ _ARTICLE_COLS = "id, outlet, url, canonical_url, title, author, published, fetch
 _A_ARTICLE_COLS = ", ".join(f"a.{c.strip()}" for c in _ARTICLE_COLS.split(","))
 
 
-def _article(r: Sequence[object]) -> Article:
+def _article(r: Sequence[Any]) -> Article:  # a row of the articles table
     return Article(
-        id=int(r[0]),  # type: ignore[call-overload]
+        id=int(r[0]),
         outlet=str(r[1]),
         url=str(r[2]),
         canonical_url=str(r[3]),
         title=str(r[4]),
-        author=r[5],  # type: ignore[arg-type]
-        published=parse_iso(r[6]),  # type: ignore[arg-type]
-        fetched=parse_iso(r[7]),  # type: ignore[arg-type]
+        author=r[5],
+        published=parse_iso(r[6]),
+        fetched=parse_iso(r[7]),  # type: ignore[arg-type]  # NOT NULL in the schema
         text=str(r[8]),
         content_hash=str(r[9]),
     )

@@ -12,7 +12,7 @@ from conftest import CORPUS
 from loopback import Site
 from typer.testing import CliRunner
 
-from claimcheck.cli import app
+from claimcheck.cli.app import app
 from claimcheck.store import Store
 
 runner = CliRunner()

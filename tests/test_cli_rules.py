@@ -20,7 +20,7 @@ from test_cli import _read_only_folder, _writable_folder
 from test_compare_demo import TOPIC, demo_store
 from typer.testing import CliRunner
 
-from claimcheck.cli import app
+from claimcheck.cli.app import app
 from claimcheck.models import Article
 from claimcheck.store import Store, content_hash
 
@@ -110,19 +110,19 @@ def test_sigterm_stops_reindex_as_ctrl_c_does(tmp_path: Path, monkeypatch: pytes
     cleanly, says how far it got, exits 143; what it did is saved (before, SIGTERM killed it outright)."""
     import signal
 
-    import claimcheck.worker
+    import claimcheck.ingest.reindex as reindex_module
 
     db = tmp_path / "c.db"
     shutil.copy(demo_store().db, db)
-    real, calls = claimcheck.worker.claims_for, []
+    real, calls = reindex_module.extract_claims, []
 
-    def claims_for(*args: object):  # type: ignore[no-untyped-def]
+    def extract_claims(*args: object):  # type: ignore[no-untyped-def]
         calls.append(1)
         if len(calls) == 3:
             os.kill(os.getpid(), signal.SIGTERM)
         return real(*args)
 
-    monkeypatch.setattr(claimcheck.worker, "claims_for", claims_for)
+    monkeypatch.setattr(reindex_module, "extract_claims", extract_claims)
     code, out, err = run("reindex", "--json", db=db)
     assert code == 143, err
     assert json.loads(out)["interrupted"] is True and 2 <= json.loads(out)["articles"] <= 3

@@ -24,8 +24,8 @@ import pytest
 from conftest import CORPUS
 from typer.testing import CliRunner
 
-from claimcheck.cli import app
-from claimcheck.cli_common import load_sources
+from claimcheck.cli.app import app
+from claimcheck.cli.common import load_sources
 from claimcheck.compare import CompareOptions, compare, outlet_map
 from claimcheck.demo.server import CorpusServer
 from claimcheck.models import Article, CompareResult, Fact, Outlet

@@ -10,8 +10,8 @@ from loopback import Site
 from pages import PARAS, article_html, rss
 
 from claimcheck.config import parse_sources
-from claimcheck.http import FetchSettings
-from claimcheck.ingest import FetchOptions, run_fetch
+from claimcheck.ingest.http import FetchSettings
+from claimcheck.ingest.pipeline import FetchOptions, run_fetch
 from claimcheck.store import Store
 
 FAST = FetchSettings(timeout=2.0, retries=1, backoff=0.05)
@@ -244,7 +244,7 @@ def test_queued_pages_go_to_the_pool_together_and_fail_alone(
 ) -> None:
     """Pages that queue up while extraction is busy are handed over several per task; a page without
     article text in such a batch fails on its own, the others are stored."""
-    from claimcheck import jobs, pool
+    from claimcheck.ingest import jobs, pool
 
     for outlet in ("alpha", "beta", "gamma"):
         publish(site, outlet, 8)

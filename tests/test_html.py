@@ -19,9 +19,9 @@ from test_match_quality import load_story
 from test_render import hostile_result as markdown_hostile_result
 from typer.testing import CliRunner
 
-from claimcheck.cli import app
+from claimcheck.cli.app import app
+from claimcheck.cli.demo import html_report_path
 from claimcheck.compare import CompareOptions, compare
-from claimcheck.demo.run import html_report_path
 from claimcheck.models import CompareResult, Fact
 from claimcheck.render import render, render_html
 from claimcheck.render.common import format_value, outlet_names

@@ -10,9 +10,9 @@ from conftest import REALDATA
 from lxml import etree
 from trafilatura.utils import load_html
 
-from claimcheck.decode import decode_html
-from claimcheck.demo.run import corpus_dir
-from claimcheck.extract import _FAST_PARSE, parse_html
+from claimcheck.demo.corpus import corpus_dir
+from claimcheck.ingest.decode import decode_html
+from claimcheck.ingest.extract import _FAST_PARSE, parse_html
 
 BENCH = REALDATA / "extraction-benchmark"
 

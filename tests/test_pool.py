@@ -16,12 +16,12 @@ from loopback import Site
 from pages import PARAS, article_html, rss
 from soundness import assert_sound
 
-from claimcheck import jobs
 from claimcheck.config import parse_sources
 from claimcheck.errors import FetchError
-from claimcheck.http import FetchSettings
-from claimcheck.ingest import FetchOptions, run_fetch
-from claimcheck.pool import DIED, TOO_SLOW, Dispatcher
+from claimcheck.ingest import jobs
+from claimcheck.ingest.http import FetchSettings
+from claimcheck.ingest.pipeline import FetchOptions, run_fetch
+from claimcheck.ingest.pool import DIED, TOO_SLOW, Dispatcher
 from claimcheck.store import Store
 
 HTML = {"Content-Type": "text/html; charset=utf-8"}
@@ -120,7 +120,7 @@ def test_a_worker_killed_mid_page_fails_that_page_and_the_pool_goes_on() -> None
 def test_an_attribute_bomb_is_defused_before_parsing(site: Site, tmp_path: Path) -> None:
     """The issue's page: 100,000 attributes on one tag (minutes of CPU). Its tag loses its attributes
     before libxml2 sees it, so the article inside is stored well within a small deadline."""
-    from claimcheck.worker import tame_attribute_bombs
+    from claimcheck.ingest.worker import tame_attribute_bombs
 
     site.route("/bomb.html", attribute_bomb(100_000), headers=HTML)
     r = run(site, [site.url("/bomb.html")], tmp_path / "db", workers=1, deadline=5)
@@ -136,7 +136,7 @@ def test_an_attribute_bomb_is_defused_before_parsing(site: Site, tmp_path: Path)
 
 def test_feed_parsing_survives_a_broken_pool(tmp_path: Path) -> None:
     """A feed parsed in the pool while a worker dies is parsed again by the new pool."""
-    from claimcheck.feeds import parse_feed
+    from claimcheck.ingest.feeds import parse_feed
 
     feed = rss([{"title": "a", "link": "http://127.0.0.1/a", "guid": "a"}])
 

@@ -26,10 +26,10 @@ from soundness import assert_sound
 from test_hostile import ESCAPES, hostile_result
 
 from claimcheck.config import parse_sources
-from claimcheck.decode import decode_html
-from claimcheck.feeds import parse_feed
-from claimcheck.http import FetchSettings
-from claimcheck.ingest import FetchOptions, FetchReport, run_fetch
+from claimcheck.ingest.decode import decode_html
+from claimcheck.ingest.feeds import parse_feed
+from claimcheck.ingest.http import FetchSettings
+from claimcheck.ingest.pipeline import FetchOptions, FetchReport, run_fetch
 from claimcheck.render import render
 from claimcheck.store import Store
 

@@ -1,7 +1,7 @@
 """The extraction pool: pages go to worker processes (or threads), each under a deadline; a worker that
 dies or overruns fails its page alone, and the pool is replaced so the run goes on.
 
-Each worker notes on a shared board which page it is on and since when (:mod:`claimcheck.jobs`). A
+Each worker notes on a shared board which page it is on and since when (:mod:`claimcheck.ingest.jobs`). A
 watchdog reads the board: a page past ``deadline`` gets its process killed (SIGKILL: libxml2 stuck in C
 code never sees a signal handler). A dead worker breaks a ``ProcessPoolExecutor`` (``BrokenProcessPool``,
 as after the OOM killer): the pool is replaced, the page that took too long or was on the dead worker
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import itertools
 import multiprocessing
 import os
@@ -26,7 +27,7 @@ from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExec
 from typing import Any
 
 from claimcheck.errors import FetchError
-from claimcheck.jobs import BOARD_FIELDS, DROPPED, RUNNING, init_worker, process_pages, thread_seconds
+from claimcheck.ingest.jobs import BOARD_FIELDS, DROPPED, RUNNING, init_worker, process_pages, thread_seconds
 from claimcheck.models import Claim, ExtractedPage
 
 MAX_PAGES_PER_TASK = 8  # pages handed to an extraction worker at once
@@ -122,7 +123,7 @@ def _new_pool(n: int) -> tuple[Executor, _Board | None]:
         return DaemonThreads(2), None
     try:
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["claimcheck.worker", "claimcheck.claims"])
+        ctx.set_forkserver_preload(["claimcheck.ingest.worker", "claimcheck.claims"])
         board = _Board(ctx, n)
         pool = ProcessPoolExecutor(
             max_workers=n, mp_context=ctx, initializer=init_worker, initargs=(os.getpid(), board.cells, board.claimed)
@@ -246,7 +247,10 @@ class Dispatcher:
             task = _Task(cf, asyncio.wrap_future(cf), batch)
             if self.threads:
                 self.tasks.update((p.item[0], task) for p in batch)
-            task.wrapper.add_done_callback(lambda t, task=task, pool=pool: self._finished(t, task.batch, pool, task))
+            task.wrapper.add_done_callback(functools.partial(self._done, task, pool))
+
+    def _done(self, rec: _Task, pool: Executor, task: asyncio.Future[list[object]]) -> None:
+        self._finished(task, rec.batch, pool, rec)
 
     def _finished(self, task: asyncio.Future[list[object]], batch: list[_Page], pool: Executor, rec: _Task) -> None:
         if rec.abandoned:
@@ -278,8 +282,8 @@ class Dispatcher:
                         self.too_slow.add(token)
                         self.board.kill(pid, token)  # the pool breaks; _broken sorts it out
             else:
-                for token, started in list(RUNNING.items()):
-                    if token in self.tasks and thread_seconds(*started) > self.deadline:
+                for token, clock in list(RUNNING.items()):
+                    if token in self.tasks and thread_seconds(*clock) > self.deadline:
                         self._abandon(token)
 
     def _abandon(self, token: int) -> None:

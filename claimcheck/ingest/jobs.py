@@ -1,11 +1,11 @@
 """What the fetching process hands to its extraction workers, without importing the extraction stack.
 
 The pool pickles a function by module and name, so the parent must import the function it submits;
-these wrappers import :mod:`claimcheck.worker` (trafilatura, lxml, the claim extractors) only when they
+these wrappers import :mod:`claimcheck.ingest.worker` (trafilatura, lxml, the claim extractors) only when they
 first run, inside a worker (the forkserver has it preloaded), never in the fetching process.
 
 Each page is noted on a board while it is extracted (which page, since when), for the deadline that
-:mod:`claimcheck.pool` enforces: in a worker process, its slot of a shared array; in threads of the
+:mod:`claimcheck.ingest.pool` enforces: in a worker process, its slot of a shared array; in threads of the
 fetching process, :data:`RUNNING`.
 """
 
@@ -29,7 +29,7 @@ _slot = -1
 
 def init_worker(parent: int | None = None, board: Any = None, claimed: Any = None) -> None:
     global _board, _slot
-    from claimcheck.worker import init_worker as init
+    from claimcheck.ingest.worker import init_worker as init
 
     init(parent)
     if board is not None and claimed is not None:
@@ -71,7 +71,7 @@ def process_pages(
 ) -> list[tuple[ExtractedPage, list[Claim]] | Exception]:
     """:func:`process_page` for several pages (token, body, URL, content type); a page that fails has its
     exception in its slot, the others are done all the same."""
-    from claimcheck.worker import process_page as process
+    from claimcheck.ingest.worker import process_page as process
 
     out: list[tuple[ExtractedPage, list[Claim]] | Exception] = []
     for token, body, url, content_type in items:

@@ -9,28 +9,26 @@ from __future__ import annotations
 import asyncio
 import hashlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from typing import Protocol
+from typing import Any, Protocol, TypeVar
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from claimcheck.decode import clean_text, not_in_future
-from claimcheck.errors import FetchError, StoreError
-from claimcheck.feeds import FeedParseError, ParsedFeed, parse_feed
-from claimcheck.http import FetchSettings, Http, PrivateAccess
+from claimcheck.errors import FetchError, NoArticleText, StoreError
+from claimcheck.ingest.decode import clean_text, not_in_future
+from claimcheck.ingest.feeds import FeedParseError, ParsedFeed, parse_feed
+from claimcheck.ingest.http import FetchSettings, Http, PrivateAccess
+from claimcheck.ingest.pool import Dispatcher, fail_futures, settle_futures, worker_count
 from claimcheck.models import Article, FeedEntry, Outlet, Sources
-from claimcheck.pool import Dispatcher, fail_futures, settle_futures, worker_count
 from claimcheck.store import Store, content_hash
 from claimcheck.urls import is_fetchable
 
 MAX_CHILD_SITEMAPS = 3
+T = TypeVar("T")
 MAX_BATCH = 64  # articles per write transaction
 BATCH_WAIT = 0.05  # seconds a write waits for more articles to join it
-PERMANENT = (
-    "HTTP 404", "HTTP 410", "no article text", "refused", "disallowed by robots.txt", "not an http", "bad URL",
-)  # fmt: skip
 
 
 @dataclass
@@ -130,6 +128,24 @@ def select_outlets(sources: Sources, ids: Sequence[str]) -> list[Outlet]:
     return [o for o in sources.outlets if o.enabled]
 
 
+def fetch(
+    sources: Sources,
+    store: Store,
+    options: FetchOptions | None = None,
+    *,
+    concurrency: int | None = None,
+    settings: Mapping[str, object] | None = None,
+    progress: Progress | None = None,
+    report: FetchReport | None = None,
+) -> FetchReport:
+    """Fetch ``sources``' outlets into ``store`` with sources.yaml's HTTP defaults (``concurrency`` and
+    the ``settings`` fields of :class:`FetchSettings` over them): ``claimcheck.fetch``. ``options``
+    chooses the outlets, limits and workers (default: every enabled outlet, every entry)."""
+    base = options or FetchOptions()
+    http = FetchSettings.from_defaults(sources.defaults, concurrency=concurrency, **(settings or {}))
+    return run_fetch(sources, store, replace(base, settings=http), progress, report)
+
+
 def shard_key(outlet: Outlet) -> str:
     """What decides an outlet's shard: the host (and port) of its first feed or sitemap, so that every
     outlet on one host falls in one shard and one fetcher alone talks to that host."""
@@ -153,8 +169,9 @@ def in_shard(outlet: Outlet, shard: tuple[int, int] | None) -> bool:
 def run_fetch(
     sources: Sources, store: Store, options: FetchOptions, progress: Progress | None = None, report: FetchReport | None = None
 ) -> FetchReport:
-    """Fetch every selected outlet into ``store``. ``report`` (if given) is filled in as the run goes,
-    so a caller interrupted by Ctrl-C still knows how far it got."""
+    """Fetch every selected outlet into ``store`` with ``options`` as given (its HTTP settings included).
+    ``report`` (if given) is filled in as the run goes, so a caller interrupted by Ctrl-C still knows how
+    far it got."""
     outlets = [o for o in select_outlets(sources, options.outlets) if in_shard(o, options.shard)]
     store.sync_outlets(sources.outlets)
     if report is None:
@@ -195,7 +212,7 @@ class _Run:
             self.extractor.shutdown()
             self.db_thread.shutdown(wait=True)
 
-    async def db(self, fn, *args):  # type: ignore[no-untyped-def]
+    async def db(self, fn: Callable[..., T], *args: Any) -> T:
         try:
             return await asyncio.get_running_loop().run_in_executor(self.db_thread, fn, *args)
         except StoreError:
@@ -308,7 +325,9 @@ class _Run:
         parsed: ParsedFeed = await self.extractor.call(parse_feed, body, url, content_type)
         return parsed
 
-    def _save_feed(self, outlet: str, url: str, status, error, etag, modified) -> None:  # type: ignore[no-untyped-def]
+    def _save_feed(
+        self, outlet: str, url: str, status: int | None, error: str | None, etag: str | None, modified: str | None
+    ) -> None:
         self.store.save_feed_state(outlet, url, status=status, error=error, etag=etag, last_modified=modified)
 
     async def _children(self, parsed: ParsedFeed, access: PrivateAccess) -> tuple[list[FeedEntry], bool]:
@@ -320,7 +339,7 @@ class _Run:
                 resp = await self.http.get(child, allow_private=access)
                 out += (await self._parse_feed(resp.body, resp.url, resp.content_type)).entries
             except (FetchError, FeedParseError) as e:
-                every = every and isinstance(e, FetchError) and e.reason.startswith(PERMANENT)
+                every = every and isinstance(e, FetchError) and e.permanent
         return out, every
 
     def _select(self, entries: list[FeedEntry]) -> list[FeedEntry]:
@@ -340,8 +359,10 @@ class _Run:
             resp = await self.http.get(entry.link, allow_private=access)
             try:
                 page, claims = await self.extractor.page(resp.body, resp.url, resp.content_type)
-            except ValueError as e:
-                raise FetchError(str(e) or "no article text", entry.link) from None
+            except NoArticleText as e:
+                raise FetchError(str(e), entry.link, permanent=True) from None
+            except ValueError as e:  # another parser's complaint: the page may read better next time
+                raise FetchError(str(e) or "no article text", entry.link, permanent=not str(e)) from None
             article = Article(
                 outlet=outlet.id,
                 url=resp.url,
@@ -362,7 +383,7 @@ class _Run:
                 rep.unchanged += 1
         except FetchError as e:
             rep.fail(_short(e))
-            if e.reason.startswith(PERMANENT):
+            if e.permanent:
                 await self.db(self.store.mark_entries, outlet.id, keys, entry.link, "failed: " + e.reason)
             else:
                 self.incomplete.add(outlet.id)

@@ -9,15 +9,17 @@ from __future__ import annotations
 import contextlib
 import json
 from datetime import datetime
+from typing import Any, cast
 
 import lxml.html
 import trafilatura
 from lxml import etree
 from trafilatura.utils import load_html
 
-from claimcheck.decode import _CONTROL, clean_text, decode_html, parse_datetime
-from claimcheck.errors import FetchError
+from claimcheck.errors import FetchError, NoArticleText
+from claimcheck.ingest.decode import clean_text, decode_html, parse_datetime
 from claimcheck.models import ExtractedPage
+from claimcheck.textsafe import STORED_TEXT_CONTROL
 from claimcheck.urls import fetchable_url
 
 try:  # the elements after which trafilatura's cascade lets justext look again
@@ -57,10 +59,10 @@ def extract_page(html: str | bytes, url: str, content_type: str | None = None) -
             full.title, full.author, full.date = doc.title, doc.author, doc.date
         doc = full
     if doc is None or not (doc.text or "").strip():
-        raise ValueError("no article text found")
-    text = _clean_body(doc.text)
+        raise NoArticleText("no article text found")
+    text = _clean_body(doc.text or "")
     if not text:
-        raise ValueError("no article text found")
+        raise NoArticleText("no article text found")
     title = clean_text(meta.get("title") or doc.title, MAX_TITLE) or None
     author = clean_text(meta.get("author") or doc.author, 200) or None
     published = meta.get("published") or _date_only(doc.date)
@@ -138,7 +140,7 @@ def needs_full_cascade(doc: trafilatura.settings.Document | None) -> bool:
 def _extract(
     html: str | lxml.html.HtmlElement, url: str, *, with_metadata: bool, fast: bool
 ) -> trafilatura.settings.Document | None:
-    return trafilatura.bare_extraction(
+    doc = trafilatura.bare_extraction(
         html,
         url=url,
         include_comments=False,
@@ -146,15 +148,16 @@ def _extract(
         with_metadata=with_metadata,
         fast=fast,
     )
+    return cast("trafilatura.settings.Document | None", doc)  # a dict only when asked (as_dict=True)
 
 
 def _clean_body(text: str) -> str:
     """Keep paragraphs (one per line) but remove control characters and runs of blank space."""
-    lines = (" ".join(_CONTROL.sub(" ", line).split()) for line in text.splitlines())
+    lines = (" ".join(STORED_TEXT_CONTROL.sub(" ", line).split()) for line in text.splitlines())
     return "\n".join(line for line in lines if line)
 
 
-def page_metadata(html: str | lxml.html.HtmlElement, url: str) -> dict[str, object]:
+def page_metadata(html: str | lxml.html.HtmlElement, url: str) -> dict[str, Any]:
     """Title, author, precise publication time and canonical URL from the page's head and JSON-LD
     (``html`` as text or as an already parsed tree)."""
     out: dict[str, object] = {}
