@@ -7,6 +7,7 @@ A failing outlet never stops the others; every failure is counted with a short r
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
@@ -185,6 +186,21 @@ def run_fetch(
     return report
 
 
+def _count_written(
+    batch: Sequence[tuple[Article, list[str], OutletReport, asyncio.Future[tuple[int, bool]]]],
+    results: Sequence[tuple[int, bool] | BaseException],
+) -> None:
+    """Each article of a written batch counts as new (with its claims) or unchanged in its outlet's report."""
+    for (article, _, rep, _), result in zip(batch, results, strict=True):
+        if isinstance(result, BaseException):
+            continue
+        if result[1]:
+            rep.new += 1
+            rep.claims += len(article.claims)
+        else:
+            rep.unchanged += 1
+
+
 class _Run:
     def __init__(
         self, sources: Sources, store: Store, options: FetchOptions, progress: Progress, report: FetchReport
@@ -196,7 +212,7 @@ class _Run:
         self.report = report
         self.aliases = sources.alias_map()
         self.db_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimcheck-db")
-        self.pending: list[tuple[Article, list[str], asyncio.Future[tuple[int, bool]]]] = []
+        self.pending: list[tuple[Article, list[str], OutletReport, asyncio.Future[tuple[int, bool]]]] = []
         self.writer: asyncio.Task[None] | None = None
         self.incomplete: set[str] = set()  # outlets with an entry left for a later run (a transient failure)
 
@@ -228,12 +244,12 @@ class _Run:
         pacing between fetchers (PostgreSQL); None: the client paces this run alone."""
         return await asyncio.get_running_loop().run_in_executor(None, self.store.host_slot, host, delay)
 
-    async def _store(self, article: Article, keys: list[str]) -> tuple[int, bool]:
+    async def _store(self, article: Article, keys: list[str], rep: OutletReport) -> tuple[int, bool]:
         """Store an article, in a batch with those that arrive within ``BATCH_WAIT`` or while a write is
         under way (one transaction and one hand-over to the database thread per batch, not per article;
-        each article still all or nothing)."""
+        each article still all or nothing). ``rep`` counts it as new or unchanged once it is written."""
         done: asyncio.Future[tuple[int, bool]] = asyncio.get_running_loop().create_future()
-        self.pending.append((article, keys, done))
+        self.pending.append((article, keys, rep, done))
         if self.writer is None or self.writer.done():
             self.writer = asyncio.ensure_future(self._write_pending())
         return await done
@@ -243,15 +259,21 @@ class _Run:
             if len(self.pending) < MAX_BATCH:
                 await asyncio.sleep(BATCH_WAIT)  # let a batch gather: pages arrive every few milliseconds
             batch, self.pending = self.pending[:MAX_BATCH], self.pending[MAX_BATCH:]
+            write = asyncio.ensure_future(self.db(self.store.add_articles, [(a, k) for a, k, *_ in batch]))
             try:
-                results = await self.db(self.store.add_articles, [(a, k) for a, k, _ in batch])
+                results = await asyncio.shield(write)
             except asyncio.CancelledError:
+                # Stopped (Ctrl-C, SIGTERM) while the database thread writes this batch: the write goes on
+                # to its commit, so wait for it and count what it stored; the stop summary must be true.
+                with contextlib.suppress(BaseException):
+                    _count_written(batch, await write)
                 for *_, done in batch:
                     done.cancel()
                 raise
             except Exception as e:  # noqa: BLE001 - the whole batch failed (disk full): each page hears why
                 fail_futures([done for *_, done in batch], e)
                 continue
+            _count_written(batch, results)
             settle_futures([done for *_, done in batch], results)
 
     async def outlet(self, outlet: Outlet, rep: OutletReport) -> None:
@@ -375,12 +397,7 @@ class _Run:
                 published=not_in_future(page.published, datetime.now(UTC)) or entry.published,
                 claims=tuple(claims),
             )
-            _, new = await self._store(article, keys)
-            if new:
-                rep.new += 1
-                rep.claims += len(claims)
-            else:
-                rep.unchanged += 1
+            await self._store(article, keys, rep)
         except FetchError as e:
             rep.fail(_short(e))
             if e.permanent:
