@@ -660,15 +660,7 @@ class SqliteStore(Store):
             "JOIN articles a ON a.id = f.rowid WHERE articles_fts MATCH ?"
         ]
         args: list[object] = [match]
-        if since:
-            sql.append("AND coalesce(a.published, a.fetched) >= ?")
-            args.append(iso(since))
-        if until:
-            sql.append("AND coalesce(a.published, a.fetched) <= ?")
-            args.append(iso(until))
-        if outlets:
-            sql.append(f"AND a.outlet IN ({','.join('?' * len(outlets))})")
-            args.extend(outlets)
+        sql += _window(args, since, until, outlets)
         sql.append("ORDER BY bm25(articles_fts, 4.0, 1.0)")
         if limit:
             sql.append("LIMIT ?")
@@ -698,15 +690,7 @@ class SqliteStore(Store):
             "(SELECT count(*) FROM claims c WHERE c.article_id = a.id) FROM articles a WHERE 1"
         ]
         args: list[object] = []
-        if since:
-            sql.append("AND coalesce(a.published, a.fetched) >= ?")
-            args.append(iso(since))
-        if until:
-            sql.append("AND coalesce(a.published, a.fetched) <= ?")
-            args.append(iso(until))
-        if outlets:
-            sql.append(f"AND a.outlet IN ({','.join('?' * len(outlets))})")
-            args.extend(outlets)
+        sql += _window(args, since, until, outlets)
         sql.append("ORDER BY coalesce(a.published, a.fetched) DESC, a.id DESC")
         if limit:
             sql.append("LIMIT ?")
@@ -764,13 +748,9 @@ class SqliteStore(Store):
     ) -> datetime | None:
         """The latest publication (else fetch) time of the stored articles, ignoring times after ``before``
         (a page that claims to be from 2099 does not move the default window)."""
-        sql, args = ["SELECT max(coalesce(published, fetched)) FROM articles WHERE 1"], []
-        if before:
-            sql.append("AND coalesce(published, fetched) <= ?")
-            args.append(iso(before))
-        if outlets:
-            sql.append(f"AND outlet IN ({','.join('?' * len(outlets))})")
-            args.extend(outlets)
+        args: list[object] = []
+        sql = ["SELECT max(coalesce(a.published, a.fetched)) FROM articles a WHERE 1"]
+        sql += _window(args, None, before, outlets)
         return parse_iso(self.db.execute(" ".join(sql), args).fetchone()[0])
 
     def window_articles(
@@ -793,16 +773,9 @@ class SqliteStore(Store):
             f"CASE WHEN length(text) > {int(head) + int(tail)} "
             f"THEN substr(text, 1, {int(head)}) || char(10, 10) || substr(text, -{int(tail)}) ELSE text END",
         )
-        sql, args = [f"SELECT {cols} FROM articles WHERE 1"], []
-        if since:
-            sql.append("AND coalesce(published, fetched) >= ?")
-            args.append(iso(since))
-        if until:
-            sql.append("AND coalesce(published, fetched) <= ?")
-            args.append(iso(until))
-        if outlets:
-            sql.append(f"AND outlet IN ({','.join('?' * len(outlets))})")
-            args.extend(outlets)
+        args: list[object] = []
+        sql = [f"SELECT {cols} FROM articles a WHERE 1"]
+        sql += _window(args, since, until, outlets)
         sql.append("ORDER BY id")
         try:
             # row by row, not fetchall(): the rows and the articles are never all in memory twice
@@ -845,6 +818,24 @@ def fts_query(query: str) -> str:
     rest = _PHRASE.sub(" ", query)
     parts.extend(f'"{w}"' for w in _WORD.findall(rest))
     return " ".join(parts)
+
+
+def _window(
+    args: list[object], since: datetime | None, until: datetime | None, outlets: Sequence[str] | None
+) -> list[str]:
+    """The --since/--until/--source conditions on ``articles a``, judged by publication time, else fetch time
+    (store_pg.py has the same for PostgreSQL's placeholders)."""
+    sql: list[str] = []
+    if since:
+        sql.append("AND coalesce(a.published, a.fetched) >= ?")
+        args.append(iso(since))
+    if until:
+        sql.append("AND coalesce(a.published, a.fetched) <= ?")
+        args.append(iso(until))
+    if outlets:
+        sql.append(f"AND a.outlet IN ({','.join('?' * len(outlets))})")
+        args.extend(outlets)
+    return sql
 
 
 _ARTICLE_COLS = "id, outlet, url, canonical_url, title, author, published, fetched, text, content_hash"
