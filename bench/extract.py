@@ -2,8 +2,8 @@
 
 Measured in one run, on the same generated pages (50-150 KB each):
   - bare trafilatura.extract(html) on one core (the baseline);
-  - our extract stage, ``claimcheck.extract.extract_page`` (decode, page metadata, trafilatura), one core;
-  - the whole worker task, ``claimcheck.worker.process_page`` (extract_page + claims), one core;
+  - our extract stage, ``claimcheck.ingest.extract.extract_page`` (decode, page metadata, trafilatura), one core;
+  - the whole worker task, ``claimcheck.ingest.worker.process_page`` (extract_page + claims), one core;
   - process_page in fetch's process pool with one worker per core.
 Targets: extract_page at most 10% slower than bare trafilatura on one core; the pool at least 1.7x the
 one-core process_page rate on 2 cores.
@@ -49,9 +49,9 @@ def main(argv: list[str] | None = None) -> int:
 
     import trafilatura
 
-    from claimcheck.extract import extract_page
-    from claimcheck.pool import make_pool
-    from claimcheck.worker import process_page
+    from claimcheck.ingest.extract import extract_page
+    from claimcheck.ingest.pool import make_pool
+    from claimcheck.ingest.worker import process_page
 
     tmp = Path(tempfile.mkdtemp(prefix="claimcheck-bench-extract-"))
     try:

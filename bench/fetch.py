@@ -94,7 +94,7 @@ def _ctype(path: str) -> str:
 
 def extraction_cpu(sample: list[tuple[str, bytes]], aliases: dict[str, str]) -> float:
     """Our per-page CPU time (extract text and metadata, then claims), serially, in seconds."""
-    from claimcheck.worker import process_page
+    from claimcheck.ingest.worker import process_page
 
     process_page(sample[0][1], "http://127.0.0.1:1/warm.html", _ctype(sample[0][0]), aliases)  # imports
     t = time.process_time()
@@ -110,7 +110,7 @@ def peer_extraction_cpu(sample: list[tuple[str, bytes]], cfg: Path) -> float:
     import trafilatura
     from trafilatura.settings import use_config
 
-    from claimcheck.decode import decode_html
+    from claimcheck.ingest.decode import decode_html
 
     config = use_config(filename=str(cfg))
     texts = [(p, decode_html(b, _ctype(p))) for p, b in sample]

@@ -1,3 +1,125 @@
-"""claimcheck: which outlets report which facts of a news story."""
+"""claimcheck: which outlets report which facts of a news story.
+
+The library API (the CLI is one user of it)::
+
+    import claimcheck
+
+    sources = claimcheck.load_sources("sources.yaml")
+    with claimcheck.open_store("news.db") as store:
+        claimcheck.fetch(sources, store)
+        result = claimcheck.compare_topic(store, "Belarus prisoners", sources)
+    print(claimcheck.render.render(result, "markdown"))
+
+Names are imported on first use (PEP 562), so ``import claimcheck`` loads none of httpx, trafilatura,
+rapidfuzz, typer or rich. ARCHITECTURE.md draws the stages behind these names.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
+
+# name -> the module that defines it (the one place to read it)
+_EXPORTS = {
+    "open_store": "claimcheck.store",
+    "Store": "claimcheck.store",
+    "load_sources": "claimcheck.config",
+    "fetch": "claimcheck.ingest.pipeline",
+    "FetchOptions": "claimcheck.ingest.pipeline",
+    "FetchReport": "claimcheck.ingest.pipeline",
+    "OutletReport": "claimcheck.ingest.pipeline",
+    "compare_topic": "claimcheck.topic",
+    "CompareOptions": "claimcheck.compare",
+    "Article": "claimcheck.models",
+    "Citation": "claimcheck.models",
+    "Claim": "claimcheck.models",
+    "CompareResult": "claimcheck.models",
+    "Conflict": "claimcheck.models",
+    "Defaults": "claimcheck.models",
+    "Fact": "claimcheck.models",
+    "Interval": "claimcheck.models",
+    "Link": "claimcheck.models",
+    "Mention": "claimcheck.models",
+    "Outlet": "claimcheck.models",
+    "OutletCount": "claimcheck.models",
+    "Sources": "claimcheck.models",
+    "ClaimcheckError": "claimcheck.errors",
+    "ConfigError": "claimcheck.errors",
+    "FetchError": "claimcheck.errors",
+    "StoreError": "claimcheck.errors",
+    "UsageError": "claimcheck.errors",
+}
+_SUBMODULES = ("render",)  # claimcheck.render: render(result, fmt) and one function per format
+
+__all__ = [
+    "__version__",
+    "Article",
+    "Citation",
+    "Claim",
+    "ClaimcheckError",
+    "compare_topic",
+    "CompareOptions",
+    "CompareResult",
+    "ConfigError",
+    "Conflict",
+    "Defaults",
+    "Fact",
+    "fetch",
+    "FetchError",
+    "FetchOptions",
+    "FetchReport",
+    "Interval",
+    "Link",
+    "load_sources",
+    "Mention",
+    "open_store",
+    "Outlet",
+    "OutletCount",
+    "OutletReport",
+    "render",
+    "Sources",
+    "Store",
+    "StoreError",
+    "UsageError",
+]
+
+if TYPE_CHECKING:
+    from claimcheck import render
+    from claimcheck.compare import CompareOptions
+    from claimcheck.config import load_sources
+    from claimcheck.errors import ClaimcheckError, ConfigError, FetchError, StoreError, UsageError
+    from claimcheck.ingest.pipeline import FetchOptions, FetchReport, OutletReport, fetch
+    from claimcheck.models import (
+        Article,
+        Citation,
+        Claim,
+        CompareResult,
+        Conflict,
+        Defaults,
+        Fact,
+        Interval,
+        Link,
+        Mention,
+        Outlet,
+        OutletCount,
+        Sources,
+    )
+    from claimcheck.store import Store, open_store
+    from claimcheck.topic import compare_topic
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        value = getattr(importlib.import_module(_EXPORTS[name]), name)
+    elif name in _SUBMODULES:
+        value = importlib.import_module(f"claimcheck.{name}")
+    else:
+        raise AttributeError(f"module 'claimcheck' has no attribute {name!r}")
+    globals()[name] = value  # once imported, a plain attribute
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

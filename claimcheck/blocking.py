@@ -23,6 +23,7 @@ from claimcheck.cluster import Graph, Rule
 from claimcheck.match import (
     Item,
     MatchOptions,
+    _floor_of,
     can_evolve,
     number_context,
     number_pair,
@@ -40,6 +41,17 @@ from claimcheck.normalize import (
     when_compatible,
     words,
     words_compatible,
+)
+from claimcheck.things import (
+    COUNT_CLASS,
+    ROLE_THINGS,
+    classes_agree,
+    count_class,
+    is_fairly_precise,
+    is_precise,
+    is_wide,
+    stated,
+    thing_class,
 )
 
 Scored = tuple[float, Rule] | None
@@ -144,7 +156,7 @@ def number_graph(
 
     for it in items:
         v = it.claim.value
-        rep = v.midpoint if v is not None else None
+        rep = stated(v)  # the figure as written: "up to 55,000" is bucketed with 55,000
         unit.append(thing_of(it.claim))
         ctx.append(context_of(it.claim) if rep is not None and rep > 0 else "")
         if rep is None or rep <= 0:
@@ -168,8 +180,13 @@ def number_graph(
         if b is not None:
             blocks[unit[n], is_span(items[n].claim.when), b].append(g)
     value = [items[n].claim.value for n in first]
-    reps = np.array([v.midpoint if bucket[n] is not None else 0.0 for n, v in zip(first, value, strict=True)])  # type: ignore[union-attr]
+    reps = np.array([stated(v) if bucket[n] is not None else 0.0 for n, v in zip(first, value, strict=True)])
     lo, lo_inc, hi, hi_inc = _bounds(value)
+    figure = np.array([stated(v) or 0.0 for v in value], dtype=np.float64)
+    precise = np.array([is_precise(v) for v in value], dtype=bool)
+    fair = np.array([is_fairly_precise(v) for v in value], dtype=bool)
+    wide = np.array([is_wide(v) for v in value], dtype=bool)
+    role = np.array([unit[n] in ROLE_THINGS for n in first], dtype=bool)
     single = np.array([items[m[0]].article if len(m) == 1 else -1 for m in graph.members])
     when_ids: dict[str | None, int] = {}
     when = np.array([when_ids.setdefault(items[n].claim.when, len(when_ids)) for n in first])
@@ -198,7 +215,13 @@ def number_graph(
             ok = np.abs(c_rep - r_rep) <= options.number_tolerance * np.maximum(c_rep, r_rep)
             ok &= ~((single[chunk][:, None] == single[cols][None, :]) & (single[chunk][:, None] >= 0))
             ok &= (cols[None, :] > chunk[:, None]) | (pos[None, :] >= len(rows))
-            ok &= sims >= floor
+            # the same precise figure ("2,500", "108") of the same thing is one fact whatever the words;
+            # a two-digit one ("59") when the words are not unrelated
+            same_figure = (figure[chunk][:, None] == figure[cols][None, :]) & (
+                precise[chunk][:, None] | (fair[chunk][:, None] & (sims >= floor))
+            )
+            # so is an agreeing figure of a role (deaths, injured, prisoners): checked below
+            ok &= (sims >= floor) | same_figure | role[chunk][:, None]
             for x in np.flatnonzero(ok.sum(axis=1) > options.max_candidates):
                 found = np.flatnonzero(ok[x])  # a dense block: only the closest contexts
                 ok[x] = False
@@ -209,7 +232,9 @@ def number_graph(
             shared = np.maximum(0.0, (sims[xs, ys].astype(np.float64) / 100 - cfloor) / (1 - cfloor))
             agree = _below(lo[g], lo_inc[g], hi[h], hi_inc[h]) & _below(lo[h], lo_inc[h], hi[g], hi_inc[g])
             score = np.where(agree, 0.45 + 0.55 * shared, 0.35 + 0.5 * shared)
-            keep = agree | (shared > 0)
+            score = np.where(agree & same_figure[xs, ys], np.maximum(score, PRECISE_SCORE), score)
+            score = np.where(agree & role[g], np.maximum(score, ROLE_SCORE), score)
+            keep = (agree | (shared > 0)) & (wide[g] == wide[h])  # "dozens" never meets "59"
             for wg, wh in set(zip(when[g[keep]].tolist(), when[h[keep]].tolist(), strict=True)):
                 if (wg, wh) not in compatible:
                     compatible[wg, wh] = when_compatible(whens[wg], whens[wh], options.when_threshold)
@@ -221,6 +246,7 @@ def number_graph(
             for a, c, sc in zip(g[keep].tolist(), h[keep].tolist(), score[keep].tolist(), strict=True):
                 adj[a][c] = adj[c][a] = sc
 
+    _class_links(items, graph, options, first, unit, ctx, figure, precise)
     updates: dict[tuple[int, int], Rule] = {}
     if times is not None:
         updates = _update_links(items, graph, options, times, unit, ctx, bucket)
@@ -240,6 +266,64 @@ def number_graph(
 
     graph.rule_of = rule_of
     return graph
+
+
+# The score of two reports of the same precise figure of one thing (or class of things): above the
+# linkage threshold on its own, so that such reports join whatever words surround them.
+PRECISE_SCORE = 0.7
+# The score of two agreeing figures of one role ("killed at least 50" / "59 dead"), whatever the
+# words around them: in one story, the dead, the injured or the prisoners are counted once.
+ROLE_SCORE = 0.55
+
+
+def _class_links(
+    items: Sequence[Item],
+    graph: Graph,
+    options: MatchOptions,
+    first: Sequence[int],
+    unit: Sequence[str],
+    ctx: Sequence[str],
+    figure: Any,
+    precise: Any,
+) -> None:
+    """Links between numbers of different things of one class ("seven nationals", "seven
+    tourists"; "2,500 troops", "2,500 soldiers") that give the same figure: when the figure is
+    precise, or their contexts share words. Only agreeing figures link across things: different
+    things never conflict, and a figure is never updated from another thing's.
+    """
+    floor = 100 * options.number_context_floor
+    same: dict[tuple[bool, float], list[int]] = defaultdict(list)
+    classes: dict[int, str] = {}
+    for g, n in enumerate(first):
+        claim = items[n].claim
+        if claim.value is None or figure[g] <= 0 or is_wide(claim.value):
+            continue
+        cls = thing_class(unit[n], claim.unit)
+        if cls is None and precise[g]:
+            cls = count_class(unit[n])
+        if cls is not None:
+            classes[g] = cls
+            same[is_span(claim.when), float(figure[g])].append(g)
+    for groups in same.values():
+        counts = {unit[first[g]] for g in groups if classes[g] == COUNT_CLASS}
+        if len(counts) > options.count_names:
+            # a figure given for many things does not single one out (another story, a common value)
+            groups = [g for g in groups if classes[g] != COUNT_CLASS]
+        if len(groups) < 2 or len({unit[first[g]] for g in groups}) < 2:
+            continue
+        for a, b in itertools.combinations(groups[: options.max_candidates], 2):
+            n, m = first[a], first[b]
+            if unit[n] == unit[m] or b in graph.adj[a] or not classes_agree(classes[a], classes[b]):
+                continue
+            if len(graph.members[a]) == len(graph.members[b]) == 1 and items[n].article == items[m].article:
+                continue
+            sim = float(fuzz.token_set_ratio(ctx[n], ctx[m]))
+            if (sim < floor or COUNT_CLASS in (classes[a], classes[b])) and not precise[a]:
+                continue
+            scored = number_pair(items[n].claim, items[m].claim, sim / 100, unit[n], options)
+            if scored is None or scored[1][0] != "agree":
+                continue
+            graph.link(a, b, max(scored[0], PRECISE_SCORE) if precise[a] else scored[0])
 
 
 def _update_links(
@@ -291,6 +375,7 @@ def _update_links(
             values = [items[n].claim.value for n in ns]
             lo, lo_inc, hi, hi_inc = _bounds(values)
             rep = np.array([v.midpoint for v in values], dtype=np.float64)  # type: ignore[union-attr]
+            vague = np.array([is_wide(v) for v in values], dtype=bool)
             tlo = np.array([t_lo[g] for g in chunk])
             thi = np.array([t_hi[g] for g in chunk])
             # x before y in the chunk: rep[x] <= rep[y]; the lower value must be the earlier report
@@ -298,6 +383,7 @@ def _update_links(
             agree = _below(lo[:, None], lo_inc[:, None], hi[None, :], hi_inc[None, :]) & _below(
                 lo[None, :], lo_inc[None, :], hi[:, None], hi_inc[:, None]
             )
+            ok &= vague[:, None] == vague[None, :]
             ok &= rep[None, :] <= options.update_ratio * rep[:, None]
             # values that agree ("at least 3" and "5") link at any time; disjoint ones only in order
             ok &= agree | (thi[:, None] + options.update_window <= tlo[None, :])
@@ -328,11 +414,11 @@ def _update_links(
 
 def _bounds(values: Sequence[Any]) -> tuple[Any, Any, Any, Any]:
     """Intervals as arrays: low (-inf when open), whether inclusive, high (+inf when open), whether inclusive."""
-    lo = np.array([-np.inf if v is None or v.low is None else v.low for v in values], dtype=np.float64)
+    lo = np.array([-np.inf if v is None or (f := _floor_of(v)) is None else f for v in values], dtype=np.float64)
     hi = np.array([np.inf if v is None or v.high is None else v.high for v in values], dtype=np.float64)
-    lo_inc = np.array([bool(v is not None and v.low_inclusive) for v in values])
-    hi_inc = np.array([bool(v is not None and v.high_inclusive) for v in values])
-    return lo, lo_inc, hi, hi_inc
+    # a bound meets an exact figure ("more than 40 million" and "40 million"): ends count as inclusive
+    inclusive = np.ones(len(lo), dtype=bool)
+    return lo, inclusive, hi, inclusive
 
 
 def _below(a_lo: Any, a_lo_inc: Any, b_hi: Any, b_hi_inc: Any) -> Any:
@@ -392,6 +478,11 @@ def text_graph(items: Sequence[Item], options: MatchOptions, *, quote: bool) -> 
         ranked = sorted(keysets[n], key=lambda k: (df[k], k))
         # a key shared by more than max_block claims is not rare; keep one only if nothing rarer exists
         rare = [k for k in ranked[: options.rare_keys] if df[k] <= options.max_block] or ranked[:1]
+        if quote:
+            # a quote is also found by its other uncommon words: a fragment quoted elsewhere ("avoid
+            # a potential distraction") or the same words spelled another way may not share the
+            # quote's three rarest ones
+            rare += [k for k in ranked[options.rare_keys : options.quote_keys] if df[k] <= options.quote_key_df]
         names_ = [k for k in name_sets[n] if df_names[k] <= options.max_block]
         for k in {*rare, *names_}:
             if df[k] + df_names[k] > 1:
@@ -442,7 +533,7 @@ def _phrase_links(
     options: MatchOptions,
 ) -> None:
     """Statements that share a rare phrase: ``phrase_words`` content words in the same order, at
-    least two of them rare (in at most ``phrase_share`` of the statements, and at most
+    least ``phrase_rare`` of them rare (in at most ``phrase_share`` of the statements, and at most
     ``max_block``) and not names. Paraphrases that end differently ("Belarus is a close ally of
     Russia, and ..." / "... and allowed Moscow ...") score too low on all their words to link;
     the shared run says they state the same thing. Found through an index of such runs, so only
@@ -457,7 +548,7 @@ def _phrase_links(
             continue
         rare = [df[w] <= rare_df and w not in name_sets[n] for w in toks]
         for i in range(len(toks) - k + 1):
-            if sum(rare[i : i + k]) >= 2:
+            if sum(rare[i : i + k]) >= options.phrase_rare:
                 runs[tuple(toks[i : i + k])].append(g)
     found: dict[tuple[int, int], tuple[str, ...]] = {}
     for run, groups in runs.items():

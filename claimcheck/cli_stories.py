@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from claimcheck.cli_common import (
+from claimcheck.cli.common import (
     MAX_COUNT,
     DbOption,
     OutputOption,

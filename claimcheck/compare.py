@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
-from claimcheck.facts import alias_map, fact_order, resolve_source
+from claimcheck.facts import alias_map, fact_order, named_source
 from claimcheck.match import MATCHED_KINDS, MatchOptions, match_facts
 from claimcheck.models import Article, Citation, CompareResult, Fact, Outlet, OutletCount, Sources
 from claimcheck.syndication import find_syndicated
@@ -47,6 +47,9 @@ def compare(
     """Match the articles' claims and assemble the report, most-reported facts first."""
     options = options or CompareOptions()
     outlets = outlet_map(sources)
+    # one order whatever order the store returns them in (fetching stores them as they arrive), so
+    # that one set of articles always gives one table
+    articles = sorted(articles, key=_article_order)
     kinds = (options.kind,) if options.kind else MATCHED_KINDS
     match_options = replace(options.match, kinds=kinds)
     syndicated = find_syndicated(articles, outlets, match_options.syndication)
@@ -75,6 +78,11 @@ def compare(
     )
 
 
+def _article_order(a: Article) -> tuple[datetime, str, str]:
+    published = a.published or datetime.max.replace(tzinfo=UTC)
+    return (published if published.tzinfo else published.replace(tzinfo=UTC), a.outlet, a.canonical_url)
+
+
 def _numbered(facts: Sequence[Fact]) -> list[Fact]:
     return [replace(f, id=f"F{n}") for n, f in enumerate(facts, 1)]
 
@@ -86,7 +94,7 @@ def who_cites_whom(
     alias = alias_map(outlets)
     seen: dict[tuple[str, str], set[str]] = defaultdict(set)
     for i, art in enumerate(articles):
-        cited = {resolve_source(c.cites, alias) for c in art.claims if c.cites}
+        cited = {src for c in art.claims if c.cites and (src := named_source(c.cites, alias)) is not None}
         why = syndicated.get(i, "")
         if why.startswith("wire"):
             cited.add(why.rsplit(" ", 1)[-1])

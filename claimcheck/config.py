@@ -15,7 +15,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from claimcheck.errors import ConfigError, FetchError
 from claimcheck.models import Defaults, Outlet, Sources
 from claimcheck.paths import find_sources
-from claimcheck.urls import NOT_HTTP, fetchable_url
+from claimcheck.urls import NOT_HTTP, address_kind, fetchable_url
 
 MAX_FILE_BYTES = 8_000_000
 MAX_OUTLETS = 20_000
@@ -272,46 +272,6 @@ def write_sources(sources: Sources, path: Path) -> None:
         ],
     }
     path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
-
-
-METADATA_HOSTS = frozenset(
-    {"169.254.169.254", "fd00:ec2::254", "169.254.170.2", "100.100.100.200", "metadata.google.internal", "metadata.goog"}
-)  # cloud instance metadata services (AWS IPv4/IPv6, ECS, Alibaba, GCP)
-
-
-def address_kind(host: str) -> str | None:
-    """What a URL's host names, judged as written (no DNS lookup): ``"a cloud metadata"``,
-    ``"a link-local"``, ``"a loopback"``, ``"a private"`` address, or None for anything else. Pure."""
-    import ipaddress
-    import socket
-
-    from claimcheck.http import PRIVATE_NETWORKS, _embedded_ipv4, is_private_address
-
-    host = host.strip("[]").lower().rstrip(".")
-    if host in METADATA_HOSTS:
-        return "a cloud metadata"
-    if host == "localhost" or host.endswith(".localhost"):
-        return "a loopback"
-    try:
-        addr: ipaddress.IPv4Address | ipaddress.IPv6Address = ipaddress.ip_address(host.split("%", 1)[0])
-    except ValueError:
-        if not host or not re.fullmatch(r"[0-9a-fx.]+", host) or not host[0].isdigit():
-            return None
-        try:  # the forms inet_aton accepts and HTTP clients resolve: 2130706433, 127.1, 0x7f.1
-            addr = ipaddress.IPv4Address(socket.inet_aton(host))
-        except OSError:
-            return None
-    if isinstance(addr, ipaddress.IPv6Address) and (v4 := _embedded_ipv4(addr)) is not None:
-        addr = v4
-    if str(addr) in METADATA_HOSTS:
-        return "a cloud metadata"
-    if addr.is_link_local:
-        return "a link-local"
-    if addr.is_loopback:
-        return "a loopback"
-    if is_private_address(str(addr), PRIVATE_NETWORKS):
-        return "a private"
-    return None
 
 
 def address_warnings(sources: Sources) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 class ClaimcheckError(Exception):
-    """Base of every error claimcheck reports to the user. ``exit_code`` follows DESIGN.md."""
+    """Base of every error claimcheck reports to the user. ``exit_code`` is the process's exit status."""
 
     exit_code = 2
 
@@ -25,16 +25,26 @@ class StoreUnavailable(StoreError):
 
 
 class FetchError(ClaimcheckError):
-    """One request failed for good (after retries). Carries a short reason for the summary."""
+    """One request failed for good (after retries). Carries a short reason for the summary, and whether
+    the failure is ``permanent`` (HTTP 404/410, no article text, a refused or bad address, robots.txt):
+    a permanent failure is remembered with the feed entry, so the page is not asked for again."""
 
     exit_code = 1
 
-    def __init__(self, reason: str, url: str | None = None, status: int | None = None) -> None:
+    def __init__(
+        self, reason: str, url: str | None = None, status: int | None = None, *, permanent: bool = False
+    ) -> None:
         super().__init__(reason)
         self.reason = reason
         self.url = url
         self.status = status
+        self.permanent = permanent
 
 
 class UsageError(ClaimcheckError):
     """Bad command-line input that the argument parser cannot catch (a bad --since, an unknown outlet)."""
+
+
+class NoArticleText(ValueError):
+    """A page holds no article text (raised by extraction, in a worker process; the fetch pipeline turns
+    it into a permanent :class:`FetchError`). A ValueError, so that it crosses the process pool whole."""

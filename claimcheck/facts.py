@@ -27,6 +27,9 @@ from claimcheck.match import (
     format_value,
     quote_norm,
     rule_text,
+    stated,
+    thing_key,
+    values_agree,
 )
 from claimcheck.models import Article, Claim, Conflict, Fact, Interval, Link, Mention, Outlet
 
@@ -70,6 +73,44 @@ def resolve_source(name: str, alias: Mapping[str, str]) -> str:
     return alias.get(name.strip().lower(), name.strip())
 
 
+# Sources that a sentence credits without naming anyone: noise in a list of who is cited.
+_UNNAMED = frozenset(
+    """analyst analysts official officials group groups expert experts source sources authorities police
+    researchers researcher scientists scientist witnesses witness residents resident critics observers
+    reports report spokesman spokeswoman spokesperson statement people person media the a an it they
+    he she we government ministry agency company firm organisation organization investigators
+    prosecutors lawyers lawyer doctors diplomats diplomat officers officer activists campaigners warning
+    data study survey poll""".split()  # noqa: SIM905 - a word list reads better as words
+)
+_PLACE_LINK = frozenset(["in", "at", "from", "near", "outside", "inside", "across"])
+_NAME_LINK = frozenset(["of", "for", "the", "and", "de", "du", "la", "on", "&"])
+
+
+def named_source(name: str, alias: Mapping[str, str]) -> str | None:
+    """The named source a credit names, else None: an outlet (by alias) or a proper name that ends
+    the credit ("human rights group Viasna" -> "Viasna", "Ministry of Defence"). "Officials",
+    "analysts", "the group" or "officials in Kyiv" (a place qualifying an unnamed source) name no one.
+    """
+    text = name.strip()
+    if (oid := alias.get(text.lower())) is not None:
+        return oid
+    ws = text.split()
+    run: list[str] = []
+    for w in reversed(ws):
+        if w[:1].isupper() or w[:1].isdigit() or (run and w.lower() in _NAME_LINK):
+            run.insert(0, w)
+        else:
+            break
+    while run and run[0].lower() in _NAME_LINK:
+        run.pop(0)
+    if not run or all(w.lower() in _UNNAMED or w.lower() in _NAME_LINK for w in run):
+        return None
+    before = [w.lower() for w in ws[: len(ws) - len(run)] if w.lower() not in ("the", "a", "an")]
+    if before and before[-1] in _PLACE_LINK:
+        return None  # "officials in Kyiv": the place qualifies an unnamed source
+    return alias.get(" ".join(run).lower(), " ".join(run))
+
+
 def article_cites(
     articles: Sequence[Article],
     outlets: Mapping[str, Outlet],
@@ -81,10 +122,8 @@ def article_cites(
     for a, art in enumerate(articles):
         by_sentence: dict[str, set[str]] = defaultdict(set)
         for c in art.claims:
-            if c.cites:
-                src = resolve_source(c.cites, alias)
-                if src != art.outlet:
-                    by_sentence[c.sentence].add(src)
+            if c.cites and (src := named_source(c.cites, alias)) is not None and src != art.outlet:
+                by_sentence[c.sentence].add(src)
         reason = syndicated.get(a, "")
         if reason.startswith("wire"):
             by_sentence[""].add(reason.rsplit(" ", 1)[-1])
@@ -131,6 +170,7 @@ def build_fact(
     evolving = False
     if kind == "number" and (latest := _updated_figure(mentions, ctx.update_window)) is not None:
         value, conflicts, evolving = latest, [], True
+
     if kind == "quote":
         mentions = _fidelity(mentions)
     links = explain_links(order, graph)
@@ -231,14 +271,21 @@ def _value_and_conflicts(mentions: Sequence[Mention]) -> tuple[Interval | None, 
     support: dict[Interval, int] = {}
     for v in candidates:
         if v not in support:
-            support[v] = len(set().union(*(o for w, o in by_value.items() if w.overlaps(v))))
+            support[v] = len(set().union(*(o for w, o in by_value.items() if values_agree(w, v))))
     best = max(candidates, key=support.__getitem__)  # max() keeps the first (earliest) of equal support
+    # only the same counted thing can disagree: another thing of its class ("tourists" beside
+    # "nationals") or a sub-count joined the fact on an agreeing figure and never conflicts
+    disagree = [m for m in mentions if m.claim.value is not None and not values_agree(m.claim.value, best)]
+    if not disagree:
+        return best, []
+    things = {thing_key(m.claim) for m in mentions if m.claim.value is not None and values_agree(m.claim.value, best)}
     conflicts = [
-        Conflict(m.outlet, m.claim.value, m.claim.sentence, m.url)
-        for m in mentions
-        if m.claim.value is not None and not m.claim.value.overlaps(best)
+        Conflict(m.outlet, m.claim.value, m.claim.sentence, m.url)  # type: ignore[arg-type]
+        for m in disagree
+        if thing_key(m.claim) in things
     ]
     return best, conflicts
+
 
 
 def _updated_figure(mentions: Sequence[Mention], window: float) -> Interval | None:
@@ -253,6 +300,8 @@ def _updated_figure(mentions: Sequence[Mention], window: float) -> Interval | No
     valued = [m for m in mentions if m.claim.value is not None]
     if len(valued) < 2 or not all(can_evolve(m.claim) for m in valued):
         return None
+    if len({thing_key(m.claim) for m in valued}) > 1:
+        return None  # a class of things ("tourists", "nationals") or a part and its whole never rise
     points = [(m.claim.value, _timestamp(m.published)) for m in valued]
     if figure_rises(points, window) is not True:  # type: ignore[arg-type]
         return None
@@ -290,7 +339,7 @@ def merge_names(names: Sequence[str] | Mapping[str, None]) -> tuple[str, ...]:
 
     A name that ends with another, whole words, is the longer description of the same source.
     """
-    items = list(names)
+    items = list({n.lower(): n for n in reversed(list(names))}.values())[::-1]  # once, whatever its case
     low = [n.lower().split() for n in items]
     keep = []
     for i, n in enumerate(items):
@@ -313,11 +362,14 @@ def summarise(claims: Sequence[Claim], value: Interval | None, unit: str | None,
     if first.kind == "number":
         rep = next((c for c in claims if value is not None and c.value == value), first)
         phrase = number_phrase(rep)
-        head = f"{format_value(value)} {unit or ''}".strip()
+        figure = format_value(value)
+        if rep.qualifier == "about" and value is not None and value == rep.value:
+            figure = f"about {format_value(Interval.exact(stated(value)))}"  # type: ignore[arg-type]
+        head = f"{figure} {unit or ''}".strip()
         if not phrase:
             return f"{head} {when or ''}".strip()
-        # With two figures in the phrase, say which one the fact is about.
-        return f"{head}: {phrase}" if len(_FIGURE.findall(phrase)) > 1 else phrase
+        # The figure and what it counts first: "5 years" and "11 year" rows of one sentence differ.
+        return f"{head}: {phrase}"
     if first.kind == "quote":
         text = max((quote_words(c) for c in claims), key=len)
         short = " ".join(text.split()[:10]) + ("…" if len(text.split()) > 10 else "")
@@ -329,7 +381,6 @@ def summarise(claims: Sequence[Claim], value: Interval | None, unit: str | None,
 
 _CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:()\[\]“”\"«»]|\s[-\u2013\u2014]\s|[\u2013\u2014]")
 SUMMARY_WORDS = 12
-_FIGURE = re.compile(r"\d[\d,.]*")
 
 
 def number_phrase(claim: Claim) -> str:

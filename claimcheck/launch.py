@@ -19,9 +19,9 @@ def wants_pool(args: list[str]) -> bool:
 
 def main() -> None:
     if wants_pool(sys.argv[1:]):
-        from claimcheck.jobs import start_forkserver
+        from claimcheck.ingest.jobs import start_forkserver
 
         start_forkserver()
-    from claimcheck.cli import main as cli_main
+    from claimcheck.cli.app import main as cli_main
 
     cli_main()

@@ -22,7 +22,7 @@ Rules beyond plain similarity (each with its unit test in tests/test_match.py):
   between reports published at least ``update_window`` apart, the later one higher, is one fact whose
   figure was updated (``Fact.evolving``, value = the latest), unless its reports do not read as one
   rising figure (``figure_rises``): then the update links are dropped and the claims re-clustered;
-- statements that share a run of ``phrase_words`` content words with two rare non-name words among
+- statements that share a run of ``phrase_words`` content words with a rare non-name word among
   them are the same statement told with different endings.
 """
 
@@ -30,23 +30,44 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
-import re
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC
 from typing import Any
 
+from rapidfuzz import fuzz
+
 from claimcheck.cluster import Edges, Exclusive, Rule, cluster_items
 from claimcheck.models import Article, Claim, Fact, Interval, Outlet
 from claimcheck.normalize import (
     content_words,
+    is_span,
+    speakers_compatible,
     when_compatible,
     words,
 )
 from claimcheck.syndication import SyndicationOptions, find_syndicated
+from claimcheck.things import (  # noqa: F401 - re-exported: the matcher's public helpers
+    CONTEXT_SYNONYMS,
+    COUNT_CLASS,
+    EVOLVING_THINGS,
+    GENERIC_UNITS,
+    UNIT_SYNONYMS,
+    can_evolve,
+    compound_key,
+    count_class,
+    is_precise,
+    number_context,
+    stated,
+    thing_key,
+    unit_key,
+)
 
-__all__ = ["Edges", "Item", "MatchOptions", "Rule", "cluster_items", "match_facts"]
+__all__ = [
+    "CONTEXT_SYNONYMS", "EVOLVING_THINGS", "GENERIC_UNITS", "UNIT_SYNONYMS", "Edges", "Item", "MatchOptions",
+    "Rule", "can_evolve", "cluster_items", "match_facts", "number_context", "thing_key", "unit_key",
+]  # fmt: skip
 
 MATCHED_KINDS = ("number", "quote", "statement")
 
@@ -61,14 +82,25 @@ class MatchOptions:
     speaker_penalty: float = 15.0  # points off a quote pair whose known speakers differ
     speaker_override_words: int = 8  # ...and only quotes at least this long may still link
     statement_threshold: float = 72.0
-    # statements sharing a run of this many content words in order, at least two of them rare
+    # statements sharing a run of this many content words in order, at least phrase_rare of them rare
     # (in at most phrase_share of the statements) and not names, are one statement told with
     # different endings ("Belarus is a close ally of Russia, and ..." / "... and allowed ...")
     phrase_words: int = 4
     phrase_share: float = 0.2
+    phrase_rare: int = 1  # rare words a shared run needs
     phrase_score: float = 76.0
     linkage: float = 0.5  # average-linkage threshold for joining two clusters
     rare_keys: int = 3  # blocking keys per quote/statement: its rarest words
+    # a quote that is part of a longer one ("I'll miss the players" in a whole paragraph) joins its
+    # fact when it has this many words, this many content words, and this partial_ratio (0-100)
+    part_words: int = 4
+    part_content: int = 3
+    part_ratio: float = 95.0
+    # one precise figure joins counts of different things ("documents", "files", "records") when
+    # it is given for at most this many things in all
+    count_names: int = 4
+    quote_keys: int = 16  # ...and a quote's next rarest words, up to this many keys,
+    quote_key_df: int = 12  # when each is in at most this many distinct quotes
     max_block: int = 400  # blocks larger than this are split (by sorted text) before scoring
     max_candidates: int = 64  # per number, score at most this many close values (keeps dense data linear)
     number_context_floor: float = 0.4  # context similarity (0-1) at which numbers start to link
@@ -106,7 +138,7 @@ def match_facts(
     pending = _syndicated_aside(articles, outlets, options) if syndicated is None else None
     clustered = []
     for kind in options.kinds:
-        items = [Item(0, a, c) for a, art in enumerate(articles) for c in art.claims if c.kind == kind]
+        items = [Item(0, a, c) for a, art in enumerate(articles) for c in distinct_claims(art, kind)]
         for n, it in enumerate(items):
             it.index = n
         if not items:
@@ -116,6 +148,8 @@ def match_facts(
         else:
             graph = text_graph(items, options, quote=kind == "quote")
         clusters = cluster_items(items, graph, options.linkage, _EXCLUSIVE.get(kind))
+        if kind == "quote":
+            clusters = join_quote_parts(items, graph, clusters, options)
         if graph.updates:
             clusters = _check_updates(items, graph, clusters, options, articles)
         clustered.append((items, graph, clusters))
@@ -127,6 +161,113 @@ def match_facts(
     facts = [build_fact(c, items, graph, ctx) for items, graph, clusters in clustered for c in clusters]
     facts.sort(key=fact_order)
     return [renumber(f, n) for n, f in enumerate(facts, 1)]
+
+
+def join_quote_parts(
+    items: Sequence[Item], graph: Any, clusters: list[list[int]], options: MatchOptions
+) -> list[list[int]]:
+    """One quotation is one fact, whether an outlet quotes it whole or in parts: a cluster of a
+    quote that is part of another cluster's longer quote ("I'll miss the players" inside "The tears
+    you see are tears of joy and peace. I'll miss the players. I'll miss ...") joins that cluster.
+    Parts must be at least ``part_words`` words long (``part_content`` of them content words), so
+    that a stock phrase ("a good day") does not join every quote holding it; known different
+    speakers need a part of ``speaker_override_words``. Each article keeps its longest quote in the
+    joined fact (an outlet counts once per fact anyway). Candidates are the linked pairs only."""
+    owner = {n: k for k, c in enumerate(clusters) for n in c}
+    parent = list(range(len(clusters)))
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    norms: dict[int, str] = {}
+
+    def norm(n: int) -> str:
+        if n not in norms:
+            norms[n] = quote_norm(items[n].claim)
+        return norms[n]
+
+    for g, nbrs in enumerate(graph.adj):
+        for h in nbrs:
+            if h < g:
+                continue
+            a, b = graph.members[g][0], graph.members[h][0]
+            if root(owner[a]) == root(owner[b]):
+                continue
+            short, long_ = sorted((norm(a), norm(b)), key=len)
+            ws = short.split()
+            if len(ws) < options.part_words or len(content_words(short)) < options.part_content:
+                continue
+            if len(ws) < options.speaker_override_words and not speakers_compatible(
+                items[a].claim.speaker, items[b].claim.speaker
+            ):
+                continue
+            if short in long_ or fuzz.partial_ratio(short, long_) >= options.part_ratio:
+                parent[root(owner[a])] = root(owner[b])
+    joined: dict[int, dict[int, int]] = {}
+    for k, c in enumerate(clusters):
+        per_article = joined.setdefault(root(k), {})
+        for n in c:
+            art = items[n].article
+            if art not in per_article or len(norm(n)) > len(norm(per_article[art])):
+                per_article[art] = n
+    return [sorted(per.values()) for per in joined.values()]
+
+
+def distinct_claims(article: Article, kind: str) -> list[Claim]:
+    """The article's claims of one kind, a figure or quote it repeats given once: a title and a
+    body that repeat "123 prisoners", or a quote the body gives again in part, must not seed two
+    facts (two claims of one article never join one). The body's fuller sentence is kept."""
+    claims = [c for c in article.claims if c.kind == kind]
+    if kind == "statement" or len(claims) < 2:
+        return claims
+    title_end = len(article.title) if article.title and article.text.startswith(article.title) else 0
+
+    def rank(c: Claim) -> tuple[bool, int]:
+        return (c.start >= title_end, len(c.sentence))
+
+    if kind == "number":
+        best: dict[tuple[str, float | None, bool], Claim] = {}
+        for c in claims:
+            thing = compound_key(c) or unit_key(c.unit)
+            if is_precise(c.value) and count_class(thing):
+                thing = COUNT_CLASS  # "11.5 million documents" twice, however the unit was read
+            key = (thing, stated(c.value), is_span(c.when))
+            if key not in best or rank(c) > rank(best[key]):
+                best[key] = c
+        kept = set(map(id, best.values()))
+        return [c for c in claims if id(c) in kept]
+    norms = [quote_norm(c) for c in claims]
+    out = []
+    for i, c in enumerate(claims):
+        inside = any(
+            j != i and norms[i] in norms[j] and (len(norms[i]) < len(norms[j]) or j < i)
+            for j in range(len(claims))
+        )
+        if not inside or not norms[i]:
+            out.append(c)
+    return out
+
+
+def values_agree(a: Interval, b: Interval) -> bool:
+    """Two figures agree when their intervals share a value or meet at a bound: "more than 40
+    million" agrees with "40 million" (outlets round a figure they also give as a bound); "up to
+    5.1 million" agrees with figures near 5.1 million only (``CEILING_REACH``)."""
+    a_low, b_low = _floor_of(a), _floor_of(b)
+    return (a_low is None or b.high is None or a_low <= b.high) and (b_low is None or a.high is None or b_low <= a.high)
+
+
+# "up to 5.1 million", "as much as $2 billion": a ceiling names a figure near it, not every smaller one
+CEILING_REACH = 0.75
+
+
+def _floor_of(v: Interval) -> float | None:
+    """The low end of a figure for agreement: a ceiling's low end is ``CEILING_REACH`` of its top."""
+    if not v.low and v.high is not None and v.high > 0:
+        return v.high * CEILING_REACH
+    return v.low
 
 
 def figure_rises(points: Iterable[tuple[Interval, float | None]], window: float) -> bool | None:
@@ -146,7 +287,7 @@ def figure_rises(points: Iterable[tuple[Interval, float | None]], window: float)
     disjoint = False
     for i, a in enumerate(vals):
         for b in vals[i + 1 :]:
-            if a.overlaps(b):
+            if values_agree(a, b):
                 continue
             disjoint = True
             lo, hi = (a, b) if (a.midpoint or 0) < (b.midpoint or 0) else (b, a)
@@ -249,99 +390,6 @@ _EXCLUSIVE: dict[str, Exclusive] = {"number": (lambda c: c.when, when_compatible
 # --- numbers ---------------------------------------------------------------------------------
 
 
-# Head nouns that news copy uses interchangeably for one counted thing.
-UNIT_SYNONYMS = {
-    "wounded": "injured", "injury": "injured", "hurt": "injured",
-    "dead": "death", "killed": "death", "fatality": "death", "casualty": "death",
-    "detainee": "prisoner", "inmate": "prisoner", "captive": "hostage",
-    "person": "people", "individual": "people",
-    "km": "kilometre", "kilometer": "kilometre", "cm": "centimetre", "centimeter": "centimetre",
-    "meter": "metre", "mile": "mile", "tonne": "ton", "metric": "ton",
-}  # fmt: skip
-
-
-def unit_key(unit: str | None) -> str:
-    """The counted thing reduced to its head noun: "political prisoners" -> "prisoner"."""
-    ws = content_words(unit or "")
-    return UNIT_SYNONYMS.get(ws[-1], ws[-1]) if ws else ""
-
-
-# Head nouns too general to name a counted thing by themselves: "1,100 people" may be prisoners.
-GENERIC_UNITS = frozenset(["people", "resident", "civilian", "men", "women", "adult"])
-# Words that say a sentence about generic "people" is about a more specific role (hypernym rule):
-# "1,100 people remain behind bars" counts prisoners. Only roles that cannot be confused.
-_ROLE_CUES = {
-    "prisoner": ("prison", "prisoner", "jail", "jailed", "imprison", "imprisoned", "behind bar",
-                 "detention", "detained", "custody", "incarcerated"),
-}  # fmt: skip
-
-
-def thing_key(claim: Claim) -> str:
-    """The counted thing of a number claim: ``unit_key`` of its unit, made specific when the unit is
-    generic ("people") and the claim's role (``extra["unit_role"]``, e.g. "political prisoners")
-    or its sentence says what the people are ("1,100 people remain behind bars" -> "prisoner")."""
-    key = unit_key(claim.unit)
-    if key not in GENERIC_UNITS:
-        return key
-    role = claim.extra.get("unit_role")
-    if isinstance(role, str) and role.strip():
-        rk = unit_key(role)
-        if rk and rk not in GENERIC_UNITS:
-            return rk
-    text = f" {' '.join(words(claim.sentence))} "
-    for thing, cues in _ROLE_CUES.items():
-        if any(f" {c}" in text for c in cues):
-            return thing
-    return key
-
-
-def number_context(claim: Claim, window: int = 8) -> str:
-    """Content words near the number: the extractor's ``extra["context"]``, else a window of the sentence."""
-    ctx = claim.extra.get("context")
-    if isinstance(ctx, (list, tuple)):
-        ctx = " ".join(str(c) for c in ctx)
-    if not ctx:
-        at = claim.sentence.find(claim.text)
-        if at < 0:
-            ctx = claim.sentence
-        else:
-            before = content_words(claim.sentence[:at])[-window:]
-            after = content_words(claim.sentence[at + len(claim.text) :])[:window]
-            ctx = " ".join([*before, *content_words(claim.text), *after])
-    found = {CONTEXT_SYNONYMS.get(w, w) for w in content_words(str(ctx))}
-    thing = thing_key(claim)
-    if thing in EVOLVING_THINGS or (unit_key(claim.unit) in GENERIC_UNITS and thing not in GENERIC_UNITS):
-        # "1,100 people" in prison: the context is prison; "the toll has risen to 5": of deaths
-        found.add(CONTEXT_SYNONYMS.get(thing, thing))
-    return " ".join(sorted(found))
-
-
-# Context words news copy uses interchangeably around a number (stemmed as ``words`` does).
-CONTEXT_SYNONYMS = {
-    "jail": "prison", "jailed": "prison", "imprison": "prison", "imprisoned": "prison", "prisoner": "prison",
-    "detention": "prison", "detained": "prison", "custody": "prison", "incarcerated": "prison",
-    "freed": "free", "release": "free", "released": "free", "releas": "free",
-    "kill": "die", "killed": "die", "killing": "die", "dead": "die", "death": "die", "died": "die",
-    "injure": "injured", "injuring": "injured", "wound": "injured", "wounded": "injured", "hurt": "injured",
-}  # fmt: skip
-
-
-# Counted things whose figure legitimately rises while a story unfolds (a death toll): two reports at
-# different times that give different counts of them are one fact whose figure was updated.
-EVOLVING_THINGS = frozenset(
-    ["death", "injured", "missing", "arrest", "arrested", "evacuee", "evacuated", "evacuation"]
-)
-_RISING = re.compile(r"\b(so far|to date|r[io]se[ns]? to|risen to|climb(?:ed|s)? to|increased to)\b", re.I)
-
-
-def can_evolve(claim: Claim, thing: str | None = None) -> bool:
-    """Whether a number counts something whose figure may be updated over time: a toll of deaths,
-    injured, missing, arrested or evacuated, or a figure the outlet says rose ("so far", "rose to")."""
-    if (thing if thing is not None else thing_key(claim)) in EVOLVING_THINGS:
-        return True
-    return bool(_RISING.search(claim.when or "") or _RISING.search(claim.text))
-
-
 def update_pair(
     a: Claim, b: Claim, ctx: float, thing: str, options: MatchOptions
 ) -> tuple[float, Rule] | None:
@@ -363,7 +411,7 @@ def number_pair(
     # token_set_ratio of unrelated word lists is rarely below 0.35: rescale so that only shared
     # words count, and a number in an unrelated sentence stays below the linkage threshold.
     shared = max(0.0, (ctx - options.number_context_floor) / (1 - options.number_context_floor))
-    if a.value.overlaps(b.value):
+    if values_agree(a.value, b.value):
         return 0.45 + 0.55 * shared, ("agree", thing or "?", a.value, b.value, ctx)
     if shared <= 0:
         return None

@@ -4,11 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, Literal
 
 ClaimKind = Literal["number", "quote", "citation", "statement"]
 
+
+def _utc(record: object, *names: str) -> None:
+    """All datetimes are UTC-aware: enforced here, where records are made. A naive one is taken as UTC,
+    as every stage assumed when it read one (the parsers already hand over aware datetimes)."""
+    for name in names:
+        value = getattr(record, name)
+        if value is not None and value.tzinfo is None:
+            object.__setattr__(record, name, value.replace(tzinfo=UTC))
 
 @dataclass(frozen=True)
 class Interval:
@@ -116,7 +124,7 @@ class Claim:
     ) -> Claim:
         value = fields.get("value")
         return cls(
-            kind=kind,  # type: ignore[arg-type]
+            kind=kind,  # type: ignore[arg-type]  # a stored row's kind: written from a Claim's ClaimKind
             text=text,
             sentence=sentence,
             start=start,
@@ -194,6 +202,9 @@ class FeedEntry:
     author: str | None = None
     published: datetime | None = None
 
+    def __post_init__(self) -> None:
+        _utc(self, "published")
+
 
 @dataclass(frozen=True)
 class ExtractedPage:
@@ -204,6 +215,9 @@ class ExtractedPage:
     author: str | None = None
     published: datetime | None = None
     canonical_url: str | None = None
+
+    def __post_init__(self) -> None:
+        _utc(self, "published")
 
 
 @dataclass(frozen=True)
@@ -219,6 +233,9 @@ class Article:
     published: datetime | None = None
     claims: tuple[Claim, ...] = ()
     id: int | None = None
+
+    def __post_init__(self) -> None:
+        _utc(self, "fetched", "published")
 
 
 # --- matching and comparison (claimcheck.match, claimcheck.compare) ---
@@ -237,6 +254,9 @@ class Mention:
     claim: Claim
     syndicated: bool = False
     fidelity: Fidelity | None = None  # quotes only: how faithfully this mention carries the quote
+
+    def __post_init__(self) -> None:
+        _utc(self, "published")
 
 
 @dataclass(frozen=True)
@@ -282,6 +302,9 @@ class Fact:
     # each mention keeps the figure it reported, and the earlier figures are not conflicts
     evolving: bool = False
 
+    def __post_init__(self) -> None:
+        _utc(self, "first_published")
+
 
 @dataclass(frozen=True)
 class Citation:
@@ -315,3 +338,6 @@ class CompareResult:
     article_count: int = 0
     syndicated: Mapping[str, str] = field(default_factory=dict)  # article url -> why it is wire copy
     known_outlets: Mapping[str, str] = field(default_factory=dict)  # every configured outlet: id -> name
+
+    def __post_init__(self) -> None:
+        _utc(self, "generated_at", "since", "until")

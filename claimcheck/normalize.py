@@ -33,8 +33,59 @@ _WHEN_FILLER = frozenset(["on", "in", "at", "the", "of", "early", "late"])
 
 
 def words(text: str) -> list[str]:
-    """Lower-cased word tokens with a crude plural stem, so "prisoners" meets "prisoner"."""
-    return [stem(w) for w in _WORD.findall(text.lower())]
+    """Lower-cased word tokens in one spelling (``one_spelling``) with a crude plural stem, so
+    "prisoners" meets "prisoner" and "travelling" meets "traveling"."""
+    return [_token(w) for w in _WORD.findall(text.lower())]
+
+
+@functools.lru_cache(maxsize=262144)
+def _token(w: str) -> str:
+    """One lower-case word as the matcher compares it: one spelling, then stemmed (words recur
+    across claims, so each is worked out once)."""
+    return stem(_BRITISH_WORDS.get(w) or _SPELLING.sub(_american, w))
+
+
+# British and American spellings of one word, written one way (the American) for matching only:
+# travelled/traveled, colour/color, organise/organize, centre/center, catalogue/catalog,
+# analyse/analyze, defence/defense. The mapping is applied to both sides of every comparison, so
+# a word it changes needlessly ("promise" -> "promize") still meets itself; forms are never shown.
+_SPELLING = re.compile(
+    r"\b(?P<ll>[a-z]{2,}[aeu])ll(?P<lle>ed|ing|er|ers)\b"
+    r"|\b(?P<our>[a-z]{2,}[^aeo\W])our(?P<oure>s|ed|ing|ite|ites|able|er|ers)?\b"
+    r"|\b(?P<ise>[a-z]{3,})is(?P<isee>e|ed|es|ing|ation|ations)\b"
+    r"|\b(?P<yse>[a-z]{3,})ys(?P<ysee>e|ed|es|ing)\b"
+    r"|\b(?P<re>[a-z]{2,}[^aeiou\W])re(?P<ree>s|d)?\b"
+    r"|\b(?P<ogue>[a-z]{3,})ogue(?P<oguee>s)?\b"
+    r"|\b(?P<ence>[a-z]{2,}[fc])ence(?P<encee>s)?\b"
+)
+_BRITISH_WORDS = {"grey": "gray", "programme": "program", "programmes": "programs", "tyre": "tire",
+                  "tyres": "tires", "cheque": "check", "cheques": "checks", "aluminium": "aluminum",
+                  "mum": "mom", "plough": "plow", "sceptical": "skeptical", "manoeuvre": "maneuver",
+                  "whilst": "while", "amongst": "among", "learnt": "learned", "spelt": "spelled"}  # fmt: skip
+_BRITISH = re.compile(r"\b(?:" + "|".join(_BRITISH_WORDS) + r")\b")
+
+
+def _american(m: re.Match[str]) -> str:
+    g = m.groupdict()
+    if g["ll"]:
+        return g["ll"] + "l" + g["lle"]
+    if g["our"]:
+        return g["our"] + "or" + (g["oure"] or "")
+    if g["ise"]:
+        return g["ise"] + "iz" + g["isee"]
+    if g["yse"]:
+        return g["yse"] + "yz" + g["ysee"]
+    if g["re"]:
+        return g["re"] + "er" + (g["ree"] or "")
+    if g["ogue"]:
+        return g["ogue"] + "og" + (g["oguee"] or "")
+    return g["ence"] + "ense" + (g["encee"] or "")
+
+
+def one_spelling(text: str) -> str:
+    """Lower-case text with British spellings written the American way (for matching only)."""
+    text = _SPELLING.sub(_american, text)
+    return _BRITISH.sub(lambda m: _BRITISH_WORDS[m.group(0)], text)
 
 
 def content_words(text: str) -> list[str]:
@@ -109,11 +160,17 @@ def when_compatible(a: str | None, b: str | None, threshold: float = 90.0) -> bo
     return fuzz.token_sort_ratio(" ".join(sorted(wa)), " ".join(sorted(wb))) >= threshold
 
 
+_PRONOUNS = frozenset(["he", "she", "they", "we", "i", "it", "you"])
 _HONORIFIC = frozenset(["mr", "mrs", "ms", "dr", "president", "prime", "minister", "sir", "lady"])
 
 
 def speaker_words(speaker: str | None) -> frozenset[str]:
-    return frozenset(w for w in words(speaker or "") if w not in _HONORIFIC)
+    """A speaker's name words; none (unknown) for an unnamed speaker ("the director", "a spokesman",
+    "the statement"), who may be anyone a named one is."""
+    parts = (speaker or "").split()
+    if not any(w[:1].isupper() for w in parts[1:] or parts) or {w.lower() for w in parts} <= _PRONOUNS:
+        return frozenset()
+    return frozenset(w for w in words(speaker) if w not in _HONORIFIC)
 
 
 def speakers_compatible(a: str | None, b: str | None) -> bool:

@@ -21,11 +21,12 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from claimcheck.errors import StoreError
 from claimcheck.migrations import MIGRATIONS, SCHEMA_VERSION
 from claimcheck.models import Article, Claim, Outlet
-from claimcheck.paths import is_db_url
+from claimcheck.paths import db_target, default_db_path, is_db_url
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 60_000
@@ -345,7 +346,7 @@ class SqliteStore(Store):
     # -- opening -----------------------------------------------------------------------------------
     @classmethod
     def open(
-        cls, path: str | Path, *, create: bool = True, verify: bool = True, read_only: bool = False
+        cls, path: str | os.PathLike[str], *, create: bool = True, verify: bool = True, read_only: bool = False
     ) -> SqliteStore:
         """Open (and create or migrate) the database at ``path``. Raises :class:`StoreError`.
 
@@ -374,7 +375,11 @@ class SqliteStore(Store):
             store._setup()
         except sqlite3.DatabaseError as e:
             db.close()
-            raise StoreError(f"{p}: {_explain(e)}") from None
+            why = _explain(e)
+            if why.startswith("database error") and not read_only and not _writable(p):
+                # SQLite says only "unable to open database file" when the folder is read-only (no -wal/-shm)
+                why = "database is read-only (the file or its folder cannot be written); use another --db"
+            raise StoreError(f"{p}: {why}") from None
         except StoreError:
             db.close()
             raise
@@ -416,7 +421,7 @@ class SqliteStore(Store):
         a :class:`StoreError`.
         """
         try:
-            size = self.path.stat().st_size
+            size = self.path.stat().st_size  # type: ignore[union-attr]  # an SQLite store has a path
         except OSError:
             return
         if size > VERIFY_MAX_BYTES:
@@ -439,7 +444,7 @@ class SqliteStore(Store):
         """Raise :class:`StoreError` when the path no longer names the file that was opened (replaced by
         another database, or removed, while this run held it): writing on would go to the old file, and its
         -wal journal, left beside the new one, would be read into it."""
-        if self._identity is not None and _identity(self.path) != self._identity:
+        if self._identity is not None and self.path is not None and _identity(self.path) != self._identity:
             raise StoreError(
                 f"{self.path}: the database file was replaced or removed while claimcheck was using it; "
                 "nothing more was written (what this run stored before stays in the replaced file)"
@@ -655,15 +660,7 @@ class SqliteStore(Store):
             "JOIN articles a ON a.id = f.rowid WHERE articles_fts MATCH ?"
         ]
         args: list[object] = [match]
-        if since:
-            sql.append("AND coalesce(a.published, a.fetched) >= ?")
-            args.append(iso(since))
-        if until:
-            sql.append("AND coalesce(a.published, a.fetched) <= ?")
-            args.append(iso(until))
-        if outlets:
-            sql.append(f"AND a.outlet IN ({','.join('?' * len(outlets))})")
-            args.extend(outlets)
+        sql += _window(args, since, until, outlets)
         sql.append("ORDER BY bm25(articles_fts, 4.0, 1.0)")
         if limit:
             sql.append("LIMIT ?")
@@ -693,15 +690,7 @@ class SqliteStore(Store):
             "(SELECT count(*) FROM claims c WHERE c.article_id = a.id) FROM articles a WHERE 1"
         ]
         args: list[object] = []
-        if since:
-            sql.append("AND coalesce(a.published, a.fetched) >= ?")
-            args.append(iso(since))
-        if until:
-            sql.append("AND coalesce(a.published, a.fetched) <= ?")
-            args.append(iso(until))
-        if outlets:
-            sql.append(f"AND a.outlet IN ({','.join('?' * len(outlets))})")
-            args.extend(outlets)
+        sql += _window(args, since, until, outlets)
         sql.append("ORDER BY coalesce(a.published, a.fetched) DESC, a.id DESC")
         if limit:
             sql.append("LIMIT ?")
@@ -734,7 +723,7 @@ class SqliteStore(Store):
         total = 0
         for f in (self.path, Path(f"{self.path}-wal")):
             with suppress(OSError):
-                total += f.stat().st_size
+                total += f.stat().st_size  # type: ignore[union-attr]  # an SQLite store has a path
         return total
 
     def export_rows(self, table: str, batch: int = 1000) -> Iterator[list[tuple[object, ...]]]:
@@ -759,13 +748,9 @@ class SqliteStore(Store):
     ) -> datetime | None:
         """The latest publication (else fetch) time of the stored articles, ignoring times after ``before``
         (a page that claims to be from 2099 does not move the default window)."""
-        sql, args = ["SELECT max(coalesce(published, fetched)) FROM articles WHERE 1"], []
-        if before:
-            sql.append("AND coalesce(published, fetched) <= ?")
-            args.append(iso(before))
-        if outlets:
-            sql.append(f"AND outlet IN ({','.join('?' * len(outlets))})")
-            args.extend(outlets)
+        args: list[object] = []
+        sql = ["SELECT max(coalesce(a.published, a.fetched)) FROM articles a WHERE 1"]
+        sql += _window(args, None, before, outlets)
         return parse_iso(self.db.execute(" ".join(sql), args).fetchone()[0])
 
     def window_articles(
@@ -788,16 +773,9 @@ class SqliteStore(Store):
             f"CASE WHEN length(text) > {int(head) + int(tail)} "
             f"THEN substr(text, 1, {int(head)}) || char(10, 10) || substr(text, -{int(tail)}) ELSE text END",
         )
-        sql, args = [f"SELECT {cols} FROM articles WHERE 1"], []
-        if since:
-            sql.append("AND coalesce(published, fetched) >= ?")
-            args.append(iso(since))
-        if until:
-            sql.append("AND coalesce(published, fetched) <= ?")
-            args.append(iso(until))
-        if outlets:
-            sql.append(f"AND outlet IN ({','.join('?' * len(outlets))})")
-            args.extend(outlets)
+        args: list[object] = []
+        sql = [f"SELECT {cols} FROM articles a WHERE 1"]
+        sql += _window(args, since, until, outlets)
         sql.append("ORDER BY id")
         try:
             # row by row, not fetchall(): the rows and the articles are never all in memory twice
@@ -821,6 +799,12 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _PHRASE = re.compile(r'"([^"]*)"')
 
 
+def open_store(path: str | os.PathLike[str] | None = None, *, create: bool = True) -> Store:
+    """The store at ``path`` (a file, or a ``postgresql://`` URL), else at the default place
+    ($CLAIMCHECK_DB, else the user data dir): ``claimcheck.open_store``. Raises :class:`StoreError`."""
+    return Store.open(db_target(path) if path else default_db_path(), create=create)
+
+
 def fts_query(query: str) -> str:
     """Turn user text into a safe FTS5 query: "quoted phrases" kept, every other word a quoted token.
 
@@ -836,20 +820,38 @@ def fts_query(query: str) -> str:
     return " ".join(parts)
 
 
+def _window(
+    args: list[object], since: datetime | None, until: datetime | None, outlets: Sequence[str] | None
+) -> list[str]:
+    """The --since/--until/--source conditions on ``articles a``, judged by publication time, else fetch time
+    (store_pg.py has the same for PostgreSQL's placeholders)."""
+    sql: list[str] = []
+    if since:
+        sql.append("AND coalesce(a.published, a.fetched) >= ?")
+        args.append(iso(since))
+    if until:
+        sql.append("AND coalesce(a.published, a.fetched) <= ?")
+        args.append(iso(until))
+    if outlets:
+        sql.append(f"AND a.outlet IN ({','.join('?' * len(outlets))})")
+        args.extend(outlets)
+    return sql
+
+
 _ARTICLE_COLS = "id, outlet, url, canonical_url, title, author, published, fetched, text, content_hash"
 _A_ARTICLE_COLS = ", ".join(f"a.{c.strip()}" for c in _ARTICLE_COLS.split(","))
 
 
-def _article(r: Sequence[object]) -> Article:
+def _article(r: Sequence[Any]) -> Article:  # a row of the articles table
     return Article(
-        id=int(r[0]),  # type: ignore[call-overload]
+        id=int(r[0]),
         outlet=str(r[1]),
         url=str(r[2]),
         canonical_url=str(r[3]),
         title=str(r[4]),
-        author=r[5],  # type: ignore[arg-type]
-        published=parse_iso(r[6]),  # type: ignore[arg-type]
-        fetched=parse_iso(r[7]),  # type: ignore[arg-type]
+        author=r[5],
+        published=parse_iso(r[6]),
+        fetched=parse_iso(r[7]),  # type: ignore[arg-type]  # NOT NULL in the schema
         text=str(r[8]),
         content_hash=str(r[9]),
     )

@@ -1,4 +1,4 @@
-"""Make text from the web safe to show: in a terminal, in Markdown, in CSV, as a link.
+"""Make text from the web safe to store and to show: in a terminal, in Markdown, in CSV, as a link.
 
 Every string that comes from a fetched page (titles, sentences, quotes) passes through one of
 these before it is rendered, so a page cannot inject rich markup, ANSI escapes, Markdown
@@ -16,7 +16,14 @@ from urllib.parse import urlsplit
 # ANSI CSI / OSC sequences, then any remaining C0/C1 control character (tab and newline are
 # folded to spaces separately).
 _ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
+# Two filters, each for one job:
+# - STORED_TEXT_CONTROL: what cleaning removes from text before it is stored (C0 controls but tab/newline,
+#   DEL, zero-width space, line/paragraph separators, BOM). It keeps the zero-width (non-)joiners
+#   (U+200C, U+200D), which Persian and Arabic spelling needs, and the bidi marks that order mixed text.
+# - DISPLAY_CONTROL: what is stripped from stored text when it is shown (also C1 controls, every
+#   zero-width and bidi control: a page must not reorder or hide text in a report).
+STORED_TEXT_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u2028\u2029\ufeff]")
+DISPLAY_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
 _SPACE = re.compile(r"[ \t\r\n]+")
 _MARKUP = re.compile(r"(\\*)(\[[a-zA-Z#/@].*?\])")
 # Characters that make inline structure anywhere (code, emphasis, links, HTML, table cells,
@@ -33,7 +40,7 @@ def plain(s: str | None) -> str:
         return ""
     s = _ANSI.sub("", s)
     s = _SPACE.sub(" ", s)
-    return _CONTROL.sub("", s).strip()
+    return DISPLAY_CONTROL.sub("", s).strip()
 
 
 def terminal_safe(s: str | None) -> str:
@@ -97,7 +104,7 @@ def safe_link(url: str | None) -> str | None:
     if not url:
         return None
     url = url.strip()
-    if _CONTROL.search(url) or any(c in url for c in " <>\\\n\t"):
+    if DISPLAY_CONTROL.search(url) or any(c in url for c in " <>\\\n\t"):
         return None
     parts = urlsplit(url)
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import ipaddress
 import re
+import socket
+from collections.abc import Iterable
 from urllib.parse import urljoin, urlsplit
 
 from claimcheck.errors import FetchError
@@ -25,33 +27,33 @@ def fetchable_url(url: object, base: str | None = None) -> str:
     """``url`` (resolved against ``base`` when relative) as an absolute http(s) URL that httpx and the
     resolver accept, unchanged otherwise; raises :class:`FetchError` with a short reason. Pure: no DNS."""
     if not isinstance(url, str) or not url.strip():
-        raise FetchError(f"{BAD}: empty")
+        raise FetchError(f"{BAD}: empty", permanent=True)
     url = url.strip()
     if _CONTROL.search(url):
-        raise FetchError(f"{BAD}: control characters in it")
+        raise FetchError(f"{BAD}: control characters in it", permanent=True)
     if len(url) > MAX_URL:
-        raise FetchError(f"{BAD}: longer than {MAX_URL:,} characters")
+        raise FetchError(f"{BAD}: longer than {MAX_URL:,} characters", permanent=True)
     try:
         if base is not None:
             url = urljoin(base, url)
         parts = urlsplit(url)
         port = parts.port
     except ValueError as e:
-        raise FetchError(f"{BAD}: {_why(e)}") from None
+        raise FetchError(f"{BAD}: {_why(e)}", permanent=True) from None
     if parts.scheme.lower() not in ("http", "https"):
-        raise FetchError(NOT_HTTP)
+        raise FetchError(NOT_HTTP, permanent=True)
     host = parts.hostname
     if not host:
-        raise FetchError(f"{BAD}: no host")
+        raise FetchError(f"{BAD}: no host", permanent=True)
     if port == 0:
-        raise FetchError(f"{BAD}: port out of range")
+        raise FetchError(f"{BAD}: port out of range", permanent=True)
     _check_host(host, bracketed="[" in parts.netloc)
     import httpx  # what will really send the request must accept it too
 
     try:
         httpx.URL(url)
     except (httpx.InvalidURL, ValueError, UnicodeError) as e:
-        raise FetchError(f"{BAD}: {_why(e)}") from None
+        raise FetchError(f"{BAD}: {_why(e)}", permanent=True) from None
     return url
 
 
@@ -68,21 +70,21 @@ def _check_host(host: str, *, bracketed: bool) -> None:
         try:
             ipaddress.IPv6Address(host)
         except ValueError:
-            raise FetchError(f"{BAD}: invalid IPv6 address") from None
+            raise FetchError(f"{BAD}: invalid IPv6 address", permanent=True) from None
         return
     name = host[:-1] if host.endswith(".") else host
     if not name.isascii():
         try:
             name = name.encode("idna").decode("ascii")
         except UnicodeError:
-            raise FetchError(f"{BAD}: invalid host name") from None
+            raise FetchError(f"{BAD}: invalid host name", permanent=True) from None
     if len(name) > 253:
-        raise FetchError(f"{BAD}: host name longer than 253 characters")
+        raise FetchError(f"{BAD}: host name longer than 253 characters", permanent=True)
     for label in name.split("."):
         if len(label) > 63:
-            raise FetchError(f"{BAD}: host name label longer than 63 characters")
+            raise FetchError(f"{BAD}: host name label longer than 63 characters", permanent=True)
         if not _LABEL.fullmatch(label):
-            raise FetchError(f"{BAD}: invalid host name")
+            raise FetchError(f"{BAD}: invalid host name", permanent=True)
 
 
 def _why(e: Exception) -> str:
@@ -116,3 +118,87 @@ def feed_link(href: object, base: str) -> tuple[str | None, bool]:
     except FetchError:
         return link_as_written(href), False
     return (url, True) if len(url) <= 2048 else (None, False)
+
+
+# -- addresses: what a host names, judged as written ------------------------------------------------
+IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+# Addresses an article link from a public feed may not reach (RFC 1918, loopback, link-local, CGNAT, ...).
+PRIVATE_NETWORKS: tuple[IPNetwork, ...] = tuple(
+    ipaddress.ip_network(n)
+    for n in (
+        "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12",
+        "192.0.0.0/24", "192.168.0.0/16", "198.18.0.0/15", "224.0.0.0/4", "240.0.0.0/4",
+        "::/128", "::1/128", "fc00::/7", "fe80::/10", "fec0::/10", "ff00::/8",
+    )
+)  # fmt: skip
+
+
+def is_private_address(ip: str, networks: Iterable[IPNetwork] = PRIVATE_NETWORKS) -> bool:
+    """True when ``ip`` lies in one of ``networks`` (IPv4-mapped IPv6 is judged as IPv4). Pure."""
+    try:
+        addr = ipaddress.ip_address(ip.split("%", 1)[0])
+    except ValueError:
+        return True  # not an address at all: refuse
+    if isinstance(addr, ipaddress.IPv6Address):
+        embedded = embedded_ipv4(addr)
+        if embedded is not None and is_private_address(str(embedded), networks):
+            return True
+    return any(addr.version == n.version and addr in n for n in networks)
+
+
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+_V4_COMPAT = ipaddress.ip_network("::/96")
+
+
+def embedded_ipv4(addr: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
+    """The IPv4 address an IPv6 one reaches: mapped (::ffff:a.b.c.d), 6to4, NAT64, IPv4-compatible."""
+    if addr.ipv4_mapped:
+        return addr.ipv4_mapped
+    if addr.sixtofour:
+        return addr.sixtofour
+    if addr in _NAT64 or (addr in _V4_COMPAT and int(addr) > 1):
+        return ipaddress.IPv4Address(int(addr) & 0xFFFFFFFF)
+    return None
+
+
+METADATA_HOSTS = frozenset(
+    {
+        "169.254.169.254",
+        "fd00:ec2::254",
+        "169.254.170.2",
+        "100.100.100.200",
+        "metadata.google.internal",
+        "metadata.goog",
+    }
+)  # cloud instance metadata services (AWS IPv4/IPv6, ECS, Alibaba, GCP)
+
+
+def address_kind(host: str) -> str | None:
+    """What a URL's host names, judged as written (no DNS lookup): ``"a cloud metadata"``,
+    ``"a link-local"``, ``"a loopback"``, ``"a private"`` address, or None for anything else. Pure."""
+    host = host.strip("[]").lower().rstrip(".")
+    if host in METADATA_HOSTS:
+        return "a cloud metadata"
+    if host == "localhost" or host.endswith(".localhost"):
+        return "a loopback"
+    try:
+        addr: ipaddress.IPv4Address | ipaddress.IPv6Address = ipaddress.ip_address(host.split("%", 1)[0])
+    except ValueError:
+        if not host or not re.fullmatch(r"[0-9a-fx.]+", host) or not host[0].isdigit():
+            return None
+        try:  # the forms inet_aton accepts and HTTP clients resolve: 2130706433, 127.1, 0x7f.1
+            addr = ipaddress.IPv4Address(socket.inet_aton(host))
+        except OSError:
+            return None
+    if isinstance(addr, ipaddress.IPv6Address) and (v4 := embedded_ipv4(addr)) is not None:
+        addr = v4
+    if str(addr) in METADATA_HOSTS:
+        return "a cloud metadata"
+    if addr.is_link_local:
+        return "a link-local"
+    if addr.is_loopback:
+        return "a loopback"
+    if is_private_address(str(addr), PRIVATE_NETWORKS):
+        return "a private"
+    return None

@@ -189,7 +189,7 @@ def table(rows: Iterable[tuple[str, dict[str, Score]]]) -> str:
 
 def demo_texts() -> list[str]:
     """Extracted text of the bundled demo corpus pages ({{BASE}} pointed at an unused loopback port)."""
-    from claimcheck.extract import extract_page
+    from claimcheck.ingest.extract import extract_page
 
     corpus = Path(__file__).resolve().parents[1] / "claimcheck" / "demo" / "corpus"
     texts = []

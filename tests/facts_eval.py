@@ -217,7 +217,7 @@ def _fetch_opt_ins() -> tuple[str, ...]:
 
 def compare_json(sources: Path, db: Path) -> dict[str, Any]:
     """What `claimcheck compare --format json --min-outlets 1` prints, over all stored articles."""
-    from claimcheck.cli_common import load_sources
+    from claimcheck.cli.common import load_sources
     from claimcheck.compare import CompareOptions, compare
     from claimcheck.models import Outlet
     from claimcheck.render import render

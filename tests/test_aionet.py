@@ -1,4 +1,4 @@
-"""The asyncio network stream under httpcore (claimcheck/aionet.py), over real loopback sockets."""
+"""The asyncio network stream under httpcore (claimcheck/ingest/aionet.py), over real loopback sockets."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ import httpcore
 import pytest
 from loopback import Site
 
-from claimcheck import aionet
-from claimcheck.http import FetchSettings, Http
+from claimcheck.ingest import aionet
+from claimcheck.ingest.http import FetchSettings, Http
 
 
 async def _echo_server(tls: ssl.SSLContext | None = None) -> tuple[asyncio.Server, int]:
@@ -118,7 +118,7 @@ def test_start_tls_checks_the_certificate_and_then_carries_data(
 
 
 def test_host_pools_keep_at_most_max_hosts_idle_pools() -> None:
-    from claimcheck.http import HostPools
+    from claimcheck.ingest.http import HostPools
 
     sites = [Site(host=f"127.0.0.{i}") for i in range(1, 5)]
     for s in sites:

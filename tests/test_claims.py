@@ -404,8 +404,8 @@ def test_alias_prefilter_never_changes_which_outlets_are_credited(monkeypatch: p
     from claimcheck.claims import citations
     from claimcheck.claims.sentences import split_sentences
     from claimcheck.config import parse_sources
-    from claimcheck.demo.run import corpus_dir
-    from claimcheck.extract import extract_page
+    from claimcheck.demo.corpus import corpus_dir
+    from claimcheck.ingest.extract import extract_page
 
     corpus = corpus_dir()
 

@@ -12,7 +12,7 @@ from conftest import CORPUS
 from loopback import Site
 from typer.testing import CliRunner
 
-from claimcheck.cli import app
+from claimcheck.cli.app import app
 from claimcheck.store import Store
 
 runner = CliRunner()
@@ -197,6 +197,20 @@ def test_demo_never_writes_an_input(tmp_path: Path, monkeypatch) -> None:  # typ
     assert f"--db {db}" in r.stderr.replace("\n", "")
     r = runner.invoke(app, ["demo", "--quiet", "--db", str(db), "--report", "-"])
     assert r.exit_code == 0 and "# claimcheck: Belarus prisoners" in r.stdout and "wrote" not in r.stderr
+
+
+def test_demo_report_never_lands_on_the_users_own_database(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The demo's report, named or its default ``claimcheck-demo-report.md`` as a symlink, must not
+    overwrite the user's own database ($CLAIMCHECK_DB, else the default), though the demo does not use it."""
+    own = tmp_path / "own.db"
+    own.write_bytes(b"SQLite format 3\x00 the user's articles")
+    monkeypatch.setenv("CLAIMCHECK_DB", str(own))
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "claimcheck-demo-report.md").symlink_to(own)
+    for report in ([], ["--report", str(own)], ["--report", f"{own}-wal"]):
+        r = runner.invoke(app, ["demo", "--quiet", "--db", str(tmp_path / "d.db"), *report])
+        assert r.exit_code == 2 and "refusing to write" in r.stderr and "your own database" in r.stderr, r.output
+    assert own.read_bytes() == b"SQLite format 3\x00 the user's articles" and not (tmp_path / "d.db").exists()
 
 
 def test_demo_report_to_a_folder_or_a_read_only_place_is_one_line(tmp_path: Path) -> None:

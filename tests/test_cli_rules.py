@@ -20,7 +20,7 @@ from test_cli import _read_only_folder, _writable_folder
 from test_compare_demo import TOPIC, demo_store
 from typer.testing import CliRunner
 
-from claimcheck.cli import app
+from claimcheck.cli.app import app
 from claimcheck.models import Article
 from claimcheck.store import Store, content_hash
 
@@ -97,10 +97,36 @@ def test_compare_reads_a_read_only_database_in_a_read_only_folder(tmp_path: Path
         assert json.loads(out)["facts"]
         code, out, err = run("stats", "--json", db=db)
         assert code == 0 and json.loads(out)["articles"] >= 20, err
+        code, out, err = run("reindex", db=db)  # a writer: says why it cannot (not "unable to open")
+        assert code == 2 and "database is read-only" in err and one_line(err), err
         assert sorted(p.name for p in folder.iterdir()) == ["c.db"]
     finally:
         _writable_folder(folder)
         db.chmod(0o644)
+
+
+def test_sigterm_stops_reindex_as_ctrl_c_does(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A real SIGTERM, sent to this process while the third article is re-extracted: reindex stops
+    cleanly, says how far it got, exits 143; what it did is saved (before, SIGTERM killed it outright)."""
+    import signal
+
+    import claimcheck.ingest.reindex as reindex_module
+
+    db = tmp_path / "c.db"
+    shutil.copy(demo_store().db, db)
+    real, calls = reindex_module.extract_claims, []
+
+    def extract_claims(*args: object):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        if len(calls) == 3:
+            os.kill(os.getpid(), signal.SIGTERM)
+        return real(*args)
+
+    monkeypatch.setattr(reindex_module, "extract_claims", extract_claims)
+    code, out, err = run("reindex", "--json", db=db)
+    assert code == 143, err
+    assert json.loads(out)["interrupted"] is True and 2 <= json.loads(out)["articles"] <= 3
+    assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL  # the handler is put back
 
 
 # -- item 13: the same rules for every command --------------------------------------------------------------

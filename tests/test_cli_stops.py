@@ -19,7 +19,7 @@ from soundness import assert_sound
 from test_crash import reap, sources, start, wait_for
 from typer.testing import CliRunner
 
-from claimcheck.cli import app
+from claimcheck.cli.app import app
 from claimcheck.config import MAX_FILE_BYTES, load_sources
 from claimcheck.errors import ConfigError
 from claimcheck.store import Store

@@ -12,7 +12,7 @@ from test_compare_demo import TOPIC, demo_store
 from test_render import validate
 from typer.testing import CliRunner
 
-from claimcheck.cli import app
+from claimcheck.cli.app import app
 from claimcheck.render.jsonout import SCHEMA, SCHEMA_ID
 
 runner = CliRunner()

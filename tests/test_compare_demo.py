@@ -15,6 +15,7 @@ import shutil
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -23,8 +24,8 @@ import pytest
 from conftest import CORPUS
 from typer.testing import CliRunner
 
-from claimcheck.cli import app
-from claimcheck.cli_common import load_sources
+from claimcheck.cli.app import app
+from claimcheck.cli.common import load_sources
 from claimcheck.compare import CompareOptions, compare, outlet_map
 from claimcheck.demo.server import CorpusServer
 from claimcheck.models import Article, CompareResult, Fact, Outlet
@@ -189,3 +190,24 @@ def test_first_reporter_and_citations(result: CompareResult) -> None:
     cites = {(c["outlet"], c["cites"]) for c in TRUTH["citations"] if c["outlet"] != c["cites"]}
     got = {(c.outlet, c.cited) for c in result.citations}
     assert cites <= got
+
+
+def test_near_duplicate_statements_of_one_fact_are_one_row(result: CompareResult) -> None:
+    """ "In return, the US has lifted sanctions on Belarusian potash" and "In return for the releases,
+    the US lifted sanctions on Belarusian potash" (issue 12 §4): one fact, however the sentences end."""
+    hits = [f for f in result.facts if f.kind == "statement" and any(
+        "In return, the US has lifted sanctions" in m.claim.sentence for m in f.mentions)]  # fmt: skip
+    assert len(hits) == 1
+    assert any("In return for the releases" in m.claim.sentence for m in hits[0].mentions)
+    spec = {m["outlet"] for m in truth_fact("potash-sanctions-lifted")["mentions"]}
+    assert len(set(hits[0].outlets) & spec) >= 8
+
+
+def test_one_set_of_articles_gives_one_table_whatever_their_order() -> None:
+    with Store.open(demo_store().db, create=False) as s:
+        articles = s.search(TOPIC)
+    outlets = demo_outlets()
+    at = datetime(2025, 12, 14, tzinfo=UTC)
+    forward = compare(TOPIC, articles, outlets, CompareOptions(min_outlets=1), generated_at=at)
+    backward = compare(TOPIC, articles[::-1], outlets, CompareOptions(min_outlets=1), generated_at=at)
+    assert [(f.summary, f.outlets) for f in forward.facts] == [(f.summary, f.outlets) for f in backward.facts]

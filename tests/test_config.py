@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from claimcheck.cli import app
+from claimcheck.cli.app import app
 from claimcheck.config import load_sources, parse_sources
 from claimcheck.errors import ConfigError
 from claimcheck.paths import packaged_sources

@@ -23,10 +23,10 @@ from pages import PARAS, article_html, rss
 from soundness import assert_sound
 from typer.testing import CliRunner
 
-from claimcheck.cli import app
+from claimcheck.cli.app import app
 from claimcheck.config import parse_sources
 from claimcheck.errors import StoreError
-from claimcheck.ingest import FetchOptions, run_fetch
+from claimcheck.ingest.pipeline import FetchOptions, run_fetch
 from claimcheck.store import Store
 
 HTML = {"Content-Type": "text/html; charset=utf-8"}
@@ -297,7 +297,7 @@ def test_full_disk_is_a_clear_error_and_loses_nothing(
     site: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """SQLITE_FULL forced with PRAGMA max_page_count (portable; no tmpfs or root needed)."""
-    from claimcheck import cli
+    import claimcheck.cli.fetch as cli
 
     db, src = tmp_path / "c.db", tmp_path / "s.yaml"
     src.write_text(f"outlets: [{{id: a, name: A, feeds: ['{site.url('/feed.xml')}']}}]\n")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer.main
 
-from claimcheck.cli import app
+from claimcheck.cli.app import app
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 

@@ -19,8 +19,8 @@ from pages import PARAS, article_html, rss
 from soundness import assert_sound
 
 from claimcheck.config import parse_sources
-from claimcheck.http import FetchSettings
-from claimcheck.ingest import FetchOptions, FetchReport, run_fetch
+from claimcheck.ingest.http import FetchSettings
+from claimcheck.ingest.pipeline import FetchOptions, FetchReport, run_fetch
 from claimcheck.store import Store
 
 FAST = FetchSettings(timeout=1, retries=1, backoff=0.05)
@@ -375,7 +375,7 @@ def test_wrong_charset_declarations(
 
 
 def test_feed_with_a_wrong_charset_declaration_still_gives_titles() -> None:
-    from claimcheck.feeds import parse_feed
+    from claimcheck.ingest.feeds import parse_feed
 
     body = rss([{"title": "Марлоу: семьи переселены", "link": "http://127.0.0.1/a", "guid": "a"}]).encode(
         "cp1251"

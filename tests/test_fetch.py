@@ -10,8 +10,8 @@ from loopback import Site
 from pages import PARAS, article_html, rss
 
 from claimcheck.config import parse_sources
-from claimcheck.http import FetchSettings
-from claimcheck.ingest import FetchOptions, run_fetch
+from claimcheck.ingest.http import FetchSettings
+from claimcheck.ingest.pipeline import FetchOptions, run_fetch
 from claimcheck.store import Store
 
 FAST = FetchSettings(timeout=2.0, retries=1, backoff=0.05)
@@ -244,7 +244,7 @@ def test_queued_pages_go_to_the_pool_together_and_fail_alone(
 ) -> None:
     """Pages that queue up while extraction is busy are handed over several per task; a page without
     article text in such a batch fails on its own, the others are stored."""
-    from claimcheck import jobs, pool
+    from claimcheck.ingest import jobs, pool
 
     for outlet in ("alpha", "beta", "gamma"):
         publish(site, outlet, 8)
@@ -272,7 +272,8 @@ def test_queued_pages_go_to_the_pool_together_and_fail_alone(
 def test_feeds_download_and_parse_while_the_pool_starts(site: Site, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """Starting the extraction pool (the forkserver importing trafilatura) must not hold up the event
     loop: feeds are fetched and parsed meanwhile, and pages wait for the pool, then go through it."""
-    from claimcheck import ingest, pool
+    from claimcheck.ingest import pipeline as ingest
+    from claimcheck.ingest import pool
 
     publish(site, "alpha")
     events: list[str] = []
@@ -305,7 +306,8 @@ def test_only_a_fetch_with_worker_processes_starts_the_forkserver_early() -> Non
 def test_pages_waiting_for_extraction_are_bounded(site: Site, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """Downloads outrun extraction; a download waits while MAX_BACKLOG pages wait for extraction, so a
     long fetch does not hold every page body in memory at once."""
-    from claimcheck import ingest, jobs, pool
+    from claimcheck.ingest import jobs, pool
+    from claimcheck.ingest import pipeline as ingest
 
     for o in ("alpha", "beta"):
         publish(site, o, n=6)
@@ -337,7 +339,7 @@ def test_pages_waiting_for_extraction_are_bounded(site: Site, tmp_path: Path, mo
 
 def test_http_pools_do_not_load_the_ca_bundle() -> None:
     """Building the TLS context loads the CA bundle (~30 ms): only an https pool needs it."""
-    from claimcheck.http import HostPools
+    from claimcheck.ingest.http import HostPools
 
     pools = HostPools(FetchSettings())
     pools._pool((b"http", b"127.0.0.1", 8080))

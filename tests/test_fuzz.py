@@ -13,9 +13,9 @@ from urllib.parse import urlsplit
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claimcheck.decode import clean_text, decode_html
 from claimcheck.errors import FetchError
-from claimcheck.feeds import FeedParseError, parse_feed
+from claimcheck.ingest.decode import clean_text, decode_html
+from claimcheck.ingest.feeds import FeedParseError, parse_feed
 from claimcheck.urls import fetchable_url
 
 CORPUS = Path(__file__).resolve().parents[1] / "claimcheck" / "demo" / "corpus"

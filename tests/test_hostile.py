@@ -18,10 +18,11 @@ from pages import PARAS, article_html, rss
 from rich.console import Console
 from typer.testing import CliRunner
 
-from claimcheck.cli import app, summary_table
+from claimcheck.cli.app import app
+from claimcheck.cli.fetch import summary_table
 from claimcheck.config import load_sources, parse_sources
 from claimcheck.errors import ConfigError
-from claimcheck.ingest import FetchReport, OutletReport
+from claimcheck.ingest.pipeline import FetchReport, OutletReport
 from claimcheck.models import Claim, CompareResult, Fact, Interval, Mention, OutletCount
 from claimcheck.render import render
 from claimcheck.render.csvout import COLUMNS

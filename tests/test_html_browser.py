@@ -23,7 +23,7 @@ from html_fixtures import pwned_result, synthetic_result
 from test_compare_demo import TOPIC, demo_store
 from typer.testing import CliRunner
 
-from claimcheck.cli import app
+from claimcheck.cli.app import app
 from claimcheck.render import render_html
 
 
@@ -93,10 +93,9 @@ def test_demo_report_evidence_filters_and_independent_toggle(
     timing = page.evaluate("performance.getEntriesByType('navigation')[0].loadEventEnd")
     print(f"\nsample corpus report: {path.stat().st_size} bytes, loaded in {timing:.0f} ms")
     names = {o["id"]: o["name"] for o in data["outlets"]}
-    assert (
-        page.locator("#controls").is_visible()
-        and page.locator("#shown").inner_text() == "30 of 30 facts shown"
-    )
+    n = len(data["facts"])
+    assert n > 20
+    assert page.locator("#controls").is_visible() and page.locator("#shown").inner_text() == f"{n} of {n} facts shown"
 
     # Click the SCMP cell of the released-prisoners fact: its evidence (with the conflicting 125) appears.
     i = next(n for n, f in enumerate(data["facts"]) if f["value"] and f["value"]["low"] == 123)
@@ -121,14 +120,15 @@ def test_demo_report_evidence_filters_and_independent_toggle(
     assert not panel.is_visible() and page.evaluate("document.activeElement.textContent") == "≠ 125"
 
     # Keyboard: focusing a cell opens its evidence; the arrow keys move to the next filled cell.
-    first = page.locator('#grid tbody tr[data-f="0"] td a').first
+    q = next(i for i, f in enumerate(data["facts"]) if f["kind"] == "quote")
+    first = page.locator(f'#grid tbody tr[data-f="{q}"] td a').first
     first.focus()
     assert panel.is_visible()
     before = panel.inner_text()
     page.keyboard.press("ArrowRight")
     assert page.evaluate("document.activeElement.closest('td') !== null")
     assert panel.inner_text() != before
-    quote = data["facts"][0]
+    quote = data["facts"][q]
     assert quote["kind"] == "quote" and "quote " in panel.inner_text()  # the quote's fidelity is shown
 
     # "Independent outlets only": wire copies and wire-only outlets disappear, then come back.
@@ -147,7 +147,7 @@ def test_demo_report_evidence_filters_and_independent_toggle(
     # Kind filters hide rows and their evidence.
     quotes = sum(1 for f in data["facts"] if f["kind"] == "quote")
     page.uncheck('input[name="kind"][value="quote"]')
-    assert page.locator("#shown").inner_text() == f"{30 - quotes} of 30 facts shown"
+    assert page.locator("#shown").inner_text() == f"{n - quotes} of {n} facts shown"
     assert not page.locator("#grid tr.k-quote").first.is_visible()
     assert not page.locator("#evidence article.k-quote").first.is_visible()
     assert page.locator("#grid tr.k-number").first.is_visible()

@@ -18,9 +18,10 @@ from soundness import assert_sound
 
 from claimcheck.config import parse_sources
 from claimcheck.errors import ConfigError
-from claimcheck.http import FetchSettings, Http, honest_user_agent, is_private_address
-from claimcheck.ingest import FetchOptions, FetchReport, run_fetch
+from claimcheck.ingest.http import FetchSettings, Http, honest_user_agent
+from claimcheck.ingest.pipeline import FetchOptions, FetchReport, run_fetch
 from claimcheck.store import Store
+from claimcheck.urls import is_private_address
 
 FAST = FetchSettings(timeout=1, retries=1, backoff=0.05)
 HTML = {"Content-Type": "text/html; charset=utf-8"}
@@ -344,7 +345,7 @@ def test_fetch_allow_private_flag(site: Site, tmp_path: Path) -> None:
 
     from typer.testing import CliRunner
 
-    from claimcheck.cli import app
+    from claimcheck.cli.app import app
 
     feed(site, "/feed.xml", [story(site, "/a.html")])
     src = tmp_path / "sources.yaml"
@@ -361,7 +362,7 @@ def test_fetch_allow_private_flag(site: Site, tmp_path: Path) -> None:
 
 def test_private_access_names_hosts_and_ports() -> None:
     """Pure: which (host, port) an opt-in opens; a URL without a port opens 80 and 443."""
-    from claimcheck.http import PrivateAccess
+    from claimcheck.ingest.http import PrivateAccess
 
     acc = PrivateAccess.of(["http://127.0.0.2:8000/feed.xml", "http://Intranet.Local/feed"], ["10.0.0.9", "[::1]:81"])
     assert acc.allows_url("http://127.0.0.2:8000/a") and not acc.allows_url("http://127.0.0.2:8001/a")
@@ -374,7 +375,7 @@ def test_private_access_names_hosts_and_ports() -> None:
 
 
 def test_allow_private_keys_in_sources_yaml() -> None:
-    from claimcheck.ingest import private_access
+    from claimcheck.ingest.pipeline import private_access
 
     o = parse_sources("outlets: [{id: a, name: A, feeds: ['http://127.0.0.2:9/f'], allow_private: true}]").outlets[0]
     assert o.allow_private and private_access(o).allows_url("http://127.0.0.2:9/x")
@@ -404,7 +405,7 @@ def test_allow_private_keys_in_sources_yaml() -> None:
     ],
 )  # fmt: skip
 def test_address_kind_for_sources_check(host: str, kind: str | None) -> None:
-    from claimcheck.config import address_kind
+    from claimcheck.urls import address_kind
 
     assert address_kind(host.strip("[]")) == kind
 
@@ -412,7 +413,7 @@ def test_address_kind_for_sources_check(host: str, kind: str | None) -> None:
 def test_sources_check_warns_on_private_and_metadata_feeds(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
-    from claimcheck.cli import app
+    from claimcheck.cli.app import app
 
     src = tmp_path / "sources.yaml"
     src.write_text(
@@ -434,7 +435,7 @@ def test_sources_check_warns_on_private_and_metadata_feeds(tmp_path: Path) -> No
 
 
 def test_retry_after_parsing() -> None:
-    from claimcheck.http import retry_after
+    from claimcheck.ingest.http import retry_after
 
     now = 1_765_600_000.0
     assert retry_after("120", now) == 120

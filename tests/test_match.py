@@ -24,9 +24,13 @@ OUTLETS = {
 FILLER = " ".join(f"word{i}" for i in range(80))
 
 
-def num(value: float | Interval, sentence: str, unit: str = "political prisoners", **kw: object) -> Claim:
+def num(
+    value: float | Interval, sentence: str, unit: str = "political prisoners", text: str | None = None, **kw: object
+) -> Claim:
+    """A number claim; ``text`` is its span in the sentence (default: the value as a string)."""
     iv = value if isinstance(value, Interval) else Interval.exact(value)
-    return Claim("number", str(value), sentence, 0, 3, value=iv, unit=unit, **kw)  # type: ignore[arg-type]
+    span = text if text is not None else str(value)
+    return Claim("number", span, sentence, 0, len(span), value=iv, unit=unit, **kw)  # type: ignore[arg-type]
 
 
 def quote(text: str, speaker: str | None = "Ales Bialiatski") -> Claim:
@@ -96,7 +100,8 @@ def test_far_values_and_a_different_time_span_are_different_facts() -> None:
 
 
 def test_two_claims_of_one_article_are_never_one_fact() -> None:
-    a = art("reuters", num(123, "Belarus freed 123 political prisoners."), num(123, "The 123 political prisoners "
+    # two close figures of one article (a repeated figure is given once: see distinct_claims)
+    a = art("reuters", num(123, "Belarus freed 123 political prisoners."), num(125, "The 125 political prisoners "
             "freed by Belarus crossed into Lithuania."))  # fmt: skip
     b = art("bbc", num(123, "Belarus freed 123 political prisoners."), hour=1)
     facts = facts_of(a, b)
@@ -406,3 +411,219 @@ def test_cited_sources_are_named_once() -> None:
 
     names = ["reuters", "human rights group Viasna", "Viasna", "officials in Kyiv", "Kyiv"]
     assert merge_names(names) == ("reuters", "Viasna", "officials in Kyiv", "Kyiv")
+    assert merge_names(["Viasna", "viasna", "VIASNA"]) == ("Viasna",)  # once, whatever its case
+
+
+def test_only_named_sources_are_cited() -> None:
+    from claimcheck.facts import named_source
+
+    alias = {"reuters": "reuters", "thomson reuters": "reuters", "bbc": "bbc"}
+    unnamed = ["group", "officials", "Analysts", "analysts", "The Group", "officials in Kyiv", "warning",
+               "person familiar with the arrangements", "the Delta spokesman"]  # fmt: skip
+    assert [named_source(n, alias) for n in unnamed] == [None] * len(unnamed)
+    named = ["human rights group Viasna", "Thomson Reuters", "the BBC", "Ministry of Defence", "Deadline Hollywood"]
+    assert [named_source(n, alias) for n in named] == ["Viasna", "reuters", "bbc", "Ministry of Defence",
+                                                        "Deadline Hollywood"]  # fmt: skip
+    claims = (num(123, "Belarus freed 123 political prisoners, the group said.", cites="group"),
+              num(123, "Belarus freed 123 political prisoners, analysts said.", cites="Analysts"))  # fmt: skip
+    facts = facts_of(
+        art("bbc", claims[0], hour=0),
+        art("cbs", claims[1], hour=1),
+        art("latimes", num(123, "Belarus freed 123 political prisoners, Viasna said.", cites="Viasna"), hour=2),
+    )
+    assert fact_with(facts, "bbc").cited_sources == ("Viasna",)
+
+
+# --- issue 12: one row per real fact, no invented conflicts -----------------------------------
+
+
+def test_people_of_one_class_with_one_figure_are_one_fact() -> None:
+    facts = facts_of(
+        art("reuters", num(7, "Seven foreign nationals were among those killed in the crash.", unit="foreign nationals")),
+        art("bbc", num(7, "The crash killed seven tourists, police said.", unit="tourists"), hour=1),
+        art("cbs", num(7, "Seven foreigners died in the crash.", unit="foreigners"), hour=2),
+        art("latimes", num(7, "Seven passengers from abroad were killed in the crash.", unit="passengers"), hour=3),
+        art("lemonde", num(9, "Nine passengers were hurt in the crash.", unit="passengers"), hour=4),
+    )  # fmt: skip
+    fact = fact_with(facts, "reuters")
+    assert set(fact.outlets) == {"reuters", "bbc", "cbs", "latimes"}
+    assert not fact.conflicts and not fact.evolving
+
+
+def test_the_same_precise_figure_joins_whatever_the_words_around_it() -> None:
+    facts = facts_of(
+        art("reuters", num(Interval(2250, 2750), "The US has about 2,500 troops based in the region.", unit="troops")),
+        art("bbc", num(Interval(2250, 2750), "The country keeps some 2,500 soldiers there.", unit="soldiers"), hour=1),
+        art("cbs", num(108, "The Cubs ended their 108-year curse.", unit="year"), hour=2),
+        art("latimes", num(108, "It was their first title in 108 years after a long wait.", unit="years"), hour=3),
+    )  # fmt: skip
+    assert set(fact_with(facts, "reuters").outlets) == {"reuters", "bbc"}
+    assert set(fact_with(facts, "cbs").outlets) == {"cbs", "latimes"}
+
+
+def test_a_generic_round_figure_needs_shared_context() -> None:
+    facts = facts_of(
+        art("reuters", num(Interval(90, 110), "About 100 people gathered in the square on Sunday.", unit="people",
+                           extra={"context": ["gathered", "square", "sunday"]})),
+        art("bbc", num(100, "Officials evacuated 100 people from the burning tower.", unit="people",
+                       extra={"context": ["officials", "evacuated", "burning", "tower"]}), hour=1),
+    )  # fmt: skip
+    assert all(len(f.outlets) == 1 for f in facts)
+
+
+def test_a_bound_that_meets_an_exact_figure_agrees_with_it() -> None:
+    facts = facts_of(
+        art("reuters", num(Interval(40e6, None, False), "More than 40 million visitors came to the park.", unit="visitors")),
+        art("bbc", num(40e6, "The park drew 40 million visitors.", unit="visitors"), hour=1),
+        art("cbs", num(Interval(300, None, False), "The bear weighed over 300 pounds.", unit="pounds")),
+        art("latimes", num(300, "A 300-pound bear was seen near the bear's den.", unit="pound"), hour=1),
+    )  # fmt: skip
+    visitors, bear = fact_with(facts, "reuters"), fact_with(facts, "cbs")
+    assert set(visitors.outlets) == {"reuters", "bbc"} and not visitors.conflicts
+    assert set(bear.outlets) == {"cbs", "latimes"} and not bear.conflicts
+
+
+def test_a_figure_in_the_title_and_the_body_seeds_one_fact() -> None:
+    title = "Belarus frees 123 prisoners in deal with US"
+    body = "Belarus released 123 political prisoners on Saturday after talks with the United States."
+    a = Article("reuters", "https://r.example/1", "https://r.example/1", title, f"{title}\n{body}", "h", T0,
+                published=T0, claims=(Claim("number", "123 prisoners", title, 14, 27, value=Interval.exact(123), unit="prisoners"),
+                Claim("number", "123 political prisoners", body, len(title) + 18, len(title) + 41, value=Interval.exact(123), unit="political prisoners")))  # fmt: skip
+    b = art("bbc", num(123, "Belarus freed 123 political prisoners."), hour=1)
+    c = art("cbs", num(123, "Belarus frees 123 prisoners.", unit="prisoners"), hour=2)
+    facts = facts_of(a, b, c)
+    assert len(facts) == 1
+    assert [m.claim.sentence for m in facts[0].mentions if m.outlet == "reuters"] == [body]
+
+
+def test_a_part_of_a_toll_is_never_its_update_nor_its_conflict() -> None:
+    facts = facts_of(
+        art("bbc", num(7, "Seven of the dead were foreign nationals, officials said.", unit="deaths",
+                       text="Seven of the dead"), hour=0),
+        art("cbs", num(10, "Ten of the dead were crew, officials said.", unit="deaths", text="Ten of the dead"), hour=1),
+        art("reuters", num(12, "The crash killed 12 people, officials said.", unit="deaths"), hour=3),
+        art("latimes", num(12, "Twelve people were killed in the crash.", unit="deaths"), hour=5),
+    )  # fmt: skip
+    toll = fact_with(facts, "reuters")
+    assert set(toll.outlets) == {"reuters", "latimes"}
+    assert not toll.evolving and not toll.conflicts
+    assert all(not f.evolving and not f.conflicts for f in facts)
+
+
+def test_a_quote_spelled_the_british_or_the_american_way_is_one_quote() -> None:
+    british = "We were travelling home from the theatre when the lorry hit us, and the colour drained from his face"
+    american = "We were traveling home from the theater when the lorry hit us, and the color drained from his face"
+    facts = facts_of(
+        art("bbc", quote(british, "Jane Doe")),
+        art("cbs", quote(american, "Jane Doe"), hour=1),
+        art("latimes", quote(american, "Jane Doe"), hour=2),
+    )
+    assert set(fact_with(facts, "bbc", "quote").outlets) == {"bbc", "cbs", "latimes"}
+
+
+def test_one_spelling_writes_british_forms_the_american_way() -> None:
+    from claimcheck.normalize import one_spelling
+
+    assert one_spelling("travelled to the centre, organised by the labour defence team") == (
+        "traveled to the center, organized by the labor defense team"
+    )
+    assert one_spelling("four hours more there") == "four hours more there"
+
+
+def test_agreeing_figures_of_one_role_join_and_a_vague_figure_stays_apart() -> None:
+    facts = facts_of(
+        art("reuters", num(59, "The gunman killed 59 people attending the concert.", unit="deaths"), hour=0),
+        art("bbc", num(Interval(50, None, False), "A gunman killed more than 50 people, firing from a hotel.",
+                       unit="deaths"), hour=1),
+        art("cbs", num(Interval(24, 100, True, False), "Dozens of people were killed on Sunday.", unit="deaths",
+                       text="Dozens of people"), hour=2),
+        art("latimes", num(Interval(500, None, False), "More than 500 others were injured.", unit="others",
+                           text="More than 500 others", extra={"unit_role": "injured"}), hour=3),
+        art("lemonde", num(527, "Officials said 527 were wounded in the attack.", unit="wounded"), hour=4),
+    )  # fmt: skip
+    assert set(fact_with(facts, "reuters").outlets) == {"reuters", "bbc"}
+    assert fact_with(facts, "cbs").outlets == ("cbs",)
+    assert set(fact_with(facts, "latimes").outlets) == {"latimes", "lemonde"}
+
+
+def test_one_precise_count_is_one_fact_however_outlets_name_what_it_counts() -> None:
+    facts = facts_of(
+        art("reuters", num(11.5e6, "The leak holds 11.5 million documents from the law firm.", unit="documents")),
+        art("bbc", num(11.5e6, "Reporters sifted through 11.5 million files.", unit="files"), hour=1),
+        art("cbs", num(11.5e6, "The magnitude of the leak, 11.5 million records, is unmatched.", unit="records"), hour=2),
+        art("latimes", num(Interval(1.84e9, 2e9), "Nearly $2 billion passed through the network.", unit="dollars"), hour=3),
+        art("lemonde", num(2e9, "Associates moved $2 billion offshore.", unit="dollars"), hour=4),
+        art("aljazeera", num(11.5e6, "It cost 11.5 million dollars.", unit="dollars"), hour=5),
+    )  # fmt: skip
+    assert set(fact_with(facts, "reuters").outlets) == {"reuters", "bbc", "cbs"}
+    assert set(fact_with(facts, "latimes").outlets) == {"latimes", "lemonde"}
+
+
+def test_a_count_of_others_is_a_part_not_a_conflicting_total() -> None:
+    facts = facts_of(
+        art("reuters", num(128, "The papers name 12 leaders and 128 other politicians and officials.",
+                           unit="politicians", text="128 other politicians"), hour=0),
+        art("bbc", num(140, "The papers name 140 politicians and officials in all.", unit="politicians"), hour=1),
+    )  # fmt: skip
+    assert all(not f.conflicts for f in facts) and all(len(f.outlets) == 1 for f in facts)
+
+
+def test_a_count_noun_before_another_noun_is_what_is_counted() -> None:
+    from claimcheck.match import unit_key
+
+    assert unit_key("points clear") == unit_key("point lead") == unit_key("points") == "point"
+    assert unit_key("minute rain delay") == "minute" and unit_key("political prisoners") == "prisoner"
+    facts = facts_of(
+        art("reuters", num(19, "Rosberg, 19 points clear of Hamilton, can seal the title.", unit="points clear")),
+        art("bbc", num(19, "Hamilton trails Rosberg by 19 points before the title decider.", unit="points"), hour=1),
+    )  # fmt: skip
+    assert set(fact_with(facts, "reuters").outlets) == {"reuters", "bbc"}
+
+
+def test_a_figure_given_for_many_things_joins_none_of_them() -> None:
+    facts = facts_of(*[
+        art(o, num(123, f"The report counted 123 {thing} in the region.", unit=thing), hour=h)
+        for h, (o, thing) in enumerate(zip(OUTLETS, ["wells", "farms", "bridges", "schools", "mines", "ports"], strict=False))
+    ])  # fmt: skip
+    assert all(len(f.outlets) == 1 for f in facts)
+
+
+def test_a_ceiling_agrees_with_figures_near_it_only() -> None:
+    from claimcheck.match import values_agree
+
+    up_to = Interval(0, 5.1e6)
+    assert values_agree(up_to, Interval.exact(5.1e6)) and values_agree(up_to, Interval.exact(4.5e6))
+    assert not values_agree(up_to, Interval.exact(3125735))
+    facts = facts_of(
+        art("reuters", num(up_to, "The engines give up to 5.1 million pounds of thrust.", unit="lb")),
+        art("bbc", num(3125735, "The rocket weighs 3,125,735 pounds of thrust at launch.", unit="lb"), hour=1),
+    )  # fmt: skip
+    assert all(len(f.outlets) == 1 for f in facts)
+
+
+def test_a_ceiling_meets_the_figure_it_names() -> None:
+    facts = facts_of(
+        art("reuters", num(55000, "The campaign targets 55,000 public schools.", unit="public schools")),
+        art("bbc", num(Interval(0, 55000), "It aims at up to 55,000 US public schools.", unit="US public schools"),
+            hour=1),
+    )  # fmt: skip
+    assert set(fact_with(facts, "reuters").outlets) == {"reuters", "bbc"}
+
+
+def test_an_unnamed_speaker_may_be_a_named_one() -> None:
+    from claimcheck.normalize import speaker_words
+
+    assert speaker_words("the director") == speaker_words("He") == frozenset()
+    assert speaker_words("Quentin Tarantino") == {"quentin", "tarantino"}
+    text = "Uma was trepidatious about doing the driving shot"
+    facts = facts_of(art("bbc", quote(text, "the director")), art("cbs", quote(text, "Quentin Tarantino"), hour=1))
+    assert set(fact_with(facts, "bbc", "quote").outlets) == {"bbc", "cbs"}
+
+
+def test_an_article_that_repeats_a_precise_count_gives_it_once() -> None:
+    from claimcheck.match import distinct_claims
+
+    a = art("reuters", num(11.5e6, "The leak holds 11.5 million documents.", unit="documents"),
+            num(11.5e6, "A leak of 11.5 million tax documents exposes the wealthy.", unit="tax documents exposes"),
+            num(11.5e6, "It cost 11.5 million dollars.", unit="dollars"))  # fmt: skip
+    assert [c.unit for c in distinct_claims(a, "number")] == ["tax documents exposes", "dollars"]

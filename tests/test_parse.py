@@ -11,9 +11,9 @@ from conftest import REALDATA
 from lxml import etree
 from trafilatura.utils import load_html
 
-from claimcheck.decode import decode_html
-from claimcheck.demo.run import corpus_dir
-from claimcheck.extract import _FAST_PARSE, parse_html
+from claimcheck.demo.corpus import corpus_dir
+from claimcheck.ingest.decode import decode_html
+from claimcheck.ingest.extract import _FAST_PARSE, parse_html
 
 BENCH = REALDATA / "extraction-benchmark"
 
@@ -80,7 +80,7 @@ plan for a spare vessel so that one repair could not stop the crossing again.</p
 def test_feed_date_stands_in_for_a_page_without_date_tags_and_spares_htmldate(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     import htmldate
 
-    from claimcheck.extract import extract_page
+    from claimcheck.ingest.extract import extract_page
 
     url = "http://127.0.0.1:1/news/ferry.html"
     # with no date from the feed, trafilatura's fallback (htmldate) finds the date in the text
@@ -101,7 +101,7 @@ def test_feed_date_stands_in_for_a_page_without_date_tags_and_spares_htmldate(mo
 
 
 def test_a_fast_text_of_several_paragraphs_is_kept_without_the_full_cascade() -> None:
-    from claimcheck.extract import _extract, needs_full_cascade
+    from claimcheck.ingest.extract import _extract, needs_full_cascade
 
     paragraphs = "".join(
         f"<p>Paragraph {i} of the council's report says the new bridge will open in spring, after the "

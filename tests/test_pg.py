@@ -21,10 +21,10 @@ from loopback import Site
 from pages import PARAS, article_html, rss
 from typer.testing import CliRunner
 
-from claimcheck.cli import app
+from claimcheck.cli.app import app
 from claimcheck.config import parse_sources
 from claimcheck.errors import StoreError
-from claimcheck.ingest import FetchOptions, in_shard, run_fetch
+from claimcheck.ingest.pipeline import FetchOptions, in_shard, run_fetch
 from claimcheck.models import Article
 from claimcheck.store import TABLES, Store, content_hash
 
@@ -183,7 +183,7 @@ def _all_rows(store: Store) -> dict[str, list[tuple[object, ...]]]:
 
 
 def test_migrate_store_moves_everything_and_search_agrees(corpus_site: Site, tmp_path: Path, pg_cluster: object) -> None:
-    from claimcheck.demo.run import demo_sources_yaml
+    from claimcheck.demo.corpus import demo_sources_yaml
 
     src = tmp_path / "s.yaml"
     src.write_text(demo_sources_yaml(corpus_site.url("").rstrip("/")))

@@ -16,12 +16,12 @@ from loopback import Site
 from pages import PARAS, article_html, rss
 from soundness import assert_sound
 
-from claimcheck import jobs
 from claimcheck.config import parse_sources
 from claimcheck.errors import FetchError
-from claimcheck.http import FetchSettings
-from claimcheck.ingest import FetchOptions, run_fetch
-from claimcheck.pool import DIED, TOO_SLOW, Dispatcher
+from claimcheck.ingest import jobs
+from claimcheck.ingest.http import FetchSettings
+from claimcheck.ingest.pipeline import FetchOptions, run_fetch
+from claimcheck.ingest.pool import DIED, TOO_SLOW, Dispatcher
 from claimcheck.store import Store
 
 HTML = {"Content-Type": "text/html; charset=utf-8"}
@@ -120,7 +120,7 @@ def test_a_worker_killed_mid_page_fails_that_page_and_the_pool_goes_on() -> None
 def test_an_attribute_bomb_is_defused_before_parsing(site: Site, tmp_path: Path) -> None:
     """The issue's page: 100,000 attributes on one tag (minutes of CPU). Its tag loses its attributes
     before libxml2 sees it, so the article inside is stored well within a small deadline."""
-    from claimcheck.worker import tame_attribute_bombs
+    from claimcheck.ingest.worker import tame_attribute_bombs
 
     site.route("/bomb.html", attribute_bomb(100_000), headers=HTML)
     r = run(site, [site.url("/bomb.html")], tmp_path / "db", workers=1, deadline=5)
@@ -136,7 +136,7 @@ def test_an_attribute_bomb_is_defused_before_parsing(site: Site, tmp_path: Path)
 
 def test_feed_parsing_survives_a_broken_pool(tmp_path: Path) -> None:
     """A feed parsed in the pool while a worker dies is parsed again by the new pool."""
-    from claimcheck.feeds import parse_feed
+    from claimcheck.ingest.feeds import parse_feed
 
     feed = rss([{"title": "a", "link": "http://127.0.0.1/a", "guid": "a"}])
 
@@ -153,6 +153,38 @@ def test_feed_parsing_survives_a_broken_pool(tmp_path: Path) -> None:
 
     parsed = asyncio.run(scenario())
     assert [e.link for e in parsed.entries] == ["http://127.0.0.1/a"]  # type: ignore[attr-defined]
+
+
+def test_a_pool_that_cannot_start_a_worker_fails_its_pages_instead_of_hanging(tmp_path: Path) -> None:
+    """Killed, the forkserver looks alive until it is reaped, and starting a worker fails meanwhile
+    (OSError: connection refused); a fetch whose forkserver was SIGKILLed hung for good. Made certain
+    here by pointing the forkserver at a socket nobody listens on: the page fails alone, and once the
+    forkserver answers again the next page is extracted."""
+    from multiprocessing import forkserver
+
+    server = forkserver._forkserver  # type: ignore[attr-defined]
+    server.ensure_running()
+    real = server._forkserver_address
+    page = article_html("River report", [*PARAS, "Report 1."], "2025-12-10T08:00:00+01:00").encode()
+
+    async def scenario() -> tuple[list[object], object]:
+        d = Dispatcher(1, {}, deadline=120)
+        try:
+            server._forkserver_address = str(tmp_path / "nobody-listens")
+            first = await asyncio.wait_for(  # a hang guard, not a timing
+                asyncio.gather(d.page(page, "http://127.0.0.1/a", "text/html"), d.call(len, b"x"), return_exceptions=True),
+                120,
+            )
+            server._forkserver_address = real
+            return first, await d.page(page, "http://127.0.0.1/b", "text/html")
+        finally:
+            server._forkserver_address = real
+            d.shutdown()
+
+    (failed, call), later = asyncio.run(scenario())
+    assert isinstance(failed, FetchError) and failed.reason == DIED, failed
+    assert isinstance(call, FetchError) and call.reason == DIED, call
+    assert isinstance(later, tuple) and later[0].text
 
 
 def _children(pid: int) -> list[int]:

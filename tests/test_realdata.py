@@ -14,9 +14,9 @@ from lxml import etree
 from pages import rss
 
 from claimcheck.config import parse_sources
-from claimcheck.feeds import parse_feed
-from claimcheck.http import FetchSettings
-from claimcheck.ingest import FetchOptions, run_fetch
+from claimcheck.ingest.feeds import parse_feed
+from claimcheck.ingest.http import FetchSettings
+from claimcheck.ingest.pipeline import FetchOptions, run_fetch
 from claimcheck.store import Store
 
 BENCH = REALDATA / "extraction-benchmark"

@@ -65,8 +65,32 @@ def test_markdown_golden(result) -> None:  # noqa: ANN001
 def test_table_shows_first_reporter_independent_count_and_conflicts(result) -> None:  # noqa: ANN001
     text = table_text(result)
     assert "earthquake Van" in text and "articles from 8 outlets" in text
-    assert "(first)" in text and "(wire copy)" in text
+    assert "(first)" in text and "dailystar (w)" in text  # wire copy, in a row of many outlets
     assert "Al Jazeera says 94" in text
+
+
+def test_a_row_of_many_outlets_gives_a_count_and_ids_and_markdown_the_names(result) -> None:  # noqa: ANN001
+    from claimcheck.render.common import outlet_names
+    from claimcheck.render.table import _outlets_cell
+
+    names = outlet_names(result)
+    many = next(f for f in result.facts if len(f.outlets) == 6)
+    cell = _outlets_cell(many, names).plain
+    assert cell.startswith("6 outlets: ") and all(oid in cell for oid in many.outlets)
+    assert not any(names[oid] in cell for oid in many.outlets if names[oid] != oid)
+    few = next(f for f in result.facts if len(f.outlets) == 2)
+    assert all(names[oid] in _outlets_cell(few, names).plain for oid in few.outlets)
+    report = render_markdown(result)
+    assert ", ".join(names[oid] for oid in many.outlets) in report
+    from claimcheck.render.table import render_table
+
+    assert all(len(line) <= 80 for line in render_table(result, width=80).splitlines())
+
+
+def test_a_number_fact_starts_with_its_figure_and_what_it_counts(result) -> None:  # noqa: ANN001
+    summaries = [f.summary for f in result.facts if f.kind == "number"]
+    assert summaries and all(s[0].isdigit() or s[0] in "<>" for s in summaries)
+    assert any(s.startswith("312 people: ") for s in summaries)
 
 
 # --- JSON schema -----------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from test_compare_demo import TRUTH, demo_store
 from test_render import validate
 from typer.testing import CliRunner
 
-from claimcheck.cli import app
+from claimcheck.cli.app import app
 from claimcheck.models import Article, Outlet
 from claimcheck.render.stories import SCHEMA, SCHEMA_ID, render
 from claimcheck.store import Store

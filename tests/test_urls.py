@@ -23,14 +23,14 @@ from pages import PARAS, article_html, rss
 from soundness import assert_sound
 from typer.testing import CliRunner
 
-from claimcheck import aionet
-from claimcheck.cli import app
+from claimcheck.cli.app import app
 from claimcheck.config import parse_sources
 from claimcheck.errors import ConfigError, FetchError
-from claimcheck.http import FetchSettings, is_private_address
-from claimcheck.ingest import FetchOptions, FetchReport, run_fetch
+from claimcheck.ingest import aionet
+from claimcheck.ingest.http import FetchSettings
+from claimcheck.ingest.pipeline import FetchOptions, FetchReport, run_fetch
 from claimcheck.store import Store
-from claimcheck.urls import fetchable_url
+from claimcheck.urls import fetchable_url, is_private_address
 
 FAST = FetchSettings(timeout=1, retries=1, backoff=0.05)
 HTML = {"Content-Type": "text/html; charset=utf-8"}
@@ -231,3 +231,22 @@ def test_fuzzed_urls_in_feeds_sitemaps_redirects_and_sources_fail_alone(fuzz_sit
         for reason in o.reasons:
             assert reason and "\n" not in reason and len(reason) <= 80, reason
     assert all(is_private_address(a) for a in contacted)
+
+
+@pytest.mark.parametrize("url", ["ftp://example.org/a", "http://", "http://exa mple.org/", "https://a.example:99999/"])
+def test_a_url_the_gate_refuses_is_a_permanent_failure(url: str) -> None:
+    """The fetch pipeline reads the flag, not the message, to decide whether to ask again (issue 11)."""
+    from claimcheck.errors import FetchError
+    from claimcheck.urls import fetchable_url
+
+    with pytest.raises(FetchError) as e:
+        fetchable_url(url)
+    assert e.value.permanent
+
+
+def test_an_extraction_that_finds_no_text_raises_no_article_text() -> None:
+    from claimcheck.errors import NoArticleText
+    from claimcheck.ingest.extract import extract_page
+
+    with pytest.raises(NoArticleText):
+        extract_page(b"<html><head><title>t</title></head><body></body></html>", "https://news.example/a")

@@ -20,16 +20,16 @@ from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
-from loopback import Site, send
+from loopback import Route, Site, send
 from pages import PARAS, article_html, rss
 from soundness import assert_sound
 from test_hostile import ESCAPES, hostile_result
 
 from claimcheck.config import parse_sources
-from claimcheck.decode import decode_html
-from claimcheck.feeds import parse_feed
-from claimcheck.http import FetchSettings
-from claimcheck.ingest import FetchOptions, FetchReport, run_fetch
+from claimcheck.ingest.decode import decode_html
+from claimcheck.ingest.feeds import parse_feed
+from claimcheck.ingest.http import FetchSettings
+from claimcheck.ingest.pipeline import FetchOptions, FetchReport, run_fetch
 from claimcheck.render import render
 from claimcheck.store import Store
 
@@ -98,6 +98,35 @@ def test_limit_or_since_then_a_full_fetch_stores_every_entry(
     # Once every entry was considered, the validators are kept: the next run gets a 304.
     third = fetch({"a": site.url("/feed.xml")}, tmp_path / "db").outlets[0]
     assert third.feeds_unchanged == 1 and third.ok and third.new == 0
+
+
+def test_a_page_that_failed_for_now_is_tried_again_though_the_feed_is_unchanged(site: Site, tmp_path: Path) -> None:
+    """A 503 (or a timeout, or an interrupted run) leaves an entry to try again: the feed's validators are
+    not saved, so the next run gets the whole feed, not a 304 that would hide that entry until the feed
+    changes."""
+    six_entry_feed(site)
+    page = site.routes["/3.html"]
+    site.sequence("/3.html", *[Route(b"busy", 503)] * 3, page)
+    first = fetch({"a": site.url("/feed.xml")}, tmp_path / "db").outlets[0]
+    assert first.new == 5 and first.reasons == {"HTTP 503 server error": 1}
+    second = fetch({"a": site.url("/feed.xml")}, tmp_path / "db").outlets[0]
+    assert second.feeds_unchanged == 0 and second.new == 1 and second.ok, second
+    assert len(stored(tmp_path / "db")) == 6
+    third = fetch({"a": site.url("/feed.xml")}, tmp_path / "db").outlets[0]
+    assert third.feeds_unchanged == 1 and third.new == 0  # now every entry is done: a 304
+
+
+def test_a_sitemap_index_whose_child_failed_is_read_whole_next_time(site: Site, tmp_path: Path) -> None:
+    ns = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
+    site.route("/child.xml", f'<?xml version="1.0"?><urlset {ns}><url><loc>{story(site, "/c.html", 1)}</loc></url></urlset>')
+    site.sequence("/child.xml", *[Route(b"busy", 503)] * 3, site.routes["/child.xml"])
+    index = f'<?xml version="1.0"?><sitemapindex {ns}><sitemap><loc>{site.url("/child.xml")}</loc></sitemap></sitemapindex>'
+    site.route("/index.xml", action=conditional(index.encode()))
+    sources = parse_sources(f"outlets: [{{id: a, name: a, sitemaps: ['{site.url('/index.xml')}']}}]")
+    for expected in (0, 1):  # the child answers 503 first: the index must not be a 304 the next time
+        with Store.open(tmp_path / "db") as store:
+            r = run_fetch(sources, store, FetchOptions(settings=FAST, workers=0, allow_private=True))
+        assert r.outlets[0].new == expected, r.outlets[0]
 
 
 # -- item 5: a truncated gzip body ----------------------------------------------------------------------
@@ -218,6 +247,14 @@ def test_a_huge_robots_txt_is_read_up_to_500_kib_and_used(site: Site, tmp_path: 
     r = robots_case(site, tmp_path).outlets[0]
     assert r.new == 1 and r.reasons == {"disallowed by robots.txt": 1}
     assert "/ok.html" in site.paths_hit() and "/private/x.html" not in site.paths_hit()
+
+
+def test_a_robots_txt_with_a_byte_order_mark_is_obeyed(site: Site, tmp_path: Path) -> None:
+    # Saved by an editor that writes a UTF-8 BOM: its first rule line must still name the user agent.
+    site.route("/robots.txt", b"\xef\xbb\xbfUser-agent: *\nDisallow: /private/\n", headers={"Content-Type": "text/plain"})
+    r = robots_case(site, tmp_path).outlets[0]
+    assert r.new == 1 and r.reasons == {"disallowed by robots.txt": 1}
+    assert "/private/x.html" not in site.paths_hit()
 
 
 # -- item 10: data that misleads ------------------------------------------------------------------------

@@ -51,7 +51,7 @@ class CorpusServer:
     @property
     def base(self) -> str:
         host, port = self.httpd.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"http://{host!s}:{port}"
 
     def __enter__(self) -> CorpusServer:
         self.thread.start()

@@ -33,19 +33,25 @@ def title_line(result: CompareResult) -> Text:
     )
 
 
+# Beyond this many outlets a row names them by id ("12 outlets: reuters (first), ap, cbsnews (w)"),
+# so that it stays a few lines high at 80 columns; the Markdown report lists them in full.
+FULL_NAMES_UP_TO = 3
+
+
 def _outlets_cell(fact: Fact, names: dict[str, str]) -> Text:
     copies = {m.outlet for m in fact.mentions if m.syndicated} - set(fact.independent_outlets)
-    cell = Text()
+    short = len(fact.outlets) > FULL_NAMES_UP_TO
+    cell = Text(f"{len(fact.outlets)} outlets: " if short else "")
     for n, oid in enumerate(fact.outlets):
         if n:
             cell.append(", ")
-        cell.append(plain(names.get(oid, oid)), style="bold" if oid == fact.first_outlet else "")
+        cell.append(plain(oid if short else names.get(oid, oid)), style="bold" if oid == fact.first_outlet else "")
         if oid == fact.first_outlet:
             cell.append(" (first)", style="green")
         if oid in copies:
-            cell.append(" (wire copy)", style="dim")
+            cell.append(" (w)" if short else " (wire copy)", style="dim")
     if fact.cited_sources:
-        cited = ", ".join(plain(names.get(s, s)) for s in fact.cited_sources)
+        cited = ", ".join(plain(s if short and s in names else names.get(s, s)) for s in fact.cited_sources)
         cell.append(f"\ncites {cited}", style="dim")
     return cell
 

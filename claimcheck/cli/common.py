@@ -9,20 +9,24 @@ import functools
 import json
 import os
 import re
+import signal
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from types import FrameType
 from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from typer.core import TyperGroup
 
 try:  # typer 0.2x vendors click; older ones use it
     from typer._click.exceptions import ClickException
     from typer._click.exceptions import UsageError as UsageErrorOfClick
 except ImportError:  # pragma: no cover
+    # no-redef: the same names as the branch above, from click itself (typer before it vendored click)
     from click.exceptions import ClickException  # type: ignore[no-redef]
     from click.exceptions import UsageError as UsageErrorOfClick  # type: ignore[no-redef]
 
@@ -151,7 +155,7 @@ def handle_errors(fn: F) -> F:
                 raise
             fail(f"internal error: {type(e).__name__}: {e} (set CLAIMCHECK_TRACEBACK=1 for details)", 1)
 
-    return wrapper  # type: ignore[return-value]
+    return wrapper  # type: ignore[return-value]  # functools.wraps keeps fn's signature; mypy cannot see it
 
 
 class Group(TyperGroup):
@@ -159,10 +163,12 @@ class Group(TyperGroup):
     with exit 2, like every other error, instead of click's usage block."""
 
     def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        # The ignores below: mypy assumes *args may fill standalone_mode's position; callers pass
+        # it (and everything after args, prog_name) by keyword, as click's own main does.
         if not standalone_mode:
-            return super().main(*args, standalone_mode=False, **kwargs)
+            return super().main(*args, standalone_mode=False, **kwargs)  # type: ignore[misc]
         try:
-            code = super().main(*args, standalone_mode=False, **kwargs)
+            code = super().main(*args, standalone_mode=False, **kwargs)  # type: ignore[misc]
         except UsageErrorOfClick as e:
             if type(e).__name__ == "NoArgsIsHelpError":  # `claimcheck` alone: the help, as before
                 print(e.format_message(), file=sys.stderr)
@@ -284,14 +290,16 @@ def _same_file(a: Path, b: Path) -> bool:
     return os.path.realpath(a) == os.path.realpath(b)
 
 
-def protected_inputs(db: Path | None, sources: Path | None = None) -> list[tuple[Path, str]]:
+def protected_inputs(
+    db: Path | None, sources: Path | None = None, *, what: str = "the database"
+) -> list[tuple[Path, str]]:
     """What an output must never overwrite, each with what it is: the database with its -wal, -shm and
     -journal files (beside the path given and beside the file it links to), and the sources.yaml in use."""
     out: list[tuple[Path, str]] = []
     if db is not None:
         for base in dict.fromkeys((Path(db), Path(os.path.realpath(db)))):
-            out.append((base, "the database"))
-            out.extend((Path(f"{base}{s}"), f"the database's {s} file") for s in ("-wal", "-shm", "-journal"))
+            out.append((base, what))
+            out.extend((Path(f"{base}{s}"), f"{what}'s {s} file") for s in ("-wal", "-shm", "-journal"))
     with contextlib.suppress(OSError):
         out.append((find_sources(sources), "the sources.yaml in use"))
     return out
@@ -369,3 +377,41 @@ def parse_window(since: str | None, until: str | None) -> tuple[datetime | None,
     if since_dt and until_dt and until_dt < since_dt:
         raise UsageError(f"--until {until} is before --since {since}")
     return since_dt, until_dt
+
+
+def progress_on_stderr(quiet: bool) -> Progress:
+    """rich progress on stderr, shown only on a terminal and not when ``quiet``."""
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err_console,
+        transient=True,
+        disable=quiet or not err_console.is_terminal,
+    )
+
+
+@contextlib.contextmanager
+def sigterm_as_ctrl_c() -> Iterator[list[int]]:
+    """While a long command runs (fetch, reindex), SIGTERM stops it as Ctrl-C does (pages in flight end,
+    the pool shuts down, the summary says what was stored); the list it yields holds the signal once one came."""
+    got: list[int] = []
+
+    def on_term(signum: int, frame: FrameType | None) -> None:
+        got.append(signum)
+        handler = signal.getsignal(signal.SIGINT)
+        if callable(handler):  # asyncio's own Ctrl-C handler while the fetch loop runs
+            handler(signal.SIGINT, frame)
+        else:
+            raise KeyboardInterrupt
+
+    try:
+        old = signal.signal(signal.SIGTERM, on_term)
+    except ValueError:  # not the main thread: leave SIGTERM alone
+        yield got
+        return
+    try:
+        yield got
+    finally:
+        signal.signal(signal.SIGTERM, old)

@@ -1,7 +1,7 @@
 """The extraction pool: pages go to worker processes (or threads), each under a deadline; a worker that
 dies or overruns fails its page alone, and the pool is replaced so the run goes on.
 
-Each worker notes on a shared board which page it is on and since when (:mod:`claimcheck.jobs`). A
+Each worker notes on a shared board which page it is on and since when (:mod:`claimcheck.ingest.jobs`). A
 watchdog reads the board: a page past ``deadline`` gets its process killed (SIGKILL: libxml2 stuck in C
 code never sees a signal handler). A dead worker breaks a ``ProcessPoolExecutor`` (``BrokenProcessPool``,
 as after the OOM killer): the pool is replaced, the page that took too long or was on the dead worker
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import itertools
 import os
 import signal
@@ -26,7 +27,7 @@ from datetime import datetime
 from typing import Any
 
 from claimcheck.errors import FetchError
-from claimcheck.jobs import (
+from claimcheck.ingest.jobs import (
     BOARD_FIELDS,
     DROPPED,
     RUNNING,
@@ -238,7 +239,12 @@ class Dispatcher:
         for _ in range(MAX_REQUEUES + 1):
             pool = self.pool
             try:
-                return await asyncio.wrap_future(pool.submit(fn, *args))
+                cf = pool.submit(fn, *args)
+            except (BrokenExecutor, OSError):  # OSError: no worker could be started (the forkserver died)
+                self._replace(pool)
+                continue
+            try:
+                return await asyncio.wrap_future(cf)
             except BrokenExecutor:
                 self._replace(pool)
         raise FetchError(DIED)
@@ -276,6 +282,9 @@ class Dispatcher:
                 self._replace(pool)
                 self.pending[:0] = batch
                 continue
+            except OSError:  # no worker could be started (the forkserver was killed, fork failed)
+                self._broken(batch, pool)  # a new pool; each page tried again at most MAX_REQUEUES times
+                continue
             except RuntimeError as e:  # the pool is shut down
                 fail_futures([p.done for p in batch], e)
                 continue
@@ -283,7 +292,10 @@ class Dispatcher:
             task = _Task(cf, asyncio.wrap_future(cf), batch)
             if self.threads:
                 self.tasks.update((p.item[0], task) for p in batch)
-            task.wrapper.add_done_callback(lambda t, task=task, pool=pool: self._finished(t, task.batch, pool, task))
+            task.wrapper.add_done_callback(functools.partial(self._done, task, pool))
+
+    def _done(self, rec: _Task, pool: Executor, task: asyncio.Future[list[object]]) -> None:
+        self._finished(task, rec.batch, pool, rec)
 
     def _finished(self, task: asyncio.Future[list[object]], batch: list[_Page], pool: Executor, rec: _Task) -> None:
         if rec.abandoned:
@@ -315,8 +327,8 @@ class Dispatcher:
                         self.too_slow.add(token)
                         self.board.kill(pid, token)  # the pool breaks; _broken sorts it out
             else:
-                for token, started in list(RUNNING.items()):
-                    if token in self.tasks and thread_seconds(*started) > self.deadline:
+                for token, clock in list(RUNNING.items()):
+                    if token in self.tasks and thread_seconds(*clock) > self.deadline:
                         self._abandon(token)
 
     def _abandon(self, token: int) -> None:

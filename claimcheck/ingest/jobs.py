@@ -1,11 +1,11 @@
 """What the fetching process hands to its extraction workers, without importing the extraction stack.
 
 The pool pickles a function by module and name, so the parent must import the function it submits;
-these wrappers import :mod:`claimcheck.worker` (trafilatura, lxml, the claim extractors) only when they
+these wrappers import :mod:`claimcheck.ingest.worker` (trafilatura, lxml, the claim extractors) only when they
 first run, inside a worker (the forkserver has it preloaded), never in the fetching process.
 
 Each page is noted on a board while it is extracted (which page, since when), for the deadline that
-:mod:`claimcheck.pool` enforces: in a worker process, its slot of a shared array; in threads of the
+:mod:`claimcheck.ingest.pool` enforces: in a worker process, its slot of a shared array; in threads of the
 fetching process, :data:`RUNNING`.
 """
 
@@ -28,7 +28,7 @@ DROPPED: set[int] = set()  # threads: tokens of pages given up on with their tas
 _board: Any = None  # this worker process's shared array, and its slot in it
 _slot = -1
 
-PRELOAD = ["claimcheck.worker", "claimcheck.claims"]  # what the forkserver imports once for all workers
+PRELOAD = ["claimcheck.ingest.worker", "claimcheck.claims"]  # what the forkserver imports once for all workers
 
 
 def forkserver_context():  # type: ignore[no-untyped-def]
@@ -55,7 +55,7 @@ def start_forkserver() -> None:
 
 def init_worker(parent: int | None = None, board: Any = None, claimed: Any = None) -> None:
     global _board, _slot
-    from claimcheck.worker import init_worker as init
+    from claimcheck.ingest.worker import init_worker as init
 
     init(parent)
     if board is not None and claimed is not None:
@@ -97,7 +97,7 @@ def process_pages(
 ) -> list[tuple[ExtractedPage, list[Claim]] | Exception]:
     """:func:`process_page` for several pages (token, body, URL, content type, the feed's date); a page
     that fails has its exception in its slot, the others are done all the same."""
-    from claimcheck.worker import process_page as process
+    from claimcheck.ingest.worker import process_page as process
 
     out: list[tuple[ExtractedPage, list[Claim]] | Exception] = []
     for token, body, url, content_type, known_date in items:

@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime, timedelta
 
+from claimcheck.textsafe import STORED_TEXT_CONTROL
+
 _CHARSET_META = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u2028\u2029\ufeff]")
 
 
 def decode_html(body: bytes, content_type: str | None = None) -> str:
@@ -90,7 +91,7 @@ def clean_text(s: str | None, limit: int | None = None) -> str:
     """Collapse whitespace and drop control characters (text from the web is hostile)."""
     if not s:
         return ""
-    out = " ".join(_CONTROL.sub(" ", s).split())
+    out = " ".join(STORED_TEXT_CONTROL.sub(" ", s).split())
     return out[:limit].rstrip() if limit and len(out) > limit else out
 
 

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 import feedparser
 from lxml import etree
 
-from claimcheck.decode import (
+from claimcheck.ingest.decode import (
     bounded_time,
     clean_text,
     decode_declared,
@@ -56,8 +56,8 @@ def parse_feed(body: bytes, url: str, content_type: str | None = None) -> Parsed
         headers["content-type"] = media + (f"; charset={charset}" if charset else "")
     try:
         d = feedparser.parse(body, response_headers=headers, sanitize_html=True, resolve_relative_uris=True)
-    except (ValueError, LookupError, TypeError, RecursionError) as e:  # feedparser's own bugs on hostile input
-        raise FeedParseError(f"unreadable feed ({type(e).__name__})") from None
+    except (ValueError, LookupError, TypeError, RecursionError) as exc:  # feedparser's own bugs on hostile input
+        raise FeedParseError(f"unreadable feed ({type(exc).__name__})") from None
     from claimcheck.models import FeedEntry
 
     entries: list[FeedEntry] = []
@@ -195,7 +195,7 @@ def parse_sitemap(body: bytes, url: str) -> ParsedFeed:
             loc, lastmod = node.find("{*}loc"), node.find("{*}lastmod")
             link, ok = feed_link(loc.text if loc is not None else None, url)
             if ok and link not in children:
-                children[link] = parse_datetime(lastmod.text if lastmod is not None else None)  # type: ignore[index]
+                children[str(link)] = parse_datetime(lastmod.text if lastmod is not None else None)
         order = sorted(children, key=lambda c: children[c] or datetime.min.replace(tzinfo=UTC), reverse=True)
         return ParsedFeed(entries=(), sitemaps=tuple(order))
     entries: list[FeedEntry] = []

@@ -9,15 +9,17 @@ from __future__ import annotations
 import contextlib
 import json
 from datetime import datetime
+from typing import Any, cast
 
 import lxml.html
 import trafilatura
 from lxml import etree
 from trafilatura.utils import load_html
 
-from claimcheck.decode import _CONTROL, clean_text, decode_html, parse_datetime
-from claimcheck.errors import FetchError
+from claimcheck.errors import FetchError, NoArticleText
+from claimcheck.ingest.decode import clean_text, decode_html, parse_datetime
 from claimcheck.models import ExtractedPage
+from claimcheck.textsafe import STORED_TEXT_CONTROL
 from claimcheck.urls import fetchable_url
 
 try:  # the elements after which trafilatura's cascade lets justext look again
@@ -54,10 +56,10 @@ def extract_page(
         # readability and justext); trafilatura works on a copy of the tree it is given.
         doc = _extract(source, url, with_metadata=False, fast=False)
     if doc is None or not (doc.text or "").strip():
-        raise ValueError("no article text found")
-    text = _clean_body(doc.text)
+        raise NoArticleText("no article text found")
+    text = _clean_body(doc.text or "")
     if not text:
-        raise ValueError("no article text found")
+        raise NoArticleText("no article text found")
     if not all(k in meta for k in ("title", "author", "published")) and tree is not None:
         # trafilatura's metadata is only a fallback for what the page's own tags (or the feed) lack
         meta = {**fallback_metadata(tree, url, need=[k for k in ("title", "author", "published") if k not in meta]), **meta}
@@ -176,7 +178,7 @@ def needs_full_cascade(doc: trafilatura.settings.Document | None) -> bool:
 def _extract(
     html: str | lxml.html.HtmlElement, url: str, *, with_metadata: bool, fast: bool
 ) -> trafilatura.settings.Document | None:
-    return trafilatura.bare_extraction(
+    doc = trafilatura.bare_extraction(
         html,
         url=url,
         include_comments=False,
@@ -184,15 +186,16 @@ def _extract(
         with_metadata=with_metadata,
         fast=fast,
     )
+    return cast("trafilatura.settings.Document | None", doc)  # a dict only when asked (as_dict=True)
 
 
 def _clean_body(text: str) -> str:
     """Keep paragraphs (one per line) but remove control characters and runs of blank space."""
-    lines = (" ".join(_CONTROL.sub(" ", line).split()) for line in text.splitlines())
+    lines = (" ".join(STORED_TEXT_CONTROL.sub(" ", line).split()) for line in text.splitlines())
     return "\n".join(line for line in lines if line)
 
 
-def page_metadata(html: str | lxml.html.HtmlElement, url: str) -> dict[str, object]:
+def page_metadata(html: str | lxml.html.HtmlElement, url: str) -> dict[str, Any]:
     """Title, author, precise publication time and canonical URL from the page's head and JSON-LD
     (``html`` as text or as an already parsed tree)."""
     out: dict[str, object] = {}

@@ -9,72 +9,49 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable
-from importlib import resources
 from pathlib import Path
+from typing import Annotated
 
-from claimcheck.cli_common import (
+import typer
+
+from claimcheck.cli.common import (
     db_path,
     err_console,
+    fail,
+    handle_errors,
+    load_sources,
+    open_store,
     out_console,
     output_path,
     protected_inputs,
     write_output,
 )
-from claimcheck.demo.server import PLACEHOLDER, CorpusServer
-from claimcheck.errors import UsageError
+from claimcheck.cli.fetch import do_fetch
+from claimcheck.demo.corpus import DEMO_TOPIC, corpus_dir, demo_sources_yaml, fresh_demo_db
+from claimcheck.demo.server import CorpusServer
 from claimcheck.models import Sources
-from claimcheck.paths import db_target, demo_db_path
+from claimcheck.paths import db_target, default_db_path, demo_db_path
 from claimcheck.store import Store
 
-DEMO_TOPIC = "Belarus prisoners"
 
-
-def corpus_dir() -> Path:
-    return Path(str(resources.files("claimcheck") / "demo" / "corpus"))
-
-
-def demo_sources_yaml(base: str) -> str:
-    """The corpus's outlets.yaml pointed at the running server, with settings for one local host."""
-    text = (corpus_dir() / "outlets.yaml").read_bytes().replace(PLACEHOLDER, base.encode()).decode("utf-8")
-    # Every outlet of the corpus lives on one loopback host; lift the per-host limit accordingly.
-    head = "defaults:\n  timeout: 10\n  concurrency: 16\n  per_host: 8\n"
-    return head + text if "defaults:" not in text else text
-
-
-def _fresh_demo_db() -> Path:
-    """The demo's own database, emptied: it is rebuilt on every run (the server's address changes)."""
-    path = demo_db_path()
-    for f in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")):
-        try:
-            f.unlink()
-        except FileNotFoundError:
-            pass
-        except OSError as e:
-            raise UsageError(f"cannot replace the demo's database {f}: {e.strerror or e}") from None
-    return path
-
-
-def run_demo(
-    *,
-    db: str | Path | None,
-    report_path: Path,
-    quiet: bool,
-    fetch: Callable[..., tuple[object, int]],
-) -> int:
+def run_demo(*, db: str | Path | None, report_path: Path, quiet: bool) -> int:
     """Returns the exit code: 0 when the corpus was fetched and compared without failures."""
     target = db_target(db) if db else demo_db_path()
-    # Checked before anything runs: the report is never the database (or any input) and can be written.
-    protected = protected_inputs(target if isinstance(target, Path) else None)
-    report_file = output_path(report_path, inputs=protected)
+    # Checked before anything runs: the report is never the database (or any input), nor the user's own
+    # database (which the demo does not use, but a report there would destroy), and can be written.
+    own = default_db_path()
+    inputs = protected_inputs(target if isinstance(target, Path) else None) + (
+        protected_inputs(own, what="your own database") if isinstance(own, Path) else []
+    )
+    report_file = output_path(report_path, inputs=inputs)
     # The HTML report goes beside a Markdown file (none when the Markdown goes to stdout).
-    html_file = output_path(html_report_path(report_file), inputs=protected) if report_file else None
-    db_file = target if db else _fresh_demo_db()
+    html_file = output_path(html_report_path(report_file), inputs=inputs) if report_file else None
+    db_file = target if db else fresh_demo_db()
     with tempfile.TemporaryDirectory(prefix="claimcheck-demo-") as tmp, CorpusServer(corpus_dir()) as server:
         sources_path = Path(tmp) / "sources.yaml"
         sources_path.write_text(demo_sources_yaml(server.base), encoding="utf-8")
         err_console.print(f"serving the sample corpus at {server.base} (loopback only; no network needed)")
-        report, code = fetch(
+        report, code = do_fetch(
             sources_path,
             db_file,
             outlets=[],
@@ -86,7 +63,7 @@ def run_demo(
             progress_bar=not quiet,
             allow_private=True,  # the corpus is served on loopback: the demo opts in, for its own host only
         )
-        if getattr(report, "interrupted", False):
+        if report.interrupted:
             return code
         return _compare(sources_path, db_file, report_file, html_file, explicit_db=db is not None) or code
 
@@ -94,21 +71,17 @@ def run_demo(
 def _compare(
     sources_path: Path, db_file: str | Path, report_file: Path | None, html_file: Path | None, *, explicit_db: bool
 ) -> int:
-    try:
-        from claimcheck.compare import CompareOptions, compare
-        from claimcheck.render import render
-        from claimcheck.render.table import print_table
-    except ImportError:
-        err_console.print("(compare is not installed yet: fetched only)")
-        return 0
-    from claimcheck.cli_common import load_sources, open_store
+    # Imported here, as in cli/compare.py: every command loads this module, and the matcher (numpy,
+    # rapidfuzz) would add ~0.1 s to the start of `fetch`.
+    from claimcheck.render import render
+    from claimcheck.render.table import print_table
     from claimcheck.store_pg import redact
+    from claimcheck.topic import compare_topic
 
     cfg = load_sources(sources_path)
     with open_store(db_file, create=False) as store:
         _print_stories(store, cfg)
-        articles = store.search(DEMO_TOPIC)
-    result = compare(DEMO_TOPIC, articles, cfg, CompareOptions())
+        result = compare_topic(store, DEMO_TOPIC, cfg)
     print_table(result, out_console)
     write_output(report_file, render(result, "markdown"))
     if html_file is not None:
@@ -145,3 +118,44 @@ def html_report_path(report_path: Path) -> Path:
     if report_path.suffix.lower() == ".html":  # --report x.html: keep the Markdown apart from it
         return report_path.with_name(report_path.name + ".html")
     return report_path.with_suffix(".html")
+@handle_errors
+def demo(
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            metavar="FILE|URL",
+            help="Where the demo keeps its database, a file or postgresql://... (default: demo.db in the user data dir, rebuilt on "
+            "each run; never $CLAIMCHECK_DB or your own database).",
+            show_default=False,
+        ),
+    ] = None,
+    report: Annotated[
+        Path,
+        typer.Option(
+            "--report",
+            metavar="FILE",
+            help="Where to write the Markdown report ('-' is stdout); the HTML one goes beside it.",
+        ),
+    ] = Path("claimcheck-demo-report.md"),
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    sources: Annotated[
+        Path | None,
+        typer.Option(
+            "--sources",
+            hidden=True,
+            help="Not used: the demo reads only its own outlets.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Run the whole pipeline offline on the bundled sample corpus, served over loopback HTTP.
+
+    The demo uses only its own outlets (claimcheck/demo/corpus/outlets.yaml, pointed at its server),
+    never your sources.yaml, and writes only its database and the report.
+    """
+    if sources is not None:
+        fail("the demo uses only its own sample outlets; --sources is not read (and never written)", 2)
+    code = run_demo(db=db, report_path=report, quiet=quiet)
+    if code:
+        raise typer.Exit(code)

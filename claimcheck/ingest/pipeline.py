@@ -7,25 +7,27 @@ A failing outlet never stops the others; every failure is counted with a short r
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from typing import Protocol
+from typing import Any, Protocol, TypeVar
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from claimcheck.decode import clean_text, not_in_future
-from claimcheck.errors import FetchError, StoreError
-from claimcheck.feeds import FeedParseError, ParsedFeed, parse_feed
-from claimcheck.http import FetchSettings, Http, PrivateAccess
+from claimcheck.errors import FetchError, NoArticleText, StoreError
+from claimcheck.ingest.decode import clean_text, not_in_future
+from claimcheck.ingest.feeds import FeedParseError, ParsedFeed, parse_feed
+from claimcheck.ingest.http import FetchSettings, Http, PrivateAccess
+from claimcheck.ingest.pool import Dispatcher, fail_futures, settle_futures, worker_count
 from claimcheck.models import Article, FeedEntry, Outlet, Sources
-from claimcheck.pool import Dispatcher, fail_futures, settle_futures, worker_count
 from claimcheck.store import Store, content_hash
 from claimcheck.urls import is_fetchable
 
 MAX_CHILD_SITEMAPS = 3
+T = TypeVar("T")
 MAX_BATCH = 64  # articles per write transaction
 BATCH_WAIT = 0.05  # seconds a write waits for more articles to join it
 # Pages downloaded and not yet extracted, at most (a download waits for room). Pages arrive faster than
@@ -34,9 +36,6 @@ BATCH_WAIT = 0.05  # seconds a write waits for more articles to join it
 # downloads in flight (16) and as many waiting for the pool, 0.15 s of its work on 2 cores, three times
 # the 50 ms a download takes (64: the fetching process at 85 MiB instead of 74, 400 real pages).
 MAX_BACKLOG = 32
-PERMANENT = (
-    "HTTP 404", "HTTP 410", "no article text", "refused", "disallowed by robots.txt", "not an http", "bad URL",
-)  # fmt: skip
 
 
 @dataclass
@@ -136,6 +135,24 @@ def select_outlets(sources: Sources, ids: Sequence[str]) -> list[Outlet]:
     return [o for o in sources.outlets if o.enabled]
 
 
+def fetch(
+    sources: Sources,
+    store: Store,
+    options: FetchOptions | None = None,
+    *,
+    concurrency: int | None = None,
+    settings: Mapping[str, object] | None = None,
+    progress: Progress | None = None,
+    report: FetchReport | None = None,
+) -> FetchReport:
+    """Fetch ``sources``' outlets into ``store`` with sources.yaml's HTTP defaults (``concurrency`` and
+    the ``settings`` fields of :class:`FetchSettings` over them): ``claimcheck.fetch``. ``options``
+    chooses the outlets, limits and workers (default: every enabled outlet, every entry)."""
+    base = options or FetchOptions()
+    http = FetchSettings.from_defaults(sources.defaults, concurrency=concurrency, **(settings or {}))
+    return run_fetch(sources, store, replace(base, settings=http), progress, report)
+
+
 def shard_key(outlet: Outlet) -> str:
     """What decides an outlet's shard: the host (and port) of its first feed or sitemap, so that every
     outlet on one host falls in one shard and one fetcher alone talks to that host."""
@@ -159,8 +176,9 @@ def in_shard(outlet: Outlet, shard: tuple[int, int] | None) -> bool:
 def run_fetch(
     sources: Sources, store: Store, options: FetchOptions, progress: Progress | None = None, report: FetchReport | None = None
 ) -> FetchReport:
-    """Fetch every selected outlet into ``store``. ``report`` (if given) is filled in as the run goes,
-    so a caller interrupted by Ctrl-C still knows how far it got."""
+    """Fetch every selected outlet into ``store`` with ``options`` as given (its HTTP settings included).
+    ``report`` (if given) is filled in as the run goes, so a caller interrupted by Ctrl-C still knows how
+    far it got."""
     outlets = [o for o in select_outlets(sources, options.outlets) if in_shard(o, options.shard)]
     store.sync_outlets(sources.outlets)
     if report is None:
@@ -174,6 +192,21 @@ def run_fetch(
     return report
 
 
+def _count_written(
+    batch: Sequence[tuple[Article, list[str], OutletReport, asyncio.Future[tuple[int, bool]]]],
+    results: Sequence[tuple[int, bool] | BaseException],
+) -> None:
+    """Each article of a written batch counts as new (with its claims) or unchanged in its outlet's report."""
+    for (article, _, rep, _), result in zip(batch, results, strict=True):
+        if isinstance(result, BaseException):
+            continue
+        if result[1]:
+            rep.new += 1
+            rep.claims += len(article.claims)
+        else:
+            rep.unchanged += 1
+
+
 class _Run:
     def __init__(
         self, sources: Sources, store: Store, options: FetchOptions, progress: Progress, report: FetchReport
@@ -185,7 +218,7 @@ class _Run:
         self.report = report
         self.aliases = sources.alias_map()
         self.db_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimcheck-db")
-        self.pending: list[tuple[Article, list[str], asyncio.Future[tuple[int, bool]]]] = []
+        self.pending: list[tuple[Article, list[str], OutletReport, asyncio.Future[tuple[int, bool]]]] = []
         self.writer: asyncio.Task[None] | None = None
         self.backlog = asyncio.Semaphore(MAX_BACKLOG)
         self.in_progress = 0  # pages being downloaded or extracted (a write need not wait when none is)
@@ -205,7 +238,7 @@ class _Run:
             self.extractor.shutdown()
             self.db_thread.shutdown(wait=True)
 
-    async def db(self, fn, *args):  # type: ignore[no-untyped-def]
+    async def db(self, fn: Callable[..., T], *args: Any) -> T:
         try:
             return await asyncio.get_running_loop().run_in_executor(self.db_thread, fn, *args)
         except StoreError:
@@ -221,12 +254,12 @@ class _Run:
         pacing between fetchers (PostgreSQL); None: the client paces this run alone."""
         return await asyncio.get_running_loop().run_in_executor(None, self.store.host_slot, host, delay)
 
-    async def _store(self, article: Article, keys: list[str]) -> tuple[int, bool]:
+    async def _store(self, article: Article, keys: list[str], rep: OutletReport) -> tuple[int, bool]:
         """Store an article, in a batch with those that arrive within ``BATCH_WAIT`` or while a write is
         under way (one transaction and one hand-over to the database thread per batch, not per article;
-        each article still all or nothing)."""
+        each article still all or nothing). ``rep`` counts it as new or unchanged once it is written."""
         done: asyncio.Future[tuple[int, bool]] = asyncio.get_running_loop().create_future()
-        self.pending.append((article, keys, done))
+        self.pending.append((article, keys, rep, done))
         if self.writer is None or self.writer.done():
             self.writer = asyncio.ensure_future(self._write_pending())
         return await done
@@ -236,15 +269,21 @@ class _Run:
             if len(self.pending) < MAX_BATCH and self.in_progress:
                 await asyncio.sleep(BATCH_WAIT)  # more may come: let a batch gather (pages arrive every few ms)
             batch, self.pending = self.pending[:MAX_BATCH], self.pending[MAX_BATCH:]
+            write = asyncio.ensure_future(self.db(self.store.add_articles, [(a, k) for a, k, *_ in batch]))
             try:
-                results = await self.db(self.store.add_articles, [(a, k) for a, k, _ in batch])
+                results = await asyncio.shield(write)
             except asyncio.CancelledError:
+                # Stopped (Ctrl-C, SIGTERM) while the database thread writes this batch: the write goes on
+                # to its commit, so wait for it and count what it stored; the stop summary must be true.
+                with contextlib.suppress(BaseException):
+                    _count_written(batch, await write)
                 for *_, done in batch:
                     done.cancel()
                 raise
             except Exception as e:  # noqa: BLE001 - the whole batch failed (disk full): each page hears why
                 fail_futures([done for *_, done in batch], e)
                 continue
+            _count_written(batch, results)
             settle_futures([done for *_, done in batch], results)
 
     async def outlet(self, outlet: Outlet, rep: OutletReport) -> None:
@@ -289,7 +328,8 @@ class _Run:
                 return [], None
             parsed = await self._parse_feed(resp.body, resp.url, resp.content_type)
             entries = list(parsed.entries)
-            entries += await self._children(parsed, access)
+            children, all_children = await self._children(parsed, access)
+            entries += children
             if not entries and parsed.skipped:
                 raise FeedParseError(f"feed entries have no links ({parsed.skipped} skipped)")
             if not entries:
@@ -305,8 +345,9 @@ class _Run:
         entries = [replace(e, published=None) if not not_in_future(e.published, now) else e for e in entries]
         selected = self._select(entries)
         # The validators say "you have seen this feed": true only when every entry was considered. After
-        # --limit or --since left some out, the next run must get the whole feed again, not a 304.
-        complete = len(selected) == len(entries)
+        # --limit or --since left some out, or a child sitemap could not be read, the next run must get the
+        # whole feed again, not a 304.
+        complete = len(selected) == len(entries) and all_children
         etag, modified = (resp.headers.get("etag"), resp.headers.get("last-modified")) if complete else (None, None)
         await self.db(self._save_feed, outlet.id, url, resp.status, None, None, None)
         return selected, ((resp.status, etag, modified) if etag or modified else None)
@@ -317,19 +358,22 @@ class _Run:
         parsed: ParsedFeed = await self.extractor.call(parse_feed, body, url, content_type)
         return parsed
 
-    def _save_feed(self, outlet: str, url: str, status, error, etag, modified) -> None:  # type: ignore[no-untyped-def]
+    def _save_feed(
+        self, outlet: str, url: str, status: int | None, error: str | None, etag: str | None, modified: str | None
+    ) -> None:
         self.store.save_feed_state(outlet, url, status=status, error=error, etag=etag, last_modified=modified)
 
-    async def _children(self, parsed: ParsedFeed, access: PrivateAccess) -> list[FeedEntry]:
-        """Entries of a sitemap index's newest child sitemaps."""
+    async def _children(self, parsed: ParsedFeed, access: PrivateAccess) -> tuple[list[FeedEntry], bool]:
+        """Entries of a sitemap index's newest child sitemaps, and whether every one of them was read."""
         out: list[FeedEntry] = []
+        every = True
         for child in parsed.sitemaps[:MAX_CHILD_SITEMAPS]:
             try:
                 resp = await self.http.get(child, allow_private=access)
                 out += (await self._parse_feed(resp.body, resp.url, resp.content_type)).entries
-            except (FetchError, FeedParseError):
-                continue
-        return out
+            except (FetchError, FeedParseError) as e:
+                every = every and isinstance(e, FetchError) and e.permanent
+        return out, every
 
     def _select(self, entries: list[FeedEntry]) -> list[FeedEntry]:
         if self.options.since:
@@ -348,6 +392,8 @@ class _Run:
     async def page(
         self, outlet: Outlet, rep: OutletReport, entry: FeedEntry, keys: list[str], access: PrivateAccess
     ) -> None:
+        """Fetch, extract and store one entry's page; a failure for now (a timeout, a 5xx...) marks the outlet
+        incomplete, so that its feed's validators are not saved and the entry is tried again next run."""
         try:
             self.in_progress += 1
             try:
@@ -361,8 +407,10 @@ class _Run:
                         page, claims = await self.extractor.page(
                             resp.body, resp.url, resp.content_type, entry.published
                         )
-                    except ValueError as e:
-                        raise FetchError(str(e) or "no article text", entry.link) from None
+                    except NoArticleText as e:
+                        raise FetchError(str(e), entry.link, permanent=True) from None
+                    except ValueError as e:  # another parser's complaint: the page may read better next time
+                        raise FetchError(str(e) or "no article text", entry.link, permanent=not str(e)) from None
                     url = resp.url
                     del resp  # the body is not kept while the article waits for its write
             finally:
@@ -379,15 +427,10 @@ class _Run:
                 published=not_in_future(page.published, datetime.now(UTC)) or entry.published,
                 claims=tuple(claims),
             )
-            _, new = await self._store(article, keys)
-            if new:
-                rep.new += 1
-                rep.claims += len(claims)
-            else:
-                rep.unchanged += 1
+            await self._store(article, keys, rep)
         except FetchError as e:
             rep.fail(_short(e))
-            if e.reason.startswith(PERMANENT):
+            if e.permanent:
                 await self.db(self.store.mark_entries, outlet.id, keys, entry.link, "failed: " + e.reason)
             else:
                 self.incomplete.add(outlet.id)

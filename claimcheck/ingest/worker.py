@@ -10,7 +10,8 @@ import time
 from collections.abc import Mapping
 from datetime import datetime
 
-from claimcheck.extract import extract_page
+from claimcheck.claims import extract_claims
+from claimcheck.ingest.extract import extract_page
 from claimcheck.models import Claim, ExtractedPage
 
 
@@ -37,11 +38,7 @@ def _exit_with(parent: int) -> None:
 
 
 def claims_for(text: str, aliases: Mapping[str, str]) -> list[Claim]:
-    """Claims of one article's text; none while the claims stage is not installed."""
-    try:
-        from claimcheck.claims import extract_claims
-    except ImportError:
-        return []
+    """Claims of one article's text."""
     return extract_claims(text, aliases)
 
 

@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from claimcheck.cli_common import (
+from claimcheck.cli.common import (
     MAX_COUNT,
     DbOption,
     JsonOption,
@@ -200,11 +200,11 @@ def _day(dt: datetime | None) -> str:
     return dt.strftime("%Y-%m-%d") if dt else ""
 
 
-def _size(n: int) -> str:
+def _size(n: float) -> str:
     for unit in ("bytes", "KB", "MB", "GB"):
         if n < 1000 or unit == "GB":
             return f"{n:,} {unit}" if unit == "bytes" else f"{n:,.1f} {unit}"
-        n /= 1000  # type: ignore[assignment]
+        n /= 1000
     return f"{n} bytes"
 
 

@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from claimcheck.cli_common import (
+from claimcheck.cli.common import (
     MAX_COUNT,
     DbOption,
     OutputOption,
@@ -33,7 +33,7 @@ from claimcheck.cli_common import (
     protected_inputs,
     write_output,
 )
-from claimcheck.models import Article, Outlet, Sources
+from claimcheck.models import Article, Sources
 from claimcheck.store import Store
 
 KINDS = ("number", "quote", "statement")
@@ -109,6 +109,7 @@ def compare(
     from claimcheck.compare import CompareOptions
     from claimcheck.compare import compare as build_report
     from claimcheck.render import FORMATS, print_table, render
+    from claimcheck.topic import topic_outlets
 
     fmt = choose(fmt, FORMATS, "format")
     if kind is not None:
@@ -131,10 +132,10 @@ def compare(
             topic, articles = _story_articles(store, cfg, story, since, until, source)
         else:
             articles = store.search(
-                topic, since=since_dt, until=until_dt, outlets=source or None, limit=limit
+                topic or "", since=since_dt, until=until_dt, outlets=source or None, limit=limit
             )
         if not articles:
-            hint = store.suggest(topic)
+            hint = store.suggest(topic or "")
             window = f" between {since or 'the start'} and {until or 'now'}" if since or until else ""
             where = f" from {', '.join(source)}" if source else ""
             msg = f"no stored article matches {topic!r}{where}{window}"
@@ -142,10 +143,7 @@ def compare(
         names = store.outlet_names()
     _say_ignored(fmt, matrix=matrix, explain=explain, quiet=quiet)
     # Outlets that are in the store but no longer configured still get their stored name.
-    outlets = {o.id: o for o in cfg.outlets}
-    for a in articles:
-        if a.outlet not in outlets:
-            outlets[a.outlet] = Outlet(a.outlet, names.get(a.outlet, a.outlet))
+    outlets = topic_outlets(articles, cfg, names)
     options = CompareOptions(min_outlets=min_outlets, kind=kind, since=since_dt, until=until_dt)
     result = build_report(topic or "", articles, outlets, options)
     note(

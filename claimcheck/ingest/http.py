@@ -14,7 +14,7 @@ import socket
 import ssl
 import time
 import zlib
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -24,26 +24,15 @@ import httpcore
 import httpx
 from protego import Protego
 
-from claimcheck import aionet
 from claimcheck.errors import FetchError
+from claimcheck.ingest import aionet
 from claimcheck.models import Defaults
-from claimcheck.urls import BAD, NOT_HTTP, fetchable_url
+from claimcheck.urls import BAD, NOT_HTTP, PRIVATE_NETWORKS, IPNetwork, fetchable_url, is_private_address
 
 RETRY_STATUS = {500, 502, 503, 504, 429}
 REDIRECTS = (301, 302, 303, 307, 308)
 ROBOTS_MAX = 500 * 1024  # RFC 9309: parse at least the first 500 KiB; we read that much and use it
 MAX_CRAWL_DELAY = 10.0
-IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
-
-# Addresses an article link from a public feed may not reach (RFC 1918, loopback, link-local, CGNAT, ...).
-PRIVATE_NETWORKS: tuple[IPNetwork, ...] = tuple(
-    ipaddress.ip_network(n)
-    for n in (
-        "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12",
-        "192.0.0.0/24", "192.168.0.0/16", "198.18.0.0/15", "224.0.0.0/4", "240.0.0.0/4",
-        "::/128", "::1/128", "fc00::/7", "fe80::/10", "fec0::/10", "ff00::/8",
-    )
-)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -79,7 +68,7 @@ class FetchSettings:
 def _replace(s: FetchSettings, **kw: object) -> FetchSettings:
     from dataclasses import replace
 
-    return replace(s, **kw)  # type: ignore[arg-type]
+    return replace(s, **kw)  # type: ignore[arg-type]  # field names and types checked by dataclasses at run time
 
 
 def honest_user_agent(ua: str) -> str:
@@ -88,34 +77,6 @@ def honest_user_agent(ua: str) -> str:
 
     ua = " ".join(ua.split()) or "claimcheck"
     return ua if "claimcheck" in ua.lower() else f"{ua} claimcheck/{__version__}"
-
-
-def is_private_address(ip: str, networks: Iterable[IPNetwork] = PRIVATE_NETWORKS) -> bool:
-    """True when ``ip`` lies in one of ``networks`` (IPv4-mapped IPv6 is judged as IPv4). Pure."""
-    try:
-        addr = ipaddress.ip_address(ip.split("%", 1)[0])
-    except ValueError:
-        return True  # not an address at all: refuse
-    if isinstance(addr, ipaddress.IPv6Address):
-        embedded = _embedded_ipv4(addr)
-        if embedded is not None and is_private_address(str(embedded), networks):
-            return True
-    return any(addr.version == n.version and addr in n for n in networks)
-
-
-_NAT64 = ipaddress.ip_network("64:ff9b::/96")
-_V4_COMPAT = ipaddress.ip_network("::/96")
-
-
-def _embedded_ipv4(addr: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
-    """The IPv4 address an IPv6 one reaches: mapped (::ffff:a.b.c.d), 6to4, NAT64, IPv4-compatible."""
-    if addr.ipv4_mapped:
-        return addr.ipv4_mapped
-    if addr.sixtofour:
-        return addr.sixtofour
-    if addr in _NAT64 or (addr in _V4_COMPAT and int(addr) > 1):
-        return ipaddress.IPv4Address(int(addr) & 0xFFFFFFFF)
-    return None
 
 
 @dataclass(frozen=True)
@@ -194,6 +155,7 @@ def _host_port(url: str) -> tuple[str, int | None]:
 # their own copy, and httpcore opens a connection inside the task of the request that needs it).
 _ACCESS: contextvars.ContextVar[PrivateAccess] = contextvars.ContextVar("claimcheck_private_access", default=NO_PRIVATE)
 REFUSED = "refused: link points to a private or local address"
+GONE = (404, 410)  # statuses that mean the page will not come back: a permanent failure
 
 
 class _Refused(httpcore.ConnectError):
@@ -319,7 +281,7 @@ class HostPools(httpx.AsyncBaseTransport):
         return httpx.Response(
             resp.status_code,
             headers=resp.headers,
-            stream=_Tracked(resp.stream, lambda: self._done(key), pool),  # type: ignore[arg-type]
+            stream=_Tracked(resp.stream, lambda: self._done(key), pool),  # type: ignore[arg-type]  # httpx types stream as the sync|async union
             extensions=resp.extensions,
         )
 
@@ -349,7 +311,7 @@ class _Tracked(httpx.AsyncByteStream):
         self.done = done
         self.pool = pool
 
-    async def __aiter__(self):  # type: ignore[no-untyped-def]
+    async def __aiter__(self) -> AsyncIterator[bytes]:
         async for chunk in self.inner:
             yield chunk
 
@@ -417,7 +379,7 @@ class Http:
                     infos = await loop.getaddrinfo(host, None, type=socket.SOCK_STREAM)
                 except (OSError, UnicodeError, ValueError) as e:
                     raise FetchError(f"DNS lookup failed for {host}") from e
-                self.dns[host] = sorted({i[4][0] for i in infos})
+                self.dns[host] = sorted({str(i[4][0]) for i in infos})
         return self.dns[host]
 
     async def is_private(self, url: str) -> bool:
@@ -467,22 +429,24 @@ class Http:
                 current = target
                 continue
             if resp.status >= 400:
-                raise FetchError(_status_reason(resp.status), url, resp.status)
+                raise FetchError(
+                    _status_reason(resp.status), url, resp.status, permanent=resp.status in GONE
+                )
             return resp
 
     async def _check(self, url: str, access: PrivateAccess) -> None:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise FetchError("not an http(s) URL", url)
+            raise FetchError(NOT_HTTP, url, permanent=True)
         await self._guard(url, access)
         if self.s.robots and not await self._robots_allow(url, access):
-            raise FetchError("disallowed by robots.txt", url)
+            raise FetchError("disallowed by robots.txt", url, permanent=True)
 
     async def _guard(self, url: str, access: PrivateAccess) -> None:
         """The address guard, before any request: a URL whose host resolves to a private, loopback or
         link-local address is refused unless ``access`` names that host."""
         if not access.allows_url(url) and await self.is_private(url):
-            raise FetchError(REFUSED, url)
+            raise FetchError(REFUSED, url, permanent=True)
 
     async def _get_with_retries(self, url: str, headers: dict[str, str], keep: int | None = None) -> Response:
         """``keep``: read at most that many bytes of the body and use them (robots.txt), instead of
@@ -546,7 +510,7 @@ class Http:
             raise FetchError("connection closed mid-response", url) from None
         except httpx.ConnectError as e:
             if REFUSED in str(e):
-                raise FetchError(REFUSED, url) from None
+                raise FetchError(REFUSED, url, permanent=True) from None
             raise FetchError("connection refused or failed", url) from None
         except (httpx.ReadError, httpx.WriteError):
             raise FetchError("connection reset by the server", url) from None
@@ -607,7 +571,7 @@ class Http:
             return None
         if resp.status >= 500:
             return _DISALLOW_ALL()
-        rules = Protego.parse(resp.body[:ROBOTS_MAX].decode("utf-8", "replace"))
+        rules = Protego.parse(resp.body[:ROBOTS_MAX].decode("utf-8-sig", "replace"))  # a BOM is no rule
         delay = rules.crawl_delay(self.s.user_agent)
         host = self.hosts.get(urlsplit(url).netloc.lower())
         if delay and host:

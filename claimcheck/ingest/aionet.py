@@ -1,4 +1,4 @@
-"""An httpcore network stream on asyncio's own transports (used under :class:`claimcheck.http.GuardedBackend`).
+"""An httpcore network stream on asyncio's own transports (used under :class:`claimcheck.ingest.http.GuardedBackend`).
 
 httpcore's default backend goes through anyio, whose socket stream pauses the transport after every read
 and resumes it before the next one (two ``epoll_ctl`` system calls per chunk), wraps every read and write
@@ -38,7 +38,7 @@ class _Protocol(asyncio.Protocol):
         self.writing_paused = False
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
-        self.transport = transport  # type: ignore[assignment]
+        self.transport = transport  # type: ignore[assignment]  # a stream connection: always a Transport
 
     def data_received(self, data: bytes) -> None:
         self.chunks.append(data)
@@ -133,8 +133,8 @@ class AsyncioStream(httpcore.AsyncNetworkStream):
             raise httpcore.ConnectError(str(e) or type(e).__name__) from None
         if transport is None:
             raise httpcore.ConnectError("connection closed during the TLS handshake")
-        self.protocol.transport = transport  # type: ignore[assignment]  # flow control on the TLS layer from now on
-        return AsyncioStream(transport, self.protocol)  # type: ignore[arg-type]
+        self.protocol.transport = transport  # flow control on the TLS layer from now on
+        return AsyncioStream(transport, self.protocol)
 
     def get_extra_info(self, info: str) -> Any:
         if info == "is_readable":
@@ -198,4 +198,4 @@ async def connect_tcp(
             sock.setsockopt(*option)
         if sock.family in (socket.AF_INET, socket.AF_INET6):
             sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-    return AsyncioStream(transport, protocol)  # type: ignore[arg-type]
+    return AsyncioStream(transport, protocol)

@@ -1,0 +1,256 @@
+"""`claimcheck fetch`: the fetch pipeline (ingest/) with a progress bar, the signals and a summary."""
+
+from __future__ import annotations
+
+import re
+import signal
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.table import Table
+
+from claimcheck.cli.common import (
+    MAX_COUNT,
+    DbOption,
+    SourceOption,
+    SourcesOption,
+    check_outlets,
+    err_console,
+    handle_errors,
+    load_sources,
+    open_store,
+    out_console,
+    parse_when,
+    plural,
+    print_json,
+    progress_on_stderr,
+    sigterm_as_ctrl_c,
+)
+from claimcheck.errors import UsageError
+from claimcheck.textsafe import terminal_safe
+
+if TYPE_CHECKING:  # fetch's stack (httpx, feedparser, asyncio) loads only when a fetch runs (#14)
+    from rich.progress import Progress, TaskID
+
+    from claimcheck.ingest.pipeline import FetchReport
+
+
+class _Bar:
+    """rich progress on stderr: one overall bar and one per outlet."""
+
+    def __init__(self, progress: Progress) -> None:
+        self.p = progress
+        self.total = progress.add_task("all outlets", total=0)
+        self.tasks: dict[str, TaskID] = {}
+
+    def add(self, outlet: str, n: int) -> None:
+        if outlet not in self.tasks:
+            self.tasks[outlet] = self.p.add_task(f"  {terminal_safe(outlet)}", total=0)
+        for t in (self.total, self.tasks[outlet]):
+            self.p.update(t, total=(self.p.tasks[t].total or 0) + n)
+
+    def advance(self, outlet: str) -> None:
+        self.p.advance(self.total)
+        if outlet in self.tasks:
+            self.p.advance(self.tasks[outlet])
+
+
+def summary_table(report: FetchReport) -> Table:
+    """Per outlet: feeds ok/failed, entries seen, new articles, unchanged, failed pages, claims, and why."""
+    title = "Fetch summary" + (" (interrupted)" if report.interrupted else "")
+    table = Table(title=title, title_justify="left")
+    table.add_column("outlet", no_wrap=True)
+    for col in ("feeds", "entries", "new", "unchanged", "failed", "claims"):
+        table.add_column(col, justify="right", no_wrap=True)
+    table.add_column("why", overflow="fold", ratio=1)
+    for r in report.outlets:
+        why = "; ".join(f"{reason} (x{n})" if n > 1 else reason for reason, n in r.reasons.most_common(3))
+        feeds = f"{r.feeds_ok + r.feeds_unchanged} ok" + (
+            f", [red]{r.feeds_failed} failed[/]" if r.feeds_failed else ""
+        )
+        table.add_row(
+            terminal_safe(r.outlet),
+            feeds,
+            str(r.entries),
+            str(r.new),
+            str(r.unchanged),
+            f"[red]{r.failed}[/]" if r.failed else "0",
+            str(r.claims),
+            terminal_safe(why),
+        )
+    t = report.totals()
+    table.add_section()
+    row = [str(t[k]) for k in ("entries", "new", "unchanged", "failed", "claims")]
+    table.add_row("total", "", *row, "")
+    return table
+
+
+def do_fetch(
+    cfg_path: Path | None,
+    db: str | Path | None,
+    *,
+    outlets: list[str],
+    limit: int | None,
+    since: str | None,
+    concurrency: int | None,
+    quiet: bool,
+    workers: int | None = None,
+    as_json: bool,
+    progress_bar: bool = True,
+    settings_overrides: dict[str, object] | None = None,
+    shard: str | None = None,
+    allow_private: bool = False,
+) -> tuple[FetchReport, int]:
+    """Run fetch and print its summary (shared by `fetch` and `demo`). Returns the report and the exit
+    code: 0, 1 when an outlet failed, 130 after Ctrl-C, 143 after SIGTERM (128 + the signal, as shells
+    count)."""
+    if workers != 0:  # the extraction processes' forkserver imports trafilatura while we set up
+        from claimcheck.ingest.jobs import start_forkserver
+
+        start_forkserver()
+    from claimcheck.ingest.pipeline import FetchOptions, FetchReport
+    from claimcheck.ingest.pipeline import fetch as run
+
+    cfg = load_sources(cfg_path)
+    check_outlets(outlets, (o.id for o in cfg.outlets), str(cfg.path))
+    options = FetchOptions(
+        outlets=tuple(outlets),
+        limit=limit,
+        since=parse_when(since),
+        workers=workers,
+        shard=parse_shard(shard),
+        allow_private=allow_private,
+    )
+    report = FetchReport(outlets=[], started=datetime.now(UTC))
+    stopped_by = signal.SIGINT
+    store = open_store(db)
+    try:
+        with (
+            sigterm_as_ctrl_c() as term,
+            progress_on_stderr(quiet or as_json or not progress_bar) as progress,
+        ):
+            try:
+                run(
+                    cfg,
+                    store,
+                    options,
+                    concurrency=concurrency,
+                    settings=settings_overrides,
+                    progress=_Bar(progress),
+                    report=report,
+                )
+            except KeyboardInterrupt:
+                report.interrupted = True
+                if term:
+                    stopped_by = signal.SIGTERM
+        store.check_same_file()
+    finally:
+        store.close()
+    if as_json:
+        print_json(
+            {
+                "ok": report.ok,
+                "interrupted": report.interrupted,
+                "outlets": [r.to_json() for r in report.outlets],
+                "totals": report.totals(),
+            }
+        )
+    elif report.interrupted:
+        t = report.totals()
+        how = "stopped by SIGTERM" if stopped_by == signal.SIGTERM else "interrupted"
+        err_console.print(
+            f"{how}: {plural(t['new'], 'new article')} stored before the stop; run fetch again to go on"
+        )
+        out_console.print(summary_table(report))
+    elif not quiet:
+        out_console.print(summary_table(report))
+    if report.interrupted:
+        return report, 128 + int(stopped_by)
+    return report, 0 if report.ok else 1
+
+
+@handle_errors
+def fetch(
+    source: SourceOption = None,
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            "--limit", min=1, max=MAX_COUNT, metavar="N", help="At most N entries per feed, newest first."
+        ),
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option("--since", metavar="WHEN", help="Skip entries published before: 3d, 12h, 2025-12-13."),
+    ] = None,
+    concurrency: Annotated[
+        int | None,
+        typer.Option("--concurrency", min=1, max=10_000, metavar="N", help="Requests in flight, all hosts."),
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            min=0,
+            max=256,
+            metavar="N",
+            help="Extraction processes (default: one per core; 0: threads in this process).",
+        ),
+    ] = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bar and no summary table.")
+    ] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the per-outlet summary as JSON on stdout.")
+    ] = False,
+    shard: Annotated[
+        str | None,
+        typer.Option(
+            "--shard",
+            metavar="K/N",
+            help="Only shard K of N of the outlets (split by host), for N fetchers sharing one database.",
+            show_default=False,
+        ),
+    ] = None,
+    allow_private: Annotated[
+        bool,
+        typer.Option(
+            "--allow-private",
+            help="Let every outlet reach its own feeds' hosts on private or loopback addresses "
+            "(as `allow_private: true` in sources.yaml does for one).",
+        ),
+    ] = False,
+    db: DbOption = None,
+    sources: SourcesOption = None,
+) -> None:
+    """Pull every enabled outlet's feeds, download new articles, extract text and claims, store them."""
+    report, code = do_fetch(
+        sources,
+        db,
+        outlets=source or [],
+        limit=limit,
+        since=since,
+        concurrency=concurrency,
+        workers=workers,
+        quiet=quiet,
+        as_json=as_json,
+        shard=shard,
+        allow_private=allow_private,
+    )
+    if code == 1:
+        failed = [r.outlet for r in report.outlets if not r.ok]
+        if quiet or as_json:
+            err_console.print(f"some fetches failed: {terminal_safe(', '.join(failed))}")
+    if code:
+        raise typer.Exit(code)
+
+
+def parse_shard(value: str | None) -> tuple[int, int] | None:
+    """``--shard K/N`` as (K, N), 1 <= K <= N; anything else is bad usage."""
+    if value is None:
+        return None
+    m = re.fullmatch(r"\s*(\d{1,6})\s*/\s*(\d{1,6})\s*", value)
+    if not m or not 1 <= int(m.group(1)) <= int(m.group(2)):
+        raise UsageError(f"--shard {value!r}: use K/N with 1 <= K <= N, e.g. --shard 1/4")
+    return int(m.group(1)), int(m.group(2))

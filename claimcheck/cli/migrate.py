@@ -1,0 +1,49 @@
+"""`claimcheck migrate-store SRC DEST`: copy a whole store into another (SQLite into PostgreSQL)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from claimcheck.cli.common import JsonOption, QuietOption, handle_errors, note, print_json, progress_on_stderr
+from claimcheck.errors import UsageError
+from claimcheck.paths import db_target
+from claimcheck.store import TABLES, Store, copy_store
+
+
+@handle_errors
+def migrate_store(
+    src: Annotated[str, typer.Argument(metavar="SRC", help="The store to copy: a file or URL (only read).")],
+    dest: Annotated[
+        str, typer.Argument(metavar="DEST", help="The store to fill: postgresql://... or a file; must be empty.")
+    ],
+    as_json: JsonOption = False,
+    quiet: QuietOption = False,
+) -> None:
+    """Copy a whole store into another, e.g. an SQLite file into PostgreSQL: outlets, feed state,
+    articles, entries and claims, ids kept. SRC is only read; DEST must be empty (or new)."""
+    source_target, dest_target = db_target(src), db_target(dest)
+    if str(source_target) == str(dest_target) or (
+        isinstance(source_target, Path)
+        and isinstance(dest_target, Path)
+        and dest_target.exists()
+        and os.path.samefile(source_target, dest_target)
+    ):
+        raise UsageError("SRC and DEST are the same store")
+    with Store.open(source_target, create=False, read_only=True) as source, Store.open(dest_target) as target:
+        if not target.is_empty():
+            raise UsageError(f"{target.location} already holds a store; migrate-store fills only an empty one")
+        with progress_on_stderr(quiet or as_json) as progress:
+            task = progress.add_task("copy", total=sum(source.count_rows(t) for t in TABLES))
+            counts = copy_store(source, target, lambda n: progress.advance(task, n))
+        shown = target.location
+    if as_json:
+        print_json({"source": source.location, "dest": shown, "copied": counts})
+    else:
+        note(
+            f"copied {', '.join(f'{n:,} {t}' for t, n in counts.items())} from {source.location} into {shown}",
+            quiet,
+        )

@@ -1,0 +1,96 @@
+"""`claimcheck sources`: list the configured outlets; `--check` validates sources.yaml."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from claimcheck.cli.common import (
+    DbOption,
+    JsonOption,
+    QuietOption,
+    SourcesOption,
+    err_console,
+    handle_errors,
+    load_sources,
+    note,
+    out_console,
+    plural,
+    print_json,
+    shown_db,
+)
+from claimcheck.config import address_warnings
+from claimcheck.textsafe import terminal_safe
+
+
+@handle_errors
+def sources(
+    check: Annotated[
+        bool, typer.Option("--check", help="Validate sources.yaml and say OK or what is wrong.")
+    ] = False,
+    as_json: JsonOption = False,
+    quiet: QuietOption = False,
+    db: DbOption = None,
+    sources: SourcesOption = None,
+) -> None:
+    """List the configured outlets (and validate sources.yaml with --check)."""
+    cfg = load_sources(sources)
+    nofeed = [o.id for o in cfg.outlets if o.enabled and not (o.feeds or o.sitemaps)]
+    if check:
+        enabled = sum(o.enabled for o in cfg.outlets)
+        warnings = address_warnings(cfg)
+        if as_json:
+            print_json(
+                {
+                    "ok": True,
+                    "path": str(cfg.path),
+                    "outlets": len(cfg.outlets),
+                    "enabled": enabled,
+                    "enabled_without_feeds": nofeed,
+                    "warnings": warnings,
+                }
+            )
+        elif not quiet:
+            print(f"OK: {cfg.path}: {plural(len(cfg.outlets), 'outlet')} ({enabled} enabled)")
+        for warning in warnings if not (as_json or quiet) else []:
+            err_console.print(f"warning: {terminal_safe(warning)}", soft_wrap=True)
+        if nofeed and not as_json:
+            note(f"note: enabled outlets with no feed or sitemap: {', '.join(nofeed)}", quiet)
+        return
+    if as_json:
+        print_json(
+            {
+                "path": str(cfg.path),
+                "database": shown_db(db),
+                "outlets": [
+                    {
+                        "id": o.id,
+                        "name": o.name,
+                        "country": o.country,
+                        "language": o.language,
+                        "feeds": list(o.feeds),
+                        "sitemaps": list(o.sitemaps),
+                        "wire": o.wire,
+                        "enabled": o.enabled,
+                    }
+                    for o in cfg.outlets
+                ],
+            }
+        )
+        return
+    table = Table(title=f"Outlets in {terminal_safe(cfg.path)}", title_justify="left")
+    for col in ("id", "name", "country", "feeds", "wire", "enabled"):
+        table.add_column(col, justify="right" if col == "feeds" else "left")
+    for o in cfg.outlets:
+        table.add_row(
+            terminal_safe(o.id),
+            terminal_safe(o.name),
+            terminal_safe(o.country or ""),
+            str(len(o.feeds) + len(o.sitemaps)),
+            "wire" if o.wire else "",
+            "yes" if o.enabled else "no",
+        )
+    out_console.print(table)
+    out_console.print(f"database: {terminal_safe(shown_db(db))}")

@@ -1,0 +1,1 @@
+"""Fetching: sources -> feeds -> pages -> text and claims -> the store (see ARCHITECTURE.md)."""

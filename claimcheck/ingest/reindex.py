@@ -1,0 +1,39 @@
+"""Re-extract the claims of every stored article (after the claim extractor changed)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from claimcheck.claims import extract_claims
+from claimcheck.models import Sources
+from claimcheck.store import Store
+
+
+@dataclass
+class ReindexReport:
+    articles: int = 0  # articles re-extracted
+    of: int = 0  # articles stored
+    claims: int = 0  # claims stored at the end
+    interrupted: bool = False
+
+
+def reindex(
+    store: Store, sources: Sources, *, progress: Callable[[int, int], None] | None = None
+) -> ReindexReport:
+    """Replace every stored article's claims with the extractor's current ones, one article per write,
+    so a stop (Ctrl-C) keeps each article done. ``progress(done, total)`` is called after each one."""
+    aliases = sources.alias_map()
+    report = ReindexReport()
+    try:
+        report.of = store.stats().articles
+        for article in store.iter_articles():
+            store.replace_claims(article.id or 0, extract_claims(article.text, aliases))
+            report.articles += 1
+            if progress is not None:
+                progress(report.articles, report.of)
+    except KeyboardInterrupt:
+        report.interrupted = True
+    finally:
+        report.claims = store.stats().claims
+    return report

@@ -1,0 +1,308 @@
+"""Counted things: what a number counts, as the matcher compares it (pure helpers of match.py).
+
+A number claim counts something ("123 political prisoners", "seven tourists", "$48 billion"). The
+matcher needs three answers about it, all from general English, never from one story's words:
+
+- its **thing** (``thing_key``): the head noun, stemmed and mapped to one spelling ("detainees" ->
+  "prisoner"), made specific when the noun is generic ("1,100 people" behind bars count prisoners),
+  and marked as a *part* when the number is a sub-count ("seven of the dead", "including three");
+- its **class** (``thing_class``): head nouns that news copy uses for the same people when it gives
+  one figure (nationals / citizens / tourists / foreigners / passengers / victims; customers /
+  consumers / users; troops / soldiers / service members; workers / employees / staff). Two
+  claims of one class and the same figure may be one fact; they never conflict or evolve;
+- whether the figure as written is **precise** (``is_precise``): "2,500" or "108" or "$48 billion"
+  name one fact in a story whatever the words around them, "about 100" or "five" do not.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from claimcheck.claims.measures import MEASURE_WORDS
+from claimcheck.models import Claim, Interval
+from claimcheck.normalize import content_words, words
+
+# Head nouns that news copy uses interchangeably for one counted thing.
+UNIT_SYNONYMS = {
+    "wounded": "injured", "injury": "injured", "hurt": "injured",
+    "dead": "death", "killed": "death", "fatality": "death", "casualty": "death",
+    "detainee": "prisoner", "inmate": "prisoner", "captive": "hostage",
+    "person": "people", "individual": "people",
+    "km": "kilometre", "kilometer": "kilometre", "cm": "centimetre", "centimeter": "centimetre",
+    "meter": "metre", "mile": "mile", "tonne": "ton", "metric": "ton",
+    "traveler": "traveller", "servicemen": "serviceman", "servicewomen": "serviceman",
+    "servicewoman": "serviceman", "troops": "troop", "holiday-maker": "holidaymaker",
+    "hospitalized": "hospitalised", "hospitalisation": "hospitalised", "hospitalization": "hospitalised",
+}  # fmt: skip
+
+
+# Two-word counted things that are one noun: "service members" are servicemembers, not members.
+_COMPOUNDS = {("service", "member"): "servicemember", ("account", "holder"): "accountholder",
+              ("foreign", "national"): "national", ("crew", "member"): "crew",
+              ("staff", "member"): "staff", ("per", "cent"): "percent"}  # fmt: skip
+
+
+# Words after a counted noun that are not the noun: "19 points clear", "12 points ahead", "two years ago".
+_AFTER_HEAD = frozenset(
+    ["clear", "ahead", "behind", "short", "more", "less", "fewer", "apart", "away", "later", "earlier", "ago",
+     "old", "back", "off", "up", "down", "left", "remaining", "long", "running", "straight", "total"]
+)  # fmt: skip
+# Nouns that count something in a compound before another noun ("a 12 point lead", "a 17 minute
+# delay", "a 10 inning game"): the compound counts them, not what follows.
+COUNT_NOUNS = frozenset(
+    ["point", "minute", "hour", "day", "week", "month", "year", "second", "decade", "century", "game",
+     "lap", "inning", "run", "goal", "seat", "vote", "set", "round", "match", "stage", "mile", "yard",
+     "percent", "storey", "story", "floor", "page", "episode", "part", "step", "time"]
+)  # fmt: skip
+
+
+def unit_key(unit: str | None) -> str:
+    """The counted thing reduced to its head noun: "political prisoners" -> "prisoner"; a unit of
+    measure in it to its one spelling ("five-yard score", "5-yard pass": "yd")."""
+    raw = (unit or "").lower().replace("-", " ").split()
+    for w in raw:
+        if len(w) > 1 and w in MEASURE_WORDS:
+            return MEASURE_WORDS[w][0]
+    ws = content_words(unit or "") or words(unit or "")  # "others" is a stopword, and a generic unit
+    while len(ws) > 1 and ws[-1] in _AFTER_HEAD:
+        ws = ws[:-1]  # "19 points clear", "two years ago": the head comes before
+    if len(ws) > 1 and (compound := _COMPOUNDS.get((ws[-2], ws[-1]))):
+        return compound
+    if len(ws) > 1 and ws[0] in COUNT_NOUNS:
+        return UNIT_SYNONYMS.get(ws[0], ws[0])  # "12 point lead", "17 minute delay": points, minutes
+    return UNIT_SYNONYMS.get(ws[-1], ws[-1]) if ws else ""
+
+
+# Head nouns too general to name a counted thing by themselves: "1,100 people" may be prisoners.
+GENERIC_UNITS = frozenset(["people", "resident", "civilian", "men", "women", "adult", "other"])
+# Words that say a sentence about generic "people" is about a more specific role (hypernym rule):
+# "1,100 people remain behind bars" counts prisoners. Only roles that cannot be confused.
+_ROLE_CUES = {
+    "prisoner": ("prison", "prisoner", "jail", "jailed", "imprison", "imprisoned", "behind bar",
+                 "detention", "detained", "custody", "incarcerated"),
+}  # fmt: skip
+
+
+def thing_key(claim: Claim) -> str:
+    """The counted thing of a number claim: ``unit_key`` of its unit, made specific when the unit is
+    generic ("people") and the claim's role (``extra["unit_role"]``, e.g. "political prisoners")
+    or its sentence says what the people are ("1,100 people remain behind bars" -> "prisoner")."""
+    key = compound_key(claim) or unit_key(claim.unit)
+    if is_part(claim):
+        return _part_thing(claim, _whole_thing(claim, key))
+    return _whole_thing(claim, key)
+
+
+_COMPOUND = re.compile(r"[\w.,]+[-\u2010\u2011]([a-z]+)\b", re.IGNORECASE)
+
+
+def compound_key(claim: Claim) -> str:
+    """The counted thing of a hyphenated compound: "a 108-year wait", "the 108-year curse" and "a
+    17-minute delay" count years and minutes (what the compound describes is not the counted
+    thing), so they meet "108 years" however the outlet goes on. Empty when there is none."""
+    ws = (claim.unit or "").split()
+    if len(ws) < 2 or not (m := _COMPOUND.search(claim.text)) or m.group(1).lower() != ws[0].lower():
+        return ""
+    return unit_key(ws[0])
+
+
+def _whole_thing(claim: Claim, key: str) -> str:
+    if key not in GENERIC_UNITS:
+        return key
+    role = claim.extra.get("unit_role")
+    if isinstance(role, str) and role.strip():
+        rk = unit_key(role)
+        if rk and rk not in GENERIC_UNITS:
+            return rk
+    text = f" {' '.join(words(claim.sentence))} "
+    for thing, cues in _ROLE_CUES.items():
+        if any(f" {c}" in text for c in cues):
+            return thing
+    return key
+
+
+def number_context(claim: Claim, window: int = 8) -> str:
+    """Content words near the number: the extractor's ``extra["context"]``, else a window of the sentence."""
+    ctx = claim.extra.get("context")
+    if isinstance(ctx, (list, tuple)):
+        ctx = " ".join(str(c) for c in ctx)
+    if not ctx:
+        at = claim.sentence.find(claim.text)
+        if at < 0:
+            ctx = claim.sentence
+        else:
+            before = content_words(claim.sentence[:at])[-window:]
+            after = content_words(claim.sentence[at + len(claim.text) :])[:window]
+            ctx = " ".join([*before, *content_words(claim.text), *after])
+    found = {CONTEXT_SYNONYMS.get(w, w) for w in content_words(str(ctx))}
+    thing = thing_key(claim)
+    if thing in EVOLVING_THINGS or (unit_key(claim.unit) in GENERIC_UNITS and thing not in GENERIC_UNITS):
+        # "1,100 people" in prison: the context is prison; "the toll has risen to 5": of deaths
+        found.add(CONTEXT_SYNONYMS.get(thing, thing))
+    return " ".join(sorted(found))
+
+
+# Context words news copy uses interchangeably around a number (stemmed as ``words`` does).
+CONTEXT_SYNONYMS = {
+    "jail": "prison", "jailed": "prison", "imprison": "prison", "imprisoned": "prison", "prisoner": "prison",
+    "detention": "prison", "detained": "prison", "custody": "prison", "incarcerated": "prison",
+    "freed": "free", "release": "free", "released": "free", "releas": "free",
+    "kill": "die", "killed": "die", "killing": "die", "dead": "die", "death": "die", "died": "die",
+    "injure": "injured", "injuring": "injured", "wound": "injured", "wounded": "injured", "hurt": "injured",
+}  # fmt: skip
+
+
+# Counted things whose figure legitimately rises while a story unfolds (a death toll): two reports at
+# different times that give different counts of them are one fact whose figure was updated.
+EVOLVING_THINGS = frozenset(
+    ["death", "injured", "missing", "arrest", "arrested", "evacuee", "evacuated", "evacuation", "hospitalised"]
+)
+# Roles a story counts once (each a fact, its figure maybe updated): agreeing figures of one of them
+# are one fact whatever the words around them.
+ROLE_THINGS = EVOLVING_THINGS | {"prisoner", "hostage"}
+_RISING = re.compile(r"\b(so far|to date|r[io]se[ns]? to|risen to|climb(?:ed|s)? to|increased to)\b", re.I)
+
+
+def can_evolve(claim: Claim, thing: str | None = None) -> bool:
+    """Whether a number counts something whose figure may be updated over time: a toll of deaths,
+    injured, missing, arrested or evacuated, or a figure the outlet says rose ("so far", "rose to")."""
+    if (thing if thing is not None else thing_key(claim)) in EVOLVING_THINGS:
+        return True
+    return bool(_RISING.search(claim.when or "") or _RISING.search(claim.text))
+
+
+
+
+# --- classes of counted things ----------------------------------------------------------------
+
+# Head nouns (as ``unit_key`` gives them) that name the same people when one figure is given for
+# them: who was aboard or visiting, who buys or uses, who serves in an army, who works somewhere.
+_CLASS_WORDS = {
+    "traveller": ("national", "citizen", "tourist", "foreigner", "passenger", "victim", "traveller",
+                  "traveler", "visitor", "holidaymaker", "expatriate", "expat", "pilgrim", "occupant",
+                  "foreign national", "holiday-maker", "vacationer", "sightseer"),
+    "consumer": ("customer", "consumer", "user", "subscriber", "client", "shopper", "buyer",
+                 "account holder", "accountholder", "household"),
+    "military": ("troop", "soldier", "servicemember", "serviceman", "servicemen", "personnel",
+                 "marine", "force", "service personnel", "servicewoman", "servicewomen"),
+    "worker": ("worker", "employee", "staff", "staffer", "workforce", "labourer", "laborer"),
+}  # fmt: skip
+THING_CLASSES = {w: cls for cls, ws in _CLASS_WORDS.items() for w in ws}
+# Generic people ("2,500 people") may be any of the classes above when the figure agrees.
+PEOPLE_CLASS = "people"
+# Demonyms used as counted things ("seven Germans", "three Britons", "two Chinese"): travellers' class.
+_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ans|ians|ese|is|ons|ish|ch|ss)$")
+
+
+def thing_class(thing: str, unit: str | None = None) -> str | None:
+    """The class of a counted thing (``THING_CLASSES``), ``PEOPLE_CLASS`` for generic people, else None."""
+    if thing in GENERIC_UNITS and thing not in ("resident", "civilian"):
+        return PEOPLE_CLASS
+    if thing in THING_CLASSES:
+        return THING_CLASSES[thing]
+    last = (unit or "").split()[-1:] or [""]
+    return "traveller" if _DEMONYM.match(last[0]) else None
+
+
+# Things that are not counts of something (money, shares, durations): a precise figure of one of
+# them never meets another thing's.
+_NOT_COUNTS = frozenset(
+    ["dollar", "euro", "pound", "yen", "yuan", "rupee", "franc", "rouble", "ruble", "percent", "cent",
+     "year", "month", "week", "day", "hour", "minute", "second", "time", "point"]
+)  # fmt: skip
+# The class of any other counted thing with a precise figure ("11.5 million documents", "11.5 million
+# files"): in one story, one precise figure counts one thing, however outlets name it.
+COUNT_CLASS = "count"
+_MEASURE_UNITS = frozenset(unit for unit, _ in MEASURE_WORDS.values())
+
+
+def count_class(thing: str) -> str | None:
+    """``COUNT_CLASS`` for a counted thing that is a count of things (not money, a share, a
+    duration or a unit of measure), else None."""
+    if not thing or thing in _NOT_COUNTS or thing.endswith(PART) or thing in _MEASURE_UNITS:
+        return None
+    return COUNT_CLASS
+
+
+def classes_agree(a: str | None, b: str | None) -> bool:
+    """Two classes of counted things may name the same things: equal, or one is generic people."""
+    if a is None or b is None:
+        return False
+    return a == b or (PEOPLE_CLASS in (a, b) and COUNT_CLASS not in (a, b))
+
+
+# --- sub-counts ------------------------------------------------------------------------------
+
+_PART_TEXT = re.compile(r"\b(?:of|among)\s+(?:the|them|those|these|whom|which)\b|^\S+\s+(?:other|more|further|additional)\b", re.I)
+_PART_BEFORE = re.compile(
+    r"\b(?:including|among them|among whom|of whom|of which|of them|of those|of these)\s*(?:at least|about|some|around|nearly|almost)?\s*$",
+    re.I,
+)
+PART = " (part)"
+
+
+def is_part(claim: Claim) -> bool:
+    """Whether the number counts part of another count: "seven of the dead", "including three"."""
+    if _PART_TEXT.search(claim.text):
+        return True
+    at = claim.sentence.find(claim.text)
+    return at > 0 and bool(_PART_BEFORE.search(claim.sentence[:at]))
+
+
+def _part_thing(claim: Claim, thing: str) -> str:
+    """The thing a sub-count counts: a class noun near it ("seven of the dead were foreign
+    nationals" counts nationals), else the whole's thing marked as a part."""
+    at = claim.sentence.find(claim.text)
+    after = content_words(claim.sentence[at + len(claim.text) :])[:8] if at >= 0 else []
+    for w in after:
+        key = UNIT_SYNONYMS.get(w, w)
+        if key in THING_CLASSES:
+            return key
+    return thing + PART
+
+
+# --- figures as written ----------------------------------------------------------------------
+
+
+def stated(v: Interval | None) -> float | None:
+    """The figure as the outlet wrote it: the bound of "more than 40" or "as much as 2 billion",
+    the roundest of the ends and middle of a range ("about 2,500" is 2,500, "nearly 2 billion" 2
+    billion)."""
+    if v is None:
+        return None
+    if v.low and v.high is not None:
+        mid = (v.low + v.high) / 2
+        return min((mid, v.high, v.low), key=significant_digits)
+    return v.low if v.low else v.high
+
+
+@functools.lru_cache(maxsize=65536)
+def significant_digits(x: float) -> int:
+    """Significant digits of a figure as written: 2,500 -> 2, 108 -> 3, 3.8 -> 2, 40 -> 1."""
+    return len(f"{abs(x):.10f}".rstrip("0").replace(".", "").strip("0"))
+
+
+def is_wide(v: Interval | None) -> bool:
+    """A vague figure ("dozens", "hundreds": the top at least twice the bottom). It agrees with
+    too many figures to join them: it is a fact of its own, with other figures as vague."""
+    return bool(v and v.low and v.high and v.low > 0 and v.high >= 2 * v.low)
+
+
+def is_precise(v: Interval | None) -> bool:
+    """A figure specific enough to name one fact of a story whatever the words around it: three
+    significant digits ("108", "1,110"), two from a hundred up ("2,500"), or a million and more
+    ("$48 billion", "3.8 billion"). Round or small figures ("about 100", "five", "15 minutes")
+    recur in one story for different things: they need shared context to match."""
+    x = stated(v)
+    if x is None or x <= 0:
+        return False
+    digits = significant_digits(x)
+    return digits >= 3 or (digits >= 2 and x >= 100) or x >= 1e6
+
+
+def is_fairly_precise(v: Interval | None) -> bool:
+    """Two significant digits below a hundred ("59", "17"): precise within one story when the
+    words around two reports share some context (the matcher's context floor)."""
+    x = stated(v)
+    return x is not None and x > 0 and significant_digits(x) >= 2

@@ -1,0 +1,153 @@
+"""Imports run one way, downward (ARCHITECTURE.md): core <- stages <- conductor and render <- cli.
+
+Read from the source with ast, so the rule holds for imports inside functions too (those under
+``if TYPE_CHECKING:`` are for the type checker only and are not counted).
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[1] / "claimcheck"
+
+CORE = {"errors", "models", "paths", "textsafe", "urls", "migrations", "store", "store_pg", "config"}
+MATCH_SIDE = {"match", "blocking", "cluster", "facts", "normalize", "syndication", "things", "stories"}  # match/ in phase B
+CONDUCTOR = {"compare", "topic"}
+# Known breaches the match side's restructuring (issue 11, phase B) removes; listed so that each one
+# fails this test once it is gone and can be struck off.
+KNOWN = {
+    ("render.common", "match"),  # render imports match.format_value
+    ("render.stories", "stories"),  # render imports the StoriesResult record from stories.py, not models.py
+}
+KNOWN_CYCLES = [
+    {"match", "blocking", "facts"},  # match.py <-> blocking.py, facts.py (phase B breaks it)
+    {"store", "store_pg"},  # Store.open picks PgStore inside a function; store_pg builds on store (to untangle)
+]
+
+
+def area(module: str) -> str:
+    """The layer piece a module belongs to: a core module, a stage package, or the cli."""
+    head = module.split(".")[0]
+    if head == "cli_stories":  # the stories command: cli/stories.py once phase B moves it
+        return "cli"
+    if head in CORE:
+        return "core"
+    if head in MATCH_SIDE:
+        return "match"
+    if head in CONDUCTOR:
+        return "conductor"
+    return head  # ingest, claims, render, demo, cli, __init__, __main__
+
+
+# What each area may import (besides itself).
+ALLOWED = {
+    "core": {"core"},
+    "claims": {"core"},
+    "ingest": {"core", "claims"},
+    "demo": {"core"},
+    "match": {"core", "claims"},
+    "conductor": {"core", "match", "claims"},
+    "render": {"core"},
+    "cli": {"core", "claims", "ingest", "demo", "match", "conductor", "render"},
+}
+
+
+def _type_checking_only(node: ast.AST, parents: dict[ast.AST, ast.AST]) -> bool:
+    while node in parents:
+        node = parents[node]
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            return True
+    return False
+
+
+def imports() -> dict[str, set[str]]:
+    """Module (dotted, without ``claimcheck.``) -> the claimcheck modules it imports."""
+    graph: dict[str, set[str]] = {}
+    modules = {
+        ".".join(p.relative_to(PACKAGE).with_suffix("").parts).removesuffix(".__init__")
+        for p in PACKAGE.rglob("*.py")
+    }
+    for path in PACKAGE.rglob("*.py"):
+        name = ".".join(path.relative_to(PACKAGE).with_suffix("").parts).removesuffix(".__init__")
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+        found: set[str] = set()
+        for node in ast.walk(tree):
+            if _type_checking_only(node, parents):
+                continue
+            targets: list[str] = []
+            if isinstance(node, ast.Import):
+                targets = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                targets = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+            for t in targets:
+                if t.startswith("claimcheck."):
+                    t = t.removeprefix("claimcheck.")
+                    while t not in modules and "." in t:
+                        t = t.rsplit(".", 1)[0]
+                    if t in modules and t != name:
+                        found.add(t)
+        graph[name] = found
+    return graph
+
+
+def test_imports_run_downward() -> None:
+    wrong = []
+    for module, targets in imports().items():
+        src = area(module)
+        if src in ("__init__", "__main__"):
+            continue
+        for t in targets:
+            dst = area(t)
+            if dst != src and dst not in ALLOWED[src] and (module, t) not in KNOWN:
+                wrong.append(f"{module} ({src}) imports {t} ({dst})")
+    assert not wrong, "\n".join(sorted(wrong))
+
+
+def test_known_breaches_are_still_there() -> None:
+    """When phase B removes one, strike it off KNOWN (and this rule gets stricter by itself)."""
+    graph = imports()
+    assert all(t in graph[m] for m, t in KNOWN)
+
+
+def test_no_import_cycle_even_inside_functions() -> None:
+    graph = imports()
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    cycles: list[set[str]] = []
+
+    def visit(v: str) -> None:  # Tarjan's strongly connected components
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        for w in graph.get(v, ()):
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            comp = set()
+            while True:
+                w = stack.pop()
+                comp.add(w)
+                if w == v:
+                    break
+            if len(comp) > 1:
+                cycles.append(comp)
+
+    for v in sorted(graph):
+        if v not in index:
+            visit(v)
+    assert [c for c in cycles if c not in KNOWN_CYCLES] == []
+
+
+def test_the_core_never_imports_typer_or_rich() -> None:
+    for path in PACKAGE.rglob("*.py"):
+        name = ".".join(path.relative_to(PACKAGE).with_suffix("").parts)
+        if area(name) == "cli" or name.startswith("render"):
+            continue  # render/table.py draws with rich for the CLI
+        text = path.read_text(encoding="utf-8")
+        assert "import typer" not in text and "from typer" not in text, name
+        assert "from rich" not in text and "import rich" not in text, name
