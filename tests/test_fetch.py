@@ -296,7 +296,7 @@ def test_feeds_download_and_parse_while_the_pool_starts(site: Site, tmp_path: Pa
 
 
 def test_only_a_fetch_with_worker_processes_starts_the_forkserver_early() -> None:
-    from claimcheck.launch import wants_pool
+    from claimcheck.__main__ import wants_pool
 
     assert wants_pool(["fetch"]) and wants_pool(["fetch", "--source", "bbc", "--workers", "2"])
     assert not wants_pool(["fetch", "--workers", "0"]) and not wants_pool(["fetch", "--workers=0"])
