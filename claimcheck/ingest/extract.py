@@ -101,7 +101,9 @@ def fallback_metadata(tree: lxml.html.HtmlElement, url: str, need: list[str]) ->
         config = set_date_params(True)
         config["url"] = found.url or extract_url(tree, url)
         out["published"] = _date_only(find_date(tree, **config))
-    found.title, found.author = out.get("title"), out.get("author")
+    title, author = out.get("title"), out.get("author")
+    found.title = title if isinstance(title, str) else None
+    found.author = author if isinstance(author, str) else None
     found.clean_and_trim()
     out.update({k: v for k, v in (("title", found.title), ("author", found.author)) if k in need})
     return {k: v for k, v in out.items() if v}

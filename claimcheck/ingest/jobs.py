@@ -31,7 +31,7 @@ _slot = -1
 PRELOAD = ["claimcheck.ingest.worker", "claimcheck.claims"]  # what the forkserver imports once for all workers
 
 
-def forkserver_context():  # type: ignore[no-untyped-def]
+def forkserver_context() -> Any:
     """The forkserver context extraction pools use, with the extraction stack preloaded."""
     import multiprocessing
 
