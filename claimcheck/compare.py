@@ -11,10 +11,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
-from claimcheck.facts import alias_map, fact_order, named_source
-from claimcheck.match import MATCHED_KINDS, MatchOptions, match_facts
+from claimcheck.match.facts import alias_map, fact_order, named_source
+from claimcheck.match.match import MATCHED_KINDS, MatchOptions, match_facts
+from claimcheck.match.syndication import find_syndicated
 from claimcheck.models import Article, Citation, CompareResult, Fact, Outlet, OutletCount, Sources
-from claimcheck.syndication import find_syndicated
 
 
 @dataclass(frozen=True)

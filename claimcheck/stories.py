@@ -10,7 +10,7 @@ them, then clustered by average linkage: two groups merge only when their articl
 similar to each other (exact, from the groups' summed vectors), so two events do not chain together
 through one article that mentions both. A split story is preferred to a mixed one.
 
-Wire copies are counted as ``compare`` counts them (claimcheck.syndication): a story's independent
+Wire copies are counted as ``compare`` counts them (claimcheck.match.syndication): a story's independent
 outlets are those with at least one article that is not a wire copy.
 """
 
@@ -25,8 +25,8 @@ from datetime import UTC, datetime
 
 import numpy as np
 
+from claimcheck.match.syndication import find_syndicated
 from claimcheck.models import Article, Outlet
-from claimcheck.syndication import find_syndicated
 from claimcheck.textsafe import plain
 
 

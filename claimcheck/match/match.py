@@ -2,14 +2,14 @@
 
 Three steps, per claim kind (DESIGN.md, "Matching rules"):
 
-1. **Blocking** (``claimcheck.blocking``) — claims identical for the matcher are grouped and scored
+1. **Blocking** (``claimcheck.match.blocking``) — claims identical for the matcher are grouped and scored
    once; numbers are blocked by their normalised counted thing, cumulative-or-not time qualifier and
    value magnitude; quotes by their rarest words; statements by shared names and rare content words.
    Nothing is ever compared with everything.
 2. **Scoring** inside blocks with ``rapidfuzz.process.cdist``: each candidate pair gets a score in
    [0, 1] and the rule that produced it (kept for ``--explain``). The rules themselves (time
    qualifiers, speakers, names) are in this module.
-3. **Clustering** (``claimcheck.cluster``) by average linkage with a cannot-link rule: two claims of
+3. **Clustering** (``claimcheck.match.cluster``) by average linkage with a cannot-link rule: two claims of
    one article never join, and a claim joins a cluster only when it is, on average, similar to
    *all* of its members, so unrelated claims do not chain through intermediate ones as they would
    under single linkage.
@@ -38,17 +38,16 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from claimcheck.cluster import Edges, Exclusive, Rule, cluster_items
-from claimcheck.models import Article, Claim, Fact, Interval, Outlet
-from claimcheck.normalize import (
+from claimcheck.match.cluster import Edges, Exclusive, Rule, cluster_items
+from claimcheck.match.normalize import (
     content_words,
     is_span,
     speakers_compatible,
     when_compatible,
     words,
 )
-from claimcheck.syndication import SyndicationOptions, find_syndicated
-from claimcheck.things import (  # noqa: F401 - re-exported: the matcher's public helpers
+from claimcheck.match.syndication import SyndicationOptions, find_syndicated
+from claimcheck.match.things import (  # noqa: F401 - re-exported: the matcher's public helpers
     CONTEXT_SYNONYMS,
     COUNT_CLASS,
     EVOLVING_THINGS,
@@ -63,6 +62,7 @@ from claimcheck.things import (  # noqa: F401 - re-exported: the matcher's publi
     thing_key,
     unit_key,
 )
+from claimcheck.models import Article, Claim, Fact, Interval, Outlet
 
 __all__ = [
     "CONTEXT_SYNONYMS", "EVOLVING_THINGS", "GENERIC_UNITS", "UNIT_SYNONYMS", "Edges", "Item", "MatchOptions",
@@ -129,8 +129,8 @@ def match_facts(
     syndicated: Mapping[int, str] | None = None,
 ) -> list[Fact]:
     """Cluster the articles' claims into facts (singletons included), most-reported first."""
-    from claimcheck.blocking import number_graph, text_graph
-    from claimcheck.facts import FactContext, alias_map, article_cites, build_fact, fact_order, renumber
+    from claimcheck.match.blocking import number_graph, text_graph
+    from claimcheck.match.facts import FactContext, alias_map, article_cites, build_fact, fact_order, renumber
 
     options = options or MatchOptions()
     # wire copy is only needed to build the facts: on a large input, find it on another core
@@ -307,7 +307,7 @@ def _check_updates(
     joined by such a link whose reports do not read as one rising figure (one report lower after a
     higher one, as with a sub-count "two in Hachinohe" after a toll of five) is clustered again
     without its update links."""
-    from claimcheck.cluster import recluster
+    from claimcheck.match.cluster import recluster
 
     times = [_timestamp(a.published) for a in articles]
     for _ in range(8):  # each round drops links for good, so this ends; 8 is plenty

@@ -20,8 +20,8 @@ import functools
 import re
 
 from claimcheck.claims.measures import MEASURE_WORDS
+from claimcheck.match.normalize import content_words, words
 from claimcheck.models import Claim, Interval
-from claimcheck.normalize import content_words, words
 
 # Head nouns that news copy uses interchangeably for one counted thing.
 UNIT_SYNONYMS = {

@@ -1,6 +1,6 @@
 """Facts from clusters of matched claims: outlets, first reporter, value and conflicts, evidence.
 
-``claimcheck.match`` decides which claims belong together; this module turns each cluster into a
+``claimcheck.match.match`` decides which claims belong together; this module turns each cluster into a
 ``Fact``: outlets deduplicated (an outlet counts once however many of its articles carry the claim),
 wire copy left out of the independent outlets, the value most outlets agree on with the mentions
 that disagree as conflicts, quote fidelity per mention, cited sources, and the links that
@@ -17,8 +17,8 @@ from datetime import UTC, datetime
 
 from rapidfuzz import fuzz
 
-from claimcheck.cluster import Graph
-from claimcheck.match import (
+from claimcheck.match.cluster import Graph
+from claimcheck.match.match import (
     Item,
     MatchOptions,
     _timestamp,

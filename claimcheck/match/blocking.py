@@ -1,6 +1,6 @@
 """Blocking and scoring: which claims are compared, and the scored graph of links between them.
 
-Claims that are identical for the matcher are grouped first (``claimcheck.cluster.Graph``), so a
+Claims that are identical for the matcher are grouped first (``claimcheck.match.cluster.Graph``), so a
 statement or quote that recurs in a thousand articles is scored once, not a million times.
 Groups are then blocked (numbers by counted thing, kind of time span and value magnitude; quotes
 by their rarest words; statements by rare words and names), blocks larger than ``max_block`` are
@@ -19,8 +19,8 @@ from typing import Any
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from claimcheck.cluster import Graph, Rule
-from claimcheck.match import (
+from claimcheck.match.cluster import Graph, Rule
+from claimcheck.match.match import (
     Item,
     MatchOptions,
     _floor_of,
@@ -32,8 +32,7 @@ from claimcheck.match import (
     thing_key,
     update_pair,
 )
-from claimcheck.models import Claim
-from claimcheck.normalize import (
+from claimcheck.match.normalize import (
     content_words,
     is_span,
     names,
@@ -42,7 +41,7 @@ from claimcheck.normalize import (
     words,
     words_compatible,
 )
-from claimcheck.things import (
+from claimcheck.match.things import (
     COUNT_CLASS,
     ROLE_THINGS,
     classes_agree,
@@ -53,6 +52,7 @@ from claimcheck.things import (
     stated,
     thing_class,
 )
+from claimcheck.models import Claim
 
 Scored = tuple[float, Rule] | None
 
