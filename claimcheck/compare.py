@@ -12,7 +12,8 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 from claimcheck.match.facts import alias_map, fact_order, named_source
-from claimcheck.match.match import MATCHED_KINDS, MatchOptions, match_facts
+from claimcheck.match.pipeline import match_facts
+from claimcheck.match.rules import MATCHED_KINDS, MatchOptions
 from claimcheck.match.syndication import find_syndicated
 from claimcheck.models import Article, Citation, CompareResult, Fact, Outlet, OutletCount, Sources
 

@@ -238,7 +238,7 @@ class Article:
         _utc(self, "fetched", "published")
 
 
-# --- matching and comparison (claimcheck.match.match, claimcheck.compare) ---
+# --- matching and comparison (claimcheck.match, claimcheck.compare) ---
 
 Fidelity = Literal["verbatim", "trimmed", "paraphrased"]
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from claimcheck.match.match import MatchOptions, cluster_items, match_facts
+from claimcheck.match.cluster import cluster_items
+from claimcheck.match.pipeline import match_facts
+from claimcheck.match.rules import MatchOptions
 from claimcheck.match.syndication import find_syndicated
 from claimcheck.models import Article, Claim, Interval, Outlet
 
@@ -123,7 +125,7 @@ def test_no_chaining_through_an_intermediate_claim() -> None:
 
 
 def test_cluster_items_does_not_chain() -> None:
-    from claimcheck.match.match import Item
+    from claimcheck.match.rules import Item
 
     items = [Item(i, i, num(1, "x")) for i in range(4)]
     edges = {(0, 1): (0.9, ("quote", 90)), (1, 2): (0.9, ("quote", 90)), (2, 3): (0.9, ("quote", 90))}
@@ -280,7 +282,7 @@ def test_scales_roughly_linearly() -> None:
 
 def test_wire_copy_found_aside_is_the_same(monkeypatch) -> None:  # noqa: ANN001
     """On large inputs wire copy is detected in a forked child; the facts are the same."""
-    import claimcheck.match.match as match
+    import claimcheck.match.pipeline as match
 
     arts = [
         art("reuters", num(123, "Belarus freed 123 political prisoners."), text="(Reuters) - " + FILLER),
@@ -297,7 +299,7 @@ def test_wire_copy_found_aside_is_the_same(monkeypatch) -> None:  # noqa: ANN001
 
 
 def test_people_whose_role_is_prisoners_count_prisoners() -> None:
-    from claimcheck.match.match import thing_key
+    from claimcheck.match.rules import thing_key
 
     role = num(
         Interval(1100, None, False), "It says more than 1,100 people remain behind bars on political charges.",
@@ -367,7 +369,7 @@ def test_a_falling_figure_or_a_count_that_does_not_evolve_is_no_update() -> None
 
 
 def test_a_figure_falling_back_after_an_update_splits_the_update() -> None:
-    from claimcheck.match.match import figure_rises
+    from claimcheck.match.rules import figure_rises
 
     h = 3600.0
     assert figure_rises([(Interval.exact(2), 0.0), (Interval.exact(5), 2 * h)], h) is True
@@ -569,7 +571,7 @@ def test_a_count_of_others_is_a_part_not_a_conflicting_total() -> None:
 
 
 def test_a_count_noun_before_another_noun_is_what_is_counted() -> None:
-    from claimcheck.match.match import unit_key
+    from claimcheck.match.rules import unit_key
 
     assert unit_key("points clear") == unit_key("point lead") == unit_key("points") == "point"
     assert unit_key("minute rain delay") == "minute" and unit_key("political prisoners") == "prisoner"
@@ -589,7 +591,7 @@ def test_a_figure_given_for_many_things_joins_none_of_them() -> None:
 
 
 def test_a_ceiling_agrees_with_figures_near_it_only() -> None:
-    from claimcheck.match.match import values_agree
+    from claimcheck.match.rules import values_agree
 
     up_to = Interval(0, 5.1e6)
     assert values_agree(up_to, Interval.exact(5.1e6)) and values_agree(up_to, Interval.exact(4.5e6))
@@ -621,7 +623,7 @@ def test_an_unnamed_speaker_may_be_a_named_one() -> None:
 
 
 def test_an_article_that_repeats_a_precise_count_gives_it_once() -> None:
-    from claimcheck.match.match import distinct_claims
+    from claimcheck.match.pipeline import distinct_claims
 
     a = art("reuters", num(11.5e6, "The leak holds 11.5 million documents.", unit="documents"),
             num(11.5e6, "A leak of 11.5 million tax documents exposes the wealthy.", unit="tax documents exposes"),

@@ -20,18 +20,6 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from claimcheck.match.cluster import Graph, Rule
-from claimcheck.match.match import (
-    Item,
-    MatchOptions,
-    _floor_of,
-    can_evolve,
-    number_context,
-    number_pair,
-    quote_pair,
-    statement_pair,
-    thing_key,
-    update_pair,
-)
 from claimcheck.match.normalize import (
     content_words,
     is_span,
@@ -40,6 +28,18 @@ from claimcheck.match.normalize import (
     when_compatible,
     words,
     words_compatible,
+)
+from claimcheck.match.rules import (
+    Item,
+    MatchOptions,
+    can_evolve,
+    floor_of,
+    number_context,
+    number_pair,
+    quote_pair,
+    statement_pair,
+    thing_key,
+    update_pair,
 )
 from claimcheck.match.things import (
     COUNT_CLASS,
@@ -414,7 +414,7 @@ def _update_links(
 
 def _bounds(values: Sequence[Any]) -> tuple[Any, Any, Any, Any]:
     """Intervals as arrays: low (-inf when open), whether inclusive, high (+inf when open), whether inclusive."""
-    lo = np.array([-np.inf if v is None or (f := _floor_of(v)) is None else f for v in values], dtype=np.float64)
+    lo = np.array([-np.inf if v is None or (f := floor_of(v)) is None else f for v in values], dtype=np.float64)
     hi = np.array([np.inf if v is None or v.high is None else v.high for v in values], dtype=np.float64)
     # a bound meets an exact figure ("more than 40 million" and "40 million"): ends count as inclusive
     inclusive = np.ones(len(lo), dtype=bool)

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from claimcheck.match.match import Item
+    from claimcheck.match.rules import Item
     from claimcheck.models import Claim
 
 # Why a link was made, as data (formatted by rule_text only for the links a report shows).

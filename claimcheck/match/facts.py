@@ -1,6 +1,6 @@
 """Facts from clusters of matched claims: outlets, first reporter, value and conflicts, evidence.
 
-``claimcheck.match.match`` decides which claims belong together; this module turns each cluster into a
+``claimcheck.match.rules`` decides which claims belong together; this module turns each cluster into a
 ``Fact``: outlets deduplicated (an outlet counts once however many of its articles carry the claim),
 wire copy left out of the independent outlets, the value most outlets agree on with the mentions
 that disagree as conflicts, quote fidelity per mention, cited sources, and the links that
@@ -18,10 +18,9 @@ from datetime import UTC, datetime
 from rapidfuzz import fuzz
 
 from claimcheck.match.cluster import Graph
-from claimcheck.match.match import (
+from claimcheck.match.rules import (
     Item,
     MatchOptions,
-    _timestamp,
     can_evolve,
     figure_rises,
     format_value,
@@ -29,6 +28,7 @@ from claimcheck.match.match import (
     rule_text,
     stated,
     thing_key,
+    timestamp,
     values_agree,
 )
 from claimcheck.models import Article, Claim, Conflict, Fact, Interval, Link, Mention, Outlet
@@ -302,7 +302,7 @@ def _updated_figure(mentions: Sequence[Mention], window: float) -> Interval | No
         return None
     if len({thing_key(m.claim) for m in valued}) > 1:
         return None  # a class of things ("tourists", "nationals") or a part and its whole never rise
-    points = [(m.claim.value, _timestamp(m.published)) for m in valued]
+    points = [(m.claim.value, timestamp(m.published)) for m in valued]
     if figure_rises(points, window) is not True:  # type: ignore[arg-type]
         return None
     last = max(

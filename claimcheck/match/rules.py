@@ -1,6 +1,6 @@
-"""Match claims across articles into facts: pure, claims in, facts out.
+"""The rulebook of matching: when two claims state the same fact (``pipeline.match_facts`` applies it).
 
-Three steps, per claim kind (DESIGN.md, "Matching rules"):
+Three steps, per claim kind (ARCHITECTURE.md, "Where each rule lives"):
 
 1. **Blocking** (``claimcheck.match.blocking``) — claims identical for the matcher are grouped and scored
    once; numbers are blocked by their normalised counted thing, cumulative-or-not time qualifier and
@@ -28,25 +28,14 @@ Rules beyond plain similarity (each with its unit test in tests/test_match.py):
 
 from __future__ import annotations
 
-import multiprocessing as mp
-import os
-import threading
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC
 from typing import Any
 
-from rapidfuzz import fuzz
-
-from claimcheck.match.cluster import Edges, Exclusive, Rule, cluster_items
-from claimcheck.match.normalize import (
-    content_words,
-    is_span,
-    speakers_compatible,
-    when_compatible,
-    words,
-)
-from claimcheck.match.syndication import SyndicationOptions, find_syndicated
+from claimcheck.match.cluster import Exclusive, Rule
+from claimcheck.match.normalize import speakers_compatible, when_compatible, words  # noqa: F401 - re-exported
+from claimcheck.match.syndication import SyndicationOptions
 from claimcheck.match.things import (  # noqa: F401 - re-exported: the matcher's public helpers
     CONTEXT_SYNONYMS,
     COUNT_CLASS,
@@ -62,11 +51,13 @@ from claimcheck.match.things import (  # noqa: F401 - re-exported: the matcher's
     thing_key,
     unit_key,
 )
-from claimcheck.models import Article, Claim, Fact, Interval, Outlet
+from claimcheck.models import Claim, Interval
+from claimcheck.values import format_value
 
 __all__ = [
-    "CONTEXT_SYNONYMS", "EVOLVING_THINGS", "GENERIC_UNITS", "UNIT_SYNONYMS", "Edges", "Item", "MatchOptions",
-    "Rule", "can_evolve", "cluster_items", "match_facts", "number_context", "thing_key", "unit_key",
+    "CONTEXT_SYNONYMS", "EVOLVING_THINGS", "EXCLUSIVE", "GENERIC_UNITS", "MATCHED_KINDS", "UNIT_SYNONYMS", "Item",
+    "MatchOptions", "can_evolve", "figure_rises", "format_value", "number_context", "number_pair", "quote_norm",
+    "quote_pair", "rule_text", "statement_pair", "thing_key", "timestamp", "unit_key", "update_pair", "values_agree",
 ]  # fmt: skip
 
 MATCHED_KINDS = ("number", "quote", "statement")
@@ -122,148 +113,21 @@ class Item:
     claim: Claim
 
 
-def match_facts(
-    articles: Sequence[Article],
-    outlets: Mapping[str, Outlet],
-    options: MatchOptions | None = None,
-    syndicated: Mapping[int, str] | None = None,
-) -> list[Fact]:
-    """Cluster the articles' claims into facts (singletons included), most-reported first."""
-    from claimcheck.match.blocking import number_graph, text_graph
-    from claimcheck.match.facts import FactContext, alias_map, article_cites, build_fact, fact_order, renumber
-
-    options = options or MatchOptions()
-    # wire copy is only needed to build the facts: on a large input, find it on another core
-    # while this one matches the claims
-    pending = _syndicated_aside(articles, outlets, options) if syndicated is None else None
-    clustered = []
-    for kind in options.kinds:
-        items = [Item(0, a, c) for a, art in enumerate(articles) for c in distinct_claims(art, kind)]
-        for n, it in enumerate(items):
-            it.index = n
-        if not items:
-            continue
-        if kind == "number":
-            graph = number_graph(items, options, [_timestamp(a.published) for a in articles])
-        else:
-            graph = text_graph(items, options, quote=kind == "quote")
-        clusters = cluster_items(items, graph, options.linkage, _EXCLUSIVE.get(kind))
-        if kind == "quote":
-            clusters = join_quote_parts(items, graph, clusters, options)
-        if graph.updates:
-            clusters = _check_updates(items, graph, clusters, options, articles)
-        clustered.append((items, graph, clusters))
-    if syndicated is None:
-        syndicated = pending() if pending else find_syndicated(articles, outlets, options.syndication)
-    alias = alias_map(outlets)
-    cites = article_cites(articles, outlets, alias, syndicated)
-    ctx = FactContext(articles, alias, syndicated, cites, options.update_window)
-    facts = [build_fact(c, items, graph, ctx) for items, graph, clusters in clustered for c in clusters]
-    facts.sort(key=fact_order)
-    return [renumber(f, n) for n, f in enumerate(facts, 1)]
-
-
-def join_quote_parts(
-    items: Sequence[Item], graph: Any, clusters: list[list[int]], options: MatchOptions
-) -> list[list[int]]:
-    """One quotation is one fact, whether an outlet quotes it whole or in parts: a cluster of a
-    quote that is part of another cluster's longer quote ("I'll miss the players" inside "The tears
-    you see are tears of joy and peace. I'll miss the players. I'll miss ...") joins that cluster.
-    Parts must be at least ``part_words`` words long (``part_content`` of them content words), so
-    that a stock phrase ("a good day") does not join every quote holding it; known different
-    speakers need a part of ``speaker_override_words``. Each article keeps its longest quote in the
-    joined fact (an outlet counts once per fact anyway). Candidates are the linked pairs only."""
-    owner = {n: k for k, c in enumerate(clusters) for n in c}
-    parent = list(range(len(clusters)))
-
-    def root(k: int) -> int:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
-    norms: dict[int, str] = {}
-
-    def norm(n: int) -> str:
-        if n not in norms:
-            norms[n] = quote_norm(items[n].claim)
-        return norms[n]
-
-    for g, nbrs in enumerate(graph.adj):
-        for h in nbrs:
-            if h < g:
-                continue
-            a, b = graph.members[g][0], graph.members[h][0]
-            if root(owner[a]) == root(owner[b]):
-                continue
-            short, long_ = sorted((norm(a), norm(b)), key=len)
-            ws = short.split()
-            if len(ws) < options.part_words or len(content_words(short)) < options.part_content:
-                continue
-            if len(ws) < options.speaker_override_words and not speakers_compatible(
-                items[a].claim.speaker, items[b].claim.speaker
-            ):
-                continue
-            if short in long_ or fuzz.partial_ratio(short, long_) >= options.part_ratio:
-                parent[root(owner[a])] = root(owner[b])
-    joined: dict[int, dict[int, int]] = {}
-    for k, c in enumerate(clusters):
-        per_article = joined.setdefault(root(k), {})
-        for n in c:
-            art = items[n].article
-            if art not in per_article or len(norm(n)) > len(norm(per_article[art])):
-                per_article[art] = n
-    return [sorted(per.values()) for per in joined.values()]
-
-
-def distinct_claims(article: Article, kind: str) -> list[Claim]:
-    """The article's claims of one kind, a figure or quote it repeats given once: a title and a
-    body that repeat "123 prisoners", or a quote the body gives again in part, must not seed two
-    facts (two claims of one article never join one). The body's fuller sentence is kept."""
-    claims = [c for c in article.claims if c.kind == kind]
-    if kind == "statement" or len(claims) < 2:
-        return claims
-    title_end = len(article.title) if article.title and article.text.startswith(article.title) else 0
-
-    def rank(c: Claim) -> tuple[bool, int]:
-        return (c.start >= title_end, len(c.sentence))
-
-    if kind == "number":
-        best: dict[tuple[str, float | None, bool], Claim] = {}
-        for c in claims:
-            thing = compound_key(c) or unit_key(c.unit)
-            if is_precise(c.value) and count_class(thing):
-                thing = COUNT_CLASS  # "11.5 million documents" twice, however the unit was read
-            key = (thing, stated(c.value), is_span(c.when))
-            if key not in best or rank(c) > rank(best[key]):
-                best[key] = c
-        kept = set(map(id, best.values()))
-        return [c for c in claims if id(c) in kept]
-    norms = [quote_norm(c) for c in claims]
-    out = []
-    for i, c in enumerate(claims):
-        inside = any(
-            j != i and norms[i] in norms[j] and (len(norms[i]) < len(norms[j]) or j < i)
-            for j in range(len(claims))
-        )
-        if not inside or not norms[i]:
-            out.append(c)
-    return out
-
-
 def values_agree(a: Interval, b: Interval) -> bool:
     """Two figures agree when their intervals share a value or meet at a bound: "more than 40
     million" agrees with "40 million" (outlets round a figure they also give as a bound); "up to
     5.1 million" agrees with figures near 5.1 million only (``CEILING_REACH``)."""
-    a_low, b_low = _floor_of(a), _floor_of(b)
-    return (a_low is None or b.high is None or a_low <= b.high) and (b_low is None or a.high is None or b_low <= a.high)
+    a_low, b_low = floor_of(a), floor_of(b)
+    return (a_low is None or b.high is None or a_low <= b.high) and (
+        b_low is None or a.high is None or b_low <= a.high
+    )
 
 
 # "up to 5.1 million", "as much as $2 billion": a ceiling names a figure near it, not every smaller one
 CEILING_REACH = 0.75
 
 
-def _floor_of(v: Interval) -> float | None:
+def floor_of(v: Interval) -> float | None:
     """The low end of a figure for agreement: a ceiling's low end is ``CEILING_REACH`` of its top."""
     if not v.low and v.high is not None and v.high > 0:
         return v.high * CEILING_REACH
@@ -296,95 +160,15 @@ def figure_rises(points: Iterable[tuple[Interval, float | None]], window: float)
     return True if disjoint else None
 
 
-def _check_updates(
-    items: Sequence[Item],
-    graph: Any,
-    clusters: list[list[int]],
-    options: MatchOptions,
-    articles: Sequence[Article],
-) -> list[list[int]]:
-    """Keep updated-figure links only inside facts whose figure really rose over time: a cluster
-    joined by such a link whose reports do not read as one rising figure (one report lower after a
-    higher one, as with a sub-count "two in Hachinohe" after a toll of five) is clustered again
-    without its update links."""
-    from claimcheck.match.cluster import recluster
-
-    times = [_timestamp(a.published) for a in articles]
-    for _ in range(8):  # each round drops links for good, so this ends; 8 is plenty
-        drop = []
-        for c in clusters:
-            groups = {graph.group[n] for n in c}
-            inside = [p for p in graph.updates if p[0] in groups and p[1] in groups]
-            if not inside:
-                continue
-            points = [(items[n].claim.value, times[items[n].article]) for n in c if items[n].claim.value]
-            if figure_rises(points, options.update_window) is not True:
-                drop.extend(inside)
-        if not drop:
-            break
-        clusters = recluster(graph, clusters, drop, options.linkage, _EXCLUSIVE.get("number"))
-    return clusters
-
-
-def _timestamp(dt: Any) -> float | None:
+def timestamp(dt: Any) -> float | None:
     """A publication time in seconds (naive times taken as UTC), None when unknown."""
     if dt is None:
         return None
     return float((dt if dt.tzinfo else dt.replace(tzinfo=UTC)).timestamp())
 
 
-_ASIDE_ARTICLES = 2000  # below this many articles, wire-copy detection is too quick to hand off
-
-
-def _syndicated_aside(
-    articles: Sequence[Article], outlets: Mapping[str, Outlet], options: MatchOptions
-) -> Callable[[], dict[int, str]] | None:
-    """``find_syndicated`` started in a forked child process; call the result to wait for it.
-
-    None (the caller runs it inline) for small inputs, on one core, where ``fork`` is missing,
-    inside a daemonic worker (which may not have children), or when other threads run (forking
-    them is unsafe). The child inherits the articles by fork, so only its answer (article index ->
-    reason) is sent back.
-    """
-    if len(articles) < _ASIDE_ARTICLES or (os.cpu_count() or 1) < 2 or threading.active_count() > 1:
-        return None
-    if "fork" not in mp.get_all_start_methods() or mp.current_process().daemon:
-        return None
-    try:
-        ctx = mp.get_context("fork")
-        receive, send = ctx.Pipe(duplex=False)
-        child = ctx.Process(target=_syndicated_child, args=(send, articles, outlets, options), daemon=True)
-        child.start()
-        send.close()
-    except OSError:
-        return None
-
-    def wait() -> dict[int, str]:
-        try:
-            ok, found = receive.recv()
-        except EOFError:  # the child died: do it here
-            ok, found = False, None
-        finally:
-            receive.close()
-            child.join()
-        return found if ok else find_syndicated(articles, outlets, options.syndication)
-
-    return wait
-
-
-def _syndicated_child(
-    send: Any, articles: Sequence[Article], outlets: Mapping[str, Outlet], options: MatchOptions
-) -> None:
-    try:
-        send.send((True, find_syndicated(articles, outlets, options.syndication)))
-    except Exception:  # noqa: BLE001 - the parent redoes it and sees the error itself
-        send.send((False, None))
-    finally:
-        send.close()
-
-
 # A claim attribute that splits facts: a number's time qualifier.
-_EXCLUSIVE: dict[str, Exclusive] = {"number": (lambda c: c.when, when_compatible)}
+EXCLUSIVE: dict[str, Exclusive] = {"number": (lambda c: c.when, when_compatible)}
 
 
 # --- numbers ---------------------------------------------------------------------------------
@@ -480,23 +264,3 @@ def statement_pair(
     if phrase:
         return min(score, 100.0) / 100, ("statement", score, tuple(sorted(shared)), phrase)
     return min(score, 100.0) / 100, ("statement", score, tuple(sorted(shared)))
-
-
-def format_value(v: Interval | None) -> str:
-    """A short human form of an interval: "123", ">120", "120-130", "<=50"."""
-    if v is None:
-        return "?"
-    lo, hi = _fmt(v.low), _fmt(v.high)
-    if v.low is not None and v.low == v.high:
-        return lo
-    if v.high is None:
-        return (">" if not v.low_inclusive else ">=") + lo
-    if v.low is None:
-        return ("<" if not v.high_inclusive else "<=") + hi
-    return f"{lo}-{hi}"
-
-
-def _fmt(x: float | None) -> str:
-    if x is None:
-        return ""
-    return f"{int(x):,}" if float(x).is_integer() else f"{x:,.4g}"
