@@ -280,24 +280,6 @@ def test_scales_roughly_linearly() -> None:
     assert big / small < 4**1.3, (small, big)
 
 
-def test_wire_copy_found_aside_is_the_same(monkeypatch) -> None:  # noqa: ANN001
-    """On large inputs wire copy is detected in a forked child; the facts are the same."""
-    import claimcheck.match.pipeline as match
-
-    arts = [
-        art("reuters", num(123, "Belarus freed 123 political prisoners."), text="(Reuters) - " + FILLER),
-        art("bbc", num(123, "Belarus freed 123 political prisoners."), hour=1, text=f"(Reuters) - {FILLER}"),
-        art("cbs", num(123, "Belarus freed 123 political prisoners."), hour=2),
-    ]
-    inline = facts_of(*arts)
-    monkeypatch.setattr(match, "_ASIDE_ARTICLES", 0)
-    assert facts_of(*arts) == inline
-    assert fact_with(inline, "bbc").independent_outlets != fact_with(inline, "bbc").outlets
-
-
-# --- counted thing from the claim's role, updated figures, shared rare phrases ----------------
-
-
 def test_people_whose_role_is_prisoners_count_prisoners() -> None:
     from claimcheck.match.rules import thing_key
 

@@ -106,10 +106,9 @@ def compare(
     """Match claims across outlets on TOPIC and print the attribution table (or export it)."""
     # Imported here, not at the top: every command loads this module to register `compare`, and the
     # matcher (numpy, rapidfuzz) would add ~0.1 s to the start of `fetch`.
-    from claimcheck.compare import CompareOptions
+    from claimcheck.compare import CompareOptions, topic_outlets
     from claimcheck.compare import compare as build_report
     from claimcheck.render import FORMATS, print_table, render
-    from claimcheck.topic import topic_outlets
 
     fmt = choose(fmt, FORMATS, "format")
     if kind is not None:

@@ -28,10 +28,7 @@ Rules beyond plain similarity (each with its unit test in tests/test_match.py):
 
 from __future__ import annotations
 
-import multiprocessing as mp
-import os
-import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -68,9 +65,6 @@ def match_facts(
 ) -> list[Fact]:
     """Cluster the articles' claims into facts (singletons included), most-reported first."""
     options = options or MatchOptions()
-    # wire copy is only needed to build the facts: on a large input, find it on another core
-    # while this one matches the claims
-    pending = _syndicated_aside(articles, outlets, options) if syndicated is None else None
     clustered = []
     for kind in options.kinds:
         items = [Item(0, a, c) for a, art in enumerate(articles) for c in distinct_claims(art, kind)]
@@ -88,8 +82,8 @@ def match_facts(
         if graph.updates:
             clusters = _check_updates(items, graph, clusters, options, articles)
         clustered.append((items, graph, clusters))
-    if syndicated is None:
-        syndicated = pending() if pending else find_syndicated(articles, outlets, options.syndication)
+    if syndicated is None:  # compare() finds wire copy once, for the facts and the citations
+        syndicated = find_syndicated(articles, outlets, options.syndication)
     alias = alias_map(outlets)
     cites = article_cites(articles, outlets, alias, syndicated)
     ctx = FactContext(articles, alias, syndicated, cites, options.update_window)
@@ -212,53 +206,3 @@ def _check_updates(
             break
         clusters = recluster(graph, clusters, drop, options.linkage, EXCLUSIVE.get("number"))
     return clusters
-
-
-_ASIDE_ARTICLES = 2000  # below this many articles, wire-copy detection is too quick to hand off
-
-
-def _syndicated_aside(
-    articles: Sequence[Article], outlets: Mapping[str, Outlet], options: MatchOptions
-) -> Callable[[], dict[int, str]] | None:
-    """``find_syndicated`` started in a forked child process; call the result to wait for it.
-
-    None (the caller runs it inline) for small inputs, on one core, where ``fork`` is missing,
-    inside a daemonic worker (which may not have children), or when other threads run (forking
-    them is unsafe). The child inherits the articles by fork, so only its answer (article index ->
-    reason) is sent back.
-    """
-    if len(articles) < _ASIDE_ARTICLES or (os.cpu_count() or 1) < 2 or threading.active_count() > 1:
-        return None
-    if "fork" not in mp.get_all_start_methods() or mp.current_process().daemon:
-        return None
-    try:
-        ctx = mp.get_context("fork")
-        receive, send = ctx.Pipe(duplex=False)
-        child = ctx.Process(target=_syndicated_child, args=(send, articles, outlets, options), daemon=True)
-        child.start()
-        send.close()
-    except OSError:
-        return None
-
-    def wait() -> dict[int, str]:
-        try:
-            ok, found = receive.recv()
-        except EOFError:  # the child died: do it here
-            ok, found = False, None
-        finally:
-            receive.close()
-            child.join()
-        return found if ok else find_syndicated(articles, outlets, options.syndication)
-
-    return wait
-
-
-def _syndicated_child(
-    send: Any, articles: Sequence[Article], outlets: Mapping[str, Outlet], options: MatchOptions
-) -> None:
-    try:
-        send.send((True, find_syndicated(articles, outlets, options.syndication)))
-    except Exception:  # noqa: BLE001 - the parent redoes it and sees the error itself
-        send.send((False, None))
-    finally:
-        send.close()
