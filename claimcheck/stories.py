@@ -26,7 +26,7 @@ from datetime import UTC, datetime
 import numpy as np
 
 from claimcheck.match.syndication import find_syndicated
-from claimcheck.models import Article, Outlet
+from claimcheck.models import Article, Outlet, StoriesResult, Story, StoryArticle
 from claimcheck.textsafe import plain
 
 
@@ -51,32 +51,6 @@ class StoryOptions:
     specific_most: int = 1000  # ... but never more than this many (generic words grow with the window)
     same_days: float = 4.0  # no time damping within this many days
     half_life_days: float = 120.0  # beyond same_days, similarity halves every this many days
-
-
-@dataclass(frozen=True)
-class StoryArticle:
-    """One article of a story, as listed (no text)."""
-
-    id: int | None
-    outlet: str
-    url: str
-    title: str
-    published: datetime | None
-    syndicated: bool = False
-
-
-@dataclass(frozen=True)
-class Story:
-    id: str  # stable while the stored articles do not change: derived from the earliest article
-    label: str  # the most central title
-    terms: tuple[str, ...]  # the story's most distinctive words, best first
-    topic: str  # words for `compare TOPIC` that find this story's articles
-    outlets: tuple[str, ...]  # every outlet with an article in the story, first to publish first
-    independent_outlets: tuple[str, ...]  # those with at least one article that is not wire copy
-    first_published: datetime | None
-    last_published: datetime | None
-    first_outlet: str | None
-    articles: tuple[StoryArticle, ...]  # in publication order (undated last)
 
 
 # --- text to terms --------------------------------------------------------------------------------
@@ -537,19 +511,6 @@ def pick(stories: Sequence[Story], *, min_outlets: int = 2, limit: int | None = 
     """The stories covered by at least ``min_outlets`` outlets, at most ``limit`` of them."""
     out = [s for s in stories if len(s.outlets) >= max(1, min_outlets)]
     return out[:limit] if limit else out
-
-
-@dataclass(frozen=True)
-class StoriesResult:
-    """What `claimcheck stories` shows: the stories picked from the articles of a window."""
-
-    generated_at: datetime
-    since: datetime | None
-    until: datetime | None
-    article_count: int  # articles in the window
-    story_count: int  # stories among them, before --min-outlets and --limit
-    stories: tuple[Story, ...]
-    outlet_names: Mapping[str, str]
 
 
 def list_stories(

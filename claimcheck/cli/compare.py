@@ -181,7 +181,7 @@ def _story_articles(
     store: Store, cfg: Sources, story_id: str, since: str | None, until: str | None, source: list[str] | None
 ) -> tuple[str, list[Article]]:
     """The articles of the story with this id (whole, with claims), and the story's label as topic."""
-    from claimcheck.cli_stories import find_story
+    from claimcheck.cli.stories import find_story
 
     found = find_story(store, cfg, story_id.strip(), since=since, until=until, source=source)
     if found is None:

@@ -103,7 +103,7 @@ def _compare(
 
 def _print_stories(store: Store, cfg: Sources) -> None:
     """The stories table of everything fetched (every story, single-outlet ones too), before compare."""
-    from claimcheck.cli_stories import outlet_map
+    from claimcheck.cli.stories import outlet_map
     from claimcheck.render.stories import print_stories
     from claimcheck.stories import list_stories
 
