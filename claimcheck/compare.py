@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from claimcheck.match.facts import alias_map, article_cites, renumber
 from claimcheck.match.pipeline import match_facts
 from claimcheck.match.rules import MATCHED_KINDS, MatchOptions
-from claimcheck.match.syndication import find_syndicated
+from claimcheck.match.syndication import Syndicated, find_syndicated
 from claimcheck.models import Article, Citation, CompareResult, Outlet, OutletCount, Sources
 from claimcheck.store import Store
 
@@ -76,7 +76,7 @@ def compare(
         facts=tuple(renumber(f, n) for n, f in enumerate(shown, 1)),
         citations=who_cites_whom(articles, outlets, syndicated),
         article_count=len(articles),
-        syndicated={articles[i].url: why for i, why in sorted(syndicated.items())},
+        syndicated={articles[i].url: str(why) for i, why in sorted(syndicated.items())},
         known_outlets={oid: o.name for oid, o in outlets.items()},
     )
 
@@ -87,7 +87,7 @@ def _article_order(a: Article) -> tuple[datetime, str, str]:
 
 
 def who_cites_whom(
-    articles: Sequence[Article], outlets: Mapping[str, Outlet], syndicated: Mapping[int, str]
+    articles: Sequence[Article], outlets: Mapping[str, Outlet], syndicated: Mapping[int, Syndicated]
 ) -> tuple[Citation, ...]:
     """For each (outlet, cited source), how many of the outlet's articles credit the source (the
     credits ``facts.article_cites`` reads, wire copy crediting its wire)."""

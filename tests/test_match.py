@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from claimcheck.match.cluster import cluster_items
 from claimcheck.match.pipeline import match_facts
 from claimcheck.match.rules import MatchOptions
-from claimcheck.match.syndication import find_syndicated
+from claimcheck.match.syndication import Syndicated, find_syndicated
 from claimcheck.models import Article, Claim, Interval, Outlet
 
 T0 = datetime(2025, 12, 13, 10, tzinfo=UTC)
@@ -191,6 +191,7 @@ def test_byline_and_reporting_by_mark_wire_copy_but_not_the_wire_itself() -> Non
     ]
     marked = find_syndicated(arts, OUTLETS)
     assert set(marked) == {1}
+    assert marked[1] == Syndicated("wire", "apnews") and str(marked[1]) == "wire dateline/byline of apnews"
 
 
 def test_near_duplicate_is_syndicated_and_the_earliest_is_the_original() -> None:
@@ -200,7 +201,10 @@ def test_near_duplicate_is_syndicated_and_the_earliest_is_the_original() -> None
         art("lemonde", text=base + " More to follow.", hour=0),
         art("cbs", text="Something else entirely. " + " ".join(f"other{i}" for i in range(90)), hour=2),
     ]
-    assert set(find_syndicated(arts, OUTLETS)) == {0}
+    found = find_syndicated(arts, OUTLETS)
+    assert set(found) == {0}
+    assert (found[0].kind, found[0].source) == ("near-duplicate", "lemonde") and found[0].score is not None
+    assert str(found[0]) == f"near-duplicate of lemonde ({found[0].score:.2f})"
 
 
 def test_cited_source_counts_even_when_absent() -> None:

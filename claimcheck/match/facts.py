@@ -31,6 +31,7 @@ from claimcheck.match.rules import (
     timestamp,
     values_agree,
 )
+from claimcheck.match.syndication import Syndicated
 from claimcheck.models import Article, Claim, Conflict, Fact, Interval, Link, Mention, Outlet
 
 
@@ -61,7 +62,7 @@ _LATE = datetime.max.replace(tzinfo=UTC)
 class FactContext:
     articles: Sequence[Article]
     alias: Mapping[str, str]
-    syndicated: Mapping[int, str]
+    syndicated: Mapping[int, Syndicated]
     cites: Mapping[
         int, Mapping[str, set[str]]
     ]  # article -> sentence -> cited outlet ids ("" = whole article)
@@ -115,7 +116,7 @@ def article_cites(
     articles: Sequence[Article],
     outlets: Mapping[str, Outlet],
     alias: Mapping[str, str],
-    syndicated: Mapping[int, str],
+    syndicated: Mapping[int, Syndicated],
 ) -> dict[int, dict[str, set[str]]]:
     """Per article, the sources it credits, by sentence; wire copy credits its wire for everything."""
     out: dict[int, dict[str, set[str]]] = {}
@@ -124,9 +125,9 @@ def article_cites(
         for c in art.claims:
             if c.cites and (src := named_source(c.cites, alias)) is not None and src != art.outlet:
                 by_sentence[c.sentence].add(src)
-        reason = syndicated.get(a, "")
-        if reason.startswith("wire"):
-            by_sentence[""].add(reason.rsplit(" ", 1)[-1])
+        copy = syndicated.get(a)
+        if copy is not None and copy.kind == "wire":
+            by_sentence[""].add(copy.source)
         out[a] = by_sentence
     return out
 

@@ -51,7 +51,7 @@ from claimcheck.match.rules import (
     timestamp,
     unit_key,
 )
-from claimcheck.match.syndication import find_syndicated
+from claimcheck.match.syndication import Syndicated, find_syndicated
 from claimcheck.models import Article, Claim, Fact, Outlet
 
 __all__ = ["distinct_claims", "join_quote_parts", "match_facts"]
@@ -61,7 +61,7 @@ def match_facts(
     articles: Sequence[Article],
     outlets: Mapping[str, Outlet],
     options: MatchOptions | None = None,
-    syndicated: Mapping[int, str] | None = None,
+    syndicated: Mapping[int, Syndicated] | None = None,
 ) -> list[Fact]:
     """Cluster the articles' claims into facts (singletons included), most-reported first."""
     options = options or MatchOptions()
