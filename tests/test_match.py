@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from claimcheck.match.cluster import cluster_items
+from claimcheck.match.cluster import Rule, cluster_items
 from claimcheck.match.pipeline import match_facts
 from claimcheck.match.rules import MatchOptions
 from claimcheck.match.syndication import Syndicated, find_syndicated
@@ -128,7 +128,8 @@ def test_cluster_items_does_not_chain() -> None:
     from claimcheck.match.rules import Item
 
     items = [Item(i, i, num(1, "x")) for i in range(4)]
-    edges = {(0, 1): (0.9, ("quote", 90)), (1, 2): (0.9, ("quote", 90)), (2, 3): (0.9, ("quote", 90))}
+    rule = Rule("quote", 90)
+    edges = {(0, 1): (0.9, rule), (1, 2): (0.9, rule), (2, 3): (0.9, rule)}
     clusters = cluster_items(items, edges, 0.5)
     assert sorted(len(c) for c in clusters) == [2, 2]
 

@@ -321,7 +321,7 @@ def _class_links(
             if (sim < floor or COUNT_CLASS in (classes[a], classes[b])) and not precise[a]:
                 continue
             scored = number_pair(items[n].claim, items[m].claim, sim / 100, unit[n], options)
-            if scored is None or scored[1][0] != "agree":
+            if scored is None or scored[1].kind != "agree":
                 continue
             graph.link(a, b, max(scored[0], PRECISE_SCORE) if precise[a] else scored[0])
 

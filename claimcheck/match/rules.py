@@ -183,7 +183,7 @@ def update_pair(
     if not when_compatible(a.when, b.when, options.when_threshold):
         return None
     shared = max(0.0, (ctx - options.number_context_floor) / (1 - options.number_context_floor))
-    return 0.45 + 0.55 * shared, ("update", thing or "?", a.value, b.value, ctx)
+    return 0.45 + 0.55 * shared, Rule("update", ctx, thing or "?", (a.value, b.value))
 
 
 def number_pair(
@@ -196,32 +196,31 @@ def number_pair(
     # words count, and a number in an unrelated sentence stays below the linkage threshold.
     shared = max(0.0, (ctx - options.number_context_floor) / (1 - options.number_context_floor))
     if values_agree(a.value, b.value):
-        return 0.45 + 0.55 * shared, ("agree", thing or "?", a.value, b.value, ctx)
+        return 0.45 + 0.55 * shared, Rule("agree", ctx, thing or "?", (a.value, b.value))
     if shared <= 0:
         return None
-    return 0.35 + 0.5 * shared, ("conflict", thing or "?", a.value, b.value, ctx)
+    return 0.35 + 0.5 * shared, Rule("conflict", ctx, thing or "?", (a.value, b.value))
 
 
 def rule_text(rule: Rule) -> str:
     """The human form of a link's rule, for ``--explain``."""
-    kind = rule[0]
-    if kind == "update":
-        _, thing, va, vb, ctx = rule
-        return (
-            f"number: same {thing!r}, figure updated ({format_value(va)} -> {format_value(vb)}, "
-            f"the later report higher), context {ctx:.2f}"
-        )
-    if kind in ("agree", "conflict"):
-        _, thing, va, vb, ctx = rule
+    kind = rule.kind
+    if kind in ("update", "agree", "conflict"):
+        assert rule.values is not None
+        va, vb = map(format_value, rule.values)
+        if kind == "update":
+            return (
+                f"number: same {rule.thing!r}, figure updated ({va} -> {vb}, "
+                f"the later report higher), context {rule.score:.2f}"
+            )
         how = "values agree" if kind == "agree" else "values close but disjoint"
-        return f"number: same {thing!r}, {how} ({format_value(va)} ~ {format_value(vb)}), context {ctx:.2f}"
+        return f"number: same {rule.thing!r}, {how} ({va} ~ {vb}), context {rule.score:.2f}"
     if kind == "quote":
-        who = ", despite different speakers" if len(rule) > 2 and rule[2] else ""
-        return f"quote: normalised words {rule[1]:.0f}/100{who}"
-    shared = rule[2]
-    who = f", shared names {', '.join(shared)}" if shared else ""
-    phrase = f", shared phrase {rule[3]!r}" if len(rule) > 3 and rule[3] else ""
-    return f"statement: content words {rule[1]:.0f}/100{phrase}{who}"
+        who = ", despite different speakers" if rule.other_speaker else ""
+        return f"quote: normalised words {rule.score:.0f}/100{who}"
+    who = f", shared names {', '.join(rule.names)}" if rule.names else ""
+    phrase = f", shared phrase {rule.phrase!r}" if rule.phrase else ""
+    return f"statement: content words {rule.score:.0f}/100{phrase}{who}"
 
 
 # --- quotes and statements -------------------------------------------------------------------
@@ -244,7 +243,7 @@ def quote_pair(
         score -= options.speaker_penalty
     if score < options.quote_threshold:
         return None
-    return score / 100, ("quote", score, not same_speaker)
+    return score / 100, Rule("quote", score, other_speaker=not same_speaker)
 
 
 def statement_pair(
@@ -261,6 +260,4 @@ def statement_pair(
         score += 5 * min(len(shared), 2)
     if score < options.statement_threshold:
         return None
-    if phrase:
-        return min(score, 100.0) / 100, ("statement", score, tuple(sorted(shared)), phrase)
-    return min(score, 100.0) / 100, ("statement", score, tuple(sorted(shared)))
+    return min(score, 100.0) / 100, Rule("statement", score, names=tuple(sorted(shared)), phrase=phrase)
