@@ -82,8 +82,7 @@ def compare(
 
 
 def _article_order(a: Article) -> tuple[datetime, str, str]:
-    published = a.published or datetime.max.replace(tzinfo=UTC)
-    return (published if published.tzinfo else published.replace(tzinfo=UTC), a.outlet, a.canonical_url)
+    return (a.published or datetime.max.replace(tzinfo=UTC), a.outlet, a.canonical_url)
 
 
 def who_cites_whom(

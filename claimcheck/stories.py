@@ -210,11 +210,7 @@ def index_articles(articles: Sequence[Article], options: StoryOptions) -> _Index
 
 def _timestamp(a: Article) -> float:
     t = a.published or a.fetched
-    if t is None:
-        return math.nan
-    if t.tzinfo is None:
-        t = t.replace(tzinfo=UTC)
-    return t.timestamp()
+    return math.nan if t is None else t.timestamp()
 
 
 @dataclass
@@ -397,8 +393,6 @@ def _sort_time(a: Article) -> tuple[int, float, str]:
     t = a.published
     if t is None:
         return (1, 0.0, a.canonical_url or a.url)
-    if t.tzinfo is None:
-        t = t.replace(tzinfo=UTC)
     return (0, t.timestamp(), a.canonical_url or a.url)
 
 

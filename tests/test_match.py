@@ -1,4 +1,4 @@
-"""Unit tests of the matcher on hand-made claims: the matching rules of DESIGN.md, one by one."""
+"""Unit tests of the matcher on hand-made claims: the matching rules of claimcheck.match.rules, one by one."""
 
 from __future__ import annotations
 

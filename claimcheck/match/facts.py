@@ -36,9 +36,7 @@ from claimcheck.models import Article, Claim, Conflict, Fact, Interval, Link, Me
 
 
 def fact_order(f: Fact) -> tuple[int, int, datetime, str]:
-    first = f.first_published or datetime.max.replace(tzinfo=UTC)
-    if first.tzinfo is None:
-        first = first.replace(tzinfo=UTC)
+    first = f.first_published or _LATE  # records' datetimes are UTC-aware (models.py)
     return (-len(f.outlets), -len(f.independent_outlets), first, f.summary)
 
 
@@ -133,8 +131,7 @@ def article_cites(
 
 
 def _published(m: Mention) -> datetime:
-    p = m.published or _LATE
-    return p if p.tzinfo else p.replace(tzinfo=UTC)
+    return m.published or _LATE
 
 
 def build_fact(
@@ -241,8 +238,7 @@ def _pair(i: int, j: int) -> tuple[int, int]:
 
 
 def _published_of(article: Article) -> datetime:
-    p = article.published or _LATE
-    return p if p.tzinfo else p.replace(tzinfo=UTC)
+    return article.published or _LATE
 
 
 def _mention(it: Item, ctx: FactContext) -> Mention:

@@ -30,8 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC
-from typing import Any
+from datetime import datetime
 
 from claimcheck.match.cluster import Exclusive, Rule
 from claimcheck.match.normalize import speakers_compatible, when_compatible, words  # noqa: F401 - re-exported
@@ -160,11 +159,9 @@ def figure_rises(points: Iterable[tuple[Interval, float | None]], window: float)
     return True if disjoint else None
 
 
-def timestamp(dt: Any) -> float | None:
-    """A publication time in seconds (naive times taken as UTC), None when unknown."""
-    if dt is None:
-        return None
-    return float((dt if dt.tzinfo else dt.replace(tzinfo=UTC)).timestamp())
+def timestamp(dt: datetime | None) -> float | None:
+    """A publication time in seconds (records' datetimes are UTC-aware), None when unknown."""
+    return None if dt is None else dt.timestamp()
 
 
 # A claim attribute that splits facts: a number's time qualifier.

@@ -137,8 +137,6 @@ def _origin_key(article: Article, outlets: Mapping[str, Outlet]) -> tuple[int, d
     """The original of a group of copies: a wire outlet first, then the earliest published."""
     outlet = outlets.get(article.outlet)
     published = article.published or _FAR_FUTURE
-    if published.tzinfo is None:
-        published = published.replace(tzinfo=UTC)
     return (0 if outlet and outlet.wire else 1, published, article.outlet)
 
 
