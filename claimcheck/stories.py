@@ -25,7 +25,7 @@ from datetime import UTC, datetime
 
 import numpy as np
 
-from claimcheck.match.syndication import find_syndicated
+from claimcheck.match.syndication import Syndicated, find_syndicated
 from claimcheck.models import Article, Outlet, StoriesResult, Story, StoryArticle
 from claimcheck.textsafe import plain
 
@@ -483,7 +483,7 @@ def describe_story(story: Story, ix: _Index, positions: Mapping[str, int]) -> St
     )
 
 
-def _wire_copies(arts: Sequence[Article], outlets: Mapping[str, Outlet]) -> dict[int, str]:
+def _wire_copies(arts: Sequence[Article], outlets: Mapping[str, Outlet]) -> dict[int, Syndicated]:
     return find_syndicated(arts, outlets) if len({a.outlet for a in arts}) > 1 else {}
 
 

@@ -227,23 +227,23 @@ def number_graph(
                 ok[x] = False
                 ok[x, found[np.argsort(-sims[x, found], kind="stable")[: options.max_candidates]]] = True
             xs, ys = np.nonzero(ok)
-            g, h = chunk[xs], cols[ys]
+            ga, ha = chunk[xs], cols[ys]
             # number_pair, on arrays: values that overlap agree; close but disjoint ones conflict
             shared = np.maximum(0.0, (sims[xs, ys].astype(np.float64) / 100 - cfloor) / (1 - cfloor))
-            agree = _below(lo[g], lo_inc[g], hi[h], hi_inc[h]) & _below(lo[h], lo_inc[h], hi[g], hi_inc[g])
+            agree = _below(lo[ga], lo_inc[ga], hi[ha], hi_inc[ha]) & _below(lo[ha], lo_inc[ha], hi[ga], hi_inc[ga])
             score = np.where(agree, 0.45 + 0.55 * shared, 0.35 + 0.5 * shared)
             score = np.where(agree & same_figure[xs, ys], np.maximum(score, PRECISE_SCORE), score)
-            score = np.where(agree & role[g], np.maximum(score, ROLE_SCORE), score)
-            keep = (agree | (shared > 0)) & (wide[g] == wide[h])  # "dozens" never meets "59"
-            for wg, wh in set(zip(when[g[keep]].tolist(), when[h[keep]].tolist(), strict=True)):
+            score = np.where(agree & role[ga], np.maximum(score, ROLE_SCORE), score)
+            keep = (agree | (shared > 0)) & (wide[ga] == wide[ha])  # "dozens" never meets "59"
+            for wg, wh in set(zip(when[ga[keep]].tolist(), when[ha[keep]].tolist(), strict=True)):
                 if (wg, wh) not in compatible:
                     compatible[wg, wh] = when_compatible(whens[wg], whens[wh], options.when_threshold)
             keep &= np.array(
-                [compatible.get(p, False) for p in zip(when[g].tolist(), when[h].tolist(), strict=True)],
+                [compatible.get(p, False) for p in zip(when[ga].tolist(), when[ha].tolist(), strict=True)],
                 dtype=bool,
             )
             adj = graph.adj
-            for a, c, sc in zip(g[keep].tolist(), h[keep].tolist(), score[keep].tolist(), strict=True):
+            for a, c, sc in zip(ga[keep].tolist(), ha[keep].tolist(), score[keep].tolist(), strict=True):
                 adj[a][c] = adj[c][a] = sc
 
     _class_links(items, graph, options, first, unit, ctx, figure, precise)
@@ -355,9 +355,10 @@ def _update_links(
         if bucket[n] is None or not can_evolve(claim, unit[n]):
             continue
         ts = [times[items[m].article] for m in graph.members[g]]
-        if any(t is None for t in ts):
+        known = [t for t in ts if t is not None]
+        if len(known) < len(ts):
             continue
-        t_lo[g], t_hi[g] = min(ts), max(ts)  # type: ignore[type-var]
+        t_lo[g], t_hi[g] = min(known), max(known)
         blocks[unit[n], is_span(claim.when)].append(g)
     out: dict[tuple[int, int], Rule] = {}
     for (thing, _), groups in blocks.items():
@@ -387,10 +388,10 @@ def _update_links(
             ok &= rep[None, :] <= options.update_ratio * rep[:, None]
             # values that agree ("at least 3" and "5") link at any time; disjoint ones only in order
             ok &= agree | (thi[:, None] + options.update_window <= tlo[None, :])
-            for x in np.flatnonzero(ok.sum(axis=1) > options.max_candidates):
-                found = np.flatnonzero(ok[x])  # a dense block: only the closest contexts
-                ok[x] = False
-                ok[x, found[np.argsort(-sims[x, found], kind="stable")[: options.max_candidates]]] = True
+            for row in np.flatnonzero(ok.sum(axis=1) > options.max_candidates):
+                found = np.flatnonzero(ok[row])  # a dense block: only the closest contexts
+                ok[row] = False
+                ok[row, found[np.argsort(-sims[row, found], kind="stable")[: options.max_candidates]]] = True
             xs, ys = np.nonzero(ok)
             for x, y in zip(xs.tolist(), ys.tolist(), strict=True):
                 a, b = items[ns[x]].claim, items[ns[y]].claim

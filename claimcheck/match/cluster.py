@@ -211,7 +211,7 @@ class _Linkage:
                 if g < h:
                     live_h = self.live[h]
                     if size_g == 1:
-                        common = next(iter(live_g)) in live_h
+                        common = int(next(iter(live_g)) in live_h)
                     else:
                         common = len(live_g.keys() & live_h.keys())
                     total = s * (size_g * self.size[h] - common)

@@ -32,7 +32,7 @@ from claimcheck.match.rules import (
     values_agree,
 )
 from claimcheck.match.syndication import Syndicated
-from claimcheck.models import Article, Claim, Conflict, Fact, Interval, Link, Mention, Outlet
+from claimcheck.models import Article, Claim, Conflict, Fact, Fidelity, Interval, Link, Mention, Outlet
 
 
 def fact_order(f: Fact) -> tuple[int, int, datetime, str]:
@@ -227,7 +227,7 @@ def explain_links(order: Sequence[int], graph: Graph) -> list[Link]:
             m = -best[1]
             chosen[_pair(n, m)] = best[0]
     links = [
-        Link(*sorted((position[i], position[j])), round(s, 3), rule_text(graph.rule(i, j)))
+        Link(min(position[i], position[j]), max(position[i], position[j]), round(s, 3), rule_text(graph.rule(i, j)))
         for (i, j), s in chosen.items()
     ]
     return sorted(links, key=lambda lk: (lk.a, lk.b))
@@ -315,6 +315,7 @@ def _fidelity(mentions: Sequence[Mention]) -> list[Mention]:
     counts = Counter(norms)
     ref = max(norms, key=lambda t: (counts[t], len(t)))
     out = []
+    fid: Fidelity
     for m, t in zip(mentions, norms, strict=True):
         if t == ref or ref in t:
             fid = "verbatim"

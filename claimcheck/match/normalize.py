@@ -170,7 +170,7 @@ def speaker_words(speaker: str | None) -> frozenset[str]:
     parts = (speaker or "").split()
     if not any(w[:1].isupper() for w in parts[1:] or parts) or {w.lower() for w in parts} <= _PRONOUNS:
         return frozenset()
-    return frozenset(w for w in words(speaker) if w not in _HONORIFIC)
+    return frozenset(w for w in words(speaker or "") if w not in _HONORIFIC)
 
 
 def speakers_compatible(a: str | None, b: str | None) -> bool:

@@ -199,7 +199,7 @@ def _check_updates(
             inside = [p for p in graph.updates if p[0] in groups and p[1] in groups]
             if not inside:
                 continue
-            points = [(items[n].claim.value, times[items[n].article]) for n in c if items[n].claim.value]
+            points = [(v, times[items[n].article]) for n in c if (v := items[n].claim.value)]
             if figure_rises(points, options.update_window) is not True:
                 drop.extend(inside)
         if not drop:

@@ -29,6 +29,7 @@ Rules beyond plain similarity (each with its unit test in tests/test_match.py):
 from __future__ import annotations
 
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -244,7 +245,7 @@ def quote_pair(
 
 
 def statement_pair(
-    score: float, na: set[str], nb: set[str], options: MatchOptions, phrase: str = ""
+    score: float, na: AbstractSet[str], nb: AbstractSet[str], options: MatchOptions, phrase: str = ""
 ) -> tuple[float, Rule] | None:
     """Statements link on their content words (fuzzy) plus shared names; a shared rare phrase
     (``phrase``, found by ``blocking.text_graph``) lifts the words' score to ``phrase_score``."""
