@@ -511,7 +511,7 @@ def test_a_quote_spelled_the_british_or_the_american_way_is_one_quote() -> None:
 
 
 def test_one_spelling_writes_british_forms_the_american_way() -> None:
-    from claimcheck.match.normalize import one_spelling
+    from claimcheck.text import one_spelling
 
     assert one_spelling("travelled to the centre, organised by the labour defence team") == (
         "traveled to the center, organized by the labor defense team"

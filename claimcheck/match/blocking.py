@@ -21,12 +21,10 @@ from rapidfuzz import fuzz, process
 
 from claimcheck.match.cluster import Graph, Rule
 from claimcheck.match.normalize import (
-    content_words,
     is_span,
     names,
     speaker_words,
     when_compatible,
-    words,
     words_compatible,
 )
 from claimcheck.match.rules import (
@@ -53,6 +51,7 @@ from claimcheck.match.things import (
     thing_class,
 )
 from claimcheck.models import Claim
+from claimcheck.text import match_content_words, match_words
 
 Scored = tuple[float, Rule] | None
 
@@ -436,8 +435,8 @@ def text_graph(items: Sequence[Item], options: MatchOptions, *, quote: bool) -> 
     if quote:
 
         def prepare(text: str) -> tuple[str, frozenset[str], frozenset[str]]:
-            t = " ".join(words(text))  # quote_norm
-            return t, frozenset(content_words(t)) or frozenset(t.split()), frozenset()
+            t = " ".join(match_words(text))  # quote_norm
+            return t, frozenset(match_content_words(t)) or frozenset(t.split()), frozenset()
 
         sw = _memo(speaker_words)
         who = [sw(it.claim.speaker) for it in items]
@@ -445,7 +444,7 @@ def text_graph(items: Sequence[Item], options: MatchOptions, *, quote: bool) -> 
     else:
 
         def prepare(text: str) -> tuple[str, frozenset[str], frozenset[str]]:
-            t = " ".join(content_words(text))
+            t = " ".join(match_content_words(text))
             return t, frozenset(t.split()), frozenset(names(text))
 
         raw = [it.claim.text for it in items]

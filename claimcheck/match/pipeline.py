@@ -36,7 +36,7 @@ from rapidfuzz import fuzz
 from claimcheck.match.blocking import number_graph, text_graph
 from claimcheck.match.cluster import cluster_items, recluster
 from claimcheck.match.facts import FactContext, alias_map, article_cites, build_fact, fact_order, renumber
-from claimcheck.match.normalize import content_words, is_span, speakers_compatible
+from claimcheck.match.normalize import is_span, speakers_compatible
 from claimcheck.match.rules import (
     COUNT_CLASS,
     EXCLUSIVE,
@@ -53,6 +53,7 @@ from claimcheck.match.rules import (
 )
 from claimcheck.match.syndication import Syndicated, find_syndicated
 from claimcheck.models import Article, Claim, Fact, Outlet
+from claimcheck.text import match_content_words
 
 __all__ = ["distinct_claims", "join_quote_parts", "match_facts"]
 
@@ -127,7 +128,7 @@ def join_quote_parts(
                 continue
             short, long_ = sorted((norm(a), norm(b)), key=len)
             ws = short.split()
-            if len(ws) < options.part_words or len(content_words(short)) < options.part_content:
+            if len(ws) < options.part_words or len(match_content_words(short)) < options.part_content:
                 continue
             if len(ws) < options.speaker_override_words and not speakers_compatible(
                 items[a].claim.speaker, items[b].claim.speaker

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from claimcheck.match.cluster import Exclusive, Rule
-from claimcheck.match.normalize import speakers_compatible, when_compatible, words  # noqa: F401 - re-exported
+from claimcheck.match.normalize import when_compatible
 from claimcheck.match.syndication import SyndicationOptions
 from claimcheck.match.things import (  # noqa: F401 - re-exported: the matcher's public helpers
     CONTEXT_SYNONYMS,
@@ -52,6 +52,7 @@ from claimcheck.match.things import (  # noqa: F401 - re-exported: the matcher's
     unit_key,
 )
 from claimcheck.models import Claim, Interval
+from claimcheck.text import match_words
 from claimcheck.values import format_value
 
 __all__ = [
@@ -226,7 +227,7 @@ def rule_text(rule: Rule) -> str:
 
 def quote_norm(claim: Claim) -> str:
     norm = claim.extra.get("norm")
-    return " ".join(words(str(norm) if norm else claim.text))
+    return " ".join(match_words(str(norm) if norm else claim.text))
 
 
 def quote_pair(
