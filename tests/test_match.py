@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from claimcheck.match.cluster import Rule, cluster_items
+from claimcheck.match.cluster import cluster_items
 from claimcheck.match.pipeline import match_facts
-from claimcheck.match.rules import MatchOptions
+from claimcheck.match.rules import MatchOptions, Rule
 from claimcheck.match.syndication import Syndicated, find_syndicated
 from claimcheck.models import Article, Claim, Interval, Outlet
 

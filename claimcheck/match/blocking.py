@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from claimcheck.match.cluster import Graph, Rule
+from claimcheck.match.cluster import Graph
 from claimcheck.match.normalize import (
     is_span,
     names,
@@ -30,6 +30,7 @@ from claimcheck.match.normalize import (
 from claimcheck.match.rules import (
     Item,
     MatchOptions,
+    Rule,
     can_evolve,
     floor_of,
     number_context,

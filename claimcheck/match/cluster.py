@@ -20,30 +20,11 @@ import heapq
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, NamedTuple
 
-if TYPE_CHECKING:
-    from claimcheck.match.rules import Item
-    from claimcheck.models import Claim, Interval
-
-
-
-class Rule(NamedTuple):
-    """Why a link was made, as data (``rules.rule_text`` formats it only for the links a report shows)."""
-
-    kind: str  # "agree", "conflict", "update" (two numbers), "quote" or "statement"
-    score: float  # numbers: their contexts' similarity (0-1); quotes, statements: the words' score (0-100)
-    thing: str = ""  # numbers: the counted thing
-    values: tuple[Interval, Interval] | None = None  # numbers: the two figures
-    other_speaker: bool = False  # quotes: linked despite known, different speakers
-    names: tuple[str, ...] = ()  # statements: the names both share
-    phrase: str = ""  # statements: the rare phrase both share
-
+from claimcheck.match.rules import Exclusive, Item, Rule
 
 # An edge between two items (i < j): score in [0, 1] and its rule.
 Edges = dict[tuple[int, int], tuple[float, Rule]]
-# A claim attribute that splits facts: (the claim's value of it, whether two such values agree).
-Exclusive = tuple[Callable[["Claim"], str | None], Callable[[str, str], bool]]
 
 _TIE = 1e-9
 

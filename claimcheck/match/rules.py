@@ -28,12 +28,12 @@ Rules beyond plain similarity (each with its unit test in tests/test_match.py):
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import NamedTuple
 
-from claimcheck.match.cluster import Exclusive, Rule
 from claimcheck.match.normalize import when_compatible
 from claimcheck.match.syndication import SyndicationOptions
 from claimcheck.match.things import (  # noqa: F401 - re-exported: the matcher's public helpers
@@ -56,12 +56,29 @@ from claimcheck.text import match_words
 from claimcheck.values import format_value
 
 __all__ = [
-    "CONTEXT_SYNONYMS", "EVOLVING_THINGS", "EXCLUSIVE", "GENERIC_UNITS", "MATCHED_KINDS", "UNIT_SYNONYMS", "Item",
+    "CONTEXT_SYNONYMS", "EVOLVING_THINGS", "EXCLUSIVE", "GENERIC_UNITS", "MATCHED_KINDS", "UNIT_SYNONYMS", "Exclusive",
+    "Item", "Rule",
     "MatchOptions", "can_evolve", "figure_rises", "format_value", "number_context", "number_pair", "quote_norm",
     "quote_pair", "rule_text", "statement_pair", "thing_key", "timestamp", "unit_key", "update_pair", "values_agree",
 ]  # fmt: skip
 
 MATCHED_KINDS = ("number", "quote", "statement")
+
+
+class Rule(NamedTuple):
+    """Why a link was made, as data (``rule_text`` formats it only for the links a report shows)."""
+
+    kind: str  # "agree", "conflict", "update" (two numbers), "quote" or "statement"
+    score: float  # numbers: their contexts' similarity (0-1); quotes, statements: the words' score (0-100)
+    thing: str = ""  # numbers: the counted thing
+    values: tuple[Interval, Interval] | None = None  # numbers: the two figures
+    other_speaker: bool = False  # quotes: linked despite known, different speakers
+    names: tuple[str, ...] = ()  # statements: the names both share
+    phrase: str = ""  # statements: the rare phrase both share
+
+
+# A claim attribute that splits facts: (the claim's value of it, whether two such values agree).
+Exclusive = tuple[Callable[["Claim"], str | None], Callable[[str, str], bool]]
 
 
 @dataclass(frozen=True)
