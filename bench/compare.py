@@ -182,7 +182,7 @@ def _run(a: argparse.Namespace, tmp: Path) -> int:
     startup = run_measured([sys.executable, "-m", "claimcheck", "--version"], env=env).seconds
 
     # In-process breakdown and the bare-SQLite baselines.
-    from claimcheck.compare import CompareOptions, compare
+    from claimcheck.compare import CompareOptions, compare, topic_outlets
     from claimcheck.config import load_sources
     from claimcheck.render import render
     from claimcheck.store import Store, fts_query
@@ -193,7 +193,9 @@ def _run(a: argparse.Namespace, tmp: Path) -> int:
         articles = store.search(topic)
         t_search = time.perf_counter() - t
         t = time.perf_counter()
-        result = compare(topic, articles, cfg, CompareOptions())
+        result = compare(
+            topic, articles, topic_outlets(articles, cfg, store.outlet_names()), CompareOptions()
+        )
         t_compare = time.perf_counter() - t
         t = time.perf_counter()
         render(result, "markdown")

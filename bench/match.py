@@ -3,7 +3,7 @@
 The claims are real extractor output: generated articles (bench/corpus.py, stories shared across outlets,
 a story pool that grows with the archive) go through ``claimcheck.claims.extract_claims``; articles are
 taken until the number of matchable claims (numbers, quotes, statements) reaches each size. The timed
-call is ``claimcheck.match.match_facts``. The baseline is what one would write without blocking: every
+call is ``claimcheck.match.pipeline.match_facts``. The baseline is what one would write without blocking: every
 claim scored against every other with ``rapidfuzz.process.cdist`` (token_sort_ratio, one thread, as the
 matcher's default), run only at the sizes where it is predicted to finish within --naive-budget seconds.
 Targets: growth exponent at most 1.2; 100k claims in under 30 s.
@@ -132,7 +132,8 @@ def main(argv: list[str] | None = None) -> int:
     sizes = sorted(int(s) for s in a.sizes.split(","))
     header("bench.match", sizes=a.sizes, outlets=a.outlets)
 
-    from claimcheck.match import MatchOptions, match_facts
+    from claimcheck.match.pipeline import match_facts
+    from claimcheck.match.rules import MatchOptions
 
     t = time.perf_counter()
     everything, outlets = build_articles(sizes[-1], a.outlets)

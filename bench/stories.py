@@ -115,7 +115,7 @@ def _phases(db: Path, src: Path) -> dict[str, float]:
     t = time.perf_counter()
     for s in described:
         mark_wire_copies(s, by_url, outlets)
-    out["wire copies (claimcheck.syndication, per story)"] = time.perf_counter() - t
+    out["wire copies (claimcheck.match.syndication, per story)"] = time.perf_counter() - t
     return out
 
 

@@ -30,7 +30,7 @@ _EXPORTS = {
     "FetchOptions": "claimcheck.ingest.pipeline",
     "FetchReport": "claimcheck.ingest.pipeline",
     "OutletReport": "claimcheck.ingest.pipeline",
-    "compare_topic": "claimcheck.topic",
+    "compare_topic": "claimcheck.compare",
     "CompareOptions": "claimcheck.compare",
     "Article": "claimcheck.models",
     "Citation": "claimcheck.models",
@@ -87,7 +87,7 @@ __all__ = [
 
 if TYPE_CHECKING:
     from claimcheck import render
-    from claimcheck.compare import CompareOptions
+    from claimcheck.compare import CompareOptions, compare_topic
     from claimcheck.config import load_sources
     from claimcheck.errors import ClaimcheckError, ConfigError, FetchError, StoreError, UsageError
     from claimcheck.ingest.pipeline import FetchOptions, FetchReport, OutletReport, fetch
@@ -107,7 +107,6 @@ if TYPE_CHECKING:
         Sources,
     )
     from claimcheck.store import Store, open_store
-    from claimcheck.topic import compare_topic
 
 
 def __getattr__(name: str) -> Any:

@@ -1,7 +1,8 @@
-"""Build the comparison report for a topic: articles and outlets in, a ``CompareResult`` out.
+"""The conductor of a comparison: a topic -> a ``CompareResult`` (ARCHITECTURE.md).
 
-Pure: the CLI picks the articles (store search) and renders the result; this module only
-matches their claims, filters and orders the facts, and counts who cites whom.
+It owns the sequence, once: search the store (``compare_topic``), name every outlet found
+(``topic_outlets``), find wire copy, match the claims into facts (``match.pipeline``), keep and number
+the facts shown, count who cites whom. The CLI's `compare`, the demo, the library and bench call it.
 """
 
 from __future__ import annotations
@@ -11,10 +12,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
-from claimcheck.facts import alias_map, fact_order, named_source
-from claimcheck.match import MATCHED_KINDS, MatchOptions, match_facts
-from claimcheck.models import Article, Citation, CompareResult, Fact, Outlet, OutletCount, Sources
-from claimcheck.syndication import find_syndicated
+from claimcheck.match.facts import alias_map, article_cites, renumber
+from claimcheck.match.pipeline import match_facts
+from claimcheck.match.rules import MATCHED_KINDS, MatchOptions
+from claimcheck.match.syndication import Syndicated, find_syndicated
+from claimcheck.models import Article, Citation, CompareResult, Outlet, OutletCount, Sources
+from claimcheck.store import Store
 
 
 @dataclass(frozen=True)
@@ -53,12 +56,12 @@ def compare(
     kinds = (options.kind,) if options.kind else MATCHED_KINDS
     match_options = replace(options.match, kinds=kinds)
     syndicated = find_syndicated(articles, outlets, match_options.syndication)
-    facts = [
+    # match_facts gives the facts most-reported first; those shown keep that order, numbered again
+    shown = [
         f
         for f in match_facts(articles, outlets, match_options, syndicated)
         if len(f.outlets) >= max(1, options.min_outlets)
     ]
-    facts.sort(key=fact_order)
     counts = Counter(a.outlet for a in articles)
     considered = tuple(
         OutletCount(oid, outlets[oid].name if oid in outlets else oid, n)
@@ -70,36 +73,56 @@ def compare(
         since=options.since,
         until=options.until,
         outlets=considered,
-        facts=tuple(_numbered(facts)),
+        facts=tuple(renumber(f, n) for n, f in enumerate(shown, 1)),
         citations=who_cites_whom(articles, outlets, syndicated),
         article_count=len(articles),
-        syndicated={articles[i].url: why for i, why in sorted(syndicated.items())},
+        syndicated={articles[i].url: str(why) for i, why in sorted(syndicated.items())},
         known_outlets={oid: o.name for oid, o in outlets.items()},
     )
 
 
 def _article_order(a: Article) -> tuple[datetime, str, str]:
-    published = a.published or datetime.max.replace(tzinfo=UTC)
-    return (published if published.tzinfo else published.replace(tzinfo=UTC), a.outlet, a.canonical_url)
-
-
-def _numbered(facts: Sequence[Fact]) -> list[Fact]:
-    return [replace(f, id=f"F{n}") for n, f in enumerate(facts, 1)]
+    return (a.published or datetime.max.replace(tzinfo=UTC), a.outlet, a.canonical_url)
 
 
 def who_cites_whom(
-    articles: Sequence[Article], outlets: Mapping[str, Outlet], syndicated: Mapping[int, str]
+    articles: Sequence[Article], outlets: Mapping[str, Outlet], syndicated: Mapping[int, Syndicated]
 ) -> tuple[Citation, ...]:
-    """For each (outlet, cited source), how many of the outlet's articles credit the source."""
-    alias = alias_map(outlets)
+    """For each (outlet, cited source), how many of the outlet's articles credit the source (the
+    credits ``facts.article_cites`` reads, wire copy crediting its wire)."""
+    cites = article_cites(articles, outlets, alias_map(outlets), syndicated)
     seen: dict[tuple[str, str], set[str]] = defaultdict(set)
     for i, art in enumerate(articles):
-        cited = {src for c in art.claims if c.cites and (src := named_source(c.cites, alias)) is not None}
-        why = syndicated.get(i, "")
-        if why.startswith("wire"):
-            cited.add(why.rsplit(" ", 1)[-1])
-        for src in cited - {art.outlet}:
+        for src in set().union(*cites[i].values()) - {art.outlet}:
             seen[art.outlet, src].add(art.url)
     rows = [Citation(o, s, len(urls)) for (o, s), urls in seen.items()]
     rows.sort(key=lambda c: (-c.articles, c.outlet, c.cited))
     return tuple(rows)
+
+
+def topic_outlets(
+    articles: Sequence[Article], sources: Sources | None, stored_names: Mapping[str, str]
+) -> dict[str, Outlet]:
+    """The configured outlets, plus those found in ``articles`` that are no longer configured, under
+    the name the store kept for them (else their id)."""
+    outlets = {o.id: o for o in sources.outlets} if sources is not None else {}
+    for a in articles:
+        if a.outlet not in outlets:
+            outlets[a.outlet] = Outlet(a.outlet, stored_names.get(a.outlet, a.outlet))
+    return outlets
+
+
+def compare_topic(
+    store: Store,
+    topic: str,
+    sources: Sources | None = None,
+    options: CompareOptions | None = None,
+    *,
+    outlets: Sequence[str] | None = None,
+    limit: int | None = None,
+) -> CompareResult:
+    """Search ``store`` for ``topic`` (in ``options``' time window, from ``outlets`` only, at most
+    ``limit`` articles) and compare what was found. An empty result when nothing matches."""
+    options = options or CompareOptions()
+    articles = store.search(topic, since=options.since, until=options.until, outlets=outlets, limit=limit)
+    return compare(topic, articles, topic_outlets(articles, sources, store.outlet_names()), options)

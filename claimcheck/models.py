@@ -341,3 +341,45 @@ class CompareResult:
 
     def __post_init__(self) -> None:
         _utc(self, "generated_at", "since", "until")
+
+
+# --- stories (claimcheck.stories) ---
+
+
+@dataclass(frozen=True)
+class StoryArticle:
+    """One article of a story, as listed (no text)."""
+
+    id: int | None
+    outlet: str
+    url: str
+    title: str
+    published: datetime | None
+    syndicated: bool = False
+
+
+@dataclass(frozen=True)
+class Story:
+    id: str  # stable while the stored articles do not change: derived from the earliest article
+    label: str  # the most central title
+    terms: tuple[str, ...]  # the story's most distinctive words, best first
+    topic: str  # words for `compare TOPIC` that find this story's articles
+    outlets: tuple[str, ...]  # every outlet with an article in the story, first to publish first
+    independent_outlets: tuple[str, ...]  # those with at least one article that is not wire copy
+    first_published: datetime | None
+    last_published: datetime | None
+    first_outlet: str | None
+    articles: tuple[StoryArticle, ...]  # in publication order (undated last)
+
+
+@dataclass(frozen=True)
+class StoriesResult:
+    """What `claimcheck stories` shows: the stories picked from the articles of a window."""
+
+    generated_at: datetime
+    since: datetime | None
+    until: datetime | None
+    article_count: int  # articles in the window
+    story_count: int  # stories among them, before --min-outlets and --limit
+    stories: tuple[Story, ...]
+    outlet_names: Mapping[str, str]

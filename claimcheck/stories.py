@@ -10,7 +10,7 @@ them, then clustered by average linkage: two groups merge only when their articl
 similar to each other (exact, from the groups' summed vectors), so two events do not chain together
 through one article that mentions both. A split story is preferred to a mixed one.
 
-Wire copies are counted as ``compare`` counts them (claimcheck.syndication): a story's independent
+Wire copies are counted as ``compare`` counts them (claimcheck.match.syndication): a story's independent
 outlets are those with at least one article that is not a wire copy.
 """
 
@@ -25,8 +25,8 @@ from datetime import UTC, datetime
 
 import numpy as np
 
-from claimcheck.models import Article, Outlet
-from claimcheck.syndication import find_syndicated
+from claimcheck.match.syndication import Syndicated, find_syndicated
+from claimcheck.models import Article, Outlet, StoriesResult, Story, StoryArticle
 from claimcheck.textsafe import plain
 
 
@@ -51,32 +51,6 @@ class StoryOptions:
     specific_most: int = 1000  # ... but never more than this many (generic words grow with the window)
     same_days: float = 4.0  # no time damping within this many days
     half_life_days: float = 120.0  # beyond same_days, similarity halves every this many days
-
-
-@dataclass(frozen=True)
-class StoryArticle:
-    """One article of a story, as listed (no text)."""
-
-    id: int | None
-    outlet: str
-    url: str
-    title: str
-    published: datetime | None
-    syndicated: bool = False
-
-
-@dataclass(frozen=True)
-class Story:
-    id: str  # stable while the stored articles do not change: derived from the earliest article
-    label: str  # the most central title
-    terms: tuple[str, ...]  # the story's most distinctive words, best first
-    topic: str  # words for `compare TOPIC` that find this story's articles
-    outlets: tuple[str, ...]  # every outlet with an article in the story, first to publish first
-    independent_outlets: tuple[str, ...]  # those with at least one article that is not wire copy
-    first_published: datetime | None
-    last_published: datetime | None
-    first_outlet: str | None
-    articles: tuple[StoryArticle, ...]  # in publication order (undated last)
 
 
 # --- text to terms --------------------------------------------------------------------------------
@@ -236,11 +210,7 @@ def index_articles(articles: Sequence[Article], options: StoryOptions) -> _Index
 
 def _timestamp(a: Article) -> float:
     t = a.published or a.fetched
-    if t is None:
-        return math.nan
-    if t.tzinfo is None:
-        t = t.replace(tzinfo=UTC)
-    return t.timestamp()
+    return math.nan if t is None else t.timestamp()
 
 
 @dataclass
@@ -423,8 +393,6 @@ def _sort_time(a: Article) -> tuple[int, float, str]:
     t = a.published
     if t is None:
         return (1, 0.0, a.canonical_url or a.url)
-    if t.tzinfo is None:
-        t = t.replace(tzinfo=UTC)
     return (0, t.timestamp(), a.canonical_url or a.url)
 
 
@@ -515,7 +483,7 @@ def describe_story(story: Story, ix: _Index, positions: Mapping[str, int]) -> St
     )
 
 
-def _wire_copies(arts: Sequence[Article], outlets: Mapping[str, Outlet]) -> dict[int, str]:
+def _wire_copies(arts: Sequence[Article], outlets: Mapping[str, Outlet]) -> dict[int, Syndicated]:
     return find_syndicated(arts, outlets) if len({a.outlet for a in arts}) > 1 else {}
 
 
@@ -537,19 +505,6 @@ def pick(stories: Sequence[Story], *, min_outlets: int = 2, limit: int | None = 
     """The stories covered by at least ``min_outlets`` outlets, at most ``limit`` of them."""
     out = [s for s in stories if len(s.outlets) >= max(1, min_outlets)]
     return out[:limit] if limit else out
-
-
-@dataclass(frozen=True)
-class StoriesResult:
-    """What `claimcheck stories` shows: the stories picked from the articles of a window."""
-
-    generated_at: datetime
-    since: datetime | None
-    until: datetime | None
-    article_count: int  # articles in the window
-    story_count: int  # stories among them, before --min-outlets and --limit
-    stories: tuple[Story, ...]
-    outlet_names: Mapping[str, str]
 
 
 def list_stories(

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from claimcheck.claims import extract_claims
-from claimcheck.claims.lexicon import stem
 from claimcheck.models import Claim
+from claimcheck.text import claim_stem
 
 DATA = Path(__file__).parent / "data"
 REALDATA = Path(__file__).resolve().parents[2] / "shared" / "realdata" / "extraction-benchmark"
@@ -77,8 +77,8 @@ def _unit_ok(expected: str, got: str | None) -> bool:
     """The expected head noun appears (stemmed) in the predicted unit."""
     if not got:
         return False
-    head = stem(expected.split()[-1])
-    return head in {stem(w) for w in got.split()}
+    head = claim_stem(expected.split()[-1])
+    return head in {claim_stem(w) for w in got.split()}
 
 
 def _norm(text: str) -> str:

@@ -28,11 +28,11 @@ def test_all_exported_names_resolve_and_are_listed() -> None:
 
 
 def test_exports_are_the_objects_of_their_home_modules() -> None:
-    from claimcheck import ingest, models, render, store, topic
+    from claimcheck import compare, ingest, models, render, store
     from claimcheck.ingest import pipeline
 
     assert claimcheck.fetch is pipeline.fetch and claimcheck.Store is store.Store
-    assert claimcheck.compare_topic is topic.compare_topic and claimcheck.Fact is models.Fact
+    assert claimcheck.compare_topic is compare.compare_topic and claimcheck.Fact is models.Fact
     assert claimcheck.render is render and callable(claimcheck.render.render)
     assert not callable(ingest)  # the package is ingest/; `claimcheck.fetch` is the function
 

@@ -1,12 +1,14 @@
-"""Unit tests of the matcher on hand-made claims: the matching rules of DESIGN.md, one by one."""
+"""Unit tests of the matcher on hand-made claims: the matching rules of claimcheck.match.rules, one by one."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from claimcheck.match import MatchOptions, cluster_items, match_facts
+from claimcheck.match.cluster import cluster_items
+from claimcheck.match.pipeline import match_facts
+from claimcheck.match.rules import MatchOptions, Rule
+from claimcheck.match.syndication import Syndicated, find_syndicated
 from claimcheck.models import Article, Claim, Interval, Outlet
-from claimcheck.syndication import find_syndicated
 
 T0 = datetime(2025, 12, 13, 10, tzinfo=UTC)
 OUTLETS = {
@@ -123,10 +125,11 @@ def test_no_chaining_through_an_intermediate_claim() -> None:
 
 
 def test_cluster_items_does_not_chain() -> None:
-    from claimcheck.match import Item
+    from claimcheck.match.rules import Item
 
     items = [Item(i, i, num(1, "x")) for i in range(4)]
-    edges = {(0, 1): (0.9, ("quote", 90)), (1, 2): (0.9, ("quote", 90)), (2, 3): (0.9, ("quote", 90))}
+    rule = Rule("quote", 90)
+    edges = {(0, 1): (0.9, rule), (1, 2): (0.9, rule), (2, 3): (0.9, rule)}
     clusters = cluster_items(items, edges, 0.5)
     assert sorted(len(c) for c in clusters) == [2, 2]
 
@@ -189,6 +192,7 @@ def test_byline_and_reporting_by_mark_wire_copy_but_not_the_wire_itself() -> Non
     ]
     marked = find_syndicated(arts, OUTLETS)
     assert set(marked) == {1}
+    assert marked[1] == Syndicated("wire", "apnews") and str(marked[1]) == "wire dateline/byline of apnews"
 
 
 def test_near_duplicate_is_syndicated_and_the_earliest_is_the_original() -> None:
@@ -198,7 +202,10 @@ def test_near_duplicate_is_syndicated_and_the_earliest_is_the_original() -> None
         art("lemonde", text=base + " More to follow.", hour=0),
         art("cbs", text="Something else entirely. " + " ".join(f"other{i}" for i in range(90)), hour=2),
     ]
-    assert set(find_syndicated(arts, OUTLETS)) == {0}
+    found = find_syndicated(arts, OUTLETS)
+    assert set(found) == {0}
+    assert (found[0].kind, found[0].source) == ("near-duplicate", "lemonde") and found[0].score is not None
+    assert str(found[0]) == f"near-duplicate of lemonde ({found[0].score:.2f})"
 
 
 def test_cited_source_counts_even_when_absent() -> None:
@@ -278,26 +285,8 @@ def test_scales_roughly_linearly() -> None:
     assert big / small < 4**1.3, (small, big)
 
 
-def test_wire_copy_found_aside_is_the_same(monkeypatch) -> None:  # noqa: ANN001
-    """On large inputs wire copy is detected in a forked child; the facts are the same."""
-    import claimcheck.match as match
-
-    arts = [
-        art("reuters", num(123, "Belarus freed 123 political prisoners."), text="(Reuters) - " + FILLER),
-        art("bbc", num(123, "Belarus freed 123 political prisoners."), hour=1, text=f"(Reuters) - {FILLER}"),
-        art("cbs", num(123, "Belarus freed 123 political prisoners."), hour=2),
-    ]
-    inline = facts_of(*arts)
-    monkeypatch.setattr(match, "_ASIDE_ARTICLES", 0)
-    assert facts_of(*arts) == inline
-    assert fact_with(inline, "bbc").independent_outlets != fact_with(inline, "bbc").outlets
-
-
-# --- counted thing from the claim's role, updated figures, shared rare phrases ----------------
-
-
 def test_people_whose_role_is_prisoners_count_prisoners() -> None:
-    from claimcheck.match import thing_key
+    from claimcheck.match.rules import thing_key
 
     role = num(
         Interval(1100, None, False), "It says more than 1,100 people remain behind bars on political charges.",
@@ -367,7 +356,7 @@ def test_a_falling_figure_or_a_count_that_does_not_evolve_is_no_update() -> None
 
 
 def test_a_figure_falling_back_after_an_update_splits_the_update() -> None:
-    from claimcheck.match import figure_rises
+    from claimcheck.match.rules import figure_rises
 
     h = 3600.0
     assert figure_rises([(Interval.exact(2), 0.0), (Interval.exact(5), 2 * h)], h) is True
@@ -407,7 +396,7 @@ def test_statements_sharing_a_rare_phrase_join_despite_different_endings() -> No
 
 
 def test_cited_sources_are_named_once() -> None:
-    from claimcheck.facts import merge_names
+    from claimcheck.match.facts import merge_names
 
     names = ["reuters", "human rights group Viasna", "Viasna", "officials in Kyiv", "Kyiv"]
     assert merge_names(names) == ("reuters", "Viasna", "officials in Kyiv", "Kyiv")
@@ -415,7 +404,7 @@ def test_cited_sources_are_named_once() -> None:
 
 
 def test_only_named_sources_are_cited() -> None:
-    from claimcheck.facts import named_source
+    from claimcheck.match.facts import named_source
 
     alias = {"reuters": "reuters", "thomson reuters": "reuters", "bbc": "bbc"}
     unnamed = ["group", "officials", "Analysts", "analysts", "The Group", "officials in Kyiv", "warning",
@@ -522,7 +511,7 @@ def test_a_quote_spelled_the_british_or_the_american_way_is_one_quote() -> None:
 
 
 def test_one_spelling_writes_british_forms_the_american_way() -> None:
-    from claimcheck.normalize import one_spelling
+    from claimcheck.text import one_spelling
 
     assert one_spelling("travelled to the centre, organised by the labour defence team") == (
         "traveled to the center, organized by the labor defense team"
@@ -569,7 +558,7 @@ def test_a_count_of_others_is_a_part_not_a_conflicting_total() -> None:
 
 
 def test_a_count_noun_before_another_noun_is_what_is_counted() -> None:
-    from claimcheck.match import unit_key
+    from claimcheck.match.rules import unit_key
 
     assert unit_key("points clear") == unit_key("point lead") == unit_key("points") == "point"
     assert unit_key("minute rain delay") == "minute" and unit_key("political prisoners") == "prisoner"
@@ -589,7 +578,7 @@ def test_a_figure_given_for_many_things_joins_none_of_them() -> None:
 
 
 def test_a_ceiling_agrees_with_figures_near_it_only() -> None:
-    from claimcheck.match import values_agree
+    from claimcheck.match.rules import values_agree
 
     up_to = Interval(0, 5.1e6)
     assert values_agree(up_to, Interval.exact(5.1e6)) and values_agree(up_to, Interval.exact(4.5e6))
@@ -611,7 +600,7 @@ def test_a_ceiling_meets_the_figure_it_names() -> None:
 
 
 def test_an_unnamed_speaker_may_be_a_named_one() -> None:
-    from claimcheck.normalize import speaker_words
+    from claimcheck.match.normalize import speaker_words
 
     assert speaker_words("the director") == speaker_words("He") == frozenset()
     assert speaker_words("Quentin Tarantino") == {"quentin", "tarantino"}
@@ -621,7 +610,7 @@ def test_an_unnamed_speaker_may_be_a_named_one() -> None:
 
 
 def test_an_article_that_repeats_a_precise_count_gives_it_once() -> None:
-    from claimcheck.match import distinct_claims
+    from claimcheck.match.pipeline import distinct_claims
 
     a = art("reuters", num(11.5e6, "The leak holds 11.5 million documents.", unit="documents"),
             num(11.5e6, "A leak of 11.5 million tax documents exposes the wealthy.", unit="tax documents exposes"),

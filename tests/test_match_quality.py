@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.match import match_facts
+from claimcheck.match.pipeline import match_facts
 from claimcheck.models import Article, Claim, Fact, Interval, Outlet
 
 DATA = Path(__file__).parent / "data"

@@ -7,10 +7,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from claimcheck.claims.lexicon import COUNT_NOUNS, MONTHS, STOPWORDS, WEEKDAYS, WORD
+from claimcheck.claims.lexicon import COUNT_NOUNS, MONTHS, WEEKDAYS
 from claimcheck.claims.numfilters import _UNIT_WORD
 from claimcheck.claims.numwords import UNITS_WORDS as _UNITS_WORDS
 from claimcheck.claims.roles import ROLE_WORDS
+from claimcheck.text import CLAIM_STOPWORDS, CLAIM_WORD
 
 _OF_POSSESSIVE = re.compile(r"\s+of\s+(?:its|their|his|her|our|the)\s+(?=[a-z])")
 _LY_NOUNS = frozenset(["daily", "weekly", "monthly", "quarterly", "yearly", "family", "ally", "rally"])
@@ -24,7 +25,7 @@ _PREPOSITIONS = frozenset(
      "aboard", "alongside", "beside", "besides", "beneath", "underneath", "except", "versus", "vs"]
 )
 _NOT_UNIT = frozenset(
-    {*STOPWORDS, *_PREPOSITIONS, *(m.lower() for m in MONTHS), *(d.lower() for d in WEEKDAYS)}
+    {*CLAIM_STOPWORDS, *_PREPOSITIONS, *(m.lower() for m in MONTHS), *(d.lower() for d in WEEKDAYS)}
 ) - {
     "people", "years", "year", "months", "month", "weeks", "week", "days", "day", "times", "time", "ones",
 }
@@ -137,12 +138,12 @@ def _infer_unit(s: str) -> str | None:
     if "death toll" in low:
         return "deaths"
     best = None
-    for m in WORD.finditer(low):
+    for m in CLAIM_WORD.finditer(low):
         w = m.group()
         if w in COUNT_NOUNS:
             best = w
             prev = low[max(0, m.start() - 25) : m.start()].split()
-            if prev and prev[-1] not in STOPWORDS and prev[-1].isalpha() and not prev[-1].endswith("ed"):
+            if prev and prev[-1] not in CLAIM_STOPWORDS and prev[-1].isalpha() and not prev[-1].endswith("ed"):
                 best = f"{prev[-1]} {w}"
             break
     return best

@@ -10,10 +10,6 @@ import re
 from dataclasses import dataclass, field
 
 from claimcheck.claims.clauses import clause_whens
-from claimcheck.claims.lexicon import (
-    content_words,
-    stem,
-)
 from claimcheck.claims.measures import ATTACHED, CASE_SENSITIVE, canonical, measure_after, metres_cue
 from claimcheck.claims.nounphrase import _OF_POSSESSIVE, _infer_unit, _noun_phrase
 from claimcheck.claims.numfilters import (
@@ -41,6 +37,7 @@ from claimcheck.claims.numwords import (
 )
 from claimcheck.claims.roles import DEATH_UNITS, GENERIC, ROLE_WORDS, event_role, held_role
 from claimcheck.models import Interval
+from claimcheck.text import claim_content_words, claim_stem
 
 # "nearly/almost 125" -> [0.92 * 125, 125): "nearly" rarely means more than ~8% short.
 NEARLY_FACTOR = 0.92
@@ -476,12 +473,12 @@ def _unit(s: str, raw: _Raw, end: int) -> tuple[str | None, int, bool]:
 
 def _context(s: str, q: Quantity) -> list[str]:
     """Content words near the number (nearest first) for cross-outlet matching."""
-    left = content_words(s[max(0, q.start - 80) : q.start])[::-1]
-    right = content_words(s[q.end : q.end + 80])
+    left = claim_content_words(s[max(0, q.start - 80) : q.start])[::-1]
+    right = claim_content_words(s[q.end : q.end + 80])
     unit = set((q.unit or "").split())
     out: list[str] = []
     for pair in zip(left + [""] * len(right), right + [""] * len(left), strict=False):
         for w in pair:
-            if w and w not in out and w not in unit and stem(w) not in unit and len(w) > 2:
+            if w and w not in out and w not in unit and claim_stem(w) not in unit and len(w) > 2:
                 out.append(w)
     return out[:8]

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from claimcheck.claims.lexicon import MONTHS, WEEKDAYS, content_words
+from claimcheck.claims.lexicon import MONTHS, WEEKDAYS
+from claimcheck.text import claim_content_words
 
 FURNITURE = re.compile(
     r"^(?:sign\s+up|subscribe|read\s+(?:more|next|the\s+full)|click|tap|follow\s+us|share\s+(?:this|on)|"
@@ -161,4 +162,4 @@ def _has_actor(s: str) -> bool:
 
 def statement_words(sentence: str) -> list[str]:
     """Normalised content words of a statement, for fuzzy matching across outlets."""
-    return content_words(sentence)
+    return claim_content_words(sentence)

@@ -17,7 +17,7 @@ from claimcheck.cli.migrate import migrate_store
 from claimcheck.cli.reindex import reindex
 from claimcheck.cli.sources import sources
 from claimcheck.cli.store import articles, stats
-from claimcheck.cli_stories import stories
+from claimcheck.cli.stories import stories
 
 app = typer.Typer(
     name="claimcheck",

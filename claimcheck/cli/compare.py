@@ -106,10 +106,9 @@ def compare(
     """Match claims across outlets on TOPIC and print the attribution table (or export it)."""
     # Imported here, not at the top: every command loads this module to register `compare`, and the
     # matcher (numpy, rapidfuzz) would add ~0.1 s to the start of `fetch`.
-    from claimcheck.compare import CompareOptions
+    from claimcheck.compare import CompareOptions, topic_outlets
     from claimcheck.compare import compare as build_report
     from claimcheck.render import FORMATS, print_table, render
-    from claimcheck.topic import topic_outlets
 
     fmt = choose(fmt, FORMATS, "format")
     if kind is not None:
@@ -182,7 +181,7 @@ def _story_articles(
     store: Store, cfg: Sources, story_id: str, since: str | None, until: str | None, source: list[str] | None
 ) -> tuple[str, list[Article]]:
     """The articles of the story with this id (whole, with claims), and the story's label as topic."""
-    from claimcheck.cli_stories import find_story
+    from claimcheck.cli.stories import find_story
 
     found = find_story(store, cfg, story_id.strip(), since=since, until=until, source=source)
     if found is None:

@@ -73,10 +73,10 @@ def _compare(
 ) -> int:
     # Imported here, as in cli/compare.py: every command loads this module, and the matcher (numpy,
     # rapidfuzz) would add ~0.1 s to the start of `fetch`.
+    from claimcheck.compare import compare_topic
     from claimcheck.render import render
     from claimcheck.render.table import print_table
     from claimcheck.store_pg import redact
-    from claimcheck.topic import compare_topic
 
     cfg = load_sources(sources_path)
     with open_store(db_file, create=False) as store:
@@ -103,7 +103,7 @@ def _compare(
 
 def _print_stories(store: Store, cfg: Sources) -> None:
     """The stories table of everything fetched (every story, single-outlet ones too), before compare."""
-    from claimcheck.cli_stories import outlet_map
+    from claimcheck.cli.stories import outlet_map
     from claimcheck.render.stories import print_stories
     from claimcheck.stories import list_stories
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from claimcheck.match import format_value
 from claimcheck.models import CompareResult, Fact, Interval
+from claimcheck.values import format_value
 
 __all__ = ["format_value", "outlet_names", "window_text", "when_text", "conflict_text", "evolution_text"]
 

@@ -18,8 +18,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from claimcheck.models import StoriesResult, Story
 from claimcheck.render.common import when_text
-from claimcheck.stories import StoriesResult, Story
 from claimcheck.textsafe import csv_safe, plain, safe_link
 from claimcheck.textsafe import markdown_escape as esc
 

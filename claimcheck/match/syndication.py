@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Literal
 
 import numpy as np
 
@@ -35,6 +36,22 @@ class SyndicationOptions:
     max_posting: int = 50  # shingles in more articles than this are boilerplate, not evidence
     containment: float = 0.6  # |A ∩ B| / min(|A|, |B|) at or above this is a near-duplicate
     min_shingles: int = 20  # shorter texts are too short to call duplicates
+
+
+@dataclass(frozen=True)
+class Syndicated:
+    """Why an article is wire copy: ``kind`` "wire" (it carries the dateline or byline of the wire
+    outlet ``source``) or "near-duplicate" (of outlet ``source``'s article, ``score`` its containment).
+    ``str()`` gives the reason as reports show it."""
+
+    kind: Literal["wire", "near-duplicate"]
+    source: str  # an outlet id
+    score: float | None = None
+
+    def __str__(self) -> str:
+        if self.kind == "wire":
+            return f"wire dateline/byline of {self.source}"
+        return f"near-duplicate of {self.source} ({self.score or 0.0:.2f})"
 
 
 def shingles(text: str, size: int = 5) -> set[int]:
@@ -98,20 +115,21 @@ def find_syndicated(
     articles: Sequence[Article],
     outlets: Mapping[str, Outlet],
     options: SyndicationOptions | None = None,
-) -> dict[int, str]:
-    """Article index -> why it is wire copy ("dateline of reuters", "near-duplicate of bbc (0.91)")."""
+) -> dict[int, Syndicated]:
+    """Article index -> why it is wire copy (``Syndicated``: a wire's dateline or byline, or a
+    near-duplicate of an earlier article of another outlet)."""
     options = options or SyndicationOptions()
-    reasons: dict[int, str] = {}
+    reasons: dict[int, Syndicated] = {}
     patterns = _wire_patterns(outlets)
     for i, art in enumerate(articles):
         wire = _wire_marks(art, patterns)
         if wire:
-            reasons[i] = f"wire dateline/byline of {wire}"
+            reasons[i] = Syndicated("wire", wire)
     for group, score in _near_duplicate_groups(articles, options):
         original = min(group, key=lambda i: _origin_key(articles[i], outlets))
         for i in group:
             if i != original and i not in reasons and articles[i].outlet != articles[original].outlet:
-                reasons[i] = f"near-duplicate of {articles[original].outlet} ({score[i]:.2f})"
+                reasons[i] = Syndicated("near-duplicate", articles[original].outlet, float(score[i]))
     return reasons
 
 
@@ -119,8 +137,6 @@ def _origin_key(article: Article, outlets: Mapping[str, Outlet]) -> tuple[int, d
     """The original of a group of copies: a wire outlet first, then the earliest published."""
     outlet = outlets.get(article.outlet)
     published = article.published or _FAR_FUTURE
-    if published.tzinfo is None:
-        published = published.replace(tzinfo=UTC)
     return (0 if outlet and outlet.wire else 1, published, article.outlet)
 
 

@@ -36,7 +36,7 @@ from claimcheck.models import Article, Outlet, Sources
 from claimcheck.store import Store
 
 if TYPE_CHECKING:
-    from claimcheck.stories import Story
+    from claimcheck.models import Story
 
 DEFAULT_DAYS = 3
 

@@ -1,6 +1,6 @@
 """Facts from clusters of matched claims: outlets, first reporter, value and conflicts, evidence.
 
-``claimcheck.match`` decides which claims belong together; this module turns each cluster into a
+``claimcheck.match.rules`` decides which claims belong together; this module turns each cluster into a
 ``Fact``: outlets deduplicated (an outlet counts once however many of its articles carry the claim),
 wire copy left out of the independent outlets, the value most outlets agree on with the mentions
 that disagree as conflicts, quote fidelity per mention, cited sources, and the links that
@@ -17,11 +17,10 @@ from datetime import UTC, datetime
 
 from rapidfuzz import fuzz
 
-from claimcheck.cluster import Graph
-from claimcheck.match import (
+from claimcheck.match.cluster import Graph
+from claimcheck.match.rules import (
     Item,
     MatchOptions,
-    _timestamp,
     can_evolve,
     figure_rises,
     format_value,
@@ -29,15 +28,15 @@ from claimcheck.match import (
     rule_text,
     stated,
     thing_key,
+    timestamp,
     values_agree,
 )
-from claimcheck.models import Article, Claim, Conflict, Fact, Interval, Link, Mention, Outlet
+from claimcheck.match.syndication import Syndicated
+from claimcheck.models import Article, Claim, Conflict, Fact, Fidelity, Interval, Link, Mention, Outlet
 
 
 def fact_order(f: Fact) -> tuple[int, int, datetime, str]:
-    first = f.first_published or datetime.max.replace(tzinfo=UTC)
-    if first.tzinfo is None:
-        first = first.replace(tzinfo=UTC)
+    first = f.first_published or _LATE  # records' datetimes are UTC-aware (models.py)
     return (-len(f.outlets), -len(f.independent_outlets), first, f.summary)
 
 
@@ -61,7 +60,7 @@ _LATE = datetime.max.replace(tzinfo=UTC)
 class FactContext:
     articles: Sequence[Article]
     alias: Mapping[str, str]
-    syndicated: Mapping[int, str]
+    syndicated: Mapping[int, Syndicated]
     cites: Mapping[
         int, Mapping[str, set[str]]
     ]  # article -> sentence -> cited outlet ids ("" = whole article)
@@ -115,7 +114,7 @@ def article_cites(
     articles: Sequence[Article],
     outlets: Mapping[str, Outlet],
     alias: Mapping[str, str],
-    syndicated: Mapping[int, str],
+    syndicated: Mapping[int, Syndicated],
 ) -> dict[int, dict[str, set[str]]]:
     """Per article, the sources it credits, by sentence; wire copy credits its wire for everything."""
     out: dict[int, dict[str, set[str]]] = {}
@@ -124,16 +123,15 @@ def article_cites(
         for c in art.claims:
             if c.cites and (src := named_source(c.cites, alias)) is not None and src != art.outlet:
                 by_sentence[c.sentence].add(src)
-        reason = syndicated.get(a, "")
-        if reason.startswith("wire"):
-            by_sentence[""].add(reason.rsplit(" ", 1)[-1])
+        copy = syndicated.get(a)
+        if copy is not None and copy.kind == "wire":
+            by_sentence[""].add(copy.source)
         out[a] = by_sentence
     return out
 
 
 def _published(m: Mention) -> datetime:
-    p = m.published or _LATE
-    return p if p.tzinfo else p.replace(tzinfo=UTC)
+    return m.published or _LATE
 
 
 def build_fact(
@@ -229,7 +227,7 @@ def explain_links(order: Sequence[int], graph: Graph) -> list[Link]:
             m = -best[1]
             chosen[_pair(n, m)] = best[0]
     links = [
-        Link(*sorted((position[i], position[j])), round(s, 3), rule_text(graph.rule(i, j)))
+        Link(min(position[i], position[j]), max(position[i], position[j]), round(s, 3), rule_text(graph.rule(i, j)))
         for (i, j), s in chosen.items()
     ]
     return sorted(links, key=lambda lk: (lk.a, lk.b))
@@ -240,8 +238,7 @@ def _pair(i: int, j: int) -> tuple[int, int]:
 
 
 def _published_of(article: Article) -> datetime:
-    p = article.published or _LATE
-    return p if p.tzinfo else p.replace(tzinfo=UTC)
+    return article.published or _LATE
 
 
 def _mention(it: Item, ctx: FactContext) -> Mention:
@@ -302,7 +299,7 @@ def _updated_figure(mentions: Sequence[Mention], window: float) -> Interval | No
         return None
     if len({thing_key(m.claim) for m in valued}) > 1:
         return None  # a class of things ("tourists", "nationals") or a part and its whole never rise
-    points = [(m.claim.value, _timestamp(m.published)) for m in valued]
+    points = [(m.claim.value, timestamp(m.published)) for m in valued]
     if figure_rises(points, window) is not True:  # type: ignore[arg-type]
         return None
     last = max(
@@ -318,6 +315,7 @@ def _fidelity(mentions: Sequence[Mention]) -> list[Mention]:
     counts = Counter(norms)
     ref = max(norms, key=lambda t: (counts[t], len(t)))
     out = []
+    fid: Fidelity
     for m, t in zip(mentions, norms, strict=True):
         if t == ref or ref in t:
             fid = "verbatim"

@@ -1,6 +1,6 @@
 """Blocking and scoring: which claims are compared, and the scored graph of links between them.
 
-Claims that are identical for the matcher are grouped first (``claimcheck.cluster.Graph``), so a
+Claims that are identical for the matcher are grouped first (``claimcheck.match.cluster.Graph``), so a
 statement or quote that recurs in a thousand articles is scored once, not a million times.
 Groups are then blocked (numbers by counted thing, kind of time span and value magnitude; quotes
 by their rarest words; statements by rare words and names), blocks larger than ``max_block`` are
@@ -19,12 +19,20 @@ from typing import Any
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from claimcheck.cluster import Graph, Rule
-from claimcheck.match import (
+from claimcheck.match.cluster import Graph
+from claimcheck.match.normalize import (
+    is_span,
+    names,
+    speaker_words,
+    when_compatible,
+    words_compatible,
+)
+from claimcheck.match.rules import (
     Item,
     MatchOptions,
-    _floor_of,
+    Rule,
     can_evolve,
+    floor_of,
     number_context,
     number_pair,
     quote_pair,
@@ -32,17 +40,7 @@ from claimcheck.match import (
     thing_key,
     update_pair,
 )
-from claimcheck.models import Claim
-from claimcheck.normalize import (
-    content_words,
-    is_span,
-    names,
-    speaker_words,
-    when_compatible,
-    words,
-    words_compatible,
-)
-from claimcheck.things import (
+from claimcheck.match.things import (
     COUNT_CLASS,
     ROLE_THINGS,
     classes_agree,
@@ -53,6 +51,8 @@ from claimcheck.things import (
     stated,
     thing_class,
 )
+from claimcheck.models import Claim
+from claimcheck.text import match_content_words, match_words
 
 Scored = tuple[float, Rule] | None
 
@@ -227,23 +227,23 @@ def number_graph(
                 ok[x] = False
                 ok[x, found[np.argsort(-sims[x, found], kind="stable")[: options.max_candidates]]] = True
             xs, ys = np.nonzero(ok)
-            g, h = chunk[xs], cols[ys]
+            ga, ha = chunk[xs], cols[ys]
             # number_pair, on arrays: values that overlap agree; close but disjoint ones conflict
             shared = np.maximum(0.0, (sims[xs, ys].astype(np.float64) / 100 - cfloor) / (1 - cfloor))
-            agree = _below(lo[g], lo_inc[g], hi[h], hi_inc[h]) & _below(lo[h], lo_inc[h], hi[g], hi_inc[g])
+            agree = _below(lo[ga], lo_inc[ga], hi[ha], hi_inc[ha]) & _below(lo[ha], lo_inc[ha], hi[ga], hi_inc[ga])
             score = np.where(agree, 0.45 + 0.55 * shared, 0.35 + 0.5 * shared)
             score = np.where(agree & same_figure[xs, ys], np.maximum(score, PRECISE_SCORE), score)
-            score = np.where(agree & role[g], np.maximum(score, ROLE_SCORE), score)
-            keep = (agree | (shared > 0)) & (wide[g] == wide[h])  # "dozens" never meets "59"
-            for wg, wh in set(zip(when[g[keep]].tolist(), when[h[keep]].tolist(), strict=True)):
+            score = np.where(agree & role[ga], np.maximum(score, ROLE_SCORE), score)
+            keep = (agree | (shared > 0)) & (wide[ga] == wide[ha])  # "dozens" never meets "59"
+            for wg, wh in set(zip(when[ga[keep]].tolist(), when[ha[keep]].tolist(), strict=True)):
                 if (wg, wh) not in compatible:
                     compatible[wg, wh] = when_compatible(whens[wg], whens[wh], options.when_threshold)
             keep &= np.array(
-                [compatible.get(p, False) for p in zip(when[g].tolist(), when[h].tolist(), strict=True)],
+                [compatible.get(p, False) for p in zip(when[ga].tolist(), when[ha].tolist(), strict=True)],
                 dtype=bool,
             )
             adj = graph.adj
-            for a, c, sc in zip(g[keep].tolist(), h[keep].tolist(), score[keep].tolist(), strict=True):
+            for a, c, sc in zip(ga[keep].tolist(), ha[keep].tolist(), score[keep].tolist(), strict=True):
                 adj[a][c] = adj[c][a] = sc
 
     _class_links(items, graph, options, first, unit, ctx, figure, precise)
@@ -321,7 +321,7 @@ def _class_links(
             if (sim < floor or COUNT_CLASS in (classes[a], classes[b])) and not precise[a]:
                 continue
             scored = number_pair(items[n].claim, items[m].claim, sim / 100, unit[n], options)
-            if scored is None or scored[1][0] != "agree":
+            if scored is None or scored[1].kind != "agree":
                 continue
             graph.link(a, b, max(scored[0], PRECISE_SCORE) if precise[a] else scored[0])
 
@@ -355,9 +355,10 @@ def _update_links(
         if bucket[n] is None or not can_evolve(claim, unit[n]):
             continue
         ts = [times[items[m].article] for m in graph.members[g]]
-        if any(t is None for t in ts):
+        known = [t for t in ts if t is not None]
+        if len(known) < len(ts):
             continue
-        t_lo[g], t_hi[g] = min(ts), max(ts)  # type: ignore[type-var]
+        t_lo[g], t_hi[g] = min(known), max(known)
         blocks[unit[n], is_span(claim.when)].append(g)
     out: dict[tuple[int, int], Rule] = {}
     for (thing, _), groups in blocks.items():
@@ -387,10 +388,10 @@ def _update_links(
             ok &= rep[None, :] <= options.update_ratio * rep[:, None]
             # values that agree ("at least 3" and "5") link at any time; disjoint ones only in order
             ok &= agree | (thi[:, None] + options.update_window <= tlo[None, :])
-            for x in np.flatnonzero(ok.sum(axis=1) > options.max_candidates):
-                found = np.flatnonzero(ok[x])  # a dense block: only the closest contexts
-                ok[x] = False
-                ok[x, found[np.argsort(-sims[x, found], kind="stable")[: options.max_candidates]]] = True
+            for row in np.flatnonzero(ok.sum(axis=1) > options.max_candidates):
+                found = np.flatnonzero(ok[row])  # a dense block: only the closest contexts
+                ok[row] = False
+                ok[row, found[np.argsort(-sims[row, found], kind="stable")[: options.max_candidates]]] = True
             xs, ys = np.nonzero(ok)
             for x, y in zip(xs.tolist(), ys.tolist(), strict=True):
                 a, b = items[ns[x]].claim, items[ns[y]].claim
@@ -414,7 +415,7 @@ def _update_links(
 
 def _bounds(values: Sequence[Any]) -> tuple[Any, Any, Any, Any]:
     """Intervals as arrays: low (-inf when open), whether inclusive, high (+inf when open), whether inclusive."""
-    lo = np.array([-np.inf if v is None or (f := _floor_of(v)) is None else f for v in values], dtype=np.float64)
+    lo = np.array([-np.inf if v is None or (f := floor_of(v)) is None else f for v in values], dtype=np.float64)
     hi = np.array([np.inf if v is None or v.high is None else v.high for v in values], dtype=np.float64)
     # a bound meets an exact figure ("more than 40 million" and "40 million"): ends count as inclusive
     inclusive = np.ones(len(lo), dtype=bool)
@@ -435,8 +436,8 @@ def text_graph(items: Sequence[Item], options: MatchOptions, *, quote: bool) -> 
     if quote:
 
         def prepare(text: str) -> tuple[str, frozenset[str], frozenset[str]]:
-            t = " ".join(words(text))  # quote_norm
-            return t, frozenset(content_words(t)) or frozenset(t.split()), frozenset()
+            t = " ".join(match_words(text))  # quote_norm
+            return t, frozenset(match_content_words(t)) or frozenset(t.split()), frozenset()
 
         sw = _memo(speaker_words)
         who = [sw(it.claim.speaker) for it in items]
@@ -444,7 +445,7 @@ def text_graph(items: Sequence[Item], options: MatchOptions, *, quote: bool) -> 
     else:
 
         def prepare(text: str) -> tuple[str, frozenset[str], frozenset[str]]:
-            t = " ".join(content_words(text))
+            t = " ".join(match_content_words(text))
             return t, frozenset(t.split()), frozenset(names(text))
 
         raw = [it.claim.text for it in items]

@@ -21,7 +21,7 @@ import re
 
 from claimcheck.claims.measures import MEASURE_WORDS
 from claimcheck.models import Claim, Interval
-from claimcheck.normalize import content_words, words
+from claimcheck.text import match_content_words, match_words
 
 # Head nouns that news copy uses interchangeably for one counted thing.
 UNIT_SYNONYMS = {
@@ -64,7 +64,7 @@ def unit_key(unit: str | None) -> str:
     for w in raw:
         if len(w) > 1 and w in MEASURE_WORDS:
             return MEASURE_WORDS[w][0]
-    ws = content_words(unit or "") or words(unit or "")  # "others" is a stopword, and a generic unit
+    ws = match_content_words(unit or "") or match_words(unit or "")  # "others" is a stopword, and a generic unit
     while len(ws) > 1 and ws[-1] in _AFTER_HEAD:
         ws = ws[:-1]  # "19 points clear", "two years ago": the head comes before
     if len(ws) > 1 and (compound := _COMPOUNDS.get((ws[-2], ws[-1]))):
@@ -115,7 +115,7 @@ def _whole_thing(claim: Claim, key: str) -> str:
         rk = unit_key(role)
         if rk and rk not in GENERIC_UNITS:
             return rk
-    text = f" {' '.join(words(claim.sentence))} "
+    text = f" {' '.join(match_words(claim.sentence))} "
     for thing, cues in _ROLE_CUES.items():
         if any(f" {c}" in text for c in cues):
             return thing
@@ -132,10 +132,10 @@ def number_context(claim: Claim, window: int = 8) -> str:
         if at < 0:
             ctx = claim.sentence
         else:
-            before = content_words(claim.sentence[:at])[-window:]
-            after = content_words(claim.sentence[at + len(claim.text) :])[:window]
-            ctx = " ".join([*before, *content_words(claim.text), *after])
-    found = {CONTEXT_SYNONYMS.get(w, w) for w in content_words(str(ctx))}
+            before = match_content_words(claim.sentence[:at])[-window:]
+            after = match_content_words(claim.sentence[at + len(claim.text) :])[:window]
+            ctx = " ".join([*before, *match_content_words(claim.text), *after])
+    found = {CONTEXT_SYNONYMS.get(w, w) for w in match_content_words(str(ctx))}
     thing = thing_key(claim)
     if thing in EVOLVING_THINGS or (unit_key(claim.unit) in GENERIC_UNITS and thing not in GENERIC_UNITS):
         # "1,100 people" in prison: the context is prison; "the toll has risen to 5": of deaths
@@ -254,7 +254,7 @@ def _part_thing(claim: Claim, thing: str) -> str:
     """The thing a sub-count counts: a class noun near it ("seven of the dead were foreign
     nationals" counts nationals), else the whole's thing marked as a part."""
     at = claim.sentence.find(claim.text)
-    after = content_words(claim.sentence[at + len(claim.text) :])[:8] if at >= 0 else []
+    after = match_content_words(claim.sentence[at + len(claim.text) :])[:8] if at >= 0 else []
     for w in after:
         key = UNIT_SYNONYMS.get(w, w)
         if key in THING_CLASSES:

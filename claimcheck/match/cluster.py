@@ -20,18 +20,11 @@ import heapq
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:
-    from claimcheck.match import Item
-    from claimcheck.models import Claim
+from claimcheck.match.rules import Exclusive, Item, Rule
 
-# Why a link was made, as data (formatted by rule_text only for the links a report shows).
-Rule = tuple[Any, ...]
 # An edge between two items (i < j): score in [0, 1] and its rule.
 Edges = dict[tuple[int, int], tuple[float, Rule]]
-# A claim attribute that splits facts: (the claim's value of it, whether two such values agree).
-Exclusive = tuple[Callable[["Claim"], str | None], Callable[[str, str], bool]]
 
 _TIE = 1e-9
 
@@ -199,7 +192,7 @@ class _Linkage:
                 if g < h:
                     live_h = self.live[h]
                     if size_g == 1:
-                        common = next(iter(live_g)) in live_h
+                        common = int(next(iter(live_g)) in live_h)
                     else:
                         common = len(live_g.keys() & live_h.keys())
                     total = s * (size_g * self.size[h] - common)

@@ -1,0 +1,279 @@
+"""The rulebook of matching: when two claims state the same fact (``pipeline.match_facts`` applies it).
+
+Three steps, per claim kind (ARCHITECTURE.md, "Where each rule lives"):
+
+1. **Blocking** (``claimcheck.match.blocking``) — claims identical for the matcher are grouped and scored
+   once; numbers are blocked by their normalised counted thing, cumulative-or-not time qualifier and
+   value magnitude; quotes by their rarest words; statements by shared names and rare content words.
+   Nothing is ever compared with everything.
+2. **Scoring** inside blocks with ``rapidfuzz.process.cdist``: each candidate pair gets a score in
+   [0, 1] and the rule that produced it (kept for ``--explain``). The rules themselves (time
+   qualifiers, speakers, names) are in this module.
+3. **Clustering** (``claimcheck.match.cluster``) by average linkage with a cannot-link rule: two claims of
+   one article never join, and a claim joins a cluster only when it is, on average, similar to
+   *all* of its members, so unrelated claims do not chain through intermediate ones as they would
+   under single linkage.
+
+Rules beyond plain similarity (each with its unit test in tests/test_match.py):
+
+- the counted thing of a generic unit ("1,100 people") is the claim's role (``unit_role``, or a
+  prison word in its sentence): "political prisoners" (``thing_key``), and the role joins its context;
+- an evolving count (deaths, injured, missing, arrested, evacuated, "so far", "rose to") that differs
+  between reports published at least ``update_window`` apart, the later one higher, is one fact whose
+  figure was updated (``Fact.evolving``, value = the latest), unless its reports do not read as one
+  rising figure (``figure_rises``): then the update links are dropped and the claims re-clustered;
+- statements that share a run of ``phrase_words`` content words with a rare non-name word among
+  them are the same statement told with different endings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import NamedTuple
+
+from claimcheck.match.normalize import when_compatible
+from claimcheck.match.syndication import SyndicationOptions
+from claimcheck.match.things import (  # noqa: F401 - re-exported: the matcher's public helpers
+    CONTEXT_SYNONYMS,
+    COUNT_CLASS,
+    EVOLVING_THINGS,
+    GENERIC_UNITS,
+    UNIT_SYNONYMS,
+    can_evolve,
+    compound_key,
+    count_class,
+    is_precise,
+    number_context,
+    stated,
+    thing_key,
+    unit_key,
+)
+from claimcheck.models import Claim, Interval
+from claimcheck.text import match_words
+from claimcheck.values import format_value
+
+__all__ = [
+    "CONTEXT_SYNONYMS", "EVOLVING_THINGS", "EXCLUSIVE", "GENERIC_UNITS", "MATCHED_KINDS", "UNIT_SYNONYMS", "Exclusive",
+    "Item", "Rule",
+    "MatchOptions", "can_evolve", "figure_rises", "format_value", "number_context", "number_pair", "quote_norm",
+    "quote_pair", "rule_text", "statement_pair", "thing_key", "timestamp", "unit_key", "update_pair", "values_agree",
+]  # fmt: skip
+
+MATCHED_KINDS = ("number", "quote", "statement")
+
+
+class Rule(NamedTuple):
+    """Why a link was made, as data (``rule_text`` formats it only for the links a report shows)."""
+
+    kind: str  # "agree", "conflict", "update" (two numbers), "quote" or "statement"
+    score: float  # numbers: their contexts' similarity (0-1); quotes, statements: the words' score (0-100)
+    thing: str = ""  # numbers: the counted thing
+    values: tuple[Interval, Interval] | None = None  # numbers: the two figures
+    other_speaker: bool = False  # quotes: linked despite known, different speakers
+    names: tuple[str, ...] = ()  # statements: the names both share
+    phrase: str = ""  # statements: the rare phrase both share
+
+
+# A claim attribute that splits facts: (the claim's value of it, whether two such values agree).
+Exclusive = tuple[Callable[["Claim"], str | None], Callable[[str, str], bool]]
+
+
+@dataclass(frozen=True)
+class MatchOptions:
+    """Thresholds of the matcher. Scores are in [0, 1]; fuzzy thresholds in rapidfuzz's 0-100."""
+
+    kinds: tuple[str, ...] = MATCHED_KINDS
+    number_tolerance: float = 0.25  # disjoint values within 25% of each other are a conflict
+    quote_threshold: float = 80.0
+    speaker_penalty: float = 15.0  # points off a quote pair whose known speakers differ
+    speaker_override_words: int = 8  # ...and only quotes at least this long may still link
+    statement_threshold: float = 72.0
+    # statements sharing a run of this many content words in order, at least phrase_rare of them rare
+    # (in at most phrase_share of the statements) and not names, are one statement told with
+    # different endings ("Belarus is a close ally of Russia, and ..." / "... and allowed ...")
+    phrase_words: int = 4
+    phrase_share: float = 0.2
+    phrase_rare: int = 1  # rare words a shared run needs
+    phrase_score: float = 76.0
+    linkage: float = 0.5  # average-linkage threshold for joining two clusters
+    rare_keys: int = 3  # blocking keys per quote/statement: its rarest words
+    # a quote that is part of a longer one ("I'll miss the players" in a whole paragraph) joins its
+    # fact when it has this many words, this many content words, and this partial_ratio (0-100)
+    part_words: int = 4
+    part_content: int = 3
+    part_ratio: float = 95.0
+    # one precise figure joins counts of different things ("documents", "files", "records") when
+    # it is given for at most this many things in all
+    count_names: int = 4
+    quote_keys: int = 16  # ...and a quote's next rarest words, up to this many keys,
+    quote_key_df: int = 12  # when each is in at most this many distinct quotes
+    max_block: int = 400  # blocks larger than this are split (by sorted text) before scoring
+    max_candidates: int = 64  # per number, score at most this many close values (keeps dense data linear)
+    number_context_floor: float = 0.4  # context similarity (0-1) at which numbers start to link
+    when_threshold: float = 90.0  # two time qualifiers (neither part of the other) below this differ
+    workers: int = 1  # cdist threads; -1 uses every core
+    # updated figures (a toll that rises during the day): the later of two reports at least this many
+    # seconds apart may carry a higher count of the same evolving thing, up to update_ratio times more
+    update_window: float = 3600.0
+    update_ratio: float = 5.0
+    syndication: SyndicationOptions = field(default_factory=SyndicationOptions)
+
+
+@dataclass
+class Item:
+    """One claim in the matcher's working set, with where it comes from."""
+
+    index: int
+    article: int
+    claim: Claim
+
+
+def values_agree(a: Interval, b: Interval) -> bool:
+    """Two figures agree when their intervals share a value or meet at a bound: "more than 40
+    million" agrees with "40 million" (outlets round a figure they also give as a bound); "up to
+    5.1 million" agrees with figures near 5.1 million only (``CEILING_REACH``)."""
+    a_low, b_low = floor_of(a), floor_of(b)
+    return (a_low is None or b.high is None or a_low <= b.high) and (
+        b_low is None or a.high is None or b_low <= a.high
+    )
+
+
+# "up to 5.1 million", "as much as $2 billion": a ceiling names a figure near it, not every smaller one
+CEILING_REACH = 0.75
+
+
+def floor_of(v: Interval) -> float | None:
+    """The low end of a figure for agreement: a ceiling's low end is ``CEILING_REACH`` of its top."""
+    if not v.low and v.high is not None and v.high > 0:
+        return v.high * CEILING_REACH
+    return v.low
+
+
+def figure_rises(points: Iterable[tuple[Interval, float | None]], window: float) -> bool | None:
+    """Whether reports (value, publication time in seconds) read as one figure updated upwards.
+
+    None when all values agree (nothing was updated); True when every two disjoint values were
+    published in order, the lower one at least ``window`` seconds before the higher one; False
+    otherwise (two reports at about the same time disagree, a figure falls, or a time is unknown).
+    """
+    spans: dict[Interval, list[float]] = {}
+    for v, t in points:
+        if t is None:
+            spans.setdefault(v, []).append(float("nan"))
+        else:
+            spans.setdefault(v, []).append(t)
+    vals = list(spans)
+    disjoint = False
+    for i, a in enumerate(vals):
+        for b in vals[i + 1 :]:
+            if values_agree(a, b):
+                continue
+            disjoint = True
+            lo, hi = (a, b) if (a.midpoint or 0) < (b.midpoint or 0) else (b, a)
+            if not max(spans[lo]) + window <= min(spans[hi]):  # NaN (undated) fails too
+                return False
+    return True if disjoint else None
+
+
+def timestamp(dt: datetime | None) -> float | None:
+    """A publication time in seconds (records' datetimes are UTC-aware), None when unknown."""
+    return None if dt is None else dt.timestamp()
+
+
+# A claim attribute that splits facts: a number's time qualifier.
+EXCLUSIVE: dict[str, Exclusive] = {"number": (lambda c: c.when, when_compatible)}
+
+
+# --- numbers ---------------------------------------------------------------------------------
+
+
+def update_pair(
+    a: Claim, b: Claim, ctx: float, thing: str, options: MatchOptions
+) -> tuple[float, Rule] | None:
+    """Two reports of an evolving count, the higher one published at least ``update_window`` later
+    (checked by the caller): one fact, the figure updated. Scored like values that agree."""
+    assert a.value is not None and b.value is not None
+    if not when_compatible(a.when, b.when, options.when_threshold):
+        return None
+    shared = max(0.0, (ctx - options.number_context_floor) / (1 - options.number_context_floor))
+    return 0.45 + 0.55 * shared, Rule("update", ctx, thing or "?", (a.value, b.value))
+
+
+def number_pair(
+    a: Claim, b: Claim, ctx: float, thing: str, options: MatchOptions
+) -> tuple[float, Rule] | None:
+    assert a.value is not None and b.value is not None
+    if not when_compatible(a.when, b.when, options.when_threshold):
+        return None
+    # token_set_ratio of unrelated word lists is rarely below 0.35: rescale so that only shared
+    # words count, and a number in an unrelated sentence stays below the linkage threshold.
+    shared = max(0.0, (ctx - options.number_context_floor) / (1 - options.number_context_floor))
+    if values_agree(a.value, b.value):
+        return 0.45 + 0.55 * shared, Rule("agree", ctx, thing or "?", (a.value, b.value))
+    if shared <= 0:
+        return None
+    return 0.35 + 0.5 * shared, Rule("conflict", ctx, thing or "?", (a.value, b.value))
+
+
+def rule_text(rule: Rule) -> str:
+    """The human form of a link's rule, for ``--explain``."""
+    kind = rule.kind
+    if kind in ("update", "agree", "conflict"):
+        assert rule.values is not None
+        va, vb = map(format_value, rule.values)
+        if kind == "update":
+            return (
+                f"number: same {rule.thing!r}, figure updated ({va} -> {vb}, "
+                f"the later report higher), context {rule.score:.2f}"
+            )
+        how = "values agree" if kind == "agree" else "values close but disjoint"
+        return f"number: same {rule.thing!r}, {how} ({va} ~ {vb}), context {rule.score:.2f}"
+    if kind == "quote":
+        who = ", despite different speakers" if rule.other_speaker else ""
+        return f"quote: normalised words {rule.score:.0f}/100{who}"
+    who = f", shared names {', '.join(rule.names)}" if rule.names else ""
+    phrase = f", shared phrase {rule.phrase!r}" if rule.phrase else ""
+    return f"statement: content words {rule.score:.0f}/100{phrase}{who}"
+
+
+# --- quotes and statements -------------------------------------------------------------------
+
+
+def quote_norm(claim: Claim) -> str:
+    norm = claim.extra.get("norm")
+    return " ".join(match_words(str(norm) if norm else claim.text))
+
+
+def quote_pair(
+    score: float, n_words: int, same_speaker: bool, options: MatchOptions
+) -> tuple[float, Rule] | None:
+    """Quotes link on their normalised words. Two known, different speakers cost
+    ``speaker_penalty`` points: only a long, word-for-word quote survives that (one outlet, or the
+    extractor, got the speaker wrong); short or reworded quotes of two people stay apart."""
+    if not same_speaker:
+        if n_words < options.speaker_override_words:
+            return None
+        score -= options.speaker_penalty
+    if score < options.quote_threshold:
+        return None
+    return score / 100, Rule("quote", score, other_speaker=not same_speaker)
+
+
+def statement_pair(
+    score: float, na: AbstractSet[str], nb: AbstractSet[str], options: MatchOptions, phrase: str = ""
+) -> tuple[float, Rule] | None:
+    """Statements link on their content words (fuzzy) plus shared names; a shared rare phrase
+    (``phrase``, found by ``blocking.text_graph``) lifts the words' score to ``phrase_score``."""
+    if phrase:
+        score = max(score, options.phrase_score)
+    shared = na & nb
+    if len(na) > 1 and len(nb) > 1 and not shared:
+        score -= 15  # both name several people or places, and not one in common
+    elif shared:
+        score += 5 * min(len(shared), 2)
+    if score < options.statement_threshold:
+        return None
+    return min(score, 100.0) / 100, Rule("statement", score, names=tuple(sorted(shared)), phrase=phrase)

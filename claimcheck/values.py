@@ -1,0 +1,27 @@
+"""A short human form of a figure (an ``Interval``): shared by the matcher's explanations and every renderer."""
+
+from __future__ import annotations
+
+from claimcheck.models import Interval
+
+__all__ = ["format_value"]
+
+
+def format_value(v: Interval | None) -> str:
+    """A short human form of an interval: "123", ">120", "120-130", "<=50"."""
+    if v is None:
+        return "?"
+    lo, hi = _fmt(v.low), _fmt(v.high)
+    if v.low is not None and v.low == v.high:
+        return lo
+    if v.high is None:
+        return (">" if not v.low_inclusive else ">=") + lo
+    if v.low is None:
+        return ("<" if not v.high_inclusive else "<=") + hi
+    return f"{lo}-{hi}"
+
+
+def _fmt(x: float | None) -> str:
+    if x is None:
+        return ""
+    return f"{int(x):,}" if float(x).is_integer() else f"{x:,.4g}"
