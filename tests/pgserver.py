@@ -31,6 +31,11 @@ def find_bin(name: str) -> str | None:
     return None
 
 
+def _runuser() -> str:
+    """``runuser`` lives in /usr/sbin, which a non-login PATH may leave out."""
+    return shutil.which("runuser", path=f"{os.environ.get('PATH', '')}:/usr/sbin:/sbin") or "runuser"
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -47,7 +52,7 @@ class PgCluster:
         self.port = free_port()
         self.as_user: list[str] = []
         if os.geteuid() == 0:
-            self.as_user = ["runuser", "-u", "postgres", "--"]
+            self.as_user = [_runuser(), "-u", "postgres", "--"]
             shutil.chown(self.dir, "postgres", "postgres")
         os.chmod(self.dir, 0o755)
         self._run([initdb, "-D", str(self.data), "-U", "postgres", "-A", "trust", "--no-sync", "-E", "UTF8"])

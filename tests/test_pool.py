@@ -66,7 +66,9 @@ def test_extract_timeout_in_sources_yaml() -> None:
 
 
 def test_a_page_past_its_deadline_fails_alone_and_its_worker_is_replaced(site: Site, tmp_path: Path) -> None:
-    site.route("/heavy.html", heavy_table(), headers=HTML)
+    # 40,000 rows: ~15 s of extraction on a fast idle core, far past the 3 s deadline however fast the machine
+    # (10,000 rows took ~4 s: too close to it); the worker is killed at the deadline, so the test stays short
+    site.route("/heavy.html", heavy_table(40_000), headers=HTML)
     links = [story(site, f"/{i}.html", i) for i in range(3)] + [site.url("/heavy.html")]
     links += [story(site, f"/late/{i}.html", 10 + i) for i in range(3)]
     r = run(site, links, tmp_path / "db", workers=2, deadline=3)
