@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import Any, Literal, TypedDict
 
 ClaimKind = Literal["number", "quote", "citation", "statement"]
 
@@ -85,12 +85,34 @@ def _num(x: float | None) -> float | int | None:
     return int(x) if float(x).is_integer() else x
 
 
+class ClaimDetails(TypedDict, total=False):
+    """A claim's details beyond its normalised fields: what claims/ finds and match/ reads (``Claim.extra``).
+
+    Stored as they are, in the ``extra`` object of the claims table's JSON column. A key is present only
+    when the extractor found something for it (never ``None``); ``sentence_start`` is always there.
+    """
+
+    sentence_start: int  # every kind: offset of the claim's (first) sentence in the article text
+    parts: list[list[int]]  # quote: [start, end] article offsets of each piece of a quote split by "he said"
+    norm: str | list[str]  # quote: its lowercased words joined by spaces; statement: its content words
+    outlet: bool  # citation: the credit names a known outlet (``cites`` is its id), not a source as written
+    cue: str  # citation: how the credit was made: "according to", "said", or "outlet" (an outlet named)
+    context: list[str]  # number: content words around the number, nearest first
+    measure: str  # number: the dimension of its unit (a measure, money or percent; see claims/measures.py)
+    measured: str  # number: what a measure describes ("bear" in "a 300-pound bear")
+    role: str  # number: the role of what is counted, one of claims/roles.py ROLES ("deaths", "injured", ...)
+    unit_role: str  # number: who generic "people" are: the role, or "(political) prisoners" when held
+    unit_written: str  # number: the noun as written when the role replaced it as the unit ("others")
+    unit_inferred: bool  # number: the unit is not written beside the number (from the role or the sentence before)
+
+
 @dataclass(frozen=True)
 class Claim:
     """One checkable statement inside one article's text.
 
     ``start``/``end`` are character offsets of ``text`` (the span) in the article text, so
     ``article_text[start:end] == text``. ``sentence`` is the whole sentence holding the span.
+    ``extra`` holds the kind's details (``ClaimDetails``: every key claims/ writes and match/ reads).
     """
 
     kind: ClaimKind
@@ -104,7 +126,7 @@ class Claim:
     when: str | None = None
     speaker: str | None = None
     cites: str | None = None
-    extra: Mapping[str, Any] = field(default_factory=dict)
+    extra: ClaimDetails = field(default_factory=lambda: ClaimDetails())
 
     def fields_json(self) -> dict[str, Any]:
         """The normalised fields, as stored in the claims table's JSON column."""
@@ -135,7 +157,7 @@ class Claim:
             when=fields.get("when"),
             speaker=fields.get("speaker"),
             cites=fields.get("cites"),
-            extra=fields.get("extra") or {},
+            extra=fields.get("extra") or ClaimDetails(),  # as stored from a Claim's ClaimDetails
         )
 
 

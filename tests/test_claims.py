@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import json
 import time
+import types
+import typing
 
 import pytest
-from claims_eval import ALIASES, DATA, KINDS, evaluate_own, evaluate_real, load_real_pages
+from claims_eval import ALIASES, DATA, KINDS, demo_texts, evaluate_own, evaluate_real, load_real_pages
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimcheck.claims import extract_claims
 from claimcheck.claims.sentences import split_sentences
+from claimcheck.models import Claim, ClaimDetails
 
 FLOORS = json.loads((DATA / "claims_floors.json").read_text(encoding="utf-8"))
 
@@ -735,3 +738,33 @@ def test_money_ranges_and_indian_scales(text: str, low: float, high: float, unit
 def test_one_of_a_group_is_not_a_count() -> None:
     [n] = numbers("Kolesnikova, one of three women who led the protests, was freed.")
     assert (n.value.low, n.unit) == (3, "women")
+
+
+def _has_type(value: object, tp: object) -> bool:
+    """Whether a JSON-like ``value`` fits the annotation ``tp`` (int, str, bool, unions, lists)."""
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        return any(_has_type(value, t) for t in typing.get_args(tp))
+    if origin is list:
+        (item,) = typing.get_args(tp)
+        return isinstance(value, list) and all(_has_type(v, item) for v in value)
+    if tp is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    return isinstance(value, tp)
+
+
+def test_claim_details_follow_their_declared_shape() -> None:
+    """Every detail the extractors write is a key of ``ClaimDetails``, of its declared type, never None,
+    and comes back the same from the stored JSON (the demo corpus exercises every kind)."""
+    declared = typing.get_type_hints(ClaimDetails)
+    seen: set[str] = set()
+    for text in demo_texts():
+        for c in extract_claims(text, ALIASES):
+            assert "sentence_start" in c.extra, c
+            for key, value in c.extra.items():
+                assert key in declared, (key, c.kind)
+                assert _has_type(value, declared[key]), (key, value)
+                seen.add(key)
+            stored = json.loads(json.dumps(c.fields_json()))
+            assert Claim.from_row(c.kind, c.text, c.sentence, c.start, c.end, stored) == c
+    assert seen == set(declared)  # every declared key is one the extractors really write

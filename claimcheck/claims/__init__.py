@@ -7,14 +7,13 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Mapping
-from typing import Any
 
 from claimcheck.claims.citations import Credit, find_credits, resolve_anaphora
-from claimcheck.claims.numbers import find_quantities
+from claimcheck.claims.numbers import Quantity, find_quantities
 from claimcheck.claims.quotes import Quote, find_quotes
 from claimcheck.claims.sentences import Sentence, split_sentences
 from claimcheck.claims.statements import is_furniture, is_statement, statement_words
-from claimcheck.models import Claim
+from claimcheck.models import Claim, ClaimDetails
 
 __all__ = ["extract_claims", "split_sentences"]
 
@@ -62,11 +61,12 @@ def _cites(credits: list[list[Credit]], first: int, last: int) -> str | None:
     return chosen.cites if chosen else None
 
 
-def _base_extra(sent_start: int, **more: Any) -> dict[str, Any]:
-    return {"sentence_start": sent_start, **{k: v for k, v in more.items() if v is not None}}
+def _details(sent_start: int, more: ClaimDetails) -> ClaimDetails:
+    """A claim's details: ``sentence_start`` first, then its kind's own (the order they are stored in)."""
+    return {"sentence_start": sent_start, **more}
 
 
-def _number_claim(sent: Sentence, q: Any, cites: str | None) -> Claim:
+def _number_claim(sent: Sentence, q: Quantity, cites: str | None) -> Claim:
     start, end = sent.start + q.start, sent.start + q.end
     return Claim(
         kind="number",
@@ -79,12 +79,13 @@ def _number_claim(sent: Sentence, q: Any, cites: str | None) -> Claim:
         qualifier=q.qualifier,
         when=q.when,
         cites=cites,
-        extra=_base_extra(sent.start, **q.extra),
+        extra=_details(sent.start, q.extra),
     )
 
 
 def _quote_claim(text: str, q: Quote, first: Sentence, last: Sentence, cites: str | None) -> Claim:
     end_sentence = max(last.end, q.end)
+    parts: ClaimDetails = {"parts": [list(p) for p in q.parts]} if len(q.parts) > 1 else {}
     return Claim(
         kind="quote",
         text=text[q.start : q.end],
@@ -93,9 +94,7 @@ def _quote_claim(text: str, q: Quote, first: Sentence, last: Sentence, cites: st
         end=q.end,
         speaker=q.speaker,
         cites=cites,
-        extra=_base_extra(
-            first.start, parts=[list(p) for p in q.parts] if len(q.parts) > 1 else None, **q.extra
-        ),
+        extra=_details(first.start, {**parts, **q.extra}),
     )
 
 
@@ -107,7 +106,7 @@ def _citation_claim(sent: Sentence, c: Credit) -> Claim:
         start=sent.start + c.start,
         end=sent.start + c.end,
         cites=c.cites,
-        extra=_base_extra(sent.start, outlet=c.outlet, cue=c.cue),
+        extra=_details(sent.start, {"outlet": c.outlet, "cue": c.cue}),
     )
 
 
@@ -119,5 +118,5 @@ def _statement_claim(sent: Sentence, cites: str | None) -> Claim:
         start=sent.start,
         end=sent.end,
         cites=cites,
-        extra=_base_extra(sent.start, norm=statement_words(sent.text)),
+        extra=_details(sent.start, {"norm": statement_words(sent.text)}),
     )

@@ -36,7 +36,7 @@ from claimcheck.claims.numwords import (
     UNITS_WORDS as _UNITS_WORDS,
 )
 from claimcheck.claims.roles import DEATH_UNITS, GENERIC, ROLE_WORDS, event_role, held_role
-from claimcheck.models import Interval
+from claimcheck.models import ClaimDetails, Interval
 from claimcheck.text import claim_content_words, claim_stem
 
 # "nearly/almost 125" -> [0.92 * 125, 125): "nearly" rarely means more than ~8% short.
@@ -97,7 +97,7 @@ class Quantity:
     qualifier: str
     unit: str | None
     when: str | None = None
-    extra: dict[str, object] = field(default_factory=dict)
+    extra: ClaimDetails = field(default_factory=lambda: ClaimDetails())
 
 
 @dataclass
@@ -411,7 +411,9 @@ def _apply_role(q: Quantity, role: str, own: str | None) -> None:
     generic_other = own in ("others", "more")  # "wounding 22 others": the others are the injured
     if own is None or role_word or generic_other or (role == "deaths" and (own in DEATH_UNITS or own in GENERIC)):
         if q.unit != role:
-            q.extra["unit_written"], q.unit = own, role
+            if own is not None:
+                q.extra["unit_written"] = own
+            q.unit = role
     elif own in GENERIC:
         q.extra["unit_role"] = role
 

@@ -131,5 +131,5 @@ def _not_a_quantity(s: str, m: re.Match[str], value: float, num: str) -> bool:
 def _counted_after(after: str) -> bool:
     """True when a year-like number is followed by a plural noun ("2021 votes"), so it counts something."""
     w = _UNIT_WORD.match(after)
-    return bool(w) and w.group(1).lower() in COUNT_NOUNS
+    return w is not None and w.group(1).lower() in COUNT_NOUNS
 

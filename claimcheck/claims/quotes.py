@@ -12,6 +12,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from claimcheck.models import ClaimDetails
+
 _PAIRS = {"“": "”", "«": "»", "„": "“", '"': '"'}
 _OPEN_MARK = re.compile(r'[“«„"]')
 _PARAGRAPH = re.compile(r"[^\n]+")
@@ -126,7 +128,7 @@ class Quote:
     end: int
     parts: list[tuple[int, int]]
     speaker: str | None = None
-    extra: dict[str, object] = field(default_factory=dict)
+    extra: ClaimDetails = field(default_factory=lambda: ClaimDetails())
 
 
 def find_quotes(text: str) -> list[Quote]:

@@ -124,9 +124,8 @@ def _whole_thing(claim: Claim, key: str) -> str:
 
 def number_context(claim: Claim, window: int = 8) -> str:
     """Content words near the number: the extractor's ``extra["context"]``, else a window of the sentence."""
-    ctx = claim.extra.get("context")
-    if isinstance(ctx, (list, tuple)):
-        ctx = " ".join(str(c) for c in ctx)
+    words = claim.extra.get("context")
+    ctx = " ".join(str(c) for c in words) if isinstance(words, (list, tuple)) else str(words or "")
     if not ctx:
         at = claim.sentence.find(claim.text)
         if at < 0:
@@ -135,7 +134,7 @@ def number_context(claim: Claim, window: int = 8) -> str:
             before = match_content_words(claim.sentence[:at])[-window:]
             after = match_content_words(claim.sentence[at + len(claim.text) :])[:window]
             ctx = " ".join([*before, *match_content_words(claim.text), *after])
-    found = {CONTEXT_SYNONYMS.get(w, w) for w in match_content_words(str(ctx))}
+    found = {CONTEXT_SYNONYMS.get(w, w) for w in match_content_words(ctx)}
     thing = thing_key(claim)
     if thing in EVOLVING_THINGS or (unit_key(claim.unit) in GENERIC_UNITS and thing not in GENERIC_UNITS):
         # "1,100 people" in prison: the context is prison; "the toll has risen to 5": of deaths
