@@ -14,16 +14,8 @@ Three steps, per claim kind (ARCHITECTURE.md, "Where each rule lives"):
    *all* of its members, so unrelated claims do not chain through intermediate ones as they would
    under single linkage.
 
-Rules beyond plain similarity (each with its unit test in tests/test_match.py):
-
-- the counted thing of a generic unit ("1,100 people") is the claim's role (``unit_role``, or a
-  prison word in its sentence): "political prisoners" (``thing_key``), and the role joins its context;
-- an evolving count (deaths, injured, missing, arrested, evacuated, "so far", "rose to") that differs
-  between reports published at least ``update_window`` apart, the later one higher, is one fact whose
-  figure was updated (``Fact.evolving``, value = the latest), unless its reports do not read as one
-  rising figure (``figure_rises``): then the update links are dropped and the claims re-clustered;
-- statements that share a run of ``phrase_words`` content words with a rare non-name word among
-  them are the same statement told with different endings.
+The rules beyond plain similarity (generic units and roles, evolving counts, statements that share a rare
+phrase) are listed in ``claimcheck.match.rules``.
 """
 
 from __future__ import annotations

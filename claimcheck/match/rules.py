@@ -1,18 +1,8 @@
 """The rulebook of matching: when two claims state the same fact (``pipeline.match_facts`` applies it).
 
-Three steps, per claim kind (ARCHITECTURE.md, "Where each rule lives"):
-
-1. **Blocking** (``claimcheck.match.blocking``) — claims identical for the matcher are grouped and scored
-   once; numbers are blocked by their normalised counted thing, cumulative-or-not time qualifier and
-   value magnitude; quotes by their rarest words; statements by shared names and rare content words.
-   Nothing is ever compared with everything.
-2. **Scoring** inside blocks with ``rapidfuzz.process.cdist``: each candidate pair gets a score in
-   [0, 1] and the rule that produced it (kept for ``--explain``). The rules themselves (time
-   qualifiers, speakers, names) are in this module.
-3. **Clustering** (``claimcheck.match.cluster``) by average linkage with a cannot-link rule: two claims of
-   one article never join, and a claim joins a cluster only when it is, on average, similar to
-   *all* of its members, so unrelated claims do not chain through intermediate ones as they would
-   under single linkage.
+The steps that apply it (blocking, scoring inside blocks, clustering) are described in
+``claimcheck.match.pipeline``; this module holds the rules themselves: time qualifiers, speakers, names,
+counted things, and the scorers that give each candidate pair its score and rule (kept for ``--explain``).
 
 Rules beyond plain similarity (each with its unit test in tests/test_match.py):
 
