@@ -190,18 +190,17 @@ class _Linkage:
                 tag = get(items[graph.members[g][0]].claim)
                 self.tags[g] = Counter({tag: len(graph.members[g])} if tag else {})
         self.sums: dict[int, dict[int, float]] = {g: {} for g in comp}
+        sums, live, size, adj = self.sums, self.live, self.size, graph.adj
         for g in comp:
-            live_g, size_g = self.live[g], self.size[g]
-            for h, s in graph.adj[g].items():
+            live_g, size_g, sums_g = live[g], size[g], sums[g]
+            one = next(iter(live_g)) if size_g == 1 else None
+            for h, s in adj[g].items():
                 if g < h:
-                    live_h = self.live[h]
-                    if size_g == 1:
-                        common = int(next(iter(live_g)) in live_h)
-                    else:
-                        common = len(live_g.keys() & live_h.keys())
-                    total = s * (size_g * self.size[h] - common)
+                    live_h = live[h]  # articles both groups have count no pair (bool: 0 or 1)
+                    common = (one in live_h) if one is not None else len(live_g.keys() & live_h.keys())
+                    total = s * (size_g * size[h] - common)
                     if total > 0:
-                        self.sums[g][h] = self.sums[h][g] = total
+                        sums_g[h] = sums[h][g] = total
         self.alone: list[list[int]] = []
 
     def _avg(self, c: int, d: int) -> float:
@@ -276,13 +275,14 @@ class _Linkage:
         dart = arts.pop(d)
         if self.tags:
             self.tags[c] += self.tags.pop(d)
+        sums_c = sums[c]
         for e, s in sums.pop(d).items():
             if e == c:
                 continue
-            sums[c][e] = sums[c].get(e, 0.0) + s
-            sums[e][c] = sums[c][e]
-            sums[e].pop(d, None)
-        sums[c].pop(d, None)
+            sums_e = sums[e]
+            sums_c[e] = sums_e[c] = sums_c.get(e, 0.0) + s
+            del sums_e[d]  # sums are symmetric: e's sum with d is there
+        sums_c.pop(d, None)
         for article, y in dart.items():
             if article not in shared:
                 arts[c][article] = y
