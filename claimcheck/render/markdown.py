@@ -7,6 +7,7 @@ from a page) and links are emitted only for http(s) URLs (``safe_link``).
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from claimcheck.models import CompareResult, Mention
 from claimcheck.render.common import (
@@ -17,8 +18,11 @@ from claimcheck.render.common import (
     when_text,
     window_text,
 )
-from claimcheck.textsafe import markdown_escape as esc
-from claimcheck.textsafe import safe_link
+from claimcheck.textsafe import markdown_escape, safe_link
+
+# A report repeats its texts (one article's title, link and sentence in several facts, outlet
+# names everywhere): each is escaped once.
+esc = lru_cache(maxsize=16384)(markdown_escape)
 
 METHOD = (
     "Claims (numbers, quotes, statements, citations) were extracted from each article's text and "
@@ -81,9 +85,14 @@ def render_markdown(result: CompareResult, *, explain: bool = False) -> str:
 
 
 def _link(m: Mention) -> str:
-    title = esc(m.title) or "untitled"
-    url = safe_link(m.url)
-    return f"[{title}](<{url}>)" if url else title
+    return _title_link(m.title, m.url)
+
+
+@lru_cache(maxsize=16384)
+def _title_link(title: str | None, url: str | None) -> str:
+    text = esc(title) or "untitled"
+    safe = safe_link(url)
+    return f"[{text}](<{safe}>)" if safe else text
 
 
 def _evidence(result: CompareResult, name: Callable[[str], str], explain: bool) -> list[str]:
