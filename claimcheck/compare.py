@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 from claimcheck.match.facts import alias_map, article_cites, renumber
-from claimcheck.match.pipeline import match_facts
+from claimcheck.match.pipeline import match_facts, paused_gc
 from claimcheck.match.rules import MATCHED_KINDS, MatchOptions
 from claimcheck.match.syndication import Syndicated, find_syndicated
 from claimcheck.models import Article, Citation, CompareResult, Outlet, OutletCount, Sources
@@ -55,7 +55,8 @@ def compare(
     articles = sorted(articles, key=_article_order)
     kinds = (options.kind,) if options.kind else MATCHED_KINDS
     match_options = replace(options.match, kinds=kinds)
-    syndicated = find_syndicated(articles, outlets, match_options.syndication)
+    with paused_gc():  # as matching: no full collections over every stored object meanwhile
+        syndicated = find_syndicated(articles, outlets, match_options.syndication)
     # match_facts gives the facts most-reported first; those shown keep that order, numbered again
     shown = [
         f

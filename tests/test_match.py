@@ -628,3 +628,23 @@ def test_an_article_that_repeats_a_precise_count_gives_it_once() -> None:
             num(11.5e6, "A leak of 11.5 million tax documents exposes the wealthy.", unit="tax documents exposes"),
             num(11.5e6, "It cost 11.5 million dollars.", unit="dollars"))  # fmt: skip
     assert [c.unit for c in distinct_claims(a, "number")] == ["tax documents exposes", "dollars"]
+
+
+def test_matching_pauses_the_garbage_collector_and_restores_it() -> None:
+    import gc
+
+    from claimcheck.match.pipeline import paused_gc
+
+    seen: list[bool] = []
+    with paused_gc():
+        seen.append(gc.isenabled())
+    assert seen == [False] and gc.isenabled()
+    gc.disable()
+    try:
+        with paused_gc():
+            pass
+        assert not gc.isenabled()  # a caller's own choice is left as it was
+    finally:
+        gc.enable()
+    facts_of(art("bbc", num(5, "Five people died in the fire.")))
+    assert gc.isenabled()

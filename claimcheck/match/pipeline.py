@@ -20,8 +20,10 @@ phrase) are listed in ``claimcheck.match.rules``.
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -48,7 +50,23 @@ from claimcheck.match.syndication import Syndicated, find_syndicated
 from claimcheck.models import Article, Claim, Fact, Outlet
 from claimcheck.text import match_content_words
 
-__all__ = ["distinct_claims", "join_quote_parts", "match_facts"]
+__all__ = ["distinct_claims", "join_quote_parts", "match_facts", "paused_gc"]
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """No cyclic garbage collection inside: matching allocates millions of small dicts and tuples,
+    and each full collection then walks every object the process holds (the articles and their
+    claims too), which cost ~20% of matching 10k claims beside a 100k-claim archive. Matching makes
+    no reference cycles to speak of; reference counting frees its garbage as it goes, and the
+    collector runs again afterwards."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def match_facts(
@@ -58,7 +76,16 @@ def match_facts(
     syndicated: Mapping[int, Syndicated] | None = None,
 ) -> list[Fact]:
     """Cluster the articles' claims into facts (singletons included), most-reported first."""
-    options = options or MatchOptions()
+    with paused_gc():
+        return _match_facts(articles, outlets, options or MatchOptions(), syndicated)
+
+
+def _match_facts(
+    articles: Sequence[Article],
+    outlets: Mapping[str, Outlet],
+    options: MatchOptions,
+    syndicated: Mapping[int, Syndicated] | None,
+) -> list[Fact]:
     clustered = []
     for kind in options.kinds:
         items = [Item(0, a, c) for a, art in enumerate(articles) for c in distinct_claims(art, kind)]
