@@ -616,3 +616,22 @@ def test_an_article_that_repeats_a_precise_count_gives_it_once() -> None:
             num(11.5e6, "A leak of 11.5 million tax documents exposes the wealthy.", unit="tax documents exposes"),
             num(11.5e6, "It cost 11.5 million dollars.", unit="dollars"))  # fmt: skip
     assert [c.unit for c in distinct_claims(a, "number")] == ["tax documents exposes", "dollars"]
+
+
+def test_a_figure_and_its_rounding_are_one_figure() -> None:
+    precise = num(5_130_000, "Its boosters give 5.13 million pounds of lift at take-off.", unit="pounds")
+    rounded = num(5_100_000, "Engineers quote a lift of 5.1 million pounds for the new launcher.", unit="pounds")
+    facts = facts_of(art("reuters", precise), art("bbc", rounded))
+    fact = fact_with(facts, "reuters")
+    assert set(fact.outlets) == {"reuters", "bbc"} and not fact.conflicts
+    # one article giving it both ways (a fact box and the text) gives it once, rounded as others round it
+    box = num(140_660, "Fact box: payload 140,660 pounds.", unit="pounds")
+    text = num(140_000, "The launcher can lift 140,000 pounds into orbit, its makers said.", unit="pounds")
+    facts = facts_of(art("cbs", box, text), art("lemonde", num(140_000, "Some 140,000 pounds go up.", unit="pounds")))
+    assert {f.outlets for f in facts} == {("cbs", "lemonde")}
+    # a one-digit round figure rounds too much to say so: 2,000 against 2,040 is a disagreement
+    facts = facts_of(
+        art("reuters", num(2040, "The factory made 2,040 turbines.", unit="turbines")),
+        art("bbc", num(2000, "The factory made 2,000 turbines.", unit="turbines")),
+    )
+    assert fact_with(facts, "reuters").conflicts

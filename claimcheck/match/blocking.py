@@ -48,6 +48,8 @@ from claimcheck.match.things import (
     is_fairly_precise,
     is_precise,
     is_wide,
+    rounded_pairs,
+    sig_digits,
     stated,
     thing_class,
 )
@@ -184,6 +186,8 @@ def number_graph(
     lo, lo_inc, hi, hi_inc = _bounds(value)
     figure = np.array([stated(v) or 0.0 for v in value], dtype=np.float64)
     precise = np.array([is_precise(v) for v in value], dtype=bool)
+    digits = sig_digits(figure)
+    point = np.array([v is not None and v.low is not None and v.low == v.high for v in value], dtype=bool)
     fair = np.array([is_fairly_precise(v) for v in value], dtype=bool)
     wide = np.array([is_wide(v) for v in value], dtype=bool)
     role = np.array([unit[n] in ROLE_THINGS for n in first], dtype=bool)
@@ -217,7 +221,10 @@ def number_graph(
             ok &= (cols[None, :] > chunk[:, None]) | (pos[None, :] >= len(rows))
             # the same precise figure ("2,500", "108") of the same thing is one fact whatever the words;
             # a two-digit one ("59") when the words are not unrelated
-            same_figure = (figure[chunk][:, None] == figure[cols][None, :]) & (
+            # ... and so is a figure and its rounding ("5.13 million" / "5.1 million": ``rounds_to``)
+            rounded = rounded_pairs(figure[chunk], figure[cols], digits[chunk], digits[cols])
+            rounded &= point[chunk][:, None] & point[cols][None, :]
+            same_figure = ((figure[chunk][:, None] == figure[cols][None, :]) | rounded) & (
                 precise[chunk][:, None] | (fair[chunk][:, None] & (sims >= floor))
             )
             # so is an agreeing figure of a role (deaths, injured, prisoners): checked below
@@ -231,6 +238,7 @@ def number_graph(
             # number_pair, on arrays: values that overlap agree; close but disjoint ones conflict
             shared = np.maximum(0.0, (sims[xs, ys].astype(np.float64) / 100 - cfloor) / (1 - cfloor))
             agree = _below(lo[ga], lo_inc[ga], hi[ha], hi_inc[ha]) & _below(lo[ha], lo_inc[ha], hi[ga], hi_inc[ga])
+            agree |= rounded[xs, ys]
             score = np.where(agree, 0.45 + 0.55 * shared, 0.35 + 0.5 * shared)
             score = np.where(agree & same_figure[xs, ys], np.maximum(score, PRECISE_SCORE), score)
             score = np.where(agree & role[ga], np.maximum(score, ROLE_SCORE), score)

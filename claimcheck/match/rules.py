@@ -12,6 +12,8 @@ Rules beyond plain similarity (each with its unit test in tests/test_match.py):
   between reports published at least ``update_window`` apart, the later one higher, is one fact whose
   figure was updated (``Fact.evolving``, value = the latest), unless its reports do not read as one
   rising figure (``figure_rises``): then the update links are dropped and the claims re-clustered;
+- a point figure and the same figure rounded to at least two significant digits ("5.13 million" and
+  "5.1 million") agree (``is_rounding``): one outlet rounded what another gave precisely;
 - statements that share a run of ``phrase_words`` content words with a rare non-name word among
   them are the same statement told with different endings.
 """
@@ -37,6 +39,8 @@ from claimcheck.match.things import (  # noqa: F401 - re-exported: the matcher's
     count_class,
     is_precise,
     number_context,
+    rounds_to,
+    significant_digits,
     stated,
     thing_key,
     unit_key,
@@ -126,9 +130,18 @@ def values_agree(a: Interval, b: Interval) -> bool:
     million" agrees with "40 million" (outlets round a figure they also give as a bound); "up to
     5.1 million" agrees with figures near 5.1 million only (``CEILING_REACH``)."""
     a_low, b_low = floor_of(a), floor_of(b)
-    return (a_low is None or b.high is None or a_low <= b.high) and (
+    if (a_low is None or b.high is None or a_low <= b.high) and (
         b_low is None or a.high is None or b_low <= a.high
-    )
+    ):
+        return True
+    return is_rounding(a, b)
+
+
+def is_rounding(a: Interval, b: Interval) -> bool:
+    """Two point figures, one the other rounded ("5.1 million" and "5.13 million"; ``rounds_to``)."""
+    if a.low is None or b.low is None or a.low != a.high or b.low != b.high:
+        return False
+    return rounds_to(a.low, b.low) or rounds_to(b.low, a.low)
 
 
 # "up to 5.1 million", "as much as $2 billion": a ceiling names a figure near it, not every smaller one

@@ -17,7 +17,11 @@ matcher needs three answers about it, all from general English, never from one s
 from __future__ import annotations
 
 import functools
+import math
 import re
+from typing import Any
+
+import numpy as np
 
 from claimcheck.claims.measures import MEASURE_WORDS
 from claimcheck.models import Claim, Interval
@@ -305,3 +309,44 @@ def is_fairly_precise(v: Interval | None) -> bool:
     words around two reports share some context (the matcher's context floor)."""
     x = stated(v)
     return x is not None and x > 0 and significant_digits(x) >= 2
+
+
+def rounds_to(x: float, y: float) -> bool:
+    """Whether ``y`` is ``x`` rounded to ``y``'s own significant digits, at least two of them: "5.1
+    million" is "5.13 million" rounded, "140,000" is "140,660" rounded, "37,000" is "37,040". One
+    figure given precisely and rounded by another outlet is one figure; a one-digit round figure
+    ("2,000", "5 million") may round too many figures to say so."""
+    if x <= 0 or y <= 0 or x == y:
+        return False
+    digits = significant_digits(y)
+    if digits < 2 or significant_digits(x) <= digits:
+        return False
+    return math.isclose(_round_sig(x, digits), y, rel_tol=1e-9)
+
+
+def _round_sig(x: float, digits: int) -> float:
+    scale = 10.0 ** (math.floor(math.log10(abs(x))) - digits + 1)
+    return round(x / scale) * scale
+
+
+def rounded_pairs(a: Any, b: Any, da: Any, db: Any) -> Any:
+    """``rounds_to`` either way on arrays: figures ``a`` (a column, ``da`` their significant digits)
+    against figures ``b`` (a row, digits ``db``)."""
+    a = np.asarray(a, dtype=np.float64)[:, None]
+    b = np.asarray(b, dtype=np.float64)[None, :]
+    da, db = np.asarray(da)[:, None], np.asarray(db)[None, :]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        a_to_b = (db >= 2) & (da > db) & np.isclose(_round_sig_arr(a, db), b, rtol=1e-9, atol=0)
+        b_to_a = (da >= 2) & (db > da) & np.isclose(_round_sig_arr(b, da), a, rtol=1e-9, atol=0)
+    return (a > 0) & (b > 0) & (a_to_b | b_to_a)
+
+
+def sig_digits(figures: Any) -> Any:
+    """``significant_digits`` of each figure (0 for none), as an array."""
+    return np.array([significant_digits(float(v)) if v > 0 else 0 for v in figures], dtype=np.int64)
+
+
+def _round_sig_arr(x: Any, digits: Any) -> Any:
+    safe = np.where(x > 0, x, 1.0)
+    scale = 10.0 ** (np.floor(np.log10(safe)) - digits + 1)
+    return np.round(safe / scale) * scale
