@@ -21,7 +21,6 @@ phrase) are listed in ``claimcheck.match.rules``.
 from __future__ import annotations
 
 import itertools
-
 from collections.abc import Mapping, Sequence
 from typing import Any
 
