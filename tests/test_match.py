@@ -635,3 +635,33 @@ def test_a_figure_and_its_rounding_are_one_figure() -> None:
         art("bbc", num(2000, "The factory made 2,000 turbines.", unit="turbines")),
     )
     assert fact_with(facts, "reuters").conflicts
+
+
+def test_a_small_figure_of_one_specific_thing_joins_unless_other_names_are_involved() -> None:
+    # "four tankers" / "four suspected tankers" told in sentences that share no word: one fact
+    facts = facts_of(
+        art("reuters", num(4, "On Monday the council added four tankers to its blacklist.", unit="tankers",
+                           text="four tankers", extra={"context": ["monday", "council", "added", "blacklist"]})),
+        art("bbc", num(4, "Ports worldwide must now refuse four suspected tankers, diplomats say.",
+                       unit="suspected tankers", text="four suspected tankers",
+                       extra={"context": ["ports", "worldwide", "refuse", "diplomats"]})),
+    )  # fmt: skip
+    assert set(fact_with(facts, "reuters").outlets) == {"reuters", "bbc"}
+    # the same small figure said of two different named players stays two facts
+    facts = facts_of(
+        art("reuters", num(3, "In the end, Jones finished with three sacks.", unit="sacks", text="three sacks",
+                           extra={"context": ["jones", "finished"]})),
+        art("bbc", num(3, "Nobody stopped Smith, who recorded three sacks on the night.", unit="sacks",
+                       text="three sacks", extra={"context": ["nobody", "stopped", "smith", "recorded", "night"]})),
+    )  # fmt: skip
+    assert len([f for f in facts if f.kind == "number"]) == 2
+
+
+def test_a_figure_with_decimals_is_precise() -> None:
+    facts = facts_of(
+        art("reuters", num(2.6, "The archive of the firm weighs 2.6 terabytes.", unit="terabytes",
+                           extra={"context": ["archive", "firm", "weighs"]})),
+        art("bbc", num(2.6, "Reporters sifted a 2.6-terabyte leak for months.", unit="terabyte leak",
+                       text="2.6-terabyte leak", extra={"context": ["reporters", "sifted", "months"]})),
+    )  # fmt: skip
+    assert set(fact_with(facts, "reuters").outlets) == {"reuters", "bbc"}

@@ -42,10 +42,12 @@ from claimcheck.match.rules import (
 )
 from claimcheck.match.things import (
     COUNT_CLASS,
+    GENERIC_UNITS,
     ROLE_THINGS,
     classes_agree,
     count_class,
     is_fairly_precise,
+    is_measure,
     is_precise,
     is_wide,
     rounded_pairs,
@@ -185,8 +187,13 @@ def number_graph(
     reps = np.array([stated(v) if bucket[n] is not None else 0.0 for n, v in zip(first, value, strict=True)])
     lo, lo_inc, hi, hi_inc = _bounds(value)
     figure = np.array([stated(v) or 0.0 for v in value], dtype=np.float64)
-    precise = np.array([is_precise(v) for v in value], dtype=bool)
     digits = sig_digits(figure)
+    # a specific counted thing (not people, money, a share or a duration; ``count_class``)
+    specific = np.array([unit[n] not in GENERIC_UNITS and count_class(unit[n]) is not None for n in first], dtype=bool)
+    measure = np.array([is_measure(unit[n]) for n in first], dtype=bool)
+    # a figure with decimals ("2.6 terabytes") of a count or a measure is as precise as "2,600"
+    decimal = (digits >= 2) & (np.floor(figure) != figure) & (specific | measure)
+    precise = np.array([is_precise(v) for v in value], dtype=bool) | decimal
     point = np.array([v is not None and v.low is not None and v.low == v.high for v in value], dtype=bool)
     fair = np.array([is_fairly_precise(v) for v in value], dtype=bool)
     wide = np.array([is_wide(v) for v in value], dtype=bool)
@@ -197,6 +204,7 @@ def number_graph(
     whens = list(when_ids)
     compatible: dict[tuple[int, int], bool] = {}
     cfloor = options.number_context_floor
+    sentence_names = _memo(lambda sentence: frozenset(names(sentence)))
     for (thing, span, b), rows in blocks.items():
         cols = np.array(rows + blocks.get((thing, span, b + 1), []))
         # many groups share a context (they differ in value or qualifier): score each context once
@@ -227,8 +235,12 @@ def number_graph(
             same_figure = ((figure[chunk][:, None] == figure[cols][None, :]) | rounded) & (
                 precise[chunk][:, None] | (fair[chunk][:, None] & (sims >= floor))
             )
-            # so is an agreeing figure of a role (deaths, injured, prisoners): checked below
-            ok &= (sims >= floor) | same_figure | role[chunk][:, None]
+            # so is an agreeing figure of a role (deaths, injured, prisoners): checked below; and a small
+            # figure of one specific thing ("four ships", "eight cores") when the sentences do not
+            # name different people or places (``_lone_ok``), whatever the words around it
+            lone = (figure[chunk][:, None] == figure[cols][None, :]) & (figure[chunk][:, None] >= 2)
+            lone &= specific[chunk][:, None] & ~precise[chunk][:, None] & ~wide[chunk][:, None]
+            ok &= (sims >= floor) | same_figure | role[chunk][:, None] | lone
             for x in np.flatnonzero(ok.sum(axis=1) > options.max_candidates):
                 found = np.flatnonzero(ok[x])  # a dense block: only the closest contexts
                 ok[x] = False
@@ -242,7 +254,15 @@ def number_graph(
             score = np.where(agree, 0.45 + 0.55 * shared, 0.35 + 0.5 * shared)
             score = np.where(agree & same_figure[xs, ys], np.maximum(score, PRECISE_SCORE), score)
             score = np.where(agree & role[ga], np.maximum(score, ROLE_SCORE), score)
-            keep = (agree | (shared > 0)) & (wide[ga] == wide[ha])  # "dozens" never meets "59"
+            alone = lone[xs, ys] & (shared <= 0) & ~same_figure[xs, ys] & ~role[ga]
+            if alone.any():
+                at = np.flatnonzero(alone)
+                alone[at] = [_lone_ok(items, first, ga[i], ha[i], sentence_names) for i in at.tolist()]
+                admitted = alone | (shared > 0) | same_figure[xs, ys] | role[ga]
+                score = np.where(agree & alone, np.maximum(score, ROLE_SCORE), score)
+            else:
+                admitted = np.ones(len(xs), dtype=bool)
+            keep = (agree | (shared > 0)) & (wide[ga] == wide[ha]) & admitted  # "dozens" never meets "59"
             for wg, wh in set(zip(when[ga[keep]].tolist(), when[ha[keep]].tolist(), strict=True)):
                 if (wg, wh) not in compatible:
                     compatible[wg, wh] = when_compatible(whens[wg], whens[wh], options.when_threshold)
@@ -274,6 +294,14 @@ def number_graph(
 
     graph.rule_of = rule_of
     return graph
+
+
+def _lone_ok(items: Sequence[Item], first: Sequence[int], g: int, h: int, names_of: Callable[[str], Any]) -> bool:
+    """Whether two reports of one small figure of one thing that share no words may still be one fact:
+    unless both sentences name people or places and none in common ("three sacks" by one player,
+    "three sacks" by another)."""
+    a, b = names_of(items[first[g]].claim.sentence), names_of(items[first[h]].claim.sentence)
+    return not a or not b or bool(a & b)
 
 
 # The score of two reports of the same precise figure of one thing (or class of things): above the

@@ -228,6 +228,14 @@ def count_class(thing: str) -> str | None:
     return COUNT_CLASS
 
 
+def is_measure(thing: str) -> bool:
+    """Whether a counted thing is a unit of measure ("lb", "km", "terabyte"... as ``unit_key`` gives them)."""
+    return thing in _MEASURE_UNITS or thing in _DATA_UNITS
+
+
+_DATA_UNITS = frozenset(["byte", "kilobyte", "megabyte", "gigabyte", "terabyte", "petabyte", "gb", "tb", "mb"])
+
+
 def classes_agree(a: str | None, b: str | None) -> bool:
     """Two classes of counted things may name the same things: equal, or one is generic people."""
     if a is None or b is None:
