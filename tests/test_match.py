@@ -665,3 +665,16 @@ def test_a_figure_with_decimals_is_precise() -> None:
                        text="2.6-terabyte leak", extra={"context": ["reporters", "sifted", "months"]})),
     )  # fmt: skip
     assert set(fact_with(facts, "reuters").outlets) == {"reuters", "bbc"}
+
+
+def test_a_quotation_translated_differently_is_one_quote() -> None:
+    a = quote("Believe me, every corner of the northern province now lies within reach of our new artillery, "
+              "and so the order to fire sits waiting on my desk", speaker="Governor Adebayo")  # fmt: skip
+    b = quote("The whole northern province is now within range of our new artillery, and an order to fire is "
+              "always waiting on the desk in my office", speaker="Adebayo")  # fmt: skip
+    facts = facts_of(art("reuters", a), art("bbc", b))
+    assert set(fact_with(facts, "reuters", "quote").outlets) == {"reuters", "bbc"}
+    # the same words said by two different people stay two quotes
+    c = quote(b.text, speaker="Marshal Okafor")
+    facts = facts_of(art("reuters", a), art("cbs", c))
+    assert len([f for f in facts if f.kind == "quote"]) == 2

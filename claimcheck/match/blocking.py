@@ -526,6 +526,13 @@ def text_graph(items: Sequence[Item], options: MatchOptions, *, quote: bool) -> 
                 blocks[k].append(g)
     single = np.array([items[m[0]].article if len(m) == 1 else -1 for m in graph.members])
     long_enough = np.array([counts[n] >= 4 for n in first])
+    if quote:
+        # a quotation translated or abridged differently by each outlet ("the entire mainland of the US
+        # is within the range of our nuclear weapons" / "the entire United States is within range of
+        # our nuclear weapons") keeps its content words: scored on them as a set too, when both have
+        # at least ``quote_content_words`` of them
+        content = [" ".join(sorted(keysets[n])) for n in first]
+        wordy = np.array([len(keysets[n]) >= options.quote_content_words for n in first])
     # scores below this cannot become a link, whatever names or speakers add
     cutoff = options.quote_threshold if quote else options.statement_threshold - 10
     loose_scorer = fuzz.partial_ratio if quote else fuzz.token_set_ratio
@@ -544,6 +551,9 @@ def text_graph(items: Sequence[Item], options: MatchOptions, *, quote: bool) -> 
             # partial/set scores forgive trimmed edges, but only for texts long enough to mean it
             both_long = long_enough[idx][:, None] & long_enough[idx][None, :]
             score = np.maximum(base, np.where(both_long, loose, 0))
+            if quote and wordy[idx].sum() >= 2:
+                cset = _cdist([content[g] for g in chunk], [content[g] for g in chunk], fuzz.token_set_ratio, options, cutoff)
+                score = np.maximum(score, np.where(wordy[idx][:, None] & wordy[idx][None, :], cset, 0))
             ok = np.triu(score >= cutoff, 1)
             ok &= ~((single[idx][:, None] == single[idx][None, :]) & (single[idx][:, None] >= 0))
             for x, y in zip(*np.nonzero(ok), strict=True):

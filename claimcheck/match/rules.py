@@ -102,6 +102,9 @@ class MatchOptions:
     # one precise figure joins counts of different things ("documents", "files", "records") when
     # it is given for at most this many things in all
     count_names: int = 4
+    # quotes with at least this many distinct content words each are also scored on those words as a
+    # set (token_set_ratio): the same quotation translated or abridged differently
+    quote_content_words: int = 6
     quote_keys: int = 16  # ...and a quote's next rarest words, up to this many keys,
     quote_key_df: int = 12  # when each is in at most this many distinct quotes
     max_block: int = 400  # blocks larger than this are split (by sorted text) before scoring
