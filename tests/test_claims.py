@@ -768,3 +768,20 @@ def test_claim_details_follow_their_declared_shape() -> None:
             stored = json.loads(json.dumps(c.fields_json()))
             assert Claim.from_row(c.kind, c.text, c.sentence, c.start, c.end, stored) == c
     assert seen == set(declared)  # every declared key is one the extractors really write
+
+
+def test_adjectives_and_adverbs_before_the_counted_noun_belong_to_it() -> None:
+    """A number word whose noun comes after -ing/-ed adjectives, -ly adverbs or "or"/"and" still counts it."""
+    cases = {
+        "The council will vote on two pending pieces of legislation next month.": ("two", "pieces"),
+        "The photo shows three blurred background galaxies near the centre.": ("three", "galaxies"),
+        "The report names nine current or former cabinet ministers.": ("nine", "ministers"),
+        "She left after four largely happy and mostly quiet summers at the club.": ("four", "summers"),
+    }
+    for sentence, (word, head) in cases.items():
+        got = numbers(sentence)
+        assert len(got) == 1, sentence
+        assert got[0].text.lower().startswith(word) and got[0].unit.split()[-1] == head, (sentence, got[0].unit)
+    # an adjective in -ly before a plural noun is not an adverb: "263 daily newspapers" counts newspapers
+    (c,) = numbers("The chain owns 263 daily newspapers across the country.")
+    assert c.unit == "daily newspapers"

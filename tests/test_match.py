@@ -678,3 +678,14 @@ def test_a_quotation_translated_differently_is_one_quote() -> None:
     c = quote(b.text, speaker="Marshal Okafor")
     facts = facts_of(art("reuters", a), art("cbs", c))
     assert len([f for f in facts if f.kind == "quote"]) == 2
+
+
+def test_a_figure_describing_another_noun_never_conflicts_with_a_plain_count() -> None:
+    facts = facts_of(
+        art("reuters", num(8, "Relatives of eight current or former members of the ruling council were named.",
+                           unit="current or former members", text="eight current or former members",
+                           extra={"context": ["relatives", "ruling", "council", "named"]})),
+        art("bbc", num(7, "Relatives of the seven-member ruling council were named.", unit="member ruling council",
+                       text="seven-member ruling council", extra={"context": ["relatives", "ruling", "council", "named"]})),
+    )  # fmt: skip
+    assert not any(f.conflicts for f in facts) and len([f for f in facts if f.kind == "number"]) == 2

@@ -45,6 +45,7 @@ from claimcheck.match.things import (
     GENERIC_UNITS,
     ROLE_THINGS,
     classes_agree,
+    compound_key,
     count_class,
     is_fairly_precise,
     is_measure,
@@ -192,6 +193,7 @@ def number_graph(
     specific = np.array([unit[n] not in GENERIC_UNITS and count_class(unit[n]) is not None for n in first], dtype=bool)
     measure = np.array([is_measure(unit[n]) for n in first], dtype=bool)
     # a figure with decimals ("2.6 terabytes") of a count or a measure is as precise as "2,600"
+    compound = np.array([bool(compound_key(items[n].claim)) for n in first], dtype=bool)
     decimal = (digits >= 2) & (np.floor(figure) != figure) & (specific | measure)
     precise = np.array([is_precise(v) for v in value], dtype=bool) | decimal
     point = np.array([v is not None and v.low is not None and v.low == v.high for v in value], dtype=bool)
@@ -262,7 +264,9 @@ def number_graph(
                 score = np.where(agree & alone, np.maximum(score, ROLE_SCORE), score)
             else:
                 admitted = np.ones(len(xs), dtype=bool)
-            keep = (agree | (shared > 0)) & (wide[ga] == wide[ha]) & admitted  # "dozens" never meets "59"
+            # "dozens" never meets "59"; a figure that describes another noun ("a seven-member group")
+            # never disagrees with a plain count ("eight current or former members"): only agrees
+            keep = (agree | ((shared > 0) & (compound[ga] == compound[ha]))) & (wide[ga] == wide[ha]) & admitted
             for wg, wh in set(zip(when[ga[keep]].tolist(), when[ha[keep]].tolist(), strict=True)):
                 if (wg, wh) not in compatible:
                     compatible[wg, wh] = when_compatible(whens[wg], whens[wh], options.when_threshold)
