@@ -689,3 +689,23 @@ def test_a_figure_describing_another_noun_never_conflicts_with_a_plain_count() -
                        text="seven-member ruling council", extra={"context": ["relatives", "ruling", "council", "named"]})),
     )  # fmt: skip
     assert not any(f.conflicts for f in facts) and len([f for f in facts if f.kind == "number"]) == 2
+
+
+def test_counted_things_named_differently_but_described_alike_are_one_fact() -> None:
+    facts = facts_of(
+        art("reuters", num(Interval(100, None, False), "The files went to more than 100 broadcast partners.",
+                           unit="broadcast partners", text="more than 100 broadcast partners",
+                           extra={"context": ["files", "went"]})),
+        art("bbc", num(Interval(100, None, False), "Journalists at more than 100 broadcast organisations read them.",
+                       unit="broadcast organisations", text="more than 100 broadcast organisations",
+                       extra={"context": ["journalists", "read"]})),
+    )  # fmt: skip
+    assert set(fact_with(facts, "reuters").outlets) == {"reuters", "bbc"}
+    # a describing word that says little ("new") joins nothing
+    facts = facts_of(
+        art("reuters", num(40, "The city opened 40 new schools.", unit="new schools", text="40 new schools",
+                           extra={"context": ["city", "opened"]})),
+        art("bbc", num(40, "Officials approved 40 new clinics.", unit="new clinics", text="40 new clinics",
+                       extra={"context": ["officials", "approved"]})),
+    )  # fmt: skip
+    assert len([f for f in facts if f.kind == "number"]) == 2

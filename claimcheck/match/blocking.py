@@ -279,6 +279,7 @@ def number_graph(
                 adj[a][c] = adj[c][a] = sc
 
     _class_links(items, graph, options, first, unit, ctx, figure, precise)
+    _modifier_links(items, graph, options, first, unit, figure, precise)
     updates: dict[tuple[int, int], Rule] = {}
     if times is not None:
         updates = _update_links(items, graph, options, times, unit, ctx, bucket)
@@ -364,6 +365,57 @@ def _class_links(
             if scored is None or scored[1].kind != "agree":
                 continue
             graph.link(a, b, max(scored[0], PRECISE_SCORE) if precise[a] else scored[0])
+
+
+def _modifier_links(
+    items: Sequence[Item],
+    graph: Graph,
+    options: MatchOptions,
+    first: Sequence[int],
+    unit: Sequence[str],
+    figure: Any,
+    precise: Any,
+) -> None:
+    """Links between numbers of different head nouns whose written counted things share a describing
+    word and give the same figure: "12 current or former world leaders" / "12 current or former heads
+    of state", "more than 100 media partners" / "more than 100 media organisations", "two Super Bowl
+    rings" / "two Super Bowl wins". Outlets name the thing differently but keep what describes it.
+    Only agreeing figures link, and not when the two sentences name different people or places
+    (``_lone_ok``)."""
+    same: dict[tuple[bool, float], list[int]] = defaultdict(list)
+    mods: dict[int, frozenset[str]] = {}
+    for g, n in enumerate(first):
+        claim = items[n].claim
+        if claim.value is None or figure[g] < 2 or is_wide(claim.value) or not unit[n]:
+            continue
+        words = match_content_words((claim.unit or "").replace("-", " "))
+        described = frozenset(w for w in words[:-1] if not w.isdigit() and w != unit[n]) - _WEAK_MODIFIERS
+        if described:
+            mods[g] = described
+            same[is_span(claim.when), float(figure[g])].append(g)
+    names_of = _memo(lambda sentence: frozenset(names(sentence)))
+    for groups in same.values():
+        if len(groups) < 2 or len({unit[first[g]] for g in groups}) < 2:
+            continue
+        for a, b in itertools.combinations(groups[: options.max_candidates], 2):
+            n, m = first[a], first[b]
+            if unit[n] == unit[m] or b in graph.adj[a] or not (mods[a] & mods[b]):
+                continue
+            if items[n].article == items[m].article and len(graph.members[a]) == len(graph.members[b]) == 1:
+                continue
+            if not _lone_ok(items, first, a, b, names_of):
+                continue
+            scored = number_pair(items[n].claim, items[m].claim, 0.0, unit[n], options)
+            if scored is None or scored[1].kind != "agree":
+                continue
+            graph.link(a, b, PRECISE_SCORE if precise[a] and precise[b] else ROLE_SCORE)
+
+
+# Describing words too common to say two counted things are one: "new", "other", "total", sizes.
+_WEAK_MODIFIERS = frozenset(
+    ["new", "other", "more", "additional", "extra", "total", "big", "small", "large", "major", "minor", "key",
+     "main", "top", "first", "last", "second", "third", "few", "several", "many", "different", "separate"]
+)  # fmt: skip
 
 
 def _update_links(
