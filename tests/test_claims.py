@@ -785,3 +785,18 @@ def test_adjectives_and_adverbs_before_the_counted_noun_belong_to_it() -> None:
     # an adjective in -ly before a plural noun is not an adverb: "263 daily newspapers" counts newspapers
     (c,) = numbers("The chain owns 263 daily newspapers across the country.")
     assert c.unit == "daily newspapers"
+
+
+def test_scale_words_after_a_and_half_a_and_hyphenated_bounds() -> None:
+    (c,) = numbers("The party lost more than a million voters in the spring vote.")
+    assert (c.value.low, c.value.high, c.unit) == (1e6, None, "voters")
+    (c,) = numbers("The exchange lost nearly half a billion dollars of tokens.")
+    assert c.value.high == 5e8 and c.unit == "dollars"
+    (c,) = numbers("The more-than 40 million records were leaked to reporters.")
+    assert c.value.low == 4e7 and c.value.high is None
+
+
+def test_a_qualified_year_like_figure_before_a_plural_noun_is_a_count() -> None:
+    (c,) = numbers("Each star may host roughly 1900 comets, the team estimates.")
+    assert c.value.contains(1900) and c.unit == "comets"
+    assert numbers("Since 2000 prices have doubled.") == []

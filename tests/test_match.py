@@ -709,3 +709,17 @@ def test_counted_things_named_differently_but_described_alike_are_one_fact() -> 
                        extra={"context": ["officials", "approved"]})),
     )  # fmt: skip
     assert len([f for f in facts if f.kind == "number"]) == 2
+
+
+def test_migrants_refugees_and_asylum_seekers_are_one_class_but_a_round_million_names_no_one_thing() -> None:
+    million = Interval(1e6, None, False)
+    facts = facts_of(
+        art("reuters", num(million, "The country let in more than a million migrants that year.", unit="migrants",
+                           text="more than a million migrants", extra={"context": ["country", "let", "year"]})),
+        art("bbc", num(Interval(9e5, 1.1e6), "Some one million asylum seekers arrived.", unit="asylum seekers",
+                       text="one million asylum seekers", extra={"context": ["arrived"]})),
+        art("cbs", num(million, "The ruling party lost more than a million voters.", unit="voters",
+                       text="more than a million voters", extra={"context": ["ruling", "party", "lost"]})),
+    )  # fmt: skip
+    assert set(fact_with(facts, "reuters").outlets) == {"reuters", "bbc"}
+    assert fact_with(facts, "cbs").outlets == ("cbs",)

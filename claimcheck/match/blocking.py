@@ -53,6 +53,7 @@ from claimcheck.match.things import (
     is_wide,
     rounded_pairs,
     sig_digits,
+    significant_digits,
     stated,
     thing_class,
 )
@@ -256,14 +257,13 @@ def number_graph(
             score = np.where(agree, 0.45 + 0.55 * shared, 0.35 + 0.5 * shared)
             score = np.where(agree & same_figure[xs, ys], np.maximum(score, PRECISE_SCORE), score)
             score = np.where(agree & role[ga], np.maximum(score, ROLE_SCORE), score)
-            alone = lone[xs, ys] & (shared <= 0) & ~same_figure[xs, ys] & ~role[ga]
+            alone = lone[xs, ys] & ~same_figure[xs, ys] & ~role[ga]
+            admitted = np.ones(len(xs), dtype=bool)
             if alone.any():
                 at = np.flatnonzero(alone)
                 alone[at] = [_lone_ok(items, first, ga[i], ha[i], sentence_names) for i in at.tolist()]
-                admitted = alone | (shared > 0) | same_figure[xs, ys] | role[ga]
+                admitted[at] = alone[at] | (sims[xs[at], ys[at]] >= floor)
                 score = np.where(agree & alone, np.maximum(score, ROLE_SCORE), score)
-            else:
-                admitted = np.ones(len(xs), dtype=bool)
             # "dozens" never meets "59"; a figure that describes another noun ("a seven-member group")
             # never disagrees with a plain count ("eight current or former members"): only agrees
             keep = (agree | ((shared > 0) & (compound[ga] == compound[ha]))) & (wide[ga] == wide[ha]) & admitted
@@ -361,6 +361,8 @@ def _class_links(
             sim = float(fuzz.token_set_ratio(ctx[n], ctx[m]))
             if (sim < floor or COUNT_CLASS in (classes[a], classes[b])) and not precise[a]:
                 continue
+            if COUNT_CLASS in (classes[a], classes[b]) and significant_digits(float(figure[a])) < 2:
+                continue  # "a million migrants", "a million voters": a one-digit round figure names no one thing
             scored = number_pair(items[n].claim, items[m].claim, sim / 100, unit[n], options)
             if scored is None or scored[1].kind != "agree":
                 continue

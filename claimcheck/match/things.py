@@ -8,7 +8,8 @@ matcher needs three answers about it, all from general English, never from one s
   and marked as a *part* when the number is a sub-count ("seven of the dead", "including three");
 - its **class** (``thing_class``): head nouns that news copy uses for the same people when it gives
   one figure (nationals / citizens / tourists / foreigners / passengers / victims; customers /
-  consumers / users; troops / soldiers / service members; workers / employees / staff). Two
+  consumers / users; troops / soldiers / service members; workers / employees / staff; migrants /
+  refugees / asylum seekers). Two
   claims of one class and the same figure may be one fact; they never conflict or evolve;
 - whether the figure as written is **precise** (``is_precise``): "2,500" or "108" or "$48 billion"
   name one fact in a story whatever the words around them, "about 100" or "five" do not.
@@ -44,7 +45,7 @@ UNIT_SYNONYMS = {
 # Two-word counted things that are one noun: "service members" are servicemembers, not members.
 _COMPOUNDS = {("service", "member"): "servicemember", ("account", "holder"): "accountholder",
               ("foreign", "national"): "national", ("crew", "member"): "crew",
-              ("staff", "member"): "staff", ("per", "cent"): "percent"}  # fmt: skip
+              ("staff", "member"): "staff", ("per", "cent"): "percent", ("asylum", "seeker"): "asylumseeker"}  # fmt: skip
 
 
 # Words after a counted noun that are not the noun: "19 points clear", "12 points ahead", "two years ago".
@@ -190,6 +191,7 @@ _CLASS_WORDS = {
     "military": ("troop", "soldier", "servicemember", "serviceman", "servicemen", "personnel",
                  "marine", "force", "service personnel", "servicewoman", "servicewomen"),
     "worker": ("worker", "employee", "staff", "staffer", "workforce", "labourer", "laborer"),
+    "migrant": ("migrant", "refugee", "seeker", "asylum seeker", "asylumseeker", "immigrant", "emigrant"),
 }  # fmt: skip
 THING_CLASSES = {w: cls for cls, ws in _CLASS_WORDS.items() for w in ws}
 # Generic people ("2,500 people") may be any of the classes above when the figure agrees.
