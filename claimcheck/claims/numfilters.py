@@ -118,9 +118,9 @@ def _not_a_quantity(s: str, m: re.Match[str], value: float, num: str) -> bool:
         return True  # a leading zero: a code or a number to dial, not a quantity
     if _AGO.match(after) or _ADDRESS_AFTER.match(after):
         return True
-    if len(num) == 4 and "," not in num and 1800 <= value <= 2100 and not _counted_after(after):
-        if not (_QUALIFIED_BEFORE.search(before) and _plural_after(after)):
-            return True  # a year; "roughly 2000 planets" counts planets
+    year_like = len(num) == 4 and "," not in num and 1800 <= value <= 2100 and not _counted_after(after)
+    if year_like and not (_QUALIFIED_BEFORE.search(before) and _plural_after(after)):
+        return True  # a year; "roughly 2000 planets" counts planets
     prev = _PREV_WORD.search(before)
     if prev:
         word = prev.group(1).rstrip(".")
