@@ -800,3 +800,8 @@ def test_a_qualified_year_like_figure_before_a_plural_noun_is_a_count() -> None:
     (c,) = numbers("Each star may host roughly 1900 comets, the team estimates.")
     assert c.value.contains(1900) and c.unit == "comets"
     assert numbers("Since 2000 prices have doubled.") == []
+
+
+def test_such_before_the_counted_noun_is_a_determiner() -> None:
+    (c,) = numbers("At least 40 such crossings were seen last month.")
+    assert c.unit == "crossings"

@@ -723,3 +723,15 @@ def test_migrants_refugees_and_asylum_seekers_are_one_class_but_a_round_million_
     )  # fmt: skip
     assert set(fact_with(facts, "reuters").outlets) == {"reuters", "bbc"}
     assert fact_with(facts, "cbs").outlets == ("cbs",)
+
+
+def test_two_hyphenated_figures_describing_the_same_noun_join() -> None:
+    facts = facts_of(
+        art("reuters", num(23, "Fans sat through a 23-minute power cut in the second half.", unit="minute power cut",
+                           text="23-minute power cut", extra={"context": ["fans", "sat", "second", "half"]})),
+        art("bbc", num(23, "A 23-minute cut stopped play.", unit="minute cut", text="23-minute cut",
+                       extra={"context": ["stopped", "play"]})),
+        art("cbs", num(23, "The 23-minute speech drew cheers.", unit="minute speech", text="23-minute speech",
+                       extra={"context": ["drew", "cheers"]})),
+    )  # fmt: skip
+    assert set(fact_with(facts, "reuters").outlets) == {"reuters", "bbc"}

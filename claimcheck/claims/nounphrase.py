@@ -17,7 +17,7 @@ _OF_POSSESSIVE = re.compile(r"\s+of\s+(?:its|their|his|her|our|the)\s+(?=[a-z])"
 _LY_NOUNS = frozenset(["daily", "weekly", "monthly", "quarterly", "yearly", "family", "ally", "rally"])
 _MONTH_OR_DAY = frozenset(m.lower() for m in [*MONTHS, *WEEKDAYS])
 _LEADING_MODIFIERS = frozenset(
-    ["other", "more", "additional", "further", "new", "extra", "fewer", "so-called"]
+    ["other", "more", "additional", "further", "new", "extra", "fewer", "so-called", "such"]
 )
 # Prepositions end the counted thing: "1,100 behind bars" counts no "bars".
 _PREPOSITIONS = frozenset(

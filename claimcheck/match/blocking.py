@@ -242,7 +242,7 @@ def number_graph(
             # figure of one specific thing ("four ships", "eight cores") when the sentences do not
             # name different people or places (``_lone_ok``), whatever the words around it
             lone = (figure[chunk][:, None] == figure[cols][None, :]) & (figure[chunk][:, None] >= 2)
-            lone &= specific[chunk][:, None] & ~precise[chunk][:, None] & ~wide[chunk][:, None]
+            lone &= (specific | compound)[chunk][:, None] & ~precise[chunk][:, None] & ~wide[chunk][:, None]
             ok &= (sims >= floor) | same_figure | role[chunk][:, None] | lone
             for x in np.flatnonzero(ok.sum(axis=1) > options.max_candidates):
                 found = np.flatnonzero(ok[x])  # a dense block: only the closest contexts
@@ -261,7 +261,11 @@ def number_graph(
             admitted = np.ones(len(xs), dtype=bool)
             if alone.any():
                 at = np.flatnonzero(alone)
-                alone[at] = [_lone_ok(items, first, ga[i], ha[i], sentence_names) for i in at.tolist()]
+                alone[at] = [
+                    _lone_ok(items, first, ga[i], ha[i], sentence_names)
+                    and (specific[ga[i]] and specific[ha[i]] or _same_described(items, first, ga[i], ha[i]))
+                    for i in at.tolist()
+                ]
                 admitted[at] = alone[at] | (sims[xs[at], ys[at]] >= floor)
                 score = np.where(agree & alone, np.maximum(score, ROLE_SCORE), score)
             # "dozens" never meets "59"; a figure that describes another noun ("a seven-member group")
@@ -307,6 +311,14 @@ def _lone_ok(items: Sequence[Item], first: Sequence[int], g: int, h: int, names_
     "three sacks" by another)."""
     a, b = names_of(items[first[g]].claim.sentence), names_of(items[first[h]].claim.sentence)
     return not a or not b or bool(a & b)
+
+
+def _same_described(items: Sequence[Item], first: Sequence[int], g: int, h: int) -> bool:
+    """Two hyphenated figures describing the same noun: "a 17-minute rain delay" / "a 17-minute delay"."""
+    a, b = items[first[g]].claim, items[first[h]].claim
+    if not (compound_key(a) and compound_key(b)):
+        return False
+    return (a.unit or "").split()[-1:] == (b.unit or "").split()[-1:]
 
 
 # The score of two reports of the same precise figure of one thing (or class of things): above the
