@@ -735,3 +735,15 @@ def test_two_hyphenated_figures_describing_the_same_noun_join() -> None:
                        extra={"context": ["drew", "cheers"]})),
     )  # fmt: skip
     assert set(fact_with(facts, "reuters").outlets) == {"reuters", "bbc"}
+
+
+def test_a_number_without_a_counted_thing_counts_what_its_sentence_names() -> None:
+    facts = facts_of(
+        art("reuters", num(6, "Race control sent out six pace cars during the rainy afternoon.", unit="pace cars",
+                           text="six pace cars", extra={"context": ["race", "control", "rainy", "afternoon"]})),
+        art("bbc", num(6, "The pace car, which leads the field after a crash, came out six times.", unit="times",
+                       text="six times", extra={"context": ["leads", "field", "crash", "came"]})),
+        art("cbs", num(6, "Drivers pitted six times in all.", unit="times", text="six times",
+                       extra={"context": ["drivers", "pitted"]})),
+    )  # fmt: skip
+    assert set(fact_with(facts, "reuters").outlets) == {"reuters", "bbc"}

@@ -284,6 +284,7 @@ def number_graph(
 
     _class_links(items, graph, options, first, unit, ctx, figure, precise)
     _modifier_links(items, graph, options, first, unit, figure, precise)
+    _backoff_links(items, graph, options, first, unit, figure)
     updates: dict[tuple[int, int], Rule] = {}
     if times is not None:
         updates = _update_links(items, graph, options, times, unit, ctx, bucket)
@@ -423,6 +424,50 @@ def _modifier_links(
             if scored is None or scored[1].kind != "agree":
                 continue
             graph.link(a, b, PRECISE_SCORE if precise[a] and precise[b] else ROLE_SCORE)
+
+
+# Counted things that say nothing of what was counted: a bare number, "times".
+_NO_THING = frozenset(["", "time"])
+
+
+def _backoff_links(
+    items: Sequence[Item], graph: Graph, options: MatchOptions, first: Sequence[int], unit: Sequence[str], figure: Any
+) -> None:
+    """A number that names no counted thing ("deployed five times", "beat them 8-7 in 10", "about 30
+    times") counts what its sentence names: it joins a number of a specific thing with the same
+    figure when its sentence names that thing ("the safety car ... was deployed five times" / "five
+    safety cars"), only one such thing of that figure is named there, and the sentences do not name
+    different people or places (``_lone_ok``). Only agreeing figures link."""
+    same: dict[tuple[bool, float], list[int]] = defaultdict(list)
+    for g, n in enumerate(first):
+        claim = items[n].claim
+        if claim.value is None or figure[g] < 2 or is_wide(claim.value):
+            continue
+        if unit[n] in _NO_THING or (unit[n] not in GENERIC_UNITS and count_class(unit[n]) is not None):
+            same[is_span(claim.when), float(figure[g])].append(g)
+    names_of = _memo(lambda sentence: frozenset(names(sentence)))
+    words_of = _memo(lambda sentence: tuple(match_content_words(sentence)))
+    for groups in same.values():
+        bare = [g for g in groups if unit[first[g]] in _NO_THING]
+        named = [g for g in groups if unit[first[g]] not in _NO_THING]
+        if not bare or not named:
+            continue
+        for a in bare[: options.max_candidates]:
+            n = first[a]
+            said = words_of(items[n].claim.sentence)
+            things = {unit[first[b]] for b in named if len(unit[first[b]]) >= 3}
+            found = {t for t in things if any(w == t or (len(t) >= 4 and w.startswith(t)) for w in said)}
+            if len(found) != 1:
+                continue  # none, or two things of this figure named there: which one is unclear
+            for b in named[: options.max_candidates]:
+                m = first[b]
+                if unit[m] not in found or b in graph.adj[a] or items[n].article == items[m].article:
+                    continue
+                if not _lone_ok(items, first, a, b, names_of):
+                    continue
+                scored = number_pair(items[n].claim, items[m].claim, 0.0, unit[m], options)
+                if scored is not None and scored[1].kind == "agree":
+                    graph.link(a, b, ROLE_SCORE)
 
 
 # Describing words too common to say two counted things are one: "new", "other", "total", sizes.
