@@ -747,3 +747,21 @@ def test_a_number_without_a_counted_thing_counts_what_its_sentence_names() -> No
                        extra={"context": ["drivers", "pitted"]})),
     )  # fmt: skip
     assert set(fact_with(facts, "reuters").outlets) == {"reuters", "bbc"}
+
+
+def test_a_weekday_splits_a_daily_toll_but_not_a_count_that_does_not_change() -> None:
+    facts = facts_of(
+        art("reuters", num(108, "The club ended a 108-year wait for the cup late on Wednesday night.",
+                           unit="year wait", text="108-year wait", when="on Wednesday night",
+                           extra={"context": ["club", "ended", "cup"]})),
+        art("bbc", num(108, "Fans celebrated the end of a 108-year wait on Thursday.", unit="year wait",
+                       text="108-year wait", when="on Thursday", extra={"context": ["fans", "celebrated"]})),
+    )  # fmt: skip
+    assert set(fact_with(facts, "reuters").outlets) == {"reuters", "bbc"}
+    facts = facts_of(
+        art("reuters", num(12, "Twelve people were killed on Wednesday.", unit="deaths", text="Twelve",
+                           when="on Wednesday", extra={"context": ["people"]})),
+        art("bbc", num(12, "Twelve people were killed on Thursday.", unit="deaths", text="Twelve",
+                       when="on Thursday", extra={"context": ["people"]})),
+    )  # fmt: skip
+    assert len([f for f in facts if f.kind == "number"]) == 2

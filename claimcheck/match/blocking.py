@@ -33,6 +33,7 @@ from claimcheck.match.rules import (
     Rule,
     can_evolve,
     floor_of,
+    match_when,
     number_context,
     number_pair,
     quote_pair,
@@ -203,7 +204,7 @@ def number_graph(
     role = np.array([unit[n] in ROLE_THINGS for n in first], dtype=bool)
     single = np.array([items[m[0]].article if len(m) == 1 else -1 for m in graph.members])
     when_ids: dict[str | None, int] = {}
-    when = np.array([when_ids.setdefault(items[n].claim.when, len(when_ids)) for n in first])
+    when = np.array([when_ids.setdefault(match_when(items[n].claim), len(when_ids)) for n in first])
     whens = list(when_ids)
     compatible: dict[tuple[int, int], bool] = {}
     cfloor = options.number_context_floor
