@@ -765,3 +765,13 @@ def test_a_weekday_splits_a_daily_toll_but_not_a_count_that_does_not_change() ->
                        when="on Thursday", extra={"context": ["people"]})),
     )  # fmt: skip
     assert len([f for f in facts if f.kind == "number"]) == 2
+
+
+def test_a_quote_part_reworded_in_small_words_joins_the_longer_quote() -> None:
+    whole = quote("People ask how you know when to stop. Honestly, I think the moment is here. Why? Put plainly, "
+                  "my knees told me so.", speaker=None)  # fmt: skip
+    first = quote("People ask how you know when to stop.", speaker="Dana Whitfield")
+    part = quote("For me the moment is here, I think. Why? Put plainly, my knees told me so.", speaker="Dana Whitfield")
+    facts = facts_of(art("reuters", whole), art("bbc", first, part))
+    quotes_ = [f for f in facts if f.kind == "quote"]
+    assert len(quotes_) == 1 and set(quotes_[0].outlets) == {"reuters", "bbc"}

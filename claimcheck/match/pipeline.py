@@ -129,7 +129,13 @@ def join_quote_parts(
                 items[a].claim.speaker, items[b].claim.speaker
             ):
                 continue
-            if short in long_ or fuzz.partial_ratio(short, long_) >= options.part_ratio:
+            ratio = fuzz.partial_ratio(short, long_)
+            # a part reworded in small words ("For me, that time is now" / "For me, it is time now")
+            # keeps every content word of the longer quote
+            reworded = ratio >= options.part_reworded and set(match_content_words(short)) <= set(
+                match_content_words(long_)
+            )
+            if short in long_ or ratio >= options.part_ratio or reworded:
                 parent[root(owner[a])] = root(owner[b])
     joined: dict[int, dict[int, int]] = {}
     for k, c in enumerate(clusters):
