@@ -805,3 +805,12 @@ def test_a_qualified_year_like_figure_before_a_plural_noun_is_a_count() -> None:
 def test_such_before_the_counted_noun_is_a_determiner() -> None:
     (c,) = numbers("At least 40 such crossings were seen last month.")
     assert c.unit == "crossings"
+
+
+def test_since_after_a_first_or_a_superlative_dates_the_comparison_not_the_count() -> None:
+    (c,) = numbers("The club won 3-0 after 12 rounds to claim its first league title since 1987.")[-1:]
+    assert c.text == "12 rounds" and c.when is None
+    (c,) = numbers("Exports rose to 4.1 percent, the fastest pace since 2011.")
+    assert c.when is None
+    (c,) = numbers("More than 430 prisoners have been freed since July 2024.")
+    assert c.when == "since July 2024"
