@@ -814,3 +814,12 @@ def test_since_after_a_first_or_a_superlative_dates_the_comparison_not_the_count
     assert c.when is None
     (c,) = numbers("More than 430 prisoners have been freed since July 2024.")
     assert c.when == "since July 2024"
+
+
+def test_the_sentence_after_a_quote_does_not_name_its_speaker() -> None:
+    text = (
+        "Critics recalled the kind of tribute the late composer once branded “the cheapest trick in the book”. "
+        "The plan was dropped when Marta Ruiz, his former pianist, tweeted that he would have hated it."
+    )
+    (q,) = quotes(text)
+    assert q.speaker != "Marta Ruiz"
