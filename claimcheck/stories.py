@@ -51,9 +51,10 @@ class StoryOptions:
     specific_share: float = 0.1  # ... or in at most this share of the window's articles
     specific_most: int = 1000  # ... but never more than this many (generic words grow with the window)
     same_days: float = 4.0  # no time damping within this many days
-    half_life_days: float = 120.0  # beyond same_days, similarity halves every this many days
+    half_life_days: float = 180.0  # beyond same_days, similarity halves every this many days
     figure_half_life_days: float = 1e6  # ... or this many when they share a precise figure (no damping)
-    cohesion: float = 0.25  # a story of cohesion_min+ articles takes in only what is this similar to it ...
+    cohesion: float = 0.3  # a story of cohesion_min+ articles takes in only what is this similar to it ...
+    one_outlet: float = 0.25  # a term that only one outlet uses (its page furniture) weighs this much
     cohesion_min: int = 3  # ... relative to its own articles' average similarity to each other
 
 
@@ -219,6 +220,14 @@ def index_articles(articles: Sequence[Article], options: StoryOptions) -> _Index
     df = np.bincount(term, minlength=size)
     idf = np.log((n + 1) / (df + 0.5))
     w = (1.0 + np.log(tf)) * idf[term]
+    if options.one_outlet < 1.0:
+        # a term in several articles, all of one outlet, is mostly that outlet's boilerplate ("follow the
+        # story as it unfolds on Messenger"): rare, so heavy, yet no evidence that two articles share a story
+        outlet_ids = {o: k for k, o in enumerate(dict.fromkeys(a.outlet for a in articles))}
+        of_doc = np.fromiter((outlet_ids[a.outlet] for a in articles), dtype=np.int64, count=n)
+        pairs = np.unique(term * len(outlet_ids) + of_doc[doc])
+        spread = np.bincount(pairs // len(outlet_ids), minlength=size)
+        w = np.where((spread[term] == 1) & (df[term] >= 2), w * options.one_outlet, w)
     norm = np.sqrt(np.bincount(doc, weights=w * w, minlength=n))
     w = w / np.where(norm > 0, norm, 1.0)[doc]
     indptr = np.concatenate(([0], np.cumsum(np.bincount(doc, minlength=n))))

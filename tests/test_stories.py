@@ -272,7 +272,9 @@ def test_stories_that_share_only_generic_wording_stay_apart() -> None:
     arts = [template_story(town, k, 24 * t + k) for t, town in enumerate(TOWNS) for k in range(3)]
     for k, topic in enumerate(FILLER_TOPICS * 4):
         words = f"{topic} {k}"
-        arts.append(art("o1", f"Update on the {words}", f"A short note about the {words} number {k}.", k, f"f{k}"))
+        arts.append(
+            art("o1", f"Update on the {words}", f"A short note about the {words} number {k}.", k, f"f{k}")
+        )
     flood = {a.url for a in arts[:30]}
     stories = [s for s in find_stories(arts, OUTLETS) if any(a.url in flood for a in s.articles)]
     towns = [{a.url.split("/")[-1].split("-")[0] for a in s.articles} for s in stories]
@@ -363,3 +365,26 @@ def test_a_tight_story_does_not_take_in_an_article_only_loosely_like_it() -> Non
     assert [0, 1, 2, 3, 4] in group(arts, StoryOptions(cohesion=0.0))
     # ... but far less like the strike reports than they are like each other: a story of its own
     assert [0, 1, 2, 3] in group(arts) and [4] in group(arts)
+
+
+def test_one_outlets_boilerplate_does_not_join_its_articles() -> None:
+    furniture = (
+        "Follow this story as it unfolds: chat with our newsroom on Messenger and find what is happening."
+    )
+    bridge = art(
+        "o1",
+        "Harlow bridge shut for repairs",
+        "Engineers closed the Harlow bridge for a week. " + furniture,
+        0,
+        "bridge",
+    )
+    jazz = art(
+        "o1",
+        "Kestrel jazz festival sells out",
+        "Tickets for the Kestrel festival sold out. " + furniture,
+        30,
+        "jazz",
+    )
+    arts = [bridge, jazz, *sample()]
+    assert [0] in group(arts) and [1] in group(arts)
+    assert [0, 1] in group(arts, StoryOptions(one_outlet=1.0))  # what the rule prevents
