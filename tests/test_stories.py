@@ -388,3 +388,43 @@ def test_one_outlets_boilerplate_does_not_join_its_articles() -> None:
     arts = [bridge, jazz, *sample()]
     assert [0] in group(arts) and [1] in group(arts)
     assert [0, 1] in group(arts, StoryOptions(one_outlet=1.0))  # what the rule prevents
+
+
+# An announcement told four times, the launch it announced weeks later, and a restatement of the
+# announcement weeks later (written for claimcheck).
+PLAN = [
+    ("Corvan to send its Heron telescope to orbit on new heavy rocket",
+     "Corvan Aerospace said its Heron telescope will fly on the first launch of its new heavy rocket, and "
+     "chief executive Ilse Marro showed the telescope to reporters at the Brenna test site."),
+    ("Corvan's Heron telescope will ride first heavy rocket, Marro says",
+     "Ilse Marro, who runs Corvan Aerospace, said the Heron telescope will be the payload of the heavy "
+     "rocket's first flight from Brenna."),
+    ("Marro unveils Heron telescope for Corvan heavy rocket debut",
+     "Corvan Aerospace chief Ilse Marro unveiled the Heron telescope at Brenna; it will fly on the first "
+     "heavy rocket launch."),
+    ("Heron telescope picked as first payload of Corvan heavy rocket",
+     "Corvan Aerospace picked its Heron telescope as the first payload of the heavy rocket, Ilse Marro said "
+     "at Brenna."),
+]  # fmt: skip
+LAUNCH = (
+    "Corvan rocket lifts off carrying Heron telescope",
+    "A Corvan Aerospace rocket lifted off on Saturday and put the Heron telescope in orbit; its side "
+    "boosters landed back at the pad as crowds cheered.",
+)
+AGAIN = (
+    "Marro says Heron telescope will still fly on first Corvan heavy rocket",
+    "Corvan Aerospace chief executive Ilse Marro said the Heron telescope will be the first payload of the "
+    "heavy rocket, to fly from Brenna.",
+)
+
+
+def test_a_new_development_weeks_later_is_its_own_story_a_restatement_is_not() -> None:
+    def plan_story(extra: tuple[str, str], days: float, options: StoryOptions | None = None) -> list[int]:
+        arts = [art(f"o{k + 1}", t, x, 12 * k, f"plan-{k}") for k, (t, x) in enumerate(PLAN)]
+        arts += [art("o5", *extra, 24 * days, "late"), *sample()]
+        return next(g for g in group(arts, options) if 0 in g)
+
+    assert plan_story(LAUNCH, 1) == [0, 1, 2, 3, 4]  # the same days: one story
+    assert plan_story(LAUNCH, 25) == [0, 1, 2, 3]  # the launch, weeks later: its own story
+    assert plan_story(LAUNCH, 25, StoryOptions(far_cohesion=0.3)) == [0, 1, 2, 3, 4]  # without the rule
+    assert plan_story(AGAIN, 25) == [0, 1, 2, 3, 4]  # plainly the same thing, weeks later: joins
