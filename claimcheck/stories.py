@@ -51,11 +51,9 @@ class StoryOptions:
     specific_share: float = 0.1  # ... or in at most this share of the window's articles
     specific_most: int = 1000  # ... but never more than this many (generic words grow with the window)
     same_days: float = 4.0  # no time damping within this many days
-    half_life_days: float = 180.0  # beyond same_days, similarity halves every this many days
+    half_life_days: float = 240.0  # beyond same_days, similarity halves every this many days
     figure_half_life_days: float = 1e6  # ... or this many when they share a precise figure (no damping)
-    cohesion: float = 0.3  # a story of cohesion_min+ articles takes in only what is this similar to it ...
-    far_cohesion: float = 0.6  # ... or this similar, when it is more than far_days from the story's median
-    far_days: float = 14.0  # time (a later development of the same names is a story of its own)
+    cohesion: float = 0.25  # a story of cohesion_min+ articles takes in only what is this similar to it ...
     one_outlet: float = 0.25  # a term that only one outlet uses (its page furniture) weighs this much
     cohesion_min: int = 3  # ... relative to its own articles' average similarity to each other
 
@@ -366,17 +364,13 @@ def group(
     return _average_linkage(vec, times, pairs[order], options, n, ix.df.tolist(), figures)
 
 
-def _cohesive(
-    cross: float, a: tuple[float, int], b: tuple[float, int], cohesion: float, options: StoryOptions
-) -> bool:
+def _cohesive(cross: float, a: tuple[float, int], b: tuple[float, int], options: StoryOptions) -> bool:
     """Two groups may merge only when their cross similarity (average, undamped) is at least ``cohesion``
     times the inner similarity of each group of ``cohesion_min`` articles or more ((sum of pairwise
     similarities, size) each): a tight story does not take in an article or group that is only loosely
-    like it, which is how a big story absorbs a neighbouring one. Weeks away from a story, the bar is
-    ``far_cohesion``: a follow-up then joins only when it is plainly about the same thing, and a new
-    development of the same people and things (an announcement, then the launch weeks later) stays apart."""
+    like it, which is how a big story absorbs a neighbouring one."""
     for total, size in (a, b):
-        if size >= options.cohesion_min and cross < cohesion * total / (size * (size - 1) / 2):
+        if size >= options.cohesion_min and cross < options.cohesion * total / (size * (size - 1) / 2):
             return False
     return True
 
@@ -432,20 +426,14 @@ def _average_linkage(
         shared = [(t, w * large[t]) for t, w in small.items() if t in large]
         dot = sum(x for _, x in shared)
         avg = dot / (len(members[a]) * len(members[b]))
-        na, nb = len(members[a]), len(members[b])
-        cohesion = options.cohesion
         gap = abs(_median(when[a]) - _median(when[b])) if when[a] and when[b] else 0.0
-        if gap > options.same_days * 86400.0:
-            figure = any(t in figures for t, _ in shared)  # the same fact: no damping, no far bar
-            avg *= _damp(gap, figure, options)
-            if gap > options.far_days * 86400.0 and not figure:
-                cohesion = max(cohesion, options.far_cohesion)
+        if gap > options.same_days * 86400.0:  # a shared precise figure: the same fact, no damping
+            avg *= _damp(gap, any(t in figures for t, _ in shared), options)
+        na, nb = len(members[a]), len(members[b])
         if (
             avg < options.link
             or (options.specific and not _specific(shared, dot, df, na + nb, n, options))
-            or not _cohesive(
-                dot / (na * nb), (inner.get(a, 0.0), na), (inner.get(b, 0.0), nb), cohesion, options
-            )
+            or not _cohesive(dot / (na * nb), (inner.get(a, 0.0), na), (inner.get(b, 0.0), nb), options)
         ):
             refused.add(seen)
             continue

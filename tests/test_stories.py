@@ -301,7 +301,7 @@ def test_precise_figures_are_those_that_name_one_fact() -> None:
     assert not any(map(precise_figure, ["#2017", "#6000", "#1.5", "#42", "#100", "#1200", "spill", "#x1"]))
 
 
-# A spill reported on one day, and an inquiry's findings ten months later (written for claimcheck).
+# A spill reported on one day, and an inquiry's findings two years later (written for claimcheck).
 SPILL = [
     ("Solvent spill closes Dunmere canal after tank fails at Tollan plant",
      "A storage tank at the Tollan Chemicals plant in Dunmere failed overnight and 3,417 litres of solvent "
@@ -322,7 +322,7 @@ INQUIRY = (
 
 def test_a_follow_up_months_later_joins_when_it_repeats_a_precise_figure() -> None:
     arts = [art(f"o{k + 1}", t, x, k, f"spill-{k}") for k, (t, x) in enumerate(SPILL)] + sample()
-    late = 24 * 300  # ten months: time damping alone keeps a follow-up apart ...
+    late = 24 * 730  # two years: time damping alone keeps a follow-up apart ...
     vague = art("o4", INQUIRY[0], INQUIRY[1].format("thousands of litres"), late, "inquiry")
     exact = art("o4", INQUIRY[0], INQUIRY[1].format("3,417 litres"), late, "inquiry")
 
@@ -332,7 +332,7 @@ def test_a_follow_up_months_later_joins_when_it_repeats_a_precise_figure() -> No
     assert spill_stories([*arts, vague]) == [3]
     # ... unless it gives the same precise figure: the same fact, so the same story
     assert spill_stories([*arts, exact]) == [4]
-    assert spill_stories([*arts, exact], StoryOptions(figure_half_life_days=120.0)) == [3]
+    assert spill_stories([*arts, exact], StoryOptions(figure_half_life_days=240.0)) == [3]
 
 
 # A tight story told four times, and a side story that mentions it (written for claimcheck).
@@ -388,43 +388,3 @@ def test_one_outlets_boilerplate_does_not_join_its_articles() -> None:
     arts = [bridge, jazz, *sample()]
     assert [0] in group(arts) and [1] in group(arts)
     assert [0, 1] in group(arts, StoryOptions(one_outlet=1.0))  # what the rule prevents
-
-
-# An announcement told four times, the launch it announced weeks later, and a restatement of the
-# announcement weeks later (written for claimcheck).
-PLAN = [
-    ("Corvan to send its Heron telescope to orbit on new heavy rocket",
-     "Corvan Aerospace said its Heron telescope will fly on the first launch of its new heavy rocket, and "
-     "chief executive Ilse Marro showed the telescope to reporters at the Brenna test site."),
-    ("Corvan's Heron telescope will ride first heavy rocket, Marro says",
-     "Ilse Marro, who runs Corvan Aerospace, said the Heron telescope will be the payload of the heavy "
-     "rocket's first flight from Brenna."),
-    ("Marro unveils Heron telescope for Corvan heavy rocket debut",
-     "Corvan Aerospace chief Ilse Marro unveiled the Heron telescope at Brenna; it will fly on the first "
-     "heavy rocket launch."),
-    ("Heron telescope picked as first payload of Corvan heavy rocket",
-     "Corvan Aerospace picked its Heron telescope as the first payload of the heavy rocket, Ilse Marro said "
-     "at Brenna."),
-]  # fmt: skip
-LAUNCH = (
-    "Corvan rocket lifts off carrying Heron telescope",
-    "A Corvan Aerospace rocket lifted off on Saturday and put the Heron telescope in orbit; its side "
-    "boosters landed back at the pad as crowds cheered.",
-)
-AGAIN = (
-    "Marro says Heron telescope will still fly on first Corvan heavy rocket",
-    "Corvan Aerospace chief executive Ilse Marro said the Heron telescope will be the first payload of the "
-    "heavy rocket, to fly from Brenna.",
-)
-
-
-def test_a_new_development_weeks_later_is_its_own_story_a_restatement_is_not() -> None:
-    def plan_story(extra: tuple[str, str], days: float, options: StoryOptions | None = None) -> list[int]:
-        arts = [art(f"o{k + 1}", t, x, 12 * k, f"plan-{k}") for k, (t, x) in enumerate(PLAN)]
-        arts += [art("o5", *extra, 24 * days, "late"), *sample()]
-        return next(g for g in group(arts, options) if 0 in g)
-
-    assert plan_story(LAUNCH, 1) == [0, 1, 2, 3, 4]  # the same days: one story
-    assert plan_story(LAUNCH, 25) == [0, 1, 2, 3]  # the launch, weeks later: its own story
-    assert plan_story(LAUNCH, 25, StoryOptions(far_cohesion=0.3)) == [0, 1, 2, 3, 4]  # without the rule
-    assert plan_story(AGAIN, 25) == [0, 1, 2, 3, 4]  # plainly the same thing, weeks later: joins
