@@ -1,14 +1,18 @@
 """Group articles into stories: articles in, ``Story`` records out (pure: no store, no CLI).
 
 A story is one real-world event as the outlets reported it. Each article becomes a TF-IDF vector of
-its title (weighted up) and lead: words (lightly stemmed), capitalised names (weighted up) and the
+its title (weighted up) and lead: words (lightly stemmed), capitalised names (as other words) and the
 figures it gives. Candidate pairs come from blocking, never all pairs: every article's few most
 distinctive terms are its keys, each key's articles are ordered by time, and an article is paired
 with its nearest few neighbours in each of its keys (linear in the number of articles). Candidate
 pairs are scored in bulk with numpy (cosine of the articles' top terms), damped by the time between
-them, then clustered by average linkage: two groups merge only when their articles are, on average,
-similar to each other (exact, from the groups' summed vectors), so two events do not chain together
-through one article that mentions both. A split story is preferred to a mixed one.
+them (a group's time is its median article's; a shared precise figure such as "527 injured" is the
+same fact and is not damped), then clustered by average linkage: two groups merge only when their
+articles are, on average, similar to each other (exact, from the groups' summed vectors), so two events
+do not chain together through one article that mentions both, and a story of a few articles takes in
+only what is similar to it relative to its own cohesion, so a big story does not absorb a neighbouring
+one. A term that one outlet alone uses (its page furniture) weighs little. A split story is preferred to
+a mixed one.
 
 Wire copies are counted as ``compare`` counts them (claimcheck.match.syndication): a story's independent
 outlets are those with at least one article that is not a wire copy.
