@@ -21,6 +21,7 @@ from claimcheck.errors import FetchError, NoArticleText, StoreError
 from claimcheck.ingest.decode import clean_text, not_in_future
 from claimcheck.ingest.feeds import FeedParseError, ParsedFeed, parse_feed
 from claimcheck.ingest.http import FetchSettings, Http, PrivateAccess
+from claimcheck.ingest.jobs import release_big_blocks
 from claimcheck.ingest.pool import Dispatcher, fail_futures, settle_futures, worker_count
 from claimcheck.models import Article, FeedEntry, Outlet, Sources
 from claimcheck.store import Store, content_hash
@@ -226,6 +227,7 @@ class _Run:
         self.incomplete: set[str] = set()  # outlets with an entry left for a later run (a transient failure)
 
     async def all(self, outlets: list[Outlet]) -> None:
+        release_big_blocks()  # page bodies go back to the system when freed (jobs.MMAP_THRESHOLD)
         deadline = self.options.extract_timeout or float(self.sources.defaults.extract_timeout)
         self.extractor = Dispatcher(worker_count(self.options.workers), self.aliases, deadline, start_now=False)
         self.extractor.start()  # while the feeds download
