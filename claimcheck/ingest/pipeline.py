@@ -14,14 +14,13 @@ from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from typing import Any, Protocol, TypeVar, cast
+from typing import Any, Protocol, TypeVar
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from claimcheck.errors import FetchError, NoArticleText, StoreError
 from claimcheck.ingest.decode import clean_text, not_in_future
 from claimcheck.ingest.feeds import FeedParseError, ParsedFeed, parse_feed
 from claimcheck.ingest.http import FetchSettings, Http, PrivateAccess
-from claimcheck.ingest.jobs import release_big_blocks
 from claimcheck.ingest.pool import Dispatcher, fail_futures, settle_futures, worker_count
 from claimcheck.models import Article, FeedEntry, Outlet, Sources
 from claimcheck.store import Store, content_hash
@@ -226,6 +225,8 @@ class _Run:
         self.incomplete: set[str] = set()  # outlets with an entry left for a later run (a transient failure)
 
     async def all(self, outlets: list[Outlet]) -> None:
+        from claimcheck.ingest.jobs import release_big_blocks
+
         release_big_blocks()  # page bodies go back to the system when freed (jobs.MMAP_THRESHOLD)
         deadline = self.options.extract_timeout or float(self.sources.defaults.extract_timeout)
         self.extractor = Dispatcher(worker_count(self.options.workers), self.aliases, deadline, start_now=False)
@@ -399,8 +400,9 @@ class _Run:
 
         def done(task: asyncio.Task[None]) -> None:
             running.discard(task)
-            if not task.cancelled() and task.exception() is not None:
-                errors.append(cast(BaseException, task.exception()))
+            error = None if task.cancelled() else task.exception()
+            if error is not None:
+                errors.append(error)
 
         try:
             for entry, keys in todo:
