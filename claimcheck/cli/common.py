@@ -30,6 +30,7 @@ except ImportError:  # pragma: no cover
     from click.exceptions import ClickException  # type: ignore[no-redef]
     from click.exceptions import UsageError as UsageErrorOfClick  # type: ignore[no-redef]
 
+from claimcheck.cli.params import install as install_plain_params
 from claimcheck.config import load_sources as _load_sources
 from claimcheck.errors import ClaimcheckError, UsageError
 from claimcheck.models import Sources
@@ -163,6 +164,7 @@ class Group(TyperGroup):
     with exit 2, like every other error, instead of click's usage block."""
 
     def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        install_plain_params(self)  # option values without pydantic (#14)
         # The ignores below: mypy assumes *args may fill standalone_mode's position; callers pass
         # it (and everything after args, prog_name) by keyword, as click's own main does.
         if not standalone_mode:
