@@ -80,7 +80,7 @@ def test_a_command_loads_only_its_own_module_and_no_pydantic(tmp_path: Path) -> 
     code = (
         "import sys\n"
         f"sys.argv = ['claimcheck', 'sources', '--json', '--sources', {str(PACKAGED_SOURCES)!r}, '--db', {str(tmp_path / 'x.db')!r}]\n"
-        "from claimcheck.__main__ import main\n"
+        "from claimcheck.cli.app import main\n"
         "try:\n    main()\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
         "mods = [m for m in sys.modules if m.startswith(('claimcheck.cli.', 'claimcheck.claims', 'claimcheck.ingest', 'pydantic', 'rapidfuzz', 'numpy', 'trafilatura'))]\n"
         "print(' '.join(sorted(mods)), file=sys.stderr)\n"
