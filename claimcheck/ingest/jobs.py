@@ -30,7 +30,7 @@ _slot = -1
 
 # What the forkserver imports once for all workers: extraction, claims, and feed parsing (feedparser, lxml),
 # which the fetching process leaves to them.
-PRELOAD = ["claimcheck.ingest.worker", "claimcheck.claims", "claimcheck.ingest.feeds"]
+PRELOAD = ["claimcheck.ingest.worker", "claimcheck.claims.extract", "claimcheck.ingest.feeds"]
 
 
 def forkserver_context() -> Any:
