@@ -121,3 +121,34 @@ def test_one_command_app_is_the_same_command_as_in_the_full_app() -> None:
         assert list(one) == [name]
         assert [p.opts for p in one[name].params] == [p.opts for p in full[name].params]
         assert one[name].help == full[name].help
+
+
+def test_a_reader_checks_only_a_small_database_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """quick_check reads the whole file: a reading command runs it on a small store only (#14); a writer
+    on every store up to store.VERIFY_MAX_BYTES, as before."""
+    from claimcheck.cli import common
+    from claimcheck.errors import StoreError
+    from claimcheck.store import SqliteStore, Store
+
+    db = tmp_path / "c.db"
+    Store.open(db).close()
+    checked: list[object] = []
+    real = SqliteStore._quick_check
+
+    def spy(self: SqliteStore) -> None:
+        checked.append(self.path)
+        real(self)
+
+    monkeypatch.setattr(SqliteStore, "_quick_check", spy)
+    common.open_reader(db).close()
+    assert checked == [db]
+    monkeypatch.setattr(common, "READER_VERIFY_MAX_BYTES", 0)
+    common.open_reader(db).close()
+    assert checked == [db]  # larger than a reader checks
+    Store.open(db).close()
+    assert checked == [db, db]  # a writer still checks it
+    corrupt = tmp_path / "bad.db"
+    corrupt.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
+    monkeypatch.setattr(common, "READER_VERIFY_MAX_BYTES", 10**6)
+    with pytest.raises(StoreError, match="corrupt"):
+        common.open_reader(corrupt)
