@@ -37,7 +37,7 @@ from contextlib import ExitStack, suppress
 from dataclasses import replace
 from pathlib import Path
 
-from bench.common import Measured, figure, header, mib, ratio, run_measured, with_temp_dir
+from bench.common import Measured, cached_bytecode, figure, header, mib, ratio, run_measured, with_temp_dir
 from bench.corpus import (
     PLACEHOLDER,
     generate,
@@ -219,13 +219,8 @@ def _run(a: argparse.Namespace, tmp: Path) -> int:
     )
     env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}  # loopback only, never a proxy
     env.update(CLAIMCHECK_HOME=str(tmp / "home"), PYTHONUNBUFFERED="1", NO_PROXY="*")
-    if not a.cold_bytecode:
-        # An installed claimcheck runs from compiled bytecode (pip compiles it; an editable install writes
-        # __pycache__ on its first run), as the peer's trafilatura does. With PYTHONDONTWRITEBYTECODE=1 in
-        # the environment every run compiled all of claimcheck again (~0.08 s CPU at start-up, #14). The
-        # cache goes to the temp dir, never into the repository.
-        env.pop("PYTHONDONTWRITEBYTECODE", None)
-        env["PYTHONPYCACHEPREFIX"] = str(tmp / "pycache")
+    if not a.cold_bytecode:  # as the peer's trafilatura runs from its installed bytecode
+        env = cached_bytecode(env, tmp)
     help_text = subprocess.run(
         [sys.executable, "-m", "claimcheck", "fetch", "--help"], env=env, capture_output=True, text=True
     ).stdout
