@@ -152,3 +152,21 @@ def test_a_reader_checks_only_a_small_database_whole(tmp_path: Path, monkeypatch
     monkeypatch.setattr(common, "READER_VERIFY_MAX_BYTES", 10**6)
     with pytest.raises(StoreError, match="corrupt"):
         common.open_reader(corrupt)
+
+
+def test_a_quiet_run_counts_its_progress_without_rich() -> None:
+    """fetch --json and --quiet runs show no bar: they count as a disabled rich Progress would, and load
+    no rich at all (#14); the fetch summary's _Bar reads the totals back."""
+    code = (
+        "import sys\n"
+        "from claimcheck.cli.common import progress_on_stderr\n"
+        "from claimcheck.cli.fetch import _Bar\n"
+        "with progress_on_stderr(True) as p:\n"
+        "    bar = _Bar(p)\n"
+        "    bar.add('a', 2); bar.add('a', 1); bar.advance('a')\n"
+        "    t = p.add_task('reindex', total=None); p.update(t, completed=5, total=9)\n"
+        "print(p.tasks[bar.total].total, p.tasks[bar.tasks['a']].total, p.tasks[bar.total].completed,\n"
+        "      p.tasks[t].completed, p.tasks[t].total, any(m.startswith('rich') for m in sys.modules))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.split() == ["3", "3", "1", "5", "9", "False"]

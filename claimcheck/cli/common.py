@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from types import FrameType
+from types import FrameType, SimpleNamespace
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar, cast
 
 import typer
@@ -418,8 +418,37 @@ def parse_window(since: str | None, until: str | None) -> tuple[datetime | None,
     return since_dt, until_dt
 
 
+class _NoProgress:
+    """What a disabled rich Progress does (count, show nothing), without importing rich (#14): ``fetch
+    --json`` and every ``--quiet`` run print no bar."""
+
+    def __init__(self) -> None:
+        self.tasks: dict[int, SimpleNamespace] = {}
+
+    def __enter__(self) -> _NoProgress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def add_task(self, description: str, total: float | None = None, **fields: Any) -> int:
+        self.tasks[len(self.tasks)] = SimpleNamespace(description=description, total=total, completed=0)
+        return len(self.tasks) - 1
+
+    def update(self, task: int, *, total: float | None = None, completed: float | None = None, **fields: Any) -> None:
+        if total is not None:
+            self.tasks[task].total = total
+        if completed is not None:
+            self.tasks[task].completed = completed
+
+    def advance(self, task: int, advance: float = 1) -> None:
+        self.tasks[task].completed += advance
+
+
 def progress_on_stderr(quiet: bool) -> Progress:
     """rich progress on stderr, shown only on a terminal and not when ``quiet``."""
+    if quiet:
+        return cast("Progress", _NoProgress())
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     console = err_console.real if isinstance(err_console, _LazyConsole) else err_console
