@@ -170,3 +170,14 @@ def test_a_quiet_run_counts_its_progress_without_rich() -> None:
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert run.stdout.split() == ["3", "3", "1", "5", "9", "False"]
+
+
+def test_an_export_loads_no_rich_table_and_the_table_still_renders() -> None:
+    code = (
+        "import sys\n"
+        "import claimcheck.render as r\n"
+        "assert not any(m.startswith('rich') for m in sys.modules), 'rich loaded by claimcheck.render'\n"
+        "assert callable(r.print_table) and callable(r.render_table) and callable(r.render_html)\n"
+        "assert 'rich.table' in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
