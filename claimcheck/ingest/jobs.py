@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from datetime import datetime
 
-    from claimcheck.models import Claim, ExtractedPage
+    from claimcheck.models import Claim, ExtractedPage, ParsedFeed
 
 BOARD_FIELDS = 3  # per worker slot: pid, page token (0: idle), start time (time.monotonic, shared by all processes)
 RUNNING: dict[int, tuple[int, float, float]] = {}  # threads: page token -> (native thread id, CPU time, wall time) at start
@@ -28,7 +28,9 @@ DROPPED: set[int] = set()  # threads: tokens of pages given up on with their tas
 _board: Any = None  # this worker process's shared array, and its slot in it
 _slot = -1
 
-PRELOAD = ["claimcheck.ingest.worker", "claimcheck.claims"]  # what the forkserver imports once for all workers
+# What the forkserver imports once for all workers: extraction, claims, and feed parsing (feedparser, lxml),
+# which the fetching process leaves to them.
+PRELOAD = ["claimcheck.ingest.worker", "claimcheck.claims.extract", "claimcheck.ingest.feeds"]
 
 
 def forkserver_context() -> Any:
@@ -51,6 +53,14 @@ def start_forkserver() -> None:
         forkserver.ensure_running()
     except (ValueError, OSError, ImportError):
         pass
+
+
+def parse_feed(body: bytes, url: str, content_type: str | None = None) -> ParsedFeed:
+    """:func:`claimcheck.ingest.feeds.parse_feed`, importing feedparser where it runs: in a worker (the
+    forkserver has it preloaded), or in a thread of the fetching process while the pool starts."""
+    from claimcheck.ingest.feeds import parse_feed as parse
+
+    return parse(body, url, content_type)
 
 
 def init_worker(parent: int | None = None, board: Any = None, claimed: Any = None) -> None:

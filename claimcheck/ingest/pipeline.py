@@ -17,12 +17,12 @@ from datetime import UTC, datetime
 from typing import Any, Protocol, TypeVar
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from claimcheck.errors import FetchError, NoArticleText, StoreError
+from claimcheck.errors import FeedParseError, FetchError, NoArticleText, StoreError
 from claimcheck.ingest.decode import clean_text, not_in_future
-from claimcheck.ingest.feeds import FeedParseError, ParsedFeed, parse_feed
 from claimcheck.ingest.http import FetchSettings, Http, PrivateAccess
+from claimcheck.ingest.jobs import parse_feed  # feedparser loads where feeds are parsed: in the workers
 from claimcheck.ingest.pool import Dispatcher, fail_futures, settle_futures, worker_count
-from claimcheck.models import Article, FeedEntry, Outlet, Sources
+from claimcheck.models import Article, FeedEntry, Outlet, ParsedFeed, Sources
 from claimcheck.store import Store, content_hash
 from claimcheck.urls import is_fetchable
 
