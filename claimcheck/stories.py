@@ -450,8 +450,8 @@ def _average_linkage(
         target, source = sums[keep], sums.pop(gone)
         for t, w in source.items():
             target[t] = target.get(t, 0.0) + w
-        for t in when.pop(gone):  # the smaller group's times into the larger's, kept sorted
-            bisect.insort(when[keep], t)
+        for moment in when.pop(gone):  # the smaller group's times into the larger's, kept sorted
+            bisect.insort(when[keep], moment)
     return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
 
 
