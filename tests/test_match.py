@@ -775,3 +775,41 @@ def test_a_quote_part_reworded_in_small_words_joins_the_longer_quote() -> None:
     facts = facts_of(art("reuters", whole), art("bbc", first, part))
     quotes_ = [f for f in facts if f.kind == "quote"]
     assert len(quotes_) == 1 and set(quotes_[0].outlets) == {"reuters", "bbc"}
+
+
+def test_a_part_an_outlet_quotes_again_in_its_own_words_joins_its_quotation() -> None:
+    # bbc quotes the whole line, then repeats a piece of it reworded ("in" for "of"); reuters words it
+    # differently, so only bbc's own longer quote holds the piece
+    whole = quote("Their whole coast is within range of our missiles and the launch key is always on the desk "
+                  "of my office.", speaker="Min Sook")  # fmt: skip
+    piece = quote("always on the desk in my office", speaker=None)
+    other = quote("Their whole coast is within range of our missiles, and a launch key is always on my desk.",
+                  speaker="Min Sook")  # fmt: skip
+    facts = facts_of(art("reuters", other), art("bbc", whole, piece))
+    quotes_ = [f for f in facts if f.kind == "quote"]
+    assert len(quotes_) == 1 and set(quotes_[0].outlets) == {"reuters", "bbc"}
+    assert len(quotes_[0].mentions) == 3  # both of bbc's parts stay as evidence; bbc counts once
+
+
+def test_the_rest_of_a_quotation_another_outlet_gives_whole_joins_it() -> None:
+    whole = quote("We gave it everything this season. I will miss the dressing room and the roar of the crowd "
+                  "on a Saturday.", speaker="Tom Heale")  # fmt: skip
+    first = quote("We gave it everything this season.", speaker="Tom Heale")
+    # bbc's second quote goes on past reuters' quote, so it is no part of it, but its first sentence is
+    rest = quote("I will miss the dressing room, and the roar of the crowd on a Saturday. Somehow I will "
+                 "stay close to the game.", speaker="Tom Heale")  # fmt: skip
+    facts = facts_of(art("reuters", whole), art("bbc", first, rest))
+    quotes_ = [f for f in facts if f.kind == "quote"]
+    assert len(quotes_) == 1 and set(quotes_[0].outlets) == {"reuters", "bbc"}
+
+
+def test_an_articles_other_quotation_stays_apart() -> None:
+    whole = quote("We gave it everything this season. I will miss the dressing room and the roar of the crowd "
+                  "on a Saturday.", speaker="Tom Heale")  # fmt: skip
+    first = quote("We gave it everything this season.", speaker="Tom Heale")
+    # another speaker's sentence, and the same speaker on another subject: neither is part of the quotation
+    theirs = quote("I will miss the dressing room and hearing the roar of the crowd on a Saturday.", speaker="Ann Lowe")
+    other = quote("The new stadium plans are a matter for the board and the city council.", speaker="Tom Heale")
+    facts = facts_of(art("reuters", whole), art("bbc", first, theirs, other))
+    quotes_ = [f for f in facts if f.kind == "quote"]
+    assert len(quotes_) == 3
