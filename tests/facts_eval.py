@@ -467,6 +467,7 @@ class Totals:
     fp: int = 0
     fn: int = 0
     fragments: int = 0
+    rows: int = 0  # every row evidencing a fact (at least 1 per fact): the measure before the greedy cover
     false_conflicts: int = 0
     false_evolutions: int = 0
     merges: int = 0
@@ -481,6 +482,7 @@ class Totals:
             t.fp += sum(f.fp for f in ev.facts)
             t.fn += sum(f.fn for f in ev.facts)
             t.fragments += sum(f.fragmentation for f in ev.facts)
+            t.rows += sum(max(1, len(f.rows)) for f in ev.facts)
             t.false_conflicts += sum(f.false_conflict for f in ev.facts)
             t.false_evolutions += sum(f.false_evolving for f in ev.facts)
             t.merges += ev.merges
@@ -511,6 +513,7 @@ class Totals:
             "recall": round(self.recall, 4),
             "f1": round(self.f1, 4),
             "fragmentation": round(self.fragmentation, 4),
+            "rows_per_fact": round(self.rows / self.facts if self.facts else 1.0, 4),
             "false_conflicts": self.false_conflicts,
             "false_evolutions": self.false_evolutions,
             "merges": self.merges,
@@ -700,7 +703,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         print()
         for split, evs in results.items():
-            print(_line(f"overall {split} ({len(evs)} events)", Totals.of(evs)))
+            t = Totals.of(evs)
+            print(_line(f"overall {split} ({len(evs)} events)", t, f"  (rows per fact {t.as_dict()['rows_per_fact']:.2f})"))
     return 0
 
 
