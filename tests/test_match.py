@@ -134,6 +134,18 @@ def test_cluster_items_does_not_chain() -> None:
     assert sorted(len(c) for c in clusters) == [2, 2]
 
 
+def test_cluster_items_ties_go_to_smaller_ids_whatever_the_float_noise() -> None:
+    from claimcheck.match.rules import Item
+
+    # claim 0 is as close to {1, 3} as to {2, 4}: (0.1 + 0.7) / 2 = (0.3 + 0.5) / 2, though in
+    # floating point 0.1 + 0.7 = 0.7999999999999999 < 0.8; it joins one only, the smaller ids
+    items = [Item(i, i, num(1, "x")) for i in range(5)]
+    rule = Rule("quote", 90)
+    scores = {(1, 3): 0.9, (2, 4): 0.9, (0, 1): 0.1, (0, 3): 0.7, (0, 2): 0.3, (0, 4): 0.5}
+    clusters = cluster_items(items, {p: (s, rule) for p, s in scores.items()}, 0.3)
+    assert sorted(clusters) == [[0, 1, 3], [2, 4]]
+
+
 def test_quote_fidelity_and_speaker() -> None:
     full = "I am happy to be free, but my thoughts are with those who remain in prison in Belarus"
     facts = facts_of(

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -286,9 +287,19 @@ def _check_updates(
     times = [timestamp(a.published) for a in articles]
     for _ in range(8):  # each round drops links for good, so this ends; 8 is plenty
         drop = []
-        for c in clusters:
-            groups = {graph.group[n] for n in c}
-            inside = [p for p in graph.updates if p[0] in groups and p[1] in groups]
+        # the update links inside each cluster, found through the clusters of their groups (one
+        # pass over the links, not one per cluster), in the links' order
+        where: dict[int, set[int]] = defaultdict(set)  # group -> the clusters holding its claims
+        for k, c in enumerate(clusters):
+            for n in c:
+                where[graph.group[n]].add(k)
+        within: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for p in graph.updates:
+            if p[0] in where and p[1] in where:
+                for k in where[p[0]] & where[p[1]]:
+                    within[k].append(p)
+        for k, c in enumerate(clusters):
+            inside = within.get(k)
             if not inside:
                 continue
             points = [(v, times[items[n].article]) for n in c if (v := items[n].claim.value)]
