@@ -603,6 +603,26 @@ def test_single_quoted_quotes_and_role_speakers(text: str, quoted: str, speaker:
     assert q.speaker is not None and q.speaker.split()[-1] == speaker
 
 
+def test_a_single_quoted_quotation_over_several_paragraphs() -> None:
+    # British style: each paragraph of a long quotation opens with a mark, only the last one closes
+    text = (
+        "The club released its accounts on Monday.\n"
+        "'We have spent within our means for a decade,' the chairman Alan Pryce said.\n"
+        "'Nobody here wanted a sale of the ground.\n"
+        "'But the bank asked for its money back, and we had no other choice left.\n"
+        "'We will rebuild the squad from the academy.'\n"
+        "'Tis the season for bad news, one fan wrote online.\n"
+        "The players' union made no comment."
+    )
+    got = [(q.text.rstrip(",."), q.speaker) for q in quotes(text)]
+    assert got == [
+        ("We have spent within our means for a decade", "Alan Pryce"),
+        ("Nobody here wanted a sale of the ground", "Alan Pryce"),
+        ("But the bank asked for its money back, and we had no other choice left", "Alan Pryce"),
+        ("We will rebuild the squad from the academy", "Alan Pryce"),
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -134,6 +134,18 @@ def test_cluster_items_does_not_chain() -> None:
     assert sorted(len(c) for c in clusters) == [2, 2]
 
 
+def test_cluster_items_ties_go_to_smaller_ids_whatever_the_float_noise() -> None:
+    from claimcheck.match.rules import Item
+
+    # claim 0 is as close to {1, 3} as to {2, 4}: (0.1 + 0.7) / 2 = (0.3 + 0.5) / 2, though in
+    # floating point 0.1 + 0.7 = 0.7999999999999999 < 0.8; it joins one only, the smaller ids
+    items = [Item(i, i, num(1, "x")) for i in range(5)]
+    rule = Rule("quote", 90)
+    scores = {(1, 3): 0.9, (2, 4): 0.9, (0, 1): 0.1, (0, 3): 0.7, (0, 2): 0.3, (0, 4): 0.5}
+    clusters = cluster_items(items, {p: (s, rule) for p, s in scores.items()}, 0.3)
+    assert sorted(clusters) == [[0, 1, 3], [2, 4]]
+
+
 def test_quote_fidelity_and_speaker() -> None:
     full = "I am happy to be free, but my thoughts are with those who remain in prison in Belarus"
     facts = facts_of(
@@ -775,3 +787,41 @@ def test_a_quote_part_reworded_in_small_words_joins_the_longer_quote() -> None:
     facts = facts_of(art("reuters", whole), art("bbc", first, part))
     quotes_ = [f for f in facts if f.kind == "quote"]
     assert len(quotes_) == 1 and set(quotes_[0].outlets) == {"reuters", "bbc"}
+
+
+def test_a_part_an_outlet_quotes_again_in_its_own_words_joins_its_quotation() -> None:
+    # bbc quotes the whole line, then repeats a piece of it reworded ("in" for "of"); reuters words it
+    # differently, so only bbc's own longer quote holds the piece
+    whole = quote("Their whole coast is within range of our missiles and the launch key is always on the desk "
+                  "of my office.", speaker="Min Sook")  # fmt: skip
+    piece = quote("always on the desk in my office", speaker=None)
+    other = quote("Their whole coast is within range of our missiles, and a launch key is always on my desk.",
+                  speaker="Min Sook")  # fmt: skip
+    facts = facts_of(art("reuters", other), art("bbc", whole, piece))
+    quotes_ = [f for f in facts if f.kind == "quote"]
+    assert len(quotes_) == 1 and set(quotes_[0].outlets) == {"reuters", "bbc"}
+    assert len(quotes_[0].mentions) == 3  # both of bbc's parts stay as evidence; bbc counts once
+
+
+def test_the_rest_of_a_quotation_another_outlet_gives_whole_joins_it() -> None:
+    whole = quote("We gave it everything this season. I will miss the dressing room and the roar of the crowd "
+                  "on a Saturday.", speaker="Tom Heale")  # fmt: skip
+    first = quote("We gave it everything this season.", speaker="Tom Heale")
+    # bbc's second quote goes on past reuters' quote, so it is no part of it, but its first sentence is
+    rest = quote("I will miss the dressing room, and the roar of the crowd on a Saturday. Somehow I will "
+                 "stay close to the game.", speaker="Tom Heale")  # fmt: skip
+    facts = facts_of(art("reuters", whole), art("bbc", first, rest))
+    quotes_ = [f for f in facts if f.kind == "quote"]
+    assert len(quotes_) == 1 and set(quotes_[0].outlets) == {"reuters", "bbc"}
+
+
+def test_an_articles_other_quotation_stays_apart() -> None:
+    whole = quote("We gave it everything this season. I will miss the dressing room and the roar of the crowd "
+                  "on a Saturday.", speaker="Tom Heale")  # fmt: skip
+    first = quote("We gave it everything this season.", speaker="Tom Heale")
+    # another speaker's sentence, and the same speaker on another subject: neither is part of the quotation
+    theirs = quote("I will miss the dressing room and hearing the roar of the crowd on a Saturday.", speaker="Ann Lowe")
+    other = quote("The new stadium plans are a matter for the board and the city council.", speaker="Tom Heale")
+    facts = facts_of(art("reuters", whole), art("bbc", first, theirs, other))
+    quotes_ = [f for f in facts if f.kind == "quote"]
+    assert len(quotes_) == 3

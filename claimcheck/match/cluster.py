@@ -27,6 +27,10 @@ from claimcheck.match.rules import Exclusive, Item, Rule
 Edges = dict[tuple[int, int], tuple[float, Rule]]
 
 _TIE = 1e-9
+# Averages are compared on a grid of 1e-12: sums of scores added in another order differ in their
+# last bits, and two pairs equally close but for that noise must tie (the smaller ids first),
+# whatever the order in which merges added up their sums.
+_GRID = 1e12
 
 
 @dataclass
@@ -210,15 +214,16 @@ class _Linkage:
             return [sorted(self.live[g].values())]
         # Pairs below the linkage threshold are never merged (the loop stops at the first), so only
         # pairs at or above it enter the heap; a pair that rises above it by a merge is pushed then.
-        linkage, size, tags, exclusive = self.linkage, self.size, self.tags, self.exclusive
+        size, tags, exclusive = self.size, self.tags, self.exclusive
+        linkage = int(self.linkage * _GRID + 0.5)  # averages as integers on the grid, to compare
 
-        def current() -> list[tuple[float, int, int]]:
+        def current() -> list[tuple[int, int, int]]:
             """A heap of every pair of clusters as it is now (no stale entries)."""
             heap = [
                 (-a, c, d)
                 for c, nbrs in sums.items()
                 for d, total in nbrs.items()
-                if c < d and (a := total / (size[c] * size[d])) >= linkage
+                if c < d and (a := int(total * _GRID / (size[c] * size[d]) + 0.5)) >= linkage
             ]
             heapq.heapify(heap)
             return heap
@@ -233,8 +238,8 @@ class _Linkage:
             neg, c, d = pop(heap)
             if c not in parts or d not in parts:
                 continue
-            avg = sums[c].get(d, 0.0) / (size[c] * size[d])
-            if abs(avg + neg) > _TIE:
+            avg = int(sums[c].get(d, 0.0) * _GRID / (size[c] * size[d]) + 0.5)
+            if avg != -neg:
                 continue  # stale entry
             if avg < linkage:
                 break
@@ -245,7 +250,7 @@ class _Linkage:
             self._merge(c, d)
             size_c = size[c]
             for e, total in sums[c].items():
-                if (a := total / (size_c * size[e])) >= linkage:
+                if (a := int(total * _GRID / (size_c * size[e]) + 0.5)) >= linkage:
                     push(heap, (-a, c, e) if c < e else (-a, e, c))
                     pushed += 1
             if pushed > budget:

@@ -21,10 +21,12 @@ phrase) are listed in ``claimcheck.match.rules``.
 from __future__ import annotations
 
 import itertools
+import re
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from claimcheck.match.blocking import number_graph, text_graph
 from claimcheck.match.cluster import cluster_items, recluster
@@ -48,9 +50,9 @@ from claimcheck.match.rules import (
 )
 from claimcheck.match.syndication import Syndicated, find_syndicated
 from claimcheck.models import Article, Claim, Fact, Outlet
-from claimcheck.text import match_content_words
+from claimcheck.text import match_content_words, match_words
 
-__all__ = ["distinct_claims", "join_quote_parts", "match_facts"]
+__all__ = ["distinct_claims", "join_article_parts", "join_quote_parts", "match_facts"]
 
 
 def match_facts(
@@ -75,6 +77,7 @@ def match_facts(
         clusters = cluster_items(items, graph, options.linkage, EXCLUSIVE.get(kind))
         if kind == "quote":
             clusters = join_quote_parts(items, graph, clusters, options)
+            clusters = join_article_parts(items, clusters, options)
         if graph.updates:
             clusters = _check_updates(items, graph, clusters, options, articles)
         clustered.append((items, graph, clusters))
@@ -147,6 +150,84 @@ def join_quote_parts(
     return [sorted(per.values()) for per in joined.values()]
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def join_article_parts(
+    items: Sequence[Item], clusters: list[list[int]], options: MatchOptions
+) -> list[list[int]]:
+    """An outlet that quotes one quotation in several parts gives one fact several claims: a quote that
+    only its own article carries (a fact of one claim) joins the fact holding another quote of the same
+    article, by a compatible speaker, when it is a part of that quote reworded ("always on the desk in my
+    office" after "the button is always on the desk of my office") or when one of its sentences, at least
+    ``speaker_override_words`` words long, is a part of another outlet's quote in that fact (the rest of
+    a quotation another outlet gives whole). Parts need ``part_words`` words, ``part_content`` of them
+    content words, as in ``join_quote_parts``. Both claims stay in the fact: the outlet counts once.
+    Two quotes of one article never join a fact other outlets carry as a fact of its own, and a quote
+    joins at most one fact. Only the quotes of one article are compared with each other."""
+    owner = {n: k for k, c in enumerate(clusters) for n in c}
+    by_article: dict[int, list[int]] = {}
+    for n in owner:
+        by_article.setdefault(items[n].article, []).append(n)
+    norm = {n: quote_norm(items[n].claim) for n in owner}
+    moves: dict[int, int] = {}  # lone cluster -> the cluster it joins
+    for quotes in by_article.values():
+        lone = [n for n in quotes if len(clusters[owner[n]]) == 1 and _part_sized(norm[n], options)]
+        shared = [n for n in quotes if len(clusters[owner[n]]) > 1]
+        if not lone or not shared:
+            continue
+        ratios = process.cdist([norm[n] for n in lone], [norm[n] for n in shared], scorer=fuzz.partial_ratio)
+        for i, b in enumerate(lone):
+            best: tuple[float, int] | None = None
+            for j, a in enumerate(shared):
+                if not speakers_compatible(items[a].claim.speaker, items[b].claim.speaker):
+                    continue
+                score = _own_part(norm[b], norm[a], float(ratios[i, j]), options) or _shares_sentence(
+                    items[b].claim,
+                    [norm[n] for n in clusters[owner[a]] if items[n].article != items[b].article],
+                    options,
+                )
+                if score and (best is None or score > best[0]):
+                    best = (score, owner[a])
+            if best is not None:
+                moves[owner[b]] = best[1]
+    if not moves:
+        return clusters
+    joined = [list(c) for c in clusters]
+    for k, to in moves.items():
+        joined[to].extend(joined[k])
+        joined[k] = []
+    return [sorted(c) for c in joined if c]
+
+
+def _part_sized(text: str, options: MatchOptions) -> bool:
+    return len(text.split()) >= options.part_words and len(match_content_words(text)) >= options.part_content
+
+
+def _own_part(part: str, whole: str, ratio: float, options: MatchOptions) -> float:
+    """The partial ratio when ``part`` is a (reworded) part of the same article's longer ``whole``, else 0."""
+    if len(part) > len(whole):
+        return 0.0
+    if part in whole or ratio >= options.part_ratio:
+        return ratio
+    if ratio >= options.part_reworded and set(match_content_words(part)) <= set(match_content_words(whole)):
+        return ratio
+    return 0.0
+
+
+def _shares_sentence(claim: Claim, others: Sequence[str], options: MatchOptions) -> float:
+    """The best partial ratio of a long sentence of the quote inside another outlet's quote (0: none)."""
+    if not others:
+        return 0.0
+    text = claim.text  # the quote as printed ("norm" has no sentence ends)
+    sentences = [t for s in _SENTENCE_END.split(text) if len((t := " ".join(match_words(s))).split())
+                 >= options.speaker_override_words and _part_sized(t, options)]  # fmt: skip
+    if not sentences:
+        return 0.0
+    best = float(process.cdist(sentences, list(others), scorer=fuzz.partial_ratio).max())
+    return best if best >= options.part_ratio else 0.0
+
+
 def distinct_claims(article: Article, kind: str) -> list[Claim]:
     """The article's claims of one kind, a figure or quote it repeats given once: a title and a
     body that repeat "123 prisoners", or a quote the body gives again in part, must not seed two
@@ -206,9 +287,19 @@ def _check_updates(
     times = [timestamp(a.published) for a in articles]
     for _ in range(8):  # each round drops links for good, so this ends; 8 is plenty
         drop = []
-        for c in clusters:
-            groups = {graph.group[n] for n in c}
-            inside = [p for p in graph.updates if p[0] in groups and p[1] in groups]
+        # the update links inside each cluster, found through the clusters of their groups (one
+        # pass over the links, not one per cluster), in the links' order
+        where: dict[int, set[int]] = defaultdict(set)  # group -> the clusters holding its claims
+        for k, c in enumerate(clusters):
+            for n in c:
+                where[graph.group[n]].add(k)
+        within: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for p in graph.updates:
+            if p[0] in where and p[1] in where:
+                for k in where[p[0]] & where[p[1]]:
+                    within[k].append(p)
+        for k, c in enumerate(clusters):
+            inside = within.get(k)
             if not inside:
                 continue
             points = [(v, times[items[n].article]) for n in c if (v := items[n].claim.value)]
