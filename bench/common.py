@@ -40,10 +40,10 @@ def ratio(name: str, value: float, target: str = "", met: bool | None = None) ->
     print(f"ratio {name}: {value:.2f}x{t}", flush=True)
 
 
-def _tree(root: int) -> dict[int, int]:
-    """``root`` and all its descendants: pid -> resident memory in bytes (Linux /proc)."""
+def _stats(roots: list[int]) -> dict[int, list[bytes]]:
+    """The /proc/PID/stat fields (after the command name) of ``roots`` and all their descendants."""
     children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
+    stats: dict[int, list[bytes]] = {}
     for d in os.listdir("/proc"):
         if not d.isdigit():
             continue
@@ -52,16 +52,21 @@ def _tree(root: int) -> dict[int, int]:
                 fields = f.read().rsplit(b")", 1)[1].split()
         except OSError:
             continue
-        pid, ppid = int(d), int(fields[1])
-        children.setdefault(ppid, []).append(pid)
-        rss[pid] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
-    out, stack = {}, [root]
+        children.setdefault(int(fields[1]), []).append(int(d))
+        stats[int(d)] = fields
+    out, stack = {}, list(roots)
     while stack:
         p = stack.pop()
-        if p in rss:
-            out[p] = rss[p]
+        if p in stats:
+            out[p] = stats[p]
         stack.extend(children.get(p, ()))
     return out
+
+
+def _tree(root: int) -> dict[int, int]:
+    """``root`` and all its descendants: pid -> resident memory in bytes (Linux /proc)."""
+    page = os.sysconf("SC_PAGE_SIZE")
+    return {pid: int(fields[21]) * page for pid, fields in _stats([root]).items()}
 
 
 def _rss_of_tree(root: int) -> int:
@@ -90,26 +95,9 @@ def _pss_uss(pids: list[int]) -> tuple[int, int]:
 
 def _cpu_of_trees(roots: list[int], seen: dict[int, float]) -> None:
     """Record into ``seen`` the CPU seconds (user + system) used so far by each process under ``roots``."""
-    children: dict[int, list[int]] = {}
-    cpu: dict[int, float] = {}
     tick = os.sysconf("SC_CLK_TCK")
-    for d in os.listdir("/proc"):
-        if not d.isdigit():
-            continue
-        try:
-            with open(f"/proc/{d}/stat", "rb") as f:
-                fields = f.read().rsplit(b")", 1)[1].split()
-        except OSError:
-            continue
-        pid = int(d)
-        children.setdefault(int(fields[1]), []).append(pid)
-        cpu[pid] = (int(fields[11]) + int(fields[12])) / tick
-    stack = list(roots)
-    while stack:
-        p = stack.pop()
-        if p in cpu:
-            seen[p] = max(seen.get(p, 0.0), cpu[p])
-        stack.extend(children.get(p, ()))
+    for pid, fields in _stats(roots).items():
+        seen[pid] = max(seen.get(pid, 0.0), (int(fields[11]) + int(fields[12])) / tick)
 
 
 class TreeCPU:
