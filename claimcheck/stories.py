@@ -25,7 +25,7 @@ from datetime import UTC, datetime
 
 import numpy as np
 
-from claimcheck.match.syndication import Syndicated, find_syndicated
+from claimcheck.match.syndication import find_syndicated
 from claimcheck.models import Article, Outlet, StoriesResult, Story, StoryArticle
 from claimcheck.textsafe import plain
 
@@ -418,7 +418,7 @@ def find_stories(
         stories = [describe_story(s, ix, positions) for s in stories]
     if wire_copies:
         by_url = {a.url: a for a in articles}
-        stories = [mark_wire_copies(s, by_url, outlets) for s in stories]
+        stories = mark_all_wire_copies(stories, by_url, outlets)
     stories.sort(key=story_order)
     return stories
 
@@ -483,22 +483,41 @@ def describe_story(story: Story, ix: _Index, positions: Mapping[str, int]) -> St
     )
 
 
-def _wire_copies(arts: Sequence[Article], outlets: Mapping[str, Outlet]) -> dict[int, Syndicated]:
-    return find_syndicated(arts, outlets) if len({a.outlet for a in arts}) > 1 else {}
-
-
 def mark_wire_copies(story: Story, articles: Mapping[str, Article], outlets: Mapping[str, Outlet]) -> Story:
     """The story with its wire copies found (``articles``: url -> Article, as given to find_stories)."""
-    arts = [articles[a.url] for a in story.articles]
-    syndicated = _wire_copies(arts, outlets)
-    seen: dict[str, bool] = {}
-    for k, a in enumerate(arts):
-        seen[a.outlet] = seen.get(a.outlet, False) or k not in syndicated
-    return replace(
-        story,
-        independent_outlets=tuple(o for o, indep in seen.items() if indep),
-        articles=tuple(replace(a, syndicated=k in syndicated) for k, a in enumerate(story.articles)),
-    )
+    return mark_all_wire_copies([story], articles, outlets)[0]
+
+
+def mark_all_wire_copies(
+    stories: Sequence[Story], articles: Mapping[str, Article], outlets: Mapping[str, Outlet]
+) -> list[Story]:
+    """Each story with its wire copies found as ``compare`` finds them among the story's articles (a story
+    of one outlet has none): one pass over all the stories (``articles``: url -> Article)."""
+    arts: list[Article] = []
+    groups: list[int] = []
+    for k, story in enumerate(stories):
+        if len({a.outlet for a in story.articles}) > 1:
+            arts += [articles[a.url] for a in story.articles]
+            groups += [k] * len(story.articles)
+    syndicated = find_syndicated(arts, outlets, groups=groups)
+    out, pos = [], 0
+    for story in stories:
+        if len({a.outlet for a in story.articles}) < 2:
+            out.append(replace(story, articles=tuple(replace(a, syndicated=False) for a in story.articles)))
+            continue
+        copies = [pos + k in syndicated for k in range(len(story.articles))]
+        pos += len(story.articles)
+        seen: dict[str, bool] = {}
+        for a, copy in zip(story.articles, copies, strict=True):
+            seen[a.outlet] = seen.get(a.outlet, False) or not copy
+        out.append(
+            replace(
+                story,
+                independent_outlets=tuple(o for o, indep in seen.items() if indep),
+                articles=tuple(replace(a, syndicated=c) for a, c in zip(story.articles, copies, strict=True)),
+            )
+        )
+    return out
 
 
 def pick(stories: Sequence[Story], *, min_outlets: int = 2, limit: int | None = None) -> list[Story]:
@@ -531,6 +550,6 @@ def list_stories(
         until=until,
         article_count=len(articles),
         story_count=len(every),
-        stories=tuple(mark_wire_copies(s, by_url, outlets) for s in stories),
+        stories=tuple(mark_all_wire_copies(stories, by_url, outlets)),
         outlet_names={oid: o.name for oid, o in outlets.items()},
     )

@@ -143,3 +143,29 @@ def test_same_copies_as_pair_by_pair_on_real_articles() -> None:
     outlets = {a.outlet: Outlet(a.outlet, a.outlet) for a in arts}
     assert find_syndicated(arts, outlets) == reference.find_syndicated(arts, outlets)
     assert find_syndicated(arts, outlets, groups=groups) == per_group(arts, groups, outlets)
+
+
+def test_wire_marks_as_before_with_short_and_dotted_names() -> None:
+    outlets = {
+        "un": Outlet("un", "United Newswire", ("UN",), wire=True),
+        "ap": Outlet("ap", "A.P.", ("Associated Press",), wire=True),
+        "reuters": Outlet("reuters", "Reuters", (), wire=True),
+        "bbc": Outlet("bbc", "BBC"),
+    }
+    heads = ["Under the union rules", "PARIS (UN) - Talks", "PARIS ( un ):", "By Jo Smith, A.P.", "By Jo, the A.P.x",
+             "By Jo | Associated Pressing", "ROME (A.P.) — x", "un(UN)- x", "Reporting by Jo; Editing by Al"]  # fmt: skip
+    arts = [
+        Article(
+            "bbc", f"u{k}", f"u{k}", "t", head + " body" * 50 + (" " + tail if tail else ""), "h", T0, author
+        )
+        for k, (head, tail, author) in enumerate(
+            itertools.product(
+                heads,
+                ["", "By Ann Lee, UN", "Reporting by Jo Doe; Editing by Al Roe"],
+                [None, "UN", "Jo Smith / A.P.", "Undine"],
+            )  # fmt: skip
+        )
+    ]
+    found = find_syndicated(arts, outlets)
+    assert found == reference.find_syndicated(arts, outlets)
+    assert 0 < len(found) < len(arts)
