@@ -171,7 +171,32 @@ def _origin_key(article: Article, outlets: Mapping[str, Outlet]) -> tuple[int, d
     return (0 if outlet and outlet.wire else 1, published, article.outlet)
 
 
+_BATCH_CHARS = 1_000_000  # groups are worked through a batch of about this much text at a time
+
+
 def _near_duplicate_groups(
+    articles: Sequence[Article], group_of: np.ndarray, options: SyndicationOptions
+) -> list[tuple[list[int], dict[int, float]]]:
+    """Groups of near-duplicates (with each member's best containment), whole groups a batch at a time:
+    copies are never looked for across groups, so memory stays bounded by the batch."""
+    order = np.argsort(group_of, kind="stable")
+    sizes = np.fromiter((len(articles[i].text) for i in order.tolist()), dtype=np.int64, count=len(order))
+    edges = np.flatnonzero(np.diff(group_of[order])) + 1  # where a group starts
+    out: list[tuple[list[int], dict[int, float]]] = []
+    start, used = 0, np.cumsum(sizes)
+    while start < len(order):
+        # the batch ends at the first group start past the budget (a group larger than it goes whole)
+        past = np.searchsorted(used, (used[start - 1] if start else 0) + _BATCH_CHARS, side="right")
+        k = np.searchsorted(edges, max(past, start + 1))
+        end = int(edges[k]) if k < len(edges) else len(order)
+        idx = order[start:end].tolist()
+        for members, best in _near_duplicates_of([articles[i] for i in idx], group_of[idx], options):
+            out.append(([idx[m] for m in members], {idx[m]: v for m, v in best.items()}))
+        start = end
+    return out
+
+
+def _near_duplicates_of(
     articles: Sequence[Article], group_of: np.ndarray, options: SyndicationOptions
 ) -> list[tuple[list[int], dict[int, float]]]:
     table = shingle_table([a.text for a in articles], options.shingle)
