@@ -1,14 +1,18 @@
 """Group articles into stories: articles in, ``Story`` records out (pure: no store, no CLI).
 
 A story is one real-world event as the outlets reported it. Each article becomes a TF-IDF vector of
-its title (weighted up) and lead: words (lightly stemmed), capitalised names (weighted up) and the
+its title (weighted up) and lead: words (lightly stemmed), capitalised names (as other words) and the
 figures it gives. Candidate pairs come from blocking, never all pairs: every article's few most
 distinctive terms are its keys, each key's articles are ordered by time, and an article is paired
 with its nearest few neighbours in each of its keys (linear in the number of articles). Candidate
 pairs are scored in bulk with numpy (cosine of the articles' top terms), damped by the time between
-them, then clustered by average linkage: two groups merge only when their articles are, on average,
-similar to each other (exact, from the groups' summed vectors), so two events do not chain together
-through one article that mentions both. A split story is preferred to a mixed one.
+them (a group's time is its median article's; a shared precise figure such as "527 injured" is the
+same fact and is not damped), then clustered by average linkage: two groups merge only when their
+articles are, on average, similar to each other (exact, from the groups' summed vectors), so two events
+do not chain together through one article that mentions both, and a story of a few articles takes in
+only what is similar to it relative to its own cohesion, so a big story does not absorb a neighbouring
+one. A term that one outlet alone uses (its page furniture) weighs little. A split story is preferred to
+a mixed one.
 
 Wire copies are counted as ``compare`` counts them (claimcheck.match.syndication): a story's independent
 outlets are those with at least one article that is not a wire copy.
@@ -16,6 +20,7 @@ outlets are those with at least one article that is not a wire copy.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import math
 from collections import Counter
@@ -50,7 +55,11 @@ class StoryOptions:
     specific_share: float = 0.1  # ... or in at most this share of the window's articles
     specific_most: int = 1000  # ... but never more than this many (generic words grow with the window)
     same_days: float = 4.0  # no time damping within this many days
-    half_life_days: float = 120.0  # beyond same_days, similarity halves every this many days
+    half_life_days: float = 240.0  # beyond same_days, similarity halves every this many days
+    figure_half_life_days: float = 1e6  # ... or this many when they share a precise figure (no damping)
+    cohesion: float = 0.25  # a story of cohesion_min+ articles takes in only what is this similar to it ...
+    one_outlet: float = 0.25  # a term that only one outlet uses (its page furniture) weighs this much
+    cohesion_min: int = 3  # ... relative to its own articles' average similarity to each other
 
 
 # --- text to terms --------------------------------------------------------------------------------
@@ -96,6 +105,21 @@ def _stem(word: str) -> str:
     if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
         return w[:-1]
     return w
+
+
+def precise_figure(term: str) -> bool:
+    """A figure term that names one fact: three significant digits or more ("#527", "#11.5", "#1234"),
+    not a year ("#2017") nor a round number ("#6000", "#1.5"). Two articles giving the same precise figure
+    report the same fact, however far apart in time."""
+    if not term.startswith("#"):
+        return False
+    head = term[1:].split("-")[0]
+    whole, _, frac = head.partition(".")
+    if not whole.isdigit() or (frac and not frac.isdigit()):
+        return False
+    if not frac and len(whole) == 4 and whole[:2] in ("19", "20"):
+        return False
+    return len((whole + frac).strip("0")) >= 3
 
 
 def term_of(token: str) -> str | None:
@@ -175,6 +199,7 @@ class _Index:
     weight: np.ndarray  # tf-idf, each article's row of unit norm
     idf: np.ndarray  # per term id
     df: np.ndarray  # per term id
+    figure: np.ndarray  # per term id: a precise figure (:func:`precise_figure`)
     indptr: np.ndarray  # article i's rows are indptr[i]:indptr[i+1]
     terms: _Terms
 
@@ -199,10 +224,19 @@ def index_articles(articles: Sequence[Article], options: StoryOptions) -> _Index
     df = np.bincount(term, minlength=size)
     idf = np.log((n + 1) / (df + 0.5))
     w = (1.0 + np.log(tf)) * idf[term]
+    if options.one_outlet < 1.0:
+        # a term in several articles, all of one outlet, is mostly that outlet's boilerplate ("follow the
+        # story as it unfolds on Messenger"): rare, so heavy, yet no evidence that two articles share a story
+        outlet_ids = {o: k for k, o in enumerate(dict.fromkeys(a.outlet for a in articles))}
+        of_doc = np.fromiter((outlet_ids[a.outlet] for a in articles), dtype=np.int64, count=n)
+        pairs = np.unique(term * len(outlet_ids) + of_doc[doc])
+        spread = np.bincount(pairs // len(outlet_ids), minlength=size)
+        w = np.where((spread[term] == 1) & (df[term] >= 2), w * options.one_outlet, w)
     norm = np.sqrt(np.bincount(doc, weights=w * w, minlength=n))
     w = w / np.where(norm > 0, norm, 1.0)[doc]
     indptr = np.concatenate(([0], np.cumsum(np.bincount(doc, minlength=n))))
-    return _Index(n, doc, term, tf, in_title, w, idf, df, indptr, terms)
+    figure = np.fromiter((precise_figure(t) for t in terms.vocab), dtype=bool, count=len(terms.vocab))
+    return _Index(n, doc, term, tf, in_title, w, idf, df, figure, indptr, terms)
 
 
 # --- grouping -----------------------------------------------------------------------------------------
@@ -264,9 +298,13 @@ def _candidates(vec: _Vectors, times: np.ndarray, options: StoryOptions) -> np.n
     return np.stack((u // n, u % n), axis=1)
 
 
-def _scores(vec: _Vectors, pairs: np.ndarray, chunk: int = 10000) -> np.ndarray:
-    """Cosine of each pair's truncated vectors: a sorted merge of the two rows' term ids, in bulk."""
+def _scores(
+    vec: _Vectors, pairs: np.ndarray, chunk: int = 10000, figure: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Cosine of each pair's truncated vectors (a sorted merge of the two rows' term ids, in bulk), and
+    whether the pair shares a term marked in ``figure`` (per term id)."""
     out = np.empty(len(pairs), dtype=np.float32)
+    both = np.zeros(len(pairs), dtype=bool)
     width = vec.terms.shape[1]
     big = np.int64(vec.terms.max(initial=0)) + 2
     for s in range(0, len(pairs), chunk):
@@ -278,14 +316,19 @@ def _scores(vec: _Vectors, pairs: np.ndarray, chunk: int = 10000) -> np.ndarray:
         hit = (kb[pos] == ka) & (vec.terms[i].ravel() >= 0)
         prod = vec.weights[i].ravel()[hit] * vec.weights[j].ravel()[pos[hit]]
         out[s : s + chunk] = np.bincount(np.flatnonzero(hit) // width, weights=prod, minlength=len(i))
-    return out
+        if figure is not None:
+            fig = np.flatnonzero(hit)[figure[vec.terms[i].ravel()[hit]]] // width
+            both[s + fig] = True
+    return out, both
 
 
-def _damping(gap_seconds: np.ndarray | float, options: StoryOptions) -> np.ndarray | float:
-    """1 within ``same_days``; then halving every ``half_life_days`` (undated: no damping)."""
+def _damping(gap_seconds: np.ndarray, figure: np.ndarray, options: StoryOptions) -> np.ndarray:
+    """1 within ``same_days``; then halving every ``half_life_days``, or every ``figure_half_life_days``
+    where the two share a precise figure (undated: no damping)."""
     days = np.nan_to_num(np.abs(gap_seconds) / 86400.0, nan=0.0)
     excess = np.maximum(days - options.same_days, 0.0)
-    return np.power(0.5, excess / options.half_life_days)
+    half = np.where(figure, options.figure_half_life_days, options.half_life_days)
+    return np.power(0.5, excess / half)
 
 
 def _specific(
@@ -298,10 +341,10 @@ def _specific(
     return sum(x for t, x in shared if df[t] <= cap) >= options.specific * dot
 
 
-def _damp(gap_seconds: float, options: StoryOptions) -> float:
+def _damp(gap_seconds: float, figure: bool, options: StoryOptions) -> float:
     """:func:`_damping` of one gap, without numpy's per-call overhead (the linkage loop calls it often)."""
     excess = max(abs(gap_seconds) / 86400.0 - options.same_days, 0.0)
-    return 0.5 ** (excess / options.half_life_days)
+    return 0.5 ** (excess / (options.figure_half_life_days if figure else options.half_life_days))
 
 
 def group(
@@ -316,20 +359,46 @@ def group(
     vec = _vectors(ix, options)
     times = np.array([_timestamp(a) for a in articles], dtype=np.float64)
     pairs = _candidates(vec, times, options)
-    sims = _scores(vec, pairs) * _damping(times[pairs[:, 0]] - times[pairs[:, 1]], options)
+    cos, figure = _scores(vec, pairs, figure=ix.figure)
+    sims = cos * _damping(times[pairs[:, 0]] - times[pairs[:, 1]], figure, options)
     keep = sims >= options.edge
     pairs, sims = pairs[keep], sims[keep]
     order = np.lexsort((pairs[:, 1], pairs[:, 0], -sims))
-    return _average_linkage(vec, times, pairs[order], options, n, ix.df.tolist())
+    figures = set(np.flatnonzero(ix.figure).tolist())
+    return _average_linkage(vec, times, pairs[order], options, n, ix.df.tolist(), figures)
+
+
+def _cohesive(cross: float, a: tuple[float, int], b: tuple[float, int], options: StoryOptions) -> bool:
+    """Two groups may merge only when their cross similarity (average, undamped) is at least ``cohesion``
+    times the inner similarity of each group of ``cohesion_min`` articles or more ((sum of pairwise
+    similarities, size) each): a tight story does not take in an article or group that is only loosely
+    like it, which is how a big story absorbs a neighbouring one."""
+    for total, size in (a, b):
+        if size >= options.cohesion_min and cross < options.cohesion * total / (size * (size - 1) / 2):
+            return False
+    return True
+
+
+def _median(sorted_times: list[float]) -> float:
+    """A group's time: the median of its articles' times, which one late follow-up does not drag."""
+    k = len(sorted_times)
+    return (sorted_times[(k - 1) // 2] + sorted_times[k // 2]) / 2
 
 
 def _average_linkage(
-    vec: _Vectors, times: np.ndarray, pairs: np.ndarray, options: StoryOptions, n: int, df: list[int]
+    vec: _Vectors,
+    times: np.ndarray,
+    pairs: np.ndarray,
+    options: StoryOptions,
+    n: int,
+    df: list[int],
+    figures: set[int],
 ) -> list[list[int]]:
     parent = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     sums: dict[int, dict[int, float]] = {}
-    when: dict[int, list[float]] = {}  # per group: sum of dated times, count of dated articles
+    when: dict[int, list[float]] = {}  # per group: its articles' known times, sorted
+    inner: dict[int, float] = {}  # per group: the sum of its articles' pairwise similarities (undamped)
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -343,7 +412,7 @@ def _average_linkage(
             k = int((row < 0).sum())
             sums[g] = dict(zip(row[k:].tolist(), vec.weights[g, k:].tolist(), strict=True))
             t = times[g]
-            when[g] = [0.0, 0.0] if math.isnan(t) else [float(t), 1.0]
+            when[g] = [] if math.isnan(t) else [float(t)]
         return sums[g]
 
     refused: set[tuple[int, int, int, int]] = set()  # group pairs already judged, at their sizes then
@@ -361,22 +430,27 @@ def _average_linkage(
         shared = [(t, w * large[t]) for t, w in small.items() if t in large]
         dot = sum(x for _, x in shared)
         avg = dot / (len(members[a]) * len(members[b]))
-        (ta, ca), (tb, cb) = when[a], when[b]
-        if ca and cb:
-            avg *= _damp(ta / ca - tb / cb, options)
-        if avg < options.link or (
-            options.specific and not _specific(shared, dot, df, len(members[a]) + len(members[b]), n, options)
+        gap = abs(_median(when[a]) - _median(when[b])) if when[a] and when[b] else 0.0
+        if gap > options.same_days * 86400.0:  # a shared precise figure: the same fact, no damping
+            avg *= _damp(gap, any(t in figures for t, _ in shared), options)
+        na, nb = len(members[a]), len(members[b])
+        if (
+            avg < options.link
+            or (options.specific and not _specific(shared, dot, df, na + nb, n, options))
+            or not _cohesive(dot / (na * nb), (inner.get(a, 0.0), na), (inner.get(b, 0.0), nb), options)
         ):
             refused.add(seen)
             continue
         keep, gone = (a, b) if len(members[a]) >= len(members[b]) else (b, a)
+        inner[keep] = inner.get(a, 0.0) + inner.get(b, 0.0) + dot
+        inner.pop(gone, None)
         parent[gone] = keep
         members[keep].extend(members.pop(gone))
         target, source = sums[keep], sums.pop(gone)
         for t, w in source.items():
             target[t] = target.get(t, 0.0) + w
-        when[keep] = [when[keep][0] + when[gone][0], when[keep][1] + when[gone][1]]
-        del when[gone]
+        for t in when.pop(gone):  # the smaller group's times into the larger's, kept sorted
+            bisect.insort(when[keep], t)
     return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
 
 
