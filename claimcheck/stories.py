@@ -577,7 +577,7 @@ def mark_all_wire_copies(
     out, pos = [], 0
     for story in stories:
         if len({a.outlet for a in story.articles}) < 2:
-            out.append(replace(story, articles=tuple(replace(a, syndicated=False) for a in story.articles)))
+            out.append(replace(story, articles=tuple(_flagged(a, False) for a in story.articles)))
             continue
         copies = [pos + k in syndicated for k in range(len(story.articles))]
         pos += len(story.articles)
@@ -588,10 +588,14 @@ def mark_all_wire_copies(
             replace(
                 story,
                 independent_outlets=tuple(o for o, indep in seen.items() if indep),
-                articles=tuple(replace(a, syndicated=c) for a, c in zip(story.articles, copies, strict=True)),
+                articles=tuple(_flagged(a, c) for a, c in zip(story.articles, copies, strict=True)),
             )
         )
     return out
+
+
+def _flagged(article: StoryArticle, copy: bool) -> StoryArticle:
+    return article if article.syndicated == copy else replace(article, syndicated=copy)
 
 
 def pick(stories: Sequence[Story], *, min_outlets: int = 2, limit: int | None = None) -> list[Story]:

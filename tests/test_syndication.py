@@ -147,13 +147,14 @@ def test_same_copies_as_pair_by_pair_on_real_articles() -> None:
 
 def test_wire_marks_as_before_with_short_and_dotted_names() -> None:
     outlets = {
-        "un": Outlet("un", "United Newswire", ("UN",), wire=True),
+        "un": Outlet("un", "United Newswire", ("UN", "IUN"), wire=True),
         "ap": Outlet("ap", "A.P.", ("Associated Press",), wire=True),
         "reuters": Outlet("reuters", "Reuters", (), wire=True),
         "bbc": Outlet("bbc", "BBC"),
     }
     heads = ["Under the union rules", "PARIS (UN) - Talks", "PARIS ( un ):", "By Jo Smith, A.P.", "By Jo, the A.P.x",
-             "By Jo | Associated Pressing", "ROME (A.P.) — x", "un(UN)- x", "Reporting by Jo; Editing by Al"]  # fmt: skip
+             "By Jo | Associated Pressing", "ROME (A.P.) — x", "un(UN)- x", "Reporting by Jo; Editing by Al",
+             "ROME (\u0130UN) - x", "ROME (Un\u0131ted Newswire) - x", "By Al, Un\u0131ted Newswire"]  # fmt: skip
     arts = [
         Article(
             "bbc", f"u{k}", f"u{k}", "t", head + " body" * 50 + (" " + tail if tail else ""), "h", T0, author
