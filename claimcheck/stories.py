@@ -267,7 +267,8 @@ def _vectors(ix: _Index, options: StoryOptions) -> _Vectors:
     """Each article's ``top_terms`` heaviest terms that another article shares, and its ``keys`` heaviest."""
     shared = ix.df[ix.term] >= 2
     doc, term, w = ix.doc[shared], ix.term[shared], ix.weight[shared]
-    order = np.lexsort((term, -w, doc))
+    # rows come sorted by article, then term: a stable sort by (article, -weight) keeps term order on ties
+    order = np.lexsort((-w, doc))
     doc, term, w = doc[order], term[order], w[order]
     first = np.searchsorted(doc, doc, side="left")
     rank = np.arange(len(doc)) - first
