@@ -24,7 +24,7 @@ import bisect
 import hashlib
 import math
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
@@ -168,14 +168,18 @@ class _Terms(dict[str, int]):
 _CHUNK = 2000  # texts split at a time: the token strings of 50,000 leads would take ~300 MB at once
 
 
-def _tokens(texts: Sequence[str], terms: _Terms, limit: int | None) -> tuple[np.ndarray, np.ndarray]:
-    """(article index, term id) of every term token of the texts, at most ``limit`` tokens per text.
+def _tokens(
+    articles: Sequence[Article], part: Callable[[Article], str], terms: _Terms, limit: int | None
+) -> tuple[np.ndarray, np.ndarray]:
+    """(article index, term id) of every term token of each article's ``part``, at most ``limit`` tokens
+    per article.
 
-    Texts are split ``_CHUNK`` at a time (str.split: several times a word regex's speed), so that the
-    token strings of a large window are never all in memory at once."""
+    Texts are taken and split ``_CHUNK`` at a time (str.split: several times a word regex's speed), so
+    that the texts cut for it and their token strings are never all in memory at once (50,000 leads of
+    1,000 characters alone take 100-200 MB)."""
     docs, ids = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)]
-    for k in range(0, len(texts), _CHUNK):
-        tokens = _SEP.join(texts[k : k + _CHUNK]).split()
+    for k in range(0, len(articles), _CHUNK):
+        tokens = _SEP.join([part(a) for a in articles[k : k + _CHUNK]]).split()
         codes = np.fromiter(map(terms.__getitem__, tokens), dtype=np.int64, count=len(tokens))
         del tokens
         sep = codes == -2
@@ -219,15 +223,19 @@ def index_articles(articles: Sequence[Article], options: StoryOptions) -> _Index
     """Tokenize every title and lead in two passes of one regex; count and weigh with numpy."""
     n = len(articles)
     terms = _Terms()
-    t_doc, t_term = _tokens([a.title for a in articles], terms, None)
+    t_doc, t_term = _tokens(articles, lambda a: a.title, terms, None)
     lead_chars = options.lead_words * 10
-    l_doc, l_term = _tokens([a.text[:lead_chars] for a in articles], terms, options.lead_words)
+    l_doc, l_term = _tokens(articles, lambda a: a.text[:lead_chars], terms, options.lead_words)
     size = max(1, len(terms.vocab))
+    n_title = len(t_doc)
     codes = np.concatenate((t_doc * size + t_term, l_doc * size + l_term))
-    weights = np.concatenate((np.full(len(t_doc), options.title_weight), np.ones(len(l_doc))))
+    weights = np.concatenate((np.full(n_title, options.title_weight), np.ones(len(l_doc))))
+    del t_doc, t_term, l_doc, l_term  # memory: a 50,000-article window holds millions of tokens
     uniq, inv = np.unique(codes, return_inverse=True)
+    del codes
     tf = np.bincount(inv, weights=weights)
-    in_title = np.bincount(inv[: len(t_doc)], minlength=len(uniq)) > 0
+    in_title = np.bincount(inv[:n_title], minlength=len(uniq)) > 0
+    del inv, weights
     doc, term = uniq // size, uniq % size
     df = np.bincount(term, minlength=size)
     idf = np.log((n + 1) / (df + 0.5))
@@ -394,6 +402,12 @@ def _median(sorted_times: list[float]) -> float:
     return (sorted_times[(k - 1) // 2] + sorted_times[k // 2]) / 2
 
 
+def _pair_lists(pairs: np.ndarray, chunk: int = 65536) -> Iterator[list[int]]:
+    """The pairs as Python lists, a chunk at a time (a million pairs as lists at once take ~130 MB)."""
+    for s in range(0, len(pairs), chunk):
+        yield from pairs[s : s + chunk].tolist()
+
+
 def _average_linkage(
     vec: _Vectors,
     times: np.ndarray,
@@ -416,16 +430,23 @@ def _average_linkage(
         return i
 
     def vector(g: int) -> dict[int, float]:
-        if g not in sums:
+        # a lone article's vector is made when needed and not kept: 50,000 small dicts take ~150 MB
+        v = sums.get(g)
+        if v is None:
             row = vec.terms[g]
             k = int((row < 0).sum())
-            sums[g] = dict(zip(row[k:].tolist(), vec.weights[g, k:].tolist(), strict=True))
+            v = dict(zip(row[k:].tolist(), vec.weights[g, k:].tolist(), strict=True))
+        return v
+
+    def times_of(g: int) -> list[float]:
+        got = when.get(g)
+        if got is None:
             t = times[g]
-            when[g] = [] if math.isnan(t) else [float(t)]
-        return sums[g]
+            got = [] if math.isnan(t) else [float(t)]
+        return got
 
     refused: set[tuple[int, int, int, int]] = set()  # group pairs already judged, at their sizes then
-    for i, j in pairs.tolist():
+    for i, j in _pair_lists(pairs):
         a, b = find(i), find(j)
         if a == b:
             continue
@@ -439,7 +460,8 @@ def _average_linkage(
         shared = [(t, w * large[t]) for t, w in small.items() if t in large]
         dot = sum(x for _, x in shared)
         avg = dot / (len(members[a]) * len(members[b]))
-        gap = abs(_median(when[a]) - _median(when[b])) if when[a] and when[b] else 0.0
+        wa, wb = times_of(a), times_of(b)
+        gap = abs(_median(wa) - _median(wb)) if wa and wb else 0.0
         if gap > options.same_days * 86400.0:  # a shared precise figure: the same fact, no damping
             avg *= _damp(gap, any(t in figures for t, _ in shared), options)
         na, nb = len(members[a]), len(members[b])
@@ -455,11 +477,14 @@ def _average_linkage(
         inner.pop(gone, None)
         parent[gone] = keep
         members[keep].extend(members.pop(gone))
-        target, source = sums[keep], sums.pop(gone)
+        (target, kept), (source, moved) = ((va, wa), (vb, wb)) if keep == a else ((vb, wb), (va, wa))
+        sums[keep], when[keep] = target, kept
+        sums.pop(gone, None)
+        when.pop(gone, None)
         for t, w in source.items():
             target[t] = target.get(t, 0.0) + w
-        for t in when.pop(gone):  # the smaller group's times into the larger's, kept sorted
-            bisect.insort(when[keep], t)
+        for t in moved:  # the smaller group's times into the larger's, kept sorted
+            bisect.insort(kept, t)
     return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
 
 
