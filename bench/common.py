@@ -63,6 +63,51 @@ def _rss_of_tree(root: int) -> int:
     return total
 
 
+def _cpu_of_trees(roots: list[int], seen: dict[int, float]) -> None:
+    """Record into ``seen`` the CPU seconds (user + system) used so far by each process under ``roots``."""
+    children: dict[int, list[int]] = {}
+    cpu: dict[int, float] = {}
+    tick = os.sysconf("SC_CLK_TCK")
+    for d in os.listdir("/proc"):
+        if not d.isdigit():
+            continue
+        try:
+            with open(f"/proc/{d}/stat", "rb") as f:
+                fields = f.read().rsplit(b")", 1)[1].split()
+        except OSError:
+            continue
+        pid = int(d)
+        children.setdefault(int(fields[1]), []).append(pid)
+        cpu[pid] = (int(fields[11]) + int(fields[12])) / tick
+    stack = list(roots)
+    while stack:
+        p = stack.pop()
+        if p in cpu:
+            seen[p] = max(seen.get(p, 0.0), cpu[p])
+        stack.extend(children.get(p, ()))
+
+
+class TreeCPU:
+    """CPU seconds used by process trees, sampled from /proc every 50 ms (a process that lives less than that
+    may be missed): what a run cost the machine, workers and forkservers included, beside its wall time."""
+
+    def __init__(self, roots: list[int]) -> None:
+        self._roots, self._seen = roots, {}  # type: dict[int, float]
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+
+    def _sample(self) -> None:
+        while not self._done.is_set():
+            _cpu_of_trees(self._roots, self._seen)
+            self._done.wait(0.05)
+
+    def stop(self) -> float:
+        self._done.set()
+        self._thread.join()
+        return sum(self._seen.values())
+
+
 @dataclass
 class Measured:
     seconds: float

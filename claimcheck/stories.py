@@ -147,6 +147,7 @@ class _Terms(dict[str, int]):
         self.ids: dict[str, int] = {}
         self.vocab: list[str] = []
         self.forms: list[Counter[str]] = []
+        self.figures: list[int] = []  # ids of the precise figures (:func:`precise_figure`)
 
     def _new(self, token: str) -> int:
         if token == "\x01":
@@ -160,6 +161,8 @@ class _Terms(dict[str, int]):
             if tid < 0:
                 tid = self.ids[term] = len(self.vocab)
                 self.vocab.append(term)
+                if term[0] == "#" and precise_figure(term):
+                    self.figures.append(tid)
                 self.forms.append(Counter())
             self.forms[tid][token] += 1
         return tid
@@ -251,7 +254,8 @@ def index_articles(articles: Sequence[Article], options: StoryOptions) -> _Index
     norm = np.sqrt(np.bincount(doc, weights=w * w, minlength=n))
     w = w / np.where(norm > 0, norm, 1.0)[doc]
     indptr = np.concatenate(([0], np.cumsum(np.bincount(doc, minlength=n))))
-    figure = np.fromiter((precise_figure(t) for t in terms.vocab), dtype=bool, count=len(terms.vocab))
+    figure = np.zeros(size, dtype=bool)
+    figure[terms.figures] = True
     return _Index(n, doc, term, tf, in_title, w, idf, df, figure, indptr, terms)
 
 
