@@ -170,3 +170,25 @@ def test_wire_marks_as_before_with_short_and_dotted_names() -> None:
     found = find_syndicated(arts, outlets)
     assert found == reference.find_syndicated(arts, outlets)
     assert 0 < len(found) < len(arts)
+
+
+def test_stories_mark_the_same_copies_in_one_pass_as_story_by_story() -> None:
+    from claimcheck.stories import _skeleton, mark_all_wire_copies
+
+    arts, groups, outlets = planted_copies(300, seed=5)
+    members: dict[int, list[int]] = defaultdict(list)
+    for i, g in enumerate(groups):
+        members[g].append(i)
+    members[-1] = [0]  # a story of one outlet: no wire copies, not even by dateline
+    stories = [_skeleton(idx, arts) for idx in members.values()]
+    by_url = {a.url: a for a in arts}
+    marked = mark_all_wire_copies(stories, by_url, outlets)
+    assert sum(a.syndicated for s in marked for a in s.articles) > 10
+    for story, done in zip(stories, marked, strict=True):
+        story_arts = [by_url[a.url] for a in story.articles]
+        one_outlet = len({a.outlet for a in story_arts}) < 2
+        copies = {} if one_outlet else reference.find_syndicated(story_arts, outlets)
+        assert [a.syndicated for a in done.articles] == [k in copies for k in range(len(story_arts))]
+        independent = [o for o in done.outlets if any(not c and a.outlet == o for a, c in
+                       zip(story_arts, [k in copies for k in range(len(story_arts))], strict=True))]  # fmt: skip
+        assert list(done.independent_outlets) == independent
