@@ -487,8 +487,8 @@ def _average_linkage(
         when.pop(gone, None)
         for t, w in source.items():
             target[t] = target.get(t, 0.0) + w
-        for t in moved:  # the smaller group's times into the larger's, kept sorted
-            bisect.insort(kept, t)
+        for moment in moved:  # the smaller group's times into the larger's, kept sorted
+            bisect.insort(kept, moment)
     return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
 
 
