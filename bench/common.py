@@ -40,8 +40,8 @@ def ratio(name: str, value: float, target: str = "", met: bool | None = None) ->
     print(f"ratio {name}: {value:.2f}x{t}", flush=True)
 
 
-def _rss_of_tree(root: int) -> int:
-    """Sum of the resident memory of ``root`` and all its descendants, in bytes (Linux /proc)."""
+def _tree(root: int) -> dict[int, int]:
+    """``root`` and all its descendants: pid -> resident memory in bytes (Linux /proc)."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
     for d in os.listdir("/proc"):
@@ -55,12 +55,37 @@ def _rss_of_tree(root: int) -> int:
         pid, ppid = int(d), int(fields[1])
         children.setdefault(ppid, []).append(pid)
         rss[pid] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
-    total, stack = 0, [root]
+    out, stack = {}, [root]
     while stack:
         p = stack.pop()
-        total += rss.get(p, 0)
+        if p in rss:
+            out[p] = rss[p]
         stack.extend(children.get(p, ()))
-    return total
+    return out
+
+
+def _rss_of_tree(root: int) -> int:
+    """Sum of the resident memory of ``root`` and all its descendants, in bytes. Pages two processes
+    share (a forkserver's preloaded modules in each worker it forked) count once per process."""
+    return sum(_tree(root).values())
+
+
+def _pss_uss(pids: list[int]) -> tuple[int, int]:
+    """Summed proportional and unique set sizes of ``pids`` (/proc/PID/smaps_rollup, Linux >= 4.14), in
+    bytes: PSS splits each shared page between the processes sharing it, so the sum over a tree is the
+    memory the tree holds; USS counts only pages no other process maps."""
+    pss = uss = 0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/smaps_rollup", "rb") as f:
+                for line in f:
+                    if line.startswith(b"Pss:"):
+                        pss += int(line.split()[1]) * 1024
+                    elif line.startswith((b"Private_Clean:", b"Private_Dirty:")):
+                        uss += int(line.split()[1]) * 1024
+        except (OSError, ValueError):
+            continue
+    return pss, uss
 
 
 def _cpu_of_trees(roots: list[int], seen: dict[int, float]) -> None:
@@ -115,19 +140,30 @@ class Measured:
     returncode: int
     stdout: str
     stderr: str
+    peak_pss: int = 0  # bytes, summed PSS of the tree, sampled every 0.5 s (run_measured(pss=True) only)
+    peak_uss: int = 0  # bytes, summed USS of the tree, likewise
 
 
-def run_measured(cmd: list[str], *, env: dict[str, str] | None = None, cwd: Path | None = None) -> Measured:
-    """Run ``cmd``, timing it and sampling its process tree's resident memory."""
+def run_measured(
+    cmd: list[str], *, env: dict[str, str] | None = None, cwd: Path | None = None, pss: bool = False
+) -> Measured:
+    """Run ``cmd``, timing it and sampling its process tree's resident memory (every 50 ms) and, with
+    ``pss``, its summed PSS and USS (every 0.5 s: reading smaps_rollup walks the page tables)."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=cwd or REPO)
-    peak = 0
+    peak = peak_pss = peak_uss = 0
     done = threading.Event()
 
     def sample() -> None:
-        nonlocal peak
+        nonlocal peak, peak_pss, peak_uss
+        n = 0
         while not done.is_set():
-            peak = max(peak, _rss_of_tree(proc.pid))
+            tree = _tree(proc.pid)
+            peak = max(peak, sum(tree.values()))
+            if pss and n % 10 == 0:
+                p, u = _pss_uss(list(tree))
+                peak_pss, peak_uss = max(peak_pss, p), max(peak_uss, u)
+            n += 1
             done.wait(0.05)
 
     t = threading.Thread(target=sample, daemon=True)
@@ -137,7 +173,13 @@ def run_measured(cmd: list[str], *, env: dict[str, str] | None = None, cwd: Path
     done.set()
     t.join()
     return Measured(
-        seconds, peak, proc.returncode, out.decode("utf-8", "replace"), err.decode("utf-8", "replace")
+        seconds,
+        peak,
+        proc.returncode,
+        out.decode("utf-8", "replace"),
+        err.decode("utf-8", "replace"),
+        peak_pss,
+        peak_uss,
     )
 
 

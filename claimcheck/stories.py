@@ -40,9 +40,6 @@ class StoryOptions:
     """How articles are grouped. Defaults tuned on the tuning events of news-clusters (README)."""
 
     title_weight: float = 3.0  # a title word counts as this many lead words
-    name_weight: float = (
-        1.0  # a capitalised name inside a sentence counts this much more (1: no boost helped)
-    )
     lead_words: int = 100  # words of the text read after the title
     top_terms: int = 40  # terms kept per article vector (its heaviest shared terms)
     keys: int = 8  # blocking keys per article
@@ -58,8 +55,8 @@ class StoryOptions:
     half_life_days: float = 240.0  # beyond same_days, similarity halves every this many days
     figure_half_life_days: float = 1e6  # ... or this many when they share a precise figure (no damping)
     cohesion: float = 0.25  # a story of cohesion_min+ articles takes in only what is this similar to it ...
-    one_outlet: float = 0.25  # a term that only one outlet uses (its page furniture) weighs this much
     cohesion_min: int = 3  # ... relative to its own articles' average similarity to each other
+    one_outlet: float = 0.25  # a term that only one outlet uses (its page furniture) weighs this much
 
 
 # --- text to terms --------------------------------------------------------------------------------

@@ -768,3 +768,58 @@ def test_claim_details_follow_their_declared_shape() -> None:
             stored = json.loads(json.dumps(c.fields_json()))
             assert Claim.from_row(c.kind, c.text, c.sentence, c.start, c.end, stored) == c
     assert seen == set(declared)  # every declared key is one the extractors really write
+
+
+def test_adjectives_and_adverbs_before_the_counted_noun_belong_to_it() -> None:
+    """A number word whose noun comes after -ing/-ed adjectives, -ly adverbs or "or"/"and" still counts it."""
+    cases = {
+        "The council will vote on two pending pieces of legislation next month.": ("two", "pieces"),
+        "The photo shows three blurred background galaxies near the centre.": ("three", "galaxies"),
+        "The report names nine current or former cabinet ministers.": ("nine", "ministers"),
+        "She left after four largely happy and mostly quiet summers at the club.": ("four", "summers"),
+    }
+    for sentence, (word, head) in cases.items():
+        got = numbers(sentence)
+        assert len(got) == 1, sentence
+        assert got[0].text.lower().startswith(word) and got[0].unit.split()[-1] == head, (sentence, got[0].unit)
+    # an adjective in -ly before a plural noun is not an adverb: "263 daily newspapers" counts newspapers
+    (c,) = numbers("The chain owns 263 daily newspapers across the country.")
+    assert c.unit == "daily newspapers"
+
+
+def test_scale_words_after_a_and_half_a_and_hyphenated_bounds() -> None:
+    (c,) = numbers("The party lost more than a million voters in the spring vote.")
+    assert (c.value.low, c.value.high, c.unit) == (1e6, None, "voters")
+    (c,) = numbers("The exchange lost nearly half a billion dollars of tokens.")
+    assert c.value.high == 5e8 and c.unit == "dollars"
+    (c,) = numbers("The more-than 40 million records were leaked to reporters.")
+    assert c.value.low == 4e7 and c.value.high is None
+
+
+def test_a_qualified_year_like_figure_before_a_plural_noun_is_a_count() -> None:
+    (c,) = numbers("Each star may host roughly 1900 comets, the team estimates.")
+    assert c.value.contains(1900) and c.unit == "comets"
+    assert numbers("Since 2000 prices have doubled.") == []
+
+
+def test_such_before_the_counted_noun_is_a_determiner() -> None:
+    (c,) = numbers("At least 40 such crossings were seen last month.")
+    assert c.unit == "crossings"
+
+
+def test_since_after_a_first_or_a_superlative_dates_the_comparison_not_the_count() -> None:
+    (c,) = numbers("The club won 3-0 after 12 rounds to claim its first league title since 1987.")[-1:]
+    assert c.text == "12 rounds" and c.when is None
+    (c,) = numbers("Exports rose to 4.1 percent, the fastest pace since 2011.")
+    assert c.when is None
+    (c,) = numbers("More than 430 prisoners have been freed since July 2024.")
+    assert c.when == "since July 2024"
+
+
+def test_the_sentence_after_a_quote_does_not_name_its_speaker() -> None:
+    text = (
+        "Critics recalled the kind of tribute the late composer once branded “the cheapest trick in the book”. "
+        "The plan was dropped when Marta Ruiz, his former pianist, tweeted that he would have hated it."
+    )
+    (q,) = quotes(text)
+    assert q.speaker != "Marta Ruiz"

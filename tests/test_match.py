@@ -616,3 +616,162 @@ def test_an_article_that_repeats_a_precise_count_gives_it_once() -> None:
             num(11.5e6, "A leak of 11.5 million tax documents exposes the wealthy.", unit="tax documents exposes"),
             num(11.5e6, "It cost 11.5 million dollars.", unit="dollars"))  # fmt: skip
     assert [c.unit for c in distinct_claims(a, "number")] == ["tax documents exposes", "dollars"]
+
+
+def test_a_figure_and_its_rounding_are_one_figure() -> None:
+    precise = num(5_130_000, "Its boosters give 5.13 million pounds of lift at take-off.", unit="pounds")
+    rounded = num(5_100_000, "Engineers quote a lift of 5.1 million pounds for the new launcher.", unit="pounds")
+    facts = facts_of(art("reuters", precise), art("bbc", rounded))
+    fact = fact_with(facts, "reuters")
+    assert set(fact.outlets) == {"reuters", "bbc"} and not fact.conflicts
+    # one article giving it both ways (a fact box and the text) gives it once, rounded as others round it
+    box = num(140_660, "Fact box: payload 140,660 pounds.", unit="pounds")
+    text = num(140_000, "The launcher can lift 140,000 pounds into orbit, its makers said.", unit="pounds")
+    facts = facts_of(art("cbs", box, text), art("lemonde", num(140_000, "Some 140,000 pounds go up.", unit="pounds")))
+    assert {f.outlets for f in facts} == {("cbs", "lemonde")}
+    # a one-digit round figure rounds too much to say so: 2,000 against 2,040 is a disagreement
+    facts = facts_of(
+        art("reuters", num(2040, "The factory made 2,040 turbines.", unit="turbines")),
+        art("bbc", num(2000, "The factory made 2,000 turbines.", unit="turbines")),
+    )
+    assert fact_with(facts, "reuters").conflicts
+
+
+def test_a_small_figure_of_one_specific_thing_joins_unless_other_names_are_involved() -> None:
+    # "four tankers" / "four suspected tankers" told in sentences that share no word: one fact
+    facts = facts_of(
+        art("reuters", num(4, "On Monday the council added four tankers to its blacklist.", unit="tankers",
+                           text="four tankers", extra={"context": ["monday", "council", "added", "blacklist"]})),
+        art("bbc", num(4, "Ports worldwide must now refuse four suspected tankers, diplomats say.",
+                       unit="suspected tankers", text="four suspected tankers",
+                       extra={"context": ["ports", "worldwide", "refuse", "diplomats"]})),
+    )  # fmt: skip
+    assert set(fact_with(facts, "reuters").outlets) == {"reuters", "bbc"}
+    # the same small figure said of two different named players stays two facts
+    facts = facts_of(
+        art("reuters", num(3, "In the end, Jones finished with three sacks.", unit="sacks", text="three sacks",
+                           extra={"context": ["jones", "finished"]})),
+        art("bbc", num(3, "Nobody stopped Smith, who recorded three sacks on the night.", unit="sacks",
+                       text="three sacks", extra={"context": ["nobody", "stopped", "smith", "recorded", "night"]})),
+    )  # fmt: skip
+    assert len([f for f in facts if f.kind == "number"]) == 2
+
+
+def test_a_figure_with_decimals_is_precise() -> None:
+    facts = facts_of(
+        art("reuters", num(2.6, "The archive of the firm weighs 2.6 terabytes.", unit="terabytes",
+                           extra={"context": ["archive", "firm", "weighs"]})),
+        art("bbc", num(2.6, "Reporters sifted a 2.6-terabyte leak for months.", unit="terabyte leak",
+                       text="2.6-terabyte leak", extra={"context": ["reporters", "sifted", "months"]})),
+    )  # fmt: skip
+    assert set(fact_with(facts, "reuters").outlets) == {"reuters", "bbc"}
+
+
+def test_a_quotation_translated_differently_is_one_quote() -> None:
+    a = quote("Believe me, every corner of the northern province now lies within reach of our new artillery, "
+              "and so the order to fire sits waiting on my desk", speaker="Governor Adebayo")  # fmt: skip
+    b = quote("The whole northern province is now within range of our new artillery, and an order to fire is "
+              "always waiting on the desk in my office", speaker="Adebayo")  # fmt: skip
+    facts = facts_of(art("reuters", a), art("bbc", b))
+    assert set(fact_with(facts, "reuters", "quote").outlets) == {"reuters", "bbc"}
+    # the same words said by two different people stay two quotes
+    c = quote(b.text, speaker="Marshal Okafor")
+    facts = facts_of(art("reuters", a), art("cbs", c))
+    assert len([f for f in facts if f.kind == "quote"]) == 2
+
+
+def test_a_figure_describing_another_noun_never_conflicts_with_a_plain_count() -> None:
+    facts = facts_of(
+        art("reuters", num(8, "Relatives of eight current or former members of the ruling council were named.",
+                           unit="current or former members", text="eight current or former members",
+                           extra={"context": ["relatives", "ruling", "council", "named"]})),
+        art("bbc", num(7, "Relatives of the seven-member ruling council were named.", unit="member ruling council",
+                       text="seven-member ruling council", extra={"context": ["relatives", "ruling", "council", "named"]})),
+    )  # fmt: skip
+    assert not any(f.conflicts for f in facts) and len([f for f in facts if f.kind == "number"]) == 2
+
+
+def test_counted_things_named_differently_but_described_alike_are_one_fact() -> None:
+    facts = facts_of(
+        art("reuters", num(Interval(100, None, False), "The files went to more than 100 broadcast partners.",
+                           unit="broadcast partners", text="more than 100 broadcast partners",
+                           extra={"context": ["files", "went"]})),
+        art("bbc", num(Interval(100, None, False), "Journalists at more than 100 broadcast organisations read them.",
+                       unit="broadcast organisations", text="more than 100 broadcast organisations",
+                       extra={"context": ["journalists", "read"]})),
+    )  # fmt: skip
+    assert set(fact_with(facts, "reuters").outlets) == {"reuters", "bbc"}
+    # a describing word that says little ("new") joins nothing
+    facts = facts_of(
+        art("reuters", num(40, "The city opened 40 new schools.", unit="new schools", text="40 new schools",
+                           extra={"context": ["city", "opened"]})),
+        art("bbc", num(40, "Officials approved 40 new clinics.", unit="new clinics", text="40 new clinics",
+                       extra={"context": ["officials", "approved"]})),
+    )  # fmt: skip
+    assert len([f for f in facts if f.kind == "number"]) == 2
+
+
+def test_migrants_refugees_and_asylum_seekers_are_one_class_but_a_round_million_names_no_one_thing() -> None:
+    million = Interval(1e6, None, False)
+    facts = facts_of(
+        art("reuters", num(million, "The country let in more than a million migrants that year.", unit="migrants",
+                           text="more than a million migrants", extra={"context": ["country", "let", "year"]})),
+        art("bbc", num(Interval(9e5, 1.1e6), "Some one million asylum seekers arrived.", unit="asylum seekers",
+                       text="one million asylum seekers", extra={"context": ["arrived"]})),
+        art("cbs", num(million, "The ruling party lost more than a million voters.", unit="voters",
+                       text="more than a million voters", extra={"context": ["ruling", "party", "lost"]})),
+    )  # fmt: skip
+    assert set(fact_with(facts, "reuters").outlets) == {"reuters", "bbc"}
+    assert fact_with(facts, "cbs").outlets == ("cbs",)
+
+
+def test_two_hyphenated_figures_describing_the_same_noun_join() -> None:
+    facts = facts_of(
+        art("reuters", num(23, "Fans sat through a 23-minute power cut in the second half.", unit="minute power cut",
+                           text="23-minute power cut", extra={"context": ["fans", "sat", "second", "half"]})),
+        art("bbc", num(23, "A 23-minute cut stopped play.", unit="minute cut", text="23-minute cut",
+                       extra={"context": ["stopped", "play"]})),
+        art("cbs", num(23, "The 23-minute speech drew cheers.", unit="minute speech", text="23-minute speech",
+                       extra={"context": ["drew", "cheers"]})),
+    )  # fmt: skip
+    assert set(fact_with(facts, "reuters").outlets) == {"reuters", "bbc"}
+
+
+def test_a_number_without_a_counted_thing_counts_what_its_sentence_names() -> None:
+    facts = facts_of(
+        art("reuters", num(6, "Race control sent out six pace cars during the rainy afternoon.", unit="pace cars",
+                           text="six pace cars", extra={"context": ["race", "control", "rainy", "afternoon"]})),
+        art("bbc", num(6, "The pace car, which leads the field after a crash, came out six times.", unit="times",
+                       text="six times", extra={"context": ["leads", "field", "crash", "came"]})),
+        art("cbs", num(6, "Drivers pitted six times in all.", unit="times", text="six times",
+                       extra={"context": ["drivers", "pitted"]})),
+    )  # fmt: skip
+    assert set(fact_with(facts, "reuters").outlets) == {"reuters", "bbc"}
+
+
+def test_a_weekday_splits_a_daily_toll_but_not_a_count_that_does_not_change() -> None:
+    facts = facts_of(
+        art("reuters", num(108, "The club ended a 108-year wait for the cup late on Wednesday night.",
+                           unit="year wait", text="108-year wait", when="on Wednesday night",
+                           extra={"context": ["club", "ended", "cup"]})),
+        art("bbc", num(108, "Fans celebrated the end of a 108-year wait on Thursday.", unit="year wait",
+                       text="108-year wait", when="on Thursday", extra={"context": ["fans", "celebrated"]})),
+    )  # fmt: skip
+    assert set(fact_with(facts, "reuters").outlets) == {"reuters", "bbc"}
+    facts = facts_of(
+        art("reuters", num(12, "Twelve people were killed on Wednesday.", unit="deaths", text="Twelve",
+                           when="on Wednesday", extra={"context": ["people"]})),
+        art("bbc", num(12, "Twelve people were killed on Thursday.", unit="deaths", text="Twelve",
+                       when="on Thursday", extra={"context": ["people"]})),
+    )  # fmt: skip
+    assert len([f for f in facts if f.kind == "number"]) == 2
+
+
+def test_a_quote_part_reworded_in_small_words_joins_the_longer_quote() -> None:
+    whole = quote("People ask how you know when to stop. Honestly, I think the moment is here. Why? Put plainly, "
+                  "my knees told me so.", speaker=None)  # fmt: skip
+    first = quote("People ask how you know when to stop.", speaker="Dana Whitfield")
+    part = quote("For me the moment is here, I think. Why? Put plainly, my knees told me so.", speaker="Dana Whitfield")
+    facts = facts_of(art("reuters", whole), art("bbc", first, part))
+    quotes_ = [f for f in facts if f.kind == "quote"]
+    assert len(quotes_) == 1 and set(quotes_[0].outlets) == {"reuters", "bbc"}

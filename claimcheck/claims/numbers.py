@@ -46,7 +46,7 @@ ABOUT_FACTOR = 0.10
 
 _SMALL = "|".join(sorted([*_UNITS_WORDS, *_TENS_WORDS], key=len, reverse=True))
 _WORDNUM = re.compile(
-    rf"\b(?P<w>(?:a(?=[ -](?:hundred|thousand|million|billion))|{_SMALL})(?:[- ](?:{_SMALL}))?"
+    rf"\b(?P<w>(?:(?:half\s+)?a(?=[ -](?:hundred|thousand|million|billion))|{_SMALL})(?:[- ](?:{_SMALL}))?"
     rf"(?:[ -](?:hundred|thousand|million|billion)"
     rf"(?:(?: and)? (?:{_SMALL})(?:-(?:{_SMALL}))?)?)*(?:\s+dozen)?|a dozen|half a dozen|tens of thousands|"
     rf"hundreds of thousands|dozens|hundreds|thousands|millions|billions)\b",
@@ -83,8 +83,9 @@ _MAGNITUDE = re.compile(r"\bmagnitude[\s-]+$", re.IGNORECASE)
 _ANY_DIGIT = re.compile(r"\d")
 _LOWER_WORD = re.compile(r"[a-z]+")
 _NUMBER_WORDS = frozenset(
-    [*_UNITS_WORDS, *_TENS_WORDS, "dozen", "dozens", "hundreds", "thousands", "millions", "billions"]
-) - {"zero"}
+    [*_UNITS_WORDS, *_TENS_WORDS, "dozen", "dozens", "hundreds", "thousands", "millions", "billions",
+     "hundred", "thousand", "million", "billion"]
+) - {"zero"}  # fmt: skip
 
 
 @dataclass
@@ -302,8 +303,10 @@ def _words_value(text: str) -> float | None:
     for tok in re.split(r"[\s-]+", text):
         if tok in ("and",):
             continue
-        if tok == "a":
-            current = 1.0
+        if tok == "half":
+            current = 0.5  # "half a billion": "a" keeps it
+        elif tok == "a":
+            current = current or 1.0
         elif tok in _UNITS_WORDS:
             current += _UNITS_WORDS[tok]
         elif tok in _TENS_WORDS:
@@ -311,7 +314,7 @@ def _words_value(text: str) -> float | None:
         elif tok == "hundred":
             current = max(current, 1.0) * 100
         elif tok in ("thousand", "million", "billion"):
-            total += max(current, 1.0) * _SCALES[tok]
+            total += (current or 1.0) * _SCALES[tok]
             current = 0.0
         else:
             return None

@@ -118,14 +118,31 @@ def _not_a_quantity(s: str, m: re.Match[str], value: float, num: str) -> bool:
         return True  # a leading zero: a code or a number to dial, not a quantity
     if _AGO.match(after) or _ADDRESS_AFTER.match(after):
         return True
-    if len(num) == 4 and "," not in num and 1800 <= value <= 2100 and not _counted_after(after):
-        return True
+    year_like = len(num) == 4 and "," not in num and 1800 <= value <= 2100 and not _counted_after(after)
+    if year_like and not (_QUALIFIED_BEFORE.search(before) and _plural_after(after)):
+        return True  # a year; "roughly 2000 planets" counts planets
     prev = _PREV_WORD.search(before)
     if prev:
         word = prev.group(1).rstrip(".")
         if word in _ID_WORDS or (word[0].isupper() and word not in _SKIP_CAPS and "." not in num):
             return True
     return False
+
+
+# A qualifier a year never takes: "roughly 2000 planets", "more than 1900 homes".
+_QUALIFIED_BEFORE = re.compile(
+    r"\b(?:roughly|approximately|nearly|almost|some|an estimated|more than|fewer than|less than|at least|"
+    r"as many as|up to|over)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _plural_after(after: str) -> bool:
+    w = _UNIT_WORD.match(after)
+    if w is None:
+        return False
+    low = w.group(1).lower()
+    return low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 3
 
 
 def _counted_after(after: str) -> bool:

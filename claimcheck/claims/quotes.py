@@ -300,6 +300,8 @@ def _speaker(
     line_end = text.find("\n", q.end)
     line_end = len(text) if line_end < 0 else line_end
     after = text[q.end + 1 : min(line_end, q.end + 160)]
+    if _SENTENCE_ENDS.match(after):
+        after = ""  # '... called "the most demonic thing". That idea was scrapped when X tweeted': not X's words
     candidates: list[str | None] = []
     for s, e in q.parts[:-1]:
         gap_end = next(ps for ps, _ in q.parts if ps > s)
@@ -322,6 +324,8 @@ def _speaker(
     return _coordinated_subject(text[max(line_start, q.start - 400) : max(line_start, q.start - 1)], places)
 
 
+# A quote whose sentence ends right after its closing mark: the next sentence does not name its speaker.
+_SENTENCE_ENDS = re.compile(r"^[”\"’']*\s*[.!?]\s+(?=[A-Z])")
 _IT_SAID = re.compile(rf"^[\s,—–»”\"'’-]*it\s+(?:also\s+|later\s+)?{_SPEECH}\b")
 # A body that speaks: a capitalised name ending in an organisation word, said/told/added... after it.
 _BODY = re.compile(

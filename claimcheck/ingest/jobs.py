@@ -57,6 +57,7 @@ def init_worker(parent: int | None = None, board: Any = None, claimed: Any = Non
     global _board, _slot
     from claimcheck.ingest.worker import init_worker as init
 
+    release_big_blocks()
     init(parent)
     if board is not None and claimed is not None:
         with claimed.get_lock():
@@ -113,3 +114,24 @@ def process_pages(
         finally:
             _end(token)
     return out
+
+
+# Blocks of this many bytes and more (page bodies, their decoded text) get pages of their own from the
+# system, given back when freed. glibc's default threshold starts at 128 KB and rises to the largest block
+# freed so far, after which bodies come from the heap and leave it fragmented: a 2,000-page fetch of real
+# pages held ~13 MiB more over its process tree (bench/README.md, #14).
+MMAP_THRESHOLD = 64 * 1024
+_M_MMAP_THRESHOLD = -3  # glibc's malloc.h
+
+
+def release_big_blocks() -> bool:
+    """Make this process's large allocations mmap-backed (glibc's ``mallopt(M_MMAP_THRESHOLD)``, which
+    also stops the threshold from rising); False where that is not glibc. Called by the fetching
+    process and by each extraction worker."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL("libc.so.6")
+        return bool(libc.mallopt(_M_MMAP_THRESHOLD, MMAP_THRESHOLD))
+    except (OSError, AttributeError):
+        return False

@@ -20,6 +20,7 @@ phrase) are listed in ``claimcheck.match.rules``.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -38,7 +39,9 @@ from claimcheck.match.rules import (
     count_class,
     figure_rises,
     is_precise,
+    is_rounding,
     quote_norm,
+    significant_digits,
     stated,
     timestamp,
     unit_key,
@@ -126,7 +129,13 @@ def join_quote_parts(
                 items[a].claim.speaker, items[b].claim.speaker
             ):
                 continue
-            if short in long_ or fuzz.partial_ratio(short, long_) >= options.part_ratio:
+            ratio = fuzz.partial_ratio(short, long_)
+            # a part reworded in small words ("For me, that time is now" / "For me, it is time now")
+            # keeps every content word of the longer quote
+            reworded = ratio >= options.part_reworded and set(match_content_words(short)) <= set(
+                match_content_words(long_)
+            )
+            if short in long_ or ratio >= options.part_ratio or reworded:
                 parent[root(owner[a])] = root(owner[b])
     joined: dict[int, dict[int, int]] = {}
     for k, c in enumerate(clusters):
@@ -159,7 +168,17 @@ def distinct_claims(article: Article, kind: str) -> list[Claim]:
             key = (thing, stated(c.value), is_span(c.when))
             if key not in best or rank(c) > rank(best[key]):
                 best[key] = c
+        # a figure the article gives precisely in one place and rounded in another ("5.13 million
+        # pounds" in a fact box, "5.1 million pounds" in the text) is one figure too; the rounded one
+        # is kept, as other outlets round it too
+        by_thing: dict[tuple[str, bool], list[Claim]] = {}
+        for (thing, _, span), c in best.items():
+            by_thing.setdefault((thing, span), []).append(c)
         kept = set(map(id, best.values()))
+        for group in by_thing.values():
+            for a, b in itertools.combinations(group, 2):
+                if a.value is not None and b.value is not None and is_rounding(a.value, b.value):
+                    kept.discard(id(max((a, b), key=lambda c: significant_digits(stated(c.value) or 0))))
         return [c for c in claims if id(c) in kept]
     norms = [quote_norm(c) for c in claims]
     out = []

@@ -8,7 +8,8 @@ matcher needs three answers about it, all from general English, never from one s
   and marked as a *part* when the number is a sub-count ("seven of the dead", "including three");
 - its **class** (``thing_class``): head nouns that news copy uses for the same people when it gives
   one figure (nationals / citizens / tourists / foreigners / passengers / victims; customers /
-  consumers / users; troops / soldiers / service members; workers / employees / staff). Two
+  consumers / users; troops / soldiers / service members; workers / employees / staff; migrants /
+  refugees / asylum seekers). Two
   claims of one class and the same figure may be one fact; they never conflict or evolve;
 - whether the figure as written is **precise** (``is_precise``): "2,500" or "108" or "$48 billion"
   name one fact in a story whatever the words around them, "about 100" or "five" do not.
@@ -17,7 +18,11 @@ matcher needs three answers about it, all from general English, never from one s
 from __future__ import annotations
 
 import functools
+import math
 import re
+from typing import Any
+
+import numpy as np
 
 from claimcheck.claims.measures import MEASURE_WORDS
 from claimcheck.models import Claim, Interval
@@ -40,7 +45,7 @@ UNIT_SYNONYMS = {
 # Two-word counted things that are one noun: "service members" are servicemembers, not members.
 _COMPOUNDS = {("service", "member"): "servicemember", ("account", "holder"): "accountholder",
               ("foreign", "national"): "national", ("crew", "member"): "crew",
-              ("staff", "member"): "staff", ("per", "cent"): "percent"}  # fmt: skip
+              ("staff", "member"): "staff", ("per", "cent"): "percent", ("asylum", "seeker"): "asylumseeker"}  # fmt: skip
 
 
 # Words after a counted noun that are not the noun: "19 points clear", "12 points ahead", "two years ago".
@@ -186,6 +191,7 @@ _CLASS_WORDS = {
     "military": ("troop", "soldier", "servicemember", "serviceman", "servicemen", "personnel",
                  "marine", "force", "service personnel", "servicewoman", "servicewomen"),
     "worker": ("worker", "employee", "staff", "staffer", "workforce", "labourer", "laborer"),
+    "migrant": ("migrant", "refugee", "seeker", "asylum seeker", "asylumseeker", "immigrant", "emigrant"),
 }  # fmt: skip
 THING_CLASSES = {w: cls for cls, ws in _CLASS_WORDS.items() for w in ws}
 # Generic people ("2,500 people") may be any of the classes above when the figure agrees.
@@ -222,6 +228,14 @@ def count_class(thing: str) -> str | None:
     if not thing or thing in _NOT_COUNTS or thing.endswith(PART) or thing in _MEASURE_UNITS:
         return None
     return COUNT_CLASS
+
+
+def is_measure(thing: str) -> bool:
+    """Whether a counted thing is a unit of measure ("lb", "km", "terabyte"... as ``unit_key`` gives them)."""
+    return thing in _MEASURE_UNITS or thing in _DATA_UNITS
+
+
+_DATA_UNITS = frozenset(["byte", "kilobyte", "megabyte", "gigabyte", "terabyte", "petabyte", "gb", "tb", "mb"])
 
 
 def classes_agree(a: str | None, b: str | None) -> bool:
@@ -305,3 +319,44 @@ def is_fairly_precise(v: Interval | None) -> bool:
     words around two reports share some context (the matcher's context floor)."""
     x = stated(v)
     return x is not None and x > 0 and significant_digits(x) >= 2
+
+
+def rounds_to(x: float, y: float) -> bool:
+    """Whether ``y`` is ``x`` rounded to ``y``'s own significant digits, at least two of them: "5.1
+    million" is "5.13 million" rounded, "140,000" is "140,660" rounded, "37,000" is "37,040". One
+    figure given precisely and rounded by another outlet is one figure; a one-digit round figure
+    ("2,000", "5 million") may round too many figures to say so."""
+    if x <= 0 or y <= 0 or x == y:
+        return False
+    digits = significant_digits(y)
+    if digits < 2 or significant_digits(x) <= digits:
+        return False
+    return math.isclose(_round_sig(x, digits), y, rel_tol=1e-9)
+
+
+def _round_sig(x: float, digits: int) -> float:
+    scale = 10.0 ** (math.floor(math.log10(abs(x))) - digits + 1)
+    return round(x / scale) * scale
+
+
+def rounded_pairs(a: Any, b: Any, da: Any, db: Any) -> Any:
+    """``rounds_to`` either way on arrays: figures ``a`` (a column, ``da`` their significant digits)
+    against figures ``b`` (a row, digits ``db``)."""
+    a = np.asarray(a, dtype=np.float64)[:, None]
+    b = np.asarray(b, dtype=np.float64)[None, :]
+    da, db = np.asarray(da)[:, None], np.asarray(db)[None, :]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        a_to_b = (db >= 2) & (da > db) & np.isclose(_round_sig_arr(a, db), b, rtol=1e-9, atol=0)
+        b_to_a = (da >= 2) & (db > da) & np.isclose(_round_sig_arr(b, da), a, rtol=1e-9, atol=0)
+    return (a > 0) & (b > 0) & (a_to_b | b_to_a)
+
+
+def sig_digits(figures: Any) -> Any:
+    """``significant_digits`` of each figure (0 for none), as an array."""
+    return np.array([significant_digits(float(v)) if v > 0 else 0 for v in figures], dtype=np.int64)
+
+
+def _round_sig_arr(x: Any, digits: Any) -> Any:
+    safe = np.where(x > 0, x, 1.0)
+    scale = 10.0 ** (np.floor(np.log10(safe)) - digits + 1)
+    return np.round(safe / scale) * scale
