@@ -207,8 +207,10 @@ def _near_duplicate_groups(
         k = np.searchsorted(edges, max(past, start + 1))
         end = int(edges[k]) if k < len(edges) else len(order)
         idx = order[start:end].tolist()
-        for members, best in _near_duplicates_of([articles[i] for i in idx], group_of[idx], options):
-            out.append(([idx[m] for m in members], {idx[m]: v for m, v in best.items()}))
+        found = _near_duplicates_of([articles[i] for i in idx], group_of[idx], options)
+        if found:
+            best = {idx[m]: v for m, v in found[0][1].items()}  # one dict of the batch's best scores
+            out += [([idx[m] for m in members], best) for members, _ in found]
         start = end
     return out
 
@@ -243,7 +245,8 @@ def _near_duplicates_of(
     out: dict[int, list[int]] = defaultdict(list)
     for i in best:
         out[find(i)].append(i)
-    return [(sorted(g), dict(best)) for g in out.values() if len(g) > 1]
+    scores = dict(best)  # one dict shared by all the groups
+    return [(sorted(g), scores) for g in out.values() if len(g) > 1]
 
 
 # --- shingles in bulk ------------------------------------------------------------------------------------
