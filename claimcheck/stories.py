@@ -24,13 +24,13 @@ import bisect
 import hashlib
 import math
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 import numpy as np
 
-from claimcheck.match.syndication import Syndicated, find_syndicated
+from claimcheck.match.syndication import find_syndicated
 from claimcheck.models import Article, Outlet, StoriesResult, Story, StoryArticle
 from claimcheck.textsafe import plain
 
@@ -132,9 +132,11 @@ class _Terms(dict[str, int]):
     """Token -> term id (-1: not a term, -2: the article separator); builds the vocabulary as it goes."""
 
     def get_id(self, token: str) -> int:
-        tid = self.get(token)
-        if tid is None:
-            tid = self[token] = self._new(token)
+        return self[token]
+
+    def __missing__(self, token: str) -> int:
+        # a token seen before is a plain dict lookup: map(terms.__getitem__, tokens) stays in C for it
+        tid = self[token] = self._new(token)
         return tid
 
     def __init__(self) -> None:
@@ -166,15 +168,19 @@ class _Terms(dict[str, int]):
 _CHUNK = 2000  # texts split at a time: the token strings of 50,000 leads would take ~300 MB at once
 
 
-def _tokens(texts: Sequence[str], terms: _Terms, limit: int | None) -> tuple[np.ndarray, np.ndarray]:
-    """(article index, term id) of every term token of the texts, at most ``limit`` tokens per text.
+def _tokens(
+    articles: Sequence[Article], part: Callable[[Article], str], terms: _Terms, limit: int | None
+) -> tuple[np.ndarray, np.ndarray]:
+    """(article index, term id) of every term token of each article's ``part``, at most ``limit`` tokens
+    per article.
 
-    Texts are split ``_CHUNK`` at a time (str.split: several times a word regex's speed), so that the
-    token strings of a large window are never all in memory at once."""
+    Texts are taken and split ``_CHUNK`` at a time (str.split: several times a word regex's speed), so
+    that the texts cut for it and their token strings are never all in memory at once (50,000 leads of
+    1,000 characters alone take 100-200 MB)."""
     docs, ids = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)]
-    for k in range(0, len(texts), _CHUNK):
-        tokens = _SEP.join(texts[k : k + _CHUNK]).split()
-        codes = np.fromiter(map(terms.get_id, tokens), dtype=np.int64, count=len(tokens))
+    for k in range(0, len(articles), _CHUNK):
+        tokens = _SEP.join([part(a) for a in articles[k : k + _CHUNK]]).split()
+        codes = np.fromiter(map(terms.__getitem__, tokens), dtype=np.int64, count=len(tokens))
         del tokens
         sep = codes == -2
         doc = np.cumsum(sep)
@@ -207,19 +213,29 @@ class _Index:
         return slice(int(self.indptr[i]), int(self.indptr[i + 1]))
 
 
+def _unique(x: np.ndarray) -> np.ndarray:
+    """``np.unique(x)`` by sorting: numpy 2's plain ``np.unique`` hashes, ~20x slower on millions of ints."""
+    x = np.sort(x)
+    return x[np.concatenate(([True], x[1:] != x[:-1]))] if len(x) else x
+
+
 def index_articles(articles: Sequence[Article], options: StoryOptions) -> _Index:
     """Tokenize every title and lead in two passes of one regex; count and weigh with numpy."""
     n = len(articles)
     terms = _Terms()
-    t_doc, t_term = _tokens([a.title for a in articles], terms, None)
+    t_doc, t_term = _tokens(articles, lambda a: a.title, terms, None)
     lead_chars = options.lead_words * 10
-    l_doc, l_term = _tokens([a.text[:lead_chars] for a in articles], terms, options.lead_words)
+    l_doc, l_term = _tokens(articles, lambda a: a.text[:lead_chars], terms, options.lead_words)
     size = max(1, len(terms.vocab))
+    n_title = len(t_doc)
     codes = np.concatenate((t_doc * size + t_term, l_doc * size + l_term))
-    weights = np.concatenate((np.full(len(t_doc), options.title_weight), np.ones(len(l_doc))))
+    weights = np.concatenate((np.full(n_title, options.title_weight), np.ones(len(l_doc))))
+    del t_doc, t_term, l_doc, l_term  # memory: a 50,000-article window holds millions of tokens
     uniq, inv = np.unique(codes, return_inverse=True)
+    del codes
     tf = np.bincount(inv, weights=weights)
-    in_title = np.bincount(inv[: len(t_doc)], minlength=len(uniq)) > 0
+    in_title = np.bincount(inv[:n_title], minlength=len(uniq)) > 0
+    del inv, weights
     doc, term = uniq // size, uniq % size
     df = np.bincount(term, minlength=size)
     idf = np.log((n + 1) / (df + 0.5))
@@ -229,7 +245,7 @@ def index_articles(articles: Sequence[Article], options: StoryOptions) -> _Index
         # story as it unfolds on Messenger"): rare, so heavy, yet no evidence that two articles share a story
         outlet_ids = {o: k for k, o in enumerate(dict.fromkeys(a.outlet for a in articles))}
         of_doc = np.fromiter((outlet_ids[a.outlet] for a in articles), dtype=np.int64, count=n)
-        pairs = np.unique(term * len(outlet_ids) + of_doc[doc])
+        pairs = _unique(term * len(outlet_ids) + of_doc[doc])
         spread = np.bincount(pairs // len(outlet_ids), minlength=size)
         w = np.where((spread[term] == 1) & (df[term] >= 2), w * options.one_outlet, w)
     norm = np.sqrt(np.bincount(doc, weights=w * w, minlength=n))
@@ -260,7 +276,8 @@ def _vectors(ix: _Index, options: StoryOptions) -> _Vectors:
     """Each article's ``top_terms`` heaviest terms that another article shares, and its ``keys`` heaviest."""
     shared = ix.df[ix.term] >= 2
     doc, term, w = ix.doc[shared], ix.term[shared], ix.weight[shared]
-    order = np.lexsort((term, -w, doc))
+    # rows come sorted by article, then term: a stable sort by (article, -weight) keeps term order on ties
+    order = np.lexsort((-w, doc))
     doc, term, w = doc[order], term[order], w[order]
     first = np.searchsorted(doc, doc, side="left")
     rank = np.arange(len(doc)) - first
@@ -295,7 +312,7 @@ def _candidates(vec: _Vectors, times: np.ndarray, options: StoryOptions) -> np.n
         codes.append(np.minimum(a, b) * n + np.maximum(a, b))
     if not codes:
         return np.zeros((0, 2), dtype=np.int64)
-    u = np.unique(np.concatenate(codes))
+    u = _unique(np.concatenate(codes))
     return np.stack((u // n, u % n), axis=1)
 
 
@@ -386,6 +403,12 @@ def _median(sorted_times: list[float]) -> float:
     return (sorted_times[(k - 1) // 2] + sorted_times[k // 2]) / 2
 
 
+def _pair_lists(pairs: np.ndarray, chunk: int = 65536) -> Iterator[list[int]]:
+    """The pairs as Python lists, a chunk at a time (a million pairs as lists at once take ~130 MB)."""
+    for s in range(0, len(pairs), chunk):
+        yield from pairs[s : s + chunk].tolist()
+
+
 def _average_linkage(
     vec: _Vectors,
     times: np.ndarray,
@@ -408,16 +431,23 @@ def _average_linkage(
         return i
 
     def vector(g: int) -> dict[int, float]:
-        if g not in sums:
+        # a lone article's vector is made when needed and not kept: 50,000 small dicts take ~150 MB
+        v = sums.get(g)
+        if v is None:
             row = vec.terms[g]
             k = int((row < 0).sum())
-            sums[g] = dict(zip(row[k:].tolist(), vec.weights[g, k:].tolist(), strict=True))
+            v = dict(zip(row[k:].tolist(), vec.weights[g, k:].tolist(), strict=True))
+        return v
+
+    def times_of(g: int) -> list[float]:
+        got = when.get(g)
+        if got is None:
             t = times[g]
-            when[g] = [] if math.isnan(t) else [float(t)]
-        return sums[g]
+            got = [] if math.isnan(t) else [float(t)]
+        return got
 
     refused: set[tuple[int, int, int, int]] = set()  # group pairs already judged, at their sizes then
-    for i, j in pairs.tolist():
+    for i, j in _pair_lists(pairs):
         a, b = find(i), find(j)
         if a == b:
             continue
@@ -431,7 +461,8 @@ def _average_linkage(
         shared = [(t, w * large[t]) for t, w in small.items() if t in large]
         dot = sum(x for _, x in shared)
         avg = dot / (len(members[a]) * len(members[b]))
-        gap = abs(_median(when[a]) - _median(when[b])) if when[a] and when[b] else 0.0
+        wa, wb = times_of(a), times_of(b)
+        gap = abs(_median(wa) - _median(wb)) if wa and wb else 0.0
         if gap > options.same_days * 86400.0:  # a shared precise figure: the same fact, no damping
             avg *= _damp(gap, any(t in figures for t, _ in shared), options)
         na, nb = len(members[a]), len(members[b])
@@ -447,11 +478,14 @@ def _average_linkage(
         inner.pop(gone, None)
         parent[gone] = keep
         members[keep].extend(members.pop(gone))
-        target, source = sums[keep], sums.pop(gone)
+        (target, kept), (source, moved) = ((va, wa), (vb, wb)) if keep == a else ((vb, wb), (va, wa))
+        sums[keep], when[keep] = target, kept
+        sums.pop(gone, None)
+        when.pop(gone, None)
         for t, w in source.items():
             target[t] = target.get(t, 0.0) + w
-        for moment in when.pop(gone):  # the smaller group's times into the larger's, kept sorted
-            bisect.insort(when[keep], moment)
+        for moment in moved:  # the smaller group's times into the larger's, kept sorted
+            bisect.insort(kept, moment)
     return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
 
 
@@ -493,7 +527,7 @@ def find_stories(
         stories = [describe_story(s, ix, positions) for s in stories]
     if wire_copies:
         by_url = {a.url: a for a in articles}
-        stories = [mark_wire_copies(s, by_url, outlets) for s in stories]
+        stories = mark_all_wire_copies(stories, by_url, outlets)
     stories.sort(key=story_order)
     return stories
 
@@ -558,22 +592,45 @@ def describe_story(story: Story, ix: _Index, positions: Mapping[str, int]) -> St
     )
 
 
-def _wire_copies(arts: Sequence[Article], outlets: Mapping[str, Outlet]) -> dict[int, Syndicated]:
-    return find_syndicated(arts, outlets) if len({a.outlet for a in arts}) > 1 else {}
-
-
 def mark_wire_copies(story: Story, articles: Mapping[str, Article], outlets: Mapping[str, Outlet]) -> Story:
     """The story with its wire copies found (``articles``: url -> Article, as given to find_stories)."""
-    arts = [articles[a.url] for a in story.articles]
-    syndicated = _wire_copies(arts, outlets)
-    seen: dict[str, bool] = {}
-    for k, a in enumerate(arts):
-        seen[a.outlet] = seen.get(a.outlet, False) or k not in syndicated
-    return replace(
-        story,
-        independent_outlets=tuple(o for o, indep in seen.items() if indep),
-        articles=tuple(replace(a, syndicated=k in syndicated) for k, a in enumerate(story.articles)),
-    )
+    return mark_all_wire_copies([story], articles, outlets)[0]
+
+
+def mark_all_wire_copies(
+    stories: Sequence[Story], articles: Mapping[str, Article], outlets: Mapping[str, Outlet]
+) -> list[Story]:
+    """Each story with its wire copies found as ``compare`` finds them among the story's articles (a story
+    of one outlet has none): one pass over all the stories (``articles``: url -> Article)."""
+    arts: list[Article] = []
+    groups: list[int] = []
+    for k, story in enumerate(stories):
+        if len({a.outlet for a in story.articles}) > 1:
+            arts += [articles[a.url] for a in story.articles]
+            groups += [k] * len(story.articles)
+    syndicated = find_syndicated(arts, outlets, groups=groups)
+    out, pos = [], 0
+    for story in stories:
+        if len({a.outlet for a in story.articles}) < 2:
+            out.append(replace(story, articles=tuple(_flagged(a, False) for a in story.articles)))
+            continue
+        copies = [pos + k in syndicated for k in range(len(story.articles))]
+        pos += len(story.articles)
+        seen: dict[str, bool] = {}
+        for a, copy in zip(story.articles, copies, strict=True):
+            seen[a.outlet] = seen.get(a.outlet, False) or not copy
+        out.append(
+            replace(
+                story,
+                independent_outlets=tuple(o for o, indep in seen.items() if indep),
+                articles=tuple(_flagged(a, c) for a, c in zip(story.articles, copies, strict=True)),
+            )
+        )
+    return out
+
+
+def _flagged(article: StoryArticle, copy: bool) -> StoryArticle:
+    return article if article.syndicated == copy else replace(article, syndicated=copy)
 
 
 def pick(stories: Sequence[Story], *, min_outlets: int = 2, limit: int | None = None) -> list[Story]:
@@ -606,6 +663,6 @@ def list_stories(
         until=until,
         article_count=len(articles),
         story_count=len(every),
-        stories=tuple(mark_wire_copies(s, by_url, outlets) for s in stories),
+        stories=tuple(mark_all_wire_copies(stories, by_url, outlets)),
         outlet_names={oid: o.name for oid, o in outlets.items()},
     )
