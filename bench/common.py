@@ -116,9 +116,14 @@ class TreeCPU:
             self._done.wait(0.05)
 
     def stop(self) -> float:
+        """Ends the sampling; the CPU seconds of every process seen under the roots, the roots included."""
         self._done.set()
         self._thread.join()
         return sum(self._seen.values())
+
+    def of_roots(self) -> float:
+        """The roots' own share (for fetch: the fetching processes, without their forkservers and workers)."""
+        return sum(self._seen.get(p, 0.0) for p in self._roots)
 
 
 @dataclass
