@@ -825,3 +825,28 @@ def test_an_articles_other_quotation_stays_apart() -> None:
     facts = facts_of(art("reuters", whole), art("bbc", first, theirs, other))
     quotes_ = [f for f in facts if f.kind == "quote"]
     assert len(quotes_) == 3
+
+
+def test_two_ratios_of_the_same_two_figures_are_one_fact() -> None:
+    facts = facts_of(
+        art("reuters", num(9, "The rookie Miller was 9 of 14 for 120 yards.", unit=None, text="9",
+                           extra={"context": ["rookie", "miller", "120", "yards"]})),
+        art("bbc", num(9, "Miller, who had a poor night, converted nine out of 14 attempts.", unit="attempts",
+                       text="nine", extra={"context": ["miller", "poor", "night", "converted"]})),
+        art("cbs", num(9, "Jones made nine of 12 kicks.", unit="kicks", text="nine",
+                       extra={"context": ["jones", "made"]})),
+    )  # fmt: skip
+    assert set(fact_with(facts, "reuters").outlets) == {"reuters", "bbc"}
+    assert fact_with(facts, "cbs").outlets == ("cbs",)
+
+
+def test_a_bare_count_of_times_counts_the_thing_named_in_its_own_clause() -> None:
+    facts = facts_of(
+        art("reuters", num(3, "The storm brought three yellow cards and two stoppages.", unit="yellow cards",
+                           text="three yellow cards", extra={"context": ["storm", "brought", "stoppages"]})),
+        art("cbs", num(3, "The league played three games that night.", unit="games", text="three games",
+                       extra={"context": ["league", "played", "night"]})),
+        art("bbc", num(3, "The referee, who ran the game in the rain, showed a yellow card three times.",
+                       unit="times", text="three times", extra={"context": ["referee", "ran", "showed", "rain"]})),
+    )  # fmt: skip
+    assert set(fact_with(facts, "reuters").outlets) == {"reuters", "bbc"}
