@@ -880,3 +880,18 @@ def test_a_ratio_of_two_figures_gives_its_whole_to_matching() -> None:
     assert (first.value.low, ratio_whole(first), whole.value.low, ratio_whole(whole)) == (9, 14, 14, None)
     [n, _] = numbers("He converted nine out of 14 attempts.")
     assert (n.value.low, ratio_whole(n), n.unit) == (9, 14, "attempts")
+
+
+def test_heads_of_state_is_one_title_and_a_name_before_a_count_of_times_is_no_identifier() -> None:
+    [_, n] = numbers("The files named 90 politicians, including 7 current or former heads of state.")
+    assert (n.value.low, n.unit) == (7, "current or former heads of state")
+    [n] = numbers("Tankers sailed from the port to South Korea 14 times since June.")
+    assert (n.value.low, n.unit, n.when) == (14, "times", "since June")
+    assert numbers("The Apollo 11 crew returned home.") == []
+
+
+def test_a_span_up_to_now_is_read_as_a_span_but_not_fronted_onto_a_stock() -> None:
+    [n, _] = numbers("The border was crossed at least 40 times in the past two weeks.")
+    assert (n.value.low, n.when) == (40, "in the past two weeks")
+    [n] = numbers("Over the past year, auditors combed through 2.3 million receipts.")
+    assert (n.value.low, n.when) == (2.3e6, None)

@@ -850,3 +850,35 @@ def test_a_bare_count_of_times_counts_the_thing_named_in_its_own_clause() -> Non
                        unit="times", text="three times", extra={"context": ["referee", "ran", "showed", "rain"]})),
     )  # fmt: skip
     assert set(fact_with(facts, "reuters").outlets) == {"reuters", "bbc"}
+
+
+def test_leaders_and_heads_of_state_are_one_class() -> None:
+    facts = facts_of(
+        art("reuters", num(7, "The leak ties 7 world leaders to offshore companies.", unit="world leaders",
+                           text="7 world leaders", extra={"context": ["leak", "ties", "offshore", "companies"]})),
+        art("bbc", num(7, "Offshore companies in the leak belong to 7 heads of state.", unit="heads of state",
+                       text="7 heads of state", extra={"context": ["offshore", "companies", "leak", "belong"]})),
+        art("cbs", num(7, "Offshore companies in the leak belong to 7 heads of department.",
+                       unit="heads", text="7 heads", extra={"context": ["offshore", "companies", "leak", "belong"]})),
+    )  # fmt: skip
+    assert set(fact_with(facts, "bbc").outlets) == {"reuters", "bbc"}
+    assert fact_with(facts, "cbs").outlets == ("cbs",)
+
+
+def test_since_a_date_and_in_the_past_months_name_one_running_span() -> None:
+    from claimcheck.match.normalize import when_compatible
+
+    assert when_compatible("since October", "in the past three months")
+    assert when_compatible("so far", "over the last two years")
+    assert not when_compatible("since October", "since 2015")
+    assert not when_compatible("in the past three months", "in the past two years")
+    assert not when_compatible(None, "in the past three months")
+
+
+def test_a_sub_count_named_by_a_class_noun_counts_that_class() -> None:
+    from claimcheck.match.things import thing_key
+
+    part = num(3, "The crash killed 20 people, including three tourists.", unit="tourists", text="three tourists")
+    assert thing_key(part) == "tourist"
+    other = num(3, "The crash killed 20 people, including three of the crew.", unit="crew", text="three of the crew")
+    assert thing_key(other).endswith("(part)")

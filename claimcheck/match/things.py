@@ -45,7 +45,8 @@ UNIT_SYNONYMS = {
 # Two-word counted things that are one noun: "service members" are servicemembers, not members.
 _COMPOUNDS = {("service", "member"): "servicemember", ("account", "holder"): "accountholder",
               ("foreign", "national"): "national", ("crew", "member"): "crew",
-              ("staff", "member"): "staff", ("per", "cent"): "percent", ("asylum", "seeker"): "asylumseeker"}  # fmt: skip
+              ("staff", "member"): "staff", ("per", "cent"): "percent", ("asylum", "seeker"): "asylumseeker",
+              ("head", "state"): "head of state", ("head", "government"): "head of state"}  # fmt: skip
 
 
 # Words after a counted noun that are not the noun: "19 points clear", "12 points ahead", "two years ago".
@@ -192,6 +193,8 @@ _CLASS_WORDS = {
                  "marine", "force", "service personnel", "servicewoman", "servicewomen"),
     "worker": ("worker", "employee", "staff", "staffer", "workforce", "labourer", "laborer"),
     "migrant": ("migrant", "refugee", "seeker", "asylum seeker", "asylumseeker", "immigrant", "emigrant"),
+    # who leads a country: "12 world leaders" / "12 heads of state" / "presidents and prime ministers"
+    "leader": ("leader", "head of state", "president", "premier", "ruler", "monarch", "king"),
 }  # fmt: skip
 THING_CLASSES = {w: cls for cls, ws in _CLASS_WORDS.items() for w in ws}
 # Generic people ("2,500 people") may be any of the classes above when the figure agrees.
@@ -266,6 +269,8 @@ def is_part(claim: Claim) -> bool:
 def _part_thing(claim: Claim, thing: str) -> str:
     """The thing a sub-count counts: a class noun near it ("seven of the dead were foreign
     nationals" counts nationals), else the whole's thing marked as a part."""
+    if thing in THING_CLASSES:
+        return thing  # "including 12 heads of state", "among them three tourists": it counts its own class noun
     at = claim.sentence.find(claim.text)
     after = match_content_words(claim.sentence[at + len(claim.text) :])[:8] if at >= 0 else []
     for w in after:
