@@ -882,3 +882,21 @@ def test_a_sub_count_named_by_a_class_noun_counts_that_class() -> None:
     assert thing_key(part) == "tourist"
     other = num(3, "The crash killed 20 people, including three of the crew.", unit="crew", text="three of the crew")
     assert thing_key(other).endswith("(part)")
+
+
+def test_a_bound_joins_the_more_precise_figure_it_names() -> None:
+    facts = facts_of(
+        art("reuters", num(Interval(8e6, None, False), "The more-than 8 million files span four decades.",
+                           unit="files", text="more-than 8 million files", extra={"context": ["span", "decades"]})),
+        art("bbc", num(8.4e6, "Reporters combed through 8.4 million files from a law firm.", unit="files",
+                       text="8.4 million files", extra={"context": ["reporters", "combed", "law", "firm"]})),
+        art("cbs", num(Interval(1e6, None, False), "The country let in more than a million migrants.",
+                       unit="migrants", text="more than a million migrants", extra={"context": ["country", "let"]})),
+        art("apnews", num(Interval(1.2e6, None, False), "Officials counted in excess of 1.2 million refugees.",
+                          unit="refugees", text="in excess of 1.2 million refugees",
+                          extra={"context": ["officials", "counted"]})),
+        art("latimes", num(2.5e6, "Some 2.5 million migrants arrived by sea.", unit="migrants", text="2.5 million migrants",
+                           extra={"context": ["arrived", "sea"]})),
+    )  # fmt: skip
+    assert set(fact_with(facts, "reuters").outlets) == {"reuters", "bbc"}
+    assert set(fact_with(facts, "cbs").outlets) == {"cbs", "apnews"}  # not 2.5 million: it does not cut to one

@@ -47,6 +47,7 @@ from claimcheck.match.things import (
     COUNT_CLASS,
     GENERIC_UNITS,
     ROLE_THINGS,
+    bound_meets,
     classes_agree,
     compound_key,
     count_class,
@@ -289,6 +290,7 @@ def number_graph(
     _modifier_links(items, graph, options, first, unit, figure, precise)
     _backoff_links(items, graph, options, first, unit, figure)
     _ratio_links(items, graph, options, first)
+    _bound_links(items, graph, options, first, unit, figure, precise)
     updates: dict[tuple[int, int], Rule] = {}
     if times is not None:
         updates = _update_links(items, graph, options, times, unit, ctx, bucket)
@@ -489,6 +491,55 @@ def _own_clause(claim: Claim) -> str:
     start = max((m.end() for m in _CLAUSE_CUT.finditer(s, 0, at)), default=0)
     end = next((m.start() for m in _CLAUSE_CUT.finditer(s, at + len(claim.text))), len(s))
     return s[start:end]
+
+
+def _bound_links(
+    items: Sequence[Item],
+    graph: Graph,
+    options: MatchOptions,
+    first: Sequence[int],
+    unit: Sequence[str],
+    figure: Any,
+    precise: Any,
+) -> None:
+    """A precise bound or hedged figure and a more precise figure it names (``bound_meets``: "more than
+    11 million documents" / "11.5 million documents"; "more than a million migrants" / "in excess of 1.1
+    million refugees") of one counted thing or class are one fact, as equal precise figures are. Only
+    a bound precise itself (``is_precise``), figures that agree, and time spans that agree."""
+    by_figure: dict[tuple[bool, float], list[int]] = defaultdict(list)
+    for g, n in enumerate(first):
+        v = items[n].claim.value
+        if v is not None and figure[g] > 0 and precise[g] and not is_wide(v) and v.low != v.high:
+            by_figure[is_span(items[n].claim.when), float(f"{figure[g]:.10g}")].append(g)
+    if not by_figure:
+        return
+    for b, m in enumerate(first):
+        vb = items[m].claim.value
+        if vb is None or figure[b] <= 0 or is_wide(vb):
+            continue
+        y, span = float(figure[b]), is_span(items[m].claim.when)
+        for d in range(1, significant_digits(y)):
+            for x in {_cut(y, d, math.floor), _cut(y, d, round)}:
+                for a in by_figure.get((span, x), [])[: options.max_candidates]:
+                    n = first[a]
+                    va = items[n].claim.value
+                    if a == b or b in graph.adj[a] or items[n].article == items[m].article or va is None:
+                        continue
+                    if not bound_meets(va, vb):
+                        continue
+                    if unit[n] != unit[m]:  # another thing of its class ("refugees" / "migrants")
+                        ca = thing_class(unit[n], items[n].claim.unit) or count_class(unit[n])
+                        cb = thing_class(unit[m], items[m].claim.unit) or count_class(unit[m])
+                        if not classes_agree(ca, cb) or (COUNT_CLASS in (ca, cb) and significant_digits(x) < 2):
+                            continue
+                    scored = number_pair(items[n].claim, items[m].claim, 0.0, unit[n], options)
+                    if scored is not None and scored[1].kind == "agree":
+                        graph.link(a, b, PRECISE_SCORE)
+
+
+def _cut(y: float, digits: int, how: Callable[[float], float]) -> float:
+    scale = 10.0 ** (math.floor(math.log10(y)) - digits + 1)
+    return float(f"{how(y / scale + 1e-9 if how is math.floor else y / scale) * scale:.10g}")
 
 
 _SMALL_WORDS = {**UNITS_WORDS, **TENS_WORDS}

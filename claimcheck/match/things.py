@@ -339,6 +339,32 @@ def rounds_to(x: float, y: float) -> bool:
     return math.isclose(_round_sig(x, digits), y, rel_tol=1e-9)
 
 
+def bound_meets(a: Interval, b: Interval) -> bool:
+    """Whether a bound or a hedged figure meets a more precise one of the same thing: "more than 11
+    million" and "11.5 million" (the precise figure cut to the bound's digits is the bound), "more than a
+    million" and "in excess of 1.1 million", "about 90" and "89" (the precise figure rounded to the hedged
+    one's digits is it). Outlets state one figure at the precision they choose."""
+    for x_iv, y_iv in ((a, b), (b, a)):
+        x, y = stated(x_iv), stated(y_iv)
+        if not x or not y or x == y or x <= 0 or y <= 0:
+            continue
+        dx = significant_digits(x)
+        if significant_digits(y) <= dx:
+            continue
+        lower = x_iv.low is not None and x_iv.high is None
+        hedged = x_iv.low is not None and x_iv.high is not None and x_iv.low < x < x_iv.high
+        if lower and y > x and math.isclose(_trunc_sig(y, dx), x, rel_tol=1e-9):
+            return True
+        if hedged and math.isclose(_round_sig(y, dx), x, rel_tol=1e-9):
+            return True
+    return False
+
+
+def _trunc_sig(x: float, digits: int) -> float:
+    scale = 10.0 ** (math.floor(math.log10(abs(x))) - digits + 1)
+    return math.floor(x / scale + 1e-9) * scale
+
+
 def _round_sig(x: float, digits: int) -> float:
     scale = 10.0 ** (math.floor(math.log10(abs(x))) - digits + 1)
     return round(x / scale) * scale
