@@ -900,3 +900,17 @@ def test_a_bound_joins_the_more_precise_figure_it_names() -> None:
     )  # fmt: skip
     assert set(fact_with(facts, "reuters").outlets) == {"reuters", "bbc"}
     assert set(fact_with(facts, "cbs").outlets) == {"cbs", "apnews"}  # not 2.5 million: it does not cut to one
+
+
+def test_a_two_time_champion_counts_titles_not_occasions() -> None:
+    from claimcheck.match.things import thing_key
+
+    title = num(2, "The two-time world champion said little after the tour.", unit="time world champion",
+                text="two-time world champion", extra={"context": ["world", "tour", "rider", "said"]})
+    assert thing_key(title) == "champion"
+    facts = facts_of(
+        art("reuters", title),
+        art("bbc", num(2, "The rider was taken to hospital twice during the world tour.", unit="times", text="twice",
+                       extra={"context": ["rider", "hospital", "world", "tour"]})),
+    )  # fmt: skip
+    assert fact_with(facts, "bbc").outlets == ("bbc",)

@@ -75,7 +75,7 @@ def unit_key(unit: str | None) -> str:
         ws = ws[:-1]  # "19 points clear", "two years ago": the head comes before
     if len(ws) > 1 and (compound := _COMPOUNDS.get((ws[-2], ws[-1]))):
         return compound
-    if len(ws) > 1 and ws[0] in COUNT_NOUNS:
+    if len(ws) > 1 and ws[0] in COUNT_NOUNS and ws[0] != "time":  # "a two-time champion" counts titles
         return UNIT_SYNONYMS.get(ws[0], ws[0])  # "12 point lead", "17 minute delay": points, minutes
     return UNIT_SYNONYMS.get(ws[-1], ws[-1]) if ws else ""
 
@@ -110,6 +110,8 @@ def compound_key(claim: Claim) -> str:
     ws = (claim.unit or "").split()
     if len(ws) < 2 or not (m := _COMPOUND.search(claim.text)) or m.group(1).lower() != ws[0].lower():
         return ""
+    if ws[0].lower() in ("time", "times"):
+        return ""  # "a two-time champion", "the four-times winner": the titles, not occasions
     return unit_key(ws[0])
 
 
