@@ -843,3 +843,55 @@ def test_the_sentence_after_a_quote_does_not_name_its_speaker() -> None:
     )
     (q,) = quotes(text)
     assert q.speaker != "Marta Ruiz"
+
+
+def test_fractions_are_figures_of_the_whole_after_of() -> None:
+    [n] = numbers("The new chip draws about 1/10th of the power of the main processor.")
+    assert (n.value.low, n.value.high, n.qualifier, n.unit) == (pytest.approx(0.09), pytest.approx(0.11), "about",
+                                                                 "power")  # fmt: skip
+    [n] = numbers("Two-thirds of the members voted against the plan.")
+    assert (round(n.value.low, 3), n.unit) == (0.667, "members")
+    [n] = numbers("A tenth of the harvest was lost to the frost.")
+    assert (n.value.low, n.unit) == (0.1, "harvest")
+    # a date written with a slash is not a fraction
+    assert [n.value.low for n in numbers("The 9/11 memorial drew 4 million visitors.")] == [4e6]
+
+
+def test_a_thousands_group_split_by_a_space_is_one_figure() -> None:
+    [n] = numbers("The city will put some 2, 400 extra officers on patrol.")
+    assert (n.value.low, n.value.high, n.unit, n.text) == (2160, 2640, "officers", "some 2, 400 extra officers")
+    # a list of figures, or a day of a month before the figure, keeps its figures apart
+    assert [n.value.low for n in numbers("Their scores were 7, 100 and 3 points.")] == [7, 100, 3]
+    [n] = numbers("On March 3, 300 villagers were evacuated.")
+    assert n.value.low == 300
+
+
+def test_twice_counts_two_times_but_twice_as_much_is_no_count() -> None:
+    [n] = numbers("The referee stopped the match twice because of the storm.")
+    assert (n.value.low, n.unit, n.text) == (2, "times", "twice")
+    assert numbers("Rents are twice as high as a decade ago.") == []
+    assert numbers("The new hall is twice the size of the old one.") == []
+
+
+def test_a_ratio_of_two_figures_gives_its_whole_to_matching() -> None:
+    from claimcheck.match.blocking import ratio_whole
+
+    first, whole = numbers("The rookie was 9 of 14 for 120 yards.")[:2]
+    assert (first.value.low, ratio_whole(first), whole.value.low, ratio_whole(whole)) == (9, 14, 14, None)
+    [n, _] = numbers("He converted nine out of 14 attempts.")
+    assert (n.value.low, ratio_whole(n), n.unit) == (9, 14, "attempts")
+
+
+def test_heads_of_state_is_one_title_and_a_name_before_a_count_of_times_is_no_identifier() -> None:
+    [_, n] = numbers("The files named 90 politicians, including 7 current or former heads of state.")
+    assert (n.value.low, n.unit) == (7, "current or former heads of state")
+    [n] = numbers("Tankers sailed from the port to South Korea 14 times since June.")
+    assert (n.value.low, n.unit, n.when) == (14, "times", "since June")
+    assert numbers("The Apollo 11 crew returned home.") == []
+
+
+def test_a_span_up_to_now_is_read_as_a_span_but_not_fronted_onto_a_stock() -> None:
+    [n, _] = numbers("The border was crossed at least 40 times in the past two weeks.")
+    assert (n.value.low, n.when) == (40, "in the past two weeks")
+    [n] = numbers("Over the past year, auditors combed through 2.3 million receipts.")
+    assert (n.value.low, n.when) == (2.3e6, None)

@@ -825,3 +825,92 @@ def test_an_articles_other_quotation_stays_apart() -> None:
     facts = facts_of(art("reuters", whole), art("bbc", first, theirs, other))
     quotes_ = [f for f in facts if f.kind == "quote"]
     assert len(quotes_) == 3
+
+
+def test_two_ratios_of_the_same_two_figures_are_one_fact() -> None:
+    facts = facts_of(
+        art("reuters", num(9, "The rookie Miller was 9 of 14 for 120 yards.", unit=None, text="9",
+                           extra={"context": ["rookie", "miller", "120", "yards"]})),
+        art("bbc", num(9, "Miller, who had a poor night, converted nine out of 14 attempts.", unit="attempts",
+                       text="nine", extra={"context": ["miller", "poor", "night", "converted"]})),
+        art("cbs", num(9, "Jones made nine of 12 kicks.", unit="kicks", text="nine",
+                       extra={"context": ["jones", "made"]})),
+    )  # fmt: skip
+    assert set(fact_with(facts, "reuters").outlets) == {"reuters", "bbc"}
+    assert fact_with(facts, "cbs").outlets == ("cbs",)
+
+
+def test_a_bare_count_of_times_counts_the_thing_named_in_its_own_clause() -> None:
+    facts = facts_of(
+        art("reuters", num(3, "The storm brought three yellow cards and two stoppages.", unit="yellow cards",
+                           text="three yellow cards", extra={"context": ["storm", "brought", "stoppages"]})),
+        art("cbs", num(3, "The league played three games that night.", unit="games", text="three games",
+                       extra={"context": ["league", "played", "night"]})),
+        art("bbc", num(3, "The referee, who ran the game in the rain, showed a yellow card three times.",
+                       unit="times", text="three times", extra={"context": ["referee", "ran", "showed", "rain"]})),
+    )  # fmt: skip
+    assert set(fact_with(facts, "reuters").outlets) == {"reuters", "bbc"}
+
+
+def test_leaders_and_heads_of_state_are_one_class() -> None:
+    facts = facts_of(
+        art("reuters", num(7, "The leak ties 7 world leaders to offshore companies.", unit="world leaders",
+                           text="7 world leaders", extra={"context": ["leak", "ties", "offshore", "companies"]})),
+        art("bbc", num(7, "Offshore companies in the leak belong to 7 heads of state.", unit="heads of state",
+                       text="7 heads of state", extra={"context": ["offshore", "companies", "leak", "belong"]})),
+        art("cbs", num(7, "Offshore companies in the leak belong to 7 heads of department.",
+                       unit="heads", text="7 heads", extra={"context": ["offshore", "companies", "leak", "belong"]})),
+    )  # fmt: skip
+    assert set(fact_with(facts, "bbc").outlets) == {"reuters", "bbc"}
+    assert fact_with(facts, "cbs").outlets == ("cbs",)
+
+
+def test_since_a_date_and_in_the_past_months_name_one_running_span() -> None:
+    from claimcheck.match.normalize import when_compatible
+
+    assert when_compatible("since October", "in the past three months")
+    assert when_compatible("so far", "over the last two years")
+    assert not when_compatible("since October", "since 2015")
+    assert not when_compatible("in the past three months", "in the past two years")
+    assert not when_compatible(None, "in the past three months")
+
+
+def test_a_sub_count_named_by_a_class_noun_counts_that_class() -> None:
+    from claimcheck.match.things import thing_key
+
+    part = num(3, "The crash killed 20 people, including three tourists.", unit="tourists", text="three tourists")
+    assert thing_key(part) == "tourist"
+    other = num(3, "The crash killed 20 people, including three of the crew.", unit="crew", text="three of the crew")
+    assert thing_key(other).endswith("(part)")
+
+
+def test_a_bound_joins_the_more_precise_figure_it_names() -> None:
+    facts = facts_of(
+        art("reuters", num(Interval(8e6, None, False), "The more-than 8 million files span four decades.",
+                           unit="files", text="more-than 8 million files", extra={"context": ["span", "decades"]})),
+        art("bbc", num(8.4e6, "Reporters combed through 8.4 million files from a law firm.", unit="files",
+                       text="8.4 million files", extra={"context": ["reporters", "combed", "law", "firm"]})),
+        art("cbs", num(Interval(1e6, None, False), "The country let in more than a million migrants.",
+                       unit="migrants", text="more than a million migrants", extra={"context": ["country", "let"]})),
+        art("apnews", num(Interval(1.2e6, None, False), "Officials counted in excess of 1.2 million refugees.",
+                          unit="refugees", text="in excess of 1.2 million refugees",
+                          extra={"context": ["officials", "counted"]})),
+        art("latimes", num(2.5e6, "Some 2.5 million migrants arrived by sea.", unit="migrants", text="2.5 million migrants",
+                           extra={"context": ["arrived", "sea"]})),
+    )  # fmt: skip
+    assert set(fact_with(facts, "reuters").outlets) == {"reuters", "bbc"}
+    assert set(fact_with(facts, "cbs").outlets) == {"cbs", "apnews"}  # not 2.5 million: it does not cut to one
+
+
+def test_a_two_time_champion_counts_titles_not_occasions() -> None:
+    from claimcheck.match.things import thing_key
+
+    title = num(2, "The two-time world champion said little after the tour.", unit="time world champion",
+                text="two-time world champion", extra={"context": ["world", "tour", "rider", "said"]})
+    assert thing_key(title) == "champion"
+    facts = facts_of(
+        art("reuters", title),
+        art("bbc", num(2, "The rider was taken to hospital twice during the world tour.", unit="times", text="twice",
+                       extra={"context": ["rider", "hospital", "world", "tour"]})),
+    )  # fmt: skip
+    assert fact_with(facts, "bbc").outlets == ("bbc",)

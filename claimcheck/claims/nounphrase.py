@@ -107,6 +107,9 @@ def _noun_phrase(s: str, pos: int) -> tuple[list[str], int]:
         end = m.end()
         if low in _VERBISH_OK or low in COUNT_NOUNS or low in ("people", "years", "months"):
             break
+    if words and words[-1] in ("head", "heads") and (title := _OF_STATE.match(s, end)):
+        words += ["of", title.group(1).lower()]  # "12 heads of state": one title, not heads
+        end = title.end()
     if caps and len(words) == caps:  # only capitalised words: a name follows the number, not a noun
         return (words, end) if caps == 1 else ([], pos)
     if of and not words:
@@ -114,6 +117,7 @@ def _noun_phrase(s: str, pos: int) -> tuple[list[str], int]:
     return words, end
 
 
+_OF_STATE = re.compile(r"\s+of\s+(state|government)\b", re.IGNORECASE)
 _NEXT_LOWER = re.compile(r"\s+([a-z]+)\b")
 _CHAIN = re.compile(r"[a-z][a-z-]*(?:,?\s+[a-z][a-z-]*){1,5}")
 _CHAIN_JOINS = frozenset(["and", "or"])

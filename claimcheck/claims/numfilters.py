@@ -58,13 +58,16 @@ _WHEN = re.compile(
     rf"(?:{MONTH_RE}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+(?:19|20)\d\d)?|\d{{1,2}}\s+{MONTH_RE}(?:\s+(?:19|20)\d\d)?|"
     rf"(?:19|20)\d\d(?:s|/\d\d)?|{WEEKDAY_RE}(?:\s+(?:morning|afternoon|evening|night))?|"
     rf"(?:last|this|next)\s+(?:week|month|year|weekend)|yesterday|today|tonight|overnight)\b"
-    rf"|\b(?:\w+\s+)(?:years?|months?|weeks?|days?)\s+ago\b",
+    rf"|\b(?:\w+\s+)(?:years?|months?|weeks?|days?)\s+ago\b"
+    # a span up to now: "in the past three months", "over the last decade", "in the past year"
+    rf"|\b(?:in|over|during|for)\s+the\s+(?:past|last|previous)\s+(?:[\w-]+\s+)?"
+    rf"(?:years?|months?|weeks?|days?|decades?|hours?)\b",
     re.IGNORECASE,
 )
 
 _WHEN_ANCHOR = re.compile(
     rf"\b(?:{MONTH_RE}|{WEEKDAY_RE}|(?:19|20)\d\d|week|month|year|weekend|yesterday|today|tonight|overnight|"
-    r"years|months|weeks|days)\b",
+    r"years|months|weeks|days|decades?|hours)\b",
     re.IGNORECASE,
 )
 
@@ -124,8 +127,10 @@ def _not_a_quantity(s: str, m: re.Match[str], value: float, num: str) -> bool:
     prev = _PREV_WORD.search(before)
     if prev:
         word = prev.group(1).rstrip(".")
-        if word in _ID_WORDS or (word[0].isupper() and word not in _SKIP_CAPS and "." not in num):
+        if word in _ID_WORDS:
             return True
+        if word[0].isupper() and word not in _SKIP_CAPS and "." not in num and not _NAME_THEN_COUNT.match(after):
+            return True  # "Apollo 11", "Lap 48"; but "selling oil to North Korea 30 times" counts times
     return False
 
 
@@ -135,6 +140,10 @@ _QUALIFIED_BEFORE = re.compile(
     r"as many as|up to|over)\s+$",
     re.IGNORECASE,
 )
+
+
+# After a name, a number followed by a lower-case plural that news counts, or "times", is a count.
+_NAME_THEN_COUNT = re.compile(r"\s+(?:times\b|(?:" + "|".join(sorted(COUNT_NOUNS)) + r")\b)")
 
 
 def _plural_after(after: str) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from typing import Any
@@ -19,6 +20,7 @@ from typing import Any
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from claimcheck.claims.numwords import TENS_WORDS, UNITS_WORDS
 from claimcheck.match.cluster import Graph
 from claimcheck.match.normalize import (
     is_span,
@@ -45,6 +47,7 @@ from claimcheck.match.things import (
     COUNT_CLASS,
     GENERIC_UNITS,
     ROLE_THINGS,
+    bound_meets,
     classes_agree,
     compound_key,
     count_class,
@@ -286,6 +289,8 @@ def number_graph(
     _class_links(items, graph, options, first, unit, ctx, figure, precise)
     _modifier_links(items, graph, options, first, unit, figure, precise)
     _backoff_links(items, graph, options, first, unit, figure)
+    _ratio_links(items, graph, options, first)
+    _bound_links(items, graph, options, first, unit, figure, precise)
     updates: dict[tuple[int, int], Rule] = {}
     if times is not None:
         updates = _update_links(items, graph, options, times, unit, ctx, bucket)
@@ -458,6 +463,9 @@ def _backoff_links(
             said = words_of(items[n].claim.sentence)
             things = {unit[first[b]] for b in named if len(unit[first[b]]) >= 3}
             found = {t for t in things if any(w == t or (len(t) >= 4 and w.startswith(t)) for w in said)}
+            if len(found) > 1:  # "the safety car ... during the race while a red flag was produced twice"
+                own = match_content_words(_own_clause(items[n].claim))
+                found = {t for t in found if any(w == t or (len(t) >= 4 and w.startswith(t)) for w in own)}
             if len(found) != 1:
                 continue  # none, or two things of this figure named there: which one is unclear
             for b in named[: options.max_candidates]:
@@ -469,6 +477,115 @@ def _backoff_links(
                 scored = number_pair(items[n].claim, items[m].claim, 0.0, unit[m], options)
                 if scored is not None and scored[1].kind == "agree":
                     graph.link(a, b, ROLE_SCORE)
+
+
+_CLAUSE_CUT = re.compile(r"[,;:()]|\s[-\u2013\u2014]\s|\s(?:while|whereas|but|and|although|though|as)\s", re.I)
+
+
+def _own_clause(claim: Claim) -> str:
+    """The clause of its sentence that holds a number (cut at commas, dashes and clause conjunctions)."""
+    s = claim.sentence
+    at = s.find(claim.text)
+    if at < 0:
+        return s
+    start = max((m.end() for m in _CLAUSE_CUT.finditer(s, 0, at)), default=0)
+    end = next((m.start() for m in _CLAUSE_CUT.finditer(s, at + len(claim.text))), len(s))
+    return s[start:end]
+
+
+def _bound_links(
+    items: Sequence[Item],
+    graph: Graph,
+    options: MatchOptions,
+    first: Sequence[int],
+    unit: Sequence[str],
+    figure: Any,
+    precise: Any,
+) -> None:
+    """A precise bound or hedged figure and a more precise figure it names (``bound_meets``: "more than
+    11 million documents" / "11.5 million documents"; "more than a million migrants" / "in excess of 1.1
+    million refugees") of one counted thing or class are one fact, as equal precise figures are. Only
+    a bound precise itself (``is_precise``), figures that agree, and time spans that agree."""
+    by_figure: dict[tuple[bool, float], list[int]] = defaultdict(list)
+    for g, n in enumerate(first):
+        v = items[n].claim.value
+        if v is not None and figure[g] > 0 and precise[g] and not is_wide(v) and v.low != v.high:
+            by_figure[is_span(items[n].claim.when), float(f"{figure[g]:.10g}")].append(g)
+    if not by_figure:
+        return
+    for b, m in enumerate(first):
+        vb = items[m].claim.value
+        if vb is None or figure[b] <= 0 or is_wide(vb):
+            continue
+        y, span = float(figure[b]), is_span(items[m].claim.when)
+        for d in range(1, significant_digits(y)):
+            for x in {_cut(y, d, math.floor), _cut(y, d, round)}:
+                for a in by_figure.get((span, x), [])[: options.max_candidates]:
+                    n = first[a]
+                    va = items[n].claim.value
+                    if a == b or b in graph.adj[a] or items[n].article == items[m].article or va is None:
+                        continue
+                    if not bound_meets(va, vb):
+                        continue
+                    if unit[n] != unit[m]:  # another thing of its class ("refugees" / "migrants")
+                        ca = thing_class(unit[n], items[n].claim.unit) or count_class(unit[n])
+                        cb = thing_class(unit[m], items[m].claim.unit) or count_class(unit[m])
+                        if not classes_agree(ca, cb) or (COUNT_CLASS in (ca, cb) and significant_digits(x) < 2):
+                            continue
+                    scored = number_pair(items[n].claim, items[m].claim, 0.0, unit[n], options)
+                    if scored is not None and scored[1].kind == "agree":
+                        graph.link(a, b, PRECISE_SCORE)
+
+
+def _cut(y: float, digits: int, how: Callable[[float], float]) -> float:
+    scale = 10.0 ** (math.floor(math.log10(y)) - digits + 1)
+    return float(f"{how(y / scale + 1e-9 if how is math.floor else y / scale) * scale:.10g}")
+
+
+_SMALL_WORDS = {**UNITS_WORDS, **TENS_WORDS}
+_OUT_OF = re.compile(
+    rf"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(\d{{1,3}}(?:,\d{{3}})*|\d+|{'|'.join(_SMALL_WORDS)})\b",
+    re.IGNORECASE,
+)
+
+
+def ratio_whole(claim: Claim) -> float | None:
+    """The whole of a ratio "X (out) of Y" that a number claim starts ("7 of 16 for 83 yards", "seven
+    out of 16 attempts": 16), else None."""
+    at = claim.sentence.find(claim.text)
+    if at < 0 or not claim.text or not claim.text.split()[-1][-1:].isalnum():
+        return None
+    m = _OUT_OF.match(claim.sentence, at + len(claim.text))
+    if m is None:
+        return None
+    whole = m.group(1).replace(",", "").lower()
+    return float(whole) if whole.isdigit() else float(_SMALL_WORDS[whole])
+
+
+def _ratio_links(items: Sequence[Item], graph: Graph, options: MatchOptions, first: Sequence[int]) -> None:
+    """Two ratios of the same two figures ("was 7 of 16 for 83 yards" / "completing seven out of 16
+    attempts") state one fact whatever each outlet names the counted thing: two figures agreeing by
+    chance is rare. Only exact figures from 2 up, and not when the sentences name different people
+    or places (``_lone_ok``)."""
+    same: dict[tuple[float, float], list[int]] = defaultdict(list)
+    for g, n in enumerate(first):
+        claim = items[n].claim
+        v = claim.value
+        if v is not None and v.low is not None and v.low == v.high >= 2 and claim.qualifier in (None, "exact"):
+            whole = ratio_whole(claim)
+            if whole is not None and whole > v.low:
+                same[float(v.low), whole].append(g)
+    names_of = _memo(lambda sentence: frozenset(names(sentence)))
+    for groups in same.values():
+        for a, b in itertools.combinations(groups[: options.max_candidates], 2):
+            n, m = first[a], first[b]
+            if b in graph.adj[a] or items[n].article == items[m].article:
+                continue
+            if not _lone_ok(items, first, a, b, names_of):
+                continue
+            scored = number_pair(items[n].claim, items[m].claim, 0.0, "", options)
+            if scored is not None and scored[1].kind == "agree":
+                graph.link(a, b, ROLE_SCORE)
 
 
 # Describing words too common to say two counted things are one: "new", "other", "total", sizes.

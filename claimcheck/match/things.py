@@ -45,7 +45,8 @@ UNIT_SYNONYMS = {
 # Two-word counted things that are one noun: "service members" are servicemembers, not members.
 _COMPOUNDS = {("service", "member"): "servicemember", ("account", "holder"): "accountholder",
               ("foreign", "national"): "national", ("crew", "member"): "crew",
-              ("staff", "member"): "staff", ("per", "cent"): "percent", ("asylum", "seeker"): "asylumseeker"}  # fmt: skip
+              ("staff", "member"): "staff", ("per", "cent"): "percent", ("asylum", "seeker"): "asylumseeker",
+              ("head", "state"): "head of state", ("head", "government"): "head of state"}  # fmt: skip
 
 
 # Words after a counted noun that are not the noun: "19 points clear", "12 points ahead", "two years ago".
@@ -74,7 +75,7 @@ def unit_key(unit: str | None) -> str:
         ws = ws[:-1]  # "19 points clear", "two years ago": the head comes before
     if len(ws) > 1 and (compound := _COMPOUNDS.get((ws[-2], ws[-1]))):
         return compound
-    if len(ws) > 1 and ws[0] in COUNT_NOUNS:
+    if len(ws) > 1 and ws[0] in COUNT_NOUNS and ws[0] != "time":  # "a two-time champion" counts titles
         return UNIT_SYNONYMS.get(ws[0], ws[0])  # "12 point lead", "17 minute delay": points, minutes
     return UNIT_SYNONYMS.get(ws[-1], ws[-1]) if ws else ""
 
@@ -109,6 +110,8 @@ def compound_key(claim: Claim) -> str:
     ws = (claim.unit or "").split()
     if len(ws) < 2 or not (m := _COMPOUND.search(claim.text)) or m.group(1).lower() != ws[0].lower():
         return ""
+    if ws[0].lower() in ("time", "times"):
+        return ""  # "a two-time champion", "the four-times winner": the titles, not occasions
     return unit_key(ws[0])
 
 
@@ -192,6 +195,8 @@ _CLASS_WORDS = {
                  "marine", "force", "service personnel", "servicewoman", "servicewomen"),
     "worker": ("worker", "employee", "staff", "staffer", "workforce", "labourer", "laborer"),
     "migrant": ("migrant", "refugee", "seeker", "asylum seeker", "asylumseeker", "immigrant", "emigrant"),
+    # who leads a country: "12 world leaders" / "12 heads of state" / "presidents and prime ministers"
+    "leader": ("leader", "head of state", "president", "premier", "ruler", "monarch", "king"),
 }  # fmt: skip
 THING_CLASSES = {w: cls for cls, ws in _CLASS_WORDS.items() for w in ws}
 # Generic people ("2,500 people") may be any of the classes above when the figure agrees.
@@ -266,6 +271,8 @@ def is_part(claim: Claim) -> bool:
 def _part_thing(claim: Claim, thing: str) -> str:
     """The thing a sub-count counts: a class noun near it ("seven of the dead were foreign
     nationals" counts nationals), else the whole's thing marked as a part."""
+    if thing in THING_CLASSES:
+        return thing  # "including 12 heads of state", "among them three tourists": it counts its own class noun
     at = claim.sentence.find(claim.text)
     after = match_content_words(claim.sentence[at + len(claim.text) :])[:8] if at >= 0 else []
     for w in after:
@@ -332,6 +339,32 @@ def rounds_to(x: float, y: float) -> bool:
     if digits < 2 or significant_digits(x) <= digits:
         return False
     return math.isclose(_round_sig(x, digits), y, rel_tol=1e-9)
+
+
+def bound_meets(a: Interval, b: Interval) -> bool:
+    """Whether a bound or a hedged figure meets a more precise one of the same thing: "more than 11
+    million" and "11.5 million" (the precise figure cut to the bound's digits is the bound), "more than a
+    million" and "in excess of 1.1 million", "about 90" and "89" (the precise figure rounded to the hedged
+    one's digits is it). Outlets state one figure at the precision they choose."""
+    for x_iv, y_iv in ((a, b), (b, a)):
+        x, y = stated(x_iv), stated(y_iv)
+        if not x or not y or x == y or x <= 0 or y <= 0:
+            continue
+        dx = significant_digits(x)
+        if significant_digits(y) <= dx:
+            continue
+        lower = x_iv.low is not None and x_iv.high is None
+        hedged = x_iv.low is not None and x_iv.high is not None and x_iv.low < x < x_iv.high
+        if lower and y > x and math.isclose(_trunc_sig(y, dx), x, rel_tol=1e-9):
+            return True
+        if hedged and math.isclose(_round_sig(y, dx), x, rel_tol=1e-9):
+            return True
+    return False
+
+
+def _trunc_sig(x: float, digits: int) -> float:
+    scale = 10.0 ** (math.floor(math.log10(abs(x))) - digits + 1)
+    return math.floor(x / scale + 1e-9) * scale
 
 
 def _round_sig(x: float, digits: int) -> float:
