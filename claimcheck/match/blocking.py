@@ -571,8 +571,7 @@ def _ratio_links(items: Sequence[Item], graph: Graph, options: MatchOptions, fir
     for g, n in enumerate(first):
         claim = items[n].claim
         v = claim.value
-        exact = v is not None and v.low is not None and v.low == v.high
-        if exact and v is not None and v.low is not None and v.low >= 2 and claim.qualifier in (None, "exact"):
+        if v is not None and v.low is not None and v.high == v.low >= 2 and claim.qualifier in (None, "exact"):
             whole = ratio_whole(claim)
             if whole is not None and whole > v.low:
                 same[float(v.low), whole].append(g)
