@@ -40,10 +40,10 @@ def ratio(name: str, value: float, target: str = "", met: bool | None = None) ->
     print(f"ratio {name}: {value:.2f}x{t}", flush=True)
 
 
-def _rss_of_tree(root: int) -> int:
-    """Sum of the resident memory of ``root`` and all its descendants, in bytes (Linux /proc)."""
+def _stats(roots: list[int]) -> dict[int, list[bytes]]:
+    """The /proc/PID/stat fields (after the command name) of ``roots`` and all their descendants."""
     children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
+    stats: dict[int, list[bytes]] = {}
     for d in os.listdir("/proc"):
         if not d.isdigit():
             continue
@@ -52,15 +52,78 @@ def _rss_of_tree(root: int) -> int:
                 fields = f.read().rsplit(b")", 1)[1].split()
         except OSError:
             continue
-        pid, ppid = int(d), int(fields[1])
-        children.setdefault(ppid, []).append(pid)
-        rss[pid] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
-    total, stack = 0, [root]
+        children.setdefault(int(fields[1]), []).append(int(d))
+        stats[int(d)] = fields
+    out, stack = {}, list(roots)
     while stack:
         p = stack.pop()
-        total += rss.get(p, 0)
+        if p in stats:
+            out[p] = stats[p]
         stack.extend(children.get(p, ()))
-    return total
+    return out
+
+
+def _tree(root: int) -> dict[int, int]:
+    """``root`` and all its descendants: pid -> resident memory in bytes (Linux /proc)."""
+    page = os.sysconf("SC_PAGE_SIZE")
+    return {pid: int(fields[21]) * page for pid, fields in _stats([root]).items()}
+
+
+def _rss_of_tree(root: int) -> int:
+    """Sum of the resident memory of ``root`` and all its descendants, in bytes. Pages two processes
+    share (a forkserver's preloaded modules in each worker it forked) count once per process."""
+    return sum(_tree(root).values())
+
+
+def _pss_uss(pids: list[int]) -> tuple[int, int]:
+    """Summed proportional and unique set sizes of ``pids`` (/proc/PID/smaps_rollup, Linux >= 4.14), in
+    bytes: PSS splits each shared page between the processes sharing it, so the sum over a tree is the
+    memory the tree holds; USS counts only pages no other process maps."""
+    pss = uss = 0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/smaps_rollup", "rb") as f:
+                for line in f:
+                    if line.startswith(b"Pss:"):
+                        pss += int(line.split()[1]) * 1024
+                    elif line.startswith((b"Private_Clean:", b"Private_Dirty:")):
+                        uss += int(line.split()[1]) * 1024
+        except (OSError, ValueError):
+            continue
+    return pss, uss
+
+
+def _cpu_of_trees(roots: list[int], seen: dict[int, float]) -> None:
+    """Record into ``seen`` the CPU seconds (user + system) used so far by each process under ``roots``."""
+    tick = os.sysconf("SC_CLK_TCK")
+    for pid, fields in _stats(roots).items():
+        seen[pid] = max(seen.get(pid, 0.0), (int(fields[11]) + int(fields[12])) / tick)
+
+
+class TreeCPU:
+    """CPU seconds used by process trees, sampled from /proc every 50 ms (a process that lives less than that
+    may be missed): what a run cost the machine, workers and forkservers included, beside its wall time."""
+
+    def __init__(self, roots: list[int]) -> None:
+        self._roots, self._seen = roots, {}  # type: dict[int, float]
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+
+    def _sample(self) -> None:
+        while not self._done.is_set():
+            _cpu_of_trees(self._roots, self._seen)
+            self._done.wait(0.05)
+
+    def stop(self) -> float:
+        """Ends the sampling; the CPU seconds of every process seen under the roots, the roots included."""
+        self._done.set()
+        self._thread.join()
+        return sum(self._seen.values())
+
+    def of_roots(self) -> float:
+        """The roots' own share (for fetch: the fetching processes, without their forkservers and workers)."""
+        return sum(self._seen.get(p, 0.0) for p in self._roots)
 
 
 @dataclass
@@ -70,19 +133,30 @@ class Measured:
     returncode: int
     stdout: str
     stderr: str
+    peak_pss: int = 0  # bytes, summed PSS of the tree, sampled every 0.5 s (run_measured(pss=True) only)
+    peak_uss: int = 0  # bytes, summed USS of the tree, likewise
 
 
-def run_measured(cmd: list[str], *, env: dict[str, str] | None = None, cwd: Path | None = None) -> Measured:
-    """Run ``cmd``, timing it and sampling its process tree's resident memory."""
+def run_measured(
+    cmd: list[str], *, env: dict[str, str] | None = None, cwd: Path | None = None, pss: bool = False
+) -> Measured:
+    """Run ``cmd``, timing it and sampling its process tree's resident memory (every 50 ms) and, with
+    ``pss``, its summed PSS and USS (every 0.5 s: reading smaps_rollup walks the page tables)."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=cwd or REPO)
-    peak = 0
+    peak = peak_pss = peak_uss = 0
     done = threading.Event()
 
     def sample() -> None:
-        nonlocal peak
+        nonlocal peak, peak_pss, peak_uss
+        n = 0
         while not done.is_set():
-            peak = max(peak, _rss_of_tree(proc.pid))
+            tree = _tree(proc.pid)
+            peak = max(peak, sum(tree.values()))
+            if pss and n % 10 == 0:
+                p, u = _pss_uss(list(tree))
+                peak_pss, peak_uss = max(peak_pss, p), max(peak_uss, u)
+            n += 1
             done.wait(0.05)
 
     t = threading.Thread(target=sample, daemon=True)
@@ -92,8 +166,25 @@ def run_measured(cmd: list[str], *, env: dict[str, str] | None = None, cwd: Path
     done.set()
     t.join()
     return Measured(
-        seconds, peak, proc.returncode, out.decode("utf-8", "replace"), err.decode("utf-8", "replace")
+        seconds,
+        peak,
+        proc.returncode,
+        out.decode("utf-8", "replace"),
+        err.decode("utf-8", "replace"),
+        peak_pss,
+        peak_uss,
     )
+
+
+def cached_bytecode(env: dict[str, str], tmp: Path) -> dict[str, str]:
+    """``env`` for a benchmarked claimcheck that runs from compiled bytecode, as an installed one does (pip
+    compiles it; an editable install writes __pycache__ on its first run). With PYTHONDONTWRITEBYTECODE=1
+    in the environment (this sandbox sets it) every run compiled all of claimcheck again: ~0.08 s of CPU
+    at start-up (#14). The cache goes to ``tmp``, never into the repository; the caller warms it with an
+    untimed run."""
+    out = {k: v for k, v in env.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    out["PYTHONPYCACHEPREFIX"] = str(tmp / "pycache")
+    return out
 
 
 def mib(n: int) -> float:

@@ -22,7 +22,7 @@ import time
 from contextlib import ExitStack
 from pathlib import Path
 
-from bench.common import REPO, figure, header, ratio, run_measured, with_temp_dir
+from bench.common import REPO, TreeCPU, figure, header, ratio, run_measured, with_temp_dir
 from bench.corpus import generate, host_address, serve, sources_yaml
 
 
@@ -33,8 +33,10 @@ def _cluster():  # type: ignore[no-untyped-def]
     return PgCluster()
 
 
-def _fetchers(n: int, db: str, src: Path, env: dict[str, str]) -> tuple[float, list[int]]:
-    """n fetch processes at once (``--shard k/n``); wall time until the last one ends, and exit codes."""
+def _fetchers(n: int, db: str, src: Path, env: dict[str, str]) -> tuple[float, float, float, list[int]]:
+    """n fetch processes at once (``--shard k/n``): wall time until the last one ends, the CPU seconds their
+    process trees used (fetchers, forkservers and extraction workers; sampled), the fetching processes' own
+    share of it, and the exit codes."""
     t = time.perf_counter()
     shard = (lambda k: ["--shard", f"{k}/{n}"]) if n > 1 else (lambda k: [])
     procs = [
@@ -48,12 +50,14 @@ def _fetchers(n: int, db: str, src: Path, env: dict[str, str]) -> tuple[float, l
         )
         for k in range(1, n + 1)
     ]
+    sampler = TreeCPU([p.pid for p in procs])
     errs = [p.communicate()[1] for p in procs]
     seconds = time.perf_counter() - t
+    cpu, own = sampler.stop(), sampler.of_roots()
     for p, err in zip(procs, errs, strict=True):
         if p.returncode:
             print(err[-1500:], file=sys.stderr)
-    return seconds, [p.returncode for p in procs]
+    return seconds, cpu, own, [p.returncode for p in procs]
 
 
 def _count(target: str) -> int:
@@ -101,10 +105,12 @@ def _run(a: argparse.Namespace, tmp: Path) -> int:
                     from claimcheck.store import Store
 
                     Store.open(target).close()  # the schema first, so that the fetchers do not race for it
-                seconds, codes = _fetchers(n, target, src, env)
+                seconds, cpu, own, codes = _fetchers(n, target, src, env)
                 stored = _count(target)
                 runs[name] = seconds
-                figure(f"fetch {pages} pages, {name}", seconds, "s", f"exit {codes}, {stored} stored")
+                figure(f"fetch {pages} pages, {name}", seconds, "s",
+                       f"exit {codes}, {stored} stored, CPU {cpu:.1f} s = {cpu / seconds:.2f} cores busy; "
+                       f"fetching processes {own:.1f} s, extraction {cpu - own:.1f} s")  # fmt: skip
             one = runs["postgresql, 1 fetcher"]
             ratio("postgresql 2 fetchers vs 1 (speed-up)", one / runs["postgresql, 2 fetchers"], ">= 1.6",
                   one / runs["postgresql, 2 fetchers"] >= 1.6)  # fmt: skip

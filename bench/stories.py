@@ -1,8 +1,10 @@
 """`claimcheck stories` over a large store: time and peak memory at two sizes, growth exponent, purity.
 
-The store is filled with generated articles (bench/corpus.py: 50 outlets, a pool of stories, 50 articles
-per story by default (``--per-story``; bench.compare uses 500), spread over 60 days; stories of one kind share their wording and differ by place,
-people and figures, which is what a grouping must tell apart). Every article is in the window
+The store is filled with generated articles over 50 outlets and 60 days: by default bench/storycorpus.py's
+(``--corpus realistic``: distinct stories of 1 to 100 articles, each outlet phrasing the story its own way,
+a few wire copies, shaped after the real news-clusters events); ``--corpus templated`` takes bench/corpus.py's
+instead (``--per-story`` articles per story, every article of a story written from the same sentences, as its
+matcher benches need). Every article is in the window
 (``--since 2000-01-01 --min-outlets 1``), so all of them are grouped. Baselines of the same run: the
 interpreter start (``claimcheck --version``) and a bare SQL read of the rows stories reads.
 Targets: 50,000 articles in under 2 s, peak memory under 300 MB. B-cubed against the generator's
@@ -22,33 +24,54 @@ import sqlite3
 import sys
 import time
 from collections import defaultdict
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from bench.common import figure, header, mib, ratio, run_measured, with_temp_dir
-from bench.corpus import iter_articles, make_outlets, make_stories
+from bench.corpus import OutletInfo, iter_articles, make_outlets, make_stories
+from bench.storycorpus import iter_realistic
+
+
+def _templated(
+    infos: list[OutletInfo], n_articles: int, per_story: int, seed: int
+) -> Iterator[tuple[str, Any, str]]:
+    """bench/corpus.py's articles: (url, article, story label)."""
+    per_outlet = math.ceil(n_articles / len(infos))
+    stories = make_stories(max(1, n_articles // per_story), seed)
+    for p, art, _ in list(iter_articles(infos, per_outlet, stories, seed))[:n_articles]:
+        # Its place names repeat beyond 576 stories: two stories of one kind in one place are the same
+        # text, so the label is what the text can tell apart (kind and place), not the story id.
+        yield f"http://www.{art.outlet.id}.bench.test{p}", art, f"{art.story.kind}/{art.story.place}"
+
+
+def _realistic(infos: list[OutletInfo], n_articles: int, seed: int) -> Iterator[tuple[str, Any, str]]:
+    """bench/storycorpus.py's articles: (url, article, story id)."""
+    for k, art in enumerate(iter_realistic(infos, n_articles, seed)):
+        yield f"http://www.{art.outlet.id}.bench.test/news/{k:06d}.html", art, str(art.story.id)
 
 
 def build_store(
-    path: Path, n_articles: int, n_outlets: int, per_story: int = 50, seed: int = 1
+    path: Path, n_articles: int, n_outlets: int, per_story: int = 50, seed: int = 1, corpus: str = "realistic"
 ) -> tuple[Path, dict[str, str]]:
     """Fill a store (no claims: stories does not read them); returns sources.yaml and url -> story."""
     from claimcheck.models import Article, Outlet
     from claimcheck.store import Store, content_hash
 
     infos = make_outlets(n_outlets)
-    per_outlet = math.ceil(n_articles / n_outlets)
-    stories = make_stories(max(1, n_articles // per_story), seed)
     truth: dict[str, str] = {}
     fetched = datetime(2026, 1, 1, tzinfo=UTC)
+    rows = (
+        _realistic(infos, n_articles, seed)
+        if corpus == "realistic"
+        else _templated(infos, n_articles, per_story, seed)
+    )
     with Store.open(path) as store:
         store.sync_outlets([Outlet(o.id, o.name, o.aliases, wire=o.wire) for o in infos])
         batch: list[tuple[Article, list[str]]] = []
-        for p, art, _ in list(iter_articles(infos, per_outlet, stories, seed))[:n_articles]:
-            url = f"http://www.{art.outlet.id}.bench.test{p}"
-            # The generator's place names repeat beyond ~600 stories: two stories of one kind in one place are
-            # the same text, so the label is what the text can tell apart (kind and place), not the story id.
-            truth[url] = f"{art.story.kind}/{art.story.place}"
+        for url, art, label in rows:
+            truth[url] = label
             a = Article(art.outlet.id, url, url, art.title, art.text, content_hash(art.text), fetched,
                         author=art.author, published=art.published)  # fmt: skip
             batch.append((a, [url]))
@@ -90,7 +113,7 @@ def _phases(db: Path, src: Path) -> dict[str, float]:
         describe_story,
         group,
         index_articles,
-        mark_wire_copies,
+        mark_all_wire_copies,
         story_order,
     )  # fmt: skip
 
@@ -113,9 +136,8 @@ def _phases(db: Path, src: Path) -> dict[str, float]:
     out["labels, terms, topics"] = time.perf_counter() - t
     by_url = {a.url: a for a in articles}
     t = time.perf_counter()
-    for s in described:
-        mark_wire_copies(s, by_url, outlets)
-    out["wire copies (claimcheck.match.syndication, per story)"] = time.perf_counter() - t
+    mark_all_wire_copies(described, by_url, outlets)
+    out["wire copies (claimcheck.match.syndication, all stories in one pass)"] = time.perf_counter() - t
     return out
 
 
@@ -126,12 +148,19 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--outlets", type=int, default=50)
     ap.add_argument(
-        "--per-story", type=int, default=50, help="articles per generated story (bench.compare: 500)"
+        "--corpus",
+        choices=("realistic", "templated"),
+        default="realistic",
+        help="realistic: bench/storycorpus.py (distinct stories, little shared text, as real news); "
+        "templated: bench/corpus.py (every article of a story from the same sentences)",
+    )
+    ap.add_argument(
+        "--per-story", type=int, default=50, help="templated: articles per story (bench.compare: 500)"
     )
     ap.add_argument("--repeat", type=int, default=2, help="runs per size; the best counts")
     ap.add_argument("--keep", action="store_true")
     a = ap.parse_args(argv)
-    header("bench.stories", sizes=a.sizes, outlets=a.outlets, per_story=a.per_story)
+    header("bench.stories", sizes=a.sizes, outlets=a.outlets, corpus=a.corpus, per_story=a.per_story)
     return with_temp_dir("claimcheck-bench-stories-", a.keep, lambda tmp: _run(a, tmp))
 
 
@@ -146,7 +175,7 @@ def _run(a: argparse.Namespace, tmp: Path) -> int:
     for n in sizes:
         db = tmp / f"stories-{n}.db"
         t = time.perf_counter()
-        src, truth = build_store(db, n, a.outlets, a.per_story)
+        src, truth = build_store(db, n, a.outlets, a.per_story, corpus=a.corpus)
         print(f"# store: {n:,} articles, {db.stat().st_size / 2**20:.0f} MiB, built in "
               f"{time.perf_counter() - t:.0f}s", flush=True)  # fmt: skip
         argv = [sys.executable, "-m", "claimcheck", "stories", "--since", "2000-01-01", "--min-outlets", "1",

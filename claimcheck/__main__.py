@@ -1,10 +1,17 @@
 """The command's entry point (``claimcheck`` and ``python -m claimcheck``). A fetch starts the forkserver of its extraction processes first, so that
 it imports the extraction stack (trafilatura: ~0.3 s of CPU) on the other core while this process
-imports the command line (typer, rich: ~0.1 s) and sets up the fetch (#14)."""
+imports the command line (typer, rich: ~0.1 s) and sets up the fetch (#14).
+
+At the end the process exits as the interpreter would (threads joined, atexit handlers run, output
+flushed) but without tearing down every module one by one, and the idle forkserver is ended rather than
+left to tear down its own (see :func:`exit_now`)."""
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
+from typing import NoReturn
 
 
 def wants_pool(args: list[str]) -> bool:
@@ -17,6 +24,54 @@ def wants_pool(args: list[str]) -> bool:
     return True
 
 
+def exit_now(code: object) -> NoReturn:
+    """Exit with ``code`` (as ``sys.exit`` takes it) the way the interpreter does, minus its teardown.
+
+    Non-daemon threads are joined and the atexit handlers run (multiprocessing's and concurrent.futures'
+    among them), stdout and stderr are flushed; then ``os._exit``. Skipped: freeing every module and
+    object one by one, which with the fetch stack loaded cost ~0.07 s of CPU after the output was
+    written. Whatever must reach a file is closed by the commands themselves (the store, ``-o`` files).
+
+    The extraction pool's forkserver outlives this process otherwise: it notices its end, then tears
+    down its own modules (trafilatura...: 0.03 s CPU, 0.1-0.3 s on a busy machine) while still holding
+    our stdout and stderr, so that ``claimcheck fetch | jq`` waited for it. Its workers are gone by now
+    (the pool shut down), so it is ended (SIGKILL) once the handlers have run."""
+    import atexit
+    import threading
+
+    if code is None:
+        status = 0
+    elif isinstance(code, int):
+        status = code
+    else:  # sys.exit("message"): the message on stderr, status 1
+        print(code, file=sys.stderr)
+        status = 1
+    shutdown = getattr(threading, "_shutdown", None)  # what the interpreter calls first at exit
+    if shutdown is not None:
+        shutdown()
+    atexit._run_exitfuncs()
+    _end_forkserver()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # the reader went away: nothing more to say to it
+            with contextlib.suppress(OSError, ValueError):
+                os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
+    os._exit(status)
+
+
+def _end_forkserver() -> None:
+    forkserver = sys.modules.get("multiprocessing.forkserver")
+    pid = getattr(getattr(forkserver, "_forkserver", None), "_forkserver_pid", None)
+    if not pid:
+        return
+    import signal
+
+    with contextlib.suppress(OSError):  # gone already, or not ours to wait for
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+
+
 def main() -> None:
     if wants_pool(sys.argv[1:]):
         from claimcheck.ingest.jobs import start_forkserver
@@ -24,7 +79,11 @@ def main() -> None:
         start_forkserver()
     from claimcheck.cli.app import main as cli_main
 
-    cli_main()
+    try:
+        cli_main()
+    except SystemExit as e:
+        exit_now(e.code)
+    exit_now(0)
 
 
 if __name__ == "__main__":

@@ -45,6 +45,11 @@ class UsageError(ClaimcheckError):
     """Bad command-line input that the argument parser cannot catch (a bad --since, an unknown outlet)."""
 
 
+class FeedParseError(ValueError):
+    """The body is not a feed we can read; the message is short, for the fetch summary. (Here rather than
+    in ingest/feeds.py, so that the fetching process can catch it without importing feedparser.)"""
+
+
 class NoArticleText(ValueError):
     """A page holds no article text (raised by extraction, in a worker process; the fetch pipeline turns
     it into a permanent :class:`FetchError`). A ValueError, so that it crosses the process pool whole."""

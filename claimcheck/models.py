@@ -229,6 +229,17 @@ class FeedEntry:
 
 
 @dataclass(frozen=True)
+class ParsedFeed:
+    """A parsed feed or sitemap (ingest/feeds.py). Here, not there, so that the fetching process can take
+    one from a worker without importing feedparser."""
+
+    entries: tuple  # tuple[FeedEntry, ...]
+    title: str | None = None
+    sitemaps: tuple[str, ...] = ()  # child sitemaps of a sitemap index
+    skipped: int = 0  # entries without a usable link
+
+
+@dataclass(frozen=True)
 class ExtractedPage:
     """What the extract stage gets out of one HTML page."""
 

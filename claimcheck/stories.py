@@ -1,14 +1,18 @@
 """Group articles into stories: articles in, ``Story`` records out (pure: no store, no CLI).
 
 A story is one real-world event as the outlets reported it. Each article becomes a TF-IDF vector of
-its title (weighted up) and lead: words (lightly stemmed), capitalised names (weighted up) and the
+its title (weighted up) and lead: words (lightly stemmed), capitalised names (as other words) and the
 figures it gives. Candidate pairs come from blocking, never all pairs: every article's few most
 distinctive terms are its keys, each key's articles are ordered by time, and an article is paired
 with its nearest few neighbours in each of its keys (linear in the number of articles). Candidate
 pairs are scored in bulk with numpy (cosine of the articles' top terms), damped by the time between
-them, then clustered by average linkage: two groups merge only when their articles are, on average,
-similar to each other (exact, from the groups' summed vectors), so two events do not chain together
-through one article that mentions both. A split story is preferred to a mixed one.
+them (a group's time is its median article's; a shared precise figure such as "527 injured" is the
+same fact and is not damped), then clustered by average linkage: two groups merge only when their
+articles are, on average, similar to each other (exact, from the groups' summed vectors), so two events
+do not chain together through one article that mentions both, and a story of a few articles takes in
+only what is similar to it relative to its own cohesion, so a big story does not absorb a neighbouring
+one. A term that one outlet alone uses (its page furniture) weighs little. A split story is preferred to
+a mixed one.
 
 Wire copies are counted as ``compare`` counts them (claimcheck.match.syndication): a story's independent
 outlets are those with at least one article that is not a wire copy.
@@ -16,16 +20,17 @@ outlets are those with at least one article that is not a wire copy.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import math
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 import numpy as np
 
-from claimcheck.match.syndication import Syndicated, find_syndicated
+from claimcheck.match.syndication import find_syndicated
 from claimcheck.models import Article, Outlet, StoriesResult, Story, StoryArticle
 from claimcheck.textsafe import plain
 
@@ -35,9 +40,6 @@ class StoryOptions:
     """How articles are grouped. Defaults tuned on the tuning events of news-clusters (README)."""
 
     title_weight: float = 3.0  # a title word counts as this many lead words
-    name_weight: float = (
-        1.0  # a capitalised name inside a sentence counts this much more (1: no boost helped)
-    )
     lead_words: int = 100  # words of the text read after the title
     top_terms: int = 40  # terms kept per article vector (its heaviest shared terms)
     keys: int = 8  # blocking keys per article
@@ -50,7 +52,11 @@ class StoryOptions:
     specific_share: float = 0.1  # ... or in at most this share of the window's articles
     specific_most: int = 1000  # ... but never more than this many (generic words grow with the window)
     same_days: float = 4.0  # no time damping within this many days
-    half_life_days: float = 120.0  # beyond same_days, similarity halves every this many days
+    half_life_days: float = 240.0  # beyond same_days, similarity halves every this many days
+    figure_half_life_days: float = 1e6  # ... or this many when they share a precise figure (no damping)
+    cohesion: float = 0.25  # a story of cohesion_min+ articles takes in only what is this similar to it ...
+    cohesion_min: int = 3  # ... relative to its own articles' average similarity to each other
+    one_outlet: float = 0.25  # a term that only one outlet uses (its page furniture) weighs this much
 
 
 # --- text to terms --------------------------------------------------------------------------------
@@ -98,6 +104,21 @@ def _stem(word: str) -> str:
     return w
 
 
+def precise_figure(term: str) -> bool:
+    """A figure term that names one fact: three significant digits or more ("#527", "#11.5", "#1234"),
+    not a year ("#2017") nor a round number ("#6000", "#1.5"). Two articles giving the same precise figure
+    report the same fact, however far apart in time."""
+    if not term.startswith("#"):
+        return False
+    head = term[1:].split("-")[0]
+    whole, _, frac = head.partition(".")
+    if not whole.isdigit() or (frac and not frac.isdigit()):
+        return False
+    if not frac and len(whole) == 4 and whole[:2] in ("19", "20"):
+        return False
+    return len((whole + frac).strip("0")) >= 3
+
+
 def term_of(token: str) -> str | None:
     """The term a token counts as: a stem, a figure ("1,200" -> "#1200"), or None (stop word, digit)."""
     if token[0].isdigit():
@@ -111,9 +132,11 @@ class _Terms(dict[str, int]):
     """Token -> term id (-1: not a term, -2: the article separator); builds the vocabulary as it goes."""
 
     def get_id(self, token: str) -> int:
-        tid = self.get(token)
-        if tid is None:
-            tid = self[token] = self._new(token)
+        return self[token]
+
+    def __missing__(self, token: str) -> int:
+        # a token seen before is a plain dict lookup: map(terms.__getitem__, tokens) stays in C for it
+        tid = self[token] = self._new(token)
         return tid
 
     def __init__(self) -> None:
@@ -121,6 +144,7 @@ class _Terms(dict[str, int]):
         self.ids: dict[str, int] = {}
         self.vocab: list[str] = []
         self.forms: list[Counter[str]] = []
+        self.figures: list[int] = []  # ids of the precise figures (:func:`precise_figure`)
 
     def _new(self, token: str) -> int:
         if token == "\x01":
@@ -134,6 +158,8 @@ class _Terms(dict[str, int]):
             if tid < 0:
                 tid = self.ids[term] = len(self.vocab)
                 self.vocab.append(term)
+                if term[0] == "#" and precise_figure(term):
+                    self.figures.append(tid)
                 self.forms.append(Counter())
             self.forms[tid][token] += 1
         return tid
@@ -142,15 +168,19 @@ class _Terms(dict[str, int]):
 _CHUNK = 2000  # texts split at a time: the token strings of 50,000 leads would take ~300 MB at once
 
 
-def _tokens(texts: Sequence[str], terms: _Terms, limit: int | None) -> tuple[np.ndarray, np.ndarray]:
-    """(article index, term id) of every term token of the texts, at most ``limit`` tokens per text.
+def _tokens(
+    articles: Sequence[Article], part: Callable[[Article], str], terms: _Terms, limit: int | None
+) -> tuple[np.ndarray, np.ndarray]:
+    """(article index, term id) of every term token of each article's ``part``, at most ``limit`` tokens
+    per article.
 
-    Texts are split ``_CHUNK`` at a time (str.split: several times a word regex's speed), so that the
-    token strings of a large window are never all in memory at once."""
+    Texts are taken and split ``_CHUNK`` at a time (str.split: several times a word regex's speed), so
+    that the texts cut for it and their token strings are never all in memory at once (50,000 leads of
+    1,000 characters alone take 100-200 MB)."""
     docs, ids = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)]
-    for k in range(0, len(texts), _CHUNK):
-        tokens = _SEP.join(texts[k : k + _CHUNK]).split()
-        codes = np.fromiter(map(terms.get_id, tokens), dtype=np.int64, count=len(tokens))
+    for k in range(0, len(articles), _CHUNK):
+        tokens = _SEP.join([part(a) for a in articles[k : k + _CHUNK]]).split()
+        codes = np.fromiter(map(terms.__getitem__, tokens), dtype=np.int64, count=len(tokens))
         del tokens
         sep = codes == -2
         doc = np.cumsum(sep)
@@ -175,6 +205,7 @@ class _Index:
     weight: np.ndarray  # tf-idf, each article's row of unit norm
     idf: np.ndarray  # per term id
     df: np.ndarray  # per term id
+    figure: np.ndarray  # per term id: a precise figure (:func:`precise_figure`)
     indptr: np.ndarray  # article i's rows are indptr[i]:indptr[i+1]
     terms: _Terms
 
@@ -182,27 +213,47 @@ class _Index:
         return slice(int(self.indptr[i]), int(self.indptr[i + 1]))
 
 
+def _unique(x: np.ndarray) -> np.ndarray:
+    """``np.unique(x)`` by sorting: numpy 2's plain ``np.unique`` hashes, ~20x slower on millions of ints."""
+    x = np.sort(x)
+    return x[np.concatenate(([True], x[1:] != x[:-1]))] if len(x) else x
+
+
 def index_articles(articles: Sequence[Article], options: StoryOptions) -> _Index:
     """Tokenize every title and lead in two passes of one regex; count and weigh with numpy."""
     n = len(articles)
     terms = _Terms()
-    t_doc, t_term = _tokens([a.title for a in articles], terms, None)
+    t_doc, t_term = _tokens(articles, lambda a: a.title, terms, None)
     lead_chars = options.lead_words * 10
-    l_doc, l_term = _tokens([a.text[:lead_chars] for a in articles], terms, options.lead_words)
+    l_doc, l_term = _tokens(articles, lambda a: a.text[:lead_chars], terms, options.lead_words)
     size = max(1, len(terms.vocab))
+    n_title = len(t_doc)
     codes = np.concatenate((t_doc * size + t_term, l_doc * size + l_term))
-    weights = np.concatenate((np.full(len(t_doc), options.title_weight), np.ones(len(l_doc))))
+    weights = np.concatenate((np.full(n_title, options.title_weight), np.ones(len(l_doc))))
+    del t_doc, t_term, l_doc, l_term  # memory: a 50,000-article window holds millions of tokens
     uniq, inv = np.unique(codes, return_inverse=True)
+    del codes
     tf = np.bincount(inv, weights=weights)
-    in_title = np.bincount(inv[: len(t_doc)], minlength=len(uniq)) > 0
+    in_title = np.bincount(inv[:n_title], minlength=len(uniq)) > 0
+    del inv, weights
     doc, term = uniq // size, uniq % size
     df = np.bincount(term, minlength=size)
     idf = np.log((n + 1) / (df + 0.5))
     w = (1.0 + np.log(tf)) * idf[term]
+    if options.one_outlet < 1.0:
+        # a term in several articles, all of one outlet, is mostly that outlet's boilerplate ("follow the
+        # story as it unfolds on Messenger"): rare, so heavy, yet no evidence that two articles share a story
+        outlet_ids = {o: k for k, o in enumerate(dict.fromkeys(a.outlet for a in articles))}
+        of_doc = np.fromiter((outlet_ids[a.outlet] for a in articles), dtype=np.int64, count=n)
+        pairs = _unique(term * len(outlet_ids) + of_doc[doc])
+        spread = np.bincount(pairs // len(outlet_ids), minlength=size)
+        w = np.where((spread[term] == 1) & (df[term] >= 2), w * options.one_outlet, w)
     norm = np.sqrt(np.bincount(doc, weights=w * w, minlength=n))
     w = w / np.where(norm > 0, norm, 1.0)[doc]
     indptr = np.concatenate(([0], np.cumsum(np.bincount(doc, minlength=n))))
-    return _Index(n, doc, term, tf, in_title, w, idf, df, indptr, terms)
+    figure = np.zeros(size, dtype=bool)
+    figure[terms.figures] = True
+    return _Index(n, doc, term, tf, in_title, w, idf, df, figure, indptr, terms)
 
 
 # --- grouping -----------------------------------------------------------------------------------------
@@ -225,7 +276,8 @@ def _vectors(ix: _Index, options: StoryOptions) -> _Vectors:
     """Each article's ``top_terms`` heaviest terms that another article shares, and its ``keys`` heaviest."""
     shared = ix.df[ix.term] >= 2
     doc, term, w = ix.doc[shared], ix.term[shared], ix.weight[shared]
-    order = np.lexsort((term, -w, doc))
+    # rows come sorted by article, then term: a stable sort by (article, -weight) keeps term order on ties
+    order = np.lexsort((-w, doc))
     doc, term, w = doc[order], term[order], w[order]
     first = np.searchsorted(doc, doc, side="left")
     rank = np.arange(len(doc)) - first
@@ -260,13 +312,17 @@ def _candidates(vec: _Vectors, times: np.ndarray, options: StoryOptions) -> np.n
         codes.append(np.minimum(a, b) * n + np.maximum(a, b))
     if not codes:
         return np.zeros((0, 2), dtype=np.int64)
-    u = np.unique(np.concatenate(codes))
+    u = _unique(np.concatenate(codes))
     return np.stack((u // n, u % n), axis=1)
 
 
-def _scores(vec: _Vectors, pairs: np.ndarray, chunk: int = 10000) -> np.ndarray:
-    """Cosine of each pair's truncated vectors: a sorted merge of the two rows' term ids, in bulk."""
+def _scores(
+    vec: _Vectors, pairs: np.ndarray, chunk: int = 10000, figure: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Cosine of each pair's truncated vectors (a sorted merge of the two rows' term ids, in bulk), and
+    whether the pair shares a term marked in ``figure`` (per term id)."""
     out = np.empty(len(pairs), dtype=np.float32)
+    both = np.zeros(len(pairs), dtype=bool)
     width = vec.terms.shape[1]
     big = np.int64(vec.terms.max(initial=0)) + 2
     for s in range(0, len(pairs), chunk):
@@ -278,14 +334,19 @@ def _scores(vec: _Vectors, pairs: np.ndarray, chunk: int = 10000) -> np.ndarray:
         hit = (kb[pos] == ka) & (vec.terms[i].ravel() >= 0)
         prod = vec.weights[i].ravel()[hit] * vec.weights[j].ravel()[pos[hit]]
         out[s : s + chunk] = np.bincount(np.flatnonzero(hit) // width, weights=prod, minlength=len(i))
-    return out
+        if figure is not None:
+            fig = np.flatnonzero(hit)[figure[vec.terms[i].ravel()[hit]]] // width
+            both[s + fig] = True
+    return out, both
 
 
-def _damping(gap_seconds: np.ndarray | float, options: StoryOptions) -> np.ndarray | float:
-    """1 within ``same_days``; then halving every ``half_life_days`` (undated: no damping)."""
+def _damping(gap_seconds: np.ndarray, figure: np.ndarray, options: StoryOptions) -> np.ndarray:
+    """1 within ``same_days``; then halving every ``half_life_days``, or every ``figure_half_life_days``
+    where the two share a precise figure (undated: no damping)."""
     days = np.nan_to_num(np.abs(gap_seconds) / 86400.0, nan=0.0)
     excess = np.maximum(days - options.same_days, 0.0)
-    return np.power(0.5, excess / options.half_life_days)
+    half = np.where(figure, options.figure_half_life_days, options.half_life_days)
+    return np.power(0.5, excess / half)
 
 
 def _specific(
@@ -298,10 +359,10 @@ def _specific(
     return sum(x for t, x in shared if df[t] <= cap) >= options.specific * dot
 
 
-def _damp(gap_seconds: float, options: StoryOptions) -> float:
+def _damp(gap_seconds: float, figure: bool, options: StoryOptions) -> float:
     """:func:`_damping` of one gap, without numpy's per-call overhead (the linkage loop calls it often)."""
     excess = max(abs(gap_seconds) / 86400.0 - options.same_days, 0.0)
-    return 0.5 ** (excess / options.half_life_days)
+    return 0.5 ** (excess / (options.figure_half_life_days if figure else options.half_life_days))
 
 
 def group(
@@ -316,20 +377,52 @@ def group(
     vec = _vectors(ix, options)
     times = np.array([_timestamp(a) for a in articles], dtype=np.float64)
     pairs = _candidates(vec, times, options)
-    sims = _scores(vec, pairs) * _damping(times[pairs[:, 0]] - times[pairs[:, 1]], options)
+    cos, figure = _scores(vec, pairs, figure=ix.figure)
+    sims = cos * _damping(times[pairs[:, 0]] - times[pairs[:, 1]], figure, options)
     keep = sims >= options.edge
     pairs, sims = pairs[keep], sims[keep]
     order = np.lexsort((pairs[:, 1], pairs[:, 0], -sims))
-    return _average_linkage(vec, times, pairs[order], options, n, ix.df.tolist())
+    figures = set(np.flatnonzero(ix.figure).tolist())
+    return _average_linkage(vec, times, pairs[order], options, n, ix.df.tolist(), figures)
+
+
+def _cohesive(cross: float, a: tuple[float, int], b: tuple[float, int], options: StoryOptions) -> bool:
+    """Two groups may merge only when their cross similarity (average, undamped) is at least ``cohesion``
+    times the inner similarity of each group of ``cohesion_min`` articles or more ((sum of pairwise
+    similarities, size) each): a tight story does not take in an article or group that is only loosely
+    like it, which is how a big story absorbs a neighbouring one."""
+    for total, size in (a, b):
+        if size >= options.cohesion_min and cross < options.cohesion * total / (size * (size - 1) / 2):
+            return False
+    return True
+
+
+def _median(sorted_times: list[float]) -> float:
+    """A group's time: the median of its articles' times, which one late follow-up does not drag."""
+    k = len(sorted_times)
+    return (sorted_times[(k - 1) // 2] + sorted_times[k // 2]) / 2
+
+
+def _pair_lists(pairs: np.ndarray, chunk: int = 65536) -> Iterator[list[int]]:
+    """The pairs as Python lists, a chunk at a time (a million pairs as lists at once take ~130 MB)."""
+    for s in range(0, len(pairs), chunk):
+        yield from pairs[s : s + chunk].tolist()
 
 
 def _average_linkage(
-    vec: _Vectors, times: np.ndarray, pairs: np.ndarray, options: StoryOptions, n: int, df: list[int]
+    vec: _Vectors,
+    times: np.ndarray,
+    pairs: np.ndarray,
+    options: StoryOptions,
+    n: int,
+    df: list[int],
+    figures: set[int],
 ) -> list[list[int]]:
     parent = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     sums: dict[int, dict[int, float]] = {}
-    when: dict[int, list[float]] = {}  # per group: sum of dated times, count of dated articles
+    when: dict[int, list[float]] = {}  # per group: its articles' known times, sorted
+    inner: dict[int, float] = {}  # per group: the sum of its articles' pairwise similarities (undamped)
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -338,16 +431,23 @@ def _average_linkage(
         return i
 
     def vector(g: int) -> dict[int, float]:
-        if g not in sums:
+        # a lone article's vector is made when needed and not kept: 50,000 small dicts take ~150 MB
+        v = sums.get(g)
+        if v is None:
             row = vec.terms[g]
             k = int((row < 0).sum())
-            sums[g] = dict(zip(row[k:].tolist(), vec.weights[g, k:].tolist(), strict=True))
+            v = dict(zip(row[k:].tolist(), vec.weights[g, k:].tolist(), strict=True))
+        return v
+
+    def times_of(g: int) -> list[float]:
+        got = when.get(g)
+        if got is None:
             t = times[g]
-            when[g] = [0.0, 0.0] if math.isnan(t) else [float(t), 1.0]
-        return sums[g]
+            got = [] if math.isnan(t) else [float(t)]
+        return got
 
     refused: set[tuple[int, int, int, int]] = set()  # group pairs already judged, at their sizes then
-    for i, j in pairs.tolist():
+    for i, j in _pair_lists(pairs):
         a, b = find(i), find(j)
         if a == b:
             continue
@@ -361,22 +461,31 @@ def _average_linkage(
         shared = [(t, w * large[t]) for t, w in small.items() if t in large]
         dot = sum(x for _, x in shared)
         avg = dot / (len(members[a]) * len(members[b]))
-        (ta, ca), (tb, cb) = when[a], when[b]
-        if ca and cb:
-            avg *= _damp(ta / ca - tb / cb, options)
-        if avg < options.link or (
-            options.specific and not _specific(shared, dot, df, len(members[a]) + len(members[b]), n, options)
+        wa, wb = times_of(a), times_of(b)
+        gap = abs(_median(wa) - _median(wb)) if wa and wb else 0.0
+        if gap > options.same_days * 86400.0:  # a shared precise figure: the same fact, no damping
+            avg *= _damp(gap, any(t in figures for t, _ in shared), options)
+        na, nb = len(members[a]), len(members[b])
+        if (
+            avg < options.link
+            or (options.specific and not _specific(shared, dot, df, na + nb, n, options))
+            or not _cohesive(dot / (na * nb), (inner.get(a, 0.0), na), (inner.get(b, 0.0), nb), options)
         ):
             refused.add(seen)
             continue
         keep, gone = (a, b) if len(members[a]) >= len(members[b]) else (b, a)
+        inner[keep] = inner.get(a, 0.0) + inner.get(b, 0.0) + dot
+        inner.pop(gone, None)
         parent[gone] = keep
         members[keep].extend(members.pop(gone))
-        target, source = sums[keep], sums.pop(gone)
+        (target, kept), (source, moved) = ((va, wa), (vb, wb)) if keep == a else ((vb, wb), (va, wa))
+        sums[keep], when[keep] = target, kept
+        sums.pop(gone, None)
+        when.pop(gone, None)
         for t, w in source.items():
             target[t] = target.get(t, 0.0) + w
-        when[keep] = [when[keep][0] + when[gone][0], when[keep][1] + when[gone][1]]
-        del when[gone]
+        for moment in moved:  # the smaller group's times into the larger's, kept sorted
+            bisect.insort(kept, moment)
     return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
 
 
@@ -418,7 +527,7 @@ def find_stories(
         stories = [describe_story(s, ix, positions) for s in stories]
     if wire_copies:
         by_url = {a.url: a for a in articles}
-        stories = [mark_wire_copies(s, by_url, outlets) for s in stories]
+        stories = mark_all_wire_copies(stories, by_url, outlets)
     stories.sort(key=story_order)
     return stories
 
@@ -483,22 +592,45 @@ def describe_story(story: Story, ix: _Index, positions: Mapping[str, int]) -> St
     )
 
 
-def _wire_copies(arts: Sequence[Article], outlets: Mapping[str, Outlet]) -> dict[int, Syndicated]:
-    return find_syndicated(arts, outlets) if len({a.outlet for a in arts}) > 1 else {}
-
-
 def mark_wire_copies(story: Story, articles: Mapping[str, Article], outlets: Mapping[str, Outlet]) -> Story:
     """The story with its wire copies found (``articles``: url -> Article, as given to find_stories)."""
-    arts = [articles[a.url] for a in story.articles]
-    syndicated = _wire_copies(arts, outlets)
-    seen: dict[str, bool] = {}
-    for k, a in enumerate(arts):
-        seen[a.outlet] = seen.get(a.outlet, False) or k not in syndicated
-    return replace(
-        story,
-        independent_outlets=tuple(o for o, indep in seen.items() if indep),
-        articles=tuple(replace(a, syndicated=k in syndicated) for k, a in enumerate(story.articles)),
-    )
+    return mark_all_wire_copies([story], articles, outlets)[0]
+
+
+def mark_all_wire_copies(
+    stories: Sequence[Story], articles: Mapping[str, Article], outlets: Mapping[str, Outlet]
+) -> list[Story]:
+    """Each story with its wire copies found as ``compare`` finds them among the story's articles (a story
+    of one outlet has none): one pass over all the stories (``articles``: url -> Article)."""
+    arts: list[Article] = []
+    groups: list[int] = []
+    for k, story in enumerate(stories):
+        if len({a.outlet for a in story.articles}) > 1:
+            arts += [articles[a.url] for a in story.articles]
+            groups += [k] * len(story.articles)
+    syndicated = find_syndicated(arts, outlets, groups=groups)
+    out, pos = [], 0
+    for story in stories:
+        if len({a.outlet for a in story.articles}) < 2:
+            out.append(replace(story, articles=tuple(_flagged(a, False) for a in story.articles)))
+            continue
+        copies = [pos + k in syndicated for k in range(len(story.articles))]
+        pos += len(story.articles)
+        seen: dict[str, bool] = {}
+        for a, copy in zip(story.articles, copies, strict=True):
+            seen[a.outlet] = seen.get(a.outlet, False) or not copy
+        out.append(
+            replace(
+                story,
+                independent_outlets=tuple(o for o, indep in seen.items() if indep),
+                articles=tuple(_flagged(a, c) for a, c in zip(story.articles, copies, strict=True)),
+            )
+        )
+    return out
+
+
+def _flagged(article: StoryArticle, copy: bool) -> StoryArticle:
+    return article if article.syndicated == copy else replace(article, syndicated=copy)
 
 
 def pick(stories: Sequence[Story], *, min_outlets: int = 2, limit: int | None = None) -> list[Story]:
@@ -531,6 +663,6 @@ def list_stories(
         until=until,
         article_count=len(articles),
         story_count=len(every),
-        stories=tuple(mark_wire_copies(s, by_url, outlets) for s in stories),
+        stories=tuple(mark_all_wire_copies(stories, by_url, outlets)),
         outlet_names={oid: o.name for oid, o in outlets.items()},
     )

@@ -12,7 +12,9 @@ labels (mention url -> article, sentence -> character span) and scored:
 
 - a row EVIDENCES a labelled fact when it is of the fact's kind and one of its mentions' sentences overlaps a
   labelled mention of the fact (for numbers, with a compatible value);
-- fragmentation: rows evidencing a fact (1.0 is perfect; a fact no row evidences counts 1, with recall 0);
+- fragmentation: the fewest rows evidencing a fact that together reach all its evidenced mentions (1.0 is
+  perfect; a fact no row evidences counts 1, with recall 0): a row that reaches it only through sentences
+  another row reaches holds another claim of those sentences, not a fragment of the fact;
 - main row: the evidencing row with most of the fact's required outlets; attribution precision / recall over
   outlets against it (required: outlets with a labelled mention; optional and conflicting outlets count neither
   way; any other outlet in the row is a false one);
@@ -387,22 +389,46 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def evidences(row: Row, fact: dict[str, Any]) -> bool:
+def evidenced(row: Row, fact: dict[str, Any]) -> set[int]:
+    """The fact's labelled mentions (indexes) that the row's sentences state."""
     if row.kind != fact["kind"]:
-        return False
-    for m in fact["mentions"]:
+        return set()
+    out = set()
+    for k, m in enumerate(fact["mentions"]):
         for did, span, value in row.spans:
             if did != m["article"] or not _overlap(span, (m["start"], m["end"])):
                 continue
             if fact["kind"] != "number" or compatible(value, m["value"], fact.get("bound", "exact")):
-                return True
-    return False
+                out.add(k)
+                break
+    return out
+
+
+def evidences(row: Row, fact: dict[str, Any]) -> bool:
+    return bool(evidenced(row, fact))
+
+
+def fragments(covers: Sequence[set[int]]) -> int:
+    """The fewest rows whose sentences together reach every mention any row reaches (greedy cover).
+
+    A labelled mention is one sentence stating the fact once; a row holds one claim of an article. Two
+    rows that reach the fact only through the same sentences hold two different claims of those
+    sentences (two figures of one value, "three sacks and three hits"; two quotes in one sentence), and
+    only one of them can be the labelled one: the other is not a fragment of the fact."""
+    left = set().union(*covers) if covers else set()
+    n = 0
+    while left:
+        best = max(covers, key=lambda c: len(c & left))
+        left -= best
+        n += 1
+    return n
 
 
 @dataclass
 class FactScore:
     id: str
-    rows: list[str]
+    rows: list[str]  # every row that evidences the fact
+    cover: int  # the fewest of them that reach all its evidenced mentions (`fragments`)
     main: str | None
     required: set[str]
     predicted: set[str]
@@ -415,7 +441,7 @@ class FactScore:
 
     @property
     def fragmentation(self) -> int:
-        return max(1, len(self.rows))
+        return max(1, self.cover)
 
 
 @dataclass
@@ -441,6 +467,7 @@ class Totals:
     fp: int = 0
     fn: int = 0
     fragments: int = 0
+    rows: int = 0  # every row evidencing a fact (at least 1 per fact): the measure before the greedy cover
     false_conflicts: int = 0
     false_evolutions: int = 0
     merges: int = 0
@@ -455,6 +482,7 @@ class Totals:
             t.fp += sum(f.fp for f in ev.facts)
             t.fn += sum(f.fn for f in ev.facts)
             t.fragments += sum(f.fragmentation for f in ev.facts)
+            t.rows += sum(max(1, len(f.rows)) for f in ev.facts)
             t.false_conflicts += sum(f.false_conflict for f in ev.facts)
             t.false_evolutions += sum(f.false_evolving for f in ev.facts)
             t.merges += ev.merges
@@ -485,6 +513,7 @@ class Totals:
             "recall": round(self.recall, 4),
             "f1": round(self.f1, 4),
             "fragmentation": round(self.fragmentation, 4),
+            "rows_per_fact": round(self.rows / self.facts if self.facts else 1.0, 4),
             "false_conflicts": self.false_conflicts,
             "false_evolutions": self.false_evolutions,
             "merges": self.merges,
@@ -503,7 +532,8 @@ def score_facts(labels: dict[str, Any], rows: Sequence[Row]) -> tuple[list[FactS
             dom[c["article"]] for c in fact.get("conflicts", [])
         }
         neutral -= required
-        hits = [r for r in rows if evidences(r, fact)]
+        reach = [(r, c) for r in rows if (c := evidenced(r, fact))]
+        hits = [r for r, _ in reach]
         main = max(
             hits,
             key=lambda r: (len(r.outlets & required), -len(r.outlets - required - neutral)),
@@ -513,6 +543,7 @@ def score_facts(labels: dict[str, Any], rows: Sequence[Row]) -> tuple[list[FactS
         score = FactScore(
             fact["id"],
             [r.id for r in hits],
+            fragments([c for _, c in reach]),
             main.id if main else None,
             required,
             predicted,
@@ -539,8 +570,8 @@ def score_facts(labels: dict[str, Any], rows: Sequence[Row]) -> tuple[list[FactS
             if main.evolving and not fact.get("evolving"):
                 score.false_evolving = True
                 score.notes.append(f"main row {main.id} says evolving")
-            if len(hits) > 1:
-                score.notes.append(f"spread over {len(hits)} rows: {', '.join(r.id for r in hits)}")
+            if score.cover > 1:
+                score.notes.append(f"spread over {score.cover} rows: {', '.join(r.id for r in hits)}")
             if required - predicted:
                 score.notes.append(f"missing outlets: {', '.join(sorted(required - predicted))}")
             if predicted - required - neutral:
@@ -672,7 +703,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         print()
         for split, evs in results.items():
-            print(_line(f"overall {split} ({len(evs)} events)", Totals.of(evs)))
+            t = Totals.of(evs)
+            print(_line(f"overall {split} ({len(evs)} events)", t, f"  (rows per fact {t.as_dict()['rows_per_fact']:.2f})"))
     return 0
 
 

@@ -603,6 +603,26 @@ def test_single_quoted_quotes_and_role_speakers(text: str, quoted: str, speaker:
     assert q.speaker is not None and q.speaker.split()[-1] == speaker
 
 
+def test_a_single_quoted_quotation_over_several_paragraphs() -> None:
+    # British style: each paragraph of a long quotation opens with a mark, only the last one closes
+    text = (
+        "The club released its accounts on Monday.\n"
+        "'We have spent within our means for a decade,' the chairman Alan Pryce said.\n"
+        "'Nobody here wanted a sale of the ground.\n"
+        "'But the bank asked for its money back, and we had no other choice left.\n"
+        "'We will rebuild the squad from the academy.'\n"
+        "'Tis the season for bad news, one fan wrote online.\n"
+        "The players' union made no comment."
+    )
+    got = [(q.text.rstrip(",."), q.speaker) for q in quotes(text)]
+    assert got == [
+        ("We have spent within our means for a decade", "Alan Pryce"),
+        ("Nobody here wanted a sale of the ground", "Alan Pryce"),
+        ("But the bank asked for its money back, and we had no other choice left", "Alan Pryce"),
+        ("We will rebuild the squad from the academy", "Alan Pryce"),
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -768,3 +788,110 @@ def test_claim_details_follow_their_declared_shape() -> None:
             stored = json.loads(json.dumps(c.fields_json()))
             assert Claim.from_row(c.kind, c.text, c.sentence, c.start, c.end, stored) == c
     assert seen == set(declared)  # every declared key is one the extractors really write
+
+
+def test_adjectives_and_adverbs_before_the_counted_noun_belong_to_it() -> None:
+    """A number word whose noun comes after -ing/-ed adjectives, -ly adverbs or "or"/"and" still counts it."""
+    cases = {
+        "The council will vote on two pending pieces of legislation next month.": ("two", "pieces"),
+        "The photo shows three blurred background galaxies near the centre.": ("three", "galaxies"),
+        "The report names nine current or former cabinet ministers.": ("nine", "ministers"),
+        "She left after four largely happy and mostly quiet summers at the club.": ("four", "summers"),
+    }
+    for sentence, (word, head) in cases.items():
+        got = numbers(sentence)
+        assert len(got) == 1, sentence
+        assert got[0].text.lower().startswith(word) and got[0].unit.split()[-1] == head, (sentence, got[0].unit)
+    # an adjective in -ly before a plural noun is not an adverb: "263 daily newspapers" counts newspapers
+    (c,) = numbers("The chain owns 263 daily newspapers across the country.")
+    assert c.unit == "daily newspapers"
+
+
+def test_scale_words_after_a_and_half_a_and_hyphenated_bounds() -> None:
+    (c,) = numbers("The party lost more than a million voters in the spring vote.")
+    assert (c.value.low, c.value.high, c.unit) == (1e6, None, "voters")
+    (c,) = numbers("The exchange lost nearly half a billion dollars of tokens.")
+    assert c.value.high == 5e8 and c.unit == "dollars"
+    (c,) = numbers("The more-than 40 million records were leaked to reporters.")
+    assert c.value.low == 4e7 and c.value.high is None
+
+
+def test_a_qualified_year_like_figure_before_a_plural_noun_is_a_count() -> None:
+    (c,) = numbers("Each star may host roughly 1900 comets, the team estimates.")
+    assert c.value.contains(1900) and c.unit == "comets"
+    assert numbers("Since 2000 prices have doubled.") == []
+
+
+def test_such_before_the_counted_noun_is_a_determiner() -> None:
+    (c,) = numbers("At least 40 such crossings were seen last month.")
+    assert c.unit == "crossings"
+
+
+def test_since_after_a_first_or_a_superlative_dates_the_comparison_not_the_count() -> None:
+    (c,) = numbers("The club won 3-0 after 12 rounds to claim its first league title since 1987.")[-1:]
+    assert c.text == "12 rounds" and c.when is None
+    (c,) = numbers("Exports rose to 4.1 percent, the fastest pace since 2011.")
+    assert c.when is None
+    (c,) = numbers("More than 430 prisoners have been freed since July 2024.")
+    assert c.when == "since July 2024"
+
+
+def test_the_sentence_after_a_quote_does_not_name_its_speaker() -> None:
+    text = (
+        "Critics recalled the kind of tribute the late composer once branded “the cheapest trick in the book”. "
+        "The plan was dropped when Marta Ruiz, his former pianist, tweeted that he would have hated it."
+    )
+    (q,) = quotes(text)
+    assert q.speaker != "Marta Ruiz"
+
+
+def test_fractions_are_figures_of_the_whole_after_of() -> None:
+    [n] = numbers("The new chip draws about 1/10th of the power of the main processor.")
+    assert (n.value.low, n.value.high, n.qualifier, n.unit) == (pytest.approx(0.09), pytest.approx(0.11), "about",
+                                                                 "power")  # fmt: skip
+    [n] = numbers("Two-thirds of the members voted against the plan.")
+    assert (round(n.value.low, 3), n.unit) == (0.667, "members")
+    [n] = numbers("A tenth of the harvest was lost to the frost.")
+    assert (n.value.low, n.unit) == (0.1, "harvest")
+    # a date written with a slash is not a fraction
+    assert [n.value.low for n in numbers("The 9/11 memorial drew 4 million visitors.")] == [4e6]
+
+
+def test_a_thousands_group_split_by_a_space_is_one_figure() -> None:
+    [n] = numbers("The city will put some 2, 400 extra officers on patrol.")
+    assert (n.value.low, n.value.high, n.unit, n.text) == (2160, 2640, "officers", "some 2, 400 extra officers")
+    # a list of figures, or a day of a month before the figure, keeps its figures apart
+    assert [n.value.low for n in numbers("Their scores were 7, 100 and 3 points.")] == [7, 100, 3]
+    [n] = numbers("On March 3, 300 villagers were evacuated.")
+    assert n.value.low == 300
+
+
+def test_twice_counts_two_times_but_twice_as_much_is_no_count() -> None:
+    [n] = numbers("The referee stopped the match twice because of the storm.")
+    assert (n.value.low, n.unit, n.text) == (2, "times", "twice")
+    assert numbers("Rents are twice as high as a decade ago.") == []
+    assert numbers("The new hall is twice the size of the old one.") == []
+
+
+def test_a_ratio_of_two_figures_gives_its_whole_to_matching() -> None:
+    from claimcheck.match.blocking import ratio_whole
+
+    first, whole = numbers("The rookie was 9 of 14 for 120 yards.")[:2]
+    assert (first.value.low, ratio_whole(first), whole.value.low, ratio_whole(whole)) == (9, 14, 14, None)
+    [n, _] = numbers("He converted nine out of 14 attempts.")
+    assert (n.value.low, ratio_whole(n), n.unit) == (9, 14, "attempts")
+
+
+def test_heads_of_state_is_one_title_and_a_name_before_a_count_of_times_is_no_identifier() -> None:
+    [_, n] = numbers("The files named 90 politicians, including 7 current or former heads of state.")
+    assert (n.value.low, n.unit) == (7, "current or former heads of state")
+    [n] = numbers("Tankers sailed from the port to South Korea 14 times since June.")
+    assert (n.value.low, n.unit, n.when) == (14, "times", "since June")
+    assert numbers("The Apollo 11 crew returned home.") == []
+
+
+def test_a_span_up_to_now_is_read_as_a_span_but_not_fronted_onto_a_stock() -> None:
+    [n, _] = numbers("The border was crossed at least 40 times in the past two weeks.")
+    assert (n.value.low, n.when) == (40, "in the past two weeks")
+    [n] = numbers("Over the past year, auditors combed through 2.3 million receipts.")
+    assert (n.value.low, n.when) == (2.3e6, None)

@@ -145,7 +145,7 @@ def test_help_for_every_command() -> None:
 def test_demo_runs_offline_as_a_module(tmp_path: Path) -> None:
     env = {**os.environ, "CLAIMCHECK_HOME": str(tmp_path / "home"), "COLUMNS": "120"}
     r = subprocess.run(
-        [sys.executable, "-m", "claimcheck", "demo", "--quiet"],
+        [sys.executable, "-m", "claimcheck", "demo"],
         cwd=tmp_path,
         env=env,
         capture_output=True,
@@ -168,6 +168,8 @@ def test_the_readme_step_after_the_demo_works_as_written(tmp_path: Path) -> None
     """README: `claimcheck demo`, then `claimcheck compare "Belarus prisoners"` (no --db)."""
     r = runner.invoke(app, ["demo", "--quiet"])
     assert r.exit_code == 0, r.output
+    # -q as everywhere: the tables on stdout, nothing on stderr (no serving line, progress or "go on with").
+    assert r.stderr == "" and "Belarus" in r.stdout and "Fetch summary" not in r.stdout
     r = runner.invoke(app, ["compare", "Belarus prisoners", "--format", "json"])
     assert r.exit_code == 0, r.stderr
     assert json.loads(r.stdout)["facts"] and "reading the demo's" in r.stderr
@@ -191,7 +193,7 @@ def test_demo_never_writes_an_input(tmp_path: Path, monkeypatch) -> None:  # typ
     db = tmp_path / "d.db"
     r = runner.invoke(app, ["demo", "--quiet", "--db", str(db), "--report", str(db)])
     assert r.exit_code == 2 and "refusing to write" in r.stderr and not db.exists()
-    r = runner.invoke(app, ["demo", "--quiet", "--db", str(db), "--report", str(tmp_path / "r.md")])
+    r = runner.invoke(app, ["demo", "--db", str(db), "--report", str(tmp_path / "r.md")])
     assert r.exit_code == 0, r.output
     assert db.is_file() and not (tmp_path / "own.db").exists()
     assert f"--db {db}" in r.stderr.replace("\n", "")

@@ -111,6 +111,13 @@ def test_scoring_counts_outlets_rows_conflicts_and_merges() -> None:
     split, _ = score_facts(one, [b, a])
     assert split[0].fragmentation == 2 and split[0].main == "F1" and split[0].fp == 0
 
+    # A second row that reaches the fact only through sentences the first row reaches holds another claim
+    # of those sentences ("three sacks and three quarterback hits"): not a fragment.
+    twin = _rows_for(fact, set(required), "F2")
+    twin.spans = twin.spans[:1]
+    same, _ = score_facts(one, [_rows_for(fact, set(required)), twin])
+    assert same[0].rows == ["F1", "F2"] and same[0].fragmentation == 1 and same[0].main == "F1"
+
     # An extra outlet is a false one; a conflict nobody labelled and `evolving` are reported.
     row = _rows_for(fact, set(required) | {"elsewhere"})
     row.conflicts, row.evolving = [("", None, "elsewhere 7")], True

@@ -217,3 +217,26 @@ def test_two_hundred_facts_by_fifty_outlets_render(browser: Any, tmp_path: Path)
     page.locator("#grid tbody tr").nth(150).locator("td a").first.click()
     assert page.locator("#panel").is_visible()
     assert not problems, problems
+
+
+def test_independent_only_moves_first_to_the_first_independent_outlet(browser: Any, tmp_path: Path) -> None:
+    """When the first outlet to carry a fact is a wire copy, "independent outlets only" hides its cell and
+    marks the first independent outlet "1" instead; unchecking puts the marks back."""
+    result = synthetic_result(n_facts=30, n_outlets=30)
+    i, fact = next((i, f) for i, f in enumerate(result.facts) if f.first_outlet not in f.independent_outlets)
+    first_indep = next(o for o in fact.outlets if o in fact.independent_outlets)
+    path = tmp_path / "wire-first.html"
+    path.write_text(render_html(result), encoding="utf-8")
+    page, problems = open_page(browser, path)
+    names = {o.id: o.name for o in result.outlets}
+    row = f'#grid tbody tr[data-f="{i}"]'
+    wire = page.locator(f"{row} > :nth-child({column(page, names[fact.first_outlet]) + 1}) a")
+    indep = page.locator(f"{row} > :nth-child({column(page, names[first_indep]) + 1}) a")
+    assert wire.inner_text() == "1" and indep.inner_text() == "✓"
+    page.check("#indep")
+    assert not wire.is_visible() and indep.inner_text() == "1"
+    indep.click()
+    assert "first of the independent outlets to report it" in page.locator("#panel").inner_text()
+    page.uncheck("#indep")
+    assert wire.inner_text() == "1" and indep.inner_text() == "✓"
+    assert not problems, problems

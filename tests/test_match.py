@@ -648,3 +648,289 @@ def test_matching_pauses_the_garbage_collector_and_restores_it() -> None:
         gc.enable()
     facts_of(art("bbc", num(5, "Five people died in the fire.")))
     assert gc.isenabled()
+
+
+def test_a_figure_and_its_rounding_are_one_figure() -> None:
+    precise = num(5_130_000, "Its boosters give 5.13 million pounds of lift at take-off.", unit="pounds")
+    rounded = num(5_100_000, "Engineers quote a lift of 5.1 million pounds for the new launcher.", unit="pounds")
+    facts = facts_of(art("reuters", precise), art("bbc", rounded))
+    fact = fact_with(facts, "reuters")
+    assert set(fact.outlets) == {"reuters", "bbc"} and not fact.conflicts
+    # one article giving it both ways (a fact box and the text) gives it once, rounded as others round it
+    box = num(140_660, "Fact box: payload 140,660 pounds.", unit="pounds")
+    text = num(140_000, "The launcher can lift 140,000 pounds into orbit, its makers said.", unit="pounds")
+    facts = facts_of(art("cbs", box, text), art("lemonde", num(140_000, "Some 140,000 pounds go up.", unit="pounds")))
+    assert {f.outlets for f in facts} == {("cbs", "lemonde")}
+    # a one-digit round figure rounds too much to say so: 2,000 against 2,040 is a disagreement
+    facts = facts_of(
+        art("reuters", num(2040, "The factory made 2,040 turbines.", unit="turbines")),
+        art("bbc", num(2000, "The factory made 2,000 turbines.", unit="turbines")),
+    )
+    assert fact_with(facts, "reuters").conflicts
+
+
+def test_a_small_figure_of_one_specific_thing_joins_unless_other_names_are_involved() -> None:
+    # "four tankers" / "four suspected tankers" told in sentences that share no word: one fact
+    facts = facts_of(
+        art("reuters", num(4, "On Monday the council added four tankers to its blacklist.", unit="tankers",
+                           text="four tankers", extra={"context": ["monday", "council", "added", "blacklist"]})),
+        art("bbc", num(4, "Ports worldwide must now refuse four suspected tankers, diplomats say.",
+                       unit="suspected tankers", text="four suspected tankers",
+                       extra={"context": ["ports", "worldwide", "refuse", "diplomats"]})),
+    )  # fmt: skip
+    assert set(fact_with(facts, "reuters").outlets) == {"reuters", "bbc"}
+    # the same small figure said of two different named players stays two facts
+    facts = facts_of(
+        art("reuters", num(3, "In the end, Jones finished with three sacks.", unit="sacks", text="three sacks",
+                           extra={"context": ["jones", "finished"]})),
+        art("bbc", num(3, "Nobody stopped Smith, who recorded three sacks on the night.", unit="sacks",
+                       text="three sacks", extra={"context": ["nobody", "stopped", "smith", "recorded", "night"]})),
+    )  # fmt: skip
+    assert len([f for f in facts if f.kind == "number"]) == 2
+
+
+def test_a_figure_with_decimals_is_precise() -> None:
+    facts = facts_of(
+        art("reuters", num(2.6, "The archive of the firm weighs 2.6 terabytes.", unit="terabytes",
+                           extra={"context": ["archive", "firm", "weighs"]})),
+        art("bbc", num(2.6, "Reporters sifted a 2.6-terabyte leak for months.", unit="terabyte leak",
+                       text="2.6-terabyte leak", extra={"context": ["reporters", "sifted", "months"]})),
+    )  # fmt: skip
+    assert set(fact_with(facts, "reuters").outlets) == {"reuters", "bbc"}
+
+
+def test_a_quotation_translated_differently_is_one_quote() -> None:
+    a = quote("Believe me, every corner of the northern province now lies within reach of our new artillery, "
+              "and so the order to fire sits waiting on my desk", speaker="Governor Adebayo")  # fmt: skip
+    b = quote("The whole northern province is now within range of our new artillery, and an order to fire is "
+              "always waiting on the desk in my office", speaker="Adebayo")  # fmt: skip
+    facts = facts_of(art("reuters", a), art("bbc", b))
+    assert set(fact_with(facts, "reuters", "quote").outlets) == {"reuters", "bbc"}
+    # the same words said by two different people stay two quotes
+    c = quote(b.text, speaker="Marshal Okafor")
+    facts = facts_of(art("reuters", a), art("cbs", c))
+    assert len([f for f in facts if f.kind == "quote"]) == 2
+
+
+def test_a_figure_describing_another_noun_never_conflicts_with_a_plain_count() -> None:
+    facts = facts_of(
+        art("reuters", num(8, "Relatives of eight current or former members of the ruling council were named.",
+                           unit="current or former members", text="eight current or former members",
+                           extra={"context": ["relatives", "ruling", "council", "named"]})),
+        art("bbc", num(7, "Relatives of the seven-member ruling council were named.", unit="member ruling council",
+                       text="seven-member ruling council", extra={"context": ["relatives", "ruling", "council", "named"]})),
+    )  # fmt: skip
+    assert not any(f.conflicts for f in facts) and len([f for f in facts if f.kind == "number"]) == 2
+
+
+def test_counted_things_named_differently_but_described_alike_are_one_fact() -> None:
+    facts = facts_of(
+        art("reuters", num(Interval(100, None, False), "The files went to more than 100 broadcast partners.",
+                           unit="broadcast partners", text="more than 100 broadcast partners",
+                           extra={"context": ["files", "went"]})),
+        art("bbc", num(Interval(100, None, False), "Journalists at more than 100 broadcast organisations read them.",
+                       unit="broadcast organisations", text="more than 100 broadcast organisations",
+                       extra={"context": ["journalists", "read"]})),
+    )  # fmt: skip
+    assert set(fact_with(facts, "reuters").outlets) == {"reuters", "bbc"}
+    # a describing word that says little ("new") joins nothing
+    facts = facts_of(
+        art("reuters", num(40, "The city opened 40 new schools.", unit="new schools", text="40 new schools",
+                           extra={"context": ["city", "opened"]})),
+        art("bbc", num(40, "Officials approved 40 new clinics.", unit="new clinics", text="40 new clinics",
+                       extra={"context": ["officials", "approved"]})),
+    )  # fmt: skip
+    assert len([f for f in facts if f.kind == "number"]) == 2
+
+
+def test_migrants_refugees_and_asylum_seekers_are_one_class_but_a_round_million_names_no_one_thing() -> None:
+    million = Interval(1e6, None, False)
+    facts = facts_of(
+        art("reuters", num(million, "The country let in more than a million migrants that year.", unit="migrants",
+                           text="more than a million migrants", extra={"context": ["country", "let", "year"]})),
+        art("bbc", num(Interval(9e5, 1.1e6), "Some one million asylum seekers arrived.", unit="asylum seekers",
+                       text="one million asylum seekers", extra={"context": ["arrived"]})),
+        art("cbs", num(million, "The ruling party lost more than a million voters.", unit="voters",
+                       text="more than a million voters", extra={"context": ["ruling", "party", "lost"]})),
+    )  # fmt: skip
+    assert set(fact_with(facts, "reuters").outlets) == {"reuters", "bbc"}
+    assert fact_with(facts, "cbs").outlets == ("cbs",)
+
+
+def test_two_hyphenated_figures_describing_the_same_noun_join() -> None:
+    facts = facts_of(
+        art("reuters", num(23, "Fans sat through a 23-minute power cut in the second half.", unit="minute power cut",
+                           text="23-minute power cut", extra={"context": ["fans", "sat", "second", "half"]})),
+        art("bbc", num(23, "A 23-minute cut stopped play.", unit="minute cut", text="23-minute cut",
+                       extra={"context": ["stopped", "play"]})),
+        art("cbs", num(23, "The 23-minute speech drew cheers.", unit="minute speech", text="23-minute speech",
+                       extra={"context": ["drew", "cheers"]})),
+    )  # fmt: skip
+    assert set(fact_with(facts, "reuters").outlets) == {"reuters", "bbc"}
+
+
+def test_a_number_without_a_counted_thing_counts_what_its_sentence_names() -> None:
+    facts = facts_of(
+        art("reuters", num(6, "Race control sent out six pace cars during the rainy afternoon.", unit="pace cars",
+                           text="six pace cars", extra={"context": ["race", "control", "rainy", "afternoon"]})),
+        art("bbc", num(6, "The pace car, which leads the field after a crash, came out six times.", unit="times",
+                       text="six times", extra={"context": ["leads", "field", "crash", "came"]})),
+        art("cbs", num(6, "Drivers pitted six times in all.", unit="times", text="six times",
+                       extra={"context": ["drivers", "pitted"]})),
+    )  # fmt: skip
+    assert set(fact_with(facts, "reuters").outlets) == {"reuters", "bbc"}
+
+
+def test_a_weekday_splits_a_daily_toll_but_not_a_count_that_does_not_change() -> None:
+    facts = facts_of(
+        art("reuters", num(108, "The club ended a 108-year wait for the cup late on Wednesday night.",
+                           unit="year wait", text="108-year wait", when="on Wednesday night",
+                           extra={"context": ["club", "ended", "cup"]})),
+        art("bbc", num(108, "Fans celebrated the end of a 108-year wait on Thursday.", unit="year wait",
+                       text="108-year wait", when="on Thursday", extra={"context": ["fans", "celebrated"]})),
+    )  # fmt: skip
+    assert set(fact_with(facts, "reuters").outlets) == {"reuters", "bbc"}
+    facts = facts_of(
+        art("reuters", num(12, "Twelve people were killed on Wednesday.", unit="deaths", text="Twelve",
+                           when="on Wednesday", extra={"context": ["people"]})),
+        art("bbc", num(12, "Twelve people were killed on Thursday.", unit="deaths", text="Twelve",
+                       when="on Thursday", extra={"context": ["people"]})),
+    )  # fmt: skip
+    assert len([f for f in facts if f.kind == "number"]) == 2
+
+
+def test_a_quote_part_reworded_in_small_words_joins_the_longer_quote() -> None:
+    whole = quote("People ask how you know when to stop. Honestly, I think the moment is here. Why? Put plainly, "
+                  "my knees told me so.", speaker=None)  # fmt: skip
+    first = quote("People ask how you know when to stop.", speaker="Dana Whitfield")
+    part = quote("For me the moment is here, I think. Why? Put plainly, my knees told me so.", speaker="Dana Whitfield")
+    facts = facts_of(art("reuters", whole), art("bbc", first, part))
+    quotes_ = [f for f in facts if f.kind == "quote"]
+    assert len(quotes_) == 1 and set(quotes_[0].outlets) == {"reuters", "bbc"}
+
+
+def test_a_part_an_outlet_quotes_again_in_its_own_words_joins_its_quotation() -> None:
+    # bbc quotes the whole line, then repeats a piece of it reworded ("in" for "of"); reuters words it
+    # differently, so only bbc's own longer quote holds the piece
+    whole = quote("Their whole coast is within range of our missiles and the launch key is always on the desk "
+                  "of my office.", speaker="Min Sook")  # fmt: skip
+    piece = quote("always on the desk in my office", speaker=None)
+    other = quote("Their whole coast is within range of our missiles, and a launch key is always on my desk.",
+                  speaker="Min Sook")  # fmt: skip
+    facts = facts_of(art("reuters", other), art("bbc", whole, piece))
+    quotes_ = [f for f in facts if f.kind == "quote"]
+    assert len(quotes_) == 1 and set(quotes_[0].outlets) == {"reuters", "bbc"}
+    assert len(quotes_[0].mentions) == 3  # both of bbc's parts stay as evidence; bbc counts once
+
+
+def test_the_rest_of_a_quotation_another_outlet_gives_whole_joins_it() -> None:
+    whole = quote("We gave it everything this season. I will miss the dressing room and the roar of the crowd "
+                  "on a Saturday.", speaker="Tom Heale")  # fmt: skip
+    first = quote("We gave it everything this season.", speaker="Tom Heale")
+    # bbc's second quote goes on past reuters' quote, so it is no part of it, but its first sentence is
+    rest = quote("I will miss the dressing room, and the roar of the crowd on a Saturday. Somehow I will "
+                 "stay close to the game.", speaker="Tom Heale")  # fmt: skip
+    facts = facts_of(art("reuters", whole), art("bbc", first, rest))
+    quotes_ = [f for f in facts if f.kind == "quote"]
+    assert len(quotes_) == 1 and set(quotes_[0].outlets) == {"reuters", "bbc"}
+
+
+def test_an_articles_other_quotation_stays_apart() -> None:
+    whole = quote("We gave it everything this season. I will miss the dressing room and the roar of the crowd "
+                  "on a Saturday.", speaker="Tom Heale")  # fmt: skip
+    first = quote("We gave it everything this season.", speaker="Tom Heale")
+    # another speaker's sentence, and the same speaker on another subject: neither is part of the quotation
+    theirs = quote("I will miss the dressing room and hearing the roar of the crowd on a Saturday.", speaker="Ann Lowe")
+    other = quote("The new stadium plans are a matter for the board and the city council.", speaker="Tom Heale")
+    facts = facts_of(art("reuters", whole), art("bbc", first, theirs, other))
+    quotes_ = [f for f in facts if f.kind == "quote"]
+    assert len(quotes_) == 3
+
+
+def test_two_ratios_of_the_same_two_figures_are_one_fact() -> None:
+    facts = facts_of(
+        art("reuters", num(9, "The rookie Miller was 9 of 14 for 120 yards.", unit=None, text="9",
+                           extra={"context": ["rookie", "miller", "120", "yards"]})),
+        art("bbc", num(9, "Miller, who had a poor night, converted nine out of 14 attempts.", unit="attempts",
+                       text="nine", extra={"context": ["miller", "poor", "night", "converted"]})),
+        art("cbs", num(9, "Jones made nine of 12 kicks.", unit="kicks", text="nine",
+                       extra={"context": ["jones", "made"]})),
+    )  # fmt: skip
+    assert set(fact_with(facts, "reuters").outlets) == {"reuters", "bbc"}
+    assert fact_with(facts, "cbs").outlets == ("cbs",)
+
+
+def test_a_bare_count_of_times_counts_the_thing_named_in_its_own_clause() -> None:
+    facts = facts_of(
+        art("reuters", num(3, "The storm brought three yellow cards and two stoppages.", unit="yellow cards",
+                           text="three yellow cards", extra={"context": ["storm", "brought", "stoppages"]})),
+        art("cbs", num(3, "The league played three games that night.", unit="games", text="three games",
+                       extra={"context": ["league", "played", "night"]})),
+        art("bbc", num(3, "The referee, who ran the game in the rain, showed a yellow card three times.",
+                       unit="times", text="three times", extra={"context": ["referee", "ran", "showed", "rain"]})),
+    )  # fmt: skip
+    assert set(fact_with(facts, "reuters").outlets) == {"reuters", "bbc"}
+
+
+def test_leaders_and_heads_of_state_are_one_class() -> None:
+    facts = facts_of(
+        art("reuters", num(7, "The leak ties 7 world leaders to offshore companies.", unit="world leaders",
+                           text="7 world leaders", extra={"context": ["leak", "ties", "offshore", "companies"]})),
+        art("bbc", num(7, "Offshore companies in the leak belong to 7 heads of state.", unit="heads of state",
+                       text="7 heads of state", extra={"context": ["offshore", "companies", "leak", "belong"]})),
+        art("cbs", num(7, "Offshore companies in the leak belong to 7 heads of department.",
+                       unit="heads", text="7 heads", extra={"context": ["offshore", "companies", "leak", "belong"]})),
+    )  # fmt: skip
+    assert set(fact_with(facts, "bbc").outlets) == {"reuters", "bbc"}
+    assert fact_with(facts, "cbs").outlets == ("cbs",)
+
+
+def test_since_a_date_and_in_the_past_months_name_one_running_span() -> None:
+    from claimcheck.match.normalize import when_compatible
+
+    assert when_compatible("since October", "in the past three months")
+    assert when_compatible("so far", "over the last two years")
+    assert not when_compatible("since October", "since 2015")
+    assert not when_compatible("in the past three months", "in the past two years")
+    assert not when_compatible(None, "in the past three months")
+
+
+def test_a_sub_count_named_by_a_class_noun_counts_that_class() -> None:
+    from claimcheck.match.things import thing_key
+
+    part = num(3, "The crash killed 20 people, including three tourists.", unit="tourists", text="three tourists")
+    assert thing_key(part) == "tourist"
+    other = num(3, "The crash killed 20 people, including three of the crew.", unit="crew", text="three of the crew")
+    assert thing_key(other).endswith("(part)")
+
+
+def test_a_bound_joins_the_more_precise_figure_it_names() -> None:
+    facts = facts_of(
+        art("reuters", num(Interval(8e6, None, False), "The more-than 8 million files span four decades.",
+                           unit="files", text="more-than 8 million files", extra={"context": ["span", "decades"]})),
+        art("bbc", num(8.4e6, "Reporters combed through 8.4 million files from a law firm.", unit="files",
+                       text="8.4 million files", extra={"context": ["reporters", "combed", "law", "firm"]})),
+        art("cbs", num(Interval(1e6, None, False), "The country let in more than a million migrants.",
+                       unit="migrants", text="more than a million migrants", extra={"context": ["country", "let"]})),
+        art("apnews", num(Interval(1.2e6, None, False), "Officials counted in excess of 1.2 million refugees.",
+                          unit="refugees", text="in excess of 1.2 million refugees",
+                          extra={"context": ["officials", "counted"]})),
+        art("latimes", num(2.5e6, "Some 2.5 million migrants arrived by sea.", unit="migrants", text="2.5 million migrants",
+                           extra={"context": ["arrived", "sea"]})),
+    )  # fmt: skip
+    assert set(fact_with(facts, "reuters").outlets) == {"reuters", "bbc"}
+    assert set(fact_with(facts, "cbs").outlets) == {"cbs", "apnews"}  # not 2.5 million: it does not cut to one
+
+
+def test_a_two_time_champion_counts_titles_not_occasions() -> None:
+    from claimcheck.match.things import thing_key
+
+    title = num(2, "The two-time world champion said little after the tour.", unit="time world champion",
+                text="two-time world champion", extra={"context": ["world", "tour", "rider", "said"]})
+    assert thing_key(title) == "champion"
+    facts = facts_of(
+        art("reuters", title),
+        art("bbc", num(2, "The rider was taken to hospital twice during the world tour.", unit="times", text="twice",
+                       extra={"context": ["rider", "hospital", "world", "tour"]})),
+    )  # fmt: skip
+    assert fact_with(facts, "bbc").outlets == ("bbc",)

@@ -253,3 +253,35 @@ def test_sigkill_of_the_extraction_worker_mid_run(site: Site, tmp_path: Path) ->
     (r,) = json.loads(out)["outlets"]
     assert r["reasons"] == {DIED: 1} and r["new"] == 6, r
     assert "Traceback" not in err
+
+
+_MALLINFO = """
+import ctypes, sys
+from claimcheck.ingest import jobs
+class Info(ctypes.Structure):
+    _fields_ = [(n, ctypes.c_size_t) for n in
+                ("arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks", "fordblks", "keepcost")]
+libc = ctypes.CDLL("libc.so.6")
+libc.mallinfo2.restype = Info
+if sys.argv[1] == "worker":
+    jobs.init_worker()
+big = bytearray(1_000_000)  # freed: glibc's own threshold rises to its size
+del big
+before = libc.mallinfo2().hblkhd
+bodies = [bytearray(200_000) for _ in range(50)]  # page bodies, more than the heap has free
+print(libc.mallinfo2().hblkhd - before)
+"""
+
+
+def test_extraction_workers_map_page_sized_blocks_so_freeing_them_gives_the_memory_back() -> None:
+    import subprocess
+    import sys
+
+    def mapped(mode: str) -> int:
+        out = subprocess.run([sys.executable, "-c", _MALLINFO, mode], capture_output=True, text=True, check=False)
+        if out.returncode != 0:
+            pytest.skip("not glibc (no mallinfo2 / mallopt)")
+        return int(out.stdout)
+
+    assert mapped("plain") < 1_000_000  # glibc's default: bodies come from the heap, which fragments
+    assert mapped("worker") >= 5_000_000  # after the worker's start-up: pages of their own

@@ -87,6 +87,23 @@ def test_a_row_of_many_outlets_gives_a_count_and_ids_and_markdown_the_names(resu
     assert all(len(line) <= 80 for line in render_table(result, width=80).splitlines())
 
 
+def test_a_fact_most_outlets_report_is_told_by_the_few_that_do_not(result) -> None:  # noqa: ANN001
+    from claimcheck.render.common import outlet_names
+    from claimcheck.render.table import _outlets_cell
+
+    names = outlet_names(result)
+    many = next(f for f in result.facts if len(f.outlets) == 6)
+    considered = [o.id for o in result.outlets]
+    missing = [o for o in considered if o not in many.outlets]
+    cell = _outlets_cell(many, names, considered).plain
+    assert cell.startswith(f"6 of {len(considered)}, all but {', '.join(missing)}; first {many.first_outlet}")
+    everyone = _outlets_cell(many, names, list(many.outlets)).plain
+    assert everyone.startswith("all 6 outlets; first ")
+    # Fewer than half missing is not enough: the list stays when it is the shorter text.
+    few = next(f for f in result.facts if len(f.outlets) == 4)
+    assert _outlets_cell(few, names, considered).plain.startswith("4 outlets: ")
+
+
 def test_a_number_fact_starts_with_its_figure_and_what_it_counts(result) -> None:  # noqa: ANN001
     summaries = [f.summary for f in result.facts if f.kind == "number"]
     assert summaries and all(s[0].isdigit() or s[0] in "<>" for s in summaries)

@@ -240,7 +240,7 @@ def test_bulk_pair_scores_equal_the_cosine_of_the_truncated_vectors() -> None:
     vec = _vectors(ix, options)
     pairs = _candidates(vec, np.zeros(len(arts)), options)
     assert len(pairs) > 5
-    got = _scores(vec, pairs, chunk=3)  # several chunks
+    got, _ = _scores(vec, pairs, chunk=3)  # several chunks
     for (i, j), score in zip(pairs.tolist(), got.tolist(), strict=True):
         a = dict(zip(vec.terms[i].tolist(), vec.weights[i].tolist(), strict=True))
         b = dict(zip(vec.terms[j].tolist(), vec.weights[j].tolist(), strict=True))
@@ -272,7 +272,9 @@ def test_stories_that_share_only_generic_wording_stay_apart() -> None:
     arts = [template_story(town, k, 24 * t + k) for t, town in enumerate(TOWNS) for k in range(3)]
     for k, topic in enumerate(FILLER_TOPICS * 4):
         words = f"{topic} {k}"
-        arts.append(art("o1", f"Update on the {words}", f"A short note about the {words} number {k}.", k, f"f{k}"))
+        arts.append(
+            art("o1", f"Update on the {words}", f"A short note about the {words} number {k}.", k, f"f{k}")
+        )
     flood = {a.url for a in arts[:30]}
     stories = [s for s in find_stories(arts, OUTLETS) if any(a.url in flood for a in s.articles)]
     towns = [{a.url.split("/")[-1].split("-")[0] for a in s.articles} for s in stories]
@@ -290,3 +292,99 @@ def test_output_never_overwrites_the_database_and_dash_is_stdout() -> None:
     assert code == 2 and "refusing to write" in err and store.db.read_bytes() == before
     code, out, _ = run("stories", "--format", "csv", "-o", "-")
     assert code == 0 and out.startswith("story_id,")
+
+
+def test_precise_figures_are_those_that_name_one_fact() -> None:
+    from claimcheck.stories import precise_figure
+
+    assert all(map(precise_figure, ["#527", "#11.5", "#3417", "#108-year", "#0.125"]))
+    assert not any(map(precise_figure, ["#2017", "#6000", "#1.5", "#42", "#100", "#1200", "spill", "#x1"]))
+
+
+# A spill reported on one day, and an inquiry's findings two years later (written for claimcheck).
+SPILL = [
+    ("Solvent spill closes Dunmere canal after tank fails at Tollan plant",
+     "A storage tank at the Tollan Chemicals plant in Dunmere failed overnight and 3,417 litres of solvent "
+     "ran into the canal, the port authority said. Boats were kept out of the canal."),
+    ("Dunmere canal shut as 3,417 litres of solvent leak from Tollan tank",
+     "The port authority closed the Dunmere canal after solvent leaked from a tank at Tollan Chemicals. "
+     "It put the spill at 3,417 litres."),
+    ("Tollan Chemicals apologises for Dunmere solvent leak",
+     "Tollan Chemicals said a tank valve failed at its Dunmere plant, letting 3,417 litres of solvent into "
+     "the canal, which the port authority closed to boats."),
+]  # fmt: skip
+INQUIRY = (
+    "Inquiry blames worn valve for Tollan solvent spill in Dunmere canal",
+    "An inquiry found that a worn valve caused the Tollan Chemicals tank at Dunmere to fail, spilling {} "
+    "of solvent into the canal. The port authority said the canal is clean again.",
+)
+
+
+def test_a_follow_up_months_later_joins_when_it_repeats_a_precise_figure() -> None:
+    arts = [art(f"o{k + 1}", t, x, k, f"spill-{k}") for k, (t, x) in enumerate(SPILL)] + sample()
+    late = 24 * 730  # two years: time damping alone keeps a follow-up apart ...
+    vague = art("o4", INQUIRY[0], INQUIRY[1].format("thousands of litres"), late, "inquiry")
+    exact = art("o4", INQUIRY[0], INQUIRY[1].format("3,417 litres"), late, "inquiry")
+
+    def spill_stories(arts: list[Article], options: StoryOptions | None = None) -> list[int]:
+        return sorted(len(g) for g in group(arts, options) if any("spill" in arts[i].url for i in g))
+
+    assert spill_stories([*arts, vague]) == [3]
+    # ... unless it gives the same precise figure: the same fact, so the same story
+    assert spill_stories([*arts, exact]) == [4]
+    assert spill_stories([*arts, exact], StoryOptions(figure_half_life_days=240.0)) == [3]
+
+
+# A tight story told four times, and a side story that mentions it (written for claimcheck).
+STRIKE = [
+    ("Velmora dockworkers strike halts container port",
+     "Dockworkers at the Velmora container port walked out on Tuesday over pay, halting the loading of ships. "
+     "The Harbour Workers Union said the strike would last until the port operator Calder Terminals raised "
+     "its offer."),
+    ("Strike by Velmora dockworkers halts container port",
+     "The container port at Velmora stopped working on Tuesday as dockworkers went on strike over pay. The "
+     "Harbour Workers Union said Calder Terminals had to raise its offer to end the strike."),
+    ("Velmora container port halted as dockworkers strike over pay",
+     "Ships waited off Velmora after dockworkers at the container port began a strike over pay. Calder "
+     "Terminals, which runs the port, said it would meet the Harbour Workers Union."),
+    ("Dockworkers' strike stops Velmora container port",
+     "A pay strike by dockworkers stopped the Velmora container port, the Harbour Workers Union said, and "
+     "Calder Terminals said talks would resume."),
+]  # fmt: skip
+SHOPS = (
+    "Velmora shopkeepers fear empty shelves as port strike drags on",
+    "Shop owners in Velmora said deliveries of toys and electronics were late and shelves could be empty "
+    "before the holidays; some blamed the strike at the port, others the rising cost of fuel and rents.",
+)
+
+
+def test_a_tight_story_does_not_take_in_an_article_only_loosely_like_it() -> None:
+    arts = [art(f"o{k + 1}", t, x, k, f"strike-{k}") for k, (t, x) in enumerate(STRIKE)]
+    arts += [art("o5", *SHOPS, 3, "shops"), *sample()]
+    # similar enough on average to pass the linkage threshold (without the rule it joins) ...
+    assert [0, 1, 2, 3, 4] in group(arts, StoryOptions(cohesion=0.0))
+    # ... but far less like the strike reports than they are like each other: a story of its own
+    assert [0, 1, 2, 3] in group(arts) and [4] in group(arts)
+
+
+def test_one_outlets_boilerplate_does_not_join_its_articles() -> None:
+    furniture = (
+        "Follow this story as it unfolds: chat with our newsroom on Messenger and find what is happening."
+    )
+    bridge = art(
+        "o1",
+        "Harlow bridge shut for repairs",
+        "Engineers closed the Harlow bridge for a week. " + furniture,
+        0,
+        "bridge",
+    )
+    jazz = art(
+        "o1",
+        "Kestrel jazz festival sells out",
+        "Tickets for the Kestrel festival sold out. " + furniture,
+        30,
+        "jazz",
+    )
+    arts = [bridge, jazz, *sample()]
+    assert [0] in group(arts) and [1] in group(arts)
+    assert [0, 1] in group(arts, StoryOptions(one_outlet=1.0))  # what the rule prevents

@@ -250,3 +250,61 @@ def test_an_extraction_that_finds_no_text_raises_no_article_text() -> None:
 
     with pytest.raises(NoArticleText):
         extract_page(b"<html><head><title>t</title></head><body></body></html>", "https://news.example/a")
+
+
+_HOSTS = st.one_of(
+    st.lists(st.text("abcxyz019_-", min_size=1, max_size=6), min_size=1, max_size=4).map(".".join),
+    st.lists(st.integers(0, 999).map(str), min_size=4, max_size=4).map(".".join),  # IPv4, or not quite
+    st.sampled_from(["127.0.0.2", "localhost", "xn--bcher-kva.example", "1a2b3c4", "0.0.0.0.", "ex.com."]),
+)
+_RESTS = st.lists(st.sampled_from([*"/?#%@:[]{} \"'\\^`|~é\u00a0aZ0", "%2F", "%zz"]), max_size=12).map("".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    scheme=st.sampled_from(["http", "https", "HTTP", "hTTps"]),
+    host=_HOSTS,
+    port=st.one_of(st.none(), st.integers(0, 99999)),
+    rest=_RESTS,
+)
+def test_a_url_passed_without_httpx_is_one_httpx_accepts(scheme: str, host: str, port: int | None, rest: str) -> None:
+    """The gate skips httpx's own check for plain URLs (reading sources.yaml then needs no httpx, #14):
+    every URL it passes that way, httpx accepts."""
+    import httpx
+
+    from claimcheck import urls
+
+    url = f"{scheme}://{host}{'' if port is None else f':{port}'}{'/' if rest else ''}{rest}"
+    try:
+        fetchable_url(url)
+    except FetchError:
+        assert not urls._plain(url) or not _passes_own_checks(url)
+        return
+    if urls._plain(url):
+        httpx.URL(url)  # raises if the shortcut let through what httpx refuses
+
+
+def _passes_own_checks(url: str) -> bool:
+    """Whether the gate's checks before httpx's pass (the shortcut is only taken after them)."""
+    from urllib.parse import urlsplit
+
+    from claimcheck import urls
+
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+        urls._check_host(parts.hostname or "", bracketed=False)
+    except (ValueError, FetchError):
+        return False
+    return bool(parts.hostname) and port != 0
+
+
+def test_plain_urls_take_the_shortcut_and_odd_ones_ask_httpx() -> None:
+    from claimcheck import urls
+
+    for url in ("http://127.0.0.2:8080/feed.xml", "https://www.example.com/news/rss?x=1&y=%20#top", "http://a_b.example."):
+        assert urls._plain(url) and fetchable_url(url) == url
+    for url in ("http://999.1.1.1/", "http://[::1]/", "http://bücher.example/", "http://a.com/a b"):
+        assert not urls._plain(url)
+    with pytest.raises(FetchError):
+        fetchable_url("http://999.1.1.1/")  # httpx's word: not an IPv4 address

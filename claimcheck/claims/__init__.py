@@ -1,122 +1,27 @@
 """Claim extraction: numbers as intervals, quotes with speakers, citations, checkable statements.
 
-Pure functions over text; ``extract_claims`` is the one entry point other stages use.
+Pure functions over text; ``extract_claims`` (claims/extract.py) is the one entry point other stages use.
+It is imported on first use (PEP 562): a stage that needs only a lexicon of this package, as matching
+needs ``measures.MEASURE_WORDS``, does not load every extractor (~0.06 s of CPU at compare's start, #14).
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Mapping
-
-from claimcheck.claims.citations import Credit, find_credits, resolve_anaphora
-from claimcheck.claims.numbers import Quantity, find_quantities
-from claimcheck.claims.quotes import Quote, find_quotes
-from claimcheck.claims.sentences import Sentence, split_sentences
-from claimcheck.claims.statements import is_furniture, is_statement, statement_words
-from claimcheck.models import Claim, ClaimDetails
+import importlib
+from typing import TYPE_CHECKING, Any
 
 __all__ = ["extract_claims", "split_sentences"]
 
+if TYPE_CHECKING:
+    from claimcheck.claims.extract import extract_claims
+    from claimcheck.claims.sentences import split_sentences
 
-def extract_claims(text: str, aliases: Mapping[str, str] | None = None) -> list[Claim]:
-    """Every checkable claim in ``text``, in text order.
-
-    ``aliases`` maps each name an outlet is cited by (any case) to its outlet id; citations of those
-    names resolve to the id, other credited sources keep their name as written.
-    """
-    if not text or not text.strip():
-        return []
-    sentences = split_sentences(text)
-    starts = [s.start for s in sentences]
-    credits = resolve_anaphora([find_credits(s.text, aliases) for s in sentences])
-    quotes = find_quotes(text)
-    quoted_sentences: set[int] = set()
-    claims: list[Claim] = []
-    for q in quotes:
-        first, last = _sentence_index(starts, q.start), _sentence_index(starts, q.end - 1)
-        quoted_sentences.update(range(first, last + 1))
-        claims.append(_quote_claim(text, q, sentences[first], sentences[last], _cites(credits, first, last)))
-    for i, sent in enumerate(sentences):
-        cites = _cites(credits, i, i)
-        claims.extend(_citation_claim(sent, c) for c in credits[i])
-        if is_furniture(sent.text):
-            continue
-        numbers = [_number_claim(sent, q, cites) for q in find_quantities(sent.text, sentences[i - 1].text if i else "")]
-        claims.extend(numbers)
-        if not numbers and i not in quoted_sentences and is_statement(sent.text, furniture_checked=True):
-            claims.append(_statement_claim(sent, cites))
-    claims.sort(key=lambda c: (c.start, c.end))
-    return claims
+_EXPORTS = {"extract_claims": "claimcheck.claims.extract", "split_sentences": "claimcheck.claims.sentences"}
 
 
-def _sentence_index(starts: list[int], pos: int) -> int:
-    return max(0, bisect_right(starts, pos) - 1)
-
-
-def _cites(credits: list[list[Credit]], first: int, last: int) -> str | None:
-    """The credit a sentence (or run of sentences) carries: an outlet first, else a named source."""
-    found = [c for i in range(first, last + 1) for c in credits[i]]
-    outlet = next((c for c in found if c.outlet), None)
-    chosen = outlet or (found[0] if found else None)
-    return chosen.cites if chosen else None
-
-
-def _details(sent_start: int, more: ClaimDetails) -> ClaimDetails:
-    """A claim's details: ``sentence_start`` first, then its kind's own (the order they are stored in)."""
-    return {"sentence_start": sent_start, **more}
-
-
-def _number_claim(sent: Sentence, q: Quantity, cites: str | None) -> Claim:
-    start, end = sent.start + q.start, sent.start + q.end
-    return Claim(
-        kind="number",
-        text=sent.text[q.start : q.end],
-        sentence=sent.text,
-        start=start,
-        end=end,
-        value=q.value,
-        unit=q.unit,
-        qualifier=q.qualifier,
-        when=q.when,
-        cites=cites,
-        extra=_details(sent.start, q.extra),
-    )
-
-
-def _quote_claim(text: str, q: Quote, first: Sentence, last: Sentence, cites: str | None) -> Claim:
-    end_sentence = max(last.end, q.end)
-    parts: ClaimDetails = {"parts": [list(p) for p in q.parts]} if len(q.parts) > 1 else {}
-    return Claim(
-        kind="quote",
-        text=text[q.start : q.end],
-        sentence=text[first.start : end_sentence],
-        start=q.start,
-        end=q.end,
-        speaker=q.speaker,
-        cites=cites,
-        extra=_details(first.start, {**parts, **q.extra}),
-    )
-
-
-def _citation_claim(sent: Sentence, c: Credit) -> Claim:
-    return Claim(
-        kind="citation",
-        text=sent.text[c.start : c.end],
-        sentence=sent.text,
-        start=sent.start + c.start,
-        end=sent.start + c.end,
-        cites=c.cites,
-        extra=_details(sent.start, {"outlet": c.outlet, "cue": c.cue}),
-    )
-
-
-def _statement_claim(sent: Sentence, cites: str | None) -> Claim:
-    return Claim(
-        kind="statement",
-        text=sent.text,
-        sentence=sent.text,
-        start=sent.start,
-        end=sent.end,
-        cites=cites,
-        extra=_details(sent.start, {"norm": statement_words(sent.text)}),
-    )
+def __getattr__(name: str) -> Any:
+    if name not in _EXPORTS:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(_EXPORTS[name]), name)
+    globals()[name] = value
+    return value

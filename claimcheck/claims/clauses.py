@@ -23,6 +23,7 @@ _BOUNDARY = re.compile(
     rf"|\s(?:and|as|or)\s(?={_NUMBERISH})",
     re.IGNORECASE,
 )
+_PAST_SPAN = re.compile(r"(?:in|over|during|for)\s+the\s+(?:past|last|previous)\b", re.IGNORECASE)
 _PARTICIPLE = re.compile(r"\s*[a-z]+ing\b")
 _RELATIVE = re.compile(r"\b(?:that|which|who|whom|where)\b")
 _LEAD_PREP = re.compile(r"^(?:(?:early|late|earlier|later)\s+)?(?:on|in|at|by|since|from|during|until|as\s+of)?\s*",
@@ -39,6 +40,7 @@ def clause_whens(
     A clause without one inherits from the clause before only when it is a participle continuation
     ("..., killing three people"); a fronted time adverbial ("In September, ...") applies to every clause.
     """
+    whens = [w for w in whens if not _anchor(sentence, w)]
     if not whens:
         return [None] * len(spans)
     protected = [w.span() for w in whens] + list(spans)
@@ -60,6 +62,21 @@ def clause_whens(
         i = next((k for k, (c0, c1) in enumerate(clauses) if c0 <= start < max(c1, c0 + 1)), len(clauses) - 1)
         out.append(_in_clause(sentence, clauses, own, i, start, end) or fronted)
     return out
+
+
+# "their first World Series since 1908", "the lowest level since 2010": a "since" phrase after a first or a
+# superlative dates that comparison, not the counts of the clause.
+_SUPERLATIVE_BEFORE = re.compile(
+    r"\b(?:first|highest|lowest|biggest|largest|smallest|best|worst|longest|shortest|strongest|weakest|"
+    r"deadliest|worst-ever|fastest|slowest|most|least|only)\b(?:\s+[\w'’-]+){0,4}\s+$",
+    re.IGNORECASE,
+)
+
+
+def _anchor(sentence: str, when: re.Match[str]) -> bool:
+    return when.group().lower().startswith("since") and bool(
+        _SUPERLATIVE_BEFORE.search(sentence, max(0, when.start() - 60), when.start())
+    )
 
 
 def _in_clause(
@@ -87,5 +104,7 @@ def _fronted(s: str, clause: tuple[int, int], whens: list[re.Match[str]]) -> str
     if len(whens) != 1:
         return None
     w = whens[0]
+    if _PAST_SPAN.match(w.group()):
+        return None  # "Over the past year, reporters sifted through 11.5 million files": the span is the work's
     rest = (s[clause[0] : w.start()] + s[w.end() : clause[1]]).strip()
     return w.group() if not _LEAD_PREP.sub("", rest, count=1) else None

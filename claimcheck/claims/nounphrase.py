@@ -17,7 +17,7 @@ _OF_POSSESSIVE = re.compile(r"\s+of\s+(?:its|their|his|her|our|the)\s+(?=[a-z])"
 _LY_NOUNS = frozenset(["daily", "weekly", "monthly", "quarterly", "yearly", "family", "ally", "rally"])
 _MONTH_OR_DAY = frozenset(m.lower() for m in [*MONTHS, *WEEKDAYS])
 _LEADING_MODIFIERS = frozenset(
-    ["other", "more", "additional", "further", "new", "extra", "fewer", "so-called"]
+    ["other", "more", "additional", "further", "new", "extra", "fewer", "so-called", "such"]
 )
 # Prepositions end the counted thing: "1,100 behind bars" counts no "bars".
 _PREPOSITIONS = frozenset(
@@ -59,6 +59,15 @@ def _noun_phrase(s: str, pos: int) -> tuple[list[str], int]:
             break
         w = m.group(1)
         low = w.lower()
+        if (not words or words[-1] in _UNITS_WORDS or (caps and len(words) == caps)) and (
+            chain := _modifier_chain(s, m.start(1))
+        ):
+            # "two forthcoming pieces", "four lensed background quasars", "12 current or former world
+            # leaders", "five mostly successful and usually entertaining seasons": adjectives and adverbs
+            # before the plural noun they describe
+            words += chain[0]
+            end = chain[1]
+            break
         if not words and low in _LEADING_MODIFIERS:
             end = m.end()
             continue
@@ -98,6 +107,9 @@ def _noun_phrase(s: str, pos: int) -> tuple[list[str], int]:
         end = m.end()
         if low in _VERBISH_OK or low in COUNT_NOUNS or low in ("people", "years", "months"):
             break
+    if words and words[-1] in ("head", "heads") and (title := _OF_STATE.match(s, end)):
+        words += ["of", title.group(1).lower()]  # "12 heads of state": one title, not heads
+        end = title.end()
     if caps and len(words) == caps:  # only capitalised words: a name follows the number, not a noun
         return (words, end) if caps == 1 else ([], pos)
     if of and not words:
@@ -105,7 +117,44 @@ def _noun_phrase(s: str, pos: int) -> tuple[list[str], int]:
     return words, end
 
 
+_OF_STATE = re.compile(r"\s+of\s+(state|government)\b", re.IGNORECASE)
 _NEXT_LOWER = re.compile(r"\s+([a-z]+)\b")
+_CHAIN = re.compile(r"[a-z][a-z-]*(?:,?\s+[a-z][a-z-]*){1,5}")
+_CHAIN_JOINS = frozenset(["and", "or"])
+
+
+def _modifier_chain(s: str, pos: int) -> tuple[list[str], int] | None:
+    """Words from ``pos`` that modify a plural noun up to two to six words on: adjectives in -ing, -ed
+    or others, -ly adverbs, "and"/"or" between them ("mostly successful and usually entertaining
+    seasons"). None unless the chain needs reading this way: its first word would otherwise end the
+    noun phrase (-ing, -ed, -ly) or is followed by "and"/"or" ("current or former leaders")."""
+    m = _CHAIN.match(s, pos)
+    if m is None:
+        return None
+    toks = re.findall(r"[a-z][a-z-]*", m.group())
+    first = toks[0]
+    breaks = (first.endswith(("ing", "ed", "ly")) and first not in _LY_NOUNS) or toks[1] in _CHAIN_JOINS
+    if not breaks or first in _NOT_UNIT or first in _PAST_VERBS or first in COUNT_NOUNS or _is_plural(first):
+        return None
+    for i, w in enumerate(toks[1:], 1):
+        if w in _CHAIN_JOINS:
+            if toks[i - 1] in _CHAIN_JOINS:
+                return None
+            continue
+        if w in _NOT_UNIT or w in _PAST_VERBS:
+            return None
+        if _is_plural(w) and toks[i - 1] not in _CHAIN_JOINS:
+            stop = pos
+            for t in toks[: i + 1]:
+                stop = s.index(t, stop) + len(t)
+            return toks[: i + 1], stop
+    return None
+
+
+def _is_plural(w: str) -> bool:
+    if w in ("news", "series", "species", "means"):
+        return False
+    return w in COUNT_NOUNS or (w.endswith("s") and not w.endswith(("ss", "us", "is", "ous")) and len(w) > 3)
 
 
 def _plural_next(s: str, pos: int) -> bool:

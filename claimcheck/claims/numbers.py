@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from claimcheck.claims.clauses import clause_whens
+from claimcheck.claims.lexicon import MONTH_RE
 from claimcheck.claims.measures import ATTACHED, CASE_SENSITIVE, canonical, measure_after, metres_cue
 from claimcheck.claims.nounphrase import _OF_POSSESSIVE, _infer_unit, _noun_phrase
 from claimcheck.claims.numfilters import (
@@ -22,6 +23,9 @@ from claimcheck.claims.numfilters import (
 )
 from claimcheck.claims.numwords import (
     CURRENCIES as _CURRENCIES,
+)
+from claimcheck.claims.numwords import (
+    ID_WORDS as _ID_WORDS,
 )
 from claimcheck.claims.numwords import (
     QUALIFIERS as _QUALIFIERS,
@@ -46,7 +50,7 @@ ABOUT_FACTOR = 0.10
 
 _SMALL = "|".join(sorted([*_UNITS_WORDS, *_TENS_WORDS], key=len, reverse=True))
 _WORDNUM = re.compile(
-    rf"\b(?P<w>(?:a(?=[ -](?:hundred|thousand|million|billion))|{_SMALL})(?:[- ](?:{_SMALL}))?"
+    rf"\b(?P<w>(?:(?:half\s+)?a(?=[ -](?:hundred|thousand|million|billion))|{_SMALL})(?:[- ](?:{_SMALL}))?"
     rf"(?:[ -](?:hundred|thousand|million|billion)"
     rf"(?:(?: and)? (?:{_SMALL})(?:-(?:{_SMALL}))?)?)*(?:\s+dozen)?|a dozen|half a dozen|tens of thousands|"
     rf"hundreds of thousands|dozens|hundreds|thousands|millions|billions)\b",
@@ -78,13 +82,39 @@ _DECADE = re.compile(r"^'?s\b")
 _OF = re.compile(r"\s+of\s+(?:the\s+|their\s+|its\s+|them\b)?", re.IGNORECASE)
 _HYPHEN_UNIT = re.compile(r"-([a-z]+(?:-[a-z]+)*)")
 _MAGNITUDE = re.compile(r"\bmagnitude[\s-]+$", re.IGNORECASE)
+_ID_LOWER = sorted(w for w in _ID_WORDS if w.islower())
+# A thousands group split by a space after its comma ("some 1, 600 officers"): only an exact three-digit
+# second group, and not inside a list of numbers ("7, 100 and 3", "1, 600, 700").
+_SPLIT_THOUSANDS = re.compile(r"(?<![\d,.])(?<!\d,\s)(\d{1,3}), (\d{3})(?![\d.,]|\s*(?:,|and|or|to)\s*\d)")
+# ... nor a day of a month or an item of a series before it ("on March 3, 300 people", "No. 1, 600 more")
+_WORD_BEFORE_SPLIT = re.compile(rf"(?:\b{MONTH_RE}|\b[A-Z][a-z]*\.?|\b(?:{'|'.join(_ID_LOWER)}))\s+$")
+# "twice" counts two times ("a red flag was shown twice"); "twice as many", "twice the size", "twice that"
+# multiply another figure and are not counts.
+_TWICE = re.compile(
+    r"\b[Tt]wice\b(?![\s-]+(?:as|the|that|this|those|these|its|their|his|her|our|my|a|an|what|over|more|less)\b)"
+)
+# Fractions: "1/10th", "2/3 of the vote" (a date such as "9/11" has neither the ordinal ending nor "of"),
+# "a tenth of", "two-thirds of", "three quarters of". "Half" is left out: it is mostly not a figure.
+_DENOMINATORS = {
+    "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+    "tenth": 10, "hundredth": 100, "thousandth": 1000,
+}  # fmt: skip
+_FRACTION_DIGITS = re.compile(
+    r"(?<![\w/.,])(?P<a>\d{1,2})/(?P<b>\d{1,4})(?:(?P<th>st|nd|rd|th)s?\b|(?=\s+of\b))(?![/\d])"
+)
+_FRACTION_WORDS = re.compile(
+    r"\b(?P<a>an?|one|two|three|four|five|six|seven|eight|nine)[\s-]+"
+    r"(?P<b>(?:" + "|".join(_DENOMINATORS) + r")s?)(?=\s+of\b)",
+    re.IGNORECASE,
+)
 
 
 _ANY_DIGIT = re.compile(r"\d")
 _LOWER_WORD = re.compile(r"[a-z]+")
 _NUMBER_WORDS = frozenset(
-    [*_UNITS_WORDS, *_TENS_WORDS, "dozen", "dozens", "hundreds", "thousands", "millions", "billions"]
-) - {"zero"}
+    [*_UNITS_WORDS, *_TENS_WORDS, "dozen", "dozens", "hundreds", "thousands", "millions", "billions",
+     "hundred", "thousand", "million", "billion"]
+) - {"zero"}  # fmt: skip
 
 
 @dataclass
@@ -121,12 +151,15 @@ def find_quantities(sentence: str, context: str = "") -> list[Quantity]:
     ``context`` is the sentence before, read only to infer the counted thing of a bare number
     ("Yet the group still counts more than 1,100 behind bars." after a sentence about prisoners).
     """
-    raws: list[_Raw] = []
+    raws: list[_Raw] = _fractions(sentence) if ("/" in sentence or "th" in sentence or "ter" in sentence) else []
+    if "wice" in sentence:
+        raws += [_Raw(m.start(), m.end(), 2.0, "digits", "times") for m in _TWICE.finditer(sentence)]
+    taken = [(r.start, r.end) for r in raws]
     if _ANY_DIGIT.search(sentence):
-        blocked = [m.span() for p in (_PHONE, _URLISH) for m in p.finditer(sentence)]
-        raws = _digit_numbers(sentence, blocked)
+        blocked = [m.span() for p in (_PHONE, _URLISH) for m in p.finditer(sentence)] + taken
+        raws += _digit_numbers(sentence, blocked)
     if _NUMBER_WORDS & set(_LOWER_WORD.findall(sentence.lower())):
-        raws += _word_numbers(sentence)
+        raws += [r for r in _word_numbers(sentence) if not any(a <= r.start < b for a, b in taken)]
     if not raws:
         return []
     raws.sort(key=lambda r: r.start)
@@ -155,8 +188,33 @@ def _drop_overlaps(raws: list[_Raw]) -> list[_Raw]:
     return out
 
 
+def _fractions(s: str) -> list[_Raw]:
+    """Fractions of a whole: "1/10th of the energy" is 0.1, "two-thirds of voters" 0.667 (kind "fraction":
+    the counted thing is the whole after "of")."""
+    out: list[_Raw] = []
+    for m in _FRACTION_DIGITS.finditer(s):
+        a, b = int(m.group("a")), int(m.group("b"))
+        if 0 < a < b:
+            out.append(_Raw(m.start(), m.end(), round(a / b, 6), "fraction"))
+    for m in _FRACTION_WORDS.finditer(s):
+        head = m.group("a").lower()
+        a = 1 if head in ("a", "an") else _UNITS_WORDS[head]
+        b = _DENOMINATORS[m.group("b").lower().rstrip("s")]
+        if a < b and (a == 1 or m.group("b").lower().endswith("s")):
+            out.append(_Raw(m.start(), m.end(), round(a / b, 6), "fraction"))
+    return out
+
+
 def _digit_numbers(s: str, blocked: list[tuple[int, int]]) -> list[_Raw]:
     out: list[_Raw] = []
+    split_ends: set[int] = set()
+    if ", " in s:
+        # read "1, 600" as "1,600 " (same length, so later offsets hold); a number ending there ends a
+        # character later in the sentence as written
+        splits = [m for m in _SPLIT_THOUSANDS.finditer(s) if not _WORD_BEFORE_SPLIT.search(s, 0, m.start())]
+        split_ends = {m.end() - 1 for m in splits}
+        for m in splits:
+            s = f"{s[: m.start()]}{m.group(1)},{m.group(2)} {s[m.end() :]}"
     for m in _DIGITS.finditer(s):
         start, end = m.span()
         if any(b0 <= m.start("num") < b1 for b0, b1 in blocked) or _attached_left(s, m.start()):
@@ -201,6 +259,8 @@ def _digit_numbers(s: str, blocked: list[tuple[int, int]]) -> list[_Raw]:
                 continue
             raw.hyphen, raw.end = hy.group(1).replace("-", " "), hy.end()
             _hyphen_measure(s, raw)
+        if raw.end in split_ends:
+            raw.end += 1
         out.append(raw)
     return out
 
@@ -302,8 +362,10 @@ def _words_value(text: str) -> float | None:
     for tok in re.split(r"[\s-]+", text):
         if tok in ("and",):
             continue
-        if tok == "a":
-            current = 1.0
+        if tok == "half":
+            current = 0.5  # "half a billion": "a" keeps it
+        elif tok == "a":
+            current = current or 1.0
         elif tok in _UNITS_WORDS:
             current += _UNITS_WORDS[tok]
         elif tok in _TENS_WORDS:
@@ -311,7 +373,7 @@ def _words_value(text: str) -> float | None:
         elif tok == "hundred":
             current = max(current, 1.0) * 100
         elif tok in ("thousand", "million", "billion"):
-            total += max(current, 1.0) * _SCALES[tok]
+            total += (current or 1.0) * _SCALES[tok]
             current = 0.0
         else:
             return None
@@ -454,7 +516,7 @@ def _unit(s: str, raw: _Raw, end: int) -> tuple[str | None, int, bool]:
     if _MAGNITUDE.search(s, max(0, raw.start - 12), raw.start):
         return "magnitude", end, False
     pos = end
-    if raw.kind == "vague":
+    if raw.kind in ("vague", "fraction"):
         of = _OF.match(s, pos)
         pos = of.end() if of else pos
     words, pos_end = _noun_phrase(s, pos)

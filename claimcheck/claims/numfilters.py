@@ -58,13 +58,16 @@ _WHEN = re.compile(
     rf"(?:{MONTH_RE}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+(?:19|20)\d\d)?|\d{{1,2}}\s+{MONTH_RE}(?:\s+(?:19|20)\d\d)?|"
     rf"(?:19|20)\d\d(?:s|/\d\d)?|{WEEKDAY_RE}(?:\s+(?:morning|afternoon|evening|night))?|"
     rf"(?:last|this|next)\s+(?:week|month|year|weekend)|yesterday|today|tonight|overnight)\b"
-    rf"|\b(?:\w+\s+)(?:years?|months?|weeks?|days?)\s+ago\b",
+    rf"|\b(?:\w+\s+)(?:years?|months?|weeks?|days?)\s+ago\b"
+    # a span up to now: "in the past three months", "over the last decade", "in the past year"
+    rf"|\b(?:in|over|during|for)\s+the\s+(?:past|last|previous)\s+(?:[\w-]+\s+)?"
+    rf"(?:years?|months?|weeks?|days?|decades?|hours?)\b",
     re.IGNORECASE,
 )
 
 _WHEN_ANCHOR = re.compile(
     rf"\b(?:{MONTH_RE}|{WEEKDAY_RE}|(?:19|20)\d\d|week|month|year|weekend|yesterday|today|tonight|overnight|"
-    r"years|months|weeks|days)\b",
+    r"years|months|weeks|days|decades?|hours)\b",
     re.IGNORECASE,
 )
 
@@ -118,14 +121,37 @@ def _not_a_quantity(s: str, m: re.Match[str], value: float, num: str) -> bool:
         return True  # a leading zero: a code or a number to dial, not a quantity
     if _AGO.match(after) or _ADDRESS_AFTER.match(after):
         return True
-    if len(num) == 4 and "," not in num and 1800 <= value <= 2100 and not _counted_after(after):
-        return True
+    year_like = len(num) == 4 and "," not in num and 1800 <= value <= 2100 and not _counted_after(after)
+    if year_like and not (_QUALIFIED_BEFORE.search(before) and _plural_after(after)):
+        return True  # a year; "roughly 2000 planets" counts planets
     prev = _PREV_WORD.search(before)
     if prev:
         word = prev.group(1).rstrip(".")
-        if word in _ID_WORDS or (word[0].isupper() and word not in _SKIP_CAPS and "." not in num):
+        if word in _ID_WORDS:
             return True
+        if word[0].isupper() and word not in _SKIP_CAPS and "." not in num and not _NAME_THEN_COUNT.match(after):
+            return True  # "Apollo 11", "Lap 48"; but "selling oil to North Korea 30 times" counts times
     return False
+
+
+# A qualifier a year never takes: "roughly 2000 planets", "more than 1900 homes".
+_QUALIFIED_BEFORE = re.compile(
+    r"\b(?:roughly|approximately|nearly|almost|some|an estimated|more than|fewer than|less than|at least|"
+    r"as many as|up to|over)\s+$",
+    re.IGNORECASE,
+)
+
+
+# After a name, a number followed by a lower-case plural that news counts, or "times", is a count.
+_NAME_THEN_COUNT = re.compile(r"\s+(?:times\b|(?:" + "|".join(sorted(COUNT_NOUNS)) + r")\b)")
+
+
+def _plural_after(after: str) -> bool:
+    w = _UNIT_WORD.match(after)
+    if w is None:
+        return False
+    low = w.group(1).lower()
+    return low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 3
 
 
 def _counted_after(after: str) -> bool:

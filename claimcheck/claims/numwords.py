@@ -25,6 +25,7 @@ CURRENCIES = {
 
 QUALIFIERS = [
     ("no more than", "up to"),
+    ("more-than", "more than"),
     ("no fewer than", "at least"),
     ("no less than", "at least"),
     ("more than", "more than"),

@@ -163,7 +163,7 @@ def find_quotes(text: str) -> list[Quote]:
 
 def _opens_paragraph(text: str, q: Quote) -> bool:
     line_start = text.rfind("\n", 0, q.start) + 1
-    return not text[line_start : q.start].strip(" \t\"“«„")
+    return not text[line_start : q.start].strip(" \t\"“«„'‘")
 
 
 def _follows(text: str, line: int, last_end: int) -> bool:
@@ -236,9 +236,13 @@ def _single_spans(para: str) -> list[tuple[int, int]]:
     over both lists (linear, whatever the text)."""
     out: list[tuple[int, int]] = []
     closes = [m.start() for m in _SINGLE_CLOSE.finditer(para)]
+    opens = [m.start() for m in _SINGLE_OPEN.finditer(para)]
+    if opens and _runs_on_single(para, opens[0], closes):
+        # A quotation that runs on over paragraphs opens each one with a mark and closes only the last
+        # ("'That seemed a dull idea.\n'So we chose something else.'"): this paragraph is all quote.
+        return [_strip(para, opens[0] + 1, len(para))]
     if not closes:
         return out
-    opens = [m.start() for m in _SINGLE_OPEN.finditer(para)]
     j, pos = 0, 0
     for i, o in enumerate(opens):
         if o < pos:
@@ -252,6 +256,20 @@ def _single_spans(para: str) -> list[tuple[int, int]]:
         out.append(_strip(para, o + 1, closes[j]))
         pos = closes[j] + 1
     return out
+
+
+_RUN_ON_START = re.compile(r"\s*[‘'](?!(?:Tis|Twas)\b)[A-Z]")
+_RUN_ON_END = re.compile(r"[.!?…]\s*$")
+
+
+def _runs_on_single(para: str, first_open: int, closes: list[int]) -> bool:
+    """A paragraph that opens with a single mark before a capital, has no closing mark after it (a
+    possessive is none) and ends a sentence: one paragraph of a quotation that goes on in the next."""
+    if not _RUN_ON_START.match(para) or para[:first_open].strip():
+        return False
+    if any(c > first_open + 1 and not _possessive(para, c) for c in closes):
+        return False
+    return bool(_RUN_ON_END.search(para))
 
 
 def _possessive(para: str, i: int) -> bool:
@@ -300,6 +318,8 @@ def _speaker(
     line_end = text.find("\n", q.end)
     line_end = len(text) if line_end < 0 else line_end
     after = text[q.end + 1 : min(line_end, q.end + 160)]
+    if _SENTENCE_ENDS.match(after):
+        after = ""  # '... called "the most demonic thing". That idea was scrapped when X tweeted': not X's words
     candidates: list[str | None] = []
     for s, e in q.parts[:-1]:
         gap_end = next(ps for ps, _ in q.parts if ps > s)
@@ -322,6 +342,8 @@ def _speaker(
     return _coordinated_subject(text[max(line_start, q.start - 400) : max(line_start, q.start - 1)], places)
 
 
+# A quote whose sentence ends right after its closing mark: the next sentence does not name its speaker.
+_SENTENCE_ENDS = re.compile(r"^[”\"’']*\s*[.!?]\s+(?=[A-Z])")
 _IT_SAID = re.compile(rf"^[\s,—–»”\"'’-]*it\s+(?:also\s+|later\s+)?{_SPEECH}\b")
 # A body that speaks: a capitalised name ending in an organisation word, said/told/added... after it.
 _BODY = re.compile(

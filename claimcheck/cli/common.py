@@ -14,12 +14,10 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from types import FrameType
-from typing import Annotated, Any, NoReturn, TypeVar
+from types import FrameType, SimpleNamespace
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar, cast
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from typer.core import TyperGroup
 
 try:  # typer 0.2x vendors click; older ones use it
@@ -30,25 +28,53 @@ except ImportError:  # pragma: no cover
     from click.exceptions import ClickException  # type: ignore[no-redef]
     from click.exceptions import UsageError as UsageErrorOfClick  # type: ignore[no-redef]
 
+from claimcheck.cli.params import install as install_plain_params
 from claimcheck.config import load_sources as _load_sources
 from claimcheck.errors import ClaimcheckError, UsageError
 from claimcheck.models import Sources
 from claimcheck.paths import db_target, default_db_path, demo_db_path, find_sources
 from claimcheck.store import Store
 
+if TYPE_CHECKING:  # rich loads when something is printed through it (#14)
+    from rich.console import Console
+    from rich.progress import Progress
 
-class _Console(Console):
+
+def _console(**options: Any) -> Console:
     """rich's Console, ending quietly with exit 0 when the reader of the output went away (``| head -1``):
     rich's own answer is exit 1."""
+    from rich.console import Console
 
-    def on_broken_pipe(self) -> None:
-        stdout_gone()
-        raise typer.Exit(0)
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            stdout_gone()
+            raise typer.Exit(0)
+
+    return _Console(**options)
 
 
-# Exports go to stdout; everything else (progress, messages, errors) to stderr.
-out_console = _Console(highlight=False, soft_wrap=False)
-err_console = _Console(stderr=True, highlight=False, soft_wrap=True)
+class _LazyConsole:
+    """A rich Console made on first use: a command that prints only JSON (``fetch --json``) or nothing
+    never imports rich.console (~0.02 s of CPU at start-up, #14). Everything is forwarded to it."""
+
+    def __init__(self, **options: Any) -> None:
+        self._options = options
+        self._made: Console | None = None
+
+    @property
+    def real(self) -> Console:
+        if self._made is None:
+            self._made = _console(**self._options)
+        return self._made
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.real, name)
+
+
+# Exports go to stdout; everything else (progress, messages, errors) to stderr. Typed as what they stand
+# for: every use is a method call, forwarded.
+out_console = cast("Console", _LazyConsole(highlight=False, soft_wrap=False))
+err_console = cast("Console", _LazyConsole(stderr=True, highlight=False, soft_wrap=True))
 
 CONTEXT_SETTINGS: dict[str, Any] = {"help_option_names": ["-h", "--help"]}
 
@@ -163,6 +189,7 @@ class Group(TyperGroup):
     with exit 2, like every other error, instead of click's usage block."""
 
     def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        install_plain_params(self)  # option values without pydantic (#14)
         # The ignores below: mypy assumes *args may fill standalone_mode's position; callers pass
         # it (and everything after args, prog_name) by keyword, as click's own main does.
         if not standalone_mode:
@@ -244,9 +271,21 @@ def read_db_path(db: str | os.PathLike[str] | None, *, quiet: bool = False) -> s
     return path
 
 
+# A reader runs SQLite's quick_check (which reads the whole file: ~0.4 s per 200 MB) only on a file up to this
+# size: on the 332 MiB store of bench/compare.py it was ~0.6 s of compare's start (#14). A reader writes
+# nothing, so a corrupt page it meets later is one error line (StoreError) and no damage; a writer still
+# checks every file up to store.VERIFY_MAX_BYTES before its first write.
+READER_VERIFY_MAX_BYTES = 32 * 2**20
+
+
 def open_reader(db: str | os.PathLike[str] | None, *, quiet: bool = False) -> Store:
     """Open the database for reading only (works in a read-only folder too)."""
-    return Store.open(read_db_path(db, quiet=quiet), create=False, read_only=True)
+    target = read_db_path(db, quiet=quiet)
+    verify = True
+    if isinstance(target, Path):
+        with contextlib.suppress(OSError):
+            verify = target.stat().st_size <= READER_VERIFY_MAX_BYTES
+    return Store.open(target, create=False, read_only=True, verify=verify)
 
 
 def check_outlets(ids: Iterable[str], known: Iterable[str], where: str) -> None:
@@ -379,16 +418,48 @@ def parse_window(since: str | None, until: str | None) -> tuple[datetime | None,
     return since_dt, until_dt
 
 
+class _NoProgress:
+    """What a disabled rich Progress does (count, show nothing), without importing rich (#14): ``fetch
+    --json`` and every ``--quiet`` run print no bar."""
+
+    def __init__(self) -> None:
+        self.tasks: dict[int, SimpleNamespace] = {}
+
+    def __enter__(self) -> _NoProgress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def add_task(self, description: str, total: float | None = None, **fields: Any) -> int:
+        self.tasks[len(self.tasks)] = SimpleNamespace(description=description, total=total, completed=0)
+        return len(self.tasks) - 1
+
+    def update(self, task: int, *, total: float | None = None, completed: float | None = None, **fields: Any) -> None:
+        if total is not None:
+            self.tasks[task].total = total
+        if completed is not None:
+            self.tasks[task].completed = completed
+
+    def advance(self, task: int, advance: float = 1) -> None:
+        self.tasks[task].completed += advance
+
+
 def progress_on_stderr(quiet: bool) -> Progress:
     """rich progress on stderr, shown only on a terminal and not when ``quiet``."""
+    if quiet:
+        return cast("Progress", _NoProgress())
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    console = err_console.real if isinstance(err_console, _LazyConsole) else err_console
     return Progress(
         TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
-        console=err_console,
+        console=console,
         transient=True,
-        disable=quiet or not err_console.is_terminal,
+        disable=quiet or not console.is_terminal,
     )
 
 

@@ -108,7 +108,7 @@ def compare(
     # matcher (numpy, rapidfuzz) would add ~0.1 s to the start of `fetch`.
     from claimcheck.compare import CompareOptions, topic_outlets
     from claimcheck.compare import compare as build_report
-    from claimcheck.render import FORMATS, print_table, render
+    from claimcheck.render import FORMATS, render
 
     fmt = choose(fmt, FORMATS, "format")
     if kind is not None:
@@ -151,6 +151,8 @@ def compare(
         quiet,
     )
     if target is None and fmt == "table":
+        from claimcheck.render.table import print_table  # rich: only for the table
+
         print_table(result, out_console, matrix=matrix, explain=explain)
         return
     write_output(target, render(result, fmt, matrix=matrix, explain=explain))

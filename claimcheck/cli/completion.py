@@ -12,9 +12,9 @@ from typing import Annotated
 import typer
 from typer.completion import completion_init, get_completion_script
 
+from claimcheck.cli.app import COMPLETE_VAR
 from claimcheck.cli.common import choose, handle_errors
 
-COMPLETE_VAR = "_CLAIMCHECK_COMPLETE"
 completion_init()
 
 SHELLS = ("bash", "zsh", "fish")

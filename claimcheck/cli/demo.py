@@ -50,7 +50,8 @@ def run_demo(*, db: str | Path | None, report_path: Path, quiet: bool) -> int:
     with tempfile.TemporaryDirectory(prefix="claimcheck-demo-") as tmp, CorpusServer(corpus_dir()) as server:
         sources_path = Path(tmp) / "sources.yaml"
         sources_path.write_text(demo_sources_yaml(server.base), encoding="utf-8")
-        err_console.print(f"serving the sample corpus at {server.base} (loopback only; no network needed)")
+        if not quiet:
+            err_console.print(f"serving the sample corpus at {server.base} (loopback only; no network needed)")
         report, code = do_fetch(
             sources_path,
             db_file,
@@ -58,18 +59,26 @@ def run_demo(*, db: str | Path | None, report_path: Path, quiet: bool) -> int:
             limit=None,
             since=None,
             concurrency=None,
-            quiet=False,
+            quiet=quiet,
             as_json=False,
             progress_bar=not quiet,
             allow_private=True,  # the corpus is served on loopback: the demo opts in, for its own host only
         )
         if report.interrupted:
             return code
-        return _compare(sources_path, db_file, report_file, html_file, explicit_db=db is not None) or code
+        return (
+            _compare(sources_path, db_file, report_file, html_file, explicit_db=db is not None, quiet=quiet) or code
+        )
 
 
 def _compare(
-    sources_path: Path, db_file: str | Path, report_file: Path | None, html_file: Path | None, *, explicit_db: bool
+    sources_path: Path,
+    db_file: str | Path,
+    report_file: Path | None,
+    html_file: Path | None,
+    *,
+    explicit_db: bool,
+    quiet: bool,
 ) -> int:
     # Imported here, as in cli/compare.py: every command loads this module, and the matcher (numpy,
     # rapidfuzz) would add ~0.1 s to the start of `fetch`.
@@ -86,6 +95,8 @@ def _compare(
     write_output(report_file, render(result, "markdown"))
     if html_file is not None:
         write_output(html_file, render(result, "html"))
+    if quiet:
+        return 0
     if report_file is not None:
         err_console.print(f"wrote {report_file}" + (f" and {html_file}" if html_file else ""))
     # The next step: compare reads the demo's database by itself while the user has none of their own.
@@ -138,7 +149,10 @@ def demo(
             help="Where to write the Markdown report ('-' is stdout); the HTML one goes beside it.",
         ),
     ] = Path("claimcheck-demo-report.md"),
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option("--quiet", "-q", help="No progress bar and no messages on stderr (errors still show)."),
+    ] = False,
     sources: Annotated[
         Path | None,
         typer.Option(

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.table import Table
 
 from claimcheck.cli.common import (
     MAX_COUNT,
@@ -33,6 +32,7 @@ from claimcheck.textsafe import terminal_safe
 
 if TYPE_CHECKING:  # fetch's stack (httpx, feedparser, asyncio) loads only when a fetch runs (#14)
     from rich.progress import Progress, TaskID
+    from rich.table import Table
 
     from claimcheck.ingest.pipeline import FetchReport
 
@@ -59,6 +59,8 @@ class _Bar:
 
 def summary_table(report: FetchReport) -> Table:
     """Per outlet: feeds ok/failed, entries seen, new articles, unchanged, failed pages, claims, and why."""
+    from rich.table import Table
+
     title = "Fetch summary" + (" (interrupted)" if report.interrupted else "")
     table = Table(title=title, title_justify="left")
     table.add_column("outlet", no_wrap=True)

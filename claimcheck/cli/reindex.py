@@ -21,7 +21,6 @@ from claimcheck.cli.common import (
     progress_on_stderr,
     sigterm_as_ctrl_c,
 )
-from claimcheck.ingest.reindex import reindex as run
 
 
 @handle_errors
@@ -32,6 +31,8 @@ def reindex(
     sources: SourcesOption = None,
 ) -> None:
     """Re-extract the claims of every stored article (after the claim extractor changed). Safe to stop."""
+    from claimcheck.ingest.reindex import reindex as run  # the claim extractors: only for this command
+
     cfg = load_sources(sources)
     store = open_store(db, create=False)
     try:

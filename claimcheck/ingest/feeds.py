@@ -9,12 +9,12 @@ from __future__ import annotations
 import calendar
 import html
 import re
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import feedparser
 from lxml import etree
 
+from claimcheck.errors import FeedParseError
 from claimcheck.ingest.decode import (
     bounded_time,
     clean_text,
@@ -23,22 +23,13 @@ from claimcheck.ingest.decode import (
     is_utf8_multibyte,
     parse_datetime,
 )
+from claimcheck.models import ParsedFeed
 from claimcheck.urls import feed_link
+
+__all__ = ["FeedParseError", "ParsedFeed", "parse_feed", "parse_sitemap"]
 
 MAX_TITLE = 500
 MAX_SUMMARY = 20_000
-
-
-class FeedParseError(ValueError):
-    """The body is not a feed we can read; the message is short, for the fetch summary."""
-
-
-@dataclass(frozen=True)
-class ParsedFeed:
-    entries: tuple  # tuple[FeedEntry, ...]
-    title: str | None = None
-    sitemaps: tuple[str, ...] = ()  # child sitemaps of a sitemap index
-    skipped: int = 0  # entries without a usable link
 
 
 def parse_feed(body: bytes, url: str, content_type: str | None = None) -> ParsedFeed:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from datetime import datetime
 
-    from claimcheck.models import Claim, ExtractedPage
+    from claimcheck.models import Claim, ExtractedPage, ParsedFeed
 
 BOARD_FIELDS = 3  # per worker slot: pid, page token (0: idle), start time (time.monotonic, shared by all processes)
 RUNNING: dict[int, tuple[int, float, float]] = {}  # threads: page token -> (native thread id, CPU time, wall time) at start
@@ -28,7 +28,9 @@ DROPPED: set[int] = set()  # threads: tokens of pages given up on with their tas
 _board: Any = None  # this worker process's shared array, and its slot in it
 _slot = -1
 
-PRELOAD = ["claimcheck.ingest.worker", "claimcheck.claims"]  # what the forkserver imports once for all workers
+# What the forkserver imports once for all workers: extraction, claims, and feed parsing (feedparser, lxml),
+# which the fetching process leaves to them.
+PRELOAD = ["claimcheck.ingest.worker", "claimcheck.claims.extract", "claimcheck.ingest.feeds"]
 
 
 def forkserver_context() -> Any:
@@ -53,10 +55,19 @@ def start_forkserver() -> None:
         pass
 
 
+def parse_feed(body: bytes, url: str, content_type: str | None = None) -> ParsedFeed:
+    """:func:`claimcheck.ingest.feeds.parse_feed`, importing feedparser where it runs: in a worker (the
+    forkserver has it preloaded), or in a thread of the fetching process while the pool starts."""
+    from claimcheck.ingest.feeds import parse_feed as parse
+
+    return parse(body, url, content_type)
+
+
 def init_worker(parent: int | None = None, board: Any = None, claimed: Any = None) -> None:
     global _board, _slot
     from claimcheck.ingest.worker import init_worker as init
 
+    release_big_blocks()
     init(parent)
     if board is not None and claimed is not None:
         with claimed.get_lock():
@@ -113,3 +124,24 @@ def process_pages(
         finally:
             _end(token)
     return out
+
+
+# Blocks of this many bytes and more (page bodies, their decoded text) get pages of their own from the
+# system, given back when freed. glibc's default threshold starts at 128 KB and rises to the largest block
+# freed so far, after which bodies come from the heap and leave it fragmented: a 2,000-page fetch of real
+# pages held ~13 MiB more over its process tree (bench/README.md, #14).
+MMAP_THRESHOLD = 64 * 1024
+_M_MMAP_THRESHOLD = -3  # glibc's malloc.h
+
+
+def release_big_blocks() -> bool:
+    """Make this process's large allocations mmap-backed (glibc's ``mallopt(M_MMAP_THRESHOLD)``, which
+    also stops the threshold from rising); False where that is not glibc. Called by the fetching
+    process and by each extraction worker."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL("libc.so.6")
+        return bool(libc.mallopt(_M_MMAP_THRESHOLD, MMAP_THRESHOLD))
+    except (OSError, AttributeError):
+        return False

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from typing import Any
@@ -19,6 +20,7 @@ from typing import Any
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from claimcheck.claims.numwords import TENS_WORDS, UNITS_WORDS
 from claimcheck.match.cluster import Graph
 from claimcheck.match.normalize import (
     is_span,
@@ -33,6 +35,7 @@ from claimcheck.match.rules import (
     Rule,
     can_evolve,
     floor_of,
+    match_when,
     number_context,
     number_pair,
     quote_pair,
@@ -42,12 +45,19 @@ from claimcheck.match.rules import (
 )
 from claimcheck.match.things import (
     COUNT_CLASS,
+    GENERIC_UNITS,
     ROLE_THINGS,
+    bound_meets,
     classes_agree,
+    compound_key,
     count_class,
     is_fairly_precise,
+    is_measure,
     is_precise,
     is_wide,
+    rounded_pairs,
+    sig_digits,
+    significant_digits,
     stated,
     thing_class,
 )
@@ -183,16 +193,25 @@ def number_graph(
     reps = np.array([stated(v) if bucket[n] is not None else 0.0 for n, v in zip(first, value, strict=True)])
     lo, lo_inc, hi, hi_inc = _bounds(value)
     figure = np.array([stated(v) or 0.0 for v in value], dtype=np.float64)
-    precise = np.array([is_precise(v) for v in value], dtype=bool)
+    digits = sig_digits(figure)
+    # a specific counted thing (not people, money, a share or a duration; ``count_class``)
+    specific = np.array([unit[n] not in GENERIC_UNITS and count_class(unit[n]) is not None for n in first], dtype=bool)
+    measure = np.array([is_measure(unit[n]) for n in first], dtype=bool)
+    # a figure with decimals ("2.6 terabytes") of a count or a measure is as precise as "2,600"
+    compound = np.array([bool(compound_key(items[n].claim)) for n in first], dtype=bool)
+    decimal = (digits >= 2) & (np.floor(figure) != figure) & (specific | measure)
+    precise = np.array([is_precise(v) for v in value], dtype=bool) | decimal
+    point = np.array([v is not None and v.low is not None and v.low == v.high for v in value], dtype=bool)
     fair = np.array([is_fairly_precise(v) for v in value], dtype=bool)
     wide = np.array([is_wide(v) for v in value], dtype=bool)
     role = np.array([unit[n] in ROLE_THINGS for n in first], dtype=bool)
     single = np.array([items[m[0]].article if len(m) == 1 else -1 for m in graph.members])
     when_ids: dict[str | None, int] = {}
-    when = np.array([when_ids.setdefault(items[n].claim.when, len(when_ids)) for n in first])
+    when = np.array([when_ids.setdefault(match_when(items[n].claim), len(when_ids)) for n in first])
     whens = list(when_ids)
     compatible: dict[tuple[int, int], bool] = {}
     cfloor = options.number_context_floor
+    sentence_names = _memo(lambda sentence: frozenset(names(sentence)))
     for (thing, span, b), rows in blocks.items():
         cols = np.array(rows + blocks.get((thing, span, b + 1), []))
         # many groups share a context (they differ in value or qualifier): score each context once
@@ -217,11 +236,18 @@ def number_graph(
             ok &= (cols[None, :] > chunk[:, None]) | (pos[None, :] >= len(rows))
             # the same precise figure ("2,500", "108") of the same thing is one fact whatever the words;
             # a two-digit one ("59") when the words are not unrelated
-            same_figure = (figure[chunk][:, None] == figure[cols][None, :]) & (
+            # ... and so is a figure and its rounding ("5.13 million" / "5.1 million": ``rounds_to``)
+            rounded = rounded_pairs(figure[chunk], figure[cols], digits[chunk], digits[cols])
+            rounded &= point[chunk][:, None] & point[cols][None, :]
+            same_figure = ((figure[chunk][:, None] == figure[cols][None, :]) | rounded) & (
                 precise[chunk][:, None] | (fair[chunk][:, None] & (sims >= floor))
             )
-            # so is an agreeing figure of a role (deaths, injured, prisoners): checked below
-            ok &= (sims >= floor) | same_figure | role[chunk][:, None]
+            # so is an agreeing figure of a role (deaths, injured, prisoners): checked below; and a small
+            # figure of one specific thing ("four ships", "eight cores") when the sentences do not
+            # name different people or places (``_lone_ok``), whatever the words around it
+            lone = (figure[chunk][:, None] == figure[cols][None, :]) & (figure[chunk][:, None] >= 2)
+            lone &= (specific | compound)[chunk][:, None] & ~precise[chunk][:, None] & ~wide[chunk][:, None]
+            ok &= (sims >= floor) | same_figure | role[chunk][:, None] | lone
             for x in np.flatnonzero(ok.sum(axis=1) > options.max_candidates):
                 found = np.flatnonzero(ok[x])  # a dense block: only the closest contexts
                 ok[x] = False
@@ -231,10 +257,24 @@ def number_graph(
             # number_pair, on arrays: values that overlap agree; close but disjoint ones conflict
             shared = np.maximum(0.0, (sims[xs, ys].astype(np.float64) / 100 - cfloor) / (1 - cfloor))
             agree = _below(lo[ga], lo_inc[ga], hi[ha], hi_inc[ha]) & _below(lo[ha], lo_inc[ha], hi[ga], hi_inc[ga])
+            agree |= rounded[xs, ys]
             score = np.where(agree, 0.45 + 0.55 * shared, 0.35 + 0.5 * shared)
             score = np.where(agree & same_figure[xs, ys], np.maximum(score, PRECISE_SCORE), score)
             score = np.where(agree & role[ga], np.maximum(score, ROLE_SCORE), score)
-            keep = (agree | (shared > 0)) & (wide[ga] == wide[ha])  # "dozens" never meets "59"
+            alone = lone[xs, ys] & ~same_figure[xs, ys] & ~role[ga]
+            admitted = np.ones(len(xs), dtype=bool)
+            if alone.any():
+                at = np.flatnonzero(alone)
+                alone[at] = [
+                    _lone_ok(items, first, ga[i], ha[i], sentence_names)
+                    and (specific[ga[i]] and specific[ha[i]] or _same_described(items, first, ga[i], ha[i]))
+                    for i in at.tolist()
+                ]
+                admitted[at] = alone[at] | (sims[xs[at], ys[at]] >= floor)
+                score = np.where(agree & alone, np.maximum(score, ROLE_SCORE), score)
+            # "dozens" never meets "59"; a figure that describes another noun ("a seven-member group")
+            # never disagrees with a plain count ("eight current or former members"): only agrees
+            keep = (agree | ((shared > 0) & (compound[ga] == compound[ha]))) & (wide[ga] == wide[ha]) & admitted
             for wg, wh in set(zip(when[ga[keep]].tolist(), when[ha[keep]].tolist(), strict=True)):
                 if (wg, wh) not in compatible:
                     compatible[wg, wh] = when_compatible(whens[wg], whens[wh], options.when_threshold)
@@ -247,6 +287,10 @@ def number_graph(
                 adj[a][c] = adj[c][a] = sc
 
     _class_links(items, graph, options, first, unit, ctx, figure, precise)
+    _modifier_links(items, graph, options, first, unit, figure, precise)
+    _backoff_links(items, graph, options, first, unit, figure)
+    _ratio_links(items, graph, options, first)
+    _bound_links(items, graph, options, first, unit, figure, precise)
     updates: dict[tuple[int, int], Rule] = {}
     if times is not None:
         updates = _update_links(items, graph, options, times, unit, ctx, bucket)
@@ -266,6 +310,22 @@ def number_graph(
 
     graph.rule_of = rule_of
     return graph
+
+
+def _lone_ok(items: Sequence[Item], first: Sequence[int], g: int, h: int, names_of: Callable[[str], Any]) -> bool:
+    """Whether two reports of one small figure of one thing that share no words may still be one fact:
+    unless both sentences name people or places and none in common ("three sacks" by one player,
+    "three sacks" by another)."""
+    a, b = names_of(items[first[g]].claim.sentence), names_of(items[first[h]].claim.sentence)
+    return not a or not b or bool(a & b)
+
+
+def _same_described(items: Sequence[Item], first: Sequence[int], g: int, h: int) -> bool:
+    """Two hyphenated figures describing the same noun: "a 17-minute rain delay" / "a 17-minute delay"."""
+    a, b = items[first[g]].claim, items[first[h]].claim
+    if not (compound_key(a) and compound_key(b)):
+        return False
+    return (a.unit or "").split()[-1:] == (b.unit or "").split()[-1:]
 
 
 # The score of two reports of the same precise figure of one thing (or class of things): above the
@@ -320,10 +380,219 @@ def _class_links(
             sim = float(fuzz.token_set_ratio(ctx[n], ctx[m]))
             if (sim < floor or COUNT_CLASS in (classes[a], classes[b])) and not precise[a]:
                 continue
+            if COUNT_CLASS in (classes[a], classes[b]) and significant_digits(float(figure[a])) < 2:
+                continue  # "a million migrants", "a million voters": a one-digit round figure names no one thing
             scored = number_pair(items[n].claim, items[m].claim, sim / 100, unit[n], options)
             if scored is None or scored[1].kind != "agree":
                 continue
             graph.link(a, b, max(scored[0], PRECISE_SCORE) if precise[a] else scored[0])
+
+
+def _modifier_links(
+    items: Sequence[Item],
+    graph: Graph,
+    options: MatchOptions,
+    first: Sequence[int],
+    unit: Sequence[str],
+    figure: Any,
+    precise: Any,
+) -> None:
+    """Links between numbers of different head nouns whose written counted things share a describing
+    word and give the same figure: "12 current or former world leaders" / "12 current or former heads
+    of state", "more than 100 media partners" / "more than 100 media organisations", "two Super Bowl
+    rings" / "two Super Bowl wins". Outlets name the thing differently but keep what describes it.
+    Only agreeing figures link, and not when the two sentences name different people or places
+    (``_lone_ok``)."""
+    same: dict[tuple[bool, float], list[int]] = defaultdict(list)
+    mods: dict[int, frozenset[str]] = {}
+    for g, n in enumerate(first):
+        claim = items[n].claim
+        if claim.value is None or figure[g] < 2 or is_wide(claim.value) or not unit[n]:
+            continue
+        words = match_content_words((claim.unit or "").replace("-", " "))
+        described = frozenset(w for w in words[:-1] if not w.isdigit() and w != unit[n]) - _WEAK_MODIFIERS
+        if described:
+            mods[g] = described
+            same[is_span(claim.when), float(figure[g])].append(g)
+    names_of = _memo(lambda sentence: frozenset(names(sentence)))
+    for groups in same.values():
+        if len(groups) < 2 or len({unit[first[g]] for g in groups}) < 2:
+            continue
+        for a, b in itertools.combinations(groups[: options.max_candidates], 2):
+            n, m = first[a], first[b]
+            if unit[n] == unit[m] or b in graph.adj[a] or not (mods[a] & mods[b]):
+                continue
+            if items[n].article == items[m].article and len(graph.members[a]) == len(graph.members[b]) == 1:
+                continue
+            if not _lone_ok(items, first, a, b, names_of):
+                continue
+            scored = number_pair(items[n].claim, items[m].claim, 0.0, unit[n], options)
+            if scored is None or scored[1].kind != "agree":
+                continue
+            graph.link(a, b, PRECISE_SCORE if precise[a] and precise[b] else ROLE_SCORE)
+
+
+# Counted things that say nothing of what was counted: a bare number, "times".
+_NO_THING = frozenset(["", "time"])
+
+
+def _backoff_links(
+    items: Sequence[Item], graph: Graph, options: MatchOptions, first: Sequence[int], unit: Sequence[str], figure: Any
+) -> None:
+    """A number that names no counted thing ("deployed five times", "beat them 8-7 in 10", "about 30
+    times") counts what its sentence names: it joins a number of a specific thing with the same
+    figure when its sentence names that thing ("the safety car ... was deployed five times" / "five
+    safety cars"), only one such thing of that figure is named there, and the sentences do not name
+    different people or places (``_lone_ok``). Only agreeing figures link."""
+    same: dict[tuple[bool, float], list[int]] = defaultdict(list)
+    for g, n in enumerate(first):
+        claim = items[n].claim
+        if claim.value is None or figure[g] < 2 or is_wide(claim.value):
+            continue
+        if unit[n] in _NO_THING or (unit[n] not in GENERIC_UNITS and count_class(unit[n]) is not None):
+            same[is_span(claim.when), float(figure[g])].append(g)
+    names_of = _memo(lambda sentence: frozenset(names(sentence)))
+    words_of = _memo(lambda sentence: tuple(match_content_words(sentence)))
+    for groups in same.values():
+        bare = [g for g in groups if unit[first[g]] in _NO_THING]
+        named = [g for g in groups if unit[first[g]] not in _NO_THING]
+        if not bare or not named:
+            continue
+        for a in bare[: options.max_candidates]:
+            n = first[a]
+            said = words_of(items[n].claim.sentence)
+            things = {unit[first[b]] for b in named if len(unit[first[b]]) >= 3}
+            found = {t for t in things if any(w == t or (len(t) >= 4 and w.startswith(t)) for w in said)}
+            if len(found) > 1:  # "the safety car ... during the race while a red flag was produced twice"
+                own = match_content_words(_own_clause(items[n].claim))
+                found = {t for t in found if any(w == t or (len(t) >= 4 and w.startswith(t)) for w in own)}
+            if len(found) != 1:
+                continue  # none, or two things of this figure named there: which one is unclear
+            for b in named[: options.max_candidates]:
+                m = first[b]
+                if unit[m] not in found or b in graph.adj[a] or items[n].article == items[m].article:
+                    continue
+                if not _lone_ok(items, first, a, b, names_of):
+                    continue
+                scored = number_pair(items[n].claim, items[m].claim, 0.0, unit[m], options)
+                if scored is not None and scored[1].kind == "agree":
+                    graph.link(a, b, ROLE_SCORE)
+
+
+_CLAUSE_CUT = re.compile(r"[,;:()]|\s[-\u2013\u2014]\s|\s(?:while|whereas|but|and|although|though|as)\s", re.I)
+
+
+def _own_clause(claim: Claim) -> str:
+    """The clause of its sentence that holds a number (cut at commas, dashes and clause conjunctions)."""
+    s = claim.sentence
+    at = s.find(claim.text)
+    if at < 0:
+        return s
+    start = max((m.end() for m in _CLAUSE_CUT.finditer(s, 0, at)), default=0)
+    end = next((m.start() for m in _CLAUSE_CUT.finditer(s, at + len(claim.text))), len(s))
+    return s[start:end]
+
+
+def _bound_links(
+    items: Sequence[Item],
+    graph: Graph,
+    options: MatchOptions,
+    first: Sequence[int],
+    unit: Sequence[str],
+    figure: Any,
+    precise: Any,
+) -> None:
+    """A precise bound or hedged figure and a more precise figure it names (``bound_meets``: "more than
+    11 million documents" / "11.5 million documents"; "more than a million migrants" / "in excess of 1.1
+    million refugees") of one counted thing or class are one fact, as equal precise figures are. Only
+    a bound precise itself (``is_precise``), figures that agree, and time spans that agree."""
+    by_figure: dict[tuple[bool, float], list[int]] = defaultdict(list)
+    for g, n in enumerate(first):
+        v = items[n].claim.value
+        if v is not None and figure[g] > 0 and precise[g] and not is_wide(v) and v.low != v.high:
+            by_figure[is_span(items[n].claim.when), float(f"{figure[g]:.10g}")].append(g)
+    if not by_figure:
+        return
+    for b, m in enumerate(first):
+        vb = items[m].claim.value
+        if vb is None or figure[b] <= 0 or is_wide(vb):
+            continue
+        y, span = float(figure[b]), is_span(items[m].claim.when)
+        for d in range(1, significant_digits(y)):
+            for x in {_cut(y, d, math.floor), _cut(y, d, round)}:
+                for a in by_figure.get((span, x), [])[: options.max_candidates]:
+                    n = first[a]
+                    va = items[n].claim.value
+                    if a == b or b in graph.adj[a] or items[n].article == items[m].article or va is None:
+                        continue
+                    if not bound_meets(va, vb):
+                        continue
+                    if unit[n] != unit[m]:  # another thing of its class ("refugees" / "migrants")
+                        ca = thing_class(unit[n], items[n].claim.unit) or count_class(unit[n])
+                        cb = thing_class(unit[m], items[m].claim.unit) or count_class(unit[m])
+                        if not classes_agree(ca, cb) or (COUNT_CLASS in (ca, cb) and significant_digits(x) < 2):
+                            continue
+                    scored = number_pair(items[n].claim, items[m].claim, 0.0, unit[n], options)
+                    if scored is not None and scored[1].kind == "agree":
+                        graph.link(a, b, PRECISE_SCORE)
+
+
+def _cut(y: float, digits: int, how: Callable[[float], float]) -> float:
+    scale = 10.0 ** (math.floor(math.log10(y)) - digits + 1)
+    return float(f"{how(y / scale + 1e-9 if how is math.floor else y / scale) * scale:.10g}")
+
+
+_SMALL_WORDS = {**UNITS_WORDS, **TENS_WORDS}
+_OUT_OF = re.compile(
+    rf"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(\d{{1,3}}(?:,\d{{3}})*|\d+|{'|'.join(_SMALL_WORDS)})\b",
+    re.IGNORECASE,
+)
+
+
+def ratio_whole(claim: Claim) -> float | None:
+    """The whole of a ratio "X (out) of Y" that a number claim starts ("7 of 16 for 83 yards", "seven
+    out of 16 attempts": 16), else None."""
+    at = claim.sentence.find(claim.text)
+    if at < 0 or not claim.text or not claim.text.split()[-1][-1:].isalnum():
+        return None
+    m = _OUT_OF.match(claim.sentence, at + len(claim.text))
+    if m is None:
+        return None
+    whole = m.group(1).replace(",", "").lower()
+    return float(whole) if whole.isdigit() else float(_SMALL_WORDS[whole])
+
+
+def _ratio_links(items: Sequence[Item], graph: Graph, options: MatchOptions, first: Sequence[int]) -> None:
+    """Two ratios of the same two figures ("was 7 of 16 for 83 yards" / "completing seven out of 16
+    attempts") state one fact whatever each outlet names the counted thing: two figures agreeing by
+    chance is rare. Only exact figures from 2 up, and not when the sentences name different people
+    or places (``_lone_ok``)."""
+    same: dict[tuple[float, float], list[int]] = defaultdict(list)
+    for g, n in enumerate(first):
+        claim = items[n].claim
+        v = claim.value
+        if v is not None and v.low is not None and v.high == v.low >= 2 and claim.qualifier in (None, "exact"):
+            whole = ratio_whole(claim)
+            if whole is not None and whole > v.low:
+                same[float(v.low), whole].append(g)
+    names_of = _memo(lambda sentence: frozenset(names(sentence)))
+    for groups in same.values():
+        for a, b in itertools.combinations(groups[: options.max_candidates], 2):
+            n, m = first[a], first[b]
+            if b in graph.adj[a] or items[n].article == items[m].article:
+                continue
+            if not _lone_ok(items, first, a, b, names_of):
+                continue
+            scored = number_pair(items[n].claim, items[m].claim, 0.0, "", options)
+            if scored is not None and scored[1].kind == "agree":
+                graph.link(a, b, ROLE_SCORE)
+
+
+# Describing words too common to say two counted things are one: "new", "other", "total", sizes.
+_WEAK_MODIFIERS = frozenset(
+    ["new", "other", "more", "additional", "extra", "total", "big", "small", "large", "major", "minor", "key",
+     "main", "top", "first", "last", "second", "third", "few", "several", "many", "different", "separate"]
+)  # fmt: skip
 
 
 def _update_links(
@@ -490,6 +759,13 @@ def text_graph(items: Sequence[Item], options: MatchOptions, *, quote: bool) -> 
                 blocks[k].append(g)
     single = np.array([items[m[0]].article if len(m) == 1 else -1 for m in graph.members])
     long_enough = np.array([counts[n] >= 4 for n in first])
+    if quote:
+        # a quotation translated or abridged differently by each outlet ("the entire mainland of the US
+        # is within the range of our nuclear weapons" / "the entire United States is within range of
+        # our nuclear weapons") keeps its content words: scored on them as a set too, when both have
+        # at least ``quote_content_words`` of them
+        content = [" ".join(sorted(keysets[n])) for n in first]
+        wordy = np.array([len(keysets[n]) >= options.quote_content_words for n in first])
     # scores below this cannot become a link, whatever names or speakers add
     cutoff = options.quote_threshold if quote else options.statement_threshold - 10
     loose_scorer = fuzz.partial_ratio if quote else fuzz.token_set_ratio
@@ -508,6 +784,9 @@ def text_graph(items: Sequence[Item], options: MatchOptions, *, quote: bool) -> 
             # partial/set scores forgive trimmed edges, but only for texts long enough to mean it
             both_long = long_enough[idx][:, None] & long_enough[idx][None, :]
             score = np.maximum(base, np.where(both_long, loose, 0))
+            if quote and wordy[idx].sum() >= 2:
+                cset = _cdist([content[g] for g in chunk], [content[g] for g in chunk], fuzz.token_set_ratio, options, cutoff)
+                score = np.maximum(score, np.where(wordy[idx][:, None] & wordy[idx][None, :], cset, 0))
             ok = np.triu(score >= cutoff, 1)
             ok &= ~((single[idx][:, None] == single[idx][None, :]) & (single[idx][:, None] >= 0))
             for x, y in zip(*np.nonzero(ok), strict=True):

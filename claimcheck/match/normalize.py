@@ -20,6 +20,14 @@ _SPAN_WHEN = re.compile(
     r"this year|altogether|cumulative)",
     re.IGNORECASE,
 )
+# Spans that run up to the time of writing: the running total of one count, however the span is named.
+_RUNNING = re.compile(r"^\s*(?:(since)|(?:in|over|during|for) the (?:past|last|previous)|(so far|to date))\b", re.I)
+
+
+def _running_form(m: re.Match[str]) -> str:
+    return "since" if m.group(1) else "so far" if m.group(2) else "past"
+
+
 _MONTHS = {
     "jan": "january", "feb": "february", "mar": "march", "apr": "april", "jun": "june", "jul": "july",
     "aug": "august", "sep": "september", "sept": "september", "oct": "october", "nov": "november",
@@ -76,6 +84,9 @@ def when_compatible(a: str | None, b: str | None, threshold: float = 90.0) -> bo
         return not is_span(a or b)
     if is_span(a) != is_span(b):
         return False
+    ra, rb = _RUNNING.match(a), _RUNNING.match(b)
+    if ra and rb and _running_form(ra) != _running_form(rb):
+        return True  # "since October" and "in the past three months": two ways to name the span up to now
     wa, wb = when_words(a), when_words(b)
     if not wa or not wb or wa <= wb or wb <= wa:
         return True

@@ -21,12 +21,14 @@ phrase) are listed in ``claimcheck.match.rules``.
 from __future__ import annotations
 
 import gc
+import itertools
+import re
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from claimcheck.match.blocking import number_graph, text_graph
 from claimcheck.match.cluster import cluster_items, recluster
@@ -41,16 +43,18 @@ from claimcheck.match.rules import (
     count_class,
     figure_rises,
     is_precise,
+    is_rounding,
     quote_norm,
+    significant_digits,
     stated,
     timestamp,
     unit_key,
 )
 from claimcheck.match.syndication import Syndicated, find_syndicated
 from claimcheck.models import Article, Claim, Fact, Outlet
-from claimcheck.text import match_content_words
+from claimcheck.text import match_content_words, match_words
 
-__all__ = ["distinct_claims", "join_quote_parts", "match_facts", "paused_gc"]
+__all__ = ["distinct_claims", "join_article_parts", "join_quote_parts", "match_facts", "paused_gc"]
 
 
 @contextmanager
@@ -100,6 +104,7 @@ def _match_facts(
         clusters = cluster_items(items, graph, options.linkage, EXCLUSIVE.get(kind))
         if kind == "quote":
             clusters = join_quote_parts(items, graph, clusters, options)
+            clusters = join_article_parts(items, clusters, options)
         if graph.updates:
             clusters = _check_updates(items, graph, clusters, options, articles)
         clustered.append((items, graph, clusters))
@@ -154,7 +159,13 @@ def join_quote_parts(
                 items[a].claim.speaker, items[b].claim.speaker
             ):
                 continue
-            if short in long_ or fuzz.partial_ratio(short, long_) >= options.part_ratio:
+            ratio = fuzz.partial_ratio(short, long_)
+            # a part reworded in small words ("For me, that time is now" / "For me, it is time now")
+            # keeps every content word of the longer quote
+            reworded = ratio >= options.part_reworded and set(match_content_words(short)) <= set(
+                match_content_words(long_)
+            )
+            if short in long_ or ratio >= options.part_ratio or reworded:
                 parent[root(owner[a])] = root(owner[b])
     joined: dict[int, dict[int, int]] = {}
     for k, c in enumerate(clusters):
@@ -164,6 +175,84 @@ def join_quote_parts(
             if art not in per_article or len(norm(n)) > len(norm(per_article[art])):
                 per_article[art] = n
     return [sorted(per.values()) for per in joined.values()]
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def join_article_parts(
+    items: Sequence[Item], clusters: list[list[int]], options: MatchOptions
+) -> list[list[int]]:
+    """An outlet that quotes one quotation in several parts gives one fact several claims: a quote that
+    only its own article carries (a fact of one claim) joins the fact holding another quote of the same
+    article, by a compatible speaker, when it is a part of that quote reworded ("always on the desk in my
+    office" after "the button is always on the desk of my office") or when one of its sentences, at least
+    ``speaker_override_words`` words long, is a part of another outlet's quote in that fact (the rest of
+    a quotation another outlet gives whole). Parts need ``part_words`` words, ``part_content`` of them
+    content words, as in ``join_quote_parts``. Both claims stay in the fact: the outlet counts once.
+    Two quotes of one article never join a fact other outlets carry as a fact of its own, and a quote
+    joins at most one fact. Only the quotes of one article are compared with each other."""
+    owner = {n: k for k, c in enumerate(clusters) for n in c}
+    by_article: dict[int, list[int]] = {}
+    for n in owner:
+        by_article.setdefault(items[n].article, []).append(n)
+    norm = {n: quote_norm(items[n].claim) for n in owner}
+    moves: dict[int, int] = {}  # lone cluster -> the cluster it joins
+    for quotes in by_article.values():
+        lone = [n for n in quotes if len(clusters[owner[n]]) == 1 and _part_sized(norm[n], options)]
+        shared = [n for n in quotes if len(clusters[owner[n]]) > 1]
+        if not lone or not shared:
+            continue
+        ratios = process.cdist([norm[n] for n in lone], [norm[n] for n in shared], scorer=fuzz.partial_ratio)
+        for i, b in enumerate(lone):
+            best: tuple[float, int] | None = None
+            for j, a in enumerate(shared):
+                if not speakers_compatible(items[a].claim.speaker, items[b].claim.speaker):
+                    continue
+                score = _own_part(norm[b], norm[a], float(ratios[i, j]), options) or _shares_sentence(
+                    items[b].claim,
+                    [norm[n] for n in clusters[owner[a]] if items[n].article != items[b].article],
+                    options,
+                )
+                if score and (best is None or score > best[0]):
+                    best = (score, owner[a])
+            if best is not None:
+                moves[owner[b]] = best[1]
+    if not moves:
+        return clusters
+    joined = [list(c) for c in clusters]
+    for k, to in moves.items():
+        joined[to].extend(joined[k])
+        joined[k] = []
+    return [sorted(c) for c in joined if c]
+
+
+def _part_sized(text: str, options: MatchOptions) -> bool:
+    return len(text.split()) >= options.part_words and len(match_content_words(text)) >= options.part_content
+
+
+def _own_part(part: str, whole: str, ratio: float, options: MatchOptions) -> float:
+    """The partial ratio when ``part`` is a (reworded) part of the same article's longer ``whole``, else 0."""
+    if len(part) > len(whole):
+        return 0.0
+    if part in whole or ratio >= options.part_ratio:
+        return ratio
+    if ratio >= options.part_reworded and set(match_content_words(part)) <= set(match_content_words(whole)):
+        return ratio
+    return 0.0
+
+
+def _shares_sentence(claim: Claim, others: Sequence[str], options: MatchOptions) -> float:
+    """The best partial ratio of a long sentence of the quote inside another outlet's quote (0: none)."""
+    if not others:
+        return 0.0
+    text = claim.text  # the quote as printed ("norm" has no sentence ends)
+    sentences = [t for s in _SENTENCE_END.split(text) if len((t := " ".join(match_words(s))).split())
+                 >= options.speaker_override_words and _part_sized(t, options)]  # fmt: skip
+    if not sentences:
+        return 0.0
+    best = float(process.cdist(sentences, list(others), scorer=fuzz.partial_ratio).max())
+    return best if best >= options.part_ratio else 0.0
 
 
 def distinct_claims(article: Article, kind: str) -> list[Claim]:
@@ -187,7 +276,17 @@ def distinct_claims(article: Article, kind: str) -> list[Claim]:
             key = (thing, stated(c.value), is_span(c.when))
             if key not in best or rank(c) > rank(best[key]):
                 best[key] = c
+        # a figure the article gives precisely in one place and rounded in another ("5.13 million
+        # pounds" in a fact box, "5.1 million pounds" in the text) is one figure too; the rounded one
+        # is kept, as other outlets round it too
+        by_thing: dict[tuple[str, bool], list[Claim]] = {}
+        for (thing, _, span), c in best.items():
+            by_thing.setdefault((thing, span), []).append(c)
         kept = set(map(id, best.values()))
+        for group in by_thing.values():
+            for a, b in itertools.combinations(group, 2):
+                if a.value is not None and b.value is not None and is_rounding(a.value, b.value):
+                    kept.discard(id(max((a, b), key=lambda c: significant_digits(stated(c.value) or 0))))
         return [c for c in claims if id(c) in kept]
     norms = [quote_norm(c) for c in claims]
     out = []

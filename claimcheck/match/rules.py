@@ -12,19 +12,24 @@ Rules beyond plain similarity (each with its unit test in tests/test_match.py):
   between reports published at least ``update_window`` apart, the later one higher, is one fact whose
   figure was updated (``Fact.evolving``, value = the latest), unless its reports do not read as one
   rising figure (``figure_rises``): then the update links are dropped and the claims re-clustered;
+- a point figure and the same figure rounded to at least two significant digits ("5.13 million" and
+  "5.1 million") agree (``is_rounding``): one outlet rounded what another gave precisely;
+- a bare weekday ("on Wednesday night") never splits a count that does not change from day to day
+  (``match_when``);
 - statements that share a run of ``phrase_words`` content words with a rare non-name word among
   them are the same statement told with different endings.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import NamedTuple
 
-from claimcheck.match.normalize import when_compatible
+from claimcheck.match.normalize import is_span, when_compatible, when_words
 from claimcheck.match.syndication import SyndicationOptions
 from claimcheck.match.things import (  # noqa: F401 - re-exported: the matcher's public helpers
     CONTEXT_SYNONYMS,
@@ -37,6 +42,8 @@ from claimcheck.match.things import (  # noqa: F401 - re-exported: the matcher's
     count_class,
     is_precise,
     number_context,
+    rounds_to,
+    significant_digits,
     stated,
     thing_key,
     unit_key,
@@ -95,9 +102,13 @@ class MatchOptions:
     part_words: int = 4
     part_content: int = 3
     part_ratio: float = 95.0
+    part_reworded: float = 85.0  # ... or this partial_ratio when the part keeps all its content words
     # one precise figure joins counts of different things ("documents", "files", "records") when
     # it is given for at most this many things in all
     count_names: int = 4
+    # quotes with at least this many distinct content words each are also scored on those words as a
+    # set (token_set_ratio): the same quotation translated or abridged differently
+    quote_content_words: int = 6
     quote_keys: int = 16  # ...and a quote's next rarest words, up to this many keys,
     quote_key_df: int = 12  # when each is in at most this many distinct quotes
     max_block: int = 400  # blocks larger than this are split (by sorted text) before scoring
@@ -126,9 +137,18 @@ def values_agree(a: Interval, b: Interval) -> bool:
     million" agrees with "40 million" (outlets round a figure they also give as a bound); "up to
     5.1 million" agrees with figures near 5.1 million only (``CEILING_REACH``)."""
     a_low, b_low = floor_of(a), floor_of(b)
-    return (a_low is None or b.high is None or a_low <= b.high) and (
+    if (a_low is None or b.high is None or a_low <= b.high) and (
         b_low is None or a.high is None or b_low <= a.high
-    )
+    ):
+        return True
+    return is_rounding(a, b)
+
+
+def is_rounding(a: Interval, b: Interval) -> bool:
+    """Two point figures, one the other rounded ("5.1 million" and "5.13 million"; ``rounds_to``)."""
+    if a.low is None or b.low is None or a.low != a.high or b.low != b.high:
+        return False
+    return rounds_to(a.low, b.low) or rounds_to(b.low, a.low)
 
 
 # "up to 5.1 million", "as much as $2 billion": a ceiling names a figure near it, not every smaller one
@@ -173,8 +193,31 @@ def timestamp(dt: datetime | None) -> float | None:
     return None if dt is None else dt.timestamp()
 
 
+_DAY_ONLY = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning", "afternoon",
+     "evening", "night", "overnight", "hours"]
+)  # fmt: skip
+
+
+@functools.lru_cache(maxsize=4096)
+def _day_only(when: str) -> bool:
+    words = when_words(when)
+    return bool(words) and words <= _DAY_ONLY
+
+
+def match_when(claim: Claim) -> str | None:
+    """A number's time qualifier as matching reads it: none for a bare weekday ("on Wednesday night",
+    "Thursday") of a count that does not change from day to day. The weekday names when the outlet
+    reported the event (late Wednesday in one time zone is early Thursday in another); only a toll,
+    counted again each day, is split by it."""
+    when = claim.when
+    if when and not is_span(when) and _day_only(when) and not can_evolve(claim):
+        return None
+    return when
+
+
 # A claim attribute that splits facts: a number's time qualifier.
-EXCLUSIVE: dict[str, Exclusive] = {"number": (lambda c: c.when, when_compatible)}
+EXCLUSIVE: dict[str, Exclusive] = {"number": (match_when, when_compatible)}
 
 
 # --- numbers ---------------------------------------------------------------------------------
@@ -186,7 +229,7 @@ def update_pair(
     """Two reports of an evolving count, the higher one published at least ``update_window`` later
     (checked by the caller): one fact, the figure updated. Scored like values that agree."""
     assert a.value is not None and b.value is not None
-    if not when_compatible(a.when, b.when, options.when_threshold):
+    if not when_compatible(match_when(a), match_when(b), options.when_threshold):
         return None
     shared = max(0.0, (ctx - options.number_context_floor) / (1 - options.number_context_floor))
     return 0.45 + 0.55 * shared, Rule("update", ctx, thing or "?", (a.value, b.value))
@@ -196,7 +239,7 @@ def number_pair(
     a: Claim, b: Claim, ctx: float, thing: str, options: MatchOptions
 ) -> tuple[float, Rule] | None:
     assert a.value is not None and b.value is not None
-    if not when_compatible(a.when, b.when, options.when_threshold):
+    if not when_compatible(match_when(a), match_when(b), options.when_threshold):
         return None
     # token_set_ratio of unrelated word lists is rarely below 0.35: rescale so that only shared
     # words count, and a number in an unrelated sentence stays below the linkage threshold.

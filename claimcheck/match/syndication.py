@@ -80,33 +80,75 @@ def wire_marks(article: Article, outlets: Mapping[str, Outlet]) -> str | None:
 
 # per wire: its id, dateline, byline and credit patterns, and whether it is Reuters
 _Patterns = tuple[str, re.Pattern[str], re.Pattern[str], re.Pattern[str], bool]
+_REPORTING = re.compile(r"\bReporting by\b[^\n]{0,200}\bEditing by\b")
 
 
-def _wire_patterns(outlets: Mapping[str, Outlet]) -> list[_Patterns]:
-    out = []
+@dataclass(frozen=True)
+class _Wires:
+    """The wires' patterns, and one pattern of all their names as words: every mark holds a wire's name
+    (but Reuters' "Reporting by ...; Editing by ..."), so text without one needs no closer look."""
+
+    patterns: list[_Patterns]
+    any_name: re.Pattern[str] | None
+    reuters: bool
+    # when all names are ASCII: the names lower-cased, searched in lower-cased text first (a case-sensitive
+    # pattern is searched several times faster); IGNORECASE also matches "ı" and "İ" to "i" and "ſ" to "s",
+    # which lower() does not (the only such characters), so text with those goes straight to any_name
+    lower_names: re.Pattern[str] | None = None
+
+    def named(self, text: str) -> bool:
+        if self.any_name is None:
+            return False
+        quick = self.lower_names is not None and "ı" not in text and "ſ" not in text and "İ" not in text
+        if quick and not self.lower_names.search(text.lower()):  # type: ignore[union-attr]
+            return False
+        return self.any_name.search(text) is not None
+
+
+def _wire_patterns(outlets: Mapping[str, Outlet]) -> _Wires:
+    out, alts = [], []
     for wire in outlets.values():
         if not wire.wire:
             continue
         names = sorted({*wire.names, wire.id}, key=len, reverse=True)
         alt = "|".join(re.escape(n) for n in names if n)
+        alts += [n for n in names if n]
         dateline = re.compile(rf"\(\s*(?:{alt})\s*\)\s*[-–—:]", re.IGNORECASE)
         byline = re.compile(rf"\bBy\b[^\n]{{0,80}}?[,/|]\s*(?:the\s+)?(?:{alt})\b", re.IGNORECASE)
         credit = re.compile(rf"^\s*(?:{alt})\s*$", re.IGNORECASE)
         # Reuters' house style ends its copy with "Reporting by ...; Editing by ...".
         out.append((wire.id, dateline, byline, credit, any(n.lower() == "reuters" for n in names)))
-    return out
+    # every mark has a name between non-word characters: "(AP) -", ", Reuters", "By AFP" (one group of
+    # alternatives: several times faster to search than one lookaround per name)
+    words = "|".join(re.escape(n) for n in alts if re.match(r"\w", n[-1]))
+    others = "|".join(re.escape(n) for n in alts if not re.match(r"\w", n[-1]))
+    parts = ([rf"(?<!\w)(?:{words})(?!\w)"] if words else []) + ([rf"(?<!\w)(?:{others})"] if others else [])
+    any_name = re.compile("|".join(parts), re.IGNORECASE) if parts else None
+    lower_names = None
+    if alts and all(n.isascii() for n in alts):
+        low = sorted({n.lower() for n in alts}, key=len, reverse=True)
+        lower_names = re.compile(
+            "|".join(re.escape(n) + (r"(?!\w)" if re.match(r"\w", n[-1]) else "") for n in low)
+        )
+    return _Wires(out, any_name, any(p[4] for p in out), lower_names)
 
 
-def _wire_marks(article: Article, patterns: Sequence[_Patterns]) -> str | None:
+def _wire_marks(article: Article, wires: _Wires) -> str | None:
     head, tail = article.text[:400], article.text[-600:]
-    for wire_id, dateline, byline, credit, is_reuters in patterns:
+    if wires.any_name is None:
+        return None
+    by = f"By {article.author}" if article.author else ""
+    named = wires.named(head) or wires.named(tail) or (by and wires.named(by))
+    if not named and not (wires.reuters and _REPORTING.search(tail)):
+        return None
+    for wire_id, dateline, byline, credit, is_reuters in wires.patterns:
         if wire_id == article.outlet:
             continue
         if dateline.search(head) or byline.search(head) or byline.search(tail):
             return wire_id
-        if article.author and (credit.match(article.author) or byline.search(f"By {article.author}")):
+        if article.author and (credit.match(article.author) or byline.search(by)):
             return wire_id
-        if is_reuters and re.search(r"\bReporting by\b[^\n]{0,200}\bEditing by\b", tail):
+        if is_reuters and _REPORTING.search(tail):
             return wire_id
     return None
 
@@ -115,9 +157,14 @@ def find_syndicated(
     articles: Sequence[Article],
     outlets: Mapping[str, Outlet],
     options: SyndicationOptions | None = None,
+    *,
+    groups: Sequence[int] | np.ndarray | None = None,
 ) -> dict[int, Syndicated]:
     """Article index -> why it is wire copy (``Syndicated``: a wire's dateline or byline, or a
-    near-duplicate of an earlier article of another outlet)."""
+    near-duplicate of an earlier article of another outlet).
+
+    ``groups`` (a number per article, e.g. its story) looks for near-duplicates within each group only:
+    the same result as one call per group, in one pass over all of them."""
     options = options or SyndicationOptions()
     reasons: dict[int, Syndicated] = {}
     patterns = _wire_patterns(outlets)
@@ -125,7 +172,8 @@ def find_syndicated(
         wire = _wire_marks(art, patterns)
         if wire:
             reasons[i] = Syndicated("wire", wire)
-    for group, score in _near_duplicate_groups(articles, options):
+    group_of = np.zeros(len(articles), dtype=np.int64) if groups is None else np.asarray(groups, np.int64)
+    for group, score in _near_duplicate_groups(articles, group_of, options):
         original = min(group, key=lambda i: _origin_key(articles[i], outlets))
         for i in group:
             if i != original and i not in reasons and articles[i].outlet != articles[original].outlet:
@@ -140,69 +188,290 @@ def _origin_key(article: Article, outlets: Mapping[str, Outlet]) -> tuple[int, d
     return (0 if outlet and outlet.wire else 1, published, article.outlet)
 
 
+_BATCH_CHARS = 1_000_000  # groups are worked through a batch of about this much text at a time
+
+
 def _near_duplicate_groups(
-    articles: Sequence[Article], options: SyndicationOptions
+    articles: Sequence[Article], group_of: np.ndarray, options: SyndicationOptions
 ) -> list[tuple[list[int], dict[int, float]]]:
-    sets = [shingles(a.text, options.shingle) for a in articles]
-    shared = _shared_samples(sets, options)
-    parent = list(range(len(articles)))
+    """Groups of near-duplicates (with each member's best containment), whole groups a batch at a time:
+    copies are never looked for across groups, so memory stays bounded by the batch."""
+    order = np.argsort(group_of, kind="stable")
+    sizes = np.fromiter((len(articles[i].text) for i in order.tolist()), dtype=np.int64, count=len(order))
+    edges = np.flatnonzero(np.diff(group_of[order])) + 1  # where a group starts
+    out: list[tuple[list[int], dict[int, float]]] = []
+    start, used = 0, np.cumsum(sizes)
+    while start < len(order):
+        # the batch ends at the first group start past the budget (a group larger than it goes whole)
+        past = np.searchsorted(used, (used[start - 1] if start else 0) + _BATCH_CHARS, side="right")
+        k = np.searchsorted(edges, max(past, start + 1))
+        end = int(edges[k]) if k < len(edges) else len(order)
+        idx = order[start:end].tolist()
+        found = _near_duplicates_of([articles[i] for i in idx], group_of[idx], options)
+        if found:
+            best = {idx[m]: v for m, v in found[0][1].items()}  # one dict of the batch's best scores
+            out += [([idx[m] for m in members], best) for members, _ in found]
+        start = end
+    return out
+
+
+def _near_duplicates_of(
+    articles: Sequence[Article], group_of: np.ndarray, options: SyndicationOptions
+) -> list[tuple[list[int], dict[int, float]]]:
+    table = shingle_table([a.text for a in articles], options.shingle)
+    codes: dict[str, int] = {}
+    outlet_of = np.array([codes.setdefault(a.outlet, len(codes)) for a in articles], dtype=np.int64)
+    pairs = _shared_samples(table, group_of, outlet_of, options)
+    sizes = np.diff(table.indptr)
+    score = _intersections(table, pairs, group_of) / np.maximum(
+        np.minimum(sizes[pairs[:, 0]], sizes[pairs[:, 1]]), 1
+    )
+    keep = score >= options.containment
+    pairs, score = pairs[keep], score[keep]
+    parent: dict[int, int] = {}
 
     def find(i: int) -> int:
+        parent.setdefault(i, i)
         while parent[i] != i:
             parent[i] = parent[parent[i]]
             i = parent[i]
         return i
 
     best: dict[int, float] = defaultdict(float)
-    for i, j in shared:
-        if articles[i].outlet == articles[j].outlet:
-            continue
-        a, b = sets[i], sets[j]
-        score = len(a & b) / min(len(a), len(b))
-        if score >= options.containment:
-            parent[find(i)] = find(j)
-            best[i] = max(best[i], score)
-            best[j] = max(best[j], score)
-    groups: dict[int, list[int]] = defaultdict(list)
+    for (i, j), s in zip(pairs.tolist(), score.tolist(), strict=True):
+        parent[find(i)] = find(j)
+        best[i] = max(best[i], s)
+        best[j] = max(best[j], s)
+    out: dict[int, list[int]] = defaultdict(list)
     for i in best:
-        groups[find(i)].append(i)
-    return [(sorted(g), dict(best)) for g in groups.values() if len(g) > 1]
+        out[find(i)].append(i)
+    scores = dict(best)  # one dict shared by all the groups
+    return [(sorted(g), scores) for g in out.values() if len(g) > 1]
 
 
-def _shared_samples(sets: Sequence[set[int]], options: SyndicationOptions) -> list[tuple[int, int]]:
-    """Pairs of articles (i < j) sharing at least ``min_shared_samples`` sampled shingles.
+# --- shingles in bulk ------------------------------------------------------------------------------------
+#
+# ``shingles()`` hashes each n-gram with zlib.crc32, one call per n-gram. ``shingle_table`` gives the same
+# hashes for many texts at once with numpy: CRC-32 is affine over GF(2), so the CRC of "w1 w2 ... wn" follows
+# from each distinct word's CRC (computed once per word) by shifting the running register over the bytes of
+# the next word (a table lookup per register byte, ``_shift``) and adding the next word's CRC.
 
-    A sampled shingle in 2..``max_posting`` articles counts for each pair of them; with numpy the
-    postings are sorted arrays and the pairs are counted in bulk, not pair by pair.
-    """
-    hs, owner = [], []
-    for i, s in enumerate(sets):
-        if len(s) < options.min_shingles:
-            continue
-        h = np.fromiter(s, dtype=np.int64, count=len(s))
-        h = h[h % options.sample_mod == 0]
-        hs.append(h)
-        owner.append(np.full(len(h), i, dtype=np.int64))
-    if not hs:
-        return []
-    h, a = np.concatenate(hs), np.concatenate(owner)
-    order = np.lexsort((a, h))
-    h, a = h[order], a[order]
-    # each posting (run of equal h) as [start, end); keep those of 2..max_posting articles
-    cut = np.flatnonzero(np.diff(h)) + 1
-    starts = np.concatenate(([0], cut))
-    sizes = np.diff(np.concatenate((starts, [len(h)])))
-    keep = (sizes >= 2) & (sizes <= options.max_posting)
-    posting = np.repeat(np.cumsum(keep) * keep, sizes)  # 0 = a posting not kept
-    pairs = []
-    for k in range(1, int(sizes[keep].max(initial=1))):
-        same = (posting[:-k] == posting[k:]) & (posting[:-k] > 0)
-        x = np.flatnonzero(same)
-        if not len(x):
-            break
-        pairs.append(a[x] * len(sets) + a[x + k])
+_POLY = 0xEDB88320
+_MASK = 0xFFFFFFFF
+_LMAX = 64  # register shifts by up to this many bytes come from one table; longer ones take several steps
+
+
+def _shift_tables() -> np.ndarray:
+    """``T[l * 1024 + k * 256 + v]``: the raw CRC register ``v << 8k`` after ``l`` zero bytes."""
+    table = np.arange(256, dtype=np.int64)
+    for _ in range(8):
+        table = np.where(table & 1, (table >> 1) ^ _POLY, table >> 1)
+    reg = (np.arange(256, dtype=np.int64)[None, :] << (8 * np.arange(4, dtype=np.int64))[:, None]).ravel()
+    out = np.empty((_LMAX + 1, 1024), dtype=np.int64)
+    for n in range(_LMAX + 1):
+        out[n] = reg
+        reg = (reg >> 8) ^ table[reg & 0xFF]
+    return out.ravel()
+
+
+_TABLES: np.ndarray | None = None
+
+
+def _shift(reg: np.ndarray, n: np.ndarray) -> np.ndarray:
+    """Each raw CRC register ``reg`` after ``n`` zero bytes (linear in ``reg``: four table lookups)."""
+    global _TABLES
+    if _TABLES is None:
+        _TABLES = _shift_tables()
+    t = _TABLES
+    long = np.flatnonzero(n > _LMAX)
+    if len(long):  # rare (words of 64+ bytes): shift those _LMAX bytes at a time first
+        reg, n = reg.copy(), n.copy()
+        reg[long] = _shift(reg[long], np.full(len(long), _LMAX))
+        n[long] -= _LMAX
+        return _shift(reg, n)
+    step = n * 1024
+    return (
+        t[step + (reg & 0xFF)]
+        ^ t[step + 256 + ((reg >> 8) & 0xFF)]
+        ^ t[step + 512 + ((reg >> 16) & 0xFF)]
+        ^ t[step + 768 + (reg >> 24)]
+    )
+
+
+class _Words(dict[str | bytes, int]):
+    """Word -> id, growing; per id the raw CRC (init 0, no final xor) of the word and of " " + word."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.new: list[str | bytes] = []
+        self.raw = np.zeros(0, dtype=np.int64)
+        self.raw_spaced = np.zeros(0, dtype=np.int64)
+        self.length = np.zeros(0, dtype=np.int64)  # bytes of the word
+        self._ones: dict[int, int] = {}
+
+    def __missing__(self, word: str | bytes) -> int:
+        k = self[word] = len(self)
+        self.new.append(word)
+        return k
+
+    def ones(self, n: int) -> int:
+        """The raw register 0xFFFFFFFF after ``n`` zero bytes (crc32 = ~(raw ^ this))."""
+        v = self._ones.get(n)
+        if v is None:
+            v = self._ones[n] = ~zlib.crc32(bytes(n)) & _MASK
+        return v
+
+    def flush(self) -> None:
+        """Compute the CRCs of the words added since the last flush."""
+        if not self.new:
+            return
+        data = [w if isinstance(w, bytes) else w.encode("utf-8") for w in self.new]
+        lengths = np.fromiter(map(len, data), dtype=np.int64, count=len(data))
+        crc = np.fromiter(map(zlib.crc32, data), dtype=np.int64, count=len(data))
+        spaced = np.fromiter((zlib.crc32(b" " + d) for d in data), dtype=np.int64, count=len(data))
+        ones = np.array([self.ones(int(n)) for n in range(int(lengths.max()) + 2)], dtype=np.int64)
+        # raw = ~crc32 ^ ones(len): the register's start value taken out
+        self.raw = np.concatenate((self.raw, (~crc & _MASK) ^ ones[lengths]))
+        self.raw_spaced = np.concatenate((self.raw_spaced, (~spaced & _MASK) ^ ones[lengths + 1]))
+        self.length = np.concatenate((self.length, lengths))
+        self.new = []
+
+
+@dataclass
+class ShingleTable:
+    """Distinct shingle hashes of many texts: text ``k``'s are ``hashes[indptr[k]:indptr[k+1]]``, sorted."""
+
+    indptr: np.ndarray
+    hashes: np.ndarray  # uint32
+
+    def of(self, k: int) -> set[int]:
+        return set(self.hashes[self.indptr[k] : self.indptr[k + 1]].tolist())
+
+
+# UTF-8 bytes: ASCII letters lower-cased, ASCII digits and "_" kept, every other byte a space
+_ASCII_WORDS = bytes(
+    b + 32 if 65 <= b <= 90 else b if (b < 128 and chr(b).isalnum()) or b == 95 else 32 for b in range(256)
+)
+_NON_ASCII_WORD = re.compile(r"[^\W\x00-\x7f]")
+_CHUNK = 1000  # texts hashed at a time (bounds the token lists held at once)
+
+
+def shingle_table(texts: Sequence[str], size: int = 5) -> ShingleTable:
+    """The :func:`shingles` of every text, computed in bulk (same hashes, as sorted arrays)."""
+    words = _Words()
+    parts: list[np.ndarray] = []
+    nwords, counts = np.zeros(len(texts), dtype=np.int64), np.zeros(len(texts), dtype=np.int64)
+    findall = _WORD.findall
+    for c in range(0, len(texts), _CHUNK):
+        tokens: list[str | bytes] = []
+        for k, text in enumerate(texts[c : c + _CHUNK], start=c):
+            # Text whose only word characters are ASCII (most English copy, curly quotes and dashes aside):
+            # \w is [A-Za-z0-9_] there, so a byte translation and a split find the regex's words, faster
+            if text.isascii() or not _NON_ASCII_WORD.search(text):
+                found = text.encode().translate(_ASCII_WORDS).split()
+            else:
+                found = findall(text.lower())
+            nwords[k] = len(found)
+            tokens += found
+        ids = np.fromiter(map(words.__getitem__, tokens), dtype=np.int64, count=len(tokens))
+        del tokens
+        words.flush()
+        n = nwords[c : c + _CHUNK]
+        doc = np.repeat(np.arange(len(n), dtype=np.int64), n)
+        start = np.cumsum(n) - n
+        pos = np.arange(len(ids)) - start[doc]
+        first = np.flatnonzero(pos <= (n - size)[doc])  # an n-gram starts here
+        reg, total = words.raw[ids[first]], words.length[ids[first]]
+        for s in range(1, size):
+            nxt = ids[first + s]
+            reg = _shift(reg, words.length[nxt] + 1) ^ words.raw_spaced[nxt]
+            total = total + words.length[nxt] + 1
+        ones = np.array([words.ones(int(t)) for t in range(int(total.max(initial=0)) + 1)], dtype=np.int64)
+        hashes = ~(reg ^ ones[total]) & _MASK
+        owner = doc[first]
+        short = np.flatnonzero((n > 0) & (n < size))  # fewer words than a shingle: one hash of them all
+        if len(short):
+            extra = [_h(" ".join(findall(texts[c + k].lower()))) for k in short.tolist()]
+            hashes = np.concatenate((hashes, np.array(extra, dtype=np.int64)))
+            owner = np.concatenate((owner, short))
+        uniq = np.sort(owner << 32 | hashes)
+        uniq = uniq[np.concatenate(([True], uniq[1:] != uniq[:-1]))] if len(uniq) else uniq
+        counts[c : c + _CHUNK] = np.bincount(uniq >> 32, minlength=len(n))
+        parts.append((uniq & _MASK).astype(np.uint32))
+    indptr = np.concatenate(([0], np.cumsum(counts))).astype(np.int64)
+    return ShingleTable(indptr, np.concatenate(parts) if parts else np.zeros(0, dtype=np.uint32))
+
+
+# --- candidate pairs and their containment, in bulk ---------------------------------------------------------
+
+
+def _shared_samples(
+    table: ShingleTable, group_of: np.ndarray, outlet_of: np.ndarray, options: SyndicationOptions
+) -> np.ndarray:
+    """Pairs of articles (i < j) of one group and of two outlets sharing at least ``min_shared_samples``
+    sampled shingles (one in ``sample_mod``, by hash): a sampled shingle in 2..``max_posting`` articles of
+    a group counts for each pair of them. Articles of fewer than ``min_shingles`` shingles take no part."""
+    none = np.zeros((0, 2), dtype=np.int64)
+    sizes = np.diff(table.indptr)
+    owner = np.repeat(np.arange(len(sizes), dtype=np.int64), sizes)
+    take = (table.hashes % options.sample_mod == 0) & (sizes >= options.min_shingles)[owner]
+    h, a = table.hashes[take].astype(np.int64), owner[take]
+    g = group_of[a]
+    order = np.argsort(g << 32 | h, kind="stable")  # entries come in article order: by group, hash, article
+    h, a, g = h[order], a[order], g[order]
+    # each posting (run of one group and hash); keep those of 2..max_posting articles
+    new = np.concatenate(([True], (np.diff(h) != 0) | (np.diff(g) != 0))) if len(h) else np.zeros(0, bool)
+    run = np.cumsum(new) - 1
+    run_size = np.bincount(run)[run] if len(run) else run
+    keep = (run_size >= 2) & (run_size <= options.max_posting)
+    a, run, run_size = a[keep], run[keep], run_size[keep]
+    pairs, d = [], 1
+    while len(a) > d:
+        # each article appears once per run and runs are sorted by article: a[x] < a[x + d]
+        same = run[:-d] == run[d:]
+        x, y = a[:-d][same], a[d:][same]
+        cross = outlet_of[x] != outlet_of[y]
+        pairs.append(x[cross] * len(sizes) + y[cross])
+        d += 1
+        longer = run_size > d  # runs long enough for a pair at distance d
+        a, run, run_size = a[longer], run[longer], run_size[longer]
     if not pairs:
-        return []
+        return none
     codes, counts = np.unique(np.concatenate(pairs), return_counts=True)
     codes = codes[counts >= options.min_shared_samples]
-    return list(zip((codes // len(sets)).tolist(), (codes % len(sets)).tolist(), strict=True))
+    return np.stack((codes // len(sizes), codes % len(sizes)), axis=1)
+
+
+def _intersections(table: ShingleTable, pairs: np.ndarray, group_of: np.ndarray) -> np.ndarray:
+    """|A ∩ B| of each pair's shingle sets (pairs within a group): every shingle's articles of one group
+    are listed together, each two of them at distance d in that list are one shared shingle of that pair,
+    and those shares are counted for the candidate pairs only."""
+    out = np.zeros(len(pairs), dtype=np.int64)
+    if not len(pairs):
+        return out
+    n = len(table.indptr) - 1
+    wanted = pairs[:, 0] * n + pairs[:, 1]  # sorted (pairs come from np.unique)
+    sizes = np.diff(table.indptr)
+    owner = np.repeat(np.arange(n, dtype=np.int64), sizes)
+    involved = np.zeros(n, dtype=bool)
+    involved[pairs.ravel()] = True
+    take = involved[owner]
+    h, a = table.hashes[take], owner[take]
+    g = group_of[a]
+    order = np.argsort(g << 32 | h, kind="stable")  # entries come in article order: by group, hash, article
+    h, a, g = h[order], a[order], g[order]
+    new = np.concatenate(([True], (h[1:] != h[:-1]) | (g[1:] != g[:-1]))) if len(h) else np.zeros(0, bool)
+    run = np.cumsum(new) - 1
+    run_size = np.bincount(run)[run] if len(run) else run
+    d = 1
+    while True:
+        longer = run_size > d  # runs long enough for a pair at distance d
+        a, run, run_size = a[longer], run[longer], run_size[longer]
+        if len(a) <= d:
+            return out
+        same = run[:-d] == run[d:]
+        code = a[:-d][same] * n + a[d:][same]
+        at = np.minimum(np.searchsorted(wanted, code), len(wanted) - 1)
+        hit = wanted[at] == code
+        out += np.bincount(at[hit], minlength=len(out))
+        d += 1

@@ -8,7 +8,8 @@ matcher needs three answers about it, all from general English, never from one s
   and marked as a *part* when the number is a sub-count ("seven of the dead", "including three");
 - its **class** (``thing_class``): head nouns that news copy uses for the same people when it gives
   one figure (nationals / citizens / tourists / foreigners / passengers / victims; customers /
-  consumers / users; troops / soldiers / service members; workers / employees / staff). Two
+  consumers / users; troops / soldiers / service members; workers / employees / staff; migrants /
+  refugees / asylum seekers). Two
   claims of one class and the same figure may be one fact; they never conflict or evolve;
 - whether the figure as written is **precise** (``is_precise``): "2,500" or "108" or "$48 billion"
   name one fact in a story whatever the words around them, "about 100" or "five" do not.
@@ -17,7 +18,11 @@ matcher needs three answers about it, all from general English, never from one s
 from __future__ import annotations
 
 import functools
+import math
 import re
+from typing import Any
+
+import numpy as np
 
 from claimcheck.claims.measures import MEASURE_WORDS
 from claimcheck.models import Claim, Interval
@@ -40,7 +45,8 @@ UNIT_SYNONYMS = {
 # Two-word counted things that are one noun: "service members" are servicemembers, not members.
 _COMPOUNDS = {("service", "member"): "servicemember", ("account", "holder"): "accountholder",
               ("foreign", "national"): "national", ("crew", "member"): "crew",
-              ("staff", "member"): "staff", ("per", "cent"): "percent"}  # fmt: skip
+              ("staff", "member"): "staff", ("per", "cent"): "percent", ("asylum", "seeker"): "asylumseeker",
+              ("head", "state"): "head of state", ("head", "government"): "head of state"}  # fmt: skip
 
 
 # Words after a counted noun that are not the noun: "19 points clear", "12 points ahead", "two years ago".
@@ -69,7 +75,7 @@ def unit_key(unit: str | None) -> str:
         ws = ws[:-1]  # "19 points clear", "two years ago": the head comes before
     if len(ws) > 1 and (compound := _COMPOUNDS.get((ws[-2], ws[-1]))):
         return compound
-    if len(ws) > 1 and ws[0] in COUNT_NOUNS:
+    if len(ws) > 1 and ws[0] in COUNT_NOUNS and ws[0] != "time":  # "a two-time champion" counts titles
         return UNIT_SYNONYMS.get(ws[0], ws[0])  # "12 point lead", "17 minute delay": points, minutes
     return UNIT_SYNONYMS.get(ws[-1], ws[-1]) if ws else ""
 
@@ -104,6 +110,8 @@ def compound_key(claim: Claim) -> str:
     ws = (claim.unit or "").split()
     if len(ws) < 2 or not (m := _COMPOUND.search(claim.text)) or m.group(1).lower() != ws[0].lower():
         return ""
+    if ws[0].lower() in ("time", "times"):
+        return ""  # "a two-time champion", "the four-times winner": the titles, not occasions
     return unit_key(ws[0])
 
 
@@ -186,6 +194,9 @@ _CLASS_WORDS = {
     "military": ("troop", "soldier", "servicemember", "serviceman", "servicemen", "personnel",
                  "marine", "force", "service personnel", "servicewoman", "servicewomen"),
     "worker": ("worker", "employee", "staff", "staffer", "workforce", "labourer", "laborer"),
+    "migrant": ("migrant", "refugee", "seeker", "asylum seeker", "asylumseeker", "immigrant", "emigrant"),
+    # who leads a country: "12 world leaders" / "12 heads of state" / "presidents and prime ministers"
+    "leader": ("leader", "head of state", "president", "premier", "ruler", "monarch", "king"),
 }  # fmt: skip
 THING_CLASSES = {w: cls for cls, ws in _CLASS_WORDS.items() for w in ws}
 # Generic people ("2,500 people") may be any of the classes above when the figure agrees.
@@ -224,6 +235,14 @@ def count_class(thing: str) -> str | None:
     return COUNT_CLASS
 
 
+def is_measure(thing: str) -> bool:
+    """Whether a counted thing is a unit of measure ("lb", "km", "terabyte"... as ``unit_key`` gives them)."""
+    return thing in _MEASURE_UNITS or thing in _DATA_UNITS
+
+
+_DATA_UNITS = frozenset(["byte", "kilobyte", "megabyte", "gigabyte", "terabyte", "petabyte", "gb", "tb", "mb"])
+
+
 def classes_agree(a: str | None, b: str | None) -> bool:
     """Two classes of counted things may name the same things: equal, or one is generic people."""
     if a is None or b is None:
@@ -252,6 +271,8 @@ def is_part(claim: Claim) -> bool:
 def _part_thing(claim: Claim, thing: str) -> str:
     """The thing a sub-count counts: a class noun near it ("seven of the dead were foreign
     nationals" counts nationals), else the whole's thing marked as a part."""
+    if thing in THING_CLASSES:
+        return thing  # "including 12 heads of state", "among them three tourists": it counts its own class noun
     at = claim.sentence.find(claim.text)
     after = match_content_words(claim.sentence[at + len(claim.text) :])[:8] if at >= 0 else []
     for w in after:
@@ -305,3 +326,70 @@ def is_fairly_precise(v: Interval | None) -> bool:
     words around two reports share some context (the matcher's context floor)."""
     x = stated(v)
     return x is not None and x > 0 and significant_digits(x) >= 2
+
+
+def rounds_to(x: float, y: float) -> bool:
+    """Whether ``y`` is ``x`` rounded to ``y``'s own significant digits, at least two of them: "5.1
+    million" is "5.13 million" rounded, "140,000" is "140,660" rounded, "37,000" is "37,040". One
+    figure given precisely and rounded by another outlet is one figure; a one-digit round figure
+    ("2,000", "5 million") may round too many figures to say so."""
+    if x <= 0 or y <= 0 or x == y:
+        return False
+    digits = significant_digits(y)
+    if digits < 2 or significant_digits(x) <= digits:
+        return False
+    return math.isclose(_round_sig(x, digits), y, rel_tol=1e-9)
+
+
+def bound_meets(a: Interval, b: Interval) -> bool:
+    """Whether a bound or a hedged figure meets a more precise one of the same thing: "more than 11
+    million" and "11.5 million" (the precise figure cut to the bound's digits is the bound), "more than a
+    million" and "in excess of 1.1 million", "about 90" and "89" (the precise figure rounded to the hedged
+    one's digits is it). Outlets state one figure at the precision they choose."""
+    for x_iv, y_iv in ((a, b), (b, a)):
+        x, y = stated(x_iv), stated(y_iv)
+        if not x or not y or x == y or x <= 0 or y <= 0:
+            continue
+        dx = significant_digits(x)
+        if significant_digits(y) <= dx:
+            continue
+        lower = x_iv.low is not None and x_iv.high is None
+        hedged = x_iv.low is not None and x_iv.high is not None and x_iv.low < x < x_iv.high
+        if lower and y > x and math.isclose(_trunc_sig(y, dx), x, rel_tol=1e-9):
+            return True
+        if hedged and math.isclose(_round_sig(y, dx), x, rel_tol=1e-9):
+            return True
+    return False
+
+
+def _trunc_sig(x: float, digits: int) -> float:
+    scale = 10.0 ** (math.floor(math.log10(abs(x))) - digits + 1)
+    return math.floor(x / scale + 1e-9) * scale
+
+
+def _round_sig(x: float, digits: int) -> float:
+    scale = 10.0 ** (math.floor(math.log10(abs(x))) - digits + 1)
+    return round(x / scale) * scale
+
+
+def rounded_pairs(a: Any, b: Any, da: Any, db: Any) -> Any:
+    """``rounds_to`` either way on arrays: figures ``a`` (a column, ``da`` their significant digits)
+    against figures ``b`` (a row, digits ``db``)."""
+    a = np.asarray(a, dtype=np.float64)[:, None]
+    b = np.asarray(b, dtype=np.float64)[None, :]
+    da, db = np.asarray(da)[:, None], np.asarray(db)[None, :]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        a_to_b = (db >= 2) & (da > db) & np.isclose(_round_sig_arr(a, db), b, rtol=1e-9, atol=0)
+        b_to_a = (da >= 2) & (db > da) & np.isclose(_round_sig_arr(b, da), a, rtol=1e-9, atol=0)
+    return (a > 0) & (b > 0) & (a_to_b | b_to_a)
+
+
+def sig_digits(figures: Any) -> Any:
+    """``significant_digits`` of each figure (0 for none), as an array."""
+    return np.array([significant_digits(float(v)) if v > 0 else 0 for v in figures], dtype=np.int64)
+
+
+def _round_sig_arr(x: Any, digits: Any) -> Any:
+    safe = np.where(x > 0, x, 1.0)
+    scale = 10.0 ** (np.floor(np.log10(safe)) - digits + 1)
+    return np.round(safe / scale) * scale

@@ -46,6 +46,15 @@ def cell_flags(fact: Fact, oid: str) -> str:
     return flags
 
 
+def first_independent(fact: Fact) -> str | None:
+    """The first outlet to report the fact in an article of its own, when the first of all is a wire copy
+    (what "independent outlets only" marks as first); None when the first outlet is independent."""
+    independent = set(fact.independent_outlets)
+    if fact.first_outlet is None or fact.first_outlet in independent:
+        return None
+    return next((o for o in fact.outlets if o in independent), None)
+
+
 def _conflict_value(fact: Fact, oid: str) -> str:
     return next((format_value(c.value) for c in fact.conflicts if c.outlet == oid), "")
 
@@ -104,12 +113,15 @@ def render_html(result: CompareResult, *, explain: bool = False) -> str:
 
 def _fact_data(fact: Fact, columns: Sequence[str]) -> dict[str, object]:
     cells, vals = {}, {}
+    first_indep, fi = first_independent(fact), None
     for col, oid in enumerate(columns):
         if flags := cell_flags(fact, oid):
             cells[col] = flags
             if "x" in flags:
                 vals[col] = _conflict_value(fact, oid)
-    return {
+            elif oid == first_indep:
+                fi = col  # marked "1" while only independent outlets are shown
+    data: dict[str, object] = {
         "id": plain(fact.id),
         "kind": fact.kind,
         "summary": plain(fact.summary),
@@ -118,6 +130,9 @@ def _fact_data(fact: Fact, columns: Sequence[str]) -> dict[str, object]:
         "cells": cells,
         "vals": vals,
     }
+    if fi is not None:
+        data["fi"] = fi
+    return data
 
 
 def _header(result: CompareResult, names: dict[str, str], wo: set[str]) -> str:

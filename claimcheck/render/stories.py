@@ -66,26 +66,35 @@ def stories_table(result: StoriesResult) -> Table:
     table.add_column("Story", ratio=1, overflow="fold")
     table.add_column("Outlets", justify="right", no_wrap=True)
     table.add_column("Art.", justify="right", no_wrap=True)
-    table.add_column("First", no_wrap=True)
-    table.add_column("Last", no_wrap=True)
+    table.add_column("First → last", no_wrap=True)
     for n, s in enumerate(result.stories, 1):
         story = Text(plain(s.label))
         story.append(f"\n{s.id}", style="dim")
         if s.topic:
             story.append(" · topic: ", style="dim")
             story.append(plain(s.topic), style="cyan")
-        first = Text(short_time(s.first_published, year))
-        if s.first_outlet:
-            first.append(f"\n{_name(result, s.first_outlet)[:16]}", style="green")
         table.add_row(
             str(n),
             story,
             f"{len(s.independent_outlets)}/{len(s.outlets)}",
             str(len(s.articles)),
-            first,
-            short_time(s.last_published, year),
+            _when(s, result, year),
         )
     return table
+
+
+def _when(s: Story, result: StoriesResult, year: int) -> Text:
+    """First publication, "→" the last (its time alone on the same day), and the first outlet: one narrow
+    column, so that the label gets the width at 80 columns."""
+    first, last = s.first_published, s.last_published
+    when = Text(short_time(first, year))
+    if last is not None and first is not None and last != first:
+        when.append(
+            "\n→ " + (last.strftime("%H:%M") if last.date() == first.date() else short_time(last, year))
+        )
+    if s.first_outlet:
+        when.append(f"\n{_name(result, s.first_outlet)[:16]}", style="green")
+    return when
 
 
 def print_stories(result: StoriesResult, console: Console) -> None:

@@ -7,6 +7,7 @@ become markup, colour or a terminal control sequence.
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 
 from rich import box
 from rich.console import Console, Group
@@ -33,31 +34,57 @@ def title_line(result: CompareResult) -> Text:
     )
 
 
-# Beyond this many outlets a row names them by id ("12 outlets: reuters (first), ap, cbsnews (w)"),
-# so that it stays a few lines high at 80 columns; the Markdown report lists them in full.
+# Beyond this many outlets a row names them by id ("5 outlets: reuters (first), ap, cbsnews (w), ..."), so that
+# it stays a few lines high at 80 columns; the Markdown report lists them in full. A fact that most of the
+# outlets report is told by the few that do not ("all 12 outlets", "10 of 12, all but ap, bbc") when that is
+# the shorter text.
 FULL_NAMES_UP_TO = 3
+ALL_BUT_UP_TO = 3
 
 
-def _outlets_cell(fact: Fact, names: dict[str, str]) -> Text:
+def _outlets_cell(fact: Fact, names: dict[str, str], considered: Sequence[str] = ()) -> Text:
     copies = {m.outlet for m in fact.mentions if m.syndicated} - set(fact.independent_outlets)
     short = len(fact.outlets) > FULL_NAMES_UP_TO
     cell = Text(f"{len(fact.outlets)} outlets: " if short else "")
     for n, oid in enumerate(fact.outlets):
         if n:
             cell.append(", ")
-        cell.append(plain(oid if short else names.get(oid, oid)), style="bold" if oid == fact.first_outlet else "")
+        cell.append(
+            plain(oid if short else names.get(oid, oid)), style="bold" if oid == fact.first_outlet else ""
+        )
         if oid == fact.first_outlet:
             cell.append(" (first)", style="green")
         if oid in copies:
             cell.append(" (w)" if short else " (wire copy)", style="dim")
+    missing = [o for o in considered if o not in set(fact.outlets)]
+    if short and considered and len(missing) <= ALL_BUT_UP_TO:
+        other = _all_but(fact, missing, copies, len(considered))
+        if len(other.plain) < len(cell.plain):
+            cell = other
     if fact.cited_sources:
         cited = ", ".join(plain(s if short and s in names else names.get(s, s)) for s in fact.cited_sources)
         cell.append(f"\ncites {cited}", style="dim")
     return cell
 
 
+def _all_but(fact: Fact, missing: Sequence[str], copies: set[str], considered: int) -> Text:
+    """The reporting outlets told by the others: "all 12 outlets" / "10 of 12, all but ap, bbc", then the first outlet and the wire copies, by id."""
+    if missing:
+        cell = Text(f"{len(fact.outlets)} of {considered}, all but {', '.join(plain(o) for o in missing)}")
+    else:
+        cell = Text(f"all {considered} outlets")
+    if fact.first_outlet:
+        cell.append("; first ")
+        cell.append(plain(fact.first_outlet), style="bold")
+    wire = [o for o in fact.outlets if o in copies]
+    if wire:
+        cell.append(f"; wire copy: {', '.join(plain(o) for o in wire)}", style="dim")
+    return cell
+
+
 def attribution_table(result: CompareResult) -> Table:
     names = outlet_names(result)
+    considered = [o.id for o in result.outlets if o.articles]  # outlets with an article in the comparison
     table = Table(show_lines=False, expand=True)
     table.add_column("#", no_wrap=True)
     table.add_column("Fact", ratio=3)
@@ -71,7 +98,7 @@ def attribution_table(result: CompareResult) -> Table:
         table.add_row(
             fact.id,
             _t(f"[{fact.kind}] {fact.summary}"),
-            _outlets_cell(fact, names),
+            _outlets_cell(fact, names, considered),
             f"{len(fact.independent_outlets)}/{len(fact.outlets)}",
             conflicts,
         )
@@ -135,7 +162,9 @@ def matrix_table(result: CompareResult) -> Table:
 def matrix_legend(result: CompareResult) -> Text:
     names = outlet_names(result)
     columns = matrix_columns(result)
-    pairs = [f"{k} {plain(names.get(oid, oid))}" for k, oid in zip(column_keys(len(columns)), columns, strict=True)]
+    pairs = [
+        f"{k} {plain(names.get(oid, oid))}" for k, oid in zip(column_keys(len(columns)), columns, strict=True)
+    ]
     marks = "1 first reporter · x reports it · w wire copy · ! conflicting value · c cited"
     return Text(" · ".join(pairs) + "\n" + marks)
 

@@ -1,0 +1,194 @@
+"""The bulk wire-copy finder (claimcheck/match/syndication.py) gives exactly what the pair-by-pair one gave
+(tests/syndication_reference.py): the same shingle hashes, the same copies, sources and scores, on the demo
+corpus (CBS and ABC carry wire copies), on a generated corpus with planted copies edited 0-50%, and on the
+real news-clusters articles when ../shared/realdata is present."""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import itertools
+import json
+import random
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+
+import pytest
+import syndication_reference as reference
+from conftest import REALDATA, ROOT
+
+from claimcheck.match.syndication import Syndicated, find_syndicated, shingle_table, shingles
+from claimcheck.models import Article, Outlet
+
+T0 = datetime(2026, 1, 5, 8, tzinfo=UTC)
+
+
+def per_group(
+    articles: Sequence[Article], groups: Sequence[int], outlets: Mapping[str, Outlet]
+) -> dict[int, Syndicated]:
+    """The reference called once per group, as stories called it (once per story)."""
+    members: dict[int, list[int]] = defaultdict(list)
+    for i, g in enumerate(groups):
+        members[g].append(i)
+    out = {}
+    for idx in members.values():
+        for k, reason in reference.find_syndicated([articles[i] for i in idx], outlets).items():
+            out[idx[k]] = reason
+    return out
+
+
+def test_bulk_shingles_are_the_crc32_of_each_word_5gram() -> None:
+    texts = [
+        "",
+        "one two",
+        "a b c d",
+        "a b c d e",
+        "It's a_b x-y 12,000 \t\n\x0b\x0c and \x1f so on, done.",
+        "\u201cCurly quotes\u201d \u2014 and dashes \u2026 only ASCII words in between them all",
+        "Ünïcode wörds ça va très bien là-bas, où les élèves étudient " * 3,
+        "KELVIN \u212a and DOTTED \u0130stanbul lower to ASCII and more letters here",
+        "\u0663\u0664 digits \u00b2 superscripts \u4e2d\u6587 words x y z",
+        ("averyveryverylongwordthatgoesonandon" * 4 + " ") * 12,
+        "word " * 300,
+    ]
+    texts += [
+        p.read_text(encoding="utf-8")[:5000] for p in sorted((ROOT / "claimcheck" / "demo").rglob("*.html"))
+    ]
+    table = shingle_table(texts)
+    for k, text in enumerate(texts):
+        assert table.of(k) == reference.shingles(text) == shingles(text), text[:60]
+
+
+def planted_copies(n: int, seed: int = 3) -> tuple[list[Article], list[int], dict[str, Outlet]]:
+    """Generated articles (bench/corpus.py, invented text) and, for a quarter of them, another outlet's
+    copy of one, edited 0-50% word by word and sometimes cut short; each with its story as group."""
+    from bench.corpus import iter_articles, make_outlets, make_stories
+
+    infos = make_outlets(20)
+    outlets = {o.id: Outlet(o.id, o.name, o.aliases, wire=o.wire) for o in infos}
+    rng = random.Random(seed)
+    arts, groups = [], []
+    stories = make_stories(max(1, n // 20), seed)
+    for _, a, _ in itertools.islice(iter_articles(infos, n // 20 + 1, stories, seed), n):
+        text = a.text if rng.random() < 0.5 else "\n".join(p for p in a.paragraphs if rng.random() < 0.5)
+        url = f"https://{a.outlet.id}.example/{len(arts)}"
+        arts.append(Article(a.outlet.id, url, url, a.title, text, url, T0, a.author, a.published))
+        groups.append(a.story.id)
+    for k in range(len(arts) // 4):
+        src = rng.randrange(len(arts))
+        edit = rng.choice([0.0, 0.1, 0.2, 0.3, 0.4, 0.5])
+        words = [
+            w if rng.random() >= edit else rng.choice(["other", "words", "here"])
+            for w in arts[src].text.split()
+        ]
+        if rng.random() < 0.3:
+            words = words[: max(5, int(len(words) * rng.uniform(0.2, 1.0)))]
+        published = (arts[src].published or T0) + timedelta(hours=rng.choice([-2, 1, 3]))
+        url = f"https://copy.example/{k}"
+        arts.append(Article(rng.choice(infos).id, url, url, arts[src].title, " ".join(words), url, T0,
+                            published=published))  # fmt: skip
+        groups.append(groups[src])
+    return arts, groups, outlets
+
+
+def test_same_copies_as_pair_by_pair_on_planted_copies() -> None:
+    arts, groups, outlets = planted_copies(500)
+    whole = find_syndicated(arts, outlets)
+    assert whole == reference.find_syndicated(arts, outlets)
+    assert sum(r.kind == "near-duplicate" for r in whole.values()) > 50  # the test has copies to find
+    grouped = find_syndicated(arts, outlets, groups=groups)
+    assert grouped == per_group(arts, groups, outlets)
+    assert grouped != whole  # groups do limit the search
+
+
+def test_same_copies_as_pair_by_pair_on_the_demo_corpus() -> None:
+    from test_compare_demo import demo_outlets, demo_store
+
+    from claimcheck.store import Store
+
+    with Store.open(demo_store().db, create=False) as store:
+        full = store.articles_by_id(list(range(1, 1000)))
+        cut = store.window_articles()  # what stories reads: texts cut to their head and tail
+    outlets = demo_outlets()
+    assert find_syndicated(full, outlets) == reference.find_syndicated(full, outlets)
+    # without wire outlets the copies are found by their text alone (datelines need a wire to name)
+    plain = {k: replace(o, wire=False) for k, o in outlets.items()}
+    found = find_syndicated(full, plain)
+    assert {full[i].outlet for i, r in found.items() if r.kind == "near-duplicate"} >= {"cbsnews", "abcnews"}
+    assert found == reference.find_syndicated(full, plain)
+    groups = [len(a.title) % 3 for a in cut]
+    for o in (outlets, plain):
+        assert find_syndicated(cut, o, groups=groups) == per_group(cut, groups, o)
+
+
+CLUSTERS = REALDATA / "news-clusters"
+
+
+@pytest.mark.skipif(not (CLUSTERS / "EVENTS.json").is_file(), reason="shared/realdata absent")
+def test_same_copies_as_pair_by_pair_on_real_articles() -> None:
+    arts, groups, events = [], [], {}
+    for path in sorted((CLUSTERS / "articles").glob("*.json")):
+        d = json.loads(path.read_text(encoding="utf-8"))
+        nc = d["newsCluster"]
+        event = (nc if isinstance(nc, dict) else ast.literal_eval(nc))["Event"]
+        if int(hashlib.sha1(event.encode()).hexdigest(), 16) % 3 == 0:
+            continue  # held-out events stay unseen
+        pub = d.get("date_publish")
+        when = datetime.fromisoformat(pub).replace(tzinfo=UTC) if pub and pub != "None" else None
+        arts.append(Article(d["source_domain"], d["url"], d["url"], d["title"] or "", d["text"] or "", d["url"],
+                            T0, published=when))  # fmt: skip
+        groups.append(events.setdefault(event, len(events)))
+    outlets = {a.outlet: Outlet(a.outlet, a.outlet) for a in arts}
+    assert find_syndicated(arts, outlets) == reference.find_syndicated(arts, outlets)
+    assert find_syndicated(arts, outlets, groups=groups) == per_group(arts, groups, outlets)
+
+
+def test_wire_marks_as_before_with_short_and_dotted_names() -> None:
+    outlets = {
+        "un": Outlet("un", "United Newswire", ("UN", "IUN"), wire=True),
+        "ap": Outlet("ap", "A.P.", ("Associated Press",), wire=True),
+        "reuters": Outlet("reuters", "Reuters", (), wire=True),
+        "bbc": Outlet("bbc", "BBC"),
+    }
+    heads = ["Under the union rules", "PARIS (UN) - Talks", "PARIS ( un ):", "By Jo Smith, A.P.", "By Jo, the A.P.x",
+             "By Jo | Associated Pressing", "ROME (A.P.) — x", "un(UN)- x", "Reporting by Jo; Editing by Al",
+             "ROME (\u0130UN) - x", "ROME (Un\u0131ted Newswire) - x", "By Al, Un\u0131ted Newswire"]  # fmt: skip
+    arts = [
+        Article(
+            "bbc", f"u{k}", f"u{k}", "t", head + " body" * 50 + (" " + tail if tail else ""), "h", T0, author
+        )
+        for k, (head, tail, author) in enumerate(
+            itertools.product(
+                heads,
+                ["", "By Ann Lee, UN", "Reporting by Jo Doe; Editing by Al Roe"],
+                [None, "UN", "Jo Smith / A.P.", "Undine"],
+            )  # fmt: skip
+        )
+    ]
+    found = find_syndicated(arts, outlets)
+    assert found == reference.find_syndicated(arts, outlets)
+    assert 0 < len(found) < len(arts)
+
+
+def test_stories_mark_the_same_copies_in_one_pass_as_story_by_story() -> None:
+    from claimcheck.stories import _skeleton, mark_all_wire_copies
+
+    arts, groups, outlets = planted_copies(300, seed=5)
+    members: dict[int, list[int]] = defaultdict(list)
+    for i, g in enumerate(groups):
+        members[g].append(i)
+    members[-1] = [0]  # a story of one outlet: no wire copies, not even by dateline
+    stories = [_skeleton(idx, arts) for idx in members.values()]
+    by_url = {a.url: a for a in arts}
+    marked = mark_all_wire_copies(stories, by_url, outlets)
+    assert sum(a.syndicated for s in marked for a in s.articles) > 10
+    for story, done in zip(stories, marked, strict=True):
+        story_arts = [by_url[a.url] for a in story.articles]
+        one_outlet = len({a.outlet for a in story_arts}) < 2
+        copies = {} if one_outlet else reference.find_syndicated(story_arts, outlets)
+        assert [a.syndicated for a in done.articles] == [k in copies for k in range(len(story_arts))]
+        independent = [o for o in done.outlets if any(not c and a.outlet == o for a, c in
+                       zip(story_arts, [k in copies for k in range(len(story_arts))], strict=True))]  # fmt: skip
+        assert list(done.independent_outlets) == independent
