@@ -211,13 +211,14 @@ _CHUNK = 2000  # texts split at a time: the token strings of 50,000 leads would 
 def _tokens(
     n: int, part: Callable[[range], list[str]], terms: _Terms, limit: int | None
 ) -> tuple[np.ndarray, np.ndarray]:
-    """(article index, term id) of every term token of the texts ``part`` gives for articles ``0..n-1``,
-    at most ``limit`` tokens per article.
+    """(code, count) of the term tokens of the texts ``part`` gives for articles ``0..n-1`` (at most
+    ``limit`` tokens per article): each article's distinct terms as ``article << 32 | term id``, sorted,
+    and how many times each comes. Counted a chunk at a time: millions of tokens are never held at once.
 
     Texts are taken and split ``_CHUNK`` at a time (str.split: several times a word regex's speed), so
     that the texts read for it and their token strings are never all in memory at once (50,000 leads of
     1,000 characters alone take 100-200 MB)."""
-    docs, ids = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)]
+    codes_of, counts_of = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)]
     for k in range(0, n, _CHUNK):
         tokens = _SEP.join(part(range(k, min(n, k + _CHUNK)))).split()
         codes = np.fromiter(map(terms.__getitem__, tokens), dtype=np.int64, count=len(tokens))
@@ -228,9 +229,13 @@ def _tokens(
         if limit is not None:
             starts = np.concatenate(([0], np.flatnonzero(sep) + 1))
             keep &= (np.arange(len(codes)) - starts[doc]) < limit
-        docs.append(doc[keep] + k)
-        ids.append(codes[keep])
-    return np.concatenate(docs), np.concatenate(ids)
+        found = ((doc[keep] + k) << 32) | codes[keep]
+        del codes, doc, keep, sep
+        found.sort()
+        starts = np.flatnonzero(np.concatenate(([True], found[1:] != found[:-1]))) if len(found) else found
+        codes_of.append(found[starts])
+        counts_of.append(np.diff(np.append(starts, len(found))))
+    return np.concatenate(codes_of), np.concatenate(counts_of)
 
 
 @dataclass
@@ -238,9 +243,8 @@ class _Index:
     """The articles' weighted terms as sparse rows sorted by article: (doc, term, weight)."""
 
     n: int
-    doc: np.ndarray
-    term: np.ndarray
-    tf: np.ndarray  # weighted count: a title token counts title_weight, a lead token 1
+    doc: np.ndarray  # int32
+    term: np.ndarray  # int32
     in_title: np.ndarray  # bool per row
     weight: np.ndarray  # tf-idf, each article's row of unit norm
     idf: np.ndarray  # per term id
@@ -264,29 +268,32 @@ def index_articles(articles: Articles, options: StoryOptions) -> _Index:
     window = Window.of(articles)
     n, titles = len(window), window.rows.titles
     terms = _Terms()
-    t_doc, t_term = _tokens(n, lambda r: titles[r.start : r.stop], terms, None)
+    t_code, t_count = _tokens(n, lambda r: titles[r.start : r.stop], terms, None)
     lead_chars = options.lead_words * 10
-    l_doc, l_term = _tokens(n, lambda r: window.leads(r, lead_chars), terms, options.lead_words)
+    l_code, l_count = _tokens(n, lambda r: window.leads(r, lead_chars), terms, options.lead_words)
     size = max(1, len(terms.vocab))
-    n_title = len(t_doc)
-    codes = np.concatenate((t_doc * size + t_term, l_doc * size + l_term))
-    weights = np.concatenate((np.full(n_title, options.title_weight), np.ones(len(l_doc))))
-    del t_doc, t_term, l_doc, l_term  # memory: a 50,000-article window holds millions of tokens
-    uniq, inv = np.unique(codes, return_inverse=True)
-    del codes
-    tf = np.bincount(inv, weights=weights)
-    in_title = np.bincount(inv[:n_title], minlength=len(uniq)) > 0
-    del inv, weights
-    doc, term = uniq // size, uniq % size
+    uniq = _unique(np.concatenate((t_code, l_code)))  # (article, term) in order
+    in_titles = np.zeros(len(uniq), dtype=np.int64)
+    in_titles[np.searchsorted(uniq, t_code)] = t_count
+    in_leads = np.zeros(len(uniq), dtype=np.int64)
+    in_leads[np.searchsorted(uniq, l_code)] = l_count
+    del t_code, t_count, l_code, l_count
+    # weighted count: a title token counts title_weight, a lead token 1
+    tf = options.title_weight * in_titles + in_leads
+    in_title = in_titles > 0
+    del in_titles, in_leads
+    doc, term = (uniq >> 32).astype(np.int32), (uniq & 0xFFFFFFFF).astype(np.int32)
+    del uniq
     df = np.bincount(term, minlength=size)
     idf = np.log((n + 1) / (df + 0.5))
     w = (1.0 + np.log(tf)) * idf[term]
+    del tf
     if options.one_outlet < 1.0:
         # a term in several articles, all of one outlet, is mostly that outlet's boilerplate ("follow the
         # story as it unfolds on Messenger"): rare, so heavy, yet no evidence that two articles share a story
         outlet_ids = {o: k for k, o in enumerate(dict.fromkeys(window.rows.outlets))}
         of_doc = np.fromiter(map(outlet_ids.__getitem__, window.rows.outlets), dtype=np.int64, count=n)
-        pairs = _unique(term * len(outlet_ids) + of_doc[doc])
+        pairs = _unique(term.astype(np.int64) * len(outlet_ids) + of_doc[doc])
         spread = np.bincount(pairs // len(outlet_ids), minlength=size)
         w = np.where((spread[term] == 1) & (df[term] >= 2), w * options.one_outlet, w)
     norm = np.sqrt(np.bincount(doc, weights=w * w, minlength=n))
@@ -294,7 +301,7 @@ def index_articles(articles: Articles, options: StoryOptions) -> _Index:
     indptr = np.concatenate(([0], np.cumsum(np.bincount(doc, minlength=n))))
     figure = np.zeros(size, dtype=bool)
     figure[terms.figures] = True
-    return _Index(n, doc, term, tf, in_title, w, idf, df, figure, indptr, terms)
+    return _Index(n, doc, term, in_title, w, idf, df, figure, indptr, terms)
 
 
 # --- grouping -----------------------------------------------------------------------------------------
@@ -319,10 +326,12 @@ def _vectors(ix: _Index, options: StoryOptions) -> _Vectors:
     shared = ix.df[ix.term] >= 2
     doc, term, w = ix.doc[shared], ix.term[shared], ix.weight[shared]
     # rows come sorted by article, then term: a stable sort by (article, -weight) keeps term order on ties
+    del shared  # memory: the rows of a 50,000-article window are millions
     order = np.lexsort((-w, doc))
     doc, term, w = doc[order], term[order], w[order]
-    first = np.searchsorted(doc, doc, side="left")
-    rank = np.arange(len(doc)) - first
+    del order
+    rank = np.arange(len(doc), dtype=np.int32)
+    rank -= np.searchsorted(doc, doc, side="left").astype(np.int32)
     top = rank < options.top_terms
     terms = np.full((ix.n, options.top_terms), -1, dtype=np.int64)
     weights = np.zeros((ix.n, options.top_terms), dtype=np.float32)
@@ -333,7 +342,7 @@ def _vectors(ix: _Index, options: StoryOptions) -> _Vectors:
     by_id = np.argsort(terms, axis=1, kind="stable")
     terms = np.take_along_axis(terms, by_id, axis=1)
     weights = np.take_along_axis(weights, by_id, axis=1)
-    return _Vectors(terms, weights, doc[key], term[key])
+    return _Vectors(terms, weights, doc[key].astype(np.int64), term[key].astype(np.int64))
 
 
 def _candidates(vec: _Vectors, times: np.ndarray, options: StoryOptions) -> np.ndarray:
