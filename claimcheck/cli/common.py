@@ -486,3 +486,22 @@ def sigterm_as_ctrl_c() -> Iterator[list[int]]:
         yield got
     finally:
         signal.signal(signal.SIGTERM, old)
+
+
+def return_freed_memory() -> None:
+    """Make glibc give large freed blocks back to the system at once (no-op elsewhere).
+
+    glibc raises its mmap threshold each time a large block is freed (up to 32 MB), so the arrays of a
+    long numpy computation end up on the heap, where freed space stays counted in the process's memory:
+    on 50,000 stored articles `claimcheck stories` peaked at 333 MB with it, 274 MB without (a fixed
+    128 KiB threshold, glibc's initial one; CPU time unchanged within noise)."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+    import ctypes.util
+
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        libc.mallopt(-3, 128 * 1024)  # M_MMAP_THRESHOLD (a fixed value also fixes the trim threshold)
+    except (OSError, AttributeError):  # not glibc (musl has no mallopt)
+        return

@@ -31,6 +31,7 @@ from claimcheck.cli.common import (
     parse_window,
     protected_inputs,
     read_db_path,
+    return_freed_memory,
     write_output,
 )
 from claimcheck.models import Outlet, Sources
@@ -154,6 +155,7 @@ def stories(
     from claimcheck.stories import list_stories
 
     fmt = choose(fmt, FORMATS, "format")
+    return_freed_memory()
     cfg = load_sources(sources)
     # Read-only, without quick_check (about a second on a 50,000-article store): it guards writes.
     with Store.open(read_db_path(db, quiet=quiet), create=False, read_only=True, verify=False) as store:
