@@ -76,7 +76,7 @@ def store_window(
     from claimcheck.stories import Window
 
     rows = store.window_rows(since=since, until=until, outlets=outlets or None)
-    ids = rows.ids
+    ids = [-1 if i is None else i for i in rows.ids]  # every stored article has one
     return Window(
         rows,
         lambda positions, chars: store.cut_texts([ids[i] for i in positions], head=chars),
