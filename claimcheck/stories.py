@@ -416,7 +416,9 @@ def _damp(gap_seconds: float, figure: bool, options: StoryOptions) -> float:
     return 0.5 ** (excess / (options.figure_half_life_days if figure else options.half_life_days))
 
 
-def group(articles: Articles, options: StoryOptions | None = None, ix: _Index | None = None) -> list[list[int]]:
+def group(
+    articles: Articles, options: StoryOptions | None = None, ix: _Index | None = None
+) -> list[list[int]]:
     """Partition article indexes into stories (every article in exactly one); deterministic."""
     options = options or StoryOptions()
     window = Window.of(articles)
