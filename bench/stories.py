@@ -104,40 +104,44 @@ def bcubed(stories: list[dict], truth: dict[str, str]) -> tuple[float, float]:  
 
 
 def _phases(db: Path, src: Path) -> dict[str, float]:
-    """Where the time goes, in this process: reading the window, grouping, labels, wire copies."""
+    """Where the time goes, in this process, as `claimcheck stories` runs it: reading the window's columns,
+    indexing (titles, then the leads read a chunk at a time), grouping, labels, wire copies (the cut texts
+    read story by story)."""
+    from claimcheck.cli.stories import store_window
     from claimcheck.config import load_sources
     from claimcheck.store import Store
     from claimcheck.stories import (
         StoryOptions,
+        _mark_wire_copies,
+        _positions,
         _skeleton,
         describe_story,
         group,
         index_articles,
-        mark_all_wire_copies,
         story_order,
     )  # fmt: skip
 
     out: dict[str, float] = {}
     outlets = {o.id: o for o in load_sources(src).outlets}
-    t = time.perf_counter()
-    with Store.open(db, create=False, verify=False) as store:
-        articles = store.window_articles()
-    out["read the window (store.window_articles)"] = time.perf_counter() - t
-    options = StoryOptions()
-    t = time.perf_counter()
-    ix = index_articles(articles, options)
-    out["index (tokens, TF-IDF)"] = time.perf_counter() - t
-    t = time.perf_counter()
-    every = sorted((_skeleton(g, articles) for g in group(articles, options, ix)), key=story_order)
-    out["group (blocking, scores, average linkage)"] = time.perf_counter() - t
-    t = time.perf_counter()
-    positions = {a.url: k for k, a in enumerate(articles)}
-    described = [describe_story(s, ix, positions) for s in every]
-    out["labels, terms, topics"] = time.perf_counter() - t
-    by_url = {a.url: a for a in articles}
-    t = time.perf_counter()
-    mark_all_wire_copies(described, by_url, outlets)
-    out["wire copies (claimcheck.match.syndication, all stories in one pass)"] = time.perf_counter() - t
+    with Store.open(db, create=False, verify=False, read_only=True) as store:
+        t = time.perf_counter()
+        window = store_window(store, None, None, None)
+        out["read the window's columns (store.window_rows)"] = time.perf_counter() - t
+        options = StoryOptions()
+        t = time.perf_counter()
+        ix = index_articles(window, options)
+        out["index (tokens of titles and leads read a chunk at a time, TF-IDF)"] = time.perf_counter() - t
+        t = time.perf_counter()
+        every = sorted((_skeleton(g, window) for g in group(window, options, ix)), key=story_order)
+        out["group (blocking, scores, average linkage)"] = time.perf_counter() - t
+        t = time.perf_counter()
+        positions = _positions(window)
+        described = [describe_story(s, ix, positions) for s in every]
+        out["labels, terms, topics"] = time.perf_counter() - t
+        del ix
+        t = time.perf_counter()
+        _mark_wire_copies(described, window, positions, outlets)
+        out["wire copies (texts read story by story, claimcheck.match.syndication)"] = time.perf_counter() - t
     return out
 
 

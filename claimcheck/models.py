@@ -379,6 +379,25 @@ class CompareResult:
 # --- stories (claimcheck.stories) ---
 
 
+@dataclass
+class WindowRows:
+    """The articles of a stories window as columns, in id order, without their texts
+    (``Store.window_rows``): a few hundred bytes an article, where an ``Article`` carries its text. The
+    texts are read on demand (``Store.cut_texts``)."""
+
+    ids: list[int | None]
+    outlets: list[str]
+    urls: list[str]
+    canonical_urls: list[str]
+    titles: list[str]
+    authors: list[str | None]
+    published: list[datetime | None]
+    fetched: list[datetime]
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
 @dataclass(frozen=True)
 class StoryArticle:
     """One article of a story, as listed (no text)."""

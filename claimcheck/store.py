@@ -25,7 +25,7 @@ from typing import Any
 
 from claimcheck.errors import StoreError
 from claimcheck.migrations import MIGRATIONS, SCHEMA_VERSION
-from claimcheck.models import Article, Claim, Outlet
+from claimcheck.models import Article, Claim, Outlet, WindowRows
 from claimcheck.paths import db_target, default_db_path, is_db_url
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -252,6 +252,23 @@ class Store:
     ) -> list[Article]:
         """Articles published (else fetched) in the window, without claims, in id order, each text cut to its
         first ``head`` and last ``tail`` characters (joined by a blank line); shorter texts come whole."""
+        raise NotImplementedError
+
+    def window_rows(
+        self,
+        *,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        outlets: Sequence[str] | None = None,
+    ) -> WindowRows:
+        """The articles of the window as :meth:`window_articles` selects them (same order), as columns
+        without their texts: what ``stories`` reads for 50,000 articles in tens of MB, not hundreds."""
+        raise NotImplementedError
+
+    def cut_texts(self, ids: Sequence[int], *, head: int, tail: int = 0) -> list[str]:
+        """These articles' texts in the order given, cut as :meth:`window_articles` cuts them (the first
+        ``head`` and last ``tail`` characters joined by a blank line, shorter texts whole); ``tail=0``: the
+        first ``head`` characters. An unknown id gives an empty text."""
         raise NotImplementedError
 
     def articles_by_id(self, ids: Sequence[int]) -> list[Article]:
@@ -783,6 +800,40 @@ class SqliteStore(Store):
         except sqlite3.DatabaseError as e:
             raise StoreError(f"{self.path}: {_explain(e)}") from None
 
+    def window_rows(
+        self,
+        *,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        outlets: Sequence[str] | None = None,
+    ) -> WindowRows:
+        args: list[object] = []
+        sql = [f"SELECT {_ROW_COLS} FROM articles a WHERE 1"]
+        sql += _window(args, since, until, outlets)
+        sql.append("ORDER BY id")
+        try:
+            return window_columns(self.db.execute(" ".join(sql), args))
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"{self.path}: {_explain(e)}") from None
+
+    def cut_texts(self, ids: Sequence[int], *, head: int, tail: int = 0) -> list[str]:
+        h, t = int(head), int(tail)
+        cut = (
+            f"substr(text, 1, {h})"
+            if t <= 0
+            else f"CASE WHEN length(text) > {h + t} THEN substr(text, 1, {h}) || char(10, 10) || "
+            f"substr(text, -{t}) ELSE text END"
+        )
+        found: dict[int, str] = {}
+        try:
+            for i in range(0, len(ids), 500):
+                chunk = list(ids[i : i + 500])
+                sql = f"SELECT id, {cut} FROM articles WHERE id IN ({','.join('?' * len(chunk))})"
+                found.update(self.db.execute(sql, chunk))
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"{self.path}: {_explain(e)}") from None
+        return [found.get(i, "") for i in ids]
+
     def articles_by_id(self, ids: Sequence[int]) -> list[Article]:
         """These articles, whole and with their claims, in the order given (unknown ids left out)."""
         found: dict[int, Article] = {}
@@ -840,6 +891,27 @@ def _window(
 
 _ARTICLE_COLS = "id, outlet, url, canonical_url, title, author, published, fetched, text, content_hash"
 _A_ARTICLE_COLS = ", ".join(f"a.{c.strip()}" for c in _ARTICLE_COLS.split(","))
+
+
+_ROW_COLS = "id, outlet, url, canonical_url, title, author, published, fetched"  # WindowRows' columns
+
+
+def window_columns(rows: Iterable[Sequence[Any]]) -> WindowRows:
+    """Rows of :data:`_ROW_COLS` as columns (one outlet string per outlet; a canonical URL equal to the
+    URL is the same string)."""
+    out = WindowRows([], [], [], [], [], [], [], [])
+    names: dict[str, str] = {}
+    for r in rows:
+        url = str(r[2])
+        out.ids.append(int(r[0]))
+        out.outlets.append(names.setdefault(r[1], str(r[1])))
+        out.urls.append(url)
+        out.canonical_urls.append(url if r[3] == url else str(r[3]))
+        out.titles.append(str(r[4]))
+        out.authors.append(r[5])
+        out.published.append(parse_iso(r[6]))
+        out.fetched.append(parse_iso(r[7]))  # type: ignore[arg-type]  # NOT NULL in the schema
+    return out
 
 
 def _article(r: Sequence[Any]) -> Article:  # a row of the articles table

@@ -20,9 +20,10 @@ from urllib.parse import urlsplit, urlunsplit
 
 from claimcheck.errors import StoreError, StoreUnavailable
 from claimcheck.migrations import MIGRATIONS, PG_TS_CONFIG, PG_TS_MAX_CHARS, SCHEMA_VERSION
-from claimcheck.models import Article, Claim, Outlet
+from claimcheck.models import Article, Claim, Outlet, WindowRows
 from claimcheck.store import (
     _PHRASE,
+    _ROW_COLS,
     _WORD,
     COLUMNS,
     ORDER_BY,
@@ -33,6 +34,7 @@ from claimcheck.store import (
     _article,
     iso,
     parse_iso,
+    window_columns,
 )
 
 CONNECT_TIMEOUT = 10  # seconds
@@ -408,6 +410,34 @@ class PgStore(Store):
         sql += _window(args, since, until, outlets)
         sql.append("ORDER BY a.id")
         return [_article(r) for r in self._read(" ".join(sql), args)]
+
+    def window_rows(
+        self,
+        *,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        outlets: Sequence[str] | None = None,
+    ) -> WindowRows:
+        args: list[object] = []
+        cols = ", ".join(f"a.{c.strip()}" for c in _ROW_COLS.split(","))
+        sql = [f"SELECT {cols} FROM articles a WHERE true"]
+        sql += _window(args, since, until, outlets)
+        sql.append("ORDER BY a.id")
+        return window_columns(self._read(" ".join(sql), args))
+
+    def cut_texts(self, ids: Sequence[int], *, head: int, tail: int = 0) -> list[str]:
+        h, t = int(head), int(tail)
+        cut = (
+            f"left(text, {h})"
+            if t <= 0
+            else f"CASE WHEN length(text) > {h + t} THEN left(text, {h}) || chr(10) || chr(10) || "
+            f"right(text, {t}) ELSE text END"
+        )
+        found: dict[int, str] = {}
+        for i in range(0, len(ids), 2000):
+            chunk = [int(x) for x in ids[i : i + 2000]]
+            found.update(self._read(f"SELECT id, {cut} FROM articles WHERE id = ANY(%s)", (chunk,)))
+        return [found.get(i, "") for i in ids]
 
     def articles_by_id(self, ids: Sequence[int]) -> list[Article]:
         rows = self._read(f"SELECT {_ARTICLE_COLS} FROM articles a WHERE a.id = ANY(%s)", (list(ids),))

@@ -31,8 +31,48 @@ from datetime import UTC, datetime
 import numpy as np
 
 from claimcheck.match.syndication import find_syndicated
-from claimcheck.models import Article, Outlet, StoriesResult, Story, StoryArticle
+from claimcheck.models import Article, Outlet, StoriesResult, Story, StoryArticle, WindowRows
 from claimcheck.textsafe import plain
+
+
+@dataclass
+class Window:
+    """The articles to group: their columns (``rows``) and their texts on demand, read a few thousand at a
+    time and dropped after use, so that a window of 50,000 articles never holds all its texts at once.
+    ``leads(positions, chars)``: the first ``chars`` characters of these articles' texts; ``texts(positions)``:
+    their texts as ``Store.window_articles`` cuts them (what wire copies are looked for in)."""
+
+    rows: WindowRows
+    leads: Callable[[Sequence[int], int], list[str]]
+    texts: Callable[[Sequence[int]], list[str]]
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    @classmethod
+    def of(cls, articles: Sequence[Article] | Window) -> Window:
+        """The window of articles already in memory (texts as they are)."""
+        if isinstance(articles, Window):
+            return articles
+        arts = list(articles)
+        rows = WindowRows(
+            [a.id for a in arts],
+            [a.outlet for a in arts],
+            [a.url for a in arts],
+            [a.canonical_url for a in arts],
+            [a.title for a in arts],
+            [a.author for a in arts],
+            [a.published for a in arts],
+            [a.fetched for a in arts],
+        )
+        return cls(
+            rows,
+            lambda positions, chars: [arts[i].text[:chars] for i in positions],
+            lambda positions: [arts[i].text for i in positions],
+        )
+
+
+Articles = Sequence[Article] | Window  # what the functions below group: a window, or articles in memory
 
 
 @dataclass(frozen=True)
@@ -169,17 +209,18 @@ _CHUNK = 2000  # texts split at a time: the token strings of 50,000 leads would 
 
 
 def _tokens(
-    articles: Sequence[Article], part: Callable[[Article], str], terms: _Terms, limit: int | None
+    n: int, part: Callable[[range], list[str]], terms: _Terms, limit: int | None
 ) -> tuple[np.ndarray, np.ndarray]:
-    """(article index, term id) of every term token of each article's ``part``, at most ``limit`` tokens
-    per article.
+    """(code, count) of the term tokens of the texts ``part`` gives for articles ``0..n-1`` (at most
+    ``limit`` tokens per article): each article's distinct terms as ``article << 32 | term id``, sorted,
+    and how many times each comes. Counted a chunk at a time: millions of tokens are never held at once.
 
     Texts are taken and split ``_CHUNK`` at a time (str.split: several times a word regex's speed), so
-    that the texts cut for it and their token strings are never all in memory at once (50,000 leads of
+    that the texts read for it and their token strings are never all in memory at once (50,000 leads of
     1,000 characters alone take 100-200 MB)."""
-    docs, ids = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)]
-    for k in range(0, len(articles), _CHUNK):
-        tokens = _SEP.join([part(a) for a in articles[k : k + _CHUNK]]).split()
+    codes_of, counts_of = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)]
+    for k in range(0, n, _CHUNK):
+        tokens = _SEP.join(part(range(k, min(n, k + _CHUNK)))).split()
         codes = np.fromiter(map(terms.__getitem__, tokens), dtype=np.int64, count=len(tokens))
         del tokens
         sep = codes == -2
@@ -188,9 +229,13 @@ def _tokens(
         if limit is not None:
             starts = np.concatenate(([0], np.flatnonzero(sep) + 1))
             keep &= (np.arange(len(codes)) - starts[doc]) < limit
-        docs.append(doc[keep] + k)
-        ids.append(codes[keep])
-    return np.concatenate(docs), np.concatenate(ids)
+        found = ((doc[keep] + k) << 32) | codes[keep]
+        del codes, doc, keep, sep
+        found.sort()
+        starts = np.flatnonzero(np.concatenate(([True], found[1:] != found[:-1]))) if len(found) else found
+        codes_of.append(found[starts])
+        counts_of.append(np.diff(np.append(starts, len(found))))
+    return np.concatenate(codes_of), np.concatenate(counts_of)
 
 
 @dataclass
@@ -198,9 +243,8 @@ class _Index:
     """The articles' weighted terms as sparse rows sorted by article: (doc, term, weight)."""
 
     n: int
-    doc: np.ndarray
-    term: np.ndarray
-    tf: np.ndarray  # weighted count: a title token counts title_weight, a lead token 1
+    doc: np.ndarray  # int32
+    term: np.ndarray  # int32
     in_title: np.ndarray  # bool per row
     weight: np.ndarray  # tf-idf, each article's row of unit norm
     idf: np.ndarray  # per term id
@@ -219,33 +263,37 @@ def _unique(x: np.ndarray) -> np.ndarray:
     return x[np.concatenate(([True], x[1:] != x[:-1]))] if len(x) else x
 
 
-def index_articles(articles: Sequence[Article], options: StoryOptions) -> _Index:
-    """Tokenize every title and lead in two passes of one regex; count and weigh with numpy."""
-    n = len(articles)
+def index_articles(articles: Articles, options: StoryOptions) -> _Index:
+    """Tokenize every title, then every lead (read a chunk at a time); count and weigh with numpy."""
+    window = Window.of(articles)
+    n, titles = len(window), window.rows.titles
     terms = _Terms()
-    t_doc, t_term = _tokens(articles, lambda a: a.title, terms, None)
+    t_code, t_count = _tokens(n, lambda r: titles[r.start : r.stop], terms, None)
     lead_chars = options.lead_words * 10
-    l_doc, l_term = _tokens(articles, lambda a: a.text[:lead_chars], terms, options.lead_words)
+    l_code, l_count = _tokens(n, lambda r: window.leads(r, lead_chars), terms, options.lead_words)
     size = max(1, len(terms.vocab))
-    n_title = len(t_doc)
-    codes = np.concatenate((t_doc * size + t_term, l_doc * size + l_term))
-    weights = np.concatenate((np.full(n_title, options.title_weight), np.ones(len(l_doc))))
-    del t_doc, t_term, l_doc, l_term  # memory: a 50,000-article window holds millions of tokens
-    uniq, inv = np.unique(codes, return_inverse=True)
-    del codes
-    tf = np.bincount(inv, weights=weights)
-    in_title = np.bincount(inv[:n_title], minlength=len(uniq)) > 0
-    del inv, weights
-    doc, term = uniq // size, uniq % size
+    uniq = _unique(np.concatenate((t_code, l_code)))  # (article, term) in order
+    in_titles = np.zeros(len(uniq), dtype=np.int64)
+    in_titles[np.searchsorted(uniq, t_code)] = t_count
+    in_leads = np.zeros(len(uniq), dtype=np.int64)
+    in_leads[np.searchsorted(uniq, l_code)] = l_count
+    del t_code, t_count, l_code, l_count
+    # weighted count: a title token counts title_weight, a lead token 1
+    tf = options.title_weight * in_titles + in_leads
+    in_title = in_titles > 0
+    del in_titles, in_leads
+    doc, term = (uniq >> 32).astype(np.int32), (uniq & 0xFFFFFFFF).astype(np.int32)
+    del uniq
     df = np.bincount(term, minlength=size)
     idf = np.log((n + 1) / (df + 0.5))
     w = (1.0 + np.log(tf)) * idf[term]
+    del tf
     if options.one_outlet < 1.0:
         # a term in several articles, all of one outlet, is mostly that outlet's boilerplate ("follow the
         # story as it unfolds on Messenger"): rare, so heavy, yet no evidence that two articles share a story
-        outlet_ids = {o: k for k, o in enumerate(dict.fromkeys(a.outlet for a in articles))}
-        of_doc = np.fromiter((outlet_ids[a.outlet] for a in articles), dtype=np.int64, count=n)
-        pairs = _unique(term * len(outlet_ids) + of_doc[doc])
+        outlet_ids = {o: k for k, o in enumerate(dict.fromkeys(window.rows.outlets))}
+        of_doc = np.fromiter(map(outlet_ids.__getitem__, window.rows.outlets), dtype=np.int64, count=n)
+        pairs = _unique(term.astype(np.int64) * len(outlet_ids) + of_doc[doc])
         spread = np.bincount(pairs // len(outlet_ids), minlength=size)
         w = np.where((spread[term] == 1) & (df[term] >= 2), w * options.one_outlet, w)
     norm = np.sqrt(np.bincount(doc, weights=w * w, minlength=n))
@@ -253,15 +301,16 @@ def index_articles(articles: Sequence[Article], options: StoryOptions) -> _Index
     indptr = np.concatenate(([0], np.cumsum(np.bincount(doc, minlength=n))))
     figure = np.zeros(size, dtype=bool)
     figure[terms.figures] = True
-    return _Index(n, doc, term, tf, in_title, w, idf, df, figure, indptr, terms)
+    return _Index(n, doc, term, in_title, w, idf, df, figure, indptr, terms)
 
 
 # --- grouping -----------------------------------------------------------------------------------------
 
 
-def _timestamp(a: Article) -> float:
-    t = a.published or a.fetched
-    return math.nan if t is None else t.timestamp()
+def _timestamps(rows: WindowRows) -> np.ndarray:
+    """Each article's publication time, else its fetch time (seconds; NaN: neither)."""
+    times = [p or f for p, f in zip(rows.published, rows.fetched, strict=True)]
+    return np.array([math.nan if t is None else t.timestamp() for t in times], dtype=np.float64)
 
 
 @dataclass
@@ -277,10 +326,12 @@ def _vectors(ix: _Index, options: StoryOptions) -> _Vectors:
     shared = ix.df[ix.term] >= 2
     doc, term, w = ix.doc[shared], ix.term[shared], ix.weight[shared]
     # rows come sorted by article, then term: a stable sort by (article, -weight) keeps term order on ties
+    del shared  # memory: the rows of a 50,000-article window are millions
     order = np.lexsort((-w, doc))
     doc, term, w = doc[order], term[order], w[order]
-    first = np.searchsorted(doc, doc, side="left")
-    rank = np.arange(len(doc)) - first
+    del order
+    rank = np.arange(len(doc), dtype=np.int32)
+    rank -= np.searchsorted(doc, doc, side="left").astype(np.int32)
     top = rank < options.top_terms
     terms = np.full((ix.n, options.top_terms), -1, dtype=np.int64)
     weights = np.zeros((ix.n, options.top_terms), dtype=np.float32)
@@ -291,7 +342,7 @@ def _vectors(ix: _Index, options: StoryOptions) -> _Vectors:
     by_id = np.argsort(terms, axis=1, kind="stable")
     terms = np.take_along_axis(terms, by_id, axis=1)
     weights = np.take_along_axis(weights, by_id, axis=1)
-    return _Vectors(terms, weights, doc[key], term[key])
+    return _Vectors(terms, weights, doc[key].astype(np.int64), term[key].astype(np.int64))
 
 
 def _candidates(vec: _Vectors, times: np.ndarray, options: StoryOptions) -> np.ndarray:
@@ -366,16 +417,17 @@ def _damp(gap_seconds: float, figure: bool, options: StoryOptions) -> float:
 
 
 def group(
-    articles: Sequence[Article], options: StoryOptions | None = None, ix: _Index | None = None
+    articles: Articles, options: StoryOptions | None = None, ix: _Index | None = None
 ) -> list[list[int]]:
     """Partition article indexes into stories (every article in exactly one); deterministic."""
     options = options or StoryOptions()
-    n = len(articles)
+    window = Window.of(articles)
+    n = len(window)
     if n == 0:
         return []
-    ix = ix or index_articles(articles, options)
+    ix = ix or index_articles(window, options)
     vec = _vectors(ix, options)
-    times = np.array([_timestamp(a) for a in articles], dtype=np.float64)
+    times = _timestamps(window.rows)
     pairs = _candidates(vec, times, options)
     cos, figure = _scores(vec, pairs, figure=ix.figure)
     sims = cos * _damping(times[pairs[:, 0]] - times[pairs[:, 1]], figure, options)
@@ -494,19 +546,20 @@ def _average_linkage(
 
 def story_id(article: Article) -> str:
     """``s`` + 10 hex digits of the SHA-1 of the story's earliest article's canonical URL."""
-    key = article.canonical_url or article.url
+    return _story_id(article.canonical_url or article.url)
+
+
+def _story_id(key: str) -> str:
     return "s" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
 
 
-def _sort_time(a: Article) -> tuple[int, float, str]:
-    t = a.published
-    if t is None:
-        return (1, 0.0, a.canonical_url or a.url)
-    return (0, t.timestamp(), a.canonical_url or a.url)
+def _sort_time(rows: WindowRows, i: int) -> tuple[int, float, str]:
+    t, key = rows.published[i], rows.canonical_urls[i] or rows.urls[i]
+    return (1, 0.0, key) if t is None else (0, t.timestamp(), key)
 
 
 def find_stories(
-    articles: Sequence[Article],
+    articles: Articles,
     outlets: Mapping[str, Outlet],
     options: StoryOptions | None = None,
     *,
@@ -519,15 +572,17 @@ def find_stories(
     ``describe=False`` leaves label, terms and topic empty: a caller that shows only some stories
     completes those with :func:`describe_story` and :func:`mark_wire_copies`."""
     options = options or StoryOptions()
-    ix = index_articles(articles, options)
-    groups = group(articles, options, ix)
-    stories = [_skeleton(g, articles) for g in groups]
+    window = Window.of(articles)
+    ix = index_articles(window, options)
+    groups = group(window, options, ix)
+    stories = [_skeleton(g, window) for g in groups]
+    del groups
+    positions = _positions(window)
     if describe:
-        positions = {a.url: k for k, a in enumerate(articles)}
         stories = [describe_story(s, ix, positions) for s in stories]
+    del ix
     if wire_copies:
-        by_url = {a.url: a for a in articles}
-        stories = mark_all_wire_copies(stories, by_url, outlets)
+        stories = _mark_wire_copies(stories, window, positions, outlets)
     stories.sort(key=story_order)
     return stories
 
@@ -537,23 +592,35 @@ def story_order(s: Story) -> tuple[int, float, str]:
     return (-len(s.outlets), -last, s.id)
 
 
-def _skeleton(idx: list[int], articles: Sequence[Article]) -> Story:
+def _skeleton(idx: list[int], articles: Articles) -> Story:
     """A story's articles in publication order (undated last), outlets and times; no label yet."""
-    order = sorted(idx, key=lambda i: _sort_time(articles[i]))
-    arts = [articles[i] for i in order]
-    dated = [a.published for a in arts if a.published is not None]
+    rows = articles.rows if isinstance(articles, Window) else Window.of([articles[i] for i in idx]).rows
+    if not isinstance(articles, Window):
+        idx = list(range(len(idx)))
+    order = sorted(idx, key=lambda i: _sort_time(rows, i))
+    first = order[0]
+    dated = [t for i in order if (t := rows.published[i]) is not None]
+    outlets = tuple(dict.fromkeys(rows.outlets[i] for i in order))
     return Story(
-        id=story_id(arts[0]),
+        id=_story_id(rows.canonical_urls[first] or rows.urls[first]),
         label="",
         terms=(),
         topic="",
-        outlets=tuple(dict.fromkeys(a.outlet for a in arts)),
-        independent_outlets=tuple(dict.fromkeys(a.outlet for a in arts)),
+        outlets=outlets,
+        independent_outlets=outlets,
         first_published=min(dated) if dated else None,
         last_published=max(dated) if dated else None,
-        first_outlet=arts[0].outlet if arts[0].published is not None else None,
-        articles=tuple(StoryArticle(a.id, a.outlet, a.url, plain(a.title), a.published) for a in arts),
+        first_outlet=rows.outlets[first] if rows.published[first] is not None else None,
+        articles=tuple(
+            StoryArticle(rows.ids[i], rows.outlets[i], rows.urls[i], plain(rows.titles[i]), rows.published[i])
+            for i in order
+        ),
     )
+
+
+def _positions(window: Window) -> dict[str, int]:
+    """url -> position in the window (the last, as a dict of the articles by url keeps)."""
+    return {url: k for k, url in enumerate(window.rows.urls)}
 
 
 def describe_story(story: Story, ix: _Index, positions: Mapping[str, int]) -> Story:
@@ -601,31 +668,70 @@ def mark_all_wire_copies(
     stories: Sequence[Story], articles: Mapping[str, Article], outlets: Mapping[str, Outlet]
 ) -> list[Story]:
     """Each story with its wire copies found as ``compare`` finds them among the story's articles (a story
-    of one outlet has none): one pass over all the stories (``articles``: url -> Article)."""
-    arts: list[Article] = []
-    groups: list[int] = []
+    of one outlet has none; ``articles``: url -> Article)."""
+    window = Window.of(list(articles.values()))
+    return _mark_wire_copies(stories, window, _positions(window), outlets)
+
+
+_WIRE_BATCH = 2000  # articles whose texts are read and looked through at a time (whole stories)
+
+
+def _mark_wire_copies(
+    stories: Sequence[Story], window: Window, positions: Mapping[str, int], outlets: Mapping[str, Outlet]
+) -> list[Story]:
+    """:func:`mark_all_wire_copies` over a window: the texts of whole stories ``_WIRE_BATCH`` articles at
+    a time, each batch in one pass (copies are looked for within a story only, so batches change nothing)."""
+    copies: dict[int, list[bool]] = {}  # story index -> per article: a wire copy
+    batch: list[int] = []
+    size = 0
     for k, story in enumerate(stories):
         if len({a.outlet for a in story.articles}) > 1:
-            arts += [articles[a.url] for a in story.articles]
-            groups += [k] * len(story.articles)
-    syndicated = find_syndicated(arts, outlets, groups=groups)
-    out, pos = [], 0
-    for story in stories:
-        if len({a.outlet for a in story.articles}) < 2:
+            batch.append(k)
+            size += len(story.articles)
+            if size >= _WIRE_BATCH:
+                copies.update(_wire_batch([stories[b] for b in batch], batch, window, positions, outlets))
+                batch, size = [], 0
+    if batch:
+        copies.update(_wire_batch([stories[b] for b in batch], batch, window, positions, outlets))
+    out = []
+    for k, story in enumerate(stories):
+        if k not in copies:
             out.append(replace(story, articles=tuple(_flagged(a, False) for a in story.articles)))
             continue
-        copies = [pos + k in syndicated for k in range(len(story.articles))]
-        pos += len(story.articles)
         seen: dict[str, bool] = {}
-        for a, copy in zip(story.articles, copies, strict=True):
+        for a, copy in zip(story.articles, copies[k], strict=True):
             seen[a.outlet] = seen.get(a.outlet, False) or not copy
         out.append(
             replace(
                 story,
                 independent_outlets=tuple(o for o, indep in seen.items() if indep),
-                articles=tuple(_flagged(a, c) for a, c in zip(story.articles, copies, strict=True)),
+                articles=tuple(_flagged(a, c) for a, c in zip(story.articles, copies[k], strict=True)),
             )
         )
+    return out
+
+
+def _wire_batch(
+    stories: Sequence[Story],
+    keys: Sequence[int],
+    window: Window,
+    positions: Mapping[str, int],
+    outlets: Mapping[str, Outlet],
+) -> dict[int, list[bool]]:
+    """Wire copies among these stories' articles (texts read for them, dropped after): key -> flags."""
+    pos = [positions[a.url] for story in stories for a in story.articles]
+    groups = [k for k, story in zip(keys, stories, strict=True) for _ in story.articles]
+    rows = window.rows
+    arts = [
+        Article(rows.outlets[i], rows.urls[i], rows.canonical_urls[i], rows.titles[i], text, "", rows.fetched[i],
+                author=rows.authors[i], published=rows.published[i], id=rows.ids[i])
+        for i, text in zip(pos, window.texts(pos), strict=True)
+    ]  # fmt: skip
+    syndicated = find_syndicated(arts, outlets, groups=groups)
+    out, start = {}, 0
+    for k, story in zip(keys, stories, strict=True):
+        out[k] = [start + m in syndicated for m in range(len(story.articles))]
+        start += len(story.articles)
     return out
 
 
@@ -640,7 +746,7 @@ def pick(stories: Sequence[Story], *, min_outlets: int = 2, limit: int | None = 
 
 
 def list_stories(
-    articles: Sequence[Article],
+    articles: Articles,
     outlets: Mapping[str, Outlet],
     *,
     since: datetime | None = None,
@@ -652,17 +758,18 @@ def list_stories(
 ) -> StoriesResult:
     """Group the window's articles and keep the stories worth listing."""
     options = options or StoryOptions()
-    ix = index_articles(articles, options)
-    every = sorted((_skeleton(g, articles) for g in group(articles, options, ix)), key=story_order)
-    positions = {a.url: k for k, a in enumerate(articles)}
+    window = Window.of(articles)
+    ix = index_articles(window, options)
+    every = sorted((_skeleton(g, window) for g in group(window, options, ix)), key=story_order)
+    positions = _positions(window)
     stories = [describe_story(s, ix, positions) for s in pick(every, min_outlets=min_outlets, limit=limit)]
-    by_url = {a.url: a for a in articles}
+    del ix  # memory: the index is not needed for wire copies
     return StoriesResult(
         generated_at=generated_at or datetime.now(UTC),
         since=since,
         until=until,
-        article_count=len(articles),
+        article_count=len(window),
         story_count=len(every),
-        stories=tuple(mark_all_wire_copies(stories, by_url, outlets)),
+        stories=tuple(_mark_wire_copies(stories, window, positions, outlets)),
         outlet_names={oid: o.name for oid, o in outlets.items()},
     )

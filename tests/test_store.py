@@ -204,3 +204,32 @@ def test_a_batch_keeps_every_article_but_the_one_that_fails(tmp_path: Path) -> N
         assert first[1] and third[1] and dup == (first[0], False)
         assert s.stats().articles == 2 and s.stats().claims == 1
         assert s.seen_entries("bbc", ["g1", "g2", "g3", "g4"]) == {"g1", "g3", "g4"}
+
+
+def test_window_rows_and_cut_texts_match_window_articles(store_target: str) -> None:
+    """stories reads the window as columns and its texts on demand: the same articles, fields and cut
+    texts as window_articles, on both backends (curly quotes and non-Latin text counted in characters)."""
+    long = "Début “quoted” " + "x" * 1200 + " Минск " + "y" * 700 + " fin."
+    with Store.open(store_target) as s:
+        s.add_articles(
+            [
+                (art("bbc", "https://bbc.example/1", long, author="Ann", published=datetime(2025, 12, 13, tzinfo=UTC)), []),
+                (art("dw", "https://dw.example/2", "Short text.", title="Minsk"), []),
+                (art("bbc", "https://bbc.example/3", "Later " * 400, published=datetime(2025, 12, 20, tzinfo=UTC)), []),
+            ]
+        )  # fmt: skip
+        since = datetime(2025, 12, 1, tzinfo=UTC)
+        until = datetime(2025, 12, 15, tzinfo=UTC)
+        whole = s.window_articles(since=since, until=until)
+        rows = s.window_rows(since=since, until=until)
+        assert [a.url for a in whole] == rows.urls == ["https://bbc.example/1", "https://dw.example/2"]
+        assert rows.ids == [a.id for a in whole] and rows.outlets == ["bbc", "dw"]
+        assert rows.titles == [a.title for a in whole] and rows.canonical_urls == [a.canonical_url for a in whole]
+        assert rows.authors == ["Ann", None] and rows.published == [a.published for a in whole]
+        assert rows.fetched == [a.fetched for a in whole]
+        assert len(s.window_rows(outlets=["dw"])) == 1
+        ids = [*reversed(rows.ids), 10_000]  # any order; an unknown id gives ""
+        cut = s.cut_texts(ids, head=1000, tail=600)
+        assert cut == [whole[1].text, whole[0].text, ""]
+        assert cut[1] == long[:1000] + "\n\n" + long[-600:]
+        assert s.cut_texts(ids, head=20) == ["Short text.", long[:20], ""]

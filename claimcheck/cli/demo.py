@@ -114,14 +114,14 @@ def _compare(
 
 def _print_stories(store: Store, cfg: Sources) -> None:
     """The stories table of everything fetched (every story, single-outlet ones too), before compare."""
-    from claimcheck.cli.stories import outlet_map
+    from claimcheck.cli.stories import outlet_map, store_window
     from claimcheck.render.stories import print_stories
     from claimcheck.stories import list_stories
 
-    articles = store.window_articles()
-    if articles:
-        outlets = outlet_map(cfg, store, articles)
-        print_stories(list_stories(articles, outlets, min_outlets=1), out_console)
+    window = store_window(store, None, None, None)
+    if len(window):
+        outlets = outlet_map(cfg, store, window.rows.outlets)
+        print_stories(list_stories(window, outlets, min_outlets=1), out_console)
 
 
 def html_report_path(report_path: Path) -> Path:

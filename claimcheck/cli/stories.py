@@ -6,6 +6,7 @@ Exports go to stdout (or ``-o FILE``) with nothing else on stdout; messages go t
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Annotated
 
@@ -30,13 +31,15 @@ from claimcheck.cli.common import (
     parse_window,
     protected_inputs,
     read_db_path,
+    return_freed_memory,
     write_output,
 )
-from claimcheck.models import Article, Outlet, Sources
+from claimcheck.models import Outlet, Sources
 from claimcheck.store import Store
 
 if TYPE_CHECKING:
     from claimcheck.models import Story
+    from claimcheck.stories import Window
 
 DEFAULT_DAYS = 3
 
@@ -54,14 +57,31 @@ def default_window(
     return since_dt, until_dt
 
 
-def outlet_map(cfg: Sources, store: Store, articles: list[Article]) -> dict[str, Outlet]:
+def outlet_map(cfg: Sources, store: Store, outlet_ids: Iterable[str]) -> dict[str, Outlet]:
     """Configured outlets, plus stored-but-no-longer-configured ones under their stored name."""
     outlets = {o.id: o for o in cfg.outlets}
     names = store.outlet_names()
-    for a in articles:
-        if a.outlet not in outlets:
-            outlets[a.outlet] = Outlet(a.outlet, names.get(a.outlet, a.outlet))
+    for oid in dict.fromkeys(outlet_ids):
+        if oid not in outlets:
+            outlets[oid] = Outlet(oid, names.get(oid, oid))
     return outlets
+
+
+def store_window(
+    store: Store, since: datetime | None, until: datetime | None, outlets: list[str] | None
+) -> Window:
+    """The window's articles as columns, their texts read from the store when grouping needs them (the
+    leads a chunk at a time, then the cut texts story by story for wire copies): ``window_articles``
+    without holding every text in memory."""
+    from claimcheck.stories import Window
+
+    rows = store.window_rows(since=since, until=until, outlets=outlets or None)
+    ids = [-1 if i is None else i for i in rows.ids]  # every stored article has one
+    return Window(
+        rows,
+        lambda positions, chars: store.cut_texts([ids[i] for i in positions], head=chars),
+        lambda positions: store.cut_texts([ids[i] for i in positions], head=1000, tail=600),
+    )
 
 
 def window_words(since: str | None, until: str | None, source: list[str] | None) -> str:
@@ -88,8 +108,8 @@ def find_story(
     if not (since or until):
         windows.append((None, None))
     for since_dt, until_dt in windows:
-        articles = store.window_articles(since=since_dt, until=until_dt, outlets=source or None)
-        for s in find_stories(articles, outlet_map(cfg, store, articles)):
+        window = store_window(store, since_dt, until_dt, source)
+        for s in find_stories(window, outlet_map(cfg, store, window.rows.outlets)):
             if s.id == story_id:
                 return s
     return None
@@ -135,6 +155,7 @@ def stories(
     from claimcheck.stories import list_stories
 
     fmt = choose(fmt, FORMATS, "format")
+    return_freed_memory()
     cfg = load_sources(sources)
     # Read-only, without quick_check (about a second on a 50,000-article store): it guards writes.
     with Store.open(read_db_path(db, quiet=quiet), create=False, read_only=True, verify=False) as store:
@@ -146,13 +167,14 @@ def stories(
         if store.stats().articles == 0:
             fail(f"the database {store.path} holds no articles yet; run `claimcheck fetch` first", 1)
         since_dt, until_dt = default_window(store, since, until, source)
-        articles = store.window_articles(since=since_dt, until=until_dt, outlets=source or None)
-        if not articles:
+        window = store_window(store, since_dt, until_dt, source)
+        if not len(window):
             fail(f"no stored article{window_words(since, until, source)}", 1)
-        outlets = outlet_map(cfg, store, articles)
-    result = list_stories(
-        articles, outlets, since=since_dt, until=until_dt, min_outlets=min_outlets, limit=limit
-    )
+        outlets = outlet_map(cfg, store, window.rows.outlets)
+        # the store stays open: the texts are read while grouping, a chunk at a time
+        result = list_stories(
+            window, outlets, since=since_dt, until=until_dt, min_outlets=min_outlets, limit=limit
+        )
     if target is None and fmt == "table":
         print_stories(result, out_console)
         return
