@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
+import numpy as np
 import pytest
 import syndication_reference as reference
 from conftest import REALDATA, ROOT
@@ -192,3 +193,34 @@ def test_stories_mark_the_same_copies_in_one_pass_as_story_by_story() -> None:
         independent = [o for o in done.outlets if any(not c and a.outlet == o for a, c in
                        zip(story_arts, [k in copies for k in range(len(story_arts))], strict=True))]  # fmt: skip
         assert list(done.independent_outlets) == independent
+
+
+def test_both_ways_of_counting_shared_shingles_agree_with_sets(monkeypatch: pytest.MonkeyPatch) -> None:
+    """_intersections lists the article pairs of each shared shingle when few articles share them, and looks
+    each pair's shingles up when page furniture is shared by many (the listing grows with its square):
+    both give |A ∩ B| exactly, whichever is chosen."""
+    from claimcheck.match import syndication as syn
+
+    rng = random.Random(5)
+    vocab = [f"w{k}" for k in range(300)]
+    furniture = " ".join(rng.choice(vocab) for _ in range(80))  # a footer every page carries
+    texts = [
+        " ".join(rng.choice(vocab) for _ in range(rng.randint(40, 160))) + " " + furniture for _ in range(60)
+    ]
+    table = shingle_table(texts, 5)
+    pairs = np.array([(i, j) for i, j in itertools.combinations(range(len(texts)), 2)], dtype=np.int64)
+    sets = [shingles(t, 5) for t in texts]
+    expected = [len(sets[i] & sets[j]) for i, j in pairs.tolist()]
+    assert syn._intersections_by_lookup(table, pairs).tolist() == expected
+    used: list[str] = []
+    for name in ("_intersections_by_runs", "_intersections_by_lookup"):
+        real = getattr(syn, name)
+        monkeypatch.setattr(syn, name, lambda *a, _real=real, _name=name: used.append(_name) or _real(*a))
+    group_of = np.zeros(len(texts), dtype=np.int64)
+    assert syn._intersections(table, pairs, group_of).tolist() == expected  # every pair: the listing
+    # a chain of 59 pairs over 60 pages that all carry the footer: the listing would go through every pair
+    # of pages for each footer shingle, the lookup through 59 pages' shingles
+    chain = np.array([(k, k + 1) for k in range(len(texts) - 1)], dtype=np.int64)
+    want = [len(sets[i] & sets[j]) for i, j in chain.tolist()]
+    assert syn._intersections(table, chain, group_of).tolist() == want
+    assert used == ["_intersections_by_runs", "_intersections_by_lookup"]

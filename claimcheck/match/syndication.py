@@ -258,6 +258,7 @@ def _near_duplicates_of(
 
 _POLY = 0xEDB88320
 _MASK = 0xFFFFFFFF
+_PROBES = 500_000  # shingles _intersections looks up at once (~20 MB of temporaries)
 _LMAX = 64  # register shifts by up to this many bytes come from one table; longer ones take several steps
 
 
@@ -443,14 +444,14 @@ def _shared_samples(
 
 
 def _intersections(table: ShingleTable, pairs: np.ndarray, group_of: np.ndarray) -> np.ndarray:
-    """|A ∩ B| of each pair's shingle sets (pairs within a group): every shingle's articles of one group
-    are listed together, each two of them at distance d in that list are one shared shingle of that pair,
-    and those shares are counted for the candidate pairs only."""
+    """|A ∩ B| of each pair's shingle sets (pairs within a group), exactly, by whichever of two ways is less
+    work here: listing the pairs of articles that share each shingle (cheap when shingles are shared by a few
+    articles, as in real news) or looking each pair's shingles up (cheap when page furniture or stock
+    phrases are shared by hundreds of articles: the listing grows with the square of that)."""
     out = np.zeros(len(pairs), dtype=np.int64)
     if not len(pairs):
         return out
     n = len(table.indptr) - 1
-    wanted = pairs[:, 0] * n + pairs[:, 1]  # sorted (pairs come from np.unique)
     sizes = np.diff(table.indptr)
     owner = np.repeat(np.arange(n, dtype=np.int64), sizes)
     involved = np.zeros(n, dtype=bool)
@@ -462,7 +463,20 @@ def _intersections(table: ShingleTable, pairs: np.ndarray, group_of: np.ndarray)
     h, a, g = h[order], a[order], g[order]
     new = np.concatenate(([True], (h[1:] != h[:-1]) | (g[1:] != g[:-1]))) if len(h) else np.zeros(0, bool)
     run = np.cumsum(new) - 1
-    run_size = np.bincount(run)[run] if len(run) else run
+    counts = np.bincount(run) if len(run) else run
+    listed = int((counts * (counts - 1) // 2).sum())  # pairs the listing would go through
+    looked_up = int(np.minimum(sizes[pairs[:, 0]], sizes[pairs[:, 1]]).sum())
+    if listed > 4 * looked_up:
+        return _intersections_by_lookup(table, pairs)
+    wanted = pairs[:, 0] * n + pairs[:, 1]  # sorted (pairs come from np.unique)
+    return _intersections_by_runs(a, run, counts[run] if len(run) else run, wanted, n, out)
+
+
+def _intersections_by_runs(
+    a: np.ndarray, run: np.ndarray, run_size: np.ndarray, wanted: np.ndarray, n: int, out: np.ndarray
+) -> np.ndarray:
+    """Every shingle's articles of one group are listed together (``run``); each two of them at distance d
+    in that list are one shared shingle of that pair, counted for the candidate pairs (``wanted``) only."""
     d = 1
     while True:
         longer = run_size > d  # runs long enough for a pair at distance d
@@ -475,3 +489,36 @@ def _intersections(table: ShingleTable, pairs: np.ndarray, group_of: np.ndarray)
         hit = wanted[at] == code
         out += np.bincount(at[hit], minlength=len(out))
         d += 1
+
+
+def _intersections_by_lookup(table: ShingleTable, pairs: np.ndarray) -> np.ndarray:
+    """|A ∩ B| of each pair's shingle sets: the shingles of the smaller article of each pair are looked up
+    among the larger one's, all pairs at once (a chunk of pairs at a time, so that memory stays bounded).
+    The work grows with the pairs and their articles' sizes; a shingle that many articles share (page
+    furniture, a stock phrase) costs no more than another."""
+    out = np.zeros(len(pairs), dtype=np.int64)
+    if not len(pairs):
+        return out
+    sizes = np.diff(table.indptr)
+    owner = np.repeat(np.arange(len(sizes), dtype=np.int64), sizes)
+    keys = np.sort(owner << 32 | table.hashes.astype(np.int64))  # (article, shingle), each once
+    first, second = pairs[:, 0], pairs[:, 1]
+    swap = sizes[first] > sizes[second]
+    small, big = np.where(swap, second, first), np.where(swap, first, second)
+    lengths = sizes[small]
+    ends = np.cumsum(lengths)
+    start = 0
+    while start < len(pairs):
+        budget = ends[start] - lengths[start] + _PROBES
+        stop = max(int(np.searchsorted(ends, budget, side="right")), start + 1)
+        n = lengths[start:stop]
+        total = int(n.sum())
+        if total:
+            at = np.repeat(table.indptr[small[start:stop]] - np.concatenate(([0], np.cumsum(n)[:-1])), n)
+            probe = np.repeat(big[start:stop], n) << 32 | table.hashes[at + np.arange(total)].astype(np.int64)
+            pos = np.minimum(np.searchsorted(keys, probe), len(keys) - 1)
+            hit = keys[pos] == probe
+            counts = np.bincount(np.repeat(np.arange(stop - start), n), weights=hit, minlength=stop - start)
+            out[start:stop] = counts.astype(np.int64)
+        start = stop
+    return out
