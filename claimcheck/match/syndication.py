@@ -466,7 +466,7 @@ def _intersections(table: ShingleTable, pairs: np.ndarray, group_of: np.ndarray)
     counts = np.bincount(run) if len(run) else run
     listed = int((counts * (counts - 1) // 2).sum())  # pairs the listing would go through
     looked_up = int(np.minimum(sizes[pairs[:, 0]], sizes[pairs[:, 1]]).sum())
-    if listed > 4 * looked_up:
+    if listed > looked_up:
         return _intersections_by_lookup(table, pairs)
     wanted = pairs[:, 0] * n + pairs[:, 1]  # sorted (pairs come from np.unique)
     return _intersections_by_runs(a, run, counts[run] if len(run) else run, wanted, n, out)
