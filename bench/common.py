@@ -7,6 +7,7 @@ import os
 import platform
 import shutil
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -185,6 +186,20 @@ def cached_bytecode(env: dict[str, str], tmp: Path) -> dict[str, str]:
     out = {k: v for k, v in env.items() if k != "PYTHONDONTWRITEBYTECODE"}
     out["PYTHONPYCACHEPREFIX"] = str(tmp / "pycache")
     return out
+
+
+def best_run(cmd: list[str], *, env: dict[str, str], repeat: int) -> Measured | None:
+    """The fastest of ``repeat`` runs of ``cmd`` (at least one); None, with its output on stderr, when a run
+    fails."""
+    best = None
+    for _ in range(max(1, repeat)):
+        run = run_measured(cmd, env=env)
+        if run.returncode != 0:
+            print(run.stdout[-1500:], run.stderr[-1500:], sep="\n", file=sys.stderr)
+            return None
+        if best is None or run.seconds < best.seconds:
+            best = run
+    return best
 
 
 def mib(n: int) -> float:

@@ -25,7 +25,7 @@ from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench.common import cached_bytecode, figure, header, mib, ratio, run_measured, with_temp_dir
+from bench.common import best_run, cached_bytecode, figure, header, mib, ratio, run_measured, with_temp_dir
 from bench.corpus import generate, iter_articles, make_outlets, make_stories, serve, sources_yaml
 
 PER_STORY = 500
@@ -159,15 +159,9 @@ def _run(a: argparse.Namespace, tmp: Path) -> int:
     cmd += ["--format", "markdown"]
     run_measured(cmd, env=env)  # untimed: fills the bytecode cache and the page cache
 
-    best = None
-    for _ in range(max(1, a.repeat)):
-        run = run_measured(cmd, env=env)
-        if run.returncode != 0:
-            print(run.stdout[-1500:], run.stderr[-1500:], sep="\n", file=sys.stderr)
-            return 1
-        if best is None or run.seconds < best.seconds:
-            best = run
-    assert best is not None
+    best = best_run(cmd, env=env, repeat=a.repeat)
+    if best is None:
+        return 1
     startup = run_measured([sys.executable, "-m", "claimcheck", "--version"], env=env).seconds
 
     # In-process breakdown and the bare-SQLite baselines.

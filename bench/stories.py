@@ -29,7 +29,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from bench.common import figure, header, mib, ratio, run_measured, with_temp_dir
+from bench.common import best_run, figure, header, mib, ratio, run_measured, with_temp_dir
 from bench.corpus import OutletInfo, iter_articles, make_outlets, make_stories
 from bench.storycorpus import iter_realistic
 
@@ -184,15 +184,9 @@ def _run(a: argparse.Namespace, tmp: Path) -> int:
               f"{time.perf_counter() - t:.0f}s", flush=True)  # fmt: skip
         argv = [sys.executable, "-m", "claimcheck", "stories", "--since", "2000-01-01", "--min-outlets", "1",
                 "--format", "json", "--db", str(db), "--sources", str(src)]  # fmt: skip
-        best = None
-        for _ in range(max(1, a.repeat)):
-            run = run_measured(argv, env=env)
-            if run.returncode != 0:
-                print(run.stdout[-1500:], run.stderr[-1500:], sep="\n", file=sys.stderr)
-                return 1
-            if best is None or run.seconds < best.seconds:
-                best = run
-        assert best is not None
+        best = best_run(argv, env=env, repeat=a.repeat)
+        if best is None:
+            return 1
         stories = json.loads(best.stdout)["stories"]
         raw = sqlite3.connect(db)
         t = time.perf_counter()
