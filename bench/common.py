@@ -106,7 +106,8 @@ class TreeCPU:
     may be missed): what a run cost the machine, workers and forkservers included, beside its wall time."""
 
     def __init__(self, roots: list[int]) -> None:
-        self._roots, self._seen = roots, {}  # type: dict[int, float]
+        self._roots = roots
+        self._seen: dict[int, float] = {}
         self._done = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
         self._thread.start()
