@@ -97,6 +97,9 @@ class StoryOptions:
     cohesion: float = 0.25  # a story of cohesion_min+ articles takes in only what is this similar to it ...
     cohesion_min: int = 3  # ... relative to its own articles' average similarity to each other
     one_outlet: float = 0.25  # a term that only one outlet uses (its page furniture) weighs this much
+    title_link: float = 0.075  # groups a little less similar than link (at least this) merge when their
+    title_key: float = 0.6  # ... titles share a specific headline term: in this share of each group's titles
+    title_days: float = 60.0  # ... and their times are at most this many days apart
 
 
 # --- text to terms --------------------------------------------------------------------------------
@@ -405,9 +408,14 @@ def _specific(
 ) -> bool:
     """At least ``specific`` of the similarity comes from terms about as frequent as the story itself
     (in at most ``specific_share`` of the window, or ``specific_times`` x the groups' articles + a few)."""
-    share = min(options.specific_share * n, options.specific_most)
-    cap = max(share, options.specific_times * size + options.specific_plus)
+    cap = _specific_cap(size, n, options)
     return sum(x for t, x in shared if df[t] <= cap) >= options.specific * dot
+
+
+def _specific_cap(size: int, n: int, options: StoryOptions) -> float:
+    """A term is specific to groups of ``size`` articles among ``n`` when it is in at most this many."""
+    share = min(options.specific_share * n, options.specific_most)
+    return max(share, options.specific_times * size + options.specific_plus)
 
 
 def _damp(gap_seconds: float, figure: bool, options: StoryOptions) -> float:
@@ -435,7 +443,53 @@ def group(
     pairs, sims = pairs[keep], sims[keep]
     order = np.lexsort((pairs[:, 1], pairs[:, 0], -sims))
     figures = set(np.flatnonzero(ix.figure).tolist())
-    return _average_linkage(vec, times, pairs[order], options, n, ix.df.tolist(), figures)
+    heads = _Headlines(ix) if options.title_link else None
+    return _average_linkage(vec, times, pairs[order], options, n, ix.df.tolist(), figures, heads)
+
+
+class _Headlines:
+    """The title terms of each article (sorted by article, as the index): a group's headline terms are
+    those in at least a given share of its articles' titles, read when a merge needs them."""
+
+    def __init__(self, ix: _Index) -> None:
+        rows = np.flatnonzero(ix.in_title)
+        self.term = ix.term[rows]
+        self.indptr = np.concatenate(([0], np.cumsum(np.bincount(ix.doc[rows], minlength=ix.n))))
+        self.known: dict[int, tuple[int, set[int]]] = {}  # group -> (its size then, its headline terms)
+
+    def keys(self, group: int, members: Sequence[int], share: float) -> set[int]:
+        """The terms in at least ``share`` of the titles of group ``group`` (``members``: its articles)."""
+        known = self.known.get(group)
+        if known is not None and known[0] == len(members):
+            return known[1]
+        if len(members) == 1:
+            i = members[0]
+            got = set(self.term[self.indptr[i] : self.indptr[i + 1]].tolist())
+        else:
+            rows = np.concatenate([self.term[self.indptr[i] : self.indptr[i + 1]] for i in members])
+            terms, counts = np.unique(rows, return_counts=True)
+            got = set(terms[counts >= share * len(members)].tolist())
+        self.known[group] = (len(members), got)
+        return got
+
+
+def _headline_link(
+    avg: float,
+    gap: float,
+    a: tuple[int, list[int]],
+    b: tuple[int, list[int]],
+    heads: _Headlines | None,
+    df: list[int],
+    n: int,
+    options: StoryOptions,
+) -> bool:
+    """Groups a little less similar than ``link`` (at least ``title_link``) still merge when a specific
+    term is in ``title_key`` of the titles of each: the headline names the same thing."""
+    if heads is None or avg < options.title_link or gap > options.title_days * 86400.0:
+        return False
+    cap = _specific_cap(len(a[1]) + len(b[1]), n, options)
+    common = heads.keys(*a, options.title_key) & heads.keys(*b, options.title_key)
+    return any(df[t] <= cap for t in common)
 
 
 def _cohesive(cross: float, a: tuple[float, int], b: tuple[float, int], options: StoryOptions) -> bool:
@@ -469,6 +523,7 @@ def _average_linkage(
     n: int,
     df: list[int],
     figures: set[int],
+    heads: _Headlines | None = None,
 ) -> list[list[int]]:
     parent = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
@@ -498,6 +553,12 @@ def _average_linkage(
             got = [] if math.isnan(t) else [float(t)]
         return got
 
+    def linked(avg: float, gap: float, a: int, b: int) -> bool:
+        # similar enough on average, or nearly and their headlines name the same thing
+        return avg >= options.link or _headline_link(
+            avg, gap, (a, members[a]), (b, members[b]), heads, df, n, options
+        )
+
     refused: set[tuple[int, int, int, int]] = set()  # group pairs already judged, at their sizes then
     for i, j in _pair_lists(pairs):
         a, b = find(i), find(j)
@@ -519,7 +580,7 @@ def _average_linkage(
             avg *= _damp(gap, any(t in figures for t, _ in shared), options)
         na, nb = len(members[a]), len(members[b])
         if (
-            avg < options.link
+            not linked(avg, gap, a, b)
             or (options.specific and not _specific(shared, dot, df, na + nb, n, options))
             or not _cohesive(dot / (na * nb), (inner.get(a, 0.0), na), (inner.get(b, 0.0), nb), options)
         ):

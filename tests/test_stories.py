@@ -388,3 +388,40 @@ def test_one_outlets_boilerplate_does_not_join_its_articles() -> None:
     arts = [bridge, jazz, *sample()]
     assert [0] in group(arts) and [1] in group(arts)
     assert [0, 1] in group(arts, StoryOptions(one_outlet=1.0))  # what the rule prevents
+
+
+# A market story told three times, and a comment piece the same day on the same token (written for claimcheck).
+SLUMP = [
+    ("Quillcoin price tumbles below $40 as regulators circle",
+     "The digital token Quillcoin lost a fifth of its value on Tuesday, falling under $40 for the first time "
+     "since spring, after the finance ministry said exchanges would need licences."),
+    ("Quillcoin slides to four-month low under $40",
+     "Traders sold Quillcoin on Tuesday and the token sank below $40, a four-month low, as the finance "
+     "ministry prepared licences for exchanges."),
+    ("Quillcoin sinks again as exchange licence plan spooks traders",
+     "Quillcoin fell below $40 on Tuesday. Traders blamed the finance ministry's plan to license exchanges, "
+     "and some exchanges paused new accounts."),
+]  # fmt: skip
+ESSAY_TEXT = (
+    "For two years buyers paid little attention to how the Quillcoin ledger is run. Now that the enthusiasm "
+    "is cooling, economists point to fraud at small exchanges, slow payments, heavy electricity bills and a "
+    "handful of wallets holding much of the supply. The token slipped under $40 this week, and some exchanges "
+    "paused new accounts as licences loomed."
+)
+
+
+def test_a_piece_whose_headline_names_the_story_joins_it_though_its_lead_wanders() -> None:
+    def slump_stories(title: str, hours: float, options: StoryOptions | None = None) -> list[int]:
+        arts = [art(f"o{k + 1}", t, x, k, f"slump-{k}") for k, (t, x) in enumerate(SLUMP)]
+        arts += [art("o4", title, ESSAY_TEXT, hours, "essay"), *sample()]
+        return sorted(len(g) for g in group(arts, options) if any("slump" in arts[i].url for i in g))
+
+    named = "Quillcoin frenzy fades, and its flaws show"
+    # on average a little less like the reports than link asks (0.095 < 0.10): without the rule, apart
+    assert slump_stories(named, 5, StoryOptions(title_link=0.0)) == [3]
+    # its headline names what every report's headline names: the same story
+    assert slump_stories(named, 5) == [4]
+    # a headline that does not name it stays apart, and so does one further away in time than title_days
+    assert slump_stories("Digital token frenzy fades, and its flaws show", 5) == [3]
+    assert slump_stories(named, 48, StoryOptions(title_days=1.0)) == [3]
+    assert slump_stories(named, 48) == [4]
