@@ -99,7 +99,8 @@ class StoryOptions:
     one_outlet: float = 0.25  # a term that only one outlet uses (its page furniture) weighs this much
     title_link: float = 0.075  # groups a little less similar than link (at least this) merge when their
     title_key: float = 0.6  # ... titles share a specific headline term: in this share of each group's titles
-    title_days: float = 60.0  # ... and their times are at most this many days apart
+    title_days: float = 60.0  # ... and their times are at most this many days apart, and the term is
+    title_own: float = 0.5  # ... theirs: at least this share of the window's titles with it are theirs
 
 
 # --- text to terms --------------------------------------------------------------------------------
@@ -448,27 +449,30 @@ def group(
 
 
 class _Headlines:
-    """The title terms of each article (sorted by article, as the index): a group's headline terms are
-    those in at least a given share of its articles' titles, read when a merge needs them."""
+    """The title terms of each article (sorted by article, as the index) and in how many titles each term
+    is: a group's headline terms are those in at least a given share of its articles' titles."""
 
     def __init__(self, ix: _Index) -> None:
         rows = np.flatnonzero(ix.in_title)
         self.term = ix.term[rows]
         self.indptr = np.concatenate(([0], np.cumsum(np.bincount(ix.doc[rows], minlength=ix.n))))
-        self.known: dict[int, tuple[int, set[int]]] = {}  # group -> (its size then, its headline terms)
+        self.titles = np.bincount(self.term, minlength=len(ix.df)).tolist()  # per term: titles with it
+        self.known: dict[int, tuple[int, dict[int, int]]] = {}  # group -> (size then, headline terms)
 
-    def keys(self, group: int, members: Sequence[int], share: float) -> set[int]:
-        """The terms in at least ``share`` of the titles of group ``group`` (``members``: its articles)."""
+    def keys(self, group: int, members: Sequence[int], share: float) -> dict[int, int]:
+        """The terms in at least ``share`` of the titles of group ``group`` (``members``: its articles),
+        each with the number of its titles that have it."""
         known = self.known.get(group)
         if known is not None and known[0] == len(members):
             return known[1]
         if len(members) == 1:
             i = members[0]
-            got = set(self.term[self.indptr[i] : self.indptr[i + 1]].tolist())
+            got = dict.fromkeys(self.term[self.indptr[i] : self.indptr[i + 1]].tolist(), 1)
         else:
             rows = np.concatenate([self.term[self.indptr[i] : self.indptr[i + 1]] for i in members])
             terms, counts = np.unique(rows, return_counts=True)
-            got = set(terms[counts >= share * len(members)].tolist())
+            keep = counts >= share * len(members)
+            got = dict(zip(terms[keep].tolist(), counts[keep].tolist(), strict=True))
         self.known[group] = (len(members), got)
         return got
 
@@ -479,17 +483,15 @@ def _headline_link(
     a: tuple[int, list[int]],
     b: tuple[int, list[int]],
     heads: _Headlines | None,
-    df: list[int],
-    n: int,
     options: StoryOptions,
 ) -> bool:
-    """Groups a little less similar than ``link`` (at least ``title_link``) still merge when a specific
-    term is in ``title_key`` of the titles of each: the headline names the same thing."""
+    """Groups a little less similar than ``link`` (at least ``title_link``) still merge when a term is in
+    ``title_key`` of the titles of each and is the two groups' own: at least ``title_own`` of the window's
+    titles that have it are theirs (the headline names the same thing, not a country in the news)."""
     if heads is None or avg < options.title_link or gap > options.title_days * 86400.0:
         return False
-    cap = _specific_cap(len(a[1]) + len(b[1]), n, options)
-    common = heads.keys(*a, options.title_key) & heads.keys(*b, options.title_key)
-    return any(df[t] <= cap for t in common)
+    ka, kb = heads.keys(*a, options.title_key), heads.keys(*b, options.title_key)
+    return any(ka[t] + kb[t] >= options.title_own * heads.titles[t] for t in ka if t in kb)
 
 
 def _cohesive(cross: float, a: tuple[float, int], b: tuple[float, int], options: StoryOptions) -> bool:
@@ -556,7 +558,7 @@ def _average_linkage(
     def linked(avg: float, gap: float, a: int, b: int) -> bool:
         # similar enough on average, or nearly and their headlines name the same thing
         return avg >= options.link or _headline_link(
-            avg, gap, (a, members[a]), (b, members[b]), heads, df, n, options
+            avg, gap, (a, members[a]), (b, members[b]), heads, options
         )
 
     refused: set[tuple[int, int, int, int]] = set()  # group pairs already judged, at their sizes then
