@@ -11,8 +11,9 @@ same fact and is not damped), then clustered by average linkage: two groups merg
 articles are, on average, similar to each other (exact, from the groups' summed vectors), so two events
 do not chain together through one article that mentions both, and a story of a few articles takes in
 only what is similar to it relative to its own cohesion, so a big story does not absorb a neighbouring
-one. A term that one outlet alone uses (its page furniture) weighs little. A split story is preferred to
-a mixed one.
+one. Two groups a little less similar than that still merge when their headlines name the same thing (a
+word in most titles of each that is the two groups' own, within weeks). A term that one outlet alone uses
+(its page furniture) weighs little. A split story is preferred to a mixed one.
 
 Wire copies are counted as ``compare`` counts them (claimcheck.match.syndication): a story's independent
 outlets are those with at least one article that is not a wire copy.
