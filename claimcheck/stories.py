@@ -91,12 +91,14 @@ class StoryOptions:
     specific_times: float = 3.0  # specific: in at most this many times the two groups' articles ...
     specific_plus: int = 5  # ... plus this many
     specific_share: float = 0.1  # ... or in at most this share of the window's articles
-    specific_most: int = 1000  # ... but never more than this many (generic words grow with the window)
+    specific_most: int = 60  # ... but never more than this many (a count: the cap does not grow with the window)
     same_days: float = 4.0  # no time damping within this many days
     half_life_days: float = 240.0  # beyond same_days, similarity halves every this many days
     figure_half_life_days: float = 1e6  # ... or this many when they share a precise figure (no damping)
     cohesion: float = 0.25  # a story of cohesion_min+ articles takes in only what is this similar to it ...
     cohesion_min: int = 3  # ... relative to its own articles' average similarity to each other
+    idf_window: float = 500.0  # term weights (idf) as in a window of at most this many articles ...
+    idf_floor: float = 0.5  # ... and never below this (a term in more articles than that)
     one_outlet: float = 0.25  # a term that only one outlet uses (its page furniture) weighs this much
     title_link: float = 0.075  # groups a little less similar than link (at least this) merge when their
     title_key: float = 0.6  # ... titles share a specific headline term: in this share of each group's titles
@@ -268,6 +270,16 @@ def _unique(x: np.ndarray) -> np.ndarray:
     return x[np.concatenate(([True], x[1:] != x[:-1]))] if len(x) else x
 
 
+def _idf(df: np.ndarray, n: int, options: StoryOptions) -> np.ndarray:
+    """Term weights by document frequency as a count, not a share: as in a window of at most ``idf_window``
+    articles, never below ``idf_floor``. A term in 5 articles weighs the same in a window of 1,000 articles
+    as in one of 50,000, so articles of other news added to the window (more of them, or other words) do not
+    flatten the weights of a story's own terms toward the common ones; a term in more articles than that
+    window holds (generic in any window) keeps the floor."""
+    n_idf = min(n, options.idf_window) if options.idf_window else n
+    return np.maximum(np.log((n_idf + 1) / (df + 0.5)), options.idf_floor)
+
+
 def index_articles(articles: Articles, options: StoryOptions) -> _Index:
     """Tokenize every title, then every lead (read a chunk at a time); count and weigh with numpy."""
     window = Window.of(articles)
@@ -290,7 +302,7 @@ def index_articles(articles: Articles, options: StoryOptions) -> _Index:
     doc, term = (uniq >> 32).astype(np.int32), (uniq & 0xFFFFFFFF).astype(np.int32)
     del uniq
     df = np.bincount(term, minlength=size)
-    idf = np.log((n + 1) / (df + 0.5))
+    idf = _idf(df, n, options)
     w = (1.0 + np.log(tf)) * idf[term]
     del tf
     if options.one_outlet < 1.0:
