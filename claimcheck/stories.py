@@ -91,7 +91,7 @@ class StoryOptions:
     specific_times: float = 3.0  # specific: in at most this many times the two groups' articles ...
     specific_plus: int = 5  # ... plus this many
     specific_share: float = 0.1  # ... or in at most this share of the window's articles
-    specific_most: int = 60  # ... but never more than this many (a count: the cap does not grow with the window)
+    specific_most: int = 1000  # ... but never more than this many (generic words grow with the window)
     same_days: float = 4.0  # no time damping within this many days
     half_life_days: float = 240.0  # beyond same_days, similarity halves every this many days
     figure_half_life_days: float = 1e6  # ... or this many when they share a precise figure (no damping)
