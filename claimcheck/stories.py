@@ -401,13 +401,13 @@ def _damping(gap_seconds: np.ndarray, figure: np.ndarray, options: StoryOptions)
 
 
 def _specific(
-    shared: list[tuple[int, float]], dot: float, df: list[int], size: int, n: int, options: StoryOptions
+    prod: np.ndarray, shared: np.ndarray, dot: float, df: np.ndarray, cap: float, options: StoryOptions
 ) -> bool:
-    """At least ``specific`` of the similarity comes from terms about as frequent as the story itself
-    (in at most ``specific_share`` of the window, or ``specific_times`` x the groups' articles + a few)."""
-    share = min(options.specific_share * n, options.specific_most)
-    cap = max(share, options.specific_times * size + options.specific_plus)
-    return sum(x for t, x in shared if df[t] <= cap) >= options.specific * dot
+    """At least ``specific`` of the similarity (``prod``: the products of the ``shared`` terms' weights, in
+    the order they are summed) comes from terms about as frequent as the story itself: in at most ``cap``
+    articles (``specific_share`` of the window, or ``specific_times`` x the groups' articles + a few)."""
+    part = prod[df[shared] <= cap]
+    return (float(np.cumsum(part)[-1]) if len(part) else 0.0) >= options.specific * dot
 
 
 def _damp(gap_seconds: float, figure: bool, options: StoryOptions) -> float:
@@ -434,8 +434,7 @@ def group(
     keep = sims >= options.edge
     pairs, sims = pairs[keep], sims[keep]
     order = np.lexsort((pairs[:, 1], pairs[:, 0], -sims))
-    figures = set(np.flatnonzero(ix.figure).tolist())
-    return _average_linkage(vec, times, pairs[order], options, n, ix.df.tolist(), figures)
+    return _average_linkage(vec, times, pairs[order], options, n, ix.df, ix.figure)
 
 
 def _cohesive(cross: float, a: tuple[float, int], b: tuple[float, int], options: StoryOptions) -> bool:
@@ -467,14 +466,27 @@ def _average_linkage(
     pairs: np.ndarray,
     options: StoryOptions,
     n: int,
-    df: list[int],
-    figures: set[int],
+    df: np.ndarray,
+    figure: np.ndarray,
 ) -> list[list[int]]:
+    """Average linkage over the candidate pairs, strongest first (each decision depends only on the two
+    groups involved). A group's summed vector is three arrays sorted by term id: terms, weights (float64,
+    each the sum of its members' weights in merge order, as a dict of sums would hold them), and each
+    term's rank in the order it entered the group (an article's terms by id, then each merged group's new
+    terms in its own order): the dot product sums the shared terms' products one after another in the
+    smaller group's entry order, so every sum is the same float, bit for bit, as a loop over dicts gives."""
     parent = list(range(n))
-    members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    sums: dict[int, dict[int, float]] = {}
+    size = [1] * n
+    members: dict[int, list[int]] = {}  # per group of 2+: its articles
+    sums: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}  # per group of 2+: terms, weights, ranks
     when: dict[int, list[float]] = {}  # per group: its articles' known times, sorted
     inner: dict[int, float] = {}  # per group: the sum of its articles' pairwise similarities (undamped)
+    row_terms, row_weights = vec.terms, vec.weights
+    pad = (row_terms < 0).sum(axis=1).tolist()  # padding (-1) comes first in each row
+    width = row_terms.shape[1]
+    ranks = np.arange(width, dtype=np.int64)
+    share = min(options.specific_share * n, options.specific_most)
+    same_seconds = options.same_days * 86400.0
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -482,13 +494,12 @@ def _average_linkage(
             i = parent[i]
         return i
 
-    def vector(g: int) -> dict[int, float]:
-        # a lone article's vector is made when needed and not kept: 50,000 small dicts take ~150 MB
+    def vector(g: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        # a lone article's vector is made when needed and not kept
         v = sums.get(g)
         if v is None:
-            row = vec.terms[g]
-            k = int((row < 0).sum())
-            v = dict(zip(row[k:].tolist(), vec.weights[g, k:].tolist(), strict=True))
+            k = pad[g]
+            v = (row_terms[g, k:], row_weights[g, k:].astype(np.float64), ranks[: width - k])
         return v
 
     def times_of(g: int) -> list[float]:
@@ -505,40 +516,78 @@ def _average_linkage(
             continue
         if a > b:
             a, b = b, a
-        seen = (a, len(members[a]), b, len(members[b]))
+        na, nb = size[a], size[b]
+        seen = (a, na, b, nb)
         if seen in refused:
             continue
         va, vb = vector(a), vector(b)
-        small, large = (va, vb) if len(va) <= len(vb) else (vb, va)
-        shared = [(t, w * large[t]) for t, w in small.items() if t in large]
-        dot = sum(x for _, x in shared)
-        avg = dot / (len(members[a]) * len(members[b]))
+        (st, sw, sr), (lt, lw, _) = (va, vb) if len(va[0]) <= len(vb[0]) else (vb, va)
+        if len(st) and len(lt):
+            at = np.searchsorted(lt, st)
+            at[at == len(lt)] = 0
+            hit = lt[at] == st
+            order = np.argsort(sr[hit])  # the shared terms in the smaller group's entry order
+            shared = st[hit][order]
+            prod = (sw[hit] * lw[at[hit]])[order]
+        else:
+            shared, prod = st[:0], sw[:0]
+        dot = float(np.cumsum(prod)[-1]) if len(prod) else 0.0  # one after another, as sum() adds
+        avg = dot / (na * nb)
         wa, wb = times_of(a), times_of(b)
         gap = abs(_median(wa) - _median(wb)) if wa and wb else 0.0
-        if gap > options.same_days * 86400.0:  # a shared precise figure: the same fact, no damping
-            avg *= _damp(gap, any(t in figures for t, _ in shared), options)
-        na, nb = len(members[a]), len(members[b])
+        if gap > same_seconds:  # a shared precise figure: the same fact, no damping
+            avg *= _damp(gap, bool(figure[shared].any()), options)
         if (
             avg < options.link
-            or (options.specific and not _specific(shared, dot, df, na + nb, n, options))
+            or (
+                options.specific
+                and not _specific(
+                    prod,
+                    shared,
+                    dot,
+                    df,
+                    max(share, options.specific_times * (na + nb) + options.specific_plus),
+                    options,
+                )
+            )
             or not _cohesive(dot / (na * nb), (inner.get(a, 0.0), na), (inner.get(b, 0.0), nb), options)
         ):
             refused.add(seen)
             continue
-        keep, gone = (a, b) if len(members[a]) >= len(members[b]) else (b, a)
+        keep, gone = (a, b) if na >= nb else (b, a)
         inner[keep] = inner.get(a, 0.0) + inner.get(b, 0.0) + dot
         inner.pop(gone, None)
         parent[gone] = keep
-        members[keep].extend(members.pop(gone))
-        (target, kept), (source, moved) = ((va, wa), (vb, wb)) if keep == a else ((vb, wb), (va, wa))
-        sums[keep], when[keep] = target, kept
+        size[keep] = na + nb
+        members[keep] = members.pop(keep, [keep]) + members.pop(gone, [gone])
+        (kt, kw, kr), (gt, gw, gr) = (va, vb) if keep == a else (vb, va)
+        sums[keep] = _merged(kt, kw, kr, gt, gw, gr)
         sums.pop(gone, None)
+        kept, moved = (wa, wb) if keep == a else (wb, wa)
+        when[keep] = kept
         when.pop(gone, None)
-        for t, w in source.items():
-            target[t] = target.get(t, 0.0) + w
         for moment in moved:  # the smaller group's times into the larger's, kept sorted
             bisect.insort(kept, moment)
-    return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
+    groups = [members.get(g, [g]) for g in range(n) if parent[g] == g]
+    return sorted((sorted(m) for m in groups), key=lambda m: m[0])
+
+
+def _merged(
+    kt: np.ndarray, kw: np.ndarray, kr: np.ndarray, gt: np.ndarray, gw: np.ndarray, gr: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The summed vector of two groups (terms, weights, entry ranks): the kept group's terms keep their
+    ranks, the other's new terms enter after them in their own order, and a term in both sums the kept
+    group's weight and the other's, in that order (as ``target[t] += w`` does)."""
+    t = np.concatenate((kt, gt))
+    order = np.argsort(t, kind="stable")  # a term in both: the kept group's first
+    t = t[order]
+    first = np.ones(len(t), dtype=bool)
+    first[1:] = t[1:] != t[:-1]
+    starts = np.flatnonzero(first)
+    w = np.add.reduceat(np.concatenate((kw, gw))[order], starts) if len(t) else kw
+    offset = int(kr.max()) + 1 if len(kr) else 0
+    r = np.concatenate((kr, gr + offset))[order][starts]
+    return t[starts], w, r
 
 
 # --- stories ---------------------------------------------------------------------------------------------
