@@ -470,23 +470,26 @@ def _average_linkage(
     figure: np.ndarray,
 ) -> list[list[int]]:
     """Average linkage over the candidate pairs, strongest first (each decision depends only on the two
-    groups involved). A group's summed vector is three arrays sorted by term id: terms, weights (float64,
-    each the sum of its members' weights in merge order, as a dict of sums would hold them), and each
-    term's rank in the order it entered the group (an article's terms by id, then each merged group's new
-    terms in its own order): the dot product sums the shared terms' products one after another in the
-    smaller group's entry order, so every sum is the same float, bit for bit, as a loop over dicts gives."""
+    groups involved). A group's summed vector is two arrays in the order its terms entered it, as a dict
+    of sums keeps its keys (an article's terms by id, then each merged group's new terms in its own
+    order): its term ids and their weights (float64, each the sum of its members' weights in merge
+    order). Shared terms are found through ``slot`` (term id -> position in the larger vector, -1 when
+    absent: set for one lookup and cleared after), and their products are summed one after another in the
+    smaller vector's order, so every sum is the same float, bit for bit, as the loop over dicts gave
+    (tests/stories_reference.py) and so is every decision."""
     parent = list(range(n))
     size = [1] * n
     members: dict[int, list[int]] = {}  # per group of 2+: its articles
-    sums: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}  # per group of 2+: terms, weights, ranks
+    sums: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # per group of 2+: term ids and summed weights
     when: dict[int, list[float]] = {}  # per group: its articles' known times, sorted
     inner: dict[int, float] = {}  # per group: the sum of its articles' pairwise similarities (undamped)
     row_terms, row_weights = vec.terms, vec.weights
     pad = (row_terms < 0).sum(axis=1).tolist()  # padding (-1) comes first in each row
-    width = row_terms.shape[1]
-    ranks = np.arange(width, dtype=np.int64)
+    slot = np.full(int(row_terms.max(initial=0)) + 1, -1, dtype=np.int64)
+    count = np.arange(4 * row_terms.shape[1], dtype=np.int64)  # positions, grown with the largest vector
     share = min(options.specific_share * n, options.specific_most)
     same_seconds = options.same_days * 86400.0
+    cumsum = np.cumsum
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -494,12 +497,11 @@ def _average_linkage(
             i = parent[i]
         return i
 
-    def vector(g: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        # a lone article's vector is made when needed and not kept
+    def vector(g: int) -> tuple[np.ndarray, np.ndarray]:
         v = sums.get(g)
         if v is None:
             k = pad[g]
-            v = (row_terms[g, k:], row_weights[g, k:].astype(np.float64), ranks[: width - k])
+            v = (row_terms[g, k:], row_weights[g, k:].astype(np.float64))  # a lone article's: not kept
         return v
 
     def times_of(g: int) -> list[float]:
@@ -521,17 +523,16 @@ def _average_linkage(
         if seen in refused:
             continue
         va, vb = vector(a), vector(b)
-        (st, sw, sr), (lt, lw, _) = (va, vb) if len(va[0]) <= len(vb[0]) else (vb, va)
-        if len(st) and len(lt):
-            at = np.searchsorted(lt, st)
-            at[at == len(lt)] = 0
-            hit = lt[at] == st
-            order = np.argsort(sr[hit])  # the shared terms in the smaller group's entry order
-            shared = st[hit][order]
-            prod = (sw[hit] * lw[at[hit]])[order]
-        else:
-            shared, prod = st[:0], sw[:0]
-        dot = float(np.cumsum(prod)[-1]) if len(prod) else 0.0  # one after another, as sum() adds
+        (st, sw), (lt, lw) = (va, vb) if len(va[0]) <= len(vb[0]) else (vb, va)
+        if len(lt) > len(count):
+            count = np.arange(2 * len(lt), dtype=np.int64)
+        slot[lt] = count[: len(lt)]
+        at = slot[st]
+        slot[lt] = -1
+        hit = at >= 0
+        shared = st[hit]
+        prod = sw[hit] * lw[at[hit]]
+        dot = float(cumsum(prod)[-1]) if len(prod) else 0.0  # one after another, as sum() adds
         avg = dot / (na * nb)
         wa, wb = times_of(a), times_of(b)
         gap = abs(_median(wa) - _median(wb)) if wa and wb else 0.0
@@ -560,8 +561,17 @@ def _average_linkage(
         parent[gone] = keep
         size[keep] = na + nb
         members[keep] = members.pop(keep, [keep]) + members.pop(gone, [gone])
-        (kt, kw, kr), (gt, gw, gr) = (va, vb) if keep == a else (vb, va)
-        sums[keep] = _merged(kt, kw, kr, gt, gw, gr)
+        # the kept group's terms keep their places, a term in both adds the other's weight to its own, and
+        # the other's new terms come after, in their order (as ``target[t] = target.get(t, 0.0) + w``)
+        (kt, kw), (gt, gw) = (va, vb) if keep == a else (vb, va)
+        slot[kt] = count[: len(kt)]
+        at = slot[gt]
+        slot[kt] = -1
+        common = at >= 0
+        w = kw.copy()
+        w[at[common]] += gw[common]
+        fresh = ~common
+        sums[keep] = (np.concatenate((kt, gt[fresh])), np.concatenate((w, gw[fresh])))
         sums.pop(gone, None)
         kept, moved = (wa, wb) if keep == a else (wb, wa)
         when[keep] = kept
@@ -570,24 +580,6 @@ def _average_linkage(
             bisect.insort(kept, moment)
     groups = [members.get(g, [g]) for g in range(n) if parent[g] == g]
     return sorted((sorted(m) for m in groups), key=lambda m: m[0])
-
-
-def _merged(
-    kt: np.ndarray, kw: np.ndarray, kr: np.ndarray, gt: np.ndarray, gw: np.ndarray, gr: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The summed vector of two groups (terms, weights, entry ranks): the kept group's terms keep their
-    ranks, the other's new terms enter after them in their own order, and a term in both sums the kept
-    group's weight and the other's, in that order (as ``target[t] += w`` does)."""
-    t = np.concatenate((kt, gt))
-    order = np.argsort(t, kind="stable")  # a term in both: the kept group's first
-    t = t[order]
-    first = np.ones(len(t), dtype=bool)
-    first[1:] = t[1:] != t[:-1]
-    starts = np.flatnonzero(first)
-    w = np.add.reduceat(np.concatenate((kw, gw))[order], starts) if len(t) else kw
-    offset = int(kr.max()) + 1 if len(kr) else 0
-    r = np.concatenate((kr, gr + offset))[order][starts]
-    return t[starts], w, r
 
 
 # --- stories ---------------------------------------------------------------------------------------------
