@@ -11,8 +11,9 @@ same fact and is not damped), then clustered by average linkage: two groups merg
 articles are, on average, similar to each other (exact, from the groups' summed vectors), so two events
 do not chain together through one article that mentions both, and a story of a few articles takes in
 only what is similar to it relative to its own cohesion, so a big story does not absorb a neighbouring
-one. A term that one outlet alone uses (its page furniture) weighs little. A split story is preferred to
-a mixed one.
+one. Two groups a little less similar than that still merge when their headlines name the same thing (a
+word in most titles of each that is the two groups' own, within weeks). A term that one outlet alone uses
+(its page furniture) weighs little. A split story is preferred to a mixed one.
 
 Wire copies are counted as ``compare`` counts them (claimcheck.match.syndication): a story's independent
 outlets are those with at least one article that is not a wire copy.
@@ -97,6 +98,10 @@ class StoryOptions:
     cohesion: float = 0.25  # a story of cohesion_min+ articles takes in only what is this similar to it ...
     cohesion_min: int = 3  # ... relative to its own articles' average similarity to each other
     one_outlet: float = 0.25  # a term that only one outlet uses (its page furniture) weighs this much
+    title_link: float = 0.075  # groups a little less similar than link (at least this) merge when their
+    title_key: float = 0.6  # ... titles share a specific headline term: in this share of each group's titles
+    title_days: float = 60.0  # ... and their times are at most this many days apart, and the term is
+    title_own: float = 0.5  # ... theirs: at least this share of the window's titles with it are theirs
 
 
 # --- text to terms --------------------------------------------------------------------------------
@@ -410,6 +415,12 @@ def _specific(
     return (float(np.cumsum(part)[-1]) if len(part) else 0.0) >= options.specific * dot
 
 
+def _specific_cap(size: int, n: int, options: StoryOptions) -> float:
+    """A term is specific to groups of ``size`` articles among ``n`` when it is in at most this many."""
+    share = min(options.specific_share * n, options.specific_most)
+    return max(share, options.specific_times * size + options.specific_plus)
+
+
 def _damp(gap_seconds: float, figure: bool, options: StoryOptions) -> float:
     """:func:`_damping` of one gap, without numpy's per-call overhead (the linkage loop calls it often)."""
     excess = max(abs(gap_seconds) / 86400.0 - options.same_days, 0.0)
@@ -434,7 +445,54 @@ def group(
     keep = sims >= options.edge
     pairs, sims = pairs[keep], sims[keep]
     order = np.lexsort((pairs[:, 1], pairs[:, 0], -sims))
-    return _average_linkage(vec, times, pairs[order], options, n, ix.df, ix.figure)
+    heads = _Headlines(ix) if options.title_link else None
+    return _average_linkage(vec, times, pairs[order], options, n, ix.df, ix.figure, heads)
+
+
+class _Headlines:
+    """The title terms of each article (sorted by article, as the index) and in how many titles each term
+    is: a group's headline terms are those in at least a given share of its articles' titles."""
+
+    def __init__(self, ix: _Index) -> None:
+        rows = np.flatnonzero(ix.in_title)
+        self.term = ix.term[rows]
+        self.indptr = np.concatenate(([0], np.cumsum(np.bincount(ix.doc[rows], minlength=ix.n))))
+        self.titles = np.bincount(self.term, minlength=len(ix.df)).tolist()  # per term: titles with it
+        self.known: dict[int, tuple[int, dict[int, int]]] = {}  # group -> (size then, headline terms)
+
+    def keys(self, group: int, members: Sequence[int], share: float) -> dict[int, int]:
+        """The terms in at least ``share`` of the titles of group ``group`` (``members``: its articles),
+        each with the number of its titles that have it."""
+        known = self.known.get(group)
+        if known is not None and known[0] == len(members):
+            return known[1]
+        if len(members) == 1:
+            i = members[0]
+            got = dict.fromkeys(self.term[self.indptr[i] : self.indptr[i + 1]].tolist(), 1)
+        else:
+            rows = np.concatenate([self.term[self.indptr[i] : self.indptr[i + 1]] for i in members])
+            terms, counts = np.unique(rows, return_counts=True)
+            keep = counts >= share * len(members)
+            got = dict(zip(terms[keep].tolist(), counts[keep].tolist(), strict=True))
+        self.known[group] = (len(members), got)
+        return got
+
+
+def _headline_link(
+    avg: float,
+    gap: float,
+    a: tuple[int, list[int]],
+    b: tuple[int, list[int]],
+    heads: _Headlines | None,
+    options: StoryOptions,
+) -> bool:
+    """Groups a little less similar than ``link`` (at least ``title_link``) still merge when a term is in
+    ``title_key`` of the titles of each and is the two groups' own: at least ``title_own`` of the window's
+    titles that have it are theirs (the headline names the same thing, not a country in the news)."""
+    if heads is None or avg < options.title_link or gap > options.title_days * 86400.0:
+        return False
+    ka, kb = heads.keys(*a, options.title_key), heads.keys(*b, options.title_key)
+    return any(ka[t] + kb[t] >= options.title_own * heads.titles[t] for t in ka if t in kb)
 
 
 def _cohesive(cross: float, a: tuple[float, int], b: tuple[float, int], options: StoryOptions) -> bool:
@@ -468,6 +526,7 @@ def _average_linkage(
     n: int,
     df: np.ndarray,
     figure: np.ndarray,
+    heads: _Headlines | None = None,
 ) -> list[list[int]]:
     """Average linkage over the candidate pairs, strongest first (each decision depends only on the two
     groups involved). A group's summed vector is two arrays in the order its terms entered it, as a dict
@@ -487,7 +546,6 @@ def _average_linkage(
     pad = (row_terms < 0).sum(axis=1).tolist()  # padding (-1) comes first in each row
     slot = np.full(int(row_terms.max(initial=0)) + 1, -1, dtype=np.int64)
     count = np.arange(4 * row_terms.shape[1], dtype=np.int64)  # positions, grown with the largest vector
-    share = min(options.specific_share * n, options.specific_most)
     same_seconds = options.same_days * 86400.0
     cumsum = np.cumsum
 
@@ -510,6 +568,12 @@ def _average_linkage(
             t = times[g]
             got = [] if math.isnan(t) else [float(t)]
         return got
+
+    def linked(avg: float, gap: float, a: int, b: int) -> bool:
+        # similar enough on average, or nearly and their headlines name the same thing
+        return avg >= options.link or _headline_link(
+            avg, gap, (a, members.get(a, [a])), (b, members.get(b, [b])), heads, options
+        )
 
     refused: set[tuple[int, int, int, int]] = set()  # group pairs already judged, at their sizes then
     for i, j in _pair_lists(pairs):
@@ -539,17 +603,10 @@ def _average_linkage(
         if gap > same_seconds:  # a shared precise figure: the same fact, no damping
             avg *= _damp(gap, bool(figure[shared].any()), options)
         if (
-            avg < options.link
+            not linked(avg, gap, a, b)
             or (
                 options.specific
-                and not _specific(
-                    prod,
-                    shared,
-                    dot,
-                    df,
-                    max(share, options.specific_times * (na + nb) + options.specific_plus),
-                    options,
-                )
+                and not _specific(prod, shared, dot, df, _specific_cap(na + nb, n, options), options)
             )
             or not _cohesive(dot / (na * nb), (inner.get(a, 0.0), na), (inner.get(b, 0.0), nb), options)
         ):

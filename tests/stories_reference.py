@@ -10,7 +10,17 @@ import math
 
 import numpy as np
 
-from claimcheck.stories import StoryOptions, _cohesive, _damp, _median, _pair_lists, _Vectors
+from claimcheck.stories import (
+    StoryOptions,
+    _cohesive,
+    _damp,
+    _headline_link,
+    _Headlines,
+    _median,
+    _pair_lists,
+    _specific_cap,
+    _Vectors,
+)
 
 
 def average_linkage(
@@ -21,6 +31,7 @@ def average_linkage(
     n: int,
     df: list[int],
     figures: set[int],
+    heads: _Headlines | None = None,
 ) -> list[list[int]]:
     parent = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
@@ -50,6 +61,12 @@ def average_linkage(
             got = [] if math.isnan(t) else [float(t)]
         return got
 
+    def linked(avg: float, gap: float, a: int, b: int) -> bool:
+        # similar enough on average, or nearly and their headlines name the same thing
+        return avg >= options.link or _headline_link(
+            avg, gap, (a, members[a]), (b, members[b]), heads, options
+        )
+
     refused: set[tuple[int, int, int, int]] = set()  # group pairs already judged, at their sizes then
     for i, j in _pair_lists(pairs):
         a, b = find(i), find(j)
@@ -71,7 +88,7 @@ def average_linkage(
             avg *= _damp(gap, any(t in figures for t, _ in shared), options)
         na, nb = len(members[a]), len(members[b])
         if (
-            avg < options.link
+            not linked(avg, gap, a, b)
             or (options.specific and not specific(shared, dot, df, na + nb, n, options))
             or not _cohesive(dot / (na * nb), (inner.get(a, 0.0), na), (inner.get(b, 0.0), nb), options)
         ):
@@ -98,6 +115,5 @@ def specific(
 ) -> bool:
     """At least ``specific`` of the similarity comes from terms about as frequent as the story itself
     (in at most ``specific_share`` of the window, or ``specific_times`` x the groups' articles + a few)."""
-    share = min(options.specific_share * n, options.specific_most)
-    cap = max(share, options.specific_times * size + options.specific_plus)
+    cap = _specific_cap(size, n, options)
     return sum(x for t, x in shared if df[t] <= cap) >= options.specific * dot

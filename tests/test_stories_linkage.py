@@ -17,9 +17,9 @@ from claimcheck.models import Article
 def _by_reference(
     monkeypatch: pytest.MonkeyPatch, articles: list[Article], options: S.StoryOptions
 ) -> list[list[int]]:
-    def old(vec, times, pairs, options, n, df, figure):  # type: ignore[no-untyped-def]
+    def old(vec, times, pairs, options, n, df, figure, heads=None):  # type: ignore[no-untyped-def]
         return reference.average_linkage(
-            vec, times, pairs, options, n, df.tolist(), set(np.flatnonzero(figure).tolist())
+            vec, times, pairs, options, n, df.tolist(), set(np.flatnonzero(figure).tolist()), heads
         )
 
     with monkeypatch.context() as m:
@@ -44,6 +44,8 @@ OPTIONS = [
     S.StoryOptions(specific=0.0),  # no specific-terms rule
     S.StoryOptions(specific_share=0.001, specific_most=5),  # the cap grows with the groups' size
     S.StoryOptions(link=0.05, cohesion=0.5, same_days=0.5, half_life_days=3.0),  # more merges, damping
+    S.StoryOptions(title_link=0.0),  # no headline link
+    S.StoryOptions(title_link=0.02, title_key=0.3, title_own=0.1),  # many headline links
 ]
 
 
