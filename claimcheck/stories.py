@@ -383,16 +383,21 @@ def _scores(
     big = np.int64(vec.terms.max(initial=0)) + 2
     for s in range(0, len(pairs), chunk):
         i, j = pairs[s : s + chunk, 0], pairs[s : s + chunk, 1]
+        ti, tj = vec.terms[i], vec.terms[j]  # each gathered once
         p = np.arange(len(i), dtype=np.int64)[:, None] * big
         # rows are sorted by term id with padding (-1) first: keys are sorted row after row
-        ka, kb = (p + vec.terms[i] + 1).ravel(), (p + vec.terms[j] + 1).ravel()
+        ka, kb = (p + ti + 1).ravel(), (p + tj + 1).ravel()
+        del p, tj
         pos = np.minimum(np.searchsorted(kb, ka), len(kb) - 1)
-        hit = (kb[pos] == ka) & (vec.terms[i].ravel() >= 0)
-        prod = vec.weights[i].ravel()[hit] * vec.weights[j].ravel()[pos[hit]]
-        out[s : s + chunk] = np.bincount(np.flatnonzero(hit) // width, weights=prod, minlength=len(i))
+        ti = ti.ravel()
+        hit = (kb[pos] == ka) & (ti >= 0)
+        del ka, kb
+        at = np.flatnonzero(hit)
+        prod = vec.weights[i].ravel()[at] * vec.weights[j].ravel()[pos[at]]
+        row = at // width
+        out[s : s + chunk] = np.bincount(row, weights=prod, minlength=len(i))
         if figure is not None:
-            fig = np.flatnonzero(hit)[figure[vec.terms[i].ravel()[hit]]] // width
-            both[s + fig] = True
+            both[s + row[figure[ti[at]]]] = True
     return out, both
 
 
