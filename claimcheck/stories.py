@@ -416,8 +416,7 @@ def _specific(
     """At least ``specific`` of the similarity (``prod``: the products of the ``shared`` terms' weights, in
     the order they are summed) comes from terms about as frequent as the story itself: in at most ``cap``
     articles (``specific_share`` of the window, or ``specific_times`` x the groups' articles + a few)."""
-    part = prod[df[shared] <= cap]
-    return (float(np.cumsum(part)[-1]) if len(part) else 0.0) >= options.specific * dot
+    return sum(prod[df[shared] <= cap].tolist(), 0.0) >= options.specific * dot
 
 
 def _specific_cap(size: int, n: int, options: StoryOptions) -> float:
@@ -552,7 +551,6 @@ def _average_linkage(
     slot = np.full(int(row_terms.max(initial=0)) + 1, -1, dtype=np.int64)
     count = np.arange(4 * row_terms.shape[1], dtype=np.int64)  # positions, grown with the largest vector
     same_seconds = options.same_days * 86400.0
-    cumsum = np.cumsum
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -601,7 +599,7 @@ def _average_linkage(
         hit = at >= 0
         shared = st[hit]
         prod = sw[hit] * lw[at[hit]]
-        dot = float(cumsum(prod)[-1]) if len(prod) else 0.0  # one after another, as sum() adds
+        dot = sum(prod.tolist(), 0.0)  # one after another, in the smaller vector's order
         avg = dot / (na * nb)
         wa, wb = times_of(a), times_of(b)
         gap = abs(_median(wa) - _median(wb)) if wa and wb else 0.0
