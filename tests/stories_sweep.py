@@ -13,6 +13,11 @@ views per parameter:
     python -m tests.stories_eval --keep /tmp/storyeval     # fetch once (~20 s)
     python -m tests.stories_sweep /tmp/storyeval           # every parameter (~1 min)
     python -m tests.stories_sweep /tmp/storyeval link edge # some
+    python -m tests.stories_sweep /tmp/storyeval --mix 5000 # tuning figures with 5,000 bench articles mixed in
+
+``--mix N`` adds N generated articles (bench/storycorpus.py, 50 outlets, unrelated words) to the window and
+prints the tuning figures with the defaults and without the headline link: a mixed-in article counts in the
+size of the story it lands in, so it lowers precision when it joins a real story.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from claimcheck.models import Article
 from claimcheck.store import Store
 from claimcheck.stories import StoryOptions, group
 from tests import stories_eval
@@ -87,6 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m tests.stories_sweep", description=__doc__.split("\n")[0])
     ap.add_argument("kept", type=Path, help="the directory of `python -m tests.stories_eval --keep DIR`")
     ap.add_argument("params", nargs="*", help=f"parameters to sweep (default: all of {', '.join(GRID)})")
+    ap.add_argument("--mix", type=int, default=0, help="add this many bench articles; figures only, no sweep")
     args = ap.parse_args(argv)
     unknown = [p for p in args.params if p not in GRID]
     if unknown or not (args.kept / "eval.db").is_file():
@@ -99,6 +106,8 @@ def main(argv: list[str] | None = None) -> int:
     tuning = {e for e in event if not stories_eval.held_out(e)}
     folds = [{e for e in tuning if fold_of(e) == k} for k in range(FOLDS)]
     base = StoryOptions()
+    if args.mix:
+        return mixed(articles, event, tuning, args.mix)
 
     def stories_of(options: StoryOptions) -> list[int]:
         out = [0] * len(articles)
@@ -127,6 +136,25 @@ def main(argv: list[str] | None = None) -> int:
             f"    flat {[f'{v:g}' for v in flat_region(values, [w[2] for w in whole])]}; k-fold chosen "
             f"{[f'{values[c]:g}' for c in chosen]}, left-out fold F1 vs default {[f'{m:+.3f}' for m in moves]}"
         )
+    return 0
+
+
+def mixed(articles: list[Article], event: list[str], tuning: set[str], n: int) -> int:
+    """Tuning figures with ``n`` generated articles in the window (each its own event, never scored)."""
+    from bench.corpus import make_outlets
+    from bench.stories import _realistic
+
+    extra = [
+        Article(art.outlet.id, url, url, art.title, art.text, "", art.published, published=art.published)
+        for url, art, _ in _realistic(make_outlets(50), n, 1)
+    ]
+    for name, options in (("defaults", StoryOptions()), ("no headline link", StoryOptions(title_link=0.0))):
+        story = [0] * (len(articles) + n)
+        for k, members in enumerate(group([*articles, *extra], options)):
+            for i in members:
+                story[i] = k
+        p, r, f = bcubed(story, [*event, *(f"mixed/{k}" for k in range(n))], tuning)
+        print(f"{n:,} bench articles mixed in, {name}: tuning P {p:.3f} R {r:.3f} F1 {f:.3f}")
     return 0
 
 
