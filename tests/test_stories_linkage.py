@@ -3,8 +3,10 @@ same stories, decision for decision, on generated windows and on the real tuning
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 from datetime import UTC, datetime
+from typing import Any
 
 import numpy as np
 import pytest
@@ -15,7 +17,7 @@ from claimcheck.models import Article
 
 
 def _by_reference(
-    monkeypatch: pytest.MonkeyPatch, articles: list[Article], options: S.StoryOptions
+    monkeypatch: pytest.MonkeyPatch, articles: list[Article], options: S.StoryOptions, ix: Any = None
 ) -> list[list[int]]:
     def old(vec, times, pairs, options, n, df, figure, heads=None):  # type: ignore[no-untyped-def]
         return reference.average_linkage(
@@ -24,9 +26,10 @@ def _by_reference(
 
     with monkeypatch.context() as m:
         m.setattr(S, "_average_linkage", old)
-        return S.group(articles, options)
+        return S.group(articles, options, ix)
 
 
+@functools.cache
 def _realistic(n: int) -> list[Article]:
     from bench.corpus import make_outlets
     from bench.storycorpus import iter_realistic
@@ -53,15 +56,21 @@ OPTIONS = [
 def test_array_linkage_groups_as_the_dict_loop_on_generated_articles(
     monkeypatch: pytest.MonkeyPatch, k: int
 ) -> None:
-    articles = _realistic(1500)
+    articles = _realistic(1000)
     options = OPTIONS[k]
-    got = S.group(articles, options)
-    assert got == _by_reference(monkeypatch, articles, options)
-    assert sum(len(g) > 1 for g in got) > 50  # many merges took place
+    ix = _index()  # the options above change the grouping only, not the index
+    got = S.group(articles, options, ix)
+    assert got == _by_reference(monkeypatch, articles, options, ix)
+    assert sum(len(g) > 1 for g in got) > 30  # many merges took place
+
+
+@functools.cache
+def _index() -> Any:
+    return S.index_articles(_realistic(1000), S.StoryOptions())
 
 
 def test_array_linkage_with_undated_and_empty_articles(monkeypatch: pytest.MonkeyPatch) -> None:
-    articles = _realistic(400)
+    articles = list(_realistic(1000)[:400])
     articles = [replace(a, published=None) if k % 7 == 0 else a for k, a in enumerate(articles)]
     articles += [replace(articles[0], url="http://x.test/empty", title="", text="")]
     options = S.StoryOptions(same_days=0.2, half_life_days=1.0)
