@@ -10,7 +10,7 @@ Selection rule for pages added after the first 21 (``rule`` "every5th" and "quot
 ``python -m tests.claims_label show N`` prints the sentences of the next N pages to label (text stays on the
 terminal, never in the repository); ``python -m tests.claims_label add FILE`` appends the hand labels of FILE to
 tests/data/claims_real_labelled.json. FILE has one line per sentence: ``PAGE-PREFIX INDEX: CLAIM; CLAIM; ...``
-where a claim is ``n LOW HIGH UNIT...`` (number), ``q[@AT] SPEAKER...`` (quote; AT defaults to the first
+where a claim is ``n LOW HIGH UNIT...`` (number; ``None`` for an open bound), ``q[@AT] SPEAKER...`` (quote; AT defaults to the first
 double quotation mark; speaker ``-`` for none), ``c CITES...`` (citation) or ``s`` (statement); an empty list
 means no claim.
 """
@@ -70,14 +70,18 @@ def show(n: int) -> None:
             print(f"{page[:10]} {i} [{rule}] q@{marks[:3]}: {s.text}")
 
 
+def _num(word: str) -> float | None:
+    return None if word == "None" else float(word)
+
+
 def parse_claim(spec: str, text: str) -> dict:
     kind, _, rest = spec.strip().partition(" ")
     rest = rest.strip()
     if kind == "n":
         low, high, *unit = rest.split()
-        claim: dict = {"kind": "number", "low": float(low), "high": float(high)}
+        claim: dict = {"kind": "number", "low": _num(low), "high": _num(high)}
         for key in ("low", "high"):
-            if claim[key].is_integer():
+            if claim[key] is not None and claim[key].is_integer():
                 claim[key] = int(claim[key])
         if unit:
             claim["unit"] = " ".join(unit)
