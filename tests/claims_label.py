@@ -7,7 +7,7 @@ Selection rule for pages added after the first 21 (``rule`` "every5th" and "quot
 - sentences (our splitter): indices 2, 7, 12 and 17 ("every5th"), plus the first other sentence that holds a
   double quotation mark (" or “) ("quote"), when there is one.
 
-``python -m tests.claims_label show N`` prints the sentences of the next N pages to label (text stays on the
+``python -m tests.claims_label show N [SPLIT]`` prints the sentences of the next N pages (of SPLIT) to label (text stays on the
 terminal, never in the repository); ``python -m tests.claims_label add FILE`` appends the hand labels of FILE to
 tests/data/claims_real_labelled.json. FILE has one line per sentence: ``PAGE-PREFIX INDEX: CLAIM; CLAIM; ...``
 where a claim is ``n LOW HIGH UNIT...`` (number; ``None`` for an open bound), ``q[@AT] SPEAKER...`` (quote; AT defaults to the first
@@ -56,11 +56,11 @@ def todo(pages: dict[str, str], items: list[dict]) -> list[str]:
     return sorted((p for p in pages if p not in done), key=lambda p: hashlib.sha1(p.encode()).hexdigest())
 
 
-def show(n: int) -> None:
+def show(n: int, split: str | None = None) -> None:
     pages = load_real_pages()
     assert pages is not None
     items = json.loads(LABELS.read_text(encoding="utf-8"))
-    for page in todo(pages, items)[:n]:
+    for page in [p for p in todo(pages, items) if split in (None, split_of(p))][:n]:
         body = pages[page]
         sents = split_sentences(body)
         print(f"=== {page[:10]} {split_of(page)} ({len(sents)} sentences)")
@@ -140,8 +140,8 @@ def add(path: Path) -> None:
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["show"]:
-        show(int(sys.argv[2]))
+        show(int(sys.argv[2]), sys.argv[3] if len(sys.argv) > 3 else None)
     elif sys.argv[1:2] == ["add"]:
         add(Path(sys.argv[2]))
     else:
-        sys.exit("usage: python -m tests.claims_label show N | add FILE")
+        sys.exit("usage: python -m tests.claims_label show N [tuning|holdout] | add FILE")
