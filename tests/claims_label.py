@@ -1,18 +1,21 @@
 """Helper for labelling real sentences for ``tests/claims_eval.py`` (computes offsets and hashes; labels are by hand).
 
-Selection rule for pages added after the first 21 (``rule`` "every5th" and "quote"):
+Selection rule for the pages added on 2026-11-29 (``rule`` "sha1-every5th" and "sha1-quote"; the first 121
+sentences, of 21 pages, have the rules "legacy" (whole pages), "every5th" and "quote-hard" (a quote chosen by hand)):
 
-- pages: the extraction-benchmark pages not yet labelled, in order of ``sha1(page id)``;
+- pages: the extraction-benchmark pages not yet labelled, in order of ``sha1(page id)``; the tuning set takes
+  the first pages of that order that fall in it, the held-out set likewise (more held-out pages were taken, to
+  reach 60 labelled numbers);
 - split: a page is held out iff ``int(sha1(page id), 16) % 2 == 0`` (the first 21 pages keep the split they had);
-- sentences (our splitter): indices 2, 7, 12 and 17 ("every5th"), plus the first other sentence that holds a
-  double quotation mark (" or “) ("quote"), when there is one.
+- sentences (our splitter): indices 2, 7, 12 and 17 ("sha1-every5th"), plus the first other sentence that holds a
+  double quotation mark (" or “) ("sha1-quote"), when there is one.
 
-``python -m tests.claims_label show N [SPLIT]`` prints the sentences of the next N pages (of SPLIT) to label (text stays on the
-terminal, never in the repository); ``python -m tests.claims_label add FILE`` appends the hand labels of FILE to
-tests/data/claims_real_labelled.json. FILE has one line per sentence: ``PAGE-PREFIX INDEX: CLAIM; CLAIM; ...``
-where a claim is ``n LOW HIGH UNIT...`` (number; ``None`` for an open bound), ``q[@AT] SPEAKER...`` (quote; AT defaults to the first
-double quotation mark; speaker ``-`` for none), ``c CITES...`` (citation) or ``s`` (statement); an empty list
-means no claim.
+``python -m tests.claims_label show N [SPLIT]`` prints the sentences of the next N pages (of SPLIT) to
+label (the text stays on the terminal, never in the repository); ``python -m tests.claims_label add FILE``
+appends the hand labels of FILE to tests/data/claims_real_labelled.json. FILE has one line per sentence,
+``PAGE-PREFIX INDEX: CLAIM; CLAIM; ...``, where a claim is ``n LOW HIGH UNIT...`` (number; ``None`` for an open
+bound), ``q[@AT] SPEAKER...`` (quote; AT defaults to the first double quotation mark; speaker ``-`` for none),
+``c CITES...`` (citation) or ``s`` (statement); an empty list means no claim.
 """
 
 from __future__ import annotations
@@ -41,13 +44,13 @@ def split_of(page: str) -> str:
 def picks(body: str) -> list[tuple[int, str]]:
     """(sentence index, rule) of the sentences the rule picks on one page."""
     sents = split_sentences(body)
-    out = [(i, "every5th") for i in EVERY if i < len(sents)]
+    out = [(i, "sha1-every5th") for i in EVERY if i < len(sents)]
     chosen = {i for i, _ in out}
     quote = next(
         (i for i, s in enumerate(sents) if i not in chosen and any(q in s.text for q in QUOTES)), None
     )
     if quote is not None:
-        out.append((quote, "quote"))
+        out.append((quote, "sha1-quote"))
     return sorted(out)
 
 
