@@ -46,6 +46,10 @@ ALIASES = {
     "fox news": "fox",
     "nbc news": "nbc",
 }
+# The 121 sentences (21 pages) of 2025-12-16 that the real-tuning / real-holdout floors were pinned on; the
+# sentences added on 2026-11-29 (rules "sha1-every5th", "sha1-quote": see tests/claims_label.py) enlarge both
+# splits and are scored with them, but the floors keep applying to this first set (``first_only``).
+FIRST_RULES = frozenset({"legacy", "every5th", "quote-hard"})
 _WORDS = re.compile(r"[\w'’]+")
 
 
@@ -154,17 +158,23 @@ def sentence_sha(text: str) -> str:
 
 
 def evaluate_real(
-    pages: Mapping[str, str], path: Path = DATA / "claims_real_labelled.json", split: str | None = None
+    pages: Mapping[str, str],
+    path: Path = DATA / "claims_real_labelled.json",
+    split: str | None = None,
+    first_only: bool = False,
 ) -> dict[str, Score]:
     """Score claims whose span starts inside each labelled sentence of a real page.
 
     ``split`` picks "tuning" or "holdout" items (None: all). Holdout pages are never looked at while
-    changing the extractor; their figures are reported apart.
+    changing the extractor; their figures are reported apart. ``first_only`` keeps the first 121 sentences
+    (``FIRST_RULES``), the set the floors were pinned on.
     """
     scores = {k: Score() for k in KINDS}
     cache: dict[str, list[Claim]] = {}
     for item in json.loads(path.read_text(encoding="utf-8")):
         if split is not None and item.get("split", "tuning") != split:
+            continue
+        if first_only and item.get("rule") not in FIRST_RULES:
             continue
         body = pages[item["page"]]
         start, end = item["start"], item["end"]
@@ -228,6 +238,8 @@ def measure() -> list[tuple[str, dict[str, Score]]]:
     if pages is not None:
         rows.append(("real-tuning", evaluate_real(pages, split="tuning")))
         rows.append(("real-holdout", evaluate_real(pages, split="holdout")))
+        rows.append(("real-tuning-first", evaluate_real(pages, split="tuning", first_only=True)))
+        rows.append(("real-holdout-first", evaluate_real(pages, split="holdout", first_only=True)))
     return rows
 
 
@@ -250,7 +262,8 @@ def main(argv: list[str]) -> None:
         return
     rows = measure()
     # Holdout misses are printed only with --holdout: they must not be read while tuning.
-    rows_v = rows if "--holdout" in argv else [r for r in rows if r[0] != "real-holdout"]
+    rows_v = rows if "--holdout" in argv else [r for r in rows if not r[0].startswith("real-holdout")]
+    rows_v = [r for r in rows_v if r[0] != "real-tuning-first"]  # its misses are listed under real-tuning
     print(table(rows))
     if "-v" in argv:
         for _, scores in rows_v:

@@ -192,7 +192,8 @@ def test_quality_gate_own_sentences() -> None:
 @pytest.mark.parametrize("split", ["tuning", "holdout"])
 def test_quality_gate_real_sentences(split: str) -> None:
     assert REAL is not None
-    assert _check(evaluate_real(REAL, split=split), FLOORS[f"real-{split}"]) == []
+    # The floors were pinned on the first 121 sentences; the enlarged sets are reported (README) unfloored.
+    assert _check(evaluate_real(REAL, split=split, first_only=True), FLOORS[f"real-{split}"]) == []
 
 
 @needs_real
@@ -200,6 +201,10 @@ def test_real_set_is_broad_and_by_reference() -> None:
     items = json.loads((DATA / "claims_real_labelled.json").read_text(encoding="utf-8"))
     assert len(items) >= 90 and len({i["page"] for i in items}) >= 12
     assert sum(i.get("split") == "holdout" for i in items) >= 30
+    # Enlarged on 2026-11-29: both splits by the sha1 page rule of tests/claims_label.py, >= 60 held-out numbers.
+    assert len(items) >= 600 and len({i["page"] for i in items if i["split"] == "tuning"}) >= 60
+    held = [c for i in items if i["split"] == "holdout" for c in i["claims"] if c["kind"] == "number"]
+    assert len(held) >= 60
     assert all(set(i) <= {"page", "start", "end", "sha1", "split", "rule", "claims"} for i in items)
 
 

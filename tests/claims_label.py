@@ -1,0 +1,150 @@
+"""Helper for labelling real sentences for ``tests/claims_eval.py`` (computes offsets and hashes; labels are by hand).
+
+Selection rule for the pages added on 2026-11-29 (``rule`` "sha1-every5th" and "sha1-quote"; the first 121
+sentences, of 21 pages, have the rules "legacy" (whole pages), "every5th" and "quote-hard" (a quote chosen by hand)):
+
+- pages: the extraction-benchmark pages not yet labelled, in order of ``sha1(page id)``; the tuning set takes
+  the first pages of that order that fall in it, the held-out set likewise (more held-out pages were taken, to
+  reach 60 labelled numbers);
+- split: a page is held out iff ``int(sha1(page id), 16) % 2 == 0`` (the first 21 pages keep the split they had);
+- sentences (our splitter): indices 2, 7, 12 and 17 ("sha1-every5th"), plus the first other sentence that holds a
+  double quotation mark (" or “) ("sha1-quote"), when there is one.
+
+``python -m tests.claims_label show N [SPLIT]`` prints the sentences of the next N pages (of SPLIT) to
+label (the text stays on the terminal, never in the repository); ``python -m tests.claims_label add FILE``
+appends the hand labels of FILE to tests/data/claims_real_labelled.json. FILE has one line per sentence,
+``PAGE-PREFIX INDEX: CLAIM; CLAIM; ...``, where a claim is ``n LOW HIGH UNIT...`` (number; ``None`` for an open
+bound), ``q[@AT] SPEAKER...`` (quote; AT defaults to the first double quotation mark; speaker ``-`` for none),
+``c CITES...`` (citation) or ``s`` (statement); an empty list means no claim.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+from claimcheck.claims.sentences import split_sentences
+from tests.claims_eval import DATA, load_real_pages, sentence_sha
+
+LABELS = DATA / "claims_real_labelled.json"
+EVERY = (2, 7, 12, 17)
+QUOTES = ('"', "“")
+
+
+def page_hash(page: str) -> int:
+    return int(hashlib.sha1(page.encode()).hexdigest(), 16)
+
+
+def split_of(page: str) -> str:
+    return "holdout" if page_hash(page) % 2 == 0 else "tuning"
+
+
+def picks(body: str) -> list[tuple[int, str]]:
+    """(sentence index, rule) of the sentences the rule picks on one page."""
+    sents = split_sentences(body)
+    out = [(i, "sha1-every5th") for i in EVERY if i < len(sents)]
+    chosen = {i for i, _ in out}
+    quote = next(
+        (i for i, s in enumerate(sents) if i not in chosen and any(q in s.text for q in QUOTES)), None
+    )
+    if quote is not None:
+        out.append((quote, "sha1-quote"))
+    return sorted(out)
+
+
+def todo(pages: dict[str, str], items: list[dict]) -> list[str]:
+    done = {i["page"] for i in items}
+    return sorted((p for p in pages if p not in done), key=lambda p: hashlib.sha1(p.encode()).hexdigest())
+
+
+def show(n: int, split: str | None = None) -> None:
+    pages = load_real_pages()
+    assert pages is not None
+    items = json.loads(LABELS.read_text(encoding="utf-8"))
+    for page in [p for p in todo(pages, items) if split in (None, split_of(p))][:n]:
+        body = pages[page]
+        sents = split_sentences(body)
+        print(f"=== {page[:10]} {split_of(page)} ({len(sents)} sentences)")
+        for i, rule in picks(body):
+            s = sents[i]
+            marks = [k for k, ch in enumerate(s.text) if ch in QUOTES]
+            print(f"{page[:10]} {i} [{rule}] q@{marks[:3]}: {s.text}")
+
+
+def _num(word: str) -> float | None:
+    return None if word == "None" else float(word)
+
+
+def parse_claim(spec: str, text: str) -> dict:
+    kind, _, rest = spec.strip().partition(" ")
+    rest = rest.strip()
+    if kind == "n":
+        low, high, *unit = rest.split()
+        claim: dict = {"kind": "number", "low": _num(low), "high": _num(high)}
+        for key in ("low", "high"):
+            if claim[key] is not None and claim[key].is_integer():
+                claim[key] = int(claim[key])
+        if unit:
+            claim["unit"] = " ".join(unit)
+        return claim
+    if kind.startswith("q"):
+        at = int(kind[2:]) if kind.startswith("q@") else min(text.find(q) for q in QUOTES if q in text)
+        claim = {"kind": "quote", "at": at + 1 if text[at] in QUOTES else at}
+        if rest and rest != "-":
+            claim["speaker"] = rest
+        return claim
+    if kind == "c":
+        return {"kind": "citation", "cites": rest}
+    if kind == "s":
+        return {"kind": "statement"}
+    raise ValueError(f"bad claim {spec!r}")
+
+
+def add(path: Path) -> None:
+    pages = load_real_pages()
+    assert pages is not None
+    items = json.loads(LABELS.read_text(encoding="utf-8"))
+    done = {(i["page"], i["start"]) for i in items}
+    by_prefix = {p[:10]: p for p in pages}
+    added = 0
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        head, _, specs = line.partition(":")
+        prefix, index = head.split()
+        page = by_prefix[prefix]
+        body = pages[page]
+        sents = split_sentences(body)
+        rule = dict(picks(body)).get(int(index))
+        if rule is None:
+            raise ValueError(f"{prefix} {index} is not picked by the rule")
+        s = sents[int(index)]
+        if (page, s.start) in done:
+            continue
+        claims = [parse_claim(c, s.text) for c in specs.split(";") if c.strip()]
+        items.append(
+            {
+                "page": page,
+                "start": s.start,
+                "end": s.end,
+                "sha1": sentence_sha(body[s.start : s.end]),
+                "split": split_of(page),
+                "rule": rule,
+                "claims": claims,
+            }
+        )
+        done.add((page, s.start))
+        added += 1
+    LABELS.write_text(json.dumps(items, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"added {added} sentences; {len(items)} in all")
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["show"]:
+        show(int(sys.argv[2]), sys.argv[3] if len(sys.argv) > 3 else None)
+    elif sys.argv[1:2] == ["add"]:
+        add(Path(sys.argv[2]))
+    else:
+        sys.exit("usage: python -m tests.claims_label show N [tuning|holdout] | add FILE")
