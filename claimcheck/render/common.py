@@ -7,12 +7,25 @@ from datetime import datetime
 from claimcheck.models import CompareResult, Fact, Interval
 from claimcheck.values import format_value
 
-__all__ = ["format_value", "outlet_names", "window_text", "when_text", "conflict_text", "evolution_text"]
+__all__ = [
+    "format_value",
+    "outlet_names",
+    "window_text",
+    "when_text",
+    "conflict_text",
+    "evolution_text",
+    "counted",
+]
 
 
 def outlet_names(result: CompareResult) -> dict[str, str]:
     """Outlet id -> display name: every configured outlet (cited ones too), then those considered."""
     return {**result.known_outlets, **{o.id: o.name for o in result.outlets}}
+
+
+def counted(n: int, word: str, many: str | None = None) -> str:
+    """``1 article``, ``2 articles``, ``10,000 articles``: a count with its noun in the right number."""
+    return f"{n:,} {word if n == 1 else (many or word + 's')}"
 
 
 def when_text(dt: datetime | None) -> str:

@@ -12,6 +12,7 @@ from functools import lru_cache
 from claimcheck.models import CompareResult, Mention
 from claimcheck.render.common import (
     conflict_text,
+    counted,
     evolution_text,
     format_value,
     outlet_names,
@@ -43,8 +44,8 @@ def render_markdown(result: CompareResult, *, explain: bool = False) -> str:
 
     out: list[str] = [f"# claimcheck: {esc(result.topic)}", ""]
     out += [
-        f"Window: {esc(window_text(result))}. {result.article_count} articles from "
-        f"{len(result.outlets)} outlets. Generated {esc(when_text(result.generated_at))} UTC.",
+        f"Window: {esc(window_text(result))}. {counted(result.article_count, 'article')} from "
+        f"{counted(len(result.outlets), 'outlet')}. Generated {esc(when_text(result.generated_at))} UTC.",
         "",
         "## Outlets considered",
         "",

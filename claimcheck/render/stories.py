@@ -19,7 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from claimcheck.models import StoriesResult, Story
-from claimcheck.render.common import when_text
+from claimcheck.render.common import counted, when_text
 from claimcheck.textsafe import csv_safe, plain, safe_link
 from claimcheck.textsafe import markdown_escape as esc
 
@@ -42,7 +42,8 @@ def _name(result: StoriesResult, oid: str) -> str:
 def summary_line(result: StoriesResult) -> str:
     shown = len(result.stories)
     return (
-        f"{shown} of {result.story_count} stories · {window_text(result)} · {result.article_count} articles"
+        f"{shown} of {counted(result.story_count, 'story', 'stories')} · {window_text(result)} · "
+        f"{counted(result.article_count, 'article')}"
     )
 
 

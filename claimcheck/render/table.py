@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from claimcheck.models import CompareResult, Fact
-from claimcheck.render.common import conflict_text, evolution_text, outlet_names, window_text
+from claimcheck.render.common import conflict_text, counted, evolution_text, outlet_names, window_text
 from claimcheck.textsafe import plain
 
 # Matrix marks (plain ASCII so they survive any terminal and the golden files).
@@ -30,7 +30,8 @@ def title_line(result: CompareResult) -> Text:
     return Text.assemble(
         ("claimcheck: ", "bold"),
         (plain(result.topic), "bold cyan"),
-        f" · {window_text(result)} · {result.article_count} articles from {len(result.outlets)} outlets",
+        f" · {window_text(result)} · {counted(result.article_count, 'article')} from "
+        f"{counted(len(result.outlets), 'outlet')}",
     )
 
 

@@ -1,0 +1,55 @@
+"""What a demanding reader sees on odd windows: counts in the right number, times with their zone, a
+"first" outlet only when a date says so, rounding never shown as a conflict (fixtures paraphrased)."""
+
+from __future__ import annotations
+
+import io
+from datetime import UTC, datetime, timedelta
+
+from rich.console import Console
+
+from claimcheck.claims import extract_claims
+from claimcheck.compare import CompareOptions, compare
+from claimcheck.models import Article, Outlet
+from claimcheck.render import print_table, render
+from claimcheck.render import stories as render_stories
+from claimcheck.stories import list_stories
+
+T0 = datetime(2026, 1, 13, 9, 0, tzinfo=UTC)
+OUTLETS = {o: Outlet(id=o, name=f"{o.title()} Daily") for o in ("north", "south", "east")}
+FLOOD = (
+    "Floods swept through the river town of Eastham on Monday, killing 12 people, the governor said. "
+    "Rescue crews lifted 250 residents from rooftops as the water rose, officials said."
+)
+
+
+def article(
+    outlet: str, text: str = FLOOD, hours: float | None = 0.0, title: str = "Eastham floods kill 12"
+) -> Article:
+    url = f"https://{outlet}.example/eastham-floods"
+    published = None if hours is None else T0 + timedelta(hours=hours)
+    claims = tuple(extract_claims(text))
+    return Article(outlet, url, url, title, text, outlet + "-1", T0, published=published, claims=claims)
+
+
+def table_text(result) -> str:  # noqa: ANN001
+    buf = io.StringIO()
+    print_table(result, Console(width=100, file=buf, color_system=None))
+    return buf.getvalue()
+
+
+def test_one_article_from_one_outlet_is_counted_in_the_singular() -> None:
+    result = compare("floods", [article("north")], OUTLETS, CompareOptions(min_outlets=1), generated_at=T0)
+    table = " ".join(table_text(result).split())
+    assert "1 article from 1 outlet" in table and "1 articles" not in table and "1 outlets" not in table
+    markdown = render(result, "markdown")
+    assert "1 article from 1 outlet." in markdown
+    html = render(result, "html")
+    assert "<b>1</b> article from <b>1</b> outlet ·" in html and "reported by 1 outlet," in html
+    assert "<b>1</b> articles" not in html and "1 outlets" not in html
+
+
+def test_one_story_of_one_article_is_counted_in_the_singular() -> None:
+    result = list_stories([article("north")], OUTLETS, min_outlets=1, generated_at=T0)
+    line = render_stories.summary_line(result)
+    assert line.startswith("1 of 1 story ·") and line.endswith("· 1 article")
