@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 from datetime import UTC, datetime, timedelta
 
@@ -53,3 +54,15 @@ def test_one_story_of_one_article_is_counted_in_the_singular() -> None:
     result = list_stories([article("north")], OUTLETS, min_outlets=1, generated_at=T0)
     line = render_stories.summary_line(result)
     assert line.startswith("1 of 1 story ·") and line.endswith("· 1 article")
+
+
+def test_no_outlet_is_called_first_when_no_article_is_dated() -> None:
+    undated = [article(o, hours=None) for o in ("north", "south", "east")]
+    result = compare("floods", undated, OUTLETS, CompareOptions(min_outlets=2), generated_at=T0)
+    assert result.facts and all(f.first_outlet is None and f.first_published is None for f in result.facts)
+    assert "(first)" not in table_text(result) and "first " not in table_text(result)
+    rows = list(csv.DictReader(io.StringIO(render(result, "csv"))))
+    assert rows and {r["first_reporter"] for r in rows} == {"false"}
+    dated = [article("north", hours=None), article("south", hours=2.0)]
+    result = compare("floods", dated, OUTLETS, CompareOptions(min_outlets=2), generated_at=T0)
+    assert {f.first_outlet for f in result.facts} == {"south"}
