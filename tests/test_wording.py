@@ -66,3 +66,18 @@ def test_no_outlet_is_called_first_when_no_article_is_dated() -> None:
     dated = [article("north", hours=None), article("south", hours=2.0)]
     result = compare("floods", dated, OUTLETS, CompareOptions(min_outlets=2), generated_at=T0)
     assert {f.first_outlet for f in result.facts} == {"south"}
+
+
+def test_a_figure_half_way_rounded_up_is_not_a_conflict() -> None:
+    """12.5% given as 13% (newsrooms round half up) is one figure; 12.5% against 14% still conflicts."""
+    precise = "Unemployment in the province of Eastham rose to 12.5% in December, the statistics office said."
+    rounded = "Unemployment in the province of Eastham rose to 13% in December, the statistics office said."
+    far = "Unemployment in the province of Eastham rose to 14% in December, the statistics office said."
+    for other, conflict in ((rounded, False), (far, True)):
+        arts = [
+            article("north", precise, 0.0, "Eastham jobless rate up"),
+            article("south", other, 1.0, "Eastham jobs"),
+        ]
+        result = compare("Eastham", arts, OUTLETS, CompareOptions(min_outlets=2), generated_at=T0)
+        (fact,) = [f for f in result.facts if f.kind == "number"]
+        assert bool(fact.conflicts) is conflict, (other, fact.conflicts)
