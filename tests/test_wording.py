@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from rich.console import Console
+from test_compare_demo import demo_store
+from typer.testing import CliRunner
 
 from claimcheck.claims import extract_claims
+from claimcheck.cli.app import app
 from claimcheck.compare import CompareOptions, compare
 from claimcheck.models import Article, Outlet
 from claimcheck.render import print_table, render
@@ -81,3 +85,27 @@ def test_a_figure_half_way_rounded_up_is_not_a_conflict() -> None:
         result = compare("Eastham", arts, OUTLETS, CompareOptions(min_outlets=2), generated_at=T0)
         (fact,) = [f for f in result.facts if f.kind == "number"]
         assert bool(fact.conflicts) is conflict, (other, fact.conflicts)
+
+
+def test_times_say_their_zone() -> None:
+    """Stored times are UTC; a reader in another zone must not take "09:00" for local time."""
+    arts = [article("north"), article("south", hours=3.0)]
+    result = compare("floods", arts, OUTLETS, CompareOptions(min_outlets=2), generated_at=T0)
+    result = replace(result, since=T0 - timedelta(days=1))
+    assert "since 2026-01-12 09:00 UTC" in " ".join(table_text(result).split())
+    markdown = render(result, "markdown")
+    assert "since 2026-01-12 09:00 UTC." in markdown and "## Evidence (times UTC)" in markdown
+    assert "<h2>Evidence (times UTC)</h2>" in render(result, "html")
+    stories = list_stories(arts, OUTLETS, since=T0 - timedelta(days=1), generated_at=T0)
+    assert "since 2026-01-12 09:00 UTC" in render_stories.summary_line(stories)
+    assert "Times UTC" in " ".join(render_stories.render(stories, "table").split())
+    md = render_stories.render(stories, "markdown")
+    assert "First (UTC) | Last (UTC)" in md and "North Daily, 2026-01-13 09:00 UTC:" in md
+
+
+def test_articles_table_says_its_times_are_utc() -> None:
+    store = demo_store()
+    r = CliRunner().invoke(
+        app, ["articles", "--limit", "2", "--db", str(store.db), "--sources", str(store.sources)]
+    )
+    assert r.exit_code == 0 and "published (UTC)" in " ".join(r.stdout.split())

@@ -117,7 +117,7 @@ def articles(
         table = Table(title_justify="left")
         for col in ("id", "outlet", "published", "title", "claims"):
             table.add_column(
-                col,
+                "published (UTC)" if col == "published" else col,
                 justify="right" if col in ("id", "claims") else "left",
                 no_wrap=col != "title",
                 overflow="fold" if col == "title" else "ellipsis",
@@ -191,7 +191,12 @@ def stats(
         )
     table.add_section()
     table.add_row(
-        "total", f"{total.articles:,}", f"{total.claims:,}", _day(first), _day(last), plural(len(per), "outlet")
+        "total",
+        f"{total.articles:,}",
+        f"{total.claims:,}",
+        _day(first),
+        _day(last),
+        plural(len(per), "outlet"),
     )
     out_console.print(table)
 

@@ -15,6 +15,7 @@ __all__ = [
     "conflict_text",
     "evolution_text",
     "counted",
+    "zoned_text",
 ]
 
 
@@ -39,14 +40,21 @@ def when_text(dt: datetime | None) -> str:
     return text
 
 
+def zoned_text(dt: datetime | None) -> str:
+    """:func:`when_text` with its zone always said: "2025-12-13 10:00 UTC" (for a time shown alone)."""
+    text = when_text(dt)
+    offset = dt.utcoffset() if dt is not None else None
+    return text + " UTC" if offset is not None and offset.total_seconds() == 0 else text
+
+
 def window_text(result: CompareResult) -> str:
     if result.since is None and result.until is None:
         return "all stored articles"
     parts = []
     if result.since is not None:
-        parts.append(f"since {when_text(result.since)}")
+        parts.append(f"since {zoned_text(result.since)}")
     if result.until is not None:
-        parts.append(f"until {when_text(result.until)}")
+        parts.append(f"until {zoned_text(result.until)}")
     return " ".join(parts)
 
 

@@ -262,7 +262,7 @@ def _esc_spaced(s: str) -> str:
 
 def _evidence(result: CompareResult, names: dict[str, str], columns: Sequence[str], explain: bool) -> str:
     col_of = {oid: col for col, oid in enumerate(columns)}
-    out = ['<section id="evidence"><h2>Evidence</h2>']
+    out = ['<section id="evidence"><h2>Evidence (times UTC)</h2>']
     for i, f in enumerate(result.facts):
         first = (
             f" · first: {esc(names.get(f.first_outlet, f.first_outlet))}, {esc(when_text(f.first_published))}"

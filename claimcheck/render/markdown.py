@@ -97,7 +97,7 @@ def _title_link(title: str | None, url: str | None) -> str:
 
 
 def _evidence(result: CompareResult, name: Callable[[str], str], explain: bool) -> list[str]:
-    out = ["## Evidence", ""]
+    out = ["## Evidence (times UTC)", ""]
     for f in result.facts:
         out += [f"### {f.id}. {esc(f.summary)}", ""]
         if f.cited_sources:
