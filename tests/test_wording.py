@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import random
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
@@ -109,3 +110,62 @@ def test_articles_table_says_its_times_are_utc() -> None:
         app, ["articles", "--limit", "2", "--db", str(store.db), "--sources", str(store.sources)]
     )
     assert r.exit_code == 0 and "published (UTC)" in " ".join(r.stdout.split())
+
+
+def _many(n_agree: int, n_differ: int, repeats: int) -> list[Article]:
+    """``n_agree`` outlets say 12 dead; ``n_differ`` others say 13, each in ``repeats`` articles."""
+    arts = [article(f"a{i}", _own_words(FLOOD, i), i / 10, "Eastham floods kill 12") for i in range(n_agree)]
+    for i in range(n_differ):
+        for n in range(repeats):
+            text = _own_words(FLOOD.replace("killing 12 people", "killing 13 people"), 100 + i * 10 + n)
+            a = article(f"d{i}", text, (i + n) / 10, f"Eastham floods: 13 dead, report {n}")
+            arts.append(replace(a, url=f"{a.url}/{n}", canonical_url=f"{a.url}/{n}"))
+    return arts
+
+
+WORDS = [
+    "river",
+    "bank",
+    "mayor",
+    "school",
+    "bridge",
+    "market",
+    "chapel",
+    "harbour",
+    "meadow",
+    "orchard",
+    "station",
+]
+
+
+def _own_words(text: str, seed: int) -> str:
+    """``text`` with sentences of this newsroom's own after it, so that no article reads as a wire copy."""
+    rnd = random.Random(seed)
+    own = [" ".join(rnd.choice(WORDS) for _ in range(12)).capitalize() + "." for _ in range(6)]
+    return text + " " + " ".join(own)
+
+
+def _outlets(arts: list[Article]) -> dict[str, Outlet]:
+    return {a.outlet: Outlet(id=a.outlet, name=f"Paper {a.outlet.upper()}") for a in arts}
+
+
+def test_an_outlet_that_repeats_a_disagreeing_figure_is_one_conflict() -> None:
+    """A newsroom's ten follow-ups saying 13 dead are one disagreement, not ten lines of it."""
+    arts = _many(8, 1, 10)
+    result = compare("floods", arts, _outlets(arts), CompareOptions(min_outlets=2), generated_at=T0)
+    (deaths,) = [f for f in result.facts if f.conflicts]
+    assert {c.outlet for c in deaths.conflicts} == {"d0"}
+    assert " ".join(table_text(result).split()).count("Paper D0 says") == 1
+    markdown = render(result, "markdown")
+    conflicts = markdown[markdown.index("## Conflicts") :]
+    assert conflicts.count("Paper D0 says 13") == 1 and markdown.count("Paper D0 says 13 (vs 12)") == 1
+    assert render(result, "html").count("Paper D0 says 13 (vs 12)") == 1
+
+
+def test_many_disagreeing_outlets_keep_the_conflicts_cell_short() -> None:
+    arts = _many(12, 7, 1)
+    result = compare("floods", arts, _outlets(arts), CompareOptions(min_outlets=2), generated_at=T0)
+    table = " ".join(table_text(result).split())
+    assert table.count(" says 13") == 4 and "… and 3 more" in table
+    markdown = render(result, "markdown")  # names them all: in the table row and in the Conflicts list
+    assert markdown.count(" says 13 (vs 12)") == 7 and markdown.count(" says 13: ") == 7

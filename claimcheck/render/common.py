@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from claimcheck.models import CompareResult, Fact, Interval
+from claimcheck.models import CompareResult, Conflict, Fact, Interval
 from claimcheck.values import format_value
 
 __all__ = [
@@ -13,6 +13,7 @@ __all__ = [
     "window_text",
     "when_text",
     "conflict_text",
+    "distinct_conflicts",
     "evolution_text",
     "counted",
     "zoned_text",
@@ -62,11 +63,20 @@ def value_text(v: Interval | None) -> str:
     return format_value(v)
 
 
+def distinct_conflicts(fact: Fact) -> list[Conflict]:
+    """A fact's conflicts, one per outlet and value (the first article's): an outlet that repeats its
+    figure in ten follow-ups disagrees once, as it appears once among the fact's outlets."""
+    first: dict[tuple[str, Interval], Conflict] = {}
+    for c in fact.conflicts:
+        first.setdefault((c.outlet, c.value), c)
+    return list(first.values())
+
+
 def conflict_text(fact: Fact, names: dict[str, str]) -> list[str]:
-    """ "CBS News says 125 (others 123)" lines for a fact's conflicts (plain text, not escaped)."""
+    """ "CBS News says 125 (vs 123)" lines for a fact's conflicts (plain text, not escaped)."""
     return [
         f"{names.get(c.outlet, c.outlet)} says {format_value(c.value)} (vs {format_value(fact.value)})"
-        for c in fact.conflicts
+        for c in distinct_conflicts(fact)
     ]
 
 

@@ -13,6 +13,7 @@ from claimcheck.models import CompareResult, Mention
 from claimcheck.render.common import (
     conflict_text,
     counted,
+    distinct_conflicts,
     evolution_text,
     format_value,
     outlet_names,
@@ -129,7 +130,7 @@ def _conflicts(result: CompareResult, name: Callable[[str], str]) -> list[str]:
         return [*out, "No outlet disagrees on a number.", ""]
     for f in facts:
         out.append(f"- {f.id}, {esc(f.summary)}: most outlets say {esc(format_value(f.value))}.")
-        for c in f.conflicts:
+        for c in distinct_conflicts(f):
             out.append(f"  - {name(c.outlet)} says {esc(format_value(c.value))}: “{esc(c.sentence)}”")
     return [*out, ""]
 
