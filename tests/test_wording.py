@@ -169,3 +169,25 @@ def test_many_disagreeing_outlets_keep_the_conflicts_cell_short() -> None:
     assert table.count(" says 13") == 4 and "… and 3 more" in table
     markdown = render(result, "markdown")  # names them all: in the table row and in the Conflicts list
     assert markdown.count(" says 13 (vs 12)") == 7 and markdown.count(" says 13: ") == 7
+
+
+def test_output_extension_chooses_the_format_when_none_is_given(tmp_path) -> None:  # noqa: ANN001
+    """`-o report.md` is a Markdown report, not the terminal table saved under that name."""
+    store = demo_store()
+    common = ["--db", str(store.db), "--sources", str(store.sources), "-q"]
+
+    def run(*args: str) -> int:
+        return CliRunner().invoke(app, [*args, *common]).exit_code
+
+    assert run("compare", "Belarus", "-o", str(tmp_path / "r.md")) == 0
+    assert (tmp_path / "r.md").read_text().startswith("# claimcheck: Belarus")
+    assert run("compare", "Belarus", "-o", str(tmp_path / "r.HTML")) == 0
+    assert (tmp_path / "r.HTML").read_text().startswith("<!DOCTYPE html>")
+    assert run("stories", "-o", str(tmp_path / "s.json")) == 0
+    assert '"claimcheck.stories/1"' in (tmp_path / "s.json").read_text()
+    assert run("articles", "-o", str(tmp_path / "a.csv")) == 0
+    assert (tmp_path / "a.csv").read_text().startswith("id,outlet,published")
+    assert run("articles", "-o", str(tmp_path / "a.txt")) == 0 and "┃" in (tmp_path / "a.txt").read_text()
+    assert run("compare", "Belarus", "--format", "json", "-o", str(tmp_path / "j.md")) == 0
+    assert (tmp_path / "j.md").read_text().startswith("{")  # --format wins
+    assert run("articles", "-o", str(tmp_path / "a.md")) == 2 and not (tmp_path / "a.md").exists()

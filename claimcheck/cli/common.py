@@ -301,6 +301,28 @@ def check_outlets(ids: Iterable[str], known: Iterable[str], where: str) -> None:
 
 
 # -- values ------------------------------------------------------------------------------------------
+# What an output file's extension asks for when --format is not given.
+SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".json": "json", ".csv": "csv", ".html": "html",
+                  ".htm": "html"}  # fmt: skip
+
+
+def output_format(fmt: str | None, output: Path | None, options: Sequence[str]) -> str:
+    """``--format`` as given (any case); without it, what ``-o``'s extension says (``report.md`` is
+    Markdown, ``facts.csv`` CSV), else the table. An extension the command cannot write is bad usage,
+    never a terminal table saved under that name."""
+    if fmt is not None:
+        return choose(fmt, options, "format")
+    wanted = SUFFIX_FORMATS.get(output.suffix.lower()) if output is not None and str(output) != "-" else None
+    if wanted is None:
+        return "table"
+    if wanted not in options:
+        raise UsageError(
+            f"{output} looks like {wanted}, which this command does not write; "
+            f"give --format ({', '.join(options)})"
+        )
+    return wanted
+
+
 def choose(value: str, options: Sequence[str], what: str) -> str:
     """``value`` as one of ``options``, whatever its case (``--format JSON``)."""
     low = value.strip().lower()
@@ -435,7 +457,9 @@ class _NoProgress:
         self.tasks[len(self.tasks)] = SimpleNamespace(description=description, total=total, completed=0)
         return len(self.tasks) - 1
 
-    def update(self, task: int, *, total: float | None = None, completed: float | None = None, **fields: Any) -> None:
+    def update(
+        self, task: int, *, total: float | None = None, completed: float | None = None, **fields: Any
+    ) -> None:
         if total is not None:
             self.tasks[task].total = total
         if completed is not None:

@@ -21,12 +21,12 @@ from claimcheck.cli.common import (
     SourcesOption,
     UntilOption,
     check_outlets,
-    choose,
     fail,
     handle_errors,
     load_sources,
     note,
     out_console,
+    output_format,
     output_path,
     parse_window,
     protected_inputs,
@@ -42,6 +42,8 @@ if TYPE_CHECKING:
     from claimcheck.stories import Window
 
 DEFAULT_DAYS = 3
+
+EXT = " Default: table, or what -o FILE's extension says (.md, .json, .csv"
 
 
 def default_window(
@@ -142,9 +144,15 @@ def stories(
         int | None, typer.Option("--limit", min=1, max=MAX_COUNT, metavar="N", help="At most N stories.")
     ] = None,
     fmt: Annotated[
-        str,
-        typer.Option("--format", "-f", metavar="FORMAT", help="table, markdown, json or csv (any case)."),
-    ] = "table",
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="table, markdown, json or csv (any case)." + EXT + ").",
+            show_default=False,
+        ),
+    ] = None,
     output: OutputOption = None,
     quiet: QuietOption = False,
     db: DbOption = None,
@@ -154,7 +162,7 @@ def stories(
     from claimcheck.render.stories import FORMATS, print_stories, render, summary_line
     from claimcheck.stories import list_stories
 
-    fmt = choose(fmt, FORMATS, "format")
+    fmt = output_format(fmt, output, FORMATS)
     return_freed_memory()
     cfg = load_sources(sources)
     # Read-only, without quick_check (about a second on a 50,000-article store): it guards writes.
