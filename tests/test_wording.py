@@ -15,7 +15,9 @@ from typer.testing import CliRunner
 
 from claimcheck.claims import extract_claims
 from claimcheck.cli.app import app
+from claimcheck.cli.fetch import summary_table
 from claimcheck.compare import CompareOptions, compare
+from claimcheck.ingest.pipeline import FetchReport, OutletReport
 from claimcheck.models import Article, Outlet
 from claimcheck.render import print_table, render
 from claimcheck.render import stories as render_stories
@@ -191,3 +193,21 @@ def test_output_extension_chooses_the_format_when_none_is_given(tmp_path) -> Non
     assert run("compare", "Belarus", "--format", "json", "-o", str(tmp_path / "j.md")) == 0
     assert (tmp_path / "j.md").read_text().startswith("{")  # --format wins
     assert run("articles", "-o", str(tmp_path / "a.md")) == 2 and not (tmp_path / "a.md").exists()
+
+
+def test_fetch_summary_accounts_for_every_failure() -> None:
+    """Three reasons are shown; the failures behind the others are counted, not silently dropped."""
+    report = FetchReport(outlets=[OutletReport("evil", "Evil Times")], started=T0)
+    for reason, n in (
+        ("HTTP 404 not found", 4),
+        ("HTTP 500 server error", 2),
+        ("not HTML", 1),
+        ("too big", 1),
+        ("timeout", 1),
+    ):
+        for _ in range(n):
+            report.outlets[0].fail(reason)
+    buf = io.StringIO()
+    Console(file=buf, width=200, color_system=None).print(summary_table(report))
+    text = " ".join(buf.getvalue().split())
+    assert "HTTP 404 not found (x4)" in text and "2 more for 2 other reasons (--json lists all)" in text

@@ -69,6 +69,9 @@ def summary_table(report: FetchReport) -> Table:
     table.add_column("why", overflow="fold", ratio=1)
     for r in report.outlets:
         why = "; ".join(f"{reason} (x{n})" if n > 1 else reason for reason, n in r.reasons.most_common(3))
+        if len(r.reasons) > 3:  # the counts must add up: say what the three shown leave out
+            rest = sum(n for _, n in r.reasons.most_common()[3:])
+            why += f"; {rest} more for {len(r.reasons) - 3} other reason{'s' if len(r.reasons) > 4 else ''} (--json lists all)"
         feeds = f"{r.feeds_ok + r.feeds_unchanged} ok" + (
             f", [red]{r.feeds_failed} failed[/]" if r.feeds_failed else ""
         )
