@@ -211,3 +211,13 @@ def test_fetch_summary_accounts_for_every_failure() -> None:
     Console(file=buf, width=200, color_system=None).print(summary_table(report))
     text = " ".join(buf.getvalue().split())
     assert "HTTP 404 not found (x4)" in text and "2 more for 2 other reasons (--json lists all)" in text
+
+
+def test_an_empty_stories_window_is_named_as_it_was_searched() -> None:
+    """`--until` alone searches the 3 days before it, not everything from "the start"."""
+    store = demo_store()
+    common = ["--db", str(store.db), "--sources", str(store.sources)]
+    r = CliRunner().invoke(app, ["stories", "--until", "2025-12-01", *common])
+    assert r.exit_code == 1
+    assert "between 2025-11-28 23:59 UTC and 2025-12-01 23:59 UTC" in r.stderr and "the start" not in r.stderr
+    assert "--since widens it" in r.stderr and len(r.stderr.strip().splitlines()) == 1

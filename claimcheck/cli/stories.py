@@ -86,11 +86,18 @@ def store_window(
     )
 
 
-def window_words(since: str | None, until: str | None, source: list[str] | None) -> str:
+def window_words(since: datetime | None, until: datetime | None, source: list[str] | None) -> str:
+    """The window searched, as it was searched (the default one included), for "no stored article ..."."""
+    from claimcheck.render.common import zoned_text
+
     where = f" from {', '.join(source)}" if source else ""
-    if since or until:
-        return f"{where} between {since or 'the start'} and {until or 'now'}"
-    return where + f" in the last {DEFAULT_DAYS} days of stored articles"
+    if since is not None and until is not None:
+        return f"{where} between {zoned_text(since)} and {zoned_text(until)}"
+    if since is not None:
+        return f"{where} since {zoned_text(since)}"
+    if until is not None:
+        return f"{where} until {zoned_text(until)}"
+    return where
 
 
 def find_story(
@@ -177,7 +184,12 @@ def stories(
         since_dt, until_dt = default_window(store, since, until, source)
         window = store_window(store, since_dt, until_dt, source)
         if not len(window):
-            fail(f"no stored article{window_words(since, until, source)}", 1)
+            default = (
+                ""
+                if since
+                else f" (the {DEFAULT_DAYS} days up to {'--until' if until else 'the newest stored article'}; --since widens it)"
+            )
+            fail(f"no stored article{window_words(since_dt, until_dt, source)}{default}", 1)
         outlets = outlet_map(cfg, store, window.rows.outlets)
         # the store stays open: the texts are read while grouping, a chunk at a time
         result = list_stories(
