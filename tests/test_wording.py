@@ -221,3 +221,11 @@ def test_an_empty_stories_window_is_named_as_it_was_searched() -> None:
     assert r.exit_code == 1
     assert "between 2025-11-28 23:59 UTC and 2025-12-01 23:59 UTC" in r.stderr and "the start" not in r.stderr
     assert "--since widens it" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_demo_report_on_stdout_is_the_report_alone(tmp_path) -> None:  # noqa: ANN001
+    """`claimcheck demo --report - > report.md` gives a Markdown file, not tables with a report after them."""
+    r = CliRunner().invoke(app, ["demo", "--quiet", "--db", str(tmp_path / "d.db"), "--report", "-"])
+    assert r.exit_code == 0, r.output
+    assert r.stdout.startswith("# claimcheck: Belarus prisoners") and "┃" not in r.stdout
+    assert "claimcheck stories" in r.stderr and "┃" in r.stderr  # the tables are still shown, on stderr

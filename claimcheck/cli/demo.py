@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -32,6 +32,9 @@ from claimcheck.demo.server import CorpusServer
 from claimcheck.models import Sources
 from claimcheck.paths import db_target, default_db_path, demo_db_path
 from claimcheck.store import Store
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 def run_demo(*, db: str | Path | None, report_path: Path, quiet: bool) -> int:
@@ -65,6 +68,7 @@ def run_demo(*, db: str | Path | None, report_path: Path, quiet: bool) -> int:
             as_json=False,
             progress_bar=not quiet,
             allow_private=True,  # the corpus is served on loopback: the demo opts in, for its own host only
+            tables=tables_console(report_file),
         )
         if report.interrupted:
             return code
@@ -91,10 +95,11 @@ def _compare(
     from claimcheck.store_pg import redact
 
     cfg = load_sources(sources_path)
+    tables = tables_console(report_file)
     with open_store(db_file, create=False) as store:
-        _print_stories(store, cfg)
+        _print_stories(store, cfg, tables)
         result = compare_topic(store, DEMO_TOPIC, cfg)
-    print_table(result, out_console)
+    print_table(result, tables)
     write_output(report_file, render(result, "markdown"))
     if html_file is not None:
         write_output(html_file, render(result, "html"))
@@ -115,7 +120,13 @@ def _compare(
     return 0
 
 
-def _print_stories(store: Store, cfg: Sources) -> None:
+def tables_console(report_file: Path | None) -> Console:
+    """Where the demo's tables go: stdout, unless the Markdown report goes there (``--report -``), so that
+    ``claimcheck demo --report - > report.md`` is the report alone."""
+    return err_console if report_file is None else out_console
+
+
+def _print_stories(store: Store, cfg: Sources, console: Console) -> None:
     """The stories table of everything fetched (every story, single-outlet ones too), before compare."""
     from claimcheck.cli.stories import outlet_map, store_window
     from claimcheck.render.stories import print_stories
@@ -124,7 +135,7 @@ def _print_stories(store: Store, cfg: Sources) -> None:
     window = store_window(store, None, None, None)
     if len(window):
         outlets = outlet_map(cfg, store, window.rows.outlets)
-        print_stories(list_stories(window, outlets, min_outlets=1), out_console)
+        print_stories(list_stories(window, outlets, min_outlets=1), console)
 
 
 def html_report_path(report_path: Path) -> Path:

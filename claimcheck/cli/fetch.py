@@ -31,6 +31,7 @@ from claimcheck.errors import UsageError
 from claimcheck.textsafe import terminal_safe
 
 if TYPE_CHECKING:  # fetch's stack (httpx, feedparser, asyncio) loads only when a fetch runs (#14)
+    from rich.console import Console
     from rich.progress import Progress, TaskID
     from rich.table import Table
 
@@ -107,6 +108,7 @@ def do_fetch(
     settings_overrides: dict[str, object] | None = None,
     shard: str | None = None,
     allow_private: bool = False,
+    tables: Console | None = None,
 ) -> tuple[FetchReport, int]:
     """Run fetch and print its summary (shared by `fetch` and `demo`). Returns the report and the exit
     code: 0, 1 when an outlet failed, 130 after Ctrl-C, 143 after SIGTERM (128 + the signal, as shells
@@ -168,9 +170,9 @@ def do_fetch(
         err_console.print(
             f"{how}: {plural(t['new'], 'new article')} stored before the stop; run fetch again to go on"
         )
-        out_console.print(summary_table(report))
+        (tables or out_console).print(summary_table(report))
     elif not quiet:
-        out_console.print(summary_table(report))
+        (tables or out_console).print(summary_table(report))
     if report.interrupted:
         return report, 128 + int(stopped_by)
     return report, 0 if report.ok else 1
