@@ -9,12 +9,14 @@ import random
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from rich.console import Console
 from test_compare_demo import demo_store
 from typer.testing import CliRunner
 
 from claimcheck.claims import extract_claims
 from claimcheck.cli.app import app
+from claimcheck.cli.common import write_output
 from claimcheck.cli.fetch import summary_table
 from claimcheck.compare import CompareOptions, compare
 from claimcheck.ingest.pipeline import FetchReport, OutletReport
@@ -229,3 +231,19 @@ def test_demo_report_on_stdout_is_the_report_alone(tmp_path) -> None:  # noqa: A
     assert r.exit_code == 0, r.output
     assert r.stdout.startswith("# claimcheck: Belarus prisoners") and "┃" not in r.stdout
     assert "claimcheck stories" in r.stderr and "┃" in r.stderr  # the tables are still shown, on stderr
+
+
+def test_a_failed_write_leaves_the_previous_report_whole(tmp_path) -> None:  # noqa: ANN001
+    """`-o report.html` is replaced whole or not at all: a write that fails part-way (here a text that
+    cannot be encoded; a full disk or Ctrl-C alike) keeps yesterday's report, and leaves no litter."""
+    report = tmp_path / "report.md"
+    report.write_text("yesterday's report\n")
+    report.chmod(0o640)
+    with pytest.raises(UnicodeEncodeError):
+        write_output(report, "today's report " * 5000 + "\udc80")
+    assert report.read_text() == "yesterday's report\n" and sorted(tmp_path.iterdir()) == [report]
+    link = tmp_path / "latest.md"
+    link.symlink_to(report)
+    write_output(link, "today's report\n")
+    assert link.is_symlink() and report.read_text() == "today's report\n"
+    assert report.stat().st_mode & 0o777 == 0o640 and sorted(tmp_path.iterdir()) == [link, report]
