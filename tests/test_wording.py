@@ -19,6 +19,7 @@ from claimcheck.cli.app import app
 from claimcheck.cli.common import write_output
 from claimcheck.cli.fetch import summary_table
 from claimcheck.compare import CompareOptions, compare
+from claimcheck.ingest.feeds import parse_feed
 from claimcheck.ingest.pipeline import FetchReport, OutletReport
 from claimcheck.models import Article, Outlet
 from claimcheck.render import print_table, render
@@ -247,3 +248,34 @@ def test_a_failed_write_leaves_the_previous_report_whole(tmp_path) -> None:  # n
     write_output(link, "today's report\n")
     assert link.is_symlink() and report.read_text() == "today's report\n"
     assert report.stat().st_mode & 0o777 == 0o640 and sorted(tmp_path.iterdir()) == [link, report]
+
+
+FEED = """<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Eastham Courier</title>
+<link>https://courier.example/</link><description>Local news</description>{items}</channel></rss>"""
+ITEM = "<item><title>{title}</title><link>https://courier.example/{n}</link><description>{summary}</description></item>"
+
+
+def test_one_entry_with_a_reference_to_no_character_fails_neither_its_feed_nor_its_sitemap() -> None:
+    """A title with `&#xD800;` (a lone surrogate), `&#0;` or a reference past U+10FFFF lost every entry of
+    the feed ("unreadable feed"): feedparser and lxml raise on it. It becomes U+FFFD; the others stay."""
+    bad = (
+        "Harbour &#xD800; wall",
+        "Ferry &#55296; timetable",
+        "Storm &#99999999999; toll",
+        "Bridge &#0; shut",
+    )
+    items = [ITEM.format(title=t, n=n, summary="Council &#x110000; notes") for n, t in enumerate(bad)]
+    items.append(ITEM.format(title="Market reopens &#x41;&#66;", n=9, summary="Traders return."))
+    feed = parse_feed(FEED.format(items="".join(items)).encode(), "https://courier.example/rss.xml")
+    titles = [e.title for e in feed.entries]
+    assert len(titles) == 5 and titles[-1] == "Market reopens AB" and "\ufffd" in titles[0]
+    assert all("\ud800" not in t for t in titles)
+    sitemap = (
+        '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+        'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">'
+        "<url><loc>https://courier.example/a</loc><news:news><news:title>Bad &#xD800; &#1; one</news:title>"
+        "</news:news></url><url><loc>https://courier.example/b</loc><news:news><news:title>Good one</news:title>"
+        "</news:news></url></urlset>"
+    )
+    entries = parse_feed(sitemap.encode(), "https://courier.example/sitemap.xml").entries
+    assert [e.link for e in entries] == ["https://courier.example/a", "https://courier.example/b"]

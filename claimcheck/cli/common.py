@@ -489,9 +489,7 @@ class _NoProgress:
         self.tasks[len(self.tasks)] = SimpleNamespace(description=description, total=total, completed=0)
         return len(self.tasks) - 1
 
-    def update(
-        self, task: int, *, total: float | None = None, completed: float | None = None, **fields: Any
-    ) -> None:
+    def update(self, task: int, *, total: float | None = None, completed: float | None = None, **fields: Any) -> None:
         if total is not None:
             self.tasks[task].total = total
         if completed is not None:

@@ -54,9 +54,7 @@ def run_demo(*, db: str | Path | None, report_path: Path, quiet: bool) -> int:
         sources_path = Path(tmp) / "sources.yaml"
         sources_path.write_text(demo_sources_yaml(server.base), encoding="utf-8")
         if not quiet:
-            err_console.print(
-                f"serving the sample corpus at {server.base} (loopback only; no network needed)"
-            )
+            err_console.print(f"serving the sample corpus at {server.base} (loopback only; no network needed)")
         report, code = do_fetch(
             sources_path,
             db_file,
@@ -73,8 +71,7 @@ def run_demo(*, db: str | Path | None, report_path: Path, quiet: bool) -> int:
         if report.interrupted:
             return code
         return (
-            _compare(sources_path, db_file, report_file, html_file, explicit_db=db is not None, quiet=quiet)
-            or code
+            _compare(sources_path, db_file, report_file, html_file, explicit_db=db is not None, quiet=quiet) or code
         )
 
 

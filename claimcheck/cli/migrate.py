@@ -18,8 +18,7 @@ from claimcheck.store import TABLES, Store, copy_store
 def migrate_store(
     src: Annotated[str, typer.Argument(metavar="SRC", help="The store to copy: a file or URL (only read).")],
     dest: Annotated[
-        str,
-        typer.Argument(metavar="DEST", help="The store to fill: postgresql://... or a file; must be empty."),
+        str, typer.Argument(metavar="DEST", help="The store to fill: postgresql://... or a file; must be empty.")
     ],
     as_json: JsonOption = False,
     quiet: QuietOption = False,
@@ -36,9 +35,7 @@ def migrate_store(
         raise UsageError("SRC and DEST are the same store")
     with Store.open(source_target, create=False, read_only=True) as source, Store.open(dest_target) as target:
         if not target.is_empty():
-            raise UsageError(
-                f"{target.location} already holds a store; migrate-store fills only an empty one"
-            )
+            raise UsageError(f"{target.location} already holds a store; migrate-store fills only an empty one")
         with progress_on_stderr(quiet or as_json) as progress:
             task = progress.add_task("copy", total=sum(source.count_rows(t) for t in TABLES))
             counts = copy_store(source, target, lambda n: progress.advance(task, n))
