@@ -19,6 +19,7 @@ from claimcheck.cli.app import app
 from claimcheck.cli.common import write_output
 from claimcheck.cli.fetch import summary_table
 from claimcheck.compare import CompareOptions, compare
+from claimcheck.ingest.extract import extract_page
 from claimcheck.ingest.feeds import parse_feed
 from claimcheck.ingest.pipeline import FetchReport, OutletReport
 from claimcheck.models import Article, Outlet
@@ -279,3 +280,17 @@ def test_one_entry_with_a_reference_to_no_character_fails_neither_its_feed_nor_i
     )
     entries = parse_feed(sitemap.encode(), "https://courier.example/sitemap.xml").entries
     assert [e.link for e in entries] == ["https://courier.example/a", "https://courier.example/b"]
+
+
+def test_a_page_with_a_hostile_date_tag_is_stored_undated_not_failed() -> None:
+    """htmldate raised ValueError on a date offset past 24 hours and the whole page failed with
+    Python's message as its reason; the page is kept, with no date."""
+    page = (
+        "<html><head><title>Council budget approved</title>"
+        '<meta property="article:published_time" content="2026-01-13T10:00:00+99:00"></head><body><article>'
+        "<h1>Council budget approved</h1><p>The council of Eastham approved a budget of 4.5 million pounds on "
+        "Tuesday after a long debate, officials said.</p><p>Some 300 residents attended the meeting in the town "
+        "hall, which lasted four hours.</p></article></body></html>"
+    )
+    got = extract_page(page, "https://courier.example/budget")
+    assert got.title == "Council budget approved" and got.published is None and "4.5 million" in got.text
