@@ -74,6 +74,7 @@ def test_no_outlet_is_called_first_when_no_article_is_dated() -> None:
     assert "(first)" not in table_text(result) and "first " not in table_text(result)
     rows = list(csv.DictReader(io.StringIO(render(result, "csv"))))
     assert rows and {r["first_reporter"] for r in rows} == {"false"}
+    assert "| unknown (undated) |" in render(result, "markdown")
     dated = [article("north", hours=None), article("south", hours=2.0)]
     result = compare("floods", dated, OUTLETS, CompareOptions(min_outlets=2), generated_at=T0)
     assert {f.first_outlet for f in result.facts} == {"south"}

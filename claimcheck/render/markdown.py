@@ -69,7 +69,7 @@ def render_markdown(result: CompareResult, *, explain: bool = False) -> str:
             notes = [*conflict_text(f, names), *filter(None, [evolution_text(f)])]
             conflicts = "; ".join(esc(c) for c in notes) or "none"
             out.append(
-                f"| {f.id} | {esc(f.summary)} | {reported} | {name(f.first_outlet or '')} "
+                f"| {f.id} | {esc(f.summary)} | {reported} | {name(f.first_outlet) if f.first_outlet else 'unknown (undated)'} "
                 f"| {len(f.independent_outlets)} of {len(f.outlets)} | {conflicts} |"
             )
         out.append("")
