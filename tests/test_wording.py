@@ -295,3 +295,14 @@ def test_a_page_with_a_hostile_date_tag_is_stored_undated_not_failed() -> None:
     )
     got = extract_page(page, "https://courier.example/budget")
     assert got.title == "Council budget approved" and got.published is None and "4.5 million" in got.text
+
+
+def test_demo_report_named_html_is_the_html_report(tmp_path) -> None:  # noqa: ANN001
+    """`claimcheck demo --report r.html` put Markdown in r.html (and the HTML in r.html.html)."""
+    r = CliRunner().invoke(
+        app, ["demo", "-q", "--db", str(tmp_path / "d.db"), "--report", str(tmp_path / "r.html")]
+    )
+    assert r.exit_code == 0, r.output
+    assert (tmp_path / "r.html").read_text().startswith("<!DOCTYPE html>")
+    assert (tmp_path / "r.md").read_text().startswith("# claimcheck: Belarus prisoners")
+    assert not (tmp_path / "r.html.html").exists()

@@ -46,9 +46,10 @@ def run_demo(*, db: str | Path | None, report_path: Path, quiet: bool) -> int:
     inputs = protected_inputs(target if isinstance(target, Path) else None) + (
         protected_inputs(own, what="your own database") if isinstance(own, Path) else []
     )
-    report_file = output_path(report_path, inputs=inputs)
+    markdown_path, html_path = report_paths(report_path)
+    report_file = output_path(markdown_path, inputs=inputs)
     # The HTML report goes beside a Markdown file (none when the Markdown goes to stdout).
-    html_file = output_path(html_report_path(report_file), inputs=inputs) if report_file else None
+    html_file = output_path(html_path, inputs=inputs) if report_file else None
     db_file = target if db else fresh_demo_db()
     with tempfile.TemporaryDirectory(prefix="claimcheck-demo-") as tmp, CorpusServer(corpus_dir()) as server:
         sources_path = Path(tmp) / "sources.yaml"
@@ -135,11 +136,13 @@ def _print_stories(store: Store, cfg: Sources, console: Console) -> None:
         print_stories(list_stories(window, outlets, min_outlets=1), console)
 
 
-def html_report_path(report_path: Path) -> Path:
-    """The HTML report beside the Markdown one: same name, ``.html`` (``report.md`` -> ``report.html``)."""
-    if report_path.suffix.lower() == ".html":  # --report x.html: keep the Markdown apart from it
-        return report_path.with_name(report_path.name + ".html")
-    return report_path.with_suffix(".html")
+def report_paths(report_path: Path) -> tuple[Path, Path]:
+    """The Markdown and the HTML report of ``--report``: ``report.md`` and ``report.html`` beside it; a name
+    ending in ``.html`` is the HTML report, with the Markdown beside it (``r.html`` -> ``r.md``, ``r.html``),
+    never Markdown under an HTML name."""
+    if report_path.suffix.lower() in (".html", ".htm"):
+        return report_path.with_suffix(".md"), report_path
+    return report_path, report_path.with_suffix(".html")
 
 
 @handle_errors
