@@ -306,3 +306,14 @@ def test_demo_report_named_html_is_the_html_report(tmp_path) -> None:  # noqa: A
     assert (tmp_path / "r.html").read_text().startswith("<!DOCTYPE html>")
     assert (tmp_path / "r.md").read_text().startswith("# claimcheck: Belarus prisoners")
     assert not (tmp_path / "r.html.html").exists()
+
+
+def test_a_feed_date_with_an_impossible_zone_is_no_date_rather_than_a_wrong_one() -> None:
+    """feedparser reads "+9999" as +99 h 99 min and shifts the time by four days, which can make an outlet
+    "first"; a zone past 14 hours or with 60+ minutes gives no time. Real zones are kept."""
+    item = "<item><title>T{n}</title><link>https://courier.example/{n}</link><pubDate>{d}</pubDate></item>"
+    dates = ["Tue, 13 Jan 2026 10:00:00 +9999", "Tue, 13 Jan 2026 10:00:00 +0560", "Tue, 13 Jan 2026 10:00:00 -0500",
+             "Tue, 13 Jan 2026 10:00:00 +1400", "Tue, 13 Jan 2026 10:00:00 GMT"]  # fmt: skip
+    feed = FEED.format(items="".join(item.format(n=n, d=d) for n, d in enumerate(dates)))
+    got = [e.published for e in parse_feed(feed.encode(), "https://courier.example/rss.xml").entries]
+    assert got == [None, None, T0 + timedelta(hours=6), T0 - timedelta(hours=13), T0 + timedelta(hours=1)]

@@ -153,6 +153,8 @@ def _entry_time(e: feedparser.FeedParserDict) -> datetime | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         # dict.get: feedparser's own lookup warns when it maps updated to published.
         t = dict.get(e, key)
+        if t and _impossible_zone(dict.get(e, key.removesuffix("_parsed"))):
+            continue  # "10:00:00 +9999": feedparser shifts the time by 4 days; no time beats a wrong one
         if t:
             try:
                 dt = bounded_time(datetime.fromtimestamp(calendar.timegm(t), tz=UTC))
@@ -161,6 +163,15 @@ def _entry_time(e: feedparser.FeedParserDict) -> datetime | None:
             if dt is not None:
                 return dt
     return None
+
+
+_ZONE = re.compile(r"\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*[+-](\d{2}):?(\d{2})\s*$")
+
+
+def _impossible_zone(raw: object) -> bool:
+    """A numeric zone no place has (past +-14:00, or 60 minutes and more) at the end of a feed's date."""
+    m = _ZONE.search(raw) if isinstance(raw, str) else None
+    return m is not None and (int(m.group(1)) > 14 or int(m.group(2)) > 59)
 
 
 def _bozo(d: feedparser.FeedParserDict) -> str:
