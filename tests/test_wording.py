@@ -19,6 +19,7 @@ from claimcheck.cli.app import app
 from claimcheck.cli.common import write_output
 from claimcheck.cli.fetch import summary_table
 from claimcheck.compare import CompareOptions, compare
+from claimcheck.ingest.decode import parse_datetime
 from claimcheck.ingest.extract import extract_page
 from claimcheck.ingest.feeds import parse_feed
 from claimcheck.ingest.pipeline import FetchReport, OutletReport
@@ -317,3 +318,14 @@ def test_a_feed_date_with_an_impossible_zone_is_no_date_rather_than_a_wrong_one(
     feed = FEED.format(items="".join(item.format(n=n, d=d) for n, d in enumerate(dates)))
     got = [e.published for e in parse_feed(feed.encode(), "https://courier.example/rss.xml").entries]
     assert got == [None, None, T0 + timedelta(hours=6), T0 - timedelta(hours=13), T0 + timedelta(hours=1)]
+
+
+def test_a_page_or_sitemap_date_with_an_impossible_zone_is_no_date() -> None:
+    assert (
+        parse_datetime("2026-01-13T10:00:00+20:00") is None
+        and parse_datetime("2026-01-13T10:00:00-1530") is None
+    )
+    assert parse_datetime("2026-01-13T10:00:00+14:00") == T0 - timedelta(hours=13)
+    assert parse_datetime("2026-01-13T10:00:00+05:30") == T0 - timedelta(hours=4, minutes=30) + timedelta(
+        hours=1
+    )
