@@ -397,5 +397,5 @@ def _rounds_to_sig_arr(x: Any, y: Any, digits: Any) -> Any:
     """``_rounds_to_sig`` on arrays."""
     safe = np.where(x > 0, x, 1.0)
     scale = 10.0 ** (np.floor(np.log10(safe)) - digits + 1)
-    on_grid = np.abs(y / scale - np.round(y / scale)) < 1e-6
-    return on_grid & (np.abs(safe - y) <= scale * (0.5 + 1e-9))
+    k = y / scale  # y in units of x's last digit: a whole number, within half of x's
+    return (np.abs(k - np.round(k)) < 1e-6) & (np.abs(safe / scale - k) <= 0.5 + 1e-9)
