@@ -14,10 +14,15 @@ views per parameter:
     python -m tests.stories_sweep /tmp/storyeval           # every parameter (~1 min)
     python -m tests.stories_sweep /tmp/storyeval link edge # some
     python -m tests.stories_sweep /tmp/storyeval --mix 5000 # tuning figures with 5,000 bench articles mixed in
+    python -m tests.stories_sweep /tmp/storyeval --mix 0,1000,5000,20000 --real  # and real pages of other news
 
-``--mix N`` adds N generated articles (bench/storycorpus.py, 50 outlets, unrelated words) to the window and
-prints the tuning figures with the defaults and without the headline link: a mixed-in article counts in the
-size of the story it lands in, so it lowers precision when it joins a real story.
+``--mix N[,N...]`` adds N generated articles (bench/storycorpus.py, 50 outlets, unrelated words) to the window,
+their dates spread evenly over the real articles' two years, and prints the tuning figures with the defaults
+and without the headline link: a mixed-in article counts in the size of the story it lands in, so it lowers
+precision when it joins a real story. ``--real`` mixes in real text of other news first: the 181 article pages
+of ../shared/realdata/extraction-benchmark (its hand-extracted bodies, titles from the pages) and the ~1,200
+entries (title and summary) of the 26 feeds of ../shared/realdata/news-feeds-2026-02, each site its own outlet,
+dates spread over the window too (read at run time, never copied).
 """
 
 from __future__ import annotations
@@ -58,6 +63,8 @@ GRID: dict[str, list[float]] = {
     "title_key": [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.0],
     "title_days": [7, 14, 30, 60, 90, 180, 1e6],
     "title_own": [0.0, 0.25, 0.5, 0.75, 1.0],
+    "idf_window": [0, 250, 300, 400, 500, 700, 1000, 2000],
+    "idf_floor": [0.0, 0.25, 0.5, 1.0],
 }
 
 
@@ -93,7 +100,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m tests.stories_sweep", description=__doc__.split("\n")[0])
     ap.add_argument("kept", type=Path, help="the directory of `python -m tests.stories_eval --keep DIR`")
     ap.add_argument("params", nargs="*", help=f"parameters to sweep (default: all of {', '.join(GRID)})")
-    ap.add_argument("--mix", type=int, default=0, help="add this many bench articles; figures only, no sweep")
+    ap.add_argument("--mix", default="", help="add this many bench articles (N or N,N,...); figures only")
+    ap.add_argument("--real", action="store_true", help="with --mix: also mix in real pages and feed entries")
+    ap.add_argument("--set", action="append", default=[], help="with --mix: NAME=VALUE, an option to try")
     args = ap.parse_args(argv)
     unknown = [p for p in args.params if p not in GRID]
     if unknown or not (args.kept / "eval.db").is_file():
@@ -106,8 +115,10 @@ def main(argv: list[str] | None = None) -> int:
     tuning = {e for e in event if not stories_eval.held_out(e)}
     folds = [{e for e in tuning if fold_of(e) == k} for k in range(FOLDS)]
     base = StoryOptions()
-    if args.mix:
-        return mixed(articles, event, tuning, args.mix)
+    if args.mix or args.real:
+        sizes = [int(x) for x in args.mix.split(",")] if args.mix else [0]
+        base = replace(base, **{k: type(getattr(base, k))(float(v)) for k, v in (a.split("=") for a in args.set)})
+        return mixed(articles, event, tuning, sizes, real=args.real, base=base)
 
     def stories_of(options: StoryOptions) -> list[int]:
         out = [0] * len(articles)
@@ -139,23 +150,72 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def mixed(articles: list[Article], event: list[str], tuning: set[str], n: int) -> int:
-    """Tuning figures with ``n`` generated articles in the window (each its own event, never scored)."""
+def mixed(articles: list[Article], event: list[str], tuning: set[str], sizes: Sequence[int], *, real: bool, base: StoryOptions | None = None
+) -> int:
+    """Tuning figures with generated articles (and real ones of other news) in the window, each its own event,
+    never scored; their dates spread evenly over the real articles' span."""
     from bench.corpus import make_outlets
     from bench.stories import _realistic
 
-    extra = [
-        Article(art.outlet.id, url, url, art.title, art.text, "", art.published, published=art.published)
-        for url, art, _ in _realistic(make_outlets(50), n, 1)
-    ]
-    for name, options in (("defaults", StoryOptions()), ("no headline link", StoryOptions(title_link=0.0))):
-        story = [0] * (len(articles) + n)
-        for k, members in enumerate(group([*articles, *extra], options)):
-            for i in members:
-                story[i] = k
-        p, r, f = bcubed(story, [*event, *(f"mixed/{k}" for k in range(n))], tuning)
-        print(f"{n:,} bench articles mixed in, {name}: tuning P {p:.3f} R {r:.3f} F1 {f:.3f}")
+    dated = sorted(a.published for a in articles if a.published)
+    start, span = dated[0], dated[-1] - dated[0]
+    others = other_news() if real else []
+    for n in sizes:
+        made = [
+            (art.outlet.id, url, art.title, art.text)
+            for url, art, _ in _realistic(make_outlets(50), n, 1)
+        ] if n else []
+        pool = [*others, *made]
+        extra = []
+        for k, (outlet, url, title, text) in enumerate(pool):
+            when = start + span * ((k * 0.6180339887) % 1.0)
+            extra.append(Article(outlet, url, url, title, text, "", when, published=when))
+        base = base or StoryOptions()
+        for name, options in (("defaults", base), ("no headline link", replace(base, title_link=0.0))):
+            story = [0] * (len(articles) + len(extra))
+            for k, members in enumerate(group([*articles, *extra], options)):
+                for i in members:
+                    story[i] = k
+            p, r, f = bcubed(story, [*event, *(f"mixed/{k}" for k in range(len(extra)))], tuning)
+            print(
+                f"{n:,} bench + {len(others):,} real articles mixed in, {name}: "
+                f"tuning P {p:.3f} R {r:.3f} F1 {f:.3f}"
+            )
     return 0
+
+
+REALDATA = Path(__file__).resolve().parents[2] / "shared" / "realdata"
+
+
+def other_news() -> list[tuple[str, str, str, str]]:
+    """(outlet, url, title, text) of real news that is none of the news-clusters events: the extraction
+    benchmark's pages (body as extracted by hand, title from the page) and the feeds' entries."""
+    import gzip
+    import html
+    import json
+    import re
+
+    import feedparser
+
+    out = []
+    bench = REALDATA / "extraction-benchmark"
+    if (bench / "ground-truth.json").is_file():
+        truth = json.loads((bench / "ground-truth.json").read_text(encoding="utf-8"))
+        for key, item in sorted(truth.items()):
+            page = bench / "html" / f"{key}.html.gz"
+            raw = gzip.decompress(page.read_bytes()).decode("utf-8", "replace") if page.is_file() else ""
+            m = re.search(r"<title[^>]*>(.*?)</title>", raw, re.S | re.I)
+            title = html.unescape(re.sub(r"\s+", " ", m.group(1))).strip() if m else ""
+            site = re.sub(r"^https?://(www\.)?", "", item["url"]).split("/")[0]
+            out.append((f"eb-{site}", f"http://mix.test/eb/{key}.html", title, item.get("articleBody") or ""))
+    feeds = REALDATA / "news-feeds-2026-02"
+    for path in sorted(feeds.glob("*.xml")) if feeds.is_dir() else []:
+        parsed = feedparser.parse(path.read_bytes())
+        for k, e in enumerate(parsed.entries):
+            summary = re.sub(r"<[^>]+>", " ", e.get("summary", ""))
+            out.append((f"feed-{path.stem}", f"http://mix.test/feed/{path.stem}/{k}", e.get("title", ""),
+                        html.unescape(summary)))  # fmt: skip
+    return out
 
 
 if __name__ == "__main__":

@@ -5,12 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import random
 from collections import Counter
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import numpy as np
+import pytest
 from test_compare_demo import TRUTH, demo_store
 from test_render import validate
 from typer.testing import CliRunner
@@ -19,7 +21,14 @@ from claimcheck.cli.app import app
 from claimcheck.models import Article, Outlet
 from claimcheck.render.stories import SCHEMA, SCHEMA_ID, render
 from claimcheck.store import Store
-from claimcheck.stories import StoryOptions, find_stories, group, list_stories, story_id
+from claimcheck.stories import (
+    StoryOptions,
+    find_stories,
+    group,
+    index_articles,
+    list_stories,
+    story_id,
+)
 
 runner = CliRunner()
 T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
@@ -445,3 +454,46 @@ def test_a_piece_whose_headline_names_the_story_joins_it_though_its_lead_wanders
     assert slump_stories(named, 5, near, others=3) == [4]
     assert slump_stories(named, 5, near, others=5) == [3]
     assert slump_stories(named, 5, replace(near, title_own=0.0), others=5) == [4]
+
+
+def unrelated(n: int, seed: int = 7) -> list[Article]:
+    """``n`` articles of other news in made-up words (none of the fixtures' words), over two months."""
+    rng = random.Random(seed)
+    syllables = ["ka", "lo", "mi", "ra", "tu", "ve", "no", "sa", "di", "pe", "go", "ul", "an", "er", "ix"]
+    vocab = ["".join(rng.choice(syllables) for _ in range(3)) for _ in range(5000)]
+    out = []
+    for k in range(n):
+        words = rng.sample(vocab, 60)
+        title, text = " ".join(words[:8]).capitalize(), " ".join(words[8:]) + "."
+        out.append(art(f"x{k % 40}", title, text, rng.uniform(-24 * 30, 24 * 30), f"other-{k}"))
+    return out
+
+
+def test_term_weights_do_not_shift_when_other_news_fills_the_window() -> None:
+    # a term's weight depends on how many articles have it, not on how big the window is
+    arts = sample()
+    alone = index_articles(arts, StoryOptions(idf_window=5))
+    mixed = index_articles([*arts, *unrelated(2000)], StoryOptions(idf_window=5))
+    ids = {t: k for k, t in enumerate(alone.terms.vocab)}
+    for t, k in mixed.terms.ids.items():
+        if t in ids:
+            assert mixed.idf[k] == pytest.approx(alone.idf[ids[t]])
+    rows = slice(0, int(alone.indptr[len(arts)]))
+    assert np.allclose(mixed.weight[rows], alone.weight[rows])
+    # weighed by share of the window (no idf_window), the fixtures' words all look rarer and flatter
+    plain_ix = index_articles([*arts, *unrelated(2000)], StoryOptions(idf_window=0))
+    assert not np.allclose(plain_ix.weight[rows], alone.weight[rows])
+
+
+def test_stories_are_the_same_with_thousands_of_other_articles_in_the_window() -> None:
+    arts = [*sample(), *(art(f"o{i + 1}", t, x, 30 + i, f"phone-b{i}") for i, (t, x) in enumerate(PHONE))]
+    own = {a.url for a in arts}
+
+    def grouped(extra: list[Article]) -> set[frozenset[str]]:
+        everything = [*arts, *extra]
+        stories = (frozenset(everything[i].url for i in g) & own for g in group(everything))
+        return {s for s in stories if s}
+
+    assert grouped(unrelated(3000)) == grouped([])
+    assert all(len(s) > 1 for s in grouped([]))
+
