@@ -182,7 +182,7 @@ def build_fact(
         mentions=tuple(mentions),
         outlets=tuple(outlets),
         independent_outlets=tuple(independent),
-        first_outlet=first.outlet if first else (mentions[0].outlet if mentions else None),
+        first_outlet=first.outlet if first else None,  # no date, no "first"
         first_published=first.published if first else None,
         value=value,
         unit=unit[0][0] if unit else None,
