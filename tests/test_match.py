@@ -146,6 +146,47 @@ def test_cluster_items_ties_go_to_smaller_ids_whatever_the_float_noise() -> None
     assert sorted(clusters) == [[0, 1, 3], [2, 4]]
 
 
+def _linkage_by_hand(n: int, scores: dict[tuple[int, int], float], linkage: float) -> list[list[int]]:
+    """Average linkage the plain way: every pair of clusters looked at before each merge."""
+    members = {i: [i] for i in range(n)}
+    grid = 10**12
+
+    def avg(c: int, d: int) -> int:
+        total = sum(scores.get((min(x, y), max(x, y)), 0.0) for x in members[c] for y in members[d])
+        return int(total * grid / (len(members[c]) * len(members[d])) + 0.5)
+
+    while True:
+        pairs = [(-avg(c, d), c, d) for c in members for d in members if c < d]
+        best = min(pairs, default=None)
+        if best is None or -best[0] < int(linkage * grid + 0.5):
+            return sorted(sorted(m) for m in members.values())
+        _, c, d = best
+        if len(members[d]) > len(members[c]):
+            c, d = d, c
+        members[c] += members.pop(d)
+
+
+def test_cluster_items_merges_as_average_linkage_over_every_pair() -> None:
+    import random
+
+    from claimcheck.match.rules import Item
+
+    rule = Rule("quote", 90)
+    for seed in range(40):
+        rnd = random.Random(seed)
+        n = rnd.randint(2, 24)
+        items = [Item(i, i, num(1, "x")) for i in range(n)]
+        # few distinct scores, so that many pairs of clusters tie
+        scores = {
+            (i, j): rnd.choice((0.2, 0.5, 0.6, 0.8, 0.9, 1.0))
+            for i in range(n)
+            for j in range(i + 1, n)
+            if rnd.random() < 0.4
+        }
+        clusters = cluster_items(items, {p: (s, rule) for p, s in scores.items()}, 0.5)
+        assert sorted(sorted(c) for c in clusters) == _linkage_by_hand(n, scores, 0.5), seed
+
+
 def test_quote_fidelity_and_speaker() -> None:
     full = "I am happy to be free, but my thoughts are with those who remain in prison in Belarus"
     facts = facts_of(
