@@ -975,3 +975,33 @@ def test_a_two_time_champion_counts_titles_not_occasions() -> None:
                        extra={"context": ["rider", "hospital", "world", "tour"]})),
     )  # fmt: skip
     assert fact_with(facts, "bbc").outlets == ("bbc",)
+
+
+def test_numbers_clustered_in_a_forked_child_give_the_same_facts(monkeypatch) -> None:  # noqa: ANN001
+    import os
+
+    import pytest
+
+    from claimcheck.match import pipeline
+
+    if (os.cpu_count() or 1) < 2:
+        pytest.skip("the numbers go to a child process only with two cores or more")
+    articles = [
+        art("reuters", toll(2, "The earthquake in northern Japan killed two people, police said."), hour=0),
+        art("apnews", toll(Interval(3, None), "The earthquake in northern Japan killed at least three people."), hour=2),
+        art("bbc", toll(5, "The death toll from the earthquake in northern Japan has risen to five."), hour=9),
+        art("cbs", toll(5, "Five people were killed by the earthquake in northern Japan."), quote("We did all we could"),
+            hour=12),  # fmt: skip
+        art("lemonde", num(250, "About 250 firefighters were sent north.", unit="firefighters"), hour=1),
+        art("latimes", num(240, "Some 240 firefighters were sent north.", unit="firefighters"),
+            quote("We did what we could"), hour=3),  # fmt: skip
+    ]
+    options = MatchOptions()
+    inline = match_facts(articles, OUTLETS, options)
+    assert pipeline._numbers_aside(articles, options) is None  # too few articles to hand off
+    monkeypatch.setattr(pipeline, "ASIDE_ARTICLES", 1)
+    assert match_facts(articles, OUTLETS, options) == inline
+    # a child that fails: the numbers are clustered here instead
+    monkeypatch.setattr(pipeline, "_numbers_child", lambda send, *_: (send.send(None), send.close()))
+    assert match_facts(articles, OUTLETS, options) == inline
+    assert any(f.kind == "number" and f.evolving and f.links for f in inline)

@@ -22,17 +22,29 @@ from __future__ import annotations
 
 import gc
 import itertools
+import multiprocessing as mp
+import os
 import re
+import threading
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
 from rapidfuzz import fuzz, process
 
 from claimcheck.match.blocking import number_graph, text_graph
-from claimcheck.match.cluster import cluster_items, recluster
-from claimcheck.match.facts import FactContext, alias_map, article_cites, build_fact, fact_order, renumber
+from claimcheck.match.cluster import Graph, cluster_items, recluster
+from claimcheck.match.facts import (
+    FactContext,
+    alias_map,
+    article_cites,
+    build_fact,
+    explain_links,
+    fact_order,
+    mention_order,
+    renumber,
+)
 from claimcheck.match.normalize import is_span, speakers_compatible
 from claimcheck.match.rules import (
     COUNT_CLASS,
@@ -51,7 +63,7 @@ from claimcheck.match.rules import (
     unit_key,
 )
 from claimcheck.match.syndication import Syndicated, find_syndicated
-from claimcheck.models import Article, Claim, Fact, Outlet
+from claimcheck.models import Article, Claim, Fact, Link, Outlet
 from claimcheck.text import match_content_words, match_words
 
 __all__ = ["distinct_claims", "join_article_parts", "join_quote_parts", "match_facts", "paused_gc"]
@@ -90,32 +102,111 @@ def _match_facts(
     options: MatchOptions,
     syndicated: Mapping[int, Syndicated] | None,
 ) -> list[Fact]:
-    clustered = []
+    # the numbers, the dearest kind on a large input, are clustered on another core meanwhile
+    aside = _numbers_aside(articles, options) if "number" in options.kinds else None
+    clustered: dict[str, tuple[list[Item], Graph | None, list[list[int]], list[list[Link]] | None]] = {}
     for kind in options.kinds:
-        items = [Item(0, a, c) for a, art in enumerate(articles) for c in distinct_claims(art, kind)]
-        for n, it in enumerate(items):
-            it.index = n
-        if not items:
-            continue
-        if kind == "number":
-            graph = number_graph(items, options, [timestamp(a.published) for a in articles])
-        else:
-            graph = text_graph(items, options, quote=kind == "quote")
-        clusters = cluster_items(items, graph, options.linkage, EXCLUSIVE.get(kind))
-        if kind == "quote":
-            clusters = join_quote_parts(items, graph, clusters, options)
-            clusters = join_article_parts(items, clusters, options)
-        if graph.updates:
-            clusters = _check_updates(items, graph, clusters, options, articles)
-        clustered.append((items, graph, clusters))
+        if kind != "number" or aside is None:
+            items, graph, clusters = _cluster_kind(kind, articles, options)
+            clustered[kind] = (items, graph, clusters, None)
     if syndicated is None:  # compare() finds wire copy once, for the facts and the citations
         syndicated = find_syndicated(articles, outlets, options.syndication)
+    if aside is not None:
+        clustered["number"] = aside()
     alias = alias_map(outlets)
     cites = article_cites(articles, outlets, alias, syndicated)
     ctx = FactContext(articles, alias, syndicated, cites, options.update_window)
-    facts = [build_fact(c, items, graph, ctx) for items, graph, clusters in clustered for c in clusters]
+    facts = [
+        build_fact(c, items, graph, ctx, links[k] if links is not None else None)
+        for items, graph, clusters, links in (clustered[kind] for kind in options.kinds)
+        for k, c in enumerate(clusters)
+    ]
     facts.sort(key=fact_order)
     return [renumber(f, n) for n, f in enumerate(facts, 1)]
+
+
+def _items_of(kind: str, articles: Sequence[Article]) -> list[Item]:
+    items = [Item(0, a, c) for a, art in enumerate(articles) for c in distinct_claims(art, kind)]
+    for n, it in enumerate(items):
+        it.index = n
+    return items
+
+
+def _cluster_kind(
+    kind: str, articles: Sequence[Article], options: MatchOptions
+) -> tuple[list[Item], Graph, list[list[int]]]:
+    """The claims of one kind (items), their graph and their clusters (item indexes)."""
+    items = _items_of(kind, articles)
+    if not items:
+        return items, Graph(items, [], [], [], []), []
+    if kind == "number":
+        graph = number_graph(items, options, [timestamp(a.published) for a in articles])
+    else:
+        graph = text_graph(items, options, quote=kind == "quote")
+    clusters = cluster_items(items, graph, options.linkage, EXCLUSIVE.get(kind))
+    if kind == "quote":
+        clusters = join_quote_parts(items, graph, clusters, options)
+        clusters = join_article_parts(items, clusters, options)
+    if graph.updates:
+        clusters = _check_updates(items, graph, clusters, options, articles)
+    return items, graph, clusters
+
+
+ASIDE_ARTICLES = 1000  # below this many articles, the numbers are clustered in this process
+
+
+def _numbers_aside(
+    articles: Sequence[Article], options: MatchOptions
+) -> Callable[[], tuple[list[Item], None, list[list[int]], list[list[Link]]]] | None:
+    """The number claims clustered in a forked child process (call the result to wait for it), or
+    None: the caller clusters them itself on small inputs, on one core, where ``fork`` is missing,
+    inside a daemonic worker (which may not have children), or when other threads run (forking
+    them is unsafe). The child inherits the articles by fork and sends back only the clusters (item
+    indexes) and each one's ``explain_links``, the one thing a fact needs of the graph; the items
+    are made again here, the same way. Should the child fail, the numbers are clustered here."""
+    if len(articles) < ASIDE_ARTICLES or (os.cpu_count() or 1) < 2 or threading.active_count() > 1:
+        return None
+    if "fork" not in mp.get_all_start_methods() or mp.current_process().daemon:
+        return None
+    try:
+        ctx = mp.get_context("fork")
+        receive, send = ctx.Pipe(duplex=False)
+        child = ctx.Process(target=_numbers_child, args=(send, articles, options), daemon=True)
+        child.start()
+        send.close()
+    except OSError:
+        return None
+
+    def wait() -> tuple[list[Item], None, list[list[int]], list[list[Link]]]:
+        try:
+            found = receive.recv()
+        except (EOFError, OSError):  # the child died
+            found = None
+        finally:
+            receive.close()
+            child.join()
+        if found is None:
+            items, graph, clusters = _cluster_kind("number", articles, options)
+            return (
+                items,
+                None,
+                clusters,
+                [explain_links(mention_order(c, items, articles), graph) for c in clusters],
+            )
+        return _items_of("number", articles), None, found[0], found[1]
+
+    return wait
+
+
+def _numbers_child(send: Any, articles: Sequence[Article], options: MatchOptions) -> None:
+    try:
+        items, graph, clusters = _cluster_kind("number", articles, options)
+        links = [explain_links(mention_order(c, items, articles), graph) for c in clusters]
+        send.send((clusters, links))
+    except Exception:  # noqa: BLE001 - the parent clusters the numbers itself and sees the error then
+        send.send(None)
+    finally:
+        send.close()
 
 
 def join_quote_parts(
