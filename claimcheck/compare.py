@@ -29,6 +29,7 @@ class CompareOptions:
     since: datetime | None = None  # the window searched, shown in the report
     until: datetime | None = None
     match: MatchOptions = field(default_factory=MatchOptions)
+    explain: bool = True  # work out why claims matched (Fact.links); only --explain shows it
 
 
 def outlet_map(sources: Sources | Mapping[str, Outlet] | Sequence[Outlet]) -> dict[str, Outlet]:
@@ -58,11 +59,10 @@ def compare(
     with paused_gc():  # as matching: no full collections over every stored object meanwhile
         syndicated = find_syndicated(articles, outlets, match_options.syndication)
     # match_facts gives the facts most-reported first; those shown keep that order, numbered again
-    shown = [
-        f
-        for f in match_facts(articles, outlets, match_options, syndicated)
-        if len(f.outlets) >= max(1, options.min_outlets)
-    ]
+    # (facts of fewer outlets are not made at all)
+    shown = match_facts(
+        articles, outlets, match_options, syndicated, min_outlets=options.min_outlets, links=options.explain
+    )
     counts = Counter(a.outlet for a in articles)
     considered = tuple(
         OutletCount(oid, outlets[oid].name if oid in outlets else oid, n)

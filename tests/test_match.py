@@ -1005,3 +1005,30 @@ def test_numbers_clustered_in_a_forked_child_give_the_same_facts(monkeypatch) ->
     monkeypatch.setattr(pipeline, "_numbers_child", lambda send, *_: (send.send(None), send.close()))
     assert match_facts(articles, OUTLETS, options) == inline
     assert any(f.kind == "number" and f.evolving and f.links for f in inline)
+
+
+def test_compare_makes_only_the_facts_it_shows_and_links_only_to_explain() -> None:
+    from dataclasses import replace
+
+    from claimcheck.compare import CompareOptions, compare
+
+    articles = [
+        art("reuters", toll(2, "The earthquake in northern Japan killed two people, police said."), hour=0),
+        art("bbc", toll(5, "The death toll from the earthquake in northern Japan has risen to five."), hour=9),
+        art("cbs", toll(5, "Five people were killed by the earthquake in northern Japan."), quote("We did all we could"),
+            stmt("Rescue teams searched the rubble through the night."), hour=12),  # fmt: skip
+        art("latimes", num(240, "Some 240 firefighters were sent north.", unit="firefighters"),
+            quote("We did all we could"), hour=3),  # fmt: skip
+    ]
+    every = match_facts(sorted(articles, key=lambda a: a.published), OUTLETS)
+    assert any(len(f.outlets) == 1 for f in every) and any(len(f.outlets) > 1 for f in every)
+    at = datetime(2026, 1, 1, tzinfo=UTC)
+    explained = compare("quake", articles, OUTLETS, CompareOptions(explain=True), generated_at=at)
+    plain = compare("quake", articles, OUTLETS, CompareOptions(explain=False), generated_at=at)
+    # the facts shown are those of 2+ outlets among all of them, in the same order
+    assert [replace(f, id="") for f in explained.facts] == [
+        replace(f, id="") for f in every if len(f.outlets) >= 2
+    ]
+    assert all(f.links for f in explained.facts)
+    assert plain.facts == tuple(replace(f, links=()) for f in explained.facts)
+    assert replace(plain, facts=()) == replace(explained, facts=())

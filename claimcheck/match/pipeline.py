@@ -90,10 +90,16 @@ def match_facts(
     outlets: Mapping[str, Outlet],
     options: MatchOptions | None = None,
     syndicated: Mapping[int, Syndicated] | None = None,
+    *,
+    min_outlets: int = 1,
+    links: bool = True,
 ) -> list[Fact]:
-    """Cluster the articles' claims into facts (singletons included), most-reported first."""
+    """Cluster the articles' claims into facts (singletons included), most-reported first.
+
+    Only facts of at least ``min_outlets`` outlets are made (compare shows no others); without
+    ``links``, facts carry no ``explain_links`` (only ``--explain`` shows them)."""
     with paused_gc():
-        return _match_facts(articles, outlets, options or MatchOptions(), syndicated)
+        return _match_facts(articles, outlets, options or MatchOptions(), syndicated, min_outlets, links)
 
 
 def _match_facts(
@@ -101,9 +107,11 @@ def _match_facts(
     outlets: Mapping[str, Outlet],
     options: MatchOptions,
     syndicated: Mapping[int, Syndicated] | None,
+    min_outlets: int,
+    links: bool,
 ) -> list[Fact]:
     # the numbers, the dearest kind on a large input, are clustered on another core meanwhile
-    aside = _numbers_aside(articles, options) if "number" in options.kinds else None
+    aside = _numbers_aside(articles, options, links) if "number" in options.kinds else None
     clustered: dict[str, tuple[list[Item], Graph | None, list[list[int]], list[list[Link]] | None]] = {}
     for kind in options.kinds:
         if kind != "number" or aside is None:
@@ -117,9 +125,10 @@ def _match_facts(
     cites = article_cites(articles, outlets, alias, syndicated)
     ctx = FactContext(articles, alias, syndicated, cites, options.update_window)
     facts = [
-        build_fact(c, items, graph, ctx, links[k] if links is not None else None)
-        for items, graph, clusters, links in (clustered[kind] for kind in options.kinds)
+        build_fact(c, items, graph, ctx, made[k] if made is not None else None if links else ())
+        for items, graph, clusters, made in (clustered[kind] for kind in options.kinds)
         for k, c in enumerate(clusters)
+        if min_outlets <= 1 or len({articles[items[n].article].outlet for n in c}) >= min_outlets
     ]
     facts.sort(key=fact_order)
     return [renumber(f, n) for n, f in enumerate(facts, 1)]
@@ -156,14 +165,15 @@ ASIDE_ARTICLES = 1000  # below this many articles, the numbers are clustered in 
 
 
 def _numbers_aside(
-    articles: Sequence[Article], options: MatchOptions
+    articles: Sequence[Article], options: MatchOptions, links: bool = True
 ) -> Callable[[], tuple[list[Item], None, list[list[int]], list[list[Link]]]] | None:
     """The number claims clustered in a forked child process (call the result to wait for it), or
     None: the caller clusters them itself on small inputs, on one core, where ``fork`` is missing,
     inside a daemonic worker (which may not have children), or when other threads run (forking
     them is unsafe). The child inherits the articles by fork and sends back only the clusters (item
-    indexes) and each one's ``explain_links``, the one thing a fact needs of the graph; the items
-    are made again here, the same way. Should the child fail, the numbers are clustered here."""
+    indexes) and each one's ``explain_links`` (if ``links``), the one thing a fact needs of the
+    graph; the items are made again here, the same way. Should the child fail, the numbers are
+    clustered here."""
     if len(articles) < ASIDE_ARTICLES or (os.cpu_count() or 1) < 2 or threading.active_count() > 1:
         return None
     if "fork" not in mp.get_all_start_methods() or mp.current_process().daemon:
@@ -171,7 +181,7 @@ def _numbers_aside(
     try:
         ctx = mp.get_context("fork")
         receive, send = ctx.Pipe(duplex=False)
-        child = ctx.Process(target=_numbers_child, args=(send, articles, options), daemon=True)
+        child = ctx.Process(target=_numbers_child, args=(send, articles, options, links), daemon=True)
         child.start()
         send.close()
     except OSError:
@@ -187,22 +197,24 @@ def _numbers_aside(
             child.join()
         if found is None:
             items, graph, clusters = _cluster_kind("number", articles, options)
-            return (
-                items,
-                None,
-                clusters,
-                [explain_links(mention_order(c, items, articles), graph) for c in clusters],
-            )
+            return items, None, clusters, _links_of(items, graph, clusters, articles, links)
         return _items_of("number", articles), None, found[0], found[1]
 
     return wait
 
 
-def _numbers_child(send: Any, articles: Sequence[Article], options: MatchOptions) -> None:
+def _links_of(
+    items: Sequence[Item], graph: Graph, clusters: list[list[int]], articles: Sequence[Article], links: bool
+) -> list[list[Link]]:
+    if not links:
+        return [[] for _ in clusters]
+    return [explain_links(mention_order(c, items, articles), graph) for c in clusters]
+
+
+def _numbers_child(send: Any, articles: Sequence[Article], options: MatchOptions, links: bool) -> None:
     try:
         items, graph, clusters = _cluster_kind("number", articles, options)
-        links = [explain_links(mention_order(c, items, articles), graph) for c in clusters]
-        send.send((clusters, links))
+        send.send((clusters, _links_of(items, graph, clusters, articles, links)))
     except Exception:  # noqa: BLE001 - the parent clusters the numbers itself and sees the error then
         send.send(None)
     finally:
