@@ -388,6 +388,16 @@ def test_modifier_is_not_a_speaker_and_role_subjects_speak() -> None:
     assert [q.speaker for q in quotes(text)] == ["Silva", "Brighton head coach"]
 
 
+def test_a_describing_word_before_a_name_is_not_part_of_the_speaker() -> None:
+    text = (
+        "Former Facebook and Google staff start a campaign\n"
+        "Two former staff of the firms began a campaign on Monday.\n"
+        "Facebook said it is “a valued part of many people’s lives”.\n"
+        "“We take our responsibility seriously and we will keep working on it,” it said."
+    )
+    assert [q.speaker for q in quotes(text)] == ["Facebook", "Facebook"]
+
+
 def test_a_bare_group_credit_names_the_group_named_before() -> None:
     text = (
         "The human rights group Viasna said more than 430 people had been freed since July 2024. "

@@ -934,3 +934,58 @@ def test_a_two_time_champion_counts_titles_not_occasions() -> None:
                        extra={"context": ["rider", "hospital", "world", "tour"]})),
     )  # fmt: skip
     assert fact_with(facts, "bbc").outlets == ("bbc",)
+
+
+# --- issue 12 round 6: guards against joins on unseen wording (stories told with the real extractor) ---
+
+
+def told(outlet: str, text: str, hour: int = 0) -> Article:
+    """An article of ``outlet`` whose claims are what the extractor finds in ``text``."""
+    from claimcheck.claims import extract_claims
+
+    url = f"https://{outlet}.example/{hour}"
+    return Article(outlet, url, url, f"{outlet} story", text, url, T0, published=T0 + timedelta(hours=hour),
+                   claims=tuple(extract_claims(text)))  # fmt: skip
+
+
+def rows_of(*articles: Article, kind: str = "number") -> list[set[str]]:
+    """The outlets of every fact of ``kind`` that more than one outlet carries."""
+    return [set(f.outlets) for f in facts_of(*articles) if f.kind == kind and len(f.outlets) > 1]
+
+
+def test_the_dead_the_injured_and_the_arrested_never_join_on_one_precise_figure() -> None:
+    rows = rows_of(
+        told("reuters", "The blast killed 150 people in the market, officials said.", 0),
+        told("bbc", "At least 150 were injured when the bomb went off in the crowded market.", 1),
+        told("cbs", "Police said 150 people had died in the explosion.", 2),
+        told("latimes", "Authorities arrested 150 protesters after the blast, the ministry said.", 3),
+    )
+    assert rows == [{"reuters", "cbs"}]
+
+
+def test_a_round_figure_of_one_digit_needs_a_shared_word_to_join() -> None:
+    rows = rows_of(
+        told("reuters", "The government pledged $2 billion in emergency aid for the flooded region.", 0),
+        told("bbc", "The company agreed to pay a $2 billion fine to settle the fraud charges.", 1),
+        told("cbs", "Officials promised 2 billion dollars of relief for farmers hit by the floods.", 2),
+    )
+    assert rows == [{"reuters", "cbs"}]
+
+
+def test_a_two_digit_figure_needs_a_shared_word_not_a_fuzzy_context() -> None:
+    rows = rows_of(
+        told("reuters", "She waited 25 years to tell the story of the accident.", 0),
+        told("bbc", "The band's 25-year career ended with the final show at the stadium.", 1),
+        told("cbs", "The actress said she had waited 25 years to speak about the crash.", 2),
+    )
+    assert rows == [{"reuters", "cbs"}]
+
+
+def test_a_part_of_one_speakers_quote_is_not_another_speakers_quote() -> None:
+    rows = rows_of(
+        told("reuters", '"We will rebuild this town stone by stone and nobody will be left behind," Mayor Jane Porter said.'),
+        told("bbc", '"We will rebuild this town stone by stone and nobody will be left behind," Porter told reporters.', 1),
+        told("cbs", '"We will rebuild this town stone by stone," said resident Mark Hale, whose house burned.', 2),
+        kind="quote",
+    )  # fmt: skip
+    assert rows == [{"reuters", "bbc"}]

@@ -437,9 +437,17 @@ def _partial(clause: str) -> re.Match[str] | None:
     return found
 
 
+# Capitalised words that describe a person before the name, not part of it ("Former Facebook ...",
+# "Ex-Minister ...", "Acting Director ...": a headline's title case or a sentence's first word)
+_NAME_MODIFIERS = frozenset(
+    ["Former", "Ex", "Late", "Acting", "Then", "Incoming", "Outgoing", "Retired", "Veteran", "Disgraced",
+     "Embattled", "Beleaguered", "Interim", "Future", "Would-be", "Self-styled", "Alleged", "Suspected"]
+)  # fmt: skip
+
+
 def _clean_name(name: str) -> str | None:
     words = name.split()
-    while words and words[0] in _NOT_NAMES:
+    while words and (words[0] in _NOT_NAMES or words[0] in _NAME_MODIFIERS):
         words = words[1:]
     if not words:
         return name if name.lower() in {"he", "she", "they"} else None

@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from claimcheck.claims.numwords import TENS_WORDS, UNITS_WORDS
+from claimcheck.claims.numwords import SCALES, TENS_WORDS, UNITS_WORDS
 from claimcheck.match.cluster import Graph
 from claimcheck.match.normalize import (
     is_span,
@@ -62,7 +62,7 @@ from claimcheck.match.things import (
     thing_class,
 )
 from claimcheck.models import Claim
-from claimcheck.text import match_content_words, match_words
+from claimcheck.text import match_content_words, match_stem, match_words
 
 Scored = tuple[float, Rule] | None
 
@@ -201,6 +201,10 @@ def number_graph(
     compound = np.array([bool(compound_key(items[n].claim)) for n in first], dtype=bool)
     decimal = (digits >= 2) & (np.floor(figure) != figure) & (specific | measure)
     precise = np.array([is_precise(v) for v in value], dtype=bool) | decimal
+    # a precise figure of one significant digit ("$2 billion", "5 million") and a two-digit one ("25",
+    # "59") recur in one story for different things ("$2 billion in aid", "a $2 billion fine"): one
+    # fact whatever the words only when the words around them share one (``_share_a_word``)
+    loose = (precise & (digits < 2)) | (~precise & np.array([is_fairly_precise(v) for v in value], dtype=bool))
     point = np.array([v is not None and v.low is not None and v.low == v.high for v in value], dtype=bool)
     fair = np.array([is_fairly_precise(v) for v in value], dtype=bool)
     wide = np.array([is_wide(v) for v in value], dtype=bool)
@@ -212,6 +216,7 @@ def number_graph(
     compatible: dict[tuple[int, int], bool] = {}
     cfloor = options.number_context_floor
     sentence_names = _memo(lambda sentence: frozenset(names(sentence)))
+    ctx_words = _memo(_context_words)
     for (thing, span, b), rows in blocks.items():
         cols = np.array(rows + blocks.get((thing, span, b + 1), []))
         # many groups share a context (they differ in value or qualifier): score each context once
@@ -254,14 +259,25 @@ def number_graph(
                 ok[x, found[np.argsort(-sims[x, found], kind="stable")[: options.max_candidates]]] = True
             xs, ys = np.nonzero(ok)
             ga, ha = chunk[xs], cols[ys]
+            same = same_figure[xs, ys]
+            weak = same & loose[ga]
+            if weak.any():
+                at = np.flatnonzero(weak)
+                same[at] = [_share_a_word(ctx_words(ctx[first[ga[i]]]), ctx_words(ctx[first[ha[i]]])) for i in at.tolist()]
+                dropped = at[~same[at]]  # admitted by the figure alone, which is not enough here
+                keep_pair = (sims[xs[dropped], ys[dropped]] >= floor) | role[ga[dropped]] | lone[xs[dropped], ys[dropped]]
+                if not keep_pair.all():
+                    live = np.ones(len(xs), dtype=bool)
+                    live[dropped[~keep_pair]] = False
+                    xs, ys, ga, ha, same = xs[live], ys[live], ga[live], ha[live], same[live]
             # number_pair, on arrays: values that overlap agree; close but disjoint ones conflict
             shared = np.maximum(0.0, (sims[xs, ys].astype(np.float64) / 100 - cfloor) / (1 - cfloor))
             agree = _below(lo[ga], lo_inc[ga], hi[ha], hi_inc[ha]) & _below(lo[ha], lo_inc[ha], hi[ga], hi_inc[ga])
             agree |= rounded[xs, ys]
             score = np.where(agree, 0.45 + 0.55 * shared, 0.35 + 0.5 * shared)
-            score = np.where(agree & same_figure[xs, ys], np.maximum(score, PRECISE_SCORE), score)
+            score = np.where(agree & same, np.maximum(score, PRECISE_SCORE), score)
             score = np.where(agree & role[ga], np.maximum(score, ROLE_SCORE), score)
-            alone = lone[xs, ys] & ~same_figure[xs, ys] & ~role[ga]
+            alone = lone[xs, ys] & ~same & ~role[ga]
             admitted = np.ones(len(xs), dtype=bool)
             if alone.any():
                 at = np.flatnonzero(alone)
@@ -310,6 +326,15 @@ def number_graph(
 
     graph.rule_of = rule_of
     return graph
+
+
+def _context_words(context: str) -> frozenset[str]:
+    """A number's context words (``number_context``) that say what it is about: no figures, no number words."""
+    return frozenset(w for w in context.split() if not w[:1].isdigit() and w not in _NUMBER_WORDS)
+
+
+def _share_a_word(a: frozenset[str], b: frozenset[str]) -> bool:
+    return bool(a & b)
 
 
 def _lone_ok(items: Sequence[Item], first: Sequence[int], g: int, h: int, names_of: Callable[[str], Any]) -> bool:
@@ -543,6 +568,10 @@ def _cut(y: float, digits: int, how: Callable[[float], float]) -> float:
 
 
 _SMALL_WORDS = {**UNITS_WORDS, **TENS_WORDS}
+# number words as a context spells them ("hundreds" -> "hundred"; ``match_content_words``)
+_NUMBER_WORDS = frozenset(
+    [*_SMALL_WORDS, *(match_stem(w) for w in [*SCALES, "hundreds", "thousands", "millions", "billions", "dozen", "dozens"])]
+)
 _OUT_OF = re.compile(
     rf"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(\d{{1,3}}(?:,\d{{3}})*|\d+|{'|'.join(_SMALL_WORDS)})\b",
     re.IGNORECASE,
@@ -728,9 +757,14 @@ def text_graph(items: Sequence[Item], options: MatchOptions, *, quote: bool) -> 
         keys = [(t, ns) if ks else None for t, ns, ks in zip(texts, name_sets, keysets, strict=True)]
     counts = [len(t.split()) for t in texts]
 
-    def pair(a: int, b: int, score: float) -> Scored:
+    def pair(a: int, b: int, score: float, whole: float | None = None) -> Scored:
+        """``whole``: the score of the two quotes' words in full (no part of one inside the other)."""
         if quote:
             same = words_compatible(who[a], who[b])
+            if not same and whole is not None:
+                # two known speakers: only the same words in full ("stone by stone" said by the mayor
+                # and a resident's "stone by stone, he said" share a part, not a quote)
+                score = whole
             return quote_pair(score, min(counts[a], counts[b]), same, options)
         return statement_pair(score, name_sets[a], name_sets[b], options)
 
@@ -795,7 +829,7 @@ def text_graph(items: Sequence[Item], options: MatchOptions, *, quote: bool) -> 
                 if key in seen:
                     continue
                 seen.add(key)
-                scored = pair(first[g], first[h], float(score[x, y]))
+                scored = pair(first[g], first[h], float(score[x, y]), float(base[x, y]) if quote else None)
                 if scored:
                     graph.link(g, h, *scored)
     if not quote:

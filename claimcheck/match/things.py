@@ -229,8 +229,9 @@ _MEASURE_UNITS = frozenset(unit for unit, _ in MEASURE_WORDS.values())
 
 def count_class(thing: str) -> str | None:
     """``COUNT_CLASS`` for a counted thing that is a count of things (not money, a share, a
-    duration or a unit of measure), else None."""
-    if not thing or thing in _NOT_COUNTS or thing.endswith(PART) or thing in _MEASURE_UNITS:
+    duration, a unit of measure, nor a role a story counts apart: the dead, the injured, the
+    arrested are never one count however precise the figure), else None."""
+    if not thing or thing in _NOT_COUNTS or thing.endswith(PART) or thing in _MEASURE_UNITS or thing in ROLE_THINGS:
         return None
     return COUNT_CLASS
 
