@@ -761,9 +761,9 @@ def text_graph(items: Sequence[Item], options: MatchOptions, *, quote: bool) -> 
         """``whole``: the score of the two quotes' words in full (no part of one inside the other)."""
         if quote:
             same = words_compatible(who[a], who[b])
-            if not same and whole is not None:
-                # two known speakers: only the same words in full ("stone by stone" said by the mayor
-                # and a resident's "stone by stone, he said" share a part, not a quote)
+            if not same and whole is not None and min(counts[a], counts[b]) < options.speaker_part_words:
+                # two known speakers: a short part of one's quote inside the other's ("we will rebuild
+                # this town stone by stone") is a phrase both may say; only the same words in full link
                 score = whole
             return quote_pair(score, min(counts[a], counts[b]), same, options)
         return statement_pair(score, name_sets[a], name_sets[b], options)
