@@ -989,3 +989,25 @@ def test_a_part_of_one_speakers_quote_is_not_another_speakers_quote() -> None:
         kind="quote",
     )  # fmt: skip
     assert rows == [{"reuters", "bbc"}]
+
+
+def test_a_compound_counts_its_noun_and_a_sentence_naming_that_noun_shares_it() -> None:
+    rows = rows_of(
+        told("reuters", "He slipped into a coma before a three-hour surgery to relieve pressure on the brain."),
+        told("bbc", "The surgery took three hours, his doctors said.", 1),
+        told("cbs", "The flight to the island took three hours.", 2),
+    )
+    assert rows == [{"reuters", "bbc"}]
+
+
+def test_a_role_in_the_title_and_the_same_role_in_the_body_seed_one_fact() -> None:
+    title = "2 injured, thousands flee as fireworks misfire at beach"
+    body = "Thousands of revellers fled and two people were injured after the fireworks misfired."
+    a = told("reuters", f"{title}\n{body}")
+    a = Article(a.outlet, a.url, a.canonical_url, title, a.text, a.content_hash, a.fetched,
+                published=a.published, claims=a.claims)  # fmt: skip
+    b = told("bbc", "Two people were injured when a barge carrying fireworks caught fire.", 1)
+    c = told("cbs", "Two were injured during the incident at the beach, police said.", 2)
+    assert rows_of(a, b, c) == [{"reuters", "bbc", "cbs"}]
+    [fact] = [f for f in facts_of(a, b, c) if "reuters" in f.outlets and f.value == Interval.exact(2)]
+    assert [m.claim.sentence for m in fact.mentions if m.outlet == "reuters"] == [body]

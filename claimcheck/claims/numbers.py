@@ -311,6 +311,9 @@ def _attached_left(s: str, start: int) -> bool:
     return prev == "-" and start >= 2 and (s[start - 2].isalpha() or bool(_CODE_BEFORE.search(s, 0, start - 1)))
 
 
+_WORD_PERCENT = re.compile(r"\s(?:per\s?cent|percent)\b", re.IGNORECASE)
+
+
 def _word_numbers(s: str) -> list[_Raw]:
     out: list[_Raw] = []
     for m in _WORDNUM.finditer(s):
@@ -328,6 +331,10 @@ def _word_numbers(s: str) -> list[_Raw]:
         if m.group()[0].isupper() and _NAME_BEFORE.search(s, max(0, m.start() - 30), m.start()):
             continue  # part of a name: "Formula One", "Air Force One", "World War Two"
         raw = _Raw(m.start(), m.end(), value, "words")
+        if pct := _WORD_PERCENT.match(s, m.end()):  # "three per cent", "five percent"
+            raw.unit, raw.measure, raw.end = "percent", "percent", pct.end()
+            out.append(raw)
+            continue
         hy = _HYPHEN_UNIT.match(s, m.end())
         if hy:
             if hy.group(1).startswith(("year-old", "years-old", "month-old")):

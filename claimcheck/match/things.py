@@ -143,6 +143,8 @@ def number_context(claim: Claim, window: int = 8) -> str:
             after = match_content_words(claim.sentence[at + len(claim.text) :])[:window]
             ctx = " ".join([*before, *match_content_words(claim.text), *after])
     found = {CONTEXT_SYNONYMS.get(w, w) for w in match_content_words(ctx)}
+    if compound_key(claim):  # "a three-hour surgery": the surgery is what the hours are about
+        found.update(match_content_words(" ".join((claim.unit or "").split()[1:])))
     thing = thing_key(claim)
     if thing in EVOLVING_THINGS or (unit_key(claim.unit) in GENERIC_UNITS and thing not in GENERIC_UNITS):
         # "1,100 people" in prison: the context is prison; "the toll has risen to 5": of deaths
