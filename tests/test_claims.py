@@ -63,6 +63,7 @@ def test_sentence_splitting(text: str, count: int) -> None:
         ("2.3 million people fled.", 2.3e6, 2.3e6, "people", "exact"),
         ("His chance of survival was as little as three per cent.", 3, 3, "percent", "exact"),
         ("Only five percent of the members voted.", 5, 5, "percent", "exact"),
+        ("Gusts reached 161km/h on the coast.", 161, 161, "km/h", "exact"),
         (
             "With the release of political prisoners, the total released rose to 123.",
             123,

@@ -1011,3 +1011,23 @@ def test_a_role_in_the_title_and_the_same_role_in_the_body_seed_one_fact() -> No
     assert rows_of(a, b, c) == [{"reuters", "bbc", "cbs"}]
     [fact] = [f for f in facts_of(a, b, c) if "reuters" in f.outlets and f.value == Interval.exact(2)]
     assert [m.claim.sentence for m in fact.mentions if m.outlet == "reuters"] == [body]
+
+
+def test_one_measure_in_two_units_is_one_fact() -> None:
+    rows = rows_of(
+        told("reuters", "The boy fell down a 40m dry well in the village on Sunday."),
+        told("bbc", "The boy fell into a disused well measuring 130ft deep, officials said.", 1),
+        told("cbs", "The storm brought winds of 100mph to the coast on Sunday.", 2),
+        told("latimes", "Gusts reached 161km/h along the coast, forecasters said.", 3),
+        told("lemonde", "The village lies 40 miles from the city.", 4),
+    )
+    assert sorted(rows, key=sorted) == [{"reuters", "bbc"}, {"cbs", "latimes"}]
+
+
+def test_one_small_measure_joins_when_the_words_around_it_share_one() -> None:
+    rows = rows_of(
+        told("reuters", "Earlier reports had put the well at a depth of 40m."),
+        told("bbc", "Rescuers said the well was dug 40m down into the rock.", 1),
+        told("cbs", "The cliff near the harbour is 40m high.", 2),
+    )
+    assert rows == [{"reuters", "bbc"}]

@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from claimcheck.claims.measures import MEASURE_WORDS
 from claimcheck.claims.numwords import SCALES, TENS_WORDS, UNITS_WORDS
 from claimcheck.match.cluster import Graph
 from claimcheck.match.normalize import (
@@ -251,7 +252,7 @@ def number_graph(
             # figure of one specific thing ("four ships", "eight cores") when the sentences do not
             # name different people or places (``_lone_ok``), whatever the words around it
             lone = (figure[chunk][:, None] == figure[cols][None, :]) & (figure[chunk][:, None] >= 2)
-            lone &= (specific | compound)[chunk][:, None] & ~precise[chunk][:, None] & ~wide[chunk][:, None]
+            lone &= (specific | compound | measure)[chunk][:, None] & ~precise[chunk][:, None] & ~wide[chunk][:, None]
             ok &= (sims >= floor) | same_figure | role[chunk][:, None] | lone
             for x in np.flatnonzero(ok.sum(axis=1) > options.max_candidates):
                 found = np.flatnonzero(ok[x])  # a dense block: only the closest contexts
@@ -283,7 +284,12 @@ def number_graph(
                 at = np.flatnonzero(alone)
                 alone[at] = [
                     _lone_ok(items, first, ga[i], ha[i], sentence_names)
-                    and (specific[ga[i]] and specific[ha[i]] or _same_described(items, first, ga[i], ha[i]))
+                    and (
+                        specific[ga[i]] and specific[ha[i]]
+                        or _same_described(items, first, ga[i], ha[i])
+                        # one measure ("a 40m well", "a depth of 40m") when the words around it share one
+                        or measure[ga[i]] and _share_a_word(ctx_words(ctx[first[ga[i]]]), ctx_words(ctx[first[ha[i]]]))
+                    )
                     for i in at.tolist()
                 ]
                 admitted[at] = alone[at] | (sims[xs[at], ys[at]] >= floor)
@@ -307,6 +313,7 @@ def number_graph(
     _backoff_links(items, graph, options, first, unit, figure)
     _ratio_links(items, graph, options, first)
     _bound_links(items, graph, options, first, unit, figure, precise)
+    _conversion_links(items, graph, options, first, unit, figure, [ctx_words(ctx[n]) for n in first])
     updates: dict[tuple[int, int], Rule] = {}
     if times is not None:
         updates = _update_links(items, graph, options, times, unit, ctx, bucket)
@@ -560,6 +567,71 @@ def _bound_links(
                     scored = number_pair(items[n].claim, items[m].claim, 0.0, unit[n], options)
                     if scored is not None and scored[1].kind == "agree":
                         graph.link(a, b, PRECISE_SCORE)
+
+
+# Units of measure (as ``unit_key`` spells them) in a base unit of their dimension: "40 metres (131 feet)",
+# "30cm (12 inches)", "100mph (161km/h)". Outlets convert a figure and round the result.
+_IN_BASE: dict[str, tuple[str, float]] = {
+    "m": ("m", 1.0), "km": ("m", 1000.0), "cm": ("m", 0.01), "mm": ("m", 0.001), "ft": ("m", 0.3048),
+    "in": ("m", 0.0254), "yd": ("m", 0.9144), "miles": ("m", 1609.344),
+    "kg": ("kg", 1.0), "g": ("kg", 0.001), "lb": ("kg", 0.45359237), "oz": ("kg", 0.028349523),
+    "tonnes": ("kg", 1000.0), "tons": ("kg", 907.18474),
+    "km/h": ("km/h", 1.0), "mph": ("km/h", 1.609344), "knots": ("km/h", 1.852),
+    "m²": ("m²", 1.0), "km²": ("m²", 1e6), "hectares": ("m²", 1e4), "acres": ("m²", 4046.8564),
+    "sq miles": ("m²", 2589988.1), "sq ft": ("m²", 0.09290304),
+    "litres": ("l", 1.0), "ml": ("l", 0.001), "gallons": ("l", 3.785411784),
+}  # fmt: skip
+# A converted figure is rounded by the outlet ("131 feet" for 40 m is 39.9 m, "12 inches" for 30 cm 30.5 cm)
+CONVERSION_TOLERANCE = 0.05
+
+
+def _measure_unit(claim: Claim) -> str | None:
+    """The canonical unit of measure of a number claim (``claims.measures``), else None."""
+    for w in (claim.unit or "").lower().replace("-", " ").split()[:2]:
+        if w in MEASURE_WORDS:
+            return MEASURE_WORDS[w][0]
+    return claim.unit if claim.unit in _IN_BASE else None
+
+
+def _conversion_links(
+    items: Sequence[Item],
+    graph: Graph,
+    options: MatchOptions,
+    first: Sequence[int],
+    unit: Sequence[str],
+    figure: Any,
+    words: Sequence[frozenset[str]],
+) -> None:
+    """One measure given in two units ("a 40m well" / "a well 130ft deep"; "30cm wide" / "12 inches
+    wide") is one fact: figures of different units of one dimension that agree once converted (within
+    ``CONVERSION_TOLERANCE``, outlets round the result) and whose contexts share a word. Only agreeing
+    figures link; a conversion never conflicts."""
+    by_dim: dict[tuple[str, bool], list[tuple[float, int]]] = defaultdict(list)
+    for g, n in enumerate(first):
+        claim = items[n].claim
+        mu = _measure_unit(claim)
+        if mu is None or mu not in _IN_BASE or figure[g] <= 0 or is_wide(claim.value):
+            continue
+        base, factor = _IN_BASE[mu]
+        by_dim[base, is_span(claim.when)].append((float(figure[g]) * factor, g))
+    for entries in by_dim.values():
+        if len(entries) < 2:
+            continue
+        entries.sort()
+        for i, (x, a) in enumerate(entries):
+            n = first[a]
+            ua = _measure_unit(items[n].claim)
+            for y, b in entries[i + 1 : i + 1 + options.max_candidates]:
+                if y > x * (1 + CONVERSION_TOLERANCE):
+                    break
+                m = first[b]
+                if _measure_unit(items[m].claim) == ua or b in graph.adj[a] or items[n].article == items[m].article:
+                    continue  # one unit: the ordinary rules compare them
+                if not words[a] & words[b]:
+                    continue
+                if not when_compatible(match_when(items[n].claim), match_when(items[m].claim), options.when_threshold):
+                    continue
+                graph.link(a, b, ROLE_SCORE)  # below a link in one unit: an article's own unit is its claim
 
 
 def _cut(y: float, digits: int, how: Callable[[float], float]) -> float:
