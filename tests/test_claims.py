@@ -351,6 +351,19 @@ def test_suffering_or_being_treated_for_injuries_counts_the_injured(text: str) -
     assert n.extra["role"] == "injured"
 
 
+@pytest.mark.parametrize(
+    "text,value,unit",
+    [
+        ("The two longest droughts belong to Chicago with 108 years and Cleveland with 68.", 68, "years"),
+        ("Teenagers average nine hours of screen time a day, and children average six.", 6, "hours"),
+        ("The count of his days in office had just turned from 99 days to 100.", 100, "days"),
+    ],
+)
+def test_a_number_ending_its_clause_in_parallel_counts_the_noun_before(text: str, value: int, unit: str) -> None:
+    n = numbers(text)[-1]
+    assert (n.value.low, n.unit) == (value, unit)
+
+
 def test_people_that_are_not_dead_stay_people() -> None:
     [n] = numbers("The company employs about 28,000 people in Germany.")
     assert n.unit == "people"

@@ -168,6 +168,8 @@ def find_quantities(sentence: str, context: str = "") -> list[Quantity]:
     i = 0
     while i < len(raws):
         raw, nxt = raws[i], raws[i + 1] if i + 1 < len(raws) else None
+        if out and raw.unit is None and raw.hyphen is None and raw.kind in ("digits", "words"):
+            raw = _elliptical(sentence, raw, out[-1])
         q, used = _to_quantity(sentence, raw, nxt, context)
         i += 2 if used else 1
         if q is not None:
@@ -177,6 +179,29 @@ def find_quantities(sentence: str, context: str = "") -> list[Quantity]:
         q.when = when
         q.extra["context"] = _context(sentence, q)
     return out
+
+
+# A number that ends its clause without a noun ("Chicago with 108 years and Cleveland with 68", "teens
+# average nine hours a day, and tweens average six", "from 68 years to 69"): the noun is the one of the
+# number before it, when the two stand in parallel (the same word before each) or in "from ... to".
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)]|$)")
+_LAST_WORD = re.compile(r"([A-Za-z]+)[\s,]*$")
+_FROM_TO = re.compile(r"^\s+to\s+$", re.IGNORECASE)
+
+
+def _elliptical(s: str, raw: _Raw, prev: Quantity) -> _Raw:
+    """``raw`` with the counted thing of ``prev`` when it is elliptical in parallel with it (above), else as is."""
+    if not prev.unit or prev.extra.get("unit_inferred") or prev.extra.get("role") or not _CLAUSE_END.match(s, raw.end):
+        return raw
+    between = s[prev.end : raw.start]
+    if len(between) > 60 or any(ch.isdigit() for ch in between):
+        return raw
+    a, b = _LAST_WORD.search(s, 0, prev.start), _LAST_WORD.search(s, 0, raw.start)
+    parallel = a is not None and b is not None and a.group(1).lower() == b.group(1).lower() and b.start() > prev.end
+    from_to = bool(_FROM_TO.match(between)) and bool(re.search(r"\bfrom\s+$", s[max(0, prev.start - 8) : prev.start], re.I))
+    if not (parallel or from_to):
+        return raw
+    return _Raw(raw.start, raw.end, raw.value, raw.kind, prev.unit, measure=prev.extra.get("measure"))  # type: ignore[arg-type]
 
 
 def _drop_overlaps(raws: list[_Raw]) -> list[_Raw]:
