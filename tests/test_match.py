@@ -1032,3 +1032,100 @@ def test_compare_makes_only_the_facts_it_shows_and_links_only_to_explain() -> No
     assert all(f.links for f in explained.facts)
     assert plain.facts == tuple(replace(f, links=()) for f in explained.facts)
     assert replace(plain, facts=()) == replace(explained, facts=())
+
+
+# --- issue 12 round 6: guards against joins on unseen wording (stories told with the real extractor) ---
+
+
+def told(outlet: str, text: str, hour: int = 0) -> Article:
+    """An article of ``outlet`` whose claims are what the extractor finds in ``text``."""
+    from claimcheck.claims import extract_claims
+
+    url = f"https://{outlet}.example/{hour}"
+    return Article(outlet, url, url, f"{outlet} story", text, url, T0, published=T0 + timedelta(hours=hour),
+                   claims=tuple(extract_claims(text)))  # fmt: skip
+
+
+def rows_of(*articles: Article, kind: str = "number") -> list[set[str]]:
+    """The outlets of every fact of ``kind`` that more than one outlet carries."""
+    return [set(f.outlets) for f in facts_of(*articles) if f.kind == kind and len(f.outlets) > 1]
+
+
+def test_the_dead_the_injured_and_the_arrested_never_join_on_one_precise_figure() -> None:
+    rows = rows_of(
+        told("reuters", "The blast killed 150 people in the market, officials said.", 0),
+        told("bbc", "At least 150 were injured when the bomb went off in the crowded market.", 1),
+        told("cbs", "Police said 150 people had died in the explosion.", 2),
+        told("latimes", "Authorities arrested 150 protesters after the blast, the ministry said.", 3),
+    )
+    assert rows == [{"reuters", "cbs"}]
+
+
+def test_a_round_figure_of_one_digit_needs_a_shared_word_to_join() -> None:
+    rows = rows_of(
+        told("reuters", "The government pledged $2 billion in emergency aid for the flooded region.", 0),
+        told("bbc", "The company agreed to pay a $2 billion fine to settle the fraud charges.", 1),
+        told("cbs", "Officials promised 2 billion dollars of relief for farmers hit by the floods.", 2),
+    )
+    assert rows == [{"reuters", "cbs"}]
+
+
+def test_a_two_digit_figure_needs_a_shared_word_not_a_fuzzy_context() -> None:
+    rows = rows_of(
+        told("reuters", "She waited 25 years to tell the story of the accident.", 0),
+        told("bbc", "The band's 25-year career ended with the final show at the stadium.", 1),
+        told("cbs", "The actress said she had waited 25 years to speak about the crash.", 2),
+    )
+    assert rows == [{"reuters", "cbs"}]
+
+
+def test_a_part_of_one_speakers_quote_is_not_another_speakers_quote() -> None:
+    rows = rows_of(
+        told("reuters", '"We will rebuild this town stone by stone and nobody will be left behind," Mayor Jane Porter said.'),
+        told("bbc", '"We will rebuild this town stone by stone and nobody will be left behind," Porter told reporters.', 1),
+        told("cbs", '"We will rebuild this town stone by stone," said resident Mark Hale, whose house burned.', 2),
+        kind="quote",
+    )  # fmt: skip
+    assert rows == [{"reuters", "bbc"}]
+
+
+def test_a_compound_counts_its_noun_and_a_sentence_naming_that_noun_shares_it() -> None:
+    rows = rows_of(
+        told("reuters", "He slipped into a coma before a three-hour surgery to relieve pressure on the brain."),
+        told("bbc", "The surgery took three hours, his doctors said.", 1),
+        told("cbs", "The flight to the island took three hours.", 2),
+    )
+    assert rows == [{"reuters", "bbc"}]
+
+
+def test_a_role_in_the_title_and_the_same_role_in_the_body_seed_one_fact() -> None:
+    title = "2 injured, thousands flee as fireworks misfire at beach"
+    body = "Thousands of revellers fled and two people were injured after the fireworks misfired."
+    a = told("reuters", f"{title}\n{body}")
+    a = Article(a.outlet, a.url, a.canonical_url, title, a.text, a.content_hash, a.fetched,
+                published=a.published, claims=a.claims)  # fmt: skip
+    b = told("bbc", "Two people were injured when a barge carrying fireworks caught fire.", 1)
+    c = told("cbs", "Two were injured during the incident at the beach, police said.", 2)
+    assert rows_of(a, b, c) == [{"reuters", "bbc", "cbs"}]
+    [fact] = [f for f in facts_of(a, b, c) if "reuters" in f.outlets and f.value == Interval.exact(2)]
+    assert [m.claim.sentence for m in fact.mentions if m.outlet == "reuters"] == [body]
+
+
+def test_one_measure_in_two_units_is_one_fact() -> None:
+    rows = rows_of(
+        told("reuters", "The boy fell down a 40m dry well in the village on Sunday."),
+        told("bbc", "The boy fell into a disused well measuring 130ft deep, officials said.", 1),
+        told("cbs", "The storm brought winds of 100mph to the coast on Sunday.", 2),
+        told("latimes", "Gusts reached 161km/h along the coast, forecasters said.", 3),
+        told("lemonde", "The village lies 40 miles from the city.", 4),
+    )
+    assert sorted(rows, key=sorted) == [{"reuters", "bbc"}, {"cbs", "latimes"}]
+
+
+def test_one_small_measure_joins_when_the_words_around_it_share_one() -> None:
+    rows = rows_of(
+        told("reuters", "Earlier reports had put the well at a depth of 40m."),
+        told("bbc", "Rescuers said the well was dug 40m down into the rock.", 1),
+        told("cbs", "The cliff near the harbour is 40m high.", 2),
+    )
+    assert rows == [{"reuters", "bbc"}]

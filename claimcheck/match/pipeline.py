@@ -51,7 +51,6 @@ from claimcheck.match.rules import (
     EXCLUSIVE,
     Item,
     MatchOptions,
-    compound_key,
     count_class,
     figure_rises,
     is_precise,
@@ -59,8 +58,8 @@ from claimcheck.match.rules import (
     quote_norm,
     significant_digits,
     stated,
+    thing_key,
     timestamp,
-    unit_key,
 )
 from claimcheck.match.syndication import Syndicated, find_syndicated
 from claimcheck.models import Article, Claim, Fact, Link, Outlet
@@ -373,7 +372,7 @@ def distinct_claims(article: Article, kind: str) -> list[Claim]:
     if kind == "number":
         best: dict[tuple[str, float | None, bool], Claim] = {}
         for c in claims:
-            thing = compound_key(c) or unit_key(c.unit)
+            thing = thing_key(c)  # "2 injured" in the title, "two people suffered injuries" in the body
             if is_precise(c.value) and count_class(thing):
                 thing = COUNT_CLASS  # "11.5 million documents" twice, however the unit was read
             key = (thing, stated(c.value), is_span(c.when))

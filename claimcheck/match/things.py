@@ -143,6 +143,8 @@ def number_context(claim: Claim, window: int = 8) -> str:
             after = match_content_words(claim.sentence[at + len(claim.text) :])[:window]
             ctx = " ".join([*before, *match_content_words(claim.text), *after])
     found = {CONTEXT_SYNONYMS.get(w, w) for w in match_content_words(ctx)}
+    if compound_key(claim):  # "a three-hour surgery": the surgery is what the hours are about
+        found.update(match_content_words(" ".join((claim.unit or "").split()[1:])))
     thing = thing_key(claim)
     if thing in EVOLVING_THINGS or (unit_key(claim.unit) in GENERIC_UNITS and thing not in GENERIC_UNITS):
         # "1,100 people" in prison: the context is prison; "the toll has risen to 5": of deaths
@@ -229,8 +231,9 @@ _MEASURE_UNITS = frozenset(unit for unit, _ in MEASURE_WORDS.values())
 
 def count_class(thing: str) -> str | None:
     """``COUNT_CLASS`` for a counted thing that is a count of things (not money, a share, a
-    duration or a unit of measure), else None."""
-    if not thing or thing in _NOT_COUNTS or thing.endswith(PART) or thing in _MEASURE_UNITS:
+    duration, a unit of measure, nor a role a story counts apart: the dead, the injured, the
+    arrested are never one count however precise the figure), else None."""
+    if not thing or thing in _NOT_COUNTS or thing.endswith(PART) or thing in _MEASURE_UNITS or thing in ROLE_THINGS:
         return None
     return COUNT_CLASS
 
