@@ -164,11 +164,17 @@ def _totals(graph: Graph) -> list[dict[int, float]]:
     over their claims of different articles (a link's score times the pairs it stands for)."""
     if graph.totals is None:
         arts = [{graph.items[n].article for n in ms} for ms in graph.members]
-        graph.totals = [{} for _ in graph.members]
-        for g, nbrs in enumerate(graph.adj):
+        totals: list[dict[int, float]] = [{} for _ in graph.members]
+        for g, nbrs in enumerate(graph.adj):  # _set_total, inlined: this goes through every link
+            a, totals_g = arts[g], totals[g]
+            one = next(iter(a)) if len(a) == 1 else None
             for h, s in nbrs.items():
                 if g < h:
-                    _set_total(graph, arts, g, h, s)
+                    b = arts[h]  # articles both groups have count no pair (bool: 0 or 1)
+                    total = s * (len(a) * len(b) - ((one in b) if one is not None else len(a & b)))
+                    if total > 0:
+                        totals_g[h] = totals[h][g] = total
+        graph.totals = totals
     return graph.totals
 
 

@@ -171,8 +171,7 @@ def _numbers_aside(
     inside a daemonic worker (which may not have children), or when other threads run (forking
     them is unsafe). The child inherits the articles by fork and sends back only the clusters (item
     indexes) and each one's ``explain_links`` (if ``links``), the one thing a fact needs of the
-    graph; the items are made again here, the same way. Should the child fail, the numbers are
-    clustered here."""
+    graph, and where each item's claim is. Should the child fail, the numbers are clustered here."""
     if len(articles) < ASIDE_ARTICLES or (os.cpu_count() or 1) < 2 or threading.active_count() > 1:
         return None
     if "fork" not in mp.get_all_start_methods() or mp.current_process().daemon:
@@ -197,7 +196,9 @@ def _numbers_aside(
         if found is None:
             items, graph, clusters = _cluster_kind("number", articles, options)
             return items, None, clusters, _links_of(items, graph, clusters, articles, links)
-        return _items_of("number", articles), None, found[0], found[1]
+        clusters, made, where = found
+        items = [Item(n, a, articles[a].claims[k]) for n, (a, k) in enumerate(where)]
+        return items, None, clusters, made
 
     return wait
 
@@ -213,7 +214,12 @@ def _links_of(
 def _numbers_child(send: Any, articles: Sequence[Article], options: MatchOptions, links: bool) -> None:
     try:
         items, graph, clusters = _cluster_kind("number", articles, options)
-        send.send((clusters, _links_of(items, graph, clusters, articles, links)))
+        # each item as (article, position of its claim there): the parent need not pick them again
+        where = []
+        for it in items:
+            claims = articles[it.article].claims
+            where.append((it.article, next(k for k, c in enumerate(claims) if c is it.claim)))
+        send.send((clusters, _links_of(items, graph, clusters, articles, links), where))
     except Exception:  # noqa: BLE001 - the parent clusters the numbers itself and sees the error then
         send.send(None)
     finally:
