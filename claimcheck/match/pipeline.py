@@ -118,17 +118,24 @@ def _match_facts(
             clustered[kind] = (items, graph, clusters, None)
     if syndicated is None:  # compare() finds wire copy once, for the facts and the citations
         syndicated = find_syndicated(articles, outlets, options.syndication)
-    if aside is not None:
-        clustered["number"] = aside()
     alias = alias_map(outlets)
     cites = article_cites(articles, outlets, alias, syndicated)
     ctx = FactContext(articles, alias, syndicated, cites, options.update_window)
-    facts = [
-        build_fact(c, items, graph, ctx, made[k] if made is not None else None if links else ())
-        for items, graph, clusters, made in (clustered[kind] for kind in options.kinds)
-        for k, c in enumerate(clusters)
-        if min_outlets <= 1 or len({articles[items[n].article].outlet for n in c}) >= min_outlets
-    ]
+
+    def facts_of(kind: str) -> list[Fact]:
+        items, graph, clusters, made = clustered[kind]
+        return [
+            build_fact(c, items, graph, ctx, made[k] if made is not None else None if links else ())
+            for k, c in enumerate(clusters)
+            if min_outlets <= 1 or len({articles[items[n].article].outlet for n in c}) >= min_outlets
+        ]
+
+    # the other kinds' facts are made while the numbers may still be on their way
+    made_facts = {kind: facts_of(kind) for kind in clustered}
+    if aside is not None:
+        clustered["number"] = aside()
+        made_facts["number"] = facts_of("number")
+    facts = [f for kind in options.kinds for f in made_facts[kind]]
     facts.sort(key=fact_order)
     return [renumber(f, n) for n, f in enumerate(facts, 1)]
 
