@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
@@ -56,13 +57,22 @@ def compare(
     articles = sorted(articles, key=_article_order)
     kinds = (options.kind,) if options.kind else MATCHED_KINDS
     match_options = replace(options.match, kinds=kinds)
-    with paused_gc():  # as matching: no full collections over every stored object meanwhile
-        syndicated = find_syndicated(articles, outlets, match_options.syndication)
-    # match_facts gives the facts most-reported first; those shown keep that order, numbered again
-    # (facts of fewer outlets are not made at all)
-    shown = match_facts(
-        articles, outlets, match_options, syndicated, min_outlets=options.min_outlets, links=options.explain
-    )
+    # Wire copy is found in a thread while the claims are clustered (it is needed only to make the facts):
+    # its work is mostly numpy's sorting and searching, which runs without the interpreter lock, so it
+    # takes the second core. As matching, without full collections over every stored object meanwhile.
+    with paused_gc(), ThreadPoolExecutor(1, thread_name_prefix="wire-copy") as pool:
+        finding = pool.submit(find_syndicated, articles, outlets, match_options.syndication)
+        # match_facts gives the facts most-reported first; those shown keep that order, numbered
+        # again (facts of fewer outlets are not made at all)
+        shown = match_facts(
+            articles,
+            outlets,
+            match_options,
+            finding.result,
+            min_outlets=options.min_outlets,
+            links=options.explain,
+        )
+        syndicated = finding.result()
     counts = Counter(a.outlet for a in articles)
     considered = tuple(
         OutletCount(oid, outlets[oid].name if oid in outlets else oid, n)

@@ -88,12 +88,15 @@ def match_facts(
     articles: Sequence[Article],
     outlets: Mapping[str, Outlet],
     options: MatchOptions | None = None,
-    syndicated: Mapping[int, Syndicated] | None = None,
+    syndicated: Mapping[int, Syndicated] | Callable[[], Mapping[int, Syndicated]] | None = None,
     *,
     min_outlets: int = 1,
     links: bool = True,
 ) -> list[Fact]:
     """Cluster the articles' claims into facts (singletons included), most-reported first.
+
+    ``syndicated``: the wire copies if known, or a call that gives them when the facts are made
+    (compare finds them in a thread meanwhile); None: found here.
 
     Only facts of at least ``min_outlets`` outlets are made (compare shows no others); without
     ``links``, facts carry no ``explain_links`` (only ``--explain`` shows them)."""
@@ -105,7 +108,7 @@ def _match_facts(
     articles: Sequence[Article],
     outlets: Mapping[str, Outlet],
     options: MatchOptions,
-    syndicated: Mapping[int, Syndicated] | None,
+    syndicated: Mapping[int, Syndicated] | Callable[[], Mapping[int, Syndicated]] | None,
     min_outlets: int,
     links: bool,
 ) -> list[Fact]:
@@ -118,6 +121,8 @@ def _match_facts(
             clustered[kind] = (items, graph, clusters, None)
     if syndicated is None:  # compare() finds wire copy once, for the facts and the citations
         syndicated = find_syndicated(articles, outlets, options.syndication)
+    elif callable(syndicated):  # being found meanwhile
+        syndicated = syndicated()
     alias = alias_map(outlets)
     cites = article_cites(articles, outlets, alias, syndicated)
     ctx = FactContext(articles, alias, syndicated, cites, options.update_window)
