@@ -1031,3 +1031,12 @@ def test_one_small_measure_joins_when_the_words_around_it_share_one() -> None:
         told("cbs", "The cliff near the harbour is 40m high.", 2),
     )
     assert rows == [{"reuters", "bbc"}]
+
+
+def test_men_or_women_who_were_hurt_count_the_injured() -> None:
+    rows = rows_of(
+        told("reuters", "Police said the two men were injured when the barge caught fire.", 0),
+        told("bbc", "Two people were hurt when fireworks on a barge exploded.", 1),
+        told("cbs", "Two women who watched the show from the beach went home early.", 2),
+    )
+    assert rows == [{"reuters", "bbc"}]
