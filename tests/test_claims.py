@@ -438,6 +438,8 @@ def test_a_curly_quote_closed_by_a_straight_mark_ends_there() -> None:
         ("Never give out personal details over the phone to someone you don’t know. Most of the time, it’s a scam.",
          "Randy Fandal"),
     ]  # fmt: skip
+    nested = "“The plan is a \"disaster,\" and we will fight it in every court,” the mayor, Jane Porter, said."
+    assert [q.text for q in quotes(nested)] == ['The plan is a "disaster," and we will fight it in every court,']
 
 
 def test_a_describing_compound_or_a_contraction_is_not_a_name() -> None:

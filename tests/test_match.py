@@ -961,15 +961,11 @@ def test_the_dead_the_injured_and_the_arrested_never_join_on_one_precise_figure(
         told("latimes", "Authorities arrested 150 protesters after the blast, the ministry said.", 3),
     )
     assert rows == [{"reuters", "cbs"}]
-
-
-def test_a_round_figure_of_one_digit_needs_a_shared_word_to_join() -> None:
     rows = rows_of(
-        told("reuters", "The government pledged $2 billion in emergency aid for the flooded region.", 0),
-        told("bbc", "The company agreed to pay a $2 billion fine to settle the fraud charges.", 1),
-        told("cbs", "Officials promised 2 billion dollars of relief for farmers hit by the floods.", 2),
+        told("reuters", "Police arrested 150 protesters after the march, the ministry said."),
+        told("bbc", "Officials said 150 people were arrested during the clashes.", 1),
     )
-    assert rows == [{"reuters", "cbs"}]
+    assert rows == [{"reuters", "bbc"}]  # one role, whatever noun names the people
 
 
 def test_a_two_digit_figure_needs_a_shared_word_not_a_fuzzy_context() -> None:
@@ -1023,20 +1019,3 @@ def test_one_measure_in_two_units_is_one_fact() -> None:
     )
     assert sorted(rows, key=sorted) == [{"reuters", "bbc"}, {"cbs", "latimes"}]
 
-
-def test_one_small_measure_joins_when_the_words_around_it_share_one() -> None:
-    rows = rows_of(
-        told("reuters", "Earlier reports had put the well at a depth of 40m."),
-        told("bbc", "Rescuers said the well was dug 40m down into the rock.", 1),
-        told("cbs", "The cliff near the harbour is 40m high.", 2),
-    )
-    assert rows == [{"reuters", "bbc"}]
-
-
-def test_men_or_women_who_were_hurt_count_the_injured() -> None:
-    rows = rows_of(
-        told("reuters", "Police said the two men were injured when the barge caught fire.", 0),
-        told("bbc", "Two people were hurt when fireworks on a barge exploded.", 1),
-        told("cbs", "Two women who watched the show from the beach went home early.", 2),
-    )
-    assert rows == [{"reuters", "bbc"}]

@@ -17,7 +17,7 @@ from functools import lru_cache
 ROLES = ("deaths", "injured", "hospitalised", "missing", "evacuated", "arrested")
 
 # Nouns that stand for "some people" without saying who they are: the role names them instead.
-GENERIC = frozenset(["people", "persons", "others", "individuals", "more", "men", "women"])
+GENERIC = frozenset(["people", "persons", "others", "individuals", "more"])
 # Nouns that already mean the dead: "five victims", "12 bodies".
 DEATH_UNITS = frozenset(["dead", "deaths", "fatalities", "victims", "bodies", "lives"])
 # A role word used as the noun, or ending the noun phrase: "12 dead", "dozens injured", "112 others hurt".
