@@ -968,14 +968,18 @@ def test_the_dead_the_injured_and_the_arrested_never_join_on_one_precise_figure(
     assert rows == [{"reuters", "bbc"}]  # one role, whatever noun names the people
 
 
-def test_a_two_digit_figure_needs_a_shared_word_not_a_fuzzy_context() -> None:
+def test_a_two_digit_figure_of_different_people_needs_a_shared_word() -> None:
     rows = rows_of(
-        told("reuters", "She waited 25 years to tell the story of the accident.", 0),
-        told("bbc", "The band's 25-year career ended with the final show at the stadium.", 1),
-        told("cbs", "The actress said she had waited 25 years to speak about the crash.", 2),
+        told("reuters", "Alfred Blue had a 48-yard run on the first play of the second quarter to take the Texans deep into "
+                        "Pittsburgh territory."),
+        told("bbc", "Meanwhile, Jake Elliott made a 48-yard field goal to put the Eagles ahead.", 1),
+    )
+    assert rows == []
+    rows = rows_of(
+        told("reuters", "Alfred Blue had a 48-yard run in the second quarter, taking the Texans into Pittsburgh territory."),
+        told("cbs", "Blue broke free for a 48-yard run early in the second quarter.", 2),
     )
     assert rows == [{"reuters", "cbs"}]
-
 
 def test_a_part_of_one_speakers_quote_is_not_another_speakers_quote() -> None:
     rows = rows_of(

@@ -203,9 +203,9 @@ def number_graph(
     compound = np.array([bool(compound_key(items[n].claim)) for n in first], dtype=bool)
     decimal = (digits >= 2) & (np.floor(figure) != figure) & (specific | measure)
     precise = np.array([is_precise(v) for v in value], dtype=bool) | decimal
-    # a two-digit figure ("25", "59") recurs in one story for different things ("waited 25 years", "a
-    # 25-year career"): one fact whatever the words only when the words around them share one
-    # (``_share_a_word``), not when their letters merely look alike
+    # a two-digit figure ("48", "59") recurs in one story for different things ("Blue's 48-yard run", "Elliott's
+    # 48-yard field goal"): one fact whatever the words when the words around them share one
+    # (``_share_a_word``) or the sentences do not name different people or places (``_lone_ok``)
     loose = ~precise & np.array([is_fairly_precise(v) for v in value], dtype=bool)
     point = np.array([v is not None and v.low is not None and v.low == v.high for v in value], dtype=bool)
     fair = np.array([is_fairly_precise(v) for v in value], dtype=bool)
@@ -265,7 +265,11 @@ def number_graph(
             weak = same & loose[ga]
             if weak.any():
                 at = np.flatnonzero(weak)
-                same[at] = [_share_a_word(ctx_words(ctx[first[ga[i]]]), ctx_words(ctx[first[ha[i]]])) for i in at.tolist()]
+                same[at] = [
+                    _share_a_word(ctx_words(ctx[first[ga[i]]]), ctx_words(ctx[first[ha[i]]]))
+                    or _lone_ok(items, first, ga[i], ha[i], sentence_names)
+                    for i in at.tolist()
+                ]
                 dropped = at[~same[at]]  # admitted by the figure alone, which is not enough here
                 keep_pair = (sims[xs[dropped], ys[dropped]] >= floor) | role[ga[dropped]] | lone[xs[dropped], ys[dropped]]
                 if not keep_pair.all():
