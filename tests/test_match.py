@@ -1023,3 +1023,13 @@ def test_one_measure_in_two_units_is_one_fact() -> None:
     )
     assert sorted(rows, key=sorted) == [{"reuters", "bbc"}, {"cbs", "latimes"}]
 
+
+
+def test_a_part_counted_with_a_pronoun_is_a_part_and_never_another_count() -> None:
+    rows = rows_of(
+        told("reuters", "The crash killed 30 people, including 12 children, police said."),
+        told("bbc", "Twelve children were among the 30 dead, the fire service said.", 1),
+        told("cbs", "Thirty people died when the bus plunged into the river; 12 of them were pupils.", 2),
+        told("latimes", "Some 12 passengers were rescued from the river by fishermen.", 3),
+    )
+    assert sorted(rows, key=sorted) == [{"bbc", "cbs", "reuters"}, {"bbc", "reuters"}]

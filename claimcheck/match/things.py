@@ -280,11 +280,18 @@ _PART_BEFORE = re.compile(
 PART = " (part)"
 
 
+_PART_AFTER = re.compile(
+    r"(?:\s+\w+){0,2}?\s+(?:were|are|was|is)\s+among\s+the\b|\s+(?:of|among)\s+(?:them|those|these|whom|which)\b", re.I
+)  # "12 of them", "Twelve children were among the 30 dead"
+
+
 def is_part(claim: Claim) -> bool:
-    """Whether the number counts part of another count: "seven of the dead", "including three"."""
+    """Whether the number counts part of another count: "seven of the dead", "including three", "12 of them"."""
     if _PART_TEXT.search(claim.text):
         return True
     at = claim.sentence.find(claim.text)
+    if at >= 0 and _PART_AFTER.match(claim.sentence, at + len(claim.text)):
+        return True
     return at > 0 and bool(_PART_BEFORE.search(claim.sentence[:at]))
 
 
