@@ -364,6 +364,11 @@ def test_a_number_ending_its_clause_in_parallel_counts_the_noun_before(text: str
     assert (n.value.low, n.unit) == (value, unit)
 
 
+def test_a_bare_number_never_takes_a_neighbouring_number_word_as_its_noun() -> None:
+    n = numbers("Thirty people died when the bus plunged into the river; 12 of them were pupils.")[-1]
+    assert (n.value.low, n.unit) == (12, "people")
+
+
 def test_people_that_are_not_dead_stay_people() -> None:
     [n] = numbers("The company employs about 28,000 people in Germany.")
     assert n.unit == "people"
@@ -438,6 +443,8 @@ def test_a_curly_quote_closed_by_a_straight_mark_ends_there() -> None:
         ("Never give out personal details over the phone to someone you don’t know. Most of the time, it’s a scam.",
          "Randy Fandal"),
     ]  # fmt: skip
+    nested = "“The plan is a \"disaster,\" and we will fight it in every court,” the mayor, Jane Porter, said."
+    assert [q.text for q in quotes(nested)] == ['The plan is a "disaster," and we will fight it in every court,']
 
 
 def test_a_describing_compound_or_a_contraction_is_not_a_name() -> None:

@@ -1059,25 +1059,25 @@ def test_the_dead_the_injured_and_the_arrested_never_join_on_one_precise_figure(
         told("latimes", "Authorities arrested 150 protesters after the blast, the ministry said.", 3),
     )
     assert rows == [{"reuters", "cbs"}]
-
-
-def test_a_round_figure_of_one_digit_needs_a_shared_word_to_join() -> None:
     rows = rows_of(
-        told("reuters", "The government pledged $2 billion in emergency aid for the flooded region.", 0),
-        told("bbc", "The company agreed to pay a $2 billion fine to settle the fraud charges.", 1),
-        told("cbs", "Officials promised 2 billion dollars of relief for farmers hit by the floods.", 2),
+        told("reuters", "Police arrested 150 protesters after the march, the ministry said."),
+        told("bbc", "Officials said 150 people were arrested during the clashes.", 1),
+    )
+    assert rows == [{"reuters", "bbc"}]  # one role, whatever noun names the people
+
+
+def test_a_two_digit_figure_of_different_people_needs_a_shared_word() -> None:
+    rows = rows_of(
+        told("reuters", "Alfred Blue had a 48-yard run on the first play of the second quarter to take the Texans deep into "
+                        "Pittsburgh territory."),
+        told("bbc", "Meanwhile, Jake Elliott made a 48-yard field goal to put the Eagles ahead.", 1),
+    )
+    assert rows == []
+    rows = rows_of(
+        told("reuters", "Alfred Blue had a 48-yard run in the second quarter, taking the Texans into Pittsburgh territory."),
+        told("cbs", "Blue broke free for a 48-yard run early in the second quarter.", 2),
     )
     assert rows == [{"reuters", "cbs"}]
-
-
-def test_a_two_digit_figure_needs_a_shared_word_not_a_fuzzy_context() -> None:
-    rows = rows_of(
-        told("reuters", "She waited 25 years to tell the story of the accident.", 0),
-        told("bbc", "The band's 25-year career ended with the final show at the stadium.", 1),
-        told("cbs", "The actress said she had waited 25 years to speak about the crash.", 2),
-    )
-    assert rows == [{"reuters", "cbs"}]
-
 
 def test_a_part_of_one_speakers_quote_is_not_another_speakers_quote() -> None:
     rows = rows_of(
@@ -1122,10 +1122,12 @@ def test_one_measure_in_two_units_is_one_fact() -> None:
     assert sorted(rows, key=sorted) == [{"reuters", "bbc"}, {"cbs", "latimes"}]
 
 
-def test_one_small_measure_joins_when_the_words_around_it_share_one() -> None:
+
+def test_a_part_counted_with_a_pronoun_is_a_part_and_never_another_count() -> None:
     rows = rows_of(
-        told("reuters", "Earlier reports had put the well at a depth of 40m."),
-        told("bbc", "Rescuers said the well was dug 40m down into the rock.", 1),
-        told("cbs", "The cliff near the harbour is 40m high.", 2),
+        told("reuters", "The crash killed 30 people, including 12 children, police said."),
+        told("bbc", "Twelve children were among the 30 dead, the fire service said.", 1),
+        told("cbs", "Thirty people died when the bus plunged into the river; 12 of them were pupils.", 2),
+        told("latimes", "Some 12 passengers were rescued from the river by fishermen.", 3),
     )
-    assert rows == [{"reuters", "bbc"}]
+    assert sorted(rows, key=sorted) == [{"bbc", "cbs", "reuters"}, {"bbc", "reuters"}]

@@ -175,9 +175,14 @@ def _follows(text: str, line: int, last_end: int) -> bool:
     return last_end >= prev_start and "\n" not in between.strip() and len(between) < 200
 
 
-def _closing_straight(para: str, k: int) -> bool:
-    """A straight mark that can only close a quotation: after the quote's own punctuation, before a space."""
-    return k > 0 and para[k - 1] in ",.!?" and (k + 1 == len(para) or para[k + 1].isspace())
+def _closing_straight(para: str, i: int, k: int) -> bool:
+    """Whether the straight mark at ``k`` closes the curly quote opened at ``i``: it follows the quote's own
+    punctuation, comes before a space, and pairs with no straight mark inside (“a "disaster," he said”)."""
+    return (
+        para[k - 1] in ",.!?"
+        and (k + 1 == len(para) or para[k + 1].isspace())
+        and para.count('"', i + 1, k) % 2 == 0
+    )
 
 
 def _quoted_spans(para: str) -> list[tuple[int, int]]:
@@ -200,7 +205,7 @@ def _quoted_spans(para: str) -> list[tuple[int, int]]:
             j = k if k >= 0 and (j < 0 or k < j) else j
         if ch == "“":  # a curly opening quote is sometimes closed by a straight one ('“It is," he said.')
             k = para.find('"', i + 1)
-            j = k if k >= 0 and (j < 0 or k < j) and (odd_straight or _closing_straight(para, k)) else j
+            j = k if k >= 0 and (j < 0 or k < j) and (odd_straight or _closing_straight(para, i, k)) else j
         if j < 0:
             # A quote that runs on into the next paragraph: it opens the paragraph, or follows an
             # introduction ('Pompeo said the release "give[s] us hope ...', 'X said in a statement: "').

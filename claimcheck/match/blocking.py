@@ -56,6 +56,7 @@ from claimcheck.match.things import (
     is_measure,
     is_precise,
     is_wide,
+    role_family,
     rounded_pairs,
     sig_digits,
     significant_digits,
@@ -202,10 +203,10 @@ def number_graph(
     compound = np.array([bool(compound_key(items[n].claim)) for n in first], dtype=bool)
     decimal = (digits >= 2) & (np.floor(figure) != figure) & (specific | measure)
     precise = np.array([is_precise(v) for v in value], dtype=bool) | decimal
-    # a precise figure of one significant digit ("$2 billion", "5 million") and a two-digit one ("25",
-    # "59") recur in one story for different things ("$2 billion in aid", "a $2 billion fine"): one
-    # fact whatever the words only when the words around them share one (``_share_a_word``)
-    loose = (precise & (digits < 2)) | (~precise & np.array([is_fairly_precise(v) for v in value], dtype=bool))
+    # a two-digit figure ("48", "59") recurs in one story for different things ("Blue's 48-yard run", "Elliott's
+    # 48-yard field goal"): one fact whatever the words when the words around them share one
+    # (``_share_a_word``) or the sentences do not name different people or places (``_lone_ok``)
+    loose = ~precise & np.array([is_fairly_precise(v) for v in value], dtype=bool)
     point = np.array([v is not None and v.low is not None and v.low == v.high for v in value], dtype=bool)
     fair = np.array([is_fairly_precise(v) for v in value], dtype=bool)
     wide = np.array([is_wide(v) for v in value], dtype=bool)
@@ -252,7 +253,7 @@ def number_graph(
             # figure of one specific thing ("four ships", "eight cores") when the sentences do not
             # name different people or places (``_lone_ok``), whatever the words around it
             lone = (figure[chunk][:, None] == figure[cols][None, :]) & (figure[chunk][:, None] >= 2)
-            lone &= (specific | compound | measure)[chunk][:, None] & ~precise[chunk][:, None] & ~wide[chunk][:, None]
+            lone &= (specific | compound)[chunk][:, None] & ~precise[chunk][:, None] & ~wide[chunk][:, None]
             ok &= (sims >= floor) | same_figure | role[chunk][:, None] | lone
             for x in np.flatnonzero(ok.sum(axis=1) > options.max_candidates):
                 found = np.flatnonzero(ok[x])  # a dense block: only the closest contexts
@@ -264,7 +265,11 @@ def number_graph(
             weak = same & loose[ga]
             if weak.any():
                 at = np.flatnonzero(weak)
-                same[at] = [_share_a_word(ctx_words(ctx[first[ga[i]]]), ctx_words(ctx[first[ha[i]]])) for i in at.tolist()]
+                same[at] = [
+                    _share_a_word(ctx_words(ctx[first[ga[i]]]), ctx_words(ctx[first[ha[i]]]))
+                    or _lone_ok(items, first, ga[i], ha[i], sentence_names)
+                    for i in at.tolist()
+                ]
                 dropped = at[~same[at]]  # admitted by the figure alone, which is not enough here
                 keep_pair = (sims[xs[dropped], ys[dropped]] >= floor) | role[ga[dropped]] | lone[xs[dropped], ys[dropped]]
                 if not keep_pair.all():
@@ -284,12 +289,7 @@ def number_graph(
                 at = np.flatnonzero(alone)
                 alone[at] = [
                     _lone_ok(items, first, ga[i], ha[i], sentence_names)
-                    and (
-                        specific[ga[i]] and specific[ha[i]]
-                        or _same_described(items, first, ga[i], ha[i])
-                        # one measure ("a 40m well", "a depth of 40m") when the words around it share one
-                        or measure[ga[i]] and _share_a_word(ctx_words(ctx[first[ga[i]]]), ctx_words(ctx[first[ha[i]]]))
-                    )
+                    and (specific[ga[i]] and specific[ha[i]] or _same_described(items, first, ga[i], ha[i]))
                     for i in at.tolist()
                 ]
                 admitted[at] = alone[at] | (sims[xs[at], ys[at]] >= floor)
@@ -414,6 +414,8 @@ def _class_links(
                 continue
             if COUNT_CLASS in (classes[a], classes[b]) and significant_digits(float(figure[a])) < 2:
                 continue  # "a million migrants", "a million voters": a one-digit round figure names no one thing
+            if role_family(items[n].claim, unit[n]) != role_family(items[m].claim, unit[m]):
+                continue  # "150 killed" and "150 injured" (or "arrested 150 protesters"): two counts of a story
             scored = number_pair(items[n].claim, items[m].claim, sim / 100, unit[n], options)
             if scored is None or scored[1].kind != "agree":
                 continue
@@ -563,6 +565,8 @@ def _bound_links(
                         ca = thing_class(unit[n], items[n].claim.unit) or count_class(unit[n])
                         cb = thing_class(unit[m], items[m].claim.unit) or count_class(unit[m])
                         if not classes_agree(ca, cb) or (COUNT_CLASS in (ca, cb) and significant_digits(x) < 2):
+                            continue
+                        if role_family(items[n].claim, unit[n]) != role_family(items[m].claim, unit[m]):
                             continue
                     scored = number_pair(items[n].claim, items[m].claim, 0.0, unit[n], options)
                     if scored is not None and scored[1].kind == "agree":

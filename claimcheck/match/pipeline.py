@@ -62,6 +62,7 @@ from claimcheck.match.rules import (
     timestamp,
 )
 from claimcheck.match.syndication import Syndicated, find_syndicated
+from claimcheck.match.things import role_family
 from claimcheck.models import Article, Claim, Fact, Link, Outlet
 from claimcheck.text import match_content_words, match_words
 
@@ -392,7 +393,8 @@ def distinct_claims(article: Article, kind: str) -> list[Claim]:
         for c in claims:
             thing = thing_key(c)  # "2 injured" in the title, "two people suffered injuries" in the body
             if is_precise(c.value) and count_class(thing):
-                thing = COUNT_CLASS  # "11.5 million documents" twice, however the unit was read
+                # "11.5 million documents" twice, however the unit was read; "150 killed", "150 injured" twice
+                thing = COUNT_CLASS + role_family(c, thing)
             key = (thing, stated(c.value), is_span(c.when))
             if key not in best or rank(c) > rank(best[key]):
                 best[key] = c

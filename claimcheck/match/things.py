@@ -231,11 +231,28 @@ _MEASURE_UNITS = frozenset(unit for unit, _ in MEASURE_WORDS.values())
 
 def count_class(thing: str) -> str | None:
     """``COUNT_CLASS`` for a counted thing that is a count of things (not money, a share, a
-    duration, a unit of measure, nor a role a story counts apart: the dead, the injured, the
-    arrested are never one count however precise the figure), else None."""
-    if not thing or thing in _NOT_COUNTS or thing.endswith(PART) or thing in _MEASURE_UNITS or thing in ROLE_THINGS:
+    duration or a unit of measure), else None."""
+    if not thing or thing in _NOT_COUNTS or thing.endswith(PART) or thing in _MEASURE_UNITS:
         return None
     return COUNT_CLASS
+
+
+# Roles a story counts apart, by family: the dead are never the injured or the arrested, whatever the
+# figure; the injured and those taken to hospital, or the arrested and the detained, may be one count.
+_ROLE_FAMILY = {
+    "death": "dead", "injured": "hurt", "hospitalised": "hurt", "missing": "missing", "arrest": "held",
+    "arrested": "held", "prisoner": "held", "hostage": "held", "evacuee": "evacuated", "evacuated": "evacuated",
+    "evacuation": "evacuated",
+}  # fmt: skip
+
+
+def role_family(claim: Claim, thing: str) -> str:
+    """The family of the role a number counts (its thing, or the role its sentence gives a specific noun:
+    "arrested 150 protesters"), "" when it counts none."""
+    family = _ROLE_FAMILY.get(thing)
+    if family is None and isinstance(role := claim.extra.get("role"), str):
+        family = _ROLE_FAMILY.get(unit_key(role))
+    return family or ""
 
 
 def is_measure(thing: str) -> bool:
@@ -263,11 +280,18 @@ _PART_BEFORE = re.compile(
 PART = " (part)"
 
 
+_PART_AFTER = re.compile(
+    r"(?:\s+\w+){0,2}?\s+(?:were|are|was|is)\s+among\s+the\b|\s+(?:of|among)\s+(?:them|those|these|whom|which)\b", re.I
+)  # "12 of them", "Twelve children were among the 30 dead"
+
+
 def is_part(claim: Claim) -> bool:
-    """Whether the number counts part of another count: "seven of the dead", "including three"."""
+    """Whether the number counts part of another count: "seven of the dead", "including three", "12 of them"."""
     if _PART_TEXT.search(claim.text):
         return True
     at = claim.sentence.find(claim.text)
+    if at >= 0 and _PART_AFTER.match(claim.sentence, at + len(claim.text)):
+        return True
     return at > 0 and bool(_PART_BEFORE.search(claim.sentence[:at]))
 
 
