@@ -1007,10 +1007,12 @@ def test_numbers_clustered_in_a_forked_child_give_the_same_facts(monkeypatch) ->
     assert any(f.kind == "number" and f.evolving and f.links for f in inline)
 
 
-def test_compare_makes_only_the_facts_it_shows_and_links_only_to_explain() -> None:
+def test_compare_makes_only_the_facts_it_shows_and_links_only_to_explain(monkeypatch) -> None:  # noqa: ANN001
     from dataclasses import replace
 
+    from claimcheck import compare as conductor
     from claimcheck.compare import CompareOptions, compare
+    from claimcheck.match import pipeline
 
     articles = [
         art("reuters", toll(2, "The earthquake in northern Japan killed two people, police said."), hour=0),
@@ -1032,6 +1034,10 @@ def test_compare_makes_only_the_facts_it_shows_and_links_only_to_explain() -> No
     assert all(f.links for f in explained.facts)
     assert plain.facts == tuple(replace(f, links=()) for f in explained.facts)
     assert replace(plain, facts=()) == replace(explained, facts=())
+    # a large input: the numbers in a child process, wire copy found here (not in a thread) meanwhile
+    monkeypatch.setattr(conductor, "ASIDE_ARTICLES", 1)
+    monkeypatch.setattr(pipeline, "ASIDE_ARTICLES", 1)
+    assert compare("quake", articles, OUTLETS, CompareOptions(explain=True), generated_at=at) == explained
 
 
 # --- issue 12 round 6: guards against joins on unseen wording (stories told with the real extractor) ---
