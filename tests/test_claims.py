@@ -64,6 +64,8 @@ def test_sentence_splitting(text: str, count: int) -> None:
         ("His chance of survival was as little as three per cent.", 3, 3, "percent", "exact"),
         ("Only five percent of the members voted.", 5, 5, "percent", "exact"),
         ("Gusts reached 161km/h on the coast.", 161, 161, "km/h", "exact"),
+        ("The capsule reached orbit after nine minutes and 46 seconds.", 586, 586, "seconds", "exact"),
+        ("The surgery took two hours and 10 minutes.", 130, 130, "minutes", "exact"),
         (
             "With the release of political prisoners, the total released rose to 123.",
             123,

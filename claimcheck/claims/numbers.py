@@ -174,6 +174,8 @@ def find_quantities(sentence: str, context: str = "") -> list[Quantity]:
         i += 2 if used else 1
         if q is not None:
             out.append(q)
+    if len(out) > 1 and "and" in sentence:
+        out = _compound_durations(sentence, out)
     whens = clause_whens(sentence, _time_phrases(sentence), [(q.start, q.end) for q in out]) if out else []
     for q, when in zip(out, whens, strict=True):
         q.when = when
@@ -202,6 +204,32 @@ def _elliptical(s: str, raw: _Raw, prev: Quantity) -> _Raw:
     if not (parallel or from_to):
         return raw
     return _Raw(raw.start, raw.end, raw.value, raw.kind, prev.unit, measure=prev.extra.get("measure"))  # type: ignore[arg-type]
+
+
+# "nine minutes and 46 seconds", "two hours and 10 minutes": one duration, in the smaller unit.
+_DURATION_STEPS = {("hour", "minute"): 60.0, ("minute", "second"): 60.0}
+_DURATION_AND = re.compile(r"\s+and\s+$")
+
+
+def _compound_durations(s: str, out: list[Quantity]) -> list[Quantity]:
+    merged: list[Quantity] = []
+    for q in out:
+        prev = merged[-1] if merged else None
+        if prev is not None and (step := _duration_step(prev, q)) and _DURATION_AND.match(s[prev.end : q.start]):
+            total = prev.value.low * step + q.value.low  # type: ignore[operator]
+            merged[-1] = Quantity(prev.start, q.end, _interval(total, prev.qualifier), prev.qualifier, q.unit)
+            merged[-1].extra["compound"] = True
+            continue
+        merged.append(q)
+    return merged
+
+
+def _duration_step(a: Quantity, b: Quantity) -> float | None:
+    """The factor from ``a``'s unit to ``b``'s when both are exact durations one step apart ("minutes", "seconds")."""
+    if a.qualifier != "exact" or b.qualifier != "exact" or a.value.low != a.value.high or b.value.low != b.value.high:
+        return None
+    ua, ub = (a.unit or "").rstrip("s"), (b.unit or "").rstrip("s")
+    return _DURATION_STEPS.get((ua, ub))
 
 
 def _drop_overlaps(raws: list[_Raw]) -> list[_Raw]:
