@@ -145,6 +145,59 @@ def _phases(db: Path, src: Path) -> dict[str, float]:
     return out
 
 
+def _linkage_vs_reference(db: Path, repeat: int = 3) -> tuple[float, float, bool]:
+    """CPU seconds of the average-linkage loop (claimcheck/stories.py, groups' vectors as arrays) and of the
+    loop over dicts it replaced (tests/stories_reference.py), on the same candidate pairs, interleaved in
+    this process, best of ``repeat`` (garbage collection off while timed); and whether they group alike."""
+    import gc
+
+    import numpy as np
+
+    from claimcheck import stories
+    from claimcheck.cli.stories import store_window
+    from claimcheck.store import Store
+    from claimcheck.stories import StoryOptions, index_articles
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+    import stories_reference  # type: ignore[import-not-found]
+
+    got: dict[str, Any] = {}
+    real = stories._average_linkage
+
+    def keep(*args: Any) -> list[list[int]]:
+        got["args"] = args
+        return real(*args)
+
+    options = StoryOptions()
+    with Store.open(db, create=False, verify=False, read_only=True) as store:
+        window = store_window(store, None, None, None)
+        ix = index_articles(window, options)
+        stories._average_linkage = keep  # type: ignore[assignment]
+        try:
+            stories.group(window, options, ix)
+        finally:
+            stories._average_linkage = real
+    vec, times, pairs, opts, n, df, fig, heads = got["args"]
+    runs = {
+        "reference": lambda: stories_reference.average_linkage(
+            vec, times, pairs, opts, n, df.tolist(), set(np.flatnonzero(fig).tolist()),
+            None if heads is None else stories._Headlines(ix),
+        ),
+        "arrays": lambda: real(vec, times, pairs, opts, n, df, fig, None if heads is None else stories._Headlines(ix)),
+    }  # fmt: skip
+    best = dict.fromkeys(runs, math.inf)
+    out: dict[str, list[list[int]]] = {}
+    for _ in range(repeat):
+        for name, run in runs.items():
+            gc.collect()
+            gc.disable()
+            t = time.process_time()
+            out[name] = run()
+            best[name] = min(best[name], time.process_time() - t)
+            gc.enable()
+    return best["reference"], best["arrays"], out["reference"] == out["arrays"]
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench.stories", description=__doc__.split("\n\n")[0])
     ap.add_argument(
@@ -202,6 +255,13 @@ def _run(a: argparse.Namespace, tmp: Path) -> int:
         figure(f"  bare SQL read of those rows (baseline), {n:,}", t_sql, "s")
         for name, secs in phases.items():
             figure(f"  in-process {name}, {n:,}", secs, "s")
+        ref, arrays, same = _linkage_vs_reference(db)
+        figure(f"  in-process CPU, average-linkage loop over dicts (tests/stories_reference.py, baseline), {n:,}",
+               ref, "s")  # fmt: skip
+        figure(f"  in-process CPU, average-linkage loop over arrays, {n:,}", arrays, "s",
+               "same groups" if same else "GROUPS DIFFER")  # fmt: skip
+        ratio(f"  average-linkage loop, arrays / dicts, {n:,}", arrays / ref if ref else 0.0, "< 1, same groups",
+              same and arrays < ref)  # fmt: skip
         figure(f"  B-cubed vs the generator's stories, {n:,}", 2 * p * r / (p + r) if p + r else 0.0, "",
                f"precision {p:.3f}, recall {r:.3f}")  # fmt: skip
         times.append(best.seconds - startup)

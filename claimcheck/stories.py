@@ -11,8 +11,9 @@ same fact and is not damped), then clustered by average linkage: two groups merg
 articles are, on average, similar to each other (exact, from the groups' summed vectors), so two events
 do not chain together through one article that mentions both, and a story of a few articles takes in
 only what is similar to it relative to its own cohesion, so a big story does not absorb a neighbouring
-one. A term that one outlet alone uses (its page furniture) weighs little. A split story is preferred to
-a mixed one.
+one. Two groups a little less similar than that still merge when their headlines name the same thing (a
+word in most titles of each that is the two groups' own, within weeks). A term that one outlet alone uses
+(its page furniture) weighs little. A split story is preferred to a mixed one.
 
 Wire copies are counted as ``compare`` counts them (claimcheck.match.syndication): a story's independent
 outlets are those with at least one article that is not a wire copy.
@@ -97,6 +98,10 @@ class StoryOptions:
     cohesion: float = 0.25  # a story of cohesion_min+ articles takes in only what is this similar to it ...
     cohesion_min: int = 3  # ... relative to its own articles' average similarity to each other
     one_outlet: float = 0.25  # a term that only one outlet uses (its page furniture) weighs this much
+    title_link: float = 0.075  # groups a little less similar than link (at least this) merge when their
+    title_key: float = 0.6  # ... titles share a specific headline term: in this share of each group's titles
+    title_days: float = 60.0  # ... and their times are at most this many days apart, and the term is
+    title_own: float = 0.5  # ... theirs: at least this share of the window's titles with it are theirs
 
 
 # --- text to terms --------------------------------------------------------------------------------
@@ -378,16 +383,21 @@ def _scores(
     big = np.int64(vec.terms.max(initial=0)) + 2
     for s in range(0, len(pairs), chunk):
         i, j = pairs[s : s + chunk, 0], pairs[s : s + chunk, 1]
+        ti, tj = vec.terms[i], vec.terms[j]  # each gathered once
         p = np.arange(len(i), dtype=np.int64)[:, None] * big
         # rows are sorted by term id with padding (-1) first: keys are sorted row after row
-        ka, kb = (p + vec.terms[i] + 1).ravel(), (p + vec.terms[j] + 1).ravel()
+        ka, kb = (p + ti + 1).ravel(), (p + tj + 1).ravel()
+        del p, tj
         pos = np.minimum(np.searchsorted(kb, ka), len(kb) - 1)
-        hit = (kb[pos] == ka) & (vec.terms[i].ravel() >= 0)
-        prod = vec.weights[i].ravel()[hit] * vec.weights[j].ravel()[pos[hit]]
-        out[s : s + chunk] = np.bincount(np.flatnonzero(hit) // width, weights=prod, minlength=len(i))
+        ti = ti.ravel()
+        hit = (kb[pos] == ka) & (ti >= 0)
+        del ka, kb
+        at = np.flatnonzero(hit)
+        prod = vec.weights[i].ravel()[at] * vec.weights[j].ravel()[pos[at]]
+        row = at // width
+        out[s : s + chunk] = np.bincount(row, weights=prod, minlength=len(i))
         if figure is not None:
-            fig = np.flatnonzero(hit)[figure[vec.terms[i].ravel()[hit]]] // width
-            both[s + fig] = True
+            both[s + row[figure[ti[at]]]] = True
     return out, both
 
 
@@ -401,13 +411,18 @@ def _damping(gap_seconds: np.ndarray, figure: np.ndarray, options: StoryOptions)
 
 
 def _specific(
-    shared: list[tuple[int, float]], dot: float, df: list[int], size: int, n: int, options: StoryOptions
+    prod: np.ndarray, shared: np.ndarray, dot: float, df: np.ndarray, cap: float, options: StoryOptions
 ) -> bool:
-    """At least ``specific`` of the similarity comes from terms about as frequent as the story itself
-    (in at most ``specific_share`` of the window, or ``specific_times`` x the groups' articles + a few)."""
+    """At least ``specific`` of the similarity (``prod``: the products of the ``shared`` terms' weights, in
+    the order they are summed) comes from terms about as frequent as the story itself: in at most ``cap``
+    articles (``specific_share`` of the window, or ``specific_times`` x the groups' articles + a few)."""
+    return sum(prod[df[shared] <= cap].tolist(), 0.0) >= options.specific * dot
+
+
+def _specific_cap(size: int, n: int, options: StoryOptions) -> float:
+    """A term is specific to groups of ``size`` articles among ``n`` when it is in at most this many."""
     share = min(options.specific_share * n, options.specific_most)
-    cap = max(share, options.specific_times * size + options.specific_plus)
-    return sum(x for t, x in shared if df[t] <= cap) >= options.specific * dot
+    return max(share, options.specific_times * size + options.specific_plus)
 
 
 def _damp(gap_seconds: float, figure: bool, options: StoryOptions) -> float:
@@ -434,8 +449,54 @@ def group(
     keep = sims >= options.edge
     pairs, sims = pairs[keep], sims[keep]
     order = np.lexsort((pairs[:, 1], pairs[:, 0], -sims))
-    figures = set(np.flatnonzero(ix.figure).tolist())
-    return _average_linkage(vec, times, pairs[order], options, n, ix.df.tolist(), figures)
+    heads = _Headlines(ix) if options.title_link else None
+    return _average_linkage(vec, times, pairs[order], options, n, ix.df, ix.figure, heads)
+
+
+class _Headlines:
+    """The title terms of each article (sorted by article, as the index) and in how many titles each term
+    is: a group's headline terms are those in at least a given share of its articles' titles."""
+
+    def __init__(self, ix: _Index) -> None:
+        rows = np.flatnonzero(ix.in_title)
+        self.term = ix.term[rows]
+        self.indptr = np.concatenate(([0], np.cumsum(np.bincount(ix.doc[rows], minlength=ix.n))))
+        self.titles = np.bincount(self.term, minlength=len(ix.df)).tolist()  # per term: titles with it
+        self.known: dict[int, tuple[int, dict[int, int]]] = {}  # group -> (size then, headline terms)
+
+    def keys(self, group: int, members: Sequence[int], share: float) -> dict[int, int]:
+        """The terms in at least ``share`` of the titles of group ``group`` (``members``: its articles),
+        each with the number of its titles that have it."""
+        known = self.known.get(group)
+        if known is not None and known[0] == len(members):
+            return known[1]
+        if len(members) == 1:
+            i = members[0]
+            got = dict.fromkeys(self.term[self.indptr[i] : self.indptr[i + 1]].tolist(), 1)
+        else:
+            rows = np.concatenate([self.term[self.indptr[i] : self.indptr[i + 1]] for i in members])
+            terms, counts = np.unique(rows, return_counts=True)
+            keep = counts >= share * len(members)
+            got = dict(zip(terms[keep].tolist(), counts[keep].tolist(), strict=True))
+        self.known[group] = (len(members), got)
+        return got
+
+
+def _headline_link(
+    avg: float,
+    gap: float,
+    a: tuple[int, list[int]],
+    b: tuple[int, list[int]],
+    heads: _Headlines | None,
+    options: StoryOptions,
+) -> bool:
+    """Groups a little less similar than ``link`` (at least ``title_link``) still merge when a term is in
+    ``title_key`` of the titles of each and is the two groups' own: at least ``title_own`` of the window's
+    titles that have it are theirs (the headline names the same thing, not a country in the news)."""
+    if heads is None or avg < options.title_link or gap > options.title_days * 86400.0:
+        return False
+    ka, kb = heads.keys(*a, options.title_key), heads.keys(*b, options.title_key)
+    return any(ka[t] + kb[t] >= options.title_own * heads.titles[t] for t in ka if t in kb)
 
 
 def _cohesive(cross: float, a: tuple[float, int], b: tuple[float, int], options: StoryOptions) -> bool:
@@ -467,14 +528,29 @@ def _average_linkage(
     pairs: np.ndarray,
     options: StoryOptions,
     n: int,
-    df: list[int],
-    figures: set[int],
+    df: np.ndarray,
+    figure: np.ndarray,
+    heads: _Headlines | None = None,
 ) -> list[list[int]]:
+    """Average linkage over the candidate pairs, strongest first (each decision depends only on the two
+    groups involved). A group's summed vector is two arrays in the order its terms entered it, as a dict
+    of sums keeps its keys (an article's terms by id, then each merged group's new terms in its own
+    order): its term ids and their weights (float64, each the sum of its members' weights in merge
+    order). Shared terms are found through ``slot`` (term id -> position in the larger vector, -1 when
+    absent: set for one lookup and cleared after), and their products are summed one after another in the
+    smaller vector's order, so every sum is the same float, bit for bit, as the loop over dicts gave
+    (tests/stories_reference.py) and so is every decision."""
     parent = list(range(n))
-    members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    sums: dict[int, dict[int, float]] = {}
+    size = [1] * n
+    members: dict[int, list[int]] = {}  # per group of 2+: its articles
+    sums: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # per group of 2+: term ids and summed weights
     when: dict[int, list[float]] = {}  # per group: its articles' known times, sorted
     inner: dict[int, float] = {}  # per group: the sum of its articles' pairwise similarities (undamped)
+    row_terms, row_weights = vec.terms, vec.weights
+    pad = (row_terms < 0).sum(axis=1).tolist()  # padding (-1) comes first in each row
+    slot = np.full(int(row_terms.max(initial=0)) + 1, -1, dtype=np.int64)
+    count = np.arange(4 * row_terms.shape[1], dtype=np.int64)  # positions, grown with the largest vector
+    same_seconds = options.same_days * 86400.0
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -482,13 +558,11 @@ def _average_linkage(
             i = parent[i]
         return i
 
-    def vector(g: int) -> dict[int, float]:
-        # a lone article's vector is made when needed and not kept: 50,000 small dicts take ~150 MB
+    def vector(g: int) -> tuple[np.ndarray, np.ndarray]:
         v = sums.get(g)
         if v is None:
-            row = vec.terms[g]
-            k = int((row < 0).sum())
-            v = dict(zip(row[k:].tolist(), vec.weights[g, k:].tolist(), strict=True))
+            k = pad[g]
+            v = (row_terms[g, k:], row_weights[g, k:].astype(np.float64))  # a lone article's: not kept
         return v
 
     def times_of(g: int) -> list[float]:
@@ -498,6 +572,12 @@ def _average_linkage(
             got = [] if math.isnan(t) else [float(t)]
         return got
 
+    def linked(avg: float, gap: float, a: int, b: int) -> bool:
+        # similar enough on average, or nearly and their headlines name the same thing
+        return avg >= options.link or _headline_link(
+            avg, gap, (a, members.get(a, [a])), (b, members.get(b, [b])), heads, options
+        )
+
     refused: set[tuple[int, int, int, int]] = set()  # group pairs already judged, at their sizes then
     for i, j in _pair_lists(pairs):
         a, b = find(i), find(j)
@@ -505,40 +585,61 @@ def _average_linkage(
             continue
         if a > b:
             a, b = b, a
-        seen = (a, len(members[a]), b, len(members[b]))
+        na, nb = size[a], size[b]
+        seen = (a, na, b, nb)
         if seen in refused:
             continue
         va, vb = vector(a), vector(b)
-        small, large = (va, vb) if len(va) <= len(vb) else (vb, va)
-        shared = [(t, w * large[t]) for t, w in small.items() if t in large]
-        dot = sum(x for _, x in shared)
-        avg = dot / (len(members[a]) * len(members[b]))
+        (st, sw), (lt, lw) = (va, vb) if len(va[0]) <= len(vb[0]) else (vb, va)
+        if len(lt) > len(count):
+            count = np.arange(2 * len(lt), dtype=np.int64)
+        slot[lt] = count[: len(lt)]
+        at = slot[st]
+        slot[lt] = -1
+        hit = at >= 0
+        shared = st[hit]
+        prod = sw[hit] * lw[at[hit]]
+        dot = sum(prod.tolist(), 0.0)  # one after another, in the smaller vector's order
+        avg = dot / (na * nb)
         wa, wb = times_of(a), times_of(b)
         gap = abs(_median(wa) - _median(wb)) if wa and wb else 0.0
-        if gap > options.same_days * 86400.0:  # a shared precise figure: the same fact, no damping
-            avg *= _damp(gap, any(t in figures for t, _ in shared), options)
-        na, nb = len(members[a]), len(members[b])
+        if gap > same_seconds:  # a shared precise figure: the same fact, no damping
+            avg *= _damp(gap, bool(figure[shared].any()), options)
         if (
-            avg < options.link
-            or (options.specific and not _specific(shared, dot, df, na + nb, n, options))
+            not linked(avg, gap, a, b)
+            or (
+                options.specific
+                and not _specific(prod, shared, dot, df, _specific_cap(na + nb, n, options), options)
+            )
             or not _cohesive(dot / (na * nb), (inner.get(a, 0.0), na), (inner.get(b, 0.0), nb), options)
         ):
             refused.add(seen)
             continue
-        keep, gone = (a, b) if len(members[a]) >= len(members[b]) else (b, a)
+        keep, gone = (a, b) if na >= nb else (b, a)
         inner[keep] = inner.get(a, 0.0) + inner.get(b, 0.0) + dot
         inner.pop(gone, None)
         parent[gone] = keep
-        members[keep].extend(members.pop(gone))
-        (target, kept), (source, moved) = ((va, wa), (vb, wb)) if keep == a else ((vb, wb), (va, wa))
-        sums[keep], when[keep] = target, kept
+        size[keep] = na + nb
+        members[keep] = members.pop(keep, [keep]) + members.pop(gone, [gone])
+        # the kept group's terms keep their places, a term in both adds the other's weight to its own, and
+        # the other's new terms come after, in their order (as ``target[t] = target.get(t, 0.0) + w``)
+        (kt, kw), (gt, gw) = (va, vb) if keep == a else (vb, va)
+        slot[kt] = count[: len(kt)]
+        at = slot[gt]
+        slot[kt] = -1
+        common = at >= 0
+        w = kw.copy()
+        w[at[common]] += gw[common]
+        fresh = ~common
+        sums[keep] = (np.concatenate((kt, gt[fresh])), np.concatenate((w, gw[fresh])))
         sums.pop(gone, None)
+        kept, moved = (wa, wb) if keep == a else (wb, wa)
+        when[keep] = kept
         when.pop(gone, None)
-        for t, w in source.items():
-            target[t] = target.get(t, 0.0) + w
         for moment in moved:  # the smaller group's times into the larger's, kept sorted
             bisect.insort(kept, moment)
-    return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
+    groups = [members.get(g, [g]) for g in range(n) if parent[g] == g]
+    return sorted((sorted(m) for m in groups), key=lambda m: m[0])
 
 
 # --- stories ---------------------------------------------------------------------------------------------

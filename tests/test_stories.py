@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from collections import Counter
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -388,3 +389,59 @@ def test_one_outlets_boilerplate_does_not_join_its_articles() -> None:
     arts = [bridge, jazz, *sample()]
     assert [0] in group(arts) and [1] in group(arts)
     assert [0, 1] in group(arts, StoryOptions(one_outlet=1.0))  # what the rule prevents
+
+
+# A market story told three times, and a comment piece the same day on the same token (written for claimcheck).
+SLUMP = [
+    ("Quillcoin price tumbles below $40 as regulators circle",
+     "The digital token Quillcoin lost a fifth of its value on Tuesday, falling under $40 for the first time "
+     "since spring, after the finance ministry said exchanges would need licences."),
+    ("Quillcoin slides to four-month low under $40",
+     "Traders sold Quillcoin on Tuesday and the token sank below $40, a four-month low, as the finance "
+     "ministry prepared licences for exchanges."),
+    ("Quillcoin sinks again as exchange licence plan spooks traders",
+     "Quillcoin fell below $40 on Tuesday. Traders blamed the finance ministry's plan to license exchanges, "
+     "and some exchanges paused new accounts."),
+]  # fmt: skip
+ESSAY_TEXT = (
+    "For two years buyers paid little attention to how the Quillcoin ledger is run. Now that the enthusiasm "
+    "is cooling, economists point to fraud at small exchanges, slow payments, heavy electricity bills and a "
+    "handful of wallets holding much of the supply. The token slipped under $40 this week, and some exchanges "
+    "paused new accounts as licences loomed."
+)
+
+
+# Other news whose headlines name the same token (written for claimcheck): each a story of its own.
+ELSEWHERE = [
+    ("Quillcoin sponsors a football club in Dunmore", "The club in Dunmore will wear the logo on its shirts."),
+    ("Buses in Harlow drop Quillcoin adverts", "The transport board removed the posters after complaints."),
+    ("Quillcoin founder writes a memoir", "The book tells of a childhood on a sheep farm in the hills."),
+    ("School in Tarrow teaches pupils about Quillcoin", "Lessons on saving and budgeting start in May."),
+    ("Quillcoin machine installed at Kestrel airport", "Travellers can now buy tokens beside the cafe."),
+]  # fmt: skip
+
+
+def test_a_piece_whose_headline_names_the_story_joins_it_though_its_lead_wanders() -> None:
+    def slump_stories(
+        title: str, hours: float, options: StoryOptions | None = None, others: int = 0
+    ) -> list[int]:
+        arts = [art(f"o{k + 1}", t, x, k, f"slump-{k}") for k, (t, x) in enumerate(SLUMP)]
+        arts += [art("o4", title, ESSAY_TEXT, hours, "essay"), *sample()]
+        arts += [art("o5", t, x, 10 + k, f"other-{k}") for k, (t, x) in enumerate(ELSEWHERE[:others])]
+        return sorted(len(g) for g in group(arts, options) if any("slump" in arts[i].url for i in g))
+
+    named = "Quillcoin frenzy fades, and its flaws show"
+    # on average a little less like the reports than link asks (0.095 < 0.10): without the rule, apart
+    assert slump_stories(named, 5, StoryOptions(title_link=0.0)) == [3]
+    # its headline names what every report's headline names: the same story
+    assert slump_stories(named, 5) == [4]
+    # a headline that does not name it stays apart, and so does one further away in time than title_days
+    assert slump_stories("Digital token frenzy fades, and its flaws show", 5) == [3]
+    assert slump_stories(named, 48, StoryOptions(title_days=1.0)) == [3]
+    assert slump_stories(named, 48) == [4]
+    # a word in many other headlines of the window is not the story's own: 4 of 7 titles with it are
+    # theirs, and it links; 4 of 9, and it does not (edge 0.10: the other titles make the word commoner)
+    near = StoryOptions(edge=0.10)
+    assert slump_stories(named, 5, near, others=3) == [4]
+    assert slump_stories(named, 5, near, others=5) == [3]
+    assert slump_stories(named, 5, replace(near, title_own=0.0), others=5) == [4]

@@ -71,3 +71,15 @@ def test_lowering_a_floor_is_caught() -> None:
 def test_error_listing_refuses_the_held_out_split() -> None:
     with pytest.raises(ValueError):
         stories_eval.errors({"stories": []}, [], split="holdout")
+
+
+def test_sweep_scores_only_the_events_it_is_given() -> None:
+    from tests import stories_sweep
+
+    story = [0, 0, 0, 1]  # a mixes events x and y; y is split off from one of its articles
+    event = ["x", "x", "y", "y"]
+    p, r, _ = stories_sweep.bcubed(story, event, {"x"})
+    assert (p, r) == (2 / 3, 1.0)
+    p, r, _ = stories_sweep.bcubed(story, event, {"y"})
+    assert (p, r) == ((1 / 3 + 1) / 2, 0.5)
+    assert stories_sweep.flat_region([1, 2, 3], [0.90, 0.968, 0.965]) == [2, 3]

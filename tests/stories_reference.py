@@ -1,0 +1,119 @@
+"""The average-linkage loop of claimcheck/stories.py as it was with a dict of summed weights per group
+(before its groups' vectors became numpy arrays): the reference the array version must agree with, group
+for group (tests/test_stories_linkage.py); not used by the app.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+
+import numpy as np
+
+from claimcheck.stories import (
+    StoryOptions,
+    _cohesive,
+    _damp,
+    _headline_link,
+    _Headlines,
+    _median,
+    _pair_lists,
+    _specific_cap,
+    _Vectors,
+)
+
+
+def average_linkage(
+    vec: _Vectors,
+    times: np.ndarray,
+    pairs: np.ndarray,
+    options: StoryOptions,
+    n: int,
+    df: list[int],
+    figures: set[int],
+    heads: _Headlines | None = None,
+) -> list[list[int]]:
+    parent = list(range(n))
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    sums: dict[int, dict[int, float]] = {}
+    when: dict[int, list[float]] = {}  # per group: its articles' known times, sorted
+    inner: dict[int, float] = {}  # per group: the sum of its articles' pairwise similarities (undamped)
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def vector(g: int) -> dict[int, float]:
+        # a lone article's vector is made when needed and not kept: 50,000 small dicts take ~150 MB
+        v = sums.get(g)
+        if v is None:
+            row = vec.terms[g]
+            k = int((row < 0).sum())
+            v = dict(zip(row[k:].tolist(), vec.weights[g, k:].tolist(), strict=True))
+        return v
+
+    def times_of(g: int) -> list[float]:
+        got = when.get(g)
+        if got is None:
+            t = times[g]
+            got = [] if math.isnan(t) else [float(t)]
+        return got
+
+    def linked(avg: float, gap: float, a: int, b: int) -> bool:
+        # similar enough on average, or nearly and their headlines name the same thing
+        return avg >= options.link or _headline_link(
+            avg, gap, (a, members[a]), (b, members[b]), heads, options
+        )
+
+    refused: set[tuple[int, int, int, int]] = set()  # group pairs already judged, at their sizes then
+    for i, j in _pair_lists(pairs):
+        a, b = find(i), find(j)
+        if a == b:
+            continue
+        if a > b:
+            a, b = b, a
+        seen = (a, len(members[a]), b, len(members[b]))
+        if seen in refused:
+            continue
+        va, vb = vector(a), vector(b)
+        small, large = (va, vb) if len(va) <= len(vb) else (vb, va)
+        shared = [(t, w * large[t]) for t, w in small.items() if t in large]
+        dot = sum(x for _, x in shared)
+        avg = dot / (len(members[a]) * len(members[b]))
+        wa, wb = times_of(a), times_of(b)
+        gap = abs(_median(wa) - _median(wb)) if wa and wb else 0.0
+        if gap > options.same_days * 86400.0:  # a shared precise figure: the same fact, no damping
+            avg *= _damp(gap, any(t in figures for t, _ in shared), options)
+        na, nb = len(members[a]), len(members[b])
+        if (
+            not linked(avg, gap, a, b)
+            or (options.specific and not specific(shared, dot, df, na + nb, n, options))
+            or not _cohesive(dot / (na * nb), (inner.get(a, 0.0), na), (inner.get(b, 0.0), nb), options)
+        ):
+            refused.add(seen)
+            continue
+        keep, gone = (a, b) if len(members[a]) >= len(members[b]) else (b, a)
+        inner[keep] = inner.get(a, 0.0) + inner.get(b, 0.0) + dot
+        inner.pop(gone, None)
+        parent[gone] = keep
+        members[keep].extend(members.pop(gone))
+        (target, kept), (source, moved) = ((va, wa), (vb, wb)) if keep == a else ((vb, wb), (va, wa))
+        sums[keep], when[keep] = target, kept
+        sums.pop(gone, None)
+        when.pop(gone, None)
+        for t, w in source.items():
+            target[t] = target.get(t, 0.0) + w
+        for moment in moved:  # the smaller group's times into the larger's, kept sorted
+            bisect.insort(kept, moment)
+    return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
+
+
+def specific(
+    shared: list[tuple[int, float]], dot: float, df: list[int], size: int, n: int, options: StoryOptions
+) -> bool:
+    """At least ``specific`` of the similarity comes from terms about as frequent as the story itself
+    (in at most ``specific_share`` of the window, or ``specific_times`` x the groups' articles + a few)."""
+    cap = _specific_cap(size, n, options)
+    return sum(x for t, x in shared if df[t] <= cap) >= options.specific * dot

@@ -1,0 +1,162 @@
+"""How sensitive `claimcheck stories` is to its parameters, on the TUNING events of news-clusters only.
+
+Groups the articles that ``python -m tests.stories_eval --keep DIR`` fetched (in process, with
+``claimcheck.stories.group``) once per value of each StoryOptions parameter, and scores B-cubed over the
+tuning events only (held-out events' articles are in the window, as in the eval, but never scored). Two
+views per parameter:
+
+- the sweep: F1 (and precision) for each value over all tuning events, and the flat region (values within
+  0.005 of the best F1): a default inside a wide flat region generalises, a sharp optimum does not;
+- k-fold: the tuning events split into 4 folds by a hash of the event name; for each fold, the value with the
+  best F1 on the other 3 folds, and how far the left-out fold's F1 moves from the default's with it.
+
+    python -m tests.stories_eval --keep /tmp/storyeval     # fetch once (~20 s)
+    python -m tests.stories_sweep /tmp/storyeval           # every parameter (~1 min)
+    python -m tests.stories_sweep /tmp/storyeval link edge # some
+    python -m tests.stories_sweep /tmp/storyeval --mix 5000 # tuning figures with 5,000 bench articles mixed in
+
+``--mix N`` adds N generated articles (bench/storycorpus.py, 50 outlets, unrelated words) to the window and
+prints the tuning figures with the defaults and without the headline link: a mixed-in article counts in the
+size of the story it lands in, so it lowers precision when it joins a real story.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import sys
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from claimcheck.models import Article
+from claimcheck.store import Store
+from claimcheck.stories import StoryOptions, group
+from tests import stories_eval
+
+FOLDS = 4
+FLAT = 0.005  # F1 within this of the best: the flat region
+GRID: dict[str, list[float]] = {
+    "edge": [0.06, 0.08, 0.10, 0.12, 0.14, 0.16, 0.20],
+    "link": [0.08, 0.09, 0.095, 0.10, 0.105, 0.11, 0.115, 0.12, 0.14],
+    "cohesion": [0.0, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5],
+    "half_life_days": [60, 120, 150, 180, 240, 300, 400, 800, 1e6],
+    "same_days": [0, 1, 2, 4, 7, 14, 30],
+    "specific": [0.0, 0.3, 0.4, 0.5, 0.6, 0.7],
+    "specific_times": [1, 2, 3, 4, 6, 10],
+    "specific_share": [0.03, 0.05, 0.1, 0.15, 0.2, 0.3],
+    "title_weight": [1, 2, 3, 4, 5],
+    "lead_words": [60, 75, 90, 100, 110, 120, 150, 200],
+    "top_terms": [20, 30, 40, 60],
+    "keys": [4, 6, 8, 12],
+    "neighbours": [2, 3, 4, 6, 8],
+    "one_outlet": [0.0, 0.25, 0.5, 1.0],
+    "figure_half_life_days": [240, 1000, 1e6],
+    "cohesion_min": [2, 3, 4, 5],
+    "title_link": [0.0, 0.05, 0.06, 0.07, 0.075, 0.08, 0.09, 0.10],
+    "title_key": [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.0],
+    "title_days": [7, 14, 30, 60, 90, 180, 1e6],
+    "title_own": [0.0, 0.25, 0.5, 0.75, 1.0],
+}
+
+
+def fold_of(event: str) -> int:
+    return int(hashlib.sha1(("fold:" + event).encode()).hexdigest(), 16) % FOLDS
+
+
+def bcubed(story: Sequence[int], event: Sequence[str], scored: set[str]) -> tuple[float, float, float]:
+    """B-cubed (precision, recall, F1) over the articles whose event is in ``scored``."""
+    stories: dict[int, set[int]] = defaultdict(set)
+    events: dict[str, set[int]] = defaultdict(set)
+    for i, (s, e) in enumerate(zip(story, event, strict=True)):
+        stories[s].add(i)
+        events[e].add(i)
+    ps, rs = [], []
+    for s, e in zip(story, event, strict=True):
+        if e in scored:
+            same = len(stories[s] & events[e])
+            ps.append(same / len(stories[s]))
+            rs.append(same / len(events[e]))
+    if not ps:
+        return 0.0, 0.0, 0.0
+    p, r = sum(ps) / len(ps), sum(rs) / len(rs)
+    return p, r, 2 * p * r / (p + r) if p + r else 0.0
+
+
+def flat_region(values: Sequence[float], f1s: Sequence[float]) -> list[float]:
+    best = max(f1s)
+    return [v for v, f in zip(values, f1s, strict=True) if f >= best - FLAT]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m tests.stories_sweep", description=__doc__.split("\n")[0])
+    ap.add_argument("kept", type=Path, help="the directory of `python -m tests.stories_eval --keep DIR`")
+    ap.add_argument("params", nargs="*", help=f"parameters to sweep (default: all of {', '.join(GRID)})")
+    ap.add_argument("--mix", type=int, default=0, help="add this many bench articles; figures only, no sweep")
+    args = ap.parse_args(argv)
+    unknown = [p for p in args.params if p not in GRID]
+    if unknown or not (args.kept / "eval.db").is_file():
+        print(f"unknown parameter {unknown}" if unknown else f"no eval.db in {args.kept}", file=sys.stderr)
+        return 2
+    event_of = {it.did: it.event for it in stories_eval.load()}
+    with Store.open(args.kept / "eval.db", create=False, read_only=True, verify=False) as store:
+        articles = store.window_articles()
+    event = [event_of[a.url.rsplit("/", 1)[-1].removesuffix(".html")] for a in articles]
+    tuning = {e for e in event if not stories_eval.held_out(e)}
+    folds = [{e for e in tuning if fold_of(e) == k} for k in range(FOLDS)]
+    base = StoryOptions()
+    if args.mix:
+        return mixed(articles, event, tuning, args.mix)
+
+    def stories_of(options: StoryOptions) -> list[int]:
+        out = [0] * len(articles)
+        for k, members in enumerate(group(articles, options)):
+            for i in members:
+                out[i] = k
+        return out
+
+    print(f"{len(tuning)} tuning events in {FOLDS} folds of {[len(f) for f in folds]} events; F1/precision")
+    for name in args.params or list(GRID):
+        default = getattr(base, name)
+        values = [type(default)(v) for v in GRID[name]]
+        runs = [stories_of(replace(base, **{name: v})) for v in values]
+        whole = [bcubed(r, event, tuning) for r in runs]
+        per_fold = [[bcubed(r, event, f)[2] for r in runs] for f in folds]
+        rest = [[bcubed(r, event, tuning - f)[2] for r in runs] for f in folds]
+        at = values.index(default) if default in values else None
+        # the value best on the other folds (the first of equals), per fold
+        chosen = [max(range(len(values)), key=lambda k: (fr[k], -k)) for fr in rest]
+        moves = [per_fold[k][c] - per_fold[k][at] if at is not None else 0.0 for k, c in enumerate(chosen)]
+        print(
+            f"{name} (default {default:g}): "
+            + " ".join(f"{v:g}:{w[2]:.3f}/{w[0]:.3f}" for v, w in zip(values, whole, strict=True))
+        )
+        print(
+            f"    flat {[f'{v:g}' for v in flat_region(values, [w[2] for w in whole])]}; k-fold chosen "
+            f"{[f'{values[c]:g}' for c in chosen]}, left-out fold F1 vs default {[f'{m:+.3f}' for m in moves]}"
+        )
+    return 0
+
+
+def mixed(articles: list[Article], event: list[str], tuning: set[str], n: int) -> int:
+    """Tuning figures with ``n`` generated articles in the window (each its own event, never scored)."""
+    from bench.corpus import make_outlets
+    from bench.stories import _realistic
+
+    extra = [
+        Article(art.outlet.id, url, url, art.title, art.text, "", art.published, published=art.published)
+        for url, art, _ in _realistic(make_outlets(50), n, 1)
+    ]
+    for name, options in (("defaults", StoryOptions()), ("no headline link", StoryOptions(title_link=0.0))):
+        story = [0] * (len(articles) + n)
+        for k, members in enumerate(group([*articles, *extra], options)):
+            for i in members:
+                story[i] = k
+        p, r, f = bcubed(story, [*event, *(f"mixed/{k}" for k in range(n))], tuning)
+        print(f"{n:,} bench articles mixed in, {name}: tuning P {p:.3f} R {r:.3f} F1 {f:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
