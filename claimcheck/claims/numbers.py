@@ -203,7 +203,7 @@ def _elliptical(s: str, raw: _Raw, prev: Quantity) -> _Raw:
     from_to = bool(_FROM_TO.match(between)) and bool(re.search(r"\bfrom\s+$", s[max(0, prev.start - 8) : prev.start], re.I))
     if not (parallel or from_to):
         return raw
-    return _Raw(raw.start, raw.end, raw.value, raw.kind, prev.unit, measure=prev.extra.get("measure"))  # type: ignore[arg-type]
+    return _Raw(raw.start, raw.end, raw.value, raw.kind, prev.unit, measure=prev.extra.get("measure"))
 
 
 # "nine minutes and 46 seconds", "two hours and 10 minutes": one duration, in the smaller unit.
@@ -218,7 +218,6 @@ def _compound_durations(s: str, out: list[Quantity]) -> list[Quantity]:
         if prev is not None and (step := _duration_step(prev, q)) and _DURATION_AND.match(s[prev.end : q.start]):
             total = prev.value.low * step + q.value.low  # type: ignore[operator]
             merged[-1] = Quantity(prev.start, q.end, _interval(total, prev.qualifier), prev.qualifier, q.unit)
-            merged[-1].extra["compound"] = True
             continue
         merged.append(q)
     return merged
