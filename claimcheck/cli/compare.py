@@ -150,7 +150,9 @@ def compare(
     _say_ignored(fmt, matrix=matrix, explain=explain, quiet=quiet)
     # Outlets that are in the store but no longer configured still get their stored name.
     outlets = topic_outlets(articles, cfg, names)
-    options = CompareOptions(min_outlets=min_outlets, kind=kind, since=since_dt, until=until_dt)
+    options = CompareOptions(
+        min_outlets=min_outlets, kind=kind, since=since_dt, until=until_dt, explain=explain
+    )
     result = build_report(topic or "", articles, outlets, options)
     note(
         f"{plural(len(articles), 'article')} from {plural(len(result.outlets), 'outlet')}, "

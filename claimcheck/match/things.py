@@ -143,6 +143,8 @@ def number_context(claim: Claim, window: int = 8) -> str:
             after = match_content_words(claim.sentence[at + len(claim.text) :])[:window]
             ctx = " ".join([*before, *match_content_words(claim.text), *after])
     found = {CONTEXT_SYNONYMS.get(w, w) for w in match_content_words(ctx)}
+    if compound_key(claim):  # "a three-hour surgery": the surgery is what the hours are about
+        found.update(match_content_words(" ".join((claim.unit or "").split()[1:])))
     thing = thing_key(claim)
     if thing in EVOLVING_THINGS or (unit_key(claim.unit) in GENERIC_UNITS and thing not in GENERIC_UNITS):
         # "1,100 people" in prison: the context is prison; "the toll has risen to 5": of deaths
@@ -235,6 +237,24 @@ def count_class(thing: str) -> str | None:
     return COUNT_CLASS
 
 
+# Roles a story counts apart, by family: the dead are never the injured or the arrested, whatever the
+# figure; the injured and those taken to hospital, or the arrested and the detained, may be one count.
+_ROLE_FAMILY = {
+    "death": "dead", "injured": "hurt", "hospitalised": "hurt", "missing": "missing", "arrest": "held",
+    "arrested": "held", "prisoner": "held", "hostage": "held", "evacuee": "evacuated", "evacuated": "evacuated",
+    "evacuation": "evacuated",
+}  # fmt: skip
+
+
+def role_family(claim: Claim, thing: str) -> str:
+    """The family of the role a number counts (its thing, or the role its sentence gives a specific noun:
+    "arrested 150 protesters"), "" when it counts none."""
+    family = _ROLE_FAMILY.get(thing)
+    if family is None and isinstance(role := claim.extra.get("role"), str):
+        family = _ROLE_FAMILY.get(unit_key(role))
+    return family or ""
+
+
 def is_measure(thing: str) -> bool:
     """Whether a counted thing is a unit of measure ("lb", "km", "terabyte"... as ``unit_key`` gives them)."""
     return thing in _MEASURE_UNITS or thing in _DATA_UNITS
@@ -260,11 +280,18 @@ _PART_BEFORE = re.compile(
 PART = " (part)"
 
 
+_PART_AFTER = re.compile(
+    r"(?:\s+\w+){0,2}?\s+(?:were|are|was|is)\s+among\s+the\b|\s+(?:of|among)\s+(?:them|those|these|whom|which)\b", re.I
+)  # "12 of them", "Twelve children were among the 30 dead"
+
+
 def is_part(claim: Claim) -> bool:
-    """Whether the number counts part of another count: "seven of the dead", "including three"."""
+    """Whether the number counts part of another count: "seven of the dead", "including three", "12 of them"."""
     if _PART_TEXT.search(claim.text):
         return True
     at = claim.sentence.find(claim.text)
+    if at >= 0 and _PART_AFTER.match(claim.sentence, at + len(claim.text)):
+        return True
     return at > 0 and bool(_PART_BEFORE.search(claim.sentence[:at]))
 
 
