@@ -900,3 +900,19 @@ def test_a_span_up_to_now_is_read_as_a_span_but_not_fronted_onto_a_stock() -> No
     assert (n.value.low, n.when) == (40, "in the past two weeks")
     [n] = numbers("Over the past year, auditors combed through 2.3 million receipts.")
     assert (n.value.low, n.when) == (2.3e6, None)
+
+
+def test_numbers_inside_names_addresses_and_ratios_are_no_quantities() -> None:
+    # a number before a proper-noun chain names a programme, a building, a product or an event
+    assert numbers("Members can follow the 90 Night Challenge or a gentler plan.") == []
+    assert numbers("Staff were moved out of 4 Harbour Point Tower last spring.") == []
+    assert numbers("Nobody knows whether the 15-inch ThinkPad Carbon will get the new chip.") == []
+    assert numbers("She took gold in the 400 metre Individual Medley final.") == []
+    assert numbers("Police found the car outside 2250 E. Market Road on Friday.") == []
+    assert numbers("The studio shot the series on 21:9 cameras.") == []
+    assert numbers("It was a remake of a cartoon from the ’90 season.") == []
+    # ... but a chain before a plural noun, a counted body or a demonym is a count
+    [n] = numbers("The league fined 14 Premier League clubs in May.")
+    assert (n.value.low, n.unit) == (14, "premier league clubs")
+    assert [n.value.low for n in numbers("The governor sent 2,000 National Guard to the border.")] == [2000]
+    assert [n.value.low for n in numbers("The strike killed 12 Syrians near the border.")] == [12]

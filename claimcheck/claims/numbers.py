@@ -20,6 +20,7 @@ from claimcheck.claims.numfilters import (
     _URLISH,
     _not_a_quantity,
     _time_phrases,
+    designation_after,
 )
 from claimcheck.claims.numwords import (
     CURRENCIES as _CURRENCIES,
@@ -220,6 +221,8 @@ def _digit_numbers(s: str, blocked: list[tuple[int, int]]) -> list[_Raw]:
         if any(b0 <= m.start("num") < b1 for b0, b1 in blocked) or _attached_left(s, m.start()):
             continue
         num = m.group("num")
+        if len(num) == 2 and start and s[start - 1] == "’" and not (m.group("cur") or m.group("scale")):
+            continue  # a decade or year cut short: "the ’80s", "the class of ’99"
         value = float(num.replace(",", "")) + _FRACTIONS.get((m.group("frac") or " ")[-3:].lstrip("- "), 0.0)
         unit = None
         attached = (m.group("attached") or "").lower()
@@ -259,6 +262,8 @@ def _digit_numbers(s: str, blocked: list[tuple[int, int]]) -> list[_Raw]:
                 continue
             raw.hyphen, raw.end = hy.group(1).replace("-", " "), hy.end()
             _hyphen_measure(s, raw)
+        if measure not in ("money", "percent") and raw.unit is not None and designation_after(s, raw.end):
+            continue  # a measure in a name: "the 200 yard Individual Medley", "a 13-inch MacBook Pro"
         if raw.end in split_ends:
             raw.end += 1
         out.append(raw)
