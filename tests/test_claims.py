@@ -916,3 +916,12 @@ def test_numbers_inside_names_addresses_and_ratios_are_no_quantities() -> None:
     assert (n.value.low, n.unit) == (14, "premier league clubs")
     assert [n.value.low for n in numbers("The governor sent 2,000 National Guard to the border.")] == [2000]
     assert [n.value.low for n in numbers("The strike killed 12 Syrians near the border.")] == [12]
+
+
+def test_one_as_a_determiner_is_no_count_but_one_person_or_death_is() -> None:
+    assert numbers("Apart from one slow opening chapter, the novel moves briskly.") == []
+    assert numbers("There is one spot in the valley we still want to see.") == []
+    assert numbers("Growth was held back by our One Roof Retail programme, the chief said.") == []
+    assert [(n.value.low, n.unit) for n in numbers("Only one soldier was on duty that night.")] == [(1, "soldier")]
+    assert [n.value.low for n in numbers("One person died when the roof fell in.")] == [1]
+    assert numbers("The organisers said no one was injured in the blast.") == []

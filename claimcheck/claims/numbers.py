@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from claimcheck.claims.clauses import clause_whens
-from claimcheck.claims.lexicon import MONTH_RE
+from claimcheck.claims.lexicon import COUNT_NOUNS, MONTH_RE
 from claimcheck.claims.measures import ATTACHED, CASE_SENSITIVE, canonical, measure_after, metres_cue
 from claimcheck.claims.nounphrase import _OF_POSSESSIVE, _infer_unit, _noun_phrase
 from claimcheck.claims.numfilters import (
@@ -437,8 +437,9 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tupl
     held = None if role or raw.unit or raw.hyphen else held_role(s, span_end, own)
     if (raw.kind == "words" and unit is None or raw.bare) and role is None:
         return None, used
-    if raw.kind == "words" and raw.value == 1 and raw.hyphen is None and unit in {None, "of", "another"}:
-        return None, used
+    if raw.kind == "words" and raw.value == 1 and raw.hyphen is None:
+        if role is None and not _counted_one(unit) or _PRONOUN_ONE_BEFORE.search(s, max(0, start - 8), start):
+            return None, used  # "one place", "finish one program", "no one was hurt": no count
     if role is not None and inferred:
         unit = None  # the verb names what is counted, never a neighbouring number's noun
     elif unit is None and inferred and context:
@@ -463,6 +464,19 @@ _PARTITIVE = re.compile(
     rf"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:\d[\d,]*|{_SMALL})(?=\s)", re.IGNORECASE
 )
 _FROM = re.compile(r"\bfrom\s+(?:\S+\s+)?$", re.IGNORECASE)
+
+
+_PRONOUN_ONE_BEFORE = re.compile(r"\b(?:no|any|every|each|the|this|that|which)\s+$", re.IGNORECASE)
+_IRREGULAR_PLURALS = {"person": "people", "man": "men", "woman": "women", "child": "children"}
+
+
+def _counted_one(unit: str | None) -> bool:
+    """"one" counts only a person or thing that news counts ("one soldier", "one death", "one seat")."""
+    if not unit or unit in ("of", "another"):
+        return False
+    head = unit.split()[-1]
+    plurals = {_IRREGULAR_PLURALS.get(head, ""), f"{head}s", f"{head}es", f"{head[:-1]}ies"}
+    return bool(plurals & COUNT_NOUNS) or head in ROLE_WORDS
 
 
 def _apply_role(q: Quantity, role: str, own: str | None) -> None:
