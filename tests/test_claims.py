@@ -925,3 +925,10 @@ def test_one_as_a_determiner_is_no_count_but_one_person_or_death_is() -> None:
     assert [(n.value.low, n.unit) for n in numbers("Only one soldier was on duty that night.")] == [(1, "soldier")]
     assert [n.value.low for n in numbers("One person died when the roof fell in.")] == [1]
     assert numbers("The organisers said no one was injured in the blast.") == []
+
+
+def test_a_bound_holds_across_additional_and_further() -> None:
+    [n] = numbers("Buyers may take up to an additional 20 per cent of the stock.")
+    assert (n.value.low, n.value.high, n.unit) == (0, 20, "percent")
+    [n] = numbers("The plant could shed as many as a further 300 jobs.")
+    assert (n.value.low, n.value.high) == (0, 300)

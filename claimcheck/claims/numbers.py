@@ -67,7 +67,10 @@ _DIGITS = re.compile(
     r"(?P<attached>[A-Za-z]+[²2]?)?"
 )
 _QUAL_RE = re.compile(
-    r"\b(?P<q>" + "|".join(q for q, _ in _QUALIFIERS).replace(" ", r"\s+") + r")\s+$", re.IGNORECASE
+    r"\b(?P<q>" + "|".join(q for q, _ in _QUALIFIERS).replace(" ", r"\s+") + r")\s+"
+    # "up to an additional 15 per cent", "as many as a further 200 jobs": the bound holds across the adjective
+    r"(?:(?:an?\s+)?(?:additional|further|extra)\s+|another\s+)?$",
+    re.IGNORECASE,
 )
 _QUAL_MAP = {q: v for q, v in _QUALIFIERS}
 _BETWEEN_RE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
