@@ -932,3 +932,10 @@ def test_a_bound_holds_across_additional_and_further() -> None:
     assert (n.value.low, n.value.high, n.unit) == (0, 20, "percent")
     [n] = numbers("The plant could shed as many as a further 300 jobs.")
     assert (n.value.low, n.value.high) == (0, 300)
+
+
+def test_a_measure_converted_in_brackets_keeps_the_bound() -> None:
+    miles, km = numbers("The pigeon flew more than 500 miles (805 kilometres) back to its loft.")
+    assert (miles.value.low, km.value.low, km.value.high, km.qualifier) == (500, 805, None, "more than")
+    _, km = numbers("The pigeon flew 500 miles (805 kilometres) back to its loft.")
+    assert (km.value.low, km.value.high) == (805, 805)

@@ -176,11 +176,24 @@ def find_quantities(sentence: str, context: str = "") -> list[Quantity]:
         i += 2 if used else 1
         if q is not None:
             out.append(q)
+    _converted_bounds(sentence, out)
     whens = clause_whens(sentence, _time_phrases(sentence), [(q.start, q.end) for q in out]) if out else []
     for q, when in zip(out, whens, strict=True):
         q.when = when
         q.extra["context"] = _context(sentence, q)
     return out
+
+
+_OPEN_BRACKET = re.compile(r"\s*\(\s*$")
+
+
+def _converted_bounds(s: str, out: list[Quantity]) -> None:
+    """A measure converted in brackets keeps the bound of the figure it converts: "more than 1,200 miles
+    (1,931 kilometres)" is more than 1,931 km too."""
+    for a, b in zip(out, out[1:], strict=False):
+        same = a.extra.get("measure") is not None and a.extra.get("measure") == b.extra.get("measure")
+        if same and a.qualifier != "exact" and b.qualifier == "exact" and _OPEN_BRACKET.match(s[a.end : b.start]):
+            b.qualifier, b.value = a.qualifier, _interval(b.value.low or 0.0, a.qualifier)
 
 
 def _drop_overlaps(raws: list[_Raw]) -> list[_Raw]:
