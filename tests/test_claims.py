@@ -939,3 +939,19 @@ def test_a_measure_converted_in_brackets_keeps_the_bound() -> None:
     assert (miles.value.low, km.value.low, km.value.high, km.qualifier) == (500, 805, None, "more than")
     _, km = numbers("The pigeon flew 500 miles (805 kilometres) back to its loft.")
     assert (km.value.low, km.value.high) == (805, 805)
+
+
+def test_the_two_and_all_three_point_back_but_a_role_or_the_three_counts() -> None:
+    assert numbers("Trade talks between the two nations stalled again.") == []
+    assert [n.value.low for n in numbers("Police said the two women suffered minor cuts.")] == [2]
+    assert numbers("Publishers earn most by running all four ad formats together.") == []
+    assert [n.value.low for n in numbers("The two men were arrested at the port.")] == [2]
+    assert [n.value.low for n in numbers("She was among the three founders of the charity.")] == [3]
+    assert [n.value.low for n in numbers("Rescuers said the two divers were found alive.")] == [2]
+    assert [n.value.low for n in numbers("All four crew members reached the shore.")] == [4]
+
+
+def test_a_plural_head_ends_the_counted_thing_before_its_verb() -> None:
+    [n] = numbers("In the town, 40 corner shops open on Sundays.")
+    assert n.unit == "corner shops"
+    assert [n.unit for n in numbers("Officials said 12 arms dealers were charged.")][0].startswith("arms dealers")

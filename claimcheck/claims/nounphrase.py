@@ -107,6 +107,8 @@ def _noun_phrase(s: str, pos: int) -> tuple[list[str], int]:
         end = m.end()
         if low in _VERBISH_OK or low in COUNT_NOUNS or low in ("people", "years", "months"):
             break
+        if _is_plural(low) and (nxt := _NEXT_LOWER.match(s, end)) and not _is_plural(nxt.group(1)):
+            break  # "the two tech giants coordinate efforts": a plural head, then its verb
     if words and words[-1] in ("head", "heads") and (title := _OF_STATE.match(s, end)):
         words += ["of", title.group(1).lower()]  # "12 heads of state": one title, not heads
         end = title.end()
@@ -115,6 +117,10 @@ def _noun_phrase(s: str, pos: int) -> tuple[list[str], int]:
     if of and not words:
         return [], pos
     return words, end
+
+
+def _is_plural(word: str) -> bool:
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
 _OF_STATE = re.compile(r"\s+of\s+(state|government)\b", re.IGNORECASE)

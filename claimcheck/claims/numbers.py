@@ -453,9 +453,15 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tupl
     held = None if role or raw.unit or raw.hyphen else held_role(s, span_end, own)
     if (raw.kind == "words" and unit is None or raw.bare) and role is None:
         return None, used
-    if raw.kind == "words" and raw.value == 1 and raw.hyphen is None:
-        if role is None and not _counted_one(unit) or _PRONOUN_ONE_BEFORE.search(s, max(0, start - 8), start):
-            return None, used  # "one place", "finish one program", "no one was hurt": no count
+    if raw.kind == "words" and role is None and _anaphoric(s, start, raw.value, unit):
+        return None, used  # "the two countries", "all three units": things named before, no new count
+    if (
+        raw.kind == "words"
+        and raw.value == 1
+        and raw.hyphen is None
+        and ((role is None and not _news_count(unit)) or _PRONOUN_ONE_BEFORE.search(s, max(0, start - 8), start))
+    ):
+        return None, used  # "one place", "finish one program", "no one was hurt": no count
     if role is not None and inferred:
         unit = None  # the verb names what is counted, never a neighbouring number's noun
     elif unit is None and inferred and context:
@@ -483,11 +489,36 @@ _FROM = re.compile(r"\bfrom\s+(?:\S+\s+)?$", re.IGNORECASE)
 
 
 _PRONOUN_ONE_BEFORE = re.compile(r"\b(?:no|any|every|each|the|this|that|which)\s+$", re.IGNORECASE)
+_ALL_BEFORE = re.compile(r"\b(?:all|both)\s+$", re.IGNORECASE)
+_THE_BEFORE = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
+# Parties of a two-sided story: "the two countries", "the two tech giants", "the two sides".
+_PARTIES = frozenset(
+    [
+        "countries", "nations", "sides", "companies", "firms", "giants", "governments", "parties", "powers",
+        "superpowers", "economies", "rivals", "neighbours", "neighbors", "states", "camps", "allies", "brands",
+        "banks", "networks", "carriers", "leagues", "clubs", "teams",
+    ]
+)
+_PERSON_ENDINGS = ("ers", "ors", "ians", "ists", "ees", "men", "people", "crew", "staff")
+
+
+def _anaphoric(s: str, start: int, value: float, unit: str | None) -> bool:
+    """"all three units", "the two countries": a small number that points back at things already named.
+    People stay counts ("all four crew members", "the two pyrotechnicians", "the three leaders")."""
+    if value > 10 or not unit:
+        return False
+    head = unit.split()[-1]
+    window = max(0, start - 8)
+    if value == 2 and head in _PARTIES and _THE_BEFORE.search(s, window, start):
+        return True
+    return bool(_ALL_BEFORE.search(s, window, start)) and not head.endswith(_PERSON_ENDINGS) and not _news_count(unit)
+
+
 _IRREGULAR_PLURALS = {"person": "people", "man": "men", "woman": "women", "child": "children"}
 
 
-def _counted_one(unit: str | None) -> bool:
-    """"one" counts only a person or thing that news counts ("one soldier", "one death", "one seat")."""
+def _news_count(unit: str | None) -> bool:
+    """A person or thing that news counts ("one soldier", "the two men", "one death", "one seat")."""
     if not unit or unit in ("of", "another"):
         return False
     head = unit.split()[-1]
