@@ -955,3 +955,11 @@ def test_a_plural_head_ends_the_counted_thing_before_its_verb() -> None:
     [n] = numbers("In the town, 40 corner shops open on Sundays.")
     assert n.unit == "corner shops"
     assert [n.unit for n in numbers("Officials said 12 arms dealers were charged.")][0].startswith("arms dealers")
+
+
+def test_quote_speaker_after_a_title_chain_or_a_clause_tail_and_hyphenated_scare_quotes() -> None:
+    [q] = quotes('"Sales grew in every region this quarter," chairman, CEO and president Ann Lowe said on Monday.')
+    assert q.speaker is not None and q.speaker.endswith("Lowe")
+    [q] = quotes('"Voters are not falling for" the scheme, Patel said at a rally in Leeds.')
+    assert q.speaker is not None and q.speaker.endswith("Patel")
+    assert quotes('Doctors called the condition "pillow-dust cough," in a new report.') == []
