@@ -963,3 +963,16 @@ def test_quote_speaker_after_a_title_chain_or_a_clause_tail_and_hyphenated_scare
     [q] = quotes('"Voters are not falling for" the scheme, Patel said at a rally in Leeds.')
     assert q.speaker is not None and q.speaker.endswith("Patel")
     assert quotes('Doctors called the condition "pillow-dust cough," in a new report.') == []
+
+
+def test_citation_of_a_journal_behind_the_study_and_of_a_person_outside_quotes() -> None:
+    def cites(text: str) -> list:
+        return [c.cites for c in extract_claims(text, ALIASES) if c.kind == "citation"]
+
+    assert cites("According to the report, published in Marine Policy Review, catches fell for a decade.") == [
+        "Marine Policy Review"
+    ]
+    assert cites("Two men were held after a search of the flat, said Sgt. Ann Cole, a county police spokeswoman.") == [
+        "Ann Cole"
+    ]
+    assert cites("A dog was later brought in and found the drugs in the boot, Cole said.") == ["Cole"]
