@@ -8,12 +8,15 @@ the facts shown, count who cites whom. The CLI's `compare`, the demo, the librar
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from functools import cache
 
 from claimcheck.match.facts import alias_map, article_cites, renumber
-from claimcheck.match.pipeline import match_facts, paused_gc
+from claimcheck.match.pipeline import ASIDE_ARTICLES, match_facts, paused_gc
 from claimcheck.match.rules import MATCHED_KINDS, MatchOptions
 from claimcheck.match.syndication import Syndicated, find_syndicated
 from claimcheck.models import Article, Citation, CompareResult, Outlet, OutletCount, Sources
@@ -29,6 +32,7 @@ class CompareOptions:
     since: datetime | None = None  # the window searched, shown in the report
     until: datetime | None = None
     match: MatchOptions = field(default_factory=MatchOptions)
+    explain: bool = True  # work out why claims matched (Fact.links); only --explain shows it
 
 
 def outlet_map(sources: Sources | Mapping[str, Outlet] | Sequence[Outlet]) -> dict[str, Outlet]:
@@ -55,14 +59,29 @@ def compare(
     articles = sorted(articles, key=_article_order)
     kinds = (options.kind,) if options.kind else MATCHED_KINDS
     match_options = replace(options.match, kinds=kinds)
-    with paused_gc():  # as matching: no full collections over every stored object meanwhile
-        syndicated = find_syndicated(articles, outlets, match_options.syndication)
-    # match_facts gives the facts most-reported first; those shown keep that order, numbered again
-    shown = [
-        f
-        for f in match_facts(articles, outlets, match_options, syndicated)
-        if len(f.outlets) >= max(1, options.min_outlets)
-    ]
+    # Wire copy is needed only to make the facts, so it is found while the claims are clustered: on
+    # inputs large enough for match_facts to cluster the numbers in a child process, here meanwhile
+    # (asked for when the facts are made); on smaller ones in a thread, as its work is mostly numpy's
+    # sorting and searching, which runs without the interpreter lock and so takes the second core.
+    # As matching, without full collections over every stored object meanwhile.
+    with paused_gc(), ExitStack() as stack:
+        finding: Callable[[], Mapping[int, Syndicated]]
+        if len(articles) >= ASIDE_ARTICLES:
+            finding = cache(lambda: find_syndicated(articles, outlets, match_options.syndication))
+        else:
+            pool = stack.enter_context(ThreadPoolExecutor(1, thread_name_prefix="wire-copy"))
+            finding = pool.submit(find_syndicated, articles, outlets, match_options.syndication).result
+        # match_facts gives the facts most-reported first; those shown keep that order, numbered
+        # again (facts of fewer outlets are not made at all)
+        shown = match_facts(
+            articles,
+            outlets,
+            match_options,
+            finding,
+            min_outlets=options.min_outlets,
+            links=options.explain,
+        )
+        syndicated = finding()
     counts = Counter(a.outlet for a in articles)
     considered = tuple(
         OutletCount(oid, outlets[oid].name if oid in outlets else oid, n)

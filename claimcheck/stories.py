@@ -92,6 +92,7 @@ class StoryOptions:
     specific_plus: int = 5  # ... plus this many
     specific_share: float = 0.1  # ... or in at most this share of the window's articles
     specific_most: int = 1000  # ... but never more than this many (generic words grow with the window)
+    duplicate: float = 0.6  # groups this similar on average (undamped) are one story whatever their terms
     same_days: float = 4.0  # no time damping within this many days
     half_life_days: float = 240.0  # beyond same_days, similarity halves every this many days
     figure_half_life_days: float = 1e6  # ... or this many when they share a precise figure (no damping)
@@ -621,6 +622,7 @@ def _average_linkage(
             not linked(avg, gap, a, b)
             or (
                 options.specific
+                and dot / (na * nb) < options.duplicate
                 and not _specific(prod, shared, dot, df, _specific_cap(na + nb, n, options), options)
             )
             or not _cohesive(dot / (na * nb), (inner.get(a, 0.0), na), (inner.get(b, 0.0), nb), options)

@@ -89,7 +89,11 @@ def average_linkage(
         na, nb = len(members[a]), len(members[b])
         if (
             not linked(avg, gap, a, b)
-            or (options.specific and not specific(shared, dot, df, na + nb, n, options))
+            or (
+                options.specific
+                and dot / (na * nb) < options.duplicate
+                and not specific(shared, dot, df, na + nb, n, options)
+            )
             or not _cohesive(dot / (na * nb), (inner.get(a, 0.0), na), (inner.get(b, 0.0), nb), options)
         ):
             refused.add(seen)

@@ -61,6 +61,11 @@ def test_sentence_splitting(text: str, count: int) -> None:
         ("Twenty-three miners were rescued.", 23, 23, "miners", "exact"),
         ("A dozen eggs broke.", 12, 12, "eggs", "exact"),
         ("2.3 million people fled.", 2.3e6, 2.3e6, "people", "exact"),
+        ("His chance of survival was as little as three per cent.", 3, 3, "percent", "exact"),
+        ("Only five percent of the members voted.", 5, 5, "percent", "exact"),
+        ("Gusts reached 161km/h on the coast.", 161, 161, "km/h", "exact"),
+        ("The capsule reached orbit after nine minutes and 46 seconds.", 586, 586, "seconds", "exact"),
+        ("The surgery took two hours and 10 minutes.", 130, 130, "minutes", "exact"),
         (
             "With the release of political prisoners, the total released rose to 123.",
             123,
@@ -340,6 +345,37 @@ def test_death_tolls_count_deaths(text: str, value: int) -> None:
     assert n.extra.get("unit_inferred") or "dead" in text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thousands fled and two people suffered minor injuries after the fireworks went off.",
+        "Three firefighters sustained serious burns in the blaze.",
+        "Two people were treated for minor injuries at the scene.",
+    ],
+)
+def test_suffering_or_being_treated_for_injuries_counts_the_injured(text: str) -> None:
+    [n] = [n for n in numbers(text) if n.extra.get("role")]
+    assert n.extra["role"] == "injured"
+
+
+@pytest.mark.parametrize(
+    "text,value,unit",
+    [
+        ("The two longest droughts belong to Chicago with 108 years and Cleveland with 68.", 68, "years"),
+        ("Teenagers average nine hours of screen time a day, and children average six.", 6, "hours"),
+        ("The count of his days in office had just turned from 99 days to 100.", 100, "days"),
+    ],
+)
+def test_a_number_ending_its_clause_in_parallel_counts_the_noun_before(text: str, value: int, unit: str) -> None:
+    n = numbers(text)[-1]
+    assert (n.value.low, n.unit) == (value, unit)
+
+
+def test_a_bare_number_never_takes_a_neighbouring_number_word_as_its_noun() -> None:
+    n = numbers("Thirty people died when the bus plunged into the river; 12 of them were pupils.")[-1]
+    assert (n.value.low, n.unit) == (12, "people")
+
+
 def test_people_that_are_not_dead_stay_people() -> None:
     [n] = numbers("The company employs about 28,000 people in Germany.")
     assert n.unit == "people"
@@ -391,6 +427,42 @@ def test_modifier_is_not_a_speaker_and_role_subjects_speak() -> None:
         "this league that is not enough,” he said."
     )
     assert [q.speaker for q in quotes(text)] == ["Silva", "Brighton head coach"]
+
+
+def test_a_describing_word_before_a_name_is_not_part_of_the_speaker() -> None:
+    text = (
+        "Former Facebook and Google staff start a campaign\n"
+        "Two former staff of the firms began a campaign on Monday.\n"
+        "Facebook said it is “a valued part of many people’s lives”.\n"
+        "“We take our responsibility seriously and we will keep working on it,” it said."
+    )
+    assert [q.speaker for q in quotes(text)] == ["Facebook", "Facebook"]
+
+
+def test_a_curly_quote_closed_by_a_straight_mark_ends_there() -> None:
+    text = (
+        "Chief Randy Fandal said he hopes the arrest serves as a warning.\n"
+        "“If it sounds too good to be true, it probably is,\" Police Chief Randy Fandal said in a statement. "
+        "\"Never give out personal details over the phone to someone you don’t know. Most of the time, it’s a scam.”"
+    )
+    assert [(q.text, q.speaker) for q in quotes(text)] == [
+        ("If it sounds too good to be true, it probably is,", "Randy Fandal"),
+        ("Never give out personal details over the phone to someone you don’t know. Most of the time, it’s a scam.",
+         "Randy Fandal"),
+    ]  # fmt: skip
+    nested = "“The plan is a \"disaster,\" and we will fight it in every court,” the mayor, Jane Porter, said."
+    assert [q.text for q in quotes(nested)] == ['The plan is a "disaster," and we will fight it in every court,']
+
+
+def test_a_describing_compound_or_a_contraction_is_not_a_name() -> None:
+    text = (
+        "Jane Doe and John Roe have split up after four years.\n"
+        "The Oscar-nominated actress broke the news on Monday. “We just live in different countries "
+        "and it got hard,” she wrote."
+    )
+    assert [q.speaker for q in quotes(text)] != ["Oscar-nominated"]
+    text = "Doe explained that it got hard.\nShe wrote: “Felt we should tell you so you stop asking, 'How's John?'”"
+    assert [q.speaker for q in quotes(text)] == ["Doe"]
 
 
 def test_a_bare_group_credit_names_the_group_named_before() -> None:

@@ -27,7 +27,7 @@ MEASURE_WORDS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(["ft", "foot", "feet"], ("ft", "distance")),
     **dict.fromkeys(["inch", "inches"], ("in", "distance")),
     **dict.fromkeys(["yard", "yards", "yd", "yds"], ("yd", "distance")),
-    **dict.fromkeys(["mph", "miles per hour", "mile per hour", "miles an hour", "mile an hour"],
+    **dict.fromkeys(["mph", "mi/h", "miles per hour", "mile per hour", "miles an hour", "mile an hour"],
                     ("mph", "speed")),
     **dict.fromkeys(["km/h", "kph", "kmh", "kmph", "kilometres per hour", "kilometers per hour",
                      "kilometres an hour", "kilometers an hour"], ("km/h", "speed")),
@@ -56,7 +56,7 @@ MEASURE_WORDS: dict[str, tuple[str, str]] = {
 # Units glued to the digits ("300lb", "20mph", "41.5C"): only unambiguous abbreviations. "C"/"F" only in
 # capitals; "m" is a scale ("$13m") unless the sentence speaks of depth or height (``metres_cue``).
 ATTACHED = frozenset(
-    ["mm", "cm", "km", "kg", "kgs", "g", "mph", "kph", "kmh", "ft", "lb", "lbs", "oz", "mw", "gw", "kw", "kwh",
+    ["mm", "cm", "km", "km/h", "mi/h", "kg", "kgs", "g", "mph", "kph", "kmh", "ft", "lb", "lbs", "oz", "mw", "gw", "kw", "kwh",
      "gb", "tb", "ml", "ha", "km2", "mi", "c", "f", "l"]
 )
 CASE_SENSITIVE = frozenset(["c", "f", "l"])  # "41.5C", "105F", "2L" but not "4c", "5f"

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from claimcheck.claims.lexicon import COUNT_NOUNS, MONTHS, WEEKDAYS
 from claimcheck.claims.numfilters import _UNIT_WORD
+from claimcheck.claims.numwords import SCALES, TENS_WORDS
 from claimcheck.claims.numwords import UNITS_WORDS as _UNITS_WORDS
 from claimcheck.claims.roles import ROLE_WORDS
 from claimcheck.text import CLAIM_STOPWORDS, CLAIM_WORD
@@ -186,6 +187,9 @@ def _compound_and(s: str, pos: int) -> int | None:
     return m.start(1) - 1
 
 
+_NUMBER_WORDS = frozenset([*_UNITS_WORDS, *TENS_WORDS, *SCALES, "dozen", "dozens", "hundreds", "thousands", "millions"])
+
+
 @lru_cache(maxsize=256)
 def _infer_unit(s: str) -> str | None:
     """A bare number ("the total released rose to 123") counts what the sentence names, if it names one."""
@@ -198,7 +202,13 @@ def _infer_unit(s: str) -> str | None:
         if w in COUNT_NOUNS:
             best = w
             prev = low[max(0, m.start() - 25) : m.start()].split()
-            if prev and prev[-1] not in CLAIM_STOPWORDS and prev[-1].isalpha() and not prev[-1].endswith("ed"):
+            if (
+                prev
+                and prev[-1] not in CLAIM_STOPWORDS
+                and prev[-1].isalpha()
+                and not prev[-1].endswith("ed")
+                and prev[-1] not in _NUMBER_WORDS  # "Thirty people died; 12 of them": people, not "thirty people"
+            ):
                 best = f"{prev[-1]} {w}"
             break
     return best

@@ -64,7 +64,7 @@ _DIGITS = re.compile(
     # Scale words in any case: headlines capitalise them ("$48 Billion", "3.1 Million").
     r"(?P<scale>\s?(?i:million|billion|trillion|thousand|hundred|lakhs?|crores?)\b|(?:bn|mn|mln|tn|m|k|b)\b)?"
     r"(?P<pct>\s?%|\s(?:per\s?cent|percent|percentage points?)\b)?"
-    r"(?P<attached>[A-Za-z]+[²2]?)?"
+    r"(?P<attached>(?i:km/h\b|mi/h\b)|[A-Za-z]+[²2]?)?"
 )
 _QUAL_RE = re.compile(
     r"\b(?P<q>" + "|".join(q for q, _ in _QUALIFIERS).replace(" ", r"\s+") + r")\s+"
@@ -172,11 +172,15 @@ def find_quantities(sentence: str, context: str = "") -> list[Quantity]:
     i = 0
     while i < len(raws):
         raw, nxt = raws[i], raws[i + 1] if i + 1 < len(raws) else None
+        if out and raw.unit is None and raw.hyphen is None and raw.kind in ("digits", "words"):
+            raw = _elliptical(sentence, raw, out[-1])
         q, used = _to_quantity(sentence, raw, nxt, context)
         i += 2 if used else 1
         if q is not None:
             out.append(q)
     _converted_bounds(sentence, out)
+    if len(out) > 1 and "and" in sentence:
+        out = _compound_durations(sentence, out)
     whens = clause_whens(sentence, _time_phrases(sentence), [(q.start, q.end) for q in out]) if out else []
     for q, when in zip(out, whens, strict=True):
         q.when = when
@@ -194,6 +198,54 @@ def _converted_bounds(s: str, out: list[Quantity]) -> None:
         same = a.extra.get("measure") is not None and a.extra.get("measure") == b.extra.get("measure")
         if same and a.qualifier != "exact" and b.qualifier == "exact" and _OPEN_BRACKET.match(s[a.end : b.start]):
             b.qualifier, b.value = a.qualifier, _interval(b.value.low or 0.0, a.qualifier)
+
+
+# A number that ends its clause without a noun ("Chicago with 108 years and Cleveland with 68", "teens
+# average nine hours a day, and tweens average six", "from 68 years to 69"): the noun is the one of the
+# number before it, when the two stand in parallel (the same word before each) or in "from ... to".
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)]|$)")
+_LAST_WORD = re.compile(r"([A-Za-z]+)[\s,]*$")
+_FROM_TO = re.compile(r"^\s+to\s+$", re.IGNORECASE)
+
+
+def _elliptical(s: str, raw: _Raw, prev: Quantity) -> _Raw:
+    """``raw`` with the counted thing of ``prev`` when it is elliptical in parallel with it (above), else as is."""
+    if not prev.unit or prev.extra.get("unit_inferred") or prev.extra.get("role") or not _CLAUSE_END.match(s, raw.end):
+        return raw
+    between = s[prev.end : raw.start]
+    if len(between) > 60 or any(ch.isdigit() for ch in between):
+        return raw
+    a, b = _LAST_WORD.search(s, 0, prev.start), _LAST_WORD.search(s, 0, raw.start)
+    parallel = a is not None and b is not None and a.group(1).lower() == b.group(1).lower() and b.start() > prev.end
+    from_to = bool(_FROM_TO.match(between)) and bool(re.search(r"\bfrom\s+$", s[max(0, prev.start - 8) : prev.start], re.I))
+    if not (parallel or from_to):
+        return raw
+    return _Raw(raw.start, raw.end, raw.value, raw.kind, prev.unit, measure=prev.extra.get("measure"))
+
+
+# "nine minutes and 46 seconds", "two hours and 10 minutes": one duration, in the smaller unit.
+_DURATION_STEPS = {("hour", "minute"): 60.0, ("minute", "second"): 60.0}
+_DURATION_AND = re.compile(r"\s+and\s+$")
+
+
+def _compound_durations(s: str, out: list[Quantity]) -> list[Quantity]:
+    merged: list[Quantity] = []
+    for q in out:
+        prev = merged[-1] if merged else None
+        if prev is not None and (step := _duration_step(prev, q)) and _DURATION_AND.match(s[prev.end : q.start]):
+            total = prev.value.low * step + q.value.low  # type: ignore[operator]
+            merged[-1] = Quantity(prev.start, q.end, _interval(total, prev.qualifier), prev.qualifier, q.unit)
+            continue
+        merged.append(q)
+    return merged
+
+
+def _duration_step(a: Quantity, b: Quantity) -> float | None:
+    """The factor from ``a``'s unit to ``b``'s when both are exact durations one step apart ("minutes", "seconds")."""
+    if a.qualifier != "exact" or b.qualifier != "exact" or a.value.low != a.value.high or b.value.low != b.value.high:
+        return None
+    ua, ub = (a.unit or "").rstrip("s"), (b.unit or "").rstrip("s")
+    return _DURATION_STEPS.get((ua, ub))
 
 
 def _drop_overlaps(raws: list[_Raw]) -> list[_Raw]:
@@ -332,6 +384,9 @@ def _attached_left(s: str, start: int) -> bool:
     return prev == "-" and start >= 2 and (s[start - 2].isalpha() or bool(_CODE_BEFORE.search(s, 0, start - 1)))
 
 
+_WORD_PERCENT = re.compile(r"\s(?:per\s?cent|percent)\b", re.IGNORECASE)
+
+
 def _word_numbers(s: str) -> list[_Raw]:
     out: list[_Raw] = []
     for m in _WORDNUM.finditer(s):
@@ -349,6 +404,10 @@ def _word_numbers(s: str) -> list[_Raw]:
         if m.group()[0].isupper() and _NAME_BEFORE.search(s, max(0, m.start() - 30), m.start()):
             continue  # part of a name: "Formula One", "Air Force One", "World War Two"
         raw = _Raw(m.start(), m.end(), value, "words")
+        if pct := _WORD_PERCENT.match(s, m.end()):  # "three per cent", "five percent"
+            raw.unit, raw.measure, raw.end = "percent", "percent", pct.end()
+            out.append(raw)
+            continue
         hy = _HYPHEN_UNIT.match(s, m.end())
         if hy:
             if hy.group(1).startswith(("year-old", "years-old", "month-old")):

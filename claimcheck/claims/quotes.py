@@ -181,6 +181,16 @@ def _follows(text: str, line: int, last_end: int) -> bool:
     return last_end >= prev_start and "\n" not in between.strip() and len(between) < 200
 
 
+def _closing_straight(para: str, i: int, k: int) -> bool:
+    """Whether the straight mark at ``k`` closes the curly quote opened at ``i``: it follows the quote's own
+    punctuation, comes before a space, and pairs with no straight mark inside (“a "disaster," he said”)."""
+    return (
+        para[k - 1] in ",.!?"
+        and (k + 1 == len(para) or para[k + 1].isspace())
+        and para.count('"', i + 1, k) % 2 == 0
+    )
+
+
 def _quoted_spans(para: str) -> list[tuple[int, int]]:
     """(start, end) of the words inside each pair of quote marks (marks excluded)."""
     out: list[tuple[int, int]] = []
@@ -196,12 +206,12 @@ def _quoted_spans(para: str) -> list[tuple[int, int]]:
             i += 1
             continue
         j = para.find(close, i + 1)
-        if ch == '"' and odd_straight:  # '"And I asked ...” said Hill': a straight mark closed by a curly one
+        if ch == '"' and (odd_straight or j < 0):  # '"And I asked ...” said Hill': a straight mark closed by a curly one
             k = para.find("”", i + 1)
             j = k if k >= 0 and (j < 0 or k < j) else j
-        if ch == "“":  # a curly opening quote is sometimes closed by a straight one
+        if ch == "“":  # a curly opening quote is sometimes closed by a straight one ('“It is," he said.')
             k = para.find('"', i + 1)
-            j = k if k >= 0 and (j < 0 or k < j) and odd_straight else j
+            j = k if k >= 0 and (j < 0 or k < j) and (odd_straight or _closing_straight(para, i, k)) else j
         if j < 0:
             # A quote that runs on into the next paragraph: it opens the paragraph, or follows an
             # introduction ('Pompeo said the release "give[s] us hope ...', 'X said in a statement: "').
@@ -443,12 +453,26 @@ def _partial(clause: str) -> re.Match[str] | None:
     return found
 
 
+# Capitalised words that describe a person before the name, not part of it ("Former Facebook ...",
+# "Ex-Minister ...", "Acting Director ...": a headline's title case or a sentence's first word)
+_NAME_MODIFIERS = frozenset(
+    ["Former", "Ex", "Late", "Acting", "Then", "Incoming", "Outgoing", "Retired", "Veteran", "Disgraced",
+     "Embattled", "Beleaguered", "Interim", "Future", "Would-be", "Self-styled", "Alleged", "Suspected"]
+)  # fmt: skip
+
+
+_CONTRACTED = re.compile(r"[’']s$")
+_DESCRIBING = re.compile(r"^[A-Z][\w’']*-[a-z]+$")
+
+
 def _clean_name(name: str) -> str | None:
     words = name.split()
-    while words and words[0] in _NOT_NAMES:
-        words = words[1:]
+    while words and (words[0] in _NOT_NAMES or words[0] in _NAME_MODIFIERS or _CONTRACTED.search(words[0])):
+        words = words[1:]  # "How's Sarah": a contraction or possessive is not a first name
     if not words:
         return name if name.lower() in {"he", "she", "they"} else None
+    if _DESCRIBING.search(words[-1]):
+        return None  # "The Grammy-nominated (comedienne)", "Oscar-winning", "London-based": a describing word
     cut = max((i for i, w in enumerate(words[:-1]) if w.lower() in _TITLE_WORDS), default=-1)
     words = words[cut + 1 :]
     cleaned = " ".join(words).rstrip(".,")

@@ -52,7 +52,8 @@ _PP = r"(?:(?:of|from|in|on|at|aboard|inside)\s+(?:the\s+|a\s+|an\s+|their\s+|it
 _AFTER = re.compile(
     rf"\s*,?\s*{_PP}{_BE}(?:[a-z]+ly\s+)?(?:"
     r"(?P<deaths>killed|died|dead|perished|slain|(?:found|confirmed)\s+dead|lost\s+their\s+lives)|"
-    r"(?P<injured>injured|wounded|hurt)|"
+    r"(?P<injured>injured|wounded|hurt|(?:suffered|sustained|received)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:injuries|wounds|burns)|(?:treated|hospitali[sz]ed)\s+for\s+(?:[\w-]+\s+){0,2}?(?:injuries|wounds|burns))|"
     r"(?P<hospitalised>hospitali[sz]ed|(?:taken|rushed|admitted|airlifted|flown|treated|transported)\s+"
     r"(?:to|in|at|into)\s+(?:[\w-]+\s+){0,3}?hospitals?)|"
     r"(?P<missing>missing|unaccounted\s+for)|"

@@ -10,6 +10,7 @@ import json
 import os
 import re
 import signal
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime, timedelta
@@ -301,6 +302,28 @@ def check_outlets(ids: Iterable[str], known: Iterable[str], where: str) -> None:
 
 
 # -- values ------------------------------------------------------------------------------------------
+# What an output file's extension asks for when --format is not given.
+SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".json": "json", ".csv": "csv", ".html": "html",
+                  ".htm": "html"}  # fmt: skip
+
+
+def output_format(fmt: str | None, output: Path | None, options: Sequence[str]) -> str:
+    """``--format`` as given (any case); without it, what ``-o``'s extension says (``report.md`` is
+    Markdown, ``facts.csv`` CSV), else the table. An extension the command cannot write is bad usage,
+    never a terminal table saved under that name."""
+    if fmt is not None:
+        return choose(fmt, options, "format")
+    wanted = SUFFIX_FORMATS.get(output.suffix.lower()) if output is not None and str(output) != "-" else None
+    if wanted is None:
+        return "table"
+    if wanted not in options:
+        raise UsageError(
+            f"{output} looks like {wanted}, which this command does not write; "
+            f"give --format ({', '.join(options)})"
+        )
+    return wanted
+
+
 def choose(value: str, options: Sequence[str], what: str) -> str:
     """``value`` as one of ``options``, whatever its case (``--format JSON``)."""
     low = value.strip().lower()
@@ -365,14 +388,45 @@ def output_path(output: Path | None, *, inputs: Iterable[tuple[Path, str]] = ())
 
 
 def write_output(path: Path | None, text: str) -> None:
-    """Write ``text`` to ``path``, or to stdout when ``path`` is None."""
+    """Write ``text`` to ``path``, or to stdout when ``path`` is None.
+
+    A file is replaced whole or not at all: the text goes to a temporary file beside it, renamed over
+    it once complete, so a write that fails (disk full, Ctrl-C, a text that cannot be encoded) leaves
+    the previous report as it was, never cut short."""
     if path is None:
         typer.echo(text, nl=False)
         return
     try:
-        path.write_text(text, encoding="utf-8")
+        _replace_file(path, text.encode("utf-8"))
     except OSError as e:
         raise UsageError(f"cannot write {path}: {e.strerror or e}") from None
+
+
+def _replace_file(path: Path, data: bytes) -> None:
+    target = path.resolve()  # through a symlink: the file it names is the one replaced
+    try:
+        st: os.stat_result | None = target.stat()
+    except FileNotFoundError:
+        st = None
+    if st is not None and (not stat.S_ISREG(st.st_mode) or st.st_nlink > 1):
+        target.write_bytes(data)  # a FIFO, a device, a file with other hard links: written in place
+        return
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # the umask applies, as to a new file
+    except PermissionError:  # a writable file in a folder that is not: written in place
+        target.write_bytes(data)
+        return
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        if st is not None:
+            os.chmod(tmp, stat.S_IMODE(st.st_mode))
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
 
 
 # -- times -------------------------------------------------------------------------------------------

@@ -27,6 +27,7 @@ from claimcheck.cli.common import (
     note,
     open_reader,
     out_console,
+    output_format,
     output_path,
     parse_window,
     plural,
@@ -37,6 +38,8 @@ from claimcheck.models import Article, Sources
 from claimcheck.store import Store
 
 KINDS = ("number", "quote", "statement")
+
+EXT = " Default: table, or what -o FILE's extension says (.md, .json, .csv"
 
 
 @handle_errors
@@ -59,11 +62,15 @@ def compare(
         ),
     ] = None,
     fmt: Annotated[
-        str,
+        str | None,
         typer.Option(
-            "--format", "-f", metavar="FORMAT", help="table, markdown, json, csv or html (any case)."
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="table, markdown, json, csv or html (any case)." + EXT + ", .html).",
+            show_default=False,
         ),
-    ] = "table",
+    ] = None,
     output: OutputOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
@@ -110,7 +117,7 @@ def compare(
     from claimcheck.compare import compare as build_report
     from claimcheck.render import FORMATS, render
 
-    fmt = choose(fmt, FORMATS, "format")
+    fmt = output_format(fmt, output, FORMATS)
     if kind is not None:
         kind = choose(kind, KINDS, "kind")
     if story is not None and topic is not None:
@@ -143,7 +150,9 @@ def compare(
     _say_ignored(fmt, matrix=matrix, explain=explain, quiet=quiet)
     # Outlets that are in the store but no longer configured still get their stored name.
     outlets = topic_outlets(articles, cfg, names)
-    options = CompareOptions(min_outlets=min_outlets, kind=kind, since=since_dt, until=until_dt)
+    options = CompareOptions(
+        min_outlets=min_outlets, kind=kind, since=since_dt, until=until_dt, explain=explain
+    )
     result = build_report(topic or "", articles, outlets, options)
     note(
         f"{plural(len(articles), 'article')} from {plural(len(result.outlets), 'outlet')}, "

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -33,6 +33,9 @@ from claimcheck.models import Sources
 from claimcheck.paths import db_target, default_db_path, demo_db_path
 from claimcheck.store import Store
 
+if TYPE_CHECKING:
+    from rich.console import Console
+
 
 def run_demo(*, db: str | Path | None, report_path: Path, quiet: bool) -> int:
     """Returns the exit code: 0 when the corpus was fetched and compared without failures."""
@@ -43,9 +46,10 @@ def run_demo(*, db: str | Path | None, report_path: Path, quiet: bool) -> int:
     inputs = protected_inputs(target if isinstance(target, Path) else None) + (
         protected_inputs(own, what="your own database") if isinstance(own, Path) else []
     )
-    report_file = output_path(report_path, inputs=inputs)
+    markdown_path, html_path = report_paths(report_path)
+    report_file = output_path(markdown_path, inputs=inputs)
     # The HTML report goes beside a Markdown file (none when the Markdown goes to stdout).
-    html_file = output_path(html_report_path(report_file), inputs=inputs) if report_file else None
+    html_file = output_path(html_path, inputs=inputs) if report_file else None
     db_file = target if db else fresh_demo_db()
     with tempfile.TemporaryDirectory(prefix="claimcheck-demo-") as tmp, CorpusServer(corpus_dir()) as server:
         sources_path = Path(tmp) / "sources.yaml"
@@ -63,6 +67,7 @@ def run_demo(*, db: str | Path | None, report_path: Path, quiet: bool) -> int:
             as_json=False,
             progress_bar=not quiet,
             allow_private=True,  # the corpus is served on loopback: the demo opts in, for its own host only
+            tables=tables_console(report_file),
         )
         if report.interrupted:
             return code
@@ -88,10 +93,11 @@ def _compare(
     from claimcheck.store_pg import redact
 
     cfg = load_sources(sources_path)
+    tables = tables_console(report_file)
     with open_store(db_file, create=False) as store:
-        _print_stories(store, cfg)
+        _print_stories(store, cfg, tables)
         result = compare_topic(store, DEMO_TOPIC, cfg)
-    print_table(result, out_console)
+    print_table(result, tables)
     write_output(report_file, render(result, "markdown"))
     if html_file is not None:
         write_output(html_file, render(result, "html"))
@@ -112,7 +118,13 @@ def _compare(
     return 0
 
 
-def _print_stories(store: Store, cfg: Sources) -> None:
+def tables_console(report_file: Path | None) -> Console:
+    """Where the demo's tables go: stdout, unless the Markdown report goes there (``--report -``), so that
+    ``claimcheck demo --report - > report.md`` is the report alone."""
+    return err_console if report_file is None else out_console
+
+
+def _print_stories(store: Store, cfg: Sources, console: Console) -> None:
     """The stories table of everything fetched (every story, single-outlet ones too), before compare."""
     from claimcheck.cli.stories import outlet_map, store_window
     from claimcheck.render.stories import print_stories
@@ -121,14 +133,18 @@ def _print_stories(store: Store, cfg: Sources) -> None:
     window = store_window(store, None, None, None)
     if len(window):
         outlets = outlet_map(cfg, store, window.rows.outlets)
-        print_stories(list_stories(window, outlets, min_outlets=1), out_console)
+        print_stories(list_stories(window, outlets, min_outlets=1), console)
 
 
-def html_report_path(report_path: Path) -> Path:
-    """The HTML report beside the Markdown one: same name, ``.html`` (``report.md`` -> ``report.html``)."""
-    if report_path.suffix.lower() == ".html":  # --report x.html: keep the Markdown apart from it
-        return report_path.with_name(report_path.name + ".html")
-    return report_path.with_suffix(".html")
+def report_paths(report_path: Path) -> tuple[Path, Path]:
+    """The Markdown and the HTML report of ``--report``: ``report.md`` and ``report.html`` beside it; a name
+    ending in ``.html`` is the HTML report, with the Markdown beside it (``r.html`` -> ``r.md``, ``r.html``),
+    never Markdown under an HTML name."""
+    if report_path.suffix.lower() in (".html", ".htm"):
+        return report_path.with_suffix(".md"), report_path
+    return report_path, report_path.with_suffix(".html")
+
+
 @handle_errors
 def demo(
     db: Annotated[

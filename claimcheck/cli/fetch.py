@@ -31,6 +31,7 @@ from claimcheck.errors import UsageError
 from claimcheck.textsafe import terminal_safe
 
 if TYPE_CHECKING:  # fetch's stack (httpx, feedparser, asyncio) loads only when a fetch runs (#14)
+    from rich.console import Console
     from rich.progress import Progress, TaskID
     from rich.table import Table
 
@@ -69,6 +70,9 @@ def summary_table(report: FetchReport) -> Table:
     table.add_column("why", overflow="fold", ratio=1)
     for r in report.outlets:
         why = "; ".join(f"{reason} (x{n})" if n > 1 else reason for reason, n in r.reasons.most_common(3))
+        if len(r.reasons) > 3:  # the counts must add up: say what the three shown leave out
+            rest = sum(n for _, n in r.reasons.most_common()[3:])
+            why += f"; {rest} more for {len(r.reasons) - 3} other reason{'s' if len(r.reasons) > 4 else ''} (--json lists all)"
         feeds = f"{r.feeds_ok + r.feeds_unchanged} ok" + (
             f", [red]{r.feeds_failed} failed[/]" if r.feeds_failed else ""
         )
@@ -104,6 +108,7 @@ def do_fetch(
     settings_overrides: dict[str, object] | None = None,
     shard: str | None = None,
     allow_private: bool = False,
+    tables: Console | None = None,
 ) -> tuple[FetchReport, int]:
     """Run fetch and print its summary (shared by `fetch` and `demo`). Returns the report and the exit
     code: 0, 1 when an outlet failed, 130 after Ctrl-C, 143 after SIGTERM (128 + the signal, as shells
@@ -165,9 +170,9 @@ def do_fetch(
         err_console.print(
             f"{how}: {plural(t['new'], 'new article')} stored before the stop; run fetch again to go on"
         )
-        out_console.print(summary_table(report))
+        (tables or out_console).print(summary_table(report))
     elif not quiet:
-        out_console.print(summary_table(report))
+        (tables or out_console).print(summary_table(report))
     if report.interrupted:
         return report, 128 + int(stopped_by)
     return report, 0 if report.ok else 1

@@ -22,13 +22,13 @@ from claimcheck.cli.common import (
     SourcesOption,
     UntilOption,
     check_outlets,
-    choose,
     fail,
     handle_errors,
     load_sources,
     note,
     open_reader,
     out_console,
+    output_format,
     output_path,
     parse_window,
     plural,
@@ -56,15 +56,22 @@ def articles(
         typer.Option("--limit", min=1, max=MAX_COUNT, metavar="N", help="At most N articles, newest first."),
     ] = 50,
     fmt: Annotated[
-        str, typer.Option("--format", "-f", metavar="FORMAT", help="table, json or csv (any case).")
-    ] = "table",
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="table, json or csv (any case). Default: table, or what -o FILE's extension says (.json, .csv).",
+            show_default=False,
+        ),
+    ] = None,
     output: OutputOption = None,
     quiet: QuietOption = False,
     db: DbOption = None,
     sources: SourcesOption = None,
 ) -> None:
     """List stored articles, newest first: id, outlet, published, title, claims."""
-    fmt = choose(fmt, LIST_FORMATS, "format")
+    fmt = output_format(fmt, output, LIST_FORMATS)
     since_dt, until_dt = parse_window(since, until)
     with open_reader(db, quiet=quiet) as store:
         target = output_path(output, inputs=protected_inputs(store.path, sources))
@@ -117,7 +124,7 @@ def articles(
         table = Table(title_justify="left")
         for col in ("id", "outlet", "published", "title", "claims"):
             table.add_column(
-                col,
+                "published (UTC)" if col == "published" else col,
                 justify="right" if col in ("id", "claims") else "left",
                 no_wrap=col != "title",
                 overflow="fold" if col == "title" else "ellipsis",
@@ -191,7 +198,12 @@ def stats(
         )
     table.add_section()
     table.add_row(
-        "total", f"{total.articles:,}", f"{total.claims:,}", _day(first), _day(last), plural(len(per), "outlet")
+        "total",
+        f"{total.articles:,}",
+        f"{total.claims:,}",
+        _day(first),
+        _day(last),
+        plural(len(per), "outlet"),
     )
     out_console.print(table)
 

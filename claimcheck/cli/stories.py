@@ -21,12 +21,12 @@ from claimcheck.cli.common import (
     SourcesOption,
     UntilOption,
     check_outlets,
-    choose,
     fail,
     handle_errors,
     load_sources,
     note,
     out_console,
+    output_format,
     output_path,
     parse_window,
     protected_inputs,
@@ -42,6 +42,8 @@ if TYPE_CHECKING:
     from claimcheck.stories import Window
 
 DEFAULT_DAYS = 3
+
+EXT = " Default: table, or what -o FILE's extension says (.md, .json, .csv"
 
 
 def default_window(
@@ -84,11 +86,18 @@ def store_window(
     )
 
 
-def window_words(since: str | None, until: str | None, source: list[str] | None) -> str:
+def window_words(since: datetime | None, until: datetime | None, source: list[str] | None) -> str:
+    """The window searched, as it was searched (the default one included), for "no stored article ..."."""
+    from claimcheck.render.common import zoned_text
+
     where = f" from {', '.join(source)}" if source else ""
-    if since or until:
-        return f"{where} between {since or 'the start'} and {until or 'now'}"
-    return where + f" in the last {DEFAULT_DAYS} days of stored articles"
+    if since is not None and until is not None:
+        return f"{where} between {zoned_text(since)} and {zoned_text(until)}"
+    if since is not None:
+        return f"{where} since {zoned_text(since)}"
+    if until is not None:
+        return f"{where} until {zoned_text(until)}"
+    return where
 
 
 def find_story(
@@ -142,9 +151,15 @@ def stories(
         int | None, typer.Option("--limit", min=1, max=MAX_COUNT, metavar="N", help="At most N stories.")
     ] = None,
     fmt: Annotated[
-        str,
-        typer.Option("--format", "-f", metavar="FORMAT", help="table, markdown, json or csv (any case)."),
-    ] = "table",
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="table, markdown, json or csv (any case)." + EXT + ").",
+            show_default=False,
+        ),
+    ] = None,
     output: OutputOption = None,
     quiet: QuietOption = False,
     db: DbOption = None,
@@ -154,7 +169,7 @@ def stories(
     from claimcheck.render.stories import FORMATS, print_stories, render, summary_line
     from claimcheck.stories import list_stories
 
-    fmt = choose(fmt, FORMATS, "format")
+    fmt = output_format(fmt, output, FORMATS)
     return_freed_memory()
     cfg = load_sources(sources)
     # Read-only, without quick_check (about a second on a 50,000-article store): it guards writes.
@@ -169,7 +184,12 @@ def stories(
         since_dt, until_dt = default_window(store, since, until, source)
         window = store_window(store, since_dt, until_dt, source)
         if not len(window):
-            fail(f"no stored article{window_words(since, until, source)}", 1)
+            default = (
+                ""
+                if since
+                else f" (the {DEFAULT_DAYS} days up to {'--until' if until else 'the newest stored article'}; --since widens it)"
+            )
+            fail(f"no stored article{window_words(since_dt, until_dt, source)}{default}", 1)
         outlets = outlet_map(cfg, store, window.rows.outlets)
         # the store stays open: the texts are read while grouping, a chunk at a time
         result = list_stories(

@@ -108,6 +108,9 @@ def parse_datetime(value: object) -> datetime | None:
         return None
     if dt.tzinfo is None:
         dt = dt.replace(tzinfo=UTC)
+    offset = dt.utcoffset()
+    if offset is not None and abs(offset) > timedelta(hours=14):  # no place is: a wrong time, not a zone
+        return None
     return bounded_time(dt)
 
 

@@ -102,7 +102,10 @@ def fallback_metadata(tree: lxml.html.HtmlElement, url: str, need: list[str]) ->
 
         config = set_date_params(True)
         config["url"] = found.url or extract_url(tree, url)
-        out["published"] = _date_only(find_date(tree, **config))
+        try:
+            out["published"] = _date_only(find_date(tree, **config))
+        except (ValueError, OverflowError, TypeError):  # htmldate on a hostile date ("+99:00"): no date
+            out["published"] = None
     title, author = out.get("title"), out.get("author")
     found.title = title if isinstance(title, str) else None
     found.author = author if isinstance(author, str) else None

@@ -38,6 +38,7 @@ def parse_feed(body: bytes, url: str, content_type: str | None = None) -> Parsed
     if b"<urlset" in head or b"<sitemapindex" in head:
         return parse_sitemap(body, url)
     body, content_type = _fix_encoding(body, content_type)
+    body = _CHAR_REF.sub(_valid_char_ref, body)
     headers = {"content-location": url}
     if content_type:
         # Only a well-formed charset reaches feedparser (a NUL in it makes its bytes.decode raise).
@@ -85,6 +86,23 @@ def parse_feed(body: bytes, url: str, content_type: str | None = None) -> Parsed
             raise FeedParseError("not a feed (no RSS or Atom found)")
     title = clean_text(d.feed.get("title"), MAX_TITLE) or None
     return ParsedFeed(entries=tuple(entries), title=title, skipped=skipped)
+
+
+# A numeric character reference: feedparser raises on one that names no character (a surrogate, 0, past
+# U+10FFFF, too many digits for C), losing every entry of the feed for one bad title.
+_CHAR_REF = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,40})|([0-9]{1,40}))(?=[^0-9a-fA-F]|$)")
+
+
+def _valid_char_ref(m: re.Match[bytes]) -> bytes:
+    n = int(m.group(1), 16) if m.group(1) is not None else int(m.group(2))
+    return m.group(0) if 0 < n <= 0x10FFFF and not 0xD800 <= n <= 0xDFFF else b"&#xFFFD"
+
+
+def _xml_char_ref(m: re.Match[bytes]) -> bytes:
+    """For lxml, which refuses a whole sitemap for one reference to a character XML 1.0 does not allow."""
+    n = int(m.group(1), 16) if m.group(1) is not None else int(m.group(2))
+    ok = n in (0x9, 0xA, 0xD) or 0x20 <= n <= 0xD7FF or 0xE000 <= n <= 0xFFFD or 0x10000 <= n <= 0x10FFFF
+    return m.group(0) if ok else b"&#xFFFD"
 
 
 _XML_DECL_ENCODING = re.compile(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9._:-]{1,40})["']""")
@@ -135,6 +153,8 @@ def _entry_time(e: feedparser.FeedParserDict) -> datetime | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         # dict.get: feedparser's own lookup warns when it maps updated to published.
         t = dict.get(e, key)
+        if t and _impossible_zone(dict.get(e, key.removesuffix("_parsed"))):
+            continue  # "10:00:00 +9999": feedparser shifts the time by 4 days; no time beats a wrong one
         if t:
             try:
                 dt = bounded_time(datetime.fromtimestamp(calendar.timegm(t), tz=UTC))
@@ -143,6 +163,15 @@ def _entry_time(e: feedparser.FeedParserDict) -> datetime | None:
             if dt is not None:
                 return dt
     return None
+
+
+_ZONE = re.compile(r"\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*[+-](\d{2}):?(\d{2})\s*$")
+
+
+def _impossible_zone(raw: object) -> bool:
+    """A numeric zone no place has (past +-14:00, or 60 minutes and more) at the end of a feed's date."""
+    m = _ZONE.search(raw) if isinstance(raw, str) else None
+    return m is not None and (int(m.group(1)) > 14 or int(m.group(2)) > 59)
 
 
 def _bozo(d: feedparser.FeedParserDict) -> str:
@@ -176,7 +205,7 @@ def parse_sitemap(body: bytes, url: str) -> ParsedFeed:
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, recover=False)
     try:
-        root = etree.fromstring(body, parser)
+        root = etree.fromstring(_CHAR_REF.sub(_xml_char_ref, body), parser)
     except etree.XMLSyntaxError as e:
         raise FeedParseError(f"malformed sitemap: {clean_text(str(e), 120)}") from None
     tag = etree.QName(root).localname

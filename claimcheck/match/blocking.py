@@ -20,7 +20,8 @@ from typing import Any
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from claimcheck.claims.numwords import TENS_WORDS, UNITS_WORDS
+from claimcheck.claims.measures import MEASURE_WORDS
+from claimcheck.claims.numwords import SCALES, TENS_WORDS, UNITS_WORDS
 from claimcheck.match.cluster import Graph
 from claimcheck.match.normalize import (
     is_span,
@@ -55,6 +56,7 @@ from claimcheck.match.things import (
     is_measure,
     is_precise,
     is_wide,
+    role_family,
     rounded_pairs,
     sig_digits,
     significant_digits,
@@ -62,7 +64,7 @@ from claimcheck.match.things import (
     thing_class,
 )
 from claimcheck.models import Claim
-from claimcheck.text import match_content_words, match_words
+from claimcheck.text import match_content_words, match_stem, match_words
 
 Scored = tuple[float, Rule] | None
 
@@ -201,6 +203,10 @@ def number_graph(
     compound = np.array([bool(compound_key(items[n].claim)) for n in first], dtype=bool)
     decimal = (digits >= 2) & (np.floor(figure) != figure) & (specific | measure)
     precise = np.array([is_precise(v) for v in value], dtype=bool) | decimal
+    # a two-digit figure ("48", "59") recurs in one story for different things ("Blue's 48-yard run", "Elliott's
+    # 48-yard field goal"): one fact whatever the words when the words around them share one
+    # (``_share_a_word``) or the sentences do not name different people or places (``_lone_ok``)
+    loose = ~precise & np.array([is_fairly_precise(v) for v in value], dtype=bool)
     point = np.array([v is not None and v.low is not None and v.low == v.high for v in value], dtype=bool)
     fair = np.array([is_fairly_precise(v) for v in value], dtype=bool)
     wide = np.array([is_wide(v) for v in value], dtype=bool)
@@ -212,6 +218,7 @@ def number_graph(
     compatible: dict[tuple[int, int], bool] = {}
     cfloor = options.number_context_floor
     sentence_names = _memo(lambda sentence: frozenset(names(sentence)))
+    ctx_words = _memo(_context_words)
     for (thing, span, b), rows in blocks.items():
         cols = np.array(rows + blocks.get((thing, span, b + 1), []))
         # many groups share a context (they differ in value or qualifier): score each context once
@@ -254,14 +261,29 @@ def number_graph(
                 ok[x, found[np.argsort(-sims[x, found], kind="stable")[: options.max_candidates]]] = True
             xs, ys = np.nonzero(ok)
             ga, ha = chunk[xs], cols[ys]
+            same = same_figure[xs, ys]
+            weak = same & loose[ga]
+            if weak.any():
+                at = np.flatnonzero(weak)
+                same[at] = [
+                    _share_a_word(ctx_words(ctx[first[ga[i]]]), ctx_words(ctx[first[ha[i]]]))
+                    or _lone_ok(items, first, ga[i], ha[i], sentence_names)
+                    for i in at.tolist()
+                ]
+                dropped = at[~same[at]]  # admitted by the figure alone, which is not enough here
+                keep_pair = (sims[xs[dropped], ys[dropped]] >= floor) | role[ga[dropped]] | lone[xs[dropped], ys[dropped]]
+                if not keep_pair.all():
+                    live = np.ones(len(xs), dtype=bool)
+                    live[dropped[~keep_pair]] = False
+                    xs, ys, ga, ha, same = xs[live], ys[live], ga[live], ha[live], same[live]
             # number_pair, on arrays: values that overlap agree; close but disjoint ones conflict
             shared = np.maximum(0.0, (sims[xs, ys].astype(np.float64) / 100 - cfloor) / (1 - cfloor))
             agree = _below(lo[ga], lo_inc[ga], hi[ha], hi_inc[ha]) & _below(lo[ha], lo_inc[ha], hi[ga], hi_inc[ga])
             agree |= rounded[xs, ys]
             score = np.where(agree, 0.45 + 0.55 * shared, 0.35 + 0.5 * shared)
-            score = np.where(agree & same_figure[xs, ys], np.maximum(score, PRECISE_SCORE), score)
+            score = np.where(agree & same, np.maximum(score, PRECISE_SCORE), score)
             score = np.where(agree & role[ga], np.maximum(score, ROLE_SCORE), score)
-            alone = lone[xs, ys] & ~same_figure[xs, ys] & ~role[ga]
+            alone = lone[xs, ys] & ~same & ~role[ga]
             admitted = np.ones(len(xs), dtype=bool)
             if alone.any():
                 at = np.flatnonzero(alone)
@@ -291,6 +313,7 @@ def number_graph(
     _backoff_links(items, graph, options, first, unit, figure)
     _ratio_links(items, graph, options, first)
     _bound_links(items, graph, options, first, unit, figure, precise)
+    _conversion_links(items, graph, options, first, unit, figure, [ctx_words(ctx[n]) for n in first])
     updates: dict[tuple[int, int], Rule] = {}
     if times is not None:
         updates = _update_links(items, graph, options, times, unit, ctx, bucket)
@@ -310,6 +333,15 @@ def number_graph(
 
     graph.rule_of = rule_of
     return graph
+
+
+def _context_words(context: str) -> frozenset[str]:
+    """A number's context words (``number_context``) that say what it is about: no figures, no number words."""
+    return frozenset(w for w in context.split() if not w[:1].isdigit() and w not in _NUMBER_WORDS)
+
+
+def _share_a_word(a: frozenset[str], b: frozenset[str]) -> bool:
+    return bool(a & b)
 
 
 def _lone_ok(items: Sequence[Item], first: Sequence[int], g: int, h: int, names_of: Callable[[str], Any]) -> bool:
@@ -382,6 +414,8 @@ def _class_links(
                 continue
             if COUNT_CLASS in (classes[a], classes[b]) and significant_digits(float(figure[a])) < 2:
                 continue  # "a million migrants", "a million voters": a one-digit round figure names no one thing
+            if role_family(items[n].claim, unit[n]) != role_family(items[m].claim, unit[m]):
+                continue  # "150 killed" and "150 injured" (or "arrested 150 protesters"): two counts of a story
             scored = number_pair(items[n].claim, items[m].claim, sim / 100, unit[n], options)
             if scored is None or scored[1].kind != "agree":
                 continue
@@ -532,9 +566,76 @@ def _bound_links(
                         cb = thing_class(unit[m], items[m].claim.unit) or count_class(unit[m])
                         if not classes_agree(ca, cb) or (COUNT_CLASS in (ca, cb) and significant_digits(x) < 2):
                             continue
+                        if role_family(items[n].claim, unit[n]) != role_family(items[m].claim, unit[m]):
+                            continue
                     scored = number_pair(items[n].claim, items[m].claim, 0.0, unit[n], options)
                     if scored is not None and scored[1].kind == "agree":
                         graph.link(a, b, PRECISE_SCORE)
+
+
+# Units of measure (as ``unit_key`` spells them) in a base unit of their dimension: "40 metres (131 feet)",
+# "30cm (12 inches)", "100mph (161km/h)". Outlets convert a figure and round the result.
+_IN_BASE: dict[str, tuple[str, float]] = {
+    "m": ("m", 1.0), "km": ("m", 1000.0), "cm": ("m", 0.01), "mm": ("m", 0.001), "ft": ("m", 0.3048),
+    "in": ("m", 0.0254), "yd": ("m", 0.9144), "miles": ("m", 1609.344),
+    "kg": ("kg", 1.0), "g": ("kg", 0.001), "lb": ("kg", 0.45359237), "oz": ("kg", 0.028349523),
+    "tonnes": ("kg", 1000.0), "tons": ("kg", 907.18474),
+    "km/h": ("km/h", 1.0), "mph": ("km/h", 1.609344), "knots": ("km/h", 1.852),
+    "m²": ("m²", 1.0), "km²": ("m²", 1e6), "hectares": ("m²", 1e4), "acres": ("m²", 4046.8564),
+    "sq miles": ("m²", 2589988.1), "sq ft": ("m²", 0.09290304),
+    "litres": ("l", 1.0), "ml": ("l", 0.001), "gallons": ("l", 3.785411784),
+}  # fmt: skip
+# A converted figure is rounded by the outlet ("131 feet" for 40 m is 39.9 m, "12 inches" for 30 cm 30.5 cm)
+CONVERSION_TOLERANCE = 0.05
+
+
+def _measure_unit(claim: Claim) -> str | None:
+    """The canonical unit of measure of a number claim (``claims.measures``), else None."""
+    for w in (claim.unit or "").lower().replace("-", " ").split()[:2]:
+        if w in MEASURE_WORDS:
+            return MEASURE_WORDS[w][0]
+    return claim.unit if claim.unit in _IN_BASE else None
+
+
+def _conversion_links(
+    items: Sequence[Item],
+    graph: Graph,
+    options: MatchOptions,
+    first: Sequence[int],
+    unit: Sequence[str],
+    figure: Any,
+    words: Sequence[frozenset[str]],
+) -> None:
+    """One measure given in two units ("a 40m well" / "a well 130ft deep"; "30cm wide" / "12 inches
+    wide") is one fact: figures of different units of one dimension that agree once converted (within
+    ``CONVERSION_TOLERANCE``, outlets round the result) and whose contexts share a word. Only agreeing
+    figures link; a conversion never conflicts."""
+    by_dim: dict[tuple[str, bool], list[tuple[float, int]]] = defaultdict(list)
+    for g, n in enumerate(first):
+        claim = items[n].claim
+        mu = _measure_unit(claim)
+        if mu is None or mu not in _IN_BASE or figure[g] <= 0 or is_wide(claim.value):
+            continue
+        base, factor = _IN_BASE[mu]
+        by_dim[base, is_span(claim.when)].append((float(figure[g]) * factor, g))
+    for entries in by_dim.values():
+        if len(entries) < 2:
+            continue
+        entries.sort()
+        for i, (x, a) in enumerate(entries):
+            n = first[a]
+            ua = _measure_unit(items[n].claim)
+            for y, b in entries[i + 1 : i + 1 + options.max_candidates]:
+                if y > x * (1 + CONVERSION_TOLERANCE):
+                    break
+                m = first[b]
+                if _measure_unit(items[m].claim) == ua or b in graph.adj[a] or items[n].article == items[m].article:
+                    continue  # one unit: the ordinary rules compare them
+                if not words[a] & words[b]:
+                    continue
+                if not when_compatible(match_when(items[n].claim), match_when(items[m].claim), options.when_threshold):
+                    continue
+                graph.link(a, b, ROLE_SCORE)  # below a link in one unit: an article's own unit is its claim
 
 
 def _cut(y: float, digits: int, how: Callable[[float], float]) -> float:
@@ -543,6 +644,10 @@ def _cut(y: float, digits: int, how: Callable[[float], float]) -> float:
 
 
 _SMALL_WORDS = {**UNITS_WORDS, **TENS_WORDS}
+# number words as a context spells them ("hundreds" -> "hundred"; ``match_content_words``)
+_NUMBER_WORDS = frozenset(
+    [*_SMALL_WORDS, *(match_stem(w) for w in [*SCALES, "hundreds", "thousands", "millions", "billions", "dozen", "dozens"])]
+)
 _OUT_OF = re.compile(
     rf"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(\d{{1,3}}(?:,\d{{3}})*|\d+|{'|'.join(_SMALL_WORDS)})\b",
     re.IGNORECASE,
@@ -728,9 +833,14 @@ def text_graph(items: Sequence[Item], options: MatchOptions, *, quote: bool) -> 
         keys = [(t, ns) if ks else None for t, ns, ks in zip(texts, name_sets, keysets, strict=True)]
     counts = [len(t.split()) for t in texts]
 
-    def pair(a: int, b: int, score: float) -> Scored:
+    def pair(a: int, b: int, score: float, whole: float | None = None) -> Scored:
+        """``whole``: the score of the two quotes' words in full (no part of one inside the other)."""
         if quote:
             same = words_compatible(who[a], who[b])
+            if not same and whole is not None and min(counts[a], counts[b]) < options.speaker_part_words:
+                # two known speakers: a short part of one's quote inside the other's ("we will rebuild
+                # this town stone by stone") is a phrase both may say; only the same words in full link
+                score = whole
             return quote_pair(score, min(counts[a], counts[b]), same, options)
         return statement_pair(score, name_sets[a], name_sets[b], options)
 
@@ -795,7 +905,7 @@ def text_graph(items: Sequence[Item], options: MatchOptions, *, quote: bool) -> 
                 if key in seen:
                     continue
                 seen.add(key)
-                scored = pair(first[g], first[h], float(score[x, y]))
+                scored = pair(first[g], first[h], float(score[x, y]), float(base[x, y]) if quote else None)
                 if scored:
                     graph.link(g, h, *scored)
     if not quote:

@@ -54,6 +54,8 @@ class Graph:
     rule_of: Callable[[int, int], Rule] | None = None
     # links made by the updated-figure rule (g < h) -> the score the pair had before (None: none)
     updates: dict[tuple[int, int], float | None] = field(default_factory=dict)
+    # per group, its score sum with each linked group (``cluster._totals``; kept up to date by recluster)
+    totals: list[dict[int, float]] | None = None
 
     def __post_init__(self) -> None:
         if not self.adj:
@@ -62,6 +64,7 @@ class Graph:
     def link(self, g: int, h: int, score: float, rule: Rule | None = None) -> None:
         self.adj[g][h] = score
         self.adj[h][g] = score
+        self.totals = None  # made again when next needed
         if rule is not None:
             self.rules[(g, h) if g < h else (h, g)] = rule
 
@@ -127,6 +130,7 @@ def recluster(
     for g, _h in drop:
         if g not in touched:
             touched.update(_component(g, graph.adj))
+    arts = [{graph.items[n].article for n in graph.members[g]} for g in range(len(graph.members))]
     for g, h in drop:
         before = graph.updates.pop((g, h) if g < h else (h, g), None)
         if before is None:
@@ -134,6 +138,8 @@ def recluster(
             graph.adj[h].pop(g, None)
         else:
             graph.adj[g][h] = graph.adj[h][g] = before
+        if graph.totals is not None:
+            _set_total(graph, arts, g, h, before)
     kept = [c for c in clusters if graph.group[c[0]] not in touched]
     return kept + _cluster_components(graph, sorted(touched), linkage, exclusive)
 
@@ -151,6 +157,38 @@ def _cluster_components(
         done.update(comp)
         clusters.extend(_Linkage(graph, comp, linkage, exclusive).run())
     return clusters
+
+
+def _totals(graph: Graph) -> list[dict[int, float]]:
+    """``graph.totals``, made on first use: for each group, its sum of scores with each linked group
+    over their claims of different articles (a link's score times the pairs it stands for)."""
+    if graph.totals is None:
+        arts = [{graph.items[n].article for n in ms} for ms in graph.members]
+        totals: list[dict[int, float]] = [{} for _ in graph.members]
+        for g, nbrs in enumerate(graph.adj):  # _set_total, inlined: this goes through every link
+            a, totals_g = arts[g], totals[g]
+            one = next(iter(a)) if len(a) == 1 else None
+            for h, s in nbrs.items():
+                if g < h:
+                    b = arts[h]  # articles both groups have count no pair (bool: 0 or 1)
+                    total = s * (len(a) * len(b) - ((one in b) if one is not None else len(a & b)))
+                    if total > 0:
+                        totals_g[h] = totals[h][g] = total
+        graph.totals = totals
+    return graph.totals
+
+
+def _set_total(graph: Graph, arts: Sequence[set[int]], g: int, h: int, s: float | None) -> None:
+    totals = graph.totals
+    assert totals is not None
+    a, b = arts[g], arts[h]  # articles both groups have count no pair
+    common = (next(iter(a)) in b) if len(a) == 1 else len(a & b)
+    total = 0.0 if s is None else s * (len(a) * len(b) - common)
+    if total > 0:
+        totals[g][h] = totals[h][g] = total
+    else:
+        totals[g].pop(h, None)
+        totals[h].pop(g, None)
 
 
 def _component(start: int, adj: Sequence[Mapping[int, float]]) -> list[int]:
@@ -189,18 +227,8 @@ class _Linkage:
             for g in comp:
                 tag = get(items[graph.members[g][0]].claim)
                 self.tags[g] = Counter({tag: len(graph.members[g])} if tag else {})
-        self.sums: dict[int, dict[int, float]] = {g: {} for g in comp}
-        sums, live, size, adj = self.sums, self.live, self.size, graph.adj
-        for g in comp:
-            live_g, size_g, sums_g = live[g], size[g], sums[g]
-            one = next(iter(live_g)) if size_g == 1 else None
-            for h, s in adj[g].items():
-                if g < h:
-                    live_h = live[h]  # articles both groups have count no pair (bool: 0 or 1)
-                    common = (one in live_h) if one is not None else len(live_g.keys() & live_h.keys())
-                    total = s * (size_g * size[h] - common)
-                    if total > 0:
-                        sums_g[h] = sums[h][g] = total
+        totals = _totals(graph)
+        self.sums: dict[int, dict[int, float]] = {g: dict(totals[g]) for g in comp}
         self.alone: list[list[int]] = []
 
     def _avg(self, c: int, d: int) -> float:
@@ -211,57 +239,67 @@ class _Linkage:
         if len(parts) == 1:
             (g,) = parts
             return [sorted(self.live[g].values())]
-        # Pairs below the linkage threshold are never merged (the loop stops at the first), so only
-        # pairs at or above it enter the heap; a pair that rises above it by a merge is pushed then.
+        # The closest pair is merged first (ties: the smaller ids), as long as it reaches the linkage
+        # threshold. Each cluster keeps its best partner among the clusters of larger ids (its
+        # *candidate*), and a heap orders the clusters by their candidates: a merge changes only the
+        # pairs of the merged cluster, so only its candidate is looked for again, and a cluster
+        # whose candidate got worse (or went) is looked at again when its old, better entry comes
+        # up (an entry is never worse than the cluster's best pair, so none is passed over). The
+        # same pairs merge in the same order as when every pair was in the heap.
         size, tags, exclusive = self.size, self.tags, self.exclusive
-        linkage = int(self.linkage * _GRID + 0.5)  # averages as integers on the grid, to compare
-
-        def current() -> list[tuple[int, int, int]]:
-            """A heap of every pair of clusters as it is now (no stale entries)."""
-            heap = [
-                (-a, c, d)
-                for c, nbrs in sums.items()
-                for d, total in nbrs.items()
-                if c < d and (a := int(total * _GRID / (size[c] * size[d]) + 0.5)) >= linkage
-            ]
-            heapq.heapify(heap)
-            return heap
-
-        # Merges leave stale entries behind; popping each costs a log, so once enough entries have
-        # been pushed, the heap is rebuilt from the clusters instead (amortised linear; the same
-        # pairs come out in the same order, averages being compared on the grid). Enough: a
-        # quarter of the heap, or 0.3 times the sums a rebuild looks at (each is cheap to look at
-        # but most are below the threshold; in dense components, the sums outnumber the heap and
-        # rebuilding after a quarter of the heap spent more on rebuilds than on the merges:
-        # 0.2, 0.3 and 0.5 measured, 0.3 best).
-        def budget_of(heap: list[tuple[int, int, int]]) -> int:
-            return max(len(heap) // 4, int(0.3 * sum(map(len, sums.values())))) + 1024
-
-        heap = current()
-        pushed, budget = 0, budget_of(heap)
+        grid = _GRID
+        linkage = int(self.linkage * grid + 0.5)  # averages as integers on the grid, to compare
+        agree = exclusive[1] if exclusive is not None else None
+        cand: dict[int, tuple[int, int]] = {}  # cluster -> (-average, partner) of its best pair
+        heap: list[tuple[int, int, int]] = []
         pop, push = heapq.heappop, heapq.heappush
+
+        def best_of(x: int) -> None:
+            """Look for ``x``'s candidate again; push it."""
+            size_x, found = size[x], None
+            best_a, best_y = -linkage, 0  # a pair must reach the threshold
+            for y, total in sums[x].items():
+                if y > x:
+                    a = -int(total * grid / (size_x * size[y]) + 0.5)
+                    if (a < best_a or (a == best_a and (found is None or y < best_y))) and (
+                        agree is None or _tags_agree(tags[x], tags[y], agree)
+                    ):
+                        best_a, best_y, found = a, y, y
+            if found is None:
+                cand.pop(x, None)
+            else:
+                cand[x] = (best_a, best_y)
+                push(heap, (best_a, x, best_y))
+
+        for x in list(parts):
+            best_of(x)
         while heap:
-            neg, c, d = pop(heap)
-            if c not in parts or d not in parts:
+            entry = pop(heap)
+            neg, c, d = entry
+            if cand.get(c) != (neg, d):
+                continue  # superseded, or c is gone
+            if (
+                d not in parts
+                or -int(sums[c].get(d, 0.0) * grid / (size[c] * size[d]) + 0.5) != neg
+                or (agree is not None and not _tags_agree(tags[c], tags[d], agree))
+            ):
+                best_of(c)  # the candidate got worse or went: c's best pair now
                 continue
-            avg = int(sums[c].get(d, 0.0) * _GRID / (size[c] * size[d]) + 0.5)
-            if avg != -neg:
-                continue  # stale entry
-            if avg < linkage:
-                break
-            if exclusive is not None and not _tags_agree(tags[c], tags[d], exclusive[1]):
-                continue  # e.g. "on Saturday" against "on Friday"
+            del cand[c]
+            cand.pop(d, None)
             if size[d] > size[c]:
                 c, d = d, c  # fold the smaller cluster into the larger
             self._merge(c, d)
-            size_c = size[c]
+            size_c, tags_c = size[c], tags.get(c)
             for e, total in sums[c].items():
-                if (a := int(total * _GRID / (size_c * size[e]) + 0.5)) >= linkage:
-                    push(heap, (-a, c, e) if c < e else (-a, e, c))
-                    pushed += 1
-            if pushed > budget:
-                heap = current()
-                pushed, budget = 0, budget_of(heap)
+                if e < c and (a := -int(total * grid / (size_c * size[e]) + 0.5)) <= -linkage:
+                    now = cand.get(e)
+                    if (now is None or a < now[0] or (a == now[0] and c < now[1])) and (
+                        agree is None or _tags_agree(tags[e], tags_c, agree)  # type: ignore[arg-type]
+                    ):
+                        cand[e] = (a, c)
+                        push(heap, (a, e, c))
+            best_of(c)
         out = [sorted(n for g in gs for n in self.live[g].values()) for gs in parts.values()]
         return out + self.alone
 

@@ -134,22 +134,29 @@ def _published(m: Mention) -> datetime:
     return m.published or _LATE
 
 
-def build_fact(
-    cluster: list[int],
-    items: Sequence[Item],
-    graph: Graph,
-    ctx: FactContext,
-) -> Fact:
-    """A fact from a cluster of items: deduplicated outlets, first reporter, value, conflicts, sources."""
-    order = sorted(
+def mention_order(cluster: Sequence[int], items: Sequence[Item], articles: Sequence[Article]) -> list[int]:
+    """A cluster's items in the order its fact lists their mentions: first published first."""
+    return sorted(
         cluster,
         key=lambda n: (
-            _published_of(ctx.articles[items[n].article]),
-            ctx.articles[items[n].article].outlet,
-            ctx.articles[items[n].article].url,
+            _published_of(articles[items[n].article]),
+            articles[items[n].article].outlet,
+            articles[items[n].article].url,
             items[n].claim.start,
         ),
     )
+
+
+def build_fact(
+    cluster: list[int],
+    items: Sequence[Item],
+    graph: Graph | None,
+    ctx: FactContext,
+    links: Sequence[Link] | None = None,
+) -> Fact:
+    """A fact from a cluster of items: deduplicated outlets, first reporter, value, conflicts, sources.
+    ``links``: the fact's ``explain_links`` when worked out elsewhere (then ``graph`` is not needed)."""
+    order = mention_order(cluster, items, ctx.articles)
     mentions = [_mention(items[n], ctx) for n in order]
     claims = [m.claim for m in mentions]
     kind = claims[0].kind
@@ -171,7 +178,9 @@ def build_fact(
 
     if kind == "quote":
         mentions = _fidelity(mentions)
-    links = explain_links(order, graph)
+    if links is None:
+        assert graph is not None
+        links = explain_links(order, graph)
     speaker = Counter(c.speaker for c in claims if c.speaker).most_common(1)
     unit = Counter(c.unit for c in claims if c.unit).most_common(1)
     when = Counter(c.when for c in claims if c.when).most_common(1)
@@ -182,7 +191,7 @@ def build_fact(
         mentions=tuple(mentions),
         outlets=tuple(outlets),
         independent_outlets=tuple(independent),
-        first_outlet=first.outlet if first else (mentions[0].outlet if mentions else None),
+        first_outlet=first.outlet if first else None,  # no date, no "first"
         first_published=first.published if first else None,
         value=value,
         unit=unit[0][0] if unit else None,

@@ -22,24 +22,35 @@ from __future__ import annotations
 
 import gc
 import itertools
+import multiprocessing as mp
+import os
 import re
+import threading
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
 from rapidfuzz import fuzz, process
 
 from claimcheck.match.blocking import number_graph, text_graph
-from claimcheck.match.cluster import cluster_items, recluster
-from claimcheck.match.facts import FactContext, alias_map, article_cites, build_fact, fact_order, renumber
+from claimcheck.match.cluster import Graph, cluster_items, recluster
+from claimcheck.match.facts import (
+    FactContext,
+    alias_map,
+    article_cites,
+    build_fact,
+    explain_links,
+    fact_order,
+    mention_order,
+    renumber,
+)
 from claimcheck.match.normalize import is_span, speakers_compatible
 from claimcheck.match.rules import (
     COUNT_CLASS,
     EXCLUSIVE,
     Item,
     MatchOptions,
-    compound_key,
     count_class,
     figure_rises,
     is_precise,
@@ -47,11 +58,12 @@ from claimcheck.match.rules import (
     quote_norm,
     significant_digits,
     stated,
+    thing_key,
     timestamp,
-    unit_key,
 )
 from claimcheck.match.syndication import Syndicated, find_syndicated
-from claimcheck.models import Article, Claim, Fact, Outlet
+from claimcheck.match.things import role_family
+from claimcheck.models import Article, Claim, Fact, Link, Outlet
 from claimcheck.text import match_content_words, match_words
 
 __all__ = ["distinct_claims", "join_article_parts", "join_quote_parts", "match_facts", "paused_gc"]
@@ -77,45 +89,154 @@ def match_facts(
     articles: Sequence[Article],
     outlets: Mapping[str, Outlet],
     options: MatchOptions | None = None,
-    syndicated: Mapping[int, Syndicated] | None = None,
+    syndicated: Mapping[int, Syndicated] | Callable[[], Mapping[int, Syndicated]] | None = None,
+    *,
+    min_outlets: int = 1,
+    links: bool = True,
 ) -> list[Fact]:
-    """Cluster the articles' claims into facts (singletons included), most-reported first."""
+    """Cluster the articles' claims into facts (singletons included), most-reported first.
+
+    ``syndicated``: the wire copies if known, or a call that gives them when the facts are made
+    (compare finds them in a thread meanwhile); None: found here.
+
+    Only facts of at least ``min_outlets`` outlets are made (compare shows no others); without
+    ``links``, facts carry no ``explain_links`` (only ``--explain`` shows them)."""
     with paused_gc():
-        return _match_facts(articles, outlets, options or MatchOptions(), syndicated)
+        return _match_facts(articles, outlets, options or MatchOptions(), syndicated, min_outlets, links)
 
 
 def _match_facts(
     articles: Sequence[Article],
     outlets: Mapping[str, Outlet],
     options: MatchOptions,
-    syndicated: Mapping[int, Syndicated] | None,
+    syndicated: Mapping[int, Syndicated] | Callable[[], Mapping[int, Syndicated]] | None,
+    min_outlets: int,
+    links: bool,
 ) -> list[Fact]:
-    clustered = []
+    # the numbers, the dearest kind on a large input, are clustered on another core meanwhile
+    aside = _numbers_aside(articles, options, links) if "number" in options.kinds else None
+    clustered: dict[str, tuple[list[Item], Graph | None, list[list[int]], list[list[Link]] | None]] = {}
     for kind in options.kinds:
-        items = [Item(0, a, c) for a, art in enumerate(articles) for c in distinct_claims(art, kind)]
-        for n, it in enumerate(items):
-            it.index = n
-        if not items:
-            continue
-        if kind == "number":
-            graph = number_graph(items, options, [timestamp(a.published) for a in articles])
-        else:
-            graph = text_graph(items, options, quote=kind == "quote")
-        clusters = cluster_items(items, graph, options.linkage, EXCLUSIVE.get(kind))
-        if kind == "quote":
-            clusters = join_quote_parts(items, graph, clusters, options)
-            clusters = join_article_parts(items, clusters, options)
-        if graph.updates:
-            clusters = _check_updates(items, graph, clusters, options, articles)
-        clustered.append((items, graph, clusters))
+        if kind != "number" or aside is None:
+            items, graph, clusters = _cluster_kind(kind, articles, options)
+            clustered[kind] = (items, graph, clusters, None)
     if syndicated is None:  # compare() finds wire copy once, for the facts and the citations
         syndicated = find_syndicated(articles, outlets, options.syndication)
+    elif callable(syndicated):  # being found meanwhile
+        syndicated = syndicated()
     alias = alias_map(outlets)
     cites = article_cites(articles, outlets, alias, syndicated)
     ctx = FactContext(articles, alias, syndicated, cites, options.update_window)
-    facts = [build_fact(c, items, graph, ctx) for items, graph, clusters in clustered for c in clusters]
+
+    def facts_of(kind: str) -> list[Fact]:
+        items, graph, clusters, made = clustered[kind]
+        return [
+            build_fact(c, items, graph, ctx, made[k] if made is not None else None if links else ())
+            for k, c in enumerate(clusters)
+            if min_outlets <= 1 or len({articles[items[n].article].outlet for n in c}) >= min_outlets
+        ]
+
+    # the other kinds' facts are made while the numbers may still be on their way
+    made_facts = {kind: facts_of(kind) for kind in clustered}
+    if aside is not None:
+        clustered["number"] = aside()
+        made_facts["number"] = facts_of("number")
+    facts = [f for kind in options.kinds for f in made_facts[kind]]
     facts.sort(key=fact_order)
     return [renumber(f, n) for n, f in enumerate(facts, 1)]
+
+
+def _items_of(kind: str, articles: Sequence[Article]) -> list[Item]:
+    items = [Item(0, a, c) for a, art in enumerate(articles) for c in distinct_claims(art, kind)]
+    for n, it in enumerate(items):
+        it.index = n
+    return items
+
+
+def _cluster_kind(
+    kind: str, articles: Sequence[Article], options: MatchOptions
+) -> tuple[list[Item], Graph, list[list[int]]]:
+    """The claims of one kind (items), their graph and their clusters (item indexes)."""
+    items = _items_of(kind, articles)
+    if not items:
+        return items, Graph(items, [], [], [], []), []
+    if kind == "number":
+        graph = number_graph(items, options, [timestamp(a.published) for a in articles])
+    else:
+        graph = text_graph(items, options, quote=kind == "quote")
+    clusters = cluster_items(items, graph, options.linkage, EXCLUSIVE.get(kind))
+    if kind == "quote":
+        clusters = join_quote_parts(items, graph, clusters, options)
+        clusters = join_article_parts(items, clusters, options)
+    if graph.updates:
+        clusters = _check_updates(items, graph, clusters, options, articles)
+    return items, graph, clusters
+
+
+ASIDE_ARTICLES = 1000  # below this many articles, the numbers are clustered in this process
+
+
+def _numbers_aside(
+    articles: Sequence[Article], options: MatchOptions, links: bool = True
+) -> Callable[[], tuple[list[Item], None, list[list[int]], list[list[Link]]]] | None:
+    """The number claims clustered in a forked child process (call the result to wait for it), or
+    None: the caller clusters them itself on small inputs, on one core, where ``fork`` is missing,
+    inside a daemonic worker (which may not have children), or when other threads run (forking
+    them is unsafe). The child inherits the articles by fork and sends back only the clusters (item
+    indexes) and each one's ``explain_links`` (if ``links``), the one thing a fact needs of the
+    graph, and where each item's claim is. Should the child fail, the numbers are clustered here."""
+    if len(articles) < ASIDE_ARTICLES or (os.cpu_count() or 1) < 2 or threading.active_count() > 1:
+        return None
+    if "fork" not in mp.get_all_start_methods() or mp.current_process().daemon:
+        return None
+    try:
+        ctx = mp.get_context("fork")
+        receive, send = ctx.Pipe(duplex=False)
+        child = ctx.Process(target=_numbers_child, args=(send, articles, options, links), daemon=True)
+        child.start()
+        send.close()
+    except OSError:
+        return None
+
+    def wait() -> tuple[list[Item], None, list[list[int]], list[list[Link]]]:
+        try:
+            found = receive.recv()
+        except (EOFError, OSError):  # the child died
+            found = None
+        finally:
+            receive.close()
+            child.join()
+        if found is None:
+            items, graph, clusters = _cluster_kind("number", articles, options)
+            return items, None, clusters, _links_of(items, graph, clusters, articles, links)
+        clusters, made, where = found
+        items = [Item(n, a, articles[a].claims[k]) for n, (a, k) in enumerate(where)]
+        return items, None, clusters, made
+
+    return wait
+
+
+def _links_of(
+    items: Sequence[Item], graph: Graph, clusters: list[list[int]], articles: Sequence[Article], links: bool
+) -> list[list[Link]]:
+    if not links:
+        return [[] for _ in clusters]
+    return [explain_links(mention_order(c, items, articles), graph) for c in clusters]
+
+
+def _numbers_child(send: Any, articles: Sequence[Article], options: MatchOptions, links: bool) -> None:
+    try:
+        items, graph, clusters = _cluster_kind("number", articles, options)
+        # each item as (article, position of its claim there): the parent need not pick them again
+        where = []
+        for it in items:
+            claims = articles[it.article].claims
+            where.append((it.article, next(k for k, c in enumerate(claims) if c is it.claim)))
+        send.send((clusters, _links_of(items, graph, clusters, articles, links), where))
+    except Exception:  # noqa: BLE001 - the parent clusters the numbers itself and sees the error then
+        send.send(None)
+    finally:
+        send.close()
 
 
 def join_quote_parts(
@@ -270,9 +391,10 @@ def distinct_claims(article: Article, kind: str) -> list[Claim]:
     if kind == "number":
         best: dict[tuple[str, float | None, bool], Claim] = {}
         for c in claims:
-            thing = compound_key(c) or unit_key(c.unit)
+            thing = thing_key(c)  # "2 injured" in the title, "two people suffered injuries" in the body
             if is_precise(c.value) and count_class(thing):
-                thing = COUNT_CLASS  # "11.5 million documents" twice, however the unit was read
+                # "11.5 million documents" twice, however the unit was read; "150 killed", "150 injured" twice
+                thing = COUNT_CLASS + role_family(c, thing)
             key = (thing, stated(c.value), is_span(c.when))
             if key not in best or rank(c) > rank(best[key]):
                 best[key] = c

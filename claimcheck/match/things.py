@@ -143,6 +143,8 @@ def number_context(claim: Claim, window: int = 8) -> str:
             after = match_content_words(claim.sentence[at + len(claim.text) :])[:window]
             ctx = " ".join([*before, *match_content_words(claim.text), *after])
     found = {CONTEXT_SYNONYMS.get(w, w) for w in match_content_words(ctx)}
+    if compound_key(claim):  # "a three-hour surgery": the surgery is what the hours are about
+        found.update(match_content_words(" ".join((claim.unit or "").split()[1:])))
     thing = thing_key(claim)
     if thing in EVOLVING_THINGS or (unit_key(claim.unit) in GENERIC_UNITS and thing not in GENERIC_UNITS):
         # "1,100 people" in prison: the context is prison; "the toll has risen to 5": of deaths
@@ -235,6 +237,24 @@ def count_class(thing: str) -> str | None:
     return COUNT_CLASS
 
 
+# Roles a story counts apart, by family: the dead are never the injured or the arrested, whatever the
+# figure; the injured and those taken to hospital, or the arrested and the detained, may be one count.
+_ROLE_FAMILY = {
+    "death": "dead", "injured": "hurt", "hospitalised": "hurt", "missing": "missing", "arrest": "held",
+    "arrested": "held", "prisoner": "held", "hostage": "held", "evacuee": "evacuated", "evacuated": "evacuated",
+    "evacuation": "evacuated",
+}  # fmt: skip
+
+
+def role_family(claim: Claim, thing: str) -> str:
+    """The family of the role a number counts (its thing, or the role its sentence gives a specific noun:
+    "arrested 150 protesters"), "" when it counts none."""
+    family = _ROLE_FAMILY.get(thing)
+    if family is None and isinstance(role := claim.extra.get("role"), str):
+        family = _ROLE_FAMILY.get(unit_key(role))
+    return family or ""
+
+
 def is_measure(thing: str) -> bool:
     """Whether a counted thing is a unit of measure ("lb", "km", "terabyte"... as ``unit_key`` gives them)."""
     return thing in _MEASURE_UNITS or thing in _DATA_UNITS
@@ -260,11 +280,18 @@ _PART_BEFORE = re.compile(
 PART = " (part)"
 
 
+_PART_AFTER = re.compile(
+    r"(?:\s+\w+){0,2}?\s+(?:were|are|was|is)\s+among\s+the\b|\s+(?:of|among)\s+(?:them|those|these|whom|which)\b", re.I
+)  # "12 of them", "Twelve children were among the 30 dead"
+
+
 def is_part(claim: Claim) -> bool:
-    """Whether the number counts part of another count: "seven of the dead", "including three"."""
+    """Whether the number counts part of another count: "seven of the dead", "including three", "12 of them"."""
     if _PART_TEXT.search(claim.text):
         return True
     at = claim.sentence.find(claim.text)
+    if at >= 0 and _PART_AFTER.match(claim.sentence, at + len(claim.text)):
+        return True
     return at > 0 and bool(_PART_BEFORE.search(claim.sentence[:at]))
 
 
@@ -338,7 +365,7 @@ def rounds_to(x: float, y: float) -> bool:
     digits = significant_digits(y)
     if digits < 2 or significant_digits(x) <= digits:
         return False
-    return math.isclose(_round_sig(x, digits), y, rel_tol=1e-9)
+    return _rounds_to_sig(x, y, digits)
 
 
 def bound_meets(a: Interval, b: Interval) -> bool:
@@ -357,7 +384,7 @@ def bound_meets(a: Interval, b: Interval) -> bool:
         hedged = x_iv.low is not None and x_iv.high is not None and x_iv.low < x < x_iv.high
         if lower and y > x and math.isclose(_trunc_sig(y, dx), x, rel_tol=1e-9):
             return True
-        if hedged and math.isclose(_round_sig(y, dx), x, rel_tol=1e-9):
+        if hedged and _rounds_to_sig(y, x, dx):
             return True
     return False
 
@@ -367,9 +394,13 @@ def _trunc_sig(x: float, digits: int) -> float:
     return math.floor(x / scale + 1e-9) * scale
 
 
-def _round_sig(x: float, digits: int) -> float:
+def _rounds_to_sig(x: float, y: float, digits: int) -> bool:
+    """Whether ``y`` is ``x`` rounded to ``digits`` significant digits: within half a unit of the last
+    digit, so a figure half-way between two ("12.5%") rounds either way ("12%", "13%"), as newsrooms
+    round half up where Python's ``round`` rounds half to even (and 48.25 is 48.2499... in binary)."""
     scale = 10.0 ** (math.floor(math.log10(abs(x))) - digits + 1)
-    return round(x / scale) * scale
+    on_grid = abs(y / scale - round(y / scale)) < 1e-6  # "9.9" is not 10.2 rounded to two digits
+    return on_grid and abs(x - y) <= scale * (0.5 + 1e-9)
 
 
 def rounded_pairs(a: Any, b: Any, da: Any, db: Any) -> Any:
@@ -379,8 +410,8 @@ def rounded_pairs(a: Any, b: Any, da: Any, db: Any) -> Any:
     b = np.asarray(b, dtype=np.float64)[None, :]
     da, db = np.asarray(da)[:, None], np.asarray(db)[None, :]
     with np.errstate(divide="ignore", invalid="ignore"):
-        a_to_b = (db >= 2) & (da > db) & np.isclose(_round_sig_arr(a, db), b, rtol=1e-9, atol=0)
-        b_to_a = (da >= 2) & (db > da) & np.isclose(_round_sig_arr(b, da), a, rtol=1e-9, atol=0)
+        a_to_b = (db >= 2) & (da > db) & _rounds_to_sig_arr(a, b, db)
+        b_to_a = (da >= 2) & (db > da) & _rounds_to_sig_arr(b, a, da)
     return (a > 0) & (b > 0) & (a_to_b | b_to_a)
 
 
@@ -389,7 +420,9 @@ def sig_digits(figures: Any) -> Any:
     return np.array([significant_digits(float(v)) if v > 0 else 0 for v in figures], dtype=np.int64)
 
 
-def _round_sig_arr(x: Any, digits: Any) -> Any:
+def _rounds_to_sig_arr(x: Any, y: Any, digits: Any) -> Any:
+    """``_rounds_to_sig`` on arrays."""
     safe = np.where(x > 0, x, 1.0)
     scale = 10.0 ** (np.floor(np.log10(safe)) - digits + 1)
-    return np.round(safe / scale) * scale
+    k = y / scale  # y in units of x's last digit: a whole number, within half of x's
+    return (np.abs(k - np.round(k)) < 1e-6) & (np.abs(safe / scale - k) <= 0.5 + 1e-9)

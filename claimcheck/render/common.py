@@ -4,15 +4,30 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from claimcheck.models import CompareResult, Fact, Interval
+from claimcheck.models import CompareResult, Conflict, Fact, Interval
 from claimcheck.values import format_value
 
-__all__ = ["format_value", "outlet_names", "window_text", "when_text", "conflict_text", "evolution_text"]
+__all__ = [
+    "format_value",
+    "outlet_names",
+    "window_text",
+    "when_text",
+    "conflict_text",
+    "distinct_conflicts",
+    "evolution_text",
+    "counted",
+    "zoned_text",
+]
 
 
 def outlet_names(result: CompareResult) -> dict[str, str]:
     """Outlet id -> display name: every configured outlet (cited ones too), then those considered."""
     return {**result.known_outlets, **{o.id: o.name for o in result.outlets}}
+
+
+def counted(n: int, word: str, many: str | None = None) -> str:
+    """``1 article``, ``2 articles``, ``10,000 articles``: a count with its noun in the right number."""
+    return f"{n:,} {word if n == 1 else (many or word + 's')}"
 
 
 def when_text(dt: datetime | None) -> str:
@@ -26,14 +41,21 @@ def when_text(dt: datetime | None) -> str:
     return text
 
 
+def zoned_text(dt: datetime | None) -> str:
+    """:func:`when_text` with its zone always said: "2025-12-13 10:00 UTC" (for a time shown alone)."""
+    text = when_text(dt)
+    offset = dt.utcoffset() if dt is not None else None
+    return text + " UTC" if offset is not None and offset.total_seconds() == 0 else text
+
+
 def window_text(result: CompareResult) -> str:
     if result.since is None and result.until is None:
         return "all stored articles"
     parts = []
     if result.since is not None:
-        parts.append(f"since {when_text(result.since)}")
+        parts.append(f"since {zoned_text(result.since)}")
     if result.until is not None:
-        parts.append(f"until {when_text(result.until)}")
+        parts.append(f"until {zoned_text(result.until)}")
     return " ".join(parts)
 
 
@@ -41,11 +63,20 @@ def value_text(v: Interval | None) -> str:
     return format_value(v)
 
 
+def distinct_conflicts(fact: Fact) -> list[Conflict]:
+    """A fact's conflicts, one per outlet and value (the first article's): an outlet that repeats its
+    figure in ten follow-ups disagrees once, as it appears once among the fact's outlets."""
+    first: dict[tuple[str, Interval], Conflict] = {}
+    for c in fact.conflicts:
+        first.setdefault((c.outlet, c.value), c)
+    return list(first.values())
+
+
 def conflict_text(fact: Fact, names: dict[str, str]) -> list[str]:
-    """ "CBS News says 125 (others 123)" lines for a fact's conflicts (plain text, not escaped)."""
+    """ "CBS News says 125 (vs 123)" lines for a fact's conflicts (plain text, not escaped)."""
     return [
         f"{names.get(c.outlet, c.outlet)} says {format_value(c.value)} (vs {format_value(fact.value)})"
-        for c in fact.conflicts
+        for c in distinct_conflicts(fact)
     ]
 
 

@@ -12,7 +12,14 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from claimcheck.models import CompareResult, Fact, Mention
-from claimcheck.render.common import conflict_text, evolution_text, format_value, outlet_names, when_text
+from claimcheck.render.common import (
+    conflict_text,
+    counted,
+    evolution_text,
+    format_value,
+    outlet_names,
+    when_text,
+)
 from claimcheck.render.common import window_text as _window_text
 from claimcheck.render.htmlpage import asset, esc, link, page, timeline_svg
 from claimcheck.render.markdown import METHOD
@@ -33,6 +40,12 @@ LEGEND = (
 )
 DESCRIBE = {"f": "first to report it", "r": "reports it", "w": "wire copy", "x": "conflicting value",
             "c": "credited as a source"}  # fmt: skip
+
+
+def _bold_count(n: int, word: str) -> str:
+    """ "<b>1</b> article", "<b>12</b> articles"."""
+    number, noun = counted(n, word).split(" ", 1)
+    return f"<b>{number}</b> {noun}"
 
 
 def cell_flags(fact: Fact, oid: str) -> str:
@@ -143,9 +156,10 @@ def _header(result: CompareResult, names: dict[str, str], wo: set[str]) -> str:
     )
     return (
         f"<header><h1>claimcheck: {esc(result.topic)}</h1>\n"
-        f'<p class="meta">Window: <b>{esc(_window_text(result))}</b> · <b>{result.article_count}</b> articles '
-        f"from <b>{len(result.outlets)}</b> outlets · <b>{len(result.facts)}</b> facts, <b>{conflicts}</b> "
-        f'with a conflicting value · generated <time datetime="{esc(result.generated_at.isoformat())}">'
+        f'<p class="meta">Window: <b>{esc(_window_text(result))}</b> · '
+        f"{_bold_count(result.article_count, 'article')} "
+        f"from {_bold_count(len(result.outlets), 'outlet')} · {_bold_count(len(result.facts), 'fact')}, "
+        f'<b>{conflicts}</b> with a conflicting value · generated <time datetime="{esc(result.generated_at.isoformat())}">'
         f"{esc(when_text(result.generated_at))}</time> UTC</p>\n"
         f'<p class="meta">Outlets considered (articles):</p><ul class="outlets">{outlets}</ul></header>'
     )
@@ -248,7 +262,7 @@ def _esc_spaced(s: str) -> str:
 
 def _evidence(result: CompareResult, names: dict[str, str], columns: Sequence[str], explain: bool) -> str:
     col_of = {oid: col for col, oid in enumerate(columns)}
-    out = ['<section id="evidence"><h2>Evidence</h2>']
+    out = ['<section id="evidence"><h2>Evidence (times UTC)</h2>']
     for i, f in enumerate(result.facts):
         first = (
             f" · first: {esc(names.get(f.first_outlet, f.first_outlet))}, {esc(when_text(f.first_published))}"
@@ -260,7 +274,7 @@ def _evidence(result: CompareResult, names: dict[str, str], columns: Sequence[st
             f'<article id="ef{i}" class="fact-ev k-{esc(f.kind)}"><h3>{esc(f.id)}. {esc(f.summary)}</h3>'
             f'<p class="note"><span class="kind">{esc(f.kind)}</span>'
             + (f' <span class="val">{esc(value)}</span>' if value else "")
-            + f" · reported by {len(f.outlets)} outlets, {len(f.independent_outlets)} independent{first}</p>"
+            + f" · reported by {esc(counted(len(f.outlets), 'outlet'))}, {len(f.independent_outlets)} independent{first}</p>"
         )
         if f.cited_sources:
             cited = ", ".join(esc(names.get(s, s)) for s in f.cited_sources)

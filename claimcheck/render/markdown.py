@@ -12,6 +12,8 @@ from functools import lru_cache
 from claimcheck.models import CompareResult, Mention
 from claimcheck.render.common import (
     conflict_text,
+    counted,
+    distinct_conflicts,
     evolution_text,
     format_value,
     outlet_names,
@@ -43,8 +45,8 @@ def render_markdown(result: CompareResult, *, explain: bool = False) -> str:
 
     out: list[str] = [f"# claimcheck: {esc(result.topic)}", ""]
     out += [
-        f"Window: {esc(window_text(result))}. {result.article_count} articles from "
-        f"{len(result.outlets)} outlets. Generated {esc(when_text(result.generated_at))} UTC.",
+        f"Window: {esc(window_text(result))}. {counted(result.article_count, 'article')} from "
+        f"{counted(len(result.outlets), 'outlet')}. Generated {esc(when_text(result.generated_at))} UTC.",
         "",
         "## Outlets considered",
         "",
@@ -67,7 +69,7 @@ def render_markdown(result: CompareResult, *, explain: bool = False) -> str:
             notes = [*conflict_text(f, names), *filter(None, [evolution_text(f)])]
             conflicts = "; ".join(esc(c) for c in notes) or "none"
             out.append(
-                f"| {f.id} | {esc(f.summary)} | {reported} | {name(f.first_outlet or '')} "
+                f"| {f.id} | {esc(f.summary)} | {reported} | {name(f.first_outlet) if f.first_outlet else 'unknown (undated)'} "
                 f"| {len(f.independent_outlets)} of {len(f.outlets)} | {conflicts} |"
             )
         out.append("")
@@ -96,7 +98,7 @@ def _title_link(title: str | None, url: str | None) -> str:
 
 
 def _evidence(result: CompareResult, name: Callable[[str], str], explain: bool) -> list[str]:
-    out = ["## Evidence", ""]
+    out = ["## Evidence (times UTC)", ""]
     for f in result.facts:
         out += [f"### {f.id}. {esc(f.summary)}", ""]
         if f.cited_sources:
@@ -128,7 +130,7 @@ def _conflicts(result: CompareResult, name: Callable[[str], str]) -> list[str]:
         return [*out, "No outlet disagrees on a number.", ""]
     for f in facts:
         out.append(f"- {f.id}, {esc(f.summary)}: most outlets say {esc(format_value(f.value))}.")
-        for c in f.conflicts:
+        for c in distinct_conflicts(f):
             out.append(f"  - {name(c.outlet)} says {esc(format_value(c.value))}: “{esc(c.sentence)}”")
     return [*out, ""]
 

@@ -19,7 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from claimcheck.models import StoriesResult, Story
-from claimcheck.render.common import when_text
+from claimcheck.render.common import counted, when_text, zoned_text
 from claimcheck.textsafe import csv_safe, plain, safe_link
 from claimcheck.textsafe import markdown_escape as esc
 
@@ -29,9 +29,9 @@ SCHEMA_ID = "claimcheck.stories/1"
 def window_text(result: StoriesResult) -> str:
     parts = []
     if result.since is not None:
-        parts.append(f"since {when_text(result.since)}")
+        parts.append(f"since {zoned_text(result.since)}")
     if result.until is not None:
-        parts.append(f"until {when_text(result.until)}")
+        parts.append(f"until {zoned_text(result.until)}")
     return " ".join(parts) or "all stored articles"
 
 
@@ -42,7 +42,8 @@ def _name(result: StoriesResult, oid: str) -> str:
 def summary_line(result: StoriesResult) -> str:
     shown = len(result.stories)
     return (
-        f"{shown} of {result.story_count} stories · {window_text(result)} · {result.article_count} articles"
+        f"{shown} of {counted(result.story_count, 'story', 'stories')} · {window_text(result)} · "
+        f"{counted(result.article_count, 'article')}"
     )
 
 
@@ -104,7 +105,7 @@ def print_stories(result: StoriesResult, console: Console) -> None:
         return
     console.print(stories_table(result))
     console.print(
-        "Outlets: independent/all (wire copies are not independent). "
+        "Outlets: independent/all (wire copies are not independent). Times UTC. "
         "Compare one story: claimcheck compare --story ID",
         style="dim",
     )
@@ -129,7 +130,7 @@ def render_markdown(result: StoriesResult) -> str:
     if not result.stories:
         return "\n".join([*out, "No story is covered by enough outlets.", ""])
     out += [
-        "| # | Story | Outlets (independent/all) | Articles | First | Last | Topic |",
+        "| # | Story | Outlets (independent/all) | Articles | First (UTC) | Last (UTC) | Topic |",
         "| ---: | --- | ---: | ---: | --- | --- | --- |",
     ]
     for n, s in enumerate(result.stories, 1):
@@ -153,7 +154,7 @@ def render_markdown(result: StoriesResult) -> str:
             title = esc(a.title) or "(untitled)"
             shown = f"[{title}]({link})" if link else title
             copy = " (wire copy)" if a.syndicated else ""
-            out.append(f"- {esc(_name(result, a.outlet))}, {esc(when_text(a.published))}: {shown}{copy}")
+            out.append(f"- {esc(_name(result, a.outlet))}, {esc(zoned_text(a.published))}: {shown}{copy}")
     return "\n".join(out) + "\n"
 
 

@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from claimcheck.models import CompareResult, Fact
-from claimcheck.render.common import conflict_text, evolution_text, outlet_names, window_text
+from claimcheck.render.common import conflict_text, counted, evolution_text, outlet_names, window_text
 from claimcheck.textsafe import plain
 
 # Matrix marks (plain ASCII so they survive any terminal and the golden files).
@@ -30,7 +30,8 @@ def title_line(result: CompareResult) -> Text:
     return Text.assemble(
         ("claimcheck: ", "bold"),
         (plain(result.topic), "bold cyan"),
-        f" · {window_text(result)} · {result.article_count} articles from {len(result.outlets)} outlets",
+        f" · {window_text(result)} · {counted(result.article_count, 'article')} from "
+        f"{counted(len(result.outlets), 'outlet')}",
     )
 
 
@@ -82,6 +83,10 @@ def _all_but(fact: Fact, missing: Sequence[str], copies: set[str], considered: i
     return cell
 
 
+# Beyond this many disagreeing outlets the Conflicts cell names the first ones and counts the rest.
+MAX_CONFLICT_LINES = 5
+
+
 def attribution_table(result: CompareResult) -> Table:
     names = outlet_names(result)
     considered = [o.id for o in result.outlets if o.articles]  # outlets with an article in the comparison
@@ -92,7 +97,10 @@ def attribution_table(result: CompareResult) -> Table:
     table.add_column("Indep.", justify="right", no_wrap=True)
     table.add_column("Conflicts", ratio=2)
     for fact in result.facts:
-        conflicts = Text("\n".join(plain(c) for c in conflict_text(fact, names)), style="red")
+        lines = conflict_text(fact, names)
+        if len(lines) > MAX_CONFLICT_LINES:  # the Markdown and HTML reports list them all
+            lines = [*lines[: MAX_CONFLICT_LINES - 1], f"… and {len(lines) - MAX_CONFLICT_LINES + 1} more"]
+        conflicts = Text("\n".join(plain(c) for c in lines), style="red")
         if evolved := evolution_text(fact):
             conflicts.append(("\n" if conflicts.plain else "") + plain(evolved), style="yellow")
         table.add_row(
