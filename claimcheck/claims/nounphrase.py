@@ -120,10 +120,6 @@ def _noun_phrase(s: str, pos: int) -> tuple[list[str], int]:
     return words, end
 
 
-def _is_plural(word: str) -> bool:
-    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
-
-
 _OF_STATE = re.compile(r"\s+of\s+(state|government)\b", re.IGNORECASE)
 _NEXT_LOWER = re.compile(r"\s+([a-z]+)\b")
 _CHAIN = re.compile(r"[a-z][a-z-]*(?:,?\s+[a-z][a-z-]*){1,5}")
