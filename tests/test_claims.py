@@ -197,8 +197,9 @@ def test_quality_gate_own_sentences() -> None:
 @pytest.mark.parametrize("split", ["tuning", "holdout"])
 def test_quality_gate_real_sentences(split: str) -> None:
     assert REAL is not None
-    # The floors were pinned on the first 121 sentences; the enlarged sets are reported (README) unfloored.
+    # The first floors were pinned on the first 121 sentences; the enlarged sets (620 sentences) have their own.
     assert _check(evaluate_real(REAL, split=split, first_only=True), FLOORS[f"real-{split}"]) == []
+    assert _check(evaluate_real(REAL, split=split), FLOORS[f"real-{split}-enlarged"]) == []
 
 
 @needs_real
@@ -972,3 +973,79 @@ def test_a_span_up_to_now_is_read_as_a_span_but_not_fronted_onto_a_stock() -> No
     assert (n.value.low, n.when) == (40, "in the past two weeks")
     [n] = numbers("Over the past year, auditors combed through 2.3 million receipts.")
     assert (n.value.low, n.when) == (2.3e6, None)
+
+
+def test_numbers_inside_names_addresses_and_ratios_are_no_quantities() -> None:
+    # a number before a proper-noun chain names a programme, a building, a product or an event
+    assert numbers("Members can follow the 90 Night Challenge or a gentler plan.") == []
+    assert numbers("Staff were moved out of 4 Harbour Point Tower last spring.") == []
+    assert numbers("Nobody knows whether the 15-inch ThinkPad Carbon will get the new chip.") == []
+    assert numbers("She took gold in the 400 metre Individual Medley final.") == []
+    assert numbers("Police found the car outside 2250 E. Market Road on Friday.") == []
+    assert numbers("The studio shot the series on 21:9 cameras.") == []
+    assert numbers("It was a remake of a cartoon from the ’90 season.") == []
+    # ... but a chain before a plural noun, a counted body or a demonym is a count
+    [n] = numbers("The league fined 14 Premier League clubs in May.")
+    assert (n.value.low, n.unit) == (14, "premier league clubs")
+    assert [n.value.low for n in numbers("The governor sent 2,000 National Guard to the border.")] == [2000]
+    assert [n.value.low for n in numbers("The strike killed 12 Syrians near the border.")] == [12]
+
+
+def test_one_as_a_determiner_is_no_count_but_one_person_or_death_is() -> None:
+    assert numbers("Apart from one slow opening chapter, the novel moves briskly.") == []
+    assert numbers("There is one spot in the valley we still want to see.") == []
+    assert numbers("Growth was held back by our One Roof Retail programme, the chief said.") == []
+    assert [(n.value.low, n.unit) for n in numbers("Only one soldier was on duty that night.")] == [(1, "soldier")]
+    assert [n.value.low for n in numbers("One person died when the roof fell in.")] == [1]
+    assert numbers("The organisers said no one was injured in the blast.") == []
+
+
+def test_a_bound_holds_across_additional_and_further() -> None:
+    [n] = numbers("Buyers may take up to an additional 20 per cent of the stock.")
+    assert (n.value.low, n.value.high, n.unit) == (0, 20, "percent")
+    [n] = numbers("The plant could shed as many as a further 300 jobs.")
+    assert (n.value.low, n.value.high) == (0, 300)
+
+
+def test_a_measure_converted_in_brackets_keeps_the_bound() -> None:
+    miles, km = numbers("The pigeon flew more than 500 miles (805 kilometres) back to its loft.")
+    assert (miles.value.low, km.value.low, km.value.high, km.qualifier) == (500, 805, None, "more than")
+    _, km = numbers("The pigeon flew 500 miles (805 kilometres) back to its loft.")
+    assert (km.value.low, km.value.high) == (805, 805)
+
+
+def test_the_two_and_all_three_point_back_but_a_role_or_the_three_counts() -> None:
+    assert numbers("Trade talks between the two nations stalled again.") == []
+    assert [n.value.low for n in numbers("Police said the two women suffered minor cuts.")] == [2]
+    assert numbers("Publishers earn most by running all four ad formats together.") == []
+    assert [n.value.low for n in numbers("The two men were arrested at the port.")] == [2]
+    assert [n.value.low for n in numbers("She was among the three founders of the charity.")] == [3]
+    assert [n.value.low for n in numbers("Rescuers said the two divers were found alive.")] == [2]
+    assert [n.value.low for n in numbers("All four crew members reached the shore.")] == [4]
+
+
+def test_a_plural_head_ends_the_counted_thing_before_its_verb() -> None:
+    [n] = numbers("In the town, 40 corner shops open on Sundays.")
+    assert n.unit == "corner shops"
+    assert [n.unit for n in numbers("Officials said 12 arms dealers were charged.")][0].startswith("arms dealers")
+
+
+def test_quote_speaker_after_a_title_chain_or_a_clause_tail_and_hyphenated_scare_quotes() -> None:
+    [q] = quotes('"Sales grew in every region this quarter," chairman, CEO and president Ann Lowe said on Monday.')
+    assert q.speaker is not None and q.speaker.endswith("Lowe")
+    [q] = quotes('"Voters are not falling for" the scheme, Patel said at a rally in Leeds.')
+    assert q.speaker is not None and q.speaker.endswith("Patel")
+    assert quotes('Doctors called the condition "pillow-dust cough," in a new report.') == []
+
+
+def test_citation_of_a_journal_behind_the_study_and_of_a_person_outside_quotes() -> None:
+    def cites(text: str) -> list:
+        return [c.cites for c in extract_claims(text, ALIASES) if c.kind == "citation"]
+
+    assert cites("According to the report, published in Marine Policy Review, catches fell for a decade.") == [
+        "Marine Policy Review"
+    ]
+    assert cites("Two men were held after a search of the flat, said Sgt. Ann Cole, a county police spokeswoman.") == [
+        "Ann Cole"
+    ]
+    assert cites("A dog was later brought in and found the drugs in the boot, Cole said.") == ["Cole"]

@@ -69,6 +69,22 @@ _ACCORDING = re.compile(
     r"\baccording\s+to\s+(?P<src>[^,.;:()“”\"«»]{2,80}?)(?=\s*[,.;:()“”\"«»]|\s*$|\s+(?:that|who|which|on|in)\s+[a-z])",
     re.IGNORECASE,
 )
+# "according to the study, published in BMJ Case Reports": the journal is the source, not "the study".
+_PUBLISHED_IN = re.compile(
+    r"\s*,?\s*(?:published|released|carried\s+out|conducted)\s+(?:in|by)\s+(?:the\s+)?"
+    r"(?P<src>[A-Z][\w'’&-]*(?:\s+(?:of\s+)?[A-Z][\w'’&-]*){0,4})"
+)
+_GENERIC_SOURCE = re.compile(
+    r"^(?:(?:the|a|an|this|that)\s+)?(?:new\s+|latest\s+)?(?:study|report|survey|paper|research|analysis)$", re.I
+)
+# A named person said it, outside any quote: "..., said Lt. Ann Cole, a police spokeswoman." / "..., Cole said."
+_PERSON_TITLE = r"(?:(?:Lt|Sgt|Capt|Col|Gen|Det|Dr|Mr|Mrs|Ms|Insp|Cpl|Maj|Supt|Prof)\.?\s+)?"
+_PERSON = r"[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'-]+){0,2}"
+_PERSON_SAID = re.compile(
+    rf",\s+(?:said\s+{_PERSON_TITLE}(?P<src>{_PERSON})(?=\s*[,.]\s*|\s*$)|{_PERSON_TITLE}(?P<src2>{_PERSON})\s+said)\s*[.,]?\s*$"
+    rf"|,\s+said\s+{_PERSON_TITLE}(?P<src3>{_PERSON}),\s+(?:[^,.;“”\"]{{0,60}}\s)?(?:spokes(?:man|woman|person)|official|"
+    rf"officer|director|chief|head|minister|secretary|manager|commander)\b"
+)
 _LEADING_JUNK = re.compile(r"^(?:(?:but|and|so|earlier|later|meanwhile|now|also|however|the|a|an)\s+)+", re.I)
 
 
@@ -134,8 +150,7 @@ def find_credits(sentence: str, aliases: Mapping[str, str] | None) -> list[Credi
     """Every source the sentence credits, outlets first, then named non-outlet sources."""
     outlets = _outlet_credits(sentence, aliases) if aliases else []
     out = list(outlets)
-    for m in _candidate_credits(sentence):
-        start, end = m.span("src")
+    for start, end, according in _candidate_credits(sentence):
         if any(c.start < end and start < c.end for c in out):
             continue
         src = sentence[start:end]
@@ -145,20 +160,30 @@ def find_credits(sentence: str, aliases: Mapping[str, str] | None) -> list[Credi
             src = sentence[start:end]
         if len(src) < 2 or src[0].islower() and _pronounish(src):
             continue
-        out.append(Credit(start, end, src, False, "according to" if m.re is _ACCORDING else "said"))
+        if according and _GENERIC_SOURCE.match(src) and (pub := _PUBLISHED_IN.match(sentence, end)):
+            start, end = pub.span("src")
+            src = pub.group("src")
+        out.append(Credit(start, end, src, False, "according to" if according else "said"))
     return out
 
 
-def _candidate_credits(sentence: str) -> list[re.Match[str]]:
-    """Matches of the non-outlet credit patterns, run only when the sentence has their key words."""
+def _candidate_credits(sentence: str) -> list[tuple[int, int, bool]]:
+    """Spans (start, end, whether "according to") of non-outlet credits, the patterns run only when the
+    sentence has their key words."""
     words = set(_TOKEN.findall(sentence.lower()))
-    found: list[re.Match[str]] = []
+    found: list[tuple[int, int, bool]] = []
     if "according" in words:
-        found.extend(_ACCORDING.finditer(sentence))
+        found.extend((*m.span("src"), True) for m in _ACCORDING.finditer(sentence))
+    if "said" in words and not _QUOTE_MARK.search(sentence):
+        for m in _PERSON_SAID.finditer(sentence):  # a named person credited outside quotes
+            group = next(g for g in ("src", "src2", "src3") if m.group(g))
+            found.append((*m.span(group), False))
     if words & _REPORT_WORDS and words & _SOURCE_WORDS:
-        found.extend(_SUBJECT_CREDIT.finditer(sentence))
-        found.extend(_SAID_CREDIT.finditer(sentence))
+        found.extend((*m.span("src"), False) for p in (_SUBJECT_CREDIT, _SAID_CREDIT) for m in p.finditer(sentence))
     return found
+
+
+_QUOTE_MARK = re.compile(r"[“”\"«»]")
 
 
 def _pronounish(src: str) -> bool:

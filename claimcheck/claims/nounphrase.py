@@ -108,6 +108,8 @@ def _noun_phrase(s: str, pos: int) -> tuple[list[str], int]:
         end = m.end()
         if low in _VERBISH_OK or low in COUNT_NOUNS or low in ("people", "years", "months"):
             break
+        if _is_plural(low) and (nxt := _NEXT_LOWER.match(s, end)) and not _is_plural(nxt.group(1)):
+            break  # "the two tech giants coordinate efforts": a plural head, then its verb
     if words and words[-1] in ("head", "heads") and (title := _OF_STATE.match(s, end)):
         words += ["of", title.group(1).lower()]  # "12 heads of state": one title, not heads
         end = title.end()

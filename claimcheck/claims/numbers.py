@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from claimcheck.claims.clauses import clause_whens
-from claimcheck.claims.lexicon import MONTH_RE
+from claimcheck.claims.lexicon import COUNT_NOUNS, MONTH_RE
 from claimcheck.claims.measures import ATTACHED, CASE_SENSITIVE, canonical, measure_after, metres_cue
 from claimcheck.claims.nounphrase import _OF_POSSESSIVE, _infer_unit, _noun_phrase
 from claimcheck.claims.numfilters import (
@@ -20,6 +20,7 @@ from claimcheck.claims.numfilters import (
     _URLISH,
     _not_a_quantity,
     _time_phrases,
+    designation_after,
 )
 from claimcheck.claims.numwords import (
     CURRENCIES as _CURRENCIES,
@@ -66,7 +67,10 @@ _DIGITS = re.compile(
     r"(?P<attached>(?i:km/h\b|mi/h\b)|[A-Za-z]+[²2]?)?"
 )
 _QUAL_RE = re.compile(
-    r"\b(?P<q>" + "|".join(q for q, _ in _QUALIFIERS).replace(" ", r"\s+") + r")\s+$", re.IGNORECASE
+    r"\b(?P<q>" + "|".join(q for q, _ in _QUALIFIERS).replace(" ", r"\s+") + r")\s+"
+    # "up to an additional 15 per cent", "as many as a further 200 jobs": the bound holds across the adjective
+    r"(?:(?:an?\s+)?(?:additional|further|extra)\s+|another\s+)?$",
+    re.IGNORECASE,
 )
 _QUAL_MAP = {q: v for q, v in _QUALIFIERS}
 _BETWEEN_RE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
@@ -174,6 +178,7 @@ def find_quantities(sentence: str, context: str = "") -> list[Quantity]:
         i += 2 if used else 1
         if q is not None:
             out.append(q)
+    _converted_bounds(sentence, out)
     if len(out) > 1 and "and" in sentence:
         out = _compound_durations(sentence, out)
     whens = clause_whens(sentence, _time_phrases(sentence), [(q.start, q.end) for q in out]) if out else []
@@ -181,6 +186,18 @@ def find_quantities(sentence: str, context: str = "") -> list[Quantity]:
         q.when = when
         q.extra["context"] = _context(sentence, q)
     return out
+
+
+_OPEN_BRACKET = re.compile(r"\s*\(\s*$")
+
+
+def _converted_bounds(s: str, out: list[Quantity]) -> None:
+    """A measure converted in brackets keeps the bound of the figure it converts: "more than 1,200 miles
+    (1,931 kilometres)" is more than 1,931 km too."""
+    for a, b in zip(out, out[1:], strict=False):
+        same = a.extra.get("measure") is not None and a.extra.get("measure") == b.extra.get("measure")
+        if same and a.qualifier != "exact" and b.qualifier == "exact" and _OPEN_BRACKET.match(s[a.end : b.start]):
+            b.qualifier, b.value = a.qualifier, _interval(b.value.low or 0.0, a.qualifier)
 
 
 # A number that ends its clause without a noun ("Chicago with 108 years and Cleveland with 68", "teens
@@ -272,6 +289,8 @@ def _digit_numbers(s: str, blocked: list[tuple[int, int]]) -> list[_Raw]:
         if any(b0 <= m.start("num") < b1 for b0, b1 in blocked) or _attached_left(s, m.start()):
             continue
         num = m.group("num")
+        if len(num) == 2 and start and s[start - 1] == "’" and not (m.group("cur") or m.group("scale")):
+            continue  # a decade or year cut short: "the ’80s", "the class of ’99"
         value = float(num.replace(",", "")) + _FRACTIONS.get((m.group("frac") or " ")[-3:].lstrip("- "), 0.0)
         unit = None
         attached = (m.group("attached") or "").lower()
@@ -311,6 +330,8 @@ def _digit_numbers(s: str, blocked: list[tuple[int, int]]) -> list[_Raw]:
                 continue
             raw.hyphen, raw.end = hy.group(1).replace("-", " "), hy.end()
             _hyphen_measure(s, raw)
+        if measure not in ("money", "percent") and raw.unit is not None and designation_after(s, raw.end):
+            continue  # a measure in a name: "the 200 yard Individual Medley", "a 13-inch MacBook Pro"
         if raw.end in split_ends:
             raw.end += 1
         out.append(raw)
@@ -491,8 +512,15 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tupl
     held = None if role or raw.unit or raw.hyphen else held_role(s, span_end, own)
     if (raw.kind == "words" and unit is None or raw.bare) and role is None:
         return None, used
-    if raw.kind == "words" and raw.value == 1 and raw.hyphen is None and unit in {None, "of", "another"}:
-        return None, used
+    if raw.kind == "words" and role is None and _anaphoric(s, start, raw.value, unit):
+        return None, used  # "the two countries", "all three units": things named before, no new count
+    if (
+        raw.kind == "words"
+        and raw.value == 1
+        and raw.hyphen is None
+        and ((role is None and not _news_count(unit)) or _PRONOUN_ONE_BEFORE.search(s, max(0, start - 8), start))
+    ):
+        return None, used  # "one place", "finish one program", "no one was hurt": no count
     if role is not None and inferred:
         unit = None  # the verb names what is counted, never a neighbouring number's noun
     elif unit is None and inferred and context:
@@ -517,6 +545,44 @@ _PARTITIVE = re.compile(
     rf"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:\d[\d,]*|{_SMALL})(?=\s)", re.IGNORECASE
 )
 _FROM = re.compile(r"\bfrom\s+(?:\S+\s+)?$", re.IGNORECASE)
+
+
+_PRONOUN_ONE_BEFORE = re.compile(r"\b(?:no|any|every|each|the|this|that|which)\s+$", re.IGNORECASE)
+_ALL_BEFORE = re.compile(r"\b(?:all|both)\s+$", re.IGNORECASE)
+_THE_BEFORE = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
+# Parties of a two-sided story: "the two countries", "the two tech giants", "the two sides".
+_PARTIES = frozenset(
+    [
+        "countries", "nations", "sides", "companies", "firms", "giants", "governments", "parties", "powers",
+        "superpowers", "economies", "rivals", "neighbours", "neighbors", "states", "camps", "allies", "brands",
+        "banks", "networks", "carriers", "leagues", "clubs", "teams",
+    ]
+)
+_PERSON_ENDINGS = ("ers", "ors", "ians", "ists", "ees", "men", "people", "crew", "staff")
+
+
+def _anaphoric(s: str, start: int, value: float, unit: str | None) -> bool:
+    """"all three units", "the two countries": a small number that points back at things already named.
+    People stay counts ("all four crew members", "the two pyrotechnicians", "the three leaders")."""
+    if value > 10 or not unit:
+        return False
+    head = unit.split()[-1]
+    window = max(0, start - 8)
+    if value == 2 and head in _PARTIES and _THE_BEFORE.search(s, window, start):
+        return True
+    return bool(_ALL_BEFORE.search(s, window, start)) and not head.endswith(_PERSON_ENDINGS) and not _news_count(unit)
+
+
+_IRREGULAR_PLURALS = {"person": "people", "man": "men", "woman": "women", "child": "children"}
+
+
+def _news_count(unit: str | None) -> bool:
+    """A person or thing that news counts ("one soldier", "the two men", "one death", "one seat")."""
+    if not unit or unit in ("of", "another"):
+        return False
+    head = unit.split()[-1]
+    plurals = {_IRREGULAR_PLURALS.get(head, ""), f"{head}s", f"{head}es", f"{head[:-1]}ies"}
+    return bool(plurals & COUNT_NOUNS) or head in ROLE_WORDS
 
 
 def _apply_role(q: Quantity, role: str, own: str | None) -> None:

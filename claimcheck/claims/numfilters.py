@@ -21,6 +21,8 @@ _PHONE = re.compile(
 )
 _URLISH = re.compile(
     r"(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]+@\S+|[@#]\w+|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b\d+(?:\.\d+){2,}\b"
+    # ratios, scores and verses ("a 16:9 screen", "won 3:1", "John 3:16"); clock times are read apart
+    r"|\b\d{1,3}:\d{1,3}\b"
 )
 _CLOCK_AFTER = re.compile(
     r"^(?::\d\d|\s?(?:a\.m\b|p\.m\b|am\b|pm\b|GMT\b|UTC\b|BST\b|CET\b|EST\b|EDT\b|ET\b|PT\b|o'clock|hrs\b))",
@@ -42,9 +44,9 @@ _DAY_RANGE_BEFORE = re.compile(rf"\b{MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:
 _MONTH_BEFORE = re.compile(rf"\b{MONTH_RE}\s+$")
 _MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_RE}(?!\w)")
 _PREV_WORD = re.compile(r"([A-Za-z#][\w.]*)\s+$")
-# A street address: "10 Downing Street", "1600 Main St."
+# A street address: "10 Downing Street", "1600 Main St.", "450 N. Mill Road"
 _ADDRESS_AFTER = re.compile(
-    r"\s+(?:[A-Z][\w’'-]+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Boulevard|Blvd|Drive|Dr|Way|Place|"
+    r"\s+(?:[NSEW]{1,2}\.?\s+)?(?:[A-Z][\w’'-]+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Boulevard|Blvd|Drive|Dr|Way|Place|"
     r"Square|Court|Terrace|Crescent|Close|Highway|Parkway)\b"
 )
 _AGO = re.compile(
@@ -119,7 +121,7 @@ def _not_a_quantity(s: str, m: re.Match[str], value: float, num: str) -> bool:
         return True  # a win-loss record or a score with three parts: "went 7-8-1", "59-35-1"
     if len(num) >= 2 and num[0] == "0" and num[1].isdigit():
         return True  # a leading zero: a code or a number to dial, not a quantity
-    if _AGO.match(after) or _ADDRESS_AFTER.match(after):
+    if _AGO.match(after) or _ADDRESS_AFTER.match(after) or designation_after(s, end):
         return True
     year_like = len(num) == 4 and "," not in num and 1800 <= value <= 2100 and not _counted_after(after)
     if year_like and not (_QUALIFIED_BEFORE.search(before) and _plural_after(after)):
@@ -159,3 +161,32 @@ def _counted_after(after: str) -> bool:
     w = _UNIT_WORD.match(after)
     return w is not None and w.group(1).lower() in COUNT_NOUNS
 
+
+
+# A number followed by a chain of capitalised words names something ("80 Day Obsession", "7 World Trade
+# Center", "a 13-inch MacBook Pro", "the 200 yard Individual Medley"), unless a lower-case plural follows
+# the chain ("25 Premier League clubs") or the chain names a body of people that is counted ("3,000
+# National Guard"). Headlines in title case are left alone.
+_CAP_CHAIN = re.compile(r"(?:[ \t-]+[A-Z][a-z]*[A-Z]?[a-z]+(?![\w.’'-]))+")
+_CHAIN_WORD = re.compile(r"[A-Z][a-z]*[A-Z]?[a-z]+")
+_CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z][a-z]+$")
+_LOWER_PLURAL = re.compile(r"\s+[a-z][a-z’'-]*[a-rt-z]s\b")
+_COUNTED_BODIES = frozenset({"guard", "guards", "patrol", "police", "corps", "force", "forces", "army", "navy"})
+_CAPS_WORD = re.compile(r"\b[A-Z]")
+_ANY_WORD = re.compile(r"\b[A-Za-z]")
+
+
+def designation_after(s: str, end: int) -> bool:
+    """True when the text at ``end`` is a proper-noun chain that makes the number part of a name."""
+    m = _CAP_CHAIN.match(s, end)
+    if m is None:
+        return False
+    words = _CHAIN_WORD.findall(m.group())[:4]
+    first = words[0]
+    if len(words) < 2 and not _CAMEL.match(first):
+        return False
+    if first in _SKIP_CAPS or first.lower() in COUNT_NOUNS or first.endswith("s"):
+        return False  # "80 Americans", "2 Sisters", "the 40 Days ..." are counts or plurals
+    if words[-1].lower() in _COUNTED_BODIES or _LOWER_PLURAL.match(s, m.end()):
+        return False
+    return len(_CAPS_WORD.findall(s)) * 2 < len(_ANY_WORD.findall(s))  # not a title-case headline

@@ -44,13 +44,19 @@ _ROLE = (
     r"husband|survivor|victim|driver|pilot|firefighter|paramedic|nurse|researcher|scientist|professor|"
     r"economist|campaigner|activist|organiser|organizer|landlord|headteacher|singer|actor|actress)s?)"
 )
-_ROLE_PREFIX = (
-    r"(?:[A-Z][\w-]*\s+)?(?:spokes(?:man|woman|person)|chief|minister|leader|official|executive)\s+"
+# Lower-case titles before a name, one or a chain: "spokesman John Kirby", "chairman, CEO and president
+# Jane Doe said".
+_ROLE_WORD = (
+    r"(?:spokes(?:man|woman|person)|chief|minister|leader|official|executive|chairman|chairwoman|chair|CEO|"
+    r"president|founder|co-founder|director|secretary|manager|coach)"
 )
+_ROLE_PREFIX = rf"(?:[A-Z][\w-]*\s+)?{_ROLE_WORD}(?:(?:,\s+|\s+and\s+|\s+&\s+|\s+){_ROLE_WORD}){{0,3}}\s+"
 _SPEAKER = rf"(?P<name>(?:{_ROLE_PREFIX})?{_NAME}|{_ROLE}|he|she|they|He|She|They)"
 _APPOSITION = r"(?:,\s[^,“”\"«»]{1,80},)?"
 # After the quote: ', Bialiatski said' / ', said Maria Kolesnikova' / ' Trump tweeted'.
-_AFTER_NAME_VERB = re.compile(rf"^[\s,—–»”\"-]*{_SPEAKER}{_APPOSITION}\s+(?:also\s+|later\s+)?{_SPEECH}\b")
+# A partial quote ends inside a clause: '"They aren't buying" the plan, Smith said'.
+_TAIL = r"(?:[a-z][\w’'-]+(?:\s+[a-z][\w’'-]+)?,\s+)?"
+_AFTER_NAME_VERB = re.compile(rf"^[\s,—–»”\"-]*{_TAIL}{_SPEAKER}{_APPOSITION}\s+(?:also\s+|later\s+)?{_SPEECH}\b")
 _AFTER_VERB_NAME = re.compile(rf"^[\s,—–»”\"-]*{_SPEECH}\s+(?P<name>{_NAME}|{_ROLE})")
 # Before the quote: 'Bialiatski said: "' / 'X told reporters, "' / 'According to X, "'.
 _BEFORE = re.compile(
@@ -314,8 +320,8 @@ def _join_split(text: str, spans: list[tuple[int, int]]) -> list[Quote]:
 def _of_record(text: str, q: Quote) -> bool:
     """Leave out scare quotes (one or two words) and titles ("Star Trek Into Darkness")."""
     words = [w for s, e in q.parts for w in _WORDS.findall(text[s:e])]
-    if len(words) < 3:
-        return False
+    if len(words) < 3 or sum(1 for s, e in q.parts for t in text[s:e].split() if _WORDS.search(t)) < 3:
+        return False  # a hyphenated compound is one word: "a 'feather-duvet lung'" is a scare quote
     small = {"of", "the", "and", "a", "in", "to", "for", "on", "at", "with", "by", "from", "as", "an", "or"}
     return not (len(words) <= 6 and all(w[0].isupper() or w.lower() in small for w in words))
 
