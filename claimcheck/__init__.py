@@ -16,8 +16,9 @@ rapidfuzz, typer or rich. ARCHITECTURE.md draws the stages behind these names.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from claimcheck.lazy import lazy_exports
 
 __version__ = "0.1.0"
 
@@ -109,15 +110,7 @@ if TYPE_CHECKING:
     from claimcheck.store import Store, open_store
 
 
-def __getattr__(name: str) -> Any:
-    if name in _EXPORTS:
-        value = getattr(importlib.import_module(_EXPORTS[name]), name)
-    elif name in _SUBMODULES:
-        value = importlib.import_module(f"claimcheck.{name}")
-    else:
-        raise AttributeError(f"module 'claimcheck' has no attribute {name!r}")
-    globals()[name] = value  # once imported, a plain attribute
-    return value
+__getattr__ = lazy_exports(__name__, {**_EXPORTS, **{m: f"claimcheck.{m}" for m in _SUBMODULES}})
 
 
 def __dir__() -> list[str]:

@@ -7,8 +7,9 @@ needs ``measures.MEASURE_WORDS``, does not load every extractor (~0.06 s of CPU 
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from claimcheck.lazy import lazy_exports
 
 __all__ = ["extract_claims", "split_sentences"]
 
@@ -16,12 +17,6 @@ if TYPE_CHECKING:
     from claimcheck.claims.extract import extract_claims
     from claimcheck.claims.sentences import split_sentences
 
-_EXPORTS = {"extract_claims": "claimcheck.claims.extract", "split_sentences": "claimcheck.claims.sentences"}
-
-
-def __getattr__(name: str) -> Any:
-    if name not in _EXPORTS:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(_EXPORTS[name]), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_exports(
+    __name__, {"extract_claims": "claimcheck.claims.extract", "split_sentences": "claimcheck.claims.sentences"}
+)

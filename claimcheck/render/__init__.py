@@ -8,9 +8,9 @@ export to Markdown, JSON or CSV does not import rich (~0.03 s of CPU at compare'
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from claimcheck.lazy import lazy_exports
 from claimcheck.models import CompareResult
 from claimcheck.render.csvout import render_csv
 from claimcheck.render.jsonout import SCHEMA_ID, render_json, to_json
@@ -62,9 +62,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    if name not in _LAZY:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(_LAZY[name]), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_exports(__name__, _LAZY)
