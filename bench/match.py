@@ -92,6 +92,17 @@ def _article(Article, content_hash, art, path: str, claims: tuple):  # type: ign
     )
 
 
+def first_claims(articles: list, size: int) -> tuple[list, int]:  # type: ignore[type-arg]
+    """The first articles that together hold ``size`` matched claims (or just over), and how many they hold."""
+    arts, have = [], 0
+    for art in articles:
+        if have >= size:
+            break
+        arts.append(art)
+        have += sum(c.kind in MATCHED for c in art.claims)
+    return arts, have
+
+
 def naive(articles: list) -> float:  # type: ignore[type-arg]
     """All-pairs rapidfuzz over the matchable claims' texts; seconds."""
     import numpy as np
@@ -157,12 +168,7 @@ def main(argv: list[str] | None = None) -> int:
                 )
                 ratio(f"match_facts({size:,}) extrapolated / 10 s budget", guess / 10.0, "<= 1.0", False)
                 continue
-        arts, have = [], 0
-        for art in everything:
-            if have >= size:
-                break
-            arts.append(art)
-            have += sum(c.kind in MATCHED for c in art.claims)
+        arts, have = first_claims(everything, size)
         t, c = time.perf_counter(), time.process_time()
         facts = match_facts(arts, outlets, MatchOptions())
         took, cpu = time.perf_counter() - t, time.process_time() - c

@@ -18,7 +18,7 @@ import re
 import time
 from pathlib import Path
 
-from bench.match import MATCHED, build_articles
+from bench.match import build_articles, first_claims
 
 _ID = re.compile(r"^Fact\(id='F\d+', ")
 
@@ -27,12 +27,7 @@ def dump(size: int, articles: list, outlets: dict) -> tuple[list[str], float]:  
     from claimcheck.match.pipeline import match_facts
     from claimcheck.match.rules import MatchOptions
 
-    arts, have = [], 0
-    for art in articles:
-        if have >= size:
-            break
-        arts.append(art)
-        have += sum(c.kind in MATCHED for c in art.claims)
+    arts, _ = first_claims(articles, size)
     t = time.process_time()
     facts = match_facts(arts, outlets, MatchOptions())
     return [repr(f) for f in facts], time.process_time() - t
