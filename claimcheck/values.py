@@ -1,10 +1,16 @@
-"""A short human form of a figure (an ``Interval``): shared by the matcher's explanations and every renderer."""
+"""A short human form of a figure (an ``Interval``) and of a count with its noun: shared by the matcher's
+explanations, every renderer and the CLI's messages."""
 
 from __future__ import annotations
 
 from claimcheck.models import Interval
 
-__all__ = ["format_value"]
+__all__ = ["counted", "format_value"]
+
+
+def counted(n: int, word: str, many: str | None = None) -> str:
+    """``1 article``, ``2 articles``, ``10,000 articles``: a count with its noun in the right number."""
+    return f"{n:,} {word if n == 1 else (many or word + 's')}"
 
 
 def format_value(v: Interval | None) -> str:

@@ -332,11 +332,6 @@ def choose(value: str, options: Sequence[str], what: str) -> str:
     return low
 
 
-def plural(n: int, word: str, many: str | None = None) -> str:
-    """``1 article``, ``2 articles``."""
-    return f"{n:,} {word if n == 1 else (many or word + 's')}"
-
-
 def print_json(data: object) -> None:
     """JSON on stdout (web text in it has been through :func:`claimcheck.textsafe.plain`)."""
     typer.echo(json.dumps(data, indent=2, ensure_ascii=False))

@@ -30,12 +30,12 @@ from claimcheck.cli.common import (
     output_format,
     output_path,
     parse_window,
-    plural,
     protected_inputs,
     write_output,
 )
 from claimcheck.models import Article, Sources
 from claimcheck.store import Store
+from claimcheck.values import counted
 
 KINDS = ("number", "quote", "statement")
 
@@ -155,8 +155,8 @@ def compare(
     )
     result = build_report(topic or "", articles, outlets, options)
     note(
-        f"{plural(len(articles), 'article')} from {plural(len(result.outlets), 'outlet')}, "
-        f"{plural(len(result.facts), 'fact')} shown",
+        f"{counted(len(articles), 'article')} from {counted(len(result.outlets), 'outlet')}, "
+        f"{counted(len(result.facts), 'fact')} shown",
         quiet,
     )
     if target is None and fmt == "table":

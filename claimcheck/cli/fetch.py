@@ -22,13 +22,13 @@ from claimcheck.cli.common import (
     open_store,
     out_console,
     parse_when,
-    plural,
     print_json,
     progress_on_stderr,
     sigterm_as_ctrl_c,
 )
 from claimcheck.errors import UsageError
 from claimcheck.textsafe import terminal_safe
+from claimcheck.values import counted
 
 if TYPE_CHECKING:  # fetch's stack (httpx, feedparser, asyncio) loads only when a fetch runs (#14)
     from rich.console import Console
@@ -168,7 +168,7 @@ def do_fetch(
         t = report.totals()
         how = "stopped by SIGTERM" if stopped_by == signal.SIGTERM else "interrupted"
         err_console.print(
-            f"{how}: {plural(t['new'], 'new article')} stored before the stop; run fetch again to go on"
+            f"{how}: {counted(t['new'], 'new article')} stored before the stop; run fetch again to go on"
         )
         (tables or out_console).print(summary_table(report))
     elif not quiet:

@@ -16,11 +16,11 @@ from claimcheck.cli.common import (
     load_sources,
     note,
     open_store,
-    plural,
     print_json,
     progress_on_stderr,
     sigterm_as_ctrl_c,
 )
+from claimcheck.values import counted
 
 
 @handle_errors
@@ -48,8 +48,8 @@ def reindex(
         print_json({"articles": done, "of": total, "claims": claims, "interrupted": report.interrupted})
     elif report.interrupted:
         how = "stopped by SIGTERM" if term else "interrupted"
-        err_console.print(f"{how} after {done:,} of {plural(total, 'article')}; each one done is saved")
+        err_console.print(f"{how} after {done:,} of {counted(total, 'article')}; each one done is saved")
     else:
-        note(f"re-extracted claims for {plural(done, 'article')} ({plural(claims, 'claim')})", quiet)
+        note(f"re-extracted claims for {counted(done, 'article')} ({counted(claims, 'claim')})", quiet)
     if report.interrupted:
         raise typer.Exit(128 + (term[0] if term else signal.SIGINT))

@@ -17,12 +17,12 @@ from claimcheck.cli.common import (
     load_sources,
     note,
     out_console,
-    plural,
     print_json,
     shown_db,
 )
 from claimcheck.config import address_warnings
 from claimcheck.textsafe import terminal_safe
+from claimcheck.values import counted
 
 
 @handle_errors
@@ -53,7 +53,7 @@ def sources(
                 }
             )
         elif not quiet:
-            print(f"OK: {cfg.path}: {plural(len(cfg.outlets), 'outlet')} ({enabled} enabled)")
+            print(f"OK: {cfg.path}: {counted(len(cfg.outlets), 'outlet')} ({enabled} enabled)")
         for warning in warnings if not (as_json or quiet) else []:
             err_console.print(f"warning: {terminal_safe(warning)}", soft_wrap=True)
         if nofeed and not as_json:

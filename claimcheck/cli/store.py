@@ -31,12 +31,12 @@ from claimcheck.cli.common import (
     output_format,
     output_path,
     parse_window,
-    plural,
     print_json,
     protected_inputs,
     write_output,
 )
 from claimcheck.textsafe import csv_safe, plain, terminal_safe
+from claimcheck.values import counted
 
 LIST_FORMATS = ("table", "json", "csv")
 ARTICLE_FIELDS = ("id", "outlet", "published", "title", "claims", "url")
@@ -84,7 +84,7 @@ def articles(
         where = f" from {', '.join(source)}" if source else ""
         fail(f"no stored article{where}{window}", 1)
     more = f" (the newest {limit:,}; --limit to change)" if limit and len(rows) == limit else ""
-    note(plural(len(rows), "article") + more, quiet)
+    note(counted(len(rows), "article") + more, quiet)
     if fmt == "json":
         data = [
             {
@@ -203,7 +203,7 @@ def stats(
         f"{total.claims:,}",
         _day(first),
         _day(last),
-        plural(len(per), "outlet"),
+        counted(len(per), "outlet"),
     )
     out_console.print(table)
 

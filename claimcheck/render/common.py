@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from claimcheck.models import CompareResult, Conflict, Fact, Interval
-from claimcheck.values import format_value
+from claimcheck.values import counted, format_value
 
 __all__ = [
     "format_value",
@@ -23,11 +23,6 @@ __all__ = [
 def outlet_names(result: CompareResult) -> dict[str, str]:
     """Outlet id -> display name: every configured outlet (cited ones too), then those considered."""
     return {**result.known_outlets, **{o.id: o.name for o in result.outlets}}
-
-
-def counted(n: int, word: str, many: str | None = None) -> str:
-    """``1 article``, ``2 articles``, ``10,000 articles``: a count with its noun in the right number."""
-    return f"{n:,} {word if n == 1 else (many or word + 's')}"
 
 
 def when_text(dt: datetime | None) -> str:
