@@ -444,10 +444,11 @@ def _shared_samples(
 
 
 def _intersections(table: ShingleTable, pairs: np.ndarray, group_of: np.ndarray) -> np.ndarray:
-    """|A ∩ B| of each pair's shingle sets (pairs within a group), exactly, by whichever of two ways is less
-    work here: listing the pairs of articles that share each shingle (cheap when shingles are shared by a few
-    articles, as in real news) or looking each pair's shingles up (cheap when page furniture or stock
-    phrases are shared by hundreds of articles: the listing grows with the square of that)."""
+    """|A ∩ B| of each pair's shingle sets (pairs within a group), exactly, by whichever way is least work
+    here: listing the pairs of articles that share each shingle (cheap when shingles are shared by a few
+    articles, as in real news), the same with the shingles that many articles share (page furniture, stock
+    phrases: the listing grows with the square of that) counted instead in a bit matrix of the articles
+    and those shingles, one AND per pair and 64 of them, or looking each pair's shingles up."""
     out = np.zeros(len(pairs), dtype=np.int64)
     if not len(pairs):
         return out
@@ -459,17 +460,79 @@ def _intersections(table: ShingleTable, pairs: np.ndarray, group_of: np.ndarray)
     take = involved[owner]
     h, a = table.hashes[take], owner[take]
     g = group_of[a]
-    order = np.argsort(g << 32 | h, kind="stable")  # entries come in article order: by group, hash, article
-    h, a, g = h[order], a[order], g[order]
-    new = np.concatenate(([True], (h[1:] != h[:-1]) | (g[1:] != g[:-1]))) if len(h) else np.zeros(0, bool)
+    if len(g) and (g == g[0]).all():  # one group (as in match_facts): a plain sort by hash and article
+        key = np.sort(h.astype(np.int64) << 32 | a)
+        h, a = key >> 32, key & _MASK
+        new = np.concatenate(([True], h[1:] != h[:-1]))
+    else:
+        # entries come in article order: by group, hash, article
+        order = np.argsort(g << 32 | h, kind="stable")
+        h, a, g = h[order], a[order], g[order]
+        new = np.concatenate(([True], (h[1:] != h[:-1]) | (g[1:] != g[:-1]))) if len(h) else np.zeros(0, bool)
     run = np.cumsum(new) - 1
     counts = np.bincount(run) if len(run) else run
-    listed = int((counts * (counts - 1) // 2).sum())  # pairs the listing would go through
+    # the cheapest split: shingles of runs of up to ``most`` articles listed, the others in the bit matrix
+    most, cost = _split(counts, len(pairs), int(involved.sum()))
     looked_up = int(np.minimum(sizes[pairs[:, 0]], sizes[pairs[:, 1]]).sum())
-    if listed > looked_up:
+    if cost > looked_up:
         return _intersections_by_lookup(table, pairs)
     wanted = pairs[:, 0] * n + pairs[:, 1]  # sorted (pairs come from np.unique)
-    return _intersections_by_runs(a, run, counts[run] if len(run) else run, wanted, n, out)
+    run_size = counts[run] if len(run) else run
+    common = run_size > most
+    if common.any():
+        _intersections_by_bits(a[common], run[common], pairs, n, out)
+        a, run, run_size = a[~common], run[~common], run_size[~common]
+    return _intersections_by_runs(a, run, run_size, wanted, n, out)
+
+
+_BIT_COST = 1 / 32  # one AND and popcount of 64 shingles for one pair, against listing one pair of articles
+_BITS_BYTES = 64 << 20  # the bit matrix is never larger than this
+
+
+def _split(counts: np.ndarray, npairs: int, rows: int) -> tuple[int, float]:
+    """The largest run of articles to list (the larger runs' shingles go to the bit matrix), and the cost:
+    the pairs listed plus ``_BIT_COST`` per pair and word of 64 columns."""
+    size, many = np.unique(counts[counts >= 2], return_counts=True)  # run sizes, and how many runs of each
+    if not len(size):
+        return 1, 0.0
+    listed = np.concatenate(([0], np.cumsum(many * (size * (size - 1) // 2))))  # listing runs up to size[k-1]
+    columns = len(counts[counts >= 2]) - np.concatenate(([0], np.cumsum(many)))  # the rest in the matrix
+    words = -(-columns // 64)
+    cost = listed + _BIT_COST * npairs * words
+    cost[words * rows * 8 > _BITS_BYTES] = np.inf
+    k = int(np.argmin(cost))
+    return (int(size[k - 1]) if k else 1), float(cost[k])
+
+
+def _popcount(x: np.ndarray) -> np.ndarray:
+    """Set bits of each row of a uint64 matrix."""
+    if hasattr(np, "bitwise_count"):  # numpy 2
+        return np.bitwise_count(x).sum(axis=1, dtype=np.int64)
+    return _BYTE_BITS[x.view(np.uint8)].sum(axis=1, dtype=np.int64)
+
+
+_BYTE_BITS = np.array([bin(b).count("1") for b in range(256)], dtype=np.int64)
+_BITS_CHUNK = 1 << 21  # words of the matrix ANDed at once
+
+
+def _intersections_by_bits(
+    a: np.ndarray, run: np.ndarray, pairs: np.ndarray, n: int, out: np.ndarray
+) -> None:
+    """Shared shingles counted in a bit matrix: one row per article of the pairs, one column per run
+    (the shingle of one group that articles ``a`` share); each pair's count is the bits its rows share."""
+    row = np.full(n, -1, dtype=np.int64)
+    used = np.unique(pairs.ravel())
+    row[used] = np.arange(len(used))
+    col = np.cumsum(np.concatenate(([True], run[1:] != run[:-1]))) - 1  # runs are sorted: numbered in order
+    width = -(-(int(col.max()) + 1) // 64)
+    bits = np.zeros(len(used) * width, dtype=np.uint64)
+    bit = np.left_shift(np.uint64(1), (col & 63).astype(np.uint64))
+    np.bitwise_or.at(bits, row[a] * width + (col >> 6), bit)
+    bits = bits.reshape(len(used), width)
+    x, y = row[pairs[:, 0]], row[pairs[:, 1]]
+    step = max(1, _BITS_CHUNK // width)
+    for s in range(0, len(pairs), step):
+        out[s : s + step] += _popcount(bits[x[s : s + step]] & bits[y[s : s + step]])
 
 
 def _intersections_by_runs(
