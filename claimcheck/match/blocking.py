@@ -297,13 +297,14 @@ def number_graph(
             # "dozens" never meets "59"; a figure that describes another noun ("a seven-member group")
             # never disagrees with a plain count ("eight current or former members"): only agrees
             keep = (agree | ((shared > 0) & (compound[ga] == compound[ha]))) & (wide[ga] == wide[ha]) & admitted
-            for wg, wh in set(zip(when[ga[keep]].tolist(), when[ha[keep]].tolist(), strict=True)):
+            # the time qualifiers of the kept pairs, each distinct pair of them checked once
+            at = np.flatnonzero(keep)
+            pair_ids, inverse = np.unique(when[ga[at]] * len(whens) + when[ha[at]], return_inverse=True)
+            for wg, wh in (divmod(p, len(whens)) for p in pair_ids.tolist()):
                 if (wg, wh) not in compatible:
                     compatible[wg, wh] = when_compatible(whens[wg], whens[wh], options.when_threshold)
-            keep &= np.array(
-                [compatible.get(p, False) for p in zip(when[ga].tolist(), when[ha].tolist(), strict=True)],
-                dtype=bool,
-            )
+            fits = np.array([compatible[divmod(p, len(whens))] for p in pair_ids.tolist()], dtype=bool)
+            keep[at] = fits[inverse.ravel()] if len(at) else keep[at]
             adj = graph.adj
             for a, c, sc in zip(ga[keep].tolist(), ha[keep].tolist(), score[keep].tolist(), strict=True):
                 adj[a][c] = adj[c][a] = sc
