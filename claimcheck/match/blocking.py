@@ -253,7 +253,7 @@ def number_graph(
             # figure of one specific thing ("four ships", "eight cores") when the sentences do not
             # name different people or places (``_lone_ok``), whatever the words around it
             lone = (figure[chunk][:, None] == figure[cols][None, :]) & (figure[chunk][:, None] >= 2)
-            lone &= (specific | compound)[chunk][:, None] & ~precise[chunk][:, None] & ~wide[chunk][:, None]
+            lone &= (specific | compound | measure)[chunk][:, None] & ~precise[chunk][:, None] & ~wide[chunk][:, None]
             ok &= (sims >= floor) | same_figure | role[chunk][:, None] | lone
             for x in np.flatnonzero(ok.sum(axis=1) > options.max_candidates):
                 found = np.flatnonzero(ok[x])  # a dense block: only the closest contexts
@@ -289,7 +289,11 @@ def number_graph(
                 at = np.flatnonzero(alone)
                 alone[at] = [
                     _lone_ok(items, first, ga[i], ha[i], sentence_names)
-                    and (specific[ga[i]] and specific[ha[i]] or _same_described(items, first, ga[i], ha[i]))
+                    and (
+                        specific[ga[i]] and specific[ha[i]]
+                        or _same_described(items, first, ga[i], ha[i])
+                        or measure[ga[i]] and measure[ha[i]] and _same_dimension(items, first, ga[i], ha[i])
+                    )
                     for i in at.tolist()
                 ]
                 admitted[at] = alone[at] | (sims[xs[at], ys[at]] >= floor)
@@ -358,6 +362,27 @@ def _same_described(items: Sequence[Item], first: Sequence[int], g: int, h: int)
     if not (compound_key(a) and compound_key(b)):
         return False
     return (a.unit or "").split()[-1:] == (b.unit or "").split()[-1:]
+
+
+# Words that say which dimension a measure gives ("40m deep", "a depth of 40m", "30cm-diameter", "30cm wide").
+_DIMENSION = {"deep": "depth", "depth": "depth", "wide": "width", "width": "width", "diameter": "width",
+              "across": "width", "narrow": "width", "broad": "width", "long": "length", "length": "length",
+              "tall": "height", "high": "height", "height": "height", "thick": "thickness",
+              "thickness": "thickness", "away": "distance", "distance": "distance", "far": "distance"}  # fmt: skip
+_LETTERS = re.compile(r"[a-z]+")
+
+
+def _dimensions(claim: Claim) -> frozenset[str]:
+    """The dimensions the clause of a measure names (``_DIMENSION``): "130ft deep and 12 inches wide"
+    gives depth for the first, width for the second."""
+    return frozenset(d for w in _LETTERS.findall(_own_clause(claim).lower()) if (d := _DIMENSION.get(w)))
+
+
+def _same_dimension(items: Sequence[Item], first: Sequence[int], g: int, h: int) -> bool:
+    """Whether two measures of one figure and unit may give one dimension: not when both clauses name
+    dimensions and none in common ("40m deep" / "40m long")."""
+    a, b = _dimensions(items[first[g]].claim), _dimensions(items[first[h]].claim)
+    return not a or not b or bool(a & b)
 
 
 # The score of two reports of the same precise figure of one thing (or class of things): above the

@@ -71,6 +71,8 @@ def unit_key(unit: str | None) -> str:
         if len(w) > 1 and w in MEASURE_WORDS:
             return MEASURE_WORDS[w][0]
     ws = match_content_words(unit or "") or match_words(unit or "")  # "others" is a stopword, and a generic unit
+    if ws and (noun := _plural_stopword(raw)) and ws[-1] != noun:
+        ws = [*ws, noun]  # "five defensive outs" counts outs, not "defensive"
     while len(ws) > 1 and ws[-1] in _AFTER_HEAD:
         ws = ws[:-1]  # "19 points clear", "two years ago": the head comes before
     if len(ws) > 1 and (compound := _COMPOUNDS.get((ws[-2], ws[-1]))):
@@ -78,6 +80,18 @@ def unit_key(unit: str | None) -> str:
     if len(ws) > 1 and ws[0] in COUNT_NOUNS and ws[0] != "time":  # "a two-time champion" counts titles
         return UNIT_SYNONYMS.get(ws[0], ws[0])  # "12 point lead", "17 minute delay": points, minutes
     return UNIT_SYNONYMS.get(ws[-1], ws[-1]) if ws else ""
+
+
+def _plural_stopword(raw: list[str]) -> str:
+    """The unit's last word when it is a plural noun whose singular is a stop word ("outs", "downs",
+    "ups"): a noun for all that, the head of "five defensive outs"; else ""."""
+    last = raw[-1].strip(".,;:'\u2019") if raw else ""
+    if len(last) < 4 or not last.isalpha() or not last.endswith("s"):
+        return ""
+    stem = match_words(last)
+    if len(stem) != 1 or stem[0] in ("one", "other") or match_content_words(last):
+        return ""
+    return stem[0]
 
 
 # Head nouns too general to name a counted thing by themselves: "1,100 people" may be prisoners.
