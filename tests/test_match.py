@@ -1230,3 +1230,19 @@ def test_a_phrase_quoted_from_a_longer_quotation_joins_it_but_a_stock_phrase_joi
     facts = facts_of(art("reuters", whole), art("bbc", same), art("cbs", quote("joy and peace", speaker="Ann Lowe")),
                      art("latimes", quote("you see", speaker=None)))  # fmt: skip
     assert [set(f.outlets) for f in facts if f.kind == "quote" and len(f.outlets) > 1] == [{"reuters", "bbc"}]
+
+
+def test_a_two_digit_duration_joins_whatever_the_words_unless_other_names_are_involved() -> None:
+    rows = rows_of(
+        told("reuters", "In fact, the club waited 71 years for a return to the final, let alone a title."),
+        told("bbc", "The curse held true for 71 years.", 1),
+    )
+    assert rows == [{"reuters", "bbc"}]
+    # the same figure of two named people stays two facts, and so do a prison term and a time that is none;
+    # a one-digit round duration needs shared words
+    for one, other in [
+        ("The chief executive, Anna Harrow, spent 12 years at the helm.", "A court in Leeds jailed Tom Okafor for 12 years."),
+        ("Its founder led the business for 12 years.", "A clerk was then jailed for 12 years."),
+        ("The plant had stood empty for five years.", "The mayor served for five years before the vote."),
+    ]:  # fmt: skip
+        assert rows_of(told("reuters", one), told("bbc", other, 1)) == []

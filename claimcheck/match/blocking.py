@@ -199,6 +199,7 @@ def number_graph(
     # a specific counted thing (not people, money, a share or a duration; ``count_class``)
     specific = np.array([unit[n] not in GENERIC_UNITS and count_class(unit[n]) is not None for n in first], dtype=bool)
     measure = np.array([is_measure(unit[n]) for n in first], dtype=bool)
+    duration = np.array([unit[n] in _DURATIONS for n in first], dtype=bool)
     # a figure with decimals ("2.6 terabytes") of a count or a measure is as precise as "2,600"
     compound = np.array([bool(compound_key(items[n].claim)) for n in first], dtype=bool)
     decimal = (digits >= 2) & (np.floor(figure) != figure) & (specific | measure)
@@ -247,7 +248,7 @@ def number_graph(
             rounded = rounded_pairs(figure[chunk], figure[cols], digits[chunk], digits[cols])
             rounded &= point[chunk][:, None] & point[cols][None, :]
             same_figure = ((figure[chunk][:, None] == figure[cols][None, :]) | rounded) & (
-                precise[chunk][:, None] | (fair[chunk][:, None] & (sims >= floor))
+                precise[chunk][:, None] | (fair[chunk][:, None] & ((sims >= floor) | duration[chunk][:, None]))
             )
             # so is an agreeing figure of a role (deaths, injured, prisoners): checked below; and a small
             # figure of one specific thing ("four ships", "eight cores") when the sentences do not
@@ -266,8 +267,11 @@ def number_graph(
             if weak.any():
                 at = np.flatnonzero(weak)
                 same[at] = [
-                    _share_a_word(ctx_words(ctx[first[ga[i]]]), ctx_words(ctx[first[ha[i]]]))
-                    or _lone_ok(items, first, ga[i], ha[i], sentence_names)
+                    (
+                        _share_a_word(ctx_words(ctx[first[ga[i]]]), ctx_words(ctx[first[ha[i]]]))
+                        or _lone_ok(items, first, ga[i], ha[i], sentence_names)
+                    )
+                    and (not duration[ga[i]] or _same_term(items, first, ga[i], ha[i]))
                     for i in at.tolist()
                 ]
                 dropped = at[~same[at]]  # admitted by the figure alone, which is not enough here
@@ -362,6 +366,19 @@ def _same_described(items: Sequence[Item], first: Sequence[int], g: int, h: int)
     if not (compound_key(a) and compound_key(b)):
         return False
     return (a.unit or "").split()[-1:] == (b.unit or "").split()[-1:]
+
+
+# Durations of a story ("waited 71 years", "the curse held for 71 years"): a two-digit one is one fact
+# whatever the words, unless the sentences name different people or places (``_lone_ok``).
+_DURATIONS = frozenset(["year", "month", "week", "day", "decade", "century"])
+_TERM_WORDS = re.compile(r"\b(?:jail|jailed|prison|imprison\w*|sentenc\w*|behind bars|custody|detention)\b", re.I)
+
+
+def _same_term(items: Sequence[Item], first: Sequence[int], g: int, h: int) -> bool:
+    """Whether two durations may be one: not a prison term and a time that is none ("jailed for 12 years"
+    / "spent 12 years at the helm")."""
+    a, b = (bool(_TERM_WORDS.search(items[first[k]].claim.sentence)) for k in (g, h))
+    return a == b
 
 
 # Words that say which dimension a measure gives ("40m deep", "a depth of 40m", "30cm-diameter", "30cm wide").
