@@ -1246,3 +1246,29 @@ def test_a_two_digit_duration_joins_whatever_the_words_unless_other_names_are_in
         ("The plant had stood empty for five years.", "The mayor served for five years before the vote."),
     ]:  # fmt: skip
         assert rows_of(told("reuters", one), told("bbc", other, 1)) == []
+
+
+def test_overnight_is_a_point_in_time_not_a_span() -> None:
+    from claimcheck.match.normalize import is_span
+
+    assert not is_span("overnight") and is_span("over the past week") and is_span("since October")
+    rows = rows_of(
+        told("reuters", "Around 1,500 homes lost power overnight."),
+        told("bbc", "Some 1,480 homes were left without electricity.", 1),
+    )
+    assert rows == [{"reuters", "bbc"}]
+
+
+def test_a_round_ceiling_joins_a_precise_figure_of_its_own_thing_only() -> None:
+    rows = rows_of(
+        told("reuters", "The ship was carrying almost 400 passengers."),
+        told("bbc", "There were 396 passengers on board the vessel.", 1),
+    )
+    assert rows == [{"reuters", "bbc"}]
+    # another thing, generic people of two roles, or a figure the ceiling does not round: apart
+    for one, other in [
+        ("The ship was carrying almost 400 passengers.", "Some 396 crew members were on board the vessel."),
+        ("Nearly 400 people attended the vigil.", "Police said 396 people were evacuated."),
+        ("The ship was carrying almost 400 passengers.", "In all, 340 passengers were on board the vessel."),
+    ]:  # fmt: skip
+        assert rows_of(told("reuters", one), told("bbc", other, 1)) == []

@@ -581,11 +581,14 @@ def _bound_links(
     """A precise bound or hedged figure and a more precise figure it names (``bound_meets``: "more than
     11 million documents" / "11.5 million documents"; "more than a million migrants" / "in excess of 1.1
     million refugees") of one counted thing or class are one fact, as equal precise figures are. Only
-    a bound precise itself (``is_precise``), figures that agree, and time spans that agree."""
+    a bound precise itself (``is_precise``), figures that agree, and time spans that agree; a round bound
+    ("almost 400 passengers") only with a precise figure of the same specific thing ("396 passengers")."""
     by_figure: dict[tuple[bool, float], list[int]] = defaultdict(list)
     for g, n in enumerate(first):
         v = items[n].claim.value
-        if v is not None and figure[g] > 0 and precise[g] and not is_wide(v) and v.low != v.high:
+        if v is None or figure[g] <= 0 or is_wide(v) or v.low == v.high:
+            continue
+        if precise[g] or (unit[n] not in GENERIC_UNITS and count_class(unit[n]) is not None):
             by_figure[is_span(items[n].claim.when), float(f"{figure[g]:.10g}")].append(g)
     if not by_figure:
         return
@@ -603,6 +606,8 @@ def _bound_links(
                         continue
                     if not bound_meets(va, vb):
                         continue
+                    if not precise[a] and (unit[n] != unit[m] or not precise[b]):
+                        continue  # a round bound names only a precise figure of its own thing
                     if unit[n] != unit[m]:  # another thing of its class ("refugees" / "migrants")
                         ca = thing_class(unit[n], items[n].claim.unit) or count_class(unit[n])
                         cb = thing_class(unit[m], items[m].claim.unit) or count_class(unit[m])

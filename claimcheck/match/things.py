@@ -386,7 +386,8 @@ def bound_meets(a: Interval, b: Interval) -> bool:
     """Whether a bound or a hedged figure meets a more precise one of the same thing: "more than 11
     million" and "11.5 million" (the precise figure cut to the bound's digits is the bound), "more than a
     million" and "in excess of 1.1 million", "about 90" and "89" (the precise figure rounded to the hedged
-    one's digits is it). Outlets state one figure at the precision they choose."""
+    one's digits is it), "nearly 400" and "396" (the same, below the ceiling). Outlets state one figure at
+    the precision they choose."""
     for x_iv, y_iv in ((a, b), (b, a)):
         x, y = stated(x_iv), stated(y_iv)
         if not x or not y or x == y or x <= 0 or y <= 0:
@@ -399,6 +400,9 @@ def bound_meets(a: Interval, b: Interval) -> bool:
         if lower and y > x and math.isclose(_trunc_sig(y, dx), x, rel_tol=1e-9):
             return True
         if hedged and _rounds_to_sig(y, x, dx):
+            return True
+        ceiling = x_iv.low is not None and x_iv.high == x and x_iv.low < x  # "nearly 400", "almost 400"
+        if ceiling and y < x and _rounds_to_sig(y, x, dx):
             return True
     return False
 
