@@ -1272,3 +1272,12 @@ def test_a_round_ceiling_joins_a_precise_figure_of_its_own_thing_only() -> None:
         ("The ship was carrying almost 400 passengers.", "In all, 340 passengers were on board the vessel."),
     ]:  # fmt: skip
         assert rows_of(told("reuters", one), told("bbc", other, 1)) == []
+
+
+def test_lives_claimed_or_lost_are_deaths_but_lives_saved_are_not() -> None:
+    rows = rows_of(
+        told("reuters", "The quake claimed 58 lives in the mountain villages."),
+        told("bbc", "At least 58 people died when the quake struck.", 1),
+        told("cbs", "Rescue teams saved 58 lives after the quake.", 2),
+    )
+    assert rows == [{"reuters", "bbc"}]

@@ -109,9 +109,15 @@ def thing_key(claim: Claim) -> str:
     generic ("people") and the claim's role (``extra["unit_role"]``, e.g. "political prisoners")
     or its sentence says what the people are ("1,100 people remain behind bars" -> "prisoner")."""
     key = compound_key(claim) or unit_key(claim.unit)
+    if key in ("live", "life") and _LIVES_LOST.search(claim.sentence):
+        key = "death"  # "the quake claimed 58 lives", "58 lives were lost": deaths
     if is_part(claim):
         return _part_thing(claim, _whole_thing(claim, key))
     return _whole_thing(claim, key)
+
+
+# Verbs that make a count of lives a count of deaths ("claimed 58 lives", "cost 12 lives", "lives were lost").
+_LIVES_LOST = re.compile(r"\b(?:claim(?:s|ed|ing)?|lost|los(?:e|es|ing)|cost(?:s|ing)?|t(?:ook|aken|akes|aking))\b", re.I)
 
 
 _COMPOUND = re.compile(r"[\w.,]+[-\u2010\u2011]([a-z]+)\b", re.IGNORECASE)
