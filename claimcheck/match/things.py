@@ -63,6 +63,7 @@ COUNT_NOUNS = frozenset(
 )  # fmt: skip
 
 
+@functools.lru_cache(maxsize=65536)
 def unit_key(unit: str | None) -> str:
     """The counted thing reduced to its head noun: "political prisoners" -> "prisoner"; a unit of
     measure in it to its one spelling ("five-yard score", "5-yard pass": "yd")."""
@@ -71,7 +72,7 @@ def unit_key(unit: str | None) -> str:
         if len(w) > 1 and w in MEASURE_WORDS:
             return MEASURE_WORDS[w][0]
     ws = match_content_words(unit or "") or match_words(unit or "")  # "others" is a stopword, and a generic unit
-    if ws and (noun := _plural_stopword(raw)) and ws[-1] != noun:
+    if ws and (noun := _plural_stopword(raw[-1] if raw else "")) and ws[-1] != noun:
         ws = [*ws, noun]  # "five defensive outs" counts outs, not "defensive"
     while len(ws) > 1 and ws[-1] in _AFTER_HEAD:
         ws = ws[:-1]  # "19 points clear", "two years ago": the head comes before
@@ -82,10 +83,11 @@ def unit_key(unit: str | None) -> str:
     return UNIT_SYNONYMS.get(ws[-1], ws[-1]) if ws else ""
 
 
-def _plural_stopword(raw: list[str]) -> str:
+@functools.lru_cache(maxsize=4096)
+def _plural_stopword(word: str) -> str:
     """The unit's last word when it is a plural noun whose singular is a stop word ("outs", "downs",
     "ups"): a noun for all that, the head of "five defensive outs"; else ""."""
-    last = raw[-1].strip(".,;:'\u2019") if raw else ""
+    last = word.strip(".,;:'\u2019")
     if len(last) < 4 or not last.isalpha() or not last.endswith("s"):
         return ""
     stem = match_words(last)
