@@ -105,6 +105,7 @@ class StoryOptions:
     title_key: float = 0.6  # ... titles share a specific headline term: in this share of each group's titles
     title_days: float = 60.0  # ... and their times are at most this many days apart, and the term is
     title_own: float = 0.5  # ... theirs: at least this share of the window's titles with it are theirs
+    title_nearest: bool = True  # ... the time between two groups for it: also from their nearest articles
 
 
 # --- text to terms --------------------------------------------------------------------------------
@@ -512,6 +513,43 @@ def _headline_link(
     return any(ka[t] + kb[t] >= options.title_own * heads.titles[t] for t in ka if t in kb)
 
 
+def _nearest_gap(wa: list[float], wb: list[float]) -> float:
+    """The time between the nearest two articles of two groups (their times sorted)."""
+    small, large = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    best = math.inf
+    for x in small:
+        k = bisect.bisect_left(large, x)
+        if k < len(large):
+            best = min(best, large[k] - x)
+        if k:
+            best = min(best, x - large[k - 1])
+    return best
+
+
+def _nearest_headline_link(
+    gap: float,
+    near: tuple[float, list[float], list[float], bool],
+    a: tuple[int, list[int]],
+    b: tuple[int, list[int]],
+    heads: _Headlines | None,
+    options: StoryOptions,
+) -> bool:
+    """:func:`_headline_link` with the time between the groups taken from their nearest articles instead of
+    their medians (``gap``), the average similarity damped by that time (``near``: the undamped average, the
+    groups' sorted times, whether they share a precise figure). A story told over months (a leak, then its
+    fallout a year later) has its median far from a piece on its latest turn; that piece joins when its
+    headline names the story and it is near in time to one of the story's articles. Only the headline link
+    is timed so: the average link keeps the medians, so same-subject news of other dates does not chain
+    into a story one article at a time."""
+    raw, wa, wb, fig = near
+    if not options.title_nearest or heads is None or gap <= options.same_days * 86400.0 or not wa or not wb:
+        return False
+    if raw < options.title_link:
+        return False
+    between = _nearest_gap(wa, wb)
+    return between < gap and _headline_link(raw * _damp(between, fig, options), between, a, b, heads, options)
+
+
 def _cohesive(cross: float, a: tuple[float, int], b: tuple[float, int], options: StoryOptions) -> bool:
     """Two groups may merge only when their cross similarity (average, undamped) is at least ``cohesion``
     times the inner similarity of each group of ``cohesion_min`` articles or more ((sum of pairwise
@@ -585,10 +623,17 @@ def _average_linkage(
             got = [] if math.isnan(t) else [float(t)]
         return got
 
-    def linked(avg: float, gap: float, a: int, b: int) -> bool:
-        # similar enough on average, or nearly and their headlines name the same thing
-        return avg >= options.link or _headline_link(
-            avg, gap, (a, members.get(a, [a])), (b, members.get(b, [b])), heads, options
+    def linked(
+        avg: float, gap: float, a: int, b: int, near: tuple[float, list[float], list[float], bool]
+    ) -> bool:
+        # similar enough on average, or nearly and their headlines name the same thing (``near``: the
+        # undamped average, the groups' times and whether they share a precise figure, for the headline link
+        # timed from their nearest articles)
+        ga, gb = (a, members.get(a, [a])), (b, members.get(b, [b]))
+        return (
+            avg >= options.link
+            or _headline_link(avg, gap, ga, gb, heads, options)
+            or _nearest_headline_link(gap, near, ga, gb, heads, options)
         )
 
     refused: set[tuple[int, int, int, int]] = set()  # group pairs already judged, at their sizes then
@@ -616,10 +661,12 @@ def _average_linkage(
         avg = dot / (na * nb)
         wa, wb = times_of(a), times_of(b)
         gap = abs(_median(wa) - _median(wb)) if wa and wb else 0.0
+        fig = False
         if gap > same_seconds:  # a shared precise figure: the same fact, no damping
-            avg *= _damp(gap, bool(figure[shared].any()), options)
+            fig = bool(figure[shared].any())
+            avg *= _damp(gap, fig, options)
         if (
-            not linked(avg, gap, a, b)
+            not linked(avg, gap, a, b, (dot / (na * nb), wa, wb, fig))
             or (
                 options.specific
                 and dot / (na * nb) < options.duplicate

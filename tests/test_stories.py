@@ -456,6 +456,52 @@ def test_a_piece_whose_headline_names_the_story_joins_it_though_its_lead_wanders
     assert slump_stories(named, 5, replace(near, title_own=0.0), others=5) == [4]
 
 
+# A leak told by three outlets, its follow-up more than a year later (same precise figure), and a comment
+# piece a day after the follow-up (written for claimcheck).
+LEAK = [
+    ("Brannock files expose offshore accounts of ministers",
+     "A leak of 2,613 documents from the law firm Hallett Crane, known as the Brannock files, shows that three "
+     "ministers of Osterra held offshore accounts, a group of reporters said on Sunday."),
+    ("Brannock files: ministers named in offshore leak",
+     "Three Osterra ministers appear in the Brannock files, 2,613 documents taken from the law firm Hallett "
+     "Crane and shared with reporters, who say the accounts were never declared."),
+    ("What the Brannock files reveal about Osterra's elite",
+     "The Brannock files, a trove of 2,613 documents from Hallett Crane, trace offshore accounts held by "
+     "ministers and their relatives, reporters who studied the leak said."),
+]  # fmt: skip
+LEAK_LATER = (
+    "Brannock files: court fines law firm a year after the leak",
+    "A court in Osterra fined Hallett Crane over the 2,613 documents of the Brannock files, more than a year "
+    "after reporters first described the offshore accounts of ministers.",
+)
+LEAK_COMMENT = (
+    "The Brannock files changed less than we hoped",
+    "When reporters published the Brannock files, many expected resignations. A year on, the ministers are "
+    "still in office, the law firm pays a fine, and voters in Osterra seem to have moved on to prices and rents.",
+)
+
+
+def test_a_piece_near_a_long_storys_latest_turn_joins_when_its_headline_names_it() -> None:
+    def leak_stories(
+        comment: tuple[str, str], hours: float, options: StoryOptions | None = None
+    ) -> list[int]:
+        arts = [art(f"o{k + 1}", t, x, k, f"leak-{k}") for k, (t, x) in enumerate(LEAK)]
+        arts += [art("o4", *LEAK_LATER, 24 * 400, "leak-later"), art("o5", *comment, hours, "leak-comment")]
+        arts += sample()
+        return sorted(len(g) for g in group(arts, options) if any("leak" in arts[i].url for i in g))
+
+    # the follow-up joins through the precise figure; the story's median time stays at the leak
+    assert leak_stories(LEAK_COMMENT, 24 * 3) == [5]
+    # a day after the follow-up, 400 days after the story's median: timed from the medians it stays apart ...
+    assert leak_stories(LEAK_COMMENT, 24 * 401, StoryOptions(title_nearest=False)) == [1, 4]
+    # ... timed from the story's nearest article (the follow-up), its headline names the story: it joins
+    assert leak_stories(LEAK_COMMENT, 24 * 401) == [5]
+    # far from every article of the story, or with a headline that does not name it, it stays apart
+    assert leak_stories(LEAK_COMMENT, 24 * 200) == [1, 4]
+    assert leak_stories(("Osterra voters move on to prices and rents", LEAK_COMMENT[1]), 24 * 401) == [1, 4]
+    assert leak_stories(LEAK_COMMENT, 24 * 401, StoryOptions(title_link=0.0)) == [1, 4]
+
+
 def unrelated(n: int, seed: int = 7) -> list[Article]:
     """``n`` articles of other news in made-up words (none of the fixtures' words), over two months."""
     rng = random.Random(seed)
@@ -496,7 +542,6 @@ def test_stories_are_the_same_with_thousands_of_other_articles_in_the_window() -
 
     assert grouped(unrelated(3000)) == grouped([])
     assert all(len(s) > 1 for s in grouped([]))
-
 
 
 def test_a_window_of_one_story_told_in_near_copies_is_one_story() -> None:
