@@ -17,6 +17,7 @@ from claimcheck.stories import (
     _headline_link,
     _Headlines,
     _median,
+    _name_link,
     _nearest_headline_link,
     _pair_lists,
     _specific_cap,
@@ -72,6 +73,7 @@ def average_linkage(
             avg >= options.link
             or _headline_link(avg, gap, ga, gb, heads, options)
             or _nearest_headline_link(gap, near, ga, gb, heads, options)
+            or _name_link(avg, gap, ga, gb, heads, options)
         )
 
     refused: set[tuple[int, int, int, int]] = set()  # group pairs already judged, at their sizes then

@@ -64,6 +64,8 @@ GRID: dict[str, list[float]] = {
     "title_days": [7, 14, 30, 60, 90, 180, 1e6],
     "title_own": [0.0, 0.25, 0.5, 0.75, 1.0],
     "title_nearest": [0, 1],
+    "name_link": [0, 1],
+    "name_case": [0.0, 0.5, 0.6, 0.8, 0.9, 1.0],
     "idf_window": [0, 250, 300, 400, 500, 700, 1000, 2000],
     "idf_floor": [0.0, 0.25, 0.5, 1.0],
 }

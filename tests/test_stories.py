@@ -446,7 +446,9 @@ def test_a_piece_whose_headline_names_the_story_joins_it_though_its_lead_wanders
     assert slump_stories(named, 5) == [4]
     # a headline that does not name it stays apart, and so does one further away in time than title_days
     assert slump_stories("Digital token frenzy fades, and its flaws show", 5) == [3]
-    assert slump_stories(named, 48, StoryOptions(title_days=1.0)) == [3]
+    assert slump_stories(named, 48, StoryOptions(title_days=1.0, name_link=False)) == [3]
+    # (within same_days, the token every article of both names links them too: the name link)
+    assert slump_stories(named, 48, StoryOptions(title_days=1.0)) == [4]
     assert slump_stories(named, 48) == [4]
     # a word in many other headlines of the window is not the story's own: 4 of 7 titles with it are
     # theirs, and it links; 4 of 9, and it does not (edge 0.10: the other titles make the word commoner)
@@ -500,6 +502,45 @@ def test_a_piece_near_a_long_storys_latest_turn_joins_when_its_headline_names_it
     assert leak_stories(LEAK_COMMENT, 24 * 200) == [1, 4]
     assert leak_stories(("Osterra voters move on to prices and rents", LEAK_COMMENT[1]), 24 * 401) == [1, 4]
     assert leak_stories(LEAK_COMMENT, 24 * 401, StoryOptions(title_link=0.0)) == [1, 4]
+
+
+# One motor race told from two angles the same day (written for claimcheck): the winner, and a driver's crash.
+RACE_WIN = [
+    ("Brenner takes the chequered flag in Calvera",
+     "Talia Brenner won the Calvera Grand Prix at the Montreve circuit on Sunday, holding off two rivals over "
+     "the last ten laps to claim her third victory of the season after a restart."),
+    ("Calvera Grand Prix: Brenner wins from pole",
+     "Starting from pole, Talia Brenner led almost every lap at Montreve and won the Calvera Grand Prix; "
+     "her team said the new tyres made the difference after the race was halted for a crash."),
+    ("Brenner victory tightens championship race",
+     "With her win at the Calvera Grand Prix in Montreve, Talia Brenner is now four points behind the leader "
+     "of the championship with five rounds to go."),
+]  # fmt: skip
+RACE_CRASH = [
+    ("Ambry walks away from heavy crash",
+     "Joss Ambry climbed out of his wrecked car unhurt after hitting the barrier at the Montreve hairpin "
+     "during the Calvera Grand Prix, which was halted; Talia Brenner won after the restart."),
+    ("Marshals praised after Ambry's smash",
+     "Safety crews reached Joss Ambry within seconds when his car struck the wall at Montreve in the Calvera "
+     "Grand Prix, and the driver later thanked them from the medical centre as Talia Brenner celebrated."),
+]  # fmt: skip
+
+
+def test_two_angles_of_one_event_the_same_day_join_through_the_names_they_share() -> None:
+    def race_stories(hours: float, options: StoryOptions | None = None) -> list[int]:
+        arts = [art(f"o{k + 1}", t, x, k, f"win-{k}") for k, (t, x) in enumerate(RACE_WIN)]
+        arts += [art(f"o{k + 4}", t, x, hours + k, f"crash-{k}") for k, (t, x) in enumerate(RACE_CRASH)]
+        arts += sample()
+        ours = [k for k, a in enumerate(arts) if a.url.rsplit("/", 1)[-1].startswith(("win-", "crash-"))]
+        return sorted(len(g) for g in group(arts, options) if set(g) & set(ours))
+
+    # a little less similar on average than link asks, and no headline word in common: apart without the rule
+    assert race_stories(3, StoryOptions(name_link=False)) == [2, 3]
+    # the same race, the same names in nearly every article of both (Calvera, Montreve, Brenner): one story
+    assert race_stories(3) == [5]
+    # names shared across more than same_days, or with the headline and name links off, do not link
+    assert race_stories(24 * 6) == [2, 3]
+    assert race_stories(3, StoryOptions(title_link=0.0)) == [2, 3]
 
 
 def unrelated(n: int, seed: int = 7) -> list[Article]:
