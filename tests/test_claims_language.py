@@ -6,6 +6,8 @@ Sample texts are our own, written for these tests.
 from __future__ import annotations
 
 import json
+import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -13,7 +15,11 @@ import pytest
 from claimcheck.claims import extract_claims
 from claimcheck.claims.language import decide_language, is_english, primary, text_language
 from claimcheck.ingest.extract import extract_page
+from claimcheck.ingest.reindex import reindex
 from claimcheck.ingest.worker import process_page
+from claimcheck.migrations import MIGRATIONS
+from claimcheck.models import Article, Defaults, Outlet, Sources
+from claimcheck.store import Store, content_hash
 
 ENGLISH = (
     "The city council said on Tuesday that 42 people had been moved out of their homes after the river rose "
@@ -125,3 +131,43 @@ def test_real_pages_in_other_languages_are_told_apart() -> None:
 def test_languages_file_is_by_reference() -> None:
     data = json.loads((Path(__file__).parent / "data" / "claims_real_languages.json").read_text(encoding="utf-8"))
     assert all(len(p) == 64 and len(lang) == 2 for p, lang in data["pages"].items())
+
+
+def _article(url: str, text: str, language: str | None, claims: tuple = ()) -> Article:  # type: ignore[type-arg]
+    return Article(
+        outlet="paper", url=url, canonical_url=url, title="River", text=text, content_hash=content_hash(text),
+        fetched=datetime(2026, 1, 5, tzinfo=UTC), claims=claims, language=language,
+    )  # fmt: skip
+
+
+def test_the_language_is_stored_and_reindex_decides_it_again(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    sources = Sources(str(tmp_path / "s.yaml"), Defaults(), (Outlet("paper", "Paper", language="pt"),))
+    with Store.open(db) as s:
+        # stored by an older claimcheck: no language, claims from German text
+        german = s.add_article(_article("http://127.0.0.1:1/de", GERMAN, None, tuple(extract_claims(GERMAN, language="en"))))[0]
+        english = s.add_article(_article("http://127.0.0.1:1/en", ENGLISH, "de"))[0]
+        box = s.add_article(_article("http://127.0.0.1:1/box", BOX_SCORE, None))[0]
+        assert s.get_article(german).claims and s.list_articles()[0].language is None  # type: ignore[union-attr]
+        reindex(s, sources)
+        found = {a.id: a for a in s.iter_articles()}
+        assert (found[german].language, s.get_article(german).claims) == ("de", ())  # type: ignore[union-attr]
+        assert found[english].language == "en" and s.get_article(english).claims  # type: ignore[union-attr]
+        assert found[box].language == "pt"  # the text says nothing: the outlet's configured language
+        assert {r.id: r.language for r in s.list_articles()} == {german: "de", english: "en", box: "pt"}
+
+
+def test_a_database_of_the_first_schema_gains_the_language_column(tmp_path: Path) -> None:
+    db = tmp_path / "old.db"
+    con = sqlite3.connect(db)
+    MIGRATIONS[0].sqlite(con)
+    con.execute("PRAGMA user_version = 1")
+    con.execute(
+        "INSERT INTO articles (outlet, url, canonical_url, title, fetched, text, content_hash) "
+        "VALUES ('paper', 'u', 'u', 't', '2026-01-05T00:00:00+00:00', 'some text', 'h')"
+    )
+    con.commit()
+    con.close()
+    with Store.open(db) as s:
+        assert [a.language for a in s.iter_articles()] == [None]
+        assert s.db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) >= 2

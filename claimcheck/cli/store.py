@@ -94,6 +94,7 @@ def articles(
                 "fetched": _when(r.fetched),
                 "title": plain(r.title),
                 "claims": r.claims,
+                "language": r.language,
                 "url": plain(r.url),
             }
             for r in rows
