@@ -178,6 +178,10 @@ def find_quantities(sentence: str, context: str = "") -> list[Quantity]:
         i += 2 if used else 1
         if q is not None:
             out.append(q)
+    if " or " in sentence or "ouple" in sentence:
+        out = [q for q in out if not _vague_amount(sentence, q)]
+    if len(out) >= LIST_ITEMS and _list_line(sentence, out):
+        return []
     _converted_bounds(sentence, out)
     if len(out) > 1 and "and" in sentence:
         out = _compound_durations(sentence, out)
@@ -189,6 +193,41 @@ def find_quantities(sentence: str, context: str = "") -> list[Quantity]:
 
 
 _OPEN_BRACKET = re.compile(r"\s*\(\s*$")
+
+# Vague amounts are no claims: "one or two", "two or three" (two neighbouring small number words), "a couple
+# (of)". Digits ("10 or 12") are figures someone gave; the words are a manner of speaking.
+_VAGUE_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_VAGUE_AMOUNT = re.compile(
+    r"\b(?:" + "|".join(rf"{a}\s+or\s+{b}" for a, b in zip(_VAGUE_WORDS, _VAGUE_WORDS[1:], strict=False)) + r")\b"
+    r"|\b(?:a\s+)?couple(?:\s+of)?\b",
+    re.IGNORECASE,
+)
+
+
+def _vague_amount(s: str, q: Quantity) -> bool:
+    return any(m.start() <= q.start < m.end() for m in _VAGUE_AMOUNT.finditer(s))
+
+
+# A list line: an ingredient list, a spec sheet, a table row flattened into text ("[1 cup rice, 2 eggs,
+# 1 tsp oil]", "6.1-inch screen, 128 GB, 12 MP camera"): LIST_ITEMS or more quantities that each open an
+# item (after the line's start, a comma, a bracket, a colon or a semicolon, maybe with "or"/"and"), in a
+# line with no verb of a clause ("Storms killed 12 people, injured 40 and left 3,000 homes" has one) and no
+# thing news counts.
+LIST_ITEMS = 3
+_ITEM_START = re.compile(r"(?:^|[,;:(\[\u2022|]\s*|\n)(?:(?:or|and|plus)\s+)?(?:about\s+|approx\.?\s+)?$", re.IGNORECASE)
+_CLAUSE_VERB = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|am|has|have|had|do|does|did|will|would|shall|should|can|could|may|"
+    r"might|must|said|says|say|told|tells|added|noted|reported|according)\b|\w{3,}(?:ed|ing)\s+(?:\d|by|to|in|on|at|the|a|an|his|her|their|its)\b",
+    re.IGNORECASE,
+)
+
+
+def _list_line(s: str, out: list[Quantity]) -> bool:
+    """A list line, unless it tallies what news counts ("The toll: 12 dead, 40 injured, 3,000 homeless")."""
+    items = sum(bool(_ITEM_START.search(s[max(0, q.start - 12) : q.start])) for q in out)
+    if items < LIST_ITEMS or items < len(out) - 1 or _CLAUSE_VERB.search(s):
+        return False
+    return not any(q.unit and q.unit.split()[-1].lower() in COUNT_NOUNS for q in out)
 
 
 def _converted_bounds(s: str, out: list[Quantity]) -> None:

@@ -1,0 +1,67 @@
+"""Numbers that are no claims on web pages: vague amounts and list lines without a clause (issue 12).
+
+Sentences are our own, written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.claims import extract_claims
+from claimcheck.claims.numbers import find_quantities
+
+
+def values(sentence: str) -> list[float | None]:
+    return [q.value.low for q in find_quantities(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Pick the one or two treats you enjoy most and skip the rest.",
+        "The mayor said two or three shops on the square might close for good.",
+        "A couple of officers were treated for smoke after the fire.",
+        "She expects a couple more storms before the season ends.",
+    ],
+)
+def test_vague_amounts_are_no_claims(sentence: str) -> None:
+    assert values(sentence) == []
+
+
+def test_figures_in_digits_or_apart_stay() -> None:
+    assert values("Police arrested 10 or 12 men near the border.") == [10.0, 12.0]
+    assert values("One of the two pilots was hurt.") == [2.0]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Rice Bowl [1 cup brown rice, 2 boiled eggs, 1/2 cup spinach (or 1 small tomato), 1 tsp. sesame oil]",
+        "What you need: 3 cups flour, 1 tsp salt, 2 eggs, 200 g butter.",
+        "Display 6.5-inch screen, 256 GB storage, 48 MP camera, 4,500 mAh battery",
+    ],
+)
+def test_list_lines_without_a_clause_are_no_claims(sentence: str) -> None:
+    assert values(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count"),
+    [
+        ("Storms killed 12 people, injured 40 and left 3,000 homes without power.", 3),
+        ("Jones scored 31 points, 9 rebounds and 7 assists against Denver.", 3),
+        ("The toll so far: 14 dead, 52 injured, 2,000 homeless.", 3),  # a tally of what news counts
+        ("The recipe needs 2 cups of flour, 3 eggs and 1 tsp of salt, the chef said.", 3),
+    ],
+)
+def test_sentences_and_tallies_keep_their_numbers(sentence: str, count: int) -> None:
+    assert len(values(sentence)) == count
+
+
+def test_a_list_line_gives_no_number_claims_in_a_page() -> None:
+    text = (
+        "The council said on Monday that 300 homes would be rebuilt by the spring.\n"
+        "Breakfast bowl [1 cup oats, 2 poached eggs, 1 slice rye toast, 1 tsp. honey]"
+    )
+    numbers = [c.text for c in extract_claims(text) if c.kind == "number"]
+    assert numbers == ["300 homes"]
