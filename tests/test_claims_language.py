@@ -11,10 +11,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from loopback import Site
+from pages import article_html, rss
 
 from claimcheck.claims import extract_claims
 from claimcheck.claims.language import decide_language, is_english, primary, text_language
+from claimcheck.config import parse_sources
 from claimcheck.ingest.extract import extract_page
+from claimcheck.ingest.pipeline import FetchOptions, run_fetch
 from claimcheck.ingest.reindex import reindex
 from claimcheck.ingest.worker import process_page
 from claimcheck.migrations import MIGRATIONS
@@ -171,3 +175,28 @@ def test_a_database_of_the_first_schema_gains_the_language_column(tmp_path: Path
     with Store.open(db) as s:
         assert [a.language for a in s.iter_articles()] == [None]
         assert s.db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) >= 2
+
+
+def test_fetch_stores_the_language_and_the_outlets_setting_comes_last(site: Site, tmp_path: Path) -> None:
+    """Over loopback: a short page (too short for the text to tell) of an outlet configured ``language:
+    de`` is German, with no claims; the same page of an outlet with no setting is read as English; a
+    long English page of the German outlet is English, with claims."""
+    brief = "Seven people were hurt when a bus hit a wall on the high street, police said on Monday."
+    pages = {"/plain/brief.html": [brief], "/de/brief.html": [brief], "/de/long.html": ENGLISH.split(". ")}
+    for path, paragraphs in pages.items():
+        site.route(path, article_html("Bus crash", paragraphs, "2026-01-05T08:00:00+00:00"),
+                   headers={"Content-Type": "text/html; charset=utf-8"})  # fmt: skip
+    for outlet in ("plain", "de"):
+        links = [{"title": "Bus crash", "link": site.url(p), "guid": p, "published": "2026-01-05T07:00:00+00:00"}
+                 for p in pages if p.startswith(f"/{outlet}/")]  # fmt: skip
+        site.route(f"/{outlet}/feed.xml", rss(links), headers={"Content-Type": "application/rss+xml"})
+    config = parse_sources(
+        "outlets:\n"
+        f"  - id: plain\n    name: Plain News\n    feeds: [{site.url('/plain/feed.xml')}]\n"
+        f"  - id: de\n    name: Zeitung\n    language: de\n    feeds: [{site.url('/de/feed.xml')}]\n"
+    )
+    with Store.open(tmp_path / "c.db") as store:
+        assert run_fetch(config, store, FetchOptions(workers=0, allow_private=True)).ok
+        stored = {a.url.rsplit("/", 2)[-2] + "/" + a.url.rsplit("/", 1)[-1]: a for a in store.iter_articles()}
+        got = {k: (a.language, bool(store.get_article(a.id or 0).claims)) for k, a in stored.items()}  # type: ignore[union-attr]
+    assert got == {"plain/brief.html": (None, True), "de/brief.html": ("de", False), "de/long.html": ("en", True)}
