@@ -52,6 +52,8 @@ def test_list_lines_without_a_clause_are_no_claims(sentence: str) -> None:
         ("Jones scored 31 points, 9 rebounds and 7 assists against Denver.", 3),
         ("The toll so far: 14 dead, 52 injured, 2,000 homeless.", 3),  # a tally of what news counts
         ("The recipe needs 2 cups of flour, 3 eggs and 1 tsp of salt, the chef said.", 3),
+        # a fact box: figures after their labels' colons are checkable
+        ("THE ROCKET Height: 60 metres (197 feet) Stages: 2 Payload to orbit: 22,000kg (48,500 lb)", 5),
     ],
 )
 def test_sentences_and_tallies_keep_their_numbers(sentence: str, count: int) -> None:

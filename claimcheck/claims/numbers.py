@@ -210,11 +210,12 @@ def _vague_amount(s: str, q: Quantity) -> bool:
 
 # A list line: an ingredient list, a spec sheet, a table row flattened into text ("[1 cup rice, 2 eggs,
 # 1 tsp oil]", "6.1-inch screen, 128 GB, 12 MP camera"): LIST_ITEMS or more quantities that each open an
-# item (after the line's start, a comma, a bracket, a colon or a semicolon, maybe with "or"/"and"), in a
+# item (after the line's start, a comma, a bracket or a semicolon, maybe with "or"/"and"; a figure after a
+# label's colon is a fact box's, "Height: 70 metres, Engines: 27", and checkable), in a
 # line with no verb of a clause ("Storms killed 12 people, injured 40 and left 3,000 homes" has one) and no
 # thing news counts.
 LIST_ITEMS = 3
-_ITEM_START = re.compile(r"(?:^|[,;:(\[\u2022|]\s*|\n)(?:(?:or|and|plus)\s+)?(?:about\s+|approx\.?\s+)?$", re.IGNORECASE)
+_ITEM_START = re.compile(r"(?:^|[,;(\[\u2022|]\s*|\n)(?:(?:or|and|plus)\s+)?(?:about\s+|approx\.?\s+)?$", re.IGNORECASE)
 _CLAUSE_VERB = re.compile(
     r"\b(?:is|are|was|were|be|been|being|am|has|have|had|do|does|did|will|would|shall|should|can|could|may|"
     r"might|must|said|says|say|told|tells|added|noted|reported|according)\b|\w{3,}(?:ed|ing)\s+(?:\d|by|to|in|on|at|the|a|an|his|her|their|its)\b",
