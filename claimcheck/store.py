@@ -231,6 +231,10 @@ class Store:
     def outlet_stats(self) -> list[OutletStats]:
         raise NotImplementedError
 
+    def language_counts(self) -> dict[str | None, int]:
+        """Stored articles per language (None: not decided, read as English), most first."""
+        raise NotImplementedError
+
     def outlet_ids(self) -> set[str]:
         raise NotImplementedError
 
@@ -737,6 +741,12 @@ class SqliteStore(Store):
             "ON n.article_id = a.id GROUP BY a.outlet ORDER BY count(*) DESC, a.outlet"
         ).fetchall()
         return [OutletStats(r[0], r[1], r[2], r[3] or 0, parse_iso(r[4]), parse_iso(r[5])) for r in rows]
+
+    def language_counts(self) -> dict[str | None, int]:
+        rows = self.db.execute(
+            "SELECT language, count(*) FROM articles GROUP BY language ORDER BY count(*) DESC, language"
+        ).fetchall()
+        return {r[0]: int(r[1]) for r in rows}
 
     def outlet_ids(self) -> set[str]:
         """Outlets the store knows: configured at some fetch, or holding articles."""

@@ -486,6 +486,12 @@ class PgStore(Store):
         rows = self._read(" ".join(sql), args)
         return [ArticleRow(r[0], r[1], parse_iso(r[2]), parse_iso(r[3]), r[4], r[5], int(r[6]), r[7]) for r in rows]
 
+    def language_counts(self) -> dict[str | None, int]:
+        rows = self._read(
+            "SELECT language, count(*) FROM articles GROUP BY language ORDER BY count(*) DESC, language"
+        )
+        return {r[0]: int(r[1]) for r in rows}
+
     def outlet_stats(self) -> list[OutletStats]:
         rows = self._read(
             "SELECT a.outlet, coalesce(o.name, a.outlet), count(*), sum(n.claims), "

@@ -13,9 +13,11 @@ from pathlib import Path
 import pytest
 from loopback import Site
 from pages import article_html, rss
+from typer.testing import CliRunner
 
 from claimcheck.claims import extract_claims
 from claimcheck.claims.language import decide_language, is_english, primary, text_language
+from claimcheck.cli.app import app
 from claimcheck.config import parse_sources
 from claimcheck.ingest.extract import extract_page
 from claimcheck.ingest.pipeline import FetchOptions, run_fetch
@@ -200,3 +202,16 @@ def test_fetch_stores_the_language_and_the_outlets_setting_comes_last(site: Site
         stored = {a.url.rsplit("/", 2)[-2] + "/" + a.url.rsplit("/", 1)[-1]: a for a in store.iter_articles()}
         got = {k: (a.language, bool(store.get_article(a.id or 0).claims)) for k, a in stored.items()}  # type: ignore[union-attr]
     assert got == {"plain/brief.html": (None, True), "de/brief.html": ("de", False), "de/long.html": ("en", True)}
+
+
+def test_stats_counts_the_articles_not_in_english(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    with Store.open(db) as s:
+        s.add_article(_article("http://127.0.0.1:1/de", GERMAN, "de"))
+        s.add_article(_article("http://127.0.0.1:1/pt", PORTUGUESE, "pt"))
+        s.add_article(_article("http://127.0.0.1:1/en", ENGLISH, "en", tuple(extract_claims(ENGLISH))))
+        assert s.language_counts() == {"de": 1, "en": 1, "pt": 1}
+    r = CliRunner().invoke(app, ["stats", "--db", str(db)])
+    assert r.exit_code == 0 and "2 articles not in English (de 1, pt 1): stored, without claims" in r.output
+    r = CliRunner().invoke(app, ["stats", "--json", "--db", str(db)])
+    assert json.loads(r.stdout)["languages"] == {"de": 1, "en": 1, "pt": 1}
