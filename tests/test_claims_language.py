@@ -215,3 +215,13 @@ def test_stats_counts_the_articles_not_in_english(tmp_path: Path) -> None:
     assert r.exit_code == 0 and "2 articles not in English (de 1, pt 1): stored, without claims" in r.output
     r = CliRunner().invoke(app, ["stats", "--json", "--db", str(db)])
     assert json.loads(r.stdout)["languages"] == {"de": 1, "en": 1, "pt": 1}
+
+
+def test_compare_says_how_many_of_its_articles_are_not_in_english(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    with Store.open(db) as s:
+        s.add_article(_article("http://127.0.0.1:1/de", GERMAN + " Hochwasser river", "de"))
+        s.add_article(_article("http://127.0.0.1:1/en", ENGLISH, "en", tuple(extract_claims(ENGLISH))))
+    r = CliRunner().invoke(app, ["compare", "river", "--min-outlets", "1", "--db", str(db), "--format", "json"])
+    assert r.exit_code == 0, r.output
+    assert "2 articles from 1 outlet (1 not in English: no claims)" in r.output
