@@ -67,3 +67,36 @@ def test_a_list_line_gives_no_number_claims_in_a_page() -> None:
     )
     numbers = [c.text for c in extract_claims(text) if c.kind == "number"]
     assert numbers == ["300 homes"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Serves 4 | Prep time 15 minutes | Cook time 40 minutes",
+        "Prep Time: 10 mins",
+        "Yield: 24 biscuits",
+        "Calories 310, Fat 14g, Protein 9g, Carbs 35g",
+        "Sale price $18.50 Regular price $29.00",
+        "Free shipping on orders over $40",
+        "Rated 4.6 out of 5 stars (318 reviews)",
+        "Page 3 of 7",
+        "Sam Writer | 3 hours ago | 27 comments",
+    ],
+)
+def test_recipe_and_shop_cards_ratings_pagers_and_counters_are_furniture(line: str) -> None:
+    assert [c for c in extract_claims(line) if c.kind == "number"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number"),
+    [
+        ("Yield on the 10-year bond rose to 4.2% on Friday, traders said.", "4.2%"),
+        ("The agency received 4,000 comments on the rule, officials said.", "4,000 comments"),
+        ("The soup serves 6 people and costs $9 to make, the chef said.", "6 people"),
+        ("Calories in sugary drinks fell by 20% over a decade, the study found.", "20%"),
+        ("Four out of 5 dentists said 12 brands were fine.", "12 brands"),
+        ("Save $25 if you buy the console with a second controller.", "$25"),  # a deal is the story
+    ],
+)
+def test_news_about_the_same_things_keeps_its_numbers(sentence: str, number: str) -> None:
+    assert number in [c.text for c in extract_claims(sentence) if c.kind == "number"]
