@@ -100,3 +100,27 @@ def test_recipe_and_shop_cards_ratings_pagers_and_counters_are_furniture(line: s
 )
 def test_news_about_the_same_things_keeps_its_numbers(sentence: str, number: str) -> None:
     assert number in [c.text for c in extract_claims(sentence) if c.kind == "number"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Hillcrest 12 15 9 20 - 56",  # points per quarter, a box score's row
+    ],
+)
+def test_box_score_rows_give_no_numbers(line: str) -> None:
+    assert values(line) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high"),
+    [
+        ("Some 2-3 million people lost power.", 2e6, 3e6),  # both ends scaled
+        ("Between 4 and 5 billion dollars were spent.", 4e9, 5e9),
+        ("Between 300 and 2 million people may be affected.", 300, 2e6),
+        ("The storm left 5-10 cm of snow.", 5, 10),
+    ],
+)
+def test_ranges_keep_both_ends(sentence: str, low: float, high: float) -> None:
+    [q] = find_quantities(sentence)
+    assert (q.value.low, q.value.high) == (low, high)

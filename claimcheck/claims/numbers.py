@@ -160,7 +160,7 @@ def find_quantities(sentence: str, context: str = "") -> list[Quantity]:
         raws += [_Raw(m.start(), m.end(), 2.0, "digits", "times") for m in _TWICE.finditer(sentence)]
     taken = [(r.start, r.end) for r in raws]
     if _ANY_DIGIT.search(sentence):
-        blocked = [m.span() for p in (_PHONE, _URLISH) for m in p.finditer(sentence)] + taken
+        blocked = [m.span() for p in (_PHONE, _URLISH, _NUMBER_RUN) for m in p.finditer(sentence)] + taken
         raws += _digit_numbers(sentence, blocked)
     if _NUMBER_WORDS & set(_LOWER_WORD.findall(sentence.lower())):
         raws += [r for r in _word_numbers(sentence) if not any(a <= r.start < b for a, b in taken)]
@@ -413,6 +413,11 @@ def _hyphen_measure(s: str, raw: _Raw) -> None:
         raw.end = end
 
 
+# A table row flattened into text: three or more bare numbers in a row, with nothing but spaces or a dash
+# between them ("Westfield 15 18 12 16 - 61", a box score's points per quarter).
+_NUMBER_RUN = re.compile(r"(?<![\w.,$£€%])\d[\d,]*(?:\s+(?:[-–]\s+)?\d[\d,]*){2,}(?![\w.,%])")
+
+
 def _attached_left(s: str, start: int) -> bool:
     """Digits glued to a word on the left ("COVID-19", "G7", "v2") are part of a name, not a quantity."""
     if start == 0:
@@ -515,6 +520,8 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tupl
             raw = _Raw(raw.start, raw.end, raw.value * nxt.scale, raw.kind, raw.unit, measure="money")
             low = raw.value  # "$5-10m": both ends in millions
             nxt = _Raw(nxt.start, nxt.end, nxt.value, nxt.kind, raw.unit, measure="money", scale=nxt.scale)
+        elif raw.scale == 1.0 and nxt.scale > 1.0 and raw.value * nxt.scale <= nxt.value:
+            low = raw.value * nxt.scale  # "3-4 million people", "between 2 and 3 billion": both ends scaled
         same_unit = raw.unit == nxt.unit or raw.unit is None
         if (
             (between or joiner != "and")
