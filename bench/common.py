@@ -105,9 +105,14 @@ class TreeCPU:
     """CPU seconds used by process trees, sampled from /proc every 50 ms (a process that lives less than that
     may be missed): what a run cost the machine, workers and forkservers included, beside its wall time."""
 
-    def __init__(self, roots: list[int]) -> None:
+    def __init__(self, roots: list[int], *, from_now: bool = False) -> None:
+        """``from_now``: count only the CPU used from now on (for long-lived processes, such as a database
+        server's), not what each process had used before."""
         self._roots = roots
         self._seen: dict[int, float] = {}
+        self._base: dict[int, float] = {}
+        if from_now:
+            _cpu_of_trees(roots, self._base)
         self._done = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
         self._thread.start()
@@ -121,11 +126,12 @@ class TreeCPU:
         """Ends the sampling; the CPU seconds of every process seen under the roots, the roots included."""
         self._done.set()
         self._thread.join()
-        return sum(self._seen.values())
+        _cpu_of_trees(self._roots, self._seen)  # the last word of the processes still running
+        return sum(v - self._base.get(p, 0.0) for p, v in self._seen.items())
 
     def of_roots(self) -> float:
         """The roots' own share (for fetch: the fetching processes, without their forkservers and workers)."""
-        return sum(self._seen.get(p, 0.0) for p in self._roots)
+        return sum(self._seen.get(p, 0.0) - self._base.get(p, 0.0) for p in self._roots)
 
 
 @dataclass

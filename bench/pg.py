@@ -18,8 +18,12 @@ import argparse
 import os
 import subprocess
 import sys
+import threading
 import time
+from collections import Counter
+from collections.abc import Callable
 from contextlib import ExitStack
+from dataclasses import dataclass
 from pathlib import Path
 
 from bench.common import REPO, TreeCPU, figure, header, ratio, run_measured, with_temp_dir
@@ -33,12 +37,50 @@ def _cluster():  # type: ignore[no-untyped-def]
     return PgCluster()
 
 
-def _fetchers(n: int, db: str, src: Path, env: dict[str, str]) -> tuple[float, float, float, list[int]]:
-    """n fetch processes at once (``--shard k/n``): wall time until the last one ends, the CPU seconds their
+@dataclass(frozen=True)
+class FetchRun:
+    """One configuration: ``n`` fetchers at once (``--shard k/n``), each pinned to its own CPU set (``cpus``,
+    one set per fetcher; empty: unpinned, free to use every CPU)."""
+
+    name: str
+    n: int
+    backend: str
+    cpus: tuple[frozenset[int], ...] = ()
+
+
+def _runs(cpus_per_fetcher: int) -> list[FetchRun]:
+    runs = [
+        FetchRun("sqlite, 1 fetcher", 1, "sqlite"),
+        FetchRun("postgresql, 1 fetcher", 1, "postgresql"),
+        FetchRun("postgresql, 2 fetchers", 2, "postgresql"),
+        FetchRun("postgresql, 4 fetchers", 4, "postgresql"),
+    ]
+    if cpus_per_fetcher:
+        mine = sorted(os.sched_getaffinity(0))
+        c = cpus_per_fetcher
+        for n in (1, 2, 4):
+            if n * c <= len(mine):  # distinct CPUs for each fetcher, as on separate machines
+                sets = tuple(frozenset(mine[k * c : (k + 1) * c]) for k in range(n))
+                runs.append(FetchRun(f"postgresql, {n} pinned (CPUs {_shown(sets)})", n, "postgresql", sets))
+    return runs
+
+
+def _shown(sets: tuple[frozenset[int], ...]) -> str:
+    return " / ".join(",".join(str(c) for c in sorted(s)) for s in sets)
+
+
+def _pinned(cpus: frozenset[int]) -> Callable[[], None]:
+    return lambda: os.sched_setaffinity(0, cpus)  # in the child, before exec: its whole tree inherits it
+
+
+def _fetchers(
+    run: FetchRun, db: str, src: Path, env: dict[str, str]
+) -> tuple[float, float, float, list[int]]:
+    """The fetch processes of ``run`` at once: wall time until the last one ends, the CPU seconds their
     process trees used (fetchers, forkservers and extraction workers; sampled), the fetching processes' own
     share of it, and the exit codes."""
     t = time.perf_counter()
-    shard = (lambda k: ["--shard", f"{k}/{n}"]) if n > 1 else (lambda k: [])
+    shard = (lambda k: ["--shard", f"{k}/{run.n}"]) if run.n > 1 else (lambda k: [])
     procs = [
         subprocess.Popen(
             [sys.executable, "-m", "claimcheck", "fetch", "--db", db, "--sources", str(src), "--quiet",
@@ -47,9 +89,10 @@ def _fetchers(n: int, db: str, src: Path, env: dict[str, str]) -> tuple[float, f
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
             text=True,
+            preexec_fn=_pinned(run.cpus[k - 1]) if run.cpus else None,
         )
-        for k in range(1, n + 1)
-    ]
+        for k in range(1, run.n + 1)
+    ]  # fmt: skip
     sampler = TreeCPU([p.pid for p in procs])
     errs = [p.communicate()[1] for p in procs]
     seconds = time.perf_counter() - t
@@ -74,15 +117,32 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--latency", type=float, default=0.05)
     ap.add_argument("--compare-articles", type=int, default=50_000, help="0 skips the compare part")
     ap.add_argument("--repeat", type=int, default=2, help="compare runs per backend; the best counts")
+    ap.add_argument(
+        "--cpus-per-fetcher", type=int, default=0,
+        help="also run 1, 2 (and 4) fetchers each pinned to its own N CPUs (as on separate machines); "
+        "the 2-vs-1 target is then judged on the pinned runs",
+    )  # fmt: skip
+    ap.add_argument(
+        "--fetch-repeat", type=int, default=1, help="passes over the fetch runs; the best of each counts"
+    )
     ap.add_argument("--keep", action="store_true")
     a = ap.parse_args(argv)
-    header("bench.pg", outlets=a.outlets, articles=a.articles, compare_articles=a.compare_articles)
+    if a.cpus_per_fetcher and not hasattr(os, "sched_setaffinity"):
+        ap.error("--cpus-per-fetcher needs sched_setaffinity (Linux)")
+    if a.cpus_per_fetcher and 2 * a.cpus_per_fetcher > len(os.sched_getaffinity(0)):
+        ap.error(f"--cpus-per-fetcher {a.cpus_per_fetcher}: two fetchers need {2 * a.cpus_per_fetcher} CPUs, "
+                 f"this process may use {len(os.sched_getaffinity(0))}")  # fmt: skip
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    header("bench.pg", outlets=a.outlets, articles=a.articles, compare_articles=a.compare_articles,
+           cpus_per_fetcher=a.cpus_per_fetcher, load=load)  # fmt: skip
     return with_temp_dir("claimcheck-bench-pg-", a.keep, lambda tmp: _run(a, tmp))
 
 
 def _run(a: argparse.Namespace, tmp: Path) -> int:
     os.chmod(tmp, 0o755)
-    env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower() and not k.startswith("CLAIMCHECK_")}
+    env = {
+        k: v for k, v in os.environ.items() if "proxy" not in k.lower() and not k.startswith("CLAIMCHECK_")
+    }
     env.update(CLAIMCHECK_HOME=str(tmp / "home"), NO_PROXY="*", COLUMNS="120")
     cluster = _cluster()
     try:
@@ -94,33 +154,166 @@ def _run(a: argparse.Namespace, tmp: Path) -> int:
             base = {o.id: f"http://{addresses[i]}:{port}" for i, o in enumerate(corpus.outlets)}
             src = tmp / "sources.yaml"
             src.write_text(sources_yaml(corpus, base, concurrency=16, per_host=2))
-            runs: dict[str, float] = {}
-            for name, n, target in (
-                ("sqlite, 1 fetcher", 1, str(tmp / "fetch.db")),
-                ("postgresql, 1 fetcher", 1, cluster.empty_database()),
-                ("postgresql, 2 fetchers", 2, cluster.empty_database()),
-                ("postgresql, 4 fetchers", 4, cluster.empty_database()),
-            ):
-                if target.startswith("postgresql"):
-                    from claimcheck.store import Store
-
-                    Store.open(target).close()  # the schema first, so that the fetchers do not race for it
-                seconds, cpu, own, codes = _fetchers(n, target, src, env)
-                stored = _count(target)
-                runs[name] = seconds
-                figure(f"fetch {pages} pages, {name}", seconds, "s",
-                       f"exit {codes}, {stored} stored, CPU {cpu:.1f} s = {cpu / seconds:.2f} cores busy; "
-                       f"fetching processes {own:.1f} s, extraction {cpu - own:.1f} s")  # fmt: skip
-            one = runs["postgresql, 1 fetcher"]
-            ratio("postgresql 2 fetchers vs 1 (speed-up)", one / runs["postgresql, 2 fetchers"], ">= 1.6",
-                  one / runs["postgresql, 2 fetchers"] >= 1.6)  # fmt: skip
-            ratio("postgresql 4 fetchers vs 1 (speed-up)", one / runs["postgresql, 4 fetchers"])
-            ratio("postgresql 1 fetcher / sqlite 1 fetcher (time)", one / runs["sqlite, 1 fetcher"])
+            best: dict[str, float] = {}
+            for p in range(max(1, a.fetch_repeat)):
+                for run in _runs(a.cpus_per_fetcher):
+                    seconds = _measure(run, cluster, tmp, src, env, pages, f"{p + 1}.{run.name}")
+                    best[run.name] = min(best.get(run.name, 1e9), seconds)
+            _ratios(best, a.cpus_per_fetcher)
         if a.compare_articles:
             _compare(a, tmp, cluster, env)
     finally:
         cluster.stop()
     return 0
+
+
+def _measure(
+    run: FetchRun, cluster, tmp: Path, src: Path, env: dict[str, str], pages: int, tag: str
+) -> float:  # type: ignore[no-untyped-def]
+    """One fetch run into a fresh database, with the CPU of every party (fetchers, PostgreSQL, the corpus
+    server) and, for PostgreSQL, what its sessions were doing and what the run cost it in transactions and rows."""
+    if run.backend == "sqlite":
+        target = str(tmp / f"fetch-{tag.split('.')[0]}.db")
+    else:
+        from claimcheck.store import Store
+
+        target = cluster.empty_database()
+        Store.open(target).close()  # the schema first, so that the fetchers do not race for it
+    others = {"postgresql": [_postmaster(cluster)], "corpus server": _corpus_server()}
+    cpu_of = {name: TreeCPU(pids, from_now=True) for name, pids in others.items()}
+    watch = ServerWatch(cluster, target) if run.backend == "postgresql" else None
+    seconds, cpu, own, codes = _fetchers(run, target, src, env)
+    used = {name: t.stop() for name, t in cpu_of.items()}
+    activity = watch.stop() if watch else ""
+    stored = _count(target)
+    parties = ", ".join(f"{name} {c:.1f} s" for name, c in used.items())
+    figure(f"fetch {pages} pages, {run.name}", seconds, "s",
+           f"exit {codes}, {stored} stored, fetchers' CPU {cpu:.1f} s = {cpu / seconds:.2f} cores busy "
+           f"(fetching processes {own:.1f} s, extraction {cpu - own:.1f} s); {parties}; "
+           f"load {os.getloadavg()[0]:.1f}")  # fmt: skip
+    if activity:
+        print(f"#   {activity}", flush=True)
+    return seconds
+
+
+def _ratios(best: dict[str, float], cpus_per_fetcher: int) -> None:
+    one = best["postgresql, 1 fetcher"]
+    pinned = {r.n: best[r.name] for r in _runs(cpus_per_fetcher) if r.cpus}
+    r2 = one / best["postgresql, 2 fetchers"]
+    if pinned:
+        ratio("postgresql 2 fetchers vs 1, unpinned (sharing every CPU; speed-up)", r2)
+        p2 = pinned[1] / pinned[2]
+        ratio(
+            f"postgresql 2 fetchers vs 1, pinned to {cpus_per_fetcher} CPU(s) each (speed-up)",
+            p2,
+            ">= 1.6",
+            p2 >= 1.6,
+        )
+        if 4 in pinned:
+            ratio(
+                f"postgresql 4 fetchers vs 1, pinned to {cpus_per_fetcher} CPU(s) each (speed-up)",
+                pinned[1] / pinned[4],
+            )
+    else:
+        ratio("postgresql 2 fetchers vs 1 (speed-up)", r2, ">= 1.6", r2 >= 1.6)
+    ratio("postgresql 4 fetchers vs 1 (speed-up)", one / best["postgresql, 4 fetchers"])
+    ratio("postgresql 1 fetcher / sqlite 1 fetcher (time)", one / best["sqlite, 1 fetcher"])
+
+
+def _postmaster(cluster) -> int:  # type: ignore[no-untyped-def]
+    return int((cluster.data / "postmaster.pid").read_text().split()[0])
+
+
+def _corpus_server() -> list[int]:
+    """The corpus server (bench/corpus.py serve), a child of this process."""
+    found = []
+    for d in os.listdir("/proc"):
+        try:
+            with open(f"/proc/{d}/stat", "rb") as f:
+                ppid = int(f.read().rsplit(b")", 1)[1].split()[1])
+            with open(f"/proc/{d}/cmdline", "rb") as f:
+                cmd = f.read()
+        except (OSError, ValueError, IndexError):
+            continue
+        if ppid == os.getpid() and b"bench.corpus" in cmd:
+            found.append(int(d))
+    return found
+
+
+class ServerWatch:
+    """What PostgreSQL did for one database during a run: its client sessions sampled from
+    ``pg_stat_activity`` every 0.1 s (from a connection to another database, so the sampling is not counted),
+    and the transactions and rows the run cost (``pg_stat_database``, ``pg_stat_user_tables``, before/after)."""
+
+    def __init__(self, cluster, target: str) -> None:  # type: ignore[no-untyped-def]
+        import psycopg
+
+        self.db = target.rsplit("/", 1)[1]
+        self.conn = psycopg.connect(cluster.url(), autocommit=True)
+        self.target = target
+        self.before = self._totals()
+        self.samples: Counter[str] = Counter()
+        self.ticks = 0
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self._sample, daemon=True)
+        self.thread.start()
+
+    def _sample(self) -> None:
+        while not self.done.wait(0.1):
+            self.ticks += 1
+            rows = self.conn.execute(
+                "SELECT application_name, state, wait_event_type, wait_event FROM pg_stat_activity "
+                "WHERE datname = %s AND backend_type = 'client backend' AND application_name LIKE 'claimcheck%%'",
+                (self.db,),
+            ).fetchall()
+            for app, state, wtype, wevent in rows:
+                who = "pacer" if app.endswith("pacer") else "store"
+                if state == "active":
+                    what = f"waits {wtype}:{wevent}" if wtype else "runs SQL"
+                elif state and state.startswith("idle in transaction"):
+                    what = "in a transaction, waits for its client"
+                else:
+                    what = "idle"
+                self.samples[f"{who} {what}"] += 1
+
+    def _totals(self) -> dict[str, int]:
+        import psycopg
+
+        out: dict[str, int] = {}
+        with psycopg.connect(self.target, autocommit=True) as conn:
+            row = conn.execute(
+                "SELECT xact_commit, xact_rollback, tup_inserted, tup_updated FROM pg_stat_database "
+                "WHERE datname = current_database()"
+            ).fetchone()
+            out.update(commits=row[0], rollbacks=row[1], inserted=row[2], updated=row[3])
+            for rel, ins in conn.execute("SELECT relname, n_tup_ins FROM pg_stat_user_tables").fetchall():
+                out[f"{rel} rows"] = ins
+        return out
+
+    def stop(self) -> str:
+        self.done.set()
+        self.thread.join()
+        for _ in range(50):  # the fetchers' sessions report their counts as they end
+            left = self.conn.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = %s AND backend_type = 'client backend'",
+                (self.db,),
+            ).fetchone()[0]
+            if not left:
+                break
+            time.sleep(0.1)
+        after = self._totals()
+        self.conn.close()
+        delta = {k: v - self.before.get(k, 0) for k, v in after.items() if v - self.before.get(k, 0)}
+        articles = max(1, delta.get("articles rows", 0))
+        busy = sum(n for k, n in self.samples.items() if k.startswith("store") and not k.endswith("idle"))
+        top = ", ".join(f"{k} {n / max(1, self.ticks):.2f}" for k, n in self.samples.most_common(6))
+        return (
+            f"postgresql: {delta.get('commits', 0)} commits ({delta.get('commits', 0) / articles:.2f} per article), "
+            f"{delta.get('rollbacks', 0)} rollbacks, rows inserted "
+            + ", ".join(f"{k.split()[0]} {v}" for k, v in sorted(delta.items()) if k.endswith(" rows"))
+            + f"; sessions per 0.1 s sample ({self.ticks} samples): {top}; store sessions busy in "
+            f"{busy / max(1, self.ticks):.2f} of them on average"
+        )
 
 
 def _compare(a: argparse.Namespace, tmp: Path, cluster, env: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
