@@ -74,11 +74,10 @@ def _pinned(cpus: frozenset[int]) -> Callable[[], None]:
 
 
 def _fetchers(
-    run: FetchRun, db: str, src: Path, env: dict[str, str]
-) -> tuple[float, float, float, list[int]]:
-    """The fetch processes of ``run`` at once: wall time until the last one ends, the CPU seconds their
-    process trees used (fetchers, forkservers and extraction workers; sampled), the fetching processes' own
-    share of it, and the exit codes."""
+    run: FetchRun, db: str, src: Path, env: dict[str, str], others: dict[str, list[int]]
+) -> tuple[float, list[int], TreeCPU]:
+    """The fetch processes of ``run`` at once: wall time until the last one ends, the exit codes, and the CPU
+    their process trees (fetchers, forkservers, extraction workers) and ``others`` used (sampled)."""
     t = time.perf_counter()
     shard = (lambda k: ["--shard", f"{k}/{run.n}"]) if run.n > 1 else (lambda k: [])
     procs = [
@@ -93,14 +92,14 @@ def _fetchers(
         )
         for k in range(1, run.n + 1)
     ]  # fmt: skip
-    sampler = TreeCPU([p.pid for p in procs])
+    sampler = TreeCPU([p.pid for p in procs], others=others)
     errs = [p.communicate()[1] for p in procs]
     seconds = time.perf_counter() - t
-    cpu, own = sampler.stop(), sampler.of_roots()
+    sampler.stop()
     for p, err in zip(procs, errs, strict=True):
         if p.returncode:
             print(err[-1500:], file=sys.stderr)
-    return seconds, cpu, own, [p.returncode for p in procs]
+    return seconds, [p.returncode for p in procs], sampler
 
 
 def _count(target: str) -> int:
@@ -155,11 +154,15 @@ def _run(a: argparse.Namespace, tmp: Path) -> int:
             src = tmp / "sources.yaml"
             src.write_text(sources_yaml(corpus, base, concurrency=16, per_host=2))
             best: dict[str, float] = {}
+            estimates: dict[int, float] = {}  # pinned fetchers -> CPU seconds on the busiest CPU
             for p in range(max(1, a.fetch_repeat)):
                 for run in _runs(a.cpus_per_fetcher):
-                    seconds = _measure(run, cluster, tmp, src, env, pages, f"{p + 1}.{run.name}")
+                    bound: dict[int, float] = {}
+                    seconds = _measure(run, cluster, tmp, src, env, pages, f"{p + 1}.{run.name}", bound)
                     best[run.name] = min(best.get(run.name, 1e9), seconds)
-            _ratios(best, a.cpus_per_fetcher)
+                    for n, b in bound.items():
+                        estimates[n] = min(estimates.get(n, 1e9), b)
+            _ratios(best, a.cpus_per_fetcher, estimates)
         if a.compare_articles:
             _compare(a, tmp, cluster, env)
     finally:
@@ -168,7 +171,14 @@ def _run(a: argparse.Namespace, tmp: Path) -> int:
 
 
 def _measure(
-    run: FetchRun, cluster, tmp: Path, src: Path, env: dict[str, str], pages: int, tag: str
+    run: FetchRun,
+    cluster,
+    tmp: Path,
+    src: Path,
+    env: dict[str, str],
+    pages: int,
+    tag: str,
+    estimates: dict[int, float],
 ) -> float:  # type: ignore[no-untyped-def]
     """One fetch run into a fresh database, with the CPU of every party (fetchers, PostgreSQL, the corpus
     server) and, for PostgreSQL, what its sessions were doing and what the run cost it in transactions and rows."""
@@ -180,23 +190,36 @@ def _measure(
         target = cluster.empty_database()
         Store.open(target).close()  # the schema first, so that the fetchers do not race for it
     others = {"postgresql": [_postmaster(cluster)], "corpus server": _corpus_server()}
-    cpu_of = {name: TreeCPU(pids, from_now=True) for name, pids in others.items()}
     watch = ServerWatch(cluster, target) if run.backend == "postgresql" else None
-    seconds, cpu, own, codes = _fetchers(run, target, src, env)
-    used = {name: t.stop() for name, t in cpu_of.items()}
+    sampling = watch.own_cpu() if watch else 0.0
+    seconds, codes, cpu = _fetchers(run, target, src, env, others)
+    fetchers, own, used = cpu.stop(), cpu.of_roots(), cpu.of_others()
+    if watch:
+        used["postgresql"] -= (
+            watch.own_cpu() - sampling
+        )  # the server's work for our sampling is not the run's
     activity = watch.stop() if watch else ""
     stored = _count(target)
     parties = ", ".join(f"{name} {c:.1f} s" for name, c in used.items())
     figure(f"fetch {pages} pages, {run.name}", seconds, "s",
-           f"exit {codes}, {stored} stored, fetchers' CPU {cpu:.1f} s = {cpu / seconds:.2f} cores busy "
-           f"(fetching processes {own:.1f} s, extraction {cpu - own:.1f} s); {parties}; "
+           f"exit {codes}, {stored} stored, fetchers' CPU {fetchers:.1f} s = {fetchers / seconds:.2f} cores busy "
+           f"(fetching processes {own:.1f} s, extraction {fetchers - own:.1f} s); {parties}; "
            f"load {os.getloadavg()[0]:.1f}")  # fmt: skip
+    if run.cpus:
+        trees = [cpu.of_tree(r) for r in cpu.roots]
+        shared = sum(used.values())
+        free = len(os.sched_getaffinity(0)) > sum(len(c) for c in run.cpus)
+        bound = max(trees) + (0.0 if free else shared / run.n)
+        print(f"#   CPU per fetcher's tree {', '.join(f'{t:.1f}' for t in trees)} s; PostgreSQL and the corpus "
+              f"server {shared:.1f} s {'on the CPUs left free' if free else 'shared among the pinned CPUs'}: "
+              f"{bound:.1f} s of CPU on the busiest CPU", flush=True)  # fmt: skip
+        estimates[run.n] = bound
     if activity:
         print(f"#   {activity}", flush=True)
     return seconds
 
 
-def _ratios(best: dict[str, float], cpus_per_fetcher: int) -> None:
+def _ratios(best: dict[str, float], cpus_per_fetcher: int, estimates: dict[int, float]) -> None:
     one = best["postgresql, 1 fetcher"]
     pinned = {r.n: best[r.name] for r in _runs(cpus_per_fetcher) if r.cpus}
     r2 = one / best["postgresql, 2 fetchers"]
@@ -213,6 +236,12 @@ def _ratios(best: dict[str, float], cpus_per_fetcher: int) -> None:
             ratio(
                 f"postgresql 4 fetchers vs 1, pinned to {cpus_per_fetcher} CPU(s) each (speed-up)",
                 pinned[1] / pinned[4],
+            )
+        if 1 in estimates and 2 in estimates:
+            ratio(
+                "postgresql 2 fetchers vs 1, pinned, from CPU time (CPU seconds on the busiest CPU, 1 / 2: the "
+                "speed-up a quiet machine would give if every fetcher were CPU-bound)",
+                estimates[1] / estimates[2],
             )
     else:
         ratio("postgresql 2 fetchers vs 1 (speed-up)", r2, ">= 1.6", r2 >= 1.6)
@@ -250,6 +279,7 @@ class ServerWatch:
 
         self.db = target.rsplit("/", 1)[1]
         self.conn = psycopg.connect(cluster.url(), autocommit=True)
+        self.pid = self.conn.info.backend_pid
         self.target = target
         self.before = self._totals()
         self.samples: Counter[str] = Counter()
@@ -275,6 +305,12 @@ class ServerWatch:
                 else:
                     what = "idle"
                 self.samples[f"{who} {what}"] += 1
+
+    def own_cpu(self) -> float:
+        """CPU seconds the server process of our sampling connection has used so far."""
+        with open(f"/proc/{self.pid}/stat", "rb") as f:
+            fields = f.read().rsplit(b")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
     def _totals(self) -> dict[str, int]:
         import psycopg
