@@ -8,8 +8,17 @@ per-host limits apply per outlet without touching /etc/hosts. The compare store 
 bench/compare.py's ``build_store`` in SQLite, then moved into PostgreSQL with ``claimcheck migrate-store``.
 Targets: 2 fetchers >= 1.6x one fetcher; compare on PostgreSQL within 1.5x of SQLite.
 
+One fetcher already uses every CPU of the machine (an extraction process per CPU), so on one machine a
+second adds little: the target is about fetchers that bring their own CPUs, as on separate machines.
+``--cpus-per-fetcher N`` measures that on one machine: fetchers pinned (sched_setaffinity, inherited by
+their extraction processes, which they size by it) to N CPUs each, distinct, beside the unpinned runs; the
+target is then judged on the pinned runs. PostgreSQL and the corpus server stay unpinned: their CPU is
+reported per run, with what PostgreSQL's sessions were doing (pg_stat_activity every 0.1 s).
+
     python -m bench.pg                                            # 50 x 40 pages, 50,000-article compare
     python -m bench.pg --outlets 6 --articles 4 --compare-articles 600   # smoke
+    python -m bench.pg --cpus-per-fetcher 1 --compare-articles 0         # 1 vs 2 fetchers, each on its own CPU
+    python -m bench.pg --outlets 20 --compare-articles 0 --store-cost    # the store's CPU per article
 """
 
 from __future__ import annotations
@@ -124,6 +133,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--fetch-repeat", type=int, default=1, help="passes over the fetch runs; the best of each counts"
     )
+    ap.add_argument(
+        "--store-cost", action="store_true",
+        help="then store the SQLite run's articles into PostgreSQL again, in batches of 64: server and client "
+        "CPU per article, and without claims / without the full-text column, to see where it goes",
+    )  # fmt: skip
     ap.add_argument("--keep", action="store_true")
     a = ap.parse_args(argv)
     if a.cpus_per_fetcher and not hasattr(os, "sched_setaffinity"):
@@ -163,6 +177,8 @@ def _run(a: argparse.Namespace, tmp: Path) -> int:
                     for n, b in bound.items():
                         estimates[n] = min(estimates.get(n, 1e9), b)
             _ratios(best, a.cpus_per_fetcher, estimates)
+        if a.store_cost:
+            _store_cost(cluster, tmp / "fetch-1.db")
         if a.compare_articles:
             _compare(a, tmp, cluster, env)
     finally:
@@ -249,6 +265,57 @@ def _ratios(best: dict[str, float], cpus_per_fetcher: int, estimates: dict[int, 
     ratio("postgresql 1 fetcher / sqlite 1 fetcher (time)", one / best["sqlite, 1 fetcher"])
 
 
+def _store_cost(cluster, source: Path, repeat: int = 3) -> None:  # type: ignore[no-untyped-def]
+    """What storing costs per article: the fetched articles (with their claims) written again into fresh
+    PostgreSQL databases with ``add_articles`` in batches of 64, as fetch writes them; CPU time of the
+    server process (/proc) and of this client (``process_time``), best of ``repeat`` interleaved passes.
+    The variants leave out the claims, or the full-text column and its GIN index, to show their share."""
+    from dataclasses import replace
+
+    from claimcheck.store import Store
+
+    with Store.open(str(source), create=False) as s:
+        articles = [replace(a, id=None) for a in s.articles_by_id([a.id for a in s.iter_articles()])]
+    bare = [replace(a, claims=()) for a in articles]
+    variants = {
+        "as fetch stores them": (articles, False),
+        "without claims": (bare, False),
+        "without the full-text column": (articles, True),
+        "without either": (bare, True),
+    }
+    best: dict[str, tuple[float, float]] = {}
+    for _ in range(repeat):
+        for name, (items, no_fts) in variants.items():
+            store = Store.open(cluster.empty_database())
+            if no_fts:
+                store.conn.execute("ALTER TABLE articles DROP COLUMN tsv")  # type: ignore[attr-defined]
+            server = f"/proc/{store.conn.info.backend_pid}/stat"  # type: ignore[attr-defined]
+            s0, c0 = _proc_cpu(server), time.process_time()
+            for i in range(0, len(items), 64):
+                store.add_articles([(a, [f"k-{a.canonical_url}"]) for a in items[i : i + 64]])
+            used = (_proc_cpu(server) - s0, time.process_time() - c0)
+            store.close()
+            old = best.get(name, (1e9, 1e9))
+            best[name] = (min(old[0], used[0]), min(old[1], used[1]))
+    n = max(1, len(articles))
+    claims = sum(len(a.claims) for a in articles)
+    print(f"# store cost: {len(articles)} articles, {claims} claims, "
+          f"{sum(len(a.text) for a in articles) // n} characters of text on average", flush=True)  # fmt: skip
+    for name, (server, client) in best.items():
+        figure(
+            f"store cost per article, {name}: server",
+            1000 * server / n,
+            "ms",
+            f"client {1000 * client / n:.3f} ms",
+        )
+
+
+def _proc_cpu(stat: str) -> float:
+    with open(stat, "rb") as f:
+        fields = f.read().rsplit(b")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def _postmaster(cluster) -> int:  # type: ignore[no-untyped-def]
     return int((cluster.data / "postmaster.pid").read_text().split()[0])
 
@@ -308,9 +375,7 @@ class ServerWatch:
 
     def own_cpu(self) -> float:
         """CPU seconds the server process of our sampling connection has used so far."""
-        with open(f"/proc/{self.pid}/stat", "rb") as f:
-            fields = f.read().rsplit(b")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        return _proc_cpu(f"/proc/{self.pid}/stat")
 
     def _totals(self) -> dict[str, int]:
         import psycopg
