@@ -609,10 +609,11 @@ class _Retry(Exception):
     """The batch cannot be settled as one: its articles are stored one by one instead."""
 
 
+_BATCH_COLUMNS = "outlet, url, canonical_url, title, author, published, fetched, text, content_hash, language"
 _BATCH_INSERT = (
-    "INSERT INTO articles (outlet, url, canonical_url, title, author, published, fetched, text, content_hash) "
-    "SELECT * FROM unnest(%s::text[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[], "
-    "%s::text[], %s::text[]) ON CONFLICT DO NOTHING RETURNING id, canonical_url, outlet, content_hash"
+    f"INSERT INTO articles ({_BATCH_COLUMNS}) SELECT * FROM unnest("
+    + ", ".join(["%s::text[]"] * len(_BATCH_COLUMNS.split(",")))
+    + ") ON CONFLICT DO NOTHING RETURNING id, canonical_url, outlet, content_hash"
 )
 
 
@@ -631,7 +632,7 @@ def _add_batch(db: Any, items: Sequence[tuple[Article, list[str]]]) -> list[tupl
         list(column)
         for column in zip(
             *((a.outlet, a.url, a.canonical_url, a.title, a.author, iso(a.published), iso(a.fetched), a.text,
-               a.content_hash) for a, _ in items),
+               a.content_hash, a.language) for a, _ in items),
             strict=True,
         )
     ]  # fmt: skip

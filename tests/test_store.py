@@ -219,7 +219,7 @@ def test_a_batch_settles_duplicates_as_one_by_one(store_target: str) -> None:
                 (art("bbc", "https://x/old", "the old one, changed"), ["g2"]),  # stored already (by URL)
                 (art("bbc", "https://x/c", "text of a", claims=claims), ["g3"]),  # a's text: a duplicate
                 (art("bbc", "https://x/a", "a again, changed"), iter(["g1", "g4"])),  # a's URL; g1 twice
-                (art("dw", "https://y/e", "an older text", claims=(CLAIM,)), ["g1"]),  # other outlet: new
+                (art("dw", "https://y/e", "an older text", claims=(CLAIM,), language="de"), ["g1"]),  # new
             ]
         )
         a, e = results[0], results[4]
@@ -229,6 +229,7 @@ def test_a_batch_settles_duplicates_as_one_by_one(store_target: str) -> None:
         assert s.seen_entries("bbc", ["g0", "g1", "g2", "g3", "g4", "g5"]) == {"g0", "g1", "g2", "g3", "g4"}
         assert s.seen_entries("dw", ["g1"]) == {"g1"}
         assert [c.start for c in s.get_article(a[0]).claims] == [3, 14]  # type: ignore[index, union-attr]
+        assert s.get_article(e[0]).language == "de"  # type: ignore[index, union-attr]
 
 
 def test_window_rows_and_cut_texts_match_window_articles(store_target: str) -> None:
