@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import re
 from dataclasses import fields
@@ -129,6 +130,8 @@ class _Validator:
         if isinstance(value, bool) or not ok:
             want = "a whole number" if integer else "a number"
             raise self.fail(node, field, f"expected {want}, got {_describe(value)}")
+        if not math.isfinite(value):  # YAML's .nan and .inf are floats; neither is a timeout or a delay
+            raise self.fail(node, field, f"expected a finite number, got {value}")
         if minimum is not None and value < minimum:
             raise self.fail(node, field, f"must be {minimum} or more, got {value}")
         if minimum is None and value <= 0:

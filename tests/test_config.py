@@ -69,6 +69,16 @@ BAD = [
     ("", "is empty"),
     ("outlets:\n  - &o {id: a, name: A}\n  - *o\n", "anchors and aliases are not supported"),
     ("outlets:\n  - {id: Bad Id, name: A}\n", "is not a slug"),
+    # YAML's .nan and .inf are floats: a NaN timeout failed every request, an infinite delay fetched nothing
+    (
+        "defaults:\n  timeout: .nan\noutlets: [{id: a, name: A}]\n",
+        ":2: defaults.timeout: expected a finite number",
+    ),
+    (
+        "defaults:\n  delay: .inf\noutlets: [{id: a, name: A}]\n",
+        ":2: defaults.delay: expected a finite number",
+    ),
+    ("defaults:\n  extract_timeout: -.inf\noutlets: [{id: a, name: A}]\n", "expected a finite number"),
 ]
 
 
