@@ -209,6 +209,31 @@ def test_unknown_story_id_names_it_and_the_listing_command() -> None:
     assert code == 2
 
 
+def test_compare_story_with_source_narrows_the_story_instead_of_losing_it() -> None:
+    """`compare --story ID --source X` said "unknown story id": the stories were regrouped from X's
+    articles alone, where the story (its id: its earliest article) is another. The story is found as
+    listed, then --source keeps X's articles of it."""
+    _, out, _ = run("stories", "--format", "json")
+    belarus = next(s for s in json.loads(out)["stories"] if len(s["articles"]) == 13)
+    later = sorted(belarus["outlets"])[-1]
+    assert belarus["first_outlet"] != later
+    code, out, err = run(
+        "compare", "--story", belarus["id"], "--source", later, "--min-outlets", "1", "--format", "json"
+    )
+    assert code == 0, err
+    report = json.loads(out)
+    assert [o["id"] for o in report["outlets"]] == [later]
+    assert report["outlets"][0]["articles"] == sum(a["outlet"] == later for a in belarus["articles"])
+
+
+def test_compare_story_outside_the_window_given_says_the_window() -> None:
+    _, out, _ = run("stories", "--format", "json")
+    sid = json.loads(out)["stories"][0]["id"]
+    code, _, err = run("compare", "--story", sid, "--since", "2001-01-01", "--until", "2001-01-02")
+    assert code == 1 and len(err.strip().splitlines()) == 1
+    assert sid in err and "2001-01-01" in err and "--since" in err
+
+
 def test_empty_window_and_empty_database_exit_1_with_one_line(tmp_path: Path) -> None:
     code, _, err = run("stories", "--since", "2001-01-01", "--until", "2001-01-02")
     assert code == 1 and "no stored article" in err and len(err.strip().splitlines()) == 1
@@ -496,7 +521,6 @@ def test_stories_are_the_same_with_thousands_of_other_articles_in_the_window() -
 
     assert grouped(unrelated(3000)) == grouped([])
     assert all(len(s) > 1 for s in grouped([]))
-
 
 
 def test_a_window_of_one_story_told_in_near_copies_is_one_story() -> None:

@@ -192,10 +192,23 @@ def _story_articles(
     store: Store, cfg: Sources, story_id: str, since: str | None, until: str | None, source: list[str] | None
 ) -> tuple[str, list[Article]]:
     """The articles of the story with this id (whole, with claims), and the story's label as topic."""
-    from claimcheck.cli.stories import find_story
+    from claimcheck.cli.stories import default_window, find_story, window_words
 
-    found = find_story(store, cfg, story_id.strip(), since=since, until=until, source=source)
+    story_id = story_id.strip()
+    found = find_story(store, cfg, story_id, since=since, until=until, source=source)
+    picked = found.articles if found is not None else ()
+    if found is None and source:
+        # Listed by `stories` without --source: grouped from X's articles alone the story has another id
+        # (its earliest article's). Find it as listed, then keep X's articles of it.
+        found = find_story(store, cfg, story_id, since=since, until=until, source=None)
+        picked = tuple(a for a in found.articles if a.outlet in set(source)) if found is not None else ()
+        if found is not None and not picked:
+            fail(f"story {story_id} has no article from {', '.join(source)}", 1)
     if found is None:
-        fail(f"unknown story id {story_id!r}; list the stories with `claimcheck stories`", 1)
-    ids = [a.id for a in found.articles if a.id is not None]
+        where = ""
+        if since or until:
+            where = f" among the articles{window_words(*default_window(store, since, until, None), None)}"
+            where += " (--since/--until); `claimcheck stories` with the same window lists them"
+        fail(f"unknown story id {story_id!r}{where or '; list the stories with `claimcheck stories`'}", 1)
+    ids = [a.id for a in picked if a.id is not None]
     return f"story {found.id}: {found.label}", store.articles_by_id(ids)
