@@ -209,6 +209,14 @@ def test_unknown_story_id_names_it_and_the_listing_command() -> None:
     assert code == 2
 
 
+def test_a_long_first_outlet_name_is_cut_with_an_ellipsis() -> None:
+    """The table's narrow "first" column cut "South China Morning Post" to "South China Morn", which reads
+    as a name; a cut name ends in "…"."""
+    code, out, _ = run("stories", "--min-outlets", "1")
+    assert code == 0
+    assert "South China Mor…" in out and "South China Morn " not in out.replace("\n", " ")
+
+
 def test_compare_story_with_source_narrows_the_story_instead_of_losing_it() -> None:
     """`compare --story ID --source X` said "unknown story id": the stories were regrouped from X's
     articles alone, where the story (its id: its earliest article) is another. The story is found as
