@@ -233,3 +233,25 @@ def test_window_rows_and_cut_texts_match_window_articles(store_target: str) -> N
         assert cut == [whole[1].text, whole[0].text, ""]
         assert cut[1] == long[:1000] + "\n\n" + long[-600:]
         assert s.cut_texts(ids, head=20) == ["Short text.", long[:20], ""]
+
+
+def test_articles_and_stats_tables_say_undated(tmp_path: Path) -> None:
+    """An article with no publication date showed an empty 'published (UTC)' cell (and stats empty first
+    and last dates), which reads as a missing column; the stories table already says "undated"."""
+    from typer.testing import CliRunner
+
+    from claimcheck.cli.app import app
+
+    db = tmp_path / "u.db"
+    with Store.open(db) as store:
+        store.add_article(art("bbc", "https://example.org/a", "Belarus freed 123 political prisoners."))
+    runner = CliRunner()
+    r = runner.invoke(app, ["articles", "--db", str(db)], env={"COLUMNS": "120"})
+    assert r.exit_code == 0, r.output
+    assert "undated" in r.stdout
+    r = runner.invoke(app, ["stats", "--db", str(db)], env={"COLUMNS": "120"})
+    assert r.exit_code == 0, r.output
+    row = next(line for line in r.stdout.splitlines() if "bbc" in line)
+    assert row.count("undated") == 2
+    data = runner.invoke(app, ["articles", "--db", str(db), "--format", "json"]).stdout
+    assert '"published": null' in data

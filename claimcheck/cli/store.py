@@ -133,7 +133,7 @@ def articles(
             table.add_row(
                 str(r.id),
                 terminal_safe(r.outlet),
-                r.published.strftime("%Y-%m-%d %H:%M") if r.published else "",
+                r.published.strftime("%Y-%m-%d %H:%M") if r.published else "undated",
                 terminal_safe(r.title),
                 str(r.claims),
             )
@@ -192,8 +192,8 @@ def stats(
             terminal_safe(o.outlet),
             f"{o.articles:,}",
             f"{o.claims:,}",
-            _day(o.first),
-            _day(o.last),
+            _day(o.first, o.articles),
+            _day(o.last, o.articles),
             terminal_safe(o.name),
         )
     table.add_section()
@@ -201,15 +201,16 @@ def stats(
         "total",
         f"{total.articles:,}",
         f"{total.claims:,}",
-        _day(first),
-        _day(last),
+        _day(first, total.articles),
+        _day(last, total.articles),
         counted(len(per), "outlet"),
     )
     out_console.print(table)
 
 
-def _day(dt: datetime | None) -> str:
-    return dt.strftime("%Y-%m-%d") if dt else ""
+def _day(dt: datetime | None, articles: int) -> str:
+    """The date, or "undated" when there are articles and none has a publication date."""
+    return dt.strftime("%Y-%m-%d") if dt else ("undated" if articles else "")
 
 
 def _size(n: float) -> str:
