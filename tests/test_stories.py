@@ -209,6 +209,16 @@ def test_unknown_story_id_names_it_and_the_listing_command() -> None:
     assert code == 2
 
 
+def test_compare_story_refuses_limit_instead_of_ignoring_it() -> None:
+    """`compare --story ID --limit 1` compared every article of the story: --limit ranks a TOPIC search's
+    matches, and a story has no ranking. One line, exit 2, before any work."""
+    _, out, _ = run("stories", "--format", "json")
+    sid = json.loads(out)["stories"][0]["id"]
+    code, out, err = run("compare", "--story", sid, "--limit", "1")
+    assert code == 2 and out == "" and len(err.strip().splitlines()) == 1
+    assert "--limit" in err and "--story" in err
+
+
 def test_a_long_first_outlet_name_is_cut_with_an_ellipsis() -> None:
     """The table's narrow "first" column cut "South China Morning Post" to "South China Morn", which reads
     as a name; a cut name ends in "…"."""

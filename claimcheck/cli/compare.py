@@ -122,6 +122,12 @@ def compare(
         kind = choose(kind, KINDS, "kind")
     if story is not None and topic is not None:
         fail("give a TOPIC or --story ID, not both", 2)
+    if story is not None and limit is not None:
+        fail(
+            "--limit picks a TOPIC search's best matches; --story compares the whole story (narrow it with "
+            "--source or --since/--until)",
+            2,
+        )
     if story is None and topic is None:
         fail("Missing argument 'TOPIC' (or give --story ID from `claimcheck stories`)", 2)
     if story is None and not (topic or "").strip():
