@@ -78,7 +78,11 @@ def compare(
     limit: Annotated[
         int | None,
         typer.Option(
-            "--limit", min=1, max=MAX_COUNT, metavar="N", help="At most N articles, best matches first."
+            "--limit",
+            min=1,
+            max=MAX_COUNT,
+            metavar="N",
+            help="At most N articles, best matches first (a topic search; not with --story).",
         ),
     ] = None,
     min_outlets: Annotated[
