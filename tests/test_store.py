@@ -255,3 +255,27 @@ def test_articles_and_stats_tables_say_undated(tmp_path: Path) -> None:
     assert row.count("undated") == 2
     data = runner.invoke(app, ["articles", "--db", str(db), "--format", "json"]).stdout
     assert '"published": null' in data
+
+
+def test_reindex_counts_only_the_articles_stored_when_it_began(tmp_path: Path) -> None:
+    """A fetch storing articles while reindex ran made it report "31 of 30" (and its progress bar run past
+    its end). Articles stored after it began were extracted by the current extractor already: reindex
+    stops at the ones it counted."""
+    from claimcheck.ingest.reindex import reindex
+    from claimcheck.models import Defaults, Sources
+
+    db = tmp_path / "r.db"
+    with Store.open(db) as store:
+        for i in range(3):
+            store.add_article(art("bbc", f"https://example.org/{i}", f"Belarus freed {120 + i} prisoners."))
+        seen: list[tuple[int, int]] = []
+
+        def fetch_meanwhile(done: int, total: int) -> None:
+            seen.append((done, total))
+            if done == 1:  # another process stores an article while reindex runs
+                with Store.open(db) as other:
+                    other.add_article(art("dw", "https://example.org/new", "Belarus freed 200 prisoners."))
+
+        report = reindex(store, Sources("sources.yaml", Defaults(), ()), progress=fetch_meanwhile)
+    assert (report.articles, report.of) == (3, 3)
+    assert all(done <= total for done, total in seen)

@@ -28,6 +28,10 @@ def reindex(
     try:
         report.of = store.stats().articles
         for article in store.iter_articles():
+            if report.articles >= report.of:
+                # Stored since it began (a fetch running meanwhile): already extracted by this extractor;
+                # going on would report "31 of 30" and run the progress bar past its end.
+                break
             store.replace_claims(article.id or 0, extract_claims(article.text, aliases))
             report.articles += 1
             if progress is not None:
