@@ -224,7 +224,9 @@ def test_window_rows_and_cut_texts_match_window_articles(store_target: str) -> N
         rows = s.window_rows(since=since, until=until)
         assert [a.url for a in whole] == rows.urls == ["https://bbc.example/1", "https://dw.example/2"]
         assert rows.ids == [a.id for a in whole] and rows.outlets == ["bbc", "dw"]
-        assert rows.titles == [a.title for a in whole] and rows.canonical_urls == [a.canonical_url for a in whole]
+        assert rows.titles == [a.title for a in whole] and rows.canonical_urls == [
+            a.canonical_url for a in whole
+        ]
         assert rows.authors == ["Ann", None] and rows.published == [a.published for a in whole]
         assert rows.fetched == [a.fetched for a in whole]
         assert len(s.window_rows(outlets=["dw"])) == 1
@@ -279,3 +281,18 @@ def test_reindex_counts_only_the_articles_stored_when_it_began(tmp_path: Path) -
         report = reindex(store, Sources("sources.yaml", Defaults(), ()), progress=fetch_meanwhile)
     assert (report.articles, report.of) == (3, 3)
     assert all(done <= total for done, total in seen)
+
+
+def test_articles_no_match_says_the_window_with_its_zone(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from claimcheck.cli.app import app
+
+    db = tmp_path / "w.db"
+    with Store.open(db) as store:
+        store.add_article(art("bbc", "https://example.org/a", "Belarus freed 123 political prisoners."))
+    r = CliRunner().invoke(
+        app, ["articles", "--db", str(db), "--since", "2030-01-01", "--until", "2030-01-01T09:00"]
+    )
+    assert r.exit_code == 1
+    assert "between 2030-01-01 00:00 UTC and 2030-01-01 09:00 UTC" in r.stderr, r.stderr

@@ -152,9 +152,9 @@ def compare(
             )
         if not articles:
             hint = store.suggest(topic or "")
-            window = f" between {since or 'the start'} and {until or 'now'}" if since or until else ""
-            where = f" from {', '.join(source)}" if source else ""
-            msg = f"no stored article matches {topic!r}{where}{window}"
+            from claimcheck.cli.stories import window_words  # the window as searched, times with their zone
+
+            msg = f"no stored article matches {topic!r}{window_words(since_dt, until_dt, source)}"
             fail(msg + (f"; did you mean: {', '.join(hint)}?" if hint else ""), 1)
         names = store.outlet_names()
     _say_ignored(fmt, matrix=matrix, explain=explain, quiet=quiet)

@@ -80,9 +80,9 @@ def articles(
             check_outlets(source, known, "sources.yaml or the database")
         rows = store.list_articles(since=since_dt, until=until_dt, outlets=source or None, limit=limit)
     if not rows:
-        window = f" between {since or 'the start'} and {until or 'now'}" if since or until else ""
-        where = f" from {', '.join(source)}" if source else ""
-        fail(f"no stored article{where}{window}", 1)
+        from claimcheck.cli.stories import window_words  # the window as searched, times with their zone
+
+        fail(f"no stored article{window_words(since_dt, until_dt, source)}", 1)
     more = f" (the newest {limit:,}; --limit to change)" if limit and len(rows) == limit else ""
     note(counted(len(rows), "article") + more, quiet)
     if fmt == "json":
