@@ -201,6 +201,33 @@ def _pg_m1_initial(db: Any) -> None:
     db.execute("CREATE INDEX articles_tsv ON articles USING GIN (tsv)")
 
 
+def _m2_shingles(db: sqlite3.Connection) -> None:
+    # Each article's wire-copy shingles (claimcheck.shingles.shingle_blob: the sorted uint32 hashes of its
+    # cut text's word 5-grams), computed once when it is stored; articles stored before this migration get
+    # them from `claimcheck reindex` (stories hashes the texts of those without).
+    _script(
+        db,
+        """
+        CREATE TABLE article_shingles (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            hashes BLOB NOT NULL
+        );
+        """,
+    )
+
+
+def _pg_m2_shingles(db: Any) -> None:
+    _pg_script(
+        db,
+        """
+        CREATE TABLE article_shingles (
+            article_id BIGINT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            hashes BYTEA NOT NULL
+        )
+        """,
+    )
+
+
 @dataclass(frozen=True)
 class Migration:
     """One schema step, in the SQL of each backend (both must reach the same tables and meaning)."""
@@ -211,5 +238,8 @@ class Migration:
 
 
 # Ordered; a database at version N has run the first N. Append, never reorder.
-MIGRATIONS: list[Migration] = [Migration("initial", _m1_initial, _pg_m1_initial)]
+MIGRATIONS: list[Migration] = [
+    Migration("initial", _m1_initial, _pg_m1_initial),
+    Migration("article shingles", _m2_shingles, _pg_m2_shingles),
+]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -21,6 +21,7 @@ from urllib.parse import urlsplit, urlunsplit
 from claimcheck.errors import StoreError, StoreUnavailable
 from claimcheck.migrations import MIGRATIONS, PG_TS_CONFIG, PG_TS_MAX_CHARS, SCHEMA_VERSION
 from claimcheck.models import Article, Claim, Outlet, WindowRows
+from claimcheck.shingles import shingle_blob
 from claimcheck.store import (
     _PHRASE,
     _ROW_COLS,
@@ -294,18 +295,19 @@ class PgStore(Store):
 
     def add_article(self, article: Article, entry_keys: Iterable[str] = ()) -> tuple[int, bool]:
         with self._write() as db:
-            return _add_article(db, article, entry_keys)
+            return _add_article(db, article, entry_keys, shingle_blob(article.text))
 
     def add_articles(
         self, items: Sequence[tuple[Article, Iterable[str]]]
     ) -> list[tuple[int, bool] | Exception]:
         psycopg = self._psycopg
         out: list[tuple[int, bool] | Exception] = []
+        blobs = [shingle_blob(a.text) for a, _ in items]  # ~0.1 ms an article
         with self._write() as db:
-            for article, keys in items:
+            for (article, keys), blob in zip(items, blobs, strict=True):
                 try:
                     with db.transaction():  # a savepoint: this article all or nothing
-                        out.append(_add_article(db, article, keys))
+                        out.append(_add_article(db, article, keys, blob))
                 except psycopg.Error as e:
                     if db.broken or db.closed:
                         raise  # the connection is gone: nothing of the batch is kept
@@ -439,6 +441,22 @@ class PgStore(Store):
             found.update(self._read(f"SELECT id, {cut} FROM articles WHERE id = ANY(%s)", (chunk,)))
         return [found.get(i, "") for i in ids]
 
+    def stored_shingles(self, ids: Sequence[int]) -> list[bytes | None]:
+        found: dict[int, bytes] = {}
+        for i in range(0, len(ids), 2000):
+            chunk = [int(x) for x in ids[i : i + 2000]]
+            rows = self._read("SELECT article_id, hashes FROM article_shingles WHERE article_id = ANY(%s)", (chunk,))
+            found.update((int(k), bytes(v)) for k, v in rows)
+        return [found.get(i) for i in ids]
+
+    def replace_shingles(self, article_id: int, shingles: bytes) -> None:
+        with self._write() as db:
+            db.execute(
+                "INSERT INTO article_shingles (article_id, hashes) VALUES (%s, %s) "
+                "ON CONFLICT (article_id) DO UPDATE SET hashes = EXCLUDED.hashes",
+                (article_id, shingles),
+            )
+
     def articles_by_id(self, ids: Sequence[int]) -> list[Article]:
         rows = self._read(f"SELECT {_ARTICLE_COLS} FROM articles a WHERE a.id = ANY(%s)", (list(ids),))
         found = {int(r[0]): _article(r) for r in rows}
@@ -550,7 +568,7 @@ def _window(
     return sql
 
 
-def _add_article(db: Any, article: Article, entry_keys: Iterable[str]) -> tuple[int, bool]:
+def _add_article(db: Any, article: Article, entry_keys: Iterable[str], shingles: bytes) -> tuple[int, bool]:
     row = db.execute(
         "INSERT INTO articles (outlet, url, canonical_url, title, author, published, fetched, text, content_hash) "
         "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING RETURNING id",
@@ -577,6 +595,7 @@ def _add_article(db: Any, article: Article, entry_keys: Iterable[str]) -> tuple[
         _mark(db, article.outlet, entry_keys, article.url, "duplicate", found[0])
         return int(found[0]), False
     article_id = int(row[0])
+    db.execute("INSERT INTO article_shingles (article_id, hashes) VALUES (%s, %s)", (article_id, shingles))
     _insert_claims(db, article_id, article.claims)
     _mark(db, article.outlet, entry_keys, article.url, "stored", article_id)
     return article_id, True

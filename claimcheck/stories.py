@@ -31,7 +31,7 @@ from datetime import UTC, datetime
 
 import numpy as np
 
-from claimcheck.match.syndication import find_syndicated
+from claimcheck.match.syndication import ShingleTable, find_syndicated, shingle_table, stored_table
 from claimcheck.models import Article, Outlet, StoriesResult, Story, StoryArticle, WindowRows
 from claimcheck.textsafe import plain
 
@@ -41,11 +41,14 @@ class Window:
     """The articles to group: their columns (``rows``) and their texts on demand, read a few thousand at a
     time and dropped after use, so that a window of 50,000 articles never holds all its texts at once.
     ``leads(positions, chars)``: the first ``chars`` characters of these articles' texts; ``texts(positions)``:
-    their texts as ``Store.window_articles`` cuts them (what wire copies are looked for in)."""
+    their texts as ``Store.window_articles`` cuts them (what wire copies are looked for in);
+    ``shingles(positions)``: the shingles of those cut texts as the store keeps them (None for an article
+    stored without them; no callable: none stored)."""
 
     rows: WindowRows
     leads: Callable[[Sequence[int], int], list[str]]
     texts: Callable[[Sequence[int]], list[str]]
+    shingles: Callable[[Sequence[int]], list[bytes | None]] | None = None
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -842,12 +845,25 @@ def _wire_batch(
                 author=rows.authors[i], published=rows.published[i], id=rows.ids[i])
         for i, text in zip(pos, window.texts(pos), strict=True)
     ]  # fmt: skip
-    syndicated = find_syndicated(arts, outlets, groups=groups)
+    table = None if window.shingles is None else _stored_shingles(window.shingles(pos), arts)
+    syndicated = find_syndicated(arts, outlets, groups=groups, table=table)
     out, start = {}, 0
     for k, story in zip(keys, stories, strict=True):
         out[k] = [start + m in syndicated for m in range(len(story.articles))]
         start += len(story.articles)
     return out
+
+
+def _stored_shingles(blobs: list[bytes | None], arts: Sequence[Article]) -> ShingleTable:
+    """The articles' shingle table from the shingles stored with them; those stored without any (before
+    schema 2) are hashed from their cut texts here."""
+    missing = [k for k, b in enumerate(blobs) if b is None]
+    if missing:
+        table = shingle_table([arts[k].text for k in missing])
+        hashes = table.hashes.astype("<u4")
+        for k, a, b in zip(missing, table.indptr[:-1].tolist(), table.indptr[1:].tolist(), strict=True):
+            blobs[k] = hashes[a:b].tobytes()
+    return stored_table(blobs)  # type: ignore[arg-type]  # no None left
 
 
 def _flagged(article: StoryArticle, copy: bool) -> StoryArticle:

@@ -1,4 +1,5 @@
-"""Re-extract the claims of every stored article (after the claim extractor changed)."""
+"""Re-extract the claims of every stored article (after the claim extractor changed), and store its
+wire-copy shingles anew (articles stored before schema 2 had none)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from dataclasses import dataclass
 
 from claimcheck.claims import extract_claims
 from claimcheck.models import Sources
+from claimcheck.shingles import shingle_blob
 from claimcheck.store import Store
 
 
@@ -29,6 +31,7 @@ def reindex(
         report.of = store.stats().articles
         for article in store.iter_articles():
             store.replace_claims(article.id or 0, extract_claims(article.text, aliases))
+            store.replace_shingles(article.id or 0, shingle_blob(article.text))
             report.articles += 1
             if progress is not None:
                 progress(report.articles, report.of)
