@@ -263,6 +263,7 @@ class _Index:
     figure: np.ndarray  # per term id: a precise figure (:func:`precise_figure`)
     indptr: np.ndarray  # article i's rows are indptr[i]:indptr[i+1]
     terms: _Terms
+    figure_like: np.ndarray  # per term id: any figure ("#..."), precise or not
 
     def rows(self, i: int) -> slice:
         return slice(int(self.indptr[i]), int(self.indptr[i + 1]))
@@ -322,7 +323,8 @@ def index_articles(articles: Articles, options: StoryOptions) -> _Index:
     indptr = np.concatenate(([0], np.cumsum(np.bincount(doc, minlength=n))))
     figure = np.zeros(size, dtype=bool)
     figure[terms.figures] = True
-    return _Index(n, doc, term, in_title, w, idf, df, figure, indptr, terms)
+    figure_like = np.fromiter((t[0] == "#" for t in terms.vocab), dtype=bool, count=len(terms.vocab))
+    return _Index(n, doc, term, in_title, w, idf, df, figure, indptr, terms, figure_like)
 
 
 # --- grouping -----------------------------------------------------------------------------------------
@@ -752,14 +754,15 @@ def describe_story(story: Story, ix: _Index, positions: Mapping[str, int]) -> St
     in_title = np.bincount(inv, weights=ix.in_title[rows])
     # terms: words in most of the story's titles, then in most of its leads, rarer ones first
     score = (2 * in_title + cover) * ix.idf[uniq]
-    ranked = [int(uniq[k]) for k in np.lexsort((uniq, -score))]
-    vocab, forms = ix.terms.vocab, ix.terms.forms
+    order = np.lexsort((uniq, -score))
+    ranked, ranked_cover = uniq[order], cover[order]
+    forms = ix.terms.forms
     form = lambda t: forms[t].most_common(1)[0][0]  # noqa: E731
     size = len(idx)
-    cover_of = dict(zip(uniq.tolist(), cover.tolist(), strict=True))
-    words = [t for t in ranked if not vocab[t].startswith("#")]
-    common = [t for t in words if cover_of[t] >= max(1, math.ceil(0.6 * size))]
-    topic = [form(t) for t in ((common or words) if size > 1 else words)[:3]]
+    word = ~ix.figure_like[ranked]  # figures ("#527") are no topic words
+    words, word_cover = ranked[word], ranked_cover[word]
+    common = words[word_cover >= max(1, math.ceil(0.6 * size))]
+    topic = [form(t) for t in ((common if len(common) else words) if size > 1 else words)[:3].tolist()]
     # the central article: its vector nearest the sum of the story's vectors (the earliest on ties)
     central = 0
     if size > 2:
@@ -772,7 +775,7 @@ def describe_story(story: Story, ix: _Index, positions: Mapping[str, int]) -> St
     return replace(
         story,
         label=label,
-        terms=tuple(form(t) for t in ranked[:6]),
+        terms=tuple(form(t) for t in ranked[:6].tolist()),
         topic=" ".join(topic),
     )
 
