@@ -122,7 +122,9 @@ def _wire_marks(article: Article, wires: _Wires) -> str | None:
     if wires.any_name is None:
         return None
     by = f"By {article.author}" if article.author else ""
-    named = wires.named(head) or wires.named(tail) or (by and wires.named(by))
+    # one search of the three joined by newlines: a name never holds one, and a newline is not a word
+    # character, so a name is found in the joined text exactly when it is found in one of them
+    named = wires.named(f"{head}\n{tail}\n{by}")
     if not named and not (wires.reuters and _REPORTING.search(tail)):
         return None
     for wire_id, dateline, byline, credit, is_reuters in wires.patterns:
