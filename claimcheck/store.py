@@ -84,7 +84,7 @@ class OutletStats:
     last: datetime | None
 
 
-TABLES = ("outlets", "feeds", "articles", "entries", "claims")  # in the order a copy must fill them
+TABLES = ("outlets", "feeds", "articles", "article_shingles", "entries", "claims")  # the order a copy fills them
 
 
 class Store:
@@ -315,8 +315,12 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     "entries": ("outlet", "key", "url", "article_id", "status", "seen"),
     "claims": ("id", "article_id", "kind", "text", "sentence", "start", '"end"', "fields"),
+    "article_shingles": ("article_id", "hashes"),
 }  # fmt: skip
-ORDER_BY = {"outlets": "id", "feeds": "outlet, url", "articles": "id", "entries": "outlet, key", "claims": "id"}
+ORDER_BY = {
+    "outlets": "id", "feeds": "outlet, url", "articles": "id", "article_shingles": "article_id",
+    "entries": "outlet, key", "claims": "id",
+}  # fmt: skip
 
 
 def copy_store(source: Store, dest: Store, progress: Callable[[int], None] | None = None) -> dict[str, int]:
