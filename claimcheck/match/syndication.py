@@ -249,6 +249,7 @@ def _near_duplicates_of(
 _POLY = 0xEDB88320
 _MASK = 0xFFFFFFFF
 _PROBES = 500_000  # shingles _intersections looks up at once (~20 MB of temporaries)
+_SLOTS = 1 << 21  # pair codes (articles squared) up to this many are found through a table (16 MB at most)
 _LMAX = 64  # register shifts by up to this many bytes come from one table; longer ones take several steps
 
 
@@ -482,7 +483,12 @@ def _intersections_by_runs(
     a: np.ndarray, run: np.ndarray, run_size: np.ndarray, wanted: np.ndarray, n: int, out: np.ndarray
 ) -> np.ndarray:
     """Every shingle's articles of one group are listed together (``run``); each two of them at distance d
-    in that list are one shared shingle of that pair, counted for the candidate pairs (``wanted``) only."""
+    in that list are one shared shingle of that pair, counted for the candidate pairs (``wanted``) only
+    (found through a table of every pair code when that is small: a batch of stories' articles)."""
+    slot = None
+    if n * n <= _SLOTS:
+        slot = np.full(n * n, -1, dtype=np.int64)
+        slot[wanted] = np.arange(len(wanted), dtype=np.int64)
     d = 1
     while True:
         longer = run_size > d  # runs long enough for a pair at distance d
@@ -491,9 +497,13 @@ def _intersections_by_runs(
             return out
         same = run[:-d] == run[d:]
         code = a[:-d][same] * n + a[d:][same]
-        at = np.minimum(np.searchsorted(wanted, code), len(wanted) - 1)
-        hit = wanted[at] == code
-        out += np.bincount(at[hit], minlength=len(out))
+        if slot is not None:  # a pair's code -> its place among the wanted ones, one lookup each
+            at = slot[code]
+            out += np.bincount(at[at >= 0], minlength=len(out))
+        else:
+            at = np.minimum(np.searchsorted(wanted, code), len(wanted) - 1)
+            hit = wanted[at] == code
+            out += np.bincount(at[hit], minlength=len(out))
         d += 1
 
 
