@@ -405,29 +405,32 @@ def _candidates(vec: _Vectors, times: np.ndarray, options: StoryOptions) -> np.n
 def _scores(
     vec: _Vectors, pairs: np.ndarray, chunk: int = 10000, figure: np.ndarray | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Cosine of each pair's truncated vectors (a sorted merge of the two rows' term ids, in bulk), and
-    whether the pair shares a term marked in ``figure`` (per term id)."""
+    """Cosine of each pair's truncated vectors, and whether the pair shares a term marked in ``figure`` (per
+    term id); in bulk, a chunk of pairs at a time: every term of the second article of each pair is looked up
+    among the terms of the chunk's first articles (few: pairs come sorted by their first article, so the
+    keys searched fit in the cache). Rows are sorted by term id, so the shared terms' products are summed in
+    term order, as a merge of the two rows sums them."""
     out = np.empty(len(pairs), dtype=np.float32)
     both = np.zeros(len(pairs), dtype=bool)
     width = vec.terms.shape[1]
     big = np.int64(vec.terms.max(initial=0)) + 2
     for s in range(0, len(pairs), chunk):
         i, j = pairs[s : s + chunk, 0], pairs[s : s + chunk, 1]
-        ti, tj = vec.terms[i], vec.terms[j]  # each gathered once
-        p = np.arange(len(i), dtype=np.int64)[:, None] * big
-        # rows are sorted by term id with padding (-1) first: keys are sorted row after row
-        ka, kb = (p + ti + 1).ravel(), (p + tj + 1).ravel()
-        del p, tj
-        pos = np.minimum(np.searchsorted(kb, ka), len(kb) - 1)
-        ti = ti.ravel()
-        hit = (kb[pos] == ka) & (ti >= 0)
-        del ka, kb
-        at = np.flatnonzero(hit)
-        prod = vec.weights[i].ravel()[at] * vec.weights[j].ravel()[pos[at]]
+        firsts, local = np.unique(i, return_inverse=True)
+        # each first article's row once, keyed (its place among the firsts, term): sorted, padding (-1) first
+        keys = (np.arange(len(firsts), dtype=np.int64)[:, None] * big + vec.terms[firsts] + 1).ravel()
+        tj = vec.terms[j]  # gathered once
+        wanted = (tj + (local.astype(np.int64) * big + 1)[:, None]).ravel()
+        pos = np.searchsorted(keys, wanted)
+        np.minimum(pos, len(keys) - 1, out=pos)
+        tj = tj.ravel()
+        at = np.flatnonzero((keys[pos] == wanted) & (tj >= 0))  # padding (-1) matches padding: left out
+        del wanted
+        prod = vec.weights[firsts].ravel()[pos[at]] * vec.weights[j].ravel()[at]
         row = at // width
         out[s : s + chunk] = np.bincount(row, weights=prod, minlength=len(i))
         if figure is not None:
-            both[s + row[figure[ti[at]]]] = True
+            both[s + row[figure[tj[at]]]] = True
     return out, both
 
 
