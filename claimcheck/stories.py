@@ -12,7 +12,9 @@ articles are, on average, similar to each other (exact, from the groups' summed 
 do not chain together through one article that mentions both, and a story of a few articles takes in
 only what is similar to it relative to its own cohesion, so a big story does not absorb a neighbouring
 one. Two groups a little less similar than that still merge when their headlines name the same thing (a
-word in most titles of each that is the two groups' own, within weeks). A term that one outlet alone uses
+word in most titles of each that is the two groups' own, within weeks of each other's medians or of each
+other's nearest articles), or when, within days, a name (a word their articles capitalise) is in most of
+the articles of each and is theirs. A term that one outlet alone uses
 (its page furniture) weighs little. A split story is preferred to a mixed one.
 
 Wire copies are counted as ``compare`` counts them (claimcheck.match.syndication): a story's independent
@@ -669,10 +671,11 @@ def _average_linkage(
         # similar enough on average, or nearly and their headlines name the same thing (``near``: the
         # undamped average, the groups' times and whether they share a precise figure, for the headline link
         # timed from their nearest articles)
+        if avg >= options.link:
+            return True
         ga, gb = (a, members.get(a, [a])), (b, members.get(b, [b]))
         return (
-            avg >= options.link
-            or _headline_link(avg, gap, ga, gb, heads, options)
+            _headline_link(avg, gap, ga, gb, heads, options)
             or _nearest_headline_link(gap, near, ga, gb, heads, options)
             or _name_link(avg, gap, ga, gb, heads, options)
         )
