@@ -201,7 +201,26 @@ def _pg_m1_initial(db: Any) -> None:
     db.execute("CREATE INDEX articles_tsv ON articles USING GIN (tsv)")
 
 
-def _m2_shingles(db: sqlite3.Connection) -> None:
+@dataclass(frozen=True)
+class Migration:
+    """One schema step, in the SQL of each backend (both must reach the same tables and meaning)."""
+
+    name: str
+    sqlite: Callable[[sqlite3.Connection], None]
+    postgres: Callable[[Any], None]
+
+
+def _m2_language(db: sqlite3.Connection) -> None:
+    """The article's language (ISO 639-1, claims.language): claims are extracted from English text only.
+    Articles stored before it have none (read as English, as they were); ``reindex`` fills it in."""
+    db.execute("ALTER TABLE articles ADD COLUMN language TEXT")
+
+
+def _pg_m2_language(db: Any) -> None:
+    db.execute("ALTER TABLE articles ADD COLUMN IF NOT EXISTS language TEXT")
+
+
+def _m3_shingles(db: sqlite3.Connection) -> None:
     # Each article's wire-copy shingles (claimcheck.shingles.shingle_blob: the sorted uint32 hashes of its
     # cut text's word 5-grams), computed once when it is stored; articles stored before this migration get
     # them from `claimcheck reindex` (stories hashes the texts of those without).
@@ -216,7 +235,7 @@ def _m2_shingles(db: sqlite3.Connection) -> None:
     )
 
 
-def _pg_m2_shingles(db: Any) -> None:
+def _pg_m3_shingles(db: Any) -> None:
     _pg_script(
         db,
         """
@@ -228,18 +247,10 @@ def _pg_m2_shingles(db: Any) -> None:
     )
 
 
-@dataclass(frozen=True)
-class Migration:
-    """One schema step, in the SQL of each backend (both must reach the same tables and meaning)."""
-
-    name: str
-    sqlite: Callable[[sqlite3.Connection], None]
-    postgres: Callable[[Any], None]
-
-
 # Ordered; a database at version N has run the first N. Append, never reorder.
 MIGRATIONS: list[Migration] = [
     Migration("initial", _m1_initial, _pg_m1_initial),
-    Migration("article shingles", _m2_shingles, _pg_m2_shingles),
+    Migration("article language", _m2_language, _pg_m2_language),
+    Migration("article shingles", _m3_shingles, _pg_m3_shingles),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -945,7 +945,7 @@ def _wire_batch(
 
 def _stored_shingles(blobs: list[bytes | None], arts: Sequence[Article]) -> ShingleTable:
     """The articles' shingle table from the shingles stored with them; those stored without any (before
-    schema 2) are hashed from their cut texts here."""
+    schema 3) are hashed from their cut texts here."""
     missing = [k for k, b in enumerate(blobs) if b is None]
     if missing:
         table = shingle_table([arts[k].text for k in missing])

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -188,8 +189,8 @@ def test_missing_database_when_reading(tmp_path: Path) -> None:
         Store.open(tmp_path / "none.db", create=False)
 
 
-def test_a_batch_keeps_every_article_but_the_one_that_fails(tmp_path: Path) -> None:
-    with Store.open(tmp_path / "c.db") as s:
+def test_a_batch_keeps_every_article_but_the_one_that_fails(store_target: str) -> None:
+    with Store.open(store_target) as s:
         bad_claim = Claim("number", "x", "s", 0, 1, extra={"bad": object()})  # not JSON
         results = s.add_articles(
             [
@@ -204,6 +205,31 @@ def test_a_batch_keeps_every_article_but_the_one_that_fails(tmp_path: Path) -> N
         assert first[1] and third[1] and dup == (first[0], False)
         assert s.stats().articles == 2 and s.stats().claims == 1
         assert s.seen_entries("bbc", ["g1", "g2", "g3", "g4"]) == {"g1", "g3", "g4"}
+
+
+def test_a_batch_settles_duplicates_as_one_by_one(store_target: str) -> None:
+    """PostgreSQL writes a batch in a few statements: an article stored already, two in the batch with one
+    text or one URL, and an entry key twice come out as SQLite's one-by-one writes do."""
+    with Store.open(store_target) as s:
+        old, _ = s.add_article(art("bbc", "https://x/old", "an older text"), ["g0"])
+        claims = (CLAIM, replace(CLAIM, start=3, end=9))
+        results = s.add_articles(
+            [
+                (art("bbc", "https://x/a", "text of a", claims=claims), ["g1"]),
+                (art("bbc", "https://x/old", "the old one, changed"), ["g2"]),  # stored already (by URL)
+                (art("bbc", "https://x/c", "text of a", claims=claims), ["g3"]),  # a's text: a duplicate
+                (art("bbc", "https://x/a", "a again, changed"), iter(["g1", "g4"])),  # a's URL; g1 twice
+                (art("dw", "https://y/e", "an older text", claims=(CLAIM,), language="de"), ["g1"]),  # new
+            ]
+        )
+        a, e = results[0], results[4]
+        assert a[1] and e[1] and a[0] != e[0]  # type: ignore[index]
+        assert results[1:4] == [(old, False), (a[0], False), (a[0], False)]  # type: ignore[index]
+        assert s.stats().articles == 3 and s.stats().claims == 3
+        assert s.seen_entries("bbc", ["g0", "g1", "g2", "g3", "g4", "g5"]) == {"g0", "g1", "g2", "g3", "g4"}
+        assert s.seen_entries("dw", ["g1"]) == {"g1"}
+        assert [c.start for c in s.get_article(a[0]).claims] == [3, 14]  # type: ignore[index, union-attr]
+        assert s.get_article(e[0]).language == "de"  # type: ignore[index, union-attr]
 
 
 def test_window_rows_and_cut_texts_match_window_articles(store_target: str) -> None:

@@ -1,6 +1,6 @@
-"""Wire-copy shingles kept with each stored article (claimcheck/shingles.py, schema 2): the store computes
+"""Wire-copy shingles kept with each stored article (claimcheck/shingles.py, schema 3): the store computes
 them when an article is stored, on both backends; `stories` reads them instead of hashing the texts, with
-the same result as hashing them; a store from before schema 2 gets the table on opening, and `reindex`
+the same result as hashing them; a store from before schema 3 gets the table on opening, and `reindex`
 fills it."""
 
 from __future__ import annotations
@@ -94,7 +94,7 @@ def test_stories_from_stored_shingles_equal_stories_from_the_texts(tmp_path: Pat
         assert window.shingles is not None and all(window.shingles(range(len(window))))
         stored = wire_flags(window)
         in_memory = wire_flags(Window.of(store.window_articles()))
-        # without the stored shingles (as a store from before schema 2 until reindex): hashed from the texts
+        # without the stored shingles (as a store from before schema 3 until reindex): hashed from the texts
         store.db.execute("DELETE FROM article_shingles WHERE article_id IN (SELECT min(id) FROM articles)")
         part = wire_flags(store_window(store, None, None, None))
         store.db.execute("DELETE FROM article_shingles")
@@ -104,11 +104,12 @@ def test_stories_from_stored_shingles_equal_stories_from_the_texts(tmp_path: Pat
     assert stored == in_memory == part == none
 
 
-def test_a_store_from_before_schema_2_gets_the_table_and_reindex_fills_it(tmp_path: Path) -> None:
+def test_a_store_from_before_schema_3_gets_the_table_and_reindex_fills_it(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
     db = sqlite3.connect(path)
-    MIGRATIONS[0].sqlite(db)
-    db.execute("PRAGMA user_version = 1")
+    for migration in MIGRATIONS[:2]:
+        migration.sqlite(db)
+    db.execute("PRAGMA user_version = 2")
     a = articles()[0]
     db.execute(
         "INSERT INTO articles (outlet, url, canonical_url, title, published, fetched, text, content_hash) "
