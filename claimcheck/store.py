@@ -628,7 +628,7 @@ class SqliteStore(Store):
         An error that ends the whole transaction (disk full) raises :class:`StoreError`, storing none.
         """
         out: list[tuple[int, bool] | Exception] = []
-        blobs = [shingle_blob(a.text) for a, _ in items]  # ~0.1 ms an article
+        blobs = [shingle_blob(a.text) for a, _ in items]  # ~0.15 ms of CPU an article
         with self._write() as db:
             for (article, keys), blob in zip(items, blobs, strict=True):
                 db.execute("SAVEPOINT article")

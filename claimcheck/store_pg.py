@@ -307,7 +307,7 @@ class PgStore(Store):
         psycopg = self._psycopg
         items = [(article, list(keys)) for article, keys in items]  # read twice when the batch falls back
         out: list[tuple[int, bool] | Exception] = []
-        blobs = [shingle_blob(a.text) for a, _ in items]  # ~0.1 ms an article
+        blobs = [shingle_blob(a.text) for a, _ in items]  # ~0.15 ms of CPU an article
         with self._write() as db:
             if len(items) > 1:
                 try:
