@@ -33,6 +33,10 @@ def reindex(
     try:
         report.of = store.stats().articles
         for article in store.iter_articles():
+            if report.articles >= report.of:
+                # Stored since it began (a fetch running meanwhile): already extracted by this extractor;
+                # going on would report "31 of 30" and run the progress bar past its end.
+                break
             outlet = sources.outlet(article.outlet)
             language = decide_language(article.text, article.language, outlet.language if outlet else None)
             claims = extract_claims(article.text, aliases, language=language)
