@@ -532,10 +532,10 @@ def _intersections_by_bits(
     row[used] = np.arange(len(used))
     col = np.cumsum(np.concatenate(([True], run[1:] != run[:-1]))) - 1  # runs are sorted: numbered in order
     width = -(-(int(col.max()) + 1) // 64)
-    bits = np.zeros(len(used) * width, dtype=np.uint64)
+    flat = np.zeros(len(used) * width, dtype=np.uint64)
     bit = np.left_shift(np.uint64(1), (col & 63).astype(np.uint64))
-    np.bitwise_or.at(bits, row[a] * width + (col >> 6), bit)
-    bits = bits.reshape(len(used), width)
+    np.bitwise_or.at(flat, row[a] * width + (col >> 6), bit)
+    bits = flat.reshape(len(used), width)
     x, y = row[pairs[:, 0]], row[pairs[:, 1]]
     step = max(1, _BITS_CHUNK // width)
     for s in range(0, len(pairs), step):
