@@ -10,12 +10,14 @@ that store the same article at once keep one; every batch is one transaction, ea
 from __future__ import annotations
 
 import json
+import random
 import re
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
 from claimcheck.errors import StoreError, StoreUnavailable
@@ -206,13 +208,35 @@ class PgStore(Store):
         return StoreError(f"{self.location}: database error: {msg}")
 
     @contextmanager
-    def _write(self) -> Iterator[Any]:
-        """One transaction; driver errors become :class:`StoreError`."""
+    def _write(self, *, again: bool = False) -> Iterator[Any]:
+        """One transaction; driver errors become :class:`StoreError`. With ``again``, a transaction the
+        server rolled back as a deadlock's victim (or for a serialization conflict) raises :class:`_LostRace`
+        instead, for :meth:`_retrying` to run it again."""
         try:
             with self.conn.transaction():
                 yield self.conn
         except self._psycopg.Error as e:
+            if again and self._lost_race(e):
+                raise _LostRace from None
             raise self.store_error(e) from None  # type: ignore[misc]
+
+    def _lost_race(self, e: BaseException) -> bool:
+        errors = self._psycopg.errors
+        return isinstance(e, errors.DeadlockDetected | errors.SerializationFailure)
+
+    def _retrying(self, write: Callable[[Any, bool], _T]) -> _T:
+        """``write(db, again)`` in one transaction; run again, whole, when another fetcher's transaction
+        wins a deadlock against it (two fetchers storing the same articles or entries in another order):
+        the server rolls the loser back, so nothing of it is kept, and it is retried after a short random
+        pause, at most :data:`_RACE_RETRIES` times; the last time its error is the article's or the run's."""
+        for attempt in range(_RACE_RETRIES + 1):
+            again = attempt < _RACE_RETRIES
+            try:
+                with self._write(again=again) as db:
+                    return write(db, again)
+            except _LostRace:
+                time.sleep(random.uniform(0.01, 0.05) * (attempt + 1))
+        raise AssertionError("unreachable: the last attempt raises its error")
 
     def _read(self, sql: str, args: Sequence[object] = ()) -> list[tuple[Any, ...]]:
         try:
@@ -294,41 +318,44 @@ class PgStore(Store):
         return {r[0] for r in rows}
 
     def mark_entries(self, outlet: str, keys: Iterable[str], url: str, status: str) -> None:
-        with self._write() as db:
-            _mark(db, outlet, keys, url, status, None)
+        listed = list(keys)  # iterated again when the write runs again
+        self._retrying(lambda db, _: _mark(db, outlet, listed, url, status, None))
 
     def add_article(self, article: Article, entry_keys: Iterable[str] = ()) -> tuple[int, bool]:
-        with self._write() as db:
-            return _add_article(db, article, entry_keys, shingle_blob(article.text))
+        keys, blob = list(entry_keys), shingle_blob(article.text)
+        return self._retrying(lambda db, _: _add_article(db, article, keys, blob))
 
     def add_articles(
         self, items: Sequence[tuple[Article, Iterable[str]]]
     ) -> list[tuple[int, bool] | Exception]:
         psycopg = self._psycopg
-        items = [(article, list(keys)) for article, keys in items]  # read twice when the batch falls back
-        out: list[tuple[int, bool] | Exception] = []
-        blobs = [shingle_blob(a.text) for a, _ in items]  # ~0.15 ms of CPU an article
-        with self._write() as db:
-            if len(items) > 1:
+        batch = [(article, list(keys)) for article, keys in items]  # read twice when the batch falls back
+        blobs = [shingle_blob(a.text) for a, _ in batch]  # ~0.15 ms of CPU an article
+
+        def write(db: Any, again: bool) -> list[tuple[int, bool] | Exception]:
+            out: list[tuple[int, bool] | Exception] = []
+            if len(batch) > 1:
                 try:
                     with db.transaction():  # a savepoint: the whole batch in five statements, or none of it
-                        return list(_add_batch(db, items, blobs))
-                except psycopg.Error:
-                    if db.broken or db.closed:
-                        raise  # the connection is gone: nothing of the batch is kept
+                        return list(_add_batch(db, batch, blobs))
+                except psycopg.Error as e:
+                    if db.broken or db.closed or (again and self._lost_race(e)):
+                        raise  # the connection is gone, or the whole batch runs again: nothing of it is kept
                 except Exception:  # noqa: BLE001 - one article's bad data: one by one below, it fails alone
                     pass
-            for (article, keys), blob in zip(items, blobs, strict=True):
+            for (article, keys), blob in zip(batch, blobs, strict=True):
                 try:
                     with db.transaction():  # a savepoint: this article all or nothing
                         out.append(_add_article(db, article, keys, blob))
                 except psycopg.Error as e:
-                    if db.broken or db.closed:
-                        raise  # the connection is gone: nothing of the batch is kept
+                    if db.broken or db.closed or (again and self._lost_race(e)):
+                        raise  # the connection is gone, or the whole batch runs again: nothing of it is kept
                     out.append(self.store_error(e) or StoreError(str(e)))
                 except Exception as e:  # noqa: BLE001 - returned in the article's slot, raised by its caller
                     out.append(e)
-        return out
+            return out
+
+        return self._retrying(write)
 
     def replace_claims(self, article_id: int, claims: Sequence[Claim], language: str | None = KEEP) -> None:
         with self._write() as db:
@@ -624,6 +651,14 @@ def _add_article(db: Any, article: Article, entry_keys: Iterable[str], shingles:
     return article_id, True
 
 
+_RACE_RETRIES = 4  # times a write that lost a deadlock to another fetcher runs again before it fails
+_T = TypeVar("_T")
+
+
+class _LostRace(Exception):
+    """The server rolled this transaction back as a deadlock's victim: :meth:`PgStore._retrying` runs it again."""
+
+
 class _Retry(Exception):
     """The batch cannot be settled as one: its articles are stored one by one instead."""
 
@@ -707,7 +742,7 @@ def _add_batch(
             "INSERT INTO entries (outlet, key, url, article_id, status, seen) "
             "SELECT * FROM unnest(%s::text[], %s::text[], %s::text[], %s::bigint[], %s::text[], %s::text[]) "
             "ON CONFLICT (outlet, key) DO UPDATE SET article_id = excluded.article_id, status = excluded.status",
-            [list(col) for col in zip(*entries.values(), strict=True)],
+            [list(col) for col in zip(*(entries[k] for k in sorted(entries)), strict=True)],  # one lock order
         )
     return done
 
@@ -729,7 +764,7 @@ def _insert_claims(db: Any, article_id: int, claims: Sequence[Claim]) -> None:
 
 def _mark(db: Any, outlet: str, keys: Iterable[str], url: str, status: str, article_id: int | None) -> None:
     now = iso(datetime.now(UTC))
-    rows = [(outlet, k, url, article_id, status, now) for k in dict.fromkeys(keys)]
+    rows = [(outlet, k, url, article_id, status, now) for k in sorted(set(keys))]  # one lock order for all
     if not rows:
         return
     with db.cursor() as cur:

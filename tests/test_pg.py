@@ -368,6 +368,43 @@ def test_two_unsharded_fetchers_on_one_host_keep_one_copy_and_share_the_pace(
     assert pg_count(pg_url, "SELECT count(*) FROM hosts") == 1
 
 
+def test_a_write_that_loses_a_deadlock_to_another_fetcher_runs_again(pg_url: str) -> None:
+    """Two fetchers writing the same entries in opposite orders deadlock; the server rolls one back. The
+    store's write, made the victim here, runs again once the other commits instead of failing the run."""
+    import threading
+
+    import psycopg
+
+    with psycopg.connect(pg_url, autocommit=True) as admin:
+        name = admin.execute("SELECT current_database()").fetchone()[0]  # type: ignore[index]
+        admin.execute(f"ALTER DATABASE \"{name}\" SET deadlock_timeout = '100ms'")  # the store's sessions
+    other = psycopg.connect(pg_url)
+    other.execute("SET deadlock_timeout = '20s'")  # so that the store's transaction is the one rolled back
+    row = "INSERT INTO entries (outlet, key, url, status, seen) VALUES ('a', %s, 'u', 'other', 't')"
+    other.execute(row, ("k2",))
+    errors: list[BaseException] = []
+    with Store.open(pg_url) as store:
+
+        def write() -> None:
+            try:
+                store.mark_entries("a", ["k2", "k1"], "u", "seen")  # takes k1, then waits for k2
+            except BaseException as e:  # noqa: BLE001 - reported by the assertion below
+                errors.append(e)
+
+        writer = threading.Thread(target=write)
+        writer.start()
+        waiting = "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+        end = time.monotonic() + 20
+        while pg_count(pg_url, waiting) < 1 and time.monotonic() < end:
+            time.sleep(0.02)
+        other.execute(row, ("k1",))  # waits for the store's k1: a deadlock, which the store's session loses
+        other.commit()
+        writer.join(30)
+        other.close()
+    assert not errors, errors
+    assert pg_count(pg_url, "SELECT count(*) FROM entries WHERE status = 'seen'") == 2
+
+
 def test_host_slots_are_shared_between_stores(pg_url: str) -> None:
     with Store.open(pg_url) as a, Store.open(pg_url) as b:
         first, second, third = a.host_slot("h:1", 0.5), b.host_slot("h:1", 0.5), a.host_slot("h:1", 0.5)
