@@ -1,8 +1,8 @@
 """A throwaway PostgreSQL cluster for the tests: ``initdb`` in a temporary folder, ``pg_ctl`` listening on
 127.0.0.1 (a free port) and a Unix socket in that folder, trust for local connections except the role
-``pwuser``, which must give its password. The folder is in /dev/shm when it has room (see _scratch_parent). The server refuses to run as root: as root, the cluster is made
-and run as the ``postgres`` user (``runuser``). One cluster per test session; one database per test,
-copied from a migrated template.
+``pwuser``, which must give its password; the folder is in /dev/shm when it has room (_scratch_parent). The
+server refuses to run as root: as root, the cluster is made and run as the ``postgres`` user (``runuser``).
+One cluster per test session (per xdist worker); one database per test, copied from a migrated template.
 """
 
 from __future__ import annotations
@@ -39,7 +39,8 @@ def _runuser() -> str:
 def _scratch_parent() -> str | None:
     """/dev/shm when it has room for a session's databases (a few hundred MB): in memory, a database per
     test is copied about four times faster, and removing the cluster's thousands of files at the end takes
-    no time (on disk, with ext4's discard, it took 8 s). Elsewhere (a small /dev/shm, as in Docker): the temp dir."""
+    no time (on disk, with ext4's discard, it took 8 s). Elsewhere (a small /dev/shm, as in Docker): the
+    temp dir."""
     with contextlib.suppress(OSError):
         st = os.statvfs("/dev/shm")
         if st.f_bavail * st.f_frsize >= 2 << 30 and os.access("/dev/shm", os.W_OK | os.X_OK):
