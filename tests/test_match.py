@@ -1184,3 +1184,100 @@ def test_a_part_counted_with_a_pronoun_is_a_part_and_never_another_count() -> No
         told("latimes", "Some 12 passengers were rescued from the river by fishermen.", 3),
     )
     assert sorted(rows, key=sorted) == [{"bbc", "cbs", "reuters"}, {"bbc", "reuters"}]
+
+
+def test_one_measure_of_one_figure_joins_whatever_the_words_unless_another_dimension() -> None:
+    # a depth in sentences that share no word is one fact; the same figure said of a length is another
+    rows = rows_of(
+        told("reuters", "Rescuers say the boy fell 40m into a shaft near his home on Sunday."),
+        told("bbc", "Engineers put the depth of that disused pit at 40 metres, officials said.", 1),
+        told("cbs", "A drilling rig 40m long was brought by lorry from the coast.", 2),
+    )
+    assert rows == [{"reuters", "bbc"}]
+    rows = rows_of(
+        told("reuters", "The opening of the shaft is just 30cm wide."),
+        told("bbc", "Its mouth, a 30 centimetre-diameter hole, was widened by workers.", 1),
+        told("cbs", "A concrete cap 30cm thick now covers an older pit.", 2),
+    )
+    assert rows == [{"reuters", "bbc"}]
+
+
+def test_a_plural_noun_whose_singular_is_a_stop_word_is_the_counted_thing() -> None:
+    from claimcheck.match.rules import unit_key
+
+    assert unit_key("defensive outs") == unit_key("outs") == "out"
+    assert unit_key("others") == "other" and unit_key("political prisoners") == "prisoner"
+    rows = rows_of(
+        told("reuters", "The visitors were five outs from the final when the fan reached for the ball."),
+        told("bbc", "They were five defensive outs from the final when the fan reached over the wall.", 1),
+    )
+    assert rows == [{"reuters", "bbc"}]
+
+
+def test_a_phrase_quoted_from_a_longer_quotation_joins_it_but_a_stock_phrase_joins_none() -> None:
+    whole = quote("The tears you see are tears of joy and peace. I will miss the players.", speaker="Dan Miles")
+    same = quote("The tears you see are tears of joy and peace.", speaker="Dan Miles")
+    phrase = quote("joy and peace", speaker=None)
+    facts = facts_of(art("reuters", whole), art("bbc", same), art("cbs", phrase))
+    quotes_ = [f for f in facts if f.kind == "quote"]
+    assert len(quotes_) == 1 and set(quotes_[0].outlets) == {"reuters", "bbc", "cbs"}
+    # found in two quotations of the story: a stock phrase, it joins neither
+    other = quote("This town has known years of joy and peace, and we will rebuild it together.", speaker="Eve Park")
+    facts = facts_of(art("reuters", whole), art("bbc", same), art("latimes", other), art("lemonde", other),
+                     art("cbs", phrase))  # fmt: skip
+    assert [set(f.outlets) for f in facts if f.kind == "quote" and "cbs" in f.outlets] == [{"cbs"}]
+    # another speaker's words, or a phrase of one content word, join nothing
+    facts = facts_of(art("reuters", whole), art("bbc", same), art("cbs", quote("joy and peace", speaker="Ann Lowe")),
+                     art("latimes", quote("you see", speaker=None)))  # fmt: skip
+    assert [set(f.outlets) for f in facts if f.kind == "quote" and len(f.outlets) > 1] == [{"reuters", "bbc"}]
+
+
+def test_a_two_digit_duration_joins_whatever_the_words_unless_other_names_are_involved() -> None:
+    rows = rows_of(
+        told("reuters", "In fact, the club waited 71 years for a return to the final, let alone a title."),
+        told("bbc", "The curse held true for 71 years.", 1),
+    )
+    assert rows == [{"reuters", "bbc"}]
+    # the same figure of two named people stays two facts, and so do a prison term and a time that is none;
+    # a one-digit round duration needs shared words
+    for one, other in [
+        ("The chief executive, Anna Harrow, spent 12 years at the helm.", "A court in Leeds jailed Tom Okafor for 12 years."),
+        ("Its founder led the business for 12 years.", "A clerk was then jailed for 12 years."),
+        ("The plant had stood empty for five years.", "The mayor served for five years before the vote."),
+    ]:  # fmt: skip
+        assert rows_of(told("reuters", one), told("bbc", other, 1)) == []
+
+
+def test_overnight_is_a_point_in_time_not_a_span() -> None:
+    from claimcheck.match.normalize import is_span
+
+    assert not is_span("overnight") and is_span("over the past week") and is_span("since October")
+    rows = rows_of(
+        told("reuters", "Around 1,500 homes lost power overnight."),
+        told("bbc", "Some 1,480 homes were left without electricity.", 1),
+    )
+    assert rows == [{"reuters", "bbc"}]
+
+
+def test_a_round_ceiling_joins_a_precise_figure_of_its_own_thing_only() -> None:
+    rows = rows_of(
+        told("reuters", "The ship was carrying almost 400 passengers."),
+        told("bbc", "There were 396 passengers on board the vessel.", 1),
+    )
+    assert rows == [{"reuters", "bbc"}]
+    # another thing, generic people of two roles, or a figure the ceiling does not round: apart
+    for one, other in [
+        ("The ship was carrying almost 400 passengers.", "Some 396 crew members were on board the vessel."),
+        ("Nearly 400 people attended the vigil.", "Police said 396 people were evacuated."),
+        ("The ship was carrying almost 400 passengers.", "In all, 340 passengers were on board the vessel."),
+    ]:  # fmt: skip
+        assert rows_of(told("reuters", one), told("bbc", other, 1)) == []
+
+
+def test_lives_claimed_or_lost_are_deaths_but_lives_saved_are_not() -> None:
+    rows = rows_of(
+        told("reuters", "The quake claimed 58 lives in the mountain villages."),
+        told("bbc", "At least 58 people died when the quake struck.", 1),
+        told("cbs", "Rescue teams saved 58 lives after the quake.", 2),
+    )
+    assert rows == [{"reuters", "bbc"}]

@@ -199,6 +199,7 @@ def number_graph(
     # a specific counted thing (not people, money, a share or a duration; ``count_class``)
     specific = np.array([unit[n] not in GENERIC_UNITS and count_class(unit[n]) is not None for n in first], dtype=bool)
     measure = np.array([is_measure(unit[n]) for n in first], dtype=bool)
+    duration = np.array([unit[n] in _DURATIONS for n in first], dtype=bool)
     # a figure with decimals ("2.6 terabytes") of a count or a measure is as precise as "2,600"
     compound = np.array([bool(compound_key(items[n].claim)) for n in first], dtype=bool)
     decimal = (digits >= 2) & (np.floor(figure) != figure) & (specific | measure)
@@ -247,13 +248,13 @@ def number_graph(
             rounded = rounded_pairs(figure[chunk], figure[cols], digits[chunk], digits[cols])
             rounded &= point[chunk][:, None] & point[cols][None, :]
             same_figure = ((figure[chunk][:, None] == figure[cols][None, :]) | rounded) & (
-                precise[chunk][:, None] | (fair[chunk][:, None] & (sims >= floor))
+                precise[chunk][:, None] | (fair[chunk][:, None] & ((sims >= floor) | duration[chunk][:, None]))
             )
             # so is an agreeing figure of a role (deaths, injured, prisoners): checked below; and a small
             # figure of one specific thing ("four ships", "eight cores") when the sentences do not
             # name different people or places (``_lone_ok``), whatever the words around it
             lone = (figure[chunk][:, None] == figure[cols][None, :]) & (figure[chunk][:, None] >= 2)
-            lone &= (specific | compound)[chunk][:, None] & ~precise[chunk][:, None] & ~wide[chunk][:, None]
+            lone &= (specific | compound | measure)[chunk][:, None] & ~precise[chunk][:, None] & ~wide[chunk][:, None]
             ok &= (sims >= floor) | same_figure | role[chunk][:, None] | lone
             for x in np.flatnonzero(ok.sum(axis=1) > options.max_candidates):
                 found = np.flatnonzero(ok[x])  # a dense block: only the closest contexts
@@ -266,8 +267,11 @@ def number_graph(
             if weak.any():
                 at = np.flatnonzero(weak)
                 same[at] = [
-                    _share_a_word(ctx_words(ctx[first[ga[i]]]), ctx_words(ctx[first[ha[i]]]))
-                    or _lone_ok(items, first, ga[i], ha[i], sentence_names)
+                    (
+                        _share_a_word(ctx_words(ctx[first[ga[i]]]), ctx_words(ctx[first[ha[i]]]))
+                        or _lone_ok(items, first, ga[i], ha[i], sentence_names)
+                    )
+                    and (not duration[ga[i]] or _same_term(items, first, ga[i], ha[i]))
                     for i in at.tolist()
                 ]
                 dropped = at[~same[at]]  # admitted by the figure alone, which is not enough here
@@ -289,7 +293,11 @@ def number_graph(
                 at = np.flatnonzero(alone)
                 alone[at] = [
                     _lone_ok(items, first, ga[i], ha[i], sentence_names)
-                    and (specific[ga[i]] and specific[ha[i]] or _same_described(items, first, ga[i], ha[i]))
+                    and (
+                        specific[ga[i]] and specific[ha[i]]
+                        or _same_described(items, first, ga[i], ha[i])
+                        or measure[ga[i]] and measure[ha[i]] and _same_dimension(items, first, ga[i], ha[i])
+                    )
                     for i in at.tolist()
                 ]
                 admitted[at] = alone[at] | (sims[xs[at], ys[at]] >= floor)
@@ -358,6 +366,40 @@ def _same_described(items: Sequence[Item], first: Sequence[int], g: int, h: int)
     if not (compound_key(a) and compound_key(b)):
         return False
     return (a.unit or "").split()[-1:] == (b.unit or "").split()[-1:]
+
+
+# Durations of a story ("waited 71 years", "the curse held for 71 years"): a two-digit one is one fact
+# whatever the words, unless the sentences name different people or places (``_lone_ok``).
+_DURATIONS = frozenset(["year", "month", "week", "day", "decade", "century"])
+_TERM_WORDS = re.compile(r"\b(?:jail|jailed|prison|imprison\w*|sentenc\w*|behind bars|custody|detention)\b", re.I)
+
+
+def _same_term(items: Sequence[Item], first: Sequence[int], g: int, h: int) -> bool:
+    """Whether two durations may be one: not a prison term and a time that is none ("jailed for 12 years"
+    / "spent 12 years at the helm")."""
+    a, b = (bool(_TERM_WORDS.search(items[first[k]].claim.sentence)) for k in (g, h))
+    return a == b
+
+
+# Words that say which dimension a measure gives ("40m deep", "a depth of 40m", "30cm-diameter", "30cm wide").
+_DIMENSION = {"deep": "depth", "depth": "depth", "wide": "width", "width": "width", "diameter": "width",
+              "across": "width", "narrow": "width", "broad": "width", "long": "length", "length": "length",
+              "tall": "height", "high": "height", "height": "height", "thick": "thickness",
+              "thickness": "thickness", "away": "distance", "distance": "distance", "far": "distance"}  # fmt: skip
+_LETTERS = re.compile(r"[a-z]+")
+
+
+def _dimensions(claim: Claim) -> frozenset[str]:
+    """The dimensions the clause of a measure names (``_DIMENSION``): "130ft deep and 12 inches wide"
+    gives depth for the first, width for the second."""
+    return frozenset(d for w in _LETTERS.findall(_own_clause(claim).lower()) if (d := _DIMENSION.get(w)))
+
+
+def _same_dimension(items: Sequence[Item], first: Sequence[int], g: int, h: int) -> bool:
+    """Whether two measures of one figure and unit may give one dimension: not when both clauses name
+    dimensions and none in common ("40m deep" / "40m long")."""
+    a, b = _dimensions(items[first[g]].claim), _dimensions(items[first[h]].claim)
+    return not a or not b or bool(a & b)
 
 
 # The score of two reports of the same precise figure of one thing (or class of things): above the
@@ -539,11 +581,14 @@ def _bound_links(
     """A precise bound or hedged figure and a more precise figure it names (``bound_meets``: "more than
     11 million documents" / "11.5 million documents"; "more than a million migrants" / "in excess of 1.1
     million refugees") of one counted thing or class are one fact, as equal precise figures are. Only
-    a bound precise itself (``is_precise``), figures that agree, and time spans that agree."""
+    a bound precise itself (``is_precise``), figures that agree, and time spans that agree; a round bound
+    ("almost 400 passengers") only with a precise figure of the same specific thing ("396 passengers")."""
     by_figure: dict[tuple[bool, float], list[int]] = defaultdict(list)
     for g, n in enumerate(first):
         v = items[n].claim.value
-        if v is not None and figure[g] > 0 and precise[g] and not is_wide(v) and v.low != v.high:
+        if v is None or figure[g] <= 0 or is_wide(v) or v.low == v.high:
+            continue
+        if precise[g] or (unit[n] not in GENERIC_UNITS and count_class(unit[n]) is not None):
             by_figure[is_span(items[n].claim.when), float(f"{figure[g]:.10g}")].append(g)
     if not by_figure:
         return
@@ -561,6 +606,8 @@ def _bound_links(
                         continue
                     if not bound_meets(va, vb):
                         continue
+                    if not precise[a] and (unit[n] != unit[m] or not precise[b]):
+                        continue  # a round bound names only a precise figure of its own thing
                     if unit[n] != unit[m]:  # another thing of its class ("refugees" / "migrants")
                         ca = thing_class(unit[n], items[n].claim.unit) or count_class(unit[n])
                         cb = thing_class(unit[m], items[m].claim.unit) or count_class(unit[m])

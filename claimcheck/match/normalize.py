@@ -17,7 +17,7 @@ from claimcheck.text import (
 _NAME = re.compile(r"\b[A-Z][\w’'-]*[a-z][\w’'-]*\b")
 _SPAN_WHEN = re.compile(
     r"^\s*(since|over|during|throughout|from|between|in the (past|last)|so far|to date|in total|"
-    r"this year|altogether|cumulative)",
+    r"this year|altogether|cumulative)\b",  # "over the past week", not "overnight" (a point in time)
     re.IGNORECASE,
 )
 # Spans that run up to the time of writing: the running total of one count, however the span is named.

@@ -66,7 +66,7 @@ from claimcheck.match.things import role_family
 from claimcheck.models import Article, Claim, Fact, Link, Outlet
 from claimcheck.text import match_content_words, match_words
 
-__all__ = ["distinct_claims", "join_article_parts", "join_quote_parts", "match_facts", "paused_gc"]
+__all__ = ["distinct_claims", "join_article_parts", "join_fragments", "join_quote_parts", "match_facts", "paused_gc"]
 
 
 @contextmanager
@@ -168,6 +168,7 @@ def _cluster_kind(
     if kind == "quote":
         clusters = join_quote_parts(items, graph, clusters, options)
         clusters = join_article_parts(items, clusters, options)
+        clusters = join_fragments(items, clusters, options)
     if graph.updates:
         clusters = _check_updates(items, graph, clusters, options, articles)
     return items, graph, clusters
@@ -339,6 +340,44 @@ def join_article_parts(
                     best = (score, owner[a])
             if best is not None:
                 moves[owner[b]] = best[1]
+    if not moves:
+        return clusters
+    joined = [list(c) for c in clusters]
+    for k, to in moves.items():
+        joined[to].extend(joined[k])
+        joined[k] = []
+    return [sorted(c) for c in joined if c]
+
+
+def join_fragments(items: Sequence[Item], clusters: list[list[int]], options: MatchOptions) -> list[list[int]]:
+    """A phrase of two or three words that one article quotes from a longer quotation ("tears of joy and
+    peace" / he spoke of "joy and peace"), too short for ``join_quote_parts``, joins the one fact of two
+    or more claims whose quote holds it word for word, by a compatible speaker. It needs two content
+    words, and a phrase found in the quotes of two facts joins neither (a stock phrase, not a part)."""
+    norm = {c[0]: quote_norm(items[c[0]].claim) for c in clusters if len(c) == 1}
+    frags = {n: t.split() for n, t in norm.items() if len(t.split()) >= 2 and not _part_sized(t, options)}
+    frags = {n: ws for n, ws in frags.items() if len(match_content_words(" ".join(ws))) >= 2}
+    if not frags:
+        return clusters
+    needed = {w for ws in frags.values() for w in ws}
+    posting: dict[str, list[int]] = defaultdict(list)  # a fragment's word -> quotes of facts of 2+ claims
+    texts: dict[int, str] = {}
+    for c in clusters:
+        if len(c) > 1:
+            for n in c:
+                texts[n] = f" {quote_norm(items[n].claim)} "
+                for w in needed.intersection(texts[n].split()):
+                    posting[w].append(n)
+    owner = {n: k for k, c in enumerate(clusters) for n in c}
+    moves: dict[int, int] = {}
+    for b, ws in frags.items():
+        found = [posting.get(w, []) for w in ws]
+        if not all(found):
+            continue
+        into = {owner[a] for a in min(found, key=len) if f" {norm[b]} " in texts[a]
+                and speakers_compatible(items[a].claim.speaker, items[b].claim.speaker)}  # fmt: skip
+        if len(into) == 1:
+            moves[owner[b]] = into.pop()
     if not moves:
         return clusters
     joined = [list(c) for c in clusters]

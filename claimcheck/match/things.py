@@ -63,6 +63,7 @@ COUNT_NOUNS = frozenset(
 )  # fmt: skip
 
 
+@functools.lru_cache(maxsize=65536)
 def unit_key(unit: str | None) -> str:
     """The counted thing reduced to its head noun: "political prisoners" -> "prisoner"; a unit of
     measure in it to its one spelling ("five-yard score", "5-yard pass": "yd")."""
@@ -71,6 +72,8 @@ def unit_key(unit: str | None) -> str:
         if len(w) > 1 and w in MEASURE_WORDS:
             return MEASURE_WORDS[w][0]
     ws = match_content_words(unit or "") or match_words(unit or "")  # "others" is a stopword, and a generic unit
+    if ws and (noun := _plural_stopword(raw[-1] if raw else "")) and ws[-1] != noun:
+        ws = [*ws, noun]  # "five defensive outs" counts outs, not "defensive"
     while len(ws) > 1 and ws[-1] in _AFTER_HEAD:
         ws = ws[:-1]  # "19 points clear", "two years ago": the head comes before
     if len(ws) > 1 and (compound := _COMPOUNDS.get((ws[-2], ws[-1]))):
@@ -78,6 +81,19 @@ def unit_key(unit: str | None) -> str:
     if len(ws) > 1 and ws[0] in COUNT_NOUNS and ws[0] != "time":  # "a two-time champion" counts titles
         return UNIT_SYNONYMS.get(ws[0], ws[0])  # "12 point lead", "17 minute delay": points, minutes
     return UNIT_SYNONYMS.get(ws[-1], ws[-1]) if ws else ""
+
+
+@functools.lru_cache(maxsize=4096)
+def _plural_stopword(word: str) -> str:
+    """The unit's last word when it is a plural noun whose singular is a stop word ("outs", "downs",
+    "ups"): a noun for all that, the head of "five defensive outs"; else ""."""
+    last = word.strip(".,;:'\u2019")
+    if len(last) < 4 or not last.isalpha() or not last.endswith("s"):
+        return ""
+    stem = match_words(last)
+    if len(stem) != 1 or stem[0] in ("one", "other") or match_content_words(last):
+        return ""
+    return stem[0]
 
 
 # Head nouns too general to name a counted thing by themselves: "1,100 people" may be prisoners.
@@ -95,9 +111,15 @@ def thing_key(claim: Claim) -> str:
     generic ("people") and the claim's role (``extra["unit_role"]``, e.g. "political prisoners")
     or its sentence says what the people are ("1,100 people remain behind bars" -> "prisoner")."""
     key = compound_key(claim) or unit_key(claim.unit)
+    if key in ("live", "life") and _LIVES_LOST.search(claim.sentence):
+        key = "death"  # "the quake claimed 58 lives", "58 lives were lost": deaths
     if is_part(claim):
         return _part_thing(claim, _whole_thing(claim, key))
     return _whole_thing(claim, key)
+
+
+# Verbs that make a count of lives a count of deaths ("claimed 58 lives", "cost 12 lives", "lives were lost").
+_LIVES_LOST = re.compile(r"\b(?:claim(?:s|ed|ing)?|lost|los(?:e|es|ing)|cost(?:s|ing)?|t(?:ook|aken|akes|aking))\b", re.I)
 
 
 _COMPOUND = re.compile(r"[\w.,]+[-\u2010\u2011]([a-z]+)\b", re.IGNORECASE)
@@ -372,7 +394,8 @@ def bound_meets(a: Interval, b: Interval) -> bool:
     """Whether a bound or a hedged figure meets a more precise one of the same thing: "more than 11
     million" and "11.5 million" (the precise figure cut to the bound's digits is the bound), "more than a
     million" and "in excess of 1.1 million", "about 90" and "89" (the precise figure rounded to the hedged
-    one's digits is it). Outlets state one figure at the precision they choose."""
+    one's digits is it), "nearly 400" and "396" (the same, below the ceiling). Outlets state one figure at
+    the precision they choose."""
     for x_iv, y_iv in ((a, b), (b, a)):
         x, y = stated(x_iv), stated(y_iv)
         if not x or not y or x == y or x <= 0 or y <= 0:
@@ -385,6 +408,9 @@ def bound_meets(a: Interval, b: Interval) -> bool:
         if lower and y > x and math.isclose(_trunc_sig(y, dx), x, rel_tol=1e-9):
             return True
         if hedged and _rounds_to_sig(y, x, dx):
+            return True
+        ceiling = x_iv.low is not None and x_iv.high == x and x_iv.low < x  # "nearly 400", "almost 400"
+        if ceiling and y < x and _rounds_to_sig(y, x, dx):
             return True
     return False
 
