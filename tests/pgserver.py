@@ -37,13 +37,16 @@ def _runuser() -> str:
 
 
 def _scratch_parent() -> str | None:
-    """/dev/shm when it has room for a session's databases (a few hundred MB): in memory, a database per
-    test is copied about four times faster, and removing the cluster's thousands of files at the end takes
-    no time (on disk, with ext4's discard, it took 8 s). Elsewhere (a small /dev/shm, as in Docker): the
-    temp dir."""
-    with contextlib.suppress(OSError):
+    """/dev/shm when it and the memory behind it have room for a session's databases (a few hundred MB): in
+    memory, a database per test is copied about four times faster, and removing the cluster's thousands of
+    files at the end takes no time (on disk, with ext4's discard, it took 8 s). Elsewhere (a small /dev/shm, as
+    in Docker, or little free memory): the temp dir."""
+    with contextlib.suppress(OSError, ValueError):
         st = os.statvfs("/dev/shm")
-        if st.f_bavail * st.f_frsize >= 2 << 30 and os.access("/dev/shm", os.W_OK | os.X_OK):
+        meminfo = Path("/proc/meminfo").read_text()
+        available_kib = int(meminfo.split("MemAvailable:")[1].split()[0])
+        room = min(st.f_bavail * st.f_frsize, available_kib << 10)
+        if room >= 2 << 30 and os.access("/dev/shm", os.W_OK | os.X_OK):
             return "/dev/shm"
     return None
 
