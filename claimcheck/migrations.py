@@ -210,6 +210,19 @@ class Migration:
     postgres: Callable[[Any], None]
 
 
+def _m2_language(db: sqlite3.Connection) -> None:
+    """The article's language (ISO 639-1, claims.language): claims are extracted from English text only.
+    Articles stored before it have none (read as English, as they were); ``reindex`` fills it in."""
+    db.execute("ALTER TABLE articles ADD COLUMN language TEXT")
+
+
+def _pg_m2_language(db: Any) -> None:
+    db.execute("ALTER TABLE articles ADD COLUMN IF NOT EXISTS language TEXT")
+
+
 # Ordered; a database at version N has run the first N. Append, never reorder.
-MIGRATIONS: list[Migration] = [Migration("initial", _m1_initial, _pg_m1_initial)]
+MIGRATIONS: list[Migration] = [
+    Migration("initial", _m1_initial, _pg_m1_initial),
+    Migration("article language", _m2_language, _pg_m2_language),
+]
 SCHEMA_VERSION = len(MIGRATIONS)

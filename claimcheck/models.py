@@ -248,6 +248,9 @@ class ExtractedPage:
     author: str | None = None
     published: datetime | None = None
     canonical_url: str | None = None
+    # ISO 639-1 code: the page's declared language from extract_page, the article's (claims.language.
+    # decide_language) once the worker has read the text; None when nothing tells
+    language: str | None = None
 
     def __post_init__(self) -> None:
         _utc(self, "published")
@@ -266,6 +269,7 @@ class Article:
     published: datetime | None = None
     claims: tuple[Claim, ...] = ()
     id: int | None = None
+    language: str | None = None  # ISO 639-1 (claims.language.decide_language); only English gets claims
 
     def __post_init__(self) -> None:
         _utc(self, "fetched", "published")

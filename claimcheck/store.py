@@ -33,6 +33,9 @@ BUSY_TIMEOUT_MS = 60_000
 VERIFY_MAX_BYTES = 1_000_000_000  # quick_check reads the whole file: about 0.4 s per 200 MB when cached
 
 
+KEEP = "\0keep"  # replace_claims: leave the article's stored language as it is
+
+
 def content_hash(text: str) -> str:
     """Hash of the text with whitespace normalised: the same article re-fetched hashes the same."""
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
@@ -69,6 +72,7 @@ class ArticleRow:
     title: str
     url: str
     claims: int
+    language: str | None = None  # ISO 639-1; an article in another language than English has no claims
 
 
 @dataclass(frozen=True)
@@ -178,7 +182,7 @@ class Store:
     ) -> list[tuple[int, bool] | Exception]:
         raise NotImplementedError
 
-    def replace_claims(self, article_id: int, claims: Sequence[Claim]) -> None:
+    def replace_claims(self, article_id: int, claims: Sequence[Claim], language: str | None = KEEP) -> None:
         raise NotImplementedError
 
     def iter_articles(self, batch: int = 200) -> Iterator[Article]:
@@ -225,6 +229,10 @@ class Store:
         raise NotImplementedError
 
     def outlet_stats(self) -> list[OutletStats]:
+        raise NotImplementedError
+
+    def language_counts(self) -> dict[str | None, int]:
+        """Stored articles per language (None: not decided, read as English), most first."""
         raise NotImplementedError
 
     def outlet_ids(self) -> set[str]:
@@ -301,6 +309,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "feeds": ("outlet", "url", "etag", "last_modified", "last_status", "last_error", "last_fetched"),
     "articles": (
         "id", "outlet", "url", "canonical_url", "title", "author", "published", "fetched", "text", "content_hash",
+        "language",
     ),
     "entries": ("outlet", "key", "url", "article_id", "status", "seen"),
     "claims": ("id", "article_id", "kind", "text", "sentence", "start", '"end"', "fields"),
@@ -621,11 +630,13 @@ class SqliteStore(Store):
                     db.execute("RELEASE article")
         return out
 
-    def replace_claims(self, article_id: int, claims: Sequence[Claim]) -> None:
-        """Swap an article's claims for new ones (reindex), in one transaction."""
+    def replace_claims(self, article_id: int, claims: Sequence[Claim], language: str | None = KEEP) -> None:
+        """Swap an article's claims (and, given one, its language) for new ones (reindex), in one transaction."""
         with self._write() as db:
             db.execute("DELETE FROM claims WHERE article_id = ?", (article_id,))
             _insert_claims(db, article_id, claims)
+            if language is not KEEP:
+                db.execute("UPDATE articles SET language = ? WHERE id = ?", (language, article_id))
 
     def iter_articles(self, batch: int = 200) -> Iterator[Article]:
         """Every stored article, without claims, in id order; reads in batches to bound memory."""
@@ -704,7 +715,7 @@ class SqliteStore(Store):
         The window is judged as :meth:`search` judges it."""
         sql = [
             "SELECT a.id, a.outlet, a.published, a.fetched, a.title, a.url, "
-            "(SELECT count(*) FROM claims c WHERE c.article_id = a.id) FROM articles a WHERE 1"
+            "(SELECT count(*) FROM claims c WHERE c.article_id = a.id), a.language FROM articles a WHERE 1"
         ]
         args: list[object] = []
         sql += _window(args, since, until, outlets)
@@ -717,7 +728,7 @@ class SqliteStore(Store):
         except sqlite3.DatabaseError as e:
             raise StoreError(f"{self.path}: {_explain(e)}") from None
         return [
-            ArticleRow(r[0], r[1], parse_iso(r[2]), parse_iso(r[3]), r[4], r[5], r[6]) for r in rows
+            ArticleRow(r[0], r[1], parse_iso(r[2]), parse_iso(r[3]), r[4], r[5], r[6], r[7]) for r in rows
         ]
 
     def outlet_stats(self) -> list[OutletStats]:
@@ -730,6 +741,12 @@ class SqliteStore(Store):
             "ON n.article_id = a.id GROUP BY a.outlet ORDER BY count(*) DESC, a.outlet"
         ).fetchall()
         return [OutletStats(r[0], r[1], r[2], r[3] or 0, parse_iso(r[4]), parse_iso(r[5])) for r in rows]
+
+    def language_counts(self) -> dict[str | None, int]:
+        rows = self.db.execute(
+            "SELECT language, count(*) FROM articles GROUP BY language ORDER BY count(*) DESC, language"
+        ).fetchall()
+        return {r[0]: int(r[1]) for r in rows}
 
     def outlet_ids(self) -> set[str]:
         """Outlets the store knows: configured at some fetch, or holding articles."""
@@ -889,7 +906,7 @@ def _window(
     return sql
 
 
-_ARTICLE_COLS = "id, outlet, url, canonical_url, title, author, published, fetched, text, content_hash"
+_ARTICLE_COLS = "id, outlet, url, canonical_url, title, author, published, fetched, text, content_hash, language"
 _A_ARTICLE_COLS = ", ".join(f"a.{c.strip()}" for c in _ARTICLE_COLS.split(","))
 
 
@@ -926,6 +943,7 @@ def _article(r: Sequence[Any]) -> Article:  # a row of the articles table
         fetched=parse_iso(r[7]),  # type: ignore[arg-type]  # NOT NULL in the schema
         text=str(r[8]),
         content_hash=str(r[9]),
+        language=r[10],
     )
 
 
@@ -956,7 +974,7 @@ def _add_article(db: sqlite3.Connection, article: Article, entry_keys: Iterable[
         return row[0], False
     cur = db.execute(
         "INSERT INTO articles (outlet, url, canonical_url, title, author, published, fetched, text, "
-        "content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "content_hash, language) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             article.outlet,
             article.url,
@@ -967,6 +985,7 @@ def _add_article(db: sqlite3.Connection, article: Article, entry_keys: Iterable[
             iso(article.fetched),
             article.text,
             article.content_hash,
+            article.language,
         ),
     )
     article_id = int(cur.lastrowid or 0)

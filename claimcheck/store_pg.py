@@ -26,6 +26,7 @@ from claimcheck.store import (
     _ROW_COLS,
     _WORD,
     COLUMNS,
+    KEEP,
     ORDER_BY,
     ArticleRow,
     OutletStats,
@@ -40,7 +41,10 @@ from claimcheck.store import (
 CONNECT_TIMEOUT = 10  # seconds
 MIGRATE_LOCK = 0x636C6D63  # pg_advisory_xact_lock key while the schema is migrated ("clmc")
 EXTRA = 'PostgreSQL needs the postgres extra: pip install "claimcheck[postgres]" (psycopg 3)'
-_ARTICLE_COLS = "a.id, a.outlet, a.url, a.canonical_url, a.title, a.author, a.published, a.fetched, a.text, a.content_hash"
+_ARTICLE_COLS = (
+    "a.id, a.outlet, a.url, a.canonical_url, a.title, a.author, a.published, a.fetched, a.text, a.content_hash, "
+    "a.language"
+)
 
 
 def redact(url: str) -> str:
@@ -314,10 +318,12 @@ class PgStore(Store):
                     out.append(e)
         return out
 
-    def replace_claims(self, article_id: int, claims: Sequence[Claim]) -> None:
+    def replace_claims(self, article_id: int, claims: Sequence[Claim], language: str | None = KEEP) -> None:
         with self._write() as db:
             db.execute("DELETE FROM claims WHERE article_id = %s", (article_id,))
             _insert_claims(db, article_id, claims)
+            if language is not KEEP:
+                db.execute("UPDATE articles SET language = %s WHERE id = %s", (language, article_id))
 
     def iter_articles(self, batch: int = 200) -> Iterator[Article]:
         last = 0
@@ -469,7 +475,7 @@ class PgStore(Store):
     ) -> list[ArticleRow]:
         sql = [
             "SELECT a.id, a.outlet, a.published, a.fetched, a.title, a.url, "
-            "(SELECT count(*) FROM claims c WHERE c.article_id = a.id) FROM articles a WHERE true"
+            "(SELECT count(*) FROM claims c WHERE c.article_id = a.id), a.language FROM articles a WHERE true"
         ]
         args: list[object] = []
         sql += _window(args, since, until, outlets)
@@ -478,7 +484,13 @@ class PgStore(Store):
             sql.append("LIMIT %s")
             args.append(limit)
         rows = self._read(" ".join(sql), args)
-        return [ArticleRow(r[0], r[1], parse_iso(r[2]), parse_iso(r[3]), r[4], r[5], int(r[6])) for r in rows]
+        return [ArticleRow(r[0], r[1], parse_iso(r[2]), parse_iso(r[3]), r[4], r[5], int(r[6]), r[7]) for r in rows]
+
+    def language_counts(self) -> dict[str | None, int]:
+        rows = self._read(
+            "SELECT language, count(*) FROM articles GROUP BY language ORDER BY count(*) DESC, language"
+        )
+        return {r[0]: int(r[1]) for r in rows}
 
     def outlet_stats(self) -> list[OutletStats]:
         rows = self._read(
@@ -552,8 +564,8 @@ def _window(
 
 def _add_article(db: Any, article: Article, entry_keys: Iterable[str]) -> tuple[int, bool]:
     row = db.execute(
-        "INSERT INTO articles (outlet, url, canonical_url, title, author, published, fetched, text, content_hash) "
-        "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING RETURNING id",
+        "INSERT INTO articles (outlet, url, canonical_url, title, author, published, fetched, text, content_hash, "
+        "language) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING RETURNING id",
         (
             article.outlet,
             article.url,
@@ -564,6 +576,7 @@ def _add_article(db: Any, article: Article, entry_keys: Iterable[str]) -> tuple[
             iso(article.fetched),
             article.text,
             article.content_hash,
+            article.language,
         ),
     ).fetchone()
     if row is None:

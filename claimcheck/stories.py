@@ -12,7 +12,9 @@ articles are, on average, similar to each other (exact, from the groups' summed 
 do not chain together through one article that mentions both, and a story of a few articles takes in
 only what is similar to it relative to its own cohesion, so a big story does not absorb a neighbouring
 one. Two groups a little less similar than that still merge when their headlines name the same thing (a
-word in most titles of each that is the two groups' own, within weeks). A term that one outlet alone uses
+word in most titles of each that is the two groups' own, within weeks of each other's medians or of each
+other's nearest articles), or when, within days, a name (a word their articles capitalise) is in most of
+the articles of each and is theirs. A term that one outlet alone uses
 (its page furniture) weighs little. A split story is preferred to a mixed one.
 
 Wire copies are counted as ``compare`` counts them (claimcheck.match.syndication): a story's independent
@@ -105,6 +107,9 @@ class StoryOptions:
     title_key: float = 0.6  # ... titles share a specific headline term: in this share of each group's titles
     title_days: float = 60.0  # ... and their times are at most this many days apart, and the term is
     title_own: float = 0.5  # ... theirs: at least this share of the window's titles with it are theirs
+    title_nearest: bool = True  # ... the time between two groups for it: also from their nearest articles
+    name_link: bool = True  # ... and within same_days, a name in title_key of the titles and leads of each
+    name_case: float = 0.8  # a name: a term at least this share of whose spellings are capitalised
 
 
 # --- text to terms --------------------------------------------------------------------------------
@@ -193,6 +198,8 @@ class _Terms(dict[str, int]):
         self.vocab: list[str] = []
         self.forms: list[Counter[str]] = []
         self.figures: list[int] = []  # ids of the precise figures (:func:`precise_figure`)
+        self.spellings: list[int] = []  # per term id: its distinct spellings (tokens) ...
+        self.capitals: list[int] = []  # ... and how many of them are capitalised ("Munich", "Munich's")
 
     def _new(self, token: str) -> int:
         if token == "\x01":
@@ -209,7 +216,11 @@ class _Terms(dict[str, int]):
                 if term[0] == "#" and precise_figure(term):
                     self.figures.append(tid)
                 self.forms.append(Counter())
+                self.spellings.append(0)
+                self.capitals.append(0)
             self.forms[tid][token] += 1
+            self.spellings[tid] += 1
+            self.capitals[tid] += token[0].isupper()
         return tid
 
 
@@ -258,6 +269,7 @@ class _Index:
     idf: np.ndarray  # per term id
     df: np.ndarray  # per term id
     figure: np.ndarray  # per term id: a precise figure (:func:`precise_figure`)
+    name: np.ndarray  # per term id: a name (most of its spellings capitalised; StoryOptions.name_case)
     indptr: np.ndarray  # article i's rows are indptr[i]:indptr[i+1]
     terms: _Terms
 
@@ -319,7 +331,9 @@ def index_articles(articles: Articles, options: StoryOptions) -> _Index:
     indptr = np.concatenate(([0], np.cumsum(np.bincount(doc, minlength=n))))
     figure = np.zeros(size, dtype=bool)
     figure[terms.figures] = True
-    return _Index(n, doc, term, in_title, w, idf, df, figure, indptr, terms)
+    spellings = np.array(terms.spellings, dtype=np.float64)
+    name = np.array(terms.capitals, dtype=np.float64) >= options.name_case * np.maximum(spellings, 1.0)
+    return _Index(n, doc, term, in_title, w, idf, df, figure, name, indptr, terms)
 
 
 # --- grouping -----------------------------------------------------------------------------------------
@@ -462,16 +476,19 @@ def group(
     keep = sims >= options.edge
     pairs, sims = pairs[keep], sims[keep]
     order = np.lexsort((pairs[:, 1], pairs[:, 0], -sims))
-    heads = _Headlines(ix) if options.title_link else None
+    heads = _Headlines(ix, options.name_link) if options.title_link else None
     return _average_linkage(vec, times, pairs[order], options, n, ix.df, ix.figure, heads)
 
 
 class _Headlines:
     """The title terms of each article (sorted by article, as the index) and in how many titles each term
-    is: a group's headline terms are those in at least a given share of its articles' titles."""
+    is: a group's headline terms are those in at least a given share of its articles' titles. With
+    ``names``, ``self.names`` is the same over the names (:attr:`_Index.name`) in the articles' titles and
+    leads: a group's names are those in at least a given share of its articles."""
 
-    def __init__(self, ix: _Index) -> None:
-        rows = np.flatnonzero(ix.in_title)
+    def __init__(self, ix: _Index, names: bool = False, rows: np.ndarray | None = None) -> None:
+        rows = np.flatnonzero(ix.in_title) if rows is None else rows
+        self.names = _Headlines(ix, rows=np.flatnonzero(ix.name[ix.term])) if names else None
         self.term = ix.term[rows]
         self.indptr = np.concatenate(([0], np.cumsum(np.bincount(ix.doc[rows], minlength=ix.n))))
         self.titles = np.bincount(self.term, minlength=len(ix.df)).tolist()  # per term: titles with it
@@ -510,6 +527,61 @@ def _headline_link(
         return False
     ka, kb = heads.keys(*a, options.title_key), heads.keys(*b, options.title_key)
     return any(ka[t] + kb[t] >= options.title_own * heads.titles[t] for t in ka if t in kb)
+
+
+def _name_link(
+    avg: float,
+    gap: float,
+    a: tuple[int, list[int]],
+    b: tuple[int, list[int]],
+    heads: _Headlines | None,
+    options: StoryOptions,
+) -> bool:
+    """:func:`_headline_link` over names (terms their articles capitalise: "Interlagos", "Verstappen") in
+    titles and leads, for groups within ``same_days`` of each other: two angles of one event told the same
+    days (the winner, the driver who crashed) name the same rare place and people in most of their
+    articles though their headlines differ. The name must be the two groups' own (``title_own`` of the
+    window's articles with it), so a country in the news or a president named everywhere does not link."""
+    if heads is None or heads.names is None or gap > options.same_days * 86400.0:
+        return False
+    return _headline_link(avg, 0.0, a, b, heads.names, options)
+
+
+def _nearest_gap(wa: list[float], wb: list[float]) -> float:
+    """The time between the nearest two articles of two groups (their times sorted)."""
+    small, large = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    best = math.inf
+    for x in small:
+        k = bisect.bisect_left(large, x)
+        if k < len(large):
+            best = min(best, large[k] - x)
+        if k:
+            best = min(best, x - large[k - 1])
+    return best
+
+
+def _nearest_headline_link(
+    gap: float,
+    near: tuple[float, list[float], list[float], bool],
+    a: tuple[int, list[int]],
+    b: tuple[int, list[int]],
+    heads: _Headlines | None,
+    options: StoryOptions,
+) -> bool:
+    """:func:`_headline_link` with the time between the groups taken from their nearest articles instead of
+    their medians (``gap``), the average similarity damped by that time (``near``: the undamped average, the
+    groups' sorted times, whether they share a precise figure). A story told over months (a leak, then its
+    fallout a year later) has its median far from a piece on its latest turn; that piece joins when its
+    headline names the story and it is near in time to one of the story's articles. Only the headline link
+    is timed so: the average link keeps the medians, so same-subject news of other dates does not chain
+    into a story one article at a time."""
+    raw, wa, wb, fig = near
+    if not options.title_nearest or heads is None or gap <= options.same_days * 86400.0 or not wa or not wb:
+        return False
+    if raw < options.title_link:
+        return False
+    between = _nearest_gap(wa, wb)
+    return between < gap and _headline_link(raw * _damp(between, fig, options), between, a, b, heads, options)
 
 
 def _cohesive(cross: float, a: tuple[float, int], b: tuple[float, int], options: StoryOptions) -> bool:
@@ -585,10 +657,19 @@ def _average_linkage(
             got = [] if math.isnan(t) else [float(t)]
         return got
 
-    def linked(avg: float, gap: float, a: int, b: int) -> bool:
-        # similar enough on average, or nearly and their headlines name the same thing
-        return avg >= options.link or _headline_link(
-            avg, gap, (a, members.get(a, [a])), (b, members.get(b, [b])), heads, options
+    def linked(
+        avg: float, gap: float, a: int, b: int, near: tuple[float, list[float], list[float], bool]
+    ) -> bool:
+        # similar enough on average, or nearly and their headlines name the same thing (``near``: the
+        # undamped average, the groups' times and whether they share a precise figure, for the headline link
+        # timed from their nearest articles)
+        if avg >= options.link:
+            return True
+        ga, gb = (a, members.get(a, [a])), (b, members.get(b, [b]))
+        return (
+            _headline_link(avg, gap, ga, gb, heads, options)
+            or _nearest_headline_link(gap, near, ga, gb, heads, options)
+            or _name_link(avg, gap, ga, gb, heads, options)
         )
 
     refused: set[tuple[int, int, int, int]] = set()  # group pairs already judged, at their sizes then
@@ -616,10 +697,12 @@ def _average_linkage(
         avg = dot / (na * nb)
         wa, wb = times_of(a), times_of(b)
         gap = abs(_median(wa) - _median(wb)) if wa and wb else 0.0
+        fig = False
         if gap > same_seconds:  # a shared precise figure: the same fact, no damping
-            avg *= _damp(gap, bool(figure[shared].any()), options)
+            fig = bool(figure[shared].any())
+            avg *= _damp(gap, fig, options)
         if (
-            not linked(avg, gap, a, b)
+            not linked(avg, gap, a, b, (dot / (na * nb), wa, wb, fig))
             or (
                 options.specific
                 and dot / (na * nb) < options.duplicate

@@ -17,6 +17,8 @@ from claimcheck.stories import (
     _headline_link,
     _Headlines,
     _median,
+    _name_link,
+    _nearest_headline_link,
     _pair_lists,
     _specific_cap,
     _Vectors,
@@ -61,10 +63,17 @@ def average_linkage(
             got = [] if math.isnan(t) else [float(t)]
         return got
 
-    def linked(avg: float, gap: float, a: int, b: int) -> bool:
-        # similar enough on average, or nearly and their headlines name the same thing
-        return avg >= options.link or _headline_link(
-            avg, gap, (a, members[a]), (b, members[b]), heads, options
+    def linked(
+        avg: float, gap: float, a: int, b: int, near: tuple[float, list[float], list[float], bool]
+    ) -> bool:
+        # similar enough on average, or nearly and their headlines name the same thing (or do, timed from
+        # their nearest articles)
+        ga, gb = (a, members[a]), (b, members[b])
+        return (
+            avg >= options.link
+            or _headline_link(avg, gap, ga, gb, heads, options)
+            or _nearest_headline_link(gap, near, ga, gb, heads, options)
+            or _name_link(avg, gap, ga, gb, heads, options)
         )
 
     refused: set[tuple[int, int, int, int]] = set()  # group pairs already judged, at their sizes then
@@ -84,11 +93,13 @@ def average_linkage(
         avg = dot / (len(members[a]) * len(members[b]))
         wa, wb = times_of(a), times_of(b)
         gap = abs(_median(wa) - _median(wb)) if wa and wb else 0.0
+        fig = False
         if gap > options.same_days * 86400.0:  # a shared precise figure: the same fact, no damping
-            avg *= _damp(gap, any(t in figures for t, _ in shared), options)
+            fig = any(t in figures for t, _ in shared)
+            avg *= _damp(gap, fig, options)
         na, nb = len(members[a]), len(members[b])
         if (
-            not linked(avg, gap, a, b)
+            not linked(avg, gap, a, b, (dot / (na * nb), wa, wb, fig))
             or (
                 options.specific
                 and dot / (na * nb) < options.duplicate

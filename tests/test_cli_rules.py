@@ -116,11 +116,11 @@ def test_sigterm_stops_reindex_as_ctrl_c_does(tmp_path: Path, monkeypatch: pytes
     shutil.copy(demo_store().db, db)
     real, calls = reindex_module.extract_claims, []
 
-    def extract_claims(*args: object):  # type: ignore[no-untyped-def]
+    def extract_claims(*args: object, **kw: object):  # type: ignore[no-untyped-def]
         calls.append(1)
         if len(calls) == 3:
             os.kill(os.getpid(), signal.SIGTERM)
-        return real(*args)
+        return real(*args, **kw)
 
     monkeypatch.setattr(reindex_module, "extract_claims", extract_claims)
     code, out, err = run("reindex", "--json", db=db)
@@ -251,7 +251,7 @@ def test_articles_lists_newest_first_in_every_format(tmp_path: Path) -> None:
     code, out, err = run("articles", "--format", "json", "--limit", "100")
     rows = json.loads(out)
     assert code == 0 and len(rows) >= 20 and f"{len(rows)} articles" in err
-    assert set(rows[0]) == {"id", "outlet", "published", "fetched", "title", "claims", "url"}
+    assert set(rows[0]) == {"id", "outlet", "published", "fetched", "title", "claims", "language", "url"}
     published = [r["published"] for r in rows]
     assert published == sorted(published, reverse=True)
     code, out, _ = run("articles", "--source", "bbc", "--source", "dw", "--format", "json")

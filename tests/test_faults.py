@@ -67,8 +67,11 @@ def fetch(site: Site, db: Path, settings: FetchSettings = FAST) -> FetchReport:
         return run_fetch(parse_sources(text), store, FetchOptions(settings=settings, workers=0, allow_private=True))
 
 
-def run_case(site: Site, tmp_path: Path, settings: FetchSettings = FAST, limit: float = 8.0):  # type: ignore[no-untyped-def]
-    """Fetch both outlets; check the run is bounded, ``good`` is stored and the store is sound."""
+def run_case(site: Site, tmp_path: Path, settings: FetchSettings = FAST, limit: float = 15.0):  # type: ignore[no-untyped-def]
+    """Fetch both outlets; check the run is bounded, ``good`` is stored and the store is sound.
+
+    The bound is a hang check, not a speed target: below the 20 s a dripping body would take (so a missing
+    total timeout still fails), with room for a loaded machine (8 s was once missed by 0.1 s at load 170)."""
     good_outlet(site)
     db = tmp_path / "t.db"
     t0 = time.monotonic()

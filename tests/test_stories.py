@@ -446,7 +446,9 @@ def test_a_piece_whose_headline_names_the_story_joins_it_though_its_lead_wanders
     assert slump_stories(named, 5) == [4]
     # a headline that does not name it stays apart, and so does one further away in time than title_days
     assert slump_stories("Digital token frenzy fades, and its flaws show", 5) == [3]
-    assert slump_stories(named, 48, StoryOptions(title_days=1.0)) == [3]
+    assert slump_stories(named, 48, StoryOptions(title_days=1.0, name_link=False)) == [3]
+    # (within same_days, the token every article of both names links them too: the name link)
+    assert slump_stories(named, 48, StoryOptions(title_days=1.0)) == [4]
     assert slump_stories(named, 48) == [4]
     # a word in many other headlines of the window is not the story's own: 4 of 7 titles with it are
     # theirs, and it links; 4 of 9, and it does not (edge 0.10: the other titles make the word commoner)
@@ -454,6 +456,91 @@ def test_a_piece_whose_headline_names_the_story_joins_it_though_its_lead_wanders
     assert slump_stories(named, 5, near, others=3) == [4]
     assert slump_stories(named, 5, near, others=5) == [3]
     assert slump_stories(named, 5, replace(near, title_own=0.0), others=5) == [4]
+
+
+# A leak told by three outlets, its follow-up more than a year later (same precise figure), and a comment
+# piece a day after the follow-up (written for claimcheck).
+LEAK = [
+    ("Brannock files expose offshore accounts of ministers",
+     "A leak of 2,613 documents from the law firm Hallett Crane, known as the Brannock files, shows that three "
+     "ministers of Osterra held offshore accounts, a group of reporters said on Sunday."),
+    ("Brannock files: ministers named in offshore leak",
+     "Three Osterra ministers appear in the Brannock files, 2,613 documents taken from the law firm Hallett "
+     "Crane and shared with reporters, who say the accounts were never declared."),
+    ("What the Brannock files reveal about Osterra's elite",
+     "The Brannock files, a trove of 2,613 documents from Hallett Crane, trace offshore accounts held by "
+     "ministers and their relatives, reporters who studied the leak said."),
+]  # fmt: skip
+LEAK_LATER = (
+    "Brannock files: court fines law firm a year after the leak",
+    "A court in Osterra fined Hallett Crane over the 2,613 documents of the Brannock files, more than a year "
+    "after reporters first described the offshore accounts of ministers.",
+)
+LEAK_COMMENT = (
+    "The Brannock files changed less than we hoped",
+    "When reporters published the Brannock files, many expected resignations. A year on, the ministers are "
+    "still in office, the law firm pays a fine, and voters in Osterra seem to have moved on to prices and rents.",
+)
+
+
+def test_a_piece_near_a_long_storys_latest_turn_joins_when_its_headline_names_it() -> None:
+    def leak_stories(
+        comment: tuple[str, str], hours: float, options: StoryOptions | None = None
+    ) -> list[int]:
+        arts = [art(f"o{k + 1}", t, x, k, f"leak-{k}") for k, (t, x) in enumerate(LEAK)]
+        arts += [art("o4", *LEAK_LATER, 24 * 400, "leak-later"), art("o5", *comment, hours, "leak-comment")]
+        arts += sample()
+        return sorted(len(g) for g in group(arts, options) if any("leak" in arts[i].url for i in g))
+
+    # the follow-up joins through the precise figure; the story's median time stays at the leak
+    assert leak_stories(LEAK_COMMENT, 24 * 3) == [5]
+    # a day after the follow-up, 400 days after the story's median: timed from the medians it stays apart ...
+    assert leak_stories(LEAK_COMMENT, 24 * 401, StoryOptions(title_nearest=False)) == [1, 4]
+    # ... timed from the story's nearest article (the follow-up), its headline names the story: it joins
+    assert leak_stories(LEAK_COMMENT, 24 * 401) == [5]
+    # far from every article of the story, or with a headline that does not name it, it stays apart
+    assert leak_stories(LEAK_COMMENT, 24 * 200) == [1, 4]
+    assert leak_stories(("Osterra voters move on to prices and rents", LEAK_COMMENT[1]), 24 * 401) == [1, 4]
+    assert leak_stories(LEAK_COMMENT, 24 * 401, StoryOptions(title_link=0.0)) == [1, 4]
+
+
+# One motor race told from two angles the same day (written for claimcheck): the winner, and a driver's crash.
+RACE_WIN = [
+    ("Brenner takes the chequered flag in Calvera",
+     "Talia Brenner won the Calvera Grand Prix at the Montreve circuit on Sunday, holding off two rivals over "
+     "the last ten laps to claim her third victory of the season after a restart."),
+    ("Calvera Grand Prix: Brenner wins from pole",
+     "Starting from pole, Talia Brenner led almost every lap at Montreve and won the Calvera Grand Prix; "
+     "her team said the new tyres made the difference after the race was halted for a crash."),
+    ("Brenner victory tightens championship race",
+     "With her win at the Calvera Grand Prix in Montreve, Talia Brenner is now four points behind the leader "
+     "of the championship with five rounds to go."),
+]  # fmt: skip
+RACE_CRASH = [
+    ("Ambry walks away from heavy crash",
+     "Joss Ambry climbed out of his wrecked car unhurt after hitting the barrier at the Montreve hairpin "
+     "during the Calvera Grand Prix, which was halted; Talia Brenner won after the restart."),
+    ("Marshals praised after Ambry's smash",
+     "Safety crews reached Joss Ambry within seconds when his car struck the wall at Montreve in the Calvera "
+     "Grand Prix, and the driver later thanked them from the medical centre as Talia Brenner celebrated."),
+]  # fmt: skip
+
+
+def test_two_angles_of_one_event_the_same_day_join_through_the_names_they_share() -> None:
+    def race_stories(hours: float, options: StoryOptions | None = None) -> list[int]:
+        arts = [art(f"o{k + 1}", t, x, k, f"win-{k}") for k, (t, x) in enumerate(RACE_WIN)]
+        arts += [art(f"o{k + 4}", t, x, hours + k, f"crash-{k}") for k, (t, x) in enumerate(RACE_CRASH)]
+        arts += sample()
+        ours = [k for k, a in enumerate(arts) if a.url.rsplit("/", 1)[-1].startswith(("win-", "crash-"))]
+        return sorted(len(g) for g in group(arts, options) if set(g) & set(ours))
+
+    # a little less similar on average than link asks, and no headline word in common: apart without the rule
+    assert race_stories(3, StoryOptions(name_link=False)) == [2, 3]
+    # the same race, the same names in nearly every article of both (Calvera, Montreve, Brenner): one story
+    assert race_stories(3) == [5]
+    # names shared across more than same_days, or with the headline and name links off, do not link
+    assert race_stories(24 * 6) == [2, 3]
+    assert race_stories(3, StoryOptions(title_link=0.0)) == [2, 3]
 
 
 def unrelated(n: int, seed: int = 7) -> list[Article]:
@@ -496,7 +583,6 @@ def test_stories_are_the_same_with_thousands_of_other_articles_in_the_window() -
 
     assert grouped(unrelated(3000)) == grouped([])
     assert all(len(s) > 1 for s in grouped([]))
-
 
 
 def test_a_window_of_one_story_told_in_near_copies_is_one_story() -> None:

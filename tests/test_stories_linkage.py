@@ -49,6 +49,8 @@ OPTIONS = [
     S.StoryOptions(link=0.05, cohesion=0.5, same_days=0.5, half_life_days=3.0),  # more merges, damping
     S.StoryOptions(title_link=0.0),  # no headline link
     S.StoryOptions(title_link=0.02, title_key=0.3, title_own=0.1),  # many headline links
+    S.StoryOptions(title_link=0.02, title_key=0.3, title_own=0.1, same_days=30.0, name_case=0.5),  # name links
+    S.StoryOptions(title_link=0.02, title_key=0.3, title_own=0.1, half_life_days=5.0),  # nearest-article links
 ]
 
 

@@ -6,6 +6,7 @@ from bisect import bisect_right
 from collections.abc import Mapping
 
 from claimcheck.claims.citations import Credit, find_credits, resolve_anaphora
+from claimcheck.claims.language import is_english, text_language
 from claimcheck.claims.numbers import Quantity, find_quantities
 from claimcheck.claims.quotes import Quote, find_quotes
 from claimcheck.claims.sentences import Sentence, split_sentences
@@ -15,13 +16,20 @@ from claimcheck.models import Claim, ClaimDetails
 __all__ = ["extract_claims"]
 
 
-def extract_claims(text: str, aliases: Mapping[str, str] | None = None) -> list[Claim]:
-    """Every checkable claim in ``text``, in text order.
+def extract_claims(
+    text: str, aliases: Mapping[str, str] | None = None, *, language: str | None = None
+) -> list[Claim]:
+    """Every checkable claim in ``text``, in text order; none when the text is not English.
 
     ``aliases`` maps each name an outlet is cited by (any case) to its outlet id; citations of those
-    names resolve to the id, other credited sources keep their name as written.
+    names resolve to the id, other credited sources keep their name as written. ``language`` is the
+    article's language when the caller has decided it (``language.decide_language``, which also weighs
+    the page's declaration and the outlet's setting); without it the text's own
+    (``language.text_language``) decides, and a text that does not show one is read as English.
     """
     if not text or not text.strip():
+        return []
+    if not is_english(language if language is not None else text_language(text)):
         return []
     sentences = split_sentences(text)
     starts = [s.start for s in sentences]

@@ -160,7 +160,7 @@ def find_quantities(sentence: str, context: str = "") -> list[Quantity]:
         raws += [_Raw(m.start(), m.end(), 2.0, "digits", "times") for m in _TWICE.finditer(sentence)]
     taken = [(r.start, r.end) for r in raws]
     if _ANY_DIGIT.search(sentence):
-        blocked = [m.span() for p in (_PHONE, _URLISH) for m in p.finditer(sentence)] + taken
+        blocked = [m.span() for p in (_PHONE, _URLISH, _NUMBER_RUN) for m in p.finditer(sentence)] + taken
         raws += _digit_numbers(sentence, blocked)
     if _NUMBER_WORDS & set(_LOWER_WORD.findall(sentence.lower())):
         raws += [r for r in _word_numbers(sentence) if not any(a <= r.start < b for a, b in taken)]
@@ -178,6 +178,10 @@ def find_quantities(sentence: str, context: str = "") -> list[Quantity]:
         i += 2 if used else 1
         if q is not None:
             out.append(q)
+    if " or " in sentence or "ouple" in sentence:
+        out = [q for q in out if not _vague_amount(sentence, q)]
+    if len(out) >= LIST_ITEMS and _list_line(sentence, out):
+        return []
     _converted_bounds(sentence, out)
     if len(out) > 1 and "and" in sentence:
         out = _compound_durations(sentence, out)
@@ -189,6 +193,42 @@ def find_quantities(sentence: str, context: str = "") -> list[Quantity]:
 
 
 _OPEN_BRACKET = re.compile(r"\s*\(\s*$")
+
+# Vague amounts are no claims: "one or two", "two or three" (two neighbouring small number words), "a couple
+# (of)". Digits ("10 or 12") are figures someone gave; the words are a manner of speaking.
+_VAGUE_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_VAGUE_AMOUNT = re.compile(
+    r"\b(?:" + "|".join(rf"{a}\s+or\s+{b}" for a, b in zip(_VAGUE_WORDS, _VAGUE_WORDS[1:], strict=False)) + r")\b"
+    r"|\b(?:a\s+)?couple(?:\s+of)?\b",
+    re.IGNORECASE,
+)
+
+
+def _vague_amount(s: str, q: Quantity) -> bool:
+    return any(m.start() <= q.start < m.end() for m in _VAGUE_AMOUNT.finditer(s))
+
+
+# A list line: an ingredient list, a spec sheet, a table row flattened into text ("[1 cup rice, 2 eggs,
+# 1 tsp oil]", "6.1-inch screen, 128 GB, 12 MP camera"): LIST_ITEMS or more quantities that each open an
+# item (after the line's start, a comma, a bracket or a semicolon, maybe with "or"/"and"; a figure after a
+# label's colon is a fact box's, "Height: 70 metres, Engines: 27", and checkable), in a
+# line with no verb of a clause ("Storms killed 12 people, injured 40 and left 3,000 homes" has one) and no
+# thing news counts.
+LIST_ITEMS = 3
+_ITEM_START = re.compile(r"(?:^|[,;(\[\u2022|]\s*|\n)(?:(?:or|and|plus)\s+)?(?:about\s+|approx\.?\s+)?$", re.IGNORECASE)
+_CLAUSE_VERB = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|am|has|have|had|do|does|did|will|would|shall|should|can|could|may|"
+    r"might|must|said|says|say|told|tells|added|noted|reported|according)\b|\w{3,}(?:ed|ing)\s+(?:\d|by|to|in|on|at|the|a|an|his|her|their|its)\b",
+    re.IGNORECASE,
+)
+
+
+def _list_line(s: str, out: list[Quantity]) -> bool:
+    """A list line, unless it tallies what news counts ("The toll: 12 dead, 40 injured, 3,000 homeless")."""
+    items = sum(bool(_ITEM_START.search(s[max(0, q.start - 12) : q.start])) for q in out)
+    if items < LIST_ITEMS or items < len(out) - 1 or _CLAUSE_VERB.search(s):
+        return False
+    return not any(q.unit and q.unit.split()[-1].lower() in COUNT_NOUNS for q in out)
 
 
 def _converted_bounds(s: str, out: list[Quantity]) -> None:
@@ -373,6 +413,11 @@ def _hyphen_measure(s: str, raw: _Raw) -> None:
         raw.end = end
 
 
+# A table row flattened into text: three or more bare numbers in a row, with nothing but spaces or a dash
+# between them ("Westfield 15 18 12 16 - 61", a box score's points per quarter).
+_NUMBER_RUN = re.compile(r"(?<![\w.,$£€%])\d[\d,]*(?:\s+(?:[-–]\s+)?\d[\d,]*){2,}(?![\w.,%])")
+
+
 def _attached_left(s: str, start: int) -> bool:
     """Digits glued to a word on the left ("COVID-19", "G7", "v2") are part of a name, not a quantity."""
     if start == 0:
@@ -475,6 +520,8 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tupl
             raw = _Raw(raw.start, raw.end, raw.value * nxt.scale, raw.kind, raw.unit, measure="money")
             low = raw.value  # "$5-10m": both ends in millions
             nxt = _Raw(nxt.start, nxt.end, nxt.value, nxt.kind, raw.unit, measure="money", scale=nxt.scale)
+        elif raw.scale == 1.0 and nxt.scale > 1.0 and raw.value * nxt.scale <= nxt.value:
+            low = raw.value * nxt.scale  # "3-4 million people", "between 2 and 3 billion": both ends scaled
         same_unit = raw.unit == nxt.unit or raw.unit is None
         if (
             (between or joiner != "and")

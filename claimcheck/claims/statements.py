@@ -29,10 +29,29 @@ _FURNITURE_ANYWHERE = re.compile(
 # "Image 2/8"), registration and licence lines of site footers.
 _PAGER = re.compile(r"\d\s*(?:of|/)\s*\d")
 _FURNITURE_NUMBERED = re.compile(
-    r"\b(?:(?:caption|photo|image|picture|slide|video|gallery)\s+\d+\s*(?:of|/)\s*\d+|"
+    r"\b(?:(?:caption|photo|image|picture|slide|video|gallery|page)\s+\d+\s*(?:of|/)\s*\d+|"
     r"registration\s+(?:number|no)|licen[cs]e\s+(?:number|no)|licen[cs]e\s+for\s+publishing)\b",
     re.IGNORECASE,
 )
+# Cards of recipe and shop pages, whose figures are no news claims: "Prep time: 15 minutes", "Serves 4",
+# "Yield: 12 cookies", "Calories 250, Fat 12g", "Sale price $24.99", "Free shipping on orders over $50" (each
+# at the start of its line; "Yield on the bond rose to 4%" is news; a deal's "Save $31 if..." is the story).
+_CARD = re.compile(
+    r"(?:(?:prep(?:aration)?|cook(?:ing)?|total|active|bake|baking|chill(?:ing)?)\s+time\s*:?\s*\d|"
+    r"(?:serves|servings|makes|yield|portions)\s*:?\s*\d|yield\s*:|nutrition(?:al)?\s+(?:facts|information)|"
+    r"calories\s*:?\s*\d[\d,]*\s*(?:kcal)?\s*(?:[,|;]|$)|(?:sale|regular|list|original|our|retail)\s+price\b|"
+    r"price\s*:|free\s+(?:shipping|delivery|returns)\b|add\s+to\s+(?:cart|basket|bag)\b|"
+    r"(?:in|out\s+of)\s+stock\b|sku\b)",
+    re.IGNORECASE,
+)
+# Review stars: "Rated 4.5 out of 5 stars (212 reviews)", "4.7 out of 5 stars" ("4 out of 5 dentists" and
+# "4 out of 10 Americans" are claims).
+_RATING = re.compile(
+    r"^rated\s+\d(?:\.\d)?\s+out\s+of\b|\b\d(?:\.\d)?\s+out\s+of\s+(?:5|five)\s+stars\b|\(\d[\d,]*\s+(?:reviews|ratings)\)",
+    re.IGNORECASE,
+)
+# Counters of a byline or a share bar, in a short line or one of "|"-separated parts: "14 comments", "2.1K shares".
+_COUNTER = re.compile(r"\b\d[\d,.]*[KkM]?\s+(?:comments?|shares?|views?|likes?|replies|retweets?|reactions?)\b", re.IGNORECASE)
 _OPINION_WORDS = frozenset(
     [
         "should", "ought", "must", "perhaps", "maybe", "probably", "hopefully", "surely", "clearly",
@@ -113,9 +132,12 @@ _ACTOR = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][\w’'-]+|\b[A-Z]{2,}\b")
 
 
 def is_furniture(sentence: str) -> bool:
-    """Page furniture: newsletters, share buttons, credits lines, cookie notices."""
+    """Page furniture: newsletters, share buttons, credits lines, cookie notices; recipe cards, shop
+    prices, review stars and comment counts."""
     s = sentence.strip(" \t\"'“”‘’*•·-–—|")
     if FURNITURE.match(s) or _FURNITURE_ANYWHERE.search(s) or len(s.split()) < 3:
+        return True
+    if _CARD.match(s) or _RATING.search(s) or (_COUNTER.search(s) and ("|" in s or len(s.split()) <= 5)):
         return True
     # substring tests first: a pager needs " of " or "/", a footer line its word
     cheap = ((" of " in s or "/" in s) and _PAGER.search(s)) or "egistration" in s or "icen" in s

@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 
+from claimcheck.claims.language import is_english
 from claimcheck.cli.common import (
     MAX_COUNT,
     DbOption,
@@ -154,9 +155,11 @@ def compare(
         min_outlets=min_outlets, kind=kind, since=since_dt, until=until_dt, explain=explain
     )
     result = build_report(topic or "", articles, outlets, options)
+    other = sum(not is_english(a.language) for a in articles)  # stored without claims (README, Languages)
     note(
-        f"{counted(len(articles), 'article')} from {counted(len(result.outlets), 'outlet')}, "
-        f"{counted(len(result.facts), 'fact')} shown",
+        f"{counted(len(articles), 'article')} from {counted(len(result.outlets), 'outlet')}"
+        + (f" ({other:,} not in English: no claims)" if other else "")
+        + f", {counted(len(result.facts), 'fact')} shown",
         quiet,
     )
     if target is None and fmt == "table":

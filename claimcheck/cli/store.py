@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from claimcheck.claims.language import is_english
 from claimcheck.cli.common import (
     MAX_COUNT,
     DbOption,
@@ -94,6 +95,7 @@ def articles(
                 "fetched": _when(r.fetched),
                 "title": plain(r.title),
                 "claims": r.claims,
+                "language": r.language,
                 "url": plain(r.url),
             }
             for r in rows
@@ -151,6 +153,7 @@ def stats(
     """What is stored: articles and claims per outlet, the span of publication dates, the database size."""
     with open_reader(db, quiet=quiet) as store:
         per = store.outlet_stats()
+        languages = store.language_counts()
         total = store.stats()
         size = store.size_bytes()
         path = store.location
@@ -166,6 +169,7 @@ def stats(
                 "claims": total.claims,
                 "first_published": _when(first),
                 "last_published": _when(last),
+                "languages": {language or "undecided": n for language, n in languages.items()},
                 "outlets": [
                     {
                         "id": o.outlet,
@@ -206,6 +210,9 @@ def stats(
         counted(len(per), "outlet"),
     )
     out_console.print(table)
+    if other := {language: n for language, n in languages.items() if not is_english(language)}:
+        each = ", ".join(f"{terminal_safe(str(language))} {n:,}" for language, n in other.items())
+        note(f"{counted(sum(other.values()), 'article')} not in English ({each}): stored, without claims", quiet)
 
 
 def _day(dt: datetime | None) -> str:

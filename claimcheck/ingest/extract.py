@@ -18,6 +18,7 @@ from lxml import etree
 from trafilatura.settings import Extractor
 from trafilatura.utils import load_html
 
+from claimcheck.claims.language import primary
 from claimcheck.errors import FetchError, NoArticleText
 from claimcheck.ingest.decode import clean_text, decode_html, parse_datetime
 from claimcheck.models import ExtractedPage
@@ -69,7 +70,12 @@ def extract_page(
     author = clean_text(meta.get("author"), 200) or None
     published = meta.get("published")
     return ExtractedPage(
-        text=text, title=title, author=author, published=published, canonical_url=meta.get("canonical")
+        text=text,
+        title=title,
+        author=author,
+        published=published,
+        canonical_url=meta.get("canonical"),
+        language=meta.get("language"),
     )
 
 
@@ -216,8 +222,9 @@ def _clean_body(text: str) -> str:
 
 
 def page_metadata(html: str | lxml.html.HtmlElement, url: str) -> dict[str, Any]:
-    """Title, author, precise publication time and canonical URL from the page's head and JSON-LD
-    (``html`` as text or as an already parsed tree)."""
+    """Title, author, precise publication time, canonical URL and declared language (``<html lang>``,
+    og:locale, Content-Language) from the page's head and JSON-LD (``html`` as text or as an already
+    parsed tree)."""
     out: dict[str, object] = {}
     if isinstance(html, lxml.html.HtmlElement):
         root = html
@@ -234,6 +241,12 @@ def page_metadata(html: str | lxml.html.HtmlElement, url: str) -> dict[str, Any]
         (m.get("property") or m.get("name") or m.get("itemprop") or "").lower(): (m.get("content") or "").strip()
         for m in root.xpath("//meta[@content]")
     }
+    declared = root.get("lang") or root.get("xml:lang") or metas.get("og:locale") or metas.get("dc.language")
+    if not declared:
+        declared = next((m.get("content") for m in root.xpath("//meta[@http-equiv][@content]")
+                         if (m.get("http-equiv") or "").lower() == "content-language"), None)  # fmt: skip
+    if language := primary(declared):
+        out["language"] = language
     for key in ("og:title", "twitter:title"):
         if metas.get(key):
             out["title"] = metas[key]

@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from typing import Any, Protocol, TypeVar
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from claimcheck.claims.language import is_english, primary
 from claimcheck.errors import FeedParseError, FetchError, NoArticleText, StoreError
 from claimcheck.ingest.decode import clean_text, not_in_future
 from claimcheck.ingest.http import FetchSettings, Http, PrivateAccess
@@ -453,6 +454,10 @@ class _Run:
                 self.in_progress -= 1
                 if leave is not None:
                     leave()
+            # the text, then the page's declaration decided in the worker; the outlet's setting comes last
+            language = page.language or primary(outlet.language)
+            if not is_english(language):
+                claims = []  # an outlet configured in another language, its page saying nothing (#12)
             article = Article(
                 outlet=outlet.id,
                 url=url,
@@ -464,6 +469,7 @@ class _Run:
                 author=page.author or entry.author,
                 published=not_in_future(page.published, datetime.now(UTC)) or entry.published,
                 claims=tuple(claims),
+                language=language,
             )
             await self._store(article, keys, rep)
         except FetchError as e:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from claimcheck.claims import extract_claims
+from claimcheck.claims.language import decide_language
 from claimcheck.models import Sources
 from claimcheck.store import Store
 
@@ -22,13 +23,18 @@ def reindex(
     store: Store, sources: Sources, *, progress: Callable[[int, int], None] | None = None
 ) -> ReindexReport:
     """Replace every stored article's claims with the extractor's current ones, one article per write,
-    so a stop (Ctrl-C) keeps each article done. ``progress(done, total)`` is called after each one."""
+    so a stop (Ctrl-C) keeps each article done. ``progress(done, total)`` is called after each one.
+    The article's language is decided again: its text's, else the one stored (the page's declaration or
+    the outlet's setting when it was fetched), else the outlet's configured one."""
     aliases = sources.alias_map()
     report = ReindexReport()
     try:
         report.of = store.stats().articles
         for article in store.iter_articles():
-            store.replace_claims(article.id or 0, extract_claims(article.text, aliases))
+            outlet = sources.outlet(article.outlet)
+            language = decide_language(article.text, article.language, outlet.language if outlet else None)
+            claims = extract_claims(article.text, aliases, language=language)
+            store.replace_claims(article.id or 0, claims, language)
             report.articles += 1
             if progress is not None:
                 progress(report.articles, report.of)

@@ -8,9 +8,11 @@ import signal
 import threading
 import time
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import datetime
 
 from claimcheck.claims import extract_claims
+from claimcheck.claims.language import decide_language
 from claimcheck.ingest.extract import extract_page
 from claimcheck.models import Claim, ExtractedPage
 
@@ -37,9 +39,9 @@ def _exit_with(parent: int) -> None:
             pass  # alive (the pid belongs to someone we may not signal)
 
 
-def claims_for(text: str, aliases: Mapping[str, str]) -> list[Claim]:
-    """Claims of one article's text."""
-    return extract_claims(text, aliases)
+def claims_for(text: str, aliases: Mapping[str, str], language: str | None = None) -> list[Claim]:
+    """Claims of one article's text (none when ``language``, or the text's own, is not English)."""
+    return extract_claims(text, aliases, language=language)
 
 
 # A start tag over 64 KB long; its quoted values; the attribute names left (a name after white space).
@@ -72,6 +74,13 @@ def process_page(
     known_date: datetime | None = None,
 ) -> tuple[ExtractedPage, list[Claim]]:
     """Extract a page and its claims (``known_date``: the feed's date for the page, see
-    :func:`extract_page`). Raises ValueError when the page holds no article text."""
+    :func:`extract_page`). Raises ValueError when the page holds no article text.
+
+    The page's ``language`` becomes the article's: its text's, else the page's declaration
+    (claims.language.decide_language); the outlet's configured language comes last, in the fetching
+    process, which knows the outlet."""
     page = extract_page(tame_attribute_bombs(body), url, content_type, known_date)
-    return page, claims_for(page.text, aliases)
+    language = decide_language(page.text, page.language)
+    if language != page.language:
+        page = replace(page, language=language)
+    return page, claims_for(page.text, aliases, language)
