@@ -94,38 +94,69 @@ def _pss_uss(pids: list[int]) -> tuple[int, int]:
     return pss, uss
 
 
-def _cpu_of_trees(roots: list[int], seen: dict[int, float]) -> None:
-    """Record into ``seen`` the CPU seconds (user + system) used so far by each process under ``roots``."""
+def _cpu_by_root(roots: list[int], seen: dict[tuple[int, int], float]) -> None:
+    """Record into ``seen`` the CPU seconds (user + system) used so far by each process under ``roots``,
+    keyed (root, pid): one scan of /proc for every tree."""
     tick = os.sysconf("SC_CLK_TCK")
-    for pid, fields in _stats(roots).items():
-        seen[pid] = max(seen.get(pid, 0.0), (int(fields[11]) + int(fields[12])) / tick)
+    found = _stats(roots)
+    wanted = set(roots)
+    for pid, fields in found.items():
+        root = pid
+        while root not in wanted and root in found:  # up to the root it was found under
+            root = int(found[root][1])
+        key = (root, pid)
+        seen[key] = max(seen.get(key, 0.0), (int(fields[11]) + int(fields[12])) / tick)
 
 
 class TreeCPU:
     """CPU seconds used by process trees, sampled from /proc every 50 ms (a process that lives less than that
-    may be missed): what a run cost the machine, workers and forkservers included, beside its wall time."""
+    may be missed): what a run cost the machine, workers and forkservers included, beside its wall time.
+    ``others``: more trees (a database server, a web server) billed in the same scans, from now on only."""
 
-    def __init__(self, roots: list[int]) -> None:
-        self._roots = roots
-        self._seen: dict[int, float] = {}
+    def __init__(self, roots: list[int], *, others: dict[str, list[int]] | None = None) -> None:
+        self.roots = self._roots = roots
+        self._others = others or {}
+        self._all = [*roots, *(p for pids in self._others.values() for p in pids)]
+        self._seen: dict[tuple[int, int], float] = {}
+        self._base: dict[tuple[int, int], float] = {}
+        if self._others:
+            _cpu_by_root([p for pids in self._others.values() for p in pids], self._base)
         self._done = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
         self._thread.start()
 
     def _sample(self) -> None:
         while not self._done.is_set():
-            _cpu_of_trees(self._roots, self._seen)
+            _cpu_by_root(self._all, self._seen)
             self._done.wait(0.05)
+
+    def _used(self, roots: list[int], *, own: bool = False) -> float:
+        wanted = set(roots)
+        return sum(
+            v - self._base.get((root, pid), 0.0)
+            for (root, pid), v in self._seen.items()
+            if root in wanted and (not own or pid == root)
+        )
 
     def stop(self) -> float:
         """Ends the sampling; the CPU seconds of every process seen under the roots, the roots included."""
-        self._done.set()
-        self._thread.join()
-        return sum(self._seen.values())
+        if not self._done.is_set():
+            self._done.set()
+            self._thread.join()
+            _cpu_by_root(self._all, self._seen)  # the last word of the trees still running
+        return self._used(self._roots)
 
     def of_roots(self) -> float:
         """The roots' own share (for fetch: the fetching processes, without their forkservers and workers)."""
-        return sum(self._seen.get(p, 0.0) for p in self._roots)
+        return self._used(self._roots, own=True)
+
+    def of_tree(self, root: int) -> float:
+        """One root's tree."""
+        return self._used([root])
+
+    def of_others(self) -> dict[str, float]:
+        """Each of ``others``: the CPU seconds its trees used since this sampling began."""
+        return {name: self._used(pids) for name, pids in self._others.items()}
 
 
 @dataclass

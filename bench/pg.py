@@ -8,8 +8,17 @@ per-host limits apply per outlet without touching /etc/hosts. The compare store 
 bench/compare.py's ``build_store`` in SQLite, then moved into PostgreSQL with ``claimcheck migrate-store``.
 Targets: 2 fetchers >= 1.6x one fetcher; compare on PostgreSQL within 1.5x of SQLite.
 
+One fetcher already uses every CPU of the machine (an extraction process per CPU), so on one machine a
+second adds little: the target is about fetchers that bring their own CPUs, as on separate machines.
+``--cpus-per-fetcher N`` measures that on one machine: fetchers pinned (sched_setaffinity, inherited by
+their extraction processes, which they size by it) to N CPUs each, distinct, beside the unpinned runs; the
+target is then judged on the pinned runs. PostgreSQL and the corpus server stay unpinned: their CPU is
+reported per run, with what PostgreSQL's sessions were doing (pg_stat_activity every 0.1 s).
+
     python -m bench.pg                                            # 50 x 40 pages, 50,000-article compare
     python -m bench.pg --outlets 6 --articles 4 --compare-articles 600   # smoke
+    python -m bench.pg --cpus-per-fetcher 1 --compare-articles 0         # 1 vs 2 fetchers, each on its own CPU
+    python -m bench.pg --outlets 20 --compare-articles 0 --store-cost    # the store's CPU per article
 """
 
 from __future__ import annotations
@@ -18,8 +27,12 @@ import argparse
 import os
 import subprocess
 import sys
+import threading
 import time
+from collections import Counter
+from collections.abc import Callable
 from contextlib import ExitStack
+from dataclasses import dataclass
 from pathlib import Path
 
 from bench.common import REPO, TreeCPU, figure, header, ratio, run_measured, with_temp_dir
@@ -33,12 +46,49 @@ def _cluster():  # type: ignore[no-untyped-def]
     return PgCluster()
 
 
-def _fetchers(n: int, db: str, src: Path, env: dict[str, str]) -> tuple[float, float, float, list[int]]:
-    """n fetch processes at once (``--shard k/n``): wall time until the last one ends, the CPU seconds their
-    process trees used (fetchers, forkservers and extraction workers; sampled), the fetching processes' own
-    share of it, and the exit codes."""
+@dataclass(frozen=True)
+class FetchRun:
+    """One configuration: ``n`` fetchers at once (``--shard k/n``), each pinned to its own CPU set (``cpus``,
+    one set per fetcher; empty: unpinned, free to use every CPU)."""
+
+    name: str
+    n: int
+    backend: str
+    cpus: tuple[frozenset[int], ...] = ()
+
+
+def _runs(cpus_per_fetcher: int) -> list[FetchRun]:
+    runs = [
+        FetchRun("sqlite, 1 fetcher", 1, "sqlite"),
+        FetchRun("postgresql, 1 fetcher", 1, "postgresql"),
+        FetchRun("postgresql, 2 fetchers", 2, "postgresql"),
+        FetchRun("postgresql, 4 fetchers", 4, "postgresql"),
+    ]
+    if cpus_per_fetcher:
+        mine = sorted(os.sched_getaffinity(0))
+        c = cpus_per_fetcher
+        for n in (1, 2, 4):
+            if n * c <= len(mine):  # distinct CPUs for each fetcher, as on separate machines
+                sets = tuple(frozenset(mine[k * c : (k + 1) * c]) for k in range(n))
+                runs.append(FetchRun(f"postgresql, {n} pinned (CPUs {_shown(sets)})", n, "postgresql", sets))
+    return runs
+
+
+def _shown(sets: tuple[frozenset[int], ...]) -> str:
+    return " / ".join(",".join(str(c) for c in sorted(s)) for s in sets)
+
+
+def _pinned(cpus: frozenset[int]) -> Callable[[], None]:
+    return lambda: os.sched_setaffinity(0, cpus)  # in the child, before exec: its whole tree inherits it
+
+
+def _fetchers(
+    run: FetchRun, db: str, src: Path, env: dict[str, str], others: dict[str, list[int]]
+) -> tuple[float, list[int], TreeCPU]:
+    """The fetch processes of ``run`` at once: wall time until the last one ends, the exit codes, and the CPU
+    their process trees (fetchers, forkservers, extraction workers) and ``others`` used (sampled)."""
     t = time.perf_counter()
-    shard = (lambda k: ["--shard", f"{k}/{n}"]) if n > 1 else (lambda k: [])
+    shard = (lambda k: ["--shard", f"{k}/{run.n}"]) if run.n > 1 else (lambda k: [])
     procs = [
         subprocess.Popen(
             [sys.executable, "-m", "claimcheck", "fetch", "--db", db, "--sources", str(src), "--quiet",
@@ -47,17 +97,18 @@ def _fetchers(n: int, db: str, src: Path, env: dict[str, str]) -> tuple[float, f
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
             text=True,
+            preexec_fn=_pinned(run.cpus[k - 1]) if run.cpus else None,
         )
-        for k in range(1, n + 1)
-    ]
-    sampler = TreeCPU([p.pid for p in procs])
+        for k in range(1, run.n + 1)
+    ]  # fmt: skip
+    sampler = TreeCPU([p.pid for p in procs], others=others)
     errs = [p.communicate()[1] for p in procs]
     seconds = time.perf_counter() - t
-    cpu, own = sampler.stop(), sampler.of_roots()
+    sampler.stop()
     for p, err in zip(procs, errs, strict=True):
         if p.returncode:
             print(err[-1500:], file=sys.stderr)
-    return seconds, cpu, own, [p.returncode for p in procs]
+    return seconds, [p.returncode for p in procs], sampler
 
 
 def _count(target: str) -> int:
@@ -74,15 +125,37 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--latency", type=float, default=0.05)
     ap.add_argument("--compare-articles", type=int, default=50_000, help="0 skips the compare part")
     ap.add_argument("--repeat", type=int, default=2, help="compare runs per backend; the best counts")
+    ap.add_argument(
+        "--cpus-per-fetcher", type=int, default=0,
+        help="also run 1, 2 (and 4) fetchers each pinned to its own N CPUs (as on separate machines); "
+        "the 2-vs-1 target is then judged on the pinned runs",
+    )  # fmt: skip
+    ap.add_argument(
+        "--fetch-repeat", type=int, default=1, help="passes over the fetch runs; the best of each counts"
+    )
+    ap.add_argument(
+        "--store-cost", action="store_true",
+        help="then store the SQLite run's articles into PostgreSQL again, in batches of 64: server and client "
+        "CPU per article, and without claims / without the full-text column, to see where it goes",
+    )  # fmt: skip
     ap.add_argument("--keep", action="store_true")
     a = ap.parse_args(argv)
-    header("bench.pg", outlets=a.outlets, articles=a.articles, compare_articles=a.compare_articles)
+    if a.cpus_per_fetcher and not hasattr(os, "sched_setaffinity"):
+        ap.error("--cpus-per-fetcher needs sched_setaffinity (Linux)")
+    if a.cpus_per_fetcher and 2 * a.cpus_per_fetcher > len(os.sched_getaffinity(0)):
+        ap.error(f"--cpus-per-fetcher {a.cpus_per_fetcher}: two fetchers need {2 * a.cpus_per_fetcher} CPUs, "
+                 f"this process may use {len(os.sched_getaffinity(0))}")  # fmt: skip
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    header("bench.pg", outlets=a.outlets, articles=a.articles, compare_articles=a.compare_articles,
+           cpus_per_fetcher=a.cpus_per_fetcher, load=load)  # fmt: skip
     return with_temp_dir("claimcheck-bench-pg-", a.keep, lambda tmp: _run(a, tmp))
 
 
 def _run(a: argparse.Namespace, tmp: Path) -> int:
     os.chmod(tmp, 0o755)
-    env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower() and not k.startswith("CLAIMCHECK_")}
+    env = {
+        k: v for k, v in os.environ.items() if "proxy" not in k.lower() and not k.startswith("CLAIMCHECK_")
+    }
     env.update(CLAIMCHECK_HOME=str(tmp / "home"), NO_PROXY="*", COLUMNS="120")
     cluster = _cluster()
     try:
@@ -94,33 +167,254 @@ def _run(a: argparse.Namespace, tmp: Path) -> int:
             base = {o.id: f"http://{addresses[i]}:{port}" for i, o in enumerate(corpus.outlets)}
             src = tmp / "sources.yaml"
             src.write_text(sources_yaml(corpus, base, concurrency=16, per_host=2))
-            runs: dict[str, float] = {}
-            for name, n, target in (
-                ("sqlite, 1 fetcher", 1, str(tmp / "fetch.db")),
-                ("postgresql, 1 fetcher", 1, cluster.empty_database()),
-                ("postgresql, 2 fetchers", 2, cluster.empty_database()),
-                ("postgresql, 4 fetchers", 4, cluster.empty_database()),
-            ):
-                if target.startswith("postgresql"):
-                    from claimcheck.store import Store
-
-                    Store.open(target).close()  # the schema first, so that the fetchers do not race for it
-                seconds, cpu, own, codes = _fetchers(n, target, src, env)
-                stored = _count(target)
-                runs[name] = seconds
-                figure(f"fetch {pages} pages, {name}", seconds, "s",
-                       f"exit {codes}, {stored} stored, CPU {cpu:.1f} s = {cpu / seconds:.2f} cores busy; "
-                       f"fetching processes {own:.1f} s, extraction {cpu - own:.1f} s")  # fmt: skip
-            one = runs["postgresql, 1 fetcher"]
-            ratio("postgresql 2 fetchers vs 1 (speed-up)", one / runs["postgresql, 2 fetchers"], ">= 1.6",
-                  one / runs["postgresql, 2 fetchers"] >= 1.6)  # fmt: skip
-            ratio("postgresql 4 fetchers vs 1 (speed-up)", one / runs["postgresql, 4 fetchers"])
-            ratio("postgresql 1 fetcher / sqlite 1 fetcher (time)", one / runs["sqlite, 1 fetcher"])
+            best: dict[str, float] = {}
+            estimates: dict[int, float] = {}  # pinned fetchers -> CPU seconds on the busiest CPU
+            for p in range(max(1, a.fetch_repeat)):
+                for run in _runs(a.cpus_per_fetcher):
+                    bound: dict[int, float] = {}
+                    seconds = _measure(run, cluster, tmp, src, env, pages, f"{p + 1}.{run.name}", bound)
+                    best[run.name] = min(best.get(run.name, 1e9), seconds)
+                    for n, b in bound.items():
+                        estimates[n] = min(estimates.get(n, 1e9), b)
+            _ratios(best, a.cpus_per_fetcher, estimates)
+        if a.store_cost:
+            _store_cost(cluster, tmp / "fetch-1.db")
         if a.compare_articles:
             _compare(a, tmp, cluster, env)
     finally:
         cluster.stop()
     return 0
+
+
+def _measure(
+    run: FetchRun,
+    cluster,
+    tmp: Path,
+    src: Path,
+    env: dict[str, str],
+    pages: int,
+    tag: str,
+    estimates: dict[int, float],
+) -> float:  # type: ignore[no-untyped-def]
+    """One fetch run into a fresh database, with the CPU of every party (fetchers, PostgreSQL, the corpus
+    server) and, for PostgreSQL, what its sessions were doing and what the run cost it in transactions and rows."""
+    if run.backend == "sqlite":
+        target = str(tmp / f"fetch-{tag.split('.')[0]}.db")
+    else:
+        from claimcheck.store import Store
+
+        target = cluster.empty_database()
+        Store.open(target).close()  # the schema first, so that the fetchers do not race for it
+    others = {"postgresql": [_postmaster(cluster)], "corpus server": _corpus_server()}
+    watch = ServerWatch(cluster, target) if run.backend == "postgresql" else None
+    sampling = watch.own_cpu() if watch else 0.0
+    seconds, codes, cpu = _fetchers(run, target, src, env, others)
+    fetchers, own, used = cpu.stop(), cpu.of_roots(), cpu.of_others()
+    if watch:
+        used["postgresql"] -= (
+            watch.own_cpu() - sampling
+        )  # the server's work for our sampling is not the run's
+    activity = watch.stop() if watch else ""
+    stored = _count(target)
+    parties = ", ".join(f"{name} {c:.1f} s" for name, c in used.items())
+    figure(f"fetch {pages} pages, {run.name}", seconds, "s",
+           f"exit {codes}, {stored} stored, fetchers' CPU {fetchers:.1f} s = {fetchers / seconds:.2f} cores busy "
+           f"(fetching processes {own:.1f} s, extraction {fetchers - own:.1f} s); {parties}; "
+           f"load {os.getloadavg()[0]:.1f}")  # fmt: skip
+    if run.cpus:
+        trees = [cpu.of_tree(r) for r in cpu.roots]
+        shared = sum(used.values())
+        free = len(os.sched_getaffinity(0)) > sum(len(c) for c in run.cpus)
+        bound = max(trees) + (0.0 if free else shared / run.n)
+        print(f"#   CPU per fetcher's tree {', '.join(f'{t:.1f}' for t in trees)} s; PostgreSQL and the corpus "
+              f"server {shared:.1f} s {'on the CPUs left free' if free else 'shared among the pinned CPUs'}: "
+              f"{bound:.1f} s of CPU on the busiest CPU", flush=True)  # fmt: skip
+        estimates[run.n] = bound
+    if activity:
+        print(f"#   {activity}", flush=True)
+    return seconds
+
+
+def _ratios(best: dict[str, float], cpus_per_fetcher: int, estimates: dict[int, float]) -> None:
+    one = best["postgresql, 1 fetcher"]
+    pinned = {r.n: best[r.name] for r in _runs(cpus_per_fetcher) if r.cpus}
+    r2 = one / best["postgresql, 2 fetchers"]
+    if pinned:
+        ratio("postgresql 2 fetchers vs 1, unpinned (sharing every CPU; speed-up)", r2)
+        p2 = pinned[1] / pinned[2]
+        ratio(
+            f"postgresql 2 fetchers vs 1, pinned to {cpus_per_fetcher} CPU(s) each (speed-up)",
+            p2,
+            ">= 1.6",
+            p2 >= 1.6,
+        )
+        if 4 in pinned:
+            ratio(
+                f"postgresql 4 fetchers vs 1, pinned to {cpus_per_fetcher} CPU(s) each (speed-up)",
+                pinned[1] / pinned[4],
+            )
+        if 1 in estimates and 2 in estimates:
+            ratio(
+                "postgresql 2 fetchers vs 1, pinned, from CPU time (CPU seconds on the busiest CPU, 1 / 2: the "
+                "speed-up a quiet machine would give if every fetcher were CPU-bound)",
+                estimates[1] / estimates[2],
+            )
+    else:
+        ratio("postgresql 2 fetchers vs 1 (speed-up)", r2, ">= 1.6", r2 >= 1.6)
+    ratio("postgresql 4 fetchers vs 1 (speed-up)", one / best["postgresql, 4 fetchers"])
+    ratio("postgresql 1 fetcher / sqlite 1 fetcher (time)", one / best["sqlite, 1 fetcher"])
+
+
+def _store_cost(cluster, source: Path, repeat: int = 3) -> None:  # type: ignore[no-untyped-def]
+    """What storing costs per article: the fetched articles (with their claims) written again into fresh
+    PostgreSQL databases with ``add_articles`` in batches of 64, as fetch writes them; CPU time of the
+    server process (/proc) and of this client (``process_time``), best of ``repeat`` interleaved passes.
+    The variants leave out the claims, or the full-text column and its GIN index, to show their share."""
+    from dataclasses import replace
+
+    from claimcheck.store import Store
+
+    with Store.open(str(source), create=False) as s:
+        articles = [replace(a, id=None) for a in s.articles_by_id([a.id for a in s.iter_articles()])]
+    bare = [replace(a, claims=()) for a in articles]
+    variants = {
+        "as fetch stores them": (articles, False),
+        "without claims": (bare, False),
+        "without the full-text column": (articles, True),
+        "without either": (bare, True),
+    }
+    best: dict[str, tuple[float, float]] = {}
+    for _ in range(repeat):
+        for name, (items, no_fts) in variants.items():
+            store = Store.open(cluster.empty_database())
+            if no_fts:
+                store.conn.execute("ALTER TABLE articles DROP COLUMN tsv")  # type: ignore[attr-defined]
+            server = f"/proc/{store.conn.info.backend_pid}/stat"  # type: ignore[attr-defined]
+            s0, c0 = _proc_cpu(server), time.process_time()
+            for i in range(0, len(items), 64):
+                store.add_articles([(a, [f"k-{a.canonical_url}"]) for a in items[i : i + 64]])
+            used = (_proc_cpu(server) - s0, time.process_time() - c0)
+            store.close()
+            old = best.get(name, (1e9, 1e9))
+            best[name] = (min(old[0], used[0]), min(old[1], used[1]))
+    n = max(1, len(articles))
+    claims = sum(len(a.claims) for a in articles)
+    print(f"# store cost: {len(articles)} articles, {claims} claims, "
+          f"{sum(len(a.text) for a in articles) // n} characters of text on average", flush=True)  # fmt: skip
+    for name, (server, client) in best.items():
+        figure(
+            f"store cost per article, {name}: server",
+            1000 * server / n,
+            "ms",
+            f"client {1000 * client / n:.3f} ms",
+        )
+
+
+def _proc_cpu(stat: str) -> float:
+    with open(stat, "rb") as f:
+        fields = f.read().rsplit(b")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _postmaster(cluster) -> int:  # type: ignore[no-untyped-def]
+    return int((cluster.data / "postmaster.pid").read_text().split()[0])
+
+
+def _corpus_server() -> list[int]:
+    """The corpus server (bench/corpus.py serve), a child of this process."""
+    found = []
+    for d in os.listdir("/proc"):
+        try:
+            with open(f"/proc/{d}/stat", "rb") as f:
+                ppid = int(f.read().rsplit(b")", 1)[1].split()[1])
+            with open(f"/proc/{d}/cmdline", "rb") as f:
+                cmd = f.read()
+        except (OSError, ValueError, IndexError):
+            continue
+        if ppid == os.getpid() and b"bench.corpus" in cmd:
+            found.append(int(d))
+    return found
+
+
+class ServerWatch:
+    """What PostgreSQL did for one database during a run: its client sessions sampled from
+    ``pg_stat_activity`` every 0.1 s (from a connection to another database, so the sampling is not counted),
+    and the transactions and rows the run cost (``pg_stat_database``, ``pg_stat_user_tables``, before/after)."""
+
+    def __init__(self, cluster, target: str) -> None:  # type: ignore[no-untyped-def]
+        import psycopg
+
+        self.db = target.rsplit("/", 1)[1]
+        self.conn = psycopg.connect(cluster.url(), autocommit=True)
+        self.pid = self.conn.info.backend_pid
+        self.target = target
+        self.before = self._totals()
+        self.samples: Counter[str] = Counter()
+        self.ticks = 0
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self._sample, daemon=True)
+        self.thread.start()
+
+    def _sample(self) -> None:
+        while not self.done.wait(0.1):
+            self.ticks += 1
+            rows = self.conn.execute(
+                "SELECT application_name, state, wait_event_type, wait_event FROM pg_stat_activity "
+                "WHERE datname = %s AND backend_type = 'client backend' AND application_name LIKE 'claimcheck%%'",
+                (self.db,),
+            ).fetchall()
+            for app, state, wtype, wevent in rows:
+                who = "pacer" if app.endswith("pacer") else "store"
+                if state == "active":
+                    what = f"waits {wtype}:{wevent}" if wtype else "runs SQL"
+                elif state and state.startswith("idle in transaction"):
+                    what = "in a transaction, waits for its client"
+                else:
+                    what = "idle"
+                self.samples[f"{who} {what}"] += 1
+
+    def own_cpu(self) -> float:
+        """CPU seconds the server process of our sampling connection has used so far."""
+        return _proc_cpu(f"/proc/{self.pid}/stat")
+
+    def _totals(self) -> dict[str, int]:
+        import psycopg
+
+        out: dict[str, int] = {}
+        with psycopg.connect(self.target, autocommit=True) as conn:
+            row = conn.execute(
+                "SELECT xact_commit, xact_rollback, tup_inserted, tup_updated FROM pg_stat_database "
+                "WHERE datname = current_database()"
+            ).fetchone()
+            out.update(commits=row[0], rollbacks=row[1], inserted=row[2], updated=row[3])
+            for rel, ins in conn.execute("SELECT relname, n_tup_ins FROM pg_stat_user_tables").fetchall():
+                out[f"{rel} rows"] = ins
+        return out
+
+    def stop(self) -> str:
+        self.done.set()
+        self.thread.join()
+        for _ in range(50):  # the fetchers' sessions report their counts as they end
+            left = self.conn.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = %s AND backend_type = 'client backend'",
+                (self.db,),
+            ).fetchone()[0]
+            if not left:
+                break
+            time.sleep(0.1)
+        after = self._totals()
+        self.conn.close()
+        delta = {k: v - self.before.get(k, 0) for k, v in after.items() if v - self.before.get(k, 0)}
+        articles = max(1, delta.get("articles rows", 0))
+        busy = sum(n for k, n in self.samples.items() if k.startswith("store") and not k.endswith("idle"))
+        top = ", ".join(f"{k} {n / max(1, self.ticks):.2f}" for k, n in self.samples.most_common(6))
+        return (
+            f"postgresql: {delta.get('commits', 0)} commits ({delta.get('commits', 0) / articles:.2f} per article), "
+            f"{delta.get('rollbacks', 0)} rollbacks, rows inserted "
+            + ", ".join(f"{k.split()[0]} {v}" for k, v in sorted(delta.items()) if k.endswith(" rows"))
+            + f"; sessions per 0.1 s sample ({self.ticks} samples): {top}; store sessions busy in "
+            f"{busy / max(1, self.ticks):.2f} of them on average"
+        )
 
 
 def _compare(a: argparse.Namespace, tmp: Path, cluster, env: dict[str, str]) -> None:  # type: ignore[no-untyped-def]

@@ -73,16 +73,18 @@ def _end_forkserver() -> None:
 
 
 def main() -> None:
-    if wants_pool(sys.argv[1:]):
-        from claimcheck.ingest.jobs import start_forkserver
-
-        start_forkserver()
-    from claimcheck.cli.app import main as cli_main
-
     try:
+        if wants_pool(sys.argv[1:]):
+            from claimcheck.ingest.jobs import start_forkserver
+
+            start_forkserver()
+        from claimcheck.cli.app import main as cli_main
+
         cli_main()
     except SystemExit as e:
         exit_now(e.code)
+    except KeyboardInterrupt:  # Ctrl-C before a command could handle it (its modules still loading)
+        exit_now(130)
     exit_now(0)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import re
 from dataclasses import fields
@@ -129,6 +130,8 @@ class _Validator:
         if isinstance(value, bool) or not ok:
             want = "a whole number" if integer else "a number"
             raise self.fail(node, field, f"expected {want}, got {_describe(value)}")
+        if not math.isfinite(value):  # YAML's .nan and .inf are floats; neither is a timeout or a delay
+            raise self.fail(node, field, f"expected a finite number, got {value}")
         if minimum is not None and value < minimum:
             raise self.fail(node, field, f"must be {minimum} or more, got {value}")
         if minimum is None and value <= 0:
@@ -228,6 +231,7 @@ class _Validator:
             )
         outlets: list[Outlet] = []
         ids: dict[str, int] = {}
+        named: dict[str, int] = {}  # every name an outlet is cited by (lower case) -> its index
         for i, n in enumerate(node.value):
             o = self.outlet(n, f"outlets[{i}]")
             if o.id in ids:
@@ -235,6 +239,21 @@ class _Validator:
                     n, f"outlets[{i}].id", f"duplicate id {o.id!r} (first used by outlets[{ids[o.id]}])"
                 )
             ids[o.id] = i
+            # A citation names an outlet by its name, an alias or its id: one such name for two outlets
+            # would credit whichever came first, silently.
+            for field, name in (
+                ("name", o.name),
+                *((f"aliases[{j}]", a) for j, a in enumerate(o.aliases)),
+                ("id", o.id),
+            ):
+                first = named.setdefault(name.lower(), i)
+                if first != i:
+                    raise self.fail(
+                        n,
+                        f"outlets[{i}].{field}",
+                        f"{name!r} also names outlets[{first}] ({outlets[first].id}); a citation of it "
+                        "could not tell them apart",
+                    )
             outlets.append(o)
         return Sources(path=self.filename, defaults=defaults, outlets=tuple(outlets))
 
@@ -291,5 +310,7 @@ def address_warnings(sources: Sources) -> list[str]:
                     then = "fetched because the outlet has allow_private: true"
                 else:
                     then = "refused unless the outlet has allow_private: true or fetch gets --allow-private"
-                out.append(f"{sources.path}: outlets[{i}].{key}[{j}] ({o.id}): {url} is {kind} address; {then}")
+                out.append(
+                    f"{sources.path}: outlets[{i}].{key}[{j}] ({o.id}): {url} is {kind} address; {then}"
+                )
     return out

@@ -220,9 +220,37 @@ def _pg_m2_language(db: Any) -> None:
     db.execute("ALTER TABLE articles ADD COLUMN IF NOT EXISTS language TEXT")
 
 
+def _m3_shingles(db: sqlite3.Connection) -> None:
+    # Each article's wire-copy shingles (claimcheck.shingles.shingle_blob: the sorted uint32 hashes of its
+    # cut text's word 5-grams), computed once when it is stored; articles stored before this migration get
+    # them from `claimcheck reindex` (stories hashes the texts of those without).
+    _script(
+        db,
+        """
+        CREATE TABLE article_shingles (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            hashes BLOB NOT NULL
+        );
+        """,
+    )
+
+
+def _pg_m3_shingles(db: Any) -> None:
+    _pg_script(
+        db,
+        """
+        CREATE TABLE article_shingles (
+            article_id BIGINT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            hashes BYTEA NOT NULL
+        )
+        """,
+    )
+
+
 # Ordered; a database at version N has run the first N. Append, never reorder.
 MIGRATIONS: list[Migration] = [
     Migration("initial", _m1_initial, _pg_m1_initial),
     Migration("article language", _m2_language, _pg_m2_language),
+    Migration("article shingles", _m3_shingles, _pg_m3_shingles),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

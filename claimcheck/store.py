@@ -27,6 +27,7 @@ from claimcheck.errors import StoreError
 from claimcheck.migrations import MIGRATIONS, SCHEMA_VERSION
 from claimcheck.models import Article, Claim, Outlet, WindowRows
 from claimcheck.paths import db_target, default_db_path, is_db_url
+from claimcheck.shingles import shingle_blob
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 60_000
@@ -87,7 +88,7 @@ class OutletStats:
     last: datetime | None
 
 
-TABLES = ("outlets", "feeds", "articles", "entries", "claims")  # in the order a copy must fill them
+TABLES = ("outlets", "feeds", "articles", "article_shingles", "entries", "claims")  # the order a copy fills them
 
 
 class Store:
@@ -279,6 +280,16 @@ class Store:
         first ``head`` characters. An unknown id gives an empty text."""
         raise NotImplementedError
 
+    def stored_shingles(self, ids: Sequence[int]) -> list[bytes | None]:
+        """These articles' wire-copy shingles as stored with them (claimcheck.shingles.shingle_blob), in the
+        order given; None for an article stored without them (before schema 3; `claimcheck reindex` adds
+        them) or an unknown id."""
+        raise NotImplementedError
+
+    def replace_shingles(self, article_id: int, shingles: bytes) -> None:
+        """Store an article's shingles anew (reindex), in one transaction."""
+        raise NotImplementedError
+
     def articles_by_id(self, ids: Sequence[int]) -> list[Article]:
         """These articles, whole and with their claims, in the order given (unknown ids left out)."""
         raise NotImplementedError
@@ -313,8 +324,12 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     "entries": ("outlet", "key", "url", "article_id", "status", "seen"),
     "claims": ("id", "article_id", "kind", "text", "sentence", "start", '"end"', "fields"),
+    "article_shingles": ("article_id", "hashes"),
 }  # fmt: skip
-ORDER_BY = {"outlets": "id", "feeds": "outlet, url", "articles": "id", "entries": "outlet, key", "claims": "id"}
+ORDER_BY = {
+    "outlets": "id", "feeds": "outlet, url", "articles": "id", "article_shingles": "article_id",
+    "entries": "outlet, key", "claims": "id",
+}  # fmt: skip
 
 
 def copy_store(source: Store, dest: Store, progress: Callable[[int], None] | None = None) -> dict[str, int]:
@@ -602,7 +617,7 @@ class SqliteStore(Store):
         stored again; its entry keys are recorded against the stored one.
         """
         with self._write() as db:
-            return _add_article(db, article, entry_keys)
+            return _add_article(db, article, entry_keys, shingle_blob(article.text))
 
     def add_articles(
         self, items: Sequence[tuple[Article, Iterable[str]]]
@@ -613,11 +628,12 @@ class SqliteStore(Store):
         An error that ends the whole transaction (disk full) raises :class:`StoreError`, storing none.
         """
         out: list[tuple[int, bool] | Exception] = []
+        blobs = [shingle_blob(a.text) for a, _ in items]  # ~0.15 ms of CPU an article
         with self._write() as db:
-            for article, keys in items:
+            for (article, keys), blob in zip(items, blobs, strict=True):
                 db.execute("SAVEPOINT article")
                 try:
-                    out.append(_add_article(db, article, keys))
+                    out.append(_add_article(db, article, keys, blob))
                 except sqlite3.Error as e:
                     if not db.in_transaction:
                         raise  # SQLite ended the transaction itself: nothing of the batch is kept
@@ -851,6 +867,23 @@ class SqliteStore(Store):
             raise StoreError(f"{self.path}: {_explain(e)}") from None
         return [found.get(i, "") for i in ids]
 
+    def stored_shingles(self, ids: Sequence[int]) -> list[bytes | None]:
+        found: dict[int, bytes] = {}
+        try:
+            for i in range(0, len(ids), 500):
+                chunk = list(ids[i : i + 500])
+                sql = f"SELECT article_id, hashes FROM article_shingles WHERE article_id IN ({','.join('?' * len(chunk))})"
+                found.update(self.db.execute(sql, chunk))
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"{self.path}: {_explain(e)}") from None
+        return [found.get(i) for i in ids]
+
+    def replace_shingles(self, article_id: int, shingles: bytes) -> None:
+        with self._write() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO article_shingles (article_id, hashes) VALUES (?, ?)", (article_id, shingles)
+            )
+
     def articles_by_id(self, ids: Sequence[int]) -> list[Article]:
         """These articles, whole and with their claims, in the order given (unknown ids left out)."""
         found: dict[int, Article] = {}
@@ -964,7 +997,9 @@ def _with_claims(db: sqlite3.Connection, articles: list[Article]) -> list[Articl
     return [replace(a, claims=tuple(by_id.get(a.id or -1, ()))) for a in articles]
 
 
-def _add_article(db: sqlite3.Connection, article: Article, entry_keys: Iterable[str]) -> tuple[int, bool]:
+def _add_article(
+    db: sqlite3.Connection, article: Article, entry_keys: Iterable[str], shingles: bytes
+) -> tuple[int, bool]:
     row = db.execute(
         "SELECT id FROM articles WHERE canonical_url = ? OR (outlet = ? AND content_hash = ?)",
         (article.canonical_url, article.outlet, article.content_hash),
@@ -989,6 +1024,7 @@ def _add_article(db: sqlite3.Connection, article: Article, entry_keys: Iterable[
         ),
     )
     article_id = int(cur.lastrowid or 0)
+    db.execute("INSERT INTO article_shingles (article_id, hashes) VALUES (?, ?)", (article_id, shingles))
     _insert_claims(db, article_id, article.claims)
     _mark(db, article.outlet, entry_keys, article.url, "stored", article_id)
     return article_id, True

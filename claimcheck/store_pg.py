@@ -21,6 +21,7 @@ from urllib.parse import urlsplit, urlunsplit
 from claimcheck.errors import StoreError, StoreUnavailable
 from claimcheck.migrations import MIGRATIONS, PG_TS_CONFIG, PG_TS_MAX_CHARS, SCHEMA_VERSION
 from claimcheck.models import Article, Claim, Outlet, WindowRows
+from claimcheck.shingles import shingle_blob
 from claimcheck.store import (
     _PHRASE,
     _ROW_COLS,
@@ -298,18 +299,29 @@ class PgStore(Store):
 
     def add_article(self, article: Article, entry_keys: Iterable[str] = ()) -> tuple[int, bool]:
         with self._write() as db:
-            return _add_article(db, article, entry_keys)
+            return _add_article(db, article, entry_keys, shingle_blob(article.text))
 
     def add_articles(
         self, items: Sequence[tuple[Article, Iterable[str]]]
     ) -> list[tuple[int, bool] | Exception]:
         psycopg = self._psycopg
+        items = [(article, list(keys)) for article, keys in items]  # read twice when the batch falls back
         out: list[tuple[int, bool] | Exception] = []
+        blobs = [shingle_blob(a.text) for a, _ in items]  # ~0.15 ms of CPU an article
         with self._write() as db:
-            for article, keys in items:
+            if len(items) > 1:
+                try:
+                    with db.transaction():  # a savepoint: the whole batch in five statements, or none of it
+                        return list(_add_batch(db, items, blobs))
+                except psycopg.Error:
+                    if db.broken or db.closed:
+                        raise  # the connection is gone: nothing of the batch is kept
+                except Exception:  # noqa: BLE001 - one article's bad data: one by one below, it fails alone
+                    pass
+            for (article, keys), blob in zip(items, blobs, strict=True):
                 try:
                     with db.transaction():  # a savepoint: this article all or nothing
-                        out.append(_add_article(db, article, keys))
+                        out.append(_add_article(db, article, keys, blob))
                 except psycopg.Error as e:
                     if db.broken or db.closed:
                         raise  # the connection is gone: nothing of the batch is kept
@@ -445,6 +457,22 @@ class PgStore(Store):
             found.update(self._read(f"SELECT id, {cut} FROM articles WHERE id = ANY(%s)", (chunk,)))
         return [found.get(i, "") for i in ids]
 
+    def stored_shingles(self, ids: Sequence[int]) -> list[bytes | None]:
+        found: dict[int, bytes] = {}
+        for i in range(0, len(ids), 2000):
+            chunk = [int(x) for x in ids[i : i + 2000]]
+            rows = self._read("SELECT article_id, hashes FROM article_shingles WHERE article_id = ANY(%s)", (chunk,))
+            found.update((int(k), bytes(v)) for k, v in rows)
+        return [found.get(i) for i in ids]
+
+    def replace_shingles(self, article_id: int, shingles: bytes) -> None:
+        with self._write() as db:
+            db.execute(
+                "INSERT INTO article_shingles (article_id, hashes) VALUES (%s, %s) "
+                "ON CONFLICT (article_id) DO UPDATE SET hashes = EXCLUDED.hashes",
+                (article_id, shingles),
+            )
+
     def articles_by_id(self, ids: Sequence[int]) -> list[Article]:
         rows = self._read(f"SELECT {_ARTICLE_COLS} FROM articles a WHERE a.id = ANY(%s)", (list(ids),))
         found = {int(r[0]): _article(r) for r in rows}
@@ -562,7 +590,7 @@ def _window(
     return sql
 
 
-def _add_article(db: Any, article: Article, entry_keys: Iterable[str]) -> tuple[int, bool]:
+def _add_article(db: Any, article: Article, entry_keys: Iterable[str], shingles: bytes) -> tuple[int, bool]:
     row = db.execute(
         "INSERT INTO articles (outlet, url, canonical_url, title, author, published, fetched, text, content_hash, "
         "language) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING RETURNING id",
@@ -590,9 +618,102 @@ def _add_article(db: Any, article: Article, entry_keys: Iterable[str]) -> tuple[
         _mark(db, article.outlet, entry_keys, article.url, "duplicate", found[0])
         return int(found[0]), False
     article_id = int(row[0])
+    db.execute("INSERT INTO article_shingles (article_id, hashes) VALUES (%s, %s)", (article_id, shingles))
     _insert_claims(db, article_id, article.claims)
     _mark(db, article.outlet, entry_keys, article.url, "stored", article_id)
     return article_id, True
+
+
+class _Retry(Exception):
+    """The batch cannot be settled as one: its articles are stored one by one instead."""
+
+
+_BATCH_COLUMNS = "outlet, url, canonical_url, title, author, published, fetched, text, content_hash, language"
+_BATCH_INSERT = (
+    f"INSERT INTO articles ({_BATCH_COLUMNS}) SELECT * FROM unnest("
+    + ", ".join(["%s::text[]"] * len(_BATCH_COLUMNS.split(",")))
+    + ") ON CONFLICT DO NOTHING RETURNING id, canonical_url, outlet, content_hash"
+)
+
+
+_CLAIMS_COPY = 'COPY claims (article_id, kind, text, sentence, start, "end", fields) FROM STDIN'
+
+
+def _add_batch(
+    db: Any, items: Sequence[tuple[Article, list[str]]], shingles: Sequence[bytes]
+) -> list[tuple[int, bool]]:
+    """Many articles at once, with what :func:`_add_article` does for each, in five statements (the
+    articles, then the ids of those stored already, their shingles, their claims in one COPY, their
+    entries) instead of
+    five or more round trips per article: the same rows, a fifth of the client's time per article and less
+    of the server's (bench/README.md). Rows are inserted in the batch's order, so of two articles in it
+    that conflict the first is stored and the second is its duplicate, as one by one. Raises on any error:
+    the caller rolls the batch back and stores its articles one by one, each failing alone."""
+    claim_rows = [[_claim_row(c) for c in a.claims] for a, _ in items]  # bad claim data fails before any SQL
+    columns = [
+        list(column)
+        for column in zip(
+            *((a.outlet, a.url, a.canonical_url, a.title, a.author, iso(a.published), iso(a.fetched), a.text,
+               a.content_hash, a.language) for a, _ in items),
+            strict=True,
+        )
+    ]  # fmt: skip
+    new = {(r[1], r[2], r[3]): int(r[0]) for r in db.execute(_BATCH_INSERT, columns).fetchall()}
+    out: list[tuple[int, bool] | None] = []
+    for a, _ in items:
+        article_id = new.pop((a.canonical_url, a.outlet, a.content_hash), None)  # the first of equal ones
+        out.append(None if article_id is None else (article_id, True))
+    if None in out:
+        # Stored already (maybe by another fetcher a moment ago: ON CONFLICT waited for its commit), or by
+        # an earlier article of this batch.
+        rest = [a for (a, _), o in zip(items, out, strict=True) if o is None]
+        by_url: dict[str, int] = {}
+        by_hash: dict[tuple[str, str], int] = {}
+        for aid, url, outlet, chash in db.execute(
+            "SELECT id, canonical_url, outlet, content_hash FROM articles WHERE canonical_url = ANY(%s) "
+            "OR (outlet, content_hash) IN (SELECT * FROM unnest(%s::text[], %s::text[]))",
+            ([a.canonical_url for a in rest], [a.outlet for a in rest], [a.content_hash for a in rest]),
+        ).fetchall():
+            by_url[url] = by_hash[(outlet, chash)] = int(aid)
+        for i, (a, _) in enumerate(items):
+            if out[i] is None:
+                found = by_url.get(a.canonical_url) or by_hash.get((a.outlet, a.content_hash))
+                if found is None:
+                    raise _Retry  # gone again: one by one, this article says so alone
+                out[i] = (found, False)
+    done = [o for o in out if o is not None]
+    shingled = [(aid, blob) for (aid, stored), blob in zip(done, shingles, strict=True) if stored]
+    if shingled:
+        db.execute(
+            "INSERT INTO article_shingles (article_id, hashes) SELECT * FROM unnest(%s::bigint[], %s::bytea[])",
+            [[aid for aid, _ in shingled], [blob for _, blob in shingled]],
+        )
+    with db.cursor() as cur, cur.copy(_CLAIMS_COPY) as copy:
+        for (article_id, stored), rows in zip(done, claim_rows, strict=True):
+            if stored:
+                for row in rows:
+                    copy.write_row((article_id, *row))
+    entries: dict[tuple[str, str], list[Any]] = {}
+    now = iso(datetime.now(UTC))
+    for (a, keys), (article_id, stored) in zip(items, done, strict=True):
+        status = "stored" if stored else "duplicate"
+        for k in keys:
+            if (a.outlet, k) in entries:  # a key twice in the batch: its last article, as one by one
+                entries[(a.outlet, k)][3:5] = [article_id, status]
+            else:
+                entries[(a.outlet, k)] = [a.outlet, k, a.url, article_id, status, now]
+    if entries:
+        db.execute(
+            "INSERT INTO entries (outlet, key, url, article_id, status, seen) "
+            "SELECT * FROM unnest(%s::text[], %s::text[], %s::text[], %s::bigint[], %s::text[], %s::text[]) "
+            "ON CONFLICT (outlet, key) DO UPDATE SET article_id = excluded.article_id, status = excluded.status",
+            [list(col) for col in zip(*entries.values(), strict=True)],
+        )
+    return done
+
+
+def _claim_row(c: Claim) -> tuple[object, ...]:
+    return (c.kind, c.text, c.sentence, c.start, c.end, json.dumps(c.fields_json(), ensure_ascii=False))
 
 
 def _insert_claims(db: Any, article_id: int, claims: Sequence[Claim]) -> None:
@@ -602,18 +723,7 @@ def _insert_claims(db: Any, article_id: int, claims: Sequence[Claim]) -> None:
         cur.executemany(
             'INSERT INTO claims (article_id, kind, text, sentence, start, "end", fields) '
             "VALUES (%s, %s, %s, %s, %s, %s, %s)",
-            [
-                (
-                    article_id,
-                    c.kind,
-                    c.text,
-                    c.sentence,
-                    c.start,
-                    c.end,
-                    json.dumps(c.fields_json(), ensure_ascii=False),
-                )
-                for c in claims
-            ],
+            [(article_id, *_claim_row(c)) for c in claims],
         )
 
 

@@ -33,7 +33,7 @@ from datetime import UTC, datetime
 
 import numpy as np
 
-from claimcheck.match.syndication import find_syndicated
+from claimcheck.match.syndication import ShingleTable, find_syndicated, shingle_table, stored_table
 from claimcheck.models import Article, Outlet, StoriesResult, Story, StoryArticle, WindowRows
 from claimcheck.textsafe import plain
 
@@ -43,11 +43,14 @@ class Window:
     """The articles to group: their columns (``rows``) and their texts on demand, read a few thousand at a
     time and dropped after use, so that a window of 50,000 articles never holds all its texts at once.
     ``leads(positions, chars)``: the first ``chars`` characters of these articles' texts; ``texts(positions)``:
-    their texts as ``Store.window_articles`` cuts them (what wire copies are looked for in)."""
+    their texts as ``Store.window_articles`` cuts them (what wire copies are looked for in);
+    ``shingles(positions)``: the shingles of those cut texts as the store keeps them (None for an article
+    stored without them; no callable: none stored)."""
 
     rows: WindowRows
     leads: Callable[[Sequence[int], int], list[str]]
     texts: Callable[[Sequence[int]], list[str]]
+    shingles: Callable[[Sequence[int]], list[bytes | None]] | None = None
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -272,6 +275,7 @@ class _Index:
     name: np.ndarray  # per term id: a name (most of its spellings capitalised; StoryOptions.name_case)
     indptr: np.ndarray  # article i's rows are indptr[i]:indptr[i+1]
     terms: _Terms
+    figure_like: np.ndarray  # per term id: any figure ("#..."), precise or not
 
     def rows(self, i: int) -> slice:
         return slice(int(self.indptr[i]), int(self.indptr[i + 1]))
@@ -333,7 +337,8 @@ def index_articles(articles: Articles, options: StoryOptions) -> _Index:
     figure[terms.figures] = True
     spellings = np.array(terms.spellings, dtype=np.float64)
     name = np.array(terms.capitals, dtype=np.float64) >= options.name_case * np.maximum(spellings, 1.0)
-    return _Index(n, doc, term, in_title, w, idf, df, figure, name, indptr, terms)
+    figure_like = np.fromiter((t[0] == "#" for t in terms.vocab), dtype=bool, count=len(terms.vocab))
+    return _Index(n, doc, term, in_title, w, idf, df, figure, name, indptr, terms, figure_like)
 
 
 # --- grouping -----------------------------------------------------------------------------------------
@@ -402,29 +407,32 @@ def _candidates(vec: _Vectors, times: np.ndarray, options: StoryOptions) -> np.n
 def _scores(
     vec: _Vectors, pairs: np.ndarray, chunk: int = 10000, figure: np.ndarray | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Cosine of each pair's truncated vectors (a sorted merge of the two rows' term ids, in bulk), and
-    whether the pair shares a term marked in ``figure`` (per term id)."""
+    """Cosine of each pair's truncated vectors, and whether the pair shares a term marked in ``figure`` (per
+    term id); in bulk, a chunk of pairs at a time: every term of the second article of each pair is looked up
+    among the terms of the chunk's first articles (few: pairs come sorted by their first article, so the
+    keys searched fit in the cache). Rows are sorted by term id, so the shared terms' products are summed in
+    term order, as a merge of the two rows sums them."""
     out = np.empty(len(pairs), dtype=np.float32)
     both = np.zeros(len(pairs), dtype=bool)
     width = vec.terms.shape[1]
     big = np.int64(vec.terms.max(initial=0)) + 2
     for s in range(0, len(pairs), chunk):
         i, j = pairs[s : s + chunk, 0], pairs[s : s + chunk, 1]
-        ti, tj = vec.terms[i], vec.terms[j]  # each gathered once
-        p = np.arange(len(i), dtype=np.int64)[:, None] * big
-        # rows are sorted by term id with padding (-1) first: keys are sorted row after row
-        ka, kb = (p + ti + 1).ravel(), (p + tj + 1).ravel()
-        del p, tj
-        pos = np.minimum(np.searchsorted(kb, ka), len(kb) - 1)
-        ti = ti.ravel()
-        hit = (kb[pos] == ka) & (ti >= 0)
-        del ka, kb
-        at = np.flatnonzero(hit)
-        prod = vec.weights[i].ravel()[at] * vec.weights[j].ravel()[pos[at]]
+        firsts, local = np.unique(i, return_inverse=True)
+        # each first article's row once, keyed (its place among the firsts, term): sorted, padding (-1) first
+        keys = (np.arange(len(firsts), dtype=np.int64)[:, None] * big + vec.terms[firsts] + 1).ravel()
+        tj = vec.terms[j]  # gathered once
+        wanted = (tj + (local.astype(np.int64) * big + 1)[:, None]).ravel()
+        pos = np.searchsorted(keys, wanted)
+        np.minimum(pos, len(keys) - 1, out=pos)
+        tj = tj.ravel()
+        at = np.flatnonzero((keys[pos] == wanted) & (tj >= 0))  # padding (-1) matches padding: left out
+        del wanted
+        prod = vec.weights[firsts].ravel()[pos[at]] * vec.weights[j].ravel()[at]
         row = at // width
         out[s : s + chunk] = np.bincount(row, weights=prod, minlength=len(i))
         if figure is not None:
-            both[s + row[figure[ti[at]]]] = True
+            both[s + row[figure[tj[at]]]] = True
     return out, both
 
 
@@ -832,14 +840,15 @@ def describe_story(story: Story, ix: _Index, positions: Mapping[str, int]) -> St
     in_title = np.bincount(inv, weights=ix.in_title[rows])
     # terms: words in most of the story's titles, then in most of its leads, rarer ones first
     score = (2 * in_title + cover) * ix.idf[uniq]
-    ranked = [int(uniq[k]) for k in np.lexsort((uniq, -score))]
-    vocab, forms = ix.terms.vocab, ix.terms.forms
+    order = np.lexsort((uniq, -score))
+    ranked, ranked_cover = uniq[order], cover[order]
+    forms = ix.terms.forms
     form = lambda t: forms[t].most_common(1)[0][0]  # noqa: E731
     size = len(idx)
-    cover_of = dict(zip(uniq.tolist(), cover.tolist(), strict=True))
-    words = [t for t in ranked if not vocab[t].startswith("#")]
-    common = [t for t in words if cover_of[t] >= max(1, math.ceil(0.6 * size))]
-    topic = [form(t) for t in ((common or words) if size > 1 else words)[:3]]
+    word = ~ix.figure_like[ranked]  # figures ("#527") are no topic words
+    words, word_cover = ranked[word], ranked_cover[word]
+    common = words[word_cover >= max(1, math.ceil(0.6 * size))]
+    topic = [form(t) for t in ((common if len(common) else words) if size > 1 else words)[:3].tolist()]
     # the central article: its vector nearest the sum of the story's vectors (the earliest on ties)
     central = 0
     if size > 2:
@@ -852,7 +861,7 @@ def describe_story(story: Story, ix: _Index, positions: Mapping[str, int]) -> St
     return replace(
         story,
         label=label,
-        terms=tuple(form(t) for t in ranked[:6]),
+        terms=tuple(form(t) for t in ranked[:6].tolist()),
         topic=" ".join(topic),
     )
 
@@ -925,12 +934,25 @@ def _wire_batch(
                 author=rows.authors[i], published=rows.published[i], id=rows.ids[i])
         for i, text in zip(pos, window.texts(pos), strict=True)
     ]  # fmt: skip
-    syndicated = find_syndicated(arts, outlets, groups=groups)
+    table = None if window.shingles is None else _stored_shingles(window.shingles(pos), arts)
+    syndicated = find_syndicated(arts, outlets, groups=groups, table=table)
     out, start = {}, 0
     for k, story in zip(keys, stories, strict=True):
         out[k] = [start + m in syndicated for m in range(len(story.articles))]
         start += len(story.articles)
     return out
+
+
+def _stored_shingles(blobs: list[bytes | None], arts: Sequence[Article]) -> ShingleTable:
+    """The articles' shingle table from the shingles stored with them; those stored without any (before
+    schema 3) are hashed from their cut texts here."""
+    missing = [k for k, b in enumerate(blobs) if b is None]
+    if missing:
+        table = shingle_table([arts[k].text for k in missing])
+        hashes = table.hashes.astype("<u4")
+        for k, a, b in zip(missing, table.indptr[:-1].tolist(), table.indptr[1:].tolist(), strict=True):
+            blobs[k] = hashes[a:b].tobytes()
+    return stored_table(blobs)  # type: ignore[arg-type]  # no None left
 
 
 def _flagged(article: StoryArticle, copy: bool) -> StoryArticle:

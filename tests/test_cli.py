@@ -201,6 +201,26 @@ def test_demo_never_writes_an_input(tmp_path: Path, monkeypatch) -> None:  # typ
     assert r.exit_code == 0 and "# claimcheck: Belarus prisoners" in r.stdout and "wrote" not in r.stderr
 
 
+def test_demo_never_mixes_its_sample_corpus_into_a_users_store(tmp_path: Path) -> None:
+    """`demo --db FILE` with FILE a store of the user's own outlets added the 23 invented articles of the
+    sample corpus to it (exit 0): invented claims then showed in the user's compare and stories."""
+    from claimcheck.models import Outlet
+
+    own = tmp_path / "news.db"
+    with Store.open(own) as store:
+        store.sync_outlets([Outlet(id="harbourpost", name="Harbour Post", feeds=("https://example.org/f",))])
+    before = own.read_bytes()
+    r = runner.invoke(app, ["demo", "--quiet", "--db", str(own), "--report", str(tmp_path / "r.md")])
+    assert r.exit_code == 2, r.output
+    assert "harbourpost" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+    assert own.read_bytes() == before and not (tmp_path / "r.md").exists()
+    # A demo's own database (a second run) is still fine.
+    demo_db = tmp_path / "d.db"
+    for _ in range(2):
+        r = runner.invoke(app, ["demo", "--quiet", "--db", str(demo_db), "--report", str(tmp_path / "r.md")])
+        assert r.exit_code == 0, r.output
+
+
 def test_demo_report_never_lands_on_the_users_own_database(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """The demo's report, named or its default ``claimcheck-demo-report.md`` as a symlink, must not
     overwrite the user's own database ($CLAIMCHECK_DB, else the default), though the demo does not use it."""

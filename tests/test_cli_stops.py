@@ -88,7 +88,20 @@ def test_a_database_replaced_during_fetch_is_detected(site: Site, tmp_path: Path
         f"defaults: {{per_host: 1}}\noutlets: [{{id: a, name: A, feeds: ['{site.url('/a/feed.xml')}']}}]\n"
     )
     r = CliRunner().invoke(
-        app, ["fetch", "-q", "--allow-private", "--workers", "0", "--concurrency", "1", "--sources", str(src), "--db", str(db)]
+        app,
+        [
+            "fetch",
+            "-q",
+            "--allow-private",
+            "--workers",
+            "0",
+            "--concurrency",
+            "1",
+            "--sources",
+            str(src),
+            "--db",
+            str(db),
+        ],
     )
     assert moved and r.exit_code == 2, r.output
     assert "database file was replaced or removed" in r.stderr and len(r.stderr.strip().splitlines()) == 1
@@ -126,3 +139,51 @@ def test_sources_cap_bounds_the_read_of_a_fifo(tmp_path: Path) -> None:
     writer.join(10)
     time.sleep(0.1)
     assert not writer.is_alive() and written[0] < MAX_FILE_BYTES + 1_000_000  # stopped near the cap
+
+
+CTRL_C_WHILE_LOADING = """
+import sys
+
+MODULE = sys.argv[1]
+
+
+class CtrlC:  # Ctrl-C arriving while the command line's modules load (the first half second of a run)
+    def find_spec(self, name, path=None, target=None):
+        if name == MODULE:
+            raise KeyboardInterrupt
+        return None
+
+sys.meta_path.insert(0, CtrlC())
+sys.argv = ["claimcheck", *sys.argv[2:]]
+from claimcheck.__main__ import main
+main()
+"""
+
+
+@pytest.mark.parametrize(
+    "module,args",
+    [
+        ("claimcheck.cli.app", ["stats"]),
+        ("claimcheck.cli.reindex", ["reindex"]),
+        ("claimcheck.config", ["sources"]),
+    ],
+)
+def test_ctrl_c_while_the_command_loads_is_exit_130_without_a_traceback(
+    tmp_path: Path, module: str, args: list[str]
+) -> None:
+    """Ctrl-C in the first half second (a command typed by mistake) printed a Python traceback and the
+    process died of SIGINT; it ends as Ctrl-C does later: exit 130, nothing on stderr but one line."""
+    import subprocess
+    import sys
+
+    env = {**os.environ, "CLAIMCHECK_HOME": str(tmp_path)}
+    env.pop("CLAIMCHECK_TRACEBACK", None)
+    r = subprocess.run(
+        [sys.executable, "-c", CTRL_C_WHILE_LOADING, module, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert r.returncode == 130, (r.returncode, r.stderr[-500:])
+    assert "Traceback" not in r.stderr and len(r.stderr.strip().splitlines()) <= 1

@@ -87,7 +87,10 @@ def test_filters(as_json: dict) -> None:
     data = json.loads(out)
     assert code == 0 and data["window"]["since"].startswith("2025-12-13") and data["facts"]
     code, _, err = run(TOPIC, "--since", "2030-01-01")
-    assert code == 1 and "between 2030-01-01 and now" in err
+    # The window as searched, its times with their zone (was "between 2030-01-01 and now": whose midnight?)
+    assert code == 1 and "since 2030-01-01 00:00 UTC" in err
+    code, _, err = run(TOPIC, "--since", "2030-01-01", "--until", "2030-01-02")
+    assert code == 1 and "between 2030-01-01 00:00 UTC and 2030-01-02 23:59 UTC" in err
 
 
 def test_matrix_and_explain() -> None:

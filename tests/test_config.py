@@ -69,6 +69,25 @@ BAD = [
     ("", "is empty"),
     ("outlets:\n  - &o {id: a, name: A}\n  - *o\n", "anchors and aliases are not supported"),
     ("outlets:\n  - {id: Bad Id, name: A}\n", "is not a slug"),
+    # One name for two outlets: "according to Harbour Post" was credited to whichever came first, silently
+    (
+        "outlets:\n  - {id: a, name: A, aliases: [Harbour Post]}\n  - {id: b, name: harbour post}\n",
+        ":3: outlets[1].name: 'harbour post' also names outlets[0] (a)",
+    ),
+    (
+        "outlets:\n  - {id: a, name: A}\n  - {id: b, name: B, aliases: [a]}\n",
+        ":3: outlets[1].aliases[0]: 'a' also names outlets[0] (a)",
+    ),
+    # YAML's .nan and .inf are floats: a NaN timeout failed every request, an infinite delay fetched nothing
+    (
+        "defaults:\n  timeout: .nan\noutlets: [{id: a, name: A}]\n",
+        ":2: defaults.timeout: expected a finite number",
+    ),
+    (
+        "defaults:\n  delay: .inf\noutlets: [{id: a, name: A}]\n",
+        ":2: defaults.delay: expected a finite number",
+    ),
+    ("defaults:\n  extract_timeout: -.inf\noutlets: [{id: a, name: A}]\n", "expected a finite number"),
 ]
 
 

@@ -258,3 +258,21 @@ def test_demo_never_writes_its_html_report_over_the_database(tmp_path: Path) -> 
     r = CliRunner().invoke(app, ["demo", "--quiet", "--db", str(db), "--report", str(tmp_path / "d.md")])
     assert r.exit_code == 2 and "refusing to write" in r.stderr and "the database" in r.stderr
     assert not db.exists() and not (tmp_path / "d.md").exists()
+
+
+def test_timeline_times_say_their_zone() -> None:
+    """The grid's timelines are outside the "Evidence (times UTC)" section: a bare "08:00" there reads as
+    the reader's local time, so each dot's title and the first time after the line say UTC."""
+    doc = parse(render_html(story_result()))
+    svgs = doc.xpath("//table[@id='grid']//*[local-name()='svg']")
+    assert svgs
+    for svg in svgs:
+        text = svg.xpath("string(./*[local-name()='text'])")
+        assert re.match(r"\d\d:\d\d UTC( \+\S+)?$", text), text
+        for title in svg.xpath("./*[local-name()='circle']/*[local-name()='title']/text()"):
+            assert title.endswith(" UTC"), title
+        label = svg.xpath("string(./*[local-name()='title'])")
+        assert re.search(r"first \d{4}-\d\d-\d\d \d\d:\d\d UTC", label), label
+    # The evidence items are cloned into the panel beside the grid, away from their "(times UTC)" heading.
+    items = doc.xpath('//ol[@class="evs"]/li/p')
+    assert items and all(re.search(r"\d\d:\d\d UTC", p.text_content()) for p in items)

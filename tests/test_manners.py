@@ -103,7 +103,8 @@ def test_crawl_delay_is_honoured(site: Site, tmp_path: Path) -> None:
     fetch({"a": site.url("/feed.xml")}, tmp_path / "db")
     starts = [t for t, p in site.times if p != "/robots.txt"]
     gaps = [b - a for a, b in zip(starts, starts[1:], strict=False)]
-    assert len(starts) == 4 and min(gaps) >= 0.25, gaps
+    # server-side arrival times jitter on a loaded machine (0.246 s seen once); with no delay they are ~0 s apart
+    assert len(starts) == 4 and min(gaps) >= 0.2, gaps
 
 
 def test_robots_redirect_to_a_forbidden_address_is_not_followed(

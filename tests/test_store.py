@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -188,8 +189,8 @@ def test_missing_database_when_reading(tmp_path: Path) -> None:
         Store.open(tmp_path / "none.db", create=False)
 
 
-def test_a_batch_keeps_every_article_but_the_one_that_fails(tmp_path: Path) -> None:
-    with Store.open(tmp_path / "c.db") as s:
+def test_a_batch_keeps_every_article_but_the_one_that_fails(store_target: str) -> None:
+    with Store.open(store_target) as s:
         bad_claim = Claim("number", "x", "s", 0, 1, extra={"bad": object()})  # not JSON
         results = s.add_articles(
             [
@@ -204,6 +205,31 @@ def test_a_batch_keeps_every_article_but_the_one_that_fails(tmp_path: Path) -> N
         assert first[1] and third[1] and dup == (first[0], False)
         assert s.stats().articles == 2 and s.stats().claims == 1
         assert s.seen_entries("bbc", ["g1", "g2", "g3", "g4"]) == {"g1", "g3", "g4"}
+
+
+def test_a_batch_settles_duplicates_as_one_by_one(store_target: str) -> None:
+    """PostgreSQL writes a batch in a few statements: an article stored already, two in the batch with one
+    text or one URL, and an entry key twice come out as SQLite's one-by-one writes do."""
+    with Store.open(store_target) as s:
+        old, _ = s.add_article(art("bbc", "https://x/old", "an older text"), ["g0"])
+        claims = (CLAIM, replace(CLAIM, start=3, end=9))
+        results = s.add_articles(
+            [
+                (art("bbc", "https://x/a", "text of a", claims=claims), ["g1"]),
+                (art("bbc", "https://x/old", "the old one, changed"), ["g2"]),  # stored already (by URL)
+                (art("bbc", "https://x/c", "text of a", claims=claims), ["g3"]),  # a's text: a duplicate
+                (art("bbc", "https://x/a", "a again, changed"), iter(["g1", "g4"])),  # a's URL; g1 twice
+                (art("dw", "https://y/e", "an older text", claims=(CLAIM,), language="de"), ["g1"]),  # new
+            ]
+        )
+        a, e = results[0], results[4]
+        assert a[1] and e[1] and a[0] != e[0]  # type: ignore[index]
+        assert results[1:4] == [(old, False), (a[0], False), (a[0], False)]  # type: ignore[index]
+        assert s.stats().articles == 3 and s.stats().claims == 3
+        assert s.seen_entries("bbc", ["g0", "g1", "g2", "g3", "g4", "g5"]) == {"g0", "g1", "g2", "g3", "g4"}
+        assert s.seen_entries("dw", ["g1"]) == {"g1"}
+        assert [c.start for c in s.get_article(a[0]).claims] == [3, 14]  # type: ignore[index, union-attr]
+        assert s.get_article(e[0]).language == "de"  # type: ignore[index, union-attr]
 
 
 def test_window_rows_and_cut_texts_match_window_articles(store_target: str) -> None:
@@ -224,7 +250,9 @@ def test_window_rows_and_cut_texts_match_window_articles(store_target: str) -> N
         rows = s.window_rows(since=since, until=until)
         assert [a.url for a in whole] == rows.urls == ["https://bbc.example/1", "https://dw.example/2"]
         assert rows.ids == [a.id for a in whole] and rows.outlets == ["bbc", "dw"]
-        assert rows.titles == [a.title for a in whole] and rows.canonical_urls == [a.canonical_url for a in whole]
+        assert rows.titles == [a.title for a in whole] and rows.canonical_urls == [
+            a.canonical_url for a in whole
+        ]
         assert rows.authors == ["Ann", None] and rows.published == [a.published for a in whole]
         assert rows.fetched == [a.fetched for a in whole]
         assert len(s.window_rows(outlets=["dw"])) == 1
@@ -233,3 +261,64 @@ def test_window_rows_and_cut_texts_match_window_articles(store_target: str) -> N
         assert cut == [whole[1].text, whole[0].text, ""]
         assert cut[1] == long[:1000] + "\n\n" + long[-600:]
         assert s.cut_texts(ids, head=20) == ["Short text.", long[:20], ""]
+
+
+def test_articles_and_stats_tables_say_undated(tmp_path: Path) -> None:
+    """An article with no publication date showed an empty 'published (UTC)' cell (and stats empty first
+    and last dates), which reads as a missing column; the stories table already says "undated"."""
+    from typer.testing import CliRunner
+
+    from claimcheck.cli.app import app
+
+    db = tmp_path / "u.db"
+    with Store.open(db) as store:
+        store.add_article(art("bbc", "https://example.org/a", "Belarus freed 123 political prisoners."))
+    runner = CliRunner()
+    r = runner.invoke(app, ["articles", "--db", str(db)], env={"COLUMNS": "120"})
+    assert r.exit_code == 0, r.output
+    assert "undated" in r.stdout
+    r = runner.invoke(app, ["stats", "--db", str(db)], env={"COLUMNS": "120"})
+    assert r.exit_code == 0, r.output
+    row = next(line for line in r.stdout.splitlines() if "bbc" in line)
+    assert row.count("undated") == 2
+    data = runner.invoke(app, ["articles", "--db", str(db), "--format", "json"]).stdout
+    assert '"published": null' in data
+
+
+def test_reindex_counts_only_the_articles_stored_when_it_began(tmp_path: Path) -> None:
+    """A fetch storing articles while reindex ran made it report "31 of 30" (and its progress bar run past
+    its end). Articles stored after it began were extracted by the current extractor already: reindex
+    stops at the ones it counted."""
+    from claimcheck.ingest.reindex import reindex
+    from claimcheck.models import Defaults, Sources
+
+    db = tmp_path / "r.db"
+    with Store.open(db) as store:
+        for i in range(3):
+            store.add_article(art("bbc", f"https://example.org/{i}", f"Belarus freed {120 + i} prisoners."))
+        seen: list[tuple[int, int]] = []
+
+        def fetch_meanwhile(done: int, total: int) -> None:
+            seen.append((done, total))
+            if done == 1:  # another process stores an article while reindex runs
+                with Store.open(db) as other:
+                    other.add_article(art("dw", "https://example.org/new", "Belarus freed 200 prisoners."))
+
+        report = reindex(store, Sources("sources.yaml", Defaults(), ()), progress=fetch_meanwhile)
+    assert (report.articles, report.of) == (3, 3)
+    assert all(done <= total for done, total in seen)
+
+
+def test_articles_no_match_says_the_window_with_its_zone(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from claimcheck.cli.app import app
+
+    db = tmp_path / "w.db"
+    with Store.open(db) as store:
+        store.add_article(art("bbc", "https://example.org/a", "Belarus freed 123 political prisoners."))
+    r = CliRunner().invoke(
+        app, ["articles", "--db", str(db), "--since", "2030-01-01", "--until", "2030-01-01T09:00"]
+    )
+    assert r.exit_code == 1
+    assert "between 2030-01-01 00:00 UTC and 2030-01-01 09:00 UTC" in r.stderr, r.stderr

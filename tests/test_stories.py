@@ -209,6 +209,49 @@ def test_unknown_story_id_names_it_and_the_listing_command() -> None:
     assert code == 2
 
 
+def test_compare_story_refuses_limit_instead_of_ignoring_it() -> None:
+    """`compare --story ID --limit 1` compared every article of the story: --limit ranks a TOPIC search's
+    matches, and a story has no ranking. One line, exit 2, before any work."""
+    _, out, _ = run("stories", "--format", "json")
+    sid = json.loads(out)["stories"][0]["id"]
+    code, out, err = run("compare", "--story", sid, "--limit", "1")
+    assert code == 2 and out == "" and len(err.strip().splitlines()) == 1
+    assert "--limit" in err and "--story" in err
+
+
+def test_a_long_first_outlet_name_is_cut_with_an_ellipsis() -> None:
+    """The table's narrow "first" column cut "South China Morning Post" to "South China Morn", which reads
+    as a name; a cut name ends in "…"."""
+    code, out, _ = run("stories", "--min-outlets", "1")
+    assert code == 0
+    assert "South China Mor…" in out and "South China Morn " not in out.replace("\n", " ")
+
+
+def test_compare_story_with_source_narrows_the_story_instead_of_losing_it() -> None:
+    """`compare --story ID --source X` said "unknown story id": the stories were regrouped from X's
+    articles alone, where the story (its id: its earliest article) is another. The story is found as
+    listed, then --source keeps X's articles of it."""
+    _, out, _ = run("stories", "--format", "json")
+    belarus = next(s for s in json.loads(out)["stories"] if len(s["articles"]) == 13)
+    later = sorted(belarus["outlets"])[-1]
+    assert belarus["first_outlet"] != later
+    code, out, err = run(
+        "compare", "--story", belarus["id"], "--source", later, "--min-outlets", "1", "--format", "json"
+    )
+    assert code == 0, err
+    report = json.loads(out)
+    assert [o["id"] for o in report["outlets"]] == [later]
+    assert report["outlets"][0]["articles"] == sum(a["outlet"] == later for a in belarus["articles"])
+
+
+def test_compare_story_outside_the_window_given_says_the_window() -> None:
+    _, out, _ = run("stories", "--format", "json")
+    sid = json.loads(out)["stories"][0]["id"]
+    code, _, err = run("compare", "--story", sid, "--since", "2001-01-01", "--until", "2001-01-02")
+    assert code == 1 and len(err.strip().splitlines()) == 1
+    assert sid in err and "2001-01-01" in err and "--since" in err
+
+
 def test_empty_window_and_empty_database_exit_1_with_one_line(tmp_path: Path) -> None:
     code, _, err = run("stories", "--since", "2001-01-01", "--until", "2001-01-02")
     assert code == 1 and "no stored article" in err and len(err.strip().splitlines()) == 1

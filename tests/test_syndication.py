@@ -195,10 +195,10 @@ def test_stories_mark_the_same_copies_in_one_pass_as_story_by_story() -> None:
         assert list(done.independent_outlets) == independent
 
 
-def test_both_ways_of_counting_shared_shingles_agree_with_sets(monkeypatch: pytest.MonkeyPatch) -> None:
-    """_intersections lists the article pairs of each shared shingle when few articles share them, and looks
-    each pair's shingles up when page furniture is shared by many (the listing grows with its square):
-    both give |A ∩ B| exactly, whichever is chosen."""
+def test_every_way_of_counting_shared_shingles_agrees_with_sets(monkeypatch: pytest.MonkeyPatch) -> None:
+    """_intersections lists the article pairs of each shared shingle when few articles share it, counts the
+    shingles that many share (page furniture: the listing grows with its square) in a bit matrix, or looks
+    each pair's shingles up when the matrix would be too large: each gives |A ∩ B| exactly, at any split."""
     from claimcheck.match import syndication as syn
 
     rng = random.Random(5)
@@ -213,14 +213,33 @@ def test_both_ways_of_counting_shared_shingles_agree_with_sets(monkeypatch: pyte
     expected = [len(sets[i] & sets[j]) for i, j in pairs.tolist()]
     assert syn._intersections_by_lookup(table, pairs).tolist() == expected
     used: list[str] = []
-    for name in ("_intersections_by_runs", "_intersections_by_lookup"):
+    for name in ("_intersections_by_runs", "_intersections_by_bits", "_intersections_by_lookup"):
         real = getattr(syn, name)
         monkeypatch.setattr(syn, name, lambda *a, _real=real, _name=name: used.append(_name) or _real(*a))
     group_of = np.zeros(len(texts), dtype=np.int64)
-    assert syn._intersections(table, pairs, group_of).tolist() == expected  # every pair: the listing
+    assert syn._intersections(table, pairs, group_of).tolist() == expected
     # a chain of 59 pairs over 60 pages that all carry the footer: the listing would go through every pair
-    # of pages for each footer shingle, the lookup through 59 pages' shingles
+    # of pages for each footer shingle; the footer's shingles go to the bit matrix instead
     chain = np.array([(k, k + 1) for k in range(len(texts) - 1)], dtype=np.int64)
     want = [len(sets[i] & sets[j]) for i, j in chain.tolist()]
+    used.clear()
     assert syn._intersections(table, chain, group_of).tolist() == want
-    assert used == ["_intersections_by_runs", "_intersections_by_lookup"]
+    assert used == ["_intersections_by_bits", "_intersections_by_runs"]
+    # every split between listing and matrix gives the same counts
+    real_split = syn._split
+    for most in (1, 2, 3, 10, 59, 60):
+        monkeypatch.setattr(syn, "_split", lambda *a, _most=most: (_most, 0.0))
+        assert syn._intersections(table, pairs, group_of).tolist() == expected
+        assert syn._intersections(table, chain, group_of).tolist() == want
+    # no room for a matrix: the chain's shingles are looked up
+    monkeypatch.setattr(syn, "_split", real_split)
+    monkeypatch.setattr(syn, "_BITS_BYTES", 0)
+    used.clear()
+    assert syn._intersections(table, chain, group_of).tolist() == want
+    assert used == ["_intersections_by_lookup"]
+    # in groups (stories): the same counts as one call per group
+    halves = np.repeat(np.array([0, 1], dtype=np.int64), 30)
+    inner = np.array([(i, j) for i, j in pairs.tolist() if halves[i] == halves[j]], dtype=np.int64)
+    monkeypatch.setattr(syn, "_BITS_BYTES", 64 << 20)
+    counted = syn._intersections(table, inner, halves).tolist()
+    assert counted == [len(sets[i] & sets[j]) for i, j in inner.tolist()]

@@ -209,8 +209,10 @@ class Group(TyperGroup):
         except ClickException as e:
             err_console.print(f"[red]error:[/] {_escape(e.format_message())}", soft_wrap=True)
             sys.exit(e.exit_code)
-        except typer.Abort:  # end of input at a prompt, as click says it
-            err_console.print("Aborted!")
+        except typer.Abort as e:
+            if isinstance(e.__context__, KeyboardInterrupt):  # click's word for Ctrl-C: exit as Ctrl-C does
+                sys.exit(130)
+            err_console.print("Aborted!")  # end of input at a prompt, as click says it
             sys.exit(1)
         except SystemExit as e:
             # typer answers a closed stdout while printing help with exit 1, after wrapping stdout

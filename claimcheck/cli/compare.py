@@ -79,7 +79,11 @@ def compare(
     limit: Annotated[
         int | None,
         typer.Option(
-            "--limit", min=1, max=MAX_COUNT, metavar="N", help="At most N articles, best matches first."
+            "--limit",
+            min=1,
+            max=MAX_COUNT,
+            metavar="N",
+            help="At most N articles, best matches first (a topic search; not with --story).",
         ),
     ] = None,
     min_outlets: Annotated[
@@ -123,6 +127,12 @@ def compare(
         kind = choose(kind, KINDS, "kind")
     if story is not None and topic is not None:
         fail("give a TOPIC or --story ID, not both", 2)
+    if story is not None and limit is not None:
+        fail(
+            "--limit picks a TOPIC search's best matches; --story compares the whole story (narrow it with "
+            "--source or --since/--until)",
+            2,
+        )
     if story is None and topic is None:
         fail("Missing argument 'TOPIC' (or give --story ID from `claimcheck stories`)", 2)
     if story is None and not (topic or "").strip():
@@ -143,9 +153,9 @@ def compare(
             )
         if not articles:
             hint = store.suggest(topic or "")
-            window = f" between {since or 'the start'} and {until or 'now'}" if since or until else ""
-            where = f" from {', '.join(source)}" if source else ""
-            msg = f"no stored article matches {topic!r}{where}{window}"
+            from claimcheck.cli.stories import window_words  # the window as searched, times with their zone
+
+            msg = f"no stored article matches {topic!r}{window_words(since_dt, until_dt, source)}"
             fail(msg + (f"; did you mean: {', '.join(hint)}?" if hint else ""), 1)
         names = store.outlet_names()
     _say_ignored(fmt, matrix=matrix, explain=explain, quiet=quiet)
@@ -195,10 +205,23 @@ def _story_articles(
     store: Store, cfg: Sources, story_id: str, since: str | None, until: str | None, source: list[str] | None
 ) -> tuple[str, list[Article]]:
     """The articles of the story with this id (whole, with claims), and the story's label as topic."""
-    from claimcheck.cli.stories import find_story
+    from claimcheck.cli.stories import default_window, find_story, window_words
 
-    found = find_story(store, cfg, story_id.strip(), since=since, until=until, source=source)
+    story_id = story_id.strip()
+    found = find_story(store, cfg, story_id, since=since, until=until, source=source)
+    picked = found.articles if found is not None else ()
+    if found is None and source:
+        # Listed by `stories` without --source: grouped from X's articles alone the story has another id
+        # (its earliest article's). Find it as listed, then keep X's articles of it.
+        found = find_story(store, cfg, story_id, since=since, until=until, source=None)
+        picked = tuple(a for a in found.articles if a.outlet in set(source)) if found is not None else ()
+        if found is not None and not picked:
+            fail(f"story {story_id} has no article from {', '.join(source)}", 1)
     if found is None:
-        fail(f"unknown story id {story_id!r}; list the stories with `claimcheck stories`", 1)
-    ids = [a.id for a in found.articles if a.id is not None]
+        where = ""
+        if since or until:
+            where = f" among the articles{window_words(*default_window(store, since, until, None), None)}"
+            where += " (--since/--until); `claimcheck stories` with the same window lists them"
+        fail(f"unknown story id {story_id!r}{where or '; list the stories with `claimcheck stories`'}", 1)
+    ids = [a.id for a in picked if a.id is not None]
     return f"story {found.id}: {found.label}", store.articles_by_id(ids)

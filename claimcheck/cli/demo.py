@@ -27,8 +27,10 @@ from claimcheck.cli.common import (
     write_output,
 )
 from claimcheck.cli.fetch import do_fetch
+from claimcheck.config import parse_sources
 from claimcheck.demo.corpus import DEMO_TOPIC, corpus_dir, demo_sources_yaml, fresh_demo_db
 from claimcheck.demo.server import CorpusServer
+from claimcheck.errors import UsageError
 from claimcheck.models import Sources
 from claimcheck.paths import db_target, default_db_path, demo_db_path
 from claimcheck.store import Store
@@ -50,6 +52,8 @@ def run_demo(*, db: str | Path | None, report_path: Path, quiet: bool) -> int:
     report_file = output_path(markdown_path, inputs=inputs)
     # The HTML report goes beside a Markdown file (none when the Markdown goes to stdout).
     html_file = output_path(html_path, inputs=inputs) if report_file else None
+    if db:
+        _refuse_a_users_store(target)
     db_file = target if db else fresh_demo_db()
     with tempfile.TemporaryDirectory(prefix="claimcheck-demo-") as tmp, CorpusServer(corpus_dir()) as server:
         sources_path = Path(tmp) / "sources.yaml"
@@ -73,6 +77,23 @@ def run_demo(*, db: str | Path | None, report_path: Path, quiet: bool) -> int:
             return code
         return (
             _compare(sources_path, db_file, report_file, html_file, explicit_db=db is not None, quiet=quiet) or code
+        )
+
+
+def _refuse_a_users_store(target: str | Path) -> None:
+    """``--db`` may name a new store, an empty one or an earlier demo's, never one that holds other
+    outlets: the sample corpus's invented articles would join the user's real ones."""
+    if isinstance(target, Path) and not target.exists():
+        return
+    demo_ids = {o.id for o in parse_sources(demo_sources_yaml("http://127.0.0.1:1")).outlets}
+    with Store.open(target, create=False, read_only=True) as store:
+        other = sorted(store.outlet_ids() - demo_ids)
+        where = store.location
+    if other:
+        more = f" and {len(other) - 3} more" if len(other) > 3 else ""
+        raise UsageError(
+            f"{where} holds the outlets {', '.join(other[:3])}{more}: the demo adds its invented sample "
+            "articles only to a new or empty database or an earlier demo's; give --db another file"
         )
 
 

@@ -8,7 +8,16 @@ from typing import Annotated
 
 import typer
 
-from claimcheck.cli.common import JsonOption, QuietOption, handle_errors, note, print_json, progress_on_stderr
+from claimcheck.cli.common import (
+    JsonOption,
+    QuietOption,
+    _same_file,
+    handle_errors,
+    note,
+    print_json,
+    progress_on_stderr,
+    protected_inputs,
+)
 from claimcheck.errors import UsageError
 from claimcheck.paths import db_target
 from claimcheck.store import TABLES, Store, copy_store
@@ -33,6 +42,12 @@ def migrate_store(
         and os.path.samefile(source_target, dest_target)
     ):
         raise UsageError("SRC and DEST are the same store")
+    if isinstance(source_target, Path) and isinstance(dest_target, Path):
+        # A store written as SRC's -wal, -shm or -journal would be read into SRC (or deleted) when SRC
+        # next opens, and would overwrite the live journal of a fetcher writing SRC.
+        for p, what in protected_inputs(source_target, what="SRC"):
+            if what != "SRC" and _same_file(dest_target, p):
+                raise UsageError(f"refusing to write {dest}: it is {what} ({p})")
     with Store.open(source_target, create=False, read_only=True) as source, Store.open(dest_target) as target:
         if not target.is_empty():
             raise UsageError(f"{target.location} already holds a store; migrate-store fills only an empty one")

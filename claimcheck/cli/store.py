@@ -81,9 +81,9 @@ def articles(
             check_outlets(source, known, "sources.yaml or the database")
         rows = store.list_articles(since=since_dt, until=until_dt, outlets=source or None, limit=limit)
     if not rows:
-        window = f" between {since or 'the start'} and {until or 'now'}" if since or until else ""
-        where = f" from {', '.join(source)}" if source else ""
-        fail(f"no stored article{where}{window}", 1)
+        from claimcheck.cli.stories import window_words  # the window as searched, times with their zone
+
+        fail(f"no stored article{window_words(since_dt, until_dt, source)}", 1)
     more = f" (the newest {limit:,}; --limit to change)" if limit and len(rows) == limit else ""
     note(counted(len(rows), "article") + more, quiet)
     if fmt == "json":
@@ -135,7 +135,7 @@ def articles(
             table.add_row(
                 str(r.id),
                 terminal_safe(r.outlet),
-                r.published.strftime("%Y-%m-%d %H:%M") if r.published else "",
+                r.published.strftime("%Y-%m-%d %H:%M") if r.published else "undated",
                 terminal_safe(r.title),
                 str(r.claims),
             )
@@ -196,8 +196,8 @@ def stats(
             terminal_safe(o.outlet),
             f"{o.articles:,}",
             f"{o.claims:,}",
-            _day(o.first),
-            _day(o.last),
+            _day(o.first, o.articles),
+            _day(o.last, o.articles),
             terminal_safe(o.name),
         )
     table.add_section()
@@ -205,8 +205,8 @@ def stats(
         "total",
         f"{total.articles:,}",
         f"{total.claims:,}",
-        _day(first),
-        _day(last),
+        _day(first, total.articles),
+        _day(last, total.articles),
         counted(len(per), "outlet"),
     )
     out_console.print(table)
@@ -215,8 +215,9 @@ def stats(
         note(f"{counted(sum(other.values()), 'article')} not in English ({each}): stored, without claims", quiet)
 
 
-def _day(dt: datetime | None) -> str:
-    return dt.strftime("%Y-%m-%d") if dt else ""
+def _day(dt: datetime | None, articles: int) -> str:
+    """The date, or "undated" when there are articles and none has a publication date."""
+    return dt.strftime("%Y-%m-%d") if dt else ("undated" if articles else "")
 
 
 def _size(n: float) -> str:

@@ -83,6 +83,7 @@ def store_window(
         rows,
         lambda positions, chars: store.cut_texts([ids[i] for i in positions], head=chars),
         lambda positions: store.cut_texts([ids[i] for i in positions], head=1000, tail=600),
+        lambda positions: store.stored_shingles([ids[i] for i in positions]),
     )
 
 

@@ -26,6 +26,7 @@ from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExec
 from datetime import datetime
 from typing import Any
 
+from claimcheck.cpus import usable_cpus
 from claimcheck.errors import FetchError
 from claimcheck.ingest.jobs import (
     BOARD_FIELDS,
@@ -48,10 +49,11 @@ _TOKENS = itertools.count(1)  # page tokens, unique in this process (abandoned t
 
 
 def default_workers() -> int:
-    """Extraction processes: one per core (at most 8). The fetching process is mostly waiting on the
-    network; bench/fetch.py on 2 cores: 2 workers 16.1 s, 1 worker 20.1 s (before the fetching process
-    was made lighter, 1 worker had been the faster)."""
-    return max(1, min(os.cpu_count() or 1, 8))
+    """Extraction processes: one per CPU this process may use (:func:`claimcheck.cpus.usable_cpus`: its
+    affinity and cgroup quota, not the machine's count), at most 8. The fetching process is mostly waiting
+    on the network; bench/fetch.py on 2 cores: 2 workers 16.1 s, 1 worker 20.1 s (before the fetching
+    process was made lighter, 1 worker had been the faster)."""
+    return max(1, min(usable_cpus(), 8))
 
 
 def worker_count(workers: int | None) -> int:

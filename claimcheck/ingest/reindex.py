@@ -1,4 +1,5 @@
-"""Re-extract the claims of every stored article (after the claim extractor changed)."""
+"""Re-extract the claims of every stored article (after the claim extractor changed), and store its
+wire-copy shingles anew (articles stored before schema 3 had none)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from dataclasses import dataclass
 from claimcheck.claims import extract_claims
 from claimcheck.claims.language import decide_language
 from claimcheck.models import Sources
+from claimcheck.shingles import shingle_blob
 from claimcheck.store import Store
 
 
@@ -31,10 +33,15 @@ def reindex(
     try:
         report.of = store.stats().articles
         for article in store.iter_articles():
+            if report.articles >= report.of:
+                # Stored since it began (a fetch running meanwhile): already extracted by this extractor;
+                # going on would report "31 of 30" and run the progress bar past its end.
+                break
             outlet = sources.outlet(article.outlet)
             language = decide_language(article.text, article.language, outlet.language if outlet else None)
             claims = extract_claims(article.text, aliases, language=language)
             store.replace_claims(article.id or 0, claims, language)
+            store.replace_shingles(article.id or 0, shingle_blob(article.text))
             report.articles += 1
             if progress is not None:
                 progress(report.articles, report.of)

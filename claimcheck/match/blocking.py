@@ -305,13 +305,14 @@ def number_graph(
             # "dozens" never meets "59"; a figure that describes another noun ("a seven-member group")
             # never disagrees with a plain count ("eight current or former members"): only agrees
             keep = (agree | ((shared > 0) & (compound[ga] == compound[ha]))) & (wide[ga] == wide[ha]) & admitted
-            for wg, wh in set(zip(when[ga[keep]].tolist(), when[ha[keep]].tolist(), strict=True)):
+            # the time qualifiers of the kept pairs, each distinct pair of them checked once
+            at = np.flatnonzero(keep)
+            pair_ids, inverse = np.unique(when[ga[at]] * len(whens) + when[ha[at]], return_inverse=True)
+            for wg, wh in (divmod(p, len(whens)) for p in pair_ids.tolist()):
                 if (wg, wh) not in compatible:
                     compatible[wg, wh] = when_compatible(whens[wg], whens[wh], options.when_threshold)
-            keep &= np.array(
-                [compatible.get(p, False) for p in zip(when[ga].tolist(), when[ha].tolist(), strict=True)],
-                dtype=bool,
-            )
+            fits = np.array([compatible[divmod(p, len(whens))] for p in pair_ids.tolist()], dtype=bool)
+            keep[at] = fits[inverse.ravel()] if len(at) else keep[at]
             adj = graph.adj
             for a, c, sc in zip(ga[keep].tolist(), ha[keep].tolist(), score[keep].tolist(), strict=True):
                 adj[a][c] = adj[c][a] = sc
@@ -926,7 +927,9 @@ def text_graph(items: Sequence[Item], options: MatchOptions, *, quote: bool) -> 
     # scores below this cannot become a link, whatever names or speakers add
     cutoff = options.quote_threshold if quote else options.statement_threshold - 10
     loose_scorer = fuzz.partial_ratio if quote else fuzz.token_set_ratio
-    seen: set[tuple[int, int]] = set()
+    seen: set[int] = set()  # group pairs scored, as g * groups + h (g < h)
+    n_groups = len(first)
+    adj, rules = graph.adj, graph.rules
     for members in blocks.values():
         if len(members) < 2:
             continue
@@ -946,15 +949,19 @@ def text_graph(items: Sequence[Item], options: MatchOptions, *, quote: bool) -> 
                 score = np.maximum(score, np.where(wordy[idx][:, None] & wordy[idx][None, :], cset, 0))
             ok = np.triu(score >= cutoff, 1)
             ok &= ~((single[idx][:, None] == single[idx][None, :]) & (single[idx][:, None] >= 0))
-            for x, y in zip(*np.nonzero(ok), strict=True):
-                g, h = chunk[x], chunk[y]
-                key = (g, h) if g < h else (h, g)
-                if key in seen:
+            xs, ys = np.nonzero(ok)
+            gs, hs = idx[xs], idx[ys]
+            codes = (np.minimum(gs, hs) * n_groups + np.maximum(gs, hs)).tolist()
+            scores = score[xs, ys].tolist()
+            wholes = base[xs, ys].tolist() if quote else [None] * len(scores)
+            for g, h, code, s, whole in zip(gs.tolist(), hs.tolist(), codes, scores, wholes, strict=True):
+                if code in seen:
                     continue
-                seen.add(key)
-                scored = pair(first[g], first[h], float(score[x, y]), float(base[x, y]) if quote else None)
-                if scored:
-                    graph.link(g, h, *scored)
+                seen.add(code)
+                scored = pair(first[g], first[h], s, whole)
+                if scored:  # graph.link, inlined (a fresh graph: no sums or history to forget)
+                    adj[g][h] = adj[h][g] = scored[0]
+                    rules[(g, h) if g < h else (h, g)] = scored[1]
     if not quote:
         _phrase_links(graph, first, texts, name_sets, df, single, options)
     return graph

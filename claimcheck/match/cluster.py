@@ -17,9 +17,12 @@ article never linking, so the result is that of average linkage over the claims:
 from __future__ import annotations
 
 import heapq
+import itertools
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+
+import numpy as np
 
 from claimcheck.match.rules import Exclusive, Item, Rule
 
@@ -186,19 +189,61 @@ def _totals(graph: Graph) -> list[dict[int, float]]:
     """``graph.totals``, made on first use: for each group, its sum of scores with each linked group
     over their claims of different articles (a link's score times the pairs it stands for)."""
     if graph.totals is None:
-        arts = [{graph.items[n].article for n in ms} for ms in graph.members]
-        totals: list[dict[int, float]] = [{} for _ in graph.members]
-        for g, nbrs in enumerate(graph.adj):  # _set_total, inlined: this goes through every link
-            a, totals_g = arts[g], totals[g]
-            one = next(iter(a)) if len(a) == 1 else None
-            for h, s in nbrs.items():
-                if g < h:
-                    b = arts[h]  # articles both groups have count no pair (bool: 0 or 1)
-                    total = s * (len(a) * len(b) - ((one in b) if one is not None else len(a & b)))
-                    if total > 0:
-                        totals_g[h] = totals[h][g] = total
-        graph.totals = totals
+        ng = len(graph.members)
+        # every link g < h as arrays, in the order of the groups and of their links
+        count = np.fromiter(map(len, graph.adj), dtype=np.int64, count=ng)
+        nbr = np.fromiter(itertools.chain.from_iterable(graph.adj), dtype=np.int64, count=int(count.sum()))
+        score = np.fromiter(
+            itertools.chain.from_iterable(a.values() for a in graph.adj), dtype=np.float64, count=len(nbr)
+        )
+        at = np.repeat(np.arange(ng, dtype=np.int64), count)
+        up = at < nbr
+        g, h, s = at[up], nbr[up], score[up]
+        # a link stands for every two claims of the groups (each group's claims are of distinct
+        # articles) but those of one article: the articles both groups have, counted from each
+        # article's groups
+        size = np.fromiter(map(len, graph.members), dtype=np.int64, count=ng)
+        pairs = size[g] * size[h] - _shared_articles(graph, g * ng + h, ng)
+        total = s * pairs
+        keep = total > 0
+        g, h, total = g[keep], h[keep], total[keep]
+        # each group's sums: with the smaller groups (ascending), then with the larger ones (in its links'
+        # order), as setting totals[g][h] and totals[h][g] link by link would have them
+        row = np.concatenate((h, g))
+        order = np.argsort(row, kind="stable")
+        col = np.concatenate((g, h))[order].tolist()
+        val = np.concatenate((total, total))[order].tolist()
+        ends = np.searchsorted(row[order], np.arange(1, ng + 1)).tolist()
+        graph.totals = [dict(zip(col[a:b], val[a:b], strict=True)) for a, b in zip([0, *ends[:-1]], ends, strict=True)]
     return graph.totals
+
+
+def _shared_articles(graph: Graph, codes: np.ndarray, ng: int) -> np.ndarray:
+    """For each group pair ``g * ng + h`` (g < h), how many articles have a claim in both groups."""
+    out = np.zeros(len(codes), dtype=np.int64)
+    items, group = graph.items, graph.group
+    n = len(group)
+    if not len(codes) or not n:
+        return out
+    art = np.fromiter((it.article for it in items[:n]), dtype=np.int64, count=n)
+    grp = np.asarray(group, dtype=np.int64)
+    order = np.lexsort((grp, art))  # by article, then group
+    art, grp = art[order], grp[order]
+    found = []
+    d = 1
+    while d < len(art):
+        same = art[:-d] == art[d:]
+        if not same.any():
+            break
+        found.append(grp[:-d][same] * ng + grp[d:][same])  # groups ascending within an article
+        d += 1
+    if not found:
+        return out
+    both, times = np.unique(np.concatenate(found), return_counts=True)
+    pos = np.minimum(np.searchsorted(both, codes), len(both) - 1)
+    hit = both[pos] == codes
+    out[hit] = times[pos[hit]]
+    return out
 
 
 def _set_total(graph: Graph, arts: Mapping[int, set[int]], g: int, h: int, s: float | None) -> None:

@@ -23,7 +23,6 @@ from __future__ import annotations
 import gc
 import itertools
 import multiprocessing as mp
-import os
 import re
 import threading
 from collections import defaultdict
@@ -33,6 +32,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from claimcheck.cpus import usable_cpus
 from claimcheck.match.blocking import number_graph, text_graph
 from claimcheck.match.cluster import Graph, cluster_items, recluster
 from claimcheck.match.facts import (
@@ -181,12 +181,12 @@ def _numbers_aside(
     articles: Sequence[Article], options: MatchOptions, links: bool = True
 ) -> Callable[[], tuple[list[Item], None, list[list[int]], list[list[Link]]]] | None:
     """The number claims clustered in a forked child process (call the result to wait for it), or
-    None: the caller clusters them itself on small inputs, on one core, where ``fork`` is missing,
+    None: the caller clusters them itself on small inputs, on one usable CPU, where ``fork`` is missing,
     inside a daemonic worker (which may not have children), or when other threads run (forking
     them is unsafe). The child inherits the articles by fork and sends back only the clusters (item
     indexes) and each one's ``explain_links`` (if ``links``), the one thing a fact needs of the
     graph, and where each item's claim is. Should the child fail, the numbers are clustered here."""
-    if len(articles) < ASIDE_ARTICLES or (os.cpu_count() or 1) < 2 or threading.active_count() > 1:
+    if len(articles) < ASIDE_ARTICLES or usable_cpus() < 2 or threading.active_count() > 1:
         return None
     if "fork" not in mp.get_all_start_methods() or mp.current_process().daemon:
         return None

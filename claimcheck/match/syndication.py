@@ -9,7 +9,6 @@ scored by containment on their full shingle sets.
 
 from __future__ import annotations
 
-import itertools
 import re
 import zlib
 from collections import defaultdict
@@ -21,6 +20,10 @@ from typing import Literal
 import numpy as np
 
 from claimcheck.models import Article, Outlet
+from claimcheck.shingles import _h, shingles
+
+__all__ = ["ShingleTable", "Syndicated", "SyndicationOptions", "find_syndicated", "shingle_table", "shingles",
+           "stored_table", "wire_marks"]  # fmt: skip
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _FAR_FUTURE = datetime.max.replace(tzinfo=UTC)
@@ -52,25 +55,6 @@ class Syndicated:
         if self.kind == "wire":
             return f"wire dateline/byline of {self.source}"
         return f"near-duplicate of {self.source} ({self.score or 0.0:.2f})"
-
-
-def shingles(text: str, size: int = 5) -> set[int]:
-    """Hashed word ``size``-grams of the lower-cased text."""
-    words = _WORD.findall(text.lower())
-    if len(words) < size:
-        return {_h(" ".join(words))} if words else set()
-    # crc32 of each n-gram's slice of the joined text: the same hash as of " ".join(n-gram), no copies
-    data = " ".join(words).encode("utf-8")
-    ascii_only = len(data) == len(words) - 1 + sum(map(len, words))
-    lengths = map(len, words) if ascii_only else (len(w.encode("utf-8")) for w in words)
-    starts = list(itertools.accumulate((n + 1 for n in lengths), initial=0))
-    view, crc = memoryview(data), zlib.crc32
-    return {crc(view[a : b - 1]) for a, b in zip(starts, starts[size:], strict=False)}
-
-
-def _h(s: str) -> int:
-    # A stable hash (str hash() is salted per process), so sampling is the same on every run.
-    return zlib.crc32(s.encode("utf-8"))
 
 
 def wire_marks(article: Article, outlets: Mapping[str, Outlet]) -> str | None:
@@ -138,7 +122,9 @@ def _wire_marks(article: Article, wires: _Wires) -> str | None:
     if wires.any_name is None:
         return None
     by = f"By {article.author}" if article.author else ""
-    named = wires.named(head) or wires.named(tail) or (by and wires.named(by))
+    # one search of the three joined by newlines: a name never holds one, and a newline is not a word
+    # character, so a name is found in the joined text exactly when it is found in one of them
+    named = wires.named(f"{head}\n{tail}\n{by}")
     if not named and not (wires.reuters and _REPORTING.search(tail)):
         return None
     for wire_id, dateline, byline, credit, is_reuters in wires.patterns:
@@ -159,12 +145,15 @@ def find_syndicated(
     options: SyndicationOptions | None = None,
     *,
     groups: Sequence[int] | np.ndarray | None = None,
+    table: ShingleTable | None = None,
 ) -> dict[int, Syndicated]:
     """Article index -> why it is wire copy (``Syndicated``: a wire's dateline or byline, or a
     near-duplicate of an earlier article of another outlet).
 
     ``groups`` (a number per article, e.g. its story) looks for near-duplicates within each group only:
-    the same result as one call per group, in one pass over all of them."""
+    the same result as one call per group, in one pass over all of them. ``table``: the articles'
+    shingles (``options.shingle`` words), row k article k's, when already known (the store keeps those of
+    each article's cut text: :func:`stored_table`); the texts are then not hashed again."""
     options = options or SyndicationOptions()
     reasons: dict[int, Syndicated] = {}
     patterns = _wire_patterns(outlets)
@@ -173,7 +162,7 @@ def find_syndicated(
         if wire:
             reasons[i] = Syndicated("wire", wire)
     group_of = np.zeros(len(articles), dtype=np.int64) if groups is None else np.asarray(groups, np.int64)
-    for group, score in _near_duplicate_groups(articles, group_of, options):
+    for group, score in _near_duplicate_groups(articles, group_of, options, table):
         original = min(group, key=lambda i: _origin_key(articles[i], outlets))
         for i in group:
             if i != original and i not in reasons and articles[i].outlet != articles[original].outlet:
@@ -192,7 +181,7 @@ _BATCH_CHARS = 1_000_000  # groups are worked through a batch of about this much
 
 
 def _near_duplicate_groups(
-    articles: Sequence[Article], group_of: np.ndarray, options: SyndicationOptions
+    articles: Sequence[Article], group_of: np.ndarray, options: SyndicationOptions, table: ShingleTable | None
 ) -> list[tuple[list[int], dict[int, float]]]:
     """Groups of near-duplicates (with each member's best containment), whole groups a batch at a time:
     copies are never looked for across groups, so memory stays bounded by the batch."""
@@ -207,7 +196,9 @@ def _near_duplicate_groups(
         k = np.searchsorted(edges, max(past, start + 1))
         end = int(edges[k]) if k < len(edges) else len(order)
         idx = order[start:end].tolist()
-        found = _near_duplicates_of([articles[i] for i in idx], group_of[idx], options)
+        batch = [articles[i] for i in idx]
+        shingled = shingle_table([a.text for a in batch], options.shingle) if table is None else table.take(idx)
+        found = _near_duplicates_of(batch, group_of[idx], options, shingled)
         if found:
             best = {idx[m]: v for m, v in found[0][1].items()}  # one dict of the batch's best scores
             out += [([idx[m] for m in members], best) for members, _ in found]
@@ -216,9 +207,8 @@ def _near_duplicate_groups(
 
 
 def _near_duplicates_of(
-    articles: Sequence[Article], group_of: np.ndarray, options: SyndicationOptions
+    articles: Sequence[Article], group_of: np.ndarray, options: SyndicationOptions, table: ShingleTable
 ) -> list[tuple[list[int], dict[int, float]]]:
-    table = shingle_table([a.text for a in articles], options.shingle)
     codes: dict[str, int] = {}
     outlet_of = np.array([codes.setdefault(a.outlet, len(codes)) for a in articles], dtype=np.int64)
     pairs = _shared_samples(table, group_of, outlet_of, options)
@@ -259,6 +249,7 @@ def _near_duplicates_of(
 _POLY = 0xEDB88320
 _MASK = 0xFFFFFFFF
 _PROBES = 500_000  # shingles _intersections looks up at once (~20 MB of temporaries)
+_SLOTS = 1 << 21  # pair codes (articles squared) up to this many are found through a table (16 MB at most)
 _LMAX = 64  # register shifts by up to this many bytes come from one table; longer ones take several steps
 
 
@@ -347,6 +338,22 @@ class ShingleTable:
 
     def of(self, k: int) -> set[int]:
         return set(self.hashes[self.indptr[k] : self.indptr[k + 1]].tolist())
+
+    def take(self, rows: Sequence[int] | np.ndarray) -> ShingleTable:
+        """The table of these texts only, in this order."""
+        rows = np.asarray(rows, dtype=np.int64)
+        counts = self.indptr[rows + 1] - self.indptr[rows]
+        indptr = np.concatenate(([0], np.cumsum(counts))).astype(np.int64)
+        at = np.repeat(self.indptr[rows] - indptr[:-1], counts) + np.arange(int(indptr[-1]), dtype=np.int64)
+        return ShingleTable(indptr, self.hashes[at])
+
+
+def stored_table(blobs: Sequence[bytes]) -> ShingleTable:
+    """The :class:`ShingleTable` of shingles as the store keeps them (claimcheck.shingles.shingle_blob:
+    sorted little-endian uint32), in the order given."""
+    counts = np.fromiter((len(b) // 4 for b in blobs), dtype=np.int64, count=len(blobs))
+    indptr = np.concatenate(([0], np.cumsum(counts))).astype(np.int64)
+    return ShingleTable(indptr, np.frombuffer(b"".join(blobs), dtype="<u4").astype(np.uint32))
 
 
 # UTF-8 bytes: ASCII letters lower-cased, ASCII digits and "_" kept, every other byte a space
@@ -444,10 +451,11 @@ def _shared_samples(
 
 
 def _intersections(table: ShingleTable, pairs: np.ndarray, group_of: np.ndarray) -> np.ndarray:
-    """|A ∩ B| of each pair's shingle sets (pairs within a group), exactly, by whichever of two ways is less
-    work here: listing the pairs of articles that share each shingle (cheap when shingles are shared by a few
-    articles, as in real news) or looking each pair's shingles up (cheap when page furniture or stock
-    phrases are shared by hundreds of articles: the listing grows with the square of that)."""
+    """|A ∩ B| of each pair's shingle sets (pairs within a group), exactly, by whichever way is least work
+    here: listing the pairs of articles that share each shingle (cheap when shingles are shared by a few
+    articles, as in real news), the same with the shingles that many articles share (page furniture, stock
+    phrases: the listing grows with the square of that) counted instead in a bit matrix of the articles
+    and those shingles, one AND per pair and 64 of them, or looking each pair's shingles up."""
     out = np.zeros(len(pairs), dtype=np.int64)
     if not len(pairs):
         return out
@@ -459,24 +467,91 @@ def _intersections(table: ShingleTable, pairs: np.ndarray, group_of: np.ndarray)
     take = involved[owner]
     h, a = table.hashes[take], owner[take]
     g = group_of[a]
-    order = np.argsort(g << 32 | h, kind="stable")  # entries come in article order: by group, hash, article
-    h, a, g = h[order], a[order], g[order]
-    new = np.concatenate(([True], (h[1:] != h[:-1]) | (g[1:] != g[:-1]))) if len(h) else np.zeros(0, bool)
+    if len(g) and (g == g[0]).all():  # one group (as in match_facts): a plain sort by hash and article
+        key = np.sort(h.astype(np.int64) << 32 | a)
+        h, a = key >> 32, key & _MASK
+        new = np.concatenate(([True], h[1:] != h[:-1]))
+    else:
+        # entries come in article order: by group, hash, article
+        order = np.argsort(g << 32 | h, kind="stable")
+        h, a, g = h[order], a[order], g[order]
+        new = np.concatenate(([True], (h[1:] != h[:-1]) | (g[1:] != g[:-1]))) if len(h) else np.zeros(0, bool)
     run = np.cumsum(new) - 1
     counts = np.bincount(run) if len(run) else run
-    listed = int((counts * (counts - 1) // 2).sum())  # pairs the listing would go through
+    # the cheapest split: shingles of runs of up to ``most`` articles listed, the others in the bit matrix
+    most, cost = _split(counts, len(pairs), int(involved.sum()))
     looked_up = int(np.minimum(sizes[pairs[:, 0]], sizes[pairs[:, 1]]).sum())
-    if listed > looked_up:
+    if cost > looked_up:
         return _intersections_by_lookup(table, pairs)
     wanted = pairs[:, 0] * n + pairs[:, 1]  # sorted (pairs come from np.unique)
-    return _intersections_by_runs(a, run, counts[run] if len(run) else run, wanted, n, out)
+    run_size = counts[run] if len(run) else run
+    common = run_size > most
+    if common.any():
+        _intersections_by_bits(a[common], run[common], pairs, n, out)
+        a, run, run_size = a[~common], run[~common], run_size[~common]
+    return _intersections_by_runs(a, run, run_size, wanted, n, out)
+
+
+_BIT_COST = 1 / 32  # one AND and popcount of 64 shingles for one pair, against listing one pair of articles
+_BITS_BYTES = 64 << 20  # the bit matrix is never larger than this
+
+
+def _split(counts: np.ndarray, npairs: int, rows: int) -> tuple[int, float]:
+    """The largest run of articles to list (the larger runs' shingles go to the bit matrix), and the cost:
+    the pairs listed plus ``_BIT_COST`` per pair and word of 64 columns."""
+    size, many = np.unique(counts[counts >= 2], return_counts=True)  # run sizes, and how many runs of each
+    if not len(size):
+        return 1, 0.0
+    listed = np.concatenate(([0], np.cumsum(many * (size * (size - 1) // 2))))  # listing runs up to size[k-1]
+    columns = len(counts[counts >= 2]) - np.concatenate(([0], np.cumsum(many)))  # the rest in the matrix
+    words = -(-columns // 64)
+    cost = listed + _BIT_COST * npairs * words
+    cost[words * rows * 8 > _BITS_BYTES] = np.inf
+    k = int(np.argmin(cost))
+    return (int(size[k - 1]) if k else 1), float(cost[k])
+
+
+def _popcount(x: np.ndarray) -> np.ndarray:
+    """Set bits of each row of a uint64 matrix."""
+    if hasattr(np, "bitwise_count"):  # numpy 2
+        return np.bitwise_count(x).sum(axis=1, dtype=np.int64)
+    return _BYTE_BITS[x.view(np.uint8)].sum(axis=1, dtype=np.int64)
+
+
+_BYTE_BITS = np.array([bin(b).count("1") for b in range(256)], dtype=np.int64)
+_BITS_CHUNK = 1 << 21  # words of the matrix ANDed at once
+
+
+def _intersections_by_bits(
+    a: np.ndarray, run: np.ndarray, pairs: np.ndarray, n: int, out: np.ndarray
+) -> None:
+    """Shared shingles counted in a bit matrix: one row per article of the pairs, one column per run
+    (the shingle of one group that articles ``a`` share); each pair's count is the bits its rows share."""
+    row = np.full(n, -1, dtype=np.int64)
+    used = np.unique(pairs.ravel())
+    row[used] = np.arange(len(used))
+    col = np.cumsum(np.concatenate(([True], run[1:] != run[:-1]))) - 1  # runs are sorted: numbered in order
+    width = -(-(int(col.max()) + 1) // 64)
+    bits = np.zeros(len(used) * width, dtype=np.uint64)
+    bit = np.left_shift(np.uint64(1), (col & 63).astype(np.uint64))
+    np.bitwise_or.at(bits, row[a] * width + (col >> 6), bit)
+    bits = bits.reshape(len(used), width)
+    x, y = row[pairs[:, 0]], row[pairs[:, 1]]
+    step = max(1, _BITS_CHUNK // width)
+    for s in range(0, len(pairs), step):
+        out[s : s + step] += _popcount(bits[x[s : s + step]] & bits[y[s : s + step]])
 
 
 def _intersections_by_runs(
     a: np.ndarray, run: np.ndarray, run_size: np.ndarray, wanted: np.ndarray, n: int, out: np.ndarray
 ) -> np.ndarray:
     """Every shingle's articles of one group are listed together (``run``); each two of them at distance d
-    in that list are one shared shingle of that pair, counted for the candidate pairs (``wanted``) only."""
+    in that list are one shared shingle of that pair, counted for the candidate pairs (``wanted``) only
+    (found through a table of every pair code when that is small: a batch of stories' articles)."""
+    slot = None
+    if n * n <= _SLOTS:
+        slot = np.full(n * n, -1, dtype=np.int64)
+        slot[wanted] = np.arange(len(wanted), dtype=np.int64)
     d = 1
     while True:
         longer = run_size > d  # runs long enough for a pair at distance d
@@ -485,9 +560,13 @@ def _intersections_by_runs(
             return out
         same = run[:-d] == run[d:]
         code = a[:-d][same] * n + a[d:][same]
-        at = np.minimum(np.searchsorted(wanted, code), len(wanted) - 1)
-        hit = wanted[at] == code
-        out += np.bincount(at[hit], minlength=len(out))
+        if slot is not None:  # a pair's code -> its place among the wanted ones, one lookup each
+            at = slot[code]
+            out += np.bincount(at[at >= 0], minlength=len(out))
+        else:
+            at = np.minimum(np.searchsorted(wanted, code), len(wanted) - 1)
+            hit = wanted[at] == code
+            out += np.bincount(at[hit], minlength=len(out))
         d += 1
 
 

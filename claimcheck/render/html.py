@@ -19,6 +19,7 @@ from claimcheck.render.common import (
     format_value,
     outlet_names,
     when_text,
+    zoned_text,
 )
 from claimcheck.render.common import window_text as _window_text
 from claimcheck.render.htmlpage import asset, esc, link, page, timeline_svg
@@ -313,7 +314,7 @@ def _evidence_item(fact: Fact, oid: str, anchor: str, names: dict[str, str]) -> 
             notes.append("wire copy")
         if m.fidelity:
             notes.append(f"quote {esc(m.fidelity)}")
-        extra = "".join(f" · {n}" for n in [esc(when_text(m.published)), *notes])
+        extra = "".join(f" · {n}" for n in [esc(zoned_text(m.published)), *notes])  # also shown in the panel
         parts.append(f"<q>{_highlighted(m)}</q><p>{link(m.url, m.title)}{extra}</p>")
     parts.append("</li>")
     return "".join(parts)

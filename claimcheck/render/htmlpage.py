@@ -17,7 +17,7 @@ from datetime import datetime
 from importlib import resources
 from typing import Any
 
-from claimcheck.render.common import when_text
+from claimcheck.render.common import zoned_text
 from claimcheck.textsafe import html_escape as esc
 from claimcheck.textsafe import json_script, safe_link
 
@@ -81,6 +81,13 @@ def _span_text(seconds: float) -> str:
     return f"+{minutes // 1440}d"
 
 
+def _clock(when: datetime) -> str:
+    """"08:00 UTC" (or "08:00 +0200" for a time kept in another offset)."""
+    offset = when.utcoffset()
+    zone = "UTC" if offset is not None and not offset else when.strftime("%z")
+    return f"{when.strftime('%H:%M')} {zone}".strip()
+
+
 def timeline_svg(points: Sequence[tuple[datetime, str, str]], *, width: int = 150, label: str = "") -> str:
     """A one-line inline SVG timeline: a dot per (time, name, css class), earliest at the left.
 
@@ -98,15 +105,17 @@ def timeline_svg(points: Sequence[tuple[datetime, str, str]], *, width: int = 15
     dots = []
     for when, name, cls in pts:
         x = pad + ((when.timestamp() - t0) / span * (width - 2 * pad) if span else 0)
-        stamp = when.strftime("%H:%M") if one_day else when_text(when)
+        stamp = _clock(when) if one_day else zoned_text(when)
         dots.append(
             f'<circle cx="{x:.0f}" class="{esc(cls)}"><title>{esc(name)} {esc(stamp)}</title></circle>'
         )
     first = pts[0][0]
-    text = first.strftime("%H:%M") + (f" {_span_text(span)}" if span else "")
+    # Shown in the grid, away from the "times UTC" heading of the evidence: every time says its zone.
+    text = _clock(first) + (f" {_span_text(span)}" if span else "")
+    title = f"{label} (first {zoned_text(first)})" if label else ""
     return (
-        f'<svg class="tl" width="{width + 70}" height="16" role="img">'
-        f"<title>{esc(label)}</title>"
+        f'<svg class="tl" width="{width + 90}" height="16" role="img">'
+        f"<title>{esc(title)}</title>"
         f'<line x1="{pad}" y1="{y}" x2="{width - pad}" y2="{y}"/>{"".join(dots)}'
         f'<text x="{width + 2}" y="11">{esc(text)}</text></svg>'
     )

@@ -94,7 +94,8 @@ def _when(s: Story, result: StoriesResult, year: int) -> Text:
             "\n→ " + (last.strftime("%H:%M") if last.date() == first.date() else short_time(last, year))
         )
     if s.first_outlet:
-        when.append(f"\n{_name(result, s.first_outlet)[:16]}", style="green")
+        name = _name(result, s.first_outlet)
+        when.append(f"\n{name if len(name) <= 16 else name[:15].rstrip() + '…'}", style="green")
     return when
 
 
