@@ -17,6 +17,28 @@ REALDATA = ROOT.parent / "shared" / "realdata"
 CORPUS = ROOT / "claimcheck" / "demo" / "corpus"
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_cmdline_main(config: pytest.Config) -> None:
+    """The whole suite (`python -m pytest`, no tests named) runs on every core with pytest-xdist: one worker
+    process per core, a test file's tests all in one worker (``--dist loadfile``: a module's shared fixtures,
+    the Chromium browser, the demo store, are built once). Tests named on the command line, ``-n 0``,
+    ``-p no:xdist``, ``--pdb``, ``-s``, or xdist not installed: they run in this process, as before.
+    Runs before xdist's own hook (both tryfirst; a conftest's runs first), which turns "auto" into a count."""
+    opt = config.option
+    if (
+        not hasattr(config, "workerinput")  # an xdist worker runs this hook too: it must never start workers
+        and "PYTEST_XDIST_WORKER" not in os.environ
+        and config.pluginmanager.hasplugin("xdist")
+        and config.args_source == pytest.Config.ArgsSource.TESTPATHS
+        and getattr(opt, "numprocesses", 0) is None
+        and getattr(opt, "dist", "no") == "no"
+        and opt.capture != "no"
+        and not opt.usepdb
+        and not opt.collectonly
+    ):
+        opt.numprocesses, opt.dist = "auto", "loadfile"
+
+
 @pytest.fixture(autouse=True)
 def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test gets its own user dir and working directory; no env var leaks in."""

@@ -1,8 +1,8 @@
 """A throwaway PostgreSQL cluster for the tests: ``initdb`` in a temporary folder, ``pg_ctl`` listening on
 127.0.0.1 (a free port) and a Unix socket in that folder, trust for local connections except the role
-``pwuser``, which must give its password. The server refuses to run as root: as root, the cluster is made
-and run as the ``postgres`` user (``runuser``). One cluster per test session; one database per test,
-copied from a migrated template.
+``pwuser``, which must give its password; the folder is in /dev/shm when it has room (_scratch_parent). The
+server refuses to run as root: as root, the cluster is made and run as the ``postgres`` user (``runuser``).
+One cluster per test session (per xdist worker); one database per test, copied from a migrated template.
 """
 
 from __future__ import annotations
@@ -36,6 +36,21 @@ def _runuser() -> str:
     return shutil.which("runuser", path=f"{os.environ.get('PATH', '')}:/usr/sbin:/sbin") or "runuser"
 
 
+def _scratch_parent() -> str | None:
+    """/dev/shm when it and the memory behind it have room for a session's databases (a few hundred MB): in
+    memory, a database per test is copied about four times faster, and removing the cluster's thousands of
+    files at the end takes no time (on disk, with ext4's discard, it took 8 s). Elsewhere (a small /dev/shm, as
+    in Docker, or little free memory): the temp dir."""
+    with contextlib.suppress(OSError, ValueError):
+        st = os.statvfs("/dev/shm")
+        meminfo = Path("/proc/meminfo").read_text()
+        available_kib = int(meminfo.split("MemAvailable:")[1].split()[0])
+        room = min(st.f_bavail * st.f_frsize, available_kib << 10)
+        if room >= 2 << 30 and os.access("/dev/shm", os.W_OK | os.X_OK):
+            return "/dev/shm"
+    return None
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -47,7 +62,7 @@ class PgCluster:
         initdb, self.pg_ctl = find_bin("initdb"), find_bin("pg_ctl")
         if not initdb or not self.pg_ctl:
             raise RuntimeError("initdb/pg_ctl not found (apt-get install postgresql)")
-        self.dir = Path(tempfile.mkdtemp(prefix="claimcheck-pg-"))
+        self.dir = Path(tempfile.mkdtemp(prefix="claimcheck-pg-", dir=_scratch_parent()))
         self.data = self.dir / "data"
         self.port = free_port()
         self.as_user: list[str] = []
