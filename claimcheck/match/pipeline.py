@@ -340,13 +340,7 @@ def join_article_parts(
                     best = (score, owner[a])
             if best is not None:
                 moves[owner[b]] = best[1]
-    if not moves:
-        return clusters
-    joined = [list(c) for c in clusters]
-    for k, to in moves.items():
-        joined[to].extend(joined[k])
-        joined[k] = []
-    return [sorted(c) for c in joined if c]
+    return _moved(clusters, moves)
 
 
 def join_fragments(items: Sequence[Item], clusters: list[list[int]], options: MatchOptions) -> list[list[int]]:
@@ -378,6 +372,11 @@ def join_fragments(items: Sequence[Item], clusters: list[list[int]], options: Ma
                 and speakers_compatible(items[a].claim.speaker, items[b].claim.speaker)}  # fmt: skip
         if len(into) == 1:
             moves[owner[b]] = into.pop()
+    return _moved(clusters, moves)
+
+
+def _moved(clusters: list[list[int]], moves: dict[int, int]) -> list[list[int]]:
+    """The clusters after each cluster ``k`` of ``moves`` has joined cluster ``moves[k]``."""
     if not moves:
         return clusters
     joined = [list(c) for c in clusters]
