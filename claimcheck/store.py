@@ -857,26 +857,23 @@ class SqliteStore(Store):
             else f"CASE WHEN length(text) > {h + t} THEN substr(text, 1, {h}) || char(10, 10) || "
             f"substr(text, -{t}) ELSE text END"
         )
-        found: dict[int, str] = {}
-        try:
-            for i in range(0, len(ids), 500):
-                chunk = list(ids[i : i + 500])
-                sql = f"SELECT id, {cut} FROM articles WHERE id IN ({','.join('?' * len(chunk))})"
-                found.update(self.db.execute(sql, chunk))
-        except sqlite3.DatabaseError as e:
-            raise StoreError(f"{self.path}: {_explain(e)}") from None
+        found: dict[int, str] = self._by_id(f"SELECT id, {cut} FROM articles WHERE id IN", ids)
         return [found.get(i, "") for i in ids]
 
     def stored_shingles(self, ids: Sequence[int]) -> list[bytes | None]:
-        found: dict[int, bytes] = {}
+        found: dict[int, bytes] = self._by_id("SELECT article_id, hashes FROM article_shingles WHERE article_id IN", ids)
+        return [found.get(i) for i in ids]
+
+    def _by_id(self, select: str, ids: Sequence[int]) -> dict[Any, Any]:
+        """``select`` (its first column an article id, ending in ``IN``) over ``ids``, 500 at a time: id -> value."""
+        found: dict[Any, Any] = {}
         try:
             for i in range(0, len(ids), 500):
                 chunk = list(ids[i : i + 500])
-                sql = f"SELECT article_id, hashes FROM article_shingles WHERE article_id IN ({','.join('?' * len(chunk))})"
-                found.update(self.db.execute(sql, chunk))
+                found.update(self.db.execute(f"{select} ({','.join('?' * len(chunk))})", chunk))
         except sqlite3.DatabaseError as e:
             raise StoreError(f"{self.path}: {_explain(e)}") from None
-        return [found.get(i) for i in ids]
+        return found
 
     def replace_shingles(self, article_id: int, shingles: bytes) -> None:
         with self._write() as db:
