@@ -81,6 +81,10 @@ def test_a_list_line_gives_no_number_claims_in_a_page() -> None:
         "Rated 4.6 out of 5 stars (318 reviews)",
         "Page 3 of 7",
         "Sam Writer | 3 hours ago | 27 comments",
+        "In stock (12 left)",
+        "Price: $24.99",
+        "Our price $19",
+        "1.2K shares 48 comments",
     ],
 )
 def test_recipe_and_shop_cards_ratings_pagers_and_counters_are_furniture(line: str) -> None:
@@ -96,6 +100,13 @@ def test_recipe_and_shop_cards_ratings_pagers_and_counters_are_furniture(line: s
         ("Calories in sugary drinks fell by 20% over a decade, the study found.", "20%"),
         ("Four out of 5 dentists said 12 brands were fine.", "12 brands"),
         ("Save $25 if you buy the console with a second controller.", "$25"),  # a deal is the story
+        # markets and prices in the news start like shop cards but are not (a review found them dropped)
+        ("In stock markets, the main index fell 2.1% on Tuesday, dealers said.", "2.1%"),
+        ("In stock trading on Tuesday, the carmaker's shares fell 3% to $170.", "3%"),
+        ("Retail price of diesel rose to $4.10 a gallon in June, the agency said.", "$4.10"),
+        ("Our price target is $50, up from $42, the analyst wrote.", "$50"),
+        ("Yield: the 10-year note paid 4.5% on Friday, traders said.", "4.5%"),
+        ("He sold 10,000 shares.", "10,000 shares"),
     ],
 )
 def test_news_about_the_same_things_keeps_its_numbers(sentence: str, number: str) -> None:

@@ -38,10 +38,11 @@ _FURNITURE_NUMBERED = re.compile(
 # at the start of its line; "Yield on the bond rose to 4%" is news; a deal's "Save $31 if..." is the story).
 _CARD = re.compile(
     r"(?:(?:prep(?:aration)?|cook(?:ing)?|total|active|bake|baking|chill(?:ing)?)\s+time\s*:?\s*\d|"
-    r"(?:serves|servings|makes|yield|portions)\s*:?\s*\d|yield\s*:|nutrition(?:al)?\s+(?:facts|information)|"
-    r"calories\s*:?\s*\d[\d,]*\s*(?:kcal)?\s*(?:[,|;]|$)|(?:sale|regular|list|original|our|retail)\s+price\b|"
-    r"price\s*:|free\s+(?:shipping|delivery|returns)\b|add\s+to\s+(?:cart|basket|bag)\b|"
-    r"(?:in|out\s+of)\s+stock\b|sku\b)",
+    r"(?:serves|servings|makes|yield|portions)\s*:?\s*\d|nutrition(?:al)?\s+(?:facts|information)|"
+    r"calories\s*:?\s*\d[\d,]*\s*(?:kcal)?\s*(?:[,|;]|$)|"
+    r"(?:sale|regular|list|original|our|retail)\s+price\s*:?\s*(?:[$€£¥]|(?:US|USD|EUR|GBP)\s*)?\d|"
+    r"price\s*:\s*(?:[$€£¥]|(?:US|USD|EUR|GBP)\s*)?\d|free\s+(?:shipping|delivery|returns)\b|"
+    r"add\s+to\s+(?:cart|basket|bag)\b|(?:in|out\s+of)\s+stock\s*(?:$|[|(:,.!]|\d)|sku\b)",
     re.IGNORECASE,
 )
 # Review stars: "Rated 4.5 out of 5 stars (212 reviews)", "4.7 out of 5 stars" ("4 out of 5 dentists" and
@@ -131,13 +132,18 @@ _NOT_ACTOR_CAPS = frozenset([*MONTHS, *WEEKDAYS, "I", "TV", "AM", "PM", "OK"])
 _ACTOR = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][\w’'-]+|\b[A-Z]{2,}\b")
 
 
+def _only_counters(s: str) -> bool:
+    """Nothing but counters ("14 comments", "2.1K shares · 300 likes"): "He sold 10,000 shares." is news."""
+    return not re.sub(r"[\W\d_]+", " ", _COUNTER.sub(" ", s)).split()
+
+
 def is_furniture(sentence: str) -> bool:
     """Page furniture: newsletters, share buttons, credits lines, cookie notices; recipe cards, shop
     prices, review stars and comment counts."""
     s = sentence.strip(" \t\"'“”‘’*•·-–—|")
     if FURNITURE.match(s) or _FURNITURE_ANYWHERE.search(s) or len(s.split()) < 3:
         return True
-    if _CARD.match(s) or _RATING.search(s) or (_COUNTER.search(s) and ("|" in s or len(s.split()) <= 5)):
+    if _CARD.match(s) or _RATING.search(s) or (_COUNTER.search(s) and ("|" in s or _only_counters(s))):
         return True
     # substring tests first: a pager needs " of " or "/", a footer line its word
     cheap = ((" of " in s or "/" in s) and _PAGER.search(s)) or "egistration" in s or "icen" in s
