@@ -225,3 +225,26 @@ def test_compare_says_how_many_of_its_articles_are_not_in_english(tmp_path: Path
     r = CliRunner().invoke(app, ["compare", "river", "--min-outlets", "1", "--db", str(db), "--format", "json"])
     assert r.exit_code == 0, r.output
     assert "2 articles from 1 outlet (1 not in English: no claims)" in r.output
+
+
+def test_iso_639_2_codes_are_their_languages() -> None:
+    # "eng" is seen in the wild in <html lang> and in outlets' settings: it must not cost an article its claims
+    assert primary("eng") == "en" and primary("ENG-gb") == "en" and primary("ger") == "de"
+    assert is_english("eng") and not is_english("fra")
+
+
+_SPANISH_OPENING = (
+    "«Hemos trabajado toda la noche para que el agua vuelva a las casas del barrio, y seguiremos aquí hasta que "
+    "la última familia tenga servicio», dijo la alcaldesa a los vecinos que esperaban en la plaza. "
+) * 13
+_ENGLISH_BODY = (
+    "The mayor spoke to residents who had gathered in the square after the main pipe burst on Monday night. "
+    "Engineers said the repair would take at least two more days, and the city has sent water trucks to the "
+    "streets that were hit the hardest. About 4,000 homes were without running water on Tuesday, officials said. "
+) * 12
+
+
+def test_a_page_declared_english_that_opens_with_a_long_quotation_in_another_language_stays_english() -> None:
+    text = _SPANISH_OPENING + _ENGLISH_BODY
+    assert decide_language(text, "en") == "en"
+    assert decide_language(_SPANISH_OPENING * 3, "en") == "es"  # no English in it: the declaration is wrong
