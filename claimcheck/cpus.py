@@ -42,13 +42,17 @@ def cgroup_cpu_limit(
     root: Path = Path("/sys/fs/cgroup"), membership: Path = Path("/proc/self/cgroup")
 ) -> int | None:
     """The CPU quota of this process's own cgroup, rounded up to whole CPUs, or None where there is none
-    (no quota, no cgroup file system, not Linux, anything unreadable). cgroup v2 (``cpu.max``) and v1
-    (``cpu.cfs_quota_us`` / ``cpu.cfs_period_us``); a quota set only on a parent cgroup is not looked for."""
+    (no quota, no cgroup file system, not Linux, anything unreadable or undecodable). cgroup v2 (``cpu.max``)
+    and v1 (``cpu.cfs_quota_us`` / ``cpu.cfs_period_us``); a quota set only on a parent cgroup is not looked
+    for."""
     try:
-        lines = membership.read_text().splitlines()
-    except OSError:
+        return _cgroup_cpu_limit(root, membership)
+    except (OSError, ValueError):  # unreadable (a denied directory) or not text: no quota known
         return None
-    for line in lines:
+
+
+def _cgroup_cpu_limit(root: Path, membership: Path) -> int | None:
+    for line in membership.read_text().splitlines():
         hierarchy, _, rest = line.partition(":")
         controllers, _, path = rest.partition(":")
         rel = path.lstrip("/")

@@ -70,3 +70,10 @@ def test_no_cgroup_information_means_no_limit(tmp_path: Path) -> None:
     assert cgroup_cpu_limit(tmp_path / "none", tmp_path / "missing") is None
     root, proc = _cgroup(tmp_path, "0::/\n", {})
     assert cgroup_cpu_limit(root, proc) is None
+
+
+def test_an_undecodable_membership_file_means_no_limit(tmp_path: Path) -> None:
+    # a fetch must start whatever /proc/self/cgroup holds: a stray non-UTF-8 byte is no quota, not a traceback
+    membership = tmp_path / "cgroup"
+    membership.write_bytes(b"0::/caf\xe9\n")
+    assert cgroup_cpu_limit(tmp_path, membership) is None
