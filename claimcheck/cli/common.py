@@ -116,6 +116,18 @@ OutputOption = Annotated[
         show_default=False,
     ),
 ]
+def format_option(formats: str, extensions: str) -> Any:
+    """The ``--format`` option of a command that writes ``formats`` ("table, json or csv"); ``-o FILE``'s
+    ``extensions`` pick one when it is not given."""
+    return typer.Option(
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        help=f"{formats} (any case). Default: table, or what -o FILE's extension says ({extensions}).",
+        show_default=False,
+    )
+
+
 SinceOption = Annotated[
     str | None,
     typer.Option(

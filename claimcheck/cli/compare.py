@@ -23,6 +23,7 @@ from claimcheck.cli.common import (
     check_outlets,
     choose,
     fail,
+    format_option,
     handle_errors,
     load_sources,
     note,
@@ -40,7 +41,6 @@ from claimcheck.values import counted
 
 KINDS = ("number", "quote", "statement")
 
-EXT = " Default: table, or what -o FILE's extension says (.md, .json, .csv"
 
 
 @handle_errors
@@ -62,16 +62,7 @@ def compare(
             show_default=False,
         ),
     ] = None,
-    fmt: Annotated[
-        str | None,
-        typer.Option(
-            "--format",
-            "-f",
-            metavar="FORMAT",
-            help="table, markdown, json, csv or html (any case)." + EXT + ", .html).",
-            show_default=False,
-        ),
-    ] = None,
+    fmt: Annotated[str | None, format_option("table, markdown, json, csv or html", ".md, .json, .csv, .html")] = None,
     output: OutputOption = None,
     since: SinceOption = None,
     until: UntilOption = None,

@@ -22,6 +22,7 @@ from claimcheck.cli.common import (
     UntilOption,
     check_outlets,
     fail,
+    format_option,
     handle_errors,
     load_sources,
     note,
@@ -43,7 +44,6 @@ if TYPE_CHECKING:
 
 DEFAULT_DAYS = 3
 
-EXT = " Default: table, or what -o FILE's extension says (.md, .json, .csv"
 
 
 def default_window(
@@ -151,16 +151,7 @@ def stories(
     limit: Annotated[
         int | None, typer.Option("--limit", min=1, max=MAX_COUNT, metavar="N", help="At most N stories.")
     ] = None,
-    fmt: Annotated[
-        str | None,
-        typer.Option(
-            "--format",
-            "-f",
-            metavar="FORMAT",
-            help="table, markdown, json or csv (any case)." + EXT + ").",
-            show_default=False,
-        ),
-    ] = None,
+    fmt: Annotated[str | None, format_option("table, markdown, json or csv", ".md, .json, .csv")] = None,
     output: OutputOption = None,
     quiet: QuietOption = False,
     db: DbOption = None,
