@@ -592,6 +592,24 @@ def _nearest_headline_link(
     return between < gap and _headline_link(raw * _damp(between, fig, options), between, a, b, heads, options)
 
 
+def _near_link(
+    avg: float,
+    gap: float,
+    a: tuple[int, list[int]],
+    b: tuple[int, list[int]],
+    near: tuple[float, list[float], list[float], bool],
+    heads: _Headlines | None,
+    options: StoryOptions,
+) -> bool:
+    """Groups below the average ``link`` that still merge: their headlines name the same thing (timed from
+    their medians or from their nearest articles), or their titles and leads the same rare name."""
+    return (
+        _headline_link(avg, gap, a, b, heads, options)
+        or _nearest_headline_link(gap, near, a, b, heads, options)
+        or _name_link(avg, gap, a, b, heads, options)
+    )
+
+
 def _cohesive(cross: float, a: tuple[float, int], b: tuple[float, int], options: StoryOptions) -> bool:
     """Two groups may merge only when their cross similarity (average, undamped) is at least ``cohesion``
     times the inner similarity of each group of ``cohesion_min`` articles or more ((sum of pairwise
@@ -673,12 +691,7 @@ def _average_linkage(
         # timed from their nearest articles)
         if avg >= options.link:
             return True
-        ga, gb = (a, members.get(a, [a])), (b, members.get(b, [b]))
-        return (
-            _headline_link(avg, gap, ga, gb, heads, options)
-            or _nearest_headline_link(gap, near, ga, gb, heads, options)
-            or _name_link(avg, gap, ga, gb, heads, options)
-        )
+        return _near_link(avg, gap, (a, members.get(a, [a])), (b, members.get(b, [b])), near, heads, options)
 
     refused: set[tuple[int, int, int, int]] = set()  # group pairs already judged, at their sizes then
     for i, j in _pair_lists(pairs):

@@ -14,11 +14,9 @@ from claimcheck.stories import (
     StoryOptions,
     _cohesive,
     _damp,
-    _headline_link,
     _Headlines,
     _median,
-    _name_link,
-    _nearest_headline_link,
+    _near_link,
     _pair_lists,
     _specific_cap,
     _Vectors,
@@ -68,13 +66,7 @@ def average_linkage(
     ) -> bool:
         # similar enough on average, or nearly and their headlines name the same thing (or do, timed from
         # their nearest articles)
-        ga, gb = (a, members[a]), (b, members[b])
-        return (
-            avg >= options.link
-            or _headline_link(avg, gap, ga, gb, heads, options)
-            or _nearest_headline_link(gap, near, ga, gb, heads, options)
-            or _name_link(avg, gap, ga, gb, heads, options)
-        )
+        return avg >= options.link or _near_link(avg, gap, (a, members[a]), (b, members[b]), near, heads, options)
 
     refused: set[tuple[int, int, int, int]] = set()  # group pairs already judged, at their sizes then
     for i, j in _pair_lists(pairs):
