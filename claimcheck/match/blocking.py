@@ -658,26 +658,25 @@ def _conversion_links(
     wide") is one fact: figures of different units of one dimension that agree once converted (within
     ``CONVERSION_TOLERANCE``, outlets round the result) and whose contexts share a word. Only agreeing
     figures link; a conversion never conflicts."""
-    by_dim: dict[tuple[str, bool], list[tuple[float, int]]] = defaultdict(list)
+    by_dim: dict[tuple[str, bool], list[tuple[float, int, str]]] = defaultdict(list)
     for g, n in enumerate(first):
         claim = items[n].claim
         mu = _measure_unit(claim)
         if mu is None or mu not in _IN_BASE or figure[g] <= 0 or is_wide(claim.value):
             continue
         base, factor = _IN_BASE[mu]
-        by_dim[base, is_span(claim.when)].append((float(figure[g]) * factor, g))
+        by_dim[base, is_span(claim.when)].append((float(figure[g]) * factor, g, mu))
     for entries in by_dim.values():
         if len(entries) < 2:
             continue
-        entries.sort()
-        for i, (x, a) in enumerate(entries):
+        entries.sort()  # by converted figure, then group (unique): the unit never decides the order
+        for i, (x, a, ua) in enumerate(entries):
             n = first[a]
-            ua = _measure_unit(items[n].claim)
-            for y, b in entries[i + 1 : i + 1 + options.max_candidates]:
+            for y, b, ub in entries[i + 1 : i + 1 + options.max_candidates]:
                 if y > x * (1 + CONVERSION_TOLERANCE):
                     break
                 m = first[b]
-                if _measure_unit(items[m].claim) == ua or b in graph.adj[a] or items[n].article == items[m].article:
+                if ub == ua or b in graph.adj[a] or items[n].article == items[m].article:
                     continue  # one unit: the ordinary rules compare them
                 if not words[a] & words[b]:
                     continue
