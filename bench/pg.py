@@ -1,5 +1,6 @@
 """PostgreSQL as the store (issue 15): fetch of N outlets x M pages into PostgreSQL with 1, 2 and 4 fetch
-processes (``--shard K/N``) beside SQLite with 1, and ``compare`` on a big store in both backends.
+processes (``--shard auto``, and ``--shard K/N`` beside it) beside SQLite with 1, and ``compare`` on a big
+store in both backends.
 
 A throwaway cluster is started for the run (tests/pgserver.py: initdb + pg_ctl on 127.0.0.1, as the
 ``postgres`` user when run as root) and removed afterwards. The corpus and its server are bench/corpus.py's;
@@ -48,21 +49,24 @@ def _cluster():  # type: ignore[no-untyped-def]
 
 @dataclass(frozen=True)
 class FetchRun:
-    """One configuration: ``n`` fetchers at once (``--shard k/n``), each pinned to its own CPU set (``cpus``,
-    one set per fetcher; empty: unpinned, free to use every CPU)."""
+    """One configuration: ``n`` fetchers at once, sharing the outlets with ``--shard auto`` (``split``
+    "auto") or ``--shard k/n`` ("static"), each pinned to its own CPU set (``cpus``, one set per fetcher;
+    empty: unpinned, free to use every CPU). One fetcher runs plain (every outlet at once)."""
 
     name: str
     n: int
     backend: str
     cpus: tuple[frozenset[int], ...] = ()
+    split: str = "auto"
 
 
 def _runs(cpus_per_fetcher: int) -> list[FetchRun]:
     runs = [
         FetchRun("sqlite, 1 fetcher", 1, "sqlite"),
         FetchRun("postgresql, 1 fetcher", 1, "postgresql"),
-        FetchRun("postgresql, 2 fetchers", 2, "postgresql"),
-        FetchRun("postgresql, 4 fetchers", 4, "postgresql"),
+        FetchRun("postgresql, 2 fetchers --shard auto", 2, "postgresql"),
+        FetchRun("postgresql, 2 fetchers --shard K/2", 2, "postgresql", split="static"),
+        FetchRun("postgresql, 4 fetchers --shard auto", 4, "postgresql"),
     ]
     if cpus_per_fetcher:
         mine = sorted(os.sched_getaffinity(0))
@@ -70,7 +74,13 @@ def _runs(cpus_per_fetcher: int) -> list[FetchRun]:
         for n in (1, 2, 4):
             if n * c <= len(mine):  # distinct CPUs for each fetcher, as on separate machines
                 sets = tuple(frozenset(mine[k * c : (k + 1) * c]) for k in range(n))
-                runs.append(FetchRun(f"postgresql, {n} pinned (CPUs {_shown(sets)})", n, "postgresql", sets))
+                name = f"postgresql, {n} pinned (CPUs {_shown(sets)})"
+                if n == 1:
+                    runs.append(FetchRun(name, n, "postgresql", sets))
+                    continue
+                runs.append(FetchRun(f"{name} --shard auto", n, "postgresql", sets))
+                if n == 2:
+                    runs.append(FetchRun(f"{name} --shard K/2", n, "postgresql", sets, split="static"))
     return runs
 
 
@@ -88,7 +98,12 @@ def _fetchers(
     """The fetch processes of ``run`` at once: wall time until the last one ends, the exit codes, and the CPU
     their process trees (fetchers, forkservers, extraction workers) and ``others`` used (sampled)."""
     t = time.perf_counter()
-    shard = (lambda k: ["--shard", f"{k}/{run.n}"]) if run.n > 1 else (lambda k: [])
+    if run.n == 1:
+        shard: Callable[[int], list[str]] = lambda k: []  # noqa: E731
+    elif run.split == "static":
+        shard = lambda k: ["--shard", f"{k}/{run.n}"]  # noqa: E731
+    else:
+        shard = lambda k: ["--shard", "auto"]  # noqa: E731
     procs = [
         subprocess.Popen(
             [sys.executable, "-m", "claimcheck", "fetch", "--db", db, "--sources", str(src), "--quiet",
@@ -168,10 +183,10 @@ def _run(a: argparse.Namespace, tmp: Path) -> int:
             src = tmp / "sources.yaml"
             src.write_text(sources_yaml(corpus, base, concurrency=16, per_host=2))
             best: dict[str, float] = {}
-            estimates: dict[int, float] = {}  # pinned fetchers -> CPU seconds on the busiest CPU
+            estimates: dict[str, float] = {}  # pinned run -> CPU seconds on the busiest CPU
             for p in range(max(1, a.fetch_repeat)):
                 for run in _runs(a.cpus_per_fetcher):
-                    bound: dict[int, float] = {}
+                    bound: dict[str, float] = {}
                     seconds = _measure(run, cluster, tmp, src, env, pages, f"{p + 1}.{run.name}", bound)
                     best[run.name] = min(best.get(run.name, 1e9), seconds)
                     for n, b in bound.items():
@@ -194,7 +209,7 @@ def _measure(
     env: dict[str, str],
     pages: int,
     tag: str,
-    estimates: dict[int, float],
+    estimates: dict[str, float],
 ) -> float:  # type: ignore[no-untyped-def]
     """One fetch run into a fresh database, with the CPU of every party (fetchers, PostgreSQL, the corpus
     server) and, for PostgreSQL, what its sessions were doing and what the run cost it in transactions and rows."""
@@ -229,39 +244,42 @@ def _measure(
         print(f"#   CPU per fetcher's tree {', '.join(f'{t:.1f}' for t in trees)} s; PostgreSQL and the corpus "
               f"server {shared:.1f} s {'on the CPUs left free' if free else 'shared among the pinned CPUs'}: "
               f"{bound:.1f} s of CPU on the busiest CPU", flush=True)  # fmt: skip
-        estimates[run.n] = bound
+        estimates[run.name] = bound
     if activity:
         print(f"#   {activity}", flush=True)
     return seconds
 
 
-def _ratios(best: dict[str, float], cpus_per_fetcher: int, estimates: dict[int, float]) -> None:
+def _ratios(best: dict[str, float], cpus_per_fetcher: int, estimates: dict[str, float]) -> None:
     one = best["postgresql, 1 fetcher"]
-    pinned = {r.n: best[r.name] for r in _runs(cpus_per_fetcher) if r.cpus}
-    r2 = one / best["postgresql, 2 fetchers"]
+    pinned = {(r.n, r.split): r.name for r in _runs(cpus_per_fetcher) if r.cpus}
+    r2 = one / best["postgresql, 2 fetchers --shard auto"]
+    static = one / best["postgresql, 2 fetchers --shard K/2"]
     if pinned:
-        ratio("postgresql 2 fetchers vs 1, unpinned (sharing every CPU; speed-up)", r2)
-        p2 = pinned[1] / pinned[2]
-        ratio(
-            f"postgresql 2 fetchers vs 1, pinned to {cpus_per_fetcher} CPU(s) each (speed-up)",
-            p2,
-            ">= 1.6",
-            p2 >= 1.6,
-        )
-        if 4 in pinned:
+        ratio("postgresql 2 fetchers --shard auto vs 1, unpinned (sharing every CPU; speed-up)", r2)
+        ratio("postgresql 2 fetchers --shard K/2 vs 1, unpinned (speed-up)", static)
+        base = pinned[(1, "auto")]
+        for n, split in ((2, "auto"), (2, "static"), (4, "auto")):
+            if (n, split) not in pinned:
+                continue
+            mode = "--shard auto" if split == "auto" else f"--shard K/{n}"
+            p = best[base] / best[pinned[(n, split)]]
+            target = n == 2 and split == "auto"
             ratio(
-                f"postgresql 4 fetchers vs 1, pinned to {cpus_per_fetcher} CPU(s) each (speed-up)",
-                pinned[1] / pinned[4],
+                f"postgresql {n} fetchers {mode} vs 1, pinned to {cpus_per_fetcher} CPU(s) each (speed-up)",
+                p,
+                *((">= 1.6", p >= 1.6) if target else ()),
             )
-        if 1 in estimates and 2 in estimates:
-            ratio(
-                "postgresql 2 fetchers vs 1, pinned, from CPU time (CPU seconds on the busiest CPU, 1 / 2: the "
-                "speed-up a quiet machine would give if every fetcher were CPU-bound)",
-                estimates[1] / estimates[2],
-            )
+            if base in estimates and pinned[(n, split)] in estimates:
+                ratio(
+                    f"postgresql {n} fetchers {mode} vs 1, pinned, from CPU time (CPU seconds on the busiest CPU, "
+                    "1 / n: the speed-up a quiet machine would give if every fetcher were CPU-bound)",
+                    estimates[base] / estimates[pinned[(n, split)]],
+                )
     else:
-        ratio("postgresql 2 fetchers vs 1 (speed-up)", r2, ">= 1.6", r2 >= 1.6)
-    ratio("postgresql 4 fetchers vs 1 (speed-up)", one / best["postgresql, 4 fetchers"])
+        ratio("postgresql 2 fetchers --shard auto vs 1 (speed-up)", r2, ">= 1.6", r2 >= 1.6)
+        ratio("postgresql 2 fetchers --shard K/2 vs 1 (speed-up)", static)
+    ratio("postgresql 4 fetchers --shard auto vs 1 (speed-up)", one / best["postgresql, 4 fetchers --shard auto"])
     ratio("postgresql 1 fetcher / sqlite 1 fetcher (time)", one / best["sqlite, 1 fetcher"])
 
 
