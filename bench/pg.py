@@ -25,6 +25,8 @@ reported per run, with what PostgreSQL's sessions were doing (pg_stat_activity e
 from __future__ import annotations
 
 import argparse
+import contextlib
+import json
 import os
 import subprocess
 import sys
@@ -92,11 +94,21 @@ def _pinned(cpus: frozenset[int]) -> Callable[[], None]:
     return lambda: os.sched_setaffinity(0, cpus)  # in the child, before exec: its whole tree inherits it
 
 
+@dataclass
+class Ended:
+    """One fetch process of a run: when it ended (seconds after the run's start) and the articles it stored."""
+
+    seconds: float = 0.0
+    stored: int = 0
+    err: str = ""
+
+
 def _fetchers(
     run: FetchRun, db: str, src: Path, env: dict[str, str], others: dict[str, list[int]]
-) -> tuple[float, list[int], TreeCPU]:
-    """The fetch processes of ``run`` at once: wall time until the last one ends, the exit codes, and the CPU
-    their process trees (fetchers, forkservers, extraction workers) and ``others`` used (sampled)."""
+) -> tuple[float, list[int], TreeCPU, list[Ended]]:
+    """The fetch processes of ``run`` at once: wall time until the last one ends, the exit codes, the CPU
+    their process trees (fetchers, forkservers, extraction workers) and ``others`` used (sampled), and when
+    each one ended with how many articles it stored (its ``--json`` summary): how even the split was."""
     t = time.perf_counter()
     if run.n == 1:
         shard: Callable[[int], list[str]] = lambda k: []  # noqa: E731
@@ -107,9 +119,9 @@ def _fetchers(
     procs = [
         subprocess.Popen(
             [sys.executable, "-m", "claimcheck", "fetch", "--db", db, "--sources", str(src), "--quiet",
-             "--allow-private", *shard(k)],
+             "--json", "--allow-private", *shard(k)],
             env=env,
-            stdout=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
             preexec_fn=_pinned(run.cpus[k - 1]) if run.cpus else None,
@@ -117,13 +129,25 @@ def _fetchers(
         for k in range(1, run.n + 1)
     ]  # fmt: skip
     sampler = TreeCPU([p.pid for p in procs], others=others)
-    errs = [p.communicate()[1] for p in procs]
+    ends = [Ended() for _ in procs]
+
+    def wait(p: subprocess.Popen[str], end: Ended) -> None:
+        out, end.err = p.communicate()
+        end.seconds = time.perf_counter() - t
+        with contextlib.suppress(ValueError, KeyError, TypeError):
+            end.stored = int(json.loads(out)["totals"]["new"])
+
+    waiters = [threading.Thread(target=wait, args=(p, e)) for p, e in zip(procs, ends, strict=True)]
+    for w in waiters:
+        w.start()
+    for w in waiters:
+        w.join()
     seconds = time.perf_counter() - t
     sampler.stop()
-    for p, err in zip(procs, errs, strict=True):
+    for p, end in zip(procs, ends, strict=True):
         if p.returncode:
-            print(err[-1500:], file=sys.stderr)
-    return seconds, [p.returncode for p in procs], sampler
+            print(end.err[-1500:], file=sys.stderr)
+    return seconds, [p.returncode for p in procs], sampler, ends
 
 
 def _count(target: str) -> int:
@@ -223,7 +247,7 @@ def _measure(
     others = {"postgresql": [_postmaster(cluster)], "corpus server": _corpus_server()}
     watch = ServerWatch(cluster, target) if run.backend == "postgresql" else None
     sampling = watch.own_cpu() if watch else 0.0
-    seconds, codes, cpu = _fetchers(run, target, src, env, others)
+    seconds, codes, cpu, ends = _fetchers(run, target, src, env, others)
     fetchers, own, used = cpu.stop(), cpu.of_roots(), cpu.of_others()
     if watch:
         used["postgresql"] -= (
@@ -236,6 +260,10 @@ def _measure(
            f"exit {codes}, {stored} stored, fetchers' CPU {fetchers:.1f} s = {fetchers / seconds:.2f} cores busy "
            f"(fetching processes {own:.1f} s, extraction {fetchers - own:.1f} s); {parties}; "
            f"load {os.getloadavg()[0]:.1f}")  # fmt: skip
+    if run.n > 1:
+        total = max(1, sum(e.stored for e in ends))
+        print(f"#   each fetcher ended at {', '.join(f'{e.seconds:.1f}' for e in ends)} s, having stored "
+              f"{', '.join(f'{e.stored} ({100 * e.stored / total:.0f}%)' for e in ends)} articles", flush=True)  # fmt: skip
     if run.cpus:
         trees = [cpu.of_tree(r) for r in cpu.roots]
         shared = sum(used.values())
