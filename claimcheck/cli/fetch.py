@@ -107,7 +107,7 @@ def do_fetch(
     progress_bar: bool = True,
     settings_overrides: dict[str, object] | None = None,
     shard: str | None = None,
-    lease: float | None = None,
+    lease: int | None = None,
     allow_private: bool = False,
     tables: Console | None = None,
 ) -> tuple[FetchReport, int]:
@@ -129,7 +129,7 @@ def do_fetch(
         since=parse_when(since),
         workers=workers,
         shard=parse_shard(shard),
-        lease=LEASE if lease is None else lease,
+        lease=LEASE if lease is None else float(lease),
         allow_private=allow_private,
     )
     report = FetchReport(outlets=[], started=datetime.now(UTC))
@@ -224,11 +224,11 @@ def fetch(
         ),
     ] = None,
     lease: Annotated[
-        float | None,
+        int | None,
         typer.Option(
             "--lease",
-            min=1.0,
-            max=86_400.0,
+            min=1,
+            max=86_400,
             metavar="SECONDS",
             help="With --shard auto: seconds after which a host taken by a fetcher that stopped "
             "answering (killed) may be taken by another [default: 60].",
