@@ -53,22 +53,23 @@ def _cluster():  # type: ignore[no-untyped-def]
 class FetchRun:
     """One configuration: ``n`` fetchers at once, sharing the outlets with ``--shard auto`` (``split``
     "auto") or ``--shard k/n`` ("static"), each pinned to its own CPU set (``cpus``, one set per fetcher;
-    empty: unpinned, free to use every CPU). One fetcher runs plain (every outlet at once)."""
+    empty: unpinned, free to use every CPU)."""
 
     name: str
     n: int
     backend: str
     cpus: tuple[frozenset[int], ...] = ()
-    split: str = "auto"
+    split: str = "plain"  # "plain": every outlet (no --shard); "auto": --shard auto; "static": --shard k/n
 
 
-def _runs(cpus_per_fetcher: int) -> list[FetchRun]:
+def _runs(cpus_per_fetcher: int, one_auto: bool = False) -> list[FetchRun]:
     runs = [
         FetchRun("sqlite, 1 fetcher", 1, "sqlite"),
         FetchRun("postgresql, 1 fetcher", 1, "postgresql"),
-        FetchRun("postgresql, 2 fetchers --shard auto", 2, "postgresql"),
+        *([FetchRun("postgresql, 1 fetcher --shard auto", 1, "postgresql", split="auto")] if one_auto else []),
+        FetchRun("postgresql, 2 fetchers --shard auto", 2, "postgresql", split="auto"),
         FetchRun("postgresql, 2 fetchers --shard K/2", 2, "postgresql", split="static"),
-        FetchRun("postgresql, 4 fetchers --shard auto", 4, "postgresql"),
+        FetchRun("postgresql, 4 fetchers --shard auto", 4, "postgresql", split="auto"),
     ]
     if cpus_per_fetcher:
         mine = sorted(os.sched_getaffinity(0))
@@ -80,7 +81,7 @@ def _runs(cpus_per_fetcher: int) -> list[FetchRun]:
                 if n == 1:
                     runs.append(FetchRun(name, n, "postgresql", sets))
                     continue
-                runs.append(FetchRun(f"{name} --shard auto", n, "postgresql", sets))
+                runs.append(FetchRun(f"{name} --shard auto", n, "postgresql", sets, split="auto"))
                 if n == 2:
                     runs.append(FetchRun(f"{name} --shard K/2", n, "postgresql", sets, split="static"))
     return runs
@@ -110,12 +111,12 @@ def _fetchers(
     their process trees (fetchers, forkservers, extraction workers) and ``others`` used (sampled), and when
     each one ended with how many articles it stored (its ``--json`` summary): how even the split was."""
     t = time.perf_counter()
-    if run.n == 1:
-        shard: Callable[[int], list[str]] = lambda k: []  # noqa: E731
-    elif run.split == "static":
-        shard = lambda k: ["--shard", f"{k}/{run.n}"]  # noqa: E731
-    else:
+    if run.split == "static":
+        shard: Callable[[int], list[str]] = lambda k: ["--shard", f"{k}/{run.n}"]  # noqa: E731
+    elif run.split == "auto":
         shard = lambda k: ["--shard", "auto"]  # noqa: E731
+    else:
+        shard = lambda k: []  # noqa: E731
     procs = [
         subprocess.Popen(
             [sys.executable, "-m", "claimcheck", "fetch", "--db", db, "--sources", str(src), "--quiet",
@@ -177,6 +178,9 @@ def main(argv: list[str] | None = None) -> int:
         help="then store the SQLite run's articles into PostgreSQL again, in batches of 64: server and client "
         "CPU per article, and without claims / without the full-text column, to see where it goes",
     )  # fmt: skip
+    ap.add_argument(
+        "--one-auto", action="store_true", help="also one fetcher with --shard auto: what the queue costs alone"
+    )
     ap.add_argument("--keep", action="store_true")
     a = ap.parse_args(argv)
     if a.cpus_per_fetcher and not hasattr(os, "sched_setaffinity"):
@@ -209,7 +213,7 @@ def _run(a: argparse.Namespace, tmp: Path) -> int:
             best: dict[str, float] = {}
             estimates: dict[str, float] = {}  # pinned run -> CPU seconds on the busiest CPU
             for p in range(max(1, a.fetch_repeat)):
-                for run in _runs(a.cpus_per_fetcher):
+                for run in _runs(a.cpus_per_fetcher, a.one_auto):
                     bound: dict[str, float] = {}
                     seconds = _measure(run, cluster, tmp, src, env, pages, f"{p + 1}.{run.name}", bound)
                     best[run.name] = min(best.get(run.name, 1e9), seconds)
@@ -286,7 +290,7 @@ def _ratios(best: dict[str, float], cpus_per_fetcher: int, estimates: dict[str, 
     if pinned:
         ratio("postgresql 2 fetchers --shard auto vs 1, unpinned (sharing every CPU; speed-up)", r2)
         ratio("postgresql 2 fetchers --shard K/2 vs 1, unpinned (speed-up)", static)
-        base = pinned[(1, "auto")]
+        base = pinned[(1, "plain")]
         for n, split in ((2, "auto"), (2, "static"), (4, "auto")):
             if (n, split) not in pinned:
                 continue
@@ -309,6 +313,8 @@ def _ratios(best: dict[str, float], cpus_per_fetcher: int, estimates: dict[str, 
         ratio("postgresql 2 fetchers --shard K/2 vs 1 (speed-up)", static)
     ratio("postgresql 4 fetchers --shard auto vs 1 (speed-up)", one / best["postgresql, 4 fetchers --shard auto"])
     ratio("postgresql 1 fetcher / sqlite 1 fetcher (time)", one / best["sqlite, 1 fetcher"])
+    if "postgresql, 1 fetcher --shard auto" in best:
+        ratio("postgresql 1 fetcher --shard auto / 1 fetcher (time)", best["postgresql, 1 fetcher --shard auto"] / one)
 
 
 def _store_cost(cluster, source: Path, repeat: int = 3) -> None:  # type: ignore[no-untyped-def]

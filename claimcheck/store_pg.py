@@ -709,11 +709,12 @@ class PgHostQueue:
         return None, (None if left is None else max(0.0, float(left)))
 
     def done(self, host: str) -> None:
-        self._run(
-            "UPDATE host_leases SET holder = NULL, lease_until = NULL WHERE host = %(h)s AND holder = %(me)s",
+        self._run(  # one round trip; the fetchers waiting for a host hear of it at the commit
+            "WITH d AS (UPDATE host_leases SET holder = NULL, lease_until = NULL "
+            "WHERE host = %(h)s AND holder = %(me)s RETURNING host) "
+            f"SELECT pg_notify('{self.CHANNEL}', host) FROM d",
             self._args(h=host),
         )
-        self._run(f"NOTIFY {self.CHANNEL}", {})
 
     def wait(self, seconds: float) -> None:
         try:
