@@ -7,7 +7,9 @@ A throwaway cluster is started for the run (tests/pgserver.py: initdb + pg_ctl o
 every outlet gets its own loopback address (127.0.0.2, 127.0.0.3, ...) used directly in the feed URLs, so
 per-host limits apply per outlet without touching /etc/hosts. The compare store is built by
 bench/compare.py's ``build_store`` in SQLite, then moved into PostgreSQL with ``claimcheck migrate-store``.
-Targets: 2 fetchers >= 1.6x one fetcher; compare on PostgreSQL within 1.5x of SQLite.
+Targets: 2 fetchers >= 1.6x one fetcher; compare on PostgreSQL within 1.5x of SQLite. Several fetchers share
+the outlets with ``--shard auto`` (hosts taken one at a time from the queue in the database); the runs with
+``--shard K/N`` (a fixed split by a hash of the host) are beside them. One fetcher runs plain (every outlet).
 
 One fetcher already uses every CPU of the machine (an extraction process per CPU), so on one machine a
 second adds little: the target is about fetchers that bring their own CPUs, as on separate machines.
@@ -19,6 +21,7 @@ reported per run, with what PostgreSQL's sessions were doing (pg_stat_activity e
     python -m bench.pg                                            # 50 x 40 pages, 50,000-article compare
     python -m bench.pg --outlets 6 --articles 4 --compare-articles 600   # smoke
     python -m bench.pg --cpus-per-fetcher 1 --compare-articles 0         # 1 vs 2 fetchers, each on its own CPU
+    python -m bench.pg --cpus-per-fetcher 1 --compare-articles 0 --one-auto   # and 1 fetcher with --shard auto
     python -m bench.pg --outlets 20 --compare-articles 0 --store-cost    # the store's CPU per article
 """
 

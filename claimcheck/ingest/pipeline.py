@@ -239,6 +239,9 @@ class _Run:
         self.backlog = asyncio.Semaphore(MAX_BACKLOG)
         self.in_progress = 0  # pages being downloaded or extracted (a write need not wait when none is)
         self.incomplete: set[str] = set()  # outlets with an entry left for a later run (a transient failure)
+        # An outlet's pages downloading or being extracted at once, per connection its host allows (see
+        # _pages); twice as many with --shard auto, where a few hosts at a time must fill the backlog.
+        self.page_slots = 4 if options.shard == "auto" else 2
 
     async def all(self, outlets: list[Outlet], queue: HostQueue | None = None) -> None:
         from claimcheck.ingest.jobs import release_big_blocks
@@ -500,7 +503,7 @@ class _Run:
         31 s instead of ~12). A page's task starts only when it gets a slot (a task per page from the start
         held ~4 MiB for 2,000 pages, #14); it frees the slot before its article waits for the write. The
         first error that is not a page's own (a store error) is raised, as ``gather`` would."""
-        slots = asyncio.Semaphore(2 * max(1, self.options.settings.per_host))
+        slots = asyncio.Semaphore(self.page_slots * max(1, self.options.settings.per_host))
         running: set[asyncio.Task[None]] = set()
         errors: list[BaseException] = []
 
