@@ -647,3 +647,14 @@ def test_a_window_of_one_story_told_in_near_copies_is_one_story() -> None:
     assert [sorted(g) for g in group(arts)] == [list(range(20))]
     # without the near-duplicate exemption the specific-terms rule shatters it
     assert len(group(arts, StoryOptions(duplicate=1.01))) > 1
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "csv", "markdown"])
+def test_no_story_left_by_min_outlets_is_nothing_found(fmt: str, tmp_path: Path) -> None:
+    # As an empty window (and as `compare`): one line on stderr, exit 1, nothing on stdout, no file.
+    code, out, err = run("stories", "--since", "2000-01-01", "--format", fmt, "--min-outlets", "50")
+    assert code == 1 and out == ""
+    assert "no story" in err and "at least 50 outlets" in err and "--min-outlets" in err
+    report = tmp_path / "r.out"
+    code, _, _ = run("stories", "--since", "2000-01-01", "--format", fmt, "--min-outlets", "50", "-o", str(report))
+    assert code == 1 and not report.exists()

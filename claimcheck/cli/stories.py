@@ -37,6 +37,7 @@ from claimcheck.cli.common import (
 )
 from claimcheck.models import Outlet, Sources
 from claimcheck.store import Store
+from claimcheck.values import counted
 
 if TYPE_CHECKING:
     from claimcheck.models import Story
@@ -186,6 +187,14 @@ def stories(
         # the store stays open: the texts are read while grouping, a chunk at a time
         result = list_stories(
             window, outlets, since=since_dt, until=until_dt, min_outlets=min_outlets, limit=limit
+        )
+    if not result.stories:
+        # Nothing found, as for an empty window: no empty table or document, exit 1 (README, stories)
+        fail(
+            f"no story is covered by at least {min_outlets} outlets ({counted(result.story_count, 'story', 'stories')}"
+            f" of {counted(result.article_count, 'article')}{window_words(since_dt, until_dt, source)});"
+            " a lower --min-outlets lists fewer-covered ones (1: every story)",
+            1,
         )
     if target is None and fmt == "table":
         print_stories(result, out_console)
