@@ -91,6 +91,15 @@ def json_script(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_JSON_SCRIPT)
 
 
+def json_text(data: Any, *, indent: int | None = 2) -> str:
+    """JSON for a terminal or a file: every character :data:`DISPLAY_CONTROL` matches (C0 and C1
+    controls, DEL, zero-width and bidi controls) written as a ``\\uXXXX`` escape, so printing it cannot
+    move the cursor or reorder the text, while a reader of the JSON gets the value unchanged. (They
+    can only occur inside strings, where an escape means the same character.)"""
+    text = json.dumps(data, ensure_ascii=False, indent=indent)
+    return DISPLAY_CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def csv_safe(s: str | None) -> str:
     """A CSV cell that a spreadsheet will not run as a formula (OWASP CSV injection)."""
     s = plain(s)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import json
 import os
 import re
 import signal
@@ -348,7 +347,9 @@ def choose(value: str, options: Sequence[str], what: str) -> str:
 
 def print_json(data: object) -> None:
     """JSON on stdout (web text in it has been through :func:`claimcheck.textsafe.plain`)."""
-    typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    from claimcheck.textsafe import json_text
+
+    typer.echo(json_text(data))
 
 
 # -- outputs -----------------------------------------------------------------------------------------

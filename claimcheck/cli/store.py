@@ -95,9 +95,9 @@ def articles(
         if target is None:
             print_json(data)
         else:
-            import json
+            from claimcheck.textsafe import json_text
 
-            write_output(target, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+            write_output(target, json_text(data) + "\n")
     elif fmt == "csv":
         buf = io.StringIO()
         w = csv.writer(buf)
