@@ -299,7 +299,21 @@ def open_reader(db: str | os.PathLike[str] | None, *, quiet: bool = False) -> St
     if isinstance(target, Path):
         with contextlib.suppress(OSError):
             verify = target.stat().st_size <= READER_VERIFY_MAX_BYTES
-    return Store.open(target, create=False, read_only=True, verify=verify)
+    return said_upgraded(Store.open(target, create=False, read_only=True, verify=verify), quiet)
+
+
+def said_upgraded(store: Store, quiet: bool = False) -> Store:
+    """Tell the user when a reader reads an upgraded copy of an older database (the file is not written)."""
+    from claimcheck.migrations import SCHEMA_VERSION
+
+    if store.upgraded_from is not None:
+        note(
+            f"note: {store.location} has database schema {store.upgraded_from}, older than this claimcheck's "
+            f"({SCHEMA_VERSION}); reading an upgraded copy, the file left as it is (`claimcheck fetch` or "
+            "`claimcheck reindex` upgrades it)",
+            quiet,
+        )
+    return store
 
 
 def check_outlets(ids: Iterable[str], known: Iterable[str], where: str) -> None:

@@ -33,6 +33,7 @@ from claimcheck.cli.common import (
     protected_inputs,
     read_db_path,
     return_freed_memory,
+    said_upgraded,
     write_output,
 )
 from claimcheck.models import Outlet, Sources
@@ -166,7 +167,8 @@ def stories(
     return_freed_memory()
     cfg = load_sources(sources)
     # Read-only, without quick_check (about a second on a 50,000-article store): it guards writes.
-    with Store.open(read_db_path(db, quiet=quiet), create=False, read_only=True, verify=False) as store:
+    reading = Store.open(read_db_path(db, quiet=quiet), create=False, read_only=True, verify=False)
+    with said_upgraded(reading, quiet) as store:
         target = output_path(output, inputs=protected_inputs(store.path, sources))
         if source:
             check_outlets(
