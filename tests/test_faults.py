@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import time
+from datetime import UTC, datetime, timedelta
 from collections.abc import Callable, Iterator
 from email.utils import formatdate
 from pathlib import Path
@@ -436,3 +437,81 @@ def test_markup_ansi_markdown_and_html_in_titles_and_text_are_stored_as_plain_te
     assert "\x1b" not in a["title"] + a["text"] and "\x07" not in a["text"]
     assert "[bold red]PWNED[/bold red]" in a["title"]  # kept as the literal text it is
     assert "alert(2)" not in a["text"]  # script elements are not article text
+
+
+# -- many feeds at once, a few broken in every way -----------------------------------------------------
+def endless(h) -> None:  # type: ignore[no-untyped-def]
+    """A feed that never ends: no Content-Length, 64 KiB after 64 KiB until the client hangs up."""
+    h.send_response(200)
+    h.send_header("Content-Type", "application/rss+xml")
+    h.send_header("Connection", "close")
+    h.end_headers()
+    chunk = b"<item><title>more</title></item>" * 2000
+    h.wfile.write(b"<?xml version='1.0'?><rss><channel>")
+    try:
+        while True:
+            h.wfile.write(chunk)
+    except OSError:
+        h.close_connection = True
+
+
+BROKEN_FEEDS: dict[str, tuple[Callable[[Site], None], str]] = {
+    "loop": (lambda s: (s.route("/loop/feed.xml", status=302, headers={"Location": "/loop/b"}),
+                        s.route("/loop/b", status=302, headers={"Location": "/loop/feed.xml"})), "feed: redirect loop"),
+    "private": (lambda s: s.route("/private/feed.xml", status=302, headers={
+        "Location": s.url("/g0/feed.xml").replace("127.0.0.1", "127.0.0.2")}), "feed: refused: redirect to a private"),
+    "big": (lambda s: s.route("/big/feed.xml", b"<rss>" + b" " * 10_000_000, headers=RSS), "feed: body too large"),
+    "endless": (lambda s: s.route("/endless/feed.xml", action=endless), "feed: body too large"),
+    "slowloris": (lambda s: s.route("/slowloris/feed.xml", action=drip(10**6, 0.05)), "feed: timed out"),
+    "bomb": (lambda s: s.route("/bomb/feed.xml", gz(b"<" * 30_000_000), headers={**RSS, "Content-Encoding": "gzip"}),
+             "gzip bomb"),
+    "invalid": (lambda s: s.route("/invalid/feed.xml", b"<?xml version='1.0'?><rss><channel><item><title>cut",
+                                  headers=RSS), "feed: malformed feed"),
+    "html": (lambda s: s.route("/html/feed.xml", b"<!DOCTYPE html><html><body><p>Our homepage</p></body></html>",
+                               headers=HTML), "feed: not a feed (got an HTML page)"),
+    "empty": (lambda s: s.route("/empty/feed.xml", b"", headers=RSS), "feed: not a feed"),
+}  # fmt: skip
+
+
+def test_one_fetch_of_many_feeds_where_some_are_broken_in_every_way(site: Site, tmp_path: Path) -> None:
+    """Good outlets, a feed of 10,000 entries and every broken feed above in one run: each broken outlet fails
+    alone with one reason naming its fault, the others are stored whole, and the run ends in bounded time."""
+    names = [f"good{i}" for i in range(6)]
+    lines = []
+    for i, name in enumerate(names):
+        items = []
+        for j in range(2):
+            path = f"/g{i}/{j}.html"
+            site.route(path, page(f"Barriers for Marlow, part {i}.{j}", [*PARAS, f"Section {i}.{j} of the plan."]),
+                       headers=HTML)  # fmt: skip
+            items.append({"link": site.url(path), "guid": path})
+        site.route(f"/g{i}/feed.xml", feed_for(site, *items), headers=RSS)
+        lines.append(f"  - {{id: {name}, name: Good {i}, feeds: ['{site.url(f'/g{i}/feed.xml')}']}}")
+    many = []
+    for k in range(10_000):  # newest first: the 5 newest are real pages, --limit 5 reads only those
+        when = datetime(2025, 12, 10, 7, 0, tzinfo=UTC) - timedelta(minutes=k)
+        many.append({"title": f"Item {k}", "link": site.url(f"/many/{k}.html"), "guid": f"m{k}",
+                     "published": when.isoformat()})  # fmt: skip
+        if k < 5:
+            site.route(f"/many/{k}.html", page(f"Marlow update {k}", [*PARAS, f"Update number {k}."]), headers=HTML)
+    site.route("/many/feed.xml", rss(many).encode(), headers=RSS)
+    lines.append(f"  - {{id: many, name: Many, feeds: ['{site.url('/many/feed.xml')}']}}")
+    for name, (setup, _) in BROKEN_FEEDS.items():
+        setup(site)
+        lines.append(f"  - {{id: {name}, name: {name.title()}, feeds: ['{site.url(f'/{name}/feed.xml')}']}}")
+    db = tmp_path / "t.db"
+    settings = FetchSettings(timeout=1, retries=1, backoff=0.05)
+    t0 = time.monotonic()
+    with Store.open(db) as store:
+        options = FetchOptions(settings=settings, workers=0, allow_private=True, limit=5)
+        report = run_fetch(parse_sources("outlets:\n" + "\n".join(lines) + "\n"), store, options)
+    assert time.monotonic() - t0 < 30  # a hang check, not a speed target
+    by_id = {r.outlet: r for r in report.outlets}
+    for name in names:
+        assert by_id[name].ok and by_id[name].new == 2, why(by_id[name])
+    assert by_id["many"].ok and by_id["many"].new == 5 and by_id["many"].failed == 0, why(by_id["many"])
+    for name, (_, reason) in BROKEN_FEEDS.items():
+        rep = by_id[name]
+        assert rep.feeds_failed == 1 and len(rep.reasons) == 1 and reason in why(rep), (name, why(rep))
+    rows = assert_sound(db)
+    assert {r["outlet"] for r in rows} == {*names, "many"}
