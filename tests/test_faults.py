@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import gzip
 import time
-from datetime import UTC, datetime, timedelta
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
 from email.utils import formatdate
 from pathlib import Path
 
