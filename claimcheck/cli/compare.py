@@ -99,7 +99,7 @@ def compare(
     explain: Annotated[
         bool,
         typer.Option(
-            "--explain", help="Show why claims were matched (score, rule); table and markdown only."
+            "--explain", help="Show why claims were matched (score, rule); table, markdown and html only."
         ),
     ] = False,
     quiet: QuietOption = False,

@@ -202,7 +202,7 @@ def fetch(
             min=0,
             max=256,
             metavar="N",
-            help="Extraction processes (default: one per core; 0: threads in this process).",
+            help="Extraction processes (default: one per CPU this process may use, at most 8; 0: threads in this process).",
         ),
     ] = None,
     quiet: Annotated[
