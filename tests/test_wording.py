@@ -121,6 +121,14 @@ def test_articles_table_says_its_times_are_utc() -> None:
     assert r.exit_code == 0 and "published (UTC)" in " ".join(r.stdout.split())
 
 
+def test_stats_table_says_its_dates_are_utc_dates() -> None:
+    # an article of 23:30 UTC is the next day in Asia: the day shown is the UTC one, and says so
+    r = CliRunner().invoke(app, ["stats", "--db", str(demo_store().db)], env={"COLUMNS": "160"})
+    header = " ".join(r.stdout.split())
+    assert r.exit_code == 0 and "first (UTC)" in header and "last (UTC)" in header
+    assert "days of the first and last publication, in UTC" in header
+
+
 def _many(n_agree: int, n_differ: int, repeats: int) -> list[Article]:
     """``n_agree`` outlets say 12 dead; ``n_differ`` others say 13, each in ``repeats`` articles."""
     arts = [article(f"a{i}", _own_words(FLOOD, i), i / 10, "Eastham floods kill 12") for i in range(n_agree)]
