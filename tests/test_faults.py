@@ -8,6 +8,7 @@ stored, and nothing broken is stored (:func:`soundness.assert_sound`).
 from __future__ import annotations
 
 import gzip
+import io
 import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
@@ -298,6 +299,15 @@ def test_some_entries_without_a_link(site: Site, tmp_path: Path) -> None:
     site.route("/bad/feed.xml", feed_for(site, {"title": "linkless"}, "/bad/story.html"), headers=RSS)
     bad, stored, _ = run_case(site, tmp_path)
     assert bad.ok and bad.new == 1 and len(stored) == 1
+    # said, not a failure (the entry was dropped without a word: "entries 1" of a feed of 2)
+    assert bad.skipped == 1 and bad.to_json()["skipped"] == 1
+    from rich.console import Console
+
+    from claimcheck.cli.fetch import summary_table
+
+    buf = io.StringIO()
+    Console(file=buf, width=200, color_system=None).print(summary_table(FetchReport([bad], started=datetime.now(UTC))))
+    assert "1 feed entry without a link skipped" in " ".join(buf.getvalue().split())
 
 
 def test_duplicate_guids_and_links_are_fetched_once(site: Site, tmp_path: Path) -> None:

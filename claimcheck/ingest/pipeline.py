@@ -63,6 +63,7 @@ class OutletReport:
     unchanged: int = 0
     failed: int = 0
     claims: int = 0
+    skipped: int = 0  # feed entries without a link (nothing to fetch): said, not a failure
     reasons: Counter[str] = field(default_factory=Counter)
 
     @property
@@ -87,6 +88,7 @@ class OutletReport:
             "unchanged": self.unchanged,
             "failed": self.failed,
             "claims": self.claims,
+            "skipped": self.skipped,
             "reasons": dict(self.reasons),
         }
 
@@ -337,6 +339,7 @@ class _Run:
                 raise FeedParseError(f"feed entries have no links ({parsed.skipped} skipped)")
             if not entries:
                 raise FeedParseError("empty feed (no entries)")
+            rep.skipped += parsed.skipped
         except (FetchError, FeedParseError) as e:
             reason = _short(e)
             rep.fail(f"feed: {reason}", feed=True)
