@@ -921,9 +921,13 @@ def _mark_wire_copies(
         seen: dict[str, bool] = {}
         for a, copy in zip(story.articles, copies[k], strict=True):
             seen[a.outlet] = seen.get(a.outlet, False) or not copy
+        # a copy dated as its original (copies often keep the agency's timestamp) is not first before it
+        tied = [(a, c) for a, c in zip(story.articles, copies[k], strict=True) if a.published == story.first_published]
+        original = next((a for a, copy in tied if not copy), None) if story.first_published is not None else None
         out.append(
             replace(
                 story,
+                first_outlet=original.outlet if original is not None else story.first_outlet,
                 independent_outlets=tuple(o for o, indep in seen.items() if indep),
                 articles=tuple(_flagged(a, c) for a, c in zip(story.articles, copies[k], strict=True)),
             )

@@ -658,3 +658,23 @@ def test_no_story_left_by_min_outlets_is_nothing_found(fmt: str, tmp_path: Path)
     report = tmp_path / "r.out"
     code, _, _ = run("stories", "--since", "2000-01-01", "--format", fmt, "--min-outlets", "50", "-o", str(report))
     assert code == 1 and not report.exists()
+
+
+def test_a_wire_copy_dated_as_its_original_is_not_the_storys_first_outlet(tmp_path: Path) -> None:
+    # A copy keeping its agency's timestamp came first by URL and was named the first outlet ("CBS News"
+    # for Reuters' story); the original is first of the articles tied for the earliest time.
+    import shutil
+    import sqlite3
+
+    db = tmp_path / "tie.db"
+    shutil.copy(demo_store().db, db)
+    con = sqlite3.connect(db)
+    (published,) = con.execute("SELECT published FROM articles WHERE outlet = 'reuters' AND title LIKE 'Belarus%'").fetchone()
+    con.execute("UPDATE articles SET published = ? WHERE outlet = 'cbsnews' AND title LIKE '%Belarus%'", (published,))
+    con.commit()
+    con.close()
+    code, out, err = run("stories", "--since", "2000-01-01", "--format", "json", db=db)
+    assert code == 0, err
+    belarus = json.loads(out)["stories"][0]
+    assert {a["outlet"] for a in belarus["articles"] if a["published"] == belarus["first_published"]} == {"reuters", "cbsnews"}
+    assert belarus["first_outlet"] == "reuters"
