@@ -368,6 +368,11 @@ EN_ACCENTS = [
     "Owners of three cafés near the cathedral in Münster said the rent rise was a naïve plan by the landlord.",
 ]
 
+EN_QUOTES = [
+    *PARAS,
+    "“We cannot wait another winter,” the mayor said — her last warning to the council before the vote.",
+]
+
 
 @pytest.mark.parametrize(
     "paras,title,encoding,declared,expect",
@@ -380,6 +385,10 @@ EN_ACCENTS = [
         # English with a few Western accents, declared UTF-8 but in windows-1252: too few accents for the
         # detector to tell the code pages apart, and it once picked a DOS Baltic one ("Cafķ ... M³nster")
         (EN_ACCENTS, "Café owners in Münster protest the new rents", "cp1252", "utf-8", "naïve"),
+        # ISO-8859-1 or US-ASCII declared, Windows-1252 curly quotes and dashes sent (as every browser
+        # reads them): Python's latin-1 made them C1 control characters, and the quotes were lost
+        (EN_QUOTES, "Marlow — the mayor’s “last warning”", "cp1252", "iso-8859-1", "“We cannot wait another winter,”"),
+        (EN_QUOTES, "Marlow — the mayor’s “last warning”", "cp1252", "us-ascii", "“We cannot wait another winter,”"),
     ],
 )
 def test_wrong_charset_declarations(

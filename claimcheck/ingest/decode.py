@@ -5,6 +5,7 @@ loading the extraction stack (trafilatura), which only the extraction workers ne
 
 from __future__ import annotations
 
+import codecs
 import re
 from datetime import UTC, datetime, timedelta
 
@@ -58,11 +59,28 @@ def http_charset(content_type: str | None) -> str | None:
     return None
 
 
+# What a declared label means on the Web (WHATWG Encoding Standard), where it differs from Python's codec
+# of that name: ISO-8859-1 and US-ASCII pages are read as windows-1252 by every browser, and their curly
+# quotes and dashes (bytes 0x80-0x9F) are meant as such; Python's latin-1 made them C1 control characters.
+_WEB_LABELS = {"iso8859-1": "windows-1252", "ascii": "windows-1252", "cp1252": "windows-1252",
+               "iso8859-9": "cp1254", "iso8859-11": "cp874", "tis-620": "cp874"}  # fmt: skip
+# windows-1252 as the Web decodes it: cp1252, with its five unassigned bytes kept as their code points
+_WINDOWS_1252 = {i: bytes([i]).decode("cp1252") for i in range(0x80, 0xA0) if i not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
+
+
+def decode_as(body: bytes, label: str) -> str:
+    """Decode as a page labelled ``label`` is decoded on the Web. Raises LookupError or UnicodeDecodeError."""
+    name = _WEB_LABELS.get(codecs.lookup("cp1252" if label.lower() == "x-cp1252" else label).name)
+    if name == "windows-1252":
+        return body.decode("latin-1").translate(_WINDOWS_1252)
+    return body.decode(name or label)
+
+
 def decode_declared(body: bytes, declared: list[str]) -> str:
     """Decode with the first declared charset the bytes really are in, else UTF-8, else detection."""
     for enc in (*declared, "utf-8"):
         try:
-            text = body.decode(enc)
+            text = decode_as(body, enc)
         except (LookupError, UnicodeDecodeError):
             continue
         # A single-byte charset decodes anything; accept it only when the bytes are not valid UTF-8
