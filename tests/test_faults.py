@@ -307,7 +307,7 @@ def test_some_entries_without_a_link(site: Site, tmp_path: Path) -> None:
 
     buf = io.StringIO()
     Console(file=buf, width=200, color_system=None).print(summary_table(FetchReport([bad], started=datetime.now(UTC))))
-    assert "1 feed entry without a link skipped" in " ".join(buf.getvalue().split())
+    assert "1 feed entry without a usable link skipped" in " ".join(buf.getvalue().split())
 
 
 def test_duplicate_guids_and_links_are_fetched_once(site: Site, tmp_path: Path) -> None:

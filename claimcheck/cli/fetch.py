@@ -74,7 +74,7 @@ def summary_table(report: FetchReport) -> Table:
             rest = sum(n for _, n in r.reasons.most_common()[3:])
             why += f"; {rest} more for {len(r.reasons) - 3} other reason{'s' if len(r.reasons) > 4 else ''} (--json lists all)"
         if r.skipped:  # not failures, but the entries column would not add up without them
-            why = "; ".join(filter(None, (why, f"{counted(r.skipped, 'feed entry', 'feed entries')} without a link skipped")))
+            why = "; ".join(filter(None, (why, f"{counted(r.skipped, 'feed entry', 'feed entries')} without a usable link skipped")))
         feeds = f"{r.feeds_ok + r.feeds_unchanged} ok" + (
             f", [red]{r.feeds_failed} failed[/]" if r.feeds_failed else ""
         )
