@@ -156,6 +156,31 @@ def test_page_faults(site: Site, tmp_path: Path, case: str) -> None:
     assert stored == []
 
 
+FRONT_PAGE = (
+    "<!DOCTYPE html><html><head><title>Bad News - Home</title></head><body><nav>"
+    + "".join(f'<a href="/section/{i}">Section {i}</a>' for i in range(15))
+    + "</nav><main>"
+    + "".join(
+        f'<div class="teaser"><h2><a href="/a/{i}">Headline {i}: the council of Marlow met on flood barriers</a>'
+        f"</h2><p>Teaser {i}: 42 families were moved as the river rose, officials said.</p></div>"
+        for i in range(12)
+    )
+    + "</main></body></html>"
+)
+
+
+def test_entries_redirected_to_the_front_page_fail_as_gone(site: Site, tmp_path: Path) -> None:
+    """An expired article that redirects to the site's front page was stored as an article (the front page,
+    with claims made of its teasers), and the other entries redirected there counted as "unchanged"."""
+    site.route("/", FRONT_PAGE, headers=HTML)
+    for i in range(3):
+        site.route(f"/bad/old{i}.html", status=302, headers={"Location": "/"})
+    site.route("/bad/feed.xml", feed_for(site, *(f"/bad/old{i}.html" for i in range(3))), headers=RSS)
+    bad, stored, _ = run_case(site, tmp_path)
+    assert stored == [] and bad.new == 0 and bad.unchanged == 0 and bad.failed == 3, why(bad)
+    assert bad.reasons == {"redirected to the site's front page (article gone?)": 3}
+
+
 def test_429_far_future_is_not_waited_for(site: Site, tmp_path: Path) -> None:
     site.route("/bad/story.html", b"", status=429, headers={"Retry-After": "86400"})
     site.route("/bad/feed.xml", feed_for(site, "/bad/story.html"), headers=RSS)

@@ -442,6 +442,9 @@ class _Run:
             try:
                 async with self.backlog:  # an outlet's runners (see outlet) first, then the run's backlog
                     resp = await self.http.get(entry.link, allow_private=access)
+                    if _front_page(resp.url):  # the front page's teasers are no article (nor its claims)
+                        why = FRONT_PAGE if _front_page(entry.link) else REDIRECTED_FRONT_PAGE
+                        raise FetchError(why, entry.link, permanent=True)
                     try:
                         # the feed's date spares the worker htmldate's search when the page's tags have none
                         page, claims = await self.extractor.page(
@@ -491,6 +494,16 @@ def private_access(outlet: Outlet, opt_in: bool = False) -> PrivateAccess:
     in ``allow_private_hosts``; nothing otherwise."""
     own = [*outlet.feeds, *outlet.sitemaps] if (opt_in or outlet.allow_private) else []
     return PrivateAccess.of(own, outlet.allow_private_hosts)
+
+
+FRONT_PAGE = "the site's front page, not an article"
+REDIRECTED_FRONT_PAGE = "redirected to the site's front page (article gone?)"  # an expired article, often
+
+
+def _front_page(url: str) -> bool:
+    """Whether the URL is a site's root ("/", no query): a news site's front page, never one article."""
+    parts = urlsplit(url)
+    return parts.path in ("", "/") and not parts.query
 
 
 def _keys(e: FeedEntry) -> list[str]:
