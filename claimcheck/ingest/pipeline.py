@@ -522,10 +522,11 @@ def canonical(declared: str | None, final_url: str) -> str:
     fetched; tracking parameters and fragments removed either way.
 
     A page may not claim another site's URL as its canonical one: that would make it a "duplicate" of
-    an article it is not.
+    an article it is not; nor its site's front page (a template's default), which made every article of
+    the site a duplicate of the first.
     """
     url = final_url
-    if declared and is_fetchable(declared) and _site(declared) == _site(final_url):
+    if declared and is_fetchable(declared) and _site(declared) == _site(final_url) and not _front_page(declared):
         url = declared
     parts = urlsplit(url)
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not k.lower().startswith(TRACKING)]
