@@ -354,6 +354,17 @@ def test_duplicate_guids_and_links_are_fetched_once(site: Site, tmp_path: Path) 
     assert site.paths_hit().count("/bad/a.html") == 1 and site.paths_hit().count("/bad/b.html") == 1
 
 
+def test_entries_linking_to_anchors_of_one_page_fetch_it_once(site: Site, tmp_path: Path) -> None:
+    # A live page's feed gives each update as an anchor of the page: the page was fetched once per entry
+    # (a fragment is never sent), and every fetch after the first counted as "unchanged"
+    site.route("/bad/live.html", page("Live: Marlow floods"), headers=HTML)
+    items = [{"link": site.url(f"/bad/live.html#update-{i}"), "guid": f"u{i}"} for i in range(4)]
+    site.route("/bad/feed.xml", feed_for(site, *items), headers=RSS)
+    bad, stored, _ = run_case(site, tmp_path)
+    assert bad.ok and bad.entries == 1 and bad.new == 1 and bad.unchanged == 0, why(bad)
+    assert site.paths_hit().count("/bad/live.html") == 1
+
+
 def test_relative_links_are_resolved_against_the_feed(site: Site, tmp_path: Path) -> None:
     site.route("/bad/story.html", page(), headers=HTML)
     site.route("/bad/feed.xml", feed_for(site, {"link": "story.html", "guid": "rel"}), headers=RSS)
