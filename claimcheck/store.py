@@ -21,7 +21,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from claimcheck.errors import StoreError
 from claimcheck.migrations import MIGRATIONS, SCHEMA_VERSION
@@ -91,6 +91,31 @@ class OutletStats:
 TABLES = ("outlets", "feeds", "articles", "article_shingles", "entries", "claims")  # the order a copy fills them
 
 
+class HostQueue(Protocol):
+    """A fetcher's place in a round of ``fetch --shard auto`` (:meth:`Store.host_queue`): it takes hosts
+    one at a time; a host taken is leased to it (kept alive by a heartbeat) until it is done or given back."""
+
+    round: int
+
+    def claim(self) -> tuple[str | None, float | None]:
+        """The next host of this round nobody has taken (or whose holder's lease ran out), now leased to
+        this fetcher; else (None, seconds until the first lease held by another fetcher runs out, or None
+        when no other fetcher holds one: the round has nothing left for this fetcher)."""
+        ...
+
+    def done(self, host: str) -> None:
+        """``host`` is done in this round (nobody takes it again in it)."""
+        ...
+
+    def wait(self, seconds: float) -> None:
+        """Block until another fetcher releases a host, or ``seconds`` pass."""
+        ...
+
+    def close(self) -> None:
+        """Leave the round: hosts still held are given back (another fetcher of the round may take them)."""
+        ...
+
+
 class Store:
     """The contract of one open claimcheck database, whatever the backend.
 
@@ -147,6 +172,17 @@ class Store:
         fetcher sharing this store; returns the seconds to wait. None: the store does not share pacing
         (each fetch paces itself)."""
         return None
+
+    def host_queue(self, hosts: Sequence[str], lease: float) -> HostQueue:
+        """Join the open fetch round of this database (or start one) as a fetcher that takes ``hosts``
+        one at a time from a queue shared with every other fetcher of the round (``fetch --shard auto``).
+        Raises :class:`UsageError` when the backend has no shared queue (SQLite)."""
+        from claimcheck.errors import UsageError
+
+        raise UsageError(
+            f"--shard auto shares the outlets through a PostgreSQL database (--db postgresql://...); "
+            f"{self.location or 'this database'} is {self.backend or 'not one'}: use --shard K/N"
+        )
 
     # The rest of the contract (each backend implements every one):
     def sync_outlets(self, outlets: Iterable[Outlet]) -> None:
