@@ -86,6 +86,14 @@ _PERSON_SAID = re.compile(
     rf"officer|director|chief|head|minister|secretary|manager|commander)\b"
 )
 _LEADING_JUNK = re.compile(r"^(?:(?:but|and|so|earlier|later|meanwhile|now|also|however|the|a|an)\s+)+", re.I)
+# A source's name holds no clause word: "two years since industry analysts", "though officials", "the scene
+# and police", "What did the prosecutors" credit the words after the last one (a name's own "and" only joins
+# two capitalised names: "the BBC and The Guardian").
+_CLAUSE_HEAD = re.compile(
+    r"^.*\b(?:that|since|when|whenever|though|although|while|whereas|because|unless|if|until|after|before|what|"
+    r"where|which|who|did|do|does|said|says|and(?!\s+(?-i:[A-Z])))\s+",
+    re.I,
+)
 
 
 @lru_cache(maxsize=32)
@@ -154,7 +162,11 @@ def find_credits(sentence: str, aliases: Mapping[str, str] | None) -> list[Credi
         if any(c.start < end and start < c.end for c in out):
             continue
         src = sentence[start:end]
-        junk = _LEADING_JUNK.match(src)
+        junk = _CLAUSE_HEAD.match(src) or _LEADING_JUNK.match(src)
+        if junk:
+            start += junk.end()
+            src = sentence[start:end]
+            junk = _LEADING_JUNK.match(src)
         if junk:
             start += junk.end()
             src = sentence[start:end]

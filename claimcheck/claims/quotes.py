@@ -24,7 +24,9 @@ _SPEECH = (
     r"stated|explained|noted|warned|warns|argued|argues|recalled|replied|continued|posted|announced|claimed|"
     r"claims|commented|acknowledged|conceded|shouted|urged|vowed|testified|remarked|admitted|predicted|"
     r"complained|concluded|cautioned|emphasized|emphasised|stressed|pointed\s+out|went\s+on|recounted|"
-    r"announced|responded|countered|wrote|tweeted|agreed|revealed|confirmed|shared)"
+    r"announced|responded|countered|wrote|tweeted|agreed|revealed|confirmed|shared|notes|explains|exclaimed|"
+    r"exclaims|quipped|quips|joked|jokes|mused|muses|recalls|reported|yelled|screamed|whispered|pleaded|boasted|"
+    r"lamented|marvelled|marveled|reflected)"
 )
 _TITLE = (
     r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Col|Lt|Sgt|Capt|Rev|St)\.?\s+|(?:President|Prime\s+Minister|"
@@ -55,7 +57,7 @@ _SPEAKER = rf"(?P<name>(?:{_ROLE_PREFIX})?{_NAME}|{_ROLE}|he|she|they|He|She|The
 _APPOSITION = r"(?:,\s[^,“”\"«»]{1,80},)?"
 # After the quote: ', Bialiatski said' / ', said Maria Kolesnikova' / ' Trump tweeted'.
 # A partial quote ends inside a clause: '"They aren't buying" the plan, Smith said'.
-_TAIL = r"(?:[a-z][\w’'-]+(?:\s+[a-z][\w’'-]+)?,\s+)?"
+_TAIL = r"(?:[a-z][\w’'-]+(?:\s+[a-z][\w’'-]+){0,3},\s+)?"
 _AFTER_NAME_VERB = re.compile(rf"^[\s,—–»”\"-]*{_TAIL}{_SPEAKER}{_APPOSITION}\s+(?:also\s+|later\s+)?{_SPEECH}\b")
 _AFTER_VERB_NAME = re.compile(rf"^[\s,—–»”\"-]*{_SPEECH}\s+(?P<name>{_NAME}|{_ROLE})")
 # Before the quote: 'Bialiatski said: "' / 'X told reporters, "' / 'According to X, "'.
@@ -63,7 +65,19 @@ _BEFORE = re.compile(
     rf"{_SPEAKER}{_APPOSITION}\s+(?:also\s+|later\s+|then\s+)?{_SPEECH}\b[^“”\"«».!?]{{0,60}}?[,:]?\s*$"
 )
 _BEFORE_ACCORDING = re.compile(rf"according\s+to\s+(?P<name>{_NAME}|{_ROLE}),?\s*$", re.IGNORECASE)
+# Verbs that give a speaker's words as a name for something: 'X described the plan as "..."', 'X called
+# it "..."', 'X dismissed the reports as "..."' (the words in the quote are X's).
+_NAMING = (
+    r"(?:described|describes|called|calls|dubbed|branded|labell?ed|denounced|dismissed|hailed|praised|"
+    r"condemned|slammed|accused|critici[sz]ed|blasted|mocked|urged|promised|pledged|vowed|defended|apologi[sz]ed)"
+)
 _PARTIAL = re.compile(rf"{_SPEAKER}{_APPOSITION}\s+(?:also\s+|has\s+|had\s+)?{_SPEECH}\b")
+# ... and only close to the quote (the verb's object between: 'X called the plan "..."'), since "called"
+# and the like often have no quote at all.
+_NAMING_PARTIAL = re.compile(
+    rf"{_SPEAKER}{_APPOSITION}\s+(?:also\s+|has\s+|had\s+|once\s+|later\s+|then\s+)?{_NAMING}\b"
+    r"[^“”\"«».!?]{0,60}$"
+)
 _CONNECTOR = re.compile(rf"^[\s,]*[^“”\"«».!?]{{0,80}}?\b{_SPEECH}\b[^“”\"«».!?]{{0,40}}?[,:;]\s*$")
 _AFTER_GENERIC = re.compile(
     rf"^[\s,—–»”\"-]*(?P<seg>(?:[\w’'.-]+,?\s+){{1,14}}?)(?:also\s+|later\s+)?{_SPEECH}\b"
@@ -76,6 +90,12 @@ _ROLE_NOUNS = frozenset(
         "daughter", "witness", "witnesses", "residents", "resident", "prosecutors", "prosecutor", "lawyers",
         "lawyer", "spokesman", "spokeswoman", "spokesperson", "statement", "organisers", "organizers",
         "protesters", "doctors", "doctor", "neighbours", "neighbors", "survivors", "relatives", "family",
+        # people named by what they are ("the couple said", "one fan wrote", "wrote another user")
+        "pair", "couple", "patient", "man", "woman", "men", "women", "user", "users", "fan", "fans",
+        "commenter", "viewer", "viewers", "reader", "readers", "critic", "critics", "student", "students",
+        "worker", "workers", "employee", "employees", "passenger", "passengers", "parent", "parents", "teacher",
+        "nurse", "victim", "owner", "source", "sources", "analyst", "analysts", "expert", "experts", "player",
+        "players", "coach", "boy", "girl", "friend", "friends", "eyewitness", "onlooker", "bystander",
     ]
 )
 _SUBJECT = re.compile(
@@ -103,7 +123,16 @@ _CALENDAR = frozenset(
 )
 _HE = re.compile(r"\b(?:he|him|his)\b", re.IGNORECASE)
 _SHE = re.compile(r"\b(?:she|her|hers)\b", re.IGNORECASE)
-_COORD_SPEECH = re.compile(rf"(?:\b(?:but|and|then)\s+(?:also\s+)?|,\s+){_SPEECH}\b[^“”\"«».!?]{{0,80}}$")
+# A participle clause of speech hangs on the sentence's subject: "X rejected the claims, saying ..." / "by
+# saying only:".
+_PARTICIPLE = (
+    r"(?:saying|stating|adding|telling|writing|noting|explaining|warning|arguing|insisting|declaring|tweeting|"
+    r"posting|calling|describing|claiming|urging|asking|replying|responding|answering|recalling|joking)"
+)
+_COORD_SPEECH = re.compile(
+    rf"(?:(?:\b(?:but|and|then)\s+(?:also\s+)?|,\s+){_SPEECH}|(?:,\s+|\bby\s+|\s[—–-]\s+){_PARTICIPLE})\b"
+    r"[^“”\"«».!?]{0,80}$"
+)
 _PERSON = re.compile(
     rf"(?<![\w.])(?:{_TITLE}){{0,2}}[A-Z][a-z’'-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z’'-]+){{1,2}}(?![\w])"
 )
@@ -113,7 +142,9 @@ _NOT_NAMES = frozenset(
         "In", "On", "At", "For", "This", "That", "These", "Those", "There", "Here", "His", "Her", "Their",
         "Its", "Our", "My", "When", "While", "After", "Before", "If", "As", "Asked", "Speaking", "Later",
         "Earlier", "Meanwhile", "However", "According", "Still", "Also", "Now", "Then", "Some", "Many",
-        "Most",
+        "Most", "Last", "Next", "Several", "Each", "Every", "Both", "All", "Few", "Other", "Another", "Such",
+        # page furniture between paragraphs ("Advertisement Continue reading the main story")
+        "Advertisement", "Continue", "Read", "Share", "Photo", "Caption", "Subscribe", "Click", "Related",
     ]
 )
 _TITLE_WORDS = frozenset(
@@ -445,11 +476,17 @@ def _from_before(before: str) -> str | None:
     return _clean_name(m.group("name")) if m else None
 
 
+_NAMING_WORD = re.compile(_NAMING)
+
+
 def _partial(clause: str) -> re.Match[str] | None:
     """'Bialiatski said the regime "keeps taking new hostages"': the last speaker-verb pair before it."""
     found = None
     for m in _PARTIAL.finditer(clause):
         found = m
+    naming = _NAMING_PARTIAL.search(clause) if _NAMING_WORD.search(clause) else None
+    if naming is not None and (found is None or naming.start() > found.start()):
+        return naming
     return found
 
 
@@ -492,6 +529,8 @@ def _resolve_pronoun(
     calls by the other pronoun ("Kolesnikova ... She was taken") are passed over."""
     places = places or set()
     want = "m" if pronoun == "he" else "f"
+    if last is not None and not last[0][:1].isupper():
+        last = None  # "he" names a person, not "one reader" or "the couple"
 
     def fits(name: str) -> bool:
         return _gender(text, name) in (None, want)
