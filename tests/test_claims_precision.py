@@ -20,8 +20,10 @@ def speakers(text: str) -> list[str | None]:
     ("text", "speaker"),
     [
         # a participle clause of speech hangs on the sentence's subject
-        ('Marta Ruiz rejected the claims on Friday, saying: "Nobody at the clinic was ever paid for this."',
-         "Marta Ruiz"),
+        ('Okoro opened up to a magazine in 2016 about the split, saying that "we both wanted different things."',
+         "Okoro"),
+        ('Hana Sato gave her players a talk on Tuesday, telling them to "believe in every one of yourselves."',
+         "Hana Sato"),
         ('The union answered the request by saying only: "We will study the offer with our members."', None),
         ('Ruiz spoke to reporters outside the court, telling them: "We expect a verdict before the holidays."',
          "Ruiz"),
@@ -72,13 +74,84 @@ def test_he_does_not_point_at_a_common_noun_speaker() -> None:
     [
         ("It has been two years since industry analysts estimated the market at $2 billion.", "industry analysts"),
         ("The fire spread quickly, though officials said nobody was hurt.", "officials"),
-        ("Crews cleared the scene and police said the road would reopen.", "police"),
+        ("What did the prosecutors say about the motive?", "prosecutors"),
         ("The talks stalled when authorities in Beijing announced new rules.", "authorities in Beijing"),
         # kept as they were
         ("Human rights group Viasna said 1,110 remain held.", "Human rights group Viasna"),
         ("Officials in Kyiv said the talks would resume.", "Officials in Kyiv"),
         ("The Interior Ministry said 40 people were detained.", "Interior Ministry"),
+        ("According to the boy's parents and grandfather, he was playing near the well.",
+         "boy's parents and grandfather"),
     ],
 )
 def test_a_source_name_holds_no_clause_word(sentence: str, cites: str) -> None:
     assert [c.cites for c in find_credits(sentence, None)] == [cites]
+
+
+def quoted(text: str) -> list[str]:
+    return [text[q.start : q.end] for q in find_quotes(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a short quoted name of something, not anyone's words
+        'Doctors found what is called "feather pillow lung," a rare inflammation of the airways.',
+        'The state ran the "Drive sober, arrive alive" campaign for three summers.',
+        'Critics of the so-called "tax on working families" rallied outside the hall.',
+        'The rash has been dubbed "gardener hand rash in spring" by some doctors.',
+        'The city launched its "Slow down. Kids at play." safety campaign on Monday.',
+        'There is an old saying that goes "a full belly never learns to run fast" in the village.',
+        # inch marks are no quotation marks
+        'The model measures 22" long and 14" wide and comes in three colours.',
+    ],
+)
+def test_names_and_inch_marks_are_no_quotes(text: str) -> None:
+    assert quoted(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ('He said the "tax on working families" would not pass this year.', "tax on working families"),
+        ('The 55" set costs less than "any set we have tested this year," the reviewer wrote.',
+         "any set we have tested this year,"),
+        ('She said "we will be done by 2030" and left the stage.', "we will be done by 2030"),
+        ('The driver was heard on team radio saying "we should be going in now" before the stop.',
+         "we should be going in now"),
+    ],
+)
+def test_quotes_near_names_and_digits_stay(text: str, quote: str) -> None:
+    assert quoted(text) == [quote]
+
+
+def numbers(text: str) -> list[tuple[float | None, str | None]]:
+    return [(c.value.low if c.value else None, c.unit) for c in extract_claims(text) if c.kind == "number"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A neighbour saw the smoke and called 911 straight away.",
+        "The console's 5.50 update reached testers on Friday.",
+        "Savers cannot touch a 401(k) early without paying a penalty.",
+        "Dana Lee, 67 of Springfield, was charged with fraud on Monday.",
+        # a gallery's or video player's counter and buttons
+        "Video by Newsroom 12 of 40 Skip in Skip x Embed x Share CLOSE The launch in pictures",
+        "1 of 26 Full Screen Autoplay Close Skip Ad The parade in pictures",
+    ],
+)
+def test_labels_and_counters_are_no_numbers(text: str) -> None:
+    assert numbers(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rescuers pulled 911 people from the rubble.", [(911.0, "people")]),
+        ("The maker has shipped three updates since March.", [(3.0, "updates")]),
+        ("Nine of 10 voters said prices were their main worry.", [(9.0, "voters"), (10.0, "voters")]),
+    ],
+)
+def test_counts_near_those_words_stay(text: str, expected: list[tuple[float, str]]) -> None:
+    assert numbers(text) == expected

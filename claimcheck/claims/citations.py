@@ -86,12 +86,12 @@ _PERSON_SAID = re.compile(
     rf"officer|director|chief|head|minister|secretary|manager|commander)\b"
 )
 _LEADING_JUNK = re.compile(r"^(?:(?:but|and|so|earlier|later|meanwhile|now|also|however|the|a|an)\s+)+", re.I)
-# A source's name holds no clause word: "two years since industry analysts", "though officials", "the scene
-# and police", "What did the prosecutors" credit the words after the last one (a name's own "and" only joins
-# two capitalised names: "the BBC and The Guardian").
+# A source's name holds no clause word: "two years since industry analysts", "though officials", "What did
+# the prosecutors" credit the words after the last one. ("and" may join a name's own words: "the boy's parents
+# and grandfather", "a wallet and exchange service".)
 _CLAUSE_HEAD = re.compile(
     r"^.*\b(?:that|since|when|whenever|though|although|while|whereas|because|unless|if|until|after|before|what|"
-    r"where|which|who|did|do|does|said|says|and(?!\s+(?-i:[A-Z])))\s+",
+    r"where|which|who|did|do|does|said|says)\s+",
     re.I,
 )
 

@@ -95,7 +95,7 @@ _ROLE_NOUNS = frozenset(
         "commenter", "viewer", "viewers", "reader", "readers", "critic", "critics", "student", "students",
         "worker", "workers", "employee", "employees", "passenger", "passengers", "parent", "parents", "teacher",
         "nurse", "victim", "owner", "source", "sources", "analyst", "analysts", "expert", "experts", "player",
-        "players", "coach", "boy", "girl", "friend", "friends", "eyewitness", "onlooker", "bystander",
+        "players", "coach", "boy", "girl", "friend", "friends", "eyewitness", "onlooker", "bystander", "reviewer",
     ]
 )
 _SUBJECT = re.compile(
@@ -222,8 +222,24 @@ def _closing_straight(para: str, i: int, k: int) -> bool:
     )
 
 
+# A straight double mark right after a digit that a size follows is an inch mark: '22" long', 'a 13.3" screen',
+# '6\'2" tall' (replaced by a double prime, the same length, before pairing the marks).
+_INCH = re.compile(
+    r"(?<=\d)\"(?=\s*(?:x\s*\d|by\s+\d|long|wide|tall|high|deep|thick|across|in\s+diameter|diameter|screen|display|"
+    r"monitor|TV|tablet|laptop|wheels?|rims?|[,;)]|\s*-?\s*inch))"
+    r"|(?<=\d['’]\d)\"|(?<=\d['’]\d\d)\"",
+)
+# In a paragraph with an odd number of straight marks, one after a short figure and before a word is an inch
+# mark too ('the 55" set costs less than "any set we tested"'); a year is not one ('by 2020" and left').
+_INCH_ODD = re.compile(r"(?<![\w.,])(?:\d{1,3}|\d{1,2}\.\d)(\")(?=\s+[a-z])")
+
+
 def _quoted_spans(para: str) -> list[tuple[int, int]]:
     """(start, end) of the words inside each pair of quote marks (marks excluded)."""
+    if '"' in para and _INCH.search(para):
+        para = _INCH.sub("″", para)
+    if para.count('"') % 2 == 1 and (m := _INCH_ODD.search(para)):
+        para = para[: m.start(1)] + "″" + para[m.end(1) :]
     out: list[tuple[int, int]] = []
     odd_straight = para.count('"') % 2 == 1
     i, n = 0, len(para)
@@ -348,11 +364,33 @@ def _join_split(text: str, spans: list[tuple[int, int]]) -> list[Quote]:
     return out
 
 
+# A short quoted phrase that is the name of something, not anyone's words: 'a so-called "smart tax"', 'what
+# is called "feather duvet lung"', 'the "Starts with one" campaign', 'the hashtag "..."'.
+_NAMED_BEFORE = re.compile(
+    r"(?:so-called|dubbed|nicknamed|known\s+as|titled|entitled|what(?:'s|’s|\s+is|\s+was)\s+called|hashtag|"
+    r"(?:(?:an?|the|old|famous|popular|common)\s+saying|adage|proverb|motto|slogan|catchphrase|tagline)"
+    r"(?:\s+(?:that\s+)?goes)?[,:]?)"
+    r"\s*[“\"‘'«„]?\s*$",
+    re.IGNORECASE,
+)
+_NAMED_AFTER = re.compile(
+    r"[”\"’'»]?\s+(?:[a-z]+\s+)?(?:campaign|slogan|hashtag|motto|series|song|single|album|film|movie|book|novel|show|"
+    r"programme|program|initiative|podcast|documentary|musical|brand|trophy|award|doctrine|meme|challenge|"
+    r"chant|sign|banner|t-shirt|logo|tagline)s?\b"
+)
+_NAME_WORDS = 10
+
+
 def _of_record(text: str, q: Quote) -> bool:
-    """Leave out scare quotes (one or two words) and titles ("Star Trek Into Darkness")."""
+    """Leave out scare quotes (one or two words), titles ("Star Trek Into Darkness") and short names
+    (_NAMED_BEFORE, _NAMED_AFTER)."""
     words = [w for s, e in q.parts for w in _WORDS.findall(text[s:e])]
     if len(words) < 3 or sum(1 for s, e in q.parts for t in text[s:e].split() if _WORDS.search(t)) < 3:
         return False  # a hyphenated compound is one word: "a 'feather-duvet lung'" is a scare quote
+    if len(words) <= _NAME_WORDS and (
+        _NAMED_BEFORE.search(text, max(0, q.start - 40), q.start) or _NAMED_AFTER.match(text, q.end)
+    ):
+        return False
     small = {"of", "the", "and", "a", "in", "to", "for", "on", "at", "with", "by", "from", "as", "an", "or"}
     return not (len(words) <= 6 and all(w[0].isupper() or w.lower() in small for w in words))
 
