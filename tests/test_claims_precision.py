@@ -40,6 +40,13 @@ def speakers(text: str) -> list[str | None]:
         ('The airline spokesman described the delay as "a short technical stop on the ground."',
          "airline spokesman"),
         ('Governor Dana Pruitt called the plan "a bold and overdue step for the state."', "Dana Pruitt"),
+        # an apposition that holds a list; a name set off after a description
+        ('"The craft reached its orbit," Min-jun Park, the minister of science, technology and space, said.',
+         "Min-jun Park"),
+        ('A lawyer for the singer, Dana Ortiz, responded to the request by saying only: "The report speaks for itself."',
+         "Dana Ortiz"),
+        ('"The rules are broken," reports the Trade Standards Office.', "Trade Standards Office"),
+        ('"I tried to say no," she remembers.\nSara Lind had worked with the director for years.', None),
         # a partial quote with a longer clause tail before its speaker
         ('Nurses must "ask every patient about the home" of the family, Dempsey said.', "Dempsey"),
     ],
@@ -155,3 +162,11 @@ def test_labels_and_counters_are_no_numbers(text: str) -> None:
 )
 def test_counts_near_those_words_stay(text: str, expected: list[tuple[float, str]]) -> None:
     assert numbers(text) == expected
+
+
+def test_a_name_used_after_at_is_still_a_speaker() -> None:
+    text = (
+        "The director shouted at Lind before the crash, the actress says.\n"
+        '"I was more worried about crying than anything," Lind said in the interview.'
+    )
+    assert speakers(text) == ["Lind"]

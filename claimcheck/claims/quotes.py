@@ -26,7 +26,7 @@ _SPEECH = (
     r"complained|concluded|cautioned|emphasized|emphasised|stressed|pointed\s+out|went\s+on|recounted|"
     r"announced|responded|countered|wrote|tweeted|agreed|revealed|confirmed|shared|notes|explains|exclaimed|"
     r"exclaims|quipped|quips|joked|jokes|mused|muses|recalls|reported|yelled|screamed|whispered|pleaded|boasted|"
-    r"lamented|marvelled|marveled|reflected)"
+    r"lamented|marvelled|marveled|reflected|reports|remembers|remembered|chanted)"
 )
 _TITLE = (
     r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Col|Lt|Sgt|Capt|Rev|St)\.?\s+|(?:President|Prime\s+Minister|"
@@ -54,7 +54,9 @@ _ROLE_WORD = (
 )
 _ROLE_PREFIX = rf"(?:[A-Z][\w-]*\s+)?{_ROLE_WORD}(?:(?:,\s+|\s+and\s+|\s+&\s+|\s+){_ROLE_WORD}){{0,3}}\s+"
 _SPEAKER = rf"(?P<name>(?:{_ROLE_PREFIX})?{_NAME}|{_ROLE}|he|she|they|He|She|They)"
-_APPOSITION = r"(?:,\s[^,“”\"«»]{1,80},)?"
+# An apposition may hold a list closed by "and" ("Lee, the minister of education, science and technology,
+# said").
+_APPOSITION = r"(?:,\s[^,“”\"«»]{1,120}(?:(?:,\s[^,“”\"«»]{1,40}){0,2},?\s(?:and|&)\s[^,“”\"«»]{1,40})?,)?"
 # After the quote: ', Bialiatski said' / ', said Maria Kolesnikova' / ' Trump tweeted'.
 # A partial quote ends inside a clause: '"They aren't buying" the plan, Smith said'.
 _TAIL = r"(?:[a-z][\w’'-]+(?:\s+[a-z][\w’'-]+){0,3},\s+)?"
@@ -95,7 +97,7 @@ _ROLE_NOUNS = frozenset(
         "commenter", "viewer", "viewers", "reader", "readers", "critic", "critics", "student", "students",
         "worker", "workers", "employee", "employees", "passenger", "passengers", "parent", "parents", "teacher",
         "nurse", "victim", "owner", "source", "sources", "analyst", "analysts", "expert", "experts", "player",
-        "players", "coach", "boy", "girl", "friend", "friends", "eyewitness", "onlooker", "bystander", "reviewer",
+        "players", "coach", "boy", "girl", "friend", "friends", "eyewitness", "onlooker", "bystander", "reviewer", "crowd", "letter", "report",
     ]
 )
 _SUBJECT = re.compile(
@@ -118,6 +120,7 @@ _ROLE_SUBJECT = re.compile(
     r"\s+(?:also\s+|later\s+)?" + _SPEECH + r"\b"
 )
 _LOCATIVE = re.compile(r"\b(?:in|near|outside|across|into|at)\s+(?:the\s+)?(?P<place>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)(?![’']s)")
+_NAME_SAID = re.compile(r"(?:^|(?<=[.!?”\"’,]\s)|(?<=\n))([A-Z][\w’'-]+)\s+(?:said|says|told|tells|added|wrote|writes|recalls|explained)\b")
 _CALENDAR = frozenset(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 )
@@ -178,7 +181,10 @@ def find_quotes(text: str) -> list[Quote]:
     if not quotes:
         return []
     persons = [(m.start(), name) for m in _PERSON.finditer(text) if (name := _clean_name(m.group()))]
+    # "at Thurman" is no place when the text has Thurman speak ("Thurman said")
     places = {m.group("place") for m in _LOCATIVE.finditer(text)}
+    if places:
+        places -= {m.group(1) for m in _NAME_SAID.finditer(text)}
     last_speaker: tuple[str, int] | None = None
     prev_line = -1
     for q in quotes:
@@ -511,7 +517,13 @@ def _from_before(before: str) -> str | None:
     m = _BEFORE.search(clause) or _BEFORE_ACCORDING.search(clause)
     if m is None:
         m = _partial(clause)
-    return _clean_name(m.group("name")) if m else None
+    if m is None:
+        return None
+    named = _APPOSED_NAME.match(clause, m.end("name"))  # "A representative for Thurman, Leslie Sloane, said"
+    return _clean_name(named.group("name") if named else m.group("name"))
+
+
+_APPOSED_NAME = re.compile(rf",\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,2}}),")
 
 
 _NAMING_WORD = re.compile(_NAMING)
