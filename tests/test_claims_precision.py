@@ -170,3 +170,45 @@ def test_a_name_used_after_at_is_still_a_speaker() -> None:
         '"I was more worried about crying than anything," Lind said in the interview.'
     )
     assert speakers(text) == ["Lind"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new ferry gives both towns a two-way link across the bay.",
+        "Both sides still back a two-state solution, the envoy said.",
+        "It became a three-way race for the mayor's seat.",
+        "A staff member told 404 Media that the memo was genuine.",
+        "The port was founded in 600 B.C. by traders from the east.",
+    ],
+)
+def test_kinds_eras_and_outlet_names_are_no_numbers(text: str) -> None:
+    assert numbers(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("They hired a 12-piece band for 3 nights.", [(12.0, "piece band"), (3.0, "nights")]),
+        ("The restaurant won two Michelin stars in a year.", [(2.0, "michelin stars")]),
+    ],
+)
+def test_counts_in_compounds_stay(text: str, expected: list[tuple[float, str]]) -> None:
+    assert numbers(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # an abbreviation's full stop does not end the clause before the quote
+        ('Merz urged Europe and the U.S. to "rebuild trust across the ocean together" in his speech.', "Merz"),
+        ('Ms. Okafor told Mr. Brandt in Jan. 2020 that the plan was "dead on arrival in the house."', "Okafor"),
+        # ... but one right before the quote does
+        ('The couple split, with Lind based in the U.K. and Moss living in the U.S. "We live in different '
+         'countries and it got hard."', None),
+        # the head noun before its postmodifier
+        ('"They are standing at every corner," said one woman from the eastern district.', "woman"),
+    ],
+)
+def test_quote_speakers_across_abbreviations(text: str, speaker: str | None) -> None:
+    assert speakers(text) == [speaker]

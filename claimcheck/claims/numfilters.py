@@ -40,7 +40,11 @@ _AGE_NAME_COMMA = re.compile(r"[A-Za-z][a-z’']+,\s$")
 _AGE_APPOSITION_END = re.compile(r"^(?:,\s|\.?\s*$|\)|\s+(?:and|who|was|is|said|has|had)\b|\s+of\s+[A-Z])")
 # A number that labels a release or names a plan: "the 5.50 update", "its 2.0 version", "a 401(k)" (a plural,
 # "three updates", counts them).
-_LABEL_AFTER = re.compile(r"^(?:\s*(?:update|version|firmware|patch|beta|build)\b(?!-)|\([a-z]\))")
+_LABEL_AFTER = re.compile(
+    r"^(?:\s*(?:update|version|firmware|patch|beta|build)\b(?!-)|\([a-z]\)"
+    # a year of an era ("600 B.C.", "AD" after), a broadcaster or outlet named with a number ("told 404 Media")
+    r"|\s?(?:B\.C\.|BCE?\b|A\.D\.|AD\b)|\s(?:Media|News|TV|Radio|FM)\b)"
+)
 _RECORD_BEFORE = re.compile(r"\d-\d+-$")
 _RECORD_AFTER = re.compile(r"^-\d+-\d")
 _RECORD_MIDDLE = re.compile(r"\d-$")
@@ -129,7 +133,7 @@ def _not_a_quantity(s: str, m: re.Match[str], value: float, num: str) -> bool:
     if _AGO.match(after) or _ADDRESS_AFTER.match(after) or designation_after(s, end):
         return True
     if _LABEL_AFTER.match(after):
-        return True  # a version or a plan's name: "the 5.50 update", "version 2", "a 401(k)"
+        return True  # a version, a plan's name, an era's year, an outlet: "the 5.50 update", "a 401(k)"
     year_like = len(num) == 4 and "," not in num and 1800 <= value <= 2100 and not _counted_after(after)
     if year_like and not (_QUALIFIED_BEFORE.search(before) and _plural_after(after)):
         return True  # a year; "roughly 2000 planets" counts planets

@@ -26,7 +26,7 @@ _SPEECH = (
     r"complained|concluded|cautioned|emphasized|emphasised|stressed|pointed\s+out|went\s+on|recounted|"
     r"announced|responded|countered|wrote|tweeted|agreed|revealed|confirmed|shared|notes|explains|exclaimed|"
     r"exclaims|quipped|quips|joked|jokes|mused|muses|recalls|reported|yelled|screamed|whispered|pleaded|boasted|"
-    r"lamented|marvelled|marveled|reflected|reports|remembers|remembered|chanted)"
+    r"lamented|marvelled|marveled|reflected|reports|remembers|remembered|chanted|blasted|captioned)"
 )
 _TITLE = (
     r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Col|Lt|Sgt|Capt|Rev|St)\.?\s+|(?:President|Prime\s+Minister|"
@@ -461,10 +461,27 @@ def _plausible(name: str, places: set[str]) -> bool:
     return not all(w in places for w in name.split())
 
 
+# A full stop that ends a sentence, not an abbreviation's ("the U.S. to", "Mr. Smith", "Jan. 7").
+_STOP = re.compile(
+    r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt|Co|No|vs))(?<!\b(?:Mrs|Gen|Sen|Rep|Gov|Col|Inc|Ltd|Sgt|Rev|Jan|Feb|Mar|"
+    r"Apr|Aug|Sep|Oct|Nov|Dec))(?<!\b(?:Corp|Capt|Prof|Sept))\. "
+)
+
+
+def _last_stop(before: str) -> int:
+    """Index of the last sentence-ending ". " in ``before`` (-1 when none)."""
+    i = before.rfind(". ")
+    if i >= 0 and not before[i + 2 :].strip(" \"“‘'«„"):
+        return i  # right before the quote: "... living in the U.S. "We just ..."
+    while i >= 0 and not _STOP.match(before, i):
+        i = before.rfind(". ", 0, i)
+    return i
+
+
 def _coordinated_subject(before: str, places: set[str]) -> str | None:
     """'X, who ..., welcomed the releases but said the government "keeps ..."': the speech verb has no
     subject of its own, so the speaker is the name the sentence opens with."""
-    cut = max(before.rfind(". "), before.rfind("? "), before.rfind("! "), before.rfind("\n"))
+    cut = max(_last_stop(before), before.rfind("? "), before.rfind("! "), before.rfind("\n"))
     clause = before[cut + 2 :] if cut >= 0 else before
     if not _COORD_SPEECH.search(clause):
         return None
@@ -502,17 +519,18 @@ def _described_speaker(after: str) -> str | None:
     ]
     if names:
         return _clean_name(names[-1])
-    words = seg.split()
+    words = _POSTMODIFIER.split(seg, 1)[0].split()  # "one woman from the capital's east"
     if 1 <= len(words) <= 4 and words[-1].lower() in _ROLE_NOUNS:
         return words[-1]  # 'officers announced', 'the victim's mother testified'
     return None
 
 
+_POSTMODIFIER = re.compile(r"\s+(?:from|of|in|at|with|who|whose|on|for|near|outside)\s+")
+
+
 def _from_before(before: str) -> str | None:
     # Only the clause leading into the quote: cut at the last sentence end before it.
-    cut = max(
-        before.rfind(". "), before.rfind("? "), before.rfind("! "), before.rfind("” "), before.rfind('" ')
-    )
+    cut = max(_last_stop(before), before.rfind("? "), before.rfind("! "), before.rfind("” "), before.rfind('" '))
     clause = before[cut + 2 :] if cut >= 0 else before
     m = _BEFORE.search(clause) or _BEFORE_ACCORDING.search(clause)
     if m is None:
