@@ -56,7 +56,7 @@ _ROLE_PREFIX = rf"(?:[A-Z][\w-]*\s+)?{_ROLE_WORD}(?:(?:,\s+|\s+and\s+|\s+&\s+|\s
 _SPEAKER = rf"(?P<name>(?:{_ROLE_PREFIX})?{_NAME}|{_ROLE}|he|she|they|He|She|They)"
 # An apposition may hold a list closed by "and" ("Lee, the minister of education, science and technology,
 # said").
-_APPOSITION = r"(?:,\s[^,“”\"«»]{1,120}(?:(?:,\s[^,“”\"«»]{1,40}){0,2},?\s(?:and|&)\s[^,“”\"«»]{1,40})?,)?"
+_APPOSITION = r"(?:,\s[^,“”\"«»]{1,120}(?:(?:,\s[^,“”\"«»]{1,40}){1,2},?\s(?:and|&)\s[^,“”\"«»]{1,40})?,)?"
 # After the quote: ', Bialiatski said' / ', said Maria Kolesnikova' / ' Trump tweeted'.
 # A partial quote ends inside a clause: '"They aren't buying" the plan, Smith said'.
 _TAIL = r"(?:[a-z][\w’'-]+(?:\s+[a-z][\w’'-]+){0,3},\s+)?"
@@ -120,7 +120,20 @@ _ROLE_SUBJECT = re.compile(
     r"\s+(?:also\s+|later\s+)?" + _SPEECH + r"\b"
 )
 _LOCATIVE = re.compile(r"\b(?:in|near|outside|across|into|at)\s+(?:the\s+)?(?P<place>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)(?![’']s)")
-_NAME_SAID = re.compile(r"(?:^|(?<=[.!?”\"’,]\s)|(?<=\n))([A-Z][\w’'-]+)\s+(?:said|says|told|tells|added|wrote|writes|recalls|explained)\b")
+_SAID_AFTER = re.compile(r"\s+(?:said|says|told|tells|added|wrote|writes|recalls|explained)\b")
+_CLAUSE_OPENS = frozenset(".!?”\"’,")
+
+
+def _speaks(text: str, name: str) -> bool:
+    """Whether ``name`` opens a clause right before a speech verb somewhere ("Thurman said", '," Lind wrote')."""
+    i = text.find(name)
+    while i >= 0:
+        opens = i == 0 or text[i - 1] == "\n" or (text[i - 1] == " " and i >= 2 and text[i - 2] in _CLAUSE_OPENS)
+        if opens and _SAID_AFTER.match(text, i + len(name)):
+            return True
+        i = text.find(name, i + 1)
+    return False
+
 _CALENDAR = frozenset(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 )
@@ -184,7 +197,7 @@ def find_quotes(text: str) -> list[Quote]:
     # "at Thurman" is no place when the text has Thurman speak ("Thurman said")
     places = {m.group("place") for m in _LOCATIVE.finditer(text)}
     if places:
-        places -= {m.group(1) for m in _NAME_SAID.finditer(text)}
+        places = {p for p in places if not _speaks(text, p)}
     last_speaker: tuple[str, int] | None = None
     prev_line = -1
     for q in quotes:
@@ -237,15 +250,16 @@ _INCH = re.compile(
 )
 # In a paragraph with an odd number of straight marks, one after a short figure and before a word is an inch
 # mark too ('the 55" set costs less than "any set we tested"'); a year is not one ('by 2020" and left').
+_DIGIT_MARK = re.compile(r"\d\"")
 _INCH_ODD = re.compile(r"(?<![\w.,])(?:\d{1,3}|\d{1,2}\.\d)(\")(?=\s+[a-z])")
 
 
 def _quoted_spans(para: str) -> list[tuple[int, int]]:
     """(start, end) of the words inside each pair of quote marks (marks excluded)."""
-    if '"' in para and _INCH.search(para):
+    if '"' in para and _DIGIT_MARK.search(para):
         para = _INCH.sub("″", para)
-    if para.count('"') % 2 == 1 and (m := _INCH_ODD.search(para)):
-        para = para[: m.start(1)] + "″" + para[m.end(1) :]
+        if para.count('"') % 2 == 1 and (m := _INCH_ODD.search(para)):
+            para = para[: m.start(1)] + "″" + para[m.end(1) :]
     out: list[tuple[int, int]] = []
     odd_straight = para.count('"') % 2 == 1
     i, n = 0, len(para)
