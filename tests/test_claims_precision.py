@@ -212,3 +212,25 @@ def test_counts_in_compounds_stay(text: str, expected: list[tuple[float, str]]) 
 )
 def test_quote_speakers_across_abbreviations(text: str, speaker: str | None) -> None:
     assert speakers(text) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cites"),
+    [
+        # an abbreviation's full stop is inside the source
+        ("Skills double every year, according to a study by the U.K. Skills Institute.", "study by the U.K. Skills Institute"),
+        ("At least 300 died, according to an earlier report by Dr. Amir Vale in Munich.", "report by Dr. Amir Vale"),
+        ("According to the U.N., three million people have fled.", "U.N."),
+        # the source stops before "published"; a generic study credits its journal
+        ("Rates fell, according to a study published in Nature Medicine.", "Nature Medicine"),
+        # kept: a sentence's full stop still ends the source
+        ("The man was arrested, according to police. He was held overnight.", "police"),
+    ],
+)
+def test_according_to_across_abbreviations(sentence: str, cites: str) -> None:
+    assert [c.cites for c in find_credits(sentence, None)] == [cites]
+
+
+@pytest.mark.parametrize("sentence", ["Prices rose 35% last year, according to the", "But our data show the opposite."])
+def test_no_source_named(sentence: str) -> None:
+    assert find_credits(sentence, None) == []
