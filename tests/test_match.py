@@ -1281,3 +1281,67 @@ def test_lives_claimed_or_lost_are_deaths_but_lives_saved_are_not() -> None:
         told("cbs", "Rescue teams saved 58 lives after the quake.", 2),
     )
     assert rows == [{"reuters", "bbc"}]
+
+
+def test_an_organisation_both_sentences_name_by_its_acronym_is_a_name_in_common() -> None:
+    # "eight current or former members" / "eight current or former top leaders": both sentences name
+    # other people or places, but both name the journalists' consortium by its acronym
+    def two(second: str):  # noqa: ANN202
+        return facts_of(
+            art("reuters", num(8, "In Beijing there was no reaction to ICIJ claims that eight current or former members "
+                                  "hid fortunes.", unit="current or former members", text="eight current or former members",
+                               extra={"context": ["beijing", "reaction", "claims", "hid", "fortunes"]})),
+            art("bbc", num(8, second, unit="current or former top leaders", text="eight current or former top leaders",
+                           extra={"context": ["elite", "family", "ties", "documents"]})),
+        )  # fmt: skip
+
+    joined = two("Deng is among elite Chinese with family ties to eight current or former top leaders, the ICIJ says.")
+    assert set(fact_with(joined, "reuters").outlets) == {"reuters", "bbc"}
+    # without the acronym (or with "US", too common to count) the names guard keeps them apart
+    apart = two("Deng is among elite Chinese with family ties to eight current or former top leaders, the US says.")
+    assert len([f for f in apart if f.kind == "number"]) == 2
+    # a league both sentences name does not make two players' "three sacks" one count
+    facts = facts_of(
+        art("reuters", num(3, "In the end, Jones finished with three sacks, an NFL record for him.", unit="sacks", text="three sacks",
+                           extra={"context": ["jones", "finished", "record"]})),
+        art("bbc", num(3, "Nobody stopped Smith, who had three sacks, the NFL said.", unit="sacks", text="three sacks",
+                       extra={"context": ["smith", "also"]})),
+    )  # fmt: skip
+    assert len([f for f in facts if f.kind == "number"]) == 2
+
+
+def test_a_figure_over_a_span_joins_the_same_figure_given_with_no_time() -> None:
+    # "nearly $2 billion ... between 2008 and 2013" and "as much as $2 billion": one sum
+    money = Interval(1.84e9, 2e9, high_inclusive=False)
+    facts = facts_of(
+        art("reuters", num(money, "Nearly $2 billion passed through the firm between 2008 and 2013.", unit="dollars",
+                           text="Nearly $2 billion", when="between 2008", extra={"context": ["passed", "firm"]})),
+        art("bbc", num(Interval(0, 2e9), "Associates funnelled as much as $2 billion offshore.", unit="dollars",
+                       text="as much as $2 billion", extra={"context": ["associates", "funnelled", "offshore"]})),
+    )  # fmt: skip
+    assert set(fact_with(facts, "reuters").outlets) == {"reuters", "bbc"}
+    # a toll "so far" is not the toll of the day, and a small figure with nothing in common stays apart
+    facts = facts_of(
+        art("reuters", num(12, "Twelve people have died in the floods so far.", unit="deaths", text="Twelve people",
+                           when="so far", extra={"context": ["died", "floods"]})),
+        art("bbc", num(12, "Twelve people died in the floods.", unit="deaths", text="Twelve people",
+                       extra={"context": ["died", "floods"]})),
+        art("cbs", num(3, "This year the firm opened three plants.", unit="plants", text="three plants",
+                       when="This year", extra={"context": ["firm", "opened"]})),
+        art("latimes", num(3, "Rebels seized three plants near the border.", unit="plants", text="three plants",
+                           extra={"context": ["rebels", "seized", "border"]})),
+    )  # fmt: skip
+    assert len([f for f in facts if f.kind == "number"]) == 4
+
+
+def test_a_fact_box_figure_gives_way_to_the_prose_that_states_it() -> None:
+    box = ("Height: 70 meters Stages: 2 Boosters: 2 Cores: 3 Engines: 27 Payload to orbit: 63,800kg Width: 12.2m")
+    prose = "All 27 Merlin engines will be fired at once in the static test."
+    claims = (num(27, box, unit="engines", text="27", extra={"context": ["cores", "payload", "orbit"]}),
+              *(num(v, box, unit=u, text=str(v)) for v, u in ((2, "stages"), (2, "boosters"), (3, "cores"),
+                                                               (63800, "kg"), (12.2, "m"))),
+              num(27, prose, unit="merlin engines", text="27 Merlin engines", extra={"context": ["fired", "static"]}))
+    from claimcheck.match.pipeline import distinct_claims
+
+    kept = [c for c in distinct_claims(art("reuters", *claims), "number") if c.value == Interval.exact(27)]
+    assert [c.sentence for c in kept] == [prose]

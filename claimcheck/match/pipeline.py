@@ -25,7 +25,7 @@ import itertools
 import multiprocessing as mp
 import re
 import threading
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -414,6 +414,10 @@ def _shares_sentence(claim: Claim, others: Sequence[str], options: MatchOptions)
     return best if best >= options.part_ratio else 0.0
 
 
+# A sentence with this many figures is a list or a fact box (``distinct_claims``).
+LIST_FIGURES = 5
+
+
 def distinct_claims(article: Article, kind: str) -> list[Claim]:
     """The article's claims of one kind, a figure or quote it repeats given once: a title and a
     body that repeat "123 prisoners", or a quote the body gives again in part, must not seed two
@@ -422,9 +426,12 @@ def distinct_claims(article: Article, kind: str) -> list[Claim]:
     if kind == "statement" or len(claims) < 2:
         return claims
     title_end = len(article.title) if article.title and article.text.startswith(article.title) else 0
+    # a sentence of many figures is a list or a fact box run into one line ("Stages: 2 Boosters: 2 Cores: 3
+    # Engines: 27 ..."): the prose that gives one of its figures states it better
+    per_sentence = Counter(c.sentence for c in claims) if kind == "number" else Counter()
 
-    def rank(c: Claim) -> tuple[bool, int]:
-        return (c.start >= title_end, len(c.sentence))
+    def rank(c: Claim) -> tuple[bool, bool, int]:
+        return (c.start >= title_end, per_sentence[c.sentence] < LIST_FIGURES, len(c.sentence))
 
     if kind == "number":
         best: dict[tuple[str, float | None, bool], Claim] = {}
