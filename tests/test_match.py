@@ -1345,3 +1345,31 @@ def test_a_fact_box_figure_gives_way_to_the_prose_that_states_it() -> None:
 
     kept = [c for c in distinct_claims(art("reuters", *claims), "number") if c.value == Interval.exact(27)]
     assert [c.sentence for c in kept] == [prose]
+
+
+def test_two_windows_of_one_quotation_are_one_quote() -> None:
+    # one outlet quotes the first two sentences, others the second one and what follows: one quotation
+    early = quote("We simply live on two continents and it became hard. We thought we should tell you all so you "
+                  "stop askin", speaker="Dana Whitfield")  # fmt: skip
+    late = quote("We thought we should tell you all so you stop asking how the other one is doing", speaker="Dana")
+    facts = facts_of(art("reuters", early), art("bbc", late), art("cbs", late, hour=1))
+    quotes_ = [f for f in facts if f.kind == "quote"]
+    assert len(quotes_) == 1 and set(quotes_[0].outlets) == {"reuters", "bbc", "cbs"}
+    # a shared stock run that does not reach the end of either quote, or another speaker's words, stays apart
+    one = quote("We want to thank everyone who came out tonight to support the team and the town", speaker="Ann Lowe")
+    two = quote("The whole squad wants to thank everyone who came out tonight, and we will be back", speaker="Ann Lowe")
+    other = quote("We thought we should tell you all so you stop asking how the other one is doing", speaker="Tom Heale")
+    facts = facts_of(art("reuters", one), art("bbc", two), art("latimes", early), art("lemonde", other))
+    assert len([f for f in facts if f.kind == "quote"]) == 4
+
+
+def test_the_rest_of_a_quotation_joins_by_the_speaker_of_the_outlet_that_gives_it_whole() -> None:
+    # bbc names the wrong speaker for its first part; its second part is the end of reuters' quotation
+    whole = quote("He came here to be near his daughter, and now she is grown. So he is away a lot, and then we "
+                  "miss each other and we see each other again.", speaker="Sarah Silverman")  # fmt: skip
+    first = quote("He came here to be near his daughter, and now she is grown.", speaker="Lily")
+    rest = quote("I call him my long-distance love because an ocean lies between us. So he is away a lot, and "
+                 "then we miss each other and we see each other again.", speaker="Sarah Silverman")  # fmt: skip
+    facts = facts_of(art("reuters", whole), art("bbc", first, rest))
+    quotes_ = [f for f in facts if f.kind == "quote"]
+    assert len(quotes_) == 1 and set(quotes_[0].outlets) == {"reuters", "bbc"}

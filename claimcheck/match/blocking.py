@@ -712,14 +712,14 @@ def _span_links(
     woman won") and the same figure of the same thing with no time at all ("as much as $2 billion", "only
     one woman won") are one fact: the outlet that gives no time does not say it is another one. Spans and
     points are blocked apart (a running total is not the day's count), so such pairs are found here:
-    the same figure as written, values that agree, precise or with contexts that share words; never a
-    count that may be updated (a toll "so far" against the day's toll), and never a conflict."""
+    the same precise figure as written (``is_precise``), values that agree; never a count that may be
+    updated (a toll "so far" against the day's toll), and never a conflict."""
     floor = 100 * options.number_context_floor
     by_figure: dict[tuple[str, float], tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
     for g, n in enumerate(first):
         claim = items[n].claim
-        if claim.value is None or figure[g] <= 0 or is_wide(claim.value) or not unit[n]:
-            continue
+        if claim.value is None or not precise[g] or is_wide(claim.value) or not unit[n]:
+            continue  # a round or small figure recurs in a story: only the day's count meets it
         if is_span(claim.when):
             if not can_evolve(claim, unit[n]):
                 by_figure[unit[n], float(figure[g])][0].append(g)
@@ -734,8 +734,6 @@ def _span_links(
                 if items[n].article == items[m].article or b in graph.adj[a]:
                     continue
                 sim = float(fuzz.token_set_ratio(ctx[n], ctx[m]))
-                if sim < floor and not (precise[a] and precise[b]):
-                    continue
                 va, vb = items[n].claim.value, items[m].claim.value
                 assert va is not None and vb is not None
                 if not values_agree(va, vb):
@@ -743,7 +741,7 @@ def _span_links(
                 shared = max(0.0, (sim / 100 - options.number_context_floor) / (1 - options.number_context_floor))
                 score = 0.45 + 0.55 * shared
                 rule = Rule("agree", sim / 100, unit[n], (va, vb))
-                graph.link(a, b, max(score, PRECISE_SCORE) if precise[a] and precise[b] else score, rule)
+                graph.link(a, b, max(score, PRECISE_SCORE), rule)
 
 
 def _cut(y: float, digits: int, how: Callable[[float], float]) -> float:

@@ -244,7 +244,8 @@ def join_quote_parts(
     items: Sequence[Item], graph: Any, clusters: list[list[int]], options: MatchOptions
 ) -> list[list[int]]:
     """One quotation is one fact, whether an outlet quotes it whole or in parts: a cluster of a
-    quote that is part of another cluster's longer quote ("I'll miss the players" inside "The tears
+    quote whose end is the start of another cluster's quote (two windows of one quotation,
+    ``_overlapping_quotes``) or that is part of another cluster's longer quote ("I'll miss the players" inside "The tears
     you see are tears of joy and peace. I'll miss the players. I'll miss ...") joins that cluster.
     Parts must be at least ``part_words`` words long (``part_content`` of them content words), so
     that a stock phrase ("a good day") does not join every quote holding it; known different
@@ -266,6 +267,9 @@ def join_quote_parts(
             norms[n] = quote_norm(items[n].claim)
         return norms[n]
 
+    for a, b in _overlapping_quotes(items, [n for c in clusters for n in c], norm, options):
+        if root(owner[a]) != root(owner[b]) and speakers_compatible(items[a].claim.speaker, items[b].claim.speaker):
+            parent[root(owner[a])] = root(owner[b])
     for g, nbrs in enumerate(graph.adj):
         for h in nbrs:
             if h < g:
@@ -299,6 +303,39 @@ def join_quote_parts(
     return [sorted(per.values()) for per in joined.values()]
 
 
+def _overlapping_quotes(
+    items: Sequence[Item], quotes: Sequence[int], norm: Callable[[int], str], options: MatchOptions
+) -> list[tuple[int, int]]:
+    """Quotes of two articles that are two windows of one quotation: the end of one is the start of the
+    other ("We just live in different countries & it got hard. Felt we should just tell y'all so u stop
+    askin" / "Felt we should just tell y'all so u stop asking, 'How's Michael?'"). The shared run must be
+    at least ``overlap_words`` words, ``part_content`` of them content words, and run to the end of the
+    first quote, one word in it allowed to differ (a spelling, a dropped letter). Found through an index
+    of each quote's first words, so only quotes that share them are compared."""
+    k = options.overlap_words
+    words = {n: norm(n).split() for n in quotes}
+    starts: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for n, ws in words.items():
+        if len(ws) >= k:
+            starts[tuple(ws[:k])].append(n)
+    if not starts:
+        return []
+    found = []
+    for a, ws in words.items():
+        for p in range(1, len(ws) - k + 1):
+            for b in starts.get(tuple(ws[p : p + k]), ()):
+                if items[b].article == items[a].article:
+                    continue
+                tail, head = ws[p:], words[b][: len(ws) - p]
+                if len(head) < len(tail):
+                    continue  # the second quote ends inside the first: a part, which join_quote_parts weighs
+                if sum(x != y for x, y in zip(tail, head, strict=True)) > 1:
+                    continue
+                if len(match_content_words(" ".join(tail))) >= options.part_content:
+                    found.append((a, b))
+    return found
+
+
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
@@ -329,11 +366,18 @@ def join_article_parts(
         for i, b in enumerate(lone):
             best: tuple[float, int] | None = None
             for j, a in enumerate(shared):
-                if not speakers_compatible(items[a].claim.speaker, items[b].claim.speaker):
-                    continue
-                score = _own_part(norm[b], norm[a], float(ratios[i, j]), options) or _shares_sentence(
+                same_speaker = speakers_compatible(items[a].claim.speaker, items[b].claim.speaker)
+                own = _own_part(norm[b], norm[a], float(ratios[i, j]), options) if same_speaker else 0.0
+                # the rest of a quotation another outlet gives whole: by that outlet's speaker (this
+                # article may have named the speaker of its other part wrongly)
+                score = own or _shares_sentence(
                     items[b].claim,
-                    [norm[n] for n in clusters[owner[a]] if items[n].article != items[b].article],
+                    [
+                        norm[n]
+                        for n in clusters[owner[a]]
+                        if items[n].article != items[b].article
+                        and speakers_compatible(items[n].claim.speaker, items[b].claim.speaker)
+                    ],
                     options,
                 )
                 if score and (best is None or score > best[0]):
