@@ -267,7 +267,7 @@ def join_quote_parts(
             norms[n] = quote_norm(items[n].claim)
         return norms[n]
 
-    for a, b in _overlapping_quotes(items, [n for c in clusters for n in c], norm, options):
+    for a, b in _overlapping_quotes(items, [n for c in clusters for n in c], options):
         if root(owner[a]) != root(owner[b]) and speakers_compatible(items[a].claim.speaker, items[b].claim.speaker):
             parent[root(owner[a])] = root(owner[b])
     for g, nbrs in enumerate(graph.adj):
@@ -303,9 +303,7 @@ def join_quote_parts(
     return [sorted(per.values()) for per in joined.values()]
 
 
-def _overlapping_quotes(
-    items: Sequence[Item], quotes: Sequence[int], norm: Callable[[int], str], options: MatchOptions
-) -> list[tuple[int, int]]:
+def _overlapping_quotes(items: Sequence[Item], quotes: Sequence[int], options: MatchOptions) -> list[tuple[int, int]]:
     """Quotes of two articles that are two windows of one quotation: the end of one is the start of the
     other ("We just live in different countries & it got hard. Felt we should just tell y'all so u stop
     askin" / "Felt we should just tell y'all so u stop asking, 'How's Michael?'"). The shared run must be
@@ -313,30 +311,35 @@ def _overlapping_quotes(
     first quote, one word in it allowed to differ (a spelling, a dropped letter). Found through an index
     of each quote's first words, so only quotes that share them are compared."""
     k = options.overlap_words
-    words = {n: norm(n).split() for n in quotes}
-    starts: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for n, ws in words.items():
+    # one quotation repeated by many articles is looked at once per wording; a few claims of each
+    # wording (by speaker) stand for it, so that one of another article than the other quote's is at hand
+    reps: dict[tuple[str, ...], dict[str | None, list[int]]] = {}
+    for n in quotes:
+        ws = tuple(_WORD.findall(items[n].claim.text.lower()))
         if len(ws) >= k:
-            starts[tuple(ws[:k])].append(n)
-    if not starts:
-        return []
+            by_speaker = reps.setdefault(ws, {}).setdefault(items[n].claim.speaker, [])
+            if len(by_speaker) < 2:
+                by_speaker.append(n)
+    starts: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
+    for ws in reps:
+        starts[ws[:k]].append(ws)
     found = []
-    for a, ws in words.items():
+    for ws, mine in reps.items():
         for p in range(1, len(ws) - k + 1):
-            for b in starts.get(tuple(ws[p : p + k]), ()):
-                if items[b].article == items[a].article:
+            for other in starts.get(ws[p : p + k], ()):
+                tail, head = ws[p:], other[: len(ws) - p]
+                if len(head) < len(tail) or sum(x != y for x, y in zip(tail, head, strict=True)) > 1:
+                    continue  # the second quote ends inside the first (a part, join_quote_parts weighs it)
+                if len(match_content_words(" ".join(tail))) < options.part_content:
                     continue
-                tail, head = ws[p:], words[b][: len(ws) - p]
-                if len(head) < len(tail):
-                    continue  # the second quote ends inside the first: a part, which join_quote_parts weighs
-                if sum(x != y for x, y in zip(tail, head, strict=True)) > 1:
-                    continue
-                if len(match_content_words(" ".join(tail))) >= options.part_content:
-                    found.append((a, b))
+                ours = [n for ns in mine.values() for n in ns]
+                theirs = [n for ns in reps[other].values() for n in ns]
+                found.extend((a, b) for a in ours for b in theirs if items[a].article != items[b].article)
     return found
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_WORD = re.compile(r"\w+")
 
 
 def join_article_parts(
