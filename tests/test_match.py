@@ -1373,3 +1373,25 @@ def test_the_rest_of_a_quotation_joins_by_the_speaker_of_the_outlet_that_gives_i
     facts = facts_of(art("reuters", whole), art("bbc", first, rest))
     quotes_ = [f for f in facts if f.kind == "quote"]
     assert len(quotes_) == 1 and set(quotes_[0].outlets) == {"reuters", "bbc"}
+
+
+def test_near_synonyms_of_general_english_are_one_class_but_things_never_meet_people() -> None:
+    def rows(*claims: Claim) -> list[set[str]]:
+        outlets = ["reuters", "bbc", "cbs", "latimes"]
+        facts = facts_of(*(art(o, c, hour=k) for k, (o, c) in enumerate(zip(outlets, claims, strict=False))))
+        return sorted((set(f.outlets) for f in facts if f.kind == "number"), key=len, reverse=True)
+
+    ctx = {"context": ["flood", "destroyed", "valley"]}
+    homes = num(300, "The flood destroyed about 300 homes in the valley.", unit="homes", text="about 300 homes", extra=ctx)
+    houses = num(300, "Some 300 houses in the valley were destroyed by the flood.", unit="houses", text="300 houses",
+                 extra=ctx)  # fmt: skip
+    assert rows(homes, houses)[0] == {"reuters", "bbc"}
+    marchers = num(40, "Police detained 40 demonstrators near the square.", unit="demonstrators", text="40 demonstrators",
+                   extra={"context": ["police", "detained", "square"]})  # fmt: skip
+    protesters = num(40, "Some 40 protesters were detained near the square.", unit="protesters", text="40 protesters",
+                     extra={"context": ["police", "detained", "square"]})  # fmt: skip
+    assert rows(marchers, protesters)[0] == {"reuters", "bbc"}
+    # generic people may be any class of people, never homes
+    people = num(300, "About 300 people in the valley lost everything in the flood.", unit="people",
+                 text="300 people", extra=ctx)  # fmt: skip
+    assert all(len(r) == 1 for r in rows(homes, people))

@@ -63,6 +63,7 @@ from claimcheck.match.things import (
     sig_digits,
     significant_digits,
     stated,
+    synonym_class,
     thing_class,
 )
 from claimcheck.models import Claim
@@ -441,7 +442,8 @@ def _class_links(
     """
     floor = 100 * options.number_context_floor
     same: dict[tuple[bool, float], list[int]] = defaultdict(list)
-    classes: dict[int, str] = {}
+    classes: dict[int, str | None] = {}
+    synonyms: dict[int, str | None] = {}  # "demonstrators" / "protesters", "homes" / "houses" (``synonym_class``)
     for g, n in enumerate(first):
         claim = items[n].claim
         if claim.value is None or figure[g] <= 0 or is_wide(claim.value):
@@ -449,26 +451,31 @@ def _class_links(
         cls = thing_class(unit[n], claim.unit)
         if cls is None and precise[g]:
             cls = count_class(unit[n])
-        if cls is not None:
-            classes[g] = cls
+        syn = synonym_class(unit[n])
+        if cls is not None or syn is not None:
+            classes[g], synonyms[g] = cls, syn
             same[is_span(claim.when), float(figure[g])].append(g)
     for groups in same.values():
         counts = {unit[first[g]] for g in groups if classes[g] == COUNT_CLASS}
         if len(counts) > options.count_names:
             # a figure given for many things does not single one out (another story, a common value)
-            groups = [g for g in groups if classes[g] != COUNT_CLASS]
+            groups = [g for g in groups if classes[g] != COUNT_CLASS or synonyms[g] is not None]
         if len(groups) < 2 or len({unit[first[g]] for g in groups}) < 2:
             continue
         for a, b in itertools.combinations(groups[: options.max_candidates], 2):
             n, m = first[a], first[b]
-            if unit[n] == unit[m] or b in graph.adj[a] or not classes_agree(classes[a], classes[b]):
+            if unit[n] == unit[m] or b in graph.adj[a]:
+                continue
+            synonym = synonyms[a] is not None and synonyms[a] == synonyms[b]
+            if not synonym and not classes_agree(classes[a], classes[b]):
                 continue
             if len(graph.members[a]) == len(graph.members[b]) == 1 and items[n].article == items[m].article:
                 continue
+            count = not synonym and COUNT_CLASS in (classes[a], classes[b])
             sim = float(fuzz.token_set_ratio(ctx[n], ctx[m]))
-            if (sim < floor or COUNT_CLASS in (classes[a], classes[b])) and not precise[a]:
+            if (sim < floor or count) and not precise[a]:
                 continue
-            if COUNT_CLASS in (classes[a], classes[b]) and significant_digits(float(figure[a])) < 2:
+            if count and significant_digits(float(figure[a])) < 2:
                 continue  # "a million migrants", "a million voters": a one-digit round figure names no one thing
             if role_family(items[n].claim, unit[n]) != role_family(items[m].claim, unit[m]):
                 continue  # "150 killed" and "150 injured" (or "arrested 150 protesters"): two counts of a story
@@ -714,7 +721,6 @@ def _span_links(
     points are blocked apart (a running total is not the day's count), so such pairs are found here:
     the same precise figure as written (``is_precise``), values that agree; never a count that may be
     updated (a toll "so far" against the day's toll), and never a conflict."""
-    floor = 100 * options.number_context_floor
     by_figure: dict[tuple[str, float], tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
     for g, n in enumerate(first):
         claim = items[n].claim
