@@ -1395,3 +1395,25 @@ def test_near_synonyms_of_general_english_are_one_class_but_things_never_meet_pe
     people = num(300, "About 300 people in the valley lost everything in the flood.", unit="people",
                  text="300 people", extra=ctx)  # fmt: skip
     assert all(len(r) == 1 for r in rows(homes, people))
+
+
+def test_an_article_that_gives_one_measure_in_two_units_gives_it_once() -> None:
+    from claimcheck.match.pipeline import distinct_claims
+
+    s1 = "The boy fell into a 40-metre-deep well (131 feet) near his home."
+    s2 = "The well is 130ft deep and 12 inches wide, and a 5km road leads to it."
+    s3 = "It measures just 30 centimetres wide (11.8 inches)."
+    text = f"{s2} {s1} {s3}"
+
+    def m(value: float, sentence: str, span: str, unit: str) -> Claim:
+        at = text.index(sentence) + sentence.index(span)
+        return Claim("number", span, sentence, at, at + len(span), value=Interval.exact(value), unit=unit,
+                     extra={"measure": "distance"})  # fmt: skip
+
+    claims = [m(130, s2, "130ft", "ft"), m(12, s2, "12 inches", "in"), m(5, s2, "5km", "km"),
+              m(40, s1, "40-metre-deep well", "m"), m(131, s1, "131 feet", "ft"),
+              m(30, s3, "30 centimetres", "cm"), m(11.8, s3, "11.8 inches", "in")]  # fmt: skip
+    a = Article("bbc", "u", "u", "The well", text, "h", T0, published=T0, claims=tuple(claims))
+    kept = sorted(c.text for c in distinct_claims(a, "number"))
+    # the article writes metres and centimetres first, each glossed in feet and inches: those are its units
+    assert kept == ["30 centimetres", "40-metre-deep well", "5km"]

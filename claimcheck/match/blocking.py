@@ -643,7 +643,7 @@ def _bound_links(
 
 # Units of measure (as ``unit_key`` spells them) in a base unit of their dimension: "40 metres (131 feet)",
 # "30cm (12 inches)", "100mph (161km/h)". Outlets convert a figure and round the result.
-_IN_BASE: dict[str, tuple[str, float]] = {
+IN_BASE: dict[str, tuple[str, float]] = {
     "m": ("m", 1.0), "km": ("m", 1000.0), "cm": ("m", 0.01), "mm": ("m", 0.001), "ft": ("m", 0.3048),
     "in": ("m", 0.0254), "yd": ("m", 0.9144), "miles": ("m", 1609.344),
     "kg": ("kg", 1.0), "g": ("kg", 0.001), "lb": ("kg", 0.45359237), "oz": ("kg", 0.028349523),
@@ -657,12 +657,12 @@ _IN_BASE: dict[str, tuple[str, float]] = {
 CONVERSION_TOLERANCE = 0.05
 
 
-def _measure_unit(claim: Claim) -> str | None:
+def measure_unit(claim: Claim) -> str | None:
     """The canonical unit of measure of a number claim (``claims.measures``), else None."""
     for w in (claim.unit or "").lower().replace("-", " ").split()[:2]:
         if w in MEASURE_WORDS:
             return MEASURE_WORDS[w][0]
-    return claim.unit if claim.unit in _IN_BASE else None
+    return claim.unit if claim.unit in IN_BASE else None
 
 
 def _conversion_links(
@@ -681,10 +681,10 @@ def _conversion_links(
     by_dim: dict[tuple[str, bool], list[tuple[float, int, str]]] = defaultdict(list)
     for g, n in enumerate(first):
         claim = items[n].claim
-        mu = _measure_unit(claim)
-        if mu is None or mu not in _IN_BASE or figure[g] <= 0 or is_wide(claim.value):
+        mu = measure_unit(claim)
+        if mu is None or mu not in IN_BASE or figure[g] <= 0 or is_wide(claim.value):
             continue
-        base, factor = _IN_BASE[mu]
+        base, factor = IN_BASE[mu]
         by_dim[base, is_span(claim.when)].append((float(figure[g]) * factor, g, mu))
     for entries in by_dim.values():
         if len(entries) < 2:

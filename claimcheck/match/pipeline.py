@@ -33,7 +33,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from claimcheck.cpus import usable_cpus
-from claimcheck.match.blocking import number_graph, text_graph
+from claimcheck.match.blocking import CONVERSION_TOLERANCE, IN_BASE, measure_unit, number_graph, text_graph
 from claimcheck.match.cluster import Graph, cluster_items, recluster
 from claimcheck.match.facts import (
     FactContext,
@@ -62,7 +62,7 @@ from claimcheck.match.rules import (
     timestamp,
 )
 from claimcheck.match.syndication import Syndicated, find_syndicated
-from claimcheck.match.things import role_family
+from claimcheck.match.things import is_wide, role_family
 from claimcheck.models import Article, Claim, Fact, Link, Outlet
 from claimcheck.text import match_content_words, match_words
 
@@ -501,6 +501,7 @@ def distinct_claims(article: Article, kind: str) -> list[Claim]:
             for a, b in itertools.combinations(group, 2):
                 if a.value is not None and b.value is not None and is_rounding(a.value, b.value):
                     kept.discard(id(max((a, b), key=lambda c: significant_digits(stated(c.value) or 0))))
+        kept -= _other_units(claims, kept, article.text)
         return [c for c in claims if id(c) in kept]
     norms = [quote_norm(c) for c in claims]
     out = []
@@ -512,6 +513,44 @@ def distinct_claims(article: Article, kind: str) -> list[Claim]:
         if not inside or not norms[i]:
             out.append(c)
     return out
+
+
+_GLOSS = re.compile(r"\s*\(\s*(?:about\s+|around\s+|some\s+|or\s+)?$", re.IGNORECASE)
+
+
+def _other_units(claims: Sequence[Claim], kept: set[int], text: str) -> set[int]:
+    """The ids of an article's claims that give again, in another unit, a measure it gives in its own unit
+    ("a 40-metre-deep well (131 feet)" and "a well 130ft deep"; "30 centimetres wide (11.8 inches)" and
+    "12 inches wide"): one measure, one claim. The article's own unit is the one it writes first more
+    often (a figure before a bracketed conversion counts twice, the conversion not at all; counted over
+    all its claims), ties to the unit stated first. Only claims in ``kept`` (ids) are dropped."""
+    measures = []
+    for c in claims:
+        mu = measure_unit(c)
+        if mu in IN_BASE and (x := stated(c.value)) is not None and x > 0 and not is_wide(c.value):
+            base, factor = IN_BASE[mu]
+            gloss = bool(_GLOSS.search(text, 0, c.start)) if 0 <= c.start <= len(text) else False
+            measures.append((base, is_span(c.when), x * factor, mu, gloss, c))
+    if len({m[3] for m in measures}) < 2:
+        return set()
+    weight: Counter[str] = Counter()
+    first_at: dict[str, int] = {}
+    for k, (_, _, _, mu, gloss, c) in enumerate(measures):
+        if not gloss:
+            nxt = measures[k + 1] if k + 1 < len(measures) else None
+            weight[mu] += 2 if nxt is not None and nxt[4] and nxt[5].sentence == c.sentence else 1
+        first_at.setdefault(mu, c.start)
+    drop: set[int] = set()
+    measures = [m for m in measures if id(m[5]) in kept]
+    for i, (base, span, x, mu, _, c) in enumerate(measures):
+        for other_base, other_span, y, nu, _, d in measures[i + 1 :]:
+            if nu == mu or (other_base, other_span) != (base, span):
+                continue
+            if abs(x - y) > CONVERSION_TOLERANCE * max(x, y):
+                continue
+            mine, theirs = (weight[mu], -first_at[mu]), (weight[nu], -first_at[nu])
+            drop.add(id(d) if mine >= theirs else id(c))
+    return drop
 
 
 def _check_updates(
