@@ -314,8 +314,11 @@ def _overlapping_quotes(items: Sequence[Item], quotes: Sequence[int], options: M
     # one quotation repeated by many articles is looked at once per wording; a few claims of each
     # wording (by speaker) stand for it, so that one of another article than the other quote's is at hand
     reps: dict[tuple[str, ...], dict[str | None, list[int]]] = {}
+    words_of: dict[str, tuple[str, ...]] = {}
     for n in quotes:
-        ws = tuple(_WORD.findall(items[n].claim.text.lower()))
+        text = items[n].claim.text
+        if (ws := words_of.get(text)) is None:
+            ws = words_of[text] = tuple(_WORD.findall(text.lower()))
         if len(ws) >= k:
             by_speaker = reps.setdefault(ws, {}).setdefault(items[n].claim.speaker, [])
             if len(by_speaker) < 2:
@@ -524,8 +527,11 @@ def _other_units(claims: Sequence[Claim], kept: set[int], text: str) -> set[int]
     "12 inches wide"): one measure, one claim. The article's own unit is the one it writes first more
     often (a figure before a bracketed conversion counts twice, the conversion not at all; counted over
     all its claims), ties to the unit stated first. Only claims in ``kept`` (ids) are dropped."""
+    physical = [c for c in claims if c.extra.get("measure") not in (None, "money", "percent")]
+    if len(physical) < 2:
+        return set()
     measures = []
-    for c in claims:
+    for c in physical:
         mu = measure_unit(c)
         if mu in IN_BASE and (x := stated(c.value)) is not None and x > 0 and not is_wide(c.value):
             base, factor = IN_BASE[mu]
