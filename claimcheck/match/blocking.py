@@ -10,6 +10,7 @@ applied to the score matrices with numpy, so Python only sees the pairs that may
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -659,10 +660,15 @@ CONVERSION_TOLERANCE = 0.05
 
 def measure_unit(claim: Claim) -> str | None:
     """The canonical unit of measure of a number claim (``claims.measures``), else None."""
-    for w in (claim.unit or "").lower().replace("-", " ").split()[:2]:
+    return _unit_of_measure(claim.unit) if claim.unit else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _unit_of_measure(unit: str) -> str | None:
+    for w in unit.lower().replace("-", " ").split()[:2]:
         if w in MEASURE_WORDS:
             return MEASURE_WORDS[w][0]
-    return claim.unit if claim.unit in IN_BASE else None
+    return unit if unit in IN_BASE else None
 
 
 def _conversion_links(

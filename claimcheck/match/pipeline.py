@@ -527,11 +527,8 @@ def _other_units(claims: Sequence[Claim], kept: set[int], text: str) -> set[int]
     "12 inches wide"): one measure, one claim. The article's own unit is the one it writes first more
     often (a figure before a bracketed conversion counts twice, the conversion not at all; counted over
     all its claims), ties to the unit stated first. Only claims in ``kept`` (ids) are dropped."""
-    physical = [c for c in claims if c.extra.get("measure") not in (None, "money", "percent")]
-    if len(physical) < 2:
-        return set()
     measures = []
-    for c in physical:
+    for c in claims:
         mu = measure_unit(c)
         if mu in IN_BASE and (x := stated(c.value)) is not None and x > 0 and not is_wide(c.value):
             base, factor = IN_BASE[mu]
