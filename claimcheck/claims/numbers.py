@@ -92,6 +92,10 @@ IDIOM_COMPOUNDS = frozenset(
      "stop", "liner", "horse", "size", "star"]
 )  # fmt: skip
 _MAGNITUDE = re.compile(r"\bmagnitude[\s-]+$", re.IGNORECASE)
+# A fact box run into one line ("Stages: 2 Boosters: 2 Cores: 3 Engines: 27 Payload to LEO: ..."): a bare
+# figure between its label and the next label counts what its label names, not the next label's word.
+_BOX_LABEL = re.compile(r"(?:^|[\s)])([A-Z][a-z]+(?:\s[\w-]+){0,3}):\s*$")
+_BOX_NEXT = re.compile(r"\s+[A-Z][\w-]*(?:\s[\w-]+){0,3}:\s")
 _ID_LOWER = sorted(w for w in _ID_WORDS if w.islower())
 # A thousands group split by a space after its comma ("some 1, 600 officers"): only an exact three-digit
 # second group, and not inside a list of numbers ("7, 100 and 3", "1, 600, 700").
@@ -698,6 +702,8 @@ def _unit(s: str, raw: _Raw, end: int) -> tuple[str | None, int, bool]:
     if _MAGNITUDE.search(s, max(0, raw.start - 12), raw.start):
         return "magnitude", end, False
     pos = end
+    if raw.kind == "digits" and _BOX_NEXT.match(s, end) and (label := _BOX_LABEL.search(s, 0, raw.start)):
+        return label.group(1).lower(), end, False  # "Engines: 27 Payload to LEO: ...": 27 engines
     if raw.kind in ("vague", "fraction"):
         of = _OF.match(s, pos)
         pos = of.end() if of else pos

@@ -155,8 +155,11 @@ _QUALIFIED_BEFORE = re.compile(
 )
 
 
-# After a name, a number followed by a lower-case plural that news counts, or "times", is a count.
-_NAME_THEN_COUNT = re.compile(r"\s+(?:times\b|(?:" + "|".join(sorted(COUNT_NOUNS)) + r")\b)")
+# After a name, a number followed by a lower-case plural that news counts, "times", or a span of time
+# ("provided by Tarantino 15 years after the shoot"), is a count.
+_NAME_THEN_COUNT = re.compile(
+    r"\s+(?:times\b|(?:years|months|weeks|days|hours|minutes|decades)\b|(?:" + "|".join(sorted(COUNT_NOUNS)) + r")\b)"
+)
 
 
 def _plural_after(after: str) -> bool:
