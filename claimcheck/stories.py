@@ -88,7 +88,7 @@ class StoryOptions:
     title_weight: float = 3.0  # a title word counts as this many lead words
     lead_words: int = 100  # words of the text read after the title
     top_terms: int = 40  # terms kept per article vector (its heaviest shared terms)
-    keys: int = 8  # blocking keys per article
+    keys: int = 10  # blocking keys per article (8 missed pairs once other news shifted the heaviest terms)
     neighbours: int = 4  # pairs per key: the nearest articles in time sharing it
     edge: float = 0.12  # a candidate pair below this similarity is no link
     link: float = 0.10  # groups merge when their average similarity is at least this

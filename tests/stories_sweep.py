@@ -62,7 +62,7 @@ GRID: dict[str, list[float]] = {
     "title_weight": [1, 2, 3, 4, 5],
     "lead_words": [60, 75, 90, 100, 110, 120, 150, 200],
     "top_terms": [20, 30, 40, 60],
-    "keys": [4, 6, 8, 12],
+    "keys": [4, 6, 8, 10, 12, 16],
     "neighbours": [2, 3, 4, 6, 8],
     "one_outlet": [0.0, 0.25, 0.5, 1.0],
     "figure_half_life_days": [240, 1000, 1e6],

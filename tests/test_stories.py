@@ -647,3 +647,35 @@ def test_a_window_of_one_story_told_in_near_copies_is_one_story() -> None:
     assert [sorted(g) for g in group(arts)] == [list(range(20))]
     # without the near-duplicate exemption the specific-terms rule shatters it
     assert len(group(arts, StoryOptions(duplicate=1.01))) > 1
+
+
+def test_two_reports_join_when_their_headline_words_are_in_other_news_of_the_window() -> None:
+    """Blocking pairs two articles only when a term is among both's heaviest (their keys). Here one
+    report's headline words are each in another piece of the day's news, so its heaviest shared terms are
+    those headline words, and the words it shares with the other report of its story (the pier, the
+    island) come ninth and tenth: with 8 keys the two were never compared, and the report joined a ferry
+    strike instead."""
+    first = (
+        "Regional council approves budget for harbour ferry terminal upgrade",
+        "The money pays for a longer pier at Dunmore, where the ferry to Kestrel Island docks. Islanders "
+        "on Kestrel have asked for a dependable crossing since the old Dunmore pier was closed.",
+    )
+    second = (
+        "Islanders cheer plan to end cancelled sailings",
+        "Residents of Kestrel Island said a longer Dunmore pier would make the crossing dependable at "
+        "last. Sailings from Dunmore to Kestrel were cancelled on forty days last winter.",
+    )
+    news = [
+        ("Regional airline adds three winter routes", "The carrier will fly twice a week to the mountains."),
+        ("Council tax bills to rise in April", "Households will pay more after a vote by councillors."),
+        ("Regulator approves merger of two water companies", "The deal creates the country's largest supplier."),
+        ("Hospital budget overspent for a third year", "Managers blamed agency staff and energy prices."),
+        ("Harbour seals return to the estuary", "Volunteers counted more pups than in any spring on record."),
+        ("Ferry workers vote to strike over pay", "The union said talks with operators had broken down."),
+        ("Airport terminal evacuated after alarm", "Passengers waited outside for an hour before flights resumed."),
+        ("School roof upgrade delayed by supply shortage", "Builders are waiting for steel that was due in May."),
+    ]  # fmt: skip
+    arts = [art("o1", *first, 0, "pier-1"), art("o2", *second, 5, "pier-2")]
+    arts += [art(f"n{k}", t, x, 2 + k, f"news-{k}") for k, (t, x) in enumerate(news)]
+    assert [0, 1] in group(arts)
+    assert [0, 1] not in group(arts, StoryOptions(keys=8))
