@@ -747,7 +747,7 @@ def test_a_report_in_another_language_joins_its_story_through_the_names_and_figu
 
 def test_two_short_reports_do_not_join_through_one_word_they_share() -> None:
     """In a window of other news, two short items that share one rare word ("cap": on card fees, on
-    visitors) have all their similarity from it; a merge needs at least 3 shared terms."""
+    visitors) have all their similarity from it; a merge needs at least 2 shared terms."""
     fees = art(
         "o1",
         "Regulators approve cap on credit card fees",
