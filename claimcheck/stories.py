@@ -405,35 +405,55 @@ def _candidates(vec: _Vectors, times: np.ndarray, options: StoryOptions) -> np.n
 
 
 def _scores(
-    vec: _Vectors, pairs: np.ndarray, chunk: int = 10000, figure: np.ndarray | None = None
+    vec: _Vectors, pairs: np.ndarray, chunk: int = 4096, figure: np.ndarray | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
     """Cosine of each pair's truncated vectors, and whether the pair shares a term marked in ``figure`` (per
     term id); in bulk, a chunk of pairs at a time: every term of the second article of each pair is looked up
-    among the terms of the chunk's first articles (few: pairs come sorted by their first article, so the
-    keys searched fit in the cache). Rows are sorted by term id, so the shared terms' products are summed in
-    term order, as a merge of the two rows sums them."""
+    among the terms of the chunk's first articles (few: pairs come sorted by their first article), in a table
+    of (first article, term) -> the term's place in that article's row, the chunk's terms numbered 0, 1, ...
+    (two gathers per term instead of a binary search). Rows are sorted by term id, so the shared terms'
+    products are summed in term order, as a merge of the two rows sums them."""
     out = np.empty(len(pairs), dtype=np.float32)
     both = np.zeros(len(pairs), dtype=bool)
     width = vec.terms.shape[1]
-    big = np.int64(vec.terms.max(initial=0)) + 2
+    column = np.full(int(vec.terms.max(initial=0)) + 2, -1, dtype=np.int64)  # term id + 1 -> chunk's number
+    place = np.arange(width, dtype=np.int16)
     for s in range(0, len(pairs), chunk):
         i, j = pairs[s : s + chunk, 0], pairs[s : s + chunk, 1]
         firsts, local = np.unique(i, return_inverse=True)
-        # each first article's row once, keyed (its place among the firsts, term): sorted, padding (-1) first
-        keys = (np.arange(len(firsts), dtype=np.int64)[:, None] * big + vec.terms[firsts] + 1).ravel()
+        rows = vec.terms[firsts] + 1  # 0: padding
+        used = _unique(rows.ravel())
         tj = vec.terms[j]  # gathered once
-        wanted = (tj + (local.astype(np.int64) * big + 1)[:, None]).ravel()
-        pos = np.searchsorted(keys, wanted)
-        np.minimum(pos, len(keys) - 1, out=pos)
-        tj = tj.ravel()
-        at = np.flatnonzero((keys[pos] == wanted) & (tj >= 0))  # padding (-1) matches padding: left out
-        del wanted
-        prod = vec.weights[firsts].ravel()[pos[at]] * vec.weights[j].ravel()[at]
+        if len(firsts) * len(used) <= _TABLE_MOST:
+            column[used] = np.arange(len(used))
+            table = np.full(len(firsts) * len(used), -1, dtype=np.int16)
+            base = np.arange(len(firsts), dtype=np.int64)[:, None] * len(used)
+            table[base + column[rows]] = place
+            col = column[tj + 1]
+            column[used] = -1
+            hit = table[local.astype(np.int64)[:, None] * len(used) + np.maximum(col, 0)]
+            hit[col < 0] = -1
+            tj = tj.ravel()
+            hit = hit.ravel()
+            at = np.flatnonzero((hit >= 0) & (tj >= 0))  # padding (-1) matches padding: left out
+            pos = local[at // width] * width + hit[at]
+        else:  # pairs not sorted by their first article: too many firsts for a table, binary search
+            big = np.int64(vec.terms.max(initial=0)) + 2
+            keys = (np.arange(len(firsts), dtype=np.int64)[:, None] * big + rows).ravel()
+            wanted = (tj + (local.astype(np.int64) * big + 1)[:, None]).ravel()
+            found = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+            tj = tj.ravel()
+            at = np.flatnonzero((keys[found] == wanted) & (tj >= 0))
+            pos = found[at]
+        prod = vec.weights[firsts].ravel()[pos] * vec.weights[j].ravel()[at]
         row = at // width
         out[s : s + chunk] = np.bincount(row, weights=prod, minlength=len(i))
         if figure is not None:
             both[s + row[figure[tj[at]]]] = True
     return out, both
+
+
+_TABLE_MOST = 1 << 22  # entries of _scores' table of a chunk (8 MB)
 
 
 def _damping(gap_seconds: np.ndarray, figure: np.ndarray, options: StoryOptions) -> np.ndarray:
