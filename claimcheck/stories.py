@@ -314,7 +314,10 @@ def index_articles(articles: Articles, options: StoryOptions) -> _Index:
     lead_chars = options.lead_words * 10
     l_code, l_count = _tokens(n, lambda r: window.leads(r, lead_chars), terms, options.lead_words)
     size = max(1, len(terms.vocab))
-    uniq = _unique(np.concatenate((t_code, l_code)))  # (article, term) in order
+    # (article, term) in order: the two are sorted already, so a stable sort (a merge of two runs) is quick
+    uniq = np.concatenate((t_code, l_code))
+    uniq.sort(kind="stable")
+    uniq = uniq[np.concatenate(([True], uniq[1:] != uniq[:-1]))] if len(uniq) else uniq
     in_titles = np.zeros(len(uniq), dtype=np.int64)
     in_titles[np.searchsorted(uniq, t_code)] = t_count
     in_leads = np.zeros(len(uniq), dtype=np.int64)
