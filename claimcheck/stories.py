@@ -33,6 +33,7 @@ from datetime import UTC, datetime
 
 import numpy as np
 
+from claimcheck.claims.language import function_words
 from claimcheck.match.syndication import ShingleTable, find_syndicated, shingle_table, stored_table
 from claimcheck.models import Article, Outlet, StoriesResult, Story, StoryArticle, WindowRows
 from claimcheck.textsafe import plain
@@ -88,7 +89,7 @@ class StoryOptions:
     title_weight: float = 3.0  # a title word counts as this many lead words
     lead_words: int = 100  # words of the text read after the title
     top_terms: int = 40  # terms kept per article vector (its heaviest shared terms)
-    keys: int = 8  # blocking keys per article
+    keys: int = 10  # blocking keys per article (8 missed pairs once other news shifted the heaviest terms)
     neighbours: int = 4  # pairs per key: the nearest articles in time sharing it
     edge: float = 0.12  # a candidate pair below this similarity is no link
     link: float = 0.10  # groups merge when their average similarity is at least this
@@ -113,6 +114,8 @@ class StoryOptions:
     title_nearest: bool = True  # ... the time between two groups for it: also from their nearest articles
     name_link: bool = True  # ... and within same_days, a name in title_key of the titles and leads of each
     name_case: float = 0.8  # a name: a term at least this share of whose spellings are capitalised
+    foreign: float = 0.12  # an article whose distinct terms are this share other languages' function words
+    foreign_min: int = 5  # ... and at least this many of them: those words are no terms of it ("der", "les")
 
 
 # --- text to terms --------------------------------------------------------------------------------
@@ -184,6 +187,15 @@ def term_of(token: str) -> str | None:
     return term if len(term) > 1 and term not in STOPWORDS else None
 
 
+# The function words of the other languages claims.language profiles (German, French, Spanish...), as terms,
+# but those that are also English words ("war", "man", "die", "come"). Only in an article written in one of
+# those languages are they dropped (StoryOptions.foreign): in English copy the same spellings are names
+# ("Las Vegas", "Le Pen", "van Gogh").
+_ENGLISH_TEXT = "war man men die son come door era pour plus hat con den ma sin tot med ale co da sa ne"
+_ENGLISH_TOO = frozenset(_ENGLISH_TEXT.split())
+_FOREIGN = frozenset(t for w in function_words(but="en") if (t := term_of(w)) is not None) - _ENGLISH_TOO
+
+
 class _Terms(dict[str, int]):
     """Token -> term id (-1: not a term, -2: the article separator); builds the vocabulary as it goes."""
 
@@ -201,6 +213,7 @@ class _Terms(dict[str, int]):
         self.vocab: list[str] = []
         self.forms: list[Counter[str]] = []
         self.figures: list[int] = []  # ids of the precise figures (:func:`precise_figure`)
+        self.foreign: list[int] = []  # ids of other languages' function words (_FOREIGN)
         self.spellings: list[int] = []  # per term id: its distinct spellings (tokens) ...
         self.capitals: list[int] = []  # ... and how many of them are capitalised ("Munich", "Munich's")
         self.best: dict[int, str] = {}  # term id -> its form, once asked for (:meth:`form`)
@@ -226,6 +239,8 @@ class _Terms(dict[str, int]):
                 self.vocab.append(term)
                 if term[0] == "#" and precise_figure(term):
                     self.figures.append(tid)
+                elif term in _FOREIGN:
+                    self.foreign.append(tid)
                 self.forms.append(Counter())
                 self.spellings.append(0)
                 self.capitals.append(0)
@@ -329,6 +344,8 @@ def index_articles(articles: Articles, options: StoryOptions) -> _Index:
     del in_titles, in_leads
     doc, term = (uniq >> 32).astype(np.int32), (uniq & 0xFFFFFFFF).astype(np.int32)
     del uniq
+    if terms.foreign:
+        doc, term, tf, in_title = _drop_foreign(doc, term, tf, in_title, terms.foreign, n, size, options)
     df = np.bincount(term, minlength=size)
     idf = _idf(df, n, options)
     w = (1.0 + np.log(tf)) * idf[term]
@@ -350,6 +367,31 @@ def index_articles(articles: Articles, options: StoryOptions) -> _Index:
     name = np.array(terms.capitals, dtype=np.float64) >= options.name_case * np.maximum(spellings, 1.0)
     figure_like = np.fromiter((t[0] == "#" for t in terms.vocab), dtype=bool, count=len(terms.vocab))
     return _Index(n, doc, term, in_title, w, idf, df, figure, name, indptr, terms, figure_like)
+
+
+def _drop_foreign(
+    doc: np.ndarray,
+    term: np.ndarray,
+    tf: np.ndarray,
+    in_title: np.ndarray,
+    foreign: list[int],
+    n: int,
+    size: int,
+    options: StoryOptions,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The rows without the function words of another language in the articles written in one: those
+    with at least ``options.foreign_min`` such words making at least ``options.foreign`` of their distinct
+    terms (prose in German, Portuguese or Italian: 15-30% of 10-20 words; English copy naming Las Vegas
+    or Le Pen: one or two, 11% at most). Kept,
+    "der", "und" or "les" would be rare, heavy terms that every article in that language shares, and would
+    join them all into one story."""
+    marked = np.zeros(size, dtype=bool)
+    marked[foreign] = True
+    is_foreign = marked[term]
+    count = np.bincount(doc, weights=is_foreign, minlength=n)
+    other = (count >= options.foreign_min) & (count >= options.foreign * np.bincount(doc, minlength=n))
+    keep = ~(is_foreign & other[doc])
+    return doc[keep], term[keep], tf[keep], in_title[keep]
 
 
 # --- grouping -----------------------------------------------------------------------------------------

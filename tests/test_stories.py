@@ -670,3 +670,99 @@ def test_stories_described_in_bulk_are_described_as_one_at_a_time(monkeypatch: p
     for batch in (mod._DESCRIBE_BATCH, 4, 1):
         monkeypatch.setattr(mod, "_DESCRIBE_BATCH", batch)
         assert mod.describe_stories(stories, ix, positions) == one_by_one
+
+
+def test_two_reports_join_when_their_headline_words_are_in_other_news_of_the_window() -> None:
+    """Blocking pairs two articles only when a term is among both's heaviest (their keys). Here one
+    report's headline words are each in another piece of the day's news, so its heaviest shared terms are
+    those headline words, and the words it shares with the other report of its story (the pier, the
+    island) come ninth and tenth: with 8 keys the two were never compared, and the report joined a ferry
+    strike instead."""
+    first = (
+        "Regional council approves budget for harbour ferry terminal upgrade",
+        "The money pays for a longer pier at Dunmore, where the ferry to Kestrel Island docks. Islanders "
+        "on Kestrel have asked for a dependable crossing since the old Dunmore pier was closed.",
+    )
+    second = (
+        "Islanders cheer plan to end cancelled sailings",
+        "Residents of Kestrel Island said a longer Dunmore pier would make the crossing dependable at "
+        "last. Sailings from Dunmore to Kestrel were cancelled on forty days last winter.",
+    )
+    news = [
+        ("Regional airline adds three winter routes", "The carrier will fly twice a week to the mountains."),
+        ("Council tax bills to rise in April", "Households will pay more after a vote by councillors."),
+        ("Regulator approves merger of two water companies", "The deal creates the country's largest supplier."),
+        ("Hospital budget overspent for a third year", "Managers blamed agency staff and energy prices."),
+        ("Harbour seals return to the estuary", "Volunteers counted more pups than in any spring on record."),
+        ("Ferry workers vote to strike over pay", "The union said talks with operators had broken down."),
+        ("Airport terminal evacuated after alarm", "Passengers waited outside for an hour before flights resumed."),
+        ("School roof upgrade delayed by supply shortage", "Builders are waiting for steel that was due in May."),
+    ]  # fmt: skip
+    arts = [art("o1", *first, 0, "pier-1"), art("o2", *second, 5, "pier-2")]
+    arts += [art(f"n{k}", t, x, 2 + k, f"news-{k}") for k, (t, x) in enumerate(news)]
+    assert [0, 1] in group(arts)
+    assert [0, 1] not in group(arts, StoryOptions(keys=8))
+
+
+# Four unrelated reports in German (written for claimcheck), the same week.
+GERMAN = [
+    ("Stadtrat beschließt neuen Radweg an der Uferstraße",
+     "Der Stadtrat hat am Dienstag mit großer Mehrheit beschlossen, dass an der Uferstraße ein neuer Radweg "
+     "gebaut wird. Die Arbeiten sollen im Frühjahr beginnen und werden nach Angaben der Verwaltung etwa zwei "
+     "Millionen Euro kosten. Anwohner hatten sich seit Jahren für die Strecke eingesetzt."),
+    ("Hochwasser: Pegel der Elbe steigt weiter",
+     "Nach den starken Regenfällen der vergangenen Tage ist der Pegel der Elbe in der Nacht weiter gestiegen. "
+     "Die Feuerwehr hat in mehreren Orten Sandsäcke verteilt, und die Behörden warnen vor Überschwemmungen in "
+     "den tiefer gelegenen Vierteln. Ein Sprecher sagte, man sei auf das Schlimmste vorbereitet."),
+    ("Autobauer kündigt Stellenabbau in zwei Werken an",
+     "Der Autobauer will in den kommenden drei Jahren in zwei Werken insgesamt rund tausend Stellen streichen. "
+     "Das Unternehmen begründet den Schritt mit der schwachen Nachfrage und den hohen Kosten für die Umstellung "
+     "auf Elektroautos. Die Gewerkschaft kündigte Widerstand an."),
+    ("Museum zeigt verschollenes Gemälde nach hundert Jahren",
+     "Ein lange verschollenes Gemälde ist nach fast hundert Jahren wieder öffentlich zu sehen. Das Museum hatte "
+     "das Bild bei einer Auktion erworben, nachdem Experten seine Echtheit bestätigt hatten. Die Direktorin "
+     "sagte, es sei ein Glücksfall für die Sammlung und für die Stadt."),
+]  # fmt: skip
+
+
+def test_reports_in_another_language_do_not_join_through_its_function_words() -> None:
+    """ "der", "und", "die" are no English stop words: in a window of English news, the few German articles
+    share them, rare and so heavy, and four unrelated German reports of one week were one story."""
+    arts = [
+        *sample(),
+        *(art(f"de{k}", t, x, 24 * k, f"de-{k}") for k, (t, x) in enumerate(GERMAN)),
+        *unrelated(300),
+    ]
+    german = {a.url for a in arts if a.outlet.startswith("de")}
+
+    def german_stories(options: StoryOptions) -> list[set[str]]:
+        stories = ({arts[i].url for i in g} & german for g in group(arts, options))
+        return [s for s in stories if s]
+
+    assert len(german_stories(StoryOptions())) == len(GERMAN)
+    assert len(german_stories(StoryOptions(foreign=1.01))) == 1
+    # an English report naming Las Vegas, Le Pen or van Gogh keeps those words
+    english = art(
+        "o1",
+        "Le Pen tours Las Vegas gallery",
+        "The French politician stopped at a casino gallery in Las Vegas that shows a van Gogh on loan, and "
+        "told reporters that Le Pen supporters back home would follow the trip closely.",
+        0,
+        "lepen",
+    )
+    ix = index_articles([english, *unrelated(50)], StoryOptions())
+    assert {"las", "le", "van"} <= {ix.terms.vocab[t] for t in ix.term[: ix.indptr[1]].tolist()}
+
+
+def test_a_report_in_another_language_joins_its_story_through_the_names_and_figures_it_shares() -> None:
+    report = art(
+        "de9",
+        "Hochwasser in Marlow: 42 Familien verlassen ihre Häuser",
+        "Der Fluss Ashbourne ist in Marlow über die Ufer getreten, 42 Familien wurden in Notunterkünfte "
+        "gebracht. Bürgermeisterin Jana Okafor kündigte an, dass vor dem Frühjahr neue Schutzwände gebaut werden.",
+        3,
+        "de-flood",
+    )
+    arts = [*sample(), report, *unrelated(300)]
+    flood = next(g for g in group(arts) if arts.index(report) in g)
+    assert {arts[i].url for i in flood} >= {a.url for a in sample() if "flood" in a.url}
