@@ -114,6 +114,7 @@ class StoryOptions:
     title_nearest: bool = True  # ... the time between two groups for it: also from their nearest articles
     name_link: bool = True  # ... and within same_days, a name in title_key of the titles and leads of each
     name_case: float = 0.8  # a name: a term at least this share of whose spellings are capitalised
+    min_shared: int = 3  # two groups merge only when they share at least this many terms (of their top ones)
     foreign: float = 0.12  # an article whose distinct terms are this share other languages' function words
     foreign_min: int = 5  # ... and at least this many of them: those words are no terms of it ("der", "les")
 
@@ -803,6 +804,7 @@ def _average_linkage(
                 and not _specific(prod, shared, dot, df, _specific_cap(na + nb, n, options), options)
             )
             or not _cohesive(dot / (na * nb), (inner.get(a, 0.0), na), (inner.get(b, 0.0), nb), options)
+            or len(shared) < options.min_shared
         ):
             refused.add(seen)
             continue

@@ -20,8 +20,9 @@ views per parameter:
 ``--mix N[,N...]`` adds N generated articles (bench/storycorpus.py, 50 outlets, unrelated words) to the window,
 their dates spread evenly over the real articles' two years, and prints the tuning figures with the defaults
 and without the headline link: a mixed-in article counts in the size of the story it lands in, so it lowers
-precision when it joins a real story. ``--real`` mixes in real text of other news first: the 181 article pages
-of ../shared/realdata/extraction-benchmark (its hand-extracted bodies, titles from the pages) and the ~1,200
+precision when it joins a real story. ``--crowd`` dates every mixed-in article within 36 hours of one of
+the 306 instead (other news of the stories' own days, as a window of fresh news holds). ``--real`` mixes in
+real text of other news first: the 181 article pages of ../shared/realdata/extraction-benchmark (its hand-extracted bodies, titles from the pages) and the ~1,200
 entries (title and summary) of the 26 feeds of ../shared/realdata/news-feeds-2026-02, each site its own outlet,
 dates spread over the window too (read at run time, never copied).
 
@@ -46,6 +47,7 @@ import sys
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 
 from claimcheck.models import Article
@@ -126,6 +128,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--mix", default="", help="add this many bench articles (N or N,N,...); figures only")
     ap.add_argument("--real", action="store_true", help="with --mix: also mix in real pages and feed entries")
     ap.add_argument(
+        "--crowd",
+        action="store_true",
+        help="with --mix: mixed-in articles dated within 36 h of the real ones",
+    )
+    ap.add_argument(
         "--set", action="append", default=[], help="with --mix or --stress: NAME=VALUE, an option"
     )
     ap.add_argument("--stress", action="store_true", help="tuning figures with link raised (recall margins)")
@@ -150,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
         articles, event = [*articles, *extra], [*event, *(f"mixed/{k}" for k in range(len(extra)))]
     elif args.mix or args.real:
         sizes = [int(x) for x in args.mix.split(",")] if args.mix else [0]
-        return mixed(articles, event, tuning, sizes, real=args.real, base=base)
+        return mixed(articles, event, tuning, sizes, real=args.real, base=base, crowd=args.crowd)
 
     def stories_of(options: StoryOptions) -> list[int]:
         out = [0] * len(articles)
@@ -229,12 +236,13 @@ def mixed(
     *,
     real: bool,
     base: StoryOptions | None = None,
+    crowd: bool = False,
 ) -> int:
     """Tuning figures with generated articles (and real ones of other news) in the window, each its own event,
-    never scored; their dates spread evenly over the real articles' span."""
+    never scored; their dates spread evenly over the real articles' span (``crowd``: near the real ones')."""
     others = other_news() if real else []
     for n in sizes:
-        extra = mix_in(articles, others, n)
+        extra = mix_in(articles, others, n, crowd=crowd)
         base = base or StoryOptions()
         for name, options in (("defaults", base), ("no headline link", replace(base, title_link=0.0))):
             story = [0] * (len(articles) + len(extra))
@@ -249,9 +257,15 @@ def mixed(
     return 0
 
 
-def mix_in(articles: list[Article], others: list[tuple[str, str, str, str]], n: int) -> list[Article]:
+def mix_in(
+    articles: list[Article], others: list[tuple[str, str, str, str]], n: int, *, crowd: bool = False
+) -> list[Article]:
     """``others`` (real news) and ``n`` generated bench articles as articles, their dates spread evenly over
-    the real articles' span."""
+    the real articles' span, or (``crowd``) each within 36 hours of one of the real articles (drawn at
+    random, seeded): other news of the stories' own days."""
+    import random
+
+    rng = random.Random(3)
     from bench.corpus import make_outlets
     from bench.stories import _realistic
 
@@ -263,6 +277,8 @@ def mix_in(articles: list[Article], others: list[tuple[str, str, str, str]], n: 
     extra = []
     for k, (outlet, url, title, text) in enumerate([*others, *made]):
         when = start + span * ((k * 0.6180339887) % 1.0)
+        if crowd:
+            when = rng.choice(dated) + timedelta(hours=rng.uniform(-36.0, 36.0))
         extra.append(Article(outlet, url, url, title, text, "", when, published=when))
     return extra
 

@@ -766,3 +766,26 @@ def test_a_report_in_another_language_joins_its_story_through_the_names_and_figu
     arts = [*sample(), report, *unrelated(300)]
     flood = next(g for g in group(arts) if arts.index(report) in g)
     assert {arts[i].url for i in flood} >= {a.url for a in sample() if "flood" in a.url}
+
+
+def test_two_short_reports_do_not_join_through_one_word_they_share() -> None:
+    """In a window of other news, two short items that share one rare word ("cap": on card fees, on
+    visitors) have all their similarity from it; a merge needs at least 3 shared terms."""
+    fees = art(
+        "o1",
+        "Regulators approve cap on credit card fees",
+        "Banks must lower their charges from next year.",
+        0,
+        "cap-1",
+    )
+    visitors = art(
+        "o2",
+        "Island council votes to cap visitor numbers",
+        "Ferries will carry fewer day trippers this summer.",
+        3,
+        "cap-2",
+    )
+    arts = [*sample(), fees, visitors, *unrelated(300)]
+    pair = {arts.index(fees), arts.index(visitors)}
+    assert not any(pair <= set(g) for g in group(arts))
+    assert any(pair <= set(g) for g in group(arts, StoryOptions(min_shared=1)))
