@@ -217,6 +217,14 @@ class _Terms(dict[str, int]):
         self.foreign: list[int] = []  # ids of other languages' function words (_FOREIGN)
         self.spellings: list[int] = []  # per term id: its distinct spellings (tokens) ...
         self.capitals: list[int] = []  # ... and how many of them are capitalised ("Munich", "Munich's")
+        self.best: dict[int, str] = {}  # term id -> its form, once asked for (:meth:`form`)
+
+    def form(self, tid: int) -> str:
+        """The spelling of term ``tid`` with the most distinct tokens (the first met on ties)."""
+        got = self.best.get(tid)
+        if got is None:
+            got = self.best[tid] = self.forms[tid].most_common(1)[0][0]
+        return got
 
     def _new(self, token: str) -> int:
         if token == "\x01":
@@ -322,7 +330,10 @@ def index_articles(articles: Articles, options: StoryOptions) -> _Index:
     lead_chars = options.lead_words * 10
     l_code, l_count = _tokens(n, lambda r: window.leads(r, lead_chars), terms, options.lead_words)
     size = max(1, len(terms.vocab))
-    uniq = _unique(np.concatenate((t_code, l_code)))  # (article, term) in order
+    # (article, term) in order: the two are sorted already, so a stable sort (a merge of two runs) is quick
+    uniq = np.concatenate((t_code, l_code))
+    uniq.sort(kind="stable")
+    uniq = uniq[np.concatenate(([True], uniq[1:] != uniq[:-1]))] if len(uniq) else uniq
     in_titles = np.zeros(len(uniq), dtype=np.int64)
     in_titles[np.searchsorted(uniq, t_code)] = t_count
     in_leads = np.zeros(len(uniq), dtype=np.int64)
@@ -448,35 +459,55 @@ def _candidates(vec: _Vectors, times: np.ndarray, options: StoryOptions) -> np.n
 
 
 def _scores(
-    vec: _Vectors, pairs: np.ndarray, chunk: int = 10000, figure: np.ndarray | None = None
+    vec: _Vectors, pairs: np.ndarray, chunk: int = 4096, figure: np.ndarray | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
     """Cosine of each pair's truncated vectors, and whether the pair shares a term marked in ``figure`` (per
     term id); in bulk, a chunk of pairs at a time: every term of the second article of each pair is looked up
-    among the terms of the chunk's first articles (few: pairs come sorted by their first article, so the
-    keys searched fit in the cache). Rows are sorted by term id, so the shared terms' products are summed in
-    term order, as a merge of the two rows sums them."""
+    among the terms of the chunk's first articles (few: pairs come sorted by their first article), in a table
+    of (first article, term) -> the term's place in that article's row, the chunk's terms numbered 0, 1, ...
+    (two gathers per term instead of a binary search). Rows are sorted by term id, so the shared terms'
+    products are summed in term order, as a merge of the two rows sums them."""
     out = np.empty(len(pairs), dtype=np.float32)
     both = np.zeros(len(pairs), dtype=bool)
     width = vec.terms.shape[1]
-    big = np.int64(vec.terms.max(initial=0)) + 2
+    column = np.full(int(vec.terms.max(initial=0)) + 2, -1, dtype=np.int64)  # term id + 1 -> chunk's number
+    place = np.arange(width, dtype=np.int16)
     for s in range(0, len(pairs), chunk):
         i, j = pairs[s : s + chunk, 0], pairs[s : s + chunk, 1]
         firsts, local = np.unique(i, return_inverse=True)
-        # each first article's row once, keyed (its place among the firsts, term): sorted, padding (-1) first
-        keys = (np.arange(len(firsts), dtype=np.int64)[:, None] * big + vec.terms[firsts] + 1).ravel()
+        rows = vec.terms[firsts] + 1  # 0: padding
+        used = _unique(rows.ravel())
         tj = vec.terms[j]  # gathered once
-        wanted = (tj + (local.astype(np.int64) * big + 1)[:, None]).ravel()
-        pos = np.searchsorted(keys, wanted)
-        np.minimum(pos, len(keys) - 1, out=pos)
-        tj = tj.ravel()
-        at = np.flatnonzero((keys[pos] == wanted) & (tj >= 0))  # padding (-1) matches padding: left out
-        del wanted
-        prod = vec.weights[firsts].ravel()[pos[at]] * vec.weights[j].ravel()[at]
+        if len(firsts) * len(used) <= _TABLE_MOST:
+            column[used] = np.arange(len(used))
+            table = np.full(len(firsts) * len(used), -1, dtype=np.int16)
+            base = np.arange(len(firsts), dtype=np.int64)[:, None] * len(used)
+            table[base + column[rows]] = place
+            col = column[tj + 1]
+            column[used] = -1
+            hit = table[local.astype(np.int64)[:, None] * len(used) + np.maximum(col, 0)]
+            hit[col < 0] = -1
+            tj = tj.ravel()
+            hit = hit.ravel()
+            at = np.flatnonzero((hit >= 0) & (tj >= 0))  # padding (-1) matches padding: left out
+            pos = local[at // width] * width + hit[at]
+        else:  # pairs not sorted by their first article: too many firsts for a table, binary search
+            big = np.int64(vec.terms.max(initial=0)) + 2
+            keys = (np.arange(len(firsts), dtype=np.int64)[:, None] * big + rows).ravel()
+            wanted = (tj + (local.astype(np.int64) * big + 1)[:, None]).ravel()
+            found = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+            tj = tj.ravel()
+            at = np.flatnonzero((keys[found] == wanted) & (tj >= 0))
+            pos = found[at]
+        prod = vec.weights[firsts].ravel()[pos] * vec.weights[j].ravel()[at]
         row = at // width
         out[s : s + chunk] = np.bincount(row, weights=prod, minlength=len(i))
         if figure is not None:
             both[s + row[figure[tj[at]]]] = True
     return out, both
+
+
+_TABLE_MOST = 1 << 22  # entries of _scores' table of a chunk (8 MB)
 
 
 def _damping(gap_seconds: np.ndarray, figure: np.ndarray, options: StoryOptions) -> np.ndarray:
@@ -842,7 +873,7 @@ def find_stories(
     del groups
     positions = _positions(window)
     if describe:
-        stories = [describe_story(s, ix, positions) for s in stories]
+        stories = describe_stories(stories, ix, positions)
     del ix
     if wire_copies:
         stories = _mark_wire_copies(stories, window, positions, outlets)
@@ -899,8 +930,7 @@ def describe_story(story: Story, ix: _Index, positions: Mapping[str, int]) -> St
     score = (2 * in_title + cover) * ix.idf[uniq]
     order = np.lexsort((uniq, -score))
     ranked, ranked_cover = uniq[order], cover[order]
-    forms = ix.terms.forms
-    form = lambda t: forms[t].most_common(1)[0][0]  # noqa: E731
+    form = ix.terms.form
     size = len(idx)
     word = ~ix.figure_like[ranked]  # figures ("#527") are no topic words
     words, word_cover = ranked[word], ranked_cover[word]
@@ -921,6 +951,82 @@ def describe_story(story: Story, ix: _Index, positions: Mapping[str, int]) -> St
         terms=tuple(form(t) for t in ranked[:6].tolist()),
         topic=" ".join(topic),
     )
+
+
+_DESCRIBE_BATCH = 5000  # articles whose stories are described at once (bounds the rows held)
+
+
+def describe_stories(stories: Sequence[Story], ix: _Index, positions: Mapping[str, int]) -> list[Story]:
+    """:func:`describe_story` of each story (the same labels, terms and topics), many stories at once: their
+    index rows counted, ranked and summed with numpy a batch of stories at a time, keyed (story, term),
+    instead of a dozen numpy calls per story."""
+    out: list[Story] = []
+    start = 0
+    while start < len(stories):
+        end, size = start, 0
+        while end < len(stories) and (end == start or size + len(stories[end].articles) <= _DESCRIBE_BATCH):
+            size += len(stories[end].articles)
+            end += 1
+        out += _describe_batch(stories[start:end], ix, positions)
+        start = end
+    return out
+
+
+def _describe_batch(stories: Sequence[Story], ix: _Index, positions: Mapping[str, int]) -> list[Story]:
+    idx = [[positions[a.url] for a in s.articles] for s in stories]
+    sizes = np.fromiter(map(len, idx), dtype=np.int64, count=len(idx))
+    arts = np.fromiter((i for m in idx for i in m), dtype=np.int64, count=int(sizes.sum()))
+    lengths = (ix.indptr[arts + 1] - ix.indptr[arts]).astype(np.int64)
+    ends = np.cumsum(lengths)
+    rows = np.repeat(ix.indptr[arts] - (ends - lengths), lengths) + np.arange(int(ends[-1]), dtype=np.int64)
+    story_of = np.repeat(np.repeat(np.arange(len(idx), dtype=np.int64), sizes), lengths)
+    term = ix.term[rows]
+    keys, inv = np.unique(story_of << 32 | term, return_inverse=True)  # per story, its terms in order
+    key_story, uniq = keys >> 32, keys & 0xFFFFFFFF
+    cover = np.bincount(inv)
+    in_title = np.bincount(inv, weights=ix.in_title[rows])
+    # terms: words in most of the story's titles, then in most of its leads, rarer ones first
+    score = (2 * in_title + cover) * ix.idf[uniq]
+    order = np.lexsort((uniq, -score, key_story))
+    ranked, ranked_cover, ranked_story = uniq[order], cover[order], key_story[order]
+    bounds = np.searchsorted(ranked_story, np.arange(len(idx) + 1)).tolist()
+    word = ~ix.figure_like[ranked]  # figures ("#527") are no topic words
+    common = word & (ranked_cover >= np.maximum(1, np.ceil(0.6 * sizes)).astype(np.int64)[ranked_story])
+    word_at, common_at = np.flatnonzero(word), np.flatnonzero(common)
+    word_from = np.searchsorted(word_at, bounds).tolist()
+    common_from = np.searchsorted(common_at, bounds).tolist()
+    word_at, common_at, ranked_list = word_at.tolist(), common_at.tolist(), ranked.tolist()
+    # the central article: its vector nearest the sum of the story's vectors (the earliest on ties)
+    weight = ix.weight[rows]
+    centre = np.bincount(inv, weights=weight)
+    # one 0 after the rows, so that an article without rows that comes last has a segment to point at
+    sims = np.add.reduceat(np.append(weight * centre[inv], 0.0), ends - lengths)
+    sims[lengths == 0] = -1.0
+    form = ix.terms.form
+    out = []
+    first_article = 0
+    for k, story in enumerate(stories):
+        size = len(idx[k])
+        lo, hi = bounds[k], bounds[k + 1]
+        commons = common_at[common_from[k] : min(common_from[k] + 3, common_from[k + 1])]
+        picked = (
+            commons
+            if size > 1 and commons
+            else word_at[word_from[k] : min(word_from[k] + 3, word_from[k + 1])]
+        )
+        central = 0
+        if size > 2:
+            central = int(np.argmax(sims[first_article : first_article + size]))
+        first_article += size
+        out.append(
+            replace(
+                story,
+                label=story.articles[central].title or story.articles[0].title,
+                terms=tuple(form(t) for t in ranked_list[lo : min(lo + 6, hi)]),
+                topic=" ".join(form(ranked_list[p]) for p in picked),
+            )
+        )
+    return out
 
 
 def mark_wire_copies(story: Story, articles: Mapping[str, Article], outlets: Mapping[str, Outlet]) -> Story:
@@ -1043,7 +1149,7 @@ def list_stories(
     ix = index_articles(window, options)
     every = sorted((_skeleton(g, window) for g in group(window, options, ix)), key=story_order)
     positions = _positions(window)
-    stories = [describe_story(s, ix, positions) for s in pick(every, min_outlets=min_outlets, limit=limit)]
+    stories = describe_stories(pick(every, min_outlets=min_outlets, limit=limit), ix, positions)
     del ix  # memory: the index is not needed for wire copies
     return StoriesResult(
         generated_at=generated_at or datetime.now(UTC),

@@ -38,6 +38,11 @@ def plain(s: str | None) -> str:
     """The text with escape sequences and control characters removed and whitespace folded."""
     if not s:
         return ""
+    if s.isprintable() and "  " not in s:
+        # no escape, control, bidi or zero-width character and no whitespace but single spaces (every
+        # character the patterns below remove or fold is a control, a format character or a separator,
+        # which str.isprintable() rejects, the ASCII space alone excepted): the same text, without them
+        return s.strip(" ")
     s = _ANSI.sub("", s)
     s = _SPACE.sub(" ", s)
     return DISPLAY_CONTROL.sub("", s).strip()

@@ -680,6 +680,29 @@ def test_a_wire_copy_dated_as_its_original_is_not_the_storys_first_outlet(tmp_pa
     assert belarus["first_outlet"] == "reuters"
 
 
+def test_stories_described_in_bulk_are_described_as_one_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    from claimcheck import stories as mod
+
+    # the sample's stories, other news grouped into stories of its own, a story holding an article of stop
+    # words only (no index rows), and the batches smaller than one story
+    empty = art("o2", "The news", "It is what it was, and so it is.", 1, "empty")
+    arts = sample() + unrelated(300) + [empty, *[art(f"o{k}", t, x, k, f"again-{k}") for k, (t, x) in
+                                                 enumerate(FLOOD, start=1)]]  # fmt: skip
+    options = StoryOptions()
+    ix = index_articles(arts, options)
+    assert ix.indptr[len(arts) - 4] == ix.indptr[len(arts) - 3]  # the stop-word article has no rows
+    stories = find_stories(arts, OUTLETS, options, wire_copies=False, describe=False)
+    # the stop-word article in the middle of a story of 3+
+    joined = mod._skeleton([0, 1, len(arts) - 4, 2], mod.Window.of(arts))
+    stories = [*stories, joined]
+    positions = {a.url: k for k, a in enumerate(arts)}
+    one_by_one = [mod.describe_story(s, ix, positions) for s in stories]
+    assert len({s.label for s in one_by_one}) > 10 and any(len(s.articles) > 2 for s in one_by_one)
+    for batch in (mod._DESCRIBE_BATCH, 4, 1):
+        monkeypatch.setattr(mod, "_DESCRIBE_BATCH", batch)
+        assert mod.describe_stories(stories, ix, positions) == one_by_one
+
+
 def test_two_reports_join_when_their_headline_words_are_in_other_news_of_the_window() -> None:
     """Blocking pairs two articles only when a term is among both's heaviest (their keys). Here one
     report's headline words are each in another piece of the day's news, so its heaviest shared terms are
