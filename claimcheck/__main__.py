@@ -74,7 +74,7 @@ def _end_forkserver() -> None:
 
 def main() -> None:
     try:
-        import _signal
+        import _signal  # type: ignore[import-not-found]
 
         if getattr(_signal.getsignal(_signal.SIGINT), "__module__", None) == "claimcheck_launch":
             # Python's own Ctrl-C (KeyboardInterrupt) from here on, in place of the launcher's exit 130

@@ -992,10 +992,10 @@ def _describe_batch(stories: Sequence[Story], ix: _Index, positions: Mapping[str
     bounds = np.searchsorted(ranked_story, np.arange(len(idx) + 1)).tolist()
     word = ~ix.figure_like[ranked]  # figures ("#527") are no topic words
     common = word & (ranked_cover >= np.maximum(1, np.ceil(0.6 * sizes)).astype(np.int64)[ranked_story])
-    word_at, common_at = np.flatnonzero(word), np.flatnonzero(common)
-    word_from = np.searchsorted(word_at, bounds).tolist()
-    common_from = np.searchsorted(common_at, bounds).tolist()
-    word_at, common_at, ranked_list = word_at.tolist(), common_at.tolist(), ranked.tolist()
+    word_places, common_places = np.flatnonzero(word), np.flatnonzero(common)
+    word_from = np.searchsorted(word_places, bounds).tolist()
+    common_from = np.searchsorted(common_places, bounds).tolist()
+    word_at, common_at, ranked_list = word_places.tolist(), common_places.tolist(), ranked.tolist()
     # the central article: its vector nearest the sum of the story's vectors (the earliest on ties)
     weight = ix.weight[rows]
     centre = np.bincount(inv, weights=weight)

@@ -326,7 +326,7 @@ def _overlapping_quotes(items: Sequence[Item], quotes: Sequence[int], options: M
     starts: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
     for ws in reps:
         starts[ws[:k]].append(ws)
-    found = []
+    found: list[tuple[int, int]] = []
     for ws, mine in reps.items():
         for p in range(1, len(ws) - k + 1):
             for other in starts.get(ws[p : p + k], ()):
