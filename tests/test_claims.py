@@ -1050,3 +1050,20 @@ def test_citation_of_a_journal_behind_the_study_and_of_a_person_outside_quotes()
         "Ann Cole"
     ]
     assert cites("A dog was later brought in and found the drugs in the boot, Cole said.") == ["Cole"]
+
+
+def test_a_fact_box_figure_counts_what_its_label_names() -> None:
+    box = "THE ROCKET Height: 70 meters Stages: 2 Boosters: 2 Cores: 3 Engines: 27 Payload to orbit: 63,800kg"
+    got = {(c.text, c.unit) for c in extract_claims(box) if c.kind == "number"}
+    assert {("2", "stages"), ("2", "boosters"), ("3", "cores"), ("27", "engines")} <= got
+    # a colon in prose is no box: the noun after the figure is what it counts
+    assert [c.unit for c in extract_claims("Officials said: 12 people were hurt in the blast.") if c.kind == "number"] == [
+        "people"
+    ]
+
+
+def test_a_span_of_time_after_a_name_is_a_count_not_a_designation() -> None:
+    got = [(c.text, c.unit) for c in extract_claims("The tape was handed over by Tarantino 15 years after the shoot.")
+           if c.kind == "number"]  # fmt: skip
+    assert got == [("15 years", "years")]
+    assert [c for c in extract_claims("Apollo 11 landed on the Moon.") if c.kind == "number"] == []

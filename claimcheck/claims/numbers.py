@@ -85,7 +85,17 @@ _MINUS = re.compile(r"(?:\bminus\s+|(?<![\w.,])[-−])$", re.IGNORECASE)
 _DECADE = re.compile(r"^'?s\b")
 _OF = re.compile(r"\s+of\s+(?:the\s+|their\s+|its\s+|them\b)?", re.IGNORECASE)
 _HYPHEN_UNIT = re.compile(r"-([a-z]+(?:-[a-z]+)*)")
+# Compounds that describe a kind, not a count: "a two-way link", "a three-way race", "the two-state solution",
+# "a one-party state", "a two-tier system", "one-off", "one-sided" ("a threefold rise" is a figure).
+IDIOM_COMPOUNDS = frozenset(
+    ["way", "sided", "off", "tier", "party", "state", "faced", "handed", "dimensional", "pronged", "track",
+     "stop", "liner", "horse", "size", "star"]
+)  # fmt: skip
 _MAGNITUDE = re.compile(r"\bmagnitude[\s-]+$", re.IGNORECASE)
+# A fact box run into one line ("Stages: 2 Boosters: 2 Cores: 3 Engines: 27 Payload to LEO: ..."): a bare
+# figure between its label and the next label counts what its label names, not the next label's word.
+_BOX_LABEL = re.compile(r"(?:^|[\s)])([A-Z][a-z]+(?:\s[\w-]+){0,3}):\s*$")
+_BOX_NEXT = re.compile(r"\s+[A-Z][\w-]*(?:\s[\w-]+){0,3}:\s")
 _ID_LOWER = sorted(w for w in _ID_WORDS if w.islower())
 # A thousands group split by a space after its comma ("some 1, 600 officers"): only an exact three-digit
 # second group, and not inside a list of numbers ("7, 100 and 3", "1, 600, 700").
@@ -368,6 +378,8 @@ def _digit_numbers(s: str, blocked: list[tuple[int, int]]) -> list[_Raw]:
         if hy:
             if hy.group(1).startswith(("year-old", "years-old", "month-old", "week-old", "day-old")):
                 continue
+            if hy.group(1).split("-", 1)[0] in IDIOM_COMPOUNDS:
+                continue
             raw.hyphen, raw.end = hy.group(1).replace("-", " "), hy.end()
             _hyphen_measure(s, raw)
         if measure not in ("money", "percent") and raw.unit is not None and designation_after(s, raw.end):
@@ -456,6 +468,8 @@ def _word_numbers(s: str) -> list[_Raw]:
         hy = _HYPHEN_UNIT.match(s, m.end())
         if hy:
             if hy.group(1).startswith(("year-old", "years-old", "month-old")):
+                continue
+            if hy.group(1).split("-", 1)[0] in IDIOM_COMPOUNDS:
                 continue
             raw.hyphen, raw.end = hy.group(1).replace("-", " "), hy.end()
         out.append(raw)
@@ -688,6 +702,8 @@ def _unit(s: str, raw: _Raw, end: int) -> tuple[str | None, int, bool]:
     if _MAGNITUDE.search(s, max(0, raw.start - 12), raw.start):
         return "magnitude", end, False
     pos = end
+    if raw.kind == "digits" and _BOX_NEXT.match(s, end) and (label := _BOX_LABEL.search(s, 0, raw.start)):
+        return label.group(1).lower(), end, False  # "Engines: 27 Payload to LEO: ...": 27 engines
     if raw.kind in ("vague", "fraction"):
         of = _OF.match(s, pos)
         pos = of.end() if of else pos

@@ -73,6 +73,8 @@ def summary_table(report: FetchReport) -> Table:
         if len(r.reasons) > 3:  # the counts must add up: say what the three shown leave out
             rest = sum(n for _, n in r.reasons.most_common()[3:])
             why += f"; {rest} more for {len(r.reasons) - 3} other reason{'s' if len(r.reasons) > 4 else ''} (--json lists all)"
+        if r.skipped:  # not failures, but the entries column would not add up without them
+            why = "; ".join(filter(None, (why, f"{counted(r.skipped, 'feed entry', 'feed entries')} without a usable link skipped")))
         feeds = f"{r.feeds_ok + r.feeds_unchanged} ok" + (
             f", [red]{r.feeds_failed} failed[/]" if r.feeds_failed else ""
         )
@@ -204,7 +206,7 @@ def fetch(
             min=0,
             max=256,
             metavar="N",
-            help="Extraction processes (default: one per core; 0: threads in this process).",
+            help="Extraction processes (default: one per CPU this process may use, at most 8; 0: threads in this process).",
         ),
     ] = None,
     quiet: Annotated[

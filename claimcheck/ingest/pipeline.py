@@ -69,6 +69,7 @@ class OutletReport:
     unchanged: int = 0
     failed: int = 0
     claims: int = 0
+    skipped: int = 0  # feed entries without a link (nothing to fetch): said, not a failure
     reasons: Counter[str] = field(default_factory=Counter)
 
     @property
@@ -93,6 +94,7 @@ class OutletReport:
             "unchanged": self.unchanged,
             "failed": self.failed,
             "claims": self.claims,
+            "skipped": self.skipped,
             "reasons": dict(self.reasons),
         }
 
@@ -440,6 +442,7 @@ class _Run:
                 raise FeedParseError(f"feed entries have no links ({parsed.skipped} skipped)")
             if not entries:
                 raise FeedParseError("empty feed (no entries)")
+            rep.skipped += parsed.skipped
         except (FetchError, FeedParseError) as e:
             reason = _short(e)
             rep.fail(f"feed: {reason}", feed=True)
@@ -549,6 +552,9 @@ class _Run:
             try:
                 async with self.backlog:  # an outlet's runners (see outlet) first, then the run's backlog
                     resp = await self.http.get(entry.link, allow_private=access)
+                    if _front_page(resp.url):  # the front page's teasers are no article (nor its claims)
+                        why = FRONT_PAGE if _front_page(entry.link) else REDIRECTED_FRONT_PAGE
+                        raise FetchError(why, entry.link, permanent=True)
                     try:
                         # the feed's date spares the worker htmldate's search when the page's tags have none
                         page, claims = await self.extractor.page(
@@ -600,6 +606,16 @@ def private_access(outlet: Outlet, opt_in: bool = False) -> PrivateAccess:
     return PrivateAccess.of(own, outlet.allow_private_hosts)
 
 
+FRONT_PAGE = "the site's front page, not an article"
+REDIRECTED_FRONT_PAGE = "redirected to the site's front page (article gone?)"  # an expired article, often
+
+
+def _front_page(url: str) -> bool:
+    """Whether the URL is a site's root ("/", no query): a news site's front page, never one article."""
+    parts = urlsplit(url)
+    return parts.path in ("", "/") and not parts.query
+
+
 def _keys(e: FeedEntry) -> list[str]:
     return list(dict.fromkeys(k for k in (e.guid, e.link) if k))
 
@@ -616,10 +632,11 @@ def canonical(declared: str | None, final_url: str) -> str:
     fetched; tracking parameters and fragments removed either way.
 
     A page may not claim another site's URL as its canonical one: that would make it a "duplicate" of
-    an article it is not.
+    an article it is not; nor its site's front page (a template's default), which made every article of
+    the site a duplicate of the first.
     """
     url = final_url
-    if declared and is_fetchable(declared) and _site(declared) == _site(final_url):
+    if declared and is_fetchable(declared) and _site(declared) == _site(final_url) and not _front_page(declared):
         url = declared
     parts = urlsplit(url)
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not k.lower().startswith(TRACKING)]

@@ -10,6 +10,7 @@ applied to the score matrices with numpy, so Python only sees the pairs that may
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -24,6 +25,7 @@ from claimcheck.claims.measures import MEASURE_WORDS
 from claimcheck.claims.numwords import SCALES, TENS_WORDS, UNITS_WORDS
 from claimcheck.match.cluster import Graph
 from claimcheck.match.normalize import (
+    acronyms,
     is_span,
     names,
     speaker_words,
@@ -43,6 +45,7 @@ from claimcheck.match.rules import (
     statement_pair,
     thing_key,
     update_pair,
+    values_agree,
 )
 from claimcheck.match.things import (
     COUNT_CLASS,
@@ -61,6 +64,7 @@ from claimcheck.match.things import (
     sig_digits,
     significant_digits,
     stated,
+    synonym_class,
     thing_class,
 )
 from claimcheck.models import Claim
@@ -218,7 +222,7 @@ def number_graph(
     whens = list(when_ids)
     compatible: dict[tuple[int, int], bool] = {}
     cfloor = options.number_context_floor
-    sentence_names = _memo(lambda sentence: frozenset(names(sentence)))
+    sentence_names = _names_memo()
     ctx_words = _memo(_context_words)
     for (thing, span, b), rows in blocks.items():
         cols = np.array(rows + blocks.get((thing, span, b + 1), []))
@@ -323,6 +327,7 @@ def number_graph(
     _ratio_links(items, graph, options, first)
     _bound_links(items, graph, options, first, unit, figure, precise)
     _conversion_links(items, graph, options, first, unit, figure, [ctx_words(ctx[n]) for n in first])
+    _span_links(items, graph, options, first, unit, ctx, figure, precise)
     updates: dict[tuple[int, int], Rule] = {}
     if times is not None:
         updates = _update_links(items, graph, options, times, unit, ctx, bucket)
@@ -333,6 +338,8 @@ def number_graph(
         g, h = graph.group[i], graph.group[j]
         if updates and (rule := updates.get((g, h) if g < h else (h, g))) is not None:
             return rule
+        if graph.rules and (rule := graph.rules.get((g, h) if g < h else (h, g))) is not None:
+            return rule  # a link whose rule was kept when it was made (``_span_links``)
         bi, bj = bucket[i], bucket[j]
         row, col = (min(i, j), max(i, j)) if bi == bj else ((i, j) if (bi or 0) < (bj or 0) else (j, i))
         sim = float(np.float32(fuzz.token_set_ratio(ctx[row], ctx[col]))) / 100
@@ -353,12 +360,20 @@ def _share_a_word(a: frozenset[str], b: frozenset[str]) -> bool:
     return bool(a & b)
 
 
-def _lone_ok(items: Sequence[Item], first: Sequence[int], g: int, h: int, names_of: Callable[[str], Any]) -> bool:
+def _names_memo() -> Callable[[str], Any]:
+    """A sentence's names and acronyms (``names``, ``acronyms``), each sentence worked out once."""
+    return _memo(lambda sentence: (frozenset(names(sentence)), acronyms(sentence)))
+
+
+def _lone_ok(
+    items: Sequence[Item], first: Sequence[int], g: int, h: int, names_of: Callable[[str], Any], acronyms: bool = False
+) -> bool:
     """Whether two reports of one small figure of one thing that share no words may still be one fact:
     unless both sentences name people or places and none in common ("three sacks" by one player,
-    "three sacks" by another)."""
-    a, b = names_of(items[first[g]].claim.sentence), names_of(items[first[h]].claim.sentence)
-    return not a or not b or bool(a & b)
+    "three sacks" by another). With ``acronyms``, an organisation both name by its acronym ("ICIJ") is
+    one in common (not for plain counts: "the NFL" in two sentences does not make two players one)."""
+    (a, a_acr), (b, b_acr) = names_of(items[first[g]].claim.sentence), names_of(items[first[h]].claim.sentence)
+    return not a or not b or bool(a & b) or (acronyms and bool(a_acr & b_acr))
 
 
 def _same_described(items: Sequence[Item], first: Sequence[int], g: int, h: int) -> bool:
@@ -428,7 +443,8 @@ def _class_links(
     """
     floor = 100 * options.number_context_floor
     same: dict[tuple[bool, float], list[int]] = defaultdict(list)
-    classes: dict[int, str] = {}
+    classes: dict[int, str | None] = {}
+    synonyms: dict[int, str | None] = {}  # "demonstrators" / "protesters", "homes" / "houses" (``synonym_class``)
     for g, n in enumerate(first):
         claim = items[n].claim
         if claim.value is None or figure[g] <= 0 or is_wide(claim.value):
@@ -436,26 +452,31 @@ def _class_links(
         cls = thing_class(unit[n], claim.unit)
         if cls is None and precise[g]:
             cls = count_class(unit[n])
-        if cls is not None:
-            classes[g] = cls
+        syn = synonym_class(unit[n])
+        if cls is not None or syn is not None:
+            classes[g], synonyms[g] = cls, syn
             same[is_span(claim.when), float(figure[g])].append(g)
     for groups in same.values():
         counts = {unit[first[g]] for g in groups if classes[g] == COUNT_CLASS}
         if len(counts) > options.count_names:
             # a figure given for many things does not single one out (another story, a common value)
-            groups = [g for g in groups if classes[g] != COUNT_CLASS]
+            groups = [g for g in groups if classes[g] != COUNT_CLASS or synonyms[g] is not None]
         if len(groups) < 2 or len({unit[first[g]] for g in groups}) < 2:
             continue
         for a, b in itertools.combinations(groups[: options.max_candidates], 2):
             n, m = first[a], first[b]
-            if unit[n] == unit[m] or b in graph.adj[a] or not classes_agree(classes[a], classes[b]):
+            if unit[n] == unit[m] or b in graph.adj[a]:
+                continue
+            synonym = synonyms[a] is not None and synonyms[a] == synonyms[b]
+            if not synonym and not classes_agree(classes[a], classes[b]):
                 continue
             if len(graph.members[a]) == len(graph.members[b]) == 1 and items[n].article == items[m].article:
                 continue
+            count = not synonym and COUNT_CLASS in (classes[a], classes[b])
             sim = float(fuzz.token_set_ratio(ctx[n], ctx[m]))
-            if (sim < floor or COUNT_CLASS in (classes[a], classes[b])) and not precise[a]:
+            if (sim < floor or count) and not precise[a]:
                 continue
-            if COUNT_CLASS in (classes[a], classes[b]) and significant_digits(float(figure[a])) < 2:
+            if count and significant_digits(float(figure[a])) < 2:
                 continue  # "a million migrants", "a million voters": a one-digit round figure names no one thing
             if role_family(items[n].claim, unit[n]) != role_family(items[m].claim, unit[m]):
                 continue  # "150 killed" and "150 injured" (or "arrested 150 protesters"): two counts of a story
@@ -479,7 +500,7 @@ def _modifier_links(
     of state", "more than 100 media partners" / "more than 100 media organisations", "two Super Bowl
     rings" / "two Super Bowl wins". Outlets name the thing differently but keep what describes it.
     Only agreeing figures link, and not when the two sentences name different people or places
-    (``_lone_ok``)."""
+    (``_lone_ok``; an organisation both name by its acronym, "the ICIJ", is one they share)."""
     same: dict[tuple[bool, float], list[int]] = defaultdict(list)
     mods: dict[int, frozenset[str]] = {}
     for g, n in enumerate(first):
@@ -491,7 +512,7 @@ def _modifier_links(
         if described:
             mods[g] = described
             same[is_span(claim.when), float(figure[g])].append(g)
-    names_of = _memo(lambda sentence: frozenset(names(sentence)))
+    names_of = _names_memo()
     for groups in same.values():
         if len(groups) < 2 or len({unit[first[g]] for g in groups}) < 2:
             continue
@@ -501,7 +522,7 @@ def _modifier_links(
                 continue
             if items[n].article == items[m].article and len(graph.members[a]) == len(graph.members[b]) == 1:
                 continue
-            if not _lone_ok(items, first, a, b, names_of):
+            if not _lone_ok(items, first, a, b, names_of, acronyms=True):
                 continue
             scored = number_pair(items[n].claim, items[m].claim, 0.0, unit[n], options)
             if scored is None or scored[1].kind != "agree":
@@ -528,7 +549,7 @@ def _backoff_links(
             continue
         if unit[n] in _NO_THING or (unit[n] not in GENERIC_UNITS and count_class(unit[n]) is not None):
             same[is_span(claim.when), float(figure[g])].append(g)
-    names_of = _memo(lambda sentence: frozenset(names(sentence)))
+    names_of = _names_memo()
     words_of = _memo(lambda sentence: tuple(match_content_words(sentence)))
     for groups in same.values():
         bare = [g for g in groups if unit[first[g]] in _NO_THING]
@@ -623,7 +644,7 @@ def _bound_links(
 
 # Units of measure (as ``unit_key`` spells them) in a base unit of their dimension: "40 metres (131 feet)",
 # "30cm (12 inches)", "100mph (161km/h)". Outlets convert a figure and round the result.
-_IN_BASE: dict[str, tuple[str, float]] = {
+IN_BASE: dict[str, tuple[str, float]] = {
     "m": ("m", 1.0), "km": ("m", 1000.0), "cm": ("m", 0.01), "mm": ("m", 0.001), "ft": ("m", 0.3048),
     "in": ("m", 0.0254), "yd": ("m", 0.9144), "miles": ("m", 1609.344),
     "kg": ("kg", 1.0), "g": ("kg", 0.001), "lb": ("kg", 0.45359237), "oz": ("kg", 0.028349523),
@@ -637,12 +658,17 @@ _IN_BASE: dict[str, tuple[str, float]] = {
 CONVERSION_TOLERANCE = 0.05
 
 
-def _measure_unit(claim: Claim) -> str | None:
+def measure_unit(claim: Claim) -> str | None:
     """The canonical unit of measure of a number claim (``claims.measures``), else None."""
-    for w in (claim.unit or "").lower().replace("-", " ").split()[:2]:
+    return _unit_of_measure(claim.unit) if claim.unit else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _unit_of_measure(unit: str) -> str | None:
+    for w in unit.lower().replace("-", " ").split()[:2]:
         if w in MEASURE_WORDS:
             return MEASURE_WORDS[w][0]
-    return claim.unit if claim.unit in _IN_BASE else None
+    return unit if unit in IN_BASE else None
 
 
 def _conversion_links(
@@ -661,10 +687,10 @@ def _conversion_links(
     by_dim: dict[tuple[str, bool], list[tuple[float, int, str]]] = defaultdict(list)
     for g, n in enumerate(first):
         claim = items[n].claim
-        mu = _measure_unit(claim)
-        if mu is None or mu not in _IN_BASE or figure[g] <= 0 or is_wide(claim.value):
+        mu = measure_unit(claim)
+        if mu is None or mu not in IN_BASE or figure[g] <= 0 or is_wide(claim.value):
             continue
-        base, factor = _IN_BASE[mu]
+        base, factor = IN_BASE[mu]
         by_dim[base, is_span(claim.when)].append((float(figure[g]) * factor, g, mu))
     for entries in by_dim.values():
         if len(entries) < 2:
@@ -683,6 +709,51 @@ def _conversion_links(
                 if not when_compatible(match_when(items[n].claim), match_when(items[m].claim), options.when_threshold):
                     continue
                 graph.link(a, b, ROLE_SCORE)  # below a link in one unit: an article's own unit is its claim
+
+
+def _span_links(
+    items: Sequence[Item],
+    graph: Graph,
+    options: MatchOptions,
+    first: Sequence[int],
+    unit: Sequence[str],
+    ctx: Sequence[str],
+    figure: Any,
+    precise: Any,
+) -> None:
+    """A figure given over a span ("nearly $2 billion ... between 2008 and 2013", "This year, only one
+    woman won") and the same figure of the same thing with no time at all ("as much as $2 billion", "only
+    one woman won") are one fact: the outlet that gives no time does not say it is another one. Spans and
+    points are blocked apart (a running total is not the day's count), so such pairs are found here:
+    the same precise figure as written (``is_precise``), values that agree; never a count that may be
+    updated (a toll "so far" against the day's toll), and never a conflict."""
+    by_figure: dict[tuple[str, float], tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
+    for g, n in enumerate(first):
+        claim = items[n].claim
+        if claim.value is None or not precise[g] or is_wide(claim.value) or not unit[n]:
+            continue  # a round or small figure recurs in a story: only the day's count meets it
+        if is_span(claim.when):
+            if not can_evolve(claim, unit[n]):
+                by_figure[unit[n], float(figure[g])][0].append(g)
+        elif not claim.when:
+            by_figure[unit[n], float(figure[g])][1].append(g)
+    for spans, bare in by_figure.values():
+        if not spans or not bare:
+            continue
+        for a in spans[: options.max_candidates]:
+            for b in bare[: options.max_candidates]:
+                n, m = first[a], first[b]
+                if items[n].article == items[m].article or b in graph.adj[a]:
+                    continue
+                sim = float(fuzz.token_set_ratio(ctx[n], ctx[m]))
+                va, vb = items[n].claim.value, items[m].claim.value
+                assert va is not None and vb is not None
+                if not values_agree(va, vb):
+                    continue
+                shared = max(0.0, (sim / 100 - options.number_context_floor) / (1 - options.number_context_floor))
+                score = 0.45 + 0.55 * shared
+                rule = Rule("agree", sim / 100, unit[n], (va, vb))
+                graph.link(a, b, max(score, PRECISE_SCORE), rule)
 
 
 def _cut(y: float, digits: int, how: Callable[[float], float]) -> float:
@@ -727,7 +798,7 @@ def _ratio_links(items: Sequence[Item], graph: Graph, options: MatchOptions, fir
             whole = ratio_whole(claim)
             if whole is not None and whole > v.low:
                 same[float(v.low), whole].append(g)
-    names_of = _memo(lambda sentence: frozenset(names(sentence)))
+    names_of = _names_memo()
     for groups in same.values():
         for a, b in itertools.combinations(groups[: options.max_candidates], 2):
             n, m = first[a], first[b]

@@ -42,6 +42,19 @@ def names(text: str) -> set[str]:
     return {match_stem(n) for n in found if n not in MATCH_STOPWORDS}
 
 
+_ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
+
+
+def acronyms(text: str) -> frozenset[str]:
+    """All-capital words of three to six letters that name an organisation ("ICIJ", "NASA", "FBI"), which
+    ``names`` leaves out (a name there needs a small letter); none in a line set in capitals ("THE
+    FALCON HEAVY"), where every word would be one. "US", "UK", "UN" name too much to count."""
+    found = _ACRONYM.findall(text)
+    if len(found) > 2:
+        return frozenset()
+    return frozenset(w.lower() for w in found if w.lower() not in MATCH_STOPWORDS)
+
+
 def is_span(when: str | None) -> bool:
     """A time qualifier that counts over a span ("since July 2024", "so far"), not a point in time."""
     return bool(when and _SPAN_WHEN.match(when))

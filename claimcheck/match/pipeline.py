@@ -25,7 +25,7 @@ import itertools
 import multiprocessing as mp
 import re
 import threading
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -33,7 +33,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from claimcheck.cpus import usable_cpus
-from claimcheck.match.blocking import number_graph, text_graph
+from claimcheck.match.blocking import CONVERSION_TOLERANCE, IN_BASE, measure_unit, number_graph, text_graph
 from claimcheck.match.cluster import Graph, cluster_items, recluster
 from claimcheck.match.facts import (
     FactContext,
@@ -62,7 +62,7 @@ from claimcheck.match.rules import (
     timestamp,
 )
 from claimcheck.match.syndication import Syndicated, find_syndicated
-from claimcheck.match.things import role_family
+from claimcheck.match.things import is_wide, role_family
 from claimcheck.models import Article, Claim, Fact, Link, Outlet
 from claimcheck.text import match_content_words, match_words
 
@@ -244,7 +244,8 @@ def join_quote_parts(
     items: Sequence[Item], graph: Any, clusters: list[list[int]], options: MatchOptions
 ) -> list[list[int]]:
     """One quotation is one fact, whether an outlet quotes it whole or in parts: a cluster of a
-    quote that is part of another cluster's longer quote ("I'll miss the players" inside "The tears
+    quote whose end is the start of another cluster's quote (two windows of one quotation,
+    ``_overlapping_quotes``) or that is part of another cluster's longer quote ("I'll miss the players" inside "The tears
     you see are tears of joy and peace. I'll miss the players. I'll miss ...") joins that cluster.
     Parts must be at least ``part_words`` words long (``part_content`` of them content words), so
     that a stock phrase ("a good day") does not join every quote holding it; known different
@@ -266,6 +267,9 @@ def join_quote_parts(
             norms[n] = quote_norm(items[n].claim)
         return norms[n]
 
+    for a, b in _overlapping_quotes(items, [n for c in clusters for n in c], options):
+        if root(owner[a]) != root(owner[b]) and speakers_compatible(items[a].claim.speaker, items[b].claim.speaker):
+            parent[root(owner[a])] = root(owner[b])
     for g, nbrs in enumerate(graph.adj):
         for h in nbrs:
             if h < g:
@@ -299,7 +303,46 @@ def join_quote_parts(
     return [sorted(per.values()) for per in joined.values()]
 
 
+def _overlapping_quotes(items: Sequence[Item], quotes: Sequence[int], options: MatchOptions) -> list[tuple[int, int]]:
+    """Quotes of two articles that are two windows of one quotation: the end of one is the start of the
+    other ("We just live in different countries & it got hard. Felt we should just tell y'all so u stop
+    askin" / "Felt we should just tell y'all so u stop asking, 'How's Michael?'"). The shared run must be
+    at least ``overlap_words`` words, ``part_content`` of them content words, and run to the end of the
+    first quote, one word in it allowed to differ (a spelling, a dropped letter). Found through an index
+    of each quote's first words, so only quotes that share them are compared."""
+    k = options.overlap_words
+    # one quotation repeated by many articles is looked at once per wording; a few claims of each
+    # wording (by speaker) stand for it, so that one of another article than the other quote's is at hand
+    reps: dict[tuple[str, ...], dict[str | None, list[int]]] = {}
+    words_of: dict[str, tuple[str, ...]] = {}
+    for n in quotes:
+        text = items[n].claim.text
+        if (ws := words_of.get(text)) is None:
+            ws = words_of[text] = tuple(_WORD.findall(text.lower()))
+        if len(ws) >= k:
+            by_speaker = reps.setdefault(ws, {}).setdefault(items[n].claim.speaker, [])
+            if len(by_speaker) < 2:
+                by_speaker.append(n)
+    starts: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
+    for ws in reps:
+        starts[ws[:k]].append(ws)
+    found: list[tuple[int, int]] = []
+    for ws, mine in reps.items():
+        for p in range(1, len(ws) - k + 1):
+            for other in starts.get(ws[p : p + k], ()):
+                tail, head = ws[p:], other[: len(ws) - p]
+                if len(head) < len(tail) or sum(x != y for x, y in zip(tail, head, strict=True)) > 1:
+                    continue  # the second quote ends inside the first (a part, join_quote_parts weighs it)
+                if len(match_content_words(" ".join(tail))) < options.part_content:
+                    continue
+                ours = [n for ns in mine.values() for n in ns]
+                theirs = [n for ns in reps[other].values() for n in ns]
+                found.extend((a, b) for a in ours for b in theirs if items[a].article != items[b].article)
+    return found
+
+
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_WORD = re.compile(r"\w+")
 
 
 def join_article_parts(
@@ -329,11 +372,18 @@ def join_article_parts(
         for i, b in enumerate(lone):
             best: tuple[float, int] | None = None
             for j, a in enumerate(shared):
-                if not speakers_compatible(items[a].claim.speaker, items[b].claim.speaker):
-                    continue
-                score = _own_part(norm[b], norm[a], float(ratios[i, j]), options) or _shares_sentence(
+                same_speaker = speakers_compatible(items[a].claim.speaker, items[b].claim.speaker)
+                own = _own_part(norm[b], norm[a], float(ratios[i, j]), options) if same_speaker else 0.0
+                # the rest of a quotation another outlet gives whole: by that outlet's speaker (this
+                # article may have named the speaker of its other part wrongly)
+                score = own or _shares_sentence(
                     items[b].claim,
-                    [norm[n] for n in clusters[owner[a]] if items[n].article != items[b].article],
+                    [
+                        norm[n]
+                        for n in clusters[owner[a]]
+                        if items[n].article != items[b].article
+                        and speakers_compatible(items[n].claim.speaker, items[b].claim.speaker)
+                    ],
                     options,
                 )
                 if score and (best is None or score > best[0]):
@@ -414,6 +464,10 @@ def _shares_sentence(claim: Claim, others: Sequence[str], options: MatchOptions)
     return best if best >= options.part_ratio else 0.0
 
 
+# A sentence with this many figures is a list or a fact box (``distinct_claims``).
+LIST_FIGURES = 5
+
+
 def distinct_claims(article: Article, kind: str) -> list[Claim]:
     """The article's claims of one kind, a figure or quote it repeats given once: a title and a
     body that repeat "123 prisoners", or a quote the body gives again in part, must not seed two
@@ -422,9 +476,12 @@ def distinct_claims(article: Article, kind: str) -> list[Claim]:
     if kind == "statement" or len(claims) < 2:
         return claims
     title_end = len(article.title) if article.title and article.text.startswith(article.title) else 0
+    # a sentence of many figures is a list or a fact box run into one line ("Stages: 2 Boosters: 2 Cores: 3
+    # Engines: 27 ..."): the prose that gives one of its figures states it better
+    per_sentence = Counter(c.sentence for c in claims) if kind == "number" else Counter()
 
-    def rank(c: Claim) -> tuple[bool, int]:
-        return (c.start >= title_end, len(c.sentence))
+    def rank(c: Claim) -> tuple[bool, bool, int]:
+        return (c.start >= title_end, per_sentence[c.sentence] < LIST_FIGURES, len(c.sentence))
 
     if kind == "number":
         best: dict[tuple[str, float | None, bool], Claim] = {}
@@ -447,6 +504,7 @@ def distinct_claims(article: Article, kind: str) -> list[Claim]:
             for a, b in itertools.combinations(group, 2):
                 if a.value is not None and b.value is not None and is_rounding(a.value, b.value):
                     kept.discard(id(max((a, b), key=lambda c: significant_digits(stated(c.value) or 0))))
+        kept -= _other_units(claims, kept, article.text)
         return [c for c in claims if id(c) in kept]
     norms = [quote_norm(c) for c in claims]
     out = []
@@ -458,6 +516,44 @@ def distinct_claims(article: Article, kind: str) -> list[Claim]:
         if not inside or not norms[i]:
             out.append(c)
     return out
+
+
+_GLOSS = re.compile(r"\s*\(\s*(?:about\s+|around\s+|some\s+|or\s+)?$", re.IGNORECASE)
+
+
+def _other_units(claims: Sequence[Claim], kept: set[int], text: str) -> set[int]:
+    """The ids of an article's claims that give again, in another unit, a measure it gives in its own unit
+    ("a 40-metre-deep well (131 feet)" and "a well 130ft deep"; "30 centimetres wide (11.8 inches)" and
+    "12 inches wide"): one measure, one claim. The article's own unit is the one it writes first more
+    often (a figure before a bracketed conversion counts twice, the conversion not at all; counted over
+    all its claims), ties to the unit stated first. Only claims in ``kept`` (ids) are dropped."""
+    measures = []
+    for c in claims:
+        mu = measure_unit(c)
+        if mu in IN_BASE and (x := stated(c.value)) is not None and x > 0 and not is_wide(c.value):
+            base, factor = IN_BASE[mu]
+            gloss = bool(_GLOSS.search(text, 0, c.start)) if 0 <= c.start <= len(text) else False
+            measures.append((base, is_span(c.when), x * factor, mu, gloss, c))
+    if len({m[3] for m in measures}) < 2:
+        return set()
+    weight: Counter[str] = Counter()
+    first_at: dict[str, int] = {}
+    for k, (_, _, _, mu, gloss, c) in enumerate(measures):
+        if not gloss:
+            nxt = measures[k + 1] if k + 1 < len(measures) else None
+            weight[mu] += 2 if nxt is not None and nxt[4] and nxt[5].sentence == c.sentence else 1
+        first_at.setdefault(mu, c.start)
+    drop: set[int] = set()
+    measures = [m for m in measures if id(m[5]) in kept]
+    for i, (base, span, x, mu, _, c) in enumerate(measures):
+        for other_base, other_span, y, nu, _, d in measures[i + 1 :]:
+            if nu == mu or (other_base, other_span) != (base, span):
+                continue
+            if abs(x - y) > CONVERSION_TOLERANCE * max(x, y):
+                continue
+            mine, theirs = (weight[mu], -first_at[mu]), (weight[nu], -first_at[nu])
+            drop.add(id(d) if mine >= theirs else id(c))
+    return drop
 
 
 def _check_updates(
