@@ -1,12 +1,15 @@
 """PostgreSQL as the store (issue 15): fetch of N outlets x M pages into PostgreSQL with 1, 2 and 4 fetch
-processes (``--shard K/N``) beside SQLite with 1, and ``compare`` on a big store in both backends.
+processes (``--shard auto``, and ``--shard K/N`` beside it) beside SQLite with 1, and ``compare`` on a big
+store in both backends.
 
 A throwaway cluster is started for the run (tests/pgserver.py: initdb + pg_ctl on 127.0.0.1, as the
 ``postgres`` user when run as root) and removed afterwards. The corpus and its server are bench/corpus.py's;
 every outlet gets its own loopback address (127.0.0.2, 127.0.0.3, ...) used directly in the feed URLs, so
 per-host limits apply per outlet without touching /etc/hosts. The compare store is built by
 bench/compare.py's ``build_store`` in SQLite, then moved into PostgreSQL with ``claimcheck migrate-store``.
-Targets: 2 fetchers >= 1.6x one fetcher; compare on PostgreSQL within 1.5x of SQLite.
+Targets: 2 fetchers >= 1.6x one fetcher; compare on PostgreSQL within 1.5x of SQLite. Several fetchers share
+the outlets with ``--shard auto`` (hosts taken one at a time from the queue in the database); the runs with
+``--shard K/N`` (a fixed split by a hash of the host) are beside them. One fetcher runs plain (every outlet).
 
 One fetcher already uses every CPU of the machine (an extraction process per CPU), so on one machine a
 second adds little: the target is about fetchers that bring their own CPUs, as on separate machines.
@@ -18,12 +21,15 @@ reported per run, with what PostgreSQL's sessions were doing (pg_stat_activity e
     python -m bench.pg                                            # 50 x 40 pages, 50,000-article compare
     python -m bench.pg --outlets 6 --articles 4 --compare-articles 600   # smoke
     python -m bench.pg --cpus-per-fetcher 1 --compare-articles 0         # 1 vs 2 fetchers, each on its own CPU
+    python -m bench.pg --cpus-per-fetcher 1 --compare-articles 0 --one-auto   # and 1 fetcher with --shard auto
     python -m bench.pg --outlets 20 --compare-articles 0 --store-cost    # the store's CPU per article
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import json
 import os
 import subprocess
 import sys
@@ -48,21 +54,25 @@ def _cluster():  # type: ignore[no-untyped-def]
 
 @dataclass(frozen=True)
 class FetchRun:
-    """One configuration: ``n`` fetchers at once (``--shard k/n``), each pinned to its own CPU set (``cpus``,
-    one set per fetcher; empty: unpinned, free to use every CPU)."""
+    """One configuration: ``n`` fetchers at once, sharing the outlets with ``--shard auto`` (``split``
+    "auto") or ``--shard k/n`` ("static"), each pinned to its own CPU set (``cpus``, one set per fetcher;
+    empty: unpinned, free to use every CPU)."""
 
     name: str
     n: int
     backend: str
     cpus: tuple[frozenset[int], ...] = ()
+    split: str = "plain"  # "plain": every outlet (no --shard); "auto": --shard auto; "static": --shard k/n
 
 
-def _runs(cpus_per_fetcher: int) -> list[FetchRun]:
+def _runs(cpus_per_fetcher: int, one_auto: bool = False) -> list[FetchRun]:
     runs = [
         FetchRun("sqlite, 1 fetcher", 1, "sqlite"),
         FetchRun("postgresql, 1 fetcher", 1, "postgresql"),
-        FetchRun("postgresql, 2 fetchers", 2, "postgresql"),
-        FetchRun("postgresql, 4 fetchers", 4, "postgresql"),
+        *([FetchRun("postgresql, 1 fetcher --shard auto", 1, "postgresql", split="auto")] if one_auto else []),
+        FetchRun("postgresql, 2 fetchers --shard auto", 2, "postgresql", split="auto"),
+        FetchRun("postgresql, 2 fetchers --shard K/2", 2, "postgresql", split="static"),
+        FetchRun("postgresql, 4 fetchers --shard auto", 4, "postgresql", split="auto"),
     ]
     if cpus_per_fetcher:
         mine = sorted(os.sched_getaffinity(0))
@@ -70,7 +80,13 @@ def _runs(cpus_per_fetcher: int) -> list[FetchRun]:
         for n in (1, 2, 4):
             if n * c <= len(mine):  # distinct CPUs for each fetcher, as on separate machines
                 sets = tuple(frozenset(mine[k * c : (k + 1) * c]) for k in range(n))
-                runs.append(FetchRun(f"postgresql, {n} pinned (CPUs {_shown(sets)})", n, "postgresql", sets))
+                name = f"postgresql, {n} pinned (CPUs {_shown(sets)})"
+                if n == 1:
+                    runs.append(FetchRun(name, n, "postgresql", sets))
+                    continue
+                runs.append(FetchRun(f"{name} --shard auto", n, "postgresql", sets, split="auto"))
+                if n == 2:
+                    runs.append(FetchRun(f"{name} --shard K/2", n, "postgresql", sets, split="static"))
     return runs
 
 
@@ -82,19 +98,34 @@ def _pinned(cpus: frozenset[int]) -> Callable[[], None]:
     return lambda: os.sched_setaffinity(0, cpus)  # in the child, before exec: its whole tree inherits it
 
 
+@dataclass
+class Ended:
+    """One fetch process of a run: when it ended (seconds after the run's start) and the articles it stored."""
+
+    seconds: float = 0.0
+    stored: int = 0
+    err: str = ""
+
+
 def _fetchers(
     run: FetchRun, db: str, src: Path, env: dict[str, str], others: dict[str, list[int]]
-) -> tuple[float, list[int], TreeCPU]:
-    """The fetch processes of ``run`` at once: wall time until the last one ends, the exit codes, and the CPU
-    their process trees (fetchers, forkservers, extraction workers) and ``others`` used (sampled)."""
+) -> tuple[float, list[int], TreeCPU, list[Ended]]:
+    """The fetch processes of ``run`` at once: wall time until the last one ends, the exit codes, the CPU
+    their process trees (fetchers, forkservers, extraction workers) and ``others`` used (sampled), and when
+    each one ended with how many articles it stored (its ``--json`` summary): how even the split was."""
     t = time.perf_counter()
-    shard = (lambda k: ["--shard", f"{k}/{run.n}"]) if run.n > 1 else (lambda k: [])
+    if run.split == "static":
+        shard: Callable[[int], list[str]] = lambda k: ["--shard", f"{k}/{run.n}"]  # noqa: E731
+    elif run.split == "auto":
+        shard = lambda k: ["--shard", "auto"]  # noqa: E731
+    else:
+        shard = lambda k: []  # noqa: E731
     procs = [
         subprocess.Popen(
             [sys.executable, "-m", "claimcheck", "fetch", "--db", db, "--sources", str(src), "--quiet",
-             "--allow-private", *shard(k)],
+             "--json", "--allow-private", *shard(k)],
             env=env,
-            stdout=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
             preexec_fn=_pinned(run.cpus[k - 1]) if run.cpus else None,
@@ -102,13 +133,25 @@ def _fetchers(
         for k in range(1, run.n + 1)
     ]  # fmt: skip
     sampler = TreeCPU([p.pid for p in procs], others=others)
-    errs = [p.communicate()[1] for p in procs]
+    ends = [Ended() for _ in procs]
+
+    def wait(p: subprocess.Popen[str], end: Ended) -> None:
+        out, end.err = p.communicate()
+        end.seconds = time.perf_counter() - t
+        with contextlib.suppress(ValueError, KeyError, TypeError):
+            end.stored = int(json.loads(out)["totals"]["new"])
+
+    waiters = [threading.Thread(target=wait, args=(p, e)) for p, e in zip(procs, ends, strict=True)]
+    for w in waiters:
+        w.start()
+    for w in waiters:
+        w.join()
     seconds = time.perf_counter() - t
     sampler.stop()
-    for p, err in zip(procs, errs, strict=True):
+    for p, end in zip(procs, ends, strict=True):
         if p.returncode:
-            print(err[-1500:], file=sys.stderr)
-    return seconds, [p.returncode for p in procs], sampler
+            print(end.err[-1500:], file=sys.stderr)
+    return seconds, [p.returncode for p in procs], sampler, ends
 
 
 def _count(target: str) -> int:
@@ -138,6 +181,9 @@ def main(argv: list[str] | None = None) -> int:
         help="then store the SQLite run's articles into PostgreSQL again, in batches of 64: server and client "
         "CPU per article, and without claims / without the full-text column, to see where it goes",
     )  # fmt: skip
+    ap.add_argument(
+        "--one-auto", action="store_true", help="also one fetcher with --shard auto: what the queue costs alone"
+    )
     ap.add_argument("--keep", action="store_true")
     a = ap.parse_args(argv)
     if a.cpus_per_fetcher and not hasattr(os, "sched_setaffinity"):
@@ -168,10 +214,10 @@ def _run(a: argparse.Namespace, tmp: Path) -> int:
             src = tmp / "sources.yaml"
             src.write_text(sources_yaml(corpus, base, concurrency=16, per_host=2))
             best: dict[str, float] = {}
-            estimates: dict[int, float] = {}  # pinned fetchers -> CPU seconds on the busiest CPU
+            estimates: dict[str, float] = {}  # pinned run -> CPU seconds on the busiest CPU
             for p in range(max(1, a.fetch_repeat)):
-                for run in _runs(a.cpus_per_fetcher):
-                    bound: dict[int, float] = {}
+                for run in _runs(a.cpus_per_fetcher, a.one_auto):
+                    bound: dict[str, float] = {}
                     seconds = _measure(run, cluster, tmp, src, env, pages, f"{p + 1}.{run.name}", bound)
                     best[run.name] = min(best.get(run.name, 1e9), seconds)
                     for n, b in bound.items():
@@ -194,7 +240,7 @@ def _measure(
     env: dict[str, str],
     pages: int,
     tag: str,
-    estimates: dict[int, float],
+    estimates: dict[str, float],
 ) -> float:  # type: ignore[no-untyped-def]
     """One fetch run into a fresh database, with the CPU of every party (fetchers, PostgreSQL, the corpus
     server) and, for PostgreSQL, what its sessions were doing and what the run cost it in transactions and rows."""
@@ -208,7 +254,7 @@ def _measure(
     others = {"postgresql": [_postmaster(cluster)], "corpus server": _corpus_server()}
     watch = ServerWatch(cluster, target) if run.backend == "postgresql" else None
     sampling = watch.own_cpu() if watch else 0.0
-    seconds, codes, cpu = _fetchers(run, target, src, env, others)
+    seconds, codes, cpu, ends = _fetchers(run, target, src, env, others)
     fetchers, own, used = cpu.stop(), cpu.of_roots(), cpu.of_others()
     if watch:
         used["postgresql"] -= (
@@ -221,6 +267,10 @@ def _measure(
            f"exit {codes}, {stored} stored, fetchers' CPU {fetchers:.1f} s = {fetchers / seconds:.2f} cores busy "
            f"(fetching processes {own:.1f} s, extraction {fetchers - own:.1f} s); {parties}; "
            f"load {os.getloadavg()[0]:.1f}")  # fmt: skip
+    if run.n > 1:
+        total = max(1, sum(e.stored for e in ends))
+        print(f"#   each fetcher ended at {', '.join(f'{e.seconds:.1f}' for e in ends)} s, having stored "
+              f"{', '.join(f'{e.stored} ({100 * e.stored / total:.0f}%)' for e in ends)} articles", flush=True)  # fmt: skip
     if run.cpus:
         trees = [cpu.of_tree(r) for r in cpu.roots]
         shared = sum(used.values())
@@ -229,40 +279,45 @@ def _measure(
         print(f"#   CPU per fetcher's tree {', '.join(f'{t:.1f}' for t in trees)} s; PostgreSQL and the corpus "
               f"server {shared:.1f} s {'on the CPUs left free' if free else 'shared among the pinned CPUs'}: "
               f"{bound:.1f} s of CPU on the busiest CPU", flush=True)  # fmt: skip
-        estimates[run.n] = bound
+        estimates[run.name] = bound
     if activity:
         print(f"#   {activity}", flush=True)
     return seconds
 
 
-def _ratios(best: dict[str, float], cpus_per_fetcher: int, estimates: dict[int, float]) -> None:
+def _ratios(best: dict[str, float], cpus_per_fetcher: int, estimates: dict[str, float]) -> None:
     one = best["postgresql, 1 fetcher"]
-    pinned = {r.n: best[r.name] for r in _runs(cpus_per_fetcher) if r.cpus}
-    r2 = one / best["postgresql, 2 fetchers"]
+    pinned = {(r.n, r.split): r.name for r in _runs(cpus_per_fetcher) if r.cpus}
+    r2 = one / best["postgresql, 2 fetchers --shard auto"]
+    static = one / best["postgresql, 2 fetchers --shard K/2"]
     if pinned:
-        ratio("postgresql 2 fetchers vs 1, unpinned (sharing every CPU; speed-up)", r2)
-        p2 = pinned[1] / pinned[2]
-        ratio(
-            f"postgresql 2 fetchers vs 1, pinned to {cpus_per_fetcher} CPU(s) each (speed-up)",
-            p2,
-            ">= 1.6",
-            p2 >= 1.6,
-        )
-        if 4 in pinned:
+        ratio("postgresql 2 fetchers --shard auto vs 1, unpinned (sharing every CPU; speed-up)", r2)
+        ratio("postgresql 2 fetchers --shard K/2 vs 1, unpinned (speed-up)", static)
+        base = pinned[(1, "plain")]
+        for n, split in ((2, "auto"), (2, "static"), (4, "auto")):
+            if (n, split) not in pinned:
+                continue
+            mode = "--shard auto" if split == "auto" else f"--shard K/{n}"
+            p = best[base] / best[pinned[(n, split)]]
+            target = n == 2 and split == "auto"
             ratio(
-                f"postgresql 4 fetchers vs 1, pinned to {cpus_per_fetcher} CPU(s) each (speed-up)",
-                pinned[1] / pinned[4],
+                f"postgresql {n} fetchers {mode} vs 1, pinned to {cpus_per_fetcher} CPU(s) each (speed-up)",
+                p,
+                *((">= 1.6", p >= 1.6) if target else ()),
             )
-        if 1 in estimates and 2 in estimates:
-            ratio(
-                "postgresql 2 fetchers vs 1, pinned, from CPU time (CPU seconds on the busiest CPU, 1 / 2: the "
-                "speed-up a quiet machine would give if every fetcher were CPU-bound)",
-                estimates[1] / estimates[2],
-            )
+            if base in estimates and pinned[(n, split)] in estimates:
+                ratio(
+                    f"postgresql {n} fetchers {mode} vs 1, pinned, from CPU time (CPU seconds on the busiest CPU, "
+                    "1 / n: the speed-up a quiet machine would give if every fetcher were CPU-bound)",
+                    estimates[base] / estimates[pinned[(n, split)]],
+                )
     else:
-        ratio("postgresql 2 fetchers vs 1 (speed-up)", r2, ">= 1.6", r2 >= 1.6)
-    ratio("postgresql 4 fetchers vs 1 (speed-up)", one / best["postgresql, 4 fetchers"])
+        ratio("postgresql 2 fetchers --shard auto vs 1 (speed-up)", r2, ">= 1.6", r2 >= 1.6)
+        ratio("postgresql 2 fetchers --shard K/2 vs 1 (speed-up)", static)
+    ratio("postgresql 4 fetchers --shard auto vs 1 (speed-up)", one / best["postgresql, 4 fetchers --shard auto"])
     ratio("postgresql 1 fetcher / sqlite 1 fetcher (time)", one / best["sqlite, 1 fetcher"])
+    if "postgresql, 1 fetcher --shard auto" in best:
+        ratio("postgresql 1 fetcher --shard auto / 1 fetcher (time)", best["postgresql, 1 fetcher --shard auto"] / one)
 
 
 def _store_cost(cluster, source: Path, repeat: int = 3) -> None:  # type: ignore[no-untyped-def]

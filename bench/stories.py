@@ -117,7 +117,7 @@ def _phases(db: Path, src: Path) -> dict[str, float]:
         _mark_wire_copies,
         _positions,
         _skeleton,
-        describe_story,
+        describe_stories,
         group,
         index_articles,
         story_order,
@@ -138,7 +138,7 @@ def _phases(db: Path, src: Path) -> dict[str, float]:
         out["group (blocking, scores, average linkage)"] = time.perf_counter() - t
         t = time.perf_counter()
         positions = _positions(window)
-        described = [describe_story(s, ix, positions) for s in every]
+        described = describe_stories(every, ix, positions)
         out["labels, terms, topics"] = time.perf_counter() - t
         del ix
         t = time.perf_counter()

@@ -74,6 +74,11 @@ def _end_forkserver() -> None:
 
 def main() -> None:
     try:
+        import _signal  # type: ignore[import-not-found]
+
+        if getattr(_signal.getsignal(_signal.SIGINT), "__module__", None) == "claimcheck_launch":
+            # Python's own Ctrl-C (KeyboardInterrupt) from here on, in place of the launcher's exit 130
+            _signal.signal(_signal.SIGINT, _signal.default_int_handler)
         if wants_pool(sys.argv[1:]):
             from claimcheck.ingest.jobs import start_forkserver
 

@@ -247,10 +247,40 @@ def _pg_m3_shingles(db: Any) -> None:
     )
 
 
+def _m4_host_leases(db: sqlite3.Connection) -> None:
+    """PostgreSQL's shared work queue (``fetch --shard auto``); SQLite has none (one machine, ``--shard K/N``),
+    so its step is empty: the version number stays the same on both backends."""
+
+
+def _pg_m4_host_leases(db: Any) -> None:
+    # fetch --shard auto (claimcheck/store_pg.py PgHostQueue): the fetchers that share a round, each alive
+    # while its heartbeat keeps alive_until ahead of the server's clock; and each host's turn: taken in
+    # round ``round`` by ``holder`` until ``lease_until`` (done in that round once holder is NULL).
+    _pg_script(
+        db,
+        """
+        CREATE SEQUENCE fetch_rounds;
+        CREATE TABLE fetchers (
+            id TEXT PRIMARY KEY,
+            round BIGINT NOT NULL,
+            started TIMESTAMPTZ NOT NULL,
+            alive_until TIMESTAMPTZ NOT NULL
+        );
+        CREATE TABLE host_leases (
+            host TEXT PRIMARY KEY,
+            round BIGINT NOT NULL DEFAULT 0,
+            holder TEXT,
+            lease_until TIMESTAMPTZ
+        )
+        """,
+    )
+
+
 # Ordered; a database at version N has run the first N. Append, never reorder.
 MIGRATIONS: list[Migration] = [
     Migration("initial", _m1_initial, _pg_m1_initial),
     Migration("article language", _m2_language, _pg_m2_language),
     Migration("article shingles", _m3_shingles, _pg_m3_shingles),
+    Migration("host leases", _m4_host_leases, _pg_m4_host_leases),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -21,7 +21,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from claimcheck.errors import StoreError
 from claimcheck.migrations import MIGRATIONS, SCHEMA_VERSION
@@ -91,6 +91,31 @@ class OutletStats:
 TABLES = ("outlets", "feeds", "articles", "article_shingles", "entries", "claims")  # the order a copy fills them
 
 
+class HostQueue(Protocol):
+    """A fetcher's place in a round of ``fetch --shard auto`` (:meth:`Store.host_queue`): it takes hosts
+    one at a time; a host taken is leased to it (kept alive by a heartbeat) until it is done or given back."""
+
+    round: int
+
+    def claim(self) -> tuple[str | None, float | None]:
+        """The next host of this round nobody has taken (or whose holder's lease ran out), now leased to
+        this fetcher; else (None, seconds until the first lease held by another fetcher runs out, or None
+        when no other fetcher holds one: the round has nothing left for this fetcher)."""
+        ...
+
+    def done(self, host: str) -> None:
+        """``host`` is done in this round (nobody takes it again in it)."""
+        ...
+
+    def wait(self, seconds: float) -> None:
+        """Block until another fetcher releases a host, or ``seconds`` pass."""
+        ...
+
+    def close(self) -> None:
+        """Leave the round: hosts still held are given back (another fetcher of the round may take them)."""
+        ...
+
+
 class Store:
     """The contract of one open claimcheck database, whatever the backend.
 
@@ -102,6 +127,7 @@ class Store:
     path: Path | None = None  # the database file, when there is one (outputs must never overwrite it)
     location = ""  # what messages name: the file, or the URL without its password
     read_only = False
+    upgraded_from: int | None = None  # a reader of an older schema reads an upgraded copy: the file's schema
 
     @classmethod
     def open(
@@ -146,6 +172,17 @@ class Store:
         fetcher sharing this store; returns the seconds to wait. None: the store does not share pacing
         (each fetch paces itself)."""
         return None
+
+    def host_queue(self, hosts: Sequence[str], lease: float) -> HostQueue:
+        """Join the open fetch round of this database (or start one) as a fetcher that takes ``hosts``
+        one at a time from a queue shared with every other fetcher of the round (``fetch --shard auto``).
+        Raises :class:`UsageError` when the backend has no shared queue (SQLite)."""
+        from claimcheck.errors import UsageError
+
+        raise UsageError(
+            f"--shard auto shares the outlets through a PostgreSQL database (--db postgresql://...); "
+            f"{self.location or 'this database'} is {self.backend or 'not one'}: use --shard K/N"
+        )
 
     # The rest of the contract (each backend implements every one):
     def sync_outlets(self, outlets: Iterable[Outlet]) -> None:
@@ -381,7 +418,9 @@ class SqliteStore(Store):
         self.path = path
         self.location = str(path)
         self.verify = verify
-        self.read_only = read_only
+        self.read_only = read_only  # opened read-only: the file or its folder cannot be written
+        self.reader = read_only  # opened by a command that never writes (Store.open(read_only=True))
+        self.upgraded_from: int | None = None  # a reader of an older schema: the file's schema version
         self._identity = _identity(path)
 
     # -- opening -----------------------------------------------------------------------------------
@@ -397,6 +436,7 @@ class SqliteStore(Store):
         read-only medium or in a read-only folder can still be read."""
         p = Path(path)
         _check_file(p, create=create and not read_only)
+        reader = read_only  # the caller never writes: not even a schema upgrade
         read_only = read_only and not _writable(p)
         try:
             if create and not read_only:
@@ -412,6 +452,7 @@ class SqliteStore(Store):
         except (sqlite3.Error, OSError) as e:
             raise StoreError(f"{p}: cannot open database: {e}") from None
         store = cls(db, p, verify=verify, read_only=read_only)
+        store.reader = reader
         try:
             store._setup()
         except sqlite3.DatabaseError as e:
@@ -441,12 +482,9 @@ class SqliteStore(Store):
             raise StoreError(f"{self.path}: an SQLite database, but not a claimcheck one")
         if self.verify and version > 0:
             self._quick_check()
-        if self.read_only:
+        if self.read_only or self.reader:
             if version < SCHEMA_VERSION:
-                raise StoreError(
-                    f"{self.path}: database schema {version} needs an upgrade, which needs write access "
-                    f"(the file or its folder is read-only)"
-                )
+                self._read_upgraded_copy(version)
             return
         if db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
             db.execute("PRAGMA journal_mode = WAL")
@@ -454,6 +492,26 @@ class SqliteStore(Store):
         db.execute("PRAGMA foreign_keys = ON")
         if version < SCHEMA_VERSION:
             self._migrate()
+
+    def _read_upgraded_copy(self, version: int) -> None:
+        """A reader of a database of an older schema reads a copy upgraded in a private temporary
+        database (SQLite's own, deleted on close; in memory until it grows), and the file is left as it
+        is: a command that only reads never writes the file it was given (nor can it on a read-only one).
+        ``upgraded_from`` says which schema the file has, for the reader to tell the user."""
+        copy = sqlite3.connect("", isolation_level=None, check_same_thread=False)
+        try:
+            self.db.backup(copy)
+            copy.execute("BEGIN")
+            for migration in MIGRATIONS[version:]:
+                migration.sqlite(copy)
+            copy.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            copy.execute("COMMIT")
+        except BaseException:
+            copy.close()
+            raise
+        self.db.close()
+        self.db = copy
+        self.upgraded_from = version
 
     def _quick_check(self) -> None:
         """Refuse a corrupt database before the first write could spread the damage (or checkpoint over it).

@@ -43,6 +43,7 @@ from claimcheck.store import (
 
 CONNECT_TIMEOUT = 10  # seconds
 MIGRATE_LOCK = 0x636C6D63  # pg_advisory_xact_lock key while the schema is migrated ("clmc")
+ROUND_LOCK = 0x636C7264  # pg_advisory_xact_lock key while a fetcher joins or starts a round ("clrd")
 EXTRA = 'PostgreSQL needs the postgres extra: pip install "claimcheck[postgres]" (psycopg 3)'
 _ARTICLE_COLS = (
     "a.id, a.outlet, a.url, a.canonical_url, a.title, a.author, a.published, a.fetched, a.text, a.content_hash, "
@@ -266,6 +267,13 @@ class PgStore(Store):
         except self._psycopg.Error as e:
             raise self.store_error(e) from None  # type: ignore[misc]
         return max(0.0, float(row[0]))
+
+    # -- shared work queue (fetch --shard auto) ------------------------------------------------------
+    def host_queue(self, hosts: Sequence[str], lease: float) -> PgHostQueue:
+        try:
+            return PgHostQueue(self, list(dict.fromkeys(hosts)), lease)
+        except self._psycopg.Error as e:
+            raise self.store_error(e) from None  # type: ignore[misc]
 
     # -- outlets and feeds -------------------------------------------------------------------------
     def sync_outlets(self, outlets: Iterable[Outlet]) -> None:
@@ -598,6 +606,143 @@ class PgStore(Store):
 
     def count_rows(self, table: str) -> int:
         return int(self._read(f"SELECT count(*) FROM {table}")[0][0])
+
+
+class PgHostQueue:
+    """One fetcher's place in a fetch round (``fetch --shard auto``): hosts are taken one at a time with
+    ``FOR UPDATE SKIP LOCKED``, each leased to this fetcher until it is done.
+
+    A round is the set of fetchers alive at once: a fetcher joins the round of any fetcher still alive
+    (its ``alive_until`` ahead of the server's clock), else starts the next one. In a round every host is
+    taken once: a host whose ``round`` is older than this one is free; one of this round with a holder is
+    taken (until its lease runs out: a holder killed with SIGKILL stops its heartbeat, and its hosts are
+    free again after ``lease`` seconds); one of this round without a holder is done. A heartbeat thread,
+    on a connection of its own, moves this fetcher's ``alive_until`` and its leases ``lease`` seconds on,
+    every ``lease / 4`` seconds. A host released wakes the fetchers waiting for one (``NOTIFY``)."""
+
+    CHANNEL = "claimcheck_hosts"
+
+    def __init__(self, store: PgStore, hosts: list[str], lease: float) -> None:
+        import os
+        import socket
+        import uuid
+
+        self.store = store
+        self.hosts = hosts
+        self.lease = float(lease)
+        self.me = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self.conn = self._connect("claimcheck-queue")
+        self.listen: Any = None
+        try:
+            with self.conn.transaction():
+                # One joiner at a time, so that fetchers started together agree on one round.
+                self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (ROUND_LOCK,))
+                self.conn.execute("DELETE FROM fetchers WHERE alive_until < clock_timestamp()")
+                row = self.conn.execute("SELECT max(round) FROM fetchers").fetchone()
+                if row[0] is None:
+                    row = self.conn.execute("SELECT nextval('fetch_rounds')").fetchone()
+                self.round = int(row[0])
+                self.conn.execute(
+                    "INSERT INTO fetchers (id, round, started, alive_until) VALUES "
+                    "(%s, %s, clock_timestamp(), clock_timestamp() + make_interval(secs => %s))",
+                    (self.me, self.round, self.lease),
+                )
+                self.conn.execute(
+                    "INSERT INTO host_leases (host) SELECT unnest(%s::text[]) ON CONFLICT DO NOTHING", (hosts,)
+                )
+        except BaseException:
+            self.conn.close()
+            raise
+        self._beat = threading.Thread(target=self._heartbeat, name="claimcheck-heartbeat", daemon=True)
+        self._beat.start()
+
+    def _connect(self, name: str) -> Any:
+        return self.store._psycopg.connect(
+            self.store.url, autocommit=True, connect_timeout=CONNECT_TIMEOUT, application_name=name
+        )
+
+    def _run(self, sql: str, args: dict[str, object]) -> list[tuple[Any, ...]]:
+        try:
+            with self._lock:
+                cur = self.conn.execute(sql, args)
+                return cur.fetchall() if cur.description else []
+        except self.store._psycopg.Error as e:
+            raise self.store.store_error(e) from None  # type: ignore[misc]
+
+    def _args(self, **more: object) -> dict[str, object]:
+        return {"r": self.round, "me": self.me, "lease": self.lease, "mine": self.hosts, **more}
+
+    def _heartbeat(self) -> None:
+        beat = self.conn  # its own lock: a claim and a beat never share the connection at once
+        while not self._stop.wait(self.lease / 4):
+            with suppress(Exception), self._lock:  # a lost server: the fetch itself says so
+                beat.execute(
+                    "UPDATE fetchers SET alive_until = clock_timestamp() + make_interval(secs => %(lease)s) "
+                    "WHERE id = %(me)s",
+                    self._args(),
+                )
+                beat.execute(
+                    "UPDATE host_leases SET lease_until = clock_timestamp() + make_interval(secs => %(lease)s) "
+                    "WHERE holder = %(me)s AND round = %(r)s",
+                    self._args(),
+                )
+
+    def claim(self) -> tuple[str | None, float | None]:
+        rows = self._run(
+            "UPDATE host_leases SET round = %(r)s, holder = %(me)s, "
+            "lease_until = clock_timestamp() + make_interval(secs => %(lease)s) "
+            "WHERE host = (SELECT host FROM host_leases WHERE host = ANY(%(mine)s) AND (round < %(r)s OR "
+            "(round = %(r)s AND holder IS NOT NULL AND lease_until < clock_timestamp())) "
+            "ORDER BY array_position(%(mine)s, host) LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING host",
+            self._args(),
+        )
+        if rows:
+            return str(rows[0][0]), None
+        rows = self._run(
+            "SELECT extract(epoch FROM min(lease_until) - clock_timestamp())::float8 FROM host_leases "
+            "WHERE host = ANY(%(mine)s) AND round = %(r)s AND holder IS NOT NULL AND holder <> %(me)s",
+            self._args(),
+        )
+        left = rows[0][0] if rows else None
+        return None, (None if left is None else max(0.0, float(left)))
+
+    def done(self, host: str) -> None:
+        self._run(  # one round trip; the fetchers waiting for a host hear of it at the commit
+            "WITH d AS (UPDATE host_leases SET holder = NULL, lease_until = NULL "
+            "WHERE host = %(h)s AND holder = %(me)s RETURNING host) "
+            f"SELECT pg_notify('{self.CHANNEL}', host) FROM d",
+            self._args(h=host),
+        )
+
+    def wait(self, seconds: float) -> None:
+        try:
+            if self.listen is None:
+                self.listen = self._connect("claimcheck-listen")
+                self.listen.execute(f"LISTEN {self.CHANNEL}")
+                return  # a release between the claim and the LISTEN would be missed: look again first
+            for _ in self.listen.notifies(timeout=max(0.0, seconds), stop_after=1):
+                pass
+        except self.store._psycopg.Error as e:
+            raise self.store.store_error(e) from None  # type: ignore[misc]
+
+    def close(self) -> None:
+        """Leave the round; hosts held and not done go back to it (``round - 1``: free for its fetchers)."""
+        self._stop.set()
+        self._beat.join(5)
+        with suppress(Exception):
+            self._run(
+                "UPDATE host_leases SET round = round - 1, holder = NULL, lease_until = NULL "
+                "WHERE holder = %(me)s AND round = %(r)s",
+                self._args(),
+            )
+            self._run("DELETE FROM fetchers WHERE id = %(me)s", self._args())
+            self._run(f"NOTIFY {self.CHANNEL}", {})
+        for conn in (self.conn, self.listen):
+            if conn is not None:
+                with suppress(Exception):
+                    conn.close()
 
 
 def _window(

@@ -33,6 +33,7 @@ from datetime import UTC, datetime
 
 import numpy as np
 
+from claimcheck.claims.language import function_words
 from claimcheck.match.syndication import ShingleTable, find_syndicated, shingle_table, stored_table
 from claimcheck.models import Article, Outlet, StoriesResult, Story, StoryArticle, WindowRows
 from claimcheck.textsafe import plain
@@ -88,7 +89,7 @@ class StoryOptions:
     title_weight: float = 3.0  # a title word counts as this many lead words
     lead_words: int = 100  # words of the text read after the title
     top_terms: int = 40  # terms kept per article vector (its heaviest shared terms)
-    keys: int = 8  # blocking keys per article
+    keys: int = 10  # blocking keys per article (8 missed pairs once other news shifted the heaviest terms)
     neighbours: int = 4  # pairs per key: the nearest articles in time sharing it
     edge: float = 0.12  # a candidate pair below this similarity is no link
     link: float = 0.10  # groups merge when their average similarity is at least this
@@ -113,6 +114,9 @@ class StoryOptions:
     title_nearest: bool = True  # ... the time between two groups for it: also from their nearest articles
     name_link: bool = True  # ... and within same_days, a name in title_key of the titles and leads of each
     name_case: float = 0.8  # a name: a term at least this share of whose spellings are capitalised
+    min_shared: int = 2  # two groups merge only when they share at least this many terms (of their top ones)
+    foreign: float = 0.12  # an article whose distinct terms are this share other languages' function words
+    foreign_min: int = 5  # ... and at least this many of them: those words are no terms of it ("der", "les")
 
 
 # --- text to terms --------------------------------------------------------------------------------
@@ -184,6 +188,15 @@ def term_of(token: str) -> str | None:
     return term if len(term) > 1 and term not in STOPWORDS else None
 
 
+# The function words of the other languages claims.language profiles (German, French, Spanish...), as terms,
+# but those that are also English words ("war", "man", "die", "come"). Only in an article written in one of
+# those languages are they dropped (StoryOptions.foreign): in English copy the same spellings are names
+# ("Las Vegas", "Le Pen", "van Gogh").
+_ENGLISH_TEXT = "war man men die son come door era pour plus hat con den ma sin tot med ale co da sa ne"
+_ENGLISH_TOO = frozenset(_ENGLISH_TEXT.split())
+_FOREIGN = frozenset(t for w in function_words(but="en") if (t := term_of(w)) is not None) - _ENGLISH_TOO
+
+
 class _Terms(dict[str, int]):
     """Token -> term id (-1: not a term, -2: the article separator); builds the vocabulary as it goes."""
 
@@ -201,8 +214,17 @@ class _Terms(dict[str, int]):
         self.vocab: list[str] = []
         self.forms: list[Counter[str]] = []
         self.figures: list[int] = []  # ids of the precise figures (:func:`precise_figure`)
+        self.foreign: list[int] = []  # ids of other languages' function words (_FOREIGN)
         self.spellings: list[int] = []  # per term id: its distinct spellings (tokens) ...
         self.capitals: list[int] = []  # ... and how many of them are capitalised ("Munich", "Munich's")
+        self.best: dict[int, str] = {}  # term id -> its form, once asked for (:meth:`form`)
+
+    def form(self, tid: int) -> str:
+        """The spelling of term ``tid`` with the most distinct tokens (the first met on ties)."""
+        got = self.best.get(tid)
+        if got is None:
+            got = self.best[tid] = self.forms[tid].most_common(1)[0][0]
+        return got
 
     def _new(self, token: str) -> int:
         if token == "\x01":
@@ -218,6 +240,8 @@ class _Terms(dict[str, int]):
                 self.vocab.append(term)
                 if term[0] == "#" and precise_figure(term):
                     self.figures.append(tid)
+                elif term in _FOREIGN:
+                    self.foreign.append(tid)
                 self.forms.append(Counter())
                 self.spellings.append(0)
                 self.capitals.append(0)
@@ -306,7 +330,10 @@ def index_articles(articles: Articles, options: StoryOptions) -> _Index:
     lead_chars = options.lead_words * 10
     l_code, l_count = _tokens(n, lambda r: window.leads(r, lead_chars), terms, options.lead_words)
     size = max(1, len(terms.vocab))
-    uniq = _unique(np.concatenate((t_code, l_code)))  # (article, term) in order
+    # (article, term) in order: the two are sorted already, so a stable sort (a merge of two runs) is quick
+    uniq = np.concatenate((t_code, l_code))
+    uniq.sort(kind="stable")
+    uniq = uniq[np.concatenate(([True], uniq[1:] != uniq[:-1]))] if len(uniq) else uniq
     in_titles = np.zeros(len(uniq), dtype=np.int64)
     in_titles[np.searchsorted(uniq, t_code)] = t_count
     in_leads = np.zeros(len(uniq), dtype=np.int64)
@@ -318,6 +345,8 @@ def index_articles(articles: Articles, options: StoryOptions) -> _Index:
     del in_titles, in_leads
     doc, term = (uniq >> 32).astype(np.int32), (uniq & 0xFFFFFFFF).astype(np.int32)
     del uniq
+    if terms.foreign:
+        doc, term, tf, in_title = _drop_foreign(doc, term, tf, in_title, terms.foreign, n, size, options)
     df = np.bincount(term, minlength=size)
     idf = _idf(df, n, options)
     w = (1.0 + np.log(tf)) * idf[term]
@@ -339,6 +368,31 @@ def index_articles(articles: Articles, options: StoryOptions) -> _Index:
     name = np.array(terms.capitals, dtype=np.float64) >= options.name_case * np.maximum(spellings, 1.0)
     figure_like = np.fromiter((t[0] == "#" for t in terms.vocab), dtype=bool, count=len(terms.vocab))
     return _Index(n, doc, term, in_title, w, idf, df, figure, name, indptr, terms, figure_like)
+
+
+def _drop_foreign(
+    doc: np.ndarray,
+    term: np.ndarray,
+    tf: np.ndarray,
+    in_title: np.ndarray,
+    foreign: list[int],
+    n: int,
+    size: int,
+    options: StoryOptions,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The rows without the function words of another language in the articles written in one: those
+    with at least ``options.foreign_min`` such words making at least ``options.foreign`` of their distinct
+    terms (prose in German, Portuguese or Italian: 15-30% of 10-20 words; English copy naming Las Vegas
+    or Le Pen: one or two, 11% at most). Kept,
+    "der", "und" or "les" would be rare, heavy terms that every article in that language shares, and would
+    join them all into one story."""
+    marked = np.zeros(size, dtype=bool)
+    marked[foreign] = True
+    is_foreign = marked[term]
+    count = np.bincount(doc, weights=is_foreign, minlength=n)
+    other = (count >= options.foreign_min) & (count >= options.foreign * np.bincount(doc, minlength=n))
+    keep = ~(is_foreign & other[doc])
+    return doc[keep], term[keep], tf[keep], in_title[keep]
 
 
 # --- grouping -----------------------------------------------------------------------------------------
@@ -405,35 +459,55 @@ def _candidates(vec: _Vectors, times: np.ndarray, options: StoryOptions) -> np.n
 
 
 def _scores(
-    vec: _Vectors, pairs: np.ndarray, chunk: int = 10000, figure: np.ndarray | None = None
+    vec: _Vectors, pairs: np.ndarray, chunk: int = 4096, figure: np.ndarray | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
     """Cosine of each pair's truncated vectors, and whether the pair shares a term marked in ``figure`` (per
     term id); in bulk, a chunk of pairs at a time: every term of the second article of each pair is looked up
-    among the terms of the chunk's first articles (few: pairs come sorted by their first article, so the
-    keys searched fit in the cache). Rows are sorted by term id, so the shared terms' products are summed in
-    term order, as a merge of the two rows sums them."""
+    among the terms of the chunk's first articles (few: pairs come sorted by their first article), in a table
+    of (first article, term) -> the term's place in that article's row, the chunk's terms numbered 0, 1, ...
+    (two gathers per term instead of a binary search). Rows are sorted by term id, so the shared terms'
+    products are summed in term order, as a merge of the two rows sums them."""
     out = np.empty(len(pairs), dtype=np.float32)
     both = np.zeros(len(pairs), dtype=bool)
     width = vec.terms.shape[1]
-    big = np.int64(vec.terms.max(initial=0)) + 2
+    column = np.full(int(vec.terms.max(initial=0)) + 2, -1, dtype=np.int64)  # term id + 1 -> chunk's number
+    place = np.arange(width, dtype=np.int16)
     for s in range(0, len(pairs), chunk):
         i, j = pairs[s : s + chunk, 0], pairs[s : s + chunk, 1]
         firsts, local = np.unique(i, return_inverse=True)
-        # each first article's row once, keyed (its place among the firsts, term): sorted, padding (-1) first
-        keys = (np.arange(len(firsts), dtype=np.int64)[:, None] * big + vec.terms[firsts] + 1).ravel()
+        rows = vec.terms[firsts] + 1  # 0: padding
+        used = _unique(rows.ravel())
         tj = vec.terms[j]  # gathered once
-        wanted = (tj + (local.astype(np.int64) * big + 1)[:, None]).ravel()
-        pos = np.searchsorted(keys, wanted)
-        np.minimum(pos, len(keys) - 1, out=pos)
-        tj = tj.ravel()
-        at = np.flatnonzero((keys[pos] == wanted) & (tj >= 0))  # padding (-1) matches padding: left out
-        del wanted
-        prod = vec.weights[firsts].ravel()[pos[at]] * vec.weights[j].ravel()[at]
+        if len(firsts) * len(used) <= _TABLE_MOST:
+            column[used] = np.arange(len(used))
+            table = np.full(len(firsts) * len(used), -1, dtype=np.int16)
+            base = np.arange(len(firsts), dtype=np.int64)[:, None] * len(used)
+            table[base + column[rows]] = place
+            col = column[tj + 1]
+            column[used] = -1
+            hit = table[local.astype(np.int64)[:, None] * len(used) + np.maximum(col, 0)]
+            hit[col < 0] = -1
+            tj = tj.ravel()
+            hit = hit.ravel()
+            at = np.flatnonzero((hit >= 0) & (tj >= 0))  # padding (-1) matches padding: left out
+            pos = local[at // width] * width + hit[at]
+        else:  # pairs not sorted by their first article: too many firsts for a table, binary search
+            big = np.int64(vec.terms.max(initial=0)) + 2
+            keys = (np.arange(len(firsts), dtype=np.int64)[:, None] * big + rows).ravel()
+            wanted = (tj + (local.astype(np.int64) * big + 1)[:, None]).ravel()
+            found = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+            tj = tj.ravel()
+            at = np.flatnonzero((keys[found] == wanted) & (tj >= 0))
+            pos = found[at]
+        prod = vec.weights[firsts].ravel()[pos] * vec.weights[j].ravel()[at]
         row = at // width
         out[s : s + chunk] = np.bincount(row, weights=prod, minlength=len(i))
         if figure is not None:
             both[s + row[figure[tj[at]]]] = True
     return out, both
+
+
+_TABLE_MOST = 1 << 22  # entries of _scores' table of a chunk (8 MB)
 
 
 def _damping(gap_seconds: np.ndarray, figure: np.ndarray, options: StoryOptions) -> np.ndarray:
@@ -730,6 +804,7 @@ def _average_linkage(
                 and not _specific(prod, shared, dot, df, _specific_cap(na + nb, n, options), options)
             )
             or not _cohesive(dot / (na * nb), (inner.get(a, 0.0), na), (inner.get(b, 0.0), nb), options)
+            or len(shared) < options.min_shared
         ):
             refused.add(seen)
             continue
@@ -798,7 +873,7 @@ def find_stories(
     del groups
     positions = _positions(window)
     if describe:
-        stories = [describe_story(s, ix, positions) for s in stories]
+        stories = describe_stories(stories, ix, positions)
     del ix
     if wire_copies:
         stories = _mark_wire_copies(stories, window, positions, outlets)
@@ -855,8 +930,7 @@ def describe_story(story: Story, ix: _Index, positions: Mapping[str, int]) -> St
     score = (2 * in_title + cover) * ix.idf[uniq]
     order = np.lexsort((uniq, -score))
     ranked, ranked_cover = uniq[order], cover[order]
-    forms = ix.terms.forms
-    form = lambda t: forms[t].most_common(1)[0][0]  # noqa: E731
+    form = ix.terms.form
     size = len(idx)
     word = ~ix.figure_like[ranked]  # figures ("#527") are no topic words
     words, word_cover = ranked[word], ranked_cover[word]
@@ -877,6 +951,82 @@ def describe_story(story: Story, ix: _Index, positions: Mapping[str, int]) -> St
         terms=tuple(form(t) for t in ranked[:6].tolist()),
         topic=" ".join(topic),
     )
+
+
+_DESCRIBE_BATCH = 5000  # articles whose stories are described at once (bounds the rows held)
+
+
+def describe_stories(stories: Sequence[Story], ix: _Index, positions: Mapping[str, int]) -> list[Story]:
+    """:func:`describe_story` of each story (the same labels, terms and topics), many stories at once: their
+    index rows counted, ranked and summed with numpy a batch of stories at a time, keyed (story, term),
+    instead of a dozen numpy calls per story."""
+    out: list[Story] = []
+    start = 0
+    while start < len(stories):
+        end, size = start, 0
+        while end < len(stories) and (end == start or size + len(stories[end].articles) <= _DESCRIBE_BATCH):
+            size += len(stories[end].articles)
+            end += 1
+        out += _describe_batch(stories[start:end], ix, positions)
+        start = end
+    return out
+
+
+def _describe_batch(stories: Sequence[Story], ix: _Index, positions: Mapping[str, int]) -> list[Story]:
+    idx = [[positions[a.url] for a in s.articles] for s in stories]
+    sizes = np.fromiter(map(len, idx), dtype=np.int64, count=len(idx))
+    arts = np.fromiter((i for m in idx for i in m), dtype=np.int64, count=int(sizes.sum()))
+    lengths = (ix.indptr[arts + 1] - ix.indptr[arts]).astype(np.int64)
+    ends = np.cumsum(lengths)
+    rows = np.repeat(ix.indptr[arts] - (ends - lengths), lengths) + np.arange(int(ends[-1]), dtype=np.int64)
+    story_of = np.repeat(np.repeat(np.arange(len(idx), dtype=np.int64), sizes), lengths)
+    term = ix.term[rows]
+    keys, inv = np.unique(story_of << 32 | term, return_inverse=True)  # per story, its terms in order
+    key_story, uniq = keys >> 32, keys & 0xFFFFFFFF
+    cover = np.bincount(inv)
+    in_title = np.bincount(inv, weights=ix.in_title[rows])
+    # terms: words in most of the story's titles, then in most of its leads, rarer ones first
+    score = (2 * in_title + cover) * ix.idf[uniq]
+    order = np.lexsort((uniq, -score, key_story))
+    ranked, ranked_cover, ranked_story = uniq[order], cover[order], key_story[order]
+    bounds = np.searchsorted(ranked_story, np.arange(len(idx) + 1)).tolist()
+    word = ~ix.figure_like[ranked]  # figures ("#527") are no topic words
+    common = word & (ranked_cover >= np.maximum(1, np.ceil(0.6 * sizes)).astype(np.int64)[ranked_story])
+    word_places, common_places = np.flatnonzero(word), np.flatnonzero(common)
+    word_from = np.searchsorted(word_places, bounds).tolist()
+    common_from = np.searchsorted(common_places, bounds).tolist()
+    word_at, common_at, ranked_list = word_places.tolist(), common_places.tolist(), ranked.tolist()
+    # the central article: its vector nearest the sum of the story's vectors (the earliest on ties)
+    weight = ix.weight[rows]
+    centre = np.bincount(inv, weights=weight)
+    # one 0 after the rows, so that an article without rows that comes last has a segment to point at
+    sims = np.add.reduceat(np.append(weight * centre[inv], 0.0), ends - lengths)
+    sims[lengths == 0] = -1.0
+    form = ix.terms.form
+    out = []
+    first_article = 0
+    for k, story in enumerate(stories):
+        size = len(idx[k])
+        lo, hi = bounds[k], bounds[k + 1]
+        commons = common_at[common_from[k] : min(common_from[k] + 3, common_from[k + 1])]
+        picked = (
+            commons
+            if size > 1 and commons
+            else word_at[word_from[k] : min(word_from[k] + 3, word_from[k + 1])]
+        )
+        central = 0
+        if size > 2:
+            central = int(np.argmax(sims[first_article : first_article + size]))
+        first_article += size
+        out.append(
+            replace(
+                story,
+                label=story.articles[central].title or story.articles[0].title,
+                terms=tuple(form(t) for t in ranked_list[lo : min(lo + 6, hi)]),
+                topic=" ".join(form(ranked_list[p]) for p in picked),
+            )
+        )
+    return out
 
 
 def mark_wire_copies(story: Story, articles: Mapping[str, Article], outlets: Mapping[str, Outlet]) -> Story:
@@ -921,9 +1071,13 @@ def _mark_wire_copies(
         seen: dict[str, bool] = {}
         for a, copy in zip(story.articles, copies[k], strict=True):
             seen[a.outlet] = seen.get(a.outlet, False) or not copy
+        # a copy dated as its original (copies often keep the agency's timestamp) is not first before it
+        tied = [(a, c) for a, c in zip(story.articles, copies[k], strict=True) if a.published == story.first_published]
+        original = next((a for a, copy in tied if not copy), None) if story.first_published is not None else None
         out.append(
             replace(
                 story,
+                first_outlet=original.outlet if original is not None else story.first_outlet,
                 independent_outlets=tuple(o for o, indep in seen.items() if indep),
                 articles=tuple(_flagged(a, c) for a, c in zip(story.articles, copies[k], strict=True)),
             )
@@ -995,7 +1149,7 @@ def list_stories(
     ix = index_articles(window, options)
     every = sorted((_skeleton(g, window) for g in group(window, options, ix)), key=story_order)
     positions = _positions(window)
-    stories = [describe_story(s, ix, positions) for s in pick(every, min_outlets=min_outlets, limit=limit)]
+    stories = describe_stories(pick(every, min_outlets=min_outlets, limit=limit), ix, positions)
     del ix  # memory: the index is not needed for wire copies
     return StoriesResult(
         generated_at=generated_at or datetime.now(UTC),

@@ -38,6 +38,11 @@ def plain(s: str | None) -> str:
     """The text with escape sequences and control characters removed and whitespace folded."""
     if not s:
         return ""
+    if s.isprintable() and "  " not in s:
+        # no escape, control, bidi or zero-width character and no whitespace but single spaces (every
+        # character the patterns below remove or fold is a control, a format character or a separator,
+        # which str.isprintable() rejects, the ASCII space alone excepted): the same text, without them
+        return s.strip(" ")
     s = _ANSI.sub("", s)
     s = _SPACE.sub(" ", s)
     return DISPLAY_CONTROL.sub("", s).strip()
@@ -89,6 +94,15 @@ def json_script(data: Any) -> str:
     """JSON that is safe inside ``<script type="application/json">``: no ``<``, ``>``, ``&``,
     U+2028 or U+2029 (each written as a ``\\uXXXX`` escape, which ``JSON.parse`` reads back)."""
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_JSON_SCRIPT)
+
+
+def json_text(data: Any, *, indent: int | None = 2) -> str:
+    """JSON for a terminal or a file: every character :data:`DISPLAY_CONTROL` matches (C0 and C1
+    controls, DEL, zero-width and bidi controls) written as a ``\\uXXXX`` escape, so printing it cannot
+    move the cursor or reorder the text, while a reader of the JSON gets the value unchanged. (They
+    can only occur inside strings, where an escape means the same character.)"""
+    text = json.dumps(data, ensure_ascii=False, indent=indent)
+    return DISPLAY_CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def csv_safe(s: str | None) -> str:

@@ -28,6 +28,13 @@ def format_value(v: Interval | None) -> str:
 
 
 def _fmt(x: float | None) -> str:
+    """Every digit the figure was written with, grouped, never in exponent form: a conflict between 12.345
+    and 12.349 must not read "12.35 (vs 12.35)". Twelve significant digits drop the noise of float
+    arithmetic (4.07 billion is 4070000000.0000005) and nothing a newsroom writes."""
     if x is None:
         return ""
-    return f"{int(x):,}" if float(x).is_integer() else f"{x:,.4g}"
+    if float(x).is_integer():
+        return f"{int(x):,}"
+    from decimal import Decimal
+
+    return format(Decimal(f"{x:.12g}"), ",f")

@@ -98,6 +98,7 @@ def average_linkage(
                 and not specific(shared, dot, df, na + nb, n, options)
             )
             or not _cohesive(dot / (na * nb), (inner.get(a, 0.0), na), (inner.get(b, 0.0), nb), options)
+            or len(shared) < options.min_shared
         ):
             refused.add(seen)
             continue

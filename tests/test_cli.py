@@ -266,3 +266,21 @@ def _writable_folder(path: Path) -> None:
     if os.geteuid() == 0:
         subprocess.run(["chattr", "-i", str(path)], check=False)
     path.chmod(0o755)
+
+
+def test_sources_json_escapes_the_control_characters_of_the_users_own_file(tmp_path: Path) -> None:
+    # The JSON once printed C1 controls (an 8-bit CSI), DEL and bidi overrides raw to the terminal;
+    # each is now a \u escape, and a script reading the JSON still gets the very value of the file.
+    name = "Evil\x1b[31m red \x9b31m \u202eabc \x7f"
+    src = tmp_path / "sources.yaml"
+    src.write_text(
+        'outlets:\n  - id: evil\n    name: "Evil\\e[31m red \\x9b31m \\u202eabc \\x7f"\n'
+        '    feeds: ["http://127.0.0.1:9/feed?\\u202ex"]\n',
+        encoding="utf-8",
+    )
+    for args in (["sources", "--json"], ["sources", "--check", "--json"]):
+        r = runner.invoke(app, [*args, "--sources", str(src), "--db", str(tmp_path / "x.db")])
+        assert r.exit_code == 0, r.output
+        assert not any(c in r.stdout for c in "\x1b\x9b\u202e\x7f"), args
+    data = json.loads(runner.invoke(app, ["sources", "--json", "--sources", str(src)]).stdout)
+    assert data["outlets"][0]["name"] == name and data["outlets"][0]["feeds"] == ["http://127.0.0.1:9/feed?\u202ex"]

@@ -306,3 +306,61 @@ def test_stats_per_outlet_with_dates_and_size() -> None:
     assert data["first_published"].startswith("2025-12-1") and len(data["outlets"]) == 12
     code, out, _ = run("stats")
     assert code == 0 and "total" in out and "12 outlets" in out and "KB" in out
+
+
+def _older_copy(folder: Path) -> Path:
+    """The demo database as a claimcheck of schema 2 left it (before the article_shingles table)."""
+    import sqlite3
+
+    db = folder / "old.db"
+    shutil.copy(demo_store().db, db)
+    con = sqlite3.connect(db)
+    con.execute("DROP TABLE article_shingles")
+    con.execute("PRAGMA user_version = 2")
+    con.commit()
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    return db
+
+
+def _schema(db: Path) -> int:
+    import sqlite3
+
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        return con.execute("PRAGMA user_version").fetchone()[0]
+    finally:
+        con.close()
+
+
+def test_readers_read_an_older_schema_without_upgrading_the_file(tmp_path: Path) -> None:
+    # compare, stories, articles and stats upgraded an older database in place (a write to a file the
+    # user named only to be read); they now read an upgraded copy, say so, and leave the file as it was.
+    db = _older_copy(tmp_path)
+    before = digest(db)
+    for args in (["compare", TOPIC, "--format", "json"], ["stories", "--since", "2000-01-01", "--format", "json"],
+                 ["articles", "--format", "json"], ["stats", "--json"]):  # fmt: skip
+        code, out, err = run(*args, db=db)
+        assert code == 0, (args, err)
+        assert json.loads(out)
+        assert "schema 2" in err and "left as it is" in err, (args, err)
+        assert digest(db) == before and _schema(db) == 2, args
+    code, _, err = run("reindex", db=db)  # a writer upgrades it
+    assert code == 0, err
+    assert _schema(db) > 2
+
+
+def test_readers_read_an_older_schema_on_a_read_only_file(tmp_path: Path) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    db = _older_copy(folder)
+    db.chmod(0o444)
+    if not _read_only_folder(folder):
+        pytest.skip("cannot make a folder read-only here")
+    try:
+        code, out, err = run("compare", TOPIC, "--format", "json", db=db)
+        assert code == 0 and json.loads(out)["facts"], err  # was: "needs an upgrade, which needs write access"
+        assert sorted(p.name for p in folder.iterdir()) == ["old.db"]
+    finally:
+        _writable_folder(folder)
+        db.chmod(0o644)

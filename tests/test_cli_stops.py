@@ -187,3 +187,46 @@ def test_ctrl_c_while_the_command_loads_is_exit_130_without_a_traceback(
     )
     assert r.returncode == 130, (r.returncode, r.stderr[-500:])
     assert "Traceback" not in r.stderr and len(r.stderr.strip().splitlines()) <= 1
+
+
+LAUNCHER_CTRL_C = """
+import os, signal, sys, tomllib
+
+ENTRY = tomllib.load(open(sys.argv[1], "rb"))["project"]["scripts"]["claimcheck"]
+MODULE, FUNCTION = ENTRY.split(":")
+
+
+class CtrlC:  # a real SIGINT while the launcher's own import loads the claimcheck package
+    def find_spec(self, name, path=None, target=None):
+        if name == "claimcheck":
+            os.kill(os.getpid(), signal.SIGINT)
+        return None
+
+
+sys.meta_path.insert(0, CtrlC())
+sys.argv = ["claimcheck", "stats"]
+# as pip's console script does: the import, then the call
+main = getattr(__import__(MODULE, fromlist=[FUNCTION]), FUNCTION)
+sys.exit(main())
+"""
+
+
+def test_ctrl_c_while_the_launcher_imports_the_package_is_exit_130_without_a_traceback(tmp_path: Path) -> None:
+    """The console script imports its entry point before any claimcheck code can catch Ctrl-C: with
+    ``claimcheck.__main__:main`` that import loads the package, and Ctrl-C then was a traceback. The entry
+    point is a module outside the package whose first line turns Ctrl-C into exit 130."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "CLAIMCHECK_HOME": str(tmp_path)}
+    env.pop("CLAIMCHECK_TRACEBACK", None)
+    r = subprocess.run(
+        [sys.executable, "-c", LAUNCHER_CTRL_C, str(root / "pyproject.toml")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert r.returncode == 130, (r.returncode, r.stderr[-500:])
+    assert "Traceback" not in r.stderr

@@ -120,3 +120,15 @@ def test_bad_usage_exits_2_with_one_line(args: list[str], message: str) -> None:
     code, out, err = run(TOPIC, *args)
     assert code == 2 and out == "" and message in err
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "csv", "markdown", "html"])
+def test_no_fact_left_by_min_outlets_is_nothing_found(fmt: str, tmp_path: Path) -> None:
+    # As an empty window: one line on stderr, exit 1, nothing on stdout and no file (was an empty
+    # table or document and exit 0, so a script could not tell "nothing" from "something").
+    code, out, err = run(TOPIC, "--format", fmt, "--min-outlets", "50")
+    assert code == 1 and out == ""
+    assert "no fact" in err and "at least 50 outlets" in err and "--min-outlets" in err
+    report = tmp_path / "r.out"
+    code, out, err = run(TOPIC, "--format", fmt, "--min-outlets", "50", "-o", str(report))
+    assert code == 1 and not report.exists()

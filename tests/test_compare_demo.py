@@ -211,3 +211,18 @@ def test_one_set_of_articles_gives_one_table_whatever_their_order() -> None:
     forward = compare(TOPIC, articles, outlets, CompareOptions(min_outlets=1), generated_at=at)
     backward = compare(TOPIC, articles[::-1], outlets, CompareOptions(min_outlets=1), generated_at=at)
     assert [(f.summary, f.outlets) for f in forward.facts] == [(f.summary, f.outlets) for f in backward.facts]
+
+
+def test_a_wire_copy_dated_as_its_original_is_never_the_first_reporter() -> None:
+    # Syndicated copies often keep the agency's timestamp; with the tie broken by outlet id, "cbsnews" (a
+    # copy of Reuters) was named first of every Reuters fact ("first cbsnews; wire copy: cbsnews").
+    from dataclasses import replace
+
+    with Store.open(demo_store().db, create=False) as s:
+        articles = s.search(TOPIC)
+    original = next(a for a in articles if a.outlet == "reuters")
+    tied = [replace(a, published=original.published) if a.outlet == "cbsnews" else a for a in articles]
+    result = compare(TOPIC, tied, demo_outlets(), CompareOptions(min_outlets=1))
+    both = [f for f in result.facts if {"reuters", "cbsnews"} <= set(f.outlets)]
+    assert both and all(f.first_outlet != "cbsnews" for f in both)
+    assert any(f.first_outlet == "reuters" for f in both)

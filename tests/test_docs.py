@@ -50,3 +50,16 @@ def test_readme_names_only_options_that_exist() -> None:
     assert checked >= 5
     for name in ("fetch", "sources", "demo", "reindex"):
         assert f"claimcheck {name}" in text, f"README does not mention claimcheck {name}"
+
+
+def _help(command: str, option: str) -> str:
+    cmd = commands()[command]
+    return next(p.help for p in cmd.params if option in getattr(p, "opts", ()))
+
+
+def test_help_texts_say_what_the_readme_says() -> None:
+    # --explain also changes the HTML report (README "Comparing outlets"); --workers is capped at 8 and
+    # counts the CPUs the process may use, not the machine's cores (README "Fetching")
+    assert "html" in _help("compare", "--explain").lower()
+    workers = _help("fetch", "--workers")
+    assert "at most 8" in workers and "core" not in workers

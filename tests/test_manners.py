@@ -241,7 +241,10 @@ def test_links_from_a_public_feed_to_forbidden_addresses_are_refused(
     settings = FetchSettings(timeout=1, retries=0, private_networks=FORBID_127_0_0_2)
     r = fetch({"a": site.url("/feed.xml")}, tmp_path / "db", settings).outlets[0]
     assert r.new == 1 and r.failed == 4
-    assert r.reasons == {"refused: link points to a private or local address": 4}
+    assert r.reasons == {
+        "refused: link points to a private or local address": 3,
+        "refused: redirect to a private or local address": 1,  # the public page redirecting inside
+    }
     assert forbidden_site.hits == []
     rows = assert_sound(tmp_path / "db")
     assert [row["url"] for row in rows] == [site.url("/public.html")]
@@ -272,7 +275,8 @@ def test_a_public_feed_redirecting_to_a_private_address_is_refused(
     site.route("/feed.xml", status=301, headers={"Location": forbidden_site.url("/feed.xml")})
     for opt_in in (False, True):  # the opt-in covers the feed's own host, not where it redirects
         r = fetch({"a": site.url("/feed.xml")}, tmp_path / f"db{opt_in}", GUARDED, opt_in=opt_in).outlets[0]
-        assert r.feeds_failed == 1 and r.reasons == {f"feed: {REFUSED}": 1}
+        # says it was the redirect (the feed's own URL is public: "link points to" sent users to check it)
+        assert r.feeds_failed == 1 and r.reasons == {"feed: refused: redirect to a private or local address": 1}
     assert forbidden_site.hits == []
 
 
@@ -293,7 +297,8 @@ def test_an_opted_in_feed_reaches_only_its_own_private_host(
         feed(forbidden_site, "/feed.xml", links)
         feeds = {"a": forbidden_site.url("/feed.xml")}
         r = fetch(feeds, tmp_path / "db", GUARDED).outlets[0]
-        assert r.new == 1 and r.failed == 3 and r.reasons == {REFUSED: 3}
+        assert r.new == 1 and r.failed == 3
+        assert r.reasons == {REFUSED: 2, "refused: redirect to a private or local address": 1}
         assert third.hits == [] and second_port.hits == []
         # The user names more hosts: 127.0.0.3 on its port, and the whole of 127.0.0.2.
         port = third.httpd.server_address[1]

@@ -505,3 +505,118 @@ def test_shards_on_sqlite_fetch_each_outlet_once(tmp_path: Path) -> None:
     finally:
         for s in sites:
             s.close()
+
+
+# -- --shard auto: hosts taken one at a time from a queue shared through PostgreSQL -----------------------
+def test_host_queue_rounds_leases_and_give_back(pg_url: str, tmp_path: Path) -> None:
+    with Store.open(pg_url) as s1, Store.open(pg_url) as s2:
+        a, b = s1.host_queue(["h1", "h2"], 1.0), s2.host_queue(["h2", "h1"], 1.0)
+        assert a.round == b.round  # started while a is alive: one round
+        assert a.claim() == ("h1", None) and b.claim() == ("h2", None)
+        left = b.claim()
+        assert left[0] is None and left[1] is not None and 0 < left[1] <= 1.0  # h1 is a's for now
+        b.done("h2")
+        # a dies without a word (SIGKILL): no heartbeat, its connections gone, its lease left to run out.
+        a._stop.set()  # type: ignore[attr-defined]
+        a._beat.join()  # type: ignore[attr-defined]
+        a.conn.close()  # type: ignore[attr-defined]
+        time.sleep(left[1] + 0.1)
+        assert b.claim() == ("h1", None)  # the dead holder's host is taken again in the same round
+        b.done("h1")
+        assert b.claim() == (None, None)  # the round has nothing left for anyone
+        b.close()
+        # No fetcher alive: the next one starts a new round, where every host is free again; a host
+        # held when its fetcher leaves (Ctrl-C) goes back to the round at once.
+        c, d = s1.host_queue(["h1", "h2"], 30.0), s2.host_queue(["h1", "h2"], 30.0)
+        assert c.round == d.round == b.round + 1
+        assert c.claim() == ("h1", None) and d.claim() == ("h2", None)
+        c.close()
+        assert d.claim() == ("h1", None)
+        d.done("h1")
+        d.done("h2")
+        d.close()
+        assert pg_count(pg_url, "SELECT count(*) FROM fetchers") == 0
+        assert pg_count(pg_url, f"SELECT count(*) FROM host_leases WHERE holder IS NULL AND round = {d.round}") == 2
+    r = runner.invoke(app, ["fetch", "--shard", "auto", "--db", str(tmp_path / "c.db")])
+    assert r.exit_code == 2 and "--shard auto shares the outlets through a PostgreSQL database" in " ".join(r.output.split())
+    assert len(r.output.strip().splitlines()) <= 2 and "Traceback" not in r.output
+
+
+def test_four_auto_fetchers_share_twenty_hosts_each_once(
+    twenty: list[tuple[str, Site]], tmp_path: Path, pg_url: str
+) -> None:
+    src = sources_file(tmp_path, twenty)
+    procs = [start(src, pg_url, tmp_path, "--shard", "auto", "--json") for _ in range(4)]
+    outs = [p.communicate(timeout=120) for p in procs]
+    for p in procs:
+        reap(p)
+    assert [p.returncode for p in procs] == [0, 0, 0, 0], [e for _, e in outs]
+    assert_each_entry_once(pg_url, 20, 4)
+    taken = [{o["outlet"] for o in json.loads(out)["outlets"]} for out, _ in outs]
+    assert sum(len(t) for t in taken) == 20 and set().union(*taken) == {o for o, _ in twenty}  # each host once
+    # One fetcher per host: its feed and every page requested once.
+    for o, s in twenty:
+        paths = s.paths_hit()
+        assert paths.count(f"/{o}/feed.xml") == 1
+        pages = [p for p in paths if p.endswith(".html")]
+        assert len(pages) == len(set(pages)) == 4
+    assert pg_count(pg_url, "SELECT count(DISTINCT round) FROM host_leases") == 1
+    assert pg_count(pg_url, "SELECT count(*) FROM host_leases WHERE holder IS NOT NULL") == 0
+    assert pg_count(pg_url, "SELECT count(*) FROM fetchers") == 0
+
+
+def _slow(outlets: list[tuple[str, Site]]) -> None:
+    for _, site in outlets:
+        for path, route in site.routes.items():
+            route.delay = 0.5 if path.endswith(".html") else 0
+
+
+def _held_by(url: str, proc: subprocess.Popen[str]) -> int:
+    return pg_count(url, f"SELECT count(*) FROM host_leases WHERE holder LIKE '%:{proc.pid}:%'")
+
+
+def test_auto_fetcher_killed_its_host_is_taken_after_its_lease(
+    twenty: list[tuple[str, Site]], tmp_path: Path, pg_url: str
+) -> None:
+    """SIGKILL of one of two auto fetchers mid-run: the other takes the dead one's host once its lease
+    (2 s without a heartbeat) runs out, and the set is complete; nothing is stored twice."""
+    outlets = twenty[:8]
+    _slow(outlets)
+    src = sources_file(tmp_path, outlets, extra=", per_host: 1, concurrency: 2")  # two hosts at a time each
+    a = start(src, pg_url, tmp_path, "--shard", "auto", "--lease", "2", "--json")
+    b = start(src, pg_url, tmp_path, "--shard", "auto", "--lease", "2", "--json")
+    end = time.monotonic() + 30
+    while (pg_count(pg_url) < 2 or not _held_by(pg_url, a)) and time.monotonic() < end:
+        time.sleep(0.02)
+    held = _held_by(pg_url, a)
+    a.send_signal(signal.SIGKILL)
+    reap(a)
+    assert a.returncode == -signal.SIGKILL and held >= 1
+    out, err = b.communicate(timeout=90)
+    reap(b)
+    assert b.returncode == 0, err
+    assert_each_entry_once(pg_url, 8, 4)
+    assert pg_count(pg_url, "SELECT count(*) FROM host_leases WHERE holder IS NOT NULL") == 0
+    assert pg_count(pg_url, "SELECT count(DISTINCT round) FROM host_leases") == 1  # all in b's round
+
+
+def test_auto_fetcher_killed_alone_then_a_rerun_completes(
+    twenty: list[tuple[str, Site]], tmp_path: Path, pg_url: str
+) -> None:
+    outlets = twenty[:6]
+    _slow(outlets)
+    src = sources_file(tmp_path, outlets, extra=", per_host: 1, concurrency: 2")
+    a = start(src, pg_url, tmp_path, "--shard", "auto", "--lease", "2")
+    end = time.monotonic() + 30
+    while pg_count(pg_url) < 2 and time.monotonic() < end:
+        time.sleep(0.02)
+    a.send_signal(signal.SIGKILL)
+    reap(a)
+    assert 2 <= pg_count(pg_url) < 6 * 4
+    for _, site in outlets:
+        for route in site.routes.values():
+            route.delay = 0
+    c = start(src, pg_url, tmp_path, "--shard", "auto", "--lease", "2")
+    assert c.wait(60) == 0, c.communicate()
+    reap(c)
+    assert_each_entry_once(pg_url, 6, 4)

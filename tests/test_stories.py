@@ -647,3 +647,176 @@ def test_a_window_of_one_story_told_in_near_copies_is_one_story() -> None:
     assert [sorted(g) for g in group(arts)] == [list(range(20))]
     # without the near-duplicate exemption the specific-terms rule shatters it
     assert len(group(arts, StoryOptions(duplicate=1.01))) > 1
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "csv", "markdown"])
+def test_no_story_left_by_min_outlets_is_nothing_found(fmt: str, tmp_path: Path) -> None:
+    # As an empty window (and as `compare`): one line on stderr, exit 1, nothing on stdout, no file.
+    code, out, err = run("stories", "--since", "2000-01-01", "--format", fmt, "--min-outlets", "50")
+    assert code == 1 and out == ""
+    assert "no story" in err and "at least 50 outlets" in err and "--min-outlets" in err
+    report = tmp_path / "r.out"
+    code, _, _ = run("stories", "--since", "2000-01-01", "--format", fmt, "--min-outlets", "50", "-o", str(report))
+    assert code == 1 and not report.exists()
+
+
+def test_a_wire_copy_dated_as_its_original_is_not_the_storys_first_outlet(tmp_path: Path) -> None:
+    # A copy keeping its agency's timestamp came first by URL and was named the first outlet ("CBS News"
+    # for Reuters' story); the original is first of the articles tied for the earliest time.
+    import shutil
+    import sqlite3
+
+    db = tmp_path / "tie.db"
+    shutil.copy(demo_store().db, db)
+    con = sqlite3.connect(db)
+    (published,) = con.execute("SELECT published FROM articles WHERE outlet = 'reuters' AND title LIKE 'Belarus%'").fetchone()
+    con.execute("UPDATE articles SET published = ? WHERE outlet = 'cbsnews' AND title LIKE '%Belarus%'", (published,))
+    con.commit()
+    con.close()
+    code, out, err = run("stories", "--since", "2000-01-01", "--format", "json", db=db)
+    assert code == 0, err
+    belarus = json.loads(out)["stories"][0]
+    assert {a["outlet"] for a in belarus["articles"] if a["published"] == belarus["first_published"]} == {"reuters", "cbsnews"}
+    assert belarus["first_outlet"] == "reuters"
+
+
+def test_stories_described_in_bulk_are_described_as_one_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    from claimcheck import stories as mod
+
+    # the sample's stories, other news grouped into stories of its own, a story holding an article of stop
+    # words only (no index rows), and the batches smaller than one story
+    empty = art("o2", "The news", "It is what it was, and so it is.", 1, "empty")
+    arts = sample() + unrelated(300) + [empty, *[art(f"o{k}", t, x, k, f"again-{k}") for k, (t, x) in
+                                                 enumerate(FLOOD, start=1)]]  # fmt: skip
+    options = StoryOptions()
+    ix = index_articles(arts, options)
+    assert ix.indptr[len(arts) - 4] == ix.indptr[len(arts) - 3]  # the stop-word article has no rows
+    stories = find_stories(arts, OUTLETS, options, wire_copies=False, describe=False)
+    # the stop-word article in the middle of a story of 3+
+    joined = mod._skeleton([0, 1, len(arts) - 4, 2], mod.Window.of(arts))
+    stories = [*stories, joined]
+    positions = {a.url: k for k, a in enumerate(arts)}
+    one_by_one = [mod.describe_story(s, ix, positions) for s in stories]
+    assert len({s.label for s in one_by_one}) > 10 and any(len(s.articles) > 2 for s in one_by_one)
+    for batch in (mod._DESCRIBE_BATCH, 4, 1):
+        monkeypatch.setattr(mod, "_DESCRIBE_BATCH", batch)
+        assert mod.describe_stories(stories, ix, positions) == one_by_one
+
+
+def test_two_reports_join_when_their_headline_words_are_in_other_news_of_the_window() -> None:
+    """Blocking pairs two articles only when a term is among both's heaviest (their keys). Here one
+    report's headline words are each in another piece of the day's news, so its heaviest shared terms are
+    those headline words, and the words it shares with the other report of its story (the pier, the
+    island) come ninth and tenth: with 8 keys the two were never compared, and the report joined a ferry
+    strike instead."""
+    first = (
+        "Regional council approves budget for harbour ferry terminal upgrade",
+        "The money pays for a longer pier at Dunmore, where the ferry to Kestrel Island docks. Islanders "
+        "on Kestrel have asked for a dependable crossing since the old Dunmore pier was closed.",
+    )
+    second = (
+        "Islanders cheer plan to end cancelled sailings",
+        "Residents of Kestrel Island said a longer Dunmore pier would make the crossing dependable at "
+        "last. Sailings from Dunmore to Kestrel were cancelled on forty days last winter.",
+    )
+    news = [
+        ("Regional airline adds three winter routes", "The carrier will fly twice a week to the mountains."),
+        ("Council tax bills to rise in April", "Households will pay more after a vote by councillors."),
+        ("Regulator approves merger of two water companies", "The deal creates the country's largest supplier."),
+        ("Hospital budget overspent for a third year", "Managers blamed agency staff and energy prices."),
+        ("Harbour seals return to the estuary", "Volunteers counted more pups than in any spring on record."),
+        ("Ferry workers vote to strike over pay", "The union said talks with operators had broken down."),
+        ("Airport terminal evacuated after alarm", "Passengers waited outside for an hour before flights resumed."),
+        ("School roof upgrade delayed by supply shortage", "Builders are waiting for steel that was due in May."),
+    ]  # fmt: skip
+    arts = [art("o1", *first, 0, "pier-1"), art("o2", *second, 5, "pier-2")]
+    arts += [art(f"n{k}", t, x, 2 + k, f"news-{k}") for k, (t, x) in enumerate(news)]
+    assert [0, 1] in group(arts)
+    assert [0, 1] not in group(arts, StoryOptions(keys=8))
+
+
+# Four unrelated reports in German (written for claimcheck), the same week.
+GERMAN = [
+    ("Stadtrat beschließt neuen Radweg an der Uferstraße",
+     "Der Stadtrat hat am Dienstag mit großer Mehrheit beschlossen, dass an der Uferstraße ein neuer Radweg "
+     "gebaut wird. Die Arbeiten sollen im Frühjahr beginnen und werden nach Angaben der Verwaltung etwa zwei "
+     "Millionen Euro kosten. Anwohner hatten sich seit Jahren für die Strecke eingesetzt."),
+    ("Hochwasser: Pegel der Elbe steigt weiter",
+     "Nach den starken Regenfällen der vergangenen Tage ist der Pegel der Elbe in der Nacht weiter gestiegen. "
+     "Die Feuerwehr hat in mehreren Orten Sandsäcke verteilt, und die Behörden warnen vor Überschwemmungen in "
+     "den tiefer gelegenen Vierteln. Ein Sprecher sagte, man sei auf das Schlimmste vorbereitet."),
+    ("Autobauer kündigt Stellenabbau in zwei Werken an",
+     "Der Autobauer will in den kommenden drei Jahren in zwei Werken insgesamt rund tausend Stellen streichen. "
+     "Das Unternehmen begründet den Schritt mit der schwachen Nachfrage und den hohen Kosten für die Umstellung "
+     "auf Elektroautos. Die Gewerkschaft kündigte Widerstand an."),
+    ("Museum zeigt verschollenes Gemälde nach hundert Jahren",
+     "Ein lange verschollenes Gemälde ist nach fast hundert Jahren wieder öffentlich zu sehen. Das Museum hatte "
+     "das Bild bei einer Auktion erworben, nachdem Experten seine Echtheit bestätigt hatten. Die Direktorin "
+     "sagte, es sei ein Glücksfall für die Sammlung und für die Stadt."),
+]  # fmt: skip
+
+
+def test_reports_in_another_language_do_not_join_through_its_function_words() -> None:
+    """ "der", "und", "die" are no English stop words: in a window of English news, the few German articles
+    share them, rare and so heavy, and four unrelated German reports of one week were one story."""
+    arts = [
+        *sample(),
+        *(art(f"de{k}", t, x, 24 * k, f"de-{k}") for k, (t, x) in enumerate(GERMAN)),
+        *unrelated(300),
+    ]
+    german = {a.url for a in arts if a.outlet.startswith("de")}
+
+    def german_stories(options: StoryOptions) -> list[set[str]]:
+        stories = ({arts[i].url for i in g} & german for g in group(arts, options))
+        return [s for s in stories if s]
+
+    assert len(german_stories(StoryOptions())) == len(GERMAN)
+    assert len(german_stories(StoryOptions(foreign=1.01))) == 1
+    # an English report naming Las Vegas, Le Pen or van Gogh keeps those words
+    english = art(
+        "o1",
+        "Le Pen tours Las Vegas gallery",
+        "The French politician stopped at a casino gallery in Las Vegas that shows a van Gogh on loan, and "
+        "told reporters that Le Pen supporters back home would follow the trip closely.",
+        0,
+        "lepen",
+    )
+    ix = index_articles([english, *unrelated(50)], StoryOptions())
+    assert {"las", "le", "van"} <= {ix.terms.vocab[t] for t in ix.term[: ix.indptr[1]].tolist()}
+
+
+def test_a_report_in_another_language_joins_its_story_through_the_names_and_figures_it_shares() -> None:
+    report = art(
+        "de9",
+        "Hochwasser in Marlow: 42 Familien verlassen ihre Häuser",
+        "Der Fluss Ashbourne ist in Marlow über die Ufer getreten, 42 Familien wurden in Notunterkünfte "
+        "gebracht. Bürgermeisterin Jana Okafor kündigte an, dass vor dem Frühjahr neue Schutzwände gebaut werden.",
+        3,
+        "de-flood",
+    )
+    arts = [*sample(), report, *unrelated(300)]
+    flood = next(g for g in group(arts) if arts.index(report) in g)
+    assert {arts[i].url for i in flood} >= {a.url for a in sample() if "flood" in a.url}
+
+
+def test_two_short_reports_do_not_join_through_one_word_they_share() -> None:
+    """In a window of other news, two short items that share one rare word ("cap": on card fees, on
+    visitors) have all their similarity from it; a merge needs at least 2 shared terms."""
+    fees = art(
+        "o1",
+        "Regulators approve cap on credit card fees",
+        "Banks must lower their charges from next year.",
+        0,
+        "cap-1",
+    )
+    visitors = art(
+        "o2",
+        "Island council votes to cap visitor numbers",
+        "Ferries will carry fewer day trippers this summer.",
+        3,
+        "cap-2",
+    )
+    arts = [*sample(), fees, visitors, *unrelated(300)]
+    pair = {arts.index(fees), arts.index(visitors)}
+    assert not any(pair <= set(g) for g in group(arts))
+    assert any(pair <= set(g) for g in group(arts, StoryOptions(min_shared=1)))

@@ -173,6 +173,30 @@ def test_wire_marks_as_before_with_short_and_dotted_names() -> None:
     assert 0 < len(found) < len(arts)
 
 
+def test_wire_name_prefilter_finds_a_name_exactly_where_the_pattern_of_names_does() -> None:
+    import re
+
+    from claimcheck.match.syndication import _finds_name, _wire_patterns
+
+    outlets = {
+        "un": Outlet("un", "United Newswire", ("UN", "IUN"), wire=True),
+        "ap": Outlet("ap", "A.P.", ("Associated Press",), wire=True),
+        "x": Outlet("x", "X_1", (), wire=True),
+    }
+    names = _wire_patterns(outlets).lower_names
+    assert names is not None
+    # the pattern the prefilter replaced: the names as alternatives, a word character may not follow one
+    # that ends in a word character
+    pattern = re.compile("|".join(re.escape(n) + (r"(?!\w)" if end else "") for n, end in names))
+    rng = random.Random(5)
+    pieces = ["un", "iun", "a.p.", "associated press", "x_1", "united newswire", "u", "n", " ", "_", "é", "1",
+              "a", ".", "p", "ñ", "-", "\n", "x", "²"]  # fmt: skip
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))) for _ in range(20000)]
+    found = [_finds_name(t, names) for t in texts]
+    assert found == [pattern.search(t) is not None for t in texts]
+    assert 0.2 < sum(found) / len(found) < 0.8
+
+
 def test_stories_mark_the_same_copies_in_one_pass_as_story_by_story() -> None:
     from claimcheck.stories import _skeleton, mark_all_wire_copies
 

@@ -303,6 +303,22 @@ def test_a_malformed_canonical_is_ignored_and_the_article_kept(site: Site, tmp_p
     assert r.ok and r.new == 1 and row["canonical_url"] == site.url("/story.html")
 
 
+def test_a_canonical_naming_the_front_page_is_ignored_and_every_article_kept(site: Site, tmp_path: Path) -> None:
+    # A template that declares the site's root as every page's canonical URL made each article a duplicate
+    # of the first: one stored, the others "unchanged" (paraphrased pages, one site)
+    items = []
+    for i, topic in enumerate(["river barriers", "school roof", "bus depot"]):
+        paras = [f"The council of Marlow voted on the {topic} on Monday, officials said.", *PARAS[1:], f"Item {i}."]
+        html = article_html(f"Marlow {topic}", paras, "2025-12-10T08:00:00Z", canonical=site.url("/"))
+        site.route(f"/news/{i}.html", html, headers=HTML)
+        items.append({"title": topic, "link": site.url(f"/news/{i}.html"), "guid": str(i)})
+    site.route("/feed.xml", rss(items), headers=RSS)
+    r = fetch({"a": site.url("/feed.xml")}, tmp_path / "db").outlets[0]
+    rows = stored(tmp_path / "db")
+    assert r.ok and r.new == 3 and r.unchanged == 0
+    assert sorted(row["canonical_url"] for row in rows) == [site.url(f"/news/{i}.html") for i in range(3)]
+
+
 def sitemap_index(site: Site) -> None:
     """Five child sitemaps, oldest first in the document, one story each."""
     children = ""

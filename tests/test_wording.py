@@ -23,10 +23,11 @@ from claimcheck.ingest.decode import parse_datetime
 from claimcheck.ingest.extract import extract_page
 from claimcheck.ingest.feeds import parse_feed
 from claimcheck.ingest.pipeline import FetchReport, OutletReport
-from claimcheck.models import Article, Outlet
+from claimcheck.models import Article, Interval, Outlet
 from claimcheck.render import print_table, render
 from claimcheck.render import stories as render_stories
 from claimcheck.stories import list_stories
+from claimcheck.values import format_value
 
 T0 = datetime(2026, 1, 13, 9, 0, tzinfo=UTC)
 OUTLETS = {o: Outlet(id=o, name=f"{o.title()} Daily") for o in ("north", "south", "east")}
@@ -118,6 +119,14 @@ def test_articles_table_says_its_times_are_utc() -> None:
         app, ["articles", "--limit", "2", "--db", str(store.db), "--sources", str(store.sources)]
     )
     assert r.exit_code == 0 and "published (UTC)" in " ".join(r.stdout.split())
+
+
+def test_stats_table_says_its_dates_are_utc_dates() -> None:
+    # an article of 23:30 UTC is the next day in Asia: the day shown is the UTC one, and says so
+    r = CliRunner().invoke(app, ["stats", "--db", str(demo_store().db)], env={"COLUMNS": "160"})
+    header = " ".join(r.stdout.split())
+    assert r.exit_code == 0 and "first (UTC)" in header and "last (UTC)" in header
+    assert "days of the first and last publication, in UTC" in header
 
 
 def _many(n_agree: int, n_differ: int, repeats: int) -> list[Article]:
@@ -327,3 +336,22 @@ def test_a_page_or_sitemap_date_with_an_impossible_zone_is_no_date() -> None:
     )
     assert parse_datetime("2026-01-13T10:00:00+14:00") == T0 - timedelta(hours=13)
     assert parse_datetime("2026-01-13T10:00:00+05:30") == T0 - timedelta(hours=4, minutes=30)
+
+
+def test_a_conflict_shows_its_two_figures_as_written_never_the_same_text() -> None:
+    """12.345% against 12.349% is a real disagreement; shown with four significant digits both were
+    "12.35" ("says 12.35 (vs 12.35)"), and 12,345.6 litres was "1.235e+04"."""
+    assert format_value(Interval.exact(12_345.6)) == "12,345.6"
+    assert format_value(Interval.exact(4.07 * 1e9)) == "4,070,000,000"  # float noise is not a digit
+    assert format_value(Interval.exact(0.0000001)) == "0.0000001"
+    assert format_value(Interval(1234.5, None, low_inclusive=False)) == ">1,234.5"
+    one = "Inflation in the province of Eastham reached 12.345% in December, the statistics office said."
+    two = "Inflation in the province of Eastham reached 12.349% in December, the statistics office said."
+    arts = [article("north", one, 0.0, "Eastham prices"), article("south", two, 1.0, "Eastham prices")]
+    result = compare("Eastham", arts, OUTLETS, CompareOptions(min_outlets=2), generated_at=T0)
+    (fact,) = [f for f in result.facts if f.kind == "number"]
+    assert fact.conflicts
+    table = table_text(result)
+    assert "12.349 (vs 12.345)" in table and "12.35" not in table
+    markdown = render(result, "markdown")
+    assert "South Daily says 12.349 (vs 12.345)" in markdown and "12.35" not in markdown

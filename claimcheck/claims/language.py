@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["SAMPLE", "decide_language", "is_english", "primary", "text_language"]
+__all__ = ["SAMPLE", "decide_language", "function_words", "is_english", "primary", "text_language"]
 
 SAMPLE = 3000  # characters of the text read; a page's language shows in its first paragraphs
 MIN_WORDS = 25  # fewer words of Latin script than this: no verdict from the function words
@@ -51,6 +51,13 @@ _FUNCTION_WORDS: dict[str, str] = {
     "vi": "và của là có trong các được cho không những với một người này đã để đến khi cũng từ như",
 }
 _PROFILES: dict[str, frozenset[str]] = {lang: frozenset(words.split()) for lang, words in _FUNCTION_WORDS.items()}
+
+
+def function_words(*, but: str = "en") -> frozenset[str]:
+    """The common function words of every language profiled here except ``but`` (lower-case)."""
+    return frozenset().union(*(profile for lang, profile in _PROFILES.items() if lang != but))
+
+
 _LANGUAGES_OF: dict[str, tuple[str, ...]] = {
     word: tuple(lang for lang, profile in _PROFILES.items() if word in profile) for word in set().union(*_PROFILES.values())
 }

@@ -85,6 +85,12 @@ _MINUS = re.compile(r"(?:\bminus\s+|(?<![\w.,])[-−])$", re.IGNORECASE)
 _DECADE = re.compile(r"^'?s\b")
 _OF = re.compile(r"\s+of\s+(?:the\s+|their\s+|its\s+|them\b)?", re.IGNORECASE)
 _HYPHEN_UNIT = re.compile(r"-([a-z]+(?:-[a-z]+)*)")
+# Compounds that describe a kind, not a count: "a two-way link", "a three-way race", "the two-state solution",
+# "a one-party state", "a two-tier system", "one-off", "one-sided" ("a threefold rise" is a figure).
+IDIOM_COMPOUNDS = frozenset(
+    ["way", "sided", "off", "tier", "party", "state", "faced", "handed", "dimensional", "pronged", "track",
+     "stop", "liner", "horse", "size", "star"]
+)  # fmt: skip
 _MAGNITUDE = re.compile(r"\bmagnitude[\s-]+$", re.IGNORECASE)
 # A fact box run into one line ("Stages: 2 Boosters: 2 Cores: 3 Engines: 27 Payload to LEO: ..."): a bare
 # figure between its label and the next label counts what its label names, not the next label's word.
@@ -372,6 +378,8 @@ def _digit_numbers(s: str, blocked: list[tuple[int, int]]) -> list[_Raw]:
         if hy:
             if hy.group(1).startswith(("year-old", "years-old", "month-old", "week-old", "day-old")):
                 continue
+            if hy.group(1).split("-", 1)[0] in IDIOM_COMPOUNDS:
+                continue
             raw.hyphen, raw.end = hy.group(1).replace("-", " "), hy.end()
             _hyphen_measure(s, raw)
         if measure not in ("money", "percent") and raw.unit is not None and designation_after(s, raw.end):
@@ -460,6 +468,8 @@ def _word_numbers(s: str) -> list[_Raw]:
         hy = _HYPHEN_UNIT.match(s, m.end())
         if hy:
             if hy.group(1).startswith(("year-old", "years-old", "month-old")):
+                continue
+            if hy.group(1).split("-", 1)[0] in IDIOM_COMPOUNDS:
                 continue
             raw.hyphen, raw.end = hy.group(1).replace("-", " "), hy.end()
         out.append(raw)

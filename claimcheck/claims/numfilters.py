@@ -23,6 +23,8 @@ _URLISH = re.compile(
     r"(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]+@\S+|[@#]\w+|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b\d+(?:\.\d+){2,}\b"
     # ratios, scores and verses ("a 16:9 screen", "won 3:1", "John 3:16"); clock times are read apart
     r"|\b\d{1,3}:\d{1,3}\b"
+    # emergency numbers dialled: "called 911", "dialled 999"
+    r"|\b(?:call(?:s|ed|ing)?|dial(?:s|ed|led|ing)?|phoned?|ring(?:s|ing)?|rang)\s+(?:911|999|112|000|111)\b"
 )
 _CLOCK_AFTER = re.compile(
     r"^(?::\d\d|\s?(?:a\.m\b|p\.m\b|am\b|pm\b|GMT\b|UTC\b|BST\b|CET\b|EST\b|EDT\b|ET\b|PT\b|o'clock|hrs\b))",
@@ -35,7 +37,14 @@ _AGE_BEFORE = re.compile(
 _AGE_AFTER = re.compile(r"^(?:-|\s)(?:years?-old|years? old)\b|^,\s", re.IGNORECASE)
 # "John Smith, 63, said" / "The mayor, 61, said": a number set off by commas right after a noun.
 _AGE_NAME_COMMA = re.compile(r"[A-Za-z][a-z’']+,\s$")
-_AGE_APPOSITION_END = re.compile(r"^(?:,\s|\.?\s*$|\)|\s+(?:and|who|was|is|said|has|had)\b)")
+_AGE_APPOSITION_END = re.compile(r"^(?:,\s|\.?\s*$|\)|\s+(?:and|who|was|is|said|has|had)\b|\s+of\s+[A-Z])")
+# A number that labels a release or names a plan: "the 5.50 update", "its 2.0 version", "a 401(k)" (a plural,
+# "three updates", counts them).
+_LABEL_AFTER = re.compile(
+    r"^(?:\s*(?:update|version|firmware|patch|beta|build)\b(?!-)|\([a-z]\)"
+    # a year of an era ("600 B.C.", "AD" after), a broadcaster or outlet named with a number ("told 404 Media")
+    r"|\s?(?:B\.C\.|BCE?\b|A\.D\.|AD\b)|\s(?:Media|News|TV|Radio|FM)\b)"
+)
 _RECORD_BEFORE = re.compile(r"\d-\d+-$")
 _RECORD_AFTER = re.compile(r"^-\d+-\d")
 _RECORD_MIDDLE = re.compile(r"\d-$")
@@ -123,6 +132,8 @@ def _not_a_quantity(s: str, m: re.Match[str], value: float, num: str) -> bool:
         return True  # a leading zero: a code or a number to dial, not a quantity
     if _AGO.match(after) or _ADDRESS_AFTER.match(after) or designation_after(s, end):
         return True
+    if _LABEL_AFTER.match(after):
+        return True  # a version, a plan's name, an era's year, an outlet: "the 5.50 update", "a 401(k)"
     year_like = len(num) == 4 and "," not in num and 1800 <= value <= 2100 and not _counted_after(after)
     if year_like and not (_QUALIFIED_BEFORE.search(before) and _plural_after(after)):
         return True  # a year; "roughly 2000 planets" counts planets

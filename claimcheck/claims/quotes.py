@@ -24,7 +24,9 @@ _SPEECH = (
     r"stated|explained|noted|warned|warns|argued|argues|recalled|replied|continued|posted|announced|claimed|"
     r"claims|commented|acknowledged|conceded|shouted|urged|vowed|testified|remarked|admitted|predicted|"
     r"complained|concluded|cautioned|emphasized|emphasised|stressed|pointed\s+out|went\s+on|recounted|"
-    r"announced|responded|countered|wrote|tweeted|agreed|revealed|confirmed|shared)"
+    r"announced|responded|countered|wrote|tweeted|agreed|revealed|confirmed|shared|notes|explains|exclaimed|"
+    r"exclaims|quipped|quips|joked|jokes|mused|muses|recalls|reported|yelled|screamed|whispered|pleaded|boasted|"
+    r"lamented|marvelled|marveled|reflected|reports|remembers|remembered|chanted|blasted|captioned)"
 )
 _TITLE = (
     r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Col|Lt|Sgt|Capt|Rev|St)\.?\s+|(?:President|Prime\s+Minister|"
@@ -52,10 +54,12 @@ _ROLE_WORD = (
 )
 _ROLE_PREFIX = rf"(?:[A-Z][\w-]*\s+)?{_ROLE_WORD}(?:(?:,\s+|\s+and\s+|\s+&\s+|\s+){_ROLE_WORD}){{0,3}}\s+"
 _SPEAKER = rf"(?P<name>(?:{_ROLE_PREFIX})?{_NAME}|{_ROLE}|he|she|they|He|She|They)"
-_APPOSITION = r"(?:,\s[^,“”\"«»]{1,80},)?"
+# An apposition may hold a list closed by "and" ("Lee, the minister of education, science and technology,
+# said").
+_APPOSITION = r"(?:,\s[^,“”\"«»]{1,120}(?:(?:,\s[^,“”\"«»]{1,40}){1,2},?\s(?:and|&)\s[^,“”\"«»]{1,40})?,)?"
 # After the quote: ', Bialiatski said' / ', said Maria Kolesnikova' / ' Trump tweeted'.
 # A partial quote ends inside a clause: '"They aren't buying" the plan, Smith said'.
-_TAIL = r"(?:[a-z][\w’'-]+(?:\s+[a-z][\w’'-]+)?,\s+)?"
+_TAIL = r"(?:[a-z][\w’'-]+(?:\s+[a-z][\w’'-]+){0,3},\s+)?"
 _AFTER_NAME_VERB = re.compile(rf"^[\s,—–»”\"-]*{_TAIL}{_SPEAKER}{_APPOSITION}\s+(?:also\s+|later\s+)?{_SPEECH}\b")
 _AFTER_VERB_NAME = re.compile(rf"^[\s,—–»”\"-]*{_SPEECH}\s+(?P<name>{_NAME}|{_ROLE})")
 # Before the quote: 'Bialiatski said: "' / 'X told reporters, "' / 'According to X, "'.
@@ -63,7 +67,19 @@ _BEFORE = re.compile(
     rf"{_SPEAKER}{_APPOSITION}\s+(?:also\s+|later\s+|then\s+)?{_SPEECH}\b[^“”\"«».!?]{{0,60}}?[,:]?\s*$"
 )
 _BEFORE_ACCORDING = re.compile(rf"according\s+to\s+(?P<name>{_NAME}|{_ROLE}),?\s*$", re.IGNORECASE)
+# Verbs that give a speaker's words as a name for something: 'X described the plan as "..."', 'X called
+# it "..."', 'X dismissed the reports as "..."' (the words in the quote are X's).
+_NAMING = (
+    r"(?:described|describes|called|calls|dubbed|branded|labell?ed|denounced|dismissed|hailed|praised|"
+    r"condemned|slammed|accused|critici[sz]ed|blasted|mocked|urged|promised|pledged|vowed|defended|apologi[sz]ed)"
+)
 _PARTIAL = re.compile(rf"{_SPEAKER}{_APPOSITION}\s+(?:also\s+|has\s+|had\s+)?{_SPEECH}\b")
+# ... and only close to the quote (the verb's object between: 'X called the plan "..."'), since "called"
+# and the like often have no quote at all.
+_NAMING_PARTIAL = re.compile(
+    rf"{_SPEAKER}{_APPOSITION}\s+(?:also\s+|has\s+|had\s+|once\s+|later\s+|then\s+)?{_NAMING}\b"
+    r"[^“”\"«».!?]{0,60}$"
+)
 _CONNECTOR = re.compile(rf"^[\s,]*[^“”\"«».!?]{{0,80}}?\b{_SPEECH}\b[^“”\"«».!?]{{0,40}}?[,:;]\s*$")
 _AFTER_GENERIC = re.compile(
     rf"^[\s,—–»”\"-]*(?P<seg>(?:[\w’'.-]+,?\s+){{1,14}}?)(?:also\s+|later\s+)?{_SPEECH}\b"
@@ -76,6 +92,12 @@ _ROLE_NOUNS = frozenset(
         "daughter", "witness", "witnesses", "residents", "resident", "prosecutors", "prosecutor", "lawyers",
         "lawyer", "spokesman", "spokeswoman", "spokesperson", "statement", "organisers", "organizers",
         "protesters", "doctors", "doctor", "neighbours", "neighbors", "survivors", "relatives", "family",
+        # people named by what they are ("the couple said", "one fan wrote", "wrote another user")
+        "pair", "couple", "patient", "man", "woman", "men", "women", "user", "users", "fan", "fans",
+        "commenter", "viewer", "viewers", "reader", "readers", "critic", "critics", "student", "students",
+        "worker", "workers", "employee", "employees", "passenger", "passengers", "parent", "parents", "teacher",
+        "nurse", "victim", "owner", "source", "sources", "analyst", "analysts", "expert", "experts", "player",
+        "players", "coach", "boy", "girl", "friend", "friends", "eyewitness", "onlooker", "bystander", "reviewer", "crowd", "letter", "report",
     ]
 )
 _SUBJECT = re.compile(
@@ -98,12 +120,35 @@ _ROLE_SUBJECT = re.compile(
     r"\s+(?:also\s+|later\s+)?" + _SPEECH + r"\b"
 )
 _LOCATIVE = re.compile(r"\b(?:in|near|outside|across|into|at)\s+(?:the\s+)?(?P<place>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)(?![’']s)")
+_SAID_AFTER = re.compile(r"\s+(?:said|says|told|tells|added|wrote|writes|recalls|explained)\b")
+_CLAUSE_OPENS = frozenset(".!?”\"’,")
+
+
+def _speaks(text: str, name: str) -> bool:
+    """Whether ``name`` opens a clause right before a speech verb somewhere ("Thurman said", '," Lind wrote')."""
+    i = text.find(name)
+    while i >= 0:
+        opens = i == 0 or text[i - 1] == "\n" or (text[i - 1] == " " and i >= 2 and text[i - 2] in _CLAUSE_OPENS)
+        if opens and _SAID_AFTER.match(text, i + len(name)):
+            return True
+        i = text.find(name, i + 1)
+    return False
+
 _CALENDAR = frozenset(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 )
 _HE = re.compile(r"\b(?:he|him|his)\b", re.IGNORECASE)
 _SHE = re.compile(r"\b(?:she|her|hers)\b", re.IGNORECASE)
-_COORD_SPEECH = re.compile(rf"(?:\b(?:but|and|then)\s+(?:also\s+)?|,\s+){_SPEECH}\b[^“”\"«».!?]{{0,80}}$")
+# A participle clause of speech hangs on the sentence's subject: "X rejected the claims, saying ..." / "by
+# saying only:".
+_PARTICIPLE = (
+    r"(?:saying|stating|adding|telling|writing|noting|explaining|warning|arguing|insisting|declaring|tweeting|"
+    r"posting|calling|describing|claiming|urging|asking|replying|responding|answering|recalling|joking)"
+)
+_COORD_SPEECH = re.compile(
+    rf"(?:(?:\b(?:but|and|then)\s+(?:also\s+)?|,\s+){_SPEECH}|(?:,\s+|\bby\s+|\s[—–-]\s+){_PARTICIPLE})\b"
+    r"[^“”\"«».!?]{0,80}$"
+)
 _PERSON = re.compile(
     rf"(?<![\w.])(?:{_TITLE}){{0,2}}[A-Z][a-z’'-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z’'-]+){{1,2}}(?![\w])"
 )
@@ -113,7 +158,9 @@ _NOT_NAMES = frozenset(
         "In", "On", "At", "For", "This", "That", "These", "Those", "There", "Here", "His", "Her", "Their",
         "Its", "Our", "My", "When", "While", "After", "Before", "If", "As", "Asked", "Speaking", "Later",
         "Earlier", "Meanwhile", "However", "According", "Still", "Also", "Now", "Then", "Some", "Many",
-        "Most",
+        "Most", "Last", "Next", "Several", "Each", "Every", "Both", "All", "Few", "Other", "Another", "Such",
+        # page furniture between paragraphs ("Advertisement Continue reading the main story")
+        "Advertisement", "Continue", "Read", "Share", "Photo", "Caption", "Subscribe", "Click", "Related",
     ]
 )
 _TITLE_WORDS = frozenset(
@@ -147,7 +194,10 @@ def find_quotes(text: str) -> list[Quote]:
     if not quotes:
         return []
     persons = [(m.start(), name) for m in _PERSON.finditer(text) if (name := _clean_name(m.group()))]
+    # "at Thurman" is no place when the text has Thurman speak ("Thurman said")
     places = {m.group("place") for m in _LOCATIVE.finditer(text)}
+    if places:
+        places = {p for p in places if not _speaks(text, p)}
     last_speaker: tuple[str, int] | None = None
     prev_line = -1
     for q in quotes:
@@ -191,8 +241,25 @@ def _closing_straight(para: str, i: int, k: int) -> bool:
     )
 
 
+# A straight double mark right after a digit that a size follows is an inch mark: '22" long', 'a 13.3" screen',
+# '6\'2" tall' (replaced by a double prime, the same length, before pairing the marks).
+_INCH = re.compile(
+    r"(?<=\d)\"(?=\s*(?:x\s*\d|by\s+\d|long|wide|tall|high|deep|thick|across|in\s+diameter|diameter|screen|display|"
+    r"monitor|TV|tablet|laptop|wheels?|rims?|[,;)]|\s*-?\s*inch))"
+    r"|(?<=\d['’]\d)\"|(?<=\d['’]\d\d)\"",
+)
+# In a paragraph with an odd number of straight marks, one after a short figure and before a word is an inch
+# mark too ('the 55" set costs less than "any set we tested"'); a year is not one ('by 2020" and left').
+_DIGIT_MARK = re.compile(r"\d\"")
+_INCH_ODD = re.compile(r"(?<![\w.,])(?:\d{1,3}|\d{1,2}\.\d)(\")(?=\s+[a-z])")
+
+
 def _quoted_spans(para: str) -> list[tuple[int, int]]:
     """(start, end) of the words inside each pair of quote marks (marks excluded)."""
+    if '"' in para and _DIGIT_MARK.search(para):
+        para = _INCH.sub("″", para)
+        if para.count('"') % 2 == 1 and (m := _INCH_ODD.search(para)):
+            para = para[: m.start(1)] + "″" + para[m.end(1) :]
     out: list[tuple[int, int]] = []
     odd_straight = para.count('"') % 2 == 1
     i, n = 0, len(para)
@@ -317,11 +384,33 @@ def _join_split(text: str, spans: list[tuple[int, int]]) -> list[Quote]:
     return out
 
 
+# A short quoted phrase that is the name of something, not anyone's words: 'a so-called "smart tax"', 'what
+# is called "feather duvet lung"', 'the "Starts with one" campaign', 'the hashtag "..."'.
+_NAMED_BEFORE = re.compile(
+    r"(?:so-called|dubbed|nicknamed|known\s+as|titled|entitled|what(?:'s|’s|\s+is|\s+was)\s+called|hashtag|"
+    r"(?:(?:an?|the|old|famous|popular|common)\s+saying|adage|proverb|motto|slogan|catchphrase|tagline)"
+    r"(?:\s+(?:that\s+)?goes)?[,:]?)"
+    r"\s*[“\"‘'«„]?\s*$",
+    re.IGNORECASE,
+)
+_NAMED_AFTER = re.compile(
+    r"[”\"’'»]?\s+(?:[a-z]+\s+)?(?:campaign|slogan|hashtag|motto|series|song|single|album|film|movie|book|novel|show|"
+    r"programme|program|initiative|podcast|documentary|musical|brand|trophy|award|doctrine|meme|challenge|"
+    r"chant|sign|banner|t-shirt|logo|tagline)s?\b"
+)
+_NAME_WORDS = 10
+
+
 def _of_record(text: str, q: Quote) -> bool:
-    """Leave out scare quotes (one or two words) and titles ("Star Trek Into Darkness")."""
+    """Leave out scare quotes (one or two words), titles ("Star Trek Into Darkness") and short names
+    (_NAMED_BEFORE, _NAMED_AFTER)."""
     words = [w for s, e in q.parts for w in _WORDS.findall(text[s:e])]
     if len(words) < 3 or sum(1 for s, e in q.parts for t in text[s:e].split() if _WORDS.search(t)) < 3:
         return False  # a hyphenated compound is one word: "a 'feather-duvet lung'" is a scare quote
+    if len(words) <= _NAME_WORDS and (
+        _NAMED_BEFORE.search(text, max(0, q.start - 40), q.start) or _NAMED_AFTER.match(text, q.end)
+    ):
+        return False
     small = {"of", "the", "and", "a", "in", "to", "for", "on", "at", "with", "by", "from", "as", "an", "or"}
     return not (len(words) <= 6 and all(w[0].isupper() or w.lower() in small for w in words))
 
@@ -386,10 +475,27 @@ def _plausible(name: str, places: set[str]) -> bool:
     return not all(w in places for w in name.split())
 
 
+# A full stop that ends a sentence, not an abbreviation's ("the U.S. to", "Mr. Smith", "Jan. 7").
+_STOP = re.compile(
+    r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt|Co|No|vs))(?<!\b(?:Mrs|Gen|Sen|Rep|Gov|Col|Inc|Ltd|Sgt|Rev|Jan|Feb|Mar|"
+    r"Apr|Aug|Sep|Oct|Nov|Dec))(?<!\b(?:Corp|Capt|Prof|Sept))\. "
+)
+
+
+def _last_stop(before: str) -> int:
+    """Index of the last sentence-ending ". " in ``before`` (-1 when none)."""
+    i = before.rfind(". ")
+    if i >= 0 and not before[i + 2 :].strip(" \"“‘'«„"):
+        return i  # right before the quote: "... living in the U.S. "We just ..."
+    while i >= 0 and not _STOP.match(before, i):
+        i = before.rfind(". ", 0, i)
+    return i
+
+
 def _coordinated_subject(before: str, places: set[str]) -> str | None:
     """'X, who ..., welcomed the releases but said the government "keeps ..."': the speech verb has no
     subject of its own, so the speaker is the name the sentence opens with."""
-    cut = max(before.rfind(". "), before.rfind("? "), before.rfind("! "), before.rfind("\n"))
+    cut = max(_last_stop(before), before.rfind("? "), before.rfind("! "), before.rfind("\n"))
     clause = before[cut + 2 :] if cut >= 0 else before
     if not _COORD_SPEECH.search(clause):
         return None
@@ -427,22 +533,32 @@ def _described_speaker(after: str) -> str | None:
     ]
     if names:
         return _clean_name(names[-1])
-    words = seg.split()
+    words = _POSTMODIFIER.split(seg, 1)[0].split()  # "one woman from the capital's east"
     if 1 <= len(words) <= 4 and words[-1].lower() in _ROLE_NOUNS:
         return words[-1]  # 'officers announced', 'the victim's mother testified'
     return None
 
 
+_POSTMODIFIER = re.compile(r"\s+(?:from|of|in|at|with|who|whose|on|for|near|outside)\s+")
+
+
 def _from_before(before: str) -> str | None:
     # Only the clause leading into the quote: cut at the last sentence end before it.
-    cut = max(
-        before.rfind(". "), before.rfind("? "), before.rfind("! "), before.rfind("” "), before.rfind('" ')
-    )
+    cut = max(_last_stop(before), before.rfind("? "), before.rfind("! "), before.rfind("” "), before.rfind('" '))
     clause = before[cut + 2 :] if cut >= 0 else before
     m = _BEFORE.search(clause) or _BEFORE_ACCORDING.search(clause)
     if m is None:
         m = _partial(clause)
-    return _clean_name(m.group("name")) if m else None
+    if m is None:
+        return None
+    named = _APPOSED_NAME.match(clause, m.end("name"))  # "A representative for Thurman, Leslie Sloane, said"
+    return _clean_name(named.group("name") if named else m.group("name"))
+
+
+_APPOSED_NAME = re.compile(rf",\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,2}}),")
+
+
+_NAMING_WORD = re.compile(_NAMING)
 
 
 def _partial(clause: str) -> re.Match[str] | None:
@@ -450,6 +566,9 @@ def _partial(clause: str) -> re.Match[str] | None:
     found = None
     for m in _PARTIAL.finditer(clause):
         found = m
+    naming = _NAMING_PARTIAL.search(clause) if _NAMING_WORD.search(clause) else None
+    if naming is not None and (found is None or naming.start() > found.start()):
+        return naming
     return found
 
 
@@ -492,6 +611,8 @@ def _resolve_pronoun(
     calls by the other pronoun ("Kolesnikova ... She was taken") are passed over."""
     places = places or set()
     want = "m" if pronoun == "he" else "f"
+    if last is not None and not last[0][:1].isupper():
+        last = None  # "he" names a person, not "one reader" or "the couple"
 
     def fits(name: str) -> bool:
         return _gender(text, name) in (None, want)

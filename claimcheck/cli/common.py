@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import json
 import os
 import re
 import signal
@@ -300,7 +299,21 @@ def open_reader(db: str | os.PathLike[str] | None, *, quiet: bool = False) -> St
     if isinstance(target, Path):
         with contextlib.suppress(OSError):
             verify = target.stat().st_size <= READER_VERIFY_MAX_BYTES
-    return Store.open(target, create=False, read_only=True, verify=verify)
+    return said_upgraded(Store.open(target, create=False, read_only=True, verify=verify), quiet)
+
+
+def said_upgraded(store: Store, quiet: bool = False) -> Store:
+    """Tell the user when a reader reads an upgraded copy of an older database (the file is not written)."""
+    from claimcheck.migrations import SCHEMA_VERSION
+
+    if store.upgraded_from is not None:
+        note(
+            f"note: {store.location} has database schema {store.upgraded_from}, older than this claimcheck's "
+            f"({SCHEMA_VERSION}); reading an upgraded copy, the file left as it is (`claimcheck fetch` or "
+            "`claimcheck reindex` upgrades it)",
+            quiet,
+        )
+    return store
 
 
 def check_outlets(ids: Iterable[str], known: Iterable[str], where: str) -> None:
@@ -348,7 +361,9 @@ def choose(value: str, options: Sequence[str], what: str) -> str:
 
 def print_json(data: object) -> None:
     """JSON on stdout (web text in it has been through :func:`claimcheck.textsafe.plain`)."""
-    typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    from claimcheck.textsafe import json_text
+
+    typer.echo(json_text(data))
 
 
 # -- outputs -----------------------------------------------------------------------------------------

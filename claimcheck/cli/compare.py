@@ -99,7 +99,7 @@ def compare(
     explain: Annotated[
         bool,
         typer.Option(
-            "--explain", help="Show why claims were matched (score, rule); table and markdown only."
+            "--explain", help="Show why claims were matched (score, rule); table, markdown and html only."
         ),
     ] = False,
     quiet: QuietOption = False,
@@ -157,12 +157,14 @@ def compare(
     )
     result = build_report(topic or "", articles, outlets, options)
     other = sum(not is_english(a.language) for a in articles)  # stored without claims (README, Languages)
-    note(
+    used = (
         f"{counted(len(articles), 'article')} from {counted(len(result.outlets), 'outlet')}"
         + (f" ({other:,} not in English: no claims)" if other else "")
-        + f", {counted(len(result.facts), 'fact')} shown",
-        quiet,
     )
+    if not result.facts:
+        # Nothing found, as for an empty window: no empty table or document, exit 1 (README, compare)
+        fail(_no_fact(topic or "", used, min_outlets, kind), 1)
+    note(f"{used}, {counted(len(result.facts), 'fact')} shown", quiet)
     if target is None and fmt == "table":
         from claimcheck.render.table import print_table  # rich: only for the table
 
@@ -171,6 +173,17 @@ def compare(
     write_output(target, render(result, fmt, matrix=matrix, explain=explain))
     if target is not None:
         note(f"wrote {target}", quiet)
+
+
+def _no_fact(topic: str, used: str, min_outlets: int, kind: str | None) -> str:
+    """The one line for a comparison that leaves no fact to show."""
+    what = f"no {kind} fact" if kind else "no fact"
+    if min_outlets > 1:
+        return (
+            f"{what} of {topic!r} is reported by at least {min_outlets} outlets ({used}); "
+            "a lower --min-outlets shows fewer-reported ones (1: every fact)"
+        )
+    return f"{what} of {topic!r} found in {used}"
 
 
 def _say_ignored(fmt: str, *, matrix: bool, explain: bool, quiet: bool) -> None:

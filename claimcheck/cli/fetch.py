@@ -6,7 +6,7 @@ import re
 import signal
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
@@ -73,6 +73,8 @@ def summary_table(report: FetchReport) -> Table:
         if len(r.reasons) > 3:  # the counts must add up: say what the three shown leave out
             rest = sum(n for _, n in r.reasons.most_common()[3:])
             why += f"; {rest} more for {len(r.reasons) - 3} other reason{'s' if len(r.reasons) > 4 else ''} (--json lists all)"
+        if r.skipped:  # not failures, but the entries column would not add up without them
+            why = "; ".join(filter(None, (why, f"{counted(r.skipped, 'feed entry', 'feed entries')} without a usable link skipped")))
         feeds = f"{r.feeds_ok + r.feeds_unchanged} ok" + (
             f", [red]{r.feeds_failed} failed[/]" if r.feeds_failed else ""
         )
@@ -107,6 +109,7 @@ def do_fetch(
     progress_bar: bool = True,
     settings_overrides: dict[str, object] | None = None,
     shard: str | None = None,
+    lease: int | None = None,
     allow_private: bool = False,
     tables: Console | None = None,
 ) -> tuple[FetchReport, int]:
@@ -117,7 +120,7 @@ def do_fetch(
         from claimcheck.ingest.jobs import start_forkserver
 
         start_forkserver()
-    from claimcheck.ingest.pipeline import FetchOptions, FetchReport
+    from claimcheck.ingest.pipeline import LEASE, FetchOptions, FetchReport
     from claimcheck.ingest.pipeline import fetch as run
 
     cfg = load_sources(cfg_path)
@@ -128,6 +131,7 @@ def do_fetch(
         since=parse_when(since),
         workers=workers,
         shard=parse_shard(shard),
+        lease=LEASE if lease is None else float(lease),
         allow_private=allow_private,
     )
     report = FetchReport(outlets=[], started=datetime.now(UTC))
@@ -202,7 +206,7 @@ def fetch(
             min=0,
             max=256,
             metavar="N",
-            help="Extraction processes (default: one per core; 0: threads in this process).",
+            help="Extraction processes (default: one per CPU this process may use, at most 8; 0: threads in this process).",
         ),
     ] = None,
     quiet: Annotated[
@@ -215,8 +219,21 @@ def fetch(
         str | None,
         typer.Option(
             "--shard",
-            metavar="K/N",
-            help="Only shard K of N of the outlets (split by host), for N fetchers sharing one database.",
+            metavar="K/N|auto",
+            help="Only shard K of N of the outlets (split by host), for N fetchers sharing one database; "
+            "auto: take hosts one at a time from a queue shared with the other fetchers (PostgreSQL).",
+            show_default=False,
+        ),
+    ] = None,
+    lease: Annotated[
+        int | None,
+        typer.Option(
+            "--lease",
+            min=1,
+            max=86_400,
+            metavar="SECONDS",
+            help="With --shard auto: seconds after which a host taken by a fetcher that stopped "
+            "answering (killed) may be taken by another [default: 60].",
             show_default=False,
         ),
     ] = None,
@@ -243,6 +260,7 @@ def fetch(
         quiet=quiet,
         as_json=as_json,
         shard=shard,
+        lease=lease,
         allow_private=allow_private,
     )
     if code == 1:
@@ -253,11 +271,13 @@ def fetch(
         raise typer.Exit(code)
 
 
-def parse_shard(value: str | None) -> tuple[int, int] | None:
-    """``--shard K/N`` as (K, N), 1 <= K <= N; anything else is bad usage."""
+def parse_shard(value: str | None) -> tuple[int, int] | Literal["auto"] | None:
+    """``--shard K/N`` as (K, N), 1 <= K <= N, or ``auto``; anything else is bad usage."""
     if value is None:
         return None
+    if value.strip().lower() == "auto":
+        return "auto"
     m = re.fullmatch(r"\s*(\d{1,6})\s*/\s*(\d{1,6})\s*", value)
     if not m or not 1 <= int(m.group(1)) <= int(m.group(2)):
-        raise UsageError(f"--shard {value!r}: use K/N with 1 <= K <= N, e.g. --shard 1/4")
+        raise UsageError(f"--shard {value!r}: use K/N with 1 <= K <= N (e.g. --shard 1/4), or --shard auto")
     return int(m.group(1)), int(m.group(2))

@@ -95,9 +95,9 @@ def articles(
         if target is None:
             print_json(data)
         else:
-            import json
+            from claimcheck.textsafe import json_text
 
-            write_output(target, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+            write_output(target, json_text(data) + "\n")
     elif fmt == "csv":
         buf = io.StringIO()
         w = csv.writer(buf)
@@ -176,12 +176,18 @@ def stats(
             }
         )
         return
-    table = Table(title=f"{terminal_safe(str(path))} ({_size(size)})", title_justify="left")
+    table = Table(
+        title=f"{terminal_safe(str(path))} ({_size(size)})",
+        title_justify="left",
+        caption="first, last: the days of the first and last publication, in UTC",
+        caption_justify="left",
+    )
     table.add_column("outlet", no_wrap=True)
     for col in ("articles", "claims"):
         table.add_column(col, justify="right", no_wrap=True)
-    table.add_column("first published", no_wrap=True)
-    table.add_column("last published", no_wrap=True)
+    # UTC days (an article of 23:30 UTC is of the next day in Asia); the caption says what they are
+    table.add_column("first (UTC)", no_wrap=True)
+    table.add_column("last (UTC)", no_wrap=True)
     table.add_column("name", overflow="fold")
     for o in per:
         table.add_row(

@@ -33,10 +33,12 @@ from claimcheck.cli.common import (
     protected_inputs,
     read_db_path,
     return_freed_memory,
+    said_upgraded,
     write_output,
 )
 from claimcheck.models import Outlet, Sources
 from claimcheck.store import Store
+from claimcheck.values import counted
 
 if TYPE_CHECKING:
     from claimcheck.models import Story
@@ -165,7 +167,8 @@ def stories(
     return_freed_memory()
     cfg = load_sources(sources)
     # Read-only, without quick_check (about a second on a 50,000-article store): it guards writes.
-    with Store.open(read_db_path(db, quiet=quiet), create=False, read_only=True, verify=False) as store:
+    reading = Store.open(read_db_path(db, quiet=quiet), create=False, read_only=True, verify=False)
+    with said_upgraded(reading, quiet) as store:
         target = output_path(output, inputs=protected_inputs(store.path, sources))
         if source:
             check_outlets(
@@ -186,6 +189,14 @@ def stories(
         # the store stays open: the texts are read while grouping, a chunk at a time
         result = list_stories(
             window, outlets, since=since_dt, until=until_dt, min_outlets=min_outlets, limit=limit
+        )
+    if not result.stories:
+        # Nothing found, as for an empty window: no empty table or document, exit 1 (README, stories)
+        fail(
+            f"no story is covered by at least {min_outlets} outlets ({counted(result.story_count, 'story', 'stories')}"
+            f" of {counted(result.article_count, 'article')}{window_words(since_dt, until_dt, source)});"
+            " a lower --min-outlets lists fewer-covered ones (1: every story)",
+            1,
         )
     if target is None and fmt == "table":
         print_stories(result, out_console)

@@ -10,6 +10,7 @@ import calendar
 import html
 import re
 from datetime import UTC, datetime
+from urllib.parse import urldefrag
 
 import feedparser
 from lxml import etree
@@ -145,7 +146,8 @@ def _link(e: feedparser.FeedParserDict, base: str) -> str | None:
         candidates.append(guid)
     for c in candidates:
         if c and isinstance(c, str) and (link := feed_link(c, base)[0]):
-            return link
+            # without its fragment, which is never sent: a live page's updates as anchors are one page
+            return urldefrag(link).url
     return None
 
 

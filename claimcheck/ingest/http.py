@@ -155,6 +155,7 @@ def _host_port(url: str) -> tuple[str, int | None]:
 # their own copy, and httpcore opens a connection inside the task of the request that needs it).
 _ACCESS: contextvars.ContextVar[PrivateAccess] = contextvars.ContextVar("claimcheck_private_access", default=NO_PRIVATE)
 REFUSED = "refused: link points to a private or local address"
+REDIRECT_REFUSED = "refused: redirect to a private or local address"
 GONE = (404, 410)  # statuses that mean the page will not come back: a permanent failure
 
 
@@ -413,7 +414,12 @@ class Http:
         current = _gate(url)
         _ACCESS.set(access)
         while True:
-            await self._check(current, access)
+            try:
+                await self._check(current, access)
+            except FetchError as e:
+                if seen and e.reason == REFUSED:  # the URL asked for was fine; where it redirects is not
+                    raise FetchError(REDIRECT_REFUSED, url, permanent=True) from None
+                raise
             resp = await self._get_with_retries(current, headers)
             if resp.status in REDIRECTS and resp.location is not None:
                 seen.append(current)

@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from typing import Any, Protocol, TypeVar
+from typing import Any, Literal, Protocol, TypeVar
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from claimcheck.claims.language import is_english, primary
@@ -24,7 +24,7 @@ from claimcheck.ingest.http import FetchSettings, Http, PrivateAccess
 from claimcheck.ingest.jobs import parse_feed  # feedparser loads where feeds are parsed: in the workers
 from claimcheck.ingest.pool import Dispatcher, fail_futures, settle_futures, worker_count
 from claimcheck.models import Article, FeedEntry, Outlet, ParsedFeed, Sources
-from claimcheck.store import Store, content_hash
+from claimcheck.store import HostQueue, Store, content_hash
 from claimcheck.urls import is_fetchable
 
 MAX_CHILD_SITEMAPS = 3
@@ -37,6 +37,9 @@ BATCH_WAIT = 0.05  # seconds a write waits for more articles to join it
 # downloads in flight (16) and as many waiting for the pool, 0.15 s of its work on 2 cores, three times
 # the 50 ms a download takes (64: the fetching process at 85 MiB instead of 74, 400 real pages).
 MAX_BACKLOG = 32
+# --shard auto: a fetcher killed without a word frees its hosts after this many seconds without a
+# heartbeat (it beats every quarter of it); long enough for a loaded machine, short for a rerun.
+LEASE = 60.0
 
 
 @dataclass
@@ -46,7 +49,10 @@ class FetchOptions:
     since: datetime | None = None  # skip entries published before this
     settings: FetchSettings = field(default_factory=FetchSettings)
     workers: int | None = None  # extraction processes; None: default_workers(); 0: threads in this process
-    shard: tuple[int, int] | None = None  # (K, N): only the outlets of shard K of N (--shard K/N), K from 1
+    # (K, N): only the outlets of shard K of N (--shard K/N), K from 1; "auto": hosts taken one at a time
+    # from the queue shared through the store with the other fetchers of the round (--shard auto)
+    shard: tuple[int, int] | Literal["auto"] | None = None
+    lease: float = LEASE  # --shard auto: seconds a host stays taken by a fetcher that stopped beating
     allow_private: bool = False  # --allow-private: every outlet as if it had `allow_private: true`
     extract_timeout: float | None = None  # seconds per page's extraction; None: sources.yaml defaults
 
@@ -63,6 +69,7 @@ class OutletReport:
     unchanged: int = 0
     failed: int = 0
     claims: int = 0
+    skipped: int = 0  # feed entries without a link (nothing to fetch): said, not a failure
     reasons: Counter[str] = field(default_factory=Counter)
 
     @property
@@ -87,6 +94,7 @@ class OutletReport:
             "unchanged": self.unchanged,
             "failed": self.failed,
             "claims": self.claims,
+            "skipped": self.skipped,
             "reasons": dict(self.reasons),
         }
 
@@ -164,10 +172,10 @@ def shard_key(outlet: Outlet) -> str:
     return outlet.id
 
 
-def in_shard(outlet: Outlet, shard: tuple[int, int] | None) -> bool:
+def in_shard(outlet: Outlet, shard: tuple[int, int] | Literal["auto"] | None) -> bool:
     """Whether ``outlet`` belongs to shard K of N (a stable hash of :func:`shard_key`, the same on every
-    machine and every run)."""
-    if shard is None:
+    machine and every run); every outlet may be taken with ``auto``."""
+    if shard is None or shard == "auto":
         return True
     k, n = shard
     digest = hashlib.sha1(shard_key(outlet).encode("utf-8")).hexdigest()
@@ -181,14 +189,23 @@ def run_fetch(
     ``report`` (if given) is filled in as the run goes, so a caller interrupted by Ctrl-C still knows how
     far it got."""
     outlets = [o for o in select_outlets(sources, options.outlets) if in_shard(o, options.shard)]
-    store.sync_outlets(sources.outlets)
     if report is None:
         report = FetchReport(outlets=[], started=datetime.now(UTC))
-    report.outlets[:] = [OutletReport(o.id, o.name) for o in outlets]
+    queue = None
+    if options.shard == "auto":  # the outlets this fetcher takes are reported as it takes them
+        queue = store.host_queue([shard_key(o) for o in outlets], options.lease)
+        report.outlets[:] = []
+    else:
+        report.outlets[:] = [OutletReport(o.id, o.name) for o in outlets]
     runner = _Run(sources, store, options, progress or _NoProgress(), report)
     try:
-        asyncio.run(runner.all(outlets))
+        store.sync_outlets(sources.outlets)
+        asyncio.run(runner.all(outlets, queue))
     finally:
+        if queue is not None:
+            queue.close()
+            order = {o.id: i for i, o in enumerate(outlets)}
+            report.outlets.sort(key=lambda r: order[r.outlet])
         report.finished = datetime.now(UTC)
     return report
 
@@ -224,8 +241,11 @@ class _Run:
         self.backlog = asyncio.Semaphore(MAX_BACKLOG)
         self.in_progress = 0  # pages being downloaded or extracted (a write need not wait when none is)
         self.incomplete: set[str] = set()  # outlets with an entry left for a later run (a transient failure)
+        # An outlet's pages downloading or being extracted at once, per connection its host allows (see
+        # _pages); twice as many with --shard auto, where a few hosts at a time must fill the backlog.
+        self.page_slots = 4 if options.shard == "auto" else 2
 
-    async def all(self, outlets: list[Outlet]) -> None:
+    async def all(self, outlets: list[Outlet], queue: HostQueue | None = None) -> None:
         from claimcheck.ingest.jobs import release_big_blocks
 
         release_big_blocks()  # page bodies go back to the system when freed (jobs.MMAP_THRESHOLD)
@@ -236,10 +256,86 @@ class _Run:
             async with Http(self.options.settings) as http:
                 self.http = http
                 http.pacer = self._pace
-                await asyncio.gather(*(self.outlet(o, r) for o, r in zip(outlets, self.report.outlets, strict=True)))
+                if queue is not None:
+                    await self.shared(outlets, queue)
+                else:
+                    await asyncio.gather(
+                        *(self.outlet(o, r) for o, r in zip(outlets, self.report.outlets, strict=True))
+                    )
         finally:
             self.extractor.shutdown()
             self.db_thread.shutdown(wait=True)
+
+    async def shared(self, outlets: list[Outlet], queue: HostQueue) -> None:
+        """``--shard auto``: take hosts one at a time from the round's queue and fetch their outlets, with
+        a few hosts whose pages are still being started at once (enough to keep ``concurrency`` requests
+        busy at ``per_host`` each); another host is taken as soon as one has started its last page, so a
+        fetcher that goes faster takes more, and at the end of the round every fetcher has only the pages
+        of its last few hosts left. When the queue is empty but another fetcher still holds a host, this
+        one waits for it to be done or for its lease to run out (its holder died), then takes it."""
+        groups: dict[str, list[Outlet]] = {}
+        for o in outlets:
+            groups.setdefault(shard_key(o), []).append(o)
+        settings = self.options.settings
+        width = max(2, -(-settings.concurrency // max(1, settings.per_host)))
+        loop = asyncio.get_running_loop()
+        feeding: set[asyncio.Future[Any]] = set()  # hosts still starting pages
+        hosts: set[asyncio.Task[None]] = set()  # hosts taken and not yet done
+        waiting: asyncio.Future[None] | None = None  # a thread waiting for another fetcher's release
+        try:
+            while True:
+                left: float | None = None
+                empty = False
+                while len(feeding) < width:
+                    host, left = await loop.run_in_executor(None, queue.claim)
+                    if host is None:
+                        empty = True
+                        break
+                    starting, task = self._host(host, groups[host], queue)
+                    feeding.add(starting)
+                    hosts.add(task)
+                for errored in [t for t in hosts if t.done()]:
+                    hosts.discard(errored)
+                    errored.result()  # a host's error that is not a page's own (a store error) ends the run
+                if empty and left is None and not hosts:
+                    return
+                watch: set[asyncio.Future[Any]] = {*feeding, *hosts}
+                if empty and left is not None:
+                    if waiting is None or waiting.done():
+                        waiting = loop.run_in_executor(None, queue.wait, min(left + 0.05, 1.0))
+                    watch.add(waiting)
+                if watch:
+                    await asyncio.wait(watch, return_when=asyncio.FIRST_COMPLETED)
+                feeding = {f for f in feeding if not f.done()}
+        except BaseException:
+            for task in hosts:
+                task.cancel()
+            await asyncio.gather(*hosts, return_exceptions=True)
+            raise
+        finally:
+            if waiting is not None:
+                with contextlib.suppress(BaseException):
+                    await waiting  # at most one wait's timeout; its connection is closed after
+
+    def _host(
+        self, host: str, outlets: list[Outlet], queue: HostQueue
+    ) -> tuple[asyncio.Future[Any], asyncio.Task[None]]:
+        """Fetch the outlets of ``host`` (taken from ``queue``), then mark it done in the round. Returns a
+        future that ends once every page of the host has been started, and the host's task."""
+        reps = [OutletReport(o.id, o.name) for o in outlets]
+        self.report.outlets.extend(reps)
+        started = [asyncio.Event() for _ in outlets]
+
+        async def run() -> None:
+            try:
+                await asyncio.gather(*(self.outlet(o, r, e) for o, r, e in zip(outlets, reps, started, strict=True)))
+            finally:
+                for e in started:
+                    e.set()
+            await asyncio.get_running_loop().run_in_executor(None, queue.done, host)
+
+        task = asyncio.ensure_future(run())
+        return asyncio.ensure_future(asyncio.gather(*(e.wait() for e in started))), task
 
     async def db(self, fn: Callable[..., T], *args: Any) -> T:
         try:
@@ -289,7 +385,16 @@ class _Run:
             _count_written(batch, results)
             settle_futures([done for *_, done in batch], results)
 
-    async def outlet(self, outlet: Outlet, rep: OutletReport) -> None:
+    async def outlet(self, outlet: Outlet, rep: OutletReport, started: asyncio.Event | None = None) -> None:
+        """Fetch one outlet's feeds and new pages; ``started`` (if given) is set once every page of it has
+        been started (or there is none)."""
+        try:
+            await self._outlet(outlet, rep, started)
+        finally:
+            if started is not None:
+                started.set()
+
+    async def _outlet(self, outlet: Outlet, rep: OutletReport, started: asyncio.Event | None) -> None:
         feeds = [*outlet.feeds, *outlet.sitemaps]
         if not feeds:
             rep.reasons["no feeds configured"] += 1
@@ -309,7 +414,7 @@ class _Run:
         todo = [(e, ks) for e, ks in keyed if not (set(ks) & known)]
         rep.unchanged += len(entries) - len(todo)
         self.progress.add(outlet.id, len(todo))
-        await self._pages(outlet, rep, todo, access)
+        await self._pages(outlet, rep, todo, access, started)
         # The validators say "every entry of this version of the feed is handled": saved only now, and
         # only when no entry was left for a later run. A fetch killed before this point, or one with a
         # page that failed for now, gets the whole feed again next time instead of a 304.
@@ -337,6 +442,7 @@ class _Run:
                 raise FeedParseError(f"feed entries have no links ({parsed.skipped} skipped)")
             if not entries:
                 raise FeedParseError("empty feed (no entries)")
+            rep.skipped += parsed.skipped
         except (FetchError, FeedParseError) as e:
             reason = _short(e)
             rep.fail(f"feed: {reason}", feed=True)
@@ -387,7 +493,12 @@ class _Run:
         return entries
 
     async def _pages(
-        self, outlet: Outlet, rep: OutletReport, todo: list[tuple[FeedEntry, list[str]]], access: PrivateAccess
+        self,
+        outlet: Outlet,
+        rep: OutletReport,
+        todo: list[tuple[FeedEntry, list[str]]],
+        access: PrivateAccess,
+        started: asyncio.Event | None = None,
     ) -> None:
         """The outlet's pages, in feed order, at most twice its host's connections downloading or being
         extracted at once: pages wait for their host's few connections without holding a backlog slot, so
@@ -395,7 +506,7 @@ class _Run:
         31 s instead of ~12). A page's task starts only when it gets a slot (a task per page from the start
         held ~4 MiB for 2,000 pages, #14); it frees the slot before its article waits for the write. The
         first error that is not a page's own (a store error) is raised, as ``gather`` would."""
-        slots = asyncio.Semaphore(2 * max(1, self.options.settings.per_host))
+        slots = asyncio.Semaphore(self.page_slots * max(1, self.options.settings.per_host))
         running: set[asyncio.Task[None]] = set()
         errors: list[BaseException] = []
 
@@ -413,6 +524,8 @@ class _Run:
                 task = asyncio.ensure_future(self.page(outlet, rep, entry, keys, access, slots.release))
                 running.add(task)
                 task.add_done_callback(done)
+            if started is not None:
+                started.set()
             if running:
                 await asyncio.wait(running)
         except asyncio.CancelledError:  # stopped (Ctrl-C): the pages under way stop too, as gather's would
@@ -439,6 +552,9 @@ class _Run:
             try:
                 async with self.backlog:  # an outlet's runners (see outlet) first, then the run's backlog
                     resp = await self.http.get(entry.link, allow_private=access)
+                    if _front_page(resp.url):  # the front page's teasers are no article (nor its claims)
+                        why = FRONT_PAGE if _front_page(entry.link) else REDIRECTED_FRONT_PAGE
+                        raise FetchError(why, entry.link, permanent=True)
                     try:
                         # the feed's date spares the worker htmldate's search when the page's tags have none
                         page, claims = await self.extractor.page(
@@ -490,6 +606,16 @@ def private_access(outlet: Outlet, opt_in: bool = False) -> PrivateAccess:
     return PrivateAccess.of(own, outlet.allow_private_hosts)
 
 
+FRONT_PAGE = "the site's front page, not an article"
+REDIRECTED_FRONT_PAGE = "redirected to the site's front page (article gone?)"  # an expired article, often
+
+
+def _front_page(url: str) -> bool:
+    """Whether the URL is a site's root ("/", no query): a news site's front page, never one article."""
+    parts = urlsplit(url)
+    return parts.path in ("", "/") and not parts.query
+
+
 def _keys(e: FeedEntry) -> list[str]:
     return list(dict.fromkeys(k for k in (e.guid, e.link) if k))
 
@@ -506,10 +632,11 @@ def canonical(declared: str | None, final_url: str) -> str:
     fetched; tracking parameters and fragments removed either way.
 
     A page may not claim another site's URL as its canonical one: that would make it a "duplicate" of
-    an article it is not.
+    an article it is not; nor its site's front page (a template's default), which made every article of
+    the site a duplicate of the first.
     """
     url = final_url
-    if declared and is_fetchable(declared) and _site(declared) == _site(final_url):
+    if declared and is_fetchable(declared) and _site(declared) == _site(final_url) and not _front_page(declared):
         url = declared
     parts = urlsplit(url)
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not k.lower().startswith(TRACKING)]

@@ -163,7 +163,8 @@ def build_fact(
     outlets = list(dict.fromkeys(m.outlet for m in mentions))
     independent = [o for o in outlets if any(m.outlet == o and not m.syndicated for m in mentions)]
     dated = [m for m in mentions if m.published is not None]
-    first = min(dated, key=_published) if dated else None
+    # a wire copy dated as its original (copies often keep the agency's timestamp) is not first before it
+    first = min(dated, key=lambda m: (_published(m), m.syndicated)) if dated else None
     cited: dict[str, None] = {}
     for n in order:
         it = items[n]

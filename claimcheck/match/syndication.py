@@ -75,18 +75,32 @@ class _Wires:
     patterns: list[_Patterns]
     any_name: re.Pattern[str] | None
     reuters: bool
-    # when all names are ASCII: the names lower-cased, searched in lower-cased text first (a case-sensitive
-    # pattern is searched several times faster); IGNORECASE also matches "ı" and "İ" to "i" and "ſ" to "s",
+    # when all names are ASCII: the names lower-cased (each with whether it ends in a word character, so
+    # that a word character may not follow it), found with str.find in lower-cased text first (several times
+    # faster than a pattern of alternatives); IGNORECASE also matches "ı" and "İ" to "i" and "ſ" to "s",
     # which lower() does not (the only such characters), so text with those goes straight to any_name
-    lower_names: re.Pattern[str] | None = None
+    lower_names: tuple[tuple[str, bool], ...] | None = None
 
     def named(self, text: str) -> bool:
         if self.any_name is None:
             return False
         quick = self.lower_names is not None and "ı" not in text and "ſ" not in text and "İ" not in text
-        if quick and not self.lower_names.search(text.lower()):  # type: ignore[union-attr]
+        if quick and not _finds_name(text.lower(), self.lower_names):  # type: ignore[arg-type]
             return False
         return self.any_name.search(text) is not None
+
+
+def _finds_name(text: str, names: tuple[tuple[str, bool], ...]) -> bool:
+    """Whether one of ``names`` is in ``text`` (not followed by a word character, as ``(?!\\w)``, when the
+    name's flag says so)."""
+    for name, word_end in names:
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if not word_end or end == len(text) or not (text[end].isalnum() or text[end] == "_"):
+                return True
+            at = text.find(name, at + 1)
+    return False
 
 
 def _wire_patterns(outlets: Mapping[str, Outlet]) -> _Wires:
@@ -111,9 +125,7 @@ def _wire_patterns(outlets: Mapping[str, Outlet]) -> _Wires:
     lower_names = None
     if alts and all(n.isascii() for n in alts):
         low = sorted({n.lower() for n in alts}, key=len, reverse=True)
-        lower_names = re.compile(
-            "|".join(re.escape(n) + (r"(?!\w)" if re.match(r"\w", n[-1]) else "") for n in low)
-        )
+        lower_names = tuple((n, re.match(r"\w", n[-1]) is not None) for n in low)
     return _Wires(out, any_name, any(p[4] for p in out), lower_names)
 
 

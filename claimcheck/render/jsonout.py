@@ -14,12 +14,11 @@ allowed by the schema (it does not forbid extra keys):
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from typing import Any
 
 from claimcheck.models import CompareResult, Fact, Interval
-from claimcheck.textsafe import plain
+from claimcheck.textsafe import json_text, plain
 
 SCHEMA_ID = "claimcheck.compare/1"
 
@@ -213,4 +212,4 @@ def _document(result: CompareResult) -> dict[str, Any]:
 
 
 def render_json(result: CompareResult) -> str:
-    return json.dumps(to_json(result), ensure_ascii=False, indent=2) + "\n"
+    return json_text(to_json(result)) + "\n"

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -20,7 +19,7 @@ from rich.text import Text
 
 from claimcheck.models import StoriesResult, Story
 from claimcheck.render.common import counted, when_text, zoned_text
-from claimcheck.textsafe import csv_safe, plain, safe_link
+from claimcheck.textsafe import csv_safe, json_text, plain, safe_link
 from claimcheck.textsafe import markdown_escape as esc
 
 SCHEMA_ID = "claimcheck.stories/1"
@@ -259,7 +258,7 @@ def to_json(result: StoriesResult) -> dict[str, Any]:
 
 
 def render_json(result: StoriesResult) -> str:
-    return json.dumps(to_json(result), ensure_ascii=False, indent=2) + "\n"
+    return json_text(to_json(result)) + "\n"
 
 
 # --- CSV ---------------------------------------------------------------------------------------------------

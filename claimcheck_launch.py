@@ -1,0 +1,22 @@
+"""The ``claimcheck`` console script's entry point, outside the package on purpose.
+
+pip's script runs ``from claimcheck_launch import main`` before any claimcheck code could catch Ctrl-C;
+an entry point inside the package would first load the package there, and Ctrl-C in that moment was a
+Python traceback. This module's first statement makes Ctrl-C exit 130 quietly until
+:func:`claimcheck.__main__.main` takes over (it puts back Python's own handler inside its ``try``)."""
+
+import _signal  # the C module: ``signal`` would first import enum (~2 ms without the guard)
+
+
+def _interrupted(signum, frame):  # type: ignore[no-untyped-def]
+    raise SystemExit(130)
+
+
+if _signal.getsignal(_signal.SIGINT) is _signal.default_int_handler:  # not when Ctrl-C is ignored (nohup, &)
+    _signal.signal(_signal.SIGINT, _interrupted)
+
+
+def main() -> None:
+    from claimcheck.__main__ import main as run
+
+    run()
