@@ -364,3 +364,29 @@ def test_readers_read_an_older_schema_on_a_read_only_file(tmp_path: Path) -> Non
     finally:
         _writable_folder(folder)
         db.chmod(0o644)
+
+
+def test_readers_read_a_schema_whose_upgrade_is_empty_on_sqlite_in_place(tmp_path: Path) -> None:
+    # Migration 4 (host leases) has no SQLite step: a database of schema 3 (every database before it) has
+    # the current tables. Its readers copied the whole file into a temporary database on every run (time
+    # and temp disk as large as the database) and said it was "older"; they read the file itself.
+    import sqlite3
+
+    from claimcheck.migrations import SCHEMA_VERSION
+
+    assert SCHEMA_VERSION == 4  # (this test is about the step 3 -> 4; a later step with SQLite work differs)
+    db = tmp_path / "v3.db"
+    shutil.copy(demo_store().db, db)
+    con = sqlite3.connect(db)
+    con.execute("PRAGMA user_version = 3")
+    con.commit()
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    before = digest(db)
+    code, out, err = run("compare", TOPIC, "--format", "json", db=db)
+    assert code == 0 and json.loads(out)["facts"], err
+    assert "upgraded copy" not in err and "schema 3" not in err, err
+    assert digest(db) == before and _schema(db) == 3
+    with Store.open(db, create=False, read_only=True) as store:
+        assert store.upgraded_from is None and store.db.execute("PRAGMA database_list").fetchone()[2] == str(db)
+
