@@ -501,6 +501,8 @@ class SqliteStore(Store):
         copy = sqlite3.connect("", isolation_level=None, check_same_thread=False)
         try:
             self.db.backup(copy)
+            # The copy's own version: a fetch may have upgraded the file since ``version`` was read.
+            version = copy.execute("PRAGMA user_version").fetchone()[0]
             copy.execute("BEGIN")
             for migration in MIGRATIONS[version:]:
                 migration.sqlite(copy)
@@ -511,7 +513,7 @@ class SqliteStore(Store):
             raise
         self.db.close()
         self.db = copy
-        self.upgraded_from = version
+        self.upgraded_from = version if version < SCHEMA_VERSION else None
 
     def _quick_check(self) -> None:
         """Refuse a corrupt database before the first write could spread the damage (or checkpoint over it).

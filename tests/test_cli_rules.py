@@ -390,3 +390,25 @@ def test_readers_read_a_schema_whose_upgrade_is_empty_on_sqlite_in_place(tmp_pat
     with Store.open(db, create=False, read_only=True) as store:
         assert store.upgraded_from is None and store.db.execute("PRAGMA database_list").fetchone()[2] == str(db)
 
+
+
+def test_reader_upgrades_its_copy_from_the_copied_version(tmp_path: Path) -> None:
+    # A fetch may upgrade the file between the reader's look at its version and its copy: the copy's
+    # steps start from the copy's own version (running a step twice failed: "duplicate column name").
+    import sqlite3
+
+    from claimcheck.store import SqliteStore
+
+    db = _older_copy(tmp_path)
+    store = SqliteStore.open(db, create=False, read_only=True)  # reads version 2: an upgraded copy
+    store.close()
+    con = sqlite3.connect(db)
+    writer = SqliteStore(con, db)
+    writer._migrate()  # the file is now current, as a fetch leaves it
+    con.close()
+    raw = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
+    reader = SqliteStore(raw, db, read_only=True)
+    reader._read_upgraded_copy(2)  # the version the reader saw before the fetch upgraded the file
+    assert reader.db.execute("PRAGMA user_version").fetchone()[0] > 2 and reader.upgraded_from is None
+    assert reader.db.execute("SELECT count(*) FROM articles").fetchone()[0] > 0
+    reader.close()
