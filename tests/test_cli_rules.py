@@ -394,7 +394,7 @@ def test_readers_read_a_schema_whose_upgrade_is_empty_on_sqlite_in_place(tmp_pat
 
 def test_reader_upgrades_its_copy_from_the_copied_version(tmp_path: Path) -> None:
     # A fetch may upgrade the file between the reader's look at its version and its copy: the copy's
-    # steps start from the copy's own version (running a step twice failed: "duplicate column name").
+    # steps start from the copy's own version (running a step twice failed: "table article_shingles already exists").
     import sqlite3
 
     from claimcheck.store import SqliteStore
