@@ -284,3 +284,16 @@ MIGRATIONS: list[Migration] = [
     Migration("host leases", _m4_host_leases, _pg_m4_host_leases),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
+_EMPTY_ON_SQLITE = frozenset({_m4_host_leases})  # steps that change nothing in an SQLite database
+
+
+def sqlite_tables_current(version: int) -> bool:
+    """Whether an SQLite database at ``version`` already has the current tables (every later step is
+    empty on SQLite): a reader reads it as it is, without an upgraded copy."""
+    return all(m.sqlite in _EMPTY_ON_SQLITE for m in MIGRATIONS[version:])
+
+
+def pg_readers_current(version: int) -> bool:
+    """Whether a reader may read a PostgreSQL database at ``version`` as it is: every later step only adds
+    tables no reader uses (``fetch --shard auto``'s queue), so it needs no upgrade, which a reader may not do."""
+    return all(m.postgres is _pg_m4_host_leases for m in MIGRATIONS[version:])

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from claimcheck.errors import StoreError
-from claimcheck.migrations import MIGRATIONS, SCHEMA_VERSION
+from claimcheck.migrations import MIGRATIONS, SCHEMA_VERSION, sqlite_tables_current
 from claimcheck.models import Article, Claim, Outlet, WindowRows
 from claimcheck.paths import db_target, default_db_path, is_db_url
 from claimcheck.shingles import shingle_blob
@@ -483,7 +483,7 @@ class SqliteStore(Store):
         if self.verify and version > 0:
             self._quick_check()
         if self.read_only or self.reader:
-            if version < SCHEMA_VERSION:
+            if not sqlite_tables_current(version):  # (not a copy of the whole file for an empty step)
                 self._read_upgraded_copy(version)
             return
         if db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
@@ -501,6 +501,8 @@ class SqliteStore(Store):
         copy = sqlite3.connect("", isolation_level=None, check_same_thread=False)
         try:
             self.db.backup(copy)
+            # The copy's own version: a fetch may have upgraded the file since ``version`` was read.
+            version = copy.execute("PRAGMA user_version").fetchone()[0]
             copy.execute("BEGIN")
             for migration in MIGRATIONS[version:]:
                 migration.sqlite(copy)
@@ -511,7 +513,7 @@ class SqliteStore(Store):
             raise
         self.db.close()
         self.db = copy
-        self.upgraded_from = version
+        self.upgraded_from = version if version < SCHEMA_VERSION else None
 
     def _quick_check(self) -> None:
         """Refuse a corrupt database before the first write could spread the damage (or checkpoint over it).

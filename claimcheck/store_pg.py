@@ -21,7 +21,13 @@ from typing import Any, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
 from claimcheck.errors import StoreError, StoreUnavailable
-from claimcheck.migrations import MIGRATIONS, PG_TS_CONFIG, PG_TS_MAX_CHARS, SCHEMA_VERSION
+from claimcheck.migrations import (
+    MIGRATIONS,
+    PG_TS_CONFIG,
+    PG_TS_MAX_CHARS,
+    SCHEMA_VERSION,
+    pg_readers_current,
+)
 from claimcheck.models import Article, Claim, Outlet, WindowRows
 from claimcheck.shingles import shingle_blob
 from claimcheck.store import (
@@ -148,6 +154,8 @@ class PgStore(Store):
                 f"({SCHEMA_VERSION}); upgrade claimcheck"
             )
         if version < SCHEMA_VERSION:
+            if self.read_only and pg_readers_current(version):
+                return  # (only tables readers never use are missing)
             if not create:
                 raise StoreError(
                     f"{self.location}: database schema {version} needs an upgrade; run 'claimcheck fetch' "

@@ -181,6 +181,28 @@ def test_entries_redirected_to_the_front_page_fail_as_gone(site: Site, tmp_path:
     assert bad.reasons == {"redirected to the site's front page (article gone?)": 3}
 
 
+def test_articles_whose_canonical_is_their_section_page_are_each_stored(site: Site, tmp_path: Path) -> None:
+    """A CMS template that declares the section page (/politics/) as every article's canonical URL made each
+    article after the first a "duplicate" of the first: counted unchanged, never stored. An AMP page's
+    canonical (the article above it) is still followed."""
+    facts = ["The bridge will cost 14 million pounds, the treasurer told the council.",
+             "A new school for 600 pupils opens in March, the head teacher said."]  # fmt: skip
+    for i, fact in enumerate(facts):
+        html = article_html(f"Town story {i}", [*PARAS, fact], "2025-12-10T08:00:00+01:00",
+                            canonical=site.url("/bad/politics/"))  # fmt: skip
+        site.route(f"/bad/politics/2025/story-{i}", html, headers=HTML)
+    amp = article_html("Town story 2", [*PARAS, "The ferry runs twice a day from May."], "2025-12-10T08:00:00+01:00",
+                       canonical=site.url("/bad/politics/2025/story-2"))  # fmt: skip
+    site.route("/bad/politics/2025/story-2/amp", amp, headers=HTML)
+    paths = ("/bad/politics/2025/story-0", "/bad/politics/2025/story-1", "/bad/politics/2025/story-2/amp")
+    site.route("/bad/feed.xml", feed_for(site, *paths), headers=RSS)
+    bad, stored, _ = run_case(site, tmp_path)
+    assert bad.new == 3 and bad.unchanged == 0, why(bad)
+    urls = sorted(r["canonical_url"] for r in stored)
+    assert urls == [site.url(p) for p in ("/bad/politics/2025/story-0", "/bad/politics/2025/story-1",
+                                          "/bad/politics/2025/story-2")]  # fmt: skip
+
+
 def test_429_far_future_is_not_waited_for(site: Site, tmp_path: Path) -> None:
     site.route("/bad/story.html", b"", status=429, headers={"Retry-After": "86400"})
     site.route("/bad/feed.xml", feed_for(site, "/bad/story.html"), headers=RSS)

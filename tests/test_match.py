@@ -1347,21 +1347,6 @@ def test_a_fact_box_figure_gives_way_to_the_prose_that_states_it() -> None:
     assert [c.sentence for c in kept] == [prose]
 
 
-def test_two_windows_of_one_quotation_are_one_quote() -> None:
-    # one outlet quotes the first two sentences, others the second one and what follows: one quotation
-    early = quote("We simply live on two continents and it became hard. We thought we should tell you all so you "
-                  "stop askin", speaker="Dana Whitfield")  # fmt: skip
-    late = quote("We thought we should tell you all so you stop asking how the other one is doing", speaker="Dana")
-    facts = facts_of(art("reuters", early), art("bbc", late), art("cbs", late, hour=1))
-    quotes_ = [f for f in facts if f.kind == "quote"]
-    assert len(quotes_) == 1 and set(quotes_[0].outlets) == {"reuters", "bbc", "cbs"}
-    # a shared stock run that does not reach the end of either quote, or another speaker's words, stays apart
-    one = quote("We want to thank everyone who came out tonight to support the team and the town", speaker="Ann Lowe")
-    two = quote("The whole squad wants to thank everyone who came out tonight, and we will be back", speaker="Ann Lowe")
-    other = quote("We thought we should tell you all so you stop asking how the other one is doing", speaker="Tom Heale")
-    facts = facts_of(art("reuters", one), art("bbc", two), art("latimes", early), art("lemonde", other))
-    assert len([f for f in facts if f.kind == "quote"]) == 4
-
 
 def test_the_rest_of_a_quotation_joins_by_the_speaker_of_the_outlet_that_gives_it_whole() -> None:
     # bbc names the wrong speaker for its first part; its second part is the end of reuters' quotation
@@ -1373,47 +1358,3 @@ def test_the_rest_of_a_quotation_joins_by_the_speaker_of_the_outlet_that_gives_i
     facts = facts_of(art("reuters", whole), art("bbc", first, rest))
     quotes_ = [f for f in facts if f.kind == "quote"]
     assert len(quotes_) == 1 and set(quotes_[0].outlets) == {"reuters", "bbc"}
-
-
-def test_near_synonyms_of_general_english_are_one_class_but_things_never_meet_people() -> None:
-    def rows(*claims: Claim) -> list[set[str]]:
-        outlets = ["reuters", "bbc", "cbs", "latimes"]
-        facts = facts_of(*(art(o, c, hour=k) for k, (o, c) in enumerate(zip(outlets, claims, strict=False))))
-        return sorted((set(f.outlets) for f in facts if f.kind == "number"), key=len, reverse=True)
-
-    ctx = {"context": ["flood", "destroyed", "valley"]}
-    homes = num(300, "The flood destroyed about 300 homes in the valley.", unit="homes", text="about 300 homes", extra=ctx)
-    houses = num(300, "Some 300 houses in the valley were destroyed by the flood.", unit="houses", text="300 houses",
-                 extra=ctx)  # fmt: skip
-    assert rows(homes, houses)[0] == {"reuters", "bbc"}
-    marchers = num(40, "Police detained 40 demonstrators near the square.", unit="demonstrators", text="40 demonstrators",
-                   extra={"context": ["police", "detained", "square"]})  # fmt: skip
-    protesters = num(40, "Some 40 protesters were detained near the square.", unit="protesters", text="40 protesters",
-                     extra={"context": ["police", "detained", "square"]})  # fmt: skip
-    assert rows(marchers, protesters)[0] == {"reuters", "bbc"}
-    # generic people may be any class of people, never homes
-    people = num(300, "About 300 people in the valley lost everything in the flood.", unit="people",
-                 text="300 people", extra=ctx)  # fmt: skip
-    assert all(len(r) == 1 for r in rows(homes, people))
-
-
-def test_an_article_that_gives_one_measure_in_two_units_gives_it_once() -> None:
-    from claimcheck.match.pipeline import distinct_claims
-
-    s1 = "The boy fell into a 40-metre-deep well (131 feet) near his home."
-    s2 = "The well is 130ft deep and 12 inches wide, and a 5km road leads to it."
-    s3 = "It measures just 30 centimetres wide (11.8 inches)."
-    text = f"{s2} {s1} {s3}"
-
-    def m(value: float, sentence: str, span: str, unit: str) -> Claim:
-        at = text.index(sentence) + sentence.index(span)
-        return Claim("number", span, sentence, at, at + len(span), value=Interval.exact(value), unit=unit,
-                     extra={"measure": "distance"})  # fmt: skip
-
-    claims = [m(130, s2, "130ft", "ft"), m(12, s2, "12 inches", "in"), m(5, s2, "5km", "km"),
-              m(40, s1, "40-metre-deep well", "m"), m(131, s1, "131 feet", "ft"),
-              m(30, s3, "30 centimetres", "cm"), m(11.8, s3, "11.8 inches", "in")]  # fmt: skip
-    a = Article("bbc", "u", "u", "The well", text, "h", T0, published=T0, claims=tuple(claims))
-    kept = sorted(c.text for c in distinct_claims(a, "number"))
-    # the article writes metres and centimetres first, each glossed in feet and inches: those are its units
-    assert kept == ["30 centimetres", "40-metre-deep well", "5km"]

@@ -101,6 +101,28 @@ def test_postgres_schema_is_migrated_once_and_refusals(pg_cluster: object, tmp_p
     assert r.exit_code == 2 and "not a database claimcheck knows" in r.output
 
 
+def test_readers_read_a_schema_3_postgres_database(pg_cluster: object) -> None:
+    # Migration 4 only adds fetch --shard auto's queue tables, which no reader uses: every reader of a
+    # database of schema 3 (every one before it) refused it ("needs an upgrade; run 'claimcheck fetch'").
+    import psycopg
+
+    url = pg_cluster.empty_database()  # type: ignore[attr-defined]
+    Store.open(url).close()
+    with psycopg.connect(url, autocommit=True) as conn:  # as a claimcheck of schema 3 left it
+        conn.execute("DROP TABLE host_leases; DROP TABLE fetchers; DROP SEQUENCE fetch_rounds")
+        conn.execute("UPDATE claimcheck_schema SET version = 3")
+    r = runner.invoke(app, ["stats", "--json", "--db", url])
+    assert r.exit_code == 0 and json.loads(r.output)["articles"] == 0, r.output
+    r = runner.invoke(app, ["articles", "--db", url])
+    assert r.exit_code == 1 and r.output.strip() == "error: no stored article", r.output  # read, found empty
+    with psycopg.connect(url, autocommit=True) as conn:
+        assert conn.execute("SELECT max(version) FROM claimcheck_schema").fetchone()[0] == 3  # not written
+    Store.open(url).close()  # a writer upgrades it
+    with psycopg.connect(url, autocommit=True) as conn:
+        assert conn.execute("SELECT max(version) FROM claimcheck_schema").fetchone()[0] == 4
+        assert conn.execute("SELECT to_regclass('host_leases') IS NOT NULL").fetchone()[0]
+
+
 # -- errors: one line, exit 2, no password --------------------------------------------------------------
 def test_wrong_password_and_unreachable_server_are_one_line(pg_cluster: object) -> None:
     from pgserver import PASSWORD, PASSWORD_ROLE, free_port

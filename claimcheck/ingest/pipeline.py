@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -633,14 +634,36 @@ def canonical(declared: str | None, final_url: str) -> str:
 
     A page may not claim another site's URL as its canonical one: that would make it a "duplicate" of
     an article it is not; nor its site's front page (a template's default), which made every article of
-    the site a duplicate of the first.
+    the site a duplicate of the first; nor a section page above it (see :func:`_section_above`).
     """
     url = final_url
-    if declared and is_fetchable(declared) and _site(declared) == _site(final_url) and not _front_page(declared):
+    if (
+        declared
+        and is_fetchable(declared)
+        and _site(declared) == _site(final_url)
+        and not _front_page(declared)
+        and not _section_above(declared, final_url)
+    ):
         url = declared
     parts = urlsplit(url)
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not k.lower().startswith(TRACKING)]
     return urlunsplit((parts.scheme, parts.netloc.lower(), parts.path or "/", urlencode(query), ""))
+
+
+_AMP = re.compile(r"amp(?:\.html?)?/?", re.IGNORECASE)  # an AMP page's last segment: /story/amp, /story/amp/
+
+
+def _section_above(declared: str, url: str) -> bool:
+    """Whether ``declared`` is a page higher up the path than ``url`` (``/politics/`` above
+    ``/politics/2025/story``): a section page a template names as every article's canonical URL, which made
+    each article after the first a duplicate of the first. An AMP page's canonical (the article above it,
+    ``/story`` for ``/story/amp``) is not one."""
+    d, u = urlsplit(declared), urlsplit(url)
+    base = d.path.rstrip("/") + "/"
+    if d.query or not u.path.startswith(base):
+        return False
+    rest = u.path[len(base) :]
+    return bool(rest.strip("/")) and not _AMP.fullmatch(rest)
 
 
 def _site(url: str) -> str:

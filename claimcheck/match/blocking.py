@@ -10,7 +10,6 @@ applied to the score matrices with numpy, so Python only sees the pairs that may
 
 from __future__ import annotations
 
-import functools
 import itertools
 import math
 import re
@@ -64,7 +63,6 @@ from claimcheck.match.things import (
     sig_digits,
     significant_digits,
     stated,
-    synonym_class,
     thing_class,
 )
 from claimcheck.models import Claim
@@ -443,8 +441,7 @@ def _class_links(
     """
     floor = 100 * options.number_context_floor
     same: dict[tuple[bool, float], list[int]] = defaultdict(list)
-    classes: dict[int, str | None] = {}
-    synonyms: dict[int, str | None] = {}  # "demonstrators" / "protesters", "homes" / "houses" (``synonym_class``)
+    classes: dict[int, str] = {}
     for g, n in enumerate(first):
         claim = items[n].claim
         if claim.value is None or figure[g] <= 0 or is_wide(claim.value):
@@ -452,31 +449,26 @@ def _class_links(
         cls = thing_class(unit[n], claim.unit)
         if cls is None and precise[g]:
             cls = count_class(unit[n])
-        syn = synonym_class(unit[n])
-        if cls is not None or syn is not None:
-            classes[g], synonyms[g] = cls, syn
+        if cls is not None:
+            classes[g] = cls
             same[is_span(claim.when), float(figure[g])].append(g)
     for groups in same.values():
         counts = {unit[first[g]] for g in groups if classes[g] == COUNT_CLASS}
         if len(counts) > options.count_names:
             # a figure given for many things does not single one out (another story, a common value)
-            groups = [g for g in groups if classes[g] != COUNT_CLASS or synonyms[g] is not None]
+            groups = [g for g in groups if classes[g] != COUNT_CLASS]
         if len(groups) < 2 or len({unit[first[g]] for g in groups}) < 2:
             continue
         for a, b in itertools.combinations(groups[: options.max_candidates], 2):
             n, m = first[a], first[b]
-            if unit[n] == unit[m] or b in graph.adj[a]:
-                continue
-            synonym = synonyms[a] is not None and synonyms[a] == synonyms[b]
-            if not synonym and not classes_agree(classes[a], classes[b]):
+            if unit[n] == unit[m] or b in graph.adj[a] or not classes_agree(classes[a], classes[b]):
                 continue
             if len(graph.members[a]) == len(graph.members[b]) == 1 and items[n].article == items[m].article:
                 continue
-            count = not synonym and COUNT_CLASS in (classes[a], classes[b])
             sim = float(fuzz.token_set_ratio(ctx[n], ctx[m]))
-            if (sim < floor or count) and not precise[a]:
+            if (sim < floor or COUNT_CLASS in (classes[a], classes[b])) and not precise[a]:
                 continue
-            if count and significant_digits(float(figure[a])) < 2:
+            if COUNT_CLASS in (classes[a], classes[b]) and significant_digits(float(figure[a])) < 2:
                 continue  # "a million migrants", "a million voters": a one-digit round figure names no one thing
             if role_family(items[n].claim, unit[n]) != role_family(items[m].claim, unit[m]):
                 continue  # "150 killed" and "150 injured" (or "arrested 150 protesters"): two counts of a story
@@ -644,7 +636,7 @@ def _bound_links(
 
 # Units of measure (as ``unit_key`` spells them) in a base unit of their dimension: "40 metres (131 feet)",
 # "30cm (12 inches)", "100mph (161km/h)". Outlets convert a figure and round the result.
-IN_BASE: dict[str, tuple[str, float]] = {
+_IN_BASE: dict[str, tuple[str, float]] = {
     "m": ("m", 1.0), "km": ("m", 1000.0), "cm": ("m", 0.01), "mm": ("m", 0.001), "ft": ("m", 0.3048),
     "in": ("m", 0.0254), "yd": ("m", 0.9144), "miles": ("m", 1609.344),
     "kg": ("kg", 1.0), "g": ("kg", 0.001), "lb": ("kg", 0.45359237), "oz": ("kg", 0.028349523),
@@ -658,17 +650,12 @@ IN_BASE: dict[str, tuple[str, float]] = {
 CONVERSION_TOLERANCE = 0.05
 
 
-def measure_unit(claim: Claim) -> str | None:
+def _measure_unit(claim: Claim) -> str | None:
     """The canonical unit of measure of a number claim (``claims.measures``), else None."""
-    return _unit_of_measure(claim.unit) if claim.unit else None
-
-
-@functools.lru_cache(maxsize=4096)
-def _unit_of_measure(unit: str) -> str | None:
-    for w in unit.lower().replace("-", " ").split()[:2]:
+    for w in (claim.unit or "").lower().replace("-", " ").split()[:2]:
         if w in MEASURE_WORDS:
             return MEASURE_WORDS[w][0]
-    return unit if unit in IN_BASE else None
+    return claim.unit if claim.unit in _IN_BASE else None
 
 
 def _conversion_links(
@@ -687,10 +674,10 @@ def _conversion_links(
     by_dim: dict[tuple[str, bool], list[tuple[float, int, str]]] = defaultdict(list)
     for g, n in enumerate(first):
         claim = items[n].claim
-        mu = measure_unit(claim)
-        if mu is None or mu not in IN_BASE or figure[g] <= 0 or is_wide(claim.value):
+        mu = _measure_unit(claim)
+        if mu is None or mu not in _IN_BASE or figure[g] <= 0 or is_wide(claim.value):
             continue
-        base, factor = IN_BASE[mu]
+        base, factor = _IN_BASE[mu]
         by_dim[base, is_span(claim.when)].append((float(figure[g]) * factor, g, mu))
     for entries in by_dim.values():
         if len(entries) < 2:

@@ -33,7 +33,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from claimcheck.cpus import usable_cpus
-from claimcheck.match.blocking import CONVERSION_TOLERANCE, IN_BASE, measure_unit, number_graph, text_graph
+from claimcheck.match.blocking import number_graph, text_graph
 from claimcheck.match.cluster import Graph, cluster_items, recluster
 from claimcheck.match.facts import (
     FactContext,
@@ -62,7 +62,7 @@ from claimcheck.match.rules import (
     timestamp,
 )
 from claimcheck.match.syndication import Syndicated, find_syndicated
-from claimcheck.match.things import is_wide, role_family
+from claimcheck.match.things import role_family
 from claimcheck.models import Article, Claim, Fact, Link, Outlet
 from claimcheck.text import match_content_words, match_words
 
@@ -244,8 +244,7 @@ def join_quote_parts(
     items: Sequence[Item], graph: Any, clusters: list[list[int]], options: MatchOptions
 ) -> list[list[int]]:
     """One quotation is one fact, whether an outlet quotes it whole or in parts: a cluster of a
-    quote whose end is the start of another cluster's quote (two windows of one quotation,
-    ``_overlapping_quotes``) or that is part of another cluster's longer quote ("I'll miss the players" inside "The tears
+    quote that is part of another cluster's longer quote ("I'll miss the players" inside "The tears
     you see are tears of joy and peace. I'll miss the players. I'll miss ...") joins that cluster.
     Parts must be at least ``part_words`` words long (``part_content`` of them content words), so
     that a stock phrase ("a good day") does not join every quote holding it; known different
@@ -267,9 +266,6 @@ def join_quote_parts(
             norms[n] = quote_norm(items[n].claim)
         return norms[n]
 
-    for a, b in _overlapping_quotes(items, [n for c in clusters for n in c], options):
-        if root(owner[a]) != root(owner[b]) and speakers_compatible(items[a].claim.speaker, items[b].claim.speaker):
-            parent[root(owner[a])] = root(owner[b])
     for g, nbrs in enumerate(graph.adj):
         for h in nbrs:
             if h < g:
@@ -303,46 +299,7 @@ def join_quote_parts(
     return [sorted(per.values()) for per in joined.values()]
 
 
-def _overlapping_quotes(items: Sequence[Item], quotes: Sequence[int], options: MatchOptions) -> list[tuple[int, int]]:
-    """Quotes of two articles that are two windows of one quotation: the end of one is the start of the
-    other ("We just live in different countries & it got hard. Felt we should just tell y'all so u stop
-    askin" / "Felt we should just tell y'all so u stop asking, 'How's Michael?'"). The shared run must be
-    at least ``overlap_words`` words, ``part_content`` of them content words, and run to the end of the
-    first quote, one word in it allowed to differ (a spelling, a dropped letter). Found through an index
-    of each quote's first words, so only quotes that share them are compared."""
-    k = options.overlap_words
-    # one quotation repeated by many articles is looked at once per wording; a few claims of each
-    # wording (by speaker) stand for it, so that one of another article than the other quote's is at hand
-    reps: dict[tuple[str, ...], dict[str | None, list[int]]] = {}
-    words_of: dict[str, tuple[str, ...]] = {}
-    for n in quotes:
-        text = items[n].claim.text
-        if (ws := words_of.get(text)) is None:
-            ws = words_of[text] = tuple(_WORD.findall(text.lower()))
-        if len(ws) >= k:
-            by_speaker = reps.setdefault(ws, {}).setdefault(items[n].claim.speaker, [])
-            if len(by_speaker) < 2:
-                by_speaker.append(n)
-    starts: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
-    for ws in reps:
-        starts[ws[:k]].append(ws)
-    found: list[tuple[int, int]] = []
-    for ws, mine in reps.items():
-        for p in range(1, len(ws) - k + 1):
-            for other in starts.get(ws[p : p + k], ()):
-                tail, head = ws[p:], other[: len(ws) - p]
-                if len(head) < len(tail) or sum(x != y for x, y in zip(tail, head, strict=True)) > 1:
-                    continue  # the second quote ends inside the first (a part, join_quote_parts weighs it)
-                if len(match_content_words(" ".join(tail))) < options.part_content:
-                    continue
-                ours = [n for ns in mine.values() for n in ns]
-                theirs = [n for ns in reps[other].values() for n in ns]
-                found.extend((a, b) for a in ours for b in theirs if items[a].article != items[b].article)
-    return found
-
-
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-_WORD = re.compile(r"\w+")
 
 
 def join_article_parts(
@@ -504,7 +461,6 @@ def distinct_claims(article: Article, kind: str) -> list[Claim]:
             for a, b in itertools.combinations(group, 2):
                 if a.value is not None and b.value is not None and is_rounding(a.value, b.value):
                     kept.discard(id(max((a, b), key=lambda c: significant_digits(stated(c.value) or 0))))
-        kept -= _other_units(claims, kept, article.text)
         return [c for c in claims if id(c) in kept]
     norms = [quote_norm(c) for c in claims]
     out = []
@@ -516,44 +472,6 @@ def distinct_claims(article: Article, kind: str) -> list[Claim]:
         if not inside or not norms[i]:
             out.append(c)
     return out
-
-
-_GLOSS = re.compile(r"\s*\(\s*(?:about\s+|around\s+|some\s+|or\s+)?$", re.IGNORECASE)
-
-
-def _other_units(claims: Sequence[Claim], kept: set[int], text: str) -> set[int]:
-    """The ids of an article's claims that give again, in another unit, a measure it gives in its own unit
-    ("a 40-metre-deep well (131 feet)" and "a well 130ft deep"; "30 centimetres wide (11.8 inches)" and
-    "12 inches wide"): one measure, one claim. The article's own unit is the one it writes first more
-    often (a figure before a bracketed conversion counts twice, the conversion not at all; counted over
-    all its claims), ties to the unit stated first. Only claims in ``kept`` (ids) are dropped."""
-    measures = []
-    for c in claims:
-        mu = measure_unit(c)
-        if mu in IN_BASE and (x := stated(c.value)) is not None and x > 0 and not is_wide(c.value):
-            base, factor = IN_BASE[mu]
-            gloss = bool(_GLOSS.search(text, 0, c.start)) if 0 <= c.start <= len(text) else False
-            measures.append((base, is_span(c.when), x * factor, mu, gloss, c))
-    if len({m[3] for m in measures}) < 2:
-        return set()
-    weight: Counter[str] = Counter()
-    first_at: dict[str, int] = {}
-    for k, (_, _, _, mu, gloss, c) in enumerate(measures):
-        if not gloss:
-            nxt = measures[k + 1] if k + 1 < len(measures) else None
-            weight[mu] += 2 if nxt is not None and nxt[4] and nxt[5].sentence == c.sentence else 1
-        first_at.setdefault(mu, c.start)
-    drop: set[int] = set()
-    measures = [m for m in measures if id(m[5]) in kept]
-    for i, (base, span, x, mu, _, c) in enumerate(measures):
-        for other_base, other_span, y, nu, _, d in measures[i + 1 :]:
-            if nu == mu or (other_base, other_span) != (base, span):
-                continue
-            if abs(x - y) > CONVERSION_TOLERANCE * max(x, y):
-                continue
-            mine, theirs = (weight[mu], -first_at[mu]), (weight[nu], -first_at[nu])
-            drop.add(id(d) if mine >= theirs else id(c))
-    return drop
 
 
 def _check_updates(

@@ -104,7 +104,6 @@ class MatchOptions:
     part_content: int = 3
     part_ratio: float = 95.0
     part_reworded: float = 85.0  # ... or this partial_ratio when the part keeps all its content words
-    overlap_words: int = 8  # two quotes whose shared run (the end of one, the start of the other) is this long
     # one precise figure joins counts of different things ("documents", "files", "records") when
     # it is given for at most this many things in all
     count_names: int = 4

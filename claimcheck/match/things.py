@@ -9,8 +9,7 @@ matcher needs three answers about it, all from general English, never from one s
 - its **class** (``thing_class``): head nouns that news copy uses for the same people when it gives
   one figure (nationals / citizens / tourists / foreigners / passengers / victims; customers /
   consumers / users; troops / soldiers / service members; workers / employees / staff; migrants /
-  refugees / asylum seekers; and, meeting only each other, near-synonyms of general English
-  (``synonym_class``): protesters / demonstrators, homes / houses, ships / vessels, companies / firms...). Two
+  refugees / asylum seekers). Two
   claims of one class and the same figure may be one fact; they never conflict or evolve;
 - whether the figure as written is **precise** (``is_precise``): "2,500" or "108" or "$48 billion"
   name one fact in a story whatever the words around them, "about 100" or "five" do not.
@@ -224,29 +223,6 @@ _CLASS_WORDS = {
     "leader": ("leader", "head of state", "president", "premier", "ruler", "monarch", "king"),
 }  # fmt: skip
 THING_CLASSES = {w: cls for cls, ws in _CLASS_WORDS.items() for w in ws}
-# Near-synonyms of general English among other counted people and things: one figure of protesters or
-# demonstrators, homes or houses, ships or vessels is one count. Unlike the classes above they never
-# meet generic "people" or another noun's count: only each other (``synonym_class``).
-_SYNONYM_WORDS = {
-    "protester": ("protester", "protestor", "demonstrator", "marcher"),
-    "officer": ("officer", "policeman", "policemen", "policewoman", "cop", "constable"),
-    "journalist": ("journalist", "reporter", "correspondent"),
-    "lawmaker": ("lawmaker", "legislator", "parliamentarian", "mp", "mps"),
-    "child": ("child", "children", "kid", "youngster", "schoolchild", "schoolchildren"),
-    "spectator": ("spectator", "fan", "supporter", "attendee", "concertgoer", "reveller", "reveler", "onlooker"),
-    "dwelling": ("home", "house", "dwelling", "residence"),
-    "vessel": ("ship", "vessel", "boat"),
-    "aircraft": ("aircraft", "plane", "airplane", "aeroplane", "jet", "airliner"),
-    "vehicle": ("vehicle", "car", "automobile"),
-    "firm": ("company", "firm", "business", "businesse", "corporation"),
-    "weapon": ("gun", "firearm", "weapon"),
-}  # fmt: skip
-_SYNONYMS = {w: cls for cls, ws in _SYNONYM_WORDS.items() for w in ws}
-
-
-def synonym_class(thing: str) -> str | None:
-    """The near-synonym class of a counted thing (``_SYNONYM_WORDS``: "demonstrator" -> "protester"), else None."""
-    return _SYNONYMS.get(thing)
 # Generic people ("2,500 people") may be any of the classes above when the figure agrees.
 PEOPLE_CLASS = "people"
 # Demonyms used as counted things ("seven Germans", "three Britons", "two Chinese"): travellers' class.
