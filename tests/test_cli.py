@@ -90,6 +90,13 @@ def test_bad_usage_exits_2_with_one_line(corpus_site: Site, tmp_path: Path) -> N
     bad_db.write_text("hello")
     r = runner.invoke(app, ["fetch", "--allow-private", "--sources", str(src), "--db", str(bad_db)])
     assert r.exit_code == 2 and "not an SQLite database" in r.output and bad_db.read_text() == "hello"
+    # --lease only means something to --shard auto: alone, or with a fixed shard, it is a mistake, not ignored
+    for extra in ([], ["--shard", "1/2"]):
+        r = runner.invoke(
+            app, ["fetch", "--allow-private", "--sources", str(src), "--lease", "5", *extra, "--db", str(tmp_path / "l.db")]
+        )
+        assert r.exit_code == 2 and "--lease applies only to --shard auto" in " ".join(r.output.split())
+        assert "Traceback" not in r.output and not (tmp_path / "l.db").exists()
 
 
 def test_fetch_with_one_worker_or_in_threads_stores_the_same(corpus_site: Site, tmp_path: Path) -> None:

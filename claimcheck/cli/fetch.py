@@ -123,6 +123,9 @@ def do_fetch(
     from claimcheck.ingest.pipeline import LEASE, FetchOptions, FetchReport
     from claimcheck.ingest.pipeline import fetch as run
 
+    sharing = parse_shard(shard)
+    if lease is not None and sharing != "auto":
+        raise UsageError("--lease applies only to --shard auto (hosts taken from a shared queue)")
     cfg = load_sources(cfg_path)
     check_outlets(outlets, (o.id for o in cfg.outlets), str(cfg.path))
     options = FetchOptions(
@@ -130,7 +133,7 @@ def do_fetch(
         limit=limit,
         since=parse_when(since),
         workers=workers,
-        shard=parse_shard(shard),
+        shard=sharing,
         lease=LEASE if lease is None else float(lease),
         allow_private=allow_private,
     )
