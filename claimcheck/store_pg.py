@@ -625,7 +625,7 @@ class PgHostQueue:
     taken once: a host whose ``round`` is older than this one is free; one of this round with a holder is
     taken (until its lease runs out: a holder killed with SIGKILL stops its heartbeat, and its hosts are
     free again after ``lease`` seconds); one of this round without a holder is done. A heartbeat thread,
-    on a connection of its own, moves this fetcher's ``alive_until`` and its leases ``lease`` seconds on,
+    on the queue's connection (taking turns with the claims under one lock), moves this fetcher's ``alive_until`` and its leases ``lease`` seconds on,
     every ``lease / 4`` seconds. A host released wakes the fetchers waiting for one (``NOTIFY``)."""
 
     CHANNEL = "claimcheck_hosts"
@@ -683,7 +683,7 @@ class PgHostQueue:
         return {"r": self.round, "me": self.me, "lease": self.lease, "mine": self.hosts, **more}
 
     def _heartbeat(self) -> None:
-        beat = self.conn  # its own lock: a claim and a beat never share the connection at once
+        beat = self.conn  # under self._lock: a claim and a beat never use the connection at once
         while not self._stop.wait(self.lease / 4):
             with suppress(Exception), self._lock:  # a lost server: the fetch itself says so
                 beat.execute(
