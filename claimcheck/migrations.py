@@ -208,6 +208,9 @@ class Migration:
     name: str
     sqlite: Callable[[sqlite3.Connection], None]
     postgres: Callable[[Any], None]
+    # False: the step adds only what no reader uses (fetch --shard auto's queue), so a reader (which may
+    # not upgrade) reads a database without it as it is, on either backend
+    readers_use: bool = True
 
 
 def _m2_language(db: sqlite3.Connection) -> None:
@@ -281,19 +284,12 @@ MIGRATIONS: list[Migration] = [
     Migration("initial", _m1_initial, _pg_m1_initial),
     Migration("article language", _m2_language, _pg_m2_language),
     Migration("article shingles", _m3_shingles, _pg_m3_shingles),
-    Migration("host leases", _m4_host_leases, _pg_m4_host_leases),
+    Migration("host leases", _m4_host_leases, _pg_m4_host_leases, readers_use=False),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
-_EMPTY_ON_SQLITE = frozenset({_m4_host_leases})  # steps that change nothing in an SQLite database
 
 
-def sqlite_tables_current(version: int) -> bool:
-    """Whether an SQLite database at ``version`` already has the current tables (every later step is
-    empty on SQLite): a reader reads it as it is, without an upgraded copy."""
-    return all(m.sqlite in _EMPTY_ON_SQLITE for m in MIGRATIONS[version:])
-
-
-def pg_readers_current(version: int) -> bool:
-    """Whether a reader may read a PostgreSQL database at ``version`` as it is: every later step only adds
-    tables no reader uses (``fetch --shard auto``'s queue), so it needs no upgrade, which a reader may not do."""
-    return all(m.postgres is _pg_m4_host_leases for m in MIGRATIONS[version:])
+def readers_current(version: int) -> bool:
+    """Whether a reader may read a database at ``version`` as it is, without an upgrade (or, for SQLite,
+    an upgraded copy): every later step adds only what no reader uses."""
+    return not any(m.readers_use for m in MIGRATIONS[version:])

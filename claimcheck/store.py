@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from claimcheck.errors import StoreError
-from claimcheck.migrations import MIGRATIONS, SCHEMA_VERSION, sqlite_tables_current
+from claimcheck.migrations import MIGRATIONS, SCHEMA_VERSION, readers_current
 from claimcheck.models import Article, Claim, Outlet, WindowRows
 from claimcheck.paths import db_target, default_db_path, is_db_url
 from claimcheck.shingles import shingle_blob
@@ -483,7 +483,7 @@ class SqliteStore(Store):
         if self.verify and version > 0:
             self._quick_check()
         if self.read_only or self.reader:
-            if not sqlite_tables_current(version):  # (not a copy of the whole file for an empty step)
+            if not readers_current(version):  # (no copy of the whole file for steps readers never use)
                 self._read_upgraded_copy(version)
             return
         if db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":

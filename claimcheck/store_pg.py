@@ -26,7 +26,7 @@ from claimcheck.migrations import (
     PG_TS_CONFIG,
     PG_TS_MAX_CHARS,
     SCHEMA_VERSION,
-    pg_readers_current,
+    readers_current,
 )
 from claimcheck.models import Article, Claim, Outlet, WindowRows
 from claimcheck.shingles import shingle_blob
@@ -154,7 +154,7 @@ class PgStore(Store):
                 f"({SCHEMA_VERSION}); upgrade claimcheck"
             )
         if version < SCHEMA_VERSION:
-            if self.read_only and pg_readers_current(version):
+            if self.read_only and readers_current(version):
                 return  # (only tables readers never use are missing)
             if not create:
                 raise StoreError(
