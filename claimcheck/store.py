@@ -482,7 +482,7 @@ class SqliteStore(Store):
             raise StoreError(f"{self.path}: an SQLite database, but not a claimcheck one")
         if self.verify and version > 0:
             self._quick_check()
-        if self.read_only or self.reader:
+        if self.reader:  # (a read-only file is only ever opened by a reader)
             if not readers_current(version):  # (no copy of the whole file for steps readers never use)
                 self._read_upgraded_copy(version)
             return
