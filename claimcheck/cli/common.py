@@ -458,6 +458,20 @@ _REL = re.compile(r"^\s*(\d+)\s*([mhdw])\s*$", re.I)
 _UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
 
 
+def window_words(since: datetime | None, until: datetime | None, source: list[str] | None) -> str:
+    """The window searched, as it was searched (the default one included), for "no stored article ..."."""
+    from claimcheck.render.common import zoned_text
+
+    where = f" from {', '.join(source)}" if source else ""
+    if since is not None and until is not None:
+        return f"{where} between {zoned_text(since)} and {zoned_text(until)}"
+    if since is not None:
+        return f"{where} since {zoned_text(since)}"
+    if until is not None:
+        return f"{where} until {zoned_text(until)}"
+    return where
+
+
 def parse_when(
     value: str | None, *, now: datetime | None = None, end_of_day: bool = False
 ) -> datetime | None:

@@ -33,6 +33,7 @@ from claimcheck.cli.common import (
     output_path,
     parse_window,
     protected_inputs,
+    window_words,
     write_output,
 )
 from claimcheck.models import Article, Sources
@@ -144,8 +145,6 @@ def compare(
             )
         if not articles:
             hint = store.suggest(topic or "")
-            from claimcheck.cli.stories import window_words  # the window as searched, times with their zone
-
             msg = f"no stored article matches {topic!r}{window_words(since_dt, until_dt, source)}"
             fail(msg + (f"; did you mean: {', '.join(hint)}?" if hint else ""), 1)
         names = store.outlet_names()
@@ -209,7 +208,7 @@ def _story_articles(
     store: Store, cfg: Sources, story_id: str, since: str | None, until: str | None, source: list[str] | None
 ) -> tuple[str, list[Article]]:
     """The articles of the story with this id (whole, with claims), and the story's label as topic."""
-    from claimcheck.cli.stories import default_window, find_story, window_words
+    from claimcheck.cli.stories import default_window, find_story
 
     story_id = story_id.strip()
     found = find_story(store, cfg, story_id, since=since, until=until, source=source)

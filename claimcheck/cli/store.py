@@ -35,6 +35,7 @@ from claimcheck.cli.common import (
     parse_window,
     print_json,
     protected_inputs,
+    window_words,
     write_output,
 )
 from claimcheck.textsafe import csv_safe, plain, terminal_safe
@@ -73,8 +74,6 @@ def articles(
             check_outlets(source, known, "sources.yaml or the database")
         rows = store.list_articles(since=since_dt, until=until_dt, outlets=source or None, limit=limit)
     if not rows:
-        from claimcheck.cli.stories import window_words  # the window as searched, times with their zone
-
         fail(f"no stored article{window_words(since_dt, until_dt, source)}", 1)
     more = f" (the newest {limit:,}; --limit to change)" if limit and len(rows) == limit else ""
     note(counted(len(rows), "article") + more, quiet)

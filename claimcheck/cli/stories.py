@@ -34,6 +34,7 @@ from claimcheck.cli.common import (
     read_db_path,
     return_freed_memory,
     said_upgraded,
+    window_words,
     write_output,
 )
 from claimcheck.models import Outlet, Sources
@@ -87,20 +88,6 @@ def store_window(
         lambda positions: store.cut_texts([ids[i] for i in positions], head=1000, tail=600),
         lambda positions: store.stored_shingles([ids[i] for i in positions]),
     )
-
-
-def window_words(since: datetime | None, until: datetime | None, source: list[str] | None) -> str:
-    """The window searched, as it was searched (the default one included), for "no stored article ..."."""
-    from claimcheck.render.common import zoned_text
-
-    where = f" from {', '.join(source)}" if source else ""
-    if since is not None and until is not None:
-        return f"{where} between {zoned_text(since)} and {zoned_text(until)}"
-    if since is not None:
-        return f"{where} since {zoned_text(since)}"
-    if until is not None:
-        return f"{where} until {zoned_text(until)}"
-    return where
 
 
 def find_story(
