@@ -344,6 +344,11 @@ class Store:
     def finish_import(self) -> None:
         """After :meth:`import_rows`: let new ids follow the imported ones."""
 
+    def discard_import(self) -> None:
+        """Empty every table a copy fills (:data:`TABLES`), in one transaction: a copy that failed or was
+        stopped half-way leaves an empty store, not a partial one that looks whole."""
+        raise NotImplementedError
+
     def is_empty(self) -> bool:
         return self.stats().articles == 0 and not self.outlet_ids() and not self.count_rows("entries")
 
@@ -847,6 +852,11 @@ class SqliteStore(Store):
             db.executemany(
                 f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", rows
             )
+
+    def discard_import(self) -> None:
+        with self._write() as db:
+            for table in reversed(TABLES):
+                db.execute(f"DELETE FROM {table}")
 
     def count_rows(self, table: str) -> int:
         return int(self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])

@@ -37,6 +37,7 @@ from claimcheck.store import (
     COLUMNS,
     KEEP,
     ORDER_BY,
+    TABLES,
     ArticleRow,
     OutletStats,
     Store,
@@ -611,6 +612,10 @@ class PgStore(Store):
                     f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                     f"coalesce((SELECT max(id) FROM {table}), 0) + 1, false)"
                 )
+
+    def discard_import(self) -> None:
+        with self._write() as db:
+            db.execute(f"TRUNCATE {', '.join(reversed(TABLES))}")
 
     def count_rows(self, table: str) -> int:
         return int(self._read(f"SELECT count(*) FROM {table}")[0][0])

@@ -270,6 +270,36 @@ def test_migrate_store_moves_everything_and_search_agrees(corpus_site: Site, tmp
         assert _all_rows(b) == _all_rows(pg)
 
 
+def test_a_migration_stopped_half_way_leaves_the_postgres_database_empty(
+    pg_cluster: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C while migrate-store copied the claims left PostgreSQL with the outlets and articles but no
+    claims (each batch its own transaction), and a run again refused it as "already holds a store". Now
+    the copied rows are taken out again: exit 130, one line, and the next run copies everything."""
+    from test_compare_demo import demo_store
+
+    from claimcheck.store_pg import PgStore
+
+    src, url = demo_store().db, pg_cluster.empty_database()  # type: ignore[attr-defined]
+    real = PgStore.import_rows
+
+    def stop_at_claims(self: PgStore, table: str, rows: object) -> None:
+        if table == "claims":
+            raise KeyboardInterrupt
+        real(self, table, rows)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(PgStore, "import_rows", stop_at_claims)
+    r = runner.invoke(app, ["migrate-store", str(src), url])
+    assert r.exit_code == 130 and len(r.stderr.strip().splitlines()) == 1 and "interrupted" in r.stderr
+    with Store.open(url, create=False) as pg:
+        assert all(pg.count_rows(t) == 0 for t in TABLES)
+    monkeypatch.undo()
+    r = runner.invoke(app, ["migrate-store", str(src), url, "-q"])
+    assert r.exit_code == 0, r.output
+    with Store.open(src, create=False, read_only=True) as lite, Store.open(url, create=False) as pg:
+        assert _all_rows(pg) == _all_rows(lite)
+
+
 # -- many fetchers at once ---------------------------------------------------------------------------------
 def start(src: Path, db: str, tmp_path: Path, *extra: str) -> subprocess.Popen[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("CLAIMCHECK_")}
