@@ -271,6 +271,18 @@ def test_articles_lists_newest_first_in_every_format(tmp_path: Path) -> None:
     assert code == 0 and out == "" and len(list(csv.DictReader(target.open()))) == len(rows)
 
 
+@pytest.mark.parametrize("day", ["20251214", "2025-W50-7"])
+def test_a_date_in_any_iso_form_is_its_whole_day_for_until(day: str) -> None:
+    """`--until 2025-12-14` is the end of that day, but `--until 20251214` (the same date in ISO 8601's
+    basic form, which the parser reads too) was its first instant: the day's articles were silently left
+    out. Every date-only form is the whole day."""
+    code, want, _ = run("articles", "--since", "2025-12-14", "--until", "2025-12-14", "--format", "json")
+    assert code == 0 and json.loads(want)
+    code, got, err = run("articles", "--since", day, "--until", day, "--format", "json")
+    assert code == 0, err
+    assert json.loads(got) == json.loads(want)
+
+
 def test_articles_escape_web_text(tmp_path: Path) -> None:
     db = tmp_path / "h.db"
     shutil.copy(demo_store().db, db)

@@ -12,7 +12,7 @@ import signal
 import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from types import FrameType, SimpleNamespace
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar, cast
@@ -490,7 +490,7 @@ def parse_when(
         dt = datetime.fromisoformat(value.strip())
     except ValueError:
         raise UsageError(f"cannot read time {value!r}; use e.g. 3d, 12h or 2025-12-13") from None
-    date_only = len(value.strip()) == 10
+    date_only = _is_date(value.strip())  # "2025-12-13", and its other ISO forms "20251213", "2025-W50-6"
     if dt.tzinfo is None:
         dt = dt.replace(tzinfo=UTC)
     try:
@@ -499,6 +499,14 @@ def parse_when(
         return dt.astimezone(UTC)
     except OverflowError:
         raise UsageError(f"time {value.strip()!r} is out of range") from None
+
+
+def _is_date(value: str) -> bool:
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def parse_window(since: str | None, until: str | None) -> tuple[datetime | None, datetime | None]:
