@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from typing import Any, TypeVar
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from claimcheck.errors import StoreError, StoreUnavailable
 from claimcheck.migrations import (
@@ -58,12 +58,17 @@ _ARTICLE_COLS = (
 )
 
 
+_QUERY_PASSWORD = re.compile(r"(?i)(^|&)(password=)[^&]*")
+
+
 def redact(url: str) -> str:
-    """The URL as messages may show it: the password replaced by ``***``."""
+    """The URL as messages may show it: the password (``user:password@``, or the ``password=`` parameter
+    libpq also takes) replaced by ``***``."""
     try:
         parts = urlsplit(url)
+        parts = parts._replace(query=_QUERY_PASSWORD.sub(r"\1\2***", parts.query))
         if parts.password is None:
-            return url
+            return urlunsplit(parts)
         netloc = parts.netloc.rsplit("@", 1)
         user = netloc[0].split(":", 1)[0]
         return urlunsplit(parts._replace(netloc=f"{user}:***@{netloc[1]}"))
@@ -71,11 +76,16 @@ def redact(url: str) -> str:
         return "postgresql://(a URL that cannot be read)"
 
 
-def _secret(url: str) -> str | None:
+def _secrets(url: str) -> list[str]:
+    """The password as the URL gives it, in either place, as written and decoded."""
     try:
-        return urlsplit(url).password
+        parts = urlsplit(url)
     except ValueError:
-        return None
+        return []
+    found = [parts.password or ""]
+    found += [m.group(0).split("=", 1)[1] for m in _QUERY_PASSWORD.finditer(parts.query)]
+    found += [unquote(s) for s in found]
+    return sorted({s for s in found if s}, key=len, reverse=True)
 
 
 def _import_psycopg() -> Any:
@@ -936,7 +946,6 @@ def _mark(db: Any, outlet: str, keys: Iterable[str], url: str, status: str, arti
 def _first_line(e: BaseException, url: str) -> str:
     """The driver's message in one line, with the password (if any) never in it."""
     msg = " ".join(str(e).split()) or type(e).__name__
-    secret = _secret(url)
-    if secret:
+    for secret in _secrets(url):
         msg = msg.replace(secret, "***")
     return re.sub(r"\s+", " ", msg)[:300]

@@ -141,6 +141,23 @@ def test_wrong_password_and_unreachable_server_are_one_line(pg_cluster: object) 
         assert not Path("postgresql:").exists()  # never taken for a file path (a Path folds the //)
 
 
+@pytest.mark.parametrize("query", ["?password={pw}", "?sslmode=disable&password={pw}&connect_timeout=3"])
+def test_a_password_given_as_a_url_parameter_is_never_printed(query: str, tmp_path: Path) -> None:
+    """libpq takes the password as a URL parameter too (``?password=...``): `sources` printed it on its
+    database line, and every error naming the database (a refused connection, a closed port) showed the
+    whole URL. It is masked wherever the URL is shown, as one in ``user:password@`` is."""
+    from pgserver import free_port
+
+    pw = "s3cret-in-the-query"
+    url = f"postgresql://cc@127.0.0.1:{free_port()}/db" + query.format(pw=pw)
+    for cmd in (["stats"], ["compare", "anything"], ["stories"], ["sources"], ["sources", "--json"]):
+        r = runner.invoke(app, [*cmd, "--db", url])
+        assert pw not in r.output and "Traceback" not in r.output, (cmd, r.output)
+        assert "password=***" in r.output, (cmd, r.output)
+    r = runner.invoke(app, ["migrate-store", url, str(tmp_path / "x.db")])
+    assert r.exit_code == 2 and pw not in r.output and not (tmp_path / "x.db").exists()
+
+
 def test_without_psycopg_a_url_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "psycopg", None)  # import psycopg raises ImportError
     r = runner.invoke(app, ["stats", "--db", "postgresql://u@127.0.0.1:1/db"])
