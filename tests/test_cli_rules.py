@@ -213,6 +213,35 @@ def test_completion_scripts_are_produced_and_complete() -> None:
     assert done.stdout.split() == ["--format"], done.stdout + done.stderr
 
 
+@pytest.mark.parametrize("cmd", [["stories", "--format", "csv"], ["compare", TOPIC, "--format", "json"]])
+def test_o_dev_stdout_writes_to_the_pipe_or_the_log_it_is(cmd: list[str], tmp_path: Path) -> None:
+    """`-o /dev/stdout` (scripts write it for stdout) failed with "cannot write /dev/stdout: No such file
+    or directory" when stdout was a pipe (the report was written beside the file /proc names, then
+    renamed), and with stdout appended to a log (`>> log`) it replaced the log by the report. It writes
+    to the stream itself: the pipe gets the report, the log keeps its lines and gets the report after."""
+    store = demo_store()
+    argv = [sys.executable, "-m", "claimcheck", *cmd, "-q", "--db", str(store.db), "--sources", str(store.sources)]
+    want = subprocess.run(argv, capture_output=True, text=True, timeout=60)
+    assert want.returncode == 0 and want.stdout, want.stderr
+    for path in ("/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"):
+        done = subprocess.run([*argv, "-o", path], capture_output=True, text=True, timeout=60)  # a pipe
+        assert done.returncode == 0, (path, done.stderr)
+        assert _no_time(done.stdout) == _no_time(want.stdout) and done.stderr == ""
+    log = tmp_path / "run.log"
+    log.write_text("earlier run\n")
+    with log.open("a") as f:
+        done = subprocess.run([*argv, "-o", "/dev/stdout"], stdout=f, stderr=subprocess.PIPE, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert _no_time(log.read_text()) == "earlier run\n" + _no_time(want.stdout)
+
+
+def _no_time(text: str) -> str:
+    """A report without its generated_at (the runs are seconds apart)."""
+    import re
+
+    return re.sub(r'"generated_at": "[^"]*"', "", text)
+
+
 @pytest.mark.parametrize(
     "args",
     [

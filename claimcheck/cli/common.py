@@ -403,6 +403,11 @@ def output_path(output: Path | None, *, inputs: Iterable[tuple[Path, str]] = ())
             raise UsageError(f"refusing to write {output}: it is {what} ({p})")
     if output.is_dir():
         raise UsageError(f"cannot write {output}: it is a directory")
+    if _stream_fd(output) is not None or (output.exists() and not output.is_file()):
+        # /dev/stdout, a FIFO, a device: written in place, whatever its folder (/dev, /proc/self/fd)
+        if not os.access(output, os.W_OK):
+            raise UsageError(f"cannot write {output}: permission denied")
+        return output
     parent = output.parent if str(output.parent) else Path(".")
     if not parent.is_dir():
         raise UsageError(f"cannot write {output}: no folder {parent}")
@@ -422,11 +427,37 @@ def write_output(path: Path | None, text: str) -> None:
         return
     try:
         _replace_file(path, text.encode("utf-8"))
+    except BrokenPipeError:
+        raise  # -o /dev/stdout into `| head -1`: a quiet end, as for stdout
     except OSError as e:
         raise UsageError(f"cannot write {path}: {e.strerror or e}") from None
 
 
+def _stream_fd(path: Path) -> int | None:
+    """1 or 2 when ``path`` is where this process's stdout or stderr goes (/dev/stdout, /dev/fd/2,
+    /proc/self/fd/1, or the file they are redirected to), else None."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    for fd in (1, 2):
+        with contextlib.suppress(OSError):
+            out = os.fstat(fd)
+            if (out.st_dev, out.st_ino) == (st.st_dev, st.st_ino):
+                return fd
+    return None
+
+
 def _replace_file(path: Path, data: bytes) -> None:
+    fd = _stream_fd(path)
+    if fd is not None:
+        # The stream itself, as it was opened: a pipe (which /proc names "pipe:[...]", no file to rename
+        # over), or a log opened for appending (`>> log`), which a file renamed over it would replace.
+        (sys.stdout if fd == 1 else sys.stderr).flush()
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+        return
     target = path.resolve()  # through a symlink: the file it names is the one replaced
     try:
         st: os.stat_result | None = target.stat()
