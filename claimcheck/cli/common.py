@@ -403,7 +403,7 @@ def output_path(output: Path | None, *, inputs: Iterable[tuple[Path, str]] = ())
             raise UsageError(f"refusing to write {output}: it is {what} ({p})")
     if output.is_dir():
         raise UsageError(f"cannot write {output}: it is a directory")
-    if _stream_fd(output) is not None or (output.exists() and not output.is_file()):
+    if is_stream(output):
         # /dev/stdout, a FIFO, a device: written in place, whatever its folder (/dev, /proc/self/fd)
         if not os.access(output, os.W_OK):
             raise UsageError(f"cannot write {output}: permission denied")
@@ -433,7 +433,12 @@ def write_output(path: Path | None, text: str) -> None:
         raise UsageError(f"cannot write {path}: {e.strerror or e}") from None
 
 
-def _stream_fd(path: Path) -> int | None:
+def is_stream(path: Path) -> bool:
+    """Whether ``-o path`` writes into a stream (stdout, stderr, a FIFO, a device), not a file of its own."""
+    return stream_fd(path) is not None or (path.exists() and not path.is_file())
+
+
+def stream_fd(path: Path) -> int | None:
     """1 or 2 when ``path`` is where this process's stdout or stderr goes (/dev/stdout, /dev/fd/2,
     /proc/self/fd/1, or the file they are redirected to), else None."""
     try:
@@ -449,7 +454,7 @@ def _stream_fd(path: Path) -> int | None:
 
 
 def _replace_file(path: Path, data: bytes) -> None:
-    fd = _stream_fd(path)
+    fd = stream_fd(path)
     if fd is not None:
         # The stream itself, as it was opened: a pipe (which /proc names "pipe:[...]", no file to rename
         # over), or a log opened for appending (`>> log`), which a file renamed over it would replace.
