@@ -20,6 +20,7 @@ from claimcheck.cli.common import (
     print_json,
     progress_on_stderr,
     protected_inputs,
+    shown_db,
     sigterm_as_ctrl_c,
 )
 from claimcheck.errors import UsageError
@@ -53,7 +54,7 @@ def migrate_store(
             if what != "SRC" and _same_file(dest_target, p):
                 raise UsageError(f"refusing to write {dest}: it is {what} ({p})")
     new_file = isinstance(dest_target, Path) and not os.path.lexists(dest_target)
-    shown = str(dest_target) if isinstance(dest_target, Path) else "DEST"  # a URL's password never shown
+    shown = shown_db(dest)  # a URL's password never shown
     with sigterm_as_ctrl_c() as term:
         try:
             with (
