@@ -453,3 +453,15 @@ def test_reader_upgrades_its_copy_from_the_copied_version(tmp_path: Path) -> Non
     assert reader.db.execute("PRAGMA user_version").fetchone()[0] > 2 and reader.upgraded_from is None
     assert reader.db.execute("SELECT count(*) FROM articles").fetchone()[0] > 0
     reader.close()
+
+
+def test_no_help_shows_an_argument_in_double_brackets() -> None:
+    """`compare -h` said `Usage: claimcheck compare [OPTIONS] [[TOPIC]]`: the metavar carried its own
+    brackets, and typer adds them to an optional argument."""
+    from claimcheck.cli.app import COMMANDS
+
+    for name in COMMANDS:
+        r = runner.invoke(app, [name, "-h"], env={"COLUMNS": "100"})
+        assert r.exit_code == 0 and "[[" not in r.stdout and "]]" not in r.stdout, (name, r.stdout[:300])
+    r = runner.invoke(app, ["compare", "-h"], env={"COLUMNS": "100"})
+    assert "TOPIC" in r.stdout.splitlines()[0]

@@ -49,7 +49,7 @@ def compare(
     topic: Annotated[
         str | None,
         typer.Argument(
-            metavar="[TOPIC]",
+            metavar="TOPIC",
             help='What to compare: words or a "quoted phrase" (full-text search).',
             show_default=False,
         ),
