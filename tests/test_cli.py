@@ -99,6 +99,29 @@ def test_bad_usage_exits_2_with_one_line(corpus_site: Site, tmp_path: Path) -> N
         assert "Traceback" not in r.output and not (tmp_path / "l.db").exists()
 
 
+def test_shard_auto_on_an_sqlite_file_is_refused_before_the_file_is_opened(corpus_site: Site, tmp_path: Path) -> None:
+    """`fetch --shard auto --db new.db` created new.db (an empty store) before saying that --shard auto
+    needs PostgreSQL, and upgraded an older store's schema in place: bad usage wrote the database."""
+    import sqlite3
+
+    src = corpus_sources(corpus_site, tmp_path)
+    new = tmp_path / "new.db"
+    r = runner.invoke(app, ["fetch", "--allow-private", "--sources", str(src), "--shard", "auto", "--db", str(new)])
+    assert r.exit_code == 2 and "PostgreSQL" in r.output and len(r.output.strip().splitlines()) == 1
+    assert not any(p.name.startswith("new.db") for p in tmp_path.iterdir())
+    old = tmp_path / "old.db"
+    with Store.open(old):
+        pass
+    con = sqlite3.connect(old)
+    con.execute("DROP TABLE article_shingles")
+    con.execute("PRAGMA user_version = 2")  # a store of schema 2
+    con.close()
+    before = old.read_bytes()
+    r = runner.invoke(app, ["fetch", "--allow-private", "--sources", str(src), "--shard", "AUTO", "--db", str(old)])
+    assert r.exit_code == 2 and "PostgreSQL" in r.output
+    assert old.read_bytes() == before and not Path(f"{old}-wal").exists()
+
+
 def test_fetch_with_one_worker_or_in_threads_stores_the_same(corpus_site: Site, tmp_path: Path) -> None:
     src = corpus_sources(corpus_site, tmp_path)
     stats = []

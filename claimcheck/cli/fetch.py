@@ -16,6 +16,7 @@ from claimcheck.cli.common import (
     SourceOption,
     SourcesOption,
     check_outlets,
+    db_path,
     err_console,
     handle_errors,
     load_sources,
@@ -137,6 +138,13 @@ def do_fetch(
         lease=LEASE if lease is None else float(lease),
         allow_private=allow_private,
     )
+    target = db_path(db)
+    if sharing == "auto" and not isinstance(target, str):
+        # Said before the file is opened: opening creates a new store, or upgrades an older one in place.
+        raise UsageError(
+            f"--shard auto shares the outlets through a PostgreSQL database (--db postgresql://...); "
+            f"{target} is sqlite: use --shard K/N"
+        )
     report = FetchReport(outlets=[], started=datetime.now(UTC))
     stopped_by = signal.SIGINT
     store = open_store(db)
