@@ -122,6 +122,23 @@ def test_shard_auto_on_an_sqlite_file_is_refused_before_the_file_is_opened(corpu
     assert old.read_bytes() == before and not Path(f"{old}-wal").exists()
 
 
+def test_fetch_with_no_enabled_outlet_says_there_is_nothing_to_fetch(tmp_path: Path) -> None:
+    """A sources.yaml whose outlets are all `enabled: false` fetched nothing, printed an empty table and
+    exited 0 (a cron job never noticed), after creating the database. It says so in one line, exit 1,
+    and writes nothing; --source still fetches a disabled outlet by name."""
+    src = tmp_path / "s.yaml"
+    src.write_text(
+        "outlets:\n  - {id: a, name: A, feeds: ['http://127.0.0.1:9/a.xml'], enabled: false}\n"
+        "  - {id: b, name: B, feeds: ['http://127.0.0.1:9/b.xml'], enabled: false}\n"
+    )
+    db = tmp_path / "c.db"
+    for extra in ([], ["--json"], ["--shard", "1/2"]):
+        r = runner.invoke(app, ["fetch", "--sources", str(src), "--db", str(db), *extra])
+        assert r.exit_code == 1, r.output
+        assert r.stdout == "" and "no enabled outlet" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+        assert not db.exists()
+
+
 def test_fetch_with_one_worker_or_in_threads_stores_the_same(corpus_site: Site, tmp_path: Path) -> None:
     src = corpus_sources(corpus_site, tmp_path)
     stats = []

@@ -18,6 +18,7 @@ from claimcheck.cli.common import (
     check_outlets,
     db_path,
     err_console,
+    fail,
     handle_errors,
     load_sources,
     open_store,
@@ -129,6 +130,11 @@ def do_fetch(
         raise UsageError("--lease applies only to --shard auto (hosts taken from a shared queue)")
     cfg = load_sources(cfg_path)
     check_outlets(outlets, (o.id for o in cfg.outlets), str(cfg.path))
+    if not outlets and not any(o.enabled for o in cfg.outlets):
+        # Ran, but there is nothing to run: said before the database is opened (or created)
+        fail(
+            f"nothing to fetch: no enabled outlet in {cfg.path} (set enabled: true, or name one with --source)", 1
+        )
     options = FetchOptions(
         outlets=tuple(outlets),
         limit=limit,
