@@ -341,6 +341,13 @@ class Store:
         """Insert exported rows as they are (ids kept), in one transaction."""
         raise NotImplementedError
 
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Inside it, every read sees the store as it was when the first one ran: migrate-store copies
+        each table in turn, and a fetch committing meanwhile must not leave claims naming an article that
+        was read before it existed."""
+        yield
+
     def finish_import(self) -> None:
         """After :meth:`import_rows`: let new ids follow the imported ones."""
 
@@ -845,6 +852,18 @@ class SqliteStore(Store):
         cur = self.db.execute(f"SELECT {', '.join(COLUMNS[table])} FROM {table} ORDER BY {ORDER_BY[table]}")
         while rows := cur.fetchmany(batch):
             yield [tuple(r) for r in rows]
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        try:
+            self.db.execute("BEGIN")  # deferred: the first read takes the snapshot, held to the end (WAL)
+        except sqlite3.Error as e:
+            raise StoreError(f"{self.path}: {_explain(e)}") from None
+        try:
+            yield
+        finally:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
 
     def import_rows(self, table: str, rows: Sequence[tuple[object, ...]]) -> None:
         cols = COLUMNS[table]

@@ -609,6 +609,15 @@ class PgStore(Store):
             yield [tuple(r) for r in rows]
             last = tuple(rows[-1][i] for i in idx)
 
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        try:
+            with self.conn.transaction():
+                self.conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                yield
+        except self._psycopg.Error as e:
+            raise self.store_error(e) from None  # type: ignore[misc]
+
     def import_rows(self, table: str, rows: Sequence[tuple[object, ...]]) -> None:
         sql = f"COPY {table} ({', '.join(COLUMNS[table])}) FROM STDIN"
         with self._write() as db, db.cursor() as cur, cur.copy(sql) as copy:

@@ -79,3 +79,53 @@ def test_a_copy_stopped_half_way_leaves_dest_as_it_was(
     with Store.open(src, create=False) as a, Store.open(dest, create=False) as b:
         for t in TABLES:
             assert list(b.export_rows(t)) == list(a.export_rows(t)) and b.count_rows(t) > 0, t
+
+
+def test_a_store_written_during_the_copy_is_copied_as_it_was_when_the_copy_began(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """migrate-store read each table at its own moment: a fetch storing an article (with its claims and
+    entry) while the articles were being copied made the claims' copy name an article that was not
+    copied, and the copy failed ("FOREIGN KEY constraint failed"). Every table is now read from one
+    snapshot of SRC, taken when the copy begins."""
+    import shutil
+    import sqlite3
+
+    from claimcheck.store import SqliteStore
+
+    src, dest = tmp_path / "news.db", tmp_path / "copy.db"
+    shutil.copy(demo_store().db, src)
+    with Store.open(src, create=False) as s:
+        before = {t: list(s.export_rows(t)) for t in TABLES}
+    real = SqliteStore.import_rows
+    wrote: list[bool] = []
+
+    def fetch_meanwhile(self: SqliteStore, table: str, rows: object) -> None:
+        real(self, table, rows)  # type: ignore[arg-type]
+        if table == "articles" and not wrote:  # a fetch commits an article, its claims and entry now
+            con = sqlite3.connect(src, isolation_level=None)
+            con.execute("BEGIN IMMEDIATE")
+            new = con.execute(
+                "INSERT INTO articles (outlet, url, canonical_url, title, author, published, fetched, text, "
+                "content_hash, language) SELECT outlet, url || '?new', canonical_url || '?new', title, author, "
+                "published, fetched, text, content_hash || 'new', language FROM articles WHERE id = 1"
+            ).lastrowid
+            con.execute(
+                'INSERT INTO claims (article_id, kind, text, sentence, start, "end", fields) '
+                'SELECT ?, kind, text, sentence, start, "end", fields FROM claims WHERE article_id = 1',
+                (new,),
+            )
+            con.execute(
+                "INSERT INTO entries (outlet, key, url, article_id, status, seen) "
+                "SELECT outlet, 'new-entry', url, ?, 'stored', '2026-03-02' FROM articles WHERE id = 1",
+                (new,),
+            )
+            con.execute("COMMIT")
+            con.close()
+            wrote.append(True)
+
+    monkeypatch.setattr(SqliteStore, "import_rows", fetch_meanwhile)
+    r = runner.invoke(app, ["migrate-store", str(src), str(dest), "--json"])
+    assert wrote and r.exit_code == 0, r.output
+    with Store.open(dest, create=False) as d:
+        assert {t: list(d.export_rows(t)) for t in TABLES} == before

@@ -317,6 +317,47 @@ def test_a_migration_stopped_half_way_leaves_the_postgres_database_empty(
         assert _all_rows(pg) == _all_rows(lite)
 
 
+def test_a_postgres_store_written_during_the_copy_is_copied_as_it_was(
+    pg_cluster: object, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """PostgreSQL into SQLite while a fetcher stores an article: each table was read at its own moment,
+    so the claims named an article that was not copied ("FOREIGN KEY constraint failed"). One snapshot."""
+    import psycopg
+    from test_compare_demo import demo_store
+
+    from claimcheck.store import SqliteStore
+
+    url = pg_cluster.empty_database()  # type: ignore[attr-defined]
+    assert runner.invoke(app, ["migrate-store", str(demo_store().db), url, "-q"]).exit_code == 0
+    with Store.open(url, create=False) as pg:
+        before = _all_rows(pg)
+    real = SqliteStore.import_rows
+    wrote: list[bool] = []
+
+    def fetch_meanwhile(self: SqliteStore, table: str, rows: object) -> None:
+        real(self, table, rows)  # type: ignore[arg-type]
+        if table == "articles" and not wrote:
+            with psycopg.connect(url, autocommit=True) as con, con.transaction():
+                new = con.execute(
+                    "INSERT INTO articles (outlet, url, canonical_url, title, author, published, fetched, text, "
+                    "content_hash, language) SELECT outlet, url || '?new', canonical_url || '?new', title, author, "
+                    "published, fetched, text, content_hash || 'new', language FROM articles WHERE id = 1 RETURNING id"
+                ).fetchone()[0]  # type: ignore[index]
+                con.execute(
+                    'INSERT INTO claims (article_id, kind, text, sentence, start, "end", fields) '
+                    'SELECT %s, kind, text, sentence, start, "end", fields FROM claims WHERE article_id = 1',
+                    (new,),
+                )
+            wrote.append(True)
+
+    monkeypatch.setattr(SqliteStore, "import_rows", fetch_meanwhile)
+    back = tmp_path / "back.db"
+    r = runner.invoke(app, ["migrate-store", url, str(back), "-q"])
+    assert wrote and r.exit_code == 0, r.output
+    with Store.open(back, create=False) as b:
+        assert _all_rows(b) == before
+
+
 # -- many fetchers at once ---------------------------------------------------------------------------------
 def start(src: Path, db: str, tmp_path: Path, *extra: str) -> subprocess.Popen[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("CLAIMCHECK_")}

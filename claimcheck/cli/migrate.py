@@ -66,7 +66,7 @@ def migrate_store(
                         f"{target.location} already holds a store; migrate-store fills only an empty one"
                     )
                 shown = target.location
-                with progress_on_stderr(quiet or as_json) as progress:
+                with source.snapshot(), progress_on_stderr(quiet or as_json) as progress:
                     task = progress.add_task("copy", total=sum(source.count_rows(t) for t in TABLES))
                     try:
                         counts = copy_store(source, target, lambda n: progress.advance(task, n))
