@@ -80,10 +80,14 @@ def _secrets(url: str) -> list[str]:
     """The password as the URL gives it, in either place, as written and decoded."""
     try:
         parts = urlsplit(url)
-    except ValueError:
-        return []
-    found = [parts.password or ""]
-    found += [m.group(0).split("=", 1)[1] for m in _QUERY_PASSWORD.finditer(parts.query)]
+        found = [parts.password or ""]
+        query = parts.query
+    except ValueError:  # a URL that cannot be parsed ("[::1" unclosed): its user:password@ read by hand
+        netloc = re.match(r"^[^:/]*://([^/?#]*)", url)
+        user_info = netloc.group(1).rpartition("@")[0] if netloc else ""
+        found = [user_info.partition(":")[2], url]  # the driver may quote the whole URL
+        query = url.partition("?")[2]
+    found += [m.group(0).split("=", 1)[1] for m in _QUERY_PASSWORD.finditer(query)]
     found += [unquote(s) for s in found]
     return sorted({s for s in found if s}, key=len, reverse=True)
 

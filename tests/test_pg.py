@@ -158,6 +158,16 @@ def test_a_password_given_as_a_url_parameter_is_never_printed(query: str, tmp_pa
     assert r.exit_code == 2 and pw not in r.output and not (tmp_path / "x.db").exists()
 
 
+def test_a_url_that_cannot_be_parsed_never_prints_its_password() -> None:
+    """`postgresql://u:pw@[::1:5432/db` (a bracket left open): the URL could not be parsed, so nothing was
+    masked, and the driver's message quoted the whole URI, password and all."""
+    pw = "s3cret-in-a-broken-url"
+    for url in (f"postgresql://cc:{pw}@[::1:5432/db", f"postgresql://cc:{pw}@[::1]:99999999/db"):
+        for cmd in (["stats"], ["compare", "anything"], ["fetch"], ["sources"]):
+            r = runner.invoke(app, [*cmd, "--db", url])
+            assert pw not in r.output and "Traceback" not in r.output, (cmd, r.output)
+
+
 def test_without_psycopg_a_url_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "psycopg", None)  # import psycopg raises ImportError
     r = runner.invoke(app, ["stats", "--db", "postgresql://u@127.0.0.1:1/db"])
