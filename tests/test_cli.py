@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import CORPUS
 from loopback import Site
 from typer.testing import CliRunner
@@ -137,6 +138,27 @@ def test_fetch_with_no_enabled_outlet_says_there_is_nothing_to_fetch(tmp_path: P
         assert r.exit_code == 1, r.output
         assert r.stdout == "" and "no enabled outlet" in r.stderr and len(r.stderr.strip().splitlines()) == 1
         assert not db.exists()
+
+
+def test_a_path_starting_with_a_tilde_is_in_the_home_folder(
+    corpus_site: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`fetch --db=~/news.db` (the shell leaves a ~ after "=" as it is, and so does a service's environment
+    file for $CLAIMCHECK_DB) made a folder named "~" in the current one and the database inside it, where
+    no later command looked. "~" is the home folder, in --db, $CLAIMCHECK_DB, --sources and -o."""
+    home, work = tmp_path / "home", tmp_path / "work"
+    home.mkdir()
+    work.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.chdir(work)
+    src = corpus_sources(corpus_site, home)  # home/sources.yaml
+    r = runner.invoke(app, ["fetch", "-q", "--allow-private", "--workers", "0", "--sources=~/sources.yaml", "--db=~/news.db"])
+    assert r.exit_code == 0, r.output
+    assert (home / "news.db").exists() and not (work / "~").exists() and src.exists()
+    monkeypatch.setenv("CLAIMCHECK_DB", "~/news.db")
+    r = runner.invoke(app, ["articles", "-q", "--sources", str(src), "--format", "json", "-o", "~/a.json"])
+    assert r.exit_code == 0, r.output
+    assert json.loads((home / "a.json").read_text()) and not (work / "~").exists()
 
 
 def test_fetch_with_one_worker_or_in_threads_stores_the_same(corpus_site: Site, tmp_path: Path) -> None:

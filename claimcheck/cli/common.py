@@ -398,6 +398,7 @@ def output_path(output: Path | None, *, inputs: Iterable[tuple[Path, str]] = ())
     or in a folder that does not exist or cannot be written."""
     if output is None or str(output) == "-":
         return None
+    output = output.expanduser()  # -o=~/report.md: the shell left the "~" as it is
     for p, what in inputs:
         if _same_file(output, p):
             raise UsageError(f"refusing to write {output}: it is {what} ({p})")
