@@ -14,7 +14,7 @@ def user_dir() -> Path:
     """The directory for all user state: ``$CLAIMCHECK_HOME``, else the platform's user data dir."""
     env = os.environ.get("CLAIMCHECK_HOME")
     if env:
-        return Path(env)
+        return Path(env).expanduser()
     import platformdirs  # only when no CLAIMCHECK_HOME says where (#14: ~4 ms of every start)
 
     return Path(platformdirs.user_data_dir(APP, appauthor=False))

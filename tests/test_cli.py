@@ -159,6 +159,10 @@ def test_a_path_starting_with_a_tilde_is_in_the_home_folder(
     r = runner.invoke(app, ["articles", "-q", "--sources", str(src), "--format", "json", "-o", "~/a.json"])
     assert r.exit_code == 0, r.output
     assert json.loads((home / "a.json").read_text()) and not (work / "~").exists()
+    from claimcheck.paths import user_dir
+
+    monkeypatch.setenv("CLAIMCHECK_HOME", "~/cc")
+    assert user_dir() == home / "cc"
 
 
 def test_fetch_with_one_worker_or_in_threads_stores_the_same(corpus_site: Site, tmp_path: Path) -> None:
