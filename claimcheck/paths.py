@@ -14,10 +14,23 @@ def user_dir() -> Path:
     """The directory for all user state: ``$CLAIMCHECK_HOME``, else the platform's user data dir."""
     env = os.environ.get("CLAIMCHECK_HOME")
     if env:
-        return Path(env).expanduser()
+        return expand_home(env)
     import platformdirs  # only when no CLAIMCHECK_HOME says where (#14: ~4 ms of every start)
 
     return Path(platformdirs.user_data_dir(APP, appauthor=False))
+
+
+def expand_home(value: str | os.PathLike[str]) -> Path:
+    """A path with a leading "~" or "~user" made that home folder, as a shell does. A "~name" of no known
+    user is bad usage (exit 2): pathlib raised RuntimeError, an internal error, and kept as written it
+    would make a folder "~name" in the current one, where no later command looks."""
+    try:
+        return Path(value).expanduser()
+    except RuntimeError:
+        from claimcheck.errors import UsageError
+
+        head = str(value).split("/", 1)[0]
+        raise UsageError(f"{value}: no home folder for {head} (no such user?)") from None
 
 
 def is_db_url(target: str | os.PathLike[str]) -> bool:
@@ -29,7 +42,7 @@ def db_target(value: str | os.PathLike[str]) -> str | Path:
     """A ``--db`` value: a URL (``postgresql://``, or another scheme the store will refuse) as it is (a
     Path would fold its ``//``), else a file path, "~" its user's home folder (the shell leaves a "~" after
     "--db=" as it is, and so does a service's environment file)."""
-    return str(value) if re.match(r"^[a-z][a-z0-9+.-]*://", str(value), re.I) else Path(value).expanduser()
+    return str(value) if re.match(r"^[a-z][a-z0-9+.-]*://", str(value), re.I) else expand_home(value)
 
 
 def default_db_path() -> str | Path:
@@ -51,10 +64,10 @@ def packaged_sources() -> Path:
 def find_sources(explicit: str | os.PathLike[str] | None = None) -> Path:
     """The sources.yaml in use: ``--sources``, ``$CLAIMCHECK_SOURCES``, ``./sources.yaml``, the packaged default."""
     if explicit:
-        return Path(explicit).expanduser()
+        return expand_home(explicit)
     env = os.environ.get("CLAIMCHECK_SOURCES")
     if env:
-        return Path(env).expanduser()
+        return expand_home(env)
     local = Path("sources.yaml")
     if local.is_file():
         return local

@@ -165,6 +165,33 @@ def test_a_path_starting_with_a_tilde_is_in_the_home_folder(
     assert user_dir() == home / "cc"
 
 
+def test_a_tilde_of_no_known_user_is_bad_usage(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--db ~nosuchuser/x.db` (a typo for ~/...) ended as "internal error: RuntimeError: Could not
+    determine home directory", exit 1, in --db, $CLAIMCHECK_DB, $CLAIMCHECK_HOME, --sources and -o. It is
+    bad usage: one line naming the path, exit 2, and no folder "~..." made in the current one."""
+    from claimcheck.store import Store
+
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    with Store.open(tmp_path / "own.db"):
+        pass
+    bad = "~claimcheck-no-such-user"
+    runs = [
+        (["fetch", "--db", f"{bad}/x.db"], {}),
+        (["fetch", "--sources", f"{bad}/s.yaml"], {}),
+        (["articles", "--db", str(tmp_path / "own.db"), "-o", f"{bad}/a.json"], {}),
+        (["articles"], {"CLAIMCHECK_DB": f"{bad}/x.db"}),
+        (["articles"], {"CLAIMCHECK_HOME": bad, "CLAIMCHECK_DB": ""}),
+        (["migrate-store", f"{bad}/a.db", str(tmp_path / "b.db")], {}),
+    ]
+    for args, env in runs:
+        r = runner.invoke(app, args, env=env)
+        assert r.exit_code == 2 and "internal error" not in r.output and f"{bad}" in r.stderr, (args, r.output)
+        assert len(r.stderr.strip().splitlines()) == 1, (args, r.stderr)
+    assert not list(work.iterdir())
+
+
 def test_fetch_with_one_worker_or_in_threads_stores_the_same(corpus_site: Site, tmp_path: Path) -> None:
     src = corpus_sources(corpus_site, tmp_path)
     stats = []

@@ -32,7 +32,7 @@ from claimcheck.cli.params import install as install_plain_params
 from claimcheck.config import load_sources as _load_sources
 from claimcheck.errors import ClaimcheckError, UsageError
 from claimcheck.models import Sources
-from claimcheck.paths import db_target, default_db_path, demo_db_path, find_sources
+from claimcheck.paths import db_target, default_db_path, demo_db_path, expand_home, find_sources
 from claimcheck.store import Store
 
 if TYPE_CHECKING:  # rich loads when something is printed through it (#14)
@@ -398,7 +398,7 @@ def output_path(output: Path | None, *, inputs: Iterable[tuple[Path, str]] = ())
     or in a folder that does not exist or cannot be written."""
     if output is None or str(output) == "-":
         return None
-    output = output.expanduser()  # -o=~/report.md: the shell left the "~" as it is
+    output = expand_home(output)  # -o=~/report.md: the shell left the "~" as it is
     for p, what in inputs:
         if _same_file(output, p):
             raise UsageError(f"refusing to write {output}: it is {what} ({p})")
