@@ -129,3 +129,36 @@ def test_a_store_written_during_the_copy_is_copied_as_it_was_when_the_copy_began
     assert wrote and r.exit_code == 0, r.output
     with Store.open(dest, create=False) as d:
         assert {t: list(d.export_rows(t)) for t in TABLES} == before
+
+
+@pytest.mark.parametrize("new_dest", [True, False])
+def test_a_failed_copy_never_deletes_what_something_else_stored_in_dest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, new_dest: bool
+) -> None:
+    """A copy that failed or was stopped emptied DEST again (or removed the new file) whatever it held:
+    when another program (a fetch pointed at DEST) stored rows there during the copy, the copy failed
+    ("something else wrote to it meanwhile") and then deleted those rows with its own. DEST is now
+    emptied only while it holds nothing but this copy's rows; else it is left as it is, and said so."""
+    import sqlite3
+
+    from claimcheck.store import SqliteStore
+
+    src, dest = demo_store().db, tmp_path / "copy.db"
+    if not new_dest:
+        with Store.open(dest):
+            pass
+    real = SqliteStore.import_rows
+
+    def a_fetch_meanwhile(self: SqliteStore, table: str, rows: object) -> None:
+        real(self, table, rows)  # type: ignore[arg-type]
+        if table == "articles" and Path(self.path) == dest:  # another program stores an outlet in DEST
+            con = sqlite3.connect(dest, isolation_level=None)
+            con.execute("INSERT OR IGNORE INTO outlets (id, name) VALUES ('another', 'Another outlet')")
+            con.close()
+
+    monkeypatch.setattr(SqliteStore, "import_rows", a_fetch_meanwhile)
+    r = runner.invoke(app, ["migrate-store", str(src), str(dest)])
+    assert r.exit_code == 2 and "Traceback" not in r.output, r.output
+    assert "something else" in r.stderr and "left as it is" in r.stderr and len(r.stderr.splitlines()) == 1
+    with Store.open(dest, create=False) as d:
+        assert "another" in d.outlet_ids()

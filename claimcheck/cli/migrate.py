@@ -23,7 +23,7 @@ from claimcheck.cli.common import (
     shown_db,
     sigterm_as_ctrl_c,
 )
-from claimcheck.errors import UsageError
+from claimcheck.errors import StoreError, UsageError
 from claimcheck.paths import db_target
 from claimcheck.store import TABLES, Store, copy_store
 
@@ -55,6 +55,7 @@ def migrate_store(
                 raise UsageError(f"refusing to write {dest}: it is {what} ({p})")
     new_file = isinstance(dest_target, Path) and not os.path.lexists(dest_target)
     shown = shown_db(dest)  # a URL's password never shown
+    others = ""  # set when something else wrote to DEST during the copy
     with sigterm_as_ctrl_c() as term:
         try:
             with (
@@ -66,25 +67,43 @@ def migrate_store(
                         f"{target.location} already holds a store; migrate-store fills only an empty one"
                     )
                 shown = target.location
+                copied = [0]  # rows this run has committed into DEST
+
+                def advance(n: int) -> None:
+                    copied[0] += n
+                    progress.advance(task, n)
+
                 with source.snapshot(), progress_on_stderr(quiet or as_json) as progress:
                     task = progress.add_task("copy", total=sum(source.count_rows(t) for t in TABLES))
                     try:
-                        counts = copy_store(source, target, lambda n: progress.advance(task, n))
+                        counts = copy_store(source, target, advance)
                     except BaseException:
                         # All or nothing: a copy stopped half-way looks like a whole store, and a run
                         # again would refuse it ("already holds a store"). A new file is removed below.
-                        if not new_file:
+                        # Only while DEST holds nothing but this copy's rows: what another program
+                        # stored there meanwhile is the user's, never deleted.
+                        others = _written_by_others(target, copied[0])
+                        if not new_file and not others:
                             target.discard_import()
                         raise
         except KeyboardInterrupt:
-            _remove_new(dest_target, new_file)
             how = "stopped by SIGTERM" if term else "interrupted"
-            err_console.print(
-                f"{how}: nothing copied, {shown} is as it was; run migrate-store again", markup=False
-            )
+            if others:
+                err_console.print(f"{how}: {others}", markup=False)
+            else:
+                _remove_new(dest_target, new_file)
+                err_console.print(
+                    f"{how}: nothing copied, {shown} is as it was; run migrate-store again", markup=False
+                )
             raise typer.Exit(128 + (term[0] if term else signal.SIGINT)) from None
-        except BaseException:
+        except StoreError as e:
+            if others:
+                raise StoreError(f"{e}; {others}") from None
             _remove_new(dest_target, new_file)
+            raise
+        except BaseException:
+            if not others:
+                _remove_new(dest_target, new_file)
             raise
     if as_json:
         print_json({"source": source.location, "dest": shown, "copied": counts})
@@ -93,6 +112,21 @@ def migrate_store(
             f"copied {', '.join(f'{n:,} {t}' for t, n in counts.items())} from {source.location} into {shown}",
             quiet,
         )
+
+
+def _written_by_others(target: Store, copied: int) -> str:
+    """After a copy that did not end: "" when DEST holds only the ``copied`` rows this run committed (it
+    was empty), else what to tell the user, who must look at DEST before anything is removed."""
+    try:
+        held = sum(target.count_rows(t) for t in TABLES)
+    except Exception:  # DEST cannot be read (connection gone): nothing is removed unseen
+        held = -1
+    if held == copied:
+        return ""
+    return (
+        f"{target.location} was also written by something else during the copy, so it is left as it is "
+        f"(with the {copied:,} rows copied so far): look at it before running migrate-store again"
+    )
 
 
 def _remove_new(dest: str | Path, new_file: bool) -> None:
