@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from typing import Any, TypeVar
-from urllib.parse import unquote, urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit
 
 from claimcheck.errors import StoreError, StoreUnavailable
 from claimcheck.migrations import (
@@ -58,36 +58,39 @@ _ARTICLE_COLS = (
 )
 
 
-_QUERY_PASSWORD = re.compile(r"(?i)(^|&)(password=)[^&]*")
+_QUERY_PASSWORD = re.compile(r"(?i)(^|&)((?:ssl)?password=)[^&]*")
+# user:password@ as libpq reads it, before the first "/" (a "#" or "?" in the password need not be
+# %-encoded for libpq, while urlsplit ends the host part there and finds no password). Up to the last "@"
+# there, so that a password with an "@" left unencoded is masked whole.
+_USER_INFO = re.compile(r"^([a-z][a-z0-9+.-]*://)([^/]*)@", re.I)
 
 
 def redact(url: str) -> str:
-    """The URL as messages may show it: the password (``user:password@``, or the ``password=`` parameter
-    libpq also takes) replaced by ``***``."""
+    """The URL as messages may show it: the password (``user:password@``, or the ``password=`` and
+    ``sslpassword=`` parameters libpq also takes) replaced by ``***``."""
     try:
-        parts = urlsplit(url)
-        parts = parts._replace(query=_QUERY_PASSWORD.sub(r"\1\2***", parts.query))
-        if parts.password is None:
-            return urlunsplit(parts)
-        netloc = parts.netloc.rsplit("@", 1)
-        user = netloc[0].split(":", 1)[0]
-        return urlunsplit(parts._replace(netloc=f"{user}:***@{netloc[1]}"))
+        urlsplit(url)
     except ValueError:
         return "postgresql://(a URL that cannot be read)"
+    m = _USER_INFO.match(url)
+    if m and ":" in m.group(2):
+        url = f"{m.group(1)}{m.group(2).split(':', 1)[0]}:***@{url[m.end() :]}"
+    head, mark, query = url.partition("?")
+    return head + mark + _QUERY_PASSWORD.sub(r"\1\2***", query)
 
 
 def _secrets(url: str) -> list[str]:
-    """The password as the URL gives it, in either place, as written and decoded."""
+    """The passwords as the URL gives them, in either place, as written and decoded."""
+    m = _USER_INFO.match(url)
+    user_info = m.group(2) if m else ""
+    # to the last "@" (urlsplit's reading) and to the first (libpq's, when the password has an "@")
+    found = [user_info.partition(":")[2], user_info.partition("@")[0].partition(":")[2]]
     try:
-        parts = urlsplit(url)
-        found = [parts.password or ""]
-        query = parts.query
-    except ValueError:  # a URL that cannot be parsed ("[::1" unclosed): its user:password@ read by hand
-        netloc = re.match(r"^[^:/]*://([^/?#]*)", url)
-        user_info = netloc.group(1).rpartition("@")[0] if netloc else ""
-        found = [user_info.partition(":")[2], url]  # the driver may quote the whole URL
-        query = url.partition("?")[2]
-    found += [m.group(0).split("=", 1)[1] for m in _QUERY_PASSWORD.finditer(query)]
+        urlsplit(url)
+    except ValueError:  # a URL that cannot be parsed ("[::1" unclosed): the driver may quote it whole
+        found.append(url)
+    query = (url[m.end() :] if m else url).partition("?")[2]  # after user:password@ (which may hold a "?")
+    found += [q.group(0).split("=", 1)[1] for q in _QUERY_PASSWORD.finditer(query)]
     found += [unquote(s) for s in found]
     return sorted({s for s in found if s}, key=len, reverse=True)
 

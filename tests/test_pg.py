@@ -168,6 +168,27 @@ def test_a_url_that_cannot_be_parsed_never_prints_its_password() -> None:
             assert pw not in r.output and "Traceback" not in r.output, (cmd, r.output)
 
 
+@pytest.mark.parametrize(
+    "auth", ["cc:{pw}#1@", "cc:{pw}?1@", "cc@", "cc:{pw}@"], ids=["hash", "question", "sslpassword", "plain"]
+)
+def test_a_password_libpq_reads_is_never_printed(auth: str, tmp_path: Path) -> None:
+    """libpq reads user:password up to the first "@" (a "#" or "?" in the password need not be
+    %-encoded), where urlsplit ends the host part at "#" or "?": the password of
+    postgresql://cc:s3cr#t@host/db was shown whole in every error and on the sources line. The
+    ``sslpassword=`` parameter (the passphrase of the client key) was shown too."""
+    from pgserver import free_port
+
+    pw = "s3cret-libpq-reads"
+    query = f"?sslpassword={pw}" if auth == "cc@" else ""
+    url = f"postgresql://{auth.format(pw=pw)}127.0.0.1:{free_port()}/db{query}"
+    for cmd in (["stats"], ["compare", "anything"], ["sources"], ["sources", "--json"]):
+        r = runner.invoke(app, [*cmd, "--db", url])
+        assert pw not in r.output and "Traceback" not in r.output, (cmd, r.output)
+        assert "***" in r.output and "127.0.0.1" in r.output, (cmd, r.output)
+    r = runner.invoke(app, ["migrate-store", url, str(tmp_path / "x.db")])
+    assert r.exit_code == 2 and pw not in r.output and not (tmp_path / "x.db").exists()
+
+
 def test_without_psycopg_a_url_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "psycopg", None)  # import psycopg raises ImportError
     r = runner.invoke(app, ["stats", "--db", "postgresql://u@127.0.0.1:1/db"])
