@@ -312,6 +312,18 @@ def test_a_date_in_any_iso_form_is_its_whole_day_for_until(day: str) -> None:
     assert json.loads(got) == json.loads(want)
 
 
+@pytest.mark.parametrize("week", ["2025-W50", "2025W50"])
+def test_a_week_without_its_day_is_the_whole_week_for_until(week: str) -> None:
+    """`--until 2025-W50` (an ISO 8601 week, which the parser reads as its Monday) was the end of that
+    Monday: the rest of the week's articles were silently left out. A week is its seven days, as a date
+    is its whole day."""
+    code, want, _ = run("articles", "--since", "2025-12-08", "--until", "2025-12-14", "--format", "json")
+    assert code == 0 and json.loads(want)
+    code, got, err = run("articles", "--since", week, "--until", week, "--format", "json")
+    assert code == 0, err
+    assert json.loads(got) == json.loads(want)
+
+
 def test_articles_escape_web_text(tmp_path: Path) -> None:
     db = tmp_path / "h.db"
     shutil.copy(demo_store().db, db)

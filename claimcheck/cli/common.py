@@ -532,10 +532,14 @@ def parse_when(
         dt = dt.replace(tzinfo=UTC)
     try:
         if date_only and end_of_day:
-            dt += timedelta(days=1, microseconds=-1)
+            # a week without its day ("2025-W50", read as its Monday) is its seven days
+            dt += timedelta(days=7 if _WEEK.match(value.strip()) else 1, microseconds=-1)
         return dt.astimezone(UTC)
     except OverflowError:
         raise UsageError(f"time {value.strip()!r} is out of range") from None
+
+
+_WEEK = re.compile(r"^\d{4}-?W\d{2}$")
 
 
 def _is_date(value: str) -> bool:
