@@ -72,7 +72,30 @@ def _end_forkserver() -> None:
         os.waitpid(pid, 0)
 
 
+def _closed_streams_to_devnull() -> None:
+    """A stdout or stderr closed when the process started (`>&-`, a daemon) is None in Python, and every
+    print or flush raised AttributeError (an internal error, with a traceback). It writes to /dev/null
+    instead, as to a reader that went away; and /dev/null holds its descriptor, which the next file opened
+    (the database) would take otherwise, for a child process's or a library's stray output to land in."""
+    for fd, name in ((1, "stdout"), (2, "stderr")):
+        if getattr(sys, name) is not None:
+            continue
+        with contextlib.suppress(OSError):
+            try:
+                os.fstat(fd)
+            except OSError:  # closed: /dev/null takes the descriptor
+                null = os.open(os.devnull, os.O_WRONLY)
+                if null != fd:
+                    os.dup2(null, fd)
+                    os.close(null)
+                stream = open(fd, "w", encoding="utf-8", errors="backslashreplace", closefd=False)  # noqa: SIM115
+            else:  # another file holds it already: never written through sys.stdout
+                stream = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+            setattr(sys, name, stream)
+
+
 def main() -> None:
+    _closed_streams_to_devnull()
     try:
         import _signal  # type: ignore[import-not-found]
 

@@ -192,6 +192,22 @@ def test_a_tilde_of_no_known_user_is_bad_usage(tmp_path: Path, monkeypatch: pyte
     assert not list(work.iterdir())
 
 
+@pytest.mark.parametrize("out", ["file", "/dev/stdout"])
+def test_a_closed_stdout_is_no_traceback(tmp_path: Path, out: str) -> None:
+    """Started with stdout closed (`claimcheck articles -o x.csv >&-`, as a daemon or a cron job may),
+    Python sets sys.stdout to None: every command ended in "internal error: AttributeError: 'NoneType'
+    object has no attribute 'flush'" and a traceback, even with -o FILE, and `-o /dev/stdout` failed the
+    same way. Output meant for a closed stdout is thrown away, as into /dev/null; -o FILE is written."""
+    from test_compare_demo import demo_store
+
+    target = tmp_path / "x.csv" if out == "file" else Path(out)
+    args = [sys.executable, "-m", "claimcheck", "articles", "--db", str(demo_store().db), "-f", "csv", "-o", str(target)]
+    r = subprocess.run(args, stdin=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, preexec_fn=lambda: os.close(1))
+    assert r.returncode == 0 and "Traceback" not in r.stderr and "internal error" not in r.stderr, r.stderr
+    if out == "file":
+        assert target.read_text().startswith("id,outlet")
+
+
 def test_fetch_with_one_worker_or_in_threads_stores_the_same(corpus_site: Site, tmp_path: Path) -> None:
     src = corpus_sources(corpus_site, tmp_path)
     stats = []
