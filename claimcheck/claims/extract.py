@@ -15,11 +15,13 @@ from claimcheck.models import Claim, ClaimDetails
 __all__ = ["extract_claims"]
 
 
-def extract_claims(text: str, aliases: Mapping[str, str] | None = None) -> list[Claim]:
+def extract_claims(text: str, aliases: Mapping[str, str] | None = None, *, scores: bool = False) -> list[Claim]:
     """Every checkable claim in ``text``, in text order.
 
     ``aliases`` maps each name an outlet is cited by (any case) to its outlet id; citations of those
-    names resolve to the id, other credited sources keep their name as written.
+    names resolve to the id, other credited sources keep their name as written. ``scores``: sports
+    scores and records are number claims too (``claims/scores.py``); off by default, as the real claim
+    labels (tests/data/claims_real_labelled.json) call a score no claim.
     """
     if not text or not text.strip():
         return []
@@ -38,7 +40,7 @@ def extract_claims(text: str, aliases: Mapping[str, str] | None = None) -> list[
         claims.extend(_citation_claim(sent, c) for c in credits[i])
         if is_furniture(sent.text):
             continue
-        numbers = [_number_claim(sent, q, cites) for q in find_quantities(sent.text, sentences[i - 1].text if i else "")]
+        numbers = [_number_claim(sent, q, cites) for q in find_quantities(sent.text, sentences[i - 1].text if i else "", scores=scores)]
         claims.extend(numbers)
         if not numbers and i not in quoted_sentences and is_statement(sent.text, furniture_checked=True):
             claims.append(_statement_claim(sent, cites))
