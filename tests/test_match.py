@@ -187,6 +187,53 @@ def test_cluster_items_merges_as_average_linkage_over_every_pair() -> None:
         assert sorted(sorted(c) for c in clusters) == _linkage_by_hand(n, scores, 0.5), seed
 
 
+def test_recluster_replays_the_merges_its_dropped_links_cannot_change() -> None:
+    import copy
+    import random
+
+    from claimcheck.match.cluster import Graph, recluster
+    from claimcheck.match.rules import Item
+
+    replayed = 0
+    for seed in range(60):
+        rnd = random.Random(seed)
+        n_groups, n_articles = rnd.randint(3, 30), rnd.randint(3, 12)
+        items: list[Item] = []
+        group: list[int] = []
+        members: list[list[int]] = []
+        for g in range(n_groups):  # groups of 1-3 claims of different articles; articles recur across groups
+            arts = rnd.sample(range(n_articles), rnd.randint(1, 3))
+            members.append([])
+            for a in sorted(arts):
+                members[g].append(len(items))
+                items.append(Item(len(items), a, num(1, "x")))
+                group.append(g)
+        inner = [rnd.choice((0.7, 0.9, 1.0)) if len(m) > 1 else 0.0 for m in members]
+        graph = Graph(items, group, members, inner, [None] * n_groups)
+        for g in range(n_groups):
+            for h in range(g + 1, n_groups):
+                if rnd.random() < 0.5:
+                    score = rnd.choice((0.3, 0.5, 0.6, 0.8, 0.9, 1.0))
+                    if rnd.random() < 0.3:  # an updated figure: the score it had before, or none
+                        graph.updates[(g, h)] = rnd.choice((None, 0.2, 0.4, score))
+                    graph.link(g, h, score)
+        fresh = copy.deepcopy(graph)
+        clusters = cluster_items(items, graph, 0.5)
+        assert clusters == cluster_items(items, fresh, 0.5)
+        for _ in range(3):  # rounds, as _check_updates makes them
+            drop = [p for p in graph.updates if rnd.random() < 0.5]
+            if not drop:
+                break
+            fresh.history.clear()  # the old way: every touched component found and clustered from scratch
+            fresh.home.clear()
+            expect = recluster(fresh, list(clusters), drop, 0.5)
+            before = sum(len(log) for _, log in graph.history.values())
+            clusters = recluster(graph, clusters, drop, 0.5)
+            assert clusters == expect, seed
+            replayed += before > 0 and sum(len(log) for _, log in graph.history.values()) > 0
+    assert replayed  # some rounds started from earlier merges
+
+
 def test_quote_fidelity_and_speaker() -> None:
     full = "I am happy to be free, but my thoughts are with those who remain in prison in Belarus"
     facts = facts_of(

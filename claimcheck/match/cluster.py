@@ -56,6 +56,10 @@ class Graph:
     updates: dict[tuple[int, int], float | None] = field(default_factory=dict)
     # per group, its score sum with each linked group (``cluster._totals``; kept up to date by recluster)
     totals: list[dict[int, float]] | None = None
+    # per connected component clustered (by its first group): its groups and the merges made, in order
+    # (``_Linkage.log``), which ``recluster`` replays up to the first one its dropped links change
+    history: dict[int, tuple[list[int], list[tuple[int, int]]]] = field(default_factory=dict)
+    home: dict[int, int] = field(default_factory=dict)  # group -> its component's key in ``history``
 
     def __post_init__(self) -> None:
         if not self.adj:
@@ -65,6 +69,9 @@ class Graph:
         self.adj[g][h] = score
         self.adj[h][g] = score
         self.totals = None  # made again when next needed
+        if self.history:  # the components and merges of runs on the graph before this link
+            self.history.clear()
+            self.home.clear()
         if rule is not None:
             self.rules[(g, h) if g < h else (h, g)] = rule
 
@@ -128,9 +135,10 @@ def recluster(
     ``graph.updates`` linked it, or unlinked): the components they touched are clustered again."""
     touched: set[int] = set()
     for g, _h in drop:
-        if g not in touched:
-            touched.update(_component(g, graph.adj))
-    arts = [{graph.items[n].article for n in graph.members[g]} for g in range(len(graph.members))]
+        if g not in touched:  # its component when last clustered, if it was
+            known = graph.history.get(graph.home.get(g, -1))
+            touched.update(known[0] if known is not None else _component(g, graph.adj))
+    arts = {g: {graph.items[n].article for n in graph.members[g]} for pair in drop for g in pair}
     for g, h in drop:
         before = graph.updates.pop((g, h) if g < h else (h, g), None)
         if before is None:
@@ -141,13 +149,20 @@ def recluster(
         if graph.totals is not None:
             _set_total(graph, arts, g, h, before)
     kept = [c for c in clusters if graph.group[c[0]] not in touched]
-    return kept + _cluster_components(graph, sorted(touched), linkage, exclusive)
+    changed = {(g, h) if g < h else (h, g) for g, h in drop}
+    return kept + _cluster_components(graph, sorted(touched), linkage, exclusive, changed)
 
 
 def _cluster_components(
-    graph: Graph, starts: Iterable[int], linkage: float, exclusive: Exclusive | None
+    graph: Graph,
+    starts: Iterable[int],
+    linkage: float,
+    exclusive: Exclusive | None,
+    changed: set[tuple[int, int]] | None = None,
 ) -> list[list[int]]:
-    """Average linkage inside each connected component reached from ``starts``, each component once."""
+    """Average linkage inside each connected component reached from ``starts``, each component once.
+    A component clustered before whose links ``changed`` (lowered or dropped) starts from the merges
+    of its last run that those links could not have changed (``_Linkage.replay``)."""
     done: set[int] = set()
     clusters: list[list[int]] = []
     for start in starts:
@@ -155,7 +170,15 @@ def _cluster_components(
             continue
         comp = _component(start, graph.adj)
         done.update(comp)
-        clusters.extend(_Linkage(graph, comp, linkage, exclusive).run())
+        run = _Linkage(graph, comp, linkage, exclusive)
+        before = graph.history.get(comp[0])
+        if changed is not None and before is not None and before[0] == comp:
+            run.replay(before[1], changed)
+        clusters.extend(run.run())
+        graph.history[comp[0]] = (comp, run.log)
+        home = graph.home
+        for g in comp:
+            home[g] = comp[0]
     return clusters
 
 
@@ -178,7 +201,7 @@ def _totals(graph: Graph) -> list[dict[int, float]]:
     return graph.totals
 
 
-def _set_total(graph: Graph, arts: Sequence[set[int]], g: int, h: int, s: float | None) -> None:
+def _set_total(graph: Graph, arts: Mapping[int, set[int]], g: int, h: int, s: float | None) -> None:
     totals = graph.totals
     assert totals is not None
     a, b = arts[g], arts[h]  # articles both groups have count no pair
@@ -230,13 +253,14 @@ class _Linkage:
         totals = _totals(graph)
         self.sums: dict[int, dict[int, float]] = {g: dict(totals[g]) for g in comp}
         self.alone: list[list[int]] = []
+        self.log: list[tuple[int, int]] = []  # the merges made: (cluster kept, cluster folded into it)
 
     def _avg(self, c: int, d: int) -> float:
         return self.sums[c].get(d, 0.0) / (self.size[c] * self.size[d])
 
     def run(self) -> list[list[int]]:
         parts, sums = self.parts, self.sums
-        if len(parts) == 1:
+        if len(parts) == 1 and not self.alone:
             (g,) = parts
             return [sorted(self.live[g].values())]
         # The closest pair is merged first (ties: the smaller ids), as long as it reaches the linkage
@@ -290,6 +314,7 @@ class _Linkage:
             if size[d] > size[c]:
                 c, d = d, c  # fold the smaller cluster into the larger
             self._merge(c, d)
+            self.log.append((c, d))
             size_c, tags_c = size[c], tags.get(c)
             for e, total in sums[c].items():
                 if e < c and (a := -int(total * grid / (size_c * size[e]) + 0.5)) <= -linkage:
@@ -302,6 +327,37 @@ class _Linkage:
             best_of(c)
         out = [sorted(n for g in gs for n in self.live[g].values()) for gs in parts.values()]
         return out + self.alone
+
+    def replay(self, log: Sequence[tuple[int, int]], changed: set[tuple[int, int]]) -> None:
+        """Make again the merges of ``log`` (an earlier run's, on this component) that come before
+        the first whose merged cluster holds both groups of a ``changed`` link.
+
+        Those are the merges ``run`` would make first now: links only ever lose score here (an
+        updated-figure link falls back to what it was, or goes), so every pair of clusters is now
+        at most as close as it was, and each of those merges joins a pair no changed link runs
+        between, as close as before, so the closest pair still (ties: the same smaller ids); and
+        the claims a merge leaves out are weighed over links inside the merged cluster, none of
+        them changed. ``run`` goes on from there."""
+        near: dict[int, list[int]] = {}
+        owner = self.owner
+        for g, h in changed:
+            if g in owner and h in owner:
+                near.setdefault(g, []).append(h)
+                near.setdefault(h, []).append(g)
+        label = {g: g for g in owner}
+        parts = {g: [g] for g in owner}
+        stop = len(log)
+        for t, (c, d) in enumerate(log):
+            folded = parts.pop(d)
+            for g in folded:
+                label[g] = c
+            parts[c].extend(folded)
+            if any(label[h] == c for g in folded if g in near for h in near[g]):
+                stop = t
+                break
+        for c, d in log[:stop]:
+            self._merge(c, d)
+            self.log.append((c, d))
 
     def _merge(self, c: int, d: int) -> None:
         parts, sums, arts = self.parts, self.sums, self.arts
