@@ -1358,3 +1358,28 @@ def test_the_rest_of_a_quotation_joins_by_the_speaker_of_the_outlet_that_gives_i
     facts = facts_of(art("reuters", whole), art("bbc", first, rest))
     quotes_ = [f for f in facts if f.kind == "quote"]
     assert len(quotes_) == 1 and set(quotes_[0].outlets) == {"reuters", "bbc"}
+
+
+# --- issue 12 round 9: a figure an article gives twice (``pipeline.join_article_repeats``) ---
+
+
+def test_a_measure_an_article_gives_in_two_units_is_one_row() -> None:
+    facts = facts_of(
+        told("bbc", "The new crane can lift 16,800 kg (37,040 lb) in a single hoist, its maker said."),
+        told("cbs", "Its maker says the crane hoists about 37,000lb in a single lift."),
+    )
+    rows = [f for f in facts if f.kind == "number" and "bbc" in f.outlets]
+    assert len(rows) == 1, [f.summary for f in rows]
+    assert set(rows[0].outlets) == {"bbc", "cbs"} and len(rows[0].mentions) == 3
+    assert not rows[0].conflicts
+
+
+def test_another_figure_of_the_same_value_in_the_article_stays_apart() -> None:
+    # "four times" in the bbc article links to the row's "four quasars" only through shared words
+    facts = facts_of(
+        told("bbc", "The lens galaxy bends light from four distant quasars. The same quasars flared four times."),
+        told("cbs", "Light from four distant quasars is bent by the lens galaxy."),
+        told("aljazeera", "The galaxy acts as a lens for four distant quasars."),
+    )
+    row = fact_with(facts, "cbs")
+    assert {m.claim.text for m in row.mentions if m.outlet == "bbc"} == {"four distant quasars"}
