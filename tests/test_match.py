@@ -1383,3 +1383,17 @@ def test_another_figure_of_the_same_value_in_the_article_stays_apart() -> None:
     )
     row = fact_with(facts, "cbs")
     assert {m.claim.text for m in row.mentions if m.outlet == "bbc"} == {"four distant quasars"}
+
+
+def test_an_article_keeps_the_first_of_a_small_figure_it_gives_twice() -> None:
+    """A small figure recurs in one story for other things: the lead's "three-run lead" is the fact other
+    outlets report, not "three runs" of an earlier game further down (with a longer sentence)."""
+    from claimcheck.match.pipeline import distinct_claims
+
+    text = ("The Hawks blew a three-run lead in the deciding game but won in extra innings. "
+            "Back in game five, a long home run from their catcher had sparked a rally worth three runs "
+            "that kept the Hawks alive in front of a sell-out crowd at their home ground.")  # fmt: skip
+    kept = [c.text for c in distinct_claims(told("bbc", text), "number") if c.value and c.value.low == 3]
+    assert kept == ["three-run lead"]
+    facts = facts_of(told("bbc", text), told("cbs", "The Hawks won the title despite blowing a three-run lead late on."))
+    assert {"bbc", "cbs"} <= set(fact_with(facts, "cbs").outlets)

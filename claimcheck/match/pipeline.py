@@ -431,7 +431,8 @@ LIST_FIGURES = 5
 def distinct_claims(article: Article, kind: str) -> list[Claim]:
     """The article's claims of one kind, a figure or quote it repeats given once: a title and a
     body that repeat "123 prisoners", or a quote the body gives again in part, must not seed two
-    facts (two claims of one article never join one). The body's fuller sentence is kept."""
+    facts (two claims of one article never join one). The body's fuller sentence is kept for a precise
+    figure, the body's first for a small or round one."""
     claims = [c for c in article.claims if c.kind == kind]
     if kind == "statement" or len(claims) < 2:
         return claims
@@ -441,7 +442,11 @@ def distinct_claims(article: Article, kind: str) -> list[Claim]:
     per_sentence = Counter(c.sentence for c in claims) if kind == "number" else Counter()
 
     def rank(c: Claim) -> tuple[bool, bool, int]:
-        return (c.start >= title_end, per_sentence[c.sentence] < LIST_FIGURES, len(c.sentence))
+        # a precise figure given twice is one fact: the fuller sentence says more of it; a small or round one
+        # recurs for other things ("a three-run lead" in the lead, "three runs" of another game further
+        # down): the first in the body is the one the story leads with, as other outlets do
+        where = len(c.sentence) if is_precise(c.value) else -c.start
+        return (c.start >= title_end, per_sentence[c.sentence] < LIST_FIGURES, where)
 
     if kind == "number":
         best: dict[tuple[str, float | None, bool], Claim] = {}
