@@ -202,7 +202,9 @@ def find_quantities(sentence: str, context: str = "", *, scores: bool = False) -
         out = _compound_durations(sentence, out)
     whens = clause_whens(sentence, _time_phrases(sentence), [(q.start, q.end) for q in out]) if out else []
     for q, when in zip(out, whens, strict=True):
-        q.when = when
+        # a game's score is of one moment: "since 1985" beside it ("the first team since 1985 to overturn a
+        # 3-1 deficit") dates the record the sentence states, not the score
+        q.when = None if q.unit == "score" and when and when.lower().startswith("since ") else when
         q.extra["context"] = _context(sentence, q)
     return out
 
