@@ -1418,3 +1418,18 @@ def test_n_times_stays_apart_from_a_noun_its_verb_does_not_name() -> None:
         told("aljazeera", "Rebels shelled the border town around 12 times since May.", hour=2),
     )
     assert "bbc" not in fact_with(facts, "cbs").outlets
+
+
+def test_out_of_use_in_other_words_is_one_context() -> None:
+    """ "left unused for five years" and "abandoned for about five years": one small round duration, whose
+    sentences share no word but the synonym (``things.CONTEXT_SYNONYMS``)."""
+    facts = facts_of(
+        told("bbc", "The shaft had been left unused for five years and had no fence around it.", hour=0),
+        told("cbs", "A farmer told reporters the pit was about 30 metres deep and had been abandoned for around five years.", hour=1),
+    )
+    assert {"bbc", "cbs"} <= set(fact_with(facts, "bbc").outlets)
+    other = facts_of(
+        told("bbc", "The shaft had been left unused for five years and had no fence around it.", hour=0),
+        told("cbs", "The village head, in office for five years, said he would ask the county for help.", hour=1),
+    )
+    assert "cbs" not in fact_with(other, "bbc").outlets
