@@ -1433,3 +1433,12 @@ def test_out_of_use_in_other_words_is_one_context() -> None:
         told("cbs", "The village head, in office for five years, said he would ask the county for help.", hour=1),
     )
     assert "cbs" not in fact_with(other, "bbc").outlets
+
+
+def test_what_a_measure_compound_measures_is_its_context() -> None:
+    """ "the 1,200-metre bridge" measures the bridge: with "the bridge is 1.2 kilometres long" one measure in two
+    units (``things.number_context`` reads ``extra["measured"]``); a tunnel's 1.2 km is another."""
+    facts = facts_of(told("bbc", "The bridge is 1.2 kilometres long."), told("cbs", "The 1,200-metre bridge opened on Monday."))
+    assert set(fact_with(facts, "bbc").outlets) == {"bbc", "cbs"}
+    facts = facts_of(told("bbc", "The tunnel is 1.2 kilometres long."), told("cbs", "The 1,200-metre bridge opened on Monday."))
+    assert set(fact_with(facts, "bbc").outlets) == {"bbc"}
