@@ -1442,3 +1442,22 @@ def test_what_a_measure_compound_measures_is_its_context() -> None:
     assert set(fact_with(facts, "bbc").outlets) == {"bbc", "cbs"}
     facts = facts_of(told("bbc", "The tunnel is 1.2 kilometres long."), told("cbs", "The 1,200-metre bridge opened on Monday."))
     assert set(fact_with(facts, "bbc").outlets) == {"bbc"}
+
+
+def test_a_definite_figure_points_back_to_its_articles_count() -> None:
+    """ "two people were hurt" ... "the two men were hurt": the definite figure is the same people, one row
+    (``pipeline._points_back``); another role, or an indefinite figure, stays apart."""
+    first = "Two people suffered minor burns when the stage caught fire on Saturday night."
+    facts = facts_of(
+        told("bbc", first + " Police said the two men were treated for minor burns by paramedics at the scene."),
+        told("cbs", "Two people were hurt when fire broke out on the stage during the show, organisers said.", hour=1),
+    )
+    row = fact_with(facts, "cbs")
+    assert set(row.outlets) == {"bbc", "cbs"} and len(row.mentions) == 3
+    for second in ("Police said the two men were arrested at the scene later that night.",
+                   "Police said two men were treated for minor burns by paramedics at the scene."):  # fmt: skip
+        facts = facts_of(
+            told("bbc", f"{first} {second}"),
+            told("cbs", "Two people were hurt when fire broke out on the stage during the show, organisers said.", hour=1),
+        )
+        assert len(fact_with(facts, "cbs").mentions) == 2, second

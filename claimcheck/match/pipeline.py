@@ -495,12 +495,15 @@ def join_article_repeats(
     owner = {n: k for k, c in enumerate(clusters) for n in c}
     arts: dict[int, set[int]] = {}  # cluster -> its articles, for the clusters a lone claim's links reach
     moves: dict[int, int] = {}
+    by_article: dict[int, list[int]] = {}  # article -> its items, made when first needed
     for k, c in enumerate(clusters):
         if len(c) != 1:
             continue
         n = c[0]
         adj = graph.adj[graph.group[n]] if graph.group else {}
         if not adj:
+            if (d := _points_back(items, n, clusters, owner, by_article)) is not None:
+                moves[k] = d
             continue
         a = items[n].article
         sums: dict[int, float] = defaultdict(float)
@@ -527,6 +530,35 @@ def join_article_repeats(
         if best is not None:
             moves[k] = best
     return _moved(clusters, moves)
+
+
+# "the two men", "these four victims": a definite figure points back to people or things already counted
+_DEFINITE = re.compile(r"\b(?:the|these|those|both)\s+$", re.IGNORECASE)
+
+
+def _points_back(
+    items: Sequence[Item], n: int, clusters: list[list[int]], owner: Mapping[int, int], by_article: dict[int, list[int]]
+) -> int | None:
+    """The fact a definite figure points back to ("two people suffered minor injuries" ... "the two men
+    suffered minor injuries"): an earlier claim of its article in a fact of two or more articles, with the
+    same figure and the same role (deaths, injured...), the only such claim. Else None."""
+    claim = items[n].claim
+    role = claim.extra.get("role")
+    at = claim.sentence.find(claim.text)
+    if not role or at < 0 or not _DEFINITE.search(claim.sentence[max(0, at - 8) : at]) or claim.value is None:
+        return None
+    a, x = items[n].article, stated(claim.value)
+    if not by_article:
+        for m, it in enumerate(items):
+            by_article.setdefault(it.article, []).append(m)
+    found = {
+        owner[m]
+        for m in by_article.get(a, ())
+        if m != n and (it := items[m]).claim.start < claim.start and it.claim.extra.get("role") == role
+        and it.claim.value is not None and stated(it.claim.value) == x and m in owner
+        and len({items[y].article for y in clusters[owner[m]]}) > 1
+    }  # fmt: skip
+    return found.pop() if len(found) == 1 else None
 
 
 def _agrees(claim: Claim, fact: Sequence[Claim]) -> bool:
