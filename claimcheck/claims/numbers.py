@@ -41,6 +41,7 @@ from claimcheck.claims.numwords import (
     UNITS_WORDS as _UNITS_WORDS,
 )
 from claimcheck.claims.roles import DEATH_UNITS, GENERIC, ROLE_WORDS, event_role, held_role
+from claimcheck.claims.scores import find_scores
 from claimcheck.models import ClaimDetails, Interval
 from claimcheck.text import claim_content_words, claim_stem
 
@@ -159,22 +160,24 @@ class _Raw:
     scale: float = 1.0  # the written scale ("m" in "10m"), carried to a range's low end ("$5-10m")
 
 
-def find_quantities(sentence: str, context: str = "") -> list[Quantity]:
+def find_quantities(sentence: str, context: str = "", *, scores: bool = False) -> list[Quantity]:
     """Every quantity in ``sentence`` with interval, unit, qualifier and time (offsets into the sentence).
 
     ``context`` is the sentence before, read only to infer the counted thing of a bare number
     ("Yet the group still counts more than 1,100 behind bars." after a sentence about prisoners).
+    ``scores``: read sports scores and records ("a 34-6 win") as one quantity each (``_scores``).
     """
     raws: list[_Raw] = _fractions(sentence) if ("/" in sentence or "th" in sentence or "ter" in sentence) else []
     if "wice" in sentence:
         raws += [_Raw(m.start(), m.end(), 2.0, "digits", "times") for m in _TWICE.finditer(sentence)]
-    taken = [(r.start, r.end) for r in raws]
+    results = _scores(sentence) if scores else []
+    taken = [(r.start, r.end) for r in raws] + [(q.start, q.end) for q in results]
     if _ANY_DIGIT.search(sentence):
         blocked = [m.span() for p in (_PHONE, _URLISH, _NUMBER_RUN) for m in p.finditer(sentence)] + taken
         raws += _digit_numbers(sentence, blocked)
     if _NUMBER_WORDS & set(_LOWER_WORD.findall(sentence.lower())):
         raws += [r for r in _word_numbers(sentence) if not any(a <= r.start < b for a, b in taken)]
-    if not raws:
+    if not raws and not results:
         return []
     raws.sort(key=lambda r: r.start)
     raws = _drop_overlaps(raws)
@@ -190,6 +193,8 @@ def find_quantities(sentence: str, context: str = "") -> list[Quantity]:
             out.append(q)
     if " or " in sentence or "ouple" in sentence:
         out = [q for q in out if not _vague_amount(sentence, q)]
+    if results:
+        out = sorted(out + results, key=lambda q: q.start)
     if len(out) >= LIST_ITEMS and _list_line(sentence, out):
         return []
     _converted_bounds(sentence, out)
@@ -200,6 +205,16 @@ def find_quantities(sentence: str, context: str = "") -> list[Quantity]:
         q.when = when
         q.extra["context"] = _context(sentence, q)
     return out
+
+
+def _scores(s: str) -> list[Quantity]:
+    """Sports scores and records ("a 34-6 win", "a 50-32-1 record"): one claim each (``claims/scores.py``)."""
+    if "-" not in s and "–" not in s and "—" not in s and " to " not in s:
+        return []
+    return [
+        Quantity(x.start, x.end, Interval.exact(x.value), "exact", x.kind, extra={"score": x.canonical})
+        for x in find_scores(s)
+    ]
 
 
 _OPEN_BRACKET = re.compile(r"\s*\(\s*$")

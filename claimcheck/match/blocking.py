@@ -57,6 +57,7 @@ from claimcheck.match.things import (
     is_fairly_precise,
     is_measure,
     is_precise,
+    is_score,
     is_wide,
     role_family,
     rounded_pairs,
@@ -154,10 +155,11 @@ def number_graph(
     bucket: list[int | None] = []
     keys: list[Hashable | None] = []
     contexts: dict[tuple[str, str, str], str] = {}
-    things: dict[tuple[str | None, str, str], str] = {}
+    things: dict[tuple[str | None, str, str, str], str] = {}
 
     def thing_of(claim: Claim) -> str:
-        key = (claim.unit, repr(claim.extra.get("unit_role")), claim.sentence)
+        # a sentence may give two scores ("a 6-3 lead ... an 8-7 victory"): each is its own thing
+        key = (claim.unit, repr(claim.extra.get("unit_role")), claim.sentence, str(claim.extra.get("score", "")))
         if key not in things:
             things[key] = thing_key(claim)
         return things[key]
@@ -213,7 +215,8 @@ def number_graph(
     point = np.array([v is not None and v.low is not None and v.low == v.high for v in value], dtype=bool)
     fair = np.array([is_fairly_precise(v) for v in value], dtype=bool)
     wide = np.array([is_wide(v) for v in value], dtype=bool)
-    role = np.array([unit[n] in ROLE_THINGS for n in first], dtype=bool)
+    # ... and so does the same score of a game ("score 8-7": ``thing_key``) whatever the words around it
+    role = np.array([unit[n] in ROLE_THINGS or is_score(unit[n]) for n in first], dtype=bool)
     single = np.array([items[m[0]].article if len(m) == 1 else -1 for m in graph.members])
     when_ids: dict[str | None, int] = {}
     when = np.array([when_ids.setdefault(match_when(items[n].claim), len(when_ids)) for n in first])
@@ -323,6 +326,7 @@ def number_graph(
     _modifier_links(items, graph, options, first, unit, figure, precise)
     _backoff_links(items, graph, options, first, unit, figure)
     _ratio_links(items, graph, options, first)
+    _record_links(items, graph, options, first, unit, figure)
     _bound_links(items, graph, options, first, unit, figure, precise)
     _conversion_links(items, graph, options, first, unit, figure, [ctx_words(ctx[n]) for n in first])
     _span_links(items, graph, options, first, unit, ctx, figure, precise)
@@ -795,6 +799,34 @@ def _ratio_links(items: Sequence[Item], graph: Graph, options: MatchOptions, fir
                 continue
             scored = number_pair(items[n].claim, items[m].claim, 0.0, "", options)
             if scored is not None and scored[1].kind == "agree":
+                graph.link(a, b, ROLE_SCORE)
+
+
+_WON_THINGS = frozenset(["game", "win", "victory", "match"])
+
+
+def _record_links(
+    items: Sequence[Item], graph: Graph, options: MatchOptions, first: Sequence[int], unit: Sequence[str], figure: Any
+) -> None:
+    """A win-loss record ("a 50-32-1 record") and a count of the games won with its wins ("won 50
+    games") in another outlet state one fact: the record's value is its wins (``claims/scores.py``).
+    Only the same figure from 2 up, and not when the sentences name different people or places."""
+    records = [g for g, n in enumerate(first) if unit[n].startswith("record ") and figure[g] >= 2]
+    if not records:
+        return
+    won: dict[float, list[int]] = defaultdict(list)
+    for g, n in enumerate(first):
+        if unit[n] in _WON_THINGS and items[n].claim.qualifier in (None, "exact"):
+            won[float(figure[g])].append(g)
+    names_of = _names_memo()
+    for a in records:
+        for b in won.get(float(figure[a]), [])[: options.max_candidates]:
+            n, m = first[a], first[b]
+            if b in graph.adj[a] or items[n].article == items[m].article:
+                continue
+            if not when_compatible(match_when(items[n].claim), match_when(items[m].claim), options.when_threshold):
+                continue
+            if _lone_ok(items, first, a, b, names_of):
                 graph.link(a, b, ROLE_SCORE)
 
 

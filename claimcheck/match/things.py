@@ -110,6 +110,9 @@ def thing_key(claim: Claim) -> str:
     """The counted thing of a number claim: ``unit_key`` of its unit, made specific when the unit is
     generic ("people") and the claim's role (``extra["unit_role"]``, e.g. "political prisoners")
     or its sentence says what the people are ("1,100 people remain behind bars" -> "prisoner")."""
+    score = claim.extra.get("score")
+    if isinstance(score, str) and score:
+        return f"{claim.unit or 'score'} {score}"  # a score joins only the same score ("34-6"), never a count
     key = compound_key(claim) or unit_key(claim.unit)
     if key in ("live", "life") and _LIVES_LOST.search(claim.sentence):
         key = "death"  # "the quake claimed 58 lives", "58 lives were lost": deaths
@@ -251,11 +254,18 @@ COUNT_CLASS = "count"
 _MEASURE_UNITS = frozenset(unit for unit, _ in MEASURE_WORDS.values())
 
 
+def is_score(thing: str) -> bool:
+    """A sports score or record as a counted thing ("score 8-7", "record 50-32-1": ``thing_key``)."""
+    return thing.startswith(("score ", "record "))
+
+
 def count_class(thing: str) -> str | None:
     """``COUNT_CLASS`` for a counted thing that is a count of things (not money, a share, a
     duration or a unit of measure), else None."""
     if not thing or thing in _NOT_COUNTS or thing.endswith(PART) or thing in _MEASURE_UNITS:
         return None
+    if is_score(thing):
+        return None  # a sports score or record is not a count: it joins only the same score
     return COUNT_CLASS
 
 
