@@ -780,7 +780,6 @@ def test_single_quote_pairing_stays_linear() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "The team went 7-8-1 last season.",
         "They were 1-2 in playoff games under him.",
         "The singer dies at 77, his family said.",
         "Owners over the age of 18 can apply.",
@@ -791,6 +790,13 @@ def test_single_quote_pairing_stays_linear() -> None:
 )
 def test_records_ages_versions_and_codes_are_not_counts(text: str) -> None:
     assert numbers(text) == []
+
+
+def test_a_win_loss_record_is_a_record_not_a_range() -> None:
+    # scores and records are number claims (claims/scores.py): the record as one claim, never "7-8" of a thing
+    assert [(n.text, n.unit, n.extra.get("score")) for n in numbers("The team went 7-8-1 last season.")] == [
+        ("7-8-1", "record", "7-8-1")
+    ]
 
 
 def test_ranges_that_name_what_they_count_stay() -> None:

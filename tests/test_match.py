@@ -1358,3 +1358,42 @@ def test_the_rest_of_a_quotation_joins_by_the_speaker_of_the_outlet_that_gives_i
     facts = facts_of(art("reuters", whole), art("bbc", first, rest))
     quotes_ = [f for f in facts if f.kind == "quote"]
     assert len(quotes_) == 1 and set(quotes_[0].outlets) == {"reuters", "bbc"}
+
+
+# --- issue 12 round 9: a figure an article gives twice (``pipeline.join_article_repeats``) ---
+
+
+def test_a_measure_an_article_gives_in_two_units_is_one_row() -> None:
+    facts = facts_of(
+        told("bbc", "The new crane can lift 16,800 kg (37,040 lb) in a single hoist, its maker said."),
+        told("cbs", "Its maker says the crane hoists about 37,000lb in a single lift."),
+    )
+    rows = [f for f in facts if f.kind == "number" and "bbc" in f.outlets]
+    assert len(rows) == 1, [f.summary for f in rows]
+    assert set(rows[0].outlets) == {"bbc", "cbs"} and len(rows[0].mentions) == 3
+    assert not rows[0].conflicts
+
+
+def test_another_figure_of_the_same_value_in_the_article_stays_apart() -> None:
+    # "four times" in the bbc article links to the row's "four quasars" only through shared words
+    facts = facts_of(
+        told("bbc", "The lens galaxy bends light from four distant quasars. The same quasars flared four times."),
+        told("cbs", "Light from four distant quasars is bent by the lens galaxy."),
+        told("aljazeera", "The galaxy acts as a lens for four distant quasars."),
+    )
+    row = fact_with(facts, "cbs")
+    assert {m.claim.text for m in row.mentions if m.outlet == "bbc"} == {"four distant quasars"}
+
+
+def test_an_article_keeps_the_first_of_a_small_figure_it_gives_twice() -> None:
+    """A small figure recurs in one story for other things: the lead's "three-run lead" is the fact other
+    outlets report, not "three runs" of an earlier game further down (with a longer sentence)."""
+    from claimcheck.match.pipeline import distinct_claims
+
+    text = ("The Hawks blew a three-run lead in the deciding game but won in extra innings. "
+            "Back in game five, a long home run from their catcher had sparked a rally worth three runs "
+            "that kept the Hawks alive in front of a sell-out crowd at their home ground.")  # fmt: skip
+    kept = [c.text for c in distinct_claims(told("bbc", text), "number") if c.value and c.value.low == 3]
+    assert kept == ["three-run lead"]
+    facts = facts_of(told("bbc", text), told("cbs", "The Hawks won the title despite blowing a three-run lead late on."))
+    assert {"bbc", "cbs"} <= set(fact_with(facts, "cbs").outlets)

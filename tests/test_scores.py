@@ -125,3 +125,15 @@ def test_a_record_joins_the_games_won_in_another_outlet() -> None:
         _art("beta", "The coach won 50 games in five seasons with the club."),
     )
     assert len(facts) == 1 and set(facts[0].outlets) == {"alpha", "beta"}
+
+
+def test_since_beside_a_score_dates_the_record_not_the_score() -> None:
+    [since] = [c for c in extract_claims("They are the first side to overturn a 3-1 deficit since 1990.") if c.extra.get("score")]
+    assert since.when is None
+    [day] = [c for c in extract_claims("The Hawks won 3-1 on Sunday.") if c.extra.get("score")]
+    assert day.when is not None  # a point in time stays: two games of one score on two days are two facts
+    facts = _score_facts(
+        _art("alpha", "The Hawks, absent from the final for years, are the first side to overturn a 3-1 deficit since 1990."),
+        _art("beta", "The Hawks came back from 3-1 down in the series to take the trophy."),
+    )
+    assert len(facts) == 1 and set(facts[0].outlets) == {"alpha", "beta"}

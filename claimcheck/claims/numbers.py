@@ -207,14 +207,19 @@ def find_quantities(sentence: str, context: str = "", *, scores: bool = False) -
         out = _compound_durations(sentence, out)
     whens = clause_whens(sentence, _time_phrases(sentence), [(q.start, q.end) for q in out]) if out else []
     for q, when in zip(out, whens, strict=True):
-        q.when = when
+        # a game's score is of one moment: "since 1985" beside it ("the first team since 1985 to overturn a
+        # 3-1 deficit") dates the record the sentence states, not the score
+        q.when = None if q.unit == "score" and when and when.lower().startswith("since ") else when
         q.extra["context"] = _context(sentence, q)
     return out
 
 
+_SCORE_LIKE = re.compile(r"\d\s?[-–—]\s?\d|\d to \d")
+
+
 def _scores(s: str) -> list[Quantity]:
     """Sports scores and records ("a 34-6 win", "a 50-32-1 record"): one claim each (``claims/scores.py``)."""
-    if "-" not in s and "–" not in s and "—" not in s and " to " not in s:
+    if not _SCORE_LIKE.search(s):  # two figures joined by a dash or "to": 2% of real sentences
         return []
     return [
         Quantity(x.start, x.end, Interval.exact(x.value), "exact", x.kind, extra={"score": x.canonical})

@@ -662,6 +662,18 @@ def _measure_unit(claim: Claim) -> str | None:
     return claim.unit if claim.unit in _IN_BASE else None
 
 
+def one_measure(a: Claim, b: Claim) -> bool:
+    """Two claims of one measure in two units that agree once converted ("a 40m well", "130ft deep")."""
+    ua, ub = _measure_unit(a), _measure_unit(b)
+    if ua is None or ub is None or ua not in _IN_BASE or ub not in _IN_BASE or _IN_BASE[ua][0] != _IN_BASE[ub][0]:
+        return False
+    x, y = stated(a.value), stated(b.value)
+    if x is None or y is None or x <= 0 or y <= 0:
+        return False
+    x, y = sorted((x * _IN_BASE[ua][1], y * _IN_BASE[ub][1]))
+    return y <= x * (1 + CONVERSION_TOLERANCE)
+
+
 def _conversion_links(
     items: Sequence[Item],
     graph: Graph,
