@@ -228,9 +228,9 @@ def _candidate_credits(sentence: str) -> list[tuple[int, int, bool]]:
         for m in _PERSON_SAID.finditer(sentence):  # a named person credited outside quotes
             group = next(g for g in ("src", "src2", "src3") if m.group(g))
             found.append((*m.span(group), False))
-    if not quoted and words & _END_VERBS and (m := _PERSON_CREDIT_END.search(sentence)):
-        if not any(a <= m.start("src") < b for a, b, _ in found):
-            found.append((*m.span("src"), False))
+    end = _PERSON_CREDIT_END.search(sentence) if not quoted and words & _END_VERBS else None
+    if end and not any(a <= end.start("src") < b for a, b, _ in found):
+        found.append((*end.span("src"), False))
     if words & _OUTLET_KEYS:
         for p in (_TOLD_OUTLET, _OUTLET_SAYS):
             found.extend((*m.span("src"), False) for m in p.finditer(sentence))

@@ -14,18 +14,18 @@ from claimcheck.claims.lexicon import COUNT_NOUNS, MONTH_RE
 from claimcheck.claims.measures import ATTACHED, CASE_SENSITIVE, canonical, measure_after, metres_cue
 from claimcheck.claims.nounphrase import _OF_POSSESSIVE, _infer_unit, _noun_phrase
 from claimcheck.claims.numfilters import (
-    DISCOURSE_NOUNS,
-    ranked_list,
-    resolution,
-    selected_before,
-    standing,
     _AGO,
     _PHONE,
     _UNIT_WORD,
     _URLISH,
+    DISCOURSE_NOUNS,
     _not_a_quantity,
     _time_phrases,
     designation_after,
+    ranked_list,
+    resolution,
+    selected_before,
+    standing,
 )
 from claimcheck.claims.numwords import (
     CURRENCIES as _CURRENCIES,
