@@ -1397,3 +1397,39 @@ def test_an_article_keeps_the_first_of_a_small_figure_it_gives_twice() -> None:
     assert kept == ["three-run lead"]
     facts = facts_of(told("bbc", text), told("cbs", "The Hawks won the title despite blowing a three-run lead late on."))
     assert {"bbc", "cbs"} <= set(fact_with(facts, "cbs").outlets)
+
+
+def test_n_times_counts_the_event_its_verb_names() -> None:
+    """ "transferring fuel some 40 times" and "40 ship-to-ship transfers" count one thing: the verb of a
+    "times" sentence names the event a noun of the story counts (``blocking._times_as_events``)."""
+    facts = facts_of(
+        told("bbc", "Satellite images showed some 40 ship-to-ship transfers of fuel off the coast since May.", hour=0),
+        told("cbs", "Tankers were seen transferring fuel to the smugglers' boats about 40 times since May.", hour=1),
+        told("aljazeera", "Tankers sold fuel to the smugglers' boats around 40 times since May, officials said.", hour=2),
+    )
+    row = fact_with(facts, "bbc")
+    assert set(row.outlets) == {"bbc", "cbs", "aljazeera"}, [(f.summary, f.outlets) for f in facts]
+
+
+def test_n_times_stays_apart_from_a_noun_its_verb_does_not_name() -> None:
+    facts = facts_of(
+        told("bbc", "The envoy made 12 visits to the region since May.", hour=0),
+        told("cbs", "Rebels attacked the border town 12 times since May.", hour=1),
+        told("aljazeera", "Rebels shelled the border town around 12 times since May.", hour=2),
+    )
+    assert "bbc" not in fact_with(facts, "cbs").outlets
+
+
+def test_out_of_use_in_other_words_is_one_context() -> None:
+    """ "left unused for five years" and "abandoned for about five years": one small round duration, whose
+    sentences share no word but the synonym (``things.CONTEXT_SYNONYMS``)."""
+    facts = facts_of(
+        told("bbc", "The shaft had been left unused for five years and had no fence around it.", hour=0),
+        told("cbs", "A farmer told reporters the pit was about 30 metres deep and had been abandoned for around five years.", hour=1),
+    )
+    assert {"bbc", "cbs"} <= set(fact_with(facts, "bbc").outlets)
+    other = facts_of(
+        told("bbc", "The shaft had been left unused for five years and had no fence around it.", hour=0),
+        told("cbs", "The village head, in office for five years, said he would ask the county for help.", hour=1),
+    )
+    assert "cbs" not in fact_with(other, "bbc").outlets

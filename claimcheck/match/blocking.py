@@ -150,7 +150,7 @@ def number_graph(
     lower one: the figure was updated (``_update_links``)."""
     width = math.log1p(options.number_tolerance)
     floor = 100 * options.number_context_floor
-    unit: list[str] = []
+    unit: list[str]
     ctx: list[str] = []
     bucket: list[int | None] = []
     keys: list[Hashable | None] = []
@@ -170,17 +170,18 @@ def number_graph(
             contexts[key] = number_context(claim)
         return contexts[key]
 
-    for it in items:
+    unit = [thing_of(it.claim) for it in items]
+    _times_as_events(items, unit)
+    for i, it in enumerate(items):
         v = it.claim.value
         rep = stated(v)  # the figure as written: "up to 55,000" is bucketed with 55,000
-        unit.append(thing_of(it.claim))
         ctx.append(context_of(it.claim) if rep is not None and rep > 0 else "")
         if rep is None or rep <= 0:
             bucket.append(None)
             keys.append(None)
             continue
         bucket.append(math.floor(math.log(rep) / width))
-        keys.append((unit[-1], is_span(it.claim.when), v, it.claim.when, ctx[-1]))
+        keys.append((unit[i], is_span(it.claim.when), v, it.claim.when, ctx[-1]))
 
     def inner(n: int) -> Scored:
         sim = float(fuzz.token_set_ratio(ctx[n], ctx[n]))
@@ -660,6 +661,41 @@ def _measure_unit(claim: Claim) -> str | None:
         if w in MEASURE_WORDS:
             return MEASURE_WORDS[w][0]
     return claim.unit if claim.unit in _IN_BASE else None
+
+
+# "N times" counts how often something happened; the verb of its sentence names what: "sold oil to them 30
+# times", "transferring oil about 30 times" and "30 ship-to-ship transfers" count one thing. Verb endings that
+# make a noun's verb ("transfer" -> "transferred", "transferring"; "attack" -> "attacked").
+_VERB_ENDINGS = ("ed", "ing", "red", "ring", "d", "ted", "ting", "ped", "ping")
+_WORD = re.compile(r"[a-z]+")
+
+
+def _times_as_events(items: Sequence[Item], unit: list[str]) -> None:
+    """The story's "N times" count an event its nouns name when one of those sentences uses the noun's verb
+    with the same figure ("transferring oil about 30 times" beside "30 ship-to-ship transfers"): every "N
+    times" of that figure then counts that noun (``unit`` is changed in place). A noun of four letters or
+    more, and only one such noun per figure (two would be a guess)."""
+    times = [i for i, u in enumerate(unit) if u == "time"]
+    if not times:
+        return
+    nouns: dict[float, set[str]] = defaultdict(set)
+    for i, u in enumerate(unit):
+        x = stated(items[i].claim.value)
+        if x is not None and u != "time" and len(u) >= 4 and u.isalpha():
+            nouns[x].add(u)
+    events: dict[float, set[str]] = defaultdict(set)
+    for i in times:
+        x = stated(items[i].claim.value)
+        if x is None or x not in nouns:
+            continue
+        words = _WORD.findall(items[i].claim.sentence.lower())
+        for noun in nouns[x]:
+            if any(w.startswith(noun) and w[len(noun) :] in _VERB_ENDINGS for w in words):
+                events[x].add(noun)
+    for i in times:
+        x = stated(items[i].claim.value)
+        if x is not None and len(events.get(x, ())) == 1:
+            unit[i] = next(iter(events[x]))
 
 
 def one_measure(a: Claim, b: Claim) -> bool:
