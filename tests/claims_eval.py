@@ -173,19 +173,21 @@ def evaluate_real(
     split: str | None = None,
     first_only: bool = False,
     fresh: bool | None = None,
+    cache: dict[str, list[Claim]] | None = None,
 ) -> dict[str, Score]:
     """Score claims whose span starts inside each labelled sentence of a real page.
 
     ``split`` picks "tuning" or "holdout" items (None: all). Holdout pages are never looked at while
     changing the extractor; their figures are reported apart. ``first_only`` keeps the first 121 sentences
     (``FIRST_RULES``), the set the floors were pinned on; ``fresh`` True keeps only the pages labelled last
-    (``FRESH_PREFIX``), False only the sentences labelled before them (None: both). On a page not in English
+    (``FRESH_PREFIX``), False only the sentences labelled before them (None: both); ``cache`` (page id ->
+    claims) lets several calls share one extraction of each page. On a page not in English
     (``other_language_pages``) claimcheck extracts no claims by design: its labelled claims are set apart
     (counted in ``Score.other_language``) and every claim found there is a false positive.
     """
     scores = {k: Score() for k in KINDS}
     other = other_language_pages()
-    cache: dict[str, list[Claim]] = {}
+    cache = {} if cache is None else cache
     for item in json.loads(path.read_text(encoding="utf-8")):
         if split is not None and item.get("split", "tuning") != split:
             continue
@@ -197,7 +199,9 @@ def evaluate_real(
         start, end = item["start"], item["end"]
         if sentence_sha(body[start:end]) != item["sha1"]:
             raise ValueError(f"real text drifted for {item['page'][:12]} at {start}")
-        claims = cache.setdefault(item["page"], extract_claims(body, ALIASES))
+        claims = cache.get(item["page"])
+        if claims is None:  # (setdefault would extract the page again for every sentence)
+            claims = cache[item["page"]] = extract_claims(body, ALIASES)
         inside = [c for c in claims if start <= c.start < end]
         expected = [dict(e, at=e["at"] + start) if "at" in e else e for e in item["claims"]]
         if item["page"] in other:
