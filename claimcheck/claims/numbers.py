@@ -18,9 +18,14 @@ from claimcheck.claims.numfilters import (
     _PHONE,
     _UNIT_WORD,
     _URLISH,
+    DISCOURSE_NOUNS,
     _not_a_quantity,
     _time_phrases,
     designation_after,
+    ranked_list,
+    resolution,
+    selected_before,
+    standing,
 )
 from claimcheck.claims.numwords import (
     CURRENCIES as _CURRENCIES,
@@ -219,6 +224,7 @@ def _scores(s: str) -> list[Quantity]:
     return [
         Quantity(x.start, x.end, Interval.exact(x.value), "exact", x.kind, extra={"score": x.canonical})
         for x in find_scores(s)
+        if not ("(" in s and standing(s, x.start, x.end))
     ]
 
 
@@ -380,6 +386,8 @@ def _digit_numbers(s: str, blocked: list[tuple[int, int]]) -> list[_Raw]:
                 continue  # a decade: "the 1990s"
             else:
                 continue  # ordinal ("3rd"), model name ("4K", "RAV4"), code
+        if scale == "k" and not m.group("cur") and resolution(s, m.start("num"), end):
+            continue  # "4K streaming", "shot in 8K": a resolution, not thousands
         if scale:
             value *= _SCALES[scale]
         if m.group("cur"):
@@ -595,6 +603,11 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tupl
         return None, used
     if raw.kind == "words" and role is None and _anaphoric(s, start, raw.value, unit):
         return None, used  # "the two countries", "all three units": things named before, no new count
+    if role is None and not raw.measure and (
+        ranked_list(s, raw.start, raw.end)
+        or (unit and raw.value <= 25 and unit.split()[0].lower() in DISCOURSE_NOUNS)
+    ):
+        return None, used  # "the 10 best deals", "two things you need to know": a list's size, no count
     if (
         raw.kind == "words"
         and raw.value == 1
@@ -651,6 +664,8 @@ def _anaphoric(s: str, start: int, value: float, unit: str | None) -> bool:
     window = max(0, start - 8)
     if value == 2 and head in _PARTIES and _THE_BEFORE.search(s, window, start):
         return True
+    if not head.endswith(_PERSON_ENDINGS) and not _news_count(unit) and selected_before(s, start, head):
+        return True  # "the original two films", "the first three books"
     return bool(_ALL_BEFORE.search(s, window, start)) and not head.endswith(_PERSON_ENDINGS) and not _news_count(unit)
 
 
