@@ -1461,3 +1461,11 @@ def test_a_definite_figure_points_back_to_its_articles_count() -> None:
             told("cbs", "Two people were hurt when fire broke out on the stage during the show, organisers said.", hour=1),
         )
         assert len(fact_with(facts, "cbs").mentions) == 2, second
+
+
+def test_a_bullet_line_gives_way_to_the_prose_that_states_its_figure() -> None:
+    from claimcheck.match.pipeline import distinct_claims
+
+    text = ("Key points:\n- 12 miners dead\n- Rescue halted\nTwelve miners were killed on Tuesday when a gas blast "
+            "tore through the coal pit in the north of the country, officials said.")  # fmt: skip
+    assert [c.text for c in distinct_claims(told("bbc", text), "number")] == ["Twelve miners"]

@@ -426,6 +426,8 @@ def _shares_sentence(claim: Claim, others: Sequence[str], options: MatchOptions)
 
 # A sentence with this many figures is a list or a fact box (``distinct_claims``).
 LIST_FIGURES = 5
+# A line of fewer words is headline-like or a bullet ("- 12 miners dead"): prose that gives its figure is kept.
+PROSE_WORDS = 8
 
 
 def distinct_claims(article: Article, kind: str) -> list[Claim]:
@@ -441,12 +443,14 @@ def distinct_claims(article: Article, kind: str) -> list[Claim]:
     # Engines: 27 ..."): the prose that gives one of its figures states it better
     per_sentence = Counter(c.sentence for c in claims) if kind == "number" else Counter()
 
-    def rank(c: Claim) -> tuple[bool, bool, int]:
+    def rank(c: Claim) -> tuple[bool, bool, bool, int]:
         # a precise figure given twice is one fact: the fuller sentence says more of it; a small or round one
         # recurs for other things ("a three-run lead" in the lead, "three runs" of another game further
-        # down): the first in the body is the one the story leads with, as other outlets do
+        # down): the first sentence of the body is the one the story leads with, as other outlets do, a
+        # headline-like or bullet line ("- 12 miners dead") giving way to prose
         where = len(c.sentence) if is_precise(c.value) else -c.start
-        return (c.start >= title_end, per_sentence[c.sentence] < LIST_FIGURES, where)
+        prose = len(c.sentence.split()) >= PROSE_WORDS
+        return (c.start >= title_end, per_sentence[c.sentence] < LIST_FIGURES, prose, where)
 
     if kind == "number":
         best: dict[tuple[str, float | None, bool], Claim] = {}
