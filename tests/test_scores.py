@@ -55,6 +55,9 @@ def test_a_score_in_a_result_context_is_one_number_claim(text: str, expected: tu
         "Call 555-0199 for tickets.",
         "The party won 3 to 5 seats in the by-elections.",
         "The ratio was 3-1 in the sample.",  # no result word
+        "The senator led her rival 52-45 in the latest poll.",  # an election's lead, not a game's
+        "The party is leading 45 to 40 in the polls.",
+        "Republicans lead the chamber 53-47 after the election.",
     ],
 )
 def test_no_score_outside_a_result_context(text: str) -> None:

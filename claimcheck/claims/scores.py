@@ -44,6 +44,12 @@ _NOT_RESULT = re.compile(
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b",
     re.IGNORECASE,
 )
+# An election's figures beside a lead or a win: polls, seats, chambers, ballots (anywhere near the pair)
+_NOT_A_GAME = re.compile(
+    r"\b(?:polls?|polling|pollsters?|surveys?|chamber|senate|parliament|congress|electoral|delegates|"
+    r"ballots?|votes?|voters)\b",
+    re.IGNORECASE,
+)
 _TO_NEXT = re.compile(r"^(?:\s*[,.;)]|\s+(?:wins?|victory|defeat|loss|lead|draw|in|on|at|over|against|after)\b)")
 _BEFORE, _AFTER, _NEAR = 50, 40, 25
 
@@ -74,7 +80,8 @@ def find_scores(s: str) -> list[Score]:
             if any(a <= m.start() < b for a, b in taken):
                 continue
             before = s[max(0, m.start() - _NEAR) : m.start()]
-            if _RESULT.search(before) and _TO_NEXT.match(s[m.end() :]) and not _NOT_RESULT.search(before):
+            near = s[max(0, m.start() - _BEFORE) : m.end() + _AFTER]
+            if _RESULT.search(before) and _TO_NEXT.match(s[m.end() :]) and not _NOT_RESULT.search(before) and not _NOT_A_GAME.search(near):
                 out.append(_score(m, int(m.group("a")), int(m.group("b"))))
         out.sort(key=lambda x: x.start)
     return out
@@ -85,6 +92,8 @@ def _read(s: str, m: re.Match[str], three: bool) -> Score | None:
     near_before = before[-_NEAR:]
     if _NOT_RESULT.search(near_before) or _NOT_RESULT.match(after.lstrip()) or re.match(r"^\s*(?:of|per)\b", after):
         return None
+    if _NOT_A_GAME.search(before) or _NOT_A_GAME.search(after):
+        return None  # a lead in the polls or a chamber's split ("led 52-45 in the latest poll") is no game
     a, b = int(m.group("a")), int(m.group("b"))
     if three or _RECORD_AFTER.match(after):
         if not (_RECORD.search(before) or _RECORD.search(after) or _RECORD_AFTER.match(after)):
