@@ -1433,3 +1433,39 @@ def test_out_of_use_in_other_words_is_one_context() -> None:
         told("cbs", "The village head, in office for five years, said he would ask the county for help.", hour=1),
     )
     assert "cbs" not in fact_with(other, "bbc").outlets
+
+
+def test_what_a_measure_compound_measures_is_its_context() -> None:
+    """ "the 1,200-metre bridge" measures the bridge: with "the bridge is 1.2 kilometres long" one measure in two
+    units (``things.number_context`` reads ``extra["measured"]``); a tunnel's 1.2 km is another."""
+    facts = facts_of(told("bbc", "The bridge is 1.2 kilometres long."), told("cbs", "The 1,200-metre bridge opened on Monday."))
+    assert set(fact_with(facts, "bbc").outlets) == {"bbc", "cbs"}
+    facts = facts_of(told("bbc", "The tunnel is 1.2 kilometres long."), told("cbs", "The 1,200-metre bridge opened on Monday."))
+    assert set(fact_with(facts, "bbc").outlets) == {"bbc"}
+
+
+def test_a_definite_figure_points_back_to_its_articles_count() -> None:
+    """ "two people were hurt" ... "the two men were hurt": the definite figure is the same people, one row
+    (``pipeline._points_back``); another role, or an indefinite figure, stays apart."""
+    first = "Two people suffered minor burns when the stage caught fire on Saturday night."
+    facts = facts_of(
+        told("bbc", first + " Police said the two men were treated for minor burns by paramedics at the scene."),
+        told("cbs", "Two people were hurt when fire broke out on the stage during the show, organisers said.", hour=1),
+    )
+    row = fact_with(facts, "cbs")
+    assert set(row.outlets) == {"bbc", "cbs"} and len(row.mentions) == 3
+    for second in ("Police said the two men were arrested at the scene later that night.",
+                   "Police said two men were treated for minor burns by paramedics at the scene."):  # fmt: skip
+        facts = facts_of(
+            told("bbc", f"{first} {second}"),
+            told("cbs", "Two people were hurt when fire broke out on the stage during the show, organisers said.", hour=1),
+        )
+        assert len(fact_with(facts, "cbs").mentions) == 2, second
+
+
+def test_a_bullet_line_gives_way_to_the_prose_that_states_its_figure() -> None:
+    from claimcheck.match.pipeline import distinct_claims
+
+    text = ("Key points:\n- 12 miners dead\n- Rescue halted\nTwelve miners were killed on Tuesday when a gas blast "
+            "tore through the coal pit in the north of the country, officials said.")  # fmt: skip
+    assert [c.text for c in distinct_claims(told("bbc", text), "number")] == ["Twelve miners"]

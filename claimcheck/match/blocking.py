@@ -678,20 +678,20 @@ def _times_as_events(items: Sequence[Item], unit: list[str]) -> None:
     times = [i for i, u in enumerate(unit) if u == "time"]
     if not times:
         return
+    figures = {stated(items[i].claim.value) for i in times}
     nouns: dict[float, set[str]] = defaultdict(set)
     for i, u in enumerate(unit):
-        x = stated(items[i].claim.value)
-        if x is not None and u != "time" and len(u) >= 4 and u.isalpha():
-            nouns[x].add(u)
+        if len(u) >= 4 and u != "time" and u.isalpha() and (x := stated(items[i].claim.value)) in figures:
+            nouns[x].add(u)  # type: ignore[index]
     events: dict[float, set[str]] = defaultdict(set)
     for i in times:
         x = stated(items[i].claim.value)
         if x is None or x not in nouns:
             continue
-        words = _WORD.findall(items[i].claim.sentence.lower())
-        for noun in nouns[x]:
-            if any(w.startswith(noun) and w[len(noun) :] in _VERB_ENDINGS for w in words):
-                events[x].add(noun)
+        for w in _WORD.findall(items[i].claim.sentence.lower()):  # each word's stems, looked up
+            for end in _VERB_ENDINGS:
+                if w.endswith(end) and w[: -len(end)] in nouns[x]:
+                    events[x].add(w[: -len(end)])
     for i in times:
         x = stated(items[i].claim.value)
         if x is not None and len(events.get(x, ())) == 1:

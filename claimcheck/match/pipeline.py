@@ -426,6 +426,8 @@ def _shares_sentence(claim: Claim, others: Sequence[str], options: MatchOptions)
 
 # A sentence with this many figures is a list or a fact box (``distinct_claims``).
 LIST_FIGURES = 5
+# A line of fewer words is headline-like or a bullet ("- 12 miners dead"): prose that gives its figure is kept.
+PROSE_WORDS = 8
 
 
 def distinct_claims(article: Article, kind: str) -> list[Claim]:
@@ -441,12 +443,14 @@ def distinct_claims(article: Article, kind: str) -> list[Claim]:
     # Engines: 27 ..."): the prose that gives one of its figures states it better
     per_sentence = Counter(c.sentence for c in claims) if kind == "number" else Counter()
 
-    def rank(c: Claim) -> tuple[bool, bool, int]:
+    def rank(c: Claim) -> tuple[bool, bool, bool, int]:
         # a precise figure given twice is one fact: the fuller sentence says more of it; a small or round one
         # recurs for other things ("a three-run lead" in the lead, "three runs" of another game further
-        # down): the first in the body is the one the story leads with, as other outlets do
+        # down): the first sentence of the body is the one the story leads with, as other outlets do, a
+        # headline-like or bullet line ("- 12 miners dead") giving way to prose
         where = len(c.sentence) if is_precise(c.value) else -c.start
-        return (c.start >= title_end, per_sentence[c.sentence] < LIST_FIGURES, where)
+        prose = len(c.sentence.split()) >= PROSE_WORDS
+        return (c.start >= title_end, per_sentence[c.sentence] < LIST_FIGURES, prose, where)
 
     if kind == "number":
         best: dict[tuple[str, float | None, bool], Claim] = {}
@@ -495,12 +499,15 @@ def join_article_repeats(
     owner = {n: k for k, c in enumerate(clusters) for n in c}
     arts: dict[int, set[int]] = {}  # cluster -> its articles, for the clusters a lone claim's links reach
     moves: dict[int, int] = {}
+    by_article: dict[int, list[int]] = {}  # article -> its items, made when first needed
     for k, c in enumerate(clusters):
         if len(c) != 1:
             continue
         n = c[0]
         adj = graph.adj[graph.group[n]] if graph.group else {}
         if not adj:
+            if (d := _points_back(items, n, clusters, owner, by_article)) is not None:
+                moves[k] = d
             continue
         a = items[n].article
         sums: dict[int, float] = defaultdict(float)
@@ -527,6 +534,35 @@ def join_article_repeats(
         if best is not None:
             moves[k] = best
     return _moved(clusters, moves)
+
+
+# "the two men", "these four victims": a definite figure points back to people or things already counted
+_DEFINITE = re.compile(r"\b(?:the|these|those|both)\s+$", re.IGNORECASE)
+
+
+def _points_back(
+    items: Sequence[Item], n: int, clusters: list[list[int]], owner: Mapping[int, int], by_article: dict[int, list[int]]
+) -> int | None:
+    """The fact a definite figure points back to ("two people suffered minor injuries" ... "the two men
+    suffered minor injuries"): an earlier claim of its article in a fact of two or more articles, with the
+    same figure and the same role (deaths, injured...), the only such claim. Else None."""
+    claim = items[n].claim
+    role = claim.extra.get("role")
+    at = claim.sentence.find(claim.text)
+    if not role or at < 0 or not _DEFINITE.search(claim.sentence[max(0, at - 8) : at]) or claim.value is None:
+        return None
+    a, x = items[n].article, stated(claim.value)
+    if not by_article:
+        for m, it in enumerate(items):
+            by_article.setdefault(it.article, []).append(m)
+    found = {
+        owner[m]
+        for m in by_article.get(a, ())
+        if m != n and (it := items[m]).claim.start < claim.start and it.claim.extra.get("role") == role
+        and it.claim.value is not None and stated(it.claim.value) == x and m in owner
+        and len({items[y].article for y in clusters[owner[m]]}) > 1
+    }  # fmt: skip
+    return found.pop() if len(found) == 1 else None
 
 
 def _agrees(claim: Claim, fact: Sequence[Claim]) -> bool:

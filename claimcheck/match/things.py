@@ -170,6 +170,9 @@ def number_context(claim: Claim, window: int = 8) -> str:
     found = {CONTEXT_SYNONYMS.get(w, w) for w in match_content_words(ctx)}
     if compound_key(claim):  # "a three-hour surgery": the surgery is what the hours are about
         found.update(match_content_words(" ".join((claim.unit or "").split()[1:])))
+    measured = claim.extra.get("measured")
+    if isinstance(measured, str) and measured:  # "a 1,200-metre bridge": the bridge is what is measured
+        found.update(CONTEXT_SYNONYMS.get(w, w) for w in match_content_words(measured))
     thing = thing_key(claim)
     if thing in EVOLVING_THINGS or (unit_key(claim.unit) in GENERIC_UNITS and thing not in GENERIC_UNITS):
         # "1,100 people" in prison: the context is prison; "the toll has risen to 5": of deaths
