@@ -440,3 +440,6 @@ class StoriesResult:
     story_count: int  # stories among them, before --min-outlets and --limit
     stories: tuple[Story, ...]
     outlet_names: Mapping[str, str]
+    # The listing's own options that `compare --story ID` needs to find its stories again (--source, and
+    # --since/--until when given): a story's id is that of its earliest article among those grouped.
+    compare_options: tuple[str, ...] = ()

@@ -119,9 +119,12 @@ _TOLD_OUTLET = re.compile(
     rf"(?P<src>{_OUTLET_NAME}){_OUTLET_END}"
 )
 _OUTLET_SAYS = re.compile(
-    rf"(?:^|[,;]\s+|(?<=\s))(?P<src>[Tt]he\s+(?:{_CAP}\s+){{0,3}}{_OUTLET_WORD})\s+(?:says|said|reported|reports|reveals|revealed)\b"
+    rf"(?P<src>\b[Tt]he\s+(?:{_CAP}\s+){{0,3}}{_OUTLET_WORD})\s+(?:says|said|reported|reports|reveals|revealed)\b"
 )
-_OUTLET_KEYS = frozenset(["told", "tells", "telling", "on", "to", "with", "says", "said", "reported", "reports", "reveals", "revealed"])
+# the patterns run only in sentences with their key words (most sentences have none)
+_TOLD_KEYS = frozenset(["told", "tells", "telling", "interview", "speaking", "spoke"])
+_SAYS_KEYS = frozenset(["says", "said", "reported", "reports", "reveals", "revealed"])
+_OUTLET_WORDS = frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", _OUTLET_WORD))
 _LEADING_JUNK = re.compile(r"^(?:(?:but|and|so|earlier|later|meanwhile|now|also|however|the|a|an)\s+)+", re.I)
 # A source's name holds no clause word: "two years since industry analysts", "though officials", "What did
 # the prosecutors" credit the words after the last one. ("and" may join a name's own words: "the boy's parents
@@ -223,17 +226,18 @@ def _candidate_credits(sentence: str) -> list[tuple[int, int, bool]]:
     found: list[tuple[int, int, bool]] = []
     if "according" in words:
         found.extend((*m.span("src"), True) for m in _ACCORDING.finditer(sentence))
-    quoted = bool(_QUOTE_MARK.search(sentence)) and _long_quote(sentence)
-    if "said" in words and not quoted:
-        for m in _PERSON_SAID.finditer(sentence):  # a named person credited outside quotes
-            group = next(g for g in ("src", "src2", "src3") if m.group(g))
-            found.append((*m.span(group), False))
-    end = _PERSON_CREDIT_END.search(sentence) if not quoted and words & _END_VERBS else None
-    if end and not any(a <= end.start("src") < b for a, b, _ in found):
-        found.append((*end.span("src"), False))
-    if words & _OUTLET_KEYS:
-        for p in (_TOLD_OUTLET, _OUTLET_SAYS):
-            found.extend((*m.span("src"), False) for m in p.finditer(sentence))
+    if words & _END_VERBS and not (_QUOTE_MARK.search(sentence) and _long_quote(sentence)):
+        if "said" in words:
+            for m in _PERSON_SAID.finditer(sentence):  # a named person credited outside quotes
+                group = next(g for g in ("src", "src2", "src3") if m.group(g))
+                found.append((*m.span(group), False))
+        end = _PERSON_CREDIT_END.search(sentence)
+        if end and not any(a <= end.start("src") < b for a, b, _ in found):
+            found.append((*end.span("src"), False))
+    if words & _TOLD_KEYS or " on " in sentence and ("said on" in sentence or "says on" in sentence):
+        found.extend((*m.span("src"), False) for m in _TOLD_OUTLET.finditer(sentence))
+    if words & _SAYS_KEYS and words & _OUTLET_WORDS:
+        found.extend((*m.span("src"), False) for m in _OUTLET_SAYS.finditer(sentence))
     if words & _REPORT_WORDS and words & _SOURCE_WORDS:
         found.extend((*m.span("src"), False) for p in (_SUBJECT_CREDIT, _SAID_CREDIT) for m in p.finditer(sentence))
     return found

@@ -22,6 +22,7 @@ from claimcheck.claims.numfilters import (
     _not_a_quantity,
     _time_phrases,
     designation_after,
+    named_numbers,
     ranked_list,
     resolution,
     selected_before,
@@ -179,6 +180,7 @@ def find_quantities(sentence: str, context: str = "", *, scores: bool = False) -
     taken = [(r.start, r.end) for r in raws] + [(q.start, q.end) for q in results]
     if _ANY_DIGIT.search(sentence):
         blocked = [m.span() for p in (_PHONE, _URLISH, _NUMBER_RUN) for m in p.finditer(sentence)] + taken
+        blocked += named_numbers(sentence)
         raws += _digit_numbers(sentence, blocked)
     if _NUMBER_WORDS & set(_LOWER_WORD.findall(sentence.lower())):
         raws += [r for r in _word_numbers(sentence) if not any(a <= r.start < b for a, b in taken)]

@@ -25,10 +25,21 @@ _URLISH = re.compile(
     r"|\b\d{1,3}:\d{1,3}\b"
     # emergency numbers dialled: "called 911", "dialled 999"; and named: "911 calls", "a 999 operator"
     r"|\b(?:call(?:s|ed|ing)?|dial(?:s|ed|led|ing)?|phoned?|ring(?:s|ing)?|rang)\s+(?:911|999|112|000|111)\b"
-    r"|\b(?:911|999)\s+(?:calls?|call(?:ers?|\s+cent(?:er|re)s?)|dispatch(?:ers?)?|operators?|lines?|system)\b"
-    # an acceleration benchmark is a name, not a range: "0-60 mph in 3.5 seconds", "0 to 100 km/h in 4 s"
+)
+# Numbers that name something, looked for only in sentences with their digits (``named_numbers``): an
+# emergency number named ("911 calls", "a 999 operator"); an acceleration benchmark, not a range ("0-60 mph
+# in 3.5 seconds", "0 to 100 km/h in 4 s").
+_NAMED_NUMBER = re.compile(
+    r"\b(?:911|999)\s+(?:calls?|call(?:ers?|\s+cent(?:er|re)s?)|dispatch(?:ers?)?|operators?|lines?|system)\b"
     r"|(?<![\d.,])0\s?(?:[-–]|\s?to\s)\s?\d{2,3}\s?(?:mph|km/h|kph|kmh)?(?=\s?(?:mph|km/h|kph|kmh)\b|\s+in\s+\d)"
 )
+
+
+def named_numbers(s: str) -> list[tuple[int, int]]:
+    """Spans of numbers that name something (``_NAMED_NUMBER``); the pattern runs only when its digits occur."""
+    if "911" in s or "999" in s or "0-" in s or "0 to" in s or "0–" in s or "0 -" in s:
+        return [m.span() for m in _NAMED_NUMBER.finditer(s)]
+    return []
 _CLOCK_AFTER = re.compile(
     r"^(?::\d\d|\s?(?:a\.m\b|p\.m\b|am\b|pm\b|GMT\b|UTC\b|BST\b|CET\b|EST\b|EDT\b|ET\b|PT\b|o'clock|hrs\b))",
     re.IGNORECASE,
