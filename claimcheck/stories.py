@@ -117,6 +117,9 @@ class StoryOptions:
     min_shared: int = 2  # two groups merge only when they share at least this many terms (of their top ones)
     foreign: float = 0.12  # an article whose distinct terms are this share other languages' function words
     foreign_min: int = 5  # ... and at least this many of them: those words are no terms of it ("der", "les")
+    story_link: float = 0.2  # then a story joins the one whose summed vector is most like its own (cosine at
+    story_days: float = 30.0  # ... least this, halving every this many days beyond same_days between their
+    story_terms: int = 200  # ... nearest linked articles; this many heaviest terms a story; 0: no such pass)
 
 
 # --- text to terms --------------------------------------------------------------------------------
@@ -556,10 +559,114 @@ def group(
     cos, figure = _scores(vec, pairs, figure=ix.figure)
     sims = cos * _damping(times[pairs[:, 0]] - times[pairs[:, 1]], figure, options)
     keep = sims >= options.edge
-    pairs, sims = pairs[keep], sims[keep]
-    order = np.lexsort((pairs[:, 1], pairs[:, 0], -sims))
+    order = np.lexsort((pairs[keep, 1], pairs[keep, 0], -sims[keep]))
     heads = _Headlines(ix, options.name_link) if options.title_link else None
-    return _average_linkage(vec, times, pairs[order], options, n, ix.df, ix.figure, heads)
+    groups = _average_linkage(vec, times, pairs[keep][order], options, n, ix.df, ix.figure, heads)
+    if options.story_link > 0 and len(groups) > 1:
+        groups = _join_stories(groups, vec, times, pairs, options, ix.df)
+    return groups
+
+
+def _join_stories(
+    groups: list[list[int]],
+    vec: _Vectors,
+    times: np.ndarray,
+    pairs: np.ndarray,
+    options: StoryOptions,
+    df: np.ndarray,
+) -> list[list[int]]:
+    """A second pass, story to story, over the stories the average linkage left: each story as the sum of
+    its articles' vectors (unit norm, its ``story_terms`` heaviest terms kept), scored in bulk over the
+    story pairs that a candidate article pair links (``pairs``: all candidates, before ``edge``). A story
+    joins the one most like it when their cosine, damped beyond ``same_days`` by the time between their
+    nearest linked articles (halving every ``story_days``), is at least ``story_link``.
+
+    The cosine of two summed vectors is the two stories' average similarity relative to their own
+    cohesion: a brief or a comment piece is compared with a loose story of many angles as a whole, where
+    the average linkage compares it with each article in turn. A story that has taken another in is not
+    itself joined to a third, and a story joins at most once: no chains, so two subjects do not link
+    through a story between them. As in the linkage, two stories join only when they share ``min_shared``
+    terms and ``specific`` of their similarity comes from terms about as frequent as the two stories
+    (:func:`_specific`): stories of one kind told with the same words (two towns' floods) stay apart."""
+    g = len(groups)
+    sid = np.empty(len(times), dtype=np.int64)
+    for k, m in enumerate(groups):
+        sid[m] = k
+    a, b = sid[pairs[:, 0]], sid[pairs[:, 1]]
+    cross = np.flatnonzero(a != b)
+    if not len(cross):
+        return groups
+    gap = np.nan_to_num(np.abs(times[pairs[cross, 0]] - times[pairs[cross, 1]]), nan=0.0)
+    code = np.minimum(a[cross], b[cross]) * g + np.maximum(a[cross], b[cross])
+    order = np.lexsort((gap, code))
+    code, gap = code[order], gap[order]
+    first = np.concatenate(([True], code[1:] != code[:-1]))
+    code, gap = code[first], gap[first]  # each story pair once, with its nearest linked articles' gap
+    # the stories in a pair, numbered 0, 1, ... (the others need no vector)
+    used = _unique(np.concatenate((code // g, code % g)))
+    local = np.full(g, -1, dtype=np.int64)
+    local[used] = np.arange(len(used))
+    story_pairs = np.stack((local[code // g], local[code % g]), axis=1)
+    # their summed vectors: (story, term) rows summed, unit norm, the heaviest kept, sorted by term id
+    width = vec.terms.shape[1]
+    member = local[sid] >= 0
+    t = vec.terms[member].ravel()
+    real = t >= 0
+    doc = np.repeat(local[sid][member], width)[real]
+    w = vec.weights[member].ravel()[real].astype(np.float64)
+    size = int(t.max(initial=0)) + 1
+    keys = doc * size + t[real]
+    by = np.argsort(keys, kind="stable")
+    keys, w = keys[by], w[by]
+    starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
+    w = np.add.reduceat(w, starts)
+    doc, term = keys[starts] // size, keys[starts] % size
+    # the norm of the sum of the articles' whole vectors: each article's terms outside its kept ones (unit
+    # norm less the kept weights' squares) are its own, orthogonal to every other article's
+    kept = (vec.weights[member].astype(np.float64) ** 2).sum(axis=1)
+    rest = np.bincount(local[sid][member], weights=1.0 - kept, minlength=len(used))
+    norm = np.sqrt(np.bincount(doc, weights=w * w, minlength=len(used)) + np.maximum(rest, 0.0))
+    w = w / np.where(norm > 0, norm, 1.0)[doc]
+    ranked = np.lexsort((term, -w, doc))
+    doc, term, w = doc[ranked], term[ranked], w[ranked]
+    rank = np.arange(len(doc)) - np.searchsorted(doc, doc, side="left")
+    top = rank < options.story_terms
+    terms = np.full((len(used), options.story_terms), -1, dtype=np.int64)
+    weights = np.zeros((len(used), options.story_terms), dtype=np.float32)
+    terms[doc[top], rank[top]] = term[top]
+    weights[doc[top], rank[top]] = w[top]
+    by_id = np.argsort(terms, axis=1, kind="stable")
+    none = np.zeros(0, dtype=np.int64)
+    summed = _Vectors(
+        np.take_along_axis(terms, by_id, axis=1), np.take_along_axis(weights, by_id, axis=1), none, none
+    )
+    cos, _ = _scores(summed, story_pairs)
+    sims = cos * np.power(0.5, np.maximum(gap / 86400.0 - options.same_days, 0.0) / options.story_days)
+    good = np.flatnonzero(sims >= options.story_link)
+    if not len(good):
+        return groups
+    x_of, y_of = used[story_pairs[good, 0]], used[story_pairs[good, 1]]
+    into = list(range(g))
+    took: set[int] = set()
+    for k in np.lexsort((y_of, x_of, -sims[good])).tolist():
+        x, y = int(x_of[k]), int(y_of[k])
+        small, big = (x, y) if (len(groups[x]), -x) < (len(groups[y]), -y) else (y, x)
+        if into[small] != small or into[big] != big or small in took:
+            continue  # a story joins at most once, and a story that took another in is not joined
+        (tx, wx), (ty, wy) = ((summed.terms[i], summed.weights[i]) for i in story_pairs[good[k]].tolist())
+        shared, at_x, at_y = np.intersect1d(tx[tx >= 0], ty[ty >= 0], assume_unique=True, return_indices=True)
+        prod = (wx[tx >= 0][at_x].astype(np.float64) * wy[ty >= 0][at_y]).astype(np.float64)
+        cap = _specific_cap(len(groups[x]) + len(groups[y]), len(times), options)
+        if len(shared) < options.min_shared or (
+            options.specific and not _specific(prod, shared, float(prod.sum()), df, cap, options)
+        ):
+            continue
+        into[small] = big
+        took.add(big)
+    out: dict[int, list[int]] = {}
+    for k, m in enumerate(groups):
+        out.setdefault(into[k], []).extend(m)
+    return sorted((sorted(m) for m in out.values()), key=lambda m: m[0])
 
 
 class _Headlines:
@@ -1072,8 +1179,14 @@ def _mark_wire_copies(
         for a, copy in zip(story.articles, copies[k], strict=True):
             seen[a.outlet] = seen.get(a.outlet, False) or not copy
         # a copy dated as its original (copies often keep the agency's timestamp) is not first before it
-        tied = [(a, c) for a, c in zip(story.articles, copies[k], strict=True) if a.published == story.first_published]
-        original = next((a for a, copy in tied if not copy), None) if story.first_published is not None else None
+        tied = [
+            (a, c)
+            for a, c in zip(story.articles, copies[k], strict=True)
+            if a.published == story.first_published
+        ]
+        original = (
+            next((a for a, copy in tied if not copy), None) if story.first_published is not None else None
+        )
         out.append(
             replace(
                 story,

@@ -538,13 +538,13 @@ def test_a_piece_near_a_long_storys_latest_turn_joins_when_its_headline_names_it
     # the follow-up joins through the precise figure; the story's median time stays at the leak
     assert leak_stories(LEAK_COMMENT, 24 * 3) == [5]
     # a day after the follow-up, 400 days after the story's median: timed from the medians it stays apart ...
-    assert leak_stories(LEAK_COMMENT, 24 * 401, StoryOptions(title_nearest=False)) == [1, 4]
+    assert leak_stories(LEAK_COMMENT, 24 * 401, StoryOptions(title_nearest=False, story_link=0.0)) == [1, 4]
     # ... timed from the story's nearest article (the follow-up), its headline names the story: it joins
     assert leak_stories(LEAK_COMMENT, 24 * 401) == [5]
     # far from every article of the story, or with a headline that does not name it, it stays apart
     assert leak_stories(LEAK_COMMENT, 24 * 200) == [1, 4]
     assert leak_stories(("Osterra voters move on to prices and rents", LEAK_COMMENT[1]), 24 * 401) == [1, 4]
-    assert leak_stories(LEAK_COMMENT, 24 * 401, StoryOptions(title_link=0.0)) == [1, 4]
+    assert leak_stories(LEAK_COMMENT, 24 * 401, StoryOptions(title_link=0.0, story_link=0.0)) == [1, 4]
 
 
 # One motor race told from two angles the same day (written for claimcheck): the winner, and a driver's crash.
