@@ -563,7 +563,8 @@ def group(
     heads = _Headlines(ix, options.name_link) if options.title_link else None
     groups = _average_linkage(vec, times, pairs[keep][order], options, n, ix.df, ix.figure, heads)
     if options.story_link > 0 and len(groups) > 1:
-        groups = _join_stories(groups, vec, times, pairs, options, ix.df)
+        near = cos >= options.edge  # undamped: the story pass times the pairs itself
+        groups = _join_stories(groups, vec, times, pairs[near], options, ix.df)
     return groups
 
 
@@ -577,7 +578,7 @@ def _join_stories(
 ) -> list[list[int]]:
     """A second pass, story to story, over the stories the average linkage left: each story as the sum of
     its articles' vectors (unit norm, its ``story_terms`` heaviest terms kept), scored in bulk over the
-    story pairs that a candidate article pair links (``pairs``: all candidates, before ``edge``). A story
+    story pairs that a candidate article pair links (``pairs``: those at least ``edge`` alike, undamped). A story
     joins the one most like it when their cosine, damped beyond ``same_days`` by the time between their
     nearest linked articles (halving every ``story_days``), is at least ``story_link``.
 
