@@ -656,7 +656,9 @@ def test_no_story_left_by_min_outlets_is_nothing_found(fmt: str, tmp_path: Path)
     assert code == 1 and out == ""
     assert "no story" in err and "at least 50 outlets" in err and "--min-outlets" in err
     report = tmp_path / "r.out"
-    code, _, _ = run("stories", "--since", "2000-01-01", "--format", fmt, "--min-outlets", "50", "-o", str(report))
+    code, _, _ = run(
+        "stories", "--since", "2000-01-01", "--format", fmt, "--min-outlets", "50", "-o", str(report)
+    )
     assert code == 1 and not report.exists()
 
 
@@ -669,14 +671,21 @@ def test_a_wire_copy_dated_as_its_original_is_not_the_storys_first_outlet(tmp_pa
     db = tmp_path / "tie.db"
     shutil.copy(demo_store().db, db)
     con = sqlite3.connect(db)
-    (published,) = con.execute("SELECT published FROM articles WHERE outlet = 'reuters' AND title LIKE 'Belarus%'").fetchone()
-    con.execute("UPDATE articles SET published = ? WHERE outlet = 'cbsnews' AND title LIKE '%Belarus%'", (published,))
+    (published,) = con.execute(
+        "SELECT published FROM articles WHERE outlet = 'reuters' AND title LIKE 'Belarus%'"
+    ).fetchone()
+    con.execute(
+        "UPDATE articles SET published = ? WHERE outlet = 'cbsnews' AND title LIKE '%Belarus%'", (published,)
+    )
     con.commit()
     con.close()
     code, out, err = run("stories", "--since", "2000-01-01", "--format", "json", db=db)
     assert code == 0, err
     belarus = json.loads(out)["stories"][0]
-    assert {a["outlet"] for a in belarus["articles"] if a["published"] == belarus["first_published"]} == {"reuters", "cbsnews"}
+    assert {a["outlet"] for a in belarus["articles"] if a["published"] == belarus["first_published"]} == {
+        "reuters",
+        "cbsnews",
+    }
     assert belarus["first_outlet"] == "reuters"
 
 
@@ -820,3 +829,48 @@ def test_two_short_reports_do_not_join_through_one_word_they_share() -> None:
     pair = {arts.index(fees), arts.index(visitors)}
     assert not any(pair <= set(g) for g in group(arts))
     assert any(pair <= set(g) for g in group(arts, StoryOptions(min_shared=1)))
+
+
+# One bridge closure told from several angles the same days, a one-line brief, and another city's bridge
+# (written for claimcheck).
+BRIDGE = [
+    ("Arnholt shuts Kestrel Bridge after cracks found in main span",
+     "Engineers closed the Kestrel Bridge in Arnholt on Tuesday after inspectors found cracks in a steel "
+     "girder of the main span. The city said the crossing would stay shut until repairs are planned."),
+    ("Commuters face long detours as Kestrel Bridge closes over cracks",
+     "Drivers who use the Kestrel Bridge in Arnholt were sent on detours of up to forty minutes after "
+     "engineers shut it over cracks in a girder. Bus operators in Arnholt added extra ferry services."),
+    ("Inspectors' report on Kestrel Bridge points to corroded girder",
+     "A report by the Arnholt inspectors describes corrosion in a girder of the Kestrel Bridge, built in "
+     "1968. Rust had eaten through bolts that hold the span, the engineers wrote."),
+    ("Arnholt council orders review of every bridge after Kestrel cracks",
+     "After cracks shut the Kestrel Bridge, Arnholt council ordered a review of all its crossings and asked "
+     "why earlier inspections missed the corroded girder. Councillor Mira Sandoval called it alarming."),
+    ("Kestrel Bridge closed", "Arnholt's Kestrel Bridge is closed to traffic until further notice, the city said."),
+]  # fmt: skip
+OTHER_BRIDGE = (
+    "Dorrin reopens Halvard Bridge after repainting",
+    "The Halvard Bridge in Dorrin reopened on Tuesday after three months of repainting, the city said; "
+    "traffic over the Tamsin river returned to normal.",
+)
+
+
+def test_the_story_pass_joins_an_angle_the_linkage_left_apart_as_a_whole_story() -> None:
+    def bridge_stories(options: StoryOptions, late: float = 0.0) -> list[list[str]]:
+        arts = [
+            art(f"o{k % 5 + 1}", t, x, 3 * k + (late if k == 1 else 0.0), f"bridge-{k}")
+            for k, (t, x) in enumerate(BRIDGE)
+        ]
+        arts += [art("o3", *OTHER_BRIDGE, 8, "halvard"), *sample()]
+        slugs = [a.url.rsplit("/", 1)[-1] for a in arts]
+        found = [sorted(slugs[i] for i in g) for g in group(arts, options)]
+        return sorted(g for g in found if any(s.startswith(("bridge", "halvard")) for s in g))
+
+    strict = StoryOptions(link=0.2, title_link=0.15)  # a stricter link: the commuters' angle is left apart
+    event = [f"bridge-{k}" for k in range(len(BRIDGE))]
+    apart = [[s for s in event if s != "bridge-1"], ["bridge-1"], ["halvard"]]
+    assert bridge_stories(replace(strict, story_link=0.0)) == apart
+    # compared with the story as a whole (its summed vector), the angle joins it; the other bridge does not
+    assert bridge_stories(strict) == [event, ["halvard"]]
+    # ten days later the same piece is damped below story_link (halving every story_days past same_days)
+    assert bridge_stories(strict, late=24 * 10) == apart
