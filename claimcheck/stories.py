@@ -625,8 +625,11 @@ def _join_stories(
     # the norm of the sum of the articles' whole vectors: each article's terms outside its kept ones (unit
     # norm less the kept weights' squares) are its own, orthogonal to every other article's
     kept = (vec.weights[member].astype(np.float64) ** 2).sum(axis=1)
+    own = np.bincount(local[sid][member], weights=kept, minlength=len(used))
     rest = np.bincount(local[sid][member], weights=1.0 - kept, minlength=len(used))
-    norm = np.sqrt(np.bincount(doc, weights=w * w, minlength=len(used)) + np.maximum(rest, 0.0))
+    square = np.bincount(doc, weights=w * w, minlength=len(used))
+    inner = ((square - own) / 2).tolist()  # the sum of its articles' pairwise similarities, as the linkage's
+    norm = np.sqrt(square + np.maximum(rest, 0.0))
     w = w / np.where(norm > 0, norm, 1.0)[doc]
     ranked = np.lexsort((term, -w, doc))
     doc, term, w = doc[ranked], term[ranked], w[ranked]
@@ -652,14 +655,26 @@ def _join_stories(
     for k in np.lexsort((y_of, x_of, -sims[good])).tolist():
         x, y = int(x_of[k]), int(y_of[k])
         small, big = (x, y) if (len(groups[x]), -x) < (len(groups[y]), -y) else (y, x)
-        if into[small] != small or into[big] != big or small in took:
-            continue  # a story joins at most once, and a story that took another in is not joined
+        if (
+            into[small] != small
+            or into[big] != big
+            or small in took
+            or len(groups[small]) >= options.cohesion_min
+        ):
+            continue  # a story joins at most once, a story that took another in is not joined, and only a
+            # story of fewer than cohesion_min articles joins (two stories of their own standing meet only
+            # through the linkage's average: summed, two loose stories of one country add up its names)
         (tx, wx), (ty, wy) = ((summed.terms[i], summed.weights[i]) for i in story_pairs[good[k]].tolist())
         shared, at_x, at_y = np.intersect1d(tx[tx >= 0], ty[ty >= 0], assume_unique=True, return_indices=True)
         prod = (wx[tx >= 0][at_x].astype(np.float64) * wy[ty >= 0][at_y]).astype(np.float64)
-        cap = _specific_cap(len(groups[x]) + len(groups[y]), len(times), options)
-        if len(shared) < options.min_shared or (
-            options.specific and not _specific(prod, shared, float(prod.sum()), df, cap, options)
+        nx, ny = len(groups[x]), len(groups[y])
+        cap = _specific_cap(nx + ny, len(times), options)
+        lx, ly = story_pairs[good[k]].tolist()
+        cross = float(cos[good[k]]) * float(norm[lx]) * float(norm[ly]) / (nx * ny)  # average, undamped
+        if (
+            len(shared) < options.min_shared
+            or (options.specific and not _specific(prod, shared, float(prod.sum()), df, cap, options))
+            or not _cohesive(cross, (inner[lx], nx), (inner[ly], ny), options)
         ):
             continue
         into[small] = big
