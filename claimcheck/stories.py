@@ -14,8 +14,11 @@ only what is similar to it relative to its own cohesion, so a big story does not
 one. Two groups a little less similar than that still merge when their headlines name the same thing (a
 word in most titles of each that is the two groups' own, within weeks of each other's medians or of each
 other's nearest articles), or when, within days, a name (a word their articles capitalise) is in most of
-the articles of each and is theirs. A term that one outlet alone uses
-(its page furniture) weighs little. A split story is preferred to a mixed one.
+the articles of each and is theirs. Then a second pass, story to story: a story of one or two articles
+(a brief, an angle, a comment piece) joins the story whose summed vector is most like its own, within
+weeks of its nearest linked article, so it is compared with a loose story of many angles as a whole,
+not article by article. A term that one outlet alone uses (its page furniture) weighs little. A split
+story is preferred to a mixed one.
 
 Wire copies are counted as ``compare`` counts them (claimcheck.match.syndication): a story's independent
 outlets are those with at least one article that is not a wire copy.
@@ -577,18 +580,20 @@ def _join_stories(
     df: np.ndarray,
 ) -> list[list[int]]:
     """A second pass, story to story, over the stories the average linkage left: each story as the sum of
-    its articles' vectors (unit norm, its ``story_terms`` heaviest terms kept), scored in bulk over the
-    story pairs that a candidate article pair links (``pairs``: those at least ``edge`` alike, undamped). A story
-    joins the one most like it when their cosine, damped beyond ``same_days`` by the time between their
-    nearest linked articles (halving every ``story_days``), is at least ``story_link``.
+    its articles' vectors (unit norm, as the sum of their whole vectors; its ``story_terms`` heaviest terms
+    kept), scored in bulk over the story pairs that a candidate article pair links (``pairs``: those at
+    least ``edge`` alike, undamped). A story of fewer than ``cohesion_min`` articles joins the story most
+    like it when their cosine, damped beyond ``same_days`` by the time between their nearest linked
+    articles (halving every ``story_days``), is at least ``story_link``.
 
     The cosine of two summed vectors is the two stories' average similarity relative to their own
-    cohesion: a brief or a comment piece is compared with a loose story of many angles as a whole, where
-    the average linkage compares it with each article in turn. A story that has taken another in is not
-    itself joined to a third, and a story joins at most once: no chains, so two subjects do not link
-    through a story between them. As in the linkage, two stories join only when they share ``min_shared``
-    terms and ``specific`` of their similarity comes from terms about as frequent as the two stories
-    (:func:`_specific`): stories of one kind told with the same words (two towns' floods) stay apart."""
+    cohesion: a brief or an angle is compared with a loose story of many angles as a whole, where the
+    average linkage compares it with each article in turn. A story joins at most once and a story that has
+    taken one in is not joined to a third: no chains. Two stories of 3 articles or more are left to the
+    linkage (summed, two loose stories of one country add up that country's names). As in the linkage,
+    two stories join only when they share ``min_shared`` terms, ``specific`` of their similarity comes
+    from terms about as frequent as the two (:func:`_specific`: two towns' floods told in the same words
+    stay apart), and the larger one's cohesion allows it (:func:`_cohesive`)."""
     g = len(groups)
     sid = np.empty(len(times), dtype=np.int64)
     for k, m in enumerate(groups):
