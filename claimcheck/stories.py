@@ -560,14 +560,19 @@ def group(
     times = _timestamps(window.rows)
     pairs = _candidates(vec, times, options)
     cos, figure = _scores(vec, pairs, figure=ix.figure)
+    # the story pass's pairs: those alike before damping (it times the pairs itself)
+    near = pairs[cos >= options.edge] if options.story_link > 0 else pairs[:0]
     sims = cos * _damping(times[pairs[:, 0]] - times[pairs[:, 1]], figure, options)
+    del cos, figure  # memory: a 50,000-article window has a million candidate pairs
     keep = sims >= options.edge
-    order = np.lexsort((pairs[keep, 1], pairs[keep, 0], -sims[keep]))
+    pairs, sims = pairs[keep], sims[keep]
+    pairs = pairs[np.lexsort((pairs[:, 1], pairs[:, 0], -sims))]
+    del sims, keep
     heads = _Headlines(ix, options.name_link) if options.title_link else None
-    groups = _average_linkage(vec, times, pairs[keep][order], options, n, ix.df, ix.figure, heads)
-    if options.story_link > 0 and len(groups) > 1:
-        near = cos >= options.edge  # undamped: the story pass times the pairs itself
-        groups = _join_stories(groups, vec, times, pairs[near], options, ix.df)
+    groups = _average_linkage(vec, times, pairs, options, n, ix.df, ix.figure, heads)
+    del pairs, heads
+    if len(near) and len(groups) > 1:
+        groups = _join_stories(groups, vec, times, near, options, ix.df)
     return groups
 
 
@@ -613,43 +618,9 @@ def _join_stories(
     local = np.full(g, -1, dtype=np.int64)
     local[used] = np.arange(len(used))
     story_pairs = np.stack((local[code // g], local[code % g]), axis=1)
-    # their summed vectors: (story, term) rows summed, unit norm, the heaviest kept, sorted by term id
-    width = vec.terms.shape[1]
-    member = local[sid] >= 0
-    t = vec.terms[member].ravel()
-    real = t >= 0
-    doc = np.repeat(local[sid][member], width)[real]
-    w = vec.weights[member].ravel()[real].astype(np.float64)
-    size = int(t.max(initial=0)) + 1
-    keys = doc * size + t[real]
-    by = np.argsort(keys, kind="stable")
-    keys, w = keys[by], w[by]
-    starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
-    w = np.add.reduceat(w, starts)
-    doc, term = keys[starts] // size, keys[starts] % size
-    # the norm of the sum of the articles' whole vectors: each article's terms outside its kept ones (unit
-    # norm less the kept weights' squares) are its own, orthogonal to every other article's
-    kept = (vec.weights[member].astype(np.float64) ** 2).sum(axis=1)
-    own = np.bincount(local[sid][member], weights=kept, minlength=len(used))
-    rest = np.bincount(local[sid][member], weights=1.0 - kept, minlength=len(used))
-    square = np.bincount(doc, weights=w * w, minlength=len(used))
-    inner = ((square - own) / 2).tolist()  # the sum of its articles' pairwise similarities, as the linkage's
-    norm = np.sqrt(square + np.maximum(rest, 0.0))
-    w = w / np.where(norm > 0, norm, 1.0)[doc]
-    ranked = np.lexsort((term, -w, doc))
-    doc, term, w = doc[ranked], term[ranked], w[ranked]
-    rank = np.arange(len(doc)) - np.searchsorted(doc, doc, side="left")
-    top = rank < options.story_terms
-    terms = np.full((len(used), options.story_terms), -1, dtype=np.int64)
-    weights = np.zeros((len(used), options.story_terms), dtype=np.float32)
-    terms[doc[top], rank[top]] = term[top]
-    weights[doc[top], rank[top]] = w[top]
-    by_id = np.argsort(terms, axis=1, kind="stable")
-    none = np.zeros(0, dtype=np.int64)
-    summed = _Vectors(
-        np.take_along_axis(terms, by_id, axis=1), np.take_along_axis(weights, by_id, axis=1), none, none
-    )
-    cos, _ = _scores(summed, story_pairs)
+    summed, inner, norm = _summed_vectors(sid, local, len(used), vec, options.story_terms)
+    del sid
+    cos, _ = _scores(summed, story_pairs, chunk=max(256, 4096 * vec.terms.shape[1] // options.story_terms))
     sims = cos * np.power(0.5, np.maximum(gap / 86400.0 - options.same_days, 0.0) / options.story_days)
     good = np.flatnonzero(sims >= options.story_link)
     if not len(good):
@@ -688,6 +659,67 @@ def _join_stories(
     for k, m in enumerate(groups):
         out.setdefault(into[k], []).extend(m)
     return sorted((sorted(m) for m in out.values()), key=lambda m: m[0])
+
+
+_SUM_CHUNK = 5000  # articles whose stories' vectors are summed at once (bounds the rows held)
+
+
+def _summed_vectors(
+    sid: np.ndarray, local: np.ndarray, count: int, vec: _Vectors, width: int
+) -> tuple[_Vectors, list[float], np.ndarray]:
+    """The summed vectors of the stories numbered ``local[sid[i]] >= 0`` (``count`` of them): each the sum of
+    its articles' vectors, (story, term) rows summed, divided by the norm of the sum of the articles' whole
+    vectors, its ``width`` heaviest terms kept, sorted by term id; and per story the sum of its articles'
+    pairwise similarities (as the linkage's) and that norm. Whole stories are summed a few thousand articles
+    at a time, so a window of 50,000 articles never holds all its (article, term) rows at once."""
+    story = local[sid]
+    arts = np.flatnonzero(story >= 0)
+    arts = arts[np.argsort(story[arts], kind="stable")]  # grouped by story
+    story = story[arts]
+    terms = np.full((count, width), -1, dtype=np.int64)
+    weights = np.zeros((count, width), dtype=np.float32)
+    inner = np.zeros(count, dtype=np.float64)
+    norm = np.zeros(count, dtype=np.float64)
+    size = int(vec.terms.max(initial=0)) + 1
+    begins = np.flatnonzero(np.concatenate(([True], story[1:] != story[:-1]))) if len(story) else story
+    start = 0
+    while start < len(arts):
+        # whole stories: up to the first story start at or after start + _SUM_CHUNK
+        k = int(np.searchsorted(begins, start + _SUM_CHUNK))
+        end = int(begins[k]) if k < len(begins) else len(arts)
+        a, st = arts[start:end], story[start:end]
+        t, wt = vec.terms[a], vec.weights[a].astype(np.float64)
+        kept = (wt * wt).sum(axis=1)  # each article's kept weights; the rest of its unit norm is its own
+        real = t >= 0
+        keys = (np.repeat(st, t.shape[1]).reshape(t.shape) * size + t)[real]
+        w = wt[real]
+        by = np.argsort(keys, kind="stable")
+        keys, w = keys[by], w[by]
+        firsts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
+        w = np.add.reduceat(w, firsts) if len(firsts) else w
+        doc, term = keys[firsts] // size, keys[firsts] % size
+        square = np.bincount(doc, weights=w * w, minlength=count)
+        own = np.bincount(st, weights=kept, minlength=count)
+        rest = np.bincount(st, weights=1.0 - kept, minlength=count)
+        here = _unique(st)
+        inner[here] = ((square - own) / 2)[here]
+        norm[here] = np.sqrt(square + np.maximum(rest, 0.0))[here]
+        w = w / np.where(norm > 0, norm, 1.0)[doc]
+        ranked = np.lexsort((term, -w, doc))
+        doc, term, w = doc[ranked], term[ranked], w[ranked]
+        rank = np.arange(len(doc)) - np.searchsorted(doc, doc, side="left")
+        top = rank < width
+        doc, rank, term, w = doc[top], rank[top], term[top], w[top]
+        # each story's kept terms in term-id order (padding -1 first), for the sorted merge of _scores
+        order = np.lexsort((term, doc))
+        doc, term, w = doc[order], term[order], w[order]
+        place = np.arange(len(doc)) - np.searchsorted(doc, doc, side="left")
+        pad = width - np.bincount(doc, minlength=count)
+        terms[doc, pad[doc] + place] = term
+        weights[doc, pad[doc] + place] = w
+        start = end
+    none = np.zeros(0, dtype=np.int64)
+    return _Vectors(terms, weights, none, none), inner.tolist(), norm
 
 
 class _Headlines:
