@@ -874,3 +874,16 @@ def test_the_story_pass_joins_an_angle_the_linkage_left_apart_as_a_whole_story()
     assert bridge_stories(strict) == [event, ["halvard"]]
     # ten days later the same piece is damped below story_link (halving every story_days past same_days)
     assert bridge_stories(strict, late=24 * 10) == apart
+
+
+def test_the_story_pass_sums_stories_in_chunks_as_in_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    import claimcheck.stories as stories_module
+
+    arts = [art(f"o{k % 5 + 1}", t, x, 3 * k, f"bridge-{k}") for k, (t, x) in enumerate(BRIDGE)]
+    arts += [art("o3", *OTHER_BRIDGE, 8, "halvard"), *sample()]
+    strict = StoryOptions(link=0.2, title_link=0.15)
+    whole = group(arts, strict)
+    assert whole != group(arts, replace(strict, story_link=0.0))  # the pass joins something here
+    for chunk in (1, 2, 5):  # whole stories a few articles at a time: one story may exceed the chunk
+        monkeypatch.setattr(stories_module, "_SUM_CHUNK", chunk)
+        assert group(arts, strict) == whole
