@@ -642,7 +642,7 @@ def _join_stories(
             # through the linkage's average: summed, two loose stories of one country add up its names)
         (tx, wx), (ty, wy) = ((summed.terms[i], summed.weights[i]) for i in story_pairs[good[k]].tolist())
         shared, at_x, at_y = np.intersect1d(tx[tx >= 0], ty[ty >= 0], assume_unique=True, return_indices=True)
-        prod = (wx[tx >= 0][at_x].astype(np.float64) * wy[ty >= 0][at_y]).astype(np.float64)
+        prod = wx[tx >= 0][at_x].astype(np.float64) * wy[ty >= 0][at_y]
         nx, ny = len(groups[x]), len(groups[y])
         cap = _specific_cap(nx + ny, len(times), options)
         lx, ly = story_pairs[good[k]].tolist()
@@ -1232,14 +1232,8 @@ def _mark_wire_copies(
         for a, copy in zip(story.articles, copies[k], strict=True):
             seen[a.outlet] = seen.get(a.outlet, False) or not copy
         # a copy dated as its original (copies often keep the agency's timestamp) is not first before it
-        tied = [
-            (a, c)
-            for a, c in zip(story.articles, copies[k], strict=True)
-            if a.published == story.first_published
-        ]
-        original = (
-            next((a for a, copy in tied if not copy), None) if story.first_published is not None else None
-        )
+        tied = [(a, c) for a, c in zip(story.articles, copies[k], strict=True) if a.published == story.first_published]
+        original = next((a for a, copy in tied if not copy), None) if story.first_published is not None else None
         out.append(
             replace(
                 story,

@@ -656,9 +656,7 @@ def test_no_story_left_by_min_outlets_is_nothing_found(fmt: str, tmp_path: Path)
     assert code == 1 and out == ""
     assert "no story" in err and "at least 50 outlets" in err and "--min-outlets" in err
     report = tmp_path / "r.out"
-    code, _, _ = run(
-        "stories", "--since", "2000-01-01", "--format", fmt, "--min-outlets", "50", "-o", str(report)
-    )
+    code, _, _ = run("stories", "--since", "2000-01-01", "--format", fmt, "--min-outlets", "50", "-o", str(report))
     assert code == 1 and not report.exists()
 
 
@@ -671,21 +669,14 @@ def test_a_wire_copy_dated_as_its_original_is_not_the_storys_first_outlet(tmp_pa
     db = tmp_path / "tie.db"
     shutil.copy(demo_store().db, db)
     con = sqlite3.connect(db)
-    (published,) = con.execute(
-        "SELECT published FROM articles WHERE outlet = 'reuters' AND title LIKE 'Belarus%'"
-    ).fetchone()
-    con.execute(
-        "UPDATE articles SET published = ? WHERE outlet = 'cbsnews' AND title LIKE '%Belarus%'", (published,)
-    )
+    (published,) = con.execute("SELECT published FROM articles WHERE outlet = 'reuters' AND title LIKE 'Belarus%'").fetchone()
+    con.execute("UPDATE articles SET published = ? WHERE outlet = 'cbsnews' AND title LIKE '%Belarus%'", (published,))
     con.commit()
     con.close()
     code, out, err = run("stories", "--since", "2000-01-01", "--format", "json", db=db)
     assert code == 0, err
     belarus = json.loads(out)["stories"][0]
-    assert {a["outlet"] for a in belarus["articles"] if a["published"] == belarus["first_published"]} == {
-        "reuters",
-        "cbsnews",
-    }
+    assert {a["outlet"] for a in belarus["articles"] if a["published"] == belarus["first_published"]} == {"reuters", "cbsnews"}
     assert belarus["first_outlet"] == "reuters"
 
 
