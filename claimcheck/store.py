@@ -96,6 +96,7 @@ class HostQueue(Protocol):
     one at a time; a host taken is leased to it (kept alive by a heartbeat) until it is done or given back."""
 
     round: int
+    lost: set[str]  # hosts taken, then taken by another fetcher (this one's lease ran out): fetch no more of them
 
     def claim(self) -> tuple[str | None, float | None]:
         """The next host of this round nobody has taken (or whose holder's lease ran out), now leased to

@@ -652,3 +652,94 @@ def test_auto_fetcher_killed_alone_then_a_rerun_completes(
     assert c.wait(60) == 0, c.communicate()
     reap(c)
     assert_each_entry_once(pg_url, 4, 4)
+
+
+def test_the_heartbeat_checks_it_still_holds_its_hosts(pg_url: str) -> None:
+    """A fetcher cut off longer than its lease: another takes its host; at its next beat it finds that
+    out (the lease moved on only where it is still the holder) and names the host lost; its late `done`
+    changes nothing."""
+    import psycopg
+
+    with Store.open(pg_url) as s1, Store.open(pg_url) as s2:
+        a, b = s1.host_queue(["h1", "h2"], 30.0), s2.host_queue(["h1", "h2"], 30.0)
+        try:
+            assert a.claim() == ("h1", None) and a.claim() == ("h2", None)
+            with psycopg.connect(pg_url, autocommit=True) as conn:  # a's lease of h1 runs out meanwhile
+                conn.execute("UPDATE host_leases SET lease_until = clock_timestamp() - interval '1 s' WHERE host = 'h1'")
+            assert b.claim() == ("h1", None)
+            a.beat()  # type: ignore[attr-defined]
+            assert a.lost == {"h1"} and a.held == {"h2"}  # type: ignore[attr-defined]
+            a.done("h1")
+            holder = f"SELECT count(*) FROM host_leases WHERE host = 'h1' AND holder = '{b.me}'"  # type: ignore[attr-defined]
+            assert pg_count(pg_url, holder) == 1
+            b.done("h1")
+            a.done("h2")
+        finally:
+            a.close()
+            b.close()
+        assert pg_count(pg_url, "SELECT count(*) FROM host_leases WHERE holder IS NOT NULL") == 0
+
+
+class _KeptOpen:
+    """A connection whose close() is ignored: what a claim sees when it runs after close() has given the
+    hosts back (a thread the stop did not wait for, or a second Ctrl-C while close() ran)."""
+
+    def __init__(self, conn: object) -> None:
+        self.conn = conn
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.conn, name)
+
+    def close(self) -> None:
+        pass
+
+
+def test_a_claim_that_runs_after_close_takes_nothing(pg_url: str) -> None:
+    with Store.open(pg_url) as store:
+        q = store.host_queue(["h1"], 30.0)
+        real = q.conn  # type: ignore[attr-defined]
+        q.conn = _KeptOpen(real)  # type: ignore[attr-defined]
+        try:
+            q.close()
+            assert q.claim() == (None, None)
+            assert pg_count(pg_url, "SELECT count(*) FROM host_leases WHERE holder IS NOT NULL") == 0
+        finally:
+            real.close()
+
+
+def test_a_fetcher_that_lost_its_host_stops_fetching_it(site: Site, pg_url: str) -> None:
+    """Another fetcher takes a host from one that was cut off longer than its lease: at its next beat
+    the first starts no more of that host's pages (those under way finish) and says why; when the taker lets it go (its lease runs out), the first takes it back and
+    fetches the rest. Every page is requested once, every entry stored once."""
+    import threading
+
+    import psycopg
+
+    from claimcheck.ingest.pipeline import LEASE_LOST, fetch
+
+    publish(site, "alpha", 6, delay=0.3)
+    feed = site.url("/alpha/feed.xml")
+    cfg = parse_sources(
+        "defaults: {per_host: 1, concurrency: 1}\n"
+        f"outlets: [{{id: alpha, name: A, allow_private: true, feeds: ['{feed}']}}]\n"
+    )
+
+    def take_over() -> None:  # once its first page is asked for: another fetcher holds the host for 1 s
+        end = time.monotonic() + 20
+        while not any(p.endswith(".html") for p in site.paths_hit()) and time.monotonic() < end:
+            time.sleep(0.01)
+        with psycopg.connect(pg_url, autocommit=True) as conn:
+            conn.execute("UPDATE host_leases SET holder = 'another:1:x', lease_until = clock_timestamp() + interval '1 s'")
+
+    thief = threading.Thread(target=take_over)
+    thief.start()
+    with Store.open(pg_url) as store:
+        report = fetch(cfg, store, FetchOptions(workers=0, shard="auto", lease=0.4))  # sources.yaml's defaults
+    thief.join()
+    first, again = report.outlets  # the host's first turn, then the one taken back
+    assert first.reasons[LEASE_LOST] == 1 and 1 <= first.new < 6 and not again.reasons
+    assert first.new + again.new == 6 and again.entries == 6 and again.unchanged == first.new
+    pages = [p for p in site.paths_hit() if p.endswith(".html")]
+    assert len(pages) == len(set(pages)) == 6
+    assert_each_entry_once(pg_url, 1, 6)
+    assert pg_count(pg_url, "SELECT count(*) FROM host_leases WHERE holder IS NOT NULL") == 0
