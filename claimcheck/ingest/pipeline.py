@@ -254,6 +254,7 @@ class _Run:
         self.unstarted = 0  # pages of the feeds read so far not yet started
         self.listed = 0  # outlets whose feeds have been read, and their pages to fetch (for _supply)
         self.listed_pages = 0
+        self.short = True  # the pages in hand were too few at the last look (see _ran_short)
         self.queue_empty: tuple[float, int, int, int] | None = None  # when the queue first ran out, and what was left
         self.feeds_open = 0  # outlets reading their feeds (no page started yet)
         self.claiming = False  # taking a host from the queue
@@ -370,8 +371,7 @@ class _Run:
             await self.backlog.acquire()
         finally:
             self.queued -= 1
-            if not self.queued:
-                self.wake.set()
+            self._ran_short()
         try:
             yield
         finally:
@@ -382,6 +382,13 @@ class _Run:
         those the feeds being read will bring (as many per outlet as this run's feeds have brought)."""
         per_outlet = self.listed_pages / self.listed if self.listed else 0.0
         return self.unstarted + self.queued + self.feeds_open * per_outlet
+
+    def _ran_short(self) -> None:
+        """After the pages in hand changed: wake :meth:`shared` when they have just become too few."""
+        short = self._supply() < MAX_BACKLOG
+        if short and not self.short:
+            self.wake.set()
+        self.short = short
 
     def _hungry(self) -> bool:
         """Whether the pages in hand cannot keep the pipeline fed: fewer of them wait outside the backlog
@@ -507,8 +514,7 @@ class _Run:
             known = await self.db(self.store.seen_entries, outlet.id, [k for _, ks in keyed for k in ks])
         finally:
             self.feeds_open -= 1
-            if not self.feeds_open:
-                self.wake.set()
+            self.wake.set()  # its pages are known now: the pages in hand may be too few
         todo = [(e, ks) for e, ks in keyed if not (set(ks) & known)]
         rep.unchanged += len(entries) - len(todo)
         self.pages_left += len(todo)
@@ -632,13 +638,13 @@ class _Run:
                     break
                 waiting -= 1
                 self.unstarted -= 1
-                if MAX_BACKLOG - 1 <= self._supply() < MAX_BACKLOG:  # just ran short: another host may be wanted
-                    self.wake.set()
+                self._ran_short()
                 task = asyncio.ensure_future(self.page(outlet, rep, entry, keys, access, slots.release))
                 running.add(task)
                 task.add_done_callback(done)
             self.unstarted -= waiting  # those left out (an error, a host lost)
             waiting = 0
+            self._ran_short()
             if started is not None:
                 started.set()
             if running:
