@@ -297,8 +297,8 @@ class _Run:
         to keep ``concurrency`` requests busy at ``per_host`` each. So a fetcher holds no more hosts than
         it needs: a faster one takes more, the others' share stays in the queue, and when the queue runs
         out each fetcher has only the pages of the few hosts it was working on left (with 8 hosts taken
-        whether needed or not, one fetcher of two idled ~1 s at the end of a 2,000-page round while the
-        other finished its hosts). When the queue is empty but another fetcher still holds a host, this
+        whether needed or not, one fetcher of two idled 0.1-3.9 s at the end of a 2,000-page round while
+        the other finished its hosts: bench/README.md). When the queue is empty but another fetcher still holds a host, this
         one waits for it to be done or for its lease to run out (its holder died), then takes it."""
         groups: dict[str, list[Outlet]] = {}
         for o in outlets:
@@ -484,7 +484,8 @@ class _Run:
         lost: Callable[[], bool] | None = None,
     ) -> None:
         """Fetch one outlet's feeds and new pages; ``started`` (if given) is set once every page of it has
-        been started (or there is none)."""
+        been started (or there is none); ``lost`` (if given) says when its host is no longer this
+        fetcher's (``--shard auto``): no more of its pages are started."""
         try:
             await self._outlet(outlet, rep, started, lost)
         finally:
