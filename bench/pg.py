@@ -107,6 +107,7 @@ class Ended:
     seconds: float = 0.0
     stored: int = 0
     err: str = ""
+    given: int = 0  # hosts it gave to a fetcher out of work (--shard auto)
 
 
 def _fetchers(
@@ -141,7 +142,9 @@ def _fetchers(
         out, end.err = p.communicate()
         end.seconds = time.perf_counter() - t
         with contextlib.suppress(ValueError, KeyError, TypeError):
-            end.stored = int(json.loads(out)["totals"]["new"])
+            summary = json.loads(out)
+            end.stored = int(summary["totals"]["new"])
+            end.given = sum(1 for o in summary["outlets"] if any(r.startswith("host given") for r in o["reasons"]))
 
     waiters = [threading.Thread(target=wait, args=(p, e)) for p, e in zip(procs, ends, strict=True)]
     for w in waiters:
@@ -282,8 +285,9 @@ def _measure(
            f"load {os.getloadavg()[0]:.1f}")  # fmt: skip
     if run.n > 1:
         total = max(1, sum(e.stored for e in ends))
+        gave = f"; hosts given to a fetcher out of work: {', '.join(str(e.given) for e in ends)}" if run.split == "auto" else ""
         print(f"#   each fetcher ended at {', '.join(f'{e.seconds:.1f}' for e in ends)} s, having stored "
-              f"{', '.join(f'{e.stored} ({100 * e.stored / total:.0f}%)' for e in ends)} articles", flush=True)  # fmt: skip
+              f"{', '.join(f'{e.stored} ({100 * e.stored / total:.0f}%)' for e in ends)} articles{gave}", flush=True)  # fmt: skip
     if run.cpus:
         trees = [cpu.of_tree(r) for r in cpu.roots]
         shared = sum(used.values())

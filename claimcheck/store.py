@@ -112,6 +112,14 @@ class HostQueue(Protocol):
         """Block until another fetcher releases a host, or ``seconds`` pass."""
         ...
 
+    def out_of_work(self) -> int:
+        """How many other fetchers of the round have nothing left to take while others hold hosts."""
+        ...
+
+    def give_back(self, host: str) -> None:
+        """``host`` goes back to the round undone, for a fetcher out of work to take (not this one)."""
+        ...
+
     def close(self) -> None:
         """Leave the round: hosts still held are given back (another fetcher of the round may take them)."""
         ...

@@ -50,6 +50,9 @@ from claimcheck.store import (
 CONNECT_TIMEOUT = 10  # seconds
 MIGRATE_LOCK = 0x636C6D63  # pg_advisory_xact_lock key while the schema is migrated ("clmc")
 ROUND_LOCK = 0x636C7264  # pg_advisory_xact_lock key while a fetcher joins or starts a round ("clrd")
+# A fetcher of round R out of work while others hold hosts holds the shared advisory lock (OUT_OF_WORK, R)
+# on its queue connection (gone with the connection if it dies): the holders see it in pg_locks.
+OUT_OF_WORK = 0x636C6F77  # "clow"
 EXTRA = 'PostgreSQL needs the postgres extra: pip install "claimcheck[postgres]" (psycopg 3)'
 _ARTICLE_COLS = (
     "a.id, a.outlet, a.url, a.canonical_url, a.title, a.author, a.published, a.fetched, a.text, a.content_hash, "
@@ -647,6 +650,8 @@ class PgHostQueue:
         self._closing = False  # set by close(): a claim that runs after it (a thread it did not wait for) takes nothing
         self.held: set[str] = set()  # the hosts this fetcher took and has not yet marked done
         self.lost: set[str] = set()  # hosts it took that another fetcher has taken since
+        self.given: set[str] = set()  # hosts it gave back to a fetcher out of work (it takes them no more)
+        self._out_of_work = False  # holds the (OUT_OF_WORK, round) lock
         self.conn = self._connect("claimcheck-queue")
         self.listen: Any = None
         try:
@@ -730,11 +735,15 @@ class PgHostQueue:
             "lease_until = clock_timestamp() + make_interval(secs => %(lease)s) "
             "WHERE host = (SELECT host FROM host_leases WHERE host = ANY(%(mine)s) AND (round < %(r)s OR "
             "(round = %(r)s AND holder IS NOT NULL AND lease_until < clock_timestamp())) "
+            "AND NOT host = ANY(%(given)s::text[]) "
             "ORDER BY array_position(%(mine)s, host) LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING host",
-            self._args(),
+            self._args(given=list(self.given)),
             take=True,
         )
         if rows:
+            if self._out_of_work:
+                self._run("SELECT pg_advisory_unlock_shared(%(k)s::int4, %(r)s::int4)", self._args(k=OUT_OF_WORK))
+                self._out_of_work = False
             return str(rows[0][0]), None
         if self._closing:
             return None, None
@@ -744,7 +753,34 @@ class PgHostQueue:
             self._args(),
         )
         left = rows[0][0] if rows else None
+        if left is not None and not self._out_of_work and not self.held:  # out of work: the holders may give
+            self._run("SELECT pg_advisory_lock_shared(%(k)s::int4, %(r)s::int4)", self._args(k=OUT_OF_WORK))
+            self._out_of_work = True
         return None, (None if left is None else max(0.0, float(left)))
+
+    def out_of_work(self) -> int:
+        """How many other fetchers of this round are out of work, waiting for the hosts others hold."""
+        rows = self._run(
+            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND classid = %(k)s::int4::oid "
+            "AND objid = %(r)s::int4::oid "
+            "AND objsubid = 2 AND granted AND pid <> pg_backend_pid() "
+            "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
+            self._args(k=OUT_OF_WORK),
+        )
+        return int(rows[0][0])
+
+    def give_back(self, host: str) -> None:
+        """``host`` goes back to the round undone (its pages under way are finished), for a fetcher out of
+        work to take; this one takes it no more."""
+        self._run(
+            "WITH d AS (UPDATE host_leases SET round = round - 1, holder = NULL, lease_until = NULL "
+            "WHERE host = %(h)s AND holder = %(me)s AND round = %(r)s RETURNING host) "
+            f"SELECT pg_notify('{self.CHANNEL}', host) FROM d",
+            self._args(h=host),
+        )
+        with self._lock:
+            self.held.discard(host)
+            self.given.add(host)
 
     def done(self, host: str) -> None:
         self._run(  # one round trip; the fetchers waiting for a host hear of it at the commit

@@ -743,3 +743,38 @@ def test_a_fetcher_that_lost_its_host_stops_fetching_it(site: Site, pg_url: str)
     assert len(pages) == len(set(pages)) == 6
     assert_each_entry_once(pg_url, 1, 6)
     assert pg_count(pg_url, "SELECT count(*) FROM host_leases WHERE holder IS NOT NULL") == 0
+
+
+def test_a_fetcher_out_of_work_is_given_a_host(tmp_path: Path, pg_url: str) -> None:
+    """Two auto fetchers, one host with many slow pages: the second fetcher finds the queue empty while
+    the first holds both hosts; the first gives it the slow host once its pages under way are done (it
+    has another), and the second fetches the rest. Every page is requested once, every entry stored once;
+    the slow host's feed is read twice (once by each)."""
+    from claimcheck.ingest.pipeline import GIVEN
+
+    slow, quick = Site(), Site()
+    try:
+        publish(slow, "slow", 20, delay=0.2)
+        publish(quick, "quick", 10, delay=0.2)
+        src = sources_file(tmp_path, [("slow", slow), ("quick", quick)], extra=", per_host: 1, concurrency: 2")
+        a = start(src, pg_url, tmp_path, "--shard", "auto", "--json")
+        end = time.monotonic() + 30
+        while _held_by(pg_url, a) < 2 and time.monotonic() < end:
+            time.sleep(0.02)
+        b = start(src, pg_url, tmp_path, "--shard", "auto", "--json")
+        outs = [p.communicate(timeout=60) for p in (a, b)]
+        for p in (a, b):
+            reap(p)
+        assert [a.returncode, b.returncode] == [0, 0], [e for _, e in outs]
+        first, second = (json.loads(out)["outlets"] for out, _ in outs)
+        given = [o for o in first if o["outlet"] == "slow"]
+        assert len(given) == 1 and given[0]["reasons"] == {GIVEN: 1} and 0 < given[0]["new"] < 20
+        assert [o["outlet"] for o in second] == ["slow"] and second[0]["new"] == 20 - given[0]["new"]
+        pages = [p for p in slow.paths_hit() if p.endswith(".html")]
+        assert len(pages) == len(set(pages)) == 20 and slow.paths_hit().count("/slow/feed.xml") == 2
+        assert pg_count(pg_url) == 30
+        assert pg_count(pg_url, "SELECT count(DISTINCT canonical_url) FROM articles") == 30
+        assert pg_count(pg_url, "SELECT count(*) FROM host_leases WHERE holder IS NOT NULL") == 0
+    finally:
+        slow.close()
+        quick.close()

@@ -43,6 +43,11 @@ MAX_BACKLOG = 32
 # --shard auto: a fetcher killed without a word frees its hosts after this many seconds without a
 # heartbeat (it beats every quarter of it); long enough for a loaded machine, short for a rerun.
 LEASE = 60.0
+# --shard auto: how often a fetcher holding two hosts or more looks for fetchers of its round out of work
+# (nothing left in the queue), and the pages not yet started a host must have for it to be given to one
+# (its feed is read again there).
+GIVE_TICK = 0.25
+GIVE_MIN = 8
 
 
 @dataclass
@@ -263,6 +268,9 @@ class _Run:
         self.hosts_held = 0
         self.lost: set[str] = set()  # --shard auto: hosts another fetcher took from this one (HostQueue.lost)
         self.claims: dict[str, int] = {}  # --shard auto: times each host was taken in this run
+        self.holding: dict[str, asyncio.Task[None]] = {}  # --shard auto: host -> its task, while it runs
+        self.unstarted_at: Counter[str] = Counter()  # host -> its pages not yet started
+        self.giving: set[str] = set()  # hosts being given to a fetcher out of work
         self.wake = asyncio.Event()  # --shard auto: the pool runs short of pages, or a host's feeds are read
 
     async def all(self, outlets: list[Outlet], queue: HostQueue | None = None) -> None:
@@ -347,10 +355,18 @@ class _Run:
                     if waiting is None or waiting.done():
                         waiting = loop.run_in_executor(None, queue.wait, min(left + 0.05, 1.0))
                     watch.add(waiting)
+                tick = None
+                if len(self.holding) > 1:  # a fetcher out of work (the queue is empty) may want one of them
+                    tick = asyncio.ensure_future(asyncio.sleep(GIVE_TICK))
+                    watch.add(tick)
                 if watch:
                     await asyncio.wait(watch, return_when=asyncio.FIRST_COMPLETED)
                 if woken is not None:
                     woken.cancel()
+                if tick is not None:
+                    if tick.done():
+                        await self._give(queue)
+                    tick.cancel()
                 feeding = {f for f in feeding if not f.done()}
         except BaseException:
             for task in hosts:
@@ -399,6 +415,20 @@ class _Run:
         and pages that come faster than the pool extracts them make it take no more than it needs."""
         return self._supply() < MAX_BACKLOG or (not self.feeds_open and self.extractor.starving())
 
+    async def _give(self, queue: HostQueue) -> None:
+        """At the end of the round, when another fetcher is out of work: give it the host with the most
+        pages not yet started (``GIVE_MIN`` at least), keeping the others. The host's pages under way
+        finish here first (one fetcher per host at a time); then it goes back to the round, where this
+        fetcher no longer takes it. A fetcher with one host left gives none (it would only swap places)."""
+        mine = [h for h in self.holding if h not in self.giving]
+        if len(mine) < 2:
+            return
+        host = max(mine, key=lambda h: self.unstarted_at[h])
+        if self.unstarted_at[host] < GIVE_MIN:
+            return
+        if await asyncio.get_running_loop().run_in_executor(None, queue.out_of_work):
+            self.giving.add(host)
+
     def _host(
         self, host: str, outlets: list[Outlet], queue: HostQueue
     ) -> tuple[asyncio.Future[Any], asyncio.Task[None]]:
@@ -409,8 +439,12 @@ class _Run:
         started = [asyncio.Event() for _ in outlets]
         turn = self.claims[host]
 
-        def lost() -> bool:  # another fetcher took the host from this one (this claim of it is over)
-            return host in self.lost or self.claims[host] != turn
+        def lost() -> str | None:  # why this fetcher starts no more of the host's pages, if it does not
+            if host in self.giving:
+                return GIVEN
+            if host in self.lost or self.claims[host] != turn:  # another fetcher took it from this one
+                return LEASE_LOST
+            return None
 
         async def run() -> None:
             try:
@@ -420,10 +454,16 @@ class _Run:
             finally:
                 for e in started:
                     e.set()
-            if not lost():  # a lost host is its new holder's to mark done
+                if self.holding.get(host) is task:
+                    del self.holding[host]
+            why = lost()
+            if why == GIVEN:
+                await asyncio.get_running_loop().run_in_executor(None, queue.give_back, host)
+            elif why is None:  # a lost host is its new holder's to mark done
                 await asyncio.get_running_loop().run_in_executor(None, queue.done, host)
 
         task = asyncio.ensure_future(run())
+        self.holding[host] = task
         return asyncio.ensure_future(asyncio.gather(*(e.wait() for e in started))), task
 
     async def db(self, fn: Callable[..., T], *args: Any) -> T:
@@ -481,7 +521,7 @@ class _Run:
         outlet: Outlet,
         rep: OutletReport,
         started: asyncio.Event | None = None,
-        lost: Callable[[], bool] | None = None,
+        lost: Callable[[], str | None] | None = None,
     ) -> None:
         """Fetch one outlet's feeds and new pages; ``started`` (if given) is set once every page of it has
         been started (or there is none); ``lost`` (if given) says when its host is no longer this
@@ -493,7 +533,11 @@ class _Run:
                 started.set()
 
     async def _outlet(
-        self, outlet: Outlet, rep: OutletReport, started: asyncio.Event | None, lost: Callable[[], bool] | None
+        self,
+        outlet: Outlet,
+        rep: OutletReport,
+        started: asyncio.Event | None,
+        lost: Callable[[], str | None] | None,
     ) -> None:
         feeds = [*outlet.feeds, *outlet.sitemaps]
         if not feeds:
@@ -607,7 +651,7 @@ class _Run:
         todo: list[tuple[FeedEntry, list[str]]],
         access: PrivateAccess,
         started: asyncio.Event | None = None,
-        lost: Callable[[], bool] | None = None,
+        lost: Callable[[], str | None] | None = None,
     ) -> None:
         """The outlet's pages, in feed order, at most twice its host's connections downloading or being
         extracted at once: pages wait for their host's few connections without holding a backlog slot, so
@@ -618,8 +662,10 @@ class _Run:
         slots = asyncio.Semaphore(self.page_slots * max(1, self.options.settings.per_host))
         running: set[asyncio.Task[None]] = set()
         errors: list[BaseException] = []
-        waiting = len(todo)  # not started yet (counted in self.unstarted)
+        waiting = len(todo)  # not started yet (counted in self.unstarted and self.unstarted_at)
+        host = shard_key(outlet)
         self.unstarted += waiting
+        self.unstarted_at[host] += waiting
 
         def done(task: asyncio.Task[None]) -> None:
             running.discard(task)
@@ -632,18 +678,21 @@ class _Run:
                 await slots.acquire()
                 if errors:
                     break
-                if lost is not None and lost():  # another fetcher has the host now: it fetches the rest
-                    rep.reasons[LEASE_LOST] += 1
+                why = lost() if lost is not None else None
+                if why is not None:  # another fetcher has the host now, or will: it fetches the rest
+                    rep.reasons[why] += 1
                     self.incomplete.add(outlet.id)
                     slots.release()
                     break
                 waiting -= 1
                 self.unstarted -= 1
+                self.unstarted_at[host] -= 1
                 self._ran_short()
                 task = asyncio.ensure_future(self.page(outlet, rep, entry, keys, access, slots.release))
                 running.add(task)
                 task.add_done_callback(done)
-            self.unstarted -= waiting  # those left out (an error, a host lost)
+            self.unstarted -= waiting  # those left out (an error, a host lost or given)
+            self.unstarted_at[host] -= waiting
             waiting = 0
             self._ran_short()
             if started is not None:
@@ -656,6 +705,7 @@ class _Run:
             raise
         finally:
             self.unstarted -= waiting
+            self.unstarted_at[host] -= waiting
         if errors:
             raise errors[0]
 
@@ -736,6 +786,7 @@ def private_access(outlet: Outlet, opt_in: bool = False) -> PrivateAccess:
 
 
 LEASE_LOST = "host taken over by another fetcher (this one was cut off longer than --lease)"
+GIVEN = "host given to a fetcher out of work, which fetches the rest"
 FRONT_PAGE = "the site's front page, not an article"
 REDIRECTED_FRONT_PAGE = "redirected to the site's front page (article gone?)"  # an expired article, often
 
