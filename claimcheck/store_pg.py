@@ -650,7 +650,7 @@ class PgHostQueue:
         self._closing = False  # set by close(): a claim that runs after it (a thread it did not wait for) takes nothing
         self.held: set[str] = set()  # the hosts this fetcher took and has not yet marked done
         self.lost: set[str] = set()  # hosts it took that another fetcher has taken since
-        self.given: set[str] = set()  # hosts it gave back to a fetcher out of work (it takes them no more)
+        self.given: set[str] = set()  # hosts it gave to a fetcher out of work (taken again only when out of work)
         self._out_of_work = False  # holds the (OUT_OF_WORK, round) lock
         self.conn = self._connect("claimcheck-queue")
         self.listen: Any = None
@@ -737,7 +737,9 @@ class PgHostQueue:
             "(round = %(r)s AND holder IS NOT NULL AND lease_until < clock_timestamp())) "
             "AND NOT host = ANY(%(given)s::text[]) "
             "ORDER BY array_position(%(mine)s, host) LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING host",
-            self._args(given=list(self.given)),
+            # the hosts it gave away, not while it holds others: one out of work takes any (one given to it,
+            # then given back, would be left undone otherwise)
+            self._args(given=list(self.given) if self.held else []),
             take=True,
         )
         if rows:
@@ -771,7 +773,7 @@ class PgHostQueue:
 
     def give_back(self, host: str) -> None:
         """``host`` goes back to the round undone (its pages under way are finished), for a fetcher out of
-        work to take; this one takes it no more."""
+        work to take; this one takes it again only once it is out of work itself."""
         self._run(
             "WITH d AS (UPDATE host_leases SET round = round - 1, holder = NULL, lease_until = NULL "
             "WHERE host = %(h)s AND holder = %(me)s AND round = %(r)s RETURNING host) "

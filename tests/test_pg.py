@@ -778,3 +778,26 @@ def test_a_fetcher_out_of_work_is_given_a_host(tmp_path: Path, pg_url: str) -> N
     finally:
         slow.close()
         quick.close()
+
+
+def test_a_host_given_back_and_forth_is_never_left_undone(pg_url: str) -> None:
+    """A host given away is not taken again by its giver while the giver holds others, but is once the
+    giver is out of work: given to b, then given back by b (which holds another), a takes it."""
+    with Store.open(pg_url) as s1, Store.open(pg_url) as s2:
+        a, b = s1.host_queue(["h1", "h2", "h3"], 30.0), s2.host_queue(["h1", "h2", "h3"], 30.0)
+        try:
+            assert a.claim() == ("h1", None) and a.claim() == ("h2", None) and b.claim() == ("h3", None)
+            a.give_back("h1")  # type: ignore[attr-defined]
+            assert a.claim()[0] is None  # a holds h2: it leaves h1 to a fetcher out of work
+            assert b.claim() == ("h1", None)
+            a.done("h2")
+            assert a.claim()[0] is None and a.out_of_work() == 0  # type: ignore[attr-defined]
+            assert b.out_of_work() == 1  # type: ignore[attr-defined]  # a is out of work now
+            b.give_back("h1")  # type: ignore[attr-defined]
+            assert a.claim() == ("h1", None)  # out of work: a takes any host, its own gift too
+            a.done("h1")
+            b.done("h3")
+        finally:
+            a.close()
+            b.close()
+        assert pg_count(pg_url, "SELECT count(*) FROM host_leases WHERE holder IS NOT NULL OR round <> 1") == 0
