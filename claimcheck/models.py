@@ -103,6 +103,7 @@ class ClaimDetails(TypedDict, total=False):
     role: str  # number: the role of what is counted, one of claims/roles.py ROLES ("deaths", "injured", ...)
     unit_role: str  # number: who generic "people" are: the role, or "(political) prisoners" when held
     unit_written: str  # number: the noun as written when the role replaced it as the unit ("others")
+    score: str  # number: a sports score or record, canonical ("34-6": the higher figure first; records as written)
     unit_inferred: bool  # number: the unit is not written beside the number (from the role or the sentence before)
 
 
@@ -439,3 +440,6 @@ class StoriesResult:
     story_count: int  # stories among them, before --min-outlets and --limit
     stories: tuple[Story, ...]
     outlet_names: Mapping[str, str]
+    # The listing's own options that `compare --story ID` needs to find its stories again (--source, and
+    # --since/--until when given): a story's id is that of its earliest article among those grouped.
+    compare_options: tuple[str, ...] = ()

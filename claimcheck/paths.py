@@ -14,7 +14,7 @@ def user_dir() -> Path:
     """The directory for all user state: ``$CLAIMCHECK_HOME``, else the platform's user data dir."""
     env = os.environ.get("CLAIMCHECK_HOME")
     if env:
-        return Path(env)
+        return Path(env).expanduser()
     import platformdirs  # only when no CLAIMCHECK_HOME says where (#14: ~4 ms of every start)
 
     return Path(platformdirs.user_data_dir(APP, appauthor=False))
@@ -27,8 +27,9 @@ def is_db_url(target: str | os.PathLike[str]) -> bool:
 
 def db_target(value: str | os.PathLike[str]) -> str | Path:
     """A ``--db`` value: a URL (``postgresql://``, or another scheme the store will refuse) as it is (a
-    Path would fold its ``//``), else a file path."""
-    return str(value) if re.match(r"^[a-z][a-z0-9+.-]*://", str(value), re.I) else Path(value)
+    Path would fold its ``//``), else a file path, "~" its user's home folder (the shell leaves a "~" after
+    "--db=" as it is, and so does a service's environment file)."""
+    return str(value) if re.match(r"^[a-z][a-z0-9+.-]*://", str(value), re.I) else Path(value).expanduser()
 
 
 def default_db_path() -> str | Path:
@@ -50,10 +51,10 @@ def packaged_sources() -> Path:
 def find_sources(explicit: str | os.PathLike[str] | None = None) -> Path:
     """The sources.yaml in use: ``--sources``, ``$CLAIMCHECK_SOURCES``, ``./sources.yaml``, the packaged default."""
     if explicit:
-        return Path(explicit)
+        return Path(explicit).expanduser()
     env = os.environ.get("CLAIMCHECK_SOURCES")
     if env:
-        return Path(env)
+        return Path(env).expanduser()
     local = Path("sources.yaml")
     if local.is_file():
         return local

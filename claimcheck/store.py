@@ -350,8 +350,20 @@ class Store:
         """Insert exported rows as they are (ids kept), in one transaction."""
         raise NotImplementedError
 
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Inside it, every read sees the store as it was when the first one ran: migrate-store copies
+        each table in turn, and a fetch committing meanwhile must not leave claims naming an article that
+        was read before it existed."""
+        yield
+
     def finish_import(self) -> None:
         """After :meth:`import_rows`: let new ids follow the imported ones."""
+
+    def discard_import(self) -> None:
+        """Empty every table a copy fills (:data:`TABLES`), in one transaction: a copy that failed or was
+        stopped half-way leaves an empty store, not a partial one that looks whole."""
+        raise NotImplementedError
 
     def is_empty(self) -> bool:
         return self.stats().articles == 0 and not self.outlet_ids() and not self.count_rows("entries")
@@ -850,12 +862,29 @@ class SqliteStore(Store):
         while rows := cur.fetchmany(batch):
             yield [tuple(r) for r in rows]
 
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        try:
+            self.db.execute("BEGIN")  # deferred: the first read takes the snapshot, held to the end (WAL)
+        except sqlite3.Error as e:
+            raise StoreError(f"{self.path}: {_explain(e)}") from None
+        try:
+            yield
+        finally:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+
     def import_rows(self, table: str, rows: Sequence[tuple[object, ...]]) -> None:
         cols = COLUMNS[table]
         with self._write() as db:
             db.executemany(
                 f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", rows
             )
+
+    def discard_import(self) -> None:
+        with self._write() as db:
+            for table in reversed(TABLES):
+                db.execute(f"DELETE FROM {table}")
 
     def count_rows(self, table: str) -> int:
         return int(self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from typing import Any, TypeVar
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from claimcheck.errors import StoreError, StoreUnavailable
 from claimcheck.migrations import (
@@ -37,6 +37,7 @@ from claimcheck.store import (
     COLUMNS,
     KEEP,
     ORDER_BY,
+    TABLES,
     ArticleRow,
     OutletStats,
     Store,
@@ -60,12 +61,17 @@ _ARTICLE_COLS = (
 )
 
 
+_QUERY_PASSWORD = re.compile(r"(?i)(^|&)(password=)[^&]*")
+
+
 def redact(url: str) -> str:
-    """The URL as messages may show it: the password replaced by ``***``."""
+    """The URL as messages may show it: the password (``user:password@``, or the ``password=`` parameter
+    libpq also takes) replaced by ``***``."""
     try:
         parts = urlsplit(url)
+        parts = parts._replace(query=_QUERY_PASSWORD.sub(r"\1\2***", parts.query))
         if parts.password is None:
-            return url
+            return urlunsplit(parts)
         netloc = parts.netloc.rsplit("@", 1)
         user = netloc[0].split(":", 1)[0]
         return urlunsplit(parts._replace(netloc=f"{user}:***@{netloc[1]}"))
@@ -73,11 +79,20 @@ def redact(url: str) -> str:
         return "postgresql://(a URL that cannot be read)"
 
 
-def _secret(url: str) -> str | None:
+def _secrets(url: str) -> list[str]:
+    """The password as the URL gives it, in either place, as written and decoded."""
     try:
-        return urlsplit(url).password
-    except ValueError:
-        return None
+        parts = urlsplit(url)
+        found = [parts.password or ""]
+        query = parts.query
+    except ValueError:  # a URL that cannot be parsed ("[::1" unclosed): its user:password@ read by hand
+        netloc = re.match(r"^[^:/]*://([^/?#]*)", url)
+        user_info = netloc.group(1).rpartition("@")[0] if netloc else ""
+        found = [user_info.partition(":")[2], url]  # the driver may quote the whole URL
+        query = url.partition("?")[2]
+    found += [m.group(0).split("=", 1)[1] for m in _QUERY_PASSWORD.finditer(query)]
+    found += [unquote(s) for s in found]
+    return sorted({s for s in found if s}, key=len, reverse=True)
 
 
 def _import_psycopg() -> Any:
@@ -601,6 +616,15 @@ class PgStore(Store):
             yield [tuple(r) for r in rows]
             last = tuple(rows[-1][i] for i in idx)
 
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        try:
+            with self.conn.transaction():
+                self.conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                yield
+        except self._psycopg.Error as e:
+            raise self.store_error(e) from None  # type: ignore[misc]
+
     def import_rows(self, table: str, rows: Sequence[tuple[object, ...]]) -> None:
         sql = f"COPY {table} ({', '.join(COLUMNS[table])}) FROM STDIN"
         with self._write() as db, db.cursor() as cur, cur.copy(sql) as copy:
@@ -614,6 +638,10 @@ class PgStore(Store):
                     f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                     f"coalesce((SELECT max(id) FROM {table}), 0) + 1, false)"
                 )
+
+    def discard_import(self) -> None:
+        with self._write() as db:
+            db.execute(f"TRUNCATE {', '.join(reversed(TABLES))}")
 
     def count_rows(self, table: str) -> int:
         return int(self._read(f"SELECT count(*) FROM {table}")[0][0])
@@ -1012,7 +1040,6 @@ def _mark(db: Any, outlet: str, keys: Iterable[str], url: str, status: str, arti
 def _first_line(e: BaseException, url: str) -> str:
     """The driver's message in one line, with the password (if any) never in it."""
     msg = " ".join(str(e).split()) or type(e).__name__
-    secret = _secret(url)
-    if secret:
+    for secret in _secrets(url):
         msg = msg.replace(secret, "***")
     return re.sub(r"\s+", " ", msg)[:300]

@@ -21,9 +21,13 @@ _ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\
 #   DEL, zero-width space, line/paragraph separators, BOM). It keeps the zero-width (non-)joiners
 #   (U+200C, U+200D), which Persian and Arabic spelling needs, and the bidi marks that order mixed text.
 # - DISPLAY_CONTROL: what is stripped from stored text when it is shown (also C1 controls, every
-#   zero-width and bidi control: a page must not reorder or hide text in a report).
+#   zero-width and bidi control: a page must not reorder or hide text in a report). The bidi controls are
+#   Unicode's twelve (U+061C, U+200E-F, U+202A-E, U+2066-9); the invisible ones U+200B-D, the word joiner
+#   and invisible operators (U+2060-4), U+FEFF and the Mongolian vowel separator (U+180E).
 STORED_TEXT_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u2028\u2029\ufeff]")
-DISPLAY_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
+DISPLAY_CONTROL = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
 _SPACE = re.compile(r"[ \t\r\n]+")
 _MARKUP = re.compile(r"(\\*)(\[[a-zA-Z#/@].*?\])")
 # Characters that make inline structure anywhere (code, emphasis, links, HTML, table cells,

@@ -10,6 +10,10 @@ sentences, of 21 pages, have the rules "legacy" (whole pages), "every5th" and "q
 - sentences (our splitter): indices 2, 7, 12 and 17 ("sha1-every5th"), plus the first other sentence that holds a
   double quotation mark (" or “) ("sha1-quote"), when there is one.
 
+Pages labelled after the tuning rounds of 2026-11-29 (helper claimfresh: the last 38 pages, the tuning rounds had
+never seen them) take the same selection rule with the rules "fresh-every5th" and "fresh-quote" (``FRESH``), so
+``python -m tests.claims_eval`` can score them apart ("fresh": figures on pages unseen while the rules were tuned).
+
 ``python -m tests.claims_label show N [SPLIT]`` prints the sentences of the next N pages (of SPLIT) to
 label (the text stays on the terminal, never in the repository); ``python -m tests.claims_label add FILE``
 appends the hand labels of FILE to tests/data/claims_real_labelled.json. FILE has one line per sentence,
@@ -31,6 +35,7 @@ from tests.claims_eval import DATA, load_real_pages, sentence_sha
 LABELS = DATA / "claims_real_labelled.json"
 EVERY = (2, 7, 12, 17)
 QUOTES = ('"', "“")
+FRESH = "fresh-"  # the prefix ``add`` gives the rule of every sentence it adds from now on (see the docstring)
 
 
 def page_hash(page: str) -> int:
@@ -131,7 +136,7 @@ def add(path: Path) -> None:
                 "end": s.end,
                 "sha1": sentence_sha(body[s.start : s.end]),
                 "split": split_of(page),
-                "rule": rule,
+                "rule": FRESH + rule.removeprefix("sha1-"),
                 "claims": claims,
             }
         )

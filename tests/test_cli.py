@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import CORPUS
 from loopback import Site
 from typer.testing import CliRunner
@@ -97,6 +98,71 @@ def test_bad_usage_exits_2_with_one_line(corpus_site: Site, tmp_path: Path) -> N
         )
         assert r.exit_code == 2 and "--lease applies only to --shard auto" in " ".join(r.output.split())
         assert "Traceback" not in r.output and not (tmp_path / "l.db").exists()
+
+
+def test_shard_auto_on_an_sqlite_file_is_refused_before_the_file_is_opened(corpus_site: Site, tmp_path: Path) -> None:
+    """`fetch --shard auto --db new.db` created new.db (an empty store) before saying that --shard auto
+    needs PostgreSQL, and upgraded an older store's schema in place: bad usage wrote the database."""
+    import sqlite3
+
+    src = corpus_sources(corpus_site, tmp_path)
+    new = tmp_path / "new.db"
+    r = runner.invoke(app, ["fetch", "--allow-private", "--sources", str(src), "--shard", "auto", "--db", str(new)])
+    assert r.exit_code == 2 and "PostgreSQL" in r.output and len(r.output.strip().splitlines()) == 1
+    assert not any(p.name.startswith("new.db") for p in tmp_path.iterdir())
+    old = tmp_path / "old.db"
+    with Store.open(old):
+        pass
+    con = sqlite3.connect(old)
+    con.execute("DROP TABLE article_shingles")
+    con.execute("PRAGMA user_version = 2")  # a store of schema 2
+    con.close()
+    before = old.read_bytes()
+    r = runner.invoke(app, ["fetch", "--allow-private", "--sources", str(src), "--shard", "AUTO", "--db", str(old)])
+    assert r.exit_code == 2 and "PostgreSQL" in r.output
+    assert old.read_bytes() == before and not Path(f"{old}-wal").exists()
+
+
+def test_fetch_with_no_enabled_outlet_says_there_is_nothing_to_fetch(tmp_path: Path) -> None:
+    """A sources.yaml whose outlets are all `enabled: false` fetched nothing, printed an empty table and
+    exited 0 (a cron job never noticed), after creating the database. It says so in one line, exit 1,
+    and writes nothing; --source still fetches a disabled outlet by name."""
+    src = tmp_path / "s.yaml"
+    src.write_text(
+        "outlets:\n  - {id: a, name: A, feeds: ['http://127.0.0.1:9/a.xml'], enabled: false}\n"
+        "  - {id: b, name: B, feeds: ['http://127.0.0.1:9/b.xml'], enabled: false}\n"
+    )
+    db = tmp_path / "c.db"
+    for extra in ([], ["--json"], ["--shard", "1/2"]):
+        r = runner.invoke(app, ["fetch", "--sources", str(src), "--db", str(db), *extra])
+        assert r.exit_code == 1, r.output
+        assert r.stdout == "" and "no enabled outlet" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+        assert not db.exists()
+
+
+def test_a_path_starting_with_a_tilde_is_in_the_home_folder(
+    corpus_site: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`fetch --db=~/news.db` (the shell leaves a ~ after "=" as it is, and so does a service's environment
+    file for $CLAIMCHECK_DB) made a folder named "~" in the current one and the database inside it, where
+    no later command looked. "~" is the home folder, in --db, $CLAIMCHECK_DB, --sources and -o."""
+    home, work = tmp_path / "home", tmp_path / "work"
+    home.mkdir()
+    work.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.chdir(work)
+    src = corpus_sources(corpus_site, home)  # home/sources.yaml
+    r = runner.invoke(app, ["fetch", "-q", "--allow-private", "--workers", "0", "--sources=~/sources.yaml", "--db=~/news.db"])
+    assert r.exit_code == 0, r.output
+    assert (home / "news.db").exists() and not (work / "~").exists() and src.exists()
+    monkeypatch.setenv("CLAIMCHECK_DB", "~/news.db")
+    r = runner.invoke(app, ["articles", "-q", "--sources", str(src), "--format", "json", "-o", "~/a.json"])
+    assert r.exit_code == 0, r.output
+    assert json.loads((home / "a.json").read_text()) and not (work / "~").exists()
+    from claimcheck.paths import user_dir
+
+    monkeypatch.setenv("CLAIMCHECK_HOME", "~/cc")
+    assert user_dir() == home / "cc"
 
 
 def test_fetch_with_one_worker_or_in_threads_stores_the_same(corpus_site: Site, tmp_path: Path) -> None:
@@ -240,6 +306,26 @@ def test_demo_report_never_lands_on_the_users_own_database(tmp_path: Path, monke
         r = runner.invoke(app, ["demo", "--quiet", "--db", str(tmp_path / "d.db"), *report])
         assert r.exit_code == 2 and "refusing to write" in r.stderr and "your own database" in r.stderr, r.output
     assert own.read_bytes() == b"SQLite format 3\x00 the user's articles" and not (tmp_path / "d.db").exists()
+
+
+def test_demo_report_to_dev_stdout_is_the_report_alone_with_no_html_beside_it(tmp_path: Path) -> None:
+    """`demo --report /dev/stdout` put its HTML report beside it as /dev/stdout.html (as root, a file in
+    /dev; else exit 2, "cannot write /dev/stdout.html") and its tables into the report's stream. It is
+    `--report -`: the Markdown alone on stdout, the tables on stderr, no HTML."""
+    import subprocess
+    import sys
+
+    env = {**os.environ, "CLAIMCHECK_HOME": str(tmp_path)}
+    for report in ("/proc/self/fd/1", "/dev/stdout"):
+        done = subprocess.run(
+            [sys.executable, "-m", "claimcheck", "demo", "--db", str(tmp_path / "d.db"), "--report", report],
+            capture_output=True, text=True, timeout=120, env=env, cwd=tmp_path,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.startswith("# claimcheck: ") and "Attribution" in done.stdout
+        assert "Fetch summary" in done.stderr and "Fetch summary" not in done.stdout
+        assert "html" not in done.stderr.lower()
+    assert not Path("/dev/stdout.html").exists()
 
 
 def test_demo_report_to_a_folder_or_a_read_only_place_is_one_line(tmp_path: Path) -> None:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from test_compare_demo import demo_store
 from typer.testing import CliRunner
 
 from claimcheck.cli.app import app
-from claimcheck.store import Store
+from claimcheck.store import TABLES, Store
 
 runner = CliRunner()
 
@@ -40,3 +41,91 @@ def test_a_new_file_beside_it_is_fine(tmp_path: Path) -> None:
     r = runner.invoke(app, ["migrate-store", str(src), str(tmp_path / "copy.db"), "--json"])
     assert r.exit_code == 0, r.output
     assert '"copied"' in r.output
+
+
+@pytest.mark.parametrize("new_dest", [True, False])
+def test_a_copy_stopped_half_way_leaves_dest_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, new_dest: bool
+) -> None:
+    """Ctrl-C in the middle of migrate-store left DEST half filled (outlets, feeds and articles, no
+    claims), said nothing, and the run again was refused ("already holds a store"): the user had a partial
+    copy that looks like a store and no way to finish it. Now DEST is left as it was: a new file is
+    removed, an empty store emptied again; exit 130 with one line, and the next run copies everything."""
+    from claimcheck.store import SqliteStore
+
+    src, dest = demo_store().db, tmp_path / "copy.db"  # the sample corpus, fetched over loopback
+    if not new_dest:
+        with Store.open(dest):
+            pass
+    real = SqliteStore.import_rows
+
+    def stop_at_claims(self: SqliteStore, table: str, rows: object) -> None:
+        if table == "claims":
+            raise KeyboardInterrupt  # a Ctrl-C arriving while the claims are copied
+        real(self, table, rows)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(SqliteStore, "import_rows", stop_at_claims)
+    r = runner.invoke(app, ["migrate-store", str(src), str(dest)])
+    assert r.exit_code == 130, r.output
+    assert len(r.stderr.strip().splitlines()) == 1 and "interrupted" in r.stderr and "Traceback" not in r.output
+    if new_dest:
+        assert not any(p.name.startswith("copy.db") for p in tmp_path.iterdir())
+    else:
+        with Store.open(dest, create=False) as s:
+            assert s.is_empty() and all(s.count_rows(t) == 0 for t in TABLES)
+    monkeypatch.undo()
+    r = runner.invoke(app, ["migrate-store", str(src), str(dest), "--json"])
+    assert r.exit_code == 0, r.output
+    with Store.open(src, create=False) as a, Store.open(dest, create=False) as b:
+        for t in TABLES:
+            assert list(b.export_rows(t)) == list(a.export_rows(t)) and b.count_rows(t) > 0, t
+
+
+def test_a_store_written_during_the_copy_is_copied_as_it_was_when_the_copy_began(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """migrate-store read each table at its own moment: a fetch storing an article (with its claims and
+    entry) while the articles were being copied made the claims' copy name an article that was not
+    copied, and the copy failed ("FOREIGN KEY constraint failed"). Every table is now read from one
+    snapshot of SRC, taken when the copy begins."""
+    import shutil
+    import sqlite3
+
+    from claimcheck.store import SqliteStore
+
+    src, dest = tmp_path / "news.db", tmp_path / "copy.db"
+    shutil.copy(demo_store().db, src)
+    with Store.open(src, create=False) as s:
+        before = {t: list(s.export_rows(t)) for t in TABLES}
+    real = SqliteStore.import_rows
+    wrote: list[bool] = []
+
+    def fetch_meanwhile(self: SqliteStore, table: str, rows: object) -> None:
+        real(self, table, rows)  # type: ignore[arg-type]
+        if table == "articles" and not wrote:  # a fetch commits an article, its claims and entry now
+            con = sqlite3.connect(src, isolation_level=None)
+            con.execute("BEGIN IMMEDIATE")
+            new = con.execute(
+                "INSERT INTO articles (outlet, url, canonical_url, title, author, published, fetched, text, "
+                "content_hash, language) SELECT outlet, url || '?new', canonical_url || '?new', title, author, "
+                "published, fetched, text, content_hash || 'new', language FROM articles WHERE id = 1"
+            ).lastrowid
+            con.execute(
+                'INSERT INTO claims (article_id, kind, text, sentence, start, "end", fields) '
+                'SELECT ?, kind, text, sentence, start, "end", fields FROM claims WHERE article_id = 1',
+                (new,),
+            )
+            con.execute(
+                "INSERT INTO entries (outlet, key, url, article_id, status, seen) "
+                "SELECT outlet, 'new-entry', url, ?, 'stored', '2026-03-02' FROM articles WHERE id = 1",
+                (new,),
+            )
+            con.execute("COMMIT")
+            con.close()
+            wrote.append(True)
+
+    monkeypatch.setattr(SqliteStore, "import_rows", fetch_meanwhile)
+    r = runner.invoke(app, ["migrate-store", str(src), str(dest), "--json"])
+    assert wrote and r.exit_code == 0, r.output
+    with Store.open(dest, create=False) as d:
+        assert {t: list(d.export_rows(t)) for t in TABLES} == before

@@ -213,6 +213,35 @@ def test_completion_scripts_are_produced_and_complete() -> None:
     assert done.stdout.split() == ["--format"], done.stdout + done.stderr
 
 
+@pytest.mark.parametrize("cmd", [["stories", "--format", "csv"], ["compare", TOPIC, "--format", "json"]])
+def test_o_dev_stdout_writes_to_the_pipe_or_the_log_it_is(cmd: list[str], tmp_path: Path) -> None:
+    """`-o /dev/stdout` (scripts write it for stdout) failed with "cannot write /dev/stdout: No such file
+    or directory" when stdout was a pipe (the report was written beside the file /proc names, then
+    renamed), and with stdout appended to a log (`>> log`) it replaced the log by the report. It writes
+    to the stream itself: the pipe gets the report, the log keeps its lines and gets the report after."""
+    store = demo_store()
+    argv = [sys.executable, "-m", "claimcheck", *cmd, "-q", "--db", str(store.db), "--sources", str(store.sources)]
+    want = subprocess.run(argv, capture_output=True, text=True, timeout=60)
+    assert want.returncode == 0 and want.stdout, want.stderr
+    for path in ("/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"):
+        done = subprocess.run([*argv, "-o", path], capture_output=True, text=True, timeout=60)  # a pipe
+        assert done.returncode == 0, (path, done.stderr)
+        assert _no_time(done.stdout) == _no_time(want.stdout) and done.stderr == ""
+    log = tmp_path / "run.log"
+    log.write_text("earlier run\n")
+    with log.open("a") as f:
+        done = subprocess.run([*argv, "-o", "/dev/stdout"], stdout=f, stderr=subprocess.PIPE, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert _no_time(log.read_text()) == "earlier run\n" + _no_time(want.stdout)
+
+
+def _no_time(text: str) -> str:
+    """A report without its generated_at (the runs are seconds apart)."""
+    import re
+
+    return re.sub(r'"generated_at": "[^"]*"', "", text)
+
+
 @pytest.mark.parametrize(
     "args",
     [
@@ -269,6 +298,18 @@ def test_articles_lists_newest_first_in_every_format(tmp_path: Path) -> None:
     target = tmp_path / "a.csv"
     code, out, err = run("articles", "--format", "csv", "-o", str(target))
     assert code == 0 and out == "" and len(list(csv.DictReader(target.open()))) == len(rows)
+
+
+@pytest.mark.parametrize("day", ["20251214", "2025-W50-7"])
+def test_a_date_in_any_iso_form_is_its_whole_day_for_until(day: str) -> None:
+    """`--until 2025-12-14` is the end of that day, but `--until 20251214` (the same date in ISO 8601's
+    basic form, which the parser reads too) was its first instant: the day's articles were silently left
+    out. Every date-only form is the whole day."""
+    code, want, _ = run("articles", "--since", "2025-12-14", "--until", "2025-12-14", "--format", "json")
+    assert code == 0 and json.loads(want)
+    code, got, err = run("articles", "--since", day, "--until", day, "--format", "json")
+    assert code == 0, err
+    assert json.loads(got) == json.loads(want)
 
 
 def test_articles_escape_web_text(tmp_path: Path) -> None:
@@ -412,3 +453,15 @@ def test_reader_upgrades_its_copy_from_the_copied_version(tmp_path: Path) -> Non
     assert reader.db.execute("PRAGMA user_version").fetchone()[0] > 2 and reader.upgraded_from is None
     assert reader.db.execute("SELECT count(*) FROM articles").fetchone()[0] > 0
     reader.close()
+
+
+def test_no_help_shows_an_argument_in_double_brackets() -> None:
+    """`compare -h` said `Usage: claimcheck compare [OPTIONS] [[TOPIC]]`: the metavar carried its own
+    brackets, and typer adds them to an optional argument."""
+    from claimcheck.cli.app import COMMANDS
+
+    for name in COMMANDS:
+        r = runner.invoke(app, [name, "-h"], env={"COLUMNS": "100"})
+        assert r.exit_code == 0 and "[[" not in r.stdout and "]]" not in r.stdout, (name, r.stdout[:300])
+    r = runner.invoke(app, ["compare", "-h"], env={"COLUMNS": "100"})
+    assert "TOPIC" in r.stdout.splitlines()[0]

@@ -122,6 +122,14 @@ def test_bad_usage_exits_2_with_one_line(args: list[str], message: str) -> None:
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
 
 
+@pytest.mark.parametrize("topic", ["!!!", '""', '"  "', "—", "*"])
+def test_a_topic_with_no_word_is_bad_input(topic: str) -> None:
+    """A topic of punctuation alone (`compare '""'`, `compare '*'`) searched for nothing and said "no
+    stored article matches", exit 1, as if the store lacked it; it is bad input, as an empty topic is."""
+    code, out, err = run(topic)
+    assert code == 2 and out == "" and "no word to search for" in err and len(err.strip().splitlines()) == 1
+
+
 @pytest.mark.parametrize("fmt", ["table", "json", "csv", "markdown", "html"])
 def test_no_fact_left_by_min_outlets_is_nothing_found(fmt: str, tmp_path: Path) -> None:
     # As an empty window: one line on stderr, exit 1, nothing on stdout and no file (was an empty

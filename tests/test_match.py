@@ -1358,3 +1358,114 @@ def test_the_rest_of_a_quotation_joins_by_the_speaker_of_the_outlet_that_gives_i
     facts = facts_of(art("reuters", whole), art("bbc", first, rest))
     quotes_ = [f for f in facts if f.kind == "quote"]
     assert len(quotes_) == 1 and set(quotes_[0].outlets) == {"reuters", "bbc"}
+
+
+# --- issue 12 round 9: a figure an article gives twice (``pipeline.join_article_repeats``) ---
+
+
+def test_a_measure_an_article_gives_in_two_units_is_one_row() -> None:
+    facts = facts_of(
+        told("bbc", "The new crane can lift 16,800 kg (37,040 lb) in a single hoist, its maker said."),
+        told("cbs", "Its maker says the crane hoists about 37,000lb in a single lift."),
+    )
+    rows = [f for f in facts if f.kind == "number" and "bbc" in f.outlets]
+    assert len(rows) == 1, [f.summary for f in rows]
+    assert set(rows[0].outlets) == {"bbc", "cbs"} and len(rows[0].mentions) == 3
+    assert not rows[0].conflicts
+
+
+def test_another_figure_of_the_same_value_in_the_article_stays_apart() -> None:
+    # "four times" in the bbc article links to the row's "four quasars" only through shared words
+    facts = facts_of(
+        told("bbc", "The lens galaxy bends light from four distant quasars. The same quasars flared four times."),
+        told("cbs", "Light from four distant quasars is bent by the lens galaxy."),
+        told("aljazeera", "The galaxy acts as a lens for four distant quasars."),
+    )
+    row = fact_with(facts, "cbs")
+    assert {m.claim.text for m in row.mentions if m.outlet == "bbc"} == {"four distant quasars"}
+
+
+def test_an_article_keeps_the_first_of_a_small_figure_it_gives_twice() -> None:
+    """A small figure recurs in one story for other things: the lead's "three-run lead" is the fact other
+    outlets report, not "three runs" of an earlier game further down (with a longer sentence)."""
+    from claimcheck.match.pipeline import distinct_claims
+
+    text = ("The Hawks blew a three-run lead in the deciding game but won in extra innings. "
+            "Back in game five, a long home run from their catcher had sparked a rally worth three runs "
+            "that kept the Hawks alive in front of a sell-out crowd at their home ground.")  # fmt: skip
+    kept = [c.text for c in distinct_claims(told("bbc", text), "number") if c.value and c.value.low == 3]
+    assert kept == ["three-run lead"]
+    facts = facts_of(told("bbc", text), told("cbs", "The Hawks won the title despite blowing a three-run lead late on."))
+    assert {"bbc", "cbs"} <= set(fact_with(facts, "cbs").outlets)
+
+
+def test_n_times_counts_the_event_its_verb_names() -> None:
+    """ "transferring fuel some 40 times" and "40 ship-to-ship transfers" count one thing: the verb of a
+    "times" sentence names the event a noun of the story counts (``blocking._times_as_events``)."""
+    facts = facts_of(
+        told("bbc", "Satellite images showed some 40 ship-to-ship transfers of fuel off the coast since May.", hour=0),
+        told("cbs", "Tankers were seen transferring fuel to the smugglers' boats about 40 times since May.", hour=1),
+        told("aljazeera", "Tankers sold fuel to the smugglers' boats around 40 times since May, officials said.", hour=2),
+    )
+    row = fact_with(facts, "bbc")
+    assert set(row.outlets) == {"bbc", "cbs", "aljazeera"}, [(f.summary, f.outlets) for f in facts]
+
+
+def test_n_times_stays_apart_from_a_noun_its_verb_does_not_name() -> None:
+    facts = facts_of(
+        told("bbc", "The envoy made 12 visits to the region since May.", hour=0),
+        told("cbs", "Rebels attacked the border town 12 times since May.", hour=1),
+        told("aljazeera", "Rebels shelled the border town around 12 times since May.", hour=2),
+    )
+    assert "bbc" not in fact_with(facts, "cbs").outlets
+
+
+def test_out_of_use_in_other_words_is_one_context() -> None:
+    """ "left unused for five years" and "abandoned for about five years": one small round duration, whose
+    sentences share no word but the synonym (``things.CONTEXT_SYNONYMS``)."""
+    facts = facts_of(
+        told("bbc", "The shaft had been left unused for five years and had no fence around it.", hour=0),
+        told("cbs", "A farmer told reporters the pit was about 30 metres deep and had been abandoned for around five years.", hour=1),
+    )
+    assert {"bbc", "cbs"} <= set(fact_with(facts, "bbc").outlets)
+    other = facts_of(
+        told("bbc", "The shaft had been left unused for five years and had no fence around it.", hour=0),
+        told("cbs", "The village head, in office for five years, said he would ask the county for help.", hour=1),
+    )
+    assert "cbs" not in fact_with(other, "bbc").outlets
+
+
+def test_what_a_measure_compound_measures_is_its_context() -> None:
+    """ "the 1,200-metre bridge" measures the bridge: with "the bridge is 1.2 kilometres long" one measure in two
+    units (``things.number_context`` reads ``extra["measured"]``); a tunnel's 1.2 km is another."""
+    facts = facts_of(told("bbc", "The bridge is 1.2 kilometres long."), told("cbs", "The 1,200-metre bridge opened on Monday."))
+    assert set(fact_with(facts, "bbc").outlets) == {"bbc", "cbs"}
+    facts = facts_of(told("bbc", "The tunnel is 1.2 kilometres long."), told("cbs", "The 1,200-metre bridge opened on Monday."))
+    assert set(fact_with(facts, "bbc").outlets) == {"bbc"}
+
+
+def test_a_definite_figure_points_back_to_its_articles_count() -> None:
+    """ "two people were hurt" ... "the two men were hurt": the definite figure is the same people, one row
+    (``pipeline._points_back``); another role, or an indefinite figure, stays apart."""
+    first = "Two people suffered minor burns when the stage caught fire on Saturday night."
+    facts = facts_of(
+        told("bbc", first + " Police said the two men were treated for minor burns by paramedics at the scene."),
+        told("cbs", "Two people were hurt when fire broke out on the stage during the show, organisers said.", hour=1),
+    )
+    row = fact_with(facts, "cbs")
+    assert set(row.outlets) == {"bbc", "cbs"} and len(row.mentions) == 3
+    for second in ("Police said the two men were arrested at the scene later that night.",
+                   "Police said two men were treated for minor burns by paramedics at the scene."):  # fmt: skip
+        facts = facts_of(
+            told("bbc", f"{first} {second}"),
+            told("cbs", "Two people were hurt when fire broke out on the stage during the show, organisers said.", hour=1),
+        )
+        assert len(fact_with(facts, "cbs").mentions) == 2, second
+
+
+def test_a_bullet_line_gives_way_to_the_prose_that_states_its_figure() -> None:
+    from claimcheck.match.pipeline import distinct_claims
+
+    text = ("Key points:\n- 12 miners dead\n- Rescue halted\nTwelve miners were killed on Tuesday when a gas blast "
+            "tore through the coal pit in the north of the country, officials said.")  # fmt: skip
+    assert [c.text for c in distinct_claims(told("bbc", text), "number")] == ["Twelve miners"]

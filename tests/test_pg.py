@@ -141,6 +141,33 @@ def test_wrong_password_and_unreachable_server_are_one_line(pg_cluster: object) 
         assert not Path("postgresql:").exists()  # never taken for a file path (a Path folds the //)
 
 
+@pytest.mark.parametrize("query", ["?password={pw}", "?sslmode=disable&password={pw}&connect_timeout=3"])
+def test_a_password_given_as_a_url_parameter_is_never_printed(query: str, tmp_path: Path) -> None:
+    """libpq takes the password as a URL parameter too (``?password=...``): `sources` printed it on its
+    database line, and every error naming the database (a refused connection, a closed port) showed the
+    whole URL. It is masked wherever the URL is shown, as one in ``user:password@`` is."""
+    from pgserver import free_port
+
+    pw = "s3cret-in-the-query"
+    url = f"postgresql://cc@127.0.0.1:{free_port()}/db" + query.format(pw=pw)
+    for cmd in (["stats"], ["compare", "anything"], ["stories"], ["sources"], ["sources", "--json"]):
+        r = runner.invoke(app, [*cmd, "--db", url])
+        assert pw not in r.output and "Traceback" not in r.output, (cmd, r.output)
+        assert "password=***" in r.output, (cmd, r.output)
+    r = runner.invoke(app, ["migrate-store", url, str(tmp_path / "x.db")])
+    assert r.exit_code == 2 and pw not in r.output and not (tmp_path / "x.db").exists()
+
+
+def test_a_url_that_cannot_be_parsed_never_prints_its_password() -> None:
+    """`postgresql://u:pw@[::1:5432/db` (a bracket left open): the URL could not be parsed, so nothing was
+    masked, and the driver's message quoted the whole URI, password and all."""
+    pw = "s3cret-in-a-broken-url"
+    for url in (f"postgresql://cc:{pw}@[::1:5432/db", f"postgresql://cc:{pw}@[::1]:99999999/db"):
+        for cmd in (["stats"], ["compare", "anything"], ["fetch"], ["sources"]):
+            r = runner.invoke(app, [*cmd, "--db", url])
+            assert pw not in r.output and "Traceback" not in r.output, (cmd, r.output)
+
+
 def test_without_psycopg_a_url_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "psycopg", None)  # import psycopg raises ImportError
     r = runner.invoke(app, ["stats", "--db", "postgresql://u@127.0.0.1:1/db"])
@@ -268,6 +295,77 @@ def test_migrate_store_moves_everything_and_search_agrees(corpus_site: Site, tmp
     assert r.exit_code == 0, r.output
     with Store.open(back, create=False) as b, Store.open(url, create=False) as pg:
         assert _all_rows(b) == _all_rows(pg)
+
+
+def test_a_migration_stopped_half_way_leaves_the_postgres_database_empty(
+    pg_cluster: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C while migrate-store copied the claims left PostgreSQL with the outlets and articles but no
+    claims (each batch its own transaction), and a run again refused it as "already holds a store". Now
+    the copied rows are taken out again: exit 130, one line, and the next run copies everything."""
+    from test_compare_demo import demo_store
+
+    from claimcheck.store_pg import PgStore
+
+    src, url = demo_store().db, pg_cluster.empty_database()  # type: ignore[attr-defined]
+    real = PgStore.import_rows
+
+    def stop_at_claims(self: PgStore, table: str, rows: object) -> None:
+        if table == "claims":
+            raise KeyboardInterrupt
+        real(self, table, rows)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(PgStore, "import_rows", stop_at_claims)
+    r = runner.invoke(app, ["migrate-store", str(src), url])
+    assert r.exit_code == 130 and len(r.stderr.strip().splitlines()) == 1 and "interrupted" in r.stderr
+    with Store.open(url, create=False) as pg:
+        assert all(pg.count_rows(t) == 0 for t in TABLES)
+    monkeypatch.undo()
+    r = runner.invoke(app, ["migrate-store", str(src), url, "-q"])
+    assert r.exit_code == 0, r.output
+    with Store.open(src, create=False, read_only=True) as lite, Store.open(url, create=False) as pg:
+        assert _all_rows(pg) == _all_rows(lite)
+
+
+def test_a_postgres_store_written_during_the_copy_is_copied_as_it_was(
+    pg_cluster: object, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """PostgreSQL into SQLite while a fetcher stores an article: each table was read at its own moment,
+    so the claims named an article that was not copied ("FOREIGN KEY constraint failed"). One snapshot."""
+    import psycopg
+    from test_compare_demo import demo_store
+
+    from claimcheck.store import SqliteStore
+
+    url = pg_cluster.empty_database()  # type: ignore[attr-defined]
+    assert runner.invoke(app, ["migrate-store", str(demo_store().db), url, "-q"]).exit_code == 0
+    with Store.open(url, create=False) as pg:
+        before = _all_rows(pg)
+    real = SqliteStore.import_rows
+    wrote: list[bool] = []
+
+    def fetch_meanwhile(self: SqliteStore, table: str, rows: object) -> None:
+        real(self, table, rows)  # type: ignore[arg-type]
+        if table == "articles" and not wrote:
+            with psycopg.connect(url, autocommit=True) as con, con.transaction():
+                new = con.execute(
+                    "INSERT INTO articles (outlet, url, canonical_url, title, author, published, fetched, text, "
+                    "content_hash, language) SELECT outlet, url || '?new', canonical_url || '?new', title, author, "
+                    "published, fetched, text, content_hash || 'new', language FROM articles WHERE id = 1 RETURNING id"
+                ).fetchone()[0]  # type: ignore[index]
+                con.execute(
+                    'INSERT INTO claims (article_id, kind, text, sentence, start, "end", fields) '
+                    'SELECT %s, kind, text, sentence, start, "end", fields FROM claims WHERE article_id = 1',
+                    (new,),
+                )
+            wrote.append(True)
+
+    monkeypatch.setattr(SqliteStore, "import_rows", fetch_meanwhile)
+    back = tmp_path / "back.db"
+    r = runner.invoke(app, ["migrate-store", url, str(back), "-q"])
+    assert wrote and r.exit_code == 0, r.output
+    with Store.open(back, create=False) as b:
+        assert _all_rows(b) == before
 
 
 # -- many fetchers at once ---------------------------------------------------------------------------------

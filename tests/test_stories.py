@@ -820,3 +820,24 @@ def test_two_short_reports_do_not_join_through_one_word_they_share() -> None:
     pair = {arts.index(fees), arts.index(visitors)}
     assert not any(pair <= set(g) for g in group(arts))
     assert any(pair <= set(g) for g in group(arts, StoryOptions(min_shared=1)))
+
+
+def test_the_compare_command_stories_suggests_finds_the_story_it_names() -> None:
+    """`stories --source bbc --source dw --source lemonde` told the user to `compare it with claimcheck
+    compare --story ID`, which said "unknown story id": grouped from those outlets' articles alone, the
+    story's id (its earliest article's) is not one of the stories of all outlets. The command suggested
+    carries the listing's --source, --since and --until, and finds the story."""
+    import re
+    import shlex
+
+    listing = ["--source", "bbc", "--source", "dw", "--source", "lemonde", "--since", "2025-12-10"]
+    code, md, err = run("stories", *listing, "--format", "markdown")
+    assert code == 0, err
+    code, table, _ = run("stories", *listing)
+    assert code == 0 and "--source bbc --source dw --source lemonde --since 2025-12-10" in " ".join(table.split())
+    commands = re.findall(r"compare it with `claimcheck (compare --story [^`]+)`", md)
+    assert commands
+    for command in commands:
+        code, out, err = run(*shlex.split(command), "--min-outlets", "1", "--format", "json")
+        assert code == 0, (command, err)
+        assert {o["id"] for o in json.loads(out)["outlets"]} <= {"bbc", "dw", "lemonde"}

@@ -24,3 +24,43 @@ def test_records_hold_utc_aware_datetimes() -> None:
                 content_hash="h", fetched=naive, published=naive)  # fmt: skip
     assert a.fetched.tzinfo is UTC and a.published == naive.replace(tzinfo=UTC)
     assert FeedEntry("https://a.example/1", published=naive).published == naive.replace(tzinfo=UTC)
+
+
+# Unicode's Bidi_Control characters (all twelve: the marks, embeddings, overrides and isolates), and the
+# invisible format characters that a reader cannot see (word joiner, invisible operators, the BOM's
+# zero-width no-break space, the Mongolian vowel separator).
+BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+INVISIBLE = "\u2060\u2061\u2062\u2063\u2064\ufeff\u180e"
+
+
+def test_every_bidi_control_and_invisible_character_is_stripped_from_every_export() -> None:
+    """The Arabic letter mark (U+061C), one of the twelve bidi controls, and the word joiner (U+2060) and
+    its invisible kin went into every export (terminal, Markdown, CSV, HTML, JSON unescaped), while the
+    other eleven and U+200B were stripped: "Raw\u061c=1" looked like its neighbour in a report."""
+    import csv
+    import io
+    import json
+    from datetime import UTC, datetime
+
+    from claimcheck.models import Article, Outlet
+    from claimcheck.render.stories import render
+    from claimcheck.stories import list_stories
+    from claimcheck.textsafe import csv_safe, html_escape, json_text, markdown_escape
+
+    for ch in BIDI_CONTROLS + INVISIBLE:
+        text = f"=Harbour{ch} report"
+        assert ch not in plain(text) and ch not in markdown_escape(text) and ch not in html_escape(text), hex(ord(ch))
+        assert csv_safe(text).startswith("'=") and ch not in csv_safe(text), hex(ord(ch))
+        assert ch not in json_text(text) and json.loads(json_text(text)) == text, hex(ord(ch))
+    t = datetime(2026, 3, 2, 8, tzinfo=UTC)
+    title = f"Harbour{BIDI_CONTROLS}{INVISIBLE} floods close the quay"
+    arts = [
+        Article(o, f"https://{o}.example/1", f"https://{o}.example/1", title, "The harbour quay flooded.", o, t, published=t)
+        for o in ("a", "b")
+    ]
+    result = list_stories(arts, {o: Outlet(o, o.upper()) for o in ("a", "b")}, min_outlets=1)
+    for fmt in ("table", "markdown", "csv"):
+        out = render(result, fmt)
+        assert not any(ch in out for ch in BIDI_CONTROLS + INVISIBLE), fmt
+    assert list(csv.reader(io.StringIO(render(result, "csv"))))[1][-2] == "Harbour floods close the quay"
+    assert not any(ch in render(result, "json") for ch in BIDI_CONTROLS + INVISIBLE)

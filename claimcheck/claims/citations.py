@@ -88,6 +88,43 @@ _PERSON_SAID = re.compile(
     rf"|,\s+said\s+{_PERSON_TITLE}(?P<src3>{_PERSON}),\s+(?:[^,.;“”\"]{{0,60}}\s)?(?:spokes(?:man|woman|person)|official|"
     rf"officer|director|chief|head|minister|secretary|manager|commander)\b"
 )
+# The same credit in other tenses and verbs, with any description after the name up to the sentence's end:
+# "..., says Ann Cole, a fund manager at Y." / "..., reports Lee." / "..., said Ann Cole, the city's chief
+# meteorologist."
+_PERSON_CREDIT_END = re.compile(
+    rf",\s+(?:said|says|reports|reported|writes|wrote|explains|explained|adds|added|notes|noted)\s+"
+    rf"{_PERSON_TITLE}(?P<src>{_PERSON})(?:,\s+[^,;“”\"]{{1,90}}?)?\s*[.]?\s*$"
+)
+# A quoted stretch of three words or fewer is a scare or partial quote ("all “relevant sites” were
+# disinfected"): the sentence's credit is still read.
+_QUOTED = re.compile(r"[“\"«]([^“”\"«»]*)[”\"»]")
+
+
+def _long_quote(sentence: str) -> bool:
+    """A quoted stretch of more than three words (one pass over the quotes, no backtracking)."""
+    return any(len(m.group(1).split()) > 3 for m in _QUOTED.finditer(sentence))
+# Outlets that the user's sources list does not name: "told The Hollywood Reporter", "tells Business Insider",
+# "said on CNBC's ...", "The Chronicle says ...": a chain of capitalised words holding a newspaper or
+# broadcaster word, or an acronym of two to six capitals (without "the": "told the FBI" names a listener).
+_OUTLET_WORD = (
+    r"(?:News|Times|Post|Journal|Herald|Tribune|Chronicle|Gazette|Telegraph|Guardian|Independent|Observer|"
+    r"Reporter|Insider|Magazine|Radio|Television|TV|Network|Daily|Weekly|Wire|Press|Today|Register|Examiner|"
+    r"Inquirer|Globe|Mirror|Dispatch|Courier|Bulletin|Review|Standard|Express|Mail|Star|Sun|Record)"
+)
+_CAP = r"[A-Z][\w’'&.-]*"
+_OUTLET_NAME = rf"(?:(?:[Tt]he\s+)?(?:{_CAP}\s+){{0,3}}{_OUTLET_WORD}(?:\s+{_CAP}){{0,2}}|(?<!the\s)[A-Z]{{2,6}})"
+_OUTLET_END = r"(?=['’]s\b|\s*[,.;:)]|\s*$|\s+(?:that|on|in|last|this|earlier|about|after|before|when|while|he|she|they|it|the|a|an|and|as)\b)"
+_TOLD_OUTLET = re.compile(
+    rf"\b(?:told|tells|telling|said\s+on|says\s+on|speaking\s+to|spoke\s+to|(?:in\s+)?an?\s+interview\s+with)\s+"
+    rf"(?P<src>{_OUTLET_NAME}){_OUTLET_END}"
+)
+_OUTLET_SAYS = re.compile(
+    rf"(?P<src>\b[Tt]he\s+(?:{_CAP}\s+){{0,3}}{_OUTLET_WORD})\s+(?:says|said|reported|reports|reveals|revealed)\b"
+)
+# the patterns run only in sentences with their key words (most sentences have none)
+_TOLD_KEYS = frozenset(["told", "tells", "telling", "interview", "speaking", "spoke"])
+_SAYS_KEYS = frozenset(["says", "said", "reported", "reports", "reveals", "revealed"])
+_OUTLET_WORDS = frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", _OUTLET_WORD))
 _LEADING_JUNK = re.compile(r"^(?:(?:but|and|so|earlier|later|meanwhile|now|also|however|the|a|an)\s+)+", re.I)
 # A source's name holds no clause word: "two years since industry analysts", "though officials", "What did
 # the prosecutors" credit the words after the last one. ("and" may join a name's own words: "the boy's parents
@@ -189,13 +226,24 @@ def _candidate_credits(sentence: str) -> list[tuple[int, int, bool]]:
     found: list[tuple[int, int, bool]] = []
     if "according" in words:
         found.extend((*m.span("src"), True) for m in _ACCORDING.finditer(sentence))
-    if "said" in words and not _QUOTE_MARK.search(sentence):
-        for m in _PERSON_SAID.finditer(sentence):  # a named person credited outside quotes
-            group = next(g for g in ("src", "src2", "src3") if m.group(g))
-            found.append((*m.span(group), False))
+    if words & _END_VERBS and not (_QUOTE_MARK.search(sentence) and _long_quote(sentence)):
+        if "said" in words:
+            for m in _PERSON_SAID.finditer(sentence):  # a named person credited outside quotes
+                group = next(g for g in ("src", "src2", "src3") if m.group(g))
+                found.append((*m.span(group), False))
+        end = _PERSON_CREDIT_END.search(sentence)
+        if end and not any(a <= end.start("src") < b for a, b, _ in found):
+            found.append((*end.span("src"), False))
+    if words & _TOLD_KEYS or " on " in sentence and ("said on" in sentence or "says on" in sentence):
+        found.extend((*m.span("src"), False) for m in _TOLD_OUTLET.finditer(sentence))
+    if words & _SAYS_KEYS and words & _OUTLET_WORDS:
+        found.extend((*m.span("src"), False) for m in _OUTLET_SAYS.finditer(sentence))
     if words & _REPORT_WORDS and words & _SOURCE_WORDS:
         found.extend((*m.span("src"), False) for p in (_SUBJECT_CREDIT, _SAID_CREDIT) for m in p.finditer(sentence))
     return found
+
+
+_END_VERBS = frozenset(["said", "says", "reports", "reported", "writes", "wrote", "explains", "explained", "adds", "added", "notes", "noted"])
 
 
 # A credit cut short (a link's text lost) or naming only the writer's own side: "according to the", "according

@@ -17,7 +17,7 @@ __all__ = ["extract_claims"]
 
 
 def extract_claims(
-    text: str, aliases: Mapping[str, str] | None = None, *, language: str | None = None
+    text: str, aliases: Mapping[str, str] | None = None, *, language: str | None = None, scores: bool = True
 ) -> list[Claim]:
     """Every checkable claim in ``text``, in text order; none when the text is not English.
 
@@ -26,6 +26,8 @@ def extract_claims(
     article's language when the caller has decided it (``language.decide_language``, which also weighs
     the page's declaration and the outlet's setting); without it the text's own
     (``language.text_language``) decides, and a text that does not show one is read as English.
+    ``scores``: sports scores and records in a result context are number claims (``claims/scores.py``);
+    on by default (a game's result is a checkable fact), off to read figures alone.
     """
     if not text or not text.strip():
         return []
@@ -46,7 +48,7 @@ def extract_claims(
         claims.extend(_citation_claim(sent, c) for c in credits[i])
         if is_furniture(sent.text):
             continue
-        numbers = [_number_claim(sent, q, cites) for q in find_quantities(sent.text, sentences[i - 1].text if i else "")]
+        numbers = [_number_claim(sent, q, cites) for q in find_quantities(sent.text, sentences[i - 1].text if i else "", scores=scores)]
         claims.extend(numbers)
         if not numbers and i not in quoted_sentences and is_statement(sent.text, furniture_checked=True):
             claims.append(_statement_claim(sent, cites))

@@ -18,9 +18,15 @@ from claimcheck.claims.numfilters import (
     _PHONE,
     _UNIT_WORD,
     _URLISH,
+    DISCOURSE_NOUNS,
     _not_a_quantity,
     _time_phrases,
     designation_after,
+    named_numbers,
+    ranked_list,
+    resolution,
+    selected_before,
+    standing,
 )
 from claimcheck.claims.numwords import (
     CURRENCIES as _CURRENCIES,
@@ -41,6 +47,7 @@ from claimcheck.claims.numwords import (
     UNITS_WORDS as _UNITS_WORDS,
 )
 from claimcheck.claims.roles import DEATH_UNITS, GENERIC, ROLE_WORDS, event_role, held_role
+from claimcheck.claims.scores import find_scores
 from claimcheck.models import ClaimDetails, Interval
 from claimcheck.text import claim_content_words, claim_stem
 
@@ -159,22 +166,25 @@ class _Raw:
     scale: float = 1.0  # the written scale ("m" in "10m"), carried to a range's low end ("$5-10m")
 
 
-def find_quantities(sentence: str, context: str = "") -> list[Quantity]:
+def find_quantities(sentence: str, context: str = "", *, scores: bool = False) -> list[Quantity]:
     """Every quantity in ``sentence`` with interval, unit, qualifier and time (offsets into the sentence).
 
     ``context`` is the sentence before, read only to infer the counted thing of a bare number
     ("Yet the group still counts more than 1,100 behind bars." after a sentence about prisoners).
+    ``scores``: read sports scores and records ("a 34-6 win") as one quantity each (``_scores``).
     """
     raws: list[_Raw] = _fractions(sentence) if ("/" in sentence or "th" in sentence or "ter" in sentence) else []
     if "wice" in sentence:
         raws += [_Raw(m.start(), m.end(), 2.0, "digits", "times") for m in _TWICE.finditer(sentence)]
-    taken = [(r.start, r.end) for r in raws]
+    results = _scores(sentence) if scores else []
+    taken = [(r.start, r.end) for r in raws] + [(q.start, q.end) for q in results]
     if _ANY_DIGIT.search(sentence):
         blocked = [m.span() for p in (_PHONE, _URLISH, _NUMBER_RUN) for m in p.finditer(sentence)] + taken
+        blocked += named_numbers(sentence)
         raws += _digit_numbers(sentence, blocked)
     if _NUMBER_WORDS & set(_LOWER_WORD.findall(sentence.lower())):
         raws += [r for r in _word_numbers(sentence) if not any(a <= r.start < b for a, b in taken)]
-    if not raws:
+    if not raws and not results:
         return []
     raws.sort(key=lambda r: r.start)
     raws = _drop_overlaps(raws)
@@ -190,6 +200,8 @@ def find_quantities(sentence: str, context: str = "") -> list[Quantity]:
             out.append(q)
     if " or " in sentence or "ouple" in sentence:
         out = [q for q in out if not _vague_amount(sentence, q)]
+    if results:
+        out = sorted(out + results, key=lambda q: q.start)
     if len(out) >= LIST_ITEMS and _list_line(sentence, out):
         return []
     _converted_bounds(sentence, out)
@@ -197,9 +209,25 @@ def find_quantities(sentence: str, context: str = "") -> list[Quantity]:
         out = _compound_durations(sentence, out)
     whens = clause_whens(sentence, _time_phrases(sentence), [(q.start, q.end) for q in out]) if out else []
     for q, when in zip(out, whens, strict=True):
-        q.when = when
+        # a game's score is of one moment: "since 1985" beside it ("the first team since 1985 to overturn a
+        # 3-1 deficit") dates the record the sentence states, not the score
+        q.when = None if q.unit == "score" and when and when.lower().startswith("since ") else when
         q.extra["context"] = _context(sentence, q)
     return out
+
+
+_SCORE_LIKE = re.compile(r"\d\s?[-–—]\s?\d|\d to \d")
+
+
+def _scores(s: str) -> list[Quantity]:
+    """Sports scores and records ("a 34-6 win", "a 50-32-1 record"): one claim each (``claims/scores.py``)."""
+    if not _SCORE_LIKE.search(s):  # two figures joined by a dash or "to": 2% of real sentences
+        return []
+    return [
+        Quantity(x.start, x.end, Interval.exact(x.value), "exact", x.kind, extra={"score": x.canonical})
+        for x in find_scores(s)
+        if not ("(" in s and standing(s, x.start, x.end))
+    ]
 
 
 _OPEN_BRACKET = re.compile(r"\s*\(\s*$")
@@ -360,6 +388,8 @@ def _digit_numbers(s: str, blocked: list[tuple[int, int]]) -> list[_Raw]:
                 continue  # a decade: "the 1990s"
             else:
                 continue  # ordinal ("3rd"), model name ("4K", "RAV4"), code
+        if scale == "k" and not m.group("cur") and resolution(s, m.start("num"), end):
+            continue  # "4K streaming", "shot in 8K": a resolution, not thousands
         if scale:
             value *= _SCALES[scale]
         if m.group("cur"):
@@ -575,6 +605,11 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tupl
         return None, used
     if raw.kind == "words" and role is None and _anaphoric(s, start, raw.value, unit):
         return None, used  # "the two countries", "all three units": things named before, no new count
+    if role is None and not raw.measure and (
+        ranked_list(s, raw.start, raw.end)
+        or (unit and raw.value <= 25 and unit.split()[0].lower() in DISCOURSE_NOUNS)
+    ):
+        return None, used  # "the 10 best deals", "two things you need to know": a list's size, no count
     if (
         raw.kind == "words"
         and raw.value == 1
@@ -631,6 +666,8 @@ def _anaphoric(s: str, start: int, value: float, unit: str | None) -> bool:
     window = max(0, start - 8)
     if value == 2 and head in _PARTIES and _THE_BEFORE.search(s, window, start):
         return True
+    if not head.endswith(_PERSON_ENDINGS) and not _news_count(unit) and selected_before(s, start, head):
+        return True  # "the original two films", "the first three books"
     return bool(_ALL_BEFORE.search(s, window, start)) and not head.endswith(_PERSON_ENDINGS) and not _news_count(unit)
 
 

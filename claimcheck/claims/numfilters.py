@@ -23,9 +23,23 @@ _URLISH = re.compile(
     r"(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]+@\S+|[@#]\w+|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b\d+(?:\.\d+){2,}\b"
     # ratios, scores and verses ("a 16:9 screen", "won 3:1", "John 3:16"); clock times are read apart
     r"|\b\d{1,3}:\d{1,3}\b"
-    # emergency numbers dialled: "called 911", "dialled 999"
+    # emergency numbers dialled: "called 911", "dialled 999"; and named: "911 calls", "a 999 operator"
     r"|\b(?:call(?:s|ed|ing)?|dial(?:s|ed|led|ing)?|phoned?|ring(?:s|ing)?|rang)\s+(?:911|999|112|000|111)\b"
 )
+# Numbers that name something, looked for only in sentences with their digits (``named_numbers``): an
+# emergency number named ("911 calls", "a 999 operator"); an acceleration benchmark, not a range ("0-60 mph
+# in 3.5 seconds", "0 to 100 km/h in 4 s").
+_NAMED_NUMBER = re.compile(
+    r"\b(?:911|999)\s+(?:calls?|call(?:ers?|\s+cent(?:er|re)s?)|dispatch(?:ers?)?|operators?|lines?|system)\b"
+    r"|(?<![\d.,])0\s?(?:[-–]|\s?to\s)\s?\d{2,3}\s?(?:mph|km/h|kph|kmh)?(?=\s?(?:mph|km/h|kph|kmh)\b|\s+in\s+\d)"
+)
+
+
+def named_numbers(s: str) -> list[tuple[int, int]]:
+    """Spans of numbers that name something (``_NAMED_NUMBER``); the pattern runs only when its digits occur."""
+    if "911" in s or "999" in s or "0-" in s or "0 to" in s or "0–" in s or "0 -" in s:
+        return [m.span() for m in _NAMED_NUMBER.finditer(s)]
+    return []
 _CLOCK_AFTER = re.compile(
     r"^(?::\d\d|\s?(?:a\.m\b|p\.m\b|am\b|pm\b|GMT\b|UTC\b|BST\b|CET\b|EST\b|EDT\b|ET\b|PT\b|o'clock|hrs\b))",
     re.IGNORECASE,
@@ -204,3 +218,84 @@ def designation_after(s: str, end: int) -> bool:
     if words[-1].lower() in _COUNTED_BODIES or _LOWER_PLURAL.match(s, m.end()):
         return False
     return len(_CAPS_WORD.findall(s)) * 2 < len(_ANY_WORD.findall(s))  # not a title-case headline
+
+
+# A screen or video resolution is a name, not thousands: "4K streaming", "an 8K TV", "shot in 4K" ("$4k" and
+# "4k runners" are amounts; the currency is read before this is asked).
+_RESOLUTION_AFTER = re.compile(
+    r"\s?(?:UHD|HDR\d*|Ultra\s+HD|streaming|resolution|video|videos|TVs?|televisions?|displays?|screens?|"
+    r"monitors?|projectors?|content|cameras?|footage|gaming|Blu-?ray|HD)\b",
+    re.IGNORECASE,
+)
+_IN_BEFORE = re.compile(r"\bin\s+$")
+_IN_AFTER = re.compile(r"$|[.,);:]|\s+(?:at|with|and|or|on|for|to)\b")
+
+
+def resolution(s: str, start: int, end: int) -> bool:
+    """True when the "4K" or "8k" at ``start:end`` names a resolution."""
+    return bool(_RESOLUTION_AFTER.match(s, end)) or (
+        bool(_IN_BEFORE.search(s, max(0, start - 6), start)) and bool(_IN_AFTER.match(s, end))
+    )
+
+
+# The size of a ranked list is no claim: "our picks for the 10 best deals", "the five biggest banks", "the
+# top 20 schools"; "10 of the best deals" and "the best 10 minutes" are left alone.
+_SUPERLATIVE_AFTER = re.compile(
+    r"\s+(?:best|worst|most|least|top|biggest|largest|greatest|smallest|cheapest|richest|poorest|tallest|"
+    r"highest|lowest|fastest|slowest|busiest|deadliest|oldest|youngest|newest|latest|hottest|coldest|"
+    r"strongest|weakest|longest|shortest|safest|wealthiest|brightest|finest|coolest|funniest|scariest)\b",
+    re.IGNORECASE,
+)
+_RANK_BEFORE = re.compile(r"\b(?:the|our|my|your|these|its|their|his|her)\s+(?:top\s+)?$", re.IGNORECASE)
+_TOP_BEFORE = re.compile(r"\b(?:the|our|my|your|these|its|their|his|her)\s+top\s+$", re.IGNORECASE)
+
+
+def ranked_list(s: str, start: int, end: int) -> bool:
+    """True when the number at ``start:end`` sizes a ranked list ("the 10 best", "the top 20")."""
+    before = s[max(0, start - 12) : start]
+    return bool(_TOP_BEFORE.search(before)) or bool(_SUPERLATIVE_AFTER.match(s, end) and _RANK_BEFORE.search(before))
+
+
+# Counts of the writer's own points are no claims: "two things you need to know", "five ways to save",
+# "three reasons why" (a listicle's or a speaker's framing; "10,000 steps" and "40 questions" stay counts).
+DISCOURSE_NOUNS = frozenset(
+    [
+        "thing", "things", "way", "ways", "reason", "reasons", "tip", "tips", "trick", "tricks", "secret",
+        "secrets", "lesson", "lessons", "takeaway", "takeaways", "idea", "ideas", "mistake", "mistakes",
+        "sign", "signs", "habit", "habits", "hack", "hacks", "myth", "myths", "truths",
+    ]
+)
+
+# "the original two films", "the first three books", "the other two ads": a small number after a selecting
+# word picks things named before (people, spans of time and games stay counts: "the other two suspects",
+# "the last three years", "won the last four games").
+_SELECT_BEFORE = re.compile(
+    r"\b(?:the|these|those|its|their|his|her|our)\s+(?:original|first|last|other|previous|next|final|"
+    r"remaining|opening|closing|latter|former|earlier|later)\s+$",
+    re.IGNORECASE,
+)
+_SELECT_KEEP = frozenset(
+    [
+        "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minute",
+        "minutes", "decade", "decades", "season", "seasons", "game", "games", "match", "matches", "race",
+        "races", "round", "rounds", "quarter", "quarters", "innings", "set", "sets", "half", "halves", "times",
+    ]
+)
+
+
+def selected_before(s: str, start: int, head: str) -> bool:
+    """True when a selecting word before ``start`` makes the number pick things already named."""
+    return head.lower() not in _SELECT_KEEP and bool(_SELECT_BEFORE.search(s, max(0, start - 16), start))
+
+
+# A team's standing in brackets after its name is no result: "The Eagles (6-5, 3-4) snapped ..." (the
+# overall and the conference record); a set score after a player, "beat Smith (6-3, 6-4)", has no "the".
+_STANDING_OPEN = re.compile(
+    r"\b[Tt]he\s+(?:[A-Z][\w.’'&-]*\s+){0,3}[A-Z][\w.’'&-]*\s*\(\s*(?:\d{1,3}[-–]\d{1,3}(?:[-–]\d{1,3})?\s*[,;]\s*)*$"
+)
+_STANDING_CLOSE = re.compile(r"(?:\s*[,;]\s*\d{1,3}[-–]\d{1,3}(?:[-–]\d{1,3})?)*\s*\)")
+
+
+def standing(s: str, start: int, end: int) -> bool:
+    """True when the pair at ``start:end`` stands in a team's bracketed record after its name."""
+    return bool(_STANDING_CLOSE.match(s, end) and _STANDING_OPEN.search(s, max(0, start - 80), start))

@@ -12,7 +12,7 @@ import signal
 import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from types import FrameType, SimpleNamespace
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar, cast
@@ -398,11 +398,17 @@ def output_path(output: Path | None, *, inputs: Iterable[tuple[Path, str]] = ())
     or in a folder that does not exist or cannot be written."""
     if output is None or str(output) == "-":
         return None
+    output = output.expanduser()  # -o=~/report.md: the shell left the "~" as it is
     for p, what in inputs:
         if _same_file(output, p):
             raise UsageError(f"refusing to write {output}: it is {what} ({p})")
     if output.is_dir():
         raise UsageError(f"cannot write {output}: it is a directory")
+    if is_stream(output):
+        # /dev/stdout, a FIFO, a device: written in place, whatever its folder (/dev, /proc/self/fd)
+        if not os.access(output, os.W_OK):
+            raise UsageError(f"cannot write {output}: permission denied")
+        return output
     parent = output.parent if str(output.parent) else Path(".")
     if not parent.is_dir():
         raise UsageError(f"cannot write {output}: no folder {parent}")
@@ -422,11 +428,42 @@ def write_output(path: Path | None, text: str) -> None:
         return
     try:
         _replace_file(path, text.encode("utf-8"))
+    except BrokenPipeError:
+        raise  # -o /dev/stdout into `| head -1`: a quiet end, as for stdout
     except OSError as e:
         raise UsageError(f"cannot write {path}: {e.strerror or e}") from None
 
 
+def is_stream(path: Path) -> bool:
+    """Whether ``-o path`` writes into a stream (stdout, stderr, a FIFO, a device), not a file of its own."""
+    return stream_fd(path) is not None or (path.exists() and not path.is_file())
+
+
+def stream_fd(path: Path) -> int | None:
+    """1 or 2 when ``path`` is where this process's stdout or stderr goes (/dev/stdout, /dev/fd/2,
+    /proc/self/fd/1, or the file they are redirected to), else None."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    for fd in (1, 2):
+        with contextlib.suppress(OSError):
+            out = os.fstat(fd)
+            if (out.st_dev, out.st_ino) == (st.st_dev, st.st_ino):
+                return fd
+    return None
+
+
 def _replace_file(path: Path, data: bytes) -> None:
+    fd = stream_fd(path)
+    if fd is not None:
+        # The stream itself, as it was opened: a pipe (which /proc names "pipe:[...]", no file to rename
+        # over), or a log opened for appending (`>> log`), which a file renamed over it would replace.
+        (sys.stdout if fd == 1 else sys.stderr).flush()
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+        return
     target = path.resolve()  # through a symlink: the file it names is the one replaced
     try:
         st: os.stat_result | None = target.stat()
@@ -490,7 +527,7 @@ def parse_when(
         dt = datetime.fromisoformat(value.strip())
     except ValueError:
         raise UsageError(f"cannot read time {value!r}; use e.g. 3d, 12h or 2025-12-13") from None
-    date_only = len(value.strip()) == 10
+    date_only = _is_date(value.strip())  # "2025-12-13", and its other ISO forms "20251213", "2025-W50-6"
     if dt.tzinfo is None:
         dt = dt.replace(tzinfo=UTC)
     try:
@@ -499,6 +536,14 @@ def parse_when(
         return dt.astimezone(UTC)
     except OverflowError:
         raise UsageError(f"time {value.strip()!r} is out of range") from None
+
+
+def _is_date(value: str) -> bool:
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def parse_window(since: str | None, until: str | None) -> tuple[datetime | None, datetime | None]:

@@ -37,7 +37,7 @@ from claimcheck.cli.common import (
     write_output,
 )
 from claimcheck.models import Article, Sources
-from claimcheck.store import Store
+from claimcheck.store import Store, fts_query
 from claimcheck.values import counted
 
 KINDS = ("number", "quote", "statement")
@@ -49,7 +49,7 @@ def compare(
     topic: Annotated[
         str | None,
         typer.Argument(
-            metavar="[TOPIC]",
+            metavar="TOPIC",
             help='What to compare: words or a "quoted phrase" (full-text search).',
             show_default=False,
         ),
@@ -129,6 +129,8 @@ def compare(
         fail("Missing argument 'TOPIC' (or give --story ID from `claimcheck stories`)", 2)
     if story is None and not (topic or "").strip():
         fail("the topic is empty; give some words to search for", 2)
+    if story is None and not fts_query(topic or ""):
+        fail(f"the topic {topic!r} has no word to search for (only punctuation); give some words", 2)
     since_dt, until_dt = parse_window(since, until)
     cfg = load_sources(sources)
     with open_reader(db, quiet=quiet) as store:

@@ -19,11 +19,13 @@ from claimcheck.cli.common import (
     err_console,
     fail,
     handle_errors,
+    is_stream,
     load_sources,
     open_store,
     out_console,
     output_path,
     protected_inputs,
+    stream_fd,
     write_output,
 )
 from claimcheck.cli.fetch import do_fetch
@@ -49,9 +51,11 @@ def run_demo(*, db: str | Path | None, report_path: Path, quiet: bool) -> int:
         protected_inputs(own, what="your own database") if isinstance(own, Path) else []
     )
     markdown_path, html_path = report_paths(report_path)
+    if str(report_path) != "-" and stream_fd(report_path) == 1:
+        markdown_path = Path("-")  # --report /dev/stdout is --report -: the report alone on stdout
     report_file = output_path(markdown_path, inputs=inputs)
-    # The HTML report goes beside a Markdown file (none when the Markdown goes to stdout).
-    html_file = output_path(html_path, inputs=inputs) if report_file else None
+    # The HTML report goes beside a Markdown file (none when the Markdown goes to stdout or a stream).
+    html_file = output_path(html_path, inputs=inputs) if report_file and not is_stream(report_file) else None
     if db:
         _refuse_a_users_store(target)
     db_file = target if db else fresh_demo_db()

@@ -16,7 +16,9 @@ from claimcheck.cli.common import (
     SourceOption,
     SourcesOption,
     check_outlets,
+    db_path,
     err_console,
+    fail,
     handle_errors,
     load_sources,
     open_store,
@@ -128,6 +130,11 @@ def do_fetch(
         raise UsageError("--lease applies only to --shard auto (hosts taken from a shared queue)")
     cfg = load_sources(cfg_path)
     check_outlets(outlets, (o.id for o in cfg.outlets), str(cfg.path))
+    if not outlets and not any(o.enabled for o in cfg.outlets):
+        # Ran, but there is nothing to run: said before the database is opened (or created)
+        fail(
+            f"nothing to fetch: no enabled outlet in {cfg.path} (set enabled: true, or name one with --source)", 1
+        )
     options = FetchOptions(
         outlets=tuple(outlets),
         limit=limit,
@@ -137,6 +144,13 @@ def do_fetch(
         lease=LEASE if lease is None else float(lease),
         allow_private=allow_private,
     )
+    target = db_path(db)
+    if sharing == "auto" and not isinstance(target, str):
+        # Said before the file is opened: opening creates a new store, or upgrades an older one in place.
+        raise UsageError(
+            f"--shard auto shares the outlets through a PostgreSQL database (--db postgresql://...); "
+            f"{target} is sqlite: use --shard K/N"
+        )
     report = FetchReport(outlets=[], started=datetime.now(UTC))
     stopped_by = signal.SIGINT
     store = open_store(db)

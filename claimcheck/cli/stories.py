@@ -7,6 +7,7 @@ Exports go to stdout (or ``-o FILE``) with nothing else on stdout; messages go t
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Annotated
 
@@ -177,6 +178,9 @@ def stories(
         result = list_stories(
             window, outlets, since=since_dt, until=until_dt, min_outlets=min_outlets, limit=limit
         )
+    listing = [*(a for oid in source or () for a in ("--source", oid))]
+    listing += [a for opt, v in (("--since", since), ("--until", until)) if v for a in (opt, v.strip())]
+    result = replace(result, compare_options=tuple(listing))
     if not result.stories:
         # Nothing found, as for an empty window: no empty table or document, exit 1 (README, stories)
         fail(

@@ -57,6 +57,7 @@ from claimcheck.match.things import (
     is_fairly_precise,
     is_measure,
     is_precise,
+    is_score,
     is_wide,
     role_family,
     rounded_pairs,
@@ -149,15 +150,16 @@ def number_graph(
     lower one: the figure was updated (``_update_links``)."""
     width = math.log1p(options.number_tolerance)
     floor = 100 * options.number_context_floor
-    unit: list[str] = []
+    unit: list[str]
     ctx: list[str] = []
     bucket: list[int | None] = []
     keys: list[Hashable | None] = []
     contexts: dict[tuple[str, str, str], str] = {}
-    things: dict[tuple[str | None, str, str], str] = {}
+    things: dict[tuple[str | None, str, str, str], str] = {}
 
     def thing_of(claim: Claim) -> str:
-        key = (claim.unit, repr(claim.extra.get("unit_role")), claim.sentence)
+        # a sentence may give two scores ("a 6-3 lead ... an 8-7 victory"): each is its own thing
+        key = (claim.unit, repr(claim.extra.get("unit_role")), claim.sentence, str(claim.extra.get("score", "")))
         if key not in things:
             things[key] = thing_key(claim)
         return things[key]
@@ -168,17 +170,18 @@ def number_graph(
             contexts[key] = number_context(claim)
         return contexts[key]
 
-    for it in items:
+    unit = [thing_of(it.claim) for it in items]
+    _times_as_events(items, unit)
+    for i, it in enumerate(items):
         v = it.claim.value
         rep = stated(v)  # the figure as written: "up to 55,000" is bucketed with 55,000
-        unit.append(thing_of(it.claim))
         ctx.append(context_of(it.claim) if rep is not None and rep > 0 else "")
         if rep is None or rep <= 0:
             bucket.append(None)
             keys.append(None)
             continue
         bucket.append(math.floor(math.log(rep) / width))
-        keys.append((unit[-1], is_span(it.claim.when), v, it.claim.when, ctx[-1]))
+        keys.append((unit[i], is_span(it.claim.when), v, it.claim.when, ctx[-1]))
 
     def inner(n: int) -> Scored:
         sim = float(fuzz.token_set_ratio(ctx[n], ctx[n]))
@@ -213,7 +216,8 @@ def number_graph(
     point = np.array([v is not None and v.low is not None and v.low == v.high for v in value], dtype=bool)
     fair = np.array([is_fairly_precise(v) for v in value], dtype=bool)
     wide = np.array([is_wide(v) for v in value], dtype=bool)
-    role = np.array([unit[n] in ROLE_THINGS for n in first], dtype=bool)
+    # ... and so does the same score of a game ("score 8-7": ``thing_key``) whatever the words around it
+    role = np.array([unit[n] in ROLE_THINGS or is_score(unit[n]) for n in first], dtype=bool)
     single = np.array([items[m[0]].article if len(m) == 1 else -1 for m in graph.members])
     when_ids: dict[str | None, int] = {}
     when = np.array([when_ids.setdefault(match_when(items[n].claim), len(when_ids)) for n in first])
@@ -323,6 +327,7 @@ def number_graph(
     _modifier_links(items, graph, options, first, unit, figure, precise)
     _backoff_links(items, graph, options, first, unit, figure)
     _ratio_links(items, graph, options, first)
+    _record_links(items, graph, options, first, unit, figure)
     _bound_links(items, graph, options, first, unit, figure, precise)
     _conversion_links(items, graph, options, first, unit, figure, [ctx_words(ctx[n]) for n in first])
     _span_links(items, graph, options, first, unit, ctx, figure, precise)
@@ -658,6 +663,53 @@ def _measure_unit(claim: Claim) -> str | None:
     return claim.unit if claim.unit in _IN_BASE else None
 
 
+# "N times" counts how often something happened; the verb of its sentence names what: "sold oil to them 30
+# times", "transferring oil about 30 times" and "30 ship-to-ship transfers" count one thing. Verb endings that
+# make a noun's verb ("transfer" -> "transferred", "transferring"; "attack" -> "attacked").
+_VERB_ENDINGS = ("ed", "ing", "red", "ring", "d", "ted", "ting", "ped", "ping")
+_WORD = re.compile(r"[a-z]+")
+
+
+def _times_as_events(items: Sequence[Item], unit: list[str]) -> None:
+    """The story's "N times" count an event its nouns name when one of those sentences uses the noun's verb
+    with the same figure ("transferring oil about 30 times" beside "30 ship-to-ship transfers"): every "N
+    times" of that figure then counts that noun (``unit`` is changed in place). A noun of four letters or
+    more, and only one such noun per figure (two would be a guess)."""
+    times = [i for i, u in enumerate(unit) if u == "time"]
+    if not times:
+        return
+    figures = {stated(items[i].claim.value) for i in times}
+    nouns: dict[float, set[str]] = defaultdict(set)
+    for i, u in enumerate(unit):
+        if len(u) >= 4 and u != "time" and u.isalpha() and (x := stated(items[i].claim.value)) in figures:
+            nouns[x].add(u)  # type: ignore[index]
+    events: dict[float, set[str]] = defaultdict(set)
+    for i in times:
+        x = stated(items[i].claim.value)
+        if x is None or x not in nouns:
+            continue
+        for w in _WORD.findall(items[i].claim.sentence.lower()):  # each word's stems, looked up
+            for end in _VERB_ENDINGS:
+                if w.endswith(end) and w[: -len(end)] in nouns[x]:
+                    events[x].add(w[: -len(end)])
+    for i in times:
+        x = stated(items[i].claim.value)
+        if x is not None and len(events.get(x, ())) == 1:
+            unit[i] = next(iter(events[x]))
+
+
+def one_measure(a: Claim, b: Claim) -> bool:
+    """Two claims of one measure in two units that agree once converted ("a 40m well", "130ft deep")."""
+    ua, ub = _measure_unit(a), _measure_unit(b)
+    if ua is None or ub is None or ua not in _IN_BASE or ub not in _IN_BASE or _IN_BASE[ua][0] != _IN_BASE[ub][0]:
+        return False
+    x, y = stated(a.value), stated(b.value)
+    if x is None or y is None or x <= 0 or y <= 0:
+        return False
+    x, y = sorted((x * _IN_BASE[ua][1], y * _IN_BASE[ub][1]))
+    return y <= x * (1 + CONVERSION_TOLERANCE)
+
+
 def _conversion_links(
     items: Sequence[Item],
     graph: Graph,
@@ -795,6 +847,34 @@ def _ratio_links(items: Sequence[Item], graph: Graph, options: MatchOptions, fir
                 continue
             scored = number_pair(items[n].claim, items[m].claim, 0.0, "", options)
             if scored is not None and scored[1].kind == "agree":
+                graph.link(a, b, ROLE_SCORE)
+
+
+_WON_THINGS = frozenset(["game", "win", "victory", "match"])
+
+
+def _record_links(
+    items: Sequence[Item], graph: Graph, options: MatchOptions, first: Sequence[int], unit: Sequence[str], figure: Any
+) -> None:
+    """A win-loss record ("a 50-32-1 record") and a count of the games won with its wins ("won 50
+    games") in another outlet state one fact: the record's value is its wins (``claims/scores.py``).
+    Only the same figure from 2 up, and not when the sentences name different people or places."""
+    records = [g for g, n in enumerate(first) if unit[n].startswith("record ") and figure[g] >= 2]
+    if not records:
+        return
+    won: dict[float, list[int]] = defaultdict(list)
+    for g, n in enumerate(first):
+        if unit[n] in _WON_THINGS and items[n].claim.qualifier in (None, "exact"):
+            won[float(figure[g])].append(g)
+    names_of = _names_memo()
+    for a in records:
+        for b in won.get(float(figure[a]), [])[: options.max_candidates]:
+            n, m = first[a], first[b]
+            if b in graph.adj[a] or items[n].article == items[m].article:
+                continue
+            if not when_compatible(match_when(items[n].claim), match_when(items[m].claim), options.when_threshold):
+                continue
+            if _lone_ok(items, first, a, b, names_of):
                 graph.link(a, b, ROLE_SCORE)
 
 

@@ -374,6 +374,8 @@ def summarise(claims: Sequence[Claim], value: Interval | None, unit: str | None,
         if rep.qualifier == "about" and value is not None and value == rep.value:
             figure = f"about {format_value(Interval.exact(stated(value)))}"  # type: ignore[arg-type]
         head = f"{figure} {unit or ''}".strip()
+        if isinstance(score := rep.extra.get("score"), str) and score:
+            head = f"{score} {unit or ''}".strip()  # a score reads as written: "8-7 score", not "8 score"
         if not phrase:
             return f"{head} {when or ''}".strip()
         # The figure and what it counts first: "5 years" and "11 year" rows of one sentence differ.

@@ -33,7 +33,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from claimcheck.cpus import usable_cpus
-from claimcheck.match.blocking import number_graph, text_graph
+from claimcheck.match.blocking import number_graph, one_measure, text_graph
 from claimcheck.match.cluster import Graph, cluster_items, recluster
 from claimcheck.match.facts import (
     FactContext,
@@ -60,6 +60,7 @@ from claimcheck.match.rules import (
     stated,
     thing_key,
     timestamp,
+    values_agree,
 )
 from claimcheck.match.syndication import Syndicated, find_syndicated
 from claimcheck.match.things import role_family
@@ -171,6 +172,8 @@ def _cluster_kind(
         clusters = join_fragments(items, clusters, options)
     if graph.updates:
         clusters = _check_updates(items, graph, clusters, options, articles)
+    if kind == "number":
+        clusters = join_article_repeats(items, graph, clusters, options)
     return items, graph, clusters
 
 
@@ -423,12 +426,15 @@ def _shares_sentence(claim: Claim, others: Sequence[str], options: MatchOptions)
 
 # A sentence with this many figures is a list or a fact box (``distinct_claims``).
 LIST_FIGURES = 5
+# A line of fewer words is headline-like or a bullet ("- 12 miners dead"): prose that gives its figure is kept.
+PROSE_WORDS = 8
 
 
 def distinct_claims(article: Article, kind: str) -> list[Claim]:
     """The article's claims of one kind, a figure or quote it repeats given once: a title and a
     body that repeat "123 prisoners", or a quote the body gives again in part, must not seed two
-    facts (two claims of one article never join one). The body's fuller sentence is kept."""
+    facts (two claims of one article never join one). The body's fuller sentence is kept for a precise
+    figure, the body's first for a small or round one."""
     claims = [c for c in article.claims if c.kind == kind]
     if kind == "statement" or len(claims) < 2:
         return claims
@@ -437,8 +443,14 @@ def distinct_claims(article: Article, kind: str) -> list[Claim]:
     # Engines: 27 ..."): the prose that gives one of its figures states it better
     per_sentence = Counter(c.sentence for c in claims) if kind == "number" else Counter()
 
-    def rank(c: Claim) -> tuple[bool, bool, int]:
-        return (c.start >= title_end, per_sentence[c.sentence] < LIST_FIGURES, len(c.sentence))
+    def rank(c: Claim) -> tuple[bool, bool, bool, int]:
+        # a precise figure given twice is one fact: the fuller sentence says more of it; a small or round one
+        # recurs for other things ("a three-run lead" in the lead, "three runs" of another game further
+        # down): the first sentence of the body is the one the story leads with, as other outlets do, a
+        # headline-like or bullet line ("- 12 miners dead") giving way to prose
+        where = len(c.sentence) if is_precise(c.value) else -c.start
+        prose = len(c.sentence.split()) >= PROSE_WORDS
+        return (c.start >= title_end, per_sentence[c.sentence] < LIST_FIGURES, prose, where)
 
     if kind == "number":
         best: dict[tuple[str, float | None, bool], Claim] = {}
@@ -472,6 +484,93 @@ def distinct_claims(article: Article, kind: str) -> list[Claim]:
         if not inside or not norms[i]:
             out.append(c)
     return out
+
+
+def join_article_repeats(
+    items: Sequence[Item], graph: Graph, clusters: list[list[int]], options: MatchOptions
+) -> list[list[int]]:
+    """A figure an article states twice in other words ("two people suffered minor injuries" ... "the two
+    men were slightly hurt"; "a 40m well" ... "130ft deep"; "3-1 down" ... "a 3-1 deficit") is one fact:
+    clustering keeps one claim per article in a fact, so the second stays a row of its own. A lone claim
+    joins the fact that holds another claim of its article when it links, on average over the fact's
+    claims of OTHER articles, as strongly as clustering asks (``options.linkage``: it would have joined
+    but for its article's other claim), and brings no conflict (its figure agrees with the fact's claims
+    of its own counted thing). Only a claim's own links are read (no pass over all pairs)."""
+    owner = {n: k for k, c in enumerate(clusters) for n in c}
+    arts: dict[int, set[int]] = {}  # cluster -> its articles, for the clusters a lone claim's links reach
+    moves: dict[int, int] = {}
+    by_article: dict[int, list[int]] = {}  # article -> its items, made when first needed
+    for k, c in enumerate(clusters):
+        if len(c) != 1:
+            continue
+        n = c[0]
+        adj = graph.adj[graph.group[n]] if graph.group else {}
+        if not adj:
+            if (d := _points_back(items, n, clusters, owner, by_article)) is not None:
+                moves[k] = d
+            continue
+        a = items[n].article
+        sums: dict[int, float] = defaultdict(float)
+        for h, score in adj.items():
+            for m in graph.members[h]:
+                d = owner.get(m)
+                if d is None or d == k or items[m].article == a:
+                    continue
+                if d not in arts:
+                    arts[d] = {items[x].article for x in clusters[d]}
+                if a in arts[d]:
+                    sums[d] += score
+        best, best_avg = None, options.linkage
+        claim = items[n].claim
+        for d, total in sums.items():
+            others = sum(items[x].article != a for x in clusters[d])
+            if (avg := total / others) < best_avg or not _agrees(claim, [items[x].claim for x in clusters[d]]):
+                continue
+            # and the article's own claim in the fact counts the same thing or measure ("four quasars" is
+            # not "four times" of another sentence)
+            own = next(items[x].claim for x in clusters[d] if items[x].article == a)
+            if thing_key(own) == thing_key(claim) or one_measure(own, claim):
+                best, best_avg = d, avg
+        if best is not None:
+            moves[k] = best
+    return _moved(clusters, moves)
+
+
+# "the two men", "these four victims": a definite figure points back to people or things already counted
+_DEFINITE = re.compile(r"\b(?:the|these|those|both)\s+$", re.IGNORECASE)
+
+
+def _points_back(
+    items: Sequence[Item], n: int, clusters: list[list[int]], owner: Mapping[int, int], by_article: dict[int, list[int]]
+) -> int | None:
+    """The fact a definite figure points back to ("two people suffered minor injuries" ... "the two men
+    suffered minor injuries"): an earlier claim of its article in a fact of two or more articles, with the
+    same figure and the same role (deaths, injured...), the only such claim. Else None."""
+    claim = items[n].claim
+    role = claim.extra.get("role")
+    at = claim.sentence.find(claim.text)
+    if not role or at < 0 or not _DEFINITE.search(claim.sentence[max(0, at - 8) : at]) or claim.value is None:
+        return None
+    a, x = items[n].article, stated(claim.value)
+    if not by_article:
+        for m, it in enumerate(items):
+            by_article.setdefault(it.article, []).append(m)
+    found = {
+        owner[m]
+        for m in by_article.get(a, ())
+        if m != n and (it := items[m]).claim.start < claim.start and it.claim.extra.get("role") == role
+        and it.claim.value is not None and stated(it.claim.value) == x and m in owner
+        and len({items[y].article for y in clusters[owner[m]]}) > 1
+    }  # fmt: skip
+    return found.pop() if len(found) == 1 else None
+
+
+def _agrees(claim: Claim, fact: Sequence[Claim]) -> bool:
+    """Whether ``claim`` agrees with every claim of ``fact`` that counts its thing (no conflict joins)."""
+    if claim.value is None:
+        return False
+    thing = thing_key(claim)
+    return all(c.value is not None and values_agree(c.value, claim.value) for c in fact if thing_key(c) == thing)
 
 
 def _check_updates(

@@ -110,6 +110,9 @@ def thing_key(claim: Claim) -> str:
     """The counted thing of a number claim: ``unit_key`` of its unit, made specific when the unit is
     generic ("people") and the claim's role (``extra["unit_role"]``, e.g. "political prisoners")
     or its sentence says what the people are ("1,100 people remain behind bars" -> "prisoner")."""
+    score = claim.extra.get("score")
+    if isinstance(score, str) and score:
+        return f"{claim.unit or 'score'} {score}"  # a score joins only the same score ("34-6"), never a count
     key = compound_key(claim) or unit_key(claim.unit)
     if key in ("live", "life") and _LIVES_LOST.search(claim.sentence):
         key = "death"  # "the quake claimed 58 lives", "58 lives were lost": deaths
@@ -167,6 +170,9 @@ def number_context(claim: Claim, window: int = 8) -> str:
     found = {CONTEXT_SYNONYMS.get(w, w) for w in match_content_words(ctx)}
     if compound_key(claim):  # "a three-hour surgery": the surgery is what the hours are about
         found.update(match_content_words(" ".join((claim.unit or "").split()[1:])))
+    measured = claim.extra.get("measured")
+    if isinstance(measured, str) and measured:  # "a 1,200-metre bridge": the bridge is what is measured
+        found.update(CONTEXT_SYNONYMS.get(w, w) for w in match_content_words(measured))
     thing = thing_key(claim)
     if thing in EVOLVING_THINGS or (unit_key(claim.unit) in GENERIC_UNITS and thing not in GENERIC_UNITS):
         # "1,100 people" in prison: the context is prison; "the toll has risen to 5": of deaths
@@ -181,6 +187,9 @@ CONTEXT_SYNONYMS = {
     "freed": "free", "release": "free", "released": "free", "releas": "free",
     "kill": "die", "killed": "die", "killing": "die", "dead": "die", "death": "die", "died": "die",
     "injure": "injured", "injuring": "injured", "wound": "injured", "wounded": "injured", "hurt": "injured",
+    # out of use: "left unused for five years", "abandoned for around five years", "a disused mine"
+    "unuse": "unused", "disused": "unused", "disuse": "unused", "abandoned": "unused", "abandon": "unused",
+    "derelict": "unused",
 }  # fmt: skip
 
 
@@ -251,11 +260,18 @@ COUNT_CLASS = "count"
 _MEASURE_UNITS = frozenset(unit for unit, _ in MEASURE_WORDS.values())
 
 
+def is_score(thing: str) -> bool:
+    """A sports score or record as a counted thing ("score 8-7", "record 50-32-1": ``thing_key``)."""
+    return thing.startswith(("score ", "record "))
+
+
 def count_class(thing: str) -> str | None:
     """``COUNT_CLASS`` for a counted thing that is a count of things (not money, a share, a
     duration or a unit of measure), else None."""
     if not thing or thing in _NOT_COUNTS or thing.endswith(PART) or thing in _MEASURE_UNITS:
         return None
+    if is_score(thing):
+        return None  # a sports score or record is not a count: it joins only the same score
     return COUNT_CLASS
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import shlex
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -36,6 +37,12 @@ def window_text(result: StoriesResult) -> str:
 
 def _name(result: StoriesResult, oid: str) -> str:
     return plain(result.outlet_names.get(oid, oid))
+
+
+def compare_command(result: StoriesResult, story_id: str = "ID") -> str:
+    """The command that compares one listed story: ``claimcheck compare --story ID`` with the listing's
+    --source, --since and --until, without which the story may not be found (another grouping)."""
+    return " ".join(["claimcheck compare --story", story_id, *map(shlex.quote, result.compare_options)])
 
 
 def summary_line(result: StoriesResult) -> str:
@@ -106,8 +113,9 @@ def print_stories(result: StoriesResult, console: Console) -> None:
     console.print(stories_table(result))
     console.print(
         "Outlets: independent/all (wire copies are not independent). Times UTC. "
-        "Compare one story: claimcheck compare --story ID",
+        f"Compare one story: {compare_command(result)}",
         style="dim",
+        markup=False,
     )
 
 
@@ -146,7 +154,7 @@ def render_markdown(result: StoriesResult) -> str:
             "",
             f"## {n}. {esc(s.label)}",
             "",
-            f"Story `{s.id}`; compare it with `claimcheck compare --story {s.id}`.",
+            f"Story `{s.id}`; compare it with `{compare_command(result, s.id)}`.",
             "",
         ]
         for a in s.articles:

@@ -1,0 +1,109 @@
+"""Sports results as number claims: a score ("a 34-6 win", "beat the Indians 8-7", "3-1 down in the series")
+and a win-loss(-tie) record ("a 50-32-1 record", "went 10-6").
+
+A pair of figures joined by a dash is a score only in a result context (won, beat, defeated, lost,
+victory, draw, edged, routed, "made it", a lead or deficit, a series, innings or overtime), never after a
+vote, a court's decision, a month, an age or a page word. A score is one number claim: its value is the
+higher figure (the winner's), its unit ``score``, and ``extra["score"]`` the canonical text, the higher
+figure first ("8-7" for "lost 7-8"). A record (three figures, or two beside "record" or "mark") keeps its
+order as written (wins first); its value is the wins, its unit ``record``. Matching compares the canonical
+text exactly (``match.things.thing_key``): the same score is one fact, another score another fact.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_DASH = r"(?:-|\s?[–—]\s?)"  # "34-6", "34–6", "34 – 6"
+_FIG = r"(?:0|[1-9]\d{0,2})"
+_PAIR = re.compile(
+    rf"(?<![\w.,/:$£€%–—-])(?P<a>{_FIG}){_DASH}(?P<b>{_FIG})(?:{_DASH}(?P<c>{_FIG}))?"
+    r"(?![\w%$£€/:]|[.,]\d|\s?[-–—]\s?\d)"
+)
+# "won 34 to 6", "a 34 to 6 victory": the word form, read only next to a result word
+_TO_PAIR = re.compile(rf"(?<![\w.,$£€])(?P<a>{_FIG}) to (?P<b>{_FIG})(?![\w%.,]\d|\w)")
+
+_RESULT = re.compile(
+    r"\b(?:won|wins?|winning|winners?|beat|beats|beaten|beating|defeat(?:s|ed|ing)?|lost|lose|loses|losing|"
+    r"loss|loses|victor(?:y|ies|ious)|draws?|drew|drawn|tied|ties|edg(?:e|es|ed|ing)|rout(?:s|ed|ing)?|"
+    r"thrash(?:es|ed|ing)?|hammer(?:s|ed|ing)|crush(?:es|ed|ing)|(?:final\s+)?score(?:line)?|made\s+it|"
+    r"lead|leads|led|leading|trail(?:s|ed|ing)?|deficit|comeback|series|innings?|overtime|extra\s+time|"
+    r"shoot-?out|penalties|halftime|half-time)\b",
+    re.IGNORECASE,
+)
+_RECORD = re.compile(
+    r"\b(?:record|mark|season|seasons|went|finished|finish|career|overall|regular\s+season)\b", re.IGNORECASE
+)
+_RECORD_AFTER = re.compile(r"^\s*(?:record|mark)\b", re.IGNORECASE)
+# not a result: votes, rulings, dates, ages, pages, rooms
+_NOT_RESULT = re.compile(
+    r"\b(?:vot(?:e|es|ed|ing|ers)|ballots?|majority|justices|ruling|decision|court|jury|aged?|ages|pages?|"
+    r"chapters?|verses?|lines|rooms|grades?|years?|months?|weeks?|days?|hours?|minutes?|percent|per\s+cent|"
+    r"January|February|March|April|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b",
+    re.IGNORECASE,
+)
+# An election's figures beside a lead or a win: polls, seats, chambers, ballots (anywhere near the pair)
+_NOT_A_GAME = re.compile(
+    r"\b(?:polls?|polling|pollsters?|surveys?|chamber|senate|parliament|congress|electoral|delegates|"
+    r"ballots?|votes?|voters)\b",
+    re.IGNORECASE,
+)
+_TO_NEXT = re.compile(r"^(?:\s*[,.;)]|\s+(?:wins?|victory|defeat|loss|lead|draw|in|on|at|over|against|after)\b)")
+_BEFORE, _AFTER, _NEAR = 50, 40, 25
+
+
+@dataclass(frozen=True)
+class Score:
+    """A score or record in a sentence (offsets into the sentence)."""
+
+    start: int
+    end: int
+    value: float  # the winner's figure (a score) or the wins (a record)
+    canonical: str  # "34-6": the higher figure first (a score), as written (a record)
+    kind: str  # "score" or "record"
+
+
+def find_scores(s: str) -> list[Score]:
+    """Scores and records of a sentence, in order; figures elsewhere are left to the quantity finder."""
+    if not any(ch.isdigit() for ch in s):
+        return []
+    out: list[Score] = []
+    for m in _PAIR.finditer(s):
+        got = _read(s, m, three=m.group("c") is not None)
+        if got is not None:
+            out.append(got)
+    if " to " in s:
+        taken = [(x.start, x.end) for x in out]
+        for m in _TO_PAIR.finditer(s):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            before = s[max(0, m.start() - _NEAR) : m.start()]
+            near = s[max(0, m.start() - _BEFORE) : m.end() + _AFTER]
+            if _RESULT.search(before) and _TO_NEXT.match(s[m.end() :]) and not _NOT_RESULT.search(before) and not _NOT_A_GAME.search(near):
+                out.append(_score(m, int(m.group("a")), int(m.group("b"))))
+        out.sort(key=lambda x: x.start)
+    return out
+
+
+def _read(s: str, m: re.Match[str], three: bool) -> Score | None:
+    before, after = s[max(0, m.start() - _BEFORE) : m.start()], s[m.end() : m.end() + _AFTER]
+    near_before = before[-_NEAR:]
+    if _NOT_RESULT.search(near_before) or _NOT_RESULT.match(after.lstrip()) or re.match(r"^\s*(?:of|per)\b", after):
+        return None
+    if _NOT_A_GAME.search(before) or _NOT_A_GAME.search(after):
+        return None  # a lead in the polls or a chamber's split ("led 52-45 in the latest poll") is no game
+    a, b = int(m.group("a")), int(m.group("b"))
+    if three or _RECORD_AFTER.match(after):
+        if not (_RECORD.search(before) or _RECORD.search(after) or _RECORD_AFTER.match(after)):
+            return None
+        figures = [m.group("a"), m.group("b")] + ([m.group("c")] if three else [])
+        return Score(m.start(), m.end(), float(a), "-".join(figures), "record")
+    if not (_RESULT.search(before) or _RESULT.search(after)):
+        return None
+    return _score(m, a, b)
+
+
+def _score(m: re.Match[str], a: int, b: int) -> Score:
+    return Score(m.start(), m.end(), float(max(a, b)), f"{max(a, b)}-{min(a, b)}", "score")
