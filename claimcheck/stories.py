@@ -14,8 +14,11 @@ only what is similar to it relative to its own cohesion, so a big story does not
 one. Two groups a little less similar than that still merge when their headlines name the same thing (a
 word in most titles of each that is the two groups' own, within weeks of each other's medians or of each
 other's nearest articles), or when, within days, a name (a word their articles capitalise) is in most of
-the articles of each and is theirs. A term that one outlet alone uses
-(its page furniture) weighs little. A split story is preferred to a mixed one.
+the articles of each and is theirs. Then a second pass, story to story: a story of one or two articles
+(a brief, an angle, a comment piece) joins the story whose summed vector is most like its own, within
+weeks of its nearest linked article, so it is compared with a loose story of many angles as a whole,
+not article by article. A term that one outlet alone uses (its page furniture) weighs little. A split
+story is preferred to a mixed one.
 
 Wire copies are counted as ``compare`` counts them (claimcheck.match.syndication): a story's independent
 outlets are those with at least one article that is not a wire copy.
@@ -117,6 +120,9 @@ class StoryOptions:
     min_shared: int = 2  # two groups merge only when they share at least this many terms (of their top ones)
     foreign: float = 0.12  # an article whose distinct terms are this share other languages' function words
     foreign_min: int = 5  # ... and at least this many of them: those words are no terms of it ("der", "les")
+    story_link: float = 0.2  # then a story joins the one whose summed vector is most like its own (cosine at
+    story_days: float = 30.0  # ... least this, halving every this many days beyond same_days between their
+    story_terms: int = 200  # ... nearest linked articles; this many heaviest terms a story; 0: no such pass)
 
 
 # --- text to terms --------------------------------------------------------------------------------
@@ -554,12 +560,166 @@ def group(
     times = _timestamps(window.rows)
     pairs = _candidates(vec, times, options)
     cos, figure = _scores(vec, pairs, figure=ix.figure)
+    # the story pass's pairs: those alike before damping (it times the pairs itself)
+    near = pairs[cos >= options.edge] if options.story_link > 0 else pairs[:0]
     sims = cos * _damping(times[pairs[:, 0]] - times[pairs[:, 1]], figure, options)
+    del cos, figure  # memory: a 50,000-article window has a million candidate pairs
     keep = sims >= options.edge
     pairs, sims = pairs[keep], sims[keep]
-    order = np.lexsort((pairs[:, 1], pairs[:, 0], -sims))
+    pairs = pairs[np.lexsort((pairs[:, 1], pairs[:, 0], -sims))]
+    del sims, keep
     heads = _Headlines(ix, options.name_link) if options.title_link else None
-    return _average_linkage(vec, times, pairs[order], options, n, ix.df, ix.figure, heads)
+    groups = _average_linkage(vec, times, pairs, options, n, ix.df, ix.figure, heads)
+    del pairs, heads
+    if len(near) and len(groups) > 1:
+        groups = _join_stories(groups, vec, times, near, options, ix.df)
+    return groups
+
+
+def _join_stories(
+    groups: list[list[int]],
+    vec: _Vectors,
+    times: np.ndarray,
+    pairs: np.ndarray,
+    options: StoryOptions,
+    df: np.ndarray,
+) -> list[list[int]]:
+    """A second pass, story to story, over the stories the average linkage left: each story as the sum of
+    its articles' vectors (unit norm, as the sum of their whole vectors; its ``story_terms`` heaviest terms
+    kept), scored in bulk over the story pairs that a candidate article pair links (``pairs``: those at
+    least ``edge`` alike, undamped). A story of fewer than ``cohesion_min`` articles joins the story most
+    like it when their cosine, damped beyond ``same_days`` by the time between their nearest linked
+    articles (halving every ``story_days``), is at least ``story_link``.
+
+    The cosine of two summed vectors is the two stories' average similarity relative to their own
+    cohesion: a brief or an angle is compared with a loose story of many angles as a whole, where the
+    average linkage compares it with each article in turn. A story joins at most once and a story that has
+    taken one in is not joined to a third: no chains. Two stories of 3 articles or more are left to the
+    linkage (summed, two loose stories of one country add up that country's names). As in the linkage,
+    two stories join only when they share ``min_shared`` terms, ``specific`` of their similarity comes
+    from terms about as frequent as the two (:func:`_specific`: two towns' floods told in the same words
+    stay apart), and the larger one's cohesion allows it (:func:`_cohesive`)."""
+    g = len(groups)
+    sid = np.empty(len(times), dtype=np.int64)
+    for k, m in enumerate(groups):
+        sid[m] = k
+    a, b = sid[pairs[:, 0]], sid[pairs[:, 1]]
+    cross = np.flatnonzero(a != b)
+    if not len(cross):
+        return groups
+    gap = np.nan_to_num(np.abs(times[pairs[cross, 0]] - times[pairs[cross, 1]]), nan=0.0)
+    code = np.minimum(a[cross], b[cross]) * g + np.maximum(a[cross], b[cross])
+    order = np.lexsort((gap, code))
+    code, gap = code[order], gap[order]
+    first = np.concatenate(([True], code[1:] != code[:-1]))
+    code, gap = code[first], gap[first]  # each story pair once, with its nearest linked articles' gap
+    # the stories in a pair, numbered 0, 1, ... (the others need no vector)
+    used = _unique(np.concatenate((code // g, code % g)))
+    local = np.full(g, -1, dtype=np.int64)
+    local[used] = np.arange(len(used))
+    story_pairs = np.stack((local[code // g], local[code % g]), axis=1)
+    summed, inner, norm = _summed_vectors(sid, local, len(used), vec, options.story_terms)
+    del sid
+    cos, _ = _scores(summed, story_pairs, chunk=max(256, 4096 * vec.terms.shape[1] // options.story_terms))
+    sims = cos * np.power(0.5, np.maximum(gap / 86400.0 - options.same_days, 0.0) / options.story_days)
+    good = np.flatnonzero(sims >= options.story_link)
+    if not len(good):
+        return groups
+    x_of, y_of = used[story_pairs[good, 0]], used[story_pairs[good, 1]]
+    into = list(range(g))
+    took: set[int] = set()
+    for k in np.lexsort((y_of, x_of, -sims[good])).tolist():
+        x, y = int(x_of[k]), int(y_of[k])
+        small, big = (x, y) if (len(groups[x]), -x) < (len(groups[y]), -y) else (y, x)
+        if (
+            into[small] != small
+            or into[big] != big
+            or small in took
+            or len(groups[small]) >= options.cohesion_min
+        ):
+            continue  # a story joins at most once, a story that took another in is not joined, and only a
+            # story of fewer than cohesion_min articles joins (two stories of their own standing meet only
+            # through the linkage's average: summed, two loose stories of one country add up its names)
+        (tx, wx), (ty, wy) = ((summed.terms[i], summed.weights[i]) for i in story_pairs[good[k]].tolist())
+        shared, at_x, at_y = np.intersect1d(tx[tx >= 0], ty[ty >= 0], assume_unique=True, return_indices=True)
+        prod = wx[tx >= 0][at_x].astype(np.float64) * wy[ty >= 0][at_y]
+        nx, ny = len(groups[x]), len(groups[y])
+        cap = _specific_cap(nx + ny, len(times), options)
+        lx, ly = story_pairs[good[k]].tolist()
+        average = float(cos[good[k]]) * float(norm[lx]) * float(norm[ly]) / (nx * ny)  # average, undamped
+        if (
+            len(shared) < options.min_shared
+            or (options.specific and not _specific(prod, shared, float(prod.sum()), df, cap, options))
+            or not _cohesive(average, (inner[lx], nx), (inner[ly], ny), options)
+        ):
+            continue
+        into[small] = big
+        took.add(big)
+    out: dict[int, list[int]] = {}
+    for k, m in enumerate(groups):
+        out.setdefault(into[k], []).extend(m)
+    return sorted((sorted(m) for m in out.values()), key=lambda m: m[0])
+
+
+_SUM_CHUNK = 5000  # articles whose stories' vectors are summed at once (bounds the rows held)
+
+
+def _summed_vectors(
+    sid: np.ndarray, local: np.ndarray, count: int, vec: _Vectors, width: int
+) -> tuple[_Vectors, list[float], np.ndarray]:
+    """The summed vectors of the stories numbered ``local[sid[i]] >= 0`` (``count`` of them): each the sum of
+    its articles' vectors, (story, term) rows summed, divided by the norm of the sum of the articles' whole
+    vectors, its ``width`` heaviest terms kept, sorted by term id; and per story the sum of its articles'
+    pairwise similarities (as the linkage's) and that norm. Whole stories are summed a few thousand articles
+    at a time, so a window of 50,000 articles never holds all its (article, term) rows at once."""
+    story = local[sid]
+    arts = np.flatnonzero(story >= 0)
+    arts = arts[np.argsort(story[arts], kind="stable")]  # grouped by story
+    story = story[arts]
+    terms = np.full((count, width), -1, dtype=np.int64)
+    weights = np.zeros((count, width), dtype=np.float32)
+    inner = np.zeros(count, dtype=np.float64)
+    norm = np.zeros(count, dtype=np.float64)
+    size = int(vec.terms.max(initial=0)) + 1
+    begins = np.flatnonzero(np.concatenate(([True], story[1:] != story[:-1]))) if len(story) else story
+    start = 0
+    while start < len(arts):
+        # whole stories: up to the first story start at or after start + _SUM_CHUNK
+        k = int(np.searchsorted(begins, start + _SUM_CHUNK))
+        end = int(begins[k]) if k < len(begins) else len(arts)
+        a, st = arts[start:end], story[start:end]
+        t, wt = vec.terms[a], vec.weights[a].astype(np.float64)
+        kept = (wt * wt).sum(axis=1)  # each article's kept weights; the rest of its unit norm is its own
+        real = t >= 0
+        keys = (np.repeat(st, t.shape[1]).reshape(t.shape) * size + t)[real]
+        w = wt[real]
+        by = np.argsort(keys, kind="stable")
+        keys, w = keys[by], w[by]
+        firsts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
+        w = np.add.reduceat(w, firsts) if len(firsts) else w
+        doc, term = keys[firsts] // size, keys[firsts] % size
+        square = np.bincount(doc, weights=w * w, minlength=count)
+        own = np.bincount(st, weights=kept, minlength=count)
+        rest = np.bincount(st, weights=1.0 - kept, minlength=count)
+        here = _unique(st)
+        inner[here] = ((square - own) / 2)[here]
+        norm[here] = np.sqrt(square + np.maximum(rest, 0.0))[here]
+        w = w / np.where(norm > 0, norm, 1.0)[doc]
+        ranked = np.lexsort((term, -w, doc))
+        doc, term, w = doc[ranked], term[ranked], w[ranked]
+        rank = np.arange(len(doc)) - np.searchsorted(doc, doc, side="left")
+        top = rank < width
+        doc, rank, term, w = doc[top], rank[top], term[top], w[top]
+        # each story's kept terms in term-id order (padding -1 first), for the sorted merge of _scores
+        order = np.lexsort((term, doc))
+        doc, term, w = doc[order], term[order], w[order]
+        place = np.arange(len(doc)) - np.searchsorted(doc, doc, side="left")
+        pad = width - np.bincount(doc, minlength=count)
+        terms[doc, pad[doc] + place] = term
+        weights[doc, pad[doc] + place] = w
+        start = end
+    none = np.zeros(0, dtype=np.int64)
+    return _Vectors(terms, weights, none, none), inner.tolist(), norm
 
 
 class _Headlines:

@@ -16,6 +16,7 @@ views per parameter:
     python -m tests.stories_sweep /tmp/storyeval --mix 5000 # tuning figures with 5,000 bench articles mixed in
     python -m tests.stories_sweep /tmp/storyeval --mix 0,1000,5000,20000 --real  # and real pages of other news
     python -m tests.stories_sweep /tmp/storyeval --stress  # recall margins: link raised until events split
+    python -m tests.stories_sweep /tmp/storyeval --splits  # why tuning events split, in aggregate
 
 ``--mix N[,N...]`` adds N generated articles (bench/storycorpus.py, 50 outlets, unrelated words) to the window,
 their dates spread evenly over the real articles' two years, and prints the tuning figures with the defaults
@@ -37,6 +38,13 @@ at 0.75 of it, as by default): at the defaults nearly every tuning event is one 
 events not seen while tuning shows nothing there; with a stricter link more events split, and a rule that
 raises the similarity of one event's parts more than that of two events' (a recall margin) rejoins them
 without precision falling in any fold. ``--set NAME=VALUE`` tries an option under the same stresses.
+
+``--splits`` counts, at the default link and the stress links, the parts of tuning events that end in a
+story apart from their event's largest part, by kind (figures only, no text): how far in time the part
+is from the nearest article of the main part (the same days, weeks, months or more), whether its text
+is short (a brief), whether its headlines share no word with the main part's (the event named another
+way), whether it is written in another language; and how many of them the story pass
+(``story_link``) joins back.
 """
 
 from __future__ import annotations
@@ -44,7 +52,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import timedelta
@@ -90,6 +98,9 @@ GRID: dict[str, list[float]] = {
     "name_case": [0.0, 0.5, 0.6, 0.8, 0.9, 1.0],
     "idf_window": [0, 250, 300, 400, 500, 700, 1000, 2000],
     "idf_floor": [0.0, 0.25, 0.5, 1.0],
+    "story_link": [0.0, 0.12, 0.15, 0.18, 0.2, 0.22, 0.25, 0.3],
+    "story_days": [7, 14, 30, 60, 120, 1e6],
+    "story_terms": [40, 80, 120, 200, 400],
 }
 
 
@@ -137,6 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--stress", action="store_true", help="tuning figures with link raised (recall margins)")
     ap.add_argument("--foldout", action="store_true", help="thresholds chosen on 3 folds, scored on the 4th")
+    ap.add_argument("--splits", action="store_true", help="why tuning events split, by kind (figures only)")
     args = ap.parse_args(argv)
     unknown = [p for p in args.params if p not in GRID]
     if unknown or not (args.kept / "eval.db").is_file():
@@ -168,6 +180,8 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.foldout:
         return foldout(stories_of, event, folds, base)
+    if args.splits:
+        return splits(articles, stories_of, event, tuning, base)
     if args.stress:
         for link in (base.link, *STRESS):
             options = replace(base, link=link, title_link=base.title_link * link / base.link)
@@ -225,6 +239,58 @@ def foldout(stories_of: Callable[[StoryOptions], list[int]], event: list[str], f
           f" (P {mean([d[0] for d in default]):.3f} R {mean([d[1] for d in default]):.3f}; tuned on every fold)")  # fmt: skip
     for k, g in enumerate(chosen):
         print(f"    fold {k} chosen: " + ", ".join(f"{n} {v:g}" for n, v in g.items()))
+    return 0
+
+
+SHORT = 1000  # --splits: a text shorter than this (characters) is a brief
+
+
+def splits(articles: list[Article], stories_of: Callable[[StoryOptions], list[int]], event: list[str],
+           tuning: set[str], base: StoryOptions) -> int:  # fmt: skip
+    """The parts of tuning events apart from their event's largest part, counted by kind, with the story
+    pass off, and how many of them it joins back (figures only: no title or text is printed)."""
+    from claimcheck.claims.language import is_english, text_language
+    from claimcheck.stories import index_articles
+
+    ix = index_articles(articles, base)
+    title_terms = [set(ix.term[ix.rows(i)][ix.in_title[ix.rows(i)]].tolist()) for i in range(len(articles))]
+    times = [a.published.timestamp() if a.published else None for a in articles]
+    print(
+        "parts of tuning events apart from their event's largest part (story pass off -> joined back by it)"
+    )
+    for link in (base.link, *STRESS):
+        options = replace(base, link=link, title_link=base.title_link * link / base.link)
+        off, on = stories_of(replace(options, story_link=0.0)), stories_of(options)
+        kinds: Counter[str] = Counter()
+        back: Counter[str] = Counter()
+        for e in sorted(tuning):
+            parts: dict[int, list[int]] = defaultdict(list)
+            for i, (s, ev) in enumerate(zip(off, event, strict=True)):
+                if ev == e:
+                    parts[s].append(i)
+            main, *rest = sorted(parts.values(), key=lambda m: (-len(m), m[0]))
+            for part in rest:
+                gaps = [abs(times[i] - times[j]) / 86400 for i in part for j in main if times[i] and times[j]]
+                near = min(gaps, default=0.0)
+                found = [
+                    "same days" if near <= base.same_days else "weeks" if near <= 60 else "months or more"
+                ]
+                if all(len(articles[i].text) < SHORT for i in part):
+                    found.append("brief")
+                if not set().union(*(title_terms[i] for i in part)) & set().union(
+                    *(title_terms[j] for j in main)
+                ):
+                    found.append("no headline word shared")
+                if not any(is_english(text_language(articles[i].text)) for i in part):
+                    found.append("other language")
+                joined = all(on[i] == on[main[0]] for i in part)
+                for k in ["all", *found]:
+                    kinds[k] += 1
+                    back[k] += joined
+        print(
+            f"link {link:g}: "
+            + ", ".join(f"{k} {kinds[k]} -> {back[k]}" for k in sorted(kinds, key=lambda k: -kinds[k]))
+        )
     return 0
 
 

@@ -538,13 +538,13 @@ def test_a_piece_near_a_long_storys_latest_turn_joins_when_its_headline_names_it
     # the follow-up joins through the precise figure; the story's median time stays at the leak
     assert leak_stories(LEAK_COMMENT, 24 * 3) == [5]
     # a day after the follow-up, 400 days after the story's median: timed from the medians it stays apart ...
-    assert leak_stories(LEAK_COMMENT, 24 * 401, StoryOptions(title_nearest=False)) == [1, 4]
+    assert leak_stories(LEAK_COMMENT, 24 * 401, StoryOptions(title_nearest=False, story_link=0.0)) == [1, 4]
     # ... timed from the story's nearest article (the follow-up), its headline names the story: it joins
     assert leak_stories(LEAK_COMMENT, 24 * 401) == [5]
     # far from every article of the story, or with a headline that does not name it, it stays apart
     assert leak_stories(LEAK_COMMENT, 24 * 200) == [1, 4]
     assert leak_stories(("Osterra voters move on to prices and rents", LEAK_COMMENT[1]), 24 * 401) == [1, 4]
-    assert leak_stories(LEAK_COMMENT, 24 * 401, StoryOptions(title_link=0.0)) == [1, 4]
+    assert leak_stories(LEAK_COMMENT, 24 * 401, StoryOptions(title_link=0.0, story_link=0.0)) == [1, 4]
 
 
 # One motor race told from two angles the same day (written for claimcheck): the winner, and a driver's crash.
@@ -841,3 +841,61 @@ def test_the_compare_command_stories_suggests_finds_the_story_it_names() -> None
         code, out, err = run(*shlex.split(command), "--min-outlets", "1", "--format", "json")
         assert code == 0, (command, err)
         assert {o["id"] for o in json.loads(out)["outlets"]} <= {"bbc", "dw", "lemonde"}
+
+
+# One bridge closure told from several angles the same days, a one-line brief, and another city's bridge
+# (written for claimcheck).
+BRIDGE = [
+    ("Arnholt shuts Kestrel Bridge after cracks found in main span",
+     "Engineers closed the Kestrel Bridge in Arnholt on Tuesday after inspectors found cracks in a steel "
+     "girder of the main span. The city said the crossing would stay shut until repairs are planned."),
+    ("Commuters face long detours as Kestrel Bridge closes over cracks",
+     "Drivers who use the Kestrel Bridge in Arnholt were sent on detours of up to forty minutes after "
+     "engineers shut it over cracks in a girder. Bus operators in Arnholt added extra ferry services."),
+    ("Inspectors' report on Kestrel Bridge points to corroded girder",
+     "A report by the Arnholt inspectors describes corrosion in a girder of the Kestrel Bridge, built in "
+     "1968. Rust had eaten through bolts that hold the span, the engineers wrote."),
+    ("Arnholt council orders review of every bridge after Kestrel cracks",
+     "After cracks shut the Kestrel Bridge, Arnholt council ordered a review of all its crossings and asked "
+     "why earlier inspections missed the corroded girder. Councillor Mira Sandoval called it alarming."),
+    ("Kestrel Bridge closed", "Arnholt's Kestrel Bridge is closed to traffic until further notice, the city said."),
+]  # fmt: skip
+OTHER_BRIDGE = (
+    "Dorrin reopens Halvard Bridge after repainting",
+    "The Halvard Bridge in Dorrin reopened on Tuesday after three months of repainting, the city said; "
+    "traffic over the Tamsin river returned to normal.",
+)
+
+
+def test_the_story_pass_joins_an_angle_the_linkage_left_apart_as_a_whole_story() -> None:
+    def bridge_stories(options: StoryOptions, late: float = 0.0) -> list[list[str]]:
+        arts = [
+            art(f"o{k % 5 + 1}", t, x, 3 * k + (late if k == 1 else 0.0), f"bridge-{k}")
+            for k, (t, x) in enumerate(BRIDGE)
+        ]
+        arts += [art("o3", *OTHER_BRIDGE, 8, "halvard"), *sample()]
+        slugs = [a.url.rsplit("/", 1)[-1] for a in arts]
+        found = [sorted(slugs[i] for i in g) for g in group(arts, options)]
+        return sorted(g for g in found if any(s.startswith(("bridge", "halvard")) for s in g))
+
+    strict = StoryOptions(link=0.2, title_link=0.15)  # a stricter link: the commuters' angle is left apart
+    event = [f"bridge-{k}" for k in range(len(BRIDGE))]
+    apart = [[s for s in event if s != "bridge-1"], ["bridge-1"], ["halvard"]]
+    assert bridge_stories(replace(strict, story_link=0.0)) == apart
+    # compared with the story as a whole (its summed vector), the angle joins it; the other bridge does not
+    assert bridge_stories(strict) == [event, ["halvard"]]
+    # ten days later the same piece is damped below story_link (halving every story_days past same_days)
+    assert bridge_stories(strict, late=24 * 10) == apart
+
+
+def test_the_story_pass_sums_stories_in_chunks_as_in_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    import claimcheck.stories as stories_module
+
+    arts = [art(f"o{k % 5 + 1}", t, x, 3 * k, f"bridge-{k}") for k, (t, x) in enumerate(BRIDGE)]
+    arts += [art("o3", *OTHER_BRIDGE, 8, "halvard"), *sample()]
+    strict = StoryOptions(link=0.2, title_link=0.15)
+    whole = group(arts, strict)
+    assert whole != group(arts, replace(strict, story_link=0.0))  # the pass joins something here
+    for chunk in (1, 2, 5):  # whole stories a few articles at a time: one story may exceed the chunk
+        monkeypatch.setattr(stories_module, "_SUM_CHUNK", chunk)
+        assert group(arts, strict) == whole
