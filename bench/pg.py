@@ -65,7 +65,7 @@ class FetchRun:
     split: str = "plain"  # "plain": every outlet (no --shard); "auto": --shard auto; "static": --shard k/n
 
 
-def _runs(cpus_per_fetcher: int, one_auto: bool = False) -> list[FetchRun]:
+def _runs(cpus_per_fetcher: int, one_auto: bool = False, pinned_only: bool = False) -> list[FetchRun]:
     runs = [
         FetchRun("sqlite, 1 fetcher", 1, "sqlite"),
         FetchRun("postgresql, 1 fetcher", 1, "postgresql"),
@@ -74,6 +74,8 @@ def _runs(cpus_per_fetcher: int, one_auto: bool = False) -> list[FetchRun]:
         FetchRun("postgresql, 2 fetchers --shard K/2", 2, "postgresql", split="static"),
         FetchRun("postgresql, 4 fetchers --shard auto", 4, "postgresql", split="auto"),
     ]
+    if pinned_only and cpus_per_fetcher:
+        runs = []
     if cpus_per_fetcher:
         mine = sorted(os.sched_getaffinity(0))
         c = cpus_per_fetcher
@@ -105,6 +107,7 @@ class Ended:
     seconds: float = 0.0
     stored: int = 0
     err: str = ""
+    given: int = 0  # hosts it gave to a fetcher out of work (--shard auto)
 
 
 def _fetchers(
@@ -139,7 +142,9 @@ def _fetchers(
         out, end.err = p.communicate()
         end.seconds = time.perf_counter() - t
         with contextlib.suppress(ValueError, KeyError, TypeError):
-            end.stored = int(json.loads(out)["totals"]["new"])
+            summary = json.loads(out)
+            end.stored = int(summary["totals"]["new"])
+            end.given = sum(1 for o in summary["outlets"] if any(r.startswith("host given") for r in o["reasons"]))
 
     waiters = [threading.Thread(target=wait, args=(p, e)) for p, e in zip(procs, ends, strict=True)]
     for w in waiters:
@@ -184,6 +189,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--one-auto", action="store_true", help="also one fetcher with --shard auto: what the queue costs alone"
     )
+    ap.add_argument(
+        "--pinned-only", action="store_true", help="with --cpus-per-fetcher: only the pinned runs (1, 2 and 4)"
+    )
+    ap.add_argument(
+        "--trace", action="store_true",
+        help="each fetcher samples where its extraction pool waits (CLAIMCHECK_FETCH_TRACE); printed per run",
+    )  # fmt: skip
     ap.add_argument("--keep", action="store_true")
     a = ap.parse_args(argv)
     if a.cpus_per_fetcher and not hasattr(os, "sched_setaffinity"):
@@ -216,9 +228,10 @@ def _run(a: argparse.Namespace, tmp: Path) -> int:
             best: dict[str, float] = {}
             estimates: dict[str, float] = {}  # pinned run -> CPU seconds on the busiest CPU
             for p in range(max(1, a.fetch_repeat)):
-                for run in _runs(a.cpus_per_fetcher, a.one_auto):
+                for i, run in enumerate(_runs(a.cpus_per_fetcher, a.one_auto, a.pinned_only)):
                     bound: dict[str, float] = {}
-                    seconds = _measure(run, cluster, tmp, src, env, pages, f"{p + 1}.{run.name}", bound)
+                    trace = tmp / f"trace-{p}-{i}.jsonl" if a.trace else None
+                    seconds = _measure(run, cluster, tmp, src, env, pages, f"{p + 1}.{run.name}", bound, trace)
                     best[run.name] = min(best.get(run.name, 1e9), seconds)
                     for n, b in bound.items():
                         estimates[n] = min(estimates.get(n, 1e9), b)
@@ -241,6 +254,7 @@ def _measure(
     pages: int,
     tag: str,
     estimates: dict[str, float],
+    trace: Path | None = None,
 ) -> float:  # type: ignore[no-untyped-def]
     """One fetch run into a fresh database, with the CPU of every party (fetchers, PostgreSQL, the corpus
     server) and, for PostgreSQL, what its sessions were doing and what the run cost it in transactions and rows."""
@@ -254,6 +268,8 @@ def _measure(
     others = {"postgresql": [_postmaster(cluster)], "corpus server": _corpus_server()}
     watch = ServerWatch(cluster, target) if run.backend == "postgresql" else None
     sampling = watch.own_cpu() if watch else 0.0
+    if trace is not None:
+        env = {**env, "CLAIMCHECK_FETCH_TRACE": str(trace)}
     seconds, codes, cpu, ends = _fetchers(run, target, src, env, others)
     fetchers, own, used = cpu.stop(), cpu.of_roots(), cpu.of_others()
     if watch:
@@ -269,8 +285,9 @@ def _measure(
            f"load {os.getloadavg()[0]:.1f}")  # fmt: skip
     if run.n > 1:
         total = max(1, sum(e.stored for e in ends))
+        gave = f"; hosts given to a fetcher out of work: {', '.join(str(e.given) for e in ends)}" if run.split == "auto" else ""
         print(f"#   each fetcher ended at {', '.join(f'{e.seconds:.1f}' for e in ends)} s, having stored "
-              f"{', '.join(f'{e.stored} ({100 * e.stored / total:.0f}%)' for e in ends)} articles", flush=True)  # fmt: skip
+              f"{', '.join(f'{e.stored} ({100 * e.stored / total:.0f}%)' for e in ends)} articles{gave}", flush=True)  # fmt: skip
     if run.cpus:
         trees = [cpu.of_tree(r) for r in cpu.roots]
         shared = sum(used.values())
@@ -282,17 +299,38 @@ def _measure(
         estimates[run.name] = bound
     if activity:
         print(f"#   {activity}", flush=True)
+    if trace is not None and trace.exists():
+        _print_trace(trace)
     return seconds
 
 
+def _print_trace(path: Path) -> None:
+    """Each fetcher's CLAIMCHECK_FETCH_TRACE record: when its extraction pool had no page, and why."""
+    for line in path.read_text().splitlines():
+        r = json.loads(line)
+        idle = ", ".join(f"{k} {v:.2f} s (own CPU {r['fetcher_cpu_while_idle'].get(k, 0):.2f})"
+                         for k, v in r["idle"].items())  # fmt: skip
+        tail = r.get("queue_empty")
+        left = (f"; queue empty at {tail['t']:.1f} s with {tail['pages_left']} pages left in {tail['hosts']} hosts"
+                f" ({tail['feeds_open']} reading feeds)" if tail else "")  # fmt: skip
+        print(f"#   trace {r['pid']}: {r['seconds']:.2f} s, pool busy {r['pool_busy']:.2f} s; pool idle: {idle}{left}",
+              flush=True)  # fmt: skip
+        if os.environ.get("BENCH_PG_TIMELINE"):
+            print("#     " + " | ".join(str(x) for x in r["timeline"]), flush=True)
+
+
 def _ratios(best: dict[str, float], cpus_per_fetcher: int, estimates: dict[str, float]) -> None:
-    one = best["postgresql, 1 fetcher"]
     pinned = {(r.n, r.split): r.name for r in _runs(cpus_per_fetcher) if r.cpus}
-    r2 = one / best["postgresql, 2 fetchers --shard auto"]
-    static = one / best["postgresql, 2 fetchers --shard K/2"]
+    if "postgresql, 1 fetcher" not in best:  # --pinned-only
+        one = 0.0
+    else:
+        one = best["postgresql, 1 fetcher"]
+        r2 = one / best["postgresql, 2 fetchers --shard auto"]
+        static = one / best["postgresql, 2 fetchers --shard K/2"]
     if pinned:
-        ratio("postgresql 2 fetchers --shard auto vs 1, unpinned (sharing every CPU; speed-up)", r2)
-        ratio("postgresql 2 fetchers --shard K/2 vs 1, unpinned (speed-up)", static)
+        if one:
+            ratio("postgresql 2 fetchers --shard auto vs 1, unpinned (sharing every CPU; speed-up)", r2)
+            ratio("postgresql 2 fetchers --shard K/2 vs 1, unpinned (speed-up)", static)
         base = pinned[(1, "plain")]
         for n, split in ((2, "auto"), (2, "static"), (4, "auto")):
             if (n, split) not in pinned:
@@ -314,6 +352,8 @@ def _ratios(best: dict[str, float], cpus_per_fetcher: int, estimates: dict[str, 
     else:
         ratio("postgresql 2 fetchers --shard auto vs 1 (speed-up)", r2, ">= 1.6", r2 >= 1.6)
         ratio("postgresql 2 fetchers --shard K/2 vs 1 (speed-up)", static)
+    if not one:
+        return
     ratio("postgresql 4 fetchers --shard auto vs 1 (speed-up)", one / best["postgresql, 4 fetchers --shard auto"])
     ratio("postgresql 1 fetcher / sqlite 1 fetcher (time)", one / best["sqlite, 1 fetcher"])
     if "postgresql, 1 fetcher --shard auto" in best:

@@ -96,6 +96,7 @@ class HostQueue(Protocol):
     one at a time; a host taken is leased to it (kept alive by a heartbeat) until it is done or given back."""
 
     round: int
+    lost: set[str]  # hosts taken, then taken by another fetcher (this one's lease ran out): fetch no more of them
 
     def claim(self) -> tuple[str | None, float | None]:
         """The next host of this round nobody has taken (or whose holder's lease ran out), now leased to
@@ -109,6 +110,14 @@ class HostQueue(Protocol):
 
     def wait(self, seconds: float) -> None:
         """Block until another fetcher releases a host, or ``seconds`` pass."""
+        ...
+
+    def out_of_work(self) -> int:
+        """How many other fetchers of the round have nothing left to take while others hold hosts."""
+        ...
+
+    def give_back(self, host: str) -> None:
+        """``host`` goes back to the round undone, for a fetcher out of work to take (not this one)."""
         ...
 
     def close(self) -> None:

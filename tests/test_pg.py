@@ -771,3 +771,152 @@ def test_auto_fetcher_killed_alone_then_a_rerun_completes(
     assert c.wait(60) == 0, c.communicate()
     reap(c)
     assert_each_entry_once(pg_url, 4, 4)
+
+
+def test_the_heartbeat_checks_it_still_holds_its_hosts(pg_url: str) -> None:
+    """A fetcher cut off longer than its lease: another takes its host; at its next beat it finds that
+    out (the lease moved on only where it is still the holder) and names the host lost; its late `done`
+    changes nothing."""
+    import psycopg
+
+    with Store.open(pg_url) as s1, Store.open(pg_url) as s2:
+        a, b = s1.host_queue(["h1", "h2"], 30.0), s2.host_queue(["h1", "h2"], 30.0)
+        try:
+            assert a.claim() == ("h1", None) and a.claim() == ("h2", None)
+            with psycopg.connect(pg_url, autocommit=True) as conn:  # a's lease of h1 runs out meanwhile
+                conn.execute("UPDATE host_leases SET lease_until = clock_timestamp() - interval '1 s' WHERE host = 'h1'")
+            assert b.claim() == ("h1", None)
+            a.beat()  # type: ignore[attr-defined]
+            assert a.lost == {"h1"} and a.held == {"h2"}  # type: ignore[attr-defined]
+            a.done("h1")
+            holder = f"SELECT count(*) FROM host_leases WHERE host = 'h1' AND holder = '{b.me}'"  # type: ignore[attr-defined]
+            assert pg_count(pg_url, holder) == 1
+            b.done("h1")
+            a.done("h2")
+        finally:
+            a.close()
+            b.close()
+        assert pg_count(pg_url, "SELECT count(*) FROM host_leases WHERE holder IS NOT NULL") == 0
+
+
+class _KeptOpen:
+    """A connection whose close() is ignored: what a claim sees when it runs after close() has given the
+    hosts back (a thread the stop did not wait for, or a second Ctrl-C while close() ran)."""
+
+    def __init__(self, conn: object) -> None:
+        self.conn = conn
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.conn, name)
+
+    def close(self) -> None:
+        pass
+
+
+def test_a_claim_that_runs_after_close_takes_nothing(pg_url: str) -> None:
+    with Store.open(pg_url) as store:
+        q = store.host_queue(["h1"], 30.0)
+        real = q.conn  # type: ignore[attr-defined]
+        q.conn = _KeptOpen(real)  # type: ignore[attr-defined]
+        try:
+            q.close()
+            assert q.claim() == (None, None)
+            assert pg_count(pg_url, "SELECT count(*) FROM host_leases WHERE holder IS NOT NULL") == 0
+        finally:
+            real.close()
+
+
+def test_a_fetcher_that_lost_its_host_stops_fetching_it(site: Site, pg_url: str) -> None:
+    """Another fetcher takes a host from one that was cut off longer than its lease: at its next beat
+    the first starts no more of that host's pages (those under way finish) and says why; when the taker lets it go (its lease runs out), the first takes it back and
+    fetches the rest. Every page is requested once, every entry stored once."""
+    import threading
+
+    import psycopg
+
+    from claimcheck.ingest.pipeline import LEASE_LOST, fetch
+
+    publish(site, "alpha", 6, delay=0.3)
+    feed = site.url("/alpha/feed.xml")
+    cfg = parse_sources(
+        "defaults: {per_host: 1, concurrency: 1}\n"
+        f"outlets: [{{id: alpha, name: A, allow_private: true, feeds: ['{feed}']}}]\n"
+    )
+
+    def take_over() -> None:  # once its first page is asked for: another fetcher holds the host for 1 s
+        end = time.monotonic() + 20
+        while not any(p.endswith(".html") for p in site.paths_hit()) and time.monotonic() < end:
+            time.sleep(0.01)
+        with psycopg.connect(pg_url, autocommit=True) as conn:
+            conn.execute("UPDATE host_leases SET holder = 'another:1:x', lease_until = clock_timestamp() + interval '1 s'")
+
+    thief = threading.Thread(target=take_over)
+    thief.start()
+    with Store.open(pg_url) as store:
+        report = fetch(cfg, store, FetchOptions(workers=0, shard="auto", lease=0.4))  # sources.yaml's defaults
+    thief.join()
+    first, again = report.outlets  # the host's first turn, then the one taken back
+    assert first.reasons[LEASE_LOST] == 1 and 1 <= first.new < 6 and not again.reasons
+    assert first.new + again.new == 6 and again.entries == 6 and again.unchanged == first.new
+    pages = [p for p in site.paths_hit() if p.endswith(".html")]
+    assert len(pages) == len(set(pages)) == 6
+    assert_each_entry_once(pg_url, 1, 6)
+    assert pg_count(pg_url, "SELECT count(*) FROM host_leases WHERE holder IS NOT NULL") == 0
+
+
+def test_a_fetcher_out_of_work_is_given_a_host(tmp_path: Path, pg_url: str) -> None:
+    """Two auto fetchers, one host with many slow pages: the second fetcher finds the queue empty while
+    the first holds both hosts; the first gives it the slow host once its pages under way are done (it
+    has another), and the second fetches the rest. Every page is requested once, every entry stored once;
+    the slow host's feed is read twice (once by each)."""
+    from claimcheck.ingest.pipeline import GIVEN
+
+    slow, quick = Site(), Site()
+    try:
+        publish(slow, "slow", 20, delay=0.2)
+        publish(quick, "quick", 10, delay=0.4)  # the first fetcher's other host, long enough for the second to start
+        src = sources_file(tmp_path, [("slow", slow), ("quick", quick)], extra=", per_host: 1, concurrency: 2")
+        a = start(src, pg_url, tmp_path, "--shard", "auto", "--json")
+        end = time.monotonic() + 30
+        while _held_by(pg_url, a) < 2 and time.monotonic() < end:
+            time.sleep(0.02)
+        b = start(src, pg_url, tmp_path, "--shard", "auto", "--json")
+        outs = [p.communicate(timeout=60) for p in (a, b)]
+        for p in (a, b):
+            reap(p)
+        assert [a.returncode, b.returncode] == [0, 0], [e for _, e in outs]
+        first, second = (json.loads(out)["outlets"] for out, _ in outs)
+        given = [o for o in first if o["outlet"] == "slow"]
+        assert len(given) == 1 and given[0]["reasons"] == {GIVEN: 1} and 0 < given[0]["new"] < 20
+        assert [o["outlet"] for o in second] == ["slow"] and second[0]["new"] == 20 - given[0]["new"]
+        pages = [p for p in slow.paths_hit() if p.endswith(".html")]
+        assert len(pages) == len(set(pages)) == 20 and slow.paths_hit().count("/slow/feed.xml") == 2
+        assert pg_count(pg_url) == 30
+        assert pg_count(pg_url, "SELECT count(DISTINCT canonical_url) FROM articles") == 30
+        assert pg_count(pg_url, "SELECT count(*) FROM host_leases WHERE holder IS NOT NULL") == 0
+    finally:
+        slow.close()
+        quick.close()
+
+
+def test_a_host_given_back_and_forth_is_never_left_undone(pg_url: str) -> None:
+    """A host given away is not taken again by its giver while the giver holds others, but is once the
+    giver is out of work: given to b, then given back by b (which holds another), a takes it."""
+    with Store.open(pg_url) as s1, Store.open(pg_url) as s2:
+        a, b = s1.host_queue(["h1", "h2", "h3"], 30.0), s2.host_queue(["h1", "h2", "h3"], 30.0)
+        try:
+            assert a.claim() == ("h1", None) and a.claim() == ("h2", None) and b.claim() == ("h3", None)
+            a.give_back("h1")  # type: ignore[attr-defined]
+            assert a.claim()[0] is None  # a holds h2: it leaves h1 to a fetcher out of work
+            assert b.claim() == ("h1", None)
+            a.done("h2")
+            assert a.claim()[0] is None and a.out_of_work() == 0  # type: ignore[attr-defined]
+            assert b.out_of_work() == 1  # type: ignore[attr-defined]  # a is out of work now
+            b.give_back("h1")  # type: ignore[attr-defined]
+            assert a.claim() == ("h1", None)  # out of work: a takes any host, its own gift too
+            a.done("h1")
+            b.done("h3")
+        finally:
+            a.close()
+            b.close()
+        assert pg_count(pg_url, "SELECT count(*) FROM host_leases WHERE holder IS NOT NULL OR round <> 1") == 0

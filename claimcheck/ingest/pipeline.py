@@ -10,8 +10,9 @@ import asyncio
 import contextlib
 import hashlib
 import re
+import time
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -20,6 +21,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from claimcheck.claims.language import is_english, primary
 from claimcheck.errors import FeedParseError, FetchError, NoArticleText, StoreError
+from claimcheck.ingest import trace
 from claimcheck.ingest.decode import clean_text, not_in_future
 from claimcheck.ingest.http import FetchSettings, Http, PrivateAccess
 from claimcheck.ingest.jobs import parse_feed  # feedparser loads where feeds are parsed: in the workers
@@ -41,6 +43,11 @@ MAX_BACKLOG = 32
 # --shard auto: a fetcher killed without a word frees its hosts after this many seconds without a
 # heartbeat (it beats every quarter of it); long enough for a loaded machine, short for a rerun.
 LEASE = 60.0
+# --shard auto: how often a fetcher holding two hosts or more looks for fetchers of its round out of work
+# (nothing left in the queue), and the pages not yet started a host must have for it to be given to one
+# (its feed is read again there).
+GIVE_TICK = 0.25
+GIVE_MIN = 8
 
 
 @dataclass
@@ -245,6 +252,26 @@ class _Run:
         # An outlet's pages downloading or being extracted at once, per connection its host allows (see
         # _pages); twice as many with --shard auto, where a few hosts at a time must fill the backlog.
         self.page_slots = 4 if options.shard == "auto" else 2
+        # What the run is doing now, for CLAIMCHECK_FETCH_TRACE (claimcheck.ingest.trace): cheap counters.
+        self.downloading = 0  # pages downloading
+        self.queued = 0  # pages waiting for a place in the backlog
+        self.pages_left = 0  # pages of the feeds read so far not yet done (stored, skipped or failed)
+        self.unstarted = 0  # pages of the feeds read so far not yet started
+        self.listed = 0  # outlets whose feeds have been read, and their pages to fetch (for _supply)
+        self.listed_pages = 0
+        self.short = True  # the pages in hand were too few at the last look (see _ran_short)
+        self.queue_empty: tuple[float, int, int, int] | None = None  # when the queue first ran out, and what was left
+        self.feeds_open = 0  # outlets reading their feeds (no page started yet)
+        self.claiming = False  # taking a host from the queue
+        self.end_wait = False  # nothing left to take: waiting for another fetcher's hosts
+        self.writing = False  # a batch of articles being written
+        self.hosts_held = 0
+        self.lost: set[str] = set()  # --shard auto: hosts another fetcher took from this one (HostQueue.lost)
+        self.claims: dict[str, int] = {}  # --shard auto: times each host was taken in this run
+        self.holding: dict[str, asyncio.Task[None]] = {}  # --shard auto: host -> its task, while it runs
+        self.unstarted_at: Counter[str] = Counter()  # host -> its pages not yet started
+        self.giving: set[str] = set()  # hosts being given to a fetcher out of work
+        self.wake = asyncio.Event()  # --shard auto: the pool runs short of pages, or a host's feeds are read
 
     async def all(self, outlets: list[Outlet], queue: HostQueue | None = None) -> None:
         from claimcheck.ingest.jobs import release_big_blocks
@@ -253,6 +280,8 @@ class _Run:
         deadline = self.options.extract_timeout or float(self.sources.defaults.extract_timeout)
         self.extractor = Dispatcher(worker_count(self.options.workers), self.aliases, deadline, start_now=False)
         self.extractor.start()  # while the feeds download
+        path = trace.wanted()
+        tracer = trace.FetchTrace(self, path) if path else None
         try:
             async with Http(self.options.settings) as http:
                 self.http = http
@@ -264,15 +293,20 @@ class _Run:
                         *(self.outlet(o, r) for o, r in zip(outlets, self.report.outlets, strict=True))
                     )
         finally:
+            if tracer is not None:
+                tracer.stop()
             self.extractor.shutdown()
             self.db_thread.shutdown(wait=True)
 
     async def shared(self, outlets: list[Outlet], queue: HostQueue) -> None:
-        """``--shard auto``: take hosts one at a time from the round's queue and fetch their outlets, with
-        a few hosts whose pages are still being started at once (enough to keep ``concurrency`` requests
-        busy at ``per_host`` each); another host is taken as soon as one has started its last page, so a
-        fetcher that goes faster takes more, and at the end of the round every fetcher has only the pages
-        of its last few hosts left. When the queue is empty but another fetcher still holds a host, this
+        """``--shard auto``: take hosts one at a time from the round's queue and fetch their outlets.
+        Another host is taken only when the pages in hand cannot keep the extraction pool fed (see
+        :meth:`_hungry`), with two hosts at least whose pages are still being started, and at most enough
+        to keep ``concurrency`` requests busy at ``per_host`` each. So a fetcher holds no more hosts than
+        it needs: a faster one takes more, the others' share stays in the queue, and when the queue runs
+        out each fetcher has only the pages of the few hosts it was working on left (with 8 hosts taken
+        whether needed or not, one fetcher of two idled 0.1-3.9 s at the end of a 2,000-page round while
+        the other finished its hosts: bench/README.md). When the queue is empty but another fetcher still holds a host, this
         one waits for it to be done or for its lease to run out (its holder died), then takes it."""
         groups: dict[str, list[Outlet]] = {}
         for o in outlets:
@@ -283,30 +317,56 @@ class _Run:
         feeding: set[asyncio.Future[Any]] = set()  # hosts still starting pages
         hosts: set[asyncio.Task[None]] = set()  # hosts taken and not yet done
         waiting: asyncio.Future[None] | None = None  # a thread waiting for another fetcher's release
+        self.extractor.on_drain = self.wake.set
+        self.lost = queue.lost
         try:
             while True:
                 left: float | None = None
                 empty = False
-                while len(feeding) < width:
-                    host, left = await loop.run_in_executor(None, queue.claim)
+                self.wake.clear()
+                while len(feeding) < width and (len(feeding) < 2 or self._hungry()):
+                    self.claiming = True
+                    try:
+                        host, left = await loop.run_in_executor(None, queue.claim)
+                    finally:
+                        self.claiming = False
                     if host is None:
                         empty = True
+                        if self.queue_empty is None:  # for CLAIMCHECK_FETCH_TRACE: the round's tail
+                            self.queue_empty = (time.perf_counter(), self.pages_left, len(hosts), self.feeds_open)
                         break
+                    self.claims[host] = self.claims.get(host, 0) + 1
                     starting, task = self._host(host, groups[host], queue)
                     feeding.add(starting)
                     hosts.add(task)
                 for errored in [t for t in hosts if t.done()]:
                     hosts.discard(errored)
                     errored.result()  # a host's error that is not a page's own (a store error) ends the run
+                self.hosts_held = len(hosts)
                 if empty and left is None and not hosts:
                     return
+                self.end_wait = empty and left is not None
                 watch: set[asyncio.Future[Any]] = {*feeding, *hosts}
+                woken = None
+                if not empty and len(feeding) < width:  # another host may be wanted before one is done
+                    woken = asyncio.ensure_future(self.wake.wait())
+                    watch.add(woken)
                 if empty and left is not None:
                     if waiting is None or waiting.done():
                         waiting = loop.run_in_executor(None, queue.wait, min(left + 0.05, 1.0))
                     watch.add(waiting)
+                tick = None
+                if len(self.holding) > 1:  # a fetcher out of work (the queue is empty) may want one of them
+                    tick = asyncio.ensure_future(asyncio.sleep(GIVE_TICK))
+                    watch.add(tick)
                 if watch:
                     await asyncio.wait(watch, return_when=asyncio.FIRST_COMPLETED)
+                if woken is not None:
+                    woken.cancel()
+                if tick is not None:
+                    if tick.done():
+                        await self._give(queue)
+                    tick.cancel()
                 feeding = {f for f in feeding if not f.done()}
         except BaseException:
             for task in hosts:
@@ -318,6 +378,57 @@ class _Run:
                 with contextlib.suppress(BaseException):
                     await waiting  # at most one wait's timeout; its connection is closed after
 
+    @contextlib.asynccontextmanager
+    async def _backlog(self) -> AsyncIterator[None]:
+        """A place in the run's backlog of pages downloading or being extracted; ``queued`` counts the
+        pages waiting for one (pages in hand that the pipeline has no room for yet)."""
+        self.queued += 1
+        try:
+            await self.backlog.acquire()
+        finally:
+            self.queued -= 1
+            self._ran_short()
+        try:
+            yield
+        finally:
+            self.backlog.release()
+
+    def _supply(self) -> float:
+        """Pages in hand that have no place in the backlog yet: not started, waiting for a place, and
+        those the feeds being read will bring (as many per outlet as this run's feeds have brought)."""
+        per_outlet = self.listed_pages / self.listed if self.listed else 0.0
+        return self.unstarted + self.queued + self.feeds_open * per_outlet
+
+    def _ran_short(self) -> None:
+        """After the pages in hand changed: wake :meth:`shared` when they have just become too few."""
+        short = self._supply() < MAX_BACKLOG
+        if short and not self.short:
+            self.wake.set()
+        self.short = short
+
+    def _hungry(self) -> bool:
+        """Whether the pages in hand cannot keep the pipeline fed: fewer of them wait outside the backlog
+        than it holds (``MAX_BACKLOG``), or the extraction pool has run dry (no page waiting, a worker
+        about to idle: the hosts in hand give pages too slowly, by latency, ``delay`` or ``per_host``)
+        while no feed is being read (one new host at a time, not a burst). So feeds with few new entries
+        (a run from cron) make the fetcher take hosts as fast as it reads their feeds, up to the width,
+        and pages that come faster than the pool extracts them make it take no more than it needs."""
+        return self._supply() < MAX_BACKLOG or (not self.feeds_open and self.extractor.starving())
+
+    async def _give(self, queue: HostQueue) -> None:
+        """At the end of the round, when another fetcher is out of work: give it the host with the most
+        pages not yet started (``GIVE_MIN`` at least), keeping the others. The host's pages under way
+        finish here first (one fetcher per host at a time); then it goes back to the round, where this
+        fetcher no longer takes it. A fetcher with one host left gives none (it would only swap places)."""
+        mine = [h for h in self.holding if h not in self.giving]
+        if len(mine) < 2:
+            return
+        host = max(mine, key=lambda h: self.unstarted_at[h])
+        if self.unstarted_at[host] < GIVE_MIN:
+            return
+        if await asyncio.get_running_loop().run_in_executor(None, queue.out_of_work):
+            self.giving.add(host)
+
     def _host(
         self, host: str, outlets: list[Outlet], queue: HostQueue
     ) -> tuple[asyncio.Future[Any], asyncio.Task[None]]:
@@ -326,16 +437,33 @@ class _Run:
         reps = [OutletReport(o.id, o.name) for o in outlets]
         self.report.outlets.extend(reps)
         started = [asyncio.Event() for _ in outlets]
+        turn = self.claims[host]
+
+        def lost() -> str | None:  # why this fetcher starts no more of the host's pages, if it does not
+            if host in self.giving:
+                return GIVEN
+            if host in self.lost or self.claims[host] != turn:  # another fetcher took it from this one
+                return LEASE_LOST
+            return None
 
         async def run() -> None:
             try:
-                await asyncio.gather(*(self.outlet(o, r, e) for o, r, e in zip(outlets, reps, started, strict=True)))
+                await asyncio.gather(
+                    *(self.outlet(o, r, e, lost) for o, r, e in zip(outlets, reps, started, strict=True))
+                )
             finally:
                 for e in started:
                     e.set()
-            await asyncio.get_running_loop().run_in_executor(None, queue.done, host)
+                if self.holding.get(host) is task:
+                    del self.holding[host]
+            why = lost()
+            if why == GIVEN:
+                await asyncio.get_running_loop().run_in_executor(None, queue.give_back, host)
+            elif why is None:  # a lost host is its new holder's to mark done
+                await asyncio.get_running_loop().run_in_executor(None, queue.done, host)
 
         task = asyncio.ensure_future(run())
+        self.holding[host] = task
         return asyncio.ensure_future(asyncio.gather(*(e.wait() for e in started))), task
 
     async def db(self, fn: Callable[..., T], *args: Any) -> T:
@@ -370,6 +498,8 @@ class _Run:
                 await asyncio.sleep(BATCH_WAIT)  # more may come: let a batch gather (pages arrive every few ms)
             batch, self.pending = self.pending[:MAX_BATCH], self.pending[MAX_BATCH:]
             write = asyncio.ensure_future(self.db(self.store.add_articles, [(a, k) for a, k, *_ in batch]))
+            self.writing = True
+            write.add_done_callback(lambda _: setattr(self, "writing", False))
             try:
                 results = await asyncio.shield(write)
             except asyncio.CancelledError:
@@ -386,36 +516,57 @@ class _Run:
             _count_written(batch, results)
             settle_futures([done for *_, done in batch], results)
 
-    async def outlet(self, outlet: Outlet, rep: OutletReport, started: asyncio.Event | None = None) -> None:
+    async def outlet(
+        self,
+        outlet: Outlet,
+        rep: OutletReport,
+        started: asyncio.Event | None = None,
+        lost: Callable[[], str | None] | None = None,
+    ) -> None:
         """Fetch one outlet's feeds and new pages; ``started`` (if given) is set once every page of it has
-        been started (or there is none)."""
+        been started (or there is none); ``lost`` (if given) says when its host is no longer this
+        fetcher's (``--shard auto``): no more of its pages are started."""
         try:
-            await self._outlet(outlet, rep, started)
+            await self._outlet(outlet, rep, started, lost)
         finally:
             if started is not None:
                 started.set()
 
-    async def _outlet(self, outlet: Outlet, rep: OutletReport, started: asyncio.Event | None) -> None:
+    async def _outlet(
+        self,
+        outlet: Outlet,
+        rep: OutletReport,
+        started: asyncio.Event | None,
+        lost: Callable[[], str | None] | None,
+    ) -> None:
         feeds = [*outlet.feeds, *outlet.sitemaps]
         if not feeds:
             rep.reasons["no feeds configured"] += 1
             return
         access = private_access(outlet, self.options.allow_private)
-        results = await asyncio.gather(*(self.feed(outlet, rep, url, access) for url in feeds))
-        entries: list[FeedEntry] = []
-        seen_links: set[str] = set()
-        for batch, _ in results:
-            for e in batch:
-                if e.link not in seen_links:
-                    seen_links.add(e.link)
-                    entries.append(e)
-        rep.entries = len(entries)
-        keyed = [(e, _keys(e)) for e in entries]
-        known = await self.db(self.store.seen_entries, outlet.id, [k for _, ks in keyed for k in ks])
+        self.feeds_open += 1
+        try:
+            results = await asyncio.gather(*(self.feed(outlet, rep, url, access) for url in feeds))
+            entries: list[FeedEntry] = []
+            seen_links: set[str] = set()
+            for batch, _ in results:
+                for e in batch:
+                    if e.link not in seen_links:
+                        seen_links.add(e.link)
+                        entries.append(e)
+            rep.entries = len(entries)
+            keyed = [(e, _keys(e)) for e in entries]
+            known = await self.db(self.store.seen_entries, outlet.id, [k for _, ks in keyed for k in ks])
+        finally:
+            self.feeds_open -= 1
+            self.wake.set()  # its pages are known now: the pages in hand may be too few
         todo = [(e, ks) for e, ks in keyed if not (set(ks) & known)]
         rep.unchanged += len(entries) - len(todo)
+        self.pages_left += len(todo)
+        self.listed += 1
+        self.listed_pages += len(todo)
         self.progress.add(outlet.id, len(todo))
-        await self._pages(outlet, rep, todo, access, started)
+        await self._pages(outlet, rep, todo, access, started, lost)
         # The validators say "every entry of this version of the feed is handled": saved only now, and
         # only when no entry was left for a later run. A fetch killed before this point, or one with a
         # page that failed for now, gets the whole feed again next time instead of a 304.
@@ -500,6 +651,7 @@ class _Run:
         todo: list[tuple[FeedEntry, list[str]]],
         access: PrivateAccess,
         started: asyncio.Event | None = None,
+        lost: Callable[[], str | None] | None = None,
     ) -> None:
         """The outlet's pages, in feed order, at most twice its host's connections downloading or being
         extracted at once: pages wait for their host's few connections without holding a backlog slot, so
@@ -510,6 +662,10 @@ class _Run:
         slots = asyncio.Semaphore(self.page_slots * max(1, self.options.settings.per_host))
         running: set[asyncio.Task[None]] = set()
         errors: list[BaseException] = []
+        waiting = len(todo)  # not started yet (counted in self.unstarted and self.unstarted_at)
+        host = shard_key(outlet)
+        self.unstarted += waiting
+        self.unstarted_at[host] += waiting
 
         def done(task: asyncio.Task[None]) -> None:
             running.discard(task)
@@ -522,9 +678,23 @@ class _Run:
                 await slots.acquire()
                 if errors:
                     break
+                why = lost() if lost is not None else None
+                if why is not None:  # another fetcher has the host now, or will: it fetches the rest
+                    rep.reasons[why] += 1
+                    self.incomplete.add(outlet.id)
+                    slots.release()
+                    break
+                waiting -= 1
+                self.unstarted -= 1
+                self.unstarted_at[host] -= 1
+                self._ran_short()
                 task = asyncio.ensure_future(self.page(outlet, rep, entry, keys, access, slots.release))
                 running.add(task)
                 task.add_done_callback(done)
+            self.unstarted -= waiting  # those left out (an error, a host lost or given)
+            self.unstarted_at[host] -= waiting
+            waiting = 0
+            self._ran_short()
             if started is not None:
                 started.set()
             if running:
@@ -533,6 +703,9 @@ class _Run:
             for task in list(running):
                 task.cancel()
             raise
+        finally:
+            self.unstarted -= waiting
+            self.unstarted_at[host] -= waiting
         if errors:
             raise errors[0]
 
@@ -551,8 +724,12 @@ class _Run:
         try:
             self.in_progress += 1
             try:
-                async with self.backlog:  # an outlet's runners (see outlet) first, then the run's backlog
-                    resp = await self.http.get(entry.link, allow_private=access)
+                async with self._backlog():  # an outlet's runners (see outlet) first, then the run's backlog
+                    self.downloading += 1
+                    try:
+                        resp = await self.http.get(entry.link, allow_private=access)
+                    finally:
+                        self.downloading -= 1
                     if _front_page(resp.url):  # the front page's teasers are no article (nor its claims)
                         why = FRONT_PAGE if _front_page(entry.link) else REDIRECTED_FRONT_PAGE
                         raise FetchError(why, entry.link, permanent=True)
@@ -596,6 +773,7 @@ class _Run:
             else:
                 self.incomplete.add(outlet.id)
         finally:
+            self.pages_left -= 1
             self.progress.advance(outlet.id)
 
 
@@ -607,6 +785,8 @@ def private_access(outlet: Outlet, opt_in: bool = False) -> PrivateAccess:
     return PrivateAccess.of(own, outlet.allow_private_hosts)
 
 
+LEASE_LOST = "host taken over by another fetcher (this one was cut off longer than --lease)"
+GIVEN = "host given to a fetcher out of work, which fetches the rest"
 FRONT_PAGE = "the site's front page, not an article"
 REDIRECTED_FRONT_PAGE = "redirected to the site's front page (article gone?)"  # an expired article, often
 

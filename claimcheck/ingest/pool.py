@@ -189,6 +189,8 @@ class Dispatcher:
         self.aliases = aliases
         self.deadline = deadline
         self.limit = 2 * max(1, workers)
+        self.on_drain: Callable[[], None] | None = None  # told each time the pool runs dry (see starving)
+        self.drained = False
         self.in_flight = 0
         self.closed = False
         self.pending: list[_Page] = []
@@ -295,6 +297,17 @@ class Dispatcher:
             if self.threads:
                 self.tasks.update((p.item[0], task) for p in batch)
             task.wrapper.add_done_callback(functools.partial(self._done, task, pool))
+        if self.pool is None:
+            return
+        dry = self.starving()
+        if dry and not self.drained and self.on_drain is not None:
+            self.on_drain()
+        self.drained = dry
+
+    def starving(self) -> bool:
+        """No page waits here and a worker has room for another task: the pool is about to idle (or is
+        still starting with no page for it yet)."""
+        return not self.pending and self.in_flight < self.limit
 
     def _done(self, rec: _Task, pool: Executor, task: asyncio.Future[list[object]]) -> None:
         self._finished(task, rec.batch, pool, rec)
