@@ -26,7 +26,7 @@ import asyncio
 import json
 import os
 import time
-from collections import Counter
+from collections import defaultdict
 from typing import Any
 
 ENV = "CLAIMCHECK_FETCH_TRACE"
@@ -45,8 +45,8 @@ class FetchTrace:
     def __init__(self, run: Any, path: str) -> None:
         self.run = run
         self.path = path
-        self.idle: Counter[str] = Counter()  # category -> seconds the pool had nothing
-        self.cpu: Counter[str] = Counter()  # category -> the fetching process's CPU seconds meanwhile
+        self.idle: defaultdict[str, float] = defaultdict(float)  # category -> seconds the pool had nothing
+        self.cpu: defaultdict[str, float] = defaultdict(float)  # category -> the fetching process's CPU seconds meanwhile
         self.busy = 0.0
         self.timeline: list[tuple[float, ...]] = []
         self.t0 = time.perf_counter()
@@ -108,8 +108,8 @@ class FetchTrace:
             "pid": os.getpid(),
             "seconds": round(time.perf_counter() - self.t0, 3),
             "pool_busy": round(self.busy, 3),
-            "idle": {k: round(v, 3) for k, v in self.idle.most_common()},
-            "fetcher_cpu_while_idle": {k: round(v, 3) for k, v in self.cpu.most_common()},
+            "idle": {k: round(v, 3) for k, v in sorted(self.idle.items(), key=lambda kv: -kv[1])},
+            "fetcher_cpu_while_idle": {k: round(v, 3) for k, v in sorted(self.cpu.items(), key=lambda kv: -kv[1])},
             # --shard auto: when its claim first found the queue empty, the pages of the feeds read and not
             # yet done, the hosts held and those still reading their feeds (the work left for the tail)
             "queue_empty": None if self.run.queue_empty is None else {
