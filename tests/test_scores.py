@@ -37,6 +37,9 @@ def scores(text: str) -> list[tuple[str, float | None, str | None, str | None]]:
         ("The hosts won 24 to 21 at home.", ("24 to 21", 24, "score", "24-21")),
         ("She leaves with a 61-40-3 record over six seasons.", ("61-40-3", 61, "record", "61-40-3")),
         ("They went 9-7 and a 12-4 mark the year after.", ("12-4", 12, "record", "12-4")),
+        # a result verb governs the pair; a poll or chamber word elsewhere does not make it an election's
+        ("Georgia beat Auburn 27-24 to stay top of the AP poll.", ("27-24", 27, "score", "27-24")),
+        ("The Tigers won 2-0 at Congress Park on Saturday.", ("2-0", 2, "score", "2-0")),
     ],
 )
 def test_a_score_in_a_result_context_is_one_number_claim(text: str, expected: tuple) -> None:
@@ -58,6 +61,7 @@ def test_a_score_in_a_result_context_is_one_number_claim(text: str, expected: tu
         "The senator led her rival 52-45 in the latest poll.",  # an election's lead, not a game's
         "The party is leading 45 to 40 in the polls.",
         "Republicans lead the chamber 53-47 after the election.",
+        "Democrats keep a 53-47 senate majority after the recount.",
     ],
 )
 def test_no_score_outside_a_result_context(text: str) -> None:

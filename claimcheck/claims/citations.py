@@ -105,14 +105,21 @@ def _long_quote(sentence: str) -> bool:
     return any(len(m.group(1).split()) > 3 for m in _QUOTED.finditer(sentence))
 # Outlets that the user's sources list does not name: "told The Hollywood Reporter", "tells Business Insider",
 # "said on CNBC's ...", "The Chronicle says ...": a chain of capitalised words holding a newspaper or
-# broadcaster word, or an acronym of two to six capitals (without "the": "told the FBI" names a listener).
+# broadcaster word, a broadcaster or news agency known by its initials (``_OUTLET_ACRONYMS``: "told CNN",
+# "told the BBC"), or other capitals followed by a programme word ("told KQED's morning show"). Any other
+# acronym is a listener: "the minister told NATO on Tuesday", "told the FBI".
+_OUTLET_ACRONYMS = (
+    r"(?:BBC|CNN|CNBC|MSNBC|NBC|ABC|CBS|NPR|PBS|ESPN|HBO|ITV|RTÉ|RTE|CBC|SBS|NHK|KBS|CCTV|DW|RFI|AFP|AP|UPI|DPA|"
+    r"EFE|ANSA|PTI|ANI|IANS|TASS|RIA|WSJ|NYT|FT|LBC|BNN|CNA|SCMP|AJE|RNZ|VOA|RFE|RTL|ZDF|ARD|TMZ)"
+)
+_PROGRAMME = r"(?:show|programme|program|podcast|broadcast|radio|channel|network|newscast|bulletin|interview)"
 _OUTLET_WORD = (
     r"(?:News|Times|Post|Journal|Herald|Tribune|Chronicle|Gazette|Telegraph|Guardian|Independent|Observer|"
     r"Reporter|Insider|Magazine|Radio|Television|TV|Network|Daily|Weekly|Wire|Press|Today|Register|Examiner|"
     r"Inquirer|Globe|Mirror|Dispatch|Courier|Bulletin|Review|Standard|Express|Mail|Star|Sun|Record)"
 )
 _CAP = r"[A-Z][\w’'&.-]*"
-_OUTLET_NAME = rf"(?:(?:[Tt]he\s+)?(?:{_CAP}\s+){{0,3}}{_OUTLET_WORD}(?:\s+{_CAP}){{0,2}}|(?<!the\s)[A-Z]{{2,6}})"
+_OUTLET_NAME = rf"(?:(?:[Tt]he\s+)?(?:{_CAP}\s+){{0,3}}{_OUTLET_WORD}(?:\s+{_CAP}){{0,2}}|(?:[Tt]he\s+)?{_OUTLET_ACRONYMS}(?![\w&-])|[A-Z]{{2,6}}(?=['’]s\s+(?:[a-z-]+\s+){{0,2}}{_PROGRAMME}\b))"
 _OUTLET_END = r"(?=['’]s\b|\s*[,.;:)]|\s*$|\s+(?:that|on|in|last|this|earlier|about|after|before|when|while|he|she|they|it|the|a|an|and|as)\b)"
 _TOLD_OUTLET = re.compile(
     rf"\b(?:told|tells|telling|said\s+on|says\s+on|speaking\s+to|spoke\s+to|(?:in\s+)?an?\s+interview\s+with)\s+"

@@ -18,10 +18,10 @@ from claimcheck.claims.numfilters import (
     _PHONE,
     _UNIT_WORD,
     _URLISH,
-    DISCOURSE_NOUNS,
     _not_a_quantity,
     _time_phrases,
     designation_after,
+    listicle,
     named_numbers,
     ranked_list,
     resolution,
@@ -607,7 +607,7 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tupl
         return None, used  # "the two countries", "all three units": things named before, no new count
     if role is None and not raw.measure and (
         ranked_list(s, raw.start, raw.end)
-        or (unit and raw.value <= 25 and unit.split()[0].lower() in DISCOURSE_NOUNS)
+        or (raw.value <= 25 and listicle(s, raw.start, raw.end))
     ):
         return None, used  # "the 10 best deals", "two things you need to know": a list's size, no count
     if (

@@ -27,11 +27,13 @@ _URLISH = re.compile(
     r"|\b(?:call(?:s|ed|ing)?|dial(?:s|ed|led|ing)?|phoned?|ring(?:s|ing)?|rang)\s+(?:911|999|112|000|111)\b"
 )
 # Numbers that name something, looked for only in sentences with their digits (``named_numbers``): an
-# emergency number named ("911 calls", "a 999 operator"); an acceleration benchmark, not a range ("0-60 mph
-# in 3.5 seconds", "0 to 100 km/h in 4 s").
+# emergency number named ("911 calls", "a 999 operator"); an acceleration benchmark, not a range: a speed
+# unit right after the range and a time in seconds within a few words ("0-60 mph in 3.5 seconds", "0 to 100
+# km/h could take 4 s"; "cases rose from 0 to 150 in 3 weeks" is a range).
 _NAMED_NUMBER = re.compile(
     r"\b(?:911|999)\s+(?:calls?|call(?:ers?|\s+cent(?:er|re)s?)|dispatch(?:ers?)?|operators?|lines?|system)\b"
-    r"|(?<![\d.,])0\s?(?:[-–]|\s?to\s)\s?\d{2,3}\s?(?:mph|km/h|kph|kmh)?(?=\s?(?:mph|km/h|kph|kmh)\b|\s+in\s+\d)"
+    r"|(?<![\d.,])0\s?(?:[-–]|\s?to\s)\s?\d{2,3}\s?(?:mph|km/h|kph|kmh)\b"
+    r"(?=[\s,]+(?:[A-Za-z-]+[\s,]+){0,5}?\d{1,2}(?:\.\d+)?\s?(?:seconds?|secs?|s)\b)"
 )
 
 
@@ -258,6 +260,9 @@ def ranked_list(s: str, start: int, end: int) -> bool:
 
 # Counts of the writer's own points are no claims: "two things you need to know", "five ways to save",
 # "three reasons why" (a listicle's or a speaker's framing; "10,000 steps" and "40 questions" stay counts).
+# Only in the listicle's shape: the number opens the sentence or title (or follows "here are", "there are" or a
+# title's colon), without a determiner, and its noun is followed by "you", an infinitive, a relative or the end
+# of the title; "the audit found 14 mistakes in the count" and "found three signs of forced entry" stay counts.
 DISCOURSE_NOUNS = frozenset(
     [
         "thing", "things", "way", "ways", "reason", "reasons", "tip", "tips", "trick", "tricks", "secret",
@@ -265,6 +270,19 @@ DISCOURSE_NOUNS = frozenset(
         "sign", "signs", "habit", "habits", "hack", "hacks", "myth", "myths", "truths",
     ]
 )
+_LIST_LEAD = re.compile(
+    r"(?:^|[:|—–]\s*|\b(?:[Hh]ere|[Tt]here|[Tt]hese)\s+(?:are|were)\s+(?:(?:just|only|still)\s+)?)[\W_]*$"
+)
+_LIST_TAIL = re.compile(
+    r"\s+(?P<noun>[A-Za-z]+)(?:\s+(?:you|your|to|that|why|which|we|I|every(?:one|body)?|for|about)\b|\s*(?:[:!?]|$))"
+)
+
+
+def listicle(s: str, start: int, end: int) -> bool:
+    """True when the number at ``start:end`` sizes a listicle of the writer's own points ("two things you need
+    to know", "Here are seven ways to save", "Pensions: five mistakes to avoid")."""
+    tail = _LIST_TAIL.match(s, end)
+    return bool(tail and tail.group("noun").lower() in DISCOURSE_NOUNS and _LIST_LEAD.search(s, max(0, start - 30), start))
 
 # "the original two films", "the first three books", "the other two ads": a small number after a selecting
 # word picks things named before (people, spans of time and games stay counts: "the other two suspects",

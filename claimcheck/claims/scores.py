@@ -44,12 +44,28 @@ _NOT_RESULT = re.compile(
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b",
     re.IGNORECASE,
 )
-# An election's figures beside a lead or a win: polls, seats, chambers, ballots (anywhere near the pair)
-_NOT_A_GAME = re.compile(
-    r"\b(?:polls?|polling|pollsters?|surveys?|chamber|senate|parliament|congress|electoral|delegates|"
-    r"ballots?|votes?|voters)\b",
+# An election's figures: polls, seats, chambers, ballots governing the pair, within a few words of it ("led
+# 52-45 in the latest poll", "the chamber 53-47", "a 53-47 chamber", "votes 51-49"); a game's result verb right
+# before the pair wins over such a word ("beat Auburn 27-24 to stay top of the AP poll", "won 2-0 at Congress
+# Park").
+_ELECTION = (
+    r"(?:polls?|polling|pollsters?|surveys?|chamber|senate|parliament|congress|electoral|delegates|ballots?|"
+    r"votes?|voted|voters)"
+)
+_ELECTION_BEFORE = re.compile(rf"\b{_ELECTION}\b(?:\s+[\w'’-]+){{0,2}}\s*$", re.IGNORECASE)
+_ELECTION_AFTER = re.compile(rf"^\s*(?:[\w'’-]+\s+){{0,3}}{_ELECTION}\b", re.IGNORECASE)
+_GAME_VERB = re.compile(
+    r"\b(?:won|wins?|beat|beats|beaten|defeat(?:s|ed)?|lost|lose|loses|edg(?:e|es|ed)|rout(?:s|ed)|"
+    r"thrash(?:es|ed)|hammer(?:s|ed)|crush(?:es|ed)|drew|tied)\b(?:\s+[\w'’.-]+){0,3}\s*$",
     re.IGNORECASE,
 )
+
+
+def _election(before: str, after: str) -> bool:
+    """True when a poll, chamber or vote word governs the pair and no game's result verb does."""
+    return bool(_ELECTION_BEFORE.search(before) or _ELECTION_AFTER.match(after)) and not _GAME_VERB.search(before)
+
+
 _TO_NEXT = re.compile(r"^(?:\s*[,.;)]|\s+(?:wins?|victory|defeat|loss|lead|draw|in|on|at|over|against|after)\b)")
 _BEFORE, _AFTER, _NEAR = 50, 40, 25
 
@@ -80,8 +96,7 @@ def find_scores(s: str) -> list[Score]:
             if any(a <= m.start() < b for a, b in taken):
                 continue
             before = s[max(0, m.start() - _NEAR) : m.start()]
-            near = s[max(0, m.start() - _BEFORE) : m.end() + _AFTER]
-            if _RESULT.search(before) and _TO_NEXT.match(s[m.end() :]) and not _NOT_RESULT.search(before) and not _NOT_A_GAME.search(near):
+            if _RESULT.search(before) and _TO_NEXT.match(s[m.end() :]) and not _NOT_RESULT.search(before) and not _election(before, s[m.end() : m.end() + _AFTER]):
                 out.append(_score(m, int(m.group("a")), int(m.group("b"))))
         out.sort(key=lambda x: x.start)
     return out
@@ -92,7 +107,7 @@ def _read(s: str, m: re.Match[str], three: bool) -> Score | None:
     near_before = before[-_NEAR:]
     if _NOT_RESULT.search(near_before) or _NOT_RESULT.match(after.lstrip()) or re.match(r"^\s*(?:of|per)\b", after):
         return None
-    if _NOT_A_GAME.search(before) or _NOT_A_GAME.search(after):
+    if _election(before, after):
         return None  # a lead in the polls or a chamber's split ("led 52-45 in the latest poll") is no game
     a, b = int(m.group("a")), int(m.group("b"))
     if three or _RECORD_AFTER.match(after):

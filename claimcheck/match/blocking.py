@@ -663,18 +663,19 @@ def _measure_unit(claim: Claim) -> str | None:
     return claim.unit if claim.unit in _IN_BASE else None
 
 
-# "N times" counts how often something happened; the verb of its sentence names what: "sold oil to them 30
-# times", "transferring oil about 30 times" and "30 ship-to-ship transfers" count one thing. Verb endings that
+# "N times" counts how often something happened; the verb of its sentence names what: "transferring oil about
+# 30 times" and "30 ship-to-ship transfers" count one thing ("sold oil 30 times" another). Verb endings that
 # make a noun's verb ("transfer" -> "transferred", "transferring"; "attack" -> "attacked").
 _VERB_ENDINGS = ("ed", "ing", "red", "ring", "d", "ted", "ting", "ped", "ping")
 _WORD = re.compile(r"[a-z]+")
 
 
 def _times_as_events(items: Sequence[Item], unit: list[str]) -> None:
-    """The story's "N times" count an event its nouns name when one of those sentences uses the noun's verb
-    with the same figure ("transferring oil about 30 times" beside "30 ship-to-ship transfers"): every "N
-    times" of that figure then counts that noun (``unit`` is changed in place). A noun of four letters or
-    more, and only one such noun per figure (two would be a guess)."""
+    """An "N times" counts an event a noun of the story names when its own sentence uses the noun's verb with
+    the same figure ("transferring oil about 30 times" beside "30 ship-to-ship transfers"): that "N times"
+    then counts that noun (``unit`` is changed in place); another "N times" of the figure ("talks were
+    postponed 30 times") keeps its own count. A noun of four letters or more, and only one such noun per
+    sentence (two would be a guess)."""
     times = [i for i, u in enumerate(unit) if u == "time"]
     if not times:
         return
@@ -683,19 +684,18 @@ def _times_as_events(items: Sequence[Item], unit: list[str]) -> None:
     for i, u in enumerate(unit):
         if len(u) >= 4 and u != "time" and u.isalpha() and (x := stated(items[i].claim.value)) in figures:
             nouns[x].add(u)  # type: ignore[index]
-    events: dict[float, set[str]] = defaultdict(set)
     for i in times:
         x = stated(items[i].claim.value)
         if x is None or x not in nouns:
             continue
-        for w in _WORD.findall(items[i].claim.sentence.lower()):  # each word's stems, looked up
-            for end in _VERB_ENDINGS:
-                if w.endswith(end) and w[: -len(end)] in nouns[x]:
-                    events[x].add(w[: -len(end)])
-    for i in times:
-        x = stated(items[i].claim.value)
-        if x is not None and len(events.get(x, ())) == 1:
-            unit[i] = next(iter(events[x]))
+        events = {
+            w[: -len(end)]
+            for w in _WORD.findall(items[i].claim.sentence.lower())  # each word's stems, looked up
+            for end in _VERB_ENDINGS
+            if w.endswith(end) and w[: -len(end)] in nouns[x]
+        }
+        if len(events) == 1:
+            unit[i] = events.pop()
 
 
 def one_measure(a: Claim, b: Claim) -> bool:

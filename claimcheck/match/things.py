@@ -187,9 +187,9 @@ CONTEXT_SYNONYMS = {
     "freed": "free", "release": "free", "released": "free", "releas": "free",
     "kill": "die", "killed": "die", "killing": "die", "dead": "die", "death": "die", "died": "die",
     "injure": "injured", "injuring": "injured", "wound": "injured", "wounded": "injured", "hurt": "injured",
-    # out of use: "left unused for five years", "abandoned for around five years", "a disused mine"
-    "unuse": "unused", "disused": "unused", "disuse": "unused", "abandoned": "unused", "abandon": "unused",
-    "derelict": "unused",
+    # out of use: "left unused for five years", "had lain disused for five years", "a derelict mine" (adjectives
+    # only: the verb "abandoned" names other acts, "rescuers abandoned the search for five days")
+    "unuse": "unused", "disused": "unused", "disuse": "unused", "derelict": "unused",
 }  # fmt: skip
 
 
