@@ -933,3 +933,29 @@ def test_a_token_without_spaces_is_no_topic_word_and_the_suggested_topic_compare
     code, out, err = run("compare", topic, "--since", "2000-01-01", "--format", "json", db=db)
     assert code == 0, err
     assert json.loads(out)["outlets"]
+
+
+@pytest.mark.parametrize("columns", [40, 50, 59, 60])
+def test_a_narrow_terminal_keeps_each_storys_label_and_whole_id(columns: int) -> None:
+    """At 40 columns the Story column (label and id) was dropped, leaving numbers without a story; at 50 the
+    id was folded over two lines, so it could not be copied into `compare --story`. Below 60 columns each
+    story is its label with its id on a line of its own; at 60 the table."""
+    import os
+    import re
+    import subprocess
+    import sys
+
+    store = demo_store()
+    env = {**os.environ, "COLUMNS": str(columns), "NO_COLOR": "1"}
+    argv = [sys.executable, "-m", "claimcheck", "stories", "--db", str(store.db), "--sources", str(store.sources)]
+    r = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    code, out, _ = run("stories", "--format", "json")
+    stories = json.loads(out)["stories"]
+    lines = r.stdout.splitlines()
+    assert all(len(line.rstrip()) <= columns for line in lines)
+    flat = " ".join(line.strip() for line in lines)
+    for s in stories:
+        assert any(re.search(rf"(^|\s){s['id']}(\s|$)", line) for line in lines), r.stdout  # whole on one line
+        assert " ".join(s["label"].split()[:2]) in flat, r.stdout
+        assert f"{len(s['independent_outlets'])}/{len(s['outlets'])}" in flat
