@@ -185,6 +185,11 @@ def precise_figure(term: str) -> bool:
     return len((whole + frac).strip("0")) >= 3
 
 
+# The longest spelling a topic word may have: a longer token (thousands of characters of junk, or a sentence
+# of a script written without spaces) would be the whole suggested topic, and `compare TOPIC` finds nothing.
+TOPIC_WORD_CHARS = 40
+
+
 def term_of(token: str) -> str | None:
     """The term a token counts as: a stem, a figure ("1,200" -> "#1200"), or None (stop word, digit)."""
     if token[0].isdigit():
@@ -224,6 +229,7 @@ class _Terms(dict[str, int]):
         self.spellings: list[int] = []  # per term id: its distinct spellings (tokens) ...
         self.capitals: list[int] = []  # ... and how many of them are capitalised ("Munich", "Munich's")
         self.best: dict[int, str] = {}  # term id -> its form, once asked for (:meth:`form`)
+        self.too_long: list[int] = []  # ids of terms with a spelling longer than TOPIC_WORD_CHARS
 
     def form(self, tid: int) -> str:
         """The spelling of term ``tid`` with the most distinct tokens (the first met on ties)."""
@@ -252,6 +258,8 @@ class _Terms(dict[str, int]):
                 self.spellings.append(0)
                 self.capitals.append(0)
             self.forms[tid][token] += 1
+            if len(token) > TOPIC_WORD_CHARS:
+                self.too_long.append(tid)
             self.spellings[tid] += 1
             self.capitals[tid] += token[0].isupper()
         return tid
@@ -305,7 +313,7 @@ class _Index:
     name: np.ndarray  # per term id: a name (most of its spellings capitalised; StoryOptions.name_case)
     indptr: np.ndarray  # article i's rows are indptr[i]:indptr[i+1]
     terms: _Terms
-    figure_like: np.ndarray  # per term id: any figure ("#..."), precise or not
+    no_topic: np.ndarray  # per term id: no topic word: any figure ("#..."), or a spelling too long
 
     def rows(self, i: int) -> slice:
         return slice(int(self.indptr[i]), int(self.indptr[i + 1]))
@@ -372,8 +380,9 @@ def index_articles(articles: Articles, options: StoryOptions) -> _Index:
     figure[terms.figures] = True
     spellings = np.array(terms.spellings, dtype=np.float64)
     name = np.array(terms.capitals, dtype=np.float64) >= options.name_case * np.maximum(spellings, 1.0)
-    figure_like = np.fromiter((t[0] == "#" for t in terms.vocab), dtype=bool, count=len(terms.vocab))
-    return _Index(n, doc, term, in_title, w, idf, df, figure, name, indptr, terms, figure_like)
+    no_topic = np.fromiter((t[0] == "#" for t in terms.vocab), dtype=bool, count=len(terms.vocab))
+    no_topic[terms.too_long] = True
+    return _Index(n, doc, term, in_title, w, idf, df, figure, name, indptr, terms, no_topic)
 
 
 def _drop_foreign(
@@ -1092,7 +1101,7 @@ def describe_story(story: Story, ix: _Index, positions: Mapping[str, int]) -> St
     ranked, ranked_cover = uniq[order], cover[order]
     form = ix.terms.form
     size = len(idx)
-    word = ~ix.figure_like[ranked]  # figures ("#527") are no topic words
+    word = ~ix.no_topic[ranked]  # figures ("#527") and junk tokens are no topic words
     words, word_cover = ranked[word], ranked_cover[word]
     common = words[word_cover >= max(1, math.ceil(0.6 * size))]
     topic = [form(t) for t in ((common if len(common) else words) if size > 1 else words)[:3].tolist()]
@@ -1150,7 +1159,7 @@ def _describe_batch(stories: Sequence[Story], ix: _Index, positions: Mapping[str
     order = np.lexsort((uniq, -score, key_story))
     ranked, ranked_cover, ranked_story = uniq[order], cover[order], key_story[order]
     bounds = np.searchsorted(ranked_story, np.arange(len(idx) + 1)).tolist()
-    word = ~ix.figure_like[ranked]  # figures ("#527") are no topic words
+    word = ~ix.no_topic[ranked]  # figures ("#527") and junk tokens are no topic words
     common = word & (ranked_cover >= np.maximum(1, np.ceil(0.6 * sizes)).astype(np.int64)[ranked_story])
     word_places, common_places = np.flatnonzero(word), np.flatnonzero(common)
     word_from = np.searchsorted(word_places, bounds).tolist()

@@ -162,3 +162,17 @@ def test_a_failed_copy_never_deletes_what_something_else_stored_in_dest(
     assert "something else" in r.stderr and "left as it is" in r.stderr and len(r.stderr.splitlines()) == 1
     with Store.open(dest, create=False) as d:
         assert "another" in d.outlet_ids()
+
+
+def test_dest_dash_is_bad_usage_and_creates_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`migrate-store SRC -` made a store in a file literally named "-" in the current folder: "-" means
+    stdout elsewhere (`-o -`), and a store cannot be written to stdout. Now: one line, exit 2, nothing made."""
+    src = tmp_path / "news.db"
+    with Store.open(src):
+        pass
+    monkeypatch.chdir(tmp_path)
+    before = sorted(p.name for p in tmp_path.iterdir())
+    r = runner.invoke(app, ["migrate-store", str(src), "-"])
+    assert r.exit_code == 2, r.output
+    assert len(r.output.strip().splitlines()) == 1 and "DEST" in r.output and "Traceback" not in r.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == before

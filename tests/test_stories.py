@@ -899,3 +899,63 @@ def test_the_story_pass_sums_stories_in_chunks_as_in_one(monkeypatch: pytest.Mon
     for chunk in (1, 2, 5):  # whole stories a few articles at a time: one story may exceed the chunk
         monkeypatch.setattr(stories_module, "_SUM_CHUNK", chunk)
         assert group(arts, strict) == whole
+
+
+# A title token without spaces: 5,000 characters of junk, or a sentence of a script written without spaces
+# (written for claimcheck: "a strong quake struck the city today, rescuers search collapsed buildings").
+JUNK = "qzx" * 1700
+CJK = "今日市内发生强烈地震多座建筑倒塌救援人员正在现场搜寻被困居民当局呼吁市民远离受损建筑"
+
+
+@pytest.mark.parametrize("token", [JUNK, CJK], ids=["junk", "cjk"])
+def test_a_token_without_spaces_is_no_topic_word_and_the_suggested_topic_compares(
+    token: str, tmp_path: Path
+) -> None:
+    """A title token of thousands of characters (or a CJK sentence, one token) shared by a story's titles
+    became its whole suggested topic, and `compare TOPIC` with it found nothing. A topic word is at most 40
+    characters; the topic stays a few words, and the compare it suggests runs."""
+    import shutil
+    import sqlite3
+
+    db = tmp_path / "long.db"
+    shutil.copy(demo_store().db, db)
+    con = sqlite3.connect(db)
+    con.execute("UPDATE articles SET title = ? || ' ' || title WHERE title LIKE '%Belarus%'", (token,))
+    con.commit()
+    con.close()
+    code, out, err = run("stories", "--since", "2000-01-01", "--format", "json", db=db)
+    assert code == 0, err
+    belarus = json.loads(out)["stories"][0]
+    assert token in belarus["label"]  # the label is the title as it is (the table folds it)
+    topic = belarus["topic"]
+    assert topic and token not in topic and len(topic.split()) <= 3
+    assert all(len(w) <= 40 for w in topic.split())
+    code, out, err = run("compare", topic, "--since", "2000-01-01", "--format", "json", db=db)
+    assert code == 0, err
+    assert json.loads(out)["outlets"]
+
+
+@pytest.mark.parametrize("columns", [40, 50, 59, 60])
+def test_a_narrow_terminal_keeps_each_storys_label_and_whole_id(columns: int) -> None:
+    """At 40 columns the Story column (label and id) was dropped, leaving numbers without a story; at 50 the
+    id was folded over two lines, so it could not be copied into `compare --story`. Below 60 columns each
+    story is its label with its id on a line of its own; at 60 the table."""
+    import os
+    import re
+    import subprocess
+    import sys
+
+    store = demo_store()
+    env = {**os.environ, "COLUMNS": str(columns), "NO_COLOR": "1"}
+    argv = [sys.executable, "-m", "claimcheck", "stories", "--db", str(store.db), "--sources", str(store.sources)]
+    r = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    code, out, _ = run("stories", "--format", "json")
+    stories = json.loads(out)["stories"]
+    lines = r.stdout.splitlines()
+    assert all(len(line.rstrip()) <= columns for line in lines)
+    flat = " ".join(line.strip() for line in lines)
+    for s in stories:
+        assert any(re.search(rf"(^|\s){s['id']}(\s|$)", line) for line in lines), r.stdout  # whole on one line
+        assert " ".join(s["label"].split()[:2]) in flat, r.stdout
+        assert f"{len(s['independent_outlets'])}/{len(s['outlets'])}" in flat

@@ -39,6 +39,9 @@ def migrate_store(
 ) -> None:
     """Copy a whole store into another, e.g. an SQLite file into PostgreSQL: outlets, feed state,
     articles, entries and claims, ids kept. SRC is only read; DEST must be empty (or new)."""
+    # "-" is stdout elsewhere (-o -): a store is never written there, nor into a file named "-".
+    if dest.strip() == "-":
+        raise UsageError("DEST cannot be '-': migrate-store writes a store, give a file or a postgresql:// URL")
     source_target, dest_target = db_target(src), db_target(dest)
     if str(source_target) == str(dest_target) or (
         isinstance(source_target, Path)

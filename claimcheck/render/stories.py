@@ -64,10 +64,7 @@ def short_time(dt: datetime | None, year: int | None = None) -> str:
 
 
 def stories_table(result: StoriesResult) -> Table:
-    year = result.generated_at.year
-    dated = [s.last_published for s in result.stories if s.last_published]
-    if dated:
-        year = max(dated).year
+    year = _year(result)
     table = Table(expand=True, box=box.SIMPLE_HEAD, padding=(0, 1))
     table.add_column("#", no_wrap=True, justify="right")
     table.add_column("Story", ratio=1, overflow="fold")
@@ -90,18 +87,51 @@ def stories_table(result: StoriesResult) -> Table:
     return table
 
 
-def _when(s: Story, result: StoriesResult, year: int) -> Text:
+# Below this width the table's Story column gets too narrow for a label (rich drops it at 40 columns) and
+# folds the id; each story is then listed as lines: the label, the id on a line of its own, the rest.
+NARROW = 60
+
+
+def stories_list(result: StoriesResult) -> Table:
+    """The stories for a narrow terminal: a number, then the label, the id alone on its line (whole, to copy
+    into ``compare --story``), the topic, outlets and articles, then times and the first outlet."""
+    year = _year(result)
+    grid = Table.grid(padding=(0, 1), expand=True)
+    grid.add_column(justify="right", no_wrap=True)
+    grid.add_column(ratio=1, overflow="fold")
+    for n, s in enumerate(result.stories, 1):
+        if n > 1:
+            grid.add_row("", "")  # a blank line between stories
+        story = Text(plain(s.label))
+        story.append(f"\n{s.id}", style="dim")
+        if s.topic:
+            story.append("\ntopic: ", style="dim")
+            story.append(plain(s.topic), style="cyan")
+        outlets = f"{len(s.independent_outlets)}/{len(s.outlets)} outlets"
+        story.append(f"\n{outlets} · {counted(len(s.articles), 'article')}\n")
+        story.append_text(_when(s, result, year, sep=" "))
+        grid.add_row(f"{n}.", story)
+    grid.add_row("", "")
+    return grid
+
+
+def _year(result: StoriesResult) -> int:
+    dated = [s.last_published for s in result.stories if s.last_published]
+    return max(dated).year if dated else result.generated_at.year
+
+
+def _when(s: Story, result: StoriesResult, year: int, sep: str = "\n") -> Text:
     """First publication, "→" the last (its time alone on the same day), and the first outlet: one narrow
     column, so that the label gets the width at 80 columns."""
     first, last = s.first_published, s.last_published
     when = Text(short_time(first, year))
     if last is not None and first is not None and last != first:
         when.append(
-            "\n→ " + (last.strftime("%H:%M") if last.date() == first.date() else short_time(last, year))
+            f"{sep}→ " + (last.strftime("%H:%M") if last.date() == first.date() else short_time(last, year))
         )
     if s.first_outlet:
         name = _name(result, s.first_outlet)
-        when.append(f"\n{name if len(name) <= 16 else name[:15].rstrip() + '…'}", style="green")
+        when.append(f"{sep}{name if len(name) <= 16 else name[:15].rstrip() + '…'}", style="green")
     return when
 
 
@@ -110,7 +140,7 @@ def print_stories(result: StoriesResult, console: Console) -> None:
     if not result.stories:
         console.print("No story is covered by enough outlets (try --min-outlets 1).")
         return
-    console.print(stories_table(result))
+    console.print(stories_list(result) if console.width < NARROW else stories_table(result))
     console.print(
         "Outlets: independent/all (wire copies are not independent). Times UTC. "
         f"Compare one story: {compare_command(result)}",
