@@ -156,6 +156,20 @@ def run(*args: str, db: Path | None = None) -> tuple[int, str, str]:
     return r.exit_code, r.stdout, r.stderr
 
 
+def demo_copy(path: Path, *edits: tuple[str, tuple[object, ...]]) -> Path:
+    """A copy of the demo store at ``path`` with the SQL ``edits`` (statement, parameters) applied."""
+    import shutil
+    import sqlite3
+
+    shutil.copy(demo_store().db, path)
+    con = sqlite3.connect(path)
+    for sql, params in edits:
+        con.execute(sql, params)
+    con.commit()
+    con.close()
+    return path
+
+
 def test_sample_corpus_stories_match_truth() -> None:
     code, out, err = run("stories", "--min-outlets", "1", "--format", "json")
     assert code == 0, err
@@ -663,16 +677,14 @@ def test_no_story_left_by_min_outlets_is_nothing_found(fmt: str, tmp_path: Path)
 def test_a_wire_copy_dated_as_its_original_is_not_the_storys_first_outlet(tmp_path: Path) -> None:
     # A copy keeping its agency's timestamp came first by URL and was named the first outlet ("CBS News"
     # for Reuters' story); the original is first of the articles tied for the earliest time.
-    import shutil
-    import sqlite3
-
-    db = tmp_path / "tie.db"
-    shutil.copy(demo_store().db, db)
-    con = sqlite3.connect(db)
-    (published,) = con.execute("SELECT published FROM articles WHERE outlet = 'reuters' AND title LIKE 'Belarus%'").fetchone()
-    con.execute("UPDATE articles SET published = ? WHERE outlet = 'cbsnews' AND title LIKE '%Belarus%'", (published,))
-    con.commit()
-    con.close()
+    db = demo_copy(
+        tmp_path / "tie.db",
+        (
+            "UPDATE articles SET published = (SELECT published FROM articles WHERE outlet = 'reuters' "
+            "AND title LIKE 'Belarus%') WHERE outlet = 'cbsnews' AND title LIKE '%Belarus%'",
+            (),
+        ),
+    )
     code, out, err = run("stories", "--since", "2000-01-01", "--format", "json", db=db)
     assert code == 0, err
     belarus = json.loads(out)["stories"][0]
@@ -914,15 +926,9 @@ def test_a_token_without_spaces_is_no_topic_word_and_the_suggested_topic_compare
     """A title token of thousands of characters (or a CJK sentence, one token) shared by a story's titles
     became its whole suggested topic, and `compare TOPIC` with it found nothing. A topic word is at most 40
     characters; the topic stays a few words, and the compare it suggests runs."""
-    import shutil
-    import sqlite3
-
-    db = tmp_path / "long.db"
-    shutil.copy(demo_store().db, db)
-    con = sqlite3.connect(db)
-    con.execute("UPDATE articles SET title = ? || ' ' || title WHERE title LIKE '%Belarus%'", (token,))
-    con.commit()
-    con.close()
+    db = demo_copy(
+        tmp_path / "long.db", ("UPDATE articles SET title = ? || ' ' || title WHERE title LIKE '%Belarus%'", (token,))
+    )
     code, out, err = run("stories", "--since", "2000-01-01", "--format", "json", db=db)
     assert code == 0, err
     belarus = json.loads(out)["stories"][0]
