@@ -1088,47 +1088,19 @@ def _positions(window: Window) -> dict[str, int]:
 
 def describe_story(story: Story, ix: _Index, positions: Mapping[str, int]) -> Story:
     """Label (the most central title), terms and a suggested topic (``positions``: url -> index in the
-    articles the index was built from)."""
-    idx = [positions[a.url] for a in story.articles]
-    rows = np.concatenate([np.arange(ix.indptr[i], ix.indptr[i + 1]) for i in idx])
-    term = ix.term[rows]
-    uniq, inv = np.unique(term, return_inverse=True)
-    cover = np.bincount(inv)
-    in_title = np.bincount(inv, weights=ix.in_title[rows])
-    # terms: words in most of the story's titles, then in most of its leads, rarer ones first
-    score = (2 * in_title + cover) * ix.idf[uniq]
-    order = np.lexsort((uniq, -score))
-    ranked, ranked_cover = uniq[order], cover[order]
-    form = ix.terms.form
-    size = len(idx)
-    word = ~ix.no_topic[ranked]  # figures ("#527") and junk tokens are no topic words
-    words, word_cover = ranked[word], ranked_cover[word]
-    common = words[word_cover >= max(1, math.ceil(0.6 * size))]
-    topic = [form(t) for t in ((common if len(common) else words) if size > 1 else words)[:3].tolist()]
-    # the central article: its vector nearest the sum of the story's vectors (the earliest on ties)
-    central = 0
-    if size > 2:
-        centre = np.bincount(inv, weights=ix.weight[rows])
-        lengths = np.diff(ix.indptr)[idx]
-        sims = np.add.reduceat(ix.weight[rows] * centre[inv], np.concatenate(([0], np.cumsum(lengths)[:-1])))
-        sims[lengths == 0] = -1.0
-        central = int(np.argmax(sims))
-    label = story.articles[central].title or story.articles[0].title
-    return replace(
-        story,
-        label=label,
-        terms=tuple(form(t) for t in ranked[:6].tolist()),
-        topic=" ".join(topic),
-    )
+    articles the index was built from): :func:`describe_stories` of one story."""
+    return describe_stories([story], ix, positions)[0]
 
 
 _DESCRIBE_BATCH = 5000  # articles whose stories are described at once (bounds the rows held)
 
 
 def describe_stories(stories: Sequence[Story], ix: _Index, positions: Mapping[str, int]) -> list[Story]:
-    """:func:`describe_story` of each story (the same labels, terms and topics), many stories at once: their
-    index rows counted, ranked and summed with numpy a batch of stories at a time, keyed (story, term),
-    instead of a dozen numpy calls per story."""
+    """Label (the most central title: its vector nearest the sum of the story's vectors, the earliest on
+    ties), terms (words in most of the story's titles, then in most of its leads, rarer ones first) and a
+    suggested topic of each story, many stories at once: their index rows counted, ranked and summed with
+    numpy a batch of stories at a time, keyed (story, term), instead of a dozen numpy calls per story
+    (tests/stories_reference.py keeps the one-story version it must agree with)."""
     out: list[Story] = []
     start = 0
     while start < len(stories):

@@ -1,20 +1,27 @@
-"""The average-linkage loop of claimcheck/stories.py as it was with a dict of summed weights per group
-(before its groups' vectors became numpy arrays): the reference the array version must agree with, group
-for group (tests/test_stories_linkage.py); not used by the app.
+"""References the faster code of claimcheck/stories.py must agree with; not used by the app:
+
+- the average-linkage loop as it was with a dict of summed weights per group (before its groups' vectors
+  became numpy arrays), group for group (tests/test_stories_linkage.py);
+- ``describe_story``, one story's label, terms and topic as they were worked out before
+  ``describe_stories`` did many stories at once (tests/test_stories.py).
 """
 
 from __future__ import annotations
 
 import bisect
 import math
+from collections.abc import Mapping
+from dataclasses import replace
 
 import numpy as np
 
+from claimcheck.models import Story
 from claimcheck.stories import (
     StoryOptions,
     _cohesive,
     _damp,
     _Headlines,
+    _Index,
     _median,
     _near_link,
     _pair_lists,
@@ -125,3 +132,40 @@ def specific(
     (in at most ``specific_share`` of the window, or ``specific_times`` x the groups' articles + a few)."""
     cap = _specific_cap(size, n, options)
     return sum(x for t, x in shared if df[t] <= cap) >= options.specific * dot
+
+
+def describe_story(story: Story, ix: _Index, positions: Mapping[str, int]) -> Story:
+    """Label (the most central title), terms and a suggested topic of one story, a dozen numpy calls per
+    story, as claimcheck/stories.py described each story before ``describe_stories`` (``positions``: url ->
+    index in the articles the index was built from)."""
+    idx = [positions[a.url] for a in story.articles]
+    rows = np.concatenate([np.arange(ix.indptr[i], ix.indptr[i + 1]) for i in idx])
+    term = ix.term[rows]
+    uniq, inv = np.unique(term, return_inverse=True)
+    cover = np.bincount(inv)
+    in_title = np.bincount(inv, weights=ix.in_title[rows])
+    # terms: words in most of the story's titles, then in most of its leads, rarer ones first
+    score = (2 * in_title + cover) * ix.idf[uniq]
+    order = np.lexsort((uniq, -score))
+    ranked, ranked_cover = uniq[order], cover[order]
+    form = ix.terms.form
+    size = len(idx)
+    word = ~ix.no_topic[ranked]  # figures ("#527") and junk tokens are no topic words
+    words, word_cover = ranked[word], ranked_cover[word]
+    common = words[word_cover >= max(1, math.ceil(0.6 * size))]
+    topic = [form(t) for t in ((common if len(common) else words) if size > 1 else words)[:3].tolist()]
+    # the central article: its vector nearest the sum of the story's vectors (the earliest on ties)
+    central = 0
+    if size > 2:
+        centre = np.bincount(inv, weights=ix.weight[rows])
+        lengths = np.diff(ix.indptr)[idx]
+        sims = np.add.reduceat(ix.weight[rows] * centre[inv], np.concatenate(([0], np.cumsum(lengths)[:-1])))
+        sims[lengths == 0] = -1.0
+        central = int(np.argmax(sims))
+    label = story.articles[central].title or story.articles[0].title
+    return replace(
+        story,
+        label=label,
+        terms=tuple(form(t) for t in ranked[:6].tolist()),
+        topic=" ".join(topic),
+    )

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+import stories_reference
 from test_compare_demo import TRUTH, demo_store
 from test_render import validate
 from typer.testing import CliRunner
@@ -708,7 +709,7 @@ def test_stories_described_in_bulk_are_described_as_one_at_a_time(monkeypatch: p
     joined = mod._skeleton([0, 1, len(arts) - 4, 2], mod.Window.of(arts))
     stories = [*stories, joined]
     positions = {a.url: k for k, a in enumerate(arts)}
-    one_by_one = [mod.describe_story(s, ix, positions) for s in stories]
+    one_by_one = [stories_reference.describe_story(s, ix, positions) for s in stories]
     assert len({s.label for s in one_by_one}) > 10 and any(len(s.articles) > 2 for s in one_by_one)
     for batch in (mod._DESCRIBE_BATCH, 4, 1):
         monkeypatch.setattr(mod, "_DESCRIBE_BATCH", batch)
