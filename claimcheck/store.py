@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
-from claimcheck.errors import StoreError
+from claimcheck.errors import StoreError, UsageError
 from claimcheck.migrations import MIGRATIONS, SCHEMA_VERSION, readers_current
 from claimcheck.models import Article, Claim, Outlet, WindowRows
 from claimcheck.paths import db_target, default_db_path, is_db_url
@@ -89,6 +89,15 @@ class OutletStats:
 
 
 TABLES = ("outlets", "feeds", "articles", "article_shingles", "entries", "claims")  # the order a copy fills them
+
+
+def no_shared_queue(where: object, backend: str) -> UsageError:
+    """The error for ``--shard auto`` on a backend without a shared queue (SQLite), said the same by the CLI
+    (before it opens the file) and by :meth:`Store.host_queue`."""
+    return UsageError(
+        f"--shard auto shares the outlets through a PostgreSQL database (--db postgresql://...); "
+        f"{where} is {backend}: use --shard K/N"
+    )
 
 
 class HostQueue(Protocol):
@@ -186,12 +195,7 @@ class Store:
         """Join the open fetch round of this database (or start one) as a fetcher that takes ``hosts``
         one at a time from a queue shared with every other fetcher of the round (``fetch --shard auto``).
         Raises :class:`UsageError` when the backend has no shared queue (SQLite)."""
-        from claimcheck.errors import UsageError
-
-        raise UsageError(
-            f"--shard auto shares the outlets through a PostgreSQL database (--db postgresql://...); "
-            f"{self.location or 'this database'} is {self.backend or 'not one'}: use --shard K/N"
-        )
+        raise no_shared_queue(self.location or "this database", self.backend or "not one")
 
     # The rest of the contract (each backend implements every one):
     def sync_outlets(self, outlets: Iterable[Outlet]) -> None:

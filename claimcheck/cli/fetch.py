@@ -29,6 +29,7 @@ from claimcheck.cli.common import (
     sigterm_as_ctrl_c,
 )
 from claimcheck.errors import UsageError
+from claimcheck.store import no_shared_queue
 from claimcheck.textsafe import terminal_safe
 from claimcheck.values import counted
 
@@ -147,10 +148,7 @@ def do_fetch(
     target = db_path(db)
     if sharing == "auto" and not isinstance(target, str):
         # Said before the file is opened: opening creates a new store, or upgrades an older one in place.
-        raise UsageError(
-            f"--shard auto shares the outlets through a PostgreSQL database (--db postgresql://...); "
-            f"{target} is sqlite: use --shard K/N"
-        )
+        raise no_shared_queue(target, "sqlite")
     report = FetchReport(outlets=[], started=datetime.now(UTC))
     stopped_by = signal.SIGINT
     store = open_store(db)
