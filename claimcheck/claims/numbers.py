@@ -61,7 +61,7 @@ _WORDNUM = re.compile(
     rf"\b(?P<w>(?:(?:half\s+)?a(?=[ -](?:hundred|thousand|million|billion))|{_SMALL})(?:[- ](?:{_SMALL}))?"
     rf"(?:[ -](?:hundred|thousand|million|billion)"
     rf"(?:(?: and)? (?:{_SMALL})(?:-(?:{_SMALL}))?)?)*(?:\s+dozen)?|a dozen|half a dozen|tens of thousands|"
-    rf"hundreds of thousands|dozens|hundreds|thousands|millions|billions)\b",
+    rf"hundreds of thousands|dozens|hundreds|thousands|millions|billions|trillions)\b",
     re.IGNORECASE,
 )
 _DIGITS = re.compile(
@@ -79,6 +79,13 @@ _QUAL_RE = re.compile(
     r"(?:(?:an?\s+)?(?:additional|further|extra)\s+|another\s+)?$",
     re.IGNORECASE,
 )
+# An approximator or bound before an article: "had about a 3 percent chance", "up to a 15% discount" ("over a
+# 10-year period" and "under a 2-year deal" are spans of time, not bounds: no "over"/"under" here).
+_QUAL_ARTICLE_RE = re.compile(
+    r"\b(?P<q>about|around|roughly|approximately|nearly|almost|more\s+than|less\s+than|fewer\s+than|up\s+to|"
+    r"at\s+least)\s+an?\s+$",
+    re.IGNORECASE,
+)
 _QUAL_MAP = {q: v for q, v in _QUALIFIERS}
 _BETWEEN_RE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"^(?:\s+(?:and|to)\s+|\s?[-–—]\s?)$")
@@ -93,10 +100,11 @@ _DECADE = re.compile(r"^'?s\b")
 _OF = re.compile(r"\s+of\s+(?:the\s+|their\s+|its\s+|them\b)?", re.IGNORECASE)
 _HYPHEN_UNIT = re.compile(r"-([a-z]+(?:-[a-z]+)*)")
 # Compounds that describe a kind, not a count: "a two-way link", "a three-way race", "the two-state solution",
-# "a one-party state", "a two-tier system", "one-off", "one-sided" ("a threefold rise" is a figure).
+# "a one-party state", "a two-tier system", "one-off", "one-sided", a structure ("a three-stage rocket", "a
+# two-step process", "a four-phase plan") ("a threefold rise" is a figure).
 IDIOM_COMPOUNDS = frozenset(
     ["way", "sided", "off", "tier", "party", "state", "faced", "handed", "dimensional", "pronged", "track",
-     "stop", "liner", "horse", "size", "star"]
+     "stop", "liner", "horse", "size", "star", "stage", "step", "phase"]
 )  # fmt: skip
 _MAGNITUDE = re.compile(r"\bmagnitude[\s-]+$", re.IGNORECASE)
 # A fact box run into one line ("Stages: 2 Boosters: 2 Cores: 3 Engines: 27 Payload to LEO: ..."): a bare
@@ -134,7 +142,7 @@ _ANY_DIGIT = re.compile(r"\d")
 _LOWER_WORD = re.compile(r"[a-z]+")
 _NUMBER_WORDS = frozenset(
     [*_UNITS_WORDS, *_TENS_WORDS, "dozen", "dozens", "hundreds", "thousands", "millions", "billions",
-     "hundred", "thousand", "million", "billion"]
+     "trillions", "hundred", "thousand", "million", "billion"]
 ) - {"zero"}  # fmt: skip
 
 
@@ -517,6 +525,7 @@ def _vague(text: str) -> tuple[float, float] | None:
         "hundreds of thousands": (2e5, 1e6),
         "millions": (2e6, 1e9),
         "billions": (2e9, 1e12),
+        "trillions": (2e12, 1e15),
     }.get(text)
 
 
@@ -583,7 +592,7 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tupl
     elif qualifier == "between":
         value = Interval(low, high)
     else:
-        qm = _QUAL_RE.search(s, max(0, start - 30), start)
+        qm = _QUAL_RE.search(s, max(0, start - 30), start) or _QUAL_ARTICLE_RE.search(s, max(0, start - 22), start)
         if qm:
             qualifier = _QUAL_MAP[re.sub(r"\s+", " ", qm.group("q").lower())]
             start = qm.start()
@@ -754,6 +763,8 @@ def _unit(s: str, raw: _Raw, end: int) -> tuple[str | None, int, bool]:
             return "magnitude", end, False
         return " ".join([raw.hyphen, *words]), pos_end if words else end, False
     if words:
+        if raw.kind == "vague" and (found := canonical(words[0], s)):
+            return found[0], pos_end, False  # "hundreds of kilometres" counts km, as "300 kilometres" does
         return " ".join(words), pos_end, False
     if raw.kind == "digits":
         return _infer_unit(s), end, True

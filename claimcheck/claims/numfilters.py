@@ -77,7 +77,6 @@ _ADDRESS_AFTER = re.compile(
 _AGO = re.compile(
     r"^\s+(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries)\s+(?:ago|earlier|later)\b"
 )
-
 _WHEN = re.compile(
     rf"\b(?:(?:since|in|on|by|until|till|from|as of|before|after|during|through|between|last|this|"
     rf"earlier this|"

@@ -12,7 +12,7 @@ from claimcheck.text import claim_content_words
 
 FURNITURE = re.compile(
     r"^(?:sign\s+up|subscribe|read\s+(?:more|next|the\s+full)|click|tap|follow\s+us|share\s+(?:this|on)|"
-    r"advertisement|related|recommended|watch|listen|download|get\s+the|join|contact\s+us|copyright|©|"
+    r"advertisement|related|recommended|watch|photos:|listen|download|get\s+the|join|contact\s+us|copyright|©|"
     r"all\s+rights\s+reserved|image\s+(?:copyright|caption)|photo(?:graph)?:|getty\s+images|"
     r"updated|published|posted|this\s+(?:article|story)\s+(?:was|has|is)|we\s+use\s+cookies|cookie|"
     r"support\s+(?:our|independent)|newsletter|more\s+from|see\s+also|editor'?s\s+note|"
@@ -22,7 +22,11 @@ FURNITURE = re.compile(
 )
 _FURNITURE_ANYWHERE = re.compile(
     r"\b(?:sign\s+up\s+for|subscribe\s+to\s+our|newsletter|click\s+here|all\s+rights\s+reserved|"
-    r"terms\s+of\s+(?:use|service)|privacy\s+policy|min(?:ute)?\s+read|hide\s+caption)\b",
+    r"terms\s+of\s+(?:use|service)|privacy\s+policy|min(?:ute)?\s+read|hide\s+caption|"
+    # a site's copyright notice ("content published on this site belongs to ...") and a viewing guide's links
+    # ("How to watch X for free", "live stream and TV channel")
+    r"(?:published|appearing|posted)\s+(?:in|on)\s+this\s+(?:site|website|web\s+site)|how\s+to\s+watch|"
+    r"live\s+stream\s+and\s+TV)\b",
     re.IGNORECASE,
 )
 # Furniture that carries digits (looked for only in sentences with one): gallery pagers ("Photo 3 of 12",
