@@ -105,3 +105,36 @@ def test_initials_credited_after_the_fact() -> None:
     # a listener known by initials is no credit, nor is a sentence with no credit at its end
     assert cites("The minister told NATO on Tuesday that the talks had failed.") == []
     assert cites("The FAA said in March that the runway was safe.") == []
+
+
+def speakers(text: str) -> list[str | None]:
+    return [c.speaker for c in extract_claims(text) if c.kind == "quote"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a time between the speaker and a naming verb: "X on Sunday denounced ... as"
+        ('President Ana Lopez on Sunday denounced the strike as "a reckless and dangerous act," after a meeting.',
+         ["Ana Lopez"]),
+        # a fronted adverbial before the subject of a participle of speech; the second quote joined by "and"
+        ('After weeks of sharp words, Mayor Tom Reyes struck a calmer tone on Monday, urging the union to '
+         '"come back to the talks" and "settle this within a week".', ["Tom Reyes", "Tom Reyes"]),
+        # a relative clause of speech: the name "who" stands for speaks
+        ('The trainer saw the rider was pale and fetched Jon Dale, who told the team doctor, "I do not feel '
+         'well at all."', ["Jon Dale"]),
+        # a new clause after the quote has its own subject: the first quote is not Ortiz's
+        ('Cole was heard over the radio saying "we should keep going now" while Ben Ortiz replied, "I think it '
+         'is far too wet".', [None, "Ben Ortiz"]),
+    ],
+)
+def test_speakers_of_news_copy(text: str, expected: list[str | None]) -> None:
+    assert speakers(text) == expected
+
+
+def test_speakers_that_stay() -> None:
+    assert speakers('"We will appeal the ruling," Coach Lisa Hart said on Friday, as the team left.') == ["Lisa Hart"]
+    assert speakers('"Nobody saw it coming," said Maria Bell, who runs the cafe.') == ["Maria Bell"]
+    assert speakers('In a statement, Jane Roe rejected the claims, saying "none of this is true at all".') == [
+        "Jane Roe"
+    ]
