@@ -138,3 +138,22 @@ def test_speakers_that_stay() -> None:
     assert speakers('In a statement, Jane Roe rejected the claims, saying "none of this is true at all".') == [
         "Jane Roe"
     ]
+
+
+def test_korean_given_names_are_names() -> None:
+    # the second part of a hyphenated given name is no describing word ("Oscar-winning", "London-based")
+    text = 'South Korean President Park Min-jae on Sunday condemned the test as "a grave and reckless provocation."'
+    assert speakers(text) == ["Park Min-jae"]
+    assert speakers('"It was a long night for all of us," Grammy-nominated singer Lia Moss said.') == ["Lia Moss"]
+
+
+def test_speaker_from_the_sentence_credit() -> None:
+    text = 'The probe, "a newly built" weather satellite, reached its orbit at 9:00 local time, said the KCNA.'
+    assert speakers(text) == ["KCNA"]
+
+
+def test_a_few_parties_point_back() -> None:
+    assert numbers("The envoy ended his visits to the three countries on Friday.") == []
+    # people stay counts, and so do parties after no determiner
+    assert numbers("The three suspects were charged on Monday.") != []
+    assert numbers("Three countries signed the pact on Friday.") == [(3.0, 3.0, "countries")]

@@ -655,7 +655,7 @@ _FROM = re.compile(r"\bfrom\s+(?:\S+\s+)?$", re.IGNORECASE)
 _PRONOUN_ONE_BEFORE = re.compile(r"\b(?:no|any|every|each|the|this|that|which)\s+$", re.IGNORECASE)
 _ALL_BEFORE = re.compile(r"\b(?:all|both)\s+$", re.IGNORECASE)
 _THE_BEFORE = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
-# Parties of a two-sided story: "the two countries", "the two tech giants", "the two sides".
+# Parties of a story with a few sides: "the two countries", "the two tech giants", "the three nations".
 _PARTIES = frozenset(
     [
         "countries", "nations", "sides", "companies", "firms", "giants", "governments", "parties", "powers",
@@ -673,7 +673,7 @@ def _anaphoric(s: str, start: int, value: float, unit: str | None) -> bool:
         return False
     head = unit.split()[-1]
     window = max(0, start - 8)
-    if value == 2 and head in _PARTIES and _THE_BEFORE.search(s, window, start):
+    if value <= 4 and head in _PARTIES and _THE_BEFORE.search(s, window, start):  # "his visits to the three countries"
         return True
     if not head.endswith(_PERSON_ENDINGS) and not _news_count(unit) and selected_before(s, start, head):
         return True  # "the original two films", "the first three books"

@@ -449,7 +449,16 @@ def _speaker(
             return None
         if _plausible(name, places):
             return name
-    return _coordinated_subject(text[max(line_start, q.start - 400) : max(line_start, q.start - 1)], places)
+    found = _coordinated_subject(text[max(line_start, q.start - 400) : max(line_start, q.start - 1)], places)
+    if found is None and (end := _SENTENCE_CREDIT.search(after.split(". ", 1)[0] + ".")):
+        found = _clean_name(end.group("name"))  # 'The satellite, "a newly developed" one, entered orbit, said KCTV.'
+    return found
+
+
+# The sentence's credit at its end names the speaker of a quote inside it that has no other.
+_SENTENCE_CREDIT = re.compile(
+    rf",\s+(?:said|says|reported|reports|according\s+to)\s+(?:the\s+)?(?P<name>{_NAME})\s*\.$"
+)
 
 
 # A quote whose sentence ends right after its closing mark: the next sentence does not name its speaker.
@@ -607,7 +616,9 @@ _NAME_MODIFIERS = frozenset(
 
 
 _CONTRACTED = re.compile(r"[’']s$")
-_DESCRIBING = re.compile(r"^[A-Z][\w’']*-[a-z]+$")
+# "Oscar-winning", "Grammy-nominated", "London-based", "Texas-born" (a participle or a compound's adjective; the
+# second part of a Korean given name, "Jong-un", "Geun-hye", "Jae-in", is no describing word)
+_DESCRIBING = re.compile(r"^[A-Z][\w’']*-[a-z]*(?:ing|ed|based|born|bred|like|style|era)$")
 
 
 def _clean_name(name: str) -> str | None:
