@@ -83,8 +83,7 @@ def test_kind_compounds(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        # a gallery slide's caption, a site's copyright notice, a viewing guide's links
-        "Photos: The royal wedding in pictures The couple left the chapel at noon.",
+        # a site's copyright notice, a viewing guide's links
         "The material (text, photos, video and the like) published on this site belongs to Harbour Media Co (HMC).",
         "Match preview How to watch the derby for free, TV channel and kick-off time",
     ],

@@ -12,7 +12,7 @@ from claimcheck.text import claim_content_words
 
 FURNITURE = re.compile(
     r"^(?:sign\s+up|subscribe|read\s+(?:more|next|the\s+full)|click|tap|follow\s+us|share\s+(?:this|on)|"
-    r"advertisement|related|recommended|watch|photos:|listen|download|get\s+the|join|contact\s+us|copyright|©|"
+    r"advertisement|related|recommended|watch|listen|download|get\s+the|join|contact\s+us|copyright|©|"
     r"all\s+rights\s+reserved|image\s+(?:copyright|caption)|photo(?:graph)?:|getty\s+images|"
     r"updated|published|posted|this\s+(?:article|story)\s+(?:was|has|is)|we\s+use\s+cookies|cookie|"
     r"support\s+(?:our|independent)|newsletter|more\s+from|see\s+also|editor'?s\s+note|"
