@@ -156,3 +156,29 @@ def test_a_few_parties_point_back() -> None:
     # people stay counts, and so do parties after no determiner
     assert numbers("The three suspects were charged on Monday.") != []
     assert numbers("Three countries signed the pact on Friday.") == [(3.0, 3.0, "countries")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one item of a series named by a word number
+        "The home side won game seven late last night after a rain delay.",
+        "The champion was knocked out in round two by a qualifier.",
+        # a version in a heading's capitals
+        "What else is in the console's 5.50 Update for players?",
+        # a model's build
+        "The maker showed a three-wheeled city car at the fair.",
+        "The four-door saloon comes with a four-cylinder engine.",
+        # an age or an anniversary reached, and a heading run into the next one
+        "The old harbour turns 300 Trading hub of a whole region",
+        "The singer turned 40 on Monday in Paris.",
+    ],
+)
+def test_series_items_versions_builds_and_ages(text: str) -> None:
+    assert numbers(text) == []
+
+
+def test_series_builds_and_turns_that_stay() -> None:
+    assert numbers("He went down and hit the floor three times in the fight.") == [(3.0, 3.0, "times")]
+    assert numbers("Shares turned 5% lower after the report.") == [(5.0, 5.0, "percent")]
+    assert numbers("She is a three-time Olympic champion.") != []
