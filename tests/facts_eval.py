@@ -1,7 +1,7 @@
 """Facts on real reporting: serve each labelled event over loopback, fetch it, compare it, score the rows.
 
 Run from the repository root:
-  python -m tests.facts_eval [--split tune|heldout|all] [--event NAME] [-v] [--json]
+  python -m tests.facts_eval [--split tune|heldout|all] [--event NAME] [--round NAME] [-v] [--json]
 
 Per labelled event (tests/data/facts_labelled_tune.json, and facts_labelled_heldout.json when present) the
 event's articles from ../shared/realdata/news-clusters are served on 127.0.0.1 as outlets (one per
@@ -641,6 +641,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m tests.facts_eval", description=__doc__.split("\n\n")[0])
     ap.add_argument("--split", choices=("tune", "heldout", "all"), default="tune")
     ap.add_argument("--event", help="only this event")
+    ap.add_argument("--round", help="only the events labelled in this round (their 'round' field: fresh10)")
     ap.add_argument("-v", "--verbose", action="store_true", help="per fact, what went wrong")
     ap.add_argument("--json", action="store_true", help="the figures as JSON on stdout")
     ap.add_argument("--i-am-not-tuning", action="store_true", help=argparse.SUPPRESS)
@@ -656,9 +657,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("skipped: ../shared/realdata/news-clusters is absent", file=sys.stderr)
         return 0
     splits = SPLITS if args.split == "all" else (args.split,)
-    todo = [(s, ev) for s in splits for ev in load_split(s) if args.event in (None, ev["event"])]
-    if args.event and not todo:
-        print(f"error: no labelled event {args.event!r} in split {args.split}", file=sys.stderr)
+    todo = [
+        (s, ev)
+        for s in splits
+        for ev in load_split(s)
+        if args.event in (None, ev["event"]) and args.round in (None, ev.get("round"))
+    ]
+    if (args.event or args.round) and not todo:
+        what = f"event {args.event!r}" if args.event else f"events of round {args.round!r}"
+        print(f"error: no labelled {what} in split {args.split}", file=sys.stderr)
         return 2
     if not todo:
         print(f"error: no labelled events in split {args.split}", file=sys.stderr)
