@@ -161,6 +161,9 @@ def test_a_few_parties_point_back() -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        # one item of a series named by a word number
+        "The home side won game seven late last night after a rain delay.",
+        "The champion was knocked out in round two by a qualifier.",
         # a version in a heading's capitals
         "What else is in the console's 5.50 Update for players?",
         # a model's build
@@ -171,10 +174,11 @@ def test_a_few_parties_point_back() -> None:
         "The singer turned 40 on Monday in Paris.",
     ],
 )
-def test_versions_builds_and_ages(text: str) -> None:
+def test_series_items_versions_builds_and_ages(text: str) -> None:
     assert numbers(text) == []
 
 
-def test_builds_and_turns_that_stay() -> None:
+def test_series_builds_and_turns_that_stay() -> None:
+    assert numbers("He went down and hit the floor three times in the fight.") == [(3.0, 3.0, "times")]
     assert numbers("Shares turned 5% lower after the report.") == [(5.0, 5.0, "percent")]
     assert numbers("She is a three-time Olympic champion.") != []

@@ -114,6 +114,9 @@ _MAGNITUDE = re.compile(r"\bmagnitude[\s-]+$", re.IGNORECASE)
 _BOX_LABEL = re.compile(r"(?:^|[\s)])([A-Z][a-z]+(?:\s[\w-]+){0,3}):\s*$")
 _BOX_NEXT = re.compile(r"\s+[A-Z][\w-]*(?:\s[\w-]+){0,3}:\s")
 _ID_LOWER = sorted(w for w in _ID_WORDS if w.islower())
+_ID_LOWER_SET = frozenset(_ID_LOWER) - {"no", "number"}  # ("no one was hurt" is left to the rules for "one")
+_ITEM_BEFORE = re.compile(r"\b([a-z]+)\s+$")
+_PLURAL_NEXT = re.compile(r"[\s-]+[a-z]+s\b")
 # A thousands group split by a space after its comma ("some 1, 600 officers"): only an exact three-digit
 # second group, and not inside a list of numbers ("7, 100 and 3", "1, 600, 700").
 _SPLIT_THOUSANDS = re.compile(r"(?<![\d,.])(?<!\d,\s)(\d{1,3}), (\d{3})(?![\d.,]|\s*(?:,|and|or|to)\s*\d)")
@@ -500,6 +503,10 @@ def _word_numbers(s: str) -> list[_Raw]:
             continue
         if m.group()[0].isupper() and _NAME_BEFORE.search(s, max(0, m.start() - 30), m.start()):
             continue  # part of a name: "Formula One", "Air Force One", "World War Two"
+        if (item := _ITEM_BEFORE.search(s, max(0, m.start() - 12), m.start())) and item.group(1) in _ID_LOWER_SET and (
+            not _PLURAL_NEXT.match(s, m.end())
+        ):
+            continue  # one item of a series: "won game seven late last night", "in round two" ("hit the floor three times" counts)
         raw = _Raw(m.start(), m.end(), value, "words")
         if pct := _WORD_PERCENT.match(s, m.end()):  # "three per cent", "five percent"
             raw.unit, raw.measure, raw.end = "percent", "percent", pct.end()
