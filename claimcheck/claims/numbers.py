@@ -601,7 +601,9 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tupl
     elif qualifier == "between":
         value = Interval(low, high)
     else:
-        qm = _QUAL_RE.search(s, max(0, start - 30), start) or _QUAL_ARTICLE_RE.search(s, max(0, start - 22), start)
+        qm = _QUAL_RE.search(s, max(0, start - 30), start)
+        if qm is None and s.endswith((" a ", " an "), 0, start):
+            qm = _QUAL_ARTICLE_RE.search(s, max(0, start - 22), start)
         if qm:
             qualifier = _QUAL_MAP[re.sub(r"\s+", " ", qm.group("q").lower())]
             start = qm.start()

@@ -132,7 +132,7 @@ def _not_a_quantity(s: str, m: re.Match[str], value: float, num: str) -> bool:
         return True
     if _AGE_BEFORE.search(before) and value <= 120 and "." not in num:
         return True
-    if _TURNS_BEFORE.search(before) and _TURNS_AGE_AFTER.match(after):
+    if "urn" in before and _TURNS_BEFORE.search(before) and _TURNS_AGE_AFTER.match(after):
         return True
     if (
         _AGE_AFTER.match(after)
