@@ -1557,3 +1557,19 @@ def test_another_speakers_quote_or_a_sentence_of_two_quotations_keeps_its_pieces
     )  # fmt: skip
     quotes_ = [f for f in facts if f.kind == "quote"]
     assert len(quotes_) == 3 and sorted(len(f.outlets) for f in quotes_) == [1, 3, 3]
+
+
+def test_a_fall_in_other_verbs_is_one_fall_and_never_a_rise() -> None:
+    more = Interval(50, None, False)
+    lost = num(more, "The token has lost more than 50 percent of its value this year.", unit="percent",
+               text="more than 50 percent", extra={"context": ["lose", "value", "token"]})  # fmt: skip
+    fallen = num(more, "It has fallen by more than 50% since January, as traders grow nervous about regulation.",
+                 unit="percent", text="more than 50%",
+                 extra={"context": ["fall", "trader", "grow", "nervous", "regulation"]})  # fmt: skip
+    facts = facts_of(art("reuters", lost), art("bbc", fallen))
+    assert set(fact_with(facts, "reuters").outlets) == {"reuters", "bbc"}
+    # a rise of the same figure in the story is another fact
+    gained = num(more, "Its rival coin has gained more than 50 percent this year.", unit="percent",
+                 text="more than 50 percent", extra={"context": ["gain", "rival", "coin"]})  # fmt: skip
+    facts = facts_of(art("reuters", lost), art("bbc", gained))
+    assert set(fact_with(facts, "reuters").outlets) == {"reuters"}
