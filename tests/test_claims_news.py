@@ -182,3 +182,21 @@ def test_series_builds_and_turns_that_stay() -> None:
     assert numbers("He went down and hit the floor three times in the fight.") == [(3.0, 3.0, "times")]
     assert numbers("Shares turned 5% lower after the report.") == [(5.0, 5.0, "percent")]
     assert numbers("She is a three-time Olympic champion.") != []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "about" and "around" before an article are prepositions here, not approximators (review5)
+        ("The senator said she was worried about a 10 percent tariff on steel.", [(10.0, 10.0, "percent")]),
+        ("Ministers argued about a $2 billion aid package for farmers.", [(2e9, 2e9, "dollars")]),
+        ("Protesters marched around a 2-mile loop of the city centre.", [(2.0, 2.0, "miles")]),
+        # ... and approximators after a verb that takes an amount
+        ("The team has about a 40% chance of winning the title.", [(36.0, 44.0, "percent")]),
+        ("Bookmakers put the outsider at around a 20 percent chance.", [(18.0, 22.0, "percent")]),
+    ],
+)
+def test_about_a_is_a_preposition_unless_an_amount_is_had_or_given(
+    text: str, expected: list[tuple[float, float, str]]
+) -> None:
+    assert numbers(text) == pytest.approx(expected)

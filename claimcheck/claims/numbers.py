@@ -86,6 +86,17 @@ _QUAL_ARTICLE_RE = re.compile(
     r"at\s+least)\s+an?\s+$",
     re.IGNORECASE,
 )
+# ... but "about" and "around" before an article are far more often prepositions ("worried about a 10 percent
+# tariff", "argued about a $2 billion package", "marched around a 2-mile loop"): they approximate only after a
+# verb that takes an amount (have, give, put, offer, estimate, cost, carry, stand) or "at"/"with", directly or
+# with its object between ("gave the rider about a 3 percent chance"; "had worried about a" is the preposition).
+_PREPOSITIONAL = frozenset(["about", "around"])
+_AMOUNT_HOST = re.compile(
+    r"\b(?:ha[sd]|have|having|gave|gives?|given|giving|puts?|putting|offer(?:s|ed|ing)?|estimat(?:es?|ed|ing)|"
+    r"costs?|costing|carr(?:y|ies|ied|ying)|stands?|stood|standing|at|with)"
+    r"(?:\s+(?![a-z]+(?:ed|ing)\b)[\w'’$-]+){0,3}\s+$",
+    re.IGNORECASE,
+)
 _QUAL_MAP = {q: v for q, v in _QUALIFIERS}
 _BETWEEN_RE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"^(?:\s+(?:and|to)\s+|\s?[-–—]\s?)$")
@@ -604,6 +615,8 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tupl
         qm = _QUAL_RE.search(s, max(0, start - 30), start)
         if qm is None and s.endswith((" a ", " an "), 0, start):
             qm = _QUAL_ARTICLE_RE.search(s, max(0, start - 22), start)
+            if qm and qm.group("q").lower() in _PREPOSITIONAL and not _AMOUNT_HOST.search(s, max(0, qm.start() - 60), qm.start()):
+                qm = None  # "worried about a 10 percent tariff": the preposition
         if qm:
             qualifier = _QUAL_MAP[re.sub(r"\s+", " ", qm.group("q").lower())]
             start = qm.start()
