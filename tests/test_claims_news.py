@@ -96,6 +96,9 @@ def test_news_furniture_keeps_news() -> None:
     # a sentence about photographs, and one about watching, are news
     assert kinds("The Interior Ministry published photos of the damaged bridge on Tuesday.") == ["statement"]
     assert numbers("About 40 million people watched the final on television, the network said.") != []
+    # a sentence of news that tells how to watch something is no viewing guide (review5)
+    text = "Viewers were left unsure how to watch the debate after the network's stream crashed for 40 minutes."
+    assert numbers(text) == [(40.0, 40.0, "minutes")]
 
 
 def test_initials_credited_after_the_fact() -> None:

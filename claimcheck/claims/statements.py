@@ -24,8 +24,9 @@ _FURNITURE_ANYWHERE = re.compile(
     r"\b(?:sign\s+up\s+for|subscribe\s+to\s+our|newsletter|click\s+here|all\s+rights\s+reserved|"
     r"terms\s+of\s+(?:use|service)|privacy\s+policy|min(?:ute)?\s+read|hide\s+caption|"
     # a site's copyright notice ("content published on this site belongs to ...") and a viewing guide's links
-    # ("How to watch X for free", "live stream and TV channel")
-    r"(?:published|appearing|posted)\s+(?:in|on)\s+this\s+(?:site|website|web\s+site)|how\s+to\s+watch|"
+    # ("How to watch X for free", "live stream and TV channel"): the guide's heading in its capitals (a sentence
+    # of news may tell "how to watch" a debate: "viewers were left unsure how to watch ...")
+    r"(?:published|appearing|posted)\s+(?:in|on)\s+this\s+(?:site|website|web\s+site)|(?-i:How\s+to\s+watch)|"
     r"live\s+stream\s+and\s+TV)\b",
     re.IGNORECASE,
 )
