@@ -202,4 +202,5 @@ def test_series_builds_and_turns_that_stay() -> None:
 def test_about_a_is_a_preposition_unless_an_amount_is_had_or_given(
     text: str, expected: list[tuple[float, float, str]]
 ) -> None:
-    assert numbers(text) == pytest.approx(expected)
+    got = numbers(text)
+    assert [(round(lo or 0, 6), round(hi or 0, 6), unit) for lo, hi, unit in got] == expected, got
