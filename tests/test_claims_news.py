@@ -142,6 +142,13 @@ def test_speakers_that_stay() -> None:
     ]
 
 
+def test_as_and_when_after_a_quote_credit_it() -> None:
+    # "as" and "when" after a quote lead to its credit, not to a clause of another subject (review5)
+    text = 'The deal is "a disaster for the workers of this town," as Senator Jane Moss told reporters.'
+    assert speakers(text) == ["Jane Moss"]
+    assert speakers('"Prices will keep rising all year," when asked by reporters, the minister said.') != [None]
+
+
 def test_korean_given_names_are_names() -> None:
     # the second part of a hyphenated given name is no describing word ("Oscar-winning", "London-based")
     text = 'South Korean President Park Min-jae on Sunday condemned the test as "a grave and reckless provocation."'

@@ -530,8 +530,10 @@ def _coordinated_subject(before: str, places: set[str]) -> str | None:
 
 
 # After a quote, a clause conjunction opens a new clause with its own subject: '"we should go" while X agreed,
-# saying ...' (X speaks the next quote, not this one).
-_NEW_CLAUSE_AFTER = re.compile(r"^[\s,;—–»”\"-]*(?:while|whereas|but|although|though|before|when|as)\s", re.IGNORECASE)
+# saying ...' (X speaks the next quote, not this one). Not "as" nor "when": news copy credits a quote with
+# them ('"a disaster for workers," as Senator X told reporters'; '"...," when asked by reporters, the minister
+# said').
+_NEW_CLAUSE_AFTER = re.compile(r"^[\s,;—–»”\"-]*(?:while|whereas|but|although|though|before)\s", re.IGNORECASE)
 
 
 def _from_after(after: str) -> str | None:
