@@ -80,6 +80,13 @@ def test_kind_compounds(text: str) -> None:
     assert numbers(text) == []
 
 
+def test_many_parts_are_counted() -> None:
+    # a structure of a few parts is a kind, a count of many a figure (review5)
+    assert numbers("Riders face a 21-stage race over the mountains.") == [(21.0, 21.0, "stage race")]
+    assert numbers("The airline flies a 50-seater turboprop to the island.") == [(50.0, 50.0, "seater turboprop")]
+    assert numbers("The carmaker sells a two-seater and a four-door saloon.") == []
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -119,6 +119,16 @@ IDIOM_COMPOUNDS = frozenset(
      "stop", "liner", "horse", "size", "star", "stage", "step", "phase", "wheeled", "wheel", "door", "seater",
      "cylinder"]
 )  # fmt: skip
+# ... a structure of a few parts, that is: a count of many is a figure ("the 21-stage race" of a cycling tour, "a
+# 50-seater plane", "a 12-step programme").
+_FEW_PART_COMPOUNDS = frozenset(["stage", "step", "phase", "seater"])
+_FEW_PARTS = 4
+
+
+def _kind_compound(word: str, value: float) -> bool:
+    """Whether ``value``-``word`` ("three-stage", "two-way") names a kind rather than counts."""
+    return word in IDIOM_COMPOUNDS and (word not in _FEW_PART_COMPOUNDS or value <= _FEW_PARTS)
+
 _MAGNITUDE = re.compile(r"\bmagnitude[\s-]+$", re.IGNORECASE)
 # A fact box run into one line ("Stages: 2 Boosters: 2 Cores: 3 Engines: 27 Payload to LEO: ..."): a bare
 # figure between its label and the next label counts what its label names, not the next label's word.
@@ -432,7 +442,7 @@ def _digit_numbers(s: str, blocked: list[tuple[int, int]]) -> list[_Raw]:
         if hy:
             if hy.group(1).startswith(("year-old", "years-old", "month-old", "week-old", "day-old")):
                 continue
-            if hy.group(1).split("-", 1)[0] in IDIOM_COMPOUNDS:
+            if _kind_compound(hy.group(1).split("-", 1)[0], value):
                 continue
             raw.hyphen, raw.end = hy.group(1).replace("-", " "), hy.end()
             _hyphen_measure(s, raw)
@@ -527,7 +537,7 @@ def _word_numbers(s: str) -> list[_Raw]:
         if hy:
             if hy.group(1).startswith(("year-old", "years-old", "month-old")):
                 continue
-            if hy.group(1).split("-", 1)[0] in IDIOM_COMPOUNDS:
+            if _kind_compound(hy.group(1).split("-", 1)[0], value):
                 continue
             raw.hyphen, raw.end = hy.group(1).replace("-", " "), hy.end()
         out.append(raw)
