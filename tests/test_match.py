@@ -1559,6 +1559,30 @@ def test_another_speakers_quote_or_a_sentence_of_two_quotations_keeps_its_pieces
     assert len(quotes_) == 3 and sorted(len(f.outlets) for f in quotes_) == [1, 3, 3]
 
 
+def test_a_second_quotation_of_one_sentence_is_no_piece_of_the_first() -> None:
+    # review5: 'X called A "...," B "..."': the words between name another thing, not the speaker: two
+    # quotations, the second a fact of its own though only one outlet carries it
+    whole = "a travesty of justice for every family in this town"
+    two = ('Smith called the ruling "a travesty of justice for every family in this town," the jury "a '
+           'disgrace to the court."')  # fmt: skip
+    facts = facts_of(
+        art("reuters", quote(whole, speaker="Tom Smith")),
+        art("bbc", quote(whole, speaker="Smith")),
+        art("cbs", _piece("a travesty of justice for every family in this town,", two, "Smith"),
+            _piece("a disgrace to the court.", two, "Smith"), text=two),
+    )  # fmt: skip
+    assert sorted(len(f.outlets) for f in facts if f.kind == "quote") == [1, 3]
+    # cut around its attribution, one quotation (the words between hold a verb of speech)
+    cut = ('Smith said it was "a travesty of justice for every family," he added bitterly, "in this town."')
+    facts = facts_of(
+        art("reuters", quote(whole, speaker="Tom Smith")),
+        art("bbc", quote(whole, speaker="Smith")),
+        art("cbs", _piece("a travesty of justice for every family,", cut, "Smith"),
+            _piece("in this town.", cut, None), text=cut),
+    )  # fmt: skip
+    assert sorted(len(f.outlets) for f in facts if f.kind == "quote") == [3]
+
+
 def test_a_fall_in_other_verbs_is_one_fall_and_never_a_rise() -> None:
     more = Interval(50, None, False)
     lost = num(more, "The token has lost more than 50 percent of its value this year.", unit="percent",

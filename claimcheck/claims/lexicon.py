@@ -10,6 +10,16 @@ MONTHS = [
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 MONTH_RE = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 WEEKDAY_RE = r"(?:" + "|".join(WEEKDAYS) + r")"
+# Verbs that credit words to a speaker ("she said", "he added dryly", "Smith told reporters").
+SPEECH_RE = (
+    r"(?:said|says|say|told|tells|added|adds|declared|declares|wrote|writes|tweeted|asked|asks|insisted|insists|"
+    r"stated|explained|noted|warned|warns|argued|argues|recalled|replied|continued|posted|announced|claimed|"
+    r"claims|commented|acknowledged|conceded|shouted|urged|vowed|testified|remarked|admitted|predicted|"
+    r"complained|concluded|cautioned|emphasized|emphasised|stressed|pointed\s+out|went\s+on|recounted|"
+    r"announced|responded|countered|wrote|tweeted|agreed|revealed|confirmed|shared|notes|explains|exclaimed|"
+    r"exclaims|quipped|quips|joked|jokes|mused|muses|recalls|reported|yelled|screamed|whispered|pleaded|boasted|"
+    r"lamented|marvelled|marveled|reflected|reports|remembers|remembered|chanted|blasted|captioned)"
+)
 
 # Plural nouns commonly counted in news; used to infer the counted thing when the number stands alone.
 COUNT_NOUNS = frozenset(

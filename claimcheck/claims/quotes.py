@@ -12,6 +12,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from claimcheck.claims.lexicon import SPEECH_RE
 from claimcheck.models import ClaimDetails
 
 _PAIRS = {"“": "”", "«": "»", "„": "“", '"': '"'}
@@ -19,15 +20,7 @@ _OPEN_MARK = re.compile(r'[“«„"]')
 _PARAGRAPH = re.compile(r"[^\n]+")
 _RUNS_ON = re.compile(r"(?:[:,]|\b(?:said|says|that|added|wrote|warned))\s*$")
 _WORDS = re.compile(r"[\w'’]+")
-_SPEECH = (
-    r"(?:said|says|say|told|tells|added|adds|declared|declares|wrote|writes|tweeted|asked|asks|insisted|insists|"
-    r"stated|explained|noted|warned|warns|argued|argues|recalled|replied|continued|posted|announced|claimed|"
-    r"claims|commented|acknowledged|conceded|shouted|urged|vowed|testified|remarked|admitted|predicted|"
-    r"complained|concluded|cautioned|emphasized|emphasised|stressed|pointed\s+out|went\s+on|recounted|"
-    r"announced|responded|countered|wrote|tweeted|agreed|revealed|confirmed|shared|notes|explains|exclaimed|"
-    r"exclaims|quipped|quips|joked|jokes|mused|muses|recalls|reported|yelled|screamed|whispered|pleaded|boasted|"
-    r"lamented|marvelled|marveled|reflected|reports|remembers|remembered|chanted|blasted|captioned)"
-)
+_SPEECH = SPEECH_RE
 _TITLE = (
     r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Col|Lt|Sgt|Capt|Rev|St)\.?\s+|(?:President|Prime\s+Minister|"
     r"Minister|Chancellor|Secretary|Judge|Justice|Senator|Governor|Mayor|Chief|Officer|Detective|Coach|"

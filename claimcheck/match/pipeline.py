@@ -32,6 +32,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from claimcheck.claims.lexicon import SPEECH_RE
 from claimcheck.cpus import usable_cpus
 from claimcheck.match.blocking import number_graph, one_measure, text_graph
 from claimcheck.match.cluster import Graph, cluster_items, recluster
@@ -424,6 +425,7 @@ def join_sentence_pieces(items: Sequence[Item], clusters: list[list[int]]) -> li
             if (
                 len(between) <= CUT_WORDS
                 and not CONJUNCTIONS.intersection(w.lower() for w in between)
+                and _attribution(between)
                 and speakers_compatible(a.speaker, b.speaker)
             ):
                 dropped.add(owner[lone])
@@ -432,6 +434,16 @@ def join_sentence_pieces(items: Sequence[Item], clusters: list[list[int]]) -> li
 
 CUT_WORDS = 5  # "the comedian humorously clarified", "as", "she said on Twitter"
 CONJUNCTIONS = frozenset(["and", "but", "while", "whereas", "although", "though", "yet", "then", "adding", "before"])
+_SPEECH_WORD = re.compile(rf"\b{SPEECH_RE}\b", re.IGNORECASE)
+
+
+def _attribution(between: list[str]) -> bool:
+    """Whether the words between two quotes of a sentence are what a writer cuts a quotation around: none
+    (one read inside the other), "as", or an attribution with its verb of speech ("she added dryly", "she said
+    on Twitter"). Other words bring another quotation: 'X called the ruling "a travesty," the jury "a
+    disgrace."'"""
+    words = [w.strip("'").lower() for w in between if w.strip("'")]  # straight quote marks are no words
+    return not words or words == ["as"] or bool(_SPEECH_WORD.search(" ".join(words)))
 
 
 def _moved(clusters: list[list[int]], moves: dict[int, int]) -> list[list[int]]:
