@@ -573,7 +573,8 @@ def group(
     pairs = _candidates(vec, times, options)
     cos, figure = _scores(vec, pairs, figure=ix.figure)
     # the story pass's pairs: those alike before damping (it times the pairs itself)
-    near = pairs[cos >= options.story_near] if options.story_link > 0 else pairs[:0]
+    # (as int32: at 50,000 articles they are most of the candidate pairs, held through the linkage)
+    near = (pairs[cos >= options.story_near] if options.story_link > 0 else pairs[:0]).astype(np.int32)
     sims = cos * _damping(times[pairs[:, 0]] - times[pairs[:, 1]], figure, options)
     del cos, figure  # memory: a 50,000-article window has a million candidate pairs
     keep = sims >= options.edge
