@@ -1,0 +1,56 @@
+"""The store: outlets, feed state, articles (full-text indexed over title and text) and their claims.
+
+:class:`Store` is the contract every backend keeps, and callers (fetch, compare, articles, stats, reindex,
+demo) see nothing else; :meth:`Store.open` picks the backend from the target: a path is SQLite
+(:class:`SqliteStore`), a ``postgresql://`` URL is PostgreSQL (:mod:`claimcheck.store.pg`, imported only then).
+
+The modules, by responsibility: ``contract`` (the :class:`Store` contract, :class:`HostQueue`, the records and
+how values are stored), ``rows`` (rows -> records), ``query`` (search text -> FTS5 / tsquery, "did you mean"), ``transfer``
+(migrate-store's copy), ``sqlite`` and ``sqlite_file`` (SQLite: the store, the file before it is opened),
+``pg``, ``pg_writes``, ``pg_queue`` and ``pg_conn`` (PostgreSQL: the store, its batched writes, the shared
+host queue of ``fetch --shard auto``, the driver and URLs without their password).
+"""
+
+from __future__ import annotations
+
+from claimcheck.migrations import SCHEMA_VERSION
+from claimcheck.store.contract import HostQueue, Store, no_shared_queue, open_store
+from claimcheck.store.query import fts_query, suggest_terms
+from claimcheck.store.records import (
+    COLUMNS,
+    KEEP,
+    ORDER_BY,
+    TABLES,
+    ArticleRow,
+    OutletStats,
+    StoreStats,
+    content_hash,
+    iso,
+    parse_iso,
+)
+from claimcheck.store.rows import window_columns
+from claimcheck.store.sqlite import SqliteStore
+from claimcheck.store.transfer import copy_store
+
+__all__ = [
+    "COLUMNS",
+    "KEEP",
+    "ORDER_BY",
+    "SCHEMA_VERSION",
+    "TABLES",
+    "ArticleRow",
+    "HostQueue",
+    "OutletStats",
+    "SqliteStore",
+    "Store",
+    "StoreStats",
+    "content_hash",
+    "copy_store",
+    "fts_query",
+    "iso",
+    "no_shared_queue",
+    "open_store",
+    "parse_iso",
+    "suggest_terms",
+    "window_columns",
+]
