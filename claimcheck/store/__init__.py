@@ -4,10 +4,12 @@
 demo) see nothing else; :meth:`Store.open` picks the backend from the target: a path is SQLite
 (:class:`SqliteStore`), a ``postgresql://`` URL is PostgreSQL (:mod:`claimcheck.store.pg`, imported only then).
 
-The modules, by responsibility: ``contract`` (the :class:`Store` contract, :class:`HostQueue`, the records and
-how values are stored), ``rows`` (rows -> records), ``query`` (search text -> FTS5 / tsquery, "did you mean"), ``transfer``
-(migrate-store's copy), ``sqlite`` and ``sqlite_file`` (SQLite: the store, the file before it is opened),
-``pg``, ``pg_writes``, ``pg_queue`` and ``pg_conn`` (PostgreSQL: the store, its batched writes, the shared
+The modules, by responsibility: ``contract`` (the :class:`Store` contract, :class:`HostQueue`, ``open_store``),
+``records`` (the records a store returns, its tables, how values are stored), ``sql`` and ``sql_store`` (the
+statements both backends run, written once with the dialect as data, and the part of the contract they
+implement), ``rows`` (rows -> records), ``query`` (search text -> FTS5 / tsquery, "did you mean"),
+``transfer`` (migrate-store's copy), ``sqlite`` and ``sqlite_file`` (SQLite: the store, the file before it is
+opened), ``pg``, ``pg_writes``, ``pg_queue`` and ``pg_conn`` (PostgreSQL: the store, its writes, the shared
 host queue of ``fetch --shard auto``, the driver and URLs without their password).
 """
 

@@ -9,13 +9,12 @@ that store the same article at once keep one; every batch is one transaction, ea
 
 from __future__ import annotations
 
-import json
 import random
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 import claimcheck.store.pg_writes as writes
@@ -27,37 +26,29 @@ from claimcheck.migrations import (
     SCHEMA_VERSION,
     readers_current,
 )
-from claimcheck.models import Article, Claim, Outlet, WindowRows
+from claimcheck.models import Article
 from claimcheck.shingles import shingle_blob
-from claimcheck.store.contract import Store
 from claimcheck.store.pg_conn import CONNECT_TIMEOUT, first_line, import_psycopg, redact
 from claimcheck.store.pg_queue import PgHostQueue
 from claimcheck.store.pg_writes import T
 from claimcheck.store.query import ts_parts
 from claimcheck.store.records import (
     COLUMNS,
-    KEEP,
     ORDER_BY,
     TABLES,
-    ArticleRow,
-    OutletStats,
-    StoreStats,
-    iso,
-    parse_iso,
 )
-from claimcheck.store.rows import ROW_COLS, article_from_row, window_columns
+from claimcheck.store.rows import A_ARTICLE_COLS, article_from_row
+from claimcheck.store.sql import POSTGRES
+from claimcheck.store.sql_store import SqlStore
 
 MIGRATE_LOCK = 0x636C6D63  # pg_advisory_xact_lock key while the schema is migrated ("clmc")
-_ARTICLE_COLS = (
-    "a.id, a.outlet, a.url, a.canonical_url, a.title, a.author, a.published, a.fetched, a.text, a.content_hash, "
-    "a.language"
-)
 
 
-class PgStore(Store):
+class PgStore(SqlStore):
     """One open PostgreSQL claimcheck database (one connection; the fetch run's database thread uses it)."""
 
     backend = "postgresql"
+    dialect = POSTGRES
 
     def __init__(self, conn: Any, url: str, *, read_only: bool = False) -> None:
         self.conn = conn
@@ -217,6 +208,11 @@ class PgStore(Store):
         except self._psycopg.Error as e:
             raise self.store_error(e) from None  # type: ignore[misc]
 
+    def _executemany(self, db: Any, sql: str, rows: Sequence[Sequence[object]]) -> None:
+        if rows:
+            with db.cursor() as cur:
+                cur.executemany(sql, rows)
+
     # -- shared politeness ---------------------------------------------------------------------------
     def host_slot(self, host: str, delay: float) -> float | None:
         """One atomic statement on the server's clock: every fetcher of this database, on any machine,
@@ -251,57 +247,7 @@ class PgStore(Store):
             raise self.store_error(e) from None  # type: ignore[misc]
 
     # -- outlets and feeds -------------------------------------------------------------------------
-    def sync_outlets(self, outlets: Iterable[Outlet]) -> None:
-        rows = [
-            (o.id, o.name, int(o.wire), o.homepage, o.country, o.language, json.dumps(list(o.aliases)))
-            for o in outlets
-        ]
-        with self._write() as db, db.cursor() as cur:
-            cur.executemany(
-                "INSERT INTO outlets (id, name, wire, homepage, country, language, aliases) "
-                "VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT (id) DO UPDATE SET name=excluded.name, "
-                "wire=excluded.wire, homepage=excluded.homepage, country=excluded.country, "
-                "language=excluded.language, aliases=excluded.aliases",
-                rows,
-            )
-
-    def outlet_names(self) -> dict[str, str]:
-        return dict(self._read("SELECT id, name FROM outlets"))  # type: ignore[arg-type]
-
-    def feed_state(self, outlet: str, url: str) -> tuple[str | None, str | None]:
-        rows = self._read(
-            "SELECT etag, last_modified FROM feeds WHERE outlet = %s AND url = %s", (outlet, url)
-        )
-        return (rows[0][0], rows[0][1]) if rows else (None, None)
-
-    def save_feed_state(
-        self,
-        outlet: str,
-        url: str,
-        *,
-        status: int | None,
-        error: str | None,
-        etag: str | None = None,
-        last_modified: str | None = None,
-    ) -> None:
-        with self._write() as db:
-            db.execute(
-                "INSERT INTO feeds (outlet, url, etag, last_modified, last_status, last_error, last_fetched) "
-                "VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT (outlet, url) DO UPDATE SET "
-                "etag = coalesce(excluded.etag, feeds.etag), "
-                "last_modified = coalesce(excluded.last_modified, feeds.last_modified), "
-                "last_status = excluded.last_status, last_error = excluded.last_error, "
-                "last_fetched = excluded.last_fetched",
-                (outlet, url, etag, last_modified, status, error, iso(datetime.now(UTC))),
-            )
-
     # -- entries and articles ----------------------------------------------------------------------
-    def seen_entries(self, outlet: str, keys: Sequence[str]) -> set[str]:
-        if not keys:
-            return set()
-        rows = self._read("SELECT key FROM entries WHERE outlet = %s AND key = ANY(%s)", (outlet, list(keys)))
-        return {r[0] for r in rows}
-
     def mark_entries(self, outlet: str, keys: Iterable[str], url: str, status: str) -> None:
         listed = list(keys)  # iterated again when the write runs again
         self._retrying(lambda db, _: writes.mark(db, outlet, listed, url, status, None))
@@ -342,36 +288,6 @@ class PgStore(Store):
 
         return self._retrying(write)
 
-    def replace_claims(self, article_id: int, claims: Sequence[Claim], language: str | None = KEEP) -> None:
-        with self._write() as db:
-            db.execute("DELETE FROM claims WHERE article_id = %s", (article_id,))
-            writes.insert_claims(db, article_id, claims)
-            if language is not KEEP:
-                db.execute("UPDATE articles SET language = %s WHERE id = %s", (language, article_id))
-
-    def iter_articles(self, batch: int = 200) -> Iterator[Article]:
-        last = 0
-        while True:
-            rows = self._read(
-                f"SELECT {_ARTICLE_COLS} FROM articles a WHERE a.id > %s ORDER BY a.id LIMIT %s",
-                (last, batch),
-            )
-            if not rows:
-                return
-            for r in rows:
-                yield article_from_row(r)
-            last = rows[-1][0]
-
-    def get_article(self, article_id: int) -> Article | None:
-        rows = self._read(f"SELECT {_ARTICLE_COLS} FROM articles a WHERE a.id = %s", (article_id,))
-        return self._with_claims([article_from_row(rows[0])])[0] if rows else None
-
-    def stats(self) -> StoreStats:
-        r = self._read(
-            "SELECT (SELECT count(*) FROM outlets), (SELECT count(*) FROM articles), (SELECT count(*) FROM claims)"
-        )[0]
-        return StoreStats(int(r[0]), int(r[1]), int(r[2]))
-
     # -- search ------------------------------------------------------------------------------------
     def search(
         self,
@@ -387,9 +303,9 @@ class PgStore(Store):
         parts = ts_parts(query)
         if not parts:
             return []
-        tsq = " && ".join(f"phraseto_tsquery('{PG_TS_CONFIG}', %s)" for _ in parts)
+        tsq = " && ".join(f"phraseto_tsquery('{PG_TS_CONFIG}', ?)" for _ in parts)
         sql = [
-            f"WITH q AS (SELECT ({tsq}) AS q) SELECT {_ARTICLE_COLS} FROM articles a, q "
+            f"WITH q AS (SELECT ({tsq}) AS q) SELECT {A_ARTICLE_COLS} FROM articles a, q "
             "WHERE numnode(q.q) > 0 AND a.tsv @@ q.q"
         ]
         args: list[object] = list(parts)
@@ -397,161 +313,16 @@ class PgStore(Store):
             # The index holds title and text as one vector, where a phrase could run from the title's
             # last word into the text's first; FTS5 keeps columns apart, so a phrase must match in one.
             sql.append(
-                f"AND (to_tsvector('{PG_TS_CONFIG}', a.title) @@ phraseto_tsquery('{PG_TS_CONFIG}', %s) OR "
-                f"to_tsvector('{PG_TS_CONFIG}', left(a.text, {PG_TS_MAX_CHARS})) @@ phraseto_tsquery('{PG_TS_CONFIG}', %s))"
+                f"AND (to_tsvector('{PG_TS_CONFIG}', a.title) @@ phraseto_tsquery('{PG_TS_CONFIG}', ?) OR "
+                f"to_tsvector('{PG_TS_CONFIG}', left(a.text, {PG_TS_MAX_CHARS})) @@ phraseto_tsquery('{PG_TS_CONFIG}', ?))"
             )
             args += [phrase, phrase]
-        sql += _window(args, since, until, outlets)
-        sql.append("ORDER BY ts_rank('{0.25, 0.25, 0.25, 1.0}', a.tsv, q.q) DESC, a.id")
+        tail = "ORDER BY ts_rank('{0.25, 0.25, 0.25, 1.0}', a.tsv, q.q) DESC, a.id" + (" LIMIT ?" if limit else "")
+        query_sql = self._select(" ".join(sql), args, since=since, until=until, outlets=outlets, tail=tail)
         if limit:
-            sql.append("LIMIT %s")
             args.append(limit)
-        rows = self._read(" ".join(sql), args)
+        rows = self._read(query_sql, args)
         return self._with_claims([article_from_row(r) for r in rows])
-
-    def recent_titles(self, n: int) -> list[str]:
-        return [r[0] for r in self._read("SELECT title FROM articles ORDER BY id DESC LIMIT %s", (n,))]
-
-    # -- stories -----------------------------------------------------------------------------------
-    def newest_time(
-        self, *, outlets: Sequence[str] | None = None, before: datetime | None = None
-    ) -> datetime | None:
-        args: list[object] = []
-        sql = ["SELECT max(coalesce(a.published, a.fetched)) FROM articles a WHERE true"]
-        sql += _window(args, None, before, outlets)
-        return parse_iso(self._read(" ".join(sql), args)[0][0])
-
-    def window_articles(
-        self,
-        *,
-        since: datetime | None = None,
-        until: datetime | None = None,
-        outlets: Sequence[str] | None = None,
-        head: int = 1000,
-        tail: int = 600,
-    ) -> list[Article]:
-        h, t = int(head), int(tail)
-        cols = _ARTICLE_COLS.replace(
-            "a.text",
-            f"CASE WHEN length(a.text) > {h + t} THEN left(a.text, {h}) || chr(10) || chr(10) || right(a.text, {t}) "
-            "ELSE a.text END",
-        )
-        args: list[object] = []
-        sql = [f"SELECT {cols} FROM articles a WHERE true"]
-        sql += _window(args, since, until, outlets)
-        sql.append("ORDER BY a.id")
-        return [article_from_row(r) for r in self._read(" ".join(sql), args)]
-
-    def window_rows(
-        self,
-        *,
-        since: datetime | None = None,
-        until: datetime | None = None,
-        outlets: Sequence[str] | None = None,
-    ) -> WindowRows:
-        args: list[object] = []
-        cols = ", ".join(f"a.{c.strip()}" for c in ROW_COLS.split(","))
-        sql = [f"SELECT {cols} FROM articles a WHERE true"]
-        sql += _window(args, since, until, outlets)
-        sql.append("ORDER BY a.id")
-        return window_columns(self._read(" ".join(sql), args))
-
-    def cut_texts(self, ids: Sequence[int], *, head: int, tail: int = 0) -> list[str]:
-        h, t = int(head), int(tail)
-        cut = (
-            f"left(text, {h})"
-            if t <= 0
-            else f"CASE WHEN length(text) > {h + t} THEN left(text, {h}) || chr(10) || chr(10) || "
-            f"right(text, {t}) ELSE text END"
-        )
-        found: dict[int, str] = {}
-        for i in range(0, len(ids), 2000):
-            chunk = [int(x) for x in ids[i : i + 2000]]
-            found.update(self._read(f"SELECT id, {cut} FROM articles WHERE id = ANY(%s)", (chunk,)))
-        return [found.get(i, "") for i in ids]
-
-    def stored_shingles(self, ids: Sequence[int]) -> list[bytes | None]:
-        found: dict[int, bytes] = {}
-        for i in range(0, len(ids), 2000):
-            chunk = [int(x) for x in ids[i : i + 2000]]
-            rows = self._read(
-                "SELECT article_id, hashes FROM article_shingles WHERE article_id = ANY(%s)", (chunk,)
-            )
-            found.update((int(k), bytes(v)) for k, v in rows)
-        return [found.get(i) for i in ids]
-
-    def replace_shingles(self, article_id: int, shingles: bytes) -> None:
-        with self._write() as db:
-            db.execute(
-                "INSERT INTO article_shingles (article_id, hashes) VALUES (%s, %s) "
-                "ON CONFLICT (article_id) DO UPDATE SET hashes = EXCLUDED.hashes",
-                (article_id, shingles),
-            )
-
-    def articles_by_id(self, ids: Sequence[int]) -> list[Article]:
-        rows = self._read(f"SELECT {_ARTICLE_COLS} FROM articles a WHERE a.id = ANY(%s)", (list(ids),))
-        found = {int(r[0]): article_from_row(r) for r in rows}
-        return self._with_claims([found[i] for i in ids if i in found])
-
-    def _with_claims(self, articles: list[Article]) -> list[Article]:
-        from dataclasses import replace
-
-        by_id: dict[int, list[Claim]] = {a.id: [] for a in articles if a.id is not None}
-        if by_id:
-            rows = self._read(
-                'SELECT article_id, kind, text, sentence, start, "end", fields FROM claims '
-                "WHERE article_id = ANY(%s) ORDER BY article_id, start, id",
-                (list(by_id),),
-            )
-            for aid, kind, text, sentence, start, end, fields in rows:
-                by_id[aid].append(Claim.from_row(kind, text, sentence, start, end, json.loads(fields)))
-        return [replace(a, claims=tuple(by_id.get(a.id or -1, ()))) for a in articles]
-
-    # -- listing -----------------------------------------------------------------------------------
-    def list_articles(
-        self,
-        *,
-        since: datetime | None = None,
-        until: datetime | None = None,
-        outlets: Sequence[str] | None = None,
-        limit: int | None = None,
-    ) -> list[ArticleRow]:
-        sql = [
-            "SELECT a.id, a.outlet, a.published, a.fetched, a.title, a.url, "
-            "(SELECT count(*) FROM claims c WHERE c.article_id = a.id), a.language FROM articles a WHERE true"
-        ]
-        args: list[object] = []
-        sql += _window(args, since, until, outlets)
-        sql.append("ORDER BY coalesce(a.published, a.fetched) DESC, a.id DESC")
-        if limit:
-            sql.append("LIMIT %s")
-            args.append(limit)
-        rows = self._read(" ".join(sql), args)
-        return [
-            ArticleRow(r[0], r[1], parse_iso(r[2]), parse_iso(r[3]), r[4], r[5], int(r[6]), r[7])
-            for r in rows
-        ]
-
-    def language_counts(self) -> dict[str | None, int]:
-        rows = self._read(
-            "SELECT language, count(*) FROM articles GROUP BY language ORDER BY count(*) DESC, language"
-        )
-        return {r[0]: int(r[1]) for r in rows}
-
-    def outlet_stats(self) -> list[OutletStats]:
-        rows = self._read(
-            "SELECT a.outlet, coalesce(o.name, a.outlet), count(*), sum(n.claims), "
-            "min(a.published), max(a.published) FROM articles a "
-            "LEFT JOIN outlets o ON o.id = a.outlet "
-            "LEFT JOIN (SELECT article_id, count(*) AS claims FROM claims GROUP BY article_id) n "
-            "ON n.article_id = a.id GROUP BY a.outlet, o.name ORDER BY count(*) DESC, a.outlet"
-        )
-        return [
-            OutletStats(r[0], r[1], int(r[2]), int(r[3] or 0), parse_iso(r[4]), parse_iso(r[5])) for r in rows
-        ]
-
-    def outlet_ids(self) -> set[str]:
-        return {r[0] for r in self._read("SELECT id FROM outlets UNION SELECT DISTINCT outlet FROM articles")}
 
     def size_bytes(self) -> int:
         return int(self._read("SELECT pg_database_size(current_database())")[0][0])
@@ -600,22 +371,3 @@ class PgStore(Store):
         with self._write() as db:
             db.execute(f"TRUNCATE {', '.join(reversed(TABLES))}")
 
-    def count_rows(self, table: str) -> int:
-        return int(self._read(f"SELECT count(*) FROM {table}")[0][0])
-
-
-def _window(
-    args: list[object], since: datetime | None, until: datetime | None, outlets: Sequence[str] | None
-) -> list[str]:
-    """The --since/--until/--source conditions, judged by publication time, else fetch time."""
-    sql: list[str] = []
-    if since:
-        sql.append("AND coalesce(a.published, a.fetched) >= %s")
-        args.append(iso(since))
-    if until:
-        sql.append("AND coalesce(a.published, a.fetched) <= %s")
-        args.append(iso(until))
-    if outlets:
-        sql.append("AND a.outlet = ANY(%s)")
-        args.append(list(outlets))
-    return sql

@@ -4,7 +4,6 @@ transaction that lost a deadlock to another fetcher."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any, TypeVar
@@ -12,29 +11,27 @@ from typing import Any, TypeVar
 from claimcheck.errors import StoreError
 from claimcheck.models import Article, Claim
 from claimcheck.store.records import iso
+from claimcheck.store.sql import (
+    FIND_ARTICLE,
+    INSERT_ARTICLE,
+    INSERT_CLAIMS,
+    INSERT_SHINGLES,
+    MARK_ENTRIES,
+    POSTGRES,
+    article_values,
+    claim_row,
+    entry_rows,
+)
 
 
 def add_article(db: Any, article: Article, entry_keys: Iterable[str], shingles: bytes) -> tuple[int, bool]:
     row = db.execute(
-        "INSERT INTO articles (outlet, url, canonical_url, title, author, published, fetched, text, content_hash, "
-        "language) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING RETURNING id",
-        (
-            article.outlet,
-            article.url,
-            article.canonical_url,
-            article.title,
-            article.author,
-            iso(article.published),
-            iso(article.fetched),
-            article.text,
-            article.content_hash,
-            article.language,
-        ),
+        POSTGRES.sql(f"{INSERT_ARTICLE} ON CONFLICT DO NOTHING RETURNING id"), article_values(article)
     ).fetchone()
     if row is None:
         # Stored already (maybe by another fetcher a moment ago: ON CONFLICT waited for its commit).
         found = db.execute(
-            "SELECT id FROM articles WHERE canonical_url = %s OR (outlet = %s AND content_hash = %s) LIMIT 1",
+            POSTGRES.sql(f"{FIND_ARTICLE} LIMIT 1"),
             (article.canonical_url, article.outlet, article.content_hash),
         ).fetchone()
         if found is None:
@@ -42,7 +39,7 @@ def add_article(db: Any, article: Article, entry_keys: Iterable[str], shingles: 
         mark(db, article.outlet, entry_keys, article.url, "duplicate", found[0])
         return int(found[0]), False
     article_id = int(row[0])
-    db.execute("INSERT INTO article_shingles (article_id, hashes) VALUES (%s, %s)", (article_id, shingles))
+    db.execute(POSTGRES.sql(INSERT_SHINGLES), (article_id, shingles))
     insert_claims(db, article_id, article.claims)
     mark(db, article.outlet, entry_keys, article.url, "stored", article_id)
     return article_id, True
@@ -81,15 +78,8 @@ def add_batch(
     of the server's (bench/README.md). Rows are inserted in the batch's order, so of two articles in it
     that conflict the first is stored and the second is its duplicate, as one by one. Raises on any error:
     the caller rolls the batch back and stores its articles one by one, each failing alone."""
-    claim_rows = [[_claim_row(c) for c in a.claims] for a, _ in items]  # bad claim data fails before any SQL
-    columns = [
-        list(column)
-        for column in zip(
-            *((a.outlet, a.url, a.canonical_url, a.title, a.author, iso(a.published), iso(a.fetched), a.text,
-               a.content_hash, a.language) for a, _ in items),
-            strict=True,
-        )
-    ]  # fmt: skip
+    claim_rows = [[claim_row(c) for c in a.claims] for a, _ in items]  # bad claim data fails before any SQL
+    columns = [list(column) for column in zip(*(article_values(a) for a, _ in items), strict=True)]
     new = {(r[1], r[2], r[3]): int(r[0]) for r in db.execute(_BATCH_INSERT, columns).fetchall()}
     out: list[tuple[int, bool] | None] = []
     for a, _ in items:
@@ -144,29 +134,16 @@ def add_batch(
     return done
 
 
-def _claim_row(c: Claim) -> tuple[object, ...]:
-    return (c.kind, c.text, c.sentence, c.start, c.end, json.dumps(c.fields_json(), ensure_ascii=False))
-
-
 def insert_claims(db: Any, article_id: int, claims: Sequence[Claim]) -> None:
     if not claims:
         return
     with db.cursor() as cur:
-        cur.executemany(
-            'INSERT INTO claims (article_id, kind, text, sentence, start, "end", fields) '
-            "VALUES (%s, %s, %s, %s, %s, %s, %s)",
-            [(article_id, *_claim_row(c)) for c in claims],
-        )
+        cur.executemany(POSTGRES.sql(INSERT_CLAIMS), [(article_id, *claim_row(c)) for c in claims])
 
 
 def mark(db: Any, outlet: str, keys: Iterable[str], url: str, status: str, article_id: int | None) -> None:
-    now = iso(datetime.now(UTC))
-    rows = [(outlet, k, url, article_id, status, now) for k in sorted(set(keys))]  # one lock order for all
+    rows = entry_rows(outlet, keys, url, status, article_id)
     if not rows:
         return
     with db.cursor() as cur:
-        cur.executemany(
-            "INSERT INTO entries (outlet, key, url, article_id, status, seen) VALUES (%s, %s, %s, %s, %s, %s) "
-            "ON CONFLICT (outlet, key) DO UPDATE SET article_id = excluded.article_id, status = excluded.status",
-            rows,
-        )
+        cur.executemany(POSTGRES.sql(MARK_ENTRIES), rows)

@@ -5,33 +5,37 @@ transaction, so a killed run leaves either the whole article with its claims or 
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from claimcheck.errors import StoreError
 from claimcheck.migrations import MIGRATIONS, SCHEMA_VERSION, readers_current
-from claimcheck.models import Article, Claim, Outlet, WindowRows
+from claimcheck.models import Article
 from claimcheck.shingles import shingle_blob
-from claimcheck.store.contract import Store
 from claimcheck.store.query import fts_query
 from claimcheck.store.records import (
     COLUMNS,
-    KEEP,
     ORDER_BY,
     TABLES,
-    ArticleRow,
-    OutletStats,
-    StoreStats,
-    iso,
-    parse_iso,
 )
-from claimcheck.store.rows import A_ARTICLE_COLS, ARTICLE_COLS, ROW_COLS, article_from_row, window_columns
+from claimcheck.store.rows import A_ARTICLE_COLS, article_from_row
+from claimcheck.store.sql import (
+    FIND_ARTICLE,
+    INSERT_ARTICLE,
+    INSERT_CLAIMS,
+    INSERT_SHINGLES,
+    MARK_ENTRIES,
+    SQLITE,
+    article_values,
+    claim_row,
+    entry_rows,
+)
+from claimcheck.store.sql_store import SqlStore
 from claimcheck.store.sqlite_file import (
     BUSY_TIMEOUT_MS,
     VERIFY_MAX_BYTES,
@@ -44,10 +48,11 @@ from claimcheck.store.sqlite_file import (
 )
 
 
-class SqliteStore(Store):
+class SqliteStore(SqlStore):
     """One open SQLite claimcheck database."""
 
     backend = "sqlite"
+    dialect = SQLITE
 
     def __init__(
         self, db: sqlite3.Connection, path: Path, *, verify: bool = True, read_only: bool = False
@@ -243,75 +248,22 @@ class SqliteStore(Store):
         except sqlite3.Error as e:
             raise StoreError(f"{self.path}: {explain(e)}") from None
 
-    # -- outlets and feeds -------------------------------------------------------------------------
-    def sync_outlets(self, outlets: Iterable[Outlet]) -> None:
-        with self._write() as db:
-            db.executemany(
-                "INSERT INTO outlets (id, name, wire, homepage, country, language, aliases) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET name=excluded.name, "
-                "wire=excluded.wire, homepage=excluded.homepage, country=excluded.country, "
-                "language=excluded.language, aliases=excluded.aliases",
-                [
-                    (
-                        o.id,
-                        o.name,
-                        int(o.wire),
-                        o.homepage,
-                        o.country,
-                        o.language,
-                        json.dumps(list(o.aliases)),
-                    )
-                    for o in outlets
-                ],
-            )
+    def _read(self, sql: str, args: Sequence[object] = ()) -> list[tuple[Any, ...]]:
+        try:
+            return self.db.execute(sql, args).fetchall()
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"{self.path}: {explain(e)}") from None
 
-    def outlet_names(self) -> dict[str, str]:
-        return dict(self.db.execute("SELECT id, name FROM outlets"))
+    def _rows(self, sql: str, args: Sequence[object] = ()) -> Iterator[tuple[Any, ...]]:
+        try:
+            yield from self.db.execute(sql, args)
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"{self.path}: {explain(e)}") from None
 
-    def feed_state(self, outlet: str, url: str) -> tuple[str | None, str | None]:
-        """(ETag, Last-Modified) saved from the last successful fetch of this feed."""
-        row = self.db.execute(
-            "SELECT etag, last_modified FROM feeds WHERE outlet = ? AND url = ?", (outlet, url)
-        ).fetchone()
-        return (row[0], row[1]) if row else (None, None)
-
-    def save_feed_state(
-        self,
-        outlet: str,
-        url: str,
-        *,
-        status: int | None,
-        error: str | None,
-        etag: str | None = None,
-        last_modified: str | None = None,
-    ) -> None:
-        """Record a feed fetch. Validators are kept from before unless new ones are given."""
-        with self._write() as db:
-            db.execute(
-                "INSERT INTO feeds (outlet, url, etag, last_modified, last_status, last_error, last_fetched) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(outlet, url) DO UPDATE SET "
-                "etag = coalesce(excluded.etag, feeds.etag), "
-                "last_modified = coalesce(excluded.last_modified, feeds.last_modified), "
-                "last_status = excluded.last_status, last_error = excluded.last_error, "
-                "last_fetched = excluded.last_fetched",
-                (outlet, url, etag, last_modified, status, error, iso(datetime.now(UTC))),
-            )
+    def _executemany(self, db: sqlite3.Connection, sql: str, rows: Sequence[Sequence[object]]) -> None:
+        db.executemany(sql, rows)
 
     # -- entries and articles ----------------------------------------------------------------------
-    def seen_entries(self, outlet: str, keys: Sequence[str]) -> set[str]:
-        """The subset of entry keys (guids or links) of this outlet already handled."""
-        seen: set[str] = set()
-        for i in range(0, len(keys), 500):
-            chunk = list(keys[i : i + 500])
-            marks = ",".join("?" * len(chunk))
-            seen.update(
-                r[0]
-                for r in self.db.execute(
-                    f"SELECT key FROM entries WHERE outlet = ? AND key IN ({marks})", [outlet, *chunk]
-                )
-            )
-        return seen
-
     def mark_entries(self, outlet: str, keys: Iterable[str], url: str, status: str) -> None:
         """Remember entries that need no download again (stored elsewhere, gone for good)."""
         with self._write() as db:
@@ -353,41 +305,6 @@ class SqliteStore(Store):
                     db.execute("RELEASE article")
         return out
 
-    def replace_claims(self, article_id: int, claims: Sequence[Claim], language: str | None = KEEP) -> None:
-        """Swap an article's claims (and, given one, its language) for new ones (reindex), in one transaction."""
-        with self._write() as db:
-            db.execute("DELETE FROM claims WHERE article_id = ?", (article_id,))
-            _insert_claims(db, article_id, claims)
-            if language is not KEEP:
-                db.execute("UPDATE articles SET language = ? WHERE id = ?", (language, article_id))
-
-    def iter_articles(self, batch: int = 200) -> Iterator[Article]:
-        """Every stored article, without claims, in id order; reads in batches to bound memory."""
-        last = 0
-        while True:
-            rows = self.db.execute(
-                f"SELECT {ARTICLE_COLS} FROM articles WHERE id > ? ORDER BY id LIMIT ?", (last, batch)
-            ).fetchall()
-            if not rows:
-                return
-            for r in rows:
-                yield article_from_row(r)
-            last = rows[-1][0]
-
-    def get_article(self, article_id: int) -> Article | None:
-        row = self.db.execute(f"SELECT {ARTICLE_COLS} FROM articles WHERE id = ?", (article_id,)).fetchone()
-        if not row:
-            return None
-        return _with_claims(self.db, [article_from_row(row)])[0]
-
-    def stats(self) -> StoreStats:
-        one = lambda sql: self.db.execute(sql).fetchone()[0]  # noqa: E731
-        return StoreStats(
-            one("SELECT count(*) FROM outlets"),
-            one("SELECT count(*) FROM articles"),
-            one("SELECT count(*) FROM claims"),
-        )
-
     # -- search ------------------------------------------------------------------------------------
     def search(
         self,
@@ -406,76 +323,15 @@ class SqliteStore(Store):
         match = fts_query(query)
         if not match:
             return []
-        sql = [
-            f"SELECT {A_ARTICLE_COLS} FROM articles_fts f "
-            "JOIN articles a ON a.id = f.rowid WHERE articles_fts MATCH ?"
-        ]
         args: list[object] = [match]
-        sql += _window(args, since, until, outlets)
-        sql.append("ORDER BY bm25(articles_fts, 4.0, 1.0)")
+        sql = self._select(
+            f"SELECT {A_ARTICLE_COLS} FROM articles_fts f JOIN articles a ON a.id = f.rowid WHERE articles_fts MATCH ?",
+            args, since=since, until=until, outlets=outlets,
+            tail="ORDER BY bm25(articles_fts, 4.0, 1.0)" + (" LIMIT ?" if limit else ""),
+        )  # fmt: skip
         if limit:
-            sql.append("LIMIT ?")
             args.append(limit)
-        try:
-            rows = self.db.execute(" ".join(sql), args).fetchall()
-        except sqlite3.DatabaseError as e:
-            raise StoreError(f"{self.path}: {explain(e)}") from None
-        return _with_claims(self.db, [article_from_row(r) for r in rows])
-
-    def recent_titles(self, n: int) -> list[str]:
-        return [r[0] for r in self.db.execute("SELECT title FROM articles ORDER BY id DESC LIMIT ?", (n,))]
-
-    # -- listing (claimcheck articles, stats) -------------------------------------------------------
-    def list_articles(
-        self,
-        *,
-        since: datetime | None = None,
-        until: datetime | None = None,
-        outlets: Sequence[str] | None = None,
-        limit: int | None = None,
-    ) -> list[ArticleRow]:
-        """Stored articles, newest first (by publication time, else fetch time), with their claim counts.
-        The window is judged as :meth:`search` judges it."""
-        sql = [
-            "SELECT a.id, a.outlet, a.published, a.fetched, a.title, a.url, "
-            "(SELECT count(*) FROM claims c WHERE c.article_id = a.id), a.language FROM articles a WHERE 1"
-        ]
-        args: list[object] = []
-        sql += _window(args, since, until, outlets)
-        sql.append("ORDER BY coalesce(a.published, a.fetched) DESC, a.id DESC")
-        if limit:
-            sql.append("LIMIT ?")
-            args.append(limit)
-        try:
-            rows = self.db.execute(" ".join(sql), args).fetchall()
-        except sqlite3.DatabaseError as e:
-            raise StoreError(f"{self.path}: {explain(e)}") from None
-        return [
-            ArticleRow(r[0], r[1], parse_iso(r[2]), parse_iso(r[3]), r[4], r[5], r[6], r[7]) for r in rows
-        ]
-
-    def outlet_stats(self) -> list[OutletStats]:
-        """Per outlet with stored articles: articles, claims, first and last publication time."""
-        rows = self.db.execute(
-            "SELECT a.outlet, coalesce(o.name, a.outlet), count(*), sum(n.claims), "
-            "min(a.published), max(a.published) FROM articles a "
-            "LEFT JOIN outlets o ON o.id = a.outlet "
-            "LEFT JOIN (SELECT article_id, count(*) AS claims FROM claims GROUP BY article_id) n "
-            "ON n.article_id = a.id GROUP BY a.outlet ORDER BY count(*) DESC, a.outlet"
-        ).fetchall()
-        return [OutletStats(r[0], r[1], r[2], r[3] or 0, parse_iso(r[4]), parse_iso(r[5])) for r in rows]
-
-    def language_counts(self) -> dict[str | None, int]:
-        rows = self.db.execute(
-            "SELECT language, count(*) FROM articles GROUP BY language ORDER BY count(*) DESC, language"
-        ).fetchall()
-        return {r[0]: int(r[1]) for r in rows}
-
-    def outlet_ids(self) -> set[str]:
-        """Outlets the store knows: configured at some fetch, or holding articles."""
-        return {
-            r[0] for r in self.db.execute("SELECT id FROM outlets UNION SELECT DISTINCT outlet FROM articles")
-        }
+        return self._with_claims([article_from_row(r) for r in self._read(sql, args)])
 
     def size_bytes(self) -> int:
         """The database on disk: the file and its -wal journal."""
@@ -514,177 +370,18 @@ class SqliteStore(Store):
             for table in reversed(TABLES):
                 db.execute(f"DELETE FROM {table}")
 
-    def count_rows(self, table: str) -> int:
-        return int(self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
-
-    # -- stories -----------------------------------------------------------------------------------
-    def newest_time(
-        self, *, outlets: Sequence[str] | None = None, before: datetime | None = None
-    ) -> datetime | None:
-        """The latest publication (else fetch) time of the stored articles, ignoring times after ``before``
-        (a page that claims to be from 2099 does not move the default window)."""
-        args: list[object] = []
-        sql = ["SELECT max(coalesce(a.published, a.fetched)) FROM articles a WHERE 1"]
-        sql += _window(args, None, before, outlets)
-        return parse_iso(self.db.execute(" ".join(sql), args).fetchone()[0])
-
-    def window_articles(
-        self,
-        *,
-        since: datetime | None = None,
-        until: datetime | None = None,
-        outlets: Sequence[str] | None = None,
-        head: int = 1000,
-        tail: int = 600,
-    ) -> list[Article]:
-        """Articles published (else fetched) in the window, without claims, in id order.
-
-        To bound memory over large windows the text is cut to its first ``head`` and last ``tail``
-        characters (joined by a blank line); shorter texts come whole. Enough for story grouping and
-        for wire datelines and bylines, which sit at the start and end of a text.
-        """
-        cols = ARTICLE_COLS.replace(
-            "text",
-            f"CASE WHEN length(text) > {int(head) + int(tail)} "
-            f"THEN substr(text, 1, {int(head)}) || char(10, 10) || substr(text, -{int(tail)}) ELSE text END",
-        )
-        args: list[object] = []
-        sql = [f"SELECT {cols} FROM articles a WHERE 1"]
-        sql += _window(args, since, until, outlets)
-        sql.append("ORDER BY id")
-        try:
-            # row by row, not fetchall(): the rows and the articles are never all in memory twice
-            return [article_from_row(r) for r in self.db.execute(" ".join(sql), args)]
-        except sqlite3.DatabaseError as e:
-            raise StoreError(f"{self.path}: {explain(e)}") from None
-
-    def window_rows(
-        self,
-        *,
-        since: datetime | None = None,
-        until: datetime | None = None,
-        outlets: Sequence[str] | None = None,
-    ) -> WindowRows:
-        args: list[object] = []
-        sql = [f"SELECT {ROW_COLS} FROM articles a WHERE 1"]
-        sql += _window(args, since, until, outlets)
-        sql.append("ORDER BY id")
-        try:
-            return window_columns(self.db.execute(" ".join(sql), args))
-        except sqlite3.DatabaseError as e:
-            raise StoreError(f"{self.path}: {explain(e)}") from None
-
-    def cut_texts(self, ids: Sequence[int], *, head: int, tail: int = 0) -> list[str]:
-        h, t = int(head), int(tail)
-        cut = (
-            f"substr(text, 1, {h})"
-            if t <= 0
-            else f"CASE WHEN length(text) > {h + t} THEN substr(text, 1, {h}) || char(10, 10) || "
-            f"substr(text, -{t}) ELSE text END"
-        )
-        found: dict[int, str] = self._by_id(f"SELECT id, {cut} FROM articles WHERE id IN", ids)
-        return [found.get(i, "") for i in ids]
-
-    def stored_shingles(self, ids: Sequence[int]) -> list[bytes | None]:
-        found: dict[int, bytes] = self._by_id(
-            "SELECT article_id, hashes FROM article_shingles WHERE article_id IN", ids
-        )
-        return [found.get(i) for i in ids]
-
-    def _by_id(self, select: str, ids: Sequence[int]) -> dict[Any, Any]:
-        """``select`` (its first column an article id, ending in ``IN``) over ``ids``, 500 at a time: id -> value."""
-        found: dict[Any, Any] = {}
-        try:
-            for i in range(0, len(ids), 500):
-                chunk = list(ids[i : i + 500])
-                found.update(self.db.execute(f"{select} ({','.join('?' * len(chunk))})", chunk))
-        except sqlite3.DatabaseError as e:
-            raise StoreError(f"{self.path}: {explain(e)}") from None
-        return found
-
-    def replace_shingles(self, article_id: int, shingles: bytes) -> None:
-        with self._write() as db:
-            db.execute(
-                "INSERT OR REPLACE INTO article_shingles (article_id, hashes) VALUES (?, ?)",
-                (article_id, shingles),
-            )
-
-    def articles_by_id(self, ids: Sequence[int]) -> list[Article]:
-        """These articles, whole and with their claims, in the order given (unknown ids left out)."""
-        found: dict[int, Article] = {}
-        for i in range(0, len(ids), 500):
-            chunk = list(ids[i : i + 500])
-            rows = self.db.execute(
-                f"SELECT {ARTICLE_COLS} FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk
-            ).fetchall()
-            found.update((int(r[0]), article_from_row(r)) for r in rows)
-        return _with_claims(self.db, [found[i] for i in ids if i in found])
-
-
-def _window(
-    args: list[object], since: datetime | None, until: datetime | None, outlets: Sequence[str] | None
-) -> list[str]:
-    """The --since/--until/--source conditions on ``articles a``, judged by publication time, else fetch time
-    (store_pg.py has the same for PostgreSQL's placeholders)."""
-    sql: list[str] = []
-    if since:
-        sql.append("AND coalesce(a.published, a.fetched) >= ?")
-        args.append(iso(since))
-    if until:
-        sql.append("AND coalesce(a.published, a.fetched) <= ?")
-        args.append(iso(until))
-    if outlets:
-        sql.append(f"AND a.outlet IN ({','.join('?' * len(outlets))})")
-        args.extend(outlets)
-    return sql
-
-
-def _with_claims(db: sqlite3.Connection, articles: list[Article]) -> list[Article]:
-    from dataclasses import replace
-
-    by_id: dict[int, list[Claim]] = {a.id: [] for a in articles if a.id is not None}
-    ids = list(by_id)
-    for i in range(0, len(ids), 500):
-        chunk = ids[i : i + 500]
-        rows = db.execute(
-            f'SELECT article_id, kind, text, sentence, start, "end", fields FROM claims '
-            f"WHERE article_id IN ({','.join('?' * len(chunk))}) ORDER BY article_id, start, id",
-            chunk,
-        )
-        for aid, kind, text, sentence, start, end, fields in rows:
-            by_id[aid].append(Claim.from_row(kind, text, sentence, start, end, json.loads(fields)))
-    return [replace(a, claims=tuple(by_id.get(a.id or -1, ()))) for a in articles]
-
 
 def _add_article(
     db: sqlite3.Connection, article: Article, entry_keys: Iterable[str], shingles: bytes
 ) -> tuple[int, bool]:
-    row = db.execute(
-        "SELECT id FROM articles WHERE canonical_url = ? OR (outlet = ? AND content_hash = ?)",
-        (article.canonical_url, article.outlet, article.content_hash),
-    ).fetchone()
+    row = db.execute(FIND_ARTICLE, (article.canonical_url, article.outlet, article.content_hash)).fetchone()
     if row:
         _mark(db, article.outlet, entry_keys, article.url, "duplicate", row[0])
         return row[0], False
-    cur = db.execute(
-        "INSERT INTO articles (outlet, url, canonical_url, title, author, published, fetched, text, "
-        "content_hash, language) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            article.outlet,
-            article.url,
-            article.canonical_url,
-            article.title,
-            article.author,
-            iso(article.published),
-            iso(article.fetched),
-            article.text,
-            article.content_hash,
-            article.language,
-        ),
-    )
+    cur = db.execute(INSERT_ARTICLE, article_values(article))
     article_id = int(cur.lastrowid or 0)
-    db.execute("INSERT INTO article_shingles (article_id, hashes) VALUES (?, ?)", (article_id, shingles))
-    _insert_claims(db, article_id, article.claims)
+    db.execute(INSERT_SHINGLES, (article_id, shingles))
+    db.executemany(INSERT_CLAIMS, [(article_id, *claim_row(c)) for c in article.claims])
     _mark(db, article.outlet, entry_keys, article.url, "stored", article_id)
     return article_id, True
 
@@ -694,30 +391,7 @@ def _undo_savepoint(db: sqlite3.Connection) -> None:
     db.execute("RELEASE article")
 
 
-def _insert_claims(db: sqlite3.Connection, article_id: int, claims: Sequence[Claim]) -> None:
-    db.executemany(
-        'INSERT INTO claims (article_id, kind, text, sentence, start, "end", fields) VALUES (?, ?, ?, ?, ?, ?, ?)',
-        [
-            (
-                article_id,
-                c.kind,
-                c.text,
-                c.sentence,
-                c.start,
-                c.end,
-                json.dumps(c.fields_json(), ensure_ascii=False),
-            )
-            for c in claims
-        ],
-    )
-
-
 def _mark(
     db: sqlite3.Connection, outlet: str, keys: Iterable[str], url: str, status: str, article_id: int | None
 ) -> None:
-    now = iso(datetime.now(UTC))
-    db.executemany(
-        "INSERT INTO entries (outlet, key, url, article_id, status, seen) VALUES (?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT(outlet, key) DO UPDATE SET article_id = excluded.article_id, status = excluded.status",
-        [(outlet, k, url, article_id, status, now) for k in dict.fromkeys(keys)],
-    )
+    db.executemany(MARK_ENTRIES, entry_rows(outlet, keys, url, status, article_id))
