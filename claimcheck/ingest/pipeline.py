@@ -21,10 +21,12 @@ from claimcheck.errors import FeedParseError, FetchError, NoArticleText
 from claimcheck.ingest import trace
 from claimcheck.ingest.canonical import canonical, entry_keys, front_page
 from claimcheck.ingest.decode import clean_text, not_in_future
-from claimcheck.ingest.http import FetchSettings, Http, PrivateAccess
+from claimcheck.ingest.guard import PrivateAccess
+from claimcheck.ingest.http import Http
 from claimcheck.ingest.jobs import parse_feed  # feedparser loads where feeds are parsed: in the workers
 from claimcheck.ingest.pool import Dispatcher, worker_count
 from claimcheck.ingest.records import LEASE, FetchOptions, FetchReport, NoProgress, OutletReport, Progress
+from claimcheck.ingest.settings import FetchSettings
 from claimcheck.ingest.shard import GIVEN, LEASE_LOST, SharedHosts, in_shard, shard_key
 from claimcheck.ingest.writes import ArticleWriter
 from claimcheck.models import Article, FeedEntry, Outlet, ParsedFeed, Sources

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal, Protocol
 
-from claimcheck.ingest.http import FetchSettings
+from claimcheck.ingest.settings import FetchSettings
 
 # --shard auto: a fetcher killed without a word frees its hosts after this many seconds without a
 # heartbeat (it beats every quarter of it); long enough for a loaded machine, short for a rerun.
