@@ -10,7 +10,7 @@ import contextlib
 import hashlib
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
@@ -74,14 +74,9 @@ class SharedHosts:
     hosts_held: int
     queue_empty: tuple[float, int, int, int] | None
 
-    async def outlet(
-        self,
-        outlet: Outlet,
-        rep: OutletReport,
-        started: asyncio.Event | None = None,
-        lost: Callable[[], str | None] | None = None,
-    ) -> None:
-        raise NotImplementedError
+    # the run's: fetch one outlet (its feeds and pages), set the event once every page of it has started,
+    # start no more of them once the callable says why (the host is lost or given)
+    outlet: Callable[[Outlet, OutletReport, asyncio.Event, Callable[[], str | None]], Awaitable[None]]
 
     async def shared(self, outlets: list[Outlet], queue: HostQueue) -> None:
         """``--shard auto``: take hosts one at a time from the round's queue and fetch their outlets.
