@@ -15,9 +15,10 @@ host queue of ``fetch --shard auto``, the driver and URLs without their password
 
 from __future__ import annotations
 
-from claimcheck.migrations import SCHEMA_VERSION
+from typing import TYPE_CHECKING
+
+from claimcheck.lazy import lazy_exports
 from claimcheck.store.contract import HostQueue, Store, no_shared_queue, open_store
-from claimcheck.store.query import fts_query, suggest_terms
 from claimcheck.store.records import (
     COLUMNS,
     KEEP,
@@ -30,9 +31,23 @@ from claimcheck.store.records import (
     iso,
     parse_iso,
 )
-from claimcheck.store.rows import window_columns
-from claimcheck.store.sqlite import SqliteStore
-from claimcheck.store.transfer import copy_store
+
+if TYPE_CHECKING:
+    from claimcheck.migrations import SCHEMA_VERSION
+    from claimcheck.store.query import fts_query, suggest_terms
+    from claimcheck.store.rows import window_columns
+    from claimcheck.store.sqlite import SqliteStore
+    from claimcheck.store.transfer import copy_store
+
+# Imported on first use: a command that opens no store (``claimcheck --help``) loads only the contract.
+_LAZY = {
+    "SCHEMA_VERSION": "claimcheck.migrations",
+    "fts_query": "claimcheck.store.query",
+    "suggest_terms": "claimcheck.store.query",
+    "window_columns": "claimcheck.store.rows",
+    "SqliteStore": "claimcheck.store.sqlite",
+    "copy_store": "claimcheck.store.transfer",
+}
 
 __all__ = [
     "COLUMNS",
@@ -56,3 +71,6 @@ __all__ = [
     "suggest_terms",
     "window_columns",
 ]
+
+
+__getattr__ = lazy_exports(__name__, _LAZY)
