@@ -26,6 +26,18 @@ _QUERY_PASSWORD = re.compile(r"(?i)(^|&)((?:ssl)?password=)[^&]*")
 # %-encoded for libpq, while urlsplit ends the host part there and finds no password). Up to the last "@"
 # there, so that a password with an "@" left unencoded is masked whole.
 _USER_INFO = re.compile(r"^([a-z][a-z0-9+.-]*://)([^/]*)@", re.I)
+# user:pass/word@ with a "/" left unencoded: libpq reads "user" as the host and "pass" as the port, but the
+# writer meant a password, and the driver's messages quote its pieces. Up to the last "@" of the URL (a
+# URL with an "@" in its query is then masked past its host: more, never less).
+_USER_INFO_SLASH = re.compile(r"^([a-z][a-z0-9+.-]*://)([^/@:]*:.*)@", re.I)
+
+
+def _user_info(url: str) -> re.Match[str] | None:
+    """The ``scheme://user:password@`` part as libpq reads it, else as its writer meant it."""
+    m = _USER_INFO.match(url)
+    if m and ":" in m.group(2):
+        return m
+    return _USER_INFO_SLASH.match(url) or m
 
 
 def redact(url: str) -> str:
@@ -35,7 +47,7 @@ def redact(url: str) -> str:
         urlsplit(url)
     except ValueError:
         return "postgresql://(a URL that cannot be read)"
-    m = _USER_INFO.match(url)
+    m = _user_info(url)
     if m and ":" in m.group(2):
         url = f"{m.group(1)}{m.group(2).split(':', 1)[0]}:***@{url[m.end() :]}"
     head, mark, query = url.partition("?")
@@ -44,10 +56,12 @@ def redact(url: str) -> str:
 
 def secrets(url: str) -> list[str]:
     """The passwords as the URL gives them, in either place, as written and decoded."""
-    m = _USER_INFO.match(url)
+    m = _user_info(url)
     user_info = m.group(2) if m else ""
-    # to the last "@" (urlsplit's reading) and to the first (libpq's, when the password has an "@")
-    found = [user_info.partition(":")[2], user_info.partition("@")[0].partition(":")[2]]
+    # to the last "@" (urlsplit's reading), to the first (libpq's, when the password has an "@"), and to
+    # the first "/" (libpq's port, when the password has a "/")
+    password = user_info.partition(":")[2]
+    found = [password, user_info.partition("@")[0].partition(":")[2], password.partition("/")[0]]
     try:
         urlsplit(url)
     except ValueError:  # a URL that cannot be parsed ("[::1" unclosed): the driver may quote it whole
