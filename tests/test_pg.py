@@ -877,7 +877,7 @@ def test_a_fetcher_out_of_work_is_given_a_host(tmp_path: Path, pg_url: str) -> N
     slow, quick = Site(), Site()
     try:
         publish(slow, "slow", 20, delay=0.2)
-        publish(quick, "quick", 10, delay=0.4)  # the first fetcher's other host, long enough for the second to start
+        publish(quick, "quick", 10, delay=0.6)  # the first fetcher's other host, long enough for the second to start (under load too)
         src = sources_file(tmp_path, [("slow", slow), ("quick", quick)], extra=", per_host: 1, concurrency: 2")
         a = start(src, pg_url, tmp_path, "--shard", "auto", "--json")
         end = time.monotonic() + 30
