@@ -477,3 +477,28 @@ def test_no_help_shows_an_argument_in_double_brackets() -> None:
         assert r.exit_code == 0 and "[[" not in r.stdout and "]]" not in r.stdout, (name, r.stdout[:300])
     r = runner.invoke(app, ["compare", "-h"], env={"COLUMNS": "100"})
     assert "TOPIC" in r.stdout.splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["fetch", "-q"],
+        ["compare", TOPIC],
+        ["articles"],
+        ["stats"],
+        ["stories"],
+        ["reindex", "-q"],
+        ["demo", "-q"],
+    ],
+)
+def test_db_dash_is_bad_usage_not_a_file_named_dash(
+    args: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `--db -` (or CLAIMCHECK_DB=-) named a file "-" in the current folder, which fetch and demo then made:
+    # a database cannot be stdin or stdout.
+    monkeypatch.chdir(tmp_path)
+    extra = [] if args[0] in ("stats", "demo") else ["--sources", str(demo_store().sources)]
+    for argv, env in (([*args, "--db", "-", *extra], {}), ([*args, *extra], {"CLAIMCHECK_DB": "-"})):
+        r = runner.invoke(app, argv, env={"COLUMNS": "100", "CLAIMCHECK_HOME": str(tmp_path / "home"), **env})
+        assert r.exit_code == 2 and "not stdin or stdout" in r.stderr and one_line(r.stderr), (argv, r.stderr)
+        assert not (tmp_path / "-").exists() and r.stdout == ""
