@@ -140,6 +140,11 @@ def _table(report: FetchReport, *, why: bool) -> Table:
     return table
 
 
+def _n(n: int, one: str, many: str) -> str:
+    """A count as the table shows it (no thousands separator), with its noun in the right number."""
+    return f"{n} {one if n == 1 else many}"
+
+
 def _lines(report: FetchReport) -> Iterator[Text]:
     """The summary for a narrow terminal: each outlet on a line of its own with its counts, its reasons
     on the next, indented; then the totals."""
@@ -150,17 +155,17 @@ def _lines(report: FetchReport) -> Iterator[Text]:
         line = Text(plain(r.outlet), style="bold")
         line.append(": feeds ")
         line.append_text(Text.from_markup(_feeds(r)))
-        line.append(f"; {r.entries} entries, {r.new} new, {r.unchanged} unchanged, ")
+        line.append(f"; {_n(r.entries, 'entry', 'entries')}, {r.new} new, {r.unchanged} unchanged, ")
         line.append(f"{r.failed} failed", style="red" if r.failed else "")
-        line.append(f", {r.claims} claims")
+        line.append(f", {_n(r.claims, 'claim', 'claims')}")
         yield line
         why = _why(r)
         if why:
             yield Text(f"  why: {plain(why)}", overflow="fold")  # Text: no markup to escape
     t = report.totals()
     yield Text(
-        f"total: {t['entries']} entries, {t['new']} new, {t['unchanged']} unchanged, {t['failed']} failed, "
-        f"{t['claims']} claims",
+        f"total: {_n(t['entries'], 'entry', 'entries')}, {t['new']} new, {t['unchanged']} unchanged, "
+        f"{t['failed']} failed, {_n(t['claims'], 'claim', 'claims')}",
         style="bold",
     )
 
