@@ -9,6 +9,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -502,3 +503,40 @@ def test_db_dash_is_bad_usage_not_a_file_named_dash(
         r = runner.invoke(app, argv, env={"COLUMNS": "100", "CLAIMCHECK_HOME": str(tmp_path / "home"), **env})
         assert r.exit_code == 2 and "not stdin or stdout" in r.stderr and one_line(r.stderr), (argv, r.stderr)
         assert not (tmp_path / "-").exists() and r.stdout == ""
+
+
+@pytest.mark.parametrize("width", [40, 50, 60, 70, 80])
+def test_articles_and_stats_show_every_value_whole_on_a_narrow_terminal(
+    width: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At 40 columns `articles` printed no id and no title at all and `stats` no claims column and "1…"
+    for its counts; at 60 titles were folded mid-word into a 7-column strip; at 80 the total's "28 outlets"
+    was folded to "outlet s" beside long outlet ids."""
+    db = tmp_path / "long.db"
+    shutil.copy(demo_store().db, db)
+    con = __import__("sqlite3").connect(db)
+    con.execute("UPDATE outlets SET id = 'washingtonpost-world' WHERE id = 'guardian'")
+    con.execute("UPDATE articles SET outlet = 'washingtonpost-world' WHERE outlet = 'guardian'")
+    con.commit()
+    con.close()
+    r = runner.invoke(app, ["articles", "--db", str(db), "--format", "json", "--limit", "100"])
+    rows = json.loads(r.stdout)
+    r = runner.invoke(app, ["stats", "--db", str(db), "--json"])
+    stats = json.loads(r.stdout)
+    from claimcheck.cli.common import out_console
+
+    for argv in (["articles", "--limit", "100"], ["stats"]):
+        monkeypatch.setattr(out_console, "_made", None)  # made again, at this width
+        r = runner.invoke(app, [*argv, "--db", str(db)], env={"COLUMNS": str(width)})
+        out = r.stdout
+        words = set(out.replace("│", " ").split())
+        assert r.exit_code == 0 and "…" not in out, out
+        assert all(len(line) <= width for line in out.splitlines()), out
+        if argv[0] == "articles":
+            for row in rows:
+                assert re.search(rf"(?<!\d){row['id']}(?!\d)", out) and set(row["title"].split()) <= words, (row, out)
+        else:
+            assert f"{stats['claims']:,}" in out and re.search(r"12\s+outlets", out), out
+            for o in stats["outlets"]:
+                assert re.search(rf"(?<![\w-]){o['id']}(?![\w-])", out), (o, out)
+                assert re.search(rf"(?<![\d,]){o['claims']:,}(?![\d,])", out) and set(o["name"].split()) <= words, (o, out)
