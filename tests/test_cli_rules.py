@@ -506,7 +506,7 @@ def test_db_dash_is_bad_usage_not_a_file_named_dash(
 
 
 @pytest.mark.parametrize("width", [40, 50, 60, 70, 80])
-def test_articles_and_stats_show_every_value_whole_on_a_narrow_terminal(
+def test_articles_stats_and_sources_show_every_value_whole_on_a_narrow_terminal(
     width: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """At 40 columns `articles` printed no id and no title at all and `stats` no claims column and "1…"
@@ -540,3 +540,14 @@ def test_articles_and_stats_show_every_value_whole_on_a_narrow_terminal(
             for o in stats["outlets"]:
                 assert re.search(rf"(?<![\w-]){o['id']}(?![\w-])", out), (o, out)
                 assert re.search(rf"(?<![\d,]){o['claims']:,}(?![\d,])", out) and set(o["name"].split()) <= words, (o, out)
+    # sources: the ids are what every --source takes; at 40 columns they were cut to "reu…"
+    monkeypatch.setattr(out_console, "_made", None)
+    src = demo_store().sources
+    r = runner.invoke(app, ["sources", "--sources", str(src), "--json"])
+    listed = json.loads(r.stdout)["outlets"]
+    r = runner.invoke(app, ["sources", "--sources", str(src)], env={"COLUMNS": str(width)})
+    out = r.stdout
+    words = set(out.replace("│", " ").replace(":", " ").split())
+    assert r.exit_code == 0 and "…" not in out and all(len(line) <= width for line in out.splitlines()), out
+    for o in listed:
+        assert o["id"] in words and set(o["name"].split()) <= words, (o, out)

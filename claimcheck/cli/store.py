@@ -39,13 +39,14 @@ from claimcheck.cli.common import (
     window_words,
     write_output,
 )
+from claimcheck.render.fit import NAME_MIN, TITLE_MIN, Fitted, indented
 from claimcheck.textsafe import csv_safe, plain, terminal_safe
 from claimcheck.values import counted
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Iterator
+    from collections.abc import Iterator
 
-    from rich.console import Console, ConsoleOptions, RenderableType
+    from rich.console import RenderableType
 
 LIST_FORMATS = ("table", "json", "csv")
 ARTICLE_FIELDS = ("id", "outlet", "published", "title", "claims", "url")
@@ -120,6 +121,7 @@ def articles(
             )
         write_output(target, buf.getvalue())
     else:
+
         def articles_table(title: bool) -> Table:
             table = Table(title_justify="left")
             for col in ("id", "outlet", "published", "title", "claims"):
@@ -138,8 +140,10 @@ def articles(
 
         def articles_lines() -> Iterator[RenderableType]:
             for r in rows:
-                yield Text(f"{r.id}  {plain(r.outlet)}  {_published(r.published)}  {counted(r.claims, 'claim')}")
-                yield _indented(Text(plain(r.title), style="bold", overflow="fold"))
+                yield Text(
+                    f"{r.id}  {plain(r.outlet)}  {_published(r.published)}  {counted(r.claims, 'claim')}"
+                )
+                yield indented(Text(plain(r.title), style="bold", overflow="fold"))
 
         table = Fitted(articles_table(True), articles_table(False), TITLE_MIN, articles_lines)
         _print_table(table, target)
@@ -212,10 +216,20 @@ def stats(
     def stats_lines() -> Iterator[RenderableType]:
         yield Text(f"{path} ({_size(size)})")
         for o in per:
-            when = f"{_day(o.first, o.articles)} → {_day(o.last, o.articles)}" if o.first else _day(o.first, o.articles)
-            yield Text(f"{plain(o.outlet)}: {counted(o.articles, 'article')}, {counted(o.claims, 'claim')}, {when}")
-            yield _indented(Text(plain(o.name), style="dim", overflow="fold"))
-        when = f"{_day(first, total.articles)} → {_day(last, total.articles)}" if first else _day(first, total.articles)
+            when = (
+                f"{_day(o.first, o.articles)} → {_day(o.last, o.articles)}"
+                if o.first
+                else _day(o.first, o.articles)
+            )
+            yield Text(
+                f"{plain(o.outlet)}: {counted(o.articles, 'article')}, {counted(o.claims, 'claim')}, {when}"
+            )
+            yield indented(Text(plain(o.name), style="dim", overflow="fold"))
+        when = (
+            f"{_day(first, total.articles)} → {_day(last, total.articles)}"
+            if first
+            else _day(first, total.articles)
+        )
         yield Text(
             f"total: {counted(total.articles, 'article')}, {counted(total.claims, 'claim')}, {when}, "
             f"{counted(len(per), 'outlet')}",
@@ -227,7 +241,10 @@ def stats(
     out_console.print(table)
     if other := {language: n for language, n in languages.items() if not is_english(language)}:
         each = ", ".join(f"{terminal_safe(str(language))} {n:,}" for language, n in other.items())
-        note(f"{counted(sum(other.values()), 'article')} not in English ({each}): stored, without claims", quiet)
+        note(
+            f"{counted(sum(other.values()), 'article')} not in English ({each}): stored, without claims",
+            quiet,
+        )
 
 
 def _published(dt: datetime | None) -> str:
@@ -245,36 +262,6 @@ def _size(n: float) -> str:
             return f"{n:,} {unit}" if unit == "bytes" else f"{n:,.1f} {unit}"
         n /= 1000
     return f"{n} bytes"
-
-
-# The folding column (an article's title, an outlet's name) needs this many columns beside the others;
-# with fewer (rich squeezed the id, the counts and the title to nothing at 40 columns), each row is lines.
-TITLE_MIN = 24
-NAME_MIN = 16
-
-
-def _indented(text: Text) -> RenderableType:
-    """A row's second line, indented two columns on every line it wraps to."""
-    from rich.padding import Padding
-
-    return Padding(text, (0, 0, 0, 2))
-
-
-class Fitted:
-    """``table`` where its columns other than the folding one (``fixed``, measured at the width printed at)
-    leave ``room`` columns for it, else ``lines()``: every value whole at any width."""
-
-    def __init__(self, table: Table, fixed: Table, room: int, lines: Callable[[], Iterable[RenderableType]]) -> None:
-        self.table, self.fixed, self.room, self.lines = table, fixed, room, lines
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[object]:
-        from rich.measure import Measurement
-
-        need = Measurement.get(console, options, self.fixed).maximum
-        if options.max_width >= need + self.room + 3:  # the column's border and padding
-            yield self.table
-        else:
-            yield from self.lines()
 
 
 def _print_table(table: Fitted, target: Path | None) -> None:
