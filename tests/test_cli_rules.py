@@ -551,3 +551,22 @@ def test_articles_stats_and_sources_show_every_value_whole_on_a_narrow_terminal(
     assert r.exit_code == 0 and "…" not in out and all(len(line) <= width for line in out.splitlines()), out
     for o in listed:
         assert o["id"] in words and set(o["name"].split()) <= words, (o, out)
+
+
+@pytest.mark.parametrize("cmd", [["stats"], ["fetch", "-q", "--sources", "{sources}"], ["compare", "x"]])
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_a_database_that_is_not_a_regular_file_is_refused(cmd: list[str], kind: str, tmp_path: Path) -> None:
+    """`--db` naming a FIFO hung every command (the check of the file's first bytes waited for a writer);
+    /dev/null was read as an empty database of schema 0, and fetch left a `/dev/null-journal` in /dev."""
+    target = tmp_path / "db.fifo" if kind == "fifo" else Path(os.devnull)
+    if kind == "fifo":
+        os.mkfifo(target)
+    argv = [a.format(sources=demo_store().sources) for a in cmd]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CLAIMCHECK_")}
+    env["CLAIMCHECK_HOME"] = str(tmp_path / "home")
+    r = subprocess.run(
+        [sys.executable, "-m", "claimcheck", *argv, "--db", str(target)],
+        capture_output=True, text=True, timeout=60, env=env,
+    )
+    assert r.returncode == 2 and "not a regular file" in r.stderr and one_line(r.stderr), r.stderr
+    assert r.stdout == "" and not Path(f"{target}-journal").exists() and not Path(f"{target}-wal").exists()
