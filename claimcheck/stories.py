@@ -17,7 +17,8 @@ other's nearest articles), or when, within days, a name (a word their articles c
 the articles of each and is theirs. Then a second pass, story to story: a story of one or two articles
 (a brief, an angle, a comment piece) joins the story whose summed vector is most like its own, within
 weeks of its nearest linked article, so it is compared with a loose story of many angles as a whole,
-not article by article. A term that one outlet alone uses (its page furniture) weighs little. A split
+not article by article; a little less like it than that, it still joins when it is clearly about that one
+story (several times as like it as like any other). A term that one outlet alone uses (its page furniture) weighs little. A split
 story is preferred to a mixed one.
 
 Wire copies are counted as ``compare`` counts them (claimcheck.match.syndication): a story's independent
@@ -123,6 +124,9 @@ class StoryOptions:
     story_link: float = 0.2  # then a story joins the one whose summed vector is most like its own (cosine at
     story_days: float = 30.0  # ... least this, halving every this many days beyond same_days between their
     story_terms: int = 200  # ... nearest linked articles; this many heaviest terms a story; 0: no such pass)
+    story_clear: float = 0.1  # ... or at least this when it is story_margin times its cosine with any other
+    story_margin: float = 3.0  # ... story (the one story it is clearly about; 0: no such rule)
+    story_near: float = 0.03  # the story pass compares stories that a candidate pair this alike links
 
 
 # --- text to terms --------------------------------------------------------------------------------
@@ -570,7 +574,8 @@ def group(
     pairs = _candidates(vec, times, options)
     cos, figure = _scores(vec, pairs, figure=ix.figure)
     # the story pass's pairs: those alike before damping (it times the pairs itself)
-    near = pairs[cos >= options.edge] if options.story_link > 0 else pairs[:0]
+    # (as int32: at 50,000 articles they are most of the candidate pairs, held through the linkage)
+    near = (pairs[cos >= options.story_near] if options.story_link > 0 else pairs[:0]).astype(np.int32)
     sims = cos * _damping(times[pairs[:, 0]] - times[pairs[:, 1]], figure, options)
     del cos, figure  # memory: a 50,000-article window has a million candidate pairs
     keep = sims >= options.edge
@@ -596,9 +601,12 @@ def _join_stories(
     """A second pass, story to story, over the stories the average linkage left: each story as the sum of
     its articles' vectors (unit norm, as the sum of their whole vectors; its ``story_terms`` heaviest terms
     kept), scored in bulk over the story pairs that a candidate article pair links (``pairs``: those at
-    least ``edge`` alike, undamped). A story of fewer than ``cohesion_min`` articles joins the story most
-    like it when their cosine, damped beyond ``same_days`` by the time between their nearest linked
-    articles (halving every ``story_days``), is at least ``story_link``.
+    least ``story_near`` alike, undamped) and of which one has fewer than ``cohesion_min`` articles. Such a
+    story joins the story most like it when their cosine, damped beyond ``same_days`` by the time between
+    their nearest linked articles (halving every ``story_days``), is at least ``story_link``; or at least
+    ``story_clear`` when it is also ``story_margin`` times the story's cosine with any other story it is
+    compared with: a brief told in other words than its story is less like it than the link asks, but
+    like no other story at all (a brief on other news of the same subject is about as like two of them).
 
     The cosine of two summed vectors is the two stories' average similarity relative to their own
     cohesion: a brief or an angle is compared with a loose story of many angles as a whole, where the
@@ -613,7 +621,10 @@ def _join_stories(
     for k, m in enumerate(groups):
         sid[m] = k
     a, b = sid[pairs[:, 0]], sid[pairs[:, 1]]
-    cross = np.flatnonzero(a != b)
+    sizes = np.fromiter(map(len, groups), dtype=np.int64, count=g)
+    # only a story of fewer than cohesion_min articles joins another: the pairs of two larger ones are left out
+    cross = np.flatnonzero((a != b) & (np.minimum(sizes[a], sizes[b]) < options.cohesion_min))
+    del sizes
     if not len(cross):
         return groups
     gap = np.nan_to_num(np.abs(times[pairs[cross, 0]] - times[pairs[cross, 1]]), nan=0.0)
@@ -631,7 +642,12 @@ def _join_stories(
     del sid
     cos, _ = _scores(summed, story_pairs, chunk=max(256, 4096 * vec.terms.shape[1] // options.story_terms))
     sims = cos * np.power(0.5, np.maximum(gap / 86400.0 - options.same_days, 0.0) / options.story_days)
-    good = np.flatnonzero(sims >= options.story_link)
+    # a story clearly about one story joins it below story_link: its cosine with it is story_margin times its
+    # second best (a brief on other news of the same subject is about as like two stories)
+    second = _second_best(used[story_pairs], sims, g) if options.story_margin else None
+    good = np.flatnonzero(
+        sims >= (options.story_link if second is None else min(options.story_link, options.story_clear))
+    )
     if not len(good):
         return groups
     x_of, y_of = used[story_pairs[good, 0]], used[story_pairs[good, 1]]
@@ -645,6 +661,10 @@ def _join_stories(
             or into[big] != big
             or small in took
             or len(groups[small]) >= options.cohesion_min
+            or (
+                sims[good[k]] < options.story_link
+                and (second is None or sims[good[k]] < options.story_margin * second[small])
+            )
         ):
             continue  # a story joins at most once, a story that took another in is not joined, and only a
             # story of fewer than cohesion_min articles joins (two stories of their own standing meet only
@@ -668,6 +688,20 @@ def _join_stories(
     for k, m in enumerate(groups):
         out.setdefault(into[k], []).extend(m)
     return sorted((sorted(m) for m in out.values()), key=lambda m: m[0])
+
+
+def _second_best(ends: np.ndarray, sims: np.ndarray, g: int) -> np.ndarray:
+    """Per story (of ``g``), its second highest cosine among the story pairs ``ends`` (the two stories of
+    each) with cosines ``sims`` (0: fewer than two pairs): a story whose best cosine is several times
+    that is clearly about one story."""
+    who = ends.ravel()
+    vals = np.repeat(sims, 2)
+    order = np.lexsort((-vals, who))
+    who, vals = who[order], vals[order]
+    rank = np.arange(len(who)) - np.searchsorted(who, who, side="left")
+    second = np.zeros(g, dtype=np.float64)
+    second[who[rank == 1]] = vals[rank == 1]
+    return second
 
 
 _SUM_CHUNK = 5000  # articles whose stories' vectors are summed at once (bounds the rows held)

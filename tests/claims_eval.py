@@ -163,6 +163,20 @@ def load_real_pages() -> dict[str, str] | None:
     return {k: v["articleBody"] for k, v in json.loads(gt.read_text(encoding="utf-8")).items()}
 
 
+NEWS = DATA / "claims_news_labelled.json"
+
+
+def load_news_pages(path: Path = NEWS) -> dict[str, str] | None:
+    """The ``text`` of each news-clusters article labelled in ``path`` (article dId -> text; see
+    tests/claims_label.py, "News articles"), or None when ../shared/realdata is absent."""
+    from tests.factlabels import CLUSTERS, article
+
+    if not (CLUSTERS / "articles").is_dir():
+        return None
+    dids = sorted({i["page"] for i in json.loads(path.read_text(encoding="utf-8"))})
+    return {did: str(article(did).get("text") or "") for did in dids}
+
+
 def sentence_sha(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
 
@@ -268,6 +282,10 @@ def measure(argv: Iterable[str] = ()) -> list[tuple[str, dict[str, Score]]]:
             rows.append(("real-holdout-fresh", evaluate_real(pages, split="holdout", fresh=True)))
             rows.append(("real-tuning-before-fresh", evaluate_real(pages, split="tuning", fresh=False)))
             rows.append(("real-holdout-before-fresh", evaluate_real(pages, split="holdout", fresh=False)))
+        if "--news" in argv and (news := load_news_pages()) is not None:
+            # news-check is read as figures only (at most twice a round): its misses are never printed
+            rows.append(("news-tune", evaluate_real(news, NEWS, split="news-tune")))
+            rows.append(("news-check", evaluate_real(news, NEWS, split="news-check")))
         rows.append(("real-tuning-first", evaluate_real(pages, split="tuning", first_only=True)))
         rows.append(("real-holdout-first", evaluate_real(pages, split="holdout", first_only=True)))
     return rows
@@ -293,6 +311,7 @@ def main(argv: list[str]) -> None:
     rows = measure(argv)
     # Holdout misses are printed only with --holdout: they must not be read while tuning.
     rows_v = rows if "--holdout" in argv else [r for r in rows if not r[0].startswith("real-holdout")]
+    rows_v = [r for r in rows_v if r[0] != "news-check"]
     # their misses are listed under real-tuning
     rows_v = [r for r in rows_v if r[0] not in ("real-tuning-first", "real-tuning-fresh", "real-tuning-before-fresh")]
     print(table(rows))

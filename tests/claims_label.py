@@ -14,6 +14,14 @@ Pages labelled after the tuning rounds of 2026-11-29 (helper claimfresh: the las
 never seen them) take the same selection rule with the rules "fresh-every5th" and "fresh-quote" (``FRESH``), so
 ``python -m tests.claims_eval`` can score them apart ("fresh": figures on pages unseen while the rules were tuned).
 
+News articles (helper claimnews, 2026-11-29; ``NEWS``): one article of each TUNING-class event of
+../shared/realdata/news-clusters (held-out events, ``tests.factlabels.is_heldout``, are never opened), the article
+of the event whose ``sha1(dId)`` is lowest among those of a site not yet taken (any site when every article's is
+taken), its ``text`` as the page; the same sentences (rules "news-every5th" and "news-quote"). An article is in
+"news-check" iff ``int(sha1(dId), 16) % 4 == 0`` (figures only, read at most twice), else in "news-tune".
+``python -m tests.claims_label news-show [news-tune|news-check]`` and ``news-add FILE`` work as ``show`` / ``add``
+on tests/data/claims_news_labelled.json.
+
 ``python -m tests.claims_label show N [SPLIT]`` prints the sentences of the next N pages (of SPLIT) to
 label (the text stays on the terminal, never in the repository); ``python -m tests.claims_label add FILE``
 appends the hand labels of FILE to tests/data/claims_real_labelled.json. FILE has one line per sentence,
@@ -27,6 +35,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from claimcheck.claims.sentences import split_sentences
@@ -36,6 +45,30 @@ LABELS = DATA / "claims_real_labelled.json"
 EVERY = (2, 7, 12, 17)
 QUOTES = ('"', "“")
 FRESH = "fresh-"  # the prefix ``add`` gives the rule of every sentence it adds from now on (see the docstring)
+
+
+NEWS_LABELS = DATA / "claims_news_labelled.json"
+
+
+def news_split(did: str) -> str:
+    return "news-check" if page_hash(did) % 4 == 0 else "news-tune"
+
+
+def news_pick() -> list[str]:
+    """The news articles labelled: one per tuning-class event, spread over sites (see the docstring)."""
+    from tests.factlabels import article, events_index, is_heldout
+
+    taken: set[str] = set()
+    out = []
+    for event, dids in sorted(events_index().items()):
+        if not event or is_heldout(event):
+            continue
+        ranked = sorted(dids, key=lambda d: hashlib.sha1(d.encode()).hexdigest())
+        sites = {d: article(d).get("source_domain") or "" for d in ranked}
+        did = next((d for d in ranked if sites[d] not in taken), ranked[0])
+        taken.add(sites[did])
+        out.append(did)
+    return sorted(out, key=lambda d: hashlib.sha1(d.encode()).hexdigest())
 
 
 def page_hash(page: str) -> int:
@@ -68,14 +101,31 @@ def show(n: int, split: str | None = None) -> None:
     pages = load_real_pages()
     assert pages is not None
     items = json.loads(LABELS.read_text(encoding="utf-8"))
-    for page in [p for p in todo(pages, items) if split in (None, split_of(p))][:n]:
+    _print(pages, [p for p in todo(pages, items) if split in (None, split_of(p))][:n], split_of)
+
+
+def _print(pages: dict[str, str], chosen: list[str], split: Callable[[str], str]) -> None:
+    for page in chosen:
         body = pages[page]
         sents = split_sentences(body)
-        print(f"=== {page[:10]} {split_of(page)} ({len(sents)} sentences)")
+        print(f"=== {page[:10]} {split(page)} ({len(sents)} sentences)")
         for i, rule in picks(body):
             s = sents[i]
             marks = [k for k, ch in enumerate(s.text) if ch in QUOTES]
             print(f"{page[:10]} {i} [{rule}] q@{marks[:3]}: {s.text}")
+
+
+def news_pages() -> dict[str, str]:
+    from tests.factlabels import article
+
+    return {did: str(article(did).get("text") or "") for did in news_pick()}
+
+
+def news_show(split: str | None = None) -> None:
+    pages = news_pages()
+    items = json.loads(NEWS_LABELS.read_text(encoding="utf-8")) if NEWS_LABELS.exists() else []
+    done = {i["page"] for i in items}
+    _print(pages, [p for p in pages if p not in done and split in (None, news_split(p))], news_split)
 
 
 def _num(word: str) -> float | None:
@@ -107,10 +157,16 @@ def parse_claim(spec: str, text: str) -> dict:
     raise ValueError(f"bad claim {spec!r}")
 
 
-def add(path: Path) -> None:
-    pages = load_real_pages()
+def add(
+    path: Path,
+    pages: dict[str, str] | None = None,
+    labels: Path = LABELS,
+    split: Callable[[str], str] = split_of,
+    prefix: str = FRESH,
+) -> None:
+    pages = load_real_pages() if pages is None else pages
     assert pages is not None
-    items = json.loads(LABELS.read_text(encoding="utf-8"))
+    items = json.loads(labels.read_text(encoding="utf-8")) if labels.exists() else []
     done = {(i["page"], i["start"]) for i in items}
     by_prefix = {p[:10]: p for p in pages}
     added = 0
@@ -135,14 +191,14 @@ def add(path: Path) -> None:
                 "start": s.start,
                 "end": s.end,
                 "sha1": sentence_sha(body[s.start : s.end]),
-                "split": split_of(page),
-                "rule": FRESH + rule.removeprefix("sha1-"),
+                "split": split(page),
+                "rule": prefix + rule.removeprefix("sha1-"),
                 "claims": claims,
             }
         )
         done.add((page, s.start))
         added += 1
-    LABELS.write_text(json.dumps(items, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    labels.write_text(json.dumps(items, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"added {added} sentences; {len(items)} in all")
 
 
@@ -151,5 +207,12 @@ if __name__ == "__main__":
         show(int(sys.argv[2]), sys.argv[3] if len(sys.argv) > 3 else None)
     elif sys.argv[1:2] == ["add"]:
         add(Path(sys.argv[2]))
+    elif sys.argv[1:2] == ["news-show"]:
+        news_show(sys.argv[2] if len(sys.argv) > 2 else None)
+    elif sys.argv[1:2] == ["news-add"]:
+        add(Path(sys.argv[2]), news_pages(), NEWS_LABELS, news_split, "news-")
     else:
-        sys.exit("usage: python -m tests.claims_label show N [tuning|holdout] | add FILE")
+        sys.exit(
+            "usage: python -m tests.claims_label show N [tuning|holdout] | add FILE | "
+            "news-show [news-tune|news-check] | news-add FILE"
+        )

@@ -1,7 +1,7 @@
 """Facts on real reporting: serve each labelled event over loopback, fetch it, compare it, score the rows.
 
 Run from the repository root:
-  python -m tests.facts_eval [--split tune|heldout|all] [--event NAME] [-v] [--json]
+  python -m tests.facts_eval [--split tune|heldout|all] [--event NAME] [--round NAME] [-v] [--json]
 
 Per labelled event (tests/data/facts_labelled_tune.json, and facts_labelled_heldout.json when present) the
 event's articles from ../shared/realdata/news-clusters are served on 127.0.0.1 as outlets (one per
@@ -302,6 +302,17 @@ class Row:
     conflicts: list[tuple[str, tuple[int, int] | None, str] | None]
     spans: list[tuple[str, tuple[int, int], dict[str, Any] | None]]  # (article, span, value)
     unmapped: int = 0
+    # a score row's two figures ("8-7 score: ..." -> (8, 7)): its claim states the loser's figure too
+    pair: tuple[float, float] | None = None
+
+
+_SCORE = re.compile(r"(\d+(?:\.\d+)?)[-\u2013](\d+(?:\.\d+)?) score\b")
+
+
+def score_pair(summary: str) -> tuple[float, float] | None:
+    """The two figures of a score row's summary ("8-7 score: ..."), else None."""
+    m = _SCORE.match(summary)
+    return (float(m.group(1)), float(m.group(2))) if m else None
 
 
 def map_rows(report: dict[str, Any], served: Served, event_dids: Sequence[str]) -> list[Row]:
@@ -326,6 +337,8 @@ def map_rows(report: dict[str, Any], served: Served, event_dids: Sequence[str]) 
     rows = []
     for f in report["facts"]:
         row = Row(f["id"], f["kind"], f["summary"], set(f["outlets"]), bool(f.get("evolving")), [], [])
+        if f["kind"] == "number" and f.get("unit") == "score":
+            row.pair = score_pair(f["summary"])
         for m in f["mentions"]:
             did = served.url_did.get(m["url"]) or served.url_did.get(_strip(m["url"]))
             if did is None:
@@ -398,7 +411,12 @@ def evidenced(row: Row, fact: dict[str, Any]) -> set[int]:
         for did, span, value in row.spans:
             if did != m["article"] or not _overlap(span, (m["start"], m["end"])):
                 continue
-            if fact["kind"] != "number" or compatible(value, m["value"], fact.get("bound", "exact")):
+            bound = fact.get("bound", "exact")
+            if fact["kind"] != "number" or compatible(value, m["value"], bound):
+                out.add(k)
+                break
+            # a score states both figures: "an 8-7 win" is also the loser's 7 (the row's value is the 8)
+            if row.pair and compatible({"low": row.pair[1], "high": row.pair[1]}, m["value"], bound):
                 out.add(k)
                 break
     return out
@@ -577,13 +595,25 @@ def score_facts(labels: dict[str, Any], rows: Sequence[Row]) -> tuple[list[FactS
             if predicted - required - neutral:
                 score.notes.append(f"extra outlets: {', '.join(sorted(predicted - required - neutral))}")
         scores.append(score)
-    merged = {rid: fids for rid, fids in main_of.items() if len(fids) > 1}
+    values = {f["id"]: f.get("value") for f in labels["facts"]}
+    pairs = {r.id: r.pair for r in rows if r.pair}
+    merged = {
+        rid: fids
+        for rid, fids in main_of.items()
+        if len(fids) > 1 and not _figures_of_score(pairs.get(rid), [values[f] for f in fids])
+    }
     for s in scores:
         if s.main in merged:
             s.notes.append(
                 f"main row {s.main} is also the main row of {', '.join(f for f in merged[s.main] if f != s.id)}"
             )
     return scores, len(merged)
+
+
+def _figures_of_score(pair: tuple[float, float] | None, values: Sequence[Any]) -> bool:
+    """Whether the facts one row is the main row of are the two figures of the one score it states (the
+    winner's and the loser's of "an 8-7 win": one claim stating two labelled numbers, not two facts joined)."""
+    return pair is not None and pair[0] != pair[1] and sorted(values, reverse=True) == list(pair)
 
 
 def evaluate_event(labels: dict[str, Any], split: str) -> tuple[EventScore, list[Row]]:
@@ -641,6 +671,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m tests.facts_eval", description=__doc__.split("\n\n")[0])
     ap.add_argument("--split", choices=("tune", "heldout", "all"), default="tune")
     ap.add_argument("--event", help="only this event")
+    ap.add_argument("--round", help="only the events labelled in this round (their 'round' field: fresh10)")
     ap.add_argument("-v", "--verbose", action="store_true", help="per fact, what went wrong")
     ap.add_argument("--json", action="store_true", help="the figures as JSON on stdout")
     ap.add_argument("--i-am-not-tuning", action="store_true", help=argparse.SUPPRESS)
@@ -656,9 +687,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("skipped: ../shared/realdata/news-clusters is absent", file=sys.stderr)
         return 0
     splits = SPLITS if args.split == "all" else (args.split,)
-    todo = [(s, ev) for s in splits for ev in load_split(s) if args.event in (None, ev["event"])]
-    if args.event and not todo:
-        print(f"error: no labelled event {args.event!r} in split {args.split}", file=sys.stderr)
+    todo = [
+        (s, ev)
+        for s in splits
+        for ev in load_split(s)
+        if args.event in (None, ev["event"]) and args.round in (None, ev.get("round"))
+    ]
+    if (args.event or args.round) and not todo:
+        what = f"event {args.event!r}" if args.event else f"events of round {args.round!r}"
+        print(f"error: no labelled {what} in split {args.split}", file=sys.stderr)
         return 2
     if not todo:
         print(f"error: no labelled events in split {args.split}", file=sys.stderr)

@@ -17,6 +17,7 @@ views per parameter:
     python -m tests.stories_sweep /tmp/storyeval --mix 0,1000,5000,20000 --real  # and real pages of other news
     python -m tests.stories_sweep /tmp/storyeval --stress  # recall margins: link raised until events split
     python -m tests.stories_sweep /tmp/storyeval --splits  # why tuning events split, in aggregate
+    python -m tests.stories_sweep /tmp/storyeval --thin    # recall margins: words dropped until events split
 
 ``--mix N[,N...]`` adds N generated articles (bench/storycorpus.py, 50 outlets, unrelated words) to the window,
 their dates spread evenly over the real articles' two years, and prints the tuning figures with the defaults
@@ -38,6 +39,13 @@ at 0.75 of it, as by default): at the defaults nearly every tuning event is one 
 events not seen while tuning shows nothing there; with a stricter link more events split, and a rule that
 raises the similarity of one event's parts more than that of two events' (a recall margin) rejoins them
 without precision falling in any fold. ``--set NAME=VALUE`` tries an option under the same stresses.
+
+``--thin`` prints the tuning figures with each article's words (title and first 400 words) kept with
+probability 0.7 and 0.5 (two seeds each, their mean): events told in fewer shared words, as unseen events may
+be. ``--stress`` makes every pair of articles less alike relative to the link, events and non-events alike;
+``--thin`` takes away what one event's reports share, so parts of an event fall apart the same days as well
+as weeks apart (an angle, a brief), and a rule that rejoins them without precision falling is a recall
+margin of its own. ``--set NAME=VALUE`` tries an option.
 
 ``--splits`` counts, at the default link and the stress links, the parts of tuning events that end in a
 story apart from their event's largest part, by kind (figures only, no text): how far in time the part
@@ -71,6 +79,8 @@ FOLDOUT: dict[str, list[float]] = {  # --foldout: the grid the thresholds are ch
     "cohesion": [0.2, 0.25, 0.35],
 }
 STRESS = (0.12, 0.14, 0.17)  # --stress: link raised to these
+THIN = (0.7, 0.5)  # --thin: the share of each article's words kept
+THIN_SEEDS = (1, 2)  # --thin: each share drawn with these seeds (figures are their mean)
 FLAT = 0.005  # F1 within this of the best: the flat region
 GRID: dict[str, list[float]] = {
     "edge": [0.06, 0.08, 0.10, 0.12, 0.14, 0.16, 0.20],
@@ -101,6 +111,9 @@ GRID: dict[str, list[float]] = {
     "story_link": [0.0, 0.12, 0.15, 0.18, 0.2, 0.22, 0.25, 0.3],
     "story_days": [7, 14, 30, 60, 120, 1e6],
     "story_terms": [40, 80, 120, 200, 400],
+    "story_clear": [0.08, 0.1, 0.12, 0.15, 0.2],
+    "story_margin": [0.0, 2.0, 2.5, 3.0, 4.0],
+    "story_near": [0.0, 0.03, 0.06, 0.12],
 }
 
 
@@ -149,6 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--stress", action="store_true", help="tuning figures with link raised (recall margins)")
     ap.add_argument("--foldout", action="store_true", help="thresholds chosen on 3 folds, scored on the 4th")
     ap.add_argument("--splits", action="store_true", help="why tuning events split, by kind (figures only)")
+    ap.add_argument("--thin", action="store_true", help="tuning figures with words dropped (recall margins)")
     args = ap.parse_args(argv)
     unknown = [p for p in args.params if p not in GRID]
     if unknown or not (args.kept / "eval.db").is_file():
@@ -171,9 +185,10 @@ def main(argv: list[str] | None = None) -> int:
         sizes = [int(x) for x in args.mix.split(",")] if args.mix else [0]
         return mixed(articles, event, tuning, sizes, real=args.real, base=base, crowd=args.crowd)
 
-    def stories_of(options: StoryOptions) -> list[int]:
-        out = [0] * len(articles)
-        for k, members in enumerate(group(articles, options)):
+    def stories_of(options: StoryOptions | list[Article]) -> list[int]:
+        arts, options = (articles, options) if isinstance(options, StoryOptions) else (options, base)
+        out = [0] * len(arts)
+        for k, members in enumerate(group(arts, options)):
             for i in members:
                 out[i] = k
         return out
@@ -182,6 +197,12 @@ def main(argv: list[str] | None = None) -> int:
         return foldout(stories_of, event, folds, base)
     if args.splits:
         return splits(articles, stories_of, event, tuning, base)
+    if args.thin:
+        for keep in THIN:
+            runs = [bcubed(stories_of(thinned(articles, keep, seed)), event, tuning) for seed in THIN_SEEDS]
+            p, r, f = (sum(x[k] for x in runs) / len(runs) for k in range(3))
+            print(f"words kept {keep:g}: tuning P {p:.3f} R {r:.3f} F1 {f:.3f} (mean of seeds {THIN_SEEDS})")
+        return 0
     if args.stress:
         for link in (base.link, *STRESS):
             options = replace(base, link=link, title_link=base.title_link * link / base.link)
@@ -240,6 +261,21 @@ def foldout(stories_of: Callable[[StoryOptions], list[int]], event: list[str], f
     for k, g in enumerate(chosen):
         print(f"    fold {k} chosen: " + ", ".join(f"{n} {v:g}" for n, v in g.items()))
     return 0
+
+
+def thinned(articles: list[Article], keep: float, seed: int) -> list[Article]:
+    """The articles with each word of their titles and first 400 words kept with probability ``keep`` (seeded
+    per article; a title keeps at least its first word): events told in fewer shared words, a proxy for
+    unseen events whose reports share less wording than the tuning events' do."""
+    import random
+
+    out = []
+    for k, a in enumerate(articles):
+        rng = random.Random(seed * 100003 + k)
+        title = [w for w in a.title.split() if rng.random() < keep] or a.title.split()[:1]
+        text = [w for w in a.text.split()[:400] if rng.random() < keep]
+        out.append(replace(a, title=" ".join(title), text=" ".join(text)))
+    return out
 
 
 SHORT = 1000  # --splits: a text shorter than this (characters) is a brief

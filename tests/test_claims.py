@@ -8,7 +8,17 @@ import types
 import typing
 
 import pytest
-from claims_eval import ALIASES, DATA, KINDS, demo_texts, evaluate_own, evaluate_real, load_real_pages
+from claims_eval import (
+    ALIASES,
+    DATA,
+    KINDS,
+    NEWS,
+    demo_texts,
+    evaluate_own,
+    evaluate_real,
+    load_news_pages,
+    load_real_pages,
+)
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -205,6 +215,16 @@ def test_quality_gate_real_sentences(split: str) -> None:
     assert _check(evaluate_real(REAL, split=split, fresh=False, cache=cache), FLOORS[f"real-{split}-english"]) == []
     # every labelled sentence of the split, the fresh pages included (tests/claims_label.py)
     assert _check(evaluate_real(REAL, split=split, cache=cache), FLOORS[f"real-{split}-all"]) == []
+
+
+@pytest.mark.parametrize("split", ["news-tune", "news-check"])
+def test_quality_gate_news_sentences(split: str) -> None:
+    """News articles of the tuning-class events of news-clusters (tests/claims_label.py, "News articles");
+    news-check is read as figures only."""
+    news = load_news_pages()
+    if news is None:
+        pytest.skip("../shared/realdata/news-clusters is not available")
+    assert _check(evaluate_real(news, NEWS, split=split), FLOORS[split]) == []
 
 
 @needs_real

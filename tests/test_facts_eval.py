@@ -20,6 +20,7 @@ from facts_eval import (
     main,
     outlet_id,
     score_facts,
+    score_pair,
 )
 
 DATA = Path(__file__).parent / "data"
@@ -136,6 +137,35 @@ def test_scoring_counts_outlets_rows_conflicts_and_merges() -> None:
     merged.spans += _rows_for(other, set()).spans
     _, merges = score_facts(both, [merged])
     assert merges == 1
+
+
+@needs_clusters
+def test_a_score_row_states_the_losers_figure_too() -> None:
+    event = next(ev for ev in load_split("tune") if ev["event"] == "cubs_win_championship")
+    facts = {f["id"]: f for f in event["facts"]}
+    win, loss = facts["cubs-1"], facts["cubs-6"]  # the 8 and the 7 of one 8-7 final score
+    assert (win["value"], loss["value"]) == (8, 7)
+    assert score_pair("8-7 score: \u2026to secure an 8-7 victory") == (8, 7) and score_pair("8 runs: x") is None
+    outlets = {outlet_id(_domain(m["article"])) for m in loss["mentions"]}
+    row = _rows_for(loss, outlets)
+    row.spans = [(d, s, {"low": 8, "high": 8}) for d, s, _ in row.spans]  # a score row is valued at the 8
+    one = {"facts": [loss], "articles": event["articles"]}
+    plain, _ = score_facts(one, [row])
+    assert plain[0].main is None  # without its pair, the row does not state a 7
+    row.pair = (8, 7)
+    found, _ = score_facts(one, [row])
+    assert found[0].main == "F1" and found[0].fn == 0
+
+    # The row is the main row of both figures' facts: one claim stating two labelled numbers, not a merge;
+    # two facts of one value (or of a figure the score does not give) on one score row still are one.
+    row.spans += _rows_for(win, set()).spans
+    both = {"facts": [win, loss], "articles": event["articles"]}
+    assert score_facts(both, [row])[1] == 0
+    same = {"facts": [win, {**loss, "id": "x-1", "value": 8, "mentions": [{**m, "value": 8} for m in loss["mentions"]]}],
+            "articles": event["articles"]}  # fmt: skip
+    assert score_facts(same, [row])[1] == 1
+    row.pair = (8, 6)
+    assert score_facts(both, [row])[1] == 0  # the 7 is no longer stated: the row is the 8's alone
 
 
 def _floors() -> dict[str, Any]:

@@ -1487,3 +1487,89 @@ def test_a_bullet_line_gives_way_to_the_prose_that_states_its_figure() -> None:
     text = ("Key points:\n- 12 miners dead\n- Rescue halted\nTwelve miners were killed on Tuesday when a gas blast "
             "tore through the coal pit in the north of the country, officials said.")  # fmt: skip
     assert [c.text for c in distinct_claims(told("bbc", text), "number")] == ["Twelve miners"]
+
+
+def _piece(text: str, sentence: str, speaker: str | None, at: int = 0) -> Claim:
+    """A quote claim of ``sentence`` (which starts at ``at`` in its article), as the extractor gives each piece."""
+    start = at + sentence.index(text)
+    return Claim("quote", text, sentence, start, start + len(text), speaker=speaker,
+                 extra={"sentence_start": at})  # fmt: skip
+
+
+def test_a_quotation_cut_in_one_sentence_is_one_quotation() -> None:
+    whole = "The match was decided by one moment of madness at the back, and we paid for it"
+    cut = ("Quist said her side had 'lost its head for a minute,' as 'the match was decided by one moment of "
+           "madness at the back.'")  # fmt: skip
+    facts = facts_of(
+        art("reuters", quote(whole, speaker="Mara Quist")),
+        art("bbc", quote(whole, speaker="Quist")),
+        art("cbs", _piece("lost its head for a minute,", cut, "Quist"),
+            _piece("the match was decided by one moment of madness at the back.", cut, None), text=cut),
+    )  # fmt: skip
+    quotes_ = [f for f in facts if f.kind == "quote"]
+    assert len(quotes_) == 1 and set(quotes_[0].outlets) == {"reuters", "bbc", "cbs"}
+    assert len(quotes_[0].mentions) == 3  # cbs's sentence once: its first piece is no fact of its own
+    # a quote read inside another quote of its sentence (nested marks the extractor read twice)
+    nested = ("'The match was decided by one moment of madness at the back, and we paid for it, \"every "
+              "one of us,\"' wrote Quist on her blog.")  # fmt: skip
+    facts = facts_of(
+        art("reuters", quote(whole, speaker="Mara Quist")),
+        art("bbc", quote(whole, speaker="Quist")),
+        art("cbs", _piece(whole + ', "every one of us', nested, "Quist"),
+            _piece("every one of us,\"' wrote Quist", nested, None), text=nested),
+    )  # fmt: skip
+    quotes_ = [f for f in facts if f.kind == "quote"]
+    assert len(quotes_) == 1 and set(quotes_[0].outlets) == {"reuters", "bbc", "cbs"}
+
+
+def test_another_speakers_quote_or_a_sentence_of_two_quotations_keeps_its_pieces_apart() -> None:
+    whole = "The match was decided by one moment of madness at the back, and we paid for it"
+    other = "We never stopped believing and the supporters carried us home tonight"
+    # another speaker's words in the sentence: not a piece of Quist's quotation
+    two = ("Quist said 'the match was decided by one moment of madness at the back,' while Ruud called it "
+           "'a fair reflection of a scrappy afternoon.'")  # fmt: skip
+    facts = facts_of(
+        art("reuters", quote(whole, speaker="Mara Quist")),
+        art("bbc", quote(whole, speaker="Quist")),
+        art("cbs", _piece("the match was decided by one moment of madness at the back,", two, "Quist"),
+            _piece("a fair reflection of a scrappy afternoon.", two, "Ruud"), text=two),
+    )  # fmt: skip
+    assert len([f for f in facts if f.kind == "quote"]) == 2
+    # the same speaker's second quotation, brought in by a conjunction and another verb
+    more = ("'The match was decided by one moment of madness at the back,' Quist said, but warned that the "
+            "club 'cannot keep gifting goals away.'")  # fmt: skip
+    facts = facts_of(
+        art("reuters", quote(whole, speaker="Mara Quist")),
+        art("bbc", quote(whole, speaker="Quist")),
+        art("cbs", _piece("The match was decided by one moment of madness at the back,", more, "Quist"),
+            _piece("cannot keep gifting goals away.", more, "Quist"), text=more),
+    )  # fmt: skip
+    assert len([f for f in facts if f.kind == "quote"]) == 2
+    # a sentence quoting two quotations other outlets carry: a third piece belongs to neither for sure
+    three = ("Quist said 'the match was decided by one moment of madness at the back,' and 'we never stopped "
+             "believing and the supporters carried us home tonight,' adding 'what a season.'")  # fmt: skip
+    facts = facts_of(
+        art("reuters", quote(whole, speaker="Mara Quist"), quote(other, speaker="Mara Quist")),
+        art("bbc", quote(whole, speaker="Quist"), quote(other, speaker="Quist")),
+        art("cbs", _piece("the match was decided by one moment of madness at the back,", three, "Quist"),
+            _piece("we never stopped believing and the supporters carried us home tonight,", three, "Quist"),
+            _piece("what a season.", three, "Quist"), text=three),
+    )  # fmt: skip
+    quotes_ = [f for f in facts if f.kind == "quote"]
+    assert len(quotes_) == 3 and sorted(len(f.outlets) for f in quotes_) == [1, 3, 3]
+
+
+def test_a_fall_in_other_verbs_is_one_fall_and_never_a_rise() -> None:
+    more = Interval(50, None, False)
+    lost = num(more, "The token has lost more than 50 percent of its value this year.", unit="percent",
+               text="more than 50 percent", extra={"context": ["lose", "value", "token"]})  # fmt: skip
+    fallen = num(more, "It has fallen by more than 50% since January, as traders grow nervous about regulation.",
+                 unit="percent", text="more than 50%",
+                 extra={"context": ["fall", "trader", "grow", "nervous", "regulation"]})  # fmt: skip
+    facts = facts_of(art("reuters", lost), art("bbc", fallen))
+    assert set(fact_with(facts, "reuters").outlets) == {"reuters", "bbc"}
+    # a rise of the same figure in the story is another fact
+    gained = num(more, "Its rival coin has gained more than 50 percent this year.", unit="percent",
+                 text="more than 50 percent", extra={"context": ["gain", "rival", "coin"]})  # fmt: skip
+    facts = facts_of(art("reuters", lost), art("bbc", gained))
+    assert set(fact_with(facts, "reuters").outlets) == {"reuters"}

@@ -498,19 +498,24 @@ def test_a_piece_whose_headline_names_the_story_joins_it_though_its_lead_wanders
         return sorted(len(g) for g in group(arts, options) if any("slump" in arts[i].url for i in g))
 
     named = "Quillcoin frenzy fades, and its flaws show"
-    # on average a little less like the reports than link asks (0.095 < 0.10): without the rule, apart
-    assert slump_stories(named, 5, StoryOptions(title_link=0.0)) == [3]
+    # on average a little less like the reports than link asks (0.095 < 0.10): without the rule (and without
+    # the story pass's join of a piece clearly about one story), apart
+    assert slump_stories(named, 5, StoryOptions(title_link=0.0, story_margin=0.0)) == [3]
     # its headline names what every report's headline names: the same story
     assert slump_stories(named, 5) == [4]
     # a headline that does not name it stays apart, and so does one further away in time than title_days
-    assert slump_stories("Digital token frenzy fades, and its flaws show", 5) == [3]
-    assert slump_stories(named, 48, StoryOptions(title_days=1.0, name_link=False)) == [3]
+    # (with the story pass's clear-margin join off: with it, a piece like no other story of the window joins
+    # the one it is clearly about)
+    unclear = StoryOptions(story_margin=0.0)
+    assert slump_stories("Digital token frenzy fades, and its flaws show", 5, unclear) == [3]
+    assert slump_stories("Digital token frenzy fades, and its flaws show", 5) == [4]
+    assert slump_stories(named, 48, StoryOptions(title_days=1.0, name_link=False, story_margin=0.0)) == [3]
     # (within same_days, the token every article of both names links them too: the name link)
     assert slump_stories(named, 48, StoryOptions(title_days=1.0)) == [4]
     assert slump_stories(named, 48) == [4]
     # a word in many other headlines of the window is not the story's own: 4 of 7 titles with it are
     # theirs, and it links; 4 of 9, and it does not (edge 0.10: the other titles make the word commoner)
-    near = StoryOptions(edge=0.10)
+    near = StoryOptions(edge=0.10, story_margin=0.0)
     assert slump_stories(named, 5, near, others=3) == [4]
     assert slump_stories(named, 5, near, others=5) == [3]
     assert slump_stories(named, 5, replace(near, title_own=0.0), others=5) == [4]
@@ -558,7 +563,10 @@ def test_a_piece_near_a_long_storys_latest_turn_joins_when_its_headline_names_it
     assert leak_stories(LEAK_COMMENT, 24 * 401) == [5]
     # far from every article of the story, or with a headline that does not name it, it stays apart
     assert leak_stories(LEAK_COMMENT, 24 * 200) == [1, 4]
-    assert leak_stories(("Osterra voters move on to prices and rents", LEAK_COMMENT[1]), 24 * 401) == [1, 4]
+    unnamed = ("Osterra voters move on to prices and rents", LEAK_COMMENT[1])
+    assert leak_stories(unnamed, 24 * 401, StoryOptions(story_margin=0.0)) == [1, 4]
+    # (with the story pass's clear-margin join, the comment, like no other story, joins the one it is about)
+    assert leak_stories(unnamed, 24 * 401) == [5]
     assert leak_stories(LEAK_COMMENT, 24 * 401, StoryOptions(title_link=0.0, story_link=0.0)) == [1, 4]
 
 
@@ -593,12 +601,15 @@ def test_two_angles_of_one_event_the_same_day_join_through_the_names_they_share(
         return sorted(len(g) for g in group(arts, options) if set(g) & set(ours))
 
     # a little less similar on average than link asks, and no headline word in common: apart without the rule
-    assert race_stories(3, StoryOptions(name_link=False)) == [2, 3]
+    # (and without the story pass's clear-margin join, which joins the crash angle too: like no other story)
+    assert race_stories(3, StoryOptions(name_link=False, story_margin=0.0)) == [2, 3]
     # the same race, the same names in nearly every article of both (Calvera, Montreve, Brenner): one story
     assert race_stories(3) == [5]
     # names shared across more than same_days, or with the headline and name links off, do not link
-    assert race_stories(24 * 6) == [2, 3]
-    assert race_stories(3, StoryOptions(title_link=0.0)) == [2, 3]
+    # (the story pass's clear-margin join off: with it, the crash angle, like no other story, joins anyway)
+    assert race_stories(24 * 6, StoryOptions(story_margin=0.0)) == [2, 3]
+    assert race_stories(3, StoryOptions(title_link=0.0, story_margin=0.0)) == [2, 3]
+    assert race_stories(24 * 6) == [5]
 
 
 def unrelated(n: int, seed: int = 7) -> list[Article]:
@@ -897,8 +908,74 @@ def test_the_story_pass_joins_an_angle_the_linkage_left_apart_as_a_whole_story()
     assert bridge_stories(replace(strict, story_link=0.0)) == apart
     # compared with the story as a whole (its summed vector), the angle joins it; the other bridge does not
     assert bridge_stories(strict) == [event, ["halvard"]]
-    # ten days later the same piece is damped below story_link (halving every story_days past same_days)
-    assert bridge_stories(strict, late=24 * 10) == apart
+    # ten days later the same piece is damped below story_link (halving every story_days past same_days) ...
+    assert bridge_stories(replace(strict, story_margin=0.0), late=24 * 10) == apart
+    # ... but above story_clear, and like no other story: clearly about this one, it joins
+    assert bridge_stories(strict, late=24 * 10) == [event, ["halvard"]]
+    assert bridge_stories(strict, late=24 * 60) == apart
+
+
+# A dockworkers' strike at one port told by four outlets, a brief on it in other words, another dispute at the
+# same port the same days, and a brief on both (written for claimcheck).
+DOCKS = [
+    ("Dockworkers walk out at Velmora port over night shifts",
+     "Cargo stopped moving at the port of Velmora on Monday as dockworkers began a strike over new night "
+     "shifts. Cranes stood idle and container ships waited offshore, the harbour authority said."),
+    ("Velmora strike leaves container ships waiting offshore",
+     "More than twenty container ships were anchored off Velmora after dockworkers stopped work. The union "
+     "says the night shift rota was imposed without talks; the port operator Brisca Terminals disagrees."),
+    ("Brisca Terminals says Velmora walkout costs millions a day",
+     "The operator of the Velmora container port, Brisca Terminals, said the dockworkers' strike was costing "
+     "it millions each day and urged the union to return to talks over the night shift rota."),
+    ("Shops warn of empty shelves as Velmora dockers strike",
+     "Retailers said imported goods could run short within a week if the dockworkers' strike at Velmora "
+     "continues, with containers of food and clothing stuck on ships waiting offshore."),
+]  # fmt: skip
+# a brief on the same strike in other words: a few of the story's words, like no other story of the window
+BRIEF = ("Harbour shutdown enters second day",
+         "Idle cranes and queued cargo vessels: the dispute over the new rota at Brisca's quays goes on, "
+         "with no talks planned.")  # fmt: skip
+# another dispute at the same port the same days: ferry crews (its own story)
+FERRY = [
+    ("Velmora ferry crews strike over pay",
+     "Ferry crews at Velmora stopped sailings to the islands on Tuesday in a strike over pay, the union "
+     "said, leaving passengers stranded at the terminal."),
+    ("Island passengers stranded as Velmora ferry strike begins",
+     "Sailings from Velmora to the islands were cancelled after ferry crews walked out over pay; the "
+     "ferry company offered refunds to stranded passengers."),
+    ("Velmora ferry company offers crews talks on pay",
+     "The ferry company at Velmora invited the crews' union to talks on pay to end the strike that "
+     "stopped island sailings."),
+]  # fmt: skip
+# a brief about both disputes at once: as like one story as the other
+BOTH = ("Strikes at Velmora port: union leaders meet minister",
+        "Union leaders of the striking workers at Velmora met the transport minister, who urged talks.")  # fmt: skip
+
+
+def test_the_story_pass_joins_a_brief_clearly_about_one_story_and_not_one_about_two() -> None:
+    def port_stories(brief: tuple[str, str], options: StoryOptions, ferry: bool = False) -> list[list[str]]:
+        arts = [art(f"o{k + 1}", t, x, 2 * k, f"dock-{k}") for k, (t, x) in enumerate(DOCKS)]
+        if ferry:
+            arts += [art(f"o{k + 2}", t, x, 24 + 2 * k, f"ferry-{k}") for k, (t, x) in enumerate(FERRY)]
+        arts += [art("o6", *brief, 20, "brief"), *sample()]
+        slugs = [a.url.rsplit("/", 1)[-1] for a in arts]
+        found = [sorted(slugs[i] for i in g) for g in group(arts, options)]
+        return sorted(g for g in found if any(s.startswith(("dock", "ferry", "brief")) for s in g))
+
+    docks = [f"dock-{k}" for k in range(len(DOCKS))]
+    ferry = [f"ferry-{k}" for k in range(len(FERRY))]
+    # the brief shares few words with the strike's reports: less like them than story_link asks, apart ...
+    assert port_stories(BRIEF, StoryOptions(story_margin=0.0)) == [["brief"], docks]
+    # ... but like no other story at all (story_margin times its next best): clearly about it, it joins
+    assert port_stories(BRIEF, StoryOptions()) == [["brief", *docks]]
+    assert port_stories(BRIEF, StoryOptions(), ferry=True) == [["brief", *docks], ferry]
+    # a brief on both disputes is about as like one as the other: apart; a lower story_link instead of the
+    # margin would put it in one of them
+    assert port_stories(BOTH, StoryOptions(), ferry=True) == [["brief"], docks, ferry]
+    assert port_stories(BOTH, StoryOptions(story_link=0.12, story_margin=0.0), ferry=True) == [
+        ["brief", *docks],
+        ferry,
+    ]
 
 
 def test_the_story_pass_sums_stories_in_chunks_as_in_one(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -83,3 +83,22 @@ def test_sweep_scores_only_the_events_it_is_given() -> None:
     p, r, _ = stories_sweep.bcubed(story, event, {"y"})
     assert (p, r) == ((1 / 3 + 1) / 2, 0.5)
     assert stories_sweep.flat_region([1, 2, 3], [0.90, 0.968, 0.965]) == [2, 3]
+
+
+def test_thinning_drops_words_by_a_seeded_draw_and_never_empties_a_title() -> None:
+    from datetime import UTC, datetime
+
+    from claimcheck.models import Article
+    from tests import stories_sweep
+
+    when = datetime(2026, 1, 5, tzinfo=UTC)
+    words = [f"w{k}" for k in range(1000)]
+    arts = [Article("o1", "http://a.test/1", "http://a.test/1", "One two three", " ".join(words), "", when),
+            Article("o2", "http://a.test/2", "http://a.test/2", "Single", "x y", "", when)]  # fmt: skip
+    once = stories_sweep.thinned(arts, 0.5, 1)
+    assert once == stories_sweep.thinned(arts, 0.5, 1) != stories_sweep.thinned(arts, 0.5, 2)
+    kept = once[0].text.split()
+    # only the first 400 words are read, about half of them kept, in their order
+    assert 150 < len(kept) < 250 and kept == [w for w in words[:400] if w in set(kept)]
+    assert all(a.title for a in stories_sweep.thinned(arts, 0.01, 1))
+    assert stories_sweep.thinned(arts, 1.0, 1)[0].text.split() == words[:400]

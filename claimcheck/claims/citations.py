@@ -95,6 +95,8 @@ _PERSON_CREDIT_END = re.compile(
     rf",\s+(?:said|says|reports|reported|writes|wrote|explains|explained|adds|added|notes|noted)\s+"
     rf"{_PERSON_TITLE}(?P<src>{_PERSON})(?:,\s+[^,;“”\"]{{1,90}}?)?\s*[.]?\s*$"
 )
+# A body known by its initials credited after the fact: "..., said the KCNA." / "..., reported the FAA."
+_INITIALS_CREDIT_END = re.compile(r",\s+(?:said|says|reported|reports)\s+(?:the\s+)?(?P<src>[A-Z]{2,6})\s*[.]?\s*$")
 # A quoted stretch of three words or fewer is a scare or partial quote ("all “relevant sites” were
 # disinfected"): the sentence's credit is still read.
 _QUOTED = re.compile(r"[“\"«]([^“”\"«»]*)[”\"»]")
@@ -238,9 +240,10 @@ def _candidate_credits(sentence: str) -> list[tuple[int, int, bool]]:
             for m in _PERSON_SAID.finditer(sentence):  # a named person credited outside quotes
                 group = next(g for g in ("src", "src2", "src3") if m.group(g))
                 found.append((*m.span(group), False))
-        end = _PERSON_CREDIT_END.search(sentence)
-        if end and not any(a <= end.start("src") < b for a, b, _ in found):
-            found.append((*end.span("src"), False))
+        for pattern in (_PERSON_CREDIT_END, _INITIALS_CREDIT_END):
+            end = pattern.search(sentence)
+            if end and not any(a <= end.start("src") < b for a, b, _ in found):
+                found.append((*end.span("src"), False))
     if words & _TOLD_KEYS or " on " in sentence and ("said on" in sentence or "says on" in sentence):
         found.extend((*m.span("src"), False) for m in _TOLD_OUTLET.finditer(sentence))
     if words & _SAYS_KEYS and words & _OUTLET_WORDS:

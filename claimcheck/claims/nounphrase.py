@@ -183,7 +183,7 @@ def _compound_and(s: str, pos: int) -> int | None:
     return m.start(1) - 1
 
 
-_NUMBER_WORDS = frozenset([*_UNITS_WORDS, *TENS_WORDS, *SCALES, "dozen", "dozens", "hundreds", "thousands", "millions"])
+_NUMBER_WORDS = frozenset([*_UNITS_WORDS, *TENS_WORDS, *SCALES, "dozen", "dozens", "hundreds", "thousands", "millions", "billions", "trillions"])
 
 
 @lru_cache(maxsize=256)

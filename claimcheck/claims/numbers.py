@@ -61,7 +61,7 @@ _WORDNUM = re.compile(
     rf"\b(?P<w>(?:(?:half\s+)?a(?=[ -](?:hundred|thousand|million|billion))|{_SMALL})(?:[- ](?:{_SMALL}))?"
     rf"(?:[ -](?:hundred|thousand|million|billion)"
     rf"(?:(?: and)? (?:{_SMALL})(?:-(?:{_SMALL}))?)?)*(?:\s+dozen)?|a dozen|half a dozen|tens of thousands|"
-    rf"hundreds of thousands|dozens|hundreds|thousands|millions|billions)\b",
+    rf"hundreds of thousands|dozens|hundreds|thousands|millions|billions|trillions)\b",
     re.IGNORECASE,
 )
 _DIGITS = re.compile(
@@ -79,6 +79,13 @@ _QUAL_RE = re.compile(
     r"(?:(?:an?\s+)?(?:additional|further|extra)\s+|another\s+)?$",
     re.IGNORECASE,
 )
+# An approximator or bound before an article: "had about a 3 percent chance", "up to a 15% discount" ("over a
+# 10-year period" and "under a 2-year deal" are spans of time, not bounds: no "over"/"under" here).
+_QUAL_ARTICLE_RE = re.compile(
+    r"\b(?P<q>about|around|roughly|approximately|nearly|almost|more\s+than|less\s+than|fewer\s+than|up\s+to|"
+    r"at\s+least)\s+an?\s+$",
+    re.IGNORECASE,
+)
 _QUAL_MAP = {q: v for q, v in _QUALIFIERS}
 _BETWEEN_RE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"^(?:\s+(?:and|to)\s+|\s?[-–—]\s?)$")
@@ -93,10 +100,13 @@ _DECADE = re.compile(r"^'?s\b")
 _OF = re.compile(r"\s+of\s+(?:the\s+|their\s+|its\s+|them\b)?", re.IGNORECASE)
 _HYPHEN_UNIT = re.compile(r"-([a-z]+(?:-[a-z]+)*)")
 # Compounds that describe a kind, not a count: "a two-way link", "a three-way race", "the two-state solution",
-# "a one-party state", "a two-tier system", "one-off", "one-sided" ("a threefold rise" is a figure).
+# "a one-party state", "a two-tier system", "one-off", "one-sided", a structure ("a three-stage rocket", "a
+# two-step process", "a four-phase plan") or a model's build ("a three-wheeled car", "a four-door saloon", "a
+# two-seater", "a four-cylinder engine") ("a threefold rise" is a figure).
 IDIOM_COMPOUNDS = frozenset(
     ["way", "sided", "off", "tier", "party", "state", "faced", "handed", "dimensional", "pronged", "track",
-     "stop", "liner", "horse", "size", "star"]
+     "stop", "liner", "horse", "size", "star", "stage", "step", "phase", "wheeled", "wheel", "door", "seater",
+     "cylinder"]
 )  # fmt: skip
 _MAGNITUDE = re.compile(r"\bmagnitude[\s-]+$", re.IGNORECASE)
 # A fact box run into one line ("Stages: 2 Boosters: 2 Cores: 3 Engines: 27 Payload to LEO: ..."): a bare
@@ -104,6 +114,9 @@ _MAGNITUDE = re.compile(r"\bmagnitude[\s-]+$", re.IGNORECASE)
 _BOX_LABEL = re.compile(r"(?:^|[\s)])([A-Z][a-z]+(?:\s[\w-]+){0,3}):\s*$")
 _BOX_NEXT = re.compile(r"\s+[A-Z][\w-]*(?:\s[\w-]+){0,3}:\s")
 _ID_LOWER = sorted(w for w in _ID_WORDS if w.islower())
+_ID_LOWER_SET = frozenset(_ID_LOWER) - {"no", "number"}  # ("no one was hurt" is left to the rules for "one")
+_ITEM_BEFORE = re.compile(r"\b([a-z]+)\s+$")
+_PLURAL_NEXT = re.compile(r"[\s-]+[a-z]+s\b")
 # A thousands group split by a space after its comma ("some 1, 600 officers"): only an exact three-digit
 # second group, and not inside a list of numbers ("7, 100 and 3", "1, 600, 700").
 _SPLIT_THOUSANDS = re.compile(r"(?<![\d,.])(?<!\d,\s)(\d{1,3}), (\d{3})(?![\d.,]|\s*(?:,|and|or|to)\s*\d)")
@@ -134,7 +147,7 @@ _ANY_DIGIT = re.compile(r"\d")
 _LOWER_WORD = re.compile(r"[a-z]+")
 _NUMBER_WORDS = frozenset(
     [*_UNITS_WORDS, *_TENS_WORDS, "dozen", "dozens", "hundreds", "thousands", "millions", "billions",
-     "hundred", "thousand", "million", "billion"]
+     "trillions", "hundred", "thousand", "million", "billion"]
 ) - {"zero"}  # fmt: skip
 
 
@@ -490,6 +503,10 @@ def _word_numbers(s: str) -> list[_Raw]:
             continue
         if m.group()[0].isupper() and _NAME_BEFORE.search(s, max(0, m.start() - 30), m.start()):
             continue  # part of a name: "Formula One", "Air Force One", "World War Two"
+        if (item := _ITEM_BEFORE.search(s, max(0, m.start() - 12), m.start())) and item.group(1) in _ID_LOWER_SET and (
+            not _PLURAL_NEXT.match(s, m.end())
+        ):
+            continue  # one item of a series: "won game seven late last night", "in round two" ("hit the floor three times" counts)
         raw = _Raw(m.start(), m.end(), value, "words")
         if pct := _WORD_PERCENT.match(s, m.end()):  # "three per cent", "five percent"
             raw.unit, raw.measure, raw.end = "percent", "percent", pct.end()
@@ -517,6 +534,7 @@ def _vague(text: str) -> tuple[float, float] | None:
         "hundreds of thousands": (2e5, 1e6),
         "millions": (2e6, 1e9),
         "billions": (2e9, 1e12),
+        "trillions": (2e12, 1e15),
     }.get(text)
 
 
@@ -584,6 +602,8 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tupl
         value = Interval(low, high)
     else:
         qm = _QUAL_RE.search(s, max(0, start - 30), start)
+        if qm is None and s.endswith((" a ", " an "), 0, start):
+            qm = _QUAL_ARTICLE_RE.search(s, max(0, start - 22), start)
         if qm:
             qualifier = _QUAL_MAP[re.sub(r"\s+", " ", qm.group("q").lower())]
             start = qm.start()
@@ -646,7 +666,7 @@ _FROM = re.compile(r"\bfrom\s+(?:\S+\s+)?$", re.IGNORECASE)
 _PRONOUN_ONE_BEFORE = re.compile(r"\b(?:no|any|every|each|the|this|that|which)\s+$", re.IGNORECASE)
 _ALL_BEFORE = re.compile(r"\b(?:all|both)\s+$", re.IGNORECASE)
 _THE_BEFORE = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
-# Parties of a two-sided story: "the two countries", "the two tech giants", "the two sides".
+# Parties of a story with a few sides: "the two countries", "the two tech giants", "the three nations".
 _PARTIES = frozenset(
     [
         "countries", "nations", "sides", "companies", "firms", "giants", "governments", "parties", "powers",
@@ -664,7 +684,7 @@ def _anaphoric(s: str, start: int, value: float, unit: str | None) -> bool:
         return False
     head = unit.split()[-1]
     window = max(0, start - 8)
-    if value == 2 and head in _PARTIES and _THE_BEFORE.search(s, window, start):
+    if value <= 4 and head in _PARTIES and _THE_BEFORE.search(s, window, start):  # "his visits to the three countries"
         return True
     if not head.endswith(_PERSON_ENDINGS) and not _news_count(unit) and selected_before(s, start, head):
         return True  # "the original two films", "the first three books"
@@ -754,6 +774,8 @@ def _unit(s: str, raw: _Raw, end: int) -> tuple[str | None, int, bool]:
             return "magnitude", end, False
         return " ".join([raw.hyphen, *words]), pos_end if words else end, False
     if words:
+        if raw.kind == "vague" and (found := canonical(words[0], s)):
+            return found[0], pos_end, False  # "hundreds of kilometres" counts km, as "300 kilometres" does
         return " ".join(words), pos_end, False
     if raw.kind == "digits":
         return _infer_unit(s), end, True

@@ -57,9 +57,15 @@ _AGE_APPOSITION_END = re.compile(r"^(?:,\s|\.?\s*$|\)|\s+(?:and|who|was|is|said|
 # A number that labels a release or names a plan: "the 5.50 update", "its 2.0 version", "a 401(k)" (a plural,
 # "three updates", counts them).
 _LABEL_AFTER = re.compile(
-    r"^(?:\s*(?:update|version|firmware|patch|beta|build)\b(?!-)|\([a-z]\)"
+    r"^(?:\s*(?i:update|version|firmware|patch|beta|build)\b(?!-)|\([a-z]\)"
     # a year of an era ("600 B.C.", "AD" after), a broadcaster or outlet named with a number ("told 404 Media")
     r"|\s?(?:B\.C\.|BCE?\b|A\.D\.|AD\b)|\s(?:Media|News|TV|Radio|FM)\b)"
+)
+# An age or an anniversary reached: "the port turns 300", "She turned 40 on Monday", "turning 18 this year"
+# (no counted thing after it; "shares turned 5% lower" has one).
+_TURNS_BEFORE = re.compile(r"\b[Tt]urn(?:s|ed|ing)\s+$")
+_TURNS_AGE_AFTER = re.compile(
+    r"^(?:\s*$|\s*[^\w\s%]|\s+[A-Z]|\s+(?:years?\s+old|this|next|last|on|in|at|today|tomorrow|and|but|when)\b)"
 )
 _RECORD_BEFORE = re.compile(r"\d-\d+-$")
 _RECORD_AFTER = re.compile(r"^-\d+-\d")
@@ -77,7 +83,6 @@ _ADDRESS_AFTER = re.compile(
 _AGO = re.compile(
     r"^\s+(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries)\s+(?:ago|earlier|later)\b"
 )
-
 _WHEN = re.compile(
     rf"\b(?:(?:since|in|on|by|until|till|from|as of|before|after|during|through|between|last|this|"
     rf"earlier this|"
@@ -126,6 +131,8 @@ def _not_a_quantity(s: str, m: re.Match[str], value: float, num: str) -> bool:
     if _CLOCK_AFTER.match(after) or _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
         return True
     if _AGE_BEFORE.search(before) and value <= 120 and "." not in num:
+        return True
+    if "urn" in before and _TURNS_BEFORE.search(before) and _TURNS_AGE_AFTER.match(after):
         return True
     if (
         _AGE_AFTER.match(after)

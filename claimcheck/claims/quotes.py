@@ -57,6 +57,11 @@ _SPEAKER = rf"(?P<name>(?:{_ROLE_PREFIX})?{_NAME}|{_ROLE}|he|she|they|He|She|The
 # An apposition may hold a list closed by "and" ("Lee, the minister of education, science and technology,
 # said").
 _APPOSITION = r"(?:,\s[^,“”\"«»]{1,120}(?:(?:,\s[^,“”\"«»]{1,40}){1,2},?\s(?:and|&)\s[^,“”\"«»]{1,40})?,)?"
+# A time between the speaker and the verb: "President X on Sunday denounced ...", "X late Friday said".
+_WHEN_ADV = (
+    r"(?:\s+(?:on\s+|late\s+|early\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?|\s+(?:yesterday|today|earlier|again))?"
+)
 # After the quote: ', Bialiatski said' / ', said Maria Kolesnikova' / ' Trump tweeted'.
 # A partial quote ends inside a clause: '"They aren't buying" the plan, Smith said'.
 _TAIL = r"(?:[a-z][\w’'-]+(?:\s+[a-z][\w’'-]+){0,3},\s+)?"
@@ -64,7 +69,7 @@ _AFTER_NAME_VERB = re.compile(rf"^[\s,—–»”\"-]*{_TAIL}{_SPEAKER}{_APPOSIT
 _AFTER_VERB_NAME = re.compile(rf"^[\s,—–»”\"-]*{_SPEECH}\s+(?P<name>{_NAME}|{_ROLE})")
 # Before the quote: 'Bialiatski said: "' / 'X told reporters, "' / 'According to X, "'.
 _BEFORE = re.compile(
-    rf"{_SPEAKER}{_APPOSITION}\s+(?:also\s+|later\s+|then\s+)?{_SPEECH}\b[^“”\"«».!?]{{0,60}}?[,:]?\s*$"
+    rf"{_SPEAKER}{_APPOSITION}{_WHEN_ADV}\s+(?:also\s+|later\s+|then\s+)?{_SPEECH}\b[^“”\"«».!?]{{0,60}}?[,:]?\s*$"
 )
 _BEFORE_ACCORDING = re.compile(rf"according\s+to\s+(?P<name>{_NAME}|{_ROLE}),?\s*$", re.IGNORECASE)
 # Verbs that give a speaker's words as a name for something: 'X described the plan as "..."', 'X called
@@ -73,11 +78,11 @@ _NAMING = (
     r"(?:described|describes|called|calls|dubbed|branded|labell?ed|denounced|dismissed|hailed|praised|"
     r"condemned|slammed|accused|critici[sz]ed|blasted|mocked|urged|promised|pledged|vowed|defended|apologi[sz]ed)"
 )
-_PARTIAL = re.compile(rf"{_SPEAKER}{_APPOSITION}\s+(?:also\s+|has\s+|had\s+)?{_SPEECH}\b")
+_PARTIAL = re.compile(rf"{_SPEAKER}{_APPOSITION}{_WHEN_ADV}\s+(?:also\s+|has\s+|had\s+)?{_SPEECH}\b")
 # ... and only close to the quote (the verb's object between: 'X called the plan "..."'), since "called"
 # and the like often have no quote at all.
 _NAMING_PARTIAL = re.compile(
-    rf"{_SPEAKER}{_APPOSITION}\s+(?:also\s+|has\s+|had\s+|once\s+|later\s+|then\s+)?{_NAMING}\b"
+    rf"{_SPEAKER}{_APPOSITION}{_WHEN_ADV}\s+(?:also\s+|has\s+|had\s+|once\s+|later\s+|then\s+)?{_NAMING}\b"
     r"[^“”\"«».!?]{0,60}$"
 )
 _CONNECTOR = re.compile(rf"^[\s,]*[^“”\"«».!?]{{0,80}}?\b{_SPEECH}\b[^“”\"«».!?]{{0,40}}?[,:;]\s*$")
@@ -444,7 +449,16 @@ def _speaker(
             return None
         if _plausible(name, places):
             return name
-    return _coordinated_subject(text[max(line_start, q.start - 400) : max(line_start, q.start - 1)], places)
+    found = _coordinated_subject(text[max(line_start, q.start - 400) : max(line_start, q.start - 1)], places)
+    if found is None and (end := _SENTENCE_CREDIT.search(after.split(". ", 1)[0] + ".")):
+        found = _clean_name(end.group("name"))  # 'The satellite, "a newly developed" one, entered orbit, said KCTV.'
+    return found
+
+
+# The sentence's credit at its end names the speaker of a quote inside it that has no other.
+_SENTENCE_CREDIT = re.compile(
+    rf",\s+(?:said|says|reported|reports|according\s+to)\s+(?:the\s+)?(?P<name>{_NAME})\s*\.$"
+)
 
 
 # A quote whose sentence ends right after its closing mark: the next sentence does not name its speaker.
@@ -492,6 +506,13 @@ def _last_stop(before: str) -> int:
     return i
 
 
+# A fronted adverbial before the subject, opened by a preposition or subordinator and closed by a comma.
+_FRONTED = re.compile(
+    r"^\s*(?:After|Before|During|Despite|Following|With|Amid|Since|While|When|As|In|On|At|Without|Throughout)\s"
+    r"[^,“”\"«».!?]{1,80},\s+"
+)
+
+
 def _coordinated_subject(before: str, places: set[str]) -> str | None:
     """'X, who ..., welcomed the releases but said the government "keeps ..."': the speech verb has no
     subject of its own, so the speaker is the name the sentence opens with."""
@@ -499,6 +520,8 @@ def _coordinated_subject(before: str, places: set[str]) -> str | None:
     clause = before[cut + 2 :] if cut >= 0 else before
     if not _COORD_SPEECH.search(clause):
         return None
+    if front := _FRONTED.match(clause):  # "After weeks of threats, X struck a softer note, urging ..."
+        clause = clause[front.end() :]
     m = _OPENING_FULL.match(clause) or _OPENING_SINGLE.match(clause)
     if m is None:
         return None
@@ -506,7 +529,14 @@ def _coordinated_subject(before: str, places: set[str]) -> str | None:
     return name if name and name not in _NOT_NAMES and _plausible(name, places) else None
 
 
+# After a quote, a clause conjunction opens a new clause with its own subject: '"we should go" while X agreed,
+# saying ...' (X speaks the next quote, not this one).
+_NEW_CLAUSE_AFTER = re.compile(r"^[\s,;—–»”\"-]*(?:while|whereas|but|although|though|before|when|as)\s", re.IGNORECASE)
+
+
 def _from_after(after: str) -> str | None:
+    if _NEW_CLAUSE_AFTER.match(after):
+        return None
     g = _AFTER_GENERIC_VERB_FIRST.match(after)
     if g and _CAP_RUN.search(g.group("seg")):  # ', said White House Press Secretary Stephanie Grisham'
         name = _described_speaker(after)
@@ -546,7 +576,7 @@ def _from_before(before: str) -> str | None:
     # Only the clause leading into the quote: cut at the last sentence end before it.
     cut = max(_last_stop(before), before.rfind("? "), before.rfind("! "), before.rfind("” "), before.rfind('" '))
     clause = before[cut + 2 :] if cut >= 0 else before
-    m = _BEFORE.search(clause) or _BEFORE_ACCORDING.search(clause)
+    m = (_WHO_SAID.search(clause) if ", who " in clause else None) or _BEFORE.search(clause) or _BEFORE_ACCORDING.search(clause)
     if m is None:
         m = _partial(clause)
     if m is None:
@@ -555,6 +585,11 @@ def _from_before(before: str) -> str | None:
     return _clean_name(named.group("name") if named else m.group("name"))
 
 
+# A relative clause of speech: "... noticed something was wrong with Lee, who told a coach, "..."": the name
+# the relative pronoun stands for speaks.
+_WHO_SAID = re.compile(
+    rf"(?P<name>{_NAME}),\s+who\s+(?:also\s+|later\s+|then\s+)?{_SPEECH}\b[^“”\"«».!?]{{0,60}}?[,:]?\s*$"
+)
 _APPOSED_NAME = re.compile(rf",\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,2}}),")
 
 
@@ -581,7 +616,9 @@ _NAME_MODIFIERS = frozenset(
 
 
 _CONTRACTED = re.compile(r"[’']s$")
-_DESCRIBING = re.compile(r"^[A-Z][\w’']*-[a-z]+$")
+# "Oscar-winning", "Grammy-nominated", "London-based", "Texas-born" (a participle or a compound's adjective; the
+# second part of a Korean given name, "Jong-un", "Geun-hye", "Jae-in", is no describing word)
+_DESCRIBING = re.compile(r"^[A-Z][\w’']*-[a-z]*(?:ing|ed|based|born|bred|like|style|era)$")
 
 
 def _clean_name(name: str) -> str | None:

@@ -22,7 +22,11 @@ FURNITURE = re.compile(
 )
 _FURNITURE_ANYWHERE = re.compile(
     r"\b(?:sign\s+up\s+for|subscribe\s+to\s+our|newsletter|click\s+here|all\s+rights\s+reserved|"
-    r"terms\s+of\s+(?:use|service)|privacy\s+policy|min(?:ute)?\s+read|hide\s+caption)\b",
+    r"terms\s+of\s+(?:use|service)|privacy\s+policy|min(?:ute)?\s+read|hide\s+caption|"
+    # a site's copyright notice ("content published on this site belongs to ...") and a viewing guide's links
+    # ("How to watch X for free", "live stream and TV channel")
+    r"(?:published|appearing|posted)\s+(?:in|on)\s+this\s+(?:site|website|web\s+site)|how\s+to\s+watch|"
+    r"live\s+stream\s+and\s+TV)\b",
     re.IGNORECASE,
 )
 # Furniture that carries digits (looked for only in sentences with one): gallery pagers ("Photo 3 of 12",

@@ -67,7 +67,15 @@ from claimcheck.match.things import role_family
 from claimcheck.models import Article, Claim, Fact, Link, Outlet
 from claimcheck.text import match_content_words, match_words
 
-__all__ = ["distinct_claims", "join_article_parts", "join_fragments", "join_quote_parts", "match_facts", "paused_gc"]
+__all__ = [
+    "distinct_claims",
+    "join_article_parts",
+    "join_fragments",
+    "join_quote_parts",
+    "join_sentence_pieces",
+    "match_facts",
+    "paused_gc",
+]
 
 
 @contextmanager
@@ -170,6 +178,7 @@ def _cluster_kind(
         clusters = join_quote_parts(items, graph, clusters, options)
         clusters = join_article_parts(items, clusters, options)
         clusters = join_fragments(items, clusters, options)
+        clusters = join_sentence_pieces(items, clusters)
     if graph.updates:
         clusters = _check_updates(items, graph, clusters, options, articles)
     if kind == "number":
@@ -383,6 +392,46 @@ def join_fragments(items: Sequence[Item], clusters: list[list[int]], options: Ma
         if len(into) == 1:
             moves[owner[b]] = into.pop()
     return _moved(clusters, moves)
+
+
+def join_sentence_pieces(items: Sequence[Item], clusters: list[list[int]]) -> list[list[int]]:
+    """A quotation a writer cuts in one sentence around its attribution (“I mean, not that,” she added
+    dryly, “it was never that.”; she said he had 'gone home,' as 'his work there was done.') is one
+    quotation: a quote only its own article carries (a fact of one claim), next to a quote of the same
+    sentence in a fact of other claims, with at most ``CUT_WORDS`` words between them and none of them a
+    conjunction (“It was a victory,” she wrote, but warned that it “keeps going”: two quotations), or
+    overlapping it (one read inside the other), by a compatible speaker, is that quote's piece. The fact already cites the sentence, so the piece is
+    dropped (no article is listed twice in a fact). A sentence holding quotes of two or more such facts
+    drops none."""
+    owner = {n: k for k, c in enumerate(clusters) for n in c}
+    by_sentence: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for n in owner:
+        at = items[n].claim.extra.get("sentence_start")
+        if at is not None:
+            by_sentence[(items[n].article, at)].append(n)
+    dropped: set[int] = set()
+    for (_, at), quotes in by_sentence.items():
+        if len(quotes) < 2 or len({owner[n] for n in quotes if len(clusters[owner[n]]) > 1}) != 1:
+            continue
+        quotes.sort(key=lambda n: items[n].claim.start)
+        for p, q in itertools.pairwise(quotes):
+            lone, held = (p, q) if len(clusters[owner[p]]) == 1 else (q, p)
+            if len(clusters[owner[lone]]) != 1 or len(clusters[owner[held]]) == 1:
+                continue
+            a, b = items[p].claim, items[q].claim
+            # overlapping quotes (one read inside the other) have no words between them
+            between = re.findall(r"[A-Za-z']+", a.sentence[a.end - at : b.start - at]) if b.start > a.end else []
+            if (
+                len(between) <= CUT_WORDS
+                and not CONJUNCTIONS.intersection(w.lower() for w in between)
+                and speakers_compatible(a.speaker, b.speaker)
+            ):
+                dropped.add(owner[lone])
+    return [c for k, c in enumerate(clusters) if k not in dropped] if dropped else clusters
+
+
+CUT_WORDS = 5  # "the comedian humorously clarified", "as", "she said on Twitter"
+CONJUNCTIONS = frozenset(["and", "but", "while", "whereas", "although", "though", "yet", "then", "adding", "before"])
 
 
 def _moved(clusters: list[list[int]], moves: dict[int, int]) -> list[list[int]]:
