@@ -43,6 +43,10 @@ def db_target(value: str | os.PathLike[str]) -> str | Path:
     Path would fold its ``//``), else a file path, "~" its user's home folder (the shell leaves a "~" after
     "--db=" as it is, and so does a service's environment file). "-" is bad usage: a database is read and
     written in place, never streamed (it was a file named "-" in the current folder)."""
+    if not str(value).strip():
+        from claimcheck.errors import UsageError
+
+        raise UsageError("--db is empty: give a database file or a postgresql:// URL")
     if str(value) == "-":
         from claimcheck.errors import UsageError
 

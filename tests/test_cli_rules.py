@@ -503,6 +503,12 @@ def test_db_dash_is_bad_usage_not_a_file_named_dash(
         r = runner.invoke(app, argv, env={"COLUMNS": "100", "CLAIMCHECK_HOME": str(tmp_path / "home"), **env})
         assert r.exit_code == 2 and "not stdin or stdout" in r.stderr and one_line(r.stderr), (argv, r.stderr)
         assert not (tmp_path / "-").exists() and r.stdout == ""
+    # An empty --db ("--db \"$DB\"" with DB unset) read and wrote the default database instead, silently;
+    # one of spaces named a file of spaces in the current folder.
+    for value in ("", "   "):
+        r = runner.invoke(app, [*args, "--db", value, *extra], env={"CLAIMCHECK_HOME": str(tmp_path / "home")})
+        assert r.exit_code == 2 and "--db is empty" in r.stderr and one_line(r.stderr), (value, r.stderr)
+        assert not (tmp_path / "home").exists() and not (tmp_path / "   ").exists() and r.stdout == ""
 
 
 @pytest.mark.parametrize("width", [40, 50, 60, 70, 80])
