@@ -213,28 +213,22 @@ def stats(
         table.add_row(*cells, _day(last, total.articles), *([counted(len(per), "outlet")] if name else []))
         return table
 
+    def span(lo: datetime | None, hi: datetime | None, articles: int) -> str:
+        return f"{_day(lo, articles)} → {_day(hi, articles)}" if lo else _day(lo, articles)
+
     def stats_lines() -> Iterator[RenderableType]:
         yield Text(f"{path} ({_size(size)})")
         for o in per:
-            when = (
-                f"{_day(o.first, o.articles)} → {_day(o.last, o.articles)}"
-                if o.first
-                else _day(o.first, o.articles)
-            )
-            yield Text(
-                f"{plain(o.outlet)}: {counted(o.articles, 'article')}, {counted(o.claims, 'claim')}, {when}"
-            )
+            counts = [
+                counted(o.articles, "article"),
+                counted(o.claims, "claim"),
+                span(o.first, o.last, o.articles),
+            ]
+            yield Text(f"{plain(o.outlet)}: {', '.join(filter(None, counts))}")
             yield indented(Text(plain(o.name), style="dim", overflow="fold"))
-        when = (
-            f"{_day(first, total.articles)} → {_day(last, total.articles)}"
-            if first
-            else _day(first, total.articles)
-        )
-        yield Text(
-            f"total: {counted(total.articles, 'article')}, {counted(total.claims, 'claim')}, {when}, "
-            f"{counted(len(per), 'outlet')}",
-            style="bold",
-        )
+        counts = [counted(total.articles, "article"), counted(total.claims, "claim")]
+        counts += [span(first, last, total.articles), counted(len(per), "outlet")]
+        yield Text(f"total: {', '.join(filter(None, counts))}", style="bold")
         yield Text(caption.replace("first, last", "dates"))
 
     table = Fitted(stats_table(True), stats_table(False), NAME_MIN, stats_lines)
