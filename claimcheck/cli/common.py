@@ -207,7 +207,7 @@ def load_sources(path: Path | None) -> Sources:
 
 def db_path(db: str | os.PathLike[str] | None) -> str | Path:
     """The database in use: a file path (SQLite) or a ``postgresql://`` URL."""
-    return db_target(db) if db else default_db_path()
+    return db_target(db) if db is not None else default_db_path()  # "" is bad usage, never the default
 
 
 def shown_db(db: str | os.PathLike[str] | None) -> str:
