@@ -18,6 +18,8 @@ def check_file(p: Path, *, create: bool) -> None:
     """Refuse, without touching it, a path that is not an SQLite database."""
     if p.is_dir():
         raise StoreError(f"{p}: is a directory, not a database file")
+    if p.exists() and not p.is_file():  # a FIFO blocked the read below; /dev/null got a -journal beside it
+        raise StoreError(f"{p}: is not a regular file (a device, FIFO or socket), not a database file")
     if not p.exists():
         if not create:
             raise StoreError(f"{p}: no database here yet; run 'claimcheck fetch' first (or pass --db)")
