@@ -3,7 +3,9 @@
 pip's script runs ``from claimcheck_launch import main`` before any claimcheck code could catch Ctrl-C;
 an entry point inside the package would first load the package there, and Ctrl-C in that moment was a
 Python traceback. This module's first statement makes Ctrl-C exit 130 quietly until
-:func:`claimcheck.__main__.main` takes over (it puts back Python's own handler inside its ``try``)."""
+:func:`claimcheck.__main__.main` takes over (it puts back Python's own handler inside its ``try``), and
+SIGTERM exit 143 (128 + the signal, as a shell counts it) through ``SystemExit``, so that what the
+command holds open is closed and its half-written files removed, rather than the process killed by it."""
 
 import _signal  # the C module: ``signal`` would first import enum (~2 ms without the guard)
 
@@ -12,8 +14,14 @@ def _interrupted(signum, frame):  # type: ignore[no-untyped-def]
     raise SystemExit(130)
 
 
+def _terminated(signum, frame):  # type: ignore[no-untyped-def]
+    raise SystemExit(143)
+
+
 if _signal.getsignal(_signal.SIGINT) is _signal.default_int_handler:  # not when Ctrl-C is ignored (nohup, &)
     _signal.signal(_signal.SIGINT, _interrupted)
+if _signal.getsignal(_signal.SIGTERM) == _signal.SIG_DFL:  # not when a supervisor made it ignored
+    _signal.signal(_signal.SIGTERM, _terminated)
 
 
 def main() -> None:

@@ -24,6 +24,23 @@ def wants_pool(args: list[str]) -> bool:
     return True
 
 
+def _terminated(signum: int, frame: object) -> NoReturn:
+    """SIGTERM outside a long command's own handling (fetch and reindex stop as Ctrl-C does): exit 143,
+    as a shell counts it, through ``SystemExit``, so that open files and stores are closed and a
+    half-written ``-o`` file removed. It was the signal's default, the process killed where it stood
+    (status -15, a temporary file left behind), where Ctrl-C at the same place exits 130."""
+    raise SystemExit(128 + signum)
+
+
+def _terminated_at_exit(signum: int, frame: object) -> NoReturn:
+    """SIGTERM once :func:`exit_now` runs: exit 143 at once, without raising inside an atexit handler
+    (which prints that exception) or running the rest of them."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    os._exit(128 + signum)
+
+
 def exit_now(code: object) -> NoReturn:
     """Exit with ``code`` (as ``sys.exit`` takes it) the way the interpreter does, minus its teardown.
 
@@ -46,6 +63,11 @@ def exit_now(code: object) -> NoReturn:
     else:  # sys.exit("message"): the message on stderr, status 1
         print(code, file=sys.stderr)
         status = 1
+    import signal
+
+    with contextlib.suppress(ValueError):  # not the main thread: left as it is
+        if signal.getsignal(signal.SIGTERM) not in (signal.SIG_IGN, None):
+            signal.signal(signal.SIGTERM, _terminated_at_exit)
     shutdown = getattr(threading, "_shutdown", None)  # what the interpreter calls first at exit
     if shutdown is not None:
         shutdown()
@@ -102,6 +124,9 @@ def main() -> None:
         if getattr(_signal.getsignal(_signal.SIGINT), "__module__", None) == "claimcheck_launch":
             # Python's own Ctrl-C (KeyboardInterrupt) from here on, in place of the launcher's exit 130
             _signal.signal(_signal.SIGINT, _signal.default_int_handler)
+        # SIGTERM exits 143 (python -m claimcheck: as the launcher does), unless a supervisor ignores it
+        if _signal.getsignal(_signal.SIGTERM) == _signal.SIG_DFL:
+            _signal.signal(_signal.SIGTERM, _terminated)
         if wants_pool(sys.argv[1:]):
             from claimcheck.ingest.jobs import start_forkserver
 

@@ -41,7 +41,16 @@ def is_db_url(target: str | os.PathLike[str]) -> bool:
 def db_target(value: str | os.PathLike[str]) -> str | Path:
     """A ``--db`` value: a URL (``postgresql://``, or another scheme the store will refuse) as it is (a
     Path would fold its ``//``), else a file path, "~" its user's home folder (the shell leaves a "~" after
-    "--db=" as it is, and so does a service's environment file)."""
+    "--db=" as it is, and so does a service's environment file). "-" is bad usage: a database is read and
+    written in place, never streamed (it was a file named "-" in the current folder)."""
+    if not str(value).strip():
+        from claimcheck.errors import UsageError
+
+        raise UsageError("--db is empty: give a database file or a postgresql:// URL")
+    if str(value) == "-":
+        from claimcheck.errors import UsageError
+
+        raise UsageError("database -: a database is a file or a postgresql:// URL, not stdin or stdout")
     return str(value) if re.match(r"^[a-z][a-z0-9+.-]*://", str(value), re.I) else expand_home(value)
 
 

@@ -1043,10 +1043,11 @@ def _average_linkage(
 
 def story_id(article: Article) -> str:
     """``s`` + 10 hex digits of the SHA-1 of the story's earliest article's canonical URL."""
-    return _story_id(article.canonical_url or article.url)
+    return story_key_id(article.canonical_url or article.url)
 
 
-def _story_id(key: str) -> str:
+def story_key_id(key: str) -> str:
+    """The id of a story whose earliest article has this canonical URL (else URL)."""
     return "s" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
 
 
@@ -1099,7 +1100,7 @@ def _skeleton(idx: list[int], articles: Articles) -> Story:
     dated = [t for i in order if (t := rows.published[i]) is not None]
     outlets = tuple(dict.fromkeys(rows.outlets[i] for i in order))
     return Story(
-        id=_story_id(rows.canonical_urls[first] or rows.urls[first]),
+        id=story_key_id(rows.canonical_urls[first] or rows.urls[first]),
         label="",
         terms=(),
         topic="",

@@ -88,7 +88,8 @@ def test_a_command_loads_only_its_own_module_and_no_pydantic(tmp_path: Path) -> 
     env = {k: v for k, v in os.environ.items() if k != "_CLAIMCHECK_COMPLETE"}
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     loaded = set(run.stderr.split())
-    assert loaded == {"claimcheck.cli.app", "claimcheck.cli.common", "claimcheck.cli.params", "claimcheck.cli.sources"}
+    shared = {"claimcheck.cli.common", "claimcheck.cli.console", "claimcheck.cli.outputs", "claimcheck.cli.times"}
+    assert loaded == {"claimcheck.cli.app", "claimcheck.cli.params", "claimcheck.cli.sources", *shared}
     assert '"outlets"' in run.stdout or "outlets" in run.stdout
 
 

@@ -9,6 +9,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -477,3 +478,101 @@ def test_no_help_shows_an_argument_in_double_brackets() -> None:
         assert r.exit_code == 0 and "[[" not in r.stdout and "]]" not in r.stdout, (name, r.stdout[:300])
     r = runner.invoke(app, ["compare", "-h"], env={"COLUMNS": "100"})
     assert "TOPIC" in r.stdout.splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["fetch", "-q"],
+        ["compare", TOPIC],
+        ["articles"],
+        ["stats"],
+        ["stories"],
+        ["reindex", "-q"],
+        ["demo", "-q"],
+    ],
+)
+def test_db_dash_is_bad_usage_not_a_file_named_dash(
+    args: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `--db -` (or CLAIMCHECK_DB=-) named a file "-" in the current folder, which fetch and demo then made:
+    # a database cannot be stdin or stdout.
+    monkeypatch.chdir(tmp_path)
+    extra = [] if args[0] in ("stats", "demo") else ["--sources", str(demo_store().sources)]
+    for argv, env in (([*args, "--db", "-", *extra], {}), ([*args, *extra], {"CLAIMCHECK_DB": "-"})):
+        r = runner.invoke(app, argv, env={"COLUMNS": "100", "CLAIMCHECK_HOME": str(tmp_path / "home"), **env})
+        assert r.exit_code == 2 and "not stdin or stdout" in r.stderr and one_line(r.stderr), (argv, r.stderr)
+        assert not (tmp_path / "-").exists() and r.stdout == ""
+    # An empty --db ("--db \"$DB\"" with DB unset) read and wrote the default database instead, silently;
+    # one of spaces named a file of spaces in the current folder.
+    for value in ("", "   "):
+        r = runner.invoke(app, [*args, "--db", value, *extra], env={"CLAIMCHECK_HOME": str(tmp_path / "home")})
+        assert r.exit_code == 2 and "--db is empty" in r.stderr and one_line(r.stderr), (value, r.stderr)
+        assert not (tmp_path / "home").exists() and not (tmp_path / "   ").exists() and r.stdout == ""
+
+
+@pytest.mark.parametrize("width", [40, 50, 60, 70, 80])
+def test_articles_stats_and_sources_show_every_value_whole_on_a_narrow_terminal(
+    width: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At 40 columns `articles` printed no id and no title at all and `stats` no claims column and "1…"
+    for its counts; at 60 titles were folded mid-word into a 7-column strip; at 80 the total's "28 outlets"
+    was folded to "outlet s" beside long outlet ids."""
+    db = tmp_path / "long.db"
+    shutil.copy(demo_store().db, db)
+    con = __import__("sqlite3").connect(db)
+    con.execute("UPDATE outlets SET id = 'washingtonpost-world' WHERE id = 'guardian'")
+    con.execute("UPDATE articles SET outlet = 'washingtonpost-world' WHERE outlet = 'guardian'")
+    con.commit()
+    con.close()
+    r = runner.invoke(app, ["articles", "--db", str(db), "--format", "json", "--limit", "100"])
+    rows = json.loads(r.stdout)
+    r = runner.invoke(app, ["stats", "--db", str(db), "--json"])
+    stats = json.loads(r.stdout)
+    from claimcheck.cli.common import out_console
+
+    for argv in (["articles", "--limit", "100"], ["stats"]):
+        monkeypatch.setattr(out_console, "_made", None)  # made again, at this width
+        r = runner.invoke(app, [*argv, "--db", str(db)], env={"COLUMNS": str(width)})
+        out = r.stdout
+        words = set(out.replace("│", " ").split())
+        assert r.exit_code == 0 and "…" not in out, out
+        assert all(len(line) <= width for line in out.splitlines()), out
+        if argv[0] == "articles":
+            for row in rows:
+                assert re.search(rf"(?<!\d){row['id']}(?!\d)", out) and set(row["title"].split()) <= words, (row, out)
+        else:
+            assert f"{stats['claims']:,}" in out and re.search(r"12\s+outlets", out), out
+            for o in stats["outlets"]:
+                assert re.search(rf"(?<![\w-]){o['id']}(?![\w-])", out), (o, out)
+                assert re.search(rf"(?<![\d,]){o['claims']:,}(?![\d,])", out) and set(o["name"].split()) <= words, (o, out)
+    # sources: the ids are what every --source takes; at 40 columns they were cut to "reu…"
+    monkeypatch.setattr(out_console, "_made", None)
+    src = demo_store().sources
+    r = runner.invoke(app, ["sources", "--sources", str(src), "--json"])
+    listed = json.loads(r.stdout)["outlets"]
+    r = runner.invoke(app, ["sources", "--sources", str(src)], env={"COLUMNS": str(width)})
+    out = r.stdout
+    words = set(out.replace("│", " ").replace(":", " ").split())
+    assert r.exit_code == 0 and "…" not in out and all(len(line) <= width for line in out.splitlines()), out
+    for o in listed:
+        assert o["id"] in words and set(o["name"].split()) <= words, (o, out)
+
+
+@pytest.mark.parametrize("cmd", [["stats"], ["fetch", "-q", "--sources", "{sources}"], ["compare", "x"]])
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_a_database_that_is_not_a_regular_file_is_refused(cmd: list[str], kind: str, tmp_path: Path) -> None:
+    """`--db` naming a FIFO hung every command (the check of the file's first bytes waited for a writer);
+    /dev/null was read as an empty database of schema 0, and fetch left a `/dev/null-journal` in /dev."""
+    target = tmp_path / "db.fifo" if kind == "fifo" else Path(os.devnull)
+    if kind == "fifo":
+        os.mkfifo(target)
+    argv = [a.format(sources=demo_store().sources) for a in cmd]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CLAIMCHECK_")}
+    env["CLAIMCHECK_HOME"] = str(tmp_path / "home")
+    r = subprocess.run(
+        [sys.executable, "-m", "claimcheck", *argv, "--db", str(target)],
+        capture_output=True, text=True, timeout=60, env=env,
+    )
+    assert r.returncode == 2 and "not a regular file" in r.stderr and one_line(r.stderr), r.stderr
+    assert r.stdout == "" and not Path(f"{target}-journal").exists() and not Path(f"{target}-wal").exists()

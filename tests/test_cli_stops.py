@@ -8,6 +8,8 @@ import re
 import shutil
 import signal
 import sqlite3
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -230,3 +232,51 @@ def test_ctrl_c_while_the_launcher_imports_the_package_is_exit_130_without_a_tra
     )
     assert r.returncode == 130, (r.returncode, r.stderr[-500:])
     assert "Traceback" not in r.stderr
+
+
+def _blocked_on_fifo(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/wchan").read_text() in ("wait_for_partner", "fifo_open")
+    except OSError:
+        return False
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [["-m", "claimcheck"], ["-c", "import sys; sys.argv[0] = 'claimcheck'; from claimcheck_launch import main; main()"]],
+    ids=["python-m", "console-script"],
+)
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["sources", "--sources", "{fifo}"],
+        ["fetch", "--sources", "{fifo}", "--db", "{db}"],
+        ["compare", "anything", "--sources", "{fifo}", "--db", "{db}"],
+        ["sources", "--check", "--sources", "{fifo}"],
+    ],
+    ids=["sources", "fetch", "compare", "check"],
+)
+def test_sigterm_while_reading_a_fifo_exits_143_quietly(entry: list[str], args: list[str], tmp_path: Path) -> None:
+    # A command waiting on a FIFO nobody writes to (--sources from a pipe) was killed by SIGTERM itself
+    # (status -15, no cleanup), where Ctrl-C at the same place exits 130.
+    fifo, db = tmp_path / "sources.yaml", tmp_path / "c.db"
+    os.mkfifo(fifo)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CLAIMCHECK_")}
+    env["CLAIMCHECK_HOME"] = str(tmp_path / "home")
+    argv = [a.format(fifo=fifo, db=db) for a in args]
+    proc = subprocess.Popen(
+        [sys.executable, *entry, *argv], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
+    )
+    try:
+        end = time.monotonic() + 20
+        while not _blocked_on_fifo(proc.pid) and time.monotonic() < end and proc.poll() is None:
+            time.sleep(0.02)
+        assert proc.poll() is None, proc.communicate()
+        proc.send_signal(signal.SIGTERM)
+        out, err = proc.communicate(timeout=20)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 143, (proc.returncode, err)
+    assert "Traceback" not in err and out == ""
+    assert not db.exists()

@@ -140,3 +140,25 @@ def test_no_fact_left_by_min_outlets_is_nothing_found(fmt: str, tmp_path: Path) 
     report = tmp_path / "r.out"
     code, out, err = run(TOPIC, "--format", fmt, "--min-outlets", "50", "-o", str(report))
     assert code == 1 and not report.exists()
+
+
+@pytest.mark.parametrize("width", [40, 50, 60, 69, 70])
+def test_a_narrow_terminal_lists_each_fact_whole(width: int, as_json: dict, monkeypatch: pytest.MonkeyPatch) -> None:
+    """At 40 columns the table cut every fact's kind to "[numb…", the outlets to "reute…" and the
+    Conflicts column to two letters a line; at 60 its heading to "Conflic…". Below 70 columns each fact is
+    listed as lines: its id, summary, who reports it, the independent count, its conflicts."""
+    from claimcheck.cli.common import out_console
+
+    monkeypatch.setattr(out_console, "_made", None)  # made again, at this width
+    code, out, _ = run(TOPIC, width=width)
+    assert code == 0 and all(len(line.rstrip()) <= width for line in out.splitlines()), out
+    words = set(out.replace("│", " ").split())
+    for fact in as_json["facts"]:
+        assert f"[{fact['kind']}]" in words and fact["id"] in words, (fact["id"], out)
+    conflict = "South China Morning Post says 125 (vs 123)"
+    assert set(conflict.split()) <= words and "Conflic…" not in out and "Repor…" not in out, out
+    if width < 70:
+        flat = " ".join(out.split())
+        assert conflict in flat and "reported by all 12 outlets" in flat, out
+    else:
+        assert "Reported by" in out and "Conflicts" in out

@@ -240,3 +240,29 @@ def test_independent_only_moves_first_to_the_first_independent_outlet(browser: A
     page.uncheck("#indep")
     assert wire.inner_text() == "1" and indep.inner_text() == "✓"
     assert not problems, problems
+
+
+def test_a_ten_thousand_character_token_stays_inside_its_box(browser: Any, tmp_path: Path) -> None:
+    """Web text can hold a token of 10,000 characters (a URL, a run of one letter): it ran out of the fact's
+    cell over the grid (90,000 px of text in a 344 px cell) and out of its evidence item, at any width."""
+    from dataclasses import replace
+
+    result = synthetic_result(n_facts=6, n_outlets=30)
+    token = "Z" * 10_000
+    first = result.facts[0]
+    m = first.mentions[0]
+    claim = replace(m.claim, sentence=f"{m.claim.sentence} {token}")
+    mentions = (replace(m, claim=claim, title=f"Title {token[:3000]}"), *first.mentions[1:])
+    facts = (replace(first, summary=f"{first.summary} {token}", mentions=mentions), *result.facts[1:])
+    path = tmp_path / "long-token.html"
+    path.write_text(render_html(replace(result, topic=f"topic {token[:500]}", facts=facts)), encoding="utf-8")
+    for width in (1300, 420):
+        page, problems = open_page(browser, path)
+        page.set_viewport_size({"width": width, "height": 900})
+        page.locator("#grid tbody tr").first.locator("td a").first.click()
+        over = page.evaluate(
+            """() => [...document.querySelectorAll('h1, .meta, th.fact, .sum, ol.evs > li, ol.evs q, #panel, #panel li')]
+                 .filter(e => e.getClientRects().length && e.scrollWidth > e.clientWidth + 2)
+                 .map(e => `${e.tagName}.${e.className}: ${e.scrollWidth} > ${e.clientWidth}`)"""
+        )
+        assert not over and not problems, (width, over[:6], problems)

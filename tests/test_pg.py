@@ -169,13 +169,16 @@ def test_a_url_that_cannot_be_parsed_never_prints_its_password() -> None:
 
 
 @pytest.mark.parametrize(
-    "auth", ["cc:{pw}#1@", "cc:{pw}?1@", "cc@", "cc:{pw}@"], ids=["hash", "question", "sslpassword", "plain"]
+    "auth",
+    ["cc:{pw}#1@", "cc:{pw}?1@", "cc@", "cc:{pw}@", "cc:{pw}/1@"],
+    ids=["hash", "question", "sslpassword", "plain", "slash"],
 )
 def test_a_password_libpq_reads_is_never_printed(auth: str, tmp_path: Path) -> None:
     """libpq reads user:password up to the first "@" (a "#" or "?" in the password need not be
     %-encoded), where urlsplit ends the host part at "#" or "?": the password of
     postgresql://cc:s3cr#t@host/db was shown whole in every error and on the sources line. The
-    ``sslpassword=`` parameter (the passphrase of the client key) was shown too."""
+    ``sslpassword=`` parameter (the passphrase of the client key) was shown too. A "/" left unencoded in
+    the password (libpq then reads the user as the host and the password as the port) showed it too."""
     from pgserver import free_port
 
     pw = "s3cret-libpq-reads"
@@ -874,7 +877,7 @@ def test_a_fetcher_out_of_work_is_given_a_host(tmp_path: Path, pg_url: str) -> N
     slow, quick = Site(), Site()
     try:
         publish(slow, "slow", 20, delay=0.2)
-        publish(quick, "quick", 10, delay=0.4)  # the first fetcher's other host, long enough for the second to start
+        publish(quick, "quick", 10, delay=0.6)  # the first fetcher's other host, long enough for the second to start (under load too)
         src = sources_file(tmp_path, [("slow", slow), ("quick", quick)], extra=", per_host: 1, concurrency: 2")
         a = start(src, pg_url, tmp_path, "--shard", "auto", "--json")
         end = time.monotonic() + 30

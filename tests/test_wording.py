@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import random
+import re
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
@@ -355,3 +356,34 @@ def test_a_conflict_shows_its_two_figures_as_written_never_the_same_text() -> No
     assert "12.349 (vs 12.345)" in table and "12.35" not in table
     markdown = render(result, "markdown")
     assert "South Daily says 12.349 (vs 12.345)" in markdown and "12.35" not in markdown
+
+
+@pytest.mark.parametrize("width", [40, 50, 60, 70, 80, 100])
+def test_fetch_summary_keeps_every_reason_and_whole_numbers_at_any_width(width: int) -> None:
+    """At 80 columns (a pipe, a log) the eight columns left the "why" column no width at all: a run of
+    37 outlets showed no reason for any failure, and a total of 216 new articles as "1…"."""
+    report = FetchReport(outlets=[], started=T0)
+    for oid, reason in (("washingtonpost-world", "not found (HTTP 404)"), ("broken-html", "feed: not a feed (got an HTML page)")):
+        o = OutletReport(oid, oid)
+        o.feeds_ok, o.entries, o.new, o.unchanged, o.claims = 1, 1234, 1000, 216, 12345
+        o.fail(reason, feed=oid == "broken-html")
+        report.outlets.append(o)
+    report.outlets.append(OutletReport("quiet", "Quiet"))
+    buf = io.StringIO()
+    Console(file=buf, width=width, color_system=None).print(summary_table(report))
+    out = buf.getvalue()
+    text = " ".join(out.split())
+    assert "…" not in out and all(len(line) <= width for line in out.splitlines()), out
+    for n in ("1234", "1000", "216", "12345", "2468", "2000", "432", "24690"):
+        assert re.search(rf"(?<![\d,]){n}(?![\d,])", out), (n, out)
+    assert "not found (HTTP 404)" in text and "feed: not a feed (got an HTML page)" in text, out
+    assert "washingtonpost-world" in out and "broken-html" in out and "quiet" in out and "total" in out
+
+
+def test_fetch_summary_lines_show_hostile_reasons_literally() -> None:
+    report = FetchReport(outlets=[OutletReport("evil[bold]", "Evil")], started=T0)
+    report.outlets[0].fail("feed: [red]boom[/] \x1b[31m\u202eevil")
+    buf = io.StringIO()
+    Console(file=buf, width=40, color_system=None).print(summary_table(report))
+    text = " ".join(buf.getvalue().split())
+    assert "evil[bold]" in text and "[red]boom[/]" in text and "\x1b" not in text and "\u202e" not in text, text

@@ -1,21 +1,20 @@
-"""What every command shares: options, consoles, errors turned into exit codes, and the rules every
-command follows (``-h``, one-line errors, ``-o -`` for stdout, outputs that never overwrite an input,
-case-insensitive choices, a quiet end on a closed pipe, plural wording)."""
+"""What every command shares: options, errors turned into exit codes, the sources and the database, and the
+rules every command follows (``-h``, one-line errors, ``-o -`` for stdout, outputs that never overwrite an
+input, case-insensitive choices, a quiet end on a closed pipe, plural wording). Beside it, and re-exported
+here: ``console`` (what is printed where: consoles, one-line errors, notes, progress), ``outputs`` (formats,
+``-o`` checks, files replaced whole, JSON) and ``times`` (``--since`` / ``--until``)."""
 
 from __future__ import annotations
 
 import contextlib
 import functools
 import os
-import re
 import signal
-import stat
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from datetime import UTC, date, datetime, timedelta
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from types import FrameType, SimpleNamespace
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar, cast
+from types import FrameType
+from typing import Annotated, Any, TypeVar
 
 import typer
 from typer.core import TyperGroup
@@ -28,53 +27,34 @@ except ImportError:  # pragma: no cover
     from click.exceptions import ClickException  # type: ignore[no-redef]
     from click.exceptions import UsageError as UsageErrorOfClick  # type: ignore[no-redef]
 
+from claimcheck.cli.console import err_console, fail, note, out_console, progress_on_stderr, stdout_gone
+from claimcheck.cli.outputs import (
+    choose,
+    is_stream,
+    output_format,
+    output_path,
+    print_json,
+    protected_inputs,
+    same_file,
+    stream_fd,
+    write_output,
+)
 from claimcheck.cli.params import install as install_plain_params
+from claimcheck.cli.times import parse_when, parse_window, window_words
 from claimcheck.config import load_sources as _load_sources
 from claimcheck.errors import ClaimcheckError, UsageError
 from claimcheck.models import Sources
-from claimcheck.paths import db_target, default_db_path, demo_db_path, expand_home, find_sources
+from claimcheck.paths import db_target, default_db_path, demo_db_path
 from claimcheck.store import Store
 
-if TYPE_CHECKING:  # rich loads when something is printed through it (#14)
-    from rich.console import Console
-    from rich.progress import Progress
-
-
-def _console(**options: Any) -> Console:
-    """rich's Console, ending quietly with exit 0 when the reader of the output went away (``| head -1``):
-    rich's own answer is exit 1."""
-    from rich.console import Console
-
-    class _Console(Console):
-        def on_broken_pipe(self) -> None:
-            stdout_gone()
-            raise typer.Exit(0)
-
-    return _Console(**options)
-
-
-class _LazyConsole:
-    """A rich Console made on first use: a command that prints only JSON (``fetch --json``) or nothing
-    never imports rich.console (~0.02 s of CPU at start-up, #14). Everything is forwarded to it."""
-
-    def __init__(self, **options: Any) -> None:
-        self._options = options
-        self._made: Console | None = None
-
-    @property
-    def real(self) -> Console:
-        if self._made is None:
-            self._made = _console(**self._options)
-        return self._made
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.real, name)
-
-
-# Exports go to stdout; everything else (progress, messages, errors) to stderr. Typed as what they stand
-# for: every use is a method call, forwarded.
-out_console = cast("Console", _LazyConsole(highlight=False, soft_wrap=False))
-err_console = cast("Console", _LazyConsole(stderr=True, highlight=False, soft_wrap=True))
+__all__ = [  # what commands import from here, some of it living beside it
+    "CONTEXT_SETTINGS", "MAX_COUNT", "DbOption", "Group", "JsonOption", "OutputOption", "QuietOption", "SinceOption",
+    "SourceOption", "SourcesOption", "UntilOption", "check_outlets", "choose", "db_path", "err_console", "fail",
+    "format_option", "handle_errors", "is_stream", "load_sources", "note", "open_reader", "open_store", "out_console",
+    "output_format", "output_path", "parse_when", "parse_window", "print_json", "progress_on_stderr",
+    "protected_inputs", "read_db_path", "return_freed_memory", "said_upgraded", "same_file", "shown_db",
+    "sigterm_as_ctrl_c", "stdout_gone", "stream_fd", "window_words", "write_output",
+]  # fmt: skip
 
 CONTEXT_SETTINGS: dict[str, Any] = {"help_option_names": ["-h", "--help"]}
 
@@ -143,30 +123,6 @@ UntilOption = Annotated[
 MAX_COUNT = 1_000_000_000
 
 F = TypeVar("F", bound=Callable[..., Any])
-
-
-def fail(message: str, code: int = 2) -> NoReturn:
-    """Print one line to stderr and exit with ``code``."""
-    from claimcheck.textsafe import terminal_safe
-
-    err_console.print(f"[red]error:[/] {terminal_safe(message)}", soft_wrap=True)
-    raise typer.Exit(code)
-
-
-def note(message: str, quiet: bool = False) -> None:
-    """A dim message on stderr, unless ``--quiet``."""
-    if not quiet:
-        err_console.print(message, style="dim", markup=False)
-
-
-def stdout_gone() -> None:
-    """The reader of stdout went away (``| head -1``): send whatever is still buffered nowhere, so that
-    the interpreter's last flush does not complain, and end quietly."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
 
 
 def handle_errors(fn: F) -> F:
@@ -251,7 +207,7 @@ def load_sources(path: Path | None) -> Sources:
 
 def db_path(db: str | os.PathLike[str] | None) -> str | Path:
     """The database in use: a file path (SQLite) or a ``postgresql://`` URL."""
-    return db_target(db) if db else default_db_path()
+    return db_target(db) if db is not None else default_db_path()  # "" is bad usage, never the default
 
 
 def shown_db(db: str | os.PathLike[str] | None) -> str:
@@ -326,282 +282,6 @@ def check_outlets(ids: Iterable[str], known: Iterable[str], where: str) -> None:
             close = get_close_matches(oid.lower(), known, n=1, cutoff=0.6)
             hint = f"; did you mean {close[0]!r}?" if close else ""
             raise UsageError(f"unknown outlet {oid!r}: not in {where} (see 'claimcheck sources'){hint}")
-
-
-# -- values ------------------------------------------------------------------------------------------
-# What an output file's extension asks for when --format is not given.
-SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".json": "json", ".csv": "csv", ".html": "html",
-                  ".htm": "html"}  # fmt: skip
-
-
-def output_format(fmt: str | None, output: Path | None, options: Sequence[str]) -> str:
-    """``--format`` as given (any case); without it, what ``-o``'s extension says (``report.md`` is
-    Markdown, ``facts.csv`` CSV), else the table. An extension the command cannot write is bad usage,
-    never a terminal table saved under that name."""
-    if fmt is not None:
-        return choose(fmt, options, "format")
-    wanted = SUFFIX_FORMATS.get(output.suffix.lower()) if output is not None and str(output) != "-" else None
-    if wanted is None:
-        return "table"
-    if wanted not in options:
-        raise UsageError(
-            f"{output} looks like {wanted}, which this command does not write; "
-            f"give --format ({', '.join(options)})"
-        )
-    return wanted
-
-
-def choose(value: str, options: Sequence[str], what: str) -> str:
-    """``value`` as one of ``options``, whatever its case (``--format JSON``)."""
-    low = value.strip().lower()
-    if low not in options:
-        raise UsageError(f"unknown {what} {value!r}; choose from {', '.join(options)}")
-    return low
-
-
-def print_json(data: object) -> None:
-    """JSON on stdout (web text in it has been through :func:`claimcheck.textsafe.plain`)."""
-    from claimcheck.textsafe import json_text
-
-    typer.echo(json_text(data))
-
-
-# -- outputs -----------------------------------------------------------------------------------------
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        if a.exists() and b.exists():
-            return os.path.samefile(a, b)
-    except OSError:
-        pass
-    return os.path.realpath(a) == os.path.realpath(b)
-
-
-def protected_inputs(
-    db: Path | None, sources: Path | None = None, *, what: str = "the database"
-) -> list[tuple[Path, str]]:
-    """What an output must never overwrite, each with what it is: the database with its -wal, -shm and
-    -journal files (beside the path given and beside the file it links to), and the sources.yaml in use."""
-    out: list[tuple[Path, str]] = []
-    if db is not None:
-        for base in dict.fromkeys((Path(db), Path(os.path.realpath(db)))):
-            out.append((base, what))
-            out.extend((Path(f"{base}{s}"), f"{what}'s {s} file") for s in ("-wal", "-shm", "-journal"))
-    with contextlib.suppress(OSError):
-        out.append((find_sources(sources), "the sources.yaml in use"))
-    return out
-
-
-def output_path(output: Path | None, *, inputs: Iterable[tuple[Path, str]] = ()) -> Path | None:
-    """Check an ``-o`` path before any work is done; ``None`` (or ``-``) means stdout.
-
-    Refuses (exit 2) a path that is one of ``inputs`` (symlinks and hard links resolved), a directory,
-    or in a folder that does not exist or cannot be written."""
-    if output is None or str(output) == "-":
-        return None
-    output = expand_home(output)  # -o=~/report.md: the shell left the "~" as it is
-    for p, what in inputs:
-        if _same_file(output, p):
-            raise UsageError(f"refusing to write {output}: it is {what} ({p})")
-    if output.is_dir():
-        raise UsageError(f"cannot write {output}: it is a directory")
-    if is_stream(output):
-        # /dev/stdout, a FIFO, a device: written in place, whatever its folder (/dev, /proc/self/fd)
-        if not os.access(output, os.W_OK):
-            raise UsageError(f"cannot write {output}: permission denied")
-        return output
-    parent = output.parent if str(output.parent) else Path(".")
-    if not parent.is_dir():
-        raise UsageError(f"cannot write {output}: no folder {parent}")
-    if not os.access(parent, os.W_OK) or (output.exists() and not os.access(output, os.W_OK)):
-        raise UsageError(f"cannot write {output}: permission denied (read-only?)")
-    return output
-
-
-def write_output(path: Path | None, text: str) -> None:
-    """Write ``text`` to ``path``, or to stdout when ``path`` is None.
-
-    A file is replaced whole or not at all: the text goes to a temporary file beside it, renamed over
-    it once complete, so a write that fails (disk full, Ctrl-C, a text that cannot be encoded) leaves
-    the previous report as it was, never cut short."""
-    if path is None:
-        typer.echo(text, nl=False)
-        return
-    try:
-        _replace_file(path, text.encode("utf-8"))
-    except BrokenPipeError:
-        raise  # -o /dev/stdout into `| head -1`: a quiet end, as for stdout
-    except OSError as e:
-        raise UsageError(f"cannot write {path}: {e.strerror or e}") from None
-
-
-def is_stream(path: Path) -> bool:
-    """Whether ``-o path`` writes into a stream (stdout, stderr, a FIFO, a device), not a file of its own."""
-    return stream_fd(path) is not None or (path.exists() and not path.is_file())
-
-
-def stream_fd(path: Path) -> int | None:
-    """1 or 2 when ``path`` is where this process's stdout or stderr goes (/dev/stdout, /dev/fd/2,
-    /proc/self/fd/1, or the file they are redirected to), else None."""
-    try:
-        st = os.stat(path)
-    except (OSError, ValueError):
-        return None
-    for fd in (1, 2):
-        with contextlib.suppress(OSError):
-            out = os.fstat(fd)
-            if (out.st_dev, out.st_ino) == (st.st_dev, st.st_ino):
-                return fd
-    return None
-
-
-def _replace_file(path: Path, data: bytes) -> None:
-    fd = stream_fd(path)
-    if fd is not None:
-        # The stream itself, as it was opened: a pipe (which /proc names "pipe:[...]", no file to rename
-        # over), or a log opened for appending (`>> log`), which a file renamed over it would replace.
-        (sys.stdout if fd == 1 else sys.stderr).flush()
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view) :]
-        return
-    target = path.resolve()  # through a symlink: the file it names is the one replaced
-    try:
-        st: os.stat_result | None = target.stat()
-    except FileNotFoundError:
-        st = None
-    if st is not None and (not stat.S_ISREG(st.st_mode) or st.st_nlink > 1):
-        target.write_bytes(data)  # a FIFO, a device, a file with other hard links: written in place
-        return
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # the umask applies, as to a new file
-    except PermissionError:  # a writable file in a folder that is not: written in place
-        target.write_bytes(data)
-        return
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        if st is not None:
-            os.chmod(tmp, stat.S_IMODE(st.st_mode))
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
-# -- times -------------------------------------------------------------------------------------------
-_REL = re.compile(r"^\s*(\d+)\s*([mhdw])\s*$", re.I)
-_UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
-
-
-def window_words(since: datetime | None, until: datetime | None, source: list[str] | None) -> str:
-    """The window searched, as it was searched (the default one included), for "no stored article ..."."""
-    from claimcheck.render.common import zoned_text
-
-    where = f" from {', '.join(source)}" if source else ""
-    if since is not None and until is not None:
-        return f"{where} between {zoned_text(since)} and {zoned_text(until)}"
-    if since is not None:
-        return f"{where} since {zoned_text(since)}"
-    if until is not None:
-        return f"{where} until {zoned_text(until)}"
-    return where
-
-
-def parse_when(
-    value: str | None, *, now: datetime | None = None, end_of_day: bool = False
-) -> datetime | None:
-    """``3d``, ``12h``, ``30m``, ``2w`` (ago), or a date/time ``2025-12-13[T10:00[+01:00]]``, as UTC."""
-    if value is None or not value.strip():
-        return None
-    now = now or datetime.now(UTC)
-    if m := _REL.match(value):
-        try:
-            return now - timedelta(**{_UNITS[m.group(2).lower()]: int(m.group(1))})
-        except (OverflowError, ValueError):
-            raise UsageError(
-                f"time {value.strip()!r} reaches back before the year 1; use e.g. 3d or 2025-12-13"
-            ) from None
-    try:
-        dt = datetime.fromisoformat(value.strip())
-    except ValueError:
-        raise UsageError(f"cannot read time {value!r}; use e.g. 3d, 12h or 2025-12-13") from None
-    date_only = _is_date(value.strip())  # "2025-12-13", and its other ISO forms "20251213", "2025-W50-6"
-    if dt.tzinfo is None:
-        dt = dt.replace(tzinfo=UTC)
-    try:
-        if date_only and end_of_day:
-            # a week without its day ("2025-W50", read as its Monday) is its seven days
-            dt += timedelta(days=7 if _WEEK.match(value.strip()) else 1, microseconds=-1)
-        return dt.astimezone(UTC)
-    except OverflowError:
-        raise UsageError(f"time {value.strip()!r} is out of range") from None
-
-
-_WEEK = re.compile(r"^\d{4}-?W\d{2}$")
-
-
-def _is_date(value: str) -> bool:
-    try:
-        date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
-
-
-def parse_window(since: str | None, until: str | None) -> tuple[datetime | None, datetime | None]:
-    """``--since`` and ``--until`` as UTC times; ``--until`` before ``--since`` is bad usage."""
-    since_dt = parse_when(since)
-    until_dt = parse_when(until, end_of_day=True)
-    if since_dt and until_dt and until_dt < since_dt:
-        raise UsageError(f"--until {until} is before --since {since}")
-    return since_dt, until_dt
-
-
-class _NoProgress:
-    """What a disabled rich Progress does (count, show nothing), without importing rich (#14): ``fetch
-    --json`` and every ``--quiet`` run print no bar."""
-
-    def __init__(self) -> None:
-        self.tasks: dict[int, SimpleNamespace] = {}
-
-    def __enter__(self) -> _NoProgress:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        return None
-
-    def add_task(self, description: str, total: float | None = None, **fields: Any) -> int:
-        self.tasks[len(self.tasks)] = SimpleNamespace(description=description, total=total, completed=0)
-        return len(self.tasks) - 1
-
-    def update(self, task: int, *, total: float | None = None, completed: float | None = None, **fields: Any) -> None:
-        if total is not None:
-            self.tasks[task].total = total
-        if completed is not None:
-            self.tasks[task].completed = completed
-
-    def advance(self, task: int, advance: float = 1) -> None:
-        self.tasks[task].completed += advance
-
-
-def progress_on_stderr(quiet: bool) -> Progress:
-    """rich progress on stderr, shown only on a terminal and not when ``quiet``."""
-    if quiet:
-        return cast("Progress", _NoProgress())
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    console = err_console.real if isinstance(err_console, _LazyConsole) else err_console
-    return Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=console,
-        transient=True,
-        disable=quiet or not console.is_terminal,
-    )
 
 
 @contextlib.contextmanager

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 def run_demo(*, db: str | Path | None, report_path: Path, quiet: bool) -> int:
     """Returns the exit code: 0 when the corpus was fetched and compared without failures."""
-    target = db_target(db) if db else demo_db_path()
+    target = db_target(db) if db is not None else demo_db_path()
     # Checked before anything runs: the report is never the database (or any input), nor the user's own
     # database (which the demo does not use, but a report there would destroy), and can be written.
     own = default_db_path()

@@ -30,15 +30,18 @@ from claimcheck.cli.common import (
 )
 from claimcheck.errors import UsageError
 from claimcheck.store import no_shared_queue
-from claimcheck.textsafe import terminal_safe
+from claimcheck.textsafe import plain, terminal_safe
 from claimcheck.values import counted
 
 if TYPE_CHECKING:  # fetch's stack (httpx, feedparser, asyncio) loads only when a fetch runs (#14)
-    from rich.console import Console
+    from collections.abc import Iterator
+
+    from rich.console import Console, ConsoleOptions
     from rich.progress import Progress, TaskID
     from rich.table import Table
+    from rich.text import Text
 
-    from claimcheck.ingest.pipeline import FetchReport
+    from claimcheck.ingest.pipeline import FetchReport, OutletReport
 
 
 class _Bar:
@@ -61,41 +64,110 @@ class _Bar:
             self.p.advance(self.tasks[outlet])
 
 
-def summary_table(report: FetchReport) -> Table:
+# The "why" column needs this many columns beside the others; with fewer (80 columns hold only the counts
+# of a long outlet id), the summary is listed as lines, one outlet each, its reasons below it.
+WHY_MIN = 24
+
+
+def summary_table(report: FetchReport) -> FetchSummary:
     """Per outlet: feeds ok/failed, entries seen, new articles, unchanged, failed pages, claims, and why."""
+    return FetchSummary(report)
+
+
+class FetchSummary:
+    """The fetch summary, laid out for the width it is printed at: a table with a "why" column where that
+    fits with :data:`WHY_MIN` columns for the reasons, else lines. Numbers are never cut and a reason is
+    never dropped: rich squeezed the no-wrap count columns to "1…" and the "why" column to nothing."""
+
+    def __init__(self, report: FetchReport) -> None:
+        self.report = report
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[object]:
+        from rich.measure import Measurement
+
+        counts = _table(self.report, why=False)
+        need = Measurement.get(console, options, counts).maximum
+        if options.max_width >= need + WHY_MIN + 3:  # the column's border and padding
+            yield _table(self.report, why=True)
+        elif options.max_width >= need and not any(_why(r) for r in self.report.outlets):
+            yield counts  # nothing failed: no reasons to make room for
+        else:
+            yield from _lines(self.report)
+
+
+def _why(r: OutletReport) -> str:
+    why = "; ".join(f"{reason} (x{n})" if n > 1 else reason for reason, n in r.reasons.most_common(3))
+    if len(r.reasons) > 3:  # the counts must add up: say what the three shown leave out
+        rest = sum(n for _, n in r.reasons.most_common()[3:])
+        why += f"; {rest} more for {len(r.reasons) - 3} other reason{'s' if len(r.reasons) > 4 else ''} (--json lists all)"
+    if r.skipped:  # not failures, but the entries column would not add up without them
+        why = "; ".join(filter(None, (why, f"{counted(r.skipped, 'feed entry', 'feed entries')} without a usable link skipped")))
+    return why
+
+
+def _feeds(r: OutletReport) -> str:
+    return f"{r.feeds_ok + r.feeds_unchanged} ok" + (f", [red]{r.feeds_failed} failed[/]" if r.feeds_failed else "")
+
+
+def _title(report: FetchReport) -> str:
+    return "Fetch summary" + (" (interrupted)" if report.interrupted else "")
+
+
+def _table(report: FetchReport, *, why: bool) -> Table:
     from rich.table import Table
 
-    title = "Fetch summary" + (" (interrupted)" if report.interrupted else "")
-    table = Table(title=title, title_justify="left")
+    table = Table(title=_title(report), title_justify="left")
     table.add_column("outlet", no_wrap=True)
     for col in ("feeds", "entries", "new", "unchanged", "failed", "claims"):
         table.add_column(col, justify="right", no_wrap=True)
-    table.add_column("why", overflow="fold", ratio=1)
+    if why:
+        table.add_column("why", overflow="fold", ratio=1)
     for r in report.outlets:
-        why = "; ".join(f"{reason} (x{n})" if n > 1 else reason for reason, n in r.reasons.most_common(3))
-        if len(r.reasons) > 3:  # the counts must add up: say what the three shown leave out
-            rest = sum(n for _, n in r.reasons.most_common()[3:])
-            why += f"; {rest} more for {len(r.reasons) - 3} other reason{'s' if len(r.reasons) > 4 else ''} (--json lists all)"
-        if r.skipped:  # not failures, but the entries column would not add up without them
-            why = "; ".join(filter(None, (why, f"{counted(r.skipped, 'feed entry', 'feed entries')} without a usable link skipped")))
-        feeds = f"{r.feeds_ok + r.feeds_unchanged} ok" + (
-            f", [red]{r.feeds_failed} failed[/]" if r.feeds_failed else ""
-        )
         table.add_row(
             terminal_safe(r.outlet),
-            feeds,
+            _feeds(r),
             str(r.entries),
             str(r.new),
             str(r.unchanged),
             f"[red]{r.failed}[/]" if r.failed else "0",
             str(r.claims),
-            terminal_safe(why),
+            *([terminal_safe(_why(r))] if why else []),
         )
     t = report.totals()
     table.add_section()
     row = [str(t[k]) for k in ("entries", "new", "unchanged", "failed", "claims")]
-    table.add_row("total", "", *row, "")
+    table.add_row("total", "", *row, *([""] if why else []))
     return table
+
+
+def _n(n: int, one: str, many: str) -> str:
+    """A count as the table shows it (no thousands separator), with its noun in the right number."""
+    return f"{n} {one if n == 1 else many}"
+
+
+def _lines(report: FetchReport) -> Iterator[Text]:
+    """The summary for a narrow terminal: each outlet on a line of its own with its counts, its reasons
+    on the next, indented; then the totals."""
+    from rich.text import Text
+
+    yield Text(_title(report), style="italic")
+    for r in report.outlets:
+        line = Text(plain(r.outlet), style="bold")
+        line.append(": feeds ")
+        line.append_text(Text.from_markup(_feeds(r)))
+        line.append(f"; {_n(r.entries, 'entry', 'entries')}, {r.new} new, {r.unchanged} unchanged, ")
+        line.append(f"{r.failed} failed", style="red" if r.failed else "")
+        line.append(f", {_n(r.claims, 'claim', 'claims')}")
+        yield line
+        why = _why(r)
+        if why:
+            yield Text(f"  why: {plain(why)}", overflow="fold")  # Text: no markup to escape
+    t = report.totals()
+    yield Text(
+        f"total: {_n(t['entries'], 'entry', 'entries')}, {t['new']} new, {t['unchanged']} unchanged, "
+        f"{t['failed']} failed, {_n(t['claims'], 'claim', 'claims')}",
+        style="bold",
+    )
 
 
 def do_fetch(

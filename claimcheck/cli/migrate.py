@@ -13,13 +13,13 @@ import typer
 from claimcheck.cli.common import (
     JsonOption,
     QuietOption,
-    _same_file,
     err_console,
     handle_errors,
     note,
     print_json,
     progress_on_stderr,
     protected_inputs,
+    same_file,
     shown_db,
     sigterm_as_ctrl_c,
 )
@@ -54,7 +54,7 @@ def migrate_store(
         # A store written as SRC's -wal, -shm or -journal would be read into SRC (or deleted) when SRC
         # next opens, and would overwrite the live journal of a fetcher writing SRC.
         for p, what in protected_inputs(source_target, what="SRC"):
-            if what != "SRC" and _same_file(dest_target, p):
+            if what != "SRC" and same_file(dest_target, p):
                 raise UsageError(f"refusing to write {dest}: it is {what} ({p})")
     new_file = isinstance(dest_target, Path) and not os.path.lexists(dest_target)
     shown = shown_db(dest)  # a URL's password never shown

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from claimcheck.cli.common import (
     DbOption,
@@ -21,8 +22,14 @@ from claimcheck.cli.common import (
     shown_db,
 )
 from claimcheck.config import address_warnings
-from claimcheck.textsafe import terminal_safe
+from claimcheck.render.fit import NAME_MIN, Fitted, indented
+from claimcheck.textsafe import plain, terminal_safe
 from claimcheck.values import counted
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from rich.console import RenderableType
 
 
 @handle_errors
@@ -80,17 +87,43 @@ def sources(
             }
         )
         return
-    table = Table(title=f"Outlets in {terminal_safe(cfg.path)}", title_justify="left")
-    for col in ("id", "name", "country", "feeds", "wire", "enabled"):
-        table.add_column(col, justify="right" if col == "feeds" else "left")
-    for o in cfg.outlets:
-        table.add_row(
-            terminal_safe(o.id),
-            terminal_safe(o.name),
-            terminal_safe(o.country or ""),
-            str(len(o.feeds) + len(o.sitemaps)),
-            "wire" if o.wire else "",
-            "yes" if o.enabled else "no",
-        )
+    title = f"Outlets in {terminal_safe(cfg.path)}"
+
+    def outlets_table(name: bool) -> Table:
+        table = Table(title=title, title_justify="left")
+        for col in ("id", "name", "country", "feeds", "wire", "enabled"):
+            if col != "name":
+                table.add_column(col, justify="right" if col == "feeds" else "left", no_wrap=True)
+            elif name:
+                table.add_column(col, overflow="fold")
+        for o in cfg.outlets:
+            cells = [terminal_safe(o.id), terminal_safe(o.name), terminal_safe(o.country or "")]
+            cells += [
+                str(len(o.feeds) + len(o.sitemaps)),
+                "wire" if o.wire else "",
+                "yes" if o.enabled else "no",
+            ]
+            table.add_row(*(cells if name else [cells[0], *cells[2:]]))
+        return table
+
+    def outlets_lines() -> Iterator[RenderableType]:
+        yield Text(f"Outlets in {cfg.path}", overflow="fold")
+        for o in cfg.outlets:
+            feeds = counted(len(o.feeds) + len(o.sitemaps), "feed")
+            what = ", ".join(
+                filter(
+                    None,
+                    (
+                        plain(o.country or ""),
+                        feeds,
+                        "wire" if o.wire else "",
+                        "enabled" if o.enabled else "disabled",
+                    ),
+                )
+            )
+            yield Text(f"{plain(o.id)}: {what}")
+            yield indented(Text(plain(o.name), style="dim", overflow="fold"))
+
+    table = Fitted(outlets_table(True), outlets_table(False), NAME_MIN, outlets_lines)
     out_console.print(table)
     out_console.print(f"database: {terminal_safe(shown_db(db))}")

@@ -6,10 +6,11 @@ import csv
 import io
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from claimcheck.claims.language import is_english
 from claimcheck.cli.common import (
@@ -38,8 +39,14 @@ from claimcheck.cli.common import (
     window_words,
     write_output,
 )
+from claimcheck.render.fit import NAME_MIN, TITLE_MIN, Fitted, indented
 from claimcheck.textsafe import csv_safe, plain, terminal_safe
 from claimcheck.values import counted
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from rich.console import RenderableType
 
 LIST_FORMATS = ("table", "json", "csv")
 ARTICLE_FIELDS = ("id", "outlet", "published", "title", "claims", "url")
@@ -114,22 +121,31 @@ def articles(
             )
         write_output(target, buf.getvalue())
     else:
-        table = Table(title_justify="left")
-        for col in ("id", "outlet", "published", "title", "claims"):
-            table.add_column(
-                "published (UTC)" if col == "published" else col,
-                justify="right" if col in ("id", "claims") else "left",
-                no_wrap=col != "title",
-                overflow="fold" if col == "title" else "ellipsis",
-            )
-        for r in rows:
-            table.add_row(
-                str(r.id),
-                terminal_safe(r.outlet),
-                r.published.strftime("%Y-%m-%d %H:%M") if r.published else "undated",
-                terminal_safe(r.title),
-                str(r.claims),
-            )
+
+        def articles_table(title: bool) -> Table:
+            table = Table(title_justify="left")
+            for col in ("id", "outlet", "published", "title", "claims"):
+                if col == "title" and not title:
+                    continue
+                table.add_column(
+                    "published (UTC)" if col == "published" else col,
+                    justify="right" if col in ("id", "claims") else "left",
+                    no_wrap=col != "title",
+                    overflow="fold" if col == "title" else "ellipsis",
+                )
+            for r in rows:
+                cells = [str(r.id), terminal_safe(r.outlet), _published(r.published), terminal_safe(r.title)]
+                table.add_row(*(cells if title else cells[:3]), str(r.claims))
+            return table
+
+        def articles_lines() -> Iterator[RenderableType]:
+            for r in rows:
+                yield Text(
+                    f"{r.id}  {plain(r.outlet)}  {_published(r.published)}  {counted(r.claims, 'claim')}"
+                )
+                yield indented(Text(plain(r.title), style="bold", overflow="fold"))
+
+        table = Fitted(articles_table(True), articles_table(False), TITLE_MIN, articles_lines)
         _print_table(table, target)
     if target is not None:
         note(f"wrote {target}", quiet)
@@ -175,41 +191,58 @@ def stats(
             }
         )
         return
-    table = Table(
-        title=f"{terminal_safe(str(path))} ({_size(size)})",
-        title_justify="left",
-        caption="first, last: the days of the first and last publication, in UTC",
-        caption_justify="left",
-    )
-    table.add_column("outlet", no_wrap=True)
-    for col in ("articles", "claims"):
-        table.add_column(col, justify="right", no_wrap=True)
-    # UTC days (an article of 23:30 UTC is of the next day in Asia); the caption says what they are
-    table.add_column("first (UTC)", no_wrap=True)
-    table.add_column("last (UTC)", no_wrap=True)
-    table.add_column("name", overflow="fold")
-    for o in per:
-        table.add_row(
-            terminal_safe(o.outlet),
-            f"{o.articles:,}",
-            f"{o.claims:,}",
-            _day(o.first, o.articles),
-            _day(o.last, o.articles),
-            terminal_safe(o.name),
-        )
-    table.add_section()
-    table.add_row(
-        "total",
-        f"{total.articles:,}",
-        f"{total.claims:,}",
-        _day(first, total.articles),
-        _day(last, total.articles),
-        counted(len(per), "outlet"),
-    )
+    title = f"{terminal_safe(str(path))} ({_size(size)})"
+    caption = "first, last: the days of the first and last publication, in UTC"
+
+    def stats_table(name: bool) -> Table:
+        table = Table(title=title, title_justify="left", caption=caption, caption_justify="left")
+        table.add_column("outlet", no_wrap=True)
+        for col in ("articles", "claims"):
+            table.add_column(col, justify="right", no_wrap=True)
+        # UTC days (an article of 23:30 UTC is of the next day in Asia); the caption says what they are
+        table.add_column("first (UTC)", no_wrap=True)
+        table.add_column("last (UTC)", no_wrap=True)
+        if name:
+            table.add_column("name", overflow="fold")
+        for o in per:
+            cells = [terminal_safe(o.outlet), f"{o.articles:,}", f"{o.claims:,}"]
+            cells += [_day(o.first, o.articles), _day(o.last, o.articles)]
+            table.add_row(*cells, *([terminal_safe(o.name)] if name else []))
+        table.add_section()
+        cells = ["total", f"{total.articles:,}", f"{total.claims:,}", _day(first, total.articles)]
+        table.add_row(*cells, _day(last, total.articles), *([counted(len(per), "outlet")] if name else []))
+        return table
+
+    def span(lo: datetime | None, hi: datetime | None, articles: int) -> str:
+        return f"{_day(lo, articles)} → {_day(hi, articles)}" if lo else _day(lo, articles)
+
+    def stats_lines() -> Iterator[RenderableType]:
+        yield Text(f"{path} ({_size(size)})")
+        for o in per:
+            counts = [
+                counted(o.articles, "article"),
+                counted(o.claims, "claim"),
+                span(o.first, o.last, o.articles),
+            ]
+            yield Text(f"{plain(o.outlet)}: {', '.join(filter(None, counts))}")
+            yield indented(Text(plain(o.name), style="dim", overflow="fold"))
+        counts = [counted(total.articles, "article"), counted(total.claims, "claim")]
+        counts += [span(first, last, total.articles), counted(len(per), "outlet")]
+        yield Text(f"total: {', '.join(filter(None, counts))}", style="bold")
+        yield Text(caption.replace("first, last", "dates"))
+
+    table = Fitted(stats_table(True), stats_table(False), NAME_MIN, stats_lines)
     out_console.print(table)
     if other := {language: n for language, n in languages.items() if not is_english(language)}:
         each = ", ".join(f"{terminal_safe(str(language))} {n:,}" for language, n in other.items())
-        note(f"{counted(sum(other.values()), 'article')} not in English ({each}): stored, without claims", quiet)
+        note(
+            f"{counted(sum(other.values()), 'article')} not in English ({each}): stored, without claims",
+            quiet,
+        )
+
+
+def _published(dt: datetime | None) -> str:
+    return dt.strftime("%Y-%m-%d %H:%M") if dt else "undated"
 
 
 def _day(dt: datetime | None, articles: int) -> str:
@@ -225,7 +258,7 @@ def _size(n: float) -> str:
     return f"{n} bytes"
 
 
-def _print_table(table: Table, target: Path | None) -> None:
+def _print_table(table: Fitted, target: Path | None) -> None:
     if target is None:
         out_console.print(table)
         return

@@ -101,16 +101,26 @@ def find_story(
     source: list[str] | None,
 ) -> Story | None:
     """The story with this id in the window (the default one unless given); if it is not there, among all
-    stored articles (a story listed with another ``--since`` is still found)."""
-    from claimcheck.stories import find_stories
+    stored articles (a story listed with another ``--since`` is still found). An id listed before later
+    fetches changed the story's earliest article (an earlier report stored since, or the window moved on)
+    still finds the story that holds the article the id was made from."""
+    from claimcheck.stories import find_stories, story_key_id
 
     windows = [default_window(store, since, until, source)]
     if not (since or until):
         windows.append((None, None))
     for since_dt, until_dt in windows:
         window = store_window(store, since_dt, until_dt, source)
-        for s in find_stories(window, outlet_map(cfg, store, window.rows.outlets)):
+        rows = window.rows
+        found = find_stories(window, outlet_map(cfg, store, rows.outlets))
+        for s in found:
             if s.id == story_id:
+                return s
+        seeds = {
+            rows.ids[i] for i in range(len(rows)) if story_key_id(rows.canonical_urls[i] or rows.urls[i]) == story_id
+        }
+        for s in found:
+            if any(a.id in seeds for a in s.articles):
                 return s
     return None
 

@@ -113,6 +113,39 @@ def attribution_table(result: CompareResult) -> Table:
     return table
 
 
+# Below this width the table's columns get too narrow for their headings and words ("[numb…", "Conf…" at
+# 40 columns, "Conflic…" at 60); each fact is then listed as lines: its summary, who reports it, how many
+# of them independently, and its conflicts.
+NARROW = 70
+
+
+def attribution_list(result: CompareResult) -> Table:
+    """The attribution table for a narrow terminal: the fact's id, then its summary, "reported by" and
+    the outlets (as the table's cell says them), the independent count and the conflicts, one fact after
+    another."""
+    names = outlet_names(result)
+    considered = [o.id for o in result.outlets if o.articles]
+    grid = Table.grid(padding=(0, 1), expand=True)
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1, overflow="fold")
+    for n, fact in enumerate(result.facts):
+        if n:
+            grid.add_row("", "")  # a blank line between facts
+        cell = _t(f"[{fact.kind}] {fact.summary}")
+        cell.append("\nreported by ", style="dim")
+        cell.append_text(_outlets_cell(fact, names, considered))
+        cell.append(f"\n{len(fact.independent_outlets)}/{len(fact.outlets)} independent", style="dim")
+        lines = conflict_text(fact, names)
+        if len(lines) > MAX_CONFLICT_LINES:
+            lines = [*lines[: MAX_CONFLICT_LINES - 1], f"… and {len(lines) - MAX_CONFLICT_LINES + 1} more"]
+        for line in lines:
+            cell.append("\n" + plain(line), style="red")
+        if evolved := evolution_text(fact):
+            cell.append("\n" + plain(evolved), style="yellow")
+        grid.add_row(Text(fact.id, style="bold"), cell)
+    return grid
+
+
 def column_keys(n: int) -> list[str]:
     """Short column headings A, B, ... Z, AA, AB, ... so a grid of many outlets fits 80 columns."""
     keys = []
@@ -199,14 +232,16 @@ def explain_lines(result: CompareResult) -> Text:
     return out
 
 
-def report_group(result: CompareResult, *, matrix: bool = False, explain: bool = False) -> Group:
+def report_group(
+    result: CompareResult, *, matrix: bool = False, explain: bool = False, narrow: bool = False
+) -> Group:
     parts: list[Text | Table] = [title_line(result)]
     if not result.facts:
         parts.append(Text("No fact is reported by enough outlets (try --min-outlets 1).", style="yellow"))
+    elif matrix:
+        parts += [matrix_table(result), matrix_legend(result)]
     else:
-        parts.append(matrix_table(result) if matrix else attribution_table(result))
-        if matrix:
-            parts.append(matrix_legend(result))
+        parts.append(attribution_list(result) if narrow else attribution_table(result))
     if explain and result.facts:
         parts.append(explain_lines(result))
     return Group(*parts)
@@ -216,7 +251,7 @@ def print_table(
     result: CompareResult, console: Console, *, matrix: bool = False, explain: bool = False
 ) -> None:
     """Print the report to a rich console (the CLI's stdout console)."""
-    console.print(report_group(result, matrix=matrix, explain=explain))
+    console.print(report_group(result, matrix=matrix, explain=explain, narrow=console.width < NARROW))
 
 
 def render_table(

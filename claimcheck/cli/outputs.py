@@ -1,0 +1,178 @@
+"""What a command writes: ``--format`` and what ``-o``'s extension asks for, choices in any case, JSON on
+stdout, and ``-o`` checked before any work (never an input, a folder that can be written), a file replaced
+whole or not at all, a stream written in place."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import typer
+
+from claimcheck.errors import UsageError
+from claimcheck.paths import expand_home, find_sources
+
+# -- values ------------------------------------------------------------------------------------------
+# What an output file's extension asks for when --format is not given.
+SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".json": "json", ".csv": "csv", ".html": "html",
+                  ".htm": "html"}  # fmt: skip
+
+
+def output_format(fmt: str | None, output: Path | None, options: Sequence[str]) -> str:
+    """``--format`` as given (any case); without it, what ``-o``'s extension says (``report.md`` is
+    Markdown, ``facts.csv`` CSV), else the table. An extension the command cannot write is bad usage,
+    never a terminal table saved under that name."""
+    if fmt is not None:
+        return choose(fmt, options, "format")
+    wanted = SUFFIX_FORMATS.get(output.suffix.lower()) if output is not None and str(output) != "-" else None
+    if wanted is None:
+        return "table"
+    if wanted not in options:
+        raise UsageError(
+            f"{output} looks like {wanted}, which this command does not write; "
+            f"give --format ({', '.join(options)})"
+        )
+    return wanted
+
+
+def choose(value: str, options: Sequence[str], what: str) -> str:
+    """``value`` as one of ``options``, whatever its case (``--format JSON``)."""
+    low = value.strip().lower()
+    if low not in options:
+        raise UsageError(f"unknown {what} {value!r}; choose from {', '.join(options)}")
+    return low
+
+
+def print_json(data: object) -> None:
+    """JSON on stdout (web text in it has been through :func:`claimcheck.textsafe.plain`)."""
+    from claimcheck.textsafe import json_text
+
+    typer.echo(json_text(data))
+
+
+# -- outputs -----------------------------------------------------------------------------------------
+def same_file(a: Path, b: Path) -> bool:
+    try:
+        if a.exists() and b.exists():
+            return os.path.samefile(a, b)
+    except OSError:
+        pass
+    return os.path.realpath(a) == os.path.realpath(b)
+
+
+def protected_inputs(
+    db: Path | None, sources: Path | None = None, *, what: str = "the database"
+) -> list[tuple[Path, str]]:
+    """What an output must never overwrite, each with what it is: the database with its -wal, -shm and
+    -journal files (beside the path given and beside the file it links to), and the sources.yaml in use."""
+    out: list[tuple[Path, str]] = []
+    if db is not None:
+        for base in dict.fromkeys((Path(db), Path(os.path.realpath(db)))):
+            out.append((base, what))
+            out.extend((Path(f"{base}{s}"), f"{what}'s {s} file") for s in ("-wal", "-shm", "-journal"))
+    with contextlib.suppress(OSError):
+        out.append((find_sources(sources), "the sources.yaml in use"))
+    return out
+
+
+def output_path(output: Path | None, *, inputs: Iterable[tuple[Path, str]] = ()) -> Path | None:
+    """Check an ``-o`` path before any work is done; ``None`` (or ``-``) means stdout.
+
+    Refuses (exit 2) a path that is one of ``inputs`` (symlinks and hard links resolved), a directory,
+    or in a folder that does not exist or cannot be written."""
+    if output is None or str(output) == "-":
+        return None
+    output = expand_home(output)  # -o=~/report.md: the shell left the "~" as it is
+    for p, what in inputs:
+        if same_file(output, p):
+            raise UsageError(f"refusing to write {output}: it is {what} ({p})")
+    if output.is_dir():
+        raise UsageError(f"cannot write {output}: it is a directory")
+    if is_stream(output):
+        # /dev/stdout, a FIFO, a device: written in place, whatever its folder (/dev, /proc/self/fd)
+        if not os.access(output, os.W_OK):
+            raise UsageError(f"cannot write {output}: permission denied")
+        return output
+    parent = output.parent if str(output.parent) else Path(".")
+    if not parent.is_dir():
+        raise UsageError(f"cannot write {output}: no folder {parent}")
+    if not os.access(parent, os.W_OK) or (output.exists() and not os.access(output, os.W_OK)):
+        raise UsageError(f"cannot write {output}: permission denied (read-only?)")
+    return output
+
+
+def write_output(path: Path | None, text: str) -> None:
+    """Write ``text`` to ``path``, or to stdout when ``path`` is None.
+
+    A file is replaced whole or not at all: the text goes to a temporary file beside it, renamed over
+    it once complete, so a write that fails (disk full, Ctrl-C, a text that cannot be encoded) leaves
+    the previous report as it was, never cut short."""
+    if path is None:
+        typer.echo(text, nl=False)
+        return
+    try:
+        _replace_file(path, text.encode("utf-8"))
+    except BrokenPipeError:
+        raise  # -o /dev/stdout into `| head -1`: a quiet end, as for stdout
+    except OSError as e:
+        raise UsageError(f"cannot write {path}: {e.strerror or e}") from None
+
+
+def is_stream(path: Path) -> bool:
+    """Whether ``-o path`` writes into a stream (stdout, stderr, a FIFO, a device), not a file of its own."""
+    return stream_fd(path) is not None or (path.exists() and not path.is_file())
+
+
+def stream_fd(path: Path) -> int | None:
+    """1 or 2 when ``path`` is where this process's stdout or stderr goes (/dev/stdout, /dev/fd/2,
+    /proc/self/fd/1, or the file they are redirected to), else None."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    for fd in (1, 2):
+        with contextlib.suppress(OSError):
+            out = os.fstat(fd)
+            if (out.st_dev, out.st_ino) == (st.st_dev, st.st_ino):
+                return fd
+    return None
+
+
+def _replace_file(path: Path, data: bytes) -> None:
+    fd = stream_fd(path)
+    if fd is not None:
+        # The stream itself, as it was opened: a pipe (which /proc names "pipe:[...]", no file to rename
+        # over), or a log opened for appending (`>> log`), which a file renamed over it would replace.
+        (sys.stdout if fd == 1 else sys.stderr).flush()
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+        return
+    target = path.resolve()  # through a symlink: the file it names is the one replaced
+    try:
+        st: os.stat_result | None = target.stat()
+    except FileNotFoundError:
+        st = None
+    if st is not None and (not stat.S_ISREG(st.st_mode) or st.st_nlink > 1):
+        target.write_bytes(data)  # a FIFO, a device, a file with other hard links: written in place
+        return
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # the umask applies, as to a new file
+    except PermissionError:  # a writable file in a folder that is not: written in place
+        target.write_bytes(data)
+        return
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        if st is not None:
+            os.chmod(tmp, stat.S_IMODE(st.st_mode))
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise

@@ -1,0 +1,66 @@
+"""Which URL an article is stored under (its canonical URL, tracking parameters removed), which URLs are a
+site's front page or a section page above an article, and the keys that say a feed entry was handled."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from claimcheck.models import FeedEntry
+from claimcheck.urls import is_fetchable
+
+
+def front_page(url: str) -> bool:
+    """Whether the URL is a site's root ("/", no query): a news site's front page, never one article."""
+    parts = urlsplit(url)
+    return parts.path in ("", "/") and not parts.query
+
+
+def entry_keys(e: FeedEntry) -> list[str]:
+    return list(dict.fromkeys(k for k in (e.guid, e.link) if k))
+
+
+TRACKING = ("utm_", "at_", "maca", "cmpid", "ocid", "fbclid", "gclid", "mc_", "smid", "ref")
+
+
+def canonical(declared: str | None, final_url: str) -> str:
+    """The article's canonical URL: the page's own claim when it stays on the same site, else the URL
+    fetched; tracking parameters and fragments removed either way.
+
+    A page may not claim another site's URL as its canonical one: that would make it a "duplicate" of
+    an article it is not; nor its site's front page (a template's default), which made every article of
+    the site a duplicate of the first; nor a section page above it (see :func:`_section_above`).
+    """
+    url = final_url
+    if (
+        declared
+        and is_fetchable(declared)
+        and _site(declared) == _site(final_url)
+        and not front_page(declared)
+        and not _section_above(declared, final_url)
+    ):
+        url = declared
+    parts = urlsplit(url)
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not k.lower().startswith(TRACKING)]
+    return urlunsplit((parts.scheme, parts.netloc.lower(), parts.path or "/", urlencode(query), ""))
+
+
+_AMP = re.compile(r"amp(?:\.html?)?/?", re.IGNORECASE)  # an AMP page's last segment: /story/amp, /story/amp/
+
+
+def _section_above(declared: str, url: str) -> bool:
+    """Whether ``declared`` is a page higher up the path than ``url`` (``/politics/`` above
+    ``/politics/2025/story``): a section page a template names as every article's canonical URL, which made
+    each article after the first a duplicate of the first. An AMP page's canonical (the article above it,
+    ``/story`` for ``/story/amp``) is not one."""
+    d, u = urlsplit(declared), urlsplit(url)
+    base = d.path.rstrip("/") + "/"
+    if d.query or not u.path.startswith(base):
+        return False
+    rest = u.path[len(base) :]
+    return bool(rest.strip("/")) and not _AMP.fullmatch(rest)
+
+
+def _site(url: str) -> str:
+    host = (urlsplit(url).hostname or "").lower()
+    return host[4:] if host.startswith("www.") else host

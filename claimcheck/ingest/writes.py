@@ -1,0 +1,96 @@
+"""How a fetch run talks to its store: every call on one database thread (:meth:`ArticleWriter.db`), and
+articles written in batches, one transaction per batch, each article all or nothing
+(:meth:`ArticleWriter.store`)."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
+
+from claimcheck.errors import StoreError
+from claimcheck.ingest.pool import fail_futures, settle_futures
+from claimcheck.ingest.records import OutletReport
+from claimcheck.models import Article
+from claimcheck.store import Store
+
+T = TypeVar("T")
+MAX_BATCH = 64  # articles per write transaction
+BATCH_WAIT = 0.05  # seconds a write waits for more articles to join it
+
+Pending = tuple[Article, list[str], OutletReport, "asyncio.Future[tuple[int, bool]]"]
+
+
+class ArticleWriter:
+    """The run's database thread and its batches of articles to write. ``busy()`` says whether pages are
+    still being downloaded or extracted (a batch then waits ``BATCH_WAIT`` for more to join it)."""
+
+    def __init__(self, store: Store, busy: Callable[[], bool]) -> None:
+        self.store = store
+        self.busy = busy
+        self.thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimcheck-db")
+        self.pending: list[Pending] = []
+        self.task: asyncio.Task[None] | None = None
+        self.writing = False  # a batch of articles being written (for CLAIMCHECK_FETCH_TRACE)
+
+    async def db(self, fn: Callable[..., T], *args: Any) -> T:
+        try:
+            return await asyncio.get_running_loop().run_in_executor(self.thread, fn, *args)
+        except StoreError:
+            raise
+        except Exception as e:  # reads outside the store's writes (a corrupt page found late, a lost server)
+            error = self.store.store_error(e)
+            if error is None:
+                raise
+            raise error from None
+
+    async def store_article(self, article: Article, keys: list[str], rep: OutletReport) -> tuple[int, bool]:
+        """Store an article, in a batch with those that arrive within ``BATCH_WAIT`` or while a write is
+        under way (one transaction and one hand-over to the database thread per batch, not per article;
+        each article still all or nothing). ``rep`` counts it as new or unchanged once it is written."""
+        done: asyncio.Future[tuple[int, bool]] = asyncio.get_running_loop().create_future()
+        self.pending.append((article, keys, rep, done))
+        if self.task is None or self.task.done():
+            self.task = asyncio.ensure_future(self._write_pending())
+        return await done
+
+    async def _write_pending(self) -> None:
+        while self.pending:
+            if len(self.pending) < MAX_BATCH and self.busy():
+                await asyncio.sleep(BATCH_WAIT)  # more may come: let a batch gather (pages arrive every few ms)
+            batch, self.pending = self.pending[:MAX_BATCH], self.pending[MAX_BATCH:]
+            write = asyncio.ensure_future(self.db(self.store.add_articles, [(a, k) for a, k, *_ in batch]))
+            self.writing = True
+            write.add_done_callback(lambda _: setattr(self, "writing", False))
+            try:
+                results = await asyncio.shield(write)
+            except asyncio.CancelledError:
+                # Stopped (Ctrl-C, SIGTERM) while the database thread writes this batch: the write goes on
+                # to its commit, so wait for it and count what it stored; the stop summary must be true.
+                with contextlib.suppress(BaseException):
+                    count_written(batch, await write)
+                for *_, done in batch:
+                    done.cancel()
+                raise
+            except Exception as e:  # noqa: BLE001 - the whole batch failed (disk full): each page hears why
+                fail_futures([done for *_, done in batch], e)
+                continue
+            count_written(batch, results)
+            settle_futures([done for *_, done in batch], results)
+
+    def shutdown(self) -> None:
+        self.thread.shutdown(wait=True)
+
+
+def count_written(batch: Sequence[Pending], results: Sequence[tuple[int, bool] | BaseException]) -> None:
+    """Each article of a written batch counts as new (with its claims) or unchanged in its outlet's report."""
+    for (article, _, rep, _), result in zip(batch, results, strict=True):
+        if isinstance(result, BaseException):
+            continue
+        if result[1]:
+            rep.new += 1
+            rep.claims += len(article.claims)
+        else:
+            rep.unchanged += 1

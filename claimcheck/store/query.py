@@ -1,0 +1,53 @@
+"""What a reader types into a search, read for each backend's full-text index (FTS5's query, PostgreSQL's
+``phraseto_tsquery`` parts), and the "did you mean" words when nothing matched."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+WORD = re.compile(r"\w+", re.UNICODE)
+PHRASE = re.compile(r'"([^"]*)"')
+
+
+def fts_query(query: str) -> str:
+    """Turn user text into a safe FTS5 query: "quoted phrases" kept, every other word a quoted token.
+
+    All terms must match (implicit AND). No FTS5 operator in user text can reach the parser.
+    """
+    parts: list[str] = []
+    for phrase in PHRASE.findall(query):
+        words = WORD.findall(phrase)
+        if words:
+            parts.append('"' + " ".join(words) + '"')
+    rest = PHRASE.sub(" ", query)
+    parts.extend(f'"{w}"' for w in WORD.findall(rest))
+    return " ".join(parts)
+
+
+def ts_parts(query: str) -> list[str]:
+    """The query as FTS5's builder reads it (:func:`claimcheck.store.fts_query`): "quoted phrases" kept
+    whole, every other word on its own; all must match. Each part becomes one ``phraseto_tsquery``."""
+    parts: list[str] = []
+    for phrase in PHRASE.findall(query):
+        words = WORD.findall(phrase)
+        if words:
+            parts.append(" ".join(words))
+    rest = PHRASE.sub(" ", query)
+    parts.extend(WORD.findall(rest))
+    return parts
+
+
+def suggest_terms(words: Sequence[str], titles: Iterable[str], n: int) -> list[str]:
+    from rapidfuzz import fuzz, process
+
+    vocab: set[str] = set()
+    for title in titles:
+        vocab.update(w for w in WORD.findall(title.lower()) if len(w) > 2 and not w.isdigit())
+    terms = sorted(vocab)
+    out: list[str] = []
+    for w in words:
+        for term, score, _ in process.extract(w, terms, scorer=fuzz.ratio, limit=n):
+            if score >= 75 and term != w and term not in out:
+                out.append(term)
+    return out[:n]

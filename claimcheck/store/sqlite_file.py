@@ -1,0 +1,79 @@
+"""The SQLite file before it is opened and its errors in words: what is refused untouched (a folder, not a
+database, corrupt), how a read-only file or folder is opened, SQLite's messages as one line for the user."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from claimcheck.errors import StoreError
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 60_000
+VERIFY_MAX_BYTES = 1_000_000_000  # quick_check reads the whole file: about 0.4 s per 200 MB when cached
+
+
+def check_file(p: Path, *, create: bool) -> None:
+    """Refuse, without touching it, a path that is not an SQLite database."""
+    if p.is_dir():
+        raise StoreError(f"{p}: is a directory, not a database file")
+    if p.exists() and not p.is_file():  # a FIFO blocked the read below; /dev/null got a -journal beside it
+        raise StoreError(f"{p}: is not a regular file (a device, FIFO or socket), not a database file")
+    if not p.exists():
+        if not create:
+            raise StoreError(f"{p}: no database here yet; run 'claimcheck fetch' first (or pass --db)")
+        return
+    try:
+        with p.open("rb") as f:
+            head = f.read(16)
+    except OSError as e:
+        raise StoreError(f"{p}: cannot read database: {e.strerror or e}") from None
+    if head and head != SQLITE_MAGIC:
+        raise StoreError(f"{p}: not an SQLite database (left untouched)")
+
+
+def file_identity(p: Path) -> tuple[int, int] | None:
+    try:
+        st = p.stat()
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
+
+
+def writable(p: Path) -> bool:
+    """Whether SQLite can write ``p`` in WAL mode: the file, and its folder (for the -wal and -shm files)."""
+    folder = p.parent if str(p.parent) else Path(".")
+    return os.access(p, os.W_OK) and os.access(folder, os.W_OK)
+
+
+def read_only_uri(p: Path) -> str:
+    """A read-only SQLite URI for ``p``. In a folder that cannot be written, where SQLite could not create
+    the -shm file a WAL database needs, the file is opened as immutable (nobody can write to it there:
+    a writer would need the folder too) unless the -wal and -shm files are already there."""
+    from urllib.parse import quote
+
+    uri = f"file:{quote(str(p.resolve()))}?mode=ro"
+    folder = p.parent if str(p.parent) else Path(".")
+    side = [Path(f"{p}-wal"), Path(f"{p}-shm")]
+    if not os.access(folder, os.W_OK) and not all(f.exists() for f in side):
+        uri += "&immutable=1"
+    return uri
+
+
+def has_foreign_tables(db: sqlite3.Connection) -> bool:
+    return db.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0] > 0
+
+
+def explain(e: sqlite3.Error) -> str:
+    msg = str(e)
+    low = msg.lower()
+    if "malformed" in low or "not a database" in low:
+        return "database file is corrupt (left untouched); restore a backup or use another --db"
+    if "readonly" in low or "read-only" in low:
+        return "database is read-only; check the file's permissions or use another --db"
+    if "disk is full" in low or "database or disk is full" in low:
+        return "disk is full; nothing was lost, free some space and run again"
+    if "locked" in low or "busy" in low:
+        return "database is busy (another claimcheck holds it for too long); try again"
+    return f"database error: {msg}"
