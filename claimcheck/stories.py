@@ -108,7 +108,7 @@ class StoryOptions:
     figure_half_life_days: float = 1e6  # ... or this many when they share a precise figure (no damping)
     cohesion: float = 0.25  # a story of cohesion_min+ articles takes in only what is this similar to it ...
     cohesion_min: int = 3  # ... relative to its own articles' average similarity to each other
-    cohesion_lone: float = 0.35  # ... or this similar when it is one article (a brief of other news)
+    cohesion_lone: float = 0.4  # ... or this similar when it is one article (a brief of other news)
     idf_window: float = 500.0  # term weights (idf) as in a window of at most this many articles ...
     idf_floor: float = 0.5  # ... and never below this (a term in more articles than that)
     one_outlet: float = 0.25  # a term that only one outlet uses (its page furniture) weighs this much
