@@ -1068,17 +1068,25 @@ GUARD = (
 )
 
 
-def test_a_lone_item_of_other_news_does_not_join_a_tight_story_through_its_subjects_words() -> None:
-    """The linkage (story pass off: it weighs stories as a whole, and keeps the cohesion for them): a lone
-    article must be cohesion_lone (0.4) of a tight story's own similarity, not cohesion (0.25), to join it.
-    A feed entry on museum security shares the story's subject words only; a brief on the theft names it."""
+MUSEUMS_TOO = ("Museums debate who pays for security", "Galleries weigh gold displays, alarms and night guards.")
 
-    def theft_story(item: tuple[str, str], options: StoryOptions) -> list[int]:
+
+def test_a_lone_item_of_other_news_does_not_join_a_tight_story_through_its_subjects_words() -> None:
+    """The linkage (story pass off: it weighs stories as a whole, and keeps the cohesion for them): one or
+    two articles must be cohesion_lone (0.4) of a tight story's own similarity, not cohesion (0.25), to
+    join it. Feed entries on museum security share the story's subject words only; a brief on the theft
+    names it."""
+
+    def theft_story(items: list[tuple[str, str]], options: StoryOptions) -> list[int]:
         arts = [art(f"o{k + 1}", t, x, k, f"theft-{k}") for k, (t, x) in enumerate(THEFT)]
-        arts += [art("o9", *item, 5, "item"), *sample(), *unrelated(300)]
+        arts += [art(f"o{9 + k}", *item, 5 + k, f"item-{k}") for k, item in enumerate(items)]
+        arts += [*sample(), *unrelated(300)]
         return next(g for g in group(arts, options) if 0 in g)
 
     linkage = StoryOptions(story_link=0.0)
-    assert theft_story(MUSEUMS, linkage) == [0, 1, 2, 3]
-    assert theft_story(MUSEUMS, replace(linkage, cohesion_lone=0.25)) == [0, 1, 2, 3, 4]  # as before
-    assert theft_story(GUARD, linkage) == [0, 1, 2, 3, 4]
+    assert theft_story([MUSEUMS], linkage) == [0, 1, 2, 3]
+    assert theft_story([MUSEUMS], replace(linkage, cohesion_lone=0.25)) == [0, 1, 2, 3, 4]  # as before
+    # two such entries first make a pair, which is held to the same share
+    assert theft_story([MUSEUMS, MUSEUMS_TOO], linkage) == [0, 1, 2, 3]
+    assert theft_story([MUSEUMS, MUSEUMS_TOO], replace(linkage, cohesion_lone=0.25)) == [0, 1, 2, 3, 4, 5]
+    assert theft_story([GUARD], linkage) == [0, 1, 2, 3, 4]
