@@ -108,6 +108,7 @@ class StoryOptions:
     figure_half_life_days: float = 1e6  # ... or this many when they share a precise figure (no damping)
     cohesion: float = 0.25  # a story of cohesion_min+ articles takes in only what is this similar to it ...
     cohesion_min: int = 3  # ... relative to its own articles' average similarity to each other
+    cohesion_lone: float = 0.4  # ... or this similar when it is one or two articles (briefs of other news)
     idf_window: float = 500.0  # term weights (idf) as in a window of at most this many articles ...
     idf_floor: float = 0.5  # ... and never below this (a term in more articles than that)
     one_outlet: float = 0.25  # a term that only one outlet uses (its page furniture) weighs this much
@@ -679,7 +680,7 @@ def _join_stories(
         if (
             len(shared) < options.min_shared
             or (options.specific and not _specific(prod, shared, float(prod.sum()), df, cap, options))
-            or not _cohesive(average, (inner[lx], nx), (inner[ly], ny), options)
+            or not _cohesive(average, (inner[lx], nx), (inner[ly], ny), options, lone=False)
         ):
             continue
         into[small] = big
@@ -887,13 +888,20 @@ def _near_link(
     )
 
 
-def _cohesive(cross: float, a: tuple[float, int], b: tuple[float, int], options: StoryOptions) -> bool:
+def _cohesive(
+    cross: float, a: tuple[float, int], b: tuple[float, int], options: StoryOptions, lone: bool = True
+) -> bool:
     """Two groups may merge only when their cross similarity (average, undamped) is at least ``cohesion``
     times the inner similarity of each group of ``cohesion_min`` articles or more ((sum of pairwise
     similarities, size) each): a tight story does not take in an article or group that is only loosely
-    like it, which is how a big story absorbs a neighbouring one."""
-    for total, size in (a, b):
-        if size >= options.cohesion_min and cross < options.cohesion * total / (size * (size - 1) / 2):
+    like it, which is how a big story absorbs a neighbouring one. An article or a pair must be
+    ``cohesion_lone`` times as alike (``lone``; the story pass, which weighs a story as a whole, leaves it
+    out): a short item of other news of the same days (a feed entry: a title and a sentence), or two of them
+    on one subject, are like a tight story through the few words they have, the story's subject, not its
+    event."""
+    for (total, size), other in ((a, b[1]), (b, a[1])):
+        share = options.cohesion_lone if lone and other <= 2 else options.cohesion
+        if size >= options.cohesion_min and cross < share * total / (size * (size - 1) / 2):
             return False
     return True
 

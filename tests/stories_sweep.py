@@ -104,6 +104,8 @@ GRID: dict[str, list[float]] = {
     "title_days": [7, 14, 30, 60, 90, 180, 1e6],
     "title_own": [0.0, 0.25, 0.5, 0.75, 1.0],
     "title_nearest": [0, 1],
+    "cohesion_lone": [0.25, 0.3, 0.35, 0.4, 0.45, 0.5],
+    "title_rare": [0, 2, 3, 4, 6, 10],
     "name_link": [0, 1],
     "name_case": [0.0, 0.5, 0.6, 0.8, 0.9, 1.0],
     "idf_window": [0, 250, 300, 400, 500, 700, 1000, 2000],

@@ -1067,3 +1067,50 @@ def test_an_id_listed_before_an_earlier_report_was_stored_still_finds_its_story(
     assert json.loads(out)["topic"].startswith(f"story {now['id']}")
     code, _, err = run("compare", "--story", "s0000000000", db=db)
     assert code == 1 and "s0000000000" in err
+
+
+# A tight story of four reports, a short item of other news that shares only its subject's words, and a
+# brief that reports the event (the town, the crowns, the police): written for the tests.
+THEFT = [
+    ("Thieves take gold crowns from Harwick museum in night raid",
+     "Thieves broke into the Harwick city museum overnight and took three gold crowns from the royal gallery, "
+     "curator Ilse Brandt said; police sealed off the old town and checked cameras."),
+    ("Harwick museum robbed of three gold crowns",
+     "Three gold crowns were taken from the royal gallery of the Harwick city museum in the night, police "
+     "said, and curator Ilse Brandt called the raid a blow to the old town."),
+    ("Police hunt thieves after gold crowns vanish from Harwick museum",
+     "Police in Harwick are hunting the thieves who took three gold crowns from the city museum's royal "
+     "gallery overnight; curator Ilse Brandt said alarms did not sound."),
+    ("Night raid on Harwick museum: three crowns gone",
+     "The royal gallery of the Harwick city museum lost three gold crowns in a night raid, curator Ilse "
+     "Brandt said, as police closed the old town's streets."),
+]  # fmt: skip
+MUSEUMS = ("Are museums spending enough on security?", "A debate on gold, alarms and night guards in galleries.")
+GUARD = (
+    "Harwick crowns: police question guard",
+    "Police in Harwick questioned a night guard over the gold crowns taken from the city museum.",
+)
+
+
+MUSEUMS_TOO = ("Museums debate who pays for security", "Galleries weigh gold displays, alarms and night guards.")
+
+
+def test_a_lone_item_of_other_news_does_not_join_a_tight_story_through_its_subjects_words() -> None:
+    """The linkage (story pass off: it weighs stories as a whole, and keeps the cohesion for them): one or
+    two articles must be cohesion_lone (0.4) of a tight story's own similarity, not cohesion (0.25), to
+    join it. Feed entries on museum security share the story's subject words only; a brief on the theft
+    names it."""
+
+    def theft_story(items: list[tuple[str, str]], options: StoryOptions) -> list[int]:
+        arts = [art(f"o{k + 1}", t, x, k, f"theft-{k}") for k, (t, x) in enumerate(THEFT)]
+        arts += [art(f"o{9 + k}", *item, 5 + k, f"item-{k}") for k, item in enumerate(items)]
+        arts += [*sample(), *unrelated(300)]
+        return next(g for g in group(arts, options) if 0 in g)
+
+    linkage = StoryOptions(story_link=0.0)
+    assert theft_story([MUSEUMS], linkage) == [0, 1, 2, 3]
+    assert theft_story([MUSEUMS], replace(linkage, cohesion_lone=0.25)) == [0, 1, 2, 3, 4]  # as before
+    # two such entries first make a pair, which is held to the same share
+    assert theft_story([MUSEUMS, MUSEUMS_TOO], linkage) == [0, 1, 2, 3]
+    assert theft_story([MUSEUMS, MUSEUMS_TOO], replace(linkage, cohesion_lone=0.25)) == [0, 1, 2, 3, 4, 5]
+    assert theft_story([GUARD], linkage) == [0, 1, 2, 3, 4]
