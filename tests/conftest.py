@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import atexit
 import os
+import signal
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,6 +15,12 @@ sys.path.insert(0, str(ROOT / "tests"))
 from loopback import Site  # noqa: E402
 
 REALDATA = ROOT.parent / "shared" / "realdata"
+
+# A suite started in the background by a non-interactive shell (`pytest &`, nohup, some CI runners) inherits
+# Ctrl-C ignored, and so would every claimcheck the tests start: the tests that send it SIGINT would see it do
+# nothing. Python's own handler here makes the processes the tests start get the default disposition again.
+if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 CORPUS = ROOT / "claimcheck" / "demo" / "corpus"
 
 
