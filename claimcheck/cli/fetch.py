@@ -36,12 +36,13 @@ from claimcheck.values import counted
 if TYPE_CHECKING:  # fetch's stack (httpx, feedparser, asyncio) loads only when a fetch runs (#14)
     from collections.abc import Iterator
 
-    from rich.console import Console, ConsoleOptions
+    from rich.console import Console
     from rich.progress import Progress, TaskID
     from rich.table import Table
     from rich.text import Text
 
     from claimcheck.ingest.pipeline import FetchReport, OutletReport
+    from claimcheck.render.fit import Fitted
 
 
 class _Bar:
@@ -69,30 +70,19 @@ class _Bar:
 WHY_MIN = 24
 
 
-def summary_table(report: FetchReport) -> FetchSummary:
-    """Per outlet: feeds ok/failed, entries seen, new articles, unchanged, failed pages, claims, and why."""
-    return FetchSummary(report)
+def summary_table(report: FetchReport) -> Fitted:
+    """Per outlet: feeds ok/failed, entries seen, new articles, unchanged, failed pages, claims, and why; laid
+    out for the width it is printed at: the table with a "why" column where that fits with :data:`WHY_MIN`
+    columns for the reasons, else (nothing failed) the table without it where that fits, else lines. Numbers
+    are never cut and a reason is never dropped: rich squeezed the no-wrap count columns to "1…" and the "why"
+    column to nothing."""
+    from claimcheck.render.fit import Fitted
 
-
-class FetchSummary:
-    """The fetch summary, laid out for the width it is printed at: a table with a "why" column where that
-    fits with :data:`WHY_MIN` columns for the reasons, else lines. Numbers are never cut and a reason is
-    never dropped: rich squeezed the no-wrap count columns to "1…" and the "why" column to nothing."""
-
-    def __init__(self, report: FetchReport) -> None:
-        self.report = report
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[object]:
-        from rich.measure import Measurement
-
-        counts = _table(self.report, why=False)
-        need = Measurement.get(console, options, counts).maximum
-        if options.max_width >= need + WHY_MIN + 3:  # the column's border and padding
-            yield _table(self.report, why=True)
-        elif options.max_width >= need and not any(_why(r) for r in self.report.outlets):
-            yield counts  # nothing failed: no reasons to make room for
-        else:
-            yield from _lines(self.report)
+    counts = _table(report, why=False)
+    if any(_why(r) for r in report.outlets):
+        return Fitted(_table(report, why=True), counts, WHY_MIN, lambda: _lines(report))
+    without_why = Fitted(counts, counts, 0, lambda: _lines(report))  # no reasons to make room for
+    return Fitted(_table(report, why=True), counts, WHY_MIN, lambda: [without_why])
 
 
 def _why(r: OutletReport) -> str:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from rich.console import Console, ConsoleOptions, RenderableType
+    from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
     from rich.table import Table
     from rich.text import Text
 
@@ -26,18 +26,20 @@ def indented(text: Text) -> RenderableType:
 
 class Fitted:
     """``table`` where its columns other than the folding one (``fixed``, measured at the width printed at)
-    leave ``room`` columns for it, else ``lines()``: every value whole at any width."""
+    leave ``room`` columns for it, else ``lines()``: every value whole at any width. With ``room`` 0 there
+    is no folding column: ``table`` where ``fixed`` fits. ``lines()`` may give another ``Fitted`` (a second
+    choice, measured at the same width)."""
 
     def __init__(
         self, table: Table, fixed: Table, room: int, lines: Callable[[], Iterable[RenderableType]]
     ) -> None:
         self.table, self.fixed, self.room, self.lines = table, fixed, room, lines
 
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[object]:
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         from rich.measure import Measurement
 
         need = Measurement.get(console, options, self.fixed).maximum
-        if options.max_width >= need + self.room + 3:  # the column's border and padding
+        if options.max_width >= need + (self.room + 3 if self.room else 0):  # + the column's border and padding
             yield self.table
         else:
             yield from self.lines()
