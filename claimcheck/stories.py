@@ -18,8 +18,8 @@ the articles of each and is theirs. Then a second pass, story to story: a story 
 (a brief, an angle, a comment piece) joins the story whose summed vector is most like its own, within
 weeks of its nearest linked article, so it is compared with a loose story of many angles as a whole,
 not article by article; a little less like it than that, it still joins when it is clearly about that one
-story (several times as like it as like any other). A term that one outlet alone uses (its page furniture) weighs little. A split
-story is preferred to a mixed one.
+story (several times as like it as like any other). A term that one outlet alone uses (its page furniture)
+weighs little. A split story is preferred to a mixed one.
 
 Wire copies are counted as ``compare`` counts them (claimcheck.match.syndication): a story's independent
 outlets are those with at least one article that is not a wire copy.

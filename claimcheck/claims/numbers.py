@@ -524,10 +524,11 @@ def _word_numbers(s: str) -> list[_Raw]:
             continue
         if m.group()[0].isupper() and _NAME_BEFORE.search(s, max(0, m.start() - 30), m.start()):
             continue  # part of a name: "Formula One", "Air Force One", "World War Two"
-        if (item := _ITEM_BEFORE.search(s, max(0, m.start() - 12), m.start())) and item.group(1) in _ID_LOWER_SET and (
-            not _PLURAL_NEXT.match(s, m.end())
-        ):
-            continue  # one item of a series: "won game seven late last night", "in round two" ("hit the floor three times" counts)
+        item = _ITEM_BEFORE.search(s, max(0, m.start() - 12), m.start())
+        if item and item.group(1) in _ID_LOWER_SET and not _PLURAL_NEXT.match(s, m.end()):
+            # one item of a series: "won game seven late last night", "in round two" ("hit the floor three
+            # times" counts)
+            continue
         raw = _Raw(m.start(), m.end(), value, "words")
         if pct := _WORD_PERCENT.match(s, m.end()):  # "three per cent", "five percent"
             raw.unit, raw.measure, raw.end = "percent", "percent", pct.end()
@@ -625,7 +626,11 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tupl
         qm = _QUAL_RE.search(s, max(0, start - 30), start)
         if qm is None and s.endswith((" a ", " an "), 0, start):
             qm = _QUAL_ARTICLE_RE.search(s, max(0, start - 22), start)
-            if qm and qm.group("q").lower() in _PREPOSITIONAL and not _AMOUNT_HOST.search(s, max(0, qm.start() - 60), qm.start()):
+            if (
+                qm
+                and qm.group("q").lower() in _PREPOSITIONAL
+                and not _AMOUNT_HOST.search(s, max(0, qm.start() - 60), qm.start())
+            ):
                 qm = None  # "worried about a 10 percent tariff": the preposition
         if qm:
             qualifier = _QUAL_MAP[re.sub(r"\s+", " ", qm.group("q").lower())]

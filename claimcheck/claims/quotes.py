@@ -571,7 +571,11 @@ def _from_before(before: str) -> str | None:
     # Only the clause leading into the quote: cut at the last sentence end before it.
     cut = max(_last_stop(before), before.rfind("? "), before.rfind("! "), before.rfind("” "), before.rfind('" '))
     clause = before[cut + 2 :] if cut >= 0 else before
-    m = (_WHO_SAID.search(clause) if ", who " in clause else None) or _BEFORE.search(clause) or _BEFORE_ACCORDING.search(clause)
+    m = (
+        (_WHO_SAID.search(clause) if ", who " in clause else None)
+        or _BEFORE.search(clause)
+        or _BEFORE_ACCORDING.search(clause)
+    )
     if m is None:
         m = _partial(clause)
     if m is None:

@@ -399,11 +399,11 @@ def join_sentence_pieces(items: Sequence[Item], clusters: list[list[int]]) -> li
     """A quotation a writer cuts in one sentence around its attribution (“I mean, not that,” she added
     dryly, “it was never that.”; she said he had 'gone home,' as 'his work there was done.') is one
     quotation: a quote only its own article carries (a fact of one claim), next to a quote of the same
-    sentence in a fact of other claims, with at most ``CUT_WORDS`` words between them and none of them a
-    conjunction (“It was a victory,” she wrote, but warned that it “keeps going”: two quotations), or
-    overlapping it (one read inside the other), by a compatible speaker, is that quote's piece. The fact already cites the sentence, so the piece is
-    dropped (no article is listed twice in a fact). A sentence holding quotes of two or more such facts
-    drops none."""
+    sentence in a fact of other claims, by a compatible speaker, is that quote's piece when the words between
+    them are an attribution (:func:`_attribution`), at most ``CUT_WORDS`` of them and none a conjunction
+    (“It was a victory,” she wrote, but warned that it “keeps going”: two quotations), or when it overlaps
+    it (one read inside the other). The fact already cites the sentence, so the piece is dropped (no
+    article is listed twice in a fact). A sentence holding quotes of two or more such facts drops none."""
     owner = {n: k for k, c in enumerate(clusters) for n in c}
     by_sentence: dict[tuple[int, int], list[int]] = defaultdict(list)
     for n in owner:
