@@ -16,7 +16,15 @@ rapidfuzz, typer or rich. ARCHITECTURE.md draws the stages behind these names.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import sys
+
+if sys.argv[:1] == ["-m"] and sys.orig_argv[sys.orig_argv.index("-m") + 1 :][:1] == ["claimcheck"]:
+    # ``python -m claimcheck`` locating its module: Ctrl-C is exit 130 from here on, as with the console
+    # script (claimcheck_launch's first lines); the rest of this package loads before __main__ could
+    # catch it. Any other import of the package leaves the signals alone.
+    import claimcheck_launch  # noqa: F401
+
+from typing import TYPE_CHECKING  # noqa: E402
 
 from claimcheck.lazy import lazy_exports
 
