@@ -446,6 +446,24 @@ def test_readers_read_a_schema_whose_upgrade_is_empty_on_sqlite_in_place(tmp_pat
 
 
 
+def test_a_zero_byte_database_is_an_empty_store(tmp_path: Path) -> None:
+    # A 0-byte file (`touch news.db`, sqlite3's shell before its first write) is what SQLite takes for an
+    # empty database. Readers said "news.db has database schema 0, older than this claimcheck's (4);
+    # reading an upgraded copy ...": there is no schema 0 and nothing to upgrade. They read an empty store
+    # and say only what an empty store says; the file stays 0 bytes (a reader writes nothing).
+    db = tmp_path / "news.db"
+    db.touch()
+    for args, want in ((["stats", "--json"], 0), (["articles"], 1), (["compare", TOPIC], 1), (["stories"], 1)):
+        code, out, err = run(*args, db=db)
+        assert code == want, (args, code, err)
+        assert "schema" not in err and "upgraded" not in err and "Traceback" not in err, (args, err)
+        assert db.stat().st_size == 0 and sorted(p.name for p in tmp_path.iterdir()) == ["news.db"], args
+    code, out, _ = run("stats", "--json", db=db)
+    assert json.loads(out)["articles"] == 0
+    with Store.open(db) as store:  # a writer makes it a store of the current schema
+        assert store.upgraded_from is None
+    assert _schema(db) > 0
+
 def test_reader_upgrades_its_copy_from_the_copied_version(tmp_path: Path) -> None:
     # A fetch may upgrade the file between the reader's look at its version and its copy: the copy's
     # steps start from the copy's own version (running a step twice failed: "table article_shingles already exists").
