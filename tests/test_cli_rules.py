@@ -64,6 +64,50 @@ def test_compare_output_is_never_the_database_or_an_input(tmp_path: Path) -> Non
     assert code == 0 and out.startswith("fact_id,") and "wrote" not in err
 
 
+def test_an_output_never_lands_where_claimcheck_reads_its_inputs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `-o sources.yaml` with --sources naming another file overwrote the ./sources.yaml every later run in
+    # that folder reads; in a folder without one it created it (a report that every later command then
+    # read as its outlets: "bad sources.yaml"). `claimcheck demo --report sources.yaml` the same, and with
+    # $CLAIMCHECK_SOURCES set, its file too. Refused before any work, nothing created or changed.
+    monkeypatch.chdir(tmp_path)
+    for present in (True, False):
+        local = tmp_path / "sources.yaml"
+        if present:
+            local.write_text("outlets: []  # the user's own\n")
+        for args in (["compare", TOPIC, "-o", "sources.yaml"], ["stories", "-o", "sources.yaml"],
+                     ["articles", "-o", "./sources.yaml"]):  # fmt: skip
+            code, out, err = run(*args)
+            assert code == 2 and "refusing to write" in err and one_line(err), (present, args, err)
+            assert local.exists() == present and (not present or "the user's own" in local.read_text())
+        r = runner.invoke(app, ["demo", "--db", str(tmp_path / "d.db"), "--report", "sources.yaml", "-q"])
+        assert r.exit_code == 2 and "refusing to write" in r.stderr and one_line(r.stderr), r.stderr
+        assert local.exists() == present and not (tmp_path / "d.db").exists()
+        local.unlink(missing_ok=True)
+    env_sources = tmp_path / "mine.yaml"
+    env_sources.write_text("outlets: []  # named by $CLAIMCHECK_SOURCES\n")
+    monkeypatch.setenv("CLAIMCHECK_SOURCES", str(env_sources))
+    code, out, err = run("compare", TOPIC, "-o", "mine.yaml")  # (--sources names the demo's)
+    assert code == 2 and "refusing to write" in err and one_line(err), err
+    r = runner.invoke(app, ["demo", "--db", str(tmp_path / "d.db"), "--report", str(env_sources), "-q"])
+    assert r.exit_code == 2 and "refusing to write" in r.stderr, r.stderr
+    assert "CLAIMCHECK_SOURCES" in env_sources.read_text()
+
+
+def test_an_output_is_never_a_file_of_claimcheck_itself(tmp_path: Path) -> None:
+    # `claimcheck demo --report claimcheck/demo/corpus/outlets.yaml` (from a checkout: an editable install)
+    # overwrote the demo's own outlets after reading them, and `-o claimcheck/cli/app.py` its code.
+    import claimcheck
+    from claimcheck.cli.outputs import output_path
+    from claimcheck.errors import UsageError
+
+    package = Path(claimcheck.__file__).parent
+    for target in (package / "demo" / "corpus" / "outlets.yaml", package / "cli" / "app.py", package / "new.md"):
+        with pytest.raises(UsageError, match="refusing to write .*claimcheck's own"):
+            output_path(target)
+    assert output_path(tmp_path / "report.md") == tmp_path / "report.md"
+
 # -- item 12: one line and exit 2, never a traceback ------------------------------------------------------
 @pytest.mark.parametrize(
     ("args", "message"),
