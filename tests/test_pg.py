@@ -141,6 +141,34 @@ def test_wrong_password_and_unreachable_server_are_one_line(pg_cluster: object) 
         assert not Path("postgresql:").exists()  # never taken for a file path (a Path folds the //)
 
 
+def test_a_role_without_grants_is_told_so_not_that_the_server_went_away(pg_cluster: object, tmp_path: Path) -> None:
+    # A role that may connect but not read claimcheck's tables (a newsroom's reader whose grants were
+    # forgotten) was told "lost the connection to the database server (permission denied for table
+    # claimcheck_schema); ... run again when the server is back", exit 1: the error was judged after the
+    # connection was closed, so every error while opening looked like a lost connection.
+    url = pg_cluster.new_database()  # type: ignore[attr-defined]
+    role = f"nogrant{os.getpid()}"
+    pg_cluster.admin(f"CREATE ROLE {role} LOGIN")  # type: ignore[attr-defined]
+    as_role = url.replace("postgresql://postgres@", f"postgresql://{role}@")
+    for cmd, says in ((["stats"], "no permission to read"), (["articles"], "no permission to read"),
+                      (["reindex"], "no permission to write")):  # fmt: skip
+        r = runner.invoke(app, [*cmd, "--db", as_role])
+        assert r.exit_code == 2, (cmd, r.exit_code, r.output)
+        out = " ".join(r.output.split())
+        assert says in out and "permission denied" in out and "lost the connection" not in out, (cmd, out)
+        assert len(r.output.strip().splitlines()) == 1 and "Traceback" not in r.output
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role}")  # type: ignore[arg-type]
+    r = runner.invoke(app, ["stats", "--json", "--db", as_role])  # a read-only role reads
+    assert r.exit_code == 0 and json.loads(r.output)["articles"] == 0, r.output
+    sources = tmp_path / "s.yaml"  # a feed on loopback (the store refuses the write before any request)
+    sources.write_text("outlets:\n  - {id: o, name: O, feeds: ['http://127.0.0.1:9/feed.xml']}\n")
+    r = runner.invoke(app, ["fetch", "--db", as_role, "--sources", str(sources), "--allow-private"])
+    assert r.exit_code == 2 and "no permission to write" in " ".join(r.output.split()), r.output
+
+
 @pytest.mark.parametrize("query", ["?password={pw}", "?sslmode=disable&password={pw}&connect_timeout=3"])
 def test_a_password_given_as_a_url_parameter_is_never_printed(query: str, tmp_path: Path) -> None:
     """libpq takes the password as a URL parameter too (``?password=...``): `sources` printed it on its
