@@ -79,6 +79,31 @@ def test_round_trip_dedupe_search_and_batches(store_target: str) -> None:
         assert s.get_article(aid).claims == ()  # type: ignore[union-attr]
 
 
+@pytest.mark.parametrize(
+    ("topic", "want"),
+    [("U.S. tariffs", [1]), ("u.s.", [1]), ("COVID-19", [2]), ("4.5 percent", [1]), ("U.K.", [2]),
+     ("Belarus's border", [2]), ("Belarus\u2019s", [2]), ('"U.S. tariffs"', [1]), ("e-mail", [1])],
+)  # fmt: skip
+def test_topics_with_dots_and_hyphens_find_the_same_articles_on_both_backends(
+    store_target: str, topic: str, want: list[int]
+) -> None:
+    # The topic was cut into \w+ words for both backends; PostgreSQL's parser keeps "U.S." (u.s), "4.5" and
+    # "example.com" as one token in the index, and reads "COVID-19" as covid and -19: on PostgreSQL,
+    # "U.S. tariffs", "COVID-19" and "4.5 percent" found nothing (SQLite, whose index splits them, found
+    # the article). Each piece of the topic is now given to PostgreSQL as typed, for its parser to read.
+    # A possessive ("Belarus's border") asked SQLite for the token "s" too, and missed "the Belarus border".
+    texts = {
+        "https://a.example/1": "New U.S. tariffs on steel rose by 4.5 percent, officials said in an e-mail.",
+        "https://a.example/2": "COVID-19 cases fell in the U.K. and at the Belarus border this week.",
+        "https://a.example/3": "Officials said the harvest was late this year across the region.",
+    }
+    with Store.open(store_target) as s:
+        for url, text in texts.items():
+            s.add_article(art("o", url, text, title="News of the week"))
+        found = {a.url for a in s.search(topic)}
+    assert found == {f"https://a.example/{i}" for i in want}, (topic, found)
+
+
 def test_postgres_schema_is_migrated_once_and_refusals(pg_cluster: object, tmp_path: Path) -> None:
     import psycopg
 
