@@ -121,6 +121,8 @@ def test_an_output_is_never_a_file_of_claimcheck_itself(tmp_path: Path) -> None:
         (["articles", "--since", "1d", "--until", "3d"], "is before --since"),
         (["compare", TOPIC, "--bogus"], "No such option"),
         (["compare"], "Missing argument"),
+        (["compare", "--story", ""], "the story id is empty"),  # was exit 1, after grouping the window
+        (["compare", "--story", "  "], "the story id is empty"),
     ],
 )
 def test_bad_values_are_one_line_and_exit_2(args: list[str], message: str) -> None:
