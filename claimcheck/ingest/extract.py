@@ -228,11 +228,13 @@ def drop_inert(tree: lxml.html.HtmlElement) -> None:
 
 # A paragraph that is code, not copy: a CMS that prints an embed's or an ad widget's script (or a style
 # sheet) as text. Many of the signs {}();=[] (at least 6, and 4% of the line), braces or a call ended by
-# ");", and JavaScript's words (function, var, return, document, window, =>, ===, &&) or two CSS
-# declarations in braces. No line of the 181 pages of shared/realdata/extraction-benchmark (their truth
-# or our text) nor of news-clusters' texts is one.
+# ");", and JavaScript's own constructs (not its English words alone: "this", "return", "null" are news
+# words too): function(, var x =, document., window., a method call a.b(, return x;, =>, ===, &&, ||; or
+# two CSS declarations in braces. No line of the 181 pages of shared/realdata/extraction-benchmark (their
+# truth or our text) nor of news-clusters' texts is one.
 _CODE_WORDS = re.compile(
-    r"\b(?:function|var|let|const|return|document|window|typeof|null|undefined|this)\b|=>|!==?|===|&&|\|\|"
+    r"\bfunction\s*\(|=>|===|!==|&&|\|\||\b(?:var|let|const)\s+[\w$]+\s*[=;,]|\b(?:document|window)\.[\w$]"
+    r"|\breturn\s+[\w$.]+\s*;|\btypeof\s|[\w$]\.[\w$]+\("
 )
 _CSS_DECLARATION = re.compile(r"[\w-]+\s*:\s*[^;{}]{1,80};")
 
