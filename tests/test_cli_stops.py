@@ -273,6 +273,9 @@ def test_ctrl_c_while_python_m_loads_the_package_is_exit_130_without_a_traceback
         timeout=60,
     )
     assert plain.stdout.strip() == "default_int_handler", plain.stderr
+    for form in (["-mclaimcheck"], ["-Im", "claimcheck"], ["-X", "utf8", "-m", "claimcheck"]):  # every way to say -m
+        r = subprocess.run([sys.executable, *form, "--version"], capture_output=True, text=True, env=env, timeout=60)
+        assert r.returncode == 0 and r.stdout.startswith("claimcheck "), (form, r.stderr[-300:])
 
 
 def _blocked_on_fifo(pid: int) -> bool:
