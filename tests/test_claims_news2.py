@@ -61,3 +61,61 @@ def test_credits_by_role(text: str, expected: list[str]) -> None:
 )
 def test_no_credit_stays_none(text: str) -> None:
     assert cites(text) == []
+
+
+def numbers(text: str) -> list[tuple[float | None, float | None, str | None]]:
+    out = []
+    for c in extract_claims(text):
+        if c.kind == "number":
+            assert c.value is not None
+            out.append((c.value.low, c.value.high, c.unit))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an earlier year by its role: a preposition of time before it, no noun after it
+        ("The poet wrote, in 1611, that fame was wind.", []),
+        ("The abbey has stood since 1422 and still holds services.", []),
+        # figures coordinated with letter codes are designations, all of them ("5C" is no temperature there)
+        ("Older phones such as the 5, 5S and 5C are not covered.", []),
+        # the end of a hyphenated compound, as digits glued by a hyphen are
+        ("They forced a decider in the best-of-seven series.", []),
+        # a conversion in brackets after a dimension's adjective keeps the approximation
+        ("The pit was about 30 metres deep (98 feet) and dry.", [(27.0, 33.0, "m"), (88.2, 107.8, "ft")]),
+        # power in watts, glued in capitals
+        ("The charger has a 30W port and an 18W port.", [(30.0, 30.0, "W"), (18.0, 18.0, "W")]),
+        ("The bulb uses 60 watts.", [(60.0, 60.0, "W")]),
+        # a part of a counted whole is a count
+        ("He has won one of his 38 races.", [(1.0, 1.0, "races"), (38.0, 38.0, "races")]),
+        # a near-certainty "of the time" is a manner of speaking
+        ("Never wire cash to a stranger: 99.9 percent of the time, it is a con.", []),
+    ],
+)
+def test_numbers_by_role(text: str, expected: list[tuple[float, float, str]]) -> None:
+    got = numbers(text)
+    assert [(pytest.approx(a), pytest.approx(b), u) for a, b, u in expected] == got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In 1500 homes the power failed.", [(1500.0, 1500.0, "homes")]),
+        ("He scored in 1998 and 2002.", []),
+        ("Temperatures hit 41C and 43C on Monday.", [(41.0, 41.0, "°C"), (43.0, 43.0, "°C")]),
+        ("Prices rose 5, 6 and 7 percent.", [(5.0, 5.0, None), (6.0, 6.0, None), (7.0, 7.0, "percent")]),
+        ("The model is right 80% of the time.", [(80.0, 80.0, "percent")]),
+        ("One of its members resigned.", []),
+        ("One of the 12 crew was hurt.", [(1.0, 1.0, "injured"), (12.0, 12.0, "crew")]),
+        ("It hit 41C in Seville.", [(41.0, 41.0, "°C")]),
+        # a rating in a product's title-case name or a route's code is no measure; codes in a list stay none
+        ("The $29 72W USB-C PD Car Charger is the first I have tested.", [(29.0, 29.0, "dollars")]),
+        ("Route 9W was closed after the crash.", []),
+        ("Flights 12 and 12A were delayed.", []),
+        ("The cave was more than 1,200 miles (1,931 kilometres) from the coast.",
+         [(1200.0, None, "miles"), (1931.0, None, "km")]),
+    ],
+)
+def test_numbers_that_stay(text: str, expected: list[tuple[float, float | None, str | None]]) -> None:
+    assert numbers(text) == expected
