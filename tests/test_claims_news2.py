@@ -119,3 +119,36 @@ def test_numbers_by_role(text: str, expected: list[tuple[float, float, str]]) ->
 )
 def test_numbers_that_stay(text: str, expected: list[tuple[float, float | None, str | None]]) -> None:
     assert numbers(text) == expected
+
+
+def quotes(text: str) -> list[tuple[str, str | None]]:
+    return [(c.text, c.speaker) for c in extract_claims(text) if c.kind == "quote"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two words given to a speaker by a verb of speech or naming a few words before, in the same clause
+        ("The president last month threatened to “utterly destroy” the country.", ["utterly destroy"]),
+        ("She said the talks would be a “good start” for both sides.", ["good start"]),
+        ("They called the incident a “wardrobe malfunction.”", ["wardrobe malfunction."]),
+    ],
+)
+def test_attributed_two_word_quotes(text: str, expected: list[str]) -> None:
+    assert [t for t, _ in quotes(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one word stays a term even when attributed (the labels' convention); names and scare quotes stay none
+        "The council has described the plan as “reckless.”",
+        "They ordered a dish called “bubble tea” at the stall.",
+        "A spokesman referred to it only as “the stowaway” on the day.",
+        "Women can talk to staff in a “safe zone” at the event.",
+        'He was diagnosed with "feather-duvet lung," according to a case report.',
+        'Kolesnikova called the deal a "farce" and the process "pure theatre".',
+    ],
+)
+def test_short_quotes_that_stay_terms(text: str) -> None:
+    assert quotes(text) == []
