@@ -152,3 +152,35 @@ def test_attributed_two_word_quotes(text: str, expected: list[str]) -> None:
 )
 def test_short_quotes_that_stay_terms(text: str) -> None:
     assert quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a role's postmodifier is left out: the head noun speaks
+        ("Before the start a member of the crew calmly said 'hold it, hold it there' on the radio.", "member"),
+        ('The organiser for the beach festival said in a statement that the show "was truly amazing for all".',
+         "organiser"),
+        # documents and bodies named by a role noun speak
+        ('The letter added that the academy was "woefully out of touch with music".', "letter"),
+        # a verb of hearing before the participle of speech; an adverb of manner before the verb
+        ("“I do not think that is meant to happen,” a spectator can be heard saying in a clip.", "spectator"),
+        ('The driver was heard on team radio saying "we should stop the race now".', "driver"),
+        # the subject of a participle of speech after a verb's object
+        ('He recalled the pilot telling the passengers: "We will take off, but I will turn around."', "pilot"),
+        # an apposition followed by a relative clause
+        ("“Today is a proud day for our science,” Ri Mi Son, the station's best-known newsreader, who was brought"
+         " back from retirement for the test, declared in a broadcast.", "Son"),
+    ],
+)
+def test_speakers_by_role(text: str, speaker: str) -> None:
+    got = quotes(text)
+    assert len(got) == 1 and (got[0][1] or "").split()[-1:] == [speaker], got
+
+
+def test_speakers_that_stay() -> None:
+    assert quotes('Secretary of State Mike Pompeo said the deal "gives us hope for the talks".')[0][1] == (
+        "State Mike Pompeo"  # as before this round (the title's "of State" is not a postmodifier of a role)
+    )
+    assert quotes('Lee Jones, the club\'s coach, said: "We will fight to the very end."')[0][1] == "Lee Jones"
+    assert quotes('"We will be back next season," he said.')[0][1] is None
