@@ -184,3 +184,31 @@ def test_speakers_that_stay() -> None:
     )
     assert quotes('Lee Jones, the club\'s coach, said: "We will fight to the very end."')[0][1] == "Lee Jones"
     assert quotes('"We will be back next season," he said.')[0][1] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb of speech coordinated with the clause after a time phrase: the sentence's subject speaks (the
+        # first name it opens with, not a later object's)
+        ("Donald Trump has named the North the main threat to the nation since 2016, and last month threatened"
+         " to “utterly destroy” the country.", [("utterly destroy", "Donald Trump")]),
+        ('Mary Poe has led the group since 2010 and on Monday vowed to "fight every single ruling in court".',
+         [("fight every single ruling in court", "Mary Poe")]),
+        # a name inside the first clause after a quote is no speaker when "and" coordinates the verb of speech
+        ("The North on Sunday declared that it had put an “earth observation satellite” into orbit under the"
+         " direct orders of leader Kim Jong Un, and said it planned to launch “many more.”",
+         [("earth observation satellite", "North"), ("many more.", "North")]),
+        # "to show" after a quote is a verb, not a show the quote names
+        ('Lee said the event would be a "good chance" to show the nation at its best.', [("good chance", "Lee")]),
+    ],
+)
+def test_coordinated_speakers(text: str, expected: list[tuple[str, str]]) -> None:
+    assert quotes(text) == expected
+
+
+def test_coordinated_speakers_that_stay() -> None:
+    assert quotes("“We are done here,” officials from the ministry and the army said.") == [
+        ("We are done here,", "officials")
+    ]
+    assert quotes('They watched the "Strictly Come Dancing" show.') == []

@@ -130,10 +130,11 @@ _SUBJECT = re.compile(
     r"(?:[a-z]{3,}ed|said|says|told|wrote|took|made|gave|became|spoke|sent)\b"
 )
 # The subject a sentence opens with: "Exiled opposition leader Sviatlana Tsikhanouskaya, who ..., said"
-# (a full name after up to four lower-case or leading words), or "Bialiatski, 63, ... appeared".
+# (a full name after up to four lower-case or leading words, the first such name: "X Y has designated North
+# Korea as ..." opens with X Y), or "Bialiatski, 63, ... appeared".
 _SENT_START = r"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"]\s)|(?<=\n))"
 _OPENING_FULL = re.compile(
-    rf"{_SENT_START}(?:(?:[A-Z]?[a-z-]+|The|An?)\s+){{0,4}}(?:{_TITLE})*"
+    rf"{_SENT_START}(?:(?:[A-Z]?[a-z-]+|The|An?)\s+){{0,4}}?(?:{_TITLE})*"
     r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})(?=,|\s+[a-z])"
 )
 _OPENING_SINGLE = re.compile(rf"{_SENT_START}(?:{_TITLE})*(?P<name>[A-Z][\w’'-]+)(?=,\s|\s+[a-z])")
@@ -169,7 +170,8 @@ _PARTICIPLE = (
     r"posting|calling|describing|claiming|urging|asking|replying|responding|answering|recalling|joking)"
 )
 _COORD_SPEECH = re.compile(
-    rf"(?:(?:\b(?:but|and|then)\s+(?:also\s+)?|,\s+){_SPEECH}|(?:,\s+|\bby\s+|\s[—–-]\s+){_PARTICIPLE})\b"
+    rf"(?:(?:\b(?:but|and|then)\s+(?:also\s+|(?:last|this|earlier|later)\s+(?:week|month|year)\s+|on\s+[A-Z][a-z]+day\s+)?"
+    rf"|,\s+)(?:{_SPEECH}|threatened|vowed|promised|pledged)|(?:,\s+|\bby\s+|\s[—–-]\s+){_PARTICIPLE})\b"
     r"[^“”\"«».!?]{0,80}$"
 )
 _PERSON = re.compile(
@@ -417,7 +419,7 @@ _NAMED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _NAMED_AFTER = re.compile(
-    r"[”\"’'»]?\s+(?:[a-z]+\s+)?(?:campaign|slogan|hashtag|motto|series|song|single|album|film|movie|book|novel|show|"
+    r"[”\"’'»]?\s+(?:(?!(?:to|and|or|but|that|will|would|can|could|may|might)\s)[a-z]+\s+)?(?:campaign|slogan|hashtag|motto|series|song|single|album|film|movie|book|novel|show|"
     r"programme|program|initiative|podcast|documentary|musical|brand|trophy|award|doctrine|meme|challenge|"
     r"chant|sign|banner|t-shirt|logo|tagline)s?\b"
 )
@@ -601,6 +603,8 @@ def _described_speaker(after: str) -> str | None:
         m = _AFTER_GENERIC.match(after)
         if m is None:
             return None
+        if _AND_END.search(m.group("seg")):
+            return None  # '... "a satellite" into orbit under the orders of X, and said ...': the clause's subject
         seg = m.group("seg").split(", ", 1)[0]  # 'Will Moy, chief executive of ..., told the BBC'
     names = [
         m.group() for m in _CAP_RUN.finditer(seg)
@@ -614,6 +618,7 @@ def _described_speaker(after: str) -> str | None:
     return None
 
 
+_AND_END = re.compile(r"(?:,\s*|\s)and\s+$")
 _POSTMODIFIER = re.compile(r"\s+(?:from|of|in|at|with|who|whose|on|for|near|outside)\s+")
 
 
