@@ -89,8 +89,6 @@ def numbers(text: str) -> list[tuple[float | None, float | None, str | None]]:
         ("The bulb uses 60 watts.", [(60.0, 60.0, "W")]),
         # a part of a counted whole is a count
         ("He has won one of his 38 races.", [(1.0, 1.0, "races"), (38.0, 38.0, "races")]),
-        # a near-certainty "of the time" is a manner of speaking
-        ("Never wire cash to a stranger: 99.9 percent of the time, it is a con.", []),
     ],
 )
 def test_numbers_by_role(text: str, expected: list[tuple[float, float, str]]) -> None:
@@ -106,6 +104,9 @@ def test_numbers_by_role(text: str, expected: list[tuple[float, float, str]]) ->
         ("Temperatures hit 41C and 43C on Monday.", [(41.0, 41.0, "°C"), (43.0, 43.0, "°C")]),
         ("Prices rose 5, 6 and 7 percent.", [(5.0, 5.0, None), (6.0, 6.0, None), (7.0, 7.0, "percent")]),
         ("The model is right 80% of the time.", [(80.0, 80.0, "percent")]),
+        # "99.9 percent of the time" stays a figure: the fact labels count one (tried as a manner of speaking and
+        # dropped: tests.facts_eval lost that fact)
+        ("Never wire cash to a stranger: 99.9 percent of the time, it is a con.", [(99.9, 99.9, "percent")]),
         ("One of its members resigned.", []),
         ("One of the 12 crew was hurt.", [(1.0, 1.0, "injured"), (12.0, 12.0, "crew")]),
         ("It hit 41C in Seville.", [(41.0, 41.0, "°C")]),
@@ -126,23 +127,12 @@ def quotes(text: str) -> list[tuple[str, str | None]]:
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # two words given to a speaker by a verb of speech or naming a few words before, in the same clause
-        ("The president last month threatened to “utterly destroy” the country.", ["utterly destroy"]),
-        ("She said the talks would be a “good start” for both sides.", ["good start"]),
-        ("They called the incident a “wardrobe malfunction.”", ["wardrobe malfunction."]),
-    ],
-)
-def test_attributed_two_word_quotes(text: str, expected: list[str]) -> None:
-    assert [t for t, _ in quotes(text)] == expected
-
-
-@pytest.mark.parametrize(
     "text",
     [
-        # one word stays a term even when attributed (the labels' convention); names and scare quotes stay none
+        # one or two words stay a term even when attributed (the labels' convention; a rule for attributed
+        # two-word quotes was tried and dropped: tests.facts_eval lost precision); names and scare quotes too
         "The council has described the plan as “reckless.”",
+        "The president last month threatened to “utterly destroy” the country.",
         "They ordered a dish called “bubble tea” at the stall.",
         "A spokesman referred to it only as “the stowaway” on the day.",
         "Women can talk to staff in a “safe zone” at the event.",
@@ -192,15 +182,15 @@ def test_speakers_that_stay() -> None:
         # a verb of speech coordinated with the clause after a time phrase: the sentence's subject speaks (the
         # first name it opens with, not a later object's)
         ("Donald Trump has named the North the main threat to the nation since 2016, and last month threatened"
-         " to “utterly destroy” the country.", [("utterly destroy", "Donald Trump")]),
+         " to “utterly destroy the whole country”.", [("utterly destroy the whole country", "Donald Trump")]),
         ('Mary Poe has led the group since 2010 and on Monday vowed to "fight every single ruling in court".',
          [("fight every single ruling in court", "Mary Poe")]),
         # a name inside the first clause after a quote is no speaker when "and" coordinates the verb of speech
         ("The North on Sunday declared that it had put an “earth observation satellite” into orbit under the"
-         " direct orders of leader Kim Jong Un, and said it planned to launch “many more.”",
-         [("earth observation satellite", "North"), ("many more.", "North")]),
+         " direct orders of leader Kim Jong Un, and said it planned to launch “many more of them.”",
+         [("earth observation satellite", "North"), ("many more of them.", "North")]),
         # "to show" after a quote is a verb, not a show the quote names
-        ('Lee said the event would be a "good chance" to show the nation at its best.', [("good chance", "Lee")]),
+        ('Lee said the event would be "a good chance" to show the nation at its best.', [("a good chance", "Lee")]),
     ],
 )
 def test_coordinated_speakers(text: str, expected: list[tuple[str, str]]) -> None:

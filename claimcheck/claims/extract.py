@@ -41,8 +41,7 @@ def extract_claims(
     claims: list[Claim] = []
     for q in quotes:
         first, last = _sentence_index(starts, q.start), _sentence_index(starts, q.end - 1)
-        if len(str(q.extra.get("norm", "")).split()) > 2:  # a two-word partial quote leaves its sentence a statement
-            quoted_sentences.update(range(first, last + 1))
+        quoted_sentences.update(range(first, last + 1))
         claims.append(_quote_claim(text, q, sentences[first], sentences[last], _cites(credits, first, last)))
     for i, sent in enumerate(sentences):
         cites = _cites(credits, i, i)

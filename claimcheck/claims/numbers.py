@@ -438,8 +438,6 @@ def _digit_numbers(s: str, blocked: list[tuple[int, int]]) -> list[_Raw]:
         if m.group("cur"):
             unit, measure = _CURRENCIES[m.group("cur").strip().lower()], "money"
         if m.group("pct"):
-            if value >= 99 and _OF_THE_TIME.match(s, end):
-                continue  # "99.9 percent of the time, it's a scam": a manner of speaking ("80% of the time" counts)
             unit = "percentage points" if "point" in m.group("pct") else "percent"
             measure = "percent"
         if unit is None:
@@ -743,7 +741,6 @@ _PARTITIVE = re.compile(
     rf"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:\d[\d,]*|{_SMALL})(?=\s)", re.IGNORECASE
 )
 _FROM = re.compile(r"\bfrom\s+(?:\S+\s+)?$", re.IGNORECASE)
-_OF_THE_TIME = re.compile(r"\s+of\s+the\s+time\b", re.IGNORECASE)
 # A part of a whole that is itself counted: "won one of his 38 races", "one of the 12 crew".
 _OF_COUNTED_WHOLE = re.compile(
     r"\s+of\s+(?:the|its|their|his|her|our|my|your)\s+\d[\d,]*\s+(?P<noun>[a-z][\w-]*)", re.IGNORECASE

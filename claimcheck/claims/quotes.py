@@ -426,37 +426,12 @@ _NAMED_AFTER = re.compile(
 _NAME_WORDS = 10
 
 
-# A verb that gives the words after it to its subject, a few words before a short quote in the same clause:
-# 'threatened to "utterly destroy"', 'described the plan as "reckless"', 'said the talks were a "good start"',
-# 'claiming conditions were "fine"' (a naming verb needs its object between: 'a dish called "pho"' is a name).
-_GIVES_WORDS = re.compile(
-    rf"(?:\b{_SPEECH}|\b{_PARTICIPLE}|\bthreaten(?:s|ed|ing)?\s+to)(?P<gap>(?:\s+[\w’'-]+){{0,6}}?)\s*$"
-    rf"|\b{_NAMING}(?P<obj>(?:\s+[\w’'-]+){{1,6}}?)\s*$"
-)
-_SHORT_CLAUSE = re.compile(r"[.!?;:”\"“«»]")
-
-
-def _attributed_short(text: str, q: Quote) -> bool:
-    """A quote of two words is someone's words when a verb of speech or naming stands a few words
-    before it, in its clause, with a subject ("X said", "X, ..., described"); else a scare quote or a term."""
-    line_start = text.rfind("\n", 0, q.start) + 1
-    before = text[max(line_start, q.start - 90) : max(line_start, q.start - 1)]
-    stops = [m.end() for m in _SHORT_CLAUSE.finditer(before)]
-    clause = before[stops[-1] :] if stops else before
-    m = _GIVES_WORDS.search(clause)
-    return m is not None and bool(clause[: m.start()].strip())
-
-
 def _of_record(text: str, q: Quote) -> bool:
     """Leave out scare quotes (one or two words), titles ("Star Trek Into Darkness") and short names
     (_NAMED_BEFORE, _NAMED_AFTER)."""
     words = [w for s, e in q.parts for w in _WORDS.findall(text[s:e])]
-    # A hyphenated compound is one word: "a 'feather-duvet lung'" is a scare quote; one word is a term (the
-    # labels' convention: 'recalled it "vividly"', 'called the deal a "farce"'), and two are unless a verb of
-    # speech or naming gives them to a speaker just before (_attributed_short).
-    short = len(words) < 3 or sum(1 for s, e in q.parts for t in text[s:e].split() if _WORDS.search(t)) < 3
-    if short and (len(q.parts) > 1 or len(words) != 2 or not _attributed_short(text, q)):
-        return False
+    if len(words) < 3 or sum(1 for s, e in q.parts for t in text[s:e].split() if _WORDS.search(t)) < 3:
+        return False  # a hyphenated compound is one word: "a 'feather-duvet lung'" is a scare quote
     if len(words) <= _NAME_WORDS and (
         _NAMED_BEFORE.search(text, max(0, q.start - 40), q.start) or _NAMED_AFTER.match(text, q.end)
     ):
@@ -683,7 +658,7 @@ _ROLE_PP_CUT = re.compile(r"\s+(?:of|for|at|from|with)\s")
 def _clean_name(name: str) -> str | None:
     words = name.split()
     if words and words[0].lower() in _DETERMINERS and (pp := _ROLE_PP_CUT.search(name)):
-        words = name[: pp.start()].split()  # a role's postmodifier ("a member of the crew"): the head speaks
+        words = name[: pp.start()].split()[-1:]  # "a member of the crew": the head noun speaks (as _described_speaker)
     while words and (words[0] in _NOT_NAMES or words[0] in _NAME_MODIFIERS or _CONTRACTED.search(words[0])):
         words = words[1:]  # "How's Sarah": a contraction or possessive is not a first name
     if not words:
