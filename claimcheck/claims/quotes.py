@@ -86,6 +86,7 @@ _BEFORE = re.compile(
 )
 # The subject of a participle of speech after a verb's object: "He recalled the pilot telling the passengers:
 # "..."" (the pilot speaks, not "he"); no comma before the participle (", saying" hangs on the clause's subject).
+_SAYING_WORD = re.compile(r"(?:telling|saying|asking|shouting|warning|announcing)\b")
 _OBJECT_SAYING = re.compile(
     rf"(?P<name>{_ROLE}|{_NAME})\s+(?:telling|saying|asking|shouting|warning|announcing)\b[^“”\"«».!?,]{{0,60}}?[:,]?\s*$"
 )
@@ -603,7 +604,7 @@ def _from_before(before: str) -> str | None:
     clause = before[cut + 2 :] if cut >= 0 else before
     m = (
         (_WHO_SAID.search(clause) if ", who " in clause else None)
-        or (_OBJECT_SAYING.search(clause) if "ing" in clause else None)
+        or (_OBJECT_SAYING.search(clause) if _SAYING_WORD.search(clause) else None)
         or _BEFORE.search(clause)
         or _BEFORE_ACCORDING.search(clause)
     )
