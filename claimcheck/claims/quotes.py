@@ -38,7 +38,7 @@ _ROLE = (
     r"senator|founder|owner|neighbour|neighbor|mother|father|friend|sister|brother|daughter|son|wife|"
     r"husband|survivor|victim|driver|pilot|firefighter|paramedic|nurse|researcher|scientist|professor|"
     r"economist|campaigner|activist|organiser|organizer|landlord|headteacher|singer|actor|actress|"
-    r"spectator|onlooker|bystander|passenger|member|administration|government|letter|memo|website)s?)"
+    r"spectator|member|administration|government|letter|memo|website)s?)"
 )
 # A postmodifier after a role's head: "a member of the pit crew said", "the organiser for the festival said"
 # (_clean_name leaves it out: the head noun speaks, as the older labels name it).
@@ -567,6 +567,9 @@ def _from_after(after: str) -> str | None:
             return name
     m = _AFTER_VERB_NAME.match(after) or _AFTER_NAME_VERB.match(after)
     if m:
+        words = m.group("name").split()
+        if len(words) == 2 and words[0] in _DETERMINERS and words[1] in ("letter", "letters"):
+            return words[1]  # '"...," the letter said' stays "letter", as _described_speaker names it
         return _clean_name(m.group("name"))
     return _described_speaker(after)
 
