@@ -22,6 +22,14 @@ taken), its ``text`` as the page; the same sentences (rules "news-every5th" and 
 ``python -m tests.claims_label news-show [news-tune|news-check]`` and ``news-add FILE`` work as ``show`` / ``add``
 on tests/data/claims_news_labelled.json.
 
+Second news articles (helper claimnews2, 2026-11-29; round "news2", ``news2_pick``): for each tuning-class event
+whose articles come from more than one site, one more article, of another site than its first: the lowest
+``sha1(dId)`` among sites neither round has taken yet, else the lowest among the event's other sites (35
+articles). Same sentence rule (rules "news2-every5th", "news2-quote"); the same hash split, named "news2-tune" /
+"news2-check" (``news2_split``) so the rows of the first round keep their sentences. ``news2-show`` /
+``news2-add FILE`` work as ``news-show`` / ``news-add``. (Until this round ``add`` wrote the page's prefix in
+place of "news-" in the rule of the first round's sentences; the rule is not read for news.)
+
 ``python -m tests.claims_label show N [SPLIT]`` prints the sentences of the next N pages (of SPLIT) to
 label (the text stays on the terminal, never in the repository); ``python -m tests.claims_label add FILE``
 appends the hand labels of FILE to tests/data/claims_real_labelled.json. FILE has one line per sentence,
@@ -71,6 +79,35 @@ def news_pick() -> list[str]:
     return sorted(out, key=lambda d: hashlib.sha1(d.encode()).hexdigest())
 
 
+def news2_pick() -> list[str]:
+    """The second news articles (round "news2"): for each tuning-class event, the article of another site than
+    its first one (``news_pick``), the lowest ``sha1(dId)`` among sites not yet taken by either round (any other
+    site when all are taken); events whose articles all come from one site give none (see the docstring)."""
+    from tests.factlabels import article, events_index, is_heldout
+
+    first = set(news_pick())
+    site = {d: article(d).get("source_domain") or "" for e, ds in events_index().items() for d in ds}
+    taken = {site[d] for d in first}
+    out = []
+    for event, dids in sorted(events_index().items()):
+        if not event or is_heldout(event):
+            continue
+        had = next(d for d in dids if d in first)
+        ranked = sorted(
+            (d for d in dids if site[d] != site[had]), key=lambda d: hashlib.sha1(d.encode()).hexdigest()
+        )
+        if not ranked:
+            continue
+        did = next((d for d in ranked if site[d] not in taken), ranked[0])
+        taken.add(site[did])
+        out.append(did)
+    return sorted(out, key=lambda d: hashlib.sha1(d.encode()).hexdigest())
+
+
+def news2_split(did: str) -> str:
+    return "news2-" + news_split(did).removeprefix("news-")
+
+
 def page_hash(page: str) -> int:
     return int(hashlib.sha1(page.encode()).hexdigest(), 16)
 
@@ -115,17 +152,18 @@ def _print(pages: dict[str, str], chosen: list[str], split: Callable[[str], str]
             print(f"{page[:10]} {i} [{rule}] q@{marks[:3]}: {s.text}")
 
 
-def news_pages() -> dict[str, str]:
+def news_pages(pick: Callable[[], list[str]] = news_pick) -> dict[str, str]:
     from tests.factlabels import article
 
-    return {did: str(article(did).get("text") or "") for did in news_pick()}
+    return {did: str(article(did).get("text") or "") for did in pick()}
 
 
-def news_show(split: str | None = None) -> None:
-    pages = news_pages()
+def news_show(split: str | None = None, second: bool = False) -> None:
+    pages = news_pages(news2_pick if second else news_pick)
+    how = news2_split if second else news_split
     items = json.loads(NEWS_LABELS.read_text(encoding="utf-8")) if NEWS_LABELS.exists() else []
     done = {i["page"] for i in items}
-    _print(pages, [p for p in pages if p not in done and split in (None, news_split(p))], news_split)
+    _print(pages, [p for p in pages if p not in done and split in (None, how(p))], how)
 
 
 def _num(word: str) -> float | None:
@@ -174,13 +212,13 @@ def add(
         if not line.strip() or line.startswith("#"):
             continue
         head, _, specs = line.partition(":")
-        prefix, index = head.split()
-        page = by_prefix[prefix]
+        short, index = head.split()
+        page = by_prefix[short]
         body = pages[page]
         sents = split_sentences(body)
         rule = dict(picks(body)).get(int(index))
         if rule is None:
-            raise ValueError(f"{prefix} {index} is not picked by the rule")
+            raise ValueError(f"{short} {index} is not picked by the rule")
         s = sents[int(index)]
         if (page, s.start) in done:
             continue
@@ -211,8 +249,12 @@ if __name__ == "__main__":
         news_show(sys.argv[2] if len(sys.argv) > 2 else None)
     elif sys.argv[1:2] == ["news-add"]:
         add(Path(sys.argv[2]), news_pages(), NEWS_LABELS, news_split, "news-")
+    elif sys.argv[1:2] == ["news2-show"]:
+        news_show(sys.argv[2] if len(sys.argv) > 2 else None, second=True)
+    elif sys.argv[1:2] == ["news2-add"]:
+        add(Path(sys.argv[2]), news_pages(news2_pick), NEWS_LABELS, news2_split, "news2-")
     else:
         sys.exit(
             "usage: python -m tests.claims_label show N [tuning|holdout] | add FILE | "
-            "news-show [news-tune|news-check] | news-add FILE"
+            "news-show [news-tune|news-check] | news-add FILE | news2-show [news2-tune|news2-check] | news2-add FILE"
         )

@@ -32,7 +32,8 @@ _RIGHT_CUE = re.compile(
     r"(?:['’]s?\s+[A-Za-z]+\s+|\s+)?(?:news\s+agency|staff|reported|reports|has\s+reported|had\s+reported|"
     r"first\s+reported|was\s+first\s+to\s+report|revealed|said|says|quoted|cited|learned|contributed|found|"
     r"obtained|reviewed|published|broke|could\s+not|was\s+unable|has\s+learned|understands|reporter|"
-    r"correspondent|journalist)\b|\)\s*[-–—]|\s*$",
+    r"correspondent|journalist|(?:interview|investigation|report|article|story|editorial|analysis|poll|"
+    r"documentary|podcast|broadcast)s?)\b|\)\s*[-–—]|\s*$",
     re.IGNORECASE,
 )
 _PHOTO = re.compile(r"\s*(?:Photo|Images|Video|/)", re.IGNORECASE)
@@ -63,7 +64,9 @@ _SOURCE_WORDS = frozenset(
     "officials", "official", "spokesman", "spokeswoman", "spokesperson", "organisation", "organization",
     "sources",
 }
-_SUBJECT_CREDIT = re.compile(r"(?<![\w'’-])(?P<src>" + _NP + r")\s*,?\s+" + _REPORT_VERB + r"\b")
+# the verb group may hold an adverb or "do": "police also said", "authorities did say"
+_AUX = r"(?:(?:also|did|do|does|later|previously|earlier|further|then|both)\s+){0,2}"
+_SUBJECT_CREDIT = re.compile(r"(?<![\w'’-])(?P<src>" + _NP + r")\s*,?\s+" + _AUX + _REPORT_VERB + r"\b")
 _SAID_CREDIT = re.compile(r"\b" + _REPORT_VERB + r"\s+(?P<src>(?:the\s+)?" + _NP + r")(?=\s*[.,;]|\s*$)")
 # The source runs to the next punctuation; an abbreviation's full stop is inside it ("according to a study by
 # the U.K. AI Security Institute", "a report by Dr. Lee").
@@ -129,6 +132,45 @@ _TOLD_OUTLET = re.compile(
 )
 _OUTLET_SAYS = re.compile(
     rf"(?P<src>\b[Tt]he\s+(?:{_CAP}\s+){{0,3}}{_OUTLET_WORD})\s+(?:says|said|reported|reports|reveals|revealed)\b"
+)
+# A source named after a class noun of the press: "news agency dpa reports", "the newspaper Le Monde said",
+# "pointed out by the flight-tracking website Flightradar24's account"; the name may be lower-case ("dpa").
+_PRESS_CLASS = (
+    r"(?:news\s+agency|wire\s+service|agency|newspaper|broadcaster|tabloid|daily|weekly|magazine|website|"
+    r"news\s+site|site|outlet|channel|network|station|publication|journal)"
+)
+_PRESS_NAMED = re.compile(
+    rf"(?:\b{_PRESS_CLASS}\s+(?P<src>[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){{0,3}})|\bnews\s+agency\s+(?P<low>[a-z]{{2,4}}))"
+    r"(?=\s+(?:reports|reported|says|said|reveals|revealed|writes|wrote|quoted|cited|first\s+reported)\b|"
+    r"['’]s\s+(?:\w+\s+){0,2}(?:account|feed|report|website|page)\b)"
+)
+_PRESS_KEYS = frozenset(["agency", "service", "newspaper", "broadcaster", "tabloid", "daily", "weekly",
+                         "magazine", "website", "site", "outlet", "channel", "network", "station",
+                         "publication", "journal"])
+# "according to a story on The Athletic", "according to a report in the Journal": the genre noun is no source,
+# the outlet that ran it is.
+_GENRE_SOURCE = re.compile(
+    r"^(?:(?:the|a|an|this|that)\s+)?(?:new\s+|latest\s+|recent\s+)?(?:story|article|report|post|interview|piece|"
+    r"investigation|editorial|broadcast|analysis|study|survey|paper)$", re.I
+)
+_GENRE_BY = re.compile(
+    r"\s+(?:on|in|by|from)\s+(?:the\s+)?(?P<src>(?:The\s+)?[A-Z][\w’'&.-]*(?:\s+(?:of\s+)?[A-Z][\w’'&.-]*){0,4})"
+)
+# An outlet's own piece or programme: "in a Washington Post interview", "said in the broadcast on Korean Central
+# Television" (outlets the sources list names are found by ``_RIGHT_CUE``'s genre nouns).
+_OUTLET_PIECE = re.compile(
+    rf"\b(?:[Ii]n|[Bb]y|[Ff]rom|to)\s+an?\s+(?P<src>{_OUTLET_NAME})\s+(?:interview|investigation|report|article|story|"
+    rf"editorial|analysis|poll|documentary|podcast|broadcast)\b"
+    rf"|\bin\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?(?:broadcast|interview|programme|program|show|bulletin)\s+"
+    rf"(?:on|with)\s+(?P<src2>{_OUTLET_NAME}){_OUTLET_END}"
+)
+_PIECE_KEYS = frozenset(["interview", "investigation", "report", "article", "story", "editorial", "analysis",
+                         "poll", "documentary", "podcast", "broadcast", "programme", "program", "show", "bulletin"])
+# A title whose article is capitalised mid-sentence names a publication, not a person: "told The Athletic",
+# "speaking to The Verge" ("told the team" is a listener).
+_TOLD_TITLE = re.compile(
+    r"\b(?:told|tells|telling|speaking\s+to|spoke\s+to|said\s+to|in\s+an?\s+interview\s+with)\s+"
+    r"(?P<src>The\s+[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,2})(?=['’]s\b|\s*[,.;:)]|\s*$|\s+[a-z])"
 )
 # the patterns run only in sentences with their key words (most sentences have none)
 _TOLD_KEYS = frozenset(["told", "tells", "telling", "interview", "speaking", "spoke"])
@@ -224,6 +266,9 @@ def find_credits(sentence: str, aliases: Mapping[str, str] | None) -> list[Credi
         if according and _GENERIC_SOURCE.match(src) and (pub := _PUBLISHED_IN.match(sentence, end)):
             start, end = pub.span("src")
             src = pub.group("src")
+        elif according and _GENRE_SOURCE.match(src) and (by := _GENRE_BY.match(sentence, end)):
+            start, end = by.span("src")  # "according to a story on The Athletic"
+            src = by.group("src")
         out.append(Credit(start, end, src, False, "according to" if according else "said"))
     return out
 
@@ -250,6 +295,13 @@ def _candidate_credits(sentence: str) -> list[tuple[int, int, bool]]:
         found.extend((*m.span("src"), False) for m in _OUTLET_SAYS.finditer(sentence))
     if words & _REPORT_WORDS and words & _SOURCE_WORDS:
         found.extend((*m.span("src"), False) for p in (_SUBJECT_CREDIT, _SAID_CREDIT) for m in p.finditer(sentence))
+    if words & _PRESS_KEYS:
+        found.extend((*m.span("src" if m.group("src") else "low"), False) for m in _PRESS_NAMED.finditer(sentence))
+    if words & _PIECE_KEYS and words & _OUTLET_WORDS:
+        for m in _OUTLET_PIECE.finditer(sentence):
+            found.append((*m.span("src" if m.group("src") else "src2"), False))
+    if "The" in sentence and words & _TOLD_KEYS:
+        found.extend((*m.span("src"), False) for m in _TOLD_TITLE.finditer(sentence))
     return found
 
 

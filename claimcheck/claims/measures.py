@@ -45,6 +45,7 @@ MEASURE_WORDS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(["square feet", "square foot", "sq ft"], ("sq ft", "area")),
     **dict.fromkeys(["litre", "litres", "liter", "liters", "l"], ("litres", "volume")),
     **dict.fromkeys(["gallon", "gallons"], ("gallons", "volume")),
+    **dict.fromkeys(["w", "watt", "watts"], ("W", "power")),  # "a 30W charger" (glued: capital W only)
     **dict.fromkeys(["mw"], ("mw", "power")),
     **dict.fromkeys(["gw"], ("gw", "power")),
     **dict.fromkeys(["kw"], ("kw", "power")),
@@ -57,12 +58,12 @@ MEASURE_WORDS: dict[str, tuple[str, str]] = {
 # capitals; "m" is a scale ("$13m") unless the sentence speaks of depth or height (``metres_cue``).
 ATTACHED = frozenset(
     ["mm", "cm", "km", "km/h", "mi/h", "kg", "kgs", "g", "mph", "kph", "kmh", "ft", "lb", "lbs", "oz", "mw", "gw", "kw", "kwh",
-     "gb", "tb", "ml", "ha", "km2", "mi", "c", "f", "l"]
+     "gb", "tb", "ml", "ha", "km2", "mi", "c", "f", "l", "w"]
 )
-CASE_SENSITIVE = frozenset(["c", "f", "l"])  # "41.5C", "105F", "2L" but not "4c", "5f"
+CASE_SENSITIVE = frozenset(["c", "f", "l", "w"])  # "41.5C", "105F", "2L", "30W" but not "4c", "5f", "9w"
 
 # After a space, single letters and short words that are also English ("mi", "ha") are not units.
-_AFTER_WORDS = frozenset(w for w in MEASURE_WORDS if w not in {"c", "f", "l", "g", "mi", "ha", "°c", "°f"})
+_AFTER_WORDS = frozenset(w for w in MEASURE_WORDS if w not in {"c", "f", "l", "g", "w", "mi", "ha", "°c", "°f"})
 _DEGREES = re.compile(r"\s?(?:°\s?[CF]\b|°|degrees?\s+(?:celsius|centigrade|fahrenheit|[CF]\b))", re.IGNORECASE)
 # Up to three words after the number, looked up longest first ("miles per hour", "square metres", "km").
 _NEXT_WORDS = re.compile(r"\s([A-Za-z][A-Za-z/²2]*)(?:\s+([A-Za-z]+))?(?:\s+([A-Za-z]+))?")

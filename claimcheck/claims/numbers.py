@@ -215,6 +215,8 @@ def find_quantities(sentence: str, context: str = "", *, scores: bool = False) -
     if _ANY_DIGIT.search(sentence):
         blocked = [m.span() for p in (_PHONE, _URLISH, _NUMBER_RUN) for m in p.finditer(sentence)] + taken
         blocked += named_numbers(sentence)
+        if "," in sentence or " and " in sentence or " or " in sentence:
+            blocked += _code_lists(sentence)
         raws += _digit_numbers(sentence, blocked)
     if _NUMBER_WORDS & set(_LOWER_WORD.findall(sentence.lower())):
         raws += [r for r in _word_numbers(sentence) if not any(a <= r.start < b for a, b in taken)]
@@ -265,6 +267,8 @@ def _scores(s: str) -> list[Quantity]:
 
 
 _OPEN_BRACKET = re.compile(r"\s*\(\s*$")
+# a dimension's adjective may stand between a measure and its conversion: "about 40 metres deep (131 feet)"
+_DIMENSION = re.compile(r"^\s+(?:deep|high|tall|long|wide|thick|away|across|above|below|in\s+diameter)\b")
 
 # Vague amounts are no claims: "one or two", "two or three" (two neighbouring small number words), "a couple
 # (of)". Digits ("10 or 12") are figures someone gave; the words are a manner of speaking.
@@ -308,7 +312,10 @@ def _converted_bounds(s: str, out: list[Quantity]) -> None:
     (1,931 kilometres)" is more than 1,931 km too."""
     for a, b in zip(out, out[1:], strict=False):
         same = a.extra.get("measure") is not None and a.extra.get("measure") == b.extra.get("measure")
-        if same and a.qualifier != "exact" and b.qualifier == "exact" and _OPEN_BRACKET.match(s[a.end : b.start]):
+        between = s[a.end : b.start]
+        if dim := _DIMENSION.match(between):
+            between = between[dim.end() :]
+        if same and a.qualifier != "exact" and b.qualifier == "exact" and _OPEN_BRACKET.match(between):
             b.qualifier, b.value = a.qualifier, _interval(b.value.low or 0.0, a.qualifier)
 
 
@@ -414,6 +421,8 @@ def _digit_numbers(s: str, blocked: list[tuple[int, int]]) -> list[_Raw]:
             known = attached in ATTACHED and not scale and not m.group("pct")
             if known and attached in CASE_SENSITIVE and not m.group("attached").isupper():
                 known = False
+            if known and measure_in_name(s, start, end):
+                continue  # "Route 9W", "the Acme 72W USB-C Car Charger": a rating or code in a name
             if known:
                 unit, measure = canonical(attached) or (attached, "measure")
             elif attached in _SCALES and not scale:
@@ -494,6 +503,43 @@ def _hyphen_measure(s: str, raw: _Raw) -> None:
 _NUMBER_RUN = re.compile(r"(?<![\w.,$£€%])\d[\d,]*(?:\s+(?:[-–]\s+)?\d[\d,]*){2,}(?![\w.,%])")
 
 
+# Coordinated figures of which one carries letters that are no unit are designations, all of them: models
+# ("the 5, 5S and 5C", "the X7 or 7 Pro"), flights, routes ("the 5 and 5A buses"): "5C" there is no temperature.
+_CODE_LIST = re.compile(
+    r"(?<![\w.,$£€])\d{1,4}[A-Za-z]{0,3}(?:(?:,\s*|,?\s+(?:and|or|&)\s+)\d{1,4}[A-Za-z]{0,3}){1,6}(?![\w%])"
+)
+_CODE_MEMBER = re.compile(r"\d{1,4}([A-Za-z]{0,3})")
+
+
+def _code_lists(s: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _CODE_LIST.finditer(s):
+        suffixes = [x.group(1) for x in _CODE_MEMBER.finditer(m.group())]
+        if any(x and x.lower() not in ATTACHED and x.lower() not in _SCALES and x.lower() not in _ORDINALS for x in suffixes):
+            out.append(m.span())
+    return out
+
+
+_ORDINALS = frozenset(["st", "nd", "rd", "th"])
+
+
+# A glued unit in a name: after an identifier's word ("Route 9W", "Flight 12C"), or before a title-case noun
+# phrase that ends in a capitalised word ("a 72W USB-C Car Charger"; "a 30W USB-C PD port" counts watts).
+_PRODUCT_AFTER = re.compile(r"(?:\s+(?:[A-Z0-9][\w-]*|[A-Z][\w-]*)){0,4}\s+[A-Z][a-z]+(?![\w-])")
+_PREV_WORD = re.compile(r"([A-Za-z]+)\s+$")
+
+
+def measure_in_name(s: str, start: int, end: int) -> bool:
+    prev = _PREV_WORD.search(s, max(0, start - 20), start)
+    if prev and (prev.group(1) in _ID_WORDS or prev.group(1).lower() in _ID_WORDS):
+        return True
+    m = _PRODUCT_AFTER.match(s, end)
+    return m is not None and not s[m.end() : m.end() + 1].isalnum() and "°" not in s[start:end] and not _TEMP_UNIT.match(s, end - 1)
+
+
+_TEMP_UNIT = re.compile(r"[CF](?![\w])")
+
+
 def _attached_left(s: str, start: int) -> bool:
     """Digits glued to a word on the left ("COVID-19", "G7", "v2") are part of a name, not a quantity."""
     if start == 0:
@@ -522,6 +568,8 @@ def _word_numbers(s: str) -> list[_Raw]:
         value = _words_value(text)
         if value is None or text in {"a", "zero"} or _AGO.match(s[m.end() : m.end() + 40]):
             continue
+        if m.start() >= 2 and s[m.start() - 1] == "-" and s[m.start() - 2].isalpha():
+            continue  # the end of a compound, as digits glued by a hyphen are: "a best-of-seven series"
         if m.group()[0].isupper() and _NAME_BEFORE.search(s, max(0, m.start() - 30), m.start()):
             continue  # part of a name: "Formula One", "Air Force One", "World War Two"
         item = _ITEM_BEFORE.search(s, max(0, m.start() - 12), m.start())
@@ -640,15 +688,18 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tupl
             qualifier = "about" if post.group("p").lower() == "or so" else "at least"
             end = post.end()
         value = _interval(raw.value, qualifier)
-    if raw.value == 1 and _OF_POSSESSIVE.match(s, end):
-        return None, used  # "one of its members" names one of a group, not a count
+    if raw.value == 1 and _OF_POSSESSIVE.match(s, end) and not _OF_COUNTED_WHOLE.match(s, end):
+        return None, used  # "one of its members" names one of a group, not a count ("one of his 38 races" is)
     unit, unit_end, inferred = _unit(s, raw, end)
+    whole = _OF_COUNTED_WHOLE.match(s, end) if raw.value == 1 and raw.kind == "words" else None
     if hyphen_pair and (unit is None or inferred):
         return None, used  # "were 1-2 in playoff games": a record or a score; ranges name what they count
     span_end = max(end, unit_end)
     own = None if inferred else unit
     role = None if raw.unit or raw.hyphen else event_role(s, start, span_end, own)
     held = None if role or raw.unit or raw.hyphen else held_role(s, span_end, own)
+    if whole and unit is None and role is None:
+        unit = whole.group("noun")  # "won one of his 38 races" counts one race
     if (raw.kind == "words" and unit is None or raw.bare) and role is None:
         return None, used
     if raw.kind == "words" and role is None and _anaphoric(s, start, raw.value, unit):
@@ -662,6 +713,7 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tupl
         raw.kind == "words"
         and raw.value == 1
         and raw.hyphen is None
+        and not whole
         and ((role is None and not _news_count(unit)) or _PRONOUN_ONE_BEFORE.search(s, max(0, start - 8), start))
     ):
         return None, used  # "one place", "finish one program", "no one was hurt": no count
@@ -689,6 +741,10 @@ _PARTITIVE = re.compile(
     rf"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:\d[\d,]*|{_SMALL})(?=\s)", re.IGNORECASE
 )
 _FROM = re.compile(r"\bfrom\s+(?:\S+\s+)?$", re.IGNORECASE)
+# A part of a whole that is itself counted: "won one of his 38 races", "one of the 12 crew".
+_OF_COUNTED_WHOLE = re.compile(
+    r"\s+of\s+(?:the|its|their|his|her|our|my|your)\s+\d[\d,]*\s+(?P<noun>[a-z][\w-]*)", re.IGNORECASE
+)
 
 
 _PRONOUN_ONE_BEFORE = re.compile(r"\b(?:no|any|every|each|the|this|that|which)\s+$", re.IGNORECASE)

@@ -157,7 +157,9 @@ def _not_a_quantity(s: str, m: re.Match[str], value: float, num: str) -> bool:
         return True
     if _LABEL_AFTER.match(after):
         return True  # a version, a plan's name, an era's year, an outlet: "the 5.50 update", "a 401(k)"
-    year_like = len(num) == 4 and "," not in num and 1800 <= value <= 2100 and not _counted_after(after)
+    year_like = len(num) == 4 and "," not in num and not _counted_after(after) and (
+        1800 <= value <= 2100 or 1000 <= value < 1800 and bool(_YEAR_PREP.search(before)) and bool(_NO_NOUN.match(after))
+    )
     if year_like and not (_QUALIFIED_BEFORE.search(before) and _plural_after(after)):
         return True  # a year; "roughly 2000 planets" counts planets
     prev = _PREV_WORD.search(before)
@@ -168,6 +170,12 @@ def _not_a_quantity(s: str, m: re.Match[str], value: float, num: str) -> bool:
         if word[0].isupper() and word not in _SKIP_CAPS and "." not in num and not _NAME_THEN_COUNT.match(after):
             return True  # "Apollo 11", "Lap 48"; but "selling oil to North Korea 30 times" counts times
     return False
+
+
+# An earlier year by its role: after a preposition of time and with no noun after it ("wrote, in 1611.",
+# "built around 1450 and restored"; "in 1500 homes" counts homes).
+_YEAR_PREP = re.compile(r"\b(?:in|since|until|till|from|by|circa|c\.|before|after)\s+$", re.IGNORECASE)
+_NO_NOUN = re.compile(r"^(?:\s*[.,;:!?)]|\s*$|\s+(?:and|when|while|by|at|on|in|as|but|he|she|they|it|we|the|a|an|AD|BC|BCE|CE)\b)")
 
 
 # A qualifier a year never takes: "roughly 2000 planets", "more than 1900 homes".

@@ -31,13 +31,21 @@ _NAME_TOKEN = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w’'-]*\.?|[A-Z]\.)"
 _PARTICLE = r"(?:de|van|von|bin|al|la|le|da|di|del|der|ibn)"
 _NAME = rf"(?:{_TITLE}{{0,2}}{_NAME_TOKEN}(?:\s+(?:{_NAME_TOKEN}|{_PARTICLE})){{0,3}})"
 _ROLE = (
-    r"(?:(?:[Tt]he|[Aa]n?|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w’'-]+\s+){0,3}?(?:spokes(?:man|woman|person)|"
+    r"(?:(?:[Tt]he|[Aa]n?|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?!(?:the|a|an)\s)[\w’'-]+\s+){0,3}?(?:spokes(?:man|woman|person)|"
     r"official|minister|ministry|police|statement|lawyer|attorney|prosecutor|judge|witness|resident|source|"
     r"adviser|advisor|aide|analyst|expert|leader|chief|director|officer|doctor|teacher|executive|manager|"
     r"representative|company|group|coach|captain|player|president|chairman|chairwoman|mayor|governor|"
     r"senator|founder|owner|neighbour|neighbor|mother|father|friend|sister|brother|daughter|son|wife|"
     r"husband|survivor|victim|driver|pilot|firefighter|paramedic|nurse|researcher|scientist|professor|"
-    r"economist|campaigner|activist|organiser|organizer|landlord|headteacher|singer|actor|actress)s?)"
+    r"economist|campaigner|activist|organiser|organizer|landlord|headteacher|singer|actor|actress|"
+    r"spectator|member|administration|government|letter|memo|website)s?)"
+)
+# A postmodifier after a role's head: "a member of the pit crew said", "the organiser for the festival said"
+# (_clean_name leaves it out: the head noun speaks, as the older labels name it).
+_ROLE_PP = (
+    r"(?:\s+(?:of|for|at|from|with)\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+(?=\s+(?:[a-z]+ly\s+)?(?:has\s+|had\s+)?"
+    + SPEECH_RE
+    + r"\b))?"
 )
 # Lower-case titles before a name, one or a chain: "spokesman John Kirby", "chairman, CEO and president
 # Jane Doe said".
@@ -46,10 +54,14 @@ _ROLE_WORD = (
     r"president|founder|co-founder|director|secretary|manager|coach)"
 )
 _ROLE_PREFIX = rf"(?:[A-Z][\w-]*\s+)?{_ROLE_WORD}(?:(?:,\s+|\s+and\s+|\s+&\s+|\s+){_ROLE_WORD}){{0,3}}\s+"
-_SPEAKER = rf"(?P<name>(?:{_ROLE_PREFIX})?{_NAME}|{_ROLE}|he|she|they|He|She|They)"
+_SPEAKER = rf"(?P<name>(?:{_ROLE_PREFIX})?{_NAME}|{_ROLE}{_ROLE_PP}|he|she|they|He|She|They)"
 # An apposition may hold a list closed by "and" ("Lee, the minister of education, science and technology,
 # said").
-_APPOSITION = r"(?:,\s[^,“”\"«»]{1,120}(?:(?:,\s[^,“”\"«»]{1,40}){1,2},?\s(?:and|&)\s[^,“”\"«»]{1,40})?,)?"
+_APPOSITION = (
+    r"(?:,\s[^,“”\"«»]{1,120}(?:(?:,\s[^,“”\"«»]{1,40}){1,2},?\s(?:and|&)\s[^,“”\"«»]{1,40}|"
+    # ... or a relative clause after it: "X, the station's best-known newsreader, who was brought back to ..., said"
+    r",\s(?:who|whose)\s[^,“”\"«»]{1,120})?,)?"
+)
 # A time between the speaker and the verb: "President X on Sunday denounced ...", "X late Friday said".
 _WHEN_ADV = (
     r"(?:\s+(?:on\s+|late\s+|early\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -58,11 +70,25 @@ _WHEN_ADV = (
 # After the quote: ', Bialiatski said' / ', said Maria Kolesnikova' / ' Trump tweeted'.
 # A partial quote ends inside a clause: '"They aren't buying" the plan, Smith said'.
 _TAIL = r"(?:[a-z][\w’'-]+(?:\s+[a-z][\w’'-]+){0,3},\s+)?"
-_AFTER_NAME_VERB = re.compile(rf"^[\s,—–»”\"-]*{_TAIL}{_SPEAKER}{_APPOSITION}\s+(?:also\s+|later\s+)?{_SPEECH}\b")
+# The verb group of a speech verb may hold an adverb of manner or a verb of perception: "X calmly said", "a
+# fan can be heard saying", "X was heard telling" (the participle of speech after a verb of hearing).
+_HEARD = (
+    r"(?:(?:can|could|may|might|would|will|is|are|was|were)\s+(?:be\s+|been\s+)?|be\s+)?(?:heard|seen|filmed|"
+    r"recorded|caught\s+on\s+camera)\s+(?:on\s+[\w\s’'-]{1,30}?\s+)?(?:saying|telling|shouting|yelling|asking|"
+    r"screaming|chanting|singing)"
+)
+_VERB_GROUP = rf"(?:also\s+|later\s+|then\s+|[a-z]{{3,}}ly\s+)?(?:{_HEARD}|{_SPEECH})"
+_AFTER_NAME_VERB = re.compile(rf"^[\s,—–»”\"-]*{_TAIL}{_SPEAKER}{_APPOSITION}\s+{_VERB_GROUP}\b")
 _AFTER_VERB_NAME = re.compile(rf"^[\s,—–»”\"-]*{_SPEECH}\s+(?P<name>{_NAME}|{_ROLE})")
 # Before the quote: 'Bialiatski said: "' / 'X told reporters, "' / 'According to X, "'.
 _BEFORE = re.compile(
-    rf"{_SPEAKER}{_APPOSITION}{_WHEN_ADV}\s+(?:also\s+|later\s+|then\s+)?{_SPEECH}\b[^“”\"«».!?]{{0,60}}?[,:]?\s*$"
+    rf"{_SPEAKER}{_APPOSITION}{_WHEN_ADV}\s+{_VERB_GROUP}\b[^“”\"«».!?]{{0,60}}?[,:]?\s*$"
+)
+# The subject of a participle of speech after a verb's object: "He recalled the pilot telling the passengers:
+# "..."" (the pilot speaks, not "he"); no comma before the participle (", saying" hangs on the clause's subject).
+_SAYING_WORD = re.compile(r"(?:telling|saying|asking|shouting|warning|announcing)\b")
+_OBJECT_SAYING = re.compile(
+    rf"(?P<name>{_ROLE}|{_NAME})\s+(?:telling|saying|asking|shouting|warning|announcing)\b[^“”\"«».!?,]{{0,60}}?[:,]?\s*$"
 )
 _BEFORE_ACCORDING = re.compile(rf"according\s+to\s+(?P<name>{_NAME}|{_ROLE}),?\s*$", re.IGNORECASE)
 # Verbs that give a speaker's words as a name for something: 'X described the plan as "..."', 'X called
@@ -105,10 +131,11 @@ _SUBJECT = re.compile(
     r"(?:[a-z]{3,}ed|said|says|told|wrote|took|made|gave|became|spoke|sent)\b"
 )
 # The subject a sentence opens with: "Exiled opposition leader Sviatlana Tsikhanouskaya, who ..., said"
-# (a full name after up to four lower-case or leading words), or "Bialiatski, 63, ... appeared".
+# (a full name after up to four lower-case or leading words, the first such name: "X Y has designated North
+# Korea as ..." opens with X Y), or "Bialiatski, 63, ... appeared".
 _SENT_START = r"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"]\s)|(?<=\n))"
 _OPENING_FULL = re.compile(
-    rf"{_SENT_START}(?:(?:[A-Z]?[a-z-]+|The|An?)\s+){{0,4}}(?:{_TITLE})*"
+    rf"{_SENT_START}(?:(?:[A-Z]?[a-z-]+|The|An?)\s+){{0,4}}?(?:{_TITLE})*"
     r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})(?=,|\s+[a-z])"
 )
 _OPENING_SINGLE = re.compile(rf"{_SENT_START}(?:{_TITLE})*(?P<name>[A-Z][\w’'-]+)(?=,\s|\s+[a-z])")
@@ -144,7 +171,8 @@ _PARTICIPLE = (
     r"posting|calling|describing|claiming|urging|asking|replying|responding|answering|recalling|joking)"
 )
 _COORD_SPEECH = re.compile(
-    rf"(?:(?:\b(?:but|and|then)\s+(?:also\s+)?|,\s+){_SPEECH}|(?:,\s+|\bby\s+|\s[—–-]\s+){_PARTICIPLE})\b"
+    rf"(?:(?:\b(?:but|and|then)\s+(?:also\s+|(?:last|this|earlier|later)\s+(?:week|month|year)\s+|on\s+[A-Z][a-z]+day\s+)?"
+    rf"|,\s+)(?:{_SPEECH}|threatened|vowed|promised|pledged)|(?:,\s+|\bby\s+|\s[—–-]\s+){_PARTICIPLE})\b"
     r"[^“”\"«».!?]{0,80}$"
 )
 _PERSON = re.compile(
@@ -392,7 +420,7 @@ _NAMED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _NAMED_AFTER = re.compile(
-    r"[”\"’'»]?\s+(?:[a-z]+\s+)?(?:campaign|slogan|hashtag|motto|series|song|single|album|film|movie|book|novel|show|"
+    r"[”\"’'»]?\s+(?:(?!(?:to|and|or|but|that|will|would|can|could|may|might)\s)[a-z]+\s+)?(?:campaign|slogan|hashtag|motto|series|song|single|album|film|movie|book|novel|show|"
     r"programme|program|initiative|podcast|documentary|musical|brand|trophy|award|doctrine|meme|challenge|"
     r"chant|sign|banner|t-shirt|logo|tagline)s?\b"
 )
@@ -539,6 +567,9 @@ def _from_after(after: str) -> str | None:
             return name
     m = _AFTER_VERB_NAME.match(after) or _AFTER_NAME_VERB.match(after)
     if m:
+        words = m.group("name").split()
+        if len(words) == 2 and words[0] in _DETERMINERS and words[1] in ("letter", "letters"):
+            return words[1]  # '"...," the letter said' stays "letter", as _described_speaker names it
         return _clean_name(m.group("name"))
     return _described_speaker(after)
 
@@ -551,6 +582,8 @@ def _described_speaker(after: str) -> str | None:
         m = _AFTER_GENERIC.match(after)
         if m is None:
             return None
+        if _AND_END.search(m.group("seg")):
+            return None  # '... "a satellite" into orbit under the orders of X, and said ...': the clause's subject
         seg = m.group("seg").split(", ", 1)[0]  # 'Will Moy, chief executive of ..., told the BBC'
     names = [
         m.group() for m in _CAP_RUN.finditer(seg)
@@ -564,6 +597,7 @@ def _described_speaker(after: str) -> str | None:
     return None
 
 
+_AND_END = re.compile(r"(?:,\s*|\s)and\s+$")
 _POSTMODIFIER = re.compile(r"\s+(?:from|of|in|at|with|who|whose|on|for|near|outside)\s+")
 
 
@@ -573,6 +607,7 @@ def _from_before(before: str) -> str | None:
     clause = before[cut + 2 :] if cut >= 0 else before
     m = (
         (_WHO_SAID.search(clause) if ", who " in clause else None)
+        or (_OBJECT_SAYING.search(clause) if _SAYING_WORD.search(clause) else None)
         or _BEFORE.search(clause)
         or _BEFORE_ACCORDING.search(clause)
     )
@@ -620,8 +655,14 @@ _CONTRACTED = re.compile(r"[’']s$")
 _DESCRIBING = re.compile(r"^[A-Z][\w’']*-[a-z]*(?:ing|ed|based|born|bred|like|style|era)$")
 
 
+_DETERMINERS = frozenset(["the", "a", "an", "one", "his", "her", "their"])
+_ROLE_PP_CUT = re.compile(r"\s+(?:of|for|at|from|with)\s")
+
+
 def _clean_name(name: str) -> str | None:
     words = name.split()
+    if words and words[0].lower() in _DETERMINERS and (pp := _ROLE_PP_CUT.search(name)):
+        words = name[: pp.start()].split()[-1:]  # "a member of the crew": the head noun speaks (as _described_speaker)
     while words and (words[0] in _NOT_NAMES or words[0] in _NAME_MODIFIERS or _CONTRACTED.search(words[0])):
         words = words[1:]  # "How's Sarah": a contraction or possessive is not a first name
     if not words:

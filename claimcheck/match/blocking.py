@@ -67,7 +67,7 @@ from claimcheck.match.things import (
     thing_class,
 )
 from claimcheck.models import Claim
-from claimcheck.text import match_content_words, match_stem, match_words
+from claimcheck.text import MATCH_STOPWORDS, match_content_words, match_stem, match_words
 
 Scored = tuple[float, Rule] | None
 
@@ -226,6 +226,7 @@ def number_graph(
     cfloor = options.number_context_floor
     sentence_names = _names_memo()
     ctx_words = _memo(_context_words)
+    holders: _Holders | None = None  # made when a loose figure first needs it
     for (thing, span, b), rows in blocks.items():
         cols = np.array(rows + blocks.get((thing, span, b + 1), []))
         # many groups share a context (they differ in value or qualifier): score each context once
@@ -272,12 +273,14 @@ def number_graph(
             weak = same & loose[ga]
             if weak.any():
                 at = np.flatnonzero(weak)
+                holders = holders or _Holders(items)
                 same[at] = [
                     (
                         _share_a_word(ctx_words(ctx[first[ga[i]]]), ctx_words(ctx[first[ha[i]]]))
                         or _lone_ok(items, first, ga[i], ha[i], sentence_names)
                     )
                     and (not duration[ga[i]] or _same_term(items, first, ga[i], ha[i]))
+                    and holders.agree(first[ga[i]], first[ha[i]])
                     for i in at.tolist()
                 ]
                 dropped = at[~same[at]]  # admitted by the figure alone, which is not enough here
@@ -377,6 +380,55 @@ def _lone_ok(
     one in common (not for plain counts: "the NFL" in two sentences does not make two players one)."""
     (a, a_acr), (b, b_acr) = names_of(items[first[g]].claim.sentence), names_of(items[first[h]].claim.sentence)
     return not a or not b or bool(a & b) or (acronyms and bool(a_acr & b_acr))
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][\w’'-]*[a-z][\w’'-]*\b")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z’'-]*\b")
+
+
+class _Holders:
+    """Who or what holds a loose figure: the names in the figure's own clause (``_own_clause``), "Jones
+    scored 22 points" -> {jones}. A sentence's first word counts when it is a name, which a capital
+    cannot tell there: when no sentence of the batch has it in small letters ("Police", "Officials"
+    and "Seven" do; "Jones" does not)."""
+
+    def __init__(self, items: Sequence[Item]) -> None:
+        self.items = items
+        self._lower: set[str] | None = None
+        self._memo: dict[int, frozenset[str]] = {}
+
+    def _small_words(self) -> set[str]:
+        if self._lower is None:
+            seen = {it.claim.sentence for it in self.items}
+            self._lower = {w for s in seen for w in _LOWER_WORD.findall(s)}
+        return self._lower
+
+    def of(self, n: int) -> frozenset[str]:
+        if n not in self._memo:
+            claim = self.items[n].claim
+            s, clause = claim.sentence, _own_clause(claim)
+            lead = len(s) - len(s.lstrip())
+            begins = s.find(clause)
+            found = set()
+            for m in _CAPITALISED.finditer(clause):
+                w = m.group(0).lower()
+                if w in MATCH_STOPWORDS:
+                    continue
+                if begins + m.start() <= lead and w in self._small_words():
+                    continue  # the sentence's first word, a common word in capitals
+                found.add(match_stem(w))
+            self._memo[n] = frozenset(found)
+        return self._memo[n]
+
+    def agree(self, a: int, b: int) -> bool:
+        """Whether two reports of one loose figure may be one fact: not when each clause names its own
+        holder and neither sentence names all the other's ("Jones scored 22 points" / "Brown had 22
+        points for the Owls": two players, one figure, though both sentences name the Owls)."""
+        ha, hb = self.of(a), self.of(b)
+        if not ha or not hb or ha & hb:
+            return True
+        sa, sb = names(self.items[a].claim.sentence), names(self.items[b].claim.sentence)
+        return ha <= sb or hb <= sa
 
 
 def _same_described(items: Sequence[Item], first: Sequence[int], g: int, h: int) -> bool:
