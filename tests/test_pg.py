@@ -929,8 +929,10 @@ def test_a_fetcher_out_of_work_is_given_a_host(tmp_path: Path, pg_url: str) -> N
 
     slow, quick = Site(), Site()
     try:
-        publish(slow, "slow", 20, delay=0.2)
-        publish(quick, "quick", 10, delay=0.6)  # the first fetcher's other host, long enough for the second to start (under load too)
+        # Both hosts must outlast the second fetcher's start (its interpreter and imports took over 4 s at a
+        # load average of 10 on 2 cores): the first gives a host away only while it holds another.
+        publish(slow, "slow", 20, delay=0.5)
+        publish(quick, "quick", 10, delay=1.0)
         src = sources_file(tmp_path, [("slow", slow), ("quick", quick)], extra=", per_host: 1, concurrency: 2")
         a = start(src, pg_url, tmp_path, "--shard", "auto", "--json")
         end = time.monotonic() + 30
