@@ -164,7 +164,9 @@ def _not_a_quantity(s: str, m: re.Match[str], value: float, num: str) -> bool:
     if prev:
         word = prev.group(1).rstrip(".")
         if word in _ID_WORDS:
-            return True
+            # "lap 48", "page 5": a lower-case series noun names an item, unless a plural noun follows the
+            # number ("Every week 2,000 migrants arrive", "during the game 3 players were hurt" count)
+            return not (word.islower() and (_LOWER_PLURAL.match(after) or _NAME_THEN_COUNT.match(after)))
         if word[0].isupper() and word not in _SKIP_CAPS and "." not in num and not _NAME_THEN_COUNT.match(after):
             return True  # "Apollo 11", "Lap 48"; but "selling oil to North Korea 30 times" counts times
     return False
