@@ -39,3 +39,35 @@ def test_a_series_noun_before_a_count_leaves_the_count(text: str, expected: list
 )
 def test_a_series_item_is_still_no_count(text: str) -> None:
     assert numbers(text) == []
+
+
+# A capitalised word before a number names a model or an item ("Apollo 11", "Lap 48"), but one name after a
+# verb or a preposition, followed by a plural noun, is an object or a place before a count.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The deal gives Ukraine 40 tanks and 12 jets.", [("40 tanks", "tanks"), ("12 jets", "jets")]),
+        ("Germany has pledged Kyiv 18 howitzers.", [("18 howitzers", "howitzers")]),
+        ("Apple sold Samsung 300 patents.", [("300 patents", "patents")]),
+        ("In Ohio 3 schools closed because of the storm.", [("3 schools", "schools")]),
+    ],
+)
+def test_a_name_before_a_count_leaves_the_count(text: str, expected: list[tuple[str, str]]) -> None:
+    assert numbers(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He flew on Apollo 11 in 1969.",
+        "Nintendo Switch 2 owners complained about the price.",
+        "World War 2 veterans marched through the town.",
+        "The first Apollo 11 astronauts returned to a hero's welcome.",
+    ],
+)
+def test_a_name_with_a_number_is_still_no_count(text: str) -> None:
+    assert numbers(text) == []
+
+
+def test_a_name_then_times_still_counts() -> None:
+    assert numbers("Ships sold oil to North Korea 30 times last year.") == [("30 times", "times")]

@@ -168,10 +168,19 @@ def _not_a_quantity(s: str, m: re.Match[str], value: float, num: str) -> bool:
             # number ("Every week 2,000 migrants arrive", "during the game 3 players were hurt" count)
             return not (word.islower() and (_LOWER_PLURAL.match(after) or _NAME_THEN_COUNT.match(after)))
         if word[0].isupper() and word not in _SKIP_CAPS and "." not in num and not _NAME_THEN_COUNT.match(after):
-            return True  # "Apollo 11", "Lap 48"; but "selling oil to North Korea 30 times" counts times
+            # "Apollo 11", "Lap 48"; but "selling oil to North Korea 30 times" counts times, and a lone name
+            # after a verb or a preposition is an object or a place before a count: "gives Ukraine 40 tanks",
+            # "In Ohio 3 schools closed"
+            return not (_LONE_NAME_BEFORE.search(before) and _LOWER_PLURAL.match(after))
     return False
 
 
+# One capitalised word after a verb or a preposition (not after a determiner, a number word or another
+# capitalised word, as product names and series are: "the Switch 2", "Nintendo Switch 2").
+_LONE_NAME_BEFORE = re.compile(
+    r"(?:^|[^\w’'])(?:(?!(?:the|a|an|its|their|his|her|our|my|your|this|that|these|those|hundred|thousand|"
+    r"million|billion)\b)[a-z]+|In|At|Across|From|To|For|Throughout)\s+[A-Z][\w’'-]*\s+$"
+)
 # A qualifier a year never takes: "roughly 2000 planets", "more than 1900 homes".
 _QUALIFIED_BEFORE = re.compile(
     r"\b(?:roughly|approximately|nearly|almost|some|an estimated|more than|fewer than|less than|at least|"
