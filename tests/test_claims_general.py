@@ -71,3 +71,27 @@ def test_a_name_with_a_number_is_still_no_count(text: str) -> None:
 
 def test_a_name_then_times_still_counts() -> None:
     assert numbers("Ships sold oil to North Korea 30 times last year.") == [("30 times", "times")]
+
+
+# Two figures joined by a dash near a result word are a score, but not when a plural noun follows: a range
+# of that count.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The army lost 10-15 tanks in the first week of the offensive.", [(10.0, 15.0, "tanks")]),
+        ("Analysts expect the firm to lose 200-300 jobs.", [(200.0, 300.0, "jobs")]),
+        ("The party's lead in the region grew to 8-10 seats.", [(8.0, 10.0, "seats")]),
+    ],
+)
+def test_a_range_of_a_count_near_a_result_word_is_no_score(
+    text: str, expected: list[tuple[float, float, str]]
+) -> None:
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [("The Wildcats beat the Tigers 3-1 on Sunday.", "3-1"), ("The Cubs won 8-7 in 10 innings.", "8-7")],
+)
+def test_a_score_near_a_result_word_stays(text: str, score: str) -> None:
+    assert (score, "score") in numbers(text)
