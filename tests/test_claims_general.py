@@ -95,3 +95,22 @@ def test_a_range_of_a_count_near_a_result_word_is_no_score(
 )
 def test_a_score_near_a_result_word_stays(text: str, score: str) -> None:
     assert (score, "score") in numbers(text)
+
+
+# "who was", "aged", "turned" before a number make it an age, but not with a unit or a plural after it.
+def test_points_behind_after_who_was_are_no_age() -> None:
+    assert numbers("The candidate, who was 12 points behind in the polls, won the seat.") == [
+        ("12 points", "points")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her son, who was 12 when the war began, survived.",
+        "Smith, who is 30 years old, was arrested.",
+        "Babies aged 6 months were tested.",
+    ],
+)
+def test_ages_after_who_was_and_aged_stay_ages(text: str) -> None:
+    assert numbers(text) == []

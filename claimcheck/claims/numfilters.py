@@ -50,6 +50,11 @@ _AGE_BEFORE = re.compile(
     r"\b(?:aged?|ages|who\s+(?:is|was|turned)|as\s+(?:old|young)\s+as|turn(?:s|ed|ing)?|age\s+of|"
     r"(?:die[sd]?|dying|retired?|retiring)\s+at)\s+$"
 )
+# ... but a unit or a counted plural after the number is no age: "who was 12 points behind in the polls",
+# "turned 5% lower" ("aged 12 months", "who was 30 years old" stay ages).
+_NOT_AGE_AFTER = re.compile(
+    r"^(?:\s?%|\s+(?:percent|per\s+cent|point)\b|\s+(?!(?:years|months|weeks|days|yrs)\b)[a-z][a-z’'-]*[a-rt-z]s\b)"
+)
 _AGE_AFTER = re.compile(r"^(?:-|\s)(?:years?-old|years? old)\b|^,\s", re.IGNORECASE)
 # "John Smith, 63, said" / "The mayor, 61, said": a number set off by commas right after a noun.
 _AGE_NAME_COMMA = re.compile(r"[A-Za-z][a-z’']+,\s$")
@@ -130,7 +135,7 @@ def _not_a_quantity(s: str, m: re.Match[str], value: float, num: str) -> bool:
     before, after = s[max(0, start - 40) : start], s[end : end + 40]
     if _CLOCK_AFTER.match(after) or _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
         return True
-    if _AGE_BEFORE.search(before) and value <= 120 and "." not in num:
+    if _AGE_BEFORE.search(before) and value <= 120 and "." not in num and not _NOT_AGE_AFTER.match(after):
         return True
     if "urn" in before and _TURNS_BEFORE.search(before) and _TURNS_AGE_AFTER.match(after):
         return True
