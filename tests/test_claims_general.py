@@ -114,3 +114,33 @@ def test_points_behind_after_who_was_are_no_age() -> None:
 )
 def test_ages_after_who_was_and_aged_stay_ages(text: str) -> None:
     assert numbers(text) == []
+
+
+# A bare "13m" is metres when the words near it speak of depth or height; a fall or a drop of a figure is no
+# such word ("fell to 2m" is two million).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Audiences fell to 5m viewers.", [(5e6, 5e6, "viewers")]),
+        ("Passenger numbers fell to 2m last year.", [(2e6, 2e6, None)]),
+        ("Revenue fell from 5m to 3m.", [(5e6, 5e6, None), (3e6, 3e6, None)]),
+    ],
+)
+def test_a_fall_of_a_figure_in_millions_is_no_length(
+    text: str, expected: list[tuple[float, float, str | None]]
+) -> None:
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "metres"),
+    [
+        ("Rescuers dug 13m down to reach the boy.", 13.0),
+        ("The boy fell down the 40m dry well in the village.", 40.0),
+        ("The climber fell 20m from the ledge.", 20.0),
+        ("The cave lies 40m below ground.", 40.0),
+        ("The well was put at a depth of 40m.", 40.0),
+    ],
+)
+def test_a_fall_into_a_depth_is_in_metres(text: str, metres: float) -> None:
+    assert values(text) == [(metres, metres, "m")]
