@@ -144,3 +144,28 @@ def test_a_fall_of_a_figure_in_millions_is_no_length(
 )
 def test_a_fall_into_a_depth_is_in_metres(text: str, metres: float) -> None:
     assert values(text) == [(metres, metres, "m")]
+
+
+# "Name, 61," sets off an age; a fronted phrase of place, time or part before the comma does not.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In Texas, 40 had been evacuated by noon.", [("40", "evacuated")]),
+        ("By Friday, 12 had died in the floods.", [("12", "deaths")]),
+        ("Of those, 12 had been hospitalised.", [("12", "hospitalised")]),
+    ],
+)
+def test_a_count_after_a_fronted_phrase_is_no_age(text: str, expected: list[tuple[str, str]]) -> None:
+    assert numbers(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor, 61, said the town would rebuild.",
+        "In the town, Smith, 61, said he was afraid.",
+        "The victim was named as John Danley, 62.",
+    ],
+)
+def test_an_age_set_off_by_commas_stays_an_age(text: str) -> None:
+    assert numbers(text) == []

@@ -58,6 +58,19 @@ _NOT_AGE_AFTER = re.compile(
 _AGE_AFTER = re.compile(r"^(?:-|\s)(?:years?-old|years? old)\b|^,\s", re.IGNORECASE)
 # "John Smith, 63, said" / "The mayor, 61, said": a number set off by commas right after a noun.
 _AGE_NAME_COMMA = re.compile(r"[A-Za-z][a-z’']+,\s$")
+# ... not after a fronted phrase of place, time or part that opens the sentence: "In Texas, 40 had been
+# evacuated", "By Friday, 12 had died", "Of those, 12 had been hospitalised".
+_FRONTED_COMMA = re.compile(
+    r"\s*(?:In|By|Of|At|On|Across|Since|After|Before|Among|From|Within|Throughout|During|Until|Near|Outside|"
+    r"Inside|Overall|Nationwide|Elsewhere)\b[^,]{0,40},\s"
+)
+
+
+def _after_name(s: str, start: int, before: str) -> bool:
+    """A number set off by a comma right after a noun ("the mayor, 61,"), not after a fronted phrase."""
+    return bool(_AGE_NAME_COMMA.search(before)) and _FRONTED_COMMA.fullmatch(s, 0, start) is None
+
+
 _AGE_APPOSITION_END = re.compile(r"^(?:,\s|\.?\s*$|\)|\s+(?:and|who|was|is|said|has|had)\b|\s+of\s+[A-Z])")
 # A number that labels a release or names a plan: "the 5.50 update", "its 2.0 version", "a 401(k)" (a plural,
 # "three updates", counts them).
@@ -143,10 +156,10 @@ def _not_a_quantity(s: str, m: re.Match[str], value: float, num: str) -> bool:
         _AGE_AFTER.match(after)
         and value <= 120
         and "." not in num
-        and (not after.startswith(",") or _AGE_NAME_COMMA.search(before))
+        and (not after.startswith(",") or _after_name(s, start, before))
     ):
         return True
-    if value <= 120 and "." not in num and _AGE_NAME_COMMA.search(before) and _AGE_APPOSITION_END.match(after):
+    if value <= 120 and "." not in num and _after_name(s, start, before) and _AGE_APPOSITION_END.match(after):
         return True  # "Danley, 62." at the end of a sentence, "the mayor, 61, said"
     if value < 1000 and after.startswith(")") and _BRACKETED.search(before):
         return True
