@@ -169,3 +169,28 @@ def test_a_count_after_a_fronted_phrase_is_no_age(text: str, expected: list[tupl
 )
 def test_an_age_set_off_by_commas_stays_an_age(text: str) -> None:
     assert numbers(text) == []
+
+
+# "two-state", "one-party", "two-horse", "one-stop" compounds are kinds; with many parts they count.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A 20-state coalition sued the administration over the rule.", [("20-state coalition", "state coalition")]),
+        ("The 27-party alliance won a majority.", [("27-party alliance", "party alliance")]),
+        ("The band begins a 12-stop tour in May.", [("12-stop tour", "stop tour")]),
+    ],
+)
+def test_a_group_of_many_members_is_a_count(text: str, expected: list[tuple[str, str]]) -> None:
+    assert numbers(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Both sides still back a two-state solution, the envoy said.",
+        "It became a one-party state after the coup.",
+        "The election is a two-horse race.",
+    ],
+)
+def test_a_kind_of_few_parts_is_no_count(text: str) -> None:
+    assert numbers(text) == []
