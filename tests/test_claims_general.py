@@ -194,3 +194,28 @@ def test_a_group_of_many_members_is_a_count(text: str, expected: list[tuple[str,
 )
 def test_a_kind_of_few_parts_is_no_count(text: str) -> None:
     assert numbers(text) == []
+
+
+# "aged" makes its number an age; the second age of a range or a pair too.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Children aged 5 to 11 will get the vaccine.",
+        "Children aged 5-11 will get the vaccine.",
+        "Patients aged between 18 and 65 took part.",
+    ],
+)
+def test_an_age_range_is_no_count(text: str) -> None:
+    assert numbers(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The study followed 300 children aged 5 to 11.", [("300 children", "children")]),
+        ("Girls aged 10 and 12 were among the 40 victims.", [("40 victims", "victims")]),
+        ("Residents aged 80 and 30 volunteers were moved.", [("30 volunteers", "volunteers")]),
+    ],
+)
+def test_counts_beside_an_age_range_stay(text: str, expected: list[tuple[str, str]]) -> None:
+    assert numbers(text) == expected

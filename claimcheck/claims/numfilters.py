@@ -47,8 +47,10 @@ _CLOCK_AFTER = re.compile(
     re.IGNORECASE,
 )
 _AGE_BEFORE = re.compile(
-    r"\b(?:aged?|ages|who\s+(?:is|was|turned)|as\s+(?:old|young)\s+as|turn(?:s|ed|ing)?|age\s+of|"
+    r"\b(?:aged?(?:\s+between)?|ages|who\s+(?:is|was|turned)|as\s+(?:old|young)\s+as|turn(?:s|ed|ing)?|age\s+of|"
     r"(?:die[sd]?|dying|retired?|retiring)\s+at)\s+$"
+    # the second age of a range or a pair: "aged 5 to 11", "aged 5-11", "aged between 18 and 65", "aged 10 and 12"
+    r"|\b(?:aged?|ages)\s+(?:between\s+)?\d{1,3}(?:\s*[-–]\s*|\s+(?:to|and|or)\s+)$"
 )
 # ... but a unit or a counted plural after the number is no age: "who was 12 points behind in the polls",
 # "turned 5% lower" ("aged 12 months", "who was 30 years old" stay ages).
