@@ -16,9 +16,29 @@ rapidfuzz, typer or rich. ARCHITECTURE.md draws the stages behind these names.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import sys
 
-from claimcheck.lazy import lazy_exports
+
+def _run_as_main_module() -> bool:
+    """Whether ``python -m claimcheck`` (also ``-mclaimcheck``, ``-Im claimcheck``) is locating its module:
+    while it does, ``sys.argv[0]`` is "-m" and the command line ends with the module's name and then
+    ``sys.argv[1:]``."""
+    if sys.argv[:1] != ["-m"]:
+        return False
+    line = sys.orig_argv[: len(sys.orig_argv) - (len(sys.argv) - 1)]
+    if line[-2:-1] and line[-2].startswith("-") and line[-2].endswith("m") and line[-1] == "claimcheck":
+        return True
+    return bool(line) and line[-1].startswith("-") and line[-1].endswith("mclaimcheck")
+
+
+if _run_as_main_module():
+    # Ctrl-C is exit 130 from here on, as with the console script (claimcheck_launch's first lines); the
+    # rest of this package loads before __main__ could catch it. Any other import leaves the signals alone.
+    import claimcheck_launch  # noqa: F401
+
+from typing import TYPE_CHECKING  # noqa: E402
+
+from claimcheck.lazy import lazy_exports  # noqa: E402
 
 __version__ = "0.1.0"
 

@@ -64,6 +64,50 @@ def test_compare_output_is_never_the_database_or_an_input(tmp_path: Path) -> Non
     assert code == 0 and out.startswith("fact_id,") and "wrote" not in err
 
 
+def test_an_output_never_lands_where_claimcheck_reads_its_inputs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `-o sources.yaml` with --sources naming another file overwrote the ./sources.yaml every later run in
+    # that folder reads; in a folder without one it created it (a report that every later command then
+    # read as its outlets: "bad sources.yaml"). `claimcheck demo --report sources.yaml` the same, and with
+    # $CLAIMCHECK_SOURCES set, its file too. Refused before any work, nothing created or changed.
+    monkeypatch.chdir(tmp_path)
+    for present in (True, False):
+        local = tmp_path / "sources.yaml"
+        if present:
+            local.write_text("outlets: []  # the user's own\n")
+        for args in (["compare", TOPIC, "-o", "sources.yaml"], ["stories", "-o", "sources.yaml"],
+                     ["articles", "-o", "./sources.yaml"]):  # fmt: skip
+            code, out, err = run(*args)
+            assert code == 2 and "refusing to write" in err and one_line(err), (present, args, err)
+            assert local.exists() == present and (not present or "the user's own" in local.read_text())
+        r = runner.invoke(app, ["demo", "--db", str(tmp_path / "d.db"), "--report", "sources.yaml", "-q"])
+        assert r.exit_code == 2 and "refusing to write" in r.stderr and one_line(r.stderr), r.stderr
+        assert local.exists() == present and not (tmp_path / "d.db").exists()
+        local.unlink(missing_ok=True)
+    env_sources = tmp_path / "mine.yaml"
+    env_sources.write_text("outlets: []  # named by $CLAIMCHECK_SOURCES\n")
+    monkeypatch.setenv("CLAIMCHECK_SOURCES", str(env_sources))
+    code, out, err = run("compare", TOPIC, "-o", "mine.yaml")  # (--sources names the demo's)
+    assert code == 2 and "refusing to write" in err and one_line(err), err
+    r = runner.invoke(app, ["demo", "--db", str(tmp_path / "d.db"), "--report", str(env_sources), "-q"])
+    assert r.exit_code == 2 and "refusing to write" in r.stderr, r.stderr
+    assert "CLAIMCHECK_SOURCES" in env_sources.read_text()
+
+
+def test_an_output_is_never_a_file_of_claimcheck_itself(tmp_path: Path) -> None:
+    # `claimcheck demo --report claimcheck/demo/corpus/outlets.yaml` (from a checkout: an editable install)
+    # overwrote the demo's own outlets after reading them, and `-o claimcheck/cli/app.py` its code.
+    import claimcheck
+    from claimcheck.cli.outputs import output_path
+    from claimcheck.errors import UsageError
+
+    package = Path(claimcheck.__file__).parent
+    for target in (package / "demo" / "corpus" / "outlets.yaml", package / "cli" / "app.py", package / "new.md"):
+        with pytest.raises(UsageError, match="refusing to write .*claimcheck's own"):
+            output_path(target)
+    assert output_path(tmp_path / "report.md") == tmp_path / "report.md"
+
 # -- item 12: one line and exit 2, never a traceback ------------------------------------------------------
 @pytest.mark.parametrize(
     ("args", "message"),
@@ -77,6 +121,8 @@ def test_compare_output_is_never_the_database_or_an_input(tmp_path: Path) -> Non
         (["articles", "--since", "1d", "--until", "3d"], "is before --since"),
         (["compare", TOPIC, "--bogus"], "No such option"),
         (["compare"], "Missing argument"),
+        (["compare", "--story", ""], "the story id is empty"),  # was exit 1, after grouping the window
+        (["compare", "--story", "  "], "the story id is empty"),
     ],
 )
 def test_bad_values_are_one_line_and_exit_2(args: list[str], message: str) -> None:
@@ -445,6 +491,24 @@ def test_readers_read_a_schema_whose_upgrade_is_empty_on_sqlite_in_place(tmp_pat
         assert store.upgraded_from is None and store.db.execute("PRAGMA database_list").fetchone()[2] == str(db)
 
 
+
+def test_a_zero_byte_database_is_an_empty_store(tmp_path: Path) -> None:
+    # A 0-byte file (`touch news.db`, sqlite3's shell before its first write) is what SQLite takes for an
+    # empty database. Readers said "news.db has database schema 0, older than this claimcheck's (4);
+    # reading an upgraded copy ...": there is no schema 0 and nothing to upgrade. They read an empty store
+    # and say only what an empty store says; the file stays 0 bytes (a reader writes nothing).
+    db = tmp_path / "news.db"
+    db.touch()
+    for args, want in ((["stats", "--json"], 0), (["articles"], 1), (["compare", TOPIC], 1), (["stories"], 1)):
+        code, out, err = run(*args, db=db)
+        assert code == want, (args, code, err)
+        assert "schema" not in err and "upgraded" not in err and "Traceback" not in err, (args, err)
+        assert db.stat().st_size == 0 and sorted(p.name for p in tmp_path.iterdir()) == ["news.db"], args
+    code, out, _ = run("stats", "--json", db=db)
+    assert json.loads(out)["articles"] == 0
+    with Store.open(db) as store:  # a writer makes it a store of the current schema
+        assert store.upgraded_from is None
+    assert _schema(db) > 0
 
 def test_reader_upgrades_its_copy_from_the_copied_version(tmp_path: Path) -> None:
     # A fetch may upgrade the file between the reader's look at its version and its copy: the copy's

@@ -234,6 +234,50 @@ def test_ctrl_c_while_the_launcher_imports_the_package_is_exit_130_without_a_tra
     assert "Traceback" not in r.stderr
 
 
+PYTHON_M_CTRL_C = """
+import os, runpy, signal, sys
+
+
+class CtrlC:  # a real SIGINT while ``python -m claimcheck`` loads the package, before its __main__
+    def find_spec(self, name, path=None, target=None):
+        if name == "claimcheck.lazy":
+            os.kill(os.getpid(), signal.SIGINT)
+        return None
+
+
+sys.meta_path.insert(0, CtrlC())
+# what ``python -m claimcheck stats`` does: argv[0] is "-m" while the module is located
+sys.orig_argv = [sys.executable, "-m", "claimcheck", "stats"]
+sys.argv = ["-m", "stats"]
+runpy._run_module_as_main("claimcheck")
+"""
+
+
+def test_ctrl_c_while_python_m_loads_the_package_is_exit_130_without_a_traceback(tmp_path: Path) -> None:
+    """``python -m claimcheck`` imports the package (typing, claimcheck.lazy: a few ms) before its
+    ``__main__`` can catch Ctrl-C: a Ctrl-C then was a traceback and death by SIGINT. The package's first
+    lines install the launcher's handlers when it is being located as ``-m claimcheck``, and only then."""
+    env = {**os.environ, "CLAIMCHECK_HOME": str(tmp_path)}
+    env.pop("CLAIMCHECK_TRACEBACK", None)
+    r = subprocess.run(
+        [sys.executable, "-c", PYTHON_M_CTRL_C], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert r.returncode == 130, (r.returncode, r.stderr[-500:])
+    assert "Traceback" not in r.stderr
+    # imported any other way (a library user, another tool's -m), the package leaves SIGINT alone
+    plain = subprocess.run(
+        [sys.executable, "-c", "import signal, claimcheck; print(signal.getsignal(signal.SIGINT).__name__)"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert plain.stdout.strip() == "default_int_handler", plain.stderr
+    for form in (["-mclaimcheck"], ["-Im", "claimcheck"], ["-X", "utf8", "-m", "claimcheck"]):  # every way to say -m
+        r = subprocess.run([sys.executable, *form, "--version"], capture_output=True, text=True, env=env, timeout=60)
+        assert r.returncode == 0 and r.stdout.startswith("claimcheck "), (form, r.stderr[-300:])
+
+
 def _blocked_on_fifo(pid: int) -> bool:
     try:
         return Path(f"/proc/{pid}/wchan").read_text() in ("wait_for_partner", "fifo_open")

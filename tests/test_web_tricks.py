@@ -375,3 +375,45 @@ def test_json_export_strips_bidi_and_control_characters_like_the_others() -> Non
     for fmt in ("csv", "markdown"):
         assert not ESCAPES.search(render(hostile_result(), fmt))
 
+
+
+# -- script text that reaches the body -------------------------------------------------------------------
+# A CMS that prints an embed's script as a paragraph (a social post or an ad widget pasted into the copy),
+# and a <template> (inert: a browser never shows it) holding a component's markup and code. Written for
+# claimcheck; the numbers in the code are what became claims ("0" of [0], "1" of alert(1), "42").
+SCRIPT_AS_TEXT = [
+    "window.twttr = (function(d, s, id) { var js, fjs = d.getElementsByTagName(s)[0]; "
+    "if (d.getElementById(id)) return t; js = d.createElement(s); }(document, 'script', 'twitter-wjs'));",
+    "window._ads = window._ads || []; _ads.push({mode: 'thumbs-1x7', container: 'below-article', slot: 7});",
+    ".story-body p { margin: 0 0 12px; font-size: 18px; } .ad-slot { display: none; height: 250px; }",
+]
+
+
+# News copy full of brackets and semicolons, with words JavaScript has too: kept.
+BRACKETED_NEWS = (
+    "The minister said (in a statement) that the return of 3,000 refugees (from two camps) would begin; "
+    "this was later confirmed (by the agency);"
+)
+
+
+def test_script_and_template_text_never_become_article_text_or_claims(site: Site, tmp_path: Path) -> None:
+    paras = [*PARAS[:2], *(f"{p}" for p in SCRIPT_AS_TEXT), BRACKETED_NEWS, *PARAS[2:]]
+    html = article_html("River barriers", paras, "2025-12-10T08:00:00+00:00").replace(
+        "</article>",
+        "<template id='card'><p>function card(){ alert(1); return 42; }</p>"
+        "<p>Loading 99 comments from 7 readers</p></template></article>",
+    )
+    site.route("/a.html", html, headers=HTML)
+    site.route("/feed.xml", rss([{"title": "a", "link": site.url("/a.html"), "guid": "a",
+                                  "published": "2025-12-10T08:00:00+00:00"}]), headers=RSS)  # fmt: skip
+    report = fetch({"o": site.url("/feed.xml")}, tmp_path / "s.db")
+    assert report.outlets[0].new == 1, report.outlets[0].reasons
+    (row,) = stored(tmp_path / "s.db")
+    text = row["text"]
+    for junk in ("twttr", "_ads", "margin", "alert", "card()", "99 comments"):
+        assert junk not in text, (junk, text)
+    assert all(p.split(",")[0] in text for p in PARAS) and BRACKETED_NEWS in text  # the news all kept
+    con = sqlite3.connect(tmp_path / "s.db")
+    claims = [r[0] for r in con.execute("SELECT text FROM claims")]
+    con.close()
+    assert claims and not any(w in c for c in claims for w in ("twttr", "_ads", "margin", "alert", "99")), claims

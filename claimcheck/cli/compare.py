@@ -129,6 +129,8 @@ def compare(
         fail("Missing argument 'TOPIC' (or give --story ID from `claimcheck stories`)", 2)
     if story is None and not (topic or "").strip():
         fail("the topic is empty; give some words to search for", 2)
+    if story is not None and not story.strip():  # --story "$ID" with ID unset: no grouping of the window for it
+        fail("the story id is empty; give one from `claimcheck stories`", 2)
     if story is None and not fts_query(topic or ""):
         fail(f"the topic {topic!r} has no word to search for (only punctuation); give some words", 2)
     since_dt, until_dt = parse_window(since, until)

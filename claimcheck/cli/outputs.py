@@ -76,7 +76,22 @@ def protected_inputs(
             out.extend((Path(f"{base}{s}"), f"{what}'s {s} file") for s in ("-wal", "-shm", "-journal"))
     with contextlib.suppress(OSError):
         out.append((find_sources(sources), "the sources.yaml in use"))
+    # The files a later run reads as its outlets, in use now or not: a report there (created, or over the
+    # user's own) would be every later command's "bad sources.yaml" in this folder.
+    out.append((Path("sources.yaml"), "the sources.yaml claimcheck reads in this folder"))
+    env = os.environ.get("CLAIMCHECK_SOURCES")
+    if env:
+        out.append((expand_home(env), "the sources file $CLAIMCHECK_SOURCES names"))
     return out
+
+
+def inside_package(path: Path) -> Path | None:
+    """claimcheck's own folder when ``path`` is in it (its code, the demo's corpus, the packaged
+    sources.yaml: a checkout, with an editable install), else None."""
+    import claimcheck
+
+    package = Path(os.path.realpath(Path(claimcheck.__file__).parent))
+    return package if Path(os.path.realpath(path)).is_relative_to(package) else None
 
 
 def output_path(output: Path | None, *, inputs: Iterable[tuple[Path, str]] = ()) -> Path | None:
@@ -90,6 +105,9 @@ def output_path(output: Path | None, *, inputs: Iterable[tuple[Path, str]] = ())
     for p, what in inputs:
         if same_file(output, p):
             raise UsageError(f"refusing to write {output}: it is {what} ({p})")
+    package = inside_package(output)
+    if package is not None:
+        raise UsageError(f"refusing to write {output}: it is inside claimcheck's own package ({package})")
     if output.is_dir():
         raise UsageError(f"cannot write {output}: it is a directory")
     if is_stream(output):

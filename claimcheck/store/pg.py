@@ -78,8 +78,9 @@ class PgStore(SqlStore):
         try:
             store._setup(create=create and not read_only)
         except psycopg.Error as e:
+            error = store.store_error(e)  # judged before the close (a closed connection reads as lost)
             conn.close()
-            raise store.store_error(e) or StoreError(str(e)) from None
+            raise error or StoreError(str(e)) from None
         except StoreError:
             conn.close()
             raise
@@ -166,8 +167,9 @@ class PgStore(SqlStore):
                 f"{self.location}: the server's disk is full; nothing was lost, free some space and run again"
             )
         if isinstance(e, errors.ReadOnlySqlTransaction | errors.InsufficientPrivilege):
+            what = "read" if self.read_only else "write"  # (a reader's role may lack SELECT too)
             return StoreError(
-                f"{self.location}: no permission to write ({msg}); check the role's grants or use another --db"
+                f"{self.location}: no permission to {what} ({msg}); check the role's grants or use another --db"
             )
         return StoreError(f"{self.location}: database error: {msg}")
 

@@ -8,6 +8,9 @@ from collections.abc import Iterable, Sequence
 
 WORD = re.compile(r"\w+", re.UNICODE)
 PHRASE = re.compile(r'"([^"]*)"')
+# A possessive's ending ("Belarus's", "Belarus’s"): as words it was a required "s" ("Belarus's border"
+# missed "the Belarus border"); the stem alone is searched, which still finds "Belarus's".
+POSSESSIVE = re.compile(r"(?<=\w)['’]s\b", re.IGNORECASE)
 
 
 def fts_query(query: str) -> str:
@@ -15,6 +18,7 @@ def fts_query(query: str) -> str:
 
     All terms must match (implicit AND). No FTS5 operator in user text can reach the parser.
     """
+    query = POSSESSIVE.sub("", query)
     parts: list[str] = []
     for phrase in PHRASE.findall(query):
         words = WORD.findall(phrase)
@@ -27,14 +31,19 @@ def fts_query(query: str) -> str:
 
 def ts_parts(query: str) -> list[str]:
     """The query as FTS5's builder reads it (:func:`claimcheck.store.fts_query`): "quoted phrases" kept
-    whole, every other word on its own; all must match. Each part becomes one ``phraseto_tsquery``."""
+    whole, every other piece on its own; all must match. Each part becomes one ``phraseto_tsquery``.
+
+    A piece goes as typed (between spaces), not cut into words as for FTS5: PostgreSQL's parser
+    keeps "U.S.", "4.5" and "example.com" as one token in the index and reads "COVID-19" as covid and -19,
+    so the words "U", "S" or "19" matched nothing; it reads the query's piece the same way as the text.
+    (phraseto_tsquery reads no operator: any text is safe.)"""
+    query = POSSESSIVE.sub("", query)
     parts: list[str] = []
     for phrase in PHRASE.findall(query):
-        words = WORD.findall(phrase)
-        if words:
-            parts.append(" ".join(words))
+        if WORD.search(phrase):
+            parts.append(" ".join(phrase.split()))
     rest = PHRASE.sub(" ", query)
-    parts.extend(WORD.findall(rest))
+    parts.extend(piece for piece in rest.split() if WORD.search(piece))
     return parts
 
 

@@ -161,7 +161,8 @@ class SqliteStore(SqlStore):
             raise
         self.db.close()
         self.db = copy
-        self.upgraded_from = version if version < SCHEMA_VERSION else None
+        # Schema 0 is no claimcheck's: an empty database (a 0-byte file), read as an empty store, not an "older" one
+        self.upgraded_from = version if 0 < version < SCHEMA_VERSION else None
 
     def _quick_check(self) -> None:
         """Refuse a corrupt database before the first write could spread the damage (or checkpoint over it).
