@@ -95,11 +95,16 @@ _MONEY_CUE = re.compile(
     re.IGNORECASE,
 )
 _WEIGHT_CUE = re.compile(r"\b(?:weigh\w*|heav\w+|lighter|lost|gained|pound\s+(?:male|female))\b", re.IGNORECASE)
+# A fall is a cue only with where it goes ("fell down the 40m well", "fell 20m from the ledge"), and "below",
+# "above", "down" only after the number ("13m down", "40m below ground"): "fell to 2m", "fell below 3m", "down
+# 4m since January" and "fell from 5m to 3m" are figures in millions.
 _METRES_CUE = re.compile(
-    r"\b(?:deep|depth|down|high|height|tall|long|length|wide|width|away|below|above|underground|metres?|meters?|"
-    r"underwater|altitude|drop|fell|fall|dug|diameter|radius)\b",
+    r"\b(?:deep|depth|high|height|tall|long|length|wide|width|away|underground|metres?|meters?|underwater|"
+    r"altitude|dug|diameter|radius|(?:fell|falls?|fallen|falling|dropped|plunged|plunging|tumbled)\s+(?:down|into|off)"
+    r")\b",
     re.IGNORECASE,
 )
+_METRES_AFTER = re.compile(r"\s+(?:down|below|above|under|into|off|onto|from)\b", re.IGNORECASE)
 
 
 def canonical(written: str, sentence: str = "") -> tuple[str, str] | None:
@@ -119,4 +124,5 @@ def canonical(written: str, sentence: str = "") -> tuple[str, str] | None:
 
 def metres_cue(sentence: str, start: int, end: int) -> bool:
     """Whether a bare "13m" (no currency sign) is a length: the words next to it speak of depth or height."""
-    return _METRES_CUE.search(sentence, max(0, start - 30), min(len(sentence), end + 25)) is not None
+    near = _METRES_CUE.search(sentence, max(0, start - 30), min(len(sentence), end + 25))
+    return near is not None or _METRES_AFTER.match(sentence, end) is not None

@@ -120,8 +120,10 @@ IDIOM_COMPOUNDS = frozenset(
      "cylinder"]
 )  # fmt: skip
 # ... a structure of a few parts, that is: a count of many is a figure ("the 21-stage race" of a cycling tour, "a
-# 50-seater plane", "a 12-step programme").
-_FEW_PART_COMPOUNDS = frozenset(["stage", "step", "phase", "seater"])
+# 50-seater plane", "a 12-step programme"); so are the members of a group ("the two-state solution", "a one-party
+# state", "a two-horse race", "a one-stop shop" are kinds; "a 20-state coalition", "the 27-party alliance", "a
+# 20-horse field", "a 12-stop tour" count).
+_FEW_PART_COMPOUNDS = frozenset(["stage", "step", "phase", "seater", "state", "party", "horse", "stop"])
 _FEW_PARTS = 4
 
 

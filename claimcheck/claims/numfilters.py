@@ -42,17 +42,39 @@ def named_numbers(s: str) -> list[tuple[int, int]]:
     if "911" in s or "999" in s or "0-" in s or "0 to" in s or "0–" in s or "0 -" in s:
         return [m.span() for m in _NAMED_NUMBER.finditer(s)]
     return []
+
+
 _CLOCK_AFTER = re.compile(
     r"^(?::\d\d|\s?(?:a\.m\b|p\.m\b|am\b|pm\b|GMT\b|UTC\b|BST\b|CET\b|EST\b|EDT\b|ET\b|PT\b|o'clock|hrs\b))",
     re.IGNORECASE,
 )
 _AGE_BEFORE = re.compile(
-    r"\b(?:aged?|ages|who\s+(?:is|was|turned)|as\s+(?:old|young)\s+as|turn(?:s|ed|ing)?|age\s+of|"
+    r"\b(?:aged?(?:\s+between)?|ages|who\s+(?:is|was|turned)|as\s+(?:old|young)\s+as|turn(?:s|ed|ing)?|age\s+of|"
     r"(?:die[sd]?|dying|retired?|retiring)\s+at)\s+$"
+    # the second age of a range or a pair: "aged 5 to 11", "aged 5-11", "aged between 18 and 65", "aged 10 and 12"
+    r"|\b(?:aged?|ages)\s+(?:between\s+)?\d{1,3}(?:\s*[-–]\s*|\s+(?:to|and|or)\s+)$"
+)
+# ... but a unit or a counted plural after the number is no age: "who was 12 points behind in the polls",
+# "turned 5% lower" ("aged 12 months", "who was 30 years old" stay ages).
+_NOT_AGE_AFTER = re.compile(
+    r"^(?:\s?%|\s+(?:percent|per\s+cent|point)\b|\s+(?!(?:years|months|weeks|days|yrs)\b)[a-z][a-z’'-]*[a-rt-z]s\b)"
 )
 _AGE_AFTER = re.compile(r"^(?:-|\s)(?:years?-old|years? old)\b|^,\s", re.IGNORECASE)
 # "John Smith, 63, said" / "The mayor, 61, said": a number set off by commas right after a noun.
 _AGE_NAME_COMMA = re.compile(r"[A-Za-z][a-z’']+,\s$")
+# ... not after a fronted phrase of place, time or part that opens the sentence: "In Texas, 40 had been
+# evacuated", "By Friday, 12 had died", "Of those, 12 had been hospitalised".
+_FRONTED_COMMA = re.compile(
+    r"\s*(?:In|By|Of|At|On|Across|Since|After|Before|Among|From|Within|Throughout|During|Until|Near|Outside|"
+    r"Inside|Overall|Nationwide|Elsewhere)\b[^,]{0,40},\s"
+)
+
+
+def _after_name(s: str, start: int, before: str) -> bool:
+    """A number set off by a comma right after a noun ("the mayor, 61,"), not after a fronted phrase."""
+    return bool(_AGE_NAME_COMMA.search(before)) and _FRONTED_COMMA.fullmatch(s, 0, start) is None
+
+
 _AGE_APPOSITION_END = re.compile(r"^(?:,\s|\.?\s*$|\)|\s+(?:and|who|was|is|said|has|had)\b|\s+of\s+[A-Z])")
 # A number that labels a release or names a plan: "the 5.50 update", "its 2.0 version", "a 401(k)" (a plural,
 # "three updates", counts them).
@@ -130,7 +152,7 @@ def _not_a_quantity(s: str, m: re.Match[str], value: float, num: str) -> bool:
     before, after = s[max(0, start - 40) : start], s[end : end + 40]
     if _CLOCK_AFTER.match(after) or _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
         return True
-    if _AGE_BEFORE.search(before) and value <= 120 and "." not in num:
+    if _AGE_BEFORE.search(before) and value <= 120 and "." not in num and not _NOT_AGE_AFTER.match(after):
         return True
     if "urn" in before and _TURNS_BEFORE.search(before) and _TURNS_AGE_AFTER.match(after):
         return True
@@ -138,17 +160,24 @@ def _not_a_quantity(s: str, m: re.Match[str], value: float, num: str) -> bool:
         _AGE_AFTER.match(after)
         and value <= 120
         and "." not in num
-        and (not after.startswith(",") or _AGE_NAME_COMMA.search(before))
+        and (not after.startswith(",") or _after_name(s, start, before))
     ):
         return True
-    if value <= 120 and "." not in num and _AGE_NAME_COMMA.search(before) and _AGE_APPOSITION_END.match(after):
+    if value <= 120 and "." not in num and _after_name(s, start, before) and _AGE_APPOSITION_END.match(after):
         return True  # "Danley, 62." at the end of a sentence, "the mayor, 61, said"
     if value < 1000 and after.startswith(")") and _BRACKETED.search(before):
         return True
     if value <= 31 and _DAY_RANGE_BEFORE.search(before):
         return True  # "between Feb 8 and 25"
-    if _RECORD_BEFORE.search(before) or _RECORD_AFTER.match(after) or (
-        before.endswith("-") and _RECORD_MIDDLE.search(before) and after[:1] == "-" and after[1:2].isdigit()
+    if (
+        _RECORD_BEFORE.search(before)
+        or _RECORD_AFTER.match(after)
+        or (
+            before.endswith("-")
+            and _RECORD_MIDDLE.search(before)
+            and after[:1] == "-"
+            and after[1:2].isdigit()
+        )
     ):
         return True  # a win-loss record or a score with three parts: "went 7-8-1", "59-35-1"
     if len(num) >= 2 and num[0] == "0" and num[1].isdigit():
@@ -157,8 +186,16 @@ def _not_a_quantity(s: str, m: re.Match[str], value: float, num: str) -> bool:
         return True
     if _LABEL_AFTER.match(after):
         return True  # a version, a plan's name, an era's year, an outlet: "the 5.50 update", "a 401(k)"
-    year_like = len(num) == 4 and "," not in num and not _counted_after(after) and (
-        1800 <= value <= 2100 or 1000 <= value < 1800 and bool(_YEAR_PREP.search(before)) and bool(_NO_NOUN.match(after))
+    year_like = (
+        len(num) == 4
+        and "," not in num
+        and not _counted_after(after)
+        and (
+            1800 <= value <= 2100
+            or 1000 <= value < 1800
+            and bool(_YEAR_PREP.search(before))
+            and bool(_NO_NOUN.match(after))
+        )
     )
     if year_like and not (_QUALIFIED_BEFORE.search(before) and _plural_after(after)):
         return True  # a year; "roughly 2000 planets" counts planets
@@ -166,16 +203,36 @@ def _not_a_quantity(s: str, m: re.Match[str], value: float, num: str) -> bool:
     if prev:
         word = prev.group(1).rstrip(".")
         if word in _ID_WORDS:
-            return True
-        if word[0].isupper() and word not in _SKIP_CAPS and "." not in num and not _NAME_THEN_COUNT.match(after):
-            return True  # "Apollo 11", "Lap 48"; but "selling oil to North Korea 30 times" counts times
+            # "lap 48", "page 5": a lower-case series noun names an item, unless a plural noun follows the
+            # number ("Every week 2,000 migrants arrive", "during the game 3 players were hurt" count)
+            return not (word.islower() and (_LOWER_PLURAL.match(after) or _NAME_THEN_COUNT.match(after)))
+        if (
+            word[0].isupper()
+            and word not in _SKIP_CAPS
+            and "." not in num
+            and not _NAME_THEN_COUNT.match(after)
+        ):
+            # "Apollo 11", "Lap 48"; but "selling oil to North Korea 30 times" counts times, and a lone name
+            # after a verb or a preposition is an object or a place before a count: "gives Ukraine 40 tanks",
+            # "In Ohio 3 schools closed"
+            return not (_LONE_NAME_BEFORE.search(before) and _LOWER_PLURAL.match(after))
     return False
 
 
 # An earlier year by its role: after a preposition of time and with no noun after it ("wrote, in 1611.",
 # "built around 1450 and restored"; "in 1500 homes" counts homes).
 _YEAR_PREP = re.compile(r"\b(?:in|since|until|till|from|by|circa|c\.|before|after)\s+$", re.IGNORECASE)
-_NO_NOUN = re.compile(r"^(?:\s*[.,;:!?)]|\s*$|\s+(?:and|when|while|by|at|on|in|as|but|he|she|they|it|we|the|a|an|AD|BC|BCE|CE)\b)")
+_NO_NOUN = re.compile(
+    r"^(?:\s*[.,;:!?)]|\s*$|\s+(?:and|when|while|by|at|on|in|as|but|he|she|they|it|we|the|a|an|AD|BC|BCE|CE)\b)"
+)
+
+
+# One capitalised word after a verb or a preposition (not after a determiner, a number word or another
+# capitalised word, as product names and series are: "the Switch 2", "Nintendo Switch 2").
+_LONE_NAME_BEFORE = re.compile(
+    r"(?:^|[^\w’'])(?:(?!(?:the|a|an|its|their|his|her|our|my|your|this|that|these|those|hundred|thousand|"
+    r"million|billion)\b)[a-z]+|In|At|Across|From|To|For|Throughout)\s+[A-Z][\w’'-]*\s+$"
+)
 
 
 # A qualifier a year never takes: "roughly 2000 planets", "more than 1900 homes".
@@ -189,7 +246,9 @@ _QUALIFIED_BEFORE = re.compile(
 # After a name, a number followed by a lower-case plural that news counts, "times", or a span of time
 # ("provided by Tarantino 15 years after the shoot"), is a count.
 _NAME_THEN_COUNT = re.compile(
-    r"\s+(?:times\b|(?:years|months|weeks|days|hours|minutes|decades)\b|(?:" + "|".join(sorted(COUNT_NOUNS)) + r")\b)"
+    r"\s+(?:times\b|(?:years|months|weeks|days|hours|minutes|decades)\b|(?:"
+    + "|".join(sorted(COUNT_NOUNS))
+    + r")\b)"
 )
 
 
@@ -207,7 +266,6 @@ def _counted_after(after: str) -> bool:
     return w is not None and w.group(1).lower() in COUNT_NOUNS
 
 
-
 # A number followed by a chain of capitalised words names something ("80 Day Obsession", "7 World Trade
 # Center", "a 13-inch MacBook Pro", "the 200 yard Individual Medley"), unless a lower-case plural follows
 # the chain ("25 Premier League clubs") or the chain names a body of people that is counted ("3,000
@@ -216,7 +274,9 @@ _CAP_CHAIN = re.compile(r"(?:[ \t-]+[A-Z][a-z]*[A-Z]?[a-z]+(?![\w.’'-]))+")
 _CHAIN_WORD = re.compile(r"[A-Z][a-z]*[A-Z]?[a-z]+")
 _CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z][a-z]+$")
 _LOWER_PLURAL = re.compile(r"\s+[a-z][a-z’'-]*[a-rt-z]s\b")
-_COUNTED_BODIES = frozenset({"guard", "guards", "patrol", "police", "corps", "force", "forces", "army", "navy"})
+_COUNTED_BODIES = frozenset(
+    {"guard", "guards", "patrol", "police", "corps", "force", "forces", "army", "navy"}
+)
 _CAPS_WORD = re.compile(r"\b[A-Z]")
 _ANY_WORD = re.compile(r"\b[A-Za-z]")
 
@@ -270,7 +330,9 @@ _TOP_BEFORE = re.compile(r"\b(?:the|our|my|your|these|its|their|his|her)\s+top\s
 def ranked_list(s: str, start: int, end: int) -> bool:
     """True when the number at ``start:end`` sizes a ranked list ("the 10 best", "the top 20")."""
     before = s[max(0, start - 12) : start]
-    return bool(_TOP_BEFORE.search(before)) or bool(_SUPERLATIVE_AFTER.match(s, end) and _RANK_BEFORE.search(before))
+    return bool(_TOP_BEFORE.search(before)) or bool(
+        _SUPERLATIVE_AFTER.match(s, end) and _RANK_BEFORE.search(before)
+    )
 
 
 # Counts of the writer's own points are no claims: "two things you need to know", "five ways to save",
@@ -280,9 +342,35 @@ def ranked_list(s: str, start: int, end: int) -> bool:
 # of the title; "the audit found 14 mistakes in the count" and "found three signs of forced entry" stay counts.
 DISCOURSE_NOUNS = frozenset(
     [
-        "thing", "things", "way", "ways", "reason", "reasons", "tip", "tips", "trick", "tricks", "secret",
-        "secrets", "lesson", "lessons", "takeaway", "takeaways", "idea", "ideas", "mistake", "mistakes",
-        "sign", "signs", "habit", "habits", "hack", "hacks", "myth", "myths", "truths",
+        "thing",
+        "things",
+        "way",
+        "ways",
+        "reason",
+        "reasons",
+        "tip",
+        "tips",
+        "trick",
+        "tricks",
+        "secret",
+        "secrets",
+        "lesson",
+        "lessons",
+        "takeaway",
+        "takeaways",
+        "idea",
+        "ideas",
+        "mistake",
+        "mistakes",
+        "sign",
+        "signs",
+        "habit",
+        "habits",
+        "hack",
+        "hacks",
+        "myth",
+        "myths",
+        "truths",
     ]
 )
 _LIST_LEAD = re.compile(
@@ -297,7 +385,12 @@ def listicle(s: str, start: int, end: int) -> bool:
     """True when the number at ``start:end`` sizes a listicle of the writer's own points ("two things you need
     to know", "Here are seven ways to save", "Pensions: five mistakes to avoid")."""
     tail = _LIST_TAIL.match(s, end)
-    return bool(tail and tail.group("noun").lower() in DISCOURSE_NOUNS and _LIST_LEAD.search(s, max(0, start - 30), start))
+    return bool(
+        tail
+        and tail.group("noun").lower() in DISCOURSE_NOUNS
+        and _LIST_LEAD.search(s, max(0, start - 30), start)
+    )
+
 
 # "the original two films", "the first three books", "the other two ads": a small number after a selecting
 # word picks things named before (people, spans of time and games stay counts: "the other two suspects",
@@ -309,9 +402,38 @@ _SELECT_BEFORE = re.compile(
 )
 _SELECT_KEEP = frozenset(
     [
-        "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minute",
-        "minutes", "decade", "decades", "season", "seasons", "game", "games", "match", "matches", "race",
-        "races", "round", "rounds", "quarter", "quarters", "innings", "set", "sets", "half", "halves", "times",
+        "year",
+        "years",
+        "month",
+        "months",
+        "week",
+        "weeks",
+        "day",
+        "days",
+        "hour",
+        "hours",
+        "minute",
+        "minutes",
+        "decade",
+        "decades",
+        "season",
+        "seasons",
+        "game",
+        "games",
+        "match",
+        "matches",
+        "race",
+        "races",
+        "round",
+        "rounds",
+        "quarter",
+        "quarters",
+        "innings",
+        "set",
+        "sets",
+        "half",
+        "halves",
+        "times",
     ]
 )
 

@@ -66,6 +66,12 @@ def _election(before: str, after: str) -> bool:
     return bool(_ELECTION_BEFORE.search(before) or _ELECTION_AFTER.match(after)) and not _GAME_VERB.search(before)
 
 
+# A pair followed by a plural noun counts that noun ("lost 10-15 tanks", "to lose 200-300 jobs"), unless the
+# noun is a result's own ("ran out 9-3 victors", "a 6-4 sets lead").
+_COUNTED_AFTER = re.compile(
+    r"^\s+(?!(?:wins|losses|victories|victors|winners|losers|champions|defeats|draws|ties|points|goals|runs|"
+    r"games|sets|matches|frames|legs)\b)[a-z][a-z’'-]*[a-rt-z]s\b"
+)
 _TO_NEXT = re.compile(r"^(?:\s*[,.;)]|\s+(?:wins?|victory|defeat|loss|lead|draw|in|on|at|over|against|after)\b)")
 _BEFORE, _AFTER, _NEAR = 50, 40, 25
 
@@ -109,6 +115,8 @@ def _read(s: str, m: re.Match[str], three: bool) -> Score | None:
         return None
     if _election(before, after):
         return None  # a lead in the polls or a chamber's split ("led 52-45 in the latest poll") is no game
+    if not three and _COUNTED_AFTER.match(after):
+        return None  # a range of a count: "lost 10-15 tanks", "expects to lose 200-300 jobs"
     a, b = int(m.group("a")), int(m.group("b"))
     if three or _RECORD_AFTER.match(after):
         if not (_RECORD.search(before) or _RECORD.search(after) or _RECORD_AFTER.match(after)):
