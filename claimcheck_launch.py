@@ -7,14 +7,14 @@ Python traceback. This module's first statement makes Ctrl-C exit 130 quietly un
 SIGTERM exit 143 (128 + the signal, as a shell counts it) through ``SystemExit``, so that what the
 command holds open is closed and its half-written files removed, rather than the process killed by it."""
 
-import _signal  # the C module: ``signal`` would first import enum (~2 ms without the guard)
+import _signal  # type: ignore[import-not-found]  # the C module: ``signal`` would first import enum (~2 ms without the guard)
 
 
-def _interrupted(signum, frame):  # type: ignore[no-untyped-def]
+def _interrupted(signum: int, frame: object) -> None:
     raise SystemExit(130)
 
 
-def _terminated(signum, frame):  # type: ignore[no-untyped-def]
+def _terminated(signum: int, frame: object) -> None:
     raise SystemExit(143)
 
 
