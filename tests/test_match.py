@@ -1661,3 +1661,14 @@ def test_two_holders_figures_stay_apart_however_alike_the_words() -> None:
         told("bbc", "The closer gave up a homer to the Owls' Tim Reyes just four outs from the title.", 1),
     )
     assert rows == [{"reuters", "bbc"}]
+
+
+def test_a_place_that_stands_for_its_government_holds_nothing() -> None:
+    # the batch (its sentences with figures) puts Minsk after "in": a place, which may stand for the country's
+    # government ("Minsk freed")
+    rows = rows_of(
+        told("reuters", "In September, Minsk freed 52 prisoners after an earlier visit. The envoy held three days of "
+             "talks in Minsk.", 0),
+        told("bbc", "In September, Belarus freed 52 prisoners after an earlier round of diplomacy.", 1),
+    )
+    assert rows == [{"reuters", "bbc"}]

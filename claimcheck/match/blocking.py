@@ -417,6 +417,7 @@ _ADVERBS = frozenset(
      "even", "barely", "merely", "exactly", "approximately", "up", "down", "least", "most", "more", "less", "than",
      "the", "a", "an", "another", "all", "its", "their", "his", "her"]
 )  # fmt: skip
+_AFTER_PLACE = re.compile(r"\b(?:in|at|from|near|outside|to)\s+([A-Z][\w’'-]*[a-z][\w’'-]*)")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z’'-]*\b")
 _NOT_HOLDERS = frozenset(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
@@ -428,11 +429,13 @@ class _Holders:
     """Who holds a figure: the names just before it (``_HOLDER``: a few small words between, so within its
     clause), "Jones scored 22 points for the Hawks" -> {jones}; none when the figure has no such subject or owner. A sentence's first word
     counts when it is a name, which a capital cannot tell there: when no sentence of the batch has it
-    in small letters ("Police", "Officials" and "Seven" do; "Jones" does not)."""
+    in small letters ("Police", "Officials" and "Seven" do; "Jones" does not). A place holds nothing (a name
+    the batch puts after "in", "at", "from"...: "Minsk" and "Belarus" both stand for the government)."""
 
     def __init__(self, items: Sequence[Item]) -> None:
         self.items = items
         self._lower: set[str] | None = None
+        self._placed: set[str] = set()
         self._memo: dict[int, frozenset[str]] = {}
         self._by_text: dict[tuple[str, str], frozenset[str]] = {}  # claims repeat across articles
 
@@ -440,6 +443,9 @@ class _Holders:
         if self._lower is None:
             seen = {it.claim.sentence for it in self.items}
             self._lower = {w for s in seen for w in _LOWER_WORD.findall(s)}
+            # places: a name the batch puts after "in", "at", "from"... stands for its government or its team
+            # too ("Minsk freed 52 prisoners" / "Belarus freed 52 prisoners"), so it holds nothing of its own
+            self._placed = {m.group(1).lower() for s in seen for m in _AFTER_PLACE.finditer(s)}
         return self._lower
 
     def of(self, n: int) -> frozenset[str]:
@@ -465,7 +471,8 @@ class _Holders:
         found = set()
         for k, word in enumerate(m.group(1).split()):
             w = word.lower().removesuffix("’s").removesuffix("'s").rstrip("’'")
-            if w in MATCH_STOPWORDS or w in _NOT_HOLDERS or (k == 0 and initial and w in self._small_words()):
+            small = self._small_words()
+            if w in MATCH_STOPWORDS or w in _NOT_HOLDERS or w in self._placed or (k == 0 and initial and w in small):
                 continue
             found.add(match_stem(w))
         return frozenset(found)
