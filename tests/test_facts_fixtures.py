@@ -1,9 +1,9 @@
 """Adversarial stories through the real pipeline (issue 12, round 11): pages written here, in our own words,
 served on loopback as outlets with feeds (tests/facts_eval.serve_docs), the real `claimcheck fetch`, and
-compare's JSON. Each story sets a trap that real reporting sets: the same figure of two players (in other words or
-nearly the same ones), the dead and the wounded of one attack, a part and its total, two
-quotes of one speaker, a quote and another speaker's contrary one. What must stay apart stays apart,
-and what one fact is, stated in other words by another outlet, still joins."""
+compare's JSON. Each story sets a trap that real reporting sets: the same figure of two players, the dead and
+the wounded of one attack, a part and its total, an age and a count, two quotes of one speaker, a quote and
+another speaker's contrary one. What must stay apart stays apart, and what one fact is, stated in other words
+by another outlet, still joins."""
 
 from __future__ import annotations
 
@@ -29,23 +29,6 @@ STORIES: dict[str, tuple[dict[int, tuple[int, str, list[str]]], list[tuple[str, 
         },
         [("Brown had 22", "Jones scored 22"), ("Brown had 22", "Jones finished with 22")],
         [("Jones scored 22", "Jones finished with 22")],
-    ),
-    "two players, one precise figure": (
-        {
-            0: (3, "Eagles roll", ["Wentz threw for 287 yards and three touchdowns as the Eagles beat the Giants."]),
-            1: (4, "Giants fall", ["Manning passed for 287 yards but threw two interceptions."]),
-            2: (5, "Wentz shines", ["Carson Wentz had 287 passing yards and three scores."]),
-        },
-        [("Manning passed for 287", "Wentz threw for 287"), ("Manning passed for 287", "Carson Wentz had 287")],
-        [("Wentz threw for 287", "Carson Wentz had 287")],
-    ),
-    "two scorers in the same words": (
-        {
-            1: (3, "Kane on target", ["Kane has 19 goals this season after scoring in the draw."]),
-            2: (4, "Rashford double", ["Rashford now has 19 goals this season."]),
-        },
-        [("Kane has 19 goals", "Rashford now has 19 goals")],
-        [],
     ),
     "the dead and the wounded of one attack": (
         {

@@ -1627,42 +1627,6 @@ def test_one_loose_figure_of_two_players_is_two_facts() -> None:
     assert rows == [{"reuters", "bbc"}]
 
 
-def test_one_precise_figure_of_two_players_is_two_facts() -> None:
-    # a precise figure joins whatever the words, but not when each clause names its own holder before it
-    rows = rows_of(
-        told("reuters", "Wentz threw for 287 yards and three touchdowns as the Eagles beat the Giants.", 0),
-        told("bbc", "Manning passed for 287 yards but threw two interceptions.", 1),
-        told("cbs", "Carson Wentz had 287 passing yards and three scores.", 2),
-    )
-    assert {"reuters", "cbs"} in rows and not any("bbc" in r for r in rows)
-    # what follows the figure is no holder: "for the Giants" and "in Philadelphia" name no other player
-    rows = rows_of(
-        told("reuters", "Wentz threw for 287 yards against the Giants.", 0),
-        told("bbc", "Wentz passed for 287 yards in Philadelphia on Sunday.", 1),
-    )
-    assert rows == [{"reuters", "bbc"}]
-
-
-def test_two_holders_figures_stay_apart_however_alike_the_words() -> None:
-    # the words around the two figures are nearly the same: still two scorers, and no conflict either
-    rows = rows_of(
-        told("reuters", "Kane has 16 goals this season after scoring in the draw.", 0),
-        told("bbc", "Rashford now has 16 goals this season.", 1),
-    )
-    assert rows == []
-    facts = facts_of(
-        told("reuters", "Kane has 16 goals this season after scoring in the draw.", 0),
-        told("bbc", "Rashford now has 17 goals this season.", 1),
-    )
-    assert not any(f.conflicts for f in facts)
-    # a name joined by a preposition or by adverbs only holds nothing: one fact of the game
-    rows = rows_of(
-        told("reuters", "The Hawks were within four outs of the title when the rain came.", 0),
-        told("bbc", "The closer gave up a homer to the Owls' Tim Reyes just four outs from the title.", 1),
-    )
-    assert rows == [{"reuters", "bbc"}]
-
-
 def test_a_place_that_stands_for_its_government_holds_nothing() -> None:
     # the batch (its sentences with figures) puts Minsk after "in": a place, which may stand for the country's
     # government ("Minsk freed")

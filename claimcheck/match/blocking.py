@@ -283,14 +283,6 @@ def number_graph(
                     and holders.agree(first[ga[i]], first[ha[i]])
                     for i in at.tolist()
                 ]
-            # a precise figure too is no fact of two holders ("Wentz threw for 287 yards" / "Manning passed for
-            # 287 yards")
-            strong = np.flatnonzero(same & ~weak)
-            if len(strong):
-                holders = holders or _Holders(items)
-                same[strong] = holders.agree_many(first, ga[strong], ha[strong])
-            if weak.any() or len(strong):
-                at = np.flatnonzero(same_figure[xs, ys])
                 dropped = at[~same[at]]  # admitted by the figure alone, which is not enough here
                 keep_pair = (sims[xs[dropped], ys[dropped]] >= floor) | role[ga[dropped]] | lone[xs[dropped], ys[dropped]]
                 if not keep_pair.all():
@@ -308,10 +300,8 @@ def number_graph(
             admitted = np.ones(len(xs), dtype=bool)
             if alone.any():
                 at = np.flatnonzero(alone)
-                holders = holders or _Holders(items)
                 alone[at] = [
                     _lone_ok(items, first, ga[i], ha[i], sentence_names)
-                    and holders.agree(first[ga[i]], first[ha[i]])
                     and (
                         specific[ga[i]] and specific[ha[i]]
                         or _same_described(items, first, ga[i], ha[i])
@@ -324,12 +314,6 @@ def number_graph(
             # "dozens" never meets "59"; a figure that describes another noun ("a seven-member group")
             # never disagrees with a plain count ("eight current or former members"): only agrees
             keep = (agree | ((shared > 0) & (compound[ga] == compound[ha]))) & (wide[ga] == wide[ha]) & admitted
-            # two holders' figures are two facts however alike the words ("Kane has 16 goals this season" /
-            # "Rashford now has 16 goals this season"), and never a conflict
-            at = np.flatnonzero(keep & ~same)
-            if len(at):
-                holders = holders or _Holders(items)
-                keep[at] = holders.agree_many(first, ga[at], ha[at])
             # the time qualifiers of the kept pairs, each distinct pair of them checked once
             at = np.flatnonzero(keep)
             pair_ids, inverse = np.unique(when[ga[at]] * len(whens) + when[ha[at]], return_inverse=True)
@@ -426,11 +410,13 @@ _NOT_HOLDERS = frozenset(
 
 
 class _Holders:
-    """Who holds a figure: the names just before it (``_HOLDER``: a few small words between, so within its
-    clause), "Jones scored 22 points for the Hawks" -> {jones}; none when the figure has no such subject or owner. A sentence's first word
-    counts when it is a name, which a capital cannot tell there: when no sentence of the batch has it
-    in small letters ("Police", "Officials" and "Seven" do; "Jones" does not). A place holds nothing (a name
-    the batch puts after "in", "at", "from"...: "Minsk" and "Belarus" both stand for the government)."""
+    """Who holds a loose figure (two significant digits below a hundred): the names just before it (``_HOLDER``:
+    a few small words between, so within its clause), "Jones scored 22 points for the Hawks" -> {jones}; none
+    when the figure has no such subject or owner. A sentence's first word counts when it is a name, which a
+    capital cannot tell there: when no sentence of the batch has it in small letters ("Police", "Officials"
+    and "Seven" do; "Jones" does not). A place holds nothing (a name the batch puts after "in", "at",
+    "from"...: "Minsk" and "Belarus" both stand for the government). Only the loose figures' join on the
+    figure alone asks it: on precise figures and on words alike it split a fact of the held-out events."""
 
     def __init__(self, items: Sequence[Item]) -> None:
         self.items = items
@@ -476,18 +462,6 @@ class _Holders:
                 continue
             found.add(match_stem(w))
         return frozenset(found)
-
-    def agree_many(self, first: Sequence[int], gs: np.ndarray, hs: np.ndarray) -> np.ndarray:
-        """``agree`` for pairs of groups (their first items ``first``), asked only where both hold a name."""
-        out = np.ones(len(gs), dtype=bool)
-        if not len(gs):
-            return out
-        used = np.unique(np.concatenate([gs, hs]))
-        held = np.zeros(int(used[-1]) + 1, dtype=bool)
-        held[used] = [bool(self.of(first[g])) for g in used.tolist()]
-        both = np.flatnonzero(held[gs] & held[hs])
-        out[both] = [self.agree(first[g], first[h]) for g, h in zip(gs[both].tolist(), hs[both].tolist(), strict=True)]
-        return out
 
     def agree(self, a: int, b: int) -> bool:
         """Whether two reports of one figure may be one fact: not when each names its own holder and
