@@ -127,6 +127,7 @@ class StoryOptions:
     story_terms: int = 200  # ... nearest linked articles; this many heaviest terms a story; 0: no such pass)
     story_clear: float = 0.1  # ... or at least this when it is story_margin times its cosine with any other
     story_margin: float = 3.0  # ... story (the one story it is clearly about; 0: no such rule)
+    story_alone: float = 0.12  # ... or, compared with no other story (no margin to measure), at least this
     story_near: float = 0.03  # the story pass compares stories that a candidate pair this alike links
 
 
@@ -608,6 +609,9 @@ def _join_stories(
     ``story_clear`` when it is also ``story_margin`` times the story's cosine with any other story it is
     compared with: a brief told in other words than its story is less like it than the link asks, but
     like no other story at all (a brief on other news of the same subject is about as like two of them).
+    A story compared with one story only has no margin to measure (nothing else in the window was near
+    it, which says nothing of how clearly it is about that one): it joins below ``story_link`` only at
+    ``story_alone`` or more.
 
     The cosine of two summed vectors is the two stories' average similarity relative to their own
     cohesion: a brief or an angle is compared with a loose story of many angles as a whole, where the
@@ -644,8 +648,13 @@ def _join_stories(
     cos, _ = _scores(summed, story_pairs, chunk=max(256, 4096 * vec.terms.shape[1] // options.story_terms))
     sims = cos * np.power(0.5, np.maximum(gap / 86400.0 - options.same_days, 0.0) / options.story_days)
     # a story clearly about one story joins it below story_link: its cosine with it is story_margin times its
-    # second best (a brief on other news of the same subject is about as like two stories)
-    second = _second_best(used[story_pairs], sims, g) if options.story_margin else None
+    # second best (a brief on other news of the same subject is about as like two stories); compared with
+    # one story only, it has no second best to be clear of, and joins at story_alone or more
+    second = (
+        _second_best(used[story_pairs], sims, g, options.story_alone / options.story_margin)
+        if options.story_margin
+        else None
+    )
     good = np.flatnonzero(
         sims >= (options.story_link if second is None else min(options.story_link, options.story_clear))
     )
@@ -691,16 +700,17 @@ def _join_stories(
     return sorted((sorted(m) for m in out.values()), key=lambda m: m[0])
 
 
-def _second_best(ends: np.ndarray, sims: np.ndarray, g: int) -> np.ndarray:
+def _second_best(ends: np.ndarray, sims: np.ndarray, g: int, alone: float = 0.0) -> np.ndarray:
     """Per story (of ``g``), its second highest cosine among the story pairs ``ends`` (the two stories of
-    each) with cosines ``sims`` (0: fewer than two pairs): a story whose best cosine is several times
-    that is clearly about one story."""
+    each) with cosines ``sims``: a story whose best cosine is several times that is clearly about one
+    story. A story in one pair only has no second story to be clear of: its second best is ``alone``
+    (without it, 0 made the margin pass whatever the cosine, in a window where nothing else was near)."""
     who = ends.ravel()
     vals = np.repeat(sims, 2)
     order = np.lexsort((-vals, who))
     who, vals = who[order], vals[order]
     rank = np.arange(len(who)) - np.searchsorted(who, who, side="left")
-    second = np.zeros(g, dtype=np.float64)
+    second = np.full(g, alone, dtype=np.float64)
     second[who[rank == 1]] = vals[rank == 1]
     return second
 

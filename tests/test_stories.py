@@ -505,10 +505,12 @@ def test_a_piece_whose_headline_names_the_story_joins_it_though_its_lead_wanders
     assert slump_stories(named, 5) == [4]
     # a headline that does not name it stays apart, and so does one further away in time than title_days
     # (with the story pass's clear-margin join off: with it, a piece like no other story of the window joins
-    # the one it is clearly about)
+    # the one it is clearly about; here no other story is near it, and it is 0.137 alike, over story_alone)
     unclear = StoryOptions(story_margin=0.0)
-    assert slump_stories("Digital token frenzy fades, and its flaws show", 5, unclear) == [3]
-    assert slump_stories("Digital token frenzy fades, and its flaws show", 5) == [4]
+    other = "Digital token frenzy fades, and its flaws show"
+    assert slump_stories(other, 5, unclear) == [3]
+    assert slump_stories(other, 5) == [4]
+    assert slump_stories(other, 5, StoryOptions(story_alone=0.15)) == [3]
     assert slump_stories(named, 48, StoryOptions(title_days=1.0, name_link=False, story_margin=0.0)) == [3]
     # (within same_days, the token every article of both names links them too: the name link)
     assert slump_stories(named, 48, StoryOptions(title_days=1.0)) == [4]
@@ -910,8 +912,10 @@ def test_the_story_pass_joins_an_angle_the_linkage_left_apart_as_a_whole_story()
     assert bridge_stories(strict) == [event, ["halvard"]]
     # ten days later the same piece is damped below story_link (halving every story_days past same_days) ...
     assert bridge_stories(replace(strict, story_margin=0.0), late=24 * 10) == apart
-    # ... but above story_clear, and like no other story: clearly about this one, it joins
+    # ... but above story_clear, and like no other story: clearly about this one, it joins (compared with
+    # this story only, it is above story_alone too)
     assert bridge_stories(strict, late=24 * 10) == [event, ["halvard"]]
+    assert bridge_stories(replace(strict, story_alone=0.2), late=24 * 10) == apart
     assert bridge_stories(strict, late=24 * 60) == apart
 
 
@@ -976,6 +980,34 @@ def test_the_story_pass_joins_a_brief_clearly_about_one_story_and_not_one_about_
         ["brief", *docks],
         ferry,
     ]
+
+
+# a brief on the other dispute at the port (the ferry crews'), in a window without the ferry story: the docks
+# story is the only story near it (written for claimcheck)
+FERRY_BRIEF = ("Velmora harbour ferry dispute",
+               "The ferry company at Velmora harbour and the crews' union remain apart on pay; sailings to the "
+               "islands are cancelled and cargo waits.")  # fmt: skip
+
+
+def test_a_brief_compared_with_one_story_only_has_no_margin_and_needs_story_alone() -> None:
+    def port_stories(brief: tuple[str, str], options: StoryOptions, ferry: bool = False) -> list[list[str]]:
+        arts = [art(f"o{k + 1}", t, x, 2 * k, f"dock-{k}") for k, (t, x) in enumerate(DOCKS)]
+        if ferry:
+            arts += [art(f"o{k + 2}", t, x, 24 + 2 * k, f"ferry-{k}") for k, (t, x) in enumerate(FERRY)]
+        arts += [art("o6", *brief, 20, "brief"), *sample()]
+        slugs = [a.url.rsplit("/", 1)[-1] for a in arts]
+        found = [sorted(slugs[i] for i in g) for g in group(arts, options)]
+        return sorted(g for g in found if any(s.startswith(("dock", "ferry", "brief")) for s in g))
+
+    docks = [f"dock-{k}" for k in range(len(DOCKS))]
+    # the ferry brief is a little like the strike's reports (the port, its cargo) and near no other story:
+    # with nothing to be clear of, the margin passed whatever the cosine, and other news joined the strike
+    assert port_stories(FERRY_BRIEF, StoryOptions(story_alone=0.0)) == [["brief", *docks]]
+    # compared with one story only, a story joins below story_link at story_alone: the brief stays apart
+    assert port_stories(FERRY_BRIEF, StoryOptions()) == [["brief"], docks]
+    assert port_stories(FERRY_BRIEF, StoryOptions(story_link=0.0)) == [["brief"], docks]  # (the pass is it)
+    # the strike's own brief is measured against two stories and clears its margin: it still joins
+    assert port_stories(BRIEF, StoryOptions()) == [["brief", *docks]]
 
 
 def test_the_story_pass_sums_stories_in_chunks_as_in_one(monkeypatch: pytest.MonkeyPatch) -> None:
