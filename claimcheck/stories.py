@@ -129,6 +129,8 @@ class StoryOptions:
     story_margin: float = 3.0  # ... story (the one story it is clearly about; 0: no such rule)
     story_alone: float = 0.12  # ... or, compared with no other story (no margin to measure), at least this
     story_near: float = 0.03  # the story pass compares stories that a candidate pair this alike links
+    story_names: int = 3  # ... and, whatever the time between them, one clearly about a story before damping
+    # (story_clear, story_margin) joins it when they share this many names or precise figures of their own
 
 
 # --- text to terms --------------------------------------------------------------------------------
@@ -588,7 +590,7 @@ def group(
     groups = _average_linkage(vec, times, pairs, options, n, ix.df, ix.figure, heads)
     del pairs, heads
     if len(near) and len(groups) > 1:
-        groups = _join_stories(groups, vec, times, near, options, ix.df)
+        groups = _join_stories(groups, vec, times, near, options, ix)
     return groups
 
 
@@ -598,7 +600,7 @@ def _join_stories(
     times: np.ndarray,
     pairs: np.ndarray,
     options: StoryOptions,
-    df: np.ndarray,
+    ix: _Index,
 ) -> list[list[int]]:
     """A second pass, story to story, over the stories the average linkage left: each story as the sum of
     its articles' vectors (unit norm, as the sum of their whole vectors; its ``story_terms`` heaviest terms
@@ -611,7 +613,12 @@ def _join_stories(
     like no other story at all (a brief on other news of the same subject is about as like two of them).
     A story compared with one story only has no margin to measure (nothing else in the window was near
     it, which says nothing of how clearly it is about that one): it joins below ``story_link`` only at
-    ``story_alone`` or more.
+    ``story_alone`` or more. **Named follow-ups**: a story clearly about one story before time damping
+    (its undamped cosine at least ``story_clear`` and ``story_margin`` times its undamped cosine with any
+    other story) also joins it, whatever the time between them, when the two share ``story_names`` names or
+    precise figures of their own (:func:`_own_names`): a follow-up months later names the story's people,
+    places and figures, which other news of the same subject in the window shares too (so they are not the
+    story's own), while the damping keeps apart what is merely alike in words.
 
     The cosine of two summed vectors is the two stories' average similarity relative to their own
     cohesion: a brief or an angle is compared with a loose story of many angles as a whole, where the
@@ -655,9 +662,23 @@ def _join_stories(
         if options.story_margin
         else None
     )
-    good = np.flatnonzero(
-        sims >= (options.story_link if second is None else min(options.story_link, options.story_clear))
-    )
+    good = sims >= (options.story_link if second is None else min(options.story_link, options.story_clear))
+    # ... and one clearly about a story before damping joins it whatever the time when they share names or
+    # figures of their own (a follow-up months later): its margin measured on the undamped cosines (of the
+    # stories in a pair under story_link that this could join, a few)
+    lasting = None
+    if second is not None and options.story_names:
+        late = (sims < options.story_link) & (cos >= options.story_clear)
+        if late.any():
+            ends = used[story_pairs]
+            marked = np.zeros(g, dtype=bool)
+            marked[ends[late].ravel()] = True
+            touch = marked[ends[:, 0]] | marked[ends[:, 1]]
+            lasting = _second_best(ends[touch], cos[touch], g, options.story_alone / options.story_margin)
+            good |= late
+            del ends, marked, touch
+        del late
+    good = np.flatnonzero(good)
     if not len(good):
         return groups
     x_of, y_of = used[story_pairs[good, 0]], used[story_pairs[good, 1]]
@@ -673,7 +694,16 @@ def _join_stories(
             or len(groups[small]) >= options.cohesion_min
             or (
                 sims[good[k]] < options.story_link
-                and (second is None or sims[good[k]] < options.story_margin * second[small])
+                and (
+                    second is None
+                    or sims[good[k]] < options.story_clear
+                    or sims[good[k]] < options.story_margin * second[small]
+                )
+                and (
+                    lasting is None
+                    or cos[good[k]] < options.story_margin * lasting[small]
+                    or _own_names(groups[small], groups[big], ix, options) < options.story_names
+                )
             )
         ):
             continue  # a story joins at most once, a story that took another in is not joined, and only a
@@ -688,7 +718,7 @@ def _join_stories(
         average = float(cos[good[k]]) * float(norm[lx]) * float(norm[ly]) / (nx * ny)  # average, undamped
         if (
             len(shared) < options.min_shared
-            or (options.specific and not _specific(prod, shared, float(prod.sum()), df, cap, options))
+            or (options.specific and not _specific(prod, shared, float(prod.sum()), ix.df, cap, options))
             or not _cohesive(average, (inner[lx], nx), (inner[ly], ny), options, lone=False)
         ):
             continue
@@ -698,6 +728,21 @@ def _join_stories(
     for k, m in enumerate(groups):
         out.setdefault(into[k], []).extend(m)
     return sorted((sorted(m) for m in out.values()), key=lambda m: m[0])
+
+
+def _own_names(a: list[int], b: list[int], ix: _Index, options: StoryOptions) -> int:
+    """How many names (:attr:`_Index.name`) or precise figures two stories (``a``, ``b``: their articles)
+    share that are theirs: at least ``title_own`` of the window's articles that have it are in the two.
+    A country or a leader in the news is in other stories' articles too, and is no one story's own."""
+
+    def marked(members: list[int]) -> np.ndarray:
+        rows = np.concatenate([ix.term[ix.rows(i)] for i in members])  # an article's terms are distinct
+        return rows[ix.name[rows] | ix.figure[rows]]
+
+    in_a, in_b = marked(a), marked(b)
+    terms, counts = np.unique(np.concatenate((in_a, in_b)), return_counts=True)
+    own = terms[counts >= options.title_own * ix.df[terms]]
+    return int((np.isin(own, in_a) & np.isin(own, in_b)).sum())
 
 
 def _second_best(ends: np.ndarray, sims: np.ndarray, g: int, alone: float = 0.0) -> np.ndarray:

@@ -397,10 +397,54 @@ def test_a_follow_up_months_later_joins_when_it_repeats_a_precise_figure() -> No
     def spill_stories(arts: list[Article], options: StoryOptions | None = None) -> list[int]:
         return sorted(len(g) for g in group(arts, options) if any("spill" in arts[i].url for i in g))
 
-    assert spill_stories([*arts, vague]) == [3]
+    unnamed = StoryOptions(story_names=0)  # (the story pass's named follow-ups off: the test below)
+    assert spill_stories([*arts, vague], unnamed) == [3]
     # ... unless it gives the same precise figure: the same fact, so the same story
-    assert spill_stories([*arts, exact]) == [4]
-    assert spill_stories([*arts, exact], StoryOptions(figure_half_life_days=240.0)) == [3]
+    assert spill_stories([*arts, exact], unnamed) == [4]
+    assert spill_stories([*arts, exact], replace(unnamed, figure_half_life_days=240.0)) == [3]
+    # (it names the plant, its owner and the town, the story's own names: the story pass joins it too)
+    assert spill_stories([*arts, vague]) == [4]
+
+
+# A mill fire told three times, its investigators' finding more than a year later, and another fire in the
+# same town then (written for claimcheck).
+FIRE = [
+    ("Fire destroys Harwick mill owned by Corran Textiles",
+     "A fire overnight destroyed the Harwick mill of Corran Textiles on the Bellin river; fire chief Odile "
+     "Marsh said forty crews fought the blaze until dawn."),
+    ("Corran Textiles mill in Harwick gutted by blaze",
+     "Forty fire crews fought through the night as the Corran Textiles mill at Harwick burned, chief Odile "
+     "Marsh said, and the path along the Bellin was closed."),
+    ("Harwick blaze puts jobs at Corran Textiles at risk",
+     "Corran Textiles said the fire that gutted its Harwick mill by the Bellin put jobs at risk; fire chief "
+     "Odile Marsh said the cause was not yet known."),
+]  # fmt: skip
+FIRE_FOUND = ("Wiring, not arson, started the mill fire, investigators find",
+              "Investigators found that faulty wiring started the blaze that destroyed the Corran Textiles mill "
+              "in Harwick, chief Odile Marsh told councillors more than a year after the fire.")  # fmt: skip
+FIRE_AGAIN = ("Another mill burns by the river",
+              "Fire crews fought a blaze at the Dray Woollens mill in Harwick overnight; the mill by the Bellin "
+              "was empty and nobody was hurt, the owners said.")  # fmt: skip
+
+
+def test_a_follow_up_a_year_later_joins_through_the_names_it_shares_with_the_story() -> None:
+    def fire_stories(piece: tuple[str, str], options: StoryOptions | None = None) -> list[list[str]]:
+        arts = [art(f"o{k + 1}", t, x, 3 * k, f"fire-{k}") for k, (t, x) in enumerate(FIRE)]
+        arts += [art("o4", *piece, 24 * 400, "later"), *sample()]
+        slugs = [a.url.rsplit("/", 1)[-1] for a in arts]
+        found = [sorted(slugs[i] for i in g) for g in group(arts, options)]
+        return sorted(g for g in found if any(s.startswith(("fire", "later")) for s in g))
+
+    fire = [f"fire-{k}" for k in range(len(FIRE))]
+    # 400 days on, time damping keeps the finding apart from the fire (no precise figure repeated) ...
+    assert fire_stories(FIRE_FOUND, StoryOptions(story_names=0)) == [fire, ["later"]]
+    # ... but it is like no other story, and names the mill's owner, the town and the fire chief, names no
+    # other story of the window has: a follow-up of this story
+    assert fire_stories(FIRE_FOUND) == [[*fire, "later"]]
+    # another fire in the same town a year on is as clearly like the story in words, but shares two of its
+    # names only (the town, the river): apart; with two names enough it would join
+    assert fire_stories(FIRE_AGAIN) == [fire, ["later"]]
+    assert fire_stories(FIRE_AGAIN, StoryOptions(story_names=2)) == [[*fire, "later"]]
 
 
 # A tight story told four times, and a side story that mentions it (written for claimcheck).
