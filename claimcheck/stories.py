@@ -131,6 +131,7 @@ class StoryOptions:
     story_near: float = 0.03  # the story pass compares stories that a candidate pair this alike links
     story_names: int = 3  # ... and, whatever the time between them, one clearly about a story before damping
     # (story_clear, story_margin) joins it when they share this many names or precise figures of their own
+    story_again: bool = True  # ... then once more for the stories the pass made grow (their new neighbours)
 
 
 # --- text to terms --------------------------------------------------------------------------------
@@ -590,8 +591,34 @@ def group(
     groups = _average_linkage(vec, times, pairs, options, n, ix.df, ix.figure, heads)
     del pairs, heads
     if len(near) and len(groups) > 1:
-        groups = _join_stories(groups, vec, times, near, options, ix)
+        first = _join_stories(groups, vec, times, near, options, ix)
+        # once more, for the stories that took one in: a follow-up that joined a story a year on brings the
+        # story's time next to the pieces of its own days, which the first pass damped as a year away
+        if options.story_again and len(first) < len(groups):
+            near = _touching_grown(groups, first, near, n)
+            if len(near):
+                first = _join_stories(first, vec, times, near, options, ix)
+        groups = first
     return groups
+
+
+def _touching_grown(before: list[list[int]], after: list[list[int]], pairs: np.ndarray, n: int) -> np.ndarray:
+    """The article pairs of the stories in ``after`` that are linked to a story that grew from ``before``
+    (took another in), and every other pair of those stories (the margin is measured against them all)."""
+    was = np.empty(n, dtype=np.int64)
+    for k, m in enumerate(before):
+        was[m] = k
+    now = np.empty(n, dtype=np.int64)
+    grew = np.zeros(len(after), dtype=bool)
+    for k, m in enumerate(after):
+        now[m] = k
+        grew[k] = len(m) > 1 and bool((was[m] != was[m[0]]).any())
+    a, b = now[pairs[:, 0]], now[pairs[:, 1]]
+    near_grown = grew[a] | grew[b]
+    involved = np.zeros(len(after), dtype=bool)
+    involved[a[near_grown]] = True
+    involved[b[near_grown]] = True
+    return pairs[involved[a] | involved[b]]
 
 
 def _join_stories(

@@ -447,6 +447,35 @@ def test_a_follow_up_a_year_later_joins_through_the_names_it_shares_with_the_sto
     assert fire_stories(FIRE_AGAIN, StoryOptions(story_names=2)) == [[*fire, "later"]]
 
 
+# a piece the same day as the finding, on the mill's workers a year on: few of the story's names, and a year
+# from the fire (written for claimcheck)
+FIRE_WORKERS = ("A year on, the burnt mill's workers wait for compensation",
+                "Workers of the mill gutted by fire by the river say promised compensation has not come; forty "
+                "crews fought the blaze that night.")  # fmt: skip
+
+
+def test_the_story_pass_runs_again_for_a_story_a_follow_up_brought_near() -> None:
+    def fire_stories(pieces: list[tuple[str, str]], options: StoryOptions | None = None) -> list[list[str]]:
+        arts = [art(f"o{k + 1}", t, x, 3 * k, f"fire-{k}") for k, (t, x) in enumerate(FIRE)]
+        arts += [art("o4", *FIRE_FOUND, 24 * 400, "later")]
+        arts += [art("o5", *p, 24 * 400 + 5, f"same-day-{k}") for k, p in enumerate(pieces)]
+        arts += sample()
+        slugs = [a.url.rsplit("/", 1)[-1] for a in arts]
+        found = [sorted(slugs[i] for i in g) for g in group(arts, options)]
+        return sorted(g for g in found if any(s.startswith(("fire", "later", "same-day")) for s in g))
+
+    fire = [f"fire-{k}" for k in range(len(FIRE))]
+    # the workers' piece is a year from every article of the fire story: damped, it stays apart in the first
+    # pass, in which the finding joins the story through its names ...
+    assert fire_stories([FIRE_WORKERS], StoryOptions(story_again=False)) == [[*fire, "later"], ["same-day-0"]]
+    # ... and, once the story holds the finding, it is the same day as one of the story's articles: it joins
+    assert fire_stories([FIRE_WORKERS]) == [[*fire, "later", "same-day-0"]]
+    assert fire_stories([FIRE_WORKERS], StoryOptions(story_names=0)) == [fire, ["later"], ["same-day-0"]]
+    # another fire in the same town the same day as the finding: the finding is then about as like it as the
+    # fire story, not clearly about one of them, and nothing joins (no chain through it either)
+    assert fire_stories([FIRE_AGAIN]) == [fire, ["later"], ["same-day-0"]]
+
+
 # A tight story told four times, and a side story that mentions it (written for claimcheck).
 STRIKE = [
     ("Velmora dockworkers strike halts container port",
