@@ -18,7 +18,9 @@ the articles of each and is theirs. Then a second pass, story to story: a story 
 (a brief, an angle, a comment piece) joins the story whose summed vector is most like its own, within
 weeks of its nearest linked article, so it is compared with a loose story of many angles as a whole,
 not article by article; a little less like it than that, it still joins when it is clearly about that one
-story (several times as like it as like any other). A term that one outlet alone uses (its page furniture)
+story (several times as like it as like any other), and, whatever the time, when it is clearly about it
+before time damping and names several of its own names or figures (a follow-up a year on); the pass runs
+once more over the stories it made grow. A term that one outlet alone uses (its page furniture)
 weighs little. A split story is preferred to a mixed one.
 
 Wire copies are counted as ``compare`` counts them (claimcheck.match.syndication): a story's independent
@@ -650,7 +652,8 @@ def _join_stories(
     The cosine of two summed vectors is the two stories' average similarity relative to their own
     cohesion: a brief or an angle is compared with a loose story of many angles as a whole, where the
     average linkage compares it with each article in turn. A story joins at most once and a story that has
-    taken one in is not joined to a third: no chains. Two stories of 3 articles or more are left to the
+    taken one in is not joined to a third: no chains (:func:`group` runs the pass once more, over the
+    stories it made grow and those linked to them: :func:`_touching_grown`). Two stories of 3 articles or more are left to the
     linkage (summed, two loose stories of one country add up that country's names). As in the linkage,
     two stories join only when they share ``min_shared`` terms, ``specific`` of their similarity comes
     from terms about as frequent as the two (:func:`_specific`: two towns' floods told in the same words
