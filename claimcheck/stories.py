@@ -18,7 +18,9 @@ the articles of each and is theirs. Then a second pass, story to story: a story 
 (a brief, an angle, a comment piece) joins the story whose summed vector is most like its own, within
 weeks of its nearest linked article, so it is compared with a loose story of many angles as a whole,
 not article by article; a little less like it than that, it still joins when it is clearly about that one
-story (several times as like it as like any other). A term that one outlet alone uses (its page furniture)
+story (several times as like it as like any other), and, whatever the time, when it is clearly about it
+before time damping and names several of its own names or figures (a follow-up a year on); the pass runs
+once more over the stories it made grow. A term that one outlet alone uses (its page furniture)
 weighs little. A split story is preferred to a mixed one.
 
 Wire copies are counted as ``compare`` counts them (claimcheck.match.syndication): a story's independent
@@ -127,7 +129,11 @@ class StoryOptions:
     story_terms: int = 200  # ... nearest linked articles; this many heaviest terms a story; 0: no such pass)
     story_clear: float = 0.1  # ... or at least this when it is story_margin times its cosine with any other
     story_margin: float = 3.0  # ... story (the one story it is clearly about; 0: no such rule)
+    story_alone: float = 0.12  # ... or, compared with no other story (no margin to measure), at least this
     story_near: float = 0.03  # the story pass compares stories that a candidate pair this alike links
+    story_names: int = 3  # ... and, whatever the time between them, one clearly about a story before damping
+    # (story_clear, story_margin) joins it when they share this many names or precise figures of their own
+    story_again: bool = True  # ... then once more for the stories the pass made grow (their new neighbours)
 
 
 # --- text to terms --------------------------------------------------------------------------------
@@ -587,8 +593,34 @@ def group(
     groups = _average_linkage(vec, times, pairs, options, n, ix.df, ix.figure, heads)
     del pairs, heads
     if len(near) and len(groups) > 1:
-        groups = _join_stories(groups, vec, times, near, options, ix.df)
+        first = _join_stories(groups, vec, times, near, options, ix)
+        # once more, for the stories that took one in: a follow-up that joined a story a year on brings the
+        # story's time next to the pieces of its own days, which the first pass damped as a year away
+        if options.story_again and len(first) < len(groups):
+            near = _touching_grown(groups, first, near, n)
+            if len(near):
+                first = _join_stories(first, vec, times, near, options, ix)
+        groups = first
     return groups
+
+
+def _touching_grown(before: list[list[int]], after: list[list[int]], pairs: np.ndarray, n: int) -> np.ndarray:
+    """The article pairs of the stories in ``after`` that are linked to a story that grew from ``before``
+    (took another in), and every other pair of those stories (the margin is measured against them all)."""
+    was = np.empty(n, dtype=np.int64)
+    for k, m in enumerate(before):
+        was[m] = k
+    now = np.empty(n, dtype=np.int64)
+    grew = np.zeros(len(after), dtype=bool)
+    for k, m in enumerate(after):
+        now[m] = k
+        grew[k] = len(m) > 1 and bool((was[m] != was[m[0]]).any())
+    a, b = now[pairs[:, 0]], now[pairs[:, 1]]
+    near_grown = grew[a] | grew[b]
+    involved = np.zeros(len(after), dtype=bool)
+    involved[a[near_grown]] = True
+    involved[b[near_grown]] = True
+    return pairs[involved[a] | involved[b]]
 
 
 def _join_stories(
@@ -597,7 +629,7 @@ def _join_stories(
     times: np.ndarray,
     pairs: np.ndarray,
     options: StoryOptions,
-    df: np.ndarray,
+    ix: _Index,
 ) -> list[list[int]]:
     """A second pass, story to story, over the stories the average linkage left: each story as the sum of
     its articles' vectors (unit norm, as the sum of their whole vectors; its ``story_terms`` heaviest terms
@@ -608,11 +640,20 @@ def _join_stories(
     ``story_clear`` when it is also ``story_margin`` times the story's cosine with any other story it is
     compared with: a brief told in other words than its story is less like it than the link asks, but
     like no other story at all (a brief on other news of the same subject is about as like two of them).
+    A story compared with one story only has no margin to measure (nothing else in the window was near
+    it, which says nothing of how clearly it is about that one): it joins below ``story_link`` only at
+    ``story_alone`` or more. **Named follow-ups**: a story clearly about one story before time damping
+    (its undamped cosine at least ``story_clear`` and ``story_margin`` times its undamped cosine with any
+    other story) also joins it, whatever the time between them, when the two share ``story_names`` names or
+    precise figures of their own (:func:`_own_names`): a follow-up months later names the story's people,
+    places and figures, which other news of the same subject in the window shares too (so they are not the
+    story's own), while the damping keeps apart what is merely alike in words.
 
     The cosine of two summed vectors is the two stories' average similarity relative to their own
     cohesion: a brief or an angle is compared with a loose story of many angles as a whole, where the
     average linkage compares it with each article in turn. A story joins at most once and a story that has
-    taken one in is not joined to a third: no chains. Two stories of 3 articles or more are left to the
+    taken one in is not joined to a third: no chains (:func:`group` runs the pass once more, over the
+    stories it made grow and those linked to them: :func:`_touching_grown`). Two stories of 3 articles or more are left to the
     linkage (summed, two loose stories of one country add up that country's names). As in the linkage,
     two stories join only when they share ``min_shared`` terms, ``specific`` of their similarity comes
     from terms about as frequent as the two (:func:`_specific`: two towns' floods told in the same words
@@ -644,11 +685,30 @@ def _join_stories(
     cos, _ = _scores(summed, story_pairs, chunk=max(256, 4096 * vec.terms.shape[1] // options.story_terms))
     sims = cos * np.power(0.5, np.maximum(gap / 86400.0 - options.same_days, 0.0) / options.story_days)
     # a story clearly about one story joins it below story_link: its cosine with it is story_margin times its
-    # second best (a brief on other news of the same subject is about as like two stories)
-    second = _second_best(used[story_pairs], sims, g) if options.story_margin else None
-    good = np.flatnonzero(
-        sims >= (options.story_link if second is None else min(options.story_link, options.story_clear))
+    # second best (a brief on other news of the same subject is about as like two stories); compared with
+    # one story only, it has no second best to be clear of, and joins at story_alone or more
+    second = (
+        _second_best(used[story_pairs], sims, g, options.story_alone / options.story_margin)
+        if options.story_margin
+        else None
     )
+    good = sims >= (options.story_link if second is None else min(options.story_link, options.story_clear))
+    # ... and one clearly about a story before damping joins it whatever the time when they share names or
+    # figures of their own (a follow-up months later): its margin measured on the undamped cosines (of the
+    # stories in a pair under story_link that this could join, a few)
+    lasting = None
+    if second is not None and options.story_names:
+        late = (sims < options.story_link) & (cos >= options.story_clear)
+        if late.any():
+            ends = used[story_pairs]
+            marked = np.zeros(g, dtype=bool)
+            marked[ends[late].ravel()] = True
+            touch = marked[ends[:, 0]] | marked[ends[:, 1]]
+            lasting = _second_best(ends[touch], cos[touch], g, options.story_alone / options.story_margin)
+            good |= late
+            del ends, marked, touch
+        del late
+    good = np.flatnonzero(good)
     if not len(good):
         return groups
     x_of, y_of = used[story_pairs[good, 0]], used[story_pairs[good, 1]]
@@ -664,7 +724,16 @@ def _join_stories(
             or len(groups[small]) >= options.cohesion_min
             or (
                 sims[good[k]] < options.story_link
-                and (second is None or sims[good[k]] < options.story_margin * second[small])
+                and (
+                    second is None
+                    or sims[good[k]] < options.story_clear
+                    or sims[good[k]] < options.story_margin * second[small]
+                )
+                and (
+                    lasting is None
+                    or cos[good[k]] < options.story_margin * lasting[small]
+                    or _own_names(groups[small], groups[big], ix, options) < options.story_names
+                )
             )
         ):
             continue  # a story joins at most once, a story that took another in is not joined, and only a
@@ -679,7 +748,7 @@ def _join_stories(
         average = float(cos[good[k]]) * float(norm[lx]) * float(norm[ly]) / (nx * ny)  # average, undamped
         if (
             len(shared) < options.min_shared
-            or (options.specific and not _specific(prod, shared, float(prod.sum()), df, cap, options))
+            or (options.specific and not _specific(prod, shared, float(prod.sum()), ix.df, cap, options))
             or not _cohesive(average, (inner[lx], nx), (inner[ly], ny), options, lone=False)
         ):
             continue
@@ -691,16 +760,32 @@ def _join_stories(
     return sorted((sorted(m) for m in out.values()), key=lambda m: m[0])
 
 
-def _second_best(ends: np.ndarray, sims: np.ndarray, g: int) -> np.ndarray:
+def _own_names(a: list[int], b: list[int], ix: _Index, options: StoryOptions) -> int:
+    """How many names (:attr:`_Index.name`) or precise figures two stories (``a``, ``b``: their articles)
+    share that are theirs: at least ``title_own`` of the window's articles that have it are in the two.
+    A country or a leader in the news is in other stories' articles too, and is no one story's own."""
+
+    def marked(members: list[int]) -> np.ndarray:
+        rows = np.concatenate([ix.term[ix.rows(i)] for i in members])  # an article's terms are distinct
+        return rows[ix.name[rows] | ix.figure[rows]]
+
+    in_a, in_b = marked(a), marked(b)
+    terms, counts = np.unique(np.concatenate((in_a, in_b)), return_counts=True)
+    own = terms[counts >= options.title_own * ix.df[terms]]
+    return int((np.isin(own, in_a) & np.isin(own, in_b)).sum())
+
+
+def _second_best(ends: np.ndarray, sims: np.ndarray, g: int, alone: float = 0.0) -> np.ndarray:
     """Per story (of ``g``), its second highest cosine among the story pairs ``ends`` (the two stories of
-    each) with cosines ``sims`` (0: fewer than two pairs): a story whose best cosine is several times
-    that is clearly about one story."""
+    each) with cosines ``sims``: a story whose best cosine is several times that is clearly about one
+    story. A story in one pair only has no second story to be clear of: its second best is ``alone``
+    (without it, 0 made the margin pass whatever the cosine, in a window where nothing else was near)."""
     who = ends.ravel()
     vals = np.repeat(sims, 2)
     order = np.lexsort((-vals, who))
     who, vals = who[order], vals[order]
     rank = np.arange(len(who)) - np.searchsorted(who, who, side="left")
-    second = np.zeros(g, dtype=np.float64)
+    second = np.full(g, alone, dtype=np.float64)
     second[who[rank == 1]] = vals[rank == 1]
     return second
 
