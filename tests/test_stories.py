@@ -781,6 +781,7 @@ def test_a_wire_copy_dated_as_its_original_is_not_the_storys_first_outlet(tmp_pa
 
 def test_stories_described_in_bulk_are_described_as_one_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
     from claimcheck import stories as mod
+    from claimcheck.stories import labels
 
     # the sample's stories, other news grouped into stories of its own, a story holding an article of stop
     # words only (no index rows), and the batches smaller than one story
@@ -797,8 +798,8 @@ def test_stories_described_in_bulk_are_described_as_one_at_a_time(monkeypatch: p
     positions = {a.url: k for k, a in enumerate(arts)}
     one_by_one = [stories_reference.describe_story(s, ix, positions) for s in stories]
     assert len({s.label for s in one_by_one}) > 10 and any(len(s.articles) > 2 for s in one_by_one)
-    for batch in (mod._DESCRIBE_BATCH, 4, 1):
-        monkeypatch.setattr(mod, "_DESCRIBE_BATCH", batch)
+    for batch in (labels._DESCRIBE_BATCH, 4, 1):
+        monkeypatch.setattr(labels, "_DESCRIBE_BATCH", batch)
         assert mod.describe_stories(stories, ix, positions) == one_by_one
 
 
@@ -1084,7 +1085,7 @@ def test_a_brief_compared_with_one_story_only_has_no_margin_and_needs_story_alon
 
 
 def test_the_story_pass_sums_stories_in_chunks_as_in_one(monkeypatch: pytest.MonkeyPatch) -> None:
-    import claimcheck.stories as stories_module
+    from claimcheck.stories import storypass
 
     arts = [art(f"o{k % 5 + 1}", t, x, 3 * k, f"bridge-{k}") for k, (t, x) in enumerate(BRIDGE)]
     arts += [art("o3", *OTHER_BRIDGE, 8, "halvard"), *sample()]
@@ -1092,7 +1093,7 @@ def test_the_story_pass_sums_stories_in_chunks_as_in_one(monkeypatch: pytest.Mon
     whole = group(arts, strict)
     assert whole != group(arts, replace(strict, story_link=0.0))  # the pass joins something here
     for chunk in (1, 2, 5):  # whole stories a few articles at a time: one story may exceed the chunk
-        monkeypatch.setattr(stories_module, "_SUM_CHUNK", chunk)
+        monkeypatch.setattr(storypass, "_SUM_CHUNK", chunk)
         assert group(arts, strict) == whole
 
 
