@@ -47,13 +47,13 @@ from claimcheck.match.rules import (
     values_agree,
 )
 from claimcheck.match.things import (
-    COUNT_CLASS,
     GENERIC_UNITS,
     ROLE_THINGS,
     bound_meets,
     classes_agree,
     compound_key,
     count_class,
+    is_count_class,
     is_fairly_precise,
     is_measure,
     is_precise,
@@ -458,10 +458,10 @@ def _class_links(
             classes[g] = cls
             same[is_span(claim.when), float(figure[g])].append(g)
     for groups in same.values():
-        counts = {unit[first[g]] for g in groups if classes[g] == COUNT_CLASS}
+        counts = {unit[first[g]] for g in groups if is_count_class(classes[g])}
         if len(counts) > options.count_names:
             # a figure given for many things does not single one out (another story, a common value)
-            groups = [g for g in groups if classes[g] != COUNT_CLASS]
+            groups = [g for g in groups if not is_count_class(classes[g])]
         if len(groups) < 2 or len({unit[first[g]] for g in groups}) < 2:
             continue
         for a, b in itertools.combinations(groups[: options.max_candidates], 2):
@@ -471,9 +471,10 @@ def _class_links(
             if len(graph.members[a]) == len(graph.members[b]) == 1 and items[n].article == items[m].article:
                 continue
             sim = float(fuzz.token_set_ratio(ctx[n], ctx[m]))
-            if (sim < floor or COUNT_CLASS in (classes[a], classes[b])) and not precise[a]:
+            counting = is_count_class(classes[a]) or is_count_class(classes[b])
+            if (sim < floor or counting) and not precise[a]:
                 continue
-            if COUNT_CLASS in (classes[a], classes[b]) and significant_digits(float(figure[a])) < 2:
+            if counting and significant_digits(float(figure[a])) < 2:
                 continue  # "a million migrants", "a million voters": a one-digit round figure names no one thing
             if role_family(items[n].claim, unit[n]) != role_family(items[m].claim, unit[m]):
                 continue  # "150 killed" and "150 injured" (or "arrested 150 protesters"): two counts of a story
@@ -630,7 +631,8 @@ def _bound_links(
                     if unit[n] != unit[m]:  # another thing of its class ("refugees" / "migrants")
                         ca = thing_class(unit[n], items[n].claim.unit) or count_class(unit[n])
                         cb = thing_class(unit[m], items[m].claim.unit) or count_class(unit[m])
-                        if not classes_agree(ca, cb) or (COUNT_CLASS in (ca, cb) and significant_digits(x) < 2):
+                        counting = is_count_class(ca) or is_count_class(cb)
+                        if not classes_agree(ca, cb) or (counting and significant_digits(x) < 2):
                             continue
                         if role_family(items[n].claim, unit[n]) != role_family(items[m].claim, unit[m]):
                             continue

@@ -26,6 +26,7 @@ import numpy as np
 
 from claimcheck.claims.measures import MEASURE_WORDS
 from claimcheck.models import Claim, Interval
+from claimcheck.nouns import noun_kind
 from claimcheck.text import match_content_words, match_words
 
 # Head nouns that news copy uses interchangeably for one counted thing.
@@ -270,7 +271,8 @@ _NOT_COUNTS = frozenset(
      "year", "month", "week", "day", "hour", "minute", "second", "time", "point"]
 )  # fmt: skip
 # The class of any other counted thing with a precise figure ("11.5 million documents", "11.5 million
-# files"): in one story, one precise figure counts one thing, however outlets name it.
+# files"), by the kind of its noun (``noun_kind``): in one story, one precise figure counts one thing, however
+# outlets name it, within one kind ("1,200 jobs" are not "1,200 protesters"; a noun of no known kind is its own).
 COUNT_CLASS = "count"
 _MEASURE_UNITS = frozenset(unit for unit, _ in MEASURE_WORDS.values())
 
@@ -281,13 +283,19 @@ def is_score(thing: str) -> bool:
 
 
 def count_class(thing: str) -> str | None:
-    """``COUNT_CLASS`` for a counted thing that is a count of things (not money, a share, a
-    duration or a unit of measure), else None."""
+    """The count class (``COUNT_CLASS``, then the kind of the noun, or the noun itself when its kind is not
+    known: "count:record", "count:person", "count:bill") of a counted thing that is a count of things (not
+    money, a share, a duration or a unit of measure), else None."""
     if not thing or thing in _NOT_COUNTS or thing.endswith(PART) or thing in _MEASURE_UNITS:
         return None
     if is_score(thing):
         return None  # a sports score or record is not a count: it joins only the same score
-    return COUNT_CLASS
+    return f"{COUNT_CLASS}:{noun_kind(thing) or thing}"
+
+
+def is_count_class(cls: str | None) -> bool:
+    """Whether a class is a count class (``count_class``), not a class of people (``thing_class``)."""
+    return bool(cls) and cls.startswith(COUNT_CLASS + ":")  # type: ignore[union-attr]
 
 
 # Roles a story counts apart, by family: the dead are never the injured or the arrested, whatever the
@@ -320,7 +328,7 @@ def classes_agree(a: str | None, b: str | None) -> bool:
     """Two classes of counted things may name the same things: equal, or one is generic people."""
     if a is None or b is None:
         return False
-    return a == b or (PEOPLE_CLASS in (a, b) and COUNT_CLASS not in (a, b))
+    return a == b or (PEOPLE_CLASS in (a, b) and not is_count_class(a) and not is_count_class(b))
 
 
 # --- sub-counts ------------------------------------------------------------------------------

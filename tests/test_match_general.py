@@ -1,0 +1,70 @@
+"""The matcher's rules on ordinary news of other kinds (business, courts, sport, politics, disasters): sentences
+written here, read by the real extractor (extract_claims) and matched by match_facts.
+
+Each rule narrowed after the generality audit (audit6-findings: M1, M2, N2, N3) has its misfire here, which
+joined two different facts before, and the case it was written for, which must keep joining."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from claimcheck.claims import extract_claims
+from claimcheck.match.pipeline import match_facts
+from claimcheck.match.rules import MatchOptions
+from claimcheck.models import Article, Outlet
+
+T0 = datetime(2026, 3, 2, 9, tzinfo=UTC)
+OUTLETS = {o: Outlet(o, o.upper()) for o in ("bbc", "cbs", "npr", "dw")}
+
+
+def told(outlet: str, text: str, hour: int = 0) -> Article:
+    url = f"https://{outlet}.example/{hour}"
+    return Article(outlet, url, url, f"{outlet} story", text, url, T0, published=T0 + timedelta(hours=hour),
+                   claims=tuple(extract_claims(text)))  # fmt: skip
+
+
+def joined(*texts: str) -> bool:
+    """Whether one number row carries every outlet, each outlet telling one of ``texts``."""
+    articles = [told(o, t, hour=h) for h, (o, t) in enumerate(zip(OUTLETS, texts, strict=False))]
+    facts = match_facts(articles, OUTLETS, MatchOptions())
+    return any(f.kind == "number" and len(f.outlets) == len(texts) for f in facts)
+
+
+# --- M1: one precise figure of two count nouns is one fact only within one kind of noun --------------
+
+
+def test_a_precise_figure_of_two_kinds_of_things_is_two_facts() -> None:
+    # labour and business: jobs are not protesters
+    assert not joined("The carmaker will cut 1,200 jobs at the plant in Ohio, the union said.",
+                      "Some 1,200 protesters marched outside the carmaker plant in Ohio on Saturday.")  # fmt: skip
+    # courts: documents are not phones
+    assert not joined("The court heard that the firm shredded 4,300 documents before the raid.",
+                      "Police seized 4,300 phones at the warehouse in the raid, the court heard.")  # fmt: skip
+    # disasters: homes are not residents
+    assert not joined("The storm destroyed 2,700 homes across the county, officials said.",
+                      "Officials said 2,700 residents of the county were left without power after the storm.")  # fmt: skip
+
+
+def test_a_precise_figure_of_one_kind_named_two_ways_is_one_fact() -> None:
+    assert joined("The leak holds 11.5 million documents from the law firm.",
+                  "Reporters sifted through 11.5 million files from the firm.")  # fmt: skip
+    assert joined("The storm destroyed 2,700 homes across the county.",
+                  "Some 2,700 houses in the county were flattened by the storm.")  # fmt: skip
+    assert joined("About 1,300 protesters gathered outside parliament on Sunday.",
+                  "Police said 1,300 demonstrators took part in the rally.")  # fmt: skip
+    # politics: people named two ways ("politicians", "political figures")
+    assert joined("The files expose the offshore dealings of 140 politicians and officials.",
+                  "The leak names about 140 political figures from around the world.")  # fmt: skip
+
+
+def test_nouns_fall_in_kinds_by_general_english() -> None:
+    from claimcheck.nouns import noun_kind
+
+    people = ["protesters", "villagers", "journalists", "civilians", "employees", "gunmen", "schoolchildren",
+              "demonstrators", "nurses", "figures", "residents", "Workers"]  # fmt: skip
+    assert {noun_kind(w) for w in people} == {"person"}
+    assert {noun_kind(w) for w in ["documents", "files", "records", "pages", "emails"]} == {"record"}
+    assert {noun_kind(w) for w in ["homes", "houses", "buildings", "farmhouses"]} == {"building"}
+    assert noun_kind("jobs") == "job" and noun_kind("phones") == "device" and noun_kind("warplanes") == "vehicle"
+    # not people, whatever their ending: numbers, fees, playlists, reactors; an unknown noun has no kind
+    assert [noun_kind(w) for w in ["numbers", "fees", "playlists", "reactors", "bills", "wells"]] == [None] * 6
