@@ -68,3 +68,29 @@ def test_nouns_fall_in_kinds_by_general_english() -> None:
     assert noun_kind("jobs") == "job" and noun_kind("phones") == "device" and noun_kind("warplanes") == "vehicle"
     # not people, whatever their ending: numbers, fees, playlists, reactors; an unknown noun has no kind
     assert [noun_kind(w) for w in ["numbers", "fees", "playlists", "reactors", "bills", "wells"]] == [None] * 6
+
+
+# --- M2: a two-digit duration joins another only when both measure the same thing ---------------------
+
+
+def test_durations_of_different_things_are_different_facts() -> None:
+    # politics and courts: a mayor's time in office is not an inquiry's length
+    assert not joined("The mayor, Tom Reed, served 12 years in office before the scandal broke.",
+                      "The inquiry into the council lasted 12 years, prosecutors said.")  # fmt: skip
+    # sport: a player's years at a club are not the years an arena took to build
+    assert not joined("The striker spent 14 years at the club before retiring.",
+                      "Construction of the arena dragged on for 14 years.")  # fmt: skip
+    # business: a chief executive's tenure is not the shareholders' wait
+    assert not joined("The chief executive led the bank for 15 years before he quit.",
+                      "Shareholders waited 15 years for a dividend, analysts noted.")  # fmt: skip
+
+
+def test_a_duration_stated_in_many_wordings_is_one_fact() -> None:
+    # a drought: waited / a curse held / without
+    assert joined("In the end the Cubs waited 71 years for a World Series return.",
+                  "The curse held true for 71 years.")  # fmt: skip
+    assert joined("Cleveland has now gone 68 years without a title.",
+                  "The Indians' drought stands at 68 years.")  # fmt: skip
+    # a term of office: served / in office
+    assert joined("Ms Lund served 16 years as governor of the state.",
+                  "Her 16 years in office ended with a narrow defeat on Tuesday.")  # fmt: skip

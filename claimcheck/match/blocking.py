@@ -274,7 +274,9 @@ def number_graph(
                 at = np.flatnonzero(weak)
                 same[at] = [
                     (
-                        _share_a_word(ctx_words(ctx[first[ga[i]]]), ctx_words(ctx[first[ha[i]]]))
+                        _same_measured(items[first[ga[i]]].claim, items[first[ha[i]]].claim)
+                        if duration[ga[i]]
+                        else _share_a_word(ctx_words(ctx[first[ga[i]]]), ctx_words(ctx[first[ha[i]]]))
                         or _lone_ok(items, first, ga[i], ha[i], sentence_names)
                     )
                     and (not duration[ga[i]] or _same_term(items, first, ga[i], ha[i]))
@@ -388,8 +390,36 @@ def _same_described(items: Sequence[Item], first: Sequence[int], g: int, h: int)
 
 
 # Durations of a story ("waited 71 years", "the curse held for 71 years"): a two-digit one is one fact
-# whatever the words, unless the sentences name different people or places (``_lone_ok``).
+# whatever the other words when both measure the same thing (``_same_measured``).
 _DURATIONS = frozenset(["year", "month", "week", "day", "decade", "century"])
+# What a length of time measures, by the words of its clause: a wait or a drought ("waited 71 years", "the
+# curse held for 71 years", "68 years without a title", "their first title in 108 years"), a term in a post
+# ("served 12 years", "16 years in office", "spent 14 years at the club"), a term in custody ("sentenced to 12
+# years", "spent 12 years in prison"), the length of an event or a work ("the inquiry lasted 12 years", "took 14
+# years to build").
+_MEASURED = {
+    "wait": r"wait\w*|drought\w*|curse[sd]?|absence|fallow|without|since|first|ago|hiatus|gap",
+    "tenure": r"serv(?:e|ed|es|ing)|tenure|term|helm|reign\w*|rul(?:ed|ing)|led|career|office|spen[dt]\w*|stint",
+    "custody": r"sentenc\w*|jail\w*|prison\w*|imprison\w*|custody|detention|bars|spen[dt]\w*",
+    "length": r"last(?:ed|ing|s)|took|take[sn]?|taking|span\w*|long|duration|runs?|running|ran",
+}
+_MEASURED_RE = {family: re.compile(rf"\b(?:{words})\b", re.I) for family, words in _MEASURED.items()}
+
+
+def _same_measured(a: Claim, b: Claim) -> bool:
+    """Whether two durations of one figure measure the same thing: their clauses (``_own_clause``) say one
+    kind of time (``_MEASURED``: "waited" / "the curse held"; "served" / "in office") or share a content word
+    ("no tax for 30 years" / "in 30 years has never paid tax"). "Served 12 years in office" and "the inquiry
+    lasted 12 years" measure two things, whatever people or places their sentences name."""
+    clauses = [_own_clause(a), _own_clause(b)]
+    kinds = [{f for f, rx in _MEASURED_RE.items() if rx.search(c)} for c in clauses]
+    if kinds[0] & kinds[1]:
+        return True
+    words = [{w for w in match_content_words(c) if not w[:1].isdigit()} - _NUMBER_WORDS - _DURATION_WORDS for c in clauses]
+    return bool(words[0] & words[1])
+
+
+_DURATION_WORDS = frozenset(match_stem(w) for u in _DURATIONS for w in (u, u + "s", "centuries", "decades"))
 _TERM_WORDS = re.compile(r"\b(?:jail|jailed|prison|imprison\w*|sentenc\w*|behind bars|custody|detention)\b", re.I)
 
 
