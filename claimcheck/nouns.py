@@ -35,7 +35,7 @@ _KINDS = {
         "recruit cadet conscript servicemember serviceman accountholder taxpayer commuter pedestrian motorist "
         "evacuee casualty death dead injured wounded hospitalised missing arrest arrested fatality body "
         "holidaymaker occupant vacationer sightseer workforce protestor partner figure personality celebrity dignitary "
-        "notable luminary personage"
+        "notable luminary personage operative jihadi commander combatant courier cashier"
     ),
     "animal": _words(
         "animal dog cat horse cow cattle sheep pig goat chicken hen bird fish whale dolphin shark elephant bear "
@@ -43,7 +43,7 @@ _KINDS = {
     ),
     "record": _words(
         "document file record page paper email e-mail letter message text image photo photograph picture "
-        "video recording memo note contract form filing cable tweet post report transcript dossier folder "
+        "video recording memo note contract form filing cable tweet report transcript dossier folder "
         "spreadsheet book"
     ),
     "building": _words(
@@ -56,7 +56,7 @@ _KINDS = {
     ),
     "device": _words("phone smartphone handset device computer laptop tablet console camera chip battery"),
     "weapon": _words("weapon gun rifle pistol firearm missile rocket bomb shell warhead grenade munition"),
-    "job": _words("job post position role vacancy"),
+    "job": _words("job position role vacancy"),
 }
 _KIND = {w: kind for kind, words in _KINDS.items() for w in words}
 # Nouns on the people suffixes that are not people: "numbers", "papers", "fees", "playlists", "specimens".
@@ -67,7 +67,7 @@ _NOT_PEOPLE = frozenset(_words(
     "banner marker sweater trailer leather weather summer winter september october november december "
     "fee tree committee degree knee bee decree pedigree guarantee coffee toffee marquee jamboree "
     "offer answer transfer chamber fiber fibre river flower voucher ladder timber lumber silver copper butter "
-    "burger headquarter shower blister monster oyster lobster cylinder trigger spider hamster "
+    "career frontier carrier pier tier beer cheer steer veneer burger headquarter shower blister monster oyster lobster cylinder trigger spider hamster "
     "specimen omen abdomen stamen ramen semen amen median wrist twist mist fist"
 ))  # fmt: skip
 
@@ -112,7 +112,7 @@ def noun_kind(noun: str | None) -> str | None:
             return "person"  # "gunmen", "journalists", "civilians", "employees"
         if w.endswith("list") and w[-5:-4] in "aei":
             return "person"  # "journalists", "novelists" ("playlists", "checklists" are not)
-        if w.endswith("er") and w[-3:-2] not in "aeiou":
+        if w.endswith("er"):
             return "person"  # agent nouns: "protesters", "villagers" ("demonstrators" go by -or below)
     for w in forms:
         if w.endswith(("ator", "ctor", "ssor")) and w not in _NOT_PEOPLE and len(w) >= 6:

@@ -94,3 +94,22 @@ def test_a_duration_stated_in_many_wordings_is_one_fact() -> None:
     # a term of office: served / in office
     assert joined("Ms Lund served 16 years as governor of the state.",
                   "Her 16 years in office ended with a narrow defeat on Tuesday.")  # fmt: skip
+
+
+# --- N2: "killed" before a number counts deaths only of the living -----------------------------------
+
+
+def test_killed_counts_deaths_only_of_people_or_animals() -> None:
+    def roles(text: str) -> list[object]:
+        return [c.extra.get("role") for c in extract_claims(text) if c.kind == "number"]
+
+    assert roles("The Senate killed 3 bills on Tuesday.") == [None]  # politics: a bill is not a death
+    assert roles("The network killed 2 shows after one season.") == [None]
+    for text in ["Troops killed 12 villagers on Sunday.", "The blast killed 11 schoolchildren.",
+                 "Gunmen killed 4 Israelis near the border.", "Floods killed 300 sheep in the valley.",
+                 "The strike killed 9 fighters, the army said.", "The attack killed 12."]:  # fmt: skip
+        assert roles(text) == ["deaths"], text
+    # through the matcher: a platform that "killed" posts counts no deaths, so the same precise figure of
+    # two record nouns is one fact, as when no verb of killing is used
+    assert joined("The platform killed 4,500 tweets linked to the campaign.",
+                  "The platform removed 4,500 messages linked to the campaign.")  # fmt: skip
