@@ -113,3 +113,21 @@ def test_killed_counts_deaths_only_of_people_or_animals() -> None:
     # two record nouns is one fact, as when no verb of killing is used
     assert joined("The platform killed 4,500 tweets linked to the campaign.",
                   "The platform removed 4,500 messages linked to the campaign.")  # fmt: skip
+
+
+# --- N3: casualties are a toll of their own ---------------------------------------------------------
+
+
+def test_casualties_are_neither_the_dead_nor_the_injured() -> None:
+    # disasters and conflict: "casualties" often counts the dead and the wounded together
+    assert not joined("The bombing left 48 casualties in the market, officials said.",
+                      "The bombing killed 48 people in the market, officials said.")  # fmt: skip
+    assert not joined("The bombing left 48 casualties in the market, officials said.",
+                      "The bombing injured 48 people in the market, officials said.")  # fmt: skip
+    # ... but one casualty figure told two ways is one fact, and a rising one is an update, not a conflict
+    assert joined("The bombing left 48 casualties in the market.",
+                  "Officials put the number of casualties in the market bombing at 48.")  # fmt: skip
+    articles = [told("bbc", "The clashes have caused 35 casualties so far, medics said."),
+                told("cbs", "The number of casualties from the clashes rose to 52, medics said.", hour=6)]  # fmt: skip
+    facts = [f for f in match_facts(articles, OUTLETS, MatchOptions()) if f.kind == "number"]
+    assert all(not f.conflicts for f in facts)

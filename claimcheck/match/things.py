@@ -32,7 +32,7 @@ from claimcheck.text import match_content_words, match_words
 # Head nouns that news copy uses interchangeably for one counted thing.
 UNIT_SYNONYMS = {
     "wounded": "injured", "injury": "injured", "hurt": "injured",
-    "dead": "death", "killed": "death", "fatality": "death", "casualty": "death",
+    "dead": "death", "killed": "death", "fatality": "death",
     "detainee": "prisoner", "inmate": "prisoner", "captive": "hostage",
     "person": "people", "individual": "people",
     "km": "kilometre", "kilometer": "kilometre", "cm": "centimetre", "centimeter": "centimetre",
@@ -212,8 +212,9 @@ CONTEXT_SYNONYMS = {
 # Counted things whose figure legitimately rises while a story unfolds (a death toll): two reports at
 # different times that give different counts of them are one fact whose figure was updated.
 EVOLVING_THINGS = frozenset(
-    ["death", "injured", "missing", "arrest", "arrested", "evacuee", "evacuated", "evacuation", "hospitalised"]
-)
+    ["death", "injured", "missing", "arrest", "arrested", "evacuee", "evacuated", "evacuation", "hospitalised",
+     "casualty"]
+)  # fmt: skip
 # Roles a story counts once (each a fact, its figure maybe updated): agreeing figures of one of them
 # are one fact whatever the words around them.
 ROLE_THINGS = EVOLVING_THINGS | {"prisoner", "hostage"}
@@ -304,6 +305,9 @@ _ROLE_FAMILY = {
     "death": "dead", "injured": "hurt", "hospitalised": "hurt", "missing": "missing", "arrest": "held",
     "arrested": "held", "prisoner": "held", "hostage": "held", "evacuee": "evacuated", "evacuated": "evacuated",
     "evacuation": "evacuated",
+    # casualties: in news the dead and the wounded together as often as the dead alone (or the wounded, in
+    # British usage): a toll of its own, never the deaths' nor the injured's figure
+    "casualty": "casualties",
 }  # fmt: skip
 
 
