@@ -135,12 +135,18 @@ class Served:
 
 
 def serve_event(dids: Sequence[str]) -> Served:
+    return serve_docs([article(did) for did in dids])
+
+
+def serve_docs(docs: Sequence[dict[str, Any]]) -> Served:
+    """Articles served as outlets (one per ``source_domain``), each doc shaped as the collection's
+    (dId, title, text, source_domain, date_publish): the real events, or stories a test writes."""
     site = Site()
     by_outlet: dict[str, list[tuple[dict[str, Any], str]]] = defaultdict(list)
     outlet_domain: dict[str, str] = {}
     url_did: dict[str, str] = {}
-    for did in dids:
-        doc = article(did)
+    for doc in docs:
+        did = doc["dId"]
         oid = outlet_id(doc["source_domain"])
         outlet_domain[oid] = doc["source_domain"]
         path = f"/{oid}/{did}.html"

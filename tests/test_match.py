@@ -1597,3 +1597,42 @@ def test_a_fall_in_other_verbs_is_one_fall_and_never_a_rise() -> None:
                  text="more than 50 percent", extra={"context": ["gain", "rival", "coin"]})  # fmt: skip
     facts = facts_of(art("reuters", lost), art("bbc", gained))
     assert set(fact_with(facts, "reuters").outlets) == {"reuters"}
+
+
+# --- issue 12 round 11: what generalises (adversarial stories told with the real extractor) ---
+
+
+def test_one_person_killed_is_a_toll_of_one() -> None:
+    # "one person died" is a toll as "two people died" is: the singular generic noun takes the role
+    rows = rows_of(
+        told("reuters", "One person died and four were injured in a crash on the highway on Sunday.", 0),
+        told("bbc", "One person was killed in the collision, police said.", 1),
+    )
+    assert rows == [{"reuters", "bbc"}]
+
+
+def test_one_loose_figure_of_two_players_is_two_facts() -> None:
+    # both sentences name the Owls, but each clause names its own scorer: two players, one figure
+    rows = rows_of(
+        told("reuters", "Jones scored 22 points as the Hawks beat the Owls 101-94 on Saturday.", 0),
+        told("bbc", "Brown had 22 points for the Owls, who lost for the third time in a row.", 1),
+        told("cbs", "Jones finished with 22 points and eight rebounds for the Hawks.", 2),
+    )
+    assert {"reuters", "cbs"} in rows and not any({"bbc", "reuters"} <= r or {"bbc", "cbs"} <= r for r in rows)
+    # the same scorer named in full by one outlet and by surname by another is one holder
+    rows = rows_of(
+        told("reuters", "Jones scored 22 points as the Hawks beat the Owls on Saturday.", 0),
+        told("bbc", "Guard Tim Jones had 22 points for the Hawks, who won for the third time in a row.", 1),
+    )
+    assert rows == [{"reuters", "bbc"}]
+
+
+def test_a_place_that_stands_for_its_government_holds_nothing() -> None:
+    # the batch (its sentences with figures) puts Minsk after "in": a place, which may stand for the country's
+    # government ("Minsk freed")
+    rows = rows_of(
+        told("reuters", "In September, Minsk freed 52 prisoners after an earlier visit. The envoy held three days of "
+             "talks in Minsk.", 0),
+        told("bbc", "In September, Belarus freed 52 prisoners after an earlier round of diplomacy.", 1),
+    )
+    assert rows == [{"reuters", "bbc"}]

@@ -18,8 +18,9 @@ from claimcheck.nouns import noun_kind
 
 ROLES = ("deaths", "injured", "hospitalised", "missing", "evacuated", "arrested")
 
-# Nouns that stand for "some people" without saying who they are: the role names them instead.
-GENERIC = frozenset(["people", "persons", "others", "individuals", "more"])
+# Nouns that stand for "some people" without saying who they are: the role names them instead ("one
+# person died" is a toll of one, as "two people died" is a toll of two).
+GENERIC = frozenset(["people", "persons", "person", "others", "individuals", "individual", "more"])
 # Nouns that already mean the dead: "five victims", "12 bodies".
 DEATH_UNITS = frozenset(["dead", "deaths", "fatalities", "victims", "bodies", "lives"])
 # A role word used as the noun, or ending the noun phrase: "12 dead", "dozens injured", "112 others hurt".
