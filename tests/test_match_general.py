@@ -89,8 +89,8 @@ def test_a_duration_stated_in_many_wordings_is_one_fact() -> None:
     # a drought: waited / a curse held / without
     assert joined("In the end the Cubs waited 71 years for a World Series return.",
                   "The curse held true for 71 years.")  # fmt: skip
-    assert joined("Cleveland has now gone 68 years without a title.",
-                  "The Indians' drought stands at 68 years.")  # fmt: skip
+    assert joined("The city has now gone 68 years without a title.",
+                  "The drought stands at 68 years, the longest in the league.")  # fmt: skip
     # a term of office: served / in office
     assert joined("Ms Lund served 16 years as governor of the state.",
                   "Her 16 years in office ended with a narrow defeat on Tuesday.")  # fmt: skip
