@@ -263,3 +263,39 @@ def test_hostile_text_in_csv_and_json() -> None:
     assert all(not cell.startswith(("=", "+", "-", "@")) for row in rows[1:] for cell in row)
     assert "\x1b" not in render_csv(result)
     json.loads(render(result, "json"))  # raw text kept, JSON-escaped
+
+
+def test_a_number_row_shows_the_figures_its_outlets_give_when_not_all_the_headline() -> None:
+    """One outlet gives an exact toll, two an earlier "at least" bound that agrees with it: the row's headline
+    figure is not what every outlet said, so every format tells the figures given and by how many outlets."""
+    from test_match import OUTLETS, art, toll
+
+    articles = [
+        art("bbc", toll(61, "The gunman killed 61 people at the harbour festival, officials said."), hour=5),
+        art("cbs", toll(Interval(40, None), "A gunman killed at least 40 people at a harbour festival on Saturday."), hour=1),
+        art("apnews", toll(Interval(40, None), "At least 40 people died when a gunman fired on the harbour festival crowd."), hour=2),
+    ]  # fmt: skip
+    res = compare("festival", articles, OUTLETS, CompareOptions(min_outlets=2), generated_at=NOW)
+    (fact,) = [f for f in res.facts if f.kind == "number"]
+    assert len(fact.outlets) == 3 and fact.value == Interval(61, 61)
+    given = "values given: 61 (1 outlet), >=40 (2)"
+    for columns in (80, 120, 60):
+        buf = io.StringIO()
+        print_table(res, Console(width=columns, file=buf, color_system=None))
+        text = buf.getvalue()  # a wrapped table cell interleaves with its neighbours: its pieces are there
+        assert "values given:" in text and "61 (1" in text and ">=40 (2)" in text, columns
+    assert given in render_markdown(res)
+    from claimcheck.render.html import render_html
+
+    assert f'<span class="given">{given.replace(">", "&gt;")}</span>' in render_html(res)
+
+
+def test_a_number_row_whose_outlets_all_give_its_figure_adds_nothing(result) -> None:  # noqa: ANN001
+    md = render_markdown(result).splitlines()
+    for f in result.facts:
+        if f.kind != "number":
+            continue
+        (row,) = [line for line in md if line.startswith(f"| {f.id} |")]
+        disagreeing = {c.outlet for c in f.conflicts}
+        same = {m.claim.value for m in f.mentions if m.outlet not in disagreeing} == {f.value}
+        assert ("values given" in row) is not same, row

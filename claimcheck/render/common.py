@@ -15,6 +15,7 @@ __all__ = [
     "conflict_text",
     "distinct_conflicts",
     "evolution_text",
+    "values_given",
     "counted",
     "zoned_text",
 ]
@@ -73,6 +74,28 @@ def conflict_text(fact: Fact, names: dict[str, str]) -> list[str]:
         f"{names.get(c.outlet, c.outlet)} says {format_value(c.value)} (vs {format_value(fact.value)})"
         for c in distinct_conflicts(fact)
     ]
+
+
+def values_given(fact: Fact) -> str:
+    """ "61 (1 outlet), >=40 (2 outlets)": the figures a number fact's outlets actually give, when they are not
+    all its headline value (a bound that agrees with it, a rounder figure), so that a row is not read as every
+    outlet saying the headline figure; "" when they all say it. Conflicting figures are the Conflicts' to tell."""
+    if fact.kind != "number" or fact.value is None:
+        return ""
+    clashing = {c.value for c in fact.conflicts}
+    by_value: dict[str, set[str]] = {}
+    for m in fact.mentions:
+        v = m.claim.value
+        if v is not None and v not in clashing:
+            by_value.setdefault(format_value(v), set()).add(m.outlet)
+    head = format_value(fact.value)
+    if set(by_value) <= {head}:
+        return ""
+    order = sorted(by_value, key=lambda v: (v != head, -len(by_value[v])))
+    return ", ".join(
+        f"{v} ({counted(len(by_value[v]), 'outlet')})" if n == 0 else f"{v} ({len(by_value[v])})"
+        for n, v in enumerate(order)
+    )
 
 
 def evolution_text(fact: Fact) -> str:

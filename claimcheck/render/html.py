@@ -18,6 +18,7 @@ from claimcheck.render.common import (
     evolution_text,
     format_value,
     outlet_names,
+    values_given,
     when_text,
     zoned_text,
 )
@@ -228,6 +229,7 @@ def _row(i: int, fact: Fact, names: dict[str, str], columns: Sequence[str], wo: 
         + f'<span class="ind">'
         f"{len(fact.independent_outlets)}/{len(fact.outlets)} indep.</span>"
         f'<span class="sum">{esc(fact.summary)}</span>'
+        + (f'<span class="given">values given: {esc(given)}</span>' if (given := values_given(fact)) else "")
         + (f'<span class="upd">↗ {esc(evolved)}</span>' if evolved else "")
         + f"{tl}</th>{''.join(cells)}</tr>\n"
     )

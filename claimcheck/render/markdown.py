@@ -17,6 +17,7 @@ from claimcheck.render.common import (
     evolution_text,
     format_value,
     outlet_names,
+    values_given,
     when_text,
     window_text,
 )
@@ -68,8 +69,10 @@ def render_markdown(result: CompareResult, *, explain: bool = False) -> str:
             )
             notes = [*conflict_text(f, names), *filter(None, [evolution_text(f)])]
             conflicts = "; ".join(esc(c) for c in notes) or "none"
+            given = values_given(f)
+            fact_cell = esc(f.summary) + (f" (values given: {esc(given)})" if given else "")
             out.append(
-                f"| {f.id} | {esc(f.summary)} | {reported} | {name(f.first_outlet) if f.first_outlet else 'unknown (undated)'} "
+                f"| {f.id} | {fact_cell} | {reported} | {name(f.first_outlet) if f.first_outlet else 'unknown (undated)'} "
                 f"| {len(f.independent_outlets)} of {len(f.outlets)} | {conflicts} |"
             )
         out.append("")

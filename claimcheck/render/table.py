@@ -15,7 +15,14 @@ from rich.table import Table
 from rich.text import Text
 
 from claimcheck.models import CompareResult, Fact
-from claimcheck.render.common import conflict_text, counted, evolution_text, outlet_names, window_text
+from claimcheck.render.common import (
+    conflict_text,
+    counted,
+    evolution_text,
+    outlet_names,
+    values_given,
+    window_text,
+)
 from claimcheck.textsafe import plain
 
 # Matrix marks (plain ASCII so they survive any terminal and the golden files).
@@ -83,6 +90,14 @@ def _all_but(fact: Fact, missing: Sequence[str], copies: set[str], considered: i
     return cell
 
 
+def _fact_cell(fact: Fact) -> Text:
+    """ "[number] 61 deaths: …", then the figures its outlets give when they are not all that one."""
+    cell = _t(f"[{fact.kind}] {fact.summary}")
+    if given := values_given(fact):
+        cell.append(f"\nvalues given: {plain(given)}", style="dim")
+    return cell
+
+
 # Beyond this many disagreeing outlets the Conflicts cell names the first ones and counts the rest.
 MAX_CONFLICT_LINES = 5
 
@@ -105,7 +120,7 @@ def attribution_table(result: CompareResult) -> Table:
             conflicts.append(("\n" if conflicts.plain else "") + plain(evolved), style="yellow")
         table.add_row(
             fact.id,
-            _t(f"[{fact.kind}] {fact.summary}"),
+            _fact_cell(fact),
             _outlets_cell(fact, names, considered),
             f"{len(fact.independent_outlets)}/{len(fact.outlets)}",
             conflicts,
@@ -131,7 +146,7 @@ def attribution_list(result: CompareResult) -> Table:
     for n, fact in enumerate(result.facts):
         if n:
             grid.add_row("", "")  # a blank line between facts
-        cell = _t(f"[{fact.kind}] {fact.summary}")
+        cell = _fact_cell(fact)
         cell.append("\nreported by ", style="dim")
         cell.append_text(_outlets_cell(fact, names, considered))
         cell.append(f"\n{len(fact.independent_outlets)}/{len(fact.outlets)} independent", style="dim")
