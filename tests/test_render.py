@@ -299,3 +299,31 @@ def test_a_number_row_whose_outlets_all_give_its_figure_adds_nothing(result) -> 
         disagreeing = {c.outlet for c in f.conflicts}
         same = {m.claim.value for m in f.mentions if m.outlet not in disagreeing} == {f.value}
         assert ("values given" in row) is not same, row
+
+
+def test_a_qualified_figure_is_shown_as_written_not_as_the_interval_it_stands_for() -> None:
+    """ "about 1,500" and "nearly 1,500" are matched as intervals (1,350-1,650, 1,380-<1,500), but a reader
+    must see the figure as the outlets wrote it, in the values given and in each mention's evidence."""
+    from test_match import OUTLETS, art
+
+    from claimcheck.claims import extract_claims
+    from claimcheck.render.html import render_html
+
+    def numbers(text: str) -> list[Claim]:
+        return [c for c in extract_claims(text) if c.kind == "number"]
+
+    articles = [
+        art("apnews", *numbers("About 1,500 people were injured when the dam gave way in the valley on Monday."), hour=1),
+        art("reuters", *numbers("Around 1,500 people were hurt after the valley dam burst on Monday, officials said."), hour=2),
+        art("bbc", *numbers("Nearly 1,500 people were injured in the valley when the dam collapsed."), hour=3),
+        art("cbs", *numbers("More than 1,400 people were injured when the dam in the valley failed."), hour=4),
+    ]  # fmt: skip
+    res = compare("dam", articles, OUTLETS, CompareOptions(min_outlets=2), generated_at=NOW)
+    (fact,) = [f for f in res.facts if f.kind == "number"]
+    assert len(fact.outlets) == 4
+    md = render_markdown(res)
+    assert "values given: about 1,500 (2 outlets), nearly 1,500 (1), >1,400 (1)" in md
+    assert "(value about 1,500)" in md and "(value nearly 1,500)" in md
+    assert "1,350" not in md and "1,380" not in md
+    page = render_html(res)
+    assert "value about 1,500" in page and "value nearly 1,500" in page and "1,350" not in page

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from claimcheck.models import CompareResult, Conflict, Fact, Interval
+from claimcheck.models import Claim, CompareResult, Conflict, Fact, Interval
 from claimcheck.values import counted, format_value
 
 __all__ = [
@@ -16,6 +16,8 @@ __all__ = [
     "distinct_conflicts",
     "evolution_text",
     "values_given",
+    "value_as_written",
+    "headline_value",
     "counted",
     "zoned_text",
 ]
@@ -76,6 +78,28 @@ def conflict_text(fact: Fact, names: dict[str, str]) -> list[str]:
     ]
 
 
+def value_as_written(claim: Claim) -> str:
+    """A number claim's value the way its sentence qualifies it: "about 1,500" (not the "1,350-1,650" it
+    stands for when matching), "nearly 30", "up to 40"; the interval's short form otherwise (">=50", "59")."""
+    v = claim.value
+    if v is None:
+        return "?"
+    if v.low is not None and v.high is not None and v.low != v.high:
+        if claim.qualifier == "about":
+            return f"about {format_value(Interval.exact(round((v.low + v.high) / 2, 6)))}"
+        if claim.qualifier == "nearly":
+            return f"nearly {format_value(Interval.exact(v.high))}"
+        if claim.qualifier in ("up to", "fewer than") and v.low == 0:
+            return f"{claim.qualifier} {format_value(Interval.exact(v.high))}"
+    return format_value(v)
+
+
+def headline_value(fact: Fact) -> str:
+    """A number fact's figure as one of its outlets wrote it ("about 1,500"), else its interval's short form."""
+    written = next((m.claim for m in fact.mentions if m.claim.value == fact.value), None)
+    return value_as_written(written) if written is not None else format_value(fact.value)
+
+
 def values_given(fact: Fact) -> str:
     """ "61 (1 outlet), >=40 (2 outlets)": the figures a number fact's outlets actually give, when they are not
     all its headline value (a bound that agrees with it, a rounder figure), so that a row is not read as every
@@ -84,12 +108,15 @@ def values_given(fact: Fact) -> str:
         return ""
     clashing = {c.value for c in fact.conflicts}
     by_value: dict[str, set[str]] = {}
+    values: set[Interval] = set()
+    head = headline_value(fact)
     for m in fact.mentions:
         v = m.claim.value
         if v is not None and v not in clashing:
-            by_value.setdefault(format_value(v), set()).add(m.outlet)
-    head = format_value(fact.value)
-    if set(by_value) <= {head}:
+            text = value_as_written(m.claim)
+            by_value.setdefault(text, set()).add(m.outlet)
+            values.add(v)
+    if values <= {fact.value}:
         return ""
     order = sorted(by_value, key=lambda v: (v != head, -len(by_value[v])))
     return ", ".join(

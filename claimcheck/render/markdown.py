@@ -17,6 +17,7 @@ from claimcheck.render.common import (
     evolution_text,
     format_value,
     outlet_names,
+    value_as_written,
     values_given,
     when_text,
     window_text,
@@ -109,7 +110,7 @@ def _evidence(result: CompareResult, name: Callable[[str], str], explain: bool) 
         for m in f.mentions:
             notes = []
             if f.kind == "number" and m.claim.value is not None:
-                notes.append(f"value {esc(format_value(m.claim.value))}")
+                notes.append(f"value {esc(value_as_written(m.claim))}")
             if m.syndicated:
                 notes.append("wire copy")
             if m.fidelity:
