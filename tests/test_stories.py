@@ -1219,3 +1219,13 @@ def test_a_lone_item_of_other_news_does_not_join_a_tight_story_through_its_subje
     assert theft_story([MUSEUMS, MUSEUMS_TOO], linkage) == [0, 1, 2, 3]
     assert theft_story([MUSEUMS, MUSEUMS_TOO], replace(linkage, cohesion_lone=0.25)) == [0, 1, 2, 3, 4, 5]
     assert theft_story([GUARD], linkage) == [0, 1, 2, 3, 4]
+
+
+def test_times_of_an_earlier_year_than_the_listing_show_their_year() -> None:
+    """Stored articles all from a past year, listed today: "31 Jan 06:40" reads as this year's; every time
+    of another year than the listing's own carries its year. This year's times stay short."""
+    old = [replace(a, published=a.published.replace(year=2019)) for a in sample() if a.published]
+    table = render(list_stories(old, OUTLETS, min_outlets=2, generated_at=T0), "table")
+    assert "02 Mar 2019 " in table and "02 Mar 08:00" not in table
+    table = render(list_stories(sample(), OUTLETS, min_outlets=2, generated_at=T0), "table")
+    assert "02 Mar 07:00" in table and "2026" not in table.split("\n", 1)[1]

@@ -115,12 +115,15 @@ def stories_list(result: StoriesResult) -> Table:
     return grid
 
 
-def _year(result: StoriesResult) -> int:
+def _year(result: StoriesResult) -> int | None:
+    """The year times go without: the listing's own, when the newest story is of it. Articles of a past year
+    keep their year ("31 Jan 2018 06:40"), or they read as this year's."""
     dated = [s.last_published for s in result.stories if s.last_published]
-    return max(dated).year if dated else result.generated_at.year
+    year = result.generated_at.year
+    return year if not dated or max(dated).year == year else None
 
 
-def _when(s: Story, result: StoriesResult, year: int, sep: str = "\n") -> Text:
+def _when(s: Story, result: StoriesResult, year: int | None, sep: str = "\n") -> Text:
     """First publication, "→" the last (its time alone on the same day), and the first outlet: one narrow
     column, so that the label gets the width at 80 columns."""
     first, last = s.first_published, s.last_published
