@@ -325,5 +325,11 @@ def test_a_qualified_figure_is_shown_as_written_not_as_the_interval_it_stands_fo
     assert "values given: about 1,500 (2 outlets), nearly 1,500 (1), >1,400 (1)" in md
     assert "(value about 1,500)" in md and "(value nearly 1,500)" in md
     assert "1,350" not in md and "1,380" not in md
+    from claimcheck.render.common import value_as_written
+
+    (under,) = numbers("The coin fell below $6,000 on Tuesday, and under 40 traders were left.")[:1]
+    assert value_as_written(under) == "<6,000"  # not "0-6,000"
+    (upto,) = numbers("Up to 40 boats sank in the storm on the coast.")
+    assert value_as_written(upto) == "up to 40"
     page = render_html(res)
     assert "value about 1,500" in page and "value nearly 1,500" in page and "1,350" not in page

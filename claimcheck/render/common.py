@@ -89,8 +89,10 @@ def value_as_written(claim: Claim) -> str:
             return f"about {format_value(Interval.exact(round((v.low + v.high) / 2, 6)))}"
         if claim.qualifier == "nearly":
             return f"nearly {format_value(Interval.exact(v.high))}"
-        if claim.qualifier in ("up to", "fewer than") and v.low == 0:
-            return f"{claim.qualifier} {format_value(Interval.exact(v.high))}"
+        if claim.qualifier == "up to" and v.low == 0:
+            return f"up to {format_value(Interval.exact(v.high))}"
+        if claim.qualifier == "fewer than" and v.low == 0:  # "below $6,000", "under 40": not "0-6,000"
+            return f"<{format_value(Interval.exact(v.high))}"
     return format_value(v)
 
 
