@@ -333,3 +333,22 @@ def test_a_qualified_figure_is_shown_as_written_not_as_the_interval_it_stands_fo
     assert value_as_written(upto) == "up to 40"
     page = render_html(res)
     assert "value about 1,500" in page and "value nearly 1,500" in page and "1,350" not in page
+
+
+def test_outlets_that_published_a_fact_at_the_same_first_time_are_all_first() -> None:
+    """Two feeds give only the day, so both articles read 00:00: the table and the Markdown named one of them
+    "first" by a tie-break a reader cannot see. Both are first; a third, later outlet is not."""
+    from test_match import OUTLETS, art, toll
+
+    articles = [
+        art("bbc", toll(14, "The ferry fire off the northern coast killed 14 passengers, the coastguard said."), hour=0),
+        art("cbs", toll(14, "Fourteen passengers died in the ferry fire off the northern coast, the coastguard said."), hour=0),
+        art("apnews", toll(14, "A fire on a ferry off the northern coast killed 14 passengers, officials said."), hour=6),
+    ]  # fmt: skip
+    res = compare("ferry", articles, OUTLETS, CompareOptions(min_outlets=2), generated_at=NOW)
+    (fact,) = [f for f in res.facts if f.kind == "number"]
+    assert len(fact.outlets) == 3
+    text = " ".join(table_text(res).split())
+    assert "BBC (first)" in text and text.count("(first)") == 2 and "AP (first)" not in text
+    row = next(line for line in render_markdown(res).splitlines() if line.startswith(f"| {fact.id} |"))
+    assert "| BBC, CBS News |" in row or "| CBS News, BBC |" in row

@@ -18,6 +18,7 @@ __all__ = [
     "values_given",
     "value_as_written",
     "headline_value",
+    "first_outlets",
     "counted",
     "zoned_text",
 ]
@@ -94,6 +95,20 @@ def value_as_written(claim: Claim) -> str:
         if claim.qualifier == "fewer than" and v.low == 0:  # "below $6,000", "under 40": not "0-6,000"
             return f"<{format_value(Interval.exact(v.high))}"
     return format_value(v)
+
+
+def first_outlets(fact: Fact) -> list[str]:
+    """The fact's first outlet and any other that published it at that same time (feeds that give only the
+    day stamp every article 00:00): several outlets first at once are not one outlet first."""
+    if fact.first_outlet is None or fact.first_published is None:
+        return [fact.first_outlet] if fact.first_outlet else []
+    copy = next((m.syndicated for m in fact.mentions if m.outlet == fact.first_outlet), False)
+    tied = [
+        m.outlet
+        for m in fact.mentions
+        if m.published == fact.first_published and m.syndicated == copy and m.outlet != fact.first_outlet
+    ]
+    return list(dict.fromkeys([fact.first_outlet, *tied]))
 
 
 def headline_value(fact: Fact) -> str:

@@ -15,6 +15,7 @@ from claimcheck.render.common import (
     counted,
     distinct_conflicts,
     evolution_text,
+    first_outlets,
     format_value,
     outlet_names,
     value_as_written,
@@ -73,7 +74,7 @@ def render_markdown(result: CompareResult, *, explain: bool = False) -> str:
             given = values_given(f)
             fact_cell = esc(f.summary) + (f" (values given: {esc(given)})" if given else "")
             out.append(
-                f"| {f.id} | {fact_cell} | {reported} | {name(f.first_outlet) if f.first_outlet else 'unknown (undated)'} "
+                f"| {f.id} | {fact_cell} | {reported} | {', '.join(name(o) for o in first_outlets(f)) or 'unknown (undated)'} "
                 f"| {len(f.independent_outlets)} of {len(f.outlets)} | {conflicts} |"
             )
         out.append("")

@@ -19,6 +19,7 @@ from claimcheck.render.common import (
     conflict_text,
     counted,
     evolution_text,
+    first_outlets,
     outlet_names,
     values_given,
     window_text,
@@ -53,14 +54,13 @@ ALL_BUT_UP_TO = 3
 def _outlets_cell(fact: Fact, names: dict[str, str], considered: Sequence[str] = ()) -> Text:
     copies = {m.outlet for m in fact.mentions if m.syndicated} - set(fact.independent_outlets)
     short = len(fact.outlets) > FULL_NAMES_UP_TO
+    firsts = first_outlets(fact)
     cell = Text(f"{len(fact.outlets)} outlets: " if short else "")
     for n, oid in enumerate(fact.outlets):
         if n:
             cell.append(", ")
-        cell.append(
-            plain(oid if short else names.get(oid, oid)), style="bold" if oid == fact.first_outlet else ""
-        )
-        if oid == fact.first_outlet:
+        cell.append(plain(oid if short else names.get(oid, oid)), style="bold" if oid in firsts else "")
+        if oid in firsts:
             cell.append(" (first)", style="green")
         if oid in copies:
             cell.append(" (w)" if short else " (wire copy)", style="dim")
@@ -81,9 +81,9 @@ def _all_but(fact: Fact, missing: Sequence[str], copies: set[str], considered: i
         cell = Text(f"{len(fact.outlets)} of {considered}, all but {', '.join(plain(o) for o in missing)}")
     else:
         cell = Text(f"all {considered} outlets")
-    if fact.first_outlet:
+    if firsts := first_outlets(fact):
         cell.append("; first ")
-        cell.append(plain(fact.first_outlet), style="bold")
+        cell.append(plain(", ".join(firsts)), style="bold")
     wire = [o for o in fact.outlets if o in copies]
     if wire:
         cell.append(f"; wire copy: {', '.join(plain(o) for o in wire)}", style="dim")
