@@ -263,3 +263,92 @@ def test_hostile_text_in_csv_and_json() -> None:
     assert all(not cell.startswith(("=", "+", "-", "@")) for row in rows[1:] for cell in row)
     assert "\x1b" not in render_csv(result)
     json.loads(render(result, "json"))  # raw text kept, JSON-escaped
+
+
+def test_a_number_row_shows_the_figures_its_outlets_give_when_not_all_the_headline() -> None:
+    """One outlet gives an exact toll, two an earlier "at least" bound that agrees with it: the row's headline
+    figure is not what every outlet said, so every format tells the figures given and by how many outlets."""
+    from test_match import OUTLETS, art, toll
+
+    articles = [
+        art("bbc", toll(61, "The gunman killed 61 people at the harbour festival, officials said."), hour=5),
+        art("cbs", toll(Interval(40, None), "A gunman killed at least 40 people at a harbour festival on Saturday."), hour=1),
+        art("apnews", toll(Interval(40, None), "At least 40 people died when a gunman fired on the harbour festival crowd."), hour=2),
+    ]  # fmt: skip
+    res = compare("festival", articles, OUTLETS, CompareOptions(min_outlets=2), generated_at=NOW)
+    (fact,) = [f for f in res.facts if f.kind == "number"]
+    assert len(fact.outlets) == 3 and fact.value == Interval(61, 61)
+    given = "values given: 61 (1 outlet), >=40 (2)"
+    for columns in (80, 120, 60):
+        buf = io.StringIO()
+        print_table(res, Console(width=columns, file=buf, color_system=None))
+        text = buf.getvalue()  # a wrapped table cell interleaves with its neighbours: its pieces are there
+        assert "values given:" in text and "61 (1" in text and ">=40 (2)" in text, columns
+    assert given in render_markdown(res)
+    from claimcheck.render.html import render_html
+
+    assert f'<span class="given">{given.replace(">", "&gt;")}</span>' in render_html(res)
+
+
+def test_a_number_row_whose_outlets_all_give_its_figure_adds_nothing(result) -> None:  # noqa: ANN001
+    md = render_markdown(result).splitlines()
+    for f in result.facts:
+        if f.kind != "number":
+            continue
+        (row,) = [line for line in md if line.startswith(f"| {f.id} |")]
+        disagreeing = {c.outlet for c in f.conflicts}
+        same = {m.claim.value for m in f.mentions if m.outlet not in disagreeing} == {f.value}
+        assert ("values given" in row) is not same, row
+
+
+def test_a_qualified_figure_is_shown_as_written_not_as_the_interval_it_stands_for() -> None:
+    """ "about 1,500" and "nearly 1,500" are matched as intervals (1,350-1,650, 1,380-<1,500), but a reader
+    must see the figure as the outlets wrote it, in the values given and in each mention's evidence."""
+    from test_match import OUTLETS, art
+
+    from claimcheck.claims import extract_claims
+    from claimcheck.render.html import render_html
+
+    def numbers(text: str) -> list[Claim]:
+        return [c for c in extract_claims(text) if c.kind == "number"]
+
+    articles = [
+        art("apnews", *numbers("About 1,500 people were injured when the dam gave way in the valley on Monday."), hour=1),
+        art("reuters", *numbers("Around 1,500 people were hurt after the valley dam burst on Monday, officials said."), hour=2),
+        art("bbc", *numbers("Nearly 1,500 people were injured in the valley when the dam collapsed."), hour=3),
+        art("cbs", *numbers("More than 1,400 people were injured when the dam in the valley failed."), hour=4),
+    ]  # fmt: skip
+    res = compare("dam", articles, OUTLETS, CompareOptions(min_outlets=2), generated_at=NOW)
+    (fact,) = [f for f in res.facts if f.kind == "number"]
+    assert len(fact.outlets) == 4
+    md = render_markdown(res)
+    assert "values given: about 1,500 (2 outlets), nearly 1,500 (1), >1,400 (1)" in md
+    assert "(value about 1,500)" in md and "(value nearly 1,500)" in md
+    assert "1,350" not in md and "1,380" not in md
+    from claimcheck.render.common import value_as_written
+
+    (under,) = numbers("The coin fell below $6,000 on Tuesday, and under 40 traders were left.")[:1]
+    assert value_as_written(under) == "<6,000"  # not "0-6,000"
+    (upto,) = numbers("Up to 40 boats sank in the storm on the coast.")
+    assert value_as_written(upto) == "up to 40"
+    page = render_html(res)
+    assert "value about 1,500" in page and "value nearly 1,500" in page and "1,350" not in page
+
+
+def test_outlets_that_published_a_fact_at_the_same_first_time_are_all_first() -> None:
+    """Two feeds give only the day, so both articles read 00:00: the table and the Markdown named one of them
+    "first" by a tie-break a reader cannot see. Both are first; a third, later outlet is not."""
+    from test_match import OUTLETS, art, toll
+
+    articles = [
+        art("bbc", toll(14, "The ferry fire off the northern coast killed 14 passengers, the coastguard said."), hour=0),
+        art("cbs", toll(14, "Fourteen passengers died in the ferry fire off the northern coast, the coastguard said."), hour=0),
+        art("apnews", toll(14, "A fire on a ferry off the northern coast killed 14 passengers, officials said."), hour=6),
+    ]  # fmt: skip
+    res = compare("ferry", articles, OUTLETS, CompareOptions(min_outlets=2), generated_at=NOW)
+    (fact,) = [f for f in res.facts if f.kind == "number"]
+    assert len(fact.outlets) == 3
+    text = " ".join(table_text(res).split())
+    assert "BBC (first)" in text and text.count("(first)") == 2 and "AP (first)" not in text
+    row = next(line for line in render_markdown(res).splitlines() if line.startswith(f"| {fact.id} |"))
+    assert "| BBC, CBS News |" in row or "| CBS News, BBC |" in row

@@ -1220,3 +1220,35 @@ def test_a_lone_item_of_other_news_does_not_join_a_tight_story_through_its_subje
     assert theft_story([MUSEUMS, MUSEUMS_TOO], linkage) == [0, 1, 2, 3]
     assert theft_story([MUSEUMS, MUSEUMS_TOO], replace(linkage, cohesion_lone=0.25)) == [0, 1, 2, 3, 4, 5]
     assert theft_story([GUARD], linkage) == [0, 1, 2, 3, 4]
+
+
+def test_times_of_an_earlier_year_than_the_listing_show_their_year() -> None:
+    """Stored articles all from a past year, listed today: "31 Jan 06:40" reads as this year's; every time
+    of another year than the listing's own carries its year. This year's times stay short."""
+    old = [replace(a, published=a.published.replace(year=2019)) for a in sample() if a.published]
+    table = render(list_stories(old, OUTLETS, min_outlets=2, generated_at=T0), "table")
+    assert "02 Mar 2019 " in table and "02 Mar 08:00" not in table
+    table = render(list_stories(sample(), OUTLETS, min_outlets=2, generated_at=T0), "table")
+    assert "02 Mar 07:00" in table and "2026" not in table.split("\n", 1)[1]
+
+
+def test_outlets_tied_at_the_first_time_are_not_hidden_behind_one_first_outlet() -> None:
+    """Feeds that give only the day stamp every article 00:00: three outlets published "first" at once, and
+    the listing named one of them alone as the first. It now counts the others ("+2") and names them in
+    Markdown; a story with one first outlet stays as it was."""
+    arts = [
+        replace(a, published=T0.replace(hour=0)) if a.outlet in ("o1", "o2", "wire") else a for a in sample()
+    ]
+    result = list_stories(arts, OUTLETS, min_outlets=2, generated_at=T0)
+    flood = next(s for s in result.stories if len(s.outlets) >= 4)
+    assert flood.first_outlet in ("o1", "o2", "wire")
+    table = render(result, "table")
+    assert " +2" in table and "+N: as many other outlets" in " ".join(table.split())
+    md = render(result, "markdown")
+    others = sorted({"Outlet 1", "Outlet 2", "Wire Agency"} - {OUTLETS[flood.first_outlet].name})
+    assert (
+        f"(at the same time: {', '.join(others)})" in md
+        or f"(at the same time: {', '.join(others[::-1])})" in md
+    )
+    plain_listing = render(list_stories(sample(), OUTLETS, min_outlets=2, generated_at=T0), "table")
+    assert "+N:" not in " ".join(plain_listing.split()) and " +1" not in plain_listing

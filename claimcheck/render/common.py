@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from claimcheck.models import CompareResult, Conflict, Fact, Interval
+from claimcheck.models import Claim, CompareResult, Conflict, Fact, Interval
 from claimcheck.values import counted, format_value
 
 __all__ = [
@@ -15,6 +15,10 @@ __all__ = [
     "conflict_text",
     "distinct_conflicts",
     "evolution_text",
+    "values_given",
+    "value_as_written",
+    "headline_value",
+    "first_outlets",
     "counted",
     "zoned_text",
 ]
@@ -73,6 +77,69 @@ def conflict_text(fact: Fact, names: dict[str, str]) -> list[str]:
         f"{names.get(c.outlet, c.outlet)} says {format_value(c.value)} (vs {format_value(fact.value)})"
         for c in distinct_conflicts(fact)
     ]
+
+
+def value_as_written(claim: Claim) -> str:
+    """A number claim's value the way its sentence qualifies it: "about 1,500" (not the "1,350-1,650" it
+    stands for when matching), "nearly 30", "up to 40"; the interval's short form otherwise (">=50", "59")."""
+    v = claim.value
+    if v is None:
+        return "?"
+    if v.low is not None and v.high is not None and v.low != v.high:
+        if claim.qualifier == "about":
+            return f"about {format_value(Interval.exact(round((v.low + v.high) / 2, 6)))}"
+        if claim.qualifier == "nearly":
+            return f"nearly {format_value(Interval.exact(v.high))}"
+        if claim.qualifier == "up to" and v.low == 0:
+            return f"up to {format_value(Interval.exact(v.high))}"
+        if claim.qualifier == "fewer than" and v.low == 0:  # "below $6,000", "under 40": not "0-6,000"
+            return f"<{format_value(Interval.exact(v.high))}"
+    return format_value(v)
+
+
+def first_outlets(fact: Fact) -> list[str]:
+    """The fact's first outlet and any other that published it at that same time (feeds that give only the
+    day stamp every article 00:00): several outlets first at once are not one outlet first."""
+    if fact.first_outlet is None or fact.first_published is None:
+        return [fact.first_outlet] if fact.first_outlet else []
+    copy = next((m.syndicated for m in fact.mentions if m.outlet == fact.first_outlet), False)
+    tied = [
+        m.outlet
+        for m in fact.mentions
+        if m.published == fact.first_published and m.syndicated == copy and m.outlet != fact.first_outlet
+    ]
+    return list(dict.fromkeys([fact.first_outlet, *tied]))
+
+
+def headline_value(fact: Fact) -> str:
+    """A number fact's figure as one of its outlets wrote it ("about 1,500"), else its interval's short form."""
+    written = next((m.claim for m in fact.mentions if m.claim.value == fact.value), None)
+    return value_as_written(written) if written is not None else format_value(fact.value)
+
+
+def values_given(fact: Fact) -> str:
+    """ "61 (1 outlet), >=40 (2 outlets)": the figures a number fact's outlets actually give, when they are not
+    all its headline value (a bound that agrees with it, a rounder figure), so that a row is not read as every
+    outlet saying the headline figure; "" when they all say it. Conflicting figures are the Conflicts' to tell."""
+    if fact.kind != "number" or fact.value is None:
+        return ""
+    clashing = {c.value for c in fact.conflicts}
+    by_value: dict[str, set[str]] = {}
+    values: set[Interval] = set()
+    head = headline_value(fact)
+    for m in fact.mentions:
+        v = m.claim.value
+        if v is not None and v not in clashing:
+            text = value_as_written(m.claim)
+            by_value.setdefault(text, set()).add(m.outlet)
+            values.add(v)
+    if values <= {fact.value}:
+        return ""
+    order = sorted(by_value, key=lambda v: (v != head, -len(by_value[v])))
+    return ", ".join(
+        f"{v} ({counted(len(by_value[v]), 'outlet')})" if n == 0 else f"{v} ({len(by_value[v])})"
+        for n, v in enumerate(order)
+    )
 
 
 def evolution_text(fact: Fact) -> str:

@@ -17,7 +17,10 @@ from claimcheck.render.common import (
     counted,
     evolution_text,
     format_value,
+    headline_value,
     outlet_names,
+    value_as_written,
+    values_given,
     when_text,
     zoned_text,
 )
@@ -93,7 +96,7 @@ def wire_only(result: CompareResult) -> set[str]:
 
 def _fact_value(fact: Fact) -> str:
     if fact.kind == "number" and fact.value is not None:
-        return plain(f"{format_value(fact.value)} {fact.unit or ''}")
+        return plain(f"{headline_value(fact)} {fact.unit or ''}")
     if fact.kind == "quote":
         return plain(fact.speaker) or "unattributed"
     return ""
@@ -139,7 +142,7 @@ def _fact_data(fact: Fact, columns: Sequence[str]) -> dict[str, object]:
         "id": plain(fact.id),
         "kind": fact.kind,
         "summary": plain(fact.summary),
-        "value": format_value(fact.value) if fact.value is not None else "",
+        "value": headline_value(fact) if fact.value is not None else "",
         "indep": len(fact.independent_outlets),
         "cells": cells,
         "vals": vals,
@@ -228,6 +231,7 @@ def _row(i: int, fact: Fact, names: dict[str, str], columns: Sequence[str], wo: 
         + f'<span class="ind">'
         f"{len(fact.independent_outlets)}/{len(fact.outlets)} indep.</span>"
         f'<span class="sum">{esc(fact.summary)}</span>'
+        + (f'<span class="given">values given: {esc(given)}</span>' if (given := values_given(fact)) else "")
         + (f'<span class="upd">↗ {esc(evolved)}</span>' if evolved else "")
         + f"{tl}</th>{''.join(cells)}</tr>\n"
     )
@@ -309,7 +313,7 @@ def _evidence_item(fact: Fact, oid: str, anchor: str, names: dict[str, str]) -> 
     for m in (m for m in fact.mentions if m.outlet == oid):
         notes = []
         if fact.kind == "number" and m.claim.value is not None:
-            notes.append(f"value {esc(format_value(m.claim.value))}")
+            notes.append(f"value {esc(value_as_written(m.claim))}")
         if m.syndicated:
             notes.append("wire copy")
         if m.fidelity:

@@ -15,8 +15,11 @@ from claimcheck.render.common import (
     counted,
     distinct_conflicts,
     evolution_text,
+    first_outlets,
     format_value,
     outlet_names,
+    value_as_written,
+    values_given,
     when_text,
     window_text,
 )
@@ -68,8 +71,10 @@ def render_markdown(result: CompareResult, *, explain: bool = False) -> str:
             )
             notes = [*conflict_text(f, names), *filter(None, [evolution_text(f)])]
             conflicts = "; ".join(esc(c) for c in notes) or "none"
+            given = values_given(f)
+            fact_cell = esc(f.summary) + (f" (values given: {esc(given)})" if given else "")
             out.append(
-                f"| {f.id} | {esc(f.summary)} | {reported} | {name(f.first_outlet) if f.first_outlet else 'unknown (undated)'} "
+                f"| {f.id} | {fact_cell} | {reported} | {', '.join(name(o) for o in first_outlets(f)) or 'unknown (undated)'} "
                 f"| {len(f.independent_outlets)} of {len(f.outlets)} | {conflicts} |"
             )
         out.append("")
@@ -106,7 +111,7 @@ def _evidence(result: CompareResult, name: Callable[[str], str], explain: bool) 
         for m in f.mentions:
             notes = []
             if f.kind == "number" and m.claim.value is not None:
-                notes.append(f"value {esc(format_value(m.claim.value))}")
+                notes.append(f"value {esc(value_as_written(m.claim))}")
             if m.syndicated:
                 notes.append("wire copy")
             if m.fidelity:

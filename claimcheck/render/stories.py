@@ -115,12 +115,15 @@ def stories_list(result: StoriesResult) -> Table:
     return grid
 
 
-def _year(result: StoriesResult) -> int:
+def _year(result: StoriesResult) -> int | None:
+    """The year times go without: the listing's own, when the newest story is of it. Articles of a past year
+    keep their year ("31 Jan 2018 06:40"), or they read as this year's."""
     dated = [s.last_published for s in result.stories if s.last_published]
-    return max(dated).year if dated else result.generated_at.year
+    year = result.generated_at.year
+    return year if not dated or max(dated).year == year else None
 
 
-def _when(s: Story, result: StoriesResult, year: int, sep: str = "\n") -> Text:
+def _when(s: Story, result: StoriesResult, year: int | None, sep: str = "\n") -> Text:
     """First publication, "→" the last (its time alone on the same day), and the first outlet: one narrow
     column, so that the label gets the width at 80 columns."""
     first, last = s.first_published, s.last_published
@@ -131,8 +134,20 @@ def _when(s: Story, result: StoriesResult, year: int, sep: str = "\n") -> Text:
         )
     if s.first_outlet:
         name = _name(result, s.first_outlet)
-        when.append(f"{sep}{name if len(name) <= 16 else name[:15].rstrip() + '…'}", style="green")
+        more = f" +{len(tied)}" if (tied := tied_first(s)) else ""
+        room = 16 - len(more)
+        when.append(f"{sep}{name if len(name) <= room else name[: room - 1].rstrip() + '…'}", style="green")
+        when.append(more)
     return when
+
+
+def tied_first(s: Story) -> list[str]:
+    """The other outlets with an article at the story's first time: a feed that gives only the day stamps
+    it 00:00, and five outlets "first" at once are not one outlet first."""
+    if s.first_published is None:
+        return []
+    tied = [a.outlet for a in s.articles if a.published == s.first_published and a.outlet != s.first_outlet]
+    return list(dict.fromkeys(tied))
 
 
 def print_stories(result: StoriesResult, console: Console) -> None:
@@ -141,9 +156,11 @@ def print_stories(result: StoriesResult, console: Console) -> None:
         console.print("No story is covered by enough outlets (try --min-outlets 1).")
         return
     console.print(stories_list(result) if console.width < NARROW else stories_table(result))
+    tie = any(tied_first(s) for s in result.stories)
     console.print(
         "Outlets: independent/all (wire copies are not independent). Times UTC. "
-        f"Compare one story: {compare_command(result)}",
+        + ("+N: as many other outlets published at the same first time. " if tie else "")
+        + f"Compare one story: {compare_command(result)}",
         style="dim",
         markup=False,
     )
@@ -175,6 +192,8 @@ def render_markdown(result: StoriesResult) -> str:
         first = when_text(s.first_published) + (
             f", {_name(result, s.first_outlet)}" if s.first_outlet else ""
         )
+        if tied := tied_first(s):
+            first += f" (at the same time: {', '.join(_name(result, o) for o in tied)})"
         out.append(
             f"| {n} | {esc(s.label)} (`{s.id}`) | {len(s.independent_outlets)}/{len(s.outlets)} | "
             f"{len(s.articles)} | {esc(first)} | {esc(when_text(s.last_published))} | {esc(s.topic)} |"

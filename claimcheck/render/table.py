@@ -15,7 +15,15 @@ from rich.table import Table
 from rich.text import Text
 
 from claimcheck.models import CompareResult, Fact
-from claimcheck.render.common import conflict_text, counted, evolution_text, outlet_names, window_text
+from claimcheck.render.common import (
+    conflict_text,
+    counted,
+    evolution_text,
+    first_outlets,
+    outlet_names,
+    values_given,
+    window_text,
+)
 from claimcheck.textsafe import plain
 
 # Matrix marks (plain ASCII so they survive any terminal and the golden files).
@@ -46,14 +54,13 @@ ALL_BUT_UP_TO = 3
 def _outlets_cell(fact: Fact, names: dict[str, str], considered: Sequence[str] = ()) -> Text:
     copies = {m.outlet for m in fact.mentions if m.syndicated} - set(fact.independent_outlets)
     short = len(fact.outlets) > FULL_NAMES_UP_TO
+    firsts = first_outlets(fact)
     cell = Text(f"{len(fact.outlets)} outlets: " if short else "")
     for n, oid in enumerate(fact.outlets):
         if n:
             cell.append(", ")
-        cell.append(
-            plain(oid if short else names.get(oid, oid)), style="bold" if oid == fact.first_outlet else ""
-        )
-        if oid == fact.first_outlet:
+        cell.append(plain(oid if short else names.get(oid, oid)), style="bold" if oid in firsts else "")
+        if oid in firsts:
             cell.append(" (first)", style="green")
         if oid in copies:
             cell.append(" (w)" if short else " (wire copy)", style="dim")
@@ -74,12 +81,20 @@ def _all_but(fact: Fact, missing: Sequence[str], copies: set[str], considered: i
         cell = Text(f"{len(fact.outlets)} of {considered}, all but {', '.join(plain(o) for o in missing)}")
     else:
         cell = Text(f"all {considered} outlets")
-    if fact.first_outlet:
+    if firsts := first_outlets(fact):
         cell.append("; first ")
-        cell.append(plain(fact.first_outlet), style="bold")
+        cell.append(plain(", ".join(firsts)), style="bold")
     wire = [o for o in fact.outlets if o in copies]
     if wire:
         cell.append(f"; wire copy: {', '.join(plain(o) for o in wire)}", style="dim")
+    return cell
+
+
+def _fact_cell(fact: Fact) -> Text:
+    """ "[number] 61 deaths: …", then the figures its outlets give when they are not all that one."""
+    cell = _t(f"[{fact.kind}] {fact.summary}")
+    if given := values_given(fact):
+        cell.append(f"\nvalues given: {plain(given)}", style="dim")
     return cell
 
 
@@ -105,7 +120,7 @@ def attribution_table(result: CompareResult) -> Table:
             conflicts.append(("\n" if conflicts.plain else "") + plain(evolved), style="yellow")
         table.add_row(
             fact.id,
-            _t(f"[{fact.kind}] {fact.summary}"),
+            _fact_cell(fact),
             _outlets_cell(fact, names, considered),
             f"{len(fact.independent_outlets)}/{len(fact.outlets)}",
             conflicts,
@@ -131,7 +146,7 @@ def attribution_list(result: CompareResult) -> Table:
     for n, fact in enumerate(result.facts):
         if n:
             grid.add_row("", "")  # a blank line between facts
-        cell = _t(f"[{fact.kind}] {fact.summary}")
+        cell = _fact_cell(fact)
         cell.append("\nreported by ", style="dim")
         cell.append_text(_outlets_cell(fact, names, considered))
         cell.append(f"\n{len(fact.independent_outlets)}/{len(fact.outlets)} independent", style="dim")
