@@ -28,6 +28,7 @@ from claimcheck.stories import (
     _specific_cap,
     _Vectors,
 )
+from claimcheck.stories.labels import _in_reading_order
 
 
 def average_linkage(
@@ -167,5 +168,5 @@ def describe_story(story: Story, ix: _Index, positions: Mapping[str, int]) -> St
         story,
         label=label,
         terms=tuple(form(t) for t in ranked[:6].tolist()),
-        topic=" ".join(topic),
+        topic=" ".join(_in_reading_order(topic, label)),  # the same order rule as the bulk version
     )

@@ -757,7 +757,9 @@ def test_no_story_left_by_min_outlets_is_nothing_found(fmt: str, tmp_path: Path)
     assert code == 1 and out == ""
     assert "no story" in err and "at least 50 outlets" in err and "--min-outlets" in err
     report = tmp_path / "r.out"
-    code, _, _ = run("stories", "--since", "2000-01-01", "--format", fmt, "--min-outlets", "50", "-o", str(report))
+    code, _, _ = run(
+        "stories", "--since", "2000-01-01", "--format", fmt, "--min-outlets", "50", "-o", str(report)
+    )
     assert code == 1 and not report.exists()
 
 
@@ -775,7 +777,10 @@ def test_a_wire_copy_dated_as_its_original_is_not_the_storys_first_outlet(tmp_pa
     code, out, err = run("stories", "--since", "2000-01-01", "--format", "json", db=db)
     assert code == 0, err
     belarus = json.loads(out)["stories"][0]
-    assert {a["outlet"] for a in belarus["articles"] if a["published"] == belarus["first_published"]} == {"reuters", "cbsnews"}
+    assert {a["outlet"] for a in belarus["articles"] if a["published"] == belarus["first_published"]} == {
+        "reuters",
+        "cbsnews",
+    }
     assert belarus["first_outlet"] == "reuters"
 
 
@@ -934,7 +939,9 @@ def test_the_compare_command_stories_suggests_finds_the_story_it_names() -> None
     code, md, err = run("stories", *listing, "--format", "markdown")
     assert code == 0, err
     code, table, _ = run("stories", *listing)
-    assert code == 0 and "--source bbc --source dw --source lemonde --since 2025-12-10" in " ".join(table.split())
+    assert code == 0 and "--source bbc --source dw --source lemonde --since 2025-12-10" in " ".join(
+        table.split()
+    )
     commands = re.findall(r"compare it with `claimcheck (compare --story [^`]+)`", md)
     assert commands
     for command in commands:
@@ -1111,7 +1118,8 @@ def test_a_token_without_spaces_is_no_topic_word_and_the_suggested_topic_compare
     became its whole suggested topic, and `compare TOPIC` with it found nothing. A topic word is at most 40
     characters; the topic stays a few words, and the compare it suggests runs."""
     db = demo_copy(
-        tmp_path / "long.db", ("UPDATE articles SET title = ? || ' ' || title WHERE title LIKE '%Belarus%'", (token,))
+        tmp_path / "long.db",
+        ("UPDATE articles SET title = ? || ' ' || title WHERE title LIKE '%Belarus%'", (token,)),
     )
     code, out, err = run("stories", "--since", "2000-01-01", "--format", "json", db=db)
     assert code == 0, err
@@ -1137,7 +1145,16 @@ def test_a_narrow_terminal_keeps_each_storys_label_and_whole_id(columns: int) ->
 
     store = demo_store()
     env = {**os.environ, "COLUMNS": str(columns), "NO_COLOR": "1"}
-    argv = [sys.executable, "-m", "claimcheck", "stories", "--db", str(store.db), "--sources", str(store.sources)]
+    argv = [
+        sys.executable,
+        "-m",
+        "claimcheck",
+        "stories",
+        "--db",
+        str(store.db),
+        "--sources",
+        str(store.sources),
+    ]
     r = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr
     code, out, _ = run("stories", "--format", "json")
@@ -1146,7 +1163,9 @@ def test_a_narrow_terminal_keeps_each_storys_label_and_whole_id(columns: int) ->
     assert all(len(line.rstrip()) <= columns for line in lines)
     flat = " ".join(line.strip() for line in lines)
     for s in stories:
-        assert any(re.search(rf"(^|\s){s['id']}(\s|$)", line) for line in lines), r.stdout  # whole on one line
+        assert any(re.search(rf"(^|\s){s['id']}(\s|$)", line) for line in lines), (
+            r.stdout
+        )  # whole on one line
         assert " ".join(s["label"].split()[:2]) in flat, r.stdout
         assert f"{len(s['independent_outlets'])}/{len(s['outlets'])}" in flat
 
@@ -1168,7 +1187,9 @@ def test_an_id_listed_before_an_earlier_report_was_stored_still_finds_its_story(
     now = next(s for s in json.loads(out)["stories"] if last["url"] in {a["url"] for a in s["articles"]})
     assert now["id"] != belarus["id"] and len(now["articles"]) == len(belarus["articles"])
     since = ("--since", "2000-01-01")  # the window it is listed in now; in the default one it keeps its id
-    code, out, err = run("compare", "--story", belarus["id"], *since, "--min-outlets", "1", "--format", "json", db=db)
+    code, out, err = run(
+        "compare", "--story", belarus["id"], *since, "--min-outlets", "1", "--format", "json", db=db
+    )
     assert code == 0, err
     assert json.loads(out)["topic"].startswith(f"story {now['id']}")
     code, _, err = run("compare", "--story", "s0000000000", db=db)
@@ -1191,14 +1212,20 @@ THEFT = [
      "The royal gallery of the Harwick city museum lost three gold crowns in a night raid, curator Ilse "
      "Brandt said, as police closed the old town's streets."),
 ]  # fmt: skip
-MUSEUMS = ("Are museums spending enough on security?", "A debate on gold, alarms and night guards in galleries.")
+MUSEUMS = (
+    "Are museums spending enough on security?",
+    "A debate on gold, alarms and night guards in galleries.",
+)
 GUARD = (
     "Harwick crowns: police question guard",
     "Police in Harwick questioned a night guard over the gold crowns taken from the city museum.",
 )
 
 
-MUSEUMS_TOO = ("Museums debate who pays for security", "Galleries weigh gold displays, alarms and night guards.")
+MUSEUMS_TOO = (
+    "Museums debate who pays for security",
+    "Galleries weigh gold displays, alarms and night guards.",
+)
 
 
 def test_a_lone_item_of_other_news_does_not_join_a_tight_story_through_its_subjects_words() -> None:
@@ -1252,3 +1279,25 @@ def test_outlets_tied_at_the_first_time_are_not_hidden_behind_one_first_outlet()
     )
     plain_listing = render(list_stories(sample(), OUTLETS, min_outlets=2, generated_at=T0), "table")
     assert "+N:" not in " ".join(plain_listing.split()) and " +1" not in plain_listing
+
+
+def test_the_suggested_topic_reads_in_the_order_of_the_label() -> None:
+    """Topic words are ranked by weight; shown in the label's order ("Las Vegas shooting", never "Vegas Las
+    shooting"), a word matched whole ("las" is not found inside "Atlas"), words the label lacks last."""
+    from claimcheck.stories.labels import _in_reading_order
+
+    assert _in_reading_order(["Vegas", "Las", "shooting"], "Gunman kills 59 in Las Vegas shooting") == [
+        "Las",
+        "Vegas",
+        "shooting",
+    ]
+    assert _in_reading_order(["Vegas", "gunman", "Las"], "Atlas of a Las Vegas night: the gunman") == [
+        "Las",
+        "Vegas",
+        "gunman",
+    ]
+    assert _in_reading_order(["quake", "Japan", "tsunami"], "Japan counts the cost") == [
+        "Japan",
+        "quake",
+        "tsunami",
+    ]

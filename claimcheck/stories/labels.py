@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
@@ -84,12 +85,24 @@ def _describe_batch(stories: Sequence[Story], ix: _Index, positions: Mapping[str
         if size > 2:
             central = int(np.argmax(sims[first_article : first_article + size]))
         first_article += size
+        label = story.articles[central].title or story.articles[0].title
         out.append(
             replace(
                 story,
-                label=story.articles[central].title or story.articles[0].title,
+                label=label,
                 terms=tuple(form(t) for t in ranked_list[lo : min(lo + 6, hi)]),
-                topic=" ".join(form(ranked_list[p]) for p in picked),
+                topic=" ".join(_in_reading_order([form(ranked_list[p]) for p in picked], label)),
             )
         )
     return out
+
+
+def _in_reading_order(words: list[str], title: str) -> list[str]:
+    """The topic's words in the order the label's title says them ("Las Vegas shooting", not "Vegas Las
+    shooting": they were ranked by weight); words the title lacks keep their rank, after those it has."""
+    low = title.lower()
+    found = {}
+    for w in words:
+        m = re.search(rf"(?<!\w){re.escape(w.lower())}(?!\w)", low)
+        found[w] = m.start() if m else -1
+    return sorted(words, key=lambda w: (found[w] < 0, found[w] if found[w] >= 0 else words.index(w)))
