@@ -28,6 +28,7 @@ from claimcheck.claims.measures import MEASURE_WORDS
 from claimcheck.models import Claim, Interval
 from claimcheck.nouns import noun_kind
 from claimcheck.text import match_content_words, match_words
+from claimcheck.values import format_ordinal
 
 # Head nouns that news copy uses interchangeably for one counted thing.
 UNIT_SYNONYMS = {
@@ -114,6 +115,9 @@ def thing_key(claim: Claim) -> str:
     score = claim.extra.get("score")
     if isinstance(score, str) and score:
         return f"{claim.unit or 'score'} {score}"  # a score joins only the same score ("34-6"), never a count
+    if claim.extra.get("ordinal") and claim.value is not None:
+        # "its sixth test" joins only another sixth test: never "six tests", never a conflict with "fifth"
+        return f"{unit_key(claim.unit)} #{format_ordinal(claim.value.low)}"
     key = compound_key(claim) or unit_key(claim.unit)
     if key in ("live", "life") and _LIVES_LOST.search(claim.sentence):
         key = "death"  # "the quake claimed 58 lives", "58 lives were lost": deaths
