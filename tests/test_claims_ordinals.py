@@ -31,8 +31,6 @@ def ordinals(text: str) -> list[tuple[str, float | None, str | None]]:
         ("She was sworn in for a second term on Monday.", [("second term", 2, "term")]),
         ("It was the 11th time the bridge had been closed.", [("11th time", 11, "time")]),
         ("He pulled out on the 48th of 71 laps.", [("48th", 48, "lap")]),
-        ("The leader spun off on lap 48 as the rain grew heavier.", [("lap 48", 48, "lap")]),  # a series number
-        ("The home side won Game 7 at last.", [("Game 7", 7, "game")]),
         (
             "Crowds gathered for the twenty-first anniversary of the flood.",
             [("twenty-first anniversary", 21, "anniversary")],
@@ -59,8 +57,7 @@ def test_ordinal_of_a_counted_thing_is_a_claim(text: str, expected: list[tuple[s
         "The second half was goalless.",  # a part of a game
         "Fourth, the plan cuts taxes.",  # a list's item
         "Analysts believe a fourth nuclear test would bring the weapon closer.",  # a hypothetical
-        "In the same week 40 people were killed in clashes.",  # "week" tells when; 40 counts people
-        "The race restarted on lap 1 behind the safety car.",  # "lap 1" is the start, as "first" is
+        "The leader spun off on lap 48 as the rain grew heavier.",  # a series number: left out (see README)
     ],
 )
 def test_not_an_ordinal_of_a_counted_thing(text: str) -> None:

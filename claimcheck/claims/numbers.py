@@ -46,7 +46,7 @@ from claimcheck.claims.numwords import (
 from claimcheck.claims.numwords import (
     UNITS_WORDS as _UNITS_WORDS,
 )
-from claimcheck.claims.ordinals import SERIES_NOUNS, find_ordinals
+from claimcheck.claims.ordinals import find_ordinals
 from claimcheck.claims.roles import DEATH_UNITS, GENERIC, ROLE_WORDS, event_role, held_role
 from claimcheck.claims.scores import find_scores
 from claimcheck.models import ClaimDetails, Interval
@@ -271,9 +271,7 @@ def _scores(s: str) -> list[Quantity]:
     ]
 
 
-_ORDINAL_CUE = re.compile(
-    r"\d(?:st|nd|rd|th)\b|(?:ond|ird|th|-first)\b|\b(?:" + "|".join(SERIES_NOUNS) + r")\s+\d", re.IGNORECASE
-)
+_ORDINAL_CUE = re.compile(r"\d(?:st|nd|rd|th)\b|(?:ond|ird|th|-first)\b", re.IGNORECASE)
 
 
 def _ordinals(s: str) -> list[Quantity]:

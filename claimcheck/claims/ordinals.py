@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from claimcheck.claims.lexicon import COUNT_NOUNS, MONTH_RE
+from claimcheck.claims.lexicon import MONTH_RE
 
 _UNITS = {
     "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
@@ -66,15 +66,6 @@ MAX_MODIFIERS = 2
 # that took place (an indefinite article before the ordinal, a modal verb right after its noun).
 _INDEFINITE_BEFORE = re.compile(r"\ban?\s+$", re.IGNORECASE)
 _MODAL_AFTER = re.compile(r"\s+(?:would|could|might|may|will|should|can)\b", re.IGNORECASE)
-# Series numbers: "lap 48", "Game 7", "Round 2", "on day 3": the item of a sequence, as an ordinal is ("lap 48"
-# and "the 48th lap" are one thing). Not when a plural noun follows: "in the same week 40 people died" counts.
-SERIES_NOUNS = ("lap", "game", "round", "stage", "day", "week", "leg")
-_SERIES = re.compile(r"\b(?P<noun>" + "|".join(SERIES_NOUNS) + r")\s+(?P<n>\d{1,3})\b(?![.,:/]\d|\s*[-–]\s*\d)",
-                     re.IGNORECASE)  # fmt: skip
-_NEXT_WORD = re.compile(r"[\s-]+([A-Za-z]+)")
-# "in the same week 40 people died", "every day 300 cars": the noun tells when, the number counts
-_WHEN_BEFORE = re.compile(r"\b(?:same|every|each|that|this|last|next|per|a|one|whole|entire|first)\s+$", re.IGNORECASE)
-_NOT_PLURAL = frozenset(["as", "was", "is", "has", "his", "this", "its", "us", "thus", "plus", "less", "across"])
 _MONTH_BEFORE = re.compile(rf"\b{MONTH_RE}\s*$", re.IGNORECASE)
 _SUFFIX = {1: "st", 2: "nd", 3: "rd"}
 
@@ -122,22 +113,6 @@ def find_ordinals(sentence: str) -> list[tuple[int, int, int, str]]:
         if _INDEFINITE_BEFORE.search(sentence[: m.start()]) and _MODAL_AFTER.match(sentence, end):
             continue
         out.append((m.start(), end, value, unit))
-    if any(n in sentence.lower() for n in SERIES_NOUNS):
-        out += [x for x in _series(sentence) if not any(a < x[1] and x[0] < b for a, b, *_ in out)]
-    return sorted(out)
-
-
-def _series(s: str) -> list[tuple[int, int, int, str]]:
-    """Series numbers ("lap 48", "Game 7"): (start, end, value, unit) as for an ordinal."""
-    out = []
-    for m in _SERIES.finditer(s):
-        value = int(m.group("n"))
-        nxt = _NEXT_WORD.match(s, m.end())
-        word = nxt.group(1) if nxt else ""
-        plural = word.islower() and word.endswith("s") and word not in _NOT_PLURAL and len(word) > 3  # noqa: PLR2004
-        if value < 2 or plural or word.lower() in COUNT_NOUNS or _WHEN_BEFORE.search(s[: m.start()]):  # noqa: PLR2004
-            continue  # "lap 1" is the start; "the same week 40 people" a count
-        out.append((m.start(), m.end(), value, m.group("noun").lower()))
     return out
 
 
