@@ -86,3 +86,11 @@ def test_ordinal_never_counts_the_thing() -> None:
     assert thing_key(sixth) != thing_key(six)
     assert thing_key(sixth) != thing_key(fifth)
     assert thing_key(sixth) == thing_key(again)
+
+
+def test_the_table_shows_the_ordinal() -> None:
+    """The fact's head reads "6th nuclear test", not "6 nuclear test" (a count of six)."""
+    from claimcheck.match.facts import summarise
+
+    [sixth] = [c for c in extract_claims("It was the country's sixth nuclear test.") if c.kind == "number"]
+    assert summarise([sixth], sixth.value, sixth.unit, None).startswith("6th nuclear test")
