@@ -5,12 +5,22 @@ from __future__ import annotations
 
 from claimcheck.models import Interval
 
-__all__ = ["counted", "format_value"]
+__all__ = ["counted", "format_ordinal", "format_value"]
 
 
 def counted(n: int, word: str, many: str | None = None) -> str:
     """``1 article``, ``2 articles``, ``10,000 articles``: a count with its noun in the right number."""
     return f"{n:,} {word if n == 1 else (many or word + 's')}"
+
+
+def format_ordinal(n: float | None) -> str:
+    """An ordinal's figure as written in digits: 6 -> "6th", 32 -> "32nd", 11 -> "11th"."""
+    if n is None:
+        return "?"
+    k = int(n)
+    last = 0 if k % 100 in (11, 12, 13) else k % 10
+    suffix = {1: "st", 2: "nd", 3: "rd"}.get(last, "th")
+    return f"{k}{suffix}"
 
 
 def format_value(v: Interval | None) -> str:

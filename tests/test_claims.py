@@ -887,8 +887,8 @@ def test_claim_details_follow_their_declared_shape() -> None:
     and comes back the same from the stored JSON (the demo corpus exercises every kind)."""
     declared = typing.get_type_hints(ClaimDetails)
     seen: set[str] = set()
-    # one sentence of our own exercises the scores' key (the demo corpus has no game)
-    for text in [*demo_texts(), "The home side won 27-10 on a wet Sunday."]:
+    # sentences of our own exercise the scores' and the ordinals' keys (the demo corpus has neither)
+    for text in [*demo_texts(), "The home side won 27-10 on a wet Sunday.", "It was their third straight title."]:
         for c in extract_claims(text, ALIASES):
             assert "sentence_start" in c.extra, c
             for key, value in c.extra.items():

@@ -26,7 +26,7 @@ def values(text: str) -> list[tuple[float | None, float | None, str | None]]:
         ("Every week 2,000 migrants arrive on the island.", [("2,000 migrants", "migrants")]),
         ("In the same week 40 people were killed in clashes.", [("40 people", "deaths")]),
         ("During the game 3 players were taken to hospital.", [("3 players", "players")]),
-        ("On the third floor 12 workers were trapped by the flames.", [("12 workers", "workers")]),
+        ("On the third floor 12 workers were trapped by the flames.", [("third floor", "floor"), ("12 workers", "workers")]),
     ],
 )
 def test_a_series_noun_before_a_count_leaves_the_count(text: str, expected: list[tuple[str, str]]) -> None:

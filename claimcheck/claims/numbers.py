@@ -46,6 +46,7 @@ from claimcheck.claims.numwords import (
 from claimcheck.claims.numwords import (
     UNITS_WORDS as _UNITS_WORDS,
 )
+from claimcheck.claims.ordinals import find_ordinals
 from claimcheck.claims.roles import DEATH_UNITS, GENERIC, ROLE_WORDS, event_role, held_role
 from claimcheck.claims.scores import find_scores
 from claimcheck.models import ClaimDetails, Interval
@@ -213,6 +214,8 @@ def find_quantities(sentence: str, context: str = "", *, scores: bool = False) -
     if "wice" in sentence:
         raws += [_Raw(m.start(), m.end(), 2.0, "digits", "times") for m in _TWICE.finditer(sentence)]
     results = _scores(sentence) if scores else []
+    if _ORDINAL_CUE.search(sentence):
+        results += [q for q in _ordinals(sentence) if not any(r.start < q.end and q.start < r.end for r in results)]
     taken = [(r.start, r.end) for r in raws] + [(q.start, q.end) for q in results]
     if _ANY_DIGIT.search(sentence):
         blocked = [m.span() for p in (_PHONE, _URLISH, _NUMBER_RUN) for m in p.finditer(sentence)] + taken
@@ -265,6 +268,18 @@ def _scores(s: str) -> list[Quantity]:
         Quantity(x.start, x.end, Interval.exact(x.value), "exact", x.kind, extra={"score": x.canonical})
         for x in find_scores(s)
         if not ("(" in s and standing(s, x.start, x.end))
+    ]
+
+
+_ORDINAL_CUE = re.compile(r"\d(?:st|nd|rd|th)\b|(?:ond|ird|th|-first)\b", re.IGNORECASE)
+
+
+def _ordinals(s: str) -> list[Quantity]:
+    """Ordinals of a counted thing ("its sixth nuclear test", "the 32nd floor"): one claim each, marked
+    ``extra["ordinal"]`` (``claims/ordinals.py``)."""
+    return [
+        Quantity(a, b, Interval.exact(float(v)), "exact", unit, extra={"ordinal": True})
+        for a, b, v, unit in find_ordinals(s)
     ]
 
 

@@ -56,6 +56,7 @@ from claimcheck.match.things import (
     is_count_class,
     is_fairly_precise,
     is_measure,
+    is_ordinal,
     is_precise,
     is_score,
     is_wide,
@@ -217,7 +218,7 @@ def number_graph(
     fair = np.array([is_fairly_precise(v) for v in value], dtype=bool)
     wide = np.array([is_wide(v) for v in value], dtype=bool)
     # ... and so does the same score of a game ("score 8-7": ``thing_key``) whatever the words around it
-    role = np.array([unit[n] in ROLE_THINGS or is_score(unit[n]) for n in first], dtype=bool)
+    role = np.array([unit[n] in ROLE_THINGS or is_score(unit[n]) or is_ordinal(unit[n]) for n in first], dtype=bool)
     single = np.array([items[m[0]].article if len(m) == 1 else -1 for m in graph.members])
     when_ids: dict[str | None, int] = {}
     when = np.array([when_ids.setdefault(match_when(items[n].claim), len(when_ids)) for n in first])

@@ -33,6 +33,7 @@ from claimcheck.match.rules import (
 )
 from claimcheck.match.syndication import Syndicated
 from claimcheck.models import Article, Claim, Conflict, Fact, Fidelity, Interval, Link, Mention, Outlet
+from claimcheck.values import format_ordinal
 
 
 def fact_order(f: Fact) -> tuple[int, int, datetime, str]:
@@ -376,6 +377,8 @@ def summarise(claims: Sequence[Claim], value: Interval | None, unit: str | None,
         head = f"{figure} {unit or ''}".strip()
         if isinstance(score := rep.extra.get("score"), str) and score:
             head = f"{score} {unit or ''}".strip()  # a score reads as written: "8-7 score", not "8 score"
+        elif rep.extra.get("ordinal") and value is not None:
+            head = f"{format_ordinal(value.low)} {unit or ''}".strip()  # "6th nuclear test", not "6 nuclear test"
         if not phrase:
             return f"{head} {when or ''}".strip()
         # The figure and what it counts first: "5 years" and "11 year" rows of one sentence differ.

@@ -28,6 +28,7 @@ from claimcheck.claims.measures import MEASURE_WORDS
 from claimcheck.models import Claim, Interval
 from claimcheck.nouns import noun_kind
 from claimcheck.text import match_content_words, match_words
+from claimcheck.values import format_ordinal
 
 # Head nouns that news copy uses interchangeably for one counted thing.
 UNIT_SYNONYMS = {
@@ -114,6 +115,9 @@ def thing_key(claim: Claim) -> str:
     score = claim.extra.get("score")
     if isinstance(score, str) and score:
         return f"{claim.unit or 'score'} {score}"  # a score joins only the same score ("34-6"), never a count
+    if claim.extra.get("ordinal") and claim.value is not None:
+        # "its sixth test" joins only another sixth test: never "six tests", never a conflict with "fifth"
+        return f"{unit_key(claim.unit)} #{format_ordinal(claim.value.low)}"
     key = compound_key(claim) or unit_key(claim.unit)
     if key in ("live", "life") and _LIVES_LOST.search(claim.sentence):
         key = "death"  # "the quake claimed 58 lives", "58 lives were lost": deaths
@@ -283,14 +287,20 @@ def is_score(thing: str) -> bool:
     return thing.startswith(("score ", "record "))
 
 
+def is_ordinal(thing: str) -> bool:
+    """An ordinal of a counted thing ("test #6th", "lap #48th": ``thing_key``): it names one item of a
+    sequence, as a score names one game, so it joins the same item whatever the words around it."""
+    return " #" in thing
+
+
 def count_class(thing: str) -> str | None:
     """The count class (``COUNT_CLASS``, then the kind of the noun, or the noun itself when its kind is not
     known: "count:record", "count:person", "count:bill") of a counted thing that is a count of things (not
     money, a share, a duration or a unit of measure), else None."""
     if not thing or thing in _NOT_COUNTS or thing.endswith(PART) or thing in _MEASURE_UNITS:
         return None
-    if is_score(thing):
-        return None  # a sports score or record is not a count: it joins only the same score
+    if is_score(thing) or is_ordinal(thing):
+        return None  # a sports score or record, an ordinal, is not a count: it joins only the same one
     return f"{COUNT_CLASS}:{noun_kind(thing) or thing}"
 
 

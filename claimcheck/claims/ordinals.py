@@ -1,0 +1,145 @@
+"""Ordinals of a counted thing: "its sixth nuclear test", "the 32nd floor", "a fourth straight title".
+
+An ordinal before a noun of a sequence of events or places (tests, titles, terms, floors, attempts, times,
+wins...) states a count a fact-checker can check: the sixth test says there were five before it. Each is a
+number claim: value N, unit the noun phrase ("nuclear test"), ``extra["ordinal"]`` set, so that the matcher
+keeps it apart from a count ("sixth" never joins "six tests") and from another ordinal ("fifth" said of
+another test is another thing, never a conflict).
+
+Not ordinals of a counted thing: dates ("the 4th of July", "May 3rd", "on the 12th"), centuries ("the 21st
+century"), ranks ("the third-largest city", "finished fourth", "second place"), fractions ("a fifth of the
+vote"), and "first": "for the first time", "first, ..." and "the first floor" are mostly manners of speaking
+or a start, not a count (a policy: "first" is never an ordinal claim here, nor is "1st").
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimcheck.claims.lexicon import MONTH_RE
+
+_UNITS = {
+    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+    "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+    "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+}  # fmt: skip
+_TENS_ORD = {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60,
+             "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100}  # fmt: skip
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+         "ninety": 90}  # fmt: skip
+_FIRST = {"first": 1, **_UNITS}  # "twenty-first" is an ordinal of 21 (only "first" alone is left out)
+
+# Nouns of a sequence of events or places whose ordinal counts them (singular; a plural "s" is allowed for
+# "the 48th of 71 laps"). General news English: tests and launches, titles and wins, terms and elections,
+# floors, attempts and times, games, seasons and laps, days and years of a run, anniversaries, goals.
+SEQUENCE_NOUNS = frozenset(
+    ["test", "launch", "title", "championship", "crown", "trophy", "term", "election", "floor", "storey",
+     "attempt", "try", "time", "win", "victory", "defeat", "loss", "game", "match", "race", "season", "lap",
+     "round", "day", "week", "month", "year", "anniversary", "strike", "attack", "bombing", "shooting",
+     "goal", "edition", "consecutive", "straight", "successive", "summit", "visit", "trip",
+     "meeting", "hearing", "vote", "referendum", "quake", "earthquake", "aftershock", "case", "death",
+     "arrest", "wave", "night", "week", "rally", "protest", "marathon", "tour", "medal", "final", "appearance",
+     "start", "touchdown", "homer", "slam", "detonation", "explosion", "blast", "eruption"]
+)  # fmt: skip
+# Words that make the next noun a modifier of a sequence, not the counted thing, or that turn an ordinal into
+# a rank: "the third-largest city", "the second most populous", "fourth place".
+_RANK_WORD = re.compile(r"(?:est|most|least|best|worst|place|position|spot|rank|ranked|seed|seeded|grade)$")
+_NOT_COUNTED = frozenset(["consecutive", "straight", "successive"])  # modifiers, never the head
+
+_ORD_WORD = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:first|"
+    + "|".join(_UNITS)
+    + r")|"
+    + "|".join(sorted([*_UNITS, *_TENS_ORD], key=len, reverse=True))
+    + r")"
+)
+_ORDINAL = re.compile(rf"\b(?:(?P<d>\d{{1,4}})(?P<sfx>st|nd|rd|th)|(?P<w>{_ORD_WORD}))\b", re.IGNORECASE)
+_WORD_AFTER = re.compile(r"[\s-]+([A-Za-z]+)")
+_OF_TOTAL = re.compile(r"\s+of\s+(?:the\s+)?(\d{1,4})\s+([a-z]+)\b")
+# Words that end the noun phrase: an ordinal followed by one of them before a sequence noun counts nothing.
+_STOP = frozenset(["of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from", "the", "a", "an",
+                   "was", "is", "were", "are", "be", "been", "his", "her", "its", "their", "this", "that",
+                   "after", "before", "since", "than", "as", "said", "says", "century", "centuries",
+                   "half", "quarter", "hand"])  # fmt: skip
+MAX_MODIFIERS = 2
+# A hypothetical: "a fourth nuclear test would put the North closer" speaks of a test that may come, not of one
+# that took place (an indefinite article before the ordinal, a modal verb right after its noun).
+_INDEFINITE_BEFORE = re.compile(r"\ban?\s+$", re.IGNORECASE)
+_MODAL_AFTER = re.compile(r"\s+(?:would|could|might|may|will|should|can)\b", re.IGNORECASE)
+_MONTH_BEFORE = re.compile(rf"\b{MONTH_RE}\s*$", re.IGNORECASE)
+_SUFFIX = {1: "st", 2: "nd", 3: "rd"}
+
+
+def ordinal_value(word: str) -> int | None:
+    """The number an ordinal word or digits stand for ("sixth" 6, "twenty-first" 21, "32nd" 32)."""
+    w = word.lower().replace(" ", "-")
+    if m := re.fullmatch(r"(\d{1,4})(st|nd|rd|th)", w):
+        n = int(m.group(1))
+        last = n % 10 if n % 100 not in (11, 12, 13) else 0
+        return n if m.group(2) == _SUFFIX.get(last, "th") else None
+    if w in _UNITS:
+        return _UNITS[w]
+    if w in _TENS_ORD:
+        return _TENS_ORD[w]
+    if "-" in w:
+        tens, _, unit = w.partition("-")
+        if tens in _TENS and unit in _FIRST:
+            return _TENS[tens] + _FIRST[unit]
+    return None
+
+
+def _singular(noun: str) -> str:
+    n = noun.lower()
+    if n.endswith("ies") and len(n) > 4:
+        return n[:-3] + "y"
+    if n.endswith(("ches", "shes", "xes")):
+        return n[:-2]
+    return n[:-1] if n.endswith("s") and not n.endswith("ss") else n
+
+
+def find_ordinals(sentence: str) -> list[tuple[int, int, int, str]]:
+    """(start, end, value, unit) of each ordinal of a counted thing in ``sentence`` (offsets into it)."""
+    out: list[tuple[int, int, int, str]] = []
+    for m in _ORDINAL.finditer(sentence):
+        value = ordinal_value(m.group(0))
+        if value is None or value < 2:  # noqa: PLR2004 ("first" is no ordinal claim: see the module)
+            continue
+        if m.group("d") and _MONTH_BEFORE.search(sentence[: m.start()]):
+            continue  # "May 3rd", "on Sept. 11th": a date
+        found = _noun_after(sentence, m.end())
+        if found is None:
+            continue
+        end, unit = found
+        if _INDEFINITE_BEFORE.search(sentence[: m.start()]) and _MODAL_AFTER.match(sentence, end):
+            continue
+        out.append((m.start(), end, value, unit))
+    return out
+
+
+def _noun_after(s: str, pos: int) -> tuple[int, str] | None:
+    """(end, unit) of the sequence noun after an ordinal ending at ``pos``, through up to two modifiers, or
+    of "the 48th of 71 laps"; None when the ordinal counts no sequence (a date, a century, a rank)."""
+    if (t := _OF_TOTAL.match(s, pos)) and (noun := _singular(t.group(2))) in SEQUENCE_NOUNS:
+        if noun not in _NOT_COUNTED and int(t.group(1)) >= (ordinal_value(_last_word(s[:pos])) or 0):
+            return pos, noun  # the span is the ordinal alone: "71 laps" is a count of its own
+        return None
+    words: list[str] = []
+    for _ in range(MAX_MODIFIERS + 1):
+        w = _WORD_AFTER.match(s, pos)
+        if w is None:
+            return None
+        word = w.group(1)
+        low = word.lower()
+        if word != low or low in _STOP:
+            return None  # a name or the end of the phrase
+        pos = w.end()
+        words.append(low)
+        if low in SEQUENCE_NOUNS and low not in _NOT_COUNTED:
+            return pos, " ".join(words)
+        if _RANK_WORD.search(low):
+            return None  # a rank: "the third-largest city", "second place", "the fourth most populous"
+    return None
+
+
+def _last_word(s: str) -> str:
+    return s.split()[-1] if s.split() else ""
