@@ -8,6 +8,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
+from claimcheck.claims.lexicon import MONTH_RE, WEEKDAY_RE
+
 
 @dataclass(frozen=True)
 class Credit:
@@ -139,8 +141,10 @@ _PRESS_CLASS = (
     r"(?:news\s+agency|wire\s+service|agency|newspaper|broadcaster|tabloid|daily|weekly|magazine|website|"
     r"news\s+site|site|outlet|channel|network|station|publication|journal)"
 )
+# ... but not a time after the noun: "Officials at the crash site Sunday said" (no source)
+_NOT_A_NAME = rf"(?!(?:{WEEKDAY_RE}|{MONTH_RE}|Today|Tonight|Yesterday)\b)"
 _PRESS_NAMED = re.compile(
-    rf"(?:\b{_PRESS_CLASS}\s+(?P<src>[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){{0,3}})|\bnews\s+agency\s+(?P<low>[a-z]{{2,4}}))"
+    rf"(?:\b{_PRESS_CLASS}\s+{_NOT_A_NAME}(?P<src>[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){{0,3}})|\bnews\s+agency\s+(?P<low>[a-z]{{2,4}}))"
     r"(?=\s+(?:reports|reported|says|said|reveals|revealed|writes|wrote|quoted|cited|first\s+reported)\b|"
     r"['’]s\s+(?:\w+\s+){0,2}(?:account|feed|report|website|page)\b)"
 )
