@@ -157,8 +157,19 @@ _GENRE_SOURCE = re.compile(
     r"^(?:(?:the|a|an|this|that)\s+)?(?:new\s+|latest\s+|recent\s+)?(?:story|article|report|post|interview|piece|"
     r"investigation|editorial|broadcast|analysis|study|survey|paper)$", re.I
 )
+_PUBLICATION = re.compile(rf"The\s+.+|{_OUTLET_NAME}")
+
+
+def _ran_it(by: re.Match[str]) -> bool:
+    """Whether the name after a genre noun is who ran the piece: any name "by" or "from" ("a survey by
+    Gallup"); after "on" or "in" a publication only, a title with its capital "The" or a name of the press
+    ("a story on The Ringer", "a report in the Daily Planet"), not a place ("a survey in Germany")."""
+    return by.group("prep") in ("by", "from") or _PUBLICATION.fullmatch(by.group("src")) is not None
+
+
 _GENRE_BY = re.compile(
-    r"\s+(?:on|in|by|from)\s+(?:the\s+)?(?P<src>(?:The\s+)?[A-Z][\w’'&.-]*(?:\s+(?:of\s+)?[A-Z][\w’'&.-]*){0,4})"
+    rf"\s+(?P<prep>on|in|by|from)\s+(?:the\s+)?{_NOT_A_NAME}"
+    r"(?P<src>(?:The\s+)?[A-Z][\w’'&.-]*(?:\s+(?:of\s+)?[A-Z][\w’'&.-]*){0,4})"
 )
 # An outlet's own piece or programme: "in a Washington Post interview", "said in the broadcast on Korean Central
 # Television" (outlets the sources list names are found by ``_RIGHT_CUE``'s genre nouns).
@@ -270,7 +281,7 @@ def find_credits(sentence: str, aliases: Mapping[str, str] | None) -> list[Credi
         if according and _GENERIC_SOURCE.match(src) and (pub := _PUBLISHED_IN.match(sentence, end)):
             start, end = pub.span("src")
             src = pub.group("src")
-        elif according and _GENRE_SOURCE.match(src) and (by := _GENRE_BY.match(sentence, end)):
+        elif according and _GENRE_SOURCE.match(src) and (by := _GENRE_BY.match(sentence, end)) and _ran_it(by):
             start, end = by.span("src")  # "according to a story on The Athletic"
             src = by.group("src")
         out.append(Credit(start, end, src, False, "according to" if according else "said"))
