@@ -48,3 +48,21 @@ def test_press_class_noun_names_no_day(text: str, expected: list[str]) -> None:
 )
 def test_genre_noun_gives_way_to_a_publication_only(text: str, expected: list[str]) -> None:
     assert cites(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "The X" followed by more of its noun phrase is a listener, not a publication
+        ("Lawyers for the men told The Hague court that the charges were baseless.", []),
+        ("He told The Rolling Stones' biographer that he was paid $5,000.", []),
+        ("She told The Duke of Sussex's lawyers she had kept 40 letters.", []),
+        # the cases the rule was written for
+        ("The nurse told The Atlantic that the ward was full.", ["Atlantic"]),
+        ("The nurse told The Atlantic magazine the ward was full.", ["Atlantic"]),
+        ("The nurse told The Atlantic on Friday the ward was full.", ["Atlantic"]),
+        ("The nurse, speaking to The Verge, said the ward was full.", ["Verge"]),
+    ],
+)
+def test_told_the_title_ends_its_noun_phrase(text: str, expected: list[str]) -> None:
+    assert cites(text) == expected

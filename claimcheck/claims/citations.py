@@ -182,10 +182,12 @@ _OUTLET_PIECE = re.compile(
 _PIECE_KEYS = frozenset(["interview", "investigation", "report", "article", "story", "editorial", "analysis",
                          "poll", "documentary", "podcast", "broadcast", "programme", "program", "show", "bulletin"])
 # A title whose article is capitalised mid-sentence names a publication, not a person: "told The Athletic",
-# "speaking to The Verge" ("told the team" is a listener).
+# "speaking to The Verge" ("told the team" is a listener). The title ends the noun phrase, as an outlet's name
+# does (``_OUTLET_END``, or a press noun: "told The Atlantic magazine"): "told The Hague court", "told The Duke
+# of Sussex's lawyers" name listeners.
 _TOLD_TITLE = re.compile(
     r"\b(?:told|tells|telling|speaking\s+to|spoke\s+to|said\s+to|in\s+an?\s+interview\s+with)\s+"
-    r"(?P<src>The\s+[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,2})(?=['’]s\b|\s*[,.;:)]|\s*$|\s+[a-z])"
+    rf"(?P<src>The\s+[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){{0,2}})(?<!['’])(?:{_OUTLET_END}|(?=\s+{_PRESS_CLASS}\b))"
 )
 # the patterns run only in sentences with their key words (most sentences have none)
 _TOLD_KEYS = frozenset(["told", "tells", "telling", "interview", "speaking", "spoke"])
