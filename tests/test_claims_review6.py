@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from claimcheck.claims import extract_claims
 from claimcheck.claims.citations import find_credits
 from tests.claims_eval import ALIASES
 
@@ -66,3 +67,30 @@ def test_genre_noun_gives_way_to_a_publication_only(text: str, expected: list[st
 )
 def test_told_the_title_ends_its_noun_phrase(text: str, expected: list[str]) -> None:
     assert cites(text) == expected
+
+
+def numbers(text: str) -> list[tuple[float | None, float | None, str | None]]:
+    out = []
+    for c in extract_claims(text):
+        if c.kind == "number":
+            assert c.value is not None
+            out.append((c.value.low, c.value.high, c.unit))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a length or a weight glued before a name is a figure of the named thing
+        ("The 1,200km Keystone XL pipeline would carry crude from Alberta.", [(1200.0, 1200.0, "km")]),
+        ("A 300kg Tesla battery pack caught fire.", [(300.0, 300.0, "kg")]),
+        # the cases the rule was written for: a device's rating in watts, a code after an identifier's word
+        ("The $29 72W USB-C PD Car Charger is the first I have tested.", [(29.0, 29.0, "dollars")]),
+        ("The charger has a 30W port and an 18W port.", [(30.0, 30.0, "W"), (18.0, 18.0, "W")]),
+        ("Route 9W was closed after the crash.", []),
+    ],
+)
+def test_only_a_rating_in_watts_is_part_of_a_product_name(
+    text: str, expected: list[tuple[float | None, float | None, str | None]]
+) -> None:
+    assert numbers(text) == expected
