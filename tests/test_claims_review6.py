@@ -94,3 +94,24 @@ def test_only_a_rating_in_watts_is_part_of_a_product_name(
     text: str, expected: list[tuple[float | None, float | None, str | None]]
 ) -> None:
     assert numbers(text) == expected
+
+
+def speakers(text: str) -> list[str | None]:
+    return [c.speaker for c in extract_claims(text) if c.kind == "quote"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a channel after a preposition, or a document, before a participle of speech does not speak
+        ('The mayor posted on Facebook saying: "Schools will stay closed until further notice."', ["mayor"]),
+        ('Zelensky released a video on Telegram saying: "We will not give up a single metre of our land."', [None]),
+        ('Police issued a statement saying: "The area is now safe and residents may return."', [None]),
+        ('The company sent a letter telling staff: "Your jobs are safe for the next year."', [None]),
+        # the cases the rule was written for: a verb's object speaks
+        ('He recalled the pilot telling the passengers: "Brace, brace, brace."', ["the pilot"]),
+        ('The footage shows Jane Moss telling the crowd: "We will be back next year."', ["Jane Moss"]),
+    ],
+)
+def test_object_of_a_verb_speaks_not_a_channel_or_a_document(text: str, expected: list[str | None]) -> None:
+    assert speakers(text) == expected
