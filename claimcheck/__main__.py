@@ -119,6 +119,9 @@ def _closed_streams_to_devnull() -> None:
 def main() -> None:
     _closed_streams_to_devnull()
     try:
+        launcher = sys.modules.get("claimcheck_launch")
+        if launcher is not None and getattr(launcher, "stopped", None):  # a stop Python dropped (see there)
+            exit_now(launcher.stopped[0])
         import _signal  # type: ignore[import-not-found]
 
         if getattr(_signal.getsignal(_signal.SIGINT), "__module__", None) == "claimcheck_launch":

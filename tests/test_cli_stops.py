@@ -278,6 +278,64 @@ def test_ctrl_c_while_python_m_loads_the_package_is_exit_130_without_a_traceback
         assert r.returncode == 0 and r.stdout.startswith("claimcheck "), (form, r.stderr[-300:])
 
 
+FORKSERVER_CTRL_C = """
+import os, sys
+from claimcheck.ingest import jobs
+from claimcheck.ingest.pool import make_pool
+
+jobs.PRELOAD = [*jobs.PRELOAD, "ctrl_c_on_import"]  # a real SIGINT while the forkserver imports its modules
+jobs.start_forkserver()
+pool = make_pool(1)
+print(pool.submit(os.getpid).result(timeout=60) != os.getpid())
+pool.shutdown()
+"""
+
+
+def test_ctrl_c_while_the_forkserver_starts_is_no_traceback(tmp_path: Path) -> None:
+    """Ctrl-C in a terminal reaches the whole process group: the extraction forkserver, still starting
+    (its interpreter, then trafilatura's imports: ~0.5 s) printed a KeyboardInterrupt traceback under the
+    fetch's one line, and died. It is started with Ctrl-C blocked until it ignores it."""
+    (tmp_path / "ctrl_c_on_import.py").write_text("import os, signal\nos.kill(os.getpid(), signal.SIGINT)\n")
+    env = {**os.environ, "CLAIMCHECK_HOME": str(tmp_path / "home"), "PYTHONPATH": str(tmp_path)}
+    r = subprocess.run(
+        [sys.executable, "-c", FORKSERVER_CTRL_C], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert r.returncode == 0 and r.stdout.strip() == "True", (r.returncode, r.stderr[-800:])
+    assert "Traceback" not in r.stderr and "KeyboardInterrupt" not in r.stderr, r.stderr[-800:]
+
+SWALLOWED_CTRL_C = """
+import os, signal, sys, weakref
+sys.argv = ["claimcheck", "--version"]
+from claimcheck_launch import main
+
+
+class Thing:
+    pass
+
+
+def freed(ref):  # the Ctrl-C is handled here, as in importlib's module-lock callbacks
+    os.kill(os.getpid(), signal.SIGINT)
+    sum(range(10))  # (bytecode after the signal: the handler runs inside the callback)
+
+
+thing = Thing()
+ref = weakref.ref(thing, freed)
+del thing
+main()
+"""
+
+
+def test_ctrl_c_handled_inside_a_weakref_callback_still_stops(tmp_path: Path) -> None:
+    """A Ctrl-C whose handler ran inside a weakref callback (importlib frees a module lock through one,
+    while the command loads) raised its SystemExit where Python drops exceptions: it printed "Exception
+    ignored in ... SystemExit: 130" and the command ran on to the end with exit 0 (seen with a terminal's
+    Ctrl-C to `claimcheck reindex` 66 ms in). It now exits 130, quietly."""
+    env = {**os.environ, "CLAIMCHECK_HOME": str(tmp_path)}
+    env.pop("CLAIMCHECK_TRACEBACK", None)
+    r = subprocess.run([sys.executable, "-c", SWALLOWED_CTRL_C], capture_output=True, text=True, env=env, timeout=60)
+    assert r.returncode == 130 and r.stdout == "", (r.returncode, r.stdout, r.stderr[-500:])
+    assert "Exception ignored" not in r.stderr and "Traceback" not in r.stderr, r.stderr[-500:]
+
 def _blocked_on_fifo(pid: int) -> bool:
     try:
         return Path(f"/proc/{pid}/wchan").read_text() in ("wait_for_partner", "fifo_open")

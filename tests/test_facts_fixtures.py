@@ -1,8 +1,9 @@
 """Adversarial stories through the real pipeline (issue 12, round 11): pages written here, in our own words,
 served on loopback as outlets with feeds (tests/facts_eval.serve_docs), the real `claimcheck fetch`, and
-compare's JSON. Each story sets a trap that real reporting sets: the same figure of two players, the dead and the wounded of one attack, a part and its total, two
-quotes of one speaker, a quote and another speaker's contrary one. What must stay apart stays apart,
-and what one fact is, stated in other words by another outlet, still joins."""
+compare's JSON. Each story sets a trap that real reporting sets: the same figure of two players, the dead and
+the wounded of one attack, a part and its total, an age and a count, two quotes of one speaker, a quote and
+another speaker's contrary one. What must stay apart stays apart, and what one fact is, stated in other words
+by another outlet, still joins."""
 
 from __future__ import annotations
 

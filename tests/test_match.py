@@ -1625,3 +1625,14 @@ def test_one_loose_figure_of_two_players_is_two_facts() -> None:
         told("bbc", "Guard Tim Jones had 22 points for the Hawks, who won for the third time in a row.", 1),
     )
     assert rows == [{"reuters", "bbc"}]
+
+
+def test_a_place_that_stands_for_its_government_holds_nothing() -> None:
+    # the batch (its sentences with figures) puts Minsk after "in": a place, which may stand for the country's
+    # government ("Minsk freed")
+    rows = rows_of(
+        told("reuters", "In September, Minsk freed 52 prisoners after an earlier visit. The envoy held three days of "
+             "talks in Minsk.", 0),
+        told("bbc", "In September, Belarus freed 52 prisoners after an earlier round of diplomacy.", 1),
+    )
+    assert rows == [{"reuters", "bbc"}]

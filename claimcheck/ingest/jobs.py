@@ -11,6 +11,7 @@ fetching process, :data:`RUNNING`.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 import time
@@ -39,20 +40,47 @@ def forkserver_context() -> Any:
 
     ctx = multiprocessing.get_context("forkserver")
     ctx.set_forkserver_preload(PRELOAD)
+    _ensure_forkserver()
     return ctx
+
+
+def _ensure_forkserver() -> None:
+    """Start the forkserver (unless it runs) with Ctrl-C ignored in it from its first instant.
+
+    Ctrl-C in a terminal reaches the whole process group, the forkserver too; the forkserver ignores it
+    only once its interpreter has started and imported the extraction stack (~0.5 s). A Ctrl-C before then
+    printed its Python traceback (KeyboardInterrupt in site, in trafilatura's imports) under the command's
+    own one line, and the forkserver died. An ignored signal stays ignored in the process started (a
+    signal mask does not: Python's process start clears it), so SIGINT is ignored here while the process
+    starts. Blocked meanwhile as well, a Ctrl-C to this process is not lost: Linux keeps a blocked
+    signal pending even when it is ignored, and it is delivered to the handler put back when unblocked.
+    (From another thread than the main one, where handlers cannot be set, the forkserver starts as it is.)"""
+    import signal
+    from multiprocessing import forkserver
+
+    try:
+        mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    except (AttributeError, OSError, ValueError):  # no signal masks here
+        mask = None
+    handler: Any = None
+    try:
+        with contextlib.suppress(ValueError, TypeError):  # not the main thread
+            if signal.getsignal(signal.SIGINT) is not None:  # (None: a handler Python cannot put back)
+                handler = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        forkserver.ensure_running()
+    finally:
+        if handler is not None:
+            signal.signal(signal.SIGINT, handler)
+        if mask is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
 
 
 def start_forkserver() -> None:
     """Start the forkserver now, so that it imports the extraction stack (trafilatura, ~0.4 s of CPU)
     while this process still imports and sets up the fetch and downloads the feeds. Nothing waits
     here: the first worker's start does. Where there is no forkserver, nothing happens."""
-    try:
-        from multiprocessing import forkserver
-
+    with contextlib.suppress(ValueError, OSError, ImportError):
         forkserver_context()
-        forkserver.ensure_running()
-    except (ValueError, OSError, ImportError):
-        pass
 
 
 def parse_feed(body: bytes, url: str, content_type: str | None = None) -> ParsedFeed:
