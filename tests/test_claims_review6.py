@@ -115,3 +115,21 @@ def speakers(text: str) -> list[str | None]:
 )
 def test_object_of_a_verb_speaks_not_a_channel_or_a_document(text: str, expected: list[str | None]) -> None:
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "by" or "from" after a verb of change gives an amount, not an earlier year
+        ("The index fell by 1500 in a single session.", [(1500.0, 1500.0, None)]),
+        ("Unemployment fell by 1200 in March.", [(1200.0, 1200.0, None)]),
+        # the cases the rule was written for
+        ("The poet wrote, in 1611, that fame was wind.", []),
+        ("The abbey has stood since 1422 and still holds services.", []),
+        ("By 1500 the town had its own mint.", []),
+    ],
+)
+def test_an_amount_of_change_is_no_earlier_year(
+    text: str, expected: list[tuple[float | None, float | None, str | None]]
+) -> None:
+    assert numbers(text) == expected
