@@ -157,14 +157,16 @@ _GENRE_SOURCE = re.compile(
     r"^(?:(?:the|a|an|this|that)\s+)?(?:new\s+|latest\s+|recent\s+)?(?:story|article|report|post|interview|piece|"
     r"investigation|editorial|broadcast|analysis|study|survey|paper)$", re.I
 )
-_PUBLICATION = re.compile(rf"The\s+.+|{_OUTLET_NAME}")
+# the journals science and health news cite by name ("a study in the Lancet", "in Nature")
+_JOURNALS = r"(?:Lancet|Nature|Science|Cell|BMJ|JAMA|PNAS|PLOS\s+ONE|PLOS\s+[A-Z][a-z]+|NEJM)"
+_PUBLICATION = re.compile(rf"The\s+.+|{_OUTLET_NAME}|{_JOURNALS}(?:\s+[A-Z][\w-]*){{0,2}}")
 
 
 def _ran_it(by: re.Match[str]) -> bool:
     """Whether the name after a genre noun is who ran the piece: any name "by" or "from" ("a survey by
     Gallup"); after "on" or "in" a publication only, a title with its capital "The" or a name of the press
     ("a story on The Ringer", "a report in the Daily Planet"), not a place ("a survey in Germany")."""
-    return by.group("prep") in ("by", "from") or _PUBLICATION.fullmatch(by.group("src")) is not None
+    return by.group("prep") in ("by", "from") or _PUBLICATION.fullmatch(by.group("src").rstrip(".")) is not None
 
 
 _GENRE_BY = re.compile(
