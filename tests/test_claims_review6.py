@@ -45,7 +45,8 @@ def test_press_class_noun_names_no_day(text: str, expected: list[str]) -> None:
         ("He is 70, and according to a story on The Ringer, medics carried him off.", ["The Ringer"]),
         ("According to a report in the Daily Planet, the mill will close.", ["Daily Planet"]),
         ("The tariff will cost 40,000 jobs, according to a report in the Financial Times.", ["Financial Times."]),
-        ("The tariff will cost 40,000 jobs, according to a report on CNN.", ["CNN."]),
+        ("The tariff will cost 40,000 jobs, according to a report on NHK.", ["NHK."]),
+        ("The tariff will cost 40,000 jobs, according to a report on CNN.", ["cnn"]),  # an outlet, once
         ("The drug cut deaths by 20 percent, according to a study in the Lancet.", ["Lancet."]),
         ("Sea ice shrank by 13 percent, according to a study in Nature.", ["Nature."]),
         ("Turnout fell to 52 percent, according to a survey by Gallup.", ["survey by Gallup"]),

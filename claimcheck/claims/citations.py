@@ -288,6 +288,8 @@ def find_credits(sentence: str, aliases: Mapping[str, str] | None) -> list[Credi
         elif according and _GENRE_SOURCE.match(src) and (by := _GENRE_BY.match(sentence, end)) and _ran_it(by):
             start, end = by.span("src")  # "according to a story on The Athletic"
             src = by.group("src")
+            if any(c.start < end and start < c.end for c in out):
+                continue  # "a report on CNN": the outlet is credited already
         out.append(Credit(start, end, src, False, "according to" if according else "said"))
     return out
 
