@@ -116,6 +116,7 @@ def speakers(text: str) -> list[str | None]:
         # the cases the rule was written for: a verb's object speaks
         ('He recalled the pilot telling the passengers: "Brace, brace, brace."', ["the pilot"]),
         ('The footage shows Jane Moss telling the crowd: "We will be back next year."', ["Jane Moss"]),
+        ('Aides read out a message from Jane Moss saying: "I am sorry I cannot be with you."', ["Jane Moss"]),
     ],
 )
 def test_object_of_a_verb_speaks_not_a_channel_or_a_document(text: str, expected: list[str | None]) -> None:

@@ -601,10 +601,11 @@ _AND_END = re.compile(r"(?:,\s*|\s)and\s+$")
 _POSTMODIFIER = re.compile(r"\s+(?:from|of|in|at|with|who|whose|on|for|near|outside)\s+")
 
 
-# The object that speaks is a person or a body a verb takes: not the object of a preposition ("posted on Facebook
-# saying", "a video on Telegram saying": a channel) nor a document someone issued ("issued a statement saying",
-# "sent a letter telling staff": its author speaks, which the clause's subject is, not the object).
-_OBJECT_PREP = re.compile(r"\b(?:on|in|via|at|from|through|to|into|by|with|over)\s+$", re.IGNORECASE)
+# The object that speaks is a person or a body a verb takes: not a channel after a preposition of place or means
+# ("posted on Facebook saying", "a video on Telegram saying"; "a message from the king saying", "a clip of Lee
+# saying" are their speakers) nor a document someone issued ("issued a statement saying", "sent a letter telling
+# staff": its author speaks, which the clause's subject is, not the object).
+_OBJECT_PREP = re.compile(r"\b(?:on|in|via|at|through|over)\s+$", re.IGNORECASE)
 _DOCUMENTS = frozenset(["statement", "statements", "letter", "letters", "memo", "memos", "website", "websites"])
 
 
