@@ -156,9 +156,9 @@ def _phases(db: Path, src: Path) -> dict[str, float]:
 
 
 def _linkage_vs_reference(db: Path, repeat: int = 3) -> tuple[float, float, bool]:
-    """CPU seconds of the average-linkage loop (claimcheck/stories.py, groups' vectors as arrays) and of the
-    loop over dicts it replaced (tests/stories_reference.py), on the same candidate pairs, interleaved in
-    this process, best of ``repeat`` (garbage collection off while timed); and whether they group alike."""
+    """CPU seconds of the average-linkage loop (claimcheck/stories/linkage.py, groups' vectors as arrays) and
+    of the loop over dicts it replaced (tests/stories_reference.py), on the same candidate pairs, interleaved
+    in this process, best of ``repeat`` (garbage collection off while timed); and whether they group alike."""
     import gc
 
     import numpy as np
@@ -166,13 +166,13 @@ def _linkage_vs_reference(db: Path, repeat: int = 3) -> tuple[float, float, bool
     from claimcheck import stories
     from claimcheck.cli.stories import store_window
     from claimcheck.store import Store
-    from claimcheck.stories import StoryOptions, index_articles
+    from claimcheck.stories import StoryOptions, grouping, index_articles
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
     import stories_reference  # type: ignore[import-not-found]
 
     got: dict[str, Any] = {}
-    real = stories._average_linkage
+    real = grouping._average_linkage
 
     def keep(*args: Any) -> list[list[int]]:
         got["args"] = args
@@ -182,11 +182,11 @@ def _linkage_vs_reference(db: Path, repeat: int = 3) -> tuple[float, float, bool
     with Store.open(db, create=False, verify=False, read_only=True) as store:
         window = store_window(store, None, None, None)
         ix = index_articles(window, options)
-        stories._average_linkage = keep  # type: ignore[assignment]
+        grouping._average_linkage = keep  # type: ignore[assignment]  # where group() looks it up
         try:
             stories.group(window, options, ix)
         finally:
-            stories._average_linkage = real
+            grouping._average_linkage = real
     vec, times, pairs, opts, n, df, fig, heads = got["args"]
     runs = {
         "reference": lambda: stories_reference.average_linkage(

@@ -1,4 +1,4 @@
-"""References the faster code of claimcheck/stories.py must agree with; not used by the app:
+"""References the faster code of claimcheck/stories/ must agree with; not used by the app:
 
 - the average-linkage loop as it was with a dict of summed weights per group (before its groups' vectors
   became numpy arrays), group for group (tests/test_stories_linkage.py);
@@ -136,7 +136,7 @@ def specific(
 
 def describe_story(story: Story, ix: _Index, positions: Mapping[str, int]) -> Story:
     """Label (the most central title), terms and a suggested topic of one story, a dozen numpy calls per
-    story, as claimcheck/stories.py described each story before ``describe_stories`` (``positions``: url ->
+    story, as claimcheck.stories described each story before ``describe_stories`` (``positions``: url ->
     index in the articles the index was built from)."""
     idx = [positions[a.url] for a in story.articles]
     rows = np.concatenate([np.arange(ix.indptr[i], ix.indptr[i + 1]) for i in idx])

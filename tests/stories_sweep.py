@@ -42,7 +42,8 @@ without precision falling in any fold. ``--set NAME=VALUE`` tries an option unde
 
 ``--thin`` prints the tuning figures with each article's words (title and first 400 words) kept with
 probability 0.7 and 0.5 (two seeds each, their mean): events told in fewer shared words, as unseen events may
-be. ``--stress`` makes every pair of articles less alike relative to the link, events and non-events alike;
+be; with ``--mix N`` (the first size only) and/or ``--real`` (and ``--crowd``), the words of the whole mixed
+window are dropped so, the mixed-in articles' too. ``--stress`` makes every pair of articles less alike relative to the link, events and non-events alike;
 ``--thin`` takes away what one event's reports share, so parts of an event fall apart the same days as well
 as weeks apart (an angle, a brief), and a rule that rejoins them without precision falling is a recall
 margin of its own. ``--set NAME=VALUE`` tries an option.
@@ -182,6 +183,10 @@ def main(argv: list[str] | None = None) -> int:
         args.foldout and args.real
     ):  # thresholds chosen and scored with real news of other events in the window
         extra = mix_in(articles, other_news(), 0)
+        articles, event = [*articles, *extra], [*event, *(f"mixed/{k}" for k in range(len(extra)))]
+    elif args.thin and (args.mix or args.real):  # words dropped from a window with other news mixed in
+        n = int(args.mix.split(",")[0]) if args.mix else 0
+        extra = mix_in(articles, other_news() if args.real else [], n, crowd=args.crowd)
         articles, event = [*articles, *extra], [*event, *(f"mixed/{k}" for k in range(len(extra)))]
     elif args.mix or args.real:
         sizes = [int(x) for x in args.mix.split(",")] if args.mix else [0]

@@ -397,10 +397,83 @@ def test_a_follow_up_months_later_joins_when_it_repeats_a_precise_figure() -> No
     def spill_stories(arts: list[Article], options: StoryOptions | None = None) -> list[int]:
         return sorted(len(g) for g in group(arts, options) if any("spill" in arts[i].url for i in g))
 
-    assert spill_stories([*arts, vague]) == [3]
+    unnamed = StoryOptions(story_names=0)  # (the story pass's named follow-ups off: the test below)
+    assert spill_stories([*arts, vague], unnamed) == [3]
     # ... unless it gives the same precise figure: the same fact, so the same story
-    assert spill_stories([*arts, exact]) == [4]
-    assert spill_stories([*arts, exact], StoryOptions(figure_half_life_days=240.0)) == [3]
+    assert spill_stories([*arts, exact], unnamed) == [4]
+    assert spill_stories([*arts, exact], replace(unnamed, figure_half_life_days=240.0)) == [3]
+    # (it names the plant, its owner and the town, the story's own names: the story pass joins it too)
+    assert spill_stories([*arts, vague]) == [4]
+
+
+# A mill fire told three times, its investigators' finding more than a year later, and another fire in the
+# same town then (written for claimcheck).
+FIRE = [
+    ("Fire destroys Harwick mill owned by Corran Textiles",
+     "A fire overnight destroyed the Harwick mill of Corran Textiles on the Bellin river; fire chief Odile "
+     "Marsh said forty crews fought the blaze until dawn."),
+    ("Corran Textiles mill in Harwick gutted by blaze",
+     "Forty fire crews fought through the night as the Corran Textiles mill at Harwick burned, chief Odile "
+     "Marsh said, and the path along the Bellin was closed."),
+    ("Harwick blaze puts jobs at Corran Textiles at risk",
+     "Corran Textiles said the fire that gutted its Harwick mill by the Bellin put jobs at risk; fire chief "
+     "Odile Marsh said the cause was not yet known."),
+]  # fmt: skip
+FIRE_FOUND = ("Wiring, not arson, started the mill fire, investigators find",
+              "Investigators found that faulty wiring started the blaze that destroyed the Corran Textiles mill "
+              "in Harwick, chief Odile Marsh told councillors more than a year after the fire.")  # fmt: skip
+FIRE_AGAIN = ("Another mill burns by the river",
+              "Fire crews fought a blaze at the Dray Woollens mill in Harwick overnight; the mill by the Bellin "
+              "was empty and nobody was hurt, the owners said.")  # fmt: skip
+
+
+def test_a_follow_up_a_year_later_joins_through_the_names_it_shares_with_the_story() -> None:
+    def fire_stories(piece: tuple[str, str], options: StoryOptions | None = None) -> list[list[str]]:
+        arts = [art(f"o{k + 1}", t, x, 3 * k, f"fire-{k}") for k, (t, x) in enumerate(FIRE)]
+        arts += [art("o4", *piece, 24 * 400, "later"), *sample()]
+        slugs = [a.url.rsplit("/", 1)[-1] for a in arts]
+        found = [sorted(slugs[i] for i in g) for g in group(arts, options)]
+        return sorted(g for g in found if any(s.startswith(("fire", "later")) for s in g))
+
+    fire = [f"fire-{k}" for k in range(len(FIRE))]
+    # 400 days on, time damping keeps the finding apart from the fire (no precise figure repeated) ...
+    assert fire_stories(FIRE_FOUND, StoryOptions(story_names=0)) == [fire, ["later"]]
+    # ... but it is like no other story, and names the mill's owner, the town and the fire chief, names no
+    # other story of the window has: a follow-up of this story
+    assert fire_stories(FIRE_FOUND) == [[*fire, "later"]]
+    # another fire in the same town a year on is as clearly like the story in words, but shares two of its
+    # names only (the town, the river): apart; with two names enough it would join
+    assert fire_stories(FIRE_AGAIN) == [fire, ["later"]]
+    assert fire_stories(FIRE_AGAIN, StoryOptions(story_names=2)) == [[*fire, "later"]]
+
+
+# a piece the same day as the finding, on the mill's workers a year on: few of the story's names, and a year
+# from the fire (written for claimcheck)
+FIRE_WORKERS = ("A year on, the burnt mill's workers wait for compensation",
+                "Workers of the mill gutted by fire by the river say promised compensation has not come; forty "
+                "crews fought the blaze that night.")  # fmt: skip
+
+
+def test_the_story_pass_runs_again_for_a_story_a_follow_up_brought_near() -> None:
+    def fire_stories(pieces: list[tuple[str, str]], options: StoryOptions | None = None) -> list[list[str]]:
+        arts = [art(f"o{k + 1}", t, x, 3 * k, f"fire-{k}") for k, (t, x) in enumerate(FIRE)]
+        arts += [art("o4", *FIRE_FOUND, 24 * 400, "later")]
+        arts += [art("o5", *p, 24 * 400 + 5, f"same-day-{k}") for k, p in enumerate(pieces)]
+        arts += sample()
+        slugs = [a.url.rsplit("/", 1)[-1] for a in arts]
+        found = [sorted(slugs[i] for i in g) for g in group(arts, options)]
+        return sorted(g for g in found if any(s.startswith(("fire", "later", "same-day")) for s in g))
+
+    fire = [f"fire-{k}" for k in range(len(FIRE))]
+    # the workers' piece is a year from every article of the fire story: damped, it stays apart in the first
+    # pass, in which the finding joins the story through its names ...
+    assert fire_stories([FIRE_WORKERS], StoryOptions(story_again=False)) == [[*fire, "later"], ["same-day-0"]]
+    # ... and, once the story holds the finding, it is the same day as one of the story's articles: it joins
+    assert fire_stories([FIRE_WORKERS]) == [[*fire, "later", "same-day-0"]]
+    assert fire_stories([FIRE_WORKERS], StoryOptions(story_names=0)) == [fire, ["later"], ["same-day-0"]]
+    # another fire in the same town the same day as the finding: the finding is then about as like it as the
+    # fire story, not clearly about one of them, and nothing joins (no chain through it either)
+    assert fire_stories([FIRE_AGAIN]) == [fire, ["later"], ["same-day-0"]]
 
 
 # A tight story told four times, and a side story that mentions it (written for claimcheck).
@@ -505,10 +578,12 @@ def test_a_piece_whose_headline_names_the_story_joins_it_though_its_lead_wanders
     assert slump_stories(named, 5) == [4]
     # a headline that does not name it stays apart, and so does one further away in time than title_days
     # (with the story pass's clear-margin join off: with it, a piece like no other story of the window joins
-    # the one it is clearly about)
+    # the one it is clearly about; here no other story is near it, and it is 0.137 alike, over story_alone)
     unclear = StoryOptions(story_margin=0.0)
-    assert slump_stories("Digital token frenzy fades, and its flaws show", 5, unclear) == [3]
-    assert slump_stories("Digital token frenzy fades, and its flaws show", 5) == [4]
+    other = "Digital token frenzy fades, and its flaws show"
+    assert slump_stories(other, 5, unclear) == [3]
+    assert slump_stories(other, 5) == [4]
+    assert slump_stories(other, 5, StoryOptions(story_alone=0.15)) == [3]
     assert slump_stories(named, 48, StoryOptions(title_days=1.0, name_link=False, story_margin=0.0)) == [3]
     # (within same_days, the token every article of both names links them too: the name link)
     assert slump_stories(named, 48, StoryOptions(title_days=1.0)) == [4]
@@ -706,6 +781,7 @@ def test_a_wire_copy_dated_as_its_original_is_not_the_storys_first_outlet(tmp_pa
 
 def test_stories_described_in_bulk_are_described_as_one_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
     from claimcheck import stories as mod
+    from claimcheck.stories import labels
 
     # the sample's stories, other news grouped into stories of its own, a story holding an article of stop
     # words only (no index rows), and the batches smaller than one story
@@ -722,8 +798,8 @@ def test_stories_described_in_bulk_are_described_as_one_at_a_time(monkeypatch: p
     positions = {a.url: k for k, a in enumerate(arts)}
     one_by_one = [stories_reference.describe_story(s, ix, positions) for s in stories]
     assert len({s.label for s in one_by_one}) > 10 and any(len(s.articles) > 2 for s in one_by_one)
-    for batch in (mod._DESCRIBE_BATCH, 4, 1):
-        monkeypatch.setattr(mod, "_DESCRIBE_BATCH", batch)
+    for batch in (labels._DESCRIBE_BATCH, 4, 1):
+        monkeypatch.setattr(labels, "_DESCRIBE_BATCH", batch)
         assert mod.describe_stories(stories, ix, positions) == one_by_one
 
 
@@ -910,8 +986,10 @@ def test_the_story_pass_joins_an_angle_the_linkage_left_apart_as_a_whole_story()
     assert bridge_stories(strict) == [event, ["halvard"]]
     # ten days later the same piece is damped below story_link (halving every story_days past same_days) ...
     assert bridge_stories(replace(strict, story_margin=0.0), late=24 * 10) == apart
-    # ... but above story_clear, and like no other story: clearly about this one, it joins
+    # ... but above story_clear, and like no other story: clearly about this one, it joins (compared with
+    # this story only, it is above story_alone too)
     assert bridge_stories(strict, late=24 * 10) == [event, ["halvard"]]
+    assert bridge_stories(replace(strict, story_alone=0.2), late=24 * 10) == apart
     assert bridge_stories(strict, late=24 * 60) == apart
 
 
@@ -978,8 +1056,36 @@ def test_the_story_pass_joins_a_brief_clearly_about_one_story_and_not_one_about_
     ]
 
 
+# a brief on the other dispute at the port (the ferry crews'), in a window without the ferry story: the docks
+# story is the only story near it (written for claimcheck)
+FERRY_BRIEF = ("Velmora harbour ferry dispute",
+               "The ferry company at Velmora harbour and the crews' union remain apart on pay; sailings to the "
+               "islands are cancelled and cargo waits.")  # fmt: skip
+
+
+def test_a_brief_compared_with_one_story_only_has_no_margin_and_needs_story_alone() -> None:
+    def port_stories(brief: tuple[str, str], options: StoryOptions, ferry: bool = False) -> list[list[str]]:
+        arts = [art(f"o{k + 1}", t, x, 2 * k, f"dock-{k}") for k, (t, x) in enumerate(DOCKS)]
+        if ferry:
+            arts += [art(f"o{k + 2}", t, x, 24 + 2 * k, f"ferry-{k}") for k, (t, x) in enumerate(FERRY)]
+        arts += [art("o6", *brief, 20, "brief"), *sample()]
+        slugs = [a.url.rsplit("/", 1)[-1] for a in arts]
+        found = [sorted(slugs[i] for i in g) for g in group(arts, options)]
+        return sorted(g for g in found if any(s.startswith(("dock", "ferry", "brief")) for s in g))
+
+    docks = [f"dock-{k}" for k in range(len(DOCKS))]
+    # the ferry brief is a little like the strike's reports (the port, its cargo) and near no other story:
+    # with nothing to be clear of, the margin passed whatever the cosine, and other news joined the strike
+    assert port_stories(FERRY_BRIEF, StoryOptions(story_alone=0.0)) == [["brief", *docks]]
+    # compared with one story only, a story joins below story_link at story_alone: the brief stays apart
+    assert port_stories(FERRY_BRIEF, StoryOptions()) == [["brief"], docks]
+    assert port_stories(FERRY_BRIEF, StoryOptions(story_link=0.0)) == [["brief"], docks]  # (the pass is it)
+    # the strike's own brief is measured against two stories and clears its margin: it still joins
+    assert port_stories(BRIEF, StoryOptions()) == [["brief", *docks]]
+
+
 def test_the_story_pass_sums_stories_in_chunks_as_in_one(monkeypatch: pytest.MonkeyPatch) -> None:
-    import claimcheck.stories as stories_module
+    from claimcheck.stories import storypass
 
     arts = [art(f"o{k % 5 + 1}", t, x, 3 * k, f"bridge-{k}") for k, (t, x) in enumerate(BRIDGE)]
     arts += [art("o3", *OTHER_BRIDGE, 8, "halvard"), *sample()]
@@ -987,7 +1093,7 @@ def test_the_story_pass_sums_stories_in_chunks_as_in_one(monkeypatch: pytest.Mon
     whole = group(arts, strict)
     assert whole != group(arts, replace(strict, story_link=0.0))  # the pass joins something here
     for chunk in (1, 2, 5):  # whole stories a few articles at a time: one story may exceed the chunk
-        monkeypatch.setattr(stories_module, "_SUM_CHUNK", chunk)
+        monkeypatch.setattr(storypass, "_SUM_CHUNK", chunk)
         assert group(arts, strict) == whole
 
 

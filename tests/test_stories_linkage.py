@@ -14,6 +14,7 @@ import stories_reference as reference
 
 from claimcheck import stories as S
 from claimcheck.models import Article
+from claimcheck.stories import grouping
 
 
 def _by_reference(
@@ -25,7 +26,7 @@ def _by_reference(
         )
 
     with monkeypatch.context() as m:
-        m.setattr(S, "_average_linkage", old)
+        m.setattr(grouping, "_average_linkage", old)  # where group() looks it up
         return S.group(articles, options, ix)
 
 

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from claimcheck.nouns import noun_kind
+
 ROLES = ("deaths", "injured", "hospitalised", "missing", "evacuated", "arrested")
 
 # Nouns that stand for "some people" without saying who they are: the role names them instead ("one
@@ -87,14 +89,24 @@ def event_role(s: str, start: int, end: int, unit: str | None) -> str | None:
         return "deaths"  # "victims", "bodies", "lives" count deaths only with a verb that says so
     lo = max(0, start - 45)
     before = _BEFORE.search(s, lo, start) if _ROLE_STEM.search(s, lo, start) else None
-    if before:
-        return before.lastgroup
+    if before and (before.lastgroup != "deaths" or _living(words, s[max(0, end - 40) : end])):
+        return before.lastgroup  # "killed 12 villagers", not "the Senate killed 3 bills"
     after = _AFTER.match(s, end, min(len(s), end + 90))
     if after:
         return after.lastgroup
     if unit is None and _mentions(_TOLL, s):
         return "deaths"
     return None
+
+
+def _living(words: list[str], written: str) -> bool:
+    """Whether a noun phrase (its words; ``written`` ends with it as written) may count the living a verb
+    kills: none ("killed 12"), generic ("people", "others"), a name or demonym ("Israelis", "Marines") or a
+    person or animal noun (``noun_kind``: "villagers", "schoolchildren", "sheep"), not "killed 3 bills"."""
+    if not words or words[-1] in GENERIC or noun_kind(words[-1]) in ("person", "animal"):
+        return True
+    head = written[-len(words[-1]) :]
+    return head.lower() == words[-1] and head[:1].isupper()
 
 
 def held_role(s: str, end: int, unit: str | None) -> str | None:

@@ -47,13 +47,13 @@ from claimcheck.match.rules import (
     values_agree,
 )
 from claimcheck.match.things import (
-    COUNT_CLASS,
     GENERIC_UNITS,
     ROLE_THINGS,
     bound_meets,
     classes_agree,
     compound_key,
     count_class,
+    is_count_class,
     is_fairly_precise,
     is_measure,
     is_precise,
@@ -276,7 +276,9 @@ def number_graph(
                 holders = holders or _Holders(items)
                 same[at] = [
                     (
-                        _share_a_word(ctx_words(ctx[first[ga[i]]]), ctx_words(ctx[first[ha[i]]]))
+                        _same_measured(items[first[ga[i]]].claim, items[first[ha[i]]].claim)
+                        if duration[ga[i]]
+                        else _share_a_word(ctx_words(ctx[first[ga[i]]]), ctx_words(ctx[first[ha[i]]]))
                         or _lone_ok(items, first, ga[i], ha[i], sentence_names)
                     )
                     and (not duration[ga[i]] or _same_term(items, first, ga[i], ha[i]))
@@ -486,8 +488,36 @@ def _same_described(items: Sequence[Item], first: Sequence[int], g: int, h: int)
 
 
 # Durations of a story ("waited 71 years", "the curse held for 71 years"): a two-digit one is one fact
-# whatever the words, unless the sentences name different people or places (``_lone_ok``).
+# whatever the other words when both measure the same thing (``_same_measured``).
 _DURATIONS = frozenset(["year", "month", "week", "day", "decade", "century"])
+# What a length of time measures, by the words of its clause: a wait or a drought ("waited 71 years", "the
+# curse held for 71 years", "68 years without a title", "their first title in 108 years"), a term in a post
+# ("served 12 years", "16 years in office", "spent 14 years at the club"), a term in custody ("sentenced to 12
+# years", "spent 12 years in prison"), the length of an event or a work ("the inquiry lasted 12 years", "took 14
+# years to build").
+_MEASURED = {
+    "wait": r"wait\w*|drought\w*|curse[sd]?|absence|fallow|without|since|first|ago|hiatus|gap",
+    "tenure": r"serv(?:e|ed|es|ing)|tenure|term|helm|reign\w*|rul(?:ed|ing)|led|career|office|spen[dt]\w*|stint",
+    "custody": r"sentenc\w*|jail\w*|prison\w*|imprison\w*|custody|detention|bars|spen[dt]\w*",
+    "length": r"last(?:ed|ing|s)|took|take[sn]?|taking|span\w*|long|duration|runs?|running|ran",
+}
+_MEASURED_RE = {family: re.compile(rf"\b(?:{words})\b", re.I) for family, words in _MEASURED.items()}
+
+
+def _same_measured(a: Claim, b: Claim) -> bool:
+    """Whether two durations of one figure measure the same thing: their clauses (``_own_clause``) say one
+    kind of time (``_MEASURED``: "waited" / "the curse held"; "served" / "in office") or share a content word
+    ("no tax for 30 years" / "in 30 years has never paid tax"). "Served 12 years in office" and "the inquiry
+    lasted 12 years" measure two things, whatever people or places their sentences name."""
+    clauses = [_own_clause(a), _own_clause(b)]
+    kinds = [{f for f, rx in _MEASURED_RE.items() if rx.search(c)} for c in clauses]
+    if kinds[0] & kinds[1]:
+        return True
+    words = [{w for w in match_content_words(c) if not w[:1].isdigit()} - _NUMBER_WORDS - _DURATION_WORDS for c in clauses]
+    return bool(words[0] & words[1])
+
+
+_DURATION_WORDS = frozenset(match_stem(w) for u in _DURATIONS for w in (u, u + "s", "centuries", "decades"))
 _TERM_WORDS = re.compile(r"\b(?:jail|jailed|prison|imprison\w*|sentenc\w*|behind bars|custody|detention)\b", re.I)
 
 
@@ -556,10 +586,10 @@ def _class_links(
             classes[g] = cls
             same[is_span(claim.when), float(figure[g])].append(g)
     for groups in same.values():
-        counts = {unit[first[g]] for g in groups if classes[g] == COUNT_CLASS}
+        counts = {unit[first[g]] for g in groups if is_count_class(classes[g])}
         if len(counts) > options.count_names:
             # a figure given for many things does not single one out (another story, a common value)
-            groups = [g for g in groups if classes[g] != COUNT_CLASS]
+            groups = [g for g in groups if not is_count_class(classes[g])]
         if len(groups) < 2 or len({unit[first[g]] for g in groups}) < 2:
             continue
         for a, b in itertools.combinations(groups[: options.max_candidates], 2):
@@ -569,9 +599,10 @@ def _class_links(
             if len(graph.members[a]) == len(graph.members[b]) == 1 and items[n].article == items[m].article:
                 continue
             sim = float(fuzz.token_set_ratio(ctx[n], ctx[m]))
-            if (sim < floor or COUNT_CLASS in (classes[a], classes[b])) and not precise[a]:
+            counting = is_count_class(classes[a]) or is_count_class(classes[b])
+            if (sim < floor or counting) and not precise[a]:
                 continue
-            if COUNT_CLASS in (classes[a], classes[b]) and significant_digits(float(figure[a])) < 2:
+            if counting and significant_digits(float(figure[a])) < 2:
                 continue  # "a million migrants", "a million voters": a one-digit round figure names no one thing
             if role_family(items[n].claim, unit[n]) != role_family(items[m].claim, unit[m]):
                 continue  # "150 killed" and "150 injured" (or "arrested 150 protesters"): two counts of a story
@@ -728,7 +759,8 @@ def _bound_links(
                     if unit[n] != unit[m]:  # another thing of its class ("refugees" / "migrants")
                         ca = thing_class(unit[n], items[n].claim.unit) or count_class(unit[n])
                         cb = thing_class(unit[m], items[m].claim.unit) or count_class(unit[m])
-                        if not classes_agree(ca, cb) or (COUNT_CLASS in (ca, cb) and significant_digits(x) < 2):
+                        counting = is_count_class(ca) or is_count_class(cb)
+                        if not classes_agree(ca, cb) or (counting and significant_digits(x) < 2):
                             continue
                         if role_family(items[n].claim, unit[n]) != role_family(items[m].claim, unit[m]):
                             continue

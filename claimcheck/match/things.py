@@ -26,12 +26,13 @@ import numpy as np
 
 from claimcheck.claims.measures import MEASURE_WORDS
 from claimcheck.models import Claim, Interval
+from claimcheck.nouns import noun_kind
 from claimcheck.text import match_content_words, match_words
 
 # Head nouns that news copy uses interchangeably for one counted thing.
 UNIT_SYNONYMS = {
     "wounded": "injured", "injury": "injured", "hurt": "injured",
-    "dead": "death", "killed": "death", "fatality": "death", "casualty": "death",
+    "dead": "death", "killed": "death", "fatality": "death",
     "detainee": "prisoner", "inmate": "prisoner", "captive": "hostage",
     "person": "people", "individual": "people",
     "km": "kilometre", "kilometer": "kilometre", "cm": "centimetre", "centimeter": "centimetre",
@@ -211,8 +212,9 @@ CONTEXT_SYNONYMS = {
 # Counted things whose figure legitimately rises while a story unfolds (a death toll): two reports at
 # different times that give different counts of them are one fact whose figure was updated.
 EVOLVING_THINGS = frozenset(
-    ["death", "injured", "missing", "arrest", "arrested", "evacuee", "evacuated", "evacuation", "hospitalised"]
-)
+    ["death", "injured", "missing", "arrest", "arrested", "evacuee", "evacuated", "evacuation", "hospitalised",
+     "casualty"]
+)  # fmt: skip
 # Roles a story counts once (each a fact, its figure maybe updated): agreeing figures of one of them
 # are one fact whatever the words around them.
 ROLE_THINGS = EVOLVING_THINGS | {"prisoner", "hostage"}
@@ -270,7 +272,8 @@ _NOT_COUNTS = frozenset(
      "year", "month", "week", "day", "hour", "minute", "second", "time", "point"]
 )  # fmt: skip
 # The class of any other counted thing with a precise figure ("11.5 million documents", "11.5 million
-# files"): in one story, one precise figure counts one thing, however outlets name it.
+# files"), by the kind of its noun (``noun_kind``): in one story, one precise figure counts one thing, however
+# outlets name it, within one kind ("1,200 jobs" are not "1,200 protesters"; a noun of no known kind is its own).
 COUNT_CLASS = "count"
 _MEASURE_UNITS = frozenset(unit for unit, _ in MEASURE_WORDS.values())
 
@@ -281,13 +284,19 @@ def is_score(thing: str) -> bool:
 
 
 def count_class(thing: str) -> str | None:
-    """``COUNT_CLASS`` for a counted thing that is a count of things (not money, a share, a
-    duration or a unit of measure), else None."""
+    """The count class (``COUNT_CLASS``, then the kind of the noun, or the noun itself when its kind is not
+    known: "count:record", "count:person", "count:bill") of a counted thing that is a count of things (not
+    money, a share, a duration or a unit of measure), else None."""
     if not thing or thing in _NOT_COUNTS or thing.endswith(PART) or thing in _MEASURE_UNITS:
         return None
     if is_score(thing):
         return None  # a sports score or record is not a count: it joins only the same score
-    return COUNT_CLASS
+    return f"{COUNT_CLASS}:{noun_kind(thing) or thing}"
+
+
+def is_count_class(cls: str | None) -> bool:
+    """Whether a class is a count class (``count_class``), not a class of people (``thing_class``)."""
+    return bool(cls) and cls.startswith(COUNT_CLASS + ":")  # type: ignore[union-attr]
 
 
 # Roles a story counts apart, by family: the dead are never the injured or the arrested, whatever the
@@ -296,6 +305,9 @@ _ROLE_FAMILY = {
     "death": "dead", "injured": "hurt", "hospitalised": "hurt", "missing": "missing", "arrest": "held",
     "arrested": "held", "prisoner": "held", "hostage": "held", "evacuee": "evacuated", "evacuated": "evacuated",
     "evacuation": "evacuated",
+    # casualties: in news the dead and the wounded together as often as the dead alone (or the wounded, in
+    # British usage): a toll of its own, never the deaths' nor the injured's figure
+    "casualty": "casualties",
 }  # fmt: skip
 
 
@@ -320,7 +332,7 @@ def classes_agree(a: str | None, b: str | None) -> bool:
     """Two classes of counted things may name the same things: equal, or one is generic people."""
     if a is None or b is None:
         return False
-    return a == b or (PEOPLE_CLASS in (a, b) and COUNT_CLASS not in (a, b))
+    return a == b or (PEOPLE_CLASS in (a, b) and not is_count_class(a) and not is_count_class(b))
 
 
 # --- sub-counts ------------------------------------------------------------------------------

@@ -1,0 +1,69 @@
+"""The grouping: index, candidate pairs, average linkage, then the story pass (``group``)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from claimcheck.stories.index import _Index, index_articles
+from claimcheck.stories.linkage import _average_linkage
+from claimcheck.stories.links import _Headlines
+from claimcheck.stories.records import Articles, StoryOptions, Window
+from claimcheck.stories.scoring import _candidates, _damping, _scores, _timestamps, _vectors
+from claimcheck.stories.storypass import _join_stories
+
+
+def group(
+    articles: Articles, options: StoryOptions | None = None, ix: _Index | None = None
+) -> list[list[int]]:
+    """Partition article indexes into stories (every article in exactly one); deterministic."""
+    options = options or StoryOptions()
+    window = Window.of(articles)
+    n = len(window)
+    if n == 0:
+        return []
+    ix = ix or index_articles(window, options)
+    vec = _vectors(ix, options)
+    times = _timestamps(window.rows)
+    pairs = _candidates(vec, times, options)
+    cos, figure = _scores(vec, pairs, figure=ix.figure)
+    # the story pass's pairs: those alike before damping (it times the pairs itself)
+    # (as int32: at 50,000 articles they are most of the candidate pairs, held through the linkage)
+    near = (pairs[cos >= options.story_near] if options.story_link > 0 else pairs[:0]).astype(np.int32)
+    sims = cos * _damping(times[pairs[:, 0]] - times[pairs[:, 1]], figure, options)
+    del cos, figure  # memory: a 50,000-article window has a million candidate pairs
+    keep = sims >= options.edge
+    pairs, sims = pairs[keep], sims[keep]
+    pairs = pairs[np.lexsort((pairs[:, 1], pairs[:, 0], -sims))]
+    del sims, keep
+    heads = _Headlines(ix, options.name_link) if options.title_link else None
+    groups = _average_linkage(vec, times, pairs, options, n, ix.df, ix.figure, heads)
+    del pairs, heads
+    if len(near) and len(groups) > 1:
+        first = _join_stories(groups, vec, times, near, options, ix)
+        # once more, for the stories that took one in: a follow-up that joined a story a year on brings the
+        # story's time next to the pieces of its own days, which the first pass damped as a year away
+        if options.story_again and len(first) < len(groups):
+            near = _touching_grown(groups, first, near, n)
+            if len(near):
+                first = _join_stories(first, vec, times, near, options, ix)
+        groups = first
+    return groups
+
+
+def _touching_grown(before: list[list[int]], after: list[list[int]], pairs: np.ndarray, n: int) -> np.ndarray:
+    """The article pairs of the stories in ``after`` that are linked to a story that grew from ``before``
+    (took another in), and every other pair of those stories (the margin is measured against them all)."""
+    was = np.empty(n, dtype=np.int64)
+    for k, m in enumerate(before):
+        was[m] = k
+    now = np.empty(n, dtype=np.int64)
+    grew = np.zeros(len(after), dtype=bool)
+    for k, m in enumerate(after):
+        now[m] = k
+        grew[k] = len(m) > 1 and bool((was[m] != was[m[0]]).any())
+    a, b = now[pairs[:, 0]], now[pairs[:, 1]]
+    near_grown = grew[a] | grew[b]
+    involved = np.zeros(len(after), dtype=bool)
+    involved[a[near_grown]] = True
+    involved[b[near_grown]] = True
+    return pairs[involved[a] | involved[b]]

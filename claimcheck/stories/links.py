@@ -1,0 +1,153 @@
+"""When two groups a little less alike than the average link still merge (headlines, names), and cohesion."""
+
+from __future__ import annotations
+
+import bisect
+import math
+from collections.abc import Sequence
+
+import numpy as np
+
+from claimcheck.stories.index import _Index
+from claimcheck.stories.records import StoryOptions
+from claimcheck.stories.scoring import _damp
+
+
+class _Headlines:
+    """The title terms of each article (sorted by article, as the index) and in how many titles each term
+    is: a group's headline terms are those in at least a given share of its articles' titles. With
+    ``names``, ``self.names`` is the same over the names (:attr:`_Index.name`) in the articles' titles and
+    leads: a group's names are those in at least a given share of its articles."""
+
+    def __init__(self, ix: _Index, names: bool = False, rows: np.ndarray | None = None) -> None:
+        rows = np.flatnonzero(ix.in_title) if rows is None else rows
+        self.names = _Headlines(ix, rows=np.flatnonzero(ix.name[ix.term])) if names else None
+        self.term = ix.term[rows]
+        self.indptr = np.concatenate(([0], np.cumsum(np.bincount(ix.doc[rows], minlength=ix.n))))
+        self.titles = np.bincount(self.term, minlength=len(ix.df)).tolist()  # per term: titles with it
+        self.known: dict[int, tuple[int, dict[int, int]]] = {}  # group -> (size then, headline terms)
+
+    def keys(self, group: int, members: Sequence[int], share: float) -> dict[int, int]:
+        """The terms in at least ``share`` of the titles of group ``group`` (``members``: its articles),
+        each with the number of its titles that have it."""
+        known = self.known.get(group)
+        if known is not None and known[0] == len(members):
+            return known[1]
+        if len(members) == 1:
+            i = members[0]
+            got = dict.fromkeys(self.term[self.indptr[i] : self.indptr[i + 1]].tolist(), 1)
+        else:
+            rows = np.concatenate([self.term[self.indptr[i] : self.indptr[i + 1]] for i in members])
+            terms, counts = np.unique(rows, return_counts=True)
+            keep = counts >= share * len(members)
+            got = dict(zip(terms[keep].tolist(), counts[keep].tolist(), strict=True))
+        self.known[group] = (len(members), got)
+        return got
+
+
+def _headline_link(
+    avg: float,
+    gap: float,
+    a: tuple[int, list[int]],
+    b: tuple[int, list[int]],
+    heads: _Headlines | None,
+    options: StoryOptions,
+) -> bool:
+    """Groups a little less similar than ``link`` (at least ``title_link``) still merge when a term is in
+    ``title_key`` of the titles of each and is the two groups' own: at least ``title_own`` of the window's
+    titles that have it are theirs (the headline names the same thing, not a country in the news)."""
+    if heads is None or avg < options.title_link or gap > options.title_days * 86400.0:
+        return False
+    ka, kb = heads.keys(*a, options.title_key), heads.keys(*b, options.title_key)
+    return any(ka[t] + kb[t] >= options.title_own * heads.titles[t] for t in ka if t in kb)
+
+
+def _name_link(
+    avg: float,
+    gap: float,
+    a: tuple[int, list[int]],
+    b: tuple[int, list[int]],
+    heads: _Headlines | None,
+    options: StoryOptions,
+) -> bool:
+    """:func:`_headline_link` over names (terms their articles capitalise: "Interlagos", "Verstappen") in
+    titles and leads, for groups within ``same_days`` of each other: two angles of one event told the same
+    days (the winner, the driver who crashed) name the same rare place and people in most of their
+    articles though their headlines differ. The name must be the two groups' own (``title_own`` of the
+    window's articles with it), so a country in the news or a president named everywhere does not link."""
+    if heads is None or heads.names is None or gap > options.same_days * 86400.0:
+        return False
+    return _headline_link(avg, 0.0, a, b, heads.names, options)
+
+
+def _nearest_gap(wa: list[float], wb: list[float]) -> float:
+    """The time between the nearest two articles of two groups (their times sorted)."""
+    small, large = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    best = math.inf
+    for x in small:
+        k = bisect.bisect_left(large, x)
+        if k < len(large):
+            best = min(best, large[k] - x)
+        if k:
+            best = min(best, x - large[k - 1])
+    return best
+
+
+def _nearest_headline_link(
+    gap: float,
+    near: tuple[float, list[float], list[float], bool],
+    a: tuple[int, list[int]],
+    b: tuple[int, list[int]],
+    heads: _Headlines | None,
+    options: StoryOptions,
+) -> bool:
+    """:func:`_headline_link` with the time between the groups taken from their nearest articles instead of
+    their medians (``gap``), the average similarity damped by that time (``near``: the undamped average, the
+    groups' sorted times, whether they share a precise figure). A story told over months (a leak, then its
+    fallout a year later) has its median far from a piece on its latest turn; that piece joins when its
+    headline names the story and it is near in time to one of the story's articles. Only the headline link
+    is timed so: the average link keeps the medians, so same-subject news of other dates does not chain
+    into a story one article at a time."""
+    raw, wa, wb, fig = near
+    if not options.title_nearest or heads is None or gap <= options.same_days * 86400.0 or not wa or not wb:
+        return False
+    if raw < options.title_link:
+        return False
+    between = _nearest_gap(wa, wb)
+    return between < gap and _headline_link(raw * _damp(between, fig, options), between, a, b, heads, options)
+
+
+def _near_link(
+    avg: float,
+    gap: float,
+    a: tuple[int, list[int]],
+    b: tuple[int, list[int]],
+    near: tuple[float, list[float], list[float], bool],
+    heads: _Headlines | None,
+    options: StoryOptions,
+) -> bool:
+    """Groups below the average ``link`` that still merge: their headlines name the same thing (timed from
+    their medians or from their nearest articles), or their titles and leads the same rare name."""
+    return (
+        _headline_link(avg, gap, a, b, heads, options)
+        or _nearest_headline_link(gap, near, a, b, heads, options)
+        or _name_link(avg, gap, a, b, heads, options)
+    )
+
+
+def _cohesive(
+    cross: float, a: tuple[float, int], b: tuple[float, int], options: StoryOptions, lone: bool = True
+) -> bool:
+    """Two groups may merge only when their cross similarity (average, undamped) is at least ``cohesion``
+    times the inner similarity of each group of ``cohesion_min`` articles or more ((sum of pairwise
+    similarities, size) each): a tight story does not take in an article or group that is only loosely
+    like it, which is how a big story absorbs a neighbouring one. An article or a pair must be
+    ``cohesion_lone`` times as alike (``lone``; the story pass, which weighs a story as a whole, leaves it
+    out): a short item of other news of the same days (a feed entry: a title and a sentence), or two of them
+    on one subject, are like a tight story through the few words they have, the story's subject, not its
+    event."""
+    for (total, size), other in ((a, b[1]), (b, a[1])):
+        share = options.cohesion_lone if lone and other <= 2 else options.cohesion
+        if size >= options.cohesion_min and cross < share * total / (size * (size - 1) / 2):
+            return False
+    return True

@@ -1,0 +1,104 @@
+"""The records of grouping: ``Window`` (the articles to group, texts read on demand) and ``StoryOptions``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from claimcheck.models import Article, WindowRows
+
+
+@dataclass
+class Window:
+    """The articles to group: their columns (``rows``) and their texts on demand, read a few thousand at a
+    time and dropped after use, so that a window of 50,000 articles never holds all its texts at once.
+    ``leads(positions, chars)``: the first ``chars`` characters of these articles' texts; ``texts(positions)``:
+    their texts as ``Store.window_articles`` cuts them (what wire copies are looked for in);
+    ``shingles(positions)``: the shingles of those cut texts as the store keeps them (None for an article
+    stored without them; no callable: none stored)."""
+
+    rows: WindowRows
+    leads: Callable[[Sequence[int], int], list[str]]
+    texts: Callable[[Sequence[int]], list[str]]
+    shingles: Callable[[Sequence[int]], list[bytes | None]] | None = None
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    @classmethod
+    def of(cls, articles: Sequence[Article] | Window) -> Window:
+        """The window of articles already in memory (texts as they are)."""
+        if isinstance(articles, Window):
+            return articles
+        arts = list(articles)
+        rows = WindowRows(
+            [a.id for a in arts],
+            [a.outlet for a in arts],
+            [a.url for a in arts],
+            [a.canonical_url for a in arts],
+            [a.title for a in arts],
+            [a.author for a in arts],
+            [a.published for a in arts],
+            [a.fetched for a in arts],
+        )
+        return cls(
+            rows,
+            lambda positions, chars: [arts[i].text[:chars] for i in positions],
+            lambda positions: [arts[i].text for i in positions],
+        )
+
+
+Articles = Sequence[Article] | Window  # what the functions below group: a window, or articles in memory
+
+
+@dataclass(frozen=True)
+class StoryOptions:
+    """How articles are grouped. Defaults tuned on the tuning events of news-clusters (README)."""
+
+    title_weight: float = 3.0  # a title word counts as this many lead words
+    lead_words: int = 100  # words of the text read after the title
+    top_terms: int = 40  # terms kept per article vector (its heaviest shared terms)
+    keys: int = 10  # blocking keys per article (8 missed pairs once other news shifted the heaviest terms)
+    neighbours: int = 4  # pairs per key: the nearest articles in time sharing it
+    edge: float = 0.12  # a candidate pair below this similarity is no link
+    link: float = 0.10  # groups merge when their average similarity is at least this
+    specific: float = 0.5  # at least this share of two groups' similarity must come from specific terms
+    specific_times: float = 3.0  # specific: in at most this many times the two groups' articles ...
+    specific_plus: int = 5  # ... plus this many
+    specific_share: float = 0.1  # ... or in at most this share of the window's articles
+    specific_most: int = 1000  # ... but never more than this many (generic words grow with the window)
+    duplicate: float = 0.6  # groups this similar on average (undamped) are one story whatever their terms
+    same_days: float = 4.0  # no time damping within this many days
+    half_life_days: float = 240.0  # beyond same_days, similarity halves every this many days
+    figure_half_life_days: float = 1e6  # ... or this many when they share a precise figure (no damping)
+    cohesion: float = 0.25  # a story of cohesion_min+ articles takes in only what is this similar to it ...
+    cohesion_min: int = 3  # ... relative to its own articles' average similarity to each other
+    cohesion_lone: float = 0.4  # ... or this similar when it is one or two articles (briefs of other news)
+    idf_window: float = 500.0  # term weights (idf) as in a window of at most this many articles ...
+    idf_floor: float = 0.5  # ... and never below this (a term in more articles than that)
+    one_outlet: float = 0.25  # a term that only one outlet uses (its page furniture) weighs this much
+    title_link: float = 0.075  # groups a little less similar than link (at least this) merge when their
+    title_key: float = 0.6  # ... titles share a specific headline term: in this share of each group's titles
+    title_days: float = 60.0  # ... and their times are at most this many days apart, and the term is
+    title_own: float = 0.5  # ... theirs: at least this share of the window's titles with it are theirs
+    title_nearest: bool = True  # ... the time between two groups for it: also from their nearest articles
+    name_link: bool = True  # ... and within same_days, a name in title_key of the titles and leads of each
+    name_case: float = 0.8  # a name: a term at least this share of whose spellings are capitalised
+    min_shared: int = 2  # two groups merge only when they share at least this many terms (of their top ones)
+    foreign: float = 0.12  # an article whose distinct terms are this share other languages' function words
+    foreign_min: int = 5  # ... and at least this many of them: those words are no terms of it ("der", "les")
+    story_link: float = 0.2  # then a story joins the one whose summed vector is most like its own (cosine at
+    story_days: float = 30.0  # ... least this, halving every this many days beyond same_days between their
+    story_terms: int = 200  # ... nearest linked articles; this many heaviest terms a story; 0: no such pass)
+    story_clear: float = 0.1  # ... or at least this when it is story_margin times its cosine with any other
+    story_margin: float = 3.0  # ... story (the one story it is clearly about; 0: no such rule)
+    story_alone: float = 0.12  # ... or, compared with no other story (no margin to measure), at least this
+    story_near: float = 0.03  # the story pass compares stories that a candidate pair this alike links
+    story_names: int = 3  # ... and, whatever the time between them, one clearly about a story before damping
+    # (story_clear, story_margin) joins it when they share this many names or precise figures of their own
+    story_again: bool = True  # ... then once more for the stories the pass made grow (their new neighbours)
+
+
+def _positions(window: Window) -> dict[str, int]:
+    """url -> position in the window (the last, as a dict of the articles by url keeps)."""
+    return {url: k for k, url in enumerate(window.rows.urls)}

@@ -1,0 +1,144 @@
+"""Text to terms: tokens -> stems, figures ("#527") and names; stop words, other languages' function words."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from claimcheck.claims.language import function_words
+
+# English function words and the words every news article uses (general knowledge, not one story's).
+_STOP_TEXT = """a about above after again against all almost also although always am among an and another any
+    anyone anything are aren around as at back be became because become been before being below between
+    both but by came can cannot could couldn did didn do does doesn doing don done down during each
+    either else enough even ever every few for from further get gets getting go goes going gone got had
+    hadn has hasn have haven having he her here hers herself him himself his how however i if in into is
+    isn it its itself just last least less let like made make makes many may me might more most much must
+    my myself near never new next no nor not now of off often on once one only or other others our ours
+    ourselves out over own per put quite rather really said same say says saying see seen shall she
+    should shouldn since so some something still such take than that the their theirs them themselves
+    then there these they thing things this those though through thus to too took toward under until up
+    upon us use used very was wasn way we well went were weren what when where whether which while who
+    whom whose why will with within without won would wouldn yet you your yours yourself yourselves
+    according added adding announced asked called comment comments continue continued day days
+    did early earlier edition editor email week weeks month months year years time times today tomorrow
+    yesterday told tell tells report reported reports reporting reporter reporters statement statements
+    news update updated latest live read click image images photo photos video videos getty afp reuters
+    ap copyright rights reserved share shares subscribe newsletter follow story
+    stories article articles source sources including include includes monday tuesday wednesday
+    thursday friday saturday sunday mr mrs ms dr percent per cent two three four five six seven eight
+    nine ten first second third think know known want wanted going say"""
+STOPWORDS = frozenset(_STOP_TEXT.split())
+
+_SEP = "\n\x01\n"  # between two articles' texts when they are split in one pass
+# Punctuation around a word (str.split leaves it on): quotes, brackets, sentence marks, currency signs.
+_AROUND = "\"'“”‘’«»„()[]{}<>,.;:!?…*|/\\—–-$£€¥%#@+=~^&_`"
+
+
+def _stem(word: str) -> str:
+    """Lower-cased, possessive dropped, plural folded (a light rule: news words, not a full stemmer)."""
+    w = word.lower().replace("’", "'").replace(".", "")
+    if w.endswith("'s"):
+        w = w[:-2]
+    w = w.strip("'-")
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith(("sses", "shes", "ches", "xes")):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+def precise_figure(term: str) -> bool:
+    """A figure term that names one fact: three significant digits or more ("#527", "#11.5", "#1234"),
+    not a year ("#2017") nor a round number ("#6000", "#1.5"). Two articles giving the same precise figure
+    report the same fact, however far apart in time."""
+    if not term.startswith("#"):
+        return False
+    head = term[1:].split("-")[0]
+    whole, _, frac = head.partition(".")
+    if not whole.isdigit() or (frac and not frac.isdigit()):
+        return False
+    if not frac and len(whole) == 4 and whole[:2] in ("19", "20"):
+        return False
+    return len((whole + frac).strip("0")) >= 3
+
+
+# The longest spelling a topic word may have: a longer token (thousands of characters of junk, or a sentence
+# of a script written without spaces) would be the whole suggested topic, and `compare TOPIC` finds nothing.
+TOPIC_WORD_CHARS = 40
+
+
+def term_of(token: str) -> str | None:
+    """The term a token counts as: a stem, a figure ("1,200" -> "#1200"), or None (stop word, digit)."""
+    if token[0].isdigit():
+        digits = token.replace(",", "")
+        return "#" + digits.rstrip(".") if len(digits.split(".")[0]) >= 2 else None
+    term = _stem(token)
+    return term if len(term) > 1 and term not in STOPWORDS else None
+
+
+# The function words of the other languages claims.language profiles (German, French, Spanish...), as terms,
+# but those that are also English words ("war", "man", "die", "come"). Only in an article written in one of
+# those languages are they dropped (StoryOptions.foreign): in English copy the same spellings are names
+# ("Las Vegas", "Le Pen", "van Gogh").
+_ENGLISH_TEXT = "war man men die son come door era pour plus hat con den ma sin tot med ale co da sa ne"
+_ENGLISH_TOO = frozenset(_ENGLISH_TEXT.split())
+_FOREIGN = frozenset(t for w in function_words(but="en") if (t := term_of(w)) is not None) - _ENGLISH_TOO
+
+
+class _Terms(dict[str, int]):
+    """Token -> term id (-1: not a term, -2: the article separator); builds the vocabulary as it goes."""
+
+    def get_id(self, token: str) -> int:
+        return self[token]
+
+    def __missing__(self, token: str) -> int:
+        # a token seen before is a plain dict lookup: map(terms.__getitem__, tokens) stays in C for it
+        tid = self[token] = self._new(token)
+        return tid
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: dict[str, int] = {}
+        self.vocab: list[str] = []
+        self.forms: list[Counter[str]] = []
+        self.figures: list[int] = []  # ids of the precise figures (:func:`precise_figure`)
+        self.foreign: list[int] = []  # ids of other languages' function words (_FOREIGN)
+        self.spellings: list[int] = []  # per term id: its distinct spellings (tokens) ...
+        self.capitals: list[int] = []  # ... and how many of them are capitalised ("Munich", "Munich's")
+        self.best: dict[int, str] = {}  # term id -> its form, once asked for (:meth:`form`)
+        self.too_long: list[int] = []  # ids of terms with a spelling longer than TOPIC_WORD_CHARS
+
+    def form(self, tid: int) -> str:
+        """The spelling of term ``tid`` with the most distinct tokens (the first met on ties)."""
+        got = self.best.get(tid)
+        if got is None:
+            got = self.best[tid] = self.forms[tid].most_common(1)[0][0]
+        return got
+
+    def _new(self, token: str) -> int:
+        if token == "\x01":
+            return -2
+        token = token.strip(_AROUND)
+        term = term_of(token) if token else None
+        if term is None:
+            tid = -1
+        else:
+            tid = self.ids.get(term, -1)
+            if tid < 0:
+                tid = self.ids[term] = len(self.vocab)
+                self.vocab.append(term)
+                if term[0] == "#" and precise_figure(term):
+                    self.figures.append(tid)
+                elif term in _FOREIGN:
+                    self.foreign.append(tid)
+                self.forms.append(Counter())
+                self.spellings.append(0)
+                self.capitals.append(0)
+            self.forms[tid][token] += 1
+            if len(token) > TOPIC_WORD_CHARS:
+                self.too_long.append(tid)
+            self.spellings[tid] += 1
+            self.capitals[tid] += token[0].isupper()
+        return tid
