@@ -8,6 +8,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
+from claimcheck.claims.lexicon import MONTH_RE, WEEKDAY_RE
+
 
 @dataclass(frozen=True)
 class Credit:
@@ -139,8 +141,10 @@ _PRESS_CLASS = (
     r"(?:news\s+agency|wire\s+service|agency|newspaper|broadcaster|tabloid|daily|weekly|magazine|website|"
     r"news\s+site|site|outlet|channel|network|station|publication|journal)"
 )
+# ... but not a time after the noun: "Officials at the crash site Sunday said" (no source)
+_NOT_A_NAME = rf"(?!(?:{WEEKDAY_RE}|{MONTH_RE}|Today|Tonight|Yesterday)\b)"
 _PRESS_NAMED = re.compile(
-    rf"(?:\b{_PRESS_CLASS}\s+(?P<src>[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){{0,3}})|\bnews\s+agency\s+(?P<low>[a-z]{{2,4}}))"
+    rf"(?:\b{_PRESS_CLASS}\s+{_NOT_A_NAME}(?P<src>[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){{0,3}})|\bnews\s+agency\s+(?P<low>[a-z]{{2,4}}))"
     r"(?=\s+(?:reports|reported|says|said|reveals|revealed|writes|wrote|quoted|cited|first\s+reported)\b|"
     r"['’]s\s+(?:\w+\s+){0,2}(?:account|feed|report|website|page)\b)"
 )
@@ -153,8 +157,21 @@ _GENRE_SOURCE = re.compile(
     r"^(?:(?:the|a|an|this|that)\s+)?(?:new\s+|latest\s+|recent\s+)?(?:story|article|report|post|interview|piece|"
     r"investigation|editorial|broadcast|analysis|study|survey|paper)$", re.I
 )
+# the journals science and health news cite by name ("a study in the Lancet", "in Nature")
+_JOURNALS = r"(?:Lancet|Nature|Science|Cell|BMJ|JAMA|PNAS|PLOS\s+ONE|PLOS\s+[A-Z][a-z]+|NEJM)"
+_PUBLICATION = re.compile(rf"The\s+.+|{_OUTLET_NAME}|{_JOURNALS}(?:\s+[A-Z][\w-]*){{0,2}}")
+
+
+def _ran_it(by: re.Match[str]) -> bool:
+    """Whether the name after a genre noun is who ran the piece: any name "by" or "from" ("a survey by
+    Gallup"); after "on" or "in" a publication only, a title with its capital "The" or a name of the press
+    ("a story on The Ringer", "a report in the Daily Planet"), not a place ("a survey in Germany")."""
+    return by.group("prep") in ("by", "from") or _PUBLICATION.fullmatch(by.group("src").rstrip(".")) is not None
+
+
 _GENRE_BY = re.compile(
-    r"\s+(?:on|in|by|from)\s+(?:the\s+)?(?P<src>(?:The\s+)?[A-Z][\w’'&.-]*(?:\s+(?:of\s+)?[A-Z][\w’'&.-]*){0,4})"
+    rf"\s+(?P<prep>on|in|by|from)\s+(?:the\s+)?{_NOT_A_NAME}"
+    r"(?P<src>(?:The\s+)?[A-Z][\w’'&.-]*(?:\s+(?:of\s+)?[A-Z][\w’'&.-]*){0,4})"
 )
 # An outlet's own piece or programme: "in a Washington Post interview", "said in the broadcast on Korean Central
 # Television" (outlets the sources list names are found by ``_RIGHT_CUE``'s genre nouns).
@@ -167,10 +184,12 @@ _OUTLET_PIECE = re.compile(
 _PIECE_KEYS = frozenset(["interview", "investigation", "report", "article", "story", "editorial", "analysis",
                          "poll", "documentary", "podcast", "broadcast", "programme", "program", "show", "bulletin"])
 # A title whose article is capitalised mid-sentence names a publication, not a person: "told The Athletic",
-# "speaking to The Verge" ("told the team" is a listener).
+# "speaking to The Verge" ("told the team" is a listener). The title ends the noun phrase, as an outlet's name
+# does (``_OUTLET_END``, or a press noun: "told The Atlantic magazine"): "told The Hague court", "told The Duke
+# of Sussex's lawyers" name listeners.
 _TOLD_TITLE = re.compile(
     r"\b(?:told|tells|telling|speaking\s+to|spoke\s+to|said\s+to|in\s+an?\s+interview\s+with)\s+"
-    r"(?P<src>The\s+[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,2})(?=['’]s\b|\s*[,.;:)]|\s*$|\s+[a-z])"
+    rf"(?P<src>The\s+[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){{0,2}})(?<!['’])(?:{_OUTLET_END}|(?=\s+{_PRESS_CLASS}\b))"
 )
 # the patterns run only in sentences with their key words (most sentences have none)
 _TOLD_KEYS = frozenset(["told", "tells", "telling", "interview", "speaking", "spoke"])
@@ -266,9 +285,11 @@ def find_credits(sentence: str, aliases: Mapping[str, str] | None) -> list[Credi
         if according and _GENERIC_SOURCE.match(src) and (pub := _PUBLISHED_IN.match(sentence, end)):
             start, end = pub.span("src")
             src = pub.group("src")
-        elif according and _GENRE_SOURCE.match(src) and (by := _GENRE_BY.match(sentence, end)):
+        elif according and _GENRE_SOURCE.match(src) and (by := _GENRE_BY.match(sentence, end)) and _ran_it(by):
             start, end = by.span("src")  # "according to a story on The Athletic"
             src = by.group("src")
+            if any(c.start < end and start < c.end for c in out):
+                continue  # "a report on CNN": the outlet is credited already
         out.append(Credit(start, end, src, False, "according to" if according else "said"))
     return out
 

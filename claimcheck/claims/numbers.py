@@ -438,7 +438,7 @@ def _digit_numbers(s: str, blocked: list[tuple[int, int]]) -> list[_Raw]:
             known = attached in ATTACHED and not scale and not m.group("pct")
             if known and attached in CASE_SENSITIVE and not m.group("attached").isupper():
                 known = False
-            if known and measure_in_name(s, start, end):
+            if known and measure_in_name(s, start, end, attached):
                 continue  # "Route 9W", "the Acme 72W USB-C Car Charger": a rating or code in a name
             if known:
                 unit, measure = canonical(attached) or (attached, "measure")
@@ -540,16 +540,20 @@ def _code_lists(s: str) -> list[tuple[int, int]]:
 _ORDINALS = frozenset(["st", "nd", "rd", "th"])
 
 
-# A glued unit in a name: after an identifier's word ("Route 9W", "Flight 12C"), or before a title-case noun
-# phrase that ends in a capitalised word ("a 72W USB-C Car Charger"; "a 30W USB-C PD port" counts watts).
+# A glued unit in a name: after an identifier's word ("Route 9W", "Flight 12C"), or a device's rating in watts
+# before a title-case noun phrase that ends in a capitalised word ("a 72W USB-C Car Charger"; "a 30W USB-C PD
+# port" counts watts). Not other units: a length or a weight before a name is a figure of the named thing ("the
+# 1,200km Keystone XL pipeline", "a 300kg Tesla battery pack").
 _PRODUCT_AFTER = re.compile(r"(?:\s+(?:[A-Z0-9][\w-]*|[A-Z][\w-]*)){0,4}\s+[A-Z][a-z]+(?![\w-])")
 _PREV_WORD = re.compile(r"([A-Za-z]+)\s+$")
 
 
-def measure_in_name(s: str, start: int, end: int) -> bool:
+def measure_in_name(s: str, start: int, end: int, unit: str) -> bool:
     prev = _PREV_WORD.search(s, max(0, start - 20), start)
     if prev and (prev.group(1) in _ID_WORDS or prev.group(1).lower() in _ID_WORDS):
         return True
+    if unit != "w":
+        return False
     m = _PRODUCT_AFTER.match(s, end)
     return m is not None and not s[m.end() : m.end() + 1].isalnum() and "°" not in s[start:end] and not _TEMP_UNIT.match(s, end - 1)
 

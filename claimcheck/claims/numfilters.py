@@ -194,6 +194,7 @@ def _not_a_quantity(s: str, m: re.Match[str], value: float, num: str) -> bool:
             1800 <= value <= 2100
             or 1000 <= value < 1800
             and bool(_YEAR_PREP.search(before))
+            and not _CHANGE_BY.search(before)
             and bool(_NO_NOUN.match(after))
         )
     )
@@ -222,6 +223,12 @@ def _not_a_quantity(s: str, m: re.Match[str], value: float, num: str) -> bool:
 # An earlier year by its role: after a preposition of time and with no noun after it ("wrote, in 1611.",
 # "built around 1450 and restored"; "in 1500 homes" counts homes).
 _YEAR_PREP = re.compile(r"\b(?:in|since|until|till|from|by|circa|c\.|before|after)\s+$", re.IGNORECASE)
+# ... but "by" or "from" after a verb of change gives an amount: "The index fell by 1500", "rose from 1200 to"
+_CHANGE_BY = re.compile(
+    r"\b(?:r[io]se[sn]?|rising|f[ae]ll(?:s|en|ing)?|gr[eo]w(?:s|n|ing)?|(?:dropp|climb|jump|slump|declin|increas|"
+    r"decreas|gain|reduc|rais|boost|lower|shrunk|shrank)\w*|cut(?:s|ting)?|lost|los(?:e|es|ing)|up|down)\s+(?:by|from)\s+$",
+    re.IGNORECASE,
+)
 _NO_NOUN = re.compile(
     r"^(?:\s*[.,;:!?)]|\s*$|\s+(?:and|when|while|by|at|on|in|as|but|he|she|they|it|we|the|a|an|AD|BC|BCE|CE)\b)"
 )

@@ -601,13 +601,28 @@ _AND_END = re.compile(r"(?:,\s*|\s)and\s+$")
 _POSTMODIFIER = re.compile(r"\s+(?:from|of|in|at|with|who|whose|on|for|near|outside)\s+")
 
 
+# The object that speaks is a person or a body a verb takes: not a channel after a preposition of place or means
+# ("posted on Facebook saying", "a video on Telegram saying"; "a message from the king saying", "a clip of Lee
+# saying" are their speakers) nor a document someone issued ("issued a statement saying", "sent a letter telling
+# staff": its author speaks, which the clause's subject is, not the object).
+_OBJECT_PREP = re.compile(r"\b(?:on|in|via|at|through|over)\s+$", re.IGNORECASE)
+_DOCUMENTS = frozenset(["statement", "statements", "letter", "letters", "memo", "memos", "website", "websites"])
+
+
+def _object_saying(clause: str) -> re.Match[str] | None:
+    m = _OBJECT_SAYING.search(clause)
+    if m is None or _OBJECT_PREP.search(clause, 0, m.start("name")) or m.group("name").split()[-1] in _DOCUMENTS:
+        return None
+    return m
+
+
 def _from_before(before: str) -> str | None:
     # Only the clause leading into the quote: cut at the last sentence end before it.
     cut = max(_last_stop(before), before.rfind("? "), before.rfind("! "), before.rfind("” "), before.rfind('" '))
     clause = before[cut + 2 :] if cut >= 0 else before
     m = (
         (_WHO_SAID.search(clause) if ", who " in clause else None)
-        or (_OBJECT_SAYING.search(clause) if _SAYING_WORD.search(clause) else None)
+        or (_object_saying(clause) if _SAYING_WORD.search(clause) else None)
         or _BEFORE.search(clause)
         or _BEFORE_ACCORDING.search(clause)
     )
