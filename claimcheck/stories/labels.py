@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+import string
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
@@ -97,12 +97,13 @@ def _describe_batch(stories: Sequence[Story], ix: _Index, positions: Mapping[str
     return out
 
 
+_AROUND_WORD = string.punctuation + "‘’“”«»…–—"
+
+
 def _in_reading_order(words: list[str], title: str) -> list[str]:
     """The topic's words in the order the label's title says them ("Las Vegas shooting", not "Vegas Las
     shooting": they were ranked by weight); words the title lacks keep their rank, after those it has."""
-    low = title.lower()
-    found = {}
-    for w in words:
-        m = re.search(rf"(?<!\w){re.escape(w.lower())}(?!\w)", low)
-        found[w] = m.start() if m else -1
-    return sorted(words, key=lambda w: (found[w] < 0, found[w] if found[w] >= 0 else words.index(w)))
+    place: dict[str, int] = {}
+    for k, token in enumerate(title.lower().split()):
+        place.setdefault(token.strip(_AROUND_WORD), k)
+    return sorted(words, key=lambda w: place.get(w.lower(), len(place) + words.index(w)))
