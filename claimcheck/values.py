@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from claimcheck.models import Interval
 
-__all__ = ["counted", "format_ordinal", "format_value"]
+__all__ = ["CURRENCY_SIGNS", "counted", "format_amount", "format_ordinal", "format_value"]
 
 
 def counted(n: int, word: str, many: str | None = None) -> str:
@@ -23,28 +23,78 @@ def format_ordinal(n: float | None) -> str:
     return f"{k}{suffix}"
 
 
-def format_value(v: Interval | None) -> str:
-    """A short human form of an interval: "123", ">120", "120-130", "<=50"."""
+def format_value(v: Interval | None, *, full: bool = False, sign: str = "") -> str:
+    """A short human form of an interval: "123", ">120", "120-130", "<=50"; a figure of a million or more in
+    its short form when that form is exact ("11.5 million", ">2 billion", "1.5-2 million"; "11,532,117" keeps
+    every digit). ``full`` keeps every digit always (CSV). ``sign`` is a currency sign put before each figure
+    ("$2 billion", ">$40 million", "$1.5-2 billion")."""
     if v is None:
         return "?"
-    lo, hi = _fmt(v.low), _fmt(v.high)
+    lo, hi = _fmt(v.low, full, sign), _fmt(v.high, full, sign)
     if v.low is not None and v.low == v.high:
         return lo
     if v.high is None:
         return (">" if not v.low_inclusive else ">=") + lo
     if v.low is None:
         return ("<" if not v.high_inclusive else "<=") + hi
+    if not full and any(_long(x) for x in (v.low, v.high)):
+        # "1,234,567-2,000,000", not "1,234,567-2 million" (read as millions at both ends)
+        lo, hi = _fmt(v.low, True, sign), _fmt(v.high, True, sign)
+    # "1.5-2 million", not "1.5 million-2 million"; "$1.5-2 billion", not "$1.5-$2 billion"
+    head, _, scale = lo.rpartition(" ")
+    if head and scale in _SCALE_NAMES and hi.endswith(" " + scale):
+        lo = head
+    if sign and hi.startswith(sign):
+        hi = hi[len(sign) :]
     return f"{lo}-{hi}"
 
 
-def _fmt(x: float | None) -> str:
+# The currency sign of a money unit as stored (claims/numwords.py CURRENCIES): "$2 billion", not
+# "2 billion dollars".
+CURRENCY_SIGNS = {"dollars": "$", "pounds": "£", "euros": "€", "yen": "¥", "rupees": "₹"}
+
+
+def format_amount(v: Interval | None, unit: str | None, *, money: bool = False, prefix: str = "") -> str:
+    """A figure with its unit, the way a reader expects it: "$2 billion" for money (``money``: the unit is a
+    currency, not "pounds" of weight), "11.5 million documents" otherwise; ``prefix`` goes before the
+    figure ("about")."""
+    sign = CURRENCY_SIGNS.get(unit or "", "") if money else ""
+    figure = f"{prefix} {format_value(v, sign=sign)}".strip()
+    return figure if sign else f"{figure} {unit or ''}".strip()
+
+
+# Short scales, largest first; a figure takes one when its digits fit in _SHORT_DIGITS significant digits.
+_SCALES = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"))
+_SCALE_NAMES = {name for _, name in _SCALES}
+_SHORT_DIGITS = 4
+
+
+def _long(x: float | None) -> bool:
+    """Whether a figure of a million or more keeps its full digits (too many for a short form)."""
+    return x is not None and abs(x) >= 1e6 and not _fmt(x).endswith(tuple(_SCALE_NAMES))
+
+
+def _fmt(x: float | None, full: bool = False, sign: str = "") -> str:
     """Every digit the figure was written with, grouped, never in exponent form: a conflict between 12.345
     and 12.349 must not read "12.35 (vs 12.35)". Twelve significant digits drop the noise of float
-    arithmetic (4.07 billion is 4070000000.0000005) and nothing a newsroom writes."""
+    arithmetic (4.07 billion is 4070000000.0000005) and nothing a newsroom writes. Unless ``full``, a
+    figure of a million or more with at most four significant digits reads "11.5 million": the same
+    digits, none lost; "11,532,117" stays as it is."""
     if x is None:
         return ""
-    if float(x).is_integer():
-        return f"{int(x):,}"
     from decimal import Decimal
 
-    return format(Decimal(f"{x:.12g}"), ",f")
+    d = Decimal(f"{x:.12g}")
+    neg = "-" if d < 0 else ""
+    if not full:
+        for scale, name in _SCALES:
+            if abs(d) >= scale:
+                digits = abs(d).normalize().as_tuple().digits
+                if len(digits) <= _SHORT_DIGITS:
+                    mantissa = abs(d) / scale
+                    text = format(mantissa.normalize(), ",f")
+                    return f"{neg}{sign}{text} {name}"
+                break
+    if float(x).is_integer():
+        return f"{neg}{sign}{abs(int(x)):,}"
+    return f"{neg}{sign}{format(abs(d), ',f')}"

@@ -343,7 +343,8 @@ def test_a_conflict_shows_its_two_figures_as_written_never_the_same_text() -> No
     """12.345% against 12.349% is a real disagreement; shown with four significant digits both were
     "12.35" ("says 12.35 (vs 12.35)"), and 12,345.6 litres was "1.235e+04"."""
     assert format_value(Interval.exact(12_345.6)) == "12,345.6"
-    assert format_value(Interval.exact(4.07 * 1e9)) == "4,070,000,000"  # float noise is not a digit
+    assert format_value(Interval.exact(4.07 * 1e9)) == "4.07 billion"  # float noise is not a digit
+    assert format_value(Interval.exact(4.07 * 1e9), full=True) == "4,070,000,000"
     assert format_value(Interval.exact(0.0000001)) == "0.0000001"
     assert format_value(Interval(1234.5, None, low_inclusive=False)) == ">1,234.5"
     one = "Inflation in the province of Eastham reached 12.345% in December, the statistics office said."

@@ -23,7 +23,6 @@ from claimcheck.match.rules import (
     MatchOptions,
     can_evolve,
     figure_rises,
-    format_value,
     quote_norm,
     rule_text,
     stated,
@@ -33,7 +32,7 @@ from claimcheck.match.rules import (
 )
 from claimcheck.match.syndication import Syndicated
 from claimcheck.models import Article, Claim, Conflict, Fact, Fidelity, Interval, Link, Mention, Outlet
-from claimcheck.values import format_ordinal
+from claimcheck.values import format_amount, format_ordinal
 
 
 def fact_order(f: Fact) -> tuple[int, int, datetime, str]:
@@ -371,10 +370,11 @@ def summarise(claims: Sequence[Claim], value: Interval | None, unit: str | None,
     if first.kind == "number":
         rep = next((c for c in claims if value is not None and c.value == value), first)
         phrase = number_phrase(rep)
-        figure = format_value(value)
+        money = any(c.unit == unit and c.extra.get("measure") == "money" for c in claims)
+        head = format_amount(value, unit, money=money)  # "$2 billion", "11.5 million documents"
         if rep.qualifier == "about" and value is not None and value == rep.value:
-            figure = f"about {format_value(Interval.exact(stated(value)))}"  # type: ignore[arg-type]
-        head = f"{figure} {unit or ''}".strip()
+            about = Interval.exact(stated(value))  # type: ignore[arg-type]
+            head = format_amount(about, unit, money=money, prefix="about")
         if isinstance(score := rep.extra.get("score"), str) and score:
             head = f"{score} {unit or ''}".strip()  # a score reads as written: "8-7 score", not "8 score"
         elif rep.extra.get("ordinal") and value is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from claimcheck.models import Claim, CompareResult, Conflict, Fact, Interval
-from claimcheck.values import counted, format_value
+from claimcheck.values import CURRENCY_SIGNS, counted, format_value
 
 __all__ = [
     "format_value",
@@ -18,6 +18,7 @@ __all__ = [
     "values_given",
     "value_as_written",
     "headline_value",
+    "fact_figure",
     "first_outlets",
     "counted",
     "zoned_text",
@@ -79,7 +80,7 @@ def conflict_text(fact: Fact, names: dict[str, str]) -> list[str]:
     ]
 
 
-def value_as_written(claim: Claim) -> str:
+def value_as_written(claim: Claim, sign: str = "") -> str:
     """A number claim's value the way its sentence qualifies it: "about 1,500" (not the "1,350-1,650" it
     stands for when matching), "nearly 30", "up to 40"; the interval's short form otherwise (">=50", "59")."""
     v = claim.value
@@ -87,14 +88,14 @@ def value_as_written(claim: Claim) -> str:
         return "?"
     if v.low is not None and v.high is not None and v.low != v.high:
         if claim.qualifier == "about":
-            return f"about {format_value(Interval.exact(round((v.low + v.high) / 2, 6)))}"
+            return f"about {format_value(Interval.exact(round((v.low + v.high) / 2, 6)), sign=sign)}"
         if claim.qualifier == "nearly":
-            return f"nearly {format_value(Interval.exact(v.high))}"
+            return f"nearly {format_value(Interval.exact(v.high), sign=sign)}"
         if claim.qualifier == "up to" and v.low == 0:
-            return f"up to {format_value(Interval.exact(v.high))}"
+            return f"up to {format_value(Interval.exact(v.high), sign=sign)}"
         if claim.qualifier == "fewer than" and v.low == 0:  # "below $6,000", "under 40": not "0-6,000"
-            return f"<{format_value(Interval.exact(v.high))}"
-    return format_value(v)
+            return f"<{format_value(Interval.exact(v.high), sign=sign)}"
+    return format_value(v, sign=sign)
 
 
 def first_outlets(fact: Fact) -> list[str]:
@@ -111,10 +112,26 @@ def first_outlets(fact: Fact) -> list[str]:
     return list(dict.fromkeys([fact.first_outlet, *tied]))
 
 
-def headline_value(fact: Fact) -> str:
+def headline_value(fact: Fact, sign: str = "") -> str:
     """A number fact's figure as one of its outlets wrote it ("about 1,500"), else its interval's short form."""
     written = next((m.claim for m in fact.mentions if m.claim.value == fact.value), None)
-    return value_as_written(written) if written is not None else format_value(fact.value)
+    return value_as_written(written, sign) if written is not None else format_value(fact.value, sign=sign)
+
+
+def money_sign(fact: Fact) -> str:
+    """The currency sign of a money fact ("$" for dollars; "£" for pounds of money, never of weight), else ""."""
+    if fact.unit not in CURRENCY_SIGNS:
+        return ""
+    money = any(m.claim.unit == fact.unit and m.claim.extra.get("measure") == "money" for m in fact.mentions)
+    return CURRENCY_SIGNS[fact.unit] if money else ""
+
+
+def fact_figure(fact: Fact) -> str:
+    """A number fact's figure with its unit, as a reader expects it: "$2 billion", "about 11.5 million
+    documents"."""
+    sign = money_sign(fact)
+    figure = headline_value(fact, sign)
+    return figure if sign else f"{figure} {fact.unit or ''}".strip()
 
 
 def values_given(fact: Fact) -> str:

@@ -28,9 +28,9 @@ def render_csv(result: CompareResult) -> str:
         for oid in f.outlets:
             m = next(m for m in f.mentions if m.outlet == oid)
             row = [
-                f.id, f.kind, f.summary, format_value(f.value) if f.value else "", oid,
+                f.id, f.kind, f.summary, format_value(f.value, full=True) if f.value else "", oid,
                 oid == f.first_outlet, oid in f.independent_outlets, m.syndicated, oid in conflicting,
-                format_value(m.claim.value) if m.claim.value else "",
+                format_value(m.claim.value, full=True) if m.claim.value else "",
                 m.published.isoformat() if m.published else "", m.url, m.title, m.claim.sentence,
                 " ".join(f.cited_sources),
             ]  # fmt: skip

@@ -16,6 +16,7 @@ from claimcheck.render.common import (
     conflict_text,
     counted,
     evolution_text,
+    fact_figure,
     format_value,
     headline_value,
     outlet_names,
@@ -96,7 +97,7 @@ def wire_only(result: CompareResult) -> set[str]:
 
 def _fact_value(fact: Fact) -> str:
     if fact.kind == "number" and fact.value is not None:
-        return plain(f"{headline_value(fact)} {fact.unit or ''}")
+        return plain(fact_figure(fact))
     if fact.kind == "quote":
         return plain(fact.speaker) or "unattributed"
     return ""
