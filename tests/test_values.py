@@ -74,6 +74,7 @@ def result():  # noqa: ANN201
         "reuters": (DEAL.format(money="$2 billion"), LEAK.format(n="11.5 million")),
         "bbc": (DEAL.format(money="$2bn"), LEAK.format(n="11.5 million")),
         "cbs": (DEAL.format(money="$2 billion"), LEAK.format(n="11.6 million")),
+        "aljazeera": (DEAL.format(money="$2.1 billion"), LEAK.format(n="11,532,117")),
     }
     articles = []
     for hour, (oid, sentences) in enumerate(texts.items()):
@@ -93,6 +94,9 @@ def test_the_human_renderers_show_short_figures_and_the_machine_ones_every_digit
     md = render_markdown(result)
     assert "$2 billion" in md and "2,000,000,000" not in md
     assert "CBS News says 11.6 million (vs 11.5 million)" in md
+    assert "Al Jazeera says $2.1 billion (vs $2 billion)" in md  # money conflicts keep the sign
+    assert "values given: 11.5 million (2 outlets), 11,532,117 (1)" in md  # no digit lost
+    assert "(value $2.1 billion, wire copy)" in md
     html = render(result, "html")
     assert "$2 billion" in html and "11.5 million documents" in html and "11,500,000" not in html
     rows = list(csv.DictReader(io.StringIO(render_csv(result))))

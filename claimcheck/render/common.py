@@ -19,6 +19,7 @@ __all__ = [
     "value_as_written",
     "headline_value",
     "fact_figure",
+    "money_sign",
     "first_outlets",
     "counted",
     "zoned_text",
@@ -74,8 +75,10 @@ def distinct_conflicts(fact: Fact) -> list[Conflict]:
 
 def conflict_text(fact: Fact, names: dict[str, str]) -> list[str]:
     """ "CBS News says 125 (vs 123)" lines for a fact's conflicts (plain text, not escaped)."""
+    sign = money_sign(fact)
     return [
-        f"{names.get(c.outlet, c.outlet)} says {format_value(c.value)} (vs {format_value(fact.value)})"
+        f"{names.get(c.outlet, c.outlet)} says {format_value(c.value, sign=sign)} "
+        f"(vs {format_value(fact.value, sign=sign)})"
         for c in distinct_conflicts(fact)
     ]
 
@@ -143,11 +146,12 @@ def values_given(fact: Fact) -> str:
     clashing = {c.value for c in fact.conflicts}
     by_value: dict[str, set[str]] = {}
     values: set[Interval] = set()
-    head = headline_value(fact)
+    sign = money_sign(fact)
+    head = headline_value(fact, sign)
     for m in fact.mentions:
         v = m.claim.value
         if v is not None and v not in clashing:
-            text = value_as_written(m.claim)
+            text = value_as_written(m.claim, sign)
             by_value.setdefault(text, set()).add(m.outlet)
             values.add(v)
     if values <= {fact.value}:
@@ -168,11 +172,12 @@ def evolution_text(fact: Fact) -> str:
         key=lambda m: (m.published is None, m.published.timestamp() if m.published else 0.0),
     )
     steps: list[str] = []
+    sign = money_sign(fact)
     for m in dated:
-        v = format_value(m.claim.value)
+        v = format_value(m.claim.value, sign=sign)
         if not steps or steps[-1] != v:
             steps.append(v)
     if len(steps) < 2:
         return ""
-    text = f"rose from {steps[0]} to {format_value(fact.value)}"
+    text = f"rose from {steps[0]} to {format_value(fact.value, sign=sign)}"
     return text + (f" ({' → '.join(steps)})" if len(steps) > 2 else "")

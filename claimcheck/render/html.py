@@ -19,6 +19,7 @@ from claimcheck.render.common import (
     fact_figure,
     format_value,
     headline_value,
+    money_sign,
     outlet_names,
     value_as_written,
     values_given,
@@ -74,7 +75,7 @@ def first_independent(fact: Fact) -> str | None:
 
 
 def _conflict_value(fact: Fact, oid: str) -> str:
-    return next((format_value(c.value) for c in fact.conflicts if c.outlet == oid), "")
+    return next((format_value(c.value, sign=money_sign(fact)) for c in fact.conflicts if c.outlet == oid), "")
 
 
 def _columns(result: CompareResult) -> list[str]:
@@ -314,7 +315,7 @@ def _evidence_item(fact: Fact, oid: str, anchor: str, names: dict[str, str]) -> 
     for m in (m for m in fact.mentions if m.outlet == oid):
         notes = []
         if fact.kind == "number" and m.claim.value is not None:
-            notes.append(f"value {esc(value_as_written(m.claim))}")
+            notes.append(f"value {esc(value_as_written(m.claim, money_sign(fact)))}")
         if m.syndicated:
             notes.append("wire copy")
         if m.fidelity:

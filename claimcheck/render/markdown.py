@@ -17,6 +17,7 @@ from claimcheck.render.common import (
     evolution_text,
     first_outlets,
     format_value,
+    money_sign,
     outlet_names,
     value_as_written,
     values_given,
@@ -111,7 +112,7 @@ def _evidence(result: CompareResult, name: Callable[[str], str], explain: bool) 
         for m in f.mentions:
             notes = []
             if f.kind == "number" and m.claim.value is not None:
-                notes.append(f"value {esc(value_as_written(m.claim))}")
+                notes.append(f"value {esc(value_as_written(m.claim, money_sign(f)))}")
             if m.syndicated:
                 notes.append("wire copy")
             if m.fidelity:
@@ -134,9 +135,10 @@ def _conflicts(result: CompareResult, name: Callable[[str], str]) -> list[str]:
     if not facts:
         return [*out, "No outlet disagrees on a number.", ""]
     for f in facts:
-        out.append(f"- {f.id}, {esc(f.summary)}: most outlets say {esc(format_value(f.value))}.")
+        sign = money_sign(f)
+        out.append(f"- {f.id}, {esc(f.summary)}: most outlets say {esc(format_value(f.value, sign=sign))}.")
         for c in distinct_conflicts(f):
-            out.append(f"  - {name(c.outlet)} says {esc(format_value(c.value))}: “{esc(c.sentence)}”")
+            out.append(f"  - {name(c.outlet)} says {esc(format_value(c.value, sign=sign))}: “{esc(c.sentence)}”")
     return [*out, ""]
 
 
