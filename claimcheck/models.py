@@ -105,7 +105,6 @@ class ClaimDetails(TypedDict, total=False):
     unit_written: str  # number: the noun as written when the role replaced it as the unit ("others")
     score: str  # number: a sports score or record, canonical ("34-6": the higher figure first; records as written)
     ordinal: bool  # number: an ordinal of a counted thing ("its sixth test": 6 tests), never a count of it
-    elapsed: bool  # number: a span of time that passed ("108 years ago", "17 minutes later"): a duration
     unit_inferred: bool  # number: the unit is not written beside the number (from the role or the sentence before)
 
 

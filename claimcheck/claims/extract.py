@@ -50,9 +50,8 @@ def extract_claims(
             continue
         numbers = [_number_claim(sent, q, cites) for q in find_quantities(sent.text, sentences[i - 1].text if i else "", scores=scores)]
         claims.extend(numbers)
-        # an ordinal ("its third title") or an elapsed span ("108 years ago") leaves the sentence a statement too:
-        # its content is more than the figure
-        counts = [n for n in numbers if not (n.extra.get("ordinal") or n.extra.get("elapsed"))]
+        # an ordinal ("its third title") leaves the sentence a statement too: its content is more than the count
+        counts = [n for n in numbers if not n.extra.get("ordinal")]
         if not counts and i not in quoted_sentences and is_statement(sent.text, furniture_checked=True):
             claims.append(_statement_claim(sent, cites))
     claims.sort(key=lambda c: (c.start, c.end))

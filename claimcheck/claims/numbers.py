@@ -10,11 +10,11 @@ import re
 from dataclasses import dataclass, field
 
 from claimcheck.claims.clauses import clause_whens
-from claimcheck.claims.elapsed import fronted, is_elapsed
 from claimcheck.claims.lexicon import COUNT_NOUNS, MONTH_RE
 from claimcheck.claims.measures import ATTACHED, CASE_SENSITIVE, canonical, measure_after, metres_cue
 from claimcheck.claims.nounphrase import _OF_POSSESSIVE, _infer_unit, _noun_phrase
 from claimcheck.claims.numfilters import (
+    _AGO,
     _PHONE,
     _UNIT_WORD,
     _URLISH,
@@ -248,16 +248,12 @@ def find_quantities(sentence: str, context: str = "", *, scores: bool = False) -
     _converted_bounds(sentence, out)
     if len(out) > 1 and "and" in sentence:
         out = _compound_durations(sentence, out)
-    if out and out[0].qualifier != "vague" and fronted(sentence, out[0].start, out[0].end, out[0].unit):
-        out = out[1:]  # "Two years ago the court ruled 6-3.": the span dates the sentence (claims/elapsed.py)
     whens = clause_whens(sentence, _time_phrases(sentence), [(q.start, q.end) for q in out]) if out else []
     for q, when in zip(out, whens, strict=True):
         # a game's score is of one moment: "since 1985" beside it ("the first team since 1985 to overturn a
         # 3-1 deficit") dates the record the sentence states, not the score
         q.when = None if q.unit == "score" and when and when.lower().startswith("since ") else when
         q.extra["context"] = _context(sentence, q)
-        if q.qualifier != "vague" and is_elapsed(sentence, q.start, q.end, q.unit):
-            q.extra["elapsed"] = True
     return out
 
 
@@ -591,7 +587,7 @@ def _word_numbers(s: str) -> list[_Raw]:
             out.append(_Raw(m.start(), m.end(), vague[0], "vague", vague=vague, bare=bare))
             continue
         value = _words_value(text)
-        if value is None or text in {"a", "zero"}:
+        if value is None or text in {"a", "zero"} or _AGO.match(s[m.end() : m.end() + 40]):
             continue
         if m.start() >= 2 and s[m.start() - 1] == "-" and s[m.start() - 2].isalpha():
             continue  # the end of a compound, as digits glued by a hyphen are: "a best-of-seven series"

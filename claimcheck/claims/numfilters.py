@@ -102,6 +102,9 @@ _ADDRESS_AFTER = re.compile(
     r"\s+(?:[NSEW]{1,2}\.?\s+)?(?:[A-Z][\w’'-]+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Boulevard|Blvd|Drive|Dr|Way|Place|"
     r"Square|Court|Terrace|Crescent|Close|Highway|Parkway)\b"
 )
+_AGO = re.compile(
+    r"^\s+(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries)\s+(?:ago|earlier|later)\b"
+)
 _WHEN = re.compile(
     rf"\b(?:(?:since|in|on|by|until|till|from|as of|before|after|during|through|between|last|this|"
     rf"earlier this|"
@@ -179,7 +182,7 @@ def _not_a_quantity(s: str, m: re.Match[str], value: float, num: str) -> bool:
         return True  # a win-loss record or a score with three parts: "went 7-8-1", "59-35-1"
     if len(num) >= 2 and num[0] == "0" and num[1].isdigit():
         return True  # a leading zero: a code or a number to dial, not a quantity
-    if _ADDRESS_AFTER.match(after) or designation_after(s, end):
+    if _AGO.match(after) or _ADDRESS_AFTER.match(after) or designation_after(s, end):
         return True
     if _LABEL_AFTER.match(after):
         return True  # a version, a plan's name, an era's year, an outlet: "the 5.50 update", "a 401(k)"

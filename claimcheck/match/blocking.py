@@ -488,17 +488,16 @@ def _same_described(items: Sequence[Item], first: Sequence[int], g: int, h: int)
     return (a.unit or "").split()[-1:] == (b.unit or "").split()[-1:]
 
 
-# Durations of a story ("waited 71 years", "the curse held for 71 years"; "a 17-minute delay", "play resumed 17
-# minutes later"): a two-digit one is one fact whatever the other words when both measure the same thing
-# (``_same_measured``).
-_DURATIONS = frozenset(["year", "month", "week", "day", "decade", "century", "hour", "minute"])
+# Durations of a story ("waited 71 years", "the curse held for 71 years"): a two-digit one is one fact
+# whatever the other words when both measure the same thing (``_same_measured``).
+_DURATIONS = frozenset(["year", "month", "week", "day", "decade", "century"])
 # What a length of time measures, by the words of its clause: a wait or a drought ("waited 71 years", "the
 # curse held for 71 years", "68 years without a title", "their first title in 108 years"), a term in a post
 # ("served 12 years", "16 years in office", "spent 14 years at the club"), a term in custody ("sentenced to 12
 # years", "spent 12 years in prison"), the length of an event or a work ("the inquiry lasted 12 years", "took 14
 # years to build").
 _MEASURED = {
-    "wait": r"wait\w*|drought\w*|curse[sd]?|absence|fallow|without|since|first|ago|hiatus|gap|delay\w*|later",
+    "wait": r"wait\w*|drought\w*|curse[sd]?|absence|fallow|without|since|first|ago|hiatus|gap",
     "tenure": r"serv(?:e|ed|es|ing)|tenure|term|helm|reign\w*|rul(?:ed|ing)|led|career|office|spen[dt]\w*|stint",
     "custody": r"sentenc\w*|jail\w*|prison\w*|imprison\w*|custody|detention|bars|spen[dt]\w*",
     "length": r"last(?:ed|ing|s)|took|take[sn]?|taking|span\w*|long|duration|runs?|running|ran",
