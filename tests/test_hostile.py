@@ -193,3 +193,25 @@ def test_fifty_megabytes_is_refused_at_once(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="limited to"):
         load_sources(big)
     assert time.monotonic() - t0 < 0.5
+
+
+def test_a_line_of_thousands_of_comma_separated_digits_is_read_in_linear_time() -> None:
+    """The byline counter test ('27 comments') started '\\d[\\d,.]*' after every comma of a run of digits:
+    a hostile line 'It had 1,1,1,...000 nuclear tests.' of 40 KB took ~18 s of CPU in claim extraction.
+    Read here in a process capped at 8 s of CPU (it needs about 2 with its start)."""
+    import resource
+    import subprocess
+    import sys
+
+    code = (
+        "from claimcheck.claims import extract_claims\n"
+        "assert extract_claims('It had ' + '1,' * 20_000 + '000 nuclear tests.')\n"
+        "from claimcheck.claims.statements import is_furniture\n"
+        "assert is_furniture('27 comments | 1.2K shares') and not is_furniture('He sold 10,000 shares on Monday.')\n"
+    )
+
+    def cap() -> None:
+        resource.setrlimit(resource.RLIMIT_CPU, (8, 8))
+
+    r = subprocess.run([sys.executable, "-c", code], preexec_fn=cap, capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, (r.returncode, r.stderr[-500:])
