@@ -215,3 +215,24 @@ def test_a_line_of_thousands_of_comma_separated_digits_is_read_in_linear_time() 
 
     r = subprocess.run([sys.executable, "-c", code], preexec_fn=cap, capture_output=True, text=True, timeout=600)
     assert r.returncode == 0, (r.returncode, r.stderr[-500:])
+
+
+def test_a_line_of_thousands_of_numbers_in_ranges_or_dates_is_read_in_linear_time() -> None:
+    """Each number was tested against every span already taken (ranges, dates, fractions): a hostile line
+    'From 1990-1990-...-2000' or '1/1/1/...' of 16,000 numbers took ~6 s of CPU (quadratic). Read here in a
+    process capped at 8 s of CPU (the claims tests keep what the spans block)."""
+    import resource
+    import subprocess
+    import sys
+
+    code = (
+        "from claimcheck.claims import extract_claims\n"
+        "extract_claims('From ' + '1990-' * 30_000 + '2000 it grew.')\n"
+        "extract_claims('It was ' + '1/' * 30_000 + '2 of the vote.')\n"
+    )
+
+    def cap() -> None:
+        resource.setrlimit(resource.RLIMIT_CPU, (8, 8))
+
+    r = subprocess.run([sys.executable, "-c", code], preexec_fn=cap, capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, (r.returncode, r.stderr[-500:])
