@@ -107,7 +107,6 @@ _POSTFIX = re.compile(r"\s*(?:,\s*)?(?P<p>or more|or so|-plus|\+|plus)\b", re.IG
 
 _FRACTIONS = {"1/2": 0.5, "1/4": 0.25, "3/4": 0.75, "1/3": 1 / 3, "2/3": 2 / 3, "½": 0.5, "¼": 0.25, "¾": 0.75,
               "⅓": 1 / 3, "⅔": 2 / 3}  # fmt: skip
-_CODE_BEFORE = re.compile(r"[A-Za-z]\d+$")
 _NAME_BEFORE = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][a-z]+\s$")
 _MINUS = re.compile(r"(?:\bminus\s+|(?<![\w.,])[-−])$", re.IGNORECASE)
 _DECADE = re.compile(r"^'?s\b")
@@ -591,7 +590,17 @@ def _attached_left(s: str, start: int) -> bool:
     if prev.isalnum() or prev in "#@/:._":
         return True
     # "COVID-19", and codes that mix letters and digits: "RXJ1131-1231"
-    return prev == "-" and start >= 2 and (s[start - 2].isalpha() or bool(_CODE_BEFORE.search(s, 0, start - 1)))
+    return prev == "-" and start >= 2 and (s[start - 2].isalpha() or _code_before(s, start - 1))
+
+
+def _code_before(s: str, end: int) -> bool:
+    """Whether ``s[:end]`` ends in a letter and digits ("RXJ1131"), read back from ``end`` (a search of the
+    whole text before every number made a line of thousands of '1-1-1-...' quadratic)."""
+    i = end
+    while i > 0 and s[i - 1].isdecimal():  # what \d matches
+        i -= 1
+    return i < end and i > 0 and s[i - 1].isascii() and s[i - 1].isalpha()
+
 
 
 _WORD_PERCENT = re.compile(r"\s(?:per\s?cent|percent)\b", re.IGNORECASE)
