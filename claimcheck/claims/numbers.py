@@ -342,6 +342,9 @@ def _converted_bounds(s: str, out: list[Quantity]) -> None:
 # number before it, when the two stand in parallel (the same word before each) or in "from ... to".
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)]|$)")
 _LAST_WORD = re.compile(r"([A-Za-z]+)[\s,]*$")
+# How far before a number the patterns ending at it (a last word, a box label, a day before "3, 300") are
+# searched: searched from the sentence's start, a line of thousands of numbers was quadratic.
+_LOOK_BACK = 120
 _FROM_TO = re.compile(r"^\s+to\s+$", re.IGNORECASE)
 
 
@@ -352,7 +355,8 @@ def _elliptical(s: str, raw: _Raw, prev: Quantity) -> _Raw:
     between = s[prev.end : raw.start]
     if len(between) > 60 or any(ch.isdigit() for ch in between):
         return raw
-    a, b = _LAST_WORD.search(s, 0, prev.start), _LAST_WORD.search(s, 0, raw.start)
+    a = _LAST_WORD.search(s, max(0, prev.start - _LOOK_BACK), prev.start)
+    b = _LAST_WORD.search(s, max(0, raw.start - _LOOK_BACK), raw.start)
     parallel = a is not None and b is not None and a.group(1).lower() == b.group(1).lower() and b.start() > prev.end
     from_to = bool(_FROM_TO.match(between)) and bool(re.search(r"\bfrom\s+$", s[max(0, prev.start - 8) : prev.start], re.I))
     if not (parallel or from_to):
@@ -436,10 +440,17 @@ def _digit_numbers(s: str, blocked: list[tuple[int, int]]) -> list[_Raw]:
     if ", " in s:
         # read "1, 600" as "1,600 " (same length, so later offsets hold); a number ending there ends a
         # character later in the sentence as written
-        splits = [m for m in _SPLIT_THOUSANDS.finditer(s) if not _WORD_BEFORE_SPLIT.search(s, 0, m.start())]
+        splits = [
+            m
+            for m in _SPLIT_THOUSANDS.finditer(s)
+            if not _WORD_BEFORE_SPLIT.search(s, max(0, m.start() - _LOOK_BACK), m.start())
+        ]
         split_ends = {m.end() - 1 for m in splits}
+        parts, last = [], 0
         for m in splits:
-            s = f"{s[: m.start()]}{m.group(1)},{m.group(2)} {s[m.end() :]}"
+            parts += [s[last : m.start()], f"{m.group(1)},{m.group(2)} "]
+            last = m.end()
+        s = "".join(parts) + s[last:]
     inside = _span_test(blocked)
     for m in _DIGITS.finditer(s):
         start, end = m.span()
@@ -895,7 +906,7 @@ def _unit(s: str, raw: _Raw, end: int) -> tuple[str | None, int, bool]:
     if _MAGNITUDE.search(s, max(0, raw.start - 12), raw.start):
         return "magnitude", end, False
     pos = end
-    if raw.kind == "digits" and _BOX_NEXT.match(s, end) and (label := _BOX_LABEL.search(s, 0, raw.start)):
+    if raw.kind == "digits" and _BOX_NEXT.match(s, end) and (label := _BOX_LABEL.search(s, max(0, raw.start - _LOOK_BACK), raw.start)):
         return label.group(1).lower(), end, False  # "Engines: 27 Payload to LEO: ...": 27 engines
     if raw.kind in ("vague", "fraction"):
         of = _OF.match(s, pos)
