@@ -7,11 +7,9 @@ characters), so that a 10,000-word article takes a few milliseconds.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from claimcheck.claims.clauses import clause_whens
+from claimcheck.claims.clauses import clause_whens, span_test
 from claimcheck.claims.lexicon import COUNT_NOUNS, MONTH_RE
 from claimcheck.claims.measures import ATTACHED, CASE_SENSITIVE, canonical, measure_after, metres_cue
 from claimcheck.claims.nounphrase import _OF_POSSESSIVE, _infer_unit, _noun_phrase
@@ -415,25 +413,6 @@ def _fractions(s: str) -> list[_Raw]:
     return out
 
 
-def _span_test(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
-    """Whether an offset is inside one of ``spans``, by bisection over them merged: a test of every span per
-    number made a line of thousands of numbers ('1990-1991-...', '1/1/...') quadratic."""
-    starts: list[int] = []
-    ends: list[int] = []
-    for b0, b1 in sorted(s for s in spans if s[0] < s[1]):
-        if ends and b0 <= ends[-1]:
-            ends[-1] = max(ends[-1], b1)
-        else:
-            starts.append(b0)
-            ends.append(b1)
-
-    def inside(x: int) -> bool:
-        i = bisect_right(starts, x) - 1
-        return i >= 0 and x < ends[i]
-
-    return inside
-
-
 def _digit_numbers(s: str, blocked: list[tuple[int, int]]) -> list[_Raw]:
     out: list[_Raw] = []
     split_ends: set[int] = set()
@@ -451,7 +430,7 @@ def _digit_numbers(s: str, blocked: list[tuple[int, int]]) -> list[_Raw]:
             parts += [s[last : m.start()], f"{m.group(1)},{m.group(2)} "]
             last = m.end()
         s = "".join(parts) + s[last:]
-    inside = _span_test(blocked)
+    inside = span_test(blocked)
     for m in _DIGITS.finditer(s):
         start, end = m.span()
         if inside(m.start("num")) or _attached_left(s, m.start()):
