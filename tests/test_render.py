@@ -352,3 +352,26 @@ def test_outlets_that_published_a_fact_at_the_same_first_time_are_all_first() ->
     assert "BBC (first)" in text and text.count("(first)") == 2 and "AP (first)" not in text
     row = next(line for line in render_markdown(res).splitlines() if line.startswith(f"| {fact.id} |"))
     assert "| BBC, CBS News |" in row or "| CBS News, BBC |" in row
+
+
+def test_outlets_tied_at_the_first_time_are_first_in_csv_html_and_the_matrix_too() -> None:
+    """The table and Markdown mark every outlet tied at a fact's first time; the CSV's first_reporter, the
+    HTML grid and evidence and the --matrix grid named one of them, by the same invisible tie-break."""
+    from test_match import OUTLETS, art, toll
+
+    from claimcheck.render.html import cell_flags, render_html
+
+    articles = [
+        art("bbc", toll(14, "The ferry fire off the northern coast killed 14 passengers, the coastguard said."), hour=0),
+        art("cbs", toll(14, "Fourteen passengers died in the ferry fire off the northern coast, the coastguard said."), hour=0),
+        art("apnews", toll(14, "A fire on a ferry off the northern coast killed 14 passengers, officials said."), hour=6),
+    ]  # fmt: skip
+    res = compare("ferry", articles, OUTLETS, CompareOptions(min_outlets=2), generated_at=NOW)
+    (fact,) = [f for f in res.facts if f.kind == "number"]
+    rows = [r for r in csv.DictReader(io.StringIO(render_csv(res))) if r["fact_id"] == fact.id]
+    assert {r["outlet"]: r["first_reporter"] for r in rows} == {"bbc": "true", "cbs": "true", "apnews": "false"}
+    assert [cell_flags(fact, o).startswith("f") for o in ("bbc", "cbs", "apnews")] == [True, True, False]
+    page = render_html(res)
+    assert "first: BBC, CBS News," in page or "first: CBS News, BBC," in page
+    (row,) = [line for line in table_text(res, matrix=True).splitlines() if line.startswith(f" {fact.id} ")]
+    assert row.split()[-3:] == ["x", "1", "1"]  # columns AP, BBC, CBS News: both tied outlets marked first

@@ -417,3 +417,30 @@ def test_script_and_template_text_never_become_article_text_or_claims(site: Site
     claims = [r[0] for r in con.execute("SELECT text FROM claims")]
     con.close()
     assert claims and not any(w in c for c in claims for w in ("twttr", "_ads", "margin", "alert", "99")), claims
+
+
+def test_a_long_line_of_word_characters_and_braces_is_read_in_linear_time(site: Site, tmp_path: Path) -> None:
+    """The CSS test of the code-line rule started '[\\w-]+:' at every position of a run of word characters:
+    a 100 KB paragraph 'x-x-x-...{}{}' cost ~25 s of CPU in extraction (quadratic), one hostile page
+    holding a fetch. Fetched here by the real CLI in a process capped at 10 s of CPU (it needs about 1);
+    the paragraph is no code, and is kept."""
+    import resource
+    import subprocess
+    import sys
+
+    hostile = "x-" * 25_000 + "{}" * 25_000
+    site.route("/a.html", article_html("River barriers", [*PARAS, hostile], "2025-12-10T08:00:00+00:00"), headers=HTML)
+    site.route("/feed.xml", rss([{"title": "a", "link": site.url("/a.html"), "guid": "a",
+                                  "published": "2025-12-10T08:00:00+00:00"}]), headers=RSS)  # fmt: skip
+    sources = tmp_path / "sources.yaml"
+    sources.write_text(f"outlets:\n  - {{id: o, name: O, feeds: ['{site.url('/feed.xml')}']}}\n", encoding="utf-8")
+    db = tmp_path / "s.db"
+
+    def cap() -> None:
+        resource.setrlimit(resource.RLIMIT_CPU, (10, 10))
+
+    argv = [sys.executable, "-m", "claimcheck", "fetch", "--sources", str(sources), "--db", str(db), "--allow-private", "-q"]
+    r = subprocess.run(argv, preexec_fn=cap, capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, (r.returncode, r.stderr[-500:])
+    (row,) = stored(db)
+    assert hostile in row["text"]

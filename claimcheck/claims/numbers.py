@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from claimcheck.claims.clauses import clause_whens
+from claimcheck.claims.clauses import clause_whens, span_test
 from claimcheck.claims.lexicon import COUNT_NOUNS, MONTH_RE
 from claimcheck.claims.measures import ATTACHED, CASE_SENSITIVE, canonical, measure_after, metres_cue
 from claimcheck.claims.nounphrase import _OF_POSSESSIVE, _infer_unit, _noun_phrase
@@ -105,7 +105,6 @@ _POSTFIX = re.compile(r"\s*(?:,\s*)?(?P<p>or more|or so|-plus|\+|plus)\b", re.IG
 
 _FRACTIONS = {"1/2": 0.5, "1/4": 0.25, "3/4": 0.75, "1/3": 1 / 3, "2/3": 2 / 3, "½": 0.5, "¼": 0.25, "¾": 0.75,
               "⅓": 1 / 3, "⅔": 2 / 3}  # fmt: skip
-_CODE_BEFORE = re.compile(r"[A-Za-z]\d+$")
 _NAME_BEFORE = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][a-z]+\s$")
 _MINUS = re.compile(r"(?:\bminus\s+|(?<![\w.,])[-−])$", re.IGNORECASE)
 _DECADE = re.compile(r"^'?s\b")
@@ -341,6 +340,9 @@ def _converted_bounds(s: str, out: list[Quantity]) -> None:
 # number before it, when the two stand in parallel (the same word before each) or in "from ... to".
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)]|$)")
 _LAST_WORD = re.compile(r"([A-Za-z]+)[\s,]*$")
+# How far before a number the patterns ending at it (a last word, a box label, a day before "3, 300") are
+# searched: searched from the sentence's start, a line of thousands of numbers was quadratic.
+_LOOK_BACK = 120
 _FROM_TO = re.compile(r"^\s+to\s+$", re.IGNORECASE)
 
 
@@ -351,7 +353,8 @@ def _elliptical(s: str, raw: _Raw, prev: Quantity) -> _Raw:
     between = s[prev.end : raw.start]
     if len(between) > 60 or any(ch.isdigit() for ch in between):
         return raw
-    a, b = _LAST_WORD.search(s, 0, prev.start), _LAST_WORD.search(s, 0, raw.start)
+    a = _LAST_WORD.search(s, max(0, prev.start - _LOOK_BACK), prev.start)
+    b = _LAST_WORD.search(s, max(0, raw.start - _LOOK_BACK), raw.start)
     parallel = a is not None and b is not None and a.group(1).lower() == b.group(1).lower() and b.start() > prev.end
     from_to = bool(_FROM_TO.match(between)) and bool(re.search(r"\bfrom\s+$", s[max(0, prev.start - 8) : prev.start], re.I))
     if not (parallel or from_to):
@@ -416,13 +419,21 @@ def _digit_numbers(s: str, blocked: list[tuple[int, int]]) -> list[_Raw]:
     if ", " in s:
         # read "1, 600" as "1,600 " (same length, so later offsets hold); a number ending there ends a
         # character later in the sentence as written
-        splits = [m for m in _SPLIT_THOUSANDS.finditer(s) if not _WORD_BEFORE_SPLIT.search(s, 0, m.start())]
+        splits = [
+            m
+            for m in _SPLIT_THOUSANDS.finditer(s)
+            if not _WORD_BEFORE_SPLIT.search(s, max(0, m.start() - _LOOK_BACK), m.start())
+        ]
         split_ends = {m.end() - 1 for m in splits}
+        parts, last = [], 0
         for m in splits:
-            s = f"{s[: m.start()]}{m.group(1)},{m.group(2)} {s[m.end() :]}"
+            parts += [s[last : m.start()], f"{m.group(1)},{m.group(2)} "]
+            last = m.end()
+        s = "".join(parts) + s[last:]
+    inside = span_test(blocked)
     for m in _DIGITS.finditer(s):
         start, end = m.span()
-        if any(b0 <= m.start("num") < b1 for b0, b1 in blocked) or _attached_left(s, m.start()):
+        if inside(m.start("num")) or _attached_left(s, m.start()):
             continue
         num = m.group("num")
         if len(num) == 2 and start and s[start - 1] == "’" and not (m.group("cur") or m.group("scale")):
@@ -569,7 +580,17 @@ def _attached_left(s: str, start: int) -> bool:
     if prev.isalnum() or prev in "#@/:._":
         return True
     # "COVID-19", and codes that mix letters and digits: "RXJ1131-1231"
-    return prev == "-" and start >= 2 and (s[start - 2].isalpha() or bool(_CODE_BEFORE.search(s, 0, start - 1)))
+    return prev == "-" and start >= 2 and (s[start - 2].isalpha() or _code_before(s, start - 1))
+
+
+def _code_before(s: str, end: int) -> bool:
+    """Whether ``s[:end]`` ends in a letter and digits ("RXJ1131"), read back from ``end`` (a search of the
+    whole text before every number made a line of thousands of '1-1-1-...' quadratic)."""
+    i = end
+    while i > 0 and s[i - 1].isdecimal():  # what \d matches
+        i -= 1
+    return i < end and i > 0 and s[i - 1].isascii() and s[i - 1].isalpha()
+
 
 
 _WORD_PERCENT = re.compile(r"\s(?:per\s?cent|percent)\b", re.IGNORECASE)
@@ -864,7 +885,7 @@ def _unit(s: str, raw: _Raw, end: int) -> tuple[str | None, int, bool]:
     if _MAGNITUDE.search(s, max(0, raw.start - 12), raw.start):
         return "magnitude", end, False
     pos = end
-    if raw.kind == "digits" and _BOX_NEXT.match(s, end) and (label := _BOX_LABEL.search(s, 0, raw.start)):
+    if raw.kind == "digits" and _BOX_NEXT.match(s, end) and (label := _BOX_LABEL.search(s, max(0, raw.start - _LOOK_BACK), raw.start)):
         return label.group(1).lower(), end, False  # "Engines: 27 Payload to LEO: ...": 27 engines
     if raw.kind in ("vague", "fraction"):
         of = _OF.match(s, pos)

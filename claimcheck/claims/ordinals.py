@@ -68,6 +68,9 @@ _INDEFINITE_BEFORE = re.compile(r"\ban?\s+$", re.IGNORECASE)
 _MODAL_AFTER = re.compile(r"\s+(?:would|could|might|may|will|should|can)\b", re.IGNORECASE)
 _MONTH_BEFORE = re.compile(rf"\b{MONTH_RE}\s*$", re.IGNORECASE)
 _SUFFIX = {1: "st", 2: "nd", 3: "rd"}
+# How far before an ordinal its month ("Sept. 11th") or article ("a fourth") is looked for, and its own word
+# read: searching the whole text before each ordinal made a line of thousands of ordinals quadratic.
+_LOOK_BACK = 64
 
 
 def ordinal_value(word: str) -> int | None:
@@ -104,13 +107,14 @@ def find_ordinals(sentence: str) -> list[tuple[int, int, int, str]]:
         value = ordinal_value(m.group(0))
         if value is None or value < 2:  # noqa: PLR2004 ("first" is no ordinal claim: see the module)
             continue
-        if m.group("d") and _MONTH_BEFORE.search(sentence[: m.start()]):
+        before = max(0, m.start() - _LOOK_BACK)  # a bounded look back: one sentence may hold thousands
+        if m.group("d") and _MONTH_BEFORE.search(sentence, before, m.start()):
             continue  # "May 3rd", "on Sept. 11th": a date
         found = _noun_after(sentence, m.end())
         if found is None:
             continue
         end, unit = found
-        if _INDEFINITE_BEFORE.search(sentence[: m.start()]) and _MODAL_AFTER.match(sentence, end):
+        if _INDEFINITE_BEFORE.search(sentence, before, m.start()) and _MODAL_AFTER.match(sentence, end):
             continue
         out.append((m.start(), end, value, unit))
     return out
@@ -120,7 +124,7 @@ def _noun_after(s: str, pos: int) -> tuple[int, str] | None:
     """(end, unit) of the sequence noun after an ordinal ending at ``pos``, through up to two modifiers, or
     of "the 48th of 71 laps"; None when the ordinal counts no sequence (a date, a century, a rank)."""
     if (t := _OF_TOTAL.match(s, pos)) and (noun := _singular(t.group(2))) in SEQUENCE_NOUNS:
-        if noun not in _NOT_COUNTED and int(t.group(1)) >= (ordinal_value(_last_word(s[:pos])) or 0):
+        if noun not in _NOT_COUNTED and int(t.group(1)) >= (ordinal_value(_last_word(s[max(0, pos - _LOOK_BACK) : pos])) or 0):
             return pos, noun  # the span is the ordinal alone: "71 laps" is a count of its own
         return None
     words: list[str] = []

@@ -60,7 +60,7 @@ _RATING = re.compile(
     re.IGNORECASE,
 )
 # Counters of a byline or a share bar, in a short line or one of "|"-separated parts: "14 comments", "2.1K shares".
-_COUNTER = re.compile(r"\b\d[\d,.]*[KkM]?\s+(?:comments?|shares?|views?|likes?|replies|retweets?|reactions?)\b", re.IGNORECASE)
+_COUNTER = re.compile(r"\b(?<![\d,.])\d[\d,.]*[KkM]?\s+(?:comments?|shares?|views?|likes?|replies|retweets?|reactions?)\b", re.IGNORECASE)
 _OPINION_WORDS = frozenset(
     [
         "should", "ought", "must", "perhaps", "maybe", "probably", "hopefully", "surely", "clearly",

@@ -236,7 +236,7 @@ _CODE_WORDS = re.compile(
     r"\bfunction\s*\(|=>|===|!==|&&|\|\||\b(?:var|let|const)\s+[\w$]+\s*[=;,]|\b(?:document|window)\.[\w$]"
     r"|\breturn\s+[\w$.]+\s*;|\btypeof\s|[\w$]\.[\w$]+\("
 )
-_CSS_DECLARATION = re.compile(r"[\w-]+\s*:\s*[^;{}]{1,80};")
+_CSS_DECLARATION = re.compile(r"(?<![\w-])[\w-]+\s*:\s*[^;{}]{1,80};")
 
 
 def is_code(line: str) -> bool:

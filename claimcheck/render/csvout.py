@@ -10,7 +10,7 @@ import csv
 import io
 
 from claimcheck.models import CompareResult
-from claimcheck.render.common import format_value
+from claimcheck.render.common import first_outlets, format_value
 from claimcheck.textsafe import csv_safe
 
 COLUMNS = (
@@ -25,11 +25,12 @@ def render_csv(result: CompareResult) -> str:
     writer.writerow(COLUMNS)
     for f in result.facts:
         conflicting = {c.outlet for c in f.conflicts}
+        firsts = first_outlets(f)  # every outlet tied at the first time, as the table marks them
         for oid in f.outlets:
             m = next(m for m in f.mentions if m.outlet == oid)
             row = [
                 f.id, f.kind, f.summary, format_value(f.value, full=True) if f.value else "", oid,
-                oid == f.first_outlet, oid in f.independent_outlets, m.syndicated, oid in conflicting,
+                oid in firsts, oid in f.independent_outlets, m.syndicated, oid in conflicting,
                 format_value(m.claim.value, full=True) if m.claim.value else "",
                 m.published.isoformat() if m.published else "", m.url, m.title, m.claim.sentence,
                 " ".join(f.cited_sources),

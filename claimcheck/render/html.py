@@ -17,6 +17,7 @@ from claimcheck.render.common import (
     counted,
     evolution_text,
     fact_figure,
+    first_outlets,
     format_value,
     headline_value,
     money_sign,
@@ -58,7 +59,7 @@ def cell_flags(fact: Fact, oid: str) -> str:
     """The flags of one grid cell, e.g. ``"fr"`` (first, independent), ``"wx"``, ``"c"`` or ``""``."""
     if oid not in fact.outlets:
         return "c" if oid in fact.cited_sources else ""
-    flags = "f" if oid == fact.first_outlet else ""
+    flags = "f" if oid in first_outlets(fact) else ""
     flags += "r" if oid in fact.independent_outlets else "w"
     if any(c.outlet == oid for c in fact.conflicts):
         flags += "x"
@@ -272,7 +273,7 @@ def _evidence(result: CompareResult, names: dict[str, str], columns: Sequence[st
     out = ['<section id="evidence"><h2>Evidence (times UTC)</h2>']
     for i, f in enumerate(result.facts):
         first = (
-            f" · first: {esc(names.get(f.first_outlet, f.first_outlet))}, {esc(when_text(f.first_published))}"
+            f" · first: {esc(', '.join(names.get(o, o) for o in first_outlets(f)))}, {esc(when_text(f.first_published))}"
             if f.first_outlet
             else ""
         )

@@ -198,9 +198,10 @@ def matrix_table(result: CompareResult) -> Table:
         table.add_column(key, justify="center", no_wrap=True, min_width=1)
     for fact in result.facts:
         conflicting = {c.outlet for c in fact.conflicts}
+        firsts = first_outlets(fact)
         row = []
         for oid in columns:
-            if oid == fact.first_outlet:
+            if oid in firsts:
                 mark = MARK_FIRST
             elif oid in fact.outlets:
                 mark = MARK_SEEN if oid in fact.independent_outlets else MARK_COPY
