@@ -100,21 +100,14 @@ def test_a_line_of_thousands_of_ordinals_is_read_in_linear_time() -> None:
     """Each ordinal searched the whole text before it for a month ('May 3rd') and an article ('a fourth'): a
     hostile line of 10,000 ordinals ('1th 2th ... 9999th floor', 58 KB) took ~20 s of CPU. Read here in a
     process capped at 6 s of CPU (it needs under 1 with its start); the look back still sees the month."""
-    import resource
-    import subprocess
-    import sys
+    from tests.cpucap import python_within
 
     code = (
         "from claimcheck.claims import extract_claims\n"
         "line = ' '.join(f'{i}th' for i in range(1, 10_000)) + ' floor.'\n"
         "assert len([c for c in extract_claims(line) if c.kind == 'number']) == 1\n"
     )
-
-    def cap() -> None:
-        resource.setrlimit(resource.RLIMIT_CPU, (6, 6))
-
-    r = subprocess.run([sys.executable, "-c", code], preexec_fn=cap, capture_output=True, text=True, timeout=600)
-    assert r.returncode == 0, (r.returncode, r.stderr[-500:])
+    python_within(code, 6)
     long_before = "x" * 200 + " The rally on May 3rd day drew crowds, and a fourth test would follow."
     assert ordinals(long_before) == []  # a date; a hypothetical
     assert ordinals("x" * 200 + " It was the 48th of 71 laps.")[0][1] == 48

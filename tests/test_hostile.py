@@ -199,9 +199,7 @@ def test_a_line_of_thousands_of_comma_separated_digits_is_read_in_linear_time() 
     """The byline counter test ('27 comments') started '\\d[\\d,.]*' after every comma of a run of digits:
     a hostile line 'It had 1,1,1,...000 nuclear tests.' of 40 KB took ~18 s of CPU in claim extraction.
     Read here in a process capped at 8 s of CPU (it needs about 2 with its start)."""
-    import resource
-    import subprocess
-    import sys
+    from tests.cpucap import python_within
 
     code = (
         "from claimcheck.claims import extract_claims\n"
@@ -209,12 +207,7 @@ def test_a_line_of_thousands_of_comma_separated_digits_is_read_in_linear_time() 
         "from claimcheck.claims.statements import is_furniture\n"
         "assert is_furniture('27 comments | 1.2K shares') and not is_furniture('He sold 10,000 shares on Monday.')\n"
     )
-
-    def cap() -> None:
-        resource.setrlimit(resource.RLIMIT_CPU, (8, 8))
-
-    r = subprocess.run([sys.executable, "-c", code], preexec_fn=cap, capture_output=True, text=True, timeout=600)
-    assert r.returncode == 0, (r.returncode, r.stderr[-500:])
+    python_within(code, 8)
 
 
 def test_a_line_of_thousands_of_numbers_in_ranges_or_dates_is_read_in_linear_time() -> None:
@@ -222,9 +215,7 @@ def test_a_line_of_thousands_of_numbers_in_ranges_or_dates_is_read_in_linear_tim
     'From 1990-1990-...-2000' or '1/1/1/...' of 16,000 numbers took ~6 s of CPU (quadratic), and '1-1-1-...'
     ~2.3 s, each number searching the whole text before it for a code ('RXJ1131-1231'). Read here in a
     process capped at 8 s of CPU (the claims tests keep what the spans block)."""
-    import resource
-    import subprocess
-    import sys
+    from tests.cpucap import python_within
 
     code = (
         "from claimcheck.claims import extract_claims\n"
@@ -232,21 +223,14 @@ def test_a_line_of_thousands_of_numbers_in_ranges_or_dates_is_read_in_linear_tim
         "extract_claims('It was ' + '1/' * 30_000 + '2 of the vote.')\n"
         "extract_claims('Scores ' + '1-' * 30_000 + '2 in the match.')\n"  # and the code test of '1-'
     )
-
-    def cap() -> None:
-        resource.setrlimit(resource.RLIMIT_CPU, (8, 8))
-
-    r = subprocess.run([sys.executable, "-c", code], preexec_fn=cap, capture_output=True, text=True, timeout=600)
-    assert r.returncode == 0, (r.returncode, r.stderr[-500:])
+    python_within(code, 8)
 
 
 def test_a_line_of_thousands_of_labelled_figures_is_read_in_linear_time() -> None:
     """A box label ('Engines: 27') and a day before '3, 300' were searched for from the sentence's start at
     every number: 'Deaths: 1 Injured: 1 Injured: ...' of 6,000 figures took ~12 s of CPU. Read here in a
     process capped at 8 s of CPU; the label is still read ('Engines: 27 Payload to LEO: ...': 27 engines)."""
-    import resource
-    import subprocess
-    import sys
+    from tests.cpucap import python_within
 
     code = (
         "from claimcheck.claims import extract_claims\n"
@@ -255,30 +239,18 @@ def test_a_line_of_thousands_of_labelled_figures_is_read_in_linear_time() -> Non
         "(c, *_) = extract_claims('Engines: 27 Payload to LEO: 20 tonnes.')\n"
         "assert c.unit == 'engines', c\n"
     )
-
-    def cap() -> None:
-        resource.setrlimit(resource.RLIMIT_CPU, (8, 8))
-
-    r = subprocess.run([sys.executable, "-c", code], preexec_fn=cap, capture_output=True, text=True, timeout=600)
-    assert r.returncode == 0, (r.returncode, r.stderr[-500:])
+    python_within(code, 8)
 
 
 def test_a_line_of_thousands_of_dated_figures_is_cut_into_clauses_in_linear_time() -> None:
     """The clause cutter tested every boundary against every time and figure, and every figure against every
     clause: 'On March 3, 300 people, March 3, 300 people, ...' (6,000 times, 126 KB) took ~28 s of CPU. Read
     here in a process capped at 8 s of CPU."""
-    import resource
-    import subprocess
-    import sys
+    from tests.cpucap import python_within
 
     code = (
         "from claimcheck.claims import extract_claims\n"
         "extract_claims('On ' + 'March 3, 300 people, ' * 6_000 + 'end.')\n"
         "extract_claims('It rose 5 percent in March and ' + '6 percent in April, ' * 6_000 + 'end.')\n"
     )
-
-    def cap() -> None:
-        resource.setrlimit(resource.RLIMIT_CPU, (8, 8))
-
-    r = subprocess.run([sys.executable, "-c", code], preexec_fn=cap, capture_output=True, text=True, timeout=600)
-    assert r.returncode == 0, (r.returncode, r.stderr[-500:])
+    python_within(code, 8)

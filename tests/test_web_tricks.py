@@ -424,9 +424,9 @@ def test_a_long_line_of_word_characters_and_braces_is_read_in_linear_time(site: 
     a 100 KB paragraph 'x-x-x-...{}{}' cost ~25 s of CPU in extraction (quadratic), one hostile page
     holding a fetch. Fetched here by the real CLI in a process capped at 10 s of CPU (it needs about 1);
     the paragraph is no code, and is kept."""
-    import resource
-    import subprocess
     import sys
+
+    from tests.cpucap import run_capped
 
     hostile = "x-" * 25_000 + "{}" * 25_000
     site.route("/a.html", article_html("River barriers", [*PARAS, hostile], "2025-12-10T08:00:00+00:00"), headers=HTML)
@@ -436,11 +436,8 @@ def test_a_long_line_of_word_characters_and_braces_is_read_in_linear_time(site: 
     sources.write_text(f"outlets:\n  - {{id: o, name: O, feeds: ['{site.url('/feed.xml')}']}}\n", encoding="utf-8")
     db = tmp_path / "s.db"
 
-    def cap() -> None:
-        resource.setrlimit(resource.RLIMIT_CPU, (10, 10))
-
     argv = [sys.executable, "-m", "claimcheck", "fetch", "--sources", str(sources), "--db", str(db), "--allow-private", "-q"]
-    r = subprocess.run(argv, preexec_fn=cap, capture_output=True, text=True, timeout=600)
+    r = run_capped(argv, 10)
     assert r.returncode == 0, (r.returncode, r.stderr[-500:])
     (row,) = stored(db)
     assert hostile in row["text"]
