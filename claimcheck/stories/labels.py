@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import string
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
@@ -10,6 +9,7 @@ import numpy as np
 
 from claimcheck.models import Story
 from claimcheck.stories.index import _Index
+from claimcheck.stories.terms import _AROUND
 
 
 def describe_story(story: Story, ix: _Index, positions: Mapping[str, int]) -> Story:
@@ -97,13 +97,10 @@ def _describe_batch(stories: Sequence[Story], ix: _Index, positions: Mapping[str
     return out
 
 
-_AROUND_WORD = string.punctuation + "‘’“”«»…–—"
-
-
 def _in_reading_order(words: list[str], title: str) -> list[str]:
     """The topic's words in the order the label's title says them ("Las Vegas shooting", not "Vegas Las
     shooting": they were ranked by weight); words the title lacks keep their rank, after those it has."""
     place: dict[str, int] = {}
     for k, token in enumerate(title.lower().split()):
-        place.setdefault(token.strip(_AROUND_WORD), k)
+        place.setdefault(token.strip(_AROUND), k)  # as the terms were cut
     return sorted(words, key=lambda w: place.get(w.lower(), len(place) + words.index(w)))
