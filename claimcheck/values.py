@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from claimcheck.models import Interval
 
-__all__ = ["CURRENCY_SIGNS", "counted", "format_amount", "format_ordinal", "format_value"]
+__all__ = ["CURRENCY_SIGNS", "counted", "format_amount", "format_ordinal", "format_value", "with_unit"]
 
 
 def counted(n: int, word: str, many: str | None = None) -> str:
@@ -59,7 +59,12 @@ def format_amount(v: Interval | None, unit: str | None, *, money: bool = False, 
     currency, not "pounds" of weight), "11.5 million documents" otherwise; ``prefix`` goes before the
     figure ("about")."""
     sign = CURRENCY_SIGNS.get(unit or "", "") if money else ""
-    figure = f"{prefix} {format_value(v, sign=sign)}".strip()
+    return with_unit(f"{prefix} {format_value(v, sign=sign)}".strip(), unit, sign)
+
+
+def with_unit(figure: str, unit: str | None, sign: str) -> str:
+    """A formatted figure and its unit: a currency sign already in the figure stands for its unit ("$2
+    billion"); any other unit follows it ("11.5 million documents")."""
     return figure if sign else f"{figure} {unit or ''}".strip()
 
 

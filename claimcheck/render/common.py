@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from claimcheck.models import Claim, CompareResult, Conflict, Fact, Interval
-from claimcheck.values import CURRENCY_SIGNS, counted, format_value
+from claimcheck.values import CURRENCY_SIGNS, counted, format_value, with_unit
 
 __all__ = [
     "format_value",
@@ -133,8 +133,7 @@ def fact_figure(fact: Fact) -> str:
     """A number fact's figure with its unit, as a reader expects it: "$2 billion", "about 11.5 million
     documents"."""
     sign = money_sign(fact)
-    figure = headline_value(fact, sign)
-    return figure if sign else f"{figure} {fact.unit or ''}".strip()
+    return with_unit(headline_value(fact, sign), fact.unit, sign)
 
 
 def values_given(fact: Fact) -> str:
