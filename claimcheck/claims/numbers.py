@@ -223,7 +223,8 @@ def find_quantities(sentence: str, context: str = "", *, scores: bool = False) -
             blocked += _code_lists(sentence)
         raws += _digit_numbers(sentence, blocked)
     if _NUMBER_WORDS & set(_LOWER_WORD.findall(sentence.lower())):
-        raws += [r for r in _word_numbers(sentence) if not any(a <= r.start < b for a, b in taken)]
+        in_taken = span_test(taken)  # by bisection, as the digit numbers' blocked spans are
+        raws += [r for r in _word_numbers(sentence) if not in_taken(r.start)]
     if not raws and not results:
         return []
     raws.sort(key=lambda r: r.start)
