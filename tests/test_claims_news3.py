@@ -131,3 +131,71 @@ def test_a_photo_credit_is_no_citation(text: str) -> None:
 )
 def test_outlet_credits_that_stay(text: str, expected: list[str]) -> None:
     assert cites(text) == expected
+
+
+def numbers(text: str) -> list[tuple[str, float | None, float | None, str | None]]:
+    return [(c.text, c.value.low, c.value.high, c.unit) for c in extract_claims(text, ALIASES) if c.kind == "number"]
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "unit"),
+    [
+        # a vague amount of a scale: "hundreds of millions" is one amount, not "hundreds" of "millions"
+        ("The leak exposed hundreds of millions of dollars in offshore holdings.", 2e8, 1e9, "dollars"),
+        ("Tens of millions of viewers watched the final on Sunday.", 2e7, 1e8, "viewers"),
+        ("The fund lost tens of billions of dollars in a week.", 2e10, 1e11, "dollars"),
+        # a range whose high end carries the thousands: both ends are thousands
+        ("Police said about 5-6,000 people were moved off the beach.", 5000, 6000, "people"),
+        ("A crowd of 20-30,000 fans filled the square.", 20000, 30000, "fans"),
+        # "-odd" and "or so" approximate, after the noun too
+        ("It meant a lot for the 100-odd passengers on board.", 90, 110, "passengers"),
+        ("The probe will drift in deep space for a billion years or so.", 9e8, 1.1e9, "years"),
+        ("The talks lasted 20 minutes or so before they broke up.", 18, 22, "minutes"),
+        ("Each ticket sold for 300 dollars or more at the gate.", 300, None, "dollars"),
+        # "and a half" is part of the figure
+        ("The show was cut to 4 and a half minutes.", 4.5, 4.5, "minutes"),
+        ("He served two and a half years in prison.", 2.5, 2.5, "years"),
+        # a model's designation between a count and its noun: the count counts the noun
+        ("The rocket is essentially three Falcon 9 rockets strapped together.", 3, 3, "rockets"),
+        ("The airline bought two Boeing 737 jets last year.", 2, 2, "jets"),
+    ],
+)
+def test_number_values_by_their_words(text: str, low: float, high: float | None, unit: str) -> None:
+    [(_, got_low, got_high, got_unit)] = numbers(text)
+    assert got_low == pytest.approx(low) and (got_high == pytest.approx(high) if high else got_high is None)
+    assert got_unit is not None and got_unit.split()[-1] == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an ordinal joined by a hyphen to its noun before another noun is a classifier, not a count
+        ("The club signed fourth-year center Jim Lane to a new deal.", []),
+        ("He was a fifth-round draft choice in 2014.", []),
+        ("They got him for a sixth-round pick and a swap of picks.", []),
+        ("The fourth-year students sat the exam.", []),
+        # "second" after a hyphenated figure is a unit of time, not an ordinal (the duration stays)
+        ("The new chip has a four-second start-up time.", [4.0]),
+        # "one-time": once, or former
+        ("The bill includes a one-time grant to local councils.", []),
+    ],
+)
+def test_no_count_in_these_compounds(text: str, expected: list[float]) -> None:
+    assert [n[1] for n in numbers(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It was their fourth straight title.", [4.0]),
+        ("The rocket failed on its third launch attempt.", [3.0]),
+        ("Hundreds of people were evacuated.", [200.0]),
+        ("Millions of viewers watched the final.", [2e6]),
+        ("Between 5 and 6,000 people were there.", [5.0]),
+        ("The two-time champion won again.", [2.0]),
+        ("He bought 12 Leopard tanks.", [12.0]),
+        ("Odd jobs paid 100 dollars a day.", [100.0]),
+    ],
+)
+def test_numbers_that_stay(text: str, expected: list[float]) -> None:
+    assert [n[1] for n in numbers(text)] == expected
