@@ -82,6 +82,9 @@ def test_what_stays_after_a_quote(text: str, speaker: str | None) -> None:
         ('A senior lawyer at the firm for the company described the ruling as "a long overdue step forward".',
          "lawyer"),
         ('Mayor Ana Ruiz of Toledo called the scheme "a costly and unworkable gamble".', "Ana Ruiz"),
+        # ... and a name the noun phrase stands in apposition to is the speaker
+        ('Li Wei, a fellow at the Asia Policy Institute in Singapore told CNN that the move was "a costly and '
+         'unworkable gamble".', "Li Wei"),
     ],
 )
 def test_a_role_in_a_postmodifier_is_not_the_speaker(text: str, speaker: str) -> None:
@@ -199,3 +202,38 @@ def test_no_count_in_these_compounds(text: str, expected: list[float]) -> None:
 )
 def test_numbers_that_stay(text: str, expected: list[float]) -> None:
     assert [n[1] for n in numbers(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a name after a preposition at the sentence's opening is its object, not the subject
+        (
+            "The head of the Green Party, Maria Lopez, voiced opposition to the plan, calling it "
+            '"a reckless and costly mistake".',
+            "Maria Lopez",
+        ),
+        (
+            'Tom Reed gave an interview. Responding to the Daily Planet article, he added: "None of this was '
+            'ever agreed with me."',
+            "Tom Reed",
+        ),
+    ],
+)
+def test_objects_of_prepositions_do_not_speak(text: str, speaker: str | None) -> None:
+    [(_, got)] = speakers(text)
+    assert got == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Maria Lopez, the Green Party\'s leader, voiced opposition, calling it "a reckless and costly mistake".',
+         "Maria Lopez"),
+        ('In Paris, Tom Reed told reporters: "None of this was ever agreed with me."', "Tom Reed"),
+        ('O\'Neill said the plan was "a reckless and costly mistake".', "O'Neill"),
+    ],
+)
+def test_speakers_that_stay(text: str, speaker: str) -> None:
+    [(_, got)] = speakers(text)
+    assert got == speaker

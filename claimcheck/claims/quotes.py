@@ -138,6 +138,11 @@ _OPENING_FULL = re.compile(
     rf"{_SENT_START}(?:(?:[A-Z]?[a-z-]+|The|An?)\s+){{0,4}}?(?:{_TITLE})*"
     r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})(?=,|\s+[a-z])"
 )
+# A preposition right before a sentence's opening name (an article between): the name is its object, not the subject.
+_LEADING_PREPOSITION = re.compile(
+    r"\b(?:of|to|in|at|for|with|on|by|from|about|against|into|over|under)\s+(?:(?:the|a|an|his|her|its|their)\s+)?$",
+    re.IGNORECASE,
+)
 _OPENING_SINGLE = re.compile(rf"{_SENT_START}(?:{_TITLE})*(?P<name>[A-Z][\w’'-]+)(?=,\s|\s+[a-z])")
 _ROLE_SUBJECT = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:The|A|An)\s+(?P<name>(?:[\w-]+\s+){0,3}?(?:coach|manager|spokes(?:man|woman|person)|"
@@ -551,6 +556,11 @@ def _coordinated_subject(before: str, places: set[str]) -> str | None:
     m = _OPENING_FULL.match(clause) or _OPENING_SINGLE.match(clause)
     if m is None:
         return None
+    if _LEADING_PREPOSITION.search(clause, 0, m.start("name")):
+        # "The head of the Labor Party, X Y, voiced ..., calling it": the name after "of" is no subject; the
+        # name set off after it is
+        named = _APPOSED_NAME.match(clause, m.end("name"))
+        return _clean_name(named.group("name")) if named else None
     name = _clean_name(m.group("name"))
     return name if name and name not in _NOT_NAMES and _plausible(name, places) else None
 
@@ -690,10 +700,15 @@ def _from_before(before: str) -> str | None:
     ):
         # "a former adviser on housing for the city council called it "..."", "Mayor X of Toledo called": the
         # name after the preposition is inside the subject's postmodifier; the subject's head speaks
-        return _clean_name(head.group("name")) if head.group("name") else head.group("head")
+        if head.group("name"):
+            return _clean_name(head.group("name"))
+        if appos := _NAME_BEFORE_APPOSITION.search(clause, 0, head.start()):
+            return _clean_name(appos.group("name"))  # "Zhao Tong, a fellow at the X Center in Beijing told CNN"
+        return head.group("head")
     return _clean_name(m.group("name"))
 
 
+_NAME_BEFORE_APPOSITION = re.compile(rf"(?P<name>{_NAME}),\s+$")
 # The noun phrase a matched speaker (a role, or one capitalised word; not a full name: "Secretary of State Mike
 # Pompeo said") is the object of a preposition in: a determiner and a head noun, or a name, then "of"/"for"/
 # "at"/"from"/"with"/"on" and up to five more words before the matched speaker ("a former adviser on housing
@@ -851,8 +866,8 @@ def _last_subject(
             aged = text.startswith(", ", m.end()) and text[m.end() + 2 : m.end() + 3].isdigit()
             if rx is _OPENING_SINGLE and (not (raw in surnames or aged) or "’" in raw or "'" in raw):
                 continue
-            if opening and raw.split()[0] in _NOT_NAMES:
-                continue
+            if opening and (raw.split()[0] in _NOT_NAMES or _LEADING_PREPOSITION.search(text, m.start(), m.start("name"))):
+                continue  # "Responding to the New York Times article, he added": the object of "to" is no subject
             if not name or name in _NOT_NAMES or name.lower() in {"he", "she", "they"}:
                 continue
             if places is not None and not _plausible(name, places):
