@@ -237,3 +237,21 @@ def test_objects_of_prepositions_do_not_speak(text: str, speaker: str | None) ->
 def test_speakers_that_stay(text: str, speaker: str) -> None:
     [(_, got)] = speakers(text)
     assert got == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare figure right after a name, with no counted noun, is the name's (a version, a model, a standard)
+        ("Until this autumn I would have said Wi-Fi 7 was too new to buy.", []),
+        ("The firm said Bluetooth 6 was still rare.", []),
+        ("Critics said Halo 5 was the weakest game of the series.", []),
+        # ... not after a lower-case word, a preposition, a month, or before a counted noun
+        ("The Wild won in front of 15,522 at the arena.", [15522.0]),
+        ("He said Kyiv 40 tanks short of its target was a fair reading.", [40.0]),
+        ("By March 12 the fund had doubled.", []),
+        ("The index closed at 3,120.18 on Friday.", [3120.18]),
+    ],
+)
+def test_a_bare_figure_after_a_name(text: str, expected: list[float]) -> None:
+    assert [n[1] for n in numbers(text)] == expected

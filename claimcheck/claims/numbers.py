@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from claimcheck.claims.clauses import clause_whens, span_test
-from claimcheck.claims.lexicon import COUNT_NOUNS, MONTH_RE
+from claimcheck.claims.lexicon import COUNT_NOUNS, MONTH_RE, MONTHS, WEEKDAYS
 from claimcheck.claims.measures import ATTACHED, CASE_SENSITIVE, canonical, measure_after, metres_cue
 from claimcheck.claims.nounphrase import _OF_POSSESSIVE, _infer_unit, _noun_phrase
 from claimcheck.claims.numfilters import (
@@ -707,6 +707,10 @@ _NOUN_POSTFIX = re.compile(r"\s+(?P<p>or\s+so|or\s+more)\b", re.IGNORECASE)
 # A model's designation between a count and its noun: "three Falcon 9 rockets", "two Boeing 737 jets" (a
 # capitalised name and a figure or code, then a plural): the count counts the plural.
 _DESIGNATION_AFTER = re.compile(r"\s+[A-Z][\w-]*\s+\d[\w-]*\s+(?P<noun>[a-z][a-z-]*[a-z]s)\b")
+# A capitalised (or mixed-case) word right before a figure, not opening the sentence nor a month or a weekday.
+_NAME_TOKEN_BEFORE = re.compile(
+    r"(?<=[\w,;:)’'\"”] )(?!(?:" + "|".join(MONTHS + WEEKDAYS) + r")\b)(?=[\w-]*[A-Z])[A-Za-z][\w-]*\s$"
+)
 _THOUSANDS_GROUP = re.compile(r"\d{1,3}(?:,\d{3})+")
 
 
@@ -794,6 +798,15 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tupl
     whole = _OF_COUNTED_WHOLE.match(s, end) if raw.value == 1 and raw.kind == "words" else None
     if hyphen_pair and (unit is None or inferred):
         return None, used  # "were 1-2 in playoff games": a record or a score; ranges name what they count
+    if (
+        raw.kind == "digits"
+        and qualifier == "exact"
+        and not raw.unit
+        and not raw.hyphen
+        and (unit is None or inferred)
+        and _NAME_TOKEN_BEFORE.search(s, max(0, start - 30), start)
+    ):
+        return None, used  # "iPadOS 13 made", "Wi-Fi 6 was", "Reality 101:": a bare figure after a name names it
     span_end = max(end, unit_end)
     own = None if inferred else unit
     role = None if raw.unit or raw.hyphen else event_role(s, start, span_end, own)
