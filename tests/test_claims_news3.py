@@ -255,3 +255,18 @@ def test_speakers_that_stay(text: str, speaker: str) -> None:
 )
 def test_a_bare_figure_after_a_name(text: str, expected: list[float]) -> None:
     assert [n[1] for n in numbers(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a gallery's counter in the plural or after a slideshow button is furniture
+        ("Play slideshow Getty Images 1 of 11 11. Ferrari", []),
+        ("Reuters Pictures 3 of 20 Fans wait outside the stadium.", []),
+        # a part of a counted whole in prose stays
+        ("The agency published 3 of 20 images it holds.", [3.0, 20.0]),
+        ("Police found images of 3 of the 20 suspects.", [3.0, 20.0]),
+    ],
+)
+def test_gallery_counters(text: str, expected: list[float]) -> None:
+    assert [n[1] for n in numbers(text)] == expected
