@@ -762,6 +762,17 @@ def test_number_words_inside_names_and_area_compounds() -> None:
     assert (n.value.low, n.unit, n.extra["measure"], n.extra["measured"]) == (800, "m²", "area", "area")
 
 
+def test_a_number_counts_a_plural_name_after_it() -> None:
+    # issue 12 round 12 (fresh labels): "the six Infinity Stones" was no claim, a name's plural read as a name
+    [n] = numbers("The villain sets out to gather the six Power Gems, which would make him unbeatable.")
+    assert (n.value.low, n.unit) == (6, "power gems")
+    [n] = numbers("The singer has been nominated for three Grammy Awards this year.")
+    assert (n.value.low, n.unit) == (3, "grammy awards")
+    # stay names: the number capitalised inside a band's or a firm's name
+    assert numbers("Tickets to see Nine Inch Nails went on sale on Friday.") == []
+    assert numbers("She signed a deal with Two Tone Records last spring.") == []
+
+
 def test_fractions_near_and_addresses() -> None:
     [n] = numbers("They hoped to end a near 1-1/2 year trade war.")
     assert (n.value.low, n.value.high, n.qualifier) == (pytest.approx(1.38), 1.5, "nearly")
