@@ -773,6 +773,21 @@ def test_a_number_counts_a_plural_name_after_it() -> None:
     assert numbers("She signed a deal with Two Tone Records last spring.") == []
 
 
+def test_odd_and_plus_after_a_number_are_its_bound_not_its_noun() -> None:
+    # round 12: "100-odd humans" counted "odd humans", "1,000-plus members" counted "plus members"
+    [n] = numbers("The captain's news mattered to the 200-odd travellers on board.")
+    assert (n.unit, n.qualifier, n.value.low, n.value.high) == ("travellers", "about", 180, 220)
+    [n] = numbers("The club now has 1,000-plus members across the region.")
+    assert (n.unit, n.qualifier, n.value.low) == ("members", "at least", 1000)
+    [n] = numbers("Some 40-odd years ago the river burst its banks.")
+    assert (n.unit, n.qualifier) == ("years", "about")
+    # stay as they were: a measure compound, and "odd" that is no suffix of the number
+    [n] = numbers("Rangers caught a 300-pound bear near the camp.")
+    assert (n.unit, n.qualifier) == ("lb", "exact")
+    [n] = numbers("It was odd that 100 people came to the meeting.")
+    assert (n.unit, n.qualifier, n.value.low) == ("people", "exact", 100)
+
+
 def test_fractions_near_and_addresses() -> None:
     [n] = numbers("They hoped to end a near 1-1/2 year trade war.")
     assert (n.value.low, n.value.high, n.qualifier) == (pytest.approx(1.38), 1.5, "nearly")

@@ -41,6 +41,7 @@ def ordinals(text: str) -> list[tuple[str, float | None, str | None]]:
             [("sixth and most powerful nuclear test", 6, "nuclear test")],
         ),
         ("The visitors took the seventh and final game of the series.", [("seventh and final game", 7, "game")]),
+        ("It was the third, and largest, protest of the month.", [("third, and largest, protest", 3, "protest")]),
     ],
 )
 def test_ordinal_of_a_counted_thing_is_a_claim(text: str, expected: list[tuple[str, float, str]]) -> None:

@@ -101,7 +101,10 @@ _AMOUNT_HOST = re.compile(
 _QUAL_MAP = {q: v for q, v in _QUALIFIERS}
 _BETWEEN_RE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"^(?:\s+(?:and|to)\s+|\s?[-–—]\s?)$")
-_POSTFIX = re.compile(r"\s*(?:,\s*)?(?P<p>or more|or so|-plus|\+|plus)\b", re.IGNORECASE)
+_POSTFIX = re.compile(r"\s*(?:,\s*)?(?P<p>or more|or so|-plus|-odd|\+|plus)\b", re.IGNORECASE)
+# "100-plus passengers", "300-odd homes": a bound or a round figure written after the number, read by _POSTFIX,
+# not a compound whose word is the counted thing ("plus passengers", "odd homes")
+_POSTFIX_HYPHENS = frozenset(["plus", "odd"])
 
 _FRACTIONS = {"1/2": 0.5, "1/4": 0.25, "3/4": 0.75, "1/3": 1 / 3, "2/3": 2 / 3, "½": 0.5, "¼": 0.25, "¾": 0.75,
               "⅓": 1 / 3, "⅔": 2 / 3}  # fmt: skip
@@ -482,6 +485,9 @@ def _digit_numbers(s: str, blocked: list[tuple[int, int]]) -> list[_Raw]:
                 continue
             if _kind_compound(hy.group(1).split("-", 1)[0], value):
                 continue
+            if hy.group(1) in _POSTFIX_HYPHENS:
+                hy = None
+        if hy:
             raw.hyphen, raw.end = hy.group(1).replace("-", " "), hy.end()
             _hyphen_measure(s, raw)
         if measure not in ("money", "percent") and raw.unit is not None and designation_after(s, raw.end):
@@ -631,7 +637,8 @@ def _word_numbers(s: str) -> list[_Raw]:
                 continue
             if _kind_compound(hy.group(1).split("-", 1)[0], value):
                 continue
-            raw.hyphen, raw.end = hy.group(1).replace("-", " "), hy.end()
+            if hy.group(1) not in _POSTFIX_HYPHENS:
+                raw.hyphen, raw.end = hy.group(1).replace("-", " "), hy.end()
         out.append(raw)
     return out
 
@@ -727,8 +734,9 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tupl
             qualifier = _QUAL_MAP[re.sub(r"\s+", " ", qm.group("q").lower())]
             start = qm.start()
         post = _POSTFIX.match(s, end)
-        if post and qualifier == "exact":
-            qualifier = "about" if post.group("p").lower() == "or so" else "at least"
+        if post and (qualifier == "exact" or post.group("p").startswith("-")):
+            if qualifier == "exact":  # "some 40-odd years" is about already: the suffix is only passed
+                qualifier = "about" if post.group("p").lower() in ("or so", "-odd") else "at least"
             end = post.end()
         value = _interval(raw.value, qualifier)
     if raw.value == 1 and _OF_POSSESSIVE.match(s, end) and not _OF_COUNTED_WHOLE.match(s, end):

@@ -62,10 +62,10 @@ _STOP = frozenset(["of", "and", "or", "in", "on", "at", "to", "for", "by", "with
                    "after", "before", "since", "than", "as", "said", "says", "century", "centuries",
                    "half", "quarter", "hand"])  # fmt: skip
 MAX_MODIFIERS = 2
-# An ordinal coordinated with a superlative or "final" / "last" before its noun: the noun is still the counted
-# sequence ("its sixth and most powerful nuclear test" is the sixth test). Another ordinal after "and" ("the
+# An ordinal coordinated with a superlative or "final" / "last" before its noun, commas or not: the noun is still
+# the counted sequence ("its sixth and most powerful nuclear test", "its sixth, and largest, test"). Another ordinal after "and" ("the
 # second and third floors") names two things and is left alone.
-_AND_SUPERLATIVE = re.compile(r"\s+and\s+(?:(?:most|least)\s+[a-z]+|([a-z]{2,}est)|final|last|latest)(?=\s)")
+_AND_SUPERLATIVE = re.compile(r",?\s+and\s+(?:(?:most|least)\s+[a-z]+|([a-z]{2,}est)|final|last|latest),?(?=\s)")
 _EST_NOUNS = frozenset(
     ["test", "protest", "contest", "interest", "request", "harvest", "forest", "chest", "guest", "quest",
      "arrest", "inquest", "conquest", "manifest", "nest", "rest", "west", "crest", "pest", "vest"]
