@@ -788,6 +788,23 @@ def test_odd_and_plus_after_a_number_are_its_bound_not_its_noun() -> None:
     assert (n.unit, n.qualifier, n.value.low) == ("people", "exact", 100)
 
 
+def test_a_rate_is_a_fraction_of_its_noun_not_a_count() -> None:
+    # round 12: "one in five adults" was a count of five adults, "1 in 10 workers" two counts of workers
+    [n] = numbers("A new survey suggests one in five adults now works from home.")
+    assert (n.value.low, n.unit) == (0.2, "adults")
+    [n] = numbers("Roughly 1 in 10 workers said they had been bullied.")
+    assert (n.value.low, n.value.high, n.unit) == (pytest.approx(0.09), pytest.approx(0.11), "workers")
+    # stay counts: a count per time, "out of" a series of games, a place
+    assert [(n.value.low, n.unit) for n in numbers("The striker scored two in three minutes.")] == [(3, "minutes")]
+    assert (4, "games") in [(n.value.low, n.unit) for n in numbers("They won three out of four games.")]
+    assert [(n.value.low, n.unit) for n in numbers("Police in two cities held 30 people.")] == [
+        (2, "cities"),
+        (30, "people"),
+    ]
+    # a score's loser's figure before "in" (first written, it took a score of the tuning set for a rate)
+    assert (10, "innings") in [(n.value.low, n.unit) for n in numbers("The visitors won 5-4 in 10 innings.")]
+
+
 def test_fractions_near_and_addresses() -> None:
     [n] = numbers("They hoped to end a near 1-1/2 year trade war.")
     assert (n.value.low, n.value.high, n.qualifier) == (pytest.approx(1.38), 1.5, "nearly")

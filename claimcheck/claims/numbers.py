@@ -50,7 +50,7 @@ from claimcheck.claims.ordinals import find_ordinals
 from claimcheck.claims.roles import DEATH_UNITS, GENERIC, ROLE_WORDS, event_role, held_role
 from claimcheck.claims.scores import find_scores
 from claimcheck.models import ClaimDetails, Interval
-from claimcheck.text import claim_content_words, claim_stem
+from claimcheck.text import CLAIM_STOPWORDS, claim_content_words, claim_stem
 
 # "nearly/almost 125" -> [0.92 * 125, 125): "nearly" rarely means more than ~8% short.
 NEARLY_FACTOR = 0.92
@@ -168,6 +168,26 @@ _FRACTION_WORDS = re.compile(
     re.IGNORECASE,
 )
 
+# A rate: "one in five adults", "1 in 10 workers", "one in every four homes" is a fraction of the noun after it
+# (0.2 of adults), never a count of five adults. Not before a time or a series of tries ("two in three minutes",
+# "three in four games") nor "one in a million" (an idiom); "three out of four games" stays a count of games.
+_SMALL_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred|thousand"
+_RATE = re.compile(
+    rf"(?<![\w.,\-–—])(?P<a>{_SMALL_WORDS}|\d{{1,3}})\s+in\s+(?:every\s+)?"
+    rf"(?P<b>{_SMALL_WORDS}|\d{{1,3}}(?:,\d{{3}})?)(?=\s+(?P<noun>[a-z]+)\b)",
+    re.IGNORECASE,
+)
+_RATE_TIME = frozenset(
+    ["second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months",
+     "year", "years", "decade", "decades", "games", "matches", "races", "attempts", "tries", "starts", "innings"]
+)  # fmt: skip
+_RATE_WORDS = {"ten": 10, "twenty": 20, "fifty": 50, "hundred": 100, "thousand": 1000}
+
+
+def _rate_number(word: str) -> int:
+    w = word.lower()
+    return int(w.replace(",", "")) if w[0].isdigit() else _UNITS_WORDS.get(w) or _RATE_WORDS[w]
+
 
 _ANY_DIGIT = re.compile(r"\d")
 _LOWER_WORD = re.compile(r"[a-z]+")
@@ -212,7 +232,9 @@ def find_quantities(sentence: str, context: str = "", *, scores: bool = False) -
     ("Yet the group still counts more than 1,100 behind bars." after a sentence about prisoners).
     ``scores``: read sports scores and records ("a 34-6 win") as one quantity each (``_scores``).
     """
-    raws: list[_Raw] = _fractions(sentence) if ("/" in sentence or "th" in sentence or "ter" in sentence) else []
+    raws: list[_Raw] = (
+        _fractions(sentence) if ("/" in sentence or "th" in sentence or "ter" in sentence or " in " in sentence) else []
+    )
     if "wice" in sentence:
         raws += [_Raw(m.start(), m.end(), 2.0, "digits", "times") for m in _TWICE.finditer(sentence)]
     results = _scores(sentence) if scores else []
@@ -407,6 +429,11 @@ def _fractions(s: str) -> list[_Raw]:
     for m in _FRACTION_DIGITS.finditer(s):
         a, b = int(m.group("a")), int(m.group("b"))
         if 0 < a < b:
+            out.append(_Raw(m.start(), m.end(), round(a / b, 6), "fraction"))
+    for m in _RATE.finditer(s):
+        a, b = _rate_number(m.group("a")), _rate_number(m.group("b"))
+        noun = m.group("noun").lower()
+        if 0 < a < b and noun not in _RATE_TIME and noun not in CLAIM_STOPWORDS:
             out.append(_Raw(m.start(), m.end(), round(a / b, 6), "fraction"))
     for m in _FRACTION_WORDS.finditer(s):
         head = m.group("a").lower()
