@@ -747,6 +747,20 @@ def test_roles_second_round() -> None:
     assert n.unit == "deaths"
 
 
+def test_the_whole_of_a_part_takes_no_role() -> None:
+    # round 12: "40 of the 100 passengers were injured" gave 100 injured too (a false conflict with 40 waiting)
+    part, whole = numbers("Officials said 35 of the 120 tourists were hurt in the crash.")
+    assert (part.value.low, part.extra.get("role")) == (35, "injured")
+    assert (whole.value.low, whole.unit, whole.extra.get("role")) == (120, "tourists", None)
+    [whole] = numbers("Most of the 300 workers were evacuated on Monday.")
+    assert whole.extra.get("role") is None
+    # stays: all of them share the role; a part before no "of" is no part
+    [n] = numbers("All of the 80 miners were taken to hospital.")
+    assert n.extra.get("role") == "hospitalised"
+    dead, hurt = numbers("Ten people were killed and 40 injured in the crash.")
+    assert (dead.extra.get("role"), hurt.extra.get("role")) == ("deaths", "injured")
+
+
 @pytest.mark.parametrize(
     "text",
     ["The leader spun off on lap 48 as the rain grew heavier.", "Her brother said he could be as old as 32."],

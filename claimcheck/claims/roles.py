@@ -65,6 +65,15 @@ _AFTER = re.compile(
     r")\b",
     re.IGNORECASE,
 )
+# A part before the number's noun phrase: "40 of the 100 passengers", "most of its 300 staff", "one of the 12
+# climbers". The verb's role is the part's ("were injured", "were killed"), never the whole's. Not "all",
+# "both" or "each" of them: the whole then has the role.
+_PART_OF = re.compile(
+    r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|some|most|many|"
+    r"several|half|none|few|a\s+third|a\s+quarter)\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+|"
+    r"those\s+|these\s+)?$",
+    re.IGNORECASE,
+)
 _TOLL = re.compile(r"\b(?:death\s+toll|toll\s+of\s+dead|number\s+of\s+(?:dead|deaths))\b", re.IGNORECASE)
 _HELD_AFTER = re.compile(
     rf"\s*{_BE}(?:behind\s+bars|in\s+(?:prison|jail|custody|detention)|imprisoned|jailed|held|detained|"
@@ -87,6 +96,8 @@ def event_role(s: str, start: int, end: int, unit: str | None) -> str | None:
         return ROLE_WORDS[words[0]]  # "five missing children", "12 injured soldiers"
     if unit in ("dead", "deaths", "fatalities"):
         return "deaths"  # "victims", "bodies", "lives" count deaths only with a verb that says so
+    if _PART_OF.search(s, max(0, start - 30), start):
+        return None  # "40 of the 100 passengers were hurt": the verb's people are the part, not the whole
     lo = max(0, start - 45)
     before = _BEFORE.search(s, lo, start) if _ROLE_STEM.search(s, lo, start) else None
     if before and (before.lastgroup != "deaths" or _living(words, s[max(0, end - 40) : end])):
