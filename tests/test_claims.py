@@ -761,6 +761,21 @@ def test_the_whole_of_a_part_takes_no_role() -> None:
     assert (dead.extra.get("role"), hurt.extra.get("role")) == ("deaths", "injured")
 
 
+def test_a_role_after_a_coordinated_passive_or_an_apposition() -> None:
+    # round 12: "were rescued ... and later taken to hospital" and "Three hikers, all students, were found dead"
+    [n] = numbers("The two divers, both women, were pulled from the sea by a fishing boat and later taken to hospital.")
+    assert n.extra.get("role") == "hospitalised"
+    [n] = numbers("Six fans were surrounded by stewards and arrested after the match.")
+    assert n.extra.get("role") == "arrested"
+    [n] = numbers("Three hikers, all students, were found dead on Sunday.")
+    assert n.extra.get("role") == "deaths"
+    # stay: each number its own role; a passive joined to no role; an active verb after "and"
+    arrested, hurt = numbers("Five people were arrested and two were injured in the clashes.")
+    assert (arrested.extra.get("role"), hurt.extra.get("role")) == ("arrested", "injured")
+    [n] = numbers("The 12 workers were questioned and released on Friday.")
+    assert n.extra.get("role") is None
+
+
 @pytest.mark.parametrize(
     "text",
     ["The leader spun off on lap 48 as the rain grew heavier.", "Her brother said he could be as old as 32."],

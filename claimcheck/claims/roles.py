@@ -52,8 +52,16 @@ _BE = (
 )
 # "of the family", "in the crash", "from the village": a short phrase between the noun and its verb.
 _PP = r"(?:(?:of|from|in|on|at|aboard|inside)\s+(?:the\s+|a\s+|an\s+|their\s+|its\s+)?[\w’'-]+(?:\s+[\w’'-]+)?\s+)?"
+# An apposition that says who they are ("The two pilots, both men, were"; "Three hikers, all students, were").
+_APPOSITION = r"(?:,\s*(?:both|all|each|mostly|aged)\s+[\w’'-]+(?:\s+[\w’'-]+){0,2},\s*)?"
+# A passive verb before the role, joined by "and" (up to eight words between): "were rescued from the sea and later taken to hospital", "were
+# surrounded and arrested" (the same people; "were killed and 40 injured" gives the next number its own role).
+_COORD = (
+    r"(?:(?:were|was|are|is|had\s+been|have\s+been|has\s+been)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn)\s+"
+    r"(?:[\w’'-]+\s+){0,8}?and\s+(?:later\s+|then\s+|subsequently\s+|eventually\s+)?)?"
+)
 _AFTER = re.compile(
-    rf"\s*,?\s*{_PP}{_BE}(?:[a-z]+ly\s+)?(?:"
+    rf"{_APPOSITION}\s*,?\s*{_PP}{_COORD}{_BE}(?:[a-z]+ly\s+)?(?:"
     r"(?P<deaths>killed|died|dead|perished|slain|(?:found|confirmed)\s+dead|lost\s+their\s+lives)|"
     r"(?P<injured>injured|wounded|hurt|(?:suffered|sustained|received)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:injuries|wounds|burns)|(?:treated|hospitali[sz]ed)\s+for\s+(?:[\w-]+\s+){0,2}?(?:injuries|wounds|burns))|"
