@@ -510,7 +510,7 @@ def _digit_numbers(s: str, blocked: list[tuple[int, int]]) -> list[_Raw]:
         if measure == "temperature" and (minus := _MINUS.search(s, max(0, start - 8), start)):
             value, start = -value, minus.start()  # "minus 5C"
         raw = _Raw(start, end, value, "digits", unit, measure=measure, scale=_SCALES.get(scale, 1.0))
-        hy = _HYPHEN_UNIT.match(s, end) if not unit and not _ODD.match(s, end) else None
+        hy = _HYPHEN_UNIT.match(s, end) if not unit else None
         if hy:
             if hy.group(1).startswith(("year-old", "years-old", "month-old", "week-old", "day-old")):
                 continue
@@ -734,9 +734,8 @@ def _words_value(text: str) -> float | None:
 
 # "4 and a half minutes", "two and a half years": the half is part of the figure.
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
-# "-odd" after a figure approximates it ("100-odd passengers"); "or so" / "or more" after the counted noun
-# qualify the figure as they do right after it ("a billion years or so", "300 dollars or more").
-_ODD = re.compile(r"-odd\b", re.IGNORECASE)
+# "or so" / "or more" after the counted noun qualify the figure as they do right after it ("a billion years or
+# so", "300 dollars or more"; "-odd" and "-plus" right after the figure are read by _POSTFIX).
 _NOUN_POSTFIX = re.compile(r"\s+(?P<p>or\s+so|or\s+more)\b", re.IGNORECASE)
 # A model's designation between a count and its noun: "three Falcon 9 rockets", "two Boeing 737 jets" (a
 # capitalised name and a figure or code, then a plural): the count counts the plural.
@@ -762,12 +761,8 @@ def _shares_thousands(s: str, raw: _Raw, nxt: _Raw) -> bool:
 
 def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tuple[Quantity | None, bool]:
     """Turn a raw number into a Quantity; returns (quantity, whether ``nxt`` was consumed as a range end)."""
-    odd = False
-    if raw.vague is None and raw.hyphen is None and raw.unit is None:
-        if half := _AND_A_HALF.match(s, raw.end):
-            raw = _Raw(raw.start, half.end(), raw.value + 0.5, raw.kind)
-        elif (odd_m := _ODD.match(s, raw.end)) and raw.kind == "digits":
-            raw, odd = _Raw(raw.start, odd_m.end(), raw.value, raw.kind), True
+    if raw.vague is None and raw.hyphen is None and raw.unit is None and (half := _AND_A_HALF.match(s, raw.end)):
+        raw = _Raw(raw.start, half.end(), raw.value + 0.5, raw.kind)
     start, end, used, hyphen_pair = raw.start, raw.end, False, False
     low, high = raw.value, raw.value
     qualifier = "exact"
@@ -819,8 +814,6 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tupl
             if qualifier == "exact":  # "some 40-odd years" is about already: the suffix is only passed
                 qualifier = "about" if post.group("p").lower() in ("or so", "-odd") else "at least"
             end = post.end()
-        if odd and qualifier == "exact":
-            qualifier = "about"
         value = _interval(raw.value, qualifier)
     if raw.value == 1 and _OF_POSSESSIVE.match(s, end) and not _OF_COUNTED_WHOLE.match(s, end):
         return None, used  # "one of its members" names one of a group, not a count ("one of his 38 races" is)
