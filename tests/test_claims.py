@@ -771,6 +771,8 @@ def test_a_role_after_a_coordinated_passive_or_an_apposition() -> None:
     assert n.extra.get("role") == "arrested"
     [n] = numbers("Three hikers, all students, were found dead on Sunday.")
     assert n.extra.get("role") == "deaths"
+    toll, part = numbers("At least 14 people, including three children, died when the ferry sank.")
+    assert (toll.unit, part.unit, part.extra.get("role")) == ("deaths", "children", "deaths")
     # stay: each number its own role; a passive joined to no role; an active verb after "and"
     arrested, hurt = numbers("Five people were arrested and two were injured in the clashes.")
     assert (arrested.extra.get("role"), hurt.extra.get("role")) == ("arrested", "injured")

@@ -52,8 +52,9 @@ _BE = (
 )
 # "of the family", "in the crash", "from the village": a short phrase between the noun and its verb.
 _PP = r"(?:(?:of|from|in|on|at|aboard|inside)\s+(?:the\s+|a\s+|an\s+|their\s+|its\s+)?[\w’'-]+(?:\s+[\w’'-]+)?\s+)?"
-# An apposition that says who they are ("The two pilots, both men, were"; "Three hikers, all students, were").
-_APPOSITION = r"(?:,\s*(?:both|all|each|mostly|aged)\s+[\w’'-]+(?:\s+[\w’'-]+){0,2},\s*)?"
+# An apposition that says who they are or a part of them ("The two pilots, both men, were"; "Three hikers, all
+# students, were"; "At least 20 people, including five children, died": the 20 died, the five are a part).
+_APPOSITION = r"(?:,\s*(?:both|all|each|mostly|aged|including|among\s+them)\s+[\w’'-]+(?:\s+[\w’'-]+){0,2},\s*)?"
 # A passive verb before the role, joined by "and" (up to eight words between): "were rescued from the sea and later taken to hospital", "were
 # surrounded and arrested" (the same people; "were killed and 40 injured" gives the next number its own role).
 _COORD = (
