@@ -234,9 +234,9 @@ def find_quantities(sentence: str, context: str = "", *, scores: bool = False) -
     ("Yet the group still counts more than 1,100 behind bars." after a sentence about prisoners).
     ``scores``: read sports scores and records ("a 34-6 win") as one quantity each (``_scores``).
     """
-    raws: list[_Raw] = (
-        _fractions(sentence) if ("/" in sentence or "th" in sentence or "ter" in sentence or " in " in sentence) else []
-    )
+    raws: list[_Raw] = _fractions(sentence) if ("/" in sentence or "th" in sentence or "ter" in sentence) else []
+    if " in " in sentence:
+        raws += _rates(sentence)
     if "wice" in sentence:
         raws += [_Raw(m.start(), m.end(), 2.0, "digits", "times") for m in _TWICE.finditer(sentence)]
     results = _scores(sentence) if scores else []
@@ -432,16 +432,22 @@ def _fractions(s: str) -> list[_Raw]:
         a, b = int(m.group("a")), int(m.group("b"))
         if 0 < a < b:
             out.append(_Raw(m.start(), m.end(), round(a / b, 6), "fraction"))
-    for m in _RATE.finditer(s):
-        a, b = _rate_number(m.group("a")), _rate_number(m.group("b"))
-        noun = m.group("noun").lower()
-        if 0 < a < b and noun not in _RATE_TIME and noun not in CLAIM_STOPWORDS:
-            out.append(_Raw(m.start(), m.end(), round(a / b, 6), "fraction"))
     for m in _FRACTION_WORDS.finditer(s):
         head = m.group("a").lower()
         a = 1 if head in ("a", "an") else _UNITS_WORDS[head]
         b = _DENOMINATORS[m.group("b").lower().rstrip("s")]
         if a < b and (a == 1 or m.group("b").lower().endswith("s")):
+            out.append(_Raw(m.start(), m.end(), round(a / b, 6), "fraction"))
+    return out
+
+
+def _rates(s: str) -> list[_Raw]:
+    """Rates as fractions of the noun after them: "one in five adults" is 0.2 of adults (kind "fraction")."""
+    out: list[_Raw] = []
+    for m in _RATE.finditer(s):
+        a, b = _rate_number(m.group("a")), _rate_number(m.group("b"))
+        noun = m.group("noun").lower()
+        if 0 < a < b and noun not in _RATE_TIME and noun not in CLAIM_STOPWORDS:
             out.append(_Raw(m.start(), m.end(), round(a / b, 6), "fraction"))
     return out
 
