@@ -36,7 +36,10 @@ def group(
     pairs = pairs[np.lexsort((pairs[:, 1], pairs[:, 0], -sims))]
     del sims, keep
     heads = _Headlines(ix, options.name_link) if options.title_link else None
-    groups = _average_linkage(vec, times, pairs, options, n, ix.df, ix.figure, heads)
+    # per article: whether it gives a precise figure (two occurrences of an event a year apart each do)
+    own = np.bincount(ix.doc[ix.figure[ix.term]], minlength=n) > 0 if options.recur_days else None
+    groups = _average_linkage(vec, times, pairs, options, n, ix.df, ix.figure, heads, own)
+    del own
     del pairs, heads
     if len(near) and len(groups) > 1:
         first = _join_stories(groups, vec, times, near, options, ix)

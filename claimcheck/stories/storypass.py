@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from claimcheck.stories.index import _Index, _unique
-from claimcheck.stories.links import _cohesive
+from claimcheck.stories.links import _cohesive, _recurrence
 from claimcheck.stories.records import StoryOptions
 from claimcheck.stories.scoring import _scores, _specific, _specific_cap, _Vectors
 
@@ -135,6 +135,15 @@ def _join_stories(
         average = float(cos[good[k]]) * float(norm[lx]) * float(norm[ly]) / (nx * ny)  # average, undamped
         if (
             len(shared) < options.min_shared
+            or (
+                options.recur_days
+                and _median_gap(groups[x], groups[y], times) >= options.recur_days * 86400.0
+                and _recurrence(
+                    bool(ix.figure[shared].any()),
+                    _gives_figures(groups[x], ix),
+                    _gives_figures(groups[y], ix),
+                )
+            )
             or (options.specific and not _specific(prod, shared, float(prod.sum()), ix.df, cap, options))
             or not _cohesive(average, (inner[lx], nx), (inner[ly], ny), options, lone=False)
         ):
@@ -145,6 +154,19 @@ def _join_stories(
     for k, m in enumerate(groups):
         out.setdefault(into[k], []).extend(m)
     return sorted((sorted(m) for m in out.values()), key=lambda m: m[0])
+
+
+def _median_gap(a: list[int], b: list[int], times: np.ndarray) -> float:
+    """The time between two stories' median articles (as the linkage times groups; 0 when one has no time):
+    a follow-up between two occurrences of an event a year apart is near both, their medians are not."""
+    ta, tb = times[a], times[b]
+    ta, tb = ta[~np.isnan(ta)], tb[~np.isnan(tb)]
+    return float(abs(np.median(ta) - np.median(tb))) if len(ta) and len(tb) else 0.0
+
+
+def _gives_figures(members: list[int], ix: _Index) -> bool:
+    """Whether any of these articles gives a precise figure (:attr:`_Index.figure`) in its title or lead."""
+    return any(bool(ix.figure[ix.term[ix.rows(i)]].any()) for i in members)
 
 
 def _own_names(a: list[int], b: list[int], ix: _Index, options: StoryOptions) -> int:
