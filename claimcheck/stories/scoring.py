@@ -20,7 +20,7 @@ def _timestamps(rows: WindowRows) -> np.ndarray:
 
 @dataclass
 class _Vectors:
-    terms: np.ndarray  # (n, T) term ids of each article's heaviest shared terms, -1 padding
+    terms: np.ndarray  # (n, T) term ids of each article's heaviest shared terms, -1 padding (int32)
     weights: np.ndarray  # (n, T) their weights (rows of unit norm over all terms; padding 0)
     key_owner: np.ndarray  # blocking keys: article index ...
     key_term: np.ndarray  # ... and term id
@@ -38,7 +38,7 @@ def _vectors(ix: _Index, options: StoryOptions) -> _Vectors:
     rank = np.arange(len(doc), dtype=np.int32)
     rank -= np.searchsorted(doc, doc, side="left").astype(np.int32)
     top = rank < options.top_terms
-    terms = np.full((ix.n, options.top_terms), -1, dtype=np.int64)
+    terms = np.full((ix.n, options.top_terms), -1, dtype=np.int32)  # memory: term ids fit (index.py)
     weights = np.zeros((ix.n, options.top_terms), dtype=np.float32)
     terms[doc[top], rank[top]] = term[top]
     weights[doc[top], rank[top]] = w[top]
@@ -51,11 +51,12 @@ def _vectors(ix: _Index, options: StoryOptions) -> _Vectors:
 
 
 def _candidates(vec: _Vectors, times: np.ndarray, options: StoryOptions) -> np.ndarray:
-    """Pairs (i < j) that share a key and are near each other in time among that key's articles."""
+    """Pairs (i < j) that share a key and are near each other in time among that key's articles (int32:
+    a 50,000-article window has over a million, held through the grouping)."""
     n = len(vec.terms)
     owner, key = vec.key_owner, vec.key_term
     if len(key) < 2:
-        return np.zeros((0, 2), dtype=np.int64)
+        return np.zeros((0, 2), dtype=np.int32)
     t = np.nan_to_num(times[owner], nan=np.inf)
     order = np.lexsort((owner, t, key))
     key, owner = key[order], owner[order]
@@ -67,9 +68,12 @@ def _candidates(vec: _Vectors, times: np.ndarray, options: StoryOptions) -> np.n
         a, b = owner[:-d][same], owner[d:][same]
         codes.append(np.minimum(a, b) * n + np.maximum(a, b))
     if not codes:
-        return np.zeros((0, 2), dtype=np.int64)
+        return np.zeros((0, 2), dtype=np.int32)
     u = _unique(np.concatenate(codes))
-    return np.stack((u // n, u % n), axis=1)
+    del codes
+    pairs = np.empty((len(u), 2), dtype=np.int32)
+    pairs[:, 0], pairs[:, 1] = u // n, u % n
+    return pairs
 
 
 def _scores(
