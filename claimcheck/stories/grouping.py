@@ -27,11 +27,16 @@ def group(
     pairs = _candidates(vec, times, options)
     cos, figure = _scores(vec, pairs, figure=ix.figure)
     # the story pass's pairs: those alike before damping (it times the pairs itself)
-    # (as int32: at 50,000 articles they are most of the candidate pairs, held through the linkage)
-    near = (pairs[cos >= options.story_near] if options.story_link > 0 else pairs[:0]).astype(np.int32)
+    # (int32 as every candidate pair: at 50,000 articles they are most of them, held through the linkage)
+    near = pairs[cos >= options.story_near] if options.story_link > 0 else pairs[:0]
+    # damping is at most 1, so only a pair at least ``edge`` alike before it can be after it: the damped
+    # similarities of those alone (a cosine whose float64 product reaches edge passes the float32 test too),
+    # the same floats as for all pairs, with a fraction of the temporaries (memory)
+    keep = np.flatnonzero(cos >= options.edge)
+    pairs, cos, figure = pairs[keep], cos[keep], figure[keep]
     sims = cos * _damping(times[pairs[:, 0]] - times[pairs[:, 1]], figure, options)
     del cos, figure  # memory: a 50,000-article window has a million candidate pairs
-    keep = sims >= options.edge
+    keep = np.flatnonzero(sims >= options.edge)
     pairs, sims = pairs[keep], sims[keep]
     pairs = pairs[np.lexsort((pairs[:, 1], pairs[:, 0], -sims))]
     del sims, keep

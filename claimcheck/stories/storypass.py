@@ -46,18 +46,23 @@ def _join_stories(
     from terms about as frequent as the two (:func:`_specific`: two towns' floods told in the same words
     stay apart), and the larger one's cohesion allows it (:func:`_cohesive`)."""
     g = len(groups)
-    sid = np.empty(len(times), dtype=np.int64)
+    sid = np.empty(len(times), dtype=np.int32)  # memory: gathered for a million pairs (int64 below)
     for k, m in enumerate(groups):
         sid[m] = k
     a, b = sid[pairs[:, 0]], sid[pairs[:, 1]]
-    sizes = np.fromiter(map(len, groups), dtype=np.int64, count=g)
+    few = np.fromiter(map(len, groups), dtype=np.int64, count=g) < options.cohesion_min
     # only a story of fewer than cohesion_min articles joins another: the pairs of two larger ones are left out
-    cross = np.flatnonzero((a != b) & (np.minimum(sizes[a], sizes[b]) < options.cohesion_min))
-    del sizes
+    cross = np.flatnonzero((a != b) & (few[a] | few[b]))
+    del few
     if not len(cross):
         return groups
-    gap = np.nan_to_num(np.abs(times[pairs[cross, 0]] - times[pairs[cross, 1]]), nan=0.0)
-    code = np.minimum(a[cross], b[cross]) * g + np.maximum(a[cross], b[cross])
+    a, b = a[cross], b[cross]
+    ends = pairs[cross]
+    del cross
+    gap = np.nan_to_num(np.abs(times[ends[:, 0]] - times[ends[:, 1]]), nan=0.0)
+    del ends
+    code = np.minimum(a, b).astype(np.int64) * g + np.maximum(a, b)
+    del a, b
     order = np.lexsort((gap, code))
     code, gap = code[order], gap[order]
     first = np.concatenate(([True], code[1:] != code[:-1]))
