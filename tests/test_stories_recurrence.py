@@ -201,6 +201,21 @@ def test_a_recurrence_a_year_on_joined_its_last_occurrence_without_the_rule() ->
     assert slugs(FESTIVAL[:2]) in after and slugs(FESTIVAL[2:]) in after
 
 
+def test_a_recurrence_two_seasons_on_that_only_the_named_follow_ups_joined_stays_apart() -> None:
+    # one report of the final two seasons on: time damping keeps it out of the linkage, but it is clearly about
+    # the first final before damping and names its clubs, ground and people, so the story pass's named
+    # follow-ups joined it; it gives its own crowd figure and none of the final's: a recurrence, apart
+    arts = [
+        a for a in articles() if slug(a) in slugs(FINAL) or slug(a) in ("again-a", "bridge-a", "bridge-b")
+    ]
+    arts = [replace(a, published=T0 + timedelta(days=728)) if slug(a) == "again-a" else a for a in arts]
+    assert ["again-a", *slugs(FINAL)] in stories(arts, StoryOptions(recur_days=0))
+    after = stories(arts)
+    assert slugs(FINAL) in after and ["again-a"] in after
+    # with the named follow-ups off it stays apart anyway: it was that rule that joined it
+    assert slugs(FINAL) in stories(arts, StoryOptions(recur_days=0, story_names=0))
+
+
 def test_a_follow_up_a_year_on_that_repeats_a_figure_or_gives_none_still_joins() -> None:
     arts = [a for a in articles() if not slug(a).startswith("again")]
     k = next(i for i, a in enumerate(arts) if slug(a) == "fine")

@@ -22,6 +22,9 @@ def group(
     if n == 0:
         return []
     ix = ix or index_articles(window, options)
+    # per article: whether it gives a precise figure (two occurrences of an event a year apart each do);
+    # made first, before the vectors and pairs, so its pass over the index's rows adds nothing to the peak
+    own = np.bincount(ix.doc[ix.figure[ix.term]], minlength=n) > 0 if options.recur_days else None
     vec = _vectors(ix, options)
     times = _timestamps(window.rows)
     pairs = _candidates(vec, times, options)
@@ -41,11 +44,8 @@ def group(
     pairs = pairs[np.lexsort((pairs[:, 1], pairs[:, 0], -sims))]
     del sims, keep
     heads = _Headlines(ix, options.name_link) if options.title_link else None
-    # per article: whether it gives a precise figure (two occurrences of an event a year apart each do)
-    own = np.bincount(ix.doc[ix.figure[ix.term]], minlength=n) > 0 if options.recur_days else None
     groups = _average_linkage(vec, times, pairs, options, n, ix.df, ix.figure, heads, own)
-    del own
-    del pairs, heads
+    del pairs, heads, own
     if len(near) and len(groups) > 1:
         first = _join_stories(groups, vec, times, near, options, ix)
         # once more, for the stories that took one in: a follow-up that joined a story a year on brings the
