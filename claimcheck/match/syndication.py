@@ -261,7 +261,7 @@ def _near_duplicates_of(
 _POLY = 0xEDB88320
 _MASK = 0xFFFFFFFF
 _PROBES = 500_000  # shingles _intersections looks up at once (~20 MB of temporaries)
-_SLOTS = 1 << 21  # pair codes (articles squared) up to this many are found through a table (16 MB at most)
+_SLOTS = 1 << 21  # pair codes (articles squared) up to this many are found through a table (8 MB at most)
 _LMAX = 64  # register shifts by up to this many bytes come from one table; longer ones take several steps
 
 
@@ -573,8 +573,8 @@ def _intersections_by_runs(
     (found through a table of every pair code when that is small: a batch of stories' articles)."""
     slot = None
     if n * n <= _SLOTS:
-        slot = np.full(n * n, -1, dtype=np.int64)
-        slot[wanted] = np.arange(len(wanted), dtype=np.int64)
+        slot = np.full(n * n, -1, dtype=np.int32)  # int32: half the table to fill
+        slot[wanted] = np.arange(len(wanted), dtype=np.int32)
     d = 1
     while True:
         longer = run_size > d  # runs long enough for a pair at distance d
