@@ -41,7 +41,7 @@ def average_linkage(
     df: list[int],
     figures: set[int],
     heads: _Headlines | None = None,
-    own_figures: np.ndarray | None = None,
+    recur: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> list[list[int]]:
     parent = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
@@ -104,10 +104,13 @@ def average_linkage(
         na, nb = len(members[a]), len(members[b])
         if (
             (
-                own_figures is not None
+                recur is not None
                 and options.recur_days
                 and gap >= options.recur_days * 86400.0
-                and _recurrence(fig, *(any(own_figures[i] for i in members[g]) for g in (a, b)))
+                and _recurrence(
+                    any(bool(recur[1][t]) for t, _ in shared),
+                    *(any(recur[0][i] for i in members[g]) for g in (a, b)),
+                )
             )
             or not linked(avg, gap, a, b, (dot / (na * nb), wa, wb, fig))
             or (

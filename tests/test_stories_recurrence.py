@@ -8,6 +8,7 @@ and grouped by the real `claimcheck stories`, as the eval does (tests/stories_ev
 from __future__ import annotations
 
 import html
+import re
 from collections import defaultdict
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -18,6 +19,7 @@ import pytest
 
 from claimcheck.models import Article
 from claimcheck.stories import StoryOptions, group
+from claimcheck.stories.terms import score_figure, term_of
 from tests import stories_eval
 
 T0 = datetime(2025, 5, 17, 17, 30, tzinfo=UTC)
@@ -231,6 +233,29 @@ def test_a_follow_up_a_year_on_that_repeats_a_figure_or_gives_none_still_joins()
     assert slugs(FINAL) in stories(arts)
 
 
+def without_crowds(a: Article) -> Article:
+    """The article without its crowd figure (61,482, 58,917): its score is the only figure it gives."""
+    text = re.sub(r"(, )?(in front of |before |with |where |A crowd of )[0-9,]{6}[^.]*?(?=\.)", "", a.text)
+    return replace(a, text=re.sub(r"(?<=\.) +saw ", " ", text))
+
+
+def test_a_final_a_season_on_told_with_its_score_only_stays_apart_and_a_follow_up_with_the_score_joins() -> (
+    None
+):
+    arts = [without_crowds(a) for a in articles()]
+    assert not any(re.search(r"\d{2},\d{3}", a.text) for a in arts if slug(a).startswith(("final", "again")))
+    # a score ("3-1", "2-0") is a figure of the match's own: next season's final gives another, so apart
+    got = stories(arts)
+    assert slugs([*FINAL, FINE]) in got and slugs(FINAL_AGAIN) in got
+    assert slugs([*FINAL, *FINAL_AGAIN, FINE]) in stories(arts, StoryOptions(recur_days=0))
+    # a follow-up a year on that gives a tally of its own and repeats the final's score joins it
+    arts = [a for a in arts if not slug(a).startswith("again")]
+    k = next(i for i, a in enumerate(arts) if slug(a) == "fine")
+    late = arts[k].text + " The panel voted 4-1 to fine the club for the scenes after the 3-1 final."
+    arts[k] = replace(arts[k], text=late, published=T0 + timedelta(days=400))
+    assert slugs([*FINAL, FINE]) in stories(arts)
+
+
 @pytest.mark.parametrize("days", [300.0, 329.0])
 def test_groups_less_than_recur_days_apart_are_not_judged_recurrences(days: float) -> None:
     arts = [a for a in articles() if not slug(a).startswith(("fest", "fine"))]
@@ -239,3 +264,12 @@ def test_groups_less_than_recur_days_apart_are_not_judged_recurrences(days: floa
         for k, a in enumerate(arts)
     ]
     assert stories(moved, StoryOptions(recur_days=days + 1.0)) == stories(moved, StoryOptions(recur_days=0))
+
+
+def test_a_score_is_two_small_numbers_joined_by_a_hyphen_not_a_range_of_years() -> None:
+    scores = [
+        t
+        for t in ("3-1", "2-0", "5-4", "112-104", "2017-18", "1914-1918", "3", "1,200")
+        if score_figure(term_of(t) or "")
+    ]
+    assert scores == ["3-1", "2-0", "5-4", "112-104"]

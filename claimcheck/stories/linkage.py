@@ -34,7 +34,7 @@ def _average_linkage(
     df: np.ndarray,
     figure: np.ndarray,
     heads: _Headlines | None = None,
-    own_figures: np.ndarray | None = None,
+    recur: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> list[list[int]]:
     """Average linkage over the candidate pairs, strongest first (each decision depends only on the two
     groups involved). A group's summed vector is two arrays in the order its terms entered it, as a dict
@@ -43,8 +43,9 @@ def _average_linkage(
     order). Shared terms are found through ``slot`` (term id -> position in the larger vector, -1 when
     absent: set for one lookup and cleared after), and their products are summed one after another in the
     smaller vector's order, so every sum is the same float, bit for bit, as the loop over dicts gave
-    (tests/stories_reference.py) and so is every decision. ``own_figures`` (per article: whether it gives a
-    precise figure; None: no such rule) tells two occurrences of an event a year apart (:func:`_recurrence`)."""
+    (tests/stories_reference.py) and so is every decision. ``recur`` (per article: whether it gives a precise
+    figure or a score; per term: whether it is one; None: no such rule) tells two occurrences of an event a
+    year apart (:func:`_recurrence`)."""
     parent = list(range(n))
     size = [1] * n
     members: dict[int, list[int]] = {}  # per group of 2+: its articles
@@ -56,8 +57,8 @@ def _average_linkage(
     slot = np.full(int(row_terms.max(initial=0)) + 1, -1, dtype=np.int64)
     count = np.arange(4 * row_terms.shape[1], dtype=np.int64)  # positions, grown with the largest vector
     same_seconds = options.same_days * 86400.0
-    recur_seconds = options.recur_days * 86400.0 if own_figures is not None else 0.0
-    gives = own_figures if own_figures is not None else np.zeros(n, dtype=bool)
+    recur_seconds = options.recur_days * 86400.0 if recur is not None else 0.0
+    gives, tally = recur if recur is not None else (np.zeros(n, dtype=bool), figure)
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -122,7 +123,9 @@ def _average_linkage(
             (
                 recur_seconds
                 and gap >= recur_seconds
-                and _recurrence(fig, *(bool(gives[members.get(g, [g])].any()) for g in (a, b)))
+                and _recurrence(
+                    bool(tally[shared].any()), *(bool(gives[members.get(g, [g])].any()) for g in (a, b))
+                )
             )
             or not linked(avg, gap, a, b, (dot / (na * nb), wa, wb, fig))
             or (

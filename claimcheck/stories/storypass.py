@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from claimcheck.stories.index import _Index, _unique
-from claimcheck.stories.links import _cohesive, _recurrence
+from claimcheck.stories.links import _cohesive, _recurrence, _tallies
 from claimcheck.stories.records import StoryOptions
 from claimcheck.stories.scoring import _scores, _specific, _specific_cap, _Vectors
 
@@ -144,9 +144,9 @@ def _join_stories(
                 options.recur_days
                 and _median_gap(groups[x], groups[y], times) >= options.recur_days * 86400.0
                 and _recurrence(
-                    bool(ix.figure[shared].any()),
-                    _gives_figures(groups[x], ix),
-                    _gives_figures(groups[y], ix),
+                    bool((tally := _tallies(ix))[shared].any()),
+                    _gives_figures(groups[x], ix, tally),
+                    _gives_figures(groups[y], ix, tally),
                 )
             )
             or (options.specific and not _specific(prod, shared, float(prod.sum()), ix.df, cap, options))
@@ -169,9 +169,10 @@ def _median_gap(a: list[int], b: list[int], times: np.ndarray) -> float:
     return float(abs(np.median(ta) - np.median(tb))) if len(ta) and len(tb) else 0.0
 
 
-def _gives_figures(members: list[int], ix: _Index) -> bool:
-    """Whether any of these articles gives a precise figure (:attr:`_Index.figure`) in its title or lead."""
-    return any(bool(ix.figure[ix.term[ix.rows(i)]].any()) for i in members)
+def _gives_figures(members: list[int], ix: _Index, tally: np.ndarray) -> bool:
+    """Whether any of these articles gives a precise figure or a score (``tally``, per term) in its title
+    or lead."""
+    return any(bool(tally[ix.term[ix.rows(i)]].any()) for i in members)
 
 
 def _own_names(a: list[int], b: list[int], ix: _Index, options: StoryOptions) -> int:
