@@ -151,3 +151,22 @@ def _cohesive(
         if size >= options.cohesion_min and cross < share * total / (size * (size - 1) / 2):
             return False
     return True
+
+
+def _recurrence(shared_figure: bool, a: bool, b: bool) -> bool:
+    """Two groups a year or more apart (the caller times them) are two occurrences of one kind of event, not
+    a story and its follow-up, when each gives figures of its own (``a``, ``b``: whether any of its articles
+    gives a precise figure or a score, :func:`_tallies`) and they share none (``shared_figure``): next season's
+    final between the same two teams at the same ground, next year's festival in the same town, name the same
+    teams, places and people as last year's but report their own score, crowd and takings. A follow-up
+    repeats the story's figures, or gives none of its own (an inquiry's finding, a trial), and is left to
+    the other rules."""
+    return not shared_figure and a and b
+
+
+def _tallies(ix: _Index) -> np.ndarray:
+    """Per term id: a precise figure or a score ("#61482", "#3-1"): what two occurrences of an event each
+    give their own of (:func:`_recurrence`)."""
+    out = ix.figure.copy()
+    out[ix.terms.scores] = True
+    return out
