@@ -316,7 +316,6 @@ def test_bulk_pair_scores_equal_the_cosine_of_the_truncated_vectors() -> None:
         assert abs(score - want) < 1e-5
 
 
-
 def test_article_vectors_are_the_same_whatever_the_chunk_of_articles_ranked_at_once() -> None:
     """_vectors ranks the index rows a chunk of articles at a time (memory): each article's top terms,
     weights and blocking keys (in order) must not depend on where the chunks end, nor the candidate pairs."""
@@ -335,6 +334,7 @@ def test_article_vectors_are_the_same_whatever_the_chunk_of_articles_ranked_at_o
     pairs = _candidates(whole, times, options)
     assert pairs.dtype == np.int32 and len(pairs) > 5 and (pairs[:, 0] < pairs[:, 1]).all()
     assert np.array_equal(pairs, _candidates(_vectors(ix, options, chunk=2), times, options))
+
 
 TOWNS = ["Selkavia", "Kordmoor", "Varnhelm", "Ostrabek", "Pellinor", "Drumvale", "Ashgrove", "Tarnwick",
          "Morhaven", "Quillby"]  # fmt: skip
