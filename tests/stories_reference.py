@@ -29,7 +29,7 @@ from claimcheck.stories import (
     _Vectors,
 )
 from claimcheck.stories.labels import _in_reading_order
-from claimcheck.stories.links import _recurrence
+from claimcheck.stories.links import _Recurrences
 
 
 def average_linkage(
@@ -41,7 +41,7 @@ def average_linkage(
     df: list[int],
     figures: set[int],
     heads: _Headlines | None = None,
-    recur: tuple[np.ndarray, np.ndarray] | None = None,
+    recur: _Recurrences | None = None,
 ) -> list[list[int]]:
     parent = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
@@ -107,10 +107,7 @@ def average_linkage(
                 recur is not None
                 and options.recur_days
                 and gap >= options.recur_days * 86400.0
-                and _recurrence(
-                    any(bool(recur[1][t]) for t, _ in shared),
-                    *(any(recur[0][i] for i in members[g]) for g in (a, b)),
-                )
+                and recur(members[a], members[b], np.array([t for t, _ in shared], dtype=np.int64))
             )
             or not linked(avg, gap, a, b, (dot / (na * nb), wa, wb, fig))
             or (

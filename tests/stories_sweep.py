@@ -321,7 +321,7 @@ def _refusals(arts: list[Article], event: list[str], tuning: set[str], options: 
 
     from claimcheck.stories import index_articles
     from claimcheck.stories.linkage import _median
-    from claimcheck.stories.links import _cohesive, _recurrence, _tallies
+    from claimcheck.stories.links import _cohesive, _Recurrences
     from claimcheck.stories.records import Window
     from claimcheck.stories.scoring import (
         _candidates,
@@ -343,8 +343,7 @@ def _refusals(arts: list[Article], event: list[str], tuning: set[str], options: 
     sid = np.empty(n, dtype=np.int64)
     for k, m in enumerate(groups):
         sid[m] = k
-    tally = _tallies(ix)
-    gives = np.bincount(ix.doc[tally[ix.term]], minlength=n) > 0
+    recur = _Recurrences(ix)
     summed, _, _ = _summed_vectors(sid, np.arange(len(groups)), len(groups), vec, options.story_terms)
 
     def dense(members: list[int]) -> dict[int, float]:
@@ -391,7 +390,7 @@ def _refusals(arts: list[Article], event: list[str], tuning: set[str], options: 
                     "recurrence",
                     bool(options.recur_days)
                     and gap >= options.recur_days * 86400.0
-                    and _recurrence(bool(tally[shared].any()), bool(gives[a].any()), bool(gives[b].any())),
+                    and recur(a, b, np.array(shared, dtype=np.int64)),
                 ),
                 ("under link: time", damped < options.link <= avg),
                 ("under link: words", avg < options.link),

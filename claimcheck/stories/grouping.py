@@ -6,7 +6,7 @@ import numpy as np
 
 from claimcheck.stories.index import _Index, index_articles
 from claimcheck.stories.linkage import _average_linkage
-from claimcheck.stories.links import _Headlines, _tallies
+from claimcheck.stories.links import _Headlines, _Recurrences
 from claimcheck.stories.records import Articles, StoryOptions, Window
 from claimcheck.stories.scoring import _candidates, _damping, _scores, _timestamps, _vectors
 from claimcheck.stories.storypass import _join_stories
@@ -22,13 +22,6 @@ def group(
     if n == 0:
         return []
     ix = ix or index_articles(window, options)
-    # per article: whether it gives a precise figure or a score (two occurrences of an event a year apart
-    # each do), and those terms; made first, before the vectors and pairs, so the pass over the index's rows
-    # adds nothing to the peak
-    recur = None
-    if options.recur_days:
-        tally = _tallies(ix)
-        recur = (np.bincount(ix.doc[tally[ix.term]], minlength=n) > 0, tally)
     vec = _vectors(ix, options)
     times = _timestamps(window.rows)
     pairs = _candidates(vec, times, options)
@@ -48,6 +41,7 @@ def group(
     pairs = pairs[np.lexsort((pairs[:, 1], pairs[:, 0], -sims))]
     del sims, keep
     heads = _Headlines(ix, options.name_link) if options.title_link else None
+    recur = _Recurrences(ix) if options.recur_days else None
     groups = _average_linkage(vec, times, pairs, options, n, ix.df, ix.figure, heads, recur)
     del pairs, heads, recur
     if len(near) and len(groups) > 1:

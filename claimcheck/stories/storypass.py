@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from claimcheck.stories.index import _Index, _unique
-from claimcheck.stories.links import _cohesive, _recurrence, _tallies
+from claimcheck.stories.links import _cohesive, _Recurrences
 from claimcheck.stories.records import StoryOptions
 from claimcheck.stories.scoring import _scores, _specific, _specific_cap, _Vectors
 
@@ -143,11 +143,7 @@ def _join_stories(
             or (
                 options.recur_days
                 and _median_gap(groups[x], groups[y], times) >= options.recur_days * 86400.0
-                and _recurrence(
-                    bool((tally := _tallies(ix))[shared].any()),
-                    _gives_figures(groups[x], ix, tally),
-                    _gives_figures(groups[y], ix, tally),
-                )
+                and _Recurrences(ix)(groups[x], groups[y], shared)
             )
             or (options.specific and not _specific(prod, shared, float(prod.sum()), ix.df, cap, options))
             or not _cohesive(average, (inner[lx], nx), (inner[ly], ny), options, lone=False)
@@ -167,12 +163,6 @@ def _median_gap(a: list[int], b: list[int], times: np.ndarray) -> float:
     ta, tb = times[a], times[b]
     ta, tb = ta[~np.isnan(ta)], tb[~np.isnan(tb)]
     return float(abs(np.median(ta) - np.median(tb))) if len(ta) and len(tb) else 0.0
-
-
-def _gives_figures(members: list[int], ix: _Index, tally: np.ndarray) -> bool:
-    """Whether any of these articles gives a precise figure or a score (``tally``, per term) in its title
-    or lead."""
-    return any(bool(tally[ix.term[ix.rows(i)]].any()) for i in members)
 
 
 def _own_names(a: list[int], b: list[int], ix: _Index, options: StoryOptions) -> int:
