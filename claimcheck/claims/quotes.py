@@ -409,7 +409,11 @@ def _join_split(text: str, spans: list[tuple[int, int]]) -> list[Quote]:
         if prev is not None:
             gap = text[prev.end + 1 : s - 1]
             joinable = text[prev.end - 1 : prev.end] in ",:;—–-" or text[s : s + 1].islower()
-            goes_on = text[prev.end - 1 : prev.end] == "," and text[s : s + 1].islower()
+            goes_on = (
+                text[prev.end - 1 : prev.end] == ","
+                and text[s : s + 1].islower()
+                and _opens_sentence(text, prev.start)
+            )
             if joinable and len(gap) < 120 and (
                 _CONNECTOR.match(gap) or (goes_on and _subject_verb(gap, comma=True) is not None)
             ):
@@ -466,7 +470,7 @@ def _speaker(
         gap_end = next(ps for ps, _ in q.parts if ps > s)
         gap = text[e + 1 : gap_end - 1]
         candidates.append(_from_after(gap, text[e - 1 : e] == ","))
-    candidates.append(_from_after(after, text[q.end - 1 : q.end] in ",?!"))
+    candidates.append(_from_after(after, text[q.end - 1 : q.end] in ",?!" and _opens_sentence(text, q.start)))
     before = text[max(line_start, q.start - 200) : max(line_start, q.start - 1)]
     candidates.append(_from_before(before))
     if _IT_SAID.match(after):  # '"...," it added.': the body named as a speaker just before
@@ -577,7 +581,7 @@ _NEW_CLAUSE_AFTER = re.compile(r"^[\s,;—–»”\"-]*(?:while|whereas|but|alth
 # says'): in news copy the subject there is the quote's speaker. The subject is a name, a noun phrase opened by
 # a determiner (its head speaks: "the harbour master" -> master), or one bare plural ("lawmakers").
 _SUBJECT_VERB = re.compile(
-    r"^[\s,—–»”\"’'-]*(?P<np>(?:(?:the|a|an|one|his|her|their|its)\s+)?(?:[\w’'.-]+\s+){0,3}?[\w’'.-]+)\s+"
+    r"^[\s,—–»”\"’'-]*(?P<np>(?:(?:the|a|an|one|his|her|their|its)\s+)?(?:[\w’'.-]+\s+){0,3}?[\w’'.-]+)(?<![’']s)(?<!s[’'])\s+"
     r"(?:[a-z]{3,}ly\s+|also\s+|later\s+|then\s+)?(?P<verb>[a-z]{3,}(?:ed|s))\b"
 )
 _NOT_SUBJECT = frozenset(
@@ -589,6 +593,14 @@ _NOT_SUBJECT = frozenset(
      "just", "only", "also", "still", "now", "today", "yesterday", "tonight", "said", "says"]
 )  # fmt: skip
 _SUBJECT_DETERMINERS = frozenset(["the", "a", "an", "one", "his", "her", "their", "its"])
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether the quote whose text starts at ``start`` (its opening mark just before) opens its sentence: a
+    quote inside a fronted clause ('After the minister called it "a step," protesters blocked the road') is the
+    clause's words, and the subject after it is the main clause's, no credit."""
+    before = text[text.rfind("\n", 0, start) + 1 : max(0, start - 1)].rstrip()
+    return not before or before[-1] in ".!?:”\"’'"
 
 
 def _subject_verb(after: str, comma: bool = False) -> str | None:

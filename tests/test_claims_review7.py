@@ -1,0 +1,51 @@
+"""review7: narrowings of this session's rules that misfired on other kinds of news.
+
+Every sentence is our own, from news other than the stories the rules were written for (politics, courts,
+business, disasters); each narrowing keeps the case its rule was written for (those cases stay in
+tests/test_claims_news3.py and are repeated here where the narrowing touches them).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.claims import extract_claims
+from tests.claims_eval import ALIASES
+
+
+def speakers(text: str) -> list[tuple[str, str | None]]:
+    return [(c.text, c.speaker) for c in extract_claims(text, ALIASES) if c.kind == "quote"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a quote inside a fronted clause: the subject after it is the main clause's, not the quote's speaker
+        ('After the minister described the deal as "a historic step for the whole region," protesters blocked '
+         "the main road.", "the minister"),
+        ('When the president called the strikes "an act of war against our people," the rebels launched 40 '
+         "drones.", "the president"),
+        ('Hours after the judge called the sentence "a warning to every corrupt official," the defendant\'s '
+         "lawyers filed an appeal.", "the judge"),
+        ('Because the storm was rated "the strongest in a generation," the governor ordered 2 million people to '
+         "leave.", None),
+    ],
+)
+def test_a_quote_in_a_fronted_clause_is_not_credited_to_the_main_clause(text: str, speaker: str | None) -> None:
+    [(_, got)] = speakers(text)
+    assert got == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # what the position credit was written for: a quote opening its sentence (also after another sentence)
+        ('"The whole pier shook under us," Priya Natarajan described the moment on Facebook.', "Natarajan"),
+        ('The ferry sank at dawn. "Nobody will be left behind," the harbour master reassured the crowd.', "master"),
+        # a possessive is no head: the noun it qualifies is ("the victims' families", not "victims'")
+        ('"Nobody told us anything at all," the victims\' families complained.', "families"),
+    ],
+)
+def test_a_quote_opening_its_sentence_keeps_the_position_credit(text: str, speaker: str) -> None:
+    [(_, got)] = speakers(text)
+    assert got is not None and got.split()[-1] == speaker
