@@ -49,3 +49,26 @@ def test_a_quote_in_a_fronted_clause_is_not_credited_to_the_main_clause(text: st
 def test_a_quote_opening_its_sentence_keeps_the_position_credit(text: str, speaker: str) -> None:
     [(_, got)] = speakers(text)
     assert got is not None and got.split()[-1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a fronted adverbial's noun phrase is no subject: its "of" phrase is not the speaker's postmodifier
+        ('At the close of the hearing Smith described the evidence as "thin and circumstantial at best".', "Smith"),
+        ('Speaking at the end of the summit Macron called the deal "a turning point for Europe and its allies".',
+         "Macron"),
+        ('On the first day of the trial prosecutors called the killing "cold, calculated and cruel beyond words".',
+         "prosecutors"),
+        # ... and a subject after it keeps its own postmodifier rule
+        ('At the meeting a spokesman for the city council said the plan was "a costly and unworkable gamble".',
+         "spokesman"),
+        # what the rule was written for stays
+        ('A senior lawyer at the firm for the company described the ruling as "a long overdue step forward".',
+         "lawyer"),
+        ('Mayor Ana Ruiz of Toledo called the scheme "a costly and unworkable gamble".', "Ana Ruiz"),
+    ],
+)
+def test_a_fronted_adverbial_is_no_speakers_postmodifier(text: str, speaker: str) -> None:
+    [(_, got)] = speakers(text)
+    assert got is not None and got.endswith(speaker)

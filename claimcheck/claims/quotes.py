@@ -707,9 +707,7 @@ def _from_before(before: str) -> str | None:
     if named:
         return _clean_name(named.group("name"))
     matched = m.group("name")
-    if (matched[:1].islower() or " " not in matched.strip()) and (
-        head := _HEAD_BEFORE_PP.search(clause, 0, m.start("name"))
-    ):
+    if (matched[:1].islower() or " " not in matched.strip()) and (head := _head_before_pp(clause, m.start("name"))):
         # "a former adviser on housing for the city council called it "..."", "Mayor X of Toledo called": the
         # name after the preposition is inside the subject's postmodifier; the subject's head speaks
         if head.group("name"):
@@ -721,6 +719,25 @@ def _from_before(before: str) -> str | None:
 
 
 _NAME_BEFORE_APPOSITION = re.compile(rf"(?P<name>{_NAME}),\s+$")
+# A preposition just before a noun phrase: the phrase is a fronted adverbial's object ("At the close of the
+# hearing Smith described", "On the first day of the trial prosecutors called"), not the subject's head.
+_FRONTED_PREPOSITION = re.compile(
+    r"\b(?:at|on|in|during|after|before|since|until|amid|despite|for|from|by|with|of|to|over|under|into|"
+    r"across|throughout|following|near|outside|speaking|ahead)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _head_before_pp(clause: str, end: int) -> re.Match[str] | None:
+    """The first _HEAD_BEFORE_PP before ``end`` whose noun phrase is not itself a preposition's object and whose
+    name (if a name) is one."""
+    pos = 0
+    while (head := _HEAD_BEFORE_PP.search(clause, pos, end)) is not None:
+        fronted = _FRONTED_PREPOSITION.search(clause, 0, head.start())
+        if not fronted and (not head.group("name") or _clean_name(head.group("name"))):
+            return head
+        pos = head.start() + 1
+    return None
 # The noun phrase a matched speaker (a role, or one capitalised word; not a full name: "Secretary of State Mike
 # Pompeo said") is the object of a preposition in: a determiner and a head noun, or a name, then "of"/"for"/
 # "at"/"from"/"with"/"on" and up to five more words before the matched speaker ("a former adviser on housing
