@@ -72,3 +72,21 @@ def test_a_quote_opening_its_sentence_keeps_the_position_credit(text: str, speak
 def test_a_fronted_adverbial_is_no_speakers_postmodifier(text: str, speaker: str) -> None:
     [(_, got)] = speakers(text)
     assert got is not None and got.endswith(speaker)
+
+
+def numbers(text: str) -> list[tuple[float, float | None, str | None]]:
+    return [(c.value.low, c.value.high, c.unit) for c in extract_claims(text, ALIASES) if c.kind == "number"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "N and a half" before a scale word: the scale multiplies the whole figure (was 1.5 'billion dollars')
+        ("The deal is worth one and a half billion dollars.", [(1.5e9, 1.5e9, "dollars")]),
+        ("The quake injured two and a half thousand people.", [(2500.0, 2500.0, "people")]),
+        # what the rule was written for stays
+        ("The search lasted two and a half days.", [(2.5, 2.5, "days")]),
+    ],
+)
+def test_and_a_half_before_a_scale_word(text: str, expected: list[tuple[float, float | None, str]]) -> None:
+    assert numbers(text) == expected
