@@ -90,3 +90,22 @@ def numbers(text: str) -> list[tuple[float, float | None, str | None]]:
 )
 def test_and_a_half_before_a_scale_word(text: str, expected: list[tuple[float, float | None, str]]) -> None:
     assert numbers(text) == expected
+
+
+def roles(text: str) -> list[str | None]:
+    return [dict(c.extra).get("role") for c in extract_claims(text, ALIASES) if c.kind == "number"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a role verb first keeps its role: the coordinated verb after it does not replace it
+        ("Ten people were injured and taken to hospital.", ["injured"]),
+        ("Forty people were wounded and later flown to the capital for treatment.", ["injured"]),
+        # what the coordinated passive was written for stays: a first verb of no role
+        ("Three men were pulled from the river and later taken to hospital.", ["hospitalised"]),
+        ("Two suspects were surrounded by officers and arrested.", ["arrested"]),
+    ],
+)
+def test_the_first_role_of_a_coordinated_passive_stays(text: str, expected: list[str]) -> None:
+    assert roles(text) == expected
