@@ -42,6 +42,8 @@ def test_a_quote_in_a_fronted_clause_is_not_credited_to_the_main_clause(text: st
         # what the position credit was written for: a quote opening its sentence (also after another sentence)
         ('"The whole pier shook under us," Priya Natarajan described the moment on Facebook.', "Natarajan"),
         ('The ferry sank at dawn. "Nobody will be left behind," the harbour master reassured the crowd.', "master"),
+        # ... after a dateline's dash
+        ('LONDON (Reuters) - "The whole pier shook under us," Priya Natarajan described the moment.', "Natarajan"),
         # a possessive is no head: the noun it qualifies is ("the victims' families", not "victims'")
         ('"Nobody told us anything at all," the victims\' families complained.', "families"),
     ],

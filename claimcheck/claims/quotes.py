@@ -600,7 +600,7 @@ def _opens_sentence(text: str, start: int) -> bool:
     quote inside a fronted clause ('After the minister called it "a step," protesters blocked the road') is the
     clause's words, and the subject after it is the main clause's, no credit."""
     before = text[text.rfind("\n", 0, start) + 1 : max(0, start - 1)].rstrip()
-    return not before or before[-1] in ".!?:”\"’'"
+    return not before or before[-1] in ".!?:”\"’'-–—•"  # a dateline's or a list's dash opens one too
 
 
 def _subject_verb(after: str, comma: bool = False) -> str | None:
