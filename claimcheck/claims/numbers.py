@@ -738,8 +738,11 @@ def _words_value(text: str) -> float | None:
     return total + current
 
 
-# "4 and a half minutes", "two and a half years": the half is part of the figure.
-_AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
+# "4 and a half minutes", "two and a half years": the half is part of the figure; a scale word after it scales
+# the whole ("two and a half million people" is 2,500,000, "one and a half billion dollars" 1.5 billion).
+_AND_A_HALF = re.compile(
+    r"\s+and\s+a\s+half\b(?:\s+(?P<scale>hundred|thousand|million|billion|trillion)\b)?", re.IGNORECASE
+)
 # "or so" / "or more" after the counted noun qualify the figure as they do right after it ("a billion years or
 # so", "300 dollars or more"; "-odd" and "-plus" right after the figure are read by _POSTFIX).
 _NOUN_POSTFIX = re.compile(r"\s+(?P<p>or\s+so|or\s+more)\b", re.IGNORECASE)
@@ -768,7 +771,8 @@ def _shares_thousands(s: str, raw: _Raw, nxt: _Raw) -> bool:
 def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tuple[Quantity | None, bool]:
     """Turn a raw number into a Quantity; returns (quantity, whether ``nxt`` was consumed as a range end)."""
     if raw.vague is None and raw.hyphen is None and raw.unit is None and (half := _AND_A_HALF.match(s, raw.end)):
-        raw = _Raw(raw.start, half.end(), raw.value + 0.5, raw.kind)
+        scale = _SCALES[half.group("scale").lower()] if half.group("scale") else 1.0
+        raw = _Raw(raw.start, half.end(), (raw.value + 0.5) * scale, raw.kind, scale=scale)
     start, end, used, hyphen_pair = raw.start, raw.end, False, False
     low, high = raw.value, raw.value
     qualifier = "exact"

@@ -409,7 +409,11 @@ def _join_split(text: str, spans: list[tuple[int, int]]) -> list[Quote]:
         if prev is not None:
             gap = text[prev.end + 1 : s - 1]
             joinable = text[prev.end - 1 : prev.end] in ",:;—–-" or text[s : s + 1].islower()
-            goes_on = text[prev.end - 1 : prev.end] == "," and text[s : s + 1].islower()
+            goes_on = (
+                text[prev.end - 1 : prev.end] == ","
+                and text[s : s + 1].islower()
+                and _opens_sentence(text, prev.start)
+            )
             if joinable and len(gap) < 120 and (
                 _CONNECTOR.match(gap) or (goes_on and _subject_verb(gap, comma=True) is not None)
             ):
@@ -466,7 +470,7 @@ def _speaker(
         gap_end = next(ps for ps, _ in q.parts if ps > s)
         gap = text[e + 1 : gap_end - 1]
         candidates.append(_from_after(gap, text[e - 1 : e] == ","))
-    candidates.append(_from_after(after, text[q.end - 1 : q.end] in ",?!"))
+    candidates.append(_from_after(after, text[q.end - 1 : q.end] in ",?!" and _opens_sentence(text, q.start)))
     before = text[max(line_start, q.start - 200) : max(line_start, q.start - 1)]
     candidates.append(_from_before(before))
     if _IT_SAID.match(after):  # '"...," it added.': the body named as a speaker just before
@@ -577,7 +581,7 @@ _NEW_CLAUSE_AFTER = re.compile(r"^[\s,;—–»”\"-]*(?:while|whereas|but|alth
 # says'): in news copy the subject there is the quote's speaker. The subject is a name, a noun phrase opened by
 # a determiner (its head speaks: "the harbour master" -> master), or one bare plural ("lawmakers").
 _SUBJECT_VERB = re.compile(
-    r"^[\s,—–»”\"’'-]*(?P<np>(?:(?:the|a|an|one|his|her|their|its)\s+)?(?:[\w’'.-]+\s+){0,3}?[\w’'.-]+)\s+"
+    r"^[\s,—–»”\"’'-]*(?P<np>(?:(?:the|a|an|one|his|her|their|its)\s+)?(?:[\w’'.-]+\s+){0,3}?[\w’'.-]+)(?<![’']s)(?<!s[’'])\s+"
     r"(?:[a-z]{3,}ly\s+|also\s+|later\s+|then\s+)?(?P<verb>[a-z]{3,}(?:ed|s))\b"
 )
 _NOT_SUBJECT = frozenset(
@@ -589,6 +593,14 @@ _NOT_SUBJECT = frozenset(
      "just", "only", "also", "still", "now", "today", "yesterday", "tonight", "said", "says"]
 )  # fmt: skip
 _SUBJECT_DETERMINERS = frozenset(["the", "a", "an", "one", "his", "her", "their", "its"])
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether the quote whose text starts at ``start`` (its opening mark just before) opens its sentence: a
+    quote inside a fronted clause ('After the minister called it "a step," protesters blocked the road') is the
+    clause's words, and the subject after it is the main clause's, no credit."""
+    before = text[text.rfind("\n", 0, start) + 1 : max(0, start - 1)].rstrip()
+    return not before or before[-1] in ".!?:”\"’'-–—•"  # a dateline's or a list's dash opens one too
 
 
 def _subject_verb(after: str, comma: bool = False) -> str | None:
@@ -695,9 +707,7 @@ def _from_before(before: str) -> str | None:
     if named:
         return _clean_name(named.group("name"))
     matched = m.group("name")
-    if (matched[:1].islower() or " " not in matched.strip()) and (
-        head := _HEAD_BEFORE_PP.search(clause, 0, m.start("name"))
-    ):
+    if (matched[:1].islower() or " " not in matched.strip()) and (head := _head_before_pp(clause, m.start("name"))):
         # "a former adviser on housing for the city council called it "..."", "Mayor X of Toledo called": the
         # name after the preposition is inside the subject's postmodifier; the subject's head speaks
         if head.group("name"):
@@ -709,6 +719,25 @@ def _from_before(before: str) -> str | None:
 
 
 _NAME_BEFORE_APPOSITION = re.compile(rf"(?P<name>{_NAME}),\s+$")
+# A preposition just before a noun phrase: the phrase is a fronted adverbial's object ("At the close of the
+# hearing Smith described", "On the first day of the trial prosecutors called"), not the subject's head.
+_FRONTED_PREPOSITION = re.compile(
+    r"\b(?:at|on|in|during|after|before|since|until|amid|despite|for|from|by|with|of|to|over|under|into|"
+    r"across|throughout|following|near|outside|speaking|ahead)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _head_before_pp(clause: str, end: int) -> re.Match[str] | None:
+    """The first _HEAD_BEFORE_PP before ``end`` whose noun phrase is not itself a preposition's object and whose
+    name (if a name) is one."""
+    pos = 0
+    while (head := _HEAD_BEFORE_PP.search(clause, pos, end)) is not None:
+        fronted = _FRONTED_PREPOSITION.search(clause, 0, head.start())
+        if not fronted and (not head.group("name") or _clean_name(head.group("name"))):
+            return head
+        pos = head.start() + 1
+    return None
 # The noun phrase a matched speaker (a role, or one capitalised word; not a full name: "Secretary of State Mike
 # Pompeo said") is the object of a preposition in: a determiner and a head noun, or a name, then "of"/"for"/
 # "at"/"from"/"with"/"on" and up to five more words before the matched speaker ("a former adviser on housing

@@ -59,7 +59,7 @@ _APPOSITION = r"(?:,\s*(?:both|all|each|mostly|aged|including|among\s+them)\s+[\
 # surrounded and arrested" (the same people; "were killed and 40 injured" gives the next number its own role).
 _COORD = (
     r"(?:(?:were|was|are|is|had\s+been|have\s+been|has\s+been)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn)\s+"
-    r"(?:[\w’'-]+\s+){0,8}?and\s+(?:later\s+|then\s+|subsequently\s+|eventually\s+)?)?"
+    r"(?:[\w’'-]+\s+){0,8}?and\s+(?:later\s+|then\s+|subsequently\s+|eventually\s+)?)??"
 )
 _AFTER = re.compile(
     rf"{_APPOSITION}\s*,?\s*{_PP}{_COORD}{_BE}(?:[a-z]+ly\s+)?(?:"
