@@ -8,12 +8,13 @@ from __future__ import annotations
 import re
 
 from claimcheck.claims.lexicon import MONTHS, WEEKDAYS
+from claimcheck.claims.sentences import is_credit
 from claimcheck.text import claim_content_words
 
 FURNITURE = re.compile(
     r"^(?:sign\s+up|subscribe|read\s+(?:more|next|the\s+full)|click|tap|follow\s+us|share\s+(?:this|on)|"
     r"advertisement|related|recommended|watch|listen|download|get\s+the|join|contact\s+us|copyright|©|"
-    r"all\s+rights\s+reserved|image\s+(?:copyright|caption)|photo(?:graph)?:|getty\s+images|"
+    r"all\s+rights\s+reserved|image\s+(?:copyright|caption)|photo(?:graph)?:|(?:photo\s+|picture\s+|image\s+)?credits?\s*:|getty\s+images|"
     r"updated|published|posted|this\s+(?:article|story)\s+(?:was|has|is)|we\s+use\s+cookies|cookie|"
     r"support\s+(?:our|independent)|newsletter|more\s+from|see\s+also|editor'?s\s+note|"
     r"reporting\s+by|editing\s+by|writing\s+by|additional\s+reporting|\d+\s*(?:of|/)\s*\d+\s*$|"
@@ -145,11 +146,18 @@ def _only_counters(s: str) -> bool:
     return not re.sub(r"[\W\d_]+", " ", _COUNTER.sub(" ", s)).split()
 
 
+# A subheading set off by dashes on both sides, as wire copy prints them: "- Minister's brother named -",
+# "— 'We will not resign' —" (a line of a list opens with a dash but does not close with one).
+_DASHED_HEADING = re.compile(r"\s*(?:-{1,3}|[–—])\s+\S(?:.{0,100}\S)?\s+(?:-{1,3}|[–—])\s*")
+
+
 def is_furniture(sentence: str) -> bool:
-    """Page furniture: newsletters, share buttons, credits lines, cookie notices; recipe cards, shop
-    prices, review stars and comment counts."""
+    """Page furniture: newsletters, share buttons, credits lines, photo credits, dashed subheadings, cookie
+    notices; recipe cards, shop prices, review stars and comment counts."""
     s = sentence.strip(" \t\"'“”‘’*•·-–—|")
     if FURNITURE.match(s) or _FURNITURE_ANYWHERE.search(s) or len(s.split()) < 3:
+        return True
+    if is_credit(sentence) or (len(sentence.split()) <= 14 and _DASHED_HEADING.fullmatch(sentence)):
         return True
     if _CARD.match(s) or _RATING.search(s) or (_COUNTER.search(s) and ("|" in s or _only_counters(s))):
         return True
