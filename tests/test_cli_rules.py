@@ -371,6 +371,21 @@ def test_a_week_without_its_day_is_the_whole_week_for_until(week: str) -> None:
     assert json.loads(got) == json.loads(want)
 
 
+@pytest.mark.parametrize(
+    "args", [("articles", "--format", "csv"), ("compare", TOPIC, "--format", "csv"), ("stories", "--format", "csv")]
+)
+def test_every_csv_ends_its_lines_the_same_way(args: tuple[str, ...], tmp_path: Path) -> None:
+    """`articles` wrote CSV lines ending in CRLF (the csv module's default) while `compare` and `stories`
+    wrote LF: two files of one tool differed for `diff`, `wc -l` and line-based tools. Every CSV ends its
+    lines with a bare LF (a quoted cell keeps any line break of its own). Read as bytes: the test runner's
+    captured stdout folds CRLF."""
+    target = tmp_path / "out.csv"
+    code, _, err = run(*args, "-o", str(target))
+    data = target.read_bytes()
+    assert code == 0, err
+    assert data.count(b"\n") > 1 and b"\r\n" not in data
+
+
 def test_articles_escape_web_text(tmp_path: Path) -> None:
     db = tmp_path / "h.db"
     shutil.copy(demo_store().db, db)

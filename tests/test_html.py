@@ -276,3 +276,26 @@ def test_timeline_times_say_their_zone() -> None:
     # The evidence items are cloned into the panel beside the grid, away from their "(times UTC)" heading.
     items = doc.xpath('//ol[@class="evs"]/li/p')
     assert items and all(re.search(r"\d\d:\d\d UTC", p.text_content()) for p in items)
+
+
+def test_independent_only_marks_every_outlet_tied_first_among_the_independent() -> None:
+    """When a wire copy carried the fact first, "independent outlets only" marks the first independent outlet
+    "1". Two independent outlets that published at the same earliest time (a feed that gives only the day
+    stamps every article 00:00) were marked by one tie-break: one "1" and one "✓" for the same time, where
+    the CSV and the all-outlets grid mark every outlet tied at the first."""
+    from dataclasses import replace
+
+    result = synthetic_result(n_facts=30, n_outlets=30)
+    i, fact = next((i, f) for i, f in enumerate(result.facts) if f.first_outlet not in f.independent_outlets)
+    own = [m for m in fact.mentions if m.outlet in fact.independent_outlets and not m.syndicated]
+    earliest = own[0].published
+    tied = own[1]  # made to publish at the same time as the first independent outlet
+    mentions = tuple(replace(m, published=earliest) if m is tied else m for m in fact.mentions)
+    facts = list(result.facts)
+    facts[i] = replace(fact, mentions=mentions)
+    page = render_html(replace(result, facts=tuple(facts)))
+    raw = re.search(r'<script type="application/json" id="cc-data">(.*?)</script>', page, re.S).group(1)
+    data = json.loads(raw)
+    names = {o.id: o.name for o in result.outlets}
+    got = data["facts"][i]["fi"]
+    assert {data["outlets"][c] for c in got} == {names[own[0].outlet], names[tied.outlet]}

@@ -106,7 +106,7 @@ def articles(
             write_output(target, json_text(data) + "\n")
     elif fmt == "csv":
         buf = io.StringIO()
-        w = csv.writer(buf)
+        w = csv.writer(buf, lineterminator="\n")  # as compare's and stories' CSV
         w.writerow(ARTICLE_FIELDS)
         for r in rows:
             w.writerow(

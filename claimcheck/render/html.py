@@ -66,13 +66,20 @@ def cell_flags(fact: Fact, oid: str) -> str:
     return flags
 
 
-def first_independent(fact: Fact) -> str | None:
-    """The first outlet to report the fact in an article of its own, when the first of all is a wire copy
-    (what "independent outlets only" marks as first); None when the first outlet is independent."""
+def first_independents(fact: Fact) -> list[str]:
+    """The first outlets to report the fact in an article of their own, when the first of all is a wire copy
+    (what "independent outlets only" marks as first): every independent outlet published at the earliest
+    independent time, as `first_outlets` keeps every outlet tied at the first; [] when the first outlet is
+    independent."""
     independent = set(fact.independent_outlets)
     if fact.first_outlet is None or fact.first_outlet in independent:
-        return None
-    return next((o for o in fact.outlets if o in independent), None)
+        return []
+    own = [m for m in fact.mentions if m.outlet in independent and not m.syndicated]
+    times = [m.published for m in own if m.published is not None]
+    if not times:
+        return [o for o in fact.outlets if o in independent][:1]
+    earliest = min(times)
+    return list(dict.fromkeys(m.outlet for m in own if m.published == earliest))
 
 
 def _conflict_value(fact: Fact, oid: str) -> str:
@@ -133,14 +140,14 @@ def render_html(result: CompareResult, *, explain: bool = False) -> str:
 
 def _fact_data(fact: Fact, columns: Sequence[str]) -> dict[str, object]:
     cells, vals = {}, {}
-    first_indep, fi = first_independent(fact), None
+    first_indep, fi = set(first_independents(fact)), []
     for col, oid in enumerate(columns):
         if flags := cell_flags(fact, oid):
             cells[col] = flags
             if "x" in flags:
                 vals[col] = _conflict_value(fact, oid)
-            elif oid == first_indep:
-                fi = col  # marked "1" while only independent outlets are shown
+            elif oid in first_indep:
+                fi.append(col)  # marked "1" while only independent outlets are shown
     data: dict[str, object] = {
         "id": plain(fact.id),
         "kind": fact.kind,
@@ -150,7 +157,7 @@ def _fact_data(fact: Fact, columns: Sequence[str]) -> dict[str, object]:
         "cells": cells,
         "vals": vals,
     }
-    if fi is not None:
+    if fi:
         data["fi"] = fi
     return data
 

@@ -25,7 +25,7 @@
 
   function describe(fact, col) {
     var st = fact.cells[col] || "", out = [];
-    if (indep.checked && fact.fi === col) out.push("first of the independent outlets to report it");
+    if (indep.checked && fact.fi && fact.fi.indexOf(col) >= 0) out.push("first of the independent outlets to report it");
     for (var k = 0; k < st.length; k++) {
       var words = FLAGS[st.charAt(k)];
       if (st.charAt(k) === "x" && fact.vals && fact.vals[col]) {
@@ -105,12 +105,12 @@
     data.facts.forEach(function (fact, i) {
       var off = !kinds[fact.kind] || (indep.checked && fact.indep === 0);
       rows[i].hidden = off;
-      if (fact.fi != null) {  // the first outlet is a wire copy: the first independent one becomes "1"
-        var td = rows[i].cells[fact.fi + 1], a = td.querySelector("a");
+      (fact.fi || []).forEach(function (col) {  // the first is a wire copy: the first independent ones become "1"
+        var td = rows[i].cells[col + 1], a = td.querySelector("a");
         if (a.getAttribute("data-m") === null) a.setAttribute("data-m", a.textContent);
         a.textContent = indep.checked ? "1" : a.getAttribute("data-m");
         td.classList.toggle("f", indep.checked);
-      }
+      });
       var ev = document.getElementById("ef" + i);
       if (ev) ev.hidden = off;
       if (!off) shown++;
