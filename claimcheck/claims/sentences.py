@@ -61,13 +61,13 @@ class Sentence:
     text: str
 
 
-# A photo's credit or a share bar printed on the caption's line: "Getty Images Fans celebrate ...", "AFP/Getty
-# Images Police ...", "Facebook Twitter Pinterest A fan ...", "... celebrate the win (Getty Images)", "(Photo: A.
-# Lee, WireImage)". The credit is a sentence of its own (page furniture), so the caption's words stand alone:
-# neither a statement that begins "EPA Chicago ..." nor the agency read as a source of what the photo shows.
+# A photo's credit or a share bar, alone or printed on the caption's line: "Getty Images Fans celebrate ...",
+# "AFP/Getty Images Police ...", "Facebook Twitter Pinterest A fan ...", "... celebrate the win (Getty Images)",
+# "(Photo: A. Lee, WireImage)". Such a line is page furniture (``statements.is_furniture``), as a credits line
+# is: neither a statement that begins "EPA Chicago ..." nor the agency read as a source of what the photo shows.
 # A picture library (or an agency's "Photo"/"Images") is a credit before any capitalised word; a news agency
 # alone ("AFP", "Reuters", "EPA", "AP") only on a caption's line, one without a sentence's final stop ("EPA
-# Administrator Jo Lee said on Monday ..." stays whole).
+# Administrator Jo Lee said on Monday ..." is news).
 _LIBRARY = (
     r"(?:Getty(?:\s+Images)?|Shutterstock|Alamy(?:\s+Stock\s+Photo)?|Rex(?:\s+Features)?|WireImage|FilmMagic|"
     r"Corbis|iStock(?:photo)?|Invision|NurPhoto|BackGrid|(?:AP|AFP|EPA|PA|Reuters|Press\s+Association|"
@@ -96,37 +96,20 @@ _CREDIT_ONLY = re.compile(
 
 
 def is_credit(sentence: str) -> bool:
-    """A photo credit or a share bar standing alone ("Getty Images", "AFP/Getty - Contributor", "(Getty)",
-    "(Photo: A. Lee, WireImage)", "Facebook Twitter Pinterest"): the pieces ``split_sentences`` cuts off."""
-    return bool(_CREDIT_ONLY.match(sentence) or _TAIL_CREDIT.match(sentence))
-
-
-def _credit_parts(para: str, start: int, end: int, first: bool, last: bool) -> list[tuple[int, int]]:
-    """A sentence's span in its paragraph, with a photo credit or share bar at the start of the line (``first``)
-    or at its end (``last``) cut off as a span of its own."""
-    spans = [(start, end)]
-    if first and (m := _LEAD_CREDIT.match(para, start, end)):
-        name = m.group("name")
-        if name is None or _HAS_LIBRARY.search(m.group()) or not _FINAL_STOP.search(para):
-            spans = [(start, m.end()), (m.end(), end)]
-    if last and (t := _TAIL_CREDIT.search(para, spans[-1][0], end)) and t.start() > spans[-1][0]:
-        spans[-1:] = [(spans[-1][0], t.start()), (t.start(), end)]
-    return spans
+    """A photo credit or a share bar ("Getty Images", "AFP/Getty - Contributor", "(Getty)", "(Photo: A. Lee,
+    WireImage)", "Facebook Twitter Pinterest"), alone or on the line of the caption it credits."""
+    s = sentence.strip()
+    if _CREDIT_ONLY.match(s) or _TAIL_CREDIT.search(s):
+        return True
+    m = _LEAD_CREDIT.match(s)
+    return m is not None and (m.group("name") is None or _HAS_LIBRARY.search(m.group()) is not None or not _FINAL_STOP.search(s))
 
 
 def split_sentences(text: str) -> list[Sentence]:
-    """Sentences of ``text`` in order; paragraphs (line breaks) always end a sentence; a photo credit or a
-    share bar on a caption's line is a sentence of its own."""
+    """Sentences of ``text`` in order; paragraphs (line breaks) always end a sentence."""
     out: list[Sentence] = []
     for para in _PARAGRAPH.finditer(text):
-        spans = _split_paragraph(para.group(), 0)
-        if para.group().rstrip().endswith(")") or _LEAD_CREDIT.match(para.group()):
-            spans = [
-                part
-                for k, (s, e) in enumerate(spans)
-                for part in _credit_parts(para.group(), s, e, k == 0, k == len(spans) - 1)
-            ]
-        for start, end in ((s + para.start(), e + para.start()) for s, e in spans):
+        for start, end in _split_paragraph(para.group(), para.start()):
             s, e = _trim(text, start, end)
             if e > s:
                 out.append(Sentence(s, e, text[s:e]))

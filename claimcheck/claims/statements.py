@@ -166,6 +166,10 @@ def is_furniture(sentence: str) -> bool:
     return bool(cheap and _FURNITURE_NUMBERED.search(s))
 
 
+_WH_HEADING = re.compile(r"(?:How|Why|What|Where|When|Who|Which)\s")
+_STOP_END = re.compile(r"[.!…:;\"”’')\]]\s*$")
+
+
 def is_statement(sentence: str, *, furniture_checked: bool = False) -> bool:
     """True when ``sentence`` asserts a checkable event or state with a named actor.
 
@@ -174,6 +178,8 @@ def is_statement(sentence: str, *, furniture_checked: bool = False) -> bool:
     s = sentence.strip()
     if s.endswith("?") or (not furniture_checked and is_furniture(s)) or not 5 <= len(s.split()) <= 80:
         return False
+    if _WH_HEADING.match(s) and "," not in s and not _STOP_END.search(s):
+        return False  # a heading that asks, without its question mark: "How the port ended up in the red"
     words = set(_TOKEN.findall(s.lower()))
     if _IMPERATIVE.match(s) or words & _OPINION_WORDS or _OPINION_PHRASES.search(s):
         return False
