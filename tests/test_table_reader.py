@@ -283,3 +283,25 @@ def test_the_grid_legend_never_parts_a_key_from_its_outlet() -> None:
     lines = out.getvalue().splitlines()
     for pair in pairs:
         assert any(pair in line for line in lines), lines  # "D" and its name on one line
+
+
+def test_a_vague_figure_with_no_noun_keeps_what_it_counts() -> None:
+    got = _summary("Three people were killed and hundreds were injured when the stand collapsed.", 1)
+    assert got.startswith("hundreds injured:"), got  # was "200-1,000 injured"; not a bare "hundreds"
+
+
+def test_the_markdown_quotes_name_the_speaker_once() -> None:
+    from claimcheck.models import CompareResult, Fact, Mention, OutletCount
+    from claimcheck.render.markdown import render_markdown
+
+    quote = next(c for c in extract_claims("“We will rebuild the harbour,” Mayor Jo Lee said.") if c.kind == "quote")
+    day = datetime(2026, 3, 3, tzinfo=UTC)
+    fact = Fact(
+        id="F1", kind="quote", summary=summarise([quote], None, None, None),
+        mentions=(Mention("a", "http://127.0.0.1/a", "Harbour", day, quote),), outlets=("a",),
+        independent_outlets=("a",), first_outlet="a", first_published=day, speaker=quote.speaker,
+    )
+    result = CompareResult("harbour", day, None, None, (OutletCount("a", "A", 1),), (fact,), article_count=1)
+    text = render_markdown(result)
+    line = next(ln for ln in text.splitlines() if ln.startswith("- F1,"))
+    assert line.count("Jo Lee") == 1, line  # was "- F1, Jo Lee: Jo Lee: “We will rebuild the harbour,”"

@@ -405,6 +405,9 @@ def summarise(claims: Sequence[Claim], value: Interval | None, unit: str | None,
     return " ".join(text.split()[:12]) + ("…" if len(text.split()) > 12 else "")
 
 
+_VAGUE_WORDS = frozenset(["tens", "dozens", "scores", "hundreds", "thousands", "millions", "billions", "of"])
+
+
 def _head_as_written(rep: Claim, value: Interval, unit: str | None, money: bool) -> str:
     """A qualified figure's head as its sentence words it ("about 1,500 people", "nearly 40 years", "up to 40
     people", "<6,000 people", "hundreds of people"), not the interval it is matched by ("36.8-40 years",
@@ -422,7 +425,10 @@ def _head_as_written(rep: Claim, value: Interval, unit: str | None, money: bool)
         return "<" + format_amount(Interval.exact(value.high), unit, money=money)
     if q == "vague" and not any(ch.isdigit() for ch in rep.text):
         text = " ".join(rep.text.split())
-        return text[:1].lower() + text[1:] if text[1:2].islower() else text  # "Dozens of protesters" opened it
+        text = text[:1].lower() + text[1:] if text[1:2].islower() else text  # "Dozens of protesters" opened it
+        if unit and not set(text.lower().split()) - _VAGUE_WORDS:  # "hundreds were injured": "hundreds injured"
+            text = f"{text} {unit}"
+        return text
     return ""
 
 

@@ -149,7 +149,9 @@ def _quotes(result: CompareResult, name: Callable[[str], str]) -> list[str]:
         return [*out, "No quote is carried by enough outlets.", ""]
     for f in facts:
         speaker = esc(f.speaker) if f.speaker else "unattributed"
-        out.append(f"- {f.id}, {speaker}: {esc(f.summary)}")
+        # the summary names a speaker already ("Jo Lee: “...”"): the quoted words once, after this line's speaker
+        words = f.summary[f.summary.index("“"):] if "“" in f.summary else f.summary
+        out.append(f"- {f.id}, {speaker}: {esc(words)}")
         for m in f.mentions:
             out.append(f"  - {name(m.outlet)} ({m.fidelity or 'quoted'}): “{esc(m.claim.text)}”")
     return [*out, ""]
