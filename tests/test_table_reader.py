@@ -305,3 +305,24 @@ def test_the_markdown_quotes_name_the_speaker_once() -> None:
     text = render_markdown(result)
     line = next(ln for ln in text.splitlines() if ln.startswith("- F1,"))
     assert line.count("Jo Lee") == 1, line  # was "- F1, Jo Lee: Jo Lee: “We will rebuild the harbour,”"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        ("The Hawks beat the Owls 8-7 in extra innings on Sunday.", "8-7 score"),  # was "8 score"
+        ("The driver was making his 250th grand prix start on Sunday.", "250th grand prix start"),  # was "250 ..."
+    ],
+)
+def test_the_html_grid_labels_a_score_or_an_ordinal_as_the_row_does(sentence: str, figure: str) -> None:
+    from claimcheck.models import Fact, Mention
+    from claimcheck.render.common import fact_figure
+
+    c = next(c for c in extract_claims(sentence) if c.kind == "number")
+    fact = Fact(
+        id="F1", kind="number", summary=summarise([c], c.value, c.unit, c.when),
+        mentions=(Mention("a", "http://127.0.0.1/a", "Game", None, c),), outlets=("a",), independent_outlets=("a",),
+        value=c.value, unit=c.unit,
+    )
+    assert fact_figure(fact) == figure
+    assert fact.summary.startswith(figure + ":")

@@ -6,7 +6,7 @@ import re
 from datetime import datetime
 
 from claimcheck.models import Claim, CompareResult, Conflict, Fact, Interval
-from claimcheck.values import CURRENCY_SIGNS, counted, format_value, with_unit
+from claimcheck.values import CURRENCY_SIGNS, counted, format_ordinal, format_value, with_unit
 
 __all__ = [
     "format_value",
@@ -156,7 +156,14 @@ def money_sign(fact: Fact) -> str:
 
 def fact_figure(fact: Fact) -> str:
     """A number fact's figure with its unit, as a reader expects it: "$2 billion", "about 11.5 million
-    documents"."""
+    documents"; a score or an ordinal as the row's summary heads it ("8-7 score", "250th grand prix start"; not
+    "8 score", "250 grand prix start")."""
+    rep = next((m.claim for m in fact.mentions if m.claim.value == fact.value), None)
+    if rep is not None and fact.value is not None:
+        if isinstance(score := rep.extra.get("score"), str) and score:
+            return f"{score} {fact.unit or ''}".strip()
+        if rep.extra.get("ordinal") and fact.value.low is not None:
+            return f"{format_ordinal(fact.value.low)} {fact.unit or ''}".strip()
     sign = money_sign(fact)
     return with_unit(headline_value(fact, sign), fact.unit, sign)
 
