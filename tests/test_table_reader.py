@@ -326,3 +326,21 @@ def test_the_html_grid_labels_a_score_or_an_ordinal_as_the_row_does(sentence: st
     )
     assert fact_figure(fact) == figure
     assert fact.summary.startswith(figure + ":")
+
+
+def test_a_long_word_of_a_summary_folds_rather_than_being_cut() -> None:
+    import io
+    from dataclasses import replace
+
+    from rich.console import Console
+
+    from claimcheck.models import CompareResult, OutletCount
+    from claimcheck.render.table import attribution_table
+
+    day = datetime(2026, 3, 3, tzinfo=UTC)
+    fact = replace(_fact_published({"a": day}), summary="12 deaths: posted at harbour.example.org/notices/bridge-closure")
+    result = CompareResult("storm", day, None, None, (OutletCount("a", "A", 1),), (fact,), article_count=1)  # type: ignore[arg-type]
+    out = io.StringIO()
+    Console(width=80, file=out, color_system=None).print(attribution_table(result))
+    cells = "".join(line.split("│")[2].strip() for line in out.getvalue().splitlines() if line.count("│") >= 5)
+    assert "harbour.example.org/notices/bridge-closure" in cells, out.getvalue()

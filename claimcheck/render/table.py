@@ -108,7 +108,7 @@ def attribution_table(result: CompareResult) -> Table:
     considered = [o.id for o in result.outlets if o.articles]  # outlets with an article in the comparison
     table = Table(show_lines=False, expand=True)
     table.add_column("#", no_wrap=True)
-    table.add_column("Fact", ratio=3)
+    table.add_column("Fact", ratio=3, overflow="fold")
     # an outlet's name longer than its column ("www.washingtonpost.com" at 80 columns) folds onto the next line
     # rather than being cut to "www.washingtonpost.c…", which names no outlet
     table.add_column("Reported by", ratio=3, overflow="fold")
