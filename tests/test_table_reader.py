@@ -344,3 +344,17 @@ def test_a_long_word_of_a_summary_folds_rather_than_being_cut() -> None:
     Console(width=80, file=out, color_system=None).print(attribution_table(result))
     cells = "".join(line.split("│")[2].strip() for line in out.getvalue().splitlines() if line.count("│") >= 5)
     assert "harbour.example.org/notices/bridge-closure" in cells, out.getvalue()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "GETTY The bridge was closed to traffic after the storm",  # a credit in capitals
+        "CLOSE The mayor gave us a first look at the new ferry, which is expected to sail in May.",  # a video player
+        "JUST WATCHED Harbour storm damage seen from the air Replay More Videos ...",
+        "MOST READ IN NEWS FERRY FURY Passengers stranded for hours as the port closes",
+    ],
+)
+def test_widget_and_credit_lines_in_capitals_are_furniture(line: str) -> None:
+    assert is_furniture(line)
+    assert not is_furniture("Close to 200 people were evacuated from the harbour on Sunday.")

@@ -69,7 +69,7 @@ class Sentence:
 # alone ("AFP", "Reuters", "EPA", "AP") only on a caption's line, one without a sentence's final stop ("EPA
 # Administrator Jo Lee said on Monday ..." is news).
 _LIBRARY = (
-    r"(?:Getty(?:\s+Images)?|Shutterstock|Alamy(?:\s+Stock\s+Photo)?|Rex(?:\s+Features)?|WireImage|FilmMagic|"
+    r"(?:Getty(?:\s+Images)?|GETTY(?:\s+IMAGES)?|Shutterstock|Alamy(?:\s+Stock\s+Photo)?|Rex(?:\s+Features)?|WireImage|FilmMagic|"
     r"Corbis|iStock(?:photo)?|Invision|NurPhoto|BackGrid|(?:AP|AFP|EPA|PA|Reuters|Press\s+Association|"
     r"Associated\s+Press)\s+(?:Photo|Pictures|Images))"
 )

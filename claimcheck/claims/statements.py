@@ -151,13 +151,18 @@ def _only_counters(s: str) -> bool:
 _DASHED_HEADING = re.compile(r"\s*(?:-{1,3}|[–—])\s+\S(?:.{0,100}\S)?\s+(?:-{1,3}|[–—])\s*")
 
 
+# A video player's or a reading list's words in capitals opening the line they sit on ("CLOSE Sheila E. says ...",
+# "JUST WATCHED North Korea may test ...", "MOST READ IN NEWS ..."): the page's widgets, not its story.
+_WIDGET = re.compile(r"(?:CLOSE|JUST WATCHED|MUST WATCH|MOST READ|MORE VIDEOS|UP NEXT)\s+\S")
+
+
 def is_furniture(sentence: str) -> bool:
     """Page furniture: newsletters, share buttons, credits lines, photo credits, dashed subheadings, cookie
     notices; recipe cards, shop prices, review stars and comment counts."""
     s = sentence.strip(" \t\"'“”‘’*•·-–—|")
     if FURNITURE.match(s) or _FURNITURE_ANYWHERE.search(s) or len(s.split()) < 3:
         return True
-    if is_credit(sentence) or (len(sentence.split()) <= 14 and _DASHED_HEADING.fullmatch(sentence)):
+    if is_credit(sentence) or _WIDGET.match(s) or (len(sentence.split()) <= 14 and _DASHED_HEADING.fullmatch(sentence)):
         return True
     if _CARD.match(s) or _RATING.search(s) or (_COUNTER.search(s) and ("|" in s or _only_counters(s))):
         return True
