@@ -358,3 +358,11 @@ def test_a_long_word_of_a_summary_folds_rather_than_being_cut() -> None:
 def test_widget_and_credit_lines_in_capitals_are_furniture(line: str) -> None:
     assert is_furniture(line)
     assert not is_furniture("Close to 200 people were evacuated from the harbour on Sunday.")
+
+
+def test_the_counted_thing_keeps_its_capitals() -> None:
+    got = _summary("The ministry barred four DPRK ships and six North Korean trading companies from its ports.")
+    assert got.startswith("4 DPRK ships:"), got  # was "4 dprk ships"
+    got = _summary("The ministry barred four DPRK ships and six North Korean trading companies from its ports.", 1)
+    assert got.startswith("6 North Korean trading companies:"), got
+    assert _summary("People said 12 people were hurt in the crush at the gate.").startswith("12 people:")

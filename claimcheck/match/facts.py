@@ -385,6 +385,7 @@ def summarise(claims: Sequence[Claim], value: Interval | None, unit: str | None,
         rep = next((c for c in claims if value is not None and c.value == value), first)
         phrase = number_phrase(rep)
         money = any(c.unit == unit and c.extra.get("measure") == "money" for c in claims)
+        unit = unit_as_written(unit, rep.text)  # "4 DPRK ships", not "4 dprk ships"
         head = format_amount(value, unit, money=money)  # "$2 billion", "11.5 million documents"
         if value is not None and value == rep.value and (written := _head_as_written(rep, value, unit, money)):
             head = written  # "about 1,500 people", "nearly 40 years", "hundreds of people": never the interval
@@ -403,6 +404,19 @@ def summarise(claims: Sequence[Claim], value: Interval | None, unit: str | None,
         return f"{speakers[0]}: “{short}”" if speakers else f"“{short}”"
     text = min((c.text for c in claims), key=len)
     return " ".join(text.split()[:12]) + ("…" if len(text.split()) > 12 else "")
+
+
+def unit_as_written(unit: str | None, text: str) -> str | None:
+    """The counted thing in the capitals of the claim's own words when they hold it ("North Korean shipping
+    companies", "DPRK ships"; the matcher keeps it lower case), else as it is; a capital that only opens the
+    sentence is not the word's ("People were hurt": "people")."""
+    if not unit or unit == unit.upper() or not any(ch.isalpha() for ch in unit):
+        return unit
+    words = unit.split()
+    m = re.search(r"(?<![\w-])" + r"\s+".join(re.escape(w) for w in words) + r"(?![\w-])", text, re.IGNORECASE)
+    if m is None or m.start() == 0:
+        return unit
+    return " ".join(m.group().split())
 
 
 _VAGUE_WORDS = frozenset(["tens", "dozens", "scores", "hundreds", "thousands", "millions", "billions", "of"])
