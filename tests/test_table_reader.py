@@ -366,3 +366,12 @@ def test_the_counted_thing_keeps_its_capitals() -> None:
     got = _summary("The ministry barred four DPRK ships and six North Korean trading companies from its ports.", 1)
     assert got.startswith("6 North Korean trading companies:"), got
     assert _summary("People said 12 people were hurt in the crush at the gate.").startswith("12 people:")
+
+
+def test_the_json_names_every_outlet_tied_first() -> None:
+    from claimcheck.render.jsonout import fact_json
+
+    day = datetime(2026, 3, 3, tzinfo=UTC)
+    fact = _fact_published({"daily": day, "evening": day.replace(hour=4), "late": datetime(2026, 3, 5, tzinfo=UTC)})
+    data = fact_json(fact)  # type: ignore[arg-type]
+    assert data["first_reported"]["outlet"] == "daily" and data["first_outlets"] == ["daily", "evening"]
