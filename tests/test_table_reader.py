@@ -375,3 +375,14 @@ def test_the_json_names_every_outlet_tied_first() -> None:
     fact = _fact_published({"daily": day, "evening": day.replace(hour=4), "late": datetime(2026, 3, 5, tzinfo=UTC)})
     data = fact_json(fact)  # type: ignore[arg-type]
     assert data["first_reported"]["outlet"] == "daily" and data["first_outlets"] == ["daily", "evening"]
+
+
+def test_the_html_timeline_gives_a_day_only_first_as_its_day() -> None:
+    from claimcheck.render.htmlpage import timeline_svg
+
+    day = datetime(2026, 3, 3, tzinfo=UTC)
+    svg = timeline_svg([(day, "daily", "f"), (day.replace(hour=18, minute=8), "evening", "r")], label="When")
+    assert "00:00" not in svg and "+18h08" not in svg, svg  # was "00:00 UTC +18h08", a span from no time
+    assert "2026-03-03 (day)" in svg and "evening 18:08 UTC" in svg
+    timed = timeline_svg([(day.replace(hour=1), "a", "f"), (day.replace(hour=3), "b", "r")])
+    assert "01:00 UTC +2h00" in timed
