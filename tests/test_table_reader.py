@@ -386,3 +386,17 @@ def test_the_html_timeline_gives_a_day_only_first_as_its_day() -> None:
     assert "2026-03-03 (day)" in svg and "evening 18:08 UTC" in svg
     timed = timeline_svg([(day.replace(hour=1), "a", "f"), (day.replace(hour=3), "b", "r")])
     assert "01:00 UTC +2h00" in timed
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Harbour bank bans card purchases of ferry tickets Read more",  # a related story's link
+        "[The anonymous letter that led to the harbour inquiry]",
+        "She is the author of a book on ports, published in 2019. jo.lee@example.org",
+    ],
+)
+def test_related_links_and_contact_lines_are_furniture(line: str) -> None:
+    assert is_furniture(line)
+    assert not is_furniture("The bank said it would read more of the letters before the inquiry on Monday.")
+    assert not is_furniture("The hackers sent 3,000 emails from ceo@bank.example to the staff last week.")

@@ -154,6 +154,17 @@ _DASHED_HEADING = re.compile(r"\s*(?:-{1,3}|[–—])\s+\S(?:.{0,100}\S)?\s+(?:-
 # A video player's or a reading list's words in capitals opening the line they sit on ("CLOSE Sheila E. says ...",
 # "JUST WATCHED North Korea may test ...", "MOST READ IN NEWS ..."): the page's widgets, not its story.
 _WIDGET = re.compile(r"(?:CLOSE|JUST WATCHED|MUST WATCH|MOST READ|MORE VIDEOS|UP NEXT)\s+\S")
+# A related story's link ("Bank bans card purchases of bitcoin Read more", "[The message that led to the leak]")
+# and a writer's contact line, ending with an address ("... released in 2013. jo.lee@example.com"; "3,000 emails
+# sent from ceo@bank.example to staff" is news).
+_LINK_LINE = re.compile(r"(?:\bRead more|\bREAD MORE)\s*$|^\[[^\[\]]+\]$")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]*[a-z]{2}")
+
+
+def _contact_line(s: str) -> bool:
+    """Ends with an e-mail address (its last word only: a search of the whole line backtracks on long runs)."""
+    last = s.rsplit(None, 1)[-1].rstrip(".") if "@" in s[-200:] else ""
+    return bool(last) and _EMAIL.fullmatch(last) is not None
 
 
 def is_furniture(sentence: str) -> bool:
@@ -162,7 +173,7 @@ def is_furniture(sentence: str) -> bool:
     s = sentence.strip(" \t\"'“”‘’*•·-–—|")
     if FURNITURE.match(s) or _FURNITURE_ANYWHERE.search(s) or len(s.split()) < 3:
         return True
-    if is_credit(sentence) or _WIDGET.match(s) or (len(sentence.split()) <= 14 and _DASHED_HEADING.fullmatch(sentence)):
+    if is_credit(sentence) or _WIDGET.match(s) or _LINK_LINE.search(sentence.strip()) or _contact_line(s) or (len(sentence.split()) <= 14 and _DASHED_HEADING.fullmatch(sentence)):
         return True
     if _CARD.match(s) or _RATING.search(s) or (_COUNTER.search(s) and ("|" in s or _only_counters(s))):
         return True
