@@ -164,6 +164,7 @@ def load_real_pages() -> dict[str, str] | None:
 
 
 NEWS = DATA / "claims_news_labelled.json"
+NEWS_SPLITS = ("news-tune", "news-check", "news2-tune", "news2-check", "news3-tune", "news3-check")
 
 
 def load_news_pages(path: Path = NEWS) -> dict[str, str] | None:
@@ -288,9 +289,10 @@ def measure(argv: Iterable[str] = ()) -> list[tuple[str, dict[str, Score]]]:
             rows.append(("real-holdout-before-fresh", evaluate_real(pages, split="holdout", fresh=False)))
         if ("--news" in argv or tune) and (news := load_news_pages()) is not None:
             # news-check and news2-check are read as figures only (at most twice a round): their misses are never
-            # printed; news2-* are the second articles of the same events (tests/claims_label.py, "Second news")
+            # printed; news2-* / news3-* are the second / third articles of the same events (tests/claims_label.py,
+            # "Second news", "Third news")
             cache: dict[str, list[Claim]] = {}
-            for split in ("news-tune", "news-check", "news2-tune", "news2-check"):
+            for split in NEWS_SPLITS:
                 if not (tune and split.endswith("-check")):
                     rows.append((split, evaluate_real(news, NEWS, split=split, cache=cache)))
         rows.append(("real-tuning-first", evaluate_real(pages, split="tuning", first_only=True)))

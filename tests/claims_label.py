@@ -30,6 +30,12 @@ articles). Same sentence rule (rules "news2-every5th", "news2-quote"); the same 
 ``news2-add FILE`` work as ``news-show`` / ``news-add``. (Until this round ``add`` wrote the page's prefix in
 place of "news-" in the rule of the first round's sentences; the rule is not read for news.)
 
+Third news articles (helper claimprec2, 2026-11-30; round "news3", ``news3_pick``): for each tuning-class event
+with articles from three or more sites, one more article, of a site neither earlier round took for that event: the
+lowest ``sha1(dId)`` among sites no round has taken yet, else the lowest among the event's remaining sites (31
+articles, 20 sites). Same sentence rule (rules "news3-every5th", "news3-quote") and hash split, named "news3-tune"
+/ "news3-check" (``news3_split``; the check split is figures only). ``news3-show`` / ``news3-add FILE``.
+
 ``python -m tests.claims_label show N [SPLIT]`` prints the sentences of the next N pages (of SPLIT) to
 label (the text stays on the terminal, never in the repository); ``python -m tests.claims_label add FILE``
 appends the hand labels of FILE to tests/data/claims_real_labelled.json. FILE has one line per sentence,
@@ -108,6 +114,38 @@ def news2_split(did: str) -> str:
     return "news2-" + news_split(did).removeprefix("news-")
 
 
+def news3_pick() -> list[str]:
+    """The third news articles (round "news3"): for each tuning-class event, the article of a site other than
+    its first two (``news_pick``, ``news2_pick``), the lowest ``sha1(dId)`` among sites no round has taken yet
+    (any other site when all are taken); events whose articles come from fewer than three sites give none."""
+    from tests.factlabels import article, events_index, is_heldout
+
+    earlier = set(news_pick()) | set(news2_pick())
+    site = {
+        d: article(d).get("source_domain") or ""
+        for e, ds in events_index().items()
+        if e and not is_heldout(e)
+        for d in ds
+    }
+    taken = {site[d] for d in earlier}
+    out = []
+    for event, dids in sorted(events_index().items()):
+        if not event or is_heldout(event):
+            continue
+        had = {site[d] for d in dids if d in earlier}
+        ranked = sorted((d for d in dids if site[d] not in had), key=lambda d: hashlib.sha1(d.encode()).hexdigest())
+        if not ranked:
+            continue
+        did = next((d for d in ranked if site[d] not in taken), ranked[0])
+        taken.add(site[did])
+        out.append(did)
+    return sorted(out, key=lambda d: hashlib.sha1(d.encode()).hexdigest())
+
+
+def news3_split(did: str) -> str:
+    return "news3-" + news_split(did).removeprefix("news-")
+
+
 def page_hash(page: str) -> int:
     return int(hashlib.sha1(page.encode()).hexdigest(), 16)
 
@@ -158,9 +196,14 @@ def news_pages(pick: Callable[[], list[str]] = news_pick) -> dict[str, str]:
     return {did: str(article(did).get("text") or "") for did in pick()}
 
 
-def news_show(split: str | None = None, second: bool = False) -> None:
-    pages = news_pages(news2_pick if second else news_pick)
-    how = news2_split if second else news_split
+def news_show(
+    split: str | None = None,
+    second: bool = False,
+    pick: Callable[[], list[str]] | None = None,
+    how: Callable[[str], str] | None = None,
+) -> None:
+    pages = news_pages(pick or (news2_pick if second else news_pick))
+    how = how or (news2_split if second else news_split)
     items = json.loads(NEWS_LABELS.read_text(encoding="utf-8")) if NEWS_LABELS.exists() else []
     done = {i["page"] for i in items}
     _print(pages, [p for p in pages if p not in done and split in (None, how(p))], how)
@@ -253,8 +296,13 @@ if __name__ == "__main__":
         news_show(sys.argv[2] if len(sys.argv) > 2 else None, second=True)
     elif sys.argv[1:2] == ["news2-add"]:
         add(Path(sys.argv[2]), news_pages(news2_pick), NEWS_LABELS, news2_split, "news2-")
+    elif sys.argv[1:2] == ["news3-show"]:
+        news_show(sys.argv[2] if len(sys.argv) > 2 else None, pick=news3_pick, how=news3_split)
+    elif sys.argv[1:2] == ["news3-add"]:
+        add(Path(sys.argv[2]), news_pages(news3_pick), NEWS_LABELS, news3_split, "news3-")
     else:
         sys.exit(
             "usage: python -m tests.claims_label show N [tuning|holdout] | add FILE | "
-            "news-show [news-tune|news-check] | news-add FILE | news2-show [news2-tune|news2-check] | news2-add FILE"
+            "news-show [news-tune|news-check] | news-add FILE | news2-show [news2-tune|news2-check] | news2-add FILE | "
+            "news3-show [news3-tune|news3-check] | news3-add FILE"
         )

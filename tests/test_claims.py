@@ -13,6 +13,7 @@ from claims_eval import (
     DATA,
     KINDS,
     NEWS,
+    NEWS_SPLITS,
     demo_texts,
     evaluate_own,
     evaluate_real,
@@ -217,10 +218,11 @@ def test_quality_gate_real_sentences(split: str) -> None:
     assert _check(evaluate_real(REAL, split=split, cache=cache), FLOORS[f"real-{split}-all"]) == []
 
 
-@pytest.mark.parametrize("split", ["news-tune", "news-check", "news2-tune", "news2-check"])
+@pytest.mark.parametrize("split", NEWS_SPLITS)
 def test_quality_gate_news_sentences(split: str) -> None:
     """News articles of the tuning-class events of news-clusters (tests/claims_label.py, "News articles"; news2:
-    a second article per event, of another site); the check splits are read as figures only."""
+    a second article per event, of another site; news3 a third, "Third news articles"); the check splits are
+    read as figures only."""
     news = load_news_pages()
     if news is None:
         pytest.skip("../shared/realdata/news-clusters is not available")

@@ -264,8 +264,17 @@ def _prepared(aliases: Mapping[str, str]) -> _Prepared:
     return prepared
 
 
+# A photo credit: a line of bracketed credits only, one naming a photographer and an agency ("(Kim Lee/Yonhap via
+# AP, File) (Associated Press)", "(Jane Miller, File/Associated Press)"): who took a picture, not who reported a
+# fact. A dateline's "(Reuters)" has no photographer and stays a credit.
+_PHOTO_CREDIT = re.compile(r"\s*(?:\([^()]{1,120}\)\s*){1,4}")
+_PHOTO_MARK = re.compile(r"\w/\w|\bFile\b")
+
+
 def find_credits(sentence: str, aliases: Mapping[str, str] | None) -> list[Credit]:
     """Every source the sentence credits, outlets first, then named non-outlet sources."""
+    if sentence[:1] == "(" and _PHOTO_CREDIT.fullmatch(sentence) and _PHOTO_MARK.search(sentence):
+        return []
     outlets = _outlet_credits(sentence, aliases) if aliases else []
     out = list(outlets)
     for start, end, according in _candidate_credits(sentence):

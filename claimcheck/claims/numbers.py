@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from claimcheck.claims.clauses import clause_whens, span_test
-from claimcheck.claims.lexicon import COUNT_NOUNS, MONTH_RE
+from claimcheck.claims.lexicon import COUNT_NOUNS, MONTH_RE, MONTHS, WEEKDAYS
 from claimcheck.claims.measures import ATTACHED, CASE_SENSITIVE, canonical, measure_after, metres_cue
 from claimcheck.claims.nounphrase import _OF_POSSESSIVE, _infer_unit, _noun_phrase
 from claimcheck.claims.numfilters import (
@@ -61,8 +61,8 @@ _SMALL = "|".join(sorted([*_UNITS_WORDS, *_TENS_WORDS], key=len, reverse=True))
 _WORDNUM = re.compile(
     rf"\b(?P<w>(?:(?:half\s+)?a(?=[ -](?:hundred|thousand|million|billion))|{_SMALL})(?:[- ](?:{_SMALL}))?"
     rf"(?:[ -](?:hundred|thousand|million|billion)"
-    rf"(?:(?: and)? (?:{_SMALL})(?:-(?:{_SMALL}))?)?)*(?:\s+dozen)?|a dozen|half a dozen|tens of thousands|"
-    rf"hundreds of thousands|dozens|hundreds|thousands|millions|billions|trillions)\b",
+    rf"(?:(?: and)? (?:{_SMALL})(?:-(?:{_SMALL}))?)?)*(?:\s+dozen)?|a dozen|half a dozen|"
+    rf"(?:tens|hundreds) of (?:thousands|millions|billions)|dozens|hundreds|thousands|millions|billions|trillions)\b",
     re.IGNORECASE,
 )
 _DIGITS = re.compile(
@@ -129,6 +129,8 @@ _FEW_PARTS = 4
 
 def _kind_compound(word: str, value: float) -> bool:
     """Whether ``value``-``word`` ("three-stage", "two-way") names a kind rather than counts."""
+    if word == "time" and value == 1:
+        return True  # "a one-time grant", "the one-time champion": once, or former ("a two-time champion" counts)
     return word in IDIOM_COMPOUNDS and (word not in _FEW_PART_COMPOUNDS or value <= _FEW_PARTS)
 
 _MAGNITUDE = re.compile(r"\bmagnitude[\s-]+$", re.IGNORECASE)
@@ -436,6 +438,8 @@ def _digit_numbers(s: str, blocked: list[tuple[int, int]]) -> list[_Raw]:
         start, end = m.span()
         if inside(m.start("num")) or _attached_left(s, m.start()):
             continue
+        if not m.group("cur") and _designation(s, start, end):
+            continue  # "three Falcon 9 rockets": the model's figure (the count is "three")
         num = m.group("num")
         if len(num) == 2 and start and s[start - 1] == "’" and not (m.group("cur") or m.group("scale")):
             continue  # a decade or year cut short: "the ’80s", "the class of ’99"
@@ -476,7 +480,7 @@ def _digit_numbers(s: str, blocked: list[tuple[int, int]]) -> list[_Raw]:
         if measure == "temperature" and (minus := _MINUS.search(s, max(0, start - 8), start)):
             value, start = -value, minus.start()  # "minus 5C"
         raw = _Raw(start, end, value, "digits", unit, measure=measure, scale=_SCALES.get(scale, 1.0))
-        hy = _HYPHEN_UNIT.match(s, end) if not unit else None
+        hy = _HYPHEN_UNIT.match(s, end) if not unit and not _ODD.match(s, end) else None
         if hy:
             if hy.group(1).startswith(("year-old", "years-old", "month-old", "week-old", "day-old")):
                 continue
@@ -573,6 +577,16 @@ def measure_in_name(s: str, start: int, end: int, unit: str) -> bool:
 _TEMP_UNIT = re.compile(r"[CF](?![\w])")
 
 
+_DESIGNATION_BEFORE = re.compile(rf"(?:\b(?i:{_SMALL})|\d)\s+[A-Z][\w-]*\s+$")
+_PLURAL_AFTER = re.compile(r"\s+[a-z][a-z-]*[a-z]s\b")
+
+
+def _designation(s: str, start: int, end: int) -> bool:
+    """A figure between a count and a capitalised name before it and a plural after it is the name's:
+    "three Falcon 9 rockets", "two Boeing 737 jets" (see _DESIGNATION_AFTER)."""
+    return bool(_DESIGNATION_BEFORE.search(s, max(0, start - 40), start)) and bool(_PLURAL_AFTER.match(s, end))
+
+
 def _attached_left(s: str, start: int) -> bool:
     """Digits glued to a word on the left ("COVID-19", "G7", "v2") are part of a name, not a quantity."""
     if start == 0:
@@ -645,6 +659,10 @@ def _vague(text: str) -> tuple[float, float] | None:
         "thousands": (2000.0, 1e5),
         "tens of thousands": (2e4, 1e5),
         "hundreds of thousands": (2e5, 1e6),
+        "tens of millions": (2e7, 1e8),
+        "hundreds of millions": (2e8, 1e9),
+        "tens of billions": (2e10, 1e11),
+        "hundreds of billions": (2e11, 1e12),
         "millions": (2e6, 1e9),
         "billions": (2e9, 1e12),
         "trillions": (2e12, 1e15),
@@ -680,8 +698,42 @@ def _words_value(text: str) -> float | None:
     return total + current
 
 
+# "4 and a half minutes", "two and a half years": the half is part of the figure.
+_AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
+# "-odd" after a figure approximates it ("100-odd passengers"); "or so" / "or more" after the counted noun
+# qualify the figure as they do right after it ("a billion years or so", "300 dollars or more").
+_ODD = re.compile(r"-odd\b", re.IGNORECASE)
+_NOUN_POSTFIX = re.compile(r"\s+(?P<p>or\s+so|or\s+more)\b", re.IGNORECASE)
+# A model's designation between a count and its noun: "three Falcon 9 rockets", "two Boeing 737 jets" (a
+# capitalised name and a figure or code, then a plural): the count counts the plural.
+_DESIGNATION_AFTER = re.compile(r"\s+[A-Z][\w-]*\s+\d[\w-]*\s+(?P<noun>[a-z][a-z-]*[a-z]s)\b")
+# A capitalised (or mixed-case) word right before a figure, not opening the sentence nor a month or a weekday.
+_NAME_TOKEN_BEFORE = re.compile(
+    r"(?<=[\w,;:)’'\"”] )(?!(?:" + "|".join(MONTHS + WEEKDAYS) + r")\b)(?=[\w-]*[A-Z])[A-Za-z][\w-]*\s$"
+)
+_THOUSANDS_GROUP = re.compile(r"\d{1,3}(?:,\d{3})+")
+
+
+def _shares_thousands(s: str, raw: _Raw, nxt: _Raw) -> bool:
+    """ "5-6,000", "20-30,000": a plain figure below 1,000 joined to one written with a thousands group, of the
+    same order once multiplied by 1,000."""
+    return (
+        raw.kind == "digits"
+        and nxt.kind == "digits"
+        and s[raw.start : raw.end].isdigit()
+        and _THOUSANDS_GROUP.fullmatch(s, nxt.start, nxt.end) is not None
+        and raw.value * 1000 < nxt.value < raw.value * 10000
+    )
+
+
 def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tuple[Quantity | None, bool]:
     """Turn a raw number into a Quantity; returns (quantity, whether ``nxt`` was consumed as a range end)."""
+    odd = False
+    if raw.vague is None and raw.hyphen is None and raw.unit is None:
+        if half := _AND_A_HALF.match(s, raw.end):
+            raw = _Raw(raw.start, half.end(), raw.value + 0.5, raw.kind)
+        elif (odd_m := _ODD.match(s, raw.end)) and raw.kind == "digits":
+            raw, odd = _Raw(raw.start, odd_m.end(), raw.value, raw.kind), True
     start, end, used, hyphen_pair = raw.start, raw.end, False, False
     low, high = raw.value, raw.value
     qualifier = "exact"
@@ -697,6 +749,8 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tupl
             nxt = _Raw(nxt.start, nxt.end, nxt.value, nxt.kind, raw.unit, measure="money", scale=nxt.scale)
         elif raw.scale == 1.0 and nxt.scale > 1.0 and raw.value * nxt.scale <= nxt.value:
             low = raw.value * nxt.scale  # "3-4 million people", "between 2 and 3 billion": both ends scaled
+        elif joiner in "-–—" and _shares_thousands(s, raw, nxt):
+            low = raw.value * 1000  # "5-6,000 people", "20-30,000 fans": both ends are thousands
         same_unit = raw.unit == nxt.unit or raw.unit is None
         if (
             (between or joiner != "and")
@@ -730,13 +784,29 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tupl
         if post and qualifier == "exact":
             qualifier = "about" if post.group("p").lower() == "or so" else "at least"
             end = post.end()
+        if odd and qualifier == "exact":
+            qualifier = "about"
         value = _interval(raw.value, qualifier)
     if raw.value == 1 and _OF_POSSESSIVE.match(s, end) and not _OF_COUNTED_WHOLE.match(s, end):
         return None, used  # "one of its members" names one of a group, not a count ("one of his 38 races" is)
     unit, unit_end, inferred = _unit(s, raw, end)
+    if raw.unit is None and raw.hyphen is None and (model := _DESIGNATION_AFTER.match(s, end)):
+        unit, unit_end, inferred = model.group("noun"), model.end(), False
+    if qualifier == "exact" and raw.vague is None and (post := _NOUN_POSTFIX.match(s, max(end, unit_end))):
+        qualifier = "about" if post.group("p").lower().startswith("or so") else "at least"
+        value, unit_end = _interval(raw.value, qualifier), post.end()
     whole = _OF_COUNTED_WHOLE.match(s, end) if raw.value == 1 and raw.kind == "words" else None
     if hyphen_pair and (unit is None or inferred):
         return None, used  # "were 1-2 in playoff games": a record or a score; ranges name what they count
+    if (
+        raw.kind == "digits"
+        and qualifier == "exact"
+        and not raw.unit
+        and not raw.hyphen
+        and (unit is None or inferred)
+        and _NAME_TOKEN_BEFORE.search(s, max(0, start - 30), start)
+    ):
+        return None, used  # "iPadOS 13 made", "Wi-Fi 6 was", "Reality 101:": a bare figure after a name names it
     span_end = max(end, unit_end)
     own = None if inferred else unit
     role = None if raw.unit or raw.hyphen else event_role(s, start, span_end, own)

@@ -110,6 +110,8 @@ def find_ordinals(sentence: str) -> list[tuple[int, int, int, str]]:
         before = max(0, m.start() - _LOOK_BACK)  # a bounded look back: one sentence may hold thousands
         if m.group("d") and _MONTH_BEFORE.search(sentence, before, m.start()):
             continue  # "May 3rd", "on Sept. 11th": a date
+        if m.start() and sentence[m.start() - 1] == "-":
+            continue  # the end of a compound: "a four-second delay" ("second" is a unit of time there)
         found = _noun_after(sentence, m.end())
         if found is None:
             continue
@@ -136,9 +138,14 @@ def _noun_after(s: str, pos: int) -> tuple[int, str] | None:
         low = word.lower()
         if word != low or low in _STOP:
             return None  # a name or the end of the phrase
+        glued = not words and s[pos] == "-"
         pos = w.end()
         words.append(low)
         if low in SEQUENCE_NOUNS and low not in _NOT_COUNTED:
+            if glued and (nxt := _WORD_AFTER.match(s, pos)) and s[pos] == " " and nxt.group(1).islower() and (
+                nxt.group(1) not in _STOP
+            ):
+                return None  # a classifier: "a fourth-year student", "a fifth-round pick" (no fourth of anything)
             return pos, " ".join(words)
         if _RANK_WORD.search(low):
             return None  # a rank: "the third-largest city", "second place", "the fourth most populous"

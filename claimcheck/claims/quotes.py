@@ -138,6 +138,11 @@ _OPENING_FULL = re.compile(
     rf"{_SENT_START}(?:(?:[A-Z]?[a-z-]+|The|An?)\s+){{0,4}}?(?:{_TITLE})*"
     r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})(?=,|\s+[a-z])"
 )
+# A preposition right before a sentence's opening name (an article between): the name is its object, not the subject.
+_LEADING_PREPOSITION = re.compile(
+    r"\b(?:of|to|in|at|for|with|on|by|from|about|against|into|over|under)\s+(?:(?:the|a|an|his|her|its|their)\s+)?$",
+    re.IGNORECASE,
+)
 _OPENING_SINGLE = re.compile(rf"{_SENT_START}(?:{_TITLE})*(?P<name>[A-Z][\w’'-]+)(?=,\s|\s+[a-z])")
 _ROLE_SUBJECT = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:The|A|An)\s+(?P<name>(?:[\w-]+\s+){0,3}?(?:coach|manager|spokes(?:man|woman|person)|"
@@ -395,14 +400,19 @@ def _strip(para: str, s: int, e: int) -> tuple[int, int]:
 
 
 def _join_split(text: str, spans: list[tuple[int, int]]) -> list[Quote]:
-    """Rejoin '"A," he said, "b"': a connector holding a speech verb and ending in a comma or colon."""
+    """Rejoin '"A," he said, "b"': a connector holding a speech verb and ending in a comma or colon; or, when
+    the first part closes on its comma and the second goes on in lower case, any subject and verb between
+    ('"A," the singer later clarified, "b"': one sentence of one speaker)."""
     out: list[Quote] = []
     for s, e in spans:
         prev = out[-1] if out else None
         if prev is not None:
             gap = text[prev.end + 1 : s - 1]
             joinable = text[prev.end - 1 : prev.end] in ",:;—–-" or text[s : s + 1].islower()
-            if joinable and len(gap) < 120 and _CONNECTOR.match(gap):
+            goes_on = text[prev.end - 1 : prev.end] == "," and text[s : s + 1].islower()
+            if joinable and len(gap) < 120 and (
+                _CONNECTOR.match(gap) or (goes_on and _subject_verb(gap, comma=True) is not None)
+            ):
                 prev.parts.append((s, e))
                 prev.end = e
                 continue
@@ -455,8 +465,8 @@ def _speaker(
     for s, e in q.parts[:-1]:
         gap_end = next(ps for ps, _ in q.parts if ps > s)
         gap = text[e + 1 : gap_end - 1]
-        candidates.append(_from_after(gap))
-    candidates.append(_from_after(after))
+        candidates.append(_from_after(gap, text[e - 1 : e] == ","))
+    candidates.append(_from_after(after, text[q.end - 1 : q.end] in ",?!"))
     before = text[max(line_start, q.start - 200) : max(line_start, q.start - 1)]
     candidates.append(_from_before(before))
     if _IT_SAID.match(after):  # '"...," it added.': the body named as a speaker just before
@@ -546,6 +556,11 @@ def _coordinated_subject(before: str, places: set[str]) -> str | None:
     m = _OPENING_FULL.match(clause) or _OPENING_SINGLE.match(clause)
     if m is None:
         return None
+    if _LEADING_PREPOSITION.search(clause, 0, m.start("name")):
+        # "The head of the Labor Party, X Y, voiced ..., calling it": the name after "of" is no subject; the
+        # name set off after it is
+        named = _APPOSED_NAME.match(clause, m.end("name"))
+        return _clean_name(named.group("name")) if named else None
     name = _clean_name(m.group("name"))
     return name if name and name not in _NOT_NAMES and _plausible(name, places) else None
 
@@ -557,7 +572,50 @@ def _coordinated_subject(before: str, places: set[str]) -> str | None:
 _NEW_CLAUSE_AFTER = re.compile(r"^[\s,;—–»”\"-]*(?:while|whereas|but|although|though|before)\s", re.IGNORECASE)
 
 
-def _from_after(after: str) -> str | None:
+# A credit by position: a quote closed by its own comma (or ? or !) and then a subject and a verb, whatever the
+# verb ('"...," X described the scene', '"...," the comedian gently corrected', '"...," the draft resolution
+# says'): in news copy the subject there is the quote's speaker. The subject is a name, a noun phrase opened by
+# a determiner (its head speaks: "the harbour master" -> master), or one bare plural ("lawmakers").
+_SUBJECT_VERB = re.compile(
+    r"^[\s,—–»”\"’'-]*(?P<np>(?:(?:the|a|an|one|his|her|their|its)\s+)?(?:[\w’'.-]+\s+){0,3}?[\w’'.-]+)\s+"
+    r"(?:[a-z]{3,}ly\s+|also\s+|later\s+|then\s+)?(?P<verb>[a-z]{3,}(?:ed|s))\b"
+)
+_NOT_SUBJECT = frozenset(
+    ["of", "for", "in", "on", "at", "to", "with", "by", "from", "and", "or", "but", "nor", "that", "which", "who",
+     "whom", "whose", "while", "as", "when", "where", "if", "because", "so", "then", "than", "is", "was", "were",
+     "are", "be", "been", "has", "had", "have", "will", "would", "can", "could", "may", "might", "should", "must",
+     "it", "this", "these", "those", "there", "here", "we", "i", "you", "he", "she", "they", "me", "us", "him",
+     "her", "them", "not", "no", "yes", "after", "before", "since", "until", "though", "although", "even",
+     "just", "only", "also", "still", "now", "today", "yesterday", "tonight", "said", "says"]
+)  # fmt: skip
+_SUBJECT_DETERMINERS = frozenset(["the", "a", "an", "one", "his", "her", "their", "its"])
+
+
+def _subject_verb(after: str, comma: bool = False) -> str | None:
+    """The speaker a subject-and-verb credit right after a quote names (see _SUBJECT_VERB), or None; with
+    ``comma`` the credit must end on a comma (the connector of a split quote)."""
+    m = _SUBJECT_VERB.match(after)
+    if m is None or (comma and not re.fullmatch(r"[^“”\"«».!?;:]*,\s*", after[m.end() :])):
+        return None
+    words = m.group("np").split()
+    if any(w.lower() in _NOT_SUBJECT for w in words[1:] if w.lower() not in _SUBJECT_DETERMINERS):
+        return None
+    first = words[0].lower()
+    if first in _NOT_SUBJECT or first in _SUBJECT_DETERMINERS and len(words) == 1:
+        return None
+    caps = [w for w in words if w[:1].isupper()]
+    if caps:
+        if words[0][:1].islower() and first not in _SUBJECT_DETERMINERS:
+            return None
+        name = _clean_name(" ".join(caps)) if caps == words[len(words) - len(caps) :] else None
+        return name if name and name.lower() not in _NOT_SUBJECT else None
+    head = words[-1].strip(".,")
+    if first in _SUBJECT_DETERMINERS or (len(words) == 1 and head.endswith("s")):
+        return head
+    return None
+
+
+def _from_after(after: str, credit_follows: bool = False) -> str | None:
     if _NEW_CLAUSE_AFTER.match(after):
         return None
     g = _AFTER_GENERIC_VERB_FIRST.match(after)
@@ -571,7 +629,10 @@ def _from_after(after: str) -> str | None:
         if len(words) == 2 and words[0] in _DETERMINERS and words[1] in ("letter", "letters"):
             return words[1]  # '"...," the letter said' stays "letter", as _described_speaker names it
         return _clean_name(m.group("name"))
-    return _described_speaker(after)
+    found = _described_speaker(after)
+    if found is None and credit_follows:
+        found = _subject_verb(after)
+    return found
 
 
 def _described_speaker(after: str) -> str | None:
@@ -631,7 +692,31 @@ def _from_before(before: str) -> str | None:
     if m is None:
         return None
     named = _APPOSED_NAME.match(clause, m.end("name"))  # "A representative for Thurman, Leslie Sloane, said"
-    return _clean_name(named.group("name") if named else m.group("name"))
+    if named:
+        return _clean_name(named.group("name"))
+    matched = m.group("name")
+    if (matched[:1].islower() or " " not in matched.strip()) and (
+        head := _HEAD_BEFORE_PP.search(clause, 0, m.start("name"))
+    ):
+        # "a former adviser on housing for the city council called it "..."", "Mayor X of Toledo called": the
+        # name after the preposition is inside the subject's postmodifier; the subject's head speaks
+        if head.group("name"):
+            return _clean_name(head.group("name"))
+        if appos := _NAME_BEFORE_APPOSITION.search(clause, 0, head.start()):
+            return _clean_name(appos.group("name"))  # "Zhao Tong, a fellow at the X Center in Beijing told CNN"
+        return head.group("head")
+    return _clean_name(m.group("name"))
+
+
+_NAME_BEFORE_APPOSITION = re.compile(rf"(?P<name>{_NAME}),\s+$")
+# The noun phrase a matched speaker (a role, or one capitalised word; not a full name: "Secretary of State Mike
+# Pompeo said") is the object of a preposition in: a determiner and a head noun, or a name, then "of"/"for"/
+# "at"/"from"/"with"/"on" and up to five more words before the matched speaker ("a former adviser on housing
+# policy for [the city government]", "[Toledo]" after "Mayor X of").
+_HEAD_BEFORE_PP = re.compile(
+    rf"(?:(?:^|(?<=[\s,]))(?:[Tt]he|[Aa]n?|[Oo]ne)\s+(?:[a-z][\w’'-]*\s+){{0,3}}?(?P<head>[a-z][\w’'-]+)|"
+    rf"(?<![\w’'])(?P<name>{_NAME}))\s+(?:of|for|at|from|with|on)\s+(?:[\w’'-]+\s+){{0,5}}?$"
+)
 
 
 # A relative clause of speech: "... noticed something was wrong with Lee, who told a coach, "..."": the name
@@ -781,8 +866,8 @@ def _last_subject(
             aged = text.startswith(", ", m.end()) and text[m.end() + 2 : m.end() + 3].isdigit()
             if rx is _OPENING_SINGLE and (not (raw in surnames or aged) or "’" in raw or "'" in raw):
                 continue
-            if opening and raw.split()[0] in _NOT_NAMES:
-                continue
+            if opening and (raw.split()[0] in _NOT_NAMES or _LEADING_PREPOSITION.search(text, m.start(), m.start("name"))):
+                continue  # "Responding to the New York Times article, he added": the object of "to" is no subject
             if not name or name in _NOT_NAMES or name.lower() in {"he", "she", "they"}:
                 continue
             if places is not None and not _plausible(name, places):

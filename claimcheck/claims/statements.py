@@ -35,7 +35,7 @@ _FURNITURE_ANYWHERE = re.compile(
 # "Image 2/8"), registration and licence lines of site footers.
 _PAGER = re.compile(r"\d\s*(?:of|/)\s*\d")
 _FURNITURE_NUMBERED = re.compile(
-    r"\b(?:(?:caption|photo|image|picture|slide|video|gallery|page)\s+\d+\s*(?:of|/)\s*\d+|"
+    r"\b(?:(?:caption|photos?|images?|pictures?|slides?|slideshow|videos?|gallery|page)\s+\d+\s*(?:of|/)\s*\d+|"
     # a gallery or video player's counter and buttons: "3 of 41 Skip in Skip", "1 of 26 Full Screen Autoplay"
     r"\d+\s*(?:of|/)\s*\d+\s+(?:skip|next|previous|prev|hide|close|share|embed|replay|autoplay|full\s+screen|"
     r"view\s+(?:photos|gallery|all)|back\s+to\s+gallery)\b|"
