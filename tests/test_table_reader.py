@@ -400,3 +400,10 @@ def test_related_links_and_contact_lines_are_furniture(line: str) -> None:
     assert is_furniture(line)
     assert not is_furniture("The bank said it would read more of the letters before the inquiry on Monday.")
     assert not is_furniture("The hackers sent 3,000 emails from ceo@bank.example to the staff last week.")
+
+
+def test_markdown_evidence_does_not_double_a_sentence_s_own_quotation_mark() -> None:
+    from claimcheck.render.markdown import _quoted
+
+    assert _quoted("“We will rebuild the harbour,” Mayor Jo Lee said.") == "“We will rebuild the harbour,” Mayor Jo Lee said."
+    assert _quoted("The harbour reopened on Monday.") == "“The harbour reopened on Monday.”"
