@@ -29,6 +29,7 @@ from claimcheck.stories import (
     _Vectors,
 )
 from claimcheck.stories.labels import _in_reading_order
+from claimcheck.stories.links import _Recurrences
 
 
 def average_linkage(
@@ -40,6 +41,7 @@ def average_linkage(
     df: list[int],
     figures: set[int],
     heads: _Headlines | None = None,
+    recur: _Recurrences | None = None,
 ) -> list[list[int]]:
     parent = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
@@ -74,7 +76,9 @@ def average_linkage(
     ) -> bool:
         # similar enough on average, or nearly and their headlines name the same thing (or do, timed from
         # their nearest articles)
-        return avg >= options.link or _near_link(avg, gap, (a, members[a]), (b, members[b]), near, heads, options)
+        return avg >= options.link or _near_link(
+            avg, gap, (a, members[a]), (b, members[b]), near, heads, options
+        )
 
     refused: set[tuple[int, int, int, int]] = set()  # group pairs already judged, at their sizes then
     for i, j in _pair_lists(pairs):
@@ -99,7 +103,13 @@ def average_linkage(
             avg *= _damp(gap, fig, options)
         na, nb = len(members[a]), len(members[b])
         if (
-            not linked(avg, gap, a, b, (dot / (na * nb), wa, wb, fig))
+            (
+                recur is not None
+                and options.recur_days
+                and gap >= options.recur_days * 86400.0
+                and recur(members[a], members[b], np.array([t for t, _ in shared], dtype=np.int64))
+            )
+            or not linked(avg, gap, a, b, (dot / (na * nb), wa, wb, fig))
             or (
                 options.specific
                 and dot / (na * nb) < options.duplicate

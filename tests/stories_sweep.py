@@ -54,6 +54,15 @@ is from the nearest article of the main part (the same days, weeks, months or mo
 is short (a brief), whether its headlines share no word with the main part's (the event named another
 way), whether it is written in another language; and how many of them the story pass
 (``story_link``) joins back.
+
+``--refused`` counts, for the same parts at the default link, the stress links and the thinned windows, the
+rule of the average linkage that refuses each part's join with the story holding its event's largest part
+(the first that applies, in the linkage's order; figures only): never compared (no candidate pair:
+blocking), a recurrence (``recur_days``), the average under ``link`` through time damping alone or through
+the words, too few shared terms, the specific-terms rule, cohesion; none of them: judged before the story
+held what it holds now (the linkage judges each pair once, strongest first). And how many of them the story
+pass does not join because their cosine with that story is under ``story_link`` and not ``story_margin``
+times their next best story's, or is so only before the pass's time damping (``story_days``).
 """
 
 from __future__ import annotations
@@ -166,6 +175,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--foldout", action="store_true", help="thresholds chosen on 3 folds, scored on the 4th")
     ap.add_argument("--splits", action="store_true", help="why tuning events split, by kind (figures only)")
     ap.add_argument("--thin", action="store_true", help="tuning figures with words dropped (recall margins)")
+    ap.add_argument("--refused", action="store_true", help="which rule keeps parts of tuning events apart")
     args = ap.parse_args(argv)
     unknown = [p for p in args.params if p not in GRID]
     if unknown or not (args.kept / "eval.db").is_file():
@@ -204,6 +214,8 @@ def main(argv: list[str] | None = None) -> int:
         return foldout(stories_of, event, folds, base)
     if args.splits:
         return splits(articles, stories_of, event, tuning, base)
+    if args.refused:
+        return refused(articles, event, tuning, base)
     if args.thin:
         for keep in THIN:
             runs = [bcubed(stories_of(thinned(articles, keep, seed)), event, tuning) for seed in THIN_SEEDS]
@@ -283,6 +295,129 @@ def thinned(articles: list[Article], keep: float, seed: int) -> list[Article]:
         text = [w for w in a.text.split()[:400] if rng.random() < keep]
         out.append(replace(a, title=" ".join(title), text=" ".join(text)))
     return out
+
+
+def refused(articles: list[Article], event: list[str], tuning: set[str], base: StoryOptions) -> int:
+    """Per window (the default link, the stress links, the thinned articles), the parts of tuning events
+    apart from their event's largest part, counted by the linkage rule that refuses their join with the story
+    holding that part, and by whether the story pass finds them clearly about it (figures only)."""
+    windows: list[tuple[str, list[Article], StoryOptions]] = [
+        (f"link {link:g}", articles, replace(base, link=link, title_link=base.title_link * link / base.link))
+        for link in (base.link, *STRESS)
+    ]
+    windows += [
+        (f"words kept {keep:g} (seed {seed})", thinned(articles, keep, seed), base)
+        for keep in THIN
+        for seed in THIN_SEEDS
+    ]
+    for name, arts, options in windows:
+        counts = _refusals(arts, event, tuning, options)
+        print(f"{name}: " + ", ".join(f"{k} {v}" for k, v in counts.most_common()))
+    return 0
+
+
+def _refusals(arts: list[Article], event: list[str], tuning: set[str], options: StoryOptions) -> Counter[str]:
+    import numpy as np
+
+    from claimcheck.stories import index_articles
+    from claimcheck.stories.linkage import _median
+    from claimcheck.stories.links import _cohesive, _Recurrences
+    from claimcheck.stories.records import Window
+    from claimcheck.stories.scoring import (
+        _candidates,
+        _damp,
+        _scores,
+        _specific,
+        _specific_cap,
+        _timestamps,
+        _vectors,
+    )
+    from claimcheck.stories.storypass import _second_best, _summed_vectors
+
+    n = len(arts)
+    ix = index_articles(arts, options)
+    vec = _vectors(ix, options)
+    times = _timestamps(Window.of(arts).rows)
+    candidates = {tuple(p) for p in _candidates(vec, times, options).tolist()}
+    groups = group(arts, options, ix)
+    sid = np.empty(n, dtype=np.int64)
+    for k, m in enumerate(groups):
+        sid[m] = k
+    recur = _Recurrences(ix)
+    summed, _, _ = _summed_vectors(sid, np.arange(len(groups)), len(groups), vec, options.story_terms)
+
+    def dense(members: list[int]) -> dict[int, float]:
+        out: dict[int, float] = defaultdict(float)
+        for i in members:
+            for t, w in zip(vec.terms[i].tolist(), vec.weights[i].tolist(), strict=True):
+                if t >= 0:
+                    out[t] += w
+        return out
+
+    def inner(members: list[int]) -> float:
+        rows = [dense([i]) for i in members]
+        return sum(
+            sum(w * y.get(t, 0.0) for t, w in x.items()) for k, x in enumerate(rows) for y in rows[k + 1 :]
+        )
+
+    counts: Counter[str] = Counter()
+    for e in sorted(tuning):
+        parts: dict[int, list[int]] = defaultdict(list)
+        for i, ev in enumerate(event):
+            if ev == e:
+                parts[int(sid[i])].append(i)
+        if len(parts) < 2:
+            continue
+        main = max(parts, key=lambda k: (len(parts[k]), -k))
+        for k in parts:
+            if k == main:
+                continue
+            a, b = groups[k], groups[main]
+            da, db = dense(a), dense(b)
+            shared = [t for t in da if t in db]
+            dot = sum(da[t] * db[t] for t in shared)
+            avg = dot / (len(a) * len(b))
+            ta = sorted(x for x in times[a].tolist() if x == x)
+            tb = sorted(x for x in times[b].tolist() if x == x)
+            gap = abs(_median(ta) - _median(tb)) if ta and tb else 0.0
+            fig = bool(ix.figure[shared].any()) if shared else False
+            damped = avg * _damp(gap, fig, options) if gap > options.same_days * 86400.0 else avg
+            prod = np.array([da[t] * db[t] for t in shared])
+            cap = _specific_cap(len(a) + len(b), n, options)
+            rules = [
+                ("never compared", not any((min(i, j), max(i, j)) in candidates for i in a for j in b)),
+                (
+                    "recurrence",
+                    bool(options.recur_days)
+                    and gap >= options.recur_days * 86400.0
+                    and recur(a, b, np.array(shared, dtype=np.int64)),
+                ),
+                ("under link: time", damped < options.link <= avg),
+                ("under link: words", avg < options.link),
+                ("shared terms", len(shared) < options.min_shared),
+                (
+                    "specific",
+                    bool(options.specific)
+                    and avg < options.duplicate
+                    and not _specific(prod, np.array(shared, dtype=np.int64), dot, ix.df, cap, options),
+                ),
+                ("cohesion", not _cohesive(avg, (inner(a), len(a)), (inner(b), len(b)), options)),
+            ]
+            counts[next((why for why, hit in rules if hit), "judged before the story formed")] += 1
+            # the story pass: its cosine with that story, and with the next best story linked to it
+            others = np.array([x for x in range(len(groups)) if x != k])
+            cos, _ = _scores(summed, np.stack((np.full(len(others), k), others), axis=1))
+            second = _second_best(np.stack((np.full(len(others), k), others), axis=1), cos, len(groups))[k]
+            at = float(cos[others == main][0])
+            near = min((abs(x - y) for x in ta for y in tb), default=0.0) / 86400.0
+            damped_at = at * 0.5 ** (max(near - options.same_days, 0.0) / options.story_days)
+            if at < options.story_link and (at < options.story_clear or at < options.story_margin * second):
+                counts["(pass: not clearly about it)"] += 1
+            elif damped_at < options.story_link and (
+                damped_at < options.story_clear or damped_at < options.story_margin * second
+            ):
+                counts["(pass: clearly about it before time damping)"] += 1
+    return counts
 
 
 SHORT = 1000  # --splits: a text shorter than this (characters) is a brief

@@ -749,6 +749,37 @@ def test_roles_second_round() -> None:
     assert n.unit == "deaths"
 
 
+def test_the_whole_of_a_part_takes_no_role() -> None:
+    # round 12: "40 of the 100 passengers were injured" gave 100 injured too (a false conflict with 40 waiting)
+    part, whole = numbers("Officials said 35 of the 120 tourists were hurt in the crash.")
+    assert (part.value.low, part.extra.get("role")) == (35, "injured")
+    assert (whole.value.low, whole.unit, whole.extra.get("role")) == (120, "tourists", None)
+    [whole] = numbers("Most of the 300 workers were evacuated on Monday.")
+    assert whole.extra.get("role") is None
+    # stays: all of them share the role; a part before no "of" is no part
+    [n] = numbers("All of the 80 miners were taken to hospital.")
+    assert n.extra.get("role") == "hospitalised"
+    dead, hurt = numbers("Ten people were killed and 40 injured in the crash.")
+    assert (dead.extra.get("role"), hurt.extra.get("role")) == ("deaths", "injured")
+
+
+def test_a_role_after_a_coordinated_passive_or_an_apposition() -> None:
+    # round 12: "were rescued ... and later taken to hospital" and "Three hikers, all students, were found dead"
+    [n] = numbers("The two divers, both women, were pulled from the sea by a fishing boat and later taken to hospital.")
+    assert n.extra.get("role") == "hospitalised"
+    [n] = numbers("Six fans were surrounded by stewards and arrested after the match.")
+    assert n.extra.get("role") == "arrested"
+    [n] = numbers("Three hikers, all students, were found dead on Sunday.")
+    assert n.extra.get("role") == "deaths"
+    toll, part = numbers("At least 14 people, including three children, died when the ferry sank.")
+    assert (toll.unit, part.unit, part.extra.get("role")) == ("deaths", "children", "deaths")
+    # stay: each number its own role; a passive joined to no role; an active verb after "and"
+    arrested, hurt = numbers("Five people were arrested and two were injured in the clashes.")
+    assert (arrested.extra.get("role"), hurt.extra.get("role")) == ("arrested", "injured")
+    [n] = numbers("The 12 workers were questioned and released on Friday.")
+    assert n.extra.get("role") is None
+
+
 @pytest.mark.parametrize(
     "text",
     ["The leader spun off on lap 48 as the rain grew heavier.", "Her brother said he could be as old as 32."],
@@ -762,6 +793,49 @@ def test_number_words_inside_names_and_area_compounds() -> None:
     assert n.value.low == 2 and n.unit.split()[-1] == "teams"
     [n] = numbers("Crews cleared an 800-square metre area around the shaft.")
     assert (n.value.low, n.unit, n.extra["measure"], n.extra["measured"]) == (800, "m²", "area", "area")
+
+
+def test_a_number_counts_a_plural_name_after_it() -> None:
+    # issue 12 round 12 (fresh labels): "the six Infinity Stones" was no claim, a name's plural read as a name
+    [n] = numbers("The villain sets out to gather the six Power Gems, which would make him unbeatable.")
+    assert (n.value.low, n.unit) == (6, "power gems")
+    [n] = numbers("The singer has been nominated for three Grammy Awards this year.")
+    assert (n.value.low, n.unit) == (3, "grammy awards")
+    # stay names: the number capitalised inside a band's or a firm's name
+    assert numbers("Tickets to see Nine Inch Nails went on sale on Friday.") == []
+    assert numbers("She signed a deal with Two Tone Records last spring.") == []
+
+
+def test_odd_and_plus_after_a_number_are_its_bound_not_its_noun() -> None:
+    # round 12: "100-odd humans" counted "odd humans", "1,000-plus members" counted "plus members"
+    [n] = numbers("The captain's news mattered to the 200-odd travellers on board.")
+    assert (n.unit, n.qualifier, n.value.low, n.value.high) == ("travellers", "about", 180, 220)
+    [n] = numbers("The club now has 1,000-plus members across the region.")
+    assert (n.unit, n.qualifier, n.value.low) == ("members", "at least", 1000)
+    [n] = numbers("Some 40-odd years ago the river burst its banks.")
+    assert (n.unit, n.qualifier) == ("years", "about")
+    # stay as they were: a measure compound, and "odd" that is no suffix of the number
+    [n] = numbers("Rangers caught a 300-pound bear near the camp.")
+    assert (n.unit, n.qualifier) == ("lb", "exact")
+    [n] = numbers("It was odd that 100 people came to the meeting.")
+    assert (n.unit, n.qualifier, n.value.low) == ("people", "exact", 100)
+
+
+def test_a_rate_is_a_fraction_of_its_noun_not_a_count() -> None:
+    # round 12: "one in five adults" was a count of five adults, "1 in 10 workers" two counts of workers
+    [n] = numbers("A new survey suggests one in five adults now works from home.")
+    assert (n.value.low, n.unit) == (0.2, "adults")
+    [n] = numbers("Roughly 1 in 10 workers said they had been bullied.")
+    assert (n.value.low, n.value.high, n.unit) == (pytest.approx(0.09), pytest.approx(0.11), "workers")
+    # stay counts: a count per time, "out of" a series of games, a place
+    assert [(n.value.low, n.unit) for n in numbers("The striker scored two in three minutes.")] == [(3, "minutes")]
+    assert (4, "games") in [(n.value.low, n.unit) for n in numbers("They won three out of four games.")]
+    assert [(n.value.low, n.unit) for n in numbers("Police in two cities held 30 people.")] == [
+        (2, "cities"),
+        (30, "people"),
+    ]
+    # a score's loser's figure before "in" (first written, it took a score of the tuning set for a rate)
+    assert (10, "innings") in [(n.value.low, n.unit) for n in numbers("The visitors won 5-4 in 10 innings.")]
 
 
 def test_fractions_near_and_addresses() -> None:

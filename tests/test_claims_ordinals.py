@@ -35,6 +35,13 @@ def ordinals(text: str) -> list[tuple[str, float | None, str | None]]:
             "Crowds gathered for the twenty-first anniversary of the flood.",
             [("twenty-first anniversary", 21, "anniversary")],
         ),
+        # round 12: an ordinal coordinated with a superlative or "final" still counts its noun
+        (
+            "In the autumn the regime set off its sixth and most powerful nuclear test.",
+            [("sixth and most powerful nuclear test", 6, "nuclear test")],
+        ),
+        ("The visitors took the seventh and final game of the series.", [("seventh and final game", 7, "game")]),
+        ("It was the third, and largest, protest of the month.", [("third, and largest, protest", 3, "protest")]),
     ],
 )
 def test_ordinal_of_a_counted_thing_is_a_claim(text: str, expected: list[tuple[str, float, str]]) -> None:
@@ -58,6 +65,9 @@ def test_ordinal_of_a_counted_thing_is_a_claim(text: str, expected: list[tuple[s
         "Fourth, the plan cuts taxes.",  # a list's item
         "Analysts believe a fourth nuclear test would bring the weapon closer.",  # a hypothetical
         "The leader spun off on lap 48 as the rain grew heavier.",  # a series number: left out (see README)
+        "Water poured into the second and third floors of the block.",  # two ordinals: two things, left alone
+        "It was the second and best-known rally of the campaign.",  # a hyphened rank word, no superlative
+        "It was the third and largest city they visited.",  # a superlative before a noun of no sequence
     ],
 )
 def test_not_an_ordinal_of_a_counted_thing(text: str) -> None:

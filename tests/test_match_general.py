@@ -131,3 +131,19 @@ def test_casualties_are_neither_the_dead_nor_the_injured() -> None:
                 told("cbs", "The number of casualties from the clashes rose to 52, medics said.", hour=6)]  # fmt: skip
     facts = [f for f in match_facts(articles, OUTLETS, MatchOptions()) if f.kind == "number"]
     assert all(not f.conflicts for f in facts)
+
+
+# --- round 12: a toll with a part in apposition ------------------------------------------------------
+
+
+def test_a_toll_with_its_part_in_apposition_joins_the_toll_and_keeps_the_part_apart() -> None:
+    texts = (
+        "At least 14 people, including three children, died when the ferry sank off the coast.",
+        "The sinking of the ferry off the coast killed 14 people, the coastguard said.",
+        "Fourteen people were killed when the ferry sank, among them three children.",
+    )
+    articles = [told(o, t, hour=h) for h, (o, t) in enumerate(zip(OUTLETS, texts, strict=False))]
+    facts = [f for f in match_facts(articles, OUTLETS, MatchOptions()) if f.kind == "number"]
+    toll = [f for f in facts if f.value is not None and f.value.low == 14]
+    assert len(toll) == 1 and len(toll[0].outlets) == 3  # the first outlet's toll was a count of no role
+    assert all(not f.conflicts and not f.evolving for f in facts)  # the three children never conflict with 14

@@ -316,6 +316,26 @@ def test_bulk_pair_scores_equal_the_cosine_of_the_truncated_vectors() -> None:
         assert abs(score - want) < 1e-5
 
 
+def test_article_vectors_are_the_same_whatever_the_chunk_of_articles_ranked_at_once() -> None:
+    """_vectors ranks the index rows a chunk of articles at a time (memory): each article's top terms,
+    weights and blocking keys (in order) must not depend on where the chunks end, nor the candidate pairs."""
+    from claimcheck.stories import _candidates, _vectors, index_articles
+
+    arts = sample() + [art("o4", t, x, 9, f"again-{k}") for k, (t, x) in enumerate(FLOOD + PHONE)]
+    options = StoryOptions(top_terms=8, keys=4)
+    ix = index_articles(arts, options)
+    whole = _vectors(ix, options, chunk=len(arts))
+    assert (whole.terms >= 0).sum() > 3 * len(arts)  # real rows, not padding only
+    for chunk in (1, 2, 5):
+        got = _vectors(ix, options, chunk=chunk)
+        assert np.array_equal(got.terms, whole.terms) and np.array_equal(got.weights, whole.weights)
+        assert np.array_equal(got.key_owner, whole.key_owner) and np.array_equal(got.key_term, whole.key_term)
+    times = np.arange(len(arts), dtype=np.float64) * 3600.0
+    pairs = _candidates(whole, times, options)
+    assert pairs.dtype == np.int32 and len(pairs) > 5 and (pairs[:, 0] < pairs[:, 1]).all()
+    assert np.array_equal(pairs, _candidates(_vectors(ix, options, chunk=2), times, options))
+
+
 TOWNS = ["Selkavia", "Kordmoor", "Varnhelm", "Ostrabek", "Pellinor", "Drumvale", "Ashgrove", "Tarnwick",
          "Morhaven", "Quillby"]  # fmt: skip
 FILLER_TOPICS = [

@@ -20,9 +20,9 @@ from claimcheck.stories import grouping
 def _by_reference(
     monkeypatch: pytest.MonkeyPatch, articles: list[Article], options: S.StoryOptions, ix: Any = None
 ) -> list[list[int]]:
-    def old(vec, times, pairs, options, n, df, figure, heads=None):  # type: ignore[no-untyped-def]
+    def old(vec, times, pairs, options, n, df, figure, heads=None, own=None):  # type: ignore[no-untyped-def]
         return reference.average_linkage(
-            vec, times, pairs, options, n, df.tolist(), set(np.flatnonzero(figure).tolist()), heads
+            vec, times, pairs, options, n, df.tolist(), set(np.flatnonzero(figure).tolist()), heads, own
         )
 
     with monkeypatch.context() as m:
@@ -50,8 +50,13 @@ OPTIONS = [
     S.StoryOptions(link=0.05, cohesion=0.5, same_days=0.5, half_life_days=3.0),  # more merges, damping
     S.StoryOptions(title_link=0.0),  # no headline link
     S.StoryOptions(title_link=0.02, title_key=0.3, title_own=0.1),  # many headline links
-    S.StoryOptions(title_link=0.02, title_key=0.3, title_own=0.1, same_days=30.0, name_case=0.5),  # name links
-    S.StoryOptions(title_link=0.02, title_key=0.3, title_own=0.1, half_life_days=5.0),  # nearest-article links
+    S.StoryOptions(
+        title_link=0.02, title_key=0.3, title_own=0.1, same_days=30.0, name_case=0.5
+    ),  # name links
+    S.StoryOptions(
+        title_link=0.02, title_key=0.3, title_own=0.1, half_life_days=5.0
+    ),  # nearest-article links
+    S.StoryOptions(link=0.05, same_days=0.5, half_life_days=30.0, recur_days=2.0),  # recurrences: days apart
 ]
 
 

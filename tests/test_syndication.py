@@ -267,3 +267,30 @@ def test_every_way_of_counting_shared_shingles_agrees_with_sets(monkeypatch: pyt
     monkeypatch.setattr(syn, "_BITS_BYTES", 64 << 20)
     counted = syn._intersections(table, inner, halves).tolist()
     assert counted == [len(sets[i] & sets[j]) for i, j in inner.tolist()]
+
+
+def test_entries_sorted_by_group_hash_article_packed_or_not() -> None:
+    """_by_group_hash_article sorts (group, hash, article) entries by one sort of the three packed in an
+    int64 when they fit: the same order as the stable argsort by (group, hash) it falls back to (groups too
+    many to pack), on entries in article order with each article's hashes distinct, as the tables give."""
+    from claimcheck.match import syndication as syn
+
+    rng = np.random.default_rng(7)
+    n = 700
+    counts = rng.integers(0, 40, size=n)
+    owner = np.repeat(np.arange(n, dtype=np.int64), counts)
+    hashes = np.concatenate([np.sort(rng.choice(1 << 32, size=c, replace=False)) for c in counts.tolist()])
+    # a few hundred hashes in common, so that runs of one hash span several articles
+    hashes[rng.random(len(hashes)) < 0.3] = rng.integers(0, 300, size=1)[0]
+    h = np.concatenate([np.unique(hashes[owner == i]) for i in range(n)]).astype(np.int64)
+    a = np.repeat(np.arange(n, dtype=np.int64), [len(np.unique(hashes[owner == i])) for i in range(n)])
+    for groups in (np.sort(rng.integers(0, 50, size=n)), rng.integers(0, 3, size=n), np.zeros(n, np.int64)):
+        g = groups.astype(np.int64)[a]
+        order = np.argsort(g << 32 | h, kind="stable")
+        want = (h[order], a[order], g[order])
+        got = syn._by_group_hash_article(g, h, a, n)
+        assert all(np.array_equal(x, y) for x, y in zip(got, want, strict=True))
+    big = np.full(len(a), 1 << 28, dtype=np.int64)  # too many groups to pack (2**21 with 700 articles)
+    got = syn._by_group_hash_article(big, h, a, n)
+    order = np.argsort(big << 32 | h, kind="stable")
+    assert np.array_equal(got[0], h[order]) and np.array_equal(got[1], a[order])

@@ -114,10 +114,25 @@ def _noun_phrase(s: str, pos: int) -> tuple[list[str], int]:
         words += ["of", title.group(1).lower()]  # "12 heads of state": one title, not heads
         end = title.end()
     if caps and len(words) == caps:  # only capitalised words: a name follows the number, not a noun
-        return (words, end) if caps == 1 else ([], pos)
+        return (words, end) if caps == 1 or _named_plural(s, pos, words) else ([], pos)
     if of and not words:
         return [], pos
     return words, end
+
+
+# The word just before the counted thing: the number as written ("six", "Nine", "12").
+_NUMBER_BEFORE = re.compile(r"([A-Za-z]*)[\d.,]*\s*$")
+
+
+def _named_plural(s: str, pos: int, words: list[str]) -> bool:
+    """Whether capitalised words after a number are a plural the number counts: a name's plural as its last
+    word ("six Infinity Stones", "two Grammy Awards", "three Golden Globes"). Not when the number itself is
+    capitalised mid-name ("Nine Inch Nails", "Two Tone Records": a band's or a firm's name) or the last word
+    is no plural ("three World Series", "Seven Oaks School")."""
+    if not _is_plural(words[-1]):
+        return False
+    before = _NUMBER_BEFORE.search(s, max(0, pos - 24), pos)
+    return before is not None and not before.group(1)[:1].isupper()
 
 
 _OF_STATE = re.compile(r"\s+of\s+(state|government)\b", re.IGNORECASE)

@@ -50,7 +50,7 @@ from claimcheck.claims.ordinals import find_ordinals
 from claimcheck.claims.roles import DEATH_UNITS, GENERIC, ROLE_WORDS, event_role, held_role
 from claimcheck.claims.scores import find_scores
 from claimcheck.models import ClaimDetails, Interval
-from claimcheck.text import claim_content_words, claim_stem
+from claimcheck.text import CLAIM_STOPWORDS, claim_content_words, claim_stem
 
 # "nearly/almost 125" -> [0.92 * 125, 125): "nearly" rarely means more than ~8% short.
 NEARLY_FACTOR = 0.92
@@ -101,7 +101,10 @@ _AMOUNT_HOST = re.compile(
 _QUAL_MAP = {q: v for q, v in _QUALIFIERS}
 _BETWEEN_RE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"^(?:\s+(?:and|to)\s+|\s?[-–—]\s?)$")
-_POSTFIX = re.compile(r"\s*(?:,\s*)?(?P<p>or more|or so|-plus|\+|plus)\b", re.IGNORECASE)
+_POSTFIX = re.compile(r"\s*(?:,\s*)?(?P<p>or more|or so|-plus|-odd|\+|plus)\b", re.IGNORECASE)
+# "100-plus passengers", "300-odd homes": a bound or a round figure written after the number, read by _POSTFIX,
+# not a compound whose word is the counted thing ("plus passengers", "odd homes")
+_POSTFIX_HYPHENS = frozenset(["plus", "odd"])
 
 _FRACTIONS = {"1/2": 0.5, "1/4": 0.25, "3/4": 0.75, "1/3": 1 / 3, "2/3": 2 / 3, "½": 0.5, "¼": 0.25, "¾": 0.75,
               "⅓": 1 / 3, "⅔": 2 / 3}  # fmt: skip
@@ -167,6 +170,26 @@ _FRACTION_WORDS = re.compile(
     re.IGNORECASE,
 )
 
+# A rate: "one in five adults", "1 in 10 workers", "one in every four homes" is a fraction of the noun after it
+# (0.2 of adults), never a count of five adults. Not before a time or a series of tries ("two in three minutes",
+# "three in four games") nor "one in a million" (an idiom); "three out of four games" stays a count of games.
+_SMALL_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred|thousand"
+_RATE = re.compile(
+    rf"(?<![\w.,\-–—])(?P<a>{_SMALL_WORDS}|\d{{1,3}})\s+in\s+(?:every\s+)?"
+    rf"(?P<b>{_SMALL_WORDS}|\d{{1,3}}(?:,\d{{3}})?)(?=\s+(?P<noun>[a-z]+)\b)",
+    re.IGNORECASE,
+)
+_RATE_TIME = frozenset(
+    ["second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months",
+     "year", "years", "decade", "decades", "games", "matches", "races", "attempts", "tries", "starts", "innings"]
+)  # fmt: skip
+_RATE_WORDS = {"ten": 10, "twenty": 20, "fifty": 50, "hundred": 100, "thousand": 1000}
+
+
+def _rate_number(word: str) -> int:
+    w = word.lower()
+    return int(w.replace(",", "")) if w[0].isdigit() else _UNITS_WORDS.get(w) or _RATE_WORDS[w]
+
 
 _ANY_DIGIT = re.compile(r"\d")
 _LOWER_WORD = re.compile(r"[a-z]+")
@@ -212,6 +235,8 @@ def find_quantities(sentence: str, context: str = "", *, scores: bool = False) -
     ``scores``: read sports scores and records ("a 34-6 win") as one quantity each (``_scores``).
     """
     raws: list[_Raw] = _fractions(sentence) if ("/" in sentence or "th" in sentence or "ter" in sentence) else []
+    if " in " in sentence:
+        raws += _rates(sentence)
     if "wice" in sentence:
         raws += [_Raw(m.start(), m.end(), 2.0, "digits", "times") for m in _TWICE.finditer(sentence)]
     results = _scores(sentence) if scores else []
@@ -416,6 +441,17 @@ def _fractions(s: str) -> list[_Raw]:
     return out
 
 
+def _rates(s: str) -> list[_Raw]:
+    """Rates as fractions of the noun after them: "one in five adults" is 0.2 of adults (kind "fraction")."""
+    out: list[_Raw] = []
+    for m in _RATE.finditer(s):
+        a, b = _rate_number(m.group("a")), _rate_number(m.group("b"))
+        noun = m.group("noun").lower()
+        if 0 < a < b and noun not in _RATE_TIME and noun not in CLAIM_STOPWORDS:
+            out.append(_Raw(m.start(), m.end(), round(a / b, 6), "fraction"))
+    return out
+
+
 def _digit_numbers(s: str, blocked: list[tuple[int, int]]) -> list[_Raw]:
     out: list[_Raw] = []
     split_ends: set[int] = set()
@@ -480,12 +516,15 @@ def _digit_numbers(s: str, blocked: list[tuple[int, int]]) -> list[_Raw]:
         if measure == "temperature" and (minus := _MINUS.search(s, max(0, start - 8), start)):
             value, start = -value, minus.start()  # "minus 5C"
         raw = _Raw(start, end, value, "digits", unit, measure=measure, scale=_SCALES.get(scale, 1.0))
-        hy = _HYPHEN_UNIT.match(s, end) if not unit and not _ODD.match(s, end) else None
+        hy = _HYPHEN_UNIT.match(s, end) if not unit else None
         if hy:
             if hy.group(1).startswith(("year-old", "years-old", "month-old", "week-old", "day-old")):
                 continue
             if _kind_compound(hy.group(1).split("-", 1)[0], value):
                 continue
+            if hy.group(1) in _POSTFIX_HYPHENS:
+                hy = None
+        if hy:
             raw.hyphen, raw.end = hy.group(1).replace("-", " "), hy.end()
             _hyphen_measure(s, raw)
         if measure not in ("money", "percent") and raw.unit is not None and designation_after(s, raw.end):
@@ -645,7 +684,8 @@ def _word_numbers(s: str) -> list[_Raw]:
                 continue
             if _kind_compound(hy.group(1).split("-", 1)[0], value):
                 continue
-            raw.hyphen, raw.end = hy.group(1).replace("-", " "), hy.end()
+            if hy.group(1) not in _POSTFIX_HYPHENS:
+                raw.hyphen, raw.end = hy.group(1).replace("-", " "), hy.end()
         out.append(raw)
     return out
 
@@ -700,9 +740,8 @@ def _words_value(text: str) -> float | None:
 
 # "4 and a half minutes", "two and a half years": the half is part of the figure.
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
-# "-odd" after a figure approximates it ("100-odd passengers"); "or so" / "or more" after the counted noun
-# qualify the figure as they do right after it ("a billion years or so", "300 dollars or more").
-_ODD = re.compile(r"-odd\b", re.IGNORECASE)
+# "or so" / "or more" after the counted noun qualify the figure as they do right after it ("a billion years or
+# so", "300 dollars or more"; "-odd" and "-plus" right after the figure are read by _POSTFIX).
 _NOUN_POSTFIX = re.compile(r"\s+(?P<p>or\s+so|or\s+more)\b", re.IGNORECASE)
 # A model's designation between a count and its noun: "three Falcon 9 rockets", "two Boeing 737 jets" (a
 # capitalised name and a figure or code, then a plural): the count counts the plural.
@@ -728,12 +767,8 @@ def _shares_thousands(s: str, raw: _Raw, nxt: _Raw) -> bool:
 
 def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tuple[Quantity | None, bool]:
     """Turn a raw number into a Quantity; returns (quantity, whether ``nxt`` was consumed as a range end)."""
-    odd = False
-    if raw.vague is None and raw.hyphen is None and raw.unit is None:
-        if half := _AND_A_HALF.match(s, raw.end):
-            raw = _Raw(raw.start, half.end(), raw.value + 0.5, raw.kind)
-        elif (odd_m := _ODD.match(s, raw.end)) and raw.kind == "digits":
-            raw, odd = _Raw(raw.start, odd_m.end(), raw.value, raw.kind), True
+    if raw.vague is None and raw.hyphen is None and raw.unit is None and (half := _AND_A_HALF.match(s, raw.end)):
+        raw = _Raw(raw.start, half.end(), raw.value + 0.5, raw.kind)
     start, end, used, hyphen_pair = raw.start, raw.end, False, False
     low, high = raw.value, raw.value
     qualifier = "exact"
@@ -781,11 +816,10 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tupl
             qualifier = _QUAL_MAP[re.sub(r"\s+", " ", qm.group("q").lower())]
             start = qm.start()
         post = _POSTFIX.match(s, end)
-        if post and qualifier == "exact":
-            qualifier = "about" if post.group("p").lower() == "or so" else "at least"
+        if post and (qualifier == "exact" or post.group("p").startswith("-")):
+            if qualifier == "exact":  # "some 40-odd years" is about already: the suffix is only passed
+                qualifier = "about" if post.group("p").lower() in ("or so", "-odd") else "at least"
             end = post.end()
-        if odd and qualifier == "exact":
-            qualifier = "about"
         value = _interval(raw.value, qualifier)
     if raw.value == 1 and _OF_POSSESSIVE.match(s, end) and not _OF_COUNTED_WHOLE.match(s, end):
         return None, used  # "one of its members" names one of a group, not a count ("one of his 38 races" is)

@@ -62,6 +62,14 @@ _STOP = frozenset(["of", "and", "or", "in", "on", "at", "to", "for", "by", "with
                    "after", "before", "since", "than", "as", "said", "says", "century", "centuries",
                    "half", "quarter", "hand"])  # fmt: skip
 MAX_MODIFIERS = 2
+# An ordinal coordinated with a superlative or "final" / "last" before its noun, commas or not: the noun is still
+# the counted sequence ("its sixth and most powerful nuclear test", "its sixth, and largest, test"). Another ordinal after "and" ("the
+# second and third floors") names two things and is left alone.
+_AND_SUPERLATIVE = re.compile(r",?\s+and\s+(?:(?:most|least)\s+[a-z]+|([a-z]{2,}est)|final|last|latest),?(?=\s)")
+_EST_NOUNS = frozenset(
+    ["test", "protest", "contest", "interest", "request", "harvest", "forest", "chest", "guest", "quest",
+     "arrest", "inquest", "conquest", "manifest", "nest", "rest", "west", "crest", "pest", "vest"]
+)  # fmt: skip
 # A hypothetical: "a fourth nuclear test would put the North closer" speaks of a test that may come, not of one
 # that took place (an indefinite article before the ordinal, a modal verb right after its noun).
 _INDEFINITE_BEFORE = re.compile(r"\ban?\s+$", re.IGNORECASE)
@@ -129,6 +137,8 @@ def _noun_after(s: str, pos: int) -> tuple[int, str] | None:
         if noun not in _NOT_COUNTED and int(t.group(1)) >= (ordinal_value(_last_word(s[max(0, pos - _LOOK_BACK) : pos])) or 0):
             return pos, noun  # the span is the ordinal alone: "71 laps" is a count of its own
         return None
+    if (co := _AND_SUPERLATIVE.match(s, pos)) and co.group(1) not in _EST_NOUNS:
+        pos = co.end()  # "its sixth and most powerful nuclear test", "the seventh and final game"
     words: list[str] = []
     for _ in range(MAX_MODIFIERS + 1):
         w = _WORD_AFTER.match(s, pos)

@@ -52,8 +52,17 @@ _BE = (
 )
 # "of the family", "in the crash", "from the village": a short phrase between the noun and its verb.
 _PP = r"(?:(?:of|from|in|on|at|aboard|inside)\s+(?:the\s+|a\s+|an\s+|their\s+|its\s+)?[\w’'-]+(?:\s+[\w’'-]+)?\s+)?"
+# An apposition that says who they are or a part of them ("The two pilots, both men, were"; "Three hikers, all
+# students, were"; "At least 20 people, including five children, died": the 20 died, the five are a part).
+_APPOSITION = r"(?:,\s*(?:both|all|each|mostly|aged|including|among\s+them)\s+[\w’'-]+(?:\s+[\w’'-]+){0,2},\s*)?"
+# A passive verb before the role, joined by "and" (up to eight words between): "were rescued from the sea and later taken to hospital", "were
+# surrounded and arrested" (the same people; "were killed and 40 injured" gives the next number its own role).
+_COORD = (
+    r"(?:(?:were|was|are|is|had\s+been|have\s+been|has\s+been)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn)\s+"
+    r"(?:[\w’'-]+\s+){0,8}?and\s+(?:later\s+|then\s+|subsequently\s+|eventually\s+)?)?"
+)
 _AFTER = re.compile(
-    rf"\s*,?\s*{_PP}{_BE}(?:[a-z]+ly\s+)?(?:"
+    rf"{_APPOSITION}\s*,?\s*{_PP}{_COORD}{_BE}(?:[a-z]+ly\s+)?(?:"
     r"(?P<deaths>killed|died|dead|perished|slain|(?:found|confirmed)\s+dead|lost\s+their\s+lives)|"
     r"(?P<injured>injured|wounded|hurt|(?:suffered|sustained|received)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:injuries|wounds|burns)|(?:treated|hospitali[sz]ed)\s+for\s+(?:[\w-]+\s+){0,2}?(?:injuries|wounds|burns))|"
@@ -63,6 +72,15 @@ _AFTER = re.compile(
     r"(?P<evacuated>evacuated)|"
     r"(?P<arrested>arrested)"
     r")\b",
+    re.IGNORECASE,
+)
+# A part before the number's noun phrase: "40 of the 100 passengers", "most of its 300 staff", "one of the 12
+# climbers". The verb's role is the part's ("were injured", "were killed"), never the whole's. Not "all",
+# "both" or "each" of them: the whole then has the role.
+_PART_OF = re.compile(
+    r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|some|most|many|"
+    r"several|half|none|few|a\s+third|a\s+quarter)\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+|"
+    r"those\s+|these\s+)?$",
     re.IGNORECASE,
 )
 _TOLL = re.compile(r"\b(?:death\s+toll|toll\s+of\s+dead|number\s+of\s+(?:dead|deaths))\b", re.IGNORECASE)
@@ -87,6 +105,8 @@ def event_role(s: str, start: int, end: int, unit: str | None) -> str | None:
         return ROLE_WORDS[words[0]]  # "five missing children", "12 injured soldiers"
     if unit in ("dead", "deaths", "fatalities"):
         return "deaths"  # "victims", "bodies", "lives" count deaths only with a verb that says so
+    if _PART_OF.search(s, max(0, start - 30), start):
+        return None  # "40 of the 100 passengers were hurt": the verb's people are the part, not the whole
     lo = max(0, start - 45)
     before = _BEFORE.search(s, lo, start) if _ROLE_STEM.search(s, lo, start) else None
     if before and (before.lastgroup != "deaths" or _living(words, s[max(0, end - 40) : end])):

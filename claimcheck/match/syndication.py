@@ -261,7 +261,7 @@ def _near_duplicates_of(
 _POLY = 0xEDB88320
 _MASK = 0xFFFFFFFF
 _PROBES = 500_000  # shingles _intersections looks up at once (~20 MB of temporaries)
-_SLOTS = 1 << 21  # pair codes (articles squared) up to this many are found through a table (16 MB at most)
+_SLOTS = 1 << 21  # pair codes (articles squared) up to this many are found through a table (8 MB at most)
 _LMAX = 64  # register shifts by up to this many bytes come from one table; longer ones take several steps
 
 
@@ -436,9 +436,7 @@ def _shared_samples(
     owner = np.repeat(np.arange(len(sizes), dtype=np.int64), sizes)
     take = (table.hashes % options.sample_mod == 0) & (sizes >= options.min_shingles)[owner]
     h, a = table.hashes[take].astype(np.int64), owner[take]
-    g = group_of[a]
-    order = np.argsort(g << 32 | h, kind="stable")  # entries come in article order: by group, hash, article
-    h, a, g = h[order], a[order], g[order]
+    h, a, g = _by_group_hash_article(group_of[a], h, a, len(sizes))
     # each posting (run of one group and hash); keep those of 2..max_posting articles
     new = np.concatenate(([True], (np.diff(h) != 0) | (np.diff(g) != 0))) if len(h) else np.zeros(0, bool)
     run = np.cumsum(new) - 1
@@ -460,6 +458,21 @@ def _shared_samples(
     codes, counts = np.unique(np.concatenate(pairs), return_counts=True)
     codes = codes[counts >= options.min_shared_samples]
     return np.stack((codes // len(sizes), codes % len(sizes)), axis=1)
+
+
+def _by_group_hash_article(
+    g: np.ndarray, h: np.ndarray, a: np.ndarray, n: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Entries (group, hash, article; in article order, each article's hashes distinct) sorted by group,
+    hash, article: one sort of the three packed in an int64 when they fit (a batch of stories: a few
+    thousand groups, a thousand articles), several times quicker than a stable argsort by (group, hash)
+    and three gathers, with the same order (no two entries are equal); else that argsort."""
+    bits = max(1, (n - 1).bit_length())
+    if not len(g) or (int(g.min()) >= 0 and int(g.max()) < 1 << (31 - bits)):
+        key = np.sort((g << (32 + bits)) | (h << bits) | a, kind="stable")  # sorted runs: one per article
+        return (key >> bits) & _MASK, key & ((1 << bits) - 1), key >> (32 + bits)
+    order = np.argsort(g << 32 | h, kind="stable")  # entries come in article order: by group, hash, article
+    return h[order], a[order], g[order]
 
 
 def _intersections(table: ShingleTable, pairs: np.ndarray, group_of: np.ndarray) -> np.ndarray:
@@ -484,9 +497,7 @@ def _intersections(table: ShingleTable, pairs: np.ndarray, group_of: np.ndarray)
         h, a = key >> 32, key & _MASK
         new = np.concatenate(([True], h[1:] != h[:-1]))
     else:
-        # entries come in article order: by group, hash, article
-        order = np.argsort(g << 32 | h, kind="stable")
-        h, a, g = h[order], a[order], g[order]
+        h, a, g = _by_group_hash_article(g, h.astype(np.int64), a, n)
         new = np.concatenate(([True], (h[1:] != h[:-1]) | (g[1:] != g[:-1]))) if len(h) else np.zeros(0, bool)
     run = np.cumsum(new) - 1
     counts = np.bincount(run) if len(run) else run
@@ -562,8 +573,8 @@ def _intersections_by_runs(
     (found through a table of every pair code when that is small: a batch of stories' articles)."""
     slot = None
     if n * n <= _SLOTS:
-        slot = np.full(n * n, -1, dtype=np.int64)
-        slot[wanted] = np.arange(len(wanted), dtype=np.int64)
+        slot = np.full(n * n, -1, dtype=np.int32)  # int32: half the table to fill
+        slot[wanted] = np.arange(len(wanted), dtype=np.int32)
     d = 1
     while True:
         longer = run_size > d  # runs long enough for a pair at distance d

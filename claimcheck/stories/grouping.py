@@ -6,7 +6,7 @@ import numpy as np
 
 from claimcheck.stories.index import _Index, index_articles
 from claimcheck.stories.linkage import _average_linkage
-from claimcheck.stories.links import _Headlines
+from claimcheck.stories.links import _Headlines, _Recurrences
 from claimcheck.stories.records import Articles, StoryOptions, Window
 from claimcheck.stories.scoring import _candidates, _damping, _scores, _timestamps, _vectors
 from claimcheck.stories.storypass import _join_stories
@@ -27,17 +27,23 @@ def group(
     pairs = _candidates(vec, times, options)
     cos, figure = _scores(vec, pairs, figure=ix.figure)
     # the story pass's pairs: those alike before damping (it times the pairs itself)
-    # (as int32: at 50,000 articles they are most of the candidate pairs, held through the linkage)
-    near = (pairs[cos >= options.story_near] if options.story_link > 0 else pairs[:0]).astype(np.int32)
+    # (int32 as every candidate pair: at 50,000 articles they are most of them, held through the linkage)
+    near = pairs[cos >= options.story_near] if options.story_link > 0 else pairs[:0]
+    # damping is at most 1, so only a pair at least ``edge`` alike before it can be after it: the damped
+    # similarities of those alone (a cosine whose float64 product reaches edge passes the float32 test too),
+    # the same floats as for all pairs, with a fraction of the temporaries (memory)
+    keep = np.flatnonzero(cos >= options.edge)
+    pairs, cos, figure = pairs[keep], cos[keep], figure[keep]
     sims = cos * _damping(times[pairs[:, 0]] - times[pairs[:, 1]], figure, options)
     del cos, figure  # memory: a 50,000-article window has a million candidate pairs
-    keep = sims >= options.edge
+    keep = np.flatnonzero(sims >= options.edge)
     pairs, sims = pairs[keep], sims[keep]
     pairs = pairs[np.lexsort((pairs[:, 1], pairs[:, 0], -sims))]
     del sims, keep
     heads = _Headlines(ix, options.name_link) if options.title_link else None
-    groups = _average_linkage(vec, times, pairs, options, n, ix.df, ix.figure, heads)
-    del pairs, heads
+    recur = _Recurrences(ix) if options.recur_days else None
+    groups = _average_linkage(vec, times, pairs, options, n, ix.df, ix.figure, heads, recur)
+    del pairs, heads, recur
     if len(near) and len(groups) > 1:
         first = _join_stories(groups, vec, times, near, options, ix)
         # once more, for the stories that took one in: a follow-up that joined a story a year on brings the

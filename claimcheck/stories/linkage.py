@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import numpy as np
 
-from claimcheck.stories.links import _cohesive, _Headlines, _near_link
+from claimcheck.stories.links import _cohesive, _Headlines, _near_link, _Recurrences
 from claimcheck.stories.records import StoryOptions
 from claimcheck.stories.scoring import _damp, _specific, _specific_cap, _Vectors
 
@@ -34,6 +34,7 @@ def _average_linkage(
     df: np.ndarray,
     figure: np.ndarray,
     heads: _Headlines | None = None,
+    recur: _Recurrences | None = None,
 ) -> list[list[int]]:
     """Average linkage over the candidate pairs, strongest first (each decision depends only on the two
     groups involved). A group's summed vector is two arrays in the order its terms entered it, as a dict
@@ -42,7 +43,8 @@ def _average_linkage(
     order). Shared terms are found through ``slot`` (term id -> position in the larger vector, -1 when
     absent: set for one lookup and cleared after), and their products are summed one after another in the
     smaller vector's order, so every sum is the same float, bit for bit, as the loop over dicts gave
-    (tests/stories_reference.py) and so is every decision."""
+    (tests/stories_reference.py) and so is every decision. ``recur`` (None: no such rule) tells two occurrences
+    of an event ``recur_days`` or more apart (:class:`_Recurrences`)."""
     parent = list(range(n))
     size = [1] * n
     members: dict[int, list[int]] = {}  # per group of 2+: its articles
@@ -54,6 +56,7 @@ def _average_linkage(
     slot = np.full(int(row_terms.max(initial=0)) + 1, -1, dtype=np.int64)
     count = np.arange(4 * row_terms.shape[1], dtype=np.int64)  # positions, grown with the largest vector
     same_seconds = options.same_days * 86400.0
+    recur_seconds = options.recur_days * 86400.0 if recur is not None else 0.0
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -115,7 +118,13 @@ def _average_linkage(
             fig = bool(figure[shared].any())
             avg *= _damp(gap, fig, options)
         if (
-            not linked(avg, gap, a, b, (dot / (na * nb), wa, wb, fig))
+            (
+                recur is not None
+                and recur_seconds
+                and gap >= recur_seconds
+                and recur(members.get(a, [a]), members.get(b, [b]), shared)
+            )
+            or not linked(avg, gap, a, b, (dot / (na * nb), wa, wb, fig))
             or (
                 options.specific
                 and dot / (na * nb) < options.duplicate

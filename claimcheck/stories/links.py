@@ -151,3 +151,35 @@ def _cohesive(
         if size >= options.cohesion_min and cross < share * total / (size * (size - 1) / 2):
             return False
     return True
+
+
+class _Recurrences:
+    """Two groups a year or more apart (the caller times them) are two occurrences of one kind of event, not a
+    story and its follow-up, when each gives figures of its own (a precise figure, :attr:`_Index.figure`, or
+    a score or tally, :func:`~claimcheck.stories.terms.score_figure`, in an article's title or lead) and
+    they share none: next season's final between the same two teams at the same ground, next year's festival
+    in the same town, name the same teams, places and people as last year's but report their own score,
+    crowd and takings. A follow-up repeats the story's figures, or gives none of its own (an inquiry's
+    finding, a trial), and is left to the other rules. Read from the index when asked (groups a year apart
+    are few), each article once: no array per article or per term is made."""
+
+    def __init__(self, ix: _Index) -> None:
+        self.ix = ix
+        self.scores = np.array(ix.terms.scores, dtype=np.int64)
+        self.known: dict[int, bool] = {}  # article -> whether it gives a figure, once asked
+
+    def counted(self, terms: np.ndarray) -> np.ndarray:
+        return self.ix.figure[terms] | np.isin(terms, self.scores)
+
+    def gives(self, members: Sequence[int]) -> bool:
+        for i in members:
+            got = self.known.get(i)
+            if got is None:
+                got = self.known[i] = bool(self.counted(self.ix.term[self.ix.rows(i)]).any())
+            if got:
+                return True
+        return False
+
+    def __call__(self, a: Sequence[int], b: Sequence[int], shared: np.ndarray) -> bool:
+        """Whether groups ``a`` and ``b`` (their articles), sharing the terms ``shared``, are two occurrences."""
+        return not bool(self.counted(shared).any()) and self.gives(a) and self.gives(b)

@@ -97,6 +97,8 @@ class StoryOptions:
     story_names: int = 3  # ... and, whatever the time between them, one clearly about a story before damping
     # (story_clear, story_margin) joins it when they share this many names or precise figures of their own
     story_again: bool = True  # ... then once more for the stories the pass made grow (their new neighbours)
+    recur_days: float = 330.0  # groups at least this many days apart that each give precise figures of their
+    # own and share none are two occurrences of an event (next season's final, next year's festival): apart
 
 
 def _positions(window: Window) -> dict[str, int]:

@@ -20,56 +20,83 @@ def _timestamps(rows: WindowRows) -> np.ndarray:
 
 @dataclass
 class _Vectors:
-    terms: np.ndarray  # (n, T) term ids of each article's heaviest shared terms, -1 padding
+    terms: np.ndarray  # (n, T) term ids of each article's heaviest shared terms, -1 padding (int32)
     weights: np.ndarray  # (n, T) their weights (rows of unit norm over all terms; padding 0)
     key_owner: np.ndarray  # blocking keys: article index ...
     key_term: np.ndarray  # ... and term id
 
 
-def _vectors(ix: _Index, options: StoryOptions) -> _Vectors:
-    """Each article's ``top_terms`` heaviest terms that another article shares, and its ``keys`` heaviest."""
-    shared = ix.df[ix.term] >= 2
-    doc, term, w = ix.doc[shared], ix.term[shared], ix.weight[shared]
-    # rows come sorted by article, then term: a stable sort by (article, -weight) keeps term order on ties
-    del shared  # memory: the rows of a 50,000-article window are millions
-    order = np.lexsort((-w, doc))
-    doc, term, w = doc[order], term[order], w[order]
-    del order
-    rank = np.arange(len(doc), dtype=np.int32)
-    rank -= np.searchsorted(doc, doc, side="left").astype(np.int32)
-    top = rank < options.top_terms
-    terms = np.full((ix.n, options.top_terms), -1, dtype=np.int64)
+def _vectors(ix: _Index, options: StoryOptions, chunk: int = 5000) -> _Vectors:
+    """Each article's ``top_terms`` heaviest terms that another article shares, and its ``keys`` heaviest;
+    ``chunk`` articles' rows at a time (memory: the rows of a 50,000-article window are millions, and the
+    sort's keys and order are several times their size; each article's terms are ranked on their own)."""
+    terms = np.full((ix.n, options.top_terms), -1, dtype=np.int32)  # memory: term ids fit (index.py)
     weights = np.zeros((ix.n, options.top_terms), dtype=np.float32)
-    terms[doc[top], rank[top]] = term[top]
-    weights[doc[top], rank[top]] = w[top]
-    key = rank < options.keys
+    owners, keys = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)]
+    for first in range(0, ix.n, chunk):
+        rows = slice(int(ix.indptr[first]), int(ix.indptr[min(ix.n, first + chunk)]))
+        doc, term, w = ix.doc[rows], ix.term[rows], ix.weight[rows]
+        shared = ix.df[term] >= 2
+        doc, term, w = doc[shared], term[shared], w[shared]
+        # rows come sorted by article, then term: a stable sort by (article, -weight) keeps term order on ties
+        order = np.lexsort((-w, doc))
+        term, w = term[order], w[order]  # doc is sorted already: doc[order] is doc
+        del order
+        rank = np.arange(len(doc), dtype=np.int32)
+        rank -= np.searchsorted(doc, doc, side="left").astype(np.int32)
+        top = rank < options.top_terms
+        terms[doc[top], rank[top]] = term[top]
+        weights[doc[top], rank[top]] = w[top]
+        key = rank < options.keys
+        owners.append(doc[key].astype(np.int64))
+        keys.append(term[key].astype(np.int64))
     # each row sorted by term id (padding -1 first), for the sorted merge of _scores
     by_id = np.argsort(terms, axis=1, kind="stable")
     terms = np.take_along_axis(terms, by_id, axis=1)
     weights = np.take_along_axis(weights, by_id, axis=1)
-    return _Vectors(terms, weights, doc[key].astype(np.int64), term[key].astype(np.int64))
+    return _Vectors(terms, weights, np.concatenate(owners), np.concatenate(keys))
 
 
 def _candidates(vec: _Vectors, times: np.ndarray, options: StoryOptions) -> np.ndarray:
-    """Pairs (i < j) that share a key and are near each other in time among that key's articles."""
+    """Pairs (i < j) that share a key and are near each other in time among that key's articles (int32:
+    a 50,000-article window has over a million, held through the grouping)."""
     n = len(vec.terms)
     owner, key = vec.key_owner, vec.key_term
     if len(key) < 2:
-        return np.zeros((0, 2), dtype=np.int64)
+        return np.zeros((0, 2), dtype=np.int32)
+    codes = _neighbour_codes(key, owner, times, n, options.neighbours)
+    if not codes:
+        return np.zeros((0, 2), dtype=np.int32)
+    u = np.concatenate(codes)
+    del codes
+    u.sort()  # unique, in place (memory)
+    u = u[np.concatenate(([True], u[1:] != u[:-1]))]
+    pairs = np.empty((len(u), 2), dtype=np.int32)
+    pairs[:, 1] = u % n
+    u //= n
+    pairs[:, 0] = u
+    return pairs
+
+
+def _neighbour_codes(
+    key: np.ndarray, owner: np.ndarray, times: np.ndarray, n: int, neighbours: int
+) -> list[np.ndarray]:
+    """``i * n + j`` (i < j) of the articles up to ``neighbours`` apart among those of each key, in time
+    order (undated last): the candidate pairs, repeated (a function of its own: its sorted copies are
+    freed before the pairs are made)."""
     t = np.nan_to_num(times[owner], nan=np.inf)
     order = np.lexsort((owner, t, key))
+    del t
     key, owner = key[order], owner[order]
+    del order
     codes = []
-    for d in range(1, options.neighbours + 1):
+    for d in range(1, neighbours + 1):
         same = key[:-d] == key[d:]
         if not same.any():
             break
         a, b = owner[:-d][same], owner[d:][same]
         codes.append(np.minimum(a, b) * n + np.maximum(a, b))
-    if not codes:
-        return np.zeros((0, 2), dtype=np.int64)
-    u = _unique(np.concatenate(codes))
-    return np.stack((u // n, u % n), axis=1)
+    return codes
 
 
 def _scores(

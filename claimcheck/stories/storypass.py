@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from claimcheck.stories.index import _Index, _unique
-from claimcheck.stories.links import _cohesive
+from claimcheck.stories.links import _cohesive, _Recurrences
 from claimcheck.stories.records import StoryOptions
 from claimcheck.stories.scoring import _scores, _specific, _specific_cap, _Vectors
 
@@ -46,18 +46,23 @@ def _join_stories(
     from terms about as frequent as the two (:func:`_specific`: two towns' floods told in the same words
     stay apart), and the larger one's cohesion allows it (:func:`_cohesive`)."""
     g = len(groups)
-    sid = np.empty(len(times), dtype=np.int64)
+    sid = np.empty(len(times), dtype=np.int32)  # memory: gathered for a million pairs (int64 below)
     for k, m in enumerate(groups):
         sid[m] = k
     a, b = sid[pairs[:, 0]], sid[pairs[:, 1]]
-    sizes = np.fromiter(map(len, groups), dtype=np.int64, count=g)
+    few = np.fromiter(map(len, groups), dtype=np.int64, count=g) < options.cohesion_min
     # only a story of fewer than cohesion_min articles joins another: the pairs of two larger ones are left out
-    cross = np.flatnonzero((a != b) & (np.minimum(sizes[a], sizes[b]) < options.cohesion_min))
-    del sizes
+    cross = np.flatnonzero((a != b) & (few[a] | few[b]))
+    del few
     if not len(cross):
         return groups
-    gap = np.nan_to_num(np.abs(times[pairs[cross, 0]] - times[pairs[cross, 1]]), nan=0.0)
-    code = np.minimum(a[cross], b[cross]) * g + np.maximum(a[cross], b[cross])
+    a, b = a[cross], b[cross]
+    ends = pairs[cross]
+    del cross
+    gap = np.nan_to_num(np.abs(times[ends[:, 0]] - times[ends[:, 1]]), nan=0.0)
+    del ends
+    code = np.minimum(a, b).astype(np.int64) * g + np.maximum(a, b)
+    del a, b
     order = np.lexsort((gap, code))
     code, gap = code[order], gap[order]
     first = np.concatenate(([True], code[1:] != code[:-1]))
@@ -135,6 +140,11 @@ def _join_stories(
         average = float(cos[good[k]]) * float(norm[lx]) * float(norm[ly]) / (nx * ny)  # average, undamped
         if (
             len(shared) < options.min_shared
+            or (
+                options.recur_days
+                and _median_gap(groups[x], groups[y], times) >= options.recur_days * 86400.0
+                and _Recurrences(ix)(groups[x], groups[y], shared)
+            )
             or (options.specific and not _specific(prod, shared, float(prod.sum()), ix.df, cap, options))
             or not _cohesive(average, (inner[lx], nx), (inner[ly], ny), options, lone=False)
         ):
@@ -145,6 +155,14 @@ def _join_stories(
     for k, m in enumerate(groups):
         out.setdefault(into[k], []).extend(m)
     return sorted((sorted(m) for m in out.values()), key=lambda m: m[0])
+
+
+def _median_gap(a: list[int], b: list[int], times: np.ndarray) -> float:
+    """The time between two stories' median articles (as the linkage times groups; 0 when one has no time):
+    a follow-up between two occurrences of an event a year apart is near both, their medians are not."""
+    ta, tb = times[a], times[b]
+    ta, tb = ta[~np.isnan(ta)], tb[~np.isnan(tb)]
+    return float(abs(np.median(ta) - np.median(tb))) if len(ta) and len(tb) else 0.0
 
 
 def _own_names(a: list[int], b: list[int], ix: _Index, options: StoryOptions) -> int:

@@ -64,6 +64,21 @@ def precise_figure(term: str) -> bool:
     return len((whole + frac).strip("0")) >= 3
 
 
+def score_figure(term: str) -> bool:
+    """A figure term that reads as a score or a tally ("#3-1", "#2-0", "#5-4", "#112-104"): two numbers of
+    at most three digits joined by a hyphen, not a range of years ("#2017-18"). Two reports of matches a
+    season apart give their own; a report of the same match gives the same."""
+    left, dash, right = term[1:].partition("-")
+    return (
+        term.startswith("#")
+        and bool(dash)
+        and left.isdigit()
+        and right.isdigit()
+        and len(left) <= 3
+        and len(right) <= 3
+    )
+
+
 # The longest spelling a topic word may have: a longer token (thousands of characters of junk, or a sentence
 # of a script written without spaces) would be the whole suggested topic, and `compare TOPIC` finds nothing.
 TOPIC_WORD_CHARS = 40
@@ -104,6 +119,7 @@ class _Terms(dict[str, int]):
         self.vocab: list[str] = []
         self.forms: list[Counter[str]] = []
         self.figures: list[int] = []  # ids of the precise figures (:func:`precise_figure`)
+        self.scores: list[int] = []  # ids of the scores and tallies (:func:`score_figure`)
         self.foreign: list[int] = []  # ids of other languages' function words (_FOREIGN)
         self.spellings: list[int] = []  # per term id: its distinct spellings (tokens) ...
         self.capitals: list[int] = []  # ... and how many of them are capitalised ("Munich", "Munich's")
@@ -131,6 +147,8 @@ class _Terms(dict[str, int]):
                 self.vocab.append(term)
                 if term[0] == "#" and precise_figure(term):
                     self.figures.append(tid)
+                elif term[0] == "#" and score_figure(term):
+                    self.scores.append(tid)
                 elif term in _FOREIGN:
                     self.foreign.append(tid)
                 self.forms.append(Counter())
