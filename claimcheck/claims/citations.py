@@ -279,7 +279,10 @@ def find_credits(sentence: str, aliases: Mapping[str, str] | None) -> list[Credi
     out = list(outlets)
     for start, end, according in _candidate_credits(sentence):
         if any(c.start < end and start < c.end for c in out):
-            continue
+            # "according to the BBC and The Guardian": the outlet is credited already, the other source too
+            start, end = _beside_outlets(sentence, start, end, outlets)
+            if start >= end or any(c.start < end and start < c.end for c in out):
+                continue
         src = sentence[start:end]
         junk = _CLAUSE_HEAD.match(src) or _LEADING_JUNK.match(src)
         if junk:
@@ -301,6 +304,27 @@ def find_credits(sentence: str, aliases: Mapping[str, str] | None) -> list[Credi
                 continue  # "a report on CNN": the outlet is credited already
         out.append(Credit(start, end, src, False, "according to" if according else "said"))
     return out
+
+
+_AND_AFTER = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+")
+_AND_BEFORE = re.compile(r"\s*(?:,|\s(?:and|&))\s*$")
+
+
+def _beside_outlets(sentence: str, start: int, end: int, outlets: list[Credit]) -> tuple[int, int]:
+    """The part of a credit's span that a conjunction joins to the outlets credited inside it: what follows the
+    last of them ("the BBC and The Guardian") or precedes the first ("The Guardian and the BBC"); empty when
+    there is none."""
+    inside = [c for c in outlets if start <= c.start and c.end <= end]
+    if not inside:
+        return end, end
+    last = max(c.end for c in inside)
+    if (m := _AND_AFTER.match(sentence, last, end)) and m.end() < end:
+        return m.end(), end
+    first = min(c.start for c in inside)
+    head = sentence[start:first]
+    if (m := _AND_BEFORE.search(head)) and m.start() > 0:
+        return start, start + m.start()
+    return end, end
 
 
 def _candidate_credits(sentence: str) -> list[tuple[int, int, bool]]:

@@ -61,6 +61,50 @@ class Sentence:
     text: str
 
 
+# A photo's credit or a share bar, alone or printed on the caption's line: "Getty Images Fans celebrate ...",
+# "AFP/Getty Images Police ...", "Facebook Twitter Pinterest A fan ...", "... celebrate the win (Getty Images)",
+# "(Photo: A. Lee, WireImage)". Such a line is page furniture (``statements.is_furniture``), as a credits line
+# is: neither a statement that begins "EPA Chicago ..." nor the agency read as a source of what the photo shows.
+# A picture library (or an agency's "Photo"/"Images") is a credit before any capitalised word; a news agency
+# alone ("AFP", "Reuters", "EPA", "AP") only on a caption's line, one without a sentence's final stop ("EPA
+# Administrator Jo Lee said on Monday ..." is news).
+_LIBRARY = (
+    r"(?:Getty(?:\s+Images)?|GETTY(?:\s+IMAGES)?|Shutterstock|Alamy(?:\s+Stock\s+Photo)?|Rex(?:\s+Features)?|WireImage|FilmMagic|"
+    r"Corbis|iStock(?:photo)?|Invision|NurPhoto|BackGrid|(?:AP|AFP|EPA|PA|Reuters|Press\s+Association|"
+    r"Associated\s+Press)\s+(?:Photo|Pictures|Images))"
+)
+_AGENCY = (
+    r"(?:AFP|EPA(?:-EFE)?|Reuters|AP|PA(?:\s+(?:Wire|Media))?|Associated\s+Press|Xinhua|dpa|ANSA|Anadolu|Kyodo|"
+    r"Yonhap|AAP|SIPA|ZUMA(?:\s+Wire)?)"
+)
+_CREDIT_NAME = rf"(?:{_LIBRARY}|{_AGENCY})"
+_CREDIT_ROLE = r"(?:\s+[-–—]\s+(?:Contributor|Staff|Stringer|Pool|Handout|File))?"
+_SHARE_NAME = r"(?:Facebook|Twitter|Pinterest|WhatsApp|Email|E-mail|LinkedIn|Reddit|Messenger|Flipboard)"
+_SHARE_BAR = rf"(?:{_SHARE_NAME}\s+){{2,}}"
+_LEAD_CREDIT = re.compile(
+    rf"(?:{_SHARE_BAR}|(?P<name>{_CREDIT_NAME}(?:\s*[/:;]\s*{_CREDIT_NAME})*){_CREDIT_ROLE}\s+)(?=[“\"‘']?[A-Z])"
+)
+_HAS_LIBRARY = re.compile(rf"{_LIBRARY}|[-–—]")
+_TAIL_CREDIT = re.compile(
+    rf"\s*\((?:[^()]{{0,60}}?[\s/,])?{_LIBRARY}[^()]{{0,40}}\)\s*$"
+    r"|\s*\((?:Photo(?:graph)?|Image|Picture|Credit)s?\s*(?::|by\b)[^()]{1,80}\)\s*$",
+)
+_FINAL_STOP = re.compile(r"[.!?…:;,\"”’')\]]\s*$")
+_CREDIT_ONLY = re.compile(
+    rf"\s*(?:{_SHARE_NAME}(?:\s+{_SHARE_NAME})+\s*|{_CREDIT_NAME}(?:\s*[/:;]\s*{_CREDIT_NAME})*{_CREDIT_ROLE}\s*)$"
+)
+
+
+def is_credit(sentence: str) -> bool:
+    """A photo credit or a share bar ("Getty Images", "AFP/Getty - Contributor", "(Getty)", "(Photo: A. Lee,
+    WireImage)", "Facebook Twitter Pinterest"), alone or on the line of the caption it credits."""
+    s = sentence.strip()
+    if _CREDIT_ONLY.match(s) or _TAIL_CREDIT.search(s):
+        return True
+    m = _LEAD_CREDIT.match(s)
+    return m is not None and (m.group("name") is None or _HAS_LIBRARY.search(m.group()) is not None or not _FINAL_STOP.search(s))
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of ``text`` in order; paragraphs (line breaks) always end a sentence."""
     out: list[Sentence] = []

@@ -8,12 +8,13 @@ from __future__ import annotations
 import re
 
 from claimcheck.claims.lexicon import MONTHS, WEEKDAYS
+from claimcheck.claims.sentences import is_credit
 from claimcheck.text import claim_content_words
 
 FURNITURE = re.compile(
     r"^(?:sign\s+up|subscribe|read\s+(?:more|next|the\s+full)|click|tap|follow\s+us|share\s+(?:this|on)|"
     r"advertisement|related|recommended|watch|listen|download|get\s+the|join|contact\s+us|copyright|©|"
-    r"all\s+rights\s+reserved|image\s+(?:copyright|caption)|photo(?:graph)?:|getty\s+images|"
+    r"all\s+rights\s+reserved|image\s+(?:copyright|caption)|photo(?:graph)?:|(?:photo\s+|picture\s+|image\s+)?credits?\s*:|getty\s+images|"
     r"updated|published|posted|this\s+(?:article|story)\s+(?:was|has|is)|we\s+use\s+cookies|cookie|"
     r"support\s+(?:our|independent)|newsletter|more\s+from|see\s+also|editor'?s\s+note|"
     r"reporting\s+by|editing\s+by|writing\s+by|additional\s+reporting|\d+\s*(?:of|/)\s*\d+\s*$|"
@@ -145,17 +146,44 @@ def _only_counters(s: str) -> bool:
     return not re.sub(r"[\W\d_]+", " ", _COUNTER.sub(" ", s)).split()
 
 
+# A subheading set off by dashes on both sides, as wire copy prints them: "- Minister's brother named -",
+# "— 'We will not resign' —" (a line of a list opens with a dash but does not close with one).
+_DASHED_HEADING = re.compile(r"\s*(?:-{1,3}|[–—])\s+\S(?:.{0,100}\S)?\s+(?:-{1,3}|[–—])\s*")
+
+
+# A video player's or a reading list's words in capitals opening the line they sit on ("CLOSE Sheila E. says ...",
+# "JUST WATCHED North Korea may test ...", "MOST READ IN NEWS ..."): the page's widgets, not its story.
+_WIDGET = re.compile(r"(?:CLOSE|JUST WATCHED|MUST WATCH|MOST READ|MORE VIDEOS|UP NEXT)\s+\S")
+# A related story's link ("Bank bans card purchases of bitcoin Read more", "[The message that led to the leak]")
+# and a writer's contact line, ending with an address ("... released in 2013. jo.lee@example.com"; "3,000 emails
+# sent from ceo@bank.example to staff" is news).
+_LINK_LINE = re.compile(r"(?:\bRead more|\bREAD MORE)\s*$|^\[[^\[\]]+\]$")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]*[a-z]{2}")
+
+
+def _contact_line(s: str) -> bool:
+    """Ends with an e-mail address (its last word only: a search of the whole line backtracks on long runs)."""
+    last = s.rsplit(None, 1)[-1].rstrip(".") if "@" in s[-200:] else ""
+    return bool(last) and _EMAIL.fullmatch(last) is not None
+
+
 def is_furniture(sentence: str) -> bool:
-    """Page furniture: newsletters, share buttons, credits lines, cookie notices; recipe cards, shop
-    prices, review stars and comment counts."""
+    """Page furniture: newsletters, share buttons, credits lines, photo credits, dashed subheadings, cookie
+    notices; recipe cards, shop prices, review stars and comment counts."""
     s = sentence.strip(" \t\"'“”‘’*•·-–—|")
     if FURNITURE.match(s) or _FURNITURE_ANYWHERE.search(s) or len(s.split()) < 3:
+        return True
+    if is_credit(sentence) or _WIDGET.match(s) or _LINK_LINE.search(sentence.strip()) or _contact_line(s) or (len(sentence.split()) <= 14 and _DASHED_HEADING.fullmatch(sentence)):
         return True
     if _CARD.match(s) or _RATING.search(s) or (_COUNTER.search(s) and ("|" in s or _only_counters(s))):
         return True
     # substring tests first: a pager needs " of " or "/", a footer line its word
     cheap = ((" of " in s or "/" in s) and _PAGER.search(s)) or "egistration" in s or "icen" in s
     return bool(cheap and _FURNITURE_NUMBERED.search(s))
+
+
+_WH_HEADING = re.compile(r"(?:How|Why|What|Where|When|Who|Which)\s")
+_STOP_END = re.compile(r"[.!…:;\"”’')\]]\s*$")
 
 
 def is_statement(sentence: str, *, furniture_checked: bool = False) -> bool:
@@ -166,6 +194,8 @@ def is_statement(sentence: str, *, furniture_checked: bool = False) -> bool:
     s = sentence.strip()
     if s.endswith("?") or (not furniture_checked and is_furniture(s)) or not 5 <= len(s.split()) <= 80:
         return False
+    if _WH_HEADING.match(s) and "," not in s and not _STOP_END.search(s):
+        return False  # a heading that asks, without its question mark: "How the port ended up in the red"
     words = set(_TOKEN.findall(s.lower()))
     if _IMPERATIVE.match(s) or words & _OPINION_WORDS or _OPINION_PHRASES.search(s):
         return False

@@ -30,6 +30,7 @@ from claimcheck.match.rules import (
     timestamp,
     values_agree,
 )
+from claimcheck.match.sourcenames import fold_acronyms, is_own, own_names, split_sources
 from claimcheck.match.syndication import Syndicated
 from claimcheck.models import Article, Claim, Conflict, Fact, Fidelity, Interval, Link, Mention, Outlet
 from claimcheck.values import format_amount, format_ordinal
@@ -116,13 +117,22 @@ def article_cites(
     alias: Mapping[str, str],
     syndicated: Mapping[int, Syndicated],
 ) -> dict[int, dict[str, set[str]]]:
-    """Per article, the sources it credits, by sentence; wire copy credits its wire for everything."""
+    """Per article, the sources it credits, by sentence; wire copy credits its wire for everything. A list of
+    sources is each of them ("the BBC and The Guardian"), an acronym the full name the article also cites ("the
+    World Health Organization" ... "WHO"), and the outlet's own name ("told CNN" in CNN's article) none."""
     out: dict[int, dict[str, set[str]]] = {}
     for a, art in enumerate(articles):
         by_sentence: dict[str, set[str]] = defaultdict(set)
-        for c in art.claims:
-            if c.cites and (src := named_source(c.cites, alias)) is not None and src != art.outlet:
-                by_sentence[c.sentence].add(src)
+        named = [(c.sentence, src) for c in art.claims if c.cites and (src := named_source(c.cites, alias)) is not None]
+        alone = {src.lower() for _, src in named if " and " not in src and " & " not in src}
+        pieces = [(s, p) for s, src in named for p in split_sources(src, alias, alone)]
+        folded = fold_acronyms(p for _, p in pieces)
+        outlet = outlets.get(art.outlet)
+        own = own_names(art.outlet, outlet.names if outlet else ())
+        for sentence, piece in pieces:
+            src = named_source(folded.get(piece, piece), alias)
+            if src is not None and src != art.outlet and not is_own(src, own):
+                by_sentence[sentence].add(src)
         copy = syndicated.get(a)
         if copy is not None and copy.kind == "wire":
             by_sentence[""].add(copy.source)
@@ -343,11 +353,15 @@ _LINKING = frozenset(
 
 
 def merge_names(names: Sequence[str] | Mapping[str, None]) -> tuple[str, ...]:
-    """Cited sources once each: "human rights group Viasna" and "Viasna" are one source, named "Viasna".
+    """Cited sources once each: "human rights group Viasna" and "Viasna" are one source, named "Viasna"; an
+    acronym and the name it spells ("WHO", "World Health Organization") are one, named in full.
 
     A name that ends with another, whole words, is the longer description of the same source.
     """
-    items = list({n.lower(): n for n in reversed(list(names))}.values())[::-1]  # once, whatever its case
+    listed = list(names)
+    folded = fold_acronyms(listed)  # "WHO" beside "World Health Organization": one source, named in full
+    full = [folded.get(n, n) for n in listed]
+    items = list({n.lower(): n for n in reversed(full)}.values())[::-1]  # once, whatever its case
     low = [n.lower().split() for n in items]
     keep = []
     for i, n in enumerate(items):
@@ -371,10 +385,10 @@ def summarise(claims: Sequence[Claim], value: Interval | None, unit: str | None,
         rep = next((c for c in claims if value is not None and c.value == value), first)
         phrase = number_phrase(rep)
         money = any(c.unit == unit and c.extra.get("measure") == "money" for c in claims)
+        unit = unit_as_written(unit, rep.text)  # "4 DPRK ships", not "4 dprk ships"
         head = format_amount(value, unit, money=money)  # "$2 billion", "11.5 million documents"
-        if rep.qualifier == "about" and value is not None and value == rep.value:
-            about = Interval.exact(stated(value))  # type: ignore[arg-type]
-            head = format_amount(about, unit, money=money, prefix="about")
+        if value is not None and value == rep.value and (written := _head_as_written(rep, value, unit, money)):
+            head = written  # "about 1,500 people", "nearly 40 years", "hundreds of people": never the interval
         if isinstance(score := rep.extra.get("score"), str) and score:
             head = f"{score} {unit or ''}".strip()  # a score reads as written: "8-7 score", not "8 score"
         elif rep.extra.get("ordinal") and value is not None:
@@ -392,8 +406,55 @@ def summarise(claims: Sequence[Claim], value: Interval | None, unit: str | None,
     return " ".join(text.split()[:12]) + ("…" if len(text.split()) > 12 else "")
 
 
-_CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:()\[\]“”\"«»]|\s[-\u2013\u2014]\s|[\u2013\u2014]")
+def unit_as_written(unit: str | None, text: str) -> str | None:
+    """The counted thing in the capitals of the claim's own words when they hold it ("North Korean shipping
+    companies", "DPRK ships"; the matcher keeps it lower case), else as it is; a capital that only opens the
+    sentence is not the word's ("People were hurt": "people")."""
+    if not unit or unit == unit.upper() or not any(ch.isalpha() for ch in unit):
+        return unit
+    words = unit.split()
+    m = re.search(r"(?<![\w-])" + r"\s+".join(re.escape(w) for w in words) + r"(?![\w-])", text, re.IGNORECASE)
+    if m is None or m.start() == 0:
+        return unit
+    return " ".join(m.group().split())
+
+
+_VAGUE_WORDS = frozenset(["tens", "dozens", "scores", "hundreds", "thousands", "millions", "billions", "of"])
+
+
+def _head_as_written(rep: Claim, value: Interval, unit: str | None, money: bool) -> str:
+    """A qualified figure's head as its sentence words it ("about 1,500 people", "nearly 40 years", "up to 40
+    people", "<6,000 people", "hundreds of people"), not the interval it is matched by ("36.8-40 years",
+    "200-1,000 people"); "" for any other figure."""
+    q = rep.qualifier
+    if q == "about":
+        return format_amount(Interval.exact(stated(value)), unit, money=money, prefix="about")  # type: ignore[arg-type]
+    if value.high is None or value.low == value.high:
+        return ""
+    if q == "nearly":
+        return format_amount(Interval.exact(value.high), unit, money=money, prefix="nearly")
+    if q == "up to" and value.low == 0:
+        return format_amount(Interval.exact(value.high), unit, money=money, prefix="up to")
+    if q == "fewer than" and value.low == 0:
+        return "<" + format_amount(Interval.exact(value.high), unit, money=money)
+    if q == "vague" and not any(ch.isdigit() for ch in rep.text):
+        text = " ".join(rep.text.split())
+        text = text[:1].lower() + text[1:] if text[1:2].islower() else text  # "Dozens of protesters" opened it
+        if unit and not set(text.lower().split()) - _VAGUE_WORDS:  # "hundreds were injured": "hundreds injured"
+            text = f"{text} {unit}"
+        return text
+    return ""
+
+
+# Where a number's clause ends: a comma (not inside a figure), a semicolon, colon, bracket or quotation mark, a
+# dash between words, or a sentence's end inside a quotation the splitter kept whole ("... 320,000 documents.
+# The dataset ...": not after an abbreviation, "Mr. Putin").
+_CLAUSE_BREAK = re.compile(
+    r"(?<!\d),|,(?!\d)|[;:()\[\]“”\"«»]|\s[-\u2013\u2014]\s|[\u2013\u2014]"
+    r"|(?<=[a-z0-9%])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMrs)(?<!\bJr)(?<!\bSr)(?<!\bNo)[.!?]\s+(?=[A-Z])"
+)
 SUMMARY_WORDS = 12
+_WORD = re.compile(r"\S+")
 
 
 def number_phrase(claim: Claim) -> str:
@@ -408,19 +469,21 @@ def number_phrase(claim: Claim) -> str:
     end = start + len(claim.text)
     left = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
     right = next((m.start() for m in _CLAUSE_BREAK.finditer(sentence, end)), len(sentence))
-    before = sentence[left:start].split()
-    after = sentence[end:right].rstrip(" .!?").split()
-    keep_before: list[str] = []
+    before = list(_WORD.finditer(sentence, left, start))
+    after = list(_WORD.finditer(sentence[:right].rstrip(" .!?"), end))
+    kept_before = 0
     for word in reversed(before[-4:]):  # lead-in words, but not another figure's
-        if any(ch.isdigit() for ch in word):
+        if any(ch.isdigit() for ch in word.group()):
             break
-        keep_before.insert(0, word)
-    keep_after = after[: max(0, SUMMARY_WORDS - len(keep_before) - len(claim.text.split()))]
-    kept = [*keep_before, *claim.text.split(), *keep_after]
-    text = " ".join(kept)
-    if len(keep_before) < len(before):
+        kept_before += 1
+    kept_after = min(len(after), max(0, SUMMARY_WORDS - kept_before - len(claim.text.split())))
+    # a slice of the sentence, so a word the figure is written into stays whole ("the $2 billion-dollar question")
+    lo = before[-kept_before].start() if kept_before else start
+    hi = after[kept_after - 1].end() if kept_after else end
+    text = " ".join(sentence[lo:max(hi, end)].split())
+    if kept_before < len(before):
         text = "…" + text
-    if len(keep_after) < len(after):
+    if kept_after < len(after):
         text += "…"
     return text
 

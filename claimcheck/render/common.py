@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from claimcheck.models import Claim, CompareResult, Conflict, Fact, Interval
-from claimcheck.values import CURRENCY_SIGNS, counted, format_value, with_unit
+from claimcheck.values import CURRENCY_SIGNS, counted, format_ordinal, format_value, with_unit
 
 __all__ = [
     "format_value",
@@ -21,6 +22,7 @@ __all__ = [
     "fact_figure",
     "money_sign",
     "first_outlets",
+    "tied_first",
     "counted",
     "zoned_text",
 ]
@@ -83,9 +85,18 @@ def conflict_text(fact: Fact, names: dict[str, str]) -> list[str]:
     ]
 
 
+# The words of a vague figure: "hundreds", "tens of thousands", "dozens" (of people ...).
+_VAGUE = re.compile(
+    r"((?:(?:tens|dozens|scores|hundreds|thousands|millions|billions|trillions)(?:\s+of\s+(?=(?:hundreds|thousands|"
+    r"millions|billions|trillions)\b))?)+)\b",
+    re.IGNORECASE,
+)
+
+
 def value_as_written(claim: Claim, sign: str = "") -> str:
     """A number claim's value the way its sentence qualifies it: "about 1,500" (not the "1,350-1,650" it
-    stands for when matching), "nearly 30", "up to 40"; the interval's short form otherwise (">=50", "59")."""
+    stands for when matching), "nearly 30", "up to 40", "hundreds"; the interval's short form otherwise (">=50",
+    "59")."""
     v = claim.value
     if v is None:
         return "?"
@@ -98,19 +109,33 @@ def value_as_written(claim: Claim, sign: str = "") -> str:
             return f"up to {format_value(Interval.exact(v.high), sign=sign)}"
         if claim.qualifier == "fewer than" and v.low == 0:  # "below $6,000", "under 40": not "0-6,000"
             return f"<{format_value(Interval.exact(v.high), sign=sign)}"
+        if claim.qualifier == "vague" and (words := _VAGUE.match(claim.text)):  # "hundreds", not "200-1,000"
+            return words.group(1).lower()
     return format_value(v, sign=sign)
+
+
+def tied_first(published: datetime | None, first: datetime) -> bool:
+    """Whether a time published may be the first one: the same time, or, when the first is only a day (a feed
+    that gives the day stamps it 00:00), any time of that day: "3 Nov" is not before "3 Nov, 04:47"."""
+    if published is None:
+        return False
+    if published == first:
+        return True
+    day_only = (first.hour, first.minute, first.second, first.microsecond) == (0, 0, 0, 0)
+    return day_only and published.date() == first.date()
 
 
 def first_outlets(fact: Fact) -> list[str]:
     """The fact's first outlet and any other that published it at that same time (feeds that give only the
-    day stamp every article 00:00): several outlets first at once are not one outlet first."""
+    day stamp every article 00:00), or that same day when the first is stamped with a day only: several
+    outlets first at once are not one outlet first."""
     if fact.first_outlet is None or fact.first_published is None:
         return [fact.first_outlet] if fact.first_outlet else []
     copy = next((m.syndicated for m in fact.mentions if m.outlet == fact.first_outlet), False)
     tied = [
         m.outlet
         for m in fact.mentions
-        if m.published == fact.first_published and m.syndicated == copy and m.outlet != fact.first_outlet
+        if tied_first(m.published, fact.first_published) and m.syndicated == copy and m.outlet != fact.first_outlet
     ]
     return list(dict.fromkeys([fact.first_outlet, *tied]))
 
@@ -131,7 +156,14 @@ def money_sign(fact: Fact) -> str:
 
 def fact_figure(fact: Fact) -> str:
     """A number fact's figure with its unit, as a reader expects it: "$2 billion", "about 11.5 million
-    documents"."""
+    documents"; a score or an ordinal as the row's summary heads it ("8-7 score", "250th grand prix start"; not
+    "8 score", "250 grand prix start")."""
+    rep = next((m.claim for m in fact.mentions if m.claim.value == fact.value), None)
+    if rep is not None and fact.value is not None:
+        if isinstance(score := rep.extra.get("score"), str) and score:
+            return f"{score} {fact.unit or ''}".strip()
+        if rep.extra.get("ordinal") and fact.value.low is not None:
+            return f"{format_ordinal(fact.value.low)} {fact.unit or ''}".strip()
     sign = money_sign(fact)
     return with_unit(headline_value(fact, sign), fact.unit, sign)
 

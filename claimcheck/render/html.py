@@ -22,6 +22,7 @@ from claimcheck.render.common import (
     headline_value,
     money_sign,
     outlet_names,
+    tied_first,
     value_as_written,
     values_given,
     when_text,
@@ -79,7 +80,7 @@ def first_independents(fact: Fact) -> list[str]:
     if not times:
         return [o for o in fact.outlets if o in independent][:1]
     earliest = min(times)
-    return list(dict.fromkeys(m.outlet for m in own if m.published == earliest))
+    return list(dict.fromkeys(m.outlet for m in own if tied_first(m.published, earliest)))
 
 
 def _conflict_value(fact: Fact, oid: str) -> str:

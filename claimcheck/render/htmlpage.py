@@ -88,6 +88,10 @@ def _clock(when: datetime) -> str:
     return f"{when.strftime('%H:%M')} {zone}".strip()
 
 
+def _day_only(when: datetime) -> bool:
+    return (when.hour, when.minute, when.second, when.microsecond) == (0, 0, 0, 0)
+
+
 def timeline_svg(points: Sequence[tuple[datetime, str, str]], *, width: int = 150, label: str = "") -> str:
     """A one-line inline SVG timeline: a dot per (time, name, css class), earliest at the left.
 
@@ -105,14 +109,19 @@ def timeline_svg(points: Sequence[tuple[datetime, str, str]], *, width: int = 15
     dots = []
     for when, name, cls in pts:
         x = pad + ((when.timestamp() - t0) / span * (width - 2 * pad) if span else 0)
-        stamp = _clock(when) if one_day else zoned_text(when)
+        stamp = f"{when:%Y-%m-%d}, day only" if _day_only(when) else _clock(when) if one_day else zoned_text(when)
         dots.append(
             f'<circle cx="{x:.0f}" class="{esc(cls)}"><title>{esc(name)} {esc(stamp)}</title></circle>'
         )
     first = pts[0][0]
-    # Shown in the grid, away from the "times UTC" heading of the evidence: every time says its zone.
-    text = _clock(first) + (f" {_span_text(span)}" if span else "")
-    title = f"{label} (first {zoned_text(first)})" if label else ""
+    # Shown in the grid, away from the "times UTC" heading of the evidence: every time says its zone. A first
+    # stamped with its day only (00:00, as day-only feeds give it) is that day: no clock time, and no span
+    # counted from a midnight that was never a publication time.
+    if _day_only(first):
+        text, first_text = f"{first:%Y-%m-%d} (day)", f"{first:%Y-%m-%d}, day only"
+    else:
+        text, first_text = _clock(first) + (f" {_span_text(span)}" if span else ""), zoned_text(first)
+    title = f"{label} (first {first_text})" if label else ""
     return (
         f'<svg class="tl" width="{width + 90}" height="16" role="img">'
         f"<title>{esc(title)}</title>"

@@ -9,7 +9,10 @@ allowed by the schema (it does not forbid extra keys):
   against the quote's most common form (absent on number and statement mentions);
 - per fact, ``evolving``: true for a count whose figure was updated over time (a rising toll):
   ``value`` is then the latest figure, each mention keeps its own, and earlier figures are not
-  conflicts.
+  conflicts;
+- per fact, ``first_outlets``: every outlet that may be the first, as the table marks them (``first_reported``
+  names one; outlets published at that same time, or that same day when the first is stamped with its day
+  only, are tied with it); [] when none is dated.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from datetime import datetime
 from typing import Any
 
 from claimcheck.models import CompareResult, Fact, Interval
+from claimcheck.render.common import first_outlets
 from claimcheck.textsafe import json_text, plain
 
 SCHEMA_ID = "claimcheck.compare/1"
@@ -129,6 +133,7 @@ SCHEMA: dict[str, Any] = {
                         },
                     },
                     "evolving": {"type": "boolean"},
+                    "first_outlets": {"type": "array", "items": {"type": "string"}},
                 },
             },
         },
@@ -178,6 +183,7 @@ def fact_json(f: Fact) -> dict[str, Any]:
             {"outlet": c.outlet, "value": c.value.to_dict(), "sentence": c.sentence} for c in f.conflicts
         ],
         "evolving": f.evolving,
+        "first_outlets": first_outlets(f),
     }
 
 

@@ -119,7 +119,7 @@ def _evidence(result: CompareResult, name: Callable[[str], str], explain: bool) 
                 notes.append(m.fidelity)
             note = f" ({', '.join(notes)})" if notes else ""
             out.append(f"- **{name(m.outlet)}**, {_link(m)}, {esc(when_text(m.published))}{note}:")
-            out.append(f"  “{esc(m.claim.sentence)}”")
+            out.append(f"  {_quoted(m.claim.sentence)}")
         if explain and f.links:
             out += ["", "Why these were matched:", ""]
             for link in f.links:
@@ -138,7 +138,7 @@ def _conflicts(result: CompareResult, name: Callable[[str], str]) -> list[str]:
         sign = money_sign(f)
         out.append(f"- {f.id}, {esc(f.summary)}: most outlets say {esc(format_value(f.value, sign=sign))}.")
         for c in distinct_conflicts(f):
-            out.append(f"  - {name(c.outlet)} says {esc(format_value(c.value, sign=sign))}: “{esc(c.sentence)}”")
+            out.append(f"  - {name(c.outlet)} says {esc(format_value(c.value, sign=sign))}: {_quoted(c.sentence)}")
     return [*out, ""]
 
 
@@ -149,7 +149,20 @@ def _quotes(result: CompareResult, name: Callable[[str], str]) -> list[str]:
         return [*out, "No quote is carried by enough outlets.", ""]
     for f in facts:
         speaker = esc(f.speaker) if f.speaker else "unattributed"
-        out.append(f"- {f.id}, {speaker}: {esc(f.summary)}")
+        # the summary names a speaker already ("Jo Lee: “...”"): the quoted words once, after this line's speaker
+        words = f.summary[f.summary.index("“"):] if "“" in f.summary else f.summary
+        out.append(f"- {f.id}, {speaker}: {esc(words)}")
         for m in f.mentions:
             out.append(f"  - {name(m.outlet)} ({m.fidelity or 'quoted'}): “{esc(m.claim.text)}”")
     return [*out, ""]
+
+
+_OPENING_MARKS = ("“", '"', "‘", "'", "«", "„")
+
+
+def _quoted(sentence: str) -> str:
+    """An evidence sentence in quotation marks, escaped; one that opens with its own quotation mark (a quote's
+    sentence) is shown as it is, not in a second pair (““We will not stop,” he said.”)."""
+    text = esc(sentence)
+    return text if sentence.lstrip().startswith(_OPENING_MARKS) else f"“{text}”"
+

@@ -10,7 +10,8 @@ import io
 from collections.abc import Sequence
 
 from rich import box
-from rich.console import Console, Group
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, Group, RenderResult
 from rich.table import Table
 from rich.text import Text
 
@@ -107,10 +108,12 @@ def attribution_table(result: CompareResult) -> Table:
     considered = [o.id for o in result.outlets if o.articles]  # outlets with an article in the comparison
     table = Table(show_lines=False, expand=True)
     table.add_column("#", no_wrap=True)
-    table.add_column("Fact", ratio=3)
-    table.add_column("Reported by", ratio=3)
+    table.add_column("Fact", ratio=3, overflow="fold")
+    # an outlet's name longer than its column ("www.washingtonpost.com" at 80 columns) folds onto the next line
+    # rather than being cut to "www.washingtonpost.c…", which names no outlet
+    table.add_column("Reported by", ratio=3, overflow="fold")
     table.add_column("Indep.", justify="right", no_wrap=True)
-    table.add_column("Conflicts", ratio=2)
+    table.add_column("Conflicts", ratio=2, overflow="fold")
     for fact in result.facts:
         lines = conflict_text(fact, names)
         if len(lines) > MAX_CONFLICT_LINES:  # the Markdown and HTML reports list them all
@@ -216,14 +219,31 @@ def matrix_table(result: CompareResult) -> Table:
     return table
 
 
-def matrix_legend(result: CompareResult) -> Text:
+class Legend:
+    """The grid's key: "A name · B name · ...", broken between entries at the console's width, never inside one
+    ("D" at the end of a line and its outlet's name on the next read as two things)."""
+
+    def __init__(self, pairs: Sequence[str], marks: str) -> None:
+        self.pairs, self.marks = list(pairs), marks
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        lines: list[str] = []
+        for pair in self.pairs:
+            if lines and cell_len(lines[-1]) + 3 + cell_len(pair) <= options.max_width:
+                lines[-1] += " · " + pair
+            else:
+                lines.append(pair)
+        yield Text("\n".join([*lines, self.marks]))
+
+
+def matrix_legend(result: CompareResult) -> Legend:
     names = outlet_names(result)
     columns = matrix_columns(result)
     pairs = [
         f"{k} {plain(names.get(oid, oid))}" for k, oid in zip(column_keys(len(columns)), columns, strict=True)
     ]
     marks = "1 first reporter · x reports it · w wire copy · ! conflicting value · c cited"
-    return Text(" · ".join(pairs) + "\n" + marks)
+    return Legend(pairs, marks)
 
 
 def explain_lines(result: CompareResult) -> Text:
@@ -251,7 +271,7 @@ def explain_lines(result: CompareResult) -> Text:
 def report_group(
     result: CompareResult, *, matrix: bool = False, explain: bool = False, narrow: bool = False
 ) -> Group:
-    parts: list[Text | Table] = [title_line(result)]
+    parts: list[Text | Table | Legend] = [title_line(result)]
     if not result.facts:
         parts.append(Text("No fact is reported by enough outlets (try --min-outlets 1).", style="yellow"))
     elif matrix:
