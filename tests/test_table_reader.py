@@ -402,6 +402,23 @@ def test_related_links_and_contact_lines_are_furniture(line: str) -> None:
     assert not is_furniture("The hackers sent 3,000 emails from ceo@bank.example to the staff last week.")
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "[Correction: An earlier version of this report said 40 ferries were sold; the figure is 14.]",
+        "[Update: The port authority later said 3 more cranes had failed.]",
+        "[Editor's note: The harbour master said 12 berths were closed]",
+        "[The harbour board said 40 dock workers would lose their jobs by March.]",
+    ],
+)
+def test_an_editor_s_note_or_a_sentence_in_brackets_is_no_related_link(line: str) -> None:
+    """A headline alone in square brackets is a related story's link, but an editor's note (a correction, an
+    update) or a whole sentence in brackets is the story's own text, with figures a fact-checker wants:
+    every such line was dropped as furniture."""
+    assert not is_furniture(line)
+    assert extract_claims(line)
+
+
 def test_markdown_evidence_does_not_double_a_sentence_s_own_quotation_mark() -> None:
     from claimcheck.render.markdown import _quoted
 

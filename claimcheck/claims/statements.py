@@ -154,10 +154,15 @@ _DASHED_HEADING = re.compile(r"\s*(?:-{1,3}|[–—])\s+\S(?:.{0,100}\S)?\s+(?:-
 # A video player's or a reading list's words in capitals opening the line they sit on ("CLOSE Sheila E. says ...",
 # "JUST WATCHED North Korea may test ...", "MOST READ IN NEWS ..."): the page's widgets, not its story.
 _WIDGET = re.compile(r"(?:CLOSE|JUST WATCHED|MUST WATCH|MOST READ|MORE VIDEOS|UP NEXT)\s+\S")
-# A related story's link ("Bank bans card purchases of bitcoin Read more", "[The message that led to the leak]")
-# and a writer's contact line, ending with an address ("... released in 2013. jo.lee@example.com"; "3,000 emails
-# sent from ceo@bank.example to staff" is news).
-_LINK_LINE = re.compile(r"(?:\bRead more|\bREAD MORE)\s*$|^\[[^\[\]]+\]$")
+# A related story's link ("Bank bans card purchases of bitcoin Read more", "[The message that led to the leak]":
+# a headline alone in square brackets, with no final stop) and a writer's contact line, ending with an address
+# ("... released in 2013. jo.lee@example.com"; "3,000 emails sent from ceo@bank.example to staff" is news). An
+# editor's note in brackets is the story's own text ("[Correction: ... the toll is 14.]", "[Update: ...]").
+_LINK_LINE = re.compile(
+    r"(?:\bRead more|\bREAD MORE)\s*$"
+    r"|^\[(?!\s*(?:correction|clarification|update|updated|editor|note)\b)[^\[\]]*[^\[\].!?\s]\s*\]$",
+    re.I,
+)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]*[a-z]{2}")
 
 
