@@ -174,6 +174,12 @@ def serve_docs(docs: Sequence[dict[str, Any]]) -> Served:
 
 def fetch_and_compare(served: Served, workdir: Path) -> tuple[dict[str, Any], dict[str, Any]]:
     """The real `claimcheck fetch` into a fresh database, then compare's JSON for every stored article."""
+    summary, sources, db = fetch_served(served, workdir)
+    return summary, compare_json(sources, db)
+
+
+def fetch_served(served: Served, workdir: Path) -> tuple[dict[str, Any], Path, Path]:
+    """The real `claimcheck fetch` into a fresh database: its JSON summary, the sources file and the database."""
     sources = workdir / "sources.yaml"
     sources.write_text(served.sources_yaml, encoding="utf-8")
     db = workdir / "facts.db"
@@ -202,7 +208,7 @@ def fetch_and_compare(served: Served, workdir: Path) -> tuple[dict[str, Any], di
         summary: dict[str, Any] = json.loads(proc.stdout)
     except json.JSONDecodeError:
         raise RuntimeError(f"fetch exited {proc.returncode}: {proc.stderr.strip()[-500:]}") from None
-    return summary, compare_json(sources, db)
+    return summary, sources, db
 
 
 @cache

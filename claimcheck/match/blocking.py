@@ -151,6 +151,7 @@ def number_graph(
     lower one: the figure was updated (``_update_links``)."""
     width = math.log1p(options.number_tolerance)
     floor = 100 * options.number_context_floor
+    loose_floor = 100 * max(options.number_loose_floor, options.number_context_floor)
     unit: list[str]
     ctx: list[str] = []
     bucket: list[int | None] = []
@@ -206,6 +207,7 @@ def number_graph(
     specific = np.array([unit[n] not in GENERIC_UNITS and count_class(unit[n]) is not None for n in first], dtype=bool)
     measure = np.array([is_measure(unit[n]) for n in first], dtype=bool)
     duration = np.array([unit[n] in _DURATIONS for n in first], dtype=bool)
+    period = np.array([unit[n] in _PERIODS for n in first], dtype=bool)
     # a figure with decimals ("2.6 terabytes") of a count or a measure is as precise as "2,600"
     compound = np.array([bool(compound_key(items[n].claim)) for n in first], dtype=bool)
     decimal = (digits >= 2) & (np.floor(figure) != figure) & (specific | measure)
@@ -263,7 +265,19 @@ def number_graph(
             # name different people or places (``_lone_ok``), whatever the words around it
             lone = (figure[chunk][:, None] == figure[cols][None, :]) & (figure[chunk][:, None] >= 2)
             lone &= (specific | compound | measure)[chunk][:, None] & ~precise[chunk][:, None] & ~wide[chunk][:, None]
-            ok &= (sims >= floor) | same_figure | role[chunk][:, None] | lone
+            # the words alone link two different imprecise figures ("at least 10 minutes" / "12 minutes") only
+            # when they say more than they need to for one figure: ``number_loose_floor`` (such pairs recur in
+            # any two stories)
+            differ = (figure[chunk][:, None] != figure[cols][None, :]) & ~precise[chunk][:, None]
+            worded = sims >= np.where(differ, loose_floor, floor)
+            ok &= worded | same_figure | role[chunk][:, None] | lone
+            # two small lengths of time ("married six years", "two weeks from now") every story has some: linked by
+            # a few shared words alone only when the sentences do not name different people or places
+            thin = ok & (period & ~precise)[chunk][:, None] & (sims < loose_floor) & ~same_figure & ~lone
+            thin &= ~role[chunk][:, None]
+            for x, y in zip(*np.nonzero(thin), strict=True):
+                if not _lone_ok(items, first, int(chunk[x]), int(cols[y]), sentence_names):
+                    ok[x, y] = False
             for x in np.flatnonzero(ok.sum(axis=1) > options.max_candidates):
                 found = np.flatnonzero(ok[x])  # a dense block: only the closest contexts
                 ok[x] = False
@@ -287,7 +301,7 @@ def number_graph(
                     for i in at.tolist()
                 ]
                 dropped = at[~same[at]]  # admitted by the figure alone, which is not enough here
-                keep_pair = (sims[xs[dropped], ys[dropped]] >= floor) | role[ga[dropped]] | lone[xs[dropped], ys[dropped]]
+                keep_pair = worded[xs[dropped], ys[dropped]] | role[ga[dropped]] | lone[xs[dropped], ys[dropped]]
                 if not keep_pair.all():
                     live = np.ones(len(xs), dtype=bool)
                     live[dropped[~keep_pair]] = False
@@ -312,7 +326,7 @@ def number_graph(
                     )
                     for i in at.tolist()
                 ]
-                admitted[at] = alone[at] | (sims[xs[at], ys[at]] >= floor)
+                admitted[at] = alone[at] | worded[xs[at], ys[at]]
                 score = np.where(agree & alone, np.maximum(score, ROLE_SCORE), score)
             # "dozens" never meets "59"; a figure that describes another noun ("a seven-member group")
             # never disagrees with a plain count ("eight current or former members"): only agrees
@@ -491,6 +505,8 @@ def _same_described(items: Sequence[Item], first: Sequence[int], g: int, h: int)
 # Durations of a story ("waited 71 years", "the curse held for 71 years"): a two-digit one is one fact
 # whatever the other words when both measure the same thing (``_same_measured``).
 _DURATIONS = frozenset(["year", "month", "week", "day", "decade", "century"])
+# Lengths of time of any size, sport's seasons among them
+_PERIODS = _DURATIONS | {"season", "hour", "minute", "second"}
 # What a length of time measures, by the words of its clause: a wait or a drought ("waited 71 years", "the
 # curse held for 71 years", "68 years without a title", "their first title in 108 years"), a term in a post
 # ("served 12 years", "16 years in office", "spent 14 years at the club"), a term in custody ("sentenced to 12
