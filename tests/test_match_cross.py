@@ -28,6 +28,23 @@ def joined(*texts: str) -> bool:
     return any(f.kind == "number" and len(f.outlets) == len(texts) for f in facts)
 
 
+# --- a vague plural ("millions of people") is no figure of one fact ------------------------------------
+
+
+def test_vague_plurals_of_two_stories_do_not_join() -> None:
+    # a messaging app's users and a team's fans
+    assert not joined("The messaging app is used by millions of people around the world every day.",
+                      "The manager said millions of people had given the club so much love this season.")  # fmt: skip
+    # a fraud ring's takings and a bank's losses
+    assert not joined("Police said the ring had tricked pensioners out of millions of dollars.",
+                      "Court papers show a company chasing millions of dollars from the collapsed lenders.")  # fmt: skip
+
+
+def test_a_vague_plural_told_twice_in_one_story_still_joins() -> None:
+    assert joined("The storm left millions of people without power across the state on Monday.",
+                  "Millions of people across the state were left without power by the storm on Monday.")  # fmt: skip
+
+
 # --- two different round figures, one a bound, joined on a few shared words -----------------------------
 
 
@@ -63,10 +80,3 @@ def test_a_small_length_of_time_of_one_story_still_joins() -> None:
                   "The German driver, who won the last two seasons, can take the title.")  # fmt: skip
     assert joined("The mayor said the bridge will stay shut for two weeks while engineers inspect it.",
                   "Engineers will inspect the bridge, which stays shut for two weeks, the mayor said.")  # fmt: skip
-
-
-def test_a_vague_plural_told_by_two_outlets_of_one_story_still_joins() -> None:
-    # a vague plural joining two stories ("millions of people" of an app and of a team's fans) is left alone:
-    # refusing it split the same vague figure told by two outlets of one story (tests.facts_cross, README)
-    assert joined("The festival comes two years after hundreds of women were robbed in the square.",
-                  "Police said hundreds of women had been robbed in the square two years ago.")  # fmt: skip

@@ -265,11 +265,11 @@ def number_graph(
             # name different people or places (``_lone_ok``), whatever the words around it
             lone = (figure[chunk][:, None] == figure[cols][None, :]) & (figure[chunk][:, None] >= 2)
             lone &= (specific | compound | measure)[chunk][:, None] & ~precise[chunk][:, None] & ~wide[chunk][:, None]
-            # the words alone link two different imprecise figures ("at least 10 minutes" / "12 minutes") only
-            # when they say more than they need to for one figure: ``number_loose_floor`` (such pairs recur in
-            # any two stories)
+            # the words alone link two different imprecise figures ("$5 million or more" / "$6 million", "at least
+            # 10 minutes" / "12 minutes") or two vague ones ("millions of people") only when they say more than
+            # they need to for one figure: ``number_loose_floor`` (such pairs recur in any two stories)
             differ = (figure[chunk][:, None] != figure[cols][None, :]) & ~precise[chunk][:, None]
-            worded = sims >= np.where(differ, loose_floor, floor)
+            worded = sims >= np.where(differ | wide[chunk][:, None], loose_floor, floor)
             ok &= worded | same_figure | role[chunk][:, None] | lone
             # two small lengths of time ("married six years", "two weeks from now") every story has some: linked by
             # a few shared words alone only when the sentences do not name different people or places
