@@ -60,23 +60,3 @@ def test_a_bound_and_a_figure_told_in_the_same_words_still_join() -> None:
     # the same figure, bounded by one outlet, keeps joining on the figure
     assert joined("The strike at the port has lasted more than 40 days, the union said.",
                   "The union said the strike at the port had lasted 40 days.")  # fmt: skip
-
-
-# --- a small length of time, in two stories naming different people -------------------------------------
-
-
-def test_small_lengths_of_time_of_two_stories_do_not_join() -> None:
-    # a gunman's marriage and a celebrity couple's
-    assert not joined("One of the gunman's former wives, who now lives in Reno, told police they had been married six years.",
-                      "Singer Mandy Stone and actor Ryan Adler divorced six years after their wedding in Malibu.")  # fmt: skip
-    # a driver's farewell and a celebrity divorce
-    assert not joined("Two weeks from now, Massa will drive his last race for Williams at Abu Dhabi.",
-                      "Tom Cruise and Katie Holmes settled their divorce two weeks after she filed in New York.")  # fmt: skip
-
-
-def test_a_small_length_of_time_of_one_story_still_joins() -> None:
-    # one side names nobody: nothing says the two sentences are about different people
-    assert joined("Rosberg has won the race for the past two seasons.",
-                  "The German driver, who won the last two seasons, can take the title.")  # fmt: skip
-    assert joined("The mayor said the bridge will stay shut for two weeks while engineers inspect it.",
-                  "Engineers will inspect the bridge, which stays shut for two weeks, the mayor said.")  # fmt: skip

@@ -207,7 +207,6 @@ def number_graph(
     specific = np.array([unit[n] not in GENERIC_UNITS and count_class(unit[n]) is not None for n in first], dtype=bool)
     measure = np.array([is_measure(unit[n]) for n in first], dtype=bool)
     duration = np.array([unit[n] in _DURATIONS for n in first], dtype=bool)
-    period = np.array([unit[n] in _PERIODS for n in first], dtype=bool)
     # a figure with decimals ("2.6 terabytes") of a count or a measure is as precise as "2,600"
     compound = np.array([bool(compound_key(items[n].claim)) for n in first], dtype=bool)
     decimal = (digits >= 2) & (np.floor(figure) != figure) & (specific | measure)
@@ -271,13 +270,6 @@ def number_graph(
             differ = (figure[chunk][:, None] != figure[cols][None, :]) & ~precise[chunk][:, None]
             worded = sims >= np.where(differ | wide[chunk][:, None], loose_floor, floor)
             ok &= worded | same_figure | role[chunk][:, None] | lone
-            # two small lengths of time ("married six years", "two weeks from now") every story has some: linked by
-            # a few shared words alone only when the sentences do not name different people or places
-            thin = ok & (period & ~precise)[chunk][:, None] & (sims < loose_floor) & ~same_figure & ~lone
-            thin &= ~role[chunk][:, None]
-            for x, y in zip(*np.nonzero(thin), strict=True):
-                if not _lone_ok(items, first, int(chunk[x]), int(cols[y]), sentence_names):
-                    ok[x, y] = False
             for x in np.flatnonzero(ok.sum(axis=1) > options.max_candidates):
                 found = np.flatnonzero(ok[x])  # a dense block: only the closest contexts
                 ok[x] = False
@@ -505,8 +497,6 @@ def _same_described(items: Sequence[Item], first: Sequence[int], g: int, h: int)
 # Durations of a story ("waited 71 years", "the curse held for 71 years"): a two-digit one is one fact
 # whatever the other words when both measure the same thing (``_same_measured``).
 _DURATIONS = frozenset(["year", "month", "week", "day", "decade", "century"])
-# Lengths of time of any size, sport's seasons among them
-_PERIODS = _DURATIONS | {"season", "hour", "minute", "second"}
 # What a length of time measures, by the words of its clause: a wait or a drought ("waited 71 years", "the
 # curse held for 71 years", "68 years without a title", "their first title in 108 years"), a term in a post
 # ("served 12 years", "16 years in office", "spent 14 years at the club"), a term in custody ("sentenced to 12
