@@ -151,7 +151,6 @@ def number_graph(
     lower one: the figure was updated (``_update_links``)."""
     width = math.log1p(options.number_tolerance)
     floor = 100 * options.number_context_floor
-    loose_floor = 100 * max(options.number_loose_floor, options.number_context_floor)
     unit: list[str]
     ctx: list[str] = []
     bucket: list[int | None] = []
@@ -264,12 +263,7 @@ def number_graph(
             # name different people or places (``_lone_ok``), whatever the words around it
             lone = (figure[chunk][:, None] == figure[cols][None, :]) & (figure[chunk][:, None] >= 2)
             lone &= (specific | compound | measure)[chunk][:, None] & ~precise[chunk][:, None] & ~wide[chunk][:, None]
-            # the words alone link two different imprecise figures ("$5 million or more" / "$6 million", "at least
-            # 10 minutes" / "12 minutes") or two vague ones ("millions of people") only when they say more than
-            # they need to for one figure: ``number_loose_floor`` (such pairs recur in any two stories)
-            differ = (figure[chunk][:, None] != figure[cols][None, :]) & ~precise[chunk][:, None]
-            worded = sims >= np.where(differ | wide[chunk][:, None], loose_floor, floor)
-            ok &= worded | same_figure | role[chunk][:, None] | lone
+            ok &= (sims >= floor) | same_figure | role[chunk][:, None] | lone
             for x in np.flatnonzero(ok.sum(axis=1) > options.max_candidates):
                 found = np.flatnonzero(ok[x])  # a dense block: only the closest contexts
                 ok[x] = False
@@ -293,7 +287,7 @@ def number_graph(
                     for i in at.tolist()
                 ]
                 dropped = at[~same[at]]  # admitted by the figure alone, which is not enough here
-                keep_pair = worded[xs[dropped], ys[dropped]] | role[ga[dropped]] | lone[xs[dropped], ys[dropped]]
+                keep_pair = (sims[xs[dropped], ys[dropped]] >= floor) | role[ga[dropped]] | lone[xs[dropped], ys[dropped]]
                 if not keep_pair.all():
                     live = np.ones(len(xs), dtype=bool)
                     live[dropped[~keep_pair]] = False
@@ -318,7 +312,7 @@ def number_graph(
                     )
                     for i in at.tolist()
                 ]
-                admitted[at] = alone[at] | worded[xs[at], ys[at]]
+                admitted[at] = alone[at] | (sims[xs[at], ys[at]] >= floor)
                 score = np.where(agree & alone, np.maximum(score, ROLE_SCORE), score)
             # "dozens" never meets "59"; a figure that describes another noun ("a seven-member group")
             # never disagrees with a plain count ("eight current or former members"): only agrees

@@ -115,9 +115,6 @@ class MatchOptions:
     max_block: int = 400  # blocks larger than this are split (by sorted text) before scoring
     max_candidates: int = 64  # per number, score at most this many close values (keeps dense data linear)
     number_context_floor: float = 0.4  # context similarity (0-1) at which numbers start to link
-    # ... and at which two different imprecise figures ("at least 10 minutes" / "12 minutes") or two vague ones
-    # ("millions of people") link on their words alone
-    number_loose_floor: float = 0.5
     when_threshold: float = 90.0  # two time qualifiers (neither part of the other) below this differ
     workers: int = 1  # cdist threads; -1 uses every core
     # updated figures (a toll that rises during the day): the later of two reports at least this many

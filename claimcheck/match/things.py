@@ -417,7 +417,7 @@ def is_precise(v: Interval | None) -> bool:
     ("$48 billion", "3.8 billion"). Round or small figures ("about 100", "five", "15 minutes")
     recur in one story for different things: they need shared context to match."""
     x = stated(v)
-    if x is None or x <= 0 or is_wide(v):  # "millions of dollars" is no figure of one fact
+    if x is None or x <= 0:
         return False
     digits = significant_digits(x)
     return digits >= 3 or (digits >= 2 and x >= 100) or x >= 1e6
