@@ -3,6 +3,8 @@ explanations, every renderer and the CLI's messages."""
 
 from __future__ import annotations
 
+import functools
+
 from claimcheck.models import Interval
 
 __all__ = ["CURRENCY_SIGNS", "counted", "format_amount", "format_ordinal", "format_value", "with_unit"]
@@ -79,6 +81,7 @@ def _long(x: float | None) -> bool:
     return x is not None and abs(x) >= 1e6 and not _fmt(x).endswith(tuple(_SCALE_NAMES))
 
 
+@functools.lru_cache(maxsize=16384)
 def _fmt(x: float | None, full: bool = False, sign: str = "") -> str:
     """Every digit the figure was written with, grouped, never in exponent form: a conflict between 12.345
     and 12.349 must not read "12.35 (vs 12.35)". Twelve significant digits drop the noise of float

@@ -1636,3 +1636,27 @@ def test_a_place_that_stands_for_its_government_holds_nothing() -> None:
         told("bbc", "In September, Belarus freed 52 prisoners after an earlier round of diplomacy.", 1),
     )
     assert rows == [{"reuters", "bbc"}]
+
+
+def test_thing_key_memo_tells_apart_claims_that_differ_in_any_field_it_reads() -> None:
+    """thing_key is worked out once per distinct claim: two claims of one text and sentence that differ only
+    in their unit, unit role, score or ordinal figure still get their own things, in either order."""
+    from claimcheck.match import things
+
+    sentence = "Some 1,100 people were counted at the site on the sixth day, 34-6."
+    claims = [
+        num(1100, sentence, unit="people", text="1,100 people"),
+        num(1100, sentence, unit="people", text="1,100 people", extra={"unit_role": "political prisoners"}),
+        num(1100, sentence, unit="workers", text="1,100 people"),
+        num(34, sentence, unit="points", text="1,100 people", extra={"score": "34-6"}),
+        num(6, sentence, unit="day", text="1,100 people", extra={"ordinal": True}),
+        num(7, sentence, unit="day", text="1,100 people", extra={"ordinal": True}),
+    ]
+    fresh = []
+    for c in claims:
+        things._THINGS.clear()
+        fresh.append(things.thing_key(c))
+    assert len(set(fresh)) == len(claims), fresh
+    for order in (claims, claims[::-1]):
+        things._THINGS.clear()
+        assert [things.thing_key(c) for c in order] == [fresh[claims.index(c)] for c in order]

@@ -10,6 +10,7 @@ applied to the score matrices with numpy, so Python only sees the pairs that may
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -427,6 +428,7 @@ class _Holders:
         self._placed: set[str] = set()
         self._memo: dict[int, frozenset[str]] = {}
         self._by_text: dict[tuple[str, str], frozenset[str]] = {}  # claims repeat across articles
+        self._names: dict[str, frozenset[str]] = {}
 
     def _small_words(self) -> set[str]:
         if self._lower is None:
@@ -476,8 +478,15 @@ class _Holders:
         hb = self.of(b)
         if not hb or ha & hb:
             return True
-        sa, sb = names(self.items[a].claim.sentence), names(self.items[b].claim.sentence)
+        sa, sb = self._names_of(self.items[a].claim.sentence), self._names_of(self.items[b].claim.sentence)
         return ha <= sb or hb <= sa
+
+    def _names_of(self, sentence: str) -> frozenset[str]:
+        """``names`` of a sentence, each sentence worked out once (asked again for every pair it is in)."""
+        found = self._names.get(sentence)
+        if found is None:
+            found = self._names[sentence] = frozenset(names(sentence))
+        return found
 
 
 def _same_described(items: Sequence[Item], first: Sequence[int], g: int, h: int) -> bool:
@@ -510,12 +519,18 @@ def _same_measured(a: Claim, b: Claim) -> bool:
     kind of time (``_MEASURED``: "waited" / "the curse held"; "served" / "in office") or share a content word
     ("no tax for 30 years" / "in 30 years has never paid tax"). "Served 12 years in office" and "the inquiry
     lasted 12 years" measure two things, whatever people or places their sentences name."""
-    clauses = [_own_clause(a), _own_clause(b)]
-    kinds = [{f for f, rx in _MEASURED_RE.items() if rx.search(c)} for c in clauses]
-    if kinds[0] & kinds[1]:
-        return True
-    words = [{w for w in match_content_words(c) if not w[:1].isdigit()} - _NUMBER_WORDS - _DURATION_WORDS for c in clauses]
-    return bool(words[0] & words[1])
+    (kinds_a, words_a), (kinds_b, words_b) = _measured(a.sentence, a.text), _measured(b.sentence, b.text)
+    return bool(kinds_a & kinds_b) or bool(words_a & words_b)
+
+
+@functools.lru_cache(maxsize=16384)
+def _measured(sentence: str, text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """What the clause of a duration (``_own_clause``) says it measures (``_MEASURED``) and its content
+    words (no figures, number words or units of time), each claim worked out once, not per pair."""
+    clause = _clause_of(sentence, text)
+    kinds = frozenset(f for f, rx in _MEASURED_RE.items() if rx.search(clause))
+    words = frozenset(w for w in match_content_words(clause) if not w[:1].isdigit()) - _NUMBER_WORDS - _DURATION_WORDS
+    return kinds, words
 
 
 _DURATION_WORDS = frozenset(match_stem(w) for u in _DURATIONS for w in (u, u + "s", "centuries", "decades"))
@@ -525,8 +540,12 @@ _TERM_WORDS = re.compile(r"\b(?:jail|jailed|prison|imprison\w*|sentenc\w*|behind
 def _same_term(items: Sequence[Item], first: Sequence[int], g: int, h: int) -> bool:
     """Whether two durations may be one: not a prison term and a time that is none ("jailed for 12 years"
     / "spent 12 years at the helm")."""
-    a, b = (bool(_TERM_WORDS.search(items[first[k]].claim.sentence)) for k in (g, h))
-    return a == b
+    return _is_term(items[first[g]].claim.sentence) == _is_term(items[first[h]].claim.sentence)
+
+
+@functools.lru_cache(maxsize=16384)
+def _is_term(sentence: str) -> bool:
+    return bool(_TERM_WORDS.search(sentence))
 
 
 # Words that say which dimension a measure gives ("40m deep", "a depth of 40m", "30cm-diameter", "30cm wide").
@@ -540,7 +559,12 @@ _LETTERS = re.compile(r"[a-z]+")
 def _dimensions(claim: Claim) -> frozenset[str]:
     """The dimensions the clause of a measure names (``_DIMENSION``): "130ft deep and 12 inches wide"
     gives depth for the first, width for the second."""
-    return frozenset(d for w in _LETTERS.findall(_own_clause(claim).lower()) if (d := _DIMENSION.get(w)))
+    return _clause_dimensions(claim.sentence, claim.text)
+
+
+@functools.lru_cache(maxsize=16384)
+def _clause_dimensions(sentence: str, text: str) -> frozenset[str]:
+    return frozenset(d for w in _LETTERS.findall(_clause_of(sentence, text).lower()) if (d := _DIMENSION.get(w)))
 
 
 def _same_dimension(items: Sequence[Item], first: Sequence[int], g: int, h: int) -> bool:
@@ -709,12 +733,15 @@ _CLAUSE_CUT = re.compile(r"[,;:()]|\s[-\u2013\u2014]\s|\s(?:while|whereas|but|an
 
 def _own_clause(claim: Claim) -> str:
     """The clause of its sentence that holds a number (cut at commas, dashes and clause conjunctions)."""
-    s = claim.sentence
-    at = s.find(claim.text)
+    return _clause_of(claim.sentence, claim.text)
+
+
+def _clause_of(s: str, text: str) -> str:
+    at = s.find(text)
     if at < 0:
         return s
     start = max((m.end() for m in _CLAUSE_CUT.finditer(s, 0, at)), default=0)
-    end = next((m.start() for m in _CLAUSE_CUT.finditer(s, at + len(claim.text))), len(s))
+    end = next((m.start() for m in _CLAUSE_CUT.finditer(s, at + len(text))), len(s))
     return s[start:end]
 
 

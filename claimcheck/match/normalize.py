@@ -113,9 +113,11 @@ _PRONOUNS = frozenset(["he", "she", "they", "we", "i", "it", "you"])
 _HONORIFIC = frozenset(["mr", "mrs", "ms", "dr", "president", "prime", "minister", "sir", "lady"])
 
 
+@functools.lru_cache(maxsize=65536)
 def speaker_words(speaker: str | None) -> frozenset[str]:
     """A speaker's name words; none (unknown) for an unnamed speaker ("the director", "a spokesman",
-    "the statement"), who may be anyone a named one is."""
+    "the statement"), who may be anyone a named one is. Each speaker worked out once (quote parts compare
+    every pair of an article's quotes)."""
     parts = (speaker or "").split()
     if not any(w[:1].isupper() for w in parts[1:] or parts) or {w.lower() for w in parts} <= _PRONOUNS:
         return frozenset()

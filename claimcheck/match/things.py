@@ -111,7 +111,35 @@ _ROLE_CUES = {
 def thing_key(claim: Claim) -> str:
     """The counted thing of a number claim: ``unit_key`` of its unit, made specific when the unit is
     generic ("people") and the claim's role (``extra["unit_role"]``, e.g. "political prisoners")
-    or its sentence says what the people are ("1,100 people remain behind bars" -> "prisoner")."""
+    or its sentence says what the people are ("1,100 people remain behind bars" -> "prisoner").
+
+    Worked out once per distinct claim (``_THINGS``, keyed by every field it reads): the matcher asks it of
+    one claim many times (blocking, contexts, distinct claims, updates, facts)."""
+    extra = claim.extra
+    score, role = extra.get("score"), extra.get("unit_role")
+    ordinal = bool(extra.get("ordinal")) and claim.value is not None
+    key = (
+        claim.text,
+        claim.sentence,
+        claim.unit,
+        score if isinstance(score, str) else None,
+        claim.value.low if ordinal else None,  # type: ignore[union-attr]
+        ordinal,
+        role if isinstance(role, str) else None,
+    )
+    found = _THINGS.get(key)
+    if found is None:
+        if len(_THINGS) >= 65536:
+            _THINGS.clear()
+        found = _THINGS[key] = _thing_key(claim)
+    return found
+
+
+# thing_key's memo: (text, sentence, unit, score, ordinal's figure, ordinal, unit_role) -> the thing
+_THINGS: dict[tuple[str, str, str | None, str | None, float | None, bool, str | None], str] = {}
+
+
+def _thing_key(claim: Claim) -> str:
     score = claim.extra.get("score")
     if isinstance(score, str) and score:
         return f"{claim.unit or 'score'} {score}"  # a score joins only the same score ("34-6"), never a count
