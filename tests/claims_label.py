@@ -89,19 +89,23 @@ def news2_pick() -> list[str]:
     """The second news articles (round "news2"): for each tuning-class event, the article of another site than
     its first one (``news_pick``), the lowest ``sha1(dId)`` among sites not yet taken by either round (any other
     site when all are taken); events whose articles all come from one site give none (see the docstring)."""
+    return _another_pick(set(news_pick()))
+
+
+def _another_pick(earlier: set[str]) -> list[str]:
+    """One more article per tuning-class event, from a site none of its ``earlier`` picks came from: the lowest
+    ``sha1(dId)`` among sites no round has taken yet (any such site when all are taken); none for an event
+    whose articles all come from sites already picked for it."""
     from tests.factlabels import article, events_index, is_heldout
 
-    first = set(news_pick())
     site = {d: article(d).get("source_domain") or "" for e, ds in events_index().items() for d in ds}
-    taken = {site[d] for d in first}
+    taken = {site[d] for d in earlier}
     out = []
     for event, dids in sorted(events_index().items()):
         if not event or is_heldout(event):
             continue
-        had = next(d for d in dids if d in first)
-        ranked = sorted(
-            (d for d in dids if site[d] != site[had]), key=lambda d: hashlib.sha1(d.encode()).hexdigest()
-        )
+        had = {site[d] for d in dids if d in earlier}
+        ranked = sorted((d for d in dids if site[d] not in had), key=lambda d: hashlib.sha1(d.encode()).hexdigest())
         if not ranked:
             continue
         did = next((d for d in ranked if site[d] not in taken), ranked[0])
@@ -118,28 +122,7 @@ def news3_pick() -> list[str]:
     """The third news articles (round "news3"): for each tuning-class event, the article of a site other than
     its first two (``news_pick``, ``news2_pick``), the lowest ``sha1(dId)`` among sites no round has taken yet
     (any other site when all are taken); events whose articles come from fewer than three sites give none."""
-    from tests.factlabels import article, events_index, is_heldout
-
-    earlier = set(news_pick()) | set(news2_pick())
-    site = {
-        d: article(d).get("source_domain") or ""
-        for e, ds in events_index().items()
-        if e and not is_heldout(e)
-        for d in ds
-    }
-    taken = {site[d] for d in earlier}
-    out = []
-    for event, dids in sorted(events_index().items()):
-        if not event or is_heldout(event):
-            continue
-        had = {site[d] for d in dids if d in earlier}
-        ranked = sorted((d for d in dids if site[d] not in had), key=lambda d: hashlib.sha1(d.encode()).hexdigest())
-        if not ranked:
-            continue
-        did = next((d for d in ranked if site[d] not in taken), ranked[0])
-        taken.add(site[did])
-        out.append(did)
-    return sorted(out, key=lambda d: hashlib.sha1(d.encode()).hexdigest())
+    return _another_pick(set(news_pick()) | set(news2_pick()))
 
 
 def news3_split(did: str) -> str:
