@@ -147,3 +147,35 @@ def test_a_toll_with_its_part_in_apposition_joins_the_toll_and_keeps_the_part_ap
     toll = [f for f in facts if f.value is not None and f.value.low == 14]
     assert len(toll) == 1 and len(toll[0].outlets) == 3  # the first outlet's toll was a count of no role
     assert all(not f.conflicts and not f.evolving for f in facts)  # the three children never conflict with 14
+
+
+# --- issue 12 (ordjoin): an ordinal of a generic noun needs shared words to join ------------------------
+
+
+def test_two_unrelated_third_times_stay_apart() -> None:
+    # "the third time" said of two different things is not one fact: the noun counts any repeated occasion
+    assert not joined("The striker was sent off for the third time this season after a late tackle.",
+                      "Voters in the province went to the polls for the third time in two years on Sunday.")  # fmt: skip
+    assert not joined("The band played its fifth show of the tour in a packed stadium in Lisbon.",
+                      "Protesters gathered for their fifth day outside the ministry in the capital.")  # fmt: skip
+    assert not joined("The couple celebrated their 50th anniversary with a dinner for friends.",
+                      "The museum marks its 50th anniversary with a free exhibition in the spring.")  # fmt: skip
+
+
+def ordinal_joined(figure: int, *texts: str) -> bool:
+    """Whether one row of the ordinal ``figure`` carries every outlet, each outlet telling one of ``texts``."""
+    articles = [told(o, t, hour=h) for h, (o, t) in enumerate(zip(OUTLETS, texts, strict=False))]
+    facts = match_facts(articles, OUTLETS, MatchOptions())
+    return any(f.kind == "number" and f.value is not None and f.value.low == figure and len(f.outlets) == len(texts)
+               for f in facts)  # fmt: skip
+
+
+def test_one_ordinal_of_one_story_still_joins() -> None:
+    # a specific noun joins on the figure alone, as before
+    assert ordinal_joined(6, "North Korea carried out its sixth nuclear test on Sunday, state media said.",
+                          "Pyongyang said the sixth test was of a hydrogen bomb that could be fitted to a missile.")  # fmt: skip
+    # a generic one joins when the words around it say the same thing
+    assert ordinal_joined(3, "The striker was sent off for the third time this season after a late tackle.",
+                          "It was the third time the striker has been sent off this season.")  # fmt: skip
+    assert ordinal_joined(50, "The museum marks its 50th anniversary with a free exhibition in the spring.",
+                          "A free exhibition in the spring celebrates the 50th anniversary of the museum.")  # fmt: skip

@@ -48,6 +48,7 @@ from claimcheck.match.rules import (
     values_agree,
 )
 from claimcheck.match.things import (
+    CONTEXT_SYNONYMS,
     GENERIC_UNITS,
     ROLE_THINGS,
     bound_meets,
@@ -56,6 +57,7 @@ from claimcheck.match.things import (
     count_class,
     is_count_class,
     is_fairly_precise,
+    is_generic_ordinal,
     is_measure,
     is_ordinal,
     is_precise,
@@ -219,7 +221,11 @@ def number_graph(
     fair = np.array([is_fairly_precise(v) for v in value], dtype=bool)
     wide = np.array([is_wide(v) for v in value], dtype=bool)
     # ... and so does the same score of a game ("score 8-7": ``thing_key``) whatever the words around it
+    # ... and an ordinal of a specific sequence ("its sixth nuclear test"); one of a generic noun ("the third
+    # time", "the fifth game": ``is_generic_ordinal``) only when the words around it agree, checked below
+    generic = np.array([is_generic_ordinal(unit[n]) for n in first], dtype=bool)
     role = np.array([unit[n] in ROLE_THINGS or is_score(unit[n]) or is_ordinal(unit[n]) for n in first], dtype=bool)
+    role &= ~generic
     single = np.array([items[m[0]].article if len(m) == 1 else -1 for m in graph.members])
     when_ids: dict[str | None, int] = {}
     when = np.array([when_ids.setdefault(match_when(items[n].claim), len(when_ids)) for n in first])
@@ -228,6 +234,7 @@ def number_graph(
     cfloor = options.number_context_floor
     sentence_names = _names_memo()
     ctx_words = _memo(_context_words)
+    around = _memo(lambda n: _words_around(ctx_words(ctx[n]), items[n].claim))
     holders: _Holders | None = None  # made when a figure first needs it
     for (thing, span, b), rows in blocks.items():
         cols = np.array(rows + blocks.get((thing, span, b + 1), []))
@@ -293,13 +300,21 @@ def number_graph(
                     live = np.ones(len(xs), dtype=bool)
                     live[dropped[~keep_pair]] = False
                     xs, ys, ga, ha, same = xs[live], ys[live], ga[live], ha[live], same[live]
+            # an ordinal of a generic noun joins as a loose figure does, when the contexts share a word beyond
+            # the ordinal and its noun ("for the third time this season" / "the third time this season"), never
+            # on "third time" alone (and, as any figure that is not precise, only from the context floor)
+            gen = np.flatnonzero(generic[ga])
+            if gen.size:
+                live = np.ones(len(xs), dtype=bool)
+                live[gen] = [_share_a_word(around(first[ga[i]]), around(first[ha[i]])) for i in gen.tolist()]
+                xs, ys, ga, ha, same = xs[live], ys[live], ga[live], ha[live], same[live]
             # number_pair, on arrays: values that overlap agree; close but disjoint ones conflict
             shared = np.maximum(0.0, (sims[xs, ys].astype(np.float64) / 100 - cfloor) / (1 - cfloor))
             agree = _below(lo[ga], lo_inc[ga], hi[ha], hi_inc[ha]) & _below(lo[ha], lo_inc[ha], hi[ga], hi_inc[ga])
             agree |= rounded[xs, ys]
             score = np.where(agree, 0.45 + 0.55 * shared, 0.35 + 0.5 * shared)
             score = np.where(agree & same, np.maximum(score, PRECISE_SCORE), score)
-            score = np.where(agree & role[ga], np.maximum(score, ROLE_SCORE), score)
+            score = np.where(agree & (role | generic)[ga], np.maximum(score, ROLE_SCORE), score)
             alone = lone[xs, ys] & ~same & ~role[ga]
             admitted = np.ones(len(xs), dtype=bool)
             if alone.any():
@@ -364,6 +379,13 @@ def number_graph(
 def _context_words(context: str) -> frozenset[str]:
     """A number's context words (``number_context``) that say what it is about: no figures, no number words."""
     return frozenset(w for w in context.split() if not w[:1].isdigit() and w not in _NUMBER_WORDS)
+
+
+def _words_around(words: frozenset[str], claim: Claim) -> frozenset[str]:
+    """A number's context words (``_context_words``) without the words of the claim itself ("third time"):
+    what the words around it say."""
+    own = match_content_words(claim.text)
+    return words - {*own, *(CONTEXT_SYNONYMS.get(w, w) for w in own)}
 
 
 def _share_a_word(a: frozenset[str], b: frozenset[str]) -> bool:

@@ -321,6 +321,24 @@ def is_ordinal(thing: str) -> bool:
     return " #" in thing
 
 
+# Nouns of a sequence that any story counts (an occasion, a stretch of time, a game or a try of any contest, a
+# term of any office): "the third time", "the fifth game", "its 50th anniversary" say which item of a sequence
+# but not whose, so two outlets' same ordinal of one of them is one fact only when the words around it agree
+# (``is_generic_ordinal``). A specific noun ("nuclear test", "floor", "title", "lap") names the sequence itself.
+GENERIC_SEQUENCES = frozenset(
+    ["time", "occasion", "day", "night", "week", "month", "year", "season", "anniversary", "birthday", "term",
+     "round", "attempt", "try", "game", "match", "race", "win", "victory", "defeat", "loss", "start",
+     "appearance", "edition", "meeting", "visit", "trip"]
+)  # fmt: skip
+
+
+def is_generic_ordinal(thing: str) -> bool:
+    """An ordinal (``is_ordinal``) of a generic sequence noun (``GENERIC_SEQUENCES``: "time #3rd", "game #5th",
+    "anniversary #50th"), which joins another only on shared words, never as a role on the figure alone."""
+    noun, found, _ = thing.rpartition(" #")
+    return bool(found) and noun.rsplit(" ", 1)[-1] in GENERIC_SEQUENCES
+
+
 def count_class(thing: str) -> str | None:
     """The count class (``COUNT_CLASS``, then the kind of the noun, or the noun itself when its kind is not
     known: "count:record", "count:person", "count:bill") of a counted thing that is a count of things (not
