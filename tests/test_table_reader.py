@@ -424,3 +424,24 @@ def test_markdown_evidence_does_not_double_a_sentence_s_own_quotation_mark() -> 
 
     assert _quoted("“We will rebuild the harbour,” Mayor Jo Lee said.") == "“We will rebuild the harbour,” Mayor Jo Lee said."
     assert _quoted("The harbour reopened on Monday.") == "“The harbour reopened on Monday.”"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Rex Harlow said 3 of the harbour's cranes had failed by Sunday",  # a first name, not Rex Features
+        "PA Media reported that 14 ferries were cancelled on Sunday",  # "PA" then "Media": no credit
+        "Anadolu Agency said 20 dock workers were hurt near the quay on Friday",
+        "Police said the harbour master received 40 threats at master@port.example.",  # news ending with an address
+        "The ransom note came from an account named harbour.thief@mail.example",
+    ],
+)
+def test_a_news_line_that_opens_with_a_credit_s_word_or_ends_with_an_address_is_kept(line: str) -> None:
+    """A news agency's full name ('PA Media', 'Anadolu Agency') was cut back to its first word so that the
+    next capitalised word made it a caption's credit, 'Rex' alone was a picture library, and any line ending
+    with an address was a writer's contact line: each such news line was dropped as furniture."""
+    assert not is_furniture(line)
+    for credit in ("Rex/Shutterstock Fans wait outside the harbour gate", "PA Media Fans wait at the harbour gate",
+                   "Anadolu Agency Rescuers search the quay", "Jo Lee covers the ports. jo.lee@example.org",
+                   "Email the harbour desk at desk@example.org", "Contact the writer: jo.lee@example.org"):
+        assert is_furniture(credit), credit
