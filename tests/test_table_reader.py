@@ -160,6 +160,16 @@ def test_an_acronym_and_the_name_it_spells_are_one_source() -> None:
     assert merge_names(["NHS", "National Grid"]) == ("NHS", "National Grid")
 
 
+def test_an_acronym_inside_a_name_gives_the_name_all_its_letters() -> None:
+    """A word of a name that is an acronym gave its initials one letter: "U.S." folded into "U.S. Senate" (the
+    country and one of its bodies, two sources), and "UNSC" never met "UN Security Council"."""
+    assert fold_acronyms(["U.S.", "U.S. Senate", "NE", "NHS England"]) == {}
+    assert fold_acronyms(["UNSC", "UN Security Council", "USS", "U.S. Senate"]) == {
+        "UNSC": "UN Security Council",
+        "USS": "U.S. Senate",
+    }
+
+
 def test_an_outlet_does_not_cite_itself_by_the_name_of_its_site() -> None:
     outlets = {**OUTLETS, "edition-cnn-com": Outlet("edition-cnn-com", "edition.cnn.com")}
     art = _article("edition-cnn-com", "The bridge will reopen within 12 days, according to CNN.", outlets)
