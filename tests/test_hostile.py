@@ -272,3 +272,20 @@ def test_a_line_with_a_long_run_of_blanks_is_read_in_linear_time() -> None:
         "assert is_furniture('Fans cheer the home side at the final whistle   (Getty Images)')\n"
     )
     python_within(code, 8)
+
+
+def test_thousands_of_cited_names_are_folded_in_linear_time() -> None:
+    """Each acronym among a fact's or an article's cited names was tested against every other name, working out
+    the name's initials anew each time: 2,000 names ('ABC' and 'Axx Bxx Cxx', 1,000 each) took ~6 s of CPU.
+    Read here in a process capped at 8 s of CPU, with 3,000 names; an acronym still meets its name."""
+    from tests.cpucap import python_within
+
+    code = (
+        "import itertools, string\n"
+        "from claimcheck.match.sourcenames import fold_acronyms\n"
+        "acronyms = [''.join(p) for p in itertools.islice(itertools.product(string.ascii_uppercase, repeat=3), 1500)]\n"
+        "names = [' '.join(c + 'xx' for c in a) for a in acronyms]\n"
+        "folded = fold_acronyms(acronyms + names)\n"
+        "assert folded['ABC'] == 'Axx Bxx Cxx' and len(folded) == 1500\n"
+    )
+    python_within(code, 8)

@@ -86,10 +86,15 @@ def fold_acronyms(names: Iterable[str]) -> dict[str, str]:
     """Each acronym among ``names`` whose initials one other name spells -> that full name (one source, named in
     full); two names it could stand for leave it as it is."""
     listed = list(dict.fromkeys(names))
+    spelling: dict[str, list[str]] = {}  # initials -> the names they spell (as spelled_by), each name worked once
+    for n in listed:
+        if not is_acronym(n) and len(n.split()) >= 2:
+            for letters in dict.fromkeys(initials(n)):
+                spelling.setdefault(letters, []).append(n)
     out: dict[str, str] = {}
     for a in listed:
         if is_acronym(a):
-            full = [n for n in listed if spelled_by(a, n)]
+            full = spelling.get(re.sub(r"[.\s]", "", a).upper(), [])
             if len(full) == 1:
                 out[a] = full[0]
     return out
