@@ -455,3 +455,11 @@ def test_a_news_line_that_opens_with_a_credit_s_word_or_ends_with_an_address_is_
                    "Anadolu Agency Rescuers search the quay", "Jo Lee covers the ports. jo.lee@example.org",
                    "Email the harbour desk at desk@example.org", "Contact the writer: jo.lee@example.org"):
         assert is_furniture(credit), credit
+
+
+def test_a_credit_through_a_picture_library_is_furniture() -> None:
+    """'AFP via Getty Images', the form wire pictures carry in a library, was no credit (only '/', ':' or ';'
+    joined two credit names): alone or opening its caption, the caption's figures were read as news."""
+    assert is_furniture("AFP via Getty Images")
+    assert is_furniture("AFP via Getty Images Fans wave flags at the harbour after the 3-1 win")
+    assert not is_furniture("Reuters via AP reported that 3 ferries sank in the harbour on Sunday.")

@@ -82,7 +82,7 @@ _CREDIT_ROLE = r"(?:\s+[-–—]\s+(?:Contributor|Staff|Stringer|Pool|Handout|Fi
 _SHARE_NAME = r"(?:Facebook|Twitter|Pinterest|WhatsApp|Email|E-mail|LinkedIn|Reddit|Messenger|Flipboard)"
 _SHARE_BAR = rf"(?:{_SHARE_NAME}\s+){{2,}}"
 _LEAD_CREDIT = re.compile(
-    rf"(?:{_SHARE_BAR}|(?P<name>(?>{_CREDIT_NAME}(?:\s*[/:;]\s*{_CREDIT_NAME})*)){_CREDIT_ROLE}\s+)(?=[“\"‘']?[A-Z])"
+    rf"(?:{_SHARE_BAR}|(?P<name>(?>{_CREDIT_NAME}(?:(?:\s*[/:;]\s*|\s+via\s+){_CREDIT_NAME})*)){_CREDIT_ROLE}\s+)(?=[“\"‘']?[A-Z])"
 )
 _HAS_LIBRARY = re.compile(rf"{_LIBRARY}|[-–—]")
 # No leading "\s*": searched for, it would run over a line's every blank before failing (quadratic on a run of
@@ -93,7 +93,7 @@ _TAIL_CREDIT = re.compile(
 )
 _FINAL_STOP = re.compile(r"[.!?…:;,\"”’')\]]\s*$")
 _CREDIT_ONLY = re.compile(
-    rf"\s*(?:{_SHARE_NAME}(?:\s+{_SHARE_NAME})+\s*|{_CREDIT_NAME}(?:\s*[/:;]\s*{_CREDIT_NAME})*{_CREDIT_ROLE}\s*)$"
+    rf"\s*(?:{_SHARE_NAME}(?:\s+{_SHARE_NAME})+\s*|{_CREDIT_NAME}(?:(?:\s*[/:;]\s*|\s+via\s+){_CREDIT_NAME})*{_CREDIT_ROLE}\s*)$"
 )
 
 
