@@ -254,3 +254,38 @@ def test_a_line_of_thousands_of_dated_figures_is_cut_into_clauses_in_linear_time
         "extract_claims('It rose 5 percent in March and ' + '6 percent in April, ' * 6_000 + 'end.')\n"
     )
     python_within(code, 8)
+
+
+def test_a_line_with_a_long_run_of_blanks_is_read_in_linear_time() -> None:
+    """The photo-credit test at a line's end ('... the win (Getty Images)') was searched for with a leading
+    blank run: at every blank of a long run it ran to the run's end before failing, and a line with 40,000
+    spaces (or no-break spaces, or tabs) in it took ~13 s of CPU in the furniture test. Read here in a process
+    capped at 8 s of CPU; the credit is still found."""
+    from tests.cpucap import python_within
+
+    code = (
+        "from claimcheck.claims import extract_claims\n"
+        "from claimcheck.claims.statements import is_furniture\n"
+        "for blank in (' ', '\\xa0', '\\t'):\n"
+        "    extract_claims('The mayor said 40 homes' + blank * 60_000 + 'were flooded on Sunday.')\n"
+        "    assert not is_furniture('Getty' + blank * 60_000 + 'x y z')\n"
+        "assert is_furniture('Fans cheer the home side at the final whistle   (Getty Images)')\n"
+    )
+    python_within(code, 8)
+
+
+def test_thousands_of_cited_names_are_folded_in_linear_time() -> None:
+    """Each acronym among a fact's or an article's cited names was tested against every other name, working out
+    the name's initials anew each time: 2,000 names ('ABC' and 'Axx Bxx Cxx', 1,000 each) took ~6 s of CPU.
+    Read here in a process capped at 8 s of CPU, with 3,000 names; an acronym still meets its name."""
+    from tests.cpucap import python_within
+
+    code = (
+        "import itertools, string\n"
+        "from claimcheck.match.sourcenames import fold_acronyms\n"
+        "acronyms = [''.join(p) for p in itertools.islice(itertools.product(string.ascii_uppercase, repeat=3), 1500)]\n"
+        "names = [' '.join(c + 'xx' for c in a) for a in acronyms]\n"
+        "folded = fold_acronyms(acronyms + names)\n"
+        "assert folded['ABC'] == 'Axx Bxx Cxx' and len(folded) == 1500\n"
+    )
+    python_within(code, 8)

@@ -160,6 +160,16 @@ def test_an_acronym_and_the_name_it_spells_are_one_source() -> None:
     assert merge_names(["NHS", "National Grid"]) == ("NHS", "National Grid")
 
 
+def test_an_acronym_inside_a_name_gives_the_name_all_its_letters() -> None:
+    """A word of a name that is an acronym gave its initials one letter: "U.S." folded into "U.S. Senate" (the
+    country and one of its bodies, two sources), and "UNSC" never met "UN Security Council"."""
+    assert fold_acronyms(["U.S.", "U.S. Senate", "NE", "NHS England"]) == {}
+    assert fold_acronyms(["UNSC", "UN Security Council", "USS", "U.S. Senate"]) == {
+        "UNSC": "UN Security Council",
+        "USS": "U.S. Senate",
+    }
+
+
 def test_an_outlet_does_not_cite_itself_by_the_name_of_its_site() -> None:
     outlets = {**OUTLETS, "edition-cnn-com": Outlet("edition-cnn-com", "edition.cnn.com")}
     art = _article("edition-cnn-com", "The bridge will reopen within 12 days, according to CNN.", outlets)
@@ -424,3 +434,32 @@ def test_markdown_evidence_does_not_double_a_sentence_s_own_quotation_mark() -> 
 
     assert _quoted("“We will rebuild the harbour,” Mayor Jo Lee said.") == "“We will rebuild the harbour,” Mayor Jo Lee said."
     assert _quoted("The harbour reopened on Monday.") == "“The harbour reopened on Monday.”"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Rex Harlow said 3 of the harbour's cranes had failed by Sunday",  # a first name, not Rex Features
+        "PA Media reported that 14 ferries were cancelled on Sunday",  # "PA" then "Media": no credit
+        "Anadolu Agency said 20 dock workers were hurt near the quay on Friday",
+        "Police said the harbour master received 40 threats at master@port.example.",  # news ending with an address
+        "The ransom note came from an account named harbour.thief@mail.example",
+    ],
+)
+def test_a_news_line_that_opens_with_a_credit_s_word_or_ends_with_an_address_is_kept(line: str) -> None:
+    """A news agency's full name ('PA Media', 'Anadolu Agency') was cut back to its first word so that the
+    next capitalised word made it a caption's credit, 'Rex' alone was a picture library, and any line ending
+    with an address was a writer's contact line: each such news line was dropped as furniture."""
+    assert not is_furniture(line)
+    for credit in ("Rex/Shutterstock Fans wait outside the harbour gate", "PA Media Fans wait at the harbour gate",
+                   "Anadolu Agency Rescuers search the quay", "Jo Lee covers the ports. jo.lee@example.org",
+                   "Email the harbour desk at desk@example.org", "Contact the writer: jo.lee@example.org"):
+        assert is_furniture(credit), credit
+
+
+def test_a_credit_through_a_picture_library_is_furniture() -> None:
+    """'AFP via Getty Images', the form wire pictures carry in a library, was no credit (only '/', ':' or ';'
+    joined two credit names): alone or opening its caption, the caption's figures were read as news."""
+    assert is_furniture("AFP via Getty Images")
+    assert is_furniture("AFP via Getty Images Fans wave flags at the harbour after the 3-1 win")
+    assert not is_furniture("Reuters via AP reported that 3 ferries sank in the harbour on Sunday.")

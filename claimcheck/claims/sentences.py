@@ -69,29 +69,31 @@ class Sentence:
 # alone ("AFP", "Reuters", "EPA", "AP") only on a caption's line, one without a sentence's final stop ("EPA
 # Administrator Jo Lee said on Monday ..." is news).
 _LIBRARY = (
-    r"(?:Getty(?:\s+Images)?|GETTY(?:\s+IMAGES)?|Shutterstock|Alamy(?:\s+Stock\s+Photo)?|Rex(?:\s+Features)?|WireImage|FilmMagic|"
+    r"(?:Getty(?:\s+Images)?|GETTY(?:\s+IMAGES)?|Shutterstock|Alamy(?:\s+Stock\s+Photo)?|Rex\s+Features|Rex(?=\s*/)|WireImage|FilmMagic|"
     r"Corbis|iStock(?:photo)?|Invision|NurPhoto|BackGrid|(?:AP|AFP|EPA|PA|Reuters|Press\s+Association|"
     r"Associated\s+Press)\s+(?:Photo|Pictures|Images))"
 )
 _AGENCY = (
     r"(?:AFP|EPA(?:-EFE)?|Reuters|AP|PA(?:\s+(?:Wire|Media))?|Associated\s+Press|Xinhua|dpa|ANSA|Anadolu|Kyodo|"
-    r"Yonhap|AAP|SIPA|ZUMA(?:\s+Wire)?)"
+    r"Yonhap|AAP|SIPA|ZUMA(?:\s+Wire)?)(?:\s+News)?(?:\s+Agency)?"
 )
 _CREDIT_NAME = rf"(?:{_LIBRARY}|{_AGENCY})"
 _CREDIT_ROLE = r"(?:\s+[-–—]\s+(?:Contributor|Staff|Stringer|Pool|Handout|File))?"
 _SHARE_NAME = r"(?:Facebook|Twitter|Pinterest|WhatsApp|Email|E-mail|LinkedIn|Reddit|Messenger|Flipboard)"
 _SHARE_BAR = rf"(?:{_SHARE_NAME}\s+){{2,}}"
 _LEAD_CREDIT = re.compile(
-    rf"(?:{_SHARE_BAR}|(?P<name>{_CREDIT_NAME}(?:\s*[/:;]\s*{_CREDIT_NAME})*){_CREDIT_ROLE}\s+)(?=[“\"‘']?[A-Z])"
+    rf"(?:{_SHARE_BAR}|(?P<name>(?>{_CREDIT_NAME}(?:(?:\s*[/:;]\s*|\s+via\s+){_CREDIT_NAME})*)){_CREDIT_ROLE}\s+)(?=[“\"‘']?[A-Z])"
 )
 _HAS_LIBRARY = re.compile(rf"{_LIBRARY}|[-–—]")
+# No leading "\s*": searched for, it would run over a line's every blank before failing (quadratic on a run of
+# spaces: 40,000 took ~13 s of CPU).
 _TAIL_CREDIT = re.compile(
-    rf"\s*\((?:[^()]{{0,60}}?[\s/,])?{_LIBRARY}[^()]{{0,40}}\)\s*$"
-    r"|\s*\((?:Photo(?:graph)?|Image|Picture|Credit)s?\s*(?::|by\b)[^()]{1,80}\)\s*$",
+    rf"\((?:[^()]{{0,60}}?[\s/,])?{_LIBRARY}[^()]{{0,40}}\)\s*$"
+    r"|\((?:Photo(?:graph)?|Image|Picture|Credit)s?\s*(?::|by\b)[^()]{1,80}\)\s*$",
 )
 _FINAL_STOP = re.compile(r"[.!?…:;,\"”’')\]]\s*$")
 _CREDIT_ONLY = re.compile(
-    rf"\s*(?:{_SHARE_NAME}(?:\s+{_SHARE_NAME})+\s*|{_CREDIT_NAME}(?:\s*[/:;]\s*{_CREDIT_NAME})*{_CREDIT_ROLE}\s*)$"
+    rf"\s*(?:{_SHARE_NAME}(?:\s+{_SHARE_NAME})+\s*|{_CREDIT_NAME}(?:(?:\s*[/:;]\s*|\s+via\s+){_CREDIT_NAME})*{_CREDIT_ROLE}\s*)$"
 )
 
 

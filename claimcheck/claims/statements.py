@@ -166,10 +166,22 @@ _LINK_LINE = re.compile(
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]*[a-z]{2}")
 
 
+# What sets a writer's address apart from the line before it: a sentence's end, a colon, a dash or a bar; or
+# the line asks the reader to write ("Email the desk at tips@example.org", "Contact Jo Lee: jo@example.org").
+_CONTACT_BEFORE = frozenset(".!?:;\"”’')|–—-")
+_CONTACT_ASK = re.compile(r"(?:e-?mail|contact|reach|write\s+to|send|tips?|follow)\b", re.I)
+
+
 def _contact_line(s: str) -> bool:
-    """Ends with an e-mail address (its last word only: a search of the whole line backtracks on long runs)."""
-    last = s.rsplit(None, 1)[-1].rstrip(".") if "@" in s[-200:] else ""
-    return bool(last) and _EMAIL.fullmatch(last) is not None
+    """Ends with an e-mail address set apart from the sentence before it, or asked to be written to ("... released
+    in 2013. jo.lee@example.com"; "Police said the threats were sent to mayor@city.example." is news). Its last
+    word only: a search of the whole line backtracks on long runs."""
+    if "@" not in s[-200:]:
+        return False
+    head, last = ["", *s.rsplit(None, 1)][-2:]
+    if _EMAIL.fullmatch(last.rstrip(".")) is None:
+        return False
+    return len(head.split()) <= 3 or head.rstrip()[-1:] in _CONTACT_BEFORE or _CONTACT_ASK.match(head) is not None
 
 
 def is_furniture(sentence: str) -> bool:

@@ -59,13 +59,19 @@ def split_sources(name: str, outlets: Collection[str] = (), alone: Collection[st
     return [name]
 
 
+def _letters(word: str) -> str:
+    """What a word of a name gives its initials: its first letter, or every letter of an acronym ("U.S. Senate"
+    is "USS", never the "US" of the country; "UN Security Council" is "UNSC")."""
+    return re.sub(r"[.]", "", word) if is_acronym(word) else word[0]
+
+
 def initials(name: str) -> tuple[str, str]:
     """The initials of a name's capitalised words, and of all its words ("Department of Defense": "DD", "DOD")."""
     words = [w for w in re.split(r"[\s-]+", name.strip()) if w and w != "&"]
     if words and words[0].lower() == "the":
         words = words[1:]
-    caps = "".join(w[0] for w in words if w[:1].isupper() and w.lower() not in _SMALL)
-    return caps.upper(), "".join(w[0] for w in words).upper()
+    caps = "".join(_letters(w) for w in words if w[:1].isupper() and w.lower() not in _SMALL)
+    return caps.upper(), "".join(_letters(w) for w in words).upper()
 
 
 def spelled_by(acronym: str, name: str) -> bool:
@@ -80,10 +86,15 @@ def fold_acronyms(names: Iterable[str]) -> dict[str, str]:
     """Each acronym among ``names`` whose initials one other name spells -> that full name (one source, named in
     full); two names it could stand for leave it as it is."""
     listed = list(dict.fromkeys(names))
+    spelling: dict[str, list[str]] = {}  # initials -> the names they spell (as spelled_by), each name worked once
+    for n in listed:
+        if not is_acronym(n) and len(n.split()) >= 2:
+            for letters in dict.fromkeys(initials(n)):
+                spelling.setdefault(letters, []).append(n)
     out: dict[str, str] = {}
     for a in listed:
         if is_acronym(a):
-            full = [n for n in listed if spelled_by(a, n)]
+            full = spelling.get(re.sub(r"[.\s]", "", a).upper(), [])
             if len(full) == 1:
                 out[a] = full[0]
     return out
