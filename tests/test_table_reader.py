@@ -103,6 +103,8 @@ OUTLETS = {
         ("Johnson & Johnson", ["Johnson & Johnson"]),
         ("Bureau of Alcohol, Tobacco and Firearms", ["Bureau of Alcohol, Tobacco and Firearms"]),
         ("Department of Health and Human Services", ["Department of Health and Human Services"]),
+        ("BBC and the company", ["BBC"]),  # "cites" lists named sources: "the company" names none
+        ("BBC, the ministry and The Guardian", ["BBC", "The Guardian"]),
     ],
 )
 def test_a_list_of_sources_is_each_of_them(name: str, sources: list[str]) -> None:

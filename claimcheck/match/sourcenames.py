@@ -39,6 +39,12 @@ def _stands_alone(piece: str, outlets: Collection[str], alone: Collection[str], 
     return not strong and len(_caps(words)) >= 2 and all(w[:1].isupper() or w.lower() in _SMALL for w in words)
 
 
+def _common(piece: str) -> bool:
+    """A common noun phrase after "the" ("the company", "the ministry"): no name of a source."""
+    words = piece.split()
+    return len(words) > 1 and words[0].lower() == "the" and not words[1][:1].isupper()
+
+
 def split_sources(name: str, outlets: Collection[str] = (), alone: Collection[str] = ()) -> list[str]:
     """The sources a cited name lists: "BBC and The Guardian" -> ["BBC", "The Guardian"]; "Procter and Gamble",
     "Johnson & Johnson" and "Bureau of Alcohol, Tobacco and Firearms" stay one name. ``outlets``: the names
@@ -47,6 +53,11 @@ def split_sources(name: str, outlets: Collection[str] = (), alone: Collection[st
         return [name]
     pieces = [p.strip() for p in _JOIN.split(name) if p.strip()]
     if len(pieces) < 2 or any(not p[:1].isupper() and not p.lower().startswith("the ") for p in pieces):
+        return [name]
+    named = [p for p in pieces if not _common(p)]
+    if len(named) < len(pieces):  # "Reuters and the company": only the named side is a source
+        if named and all(_stands_alone(p, outlets, alone, False) for p in named):
+            return named
         return [name]
     if " & " in name:  # "Johnson & Johnson", "Marks & Spencer": a firm's own ampersand unless each side is known
         known = all(p.lower().removeprefix("the ") in outlets or p.lower() in alone for p in pieces)
