@@ -23,6 +23,7 @@ __all__ = [
     "money_sign",
     "first_outlets",
     "tied_first",
+    "day_only",
     "counted",
     "zoned_text",
 ]
@@ -114,6 +115,11 @@ def value_as_written(claim: Claim, sign: str = "") -> str:
     return format_value(v, sign=sign)
 
 
+def day_only(when: datetime) -> bool:
+    """Whether a time is stamped with its day only (00:00: what a feed that gives only the day stamps)."""
+    return (when.hour, when.minute, when.second, when.microsecond) == (0, 0, 0, 0)
+
+
 def tied_first(published: datetime | None, first: datetime) -> bool:
     """Whether a time published may be the first one: the same time, or, when the first is only a day (a feed
     that gives the day stamps it 00:00), any time of that day: "3 Nov" is not before "3 Nov, 04:47"."""
@@ -121,8 +127,7 @@ def tied_first(published: datetime | None, first: datetime) -> bool:
         return False
     if published == first:
         return True
-    day_only = (first.hour, first.minute, first.second, first.microsecond) == (0, 0, 0, 0)
-    return day_only and published.date() == first.date()
+    return day_only(first) and published.date() == first.date()
 
 
 def first_outlets(fact: Fact) -> list[str]:

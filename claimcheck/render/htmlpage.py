@@ -17,7 +17,7 @@ from datetime import datetime
 from importlib import resources
 from typing import Any
 
-from claimcheck.render.common import zoned_text
+from claimcheck.render.common import day_only, zoned_text
 from claimcheck.textsafe import html_escape as esc
 from claimcheck.textsafe import json_script, safe_link
 
@@ -88,10 +88,6 @@ def _clock(when: datetime) -> str:
     return f"{when.strftime('%H:%M')} {zone}".strip()
 
 
-def _day_only(when: datetime) -> bool:
-    return (when.hour, when.minute, when.second, when.microsecond) == (0, 0, 0, 0)
-
-
 def timeline_svg(points: Sequence[tuple[datetime, str, str]], *, width: int = 150, label: str = "") -> str:
     """A one-line inline SVG timeline: a dot per (time, name, css class), earliest at the left.
 
@@ -109,7 +105,7 @@ def timeline_svg(points: Sequence[tuple[datetime, str, str]], *, width: int = 15
     dots = []
     for when, name, cls in pts:
         x = pad + ((when.timestamp() - t0) / span * (width - 2 * pad) if span else 0)
-        stamp = f"{when:%Y-%m-%d}, day only" if _day_only(when) else _clock(when) if one_day else zoned_text(when)
+        stamp = f"{when:%Y-%m-%d}, day only" if day_only(when) else _clock(when) if one_day else zoned_text(when)
         dots.append(
             f'<circle cx="{x:.0f}" class="{esc(cls)}"><title>{esc(name)} {esc(stamp)}</title></circle>'
         )
@@ -117,7 +113,7 @@ def timeline_svg(points: Sequence[tuple[datetime, str, str]], *, width: int = 15
     # Shown in the grid, away from the "times UTC" heading of the evidence: every time says its zone. A first
     # stamped with its day only (00:00, as day-only feeds give it) is that day: no clock time, and no span
     # counted from a midnight that was never a publication time.
-    if _day_only(first):
+    if day_only(first):
         text, first_text = f"{first:%Y-%m-%d} (day)", f"{first:%Y-%m-%d}, day only"
     else:
         text, first_text = _clock(first) + (f" {_span_text(span)}" if span else ""), zoned_text(first)
