@@ -7,7 +7,7 @@ import functools
 
 from claimcheck.models import Interval
 
-__all__ = ["CURRENCY_SIGNS", "counted", "format_amount", "format_ordinal", "format_value", "with_unit"]
+__all__ = ["CURRENCY_SIGNS", "bound_as_written", "counted", "format_amount", "format_ordinal", "format_value", "with_unit"]
 
 
 def counted(n: int, word: str, many: str | None = None) -> str:
@@ -62,6 +62,21 @@ def format_amount(v: Interval | None, unit: str | None, *, money: bool = False, 
     figure ("about")."""
     sign = CURRENCY_SIGNS.get(unit or "", "") if money else ""
     return with_unit(f"{prefix} {format_value(v, sign=sign)}".strip(), unit, sign)
+
+
+def bound_as_written(v: Interval, qualifier: str | None, sign: str = "") -> str | None:
+    """A one-sided figure the way its sentence words it: "nearly 30", "up to 40", "<6,000" (not the "27-30" or
+    "0-40" interval it is matched by); None for any other figure or qualifier."""
+    if v.high is None or v.low == v.high:
+        return None
+    high = format_value(Interval.exact(v.high), sign=sign)
+    if qualifier == "nearly":
+        return f"nearly {high}"
+    if qualifier == "up to" and v.low == 0:
+        return f"up to {high}"
+    if qualifier == "fewer than" and v.low == 0:  # "below $6,000", "under 40": not "0-6,000"
+        return f"<{high}"
+    return None
 
 
 def with_unit(figure: str, unit: str | None, sign: str) -> str:

@@ -33,7 +33,7 @@ from claimcheck.match.rules import (
 from claimcheck.match.sourcenames import fold_acronyms, is_own, own_names, split_sources
 from claimcheck.match.syndication import Syndicated
 from claimcheck.models import Article, Claim, Conflict, Fact, Fidelity, Interval, Link, Mention, Outlet
-from claimcheck.values import format_amount, format_ordinal
+from claimcheck.values import CURRENCY_SIGNS, bound_as_written, format_amount, format_ordinal, with_unit
 
 
 def fact_order(f: Fact) -> tuple[int, int, datetime, str]:
@@ -431,12 +431,9 @@ def _head_as_written(rep: Claim, value: Interval, unit: str | None, money: bool)
         return format_amount(Interval.exact(stated(value)), unit, money=money, prefix="about")  # type: ignore[arg-type]
     if value.high is None or value.low == value.high:
         return ""
-    if q == "nearly":
-        return format_amount(Interval.exact(value.high), unit, money=money, prefix="nearly")
-    if q == "up to" and value.low == 0:
-        return format_amount(Interval.exact(value.high), unit, money=money, prefix="up to")
-    if q == "fewer than" and value.low == 0:
-        return "<" + format_amount(Interval.exact(value.high), unit, money=money)
+    sign = CURRENCY_SIGNS.get(unit or "", "") if money else ""
+    if (bound := bound_as_written(value, q, sign)) is not None:
+        return with_unit(bound, unit, sign)
     if q == "vague" and not any(ch.isdigit() for ch in rep.text):
         text = " ".join(rep.text.split())
         text = text[:1].lower() + text[1:] if text[1:2].islower() else text  # "Dozens of protesters" opened it

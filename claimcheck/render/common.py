@@ -6,7 +6,14 @@ import re
 from datetime import datetime
 
 from claimcheck.models import Claim, CompareResult, Conflict, Fact, Interval
-from claimcheck.values import CURRENCY_SIGNS, counted, format_ordinal, format_value, with_unit
+from claimcheck.values import (
+    CURRENCY_SIGNS,
+    bound_as_written,
+    counted,
+    format_ordinal,
+    format_value,
+    with_unit,
+)
 
 __all__ = [
     "format_value",
@@ -104,12 +111,8 @@ def value_as_written(claim: Claim, sign: str = "") -> str:
     if v.low is not None and v.high is not None and v.low != v.high:
         if claim.qualifier == "about":
             return f"about {format_value(Interval.exact(round((v.low + v.high) / 2, 6)), sign=sign)}"
-        if claim.qualifier == "nearly":
-            return f"nearly {format_value(Interval.exact(v.high), sign=sign)}"
-        if claim.qualifier == "up to" and v.low == 0:
-            return f"up to {format_value(Interval.exact(v.high), sign=sign)}"
-        if claim.qualifier == "fewer than" and v.low == 0:  # "below $6,000", "under 40": not "0-6,000"
-            return f"<{format_value(Interval.exact(v.high), sign=sign)}"
+        if (bound := bound_as_written(v, claim.qualifier, sign)) is not None:
+            return bound
         if claim.qualifier == "vague" and (words := _VAGUE.match(claim.text)):  # "hundreds", not "200-1,000"
             return words.group(1).lower()
     return format_value(v, sign=sign)
