@@ -183,12 +183,11 @@ _RATE_TIME = frozenset(
     ["second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months",
      "year", "years", "decade", "decades", "games", "matches", "races", "attempts", "tries", "starts", "innings"]
 )  # fmt: skip
-_RATE_WORDS = {"ten": 10, "twenty": 20, "fifty": 50, "hundred": 100, "thousand": 1000}
 
 
 def _rate_number(word: str) -> int:
     w = word.lower()
-    return int(w.replace(",", "")) if w[0].isdigit() else _UNITS_WORDS.get(w) or _RATE_WORDS[w]
+    return int(w.replace(",", "")) if w[0].isdigit() else int(_words_value(w) or 0)
 
 
 _ANY_DIGIT = re.compile(r"\d")
