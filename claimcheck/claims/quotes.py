@@ -738,6 +738,8 @@ def _head_before_pp(clause: str, end: int) -> re.Match[str] | None:
             return head
         pos = head.start() + 1
     return None
+
+
 # The noun phrase a matched speaker (a role, or one capitalised word; not a full name: "Secretary of State Mike
 # Pompeo said") is the object of a preposition in: a determiner and a head noun, or a name, then "of"/"for"/
 # "at"/"from"/"with"/"on" and up to five more words before the matched speaker ("a former adviser on housing

@@ -106,6 +106,7 @@ def _join_stories(
     x_of, y_of = used[story_pairs[good, 0]], used[story_pairs[good, 1]]
     into = list(range(g))
     took: set[int] = set()
+    recur = _Recurrences(ix) if options.recur_days else None  # one for the pass: it keeps what it read
     for k in np.lexsort((y_of, x_of, -sims[good])).tolist():
         x, y = int(x_of[k]), int(y_of[k])
         small, big = (x, y) if (len(groups[x]), -x) < (len(groups[y]), -y) else (y, x)
@@ -141,9 +142,9 @@ def _join_stories(
         if (
             len(shared) < options.min_shared
             or (
-                options.recur_days
+                recur is not None
                 and _median_gap(groups[x], groups[y], times) >= options.recur_days * 86400.0
-                and _Recurrences(ix)(groups[x], groups[y], shared)
+                and recur(groups[x], groups[y], shared)
             )
             or (options.specific and not _specific(prod, shared, float(prod.sum()), ix.df, cap, options))
             or not _cohesive(average, (inner[lx], nx), (inner[ly], ny), options, lone=False)
