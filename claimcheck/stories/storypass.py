@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from claimcheck.stories.index import _Index, _unique
+from claimcheck.stories.linkage import _median
 from claimcheck.stories.links import _cohesive, _Recurrences
 from claimcheck.stories.records import StoryOptions
 from claimcheck.stories.scoring import _scores, _specific, _specific_cap, _Vectors
@@ -161,9 +162,8 @@ def _join_stories(
 def _median_gap(a: list[int], b: list[int], times: np.ndarray) -> float:
     """The time between two stories' median articles (as the linkage times groups; 0 when one has no time):
     a follow-up between two occurrences of an event a year apart is near both, their medians are not."""
-    ta, tb = times[a], times[b]
-    ta, tb = ta[~np.isnan(ta)], tb[~np.isnan(tb)]
-    return float(abs(np.median(ta) - np.median(tb))) if len(ta) and len(tb) else 0.0
+    ta, tb = (sorted(t for t in times[m].tolist() if t == t) for m in (a, b))  # t == t: dated (not NaN)
+    return abs(_median(ta) - _median(tb)) if ta and tb else 0.0
 
 
 def _own_names(a: list[int], b: list[int], ix: _Index, options: StoryOptions) -> int:
