@@ -7,6 +7,7 @@ stay as they are.
 from __future__ import annotations
 
 import pytest
+from test_claims_news import numbers
 
 from claimcheck.claims import extract_claims
 from claimcheck.claims.citations import find_credits
@@ -61,15 +62,6 @@ def test_credits_by_role(text: str, expected: list[str]) -> None:
 )
 def test_no_credit_stays_none(text: str) -> None:
     assert cites(text) == []
-
-
-def numbers(text: str) -> list[tuple[float | None, float | None, str | None]]:
-    out = []
-    for c in extract_claims(text):
-        if c.kind == "number":
-            assert c.value is not None
-            out.append((c.value.low, c.value.high, c.unit))
-    return out
 
 
 @pytest.mark.parametrize(

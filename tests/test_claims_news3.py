@@ -8,18 +8,14 @@ our own, written for these tests; each rule has cases that must stay as they are
 from __future__ import annotations
 
 import pytest
+from test_claims_news2 import cites
 
 from claimcheck.claims import extract_claims
-from claimcheck.claims.citations import find_credits
 from tests.claims_eval import ALIASES
 
 
 def speakers(text: str) -> list[tuple[str, str | None]]:
     return [(c.text, c.speaker) for c in extract_claims(text, ALIASES) if c.kind == "quote"]
-
-
-def cites(text: str) -> list[str]:
-    return [c.cites for c in find_credits(text, ALIASES)]
 
 
 @pytest.mark.parametrize(

@@ -7,14 +7,10 @@ was written for (they pass before and after).
 from __future__ import annotations
 
 import pytest
+from test_claims_news import numbers
+from test_claims_news2 import cites
 
 from claimcheck.claims import extract_claims
-from claimcheck.claims.citations import find_credits
-from tests.claims_eval import ALIASES
-
-
-def cites(text: str) -> list[str]:
-    return [c.cites for c in find_credits(text, ALIASES)]
 
 
 @pytest.mark.parametrize(
@@ -72,15 +68,6 @@ def test_genre_noun_gives_way_to_a_publication_only(text: str, expected: list[st
 )
 def test_told_the_title_ends_its_noun_phrase(text: str, expected: list[str]) -> None:
     assert cites(text) == expected
-
-
-def numbers(text: str) -> list[tuple[float | None, float | None, str | None]]:
-    out = []
-    for c in extract_claims(text):
-        if c.kind == "number":
-            assert c.value is not None
-            out.append((c.value.low, c.value.high, c.unit))
-    return out
 
 
 @pytest.mark.parametrize(
