@@ -1057,16 +1057,18 @@ BOTH = ("Strikes at Velmora port: union leaders meet minister",
         "Union leaders of the striking workers at Velmora met the transport minister, who urged talks.")  # fmt: skip
 
 
-def test_the_story_pass_joins_a_brief_clearly_about_one_story_and_not_one_about_two() -> None:
-    def port_stories(brief: tuple[str, str], options: StoryOptions, ferry: bool = False) -> list[list[str]]:
-        arts = [art(f"o{k + 1}", t, x, 2 * k, f"dock-{k}") for k, (t, x) in enumerate(DOCKS)]
-        if ferry:
-            arts += [art(f"o{k + 2}", t, x, 24 + 2 * k, f"ferry-{k}") for k, (t, x) in enumerate(FERRY)]
-        arts += [art("o6", *brief, 20, "brief"), *sample()]
-        slugs = [a.url.rsplit("/", 1)[-1] for a in arts]
-        found = [sorted(slugs[i] for i in g) for g in group(arts, options)]
-        return sorted(g for g in found if any(s.startswith(("dock", "ferry", "brief")) for s in g))
+def port_stories(brief: tuple[str, str], options: StoryOptions, ferry: bool = False) -> list[list[str]]:
+    """The stories of the docks' strike (and the ferry dispute) with a brief, among sample news."""
+    arts = [art(f"o{k + 1}", t, x, 2 * k, f"dock-{k}") for k, (t, x) in enumerate(DOCKS)]
+    if ferry:
+        arts += [art(f"o{k + 2}", t, x, 24 + 2 * k, f"ferry-{k}") for k, (t, x) in enumerate(FERRY)]
+    arts += [art("o6", *brief, 20, "brief"), *sample()]
+    slugs = [a.url.rsplit("/", 1)[-1] for a in arts]
+    found = [sorted(slugs[i] for i in g) for g in group(arts, options)]
+    return sorted(g for g in found if any(s.startswith(("dock", "ferry", "brief")) for s in g))
 
+
+def test_the_story_pass_joins_a_brief_clearly_about_one_story_and_not_one_about_two() -> None:
     docks = [f"dock-{k}" for k in range(len(DOCKS))]
     ferry = [f"ferry-{k}" for k in range(len(FERRY))]
     # the brief shares few words with the strike's reports: less like them than story_link asks, apart ...
@@ -1091,15 +1093,6 @@ FERRY_BRIEF = ("Velmora harbour ferry dispute",
 
 
 def test_a_brief_compared_with_one_story_only_has_no_margin_and_needs_story_alone() -> None:
-    def port_stories(brief: tuple[str, str], options: StoryOptions, ferry: bool = False) -> list[list[str]]:
-        arts = [art(f"o{k + 1}", t, x, 2 * k, f"dock-{k}") for k, (t, x) in enumerate(DOCKS)]
-        if ferry:
-            arts += [art(f"o{k + 2}", t, x, 24 + 2 * k, f"ferry-{k}") for k, (t, x) in enumerate(FERRY)]
-        arts += [art("o6", *brief, 20, "brief"), *sample()]
-        slugs = [a.url.rsplit("/", 1)[-1] for a in arts]
-        found = [sorted(slugs[i] for i in g) for g in group(arts, options)]
-        return sorted(g for g in found if any(s.startswith(("dock", "ferry", "brief")) for s in g))
-
     docks = [f"dock-{k}" for k in range(len(DOCKS))]
     # the ferry brief is a little like the strike's reports (the port, its cargo) and near no other story:
     # with nothing to be clear of, the margin passed whatever the cosine, and other news joined the strike
