@@ -20,7 +20,7 @@ from rich.console import Console
 from test_match_quality import load_story
 
 from claimcheck.compare import CompareOptions, compare
-from claimcheck.models import Article, Claim, Interval
+from claimcheck.models import Article, Claim, CompareResult, Interval
 from claimcheck.render import print_table, render, render_csv, render_markdown, to_json
 from claimcheck.render.jsonout import SCHEMA
 from claimcheck.textsafe import csv_safe, markdown_escape, safe_link, terminal_safe
@@ -335,9 +335,8 @@ def test_a_qualified_figure_is_shown_as_written_not_as_the_interval_it_stands_fo
     assert "value about 1,500" in page and "value nearly 1,500" in page and "1,350" not in page
 
 
-def test_outlets_that_published_a_fact_at_the_same_first_time_are_all_first() -> None:
-    """Two feeds give only the day, so both articles read 00:00: the table and the Markdown named one of them
-    "first" by a tie-break a reader cannot see. Both are first; a third, later outlet is not."""
+def tied_ferry_toll() -> CompareResult:
+    """One toll told by three outlets: two feeds that give only the day (00:00, tied first), one later."""
     from test_match import OUTLETS, art, toll
 
     articles = [
@@ -345,7 +344,13 @@ def test_outlets_that_published_a_fact_at_the_same_first_time_are_all_first() ->
         art("cbs", toll(14, "Fourteen passengers died in the ferry fire off the northern coast, the coastguard said."), hour=0),
         art("apnews", toll(14, "A fire on a ferry off the northern coast killed 14 passengers, officials said."), hour=6),
     ]  # fmt: skip
-    res = compare("ferry", articles, OUTLETS, CompareOptions(min_outlets=2), generated_at=NOW)
+    return compare("ferry", articles, OUTLETS, CompareOptions(min_outlets=2), generated_at=NOW)
+
+
+def test_outlets_that_published_a_fact_at_the_same_first_time_are_all_first() -> None:
+    """Two feeds give only the day, so both articles read 00:00: the table and the Markdown named one of them
+    "first" by a tie-break a reader cannot see. Both are first; a third, later outlet is not."""
+    res = tied_ferry_toll()
     (fact,) = [f for f in res.facts if f.kind == "number"]
     assert len(fact.outlets) == 3
     text = " ".join(table_text(res).split())
@@ -357,16 +362,9 @@ def test_outlets_that_published_a_fact_at_the_same_first_time_are_all_first() ->
 def test_outlets_tied_at_the_first_time_are_first_in_csv_html_and_the_matrix_too() -> None:
     """The table and Markdown mark every outlet tied at a fact's first time; the CSV's first_reporter, the
     HTML grid and evidence and the --matrix grid named one of them, by the same invisible tie-break."""
-    from test_match import OUTLETS, art, toll
-
     from claimcheck.render.html import cell_flags, render_html
 
-    articles = [
-        art("bbc", toll(14, "The ferry fire off the northern coast killed 14 passengers, the coastguard said."), hour=0),
-        art("cbs", toll(14, "Fourteen passengers died in the ferry fire off the northern coast, the coastguard said."), hour=0),
-        art("apnews", toll(14, "A fire on a ferry off the northern coast killed 14 passengers, officials said."), hour=6),
-    ]  # fmt: skip
-    res = compare("ferry", articles, OUTLETS, CompareOptions(min_outlets=2), generated_at=NOW)
+    res = tied_ferry_toll()
     (fact,) = [f for f in res.facts if f.kind == "number"]
     rows = [r for r in csv.DictReader(io.StringIO(render_csv(res))) if r["fact_id"] == fact.id]
     assert {r["outlet"]: r["first_reporter"] for r in rows} == {"bbc": "true", "cbs": "true", "apnews": "false"}
