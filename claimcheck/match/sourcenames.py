@@ -9,7 +9,7 @@ stand as a name of its own (an outlet, an acronym, a name of two capitalised wor
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable
 
 # Words a name's initials skip ("Federal Bureau of Investigation": FBI) and that may sit inside a name.
 _SMALL = frozenset(["of", "the", "and", "for", "on", "in", "at", "to", "de", "du", "la", "des", "&"])
@@ -85,19 +85,11 @@ def initials(name: str) -> tuple[str, str]:
     return caps.upper(), "".join(_letters(w) for w in words).upper()
 
 
-def spelled_by(acronym: str, name: str) -> bool:
-    """Whether ``acronym`` ("WHO", "U.N.", "DoD") spells the initials of ``name`` ("World Health Organization")."""
-    if not is_acronym(acronym) or is_acronym(name) or len(name.split()) < 2:
-        return False
-    letters = re.sub(r"[.\s]", "", acronym).upper()
-    return letters in initials(name)
-
-
 def fold_acronyms(names: Iterable[str]) -> dict[str, str]:
     """Each acronym among ``names`` whose initials one other name spells -> that full name (one source, named in
     full); two names it could stand for leave it as it is."""
     listed = list(dict.fromkeys(names))
-    spelling: dict[str, list[str]] = {}  # initials -> the names they spell (as spelled_by), each name worked once
+    spelling: dict[str, list[str]] = {}  # initials -> the names of 2+ words they spell, each name worked once
     for n in listed:
         if not is_acronym(n) and len(n.split()) >= 2:
             for letters in dict.fromkeys(initials(n)):
@@ -109,16 +101,6 @@ def fold_acronyms(names: Iterable[str]) -> dict[str, str]:
             if len(full) == 1:
                 out[a] = full[0]
     return out
-
-
-def name_sources(names: Iterable[str], outlets: Mapping[str, str] | Collection[str]) -> list[str]:
-    """An article's (or a fact's) cited names as sources: lists split, acronyms folded into the full name the
-    same names give, each once."""
-    listed = list(names)
-    alone = {n.lower() for n in listed if " and " not in n and " & " not in n}
-    split = [p for n in listed for p in split_sources(n, outlets, alone)]
-    folded = fold_acronyms(split)
-    return list(dict.fromkeys(folded.get(n, n) for n in split))
 
 
 _HOST_WORDS = frozenset(["www", "com", "co", "org", "net", "uk", "edition", "news", "en", "amp", "m", "mobile"])
