@@ -105,9 +105,6 @@ _FOREIGN = frozenset(t for w in function_words(but="en") if (t := term_of(w)) is
 class _Terms(dict[str, int]):
     """Token -> term id (-1: not a term, -2: the article separator); builds the vocabulary as it goes."""
 
-    def get_id(self, token: str) -> int:
-        return self[token]
-
     def __missing__(self, token: str) -> int:
         # a token seen before is a plain dict lookup: map(terms.__getitem__, tokens) stays in C for it
         tid = self[token] = self._new(token)
