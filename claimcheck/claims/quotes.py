@@ -487,7 +487,57 @@ def _speaker(
     found = _coordinated_subject(text[max(line_start, q.start - 400) : max(line_start, q.start - 1)], places)
     if found is None and (end := _SENTENCE_CREDIT.search(after.split(". ", 1)[0] + ".")):
         found = _clean_name(end.group("name"))  # 'The satellite, "a newly developed" one, entered orbit, said KCTV.'
+    if found is None:
+        found = _reporting_subject(text[max(line_start, q.start - 300) : max(line_start, q.start - 1)], places)
     return found
+
+
+# A quote inside the complement of a verb that reports, suggests or warns ('Tech veterans have warned that the
+# firms are "eroding ..."', 'the agency's rules state that "..."', 'the singer suggests that, to be happy, "..."',
+# 'a stunt the director himself once called "..."'): the verb's subject speaks, a name or the head of its noun
+# phrase (a determiner or a possessor before it, or capitalised modifiers before a plural head).
+_REPORTING_VERB = (
+    rf"(?:{_SPEECH}|suggest(?:s|ed)?|indicat(?:es|ed|e)|state[sd]?|claim|insist|maintain(?:s|ed)?|contend(?:s|ed)?|"
+    r"alleg(?:es|ed|e)|call(?:s|ed)?|warn|describe[sd]?)"
+)
+_REPORTING_SUBJECT = re.compile(
+    rf"(?<![\w’'-])(?:(?P<name>{_NAME})|(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne|[A-Z][\w’'-]*[’']s)\s+"
+    r"(?:[\w’'“”\"-]+\s+){0,3}?(?P<head>[a-z][a-z’'-]+)|(?:[A-Z][\w’'-]*\s+){1,3}(?P<plural>[a-z][a-z-]+s))"
+    r"\s+(?:(?:himself|herself|itself|themselves|also|once|later|then|has|have|had|to|[a-z]+ly)\s+){0,3}"
+    rf"{_REPORTING_VERB}\b(?=(?:\s+that)?[^“”\"«».!?]{{0,80}}$)"
+)
+
+
+_PREPOSITION_BEFORE = re.compile(r"\b(?:of|for|at|from|with|on|about)\s+$")
+
+
+def _reporting_subject(before: str, places: set[str]) -> str | None:
+    """The subject of the last reporting verb of the quote's clause (see _REPORTING_SUBJECT), or None."""
+    cut = max(_last_stop(before), before.rfind("? "), before.rfind("! "), before.rfind("\n"))
+    clause = before[cut + 2 :] if cut >= 0 else before
+    if not clause.strip():
+        return None  # the quote opens its sentence: no partial quote
+    found = None
+    for m in _REPORTING_SUBJECT.finditer(clause):
+        found = m
+    if found is None:
+        return None
+    name = _clean_name(found.group("name")) if found.group("name") else None
+    if found.group("name") and not name:
+        return None
+    if (
+        _PREPOSITION_BEFORE.search(clause, 0, found.start())
+        and (outer := _head_before_pp(clause, found.start()))
+        and (not found.group("name") or " " not in (name or ""))
+    ):
+        # "A leaflet about the missing man warned that ...": the phrase's head speaks, not the preposition's object
+        return _clean_name(outer.group("name")) if outer.group("name") else outer.group("head")
+    if name is not None:
+        return name if name not in _NOT_NAMES and _plausible(name, places) else None
+    head = found.group("head") or found.group("plural")
+    if head in _NOT_SUBJECT or head.endswith(("ing", "ly")):
+        return None
+    return head
 
 
 # The sentence's credit at its end names the speaker of a quote inside it that has no other.
@@ -707,7 +757,9 @@ def _from_before(before: str) -> str | None:
     if named:
         return _clean_name(named.group("name"))
     matched = m.group("name")
-    if (matched[:1].islower() or " " not in matched.strip()) and (head := _head_before_pp(clause, m.start("name"))):
+    if (matched[:1].islower() or " " not in (_clean_name(matched) or matched).strip()) and (
+        head := _head_before_pp(clause, m.start("name"))
+    ):
         # "a former adviser on housing for the city council called it "..."", "Mayor X of Toledo called": the
         # name after the preposition is inside the subject's postmodifier; the subject's head speaks
         if head.group("name"):
@@ -746,7 +798,7 @@ def _head_before_pp(clause: str, end: int) -> re.Match[str] | None:
 # policy for [the city government]", "[Toledo]" after "Mayor X of").
 _HEAD_BEFORE_PP = re.compile(
     rf"(?:(?:^|(?<=[\s,]))(?:[Tt]he|[Aa]n?|[Oo]ne)\s+(?:[a-z][\w’'-]*\s+){{0,3}}?(?P<head>[a-z][\w’'-]+)|"
-    rf"(?<![\w’'])(?P<name>{_NAME}))\s+(?:of|for|at|from|with|on)\s+(?:[\w’'-]+\s+){{0,5}}?$"
+    rf"(?<![\w’'])(?P<name>{_NAME}))\s+(?:of|for|at|from|with|on|about)\s+(?:[\w’'-]+\s+){{0,5}}?$"
 )
 
 

@@ -1,0 +1,56 @@
+"""Rules of the news4 round (issue 12 §2): quote speakers, credits and counts decided by syntax and position.
+
+The faults were tallied by role over all the tuning material (benchmark tuning pages, news-tune, news2-tune,
+news3-tune, news4-tune); each rule is written from the shape of news copy, not from one story's words. Every
+sentence is our own, written for these tests; each rule has cases that must stay as they are.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.claims import extract_claims
+from tests.claims_eval import ALIASES
+
+
+def speakers(text: str) -> list[tuple[str, str | None]]:
+    return [(c.text, c.speaker) for c in extract_claims(text, ALIASES) if c.kind == "quote"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a partial quote in the complement of a verb that reports, suggests or warns: the verb's subject speaks
+        ('Tech veterans have warned that social media firms are "eroding the pillars of our society" in recent weeks.', "veterans"),
+        ("The agency's rules state that \"no vendor may sell food on the pavement after dark.\"", "rules"),
+        ('The singer suggests that, to be happy, "you have to love what you do every day."', "singer"),
+        ('Amid mounting pressure, the move let Smith claim that the firm wants to be "a place that feels much more open."', "Smith"),
+        # ... a reflexive and an adverb between the subject and the verb
+        ('It was the sort of stunt the director himself once called "the worst idea anyone ever had".', "director"),
+        # ... the head of a subject with a postmodifier, not the preposition's object
+        ('A leaflet about the missing man warned that he was "known to carry a knife" and "should not be approached."', "leaflet"),
+        ('A poster for the elder Mr. Doe warned that he was "known to carry a knife and a gun."', "poster"),
+    ],
+)
+def test_a_partial_quote_is_credited_to_the_subject_of_its_reporting_verb(text: str, speaker: str) -> None:
+    got = speakers(text)
+    assert got and all(s is not None and s.split()[-1] == speaker for _, s in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a quote that opens its sentence, with no credit, stays without a speaker
+        ('"We will rebuild the stand by spring." The council approved the plan on Monday.', None),
+        # a pronoun subject is resolved as before ("they": none)
+        ('They warned that the deal was "a betrayal of every worker in the town."', None),
+        # a quote in a relative clause with no reporting verb
+        ('The plan, which was "a waste of public money and time," was scrapped.', None),
+        # a verb of hearing is no verb of saying
+        ('Earlier the court heard that he had "no regard for anyone at all."', None),
+        # the speech verbs keep their credits
+        ('Mayor Jane Doe said the plan was "a waste of public money and time."', "Jane Doe"),
+    ],
+)
+def test_speakers_that_stay(text: str, speaker: str | None) -> None:
+    assert [s for _, s in speakers(text)] == [speaker]
