@@ -54,3 +54,46 @@ def test_a_partial_quote_is_credited_to_the_subject_of_its_reporting_verb(text: 
 )
 def test_speakers_that_stay(text: str, speaker: str | None) -> None:
     assert [s for _, s in speakers(text)] == [speaker]
+
+
+def cites(text: str) -> list[str]:
+    return [c.cites or "" for c in extract_claims(text, ALIASES) if c.kind == "citation"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a body named by a title credited with a report, outside the sources list
+        ('The Busan Ilbo reports that satellite images had shown "tankers meeting at sea about 40 times since June."', ["Busan Ilbo"]),
+        ("The Lancet reported on Friday that the trial had been stopped early.", ["Lancet"]),
+        # a firm or body named after its class noun
+        ("(Analytics firm Nielsen says viewers will spend $12 billion a year on streaming by 2025.)", ["Nielsen"]),
+        ("The consultancy Halden Partners estimated that the port lost a fifth of its trade.", ["Halden Partners"]),
+        # an outlet a person is quoted in, or gave an interview to
+        ("The actor is quoted in The New York Times as saying the producer attacked her.", ["nyt"]),
+        ("The director responded to an interview the actress gave to The New York Times last week.", ["nyt"]),
+        # a named person credited mid-sentence, after the fact
+        ("The bridge had been shut for weeks, Cole explained, but reopened after checks by engineers.", ["Cole"]),
+    ],
+)
+def test_credits_by_shape(text: str, expected: list[str]) -> None:
+    got = cites(text)
+    assert all(any(e.lower() in g.lower() for g in got) for e in expected), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a bare name reporting may be a person's: the labels cite no "X reported that <clause>"
+        "Smith reported that the pump had failed twice.",
+        "He reported that the pump had failed twice.",
+        # a gift to a body is no interview
+        "The family gave to The Salvation Army every year.",
+        # a class noun before a name that is not the subject of a report verb
+        "The group Smith founded in 2010 now runs nine shelters.",
+        # a pronoun in an aside
+        "The plan, he said, was dead by the summer.",
+    ],
+)
+def test_no_credit_stays_none(text: str) -> None:
+    assert cites(text) == []
