@@ -97,3 +97,37 @@ def test_credits_by_shape(text: str, expected: list[str]) -> None:
 )
 def test_no_credit_stays_none(text: str) -> None:
     assert cites(text) == []
+
+
+def numbers(text: str) -> list[tuple[str, float, str | None]]:
+    return [(c.text, c.value.low, c.unit) for c in extract_claims(text, ALIASES) if c.kind == "number" and c.value]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a letter code hyphened to its figure between a count and its plural is a model's: the count counts the plural
+        ("The first stage burned five F-1 engines at once.", [("five F-1 engines", 5, "engines")]),
+        ("The air force sent four B-52 bombers over the sea.", [("four B-52 bombers", 4, "bombers")]),
+        # a win-loss pair before the season or start it sums up is a record (wins first), not a score
+        ("The club sacked its coach after they beat the Rovers to close out a 4-12 season.", [("4-12", 4, "record")]),
+        ("The Hawks are off to a 5-0 start after beating the Kings.", [("5-0", 5, "record")]),
+    ],
+)
+def test_numbers_by_role(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert numbers(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a game that opens a season is a score
+        ("They beat Leeds 3-2 in a season-opening win.", [("3-2", 3, "score")]),
+        # a year range before "season" is no claim
+        ("The club finished third in the 2019-20 season.", []),
+        # a name and a figure between a count and its plural, as before
+        ("The company launched three Falcon 9 rockets in a week.", [("three Falcon 9 rockets", 3, "rockets")]),
+    ],
+)
+def test_numbers_that_stay(text: str, expected: list[tuple[str, float, str | None]]) -> None:
+    assert numbers(text) == expected
