@@ -131,3 +131,41 @@ def test_numbers_by_role(text: str, expected: list[tuple[str, float, str]]) -> N
 )
 def test_numbers_that_stay(text: str, expected: list[tuple[str, float, str | None]]) -> None:
     assert numbers(text) == expected
+
+
+def test_a_single_quoted_quote_that_runs_on_to_the_paragraph_end_is_a_quote() -> None:
+    # British single quotes: the second quote opens after the credit's full stop and is not closed in its paragraph
+    text = (
+        "'A podium was definitely possible today,' Okonjo said. 'I think we were safe in third but sometimes you "
+        "have to gamble to try and win the race.\nThe stewards took no further action."
+    )
+    got = speakers(text)
+    assert [s for _, s in got] == ["Okonjo", "Okonjo"]
+    assert got[1][0].startswith("I think we were safe") and got[1][0].endswith("win the race.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # apostrophes after a full stop are no opening marks
+        "He said no and left. It's the rock 'n' roll era all over again, the critics wrote.",
+        "The fans sang all night long. 'Tis the season for songs in the old town square.",
+        # a closed single-quoted quote stays as it was: one quote
+        "The team lost again. 'We were not good enough today,' the captain said.",
+    ],
+)
+def test_single_quotes_that_stay(text: str) -> None:
+    assert len(speakers(text)) == (1 if "captain" in text else 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a role set off by the full name after it: the name speaks
+        ('"He was a gambler, that was his job," his brother, Eric Lund, told reporters on Monday.', "Eric Lund"),
+        # ... not a relative clause after the role
+        ('"We are not leaving," the mayor, who was re-elected in May, told reporters.', "the mayor"),
+    ],
+)
+def test_a_role_set_off_by_a_name_after_the_quote(text: str, speaker: str) -> None:
+    assert [s for _, s in speakers(text)] == [speaker]

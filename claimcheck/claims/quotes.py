@@ -356,7 +356,7 @@ def _single_spans(para: str) -> list[tuple[int, int]]:
         # ("'That seemed a dull idea.\n'So we chose something else.'"): this paragraph is all quote.
         return [_strip(para, opens[0] + 1, len(para))]
     if not closes:
-        return out
+        return _runs_on_mid(para, opens, out)
     j, pos = 0, 0
     for i, o in enumerate(opens):
         if o < pos:
@@ -369,6 +369,25 @@ def _single_spans(para: str) -> list[tuple[int, int]]:
             continue  # another opening before this close: this mark was an apostrophe
         out.append(_strip(para, o + 1, closes[j]))
         pos = closes[j] + 1
+    return _runs_on_mid(para, [o for o in opens if o >= pos], out)
+
+
+# A quotation that opens after a sentence's end and runs on, unclosed, to the paragraph's end (the next paragraph
+# goes on with it, or the outlet dropped the closing mark): "'...,' X said. 'I mean, not that. We just live
+# apart.'" with the last mark missing.
+_AFTER_STOP = re.compile(r"(?:^|[.!?][’'”\"]?\s+)$")
+
+
+def _runs_on_mid(para: str, opens: list[int], out: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    last = opens[-1] if opens else -1
+    if (
+        last > 0
+        and (len(opens) == 1 or opens[-2] < (out[-1][1] if out else 0))  # every earlier mark was paired
+        and _AFTER_STOP.search(para, 0, last)
+        and _RUN_ON_START.match(para, last - 1)
+        and _RUN_ON_END.search(para)
+    ):
+        out.append(_strip(para, last + 1, len(para)))
     return out
 
 
@@ -690,6 +709,8 @@ def _from_after(after: str, credit_follows: bool = False) -> str | None:
         words = m.group("name").split()
         if len(words) == 2 and words[0] in _DETERMINERS and words[1] in ("letter", "letters"):
             return words[1]  # '"...," the letter said' stays "letter", as _described_speaker names it
+        if words[0][:1].islower() and (named := _APPOSED_NAME.match(after, m.end("name"))):
+            return _clean_name(named.group("name"))  # '"...," his brother, Eric Lund, told reporters': the name
         return _clean_name(m.group("name"))
     found = _described_speaker(after)
     if found is None and credit_follows:
