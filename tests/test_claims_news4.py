@@ -169,3 +169,18 @@ def test_single_quotes_that_stay(text: str) -> None:
 )
 def test_a_role_set_off_by_a_name_after_the_quote(text: str, speaker: str) -> None:
     assert [s for _, s in speakers(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one person left unnamed is no source a reader can check (the own labels: "a spokesman said" cites nobody)
+        ("Up to 40 inmates could be moved next week, a spokesman said.", []),
+        ("The tent will stay open all night, the spokeswoman said, since most calls come after midnight.", []),
+        # a body's credit stays, and so does a spokesman of a named body or a named spokesman
+        ("Up to 40 inmates could be moved next week, officials said.", ["officials"]),
+        ("The tent will stay open all night, said Lt. Ann Cole, a police spokeswoman.", ["Ann Cole"]),
+    ],
+)
+def test_an_unnamed_spokesperson_is_no_source(text: str, expected: list[str]) -> None:
+    assert cites(text) == expected
