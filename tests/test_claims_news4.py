@@ -124,6 +124,8 @@ def numbers(text: str) -> list[tuple[str, float, str | None]]:
         # a letter code hyphened to its figure between a count and its plural is a model's: the count counts the plural
         ("The first stage burned five F-1 engines at once.", [("five F-1 engines", 5, "engines")]),
         ("The air force sent four B-52 bombers over the sea.", [("four B-52 bombers", 4, "bombers")]),
+        # an acceleration benchmark in words, with its conversion in brackets, is no range: only the time counts
+        ("The roadster can go from 0 to 60 miles per hour (0 to 100 km/h) in 1.9 seconds.", [("1.9 seconds", 1.9, "seconds")]),
         # a win-loss pair before the season or start it sums up is a record (wins first), not a score
         ("The club sacked its coach after they beat the Rovers to close out a 4-12 season.", [("4-12", 4, "record")]),
         ("The Hawks are off to a 5-0 start after beating the Kings.", [("5-0", 5, "record")]),
@@ -138,6 +140,9 @@ def test_numbers_by_role(text: str, expected: list[tuple[str, float, str]]) -> N
     [
         # a game that opens a season is a score
         ("They beat Leeds 3-2 in a season-opening win.", [("3-2", 3, "score")]),
+        # a speed in words stays, and so does a range from 0 that is no benchmark
+        ("Its top speed is 250 miles per hour.", [("250 miles per hour", 250, "mph")]),
+        ("Cases rose from 0 to 150 in 3 weeks.", [("0", 0, "cases"), ("150", 150, "cases"), ("3 weeks", 3, "weeks")]),
         # a year range before "season" is no claim
         ("The club finished third in the 2019-20 season.", []),
         # a name and a figure between a count and its plural, as before
