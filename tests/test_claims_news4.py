@@ -204,3 +204,17 @@ def test_a_role_set_off_by_a_name_after_the_quote(text: str, speaker: str) -> No
 )
 def test_an_unnamed_spokesperson_is_no_source(text: str, expected: list[str]) -> None:
     assert cites(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a credit after the quote with an irregular verb of writing or saying ("wrote", "told")
+        ("Fans cheered all night. 'The long wait is over!! I am too old for this!' the 80-year-old comedian wrote online.", "comedian"),
+        # the press speaks as a role does, after a partial quote too
+        ('The files, "give rare insight into a hidden world of offshore money," the German newspaper wrote.', "newspaper"),
+    ],
+)
+def test_credits_after_a_quote_by_role_and_verb(text: str, speaker: str) -> None:
+    got = speakers(text)
+    assert got and got[-1][1] is not None and got[-1][1].split()[-1] == speaker

@@ -38,7 +38,8 @@ _ROLE = (
     r"senator|founder|owner|neighbour|neighbor|mother|father|friend|sister|brother|daughter|son|wife|"
     r"husband|survivor|victim|driver|pilot|firefighter|paramedic|nurse|researcher|scientist|professor|"
     r"economist|campaigner|activist|organiser|organizer|landlord|headteacher|singer|actor|actress|"
-    r"spectator|member|administration|government|letter|memo|website)s?)"
+    r"spectator|member|administration|government|letter|memo|website|newspaper|paper|magazine|tabloid|"
+    r"broadcaster)s?)"
 )
 # A postmodifier after a role's head: "a member of the pit crew said", "the organiser for the festival said"
 # (_clean_name leaves it out: the head noun speaks, as the older labels name it).
@@ -489,7 +490,8 @@ def _speaker(
         gap_end = next(ps for ps, _ in q.parts if ps > s)
         gap = text[e + 1 : gap_end - 1]
         candidates.append(_from_after(gap, text[e - 1 : e] == ","))
-    candidates.append(_from_after(after, text[q.end - 1 : q.end] in ",?!" and _opens_sentence(text, q.start)))
+    closed = text[q.end - 1 : q.end] in ",?!" or (text[q.end - 1 : q.end] in ".…" and _GOES_ON.match(after) is not None)
+    candidates.append(_from_after(after, closed and _opens_sentence(text, q.start)))
     before = text[max(line_start, q.start - 200) : max(line_start, q.start - 1)]
     candidates.append(_from_before(before))
     if _IT_SAID.match(after):  # '"...," it added.': the body named as a speaker just before
@@ -557,6 +559,11 @@ def _reporting_subject(before: str, places: set[str]) -> str | None:
     if head in _NOT_SUBJECT or head.endswith(("ing", "ly")):
         return None
     return head
+
+
+# A quote closed by its full stop that its sentence goes on after, in lower case ("'... is dead!! As I said, ...'
+# the comedian wrote"): what follows is its credit, as after a comma.
+_GOES_ON = re.compile(r"^[”\"’']?\s+(?:the|a|an|his|her|their|its|one|another)\s")
 
 
 # The sentence's credit at its end names the speaker of a quote inside it that has no other.
@@ -651,7 +658,7 @@ _NEW_CLAUSE_AFTER = re.compile(r"^[\s,;—–»”\"-]*(?:while|whereas|but|alth
 # a determiner (its head speaks: "the harbour master" -> master), or one bare plural ("lawmakers").
 _SUBJECT_VERB = re.compile(
     r"^[\s,—–»”\"’'-]*(?P<np>(?:(?:the|a|an|one|his|her|their|its)\s+)?(?:[\w’'.-]+\s+){0,3}?[\w’'.-]+)(?<![’']s)(?<!s[’'])\s+"
-    r"(?:[a-z]{3,}ly\s+|also\s+|later\s+|then\s+)?(?P<verb>[a-z]{3,}(?:ed|s))\b"
+    r"(?:[a-z]{3,}ly\s+|also\s+|later\s+|then\s+)?(?P<verb>[a-z]{3,}(?:ed|s)|wrote|told|spoke)\b"
 )
 _NOT_SUBJECT = frozenset(
     ["of", "for", "in", "on", "at", "to", "with", "by", "from", "and", "or", "but", "nor", "that", "which", "who",
