@@ -78,9 +78,6 @@ def cites(text: str) -> list[str]:
         # an outlet a person is quoted in, or gave an interview to
         ("The actor is quoted in The New York Times as saying the producer attacked her.", ["nyt"]),
         ("The director responded to an interview the actress gave to The New York Times last week.", ["nyt"]),
-        # a journalist of the publication a source spoke to
-        ("The boy's grandfather told a reporter from The Harbin Daily that the well was near their house.", ["Harbin Daily"]),
-        ("She told a reporter for the Daily Planet that she would run again.", ["Daily Planet"]),
         # a named person credited mid-sentence, after the fact
         ("The bridge had been shut for weeks, Cole explained, but reopened after checks by engineers.", ["Cole"]),
     ],
@@ -104,8 +101,6 @@ def test_credits_by_shape(text: str, expected: list[str]) -> None:
         "The family gave to The Salvation Army every year.",
         # a class noun before a name that is not the subject of a report verb
         "The group Smith founded in 2010 now runs nine shelters.",
-        # a reporter from a place
-        "The mayor told a reporter from Ohio that the plan was dead.",
         # a pronoun in an aside
         "The plan, he said, was dead by the summer.",
     ],

@@ -227,14 +227,6 @@ _TOLD_TITLE = re.compile(
     r"\b(?:told|tells|telling|speaking\s+to|spoke\s+to|said\s+to|in\s+an?\s+interview\s+with)\s+"
     rf"(?P<src>The\s+[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){{0,2}})(?<!['’])(?:{_OUTLET_END}|(?=\s+{_PRESS_CLASS}\b))"
 )
-# A journalist of a publication a source spoke to: "told a reporter from The Beijing News", "said to a correspondent
-# for the Daily Planet" (the publication carried the words; "a reporter from Ohio" names a place).
-_JOURNALIST_OF = re.compile(
-    r"\b(?:reporters?|correspondents?|journalists?|columnists?|editors?)\s+(?:from|of|for|at|with)\s+"
-    rf"(?P<src>The\s+[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){{0,2}}|{_OUTLET_NAME})(?<!['’]){_OUTLET_END}"
-)
-_JOURNALIST_KEYS = frozenset(["reporter", "reporters", "correspondent", "correspondents", "journalist", "journalists",
-                              "columnist", "columnists", "editor", "editors"])
 # the patterns run only in sentences with their key words (most sentences have none)
 _TOLD_KEYS = frozenset(["told", "tells", "telling", "interview", "speaking", "spoke"])
 _SAYS_KEYS = frozenset(["says", "said", "reported", "reports", "reveals", "revealed"])
@@ -406,8 +398,6 @@ def _candidate_credits(sentence: str) -> list[tuple[int, int, bool]]:
     if words & _PIECE_KEYS and words & _OUTLET_WORDS:
         for m in _OUTLET_PIECE.finditer(sentence):
             found.append((*m.span("src" if m.group("src") else "src2"), False))
-    if words & _JOURNALIST_KEYS:
-        found.extend((*m.span("src"), False) for m in _JOURNALIST_OF.finditer(sentence))
     if "The" in sentence and words & _TOLD_KEYS:
         found.extend((*m.span("src"), False) for m in _TOLD_TITLE.finditer(sentence))
     return found
