@@ -66,12 +66,6 @@ def cites(text: str) -> list[str]:
         # a body named by a title credited with a report, outside the sources list
         ('The Busan Ilbo reports that satellite images had shown "tankers meeting at sea about 40 times since June."', ["Busan Ilbo"]),
         ("The Lancet reported on Friday that the trial had been stopped early.", ["Lancet"]),
-        # a name credited with a report, before its clause or after the fact
-        ("Celebrity splits People reported that the singer and the producer split after 15 months.", ["People"]),
-        ("Network insider Jo Lamb reported weeks ago that the staff saw the end coming.", ["Jo Lamb"]),
-        ("The boy fell into the well on Sunday, state media Xinhua reported.", ["Xinhua"]),
-        ("Two crew members jumped off the barge, ABC News reports.", ["ABC News"]),
-        ("A crowd had gathered on the beach by 9pm, News.com.au reported.", ["News.com.au"]),
         # a firm or body named after its class noun
         ("(Analytics firm Nielsen says viewers will spend $12 billion a year on streaming by 2025.)", ["Nielsen"]),
         ("The consultancy Halden Partners estimated that the port lost a fifth of its trade.", ["Halden Partners"]),
@@ -90,13 +84,9 @@ def test_credits_by_shape(text: str, expected: list[str]) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        # a pronoun reporting, a company's reported figure (no clause), a place after a preposition
+        # a bare name reporting may be a person's: the labels cite no "X reported that <clause>"
+        "Smith reported that the pump had failed twice.",
         "He reported that the pump had failed twice.",
-        "The carmaker has reported its biggest ever quarterly loss.",
-        "The tweet came after outlets in South Korea reported that tankers had met at sea.",
-        # unnamed reports and media
-        "State media reported that more launches were planned.",
-        "Reports suggest customers who paid for repairs will be refunded.",
         # a gift to a body is no interview
         "The family gave to The Salvation Army every year.",
         # a class noun before a name that is not the subject of a report verb
