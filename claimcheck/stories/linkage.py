@@ -103,8 +103,10 @@ def _average_linkage(
             return True
         return _near_link(avg, gap, (a, members.get(a, [a])), (b, members.get(b, [b])), near, heads, options)
 
+    terms: dict[int, int] = {}  # per group of 2+: its articles' distinct terms, summed (``length``)
+
     def short(g: int, k: int) -> bool:  # a group of short articles (titles and a sentence or two), on average
-        return length is not None and sum(length[i] for i in members.get(g, [g])) < options.short_terms * k
+        return length is not None and terms.get(g, length[g]) < options.short_terms * k
 
     refused: set[tuple[int, int, int, int]] = set()  # group pairs already judged, at their sizes then
     for i, j in _pair_lists(pairs):
@@ -177,6 +179,9 @@ def _average_linkage(
         keep, gone = (a, b) if na >= nb else (b, a)
         inner[keep] = inner.get(a, 0.0) + inner.get(b, 0.0) + dot
         inner.pop(gone, None)
+        if length is not None:
+            terms[keep] = terms.get(a, length[a]) + terms.get(b, length[b])
+            terms.pop(gone, None)
         parent[gone] = keep
         size[keep] = na + nb
         members[keep] = members.pop(keep, [keep]) + members.pop(gone, [gone])
