@@ -179,6 +179,26 @@ def errors(story_of: Mapping[str, str], entries: Sequence[Entry], split: str = "
     return lines
 
 
+def joins(entries: Sequence[Entry], options: StoryOptions | None = None) -> tuple[Counter[str], Counter[str]]:
+    """Every merge of ``group`` over the entries (linkage and story pass) that joins two groups with no event in
+    common, one of them of the tuning split, counted by the rule that made it, and by the rule and the groups'
+    sizes (1+1: two lone entries; 1+n: an entry joins a group; n+n: two groups). Figures only, no text."""
+    from claimcheck.stories import group
+
+    joined: list[tuple[list[int], list[int], str]] = []
+    group(articles(entries), options, joined=joined)
+    by_rule: Counter[str] = Counter()
+    by_shape: Counter[str] = Counter()
+    for a, b, how in joined:
+        ea, eb = {entries[i].event for i in a}, {entries[i].event for i in b}
+        if ea & eb or all(held_out(ev) for ev in ea | eb):
+            continue
+        by_rule[how] += 1
+        shape = "1+1" if len(a) == len(b) == 1 else "1+n" if min(len(a), len(b)) == 1 else "n+n"
+        by_shape[f"{how} {shape}"] += 1
+    return by_rule, by_shape
+
+
 def report(name: str, scores: Mapping[str, stories_eval.Score]) -> str:
     return "\n".join(
         f"{name:14} {split:8} B-cubed precision {s.precision:.3f} recall {s.recall:.3f} F1 {s.f1:.3f} ({s.articles} entries)"
@@ -189,6 +209,7 @@ def report(name: str, scores: Mapping[str, stories_eval.Score]) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m tests.stories_feeds", description=__doc__.split("\n")[0])
     ap.add_argument("-v", "--verbose", action="store_true", help="list the feeds-tune split's errors")
+    ap.add_argument("--joined", action="store_true", help="count the wrong merges by the rule that made them")
     ap.add_argument("--no-mix", action="store_true", help="skip the figure with news-clusters mixed in")
     args = ap.parse_args(argv)
     if not available():
@@ -207,6 +228,13 @@ def main(argv: list[str] | None = None) -> int:
         print(report("feeds+clusters", {s: bcubed(mixed, entries, s) for s in SPLITS}))
     if args.verbose:
         print("\n".join(errors(story_of, entries)))
+    if args.joined:
+        by_rule, by_shape = joins(entries)
+        print(
+            "wrong merges (two groups with no event in common, tuning split) by rule:",
+            dict(by_rule.most_common()),
+        )
+        print("  by rule and sizes:", dict(sorted(by_shape.items())))
     return 0
 
 

@@ -29,7 +29,7 @@ from claimcheck.stories import (
     _Vectors,
 )
 from claimcheck.stories.labels import _in_reading_order
-from claimcheck.stories.links import _Recurrences
+from claimcheck.stories.links import _distinct, _Recurrences
 
 
 def average_linkage(
@@ -118,6 +118,13 @@ def average_linkage(
             )
             or not _cohesive(dot / (na * nb), (inner.get(a, 0.0), na), (inner.get(b, 0.0), nb), options)
             or len(shared) < options.min_shared
+            or (
+                options.distinct
+                and min(na, nb) >= options.distinct_min
+                and length is not None
+                and any(sum(length[i] for i in members[g]) < options.short_terms * len(members[g]) for g in (a, b))
+                and _distinct(members[a], members[b], heads, options)
+            )
             or (
                 na == nb == 1
                 and avg >= options.link

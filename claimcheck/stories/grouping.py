@@ -13,9 +13,13 @@ from claimcheck.stories.storypass import _join_stories
 
 
 def group(
-    articles: Articles, options: StoryOptions | None = None, ix: _Index | None = None
+    articles: Articles,
+    options: StoryOptions | None = None,
+    ix: _Index | None = None,
+    joined: list[tuple[list[int], list[int], str]] | None = None,
 ) -> list[list[int]]:
-    """Partition article indexes into stories (every article in exactly one); deterministic."""
+    """Partition article indexes into stories (every article in exactly one); deterministic. ``joined`` (a
+    list: tooling) gets each merge's two groups (their articles) and the rule that made it."""
     options = options or StoryOptions()
     window = Window.of(articles)
     n = len(window)
@@ -43,16 +47,16 @@ def group(
     heads = _Headlines(ix, options.name_link) if options.title_link else None
     recur = _Recurrences(ix) if options.recur_days else None
     length = np.diff(ix.indptr).tolist() if options.one_term else None  # each article's distinct terms
-    groups = _average_linkage(vec, times, pairs, options, n, ix.df, ix.figure, heads, recur, length)
+    groups = _average_linkage(vec, times, pairs, options, n, ix.df, ix.figure, heads, recur, length, joined)
     del pairs, heads, recur
     if len(near) and len(groups) > 1:
-        first = _join_stories(groups, vec, times, near, options, ix)
+        first = _join_stories(groups, vec, times, near, options, ix, joined)
         # once more, for the stories that took one in: a follow-up that joined a story a year on brings the
         # story's time next to the pieces of its own days, which the first pass damped as a year away
         if options.story_again and len(first) < len(groups):
             near = _touching_grown(groups, first, near, n)
             if len(near):
-                first = _join_stories(first, vec, times, near, options, ix)
+                first = _join_stories(first, vec, times, near, options, ix, joined)
         groups = first
     return groups
 

@@ -8,7 +8,14 @@ from collections.abc import Iterator
 
 import numpy as np
 
-from claimcheck.stories.links import _cohesive, _Headlines, _near_link, _Recurrences
+from claimcheck.stories.links import (
+    _cohesive,
+    _distinct,
+    _Headlines,
+    _near_link,
+    _near_link_kind,
+    _Recurrences,
+)
 from claimcheck.stories.records import StoryOptions
 from claimcheck.stories.scoring import _damp, _specific, _specific_cap, _Vectors
 
@@ -41,6 +48,7 @@ def _average_linkage(
     heads: _Headlines | None = None,
     recur: _Recurrences | None = None,
     length: list[int] | None = None,
+    joined: list[tuple[list[int], list[int], str]] | None = None,
 ) -> list[list[int]]:
     """Average linkage over the candidate pairs, strongest first (each decision depends only on the two
     groups involved). A group's summed vector is two arrays in the order its terms entered it, as a dict
@@ -50,7 +58,8 @@ def _average_linkage(
     absent: set for one lookup and cleared after), and their products are summed one after another in the
     smaller vector's order, so every sum is the same float, bit for bit, as the loop over dicts gave
     (tests/stories_reference.py) and so is every decision. ``recur`` (None: no such rule) tells two occurrences
-    of an event ``recur_days`` or more apart (:class:`_Recurrences`)."""
+    of an event ``recur_days`` or more apart (:class:`_Recurrences`). ``joined`` (a list: tooling) gets each
+    merge's two groups (their articles) and the link that made it ("average" or :func:`_near_link`'s)."""
     parent = list(range(n))
     size = [1] * n
     members: dict[int, list[int]] = {}  # per group of 2+: its articles
@@ -94,6 +103,11 @@ def _average_linkage(
             return True
         return _near_link(avg, gap, (a, members.get(a, [a])), (b, members.get(b, [b])), near, heads, options)
 
+    terms: dict[int, int] = {}  # per group of 2+: its articles' distinct terms, summed (``length``)
+
+    def short(g: int, k: int) -> bool:  # a group of short articles (titles and a sentence or two), on average
+        return length is not None and terms.get(g, length[g]) < options.short_terms * k
+
     refused: set[tuple[int, int, int, int]] = set()  # group pairs already judged, at their sizes then
     for i, j in _pair_lists(pairs):
         a, b = find(i), find(j)
@@ -130,7 +144,7 @@ def _average_linkage(
                 and gap >= recur_seconds
                 and recur(members.get(a, [a]), members.get(b, [b]), shared)
             )
-            or not linked(avg, gap, a, b, (dot / (na * nb), wa, wb, fig))
+            or not linked(avg, gap, a, b, near_of := (dot / (na * nb), wa, wb, fig))
             or (
                 options.specific
                 and dot / (na * nb) < options.duplicate
@@ -138,6 +152,12 @@ def _average_linkage(
             )
             or not _cohesive(dot / (na * nb), (inner.get(a, 0.0), na), (inner.get(b, 0.0), nb), options)
             or len(shared) < options.min_shared
+            or (
+                options.distinct
+                and min(na, nb) >= options.distinct_min
+                and (short(a, na) or short(b, nb))
+                and _distinct(members.get(a, [a]), members.get(b, [b]), heads, options)
+            )
             or (
                 na == nb == 1
                 and avg >= options.link
@@ -148,9 +168,20 @@ def _average_linkage(
         ):
             refused.add(seen)
             continue
+        if joined is not None:
+            ga, gb = (a, members.get(a, [a])), (b, members.get(b, [b]))
+            how = (
+                "average"
+                if avg >= options.link
+                else _near_link_kind(avg, gap, ga, gb, near_of, heads, options)
+            )
+            joined.append((list(ga[1]), list(gb[1]), how))
         keep, gone = (a, b) if na >= nb else (b, a)
         inner[keep] = inner.get(a, 0.0) + inner.get(b, 0.0) + dot
         inner.pop(gone, None)
+        if length is not None:
+            terms[keep] = terms.get(a, length[a]) + terms.get(b, length[b])
+            terms.pop(gone, None)
         parent[gone] = keep
         size[keep] = na + nb
         members[keep] = members.pop(keep, [keep]) + members.pop(gone, [gone])

@@ -88,6 +88,9 @@ class StoryOptions:
     one_term: float = 0.7  # two lone articles, the shorter a title and a sentence or two (under short_terms
     short_terms: int = 30  # distinct terms), link only if still one_term of link alike without their heaviest
     # shared term: a lone heavy word ("mining", "Kenya") of two short texts is no story
+    distinct: float = 0.75  # two groups of distinct_min+ articles, one of short ones (under short_terms on
+    distinct_min: int = 3  # ... average), each with a name in this share of its articles that the other never
+    # names, are two events told in the same words (two sets of talks in one city the same day; 0: no such rule)
     foreign: float = 0.12  # an article whose distinct terms are this share other languages' function words
     foreign_min: int = 5  # ... and at least this many of them: those words are no terms of it ("der", "les")
     story_link: float = 0.2  # then a story joins the one whose summed vector is most like its own (cosine at

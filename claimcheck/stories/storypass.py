@@ -18,6 +18,7 @@ def _join_stories(
     pairs: np.ndarray,
     options: StoryOptions,
     ix: _Index,
+    joined: list[tuple[list[int], list[int], str]] | None = None,
 ) -> list[list[int]]:
     """A second pass, story to story, over the stories the average linkage left: each story as the sum of
     its articles' vectors (unit norm, as the sum of their whole vectors; its ``story_terms`` heaviest terms
@@ -158,6 +159,8 @@ def _join_stories(
             continue
         into[small] = big
         took.add(big)
+        if joined is not None:  # tooling: which rule joined them
+            joined.append((list(groups[small]), list(groups[big]), "story pass"))
     out: dict[int, list[int]] = {}
     for k, m in enumerate(groups):
         out.setdefault(into[k], []).extend(m)
