@@ -220,6 +220,7 @@ def number_graph(
     point = np.array([v is not None and v.low is not None and v.low == v.high for v in value], dtype=bool)
     fair = np.array([is_fairly_precise(v) for v in value], dtype=bool)
     wide = np.array([is_wide(v) for v in value], dtype=bool)
+    ceiling = np.array([v is not None and not v.low and v.high is not None for v in value], dtype=bool)
     # ... and so does the same score of a game ("score 8-7": ``thing_key``) whatever the words around it
     # ... and an ordinal of a specific sequence ("its sixth nuclear test"); one of a generic noun ("the third
     # time", "the fifth game": ``is_generic_ordinal``) only when the words around it agree, checked below
@@ -271,6 +272,8 @@ def number_graph(
             # name different people or places (``_lone_ok``), whatever the words around it
             lone = (figure[chunk][:, None] == figure[cols][None, :]) & (figure[chunk][:, None] >= 2)
             lone &= (specific | compound | measure)[chunk][:, None] & ~precise[chunk][:, None] & ~wide[chunk][:, None]
+            # ... but a limit ("up to seven family members") is no count of things: it joins on shared words only
+            lone &= ~ceiling[chunk][:, None] & ~ceiling[cols][None, :]
             ok &= (sims >= floor) | same_figure | role[chunk][:, None] | lone
             for x in np.flatnonzero(ok.sum(axis=1) > options.max_candidates):
                 found = np.flatnonzero(ok[x])  # a dense block: only the closest contexts
@@ -733,10 +736,10 @@ def _backoff_links(
             n = first[a]
             said = words_of(items[n].claim.sentence)
             things = {unit[first[b]] for b in named if len(unit[first[b]]) >= 3}
-            found = {t for t in things if any(w == t or (len(t) >= 4 and w.startswith(t)) for w in said)}
+            found = {t for t in things if any(_inflects(w, t) for w in said)}
             if len(found) > 1:  # "the safety car ... during the race while a red flag was produced twice"
                 own = match_content_words(_own_clause(items[n].claim))
-                found = {t for t in found if any(w == t or (len(t) >= 4 and w.startswith(t)) for w in own)}
+                found = {t for t in found if any(_inflects(w, t) for w in own)}
             if len(found) != 1:
                 continue  # none, or two things of this figure named there: which one is unclear
             for b in named[: options.max_candidates]:
@@ -748,6 +751,15 @@ def _backoff_links(
                 scored = number_pair(items[n].claim, items[m].claim, 0.0, unit[m], options)
                 if scored is not None and scored[1].kind == "agree":
                     graph.link(a, b, ROLE_SCORE)
+
+
+# Endings that inflect a word without making another one ("flags", "transferred"); "planet" is not "plane"
+_INFLECTIONS = frozenset(["", "s", "es", "ed", "d", "ing", "red", "ring", "ted", "ting", "ped", "ping"])
+
+
+def _inflects(word: str, thing: str) -> bool:
+    """Whether ``word`` is ``thing`` or, for a thing of four letters or more, an inflection of it."""
+    return word == thing or (len(thing) >= 4 and word.startswith(thing) and word[len(thing) :] in _INFLECTIONS)
 
 
 _CLAUSE_CUT = re.compile(r"[,;:()]|\s[-\u2013\u2014]\s|\s(?:while|whereas|but|and|although|though|as)\s", re.I)
