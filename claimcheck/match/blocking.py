@@ -220,7 +220,6 @@ def number_graph(
     point = np.array([v is not None and v.low is not None and v.low == v.high for v in value], dtype=bool)
     fair = np.array([is_fairly_precise(v) for v in value], dtype=bool)
     wide = np.array([is_wide(v) for v in value], dtype=bool)
-    ceiling = np.array([v is not None and not v.low and v.high is not None for v in value], dtype=bool)
     # ... and so does the same score of a game ("score 8-7": ``thing_key``) whatever the words around it
     # ... and an ordinal of a specific sequence ("its sixth nuclear test"); one of a generic noun ("the third
     # time", "the fifth game": ``is_generic_ordinal``) only when the words around it agree, checked below
@@ -272,8 +271,6 @@ def number_graph(
             # name different people or places (``_lone_ok``), whatever the words around it
             lone = (figure[chunk][:, None] == figure[cols][None, :]) & (figure[chunk][:, None] >= 2)
             lone &= (specific | compound | measure)[chunk][:, None] & ~precise[chunk][:, None] & ~wide[chunk][:, None]
-            # ... but a limit ("up to seven family members") is no count of things: it joins on shared words only
-            lone &= ~ceiling[chunk][:, None] & ~ceiling[cols][None, :]
             ok &= (sims >= floor) | same_figure | role[chunk][:, None] | lone
             for x in np.flatnonzero(ok.sum(axis=1) > options.max_candidates):
                 found = np.flatnonzero(ok[x])  # a dense block: only the closest contexts
