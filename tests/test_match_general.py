@@ -193,3 +193,23 @@ def test_a_bare_count_of_times_takes_only_a_noun_its_sentence_names_not_a_longer
     # the noun itself, or its inflection, still counts ("flags" for "flag")
     assert joined("Race officials showed red flags twice during the race.",
                   "Two red flags interrupted the race.")  # fmt: skip
+
+
+def statement_joined(*texts: str) -> bool:
+    """Whether one statement row carries every outlet, each outlet telling one of ``texts``."""
+    articles = [told(o, t, hour=h) for h, (o, t) in enumerate(zip(OUTLETS, texts, strict=False))]
+    facts = match_facts(articles, OUTLETS, MatchOptions())
+    return any(f.kind == "statement" and len(f.outlets) == len(texts) for f in facts)
+
+
+def test_statements_that_share_only_names_and_a_word_are_two_statements() -> None:
+    # the same people or places, and one word, in two different statements: not one fact
+    assert not statement_joined("The South Korean foreign minister agreed.",
+                                "The drone vanished from South Korean naval radar near the island at dawn.")  # fmt: skip
+    assert not statement_joined("Jane Doe confirms Mark Roe split",
+                                "Gallery: famous couples who split up Singer Mark Roe has filed papers in a Texas court.")  # fmt: skip
+    # the same statement in other words still joins (words beyond the names shared)
+    assert statement_joined("The South Korean foreign minister welcomed the offer of talks on Monday.",
+                            "On Monday the South Korean foreign minister welcomed the offer of talks.")  # fmt: skip
+    assert statement_joined("Jane Doe announced her split from Mark Roe on Twitter.",
+                            "Writing on Twitter, Jane Doe announced her split from the actor Mark Roe.")  # fmt: skip

@@ -1216,6 +1216,11 @@ def text_graph(items: Sequence[Item], options: MatchOptions, *, quote: bool) -> 
                 # this town stone by stone") is a phrase both may say; only the same words in full link
                 score = whole
             return quote_pair(score, min(counts[a], counts[b]), same, options)
+        if whole is not None and len(keysets[a] & keysets[b] - name_sets[a] - name_sets[b]) < 2:
+            # the set score forgives what one statement leaves out; when all the two share is names and a word
+            # ("The South Korean spokesman agreed" / "The rocket went missing from South Korean radar"), they
+            # are two statements about the same people or places, scored on their words in full
+            score = whole
         return statement_pair(score, name_sets[a], name_sets[b], options)
 
     def inner(n: int) -> Scored:
@@ -1279,7 +1284,7 @@ def text_graph(items: Sequence[Item], options: MatchOptions, *, quote: bool) -> 
             gs, hs = idx[xs], idx[ys]
             codes = (np.minimum(gs, hs) * n_groups + np.maximum(gs, hs)).tolist()
             scores = score[xs, ys].tolist()
-            wholes = base[xs, ys].tolist() if quote else [None] * len(scores)
+            wholes = base[xs, ys].tolist()
             for g, h, code, s, whole in zip(gs.tolist(), hs.tolist(), codes, scores, wholes, strict=True):
                 if code in seen:
                     continue
