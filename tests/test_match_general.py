@@ -213,3 +213,23 @@ def test_statements_that_share_only_names_and_a_word_are_two_statements() -> Non
                             "On Monday the South Korean foreign minister welcomed the offer of talks.")  # fmt: skip
     assert statement_joined("Jane Doe announced her split from Mark Roe on Twitter.",
                             "Writing on Twitter, Jane Doe announced her split from the actor Mark Roe.")  # fmt: skip
+
+
+def test_two_figures_at_odds_that_share_one_word_around_them_are_two_facts() -> None:
+    # 48 and 42 years, each the only figure of a sentence sharing one word: two spans, never a conflict
+    assert not joined("That would be the first time in 48 years.",
+                      "The coach decided to retire after 42 years, the first in his family to leave the game that way.")  # fmt: skip
+    # a real disagreement shares the words that say what is counted: one fact, in conflict
+    assert joined("The regime freed 123 political prisoners on Thursday, the opposition said.",
+                  "The opposition said 125 political prisoners were freed on Thursday.")  # fmt: skip
+
+
+def test_a_record_meets_only_a_count_of_games_won() -> None:
+    # a 7-8-1 record counts 7 wins: "played seven games" and "led by 8 games" count no wins
+    assert not joined("The team followed a 7-8-1 record with a losing season.",
+                      "The two clubs played seven thrilling games in the final series.")  # fmt: skip
+    assert not joined("They posted an 8-8 record in their last season under the coach.",
+                      "The 1969 side ended up winning its division by 8 games in August.")  # fmt: skip
+    # a count of the games won is the record's wins
+    assert joined("The coach leaves with a 50-32-1 record at the club.",
+                  "The coach won 50 games in his five seasons at the club.")  # fmt: skip

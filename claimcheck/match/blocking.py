@@ -333,6 +333,14 @@ def number_graph(
             # "dozens" never meets "59"; a figure that describes another noun ("a seven-member group")
             # never disagrees with a plain count ("eight current or former members"): only agrees
             keep = (agree | ((shared > 0) & (compound[ga] == compound[ha]))) & (wide[ga] == wide[ha]) & admitted
+            # two figures at odds are one counted thing only when the words around them share two: one word in
+            # common ("the first time in 48 years" / "retire after 42 years, the first ...") makes the contexts
+            # alike by the set score but says nothing of what the two figures count
+            odd = np.flatnonzero(keep & ~agree)
+            if odd.size:
+                keep[odd] = [
+                    len(ctx_words(ctx[first[ga[i]]]) & ctx_words(ctx[first[ha[i]]])) >= 2 for i in odd.tolist()
+                ]
             # the time qualifiers of the kept pairs, each distinct pair of them checked once
             at = np.flatnonzero(keep)
             pair_ids, inverse = np.unique(when[ga[at]] * len(whens) + when[ha[at]], return_inverse=True)
@@ -1063,8 +1071,22 @@ def _record_links(
                 continue
             if not when_compatible(match_when(items[n].claim), match_when(items[m].claim), options.when_threshold):
                 continue
-            if _lone_ok(items, first, a, b, names_of):
+            if _lone_ok(items, first, a, b, names_of) and _games_won(items[m].claim):
                 graph.link(a, b, ROLE_SCORE)
+
+
+def _games_won(claim: Claim) -> bool:
+    """Whether a count of games counts games won: its clause says so, and not as a margin ("won 50 games";
+    not "played seven games", nor "winning the division by 8 games")."""
+    clause = _own_clause(claim)
+    at = clause.find(claim.text)
+    return bool(_WON.search(clause)) and not (at >= 0 and _MARGIN.search(clause[:at]))
+
+
+# A count of games is one of games won when its clause says so ("won 50 games", "50 wins"); "played seven
+# games" counts no wins, and "winning the division by 8 games" is a margin (``_MARGIN``)
+_WON = re.compile(r"\b(?:won|wins?|winning|victor(?:y|ies)|beat|unbeaten)\b", re.I)
+_MARGIN = re.compile(r"\bby\s+(?:just\s+|only\s+)?$", re.I)
 
 
 # Describing words too common to say two counted things are one: "new", "other", "total", sizes.
