@@ -233,3 +233,12 @@ def test_a_record_meets_only_a_count_of_games_won() -> None:
     # a count of the games won is the record's wins
     assert joined("The coach leaves with a 50-32-1 record at the club.",
                   "The coach won 50 games in his five seasons at the club.")  # fmt: skip
+
+
+def test_a_name_of_two_words_is_one_name_in_common() -> None:
+    # "United States" is one name both statements give, not two: it lifts a weak likeness once
+    assert not statement_joined("The regime has launched short-range missiles, the United States said after a meeting of envoys.",
+                                "The regime faced harsh new sanctions over its missiles from the United States, which said talks "
+                                "with neighbouring allies in the region had collapsed.")  # fmt: skip
+    assert statement_joined("The regime has launched short-range missiles, the United States said after a meeting of envoys.",
+                            "After a meeting of envoys, the United States said the regime had launched short-range missiles.")  # fmt: skip

@@ -27,6 +27,7 @@ from claimcheck.match.cluster import Graph
 from claimcheck.match.normalize import (
     acronyms,
     is_span,
+    name_runs,
     names,
     speaker_words,
     when_compatible,
@@ -1229,6 +1230,11 @@ def text_graph(items: Sequence[Item], options: MatchOptions, *, quote: bool) -> 
         keys = [(t, ns) if ks else None for t, ns, ks in zip(texts, name_sets, keysets, strict=True)]
     counts = [len(t.split()) for t in texts]
 
+    def named_in(a: int, b: int) -> int:
+        """How many names the two statements share, a name of several words counted once (``name_runs``)."""
+        shared = name_sets[a] & name_sets[b]
+        return min(name_runs(raw[a], shared), name_runs(raw[b], shared)) if shared else 0
+
     def pair(a: int, b: int, score: float, whole: float | None = None) -> Scored:
         """``whole``: the score of the two quotes' words in full (no part of one inside the other)."""
         if quote:
@@ -1243,7 +1249,7 @@ def text_graph(items: Sequence[Item], options: MatchOptions, *, quote: bool) -> 
             # ("The South Korean spokesman agreed" / "The rocket went missing from South Korean radar"), they
             # are two statements about the same people or places, scored on their words in full
             score = whole
-        return statement_pair(score, name_sets[a], name_sets[b], options)
+        return statement_pair(score, name_sets[a], name_sets[b], options, named=named_in(a, b))
 
     def inner(n: int) -> Scored:
         t = texts[n]
@@ -1316,7 +1322,7 @@ def text_graph(items: Sequence[Item], options: MatchOptions, *, quote: bool) -> 
                     adj[g][h] = adj[h][g] = scored[0]
                     rules[(g, h) if g < h else (h, g)] = scored[1]
     if not quote:
-        _phrase_links(graph, first, texts, name_sets, df, single, options)
+        _phrase_links(graph, first, texts, name_sets, df, single, options, named_in)
     return graph
 
 
@@ -1328,6 +1334,7 @@ def _phrase_links(
     df: Counter[str],
     single: Any,
     options: MatchOptions,
+    named_in: Callable[[int, int], int] | None = None,
 ) -> None:
     """Statements that share a rare phrase: ``phrase_words`` content words in the same order, at
     least ``phrase_rare`` of them rare (in at most ``phrase_share`` of the statements, and at most
@@ -1360,6 +1367,7 @@ def _phrase_links(
         if prev is not None and prev >= options.phrase_score / 100:
             continue  # its words alone linked it as strongly
         n, m = first[g], first[h]
-        scored = statement_pair(0.0, name_sets[n], name_sets[m], options, " ".join(run))
+        named = named_in(n, m) if named_in is not None else None
+        scored = statement_pair(0.0, name_sets[n], name_sets[m], options, " ".join(run), named)
         if scored is not None and (prev is None or scored[0] > prev):
             graph.link(g, h, *scored)

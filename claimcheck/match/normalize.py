@@ -42,6 +42,22 @@ def names(text: str) -> set[str]:
     return {match_stem(n) for n in found if n not in MATCH_STOPWORDS}
 
 
+# a run of capitalised words, one name ("United States", "Kim Jong Un", "South Korean")
+_NAME_RUN = re.compile(r"\b[A-Z][\w’'-]*[a-z][\w’'-]*(?:\s+[A-Z][\w’'-]*[a-z][\w’'-]*)*")
+
+
+def name_runs(text: str, words: frozenset[str]) -> int:
+    """How many names of ``text`` (runs of capitalised words) hold a word of ``words`` (``names``' stems):
+    "the United States" holds "united" and "state" as one name."""
+    if not words:
+        return 0
+    runs = 0
+    for m in _NAME_RUN.finditer(text):
+        if any(match_stem(w.lower()) in words for w in m.group(0).split()):
+            runs += 1
+    return runs
+
+
 _ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
 
 
