@@ -242,3 +242,15 @@ def test_a_name_of_two_words_is_one_name_in_common() -> None:
                                 "with neighbouring allies in the region had collapsed.")  # fmt: skip
     assert statement_joined("The regime has launched short-range missiles, the United States said after a meeting of envoys.",
                             "After a meeting of envoys, the United States said the regime had launched short-range missiles.")  # fmt: skip
+
+
+def test_two_lengths_of_time_whose_contexts_share_no_word_are_two_facts() -> None:
+    # every story has its weeks and years: contexts alike only by their letters join nothing
+    assert not joined("Two weeks from now, the driver will make his final appearance in a Formula 1 car at the season finale.",
+                      "The actors amicably settled their divorce in July, two weeks after the filing, an attorney said.")  # fmt: skip
+    assert not joined("In the past 40 years, there has certainly never been a World Series crowd so divided in its loyalty.",
+                      "The firm sent a response to reporters saying that it had not once in nearly 40 years been charged "
+                      "with criminal wrongdoing.")  # fmt: skip
+    # one span of one story in other words still joins
+    assert joined("The driver will make his last appearance in a Formula 1 car two weeks from now.",
+                  "His last appearance comes in two weeks at the final race.")  # fmt: skip

@@ -254,7 +254,18 @@ def number_graph(
                 [col_strs[k] for k in cols_used],
                 fuzz.token_set_ratio,
                 options,
-            )[np.ix_(row_at, col_at)]
+            )
+            # the contexts of two lengths of time alike by their letters but with no word in common ("appearance
+            # car final formula" / "amicably attorney divorce filed": "two weeks") say nothing: the set score of
+            # unrelated words reaches the floor, and every story has its weeks and years
+            cand = np.argwhere(sims >= floor) if thing in _SPANS_OF_TIME else ()
+            if len(cand):
+                unrelated = [
+                    not (ctx_words(col_strs[rows_used[i]]) & ctx_words(col_strs[cols_used[j]])) for i, j in cand.tolist()
+                ]
+                off = cand[np.array(unrelated, dtype=bool)]
+                sims[off[:, 0], off[:, 1]] = floor - 1
+            sims = sims[np.ix_(row_at, col_at)]
             r_rep, c_rep = reps[chunk][:, None], reps[cols][None, :]
             ok = np.abs(c_rep - r_rep) <= options.number_tolerance * np.maximum(c_rep, r_rep)
             ok &= ~((single[chunk][:, None] == single[cols][None, :]) & (single[chunk][:, None] >= 0))
@@ -531,6 +542,7 @@ def _same_described(items: Sequence[Item], first: Sequence[int], g: int, h: int)
 # Durations of a story ("waited 71 years", "the curse held for 71 years"): a two-digit one is one fact
 # whatever the other words when both measure the same thing (``_same_measured``).
 _DURATIONS = frozenset(["year", "month", "week", "day", "decade", "century"])
+_SPANS_OF_TIME = _DURATIONS | {"hour", "minute", "second", "season"}
 # What a length of time measures, by the words of its clause: a wait or a drought ("waited 71 years", "the
 # curse held for 71 years", "68 years without a title", "their first title in 108 years"), a term in a post
 # ("served 12 years", "16 years in office", "spent 14 years at the club"), a term in custody ("sentenced to 12
