@@ -164,7 +164,10 @@ def load_real_pages() -> dict[str, str] | None:
 
 
 NEWS = DATA / "claims_news_labelled.json"
-NEWS_SPLITS = ("news-tune", "news-check", "news2-tune", "news2-check", "news3-tune", "news3-check")
+NEWS_SPLITS = (
+    "news-tune", "news-check", "news2-tune", "news2-check", "news3-tune", "news3-check",
+    "news4-tune", "news4-check",
+)
 
 
 def load_news_pages(path: Path = NEWS) -> dict[str, str] | None:

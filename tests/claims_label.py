@@ -36,6 +36,12 @@ lowest ``sha1(dId)`` among sites no round has taken yet, else the lowest among t
 articles, 20 sites). Same sentence rule (rules "news3-every5th", "news3-quote") and hash split, named "news3-tune"
 / "news3-check" (``news3_split``; the check split is figures only). ``news3-show`` / ``news3-add FILE``.
 
+Fourth news articles (helper claimnews4, 2026-11-30; round "news4", ``news4_pick``): for each tuning-class event
+with articles from four or more sites, one more article, of a site none of the three earlier rounds took for that
+event, by the same rule (``_another_pick``). Same sentence rule (rules "news4-every5th", "news4-quote") and hash
+split, named "news4-tune" / "news4-check" (``news4_split``; the check split is figures only). ``news4-show`` /
+``news4-add FILE``.
+
 ``python -m tests.claims_label show N [SPLIT]`` prints the sentences of the next N pages (of SPLIT) to
 label (the text stays on the terminal, never in the repository); ``python -m tests.claims_label add FILE``
 appends the hand labels of FILE to tests/data/claims_real_labelled.json. FILE has one line per sentence,
@@ -127,6 +133,18 @@ def news3_pick() -> list[str]:
 
 def news3_split(did: str) -> str:
     return "news3-" + news_split(did).removeprefix("news-")
+
+
+def news4_pick() -> list[str]:
+    """The fourth news articles (round "news4"): for each tuning-class event, the article of a site other than
+    its first three (``news_pick``, ``news2_pick``, ``news3_pick``), the lowest ``sha1(dId)`` among sites no round
+    has taken yet (any other site when all are taken); events whose articles come from fewer than four sites give
+    none."""
+    return _another_pick(set(news_pick()) | set(news2_pick()) | set(news3_pick()))
+
+
+def news4_split(did: str) -> str:
+    return "news4-" + news_split(did).removeprefix("news-")
 
 
 def page_hash(page: str) -> int:
@@ -283,9 +301,13 @@ if __name__ == "__main__":
         news_show(sys.argv[2] if len(sys.argv) > 2 else None, pick=news3_pick, how=news3_split)
     elif sys.argv[1:2] == ["news3-add"]:
         add(Path(sys.argv[2]), news_pages(news3_pick), NEWS_LABELS, news3_split, "news3-")
+    elif sys.argv[1:2] == ["news4-show"]:
+        news_show(sys.argv[2] if len(sys.argv) > 2 else None, pick=news4_pick, how=news4_split)
+    elif sys.argv[1:2] == ["news4-add"]:
+        add(Path(sys.argv[2]), news_pages(news4_pick), NEWS_LABELS, news4_split, "news4-")
     else:
         sys.exit(
             "usage: python -m tests.claims_label show N [tuning|holdout] | add FILE | "
             "news-show [news-tune|news-check] | news-add FILE | news2-show [news2-tune|news2-check] | news2-add FILE | "
-            "news3-show [news3-tune|news3-check] | news3-add FILE"
+            "news3-show [news3-tune|news3-check] | news3-add FILE | news4-show [news4-tune|news4-check] | news4-add FILE"
         )

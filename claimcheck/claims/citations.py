@@ -26,7 +26,8 @@ _LEFT_CUE = re.compile(
     r"(?:according\s+to|told|tells|telling|speaking\s+to|spoke\s+to|speaking\s+with|interview\s+with|"
     r"interviewed\s+by|reported\s+by|reported\s+in|reports\s+in|cited\s+by|quoted\s+by|obtained\s+by|seen\s+by|"
     r"published\s+by|published\s+in|report\s+by|report\s+in|reporting\s+by|reporting\s+from|via|with|by|"
-    r"confirmed\s+to|said\s+to|statement\s+to|writing\s+in|wrote\s+in|broadcast\s+by|aired\s+on|on|"
+    r"confirmed\s+to|said\s+to|statement\s+to|writing\s+in|wrote\s+in|broadcast\s+by|aired\s+on|on|quoted\s+in|"
+    r"interview\s+(?:[\w’'-]+\s+){0,3}?(?:gave|given|granted)\s+to|"
     r"copyright\s+(?:©\s*)?\d{4}|©\s*(?:\d{4}\s+)?)\s+(?:the\s+|a\s+|an\s+)?(?:[a-z]+\s+)?$|\(\s*$",
     re.IGNORECASE,
 )
@@ -100,6 +101,31 @@ _PERSON_CREDIT_END = re.compile(
     rf",\s+(?:said|says|reports|reported|writes|wrote|explains|explained|adds|added|notes|noted)\s+"
     rf"{_PERSON_TITLE}(?P<src>{_PERSON})(?:,\s+[^,;“”\"]{{1,90}}?)?\s*[.]?\s*$"
 )
+# ... or set off mid-sentence after the fact it credits: "The bridge, Cole explained, had been shut for weeks."
+_PERSON_ASIDE = re.compile(
+    rf"\w,\s+{_PERSON_TITLE}(?P<src>{_PERSON})\s+(?:said|says|explained|explains|added|adds|noted|notes|insisted|"
+    r"insists|argued|argues|recalled|recalls),\s+\S"
+)
+# A body named by a title credited with a report: "The Chosun Ilbo reports that ...", "The Lancet reported on
+# Friday that ..." (a bare name may be a person's, whose "X reported that" the labels do not cite).
+_TITLE_REPORTS = re.compile(
+    r"(?<![\w’'-])(?P<src>[Tt]he\s+[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3})\s+(?:also\s+)?(?:reports|reported|has\s+reported|"
+    r"had\s+reported)\s+(?:(?:on\s+)?[A-Z][a-z]+day\s+)?that\b"
+)
+# A firm or body named after its class noun: "market research firm IDC says", "the consultancy Acme estimated",
+# "rights group Amnesty reported" (the press's class nouns are ``_PRESS_NAMED``'s).
+_FIRM_CLASS = (
+    r"(?:firm|company|consultancy|group|think\s+tank|institute|charity|watchdog|provider|tracker|regulator|"
+    r"organi[sz]ation|body|union|lobby)"
+)
+_FIRM_NAMED = re.compile(
+    rf"\b{_FIRM_CLASS}\s+(?P<src>[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){{0,3}})\s+(?:also\s+)?(?:says|said|reports|"
+    r"reported|estimates|estimated|predicts|predicted|forecasts|forecast|found|finds|expects|expected)\b"
+)
+_FIRM_KEYS = frozenset(["firm", "company", "consultancy", "group", "tank", "institute", "charity", "watchdog",
+                        "provider", "tracker", "regulator", "organisation", "organization", "body", "union", "lobby"])
+_FIRM_VERBS = frozenset(["says", "said", "reports", "reported", "estimates", "estimated", "predicts", "predicted",
+                         "forecasts", "forecast", "found", "finds", "expects", "expected"])
 # A body known by its initials credited after the fact: "..., said the KCNA." / "..., reported the FAA."
 _INITIALS_CREDIT_END = re.compile(r",\s+(?:said|says|reported|reports)\s+(?:the\s+)?(?P<src>[A-Z]{2,6})\s*[.]?\s*$")
 # A quoted stretch of three words or fewer is a scare or partial quote ("all “relevant sites” were
@@ -292,7 +318,7 @@ def find_credits(sentence: str, aliases: Mapping[str, str] | None) -> list[Credi
         if junk:
             start += junk.end()
             src = sentence[start:end]
-        if len(src) < 2 or src[0].islower() and _pronounish(src) or src.lower() in _NO_SOURCE:
+        if len(src) < 2 or src[0].islower() and _pronounish(src) or src.lower() in _NO_SOURCE or _NAMELESS_PERSON.match(src):
             continue
         if according and _GENERIC_SOURCE.match(src) and (pub := _PUBLISHED_IN.match(sentence, end)):
             start, end = pub.span("src")
@@ -339,6 +365,8 @@ def _candidate_credits(sentence: str) -> list[tuple[int, int, bool]]:
             for m in _PERSON_SAID.finditer(sentence):  # a named person credited outside quotes
                 group = next(g for g in ("src", "src2", "src3") if m.group(g))
                 found.append((*m.span(group), False))
+        if words & _ASIDE_VERBS:
+            found.extend((*m.span("src"), False) for m in _PERSON_ASIDE.finditer(sentence))
         for pattern in (_PERSON_CREDIT_END, _INITIALS_CREDIT_END):
             end = pattern.search(sentence)
             if end and not any(a <= end.start("src") < b for a, b, _ in found):
@@ -349,6 +377,10 @@ def _candidate_credits(sentence: str) -> list[tuple[int, int, bool]]:
         found.extend((*m.span("src"), False) for m in _OUTLET_SAYS.finditer(sentence))
     if words & _REPORT_WORDS and words & _SOURCE_WORDS:
         found.extend((*m.span("src"), False) for p in (_SUBJECT_CREDIT, _SAID_CREDIT) for m in p.finditer(sentence))
+    if "reports" in words or "reported" in words:
+        found.extend((*m.span("src"), False) for m in _TITLE_REPORTS.finditer(sentence))
+    if words & _FIRM_KEYS and words & _FIRM_VERBS:
+        found.extend((*m.span("src"), False) for m in _FIRM_NAMED.finditer(sentence))
     if words & _PRESS_KEYS:
         found.extend((*m.span("src" if m.group("src") else "low"), False) for m in _PRESS_NAMED.finditer(sentence))
     if words & _PIECE_KEYS and words & _OUTLET_WORDS:
@@ -359,13 +391,18 @@ def _candidate_credits(sentence: str) -> list[tuple[int, int, bool]]:
     return found
 
 
-_END_VERBS = frozenset(["said", "says", "reports", "reported", "writes", "wrote", "explains", "explained", "adds", "added", "notes", "noted"])
+_ASIDE_VERBS = frozenset(["said", "says", "explained", "explains", "added", "adds", "noted", "notes", "insisted", "insists",
+                          "argued", "argues", "recalled", "recalls"])
+_END_VERBS = _ASIDE_VERBS | frozenset(["said", "says", "reports", "reported", "writes", "wrote", "explains", "explained", "adds", "added", "notes", "noted"])
 
 
 # A credit cut short (a link's text lost) or naming only the writer's own side: "according to the", "according
 # to our data".
 _NO_SOURCE = frozenset(["the", "a", "an", "new", "latest", "this", "that", "these", "its", "their", "our", "our data"])
 _QUOTE_MARK = re.compile(r"[“”\"«»]")
+# One person left unnamed ("a spokesman said", "the spokeswoman said"): no source a reader can check, as the own
+# labels have it ("officials said" is a body's credit and stays; so do "a police spokesman" and a named one).
+_NAMELESS_PERSON = re.compile(r"^(?:(?:a|an|the|his|her|its|their|one|another)\s+)?spokes(?:man|woman|person)$", re.I)
 
 
 def _pronounish(src: str) -> bool:

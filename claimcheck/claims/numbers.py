@@ -747,7 +747,10 @@ _AND_A_HALF = re.compile(
 _NOUN_POSTFIX = re.compile(r"\s+(?P<p>or\s+so|or\s+more)\b", re.IGNORECASE)
 # A model's designation between a count and its noun: "three Falcon 9 rockets", "two Boeing 737 jets" (a
 # capitalised name and a figure or code, then a plural): the count counts the plural.
-_DESIGNATION_AFTER = re.compile(r"\s+[A-Z][\w-]*\s+\d[\w-]*\s+(?P<noun>[a-z][a-z-]*[a-z]s)\b")
+# ... or a letter code hyphened to its figure: "five F-1 engines", "four B-52 bombers", "two MiG-29 jets".
+_DESIGNATION_AFTER = re.compile(
+    r"\s+(?:[A-Z][\w-]*\s+\d[\w-]*|[A-Z][A-Za-z]{0,3}-\d[\w-]*)\s+(?P<noun>[a-z][a-z-]*[a-z]s)\b"
+)
 # A capitalised (or mixed-case) word right before a figure, not opening the sentence nor a month or a weekday.
 _NAME_TOKEN_BEFORE = re.compile(
     r"(?<=[\w,;:)’'\"”] )(?!(?:" + "|".join(MONTHS + WEEKDAYS) + r")\b)(?=[\w-]*[A-Z])[A-Za-z][\w-]*\s$"

@@ -29,11 +29,12 @@ _URLISH = re.compile(
 # Numbers that name something, looked for only in sentences with their digits (``named_numbers``): an
 # emergency number named ("911 calls", "a 999 operator"); an acceleration benchmark, not a range: a speed
 # unit right after the range and a time in seconds within a few words ("0-60 mph in 3.5 seconds", "0 to 100
-# km/h could take 4 s"; "cases rose from 0 to 150 in 3 weeks" is a range).
+# km/h could take 4 s", "from 0 to 60 miles per hour (0 to 100 km/h) in 2 seconds"; "cases rose from 0 to 150
+# in 3 weeks" is a range).
 _NAMED_NUMBER = re.compile(
     r"\b(?:911|999)\s+(?:calls?|call(?:ers?|\s+cent(?:er|re)s?)|dispatch(?:ers?)?|operators?|lines?|system)\b"
-    r"|(?<![\d.,])0\s?(?:[-–]|\s?to\s)\s?\d{2,3}\s?(?:mph|km/h|kph|kmh)\b"
-    r"(?=[\s,]+(?:[A-Za-z-]+[\s,]+){0,5}?\d{1,2}(?:\.\d+)?\s?(?:seconds?|secs?|s)\b)"
+    r"|(?<![\d.,])0\s?(?:[-–]|\s?to\s)\s?\d{2,3}\s?(?:mph|km/h|kph|kmh|(?:miles|kilomet(?:re|er)s)\s+(?:per|an)\s+hour)\b"
+    r"(?=(?:\s*\([^()]{1,30}\))?[\s,)]+(?:[A-Za-z-]+[\s,]+){0,5}?\d{1,2}(?:\.\d+)?\s?(?:seconds?|secs?|s)\b)"
 )
 
 

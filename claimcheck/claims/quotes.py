@@ -38,7 +38,8 @@ _ROLE = (
     r"senator|founder|owner|neighbour|neighbor|mother|father|friend|sister|brother|daughter|son|wife|"
     r"husband|survivor|victim|driver|pilot|firefighter|paramedic|nurse|researcher|scientist|professor|"
     r"economist|campaigner|activist|organiser|organizer|landlord|headteacher|singer|actor|actress|"
-    r"spectator|member|administration|government|letter|memo|website)s?)"
+    r"spectator|member|administration|government|letter|memo|website|newspaper|paper|magazine|tabloid|"
+    r"broadcaster)s?)"
 )
 # A postmodifier after a role's head: "a member of the pit crew said", "the organiser for the festival said"
 # (_clean_name leaves it out: the head noun speaks, as the older labels name it).
@@ -356,7 +357,7 @@ def _single_spans(para: str) -> list[tuple[int, int]]:
         # ("'That seemed a dull idea.\n'So we chose something else.'"): this paragraph is all quote.
         return [_strip(para, opens[0] + 1, len(para))]
     if not closes:
-        return out
+        return _runs_on_mid(para, opens, out)
     j, pos = 0, 0
     for i, o in enumerate(opens):
         if o < pos:
@@ -369,6 +370,25 @@ def _single_spans(para: str) -> list[tuple[int, int]]:
             continue  # another opening before this close: this mark was an apostrophe
         out.append(_strip(para, o + 1, closes[j]))
         pos = closes[j] + 1
+    return _runs_on_mid(para, [o for o in opens if o >= pos], out)
+
+
+# A quotation that opens after a sentence's end and runs on, unclosed, to the paragraph's end (the next paragraph
+# goes on with it, or the outlet dropped the closing mark): "'...,' X said. 'I mean, not that. We just live
+# apart.'" with the last mark missing.
+_AFTER_STOP = re.compile(r"(?:^|[.!?][’'”\"]?\s+)$")
+
+
+def _runs_on_mid(para: str, opens: list[int], out: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    last = opens[-1] if opens else -1
+    if (
+        last > 0
+        and (len(opens) == 1 or opens[-2] < (out[-1][1] if out else 0))  # every earlier mark was paired
+        and _AFTER_STOP.search(para, 0, last)
+        and _RUN_ON_START.match(para, last - 1)
+        and _RUN_ON_END.search(para)
+    ):
+        out.append(_strip(para, last + 1, len(para)))
     return out
 
 
@@ -470,7 +490,8 @@ def _speaker(
         gap_end = next(ps for ps, _ in q.parts if ps > s)
         gap = text[e + 1 : gap_end - 1]
         candidates.append(_from_after(gap, text[e - 1 : e] == ","))
-    candidates.append(_from_after(after, text[q.end - 1 : q.end] in ",?!" and _opens_sentence(text, q.start)))
+    closed = text[q.end - 1 : q.end] in ",?!" or (text[q.end - 1 : q.end] in ".…" and _GOES_ON.match(after) is not None)
+    candidates.append(_from_after(after, closed and _opens_sentence(text, q.start)))
     before = text[max(line_start, q.start - 200) : max(line_start, q.start - 1)]
     candidates.append(_from_before(before))
     if _IT_SAID.match(after):  # '"...," it added.': the body named as a speaker just before
@@ -487,7 +508,62 @@ def _speaker(
     found = _coordinated_subject(text[max(line_start, q.start - 400) : max(line_start, q.start - 1)], places)
     if found is None and (end := _SENTENCE_CREDIT.search(after.split(". ", 1)[0] + ".")):
         found = _clean_name(end.group("name"))  # 'The satellite, "a newly developed" one, entered orbit, said KCTV.'
+    if found is None:
+        found = _reporting_subject(text[max(line_start, q.start - 300) : max(line_start, q.start - 1)], places)
     return found
+
+
+# A quote inside the complement of a verb that reports, suggests or warns ('Tech veterans have warned that the
+# firms are "eroding ..."', 'the agency's rules state that "..."', 'the singer suggests that, to be happy, "..."',
+# 'a stunt the director himself once called "..."'): the verb's subject speaks, a name or the head of its noun
+# phrase (a determiner or a possessor before it, or capitalised modifiers before a plural head).
+_REPORTING_VERB = (
+    rf"(?:{_SPEECH}|suggest(?:s|ed)?|indicat(?:es|ed|e)|state[sd]?|claim|insist|maintain(?:s|ed)?|contend(?:s|ed)?|"
+    r"alleg(?:es|ed|e)|call(?:s|ed)?|warn|describe[sd]?)"
+)
+_REPORTING_SUBJECT = re.compile(
+    rf"(?<![\w’'-])(?:(?P<name>{_NAME})|(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne|[A-Z][\w’'-]*[’']s)\s+"
+    r"(?:[\w’'“”\"-]+\s+){0,3}?(?P<head>[a-z][a-z’'-]+)|(?:[A-Z][\w’'-]*\s+){1,3}(?P<plural>[a-z][a-z-]+s))"
+    r"\s+(?:(?:himself|herself|itself|themselves|also|once|later|then|has|have|had|to|[a-z]+ly)\s+){0,3}"
+    rf"{_REPORTING_VERB}\b(?=(?:\s+that)?[^“”\"«».!?]{{0,80}}$)"
+)
+
+
+_PREPOSITION_BEFORE = re.compile(r"\b(?:of|for|at|from|with|on|about)\s+$")
+
+
+def _reporting_subject(before: str, places: set[str]) -> str | None:
+    """The subject of the last reporting verb of the quote's clause (see _REPORTING_SUBJECT), or None."""
+    cut = max(_last_stop(before), before.rfind("? "), before.rfind("! "), before.rfind("\n"))
+    clause = before[cut + 2 :] if cut >= 0 else before
+    if not clause.strip():
+        return None  # the quote opens its sentence: no partial quote
+    found = None
+    for m in _REPORTING_SUBJECT.finditer(clause):
+        found = m
+    if found is None:
+        return None
+    name = _clean_name(found.group("name")) if found.group("name") else None
+    if found.group("name") and not name:
+        return None
+    if (
+        _PREPOSITION_BEFORE.search(clause, 0, found.start())
+        and (outer := _head_before_pp(clause, found.start()))
+        and (not found.group("name") or " " not in (name or ""))
+    ):
+        # "A leaflet about the missing man warned that ...": the phrase's head speaks, not the preposition's object
+        return _clean_name(outer.group("name")) if outer.group("name") else outer.group("head")
+    if name is not None:
+        return name if name not in _NOT_NAMES and _plausible(name, places) else None
+    head = found.group("head") or found.group("plural")
+    if head in _NOT_SUBJECT or head.endswith(("ing", "ly")):
+        return None
+    return head
+
+
+# A quote closed by its full stop that its sentence goes on after, in lower case ("'... is dead!! As I said, ...'
+# the comedian wrote"): what follows is its credit, as after a comma.
+_GOES_ON = re.compile(r"^[”\"’']?\s+(?:the|a|an|his|her|their|its|one|another)\s")
 
 
 # The sentence's credit at its end names the speaker of a quote inside it that has no other.
@@ -582,7 +658,7 @@ _NEW_CLAUSE_AFTER = re.compile(r"^[\s,;—–»”\"-]*(?:while|whereas|but|alth
 # a determiner (its head speaks: "the harbour master" -> master), or one bare plural ("lawmakers").
 _SUBJECT_VERB = re.compile(
     r"^[\s,—–»”\"’'-]*(?P<np>(?:(?:the|a|an|one|his|her|their|its)\s+)?(?:[\w’'.-]+\s+){0,3}?[\w’'.-]+)(?<![’']s)(?<!s[’'])\s+"
-    r"(?:[a-z]{3,}ly\s+|also\s+|later\s+|then\s+)?(?P<verb>[a-z]{3,}(?:ed|s))\b"
+    r"(?:[a-z]{3,}ly\s+|also\s+|later\s+|then\s+)?(?P<verb>[a-z]{3,}(?:ed|s)|wrote|told|spoke)\b"
 )
 _NOT_SUBJECT = frozenset(
     ["of", "for", "in", "on", "at", "to", "with", "by", "from", "and", "or", "but", "nor", "that", "which", "who",
@@ -640,6 +716,8 @@ def _from_after(after: str, credit_follows: bool = False) -> str | None:
         words = m.group("name").split()
         if len(words) == 2 and words[0] in _DETERMINERS and words[1] in ("letter", "letters"):
             return words[1]  # '"...," the letter said' stays "letter", as _described_speaker names it
+        if words[0][:1].islower() and (named := _APPOSED_NAME.match(after, m.end("name"))):
+            return _clean_name(named.group("name"))  # '"...," his brother, Eric Lund, told reporters': the name
         return _clean_name(m.group("name"))
     found = _described_speaker(after)
     if found is None and credit_follows:
@@ -707,7 +785,9 @@ def _from_before(before: str) -> str | None:
     if named:
         return _clean_name(named.group("name"))
     matched = m.group("name")
-    if (matched[:1].islower() or " " not in matched.strip()) and (head := _head_before_pp(clause, m.start("name"))):
+    if (matched[:1].islower() or " " not in (_clean_name(matched) or matched).strip()) and (
+        head := _head_before_pp(clause, m.start("name"))
+    ):
         # "a former adviser on housing for the city council called it "..."", "Mayor X of Toledo called": the
         # name after the preposition is inside the subject's postmodifier; the subject's head speaks
         if head.group("name"):
@@ -746,7 +826,7 @@ def _head_before_pp(clause: str, end: int) -> re.Match[str] | None:
 # policy for [the city government]", "[Toledo]" after "Mayor X of").
 _HEAD_BEFORE_PP = re.compile(
     rf"(?:(?:^|(?<=[\s,]))(?:[Tt]he|[Aa]n?|[Oo]ne)\s+(?:[a-z][\w’'-]*\s+){{0,3}}?(?P<head>[a-z][\w’'-]+)|"
-    rf"(?<![\w’'])(?P<name>{_NAME}))\s+(?:of|for|at|from|with|on)\s+(?:[\w’'-]+\s+){{0,5}}?$"
+    rf"(?<![\w’'])(?P<name>{_NAME}))\s+(?:of|for|at|from|with|on|about)\s+(?:[\w’'-]+\s+){{0,5}}?$"
 )
 
 

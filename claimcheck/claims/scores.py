@@ -5,9 +5,10 @@ A pair of figures joined by a dash is a score only in a result context (won, bea
 victory, draw, edged, routed, "made it", a lead or deficit, a series, innings or overtime), never after a
 vote, a court's decision, a month, an age or a page word. A score is one number claim: its value is the
 higher figure (the winner's), its unit ``score``, and ``extra["score"]`` the canonical text, the higher
-figure first ("8-7" for "lost 7-8"). A record (three figures, or two beside "record" or "mark") keeps its
-order as written (wins first); its value is the wins, its unit ``record``. Matching compares the canonical
-text exactly (``match.things.thing_key``): the same score is one fact, another score another fact.
+figure first ("8-7" for "lost 7-8"). A record (three figures, or two beside "record" or "mark", or before
+"season", "campaign" or "start") keeps its order as written (wins first); its value is the wins, its unit
+``record``. Matching compares the canonical text exactly (``match.things.thing_key``): the same score is one
+fact, another score another fact.
 """
 
 from __future__ import annotations
@@ -35,7 +36,9 @@ _RESULT = re.compile(
 _RECORD = re.compile(
     r"\b(?:record|mark|season|seasons|went|finished|finish|career|overall|regular\s+season)\b", re.IGNORECASE
 )
-_RECORD_AFTER = re.compile(r"^\s*(?:record|mark)\b", re.IGNORECASE)
+# ... and so is a pair before a season or a start it sums up ("a 4-12 season", "a 5-0 start"; not "a 3-2
+# season-opening win", a game)
+_RECORD_AFTER = re.compile(r"^\s*(?:record|mark|season|campaign|start)(?![\w-])", re.IGNORECASE)
 # not a result: votes, rulings, dates, ages, pages, rooms
 _NOT_RESULT = re.compile(
     r"\b(?:vot(?:e|es|ed|ing|ers)|ballots?|majority|justices|ruling|decision|court|jury|aged?|ages|pages?|"
