@@ -49,13 +49,13 @@ _NAME_RUN = re.compile(r"\b[A-Z][\w’'-]*[a-z][\w’'-]*(?:\s+[A-Z][\w’'-]*[a
 def name_runs(text: str, words: frozenset[str]) -> int:
     """How many names of ``text`` (runs of capitalised words) hold a word of ``words`` (``names``' stems):
     "the United States" holds "united" and "state" as one name."""
-    if not words:
-        return 0
-    runs = 0
-    for m in _NAME_RUN.finditer(text):
-        if any(match_stem(w.lower()) in words for w in m.group(0).split()):
-            runs += 1
-    return runs
+    return sum(1 for run in _runs_of(text) if run & words) if words else 0
+
+
+@functools.lru_cache(maxsize=16384)
+def _runs_of(text: str) -> tuple[frozenset[str], ...]:
+    """The names of a text as runs of capitalised words, each the set of its words' stems."""
+    return tuple(frozenset(match_stem(w.lower()) for w in m.group(0).split()) for m in _NAME_RUN.finditer(text))
 
 
 _ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
