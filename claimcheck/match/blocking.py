@@ -1242,10 +1242,15 @@ def text_graph(items: Sequence[Item], options: MatchOptions, *, quote: bool) -> 
         keys = [(t, ns) if ks else None for t, ns, ks in zip(texts, name_sets, keysets, strict=True)]
     counts = [len(t.split()) for t in texts]
 
-    def named_in(a: int, b: int) -> int:
+    runs_of = _memo(lambda n: name_runs(raw[n]))
+    plain = [] if quote else [k - ns for k, ns in zip(keysets, name_sets, strict=True)]  # content words, no names
+
+    def named_in(a: int, b: int, shared: frozenset[str] | None = None) -> int:
         """How many names the two statements share, a name of several words counted once (``name_runs``)."""
-        shared = name_sets[a] & name_sets[b]
-        return min(name_runs(raw[a], shared), name_runs(raw[b], shared)) if shared else 0
+        if shared is None:
+            shared = name_sets[a] & name_sets[b]
+        in_a = sum(1 for run in runs_of(a) if run & shared)
+        return min(len(shared), in_a, sum(1 for run in runs_of(b) if run & shared))
 
     def pair(a: int, b: int, score: float, whole: float | None = None) -> Scored:
         """``whole``: the score of the two quotes' words in full (no part of one inside the other)."""
@@ -1256,12 +1261,14 @@ def text_graph(items: Sequence[Item], options: MatchOptions, *, quote: bool) -> 
                 # this town stone by stone") is a phrase both may say; only the same words in full link
                 score = whole
             return quote_pair(score, min(counts[a], counts[b]), same, options)
-        if whole is not None and len(keysets[a] & keysets[b] - name_sets[a] - name_sets[b]) < 2:
+        if whole is not None and score > whole and len(plain[a] & plain[b]) < 2:
             # the set score forgives what one statement leaves out; when all the two share is names and a word
             # ("The South Korean spokesman agreed" / "The rocket went missing from South Korean radar"), they
             # are two statements about the same people or places, scored on their words in full
             score = whole
-        return statement_pair(score, name_sets[a], name_sets[b], options, named=named_in(a, b))
+        shared = name_sets[a] & name_sets[b]
+        named = len(shared) if len(shared) < 2 else named_in(a, b, shared)
+        return statement_pair(score, name_sets[a], name_sets[b], options, named=named)
 
     def inner(n: int) -> Scored:
         t = texts[n]

@@ -46,15 +46,9 @@ def names(text: str) -> set[str]:
 _NAME_RUN = re.compile(r"\b[A-Z][\w’'-]*[a-z][\w’'-]*(?:\s+[A-Z][\w’'-]*[a-z][\w’'-]*)*")
 
 
-def name_runs(text: str, words: frozenset[str]) -> int:
-    """How many names of ``text`` (runs of capitalised words) hold a word of ``words`` (``names``' stems):
-    "the United States" holds "united" and "state" as one name."""
-    return sum(1 for run in _runs_of(text) if run & words) if words else 0
-
-
-@functools.lru_cache(maxsize=16384)
-def _runs_of(text: str) -> tuple[frozenset[str], ...]:
-    """The names of a text as runs of capitalised words, each the set of its words' stems."""
+def name_runs(text: str) -> tuple[frozenset[str], ...]:
+    """The names of a text as runs of capitalised words, each the set of its words' stems (``names``'):
+    "the United States" is one name, {"united", "state"}."""
     return tuple(frozenset(match_stem(w.lower()) for w in m.group(0).split()) for m in _NAME_RUN.finditer(text))
 
 
