@@ -258,7 +258,7 @@ def number_graph(
             # the contexts of two lengths of time alike by their letters but with no word in common ("appearance
             # car final formula" / "amicably attorney divorce filed": "two weeks") say nothing: the set score of
             # unrelated words reaches the floor, and every story has its weeks and years
-            cand = np.argwhere((sims >= floor) & (thing in _SPANS_OF_TIME))
+            cand = np.argwhere(sims >= floor) if thing in _SPANS_OF_TIME else np.empty((0, 2), dtype=np.intp)
             if len(cand):
                 unrelated = [
                     not (ctx_words(col_strs[rows_used[i]]) & ctx_words(col_strs[cols_used[j]])) for i, j in cand.tolist()
