@@ -187,13 +187,13 @@ def _linkage_vs_reference(db: Path, repeat: int = 3) -> tuple[float, float, bool
             stories.group(window, options, ix)
         finally:
             grouping._average_linkage = real
-    vec, times, pairs, opts, n, df, fig, heads, own = got["args"]
+    vec, times, pairs, opts, n, df, fig, heads, own, length = got["args"]
     runs = {
         "reference": lambda: stories_reference.average_linkage(
             vec, times, pairs, opts, n, df.tolist(), set(np.flatnonzero(fig).tolist()),
-            None if heads is None else stories._Headlines(ix), own,
+            None if heads is None else stories._Headlines(ix), own, length,
         ),
-        "arrays": lambda: real(vec, times, pairs, opts, n, df, fig, None if heads is None else stories._Headlines(ix), own),
+        "arrays": lambda: real(vec, times, pairs, opts, n, df, fig, None if heads is None else stories._Headlines(ix), own, length),
     }  # fmt: skip
     best = dict.fromkeys(runs, math.inf)
     out: dict[str, list[list[int]]] = {}

@@ -16,6 +16,7 @@ per-article error listing (``-v``) refuses to show held-out articles.
     python -m tests.stories_eval            # the figures (fetch + stories, ~20 s)
     python -m tests.stories_eval -v         # and the tuning split's errors, story by story
     python -m tests.stories_eval --keep DIR # keep the database and sources.yaml in DIR
+    python -m tests.stories_eval --feeds    # the labelled real feed entries instead (tests/stories_feeds.py)
 """
 
 from __future__ import annotations
@@ -280,7 +281,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("-v", "--verbose", action="store_true", help="list the tuning split's errors")
     ap.add_argument("--keep", type=Path, help="keep the database and sources.yaml in this directory")
     ap.add_argument("--reuse", type=Path, help="skip the fetch: run stories on DIR/eval.db from --keep")
+    ap.add_argument(
+        "--feeds", action="store_true", help="score the labelled real feed entries (stories_feeds)"
+    )
     args = ap.parse_args(argv)
+    if args.feeds:
+        from tests import stories_feeds
+
+        return stories_feeds.main(["-v"] if args.verbose else [])
     if not available():
         print(f"skipped: {CLUSTERS} is absent")
         return 0

@@ -42,6 +42,7 @@ def average_linkage(
     figures: set[int],
     heads: _Headlines | None = None,
     recur: _Recurrences | None = None,
+    length: list[int] | None = None,
 ) -> list[list[int]]:
     parent = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
@@ -117,6 +118,13 @@ def average_linkage(
             )
             or not _cohesive(dot / (na * nb), (inner.get(a, 0.0), na), (inner.get(b, 0.0), nb), options)
             or len(shared) < options.min_shared
+            or (
+                na == nb == 1
+                and avg >= options.link
+                and length is not None
+                and min(length[a], length[b]) < options.short_terms
+                and dot - max((x for _, x in shared), default=0.0) < options.one_term * options.link
+            )
         ):
             refused.add(seen)
             continue

@@ -20,9 +20,18 @@ from claimcheck.stories import grouping
 def _by_reference(
     monkeypatch: pytest.MonkeyPatch, articles: list[Article], options: S.StoryOptions, ix: Any = None
 ) -> list[list[int]]:
-    def old(vec, times, pairs, options, n, df, figure, heads=None, own=None):  # type: ignore[no-untyped-def]
+    def old(vec, times, pairs, options, n, df, figure, heads=None, own=None, length=None):  # type: ignore[no-untyped-def]
         return reference.average_linkage(
-            vec, times, pairs, options, n, df.tolist(), set(np.flatnonzero(figure).tolist()), heads, own
+            vec,
+            times,
+            pairs,
+            options,
+            n,
+            df.tolist(),
+            set(np.flatnonzero(figure).tolist()),
+            heads,
+            own,
+            length,
         )
 
     with monkeypatch.context() as m:

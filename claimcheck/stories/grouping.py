@@ -42,7 +42,8 @@ def group(
     del sims, keep
     heads = _Headlines(ix, options.name_link) if options.title_link else None
     recur = _Recurrences(ix) if options.recur_days else None
-    groups = _average_linkage(vec, times, pairs, options, n, ix.df, ix.figure, heads, recur)
+    length = np.diff(ix.indptr).tolist() if options.one_term else None  # each article's distinct terms
+    groups = _average_linkage(vec, times, pairs, options, n, ix.df, ix.figure, heads, recur, length)
     del pairs, heads, recur
     if len(near) and len(groups) > 1:
         first = _join_stories(groups, vec, times, near, options, ix)

@@ -19,6 +19,11 @@ def _median(sorted_times: list[float]) -> float:
     return (sorted_times[(k - 1) // 2] + sorted_times[k // 2]) / 2
 
 
+def _heaviest(prod: np.ndarray) -> float:
+    """The largest of a pair's shared terms' products (0 when they share none)."""
+    return float(prod.max()) if len(prod) else 0.0
+
+
 def _pair_lists(pairs: np.ndarray, chunk: int = 65536) -> Iterator[list[int]]:
     """The pairs as Python lists, a chunk at a time (a million pairs as lists at once take ~130 MB)."""
     for s in range(0, len(pairs), chunk):
@@ -35,6 +40,7 @@ def _average_linkage(
     figure: np.ndarray,
     heads: _Headlines | None = None,
     recur: _Recurrences | None = None,
+    length: list[int] | None = None,
 ) -> list[list[int]]:
     """Average linkage over the candidate pairs, strongest first (each decision depends only on the two
     groups involved). A group's summed vector is two arrays in the order its terms entered it, as a dict
@@ -132,6 +138,13 @@ def _average_linkage(
             )
             or not _cohesive(dot / (na * nb), (inner.get(a, 0.0), na), (inner.get(b, 0.0), nb), options)
             or len(shared) < options.min_shared
+            or (
+                na == nb == 1
+                and avg >= options.link
+                and length is not None
+                and min(length[a], length[b]) < options.short_terms
+                and dot - _heaviest(prod) < options.one_term * options.link
+            )
         ):
             refused.add(seen)
             continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from claimcheck.stories.index import _Index, _unique
-from claimcheck.stories.linkage import _median
+from claimcheck.stories.linkage import _heaviest, _median
 from claimcheck.stories.links import _cohesive, _Recurrences
 from claimcheck.stories.records import StoryOptions
 from claimcheck.stories.scoring import _scores, _specific, _specific_cap, _Vectors
@@ -149,6 +149,11 @@ def _join_stories(
             )
             or (options.specific and not _specific(prod, shared, float(prod.sum()), ix.df, cap, options))
             or not _cohesive(average, (inner[lx], nx), (inner[ly], ny), options, lone=False)
+            or (
+                nx == ny == 1
+                and _shorter(groups[x][0], groups[y][0], ix) < options.short_terms
+                and float(prod.sum()) - _heaviest(prod) < options.one_term * options.link
+            )
         ):
             continue
         into[small] = big
@@ -157,6 +162,11 @@ def _join_stories(
     for k, m in enumerate(groups):
         out.setdefault(into[k], []).extend(m)
     return sorted((sorted(m) for m in out.values()), key=lambda m: m[0])
+
+
+def _shorter(i: int, j: int, ix: _Index) -> int:
+    """The number of distinct terms of the shorter of two articles."""
+    return int(min(ix.indptr[i + 1] - ix.indptr[i], ix.indptr[j + 1] - ix.indptr[j]))
 
 
 def _median_gap(a: list[int], b: list[int], times: np.ndarray) -> float:
