@@ -179,3 +179,78 @@ def test_one_ordinal_of_one_story_still_joins() -> None:
                           "It was the third time the striker has been sent off this season.")  # fmt: skip
     assert ordinal_joined(50, "The museum marks its 50th anniversary with a free exhibition in the spring.",
                           "A free exhibition in the spring celebrates the 50th anniversary of the museum.")  # fmt: skip
+
+
+# --- issue 12 round 13 (facts12): cross-event joins a general rule can refuse -----------------------------
+
+
+def test_a_bare_count_of_times_takes_only_a_noun_its_sentence_names_not_a_longer_word() -> None:
+    # "twice" beside "planet": a planet is no plane, so "twice" does not count the planes of another sentence
+    assert not joined("Astronomers looked twice at the faint planet before they announced it.",
+                      "The suspect had owned two single-engine planes, records show.")  # fmt: skip
+    assert not joined("The crowd cheered twice as the cargo ship left the harbour.",
+                      "The ferry carried two cars on the crossing.")  # fmt: skip
+    # the noun itself, or its inflection, still counts ("flags" for "flag")
+    assert joined("Race officials showed red flags twice during the race.",
+                  "Two red flags interrupted the race.")  # fmt: skip
+
+
+def statement_joined(*texts: str) -> bool:
+    """Whether one statement row carries every outlet, each outlet telling one of ``texts``."""
+    articles = [told(o, t, hour=h) for h, (o, t) in enumerate(zip(OUTLETS, texts, strict=False))]
+    facts = match_facts(articles, OUTLETS, MatchOptions())
+    return any(f.kind == "statement" and len(f.outlets) == len(texts) for f in facts)
+
+
+def test_statements_that_share_only_names_and_a_word_are_two_statements() -> None:
+    # the same people or places, and one word, in two different statements: not one fact
+    assert not statement_joined("The South Korean foreign minister agreed.",
+                                "The drone vanished from South Korean naval radar near the island at dawn.")  # fmt: skip
+    assert not statement_joined("Jane Doe confirms Mark Roe split",
+                                "Gallery: famous couples who split up Singer Mark Roe has filed papers in a Texas court.")  # fmt: skip
+    # the same statement in other words still joins (words beyond the names shared)
+    assert statement_joined("The South Korean foreign minister welcomed the offer of talks on Monday.",
+                            "On Monday the South Korean foreign minister welcomed the offer of talks.")  # fmt: skip
+    assert statement_joined("Jane Doe announced her split from Mark Roe on Twitter.",
+                            "Writing on Twitter, Jane Doe announced her split from the actor Mark Roe.")  # fmt: skip
+
+
+def test_two_figures_at_odds_that_share_one_word_around_them_are_two_facts() -> None:
+    # 48 and 42 years, each the only figure of a sentence sharing one word: two spans, never a conflict
+    assert not joined("That would be the first time in 48 years.",
+                      "The coach decided to retire after 42 years, the first in his family to leave the game that way.")  # fmt: skip
+    # a real disagreement shares the words that say what is counted: one fact, in conflict
+    assert joined("The regime freed 123 political prisoners on Thursday, the opposition said.",
+                  "The opposition said 125 political prisoners were freed on Thursday.")  # fmt: skip
+
+
+def test_a_record_meets_only_a_count_of_games_won() -> None:
+    # a 7-8-1 record counts 7 wins: "played seven games" and "led by 8 games" count no wins
+    assert not joined("The team followed a 7-8-1 record with a losing season.",
+                      "The two clubs played seven thrilling games in the final series.")  # fmt: skip
+    assert not joined("They posted an 8-8 record in their last season under the coach.",
+                      "The 1969 side ended up winning its division by 8 games in August.")  # fmt: skip
+    # a count of the games won is the record's wins
+    assert joined("The coach leaves with a 50-32-1 record at the club.",
+                  "The coach won 50 games in his five seasons at the club.")  # fmt: skip
+
+
+def test_a_name_of_two_words_is_one_name_in_common() -> None:
+    # "United States" is one name both statements give, not two: it lifts a weak likeness once
+    assert not statement_joined("The regime has launched short-range missiles, the United States said after a meeting of envoys.",
+                                "The regime faced harsh new sanctions over its missiles from the United States, which said talks "
+                                "with neighbouring allies in the region had collapsed.")  # fmt: skip
+    assert statement_joined("The regime has launched short-range missiles, the United States said after a meeting of envoys.",
+                            "After a meeting of envoys, the United States said the regime had launched short-range missiles.")  # fmt: skip
+
+
+def test_two_lengths_of_time_whose_contexts_share_no_word_are_two_facts() -> None:
+    # every story has its weeks and years: contexts alike only by their letters join nothing
+    assert not joined("Two weeks from now, the driver will make his final appearance in a Formula 1 car at the season finale.",
+                      "The actors amicably settled their divorce in July, two weeks after the filing, an attorney said.")  # fmt: skip
+    assert not joined("In the past 40 years, there has certainly never been a World Series crowd so divided in its loyalty.",
+                      "The firm sent a response to reporters saying that it had not once in nearly 40 years been charged "
+                      "with criminal wrongdoing.")  # fmt: skip
+    # one span of one story in other words still joins
+    assert joined("The driver will make his last appearance in a Formula 1 car two weeks from now.",
+                  "His last appearance comes in two weeks at the final race.")  # fmt: skip

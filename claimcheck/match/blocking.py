@@ -27,6 +27,7 @@ from claimcheck.match.cluster import Graph
 from claimcheck.match.normalize import (
     acronyms,
     is_span,
+    name_runs,
     names,
     speaker_words,
     when_compatible,
@@ -253,7 +254,18 @@ def number_graph(
                 [col_strs[k] for k in cols_used],
                 fuzz.token_set_ratio,
                 options,
-            )[np.ix_(row_at, col_at)]
+            )
+            # the contexts of two lengths of time alike by their letters but with no word in common ("appearance
+            # car final formula" / "amicably attorney divorce filed": "two weeks") say nothing: the set score of
+            # unrelated words reaches the floor, and every story has its weeks and years
+            cand = np.argwhere(sims >= floor) if thing in _SPANS_OF_TIME else np.empty((0, 2), dtype=np.intp)
+            if len(cand):
+                unrelated = [
+                    not (ctx_words(col_strs[rows_used[i]]) & ctx_words(col_strs[cols_used[j]])) for i, j in cand.tolist()
+                ]
+                off = cand[np.array(unrelated, dtype=bool)]
+                sims[off[:, 0], off[:, 1]] = floor - 1
+            sims = sims[np.ix_(row_at, col_at)]
             r_rep, c_rep = reps[chunk][:, None], reps[cols][None, :]
             ok = np.abs(c_rep - r_rep) <= options.number_tolerance * np.maximum(c_rep, r_rep)
             ok &= ~((single[chunk][:, None] == single[cols][None, :]) & (single[chunk][:, None] >= 0))
@@ -333,6 +345,14 @@ def number_graph(
             # "dozens" never meets "59"; a figure that describes another noun ("a seven-member group")
             # never disagrees with a plain count ("eight current or former members"): only agrees
             keep = (agree | ((shared > 0) & (compound[ga] == compound[ha]))) & (wide[ga] == wide[ha]) & admitted
+            # two figures at odds are one counted thing only when the words around them share two: one word in
+            # common ("the first time in 48 years" / "retire after 42 years, the first ...") makes the contexts
+            # alike by the set score but says nothing of what the two figures count
+            odd = np.flatnonzero(keep & ~agree)
+            if odd.size:
+                keep[odd] = [
+                    len(ctx_words(ctx[first[ga[i]]]) & ctx_words(ctx[first[ha[i]]])) >= 2 for i in odd.tolist()
+                ]
             # the time qualifiers of the kept pairs, each distinct pair of them checked once
             at = np.flatnonzero(keep)
             pair_ids, inverse = np.unique(when[ga[at]] * len(whens) + when[ha[at]], return_inverse=True)
@@ -522,6 +542,7 @@ def _same_described(items: Sequence[Item], first: Sequence[int], g: int, h: int)
 # Durations of a story ("waited 71 years", "the curse held for 71 years"): a two-digit one is one fact
 # whatever the other words when both measure the same thing (``_same_measured``).
 _DURATIONS = frozenset(["year", "month", "week", "day", "decade", "century"])
+_SPANS_OF_TIME = _DURATIONS | {"hour", "minute", "second", "season"}
 # What a length of time measures, by the words of its clause: a wait or a drought ("waited 71 years", "the
 # curse held for 71 years", "68 years without a title", "their first title in 108 years"), a term in a post
 # ("served 12 years", "16 years in office", "spent 14 years at the club"), a term in custody ("sentenced to 12
@@ -733,10 +754,10 @@ def _backoff_links(
             n = first[a]
             said = words_of(items[n].claim.sentence)
             things = {unit[first[b]] for b in named if len(unit[first[b]]) >= 3}
-            found = {t for t in things if any(w == t or (len(t) >= 4 and w.startswith(t)) for w in said)}
+            found = {t for t in things if any(_inflects(w, t) for w in said)}
             if len(found) > 1:  # "the safety car ... during the race while a red flag was produced twice"
                 own = match_content_words(_own_clause(items[n].claim))
-                found = {t for t in found if any(w == t or (len(t) >= 4 and w.startswith(t)) for w in own)}
+                found = {t for t in found if any(_inflects(w, t) for w in own)}
             if len(found) != 1:
                 continue  # none, or two things of this figure named there: which one is unclear
             for b in named[: options.max_candidates]:
@@ -748,6 +769,15 @@ def _backoff_links(
                 scored = number_pair(items[n].claim, items[m].claim, 0.0, unit[m], options)
                 if scored is not None and scored[1].kind == "agree":
                     graph.link(a, b, ROLE_SCORE)
+
+
+# Endings that inflect a word without making another one ("flags", "transferred"); "planet" is not "plane"
+_INFLECTIONS = frozenset(["", "s", "es", "ed", "d", "ing", "red", "ring", "ted", "ting", "ped", "ping"])
+
+
+def _inflects(word: str, thing: str) -> bool:
+    """Whether ``word`` is ``thing`` or, for a thing of four letters or more, an inflection of it."""
+    return word == thing or (len(thing) >= 4 and word.startswith(thing) and word[len(thing) :] in _INFLECTIONS)
 
 
 _CLAUSE_CUT = re.compile(r"[,;:()]|\s[-\u2013\u2014]\s|\s(?:while|whereas|but|and|although|though|as)\s", re.I)
@@ -1054,8 +1084,22 @@ def _record_links(
                 continue
             if not when_compatible(match_when(items[n].claim), match_when(items[m].claim), options.when_threshold):
                 continue
-            if _lone_ok(items, first, a, b, names_of):
+            if _lone_ok(items, first, a, b, names_of) and _games_won(items[m].claim):
                 graph.link(a, b, ROLE_SCORE)
+
+
+def _games_won(claim: Claim) -> bool:
+    """Whether a count of games counts games won: its clause says so, and not as a margin ("won 50 games";
+    not "played seven games", nor "winning the division by 8 games")."""
+    clause = _own_clause(claim)
+    at = clause.find(claim.text)
+    return bool(_WON.search(clause)) and not (at >= 0 and _MARGIN.search(clause[:at]))
+
+
+# A count of games is one of games won when its clause says so ("won 50 games", "50 wins"); "played seven
+# games" counts no wins, and "winning the division by 8 games" is a margin (``_MARGIN``)
+_WON = re.compile(r"\b(?:won|wins?|winning|victor(?:y|ies)|beat|unbeaten)\b", re.I)
+_MARGIN = re.compile(r"\bby\s+(?:just\s+|only\s+)?$", re.I)
 
 
 # Describing words too common to say two counted things are one: "new", "other", "total", sizes.
@@ -1198,6 +1242,16 @@ def text_graph(items: Sequence[Item], options: MatchOptions, *, quote: bool) -> 
         keys = [(t, ns) if ks else None for t, ns, ks in zip(texts, name_sets, keysets, strict=True)]
     counts = [len(t.split()) for t in texts]
 
+    runs_of = _memo(lambda n: name_runs(raw[n]))
+    plain = [] if quote else [k - ns for k, ns in zip(keysets, name_sets, strict=True)]  # content words, no names
+
+    def named_in(a: int, b: int, shared: frozenset[str] | None = None) -> int:
+        """How many names the two statements share, a name of several words counted once (``name_runs``)."""
+        if shared is None:
+            shared = name_sets[a] & name_sets[b]
+        in_a = sum(1 for run in runs_of(a) if run & shared)
+        return min(len(shared), in_a, sum(1 for run in runs_of(b) if run & shared))
+
     def pair(a: int, b: int, score: float, whole: float | None = None) -> Scored:
         """``whole``: the score of the two quotes' words in full (no part of one inside the other)."""
         if quote:
@@ -1207,7 +1261,14 @@ def text_graph(items: Sequence[Item], options: MatchOptions, *, quote: bool) -> 
                 # this town stone by stone") is a phrase both may say; only the same words in full link
                 score = whole
             return quote_pair(score, min(counts[a], counts[b]), same, options)
-        return statement_pair(score, name_sets[a], name_sets[b], options)
+        if whole is not None and score > whole and len(plain[a] & plain[b]) < 2:
+            # the set score forgives what one statement leaves out; when all the two share is names and a word
+            # ("The South Korean spokesman agreed" / "The rocket went missing from South Korean radar"), they
+            # are two statements about the same people or places, scored on their words in full
+            score = whole
+        shared = name_sets[a] & name_sets[b]
+        named = len(shared) if len(shared) < 2 else named_in(a, b, shared)
+        return statement_pair(score, name_sets[a], name_sets[b], options, named=named)
 
     def inner(n: int) -> Scored:
         t = texts[n]
@@ -1270,7 +1331,7 @@ def text_graph(items: Sequence[Item], options: MatchOptions, *, quote: bool) -> 
             gs, hs = idx[xs], idx[ys]
             codes = (np.minimum(gs, hs) * n_groups + np.maximum(gs, hs)).tolist()
             scores = score[xs, ys].tolist()
-            wholes = base[xs, ys].tolist() if quote else [None] * len(scores)
+            wholes = base[xs, ys].tolist()
             for g, h, code, s, whole in zip(gs.tolist(), hs.tolist(), codes, scores, wholes, strict=True):
                 if code in seen:
                     continue
@@ -1280,7 +1341,7 @@ def text_graph(items: Sequence[Item], options: MatchOptions, *, quote: bool) -> 
                     adj[g][h] = adj[h][g] = scored[0]
                     rules[(g, h) if g < h else (h, g)] = scored[1]
     if not quote:
-        _phrase_links(graph, first, texts, name_sets, df, single, options)
+        _phrase_links(graph, first, texts, name_sets, df, single, options, named_in)
     return graph
 
 
@@ -1292,6 +1353,7 @@ def _phrase_links(
     df: Counter[str],
     single: Any,
     options: MatchOptions,
+    named_in: Callable[[int, int], int] | None = None,
 ) -> None:
     """Statements that share a rare phrase: ``phrase_words`` content words in the same order, at
     least ``phrase_rare`` of them rare (in at most ``phrase_share`` of the statements, and at most
@@ -1324,6 +1386,7 @@ def _phrase_links(
         if prev is not None and prev >= options.phrase_score / 100:
             continue  # its words alone linked it as strongly
         n, m = first[g], first[h]
-        scored = statement_pair(0.0, name_sets[n], name_sets[m], options, " ".join(run))
+        named = named_in(n, m) if named_in is not None else None
+        scored = statement_pair(0.0, name_sets[n], name_sets[m], options, " ".join(run), named)
         if scored is not None and (prev is None or scored[0] > prev):
             graph.link(g, h, *scored)

@@ -42,6 +42,16 @@ def names(text: str) -> set[str]:
     return {match_stem(n) for n in found if n not in MATCH_STOPWORDS}
 
 
+# a run of capitalised words, one name ("United States", "Kim Jong Un", "South Korean")
+_NAME_RUN = re.compile(r"\b[A-Z][\w’'-]*[a-z][\w’'-]*(?:\s+[A-Z][\w’'-]*[a-z][\w’'-]*)*")
+
+
+def name_runs(text: str) -> tuple[frozenset[str], ...]:
+    """The names of a text as runs of capitalised words, each the set of its words' stems (``names``'):
+    "the United States" is one name, {"united", "state"}."""
+    return tuple(frozenset(match_stem(w.lower()) for w in m.group(0).split()) for m in _NAME_RUN.finditer(text))
+
+
 _ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
 
 

@@ -297,17 +297,24 @@ def quote_pair(
 
 
 def statement_pair(
-    score: float, na: AbstractSet[str], nb: AbstractSet[str], options: MatchOptions, phrase: str = ""
+    score: float,
+    na: AbstractSet[str],
+    nb: AbstractSet[str],
+    options: MatchOptions,
+    phrase: str = "",
+    named: int | None = None,
 ) -> tuple[float, Rule] | None:
     """Statements link on their content words (fuzzy) plus shared names; a shared rare phrase
-    (``phrase``, found by ``blocking.text_graph``) lifts the words' score to ``phrase_score``."""
+    (``phrase``, found by ``blocking.text_graph``) lifts the words' score to ``phrase_score``. ``named``:
+    how many names the shared words make (``normalize.name_runs``: "United States" is one name, not two);
+    the shared words themselves when not given."""
     if phrase:
         score = max(score, options.phrase_score)
     shared = na & nb
     if len(na) > 1 and len(nb) > 1 and not shared:
         score -= 15  # both name several people or places, and not one in common
     elif shared:
-        score += 5 * min(len(shared), 2)
+        score += 5 * min(len(shared) if named is None else named, 2)
     if score < options.statement_threshold:
         return None
     return min(score, 100.0) / 100, Rule("statement", score, names=tuple(sorted(shared)), phrase=phrase)
