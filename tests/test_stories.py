@@ -1314,3 +1314,27 @@ def test_the_suggested_topic_reads_in_the_order_of_the_label() -> None:
         "quake",
         "tsunami",
     ]
+
+
+# One event told by two outlets, the first in American copy's dashes set without spaces (written for claimcheck).
+DASHED = [
+    ("Border clashes flare between Tarsia and Velmora—again",
+     "Troops of Tarsia and Velmora exchanged fire near the Oskel crossing—the third clash this winter—and "
+     "both capitals blamed the other."),
+    ("Velmora says Tarsia shelled Oskel crossing",
+     "Velmora accused Tarsia of shelling the Oskel crossing overnight, its defence ministry said."),
+]  # fmt: skip
+
+
+def test_words_joined_by_a_dash_without_spaces_are_each_a_word() -> None:
+    """Real titles of American outlets set the em dash without spaces ("Pakistan and Afghanistan—again",
+    "AI—and May Now Win"): str.split left "velmora—again" one term, so the name was missing from the
+    article's terms and the suggested topic read "Velmora—again". Each side of the dash is its own word."""
+    arts = [art(f"o{k + 1}", t, x, k, f"dash-{k}") for k, (t, x) in enumerate(DASHED)]
+    ix = index_articles(arts, StoryOptions())
+    terms = {ix.terms.vocab[t] for t in ix.term[ix.doc == 0]}
+    assert {"velmora", "oskel", "crossing", "clash"} <= terms
+    assert not any("—" in t for t in terms)
+    stories = find_stories(arts, OUTLETS | {"o1": Outlet("o1", "O1"), "o2": Outlet("o2", "O2")})
+    assert len(stories) == 1 and "—" not in stories[0].topic
+    assert "Velmora" in stories[0].topic.split()
