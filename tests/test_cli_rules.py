@@ -638,6 +638,18 @@ def test_articles_stats_and_sources_show_every_value_whole_on_a_narrow_terminal(
         assert o["id"] in words and set(o["name"].split()) <= words, (o, out)
 
 
+def test_articles_listed_as_lines_say_their_times_are_utc(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Listed as lines (as at 80 columns beside long outlet ids), a row lost the "published (UTC)" heading
+    and its time ("2026-02-18 03:12") said no zone: every time shown says it is UTC."""
+    from claimcheck.cli.common import out_console
+
+    monkeypatch.setattr(out_console, "_made", None)
+    r = runner.invoke(app, ["articles", "--db", str(demo_store().db)], env={"COLUMNS": "40"})
+    times = re.findall(r"\d{4}-\d\d-\d\d \d\d:\d\d(?: UTC)?", r.stdout)
+    assert r.exit_code == 0 and "published (UTC)" not in r.stdout and times, r.stdout
+    assert all(t.endswith(" UTC") for t in times), r.stdout
+
+
 @pytest.mark.parametrize("cmd", [["stats"], ["fetch", "-q", "--sources", "{sources}"], ["compare", "x"]])
 @pytest.mark.parametrize("kind", ["fifo", "device"])
 def test_a_database_that_is_not_a_regular_file_is_refused(cmd: list[str], kind: str, tmp_path: Path) -> None:
