@@ -476,6 +476,9 @@ def _speaker(
     if _IT_SAID.match(after):  # '"...," it added.': the body named as a speaker just before
         return _last_body(text[max(0, q.start - 500) : q.start], places)
     for name in candidates:
+        if name in _PORTFOLIOS:  # "said the Secretary of State, Rex Tillerson": the apposed name, never "State"
+            named = re.search(rf"\b{name},\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,2}})\s*(?:[,.]|$)", after)
+            name = _clean_name(named.group("name")) if named else None
         if not name:
             continue
         if name.lower() in {"he", "she"}:
