@@ -580,17 +580,8 @@ def _coordinated_subject(before: str, places: set[str]) -> str | None:
         # name set off after it is
         named = _APPOSED_NAME.match(clause, m.end("name"))
         return _clean_name(named.group("name")) if named else None
-    role = _ROLE_THEN_NAME.match(clause, m.end("name"))
-    if role and m.re is _OPENING_SINGLE:
-        # "Lead author of the study, Professor Chris Hughes, said": a capitalised word opening a role's noun
-        # phrase is no name; the name set off after the phrase is the subject
-        return _clean_name(role.group("name"))
     name = _clean_name(m.group("name"))
     return name if name and name not in _NOT_NAMES and _plausible(name, places) else None
-
-
-# The rest of a role's noun phrase (small words, a preposition's object) and the name apposed to it.
-_ROLE_THEN_NAME = re.compile(rf"(?:\s+[a-z][\w’'-]*){{1,6}},\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}),")
 
 
 # After a quote, a clause conjunction opens a new clause with its own subject: '"we should go" while X agreed,
