@@ -1121,9 +1121,12 @@ def test_the_story_pass_sums_stories_in_chunks_as_in_one(monkeypatch: pytest.Mon
 # (written for claimcheck: "a strong quake struck the city today, rescuers search collapsed buildings").
 JUNK = "qzx" * 1700
 CJK = "今日市内发生强烈地震多座建筑倒塌救援人员正在现场搜寻被困居民当局呼吁市民远离受损建筑"
+# A clause of Japanese under 40 characters ("heavy rain in Tokyo flooded many roads"): one token, as a sentence
+# of the real benchmark pages' titles became three topic "words" of 20 to 38 characters.
+CJK_CLAUSE = "東京の大雨で多くの道路が冠水した"
 
 
-@pytest.mark.parametrize("token", [JUNK, CJK], ids=["junk", "cjk"])
+@pytest.mark.parametrize("token", [JUNK, CJK, CJK_CLAUSE], ids=["junk", "cjk", "cjk-clause"])
 def test_a_token_without_spaces_is_no_topic_word_and_the_suggested_topic_compares(
     token: str, tmp_path: Path
 ) -> None:
