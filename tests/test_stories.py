@@ -970,6 +970,25 @@ def test_the_compare_command_stories_suggests_finds_the_story_it_names() -> None
         assert {o["id"] for o in json.loads(out)["outlets"]} <= {"bbc", "dw", "lemonde"}
 
 
+def test_the_compare_command_stories_suggests_reads_the_database_listed(tmp_path: Path) -> None:
+    """`stories --db FILE` suggested `claimcheck compare --story ID` without the --db: run as printed, it read the
+    default database ("no database here yet", or another store's stories). It carries --db and --sources."""
+    import re
+    import shlex
+
+    store = demo_store()
+    db = tmp_path / "my stories.db"
+    __import__("shutil").copy(store.db, db)
+    env = {"COLUMNS": "120", "CLAIMCHECK_HOME": str(tmp_path / "home")}
+    r = runner.invoke(app, ["stories", "--db", str(db), "--sources", str(store.sources), "--format", "markdown"], env=env)
+    assert r.exit_code == 0, r.stderr
+    commands = re.findall(r"compare it with `claimcheck (compare --story [^`]+)`", r.stdout)
+    assert commands and all(f"--db {shlex.quote(str(db))}" in c for c in commands), commands
+    r = runner.invoke(app, [*shlex.split(commands[0]), "--format", "json"], env=env)
+    assert r.exit_code == 0 and json.loads(r.stdout)["outlets"], r.stderr
+    assert not (tmp_path / "home").exists()  # nothing read or made in the default place
+
+
 # One bridge closure told from several angles the same days, a one-line brief, and another city's bridge
 # (written for claimcheck).
 BRIDGE = [

@@ -190,6 +190,8 @@ def stories(
         )
     listing = [*(a for oid in source or () for a in ("--source", oid))]
     listing += [a for opt, v in (("--since", since), ("--until", until)) if v for a in (opt, v.strip())]
+    # the database and sources named here: without them the command reads the default database (or none)
+    listing += [a for opt, v in (("--db", db), ("--sources", sources)) if v for a in (opt, str(v))]
     result = replace(result, compare_options=tuple(listing))
     if not result.stories:
         # Nothing found, as for an empty window: no empty table or document, exit 1 (README, stories)
