@@ -322,6 +322,37 @@ def test_a_closed_pipe_ends_quietly_with_exit_0(args: list[str]) -> None:
     assert done.returncode == 0 and done.stderr == "", done.stderr
 
 
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["compare", TOPIC, "--format", "json"],
+        ["compare", TOPIC],
+        ["articles"],
+        ["stories", "--format", "csv"],
+        ["-h"],
+        ["-V"],
+        ["compare", "-h"],
+    ],
+)
+def test_stdout_on_a_full_disk_is_one_line_not_an_internal_error(args: list[str]) -> None:
+    """`claimcheck compare X --format json > /dev/full` (stdout into a full disk) said "internal error:
+    OSError: [Errno 28] No space left on device": a bug report for the user's disk; `-h` and `-V` a traceback.
+    It says what could not be written, exit 2, as `-o` on a full disk does."""
+    store = demo_store()
+    extra = [] if "-h" in args or "-V" in args else ["--db", str(store.db), "--sources", str(store.sources), "-q"]
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "claimcheck", *args, *extra],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+        )
+    assert done.returncode == 2 and done.stderr.strip().splitlines() == [done.stderr.strip()], done.stderr
+    assert "cannot write stdout: No space left on device" in done.stderr and "internal" not in done.stderr
+
+
 # -- item 14: what is stored ---------------------------------------------------------------------------
 def test_articles_lists_newest_first_in_every_format(tmp_path: Path) -> None:
     code, out, err = run("articles", "--format", "json", "--limit", "100")
