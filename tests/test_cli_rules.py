@@ -621,6 +621,21 @@ def test_db_dash_is_bad_usage_not_a_file_named_dash(
         assert not (tmp_path / "home").exists() and not (tmp_path / "   ").exists() and r.stdout == ""
 
 
+@pytest.mark.parametrize("args", [["compare", TOPIC], ["stories"], ["articles"]])
+def test_an_empty_output_is_bad_usage_not_a_file_of_spaces(
+    args: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`-o "$OUT"` with OUT a few spaces wrote the report to a file named "   " in the current folder: it is
+    one line naming -o, exit 2 (with OUT unset, "" reaches claimcheck as "." and is refused as a folder)."""
+    monkeypatch.chdir(tmp_path)
+    store = demo_store()
+    for value in ("", "   ", "\t"):
+        r = runner.invoke(app, [*args, "-o", value, "--db", str(store.db), "--sources", str(store.sources)])
+        said = "output file name is empty" if value else "it is a directory"
+        assert r.exit_code == 2 and said in r.stderr and one_line(r.stderr), (value, r.stderr)
+        assert list(tmp_path.iterdir()) == [] and r.stdout == ""
+
+
 @pytest.mark.parametrize("width", [40, 50, 60, 70, 80])
 def test_articles_stats_and_sources_show_every_value_whole_on_a_narrow_terminal(
     width: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
