@@ -404,3 +404,26 @@ def test_a_figure_given_in_another_unit_says_its_unit() -> None:
     buf = io.StringIO()
     print_table(res, Console(width=120, file=buf, color_system=None))
     assert "about 1,200 miles (1)" in buf.getvalue()
+
+
+def test_a_figure_of_hundreds_of_digits_is_no_quantity_and_compare_goes_on() -> None:
+    """Web text with a figure of 400 digits was a number claim of infinite value, and compare crashed on it
+    ("internal error: OverflowError: cannot convert float infinity to integer", in the matcher's blocking;
+    JSON would have said Infinity). Such a figure is no quantity; a store an older version filled with one
+    is matched without it."""
+    from dataclasses import replace as with_value
+
+    from test_match import OUTLETS, art
+
+    from claimcheck.claims import extract_claims
+    from claimcheck.models import Interval
+
+    big = "9" * 400
+    text = f"The harbour debt reached {big} dollars last year, officials said."
+    assert not [c for c in extract_claims(text) if c.kind == "number"]
+    fine = [c for c in extract_claims("The harbour debt reached 4,000 dollars last year, officials said.") if c.kind == "number"]
+    stored = with_value(fine[0], value=Interval(float("inf"), float("inf")))  # as an older extractor stored it
+    articles = [art("bbc", stored, hour=1), art("cbs", stored, hour=2), art("apnews", fine[0], hour=3)]
+    res = compare("debt", articles, OUTLETS, CompareOptions(min_outlets=1), generated_at=NOW)
+    data = json.loads(render(res, "json"), parse_constant=lambda c: pytest.fail(f"JSON holds {c}"))
+    assert all(f["value"] is None or f["value"]["low"] == 4000 for f in data["facts"])
