@@ -970,6 +970,18 @@ def test_the_compare_command_stories_suggests_finds_the_story_it_names() -> None
         assert {o["id"] for o in json.loads(out)["outlets"]} <= {"bbc", "dw", "lemonde"}
 
 
+@pytest.mark.parametrize("until", ["0001-01-01", "0001-01-02T00:00:00+00:00"])
+def test_an_until_in_the_first_days_of_year_one_is_an_empty_window_not_an_internal_error(until: str) -> None:
+    """`stories --until 0001-01-01` said "internal error: OverflowError: date value out of range": the default
+    window's 3 days before it fall before year 1. It is a window with no article: one line, exit 1."""
+    code, out, err = run("stories", "--until", until)
+    assert code == 1 and out == "" and "no stored article" in err and "internal" not in err, err
+    _, listed, _ = run("stories", "--format", "json")
+    sid = json.loads(listed)["stories"][0]["id"]
+    code, out, err = run("compare", "--story", sid, "--until", until)
+    assert code == 1 and "internal" not in err, err
+
+
 def test_the_compare_command_stories_suggests_reads_the_database_listed(tmp_path: Path) -> None:
     """`stories --db FILE` suggested `claimcheck compare --story ID` without the --db: run as printed, it read the
     default database ("no database here yet", or another store's stories). It carries --db and --sources."""

@@ -59,7 +59,10 @@ def default_window(
     if since_dt is None:
         end = until_dt or store.newest_time(outlets=outlets, before=datetime.now(UTC) + timedelta(days=1))
         if end is not None:
-            since_dt = end - timedelta(days=DEFAULT_DAYS)
+            try:
+                since_dt = end - timedelta(days=DEFAULT_DAYS)
+            except OverflowError:  # --until in the first days of year 1: the window starts at its start
+                since_dt = datetime.min.replace(tzinfo=UTC)
     return since_dt, until_dt
 
 
