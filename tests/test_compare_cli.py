@@ -108,6 +108,16 @@ def test_no_match_names_the_search_and_suggests_terms() -> None:
     assert "belarus" in err.lower()
 
 
+@pytest.mark.parametrize("narrow", [["--since", "2030-01-01"], ["--until", "2001-01-01"], ["--source", "bbc"]])
+def test_no_match_in_a_window_says_so_instead_of_suggesting_spellings(narrow: list[str]) -> None:
+    """`compare Iran --since 9999-12-31` said "did you mean: kiran, iraq, ivan?": the words were right, the
+    window held none of their articles. Articles outside it match: it says so, with no spelling hints."""
+    topic = "Fulham Brighton" if narrow[0] == "--source" else "Belarus"  # a match the Guardian's alone
+    code, out, err = run(topic, *narrow)
+    assert code == 1 and out == "" and "did you mean" not in err, err
+    assert "articles outside it match" in err and len(err.strip().splitlines()) == 1, err
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

@@ -148,8 +148,11 @@ def compare(
                 topic or "", since=since_dt, until=until_dt, outlets=source or None, limit=limit
             )
         if not articles:
-            hint = store.suggest(topic or "")
             msg = f"no stored article matches {topic!r}{window_words(since_dt, until_dt, source)}"
+            if (since_dt or until_dt or source) and store.search(topic or "", limit=1):
+                # spelling hints would say the words are wrong; the window or the outlets are
+                fail(f"{msg}; articles outside it match (widen --since/--until, or drop --source)", 1)
+            hint = store.suggest(topic or "")
             fail(msg + (f"; did you mean: {', '.join(hint)}?" if hint else ""), 1)
         names = store.outlet_names()
     _say_ignored(fmt, matrix=matrix, explain=explain, quiet=quiet)
