@@ -169,7 +169,7 @@ def compare(
     )
     if not result.facts:
         # Nothing found, as for an empty window: no empty table or document, exit 1 (README, compare)
-        fail(_no_fact(topic or "", used, min_outlets, kind), 1)
+        fail(_no_fact(topic or "", used, min_outlets if other < len(articles) else 1, kind), 1)
     note(f"{used}, {counted(len(result.facts), 'fact')} shown", quiet)
     if target is None and fmt == "table":
         from claimcheck.render.table import print_table  # rich: only for the table
@@ -189,7 +189,7 @@ def _no_fact(topic: str, used: str, min_outlets: int, kind: str | None) -> str:
             f"{what} of {topic!r} is reported by at least {min_outlets} outlets ({used}); "
             "a lower --min-outlets shows fewer-reported ones (1: every fact)"
         )
-    return f"{what} of {topic!r} found in {used}"
+    return f"{what} of {topic!r} found in {used}"  # (every article not in English: no --min-outlets hint)
 
 
 def _say_ignored(fmt: str, *, matrix: bool, explain: bool, quiet: bool) -> None:
