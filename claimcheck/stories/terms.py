@@ -36,8 +36,6 @@ _SEP = "\n\x01\n"  # between two articles' texts when they are split in one pass
 # Dashes that join two words without spaces ("Pakistan and Afghanistan—again", "AI—and May Now Win", as American
 # copy sets them): made spaces before the split, so that each side is its own word, not one term "afghanistan—again".
 # Only the em dash and the horizontal bar: an en dash joins figures ("2019–20", "3–1") that are one term.
-
-
 def split_words(text: str) -> list[str]:
     """``text``'s tokens: str.split (several times a word regex's speed), a dash between words a space."""
     return text.replace("\u2014", " ").replace("\u2015", " ").split()
