@@ -21,6 +21,9 @@ from claimcheck.urls import NOT_HTTP, address_kind, fetchable_url
 MAX_FILE_BYTES = 8_000_000
 MAX_OUTLETS = 20_000
 SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+# A language tag: its ISO 639 code (two or three letters; claims.language.primary reads it), then subtags
+# ("pt-BR", "en_GB", "zh-Hant-TW"). A name ("German", "english") was read as no language, so as English.
+LANGUAGE = re.compile(r"^(?!und\b)[a-z]{2,3}(?:[-_][a-z0-9]{1,8})*$", re.IGNORECASE)
 
 DEFAULT_KEYS = {f.name for f in fields(Defaults)}
 OUTLET_KEYS = {f.name for f in fields(Outlet)}
@@ -208,6 +211,12 @@ class _Validator:
                 v[key] = self.strings(n, name, self.string)
             elif key == "allow_private_hosts":
                 v[key] = self.strings(n, name, self.host)
+            elif key == "language":
+                v[key] = self.string(n, name)
+                if not LANGUAGE.match(v[key]):
+                    raise self.fail(
+                        n, name, f"{v[key]!r} is not a language code (ISO 639: en, de, fr, pt-BR, ...)"
+                    )
             else:
                 v[key] = self.string(n, name)
         return Outlet(**v)

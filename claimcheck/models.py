@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -34,6 +35,11 @@ class Interval:
     @classmethod
     def exact(cls, value: float) -> Interval:
         return cls(value, value)
+
+    def is_finite(self) -> bool:
+        """Whether its bounds are finite numbers (an open bound is None): a figure of hundreds of digits is
+        infinite as a float, and no quantity."""
+        return all(b is None or math.isfinite(b) for b in (self.low, self.high))
 
     def overlaps(self, other: Interval) -> bool:
         """True when the two intervals share at least one value."""

@@ -322,6 +322,37 @@ def test_a_closed_pipe_ends_quietly_with_exit_0(args: list[str]) -> None:
     assert done.returncode == 0 and done.stderr == "", done.stderr
 
 
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["compare", TOPIC, "--format", "json"],
+        ["compare", TOPIC],
+        ["articles"],
+        ["stories", "--format", "csv"],
+        ["-h"],
+        ["-V"],
+        ["compare", "-h"],
+    ],
+)
+def test_stdout_on_a_full_disk_is_one_line_not_an_internal_error(args: list[str]) -> None:
+    """`claimcheck compare X --format json > /dev/full` (stdout into a full disk) said "internal error:
+    OSError: [Errno 28] No space left on device": a bug report for the user's disk; `-h` and `-V` a traceback.
+    It says what could not be written, exit 2, as `-o` on a full disk does."""
+    store = demo_store()
+    extra = [] if "-h" in args or "-V" in args else ["--db", str(store.db), "--sources", str(store.sources), "-q"]
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "claimcheck", *args, *extra],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+        )
+    assert done.returncode == 2 and done.stderr.strip().splitlines() == [done.stderr.strip()], done.stderr
+    assert "cannot write stdout: No space left on device" in done.stderr and "internal" not in done.stderr
+
+
 # -- item 14: what is stored ---------------------------------------------------------------------------
 def test_articles_lists_newest_first_in_every_format(tmp_path: Path) -> None:
     code, out, err = run("articles", "--format", "json", "--limit", "100")
@@ -590,6 +621,21 @@ def test_db_dash_is_bad_usage_not_a_file_named_dash(
         assert not (tmp_path / "home").exists() and not (tmp_path / "   ").exists() and r.stdout == ""
 
 
+@pytest.mark.parametrize("args", [["compare", TOPIC], ["stories"], ["articles"]])
+def test_an_empty_output_is_bad_usage_not_a_file_of_spaces(
+    args: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`-o "$OUT"` with OUT a few spaces wrote the report to a file named "   " in the current folder: it is
+    one line naming -o, exit 2 (with OUT unset, "" reaches claimcheck as "." and is refused as a folder)."""
+    monkeypatch.chdir(tmp_path)
+    store = demo_store()
+    for value in ("", "   ", "\t"):
+        r = runner.invoke(app, [*args, "-o", value, "--db", str(store.db), "--sources", str(store.sources)])
+        said = "output file name is empty" if value else "it is a directory"
+        assert r.exit_code == 2 and said in r.stderr and one_line(r.stderr), (value, r.stderr)
+        assert list(tmp_path.iterdir()) == [] and r.stdout == ""
+
+
 @pytest.mark.parametrize("width", [40, 50, 60, 70, 80])
 def test_articles_stats_and_sources_show_every_value_whole_on_a_narrow_terminal(
     width: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -636,6 +682,18 @@ def test_articles_stats_and_sources_show_every_value_whole_on_a_narrow_terminal(
     assert r.exit_code == 0 and "…" not in out and all(len(line) <= width for line in out.splitlines()), out
     for o in listed:
         assert o["id"] in words and set(o["name"].split()) <= words, (o, out)
+
+
+def test_articles_listed_as_lines_say_their_times_are_utc(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Listed as lines (as at 80 columns beside long outlet ids), a row lost the "published (UTC)" heading
+    and its time ("2026-02-18 03:12") said no zone: every time shown says it is UTC."""
+    from claimcheck.cli.common import out_console
+
+    monkeypatch.setattr(out_console, "_made", None)
+    r = runner.invoke(app, ["articles", "--db", str(demo_store().db)], env={"COLUMNS": "40"})
+    times = re.findall(r"\d{4}-\d\d-\d\d \d\d:\d\d(?: UTC)?", r.stdout)
+    assert r.exit_code == 0 and "published (UTC)" not in r.stdout and times, r.stdout
+    assert all(t.endswith(" UTC") for t in times), r.stdout
 
 
 @pytest.mark.parametrize("cmd", [["stats"], ["fetch", "-q", "--sources", "{sources}"], ["compare", "x"]])

@@ -108,6 +108,34 @@ def test_no_match_names_the_search_and_suggests_terms() -> None:
     assert "belarus" in err.lower()
 
 
+def test_no_fact_of_articles_all_in_another_language_gives_no_min_outlets_hint(tmp_path: Path) -> None:
+    """A topic whose articles are all in Portuguese said "a lower --min-outlets shows fewer-reported ones",
+    which showed nothing either: no claims are extracted from them. It says they are not in English."""
+    import shutil
+    import sqlite3
+
+    db = tmp_path / "pt.db"
+    shutil.copy(demo_store().db, db)
+    con = sqlite3.connect(db)
+    con.execute("UPDATE articles SET language = 'pt' WHERE title LIKE '%Belarus%'")
+    con.execute("DELETE FROM claims WHERE article_id IN (SELECT id FROM articles WHERE language = 'pt')")
+    con.commit()
+    con.close()
+    r = runner.invoke(app, ["compare", "Belarus", "--db", str(db), "--sources", str(demo_store().sources)])
+    assert r.exit_code == 1 and "not in English: no claims" in r.stderr, r.stderr
+    assert "--min-outlets" not in r.stderr and len(r.stderr.strip().splitlines()) == 1, r.stderr
+
+
+@pytest.mark.parametrize("narrow", [["--since", "2030-01-01"], ["--until", "2001-01-01"], ["--source", "bbc"]])
+def test_no_match_in_a_window_says_so_instead_of_suggesting_spellings(narrow: list[str]) -> None:
+    """`compare Iran --since 9999-12-31` said "did you mean: kiran, iraq, ivan?": the words were right, the
+    window held none of their articles. Articles outside it match: it says so, with no spelling hints."""
+    topic = "Fulham Brighton" if narrow[0] == "--source" else "Belarus"  # a match the Guardian's alone
+    code, out, err = run(topic, *narrow)
+    assert code == 1 and out == "" and "did you mean" not in err, err
+    assert "articles outside it match" in err and len(err.strip().splitlines()) == 1, err
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

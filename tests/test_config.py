@@ -88,7 +88,20 @@ BAD = [
         ":2: defaults.delay: expected a finite number",
     ),
     ("defaults:\n  extract_timeout: -.inf\noutlets: [{id: a, name: A}]\n", "expected a finite number"),
+    # A language by its name was read as no language, so as English: "language: German" gave an outlet's
+    # undecided pages English claims, "language: en" was the only way to say it
+    (
+        "outlets:\n  - {id: a, name: A, language: German}\n",
+        ":2: outlets[0].language: 'German' is not a language code (ISO 639: en, de, fr, pt-BR, ...)",
+    ),
+    ("outlets:\n  - {id: a, name: A, language: und}\n", "'und' is not a language code"),
 ]
+
+
+@pytest.mark.parametrize("code", ["en", "de", "pt-BR", "en_GB", "eng", "zh-Hant-TW"])
+def test_a_language_code_is_kept_as_written(code: str) -> None:
+    (outlet,) = parse_sources(f"outlets:\n  - {{id: a, name: A, language: {code}}}\n").outlets
+    assert outlet.language == code
 
 
 @pytest.mark.parametrize("text,message", BAD)

@@ -100,6 +100,26 @@ def test_feed_date_stands_in_for_a_page_without_date_tags_and_spares_htmldate(mo
     assert calls == []
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Kestrel footbridge, built in 1998, was closed on Thursday after cracks were found in a girder.",
+        "The index rose 2.5% to close at 2019 points on Thursday, traders on the harbour exchange said.",
+    ],
+)
+def test_a_bare_year_in_the_text_is_no_publication_date(sentence: str) -> None:
+    """With no date from the page's tags or the feed, htmldate's last resort read any year of the text as
+    1 January of it: an undated report of a bridge "built in 1998" was published 1998-01-01, older than
+    every other outlet's (so "first") and outside every window. A bare year is no date; a date the text
+    writes in full still is, 1 January too."""
+    from claimcheck.ingest.extract import extract_page
+
+    page = _UNDATED.replace('<p class="dateline">Published 14 March 2024</p>', f"<p>{sentence}</p>")
+    assert extract_page(page, "http://127.0.0.1:1/news/bridge.html").published is None
+    new_year = _UNDATED.replace("Published 14 March 2024", "Published 1 January 2024")
+    assert extract_page(new_year, "http://127.0.0.1:1/news/ferry.html").published == datetime(2024, 1, 1, tzinfo=UTC)
+
+
 def test_a_fast_text_of_several_paragraphs_is_kept_without_the_full_cascade() -> None:
     from claimcheck.ingest.extract import _extract, needs_full_cascade
 

@@ -373,3 +373,57 @@ def test_outlets_tied_at_the_first_time_are_first_in_csv_html_and_the_matrix_too
     assert "first: BBC, CBS News," in page or "first: CBS News, BBC," in page
     (row,) = [line for line in table_text(res, matrix=True).splitlines() if line.startswith(f" {fact.id} ")]
     assert row.split()[-3:] == ["x", "1", "1"]  # columns AP, BBC, CBS News: both tied outlets marked first
+
+
+def test_a_figure_given_in_another_unit_says_its_unit() -> None:
+    """Outlets convert: "about 2,000 kilometres (about 1,200 miles)" joins the row of 2,000 km, and "a 40-metre
+    well" the row of "130 feet" (the matcher converts). The values line and the evidence said "about 1,200 (1)"
+    and "value 130" under a row of km or metres, read as 1,200 km and 130 metres: a figure whose unit is not
+    the row's says its own."""
+    from test_match import OUTLETS, art
+
+    from claimcheck.claims import extract_claims
+    from claimcheck.render.html import render_html
+
+    def numbers(text: str) -> list[Claim]:
+        return [c for c in extract_claims(text) if c.kind == "number"]
+
+    articles = [
+        art("apnews", *numbers("The probe splashed down in the ocean about 2,000 kilometres east of the cape on Monday."), hour=1),
+        art("reuters", *numbers("The probe came down some 2,000 km east of the cape, the agency said on Monday."), hour=2),
+        art("bbc", *numbers("The probe landed in the ocean about 1,200 miles east of the cape, officials said."), hour=3),
+    ]  # fmt: skip
+    res = compare("probe", articles, OUTLETS, CompareOptions(min_outlets=2), generated_at=NOW)
+    (fact,) = [f for f in res.facts if f.kind == "number"]
+    assert len(fact.outlets) == 3 and fact.unit == "km", fact
+    md = render_markdown(res)
+    assert "about 1,200 miles (1)" in md and "(value about 1,200 miles)" in md, md
+    assert "about 2,000 (2 outlets)" in md and "(value about 2,000)" in md  # the row's own unit is its heading's
+    page = render_html(res)
+    assert "about 1,200 miles (1)" in page and "value about 1,200 miles" in page
+    buf = io.StringIO()
+    print_table(res, Console(width=120, file=buf, color_system=None))
+    assert "about 1,200 miles (1)" in buf.getvalue()
+
+
+def test_a_figure_of_hundreds_of_digits_is_no_quantity_and_compare_goes_on() -> None:
+    """Web text with a figure of 400 digits was a number claim of infinite value, and compare crashed on it
+    ("internal error: OverflowError: cannot convert float infinity to integer", in the matcher's blocking;
+    JSON would have said Infinity). Such a figure is no quantity; a store an older version filled with one
+    is matched without it."""
+    from dataclasses import replace as with_value
+
+    from test_match import OUTLETS, art
+
+    from claimcheck.claims import extract_claims
+    from claimcheck.models import Interval
+
+    big = "9" * 400
+    text = f"The harbour debt reached {big} dollars last year, officials said."
+    assert not [c for c in extract_claims(text) if c.kind == "number"]
+    fine = [c for c in extract_claims("The harbour debt reached 4,000 dollars last year, officials said.") if c.kind == "number"]
+    stored = with_value(fine[0], value=Interval(float("inf"), float("inf")))  # as an older extractor stored it
+    articles = [art("bbc", stored, hour=1), art("cbs", stored, hour=2), art("apnews", fine[0], hour=3)]
+    res = compare("debt", articles, OUTLETS, CompareOptions(min_outlets=1), generated_at=NOW)
+    data = json.loads(render(res, "json"), parse_constant=lambda c: pytest.fail(f"JSON holds {c}"))
+    assert all(f["value"] is None or f["value"]["low"] == 4000 for f in data["facts"])

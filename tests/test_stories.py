@@ -971,6 +971,37 @@ def test_the_compare_command_stories_suggests_finds_the_story_it_names() -> None
         assert {o["id"] for o in json.loads(out)["outlets"]} <= {"bbc", "dw", "lemonde"}
 
 
+@pytest.mark.parametrize("until", ["0001-01-01", "0001-01-02T00:00:00+00:00"])
+def test_an_until_in_the_first_days_of_year_one_is_an_empty_window_not_an_internal_error(until: str) -> None:
+    """`stories --until 0001-01-01` said "internal error: OverflowError: date value out of range": the default
+    window's 3 days before it fall before year 1. It is a window with no article: one line, exit 1."""
+    code, out, err = run("stories", "--until", until)
+    assert code == 1 and out == "" and "no stored article" in err and "internal" not in err, err
+    _, listed, _ = run("stories", "--format", "json")
+    sid = json.loads(listed)["stories"][0]["id"]
+    code, out, err = run("compare", "--story", sid, "--until", until)
+    assert code == 1 and "internal" not in err, err
+
+
+def test_the_compare_command_stories_suggests_reads_the_database_listed(tmp_path: Path) -> None:
+    """`stories --db FILE` suggested `claimcheck compare --story ID` without the --db: run as printed, it read the
+    default database ("no database here yet", or another store's stories). It carries --db and --sources."""
+    import re
+    import shlex
+
+    store = demo_store()
+    db = tmp_path / "my stories.db"
+    __import__("shutil").copy(store.db, db)
+    env = {"COLUMNS": "120", "CLAIMCHECK_HOME": str(tmp_path / "home")}
+    r = runner.invoke(app, ["stories", "--db", str(db), "--sources", str(store.sources), "--format", "markdown"], env=env)
+    assert r.exit_code == 0, r.stderr
+    commands = re.findall(r"compare it with `claimcheck (compare --story [^`]+)`", r.stdout)
+    assert commands and all(f"--db {shlex.quote(str(db))}" in c for c in commands), commands
+    r = runner.invoke(app, [*shlex.split(commands[0]), "--format", "json"], env=env)
+    assert r.exit_code == 0 and json.loads(r.stdout)["outlets"], r.stderr
+    assert not (tmp_path / "home").exists()  # nothing read or made in the default place
+
+
 # One bridge closure told from several angles the same days, a one-line brief, and another city's bridge
 # (written for claimcheck).
 BRIDGE = [
@@ -1122,9 +1153,12 @@ def test_the_story_pass_sums_stories_in_chunks_as_in_one(monkeypatch: pytest.Mon
 # (written for claimcheck: "a strong quake struck the city today, rescuers search collapsed buildings").
 JUNK = "qzx" * 1700
 CJK = "今日市内发生强烈地震多座建筑倒塌救援人员正在现场搜寻被困居民当局呼吁市民远离受损建筑"
+# A clause of Japanese under 40 characters ("heavy rain in Tokyo flooded many roads"): one token, as a sentence
+# of the real benchmark pages' titles became three topic "words" of 20 to 38 characters.
+CJK_CLAUSE = "東京の大雨で多くの道路が冠水した"
 
 
-@pytest.mark.parametrize("token", [JUNK, CJK], ids=["junk", "cjk"])
+@pytest.mark.parametrize("token", [JUNK, CJK, CJK_CLAUSE], ids=["junk", "cjk", "cjk-clause"])
 def test_a_token_without_spaces_is_no_topic_word_and_the_suggested_topic_compares(
     token: str, tmp_path: Path
 ) -> None:
@@ -1315,3 +1349,27 @@ def test_the_suggested_topic_reads_in_the_order_of_the_label() -> None:
         "quake",
         "tsunami",
     ]
+
+
+# One event told by two outlets, the first in American copy's dashes set without spaces (written for claimcheck).
+DASHED = [
+    ("Border clashes flare between Tarsia and Velmora—again",
+     "Troops of Tarsia and Velmora exchanged fire near the Oskel crossing—the third clash this winter—and "
+     "both capitals blamed the other."),
+    ("Velmora says Tarsia shelled Oskel crossing",
+     "Velmora accused Tarsia of shelling the Oskel crossing overnight, its defence ministry said."),
+]  # fmt: skip
+
+
+def test_words_joined_by_a_dash_without_spaces_are_each_a_word() -> None:
+    """Real titles of American outlets set the em dash without spaces ("Pakistan and Afghanistan—again",
+    "AI—and May Now Win"): str.split left "velmora—again" one term, so the name was missing from the
+    article's terms and the suggested topic read "Velmora—again". Each side of the dash is its own word."""
+    arts = [art(f"o{k + 1}", t, x, k, f"dash-{k}") for k, (t, x) in enumerate(DASHED)]
+    ix = index_articles(arts, StoryOptions())
+    terms = {ix.terms.vocab[t] for t in ix.term[ix.doc == 0]}
+    assert {"velmora", "oskel", "crossing", "clash"} <= terms
+    assert not any("—" in t for t in terms)
+    stories = find_stories(arts, OUTLETS | {"o1": Outlet("o1", "O1"), "o2": Outlet("o2", "O2")})
+    assert len(stories) == 1 and "—" not in stories[0].topic
+    assert "Velmora" in stories[0].topic.split()

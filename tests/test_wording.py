@@ -388,3 +388,31 @@ def test_fetch_summary_lines_show_hostile_reasons_literally() -> None:
     Console(file=buf, width=40, color_system=None).print(summary_table(report))
     text = " ".join(buf.getvalue().split())
     assert "evil[bold]" in text and "[red]boom[/]" in text and "\x1b" not in text and "\u202e" not in text, text
+
+
+def test_a_malformed_sitemaps_reason_is_words_not_a_message_cut_mid_word() -> None:
+    """A sitemap whose entities expand a billion-fold failed (right) with libxml2's message cut at 120
+    characters: "Maximum entity amplification factor exceeded, see xmlCtxtSetM". The reason says what it is in
+    words; a long parser message is cut between words, with "…"."""
+    from claimcheck.errors import FeedParseError
+
+    entities = '<!ENTITY a "aaaaaaaaaa">' + "".join(
+        f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(9)
+    )
+    ns = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
+    bomb = f'<?xml version="1.0"?><!DOCTYPE urlset [{entities}]><urlset {ns}><url><loc>&j;</loc></url></urlset>'
+    tag = "storyindex" * 30  # a closing tag that does not match its opening one, 300 letters long
+    mismatch = f'<?xml version="1.0"?><urlset {ns}><{tag}><url><loc>https://courier.example/a</loc></url></urlset>'
+    reasons = []
+    for body in (bomb, mismatch):
+        with pytest.raises(FeedParseError) as e:
+            parse_feed(body.encode(), "https://courier.example/sitemap.xml")
+        reasons.append(str(e.value))
+    assert "entit" in reasons[0] and "xmlCtxt" not in reasons[0] and "<string>" not in reasons[0], reasons
+    assert reasons[1].startswith("malformed sitemap: ") and len(reasons[1]) <= 140, reasons
+    assert "… (line 1)" in reasons[1] and "storyindex" in reasons[1], reasons
+    # a fetch's reasons are cut at 80 characters the same way: between words, with "…"
+    from claimcheck.ingest.pipeline import _short
+
+    said = _short(FeedParseError(reasons[0] + " and then a great many more words of a long explanation"))
+    assert len(said) <= 80 and said.endswith("…") and said[:-1].rstrip() + " " in reasons[0] + " and then a great many", said

@@ -48,7 +48,11 @@ def extract_claims(
         claims.extend(_citation_claim(sent, c) for c in credits[i])
         if is_furniture(sent.text):
             continue
-        numbers = [_number_claim(sent, q, cites) for q in find_quantities(sent.text, sentences[i - 1].text if i else "", scores=scores)]
+        numbers = [
+            _number_claim(sent, q, cites)
+            for q in find_quantities(sent.text, sentences[i - 1].text if i else "", scores=scores)
+            if q.value.is_finite()  # a figure of hundreds of digits is infinite as a float: no quantity
+        ]
         claims.extend(numbers)
         # an ordinal ("its third title") leaves the sentence a statement too: its content is more than the count
         counts = [n for n in numbers if not n.extra.get("ordinal")]

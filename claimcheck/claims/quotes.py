@@ -497,6 +497,9 @@ def _speaker(
     if _IT_SAID.match(after):  # '"...," it added.': the body named as a speaker just before
         return _last_body(text[max(0, q.start - 500) : q.start], places)
     for name in candidates:
+        if name in _PORTFOLIOS:  # "said the Secretary of State, Rex Tillerson": the apposed name, never "State"
+            named = re.search(rf"\b{name},\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,2}})\s*(?:[,.]|$)", after)
+            name = _clean_name(named.group("name")) if named else None
         if not name:
             continue
         if name.lower() in {"he", "she"}:
@@ -576,13 +579,17 @@ _SENTENCE_CREDIT = re.compile(
 _SENTENCE_ENDS = re.compile(r"^[”\"’']*\s*[.!?]\s+(?=[A-Z])")
 _IT_SAID = re.compile(rf"^[\s,—–»”\"'’-]*it\s+(?:also\s+|later\s+)?{_SPEECH}\b")
 # A body that speaks: a capitalised name ending in an organisation word, said/told/added... after it.
-_BODY = re.compile(
-    r"(?P<name>(?:[A-Z][\w’'&.-]*\s+){0,4}(?:Authority|Ministry|Police|Department|Agency|Office|Council|Court|"
+_BODY_WORDS = (
+    r"Authority|Ministry|Police|Department|Agency|Office|Council|Court|"
     r"Committee|Commission|Association|Union|Party|Government|Service|Bureau|Institute|University|Club|Army|"
     r"Company|Group|Corporation|Corp|Inc|Ltd|Bank|Foundation|Organisation|Organization|Board|Network|Federation|"
-    r"League|Trust|Embassy|Parliament|Senate|Congress|Prosecutors?|Prosecution)(?:\s+of(?:\s+[A-Z][\w’'-]*)+)?)"
+    r"League|Trust|Embassy|Parliament|Senate|Congress|Prosecutors?|Prosecution"
+)
+_BODY = re.compile(
+    rf"(?P<name>(?:[A-Z][\w’'&.-]*\s+){{0,4}}(?:{_BODY_WORDS})(?:\s+of(?:\s+[A-Z][\w’'-]*)+)?)"
     rf"(?:,[^,]{{1,60}},)?\s+(?:also\s+|later\s+)?{_SPEECH}\b"
 )
+_A_BODY = re.compile(rf"\b(?:{_BODY_WORDS})\b")
 
 
 def _last_body(before: str, places: set[str]) -> str | None:
@@ -593,9 +600,17 @@ def _last_body(before: str, places: set[str]) -> str | None:
     return found if found and _plausible(found, places) else None
 
 
+# Months that are also people's names: "Theresa May", "April Ryan", "June Sarpong" speak.
+_NAME_MONTHS = frozenset(["april", "may", "june", "august"])
+
+
 def _plausible(name: str, places: set[str]) -> bool:
-    """A speaker is a person (or a body that speaks), never a month, a weekday or a place."""
-    if any(w.lower().rstrip(".") in _CALENDAR for w in name.split()) or name in places:
+    """A speaker is a person (or a body that speaks), never a month, a weekday or a place. A month that is
+    also a name is one beside a capitalised word of no date ("Theresa May", "April Ryan"; not "May",
+    "Tuesday May")."""
+    words = [w.lower().rstrip(".") for w in name.split()]
+    dates = [w for w in words if w in _CALENDAR]
+    if dates and (len(dates) == len(words) or not set(dates) <= _NAME_MONTHS) or name in places:
         return False
     return not all(w in places for w in name.split())
 
@@ -867,6 +882,15 @@ _DESCRIBING = re.compile(r"^[A-Z][\w’']*-[a-z]*(?:ing|ed|based|born|bred|like|
 
 
 _DETERMINERS = frozenset(["the", "a", "an", "one", "his", "her", "their"])
+# What a government title names after its "of" ("Secretary of State", "Minister of Defence", "Secretary of
+# Homeland Security", "Chancellor of the Exchequer"): a speaker's name, matched from the capitalised word after
+# "of", starts with it; it is no part of the name. (Words of government, not of one story.)
+_PORTFOLIOS = frozenset(
+    ["State", "Defence", "Defense", "Health", "Education", "Energy", "Commerce", "Labor", "Labour", "Agriculture",
+     "Transportation", "Transport", "Treasury", "Interior", "Justice", "Finance", "Homeland", "Security",
+     "Veterans", "Foreign", "Affairs", "Exchequer", "Trade", "Housing", "Environment", "Culture", "Economy",
+     "War", "Navy", "Army", "Home"]
+)  # fmt: skip
 _ROLE_PP_CUT = re.compile(r"\s+(?:of|for|at|from|with)\s")
 
 
@@ -882,6 +906,8 @@ def _clean_name(name: str) -> str | None:
         return None  # "The Grammy-nominated (comedienne)", "Oscar-winning", "London-based": a describing word
     cut = max((i for i, w in enumerate(words[:-1]) if w.lower() in _TITLE_WORDS), default=-1)
     words = words[cut + 1 :]
+    while len(words) > 2 and words[0] in _PORTFOLIOS and not _A_BODY.search(name):
+        words = words[1:]  # "Secretary of State Rex Tillerson": the name matched from "State" on
     cleaned = " ".join(words).rstrip(".,")
     return _STRIP_TITLE.sub("", cleaned) or cleaned
 

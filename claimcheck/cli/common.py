@@ -7,6 +7,7 @@ here: ``console`` (what is printed where: consoles, one-line errors, notes, prog
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import os
 import signal
@@ -125,6 +126,10 @@ MAX_COUNT = 1_000_000_000
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+# Errors of a write into a full disk or a broken device
+_FULL = frozenset([errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO])
+
+
 def handle_errors(fn: F) -> F:
     """Domain errors become one line and their exit code; anything else a one-line internal error
     (the traceback only with CLAIMCHECK_TRACEBACK=1). A closed stdout ends quietly with exit 0."""
@@ -145,6 +150,8 @@ def handle_errors(fn: F) -> F:
             stdout_gone()
             raise typer.Exit(0) from None
         except Exception as e:
+            if isinstance(e, OSError) and e.errno in _FULL and e.filename is None:
+                stdout_failed(e)  # what could not be written, as for -o, not a bug report
             if os.environ.get("CLAIMCHECK_TRACEBACK"):
                 raise
             fail(f"internal error: {type(e).__name__}: {e} (set CLAIMCHECK_TRACEBACK=1 for details)", 1)
@@ -187,11 +194,26 @@ class Group(TyperGroup):
                 stdout_gone()
                 sys.exit(0)
             raise e from None
+        except OSError as e:  # -h or -V into a full disk: printed while the options are read
+            stdout_failed(e)
         try:
             sys.stdout.flush()
         except BrokenPipeError:
             stdout_gone()
+        except OSError as e:
+            stdout_failed(e)
         sys.exit(code if isinstance(code, int) else 0)
+
+
+def stdout_failed(e: OSError) -> None:
+    """stdout into a full disk or a broken device (``> /dev/full``): one line, exit 2, as ``-o`` there says
+    (a file named by -o is said where it is written, the store's own full disk before it gets here); any
+    other OSError is raised on."""
+    if e.errno not in _FULL or e.filename is not None:
+        raise e
+    stdout_gone()
+    err_console.print(f"[red]error:[/] cannot write stdout: {_escape(e.strerror or str(e))}", soft_wrap=True)
+    sys.exit(2)
 
 
 def _escape(s: str) -> str:

@@ -148,8 +148,11 @@ def compare(
                 topic or "", since=since_dt, until=until_dt, outlets=source or None, limit=limit
             )
         if not articles:
-            hint = store.suggest(topic or "")
             msg = f"no stored article matches {topic!r}{window_words(since_dt, until_dt, source)}"
+            if (since_dt or until_dt or source) and store.search(topic or "", limit=1):
+                # spelling hints would say the words are wrong; the window or the outlets are
+                fail(f"{msg}; articles outside it match (widen --since/--until, or drop --source)", 1)
+            hint = store.suggest(topic or "")
             fail(msg + (f"; did you mean: {', '.join(hint)}?" if hint else ""), 1)
         names = store.outlet_names()
     _say_ignored(fmt, matrix=matrix, explain=explain, quiet=quiet)
@@ -166,7 +169,7 @@ def compare(
     )
     if not result.facts:
         # Nothing found, as for an empty window: no empty table or document, exit 1 (README, compare)
-        fail(_no_fact(topic or "", used, min_outlets, kind), 1)
+        fail(_no_fact(topic or "", used, min_outlets if other < len(articles) else 1, kind), 1)
     note(f"{used}, {counted(len(result.facts), 'fact')} shown", quiet)
     if target is None and fmt == "table":
         from claimcheck.render.table import print_table  # rich: only for the table
@@ -186,7 +189,7 @@ def _no_fact(topic: str, used: str, min_outlets: int, kind: str | None) -> str:
             f"{what} of {topic!r} is reported by at least {min_outlets} outlets ({used}); "
             "a lower --min-outlets shows fewer-reported ones (1: every fact)"
         )
-    return f"{what} of {topic!r} found in {used}"
+    return f"{what} of {topic!r} found in {used}"  # (every article not in English: no --min-outlets hint)
 
 
 def _say_ignored(fmt: str, *, matrix: bool, explain: bool, quiet: bool) -> None:

@@ -101,6 +101,8 @@ def output_path(output: Path | None, *, inputs: Iterable[tuple[Path, str]] = ())
     or in a folder that does not exist or cannot be written."""
     if output is None or str(output) == "-":
         return None
+    if not str(output).strip():  # `-o "$OUT"` with OUT unset or spaces: "." (a folder), or a file of spaces
+        raise UsageError("the output file name is empty (only spaces): give a file to write, or - for stdout")
     output = expand_home(output)  # -o=~/report.md: the shell left the "~" as it is
     for p, what in inputs:
         if same_file(output, p):

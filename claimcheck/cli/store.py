@@ -140,9 +140,8 @@ def articles(
 
         def articles_lines() -> Iterator[RenderableType]:
             for r in rows:
-                yield Text(
-                    f"{r.id}  {plain(r.outlet)}  {_published(r.published)}  {counted(r.claims, 'claim')}"
-                )
+                when = _published(r.published) + (" UTC" if r.published else "")  # no heading says it here
+                yield Text(f"{r.id}  {plain(r.outlet)}  {when}  {counted(r.claims, 'claim')}")
                 yield indented(Text(plain(r.title), style="bold", overflow="fold"))
 
         table = Fitted(articles_table(True), articles_table(False), TITLE_MIN, articles_lines)

@@ -59,7 +59,10 @@ def default_window(
     if since_dt is None:
         end = until_dt or store.newest_time(outlets=outlets, before=datetime.now(UTC) + timedelta(days=1))
         if end is not None:
-            since_dt = end - timedelta(days=DEFAULT_DAYS)
+            try:
+                since_dt = end - timedelta(days=DEFAULT_DAYS)
+            except OverflowError:  # --until in the first days of year 1: the window starts at its start
+                since_dt = datetime.min.replace(tzinfo=UTC)
     return since_dt, until_dt
 
 
@@ -190,6 +193,8 @@ def stories(
         )
     listing = [*(a for oid in source or () for a in ("--source", oid))]
     listing += [a for opt, v in (("--since", since), ("--until", until)) if v for a in (opt, v.strip())]
+    # the database and sources named here: without them the command reads the default database (or none)
+    listing += [a for opt, v in (("--db", db), ("--sources", sources)) if v for a in (opt, str(v))]
     result = replace(result, compare_options=tuple(listing))
     if not result.stories:
         # Nothing found, as for an empty window: no empty table or document, exit 1 (README, stories)

@@ -4,53 +4,107 @@ is refused, not inflated), a compressed stream cut short refused as corrupt."""
 from __future__ import annotations
 
 import zlib
+from collections.abc import Iterator
 
 import httpx
 
 from claimcheck.errors import FetchError
+
+_PIECE = 1 << 16  # the most output one decompression step makes: what a bomb can add past the cap
+
+
+class _Inflate:
+    """One content coding undone: gzip, or deflate (the zlib format HTTP names, or the bare deflate data some
+    servers send under that name and browsers read too: told apart by the zlib header's check bits)."""
+
+    def __init__(self, coding: str) -> None:
+        self.gzip = coding in ("gzip", "x-gzip")
+        self.d: zlib._Decompress | None = zlib.decompressobj(16 + zlib.MAX_WBITS) if self.gzip else None
+        self.head = b""  # deflate: the first bytes, until there are two to read the header from
+
+    def pieces(self, data: bytes) -> Iterator[bytes]:
+        """The output of ``data``, a piece of at most _PIECE bytes at a time, made as it is asked for (a bomb's
+        gigabytes are never held); zlib.error when it is corrupt."""
+        if self.d is None:
+            self.head += data
+            if len(self.head) < 2:
+                return
+            zlib_format = self.head[0] & 0x0F == 8 and int.from_bytes(self.head[:2], "big") % 31 == 0
+            self.d = zlib.decompressobj(zlib.MAX_WBITS if zlib_format else -zlib.MAX_WBITS)
+            data, self.head = self.head, b""
+        while data:
+            yield self.d.decompress(data, _PIECE)
+            data = self.d.unconsumed_tail
+
+    def end(self) -> bytes:
+        """What is left at the end of the body; zlib.error when the stream did not end."""
+        if self.d is None:  # a deflate body of fewer than two bytes
+            if self.head:
+                raise zlib.error("truncated")
+            return b""
+        rest = self.d.flush()
+        if not self.d.eof:
+            raise zlib.error("truncated")
+        return rest
+
+
+def codings(header: str, url: str) -> list[_Inflate]:
+    """The decoders of a Content-Encoding, in the order they are undone (the last coding applied first):
+    "gzip, deflate" is deflated data of gzipped data."""
+    steps = []
+    for coding in reversed([c.strip() for c in header.lower().split(",")]):
+        if coding in ("gzip", "x-gzip", "deflate"):
+            steps.append(_Inflate(coding))
+        elif coding not in ("", "identity"):
+            raise FetchError(f"unsupported content-encoding {header[:20]!r}", url)
+    return steps
 
 
 async def read_capped(r: httpx.Response, encoding: str, cap: int, url: str, *, truncate: bool = False) -> bytes:
     """Read the raw body and decompress it ourselves, never holding more than ``cap`` bytes of output
     (with ``truncate``, the first ``cap`` bytes are returned instead of an error).
 
-    httpx's own decoding has no output limit: a 65 KB gzip bomb becomes gigabytes in one chunk. A
-    compressed body must reach the end of its stream: one cut short (a truncated gzip with a matching
-    Content-Length) is as corrupt as a garbled one.
+    httpx's own decoding has no output limit: a 65 KB gzip bomb becomes gigabytes in one chunk. Each coding
+    is undone a bounded piece at a time, through every coding stacked ("gzip, deflate"). A compressed body
+    must reach the end of its stream: one cut short (a truncated gzip with a matching Content-Length) is as
+    corrupt as a garbled one.
     """
-    decomp = None
-    if encoding in ("gzip", "x-gzip"):
-        decomp = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    elif encoding == "deflate":
-        decomp = zlib.decompressobj()
-    elif encoding not in ("", "identity"):
-        raise FetchError(f"unsupported content-encoding {encoding[:20]!r}", url)
+    steps = codings(encoding, url)
     out = bytearray()
     raw = 0
-    async for chunk in r.aiter_raw():
-        raw += len(chunk)
-        if decomp is None:
-            out += chunk
-        else:
-            try:
-                out += decomp.decompress(decomp.unconsumed_tail + chunk, cap + 1 - len(out))
-            except zlib.error:
-                raise FetchError("corrupt compressed body", url) from None
-            if decomp.unconsumed_tail and len(out) > cap and not truncate:
-                raise FetchError(f"body too large after decompression (> {cap:,} bytes; gzip bomb?)", url)
-        if truncate and len(out) > cap:
-            return bytes(out[:cap])
-        if len(out) > cap:
-            raise FetchError(f"body too large (> {cap:,} bytes)", url)
-    if decomp is not None:
+
+    def over() -> FetchError:
+        if steps:
+            return FetchError(f"body too large after decompression (> {cap:,} bytes; gzip bomb?)", url)
+        return FetchError(f"body too large (> {cap:,} bytes)", url)
+
+    def push(data: bytes, k: int = 0) -> bool:
+        """Run ``data`` through the codings from ``steps[k]`` on into ``out``; False once past the cap."""
+        if k == len(steps):
+            out.extend(data)
+            return len(out) <= cap
         try:
-            out += decomp.flush()
+            for piece in steps[k].pieces(data):
+                if not push(piece, k + 1):
+                    return False
         except zlib.error:
             raise FetchError("corrupt compressed body", url) from None
-        if raw and not decomp.eof:  # an empty body (a 304, a redirect) has no stream to end
-            raise FetchError("corrupt compressed body", url)
-        if truncate and len(out) > cap:
-            return bytes(out[:cap])
-        if len(out) > cap:
-            raise FetchError(f"body too large (> {cap:,} bytes)", url)
+        return True
+
+    async for chunk in r.aiter_raw():
+        raw += len(chunk)
+        if not push(chunk):
+            if truncate:
+                return bytes(out[:cap])
+            raise over()
+    if raw:  # an empty body (a 304, a redirect) has no stream to end
+        for k, step in enumerate(steps):
+            try:
+                rest = step.end()
+            except zlib.error:
+                raise FetchError("corrupt compressed body", url) from None
+            if not push(rest, k + 1):
+                if truncate:
+                    return bytes(out[:cap])
+                raise over()
     return bytes(out)

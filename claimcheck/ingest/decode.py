@@ -135,6 +135,17 @@ def clean_text(s: str | None, limit: int | None = None) -> str:
     return out[:limit].rstrip() if limit and len(out) > limit else out
 
 
+def clip(s: str | None, limit: int) -> str:
+    """:func:`clean_text` of at most ``limit`` characters, a longer text cut between words and ended with "…"
+    (a reason cut mid-word, "see xmlCtxtSetM", reads as garbage); one long word is cut where it must."""
+    out = clean_text(s)
+    if len(out) <= limit:
+        return out
+    head = out[: limit - 1]
+    space = head.rfind(" ")
+    return (head[:space] if space > limit // 2 else head).rstrip(" ,;:(") + "…"
+
+
 def parse_datetime(value: object) -> datetime | None:
     """An ISO-8601 timestamp (with or without zone, 'Z' allowed) as an aware UTC datetime, else None."""
     if not isinstance(value, str) or not value.strip():

@@ -112,7 +112,10 @@ def fallback_metadata(tree: lxml.html.HtmlElement, url: str, need: list[str]) ->
         config = set_date_params(True)
         config["url"] = found.url or extract_url(tree, url)
         try:
-            out["published"] = _date_only(find_date(tree, **config))
+            date = find_date(tree, **config)
+            if isinstance(date, str) and _bare_year(date, tree, config):
+                date = None
+            out["published"] = _date_only(date)
         except (ValueError, OverflowError, TypeError):  # htmldate on a hostile date ("+99:00"): no date
             out["published"] = None
     title, author = out.get("title"), out.get("author")
@@ -326,6 +329,25 @@ def _json_ld(root: lxml.html.HtmlElement) -> dict[str, object]:
             if isinstance(item, dict) and ("datePublished" in item or "headline" in item):
                 return item
     return {}
+
+
+def _bare_year(date: str, tree: lxml.html.HtmlElement, config: dict[str, Any]) -> bool:
+    """Whether htmldate's date is its last resort, a bare year of the page's text read as 1 January of it
+    ("The bridge, built in 1998, ..." gave 1998-01-01, "2019 points" 2019-01-01): a 1 January that neither the
+    markup (htmldate without its search of the text) nor a full date in the text gives."""
+    if not date.endswith("-01-01"):
+        return False
+    from htmldate import find_date
+
+    if find_date(tree, **{**config, "extensive_search": False}) == date:
+        return False
+    year = re.escape(date[:4])
+    jan = r"jan(?:uary|\.)?"
+    full = (
+        rf"\b(?:0?1(?:st)?\s+{jan},?\s+{year}|{jan}\s+0?1(?:st)?,?\s+{year}|{year}[-/.]0?1[-/.]0?1\b|"
+        rf"0?1[-/.]0?1[-/.]{year})\b"
+    )
+    return re.search(full, tree.text_content(), re.IGNORECASE) is None
 
 
 def _date_only(value: object) -> datetime | None:

@@ -19,6 +19,7 @@ from claimcheck.errors import FeedParseError
 from claimcheck.ingest.decode import (
     bounded_time,
     clean_text,
+    clip,
     decode_declared,
     http_charset,
     is_utf8_multibyte,
@@ -179,7 +180,16 @@ def _impossible_zone(raw: object) -> bool:
 def _bozo(d: feedparser.FeedParserDict) -> str:
     exc = d.get("bozo_exception")
     msg = getattr(exc, "getMessage", lambda: str(exc))() if exc else "unreadable"
-    return clean_text(str(msg), 120)
+    return clip(str(msg), 120)
+
+
+def _xml_reason(e: etree.XMLSyntaxError) -> str:
+    """libxml2's complaint in words: an entity bomb said as one (its message names a C function), the rest
+    with its line, without lxml's "(<string>, line 1)"."""
+    msg = clean_text(e.msg or str(e)).rstrip(".")
+    if "amplification" in msg.lower():
+        return "its entities expand too far (an entity bomb?)"
+    return clip(msg, 100) + (f" (line {e.lineno})" if e.lineno else "")
 
 
 _TAG = re.compile(r"<[^>]{0,2000}>")
@@ -209,7 +219,7 @@ def parse_sitemap(body: bytes, url: str) -> ParsedFeed:
     try:
         root = etree.fromstring(_CHAR_REF.sub(_xml_char_ref, body), parser)
     except etree.XMLSyntaxError as e:
-        raise FeedParseError(f"malformed sitemap: {clean_text(str(e), 120)}") from None
+        raise FeedParseError(f"malformed sitemap: {_xml_reason(e)}") from None
     tag = etree.QName(root).localname
     if tag == "sitemapindex":
         children: dict[str, datetime | None] = {}

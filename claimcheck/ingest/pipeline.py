@@ -20,7 +20,7 @@ from claimcheck.claims.language import is_english, primary
 from claimcheck.errors import FeedParseError, FetchError, NoArticleText
 from claimcheck.ingest import trace
 from claimcheck.ingest.canonical import canonical, entry_keys, front_page
-from claimcheck.ingest.decode import clean_text, not_in_future
+from claimcheck.ingest.decode import clean_text, clip, not_in_future
 from claimcheck.ingest.guard import PrivateAccess
 from claimcheck.ingest.http import Http
 from claimcheck.ingest.jobs import parse_feed  # feedparser loads where feeds are parsed: in the workers
@@ -494,5 +494,5 @@ REDIRECTED_FRONT_PAGE = "redirected to the site's front page (article gone?)"  #
 
 
 def _short(e: Exception) -> str:
-    return clean_text(str(getattr(e, "reason", None) or e), 80)
+    return clip(str(getattr(e, "reason", None) or e), 80)
 

@@ -497,6 +497,8 @@ def distinct_claims(article: Article, kind: str) -> list[Claim]:
     facts (two claims of one article never join one). The body's fuller sentence is kept for a precise
     figure, the body's first for a small or round one."""
     claims = [c for c in article.claims if c.kind == kind]
+    if kind == "number":  # an infinite figure, stored by an older extractor from hundreds of digits: none
+        claims = [c for c in claims if c.value is None or c.value.is_finite()]
     if kind == "statement" or len(claims) < 2:
         return claims
     title_end = len(article.title) if article.title and article.text.startswith(article.title) else 0

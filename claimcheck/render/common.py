@@ -24,6 +24,7 @@ __all__ = [
     "distinct_conflicts",
     "evolution_text",
     "values_given",
+    "mention_value",
     "value_as_written",
     "headline_value",
     "fact_figure",
@@ -118,6 +119,17 @@ def value_as_written(claim: Claim, sign: str = "") -> str:
     return format_value(v, sign=sign)
 
 
+def mention_value(claim: Claim, fact: Fact, sign: str = "") -> str:
+    """A mention's figure as written (:func:`value_as_written`), with its own unit when that is a unit of
+    measure other than the row's: outlets convert ("about 2,000 km (about 1,200 miles)"), the matcher joins the
+    two, and a bare "about 1,200" under a row of km reads as 1,200 km. ``sign`` is the row's currency sign."""
+    measure = claim.extra.get("measure")
+    if not measure or not claim.unit or claim.unit == fact.unit:
+        return value_as_written(claim, sign)
+    own = CURRENCY_SIGNS.get(claim.unit, "") if measure == "money" else ""
+    return with_unit(value_as_written(claim, own), claim.unit, own)
+
+
 def day_only(when: datetime) -> bool:
     """Whether a time is stamped with its day only (00:00: what a feed that gives only the day stamps)."""
     return (when.hour, when.minute, when.second, when.microsecond) == (0, 0, 0, 0)
@@ -190,7 +202,7 @@ def values_given(fact: Fact) -> str:
     for m in fact.mentions:
         v = m.claim.value
         if v is not None and v not in clashing:
-            text = value_as_written(m.claim, sign)
+            text = mention_value(m.claim, fact, sign)
             by_value.setdefault(text, set()).add(m.outlet)
             values.add(v)
     if values <= {fact.value}:

@@ -20,10 +20,10 @@ from claimcheck.render.common import (
     first_outlets,
     format_value,
     headline_value,
+    mention_value,
     money_sign,
     outlet_names,
     tied_first,
-    value_as_written,
     values_given,
     when_text,
     zoned_text,
@@ -324,7 +324,7 @@ def _evidence_item(fact: Fact, oid: str, anchor: str, names: dict[str, str]) -> 
     for m in (m for m in fact.mentions if m.outlet == oid):
         notes = []
         if fact.kind == "number" and m.claim.value is not None:
-            notes.append(f"value {esc(value_as_written(m.claim, money_sign(fact)))}")
+            notes.append(f"value {esc(mention_value(m.claim, fact, money_sign(fact)))}")
         if m.syndicated:
             notes.append("wire copy")
         if m.fidelity:

@@ -17,9 +17,9 @@ from claimcheck.render.common import (
     evolution_text,
     first_outlets,
     format_value,
+    mention_value,
     money_sign,
     outlet_names,
-    value_as_written,
     values_given,
     when_text,
     window_text,
@@ -112,7 +112,7 @@ def _evidence(result: CompareResult, name: Callable[[str], str], explain: bool) 
         for m in f.mentions:
             notes = []
             if f.kind == "number" and m.claim.value is not None:
-                notes.append(f"value {esc(value_as_written(m.claim, money_sign(f)))}")
+                notes.append(f"value {esc(mention_value(m.claim, f, money_sign(f)))}")
             if m.syndicated:
                 notes.append("wire copy")
             if m.fidelity:

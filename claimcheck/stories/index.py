@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from claimcheck.stories.records import Articles, StoryOptions, Window
-from claimcheck.stories.terms import _SEP, _Terms
+from claimcheck.stories.terms import _SEP, _Terms, split_words
 
 _CHUNK = 500  # texts split at a time: the token strings of 50,000 leads would take ~300 MB at once; with
 # 2,000 the spellings the terms keep, allocated among a chunk's passing tokens, pinned ~20 MB of Python's
@@ -27,7 +27,7 @@ def _tokens(
     1,000 characters alone take 100-200 MB)."""
     codes_of, counts_of = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int32)]
     for k in range(0, n, _CHUNK):
-        tokens = _SEP.join(part(range(k, min(n, k + _CHUNK)))).split()
+        tokens = split_words(_SEP.join(part(range(k, min(n, k + _CHUNK)))))
         codes = np.fromiter(map(terms.__getitem__, tokens), dtype=np.int64, count=len(tokens))
         del tokens
         sep = codes == -2

@@ -9,7 +9,7 @@ import numpy as np
 
 from claimcheck.models import Story
 from claimcheck.stories.index import _Index
-from claimcheck.stories.terms import _AROUND
+from claimcheck.stories.terms import _AROUND, split_words
 
 
 def describe_story(story: Story, ix: _Index, positions: Mapping[str, int]) -> Story:
@@ -101,6 +101,6 @@ def _in_reading_order(words: list[str], title: str) -> list[str]:
     """The topic's words in the order the label's title says them ("Las Vegas shooting", not "Vegas Las
     shooting": they were ranked by weight); words the title lacks keep their rank, after those it has."""
     place: dict[str, int] = {}
-    for k, token in enumerate(title.lower().split()):
+    for k, token in enumerate(split_words(title.lower())):
         place.setdefault(token.strip(_AROUND), k)  # as the terms were cut
     return sorted(words, key=lambda w: place.get(w.lower(), len(place) + words.index(w)))

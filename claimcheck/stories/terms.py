@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from claimcheck.claims.language import function_words
@@ -30,6 +31,16 @@ _STOP_TEXT = """a about above after again against all almost also although alway
 STOPWORDS = frozenset(_STOP_TEXT.split())
 
 _SEP = "\n\x01\n"  # between two articles' texts when they are split in one pass
+
+
+# Dashes that join two words without spaces ("Pakistan and Afghanistan—again", "AI—and May Now Win", as American
+# copy sets them): made spaces before the split, so that each side is its own word, not one term "afghanistan—again".
+# Only the em dash and the horizontal bar: an en dash joins figures ("2019–20", "3–1") that are one term.
+def split_words(text: str) -> list[str]:
+    """``text``'s tokens: str.split (several times a word regex's speed), a dash between words a space."""
+    return text.replace("\u2014", " ").replace("\u2015", " ").split()
+
+
 # Punctuation around a word (str.split leaves it on): quotes, brackets, sentence marks, currency signs.
 _AROUND = "\"'“”‘’«»„()[]{}<>,.;:!?…*|/\\—–-$£€¥%#@+=~^&_`"
 
@@ -82,6 +93,14 @@ def score_figure(term: str) -> bool:
 # The longest spelling a topic word may have: a longer token (thousands of characters of junk, or a sentence
 # of a script written without spaces) would be the whole suggested topic, and `compare TOPIC` finds nothing.
 TOPIC_WORD_CHARS = 40
+# In a script written without spaces (Chinese, Japanese, Thai) a token is a phrase or a sentence past a few
+# characters (their words are mostly one to four): such a token is no topic word past this many.
+UNSPACED_WORD_CHARS = 8
+_UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def _too_long(token: str) -> bool:
+    return len(token) > TOPIC_WORD_CHARS or (len(token) > UNSPACED_WORD_CHARS and _UNSPACED.search(token) is not None)
 
 
 def term_of(token: str) -> str | None:
@@ -121,7 +140,7 @@ class _Terms(dict[str, int]):
         self.spellings: list[int] = []  # per term id: its distinct spellings (tokens) ...
         self.capitals: list[int] = []  # ... and how many of them are capitalised ("Munich", "Munich's")
         self.best: dict[int, str] = {}  # term id -> its form, once asked for (:meth:`form`)
-        self.too_long: list[int] = []  # ids of terms with a spelling longer than TOPIC_WORD_CHARS
+        self.too_long: list[int] = []  # ids of terms with a spelling too long for a topic word (_too_long)
 
     def form(self, tid: int) -> str:
         """The spelling of term ``tid`` with the most distinct tokens (the first met on ties)."""
@@ -152,7 +171,7 @@ class _Terms(dict[str, int]):
                 self.spellings.append(0)
                 self.capitals.append(0)
             self.forms[tid][token] += 1
-            if len(token) > TOPIC_WORD_CHARS:
+            if _too_long(token):
                 self.too_long.append(tid)
             self.spellings[tid] += 1
             self.capitals[tid] += token[0].isupper()
