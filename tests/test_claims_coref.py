@@ -58,6 +58,29 @@ def speakers(text: str) -> list[str | None]:
             '"We are reviewing every order placed this year," the company said in a statement.',
             "Brightline Corp",
         ),
+        # a body introduced with its kind before or after its name
+        (
+            "Customers of the payments firm Brightline lost access on Sunday.\n"
+            '"Every account will be restored by the end of the week," the firm said.',
+            "Brightline",
+        ),
+        (
+            "Brightline, the payments firm, said the outage was over.\n"
+            '"Every account will be restored by the end of the week," the firm said.',
+            "Brightline",
+        ),
+        # an agency named by its kind
+        (
+            "The Food Standards Agency issued a recall of the cheese on Friday.\n"
+            '"Anyone who bought it should return it to the shop for a refund," the agency said.',
+            "Food Standards Agency",
+        ),
+        # a name after lower-case role words is the speaker, not the role with it
+        (
+            'The set was hard to build, according to production designer Joel Collins, "because we had to make a '
+            'ship look fifty years old."',
+            "Joel Collins",
+        ),
         # the name set off right after the role at the sentence's end
         (
             '"Our country has always respected the council\'s sanctions in full," said the spokeswoman, Mei Lan.',

@@ -135,6 +135,7 @@ _BODY_KINDS: dict[str, frozenset[str]] = {
     "service": frozenset(["service"]),
     "board": frozenset(["board"]),
 }
+BODY_KINDS_RE = "|".join(sorted(_BODY_KINDS, key=len, reverse=True))
 _FEMALE = frozenset(["spokeswoman", "chairwoman", "actress", "queen", "princess", "congresswoman", "comedienne",
                      "sister", "mother", "daughter", "wife", "aunt"])  # fmt: skip
 _MALE = frozenset(["spokesman", "chairman", "king", "prince", "congressman", "brother", "father", "son",
@@ -147,7 +148,7 @@ _SAME_ROLE = {
 }  # fmt: skip
 
 _NAME = r"[A-Z][\w’'-]+(?:[ \u00a0]+(?:[A-Z]\.[ \u00a0]+)?[A-Z][\w’'-]+){0,2}"  # never over a line break
-_ROLE_ALT = "|".join(sorted(_PERSON_ROLES | {"chief executive"}, key=len, reverse=True))
+_ROLE_ALT = "|".join(sorted(_PERSON_ROLES | set(_BODY_KINDS) | {"chief executive"}, key=len, reverse=True))
 # "Health Minister Jo Lamb", "coach Mark Ellis", "Comedian Sarah Silverman": up to three describing words, the
 # role (any case), then the name.
 _ROLE_THEN_NAME = re.compile(
@@ -405,8 +406,8 @@ def resolve_role(text: str, credit: str, at: int, phrase: tuple[str, list[str], 
     if phrase is None or phrase[0] != "the":
         return None
     head = credit.split()[-1]
-    if head.lower() in _BODY_KINDS:
-        names = _bodies(region, head)
+    if head.lower() in _BODY_KINDS:  # "Brightline Corp"; "the payments firm Brightline", "Brightline, the firm,"
+        names = _distinct(_bodies(region, head) + _introduced(region, head, phrase[1]))
     elif head.lower() in _PERSON_ROLES or head.lower() == "executive":
         names = _introduced(region, head, phrase[1])
     else:

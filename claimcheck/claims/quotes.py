@@ -239,9 +239,13 @@ def find_quotes(text: str) -> list[Quote]:
         q.speaker = _speaker(text, q, last_speaker, persons, places)
         if q.speaker:
             q.speaker = _expand(persons, q.speaker, q.start)
-            if not q.speaker[:1].isupper() and (named := _by_reference(text, q, q.speaker, last_speaker, persons, places)):
+            if not q.speaker[:1].isupper() and (m := _ROLE_THEN_NAME.fullmatch(q.speaker)):
+                q.speaker = m.group("name")  # "production designer Joel Collins": the name, not its role
+            elif not q.speaker[:1].isupper() and (named := _by_reference(text, q, q.speaker, last_speaker, persons, places)):
                 q.extra["credit"] = q.speaker  # the role as the text credits it, kept beside the name
                 q.speaker = named
+        elif (body := _body_by_kind(text, q)) is not None:
+            q.extra["credit"], q.speaker = body  # '"...," the agency said' after the Food Standards Agency
         elif last_speaker is not None and line == prev_line and q.start - last_speaker[1] < 300:
             q.speaker = last_speaker[0]  # a further quote in the same paragraph, same voice
         elif last_speaker is not None and _opens_paragraph(text, q) and _follows(text, line, last_speaker[1]):
@@ -254,6 +258,25 @@ def find_quotes(text: str) -> list[Quote]:
     return quotes
 
 
+# A body credited by its kind right after the quote ('"...," the agency said'): no speaker unless the article named
+# one of that kind before (claims/coref.py).
+_BODY_CREDIT = re.compile(
+    rf"[\s,—–»”\"’'-]*(?P<credit>the\s+(?:[\w-]+\s+){{0,2}}?(?P<kind>{coref.BODY_KINDS_RE}))\s+(?:also\s+|later\s+)?{_SPEECH}\b"
+)
+
+
+def _body_by_kind(text: str, q: Quote) -> tuple[str, str] | None:
+    """(credit as written, the body's name) for a quote credited to a body by its kind, or None."""
+    m = _BODY_CREDIT.match(text, q.end + 1, q.end + 120)
+    if m is None:
+        return None
+    phrase = coref.credit_phrase(text, m.start("kind") - 40, m.end("kind"), m.group("kind"), last=True)
+    found = coref.resolve_role(text, m.group("kind"), m.start("kind"), phrase)
+    return (m.group("credit"), found) if found else None
+
+
+# A speaker found with lower-case role words before the name ("production designer Joel Collins").
+_ROLE_THEN_NAME = re.compile(r"(?:[a-z][\w’'-]*\s+){1,3}(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})")
 _APPOSED_AFTER_ROLE = re.compile(rf",\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,2}})(?=\s*[,.;]|\s*$)")
 
 
