@@ -10,7 +10,7 @@ the last heading or related-links block; the credit's own describing words must 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 # People's roles that news introduces a name with (lower case; a credit's head noun is one of them).
@@ -268,31 +268,51 @@ def _distinct(names: list[str]) -> list[str]:
     return out
 
 
-def _introduced(region: str, head: str, credit_mods: list[str]) -> list[str]:
-    """Names ``region`` introduces with the role ``head`` and describing words that fit the credit's."""
-    key = _role_key(head)
-    found: list[str] = []
+@lru_cache(maxsize=8)
+def _intros(text: str) -> list[tuple[int, int, bool, str, str, str]]:
+    """Every introduction of a name with a role in ``text``, found once per text: (start, end, whether the role
+    comes first without a comma, role, describing words, name)."""
+    out = []
     for rx in (_ROLE_THEN_NAME, _NAME_THEN_ROLE, _ROLE_COMMA_NAME):
-        for m in rx.finditer(region):
-            if _role_key(m.group("role")) != key:
-                continue
-            if (head.lower() in _FEMALE and m.group("role").lower() in _MALE) or (
-                head.lower() in _MALE and m.group("role").lower() in _FEMALE
-            ):
-                continue
-            if rx is not _ROLE_THEN_NAME and any(w.lower() in _CLAUSE_WORDS for w in m.group("mods").split()):
-                continue  # "Southern California, where his brother ...": a clause, no apposition
-            if not _fits(credit_mods, _mods(m.group("mods"))):
-                continue
+        for m in rx.finditer(text):
             role = m.group("role")
             if (
                 role[:1].isupper()
                 and role.lower() not in _TITLES
-                and not _opens_sentence(region, m.start("role"))
+                and not _opens_sentence(text, m.start("role"))
             ):
                 continue  # a capitalised role mid-sentence is part of a name ("Star Trek"), unless an office's title
-            if (name := _clean(m.group("name"))) and name.lower() not in _PERSON_ROLES:
-                found.append(name)
+            out.append((m.start(), m.end(), rx is _ROLE_THEN_NAME, role, m.group("mods"), m.group("name")))
+    return sorted(out)
+
+
+@lru_cache(maxsize=8)
+def _intro_starts(text: str) -> list[int]:
+    return [i[0] for i in _intros(text)]
+
+
+def _introduced(text: str, lo: int, hi: int, head: str, credit_mods: list[str]) -> list[str]:
+    """Names introduced between ``lo`` and ``hi`` with the role ``head`` and describing words that fit the
+    credit's."""
+    key = _role_key(head)
+    found: list[str] = []
+    intros = _intros(text)
+    for k in range(bisect_left(_intro_starts(text), lo), len(intros)):
+        start, end, role_first, role, mods, name = intros[k]
+        if start >= hi:
+            break
+        if end > hi or _role_key(role) != key:
+            continue
+        if (head.lower() in _FEMALE and role.lower() in _MALE) or (
+            head.lower() in _MALE and role.lower() in _FEMALE
+        ):
+            continue
+        if not role_first and any(w.lower() in _CLAUSE_WORDS for w in mods.split()):
+            continue  # "Southern California, where his brother ...": a clause, no apposition
+        if not _fits(credit_mods, _mods(mods)):
+            continue
+        if (cleaned := _clean(name)) and cleaned.lower() not in _PERSON_ROLES:
+            found.append(cleaned)
     return _distinct(found)
 
 
@@ -345,27 +365,41 @@ _TITLES = frozenset(
 )
 
 
-def _opens_sentence(region: str, i: int) -> bool:
-    before = region[:i].rstrip()
-    return not before or before[-1] in '.!?\n:”"' or region[:i].endswith("\n")
+def _opens_sentence(text: str, i: int) -> bool:
+    before = text[max(0, i - 20) : i]
+    if "\n" in before.strip(" \t") or before.endswith("\n"):
+        before = before.rsplit("\n", 1)[-1]
+        if not before.strip():
+            return True
+    before = before.rstrip()
+    return (not before and i <= 20) or (bool(before) and before[-1] in '.!?:”"')
 
 
-def _bodies(region: str, head: str) -> list[str]:
+@lru_cache(maxsize=8)
+def _body_names(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, name, its last word in lower case) of each run of capitalised words in ``text``."""
+    return [
+        (m.start(), m.end(), m.group("name"), m.group("last").lower().rstrip("."))
+        for m in _BODY_NAME.finditer(text)
+    ]
+
+
+def _bodies(text: str, lo: int, hi: int, head: str) -> list[str]:
     ends = _BODY_KINDS.get(head.lower())
     if ends is None:
         return []
-    found = [
-        m.group("name") for m in _BODY_NAME.finditer(region) if m.group("last").lower().rstrip(".") in ends
-    ]
+    names = _body_names(text)
+    first = bisect_left(names, (lo, 0, "", ""))
+    found = [name for start, end, name, last in names[first:] if start < hi and end <= hi and last in ends]
     found = [n for n in (_clean(n) for n in found) if n and " " in n or n and n.isupper()]
     return list(dict.fromkeys(found))
 
 
-def _aged(region: str, age: str) -> list[str]:
+def _aged(text: str, lo: int, hi: int, age: str) -> list[str]:
     found = [
         m.group("name")
         for rx in (_AGE_AFTER, _AGE_BEFORE)
-        for m in rx.finditer(region)
+        for m in rx.finditer(text, lo, hi)
         if m.group("age") == age
     ]
     return _distinct([n for n in (_clean(n) for n in found) if n])
@@ -395,21 +429,27 @@ def is_role(head: str) -> bool:
     return head.lower() in _PERSON_ROLES or head.lower() in _BODY_KINDS
 
 
+# How far back a role may point (characters): a few paragraphs, which also bounds the work on a hostile page.
+_REACH = 4000
+
+
 def resolve_role(text: str, credit: str, at: int, phrase: tuple[str, list[str], int] | None) -> str | None:
     """The name a definite role credit (``credit``: "minister", "the 45-year-old", "company") written at ``at``
     points back to, or None when the article introduced no one, or more than one, with that role."""
-    region = text[section_start(text, at) : at]
+    lo = max(section_start(text, at), at - _REACH)
     age = _AGE_CREDIT.match(credit.strip())
     if age:
-        names = _aged(region, age.group("age"))
+        names = _aged(text, lo, at, age.group("age"))
         return names[0] if len(names) == 1 else None
     if phrase is None or phrase[0] != "the":
         return None
     head = credit.split()[-1]
-    if head.lower() in _BODY_KINDS:  # "Brightline Corp"; "the payments firm Brightline", "Brightline, the firm,"
-        names = _distinct(_bodies(region, head) + _introduced(region, head, phrase[1]))
+    if (
+        head.lower() in _BODY_KINDS
+    ):  # "Brightline Corp"; "the payments firm Brightline", "Brightline, the firm,"
+        names = _distinct(_bodies(text, lo, at, head) + _introduced(text, lo, at, head, phrase[1]))
     elif head.lower() in _PERSON_ROLES or head.lower() == "executive":
-        names = _introduced(region, head, phrase[1])
+        names = _introduced(text, lo, at, head, phrase[1])
     else:
         return None
     return names[0] if len(names) == 1 else None

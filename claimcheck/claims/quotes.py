@@ -1001,7 +1001,8 @@ def _ambiguous(
         para = text.rfind("\n", 0, max(0, para - 1)) + 1
     mine = set(found.split())
     known = _gender(text, found) == want
-    others = {n for p, n in persons if para <= p < pos and _plausible(n, places) and fits(n)}
+    near = persons[bisect_left(persons, (para, "")) : bisect_left(persons, (pos, ""))]
+    others = {n for _, n in near if _plausible(n, places) and fits(n)}
     others = {
         o for o in others
         if not (set(o.split()) <= mine or mine <= set(o.split()))
@@ -1033,7 +1034,8 @@ def _pick_pronoun(
 ) -> str | None:
     """The candidate of _resolve_pronoun (after a heading, ``section``, a name must be a person's to stand alone)."""
     para = text.rfind("\n", 0, pos) + 1
-    named = {n for p, n in persons if para <= p < pos and fits(n) and _plausible(n, places)}
+    near = persons[bisect_left(persons, (para, "")) : bisect_left(persons, (pos, ""))]
+    named = {n for _, n in near if fits(n) and _plausible(n, places)}
     if len(named) == 1 and max(subject[1] if subject else 0, last[1] if last else 0) < para:
         return named.pop()  # the one person named in the quote's own paragraph
     if (
