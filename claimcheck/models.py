@@ -100,6 +100,7 @@ class ClaimDetails(TypedDict, total=False):
 
     sentence_start: int  # every kind: offset of the claim's (first) sentence in the article text
     parts: list[list[int]]  # quote: [start, end] article offsets of each piece of a quote split by "he said"
+    credit: str  # quote: the role its speaker is credited with as written ("the minister") when ``speaker`` names whom it points back to
     norm: str | list[str]  # quote: its lowercased words joined by spaces; statement: its content words
     outlet: bool  # citation: the credit names a known outlet (``cites`` is its id), not a source as written
     cue: str  # citation: how the credit was made: "according to", "said", or "outlet" (an outlet named)

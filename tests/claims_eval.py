@@ -117,7 +117,12 @@ def matches(exp: Mapping[str, Any], got: Claim, text: str) -> bool:
                 return False
         if "at" in exp and not got.start <= exp["at"] < got.end:
             return False
-        if "speaker" in exp and not _speaker_ok(exp["speaker"], got.speaker):
+        # a label names the speaker as credited ("comedian" for "the comedian said") or whom it is ("Silverman"):
+        # a role the extractor resolved to a name keeps the role as written in extra["credit"]
+        if "speaker" in exp and not (
+            _speaker_ok(exp["speaker"], got.speaker)
+            or ("credit" in got.extra and _speaker_ok(exp["speaker"], str(got.extra["credit"])))
+        ):
             return False
     if "cites" in exp and (exp["cites"] or "").lower() not in (got.cites or "").lower() + "\0":
         return False

@@ -963,8 +963,9 @@ def test_claim_details_follow_their_declared_shape() -> None:
     and comes back the same from the stored JSON (the demo corpus exercises every kind)."""
     declared = typing.get_type_hints(ClaimDetails)
     seen: set[str] = set()
-    # sentences of our own exercise the scores' and the ordinals' keys (the demo corpus has neither)
-    for text in [*demo_texts(), "The home side won 27-10 on a wet Sunday.", "It was their third straight title."]:
+    # sentences of our own exercise the scores', the ordinals' and a resolved credit's keys (the demo corpus has none)
+    credit = 'Health Minister Jo Lamb toured a ward.\n"We will open two more clinics this winter," the minister said.'
+    for text in [*demo_texts(), "The home side won 27-10 on a wet Sunday.", "It was their third straight title.", credit]:
         for c in extract_claims(text, ALIASES):
             assert "sentence_start" in c.extra, c
             for key, value in c.extra.items():

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from claimcheck.claims import coref
 from claimcheck.claims.lexicon import SPEECH_RE
 from claimcheck.models import ClaimDetails
 
@@ -237,6 +239,13 @@ def find_quotes(text: str) -> list[Quote]:
         q.speaker = _speaker(text, q, last_speaker, persons, places)
         if q.speaker:
             q.speaker = _expand(persons, q.speaker, q.start)
+            if not q.speaker[:1].isupper() and (m := _ROLE_THEN_NAME.fullmatch(q.speaker)):
+                q.speaker = m.group("name")  # "production designer Joel Collins": the name, not its role
+            elif not q.speaker[:1].isupper() and (named := _by_reference(text, q, q.speaker, last_speaker, persons, places)):
+                q.extra["credit"] = q.speaker  # the role as the text credits it, kept beside the name
+                q.speaker = named
+        elif (body := _body_by_kind(text, q)) is not None:
+            q.extra["credit"], q.speaker = body  # '"...," the agency said' after the Food Standards Agency
         elif last_speaker is not None and line == prev_line and q.start - last_speaker[1] < 300:
             q.speaker = last_speaker[0]  # a further quote in the same paragraph, same voice
         elif last_speaker is not None and _opens_paragraph(text, q) and _follows(text, line, last_speaker[1]):
@@ -247,6 +256,62 @@ def find_quotes(text: str) -> list[Quote]:
         words = [w.lower() for s, e in q.parts for w in _WORDS.findall(text[s:e])]
         q.extra["norm"] = " ".join(words)
     return quotes
+
+
+# A body credited by its kind right after the quote ('"...," the agency said'): no speaker unless the article named
+# one of that kind before (claims/coref.py).
+_BODY_CREDIT = re.compile(
+    rf"[\s,—–»”\"’'-]*(?P<credit>the\s+(?:[\w-]+\s+){{0,2}}?(?P<kind>{coref.BODY_KINDS_RE}))\s+(?:also\s+|later\s+)?{_SPEECH}\b"
+)
+
+
+def _body_by_kind(text: str, q: Quote) -> tuple[str, str] | None:
+    """(credit as written, the body's name) for a quote credited to a body by its kind, or None."""
+    m = _BODY_CREDIT.match(text, q.end + 1, q.end + 120)
+    if m is None:
+        return None
+    phrase = coref.credit_phrase(text, m.start("kind") - 40, m.end("kind"), m.group("kind"), last=True)
+    found = coref.resolve_role(text, m.group("kind"), m.start("kind"), phrase)
+    return (m.group("credit"), found) if found else None
+
+
+# A speaker found with lower-case role words before the name ("production designer Joel Collins").
+_ROLE_THEN_NAME = re.compile(r"(?:[a-z][\w’'-]*\s+){1,3}(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})")
+_APPOSED_AFTER_ROLE = re.compile(rf",\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,2}})(?=\s*[,.;]|\s*$)")
+
+
+def _by_reference(
+    text: str,
+    q: Quote,
+    speaker: str,
+    last: tuple[str, int] | None,
+    persons: list[tuple[int, str]],
+    places: set[str],
+) -> str | None:
+    """The name a role credit ("the minister", "his spokeswoman", "the 45-year-old") points back to, where the
+    article introduced one with that role (claims/coref.py), or None."""
+    head = speaker.split()[-1]
+    line_start = text.rfind("\n", 0, q.start) + 1
+    line_end = text.find("\n", q.end)
+    line_end = len(text) if line_end < 0 else line_end
+    phrase = coref.credit_phrase(text, q.end, min(line_end, q.end + 160), head)
+    if phrase is None:
+        for s, e in q.parts[:-1]:  # between a split quote's parts
+            nxt = next(ps for ps, _ in q.parts if ps > s)
+            if phrase := coref.credit_phrase(text, e, nxt, head):
+                break
+    if phrase is None:
+        phrase = coref.credit_phrase(text, max(line_start, q.start - 200), q.start, head, last=True)
+    if phrase is not None and (named := _APPOSED_AFTER_ROLE.match(text, phrase[2] + len(head))):
+        return _clean_name(named.group("name"))  # '"...," said the spokeswoman, Hua Chunying.'
+    if phrase is not None and phrase[0] in ("his", "her") and coref.is_role(head):
+        whose = _resolve_pronoun(persons, q.start, last, text, "he" if phrase[0] == "his" else "she", places)
+        if whose and whose[:1].isupper():
+            return f"{whose}’s {' '.join([*phrase[1], head])}"  # "his spokeswoman" -> "Harvey Weinstein’s spokeswoman"
+        return None
+    at = phrase[2] if phrase is not None else q.start
+    found = coref.resolve_role(text, speaker, at, phrase)
+    return found
 
 
 def _opens_paragraph(text: str, q: Quote) -> bool:
@@ -927,18 +992,84 @@ def _resolve_pronoun(
     want = "m" if pronoun == "he" else "f"
     if last is not None and not last[0][:1].isupper():
         last = None  # "he" names a person, not "one reader" or "the couple"
+    section = coref.section_start(text, pos) if text else 0
+    if last is not None and last[1] < section:
+        last = None  # never back over a heading or a related-links block
+    subject = _last_subject(text, pos, places, persons) if text else None  # (surnames named anywhere before)
+    if section:
+        persons = persons[bisect_left(persons, (section, "")) :]
 
     def fits(name: str) -> bool:
         return _gender(text, name) in (None, want)
 
-    subject = _last_subject(text, pos, places, persons) if text else None
-    if subject is not None and not fits(subject[0]):
+    if subject is not None and (not fits(subject[0]) or subject[1] < section):
         subject = None
+    found = _pick_pronoun(persons, pos, last, text, subject, fits, places, section)
+    if found is None or not text or not _ambiguous(text, persons, pos, found, want, fits, places):
+        return found
+    return None
+
+
+def _ambiguous(
+    text: str,
+    persons: list[tuple[int, str]],
+    pos: int,
+    found: str,
+    want: str,
+    fits: Callable[[str], bool],
+    places: set[str],
+) -> bool:
+    """Another person of the pronoun's gender is named as near as ``found``: in the quote's paragraph, or the one
+    before when the quote opens its own ("Peter Grant scored. Tom Hill scored. '...,' he said"). One whose gender
+    the text shows ("He ...") fits better than one it does not."""
     para = text.rfind("\n", 0, pos) + 1
-    named = {n for p, n in persons if para <= p < pos and fits(n) and _plausible(n, places)}
+    if not text[para:pos].strip(" \t\"“«„'‘"):
+        para = text.rfind("\n", 0, max(0, para - 1)) + 1
+    mine = set(found.split())
+    known = _gender(text, found) == want
+    near = persons[bisect_left(persons, (para, "")) : bisect_left(persons, (pos, ""))]
+    others = {n for _, n in near if _plausible(n, places) and fits(n)}
+    others = {
+        o for o in others
+        if not (set(o.split()) <= mine or mine <= set(o.split()))
+        and not any(w in _NOT_NAMES for w in o.split()) and not o.split()[0].endswith("ing")  # "Following The Times"
+    }  # fmt: skip
+    # only names the text treats as a person's (calls "he"/"she" or has speak: "Hill said"), fitting at least as
+    # well as the one found (a name the text calls "he" fits "he said" better than one it does not)
+    return any(
+        (g == want) >= known and (g is not None or _personal(text, o))
+        for o in others
+        for g in [_gender(text, o)]
+    )
+
+
+def _personal(text: str, name: str) -> bool:
+    """The text treats ``name`` as a person's: calls it "he"/"she" or has it speak ("Hill said")."""
+    return _gender(text, name) is not None or _speaks(text, name.split()[-1]) or _speaks(text, name)
+
+
+def _pick_pronoun(
+    persons: list[tuple[int, str]],
+    pos: int,
+    last: tuple[str, int] | None,
+    text: str,
+    subject: tuple[str, int] | None,
+    fits: Callable[[str], bool],
+    places: set[str],
+    section: int = 0,
+) -> str | None:
+    """The candidate of _resolve_pronoun (after a heading, ``section``, a name must be a person's to stand alone)."""
+    para = text.rfind("\n", 0, pos) + 1
+    near = persons[bisect_left(persons, (para, "")) : bisect_left(persons, (pos, ""))]
+    named = {n for _, n in near if fits(n) and _plausible(n, places)}
     if len(named) == 1 and max(subject[1] if subject else 0, last[1] if last else 0) < para:
         return named.pop()  # the one person named in the quote's own paragraph
-    if last is not None and pos - last[1] < 800 and fits(last[0]) and (subject is None or subject[1] < last[1]):
+    if (
+        last is not None
+        and pos - last[1] < 800
+        and fits(last[0])
+        and (subject is None or subject[1] < last[1])
+    ):
         return last[0]
     if subject is not None:
         return subject[0]
@@ -946,7 +1077,10 @@ def _resolve_pronoun(
         return named.pop()
     lo = bisect_left(persons, (pos - 600, ""))
     hi = bisect_left(persons, (pos, ""))
-    full = {name for _, name in persons[lo:hi] if " " in name and fits(name) and _plausible(name, places)}
+    full = {
+        name for _, name in persons[lo:hi]
+        if " " in name and fits(name) and _plausible(name, places) and (not section or _personal(text, name))
+    }  # fmt: skip
     if len(full) == 1:
         return full.pop()
     return None

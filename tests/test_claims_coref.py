@@ -1,0 +1,233 @@
+"""Quote speakers by reference (claims/coref.py, claims/quotes.py): a role or a pronoun credit points back to the
+person or body the article named before it. Own sentences, written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.claims import extract_claims
+from claimcheck.claims.quotes import find_quotes
+
+
+def speakers(text: str) -> list[str | None]:
+    return [q.speaker for q in find_quotes(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a title before the name, then the role alone
+        (
+            "Health Minister Jo Lamb toured the new ward on Monday.\n"
+            '"We will open two more clinics before the winter comes," the minister said.',
+            "Jo Lamb",
+        ),
+        # the role in apposition after the name, the credit before the quote
+        (
+            "Jo Lamb, the health minister, toured the ward on Monday.\n"
+            'The minister told staff: "We will open two more clinics before the winter comes."',
+            "Jo Lamb",
+        ),
+        # the credit's describing word is among the title's
+        (
+            "Foreign Minister Rui Tavares met his counterpart in the capital.\n"
+            '"Our talks went further than either side expected," the foreign minister said.',
+            "Rui Tavares",
+        ),
+        # a lower-case title before the name (sport)
+        (
+            "Head coach Mark Ellis watched the second half from the stands.\n"
+            '"That was the worst half we have played all season long," the coach said.',
+            "Mark Ellis",
+        ),
+        # a title at a sentence's start
+        (
+            "Comedian Sara Holt told followers on Monday that she had split from her partner.\n"
+            '"It was not the holidays, that was not the fight that ended it," the comedian clarified.',
+            "Sara Holt",
+        ),
+        # an age credit points back to the age in apposition
+        (
+            "Anna Kovac, 45, was pulled from the rubble on Sunday.\n"
+            '"I thought I would never see my children again," the 45-year-old told reporters.',
+            "Anna Kovac",
+        ),
+        # a body named by its kind
+        (
+            "Shares of Brightline Corp fell sharply on Tuesday.\n"
+            '"We are reviewing every order placed this year," the company said in a statement.',
+            "Brightline Corp",
+        ),
+        # a body introduced with its kind before or after its name
+        (
+            "Customers of the payments firm Brightline lost access on Sunday.\n"
+            '"Every account will be restored by the end of the week," the firm said.',
+            "Brightline",
+        ),
+        (
+            "Brightline, the payments firm, said the outage was over.\n"
+            '"Every account will be restored by the end of the week," the firm said.',
+            "Brightline",
+        ),
+        # an agency named by its kind
+        (
+            "The Food Standards Agency issued a recall of the cheese on Friday.\n"
+            '"Anyone who bought it should return it to the shop for a refund," the agency said.',
+            "Food Standards Agency",
+        ),
+        # a name after lower-case role words is the speaker, not the role with it
+        (
+            'The set was hard to build, according to production designer Joel Collins, "because we had to make a '
+            'ship look fifty years old."',
+            "Joel Collins",
+        ),
+        # the name set off right after the role at the sentence's end
+        (
+            '"Our country has always respected the council\'s sanctions in full," said the spokeswoman, Mei Lan.',
+            "Mei Lan",
+        ),
+    ],
+)
+def test_role_credit_points_back_to_the_name_introduced_with_it(text: str, want: str) -> None:
+    assert speakers(text) == [want]
+
+
+def test_possessive_pronoun_role_names_whose_role_it_is() -> None:
+    text = (
+        "Mayor Dan Ruiz met the striking drivers on Friday morning.\n"
+        '"We are not going to give in to threats of this kind," his spokesman said.'
+    )
+    assert speakers(text) == ["Dan Ruiz’s spokesman"]
+
+
+@pytest.mark.parametrize(
+    ("text", "left"),
+    [
+        # another office than the one introduced
+        (
+            "Health Minister Jo Lamb toured the new ward on Monday.\n"
+            '"We will open two more clinics before the winter comes," the prime minister said.',
+            "the prime minister",
+        ),
+        # two ministers fit: left as written
+        (
+            "Health Minister Jo Lamb and Finance Minister Tom Reed toured the ward.\n"
+            '"We will open two more clinics before the winter comes," the minister said.',
+            "the minister",
+        ),
+        # a heading between the introduction and the credit
+        (
+            "Health Minister Jo Lamb toured the new ward on Monday.\nWhat happens next\n"
+            '"We will open two more clinics before the winter comes," the minister said.',
+            "the minister",
+        ),
+        # a related-links line between them
+        (
+            "Health Minister Jo Lamb toured the new ward on Monday.\nRead more: Clinics face winter squeeze.\n"
+            '"We will open two more clinics before the winter comes," the minister said.',
+            "the minister",
+        ),
+        # an indefinite role is someone new
+        (
+            "Health Minister Jo Lamb toured the new ward on Monday.\n"
+            '"We will open two more clinics before the winter comes," a minister said.',
+            "a minister",
+        ),
+        # a spokeswoman is not the spokesman introduced
+        (
+            "Spokesman Ian Dore read out the statement on Monday.\n"
+            '"We expect the line to reopen by the end of the month," the spokeswoman said.',
+            "the spokeswoman",
+        ),
+        # a role never introduced: no guess from the last name in the text
+        (
+            "Peter Grant scored twice in the final on Saturday.\n"
+            '"We were lucky to come away with the points today," the coach said.',
+            "the coach",
+        ),
+        # a different age
+        (
+            "Anna Kovac, 45, was pulled from the rubble on Sunday.\n"
+            '"I thought I would never see my children again," the 44-year-old told reporters.',
+            "44-year-old",
+        ),
+    ],
+)
+def test_role_credit_stays_as_written(text: str, left: str) -> None:
+    assert speakers(text) == [left]
+
+
+def test_claim_keeps_the_credit_as_written() -> None:
+    text = (
+        "Health Minister Jo Lamb toured the new ward on Monday.\n"
+        '"We will open two more clinics before the winter comes," the minister said.'
+    )
+    (quote,) = [c for c in extract_claims(text) if c.kind == "quote"]
+    assert quote.speaker == "Jo Lamb"
+    assert quote.extra.get("credit") == "the minister"
+
+
+def test_role_set_off_by_commas_introduces_and_two_fit_leave_it() -> None:
+    # the name set off after the role introduces it ...
+    one = (
+        "Her friend, Rosa Keane, was waiting downstairs in the lobby.\n"
+        '"She was shaking and could hardly speak to us at all," the friend said.'
+    )
+    assert speakers(one) == ["Rosa Keane"]
+    # ... but two brothers introduced that way leave "the brother" as written
+    two = (
+        "His brother, Eric Lund, lives in Maine. Another brother, Paul Lund, lives in Ohio.\n"
+        '"He never owned anything bigger than a hunting rifle," the brother said.'
+    )
+    assert speakers(two) == ["the brother"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # two men who both speak in the paragraph before: "he" fits either
+        (
+            "Peter Grant said the side had played well. Tom Hill said the result was fair.\n"
+            '"We were lucky to come away with the points today," he said.',
+            None,
+        ),
+        # a man the text calls "he" fits as well as the last subject, whom it does not
+        (
+            "Peter Grant scored twice in the final. He was made captain last year. Tom Hill watched from the bench.\n"
+            '"We were lucky to come away with the points today," he said.',
+            None,
+        ),
+        # a heading between the name and the pronoun
+        (
+            "Peter Grant scored twice in the final on Saturday.\nWhat the result means for the league\n"
+            '"We were lucky to come away with the points today," he said.',
+            None,
+        ),
+        # a related-links line between them
+        (
+            "Peter Grant scored twice in the final on Saturday.\nRead more: League leaders slip again\n"
+            '"We were lucky to come away with the points today," he said.',
+            None,
+        ),
+        # "they" is never a person
+        (
+            "Peter Grant scored twice in the final on Saturday.\n"
+            '"We were lucky to come away with the points today," they said.',
+            None,
+        ),
+        # stays: one man named, a woman named too, the pronoun's gender shown
+        (
+            "Peter Grant scored twice in the final. He was made captain last year. Ann Hill, the manager, praised "
+            'him. She said he had earned it.\n"We were lucky to come away with the points today," he said.',
+            "Peter Grant",
+        ),
+        # stays: page furniture between paragraphs is no heading
+        (
+            "Peter Grant scored twice in the final on Saturday.\nAdvertisement Continue reading the main story\n"
+            '"We were lucky to come away with the points today," he said.',
+            "Peter Grant",
+        ),
+    ],
+)
+def test_pronoun_credit_is_left_when_unsure(text: str, want: str | None) -> None:
+    assert speakers(text) == [want]
