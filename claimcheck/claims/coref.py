@@ -232,11 +232,20 @@ def _mods(words: str) -> list[str]:
     return [w for w in words.split() if w.lower() not in {"the", "a", "an", "his", "her", "its", "their"}]
 
 
+# Describing words that make a title another office, or someone who no longer holds it: an introduction with one
+# of them fits only a credit that says it too ("the deputy prime minister", "the former coach").
+_OTHER_OFFICE = frozenset(
+    ["vice", "deputy", "assistant", "associate", "former", "late", "ex", "shadow", "junior", "co", "prime"]
+)
+
+
 def _fits(credit_mods: list[str], intro_mods: list[str]) -> bool:
     """The credit's describing words are the introduction's: each lower-case one among them; a capitalised one
     ("the US president", "the Delta spokesman") conflicts only with another capitalised one."""
     have = {w.lower() for w in intro_mods}
     caps = {w.lower() for w in intro_mods if w[:1].isupper()}
+    if (have & _OTHER_OFFICE) - {w.lower() for w in credit_mods}:
+        return False  # "Vice President Kamala Harris", "former president Donald Trump" are no "the president"
     for w in credit_mods:
         lw = w.lower()
         if lw in have:

@@ -1,0 +1,69 @@
+"""review8: speakers by reference (claims/coref.py) that went to the wrong person or body, from other kinds of news
+than the rules were written on. Own sentences, written for these tests. Each misfire failed on 1150890; the cases
+each rule was written for pass before and after."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.claims.quotes import find_quotes
+
+
+def speakers(text: str) -> list[str | None]:
+    return [q.speaker for q in find_quotes(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a vice president, a former or late holder, a deputy are not "the president" / "the prime minister"
+        (
+            "Joe Biden, joined by Vice President Kamala Harris, signed the bill into law on Tuesday at the White House.\n"
+            '"This is a great day for working families across the country," the president said.',
+            "the president",
+        ),
+        (
+            "Former president Donald Trump attacked the plan at a rally in Ohio. Joe Biden defended it on Tuesday.\n"
+            '"We will not go back to the old ways of doing things," the president said.',
+            "the president",
+        ),
+        (
+            "The late president Nelson Mandela was remembered at the ceremony. Cyril Ramaphosa addressed the crowd.\n"
+            '"Madiba taught us that freedom is never given freely," the president said.',
+            "the president",
+        ),
+        (
+            "Deputy Prime Minister Oliver Dowden chaired the meeting while Rishi Sunak was abroad.\n"
+            '"We will not be deterred by threats of any kind," the prime minister said.',
+            "the prime minister",
+        ),
+    ],
+)
+def test_another_office_is_no_role_credit(text: str, want: str) -> None:
+    assert speakers(text) == [want]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # the credit says the same office: it still resolves
+        (
+            "Vice President Kamala Harris toured the flooded towns on Friday.\n"
+            '"No family here will be left to rebuild on its own," the vice president said.',
+            "Kamala Harris",
+        ),
+        (
+            "Former coach Mark Ellis watched the game from the stands on Saturday.\n"
+            '"That was the best half this club has played in years," the former coach said.',
+            "Mark Ellis",
+        ),
+        # an acting or interim holder is the office's holder
+        (
+            "Interim coach Ryan Mason took charge after the previous manager was sacked last week.\n"
+            '"The players gave everything on the pitch tonight," the coach said.',
+            "Ryan Mason",
+        ),
+    ],
+)
+def test_same_office_still_resolves(text: str, want: str) -> None:
+    assert speakers(text) == [want]
