@@ -67,3 +67,34 @@ def test_another_office_is_no_role_credit(text: str, want: str) -> None:
 )
 def test_same_office_still_resolves(text: str, want: str) -> None:
     assert speakers(text) == [want]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a day after the role says when, and is no name
+        (
+            "The company Monday announced record sales for the year.\n"
+            '"We have never had a better quarter in our history," the company said.',
+            "the company",
+        ),
+        (
+            "The governor Friday signed the budget after a long night of talks.\n"
+            '"This budget keeps every school in the state open," the governor said.',
+            "the governor",
+        ),
+        # the name after the role, as the rule was written for
+        (
+            "The payments firm Brightline cut 300 jobs in its London office on Monday.\n"
+            '"These were hard choices made for the long term," the firm said.',
+            "Brightline",
+        ),
+        (
+            "Governor Ana Ruiz signed the budget after a long night of talks on Friday.\n"
+            '"This budget keeps every school in the state open," the governor said.',
+            "Ana Ruiz",
+        ),
+    ],
+)
+def test_a_day_after_the_role_is_no_name(text: str, want: str) -> None:
+    assert speakers(text) == [want]

@@ -174,7 +174,10 @@ _DETERMINER = re.compile(r"(?i:\b(?P<det>the|his|her|its|their)\s+)(?P<mods>(?:[
 _AGE_CREDIT = re.compile(r"^(?:the\s+)?(?P<age>\d{1,3})-year-old$", re.IGNORECASE)
 _NOT_NAME_WORDS = frozenset(
     ["The", "A", "An", "He", "She", "They", "It", "His", "Her", "Its", "Their", "In", "On", "At", "But", "And",
-     "Mr", "Mrs", "Ms", "Dr", "Former", "Acting", "Interim"]
+     "Mr", "Mrs", "Ms", "Dr", "Former", "Acting", "Interim",
+     # a day after the role is when, not who ("The company Monday announced", "the president Friday signed")
+     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Today", "Tonight",
+     "Yesterday", "Earlier", "Later", "Last", "This", "Meanwhile", "However"]
 )  # fmt: skip
 
 # A heading (a short line with no closing punctuation) or a related-links line ends what a reference may point
