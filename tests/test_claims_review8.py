@@ -98,3 +98,29 @@ def test_same_office_still_resolves(text: str, want: str) -> None:
 )
 def test_a_day_after_the_role_is_no_name(text: str, want: str) -> None:
     assert speakers(text) == [want]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a body's name is the run of capitalised words after the last full stop, not the sentence before it
+        (
+            "Manchester United beat Chelsea 2-1 at Old Trafford. Chelsea FC had won their previous four games.\n"
+            '"We were second best for most of the match," the club said in a statement.',
+            "Chelsea FC",
+        ),
+        (
+            "The storm reached the coast on Monday. The Environment Agency issued 40 flood warnings overnight.\n"
+            '"Rivers will keep rising well into the weekend," the agency said.',
+            "Environment Agency",
+        ),
+        # an abbreviation's stops stay inside the name
+        (
+            "Shares in U.S. Steel Corp fell 4% after the bid was blocked.\n"
+            '"We will look at every option open to us," the company said.',
+            "U.S. Steel Corp",
+        ),
+    ],
+)
+def test_body_name_stops_at_a_sentence_end(text: str, want: str) -> None:
+    assert speakers(text) == [want]

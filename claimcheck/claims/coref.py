@@ -390,10 +390,17 @@ def _opens_sentence(text: str, i: int) -> bool:
 @lru_cache(maxsize=8)
 def _body_names(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, name, its last word in lower case) of each run of capitalised words in ``text``."""
-    return [
-        (m.start(), m.end(), m.group("name"), m.group("last").lower().rstrip("."))
-        for m in _BODY_NAME.finditer(text)
-    ]
+    out = []
+    for m in _BODY_NAME.finditer(text):
+        # "Monday. The European Union": the name after the stop
+        name = _SENTENCE_END.split(m.group("name"))[-1]
+        out.append((m.end() - len(name), m.end(), name, m.group("last").lower().rstrip(".")))
+    return out
+
+
+# A word's full stop before the next capitalised word ends a sentence ("on Monday. The European Union"), where
+# an initial's or a short abbreviation's does not ("U.S. Steel", "Co. Ltd").
+_SENTENCE_END = re.compile(r"(?<=[a-z]{2})[.!?][ \u00a0]+")
 
 
 def _bodies(text: str, lo: int, hi: int, head: str) -> list[str]:
