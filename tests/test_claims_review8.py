@@ -124,3 +124,40 @@ def test_a_day_after_the_role_is_no_name(text: str, want: str) -> None:
 )
 def test_body_name_stops_at_a_sentence_end(text: str, want: str) -> None:
     assert speakers(text) == [want]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a body's kind describing a person's role is no body ("the party leader" is a leader): a body credited
+        # by its kind and named nowhere has no speaker
+        (
+            "The Liberal Democrats held their conference in Brighton. Ed Davey, the party leader, spoke on Sunday.\n"
+            '"We are the party of the countryside now," the party said in a statement.',
+            None,
+        ),
+        (
+            "Jo Lamb, the club captain, lifted the trophy in front of a full stadium.\n"
+            '"This title belongs to every fan who stayed with us," the club said.',
+            None,
+        ),
+        # the role as the phrase's head, with or without what follows it, as the rule was written for
+        (
+            "Ed Davey, the party leader, spoke on Sunday about the rural vote.\n"
+            '"We are the party of the countryside now," the leader said.',
+            "Ed Davey",
+        ),
+        (
+            "Jo Lamb, minister of health, toured the new ward on Monday.\n"
+            '"We will open two more clinics before the winter comes," the minister said.',
+            "Jo Lamb",
+        ),
+        (
+            "Hua Chunying, a foreign ministry spokeswoman, spoke to reporters in Beijing.\n"
+            '"The door to talks remains open to all sides," the spokeswoman said.',
+            "Hua Chunying",
+        ),
+    ],
+)
+def test_role_introduced_is_the_phrase_head(text: str, want: str | None) -> None:
+    assert speakers(text) == [want]

@@ -154,10 +154,14 @@ _ROLE_ALT = "|".join(sorted(_PERSON_ROLES | set(_BODY_KINDS) | {"chief executive
 _ROLE_THEN_NAME = re.compile(
     rf"(?P<mods>(?:(?<![\w’'-])[\w’'-]+\s+){{0,3}}?)(?<![\w’'-])(?P<role>(?i:{_ROLE_ALT}))\s+(?P<name>{_NAME})(?![\w’'-])"
 )
+# The words a role's noun phrase goes on with after its head ("minister of health", "coach at the club"): a role
+# followed by another noun is a describing word of that noun ("Ed Davey, the party leader," is no party).
+_POSTMODIFIER = "of|for|at|in|to|on|with|from|who|whose|since|until|under|over|between|during"
 # "Jo Lamb, the health minister," / "Lamb, minister of health," / "Hua Chunying, a foreign ministry spokeswoman,".
 _NAME_THEN_ROLE = re.compile(
     rf"(?<![\w’'-])(?P<name>{_NAME}),\s+(?:(?:the|a|an|his|her|its|their)\s+)?"
-    rf"(?P<mods>(?:[\w’'-]+\s+){{0,4}}?)(?P<role>{_ROLE_ALT})\b(?=[^,.;:“”\"]{{0,60}}[,.;])"
+    rf"(?P<mods>(?:[\w’'-]+\s+){{0,4}}?)(?P<role>{_ROLE_ALT})"
+    rf"(?=\s*[,.;]|\s+(?:{_POSTMODIFIER})\b[^,.;:“”\"]{{0,60}}[,.;])"
 )
 # "his brother, Eric Lund," / "the spokeswoman, Mei Lan.": the name set off right after the role.
 _ROLE_COMMA_NAME = re.compile(
