@@ -161,3 +161,11 @@ def test_body_name_stops_at_a_sentence_end(text: str, want: str) -> None:
 )
 def test_role_introduced_is_the_phrase_head(text: str, want: str | None) -> None:
     assert speakers(text) == [want]
+
+
+def test_possessive_role_of_a_name_written_possessive() -> None:
+    text = (
+        "Kanye West's former wife, Kim Kardashian, filed for divorce. His lawyer declined to comment at first.\n"
+        '"Mr West will contest every point of the filing," his lawyer said.'
+    )
+    assert speakers(text) == ["Kanye West’s lawyer"]

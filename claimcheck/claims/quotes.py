@@ -306,6 +306,7 @@ def _by_reference(
         return _clean_name(named.group("name"))  # '"...," said the spokeswoman, Hua Chunying.'
     if phrase is not None and phrase[0] in ("his", "her") and coref.is_role(head):
         whose = _resolve_pronoun(persons, q.start, last, text, "he" if phrase[0] == "his" else "she", places)
+        whose = re.sub(r"['’]s?$", "", whose) if whose else whose  # "Kanye West's former wife": Kanye West
         if whose and whose[:1].isupper():
             return f"{whose}’s {' '.join([*phrase[1], head])}"  # "his spokeswoman" -> "Harvey Weinstein’s spokeswoman"
         return None
