@@ -169,3 +169,29 @@ def test_possessive_role_of_a_name_written_possessive() -> None:
         '"Mr West will contest every point of the filing," his lawyer said.'
     )
     assert speakers(text) == ["Kanye West’s lawyer"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a name's lower-case particles are part of it (main: 'Erik')
+        (
+            "United manager Erik ten Hag was sacked on Monday after a run of defeats.\n"
+            '"It is a hard business and nobody is safe in it," the manager said.',
+            "Erik ten Hag",
+        ),
+        (
+            "Coach Luis de la Fuente named his squad for the summer.\n"
+            '"We have the players to win this tournament again," the coach said.',
+            "Luis de la Fuente",
+        ),
+        # a capitalised body word before the title is skipped, not the title with it (main: left as written)
+        (
+            "European Commission President Ursula von der Leyen arrived in Kyiv on Saturday.\n"
+            '"Ukraine belongs in the European family of nations," the president said.',
+            "Ursula von der Leyen",
+        ),
+    ],
+)
+def test_names_with_particles_and_a_title_after_a_body(text: str, want: str) -> None:
+    assert speakers(text) == [want]

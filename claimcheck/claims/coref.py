@@ -147,7 +147,11 @@ _SAME_ROLE = {
     "comedienne": "comedian", "neighbor": "neighbour",
 }  # fmt: skip
 
-_NAME = r"[A-Z][\w’'-]+(?:[ \u00a0]+(?:[A-Z]\.[ \u00a0]+)?[A-Z][\w’'-]+){0,2}"  # never over a line break
+# A name's lower-case particles before its next word ("Erik ten Hag", "Ursula von der Leyen", "Luis de la Fuente").
+_PARTICLES = r"(?:de|van|von|bin|ibn|al|el|la|le|da|di|del|der|den|du|dos|ten|ter)"
+_NAME = (  # never over a line break
+    rf"[A-Z][\w’'-]+(?:[ \u00a0]+(?:{_PARTICLES}[ \u00a0]+){{0,2}}(?:[A-Z]\.[ \u00a0]+)?[A-Z][\w’'-]+){{0,2}}"
+)
 _ROLE_ALT = "|".join(sorted(_PERSON_ROLES | set(_BODY_KINDS) | {"chief executive"}, key=len, reverse=True))
 # "Health Minister Jo Lamb", "coach Mark Ellis", "Comedian Sarah Silverman": up to three describing words, the
 # role (any case), then the name.
@@ -290,15 +294,20 @@ def _intros(text: str) -> list[tuple[int, int, bool, str, str, str]]:
     comes first without a comma, role, describing words, name)."""
     out = []
     for rx in (_ROLE_THEN_NAME, _NAME_THEN_ROLE, _ROLE_COMMA_NAME):
-        for m in rx.finditer(text):
+        pos = 0
+        while (m := rx.search(text, pos)) is not None:
             role = m.group("role")
             if (
                 role[:1].isupper()
                 and role.lower() not in _TITLES
                 and not _opens_sentence(text, m.start("role"))
             ):
-                continue  # a capitalised role mid-sentence is part of a name ("Star Trek"), unless an office's title
+                # a capitalised role mid-sentence is part of a name ("Star Trek"), unless an office's title; what
+                # follows it may still be one ("European Commission President Ursula von der Leyen")
+                pos = m.end("role")
+                continue
             out.append((m.start(), m.end(), rx is _ROLE_THEN_NAME, role, m.group("mods"), m.group("name")))
+            pos = max(m.end(), pos + 1)
     return sorted(out)
 
 
