@@ -195,3 +195,32 @@ def test_possessive_role_of_a_name_written_possessive() -> None:
 )
 def test_names_with_particles_and_a_title_after_a_body(text: str, want: str) -> None:
     assert speakers(text) == [want]
+
+
+def _records(text: str) -> list[tuple[str, float | None]]:
+    from claimcheck.claims import extract_claims
+
+    return [
+        (c.text, c.value.low if c.value else None)
+        for c in extract_claims(text)
+        if c.kind == "number" and c.unit == "record"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a start inside one game is no season's record (main: a record of 3 wins)
+        (
+            "The Celtics raced to a 3-0 start in the first two minutes of the game before the Knicks replied.",
+            [],
+        ),
+        ("City made a 2-0 start to the second half before Arsenal hit back.", []),
+        # a season's start, as the rule was written for
+        ("The Chiefs are off to a 5-0 start to the season after beating the Jets.", [("5-0", 5.0)]),
+        ("The Chiefs' 5-0 start is their best since 2013.", [("5-0", 5.0)]),
+        ("The Bears finished a 10-7 campaign with a loss in Detroit.", [("10-7", 10.0)]),
+    ],
+)
+def test_a_start_in_one_game_is_no_record(text: str, want: list[tuple[str, float]]) -> None:
+    assert _records(text) == want
