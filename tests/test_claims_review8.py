@@ -224,3 +224,30 @@ def _records(text: str) -> list[tuple[str, float | None]]:
 )
 def test_a_start_in_one_game_is_no_record(text: str, want: list[tuple[str, float]]) -> None:
     assert _records(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a word with its first letters left out opens no quotation (main: each sentence a quote with no speaker)
+        (
+            "The band formed in 1979. 'Til the end of the '80s they played small clubs across the north of England.",
+            0,
+        ),
+        (
+            "The club was founded in the 1890s. 'Bama fans packed the stadium for the rivalry game on Saturday night.",
+            0,
+        ),
+        (
+            "'Cause the river rose so fast, nobody in the village had time to move the cattle to higher ground.",
+            0,
+        ),
+        # a quotation running on to the paragraph's end, as the rule was written for
+        (
+            "'We never argued, not once,' Lee said. 'I think we were just too young to know what we wanted.",
+            2,
+        ),
+    ],
+)
+def test_an_elided_word_opens_no_quote(text: str, want: int) -> None:
+    assert len(find_quotes(text)) == want

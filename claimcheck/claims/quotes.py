@@ -458,7 +458,10 @@ def _runs_on_mid(para: str, opens: list[int], out: list[tuple[int, int]]) -> lis
     return out
 
 
-_RUN_ON_START = re.compile(r"\s*[‘'](?!(?:Tis|Twas)\b)[A-Z]")
+# A word written with its first letters left out opens with an apostrophe and no quotation ("'Tis the season",
+# "'Til the end of the '80s", "'Cause", "'Bama fans", "'Nam veterans").
+_ELIDED = r"(?:Tis|Twas|Twere|Twill|Til|Till|Cause|Cos|Coz|Bout|Em|Round|Neath|Nam|Bama|Burbs|Fraid|Kay)"
+_RUN_ON_START = re.compile(rf"\s*[‘'](?!{_ELIDED}\b)[A-Z]")
 _RUN_ON_END = re.compile(r"[.!?…]\s*$")
 
 
