@@ -251,3 +251,24 @@ def test_a_start_in_one_game_is_no_record(text: str, want: list[tuple[str, float
 )
 def test_an_elided_word_opens_no_quote(text: str, want: int) -> None:
     assert len(find_quotes(text)) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a company's officer is no police officer (main: Jane Doe)
+        (
+            "Acme's chief executive officer Jane Doe said sales would recover. Police were called to the plant later.\n"
+            '"The man was armed and refused to drop his weapon," the officer said.',
+            "the officer",
+        ),
+        # a police officer introduced, as the rule was written for
+        (
+            "Police officer Dan Cole was first to reach the plant later that day.\n"
+            '"The man was armed and refused to drop his weapon," the officer said.',
+            "Dan Cole",
+        ),
+    ],
+)
+def test_a_company_officer_is_no_officer(text: str, want: str) -> None:
+    assert speakers(text) == [want]

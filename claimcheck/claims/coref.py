@@ -244,10 +244,13 @@ def _mods(words: str) -> list[str]:
 
 
 # Describing words that make a title another office, or someone who no longer holds it: an introduction with one
-# of them fits only a credit that says it too ("the deputy prime minister", "the former coach").
+# of them fits only a credit that says it too ("the deputy prime minister", "the former coach", "the chief
+# operating officer").
 _OTHER_OFFICE = frozenset(
-    ["vice", "deputy", "assistant", "associate", "former", "late", "ex", "shadow", "junior", "co", "prime"]
-)
+    ["vice", "deputy", "assistant", "associate", "former", "late", "ex", "shadow", "junior", "co", "prime",
+     # a company's officers ("chief executive officer Jane Doe" is no "the officer" of the police)
+     "executive", "financial", "operating", "technology", "information", "marketing", "commercial"]
+)  # fmt: skip
 
 
 def _fits(credit_mods: list[str], intro_mods: list[str]) -> bool:
