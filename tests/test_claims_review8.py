@@ -272,3 +272,29 @@ def test_an_elided_word_opens_no_quote(text: str, want: int) -> None:
 )
 def test_a_company_officer_is_no_officer(text: str, want: str) -> None:
     assert speakers(text) == [want]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a role's word used as a verb takes no name (main: Biden, Artemis II)
+        (
+            "Voters will judge Biden on the economy in November, pollsters say. The case went to court on Monday.\n"
+            '"The sentence reflects the gravity of the crime," the judge said.',
+            "the judge",
+        ),
+        (
+            "Wiseman will pilot Artemis II around the Moon next year, the agency said.\n"
+            '"Everything on the vehicle checked out perfectly," the pilot said.',
+            "the pilot",
+        ),
+        # the role as a title, as the rule was written for
+        (
+            "The case went to court on Monday, where Judge Amy Berg heard the evidence.\n"
+            '"The sentence reflects the gravity of the crime," the judge said.',
+            "Amy Berg",
+        ),
+    ],
+)
+def test_a_role_word_used_as_a_verb_takes_no_name(text: str, want: str) -> None:
+    assert speakers(text) == [want]

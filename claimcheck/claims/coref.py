@@ -291,6 +291,14 @@ def _distinct(names: list[str]) -> list[str]:
     return out
 
 
+# Words after which a role's word is a verb ("will judge Biden", "to pilot Artemis II", "would coach Tom"): its object
+# is no one introduced with the role.
+_VERB_BEFORE = frozenset(
+    ["will", "would", "to", "can", "could", "shall", "should", "may", "might", "must", "did", "does", "do", "not",
+     "never", "’ll", "'ll", "won’t", "won't", "cannot"]
+)  # fmt: skip
+
+
 @lru_cache(maxsize=8)
 def _intros(text: str) -> list[tuple[int, int, bool, str, str, str]]:
     """Every introduction of a name with a role in ``text``, found once per text: (start, end, whether the role
@@ -307,6 +315,11 @@ def _intros(text: str) -> list[tuple[int, int, bool, str, str, str]]:
             ):
                 # a capitalised role mid-sentence is part of a name ("Star Trek"), unless an office's title; what
                 # follows it may still be one ("European Commission President Ursula von der Leyen")
+                pos = m.end("role")
+                continue
+            before = m.group("mods").split()
+            if rx is _ROLE_THEN_NAME and before and before[-1].lower() in _VERB_BEFORE:
+                # "Voters will judge Biden", "set to chair Acme Corp": the role's word is a verb
                 pos = m.end("role")
                 continue
             out.append((m.start(), m.end(), rx is _ROLE_THEN_NAME, role, m.group("mods"), m.group("name")))
