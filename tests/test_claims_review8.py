@@ -298,3 +298,35 @@ def test_a_company_officer_is_no_officer(text: str, want: str) -> None:
 )
 def test_a_role_word_used_as_a_verb_takes_no_name(text: str, want: str) -> None:
     assert speakers(text) == [want]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a body credited with describing words its name lacks is not that body (main: Labour Party, BP Plc); the
+        # credit stays as the extractor leaves it
+        (
+            "The Conservatives have governed since 2010. The Labour Party surged in the polls on Sunday.\n"
+            '"We have delivered on every promise we made to voters," the ruling party said.',
+            None,
+        ),
+        (
+            "Shell and BP Plc reported results on Thursday.\n"
+            '"We will keep investing in oil and gas for decades," the rival company said.',
+            "the rival company",
+        ),
+        # the kind alone, or words the name has, as the rule was written for
+        (
+            "The Labour Party surged in the polls on Sunday after a week of rallies.\n"
+            '"Voters want change and they want it now," the party said.',
+            "Labour Party",
+        ),
+        (
+            "The Food Standards Agency recalled 2,000 jars of baby food on Friday.\n"
+            '"Parents should return the jars to any shop," the food agency said.',
+            "Food Standards Agency",
+        ),
+    ],
+)
+def test_a_body_credit_with_other_words_is_not_the_named_body(text: str, want: str | None) -> None:
+    assert speakers(text) == [want]

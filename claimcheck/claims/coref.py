@@ -443,6 +443,11 @@ def _bodies(text: str, lo: int, hi: int, head: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def _in_name(words: list[str], name: str) -> bool:
+    have = {w.lower() for w in name.split()}
+    return all(w.lower() in have for w in words)
+
+
 def _aged(text: str, lo: int, hi: int, age: str) -> list[str]:
     found = [
         m.group("name")
@@ -495,7 +500,10 @@ def resolve_role(text: str, credit: str, at: int, phrase: tuple[str, list[str], 
     if (
         head.lower() in _BODY_KINDS
     ):  # "Brightline Corp"; "the payments firm Brightline", "Brightline, the firm,"
-        names = _distinct(_bodies(text, lo, at, head) + _introduced(text, lo, at, head, phrase[1]))
+        # a credit's describing words ("the ruling party", "the American company") must be in the body's name: a
+        # name says its kind, not which of its kind it is
+        named = [n for n in _bodies(text, lo, at, head) if _in_name(phrase[1], n)]
+        names = _distinct(named + _introduced(text, lo, at, head, phrase[1]))
     elif head.lower() in _PERSON_ROLES or head.lower() == "executive":
         names = _introduced(text, lo, at, head, phrase[1])
     else:
