@@ -147,17 +147,25 @@ _SAME_ROLE = {
     "comedienne": "comedian", "neighbor": "neighbour",
 }  # fmt: skip
 
-_NAME = r"[A-Z][\w’'-]+(?:[ \u00a0]+(?:[A-Z]\.[ \u00a0]+)?[A-Z][\w’'-]+){0,2}"  # never over a line break
+# A name's lower-case particles before its next word ("Erik ten Hag", "Ursula von der Leyen", "Luis de la Fuente").
+_PARTICLES = r"(?:de|van|von|bin|ibn|al|el|la|le|da|di|del|der|den|du|dos|ten|ter)"
+_NAME = (  # never over a line break
+    rf"[A-Z][\w’'-]+(?:[ \u00a0]+(?:{_PARTICLES}[ \u00a0]+){{0,2}}(?:[A-Z]\.[ \u00a0]+)?[A-Z][\w’'-]+){{0,2}}"
+)
 _ROLE_ALT = "|".join(sorted(_PERSON_ROLES | set(_BODY_KINDS) | {"chief executive"}, key=len, reverse=True))
 # "Health Minister Jo Lamb", "coach Mark Ellis", "Comedian Sarah Silverman": up to three describing words, the
 # role (any case), then the name.
 _ROLE_THEN_NAME = re.compile(
     rf"(?P<mods>(?:(?<![\w’'-])[\w’'-]+\s+){{0,3}}?)(?<![\w’'-])(?P<role>(?i:{_ROLE_ALT}))\s+(?P<name>{_NAME})(?![\w’'-])"
 )
+# The words a role's noun phrase goes on with after its head ("minister of health", "coach at the club"): a role
+# followed by another noun is a describing word of that noun ("Ed Davey, the party leader," is no party).
+_POSTMODIFIER = "of|for|at|in|to|on|with|from|who|whose|since|until|under|over|between|during"
 # "Jo Lamb, the health minister," / "Lamb, minister of health," / "Hua Chunying, a foreign ministry spokeswoman,".
 _NAME_THEN_ROLE = re.compile(
     rf"(?<![\w’'-])(?P<name>{_NAME}),\s+(?:(?:the|a|an|his|her|its|their)\s+)?"
-    rf"(?P<mods>(?:[\w’'-]+\s+){{0,4}}?)(?P<role>{_ROLE_ALT})\b(?=[^,.;:“”\"]{{0,60}}[,.;])"
+    rf"(?P<mods>(?:[\w’'-]+\s+){{0,4}}?)(?P<role>{_ROLE_ALT})"
+    rf"(?=\s*[,.;]|\s+(?:{_POSTMODIFIER})\b[^,.;:“”\"]{{0,60}}[,.;])"
 )
 # "his brother, Eric Lund," / "the spokeswoman, Mei Lan.": the name set off right after the role.
 _ROLE_COMMA_NAME = re.compile(
@@ -174,7 +182,10 @@ _DETERMINER = re.compile(r"(?i:\b(?P<det>the|his|her|its|their)\s+)(?P<mods>(?:[
 _AGE_CREDIT = re.compile(r"^(?:the\s+)?(?P<age>\d{1,3})-year-old$", re.IGNORECASE)
 _NOT_NAME_WORDS = frozenset(
     ["The", "A", "An", "He", "She", "They", "It", "His", "Her", "Its", "Their", "In", "On", "At", "But", "And",
-     "Mr", "Mrs", "Ms", "Dr", "Former", "Acting", "Interim"]
+     "Mr", "Mrs", "Ms", "Dr", "Former", "Acting", "Interim",
+     # a day after the role is when, not who ("The company Monday announced", "the president Friday signed")
+     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Today", "Tonight",
+     "Yesterday", "Earlier", "Later", "Last", "This", "Meanwhile", "However"]
 )  # fmt: skip
 
 # A heading (a short line with no closing punctuation) or a related-links line ends what a reference may point
@@ -232,11 +243,23 @@ def _mods(words: str) -> list[str]:
     return [w for w in words.split() if w.lower() not in {"the", "a", "an", "his", "her", "its", "their"}]
 
 
+# Describing words that make a title another office, or someone who no longer holds it: an introduction with one
+# of them fits only a credit that says it too ("the deputy prime minister", "the former coach", "the chief
+# operating officer").
+_OTHER_OFFICE = frozenset(
+    ["vice", "deputy", "assistant", "associate", "former", "late", "ex", "shadow", "junior", "co", "prime",
+     # a company's officers ("chief executive officer Jane Doe" is no "the officer" of the police)
+     "executive", "financial", "operating", "technology", "information", "marketing", "commercial"]
+)  # fmt: skip
+
+
 def _fits(credit_mods: list[str], intro_mods: list[str]) -> bool:
     """The credit's describing words are the introduction's: each lower-case one among them; a capitalised one
     ("the US president", "the Delta spokesman") conflicts only with another capitalised one."""
     have = {w.lower() for w in intro_mods}
     caps = {w.lower() for w in intro_mods if w[:1].isupper()}
+    if (have & _OTHER_OFFICE) - {w.lower() for w in credit_mods}:
+        return False  # "Vice President Kamala Harris", "former president Donald Trump" are no "the president"
     for w in credit_mods:
         lw = w.lower()
         if lw in have:
@@ -268,21 +291,39 @@ def _distinct(names: list[str]) -> list[str]:
     return out
 
 
+# Words after which a role's word is a verb ("will judge Biden", "to pilot Artemis II", "would coach Tom"): its object
+# is no one introduced with the role.
+_VERB_BEFORE = frozenset(
+    ["will", "would", "to", "can", "could", "shall", "should", "may", "might", "must", "did", "does", "do", "not",
+     "never", "’ll", "'ll", "won’t", "won't", "cannot"]
+)  # fmt: skip
+
+
 @lru_cache(maxsize=8)
 def _intros(text: str) -> list[tuple[int, int, bool, str, str, str]]:
     """Every introduction of a name with a role in ``text``, found once per text: (start, end, whether the role
     comes first without a comma, role, describing words, name)."""
     out = []
     for rx in (_ROLE_THEN_NAME, _NAME_THEN_ROLE, _ROLE_COMMA_NAME):
-        for m in rx.finditer(text):
+        pos = 0
+        while (m := rx.search(text, pos)) is not None:
             role = m.group("role")
             if (
                 role[:1].isupper()
                 and role.lower() not in _TITLES
                 and not _opens_sentence(text, m.start("role"))
             ):
-                continue  # a capitalised role mid-sentence is part of a name ("Star Trek"), unless an office's title
+                # a capitalised role mid-sentence is part of a name ("Star Trek"), unless an office's title; what
+                # follows it may still be one ("European Commission President Ursula von der Leyen")
+                pos = m.end("role")
+                continue
+            before = m.group("mods").split()
+            if rx is _ROLE_THEN_NAME and before and before[-1].lower() in _VERB_BEFORE:
+                # "Voters will judge Biden", "set to chair Acme Corp": the role's word is a verb
+                pos = m.end("role")
+                continue
             out.append((m.start(), m.end(), rx is _ROLE_THEN_NAME, role, m.group("mods"), m.group("name")))
+            pos = max(m.end(), pos + 1)
     return sorted(out)
 
 
@@ -378,10 +419,17 @@ def _opens_sentence(text: str, i: int) -> bool:
 @lru_cache(maxsize=8)
 def _body_names(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, name, its last word in lower case) of each run of capitalised words in ``text``."""
-    return [
-        (m.start(), m.end(), m.group("name"), m.group("last").lower().rstrip("."))
-        for m in _BODY_NAME.finditer(text)
-    ]
+    out = []
+    for m in _BODY_NAME.finditer(text):
+        # "Monday. The European Union": the name after the stop
+        name = _SENTENCE_END.split(m.group("name"))[-1]
+        out.append((m.end() - len(name), m.end(), name, m.group("last").lower().rstrip(".")))
+    return out
+
+
+# A word's full stop before the next capitalised word ends a sentence ("on Monday. The European Union"), where
+# an initial's or a short abbreviation's does not ("U.S. Steel", "Co. Ltd").
+_SENTENCE_END = re.compile(r"(?<=[a-z]{2})[.!?][ \u00a0]+")
 
 
 def _bodies(text: str, lo: int, hi: int, head: str) -> list[str]:
@@ -393,6 +441,11 @@ def _bodies(text: str, lo: int, hi: int, head: str) -> list[str]:
     found = [name for start, end, name, last in names[first:] if start < hi and end <= hi and last in ends]
     found = [n for n in (_clean(n) for n in found) if n and " " in n or n and n.isupper()]
     return list(dict.fromkeys(found))
+
+
+def _in_name(words: list[str], name: str) -> bool:
+    have = {w.lower() for w in name.split()}
+    return all(w.lower() in have for w in words)
 
 
 def _aged(text: str, lo: int, hi: int, age: str) -> list[str]:
@@ -447,7 +500,10 @@ def resolve_role(text: str, credit: str, at: int, phrase: tuple[str, list[str], 
     if (
         head.lower() in _BODY_KINDS
     ):  # "Brightline Corp"; "the payments firm Brightline", "Brightline, the firm,"
-        names = _distinct(_bodies(text, lo, at, head) + _introduced(text, lo, at, head, phrase[1]))
+        # a credit's describing words ("the ruling party", "the American company") must be in the body's name: a
+        # name says its kind, not which of its kind it is
+        named = [n for n in _bodies(text, lo, at, head) if _in_name(phrase[1], n)]
+        names = _distinct(named + _introduced(text, lo, at, head, phrase[1]))
     elif head.lower() in _PERSON_ROLES or head.lower() == "executive":
         names = _introduced(text, lo, at, head, phrase[1])
     else:

@@ -306,6 +306,7 @@ def _by_reference(
         return _clean_name(named.group("name"))  # '"...," said the spokeswoman, Hua Chunying.'
     if phrase is not None and phrase[0] in ("his", "her") and coref.is_role(head):
         whose = _resolve_pronoun(persons, q.start, last, text, "he" if phrase[0] == "his" else "she", places)
+        whose = re.sub(r"['’]s?$", "", whose) if whose else whose  # "Kanye West's former wife": Kanye West
         if whose and whose[:1].isupper():
             return f"{whose}’s {' '.join([*phrase[1], head])}"  # "his spokeswoman" -> "Harvey Weinstein’s spokeswoman"
         return None
@@ -457,7 +458,10 @@ def _runs_on_mid(para: str, opens: list[int], out: list[tuple[int, int]]) -> lis
     return out
 
 
-_RUN_ON_START = re.compile(r"\s*[‘'](?!(?:Tis|Twas)\b)[A-Z]")
+# A word written with its first letters left out opens with an apostrophe and no quotation ("'Tis the season",
+# "'Til the end of the '80s", "'Cause", "'Bama fans", "'Nam veterans").
+_ELIDED = r"(?:Tis|Twas|Twere|Twill|Til|Till|Cause|Cos|Coz|Bout|Em|Round|Neath|Nam|Bama|Burbs|Fraid|Kay)"
+_RUN_ON_START = re.compile(rf"\s*[‘'](?!{_ELIDED}\b)[A-Z]")
 _RUN_ON_END = re.compile(r"[.!?…]\s*$")
 
 

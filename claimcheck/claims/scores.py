@@ -37,8 +37,14 @@ _RECORD = re.compile(
     r"\b(?:record|mark|season|seasons|went|finished|finish|career|overall|regular\s+season)\b", re.IGNORECASE
 )
 # ... and so is a pair before a season or a start it sums up ("a 4-12 season", "a 5-0 start"; not "a 3-2
-# season-opening win", a game)
-_RECORD_AFTER = re.compile(r"^\s*(?:record|mark|season|campaign|start)(?![\w-])", re.IGNORECASE)
+# season-opening win", a game); a start inside one game is no record ("a 3-0 start in the first two minutes", "a
+# 2-0 start to the second half")
+_RECORD_AFTER = re.compile(
+    r"^\s*(?:record|mark|season|campaign|start(?!\s+(?:in|to|of)\s+(?:the\s+|a\s+|this\s+)?(?:first|opening|second|"
+    r"third|fourth|final|last|game|match|half|quarter|period|inning|innings|set|frame|minutes?|seconds?|tie)\b)"
+    r")(?![\w-])",
+    re.IGNORECASE,
+)
 # not a result: votes, rulings, dates, ages, pages, rooms
 _NOT_RESULT = re.compile(
     r"\b(?:vot(?:e|es|ed|ing|ers)|ballots?|majority|justices|ruling|decision|court|jury|aged?|ages|pages?|"
