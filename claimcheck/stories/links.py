@@ -128,11 +128,7 @@ def _near_link(
 ) -> bool:
     """Groups below the average ``link`` that still merge: their headlines name the same thing (timed from
     their medians or from their nearest articles), or their titles and leads the same rare name."""
-    return (
-        _headline_link(avg, gap, a, b, heads, options)
-        or _nearest_headline_link(gap, near, a, b, heads, options)
-        or _name_link(avg, gap, a, b, heads, options)
-    )
+    return bool(_near_link_kind(avg, gap, a, b, near, heads, options))
 
 
 def _distinct(a: Sequence[int], b: Sequence[int], heads: _Headlines | None, options: StoryOptions) -> bool:
