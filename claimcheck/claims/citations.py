@@ -102,9 +102,10 @@ _PERSON_CREDIT_END = re.compile(
     rf"{_PERSON_TITLE}(?P<src>{_PERSON})(?:,\s+[^,;“”\"]{{1,90}}?)?\s*[.]?\s*$"
 )
 # ... or set off mid-sentence after the fact it credits: "The bridge, Cole explained, had been shut for weeks."
+_ASIDE_VERBS = frozenset(["said", "says", "explained", "explains", "added", "adds", "noted", "notes", "insisted", "insists",
+                          "argued", "argues", "recalled", "recalls"])
 _PERSON_ASIDE = re.compile(
-    rf"\w,\s+{_PERSON_TITLE}(?P<src>{_PERSON})\s+(?:said|says|explained|explains|added|adds|noted|notes|insisted|"
-    r"insists|argued|argues|recalled|recalls),\s+\S"
+    rf"\w,\s+{_PERSON_TITLE}(?P<src>{_PERSON})\s+(?:{'|'.join(sorted(_ASIDE_VERBS, reverse=True))}),\s+\S"
 )
 # A body named by a title credited with a report: "The Chosun Ilbo reports that ...", "The Lancet reported on
 # Friday that ..." (a bare name may be a person's, whose "X reported that" the labels do not cite).
@@ -118,14 +119,14 @@ _FIRM_CLASS = (
     r"(?:firm|company|consultancy|group|think\s+tank|institute|charity|watchdog|provider|tracker|regulator|"
     r"organi[sz]ation|body|union|lobby)"
 )
+_FIRM_VERBS = frozenset(["says", "said", "reports", "reported", "estimates", "estimated", "predicts", "predicted",
+                         "forecasts", "forecast", "found", "finds", "expects", "expected"])
 _FIRM_NAMED = re.compile(
-    rf"\b{_FIRM_CLASS}\s+(?P<src>[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){{0,3}})\s+(?:also\s+)?(?:says|said|reports|"
-    r"reported|estimates|estimated|predicts|predicted|forecasts|forecast|found|finds|expects|expected)\b"
+    rf"\b{_FIRM_CLASS}\s+(?P<src>[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){{0,3}})\s+(?:also\s+)?"
+    rf"(?:{'|'.join(sorted(_FIRM_VERBS, reverse=True))})\b"
 )
 _FIRM_KEYS = frozenset(["firm", "company", "consultancy", "group", "tank", "institute", "charity", "watchdog",
                         "provider", "tracker", "regulator", "organisation", "organization", "body", "union", "lobby"])
-_FIRM_VERBS = frozenset(["says", "said", "reports", "reported", "estimates", "estimated", "predicts", "predicted",
-                         "forecasts", "forecast", "found", "finds", "expects", "expected"])
 # A body known by its initials credited after the fact: "..., said the KCNA." / "..., reported the FAA."
 _INITIALS_CREDIT_END = re.compile(r",\s+(?:said|says|reported|reports)\s+(?:the\s+)?(?P<src>[A-Z]{2,6})\s*[.]?\s*$")
 # A quoted stretch of three words or fewer is a scare or partial quote ("all “relevant sites” were
@@ -391,9 +392,8 @@ def _candidate_credits(sentence: str) -> list[tuple[int, int, bool]]:
     return found
 
 
-_ASIDE_VERBS = frozenset(["said", "says", "explained", "explains", "added", "adds", "noted", "notes", "insisted", "insists",
-                          "argued", "argues", "recalled", "recalls"])
-_END_VERBS = _ASIDE_VERBS | frozenset(["said", "says", "reports", "reported", "writes", "wrote", "explains", "explained", "adds", "added", "notes", "noted"])
+# _PERSON_CREDIT_END's and _PERSON_ASIDE's verbs
+_END_VERBS = _ASIDE_VERBS | frozenset(["reports", "reported", "writes", "wrote"])
 
 
 # A credit cut short (a link's text lost) or naming only the writer's own side: "according to the", "according

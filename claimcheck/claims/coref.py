@@ -107,13 +107,12 @@ _PERSON_ROLES = frozenset(
 )
 # Bodies a credit names by their kind ("the company said"); the words a body's own name ends with that say
 # the same kind ("Acme Corp", "the Food Standards Agency").
+_COMPANY_ENDS = frozenset(
+    ["company", "corp", "corporation", "inc", "ltd", "plc", "llc", "co", "group", "holdings"]
+)
 _BODY_KINDS: dict[str, frozenset[str]] = {
-    "company": frozenset(
-        ["company", "corp", "corporation", "inc", "ltd", "plc", "llc", "co", "group", "holdings"]
-    ),
-    "firm": frozenset(
-        ["company", "corp", "corporation", "inc", "ltd", "plc", "llc", "co", "group", "holdings"]
-    ),
+    "company": _COMPANY_ENDS,
+    "firm": _COMPANY_ENDS,
     "agency": frozenset(["agency"]),
     "ministry": frozenset(["ministry"]),
     "department": frozenset(["department"]),
@@ -228,9 +227,7 @@ def _heading(line: str) -> bool:
 def section_start(text: str, pos: int) -> int:
     """Where the part of the page holding ``pos`` begins: after the last heading or related-links line."""
     bars = _barriers(text)
-    i = bisect_right(bars, pos) - 1
-    while i >= 0 and bars[i] > pos:
-        i -= 1
+    i = bisect_right(bars, pos) - 1  # the last barrier at or before pos
     return bars[i] + 1 if i >= 0 else 0
 
 

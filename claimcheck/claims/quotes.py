@@ -310,9 +310,7 @@ def _by_reference(
         if whose and whose[:1].isupper():
             return f"{whose}’s {' '.join([*phrase[1], head])}"  # "his spokeswoman" -> "Harvey Weinstein’s spokeswoman"
         return None
-    at = phrase[2] if phrase is not None else q.start
-    found = coref.resolve_role(text, speaker, at, phrase)
-    return found
+    return coref.resolve_role(text, speaker, phrase[2] if phrase is not None else q.start, phrase)
 
 
 def _opens_paragraph(text: str, q: Quote) -> bool:
