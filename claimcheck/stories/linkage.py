@@ -14,6 +14,7 @@ from claimcheck.stories.links import (
     _Headlines,
     _near_link,
     _near_link_kind,
+    _one_word,
     _Recurrences,
 )
 from claimcheck.stories.records import StoryOptions
@@ -24,11 +25,6 @@ def _median(sorted_times: list[float]) -> float:
     """A group's time: the median of its articles' times, which one late follow-up does not drag."""
     k = len(sorted_times)
     return (sorted_times[(k - 1) // 2] + sorted_times[k // 2]) / 2
-
-
-def _heaviest(prod: np.ndarray) -> float:
-    """The largest of a pair's shared terms' products (0 when they share none)."""
-    return float(prod.max()) if len(prod) else 0.0
 
 
 def _pair_lists(pairs: np.ndarray, chunk: int = 65536) -> Iterator[list[int]]:
@@ -162,8 +158,7 @@ def _average_linkage(
                 na == nb == 1
                 and avg >= options.link
                 and length is not None
-                and min(length[a], length[b]) < options.short_terms
-                and dot - _heaviest(prod) < options.one_term * options.link
+                and _one_word(min(length[a], length[b]), dot, prod, options)
             )
         ):
             refused.add(seen)

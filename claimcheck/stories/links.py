@@ -153,6 +153,15 @@ def _distinct(a: Sequence[int], b: Sequence[int], heads: _Headlines | None, opti
     return bool((~np.isin(own_a, tb)).any()) and bool((~np.isin(own_b, ta)).any())
 
 
+def _one_word(shorter: int, dot: float, prod: np.ndarray, options: StoryOptions) -> bool:
+    """Two lone articles (``shorter``: the distinct terms of the shorter; ``dot``: their similarity, the sum of
+    ``prod``, their shared terms' products) alike only through their heaviest shared term: the shorter a title
+    and a sentence or two (under ``short_terms``), and less than ``one_term`` of ``link`` left without that term.
+    A lone heavy word of two short texts ("mining", "Kenya") is no story (the linkage and the story pass)."""
+    heaviest = float(prod.max()) if len(prod) else 0.0
+    return shorter < options.short_terms and dot - heaviest < options.one_term * options.link
+
+
 def _near_link_kind(
     avg: float,
     gap: float,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 from claimcheck.stories.index import _Index, _unique
-from claimcheck.stories.linkage import _heaviest, _median
-from claimcheck.stories.links import _cohesive, _Recurrences
+from claimcheck.stories.linkage import _median
+from claimcheck.stories.links import _cohesive, _one_word, _Recurrences
 from claimcheck.stories.records import StoryOptions
 from claimcheck.stories.scoring import _scores, _specific, _specific_cap, _Vectors
 
@@ -152,8 +152,7 @@ def _join_stories(
             or not _cohesive(average, (inner[lx], nx), (inner[ly], ny), options, lone=False)
             or (
                 nx == ny == 1
-                and _shorter(groups[x][0], groups[y][0], ix) < options.short_terms
-                and float(prod.sum()) - _heaviest(prod) < options.one_term * options.link
+                and _one_word(_shorter(groups[x][0], groups[y][0], ix), float(prod.sum()), prod, options)
             )
         ):
             continue
