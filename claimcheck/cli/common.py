@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from types import FrameType
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, TypeGuard, TypeVar
 
 import typer
 from typer.core import TyperGroup
@@ -130,6 +130,11 @@ F = TypeVar("F", bound=Callable[..., Any])
 _FULL = frozenset([errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO])
 
 
+def _unwritable_stdout(e: BaseException) -> TypeGuard[OSError]:
+    """Whether ``e`` is a write to stdout (no file named) into a full disk or a broken device."""
+    return isinstance(e, OSError) and e.errno in _FULL and e.filename is None
+
+
 def handle_errors(fn: F) -> F:
     """Domain errors become one line and their exit code; anything else a one-line internal error
     (the traceback only with CLAIMCHECK_TRACEBACK=1). A closed stdout ends quietly with exit 0."""
@@ -150,7 +155,7 @@ def handle_errors(fn: F) -> F:
             stdout_gone()
             raise typer.Exit(0) from None
         except Exception as e:
-            if isinstance(e, OSError) and e.errno in _FULL and e.filename is None:
+            if _unwritable_stdout(e):
                 stdout_failed(e)  # what could not be written, as for -o, not a bug report
             if os.environ.get("CLAIMCHECK_TRACEBACK"):
                 raise
@@ -209,7 +214,7 @@ def stdout_failed(e: OSError) -> None:
     """stdout into a full disk or a broken device (``> /dev/full``): one line, exit 2, as ``-o`` there says
     (a file named by -o is said where it is written, the store's own full disk before it gets here); any
     other OSError is raised on."""
-    if e.errno not in _FULL or e.filename is not None:
+    if not _unwritable_stdout(e):
         raise e
     stdout_gone()
     err_console.print(f"[red]error:[/] cannot write stdout: {_escape(e.strerror or str(e))}", soft_wrap=True)

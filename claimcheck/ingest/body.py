@@ -18,8 +18,8 @@ class _Inflate:
     servers send under that name and browsers read too: told apart by the zlib header's check bits)."""
 
     def __init__(self, coding: str) -> None:
-        self.gzip = coding in ("gzip", "x-gzip")
-        self.d: zlib._Decompress | None = zlib.decompressobj(16 + zlib.MAX_WBITS) if self.gzip else None
+        gzip = coding in ("gzip", "x-gzip")
+        self.d: zlib._Decompress | None = zlib.decompressobj(16 + zlib.MAX_WBITS) if gzip else None
         self.head = b""  # deflate: the first bytes, until there are two to read the header from
 
     def pieces(self, data: bytes) -> Iterator[bytes]:
@@ -73,10 +73,13 @@ async def read_capped(r: httpx.Response, encoding: str, cap: int, url: str, *, t
     out = bytearray()
     raw = 0
 
-    def over() -> FetchError:
+    def over() -> bytes:
+        """Past the cap: its first ``cap`` bytes with ``truncate``, else the error."""
+        if truncate:
+            return bytes(out[:cap])
         if steps:
-            return FetchError(f"body too large after decompression (> {cap:,} bytes; gzip bomb?)", url)
-        return FetchError(f"body too large (> {cap:,} bytes)", url)
+            raise FetchError(f"body too large after decompression (> {cap:,} bytes; gzip bomb?)", url)
+        raise FetchError(f"body too large (> {cap:,} bytes)", url)
 
     def push(data: bytes, k: int = 0) -> bool:
         """Run ``data`` through the codings from ``steps[k]`` on into ``out``; False once past the cap."""
@@ -94,9 +97,7 @@ async def read_capped(r: httpx.Response, encoding: str, cap: int, url: str, *, t
     async for chunk in r.aiter_raw():
         raw += len(chunk)
         if not push(chunk):
-            if truncate:
-                return bytes(out[:cap])
-            raise over()
+            return over()
     if raw:  # an empty body (a 304, a redirect) has no stream to end
         for k, step in enumerate(steps):
             try:
@@ -104,7 +105,5 @@ async def read_capped(r: httpx.Response, encoding: str, cap: int, url: str, *, t
             except zlib.error:
                 raise FetchError("corrupt compressed body", url) from None
             if not push(rest, k + 1):
-                if truncate:
-                    return bytes(out[:cap])
-                raise over()
+                return over()
     return bytes(out)
