@@ -310,7 +310,7 @@ def _intros(text: str) -> list[tuple[int, int, bool, str, str, str]]:
             if (
                 role[:1].isupper()
                 and role.lower() not in _TITLES
-                and not _opens_sentence(text, m.start("role"))
+                and not _at_sentence_start(text, m.start("role"))
             ):
                 # a capitalised role mid-sentence is part of a name ("Star Trek"), unless an office's title; what
                 # follows it may still be one ("European Commission President Ursula von der Leyen")
@@ -405,7 +405,9 @@ _TITLES = frozenset(
 )
 
 
-def _opens_sentence(text: str, i: int) -> bool:
+def _at_sentence_start(text: str, i: int) -> bool:
+    """Whether position ``i`` (a role word) is the first word of its sentence or line, where a role is capitalised
+    only because it opens the sentence ("Coach Mark Ellis said ..."), not because it is part of a name."""
     before = text[max(0, i - 20) : i]
     if "\n" in before.strip(" \t") or before.endswith("\n"):
         before = before.rsplit("\n", 1)[-1]

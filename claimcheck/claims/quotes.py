@@ -239,7 +239,7 @@ def find_quotes(text: str) -> list[Quote]:
         q.speaker = _speaker(text, q, last_speaker, persons, places)
         if q.speaker:
             q.speaker = _expand(persons, q.speaker, q.start)
-            if not q.speaker[:1].isupper() and (m := _ROLE_THEN_NAME.fullmatch(q.speaker)):
+            if not q.speaker[:1].isupper() and (m := _ROLE_WORDS_NAME.fullmatch(q.speaker)):
                 q.speaker = m.group("name")  # "production designer Joel Collins": the name, not its role
             elif not q.speaker[:1].isupper() and (named := _by_reference(text, q, q.speaker, last_speaker, persons, places)):
                 q.extra["credit"] = q.speaker  # the role as the text credits it, kept beside the name
@@ -276,7 +276,7 @@ def _body_by_kind(text: str, q: Quote) -> tuple[str, str] | None:
 
 
 # A speaker found with lower-case role words before the name ("production designer Joel Collins").
-_ROLE_THEN_NAME = re.compile(rf"(?:[a-z][\w’'-]*\s+){{1,3}}(?P<name>[{CAPITAL}][\w’'-]+(?:\s+[{CAPITAL}][\w’'-]+){{1,2}})")
+_ROLE_WORDS_NAME = re.compile(rf"(?:[a-z][\w’'-]*\s+){{1,3}}(?P<name>[{CAPITAL}][\w’'-]+(?:\s+[{CAPITAL}][\w’'-]+){{1,2}})")
 _APPOSED_AFTER_ROLE = re.compile(rf",\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,2}})(?=\s*[,.;]|\s*$)")
 
 
