@@ -264,3 +264,12 @@ def test_a_name_printed_with_and_without_diacritics_is_one_speaker() -> None:
     assert speakers_compatible("Łukasz Nowak", "Lukasz Nowak")
     assert speakers_compatible("Émilie Dubois", "Emilie Dubois")
     assert not speakers_compatible("Mesut Özil", "Thomas Müller")
+
+
+def test_a_bare_count_of_times_reads_only_true_inflections_of_a_thing() -> None:
+    from claimcheck.match.blocking import _inflects
+
+    # a doubled consonant doubles the thing's own last letter: "planted" is no form of "plan"
+    assert not _inflects("planted", "plan")
+    assert _inflects("transferred", "transfer") and _inflects("stopped", "stop") and _inflects("flags", "flag")
+    assert not _inflects("planet", "plane")
