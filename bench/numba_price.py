@@ -8,9 +8,12 @@ measured as a command would pay them:
 - ``import numba``: wall time, CPU and resident memory it adds to a process that has numpy;
 - the first call of a compiled kernel (``_scores``' cosines, one ``@njit(cache=True)`` function) with an empty
   on-disk cache (``NUMBA_CACHE_DIR`` a new folder: it compiles) and again with that cache filled;
+- the same kernel compiled ahead of time (``numba.pycc``, pending deprecation in numba) into a CPython extension:
+  the build, then its import and first call in a process that never loads numba (skipped when it cannot be
+  built: no C compiler);
 - on a realistic store (bench/storycorpus.py): the phases of `claimcheck stories` (CPU and peak resident
-  memory, ``VmHWM``) as the command runs them, with numpy's ``_scores`` and with the kernel in its place, two
-  processes each, alternated; and, in one process, both ``_scores`` interleaved (best of 3, CPU) with whether
+  memory, ``VmHWM``) as the command runs them, with numpy's ``_scores`` and with each kernel in its place, two
+  processes each, alternated; and, in one process, the ``_scores`` interleaved (best of 3, CPU) with whether
   their float32 cosines are the same bit for bit.
 
     python -m bench.numba_price                  # 50,000 articles
@@ -25,6 +28,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -33,12 +37,7 @@ from bench.common import REPO, figure, header, ratio, with_temp_dir
 # The kernel: each pair's shared terms found through a slot table of its first article's terms (pairs come
 # sorted by their first article), the products summed in float64 in the second article's term order, as
 # numpy's _scores sums them: the same float32 cosines bit for bit.
-KERNEL = """
-import numpy as np
-from numba import njit
-
-
-@njit(cache=True, nogil=True)
+_BODY = """
 def _kernel(terms, weights, pairs, figure, out, both, slot):
     width = terms.shape[1]
     cur = -1
@@ -67,7 +66,10 @@ def _kernel(terms, weights, pairs, figure, out, both, slot):
         for a in range(width):
             if terms[cur, a] >= 0:
                 slot[terms[cur, a]] = -1
+"""
 
+# ``scores(vec, pairs, chunk, figure)``, _scores' signature, over a module's ``_kernel``
+_CALL = """
 
 def scores(vec, pairs, chunk=4096, figure=None):
     size = int(vec.terms.max(initial=0)) + 1
@@ -77,6 +79,18 @@ def scores(vec, pairs, chunk=4096, figure=None):
     _kernel(vec.terms, vec.weights, pairs, fig, out, both, np.full(size, -1, dtype=np.int32))
     return out, both
 """
+
+# compiled when first called (``@njit``), its machine code kept on disk (``cache=True``)
+KERNEL = "import numpy as np\nfrom numba import njit\n\n\n@njit(cache=True, nogil=True)" + _BODY + _CALL
+
+# compiled ahead of time by numba.pycc into a CPython extension (``nbaot``) that runs without numba
+AOT_BUILD = (
+    "import sys\nimport numpy as np\nfrom numba.pycc import CC\n\ncc = CC('nbaot')\ncc.output_dir = sys.argv[1]\n\n\n"
+    "@cc.export('kernel', 'void(i4[:,:], f4[:,:], i4[:,:], b1[:], f4[:], b1[:], i4[:])')"
+    + _BODY
+    + "\n\ncc.compile()\n"
+)
+AOT_CALL = "import numpy as np\nfrom nbaot import kernel as _kernel\n" + _CALL
 
 _STATUS = """
 def status(key):
@@ -99,10 +113,11 @@ print(json.dumps({"wall": time.perf_counter() - t, "cpu": time.process_time() - 
 _FIRST_CALL = (
     _STATUS
     + """
-import json, time
+import json, sys, time
 import numpy as np
+rss0 = status("VmRSS")
 t = time.perf_counter()
-import nbscores
+nbscores = __import__(sys.argv[1])
 t_import = time.perf_counter() - t
 class V:
     terms = np.sort(np.random.default_rng(1).integers(0, 1000, (100, 40)), axis=1).astype(np.int32)
@@ -110,7 +125,8 @@ class V:
 pairs = np.sort(np.random.default_rng(2).integers(0, 100, (1000, 2)), axis=0).astype(np.int32)
 t = time.perf_counter()
 nbscores.scores(V, pairs)
-print(json.dumps({"import": t_import, "first_call": time.perf_counter() - t, "rss": status("VmRSS")}))
+print(json.dumps({"import": t_import, "first_call": time.perf_counter() - t, "rss_numpy": rss0,
+                  "rss": status("VmRSS"), "numba_loaded": "numba" in sys.modules}))
 """
 )
 
@@ -119,7 +135,7 @@ _PHASES = (
     + """
 import json, sys, time
 from pathlib import Path
-db, src, patched = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3] == "numba"
+db, src, variant = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
 from claimcheck.cli.stories import return_freed_memory, store_window
 from claimcheck.config import load_sources
 from claimcheck.store import Store
@@ -127,11 +143,9 @@ from claimcheck.stories import (StoryOptions, _mark_wire_copies, _positions, _sk
                                 index_articles, story_order, grouping)
 return_freed_memory()
 out = {}
-if patched:
-    t = time.perf_counter()
-    import nbscores
-    out["import"] = time.perf_counter() - t
-    grouping._scores = nbscores.scores
+if variant != "numpy":
+    module = __import__({"numba": "nbscores", "aot": "nbscores_aot"}[variant])
+    grouping._scores = module.scores
 outlets = {o.id: o for o in load_sources(src).outlets}
 def phase(name, run):
     c = time.process_time()
@@ -159,7 +173,6 @@ _SCORES = """
 import gc, json, sys, time
 from pathlib import Path
 import numpy as np
-import nbscores
 from claimcheck.cli.stories import store_window
 from claimcheck.store import Store
 from claimcheck.stories import StoryOptions, index_articles
@@ -170,11 +183,14 @@ with Store.open(Path(sys.argv[1]), create=False, verify=False, read_only=True) a
     ix = index_articles(window, options)
 vec = _vectors(ix, options)
 pairs = _candidates(vec, _timestamps(window.rows), options)
-nbscores.scores(vec, pairs[:10], figure=ix.figure)
-best = {"numpy": float("inf"), "numba": float("inf")}
+runs = {"numpy": _scores}
+for name in sys.argv[2:]:  # the kernels' modules
+    runs[name] = __import__(name).scores
+    runs[name](vec, pairs[:10], figure=ix.figure)
+best = dict.fromkeys(runs, float("inf"))
 same = True
 for _ in range(3):
-    for name, run in (("numpy", _scores), ("numba", nbscores.scores)):
+    for name, run in runs.items():
         gc.collect()
         c = time.process_time()
         got = run(vec, pairs, figure=ix.figure)
@@ -226,52 +242,62 @@ def _run(a: argparse.Namespace, tmp: Path) -> int:
     figure("  resident memory: numpy alone / with numba", got["rss_numba"], "MiB",
            f"{got['rss_numpy']:.0f} MiB -> {got['rss_numba']:.0f} MiB: +{got['rss_numba'] - got['rss_numpy']:.0f}")  # fmt: skip
     cache = tmp / "cache"
+    jit = {**env, "NUMBA_CACHE_DIR": str(cache)}
     for run in ("empty cache: compiles", "cache filled"):
-        got = _child(_FIRST_CALL, [], {**env, "NUMBA_CACHE_DIR": str(cache)})
-        figure(f"first call of the kernel, {run}", got["first_call"], "s",
-               f"import {got['import']:.3f} s, resident {got['rss']:.0f} MiB after it")  # fmt: skip
+        got = _child(_FIRST_CALL, ["nbscores"], jit)
+        figure(f"first call of the kernel (@njit), {run}", got["first_call"], "s",
+               f"import {got['import']:.3f} s, resident {got['rss_numpy']:.0f} -> {got['rss']:.0f} MiB")  # fmt: skip
     figure("  files in NUMBA_CACHE_DIR after the runs", len(list(cache.rglob("*.nb*"))), "")
-    got = _child(_FIRST_CALL, [], env)
+    got = _child(_FIRST_CALL, ["nbscores"], env)
     in_tree = len(list((kernels / "__pycache__").glob("*.nb*")))
     figure("  without NUMBA_CACHE_DIR: cache files beside the module (its __pycache__)", in_tree, "",
            f"first call {got['first_call']:.3f} s")  # fmt: skip
+    variants = ["numpy", "numba"]
+    t = time.perf_counter()
+    build = subprocess.run([sys.executable, "-c", AOT_BUILD, str(kernels)], env=env, capture_output=True,
+                           text=True, check=False)  # fmt: skip
+    built = time.perf_counter() - t
+    if build.returncode == 0 and list(kernels.glob("nbaot*.so")):
+        (kernels / "nbscores_aot.py").write_text(AOT_CALL)
+        variants.append("aot")
+        got = _child(_FIRST_CALL, ["nbscores_aot"], env)
+        figure("ahead of time (numba.pycc): building the extension (numba and a C compiler)", built, "s")
+        figure("  import of the built extension", got["import"], "s",
+               f"first call {got['first_call']:.4f} s, resident {got['rss_numpy']:.0f} -> {got['rss']:.0f} MiB, "
+               f"numba {'loaded' if got['numba_loaded'] else 'not loaded'}")  # fmt: skip
+    else:
+        print(f"# ahead of time (numba.pycc): not built ({(build.stderr.strip().splitlines() or ['?'])[-1]})")
     db = tmp / "stories.db"
     src, _ = build_store(db, a.size, a.outlets)
-    phases: dict[str, list[dict[str, Any]]] = {"numpy": [], "numba": []}
+    phases: dict[str, list[dict[str, Any]]] = {name: [] for name in variants}
     for _ in range(2):
         for name in phases:
-            phases[name].append(
-                _child(_PHASES, [str(db), str(src), name], {**env, "NUMBA_CACHE_DIR": str(cache)})
-            )
+            phases[name].append(_child(_PHASES, [str(db), str(src), name], jit))
     for name, runs in phases.items():
         best = {k: min(r[k] for r in runs) for k in ("read", "index", "group", "labels", "wire")}
         note = " / ".join(f"{k} {v:.2f}" for k, v in best.items())
-        figure(
-            f"phases' CPU with {name}'s _scores, {a.size:,} articles (best of 2)",
-            sum(best.values()),
-            "s",
-            note,
-        )
-        figure(f"  peak resident (VmHWM) with {name}'s _scores, {a.size:,}", min(r["peak"] for r in runs), "MiB",
+        figure(f"phases' CPU with {name}'s _scores, {a.size:,} articles (best of 2)", sum(best.values()), "s", note)  # fmt: skip
+        peak = min(r["peak"] for r in runs)
+        figure(f"  peak resident (VmHWM) with {name}'s _scores, {a.size:,}", peak, "MiB",
                f"{runs[0]['groups']} stories")  # fmt: skip
+        ratio(f"  peak with {name}'s _scores at {a.size:,} / 300 MB", peak * 2**20 / 300e6, "<= 1.0",
+              peak * 2**20 <= 300e6)  # fmt: skip
     digests = {r["digest"] for runs in phases.values() for r in runs}
     figure(
-        "  the same stories with both (story ids in order)", float(len(digests) == 1), "", ", ".join(digests)
+        "  the same stories with each (story ids in order)", float(len(digests) == 1), "", ", ".join(digests)
     )
-    peak = min(r["peak"] for r in phases["numba"])
-    ratio(f"peak with numba at {a.size:,} / 300 MB", peak * 2**20 / 300e6, "<= 1.0", peak * 2**20 <= 300e6)
-    got = _child(_SCORES, [str(db)], {**env, "NUMBA_CACHE_DIR": str(cache)})
+    modules = {"numba": "nbscores", "aot": "nbscores_aot"}
+    got = _child(_SCORES, [str(db), *(modules[v] for v in variants[1:])], jit)
     figure(
         f"_scores CPU, numpy, {got['pairs']:,} candidate pairs (best of 3, interleaved)", got["numpy"], "s"
     )
-    figure(f"_scores CPU, numba kernel, {got['pairs']:,} candidate pairs", got["numba"], "s",
-           "same float32 cosines bit for bit" if got["same"] else "COSINES DIFFER")  # fmt: skip
-    ratio(
-        "_scores, numba / numpy",
-        got["numba"] / got["numpy"] if got["numpy"] else 0.0,
-        "< 1, same",
-        got["same"],
-    )
+    for name in variants[1:]:
+        secs = got[modules[name]]
+        figure(f"_scores CPU, {name} kernel, {got['pairs']:,} candidate pairs", secs, "s",
+               "same float32 cosines bit for bit" if got["same"] else "COSINES DIFFER")  # fmt: skip
+        ratio(
+            f"_scores, {name} / numpy", secs / got["numpy"] if got["numpy"] else 0.0, "< 1, same", got["same"]
+        )
     return 0
 
 
