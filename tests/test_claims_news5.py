@@ -98,3 +98,37 @@ def test_a_measure_in_a_name_stays_out() -> None:
     # "the 200 yard Individual Medley": the distance names the event
     text = "She set a state record in the 200 yard Individual Medley at the meet in the city pool on Saturday night."
     assert all(u != "yd" for _, u in numbers(text))
+
+
+def quotes(text: str) -> list[str]:
+    return [c.text for c in extract_claims(text, ALIASES) if c.kind == "quote"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a short quoted stretch inside a noun phrase, with no verb of saying or naming in its sentence: a term
+        "Organisers have set up a “quiet zone for families” near the main stage this year.",
+        "He stopped singing right before the “you know what I mean” bit, which drew a laugh.",
+        "Both parties restated their loyalty to the idea of “one country for all its people,” meaning a single state.",
+        "A fan recorded his ‘fit of pure rage,’ then the arrest.",
+    ],
+)
+def test_a_term_inside_a_noun_phrase_is_no_quote(text: str) -> None:
+    assert quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a verb that reports or names words, before or after it, keeps the quote
+        'Six executives called the academy "woefully out of touch with us all" in a joint letter.',
+        "He said he hoped the exchange would “pave the way for more” talks between the sides.",
+        'The site had shown a "deeply offensive content feed" to its users, founder Ann Cole said.',
+        'The minister described it as a "deeply troubling turn of events" on Monday.',
+        # a quote that ends its clause is not inside a noun phrase
+        'The mayor wants a "fair deal for every household".',
+    ],
+)
+def test_quotes_inside_a_noun_phrase_that_stay(text: str) -> None:
+    assert len(quotes(text)) == 1

@@ -539,7 +539,44 @@ def _of_record(text: str, q: Quote) -> bool:
     ):
         return False
     small = {"of", "the", "and", "a", "in", "to", "for", "on", "at", "with", "by", "from", "as", "an", "or"}
-    return not (len(words) <= 6 and all(w[0].isupper() or w.lower() in small for w in words))
+    if len(words) <= 6 and all(w[0].isupper() or w.lower() in small for w in words):
+        return False
+    return not (len(words) <= _TERM_WORDS and _term_in_phrase(text, q))
+
+
+# A short quoted stretch inside a noun phrase, a determiner or possessor right before it and the phrase going on
+# after it in lower case, with no verb that reports or names words before it in its sentence: a term or a phrase
+# held at arm's length ('organisers set up a "women's safety area" for girls', 'the "I'll have you naked" bit',
+# 'their commitment to the principle of "two states for two peoples," meaning'), nobody's words on record. With
+# such a verb anywhere in its sentence it stays a quote ('X called the academy "woefully out of touch" in a
+# letter', 'X said he hoped the deal would "pave the way" for talks', 'it made a "vile" remark, X said').
+_TERM_WORDS = 6
+_TERM_BEFORE = re.compile(
+    r"(?:^|[\s(])(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Yy]our|"
+    r"[Mm]y|[\w-]+[’']s|of)\s+(?:(?!(?:who|whose|which|that|is|was|are|were|be|been|to|and|or)\s)[a-z][\w-]*\s+){0,2}"
+    r"[“\"‘'«„]$"
+)
+_TERM_AFTER = re.compile(
+    r"[”\"’'»]?[,]?\s+(?!(?:he|she|they|it|we|i|you|and|or|but|as|which|who|that|when|while|because|if)\b)"
+    rf"(?!{_SPEECH}\b)[a-z]"
+)
+_WORDS_NAMED = re.compile(
+    rf"\b(?:{_SPEECH}|{_NAMING}|suggest(?:s|ed)?|indicat(?:es|ed)|stated|claim(?:s|ed)?|insist(?:s|ed)?|"
+    r"maintain(?:s|ed)?|contend(?:s|ed)?|alleg(?:es|ed)|call(?:s|ed)?|warn(?:s|ed)?|describ(?:es|ed|ing)|"
+    r"refer(?:s|red)?\s+to|known\s+as|quot(?:es|ed|ing)|hope[sd]?|saying|telling|calling)\b"
+)
+
+
+def _term_in_phrase(text: str, q: Quote) -> bool:
+    start = q.parts[0][0]
+    if len(q.parts) > 1 or not _TERM_BEFORE.search(text, max(0, start - 40), start):
+        return False
+    if not _TERM_AFTER.match(text, q.end):
+        return False
+    sentence = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind("? ", 0, start), text.rfind("! ", 0, start))
+    ends = [i for i in (text.find(". ", q.end), text.find("\n", q.end)) if i >= 0]
+    before, after = text[sentence + 1 : start], text[q.end : min(ends, default=len(text))]
+    return _WORDS_NAMED.search(before) is None and _WORDS_NAMED.search(after) is None  # nor a credit after it
 
 
 def _speaker(
