@@ -132,3 +132,41 @@ def test_a_term_inside_a_noun_phrase_is_no_quote(text: str) -> None:
 )
 def test_quotes_inside_a_noun_phrase_that_stay(text: str) -> None:
     assert len(quotes(text)) == 1
+
+
+def speakers(text: str) -> list[str | None]:
+    return [c.speaker for c in extract_claims(text, ALIASES) if c.kind == "quote"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a scare quote or a name in quotes inside the subject does not end the clause: the subject's head speaks
+        ('A “Wanted” poster for the elder Mr. Doe warned that he was “known to carry a knife,” “often travels at night” '
+         "and “should be considered armed and dangerous.”", "poster"),
+        ('A "Missing" leaflet for the boy said that he was "last seen near the river bank on Friday."', "leaflet"),
+    ],
+)
+def test_a_short_quote_in_the_subject_keeps_the_subject(text: str, speaker: str) -> None:
+    got = speakers(text)
+    assert got and all(s == speaker for s in got)
+
+
+def test_a_quote_after_another_named_subject_is_not_the_last_speakers() -> None:
+    # a further quote of the same paragraph is the last speaker's, unless its own sentence opens with another name
+    text = (
+        "Ann Lee was blamed for weeks. In 2006, Ann Lee went on a talk show to explain herself: “Why was I the one "
+        "apologising?” Tom Hale, by his own admission, took only about “ten per cent of the blame” for it."
+    )
+    assert speakers(text) == ["Ann Lee", None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We will win this," Smith said. "The other side is tired and it shows."',
+        '"We will win this," Ann Smith said. That is why "the other side looks so tired and worn out."',
+    ],
+)
+def test_a_further_quote_of_the_same_paragraph_stays_the_last_speakers(text: str) -> None:
+    assert speakers(text)[-1] is not None and speakers(text)[-1].endswith("Smith")

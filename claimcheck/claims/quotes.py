@@ -246,7 +246,12 @@ def find_quotes(text: str) -> list[Quote]:
                 q.speaker = named
         elif (body := _body_by_kind(text, q)) is not None:
             q.extra["credit"], q.speaker = body  # '"...," the agency said' after the Food Standards Agency
-        elif last_speaker is not None and line == prev_line and q.start - last_speaker[1] < 300:
+        elif (
+            last_speaker is not None
+            and line == prev_line
+            and q.start - last_speaker[1] < 300
+            and not _another_subject(text, q.start, last_speaker, persons)
+        ):
             q.speaker = last_speaker[0]  # a further quote in the same paragraph, same voice
         elif last_speaker is not None and _opens_paragraph(text, q) and _follows(text, line, last_speaker[1]):
             q.speaker = last_speaker[0]  # a quote paragraph right after the speaker's previous quote
@@ -256,6 +261,23 @@ def find_quotes(text: str) -> list[Quote]:
         words = [w.lower() for s, e in q.parts for w in _WORDS.findall(text[s:e])]
         q.extra["norm"] = " ".join(words)
     return quotes
+
+
+def _another_subject(text: str, start: int, last: tuple[str, int], persons: list[tuple[int, str]]) -> bool:
+    """Whether the sentence of a quote at ``start``, after the previous quote's end, opens with a name other
+    than that quote's speaker ('"Why was I blamed?" Timberlake, by his own admission, took about "ten per
+    cent" of the heat': the second quote is no further word of the first speaker)."""
+    stop = max(text.rfind(". ", last[1], start), text.rfind("? ", last[1], start), text.rfind("! ", last[1], start),
+               text.rfind("” ", last[1], start), text.rfind('" ', last[1], start))
+    if stop < 0:
+        return False
+    m = _OPENING_FULL.match(text, stop + 2) or _OPENING_SINGLE.match(text, stop + 2)
+    if m is None or m.start("name") >= start:
+        return False
+    name = m.group("name")
+    if " " not in name and not any(full.endswith(" " + name) for _, full in persons):
+        return False  # one capitalised word is a person's name only when the text gives it in full ("That's")
+    return name not in _NOT_NAMES and not set(name.split()) & set(last[0].split())
 
 
 # A body credited by its kind right after the quote ('"...," the agency said'): no speaker unless the article named
@@ -886,9 +908,22 @@ def _object_saying(clause: str) -> re.Match[str] | None:
     return m
 
 
+# A closing mark after one or two quoted words: a scare quote or a name inside the clause ('A "Wanted" poster
+# for X warned that he was "..."'), which goes on after it; a longer quote before ends the clause.
+_SHORT_QUOTED = re.compile(r"[“\"][\w’'-]+(?:\s+[\w’'-]+)?[”\"]\s$")
+
+
+def _last_quote_close(before: str) -> int:
+    """Index of the last closing mark that ends a quote of more than two words in ``before`` (-1 when none)."""
+    i = max(before.rfind("” "), before.rfind('" '))
+    while i >= 0 and _SHORT_QUOTED.search(before, max(0, i - 40), i + 2):
+        i = max(before.rfind("” ", 0, i), before.rfind('" ', 0, i))
+    return i
+
+
 def _from_before(before: str) -> str | None:
     # Only the clause leading into the quote: cut at the last sentence end before it.
-    cut = max(_last_stop(before), before.rfind("? "), before.rfind("! "), before.rfind("” "), before.rfind('" '))
+    cut = max(_last_stop(before), before.rfind("? "), before.rfind("! "), _last_quote_close(before))
     clause = before[cut + 2 :] if cut >= 0 else before
     m = (
         (_WHO_SAID.search(clause) if ", who " in clause else None)
@@ -944,7 +979,8 @@ def _head_before_pp(clause: str, end: int) -> re.Match[str] | None:
 # "at"/"from"/"with"/"on" and up to five more words before the matched speaker ("a former adviser on housing
 # policy for [the city government]", "[Toledo]" after "Mayor X of").
 _HEAD_BEFORE_PP = re.compile(
-    rf"(?:(?:^|(?<=[\s,]))(?:[Tt]he|[Aa]n?|[Oo]ne)\s+(?:[a-z][\w’'-]*\s+){{0,3}}?(?P<head>[a-z][\w’'-]+)|"
+    rf"(?:(?:^|(?<=[\s,]))(?:[Tt]he|[Aa]n?|[Oo]ne)\s+(?:(?:[a-z][\w’'-]*|[“\"][\w’'-]+(?:\s[\w’'-]+)?[”\"])\s+){{0,3}}?"
+    rf"(?P<head>[a-z][\w’'-]+)|"
     rf"(?<![\w’'])(?P<name>{_NAME}))\s+(?:of|for|at|from|with|on|about)\s+(?:[\w’'-]+\s+){{0,5}}?$"
 )
 
