@@ -566,16 +566,18 @@ def _of_record(text: str, q: Quote) -> bool:
     return not (len(words) <= _TERM_WORDS and _term_in_phrase(text, q))
 
 
-# A short quoted stretch inside a noun phrase, a determiner or possessor right before it and the phrase going on
+# A short quoted stretch inside a noun phrase, an article or demonstrative right before it and the phrase going on
 # after it in lower case, with no verb that reports or names words before it in its sentence: a term or a phrase
 # held at arm's length ('organisers set up a "women's safety area" for girls', 'the "I'll have you naked" bit',
 # 'their commitment to the principle of "two states for two peoples," meaning'), nobody's words on record. With
 # such a verb anywhere in its sentence it stays a quote ('X called the academy "woefully out of touch" in a
-# letter', 'X said he hoped the deal would "pave the way" for talks', 'it made a "vile" remark, X said').
+# letter', 'X said he hoped the deal would "pave the way" for talks', 'it made a "vile" remark, X said'); so it
+# does after a possessor, whose words they often are ('X unveiled plans to launch his "midnight red car" into
+# space').
 _TERM_WORDS = 6
 _TERM_BEFORE = re.compile(
-    r"(?:^|[\s(])(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Yy]our|"
-    r"[Mm]y|[\w-]+[’']s|of)\s+(?:(?!(?:who|whose|which|that|is|was|are|were|be|been|to|and|or)\s)[a-z][\w-]*\s+){0,2}"
+    r"(?:^|[\s(])(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|of)\s+"
+    r"(?:(?!(?:who|whose|which|that|is|was|are|were|be|been|to|and|or)\s)[a-z][\w-]*\s+){0,2}"
     r"[“\"‘'«„]$"
 )
 _TERM_AFTER = re.compile(
