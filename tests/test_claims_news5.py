@@ -172,3 +172,39 @@ def test_a_quote_after_another_named_subject_is_not_the_last_speakers() -> None:
 )
 def test_a_further_quote_of_the_same_paragraph_stays_the_last_speakers(text: str) -> None:
     assert speakers(text)[-1] is not None and speakers(text)[-1].endswith("Smith")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an age set off after a name with a generational suffix
+        "Carl Doe Jr., 55, could face up to ten years in prison.",
+        "John Smith Sr., 71, was arrested on Monday.",
+        # an international phone number with its trunk prefix in brackets
+        "More details: www.example.net | +49 (0)40 890 85-433",
+        "For tickets call +44 (0)20 7946 0958 today.",
+    ],
+)
+def test_ages_after_a_suffixed_name_and_bracketed_phone_numbers_are_no_numbers(text: str) -> None:
+    assert [v for v, u in numbers(text) if u != "years"] == []
+
+
+def test_counts_beside_them_stay() -> None:
+    assert (44, "children") in numbers("Police said 44 children were hurt, 3 of them badly.")
+    assert (12, "years") in numbers("Carl Doe Jr., who is 55, served 12 years in prison.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a slogan named by a noun and a question mark ("The tagline? ...") is no quote
+        'The tagline? "Meth. We are all on it."',
+        'The slogan? "Build the dam, save the town."',
+    ],
+)
+def test_a_slogan_after_its_noun_and_a_question_mark_is_no_quote(text: str) -> None:
+    assert quotes(text) == []
+
+
+def test_a_question_after_its_noun_stays_a_quote() -> None:
+    assert len(quotes('Her answer? "We did what we had to do, and we would do it again."')) == 1

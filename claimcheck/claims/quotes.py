@@ -538,7 +538,7 @@ def _join_split(text: str, spans: list[tuple[int, int]]) -> list[Quote]:
 _NAMED_BEFORE = re.compile(
     r"(?:so-called|dubbed|nicknamed|known\s+as|titled|entitled|what(?:'s|’s|\s+is|\s+was)\s+called|hashtag|"
     r"(?:(?:an?|the|old|famous|popular|common)\s+saying|adage|proverb|motto|slogan|catchphrase|tagline)"
-    r"(?:\s+(?:that\s+)?goes)?[,:]?)"
+    r"(?:\s+(?:that\s+)?goes)?[,:?]?)"
     r"\s*[“\"‘'«„]?\s*$",
     re.IGNORECASE,
 )
