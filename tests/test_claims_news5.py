@@ -208,3 +208,19 @@ def test_a_slogan_after_its_noun_and_a_question_mark_is_no_quote(text: str) -> N
 
 def test_a_question_after_its_noun_stays_a_quote() -> None:
     assert len(quotes('Her answer? "We did what we had to do, and we would do it again."')) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a dotted abbreviation is a word of the source's name ("U.S.", "U.K.", as issue 12 asks of tokens)
+        ("The quake struck at a depth of 8 km, the U.S. Geological Survey said.", "U.S. Geological Survey"),
+        ("The U.K. Foreign Office said two British nationals were among the injured.", "U.K. Foreign Office"),
+    ],
+)
+def test_a_dotted_abbreviation_belongs_to_the_source(text: str, source: str) -> None:
+    assert source in cites(text)
+
+
+def test_a_dotted_abbreviation_as_a_place_stays_out_of_the_source() -> None:
+    assert cites("In the U.S. officials said the talks had failed.") == ["officials"]

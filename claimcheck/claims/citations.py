@@ -48,7 +48,7 @@ _SOURCE_NOUNS = (
     r"watchdog|regulator|sources?|analysts|experts|spokesmen"
 )
 _NP = (
-    r"(?:[A-Za-z][\w'’-]*\s+){0,3}?(?i:"
+    r"(?:(?:(?<![\w.])(?:[A-Z]\.){2,}(?=\s+[A-Z])|[A-Za-z][\w'’-]*)\s+){0,3}?(?i:"
     + _SOURCE_NOUNS
     + r")(?:\s+[A-Z][\w'’-]*){0,3}"
     + (r"(?:\s+(?:in|of|for|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?")
