@@ -224,3 +224,24 @@ def test_a_dotted_abbreviation_belongs_to_the_source(text: str, source: str) -> 
 
 def test_a_dotted_abbreviation_as_a_place_stays_out_of_the_source() -> None:
     assert cites("In the U.S. officials said the talks had failed.") == ["officials"]
+
+
+def test_a_single_quote_after_a_speech_verbs_colon_runs_on_to_the_paragraphs_end() -> None:
+    # British copy: the opening mark after "said:", the closing one dropped or in the next paragraph
+    text = (
+        "Ann Lee, an expert on trade at a university in Leeds, said: 'This is the natural result of the new "
+        "tariffs.\nThe tightening 'shows the government's view', she said."
+    )
+    got = [(c.text, c.speaker) for c in extract_claims(text, ALIASES) if c.kind == "quote"]
+    assert ("This is the natural result of the new tariffs.", "Ann Lee") in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He listed three things: 'Tis the season, the weather and the cost.",  # an elided word, no quote
+        "The notice said: the shop's doors open at nine and close at five.",  # no mark at all
+    ],
+)
+def test_a_colon_without_a_quotation_gives_none(text: str) -> None:
+    assert quotes(text) == []

@@ -459,10 +459,11 @@ def _single_spans(para: str) -> list[tuple[int, int]]:
     return _runs_on_mid(para, [o for o in opens if o >= pos], out)
 
 
-# A quotation that opens after a sentence's end and runs on, unclosed, to the paragraph's end (the next paragraph
-# goes on with it, or the outlet dropped the closing mark): "'...,' X said. 'I mean, not that. We just live
-# apart.'" with the last mark missing.
-_AFTER_STOP = re.compile(r"(?:^|[.!?][’'”\"]?\s+)$")
+# A quotation that opens after a sentence's end or a speech verb's colon and runs on, unclosed, to the
+# paragraph's end (the next paragraph goes on with it, or the outlet dropped the closing mark): "'...,' X said.
+# 'I mean, not that. We just live apart.'" with the last mark missing; "X, an expert at Y, said: 'This is what
+# the sanctions were for."
+_AFTER_STOP = re.compile(rf"(?:^|[.!?][’'”\"]?\s+|\b{_SPEECH}(?:\s+[\w’'-]+){{0,3}}?:\s+)$")
 
 
 def _runs_on_mid(para: str, opens: list[int], out: list[tuple[int, int]]) -> list[tuple[int, int]]:
