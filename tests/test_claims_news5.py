@@ -245,3 +245,31 @@ def test_a_single_quote_after_a_speech_verbs_colon_runs_on_to_the_paragraphs_end
 )
 def test_a_colon_without_a_quotation_gives_none(text: str) -> None:
     assert quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a nickname after its naming word and an article
+        'The rocket, which inside the company is nicknamed the "Big Fat Rocket," will fly next year.',
+        "The illness has earned the nickname of “pigeon keeper’s lung” among doctors.",
+        # a campaign's or a work's title in capitals right after its noun
+        "The agency launched its campaign “Starts with one.” on Monday.",
+        "Artists shared their reading of the central theme ‘The Medium is the Message’ at the show.",
+        # a title in capitals with its numbers
+        "Shooting began on “Kill Bill: Vol. 1,” which came out in 2003.",
+    ],
+)
+def test_nicknames_and_titles_are_no_quotes(text: str) -> None:
+    assert quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The minister called the film "a disgrace to the nation and all its people".',  # the speaker's words
+        'He told the show "I never lied to anyone about the money."',  # an interview, not a title
+    ],
+)
+def test_words_after_a_work_noun_that_stay_quotes(text: str) -> None:
+    assert len(quotes(text)) == 1

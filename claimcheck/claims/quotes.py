@@ -537,12 +537,16 @@ def _join_split(text: str, spans: list[tuple[int, int]]) -> list[Quote]:
 # A short quoted phrase that is the name of something, not anyone's words: 'a so-called "smart tax"', 'what
 # is called "feather duvet lung"', 'the "Starts with one" campaign', 'the hashtag "..."'.
 _NAMED_BEFORE = re.compile(
-    r"(?:so-called|dubbed|nicknamed|known\s+as|titled|entitled|what(?:'s|’s|\s+is|\s+was)\s+called|hashtag|"
+    r"(?:(?:so-called|dubbed|nicknamed|known\s+as|titled|entitled|what(?:'s|’s|\s+is|\s+was)\s+called|"
+    r"(?:the\s+)?nickname(?:\s+of)?)(?:\s+(?:the|an?))?|hashtag|"
     r"(?:(?:an?|the|old|famous|popular|common)\s+saying|adage|proverb|motto|slogan|catchphrase|tagline)"
     r"(?:\s+(?:that\s+)?goes)?[,:?]?)"
     r"\s*[“\"‘'«„]?\s*$",
     re.IGNORECASE,
 )
+# A work or a campaign named right before a title in capitals: 'the campaign "Starts with one."', 'the central
+# theme "The Medium is the Message"' ('called the film "a disgrace"' gives the speaker's words, in lower case).
+_WORK_BEFORE = re.compile(r"\b(?:campaign|theme|song|album|single|film|movie|novel|musical|documentary)\s*[“\"‘'«„]\s*$")
 _NAMED_AFTER = re.compile(
     r"[”\"’'»]?\s+(?:(?!(?:to|and|or|but|that|will|would|can|could|may|might)\s)[a-z]+\s+)?(?:campaign|slogan|hashtag|motto|series|song|single|album|film|movie|book|novel|show|"
     r"programme|program|initiative|podcast|documentary|musical|brand|trophy|award|doctrine|meme|challenge|"
@@ -558,12 +562,14 @@ def _of_record(text: str, q: Quote) -> bool:
     if len(words) < 3 or sum(1 for s, e in q.parts for t in text[s:e].split() if _WORDS.search(t)) < 3:
         return False  # a hyphenated compound is one word: "a 'feather-duvet lung'" is a scare quote
     if len(words) <= _NAME_WORDS and (
-        _NAMED_BEFORE.search(text, max(0, q.start - 40), q.start) or _NAMED_AFTER.match(text, q.end)
+        _NAMED_BEFORE.search(text, max(0, q.start - 40), q.start)
+        or _NAMED_AFTER.match(text, q.end)
+        or text[q.start : q.start + 1].isupper() and _WORK_BEFORE.search(text, max(0, q.start - 20), q.start)
     ):
         return False
     small = {"of", "the", "and", "a", "in", "to", "for", "on", "at", "with", "by", "from", "as", "an", "or"}
-    if len(words) <= 6 and all(w[0].isupper() or w.lower() in small for w in words):
-        return False
+    if len(words) <= 6 and all(w[0].isupper() or w[0].isdigit() or w.lower() in small for w in words):
+        return False  # a title or a name in capitals, its numbers too ("Kill Bill: Vol. 1", "2018 Welcome Festival")
     return not (len(words) <= _TERM_WORDS and _term_in_phrase(text, q))
 
 
