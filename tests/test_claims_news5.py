@@ -291,3 +291,22 @@ def test_a_hyphened_half_is_part_of_the_figure(text: str, value: float, unit: st
 def test_a_sums_order_of_magnitude_is_no_count() -> None:
     assert numbers("He never earned a six-figure salary at the firm.") == []
     assert (6, "figures") in numbers("The sum has grown to 6 figures in the last year.")
+
+
+def statements(text: str) -> list[str]:
+    return [c.text for c in extract_claims(text, ALIASES) if c.kind == "statement"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Here are a couple of examples of the new chip's effect on Google's phones:",
+        "Here's the short version of how to sign up for the bundle offered by Disney:",
+    ],
+)
+def test_a_presentative_is_no_statement(text: str) -> None:
+    assert statements(text) == []
+
+
+def test_a_sentence_ending_in_a_colon_can_stay_a_statement() -> None:
+    assert statements("The comedian announced the split with the British actor Michael Sheen on Twitter:") != []
