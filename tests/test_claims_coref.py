@@ -231,3 +231,23 @@ def test_role_set_off_by_commas_introduces_and_two_fit_leave_it() -> None:
 )
 def test_pronoun_credit_is_left_when_unsure(text: str, want: str | None) -> None:
     assert speakers(text) == [want]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ('Özil said: "I will stop playing for the national side once the tournament is over."', "Özil"),
+        ('"I will stop playing for the national side once the tournament is over," Ömer Çelik said.', "Ömer Çelik"),
+        ('"I will stop playing for the national side once the tournament is over," said Ángel Muñoz, the striker.',
+         "Ángel Muñoz"),
+        (
+            "Łukasz Nowak, the coach, named his squad on Friday.\n"
+            'The coach said: "Nobody in this group has a place guaranteed before the opening game."',
+            "Łukasz Nowak",
+        ),
+        ('"Nobody has a place guaranteed before the opening game," Émilie Dubois told reporters.', "Émilie Dubois"),
+    ],
+)
+def test_names_with_capitals_beyond_ascii_are_whole_speakers(text: str, want: str) -> None:
+    # [A-Z] alone dropped "Özil" as a speaker and cut "Émilie Dubois" to "Dubois"
+    assert speakers(text) == [want]

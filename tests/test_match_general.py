@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from claimcheck.claims import extract_claims
+from claimcheck.match.normalize import speakers_compatible
 from claimcheck.match.pipeline import match_facts
 from claimcheck.match.rules import MatchOptions
 from claimcheck.models import Article, Outlet
@@ -254,3 +255,21 @@ def test_two_lengths_of_time_whose_contexts_share_no_word_are_two_facts() -> Non
     # one span of one story in other words still joins
     assert joined("The driver will make his last appearance in a Formula 1 car two weeks from now.",
                   "His last appearance comes in two weeks at the final race.")  # fmt: skip
+
+
+
+def test_a_name_printed_with_and_without_diacritics_is_one_speaker() -> None:
+    # outlets that drop diacritics print "Ozil" for "Özil": one speaker, not two who never share a quote
+    assert speakers_compatible("Mesut Özil", "Ozil")
+    assert speakers_compatible("Łukasz Nowak", "Lukasz Nowak")
+    assert speakers_compatible("Émilie Dubois", "Emilie Dubois")
+    assert not speakers_compatible("Mesut Özil", "Thomas Müller")
+
+
+def test_a_bare_count_of_times_reads_only_true_inflections_of_a_thing() -> None:
+    from claimcheck.match.blocking import _inflects
+
+    # a doubled consonant doubles the thing's own last letter: "planted" is no form of "plan"
+    assert not _inflects("planted", "plan")
+    assert _inflects("transferred", "transfer") and _inflects("stopped", "stop") and _inflects("flags", "flag")
+    assert not _inflects("planet", "plane")

@@ -13,6 +13,8 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
+from claimcheck.claims.lexicon import CAPITAL
+
 # People's roles that news introduces a name with (lower case; a credit's head noun is one of them).
 _PERSON_ROLES = frozenset(
     [
@@ -149,7 +151,7 @@ _SAME_ROLE = {
 # A name's lower-case particles before its next word ("Erik ten Hag", "Ursula von der Leyen", "Luis de la Fuente").
 _PARTICLES = r"(?:de|van|von|bin|ibn|al|el|la|le|da|di|del|der|den|du|dos|ten|ter)"
 _NAME = (  # never over a line break
-    rf"[A-Z][\w’'-]+(?:[ \u00a0]+(?:{_PARTICLES}[ \u00a0]+){{0,2}}(?:[A-Z]\.[ \u00a0]+)?[A-Z][\w’'-]+){{0,2}}"
+    rf"[{CAPITAL}][\w’'-]+(?:[ \u00a0]+(?:{_PARTICLES}[ \u00a0]+){{0,2}}(?:[{CAPITAL}]\.[ \u00a0]+)?[{CAPITAL}][\w’'-]+){{0,2}}"
 )
 _ROLE_ALT = "|".join(sorted(_PERSON_ROLES | set(_BODY_KINDS) | {"chief executive"}, key=len, reverse=True))
 # "Health Minister Jo Lamb", "coach Mark Ellis", "Comedian Sarah Silverman": up to three describing words, the
@@ -174,7 +176,7 @@ _ROLE_COMMA_NAME = re.compile(
 _AGE_AFTER = re.compile(rf"(?<![\w’'-])(?P<name>{_NAME}),\s+(?P<age>\d{{1,3}}),")
 _AGE_BEFORE = re.compile(rf"\b(?P<age>\d{{1,3}})-year-old\s+(?:[a-z][\w-]*\s+){{0,3}}?(?P<name>{_NAME})")
 _BODY_NAME = re.compile(
-    r"(?<![\w’'&.-])(?P<name>(?:[A-Z][\w’'&.-]*[ \u00a0]+){0,4}(?P<last>[A-Z][\w’'&.-]*))"
+    rf"(?<![\w’'&.-])(?P<name>(?:[{CAPITAL}][\w’'&.-]*[ \u00a0]+){{0,4}}(?P<last>[{CAPITAL}][\w’'&.-]*))"
 )
 # The credit as written, nearest the quote: a determiner or a possessive pronoun, describing words, the head.
 _DETERMINER = re.compile(r"(?i:\b(?P<det>the|his|her|its|their)\s+)(?P<mods>(?:[\w’'-]+\s+){0,3}?)$")
@@ -308,7 +310,7 @@ def _intros(text: str) -> list[tuple[int, int, bool, str, str, str]]:
             if (
                 role[:1].isupper()
                 and role.lower() not in _TITLES
-                and not _opens_sentence(text, m.start("role"))
+                and not _at_sentence_start(text, m.start("role"))
             ):
                 # a capitalised role mid-sentence is part of a name ("Star Trek"), unless an office's title; what
                 # follows it may still be one ("European Commission President Ursula von der Leyen")
@@ -403,7 +405,9 @@ _TITLES = frozenset(
 )
 
 
-def _opens_sentence(text: str, i: int) -> bool:
+def _at_sentence_start(text: str, i: int) -> bool:
+    """Whether position ``i`` (a role word) is the first word of its sentence or line, where a role is capitalised
+    only because it opens the sentence ("Coach Mark Ellis said ..."), not because it is part of a name."""
     before = text[max(0, i - 20) : i]
     if "\n" in before.strip(" \t") or before.endswith("\n"):
         before = before.rsplit("\n", 1)[-1]

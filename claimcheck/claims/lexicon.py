@@ -10,6 +10,12 @@ MONTHS = [
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 MONTH_RE = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 WEEKDAY_RE = r"(?:" + "|".join(WEEKDAYS) + r")"
+# The capital and small letters of names in Latin, Greek and Cyrillic script, as character-class bodies: a name
+# such as "Özil", "Łukasz Nowak", "Ángel Muñoz" or "Šefčovič" is no less a name than "Ozil" (``[A-Z]`` alone
+# dropped the first as a speaker and cut the others to their ASCII part).
+_LETTERS = [*map(chr, range(0xC0, 0x530)), *map(chr, range(0x1E00, 0x1F00))]
+CAPITAL = "A-Z" + "".join(c for c in _LETTERS if c.isupper())
+SMALL = "a-z" + "".join(c for c in _LETTERS if c.islower())
 # Verbs that credit words to a speaker ("she said", "he added dryly", "Smith told reporters").
 SPEECH_RE = (
     r"(?:said|says|say|told|tells|added|adds|declared|declares|wrote|writes|tweeted|asked|asks|insisted|insists|"

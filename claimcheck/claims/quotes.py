@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from claimcheck.claims import coref
-from claimcheck.claims.lexicon import SPEECH_RE
+from claimcheck.claims.lexicon import CAPITAL, SMALL, SPEECH_RE
 from claimcheck.models import ClaimDetails
 
 _PAIRS = {"“": "”", "«": "»", "„": "“", '"': '"'}
@@ -29,7 +29,7 @@ _TITLE = (
     r"Commissioner|Ambassador|Pope|King|Queen|Prince|Princess|Speaker|Leader|General|Director|Sergeant|"
     r"Captain|Colonel|Lieutenant|Constable|Inspector|Superintendent|Professor|Doctor)\s+)"
 )
-_NAME_TOKEN = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w’'-]*\.?|[A-Z]\.)"
+_NAME_TOKEN = rf"(?:(?:[{CAPITAL}]\.){{2,}}|[{CAPITAL}][\w’'-]*\.?|[{CAPITAL}]\.)"
 _PARTICLE = r"(?:de|van|von|bin|al|la|le|da|di|del|der|ibn)"
 _NAME = rf"(?:{_TITLE}{{0,2}}{_NAME_TOKEN}(?:\s+(?:{_NAME_TOKEN}|{_PARTICLE})){{0,3}})"
 _ROLE = (
@@ -112,7 +112,7 @@ _AFTER_GENERIC = re.compile(
     rf"^[\s,—–»”\"-]*(?P<seg>(?:[\w’'.-]+,?\s+){{1,14}}?)(?:also\s+|later\s+)?{_SPEECH}\b"
 )
 _AFTER_GENERIC_VERB_FIRST = re.compile(rf"^[\s,—–»”\"-]*{_SPEECH}\s+(?P<seg>[^,.;:“”\"«»()]{{2,80}})")
-_CAP_RUN = re.compile(r"(?<![\w’'])(?:[A-Z][\w’'-]+\.?|[A-Z]\.)(?:\s+(?:[A-Z][\w’'-]+|[A-Z]\.))*")
+_CAP_RUN = re.compile(rf"(?<![\w’'])(?:[{CAPITAL}][\w’'-]+\.?|[{CAPITAL}]\.)(?:\s+(?:[{CAPITAL}][\w’'-]+|[{CAPITAL}]\.))*")
 _ROLE_NOUNS = frozenset(
     [
         "officers", "officials", "official", "police", "mother", "father", "wife", "husband", "son",
@@ -128,7 +128,7 @@ _ROLE_NOUNS = frozenset(
     ]
 )
 _SUBJECT = re.compile(
-    r"(?<![\w’'])(?P<name>[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){0,3})(?:,\s[^,“”\".!?]{1,80},)?"
+    rf"(?<![\w’'])(?P<name>[{CAPITAL}][\w’'-]+(?:\s+(?:[{CAPITAL}]\.|[{CAPITAL}][\w’'-]+)){{0,3}})(?:,\s[^,“”\".!?]{{1,80}},)?"
     r"\s+(?:(?:[a-z]+ly|also|then|has|had|have|was|is|later|again|once|never|just|still|already|now|even|first|"
     r"since|further|repeatedly)\s+){0,2}?"
     r"(?:[a-z]{3,}ed|said|says|told|wrote|took|made|gave|became|spoke|sent)\b"
@@ -139,14 +139,14 @@ _SUBJECT = re.compile(
 _SENT_START = r"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"]\s)|(?<=\n))"
 _OPENING_FULL = re.compile(
     rf"{_SENT_START}(?:(?:[A-Z]?[a-z-]+|The|An?)\s+){{0,4}}?(?:{_TITLE})*"
-    r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})(?=,|\s+[a-z])"
+    rf"(?P<name>[{CAPITAL}][\w’'-]+(?:\s+[{CAPITAL}][\w’'-]+){{1,2}})(?=,|\s+[a-z])"
 )
 # A preposition right before a sentence's opening name (an article between): the name is its object, not the subject.
 _LEADING_PREPOSITION = re.compile(
     r"\b(?:of|to|in|at|for|with|on|by|from|about|against|into|over|under)\s+(?:(?:the|a|an|his|her|its|their)\s+)?$",
     re.IGNORECASE,
 )
-_OPENING_SINGLE = re.compile(rf"{_SENT_START}(?:{_TITLE})*(?P<name>[A-Z][\w’'-]+)(?=,\s|\s+[a-z])")
+_OPENING_SINGLE = re.compile(rf"{_SENT_START}(?:{_TITLE})*(?P<name>[{CAPITAL}][\w’'-]+)(?=,\s|\s+[a-z])")
 _ROLE_SUBJECT = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:The|A|An)\s+(?P<name>(?:[\w-]+\s+){0,3}?(?:coach|manager|spokes(?:man|woman|person)|"
     r"official|minister|president|chief|director|analyst|lawyer|prosecutor|leader|officer|witness|resident))"
@@ -184,7 +184,7 @@ _COORD_SPEECH = re.compile(
     r"[^“”\"«».!?]{0,80}$"
 )
 _PERSON = re.compile(
-    rf"(?<![\w.])(?:{_TITLE}){{0,2}}[A-Z][a-z’'-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z’'-]+){{1,2}}(?![\w])"
+    rf"(?<![\w.])(?:{_TITLE}){{0,2}}[{CAPITAL}][{SMALL}’'-]+(?:\s+(?:[{CAPITAL}]\.\s+)?[{CAPITAL}][{SMALL}’'-]+){{1,2}}(?![\w])"
 )
 _NOT_NAMES = frozenset(
     [
@@ -239,7 +239,7 @@ def find_quotes(text: str) -> list[Quote]:
         q.speaker = _speaker(text, q, last_speaker, persons, places)
         if q.speaker:
             q.speaker = _expand(persons, q.speaker, q.start)
-            if not q.speaker[:1].isupper() and (m := _ROLE_THEN_NAME.fullmatch(q.speaker)):
+            if not q.speaker[:1].isupper() and (m := _ROLE_WORDS_NAME.fullmatch(q.speaker)):
                 q.speaker = m.group("name")  # "production designer Joel Collins": the name, not its role
             elif not q.speaker[:1].isupper() and (named := _by_reference(text, q, q.speaker, last_speaker, persons, places)):
                 q.extra["credit"] = q.speaker  # the role as the text credits it, kept beside the name
@@ -276,7 +276,7 @@ def _body_by_kind(text: str, q: Quote) -> tuple[str, str] | None:
 
 
 # A speaker found with lower-case role words before the name ("production designer Joel Collins").
-_ROLE_THEN_NAME = re.compile(r"(?:[a-z][\w’'-]*\s+){1,3}(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})")
+_ROLE_WORDS_NAME = re.compile(rf"(?:[a-z][\w’'-]*\s+){{1,3}}(?P<name>[{CAPITAL}][\w’'-]+(?:\s+[{CAPITAL}][\w’'-]+){{1,2}})")
 _APPOSED_AFTER_ROLE = re.compile(rf",\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,2}})(?=\s*[,.;]|\s*$)")
 
 
@@ -592,8 +592,8 @@ _REPORTING_VERB = (
     r"alleg(?:es|ed|e)|call(?:s|ed)?|warn|describe[sd]?)"
 )
 _REPORTING_SUBJECT = re.compile(
-    rf"(?<![\w’'-])(?:(?P<name>{_NAME})|(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne|[A-Z][\w’'-]*[’']s)\s+"
-    r"(?:[\w’'“”\"-]+\s+){0,3}?(?P<head>[a-z][a-z’'-]+)|(?:[A-Z][\w’'-]*\s+){1,3}(?P<plural>[a-z][a-z-]+s))"
+    rf"(?<![\w’'-])(?:(?P<name>{_NAME})|(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne|[{CAPITAL}][\w’'-]*[’']s)\s+"
+    rf"(?:[\w’'“”\"-]+\s+){{0,3}}?(?P<head>[a-z][a-z’'-]+)|(?:[{CAPITAL}][\w’'-]*\s+){{1,3}}(?P<plural>[a-z][a-z-]+s))"
     r"\s+(?:(?:himself|herself|itself|themselves|also|once|later|then|has|have|had|to|[a-z]+ly)\s+){0,3}"
     rf"{_REPORTING_VERB}\b(?=(?:\s+that)?[^“”\"«».!?]{{0,80}}$)"
 )
@@ -653,7 +653,7 @@ _BODY_WORDS = (
     r"League|Trust|Embassy|Parliament|Senate|Congress|Prosecutors?|Prosecution"
 )
 _BODY = re.compile(
-    rf"(?P<name>(?:[A-Z][\w’'&.-]*\s+){{0,4}}(?:{_BODY_WORDS})(?:\s+of(?:\s+[A-Z][\w’'-]*)+)?)"
+    rf"(?P<name>(?:[{CAPITAL}][\w’'&.-]*\s+){{0,4}}(?:{_BODY_WORDS})(?:\s+of(?:\s+[{CAPITAL}][\w’'-]*)+)?)"
     rf"(?:,[^,]{{1,60}},)?\s+(?:also\s+|later\s+)?{_SPEECH}\b"
 )
 _A_BODY = re.compile(rf"\b(?:{_BODY_WORDS})\b")

@@ -809,12 +809,19 @@ def _backoff_links(
 
 
 # Endings that inflect a word without making another one ("flags", "transferred"); "planet" is not "plane"
-_INFLECTIONS = frozenset(["", "s", "es", "ed", "d", "ing", "red", "ring", "ted", "ting", "ped", "ping"])
+_DOUBLED = frozenset(["red", "ring", "ted", "ting", "ped", "ping"])
+_INFLECTIONS = frozenset(["", "s", "es", "ed", "d", "ing", *_DOUBLED])
 
 
 def _inflects(word: str, thing: str) -> bool:
-    """Whether ``word`` is ``thing`` or, for a thing of four letters or more, an inflection of it."""
-    return word == thing or (len(thing) >= 4 and word.startswith(thing) and word[len(thing) :] in _INFLECTIONS)
+    """Whether ``word`` is ``thing`` or, for a thing of four letters or more, an inflection of it. An ending that
+    doubles a consonant doubles the thing's own last one ("transferred"; "planted" is no form of "plan")."""
+    if word == thing:
+        return True
+    if len(thing) < 4 or not word.startswith(thing):
+        return False
+    ending = word[len(thing) :]
+    return ending in _INFLECTIONS and (ending not in _DOUBLED or ending[0] == thing[-1])
 
 
 _CLAUSE_CUT = re.compile(r"[,;:()]|\s[-\u2013\u2014]\s|\s(?:while|whereas|but|and|although|though|as)\s", re.I)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 
 from rapidfuzz import fuzz
 
@@ -131,7 +132,19 @@ def speaker_words(speaker: str | None) -> frozenset[str]:
     parts = (speaker or "").split()
     if not any(w[:1].isupper() for w in parts[1:] or parts) or {w.lower() for w in parts} <= _PRONOUNS:
         return frozenset()
-    return frozenset(w for w in match_words(speaker or "") if w not in _HONORIFIC)
+    return frozenset(w for w in match_words(_unaccented(speaker or "")) if w not in _HONORIFIC)
+
+
+# Letters that carry no combining mark to drop but that outlets writing without diacritics replace all the same.
+_PLAIN_LETTERS = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "ı": "i"})
+
+
+def _unaccented(name: str) -> str:
+    """A name as outlets that drop diacritics print it: "Özil" and "Ozil", "Łukasz" and "Lukasz" are one speaker."""
+    if name.isascii():
+        return name
+    decomposed = unicodedata.normalize("NFKD", name.translate(_PLAIN_LETTERS))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def speakers_compatible(a: str | None, b: str | None) -> bool:
