@@ -311,6 +311,8 @@ def _ordinals(s: str) -> list[Quantity]:
 
 _OPEN_BRACKET = re.compile(r"\s*\(\s*$")
 # a dimension's adjective may stand between a measure and its conversion: "about 40 metres deep (131 feet)"
+# "108-foot-tall", "a 40-metre-long Ferris wheel": the compound states how big the named thing is
+_SIZE_ADJECTIVES = frozenset(["tall", "high", "long", "wide", "deep", "thick", "heavy"])
 _DIMENSION = re.compile(r"^\s+(?:deep|high|tall|long|wide|thick|away|across|above|below|in\s+diameter)\b")
 
 # Vague amounts are no claims: "one or two", "two or three" (two neighbouring small number words), "a couple
@@ -526,8 +528,15 @@ def _digit_numbers(s: str, blocked: list[tuple[int, int]]) -> list[_Raw]:
         if hy:
             raw.hyphen, raw.end = hy.group(1).replace("-", " "), hy.end()
             _hyphen_measure(s, raw)
-        if measure not in ("money", "percent") and raw.unit is not None and designation_after(s, raw.end):
-            continue  # a measure in a name: "the 200 yard Individual Medley", "a 13-inch MacBook Pro"
+        if (
+            measure not in ("money", "percent")
+            and raw.unit is not None
+            and (raw.measured or "").split(" ", 1)[0] not in _SIZE_ADJECTIVES
+            and designation_after(s, raw.end)
+        ):
+            # a measure in a name: "the 200 yard Individual Medley", "a 13-inch MacBook Pro"; not one that gives
+            # the size of the thing named ("the 108-foot-tall Korea Space Launch Vehicle")
+            continue
         if raw.end in split_ends:
             raw.end += 1
         out.append(raw)
