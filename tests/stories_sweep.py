@@ -311,12 +311,27 @@ def refused(articles: list[Article], event: list[str], tuning: set[str], base: S
         for seed in THIN_SEEDS
     ]
     for name, arts, options in windows:
-        counts = _refusals(arts, event, tuning, options)
-        print(f"{name}: " + ", ".join(f"{k} {v}" for k, v in counts.most_common()))
+        details: list[tuple[str, str, float]] = []
+        counts = _refusals(arts, event, tuning, options, details)
+        events: dict[str, set[str]] = defaultdict(set)
+        for e, why, _ in details:
+            events[why].add(e)
+        print(f"{name}: " + ", ".join(f"{k} {v} ({len(events[k])} events)" for k, v in counts.most_common()))
+        same = Counter(why for _, why, days in details if days <= options.same_days)
+        if same:
+            print("    of them the same days: " + ", ".join(f"{k} {v}" for k, v in same.most_common()))
     return 0
 
 
-def _refusals(arts: list[Article], event: list[str], tuning: set[str], options: StoryOptions) -> Counter[str]:
+def _refusals(
+    arts: list[Article],
+    event: list[str],
+    tuning: set[str],
+    options: StoryOptions,
+    details: list[tuple[str, str, float]] | None = None,
+) -> Counter[str]:
+    """The counts by rule (and by the story pass's verdict); ``details`` (a list) gets each (event, rule or
+    verdict, days between the part's and the story's nearest articles)."""
     import numpy as np
 
     from claimcheck.stories import index_articles
@@ -403,7 +418,8 @@ def _refusals(arts: list[Article], event: list[str], tuning: set[str], options: 
                 ),
                 ("cohesion", not _cohesive(avg, (inner(a), len(a)), (inner(b), len(b)), options)),
             ]
-            counts[next((why for why, hit in rules if hit), "judged before the story formed")] += 1
+            why = next((why for why, hit in rules if hit), "judged before the story formed")
+            counts[why] += 1
             # the story pass: its cosine with that story, and with the next best story linked to it
             others = np.array([x for x in range(len(groups)) if x != k])
             cos, _ = _scores(summed, np.stack((np.full(len(others), k), others), axis=1))
@@ -411,12 +427,17 @@ def _refusals(arts: list[Article], event: list[str], tuning: set[str], options: 
             at = float(cos[others == main][0])
             near = min((abs(x - y) for x in ta for y in tb), default=0.0) / 86400.0
             damped_at = at * 0.5 ** (max(near - options.same_days, 0.0) / options.story_days)
+            verdict = ""
             if at < options.story_link and (at < options.story_clear or at < options.story_margin * second):
-                counts["(pass: not clearly about it)"] += 1
+                verdict = "(pass: not clearly about it)"
             elif damped_at < options.story_link and (
                 damped_at < options.story_clear or damped_at < options.story_margin * second
             ):
-                counts["(pass: clearly about it before time damping)"] += 1
+                verdict = "(pass: clearly about it before time damping)"
+            if verdict:
+                counts[verdict] += 1
+            if details is not None:
+                details += [(e, w, near) for w in (why, verdict) if w]
     return counts
 
 

@@ -190,10 +190,15 @@ def _cohesive(
     ``cohesion_lone`` times as alike (``lone``; the story pass, which weighs a story as a whole, leaves it
     out): a short item of other news of the same days (a feed entry: a title and a sentence), or two of them
     on one subject, are like a tight story through the few words they have, the story's subject, not its
-    event."""
+    event. A story of two articles takes in only what is ``cohesion_pair`` times as alike as its two articles
+    are to each other (the linkage and the pass): two reports of a budget vote and two of trade talks the
+    same week are alike through their country's, capital's and leader's names only, far less than each
+    pair's own reports are."""
     for (total, size), other in ((a, b[1]), (b, a[1])):
         share = options.cohesion_lone if lone and other <= 2 else options.cohesion
         if size >= options.cohesion_min and cross < share * total / (size * (size - 1) / 2):
+            return False
+        if size == 2 and cross < options.cohesion_pair * total:
             return False
     return True
 

@@ -74,6 +74,8 @@ class StoryOptions:
     cohesion: float = 0.25  # a story of cohesion_min+ articles takes in only what is this similar to it ...
     cohesion_min: int = 3  # ... relative to its own articles' average similarity to each other
     cohesion_lone: float = 0.4  # ... or this similar when it is one or two articles (briefs of other news)
+    cohesion_pair: float = 0.25  # a story of two takes in only what is this similar relative to its pair's
+    # similarity (two events of one country or leader the same week, told in pairs; 0: no such rule)
     idf_window: float = 500.0  # term weights (idf) as in a window of at most this many articles ...
     idf_floor: float = 0.5  # ... and never below this (a term in more articles than that)
     one_outlet: float = 0.25  # a term that only one outlet uses (its page furniture) weighs this much
