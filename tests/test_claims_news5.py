@@ -273,3 +273,40 @@ def test_nicknames_and_titles_are_no_quotes(text: str) -> None:
 )
 def test_words_after_a_work_noun_that_stay_quotes(text: str) -> None:
     assert len(quotes(text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        # a hyphened "and a half" is part of the figure, as one with spaces is
+        ("He was sacked after five-and-a-half years in charge of the club.", 5.5, "years"),
+        ("Their candidate lost the race by 5-and-a-half points on Tuesday.", 5.5, "points"),
+        ("The talks ended after a two-and-a-half-hour meeting in the capital.", 2.5, "hour"),
+    ],
+)
+def test_a_hyphened_half_is_part_of_the_figure(text: str, value: float, unit: str) -> None:
+    assert (value, unit) in numbers(text)
+
+
+def test_a_sums_order_of_magnitude_is_no_count() -> None:
+    assert numbers("He never earned a six-figure salary at the firm.") == []
+    assert (6, "figures") in numbers("The sum has grown to 6 figures in the last year.")
+
+
+def statements(text: str) -> list[str]:
+    return [c.text for c in extract_claims(text, ALIASES) if c.kind == "statement"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Here are a couple of examples of the new chip's effect on Google's phones:",
+        "Here's the short version of how to sign up for the bundle offered by Disney:",
+    ],
+)
+def test_a_presentative_is_no_statement(text: str) -> None:
+    assert statements(text) == []
+
+
+def test_a_sentence_ending_in_a_colon_can_stay_a_statement() -> None:
+    assert statements("The comedian announced the split with the British actor Michael Sheen on Twitter:") != []

@@ -582,6 +582,7 @@ def _of_record(text: str, q: Quote) -> bool:
 # does after a possessor, whose words they often are ('X unveiled plans to launch his "midnight red car" into
 # space').
 _TERM_WORDS = 6
+_TERM_WINDOW = 400
 _TERM_BEFORE = re.compile(
     r"(?:^|[\s(])(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|of)\s+"
     r"(?:(?!(?:who|whose|which|that|is|was|are|were|be|been|to|and|or)\s)[a-z][\w-]*\s+){0,2}"
@@ -604,9 +605,11 @@ def _term_in_phrase(text: str, q: Quote) -> bool:
         return False
     if not _TERM_AFTER.match(text, q.end):
         return False
-    sentence = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind("? ", 0, start), text.rfind("! ", 0, start))
-    ends = [i for i in (text.find(". ", q.end), text.find("\n", q.end)) if i >= 0]
-    before, after = text[sentence + 1 : start], text[q.end : min(ends, default=len(text))]
+    # the sentence around it, within a bounded window (a page of such quotes and no full stop stays linear)
+    lo, hi = max(0, start - _TERM_WINDOW), min(len(text), q.end + _TERM_WINDOW)
+    sentence = max(text.rfind(". ", lo, start), text.rfind("\n", lo, start), text.rfind("? ", lo, start), text.rfind("! ", lo, start))
+    ends = [i for i in (text.find(". ", q.end, hi), text.find("\n", q.end, hi)) if i >= 0]
+    before, after = text[max(sentence + 1, lo) : start], text[q.end : min(ends, default=hi)]
     return _WORDS_NAMED.search(before) is None and _WORDS_NAMED.search(after) is None  # nor a credit after it
 
 
