@@ -22,7 +22,7 @@ from claimcheck.ingest.decode import (
     clip,
     decode_declared,
     http_charset,
-    is_utf8_multibyte,
+    mostly_utf8,
     parse_datetime,
 )
 from claimcheck.models import ParsedFeed
@@ -113,7 +113,8 @@ _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 
 def _fix_encoding(body: bytes, content_type: str | None) -> tuple[bytes, str | None]:
     """Hand feedparser UTF-8 when the feed lies about its charset (cp1251 or latin-1 bytes declared as
-    UTF-8, UTF-8 declared as latin-1); feeds that tell the truth pass through untouched."""
+    UTF-8, UTF-8 declared as latin-1, UTF-8 with a few stray bytes of another charset); feeds that tell
+    the truth pass through untouched."""
     if body.startswith(_BOMS):
         return body, content_type
     declared = [c for c in (http_charset(content_type),) if c]
@@ -122,7 +123,7 @@ def _fix_encoding(body: bytes, content_type: str | None) -> tuple[bytes, str | N
     first = declared[0] if declared else "utf-8"
     try:
         body.decode(first)
-        honest = first.lower().replace("-", "").replace("_", "") in ("utf8", "utf16", "utf32") or not is_utf8_multibyte(body)
+        honest = first.lower().replace("-", "").replace("_", "") in ("utf8", "utf16", "utf32") or mostly_utf8(body) is None
     except (LookupError, UnicodeDecodeError):
         honest = False
     if honest:
