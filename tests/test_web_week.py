@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from loopback import Site
 from pages import PARAS, article_html, rss
-from test_web_tricks import fetch, stored
+from test_web_tricks import HTML, RSS, fetch, stored
 
 from claimcheck.ingest.decode import decode_html
 from claimcheck.ingest.feeds import parse_feed
@@ -48,3 +48,19 @@ def test_a_page_really_in_a_single_byte_charset_is_still_read_in_it(text: str, c
     body = f"<html><body><p>{text * 40}</p></body></html>".encode(charset)
     for ctype in ("text/html; charset=utf-8", "text/html", f"text/html; charset={charset}"):
         assert text in decode_html(body, ctype)
+
+
+def test_a_relative_canonical_is_read_against_the_pages_base_href(site: Site, tmp_path: Path) -> None:
+    # <base href="/"> on a page under /2025/12/: its canonical "news/story" is /news/story to a browser, not
+    # /2025/12/news/story (a URL that is no page, under which the article was stored)
+    html = article_html("Harbour pier", PARAS, "2025-12-10T08:00:00Z", canonical="news/harbour-pier")
+    site.route("/2025/12/harbour-pier.html", html.replace("<head>", '<head><base href="/">'), headers=HTML)
+    bad = article_html("Harbour gate", PARAS[:3], "2025-12-10T08:00:00Z", canonical="news/harbour-gate")
+    site.route("/2025/12/harbour-gate.html", bad.replace("<head>", '<head><base href="mailto:desk@example.org">'), headers=HTML)
+    items = [{"title": t, "link": site.url(f"/2025/12/harbour-{t}.html"), "guid": t} for t in ("pier", "gate")]
+    site.route("/feed.xml", rss(items), headers=RSS)
+    r = fetch({"a": site.url("/feed.xml")}, tmp_path / "db").outlets[0]
+    canonical = {row["title"]: row["canonical_url"] for row in stored(tmp_path / "db")}
+    assert r.new == 2
+    # a <base> that is no http(s) URL is no base: the page's own URL is
+    assert canonical == {"Harbour pier": site.url("/news/harbour-pier"), "Harbour gate": site.url("/2025/12/news/harbour-gate")}

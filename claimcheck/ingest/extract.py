@@ -275,7 +275,7 @@ def page_metadata(html: str | lxml.html.HtmlElement, url: str) -> dict[str, Any]
     for node in root.xpath("//link[@rel='canonical'][@href]")[:1]:
         # A malformed canonical (https://[site_url]/...) is ignored; the article is kept.
         with contextlib.suppress(FetchError):
-            out["canonical"] = fetchable_url(node.get("href"), base=url)
+            out["canonical"] = fetchable_url(node.get("href"), base=document_base(root, url))
     metas = {
         (m.get("property") or m.get("name") or m.get("itemprop") or "").lower(): (m.get("content") or "").strip()
         for m in root.xpath("//meta[@content]")
@@ -315,6 +315,16 @@ def page_metadata(html: str | lxml.html.HtmlElement, url: str) -> dict[str, Any]
         if isinstance(author, str):
             out["author"] = author
     return out
+
+
+def document_base(root: lxml.html.HtmlElement, url: str) -> str:
+    """The URL the page's relative links are read against, as a browser reads them: its first
+    ``<base href>`` (itself resolved against ``url``) when that is an http(s) URL, else ``url``. A relative
+    canonical of a page with ``<base href="https://site/">`` named a path under the article's own folder."""
+    for node in root.xpath("//base[@href]")[:1]:
+        with contextlib.suppress(FetchError):
+            return fetchable_url(node.get("href"), base=url)
+    return url
 
 
 def _json_ld(root: lxml.html.HtmlElement) -> dict[str, object]:
