@@ -64,3 +64,51 @@ def test_a_relative_canonical_is_read_against_the_pages_base_href(site: Site, tm
     assert r.new == 2
     # a <base> that is no http(s) URL is no base: the page's own URL is
     assert canonical == {"Harbour pier": site.url("/news/harbour-pier"), "Harbour gate": site.url("/2025/12/news/harbour-gate")}
+
+
+def _refresh(to: str, delay: str = "0", noscript: bool = False) -> str:
+    meta = f'<meta http-equiv="Refresh" content="{delay}; URL=\'{to}\'">'
+    meta = f"<noscript>{meta}</noscript>" if noscript else meta
+    return f"<!DOCTYPE html><html><head><title>Redirecting</title>{meta}</head><body><p>Redirecting you now.</p></body></html>"
+
+
+def test_a_tracking_chain_across_ports_ending_in_a_meta_refresh_reaches_the_article(site: Site, tmp_path: Path) -> None:
+    # The feed's link goes to a click tracker on another port (allowed by allow_private_hosts), which
+    # redirects, then answers with a refresh page; a browser lands on the article. Before, the tracker's
+    # "Redirecting you now." page was stored as the article, under the tracker's URL.
+    tracker = Site()
+    try:
+        site.route("/news/quay.html", article_html("Quay works", PARAS, "2025-12-10T08:00:00Z"), headers=HTML)
+        tracker.route("/c/1", status=302, headers={"Location": "/r/1"})
+        tracker.route("/r/1", _refresh(site.url("/news/quay.html")), headers=HTML)
+        tracker.route("/c/2", _refresh(""), headers={**HTML, "Refresh": f"1;url={site.url('/news/lock.html')}"})
+        site.route("/news/lock.html", article_html("Lock gates", PARAS[:3], "2025-12-10T08:00:00Z"), headers=HTML)
+        items = [{"title": "quay", "link": tracker.url("/c/1"), "guid": "q"}, {"title": "lock", "link": tracker.url("/c/2"), "guid": "l"}]
+        site.route("/feed.xml", rss(items), headers=RSS)
+        port = tracker.base.rsplit(":", 1)[1]
+        r = fetch({"a": site.url("/feed.xml")}, tmp_path / "db", extra=f", allow_private_hosts: ['127.0.0.1:{port}']").outlets[0]
+    finally:
+        tracker.close()
+    urls = {row["title"]: row["url"] for row in stored(tmp_path / "db")}
+    assert r.new == 2 and urls == {"Quay works": site.url("/news/quay.html"), "Lock gates": site.url("/news/lock.html")}
+
+
+def test_a_refresh_that_is_no_redirect_leaves_the_page_as_it_is(site: Site, tmp_path: Path) -> None:
+    # A front page's five-minute reload, a refresh for readers without scripts, one naming the page itself,
+    # and one to an address the outlet may not reach: each page is read as the page it is.
+    for name, meta in [
+        ("late", _refresh(site.url("/"), delay="300")),
+        ("noscript", _refresh(site.url("/lite.html"), noscript=True)),
+        ("self", _refresh(site.url("/self.html"))),
+    ]:
+        head = meta.split("<body>")[0].split("<head>")[1]
+        html = article_html(f"Ferry {name}", [*PARAS, f"The {name} ferry left at dawn."], "2025-12-10T08:00:00Z")
+        site.route(f"/{name}.html", html.replace("<head>", "<head>" + head), headers=HTML)
+    site.route("/away.html", _refresh("http://127.0.0.9:9/x.html"), headers=HTML)
+    items = [{"title": n, "link": site.url(f"/{n}.html"), "guid": n} for n in ("late", "noscript", "self", "away")]
+    site.route("/feed.xml", rss(items), headers=RSS)
+    r = fetch({"a": site.url("/feed.xml")}, tmp_path / "db").outlets[0]
+    urls = sorted(row["url"] for row in stored(tmp_path / "db"))
+    assert urls == [site.url(f"/{n}.html") for n in ("late", "noscript", "self")]
+    assert r.new == 3 and r.failed == 1 and "lite" not in str(site.paths_hit())
+    assert list(r.reasons) == ["refused: redirect to a private or local address"], r.reasons
