@@ -100,15 +100,17 @@ def test_a_refresh_that_is_no_redirect_leaves_the_page_as_it_is(site: Site, tmp_
         ("late", _refresh(site.url("/"), delay="300")),
         ("noscript", _refresh(site.url("/lite.html"), noscript=True)),
         ("self", _refresh(site.url("/self.html"))),
+        # an old Internet Explorer's conditional comment, as real pages send readers to "browser not supported"
+        ("comment", _refresh("/unsupported.html").replace("<meta", "<!--[if lte IE 9]><meta").replace("'\">", "'\"><![endif]-->")),
     ]:
         head = meta.split("<body>")[0].split("<head>")[1]
         html = article_html(f"Ferry {name}", [*PARAS, f"The {name} ferry left at dawn."], "2025-12-10T08:00:00Z")
         site.route(f"/{name}.html", html.replace("<head>", "<head>" + head), headers=HTML)
     site.route("/away.html", _refresh("http://127.0.0.9:9/x.html"), headers=HTML)
-    items = [{"title": n, "link": site.url(f"/{n}.html"), "guid": n} for n in ("late", "noscript", "self", "away")]
+    items = [{"title": n, "link": site.url(f"/{n}.html"), "guid": n} for n in ("late", "noscript", "self", "comment", "away")]
     site.route("/feed.xml", rss(items), headers=RSS)
     r = fetch({"a": site.url("/feed.xml")}, tmp_path / "db").outlets[0]
     urls = sorted(row["url"] for row in stored(tmp_path / "db"))
-    assert urls == [site.url(f"/{n}.html") for n in ("late", "noscript", "self")]
-    assert r.new == 3 and r.failed == 1 and "lite" not in str(site.paths_hit())
+    assert urls == [site.url(f"/{n}.html") for n in ("comment", "late", "noscript", "self")]
+    assert r.new == 4 and r.failed == 1 and not {"/lite.html", "/unsupported.html"} & set(site.paths_hit())
     assert list(r.reasons) == ["refused: redirect to a private or local address"], r.reasons
