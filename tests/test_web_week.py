@@ -114,3 +114,34 @@ def test_a_refresh_that_is_no_redirect_leaves_the_page_as_it_is(site: Site, tmp_
     assert urls == [site.url(f"/{n}.html") for n in ("comment", "late", "noscript", "self")]
     assert r.new == 4 and r.failed == 1 and not {"/lite.html", "/unsupported.html"} & set(site.paths_hit())
     assert list(r.reasons) == ["refused: redirect to a private or local address"], r.reasons
+
+
+def _first_outlets(db: Path) -> set[str | None]:
+    """The outlet compare marks first for each fact of the stored articles."""
+    from claimcheck.compare import CompareOptions, compare
+    from claimcheck.models import Outlet
+    from claimcheck.store import Store
+
+    with Store.open(db, create=False) as store:
+        articles = [store.get_article(a.id) for a in store.iter_articles() if a.id is not None]
+    result = compare("harbour", [a for a in articles if a], {o: Outlet(o, o) for o in "abc"}, CompareOptions())
+    return {f.first_outlet for f in result.facts}
+
+
+def test_a_pages_time_without_zone_gives_way_to_the_feeds_zoned_time(site: Site, tmp_path: Path) -> None:
+    # Outlet a's page says 08:00 without a zone (New York's 08:00: its feed says 08:00 -0500, 13:00 UTC),
+    # b published at 10:00 UTC with its zone. Read as UTC, a's 08:00 made a first by five hours it was not.
+    # c's page gives its day alone; its feed, the time of that day.
+    pages = {"a": ("2025-12-10T08:00:00", "Wed, 10 Dec 2025 08:00:00 -0500"), "b": ("2025-12-10T10:00:00Z", ""),
+             "c": ("2025-12-10", "Wed, 10 Dec 2025 16:45:00 +0000")}  # fmt: skip
+    feeds = {}
+    for o, (page_time, feed_time) in pages.items():
+        site.route(f"/{o}/story.html", article_html(f"Harbour report {o}", PARAS, page_time), headers=HTML)
+        item = f"<item><title>h</title><link>{site.url(f'/{o}/story.html')}</link><guid>{o}</guid>"
+        item += f"<pubDate>{feed_time}</pubDate></item>" if feed_time else "</item>"
+        site.route(f"/{o}/feed.xml", rss([]).replace("</channel>", item + "</channel>"), headers=RSS)
+        feeds[o] = site.url(f"/{o}/feed.xml")
+    fetch(feeds, tmp_path / "db")
+    published = {row["outlet"]: row["published"] for row in stored(tmp_path / "db")}
+    assert published == {"a": "2025-12-10T13:00:00+00:00", "b": "2025-12-10T10:00:00+00:00", "c": "2025-12-10T16:45:00+00:00"}
+    assert _first_outlets(tmp_path / "db") == {"b"}
