@@ -9,10 +9,13 @@ from pathlib import Path
 import pytest
 from loopback import Site
 from pages import PARAS, article_html, rss
-from test_web_tricks import HTML, RSS, fetch, stored
+from test_web_tricks import FAST, HTML, RSS, fetch, stored
 
+from claimcheck.config import parse_sources
 from claimcheck.ingest.decode import decode_html
 from claimcheck.ingest.feeds import parse_feed
+from claimcheck.ingest.pipeline import FetchOptions, run_fetch
+from claimcheck.store import Store
 
 CURLY = "The minister\u2019s caf\u00e9 said \u201cyes\u201d to the \u20ac5 plan, na\u00efve or not, on Monday."
 
@@ -145,3 +148,42 @@ def test_a_pages_time_without_zone_gives_way_to_the_feeds_zoned_time(site: Site,
     published = {row["outlet"]: row["published"] for row in stored(tmp_path / "db")}
     assert published == {"a": "2025-12-10T13:00:00+00:00", "b": "2025-12-10T10:00:00+00:00", "c": "2025-12-10T16:45:00+00:00"}
     assert _first_outlets(tmp_path / "db") == {"b"}
+
+
+def test_links_whose_tracking_parameters_change_every_day_are_not_downloaded_again(site: Site, tmp_path: Path) -> None:
+    # A feed without guids whose links carry the day's campaign: every page was downloaded (and extracted)
+    # again on every run, to be found a duplicate. Two feeds of one outlet listing a page each with its own
+    # campaign: the page was downloaded twice in one run.
+    for i in range(3):
+        site.route(f"/news/{i}.html", article_html(f"Pier works {i}", [*PARAS, f"Pier item {i}."], "2025-12-10T08:00:00Z"), headers=HTML)
+    for day in (1, 2, 3):
+        links = [site.url(f"/news/{i}.html?utm_source=rss&amp;utm_campaign=daily-{day}") for i in range(3)]
+        site.route("/feed.xml", rss([{"title": f"p{i}", "link": link} for i, link in enumerate(links)]), headers=RSS)
+        site.route("/top.xml", rss([{"title": "p0", "link": site.url(f"/news/0.html?utm_source=top-{day}")}]), headers=RSS)
+        lines = f"outlets:\n  - {{id: a, name: A, feeds: ['{site.url('/feed.xml')}', '{site.url('/top.xml')}']}}\n"
+        with Store.open(tmp_path / "db") as store:
+            r = run_fetch(parse_sources(lines), store, FetchOptions(settings=FAST, workers=0, allow_private=True)).outlets[0]
+        assert (r.entries, r.new, r.unchanged) == ((3, 3, 0) if day == 1 else (3, 0, 3))
+    assert sorted(p for p in site.paths_hit() if p.startswith("/news/")) == [f"/news/{i}.html" for i in range(3)]
+    assert len(stored(tmp_path / "db")) == 3
+
+
+def test_a_page_updated_after_it_was_stored_keeps_its_first_version(site: Site, tmp_path: Path) -> None:
+    # What the README says of a week of fetches: a known entry is not downloaded again; the update moved to a
+    # new slug (the old one redirecting there) is stored beside the first version; one that keeps the first's
+    # canonical URL is a duplicate.
+    first = article_html("Shelters for 42 families", PARAS, "2025-12-10T08:00:00Z")
+    site.route("/s/42.html", first, headers=HTML)
+    site.route("/feed.xml", rss([{"title": "s", "link": site.url("/s/42.html"), "guid": "s"}]), headers=RSS)
+    fetch({"a": site.url("/feed.xml")}, tmp_path / "db")
+    updated = [PARAS[0].replace("42", "57"), *PARAS[1:]]
+    site.route("/s/42.html", article_html("Shelters for 57 families", updated, "2025-12-10T08:00:00Z"), headers=HTML)
+    r = fetch({"a": site.url("/feed.xml")}, tmp_path / "db").outlets[0]
+    assert (r.new, r.unchanged) == (0, 1) and [row["title"] for row in stored(tmp_path / "db")] == ["Shelters for 42 families"]
+    site.route("/s/57.html", article_html("Shelters for 57 families", updated, "2025-12-10T08:00:00Z"), headers=HTML)
+    site.route("/s/57b.html", article_html("Shelters: 57 families", updated[:3], "2025-12-10T08:00:00Z", canonical=site.url("/s/57.html")), headers=HTML)
+    items = [{"title": "s", "link": site.url("/s/57.html")}, {"title": "t", "link": site.url("/s/57b.html")}]
+    site.route("/feed.xml", rss(items), headers=RSS)
+    r = fetch({"a": site.url("/feed.xml")}, tmp_path / "db").outlets[0]
+    canonical = sorted(row["canonical_url"] for row in stored(tmp_path / "db"))  # one of the two pages of /s/57
+    assert (r.new, r.unchanged) == (1, 1) and canonical == [site.url("/s/42.html"), site.url("/s/57.html")]

@@ -17,7 +17,19 @@ def front_page(url: str) -> bool:
 
 
 def entry_keys(e: FeedEntry) -> list[str]:
-    return list(dict.fromkeys(k for k in (e.guid, e.link) if k))
+    """The keys that say a feed entry was handled: its guid, its link, and its link without tracking
+    parameters (a feed without guids whose links carry a campaign that changes every day,
+    ``?utm_campaign=daily-2025-12-10``, had every page of it downloaded again on every run)."""
+    return list(dict.fromkeys(k for k in (e.guid, e.link, bare_link(e.link)) if k))
+
+
+def bare_link(link: str) -> str:
+    """A link as :func:`canonical` stores a URL: tracking parameters and fragment removed, host lowercased;
+    a link that cannot be fetched (``http://[::1/x``, kept to fail alone) as it is."""
+    try:
+        return canonical(None, link)
+    except ValueError:
+        return link
 
 
 TRACKING = ("utm_", "at_", "maca", "cmpid", "ocid", "fbclid", "gclid", "mc_", "smid", "ref")

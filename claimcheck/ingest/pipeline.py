@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 from claimcheck.claims.language import is_english, primary
 from claimcheck.errors import FeedParseError, FetchError, NoArticleText
 from claimcheck.ingest import trace
-from claimcheck.ingest.canonical import canonical, entry_keys, front_page
+from claimcheck.ingest.canonical import bare_link, canonical, entry_keys, front_page
 from claimcheck.ingest.decode import clean_text, clip, not_in_future
 from claimcheck.ingest.guard import PrivateAccess
 from claimcheck.ingest.http import Http
@@ -253,9 +253,9 @@ class _Run(SharedHosts):
             entries: list[FeedEntry] = []
             seen_links: set[str] = set()
             for batch, _ in results:
-                for e in batch:
-                    if e.link not in seen_links:
-                        seen_links.add(e.link)
+                for e in batch:  # one page listed by two feeds (with their own tracking parameters) is one entry
+                    if (link := bare_link(e.link)) not in seen_links:
+                        seen_links.add(link)
                         entries.append(e)
             rep.entries = len(entries)
             keyed = [(e, entry_keys(e)) for e in entries]
