@@ -187,3 +187,17 @@ def test_a_page_updated_after_it_was_stored_keeps_its_first_version(site: Site, 
     r = fetch({"a": site.url("/feed.xml")}, tmp_path / "db").outlets[0]
     canonical = sorted(row["canonical_url"] for row in stored(tmp_path / "db"))  # one of the two pages of /s/57
     assert (r.new, r.unchanged) == (1, 1) and canonical == [site.url("/s/42.html"), site.url("/s/57.html")]
+
+
+@pytest.mark.parametrize("bom", ["utf-16", "utf-8-sig"])
+@pytest.mark.parametrize("declared", ["iso-8859-1", "windows-1251", "utf-8"])
+def test_a_feeds_byte_order_mark_says_its_encoding_over_its_declaration(site: Site, tmp_path: Path, bom: str, declared: str) -> None:
+    # XML: a BOM decides. A UTF-16 feed declaring a single-byte encoding was "not a feed (no RSS or Atom found)".
+    story = article_html("Caf\u00e9 owners\u2019 plan", PARAS, "2025-12-10T08:00:00Z")
+    site.route("/c.html", story, headers=HTML)
+    feed = rss([{"title": "Caf\u00e9 \u2019plan\u2019", "link": site.url("/c.html"), "guid": "c"}]).replace('encoding="UTF-8"', f'encoding="{declared}"')
+    site.route("/feed.xml", feed.encode(bom), headers={"Content-Type": f"application/rss+xml; charset={declared}"})
+    entries = parse_feed(site.routes["/feed.xml"].body, site.url("/feed.xml"), f"application/rss+xml; charset={declared}").entries
+    assert [e.title for e in entries] == ["Caf\u00e9 \u2019plan\u2019"]
+    r = fetch({"a": site.url("/feed.xml")}, tmp_path / "db").outlets[0]
+    assert r.ok and r.new == 1

@@ -108,6 +108,7 @@ def _xml_char_ref(m: re.Match[bytes]) -> bytes:
 
 
 _XML_DECL_ENCODING = re.compile(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9._:-]{1,40})["']""")
+_XML_DECL_ENCODING_TEXT = re.compile(r"""(^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["'])[A-Za-z0-9._:-]{1,40}""")
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 
 
@@ -116,7 +117,12 @@ def _fix_encoding(body: bytes, content_type: str | None) -> tuple[bytes, str | N
     UTF-8, UTF-8 declared as latin-1, UTF-8 with a few stray bytes of another charset); feeds that tell
     the truth pass through untouched."""
     if body.startswith(_BOMS):
-        return body, content_type
+        # A byte order mark says the encoding, over any declaration (XML 1.0, appendix F): a UTF-16 feed
+        # declaring encoding="iso-8859-1" was "not a feed" to feedparser. Handed over as UTF-8.
+        text = body.decode("utf-8-sig" if body.startswith(_BOMS[0]) else "utf-16", errors="replace")
+        text = _XML_DECL_ENCODING_TEXT.sub(r"\1utf-8", text, count=1)
+        media = (content_type or "application/xml").split(";", 1)[0].strip() or "application/xml"
+        return text.encode("utf-8"), f"{media}; charset=utf-8"
     declared = [c for c in (http_charset(content_type),) if c]
     if m := _XML_DECL_ENCODING.match(body):
         declared.append(m.group(1).decode("ascii"))
@@ -130,7 +136,7 @@ def _fix_encoding(body: bytes, content_type: str | None) -> tuple[bytes, str | N
         return body, content_type
     text = decode_declared(body, declared)
     if m:
-        text = re.sub(r"""(^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["'])[A-Za-z0-9._:-]{1,40}""", r"\1utf-8", text, count=1)
+        text = _XML_DECL_ENCODING_TEXT.sub(r"\1utf-8", text, count=1)
     media = (content_type or "application/xml").split(";", 1)[0].strip() or "application/xml"
     return text.encode("utf-8"), f"{media}; charset=utf-8"
 
