@@ -201,3 +201,17 @@ def test_a_feeds_byte_order_mark_says_its_encoding_over_its_declaration(site: Si
     assert [e.title for e in entries] == ["Caf\u00e9 \u2019plan\u2019"]
     r = fetch({"a": site.url("/feed.xml")}, tmp_path / "db").outlets[0]
     assert r.ok and r.new == 1
+
+
+@pytest.mark.parametrize("edition", ["amp", "m", "mobile", "www"])
+def test_an_amp_or_mobile_host_pages_canonical_on_the_www_host_is_followed(edition: str) -> None:
+    # amp.<site>/story and m.<site>/story name www.<site>/story as canonical: the same article. Taken for
+    # another site's, the canonical was ignored, and the article stored twice when the feed also gave www.
+    from claimcheck.ingest.canonical import canonical
+
+    page = f"https://{edition}.harbour-news.example/2025/12/pier?utm_source=x"
+    declared = "https://www.harbour-news.example/2025/12/pier" if edition != "www" else "https://harbour-news.example/2025/12/pier"
+    assert canonical(declared, page) == declared
+    # another site's page is still no canonical, nor is a different site that only shares a label
+    assert canonical("https://www.other.example/2025/12/pier", page) == page.split("?")[0]
+    assert canonical("https://amp.example/2025/12/pier", "https://m.example/2025/12/pier") == "https://m.example/2025/12/pier"

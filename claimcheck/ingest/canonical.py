@@ -73,6 +73,14 @@ def _section_above(declared: str, url: str) -> bool:
     return bool(rest.strip("/")) and not _AMP.fullmatch(rest)
 
 
+# The host labels a site's other editions of the same pages go under: its mobile and AMP hosts name the
+# article's www page as canonical (m.example.com/story, amp.example.com/story -> www.example.com/story).
+_EDITION_LABELS = ("www.", "m.", "mobile.", "amp.")
+
+
 def _site(url: str) -> str:
     host = (urlsplit(url).hostname or "").lower()
-    return host[4:] if host.startswith("www.") else host
+    for label in _EDITION_LABELS:
+        if host.startswith(label) and host.count(".") >= 2:
+            return host[len(label) :]
+    return host
