@@ -111,12 +111,21 @@ def mostly_utf8(body: bytes) -> str | None:
         return body.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    if len(body) > _PREFIX and _stray_text(body[:_PREFIX]) is None:  # a page in another charset, known early
+        return None
+    text = _stray_text(body)
+    return None if text is None else _STRAY.sub(lambda m: _web_byte(ord(m.group()) - 0xDC00), text)
+
+
+_PREFIX = 1 << 16
+
+
+def _stray_text(body: bytes) -> str | None:
+    """``body`` decoded as UTF-8, stray bytes as lone surrogates, when they are few enough (see mostly_utf8)."""
     text = body.decode("utf-8", errors="surrogateescape")
     stray = len(_STRAY.findall(text))
     multibyte = len(text) - len(text.encode("ascii", "ignore")) - stray
-    if multibyte < 4 * stray:
-        return None
-    return _STRAY.sub(lambda m: _web_byte(ord(m.group()) - 0xDC00), text)
+    return text if multibyte >= 4 * stray else None
 
 
 def _web_byte(b: int) -> str:
