@@ -215,3 +215,21 @@ def test_an_amp_or_mobile_host_pages_canonical_on_the_www_host_is_followed(editi
     # another site's page is still no canonical, nor is a different site that only shares a label
     assert canonical("https://www.other.example/2025/12/pier", page) == page.split("?")[0]
     assert canonical("https://amp.example/2025/12/pier", "https://m.example/2025/12/pier") == "https://m.example/2025/12/pier"
+
+
+def test_a_404_for_an_entry_listed_minutes_ago_is_tried_again_next_run(site: Site, tmp_path: Path) -> None:
+    # The feed lists an article before its page is live (a CDN's cache): the 404 was remembered for good
+    # and the article never fetched. An entry dated days ago that answers 404 is still remembered.
+    from datetime import UTC, datetime, timedelta
+
+    fresh = (datetime.now(UTC) - timedelta(minutes=10)).isoformat()
+    items = [{"title": "new", "link": site.url("/new.html"), "guid": "n", "published": fresh},
+             {"title": "old", "link": site.url("/old.html"), "guid": "o", "published": "2025-12-01T08:00:00+00:00"}]  # fmt: skip
+    site.route("/feed.xml", rss(items), headers=RSS)
+    r = fetch({"a": site.url("/feed.xml")}, tmp_path / "db").outlets[0]
+    assert (r.new, r.failed) == (0, 2)
+    site.route("/new.html", article_html("Pier reopens", PARAS, fresh), headers=HTML)
+    site.route("/old.html", article_html("Pier closed", PARAS[:3], "2025-12-01T08:00:00Z"), headers=HTML)
+    r = fetch({"a": site.url("/feed.xml")}, tmp_path / "db").outlets[0]
+    assert (r.new, r.unchanged) == (1, 1) and [row["title"] for row in stored(tmp_path / "db")] == ["Pier reopens"]
+    assert site.paths_hit().count("/old.html") == 1
