@@ -233,3 +233,13 @@ def test_a_404_for_an_entry_listed_minutes_ago_is_tried_again_next_run(site: Sit
     r = fetch({"a": site.url("/feed.xml")}, tmp_path / "db").outlets[0]
     assert (r.new, r.unchanged) == (1, 1) and [row["title"] for row in stored(tmp_path / "db")] == ["Pier reopens"]
     assert site.paths_hit().count("/old.html") == 1
+
+
+def test_a_feed_served_as_html_with_a_refresh_in_an_items_cdata_is_read_as_the_feed(site: Site, tmp_path: Path) -> None:
+    # A server that labels its RSS text/html, an item whose CDATA holds a newsletter's page with its refresh:
+    # the feed is the feed, not a redirect to the newsletter's address.
+    site.route("/s.html", article_html("Ferry timetable", PARAS, "2025-12-10T08:00:00Z"), headers=HTML)
+    item = f"<item><title>f</title><link>{site.url('/s.html')}</link><guid>f</guid><description><![CDATA[{_refresh('/letter.html')}]]></description></item>"
+    site.route("/feed.xml", rss([]).replace("</channel>", item + "</channel>"), headers=HTML)
+    r = fetch({"a": site.url("/feed.xml")}, tmp_path / "db").outlets[0]
+    assert r.ok and r.new == 1 and "/letter.html" not in site.paths_hit()

@@ -76,6 +76,7 @@ class Response:
 # front page refreshed every 5 minutes), is a page.
 REFRESH_MAX_DELAY = 5.0
 _META = re.compile(rb"<meta\b[^>]{0,2000}>", re.IGNORECASE)
+_XML_START = re.compile(rb"(?:\xef\xbb\xbf)?\s*(?:<\?xml|<rss\b|<feed\b|<rdf:RDF\b|<urlset\b|<sitemapindex\b)", re.IGNORECASE)
 _INERT = re.compile(rb"<!--|<script\b")  # searched in the lowercased bytes
 
 
@@ -108,6 +109,8 @@ def refresh_target(resp: Response, url: str) -> str | None:
     if media not in ("text/html", "application/xhtml+xml"):
         return None
     contents = [resp.headers.get("refresh")]
+    if _XML_START.match(resp.body[:512]):  # a feed served as text/html: a refresh in its items' CDATA is no redirect
+        return None
     head = _tags_read(resp.body[:16384])
     for m in _META.finditer(head):
         attrs = {a.group(1).lower(): (a.group(2) or a.group(3) or a.group(4) or b"") for a in _ATTR.finditer(m.group())}
