@@ -76,41 +76,23 @@ class Response:
 # front page refreshed every 5 minutes), is a page.
 REFRESH_MAX_DELAY = 5.0
 _META = re.compile(rb"<meta\b[^>]{0,2000}>", re.IGNORECASE)
+_ATTR = re.compile(rb"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+_NOSCRIPT = re.compile(rb"<(/?)noscript\b", re.IGNORECASE)
+_REFRESH = re.compile(r"""\s*(\d+)(?:\.[\d.]*)?\s*(?:[;,]\s*)?(?:url\s*=\s*)?(["']?)(.*?)\2\s*$""", re.IGNORECASE | re.DOTALL)
 _XML_START = re.compile(rb"(?:\xef\xbb\xbf)?\s*(?:<\?xml|<rss\b|<feed\b|<rdf:RDF\b|<urlset\b|<sitemapindex\b)", re.IGNORECASE)
 _INERT = re.compile(rb"<!--|<script\b")  # searched in the lowercased bytes
 
 
-def _tags_read(head: bytes) -> bytes:
-    """``head`` without what no browser reads as tags: comments (IE's conditional ones hold refreshes to
-    "browser not supported" pages, on real CNN pages) and scripts, a comment or script left open cut off
-    with its rest. One pass (a regex's lazy match from each of thousands of unclosed "<!--" was quadratic)."""
-    low = head.lower()
-    out, i = [], 0
-    while (m := _INERT.search(low, i)) is not None:
-        out.append(head[i : m.start()])
-        close = b"-->" if m.group() == b"<!--" else b"</script"
-        end = low.find(close, m.end())
-        if end < 0:
-            return b" ".join(out)
-        i = end + len(close)
-    out.append(head[i:])
-    return b" ".join(out)
-_NOSCRIPT = re.compile(rb"<(/?)noscript\b", re.IGNORECASE)
-_ATTR = re.compile(rb"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
-_REFRESH = re.compile(r"""\s*(\d+)(?:\.[\d.]*)?\s*(?:[;,]\s*)?(?:url\s*=\s*)?(["']?)(.*?)\2\s*$""", re.IGNORECASE | re.DOTALL)
-
-
 def refresh_target(resp: Response, url: str) -> str | None:
-    """Where an HTML page's refresh sends its reader at once (``<meta http-equiv="refresh" content="0;
-    url=...">`` in its first 16 KB, not inside ``<noscript>``, a comment or a script, or a ``Refresh``
-    header), absolute; None when
-    it has none, waits longer than REFRESH_MAX_DELAY, or names this page again."""
+    """Where an HTML page's refresh sends its reader at once, absolute: a ``Refresh`` header, or the first
+    ``<meta http-equiv="refresh" content="0; url=...">`` of its first 16 KB that is not inside
+    ``<noscript>``, a comment or a script. None when it has none, waits longer than REFRESH_MAX_DELAY or
+    names this page again, and for a body that starts as XML (a feed served as text/html, whose items'
+    CDATA may hold a page with its refresh)."""
     media = (resp.content_type or "text/html").partition(";")[0].strip().lower()
-    if media not in ("text/html", "application/xhtml+xml"):
+    if media not in ("text/html", "application/xhtml+xml") or _XML_START.match(resp.body[:512]):
         return None
     contents = [resp.headers.get("refresh")]
-    if _XML_START.match(resp.body[:512]):  # a feed served as text/html: a refresh in its items' CDATA is no redirect
-        return None
     head = _tags_read(resp.body[:16384])
     for m in _META.finditer(head):
         attrs = {a.group(1).lower(): (a.group(2) or a.group(3) or a.group(4) or b"") for a in _ATTR.finditer(m.group())}
@@ -131,6 +113,23 @@ def refresh_target(resp: Response, url: str) -> str | None:
             return None
         return None if urldefrag(target).url == urldefrag(url).url else target
     return None
+
+
+def _tags_read(head: bytes) -> bytes:
+    """``head`` without what no browser reads as tags: comments (IE's conditional ones hold refreshes to
+    "browser not supported" pages, on real CNN pages) and scripts, a comment or script left open cut off
+    with its rest. One pass (a regex's lazy match from each of thousands of unclosed "<!--" was quadratic)."""
+    low = head.lower()
+    out, i = [], 0
+    while (m := _INERT.search(low, i)) is not None:
+        out.append(head[i : m.start()])
+        close = b"-->" if m.group() == b"<!--" else b"</script"
+        end = low.find(close, m.end())
+        if end < 0:
+            return b" ".join(out)
+        i = end + len(close)
+    out.append(head[i:])
+    return b" ".join(out)
 
 
 @dataclass
