@@ -243,3 +243,27 @@ def test_a_feed_served_as_html_with_a_refresh_in_an_items_cdata_is_read_as_the_f
     site.route("/feed.xml", rss([]).replace("</channel>", item + "</channel>"), headers=HTML)
     r = fetch({"a": site.url("/feed.xml")}, tmp_path / "db").outlets[0]
     assert r.ok and r.new == 1 and "/letter.html" not in site.paths_hit()
+
+
+def test_an_entry_that_stored_its_article_stays_stored_when_another_fetcher_finds_it_a_duplicate(store_target: str) -> None:
+    # Two fetchers racing on one store both download a page; the one that writes second finds the article
+    # stored and marked the entry "duplicate" over "stored": every entry read "duplicate", none the one that
+    # stored its article. Both backends, both write paths (one article, a batch).
+    from datetime import UTC, datetime
+
+    from claimcheck.models import Article
+
+    def article(n: int) -> Article:
+        text = f"Report {n}: the pier reopened on Monday after repairs, the harbour master said."
+        return Article(outlet="a", url=f"https://pier.example/{n}", canonical_url=f"https://pier.example/{n}",
+                       title=f"Pier {n}", text=text, content_hash=f"h{n}", fetched=datetime.now(UTC))  # fmt: skip
+
+    with Store.open(store_target) as store:
+        store.sync_outlets(parse_sources("outlets: [{id: a, name: A, feeds: ['https://pier.example/feed']}]").outlets)
+        first = store.add_article(article(1), ["k1"])
+        again = store.add_article(article(1), ["k1"])
+        batch = store.add_articles([(article(2), ["k2"])]) + store.add_articles([(article(2), ["k2"])])
+        statuses = {row[1]: row[4] for chunk in store.export_rows("entries") for row in chunk}
+    assert first[1] and not again[1] and again[0] == first[0]
+    assert batch[0][1] and not batch[1][1]
+    assert statuses == {"k1": "stored", "k2": "stored"}
