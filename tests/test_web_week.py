@@ -267,3 +267,23 @@ def test_an_entry_that_stored_its_article_stays_stored_when_another_fetcher_find
     assert first[1] and not again[1] and again[0] == first[0]
     assert batch[0][1] and not batch[1][1]
     assert statuses == {"k1": "stored", "k2": "stored"}
+
+
+def test_a_feed_that_gives_every_item_the_same_guid_has_all_its_items_fetched_every_day(site: Site, tmp_path: Path) -> None:
+    # A feed whose items all carry one guid (the feed's own address): it was read as one entry, and every
+    # item of later days counted "seen" under that guid, so nothing new was ever fetched from it again.
+    def serve(n: int) -> None:
+        for i in range(n):
+            site.route(f"/n/{i}.html", article_html(f"Quay notice {i}", [*PARAS, f"Notice {i} of the quay."], "2025-12-10T08:00:00Z"), headers=HTML)
+        items = "".join(f"<item><title>q{i}</title><link>{site.url(f'/n/{i}.html')}</link><guid isPermaLink=\"false\">{site.url('/feed.xml')}</guid></item>" for i in range(n))
+        site.route("/feed.xml", rss([]).replace("</channel>", items + "</channel>"), headers=RSS)
+
+    serve(3)
+    first = fetch({"a": site.url("/feed.xml")}, tmp_path / "db").outlets[0]
+    serve(5)
+    second = fetch({"a": site.url("/feed.xml")}, tmp_path / "db").outlets[0]
+    assert (first.entries, first.new) == (3, 3) and (second.entries, second.new, second.unchanged) == (5, 2, 3)
+    assert len(stored(tmp_path / "db")) == 5
+    # the same page listed twice under one guid (its links differing in tracking parameters) is one entry
+    twice = rss([{"title": "q", "link": site.url("/n/0.html?utm_source=a"), "guid": "g"}, {"title": "q", "link": site.url("/n/0.html?utm_source=b"), "guid": "g"}])
+    assert [e.guid for e in parse_feed(twice.encode(), site.url("/feed.xml")).entries] == [site.url("/g")]

@@ -57,12 +57,16 @@ def parse_feed(body: bytes, url: str, content_type: str | None = None) -> Parsed
     entries: list[FeedEntry] = []
     seen: set[str] = set()
     skipped = 0
+    linked = []
     for e in d.entries:
-        link = _link(e, url)
-        if not link:
+        if link := _link(e, url):
+            linked.append((e, link))
+        else:
             skipped += 1
-            continue
-        guid = clean_text(e.get("id") or e.get("guid"), 2000) or None
+    shared = _shared_guids([(_guid(e), link) for e, link in linked])
+    for e, link in linked:
+        guid = _guid(e)
+        guid = None if guid in shared else guid
         keys = {link} | ({guid} if guid else set())
         if keys & seen:
             continue
@@ -139,6 +143,23 @@ def _fix_encoding(body: bytes, content_type: str | None) -> tuple[bytes, str | N
         text = _XML_DECL_ENCODING_TEXT.sub(r"\1utf-8", text, count=1)
     media = (content_type or "application/xml").split(";", 1)[0].strip() or "application/xml"
     return text.encode("utf-8"), f"{media}; charset=utf-8"
+
+
+def _guid(e: feedparser.FeedParserDict) -> str | None:
+    return clean_text(e.get("id") or e.get("guid"), 2000) or None
+
+
+def _shared_guids(pairs: list[tuple[str | None, str]]) -> set[str]:
+    """The guids that entries of different pages share (a feed that gives every item its own URL, or "0", as
+    guid): no entry's identity. Taken for one, they made the feed one entry long, and every later entry of it
+    "seen" forever. The same page listed twice (its links alike but for tracking parameters) keeps its guid."""
+    from claimcheck.ingest.canonical import bare_link
+
+    pages: dict[str, set[str]] = {}
+    for guid, link in pairs:
+        if guid:
+            pages.setdefault(guid, set()).add(bare_link(link))
+    return {guid for guid, links in pages.items() if len(links) > 1}
 
 
 def _link(e: feedparser.FeedParserDict, base: str) -> str | None:
