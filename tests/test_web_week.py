@@ -287,3 +287,15 @@ def test_a_feed_that_gives_every_item_the_same_guid_has_all_its_items_fetched_ev
     # the same page listed twice under one guid (its links differing in tracking parameters) is one entry
     twice = rss([{"title": "q", "link": site.url("/n/0.html?utm_source=a"), "guid": "g"}, {"title": "q", "link": site.url("/n/0.html?utm_source=b"), "guid": "g"}])
     assert [e.guid for e in parse_feed(twice.encode(), site.url("/feed.xml")).entries] == [site.url("/g")]
+
+
+def test_a_feed_that_gives_every_item_the_sites_address_as_link_is_read_by_its_permalinks(site: Site, tmp_path: Path) -> None:
+    # Every item's <link> is the site's address, its <guid> the article's permalink: the feed was one entry,
+    # the front page ("the site's front page, not an article"), and its articles were never fetched.
+    for i in range(3):
+        site.route(f"/news/{i}.html", article_html(f"Lock gate {i}", [*PARAS, f"Gate {i} of the lock."], "2025-12-10T08:00:00Z"), headers=HTML)
+    items = "".join(f"<item><title>g{i}</title><link>{site.url('/')}</link><guid>{site.url(f'/news/{i}.html')}</guid></item>" for i in range(3))
+    site.route("/feed.xml", rss([]).replace("</channel>", items + "</channel>"), headers=RSS)
+    r = fetch({"a": site.url("/feed.xml")}, tmp_path / "db").outlets[0]
+    assert (r.entries, r.new, r.failed) == (3, 3, 0)
+    assert sorted(row["url"] for row in stored(tmp_path / "db")) == [site.url(f"/news/{i}.html") for i in range(3)]

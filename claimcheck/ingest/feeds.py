@@ -64,9 +64,12 @@ def parse_feed(body: bytes, url: str, content_type: str | None = None) -> Parsed
         else:
             skipped += 1
     shared = _shared_guids([(_guid(e), link) for e, link in linked])
+    common = _common_links([(link, _guid(e)) for e, link in linked])
     for e, link in linked:
         guid = _guid(e)
         guid = None if guid in shared else guid
+        if link in common and guid and (permalink := feed_link(guid, url))[1]:
+            link = urldefrag(str(permalink[0])).url  # the item's own address, not the one every item gives
         keys = {link} | ({guid} if guid else set())
         if keys & seen:
             continue
@@ -160,6 +163,16 @@ def _shared_guids(pairs: list[tuple[str | None, str]]) -> set[str]:
         if guid:
             pages.setdefault(guid, set()).add(bare_link(link))
     return {guid for guid, links in pages.items() if len(links) > 1}
+
+
+def _common_links(pairs: list[tuple[str, str | None]]) -> set[str]:
+    """The links that items of different guids share (a feed that gives every item the site's address as
+    its link, and the article's as its permalink guid): read as one entry, the front page, until now."""
+    guids: dict[str, set[str]] = {}
+    for link, guid in pairs:
+        if guid:
+            guids.setdefault(link, set()).add(guid)
+    return {link for link, found in guids.items() if len(found) > 1}
 
 
 def _link(e: feedparser.FeedParserDict, base: str) -> str | None:
