@@ -153,24 +153,28 @@ def _guid(e: feedparser.FeedParserDict) -> str | None:
 
 
 def _shared_guids(pairs: list[tuple[str | None, str]]) -> set[str]:
-    """The guids that entries of different pages share (a feed that gives every item its own URL, or "0", as
-    guid): no entry's identity. Taken for one, they made the feed one entry long, and every later entry of it
-    "seen" forever. The same page listed twice (its links alike but for tracking parameters) keeps its guid."""
+    """The guids that entries of three pages or more share (a feed that gives every item its own address, or
+    "0", as guid): no entry's identity. Taken for one, they made the feed one entry long, and every later
+    entry of it "seen" forever. Two links under one guid are one story listed twice, as before (its links
+    alike but for tracking parameters count as one)."""
     from claimcheck.ingest.canonical import bare_link
 
     pages: dict[str, set[str]] = {}
     for guid, link in pairs:
         if guid:
             pages.setdefault(guid, set()).add(bare_link(link))
-    return {guid for guid, links in pages.items() if len(links) > 1}
+    return {guid for guid, links in pages.items() if len(links) >= 3}
 
 
 def _common_links(pairs: list[tuple[str, str | None]]) -> set[str]:
-    """The links that items of different guids share (a feed that gives every item the site's address as
-    its link, and the article's as its permalink guid): read as one entry, the front page, until now."""
+    """The site's front page when items of different guids share it as their link (a feed that gives every
+    item the site's address as its link, and the article's as its permalink guid): read as one entry, the
+    front page, until now. Another shared link (a live page's updates) stays one entry."""
+    from claimcheck.ingest.canonical import front_page
+
     guids: dict[str, set[str]] = {}
     for link, guid in pairs:
-        if guid:
+        if guid and front_page(link):
             guids.setdefault(link, set()).add(guid)
     return {link for link, found in guids.items() if len(found) > 1}
 
