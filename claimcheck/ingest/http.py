@@ -104,11 +104,11 @@ def refresh_target(resp: Response, url: str) -> str | None:
         contents.append(attrs.get(b"content", b"").decode("latin-1"))
         break
     for content in contents:
-        m = _REFRESH.match(content or "")
-        if m is None or not m.group(3).strip() or float(m.group(1)) > REFRESH_MAX_DELAY:
+        found = _REFRESH.match(content or "")
+        if found is None or not found.group(3).strip() or float(found.group(1)) > REFRESH_MAX_DELAY:
             continue
         try:
-            target = fetchable_url(html.unescape(m.group(3).strip()), base=url)
+            target = fetchable_url(html.unescape(found.group(3).strip()), base=url)
         except FetchError:
             return None
         return None if urldefrag(target).url == urldefrag(url).url else target
