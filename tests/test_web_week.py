@@ -299,3 +299,12 @@ def test_a_feed_that_gives_every_item_the_sites_address_as_link_is_read_by_its_p
     r = fetch({"a": site.url("/feed.xml")}, tmp_path / "db").outlets[0]
     assert (r.entries, r.new, r.failed) == (3, 3, 0)
     assert sorted(row["url"] for row in stored(tmp_path / "db")) == [site.url(f"/news/{i}.html") for i in range(3)]
+
+
+def test_only_whole_referrer_names_are_tracking_parameters() -> None:
+    from claimcheck.ingest.canonical import canonical
+
+    # "ref" and "ref_src" say where the reader came from; "refid" and "reference" may be what names the article
+    assert canonical(None, "http://127.0.0.1/story?id=4&ref=home&ref_src=tw") == "http://127.0.0.1/story?id=4"
+    assert canonical(None, "http://127.0.0.1/story.php?refid=881") == "http://127.0.0.1/story.php?refid=881"
+    assert canonical(None, "http://127.0.0.1/read?reference=2026-114") == "http://127.0.0.1/read?reference=2026-114"

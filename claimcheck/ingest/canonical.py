@@ -32,7 +32,14 @@ def bare_link(link: str) -> str:
         return link
 
 
-TRACKING = ("utm_", "at_", "maca", "cmpid", "ocid", "fbclid", "gclid", "mc_", "smid", "ref")
+TRACKING = ("utm_", "at_", "maca", "cmpid", "ocid", "fbclid", "gclid", "mc_", "smid", "ref_", "ref-")
+# Whole names only: a prefix "ref" also took "refid" and "reference", which may be what names the article.
+TRACKING_NAMES = frozenset(["ref", "referrer", "referer"])
+
+
+def _tracking(key: str) -> bool:
+    key = key.lower()
+    return key in TRACKING_NAMES or key.startswith(TRACKING)
 
 
 def canonical(declared: str | None, final_url: str) -> str:
@@ -53,7 +60,7 @@ def canonical(declared: str | None, final_url: str) -> str:
     ):
         url = declared
     parts = urlsplit(url)
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not k.lower().startswith(TRACKING)]
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _tracking(k)]
     return urlunsplit((parts.scheme, parts.netloc.lower(), parts.path or "/", urlencode(query), ""))
 
 
