@@ -12,6 +12,7 @@ from pages import PARAS, article_html, rss
 from test_web_tricks import FAST, HTML, RSS, fetch, stored
 
 from claimcheck.config import parse_sources
+from claimcheck.errors import FeedParseError
 from claimcheck.ingest.decode import decode_html
 from claimcheck.ingest.feeds import parse_feed
 from claimcheck.ingest.pipeline import FetchOptions, run_fetch
@@ -308,3 +309,40 @@ def test_only_whole_referrer_names_are_tracking_parameters() -> None:
     assert canonical(None, "http://127.0.0.1/story?id=4&ref=home&ref_src=tw") == "http://127.0.0.1/story?id=4"
     assert canonical(None, "http://127.0.0.1/story.php?refid=881") == "http://127.0.0.1/story.php?refid=881"
     assert canonical(None, "http://127.0.0.1/read?reference=2026-114") == "http://127.0.0.1/read?reference=2026-114"
+
+
+def test_a_json_feed_is_read_like_rss(site: Site, tmp_path: Path) -> None:
+    # JSON Feed (jsonfeed.org) was "not a feed": feedparser 6 reads none
+    import json
+
+    items = [
+        {"id": "tag:pier-1", "url": story_url(site, "/j/1.html", 1), "title": "Pier works &amp; delays",
+         "summary": "The pier will shut for repairs.", "date_published": "2025-12-10T08:00:00+01:00",
+         "authors": [{"name": "Ana Lee"}]},
+        {"id": site.url("/j/2.html"), "title": "Second pier piece", "content_html": "<p>More on the <b>pier</b>.</p>"},
+        {"id": "no-link", "title": "An item with no address is skipped"},
+        "not an item",
+    ]
+    story_url(site, "/j/2.html", 2)
+    doc = {"version": "https://jsonfeed.org/version/1.1", "title": "Pier news", "items": items}
+    site.route("/feed.json", json.dumps(doc).encode(), headers={"Content-Type": "application/feed+json"})
+    report = fetch({"a": site.url("/feed.json")}, tmp_path / "db")
+    r = report.outlets[0]
+    assert (r.entries, r.new) == (2, 2)
+    rows = {row["url"]: row for row in stored(tmp_path / "db")}
+    assert set(rows) == {site.url("/j/1.html"), site.url("/j/2.html")}
+
+    parsed = parse_feed(json.dumps(doc).encode(), site.url("/feed.json"))
+    first = parsed.entries[0]
+    assert (first.title, first.author, first.guid, parsed.skipped) == ("Pier works & delays", "Ana Lee", "tag:pier-1", 2)
+    assert first.published is not None and first.published.hour == 7  # in UTC
+    assert parsed.entries[1].summary == "More on the pier ."
+    # JSON that is no JSON Feed, or no JSON, fails that feed alone with a reason
+    for bad, reason in ((b'{"items": []}', "no JSON Feed"), (b'{"version": "https://jsonfeed.org/version/1", ', "malformed JSON feed")):
+        with pytest.raises(FeedParseError, match=reason):
+            parse_feed(bad, site.url("/feed.json"))
+
+
+def story_url(site: Site, path: str, n: int) -> str:
+    site.route(path, article_html(f"Pier report {n}", [*PARAS, f"Pier item {n} came in late on Tuesday."], "2025-12-10T08:00:00Z"), headers=HTML)
+    return site.url(path)

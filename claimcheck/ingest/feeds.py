@@ -1,4 +1,4 @@
-"""Parse RSS 0.9x/1.0/2.0, Atom and news sitemaps into :class:`FeedEntry` records.
+"""Parse RSS 0.9x/1.0/2.0, Atom, JSON Feed and news sitemaps into :class:`FeedEntry` records.
 
 Pure: bytes in, records out. feedparser is only ever given bytes we fetched, never a URL or a path
 (it would fetch or open those itself).
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import html
+import json
 import re
 from datetime import UTC, datetime
 from urllib.parse import urldefrag
@@ -28,7 +29,7 @@ from claimcheck.ingest.decode import (
 from claimcheck.models import ParsedFeed
 from claimcheck.urls import feed_link
 
-__all__ = ["FeedParseError", "ParsedFeed", "parse_feed", "parse_sitemap"]
+__all__ = ["FeedParseError", "ParsedFeed", "parse_feed", "parse_json_feed", "parse_sitemap"]
 
 MAX_TITLE = 500
 MAX_SUMMARY = 20_000
@@ -39,6 +40,8 @@ def parse_feed(body: bytes, url: str, content_type: str | None = None) -> Parsed
     head = body[:2048].lstrip().lower()
     if b"<urlset" in head or b"<sitemapindex" in head:
         return parse_sitemap(body, url)
+    if head.lstrip(b"\xef\xbb\xbf").startswith(b"{"):
+        return parse_json_feed(body, url)
     body, content_type = _fix_encoding(body, content_type)
     body = _CHAR_REF.sub(_valid_char_ref, body)
     headers = {"content-location": url}
@@ -247,6 +250,69 @@ def _strip_tags(s: str | None) -> str:
 def _plain(s: str | None, limit: int) -> str | None:
     """Feed text as plain text: real feeds double-escape, so markup can survive feedparser's unescaping."""
     return clean_text(html.unescape(_TAG.sub("", s or "")), limit) or None
+
+
+def parse_json_feed(body: bytes, url: str) -> ParsedFeed:
+    """Entries of a JSON Feed (jsonfeed.org, versions 1 and 1.1; feedparser reads none): each item's ``url``
+    (else ``external_url``, else an http ``id``), ``id``, ``title``, ``summary`` (else its content as text),
+    first author and ``date_published`` (else ``date_modified``); deduplicated by id and by link."""
+    from claimcheck.models import FeedEntry
+
+    try:
+        doc = json.loads(body.decode("utf-8-sig"))  # JSON Feed is UTF-8 (RFC 8259)
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise FeedParseError("malformed JSON feed (not UTF-8 JSON)") from None
+    items = doc.get("items") if isinstance(doc, dict) else None
+    if not isinstance(items, list) or "jsonfeed.org" not in str(doc.get("version", "")):
+        raise FeedParseError("not a feed (JSON, but no JSON Feed)")
+    entries: list[FeedEntry] = []
+    seen: set[str] = set()
+    skipped = 0
+    for item in items:
+        link = _json_link(item, url) if isinstance(item, dict) else None
+        if link is None:
+            skipped += 1
+            continue
+        raw_id = item.get("id")
+        guid = clip(str(raw_id), 2048) if isinstance(raw_id, str | int) and str(raw_id).strip() else None
+        keys = {link} | ({guid} if guid else set())
+        if keys & seen:
+            continue
+        seen |= keys
+        text = item.get("summary") or item.get("content_text") or _strip_tags(_json_str(item.get("content_html")))
+        entries.append(
+            FeedEntry(
+                link=link,
+                guid=guid,
+                title=_plain(_json_str(item.get("title")), MAX_TITLE),
+                summary=clean_text(html.unescape(_json_str(text)), MAX_SUMMARY) or None,
+                author=clean_text(_json_author(item), 200) or None,
+                published=bounded_time(parse_datetime(item.get("date_published") or item.get("date_modified"))),
+            )
+        )
+    title = clean_text(_json_str(doc.get("title")), MAX_TITLE) or None
+    return ParsedFeed(entries=tuple(entries), title=title, skipped=skipped)
+
+
+def _json_str(value: object) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _json_link(item: dict[str, object], base: str) -> str | None:
+    raw_id = item.get("id")
+    for c in (item.get("url"), item.get("external_url"), raw_id if isinstance(raw_id, str) and raw_id.startswith("http") else None):
+        if isinstance(c, str) and c and (link := feed_link(c, base)[0]):
+            return urldefrag(link).url
+    return None
+
+
+def _json_author(item: dict[str, object]) -> str:
+    authors = item.get("authors")
+    people = authors if isinstance(authors, list) else [item.get("author")]  # "author": version 1
+    for person in people:
+        if isinstance(person, dict) and isinstance(name := person.get("name"), str) and name.strip():
+            return name
+    return ""
 
 
 _NS = {
