@@ -579,7 +579,9 @@ def _of_record(text: str, q: Quote) -> bool:
 # held at arm's length ('organisers set up a "women's safety area" for girls', 'the "I'll have you naked" bit',
 # 'their commitment to the principle of "two states for two peoples," meaning'), nobody's words on record. With
 # such a verb anywhere in its sentence it stays a quote ('X called the academy "woefully out of touch" in a
-# letter', 'X said he hoped the deal would "pave the way" for talks', 'it made a "vile" remark, X said'); so it
+# letter', 'X said he hoped the deal would "pave the way" for talks', 'it made a "vile" remark, X said'), or with
+# a source, a finding or words put out ('a "frank" meeting, according to the ministry', 'the inquiry found a
+# "culture of fear" inside', 'the court ruled the "unlawful" order invalid', 'issued a "final" warning'); so it
 # does after a possessor, whose words they often are ('X unveiled plans to launch his "midnight red car" into
 # space').
 _TERM_WORDS = 6
@@ -594,7 +596,9 @@ _TERM_AFTER = re.compile(
 _WORDS_NAMED = re.compile(
     rf"\b(?:{_SPEECH}|{_NAMING}|suggest(?:s|ed)?|indicat(?:es|ed)|stated|claim(?:s|ed)?|insist(?:s|ed)?|"
     r"maintain(?:s|ed)?|contend(?:s|ed)?|alleg(?:es|ed)|call(?:s|ed)?|warn(?:s|ed)?|describ(?:es|ed|ing)|"
-    r"refer(?:s|red)?\s+to|known\s+as|quot(?:es|ed|ing)|hope[sd]?|saying|telling|calling)\b"
+    r"refer(?:s|red)?\s+to|known\s+as|quot(?:es|ed|ing)|hope[sd]?|saying|telling|calling|"
+    # a source credited without a verb, a finding or a ruling on record, words put out
+    r"according\s+to|found|finds|ruled|rules|express(?:es|ed)|voic(?:es|ed)|issu(?:es|ed))\b"
 )
 
 
