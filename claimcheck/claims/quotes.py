@@ -250,7 +250,7 @@ def find_quotes(text: str) -> list[Quote]:
             last_speaker is not None
             and line == prev_line
             and q.start - last_speaker[1] < 300
-            and not _another_subject(text, q.start, last_speaker, persons)
+            and not _another_subject(text, q, last_speaker, persons)
         ):
             q.speaker = last_speaker[0]  # a further quote in the same paragraph, same voice
         elif last_speaker is not None and _opens_paragraph(text, q) and _follows(text, line, last_speaker[1]):
@@ -263,16 +263,26 @@ def find_quotes(text: str) -> list[Quote]:
     return quotes
 
 
-def _another_subject(text: str, start: int, last: tuple[str, int], persons: list[tuple[int, str]]) -> bool:
-    """Whether the sentence of a quote at ``start``, after the previous quote's end, opens with a name other
-    than that quote's speaker ('"Why was I blamed?" Timberlake, by his own admission, took about "ten per
-    cent" of the heat': the second quote is no further word of the first speaker)."""
+# A pronoun that credits the words in the quote's own sentence: 'X, he added, was "..."', '"...," she said.'
+_PRONOUN_SAID = re.compile(rf"\b(?:he|she|they)\s+(?:also\s+|later\s+)?{_SPEECH}\b")
+_PRONOUN_SAID_AFTER = re.compile(rf"[”\"’'»]?[,]?\s+(?:he|she|they)\s+(?:also\s+|later\s+)?{_SPEECH}\b")
+
+
+def _another_subject(text: str, q: Quote, last: tuple[str, int], persons: list[tuple[int, str]]) -> bool:
+    """Whether the sentence of quote ``q``, after the previous quote's end, opens with a name other than that
+    quote's speaker ('"Why was I blamed?" Timberlake, by his own admission, took about "ten per cent" of the
+    heat': the second quote is no further word of the first speaker). Not when a pronoun credits the words in
+    that sentence ('Trump, he added, was "..."', '... was "...," she said'): it stands for the last speaker,
+    the name opening the sentence being what the words are about."""
+    start = q.start
     stop = max(text.rfind(". ", last[1], start), text.rfind("? ", last[1], start), text.rfind("! ", last[1], start),
                text.rfind("” ", last[1], start), text.rfind('" ', last[1], start))
     if stop < 0:
         return False
     m = _OPENING_FULL.match(text, stop + 2) or _OPENING_SINGLE.match(text, stop + 2)
     if m is None or m.start("name") >= start:
+        return False
+    if _PRONOUN_SAID.search(text, m.end("name"), start) or _PRONOUN_SAID_AFTER.match(text, q.end):
         return False
     name = m.group("name")
     if " " not in name and not any(full.endswith(" " + name) for _, full in persons):
