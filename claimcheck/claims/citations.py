@@ -47,8 +47,14 @@ _SOURCE_NOUNS = (
     r"military|prosecutors?|researchers|scientists|study|data|figures|center|centre|institute|bureau|"
     r"watchdog|regulator|sources?|analysts|experts|spokesmen"
 )
+# Source nouns for people in general, never a word of a body's name after an abbreviation: "in the U.S. Analysts
+# said" is a sentence's end and the next one's subject (the U.S. Geological Survey, the U.N. Security Council are
+# names).
+_GENERIC_PLURALS = (
+    r"(?:Analysts|Experts|Officials|Authorities|Researchers|Scientists|Sources|Prosecutors|Police|Spokesmen)"
+)
 _NP = (
-    r"(?:(?:(?<![\w.])(?:[A-Z]\.){2,}(?=\s+[A-Z])|[A-Za-z][\w'’-]*)\s+){0,3}?(?i:"
+    r"(?:(?:(?<![\w.])(?:[A-Z]\.){2,}(?=\s+[A-Z])(?!\s+" + _GENERIC_PLURALS + r"\b)|[A-Za-z][\w'’-]*)\s+){0,3}?(?i:"
     + _SOURCE_NOUNS
     + r")(?:\s+[A-Z][\w'’-]*){0,3}"
     + (r"(?:\s+(?:in|of|for|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?")
