@@ -105,3 +105,24 @@ def test_a_quote_after_another_named_subject_without_a_credit_stays_unassigned()
 )
 def test_an_abbreviation_joins_a_name_not_a_generic_source(text: str, source: str) -> None:
     assert cites(text) == [source]
+
+
+def test_another_speakers_quote_leaves_a_named_spokesmans_citation() -> None:
+    # the quote is a witness's, after another verb of speech: the spokesman is still the figure's source
+    text = (
+        "Interior ministry spokesman Ali Reza said 12 protesters were arrested, and a witness said police fired "
+        "“tear gas straight into the crowd of families.”"
+    )
+    assert cites(text) == ["Interior ministry spokesman Ali Reza"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the rule's own case: the named person is the quote's speaker, no cited source (either side of the quote)
+        "Foreign Ministry spokesperson Mao Ning said “China firmly opposes the sanctions and will respond.”",
+        "“The situation you describe simply does not exist,” defence ministry spokesman Wu Qian said on Thursday.",
+    ],
+)
+def test_a_named_spokesman_beside_his_own_quote_is_no_citation(text: str) -> None:
+    assert cites(text) == []
