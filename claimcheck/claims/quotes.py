@@ -583,9 +583,9 @@ def _of_record(text: str, q: Quote) -> bool:
     return not (len(words) <= _TERM_WORDS and _term_in_phrase(text, q))
 
 
-# A short quoted stretch inside a noun phrase, an article or demonstrative right before it (no word between: "The
-# senator has", "The coach felt" are a subject and its verb; "that" opens a clause) and the phrase going on after
-# it in lower case, with no verb that reports or names words before it in its sentence: a term or a phrase
+# A short quoted stretch inside a noun phrase, an article or demonstrative before it (up to two describing words
+# between, unless the determiner opens the sentence: "The senator has", "The coach felt", "This means" are a
+# subject and its verb) and the phrase going on after it in lower case, with no verb that reports or names words before it in its sentence: a term or a phrase
 # held at arm's length ('organisers set up a "women's safety area" for girls', 'the "I'll have you naked" bit',
 # 'their commitment to the principle of "two states for two peoples," meaning'), nobody's words on record. With
 # such a verb anywhere in its sentence it stays a quote ('X called the academy "woefully out of touch" in a
@@ -597,7 +597,9 @@ def _of_record(text: str, q: Quote) -> bool:
 _TERM_WORDS = 6
 _TERM_WINDOW = 400
 _TERM_BEFORE = re.compile(
-    r"(?:^|[\s(])(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hese|[Tt]hose|of)\s+[“\"‘'«„]$"
+    r"(?:^|[\s(])(?:(?:An?|The|This|That|These|Those)\s+|(?:an?|the|this|that|these|those|of)\s+"
+    r"(?:(?!(?:who|whose|which|that|is|was|are|were|be|been|to|and|or)\s)[a-z][\w-]*\s+){0,2})"
+    r"[“\"‘'«„]$"
 )
 _TERM_AFTER = re.compile(
     r"[”\"’'»]?[,]?\s+(?!(?:he|she|they|it|we|i|you|and|or|but|as|which|who|that|when|while|because|if)\b)"
