@@ -17,10 +17,29 @@ def front_page(url: str) -> bool:
 
 
 def entry_keys(e: FeedEntry) -> list[str]:
-    return list(dict.fromkeys(k for k in (e.guid, e.link) if k))
+    """The keys that say a feed entry was handled: its guid, its link, and its link without tracking
+    parameters (a feed without guids whose links carry a campaign that changes every day,
+    ``?utm_campaign=daily-2025-12-10``, had every page of it downloaded again on every run)."""
+    return list(dict.fromkeys(k for k in (e.guid, e.link, bare_link(e.link)) if k))
 
 
-TRACKING = ("utm_", "at_", "maca", "cmpid", "ocid", "fbclid", "gclid", "mc_", "smid", "ref")
+def bare_link(link: str) -> str:
+    """A link as :func:`canonical` stores a URL: tracking parameters and fragment removed, host lowercased;
+    a link that cannot be fetched (``http://[::1/x``, kept to fail alone) as it is."""
+    try:
+        return canonical(None, link)
+    except ValueError:
+        return link
+
+
+TRACKING = ("utm_", "at_", "maca", "cmpid", "ocid", "fbclid", "gclid", "mc_", "smid", "ref_", "ref-")
+# Whole names only: a prefix "ref" also took "refid" and "reference", which may be what names the article.
+TRACKING_NAMES = frozenset(["ref", "referrer", "referer"])
+
+
+def _tracking(key: str) -> bool:
+    key = key.lower()
+    return key in TRACKING_NAMES or key.startswith(TRACKING)
 
 
 def canonical(declared: str | None, final_url: str) -> str:
@@ -41,7 +60,7 @@ def canonical(declared: str | None, final_url: str) -> str:
     ):
         url = declared
     parts = urlsplit(url)
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not k.lower().startswith(TRACKING)]
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _tracking(k)]
     return urlunsplit((parts.scheme, parts.netloc.lower(), parts.path or "/", urlencode(query), ""))
 
 
@@ -61,6 +80,14 @@ def _section_above(declared: str, url: str) -> bool:
     return bool(rest.strip("/")) and not _AMP.fullmatch(rest)
 
 
+# The host labels a site's other editions of the same pages go under: its mobile and AMP hosts name the
+# article's www page as canonical (m.example.com/story, amp.example.com/story -> www.example.com/story).
+_EDITION_LABELS = ("www.", "m.", "mobile.", "amp.")
+
+
 def _site(url: str) -> str:
     host = (urlsplit(url).hostname or "").lower()
-    return host[4:] if host.startswith("www.") else host
+    for label in _EDITION_LABELS:
+        if host.startswith(label) and host.count(".") >= 2:
+            return host[len(label) :]
+    return host

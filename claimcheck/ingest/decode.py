@@ -77,18 +77,60 @@ def decode_as(body: bytes, label: str) -> str:
 
 
 def decode_declared(body: bytes, declared: list[str]) -> str:
-    """Decode with the first declared charset the bytes really are in, else UTF-8, else detection."""
+    """Decode with the first declared charset the bytes really are in, else UTF-8 (with a few stray bytes
+    of another charset in it: :func:`mostly_utf8`), else detection."""
     for enc in (*declared, "utf-8"):
         try:
             text = decode_as(body, enc)
         except (LookupError, UnicodeDecodeError):
             continue
-        # A single-byte charset decodes anything; accept it only when the bytes are not valid UTF-8
-        # with non-ASCII in them (UTF-8 declared as latin-1 is the common lie).
-        if enc.lower().replace("-", "") not in ("utf8",) and is_utf8_multibyte(body):
-            return body.decode("utf-8")
+        # A single-byte charset decodes anything; accept it only when the bytes are not UTF-8 with
+        # non-ASCII in them (UTF-8 declared as latin-1 is the common lie).
+        if enc.lower().replace("-", "") not in ("utf8",) and (utf8 := mostly_utf8(body)) is not None:
+            return utf8
         return text
+    if (utf8 := mostly_utf8(body)) is not None:
+        return utf8
     return body.decode(detect_charset(body), errors="replace")
+
+
+_STRAY = re.compile("[\udc80-\udcff]")
+
+
+def mostly_utf8(body: bytes) -> str | None:
+    """The text of UTF-8 bytes with non-ASCII in them, also when a few bytes are not UTF-8, else None.
+
+    A UTF-8 page or feed often carries a few bytes of another charset (a windows-1252 quote pasted into
+    the CMS): one such byte made the whole page fail as UTF-8, and detection then read every accent and
+    curly quote of it as mojibake ("cafÃ©", "â€œyesâ€"). When the valid multibyte characters outnumber the
+    stray bytes four to one (a page really in windows-1252 or cp1251 has almost none), the text is UTF-8
+    and each stray byte is read as windows-1252, as it most often was meant."""
+    if body.isascii():
+        return None
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if len(body) > _PREFIX and _stray_text(body[:_PREFIX]) is None:  # a page in another charset, known early
+        return None
+    text = _stray_text(body)
+    return None if text is None else _STRAY.sub(lambda m: _web_byte(ord(m.group()) - 0xDC00), text)
+
+
+_PREFIX = 1 << 16
+
+
+def _stray_text(body: bytes) -> str | None:
+    """``body`` decoded as UTF-8, stray bytes as lone surrogates, when they are few enough (see mostly_utf8)."""
+    text = body.decode("utf-8", errors="surrogateescape")
+    stray = len(_STRAY.findall(text))
+    multibyte = len(text) - len(text.encode("ascii", "ignore")) - stray
+    return text if multibyte >= 4 * stray else None
+
+
+def _web_byte(b: int) -> str:
+    """A byte read as windows-1252 is on the Web."""
+    return bytes([b]).decode("latin-1").translate(_WINDOWS_1252)
 
 
 # The encodings of the Web (the WHATWG Encoding Standard's, as Python names them; UTF-16 and UTF-8 are
@@ -116,15 +158,6 @@ def detect_charset(body: bytes) -> str:
     if western is not None and western.chaos <= best.chaos and western.coherence >= best.coherence - 0.1:
         return "cp1252"
     return best.encoding
-
-
-def is_utf8_multibyte(body: bytes) -> bool:
-    """Valid UTF-8 with non-ASCII in it: bytes a single-byte charset declaration would turn into mojibake."""
-    try:
-        body.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return any(b > 0x7F for b in body)
 
 
 def clean_text(s: str | None, limit: int | None = None) -> str:

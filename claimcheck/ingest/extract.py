@@ -10,7 +10,7 @@ import contextlib
 import copy
 import json
 import re
-from datetime import datetime
+from datetime import datetime, time, timedelta
 from typing import Any, cast
 
 import lxml.html
@@ -54,7 +54,7 @@ def extract_page(
         drop_inert(tree)
     source = tree if tree is not None else text_html
     meta = page_metadata(source, url)
-    if "published" not in meta and known_date is not None:
+    if known_date is not None and ("published" not in meta or _same_local_time(meta, known_date)):
         meta["published"] = known_date
     doc = _extract(source, url, with_metadata=False, fast=True)
     if needs_full_cascade(doc):
@@ -275,7 +275,7 @@ def page_metadata(html: str | lxml.html.HtmlElement, url: str) -> dict[str, Any]
     for node in root.xpath("//link[@rel='canonical'][@href]")[:1]:
         # A malformed canonical (https://[site_url]/...) is ignored; the article is kept.
         with contextlib.suppress(FetchError):
-            out["canonical"] = fetchable_url(node.get("href"), base=url)
+            out["canonical"] = fetchable_url(node.get("href"), base=document_base(root, url))
     metas = {
         (m.get("property") or m.get("name") or m.get("itemprop") or "").lower(): (m.get("content") or "").strip()
         for m in root.xpath("//meta[@content]")
@@ -293,17 +293,14 @@ def page_metadata(html: str | lxml.html.HtmlElement, url: str) -> dict[str, Any]
     if metas.get("author") and "http" not in metas["author"]:
         out["author"] = metas["author"]
     ld = _json_ld(root)
-    for key in ("article:published_time", "datepublished", "pubdate", "publishdate", "dc.date.issued", "date"):
-        if (dt := parse_datetime(metas.get(key))) is not None:
+    times = [metas.get(k) for k in ("article:published_time", "datepublished", "pubdate", "publishdate", "dc.date.issued", "date")]
+    times += [ld.get("datePublished"), *(t.get("datetime") for t in root.xpath("//time[@datetime]")[:1])]
+    for raw in times:
+        if (dt := parse_datetime(raw)) is not None:
             out["published"] = dt
+            if not _ZONED.search(str(raw)):
+                out["published_local"] = True  # a day, or a time without its zone: see extract_page
             break
-    else:
-        if (dt := parse_datetime(ld.get("datePublished"))) is not None:
-            out["published"] = dt
-        else:
-            for t in root.xpath("//time[@datetime]")[:1]:
-                if (dt := parse_datetime(t.get("datetime"))) is not None:
-                    out["published"] = dt
     if "title" not in out and isinstance(ld.get("headline"), str):
         out["title"] = ld["headline"]
     if "author" not in out:
@@ -315,6 +312,38 @@ def page_metadata(html: str | lxml.html.HtmlElement, url: str) -> dict[str, Any]
         if isinstance(author, str):
             out["author"] = author
     return out
+
+
+def document_base(root: lxml.html.HtmlElement, url: str) -> str:
+    """The URL the page's relative links are read against, as a browser reads them: its first
+    ``<base href>`` (itself resolved against ``url``) when that is an http(s) URL, else ``url``. A relative
+    canonical of a page with ``<base href="https://site/">`` named a path under the article's own folder."""
+    for node in root.xpath("//base[@href]")[:1]:
+        with contextlib.suppress(FetchError):
+            return fetchable_url(node.get("href"), base=url)
+    return url
+
+
+# A time that says its zone: "...T08:00:00Z", "...08:00+01:00", "...0800 -0500".
+_ZONED = re.compile(r"\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:[zZ]|[+-]\d{2}:?\d{2})\s*$")
+
+
+def _same_local_time(meta: dict[str, Any], feed_time: datetime) -> bool:
+    """Whether the page's time is a day, or a time without its zone (read as UTC: "2025-12-10T08:00:00" is
+    often 08:00 in New York, 13:00 UTC), that the feed's zoned time is, in some zone: the feed's time is then
+    the precise one. A page's bare day or local time made an outlet "first" by hours it was not, ahead of
+    outlets that gave their zone. A day: the feed's time falls in that day somewhere (UTC-12 to UTC+14). A
+    time: the feed's is the same to the second but for a zone's offset (a multiple of 15 minutes, at most 14
+    hours; not a bare midnight, a feed's day alone), so a feed's later time of update is never taken for it."""
+    page = meta.get("published")
+    if not meta.get("published_local") or not isinstance(page, datetime):
+        return False
+    if page.time() == time(0):  # a day alone (or midnight): its 24 hours, wherever it was that day
+        return page - timedelta(hours=14) <= feed_time < page + timedelta(hours=36)
+    offset = feed_time - page
+    if feed_time.time() == time(0):  # a feed that gives the day alone says less than the page
+        return False
+    return abs(offset) <= timedelta(hours=14) and offset % timedelta(minutes=15) == timedelta(0)
 
 
 def _json_ld(root: lxml.html.HtmlElement) -> dict[str, object]:

@@ -22,7 +22,7 @@ from claimcheck.ingest.decode import (
     clip,
     decode_declared,
     http_charset,
-    is_utf8_multibyte,
+    mostly_utf8,
     parse_datetime,
 )
 from claimcheck.models import ParsedFeed
@@ -57,12 +57,19 @@ def parse_feed(body: bytes, url: str, content_type: str | None = None) -> Parsed
     entries: list[FeedEntry] = []
     seen: set[str] = set()
     skipped = 0
+    linked = []
     for e in d.entries:
-        link = _link(e, url)
-        if not link:
+        if link := _link(e, url):
+            linked.append((e, link))
+        else:
             skipped += 1
-            continue
-        guid = clean_text(e.get("id") or e.get("guid"), 2000) or None
+    shared = _shared_guids([(_guid(e), link) for e, link in linked])
+    common = _common_links([(link, _guid(e)) for e, link in linked])
+    for e, link in linked:
+        guid = _guid(e)
+        guid = None if guid in shared else guid
+        if link in common and guid and (permalink := feed_link(guid, url))[1]:
+            link = urldefrag(str(permalink[0])).url  # the item's own address, not the one every item gives
         keys = {link} | ({guid} if guid else set())
         if keys & seen:
             continue
@@ -108,30 +115,68 @@ def _xml_char_ref(m: re.Match[bytes]) -> bytes:
 
 
 _XML_DECL_ENCODING = re.compile(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9._:-]{1,40})["']""")
+_XML_DECL_ENCODING_TEXT = re.compile(r"""(^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["'])[A-Za-z0-9._:-]{1,40}""")
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 
 
 def _fix_encoding(body: bytes, content_type: str | None) -> tuple[bytes, str | None]:
     """Hand feedparser UTF-8 when the feed lies about its charset (cp1251 or latin-1 bytes declared as
-    UTF-8, UTF-8 declared as latin-1); feeds that tell the truth pass through untouched."""
+    UTF-8, UTF-8 declared as latin-1, UTF-8 with a few stray bytes of another charset); feeds that tell
+    the truth pass through untouched."""
     if body.startswith(_BOMS):
-        return body, content_type
+        # A byte order mark says the encoding, over any declaration (XML 1.0, appendix F): a UTF-16 feed
+        # declaring encoding="iso-8859-1" was "not a feed" to feedparser. Handed over as UTF-8.
+        text = body.decode("utf-8-sig" if body.startswith(_BOMS[0]) else "utf-16", errors="replace")
+        text = _XML_DECL_ENCODING_TEXT.sub(r"\1utf-8", text, count=1)
+        media = (content_type or "application/xml").split(";", 1)[0].strip() or "application/xml"
+        return text.encode("utf-8"), f"{media}; charset=utf-8"
     declared = [c for c in (http_charset(content_type),) if c]
     if m := _XML_DECL_ENCODING.match(body):
         declared.append(m.group(1).decode("ascii"))
     first = declared[0] if declared else "utf-8"
     try:
         body.decode(first)
-        honest = first.lower().replace("-", "").replace("_", "") in ("utf8", "utf16", "utf32") or not is_utf8_multibyte(body)
+        honest = first.lower().replace("-", "").replace("_", "") in ("utf8", "utf16", "utf32") or mostly_utf8(body) is None
     except (LookupError, UnicodeDecodeError):
         honest = False
     if honest:
         return body, content_type
     text = decode_declared(body, declared)
     if m:
-        text = re.sub(r"""(^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["'])[A-Za-z0-9._:-]{1,40}""", r"\1utf-8", text, count=1)
+        text = _XML_DECL_ENCODING_TEXT.sub(r"\1utf-8", text, count=1)
     media = (content_type or "application/xml").split(";", 1)[0].strip() or "application/xml"
     return text.encode("utf-8"), f"{media}; charset=utf-8"
+
+
+def _guid(e: feedparser.FeedParserDict) -> str | None:
+    return clean_text(e.get("id") or e.get("guid"), 2000) or None
+
+
+def _shared_guids(pairs: list[tuple[str | None, str]]) -> set[str]:
+    """The guids that entries of three pages or more share (a feed that gives every item its own address, or
+    "0", as guid): no entry's identity. Taken for one, they made the feed one entry long, and every later
+    entry of it "seen" forever. Two links under one guid are one story listed twice, as before (its links
+    alike but for tracking parameters count as one)."""
+    from claimcheck.ingest.canonical import bare_link
+
+    pages: dict[str, set[str]] = {}
+    for guid, link in pairs:
+        if guid:
+            pages.setdefault(guid, set()).add(bare_link(link))
+    return {guid for guid, links in pages.items() if len(links) >= 3}
+
+
+def _common_links(pairs: list[tuple[str, str | None]]) -> set[str]:
+    """The site's front page when items of different guids share it as their link (a feed that gives every
+    item the site's address as its link, and the article's as its permalink guid): read as one entry, the
+    front page, until now. Another shared link (a live page's updates) stays one entry."""
+    from claimcheck.ingest.canonical import front_page
+
+    guids: dict[str, set[str]] = {}
+    for link, guid in pairs:
+        if guid and front_page(link):
+            guids.setdefault(link, set()).add(guid)
+    return {link for link, found in guids.items() if len(found) > 1}
 
 
 def _link(e: feedparser.FeedParserDict, base: str) -> str | None:

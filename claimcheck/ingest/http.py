@@ -9,14 +9,16 @@ Every failure becomes a :class:`FetchError` with a few words for the per-outlet 
 from __future__ import annotations
 
 import asyncio
+import html
 import ipaddress
 import random
+import re
 import socket
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
-from urllib.parse import urlsplit
+from urllib.parse import urldefrag, urlsplit
 
 import httpx
 from protego import Protego
@@ -67,6 +69,67 @@ class Response:
     @property
     def content_type(self) -> str | None:
         return self.headers.get("content-type")
+
+
+# A refresh that sends the reader on at once (a tracker's or a moved page's "redirecting..." page): followed
+# as a redirect. One of a few seconds at most; a page that reloads itself, or moves on after minutes (a
+# front page refreshed every 5 minutes), is a page.
+REFRESH_MAX_DELAY = 5.0
+_META = re.compile(rb"<meta\b[^>]{0,2000}>", re.IGNORECASE)
+_ATTR = re.compile(rb"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+_NOSCRIPT = re.compile(rb"<(/?)noscript\b", re.IGNORECASE)
+_REFRESH = re.compile(r"""\s*(\d+)(?:\.[\d.]*)?\s*(?:[;,]\s*)?(?:url\s*=\s*)?(["']?)(.*?)\2\s*$""", re.IGNORECASE | re.DOTALL)
+_XML_START = re.compile(rb"(?:\xef\xbb\xbf)?\s*(?:<\?xml|<rss\b|<feed\b|<rdf:RDF\b|<urlset\b|<sitemapindex\b)", re.IGNORECASE)
+_INERT = re.compile(rb"<!--|<script\b")  # searched in the lowercased bytes
+
+
+def refresh_target(resp: Response, url: str) -> str | None:
+    """Where an HTML page's refresh sends its reader at once, absolute: a ``Refresh`` header, or the first
+    ``<meta http-equiv="refresh" content="0; url=...">`` of its first 16 KB that is not inside
+    ``<noscript>``, a comment or a script. None when it has none, waits longer than REFRESH_MAX_DELAY or
+    names this page again, and for a body that starts as XML (a feed served as text/html, whose items'
+    CDATA may hold a page with its refresh)."""
+    media = (resp.content_type or "text/html").partition(";")[0].strip().lower()
+    if media not in ("text/html", "application/xhtml+xml") or _XML_START.match(resp.body[:512]):
+        return None
+    contents = [resp.headers.get("refresh")]
+    head = _tags_read(resp.body[:16384])
+    for m in _META.finditer(head):
+        attrs = {a.group(1).lower(): (a.group(2) or a.group(3) or a.group(4) or b"") for a in _ATTR.finditer(m.group())}
+        if attrs.get(b"http-equiv", b"").strip().lower() != b"refresh":
+            continue
+        opened = [t.group(1) for t in _NOSCRIPT.finditer(head, 0, m.start())]
+        if opened and not opened[-1]:  # inside <noscript>: a browser running scripts never sees it
+            continue
+        contents.append(attrs.get(b"content", b"").decode("latin-1"))
+        break
+    for content in contents:
+        found = _REFRESH.match(content or "")
+        if found is None or not found.group(3).strip() or float(found.group(1)) > REFRESH_MAX_DELAY:
+            continue
+        try:
+            target = fetchable_url(html.unescape(found.group(3).strip()), base=url)
+        except FetchError:
+            return None
+        return None if urldefrag(target).url == urldefrag(url).url else target
+    return None
+
+
+def _tags_read(head: bytes) -> bytes:
+    """``head`` without what no browser reads as tags: comments (IE's conditional ones hold refreshes to
+    "browser not supported" pages, on real CNN pages) and scripts, a comment or script left open cut off
+    with its rest. One pass (a regex's lazy match from each of thousands of unclosed "<!--" was quadratic)."""
+    low = head.lower()
+    out, i = [], 0
+    while (m := _INERT.search(low, i)) is not None:
+        out.append(head[i : m.start()])
+        close = b"-->" if m.group() == b"<!--" else b"</script"
+        end = low.find(close, m.end())
+        if end < 0:
+            return b" ".join(out)
+        i = end + len(close)
+    out.append(head[i:])
+    return b" ".join(out)
 
 
 @dataclass
@@ -159,10 +222,13 @@ class Http:
                     raise FetchError(REDIRECT_REFUSED, url, permanent=True) from None
                 raise
             resp = await self._get_with_retries(current, headers)
-            if resp.status in REDIRECTS and resp.location is not None:
+            location = resp.location if resp.status in REDIRECTS else None
+            if resp.status == 200 and location is None:
+                location = refresh_target(resp, current)
+            if location is not None:
                 seen.append(current)
                 try:
-                    target = fetchable_url(resp.location, base=current)
+                    target = fetchable_url(location, base=current)
                 except FetchError as e:
                     reason = "redirect to a non-HTTP address" if e.reason == NOT_HTTP else f"redirect to a {e.reason}"
                     raise FetchError(reason, url, resp.status) from None

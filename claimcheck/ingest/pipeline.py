@@ -13,13 +13,13 @@ import contextlib
 from collections import Counter
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 
 from claimcheck.claims.language import is_english, primary
 from claimcheck.errors import FeedParseError, FetchError, NoArticleText
 from claimcheck.ingest import trace
-from claimcheck.ingest.canonical import canonical, entry_keys, front_page
+from claimcheck.ingest.canonical import bare_link, canonical, entry_keys, front_page
 from claimcheck.ingest.decode import clean_text, clip, not_in_future
 from claimcheck.ingest.guard import PrivateAccess
 from claimcheck.ingest.http import Http
@@ -253,9 +253,9 @@ class _Run(SharedHosts):
             entries: list[FeedEntry] = []
             seen_links: set[str] = set()
             for batch, _ in results:
-                for e in batch:
-                    if e.link not in seen_links:
-                        seen_links.add(e.link)
+                for e in batch:  # one page listed by two feeds (with their own tracking parameters) is one entry
+                    if (link := bare_link(e.link)) not in seen_links:
+                        seen_links.add(link)
                         entries.append(e)
             rep.entries = len(entries)
             keyed = [(e, entry_keys(e)) for e in entries]
@@ -471,7 +471,7 @@ class _Run(SharedHosts):
             await self._store(article, keys, rep)
         except FetchError as e:
             rep.fail(_short(e))
-            if e.permanent:
+            if e.permanent and not not_live_yet(e, entry, datetime.now(UTC)):
                 await self.db(self.store.mark_entries, outlet.id, keys, entry.link, "failed: " + e.reason)
             else:
                 self.incomplete.add(outlet.id)
@@ -486,6 +486,16 @@ def private_access(outlet: Outlet, opt_in: bool = False) -> PrivateAccess:
     in ``allow_private_hosts``; nothing otherwise."""
     own = [*outlet.feeds, *outlet.sitemaps] if (opt_in or outlet.allow_private) else []
     return PrivateAccess.of(own, outlet.allow_private_hosts)
+
+
+# A feed often lists an article before its page is live (a CDN's cache, an embargo): a 404 for an entry
+# published this recently is a failure for now, tried again next run, not remembered for good.
+NOT_LIVE_YET = timedelta(hours=6)
+
+
+def not_live_yet(e: FetchError, entry: FeedEntry, now: datetime) -> bool:
+    """Whether ``e`` is a 404 for an entry its feed dates less than NOT_LIVE_YET ago."""
+    return e.status == 404 and entry.published is not None and now - entry.published < NOT_LIVE_YET
 
 
 FRONT_PAGE = "the site's front page, not an article"

@@ -12,6 +12,7 @@ from claimcheck.errors import StoreError
 from claimcheck.models import Article, Claim
 from claimcheck.store.records import iso
 from claimcheck.store.sql import (
+    ENTRY_CONFLICT,
     FIND_ARTICLE,
     INSERT_ARTICLE,
     INSERT_CLAIMS,
@@ -128,7 +129,7 @@ def add_batch(
         db.execute(
             "INSERT INTO entries (outlet, key, url, article_id, status, seen) "
             "SELECT * FROM unnest(%s::text[], %s::text[], %s::text[], %s::bigint[], %s::text[], %s::text[]) "
-            "ON CONFLICT (outlet, key) DO UPDATE SET article_id = excluded.article_id, status = excluded.status",
+            + ENTRY_CONFLICT,
             [list(col) for col in zip(*(entries[k] for k in sorted(entries)), strict=True)],  # one lock order
         )
     return done

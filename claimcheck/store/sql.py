@@ -80,10 +80,14 @@ SAVE_FEED = (
     "last_status = excluded.last_status, last_error = excluded.last_error, "
     "last_fetched = excluded.last_fetched"
 )
-MARK_ENTRIES = (
-    "INSERT INTO entries (outlet, key, url, article_id, status, seen) VALUES (?, ?, ?, ?, ?, ?) "
-    "ON CONFLICT (outlet, key) DO UPDATE SET article_id = excluded.article_id, status = excluded.status"
+# An entry that stored its article stays "stored" when another fetcher, which downloaded the same page at the
+# same time, finds that article stored and marks the entry its "duplicate" (every entry of two fetchers
+# racing on one store read "duplicate", none the one that stored it).
+ENTRY_CONFLICT = (
+    "ON CONFLICT (outlet, key) DO UPDATE SET article_id = excluded.article_id, status = excluded.status "
+    "WHERE NOT (entries.status = 'stored' AND excluded.status = 'duplicate' AND entries.article_id = excluded.article_id)"
 )
+MARK_ENTRIES = "INSERT INTO entries (outlet, key, url, article_id, status, seen) VALUES (?, ?, ?, ?, ?, ?) " + ENTRY_CONFLICT
 INSERT_ARTICLE = (
     "INSERT INTO articles (outlet, url, canonical_url, title, author, published, fetched, text, content_hash, "
     "language) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
