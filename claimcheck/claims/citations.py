@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from claimcheck.claims.lexicon import MONTH_RE, WEEKDAY_RE
+from claimcheck.claims.lexicon import MONTH_RE, SPEECH_RE, WEEKDAY_RE
 
 
 @dataclass(frozen=True)
@@ -47,8 +47,14 @@ _SOURCE_NOUNS = (
     r"military|prosecutors?|researchers|scientists|study|data|figures|center|centre|institute|bureau|"
     r"watchdog|regulator|sources?|analysts|experts|spokesmen"
 )
+# Source nouns for people in general, never a word of a body's name after an abbreviation: "in the U.S. Analysts
+# said" is a sentence's end and the next one's subject (the U.S. Geological Survey, the U.N. Security Council are
+# names).
+_GENERIC_PLURALS = (
+    r"(?:Analysts|Experts|Officials|Authorities|Researchers|Scientists|Sources|Prosecutors|Police|Spokesmen)"
+)
 _NP = (
-    r"(?:(?:(?<![\w.])(?:[A-Z]\.){2,}(?=\s+[A-Z])|[A-Za-z][\w'’-]*)\s+){0,3}?(?i:"
+    r"(?:(?:(?<![\w.])(?:[A-Z]\.){2,}(?=\s+[A-Z])(?!\s+" + _GENERIC_PLURALS + r"\b)|[A-Za-z][\w'’-]*)\s+){0,3}?(?i:"
     + _SOURCE_NOUNS
     + r")(?:\s+[A-Z][\w'’-]*){0,3}"
     + (r"(?:\s+(?:in|of|for|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?")
@@ -380,7 +386,12 @@ def _candidate_credits(sentence: str) -> list[tuple[int, int, bool]]:
         quoted = bool(_QUOTE_MARK.search(sentence)) and _long_quote(sentence)
         for p in (_SUBJECT_CREDIT, _SAID_CREDIT):
             for m in p.finditer(sentence):
-                if quoted and _NAMED_BY_ROLE.search(m.group("src")) and not _CHANNEL.match(sentence, m.end()):
+                if (
+                    quoted
+                    and _NAMED_BY_ROLE.search(m.group("src"))
+                    and not _CHANNEL.match(sentence, m.end())
+                    and _own_quote(sentence, m.start(), m.end())
+                ):
                     continue  # the named speaker of the quote beside it, as "..., Cole said" is
                 found.append((*m.span("src"), False))
     if "reports" in words or "reported" in words:
@@ -405,6 +416,26 @@ _NAMED_BY_ROLE = re.compile(
     r"(?i:spokes(?:man|woman|person)|official|minister|secretary|director|commander|chief|head)"
     r"\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}$"
 )
+# a verb of speech, not the same word as a noun after a determiner ("said that the reports \"...\"")
+_OTHER_SPEECH = re.compile(
+    rf"(?<!\bthe )(?<!\ba )(?<!\bits )(?<!\bthese )(?<!\btheir )(?<!\bthose )(?<!\bsuch )\b{SPEECH_RE}\b"
+)
+
+
+def _own_quote(sentence: str, start: int, end: int) -> bool:
+    """Whether a quote of more than three words adjoins the credit at ``start``-``end`` with no other verb of
+    speech between them: the credited person's own words ('spokesman X said "..."', '"...," spokesman X said'),
+    not another speaker's in the same sentence ('spokesman X said 12 were held, and a witness said "..."')."""
+    for m in _QUOTED.finditer(sentence):
+        if len(m.group(1).split()) <= 3:
+            continue
+        if m.start() >= end and not _OTHER_SPEECH.search(sentence, end, m.start()):
+            return True
+        if m.end() <= start and not _OTHER_SPEECH.search(sentence, m.end(), start):
+            return True
+    return False
+
+
 _CHANNEL = re.compile(
     r"(?:\s+[a-z]+ly)?\s+(?:in|on)\s+(?:an?|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:statement|tweet|post|letter|e-?mail|release|message|blog|memo|video)\b"

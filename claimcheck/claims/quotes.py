@@ -250,7 +250,7 @@ def find_quotes(text: str) -> list[Quote]:
             last_speaker is not None
             and line == prev_line
             and q.start - last_speaker[1] < 300
-            and not _another_subject(text, q.start, last_speaker, persons)
+            and not _another_subject(text, q, last_speaker, persons)
         ):
             q.speaker = last_speaker[0]  # a further quote in the same paragraph, same voice
         elif last_speaker is not None and _opens_paragraph(text, q) and _follows(text, line, last_speaker[1]):
@@ -263,16 +263,26 @@ def find_quotes(text: str) -> list[Quote]:
     return quotes
 
 
-def _another_subject(text: str, start: int, last: tuple[str, int], persons: list[tuple[int, str]]) -> bool:
-    """Whether the sentence of a quote at ``start``, after the previous quote's end, opens with a name other
-    than that quote's speaker ('"Why was I blamed?" Timberlake, by his own admission, took about "ten per
-    cent" of the heat': the second quote is no further word of the first speaker)."""
+# A pronoun that credits the words in the quote's own sentence: 'X, he added, was "..."', '"...," she said.'
+_PRONOUN_SAID = re.compile(rf"\b(?:he|she|they)\s+(?:also\s+|later\s+)?{_SPEECH}\b")
+_PRONOUN_SAID_AFTER = re.compile(rf"[”\"’'»]?[,]?\s+(?:he|she|they)\s+(?:also\s+|later\s+)?{_SPEECH}\b")
+
+
+def _another_subject(text: str, q: Quote, last: tuple[str, int], persons: list[tuple[int, str]]) -> bool:
+    """Whether the sentence of quote ``q``, after the previous quote's end, opens with a name other than that
+    quote's speaker ('"Why was I blamed?" Timberlake, by his own admission, took about "ten per cent" of the
+    heat': the second quote is no further word of the first speaker). Not when a pronoun credits the words in
+    that sentence ('Trump, he added, was "..."', '... was "...," she said'): it stands for the last speaker,
+    the name opening the sentence being what the words are about."""
+    start = q.start
     stop = max(text.rfind(". ", last[1], start), text.rfind("? ", last[1], start), text.rfind("! ", last[1], start),
                text.rfind("” ", last[1], start), text.rfind('" ', last[1], start))
     if stop < 0:
         return False
     m = _OPENING_FULL.match(text, stop + 2) or _OPENING_SINGLE.match(text, stop + 2)
     if m is None or m.start("name") >= start:
+        return False
+    if _PRONOUN_SAID.search(text, m.end("name"), start) or _PRONOUN_SAID_AFTER.match(text, q.end):
         return False
     name = m.group("name")
     if " " not in name and not any(full.endswith(" " + name) for _, full in persons):
@@ -573,19 +583,22 @@ def _of_record(text: str, q: Quote) -> bool:
     return not (len(words) <= _TERM_WORDS and _term_in_phrase(text, q))
 
 
-# A short quoted stretch inside a noun phrase, an article or demonstrative right before it and the phrase going on
-# after it in lower case, with no verb that reports or names words before it in its sentence: a term or a phrase
+# A short quoted stretch inside a noun phrase, an article or demonstrative before it (up to two describing words
+# between, unless the determiner opens the sentence: "The senator has", "The coach felt", "This means" are a
+# subject and its verb) and the phrase going on after it in lower case, with no verb that reports or names words before it in its sentence: a term or a phrase
 # held at arm's length ('organisers set up a "women's safety area" for girls', 'the "I'll have you naked" bit',
 # 'their commitment to the principle of "two states for two peoples," meaning'), nobody's words on record. With
 # such a verb anywhere in its sentence it stays a quote ('X called the academy "woefully out of touch" in a
-# letter', 'X said he hoped the deal would "pave the way" for talks', 'it made a "vile" remark, X said'); so it
+# letter', 'X said he hoped the deal would "pave the way" for talks', 'it made a "vile" remark, X said'), or with
+# a source, a finding or words put out ('a "frank" meeting, according to the ministry', 'the inquiry found a
+# "culture of fear" inside', 'the court ruled the "unlawful" order invalid', 'issued a "final" warning'); so it
 # does after a possessor, whose words they often are ('X unveiled plans to launch his "midnight red car" into
 # space').
 _TERM_WORDS = 6
 _TERM_WINDOW = 400
 _TERM_BEFORE = re.compile(
-    r"(?:^|[\s(])(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|of)\s+"
-    r"(?:(?!(?:who|whose|which|that|is|was|are|were|be|been|to|and|or)\s)[a-z][\w-]*\s+){0,2}"
+    r"(?:^|[\s(])(?:(?:An?|The|This|That|These|Those)\s+|(?:an?|the|this|that|these|those|of)\s+"
+    r"(?:(?!(?:who|whose|which|that|is|was|are|were|be|been|to|and|or)\s)[a-z][\w-]*\s+){0,2})"
     r"[“\"‘'«„]$"
 )
 _TERM_AFTER = re.compile(
@@ -595,7 +608,9 @@ _TERM_AFTER = re.compile(
 _WORDS_NAMED = re.compile(
     rf"\b(?:{_SPEECH}|{_NAMING}|suggest(?:s|ed)?|indicat(?:es|ed)|stated|claim(?:s|ed)?|insist(?:s|ed)?|"
     r"maintain(?:s|ed)?|contend(?:s|ed)?|alleg(?:es|ed)|call(?:s|ed)?|warn(?:s|ed)?|describ(?:es|ed|ing)|"
-    r"refer(?:s|red)?\s+to|known\s+as|quot(?:es|ed|ing)|hope[sd]?|saying|telling|calling)\b"
+    r"refer(?:s|red)?\s+to|known\s+as|quot(?:es|ed|ing)|hope[sd]?|saying|telling|calling|"
+    # a source credited without a verb, a finding or a ruling on record, words put out
+    r"according\s+to|found|finds|ruled|rules|express(?:es|ed)|voic(?:es|ed)|issu(?:es|ed))\b"
 )
 
 

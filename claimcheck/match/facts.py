@@ -19,12 +19,14 @@ from rapidfuzz import fuzz
 
 from claimcheck.match.cluster import Graph
 from claimcheck.match.rules import (
+    UNIT_SECONDS,
     Item,
     MatchOptions,
     can_evolve,
     figure_rises,
     quote_norm,
     rule_text,
+    running_length,
     stated,
     thing_key,
     timestamp,
@@ -322,11 +324,43 @@ def _updated_figure(mentions: Sequence[Mention], window: float) -> Interval | No
     points = [(m.claim.value, timestamp(m.published)) for m in valued]
     if figure_rises(points, window) is not True:  # type: ignore[arg-type]
         return None
+    if not _runs_on(valued):
+        return None
     last = max(
         valued,
         key=lambda m: (_published(m), m.claim.value.low == m.claim.value.high),  # type: ignore[union-attr]
     )
     return last.claim.value
+
+
+def _runs_on(valued: Sequence[Mention]) -> bool:
+    """Whether lengths of time that read as running (``running_length``) rose as time can: the highest still
+    runs when reported ("has been held for 25 days"; "had been in office for 6 years when ..." and "4 years"
+    are two readings of one past moment), and when the lowest ran up to its own report too, the rise is no
+    more than the time between the two reports and one unit ("has operated for 10 years" and "for 12 years"
+    a few hours apart disagree). Other counts that may evolve pass."""
+    tenses = [running_length(m.claim) for m in valued]
+    if not any(tenses):
+        return True
+    lows = [_end(m.claim.value, high=False) for m in valued]
+    highs = [_end(m.claim.value, high=True) for m in valued]
+    hi = max(range(len(valued)), key=lambda i: highs[i])
+    lo = min(range(len(valued)), key=lambda i: lows[i])
+    if tenses[hi] != "has":
+        return False
+    if tenses[lo] != "has":
+        return True
+    unit = UNIT_SECONDS[thing_key(valued[hi].claim)]
+    t_hi, t_lo = timestamp(valued[hi].published), timestamp(valued[lo].published)
+    return t_hi is None or t_lo is None or (highs[hi] - lows[lo]) * unit <= abs(t_hi - t_lo) + unit
+
+
+def _end(value: Interval | None, high: bool) -> float:
+    """An interval's upper (``high``) or lower end, the other end when that one is open, 0 when both are."""
+    if value is None:
+        return 0.0
+    ends = (value.high, value.low) if high else (value.low, value.high)
+    return next((e for e in ends if e is not None), 0.0)
 
 
 def _fidelity(mentions: Sequence[Mention]) -> list[Mention]:

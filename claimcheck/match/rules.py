@@ -36,6 +36,7 @@ from claimcheck.match.things import (  # noqa: F401 - re-exported: the matcher's
     COUNT_CLASS,
     EVOLVING_THINGS,
     GENERIC_UNITS,
+    UNIT_SECONDS,
     UNIT_SYNONYMS,
     can_evolve,
     compound_key,
@@ -43,6 +44,7 @@ from claimcheck.match.things import (  # noqa: F401 - re-exported: the matcher's
     is_precise,
     number_context,
     rounds_to,
+    running_length,
     significant_digits,
     stated,
     thing_key,
@@ -53,10 +55,10 @@ from claimcheck.text import match_words
 from claimcheck.values import format_value
 
 __all__ = [
-    "CONTEXT_SYNONYMS", "EVOLVING_THINGS", "EXCLUSIVE", "GENERIC_UNITS", "MATCHED_KINDS", "UNIT_SYNONYMS", "Exclusive",
+    "CONTEXT_SYNONYMS", "EVOLVING_THINGS", "EXCLUSIVE", "GENERIC_UNITS", "MATCHED_KINDS", "UNIT_SECONDS", "UNIT_SYNONYMS", "Exclusive",
     "Item", "Rule",
     "MatchOptions", "can_evolve", "figure_rises", "format_value", "number_context", "number_pair", "quote_norm",
-    "quote_pair", "rule_text", "statement_pair", "thing_key", "timestamp", "unit_key", "update_pair", "values_agree",
+    "quote_pair", "rule_text", "running_length", "statement_pair", "thing_key", "timestamp", "unit_key", "update_pair", "values_agree",
 ]  # fmt: skip
 
 MATCHED_KINDS = ("number", "quote", "statement")

@@ -270,7 +270,7 @@ _RISING = re.compile(r"\b(so far|to date|r[io]se[ns]? to|risen to|climb(?:ed|s)?
 # days in jail when ...", "the strike has now lasted 12 days"): the perfect of a verb of lasting just before the
 # figure. It grows while the story unfolds, as a toll does ("was sentenced to 18 days" is a term: it does not).
 _ELAPSED_BEFORE = re.compile(
-    r"\b(?:has|have|had)\s+(?:now\s+|already\s+)?(?:been|spent|lasted|remained|stayed|waited|endured|gone)\b"
+    r"\b(has|have|had)\s+(?:now\s+|already\s+)?(?:been|spent|lasted|remained|stayed|waited|endured|gone)\b"
     r"(?:\s+[\w’'-]+){0,5}?\s+(?:for\s+)?[\"“‘']?$",  # "had spent “18 days jailed”"
     re.I,
 )
@@ -286,9 +286,22 @@ def can_evolve(claim: Claim, thing: str | None = None) -> bool:
         return True
     if _RISING.search(claim.when or "") or _RISING.search(claim.text):
         return True
-    if thing in _ELAPSED_THINGS and (at := claim.sentence.find(claim.text)) > 0:
-        return bool(_ELAPSED_BEFORE.search(claim.sentence, max(0, at - 80), at))
-    return False
+    return running_length(claim, thing) is not None
+
+
+# A unit of time in seconds, for how far a running length can have grown between two reports.
+UNIT_SECONDS = {"hour": 3600.0, "day": 86400.0, "week": 604800.0, "month": 2629800.0, "year": 31557600.0}
+
+
+def running_length(claim: Claim, thing: str | None = None) -> str | None:
+    """For a length of time after the perfect of a verb of lasting (``_ELAPSED_BEFORE``): "has" when it still runs
+    as the outlet writes ("has been held for 25 days"), "had" when it ran up to an earlier moment ("had spent 18
+    days in jail when ..."); None for any other figure."""
+    thing = thing if thing is not None else thing_key(claim)
+    if thing not in _ELAPSED_THINGS or (at := claim.sentence.find(claim.text)) <= 0:
+        return None
+    m = _ELAPSED_BEFORE.search(claim.sentence, max(0, at - 80), at)
+    return None if m is None else ("had" if m.group(1).lower() == "had" else "has")
 
 
 
