@@ -171,7 +171,7 @@ def load_real_pages() -> dict[str, str] | None:
 NEWS = DATA / "claims_news_labelled.json"
 NEWS_SPLITS = (
     "news-tune", "news-check", "news2-tune", "news2-check", "news3-tune", "news3-check",
-    "news4-tune", "news4-check",
+    "news4-tune", "news4-check", "news5-tune", "news5-check",
 )
 
 

@@ -42,6 +42,12 @@ event, by the same rule (``_another_pick``). Same sentence rule (rules "news4-ev
 split, named "news4-tune" / "news4-check" (``news4_split``; the check split is figures only). ``news4-show`` /
 ``news4-add FILE``.
 
+Fifth news articles (helper claimnews5, 2026-11-30; round "news5", ``news5_pick``): for each tuning-class event
+with five or more articles, one article no earlier round labelled, of a site none of them took for that event
+when the event has one (else of a site already taken for it), by the lowest ``sha1(dId)`` as before. Same
+sentence rule (rules "news5-every5th", "news5-quote") and hash split, "news5-tune" / "news5-check"
+(``news5_split``; the check split is figures only). ``news5-show`` / ``news5-add FILE``.
+
 ``python -m tests.claims_label show N [SPLIT]`` prints the sentences of the next N pages (of SPLIT) to
 label (the text stays on the terminal, never in the repository); ``python -m tests.claims_label add FILE``
 appends the hand labels of FILE to tests/data/claims_real_labelled.json. FILE has one line per sentence,
@@ -145,6 +151,35 @@ def news4_pick() -> list[str]:
 
 def news4_split(did: str) -> str:
     return "news4-" + news_split(did).removeprefix("news-")
+
+
+def news5_pick() -> list[str]:
+    """The fifth news articles (round "news5"): for each tuning-class event with five or more articles, one
+    article none of the four earlier rounds labelled: of a site none of them took for that event when there is one
+    (the lowest ``sha1(dId)`` among sites no round has taken yet, else among the event's untaken sites), else the
+    lowest ``sha1(dId)`` among the event's unlabelled articles of sites already taken for it."""
+    from tests.factlabels import article, events_index, is_heldout
+
+    earlier = set(news_pick()) | set(news2_pick()) | set(news3_pick()) | set(news4_pick())
+    site = {d: article(d).get("source_domain") or "" for e, ds in events_index().items() for d in ds}
+    taken = {site[d] for d in earlier}
+    out = []
+    for event, dids in sorted(events_index().items()):
+        if not event or is_heldout(event) or len(dids) < 5:
+            continue
+        had = {site[d] for d in dids if d in earlier}
+        left = sorted((d for d in dids if d not in earlier), key=lambda d: hashlib.sha1(d.encode()).hexdigest())
+        if not left:
+            continue
+        ranked = [d for d in left if site[d] not in had] or left
+        did = next((d for d in ranked if site[d] not in taken), ranked[0])
+        taken.add(site[did])
+        out.append(did)
+    return sorted(out, key=lambda d: hashlib.sha1(d.encode()).hexdigest())
+
+
+def news5_split(did: str) -> str:
+    return "news5-" + news_split(did).removeprefix("news-")
 
 
 def page_hash(page: str) -> int:
@@ -305,9 +340,14 @@ if __name__ == "__main__":
         news_show(sys.argv[2] if len(sys.argv) > 2 else None, pick=news4_pick, how=news4_split)
     elif sys.argv[1:2] == ["news4-add"]:
         add(Path(sys.argv[2]), news_pages(news4_pick), NEWS_LABELS, news4_split, "news4-")
+    elif sys.argv[1:2] == ["news5-show"]:
+        news_show(sys.argv[2] if len(sys.argv) > 2 else None, pick=news5_pick, how=news5_split)
+    elif sys.argv[1:2] == ["news5-add"]:
+        add(Path(sys.argv[2]), news_pages(news5_pick), NEWS_LABELS, news5_split, "news5-")
     else:
         sys.exit(
             "usage: python -m tests.claims_label show N [tuning|holdout] | add FILE | "
             "news-show [news-tune|news-check] | news-add FILE | news2-show [news2-tune|news2-check] | news2-add FILE | "
-            "news3-show [news3-tune|news3-check] | news3-add FILE | news4-show [news4-tune|news4-check] | news4-add FILE"
+            "news3-show [news3-tune|news3-check] | news3-add FILE | news4-show [news4-tune|news4-check] | news4-add FILE | "
+            "news5-show [news5-tune|news5-check] | news5-add FILE"
         )

@@ -2,6 +2,7 @@
 
 Run from the repository root:
   python -m tests.facts_eval [--split tune|heldout|all] [--event NAME] [--round NAME] [-v] [--json]
+  python -m tests.facts_eval --feeds ...   # the fresh feeds set instead: tests/facts_feeds.py
 
 Per labelled event (tests/data/facts_labelled_tune.json, and facts_labelled_heldout.json when present) the
 event's articles from ../shared/realdata/news-clusters are served on 127.0.0.1 as outlets (one per
@@ -260,8 +261,11 @@ _QUOTES = str.maketrans(
 )
 
 
+_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")  # soft hyphens, zero-width characters
+
+
 def _norm(s: str) -> str:
-    return re.sub(r"\s+", " ", s.translate(_QUOTES)).strip()
+    return re.sub(r"\s+", " ", _INVISIBLE.sub("", s.translate(_QUOTES))).strip()
 
 
 @dataclass
@@ -277,6 +281,8 @@ class NormText:
         pos: list[int] = []
         space = True  # drop leading space
         for i, ch in enumerate(text.translate(_QUOTES)):
+            if _INVISIBLE.match(ch):  # stored text drops them ("Pram\u00adono", "with \u200ca loaded")
+                continue
             if ch.isspace():
                 if not space:
                     out.append(" ")
@@ -551,9 +557,12 @@ class Totals:
         }
 
 
-def score_facts(labels: dict[str, Any], rows: Sequence[Row]) -> tuple[list[FactScore], int]:
-    """Per-fact scores of one event, and its number of merged rows."""
-    dom = {did: outlet_id(article(did)["source_domain"]) for did in labels["articles"]}
+def score_facts(
+    labels: dict[str, Any], rows: Sequence[Row], outlet_of: dict[str, str] | None = None
+) -> tuple[list[FactScore], int]:
+    """Per-fact scores of one event, and its number of merged rows. ``outlet_of``: article -> outlet id, when
+    the articles are not news-clusters' (the feeds set's entries)."""
+    dom = outlet_of or {did: outlet_id(article(did)["source_domain"]) for did in labels["articles"]}
     main_of: dict[str, list[str]] = defaultdict(list)
     scores = []
     for fact in labels["facts"]:
@@ -680,6 +689,11 @@ HEADER = (
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if "--feeds" in argv:  # the fresh feeds set: tests/facts_feeds.py
+        from facts_feeds import main as feeds_main
+
+        return feeds_main([a for a in argv if a != "--feeds"])
     ap = argparse.ArgumentParser(prog="python -m tests.facts_eval", description=__doc__.split("\n\n")[0])
     ap.add_argument("--split", choices=("tune", "heldout", "all"), default="tune")
     ap.add_argument("--event", help="only this event")
@@ -753,7 +767,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         print()
         for split, evs in results.items():
             t = Totals.of(evs)
-            print(_line(f"overall {split} ({len(evs)} events)", t, f"  (rows per fact {t.as_dict()['rows_per_fact']:.2f})"))
+            print(
+                _line(
+                    f"overall {split} ({len(evs)} events)",
+                    t,
+                    f"  (rows per fact {t.as_dict()['rows_per_fact']:.2f})",
+                )
+            )
     return 0
 
 

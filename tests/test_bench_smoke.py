@@ -60,3 +60,32 @@ def test_benchmark_runs_and_prints_ratios(bench: str, tmp_path: Path) -> None:
     assert any(line.startswith("figure ") for line in lines), proc.stdout
     assert any(line.startswith("ratio ") and "x" in line for line in lines), proc.stdout
     assert Path("/etc/hosts").read_bytes() == hosts_before
+
+
+def test_numba_price_runs_or_says_numba_is_missing(tmp_path: Path) -> None:
+    """bench.numba_price measures numba, which is no dependency: without it, one line and exit 1 (no
+    traceback); with it (installed by hand), a tiny run prints its figures and ratios."""
+    import importlib.util
+
+    env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
+    env["CLAIMCHECK_HOME"] = str(tmp_path / "home")
+    proc = subprocess.run(
+        [sys.executable, "-m", "bench.numba_price", "--size", "60", "--outlets", "3"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    if importlib.util.find_spec("numba") is None:
+        assert proc.returncode == 1
+        assert proc.stderr.strip().splitlines() == [
+            "bench.numba_price: numba is not installed (it is no dependency): pip install numba"
+        ]
+        assert proc.stdout == ""
+        return
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-3000:]
+    lines = proc.stdout.splitlines()
+    assert lines[0].startswith("# bench.numba_price")
+    assert any(line.startswith("ratio _scores, numba / numpy") for line in lines), proc.stdout
+    assert any("same float32 cosines bit for bit" in line for line in lines), proc.stdout

@@ -176,7 +176,7 @@ def _floors() -> dict[str, Any]:
 @needs_clusters
 def test_quick_real_facts_hold_their_floors() -> None:
     for key, spec in _floors().items():
-        if key.startswith("_"):
+        if key.startswith("_") or spec.get("set") == "feeds":  # the feeds set's: tests/test_facts_feeds.py
             continue
         labels = {ev["event"]: ev for ev in load_split("tune")}
         scores = [evaluate_event(labels[name], "tune")[0] for name in spec["events"]]

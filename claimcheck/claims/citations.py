@@ -48,7 +48,7 @@ _SOURCE_NOUNS = (
     r"watchdog|regulator|sources?|analysts|experts|spokesmen"
 )
 _NP = (
-    r"(?:[A-Za-z][\w'’-]*\s+){0,3}?(?i:"
+    r"(?:(?:(?<![\w.])(?:[A-Z]\.){2,}(?=\s+[A-Z])|[A-Za-z][\w'’-]*)\s+){0,3}?(?i:"
     + _SOURCE_NOUNS
     + r")(?:\s+[A-Z][\w'’-]*){0,3}"
     + (r"(?:\s+(?:in|of|for|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?")
@@ -377,7 +377,12 @@ def _candidate_credits(sentence: str) -> list[tuple[int, int, bool]]:
     if words & _SAYS_KEYS and words & _OUTLET_WORDS:
         found.extend((*m.span("src"), False) for m in _OUTLET_SAYS.finditer(sentence))
     if words & _REPORT_WORDS and words & _SOURCE_WORDS:
-        found.extend((*m.span("src"), False) for p in (_SUBJECT_CREDIT, _SAID_CREDIT) for m in p.finditer(sentence))
+        quoted = bool(_QUOTE_MARK.search(sentence)) and _long_quote(sentence)
+        for p in (_SUBJECT_CREDIT, _SAID_CREDIT):
+            for m in p.finditer(sentence):
+                if quoted and _NAMED_BY_ROLE.search(m.group("src")) and not _CHANNEL.match(sentence, m.end()):
+                    continue  # the named speaker of the quote beside it, as "..., Cole said" is
+                found.append((*m.span("src"), False))
     if "reports" in words or "reported" in words:
         found.extend((*m.span("src"), False) for m in _TITLE_REPORTS.finditer(sentence))
     if words & _FIRM_KEYS and words & _FIRM_VERBS:
@@ -390,6 +395,20 @@ def _candidate_credits(sentence: str) -> list[tuple[int, int, bool]]:
     if "The" in sentence and words & _TOLD_KEYS:
         found.extend((*m.span("src"), False) for m in _TOLD_TITLE.finditer(sentence))
     return found
+
+
+# A person named after a role ("defence ministry spokesman Ren Guoqiang", "Foreign Ministry spokesperson Hua
+# Chunying"): credited with a quote of more than three words in the same sentence, the person is the quote's
+# speaker, not a source the sentence cites (the own labels cite no "..., Cole said" either), unless the words came
+# through a document that can be looked up ("said in a statement", "said in a tweet").
+_NAMED_BY_ROLE = re.compile(
+    r"(?i:spokes(?:man|woman|person)|official|minister|secretary|director|commander|chief|head)"
+    r"\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}$"
+)
+_CHANNEL = re.compile(
+    r"(?:\s+[a-z]+ly)?\s+(?:in|on)\s+(?:an?|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:statement|tweet|post|letter|e-?mail|release|message|blog|memo|video)\b"
+)
 
 
 # _PERSON_CREDIT_END's and _PERSON_ASIDE's verbs

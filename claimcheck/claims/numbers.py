@@ -113,14 +113,18 @@ _MINUS = re.compile(r"(?:\bminus\s+|(?<![\w.,])[-−])$", re.IGNORECASE)
 _DECADE = re.compile(r"^'?s\b")
 _OF = re.compile(r"\s+of\s+(?:the\s+|their\s+|its\s+|them\b)?", re.IGNORECASE)
 _HYPHEN_UNIT = re.compile(r"-([a-z]+(?:-[a-z]+)*)")
+# "five-and-a-half years", "a two-and-a-half-hour wait": the half is part of the figure (as with spaces, read
+# by _AND_A_HALF), the compound's word after it is the unit or the counted thing
+_HYPHEN_HALF = re.compile(r"-and-a-half\b(?=-[a-z]|\s|$|[,.;:!?)])", re.IGNORECASE)
 # Compounds that describe a kind, not a count: "a two-way link", "a three-way race", "the two-state solution",
 # "a one-party state", "a two-tier system", "one-off", "one-sided", a structure ("a three-stage rocket", "a
 # two-step process", "a four-phase plan") or a model's build ("a three-wheeled car", "a four-door saloon", "a
-# two-seater", "a four-cylinder engine") ("a threefold rise" is a figure).
+# two-seater", "a four-cylinder engine"), or a sum's order of magnitude ("a six-figure salary") ("a threefold
+# rise" is a figure).
 IDIOM_COMPOUNDS = frozenset(
     ["way", "sided", "off", "tier", "party", "state", "faced", "handed", "dimensional", "pronged", "track",
      "stop", "liner", "horse", "size", "star", "stage", "step", "phase", "wheeled", "wheel", "door", "seater",
-     "cylinder"]
+     "cylinder", "figure"]
 )  # fmt: skip
 # ... a structure of a few parts, that is: a count of many is a figure ("the 21-stage race" of a cycling tour, "a
 # 50-seater plane", "a 12-step programme"); so are the members of a group ("the two-state solution", "a one-party
@@ -311,6 +315,8 @@ def _ordinals(s: str) -> list[Quantity]:
 
 _OPEN_BRACKET = re.compile(r"\s*\(\s*$")
 # a dimension's adjective may stand between a measure and its conversion: "about 40 metres deep (131 feet)"
+# "108-foot-tall", "a 40-metre-long Ferris wheel": the compound states how big the named thing is
+_SIZE_ADJECTIVES = frozenset(["tall", "high", "long", "wide", "deep", "thick", "heavy"])
 _DIMENSION = re.compile(r"^\s+(?:deep|high|tall|long|wide|thick|away|across|above|below|in\s+diameter)\b")
 
 # Vague amounts are no claims: "one or two", "two or three" (two neighbouring small number words), "a couple
@@ -515,7 +521,9 @@ def _digit_numbers(s: str, blocked: list[tuple[int, int]]) -> list[_Raw]:
         if measure == "temperature" and (minus := _MINUS.search(s, max(0, start - 8), start)):
             value, start = -value, minus.start()  # "minus 5C"
         raw = _Raw(start, end, value, "digits", unit, measure=measure, scale=_SCALES.get(scale, 1.0))
-        hy = _HYPHEN_UNIT.match(s, end) if not unit else None
+        if not unit and (half := _HYPHEN_HALF.match(s, end)):
+            raw.value, raw.end = value + 0.5, half.end()  # "5-and-a-half points"
+        hy = _HYPHEN_UNIT.match(s, raw.end) if not unit else None
         if hy:
             if hy.group(1).startswith(("year-old", "years-old", "month-old", "week-old", "day-old")):
                 continue
@@ -526,8 +534,15 @@ def _digit_numbers(s: str, blocked: list[tuple[int, int]]) -> list[_Raw]:
         if hy:
             raw.hyphen, raw.end = hy.group(1).replace("-", " "), hy.end()
             _hyphen_measure(s, raw)
-        if measure not in ("money", "percent") and raw.unit is not None and designation_after(s, raw.end):
-            continue  # a measure in a name: "the 200 yard Individual Medley", "a 13-inch MacBook Pro"
+        if (
+            measure not in ("money", "percent")
+            and raw.unit is not None
+            and (raw.measured or "").split(" ", 1)[0] not in _SIZE_ADJECTIVES
+            and designation_after(s, raw.end)
+        ):
+            # a measure in a name: "the 200 yard Individual Medley", "a 13-inch MacBook Pro"; not one that gives
+            # the size of the thing named ("the 108-foot-tall Korea Space Launch Vehicle")
+            continue
         if raw.end in split_ends:
             raw.end += 1
         out.append(raw)
@@ -677,7 +692,9 @@ def _word_numbers(s: str) -> list[_Raw]:
             raw.unit, raw.measure, raw.end = "percent", "percent", pct.end()
             out.append(raw)
             continue
-        hy = _HYPHEN_UNIT.match(s, m.end())
+        if half := _HYPHEN_HALF.match(s, m.end()):
+            raw.value, raw.end = value + 0.5, half.end()  # "five-and-a-half years", "a two-and-a-half-hour wait"
+        hy = _HYPHEN_UNIT.match(s, raw.end)
         if hy:
             if hy.group(1).startswith(("year-old", "years-old", "month-old")):
                 continue

@@ -14,6 +14,8 @@ _UNIT_WORD = re.compile(r"\s*((?:[A-Z]\.){2,}|[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+
 _PHONE = re.compile(
     r"(?=[\d+(])"  # every alternative starts with a digit, "+" or "(": other positions fail at once
     r"(?:(?:\+\d{1,3}[\s.-]?)?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b|\+\d{2}[\d\s-]{8,14}\d"
+    # an international number with its trunk prefix in brackets: "+44 (0)20 7946 0000", "+49 (0)40 890 85-433"
+    r"|\+\d{1,3}\s?\(0\)\s?\d[\d\s-]{5,14}\d"
     # national numbers with a leading 0 ("0800 123 4567", "020 7946 0000"), season and year ranges
     # ("2019-20", "2019/20", "1939-1945"), sizes ("1024*768", "1920x1080")
     r"|(?<![\d,.])0\d{2,4}[\s.-]?\d{3,4}[\s.-]?\d{3,4}\b|\b(?:1[89]|20)\d\d[-–/](?:\d\d|(?:1[89]|20)\d\d)\b"
@@ -62,7 +64,7 @@ _NOT_AGE_AFTER = re.compile(
 )
 _AGE_AFTER = re.compile(r"^(?:-|\s)(?:years?-old|years? old)\b|^,\s", re.IGNORECASE)
 # "John Smith, 63, said" / "The mayor, 61, said": a number set off by commas right after a noun.
-_AGE_NAME_COMMA = re.compile(r"[A-Za-z][a-z’']+,\s$")
+_AGE_NAME_COMMA = re.compile(r"(?:[A-Za-z][a-z’']+|\b(?:Jr|Sr)\.?|\b(?:II|III|IV)),\s$")  # "Carl Doe Jr., 55, said"
 # ... not after a fronted phrase of place, time or part that opens the sentence: "In Texas, 40 had been
 # evacuated", "By Friday, 12 had died", "Of those, 12 had been hospitalised".
 _FRONTED_COMMA = re.compile(

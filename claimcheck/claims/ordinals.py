@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from claimcheck.claims.lexicon import MONTH_RE
+from claimcheck.claims.lexicon import MONTH_RE, MONTHS, WEEKDAYS
 
 _UNITS = {
     "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
@@ -39,7 +39,7 @@ SEQUENCE_NOUNS = frozenset(
      "goal", "edition", "consecutive", "straight", "successive", "summit", "visit", "trip",
      "meeting", "hearing", "vote", "referendum", "quake", "earthquake", "aftershock", "case", "death",
      "arrest", "wave", "night", "week", "rally", "protest", "marathon", "tour", "medal", "final", "appearance",
-     "start", "touchdown", "homer", "slam", "detonation", "explosion", "blast", "eruption"]
+     "start", "touchdown", "homer", "slam", "detonation", "explosion", "blast", "eruption", "decider", "playoff"]
 )  # fmt: skip
 # Words that make the next noun a modifier of a sequence, not the counted thing, or that turn an ordinal into
 # a rank: "the third-largest city", "the second most populous", "fourth place".
@@ -62,6 +62,7 @@ _STOP = frozenset(["of", "and", "or", "in", "on", "at", "to", "for", "by", "with
                    "after", "before", "since", "than", "as", "said", "says", "century", "centuries",
                    "half", "quarter", "hand"])  # fmt: skip
 MAX_MODIFIERS = 2
+_CALENDAR_WORDS = frozenset(w.lower() for w in (*MONTHS, *WEEKDAYS))
 # An ordinal coordinated with a superlative or "final" / "last" before its noun, commas or not: the noun is still
 # the counted sequence ("its sixth and most powerful nuclear test", "its sixth, and largest, test"). Another ordinal after "and" ("the
 # second and third floors") names two things and is left alone.
@@ -146,8 +147,14 @@ def _noun_after(s: str, pos: int) -> tuple[int, str] | None:
             return None
         word = w.group(1)
         low = word.lower()
-        if word != low or low in _STOP:
-            return None  # a name or the end of the phrase
+        if low in _STOP or word != low and (word.isupper() or low in _CALENDAR_WORDS):
+            return None  # the end of the phrase, an acronym, a date ("the 4th July rally") or a named event
+        if word != low:
+            # a name's words between the ordinal and its lower-case noun ("the fourth World Series decider",
+            # "his sixth Grand Slam title") modify it; the noun itself is never capitalised
+            pos = w.end()
+            words.append(word)
+            continue
         glued = not words and s[pos] == "-"
         pos = w.end()
         words.append(low)

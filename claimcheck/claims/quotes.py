@@ -246,7 +246,12 @@ def find_quotes(text: str) -> list[Quote]:
                 q.speaker = named
         elif (body := _body_by_kind(text, q)) is not None:
             q.extra["credit"], q.speaker = body  # '"...," the agency said' after the Food Standards Agency
-        elif last_speaker is not None and line == prev_line and q.start - last_speaker[1] < 300:
+        elif (
+            last_speaker is not None
+            and line == prev_line
+            and q.start - last_speaker[1] < 300
+            and not _another_subject(text, q.start, last_speaker, persons)
+        ):
             q.speaker = last_speaker[0]  # a further quote in the same paragraph, same voice
         elif last_speaker is not None and _opens_paragraph(text, q) and _follows(text, line, last_speaker[1]):
             q.speaker = last_speaker[0]  # a quote paragraph right after the speaker's previous quote
@@ -256,6 +261,23 @@ def find_quotes(text: str) -> list[Quote]:
         words = [w.lower() for s, e in q.parts for w in _WORDS.findall(text[s:e])]
         q.extra["norm"] = " ".join(words)
     return quotes
+
+
+def _another_subject(text: str, start: int, last: tuple[str, int], persons: list[tuple[int, str]]) -> bool:
+    """Whether the sentence of a quote at ``start``, after the previous quote's end, opens with a name other
+    than that quote's speaker ('"Why was I blamed?" Timberlake, by his own admission, took about "ten per
+    cent" of the heat': the second quote is no further word of the first speaker)."""
+    stop = max(text.rfind(". ", last[1], start), text.rfind("? ", last[1], start), text.rfind("! ", last[1], start),
+               text.rfind("” ", last[1], start), text.rfind('" ', last[1], start))
+    if stop < 0:
+        return False
+    m = _OPENING_FULL.match(text, stop + 2) or _OPENING_SINGLE.match(text, stop + 2)
+    if m is None or m.start("name") >= start:
+        return False
+    name = m.group("name")
+    if " " not in name and not any(full.endswith(" " + name) for _, full in persons):
+        return False  # one capitalised word is a person's name only when the text gives it in full ("That's")
+    return name not in _NOT_NAMES and not set(name.split()) & set(last[0].split())
 
 
 # A body credited by its kind right after the quote ('"...," the agency said'): no speaker unless the article named
@@ -437,10 +459,11 @@ def _single_spans(para: str) -> list[tuple[int, int]]:
     return _runs_on_mid(para, [o for o in opens if o >= pos], out)
 
 
-# A quotation that opens after a sentence's end and runs on, unclosed, to the paragraph's end (the next paragraph
-# goes on with it, or the outlet dropped the closing mark): "'...,' X said. 'I mean, not that. We just live
-# apart.'" with the last mark missing.
-_AFTER_STOP = re.compile(r"(?:^|[.!?][’'”\"]?\s+)$")
+# A quotation that opens after a sentence's end or a speech verb's colon and runs on, unclosed, to the
+# paragraph's end (the next paragraph goes on with it, or the outlet dropped the closing mark): "'...,' X said.
+# 'I mean, not that. We just live apart.'" with the last mark missing; "X, an expert at Y, said: 'This is what
+# the sanctions were for."
+_AFTER_STOP = re.compile(rf"(?:^|[.!?][’'”\"]?\s+|\b{_SPEECH}(?:\s+[\w’'-]+){{0,3}}?:\s+)$")
 
 
 def _runs_on_mid(para: str, opens: list[int], out: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -514,12 +537,16 @@ def _join_split(text: str, spans: list[tuple[int, int]]) -> list[Quote]:
 # A short quoted phrase that is the name of something, not anyone's words: 'a so-called "smart tax"', 'what
 # is called "feather duvet lung"', 'the "Starts with one" campaign', 'the hashtag "..."'.
 _NAMED_BEFORE = re.compile(
-    r"(?:so-called|dubbed|nicknamed|known\s+as|titled|entitled|what(?:'s|’s|\s+is|\s+was)\s+called|hashtag|"
+    r"(?:(?:so-called|dubbed|nicknamed|known\s+as|titled|entitled|what(?:'s|’s|\s+is|\s+was)\s+called|"
+    r"(?:the\s+)?nickname(?:\s+of)?)(?:\s+(?:the|an?))?|hashtag|"
     r"(?:(?:an?|the|old|famous|popular|common)\s+saying|adage|proverb|motto|slogan|catchphrase|tagline)"
-    r"(?:\s+(?:that\s+)?goes)?[,:]?)"
+    r"(?:\s+(?:that\s+)?goes)?[,:?]?)"
     r"\s*[“\"‘'«„]?\s*$",
     re.IGNORECASE,
 )
+# A work or a campaign named right before a title in capitals: 'the campaign "Starts with one."', 'the central
+# theme "The Medium is the Message"' ('called the film "a disgrace"' gives the speaker's words, in lower case).
+_WORK_BEFORE = re.compile(r"\b(?:campaign|theme|song|album|single|film|movie|novel|musical|documentary)\s*[“\"‘'«„]\s*$")
 _NAMED_AFTER = re.compile(
     r"[”\"’'»]?\s+(?:(?!(?:to|and|or|but|that|will|would|can|could|may|might)\s)[a-z]+\s+)?(?:campaign|slogan|hashtag|motto|series|song|single|album|film|movie|book|novel|show|"
     r"programme|program|initiative|podcast|documentary|musical|brand|trophy|award|doctrine|meme|challenge|"
@@ -535,11 +562,55 @@ def _of_record(text: str, q: Quote) -> bool:
     if len(words) < 3 or sum(1 for s, e in q.parts for t in text[s:e].split() if _WORDS.search(t)) < 3:
         return False  # a hyphenated compound is one word: "a 'feather-duvet lung'" is a scare quote
     if len(words) <= _NAME_WORDS and (
-        _NAMED_BEFORE.search(text, max(0, q.start - 40), q.start) or _NAMED_AFTER.match(text, q.end)
+        _NAMED_BEFORE.search(text, max(0, q.start - 40), q.start)
+        or _NAMED_AFTER.match(text, q.end)
+        or text[q.start : q.start + 1].isupper() and _WORK_BEFORE.search(text, max(0, q.start - 20), q.start)
     ):
         return False
     small = {"of", "the", "and", "a", "in", "to", "for", "on", "at", "with", "by", "from", "as", "an", "or"}
-    return not (len(words) <= 6 and all(w[0].isupper() or w.lower() in small for w in words))
+    if len(words) <= 6 and all(w[0].isupper() or w[0].isdigit() or w.lower() in small for w in words):
+        return False  # a title or a name in capitals, its numbers too ("Kill Bill: Vol. 1", "2018 Welcome Festival")
+    return not (len(words) <= _TERM_WORDS and _term_in_phrase(text, q))
+
+
+# A short quoted stretch inside a noun phrase, an article or demonstrative right before it and the phrase going on
+# after it in lower case, with no verb that reports or names words before it in its sentence: a term or a phrase
+# held at arm's length ('organisers set up a "women's safety area" for girls', 'the "I'll have you naked" bit',
+# 'their commitment to the principle of "two states for two peoples," meaning'), nobody's words on record. With
+# such a verb anywhere in its sentence it stays a quote ('X called the academy "woefully out of touch" in a
+# letter', 'X said he hoped the deal would "pave the way" for talks', 'it made a "vile" remark, X said'); so it
+# does after a possessor, whose words they often are ('X unveiled plans to launch his "midnight red car" into
+# space').
+_TERM_WORDS = 6
+_TERM_WINDOW = 400
+_TERM_BEFORE = re.compile(
+    r"(?:^|[\s(])(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|of)\s+"
+    r"(?:(?!(?:who|whose|which|that|is|was|are|were|be|been|to|and|or)\s)[a-z][\w-]*\s+){0,2}"
+    r"[“\"‘'«„]$"
+)
+_TERM_AFTER = re.compile(
+    r"[”\"’'»]?[,]?\s+(?!(?:he|she|they|it|we|i|you|and|or|but|as|which|who|that|when|while|because|if)\b)"
+    rf"(?!{_SPEECH}\b)[a-z]"
+)
+_WORDS_NAMED = re.compile(
+    rf"\b(?:{_SPEECH}|{_NAMING}|suggest(?:s|ed)?|indicat(?:es|ed)|stated|claim(?:s|ed)?|insist(?:s|ed)?|"
+    r"maintain(?:s|ed)?|contend(?:s|ed)?|alleg(?:es|ed)|call(?:s|ed)?|warn(?:s|ed)?|describ(?:es|ed|ing)|"
+    r"refer(?:s|red)?\s+to|known\s+as|quot(?:es|ed|ing)|hope[sd]?|saying|telling|calling)\b"
+)
+
+
+def _term_in_phrase(text: str, q: Quote) -> bool:
+    start = q.parts[0][0]
+    if len(q.parts) > 1 or not _TERM_BEFORE.search(text, max(0, start - 40), start):
+        return False
+    if not _TERM_AFTER.match(text, q.end):
+        return False
+    # the sentence around it, within a bounded window (a page of such quotes and no full stop stays linear)
+    lo, hi = max(0, start - _TERM_WINDOW), min(len(text), q.end + _TERM_WINDOW)
+    sentence = max(text.rfind(". ", lo, start), text.rfind("\n", lo, start), text.rfind("? ", lo, start), text.rfind("! ", lo, start))
+    ends = [i for i in (text.find(". ", q.end, hi), text.find("\n", q.end, hi)) if i >= 0]
+    before, after = text[max(sentence + 1, lo) : start], text[q.end : min(ends, default=hi)]
+    return _WORDS_NAMED.search(before) is None and _WORDS_NAMED.search(after) is None  # nor a credit after it
 
 
 def _speaker(
@@ -849,9 +920,22 @@ def _object_saying(clause: str) -> re.Match[str] | None:
     return m
 
 
+# A closing mark after one or two quoted words: a scare quote or a name inside the clause ('A "Wanted" poster
+# for X warned that he was "..."'), which goes on after it; a longer quote before ends the clause.
+_SHORT_QUOTED = re.compile(r"[“\"][\w’'-]+(?:\s+[\w’'-]+)?[”\"]\s$")
+
+
+def _last_quote_close(before: str) -> int:
+    """Index of the last closing mark that ends a quote of more than two words in ``before`` (-1 when none)."""
+    i = max(before.rfind("” "), before.rfind('" '))
+    while i >= 0 and _SHORT_QUOTED.search(before, max(0, i - 40), i + 2):
+        i = max(before.rfind("” ", 0, i), before.rfind('" ', 0, i))
+    return i
+
+
 def _from_before(before: str) -> str | None:
     # Only the clause leading into the quote: cut at the last sentence end before it.
-    cut = max(_last_stop(before), before.rfind("? "), before.rfind("! "), before.rfind("” "), before.rfind('" '))
+    cut = max(_last_stop(before), before.rfind("? "), before.rfind("! "), _last_quote_close(before))
     clause = before[cut + 2 :] if cut >= 0 else before
     m = (
         (_WHO_SAID.search(clause) if ", who " in clause else None)
@@ -907,7 +991,8 @@ def _head_before_pp(clause: str, end: int) -> re.Match[str] | None:
 # "at"/"from"/"with"/"on" and up to five more words before the matched speaker ("a former adviser on housing
 # policy for [the city government]", "[Toledo]" after "Mayor X of").
 _HEAD_BEFORE_PP = re.compile(
-    rf"(?:(?:^|(?<=[\s,]))(?:[Tt]he|[Aa]n?|[Oo]ne)\s+(?:[a-z][\w’'-]*\s+){{0,3}}?(?P<head>[a-z][\w’'-]+)|"
+    rf"(?:(?:^|(?<=[\s,]))(?:[Tt]he|[Aa]n?|[Oo]ne)\s+(?:(?:[a-z][\w’'-]*|[“\"][\w’'-]+(?:\s[\w’'-]+)?[”\"])\s+){{0,3}}?"
+    rf"(?P<head>[a-z][\w’'-]+)|"
     rf"(?<![\w’'])(?P<name>{_NAME}))\s+(?:of|for|at|from|with|on|about)\s+(?:[\w’'-]+\s+){{0,5}}?$"
 )
 

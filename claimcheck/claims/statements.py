@@ -200,6 +200,9 @@ def is_furniture(sentence: str) -> bool:
 
 
 _WH_HEADING = re.compile(r"(?:How|Why|What|Where|When|Who|Which)\s")
+# A presentative that introduces a list, a quote or a guide: "Here are a couple of examples:", "Here's the short
+# version of ...", "Below is the full statement".
+_PRESENTATIVE = re.compile(r"(?:Here(?:['’]s|\s+(?:is|are|was|were|comes))|Below\s+(?:is|are))\b")
 _STOP_END = re.compile(r"[.!…:;\"”’')\]]\s*$")
 
 
@@ -213,6 +216,8 @@ def is_statement(sentence: str, *, furniture_checked: bool = False) -> bool:
         return False
     if _WH_HEADING.match(s) and "," not in s and not _STOP_END.search(s):
         return False  # a heading that asks, without its question mark: "How the port ended up in the red"
+    if _PRESENTATIVE.match(s):
+        return False  # it points at what follows ("Here are some examples of ...:"), asserting nothing itself
     words = set(_TOKEN.findall(s.lower()))
     if _IMPERATIVE.match(s) or words & _OPINION_WORDS or _OPINION_PHRASES.search(s):
         return False

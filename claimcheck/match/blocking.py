@@ -73,6 +73,7 @@ from claimcheck.match.things import (
     thing_class,
 )
 from claimcheck.models import Claim
+from claimcheck.nouns import noun_kind
 from claimcheck.text import MATCH_STOPWORDS, match_content_words, match_stem, match_words
 
 Scored = tuple[float, Rule] | None
@@ -371,6 +372,7 @@ def number_graph(
     _class_links(items, graph, options, first, unit, ctx, figure, precise)
     _modifier_links(items, graph, options, first, unit, figure, precise)
     _backoff_links(items, graph, options, first, unit, figure)
+    _role_links(items, graph, options, first, unit, figure)
     _ratio_links(items, graph, options, first)
     _record_links(items, graph, options, first, unit, figure)
     _bound_links(items, graph, options, first, unit, figure, precise)
@@ -725,6 +727,41 @@ def _modifier_links(
             if scored is None or scored[1].kind != "agree":
                 continue
             graph.link(a, b, PRECISE_SCORE if precise[a] and precise[b] else ROLE_SCORE)
+
+
+def _role_links(
+    items: Sequence[Item], graph: Graph, options: MatchOptions, first: Sequence[int], unit: Sequence[str], figure: Any
+) -> None:
+    """Links between a count of a role ("10 missing", "10 others were missing", "150 arrested") and a count of
+    people the same sentence gives that role ("10 missing skiers", "arrested 150 protesters": a person noun with
+    ``extra["role"]``) with the same figure: outlets name the counted people or only what befell them. Only
+    agreeing figures of one role family link (never "10 missing" and "10 injured skiers"), and not when the two
+    sentences name different people or places (``_lone_ok``)."""
+    same: dict[tuple[bool, float], list[int]] = defaultdict(list)
+    family: dict[int, str] = {}
+    for g, n in enumerate(first):
+        claim = items[n].claim
+        if claim.value is None or figure[g] < 2 or is_wide(claim.value):
+            continue
+        fam = role_family(claim, unit[n])
+        # generic people with a role already count it (``thing_key``: "two men were hurt" counts the injured)
+        if fam and (unit[n] in ROLE_THINGS or (noun_kind(unit[n]) == "person" and unit[n] not in GENERIC_UNITS)):
+            family[g] = fam
+            same[is_span(claim.when), float(figure[g])].append(g)
+    names_of = _names_memo()
+    for groups in same.values():
+        roles = [g for g in groups if unit[first[g]] in ROLE_THINGS]
+        people = [g for g in groups if unit[first[g]] not in ROLE_THINGS]
+        for a in roles[: options.max_candidates]:
+            for b in people[: options.max_candidates]:
+                n, m = first[a], first[b]
+                if family[a] != family[b] or b in graph.adj[a] or items[n].article == items[m].article:
+                    continue
+                if not _lone_ok(items, first, a, b, names_of):
+                    continue
+                scored = number_pair(items[n].claim, items[m].claim, 0.0, unit[n], options)
+                if scored is not None and scored[1].kind == "agree":
+                    graph.link(a, b, ROLE_SCORE)
 
 
 # Counted things that say nothing of what was counted: a bare number, "times".

@@ -135,6 +135,17 @@ def thing_key(claim: Claim) -> str:
     return found
 
 
+_SINCE_AFTER = re.compile(r"\s+(?:since|after)\b", re.I)
+
+
+def _elapsed_ordinal(claim: Claim) -> bool:
+    """An ordinal of a unit of time counted from an event ("the 40th day since the deaths", "the 100th day after
+    the flood"): it counts the time elapsed, as "40 days since the deaths" does, not one item of a sequence."""
+    if unit_key(claim.unit) not in _ELAPSED_THINGS or (at := claim.sentence.find(claim.text)) < 0:
+        return False
+    return bool(_SINCE_AFTER.match(claim.sentence, at + len(claim.text)))
+
+
 # thing_key's memo: (text, sentence, unit, score, ordinal's figure, ordinal, unit_role) -> the thing
 _THINGS: dict[tuple[str, str, str | None, str | None, float | None, bool, str | None], str] = {}
 
@@ -144,6 +155,8 @@ def _thing_key(claim: Claim) -> str:
     if isinstance(score, str) and score:
         return f"{claim.unit or 'score'} {score}"  # a score joins only the same score ("34-6"), never a count
     if claim.extra.get("ordinal") and claim.value is not None:
+        if _elapsed_ordinal(claim):
+            return unit_key(claim.unit)  # "the 40th day since the deaths" is "40 days since the deaths"
         # "its sixth test" joins only another sixth test: never "six tests", never a conflict with "fifth"
         return f"{unit_key(claim.unit)} #{format_ordinal(claim.value.low)}"
     key = compound_key(claim) or unit_key(claim.unit)
@@ -253,12 +266,29 @@ ROLE_THINGS = EVOLVING_THINGS | {"prisoner", "hostage"}
 _RISING = re.compile(r"\b(so far|to date|r[io]se[ns]? to|risen to|climb(?:ed|s)? to|increased to)\b", re.I)
 
 
+# A length of time of a state still going on when the outlet wrote ("has been held for 20 days", "had spent 18
+# days in jail when ...", "the strike has now lasted 12 days"): the perfect of a verb of lasting just before the
+# figure. It grows while the story unfolds, as a toll does ("was sentenced to 18 days" is a term: it does not).
+_ELAPSED_BEFORE = re.compile(
+    r"\b(?:has|have|had)\s+(?:now\s+|already\s+)?(?:been|spent|lasted|remained|stayed|waited|endured|gone)\b"
+    r"(?:\s+[\w’'-]+){0,5}?\s+(?:for\s+)?[\"“‘']?$",  # "had spent “18 days jailed”"
+    re.I,
+)
+_ELAPSED_THINGS = frozenset(["hour", "day", "week", "month", "year"])
+
+
 def can_evolve(claim: Claim, thing: str | None = None) -> bool:
     """Whether a number counts something whose figure may be updated over time: a toll of deaths,
-    injured, missing, arrested or evacuated, or a figure the outlet says rose ("so far", "rose to")."""
-    if (thing if thing is not None else thing_key(claim)) in EVOLVING_THINGS:
+    injured, missing, arrested or evacuated, a figure the outlet says rose ("so far", "rose to"), or a length
+    of time that is still running ("has been held for 20 days")."""
+    thing = thing if thing is not None else thing_key(claim)
+    if thing in EVOLVING_THINGS:
         return True
-    return bool(_RISING.search(claim.when or "") or _RISING.search(claim.text))
+    if _RISING.search(claim.when or "") or _RISING.search(claim.text):
+        return True
+    if thing in _ELAPSED_THINGS and (at := claim.sentence.find(claim.text)) > 0:
+        return bool(_ELAPSED_BEFORE.search(claim.sentence, max(0, at - 80), at))
+    return False
 
 
 
