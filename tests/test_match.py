@@ -1660,3 +1660,25 @@ def test_thing_key_memo_tells_apart_claims_that_differ_in_any_field_it_reads() -
     for order in (claims, claims[::-1]):
         things._THINGS.clear()
         assert [things.thing_key(c) for c in order] == [fresh[claims.index(c)] for c in order]
+
+
+def test_quote_pairs_on_arrays_link_and_score_as_quote_pair_does() -> None:
+    """text_graph scores a block's quote pairs on arrays (``quote_pairs``): the same links and the same
+    floats as ``quote_pair`` one pair at a time, at and around every threshold."""
+    import numpy as np
+
+    from claimcheck.match.rules import quote_pair, quote_pairs
+
+    options = MatchOptions()
+    edges = [options.quote_threshold, options.quote_threshold + options.speaker_penalty]
+    scores = sorted({*np.linspace(60, 100, 81).tolist(), *(e + d for e in edges for d in (-1e-9, 0.0, 1e-9))})
+    rows = [(s, n, same) for s in scores for n in range(1, 14) for same in (True, False)]
+    score = np.array([r[0] for r in rows], dtype=np.float64)
+    n_words = np.array([r[1] for r in rows], dtype=np.int64)
+    same = np.array([r[2] for r in rows], dtype=bool)
+    linked, quoted = quote_pairs(score, n_words, same, options)
+    for (s, n, one), link, q in zip(rows, linked.tolist(), quoted.tolist(), strict=True):
+        expected = quote_pair(s, n, one, options)
+        assert link == (expected is not None), (s, n, one)
+        if expected is not None:
+            assert (q / 100, Rule("quote", q, other_speaker=not one)) == expected

@@ -43,6 +43,7 @@ from claimcheck.match.rules import (
     number_context,
     number_pair,
     quote_pair,
+    quote_pairs,
     statement_pair,
     thing_key,
     update_pair,
@@ -237,6 +238,7 @@ def number_graph(
     sentence_names = _names_memo()
     ctx_words = _memo(_context_words)
     around = _memo(lambda n: _words_around(ctx_words(ctx[n]), items[n].claim))
+    group_words = [ctx_words(ctx[n]) for n in first]  # each group's context words, looked up per pair
     holders: _Holders | None = None  # made when a figure first needs it
     for (thing, span, b), rows in blocks.items():
         cols = np.array(rows + blocks.get((thing, span, b + 1), []))
@@ -261,9 +263,10 @@ def number_graph(
             # unrelated words reaches the floor, and every story has its weeks and years
             cand = np.argwhere(sims >= floor) if thing in _SPANS_OF_TIME else np.empty((0, 2), dtype=np.intp)
             if len(cand):
-                unrelated = [
-                    not (ctx_words(col_strs[rows_used[i]]) & ctx_words(col_strs[cols_used[j]])) for i, j in cand.tolist()
+                used_words = [ctx_words(col_strs[k]) for k in rows_used.tolist()], [
+                    ctx_words(col_strs[k]) for k in cols_used.tolist()
                 ]
+                unrelated = [not (used_words[0][i] & used_words[1][j]) for i, j in cand.tolist()]
                 off = cand[np.array(unrelated, dtype=bool)]
                 sims[off[:, 0], off[:, 1]] = floor - 1
             sims = sims[np.ix_(row_at, col_at)]
@@ -300,7 +303,7 @@ def number_graph(
                     (
                         _same_measured(items[first[ga[i]]].claim, items[first[ha[i]]].claim)
                         if duration[ga[i]]
-                        else _share_a_word(ctx_words(ctx[first[ga[i]]]), ctx_words(ctx[first[ha[i]]]))
+                        else _share_a_word(group_words[ga[i]], group_words[ha[i]])
                         or _lone_ok(items, first, ga[i], ha[i], sentence_names)
                     )
                     and (not duration[ga[i]] or _same_term(items, first, ga[i], ha[i]))
@@ -352,7 +355,7 @@ def number_graph(
             odd = np.flatnonzero(keep & ~agree)
             if odd.size:
                 keep[odd] = [
-                    len(ctx_words(ctx[first[ga[i]]]) & ctx_words(ctx[first[ha[i]]])) >= 2 for i in odd.tolist()
+                    len(group_words[g] & group_words[h]) >= 2 for g, h in zip(ga[odd].tolist(), ha[odd].tolist(), strict=True)
                 ]
             # the time qualifiers of the kept pairs, each distinct pair of them checked once
             at = np.flatnonzero(keep)
@@ -373,7 +376,7 @@ def number_graph(
     _ratio_links(items, graph, options, first)
     _record_links(items, graph, options, first, unit, figure)
     _bound_links(items, graph, options, first, unit, figure, precise)
-    _conversion_links(items, graph, options, first, unit, figure, [ctx_words(ctx[n]) for n in first])
+    _conversion_links(items, graph, options, first, unit, figure, group_words)
     _span_links(items, graph, options, first, unit, ctx, figure, precise)
     updates: dict[tuple[int, int], Rule] = {}
     if times is not None:
@@ -1349,8 +1352,13 @@ def text_graph(items: Sequence[Item], options: MatchOptions, *, quote: bool) -> 
     # scores below this cannot become a link, whatever names or speakers add
     cutoff = options.quote_threshold if quote else options.statement_threshold - 10
     loose_scorer = fuzz.partial_ratio if quote else fuzz.token_set_ratio
-    seen: set[int] = set()  # group pairs scored, as g * groups + h (g < h)
-    n_groups = len(first)
+    first_of = np.array(first, dtype=np.int64)
+    has_names = np.array([bool(name_sets[n]) for n in first], dtype=bool)
+    if quote:  # each group's speaker (an id per distinct speaker's words) and word count, as arrays
+        speakers: dict[frozenset[str], int] = {}
+        speaker = np.array([speakers.setdefault(who[n], len(speakers)) for n in first], dtype=np.int64)
+        n_of = np.array([counts[n] for n in first], dtype=np.int64)
+        compatible: dict[int, bool] = {}
     adj, rules = graph.adj, graph.rules
     for members in blocks.values():
         if len(members) < 2:
@@ -1373,20 +1381,77 @@ def text_graph(items: Sequence[Item], options: MatchOptions, *, quote: bool) -> 
             ok &= ~((single[idx][:, None] == single[idx][None, :]) & (single[idx][:, None] >= 0))
             xs, ys = np.nonzero(ok)
             gs, hs = idx[xs], idx[ys]
-            codes = (np.minimum(gs, hs) * n_groups + np.maximum(gs, hs)).tolist()
-            scores = score[xs, ys].tolist()
-            wholes = base[xs, ys].tolist()
-            for g, h, code, s, whole in zip(gs.tolist(), hs.tolist(), codes, scores, wholes, strict=True):
-                if code in seen:
-                    continue
-                seen.add(code)
-                scored = pair(first[g], first[h], s, whole)
-                if scored:  # graph.link, inlined (a fresh graph: no sums or history to forget)
-                    adj[g][h] = adj[h][g] = scored[0]
-                    rules[(g, h) if g < h else (h, g)] = scored[1]
+            if quote:
+                # ``pair`` on arrays, the links written in the same order. A pair's score is the same in every
+                # block it meets (its texts', lengths' and speakers'), so a pair linked again is written again
+                # as it was, in its place, and one that did not link does not: no pair need be skipped
+                same = _compatible_speakers(speaker[gs], speaker[hs], speakers, compatible)
+                n_words = np.minimum(n_of[gs], n_of[hs])
+                # two known speakers: a short part of one's quote inside the other's scores as the words in full
+                s = np.where(~same & (n_words < options.speaker_part_words), base[xs, ys], score[xs, ys])
+                linked, quoted = quote_pairs(s.astype(np.float64), n_words, same, options)
+                at = np.flatnonzero(linked)
+                gs, hs, same, quoted = gs[at], hs[at], same[at], quoted[at]
+                for g, h, q, link, one in zip(
+                    gs.tolist(), hs.tolist(), quoted.tolist(), (quoted / 100).tolist(), same.tolist(), strict=True
+                ):
+                    adj[g][h] = adj[h][g] = link
+                    rules[(g, h) if g < h else (h, g)] = Rule("quote", q, other_speaker=not one)
+                continue
+            # ``pair`` and ``statement_pair`` on arrays, the names looked at only where both statements have some
+            s = score[xs, ys].astype(np.float64)
+            whole = base[xs, ys].astype(np.float64)
+            ns, ms = first_of[gs], first_of[hs]
+            # the set score forgives what one statement leaves out: when all the two share is names and a word,
+            # they are scored on their words in full (``pair``)
+            at = np.flatnonzero(s > whole)
+            if at.size:
+                few = [len(plain[n] & plain[m]) < 2 for n, m in zip(ns[at].tolist(), ms[at].tolist(), strict=True)]
+                at = at[np.array(few, dtype=bool)]
+                s[at] = whole[at]
+            names_of: dict[int, tuple[str, ...]] = {}
+            at = np.flatnonzero(has_names[gs] & has_names[hs])
+            if at.size:
+                change = []
+                for k, n, m in zip(at.tolist(), ns[at].tolist(), ms[at].tolist(), strict=True):
+                    na, nb = name_sets[n], name_sets[m]
+                    shared = na & nb
+                    if len(na) > 1 and len(nb) > 1 and not shared:
+                        change.append(-15.0)  # both name several people or places, and not one in common
+                    elif shared:
+                        change.append(5.0 * min(len(shared) if len(shared) < 2 else named_in(n, m, shared), 2))
+                        names_of[k] = tuple(sorted(shared))
+                    else:
+                        change.append(0.0)
+                s[at] += np.array(change)  # x + 0.0 is x; x + -15.0 is x - 15
+            linked = np.flatnonzero(s >= options.statement_threshold)
+            for k, g, h, sc, link in zip(
+                linked.tolist(),
+                gs[linked].tolist(),
+                hs[linked].tolist(),
+                s[linked].tolist(),
+                (np.minimum(s[linked], 100.0) / 100).tolist(),
+                strict=True,
+            ):
+                # a pair's score is the same in every block it meets: linked again, it is written again as it was
+                adj[g][h] = adj[h][g] = link
+                rules[(g, h) if g < h else (h, g)] = Rule("statement", sc, names=names_of.get(k, ()))
     if not quote:
         _phrase_links(graph, first, texts, name_sets, df, single, options, named_in)
     return graph
+
+
+def _compatible_speakers(a: Any, b: Any, speakers: dict[frozenset[str], int], known: dict[int, bool]) -> Any:
+    """``words_compatible`` of the speakers (ids in ``speakers``) of each pair, each distinct pair of them
+    worked out once (``known``: id pair -> the answer, kept across calls)."""
+    ids = a * len(speakers) + b
+    pairs, inverse = np.unique(ids, return_inverse=True)
+    words = list(speakers)
+    for p in pairs.tolist():
+        if p not in known:
+            x, y = divmod(p, len(speakers))
+            known[p] = words_compatible(words[x], words[y])
+    return np.array([known[p] for p in pairs.tolist()], dtype=bool)[inverse.ravel()]
 
 
 def _phrase_links(

@@ -406,22 +406,27 @@ class _Linkage:
 
     def _merge(self, c: int, d: int) -> None:
         parts, sums, arts = self.parts, self.sums, self.arts
-        shared = arts[c].keys() & arts[d].keys()
+        dart = arts.pop(d)
+        shared = arts[c].keys() & dart.keys()
+        owner = self.owner
         for g in parts[d]:
-            self.owner[g] = c
+            owner[g] = c
         parts[c].extend(parts.pop(d))
         self.size[c] += self.size.pop(d)
-        dart = arts.pop(d)
         if self.tags:
             self.tags[c] += self.tags.pop(d)
         sums_c = sums[c]
+        get = sums_c.get
         for e, s in sums.pop(d).items():
             if e == c:
                 continue
             sums_e = sums[e]
-            sums_c[e] = sums_e[c] = sums_c.get(e, 0.0) + s
+            sums_c[e] = sums_e[c] = get(e, 0.0) + s
             del sums_e[d]  # sums are symmetric: e's sum with d is there
         sums_c.pop(d, None)
+        if not shared:  # no claim of one article on both sides: d's articles join c's, in their order
+            arts[c].update(dart)
+            return
         for article, y in dart.items():
             if article not in shared:
                 arts[c][article] = y

@@ -173,7 +173,8 @@ def build_fact(
     claims = [m.claim for m in mentions]
     kind = claims[0].kind
     outlets = list(dict.fromkeys(m.outlet for m in mentions))
-    independent = [o for o in outlets if any(m.outlet == o and not m.syndicated for m in mentions)]
+    own = {m.outlet for m in mentions if not m.syndicated}  # outlets with a mention of their own
+    independent = [o for o in outlets if o in own]
     dated = [m for m in mentions if m.published is not None]
     # a wire copy dated as its original (copies often keep the agency's timestamp) is not first before it
     first = min(dated, key=lambda m: (_published(m), m.syndicated)) if dated else None
@@ -294,10 +295,11 @@ def _value_and_conflicts(mentions: Sequence[Mention]) -> tuple[Interval | None, 
     best = max(candidates, key=support.__getitem__)  # max() keeps the first (earliest) of equal support
     # only the same counted thing can disagree: another thing of its class ("tourists" beside
     # "nationals") or a sub-count joined the fact on an agreeing figure and never conflicts
-    disagree = [m for m in mentions if m.claim.value is not None and not values_agree(m.claim.value, best)]
+    agrees = {w: values_agree(w, best) for w in by_value}  # each distinct value once
+    disagree = [m for m in mentions if m.claim.value is not None and not agrees[m.claim.value]]
     if not disagree:
         return best, []
-    things = {thing_key(m.claim) for m in mentions if m.claim.value is not None and values_agree(m.claim.value, best)}
+    things = {thing_key(m.claim) for m in mentions if m.claim.value is not None and agrees[m.claim.value]}
     conflicts = [
         Conflict(m.outlet, m.claim.value, m.claim.sentence, m.url)  # type: ignore[arg-type]
         for m in disagree

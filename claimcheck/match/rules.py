@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from claimcheck.match.normalize import is_span, when_compatible, when_words
 from claimcheck.match.syndication import SyndicationOptions
@@ -296,6 +296,16 @@ def quote_pair(
     if score < options.quote_threshold:
         return None
     return score / 100, Rule("quote", score, other_speaker=not same_speaker)
+
+
+def quote_pairs(score: Any, n_words: Any, same_speaker: Any, options: MatchOptions) -> tuple[Any, Any]:
+    """``quote_pair`` on arrays (float64 scores, word counts, speaker agreement): whether each pair links,
+    and its score as ``quote_pair``'s rule gives it (the link's is that over 100). The same arithmetic,
+    so the same floats."""
+    other = ~same_speaker
+    score = score - options.speaker_penalty * other  # x - 0.0 is x
+    linked = ~(other & (n_words < options.speaker_override_words)) & ~(score < options.quote_threshold)
+    return linked, score
 
 
 def statement_pair(
