@@ -109,6 +109,14 @@ def reap(proc: subprocess.Popen[str]) -> None:
         os.killpg(proc.pid, signal.SIGKILL)
 
 
+def _tables(db: Path) -> set[str]:
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        return {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    finally:
+        con.close()
+
+
 @pytest.mark.parametrize("kill_at", [0, 1, 4])
 def test_sigkill_leaves_a_sound_database_and_the_next_run_completes(
     slow_site: Site, tmp_path: Path, kill_at: int
@@ -122,7 +130,11 @@ def test_sigkill_leaves_a_sound_database_and_the_next_run_completes(
     proc.send_signal(signal.SIGKILL)
     reap(proc)
     assert proc.returncode == -signal.SIGKILL
-    before = assert_sound(db) if db.exists() else []
+    # Killed before its schema was committed (a loaded machine at 0.9 s), the file holds no table: the migration
+    # is one transaction, so there is nothing half made, and the next run makes it.
+    tables = _tables(db) if db.exists() else set()
+    assert not tables or "articles" in tables  # no schema half made
+    before = assert_sound(db) if tables else []
     assert len(before) >= kill_at
     # The next run completes, stores the rest, and no article twice.
     for route in slow_site.routes.values():
