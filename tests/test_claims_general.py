@@ -274,3 +274,30 @@ def test_a_title_of_a_portfolio_is_no_part_of_the_speakers_name(text: str, speak
 
 def test_a_portfolio_alone_is_no_speaker() -> None:
     assert speakers('"We will rebuild the bridge," said the Secretary of State.') == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Veteran broadcaster Ada Quill dies at 91",
+        "Ada Quill, the broadcaster, dies aged 91",
+        "Ada Quill died on Sunday at the age of 91, her family said.",
+        "Ada Quill, who died at 91 after a short illness, presented the show for 30 years.",
+    ],
+)
+def test_an_age_at_death_is_a_claim(text: str) -> None:
+    # an obituary's figure, stated (and disputed) by every outlet that reports the death
+    assert ("91", "age at death") in numbers(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ada Quill, 91, died on Sunday.",  # an age in apposition stays no claim
+        "A 91-year-old woman died in the fire.",
+        "The man died at 10 Downing Street.",
+        "She died at 3 am on Sunday.",
+    ],
+)
+def test_other_ages_and_places_of_death_are_no_age_at_death(text: str) -> None:
+    assert all(unit != "age at death" for _, unit in numbers(text))

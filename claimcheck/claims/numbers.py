@@ -243,6 +243,8 @@ def find_quantities(sentence: str, context: str = "", *, scores: bool = False) -
     if "wice" in sentence:
         raws += [_Raw(m.start(), m.end(), 2.0, "digits", "times") for m in _TWICE.finditer(sentence)]
     results = _scores(sentence) if scores else []
+    if "d" in sentence and ("die" in sentence or "dead" in sentence or "passed away" in sentence):
+        results += _ages_at_death(sentence)
     if _ORDINAL_CUE.search(sentence):
         results += [q for q in _ordinals(sentence) if not any(r.start < q.end and q.start < r.end for r in results)]
     taken = [(r.start, r.end) for r in raws] + [(q.start, q.end) for q in results]
@@ -285,6 +287,23 @@ def find_quantities(sentence: str, context: str = "", *, scores: bool = False) -
         q.when = None if q.unit == "score" and when and when.lower().startswith("since ") else when
         q.extra["context"] = _context(sentence, q)
     return out
+
+
+# An age at death ("dies at 84", "died, aged 84", "died on Sunday at the age of 84"): an obituary's figure, which
+# outlets state and dispute as any other; other ages (in apposition, "a 65-year-old") stay no claims.
+_AGE_AT_DEATH = re.compile(
+    r"\b(?:died|dies|dead|passed\s+away)\b(?:\s+(?:on|in|at\s+(?:home|hospital))\b[^,.;:\d]{0,30}?)?,?\s+"
+    r"(?:aged|at(?:\s+the\s+age\s+of)?)\s+(?P<n>\d{1,3})(?:\s+years?\s+old)?"
+    r"(?=\s*(?:[,;)]|\.(?!\d)|$)|\s+(?:on|in|after|at|from|of|following|surrounded|while|when|says|said)\b)"
+)
+
+
+def _ages_at_death(s: str) -> list[Quantity]:
+    return [
+        Quantity(m.start("n"), m.end("n"), Interval.exact(float(m.group("n"))), "exact", "age at death")
+        for m in _AGE_AT_DEATH.finditer(s)
+        if int(m.group("n")) <= 120
+    ]
 
 
 _SCORE_LIKE = re.compile(r"\d\s?[-–—]\s?\d|\d to \d")
