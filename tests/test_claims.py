@@ -880,7 +880,6 @@ def test_single_quote_pairing_stays_linear() -> None:
     "text",
     [
         "They were 1-2 in playoff games under him.",
-        "The singer dies at 77, his family said.",
         "Owners over the age of 18 can apply.",
         "The feature came with Android 8.1 and the console's update 5.50.",
         "She was sitting in aisle 14.",

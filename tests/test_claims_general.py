@@ -283,6 +283,7 @@ def test_a_portfolio_alone_is_no_speaker() -> None:
         "Ada Quill, the broadcaster, dies aged 91",
         "Ada Quill died on Sunday at the age of 91, her family said.",
         "Ada Quill, who died at 91 after a short illness, presented the show for 30 years.",
+        "The singer dies at 91, his family said.",  # no count (tests/test_claims.py), but an age at death
     ],
 )
 def test_an_age_at_death_is_a_claim(text: str) -> None:
