@@ -656,7 +656,7 @@ def _speaker(
         if not name:
             continue
         if name.lower() in {"he", "she"}:
-            return _resolve_pronoun(persons, q.start, last, text, name.lower(), places)
+            return _resolve_pronoun(persons, _parenthetical_subject(text, line_start, q.start), last, text, name.lower(), places)
         if name.lower() == "they":
             return None
         if _plausible(name, places):
@@ -667,6 +667,28 @@ def _speaker(
     if found is None:
         found = _reporting_subject(text[max(line_start, q.start - 300) : max(line_start, q.start - 1)], places)
     return found
+
+
+# A pronoun's credit set off by commas after the sentence's subject: 'Judge X, she said, had "..."', 'X, he added,
+# was "..."'. The name before it is the subject of the reported clause, the one the words are about, never the
+# speaker: the pronoun is resolved as from that name's start.
+_PARENTHETICAL_CREDIT = re.compile(
+    rf"(?P<subject>[{CAPITAL}][\w’'-]+(?:\s+[{CAPITAL}][\w’'-]+){{0,3}}),\s+(?:he|she)\s+(?:also\s+|later\s+)?{_SPEECH},\s"
+)
+
+
+def _parenthetical_subject(text: str, line_start: int, start: int) -> int:
+    """Where the pronoun before the quote at ``start`` is to be resolved from: the start of the subject a
+    parenthetical credit follows in the quote's sentence, else the quote's start."""
+    lo = max(line_start, _sentence_start(text, start, line_start))
+    found = None
+    for m in _PARENTHETICAL_CREDIT.finditer(text, lo, start):
+        found = m
+    return found.start("subject") if found else start
+
+
+def _sentence_start(text: str, start: int, lo: int) -> int:
+    return max(text.rfind(". ", lo, start), text.rfind("? ", lo, start), text.rfind("! ", lo, start), lo - 2) + 2
 
 
 # A quote inside the complement of a verb that reports, suggests or warns ('Tech veterans have warned that the

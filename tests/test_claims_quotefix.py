@@ -1,0 +1,43 @@
+"""quotefix: quote speakers and quotes a generality review found wrong (issue #12 section 2).
+
+Every sentence is our own; each misfire failed on main cee2b87, and the cases each rule was written for stay.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.claims import extract_claims
+from tests.claims_eval import ALIASES
+
+
+def quotes(text: str) -> list[str]:
+    return [c.text for c in extract_claims(text, ALIASES) if c.kind == "quote"]
+
+
+def speakers(text: str) -> list[str | None]:
+    return [c.speaker for c in extract_claims(text, ALIASES) if c.kind == "quote"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a pronoun's credit set off by commas after the sentence's subject: the subject is who the words are
+        # about, the pronoun stands for the last speaker
+        "“We will appeal,” said lawyer Anna Berg. Judge Mark Ellis, she said, had “ignored the evidence.”",
+        "“We will appeal,” said lawyer Anna Berg. Judge Mark Ellis, she added, had “ignored the evidence.”",
+        "\"The club owes the fans an apology,\" said captain Tom Reid. Chairman Paul Hart, he added, had "
+        "\"never once listened to the players.\"",
+    ],
+)
+def test_a_parenthetical_pronoun_credit_is_not_the_subjects_words(text: str) -> None:
+    first = speakers(text)[0]
+    assert speakers(text) == [first, first]
+
+
+def test_a_subject_that_speaks_keeps_its_quote() -> None:
+    text = (
+        "“We will appeal,” said lawyer Anna Berg. Mark Ellis, the judge, said the ruling was “final and binding "
+        "on all parties.”"
+    )
+    assert speakers(text) == ["Anna Berg", "Mark Ellis"]
