@@ -41,3 +41,20 @@ def test_a_subject_that_speaks_keeps_its_quote() -> None:
         "on all parties.”"
     )
     assert speakers(text) == ["Anna Berg", "Mark Ellis"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a role set off by commas before a name is the name's role: the name speaks
+        ("“I was proud of him every single day,” said father, Jos, who runs a bakery in the town.", "Jos"),
+        ("“I was proud of him every single day,” said the father, Jos, who runs a bakery in the town.", "Jos"),
+        ("“She never gave up on anyone,” said mother, Ana Ruiz.", "Ana Ruiz"),
+        # the cases that must keep working: a two-word name after a role, a role alone, a weekday after a role
+        ("“I was proud of him every single day,” said his father, Jos Berg, who runs a bakery.", "Jos Berg"),
+        ("“We are still waiting for news of them,” said police, adding that the search went on.", "police"),
+        ("“We are still waiting for news of them,” said police, Monday, as the search went on.", "police"),
+    ],
+)
+def test_a_role_set_off_by_commas_before_a_name_is_the_names_role(text: str, speaker: str) -> None:
+    assert speakers(text) == [speaker]

@@ -908,6 +908,8 @@ def _from_after(after: str, credit_follows: bool = False) -> str | None:
             return words[1]  # '"...," the letter said' stays "letter", as _described_speaker names it
         if words[0][:1].islower() and (named := _APPOSED_NAME.match(after, m.end("name"))):
             return _clean_name(named.group("name"))  # '"...," his brother, Eric Lund, told reporters': the name
+        if words[0][:1].islower() and (name := _name_apposed(after, m.end("name"))):
+            return name  # '"...," said the father, Jos, who ...': a role set off by commas before a name is its role
         return _clean_name(m.group("name"))
     found = _described_speaker(after)
     if found is None and credit_follows:
@@ -934,8 +936,25 @@ def _described_speaker(after: str) -> str | None:
         return _clean_name(names[-1])
     words = _POSTMODIFIER.split(seg, 1)[0].split()  # "one woman from the capital's east"
     if 1 <= len(words) <= 4 and words[-1].lower() in _ROLE_NOUNS:
+        if m.re is _AFTER_GENERIC_VERB_FIRST and words == seg.split() and (name := _name_apposed(after, m.end("seg"))):
+            return name  # '"...," said father, Jos, who ...': the role set off by commas is the name's role
         return words[-1]  # 'officers announced', 'the victim's mother testified'
     return None
+
+
+# A name set off by commas right after a role ('said father, Jos, who ...', 'said the father, Jos Berg.'): one to
+# three capitalised words closing at a comma or the sentence's end, not a weekday, a month or a sentence word.
+_ROLE_APPOSITION = re.compile(rf",\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,2}})(?=\s*[,.;]|\s*$)")
+
+
+def _name_apposed(after: str, pos: int) -> str | None:
+    m = _ROLE_APPOSITION.match(after, pos)
+    if m is None:
+        return None
+    words = m.group("name").split()
+    if words[0] in _NOT_NAMES or any(w.lower().rstrip(".") in _CALENDAR for w in words):
+        return None
+    return _clean_name(m.group("name"))
 
 
 _AND_END = re.compile(r"(?:,\s*|\s)and\s+$")
