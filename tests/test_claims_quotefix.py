@@ -58,3 +58,20 @@ def test_a_subject_that_speaks_keeps_its_quote() -> None:
 )
 def test_a_role_set_off_by_commas_before_a_name_is_the_names_role(text: str, speaker: str) -> None:
     assert speakers(text) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a capitalised word before a colour or a garment is a modifier, no place: the name may speak later
+        ("Fans dressed in Prince purple filled the square. Prince once told an interviewer: “Music is my whole "
+         "life and always was.”", "Prince"),
+        ("Supporters in Hudson shirts packed the stand. Hudson once told a reporter: “This club is my whole life "
+         "and always was.”", "Hudson"),
+        # the case that must keep working: a place after "in" stays a place, never a speaker
+        ("The team trained in Madrid on Monday. Madrid once told a reporter: “This club is my whole life and "
+         "always was.”", None),
+    ],
+)
+def test_a_capitalised_word_before_a_colour_or_garment_is_no_place(text: str, speaker: str | None) -> None:
+    assert speakers(text) == [speaker]

@@ -152,7 +152,17 @@ _ROLE_SUBJECT = re.compile(
     r"official|minister|president|chief|director|analyst|lawyer|prosecutor|leader|officer|witness|resident))"
     r"\s+(?:also\s+|later\s+)?" + _SPEECH + r"\b"
 )
-_LOCATIVE = re.compile(r"\b(?:in|near|outside|across|into|at)\s+(?:the\s+)?(?P<place>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)(?![’']s)")
+# A capitalised word before a colour or a garment is a modifier, no place ('dressed in Prince purple', 'fans in
+# Chelsea shirts'): the words after "in" name what is worn, and the name may well speak later.
+_WORN = (
+    r"(?:purple|red|blue|green|yellow|orange|white|black|pink|gold|golden|silver|grey|gray|brown|maroon|navy|"
+    r"crimson|scarlet|violet|teal|turquoise|beige|burgundy|colou?rs|shirts?|t-shirts?|jerseys?|kits?|hats?|caps?|"
+    r"scarf|scarves|uniforms?|costumes?|outfits?|regalia|merchandise)"
+)
+_LOCATIVE = re.compile(
+    r"\b(?:in|near|outside|across|into|at)\s+(?:the\s+)?(?P<place>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)(?![’']s)"
+    rf"(?!\s+{_WORN}\b)"
+)
 _SAID_AFTER = re.compile(r"\s+(?:said|says|told|tells|added|wrote|writes|recalls|explained)\b")
 _CLAUSE_OPENS = frozenset(".!?”\"’,")
 
