@@ -75,3 +75,34 @@ def test_a_role_set_off_by_commas_before_a_name_is_the_names_role(text: str, spe
 )
 def test_a_capitalised_word_before_a_colour_or_garment_is_no_place(text: str, speaker: str | None) -> None:
     assert speakers(text) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a subject and its auxiliary right before the quote: reported words, not a term in a noun phrase
+        "Aides believe the senator has “no plans to run again” this year.",
+        "Colleagues expect the minister will “fight this to the very end” in court.",
+        # "that" before a quote opening with a determiner or a pronoun is the conjunction of a clause
+        "It is clear that “the budget will not balance” without cuts.",
+        "Many now accept that “we cannot go back” to the old model.",
+        # the review's own sentences, the quote closing the sentence
+        'Officials say the senator has "no plans to run again this year."',
+        'It is clear that "the budget will not balance without cuts."',
+    ],
+)
+def test_a_clause_with_its_own_subject_and_verb_before_a_quote_makes_no_term(text: str) -> None:
+    assert len(quotes(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the term rule's own cases stay terms, a demonstrative "that" among them
+        "Organisers have set up a “quiet zone for families” near the main stage this year.",
+        "Protesters gathered outside parliament with a “not in our name” banner on Saturday.",
+        "Police closed that “no go area for cyclists” near the bridge.",
+    ],
+)
+def test_terms_in_a_noun_phrase_stay_terms(text: str) -> None:
+    assert quotes(text) == []

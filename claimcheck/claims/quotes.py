@@ -608,8 +608,15 @@ _TERM_WORDS = 6
 _TERM_WINDOW = 400
 _TERM_BEFORE = re.compile(
     r"(?:^|[\s(])(?:(?:An?|The|This|That|These|Those)\s+|(?:an?|the|this|that|these|those|of)\s+"
-    r"(?:(?!(?:who|whose|which|that|is|was|are|were|be|been|to|and|or)\s)[a-z][\w-]*\s+){0,2})"
+    r"(?:(?!(?:who|whose|which|that|is|was|are|were|be|been|to|and|or|has|have|had|will|would|can|could|may|"
+    r"might|must|shall|should|does|do|did)\s)[a-z][\w-]*\s+){0,2})"
     r"[“\"‘'«„]$"
+)
+# "that" right before a quote that opens with a determiner or a subject pronoun is the conjunction of a clause
+# ('it is clear that "the budget will not balance" without cuts'): a determiner never precedes another.
+_THAT_BEFORE = re.compile(r"(?:^|\s)that\s+[“\"‘'«„]$")
+_CLAUSE_START = re.compile(
+    r"(?:the|a|an|this|these|those|our|his|her|their|its|my|your|we|they|he|she|it|there|i|you)\s", re.IGNORECASE
 )
 _TERM_AFTER = re.compile(
     r"[”\"’'»]?[,]?\s+(?!(?:he|she|they|it|we|i|you|and|or|but|as|which|who|that|when|while|because|if)\b)"
@@ -627,6 +634,8 @@ _WORDS_NAMED = re.compile(
 def _term_in_phrase(text: str, q: Quote) -> bool:
     start = q.parts[0][0]
     if len(q.parts) > 1 or not _TERM_BEFORE.search(text, max(0, start - 40), start):
+        return False
+    if _THAT_BEFORE.search(text, max(0, start - 8), start) and _CLAUSE_START.match(text, start):
         return False
     if not _TERM_AFTER.match(text, q.end):
         return False
