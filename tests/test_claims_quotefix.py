@@ -35,6 +35,16 @@ def test_a_parenthetical_pronoun_credit_is_not_the_subjects_words(text: str) -> 
     assert speakers(text) == [first, first]
 
 
+def test_a_pronoun_credit_after_the_quote_is_not_the_opening_names_words() -> None:
+    # after the last speaker's quote, a sentence opening with another name and closing '"...," she said'
+    text = "“We will appeal,” said lawyer Anna Berg. Judge Mark Ellis had “ignored the evidence,” she said."
+    assert speakers(text) == ["Anna Berg", "Anna Berg"]
+
+
+def test_a_pronoun_credit_with_no_speaker_before_stays_the_subjects() -> None:
+    assert speakers("Judge Mark Ellis was “very clear about the law in this case,” he said.") == ["Mark Ellis"]
+
+
 def test_a_subject_that_speaks_keeps_its_quote() -> None:
     text = (
         "“We will appeal,” said lawyer Anna Berg. Mark Ellis, the judge, said the ruling was “final and binding "

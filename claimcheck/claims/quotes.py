@@ -675,7 +675,8 @@ def _speaker(
         if not name:
             continue
         if name.lower() in {"he", "she"}:
-            return _resolve_pronoun(persons, _parenthetical_subject(text, line_start, q.start), last, text, name.lower(), places)
+            pos = _parenthetical_subject(text, line_start, q, last)
+            return _resolve_pronoun(persons, pos, last, text, name.lower(), places)
         if name.lower() == "they":
             return None
         if _plausible(name, places):
@@ -696,14 +697,24 @@ _PARENTHETICAL_CREDIT = re.compile(
 )
 
 
-def _parenthetical_subject(text: str, line_start: int, start: int) -> int:
-    """Where the pronoun before the quote at ``start`` is to be resolved from: the start of the subject a
-    parenthetical credit follows in the quote's sentence, else the quote's start."""
+def _parenthetical_subject(text: str, line_start: int, q: Quote, last: tuple[str, int] | None) -> int:
+    """Where the pronoun crediting quote ``q`` is to be resolved from: the start of the subject a parenthetical
+    credit follows in the quote's sentence; or, with a pronoun credit right after the quote, the start of another
+    name the sentence opens with after the last speaker's quote ('Judge X had "...," she said'); else the quote's
+    start."""
+    start = q.start
     lo = max(line_start, _sentence_start(text, start, line_start))
     found = None
     for m in _PARENTHETICAL_CREDIT.finditer(text, lo, start):
         found = m
-    return found.start("subject") if found else start
+    if found:
+        return found.start("subject")
+    if last is None or last[1] > lo or not _PRONOUN_SAID_AFTER.match(text, q.end):
+        return start
+    opening = _OPENING_FULL.match(text, lo)
+    if opening is None or opening.end("name") >= start or set(opening.group("name").split()) & set(last[0].split()):
+        return start
+    return opening.start("name")
 
 
 def _sentence_start(text: str, start: int, lo: int) -> int:
