@@ -152,7 +152,17 @@ _ROLE_SUBJECT = re.compile(
     r"official|minister|president|chief|director|analyst|lawyer|prosecutor|leader|officer|witness|resident))"
     r"\s+(?:also\s+|later\s+)?" + _SPEECH + r"\b"
 )
-_LOCATIVE = re.compile(r"\b(?:in|near|outside|across|into|at)\s+(?:the\s+)?(?P<place>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)(?![’']s)")
+# A capitalised word before a colour or a garment is a modifier, no place ('dressed in Prince purple', 'fans in
+# Chelsea shirts'): the words after "in" name what is worn, and the name may well speak later.
+_WORN = (
+    r"(?:purple|red|blue|green|yellow|orange|white|black|pink|gold|golden|silver|grey|gray|brown|maroon|navy|"
+    r"crimson|scarlet|violet|teal|turquoise|beige|burgundy|colou?rs|shirts?|t-shirts?|jerseys?|kits?|hats?|caps?|"
+    r"scarf|scarves|uniforms?|costumes?|outfits?|regalia|merchandise)"
+)
+_LOCATIVE = re.compile(
+    r"\b(?:in|near|outside|across|into|at)\s+(?:the\s+)?(?P<place>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)(?![’']s)"
+    rf"(?!\s+{_WORN}\b)"
+)
 _SAID_AFTER = re.compile(r"\s+(?:said|says|told|tells|added|wrote|writes|recalls|explained)\b")
 _CLAUSE_OPENS = frozenset(".!?”\"’,")
 
@@ -598,8 +608,15 @@ _TERM_WORDS = 6
 _TERM_WINDOW = 400
 _TERM_BEFORE = re.compile(
     r"(?:^|[\s(])(?:(?:An?|The|This|That|These|Those)\s+|(?:an?|the|this|that|these|those|of)\s+"
-    r"(?:(?!(?:who|whose|which|that|is|was|are|were|be|been|to|and|or)\s)[a-z][\w-]*\s+){0,2})"
+    r"(?:(?!(?:who|whose|which|that|is|was|are|were|be|been|to|and|or|has|have|had|will|would|can|could|may|"
+    r"might|must|shall|should|does|do|did)\s)[a-z][\w-]*\s+){0,2})"
     r"[“\"‘'«„]$"
+)
+# "that" right before a quote that opens with a determiner or a subject pronoun is the conjunction of a clause
+# ('it is clear that "the budget will not balance" without cuts'): a determiner never precedes another.
+_THAT_BEFORE = re.compile(r"(?:^|\s)that\s+[“\"‘'«„]$")
+_CLAUSE_START = re.compile(
+    r"(?:the|a|an|this|these|those|our|his|her|their|its|my|your|we|they|he|she|it|there|i|you)\s", re.IGNORECASE
 )
 _TERM_AFTER = re.compile(
     r"[”\"’'»]?[,]?\s+(?!(?:he|she|they|it|we|i|you|and|or|but|as|which|who|that|when|while|because|if)\b)"
@@ -617,6 +634,8 @@ _WORDS_NAMED = re.compile(
 def _term_in_phrase(text: str, q: Quote) -> bool:
     start = q.parts[0][0]
     if len(q.parts) > 1 or not _TERM_BEFORE.search(text, max(0, start - 40), start):
+        return False
+    if _THAT_BEFORE.search(text, max(0, start - 8), start) and _CLAUSE_START.match(text, start):
         return False
     if not _TERM_AFTER.match(text, q.end):
         return False
@@ -656,7 +675,8 @@ def _speaker(
         if not name:
             continue
         if name.lower() in {"he", "she"}:
-            return _resolve_pronoun(persons, q.start, last, text, name.lower(), places)
+            pos = _parenthetical_subject(text, line_start, q, last)
+            return _resolve_pronoun(persons, pos, last, text, name.lower(), places)
         if name.lower() == "they":
             return None
         if _plausible(name, places):
@@ -667,6 +687,38 @@ def _speaker(
     if found is None:
         found = _reporting_subject(text[max(line_start, q.start - 300) : max(line_start, q.start - 1)], places)
     return found
+
+
+# A pronoun's credit set off by commas after the sentence's subject: 'Judge X, she said, had "..."', 'X, he added,
+# was "..."'. The name before it is the subject of the reported clause, the one the words are about, never the
+# speaker: the pronoun is resolved as from that name's start.
+_PARENTHETICAL_CREDIT = re.compile(
+    rf"(?P<subject>[{CAPITAL}][\w’'-]+(?:\s+[{CAPITAL}][\w’'-]+){{0,3}}),\s+(?:he|she)\s+(?:also\s+|later\s+)?{_SPEECH},\s"
+)
+
+
+def _parenthetical_subject(text: str, line_start: int, q: Quote, last: tuple[str, int] | None) -> int:
+    """Where the pronoun crediting quote ``q`` is to be resolved from: the start of the subject a parenthetical
+    credit follows in the quote's sentence; or, with a pronoun credit right after the quote, the start of another
+    name the sentence opens with after the last speaker's quote ('Judge X had "...," she said'); else the quote's
+    start."""
+    start = q.start
+    lo = max(line_start, _sentence_start(text, start, line_start))
+    found = None
+    for m in _PARENTHETICAL_CREDIT.finditer(text, lo, start):
+        found = m
+    if found:
+        return found.start("subject")
+    if last is None or last[1] > lo or not _PRONOUN_SAID_AFTER.match(text, q.end):
+        return start
+    opening = _OPENING_FULL.match(text, lo)
+    if opening is None or opening.end("name") >= start or set(opening.group("name").split()) & set(last[0].split()):
+        return start
+    return opening.start("name")
+
+
+def _sentence_start(text: str, start: int, lo: int) -> int:
+    return max(text.rfind(". ", lo, start), text.rfind("? ", lo, start), text.rfind("! ", lo, start), lo - 2) + 2
 
 
 # A quote inside the complement of a verb that reports, suggests or warns ('Tech veterans have warned that the
@@ -886,6 +938,8 @@ def _from_after(after: str, credit_follows: bool = False) -> str | None:
             return words[1]  # '"...," the letter said' stays "letter", as _described_speaker names it
         if words[0][:1].islower() and (named := _APPOSED_NAME.match(after, m.end("name"))):
             return _clean_name(named.group("name"))  # '"...," his brother, Eric Lund, told reporters': the name
+        if words[0][:1].islower() and (name := _name_apposed(after, m.end("name"))):
+            return name  # '"...," said the father, Jos, who ...': a role set off by commas before a name is its role
         return _clean_name(m.group("name"))
     found = _described_speaker(after)
     if found is None and credit_follows:
@@ -912,8 +966,25 @@ def _described_speaker(after: str) -> str | None:
         return _clean_name(names[-1])
     words = _POSTMODIFIER.split(seg, 1)[0].split()  # "one woman from the capital's east"
     if 1 <= len(words) <= 4 and words[-1].lower() in _ROLE_NOUNS:
+        if m.re is _AFTER_GENERIC_VERB_FIRST and words == seg.split() and (name := _name_apposed(after, m.end("seg"))):
+            return name  # '"...," said father, Jos, who ...': the role set off by commas is the name's role
         return words[-1]  # 'officers announced', 'the victim's mother testified'
     return None
+
+
+# A name set off by commas right after a role ('said father, Jos, who ...', 'said the father, Jos Berg.'): one to
+# three capitalised words closing at a comma or the sentence's end, not a weekday, a month or a sentence word.
+_ROLE_APPOSITION = re.compile(rf",\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,2}})(?=\s*[,.;]|\s*$)")
+
+
+def _name_apposed(after: str, pos: int) -> str | None:
+    m = _ROLE_APPOSITION.match(after, pos)
+    if m is None:
+        return None
+    words = m.group("name").split()
+    if words[0] in _NOT_NAMES or any(w.lower().rstrip(".") in _CALENDAR for w in words):
+        return None
+    return _clean_name(m.group("name"))
 
 
 _AND_END = re.compile(r"(?:,\s*|\s)and\s+$")
