@@ -966,7 +966,7 @@ def _described_speaker(after: str) -> str | None:
         return _clean_name(names[-1])
     words = _POSTMODIFIER.split(seg, 1)[0].split()  # "one woman from the capital's east"
     if 1 <= len(words) <= 4 and words[-1].lower() in _ROLE_NOUNS:
-        if m.re is _AFTER_GENERIC_VERB_FIRST and words == seg.split() and (name := _name_apposed(after, m.end("seg"))):
+        if m is not None and m.re is _AFTER_GENERIC_VERB_FIRST and words == seg.split() and (name := _name_apposed(after, m.end("seg"))):
             return name  # '"...," said father, Jos, who ...': the role set off by commas is the name's role
         return words[-1]  # 'officers announced', 'the victim's mother testified'
     return None
