@@ -754,14 +754,8 @@ def _role_links(
         people = [g for g in groups if unit[first[g]] not in ROLE_THINGS]
         for a in roles[: options.max_candidates]:
             for b in people[: options.max_candidates]:
-                n, m = first[a], first[b]
-                if family[a] != family[b] or b in graph.adj[a] or items[n].article == items[m].article:
-                    continue
-                if not _lone_ok(items, first, a, b, names_of):
-                    continue
-                scored = number_pair(items[n].claim, items[m].claim, 0.0, unit[n], options)
-                if scored is not None and scored[1].kind == "agree":
-                    graph.link(a, b, ROLE_SCORE)
+                if family[a] == family[b]:
+                    _link_agreeing(graph, items, first, a, b, unit[first[a]], names_of, options)
 
 
 # Counted things that say nothing of what was counted: a bare number, "times".
@@ -801,14 +795,29 @@ def _backoff_links(
             if len(found) != 1:
                 continue  # none, or two things of this figure named there: which one is unclear
             for b in named[: options.max_candidates]:
-                m = first[b]
-                if unit[m] not in found or b in graph.adj[a] or items[n].article == items[m].article:
-                    continue
-                if not _lone_ok(items, first, a, b, names_of):
-                    continue
-                scored = number_pair(items[n].claim, items[m].claim, 0.0, unit[m], options)
-                if scored is not None and scored[1].kind == "agree":
-                    graph.link(a, b, ROLE_SCORE)
+                if unit[first[b]] in found:
+                    _link_agreeing(graph, items, first, a, b, unit[first[b]], names_of, options)
+
+
+def _link_agreeing(
+    graph: Graph,
+    items: Sequence[Item],
+    first: Sequence[int],
+    a: int,
+    b: int,
+    thing: str,
+    names_of: Callable[[str], Any],
+    options: MatchOptions,
+) -> None:
+    """Link groups ``a`` and ``b`` (a role's or a bare count's and a named thing's) when their figures agree as
+    counts of ``thing``, they are of two articles not yet linked, and their sentences name no different people or
+    places (``_lone_ok``)."""
+    n, m = first[a], first[b]
+    if b in graph.adj[a] or items[n].article == items[m].article or not _lone_ok(items, first, a, b, names_of):
+        return
+    scored = number_pair(items[n].claim, items[m].claim, 0.0, thing, options)
+    if scored is not None and scored[1].kind == "agree":
+        graph.link(a, b, ROLE_SCORE)
 
 
 # Endings that inflect a word without making another one ("flags", "transferred"); "planet" is not "plane"
