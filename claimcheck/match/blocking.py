@@ -40,6 +40,7 @@ from claimcheck.match.rules import (
     can_evolve,
     floor_of,
     match_when,
+    names_change,
     number_context,
     number_pair,
     quote_pair,
@@ -1423,15 +1424,11 @@ def text_graph(items: Sequence[Item], options: MatchOptions, *, quote: bool) -> 
             if at.size:
                 change = []
                 for k, n, m in zip(at.tolist(), ns[at].tolist(), ms[at].tolist(), strict=True):
-                    na, nb = name_sets[n], name_sets[m]
-                    shared = na & nb
-                    if len(na) > 1 and len(nb) > 1 and not shared:
-                        change.append(-15.0)  # both name several people or places, and not one in common
-                    elif shared:
-                        change.append(5.0 * min(len(shared) if len(shared) < 2 else named_in(n, m, shared), 2))
+                    shared = name_sets[n] & name_sets[m]
+                    named = len(shared) if len(shared) < 2 else named_in(n, m, shared)
+                    change.append(names_change(name_sets[n], name_sets[m], shared, named))
+                    if shared:
                         names_of[k] = tuple(sorted(shared))
-                    else:
-                        change.append(0.0)
                 s[at] += np.array(change)  # x + 0.0 is x; x + -15.0 is x - 15
             linked = np.flatnonzero(s >= options.statement_threshold)
             for k, g, h, sc, link in zip(

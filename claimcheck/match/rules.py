@@ -58,7 +58,7 @@ __all__ = [
     "CONTEXT_SYNONYMS", "EVOLVING_THINGS", "EXCLUSIVE", "GENERIC_UNITS", "MATCHED_KINDS", "UNIT_SECONDS", "UNIT_SYNONYMS", "Exclusive",
     "Item", "Rule",
     "MatchOptions", "can_evolve", "figure_rises", "format_value", "number_context", "number_pair", "quote_norm",
-    "quote_pair", "rule_text", "running_length", "statement_pair", "thing_key", "timestamp", "unit_key", "update_pair", "values_agree",
+    "names_change", "quote_pair", "rule_text", "running_length", "statement_pair", "thing_key", "timestamp", "unit_key", "update_pair", "values_agree",
 ]  # fmt: skip
 
 MATCHED_KINDS = ("number", "quote", "statement")
@@ -308,6 +308,17 @@ def quote_pairs(score: Any, n_words: Any, same_speaker: Any, options: MatchOptio
     return linked, score
 
 
+def names_change(na: AbstractSet[str], nb: AbstractSet[str], shared: AbstractSet[str], named: int | None = None) -> float:
+    """What two statements' names (``na``, ``nb``; ``shared``: both's) do to their words' score: -15 when both
+    name several people or places and not one in common, +5 a shared name up to two (``named``: how many names
+    the shared words make, see ``statement_pair``), else nothing."""
+    if len(na) > 1 and len(nb) > 1 and not shared:
+        return -15.0
+    if shared:
+        return 5.0 * min(len(shared) if named is None else named, 2)
+    return 0.0
+
+
 def statement_pair(
     score: float,
     na: AbstractSet[str],
@@ -323,10 +334,7 @@ def statement_pair(
     if phrase:
         score = max(score, options.phrase_score)
     shared = na & nb
-    if len(na) > 1 and len(nb) > 1 and not shared:
-        score -= 15  # both name several people or places, and not one in common
-    elif shared:
-        score += 5 * min(len(shared) if named is None else named, 2)
+    score += names_change(na, nb, shared, named)
     if score < options.statement_threshold:
         return None
     return min(score, 100.0) / 100, Rule("statement", score, names=tuple(sorted(shared)), phrase=phrase)
