@@ -63,13 +63,12 @@ def parse_feed(body: bytes, url: str, content_type: str | None = None) -> Parsed
     linked = []
     for e in d.entries:
         if link := _link(e, url):
-            linked.append((e, link))
+            linked.append((e, link, _guid(e)))
         else:
             skipped += 1
-    shared = _shared_guids([(_guid(e), link) for e, link in linked])
-    common = _common_links([(link, _guid(e)) for e, link in linked])
-    for e, link in linked:
-        guid = _guid(e)
+    shared = _shared_guids([(guid, link) for _, link, guid in linked])
+    common = _common_links([(link, guid) for _, link, guid in linked])
+    for e, link, guid in linked:
         guid = None if guid in shared else guid
         if link in common and guid and (permalink := feed_link(guid, url))[1]:
             link = urldefrag(str(permalink[0])).url  # the item's own address, not the one every item gives
@@ -130,9 +129,7 @@ def _fix_encoding(body: bytes, content_type: str | None) -> tuple[bytes, str | N
         # A byte order mark says the encoding, over any declaration (XML 1.0, appendix F): a UTF-16 feed
         # declaring encoding="iso-8859-1" was "not a feed" to feedparser. Handed over as UTF-8.
         text = body.decode("utf-8-sig" if body.startswith(_BOMS[0]) else "utf-16", errors="replace")
-        text = _XML_DECL_ENCODING_TEXT.sub(r"\1utf-8", text, count=1)
-        media = (content_type or "application/xml").split(";", 1)[0].strip() or "application/xml"
-        return text.encode("utf-8"), f"{media}; charset=utf-8"
+        return _as_utf8(text, content_type, declared_in_xml=True)
     declared = [c for c in (http_charset(content_type),) if c]
     if m := _XML_DECL_ENCODING.match(body):
         declared.append(m.group(1).decode("ascii"))
@@ -144,8 +141,13 @@ def _fix_encoding(body: bytes, content_type: str | None) -> tuple[bytes, str | N
         honest = False
     if honest:
         return body, content_type
-    text = decode_declared(body, declared)
-    if m:
+    return _as_utf8(decode_declared(body, declared), content_type, declared_in_xml=m is not None)
+
+
+def _as_utf8(text: str, content_type: str | None, declared_in_xml: bool) -> tuple[bytes, str | None]:
+    """A feed's decoded text handed to feedparser as UTF-8, its XML declaration (when it has one) and its
+    content type saying so."""
+    if declared_in_xml:
         text = _XML_DECL_ENCODING_TEXT.sub(r"\1utf-8", text, count=1)
     media = (content_type or "application/xml").split(";", 1)[0].strip() or "application/xml"
     return text.encode("utf-8"), f"{media}; charset=utf-8"
