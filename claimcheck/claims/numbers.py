@@ -243,7 +243,7 @@ def find_quantities(sentence: str, context: str = "", *, scores: bool = False) -
     if "wice" in sentence:
         raws += [_Raw(m.start(), m.end(), 2.0, "digits", "times") for m in _TWICE.finditer(sentence)]
     results = _scores(sentence) if scores else []
-    if "d" in sentence and ("die" in sentence or "dead" in sentence or "passed away" in sentence):
+    if "die" in sentence or "dead" in sentence or "passed away" in sentence:
         results += _ages_at_death(sentence)
     if _ORDINAL_CUE.search(sentence):
         results += [q for q in _ordinals(sentence) if not any(r.start < q.end and q.start < r.end for r in results)]

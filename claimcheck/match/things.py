@@ -274,7 +274,10 @@ _ELAPSED_BEFORE = re.compile(
     r"(?:\s+[\w’'-]+){0,5}?\s+(?:for\s+)?[\"“‘']?$",  # "had spent “18 days jailed”"
     re.I,
 )
-_ELAPSED_THINGS = frozenset(["hour", "day", "week", "month", "year"])
+# A unit of time in seconds, for how far a running length can have grown between two reports; its units are the
+# lengths of time that run (and that an ordinal "since" counts).
+UNIT_SECONDS = {"hour": 3600.0, "day": 86400.0, "week": 604800.0, "month": 2629800.0, "year": 31557600.0}
+_ELAPSED_THINGS = frozenset(UNIT_SECONDS)
 
 
 def can_evolve(claim: Claim, thing: str | None = None) -> bool:
@@ -287,10 +290,6 @@ def can_evolve(claim: Claim, thing: str | None = None) -> bool:
     if _RISING.search(claim.when or "") or _RISING.search(claim.text):
         return True
     return running_length(claim, thing) is not None
-
-
-# A unit of time in seconds, for how far a running length can have grown between two reports.
-UNIT_SECONDS = {"hour": 3600.0, "day": 86400.0, "week": 604800.0, "month": 2629800.0, "year": 31557600.0}
 
 
 def running_length(claim: Claim, thing: str | None = None) -> str | None:
