@@ -676,6 +676,24 @@ def load_split(split: str) -> list[dict[str, Any]]:
 # --- output -------------------------------------------------------------------------------------------
 
 
+def print_event(score: EventScore, rows: Sequence[Row], verbose: bool, items: str = "articles", sites: str = "sites") -> None:
+    """One event's line (``items``, ``sites``: what its documents and outlets are called), and with ``verbose``
+    each fact that failed, with the rows holding it: what the matcher made of it."""
+    warn = f"  ({score.fetched}/{score.articles} {items} stored)" if score.fetched < score.articles else ""
+    if score.unmapped:
+        warn += f"  ({score.unmapped} sentences not found in the text)"
+    print(_line(f"{score.event} [{score.sites} {sites}]", score.totals(), warn))
+    if not verbose:
+        return
+    by_id = {r.id: r for r in rows}
+    for f in score.facts:
+        if f.notes:
+            print(f"    {f.id}: " + "; ".join(f.notes))
+            for rid in f.rows:
+                r = by_id[rid]
+                print(f"        {rid} [{', '.join(sorted(r.outlets))}] {_safe(r.summary)[:70]}")
+
+
 def _line(name: str, t: Totals, extra: str = "") -> str:
     return (
         f"{name[:44]:<44} {t.facts:>5} {t.precision:>5.2f} {t.recall:>5.2f} {t.f1:>5.2f} {t.fragmentation:>5.2f}"
@@ -737,22 +755,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not args.json:
             if len(results[split]) == 1:
                 print(f"\n{split}:\n{HEADER}")
-            warn = (
-                f"  ({score.fetched}/{score.articles} articles stored)"
-                if score.fetched < score.articles
-                else ""
-            )
-            if score.unmapped:
-                warn += f"  ({score.unmapped} sentences not found in the text)"
-            print(_line(f"{score.event} [{score.sites} sites]", score.totals(), warn))
-            if args.verbose:
-                by_id = {r.id: r for r in rows}
-                for f in score.facts:
-                    if f.notes:
-                        print(f"    {f.id}: " + "; ".join(f.notes))
-                        for rid in f.rows:  # the rows holding it: what the matcher made of it
-                            r = by_id[rid]
-                            print(f"        {rid} [{', '.join(sorted(r.outlets))}] {_safe(r.summary)[:70]}")
+            print_event(score, rows, args.verbose)
     if args.json:
         out = {
             split: {

@@ -42,10 +42,10 @@ from facts_eval import (  # noqa: E402
     Totals,
     _line,
     _norm,
-    _safe,
     _show,
     fetch_and_compare,
     outlet_id,
+    print_event,
     score_facts,
     score_pair,
     serve_docs,
@@ -205,20 +205,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             continue
         if len(results[split]) == 1:
             print(f"\nfeeds {split}:\n{HEADER}")
-        warn = (
-            f"  ({score.fetched}/{score.articles} entries stored)" if score.fetched < score.articles else ""
-        )
-        if score.unmapped:
-            warn += f"  ({score.unmapped} sentences not found in the text)"
-        print(_line(f"{score.event} [{score.sites} feeds]", score.totals(), warn))
-        if args.verbose:
-            by_id = {r.id: r for r in rows}
-            for f in score.facts:
-                if f.notes:
-                    print(f"    {f.id}: " + "; ".join(f.notes))
-                    for rid in f.rows:
-                        r = by_id[rid]
-                        print(f"        {rid} [{', '.join(sorted(r.outlets))}] {_safe(r.summary)[:70]}")
+        print_event(score, rows, args.verbose, items="entries", sites="feeds")
     if args.json:
         out = {
             split: {
