@@ -19,7 +19,7 @@ SMOKE = {
         "--corpus",
         "generated",
         "--one-page",
-        "1",
+        "0",  # the one-page fetch (and its warm-up run) is "fetch:one-page"'s
         "--outlets",
         "2",
         "--articles",
