@@ -211,3 +211,39 @@ def test_a_stated_capacity_stays(text: str, want: list) -> None:
 
 def test_recipe_amounts_a_sentence_states_stay() -> None:
     assert len(_numbers("The stew needs 2 cups of stock and 1 tsp of salt, the cook said.")) == 2
+
+
+# --- a product kind ("3-in-1") and a stat line ("20-of-24") count nothing ---
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        ("The firm also sells a 3-in-1 charging stand.", []),
+        ("The school bought a two-in-one laptop for each of its 300 students.", [(300, 300, "students")]),
+        ("The quarterback was 20-of-24 passing for 235 yards.", [(235, 235, "yd")]),
+        ("She went 7-of-12 from the field.", []),
+    ],
+)
+def test_in_one_and_of_stat_count_nothing(text: str, want: list) -> None:
+    assert _numbers(text) == want
+
+
+# --- an inch mark after a figure: a measure before a lower-case word or a stop, a name's size before a capital ---
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        ('The sculpture measures 22" long and 18" wide.', [(22, 22, "in"), (18, 18, "in")]),
+        ('The gallery sells the print at 24" x 36".', [(24, 24, "in"), (36, 36, "in")]),
+        ('Deal: 70" Element 4K UHD Smart HDTV for $499.99', [(499.99, 499.99, "dollars")]),
+        ('Specs include a 34" 3440x1440 curved panel.', []),
+    ],
+)
+def test_inch_mark(text: str, want: list) -> None:
+    assert _numbers(text) == want
+
+
+def test_a_quotation_closing_after_a_figure_is_no_inch() -> None:
+    assert all(u != "in" for _, _, u in _numbers('The coach said "we scored 40" and left.'))

@@ -256,13 +256,15 @@ def find_quantities(sentence: str, context: str = "", *, scores: bool = False) -
         results += [q for q in _ordinals(sentence) if not any(r.start < q.end and q.start < r.end for r in results)]
     taken = [(r.start, r.end) for r in raws] + [(q.start, q.end) for q in results]
     if _ANY_DIGIT.search(sentence):
-        blocked = [m.span() for p in (_PHONE, _URLISH, _NUMBER_RUN, _QUOTE_ROW, _MATCH_UP) for m in p.finditer(sentence)] + taken
+        blocked = [
+            m.span() for p in (_PHONE, _URLISH, _NUMBER_RUN, _QUOTE_ROW, _MATCH_UP, _IN_ONE) for m in p.finditer(sentence)
+        ] + taken
         blocked += named_numbers(sentence)
         if "," in sentence or " and " in sentence or " or " in sentence:
             blocked += _code_lists(sentence)
         raws += _digit_numbers(sentence, blocked)
-    if "-on-" in sentence:
-        taken += [m.span() for m in _MATCH_UP.finditer(sentence)]
+    if "-on-" in sentence or "-in-" in sentence:
+        taken += [m.span() for p in (_MATCH_UP, _IN_ONE) for m in p.finditer(sentence)]
     if _NUMBER_WORDS & set(_LOWER_WORD.findall(sentence.lower())):
         in_taken = span_test(taken)  # by bisection, as the digit numbers' blocked spans are
         raws += [r for r in _word_numbers(sentence) if not in_taken(r.start)]
@@ -544,6 +546,11 @@ def _digit_numbers(s: str, blocked: list[tuple[int, int]]) -> list[_Raw]:
         if m.group("pct"):
             unit = "percentage points" if "point" in m.group("pct") else "percent"
             measure = "percent"
+        if unit is None and not (m.group("cur") or scale or m.group("pct")) and _inch_mark(s, end):
+            if _INCH_MEASURE.match(s, end + 1):
+                unit, measure, end = "in", "distance", end + 1  # '22" long', 'a 5" screen'
+            else:
+                continue  # '70" Element 4K UHD TV', 'a 34" 3440x1440 panel': the size in a product's name
         if unit is None:
             unit, measure, end = _measure_after(s, end, unit, measure)
         if not (m.group("cur") or scale or m.group("pct") or unit) and _not_a_quantity(s, m, value, num):
@@ -623,6 +630,27 @@ _MATCH_UP = re.compile(
     r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven)\b",
     re.IGNORECASE,
 )
+# A kind of product, not a count: "a 3-in-1 charger", "a two-in-one laptop"; a player's stat line: "20-of-24
+# passing", "7-of-12 from the field".
+_IN_ONE = re.compile(
+    r"\b(?:\d|two|three|four|five|six|seven)-in-(?:1|one)\b|(?<![\w.,-])\d{1,3}-of-\d{1,3}(?![\w-])", re.IGNORECASE
+)
+# An inch mark: a straight double mark (or a double prime) right after a figure, where no quotation is open before
+# it in the sentence (an even number of straight marks not after a figure). Before a lower-case word, a stop or
+# another dimension it measures ('22" long', 'a 5" screen', '24" x 36"'); before a capital or a figure it is the
+# size in a product's name ('70" Element TV', 'a 34" 3440x1440 panel').
+_INCH_MEASURE = re.compile(r"\s+(?:[a-z]|x\s*\d)|\s*[-–]\s*[a-z]|\s*[x×]\s*\d|\s*[.,;:)]|\s*$")
+_OPEN_MARK = re.compile(r'(?<!\d)"')
+
+
+def _inch_mark(s: str, end: int) -> bool:
+    if s[end : end + 1] == "″":
+        return True
+    if s[end : end + 1] != '"' or end + 1 < len(s) and s[end + 1].isalnum():
+        return False
+    return len(_OPEN_MARK.findall(s, 0, end)) % 2 == 0  # no quotation open (marks after a figure are inches)
+
+
 # A market-data row: a price, its signed change and its signed change in percent ("ACME CORP. 113.40 -1.62
 # -1.41%", "Brent 64.10 +0.52 +0.82%"), a ticker's line of a table, no figure a story states.
 _QUOTE_ROW = re.compile(r"(?<![\w.,$£€%])\d[\d,]*\.\d+\s+[-+−–]\d[\d,]*(?:\.\d+)?\s+[-+−–]\d+(?:\.\d+)?%")
