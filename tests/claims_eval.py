@@ -175,6 +175,10 @@ NEWS_SPLITS = (
 )
 
 
+PAGES6 = DATA / "claims_pages6_labelled.json"
+PAGES6_SPLITS = ("pages6-tune", "pages6-check")
+
+
 def load_news_pages(path: Path = NEWS) -> dict[str, str] | None:
     """The ``text`` of each news-clusters article labelled in ``path`` (article dId -> text; see
     tests/claims_label.py, "News articles"), or None when ../shared/realdata is absent."""
@@ -284,8 +288,12 @@ def measure(argv: Iterable[str] = ()) -> list[tuple[str, dict[str, Score]]]:
     # --tune: only the rows that may be tuned on (no held-out pages, no news-check), for work between the
     # at-most-twice readings of the held-out figures
     tune = "--tune" in argv
-    rows = [("own", evaluate_own())]
     pages = load_real_pages()
+    if "--pages6-check" in argv:
+        # round pages6's check split alone (tests/claims_label.py, "Sixth real pages"): figures only, read at most
+        # twice; --tune never prints it
+        return [] if pages is None else [("pages6-check", evaluate_real(pages, PAGES6, split="pages6-check"))]
+    rows = [("own", evaluate_own())]
     if pages is not None:
         rows.append(("real-tuning", evaluate_real(pages, split="tuning")))
         if not tune:
@@ -303,6 +311,12 @@ def measure(argv: Iterable[str] = ()) -> list[tuple[str, dict[str, Score]]]:
             for split in NEWS_SPLITS:
                 if not (tune and split.endswith("-check")):
                     rows.append((split, evaluate_real(news, NEWS, split=split, cache=cache)))
+        # round pages6: fresh sentences of the tuning pages (tests/claims_label.py, "Sixth real pages"); its check
+        # split only with --news (or alone with --pages6-check)
+        page_cache: dict[str, list[Claim]] = {}
+        for split in PAGES6_SPLITS:
+            if split == "pages6-tune" and (tune or "--news" in argv) or split == "pages6-check" and "--news" in argv:
+                rows.append((split, evaluate_real(pages, PAGES6, split=split, cache=page_cache)))
         rows.append(("real-tuning-first", evaluate_real(pages, split="tuning", first_only=True)))
         if not tune:
             rows.append(("real-holdout-first", evaluate_real(pages, split="holdout", first_only=True)))

@@ -48,6 +48,18 @@ when the event has one (else of a site already taken for it), by the lowest ``sh
 sentence rule (rules "news5-every5th", "news5-quote") and hash split, "news5-tune" / "news5-check"
 (``news5_split``; the check split is figures only). ``news5-show`` / ``news5-add FILE``.
 
+Sixth real pages (helper claimpages6, 2026-11-30; round "pages6", ``pages6_pages``): fresh sentences of the
+TUNING pages of the extraction benchmark (``split_of``; held-out pages are never opened), pages in order of
+``sha1(page id)`` until 140 sentences or more are picked (``PAGES6_TARGET``): of each page, the sentences at
+indices 4, 9, 14 and 19 of our splitter (rule "pages6-every5th") not labelled already in
+tests/data/claims_real_labelled.json, plus the first other sentence, not labelled already, that holds a double
+quotation mark or an opening single one (``'`` or ``‘`` after a space, a bracket or a dash and before a letter or
+digit, with a closing mark later: rule "pages6-quote"). Labels go in tests/data/claims_pages6_labelled.json;
+a page is in "pages6-check" iff ``int(sha1("pages6:" + page id), 16) % 4 == 0`` (figures only, read at most
+twice), else in "pages6-tune" (``pages6_split``). ``pages6-show [pages6-tune|pages6-check]`` prints the picks
+(``q@`` lists where the text inside each opening mark starts, double and single) and ``pages6-add FILE`` adds
+labels as ``add`` does; a single-quoted quote's label gives its ``q@`` (the first character inside the mark).
+
 ``python -m tests.claims_label show N [SPLIT]`` prints the sentences of the next N pages (of SPLIT) to
 label (the text stays on the terminal, never in the repository); ``python -m tests.claims_label add FILE``
 appends the hand labels of FILE to tests/data/claims_real_labelled.json. FILE has one line per sentence,
@@ -60,6 +72,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -182,6 +195,95 @@ def news5_split(did: str) -> str:
     return "news5-" + news_split(did).removeprefix("news-")
 
 
+PAGES6_LABELS = DATA / "claims_pages6_labelled.json"
+PAGES6_EVERY = (4, 9, 14, 19)
+PAGES6_TARGET = 140
+# an opening single quotation mark: after the start, a space, a bracket or a dash, before a letter or a digit, with
+# a closing mark (not inside a word) later in the sentence
+_SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[—–-]))[‘'](?=\w)(?=.*?\s.*?[’'](?!\w))")
+
+
+def pages6_split(page: str) -> str:
+    return "pages6-check" if int(hashlib.sha1(("pages6:" + page).encode()).hexdigest(), 16) % 4 == 0 else "pages6-tune"
+
+
+def _quoted(text: str) -> bool:
+    return any(q in text for q in QUOTES) or _SINGLE_OPEN.search(text) is not None
+
+
+def _older_starts() -> dict[str, set[int]]:
+    """Sentence starts labelled before this round, by page."""
+    out: dict[str, set[int]] = {}
+    for item in json.loads(LABELS.read_text(encoding="utf-8")):
+        out.setdefault(item["page"], set()).add(item["start"])
+    return out
+
+
+def pages6_picks(body: str, older: set[int]) -> list[tuple[int, str]]:
+    """(sentence index, rule) of the sentences round pages6 picks on one page, given the sentence starts labelled
+    there before."""
+    sents = split_sentences(body)
+    out = [(i, "pages6-every5th") for i in PAGES6_EVERY if i < len(sents) and sents[i].start not in older]
+    chosen = {i for i, _ in out}
+    quote = next(
+        (
+            i
+            for i, s in enumerate(sents)
+            if i not in chosen and s.start not in older and _quoted(s.text)
+        ),
+        None,
+    )
+    if quote is not None:
+        out.append((quote, "pages6-quote"))
+    return sorted(out)
+
+
+def pages6_pages(pages: dict[str, str]) -> list[str]:
+    """The tuning pages of round pages6, in order of ``sha1(page id)``, until ``PAGES6_TARGET`` sentences."""
+    older = _older_starts()
+    out, n = [], 0
+    for page in sorted((p for p in pages if split_of(p) == "tuning"), key=lambda p: hashlib.sha1(p.encode()).hexdigest()):
+        if n >= PAGES6_TARGET:
+            break
+        picked = pages6_picks(pages[page], older.get(page, set()))
+        if picked:
+            out.append(page)
+            n += len(picked)
+    return out
+
+
+def pages6_show(split: str | None = None) -> None:
+    every = load_real_pages()
+    assert every is not None
+    older = _older_starts()
+    for page in pages6_pages(every):
+        if split not in (None, pages6_split(page)):
+            continue
+        body = every[page]
+        sents = split_sentences(body)
+        print(f"=== {page[:10]} {pages6_split(page)} ({len(sents)} sentences)")
+        for i, rule in pages6_picks(body, older.get(page, set())):
+            s = sents[i]
+            marks = [k + 1 for k, ch in enumerate(s.text) if ch in QUOTES]
+            marks += [m.start() + 1 for m in _SINGLE_OPEN.finditer(s.text)]
+            print(f"{page[:10]} {i} [{rule}] q@{sorted(marks)[:4]}: {s.text}")
+
+
+def pages6_add(path: Path) -> None:
+    every = load_real_pages()
+    assert every is not None
+    older = _older_starts()
+    chosen = {p: every[p] for p in pages6_pages(every)}
+    add(
+        path,
+        chosen,
+        PAGES6_LABELS,
+        pages6_split,
+        "",
+        lambda body, page: pages6_picks(body, older.get(page, set())),
+    )
+
+
 def page_hash(page: str) -> int:
     return int(hashlib.sha1(page.encode()).hexdigest(), 16)
 
@@ -280,6 +382,7 @@ def add(
     labels: Path = LABELS,
     split: Callable[[str], str] = split_of,
     prefix: str = FRESH,
+    pick: Callable[[str, str], list[tuple[int, str]]] | None = None,
 ) -> None:
     pages = load_real_pages() if pages is None else pages
     assert pages is not None
@@ -295,7 +398,7 @@ def add(
         page = by_prefix[short]
         body = pages[page]
         sents = split_sentences(body)
-        rule = dict(picks(body)).get(int(index))
+        rule = dict(pick(body, page) if pick else picks(body)).get(int(index))
         if rule is None:
             raise ValueError(f"{short} {index} is not picked by the rule")
         s = sents[int(index)]
@@ -309,7 +412,7 @@ def add(
                 "end": s.end,
                 "sha1": sentence_sha(body[s.start : s.end]),
                 "split": split(page),
-                "rule": prefix + rule.removeprefix("sha1-"),
+                "rule": rule if pick else prefix + rule.removeprefix("sha1-"),
                 "claims": claims,
             }
         )
@@ -344,10 +447,15 @@ if __name__ == "__main__":
         news_show(sys.argv[2] if len(sys.argv) > 2 else None, pick=news5_pick, how=news5_split)
     elif sys.argv[1:2] == ["news5-add"]:
         add(Path(sys.argv[2]), news_pages(news5_pick), NEWS_LABELS, news5_split, "news5-")
+    elif sys.argv[1:2] == ["pages6-show"]:
+        pages6_show(sys.argv[2] if len(sys.argv) > 2 else None)
+    elif sys.argv[1:2] == ["pages6-add"]:
+        pages6_add(Path(sys.argv[2]))
     else:
         sys.exit(
             "usage: python -m tests.claims_label show N [tuning|holdout] | add FILE | "
             "news-show [news-tune|news-check] | news-add FILE | news2-show [news2-tune|news2-check] | news2-add FILE | "
             "news3-show [news3-tune|news3-check] | news3-add FILE | news4-show [news4-tune|news4-check] | news4-add FILE | "
-            "news5-show [news5-tune|news5-check] | news5-add FILE"
+            "news5-show [news5-tune|news5-check] | news5-add FILE | "
+            "pages6-show [pages6-tune|pages6-check] | pages6-add FILE"
         )

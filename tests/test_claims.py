@@ -14,6 +14,8 @@ from claims_eval import (
     KINDS,
     NEWS,
     NEWS_SPLITS,
+    PAGES6,
+    PAGES6_SPLITS,
     demo_texts,
     evaluate_own,
     evaluate_real,
@@ -227,6 +229,15 @@ def test_quality_gate_news_sentences(split: str) -> None:
     if news is None:
         pytest.skip("../shared/realdata/news-clusters is not available")
     assert _check(evaluate_real(news, NEWS, split=split), FLOORS[split]) == []
+
+
+@needs_real
+@pytest.mark.parametrize("split", PAGES6_SPLITS)
+def test_quality_gate_pages6_sentences(split: str) -> None:
+    """Round pages6: fresh sentences of the extraction benchmark's tuning pages (tests/claims_label.py, "Sixth
+    real pages"); pages6-check is read as figures only."""
+    assert REAL is not None
+    assert _check(evaluate_real(REAL, PAGES6, split=split), FLOORS[split]) == []
 
 
 @needs_real

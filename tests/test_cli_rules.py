@@ -439,7 +439,19 @@ def test_articles_escape_web_text(tmp_path: Path) -> None:
     assert row["title"].startswith("'=HYPERLINK") and "\x1b" not in out and "\u202e" not in out
     code, out, _ = run("articles", "--limit", "1", "--format", "json", db=db)
     assert "\x1b" not in out and "\u202e" not in out and "\\u202e" not in out
-    code, out, _ = run("articles", "--limit", "1", db=db)
+    # the table's width is its console's, made on first use in this process (an earlier test's COLUMNS, e.g.
+    # tests/test_compare_cli.py's, when it ran first in this worker): a fresh one reads this run's COLUMNS=100
+    from claimcheck.cli import console
+
+    lazies = (console.out_console, console.err_console)
+    made = [lazy._made for lazy in lazies]  # type: ignore[attr-defined]
+    for lazy in lazies:
+        lazy._made = None  # type: ignore[attr-defined]
+    try:
+        code, out, _ = run("articles", "--limit", "1", db=db)
+    finally:
+        for lazy, old in zip(lazies, made, strict=True):
+            lazy._made = old  # type: ignore[attr-defined]
     assert "[bold red]loud[/]" in out.replace("\n", "") and "\x1b" not in out
 
 

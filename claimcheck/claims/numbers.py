@@ -101,7 +101,14 @@ _AMOUNT_HOST = re.compile(
 _QUAL_MAP = {q: v for q, v in _QUALIFIERS}
 _BETWEEN_RE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"^(?:\s+(?:and|to)\s+|\s?[-–—]\s?)$")
-_POSTFIX = re.compile(r"\s*(?:,\s*)?(?P<p>or more|or so|-plus|-odd|\+|plus)\b", re.IGNORECASE)
+# a "plus" apart from the figure that adds another amount or item is a conjunction, no bound: "$549 plus $50 in
+# credit", "$20 Plus a gift card", "a fine of 300 euros plus costs", "£40 plus VAT" ("aged 65 plus" is a bound)
+_POSTFIX = re.compile(
+    r"\s*(?:,\s*)?(?P<p>or more|or so|-plus|-odd|\+|"
+    r"plus(?!\s+(?:[$£€¥\d]|(?:a|an|the|one|two|three|another|other|tax|taxes|vat|shipping|fees?|costs?|"
+    r"interest|expenses|tips?|postage|delivery|bonus(?:es)?)\b|(?-i:[A-Z]))))\b",
+    re.IGNORECASE,
+)
 # "100-plus passengers", "300-odd homes": a bound or a round figure written after the number, read by _POSTFIX,
 # not a compound whose word is the counted thing ("plus passengers", "odd homes")
 _POSTFIX_HYPHENS = frozenset(["plus", "odd"])
@@ -249,11 +256,15 @@ def find_quantities(sentence: str, context: str = "", *, scores: bool = False) -
         results += [q for q in _ordinals(sentence) if not any(r.start < q.end and q.start < r.end for r in results)]
     taken = [(r.start, r.end) for r in raws] + [(q.start, q.end) for q in results]
     if _ANY_DIGIT.search(sentence):
-        blocked = [m.span() for p in (_PHONE, _URLISH, _NUMBER_RUN) for m in p.finditer(sentence)] + taken
+        blocked = [
+            m.span() for p in (_PHONE, _URLISH, _NUMBER_RUN, _QUOTE_ROW, _MATCH_UP, _IN_ONE) for m in p.finditer(sentence)
+        ] + taken
         blocked += named_numbers(sentence)
         if "," in sentence or " and " in sentence or " or " in sentence:
             blocked += _code_lists(sentence)
         raws += _digit_numbers(sentence, blocked)
+    if "-on-" in sentence or "-in-" in sentence:
+        taken += [m.span() for p in (_MATCH_UP, _IN_ONE) for m in p.finditer(sentence)]
     if _NUMBER_WORDS & set(_LOWER_WORD.findall(sentence.lower())):
         in_taken = span_test(taken)  # by bisection, as the digit numbers' blocked spans are
         raws += [r for r in _word_numbers(sentence) if not in_taken(r.start)]
@@ -277,6 +288,8 @@ def find_quantities(sentence: str, context: str = "", *, scores: bool = False) -
         out = sorted(out + results, key=lambda q: q.start)
     if len(out) >= LIST_ITEMS and _list_line(sentence, out):
         return []
+    if out and not _CLAUSE_VERB.search(sentence):
+        out = [q for q in out if not _recipe(sentence, q)]
     _converted_bounds(sentence, out)
     if len(out) > 1 and "and" in sentence:
         out = _compound_durations(sentence, out)
@@ -533,6 +546,11 @@ def _digit_numbers(s: str, blocked: list[tuple[int, int]]) -> list[_Raw]:
         if m.group("pct"):
             unit = "percentage points" if "point" in m.group("pct") else "percent"
             measure = "percent"
+        if unit is None and not (m.group("cur") or scale or m.group("pct")) and _inch_mark(s, end):
+            if _INCH_MEASURE.match(s, end + 1):
+                unit, measure, end = "in", "distance", end + 1  # '22" long', 'a 5" screen'
+            else:
+                continue  # '70" Element 4K UHD TV', 'a 34" 3440x1440 panel': the size in a product's name
         if unit is None:
             unit, measure, end = _measure_after(s, end, unit, measure)
         if not (m.group("cur") or scale or m.group("pct") or unit) and _not_a_quantity(s, m, value, num):
@@ -606,6 +624,36 @@ def _hyphen_measure(s: str, raw: _Raw) -> None:
 # A table row flattened into text: three or more bare numbers in a row, with nothing but spaces or a dash
 # between them ("Westfield 15 18 12 16 - 61", a box score's points per quarter).
 _NUMBER_RUN = re.compile(r"(?<![\w.,$£€%])\d[\d,]*(?:\s+(?:[-–]\s+)?\d[\d,]*){2,}(?![\w.,%])")
+# A match-up of sides, no count: "a two-on-one", "one-on-one talks", "a 3-on-3 tournament", "five-on-three".
+_MATCH_UP = re.compile(
+    r"\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven)-on-"
+    r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven)\b",
+    re.IGNORECASE,
+)
+# A kind of product, not a count: "a 3-in-1 charger", "a two-in-one laptop"; a player's stat line: "20-of-24
+# passing", "7-of-12 from the field".
+_IN_ONE = re.compile(
+    r"\b(?:\d|two|three|four|five|six|seven)-in-(?:1|one)\b|(?<![\w.,-])\d{1,3}-of-\d{1,3}(?![\w-])", re.IGNORECASE
+)
+# An inch mark: a straight double mark (or a double prime) right after a figure, where no quotation is open before
+# it in the sentence (an even number of straight marks not after a figure). Before a lower-case word, a stop or
+# another dimension it measures ('22" long', 'a 5" screen', '24" x 36"'); before a capital or a figure it is the
+# size in a product's name ('70" Element TV', 'a 34" 3440x1440 panel').
+_INCH_MEASURE = re.compile(r"\s+(?:[a-z]|x\s*\d)|\s*[-–]\s*[a-z]|\s*[x×]\s*\d|\s*[.,;:)]|\s*$")
+_OPEN_MARK = re.compile(r'(?<!\d)"')
+
+
+def _inch_mark(s: str, end: int) -> bool:
+    if s[end : end + 1] == "″":
+        return True
+    if s[end : end + 1] != '"' or end + 1 < len(s) and s[end + 1].isalnum():
+        return False
+    return len(_OPEN_MARK.findall(s, 0, end)) % 2 == 0  # no quotation open (marks after a figure are inches)
+
+
+# A market-data row: a price, its signed change and its signed change in percent ("ACME CORP. 113.40 -1.62
+# -1.41%", "Brent 64.10 +0.52 +0.82%"), a ticker's line of a table, no figure a story states.
+_QUOTE_ROW = re.compile(r"(?<![\w.,$£€%])\d[\d,]*\.\d+\s+[-+−–]\d[\d,]*(?:\.\d+)?\s+[-+−–]\d+(?:\.\d+)?%")
 
 
 # Coordinated figures of which one carries letters that are no unit are designations, all of them: models
@@ -640,6 +688,12 @@ def measure_in_name(s: str, start: int, end: int, unit: str) -> bool:
     prev = _PREV_WORD.search(s, max(0, start - 20), start)
     if prev and (prev.group(1) in _ID_WORDS or prev.group(1).lower() in _ID_WORDS):
         return True
+    if unit in _CAPACITIES:
+        # a device's storage right after its name is the model's ("the Lumabook 256GB", "an iPhone 11 Pro 512GB");
+        # "has 256GB of storage", "the 256GB model" state it
+        return prev is not None and any(c.isupper() for c in prev.group(1)) and not _SENTENCE_HEAD.search(
+            s, max(0, start - 24), prev.start()
+        )
     if unit != "w":
         return False
     m = _PRODUCT_AFTER.match(s, end)
@@ -647,6 +701,8 @@ def measure_in_name(s: str, start: int, end: int, unit: str) -> bool:
 
 
 _TEMP_UNIT = re.compile(r"[CF](?![\w])")
+_CAPACITIES = frozenset(["gb", "tb", "mb"])
+_SENTENCE_HEAD = re.compile(r"(?:^|[.!?:]\s+)$")
 
 
 _DESIGNATION_BEFORE = re.compile(rf"(?:\b(?i:{_SMALL})|\d)\s+[A-Z][\w-]*\s+$")
@@ -806,6 +862,36 @@ def _shares_thousands(s: str, raw: _Raw, nxt: _Raw) -> bool:
     )
 
 
+# A recipe's measures: a small amount of them in a line without a clause verb is an ingredient line ("1 cup blueberries", "2 tablespoons of
+# honey"), not a figure a story states ("served 10,000 cups of coffee" counts cups).
+_KITCHEN_MEASURES = frozenset(
+    ["tablespoon", "tablespoons", "tbsp", "tbs", "teaspoon", "teaspoons", "tsp", "pinch", "pinches",
+     "dash", "dashes", "clove", "cloves", "scoop", "scoops", "sprig", "sprigs"]
+)
+# ... and a cup or a scoop when an ingredient follows it ("1 cup blueberries", "2 cups of flour"; "threw 5 cups
+# at police" counts cups)
+_CUPS = frozenset(["cup", "cups", "scoop", "scoops"])
+_CUP_OF = re.compile(
+    r"\S+\s*(?:cups?|scoops?)\s+(?:of\s+)?(?!(?:at|to|in|on|into|from|for|with|and|or|a|an|the|were|was|are|is)\b)[a-z]"
+)
+
+
+def _recipe(s: str, q: Quantity) -> bool:
+    """ "1 cup blueberries", "2 tbsp olive oil": a recipe's amount in a line or an instruction with no clause
+    verb, no claim (asked after the list-line test, which such amounts help to make); a sentence that states
+    them keeps them ("The recipe needs 2 cups of flour, ..., the chef said.")."""
+    if not q.unit or q.value.high is None or q.value.high > 10:
+        return False
+    head = q.unit.split()[0].lower()
+    return head in _KITCHEN_MEASURES or head in _CUPS and _CUP_OF.match(s, q.start) is not None
+
+
+# A screen size hyphened before a capitalised name is part of the model's name ("Apple's 12-inch MacBook", "the
+# 13-inch MacBook Pro", "a 65-inch Samsung QLED"): a product, no measure stated; before a lower-case noun it is
+# one ("a larger 14-inch display", "a 10-inch vinyl").
+_SIZE_IN_NAME = re.compile(r"\d+(?:\.\d+)?-inch\s+(?:[A-Z][\w-]*|i[A-Z]\w*)(?![\w-])")
+
+
 def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tuple[Quantity | None, bool]:
     """Turn a raw number into a Quantity; returns (quantity, whether ``nxt`` was consumed as a range end)."""
     if raw.vague is None and raw.hyphen is None and raw.unit is None and (half := _AND_A_HALF.match(s, raw.end)):
@@ -866,6 +952,8 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tupl
     if raw.value == 1 and _OF_POSSESSIVE.match(s, end) and not _OF_COUNTED_WHOLE.match(s, end):
         return None, used  # "one of its members" names one of a group, not a count ("one of his 38 races" is)
     unit, unit_end, inferred = _unit(s, raw, end)
+    if unit == "in" and _SIZE_IN_NAME.match(s, raw.start):
+        return None, used  # "the 16-inch MacBook Pro", "a 65-inch Samsung": the screen size names the model
     if raw.unit is None and raw.hyphen is None and (model := _DESIGNATION_AFTER.match(s, end)):
         unit, unit_end, inferred = model.group("noun"), model.end(), False
     if qualifier == "exact" and raw.vague is None and (post := _NOUN_POSTFIX.match(s, max(end, unit_end))):

@@ -307,11 +307,13 @@ def designation_after(s: str, end: int) -> bool:
     return len(_CAPS_WORD.findall(s)) * 2 < len(_ANY_WORD.findall(s))  # not a title-case headline
 
 
-# A screen or video resolution is a name, not thousands: "4K streaming", "an 8K TV", "shot in 4K" ("$4k" and
+# A screen or video resolution is a name, not thousands: "4K streaming", "an 8K TV", "a 4K Smart HDTV", "8K OLED",
+# "shot in 4K" ("$4k" and
 # "4k runners" are amounts; the currency is read before this is asked).
 _RESOLUTION_AFTER = re.compile(
     r"\s?(?:UHD|HDR\d*|Ultra\s+HD|streaming|resolution|video|videos|TVs?|televisions?|displays?|screens?|"
-    r"monitors?|projectors?|content|cameras?|footage|gaming|Blu-?ray|HD)\b",
+    r"monitors?|projectors?|content|cameras?|footage|gaming|Blu-?ray|HD|HDTVs?|Smart\s+(?:HD)?TVs?|OLED|QLED|"
+    r"LED|LCD)\b",
     re.IGNORECASE,
 )
 _IN_BEFORE = re.compile(r"\bin\s+$")

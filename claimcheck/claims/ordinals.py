@@ -62,6 +62,12 @@ _STOP = frozenset(["of", "and", "or", "in", "on", "at", "to", "for", "by", "with
                    "after", "before", "since", "than", "as", "said", "says", "century", "centuries",
                    "half", "quarter", "hand"])  # fmt: skip
 MAX_MODIFIERS = 2
+# A sequence noun that modifies the head after it: the count is of the compound ("the second consecutive
+# election cycle", "his third title defence", "a fourth election campaign", "its second test flight").
+_COMPOUND_HEAD = re.compile(
+    r" (cycles?|campaigns?|defen[cs]es?|bids?|streaks?|series|flights?|runs?|wins?|victor(?:y|ies)|finals?)\b"
+    r"(?![-’'])"
+)
 _CALENDAR_WORDS = frozenset(w.lower() for w in (*MONTHS, *WEEKDAYS))
 # An ordinal coordinated with a superlative or "final" / "last" before its noun, commas or not: the noun is still
 # the counted sequence ("its sixth and most powerful nuclear test", "its sixth, and largest, test"). Another ordinal after "and" ("the
@@ -163,6 +169,8 @@ def _noun_after(s: str, pos: int) -> tuple[int, str] | None:
                 nxt.group(1) not in _STOP
             ):
                 return None  # a classifier: "a fourth-year student", "a fifth-round pick" (no fourth of anything)
+            if (head := _COMPOUND_HEAD.match(s, pos)) is not None:
+                return head.end(), " ".join([*words, head.group(1).lower()])  # "the second election cycle"
             return pos, " ".join(words)
         if _RANK_WORD.search(low):
             return None  # a rank: "the third-largest city", "second place", "the fourth most populous"

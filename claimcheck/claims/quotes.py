@@ -588,7 +588,9 @@ def _of_record(text: str, q: Quote) -> bool:
     ):
         return False
     small = {"of", "the", "and", "a", "in", "to", "for", "on", "at", "with", "by", "from", "as", "an", "or"}
-    if len(words) <= 6 and all(w[0].isupper() or w[0].isdigit() or w.lower() in small for w in words):
+    # (a hyphenated word is one: "the 'Trans-Pacific Partnership Summit'", "Daehak-ro Festival")
+    tokens = [w for s, e in q.parts for t in text[s:e].split() if (w := t.strip("\"'“”‘’.,:;!?()[]"))]
+    if len(words) <= 6 and all(w[0].isupper() or w[0].isdigit() or w.lower() in small for w in tokens):
         return False  # a title or a name in capitals, its numbers too ("Kill Bill: Vol. 1", "2018 Welcome Festival")
     return not (len(words) <= _TERM_WORDS and _term_in_phrase(text, q))
 
