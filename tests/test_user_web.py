@@ -1,0 +1,66 @@
+"""What a demanding user hits running the real CLI against a misbehaving web (real sockets on loopback)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from loopback import Site
+from pages import PARAS, article_html, rss
+from typer.testing import CliRunner
+
+from claimcheck.cli.app import app
+
+RSS = {"Content-Type": "application/rss+xml"}
+HTML = {"Content-Type": "text/html; charset=utf-8"}
+
+
+def sources(tmp_path: Path, feeds: dict[str, str]) -> Path:
+    src = tmp_path / "s.yaml"
+    lines = ["defaults: {timeout: 2, delay: 0, per_host: 4}", "outlets:"]
+    lines += [f"  - {{id: {o}, name: {o.title()}, feeds: ['{url}']}}" for o, url in feeds.items()]
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return src
+
+
+def fetch(tmp_path: Path, src: Path, *more: str) -> tuple[int, str]:
+    db = tmp_path / "t.db"
+    r = CliRunner().invoke(app, ["fetch", "--allow-private", "--workers", "0", "--db", str(db), "--sources", str(src), *more])
+    return r.exit_code, r.output
+
+
+def test_an_empty_but_valid_feed_is_said_not_failed(site: Site, tmp_path: Path) -> None:
+    """A feed that parses and lists no entry (a news sitemap holds only its last two days; a section feed on
+    a quiet day) made `fetch` exit 1 as if the outlet had failed, every run, in every cron job. It is the
+    publisher's state: the summary says it (a moved feed that still answers empty is worth a look), the
+    outlet is ok, the exit code 0 when nothing else failed."""
+    site.route("/a.html", article_html("Flood barriers for Marlow", PARAS, "2025-12-10T08:00:00+01:00"), headers=HTML)
+    site.route("/alpha/feed.xml", rss([{"title": "Marlow", "link": site.url("/a.html"), "guid": "a"}]), headers=RSS)
+    site.route("/quiet/feed.xml", rss([]), headers=RSS)
+    src = sources(tmp_path, {"alpha": site.url("/alpha/feed.xml"), "quiet": site.url("/quiet/feed.xml")})
+    code, out = fetch(tmp_path, src)
+    assert code == 0, out
+    assert "1 feed is empty (no entries)" in re.sub(r"[\s│┃]+", " ", out), out
+    code, out = fetch(tmp_path, src, "--json")
+    assert code == 0, out
+    quiet = next(o for o in json.loads(out)["outlets"] if o["outlet"] == "quiet")
+    assert quiet["ok"] and quiet["empty_feeds"] == 1 and quiet["feeds"] == {"ok": 1, "unchanged": 0, "failed": 0}
+
+
+def test_a_feed_whose_entries_have_no_links_still_fails(site: Site, tmp_path: Path) -> None:
+    """Not every empty result is the publisher's state: items without any link are a feed we cannot use."""
+    site.route("/bad/feed.xml", rss([{"title": "no link"}]), headers=RSS)
+    code, out = fetch(tmp_path, sources(tmp_path, {"bad": site.url("/bad/feed.xml")}))
+    assert code == 1 and "no links" in out, out
+
+
+def test_a_sitemap_index_none_of_whose_children_can_be_read_still_fails(site: Site, tmp_path: Path) -> None:
+    """The empty feed that is no failure is one that was read: an index whose child sitemaps are all gone
+    (404) or broken gave nothing because nothing could be read."""
+    ns = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
+    site.route("/index.xml", f'<?xml version="1.0"?><sitemapindex {ns}><sitemap><loc>{site.url("/gone.xml")}</loc>'
+               "</sitemap></sitemapindex>", headers={"Content-Type": "application/xml"})
+    site.route("/gone.xml", b"", status=404)
+    code, out = fetch(tmp_path, sources(tmp_path, {"maps": site.url("/index.xml")}))
+    assert code == 1 and "child sitemaps could not be read" in re.sub(r"[\s│┃]+", " ", out), out
