@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 from pathlib import Path
 
 from loopback import Site
@@ -64,3 +65,51 @@ def test_a_sitemap_index_none_of_whose_children_can_be_read_still_fails(site: Si
     site.route("/gone.xml", b"", status=404)
     code, out = fetch(tmp_path, sources(tmp_path, {"maps": site.url("/index.xml")}))
     assert code == 1 and "child sitemaps could not be read" in re.sub(r"[\s│┃]+", " ", out), out
+
+
+def stored_titles(tmp_path: Path, src: Path) -> dict[str, str]:
+    r = CliRunner().invoke(app, ["articles", "--format", "json", "--db", str(tmp_path / "t.db"), "--sources", str(src)])
+    assert r.exit_code == 0, r.output
+    return {a["url"].rsplit("/", 1)[1]: a["title"] for a in json.loads(r.stdout)}
+
+
+def untitled(words: str) -> str:
+    """A page with no title of its own (no <title>, og:title or heading): the feed's title is the article's."""
+    return f"<html><body><article><p>{words}</p><p>{PARAS[0]}</p><p>{PARAS[1]}</p></article></body></html>"
+
+
+def test_a_nul_inside_a_word_of_a_feed_title_vanishes(site: Site, tmp_path: Path) -> None:
+    """A NUL (raw, or "&#0;") inside a word of a feed's title became a space there, "Gover nment", or
+    feedparser's U+FFFD, "Gover\ufffdnment"; in a sitemap a raw NUL failed the whole sitemap ("Char 0x0
+    out of allowed range"). A NUL is never a separator: it vanishes. The control characters that do
+    separate (form feed, vertical tab, the information separators) still read as a space."""
+    for i in range(4):
+        site.route(f"/p{i}", untitled(f"Item {i} of the council's river report."), headers=HTML)
+    items = [{"title": "Gover\x00nment falls", "link": site.url("/p0"), "guid": "0"},
+             {"title": "Coun&#0;cil &#x0;votes&#12;again", "link": site.url("/p1"), "guid": "1"}]
+    site.route("/feed.xml", rss(items), headers=RSS)
+    news = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"'
+    urls = "".join(
+        f"<url><loc>{site.url(f'/p{i}')}</loc><news:news><news:title>{t}</news:title></news:news></url>"
+        for i, t in ((2, "Rail\x00way strike\x1fends"), (3, "Harbour reopens"))
+    )
+    site.route("/news.xml", f'<?xml version="1.0" encoding="UTF-8"?><urlset {news}>{urls}</urlset>',
+               headers={"Content-Type": "application/xml"})
+    src = sources(tmp_path, {"feed": site.url("/feed.xml"), "maps": site.url("/news.xml")})
+    code, out = fetch(tmp_path, src)
+    assert code == 0, out
+    assert stored_titles(tmp_path, src) == {"p0": "Government falls", "p1": "Council votes again",
+                                            "p2": "Railway strike ends", "p3": "Harbour reopens"}
+
+
+def test_a_nul_inside_a_word_of_a_page_vanishes(site: Site, tmp_path: Path) -> None:
+    """The page's own title and text keep the word whole too (a guard: the page path already dropped it)."""
+    page = article_html("Gover\x00nment falls", ["The Gover\x00nment said 42 families had moved.", *PARAS], "2025-12-10T08:00:00+00:00")
+    site.route("/a.html", page, headers=HTML)
+    site.route("/feed.xml", rss([{"title": "x", "link": site.url("/a.html"), "guid": "a"}]), headers=RSS)
+    src = sources(tmp_path, {"feed": site.url("/feed.xml")})
+    assert fetch(tmp_path, src)[0] == 0
+    assert stored_titles(tmp_path, src) == {"a.html": "Government falls"}
+    with sqlite3.connect(tmp_path / "t.db") as db:
+        (text,) = db.execute("SELECT text FROM articles").fetchone()
+    assert "The Government said 42 families" in text and "\x00" not in text, text

@@ -23,7 +23,7 @@ from claimcheck.claims.language import primary
 from claimcheck.errors import FetchError, NoArticleText
 from claimcheck.ingest.decode import clean_text, decode_html, parse_datetime
 from claimcheck.models import ExtractedPage
-from claimcheck.textsafe import STORED_TEXT_CONTROL
+from claimcheck.textsafe import STORED_TEXT_INVISIBLE
 from claimcheck.urls import fetchable_url
 
 try:  # the elements after which trafilatura's cascade lets justext look again
@@ -256,7 +256,7 @@ def is_code(line: str) -> bool:
 def _clean_body(text: str) -> str:
     """Keep paragraphs (one per line) but remove control characters, runs of blank space and lines of
     code (:func:`is_code`)."""
-    lines = (" ".join(STORED_TEXT_CONTROL.sub(" ", line).split()) for line in text.splitlines())
+    lines = (" ".join(STORED_TEXT_INVISIBLE.sub("", line).split()) for line in text.splitlines())
     return "\n".join(line for line in lines if line and not is_code(line))
 
 

@@ -43,7 +43,7 @@ def parse_feed(body: bytes, url: str, content_type: str | None = None) -> Parsed
     if head.lstrip(b"\xef\xbb\xbf").startswith(b"{"):
         return parse_json_feed(body, url)
     body, content_type = _fix_encoding(body, content_type)
-    body = _CHAR_REF.sub(_valid_char_ref, body)
+    body = _CHAR_REF.sub(_valid_char_ref, _CONTROL_REF.sub(_control_ref, body))
     headers = {"content-location": url}
     if content_type:
         # Only a well-formed charset reaches feedparser (a NUL in it makes its bytes.decode raise).
@@ -102,6 +102,32 @@ def parse_feed(body: bytes, url: str, content_type: str | None = None) -> Parsed
 # A numeric character reference: feedparser raises on one that names no character (a surrogate, 0, past
 # U+10FFFF, too many digits for C), losing every entry of the feed for one bad title.
 _CHAR_REF = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,40})|([0-9]{1,40}))(?=[^0-9a-fA-F]|$)")
+
+
+# A reference to a control character XML 1.0 does not allow (feedparser made "&#0;" U+FFFD, in the middle
+# of a word): gone where it stands, or a space for the ones that separate (vertical tab, form feed,
+# U+001C-F), as decode.clean_text treats the characters themselves.
+_CONTROL_REF = re.compile(rb"&#(?:[xX]0{0,8}([0-9a-fA-F]{1,2})|0{0,8}([0-9]{1,3}));")
+
+
+def _control_ref(m: re.Match[bytes]) -> bytes:
+    n = int(m.group(1), 16) if m.group(1) is not None else int(m.group(2))
+    if n in (0xB, 0xC) or 0x1C <= n <= 0x1F:
+        return b" "
+    return b"" if n <= 0x8 or 0xE <= n <= 0x1B or n == 0x7F else m.group(0)
+
+
+# The control bytes themselves, raw in a UTF-8 (or other ASCII-based) sitemap: lxml refused the whole
+# sitemap for one NUL in one title ("Char 0x0 out of allowed range"), where feedparser reads a feed past it.
+_SPACE_BYTES = bytes([0xB, 0xC, 0x1C, 0x1D, 0x1E, 0x1F])
+_CONTROL_BYTES = bytes.maketrans(_SPACE_BYTES, b" " * len(_SPACE_BYTES))
+_GONE_BYTES = bytes([*range(0x9), *range(0xE, 0x1C), 0x7F])
+
+
+def _drop_control_bytes(body: bytes) -> bytes:
+    if body.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in body[:4]:
+        return body  # UTF-16 or UTF-32, whose characters hold such bytes
+    return body.translate(_CONTROL_BYTES, _GONE_BYTES)
 
 
 def _valid_char_ref(m: re.Match[bytes]) -> bytes:
@@ -330,6 +356,7 @@ def parse_sitemap(body: bytes, url: str) -> ParsedFeed:
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, recover=False)
     try:
+        body = _CONTROL_REF.sub(_control_ref, _drop_control_bytes(body))
         root = etree.fromstring(_CHAR_REF.sub(_xml_char_ref, body), parser)
     except etree.XMLSyntaxError as e:
         raise FeedParseError(f"malformed sitemap: {_xml_reason(e)}") from None
