@@ -113,3 +113,17 @@ def test_a_nul_inside_a_word_of_a_page_vanishes(site: Site, tmp_path: Path) -> N
     with sqlite3.connect(tmp_path / "t.db") as db:
         (text,) = db.execute("SELECT text FROM articles").fetchone()
     assert "The Government said 42 families" in text and "\x00" not in text, text
+
+
+def test_an_unknown_outlet_names_the_sources_file_in_use(site: Site, tmp_path: Path) -> None:
+    """`--sources mine.yaml --source typo` said "not in sources.yaml or the database" in compare, stories
+    and articles: a file the user did not give (fetch named the right one)."""
+    site.route("/a.html", article_html("Flood barriers for Marlow", PARAS, "2025-12-10T08:00:00+01:00"), headers=HTML)
+    site.route("/feed.xml", rss([{"title": "Marlow", "link": site.url("/a.html"), "guid": "a"}]), headers=RSS)
+    src = sources(tmp_path, {"alpha": site.url("/feed.xml")})
+    mine = src.rename(tmp_path / "mine.yaml")
+    assert fetch(tmp_path, mine)[0] == 0
+    for cmd in (["articles"], ["stories"], ["compare", "Marlow"]):
+        r = CliRunner().invoke(app, [*cmd, "--source", "alpah", "--db", str(tmp_path / "t.db"), "--sources", str(mine)])
+        assert r.exit_code == 2, r.output
+        assert f"not in {mine} or the database" in r.output and "did you mean 'alpha'" in r.output, r.output
