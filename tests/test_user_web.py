@@ -127,3 +127,32 @@ def test_an_unknown_outlet_names_the_sources_file_in_use(site: Site, tmp_path: P
         r = CliRunner().invoke(app, [*cmd, "--source", "alpah", "--db", str(tmp_path / "t.db"), "--sources", str(mine)])
         assert r.exit_code == 2, r.output
         assert f"not in {mine} or the database" in r.output and "did you mean 'alpha'" in r.output, r.output
+
+
+def undated(title: str, paras: list[str]) -> str:
+    """A page with no date of its own: the feed's date is the article's."""
+    body = "".join(f"<p>{p}</p>" for p in paras)
+    return f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>{body}</article></body></html>"
+
+
+def test_a_feed_time_zone_given_by_name_is_not_read_as_utc(site: Site, tmp_path: Path) -> None:
+    """feedparser reads every zone name but the US ones and GMT as UTC: "10:00:00 JST" (01:00 UTC) was
+    stored 10:00 UTC, so a Tokyo outlet that reported at 01:00 UTC lost "first" to one that reported at
+    05:00 UTC; "UTC+05:30" lost its offset too. Known names get their offsets; a name nobody can read
+    gives no time (the page's own date, when it has one), as an impossible numeric zone already did."""
+    times = {"tokyo": "Tue, 17 Feb 2026 10:00:00 JST", "london": "Tue, 17 Feb 2026 05:00:00 GMT",
+             "delhi": "Tue, 17 Feb 2026 10:00:00 UTC+05:30", "nowhere": "Tue, 17 Feb 2026 03:00:00 XYZT"}
+    for o, when in times.items():
+        site.route(f"/{o}/a.html", undated(f"Marlow flood: the {o} report", PARAS), headers=HTML)
+        items = [{"title": "Marlow", "link": site.url(f"/{o}/a.html"), "guid": o}]
+        site.route(f"/{o}/feed.xml", rss(items).replace("<pubDate></pubDate>", f"<pubDate>{when}</pubDate>"), headers=RSS)
+    src = sources(tmp_path, {o: site.url(f"/{o}/feed.xml") for o in times})
+    assert fetch(tmp_path, src)[0] == 0
+    r = CliRunner().invoke(app, ["articles", "--format", "json", "--db", str(tmp_path / "t.db"), "--sources", str(src)])
+    published = {a["outlet"]: a["published"] for a in json.loads(r.stdout)}
+    assert published == {"tokyo": "2026-02-17T01:00:00+00:00", "london": "2026-02-17T05:00:00+00:00",
+                         "delhi": "2026-02-17T04:30:00+00:00", "nowhere": None}, published
+    r = CliRunner().invoke(app, ["compare", "Marlow families", "--format", "json", "--db", str(tmp_path / "t.db"), "--sources", str(src)])
+    assert r.exit_code == 0, r.output
+    fact = next(f for f in json.loads(r.stdout)["facts"] if f["value"] and f["value"]["low"] == 42)
+    assert fact["first_reported"] == {"outlet": "tokyo", "published": "2026-02-17T01:00:00+00:00"}, fact["first_reported"]

@@ -232,8 +232,17 @@ def _entry_time(e: feedparser.FeedParserDict) -> datetime | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         # dict.get: feedparser's own lookup warns when it maps updated to published.
         t = dict.get(e, key)
-        if t and _impossible_zone(dict.get(e, key.removesuffix("_parsed"))):
+        raw = dict.get(e, key.removesuffix("_parsed"))
+        if t and _impossible_zone(raw):
             continue  # "10:00:00 +9999": feedparser shifts the time by 4 days; no time beats a wrong one
+        if isinstance(raw, str) and (m := _NAMED_ZONE.search(raw)):
+            offset = _zone_offset(m)
+            if offset is None:
+                continue  # a zone name we cannot read: feedparser took it for UTC
+            if offset != "feedparser's":
+                from feedparser.datetimes import _parse_date
+
+                t = _parse_date(f"{raw[: m.start(1)].rstrip()} {offset}")
         if t:
             try:
                 dt = bounded_time(datetime.fromtimestamp(calendar.timegm(t), tz=UTC))
@@ -245,6 +254,47 @@ def _entry_time(e: feedparser.FeedParserDict) -> datetime | None:
 
 
 _ZONE = re.compile(r"\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*[+-](\d{2}):?(\d{2})\s*$")
+
+
+# A time zone given by name: feedparser knows the US ones, GMT and the military letters, and reads every
+# other name as UTC ("10:00 JST" was 10:00 UTC, nine hours late, and "10:00 UTC+05:30" five and a half:
+# the first outlet to report was then someone else). The names news feeds write, as minutes east of UTC;
+# IST and BST as English-language news uses them (India, British summer time). Another name, or an offset
+# past 14 hours: no time from it (the page's own date, if it has one, is the date).
+_NAMED_ZONE = re.compile(
+    r"\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*((?:(?:GMT|UTC|UT)\s*(?=[+-]))?([+-]\d{1,2}(?::?\d{2})?|[A-Za-z]{1,5}))\s*$"
+)
+_ZONE_MINUTES = {
+    "utc": 0, "wet": 0, "west": 60, "cet": 60, "cest": 120, "eet": 120, "eest": 180, "msk": 180,
+    "sast": 120, "cat": 120, "eat": 180, "wat": 60, "gst": 240, "pkt": 300, "ist": 330, "npt": 345,
+    "bst": 60, "ict": 420, "wib": 420, "hkt": 480, "sgt": 480, "pht": 480, "awst": 480, "jst": 540,
+    "kst": 540, "acst": 570, "acdt": 630, "aest": 600, "aedt": 660, "nzst": 720, "nzdt": 780,
+    "hst": -600, "akst": -540, "akdt": -480, "nst": -210, "ndt": -150, "brt": -180, "art": -180,
+}  # fmt: skip
+_FEEDPARSER_ZONES = frozenset(
+    {"ut", "gmt", "z", "adt", "ast", "at", "edt", "est", "et", "cdt", "cst", "ct", "mdt", "mst", "mt"}
+    | {"pdt", "pst", "pt", "met", "mest", *"abcdefghiklmnopqrstuvwxy"}
+)
+
+
+def _zone_offset(m: re.Match[str]) -> str | None:
+    """The zone at the end of a feed's time as a numeric offset ("+0900"), "feedparser's" when feedparser
+    reads it right (a number without GMT before it, a name it knows), ``None`` when nobody can."""
+    zone = m.group(2)
+    if zone[0] in "+-":
+        if zone == m.group(1):
+            return "feedparser's"  # "+0900", "+09:00"; an impossible one is _impossible_zone's
+        digits = zone[1:].replace(":", "")  # "GMT+2", "UTC+05:30"
+        hours, minutes = (digits[:-2], digits[-2:]) if len(digits) > 2 else (digits, "0")
+        if int(hours) > 14 or int(minutes) > 59:
+            return None
+        return f"{zone[0]}{int(hours):02d}{int(minutes):02d}"
+    if zone.lower() in _FEEDPARSER_ZONES:
+        return "feedparser's"
+    minutes = _ZONE_MINUTES.get(zone.lower())
+    if minutes is None:
+        return None
+    return f"{'-' if minutes < 0 else '+'}{abs(minutes) // 60:02d}{abs(minutes) % 60:02d}"
 
 
 def _impossible_zone(raw: object) -> bool:
