@@ -28,7 +28,7 @@ def sources(tmp_path: Path, feeds: dict[str, str]) -> Path:
 def fetch(tmp_path: Path, src: Path, *more: str) -> tuple[int, str]:
     db = tmp_path / "t.db"
     r = CliRunner().invoke(app, ["fetch", "--allow-private", "--workers", "0", "--db", str(db), "--sources", str(src), *more])
-    return r.exit_code, r.output
+    return r.exit_code, r.stdout if "--json" in more else r.output
 
 
 def test_an_empty_but_valid_feed_is_said_not_failed(site: Site, tmp_path: Path) -> None:
@@ -156,3 +156,28 @@ def test_a_feed_time_zone_given_by_name_is_not_read_as_utc(site: Site, tmp_path:
     assert r.exit_code == 0, r.output
     fact = next(f for f in json.loads(r.stdout)["facts"] if f["value"] and f["value"]["low"] == 42)
     assert fact["first_reported"] == {"outlet": "tokyo", "published": "2026-02-17T01:00:00+00:00"}, fact["first_reported"]
+
+
+def test_a_gzipped_sitemap_file_is_read(site: Site, tmp_path: Path) -> None:
+    """A sitemap may be a gzip file (sitemaps.org: "sitemap.xml.gz"), served as application/x-gzip with no
+    Content-Encoding, often as a sitemap index's children: it was "not a feed". It is undone within the
+    body cap, so a gzip bomb of a sitemap still fails alone."""
+    import gzip
+
+    ns = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"'
+    site.route("/a.html", article_html("Flood barriers for Marlow", PARAS, "2025-12-10T08:00:00+01:00"), headers=HTML)
+    urlset = (f'<?xml version="1.0" encoding="UTF-8"?><urlset {ns}><url><loc>{site.url("/a.html")}</loc><news:news>'
+              "<news:title>Marlow</news:title></news:news></url></urlset>")
+    gz = {"Content-Type": "application/x-gzip"}
+    site.route("/news.xml.gz", gzip.compress(urlset.encode()), headers=gz)
+    site.route("/index.xml", f'<?xml version="1.0"?><sitemapindex {ns}><sitemap><loc>{site.url("/news.xml.gz")}</loc>'
+               "</sitemap></sitemapindex>", headers={"Content-Type": "application/xml"})
+    site.route("/bomb.xml.gz", gzip.compress(b"<" + b" " * 30_000_000), headers=gz)
+    src = sources(tmp_path, {"direct": site.url("/news.xml.gz"), "indexed": site.url("/index.xml"),
+                             "bomb": site.url("/bomb.xml.gz")})
+    code, out = fetch(tmp_path, src, "--json")
+    report = {o["outlet"]: o for o in json.loads(out)["outlets"]}
+    assert report["direct"]["new"] == 1 and report["direct"]["ok"], report["direct"]
+    assert report["indexed"]["unchanged"] + report["indexed"]["new"] == 1 and report["indexed"]["ok"], report["indexed"]
+    assert not report["bomb"]["ok"] and "gzip bomb" in " ".join(report["bomb"]["reasons"]), report["bomb"]
+    assert code == 1

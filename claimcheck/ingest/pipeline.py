@@ -322,6 +322,10 @@ class _Run(SharedHosts):
     async def _parse_feed(self, body: bytes, url: str, content_type: str | None) -> ParsedFeed:
         """Parse in the extraction pool (feedparser is CPU work, and the pool is idle while feeds come in);
         in a thread of this process while the pool is still starting."""
+        if body[:2] == b"\x1f\x8b":  # a gzip file (sitemap.xml.gz), not a gzip coding: ours to undo
+            from claimcheck.ingest.body import gunzip_capped
+
+            body = gunzip_capped(body, self.http.s.max_bytes, url)
         parsed: ParsedFeed = await self.extractor.call(parse_feed, body, url, content_type)
         return parsed
 
