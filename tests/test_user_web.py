@@ -181,3 +181,20 @@ def test_a_gzipped_sitemap_file_is_read(site: Site, tmp_path: Path) -> None:
     assert report["indexed"]["unchanged"] + report["indexed"]["new"] == 1 and report["indexed"]["ok"], report["indexed"]
     assert not report["bomb"]["ok"] and "gzip bomb" in " ".join(report["bomb"]["reasons"]), report["bomb"]
     assert code == 1
+
+
+def test_an_empty_output_name_is_refused_in_words(tmp_path: Path) -> None:
+    """`-o "$OUT"` with OUT unset: `-o ""` was Path("") == "." and said "cannot write .: it is a directory";
+    `demo --report ""` (or "..", "/") was an internal error ("PosixPath('.') has an empty name")."""
+    from claimcheck.store import Store
+
+    db = tmp_path / "t.db"
+    Store.open(db, create=True).close()
+    for cmd in (["compare", "Marlow"], ["stories"], ["articles"]):
+        r = CliRunner().invoke(app, [*cmd, "--db", str(db), "-o", ""])
+        assert r.exit_code == 2 and "the output file name is empty" in r.output, (cmd, r.output)
+    for report, said in (("", "the output file name is empty"), ("..", "cannot write ..: it is a directory"),
+                         ("/", "cannot write /: it is a directory")):
+        r = CliRunner().invoke(app, ["demo", "--quiet", "--db", str(tmp_path / "demo.db"), "--report", report])
+        assert r.exit_code == 2 and said in r.output and "internal error" not in r.output, (report, r.output)
+        assert not (tmp_path / "demo.db").exists()
