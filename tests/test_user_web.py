@@ -198,3 +198,30 @@ def test_an_empty_output_name_is_refused_in_words(tmp_path: Path) -> None:
         r = CliRunner().invoke(app, ["demo", "--quiet", "--db", str(tmp_path / "demo.db"), "--report", report])
         assert r.exit_code == 2 and said in r.output and "internal error" not in r.output, (report, r.output)
         assert not (tmp_path / "demo.db").exists()
+
+
+def test_a_lone_surrogate_in_a_json_feed_fails_nothing(site: Site, tmp_path: Path) -> None:
+    """A JSON Feed item whose id or title holds "\\ud800" with no partner decodes to half a character that no
+    UTF-8 store can hold: the whole fetch stopped ("internal error: UnicodeEncodeError"). It becomes U+FFFD,
+    as a reference to a surrogate in an XML feed does, and every item is stored."""
+    for i in range(2):
+        site.route(f"/p{i}", untitled(f"Item {i} of the council's river report."), headers=HTML)
+    items = ",".join(f'{{"id":"g{i}\\ud800","url":"{site.url(f"/p{i}")}","title":"Council\\udc00 votes {i}",'
+                     f'"content_text":"x\\ud83d","authors":[{{"name":"Sam\\ud800"}}]}}' for i in range(2))
+    site.route("/feed.json", '{"version":"https://jsonfeed.org/version/1.1","title":"t\\ud800","items":[' + items + "]}",
+               headers={"Content-Type": "application/feed+json"})
+    src = sources(tmp_path, {"j": site.url("/feed.json")})
+    code, out = fetch(tmp_path, src)
+    assert code == 0, out
+    assert stored_titles(tmp_path, src) == {"p0": "Council\ufffd votes 0", "p1": "Council\ufffd votes 1"}
+
+
+def test_a_lone_surrogate_in_sources_yaml_is_a_config_error(tmp_path: Path) -> None:
+    """`name: "A\\ud800"` passed `sources --check` (OK) and then `sources` and `fetch` stopped on an internal
+    error (UnicodeEncodeError). It is a config error with its line and field, in every command."""
+    src = tmp_path / "s.yaml"
+    src.write_text('outlets:\n  - id: a\n    name: "A\\ud800b"\n    feeds: ["https://example.org/f.xml"]\n')
+    for cmd in (["sources", "--check"], ["sources"], ["fetch"]):
+        r = CliRunner().invoke(app, [*cmd, "--sources", str(src), "--db", str(tmp_path / "t.db")])
+        assert r.exit_code == 2 and "s.yaml:3: outlets[0].name: \\ud800 is half of a UTF-16 pair" in r.output, (cmd, r.output)
+        assert "internal error" not in r.output

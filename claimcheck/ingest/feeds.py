@@ -337,7 +337,10 @@ def parse_json_feed(body: bytes, url: str) -> ParsedFeed:
     from claimcheck.models import FeedEntry
 
     try:
-        doc = json.loads(body.decode("utf-8-sig"))  # JSON Feed is UTF-8 (RFC 8259)
+        text = body.decode("utf-8-sig")  # JSON Feed is UTF-8 (RFC 8259)
+        doc = json.loads(text)
+        if "\\u" in text and _SURROGATE_ESCAPE.search(text):
+            doc = _no_lone_surrogates(doc)
     except (UnicodeDecodeError, ValueError, RecursionError):
         raise FeedParseError("malformed JSON feed (not UTF-8 JSON)") from None
     items = doc.get("items") if isinstance(doc, dict) else None
@@ -370,6 +373,23 @@ def parse_json_feed(body: bytes, url: str) -> ParsedFeed:
         )
     title = clean_text(_json_str(doc.get("title")), MAX_TITLE) or None
     return ParsedFeed(entries=tuple(entries), title=title, skipped=skipped)
+
+
+# A "\ud800" escape with no partner decodes to a lone surrogate, which no UTF-8 store or output can hold:
+# one such title in one item stopped the whole fetch ("internal error: UnicodeEncodeError"). Each becomes
+# U+FFFD, as a reference to a surrogate in an XML feed does.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _no_lone_surrogates(value: object) -> object:
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_no_lone_surrogates(v) for v in value]
+    if isinstance(value, dict):
+        return {_SURROGATE.sub("\ufffd", k): _no_lone_surrogates(v) for k, v in value.items()}
+    return value
 
 
 def _json_str(value: object) -> str:
