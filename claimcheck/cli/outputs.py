@@ -102,7 +102,7 @@ def output_path(output: str | Path | None, *, inputs: Iterable[tuple[Path, str]]
     if output is None or str(output) == "-":
         return None
     if not str(output).strip():  # `-o "$OUT"` with OUT unset or spaces: "." (a folder), or a file of spaces
-        raise UsageError("the output file name is empty (only spaces): give a file to write, or - for stdout")
+        raise UsageError("the output file name is empty (or only spaces): give a file to write, or - for stdout")
     output = Path(output)
     output = expand_home(output)  # -o=~/report.md: the shell left the "~" as it is
     for p, what in inputs:
