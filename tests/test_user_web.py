@@ -225,3 +225,26 @@ def test_a_lone_surrogate_in_sources_yaml_is_a_config_error(tmp_path: Path) -> N
         r = CliRunner().invoke(app, [*cmd, "--sources", str(src), "--db", str(tmp_path / "t.db")])
         assert r.exit_code == 2 and "s.yaml:3: outlets[0].name: \\ud800 is half of a UTF-16 pair" in r.output, (cmd, r.output)
         assert "internal error" not in r.output
+
+
+def test_credentials_in_a_web_link_are_neither_sent_nor_shown(site: Site, tmp_path: Path) -> None:
+    """A feed link "http://alice:s3cret@host/a.html" made claimcheck send `Authorization: Basic` (to the
+    page and its robots.txt) and store the link as written, so every export's evidence URL carried the
+    password, and "http://www.bbc.com@host/x" reads as the BBC's page in a report while it is host's. A link
+    from the web (feed entry, sitemap, redirect, refresh, canonical) loses its user and password; a feed URL
+    the user wrote in sources.yaml keeps them (a private feed behind a password)."""
+    host = site.base.split("//", 1)[1]
+    site.route("/a.html", article_html("Flood barriers for Marlow", PARAS, "2025-12-10T08:00:00+01:00"), headers=HTML)
+    site.route("/b.html", status=302, headers={"Location": f"http://bob:pw@{host}/c.html"})
+    site.route("/c.html", article_html("Harbour wall repaired", PARAS, "2025-12-10T09:00:00+01:00"), headers=HTML)
+    items = [{"title": "a", "link": f"http://alice:s3cret@{host}/a.html", "guid": "a"},
+             {"title": "b", "link": f"http://www.bbc.com@{host}/b.html", "guid": "b"}]
+    site.route("/feed.xml", rss(items), headers=RSS)
+    src = sources(tmp_path, {"creds": f"http://me:mine@{host}/feed.xml"})
+    assert fetch(tmp_path, src)[0] == 0
+    sent = {path: h.get("Authorization") for path, h in site.hits}
+    assert sent["/feed.xml"] is not None  # the user's own credentials, for the user's own feed
+    assert all(sent[p] is None for p in ("/a.html", "/b.html", "/c.html")), sent
+    r = CliRunner().invoke(app, ["articles", "--format", "json", "--db", str(tmp_path / "t.db"), "--sources", str(src)])
+    urls = sorted(a["url"] for a in json.loads(r.stdout))
+    assert urls == [site.url("/a.html"), site.url("/c.html")], urls

@@ -24,7 +24,7 @@ from claimcheck.errors import FetchError, NoArticleText
 from claimcheck.ingest.decode import clean_text, decode_html, parse_datetime
 from claimcheck.models import ExtractedPage
 from claimcheck.textsafe import STORED_TEXT_INVISIBLE
-from claimcheck.urls import fetchable_url
+from claimcheck.urls import fetchable_url, web_link
 
 try:  # the elements after which trafilatura's cascade lets justext look again
     from trafilatura.external import SANITIZED_XPATH as _UNCLEAN
@@ -275,7 +275,7 @@ def page_metadata(html: str | lxml.html.HtmlElement, url: str) -> dict[str, Any]
     for node in root.xpath("//link[@rel='canonical'][@href]")[:1]:
         # A malformed canonical (https://[site_url]/...) is ignored; the article is kept.
         with contextlib.suppress(FetchError):
-            out["canonical"] = fetchable_url(node.get("href"), base=document_base(root, url))
+            out["canonical"] = web_link(node.get("href"), base=document_base(root, url))
     metas = {
         (m.get("property") or m.get("name") or m.get("itemprop") or "").lower(): (m.get("content") or "").strip()
         for m in root.xpath("//meta[@content]")
