@@ -113,9 +113,14 @@ class _Validator:
         if not isinstance(node, ScalarNode):
             raise self.fail(node, field, f"expected a single value, got {_kind(node)}")
         try:
-            return self.loader.construct_object(node, deep=True)
+            value = self.loader.construct_object(node, deep=True)
         except yaml.YAMLError as e:
             raise self.fail(node, field, f"cannot read value: {getattr(e, 'problem', None) or e}") from None
+        if isinstance(value, str) and (bad := re.search("[\ud800-\udfff]", value)):
+            # "\ud800" in a double-quoted string: half a character, which no output or database can hold
+            # (`sources --check` said OK, then `sources` and `fetch` stopped on an internal error)
+            raise self.fail(node, field, f"{ascii(bad.group())[1:-1]} is half of a UTF-16 pair, not a character")
+        return value
 
     def string(self, node: Node, field: str) -> str:
         value = self.scalar(node, field)

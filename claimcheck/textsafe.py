@@ -25,6 +25,11 @@ _ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\
 #   Unicode's twelve (U+061C, U+200E-F, U+202A-E, U+2066-9); the invisible ones U+200B-D, the word joiner
 #   and invisible operators (U+2060-4), U+FEFF and the Mongolian vowel separator (U+180E).
 STORED_TEXT_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u2028\u2029\ufeff]")
+# Of those, the ones that are no space: removed where they stand, so that a NUL inside a word ("Gover\0nment",
+# a C string's end or padding in a feed) leaves the word whole instead of cutting it in two. The others
+# (vertical tab, form feed, the information separators U+001C-F, line and paragraph separators) separate
+# like a space, as str.split() reads them.
+STORED_TEXT_INVISIBLE = re.compile(r"[\x00-\x08\x0e-\x1b\x7f\u200b\ufeff]")
 DISPLAY_CONTROL = re.compile(
     r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
 )

@@ -12,7 +12,7 @@ import ipaddress
 import re
 import socket
 from collections.abc import Iterable
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from claimcheck.errors import FetchError
 
@@ -131,11 +131,23 @@ def link_as_written(href: object) -> str | None:
     return href
 
 
+def web_link(href: object, base: str | None = None) -> str:
+    """:func:`fetchable_url` of a link the web gave (a feed entry, a sitemap, a redirect, a refresh, a
+    canonical), without a user and password: "http://alice:s3cret@host/a" made claimcheck send them
+    (``Authorization: Basic``) and every export show them, and "http://www.bbc.com@host/x" reads as the
+    BBC's page in a report while it is host's. A feed URL the user wrote in sources.yaml keeps its own."""
+    url = fetchable_url(href, base)
+    parts = urlsplit(url)
+    if "@" not in parts.netloc:
+        return url
+    return urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
+
+
 def feed_link(href: object, base: str) -> tuple[str | None, bool]:
     """A feed's or sitemap's link made absolute: ``(url, True)`` when it can be fetched, ``(url, False)``
     when it is an http(s) link that cannot (kept for the summary), ``(None, False)`` when it is no link."""
     try:
-        url = fetchable_url(href, base)
+        url = web_link(href, base)
     except FetchError:
         return link_as_written(href), False
     return (url, True) if len(url) <= 2048 else (None, False)

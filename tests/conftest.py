@@ -54,6 +54,14 @@ def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     for var in ("CLAIMCHECK_DB", "CLAIMCHECK_SOURCES", "CLAIMCHECK_TRACEBACK"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.chdir(tmp_path)
+    # The command line's consoles are made on first use, with the width COLUMNS said then: a test that
+    # sets COLUMNS (CliRunner's env) got the width of whichever test printed first in its worker, so
+    # test_cli_rules' table checks failed after test_compare_cli in the same process. One run of the
+    # program is one command; one test gets fresh consoles too.
+    console = sys.modules.get("claimcheck.cli.console")
+    if console is not None:
+        for lazy in (console.out_console, console.err_console):
+            lazy._made = None  # type: ignore[attr-defined]
     return home
 
 

@@ -87,7 +87,7 @@ QuietOption = Annotated[
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print the result as JSON on stdout, for scripts.")]
 OutputOption = Annotated[
-    Path | None,
+    str | None,  # a str, not a Path: `-o ""` (`-o "$OUT"` with OUT unset) would be Path("") == "."
     typer.Option(
         "--output",
         "-o",

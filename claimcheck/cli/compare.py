@@ -139,7 +139,7 @@ def compare(
         target = output_path(output, inputs=protected_inputs(store.path, sources))
         if source:
             check_outlets(
-                source, store.outlet_ids() | {o.id for o in cfg.outlets}, "sources.yaml or the database"
+                source, store.outlet_ids() | {o.id for o in cfg.outlets}, f"{cfg.path} or the database"
             )
         if story is not None:
             topic, articles = _story_articles(store, cfg, story, since, until, source)

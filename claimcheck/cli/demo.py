@@ -41,8 +41,11 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 
-def run_demo(*, db: str | Path | None, report_path: Path, quiet: bool) -> int:
+def run_demo(*, db: str | Path | None, report_path: str | Path, quiet: bool) -> int:
     """Returns the exit code: 0 when the corpus was fetched and compared without failures."""
+    if str(report_path) != "-" and (not str(report_path).strip() or Path(report_path).name in ("", ".", "..")):
+        output_path(report_path)  # "", " ", ".", "..", "/": refused in words (no name to put .html on)
+    report_path = Path(report_path)
     target = db_target(db) if db is not None else demo_db_path()
     # Checked before anything runs: the report is never the database (or any input), nor the user's own
     # database (which the demo does not use, but a report there would destroy), and can be written.
@@ -183,13 +186,13 @@ def demo(
         ),
     ] = None,
     report: Annotated[
-        Path,
+        str,  # not a Path: `--report ""` would be Path("") == "."
         typer.Option(
             "--report",
             metavar="FILE",
             help="Where to write the Markdown report ('-' is stdout); the HTML one goes beside it.",
         ),
-    ] = Path("claimcheck-demo-report.md"),
+    ] = "claimcheck-demo-report.md",
     quiet: Annotated[
         bool,
         typer.Option("--quiet", "-q", help="No progress bar and no messages on stderr (errors still show)."),

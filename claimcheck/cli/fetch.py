@@ -92,6 +92,10 @@ def _why(r: OutletReport) -> str:
         why += f"; {rest} more for {len(r.reasons) - 3} other reason{'s' if len(r.reasons) > 4 else ''} (--json lists all)"
     if r.skipped:  # not failures, but the entries column would not add up without them
         why = "; ".join(filter(None, (why, f"{counted(r.skipped, 'feed entry', 'feed entries')} without a usable link skipped")))
+    if r.empty_feeds:  # a valid feed with no entries is no failure, but a feed URL that is always empty is
+        # worth a look (a moved feed that still answers with an empty channel)
+        empty = "feed is" if r.empty_feeds == 1 else "feeds are"
+        why = "; ".join(filter(None, (why, f"{r.empty_feeds} {empty} empty (no entries)")))
     return why
 
 

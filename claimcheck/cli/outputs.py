@@ -22,13 +22,13 @@ SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".json": "json", "
                   ".htm": "html"}  # fmt: skip
 
 
-def output_format(fmt: str | None, output: Path | None, options: Sequence[str]) -> str:
+def output_format(fmt: str | None, output: str | Path | None, options: Sequence[str]) -> str:
     """``--format`` as given (any case); without it, what ``-o``'s extension says (``report.md`` is
     Markdown, ``facts.csv`` CSV), else the table. An extension the command cannot write is bad usage,
     never a terminal table saved under that name."""
     if fmt is not None:
         return choose(fmt, options, "format")
-    wanted = SUFFIX_FORMATS.get(output.suffix.lower()) if output is not None and str(output) != "-" else None
+    wanted = SUFFIX_FORMATS.get(Path(output).suffix.lower()) if output is not None and str(output) != "-" else None
     if wanted is None:
         return "table"
     if wanted not in options:
@@ -94,7 +94,7 @@ def inside_package(path: Path) -> Path | None:
     return package if Path(os.path.realpath(path)).is_relative_to(package) else None
 
 
-def output_path(output: Path | None, *, inputs: Iterable[tuple[Path, str]] = ()) -> Path | None:
+def output_path(output: str | Path | None, *, inputs: Iterable[tuple[Path, str]] = ()) -> Path | None:
     """Check an ``-o`` path before any work is done; ``None`` (or ``-``) means stdout.
 
     Refuses (exit 2) a path that is one of ``inputs`` (symlinks and hard links resolved), a directory,
@@ -102,7 +102,8 @@ def output_path(output: Path | None, *, inputs: Iterable[tuple[Path, str]] = ())
     if output is None or str(output) == "-":
         return None
     if not str(output).strip():  # `-o "$OUT"` with OUT unset or spaces: "." (a folder), or a file of spaces
-        raise UsageError("the output file name is empty (only spaces): give a file to write, or - for stdout")
+        raise UsageError("the output file name is empty (or only spaces): give a file to write, or - for stdout")
+    output = Path(output)
     output = expand_home(output)  # -o=~/report.md: the shell left the "~" as it is
     for p, what in inputs:
         if same_file(output, p):

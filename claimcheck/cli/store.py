@@ -77,8 +77,8 @@ def articles(
     with open_reader(db, quiet=quiet) as store:
         target = output_path(output, inputs=protected_inputs(store.path, sources))
         if source:
-            known = store.outlet_ids() | {o.id for o in load_sources(sources).outlets}
-            check_outlets(source, known, "sources.yaml or the database")
+            cfg = load_sources(sources)
+            check_outlets(source, store.outlet_ids() | {o.id for o in cfg.outlets}, f"{cfg.path} or the database")
         rows = store.list_articles(since=since_dt, until=until_dt, outlets=source or None, limit=limit)
     if not rows:
         fail(f"no stored article{window_words(since_dt, until_dt, source)}", 1)

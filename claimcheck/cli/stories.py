@@ -173,7 +173,7 @@ def stories(
         target = output_path(output, inputs=protected_inputs(store.path, sources))
         if source:
             check_outlets(
-                source, store.outlet_ids() | {o.id for o in cfg.outlets}, "sources.yaml or the database"
+                source, store.outlet_ids() | {o.id for o in cfg.outlets}, f"{cfg.path} or the database"
             )
         if store.stats().articles == 0:
             fail(f"the database {store.path} holds no articles yet; run `claimcheck fetch` first", 1)

@@ -9,7 +9,7 @@ import codecs
 import re
 from datetime import UTC, datetime, timedelta
 
-from claimcheck.textsafe import STORED_TEXT_CONTROL
+from claimcheck.textsafe import STORED_TEXT_INVISIBLE
 
 _CHARSET_META = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
@@ -164,7 +164,7 @@ def clean_text(s: str | None, limit: int | None = None) -> str:
     """Collapse whitespace and drop control characters (text from the web is hostile)."""
     if not s:
         return ""
-    out = " ".join(STORED_TEXT_CONTROL.sub(" ", s).split())
+    out = " ".join(STORED_TEXT_INVISIBLE.sub("", s).split())  # what is left of STORED_TEXT_CONTROL is space
     return out[:limit].rstrip() if limit and len(out) > limit else out
 
 

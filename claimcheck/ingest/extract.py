@@ -23,8 +23,8 @@ from claimcheck.claims.language import primary
 from claimcheck.errors import FetchError, NoArticleText
 from claimcheck.ingest.decode import clean_text, decode_html, parse_datetime
 from claimcheck.models import ExtractedPage
-from claimcheck.textsafe import STORED_TEXT_CONTROL
-from claimcheck.urls import fetchable_url
+from claimcheck.textsafe import STORED_TEXT_INVISIBLE
+from claimcheck.urls import fetchable_url, web_link
 
 try:  # the elements after which trafilatura's cascade lets justext look again
     from trafilatura.external import SANITIZED_XPATH as _UNCLEAN
@@ -256,7 +256,7 @@ def is_code(line: str) -> bool:
 def _clean_body(text: str) -> str:
     """Keep paragraphs (one per line) but remove control characters, runs of blank space and lines of
     code (:func:`is_code`)."""
-    lines = (" ".join(STORED_TEXT_CONTROL.sub(" ", line).split()) for line in text.splitlines())
+    lines = (" ".join(STORED_TEXT_INVISIBLE.sub("", line).split()) for line in text.splitlines())
     return "\n".join(line for line in lines if line and not is_code(line))
 
 
@@ -275,7 +275,7 @@ def page_metadata(html: str | lxml.html.HtmlElement, url: str) -> dict[str, Any]
     for node in root.xpath("//link[@rel='canonical'][@href]")[:1]:
         # A malformed canonical (https://[site_url]/...) is ignored; the article is kept.
         with contextlib.suppress(FetchError):
-            out["canonical"] = fetchable_url(node.get("href"), base=document_base(root, url))
+            out["canonical"] = web_link(node.get("href"), base=document_base(root, url))
     metas = {
         (m.get("property") or m.get("name") or m.get("itemprop") or "").lower(): (m.get("content") or "").strip()
         for m in root.xpath("//meta[@content]")

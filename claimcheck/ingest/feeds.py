@@ -43,7 +43,7 @@ def parse_feed(body: bytes, url: str, content_type: str | None = None) -> Parsed
     if head.lstrip(b"\xef\xbb\xbf").startswith(b"{"):
         return parse_json_feed(body, url)
     body, content_type = _fix_encoding(body, content_type)
-    body = _CHAR_REF.sub(_valid_char_ref, body)
+    body = _CHAR_REF.sub(_valid_char_ref, _CONTROL_REF.sub(_control_ref, body))
     headers = {"content-location": url}
     if content_type:
         # Only a well-formed charset reaches feedparser (a NUL in it makes its bytes.decode raise).
@@ -102,6 +102,32 @@ def parse_feed(body: bytes, url: str, content_type: str | None = None) -> Parsed
 # A numeric character reference: feedparser raises on one that names no character (a surrogate, 0, past
 # U+10FFFF, too many digits for C), losing every entry of the feed for one bad title.
 _CHAR_REF = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,40})|([0-9]{1,40}))(?=[^0-9a-fA-F]|$)")
+
+
+# A reference to a control character XML 1.0 does not allow (feedparser made "&#0;" U+FFFD, in the middle
+# of a word): gone where it stands, or a space for the ones that separate (vertical tab, form feed,
+# U+001C-F), as decode.clean_text treats the characters themselves.
+_CONTROL_REF = re.compile(rb"&#(?:[xX]0{0,8}([0-9a-fA-F]{1,2})|0{0,8}([0-9]{1,3}));")
+
+
+def _control_ref(m: re.Match[bytes]) -> bytes:
+    n = int(m.group(1), 16) if m.group(1) is not None else int(m.group(2))
+    if n in (0xB, 0xC) or 0x1C <= n <= 0x1F:
+        return b" "
+    return b"" if n <= 0x8 or 0xE <= n <= 0x1B or n == 0x7F else m.group(0)
+
+
+# The control bytes themselves, raw in a UTF-8 (or other ASCII-based) sitemap: lxml refused the whole
+# sitemap for one NUL in one title ("Char 0x0 out of allowed range"), where feedparser reads a feed past it.
+_SPACE_BYTES = bytes([0xB, 0xC, 0x1C, 0x1D, 0x1E, 0x1F])
+_CONTROL_BYTES = bytes.maketrans(_SPACE_BYTES, b" " * len(_SPACE_BYTES))
+_GONE_BYTES = bytes([*range(0x9), *range(0xE, 0x1C), 0x7F])
+
+
+def _drop_control_bytes(body: bytes) -> bytes:
+    if body.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in body[:4]:
+        return body  # UTF-16 or UTF-32, whose characters hold such bytes
+    return body.translate(_CONTROL_BYTES, _GONE_BYTES)
 
 
 def _valid_char_ref(m: re.Match[bytes]) -> bytes:
@@ -206,8 +232,17 @@ def _entry_time(e: feedparser.FeedParserDict) -> datetime | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         # dict.get: feedparser's own lookup warns when it maps updated to published.
         t = dict.get(e, key)
-        if t and _impossible_zone(dict.get(e, key.removesuffix("_parsed"))):
+        raw = dict.get(e, key.removesuffix("_parsed"))
+        if t and _impossible_zone(raw):
             continue  # "10:00:00 +9999": feedparser shifts the time by 4 days; no time beats a wrong one
+        if isinstance(raw, str) and (m := _NAMED_ZONE.search(raw)):
+            offset = _zone_offset(m)
+            if offset is None:
+                continue  # a zone name we cannot read: feedparser took it for UTC
+            if offset != "feedparser's":
+                from feedparser.datetimes import _parse_date
+
+                t = _parse_date(f"{raw[: m.start(1)].rstrip()} {offset}")
         if t:
             try:
                 dt = bounded_time(datetime.fromtimestamp(calendar.timegm(t), tz=UTC))
@@ -219,6 +254,47 @@ def _entry_time(e: feedparser.FeedParserDict) -> datetime | None:
 
 
 _ZONE = re.compile(r"\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*[+-](\d{2}):?(\d{2})\s*$")
+
+
+# A time zone given by name: feedparser knows the US ones, GMT and the military letters, and reads every
+# other name as UTC ("10:00 JST" was 10:00 UTC, nine hours late, and "10:00 UTC+05:30" five and a half:
+# the first outlet to report was then someone else). The names news feeds write, as minutes east of UTC;
+# IST and BST as English-language news uses them (India, British summer time). Another name, or an offset
+# past 14 hours: no time from it (the page's own date, if it has one, is the date).
+_NAMED_ZONE = re.compile(
+    r"\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*((?:(?:GMT|UTC|UT)\s*(?=[+-]))?([+-]\d{1,2}(?::?\d{2})?|[A-Za-z]{1,5}))\s*$"
+)
+_ZONE_MINUTES = {
+    "utc": 0, "wet": 0, "west": 60, "cet": 60, "cest": 120, "eet": 120, "eest": 180, "msk": 180,
+    "sast": 120, "cat": 120, "eat": 180, "wat": 60, "gst": 240, "pkt": 300, "ist": 330, "npt": 345,
+    "bst": 60, "ict": 420, "wib": 420, "hkt": 480, "sgt": 480, "pht": 480, "awst": 480, "jst": 540,
+    "kst": 540, "acst": 570, "acdt": 630, "aest": 600, "aedt": 660, "nzst": 720, "nzdt": 780,
+    "hst": -600, "akst": -540, "akdt": -480, "nst": -210, "ndt": -150, "brt": -180, "art": -180,
+}  # fmt: skip
+_FEEDPARSER_ZONES = frozenset(
+    {"ut", "gmt", "z", "adt", "ast", "at", "edt", "est", "et", "cdt", "cst", "ct", "mdt", "mst", "mt"}
+    | {"pdt", "pst", "pt", "met", "mest", *"abcdefghiklmnopqrstuvwxy"}
+)
+
+
+def _zone_offset(m: re.Match[str]) -> str | None:
+    """The zone at the end of a feed's time as a numeric offset ("+0900"), "feedparser's" when feedparser
+    reads it right (a number without GMT before it, a name it knows), ``None`` when nobody can."""
+    zone = m.group(2)
+    if zone[0] in "+-":
+        if zone == m.group(1):
+            return "feedparser's"  # "+0900", "+09:00"; an impossible one is _impossible_zone's
+        digits = zone[1:].replace(":", "")  # "GMT+2", "UTC+05:30"
+        hours, minutes = (digits[:-2], digits[-2:]) if len(digits) > 2 else (digits, "0")
+        if int(hours) > 14 or int(minutes) > 59:
+            return None
+        return f"{zone[0]}{int(hours):02d}{int(minutes):02d}"
+    if zone.lower() in _FEEDPARSER_ZONES:
+        return "feedparser's"
+    minutes = _ZONE_MINUTES.get(zone.lower())
+    if minutes is None:
+        return None
+    return f"{'-' if minutes < 0 else '+'}{abs(minutes) // 60:02d}{abs(minutes) % 60:02d}"
 
 
 def _impossible_zone(raw: object) -> bool:
@@ -261,7 +337,10 @@ def parse_json_feed(body: bytes, url: str) -> ParsedFeed:
     from claimcheck.models import FeedEntry
 
     try:
-        doc = json.loads(body.decode("utf-8-sig"))  # JSON Feed is UTF-8 (RFC 8259)
+        text = body.decode("utf-8-sig")  # JSON Feed is UTF-8 (RFC 8259)
+        doc = json.loads(text)
+        if "\\u" in text and _SURROGATE_ESCAPE.search(text):
+            doc = _no_lone_surrogates(doc)
     except (UnicodeDecodeError, ValueError, RecursionError):
         raise FeedParseError("malformed JSON feed (not UTF-8 JSON)") from None
     items = doc.get("items") if isinstance(doc, dict) else None
@@ -294,6 +373,23 @@ def parse_json_feed(body: bytes, url: str) -> ParsedFeed:
         )
     title = clean_text(_json_str(doc.get("title")), MAX_TITLE) or None
     return ParsedFeed(entries=tuple(entries), title=title, skipped=skipped)
+
+
+# A "\ud800" escape with no partner decodes to a lone surrogate, which no UTF-8 store or output can hold:
+# one such title in one item stopped the whole fetch ("internal error: UnicodeEncodeError"). Each becomes
+# U+FFFD, as a reference to a surrogate in an XML feed does.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _no_lone_surrogates(value: object) -> object:
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_no_lone_surrogates(v) for v in value]
+    if isinstance(value, dict):
+        return {_SURROGATE.sub("\ufffd", k): _no_lone_surrogates(v) for k, v in value.items()}
+    return value
 
 
 def _json_str(value: object) -> str:
@@ -330,6 +426,7 @@ def parse_sitemap(body: bytes, url: str) -> ParsedFeed:
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, recover=False)
     try:
+        body = _CONTROL_REF.sub(_control_ref, _drop_control_bytes(body))
         root = etree.fromstring(_CHAR_REF.sub(_xml_char_ref, body), parser)
     except etree.XMLSyntaxError as e:
         raise FeedParseError(f"malformed sitemap: {_xml_reason(e)}") from None

@@ -35,7 +35,7 @@ from claimcheck.ingest.guard import (
 )
 from claimcheck.ingest.pools import HostPools
 from claimcheck.ingest.settings import FetchSettings, honest_user_agent
-from claimcheck.urls import BAD, NOT_HTTP, fetchable_url, is_private_address
+from claimcheck.urls import BAD, NOT_HTTP, fetchable_url, is_private_address, web_link
 
 __all__ = [  # the names callers import from here (some live beside it now)
     "NO_PRIVATE",
@@ -108,7 +108,7 @@ def refresh_target(resp: Response, url: str) -> str | None:
         if found is None or not found.group(3).strip() or float(found.group(1)) > REFRESH_MAX_DELAY:
             continue
         try:
-            target = fetchable_url(html.unescape(found.group(3).strip()), base=url)
+            target = web_link(html.unescape(found.group(3).strip()), base=url)
         except FetchError:
             return None
         return None if urldefrag(target).url == urldefrag(url).url else target
@@ -228,7 +228,7 @@ class Http:
             if location is not None:
                 seen.append(current)
                 try:
-                    target = fetchable_url(location, base=current)
+                    target = web_link(location, base=current)
                 except FetchError as e:
                     reason = "redirect to a non-HTTP address" if e.reason == NOT_HTTP else f"redirect to a {e.reason}"
                     raise FetchError(reason, url, resp.status) from None
@@ -372,7 +372,7 @@ class Http:
                 break
             seen.append(current)
             try:
-                current = fetchable_url(resp.location, base=current)
+                current = web_link(resp.location, base=current)
             except FetchError:
                 return None
             if current in seen or len(seen) > self.s.max_redirects:

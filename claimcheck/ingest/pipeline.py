@@ -291,13 +291,16 @@ class _Run(SharedHosts):
                 return [], None
             parsed = await self._parse_feed(resp.body, resp.url, resp.content_type)
             entries = list(parsed.entries)
-            children, all_children = await self._children(parsed, access)
+            children, all_children, read = await self._children(parsed, access)
             entries += children
             if not entries and parsed.skipped:
                 raise FeedParseError(f"feed entries have no links ({parsed.skipped} skipped)")
-            if not entries:
-                raise FeedParseError("empty feed (no entries)")
+            if not entries and parsed.sitemaps and not read:
+                raise FeedParseError("sitemap index: its child sitemaps could not be read")
             rep.skipped += parsed.skipped
+            # A valid feed with no entries (a news sitemap holds the last two days only, a section feed on
+            # a quiet day) is the publisher's state, not a fault: said in the summary, not a failure
+            rep.empty_feeds += not entries
         except (FetchError, FeedParseError) as e:
             reason = _short(e)
             rep.fail(f"feed: {reason}", feed=True)
@@ -319,6 +322,10 @@ class _Run(SharedHosts):
     async def _parse_feed(self, body: bytes, url: str, content_type: str | None) -> ParsedFeed:
         """Parse in the extraction pool (feedparser is CPU work, and the pool is idle while feeds come in);
         in a thread of this process while the pool is still starting."""
+        if body[:2] == b"\x1f\x8b":  # a gzip file (sitemap.xml.gz), not a gzip coding: ours to undo
+            from claimcheck.ingest.body import gunzip_capped
+
+            body = gunzip_capped(body, self.http.s.max_bytes, url)
         parsed: ParsedFeed = await self.extractor.call(parse_feed, body, url, content_type)
         return parsed
 
@@ -327,17 +334,20 @@ class _Run(SharedHosts):
     ) -> None:
         self.store.save_feed_state(outlet, url, status=status, error=error, etag=etag, last_modified=modified)
 
-    async def _children(self, parsed: ParsedFeed, access: PrivateAccess) -> tuple[list[FeedEntry], bool]:
-        """Entries of a sitemap index's newest child sitemaps, and whether every one of them was read."""
+    async def _children(self, parsed: ParsedFeed, access: PrivateAccess) -> tuple[list[FeedEntry], bool, int]:
+        """Entries of a sitemap index's newest child sitemaps, whether every one of them was read (or is gone
+        for good), and how many were read."""
         out: list[FeedEntry] = []
         every = True
+        read = 0
         for child in parsed.sitemaps[:MAX_CHILD_SITEMAPS]:
             try:
                 resp = await self.http.get(child, allow_private=access)
                 out += (await self._parse_feed(resp.body, resp.url, resp.content_type)).entries
+                read += 1
             except (FetchError, FeedParseError) as e:
                 every = every and isinstance(e, FetchError) and e.permanent
-        return out, every
+        return out, every, read
 
     def _select(self, entries: list[FeedEntry]) -> list[FeedEntry]:
         if self.options.since:

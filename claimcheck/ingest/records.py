@@ -44,6 +44,7 @@ class OutletReport:
     failed: int = 0
     claims: int = 0
     skipped: int = 0  # feed entries without a link (nothing to fetch): said, not a failure
+    empty_feeds: int = 0  # feeds read that list no entry (valid, empty): said, not a failure
     reasons: Counter[str] = field(default_factory=Counter)
 
     @property
@@ -69,6 +70,7 @@ class OutletReport:
             "failed": self.failed,
             "claims": self.claims,
             "skipped": self.skipped,
+            "empty_feeds": self.empty_feeds,
             "reasons": dict(self.reasons),
         }
 
