@@ -34,8 +34,10 @@ _KINDS = {
         "scholar professor graduate contractor clergy priest monk nun bishop pastor worshipper believer guest "
         "recruit cadet conscript servicemember serviceman accountholder taxpayer commuter pedestrian motorist "
         "evacuee casualty death dead injured wounded hospitalised missing arrest arrested fatality body "
+        "evacuated rescued displaced detained drowned "
         "holidaymaker occupant vacationer sightseer workforce protestor partner figure personality celebrity dignitary "
-        "notable luminary personage operative jihadi commander combatant courier cashier"
+        "notable luminary personage operative jihadi commander combatant courier cashier congregant commando "
+        "convict patron goer"
     ),
     "animal": _words(
         "animal dog cat horse cow cattle sheep pig goat chicken hen bird fish whale dolphin shark elephant bear "
