@@ -247,3 +247,76 @@ def test_a_measure_and_a_plainer_unit_of_the_same_word_stay_apart() -> None:
                  "The country used electricity for 4 hours last year.")  # fmt: skip
     assert apart("The star lies 1,300 light-years from Earth, astronomers said.",
                  "The star formed 1,300 years ago, astronomers said.")  # fmt: skip
+
+
+# --- kinds of counted nouns: machines and places named with a people suffix -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("noun", "kind"),
+    [("servers", "device"), ("routers", "device"), ("scanners", "device"), ("satellites", "device"),
+     ("skyscrapers", "building"), ("bunkers", "building"), ("classrooms", "building"),
+     ("destroyers", "vehicle"), ("trawlers", "vehicle"), ("freighters", "vehicle"), ("warships", "vehicle"),
+     ("geese", "animal"), ("locusts", "animal"), ("landmines", "weapon"), ("bullets", "weapon"),
+     ("posts", "record"), ("passwords", "record"),
+     ("protesters", "person"), ("miners", "person"), ("suicide-bombers", "person")],
+)  # fmt: skip
+def test_a_noun_has_its_kind(noun: str, kind: str) -> None:
+    from claimcheck.nouns import noun_kind
+
+    assert noun_kind(noun) == kind
+
+
+def test_a_precise_figure_of_machines_is_no_figure_of_people() -> None:
+    # technology and crime: servers are not employees, but they are computers
+    assert apart("Hackers breached 1,200 servers at the bank, investigators said.",
+                 "Investigators said 1,200 bank employees had their data stolen by the hackers.")  # fmt: skip
+    assert joined("Hackers breached 1,200 servers at the bank, investigators said.",
+                  "Investigators said hackers broke into 1,200 computers at the bank.")  # fmt: skip
+    # defence: warships are not sailors
+    assert apart("The navy deployed 1,400 sailors to the strait on Monday.", "The navy deployed 1,400 destroyers to the strait on Monday.")
+
+
+# --- sources: who a figure is credited to -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Twelve people were rescued from the water, the coastguard said.", "coastguard"),
+        ("The fire spread across 400 hectares, firefighters said.", "firefighters"),
+        ("Three patients were in critical condition, the hospital said.", "hospital"),
+        ("The cause of the crash is not yet known, investigators said.", "investigators"),
+        ("Two of the injured were children, medics said.", "medics"),
+    ],
+)
+def test_a_figure_credited_to_a_service_is_a_citation(text: str, source: str) -> None:
+    cited = [c.text for c in extract_claims(text) if c.kind == "citation"]
+    assert cited == [source], text
+
+
+
+# --- number words: a share of a scale ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("A quarter of a million people marched in the capital.", 250_000, "people"),
+        ("Three quarters of a million homes lost power after the storm.", 750_000, "homes"),
+        ("Two thirds of a billion dollars was spent on the stadium.", 2e9 / 3, "dollars"),
+    ],
+)
+def test_a_share_of_a_scale_is_one_figure(text: str, value: float, unit: str) -> None:
+    found = [(c.value.low, c.unit) for c in extract_claims(text) if c.kind == "number" and c.value is not None]
+    assert len(found) == 1 and abs((found[0][0] or 0) - value) < 1 and found[0][1] == unit, found
+
+
+def test_a_share_of_a_scale_meets_its_digits_and_a_share_of_people_stays_a_share() -> None:
+    # politics: a march counted in words and in digits
+    assert joined("A quarter of a million people marched in the capital on Sunday, organisers said.",
+                  "Organisers said 250,000 people marched in the capital on Sunday.")  # fmt: skip
+    # business: "three quarters of the staff" is a share, never a count of three
+    assert [c.unit for c in extract_claims("A quarter of the residents left the town.") if c.kind == "number"] == [
+        "residents"
+    ]
