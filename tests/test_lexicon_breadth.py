@@ -85,6 +85,13 @@ def test_a_role_verb_gives_its_role(text: str, role: str | None) -> None:
     assert roles(text) == [role], text
 
 
+def test_people_still_detained_are_held_not_arrested() -> None:
+    # politics and courts: a state of being held counts prisoners, an event of detaining counts arrests
+    held = [c for c in extract_claims("About 1,100 people remain detained in the country.") if c.kind == "number"]
+    assert [c.extra.get("unit_role") for c in held] == ["prisoners"]
+    assert roles("Police said 40 people were detained overnight.") == ["arrested"]
+
+
 def test_new_role_words_leave_other_counts_alone() -> None:
     # business and politics: a verb of the list said of things, not people, gives no death
     assert roles("The council drowned 3 proposals in amendments.") == [None]

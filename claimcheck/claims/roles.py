@@ -106,6 +106,7 @@ _HELD_AFTER = re.compile(
     r"incarcerated|locked\s+up)\b",
     re.IGNORECASE,
 )
+_STILL = re.compile(r"\b(?:remain(?:s|ed)?|still)\b", re.IGNORECASE)
 _POLITICAL = re.compile(r"\bpolitical(?:ly)?\b", re.IGNORECASE)
 
 
@@ -129,8 +130,8 @@ def event_role(s: str, start: int, end: int, unit: str | None) -> str | None:
     if before and (before.lastgroup not in _OF_THE_LIVING or _living(words, s[max(0, end - 40) : end])):
         return before.lastgroup  # "killed 12 villagers", not "the Senate killed 3 bills" nor "rescued 40 brands"
     after = _AFTER.match(s, end, min(len(s), end + 90))
-    if after:
-        return after.lastgroup
+    if after and not (after.lastgroup == "arrested" and _STILL.search(after.group())):
+        return after.lastgroup  # not "1,100 people remain detained": held (``held_role``), not an arrest
     if unit is None and _mentions(_TOLL, s):
         return "deaths"
     return None
