@@ -34,28 +34,41 @@ _KINDS = {
         "scholar professor graduate contractor clergy priest monk nun bishop pastor worshipper believer guest "
         "recruit cadet conscript servicemember serviceman accountholder taxpayer commuter pedestrian motorist "
         "evacuee casualty death dead injured wounded hospitalised missing arrest arrested fatality body "
+        "evacuated rescued displaced detained drowned "
         "holidaymaker occupant vacationer sightseer workforce protestor partner figure personality celebrity dignitary "
-        "notable luminary personage operative jihadi commander combatant courier cashier"
+        "notable luminary personage operative jihadi commander combatant courier cashier congregant commando "
+        "convict patron goer"
     ),
     "animal": _words(
         "animal dog cat horse cow cattle sheep pig goat chicken hen bird fish whale dolphin shark elephant bear "
-        "wolf lion tiger deer monkey ape rhino turtle bee bat rat mouse mice livestock poultry seal penguin"
+        "wolf lion tiger deer monkey ape rhino turtle bee bat rat mouse mice livestock poultry seal penguin "
+        "camel donkey mule duck goose geese frog locust mosquito crocodile alligator snake eagle parrot pigeon "
+        "koala kangaroo giraffe zebra gorilla chimpanzee panda leopard cheetah buffalo bison rabbit insect"
     ),
     "record": _words(
         "document file record page paper email e-mail letter message text image photo photograph picture "
         "video recording memo note contract form filing cable tweet report transcript dossier folder "
-        "spreadsheet book"
+        "spreadsheet book post password credential"
     ),
     "building": _words(
         "building home house dwelling apartment flat property residence structure school hospital shop store "
-        "office factory warehouse church mosque temple hotel tower barn shelter cabin hut"
+        "office factory warehouse church mosque temple hotel tower barn shelter cabin hut skyscraper bunker "
+        "classroom stadium clinic mall cottage villa bungalow garage depot"
     ),
     "vehicle": _words(
         "vehicle car truck lorry bus van motorcycle motorbike bike bicycle train plane aircraft airplane "
-        "airliner jet helicopter drone ship vessel boat ferry tanker submarine tank taxi cab trailer"
+        "airliner jet helicopter drone ship vessel boat ferry tanker submarine tank taxi cab trailer warship "
+        "frigate destroyer cruiser corvette freighter trawler yacht dinghy canoe kayak tram minibus scooter "
+        "jetliner glider hovercraft"
     ),
-    "device": _words("phone smartphone handset device computer laptop tablet console camera chip battery"),
-    "weapon": _words("weapon gun rifle pistol firearm missile rocket bomb shell warhead grenade munition"),
+    "device": _words(
+        "phone smartphone handset device computer laptop tablet console camera chip battery server router sensor "
+        "scanner satellite robot television tv charger modem smartwatch headset printer"
+    ),
+    "weapon": _words(
+        "weapon gun rifle pistol firearm missile rocket bomb shell warhead grenade munition landmine bullet mortar "
+        "launcher explosive cartridge"
+    ),
     "job": _words("job position role vacancy"),
 }
 _KIND = {w: kind for kind, words in _KINDS.items() for w in words}

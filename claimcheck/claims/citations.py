@@ -45,7 +45,8 @@ _SOURCE_NOUNS = (
     r"ministry|ministries|officials?|police|authorities|agency|group|office|department|government|spokes(?:man|"
     r"woman|person)|committee|commission|court|survey|monitor|observatory|organi[sz]ation|service|council|army|"
     r"military|prosecutors?|researchers|scientists|study|data|figures|center|centre|institute|bureau|"
-    r"watchdog|regulator|sources?|analysts|experts|spokesmen"
+    r"watchdog|regulator|sources?|analysts|experts|spokesmen|coastguard|coast\s+guard|firefighters|rescuers|medics|"
+    r"paramedics|investigators|detectives|hospital|embassy|coroner"
 )
 # Source nouns for people in general, never a word of a body's name after an abbreviation: "in the U.S. Analysts
 # said" is a sentence's end and the next one's subject (the U.S. Geological Survey, the U.N. Security Council are

@@ -46,19 +46,32 @@ MEASURE_WORDS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(["litre", "litres", "liter", "liters", "l"], ("litres", "volume")),
     **dict.fromkeys(["gallon", "gallons"], ("gallons", "volume")),
     **dict.fromkeys(["w", "watt", "watts"], ("W", "power")),  # "a 30W charger" (glued: capital W only)
-    **dict.fromkeys(["mw"], ("mw", "power")),
-    **dict.fromkeys(["gw"], ("gw", "power")),
-    **dict.fromkeys(["kw"], ("kw", "power")),
-    **dict.fromkeys(["kwh"], ("kwh", "energy")),
+    **dict.fromkeys(["mw", "megawatt", "megawatts"], ("mw", "power")),
+    **dict.fromkeys(["gw", "gigawatt", "gigawatts"], ("gw", "power")),
+    **dict.fromkeys(["kw", "kilowatt", "kilowatts"], ("kw", "power")),
+    **dict.fromkeys(["kwh", "kilowatt hours", "kilowatt hour"], ("kwh", "energy")),
+    **dict.fromkeys(["mwh", "megawatt hours", "megawatt hour"], ("mwh", "energy")),
+    **dict.fromkeys(["gwh", "gigawatt hours", "gigawatt hour"], ("gwh", "energy")),
+    **dict.fromkeys(["twh", "terawatt hours", "terawatt hour"], ("twh", "energy")),
     **dict.fromkeys(["gb"], ("gb", "data")),
     **dict.fromkeys(["tb"], ("tb", "data")),
-    **dict.fromkeys(["ml"], ("ml", "volume")),
+    **dict.fromkeys(["ml", "millilitre", "millilitres", "milliliter", "milliliters"], ("ml", "volume")),
+    **dict.fromkeys(["mg", "milligram", "milligrams", "milligramme", "milligrammes"], ("mg", "weight")),
+    **dict.fromkeys(["mcg", "µg", "microgram", "micrograms"], ("µg", "weight")),
+    **dict.fromkeys(["nautical miles", "nautical mile", "nmi"], ("nmi", "distance")),
+    **dict.fromkeys(["light years", "light year"], ("light years", "distance")),
+    **dict.fromkeys(["cubic metres", "cubic meters", "cubic metre", "cubic meter", "m3", "m³", "cu m"],
+                    ("m³", "volume")),
+    **dict.fromkeys(["cubic feet", "cubic foot", "cu ft"], ("cu ft", "volume")),
+    **dict.fromkeys(["m/s", "metres per second", "meters per second", "metre per second", "meter per second"],
+                    ("m/s", "speed")),
+    **dict.fromkeys(["db", "decibel", "decibels"], ("dB", "loudness")),
 }
 # Units glued to the digits ("300lb", "20mph", "41.5C"): only unambiguous abbreviations. "C"/"F" only in
 # capitals; "m" is a scale ("$13m") unless the sentence speaks of depth or height (``metres_cue``).
 ATTACHED = frozenset(
     ["mm", "cm", "km", "km/h", "mi/h", "kg", "kgs", "g", "mph", "kph", "kmh", "ft", "lb", "lbs", "oz", "mw", "gw", "kw", "kwh",
-     "gb", "tb", "ml", "ha", "km2", "mi", "c", "f", "l", "w"]
+     "gb", "tb", "ml", "ha", "km2", "mi", "c", "f", "l", "w", "mg", "mcg", "mwh", "gwh", "twh", "m3", "db"]
 )
 CASE_SENSITIVE = frozenset(["c", "f", "l", "w"])  # "41.5C", "105F", "2L", "30W" but not "4c", "5f", "9w"
 

@@ -59,7 +59,8 @@ ABOUT_FACTOR = 0.10
 
 _SMALL = "|".join(sorted([*_UNITS_WORDS, *_TENS_WORDS], key=len, reverse=True))
 _WORDNUM = re.compile(
-    rf"\b(?P<w>(?:(?:half\s+)?a(?=[ -](?:hundred|thousand|million|billion))|{_SMALL})(?:[- ](?:{_SMALL}))?"
+    rf"\b(?P<w>(?:(?:half\s+|(?:a|one|three)\s+quarters?\s+of\s+|(?:a|one|two)\s+thirds?\s+of\s+)?"
+    rf"a(?=[ -](?:hundred|thousand|million|billion))|{_SMALL})(?:[- ](?:{_SMALL}))?"
     rf"(?:[ -](?:hundred|thousand|million|billion)"
     rf"(?:(?: and)? (?:{_SMALL})(?:-(?:{_SMALL}))?)?)*(?:\s+dozen)?|a dozen|half a dozen|"
     rf"(?:tens|hundreds) of (?:thousands|millions|billions)|dozens|hundreds|thousands|millions|billions|trillions)\b",
@@ -167,7 +168,8 @@ _TWICE = re.compile(
     r"\b[Tt]wice\b(?![\s-]+(?:as|the|that|this|those|these|its|their|his|her|our|my|a|an|what|over|more|less)\b)"
 )
 # Fractions: "1/10th", "2/3 of the vote" (a date such as "9/11" has neither the ordinal ending nor "of"),
-# "a tenth of", "two-thirds of", "three quarters of". "Half" is left out: it is mostly not a figure.
+# "a tenth of", "two-thirds of", "three quarters of". "Half" is left out: it is mostly not a figure. Not "a quarter
+# of a million", "two thirds of a billion": a figure in words (``_WORDNUM``), 250,000 and 666,666,666.
 _DENOMINATORS = {
     "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
     "tenth": 10, "hundredth": 100, "thousandth": 1000,
@@ -177,7 +179,7 @@ _FRACTION_DIGITS = re.compile(
 )
 _FRACTION_WORDS = re.compile(
     r"\b(?P<a>an?|one|two|three|four|five|six|seven|eight|nine)[\s-]+"
-    r"(?P<b>(?:" + "|".join(_DENOMINATORS) + r")s?)(?=\s+of\b)",
+    r"(?P<b>(?:" + "|".join(_DENOMINATORS) + r")s?)(?=\s+of\b)(?!\s+of\s+a[ -](?:hundred|thousand|million|billion)\b)",
     re.IGNORECASE,
 )
 
@@ -800,6 +802,10 @@ def _vague(text: str) -> tuple[float, float] | None:
     }.get(text)
 
 
+_PART_OF_A = re.compile(r"(?P<n>a|one|two|three)\s+(?P<d>quarters?|thirds?)\s+of\s+(?P<whole>a\s.+)", re.IGNORECASE)
+_SHARE_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3}
+
+
 def _words_value(text: str) -> float | None:
     """Value of a number written in words: "twenty-three", "a dozen", "two hundred and five"."""
     if text.endswith("dozen"):  # "a dozen", "half a dozen", "three dozen" (36)
@@ -807,6 +813,10 @@ def _words_value(text: str) -> float | None:
         if head in ("a", "half a"):
             return 6.0 if head == "half a" else 12.0
         return _UNITS_WORDS[head] * 12.0 if head in _UNITS_WORDS else None
+    if part := _PART_OF_A.match(text):  # "a quarter of a million", "two thirds of a billion"
+        whole = _words_value(part.group("whole"))
+        share = _SHARE_COUNT[part.group("n").lower()] / (4 if part.group("d").lower().startswith("quarter") else 3)
+        return None if whole is None else whole * share
     total, current = 0.0, 0.0
     for tok in re.split(r"[\s-]+", text):
         if tok in ("and",):

@@ -2,7 +2,7 @@
 
 ``event_role`` names one of ``ROLES``: "killing eight villagers" and "two people died" count deaths,
 "wounding 75" and "112 others hurt" the injured, "34 had been taken to hospital" the hospitalised, and
-likewise the missing, the evacuated and the arrested. ``held_role`` reads "1,100 people remain behind bars"
+likewise the missing, the evacuated, the arrested, the rescued and the displaced. ``held_role`` reads "1,100 people remain behind bars"
 as prisoners (political prisoners when the sentence says so).
 
 Rules are written from general knowledge of English news phrasing: a governing verb or participle just
@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from claimcheck.nouns import noun_kind
 
-ROLES = ("deaths", "injured", "hospitalised", "missing", "evacuated", "arrested")
+ROLES = ("deaths", "injured", "hospitalised", "missing", "evacuated", "arrested", "rescued", "displaced")
 
 # Nouns that stand for "some people" without saying who they are: the role names them instead ("one
 # person died" is a toll of one, as "two people died" is a toll of two).
@@ -29,29 +29,43 @@ ROLE_WORDS = {
     "injured": "injured", "wounded": "injured", "hurt": "injured", "injuries": "injured",
     "missing": "missing", "unaccounted": "missing",
     "evacuated": "evacuated", "evacuees": "evacuated",
-    "arrested": "arrested", "arrests": "arrested",
+    "arrested": "arrested", "arrests": "arrested", "detained": "arrested",
+    "rescued": "rescued", "displaced": "displaced",
     "hospitalised": "hospitalised", "hospitalized": "hospitalised",
 }  # fmt: skip
 
 # Verbs, and nouns with "of" ("the deaths of", "the evacuation of"), that govern the number after them.
-_KILL = r"kill(?:s|ed|ing)?|claim(?:s|ed|ing)?\s+the\s+lives\s+of|deaths?\s+of"
-_HURT = r"wound(?:s|ed|ing)?|injur(?:es|ed|ing)|hurt(?:s|ing)?"
-_ARREST = r"arrest(?:s|ed|ing)?|arrests?\s+of|detention\s+of"
+_KILL = (
+    r"kill(?:s|ed|ing)?|claim(?:s|ed|ing)?\s+the\s+lives\s+of|deaths?\s+of|drown(?:s|ed|ing)|murder(?:s|ed|ing)|"
+    r"massacr(?:es|ed|ing)|fatally\s+(?:shot|shooting|stabbed|stabbing|injured|injuring|wounded|wounding)"
+)
+_HURT = r"wound(?:s|ed|ing)?|injur(?:es|ed|ing)|hurt(?:s|ing)?|maim(?:s|ed|ing)"
+_ARREST = (
+    r"arrest(?:s|ed|ing)?|arrests?\s+of|detention\s+of|detain(?:s|ed|ing)|apprehend(?:s|ed|ing)|"
+    r"round(?:s|ed|ing)?\s+up"
+)
+_RESCUE = r"rescu(?:es|ed|ing)|rescues?\s+of"
+_DISPLACE = r"displac(?:es|ed|ing)|uproot(?:s|ed|ing)"
 _EVAC = r"evacuat(?:es|ed|ing)|evacuation\s+of"
 _HOSP = r"hospitali[sz](?:es|ed|ing)|hospitali[sz]ation\s+of"
 # A governing verb just before the number (qualifiers are already part of the quantity's span).
 _BEFORE = re.compile(
     rf"\b(?:(?P<deaths>{_KILL})|(?P<injured>{_HURT})|(?P<arrested>{_ARREST})|(?P<evacuated>{_EVAC})|"
-    rf"(?P<hospitalised>{_HOSP}))\s+(?:(?:a\s+further|another|an?\s+additional|a\s+total\s+of)\s+)?$",
+    rf"(?P<hospitalised>{_HOSP})|(?P<rescued>{_RESCUE})|(?P<displaced>{_DISPLACE}))\s+(?:(?:a\s+further|another|an?\s+additional|a\s+total\s+of)\s+)?$",
     re.IGNORECASE,
 )
-_ROLE_STEM = re.compile(r"kill|claim|death|wound|injur|hurt|arrest|detention|evacuat|hospitali", re.IGNORECASE)  # prefilter
+_ROLE_STEM = re.compile(
+    r"kill|claim|death|wound|injur|hurt|arrest|detention|evacuat|hospitali|drown|murder|massacr|fatally|maim|detain|"
+    r"apprehend|round|rescu|displac|uproot",
+    re.IGNORECASE,
+)  # prefilter
 _BE = (
     r"(?:(?:have|has|had|were|was|are|is|remain|remains|remained|being|been|now|still|also|reportedly|"
     r"currently|later|all|who|that|confirmed|believed|feared|thought|to\s+be|reported)\s+)*"
 )
-# "of the family", "in the crash", "from the village": a short phrase between the noun and its verb.
-_PP = r"(?:(?:of|from|in|on|at|aboard|inside)\s+(?:the\s+|a\s+|an\s+|their\s+|its\s+)?[\w’'-]+(?:\s+[\w’'-]+)?\s+)?"
+# "of the family", "in the crash", "from the village": a short phrase between the noun and its verb (its second
+# word never "and": "pulled 31 survivors from the rubble and rescued 12" gives the 31 no role of the 12).
+_PP = r"(?:(?:of|from|in|on|at|aboard|inside)\s+(?:the\s+|a\s+|an\s+|their\s+|its\s+)?[\w’'-]+(?:\s+(?!and\b)[\w’'-]+)?\s+)?"
 # An apposition that says who they are or a part of them ("The two pilots, both men, were"; "Three hikers, all
 # students, were"; "At least 20 people, including five children, died": the 20 died, the five are a part).
 _APPOSITION = r"(?:,\s*(?:both|all|each|mostly|aged|including|among\s+them)\s+[\w’'-]+(?:\s+[\w’'-]+){0,2},\s*)?"
@@ -63,14 +77,17 @@ _COORD = (
 )
 _AFTER = re.compile(
     rf"{_APPOSITION}\s*,?\s*{_PP}{_COORD}{_BE}(?:[a-z]+ly\s+)?(?:"
-    r"(?P<deaths>killed|died|dead|perished|slain|(?:found|confirmed)\s+dead|lost\s+their\s+lives)|"
+    r"(?P<deaths>killed|died|dead|perished|slain|drowned|murdered|(?:found|confirmed|shot)\s+dead|lost\s+their\s+lives|"
+    r"(?:burned|burnt|crushed|stabbed|beaten|trampled|frozen|froze|starved|bled|shot)\s+to\s+death)|"
     r"(?P<injured>injured|wounded|hurt|(?:suffered|sustained|received)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:injuries|wounds|burns)|(?:treated|hospitali[sz]ed)\s+for\s+(?:[\w-]+\s+){0,2}?(?:injuries|wounds|burns))|"
     r"(?P<hospitalised>hospitali[sz]ed|(?:taken|rushed|admitted|airlifted|flown|treated|transported)\s+"
     r"(?:to|in|at|into)\s+(?:[\w-]+\s+){0,3}?hospitals?)|"
     r"(?P<missing>missing|unaccounted\s+for)|"
-    r"(?P<evacuated>evacuated)|"
-    r"(?P<arrested>arrested)"
+    r"(?P<evacuated>evacuated|(?:ordered|told|forced)\s+to\s+(?:evacuate|flee|leave\s+their\s+homes))|"
+    r"(?P<arrested>arrested|detained|apprehended|taken\s+into\s+custody|rounded\s+up)|"
+    r"(?P<rescued>rescued|(?:pulled|dug|freed)\s+(?:out\s+)?alive|(?:airlifted|brought|winched|led)\s+to\s+safety)|"
+    r"(?P<displaced>displaced|uprooted|(?:left|made)\s+homeless|forced\s+(?:from|out\s+of)\s+their\s+homes)"
     r")\b",
     re.IGNORECASE,
 )
@@ -89,6 +106,7 @@ _HELD_AFTER = re.compile(
     r"incarcerated|locked\s+up)\b",
     re.IGNORECASE,
 )
+_STILL = re.compile(r"\b(?:remain(?:s|ed)?|still)\b", re.IGNORECASE)
 _POLITICAL = re.compile(r"\bpolitical(?:ly)?\b", re.IGNORECASE)
 
 
@@ -109,14 +127,19 @@ def event_role(s: str, start: int, end: int, unit: str | None) -> str | None:
         return None  # "40 of the 100 passengers were hurt": the verb's people are the part, not the whole
     lo = max(0, start - 45)
     before = _BEFORE.search(s, lo, start) if _ROLE_STEM.search(s, lo, start) else None
-    if before and (before.lastgroup != "deaths" or _living(words, s[max(0, end - 40) : end])):
-        return before.lastgroup  # "killed 12 villagers", not "the Senate killed 3 bills"
+    if before and (before.lastgroup not in _OF_THE_LIVING or _living(words, s[max(0, end - 40) : end])):
+        return before.lastgroup  # "killed 12 villagers", not "the Senate killed 3 bills" nor "rescued 40 brands"
     after = _AFTER.match(s, end, min(len(s), end + 90))
-    if after:
-        return after.lastgroup
+    if after and not (after.lastgroup == "arrested" and _STILL.search(after.group())):
+        return after.lastgroup  # not "1,100 people remain detained": held (``held_role``), not an arrest
     if unit is None and _mentions(_TOLL, s):
         return "deaths"
     return None
+
+
+# Roles whose verbs are said of things too ("killed 3 bills", "rescued 40 brands", "displaced 2 rivals"): only the
+# living take them.
+_OF_THE_LIVING = frozenset(["deaths", "rescued", "displaced"])
 
 
 def _living(words: list[str], written: str) -> bool:

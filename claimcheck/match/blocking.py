@@ -230,6 +230,10 @@ def number_graph(
     generic = np.array([is_generic_ordinal(unit[n]) for n in first], dtype=bool)
     role = np.array([unit[n] in ROLE_THINGS or is_score(unit[n]) or is_ordinal(unit[n]) for n in first], dtype=bool)
     role &= ~generic
+    # the role each group's figure counts ("arrested 86 fans", "86 fans were hurt": ``role_family``): one counted
+    # noun given two roles is two counts of a story, never one fact nor a conflict
+    fam_ids: dict[str, int] = {"": 0}
+    family = np.array([fam_ids.setdefault(role_family(items[n].claim, unit[n]), len(fam_ids)) for n in first])
     single = np.array([items[m[0]].article if len(m) == 1 else -1 for m in graph.members])
     when_ids: dict[str | None, int] = {}
     when = np.array([when_ids.setdefault(match_when(items[n].claim), len(when_ids)) for n in first])
@@ -350,6 +354,7 @@ def number_graph(
             # "dozens" never meets "59"; a figure that describes another noun ("a seven-member group")
             # never disagrees with a plain count ("eight current or former members"): only agrees
             keep = (agree | ((shared > 0) & (compound[ga] == compound[ha]))) & (wide[ga] == wide[ha]) & admitted
+            keep &= (family[ga] == family[ha]) | (family[ga] == 0) | (family[ha] == 0)
             # two figures at odds are one counted thing only when the words around them share two: one word in
             # common ("the first time in 48 years" / "retire after 42 years, the first ...") makes the contexts
             # alike by the set score but says nothing of what the two figures count
@@ -917,6 +922,10 @@ _IN_BASE: dict[str, tuple[str, float]] = {
     "m²": ("m²", 1.0), "km²": ("m²", 1e6), "hectares": ("m²", 1e4), "acres": ("m²", 4046.8564),
     "sq miles": ("m²", 2589988.1), "sq ft": ("m²", 0.09290304),
     "litres": ("l", 1.0), "ml": ("l", 0.001), "gallons": ("l", 3.785411784),
+    "nmi": ("m", 1852.0), "mg": ("kg", 1e-6), "µg": ("kg", 1e-9), "m/s": ("km/h", 3.6),
+    "m³": ("m³", 1.0), "cu ft": ("m³", 0.028316846592),
+    "kw": ("kw", 1.0), "mw": ("kw", 1e3), "gw": ("kw", 1e6),
+    "kwh": ("kwh", 1.0), "mwh": ("kwh", 1e3), "gwh": ("kwh", 1e6), "twh": ("kwh", 1e9),
 }  # fmt: skip
 # A converted figure is rounded by the outlet ("131 feet" for 40 m is 39.9 m, "12 inches" for 30 cm 30.5 cm)
 CONVERSION_TOLERANCE = 0.05
@@ -924,7 +933,10 @@ CONVERSION_TOLERANCE = 0.05
 
 def _measure_unit(claim: Claim) -> str | None:
     """The canonical unit of measure of a number claim (``claims.measures``), else None."""
-    for w in (claim.unit or "").lower().replace("-", " ").split()[:2]:
+    words = (claim.unit or "").lower().replace("-", " ").split()
+    if " ".join(words[:2]) in MEASURE_WORDS:  # "cubic metres", "nautical miles"
+        return MEASURE_WORDS[" ".join(words[:2])][0]
+    for w in words[:2]:
         if w in MEASURE_WORDS:
             return MEASURE_WORDS[w][0]
     return claim.unit if claim.unit in _IN_BASE else None

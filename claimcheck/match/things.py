@@ -9,7 +9,8 @@ matcher needs three answers about it, all from general English, never from one s
 - its **class** (``thing_class``): head nouns that news copy uses for the same people when it gives
   one figure (nationals / citizens / tourists / foreigners / passengers / victims; customers /
   consumers / users; troops / soldiers / service members; workers / employees / staff; migrants /
-  refugees / asylum seekers). Two
+  refugees / asylum seekers; crews / sailors; fans / spectators; pupils / students; worshippers /
+  congregants). Two
   claims of one class and the same figure may be one fact; they never conflict or evolve;
 - whether the figure as written is **precise** (``is_precise``): "2,500" or "108" or "$48 billion"
   name one fact in a story whatever the words around them, "about 100" or "five" do not.
@@ -34,7 +35,8 @@ from claimcheck.values import format_ordinal
 UNIT_SYNONYMS = {
     "wounded": "injured", "injury": "injured", "hurt": "injured",
     "dead": "death", "killed": "death", "fatality": "death",
-    "detainee": "prisoner", "inmate": "prisoner", "captive": "hostage",
+    "detainee": "prisoner", "inmate": "prisoner", "convict": "prisoner", "captive": "hostage",
+    "abductee": "hostage",
     "person": "people", "individual": "people",
     "km": "kilometre", "kilometer": "kilometre", "cm": "centimetre", "centimeter": "centimetre",
     "meter": "metre", "mile": "mile", "tonne": "ton", "metric": "ton",
@@ -70,6 +72,9 @@ def unit_key(unit: str | None) -> str:
     """The counted thing reduced to its head noun: "political prisoners" -> "prisoner"; a unit of
     measure in it to its one spelling ("five-yard score", "5-yard pass": "yd")."""
     raw = (unit or "").lower().replace("-", " ").split()
+    for pair in zip(raw, raw[1:], strict=False):  # "cubic metres", "terawatt-hours", "light years": not metres, hours
+        if " ".join(pair) in MEASURE_WORDS:
+            return MEASURE_WORDS[" ".join(pair)][0]
     for w in raw:
         if len(w) > 1 and w in MEASURE_WORDS:
             return MEASURE_WORDS[w][0]
@@ -258,7 +263,7 @@ CONTEXT_SYNONYMS = {
 # different times that give different counts of them are one fact whose figure was updated.
 EVOLVING_THINGS = frozenset(
     ["death", "injured", "missing", "arrest", "arrested", "evacuee", "evacuated", "evacuation", "hospitalised",
-     "casualty"]
+     "casualty", "rescued", "displaced"]
 )  # fmt: skip
 # Roles a story counts once (each a fact, its figure maybe updated): agreeing figures of one of them
 # are one fact whatever the words around them.
@@ -312,13 +317,29 @@ def running_length(claim: Claim, thing: str | None = None) -> str | None:
 _CLASS_WORDS = {
     "traveller": ("national", "citizen", "tourist", "foreigner", "passenger", "victim", "traveller",
                   "traveler", "visitor", "holidaymaker", "expatriate", "expat", "pilgrim", "occupant",
-                  "foreign national", "holiday-maker", "vacationer", "sightseer"),
+                  "foreign national", "holiday-maker", "vacationer", "sightseer", "commuter", "guest",
+                  "backpacker", "hiker", "trekker", "climber", "mountaineer", "skier", "camper"),
     "consumer": ("customer", "consumer", "user", "subscriber", "client", "shopper", "buyer",
-                 "account holder", "accountholder", "household"),
+                 "account holder", "accountholder", "household", "patron", "diner", "borrower", "depositor",
+                 "policyholder", "viewer", "listener", "reader", "gamer"),
     "military": ("troop", "soldier", "servicemember", "serviceman", "servicemen", "personnel",
-                 "marine", "force", "service personnel", "servicewoman", "servicewomen"),
-    "worker": ("worker", "employee", "staff", "staffer", "workforce", "labourer", "laborer"),
+                 "marine", "force", "service personnel", "servicewoman", "servicewomen", "paratrooper",
+                 "infantryman", "infantrymen", "airman", "airmen", "reservist", "guardsman", "guardsmen",
+                 "commando", "peacekeeper", "conscript", "recruit"),
+    "worker": ("worker", "employee", "staff", "staffer", "workforce", "labourer", "laborer", "miner"),
     "migrant": ("migrant", "refugee", "seeker", "asylum seeker", "asylumseeker", "immigrant", "emigrant"),
+    # who is aboard a ship or a boat as its crew: "40 sailors" / "40 seafarers" / "40 crewmen" ("crew" itself is
+    # no class noun: "three of the crew" is a part of the crew, never the crew's own count)
+    "crew": ("sailor", "seafarer", "seaman", "seamen", "crewman", "crewmen", "crewmember", "mariner",
+             "fisherman", "fishermen"),
+    # who watches a game or a show on the spot: "30,000 fans" / "30,000 spectators" / "30,000 concertgoers"
+    "audience": ("fan", "spectator", "supporter", "attendee", "concertgoer", "festivalgoer", "goer",
+                 "racegoer"),
+    # who studies at a school or a university: "90 pupils" / "90 students" / "90 schoolchildren"
+    "student": ("student", "pupil", "schoolchild", "schoolchildren", "schoolboy", "schoolgirl", "learner",
+                "undergraduate"),
+    # who worships at a church, mosque or temple: "50 worshippers" / "50 congregants" / "50 parishioners"
+    "faithful": ("worshipper", "worshiper", "congregant", "parishioner", "churchgoer", "devotee"),
     # who leads a country: "12 world leaders" / "12 heads of state" / "presidents and prime ministers"
     "leader": ("leader", "head of state", "president", "premier", "ruler", "monarch", "king"),
 }  # fmt: skip
@@ -403,6 +424,9 @@ _ROLE_FAMILY = {
     "death": "dead", "injured": "hurt", "hospitalised": "hurt", "missing": "missing", "arrest": "held",
     "arrested": "held", "prisoner": "held", "hostage": "held", "evacuee": "evacuated", "evacuated": "evacuated",
     "evacuation": "evacuated",
+    # the rescued and the displaced (by floods, quakes, wars): each a count of its own, rising while a story
+    # unfolds, never the dead's nor the evacuated's figure
+    "rescued": "rescued", "displaced": "displaced",
     # casualties: in news the dead and the wounded together as often as the dead alone (or the wounded, in
     # British usage): a toll of its own, never the deaths' nor the injured's figure
     "casualty": "casualties",
