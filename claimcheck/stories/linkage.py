@@ -19,7 +19,7 @@ from claimcheck.stories.links import (
     _Recurrences,
 )
 from claimcheck.stories.records import StoryOptions
-from claimcheck.stories.scoring import _damp, _damping, _scores, _specific, _specific_cap, _Vectors
+from claimcheck.stories.scoring import _damp, _damping, _specific, _specific_cap, _Vectors
 
 
 def _median(sorted_times: list[float]) -> float:
@@ -228,8 +228,10 @@ def _split_short(
     for g in groups:
         members = np.array(sorted(g), dtype=np.int64)
         short = ix.short[members]
-        if int(short.sum()) < 2:
-            out.append(g)
+        when = times[members[short]]
+        when = when[~np.isnan(when)]
+        if len(when) < 2 or float(when.max() - when.min()) <= options.short_days * 86400.0:
+            out.append(g)  # no two short texts more than short_days apart: the clock takes nothing, as it was
             continue
         out += [members[c].tolist() for c in _relink(members, short, vec, times, ix, options)]
     return out
@@ -249,29 +251,29 @@ def _relink(
     Lance-Williams update of the average, on a dense matrix (a story's articles are few)."""
     k = len(members)
     iu, ju = np.triu_indices(k, 1)
-    pairs = np.stack((members[iu], members[ju]), axis=1).astype(np.int32)  # sorted by their first article
-    cos, figure = _scores(vec, pairs, figure=ix.figure)
-    gap = np.nan_to_num(np.abs(times[pairs[:, 0]] - times[pairs[:, 1]]), nan=0.0)
+    # the members' vectors as a dense matrix over the terms they have (a story's are a few hundred): cosines,
+    # their part through broad terms (in more articles than specific_times x 2 + specific_plus: a subject's or
+    # a country's words) and shared precise figures, each one product
+    terms = vec.terms[members]
+    real = terms >= 0
+    ids, col = np.unique(terms[real], return_inverse=True)
+    dense = np.zeros((k, len(ids)), dtype=np.float64)
+    dense[np.nonzero(real)[0], col] = vec.weights[members][real]
+    cos = (dense @ dense.T)[iu, ju]
+    broad = dense * (ix.df[ids] > options.specific_times * 2 + options.specific_plus)
+    wide = np.minimum((broad @ broad.T)[iu, ju], cos)
+    given = (dense[:, ix.figure[ids]] > 0).astype(np.float64)
+    figure = (given @ given.T)[iu, ju] > 0
+    gap = np.nan_to_num(np.abs(times[members[iu]] - times[members[ju]]), nan=0.0)
     # two short texts on their own clock, unless they share a precise figure (the same fact: no damping, as in
     # the linkage) or story_names names or figures of their own (a named follow-up: whatever the time, as in
-    # the story pass)
+    # the story pass); only what they owe to broad terms fades: a week-long event's own names do not
     clock = short[iu] & short[ju] & ~figure
     if options.story_names and clock.any():
         clock &= _own_shared(members, ix, options)[iu, ju] < options.story_names
     excess = np.maximum(gap / 86400.0 - options.short_days, 0.0)
     lasting = ~clock & short[iu] & short[ju]
     damp = np.where(lasting, 1.0, _damping(gap, figure, options))
-    # only what the pair owes to broad terms (in more articles than specific_times x 2 + specific_plus: a
-    # subject's or a country's words) runs on the short clock; a week-long event's own names do not fade
-    terms = vec.terms[members]
-    broad = np.where(
-        (terms >= 0) & (_df_of(ix, terms) > options.specific_times * 2 + options.specific_plus),
-        vec.weights[members],
-        0.0,
-    ).astype(np.float32)
-    local = np.stack((iu, ju), axis=1).astype(np.int32)
-    wide, _ = _scores(_Vectors(terms, broad, vec.key_owner[:0], vec.key_term[:0]), local)
-    wide = np.minimum(wide, cos)
     fade = 0.5 ** (excess / options.short_half_life)
     base = np.zeros((k, k), dtype=np.float64)  # as the linkage weighs them
     base[iu, ju] = cos * damp
@@ -325,8 +327,3 @@ def _own_shared(members: np.ndarray, ix: _Index, options: StoryOptions) -> np.nd
     has = np.zeros((len(members), len(ids)), dtype=np.float64)
     has[owner, col] = 1.0
     return has @ has.T
-
-
-def _df_of(ix: _Index, terms: np.ndarray) -> np.ndarray:
-    """The window's article count of each term id in ``terms`` (padding, -1: 0)."""
-    return np.where(terms >= 0, ix.df[np.maximum(terms, 0)], 0)
