@@ -15,6 +15,7 @@ per-article error listing (``-v``) refuses to show held-out articles.
 
     python -m tests.stories_eval            # the figures (fetch + stories, ~20 s)
     python -m tests.stories_eval -v         # and the tuning split's errors, story by story
+    python -m tests.stories_eval --split tune  # the tuning row only (held-out figures not printed)
     python -m tests.stories_eval --keep DIR # keep the database and sources.yaml in DIR
     python -m tests.stories_eval --feeds    # the labelled real feed entries instead (tests/stories_feeds.py)
 """
@@ -50,6 +51,11 @@ def held_out(event: str) -> bool:
 
 def split_of(event: str) -> str:
     return "holdout" if held_out(event) else "tuning"
+
+
+def splits_of(choice: str) -> tuple[str, ...]:
+    """The splits a ``--split`` choice prints: "tune" the tuning split only (while working), "all" both."""
+    return ("tuning",) if choice == "tune" else SPLITS
 
 
 @dataclass(frozen=True)
@@ -284,11 +290,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--feeds", action="store_true", help="score the labelled real feed entries (stories_feeds)"
     )
+    ap.add_argument(
+        "--split", choices=("tune", "all"), default="all", help="tune: print the tuning rows only (while working)"
+    )
     args = ap.parse_args(argv)
     if args.feeds:
         from tests import stories_feeds
 
-        return stories_feeds.main(["-v"] if args.verbose else [])
+        return stories_feeds.main([*(["-v"] if args.verbose else []), "--split", args.split])
     if not available():
         print(f"skipped: {CLUSTERS} is absent")
         return 0
@@ -301,7 +310,8 @@ def main(argv: list[str] | None = None) -> int:
     else:
         with tempfile.TemporaryDirectory(prefix="claimcheck-stories-eval-") as tmp:
             result = run(Path(tmp), items)
-    scores = evaluate(result, items)
+    keep = splits_of(args.split)
+    scores = {s: v for s, v in evaluate(result, items).items() if s in keep}
     print(report(scores, len(assignments(result, items)), len(items)))
     if args.verbose:
         print("\n".join(errors(result, items)))

@@ -14,6 +14,7 @@ feed entries are scored, the mixed-in articles only crowd the window (their own 
 
     python -m tests.stories_feeds          # the figures (~10 s)
     python -m tests.stories_feeds -v       # and the feeds-tune split's errors, mixed stories first
+    python -m tests.stories_feeds --split tune  # the tuning rows only (held-out figures not printed)
     python -m tests.stories_eval --feeds   # the same
 """
 
@@ -211,21 +212,27 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("-v", "--verbose", action="store_true", help="list the feeds-tune split's errors")
     ap.add_argument("--joined", action="store_true", help="count the wrong merges by the rule that made them")
     ap.add_argument("--no-mix", action="store_true", help="skip the figure with news-clusters mixed in")
+    ap.add_argument(
+        "--split", choices=("tune", "all"), default="all", help="tune: print the tuning rows only (while working)"
+    )
     args = ap.parse_args(argv)
+    splits = stories_eval.splits_of(args.split)
     if not available():
         print(f"skipped: {FEEDS} is absent")
         return 0
     entries = load()
     for split, (n, events, multi) in counts(entries).items():
+        if split not in splits:
+            continue
         print(f"{split:8} {n} entries, {events} events, {multi} of more than one entry")
     t0 = time.process_time()
     story_of = group_entries(entries)
     cpu = time.process_time() - t0
     assert len(story_of) == len(entries)
-    print(report("feeds", {s: bcubed(story_of, entries, s) for s in SPLITS}) + f"  [{cpu:.1f} s CPU]")
+    print(report("feeds", {s: bcubed(story_of, entries, s) for s in splits}) + f"  [{cpu:.1f} s CPU]")
     if not args.no_mix and stories_eval.available():
         mixed = group_entries(entries, extra=cluster_articles())
-        print(report("feeds+clusters", {s: bcubed(mixed, entries, s) for s in SPLITS}))
+        print(report("feeds+clusters", {s: bcubed(mixed, entries, s) for s in splits}))
     if args.verbose:
         print("\n".join(errors(story_of, entries)))
     if args.joined:

@@ -20,7 +20,9 @@ weeks of its nearest linked article, so it is compared with a loose story of man
 not article by article; a little less like it than that, it still joins when it is clearly about that one
 story (several times as like it as like any other), and, whatever the time, when it is clearly about it
 before time damping and names several of its own names or figures (a follow-up a year on); the pass runs
-once more over the stories it made grow. A term that one outlet alone uses (its page furniture)
+once more over the stories it made grow. Last, a story with short texts (feed entries) is grouped again
+on their own clock: what two short texts share through broad terms fades within days, so entries of other
+events days apart that share a subject's words leave it. A term that one outlet alone uses (its page furniture)
 weighs little. A split story is preferred to a mixed one.
 
 Wire copies are counted as ``compare`` counts them (claimcheck.match.syndication): a story's independent

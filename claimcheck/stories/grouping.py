@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from claimcheck.stories.index import _Index, index_articles
-from claimcheck.stories.linkage import _average_linkage
+from claimcheck.stories.linkage import _average_linkage, _split_short
 from claimcheck.stories.links import _Headlines, _Recurrences
 from claimcheck.stories.records import Articles, StoryOptions, Window
 from claimcheck.stories.scoring import _candidates, _damping, _scores, _timestamps, _vectors
@@ -58,7 +58,7 @@ def group(
             if len(near):
                 first = _join_stories(first, vec, times, near, options, ix, joined)
         groups = first
-    return groups
+    return _split_short(groups, vec, times, ix, options)
 
 
 def _touching_grown(before: list[list[int]], after: list[list[int]], pairs: np.ndarray, n: int) -> np.ndarray:

@@ -17,21 +17,24 @@ _CHUNK = 500  # texts split at a time: the token strings of 50,000 leads would t
 
 def _tokens(
     n: int, part: Callable[[range], list[str]], terms: _Terms, limit: int | None
-) -> tuple[np.ndarray, np.ndarray]:
-    """(code, count) of the term tokens of the texts ``part`` gives for articles ``0..n-1`` (at most
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(code, count, words) of the term tokens of the texts ``part`` gives for articles ``0..n-1`` (at most
     ``limit`` tokens per article): each article's distinct terms as ``article << 32 | term id``, sorted,
-    and how many times each comes. Counted a chunk at a time: millions of tokens are never held at once.
+    how many times each comes, and per article how many words (tokens, stop words too) its text has.
+    Counted a chunk at a time: millions of tokens are never held at once.
 
     Texts are taken and split ``_CHUNK`` at a time (str.split: several times a word regex's speed), so
     that the texts read for it and their token strings are never all in memory at once (50,000 leads of
     1,000 characters alone take 100-200 MB)."""
     codes_of, counts_of = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int32)]
+    words = np.zeros(n, dtype=np.int32)
     for k in range(0, n, _CHUNK):
         tokens = split_words(_SEP.join(part(range(k, min(n, k + _CHUNK)))))
         codes = np.fromiter(map(terms.__getitem__, tokens), dtype=np.int64, count=len(tokens))
         del tokens
         sep = codes == -2
         doc = np.cumsum(sep)
+        words[k : min(n, k + _CHUNK)] = np.bincount(doc[~sep], minlength=min(n, k + _CHUNK) - k)
         keep = codes >= 0
         if limit is not None:
             starts = np.concatenate(([0], np.flatnonzero(sep) + 1))
@@ -42,7 +45,7 @@ def _tokens(
         starts = np.flatnonzero(np.concatenate(([True], found[1:] != found[:-1]))) if len(found) else found
         codes_of.append(found[starts])
         counts_of.append(np.diff(np.append(starts, len(found))).astype(np.int32))  # memory: millions
-    return np.concatenate(codes_of), np.concatenate(counts_of)
+    return np.concatenate(codes_of), np.concatenate(counts_of), words
 
 
 @dataclass
@@ -61,6 +64,7 @@ class _Index:
     indptr: np.ndarray  # article i's rows are indptr[i]:indptr[i+1]
     terms: _Terms
     no_topic: np.ndarray  # per term id: no topic word: any figure ("#..."), or a spelling too long
+    short: np.ndarray  # per article: a short text (a title and a sentence or two: StoryOptions.short_words)
 
     def rows(self, i: int) -> slice:
         return slice(int(self.indptr[i]), int(self.indptr[i + 1]))
@@ -87,9 +91,10 @@ def index_articles(articles: Articles, options: StoryOptions) -> _Index:
     window = Window.of(articles)
     n, titles = len(window), window.rows.titles
     terms = _Terms()
-    t_code, t_count = _tokens(n, lambda r: titles[r.start : r.stop], terms, None)
+    t_code, t_count, _ = _tokens(n, lambda r: titles[r.start : r.stop], terms, None)
     lead_chars = options.lead_words * 10
-    l_code, l_count = _tokens(n, lambda r: window.leads(r, lead_chars), terms, options.lead_words)
+    l_code, l_count, words = _tokens(n, lambda r: window.leads(r, lead_chars), terms, options.lead_words)
+    short = words < options.short_words  # the lead read (lead_words x 10 characters) holds the whole text
     size = max(1, len(terms.vocab))
     # (article, term) in order: the two are sorted already, so a stable sort (a merge of two runs) is quick
     uniq = np.concatenate((t_code, l_code))
@@ -133,7 +138,7 @@ def index_articles(articles: Articles, options: StoryOptions) -> _Index:
     name = np.array(terms.capitals, dtype=np.float64) >= options.name_case * np.maximum(spellings, 1.0)
     no_topic = np.fromiter((t[0] == "#" for t in terms.vocab), dtype=bool, count=len(terms.vocab))
     no_topic[terms.too_long] = True
-    return _Index(n, doc, term, in_title, w, idf, df, figure, name, indptr, terms, no_topic)
+    return _Index(n, doc, term, in_title, w, idf, df, figure, name, indptr, terms, no_topic, short)
 
 
 def _drop_foreign(

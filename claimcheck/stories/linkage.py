@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import numpy as np
 
+from claimcheck.stories.index import _Index
 from claimcheck.stories.links import (
     _cohesive,
     _distinct,
@@ -18,7 +19,7 @@ from claimcheck.stories.links import (
     _Recurrences,
 )
 from claimcheck.stories.records import StoryOptions
-from claimcheck.stories.scoring import _damp, _specific, _specific_cap, _Vectors
+from claimcheck.stories.scoring import _damp, _damping, _specific, _specific_cap, _Vectors
 
 
 def _median(sorted_times: list[float]) -> float:
@@ -199,3 +200,130 @@ def _average_linkage(
             bisect.insort(kept, moment)
     groups = [members.get(g, [g]) for g in range(n) if parent[g] == g]
     return sorted((sorted(m) for m in groups), key=lambda m: m[0])
+
+
+def _split_short(
+    groups: list[list[int]], vec: _Vectors, times: np.ndarray, ix: _Index, options: StoryOptions
+) -> list[list[int]]:
+    """Each story with two short texts or more (:attr:`_Index.short`: feed entries, a title and a sentence or
+    two) checked on the short texts' own clock, after the linkage and the story pass. Short reports of one
+    development come within a day or two of each other; short entries days or weeks apart that share only a
+    subject's few words (a Games' "Olympic", "medal", "Winter"; a country and its leader) chain, through the
+    linkage and its time damping made for long articles, into one story of many events. So the story is
+    grouped again by average linkage over its articles (:func:`_relink`): its long articles start as one
+    part (the rules for long texts put them together), each short text as a part of its own; on the clock,
+    what two short texts share through broad terms (in more articles of the window than two articles'
+    specific cap, ``specific_times`` x 2 + ``specific_plus``) halves every ``short_half_life`` days beyond
+    ``short_days`` between them, while what they share through the event's own terms does not fade (a market
+    bombing, its toll, the funerals and an arrest over a week name the market and the town), nor what they
+    share when they give the same precise figure or ``story_names`` names of their own (a follow-up, as in the
+    linkage and the story pass). Two parts stay together when their average on the clock is still at least
+    ``link``, or when the clock took nothing from it (whatever joined them, the name and headline links
+    included, judged them as they are). What leaves a story is not offered to another: refused during the
+    linkage, an entry joined a looser group later (round 13). A story of long articles, or with one short
+    text, is as it was."""
+    if not options.short_half_life:
+        return groups
+    out: list[list[int]] = []
+    for g in groups:
+        members = np.array(sorted(g), dtype=np.int64)
+        short = ix.short[members]
+        when = times[members[short]]
+        when = when[~np.isnan(when)]
+        if len(when) < 2 or float(when.max() - when.min()) <= options.short_days * 86400.0:
+            out.append(g)  # no two short texts more than short_days apart: the clock takes nothing, as it was
+            continue
+        out += [members[c].tolist() for c in _relink(members, short, vec, times, ix, options)]
+    return out
+
+
+def _relink(
+    members: np.ndarray,
+    short: np.ndarray,
+    vec: _Vectors,
+    times: np.ndarray,
+    ix: _Index,
+    options: StoryOptions,
+) -> list[list[int]]:
+    """:func:`_split_short`'s average linkage within one story (``members``, sorted; ``short`` per member):
+    its parts (positions in ``members``), each sorted, in order of their first member. The parts' average
+    similarities on the clock and as the linkage weighs them (the standard damping) are both kept, by the
+    Lance-Williams update of the average, on a dense matrix (a story's articles are few)."""
+    k = len(members)
+    iu, ju = np.triu_indices(k, 1)
+    # the members' vectors as a dense matrix over the terms they have (a story's are a few hundred): cosines,
+    # their part through broad terms (in more articles than specific_times x 2 + specific_plus: a subject's or
+    # a country's words) and shared precise figures, each one product
+    terms = vec.terms[members]
+    real = terms >= 0
+    ids, col = np.unique(terms[real], return_inverse=True)
+    dense = np.zeros((k, len(ids)), dtype=np.float64)
+    dense[np.nonzero(real)[0], col] = vec.weights[members][real]
+    cos = (dense @ dense.T)[iu, ju]
+    broad = dense * (ix.df[ids] > options.specific_times * 2 + options.specific_plus)
+    wide = np.minimum((broad @ broad.T)[iu, ju], cos)
+    given = (dense[:, ix.figure[ids]] > 0).astype(np.float64)
+    figure = (given @ given.T)[iu, ju] > 0
+    gap = np.nan_to_num(np.abs(times[members[iu]] - times[members[ju]]), nan=0.0)
+    # two short texts on their own clock, unless they share a precise figure (the same fact: no damping, as in
+    # the linkage) or story_names names or figures of their own (a named follow-up: whatever the time, as in
+    # the story pass); only what they owe to broad terms fades: a week-long event's own names do not
+    clock = short[iu] & short[ju] & ~figure
+    if options.story_names and clock.any():
+        clock &= _own_shared(members, ix, options)[iu, ju] < options.story_names
+    excess = np.maximum(gap / 86400.0 - options.short_days, 0.0)
+    lasting = ~clock & short[iu] & short[ju]
+    damp = np.where(lasting, 1.0, _damping(gap, figure, options))
+    fade = 0.5 ** (excess / options.short_half_life)
+    base = np.zeros((k, k), dtype=np.float64)  # as the linkage weighs them
+    base[iu, ju] = cos * damp
+    base += base.T
+    sim = np.zeros((k, k), dtype=np.float64)  # on the short clock
+    sim[iu, ju] = np.where(clock & (fade < 1.0), cos - wide * (1.0 - fade), cos * damp)
+    sim += sim.T
+    longs = np.flatnonzero(~short)
+    parts = ([longs.tolist()] if len(longs) else []) + [[int(i)] for i in np.flatnonzero(short)]
+    m = len(parts)
+    size = np.array([len(p) for p in parts], dtype=np.float64)
+    onehot = np.zeros((m, k), dtype=np.float64)
+    for x, p in enumerate(parts):
+        onehot[x, p] = 1.0
+    norm = np.outer(size, size)
+    avg = (onehot @ sim @ onehot.T) / norm  # the parts' average similarities on the clock ...
+    was = (onehot @ base @ onehot.T) / norm  # ... and as the linkage weighs them
+    np.fill_diagonal(avg, -np.inf)
+    alive = np.ones(m, dtype=bool)
+    while alive.sum() > 1:
+        ok = np.isfinite(avg) & ((avg >= options.link) | (avg >= was))  # -inf: itself, or a part merged
+        flat = int(np.argmax(np.where(ok, avg, -np.inf)))
+        x, y = divmod(flat, m)
+        if not ok[x, y]:
+            break
+        x, y = min(x, y), max(x, y)
+        for mat in (avg, was):
+            merged = (mat[x] * size[x] + mat[y] * size[y]) / (size[x] + size[y])
+            mat[x, :] = merged
+            mat[:, x] = merged
+            mat[y, :] = -np.inf
+            mat[:, y] = -np.inf
+            mat[x, x] = -np.inf
+        size[x] += size[y]
+        parts[x] += parts[y]
+        alive[y] = False
+    return sorted((sorted(parts[x]) for x in np.flatnonzero(alive)), key=lambda p: p[0])
+
+
+def _own_shared(members: np.ndarray, ix: _Index, options: StoryOptions) -> np.ndarray:
+    """Per pair of ``members``, how many names or precise figures (:attr:`_Index.name`, :attr:`_Index.figure`)
+    the two share that are theirs, as :func:`~claimcheck.stories.storypass._own_names` counts them for two
+    stories: at least ``title_own`` of the window's articles with it are the two (here: in at most
+    2 / ``title_own`` articles)."""
+    rows = [ix.term[ix.rows(int(i))] for i in members]
+    owner = np.repeat(np.arange(len(members)), [len(r) for r in rows])
+    terms = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int32)
+    keep = (ix.name[terms] | ix.figure[terms]) & (options.title_own * ix.df[terms] <= 2)
+    owner, terms = owner[keep], terms[keep]
+    ids, col = np.unique(terms, return_inverse=True)
+    has = np.zeros((len(members), len(ids)), dtype=np.float64)
+    has[owner, col] = 1.0
+    return has @ has.T

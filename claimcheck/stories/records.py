@@ -93,6 +93,10 @@ class StoryOptions:
     distinct: float = 0.75  # two groups of distinct_min+ articles, one of short ones (under short_terms on
     distinct_min: int = 3  # ... average), each with a name in this share of its articles that the other never
     # names, are two events told in the same words (two sets of talks in one city the same day; 0: no such rule)
+    short_words: int = 100  # a text of fewer words (a feed entry: a title and a sentence or two) is short ...
+    short_half_life: float = 2.0  # ... and a story with short texts keeps two of them together only when they
+    short_days: float = 1.0  # ... are alike with their similarity halving every short_half_life days beyond
+    # short_days between them (short reports of one event come within a day or two; 0: no such rule)
     foreign: float = 0.12  # an article whose distinct terms are this share other languages' function words
     foreign_min: int = 5  # ... and at least this many of them: those words are no terms of it ("der", "les")
     story_link: float = 0.2  # then a story joins the one whose summed vector is most like its own (cosine at
