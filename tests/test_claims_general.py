@@ -136,7 +136,7 @@ def test_a_fall_of_a_figure_in_millions_is_no_length(
     ("text", "metres"),
     [
         ("Rescuers dug 13m down to reach the boy.", 13.0),
-        ("The boy fell down the 40m dry well in the village.", 40.0),
+        ("The calf fell into the 40m disused mine shaft near the farm.", 40.0),
         ("The climber fell 20m from the ledge.", 20.0),
         ("The cave lies 40m below ground.", 40.0),
         ("The well was put at a depth of 40m.", 40.0),
