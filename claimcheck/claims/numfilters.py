@@ -31,7 +31,7 @@ _URLISH = re.compile(
 # Numbers that name something, looked for only in sentences with their digits (``named_numbers``): an
 # emergency number named ("911 calls", "a 999 operator"); an acceleration benchmark, not a range: a speed
 # unit right after the range and a time in seconds within a few words ("0-60 mph in 3.5 seconds", "0 to 100
-# km/h could take 4 s", "from 0 to 60 miles per hour (0 to 100 km/h) in 2 seconds"; "cases rose from 0 to 150
+# km/h could take 4 s", "from 0 to 30 miles per hour (0 to 48 km/h) in 3 seconds"; "cases rose from 0 to 150
 # in 3 weeks" is a range).
 _NAMED_NUMBER = re.compile(
     r"\b(?:911|999)\s+(?:calls?|call(?:ers?|\s+cent(?:er|re)s?)|dispatch(?:ers?)?|operators?|lines?|system)\b"

@@ -58,7 +58,7 @@ _ROLE_WORD = (
 )
 _ROLE_PREFIX = rf"(?:[A-Z][\w-]*\s+)?{_ROLE_WORD}(?:(?:,\s+|\s+and\s+|\s+&\s+|\s+){_ROLE_WORD}){{0,3}}\s+"
 _SPEAKER = rf"(?P<name>(?:{_ROLE_PREFIX})?{_NAME}|{_ROLE}{_ROLE_PP}|he|she|they|He|She|They)"
-# An apposition may hold a list closed by "and" ("Lee, the minister of education, science and technology,
+# An apposition may hold a list closed by "and" ("Lee, the minister of transport, housing and planning,
 # said").
 _APPOSITION = (
     r"(?:,\s[^,“”\"«»]{1,120}(?:(?:,\s[^,“”\"«»]{1,40}){1,2},?\s(?:and|&)\s[^,“”\"«»]{1,40}|"
@@ -280,8 +280,8 @@ _PRONOUN_SAID_AFTER = re.compile(rf"[”\"’'»]?[,]?\s+(?:he|she|they)\s+(?:al
 
 def _another_subject(text: str, q: Quote, last: tuple[str, int], persons: list[tuple[int, str]]) -> bool:
     """Whether the sentence of quote ``q``, after the previous quote's end, opens with a name other than that
-    quote's speaker ('"Why was I blamed?" Timberlake, by his own admission, took about "ten per cent" of the
-    heat': the second quote is no further word of the first speaker). Not when a pronoun credits the words in
+    quote's speaker ('"Why was I blamed?" Halloran, by his own admission, took about "a tenth" of the
+    criticism': the second quote is no further word of the first speaker). Not when a pronoun credits the words in
     that sentence ('Trump, he added, was "..."', '... was "...," she said'): it stands for the last speaker,
     the name opening the sentence being what the words are about."""
     start = q.start
@@ -565,7 +565,7 @@ _NAMED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # A work or a campaign named right before a title in capitals: 'the campaign "Starts with one."', 'the central
-# theme "The Medium is the Message"' ('called the film "a disgrace"' gives the speaker's words, in lower case).
+# theme "The River Has Two Banks"' ('called the film "a disgrace"' gives the speaker's words, in lower case).
 _WORK_BEFORE = re.compile(r"\b(?:campaign|theme|song|album|single|film|movie|novel|musical|documentary)\s*[“\"‘'«„]\s*$")
 _NAMED_AFTER = re.compile(
     r"[”\"’'»]?\s+(?:(?!(?:to|and|or|but|that|will|would|can|could|may|might)\s)[a-z]+\s+)?(?:campaign|slogan|hashtag|motto|series|song|single|album|film|movie|book|novel|show|"
@@ -596,8 +596,8 @@ def _of_record(text: str, q: Quote) -> bool:
 # A short quoted stretch inside a noun phrase, an article or demonstrative before it (up to two describing words
 # between, unless the determiner opens the sentence: "The senator has", "The coach felt", "This means" are a
 # subject and its verb) and the phrase going on after it in lower case, with no verb that reports or names words before it in its sentence: a term or a phrase
-# held at arm's length ('organisers set up a "women's safety area" for girls', 'the "I'll have you naked" bit',
-# 'their commitment to the principle of "two states for two peoples," meaning'), nobody's words on record. With
+# held at arm's length ('organisers set up a "quiet recovery room" for runners', 'the "I'll eat my hat" bit',
+# 'their commitment to the principle of "one town, one bus fare," meaning'), nobody's words on record. With
 # such a verb anywhere in its sentence it stays a quote ('X called the academy "woefully out of touch" in a
 # letter', 'X said he hoped the deal would "pave the way" for talks', 'it made a "vile" remark, X said'), or with
 # a source, a finding or words put out ('a "frank" meeting, according to the ministry', 'the inquiry found a
@@ -1311,7 +1311,7 @@ def _last_subject(
             if rx is _OPENING_SINGLE and (not (raw in surnames or aged) or "’" in raw or "'" in raw):
                 continue
             if opening and (raw.split()[0] in _NOT_NAMES or _LEADING_PREPOSITION.search(text, m.start(), m.start("name"))):
-                continue  # "Responding to the New York Times article, he added": the object of "to" is no subject
+                continue  # "Responding to the Harbour Gazette article, he added": the object of "to" is no subject
             if not name or name in _NOT_NAMES or name.lower() in {"he", "she", "they"}:
                 continue
             if places is not None and not _plausible(name, places):
