@@ -182,7 +182,7 @@ def test_speakers_that_stay() -> None:
          " direct orders of minister Ilse Brandt, and said it planned to moor “many more of them.”",
          [("weather relay buoy", "Norland"), ("many more of them.", "Norland")]),
         # "to show" after a quote is a verb, not a show the quote names
-        ('Park said the festival would be "a good chance" to show the city at its best.', [("a good chance", "Park")]),
+        ('Park said the festival was "a good chance" to show visitors the old harbour.', [("a good chance", "Park")]),
     ],
 )
 def test_coordinated_speakers(text: str, expected: list[tuple[str, str]]) -> None:
