@@ -408,8 +408,8 @@ def _candidate_credits(sentence: str) -> list[tuple[int, int, bool]]:
     return found
 
 
-# A person named after a role ("defence ministry spokesman Ren Guoqiang", "Foreign Ministry spokesperson Hua
-# Chunying"): credited with a quote of more than three words in the same sentence, the person is the quote's
+# A person named after a role ("defence ministry spokesman Li Wen", "Foreign Ministry spokesperson Mei
+# Lan"): credited with a quote of more than three words in the same sentence, the person is the quote's
 # speaker, not a source the sentence cites (the own labels cite no "..., Cole said" either), unless the words came
 # through a document that can be looked up ("said in a statement", "said in a tweet").
 _NAMED_BY_ROLE = re.compile(

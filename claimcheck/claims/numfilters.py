@@ -167,7 +167,7 @@ def _not_a_quantity(s: str, m: re.Match[str], value: float, num: str) -> bool:
     ):
         return True
     if value <= 120 and "." not in num and _after_name(s, start, before) and _AGE_APPOSITION_END.match(after):
-        return True  # "Danley, 62." at the end of a sentence, "the mayor, 61, said"
+        return True  # "Marsh, 62." at the end of a sentence, "the mayor, 61, said"
     if value < 1000 and after.startswith(")") and _BRACKETED.search(before):
         return True
     if value <= 31 and _DAY_RANGE_BEFORE.search(before):
@@ -254,7 +254,7 @@ _QUALIFIED_BEFORE = re.compile(
 
 
 # After a name, a number followed by a lower-case plural that news counts, "times", or a span of time
-# ("provided by Tarantino 15 years after the shoot"), is a count.
+# ("provided by Okafor 15 years after the shoot"), is a count.
 _NAME_THEN_COUNT = re.compile(
     r"\s+(?:times\b|(?:years|months|weeks|days|hours|minutes|decades)\b|(?:"
     + "|".join(sorted(COUNT_NOUNS))

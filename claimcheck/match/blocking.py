@@ -217,7 +217,7 @@ def number_graph(
     compound = np.array([bool(compound_key(items[n].claim)) for n in first], dtype=bool)
     decimal = (digits >= 2) & (np.floor(figure) != figure) & (specific | measure)
     precise = np.array([is_precise(v) for v in value], dtype=bool) | decimal
-    # a two-digit figure ("48", "59") recurs in one story for different things ("Blue's 48-yard run", "Elliott's
+    # a two-digit figure ("48", "59") recurs in one story for different things ("Reyes's 48-yard run", "Okafor's
     # 48-yard field goal"): one fact whatever the words when the words around them share one
     # (``_share_a_word``) or the sentences do not name different people or places (``_lone_ok``)
     loose = ~precise & np.array([is_fairly_precise(v) for v in value], dtype=bool)
@@ -435,12 +435,12 @@ def _lone_ok(
 
 
 # A figure's holder: the name that is the subject or owner of the figure, a few small words before it
-# ("Jones scored 22", "Wentz threw for 287", "Kane now has 16", "Arizona's 26-24"), the first of them no
+# ("Jones scored 22", "Moreno threw for 287", "Kane now has 16", "Arizona's 26-24"), the first of them no
 # preposition (``_LINKS``).
 _HOLDER = re.compile(
     r"(?<![\w’'-])((?:[A-Z][\w’'-]*[a-z][\w’'-]*\s+)*[A-Z][\w’'-]*[a-z][\w’'-]*)([’']s?)?\s+((?:[a-z][\w’'-]*\s+){0,3})$"
 )
-# a name joined to the figure by a preposition is no holder ("Cleveland with 68", "the World Series in 108 years")
+# a name joined to the figure by a preposition is no holder ("Dunmore with 64", "the league final in 112 years")
 _LINKS = frozenset(
     ["in", "on", "at", "for", "of", "from", "with", "by", "to", "since", "after", "before", "over", "under",
      "against", "near", "during", "than", "into", "about", "around", "across", "between", "among", "as", "and",
