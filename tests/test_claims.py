@@ -1170,7 +1170,7 @@ def test_a_fact_box_figure_counts_what_its_label_names() -> None:
 
 
 def test_a_span_of_time_after_a_name_is_a_count_not_a_designation() -> None:
-    got = [(c.text, c.unit) for c in extract_claims("The tape was handed over by Tarantino 15 years after the shoot.")
+    got = [(c.text, c.unit) for c in extract_claims("The tape was handed over by Okafor 15 years after the shoot.")
            if c.kind == "number"]  # fmt: skip
     assert got == [("15 years", "years")]
     assert [c for c in extract_claims("Apollo 11 landed on the Moon.") if c.kind == "number"] == []

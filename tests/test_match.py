@@ -1352,10 +1352,10 @@ def test_a_fact_box_figure_gives_way_to_the_prose_that_states_it() -> None:
 def test_the_rest_of_a_quotation_joins_by_the_speaker_of_the_outlet_that_gives_it_whole() -> None:
     # bbc names the wrong speaker for its first part; its second part is the end of reuters' quotation
     whole = quote("He came here to be near his daughter, and now she is grown. So he is away a lot, and then we "
-                  "miss each other and we see each other again.", speaker="Sarah Silverman")  # fmt: skip
+                  "miss each other and we see each other again.", speaker="Tess Harlow")  # fmt: skip
     first = quote("He came here to be near his daughter, and now she is grown.", speaker="Lily")
     rest = quote("I call him my long-distance love because an ocean lies between us. So he is away a lot, and "
-                 "then we miss each other and we see each other again.", speaker="Sarah Silverman")  # fmt: skip
+                 "then we miss each other and we see each other again.", speaker="Tess Harlow")  # fmt: skip
     facts = facts_of(art("reuters", whole), art("bbc", first, rest))
     quotes_ = [f for f in facts if f.kind == "quote"]
     assert len(quotes_) == 1 and set(quotes_[0].outlets) == {"reuters", "bbc"}
