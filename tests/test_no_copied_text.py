@@ -3,7 +3,7 @@ news-clusters articles' title and text, the extraction benchmark's articleBody, 
 claimcheck/, tests/, bench/, docs/, README.md or ARCHITECTURE.md. Rules and tests take their examples from
 sentences we write; labels of real data refer to it by ids, offsets and hashes. Skipped when realdata is absent.
 
-Words are lowercased runs of ASCII letters and digits (punctuation, markup and case never hide a copy). Set aside,
+Words are lowercased runs of ASCII letters and digits (punctuation, case and line breaks never hide a copy). Set aside,
 and only these:
 - in the feeds, markup (tags, CDATA brackets, escaped HTML) and addresses (``http(s)://...``): they are not an
   outlet's words, and sources.yaml names real feed addresses on purpose;
