@@ -387,7 +387,7 @@ def test_death_tolls_count_deaths(text: str, value: int) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Thousands fled and two people suffered minor injuries after the fireworks went off.",
+        "Shoppers scattered and two people suffered minor injuries after the scaffolding gave way.",
         "Three firefighters sustained serious burns in the blaze.",
         "Two people were treated for minor injuries at the scene.",
     ],
@@ -400,7 +400,7 @@ def test_suffering_or_being_treated_for_injuries_counts_the_injured(text: str) -
 @pytest.mark.parametrize(
     "text,value,unit",
     [
-        ("The two longest droughts belong to Chicago with 108 years and Cleveland with 68.", 68, "years"),
+        ("The two longest waits belong to Harwick with 112 years and Dunmore with 64.", 64, "years"),
         ("Teenagers average nine hours of screen time a day, and children average six.", 6, "hours"),
         ("The count of his days in office had just turned from 99 days to 100.", 100, "days"),
     ],
@@ -472,7 +472,7 @@ def test_a_describing_word_before_a_name_is_not_part_of_the_speaker() -> None:
     text = (
         "Former Facebook and Google staff start a campaign\n"
         "Two former staff of the firms began a campaign on Monday.\n"
-        "Facebook said it is “a valued part of many people’s lives”.\n"
+        "Facebook said it is “a welcome part of how families keep in touch”.\n"
         "“We take our responsibility seriously and we will keep working on it,” it said."
     )
     assert [q.speaker for q in quotes(text)] == ["Facebook", "Facebook"]
@@ -480,14 +480,14 @@ def test_a_describing_word_before_a_name_is_not_part_of_the_speaker() -> None:
 
 def test_a_curly_quote_closed_by_a_straight_mark_ends_there() -> None:
     text = (
-        "Chief Randy Fandal said he hopes the arrest serves as a warning.\n"
-        "“If it sounds too good to be true, it probably is,\" Police Chief Randy Fandal said in a statement. "
+        "Chief Marta Ilves said she hopes the arrest serves as a warning.\n"
+        "“If a stranger asks for your bank code, just hang up,\" Police Chief Marta Ilves said in a statement. "
         "\"Never give out personal details over the phone to someone you don’t know. Most of the time, it’s a scam.”"
     )
     assert [(q.text, q.speaker) for q in quotes(text)] == [
-        ("If it sounds too good to be true, it probably is,", "Randy Fandal"),
+        ("If a stranger asks for your bank code, just hang up,", "Marta Ilves"),
         ("Never give out personal details over the phone to someone you don’t know. Most of the time, it’s a scam.",
-         "Randy Fandal"),
+         "Marta Ilves"),
     ]  # fmt: skip
     nested = "“The plan is a \"disaster,\" and we will fight it in every court,” the mayor, Jane Porter, said."
     assert [q.text for q in quotes(nested)] == ['The plan is a "disaster," and we will fight it in every court,']
@@ -496,7 +496,7 @@ def test_a_curly_quote_closed_by_a_straight_mark_ends_there() -> None:
 def test_a_describing_compound_or_a_contraction_is_not_a_name() -> None:
     text = (
         "Jane Doe and John Roe have split up after four years.\n"
-        "The Oscar-nominated actress broke the news on Monday. “We just live in different countries "
+        "The Oscar-nominated actress broke the news on Monday. “We just work on different continents "
         "and it got hard,” she wrote."
     )
     assert [q.speaker for q in quotes(text)] != ["Oscar-nominated"]
@@ -850,7 +850,7 @@ def test_a_rate_is_a_fraction_of_its_noun_not_a_count() -> None:
 
 
 def test_fractions_near_and_addresses() -> None:
-    [n] = numbers("They hoped to end a near 1-1/2 year trade war.")
+    [n] = numbers("They hoped to settle a near 1-1/2 year border dispute.")
     assert (n.value.low, n.value.high, n.qualifier) == (pytest.approx(1.38), 1.5, "nearly")
     [n] = numbers("The river rose 2½ metres.")
     assert (n.value.low, n.unit) == (2.5, "m")
@@ -890,7 +890,7 @@ def test_single_quote_pairing_stays_linear() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "They were 1-2 in playoff games under him.",
+        "The club were 1-2 in cup finals under her.",
         "Owners over the age of 18 can apply.",
         "The feature came with Android 8.1 and the console's update 5.50.",
         "She was sitting in aisle 14.",
@@ -914,8 +914,8 @@ def test_ranges_that_name_what_they_count_stay() -> None:
     ]
     [n] = numbers("The firm had around 63,000 cancelled orders.")
     assert n.unit == "cancelled orders"
-    _, laps = numbers("The race was halted after 20 of 71 scheduled laps.")
-    assert laps.unit == "scheduled laps"
+    _, overs = numbers("The match was abandoned after 31 of 50 scheduled overs.")
+    assert overs.unit == "scheduled overs"
 
 
 def test_it_said_names_the_body_that_spoke_before() -> None:
@@ -1171,9 +1171,9 @@ def test_citation_of_a_journal_behind_the_study_and_of_a_person_outside_quotes()
 
 
 def test_a_fact_box_figure_counts_what_its_label_names() -> None:
-    box = "THE ROCKET Height: 70 meters Stages: 2 Boosters: 2 Cores: 3 Engines: 27 Payload to orbit: 63,800kg"
+    box = "THE FERRY Length: 140 meters Decks: 7 Lifeboats: 12 Engines: 4 Cabins: 310 Capacity: 1,800 passengers"
     got = {(c.text, c.unit) for c in extract_claims(box) if c.kind == "number"}
-    assert {("2", "stages"), ("2", "boosters"), ("3", "cores"), ("27", "engines")} <= got
+    assert {("7", "decks"), ("12", "lifeboats"), ("4", "engines"), ("310", "cabins")} <= got
     # a colon in prose is no box: the noun after the figure is what it counts
     assert [c.unit for c in extract_claims("Officials said: 12 people were hurt in the blast.") if c.kind == "number"] == [
         "people"
@@ -1181,7 +1181,7 @@ def test_a_fact_box_figure_counts_what_its_label_names() -> None:
 
 
 def test_a_span_of_time_after_a_name_is_a_count_not_a_designation() -> None:
-    got = [(c.text, c.unit) for c in extract_claims("The tape was handed over by Tarantino 15 years after the shoot.")
+    got = [(c.text, c.unit) for c in extract_claims("The tape was handed over by Okafor 15 years after the shoot.")
            if c.kind == "number"]  # fmt: skip
     assert got == [("15 years", "years")]
     assert [c for c in extract_claims("Apollo 11 landed on the Moon.") if c.kind == "number"] == []

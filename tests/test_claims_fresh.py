@@ -40,7 +40,7 @@ def cites(text: str) -> list[str]:
         ("The five biggest lenders were fined on Tuesday.", "five"),
         ("The town made the top 20 places to retire in the ranking.", "20"),
         # the writer's own points
-        ('"There are two things you need to know about pensions," he said.', "two"),
+        ('"There are two things every renter should check first," she said.', "two"),
         ("Here are seven ways to cut your heating bill this winter.", "seven"),
         ("Five signs that your boiler needs replacing", "Five"),
         ("Pensions: three mistakes to avoid before you retire", "three"),

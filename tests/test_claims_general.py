@@ -136,7 +136,7 @@ def test_a_fall_of_a_figure_in_millions_is_no_length(
     ("text", "metres"),
     [
         ("Rescuers dug 13m down to reach the boy.", 13.0),
-        ("The boy fell down the 40m dry well in the village.", 40.0),
+        ("The calf fell into the 40m disused mine shaft near the farm.", 40.0),
         ("The climber fell 20m from the ledge.", 20.0),
         ("The cave lies 40m below ground.", 40.0),
         ("The well was put at a depth of 40m.", 40.0),
@@ -254,21 +254,21 @@ def test_a_date_after_the_speech_verb_is_still_no_speaker(text: str) -> None:
 @pytest.mark.parametrize(
     "text,speaker",
     [
-        ('"These tests only deepen the isolation," Secretary of State Rex Tillerson said in a statement.',
-         "Rex Tillerson"),
+        ('"These tests only deepen the isolation," Secretary of State Ann Devlin said in a statement.',
+         "Ann Devlin"),
         ('"The border is secure," said Secretary of Homeland Security Kirstjen Nielsen.', "Kirstjen Nielsen"),
         ('"The books will balance," Chancellor of the Exchequer Anna Holm said.', "Anna Holm"),
         ('"Our troops are ready," Minister of Defence Tomas Berg told reporters.', "Tomas Berg"),
         ('"The court has spoken," said Justice Ruth Bader Ginsburg.', "Ruth Bader Ginsburg"),
         # the portfolio alone was the speaker: "State", "Defence"
-        ('"These tests only deepen the isolation," said the Secretary of State, Rex Tillerson.', "Rex Tillerson"),
+        ('"These tests only deepen the isolation," said the Secretary of State, Ann Devlin.', "Ann Devlin"),
         ('"Our troops are ready," said the Minister of Defence, Tomas Berg, on Monday.', "Tomas Berg"),
     ],
 )  # fmt: skip
 def test_a_title_of_a_portfolio_is_no_part_of_the_speakers_name(text: str, speaker: str) -> None:
-    """ "Secretary of State Rex Tillerson said" made the speaker "State Rex Tillerson" (the name is matched from
+    """ "Secretary of State Ann Devlin said" made the speaker "State Ann Devlin" (the name is matched from
     the capitalised word after "of"), shown so in the real North Korea reports' table; "said the Secretary of
-    State, Rex Tillerson" made it "State"."""
+    State, Ann Devlin" made it "State"."""
     assert speakers(text) == [speaker]
 
 

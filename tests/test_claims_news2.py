@@ -33,8 +33,8 @@ def cites(text: str) -> list[str]:
         # an outlet's own piece or programme
         ("In a New York Times interview published on Sunday, the actor said he regretted it.", ["nyt"]),
         ("In a Washington Post interview published on Sunday, the actor said he regretted it.", ["Washington Post"]),
-        ("She said in the broadcast on Korean Central Television that the craft was in orbit.",
-         ["Korean Central Television"]),
+        ("She said in the broadcast on Nordic Coast Television that the bridge was open.",
+         ["Nordic Coast Television"]),
         # a verb group with "did" or "also"
         ("Authorities did say that some of the funds were sent abroad.", ["Authorities"]),
         ("Police also said the driver had fled.", ["Police"]),
@@ -103,7 +103,7 @@ def test_numbers_by_role(text: str, expected: list[tuple[float, float, str]]) ->
         ("One of the 12 crew was hurt.", [(1.0, 1.0, "injured"), (12.0, 12.0, "crew")]),
         ("It hit 41C in Seville.", [(41.0, 41.0, "°C")]),
         # a rating in a product's title-case name or a route's code is no measure; codes in a list stay none
-        ("The $29 72W USB-C PD Car Charger is the first I have tested.", [(29.0, 29.0, "dollars")]),
+        ("The $45 65W USB-C GaN Wall Charger is the one I now carry.", [(45.0, 45.0, "dollars")]),
         ("Route 9W was closed after the crash.", []),
         ("Flights 12 and 12A were delayed.", []),
         ("The cave was more than 1,200 miles (1,931 kilometres) from the coast.",
@@ -128,8 +128,8 @@ def quotes(text: str) -> list[tuple[str, str | None]]:
         "They ordered a dish called “bubble tea” at the stall.",
         "A spokesman referred to it only as “the stowaway” on the day.",
         "Women can talk to staff in a “safe zone” at the event.",
-        'He was diagnosed with "feather-duvet lung," according to a case report.',
-        'Kolesnikova called the deal a "farce" and the process "pure theatre".',
+        'He was diagnosed with "pigeon-loft lung," according to a clinic report.',
+        'Varga called the deal a "farce" and the process "pure theatre".',
     ],
 )
 def test_short_quotes_that_stay_terms(text: str) -> None:
@@ -146,10 +146,10 @@ def test_short_quotes_that_stay_terms(text: str) -> None:
         # documents and bodies named by a role noun speak
         ('The letter added that the academy was "woefully out of touch with music".', "letter"),
         # a verb of hearing before the participle of speech; an adverb of manner before the verb
-        ("“I do not think that is meant to happen,” a spectator can be heard saying in a clip.", "spectator"),
+        ("“I doubt the bride planned that part,” a witness can be heard saying in the video.", "witness"),
         ('The driver was heard on team radio saying "we should stop the race now".', "driver"),
         # the subject of a participle of speech after a verb's object
-        ('He recalled the pilot telling the passengers: "We will take off, but I will turn around."', "pilot"),
+        ('She recalled the captain telling the crew: "We will sail at dawn, but we will turn back at noon."', "captain"),
         # an apposition followed by a relative clause
         ("“Today is a proud day for our science,” Ri Mi Son, the station's best-known newsreader, who was brought"
          " back from retirement for the test, declared in a broadcast.", "Son"),
@@ -173,16 +173,16 @@ def test_speakers_that_stay() -> None:
     [
         # a verb of speech coordinated with the clause after a time phrase: the sentence's subject speaks (the
         # first name it opens with, not a later object's)
-        ("Donald Trump has named the North the main threat to the nation since 2016, and last month threatened"
-         " to “utterly destroy the whole country”.", [("utterly destroy the whole country", "Donald Trump")]),
+        ("Maria Lund has called the levy the main danger to the harbour since 2019, and last week threatened"
+         " to “block every single ship in port”.", [("block every single ship in port", "Maria Lund")]),
         ('Mary Poe has led the group since 2010 and on Monday vowed to "fight every single ruling in court".',
          [("fight every single ruling in court", "Mary Poe")]),
         # a name inside the first clause after a quote is no speaker when "and" coordinates the verb of speech
-        ("The North on Sunday declared that it had put an “earth observation satellite” into orbit under the"
-         " direct orders of leader Kim Jong Un, and said it planned to launch “many more of them.”",
-         [("earth observation satellite", "North"), ("many more of them.", "North")]),
+        ("Norland on Sunday declared that it had put a “weather relay buoy” into the bay under the"
+         " direct orders of minister Ilse Brandt, and said it planned to moor “many more of them.”",
+         [("weather relay buoy", "Norland"), ("many more of them.", "Norland")]),
         # "to show" after a quote is a verb, not a show the quote names
-        ('Lee said the event would be "a good chance" to show the nation at its best.', [("a good chance", "Lee")]),
+        ('Park said the festival was "a good chance" to show visitors the old harbour.', [("a good chance", "Park")]),
     ],
 )
 def test_coordinated_speakers(text: str, expected: list[tuple[str, str]]) -> None:

@@ -110,7 +110,7 @@ def numbers(text: str) -> list[tuple[str, float, str | None]]:
         ("The first stage burned five F-1 engines at once.", [("five F-1 engines", 5, "engines")]),
         ("The air force sent four B-52 bombers over the sea.", [("four B-52 bombers", 4, "bombers")]),
         # an acceleration benchmark in words, with its conversion in brackets, is no range: only the time counts
-        ("The roadster can go from 0 to 60 miles per hour (0 to 100 km/h) in 1.9 seconds.", [("1.9 seconds", 1.9, "seconds")]),
+        ("The electric scooter can go from 0 to 30 miles per hour (0 to 48 km/h) in 2.7 seconds.", [("2.7 seconds", 2.7, "seconds")]),
         # a win-loss pair before the season or start it sums up is a record (wins first), not a score
         ("The club sacked its coach after they beat the Rovers to close out a 4-12 season.", [("4-12", 4, "record")]),
         ("The Hawks are off to a 5-0 start after beating the Kings.", [("5-0", 5, "record")]),
@@ -141,12 +141,12 @@ def test_numbers_that_stay(text: str, expected: list[tuple[str, float, str | Non
 def test_a_single_quoted_quote_that_runs_on_to_the_paragraph_end_is_a_quote() -> None:
     # British single quotes: the second quote opens after the credit's full stop and is not closed in its paragraph
     text = (
-        "'A podium was definitely possible today,' Okonjo said. 'I think we were safe in third but sometimes you "
-        "have to gamble to try and win the race.\nThe stewards took no further action."
+        "'A medal was definitely possible today,' Okonjo said. 'I think we were safe in fourth but sometimes you "
+        "have to risk it all to try and win the sprint.\nThe judges took no further action."
     )
     got = speakers(text)
     assert [s for _, s in got] == ["Okonjo", "Okonjo"]
-    assert got[1][0].startswith("I think we were safe") and got[1][0].endswith("win the race.")
+    assert got[1][0].startswith("I think we were safe") and got[1][0].endswith("win the sprint.")
 
 
 @pytest.mark.parametrize(
@@ -167,7 +167,7 @@ def test_single_quotes_that_stay(text: str) -> None:
     ("text", "speaker"),
     [
         # a role set off by the full name after it: the name speaks
-        ('"He was a gambler, that was his job," his brother, Eric Lund, told reporters on Monday.', "Eric Lund"),
+        ('"She was a climber, that was her whole life," her sister, Eva Lund, told reporters on Monday.', "Eva Lund"),
         # ... not a relative clause after the role
         ('"We are not leaving," the mayor, who was re-elected in May, told reporters.', "the mayor"),
     ],

@@ -87,8 +87,8 @@ def test_he_does_not_point_at_a_common_noun_speaker() -> None:
         ("Human rights group Viasna said 1,110 remain held.", "Human rights group Viasna"),
         ("Officials in Kyiv said the talks would resume.", "Officials in Kyiv"),
         ("The Interior Ministry said 40 people were detained.", "Interior Ministry"),
-        ("According to the boy's parents and grandfather, he was playing near the well.",
-         "boy's parents and grandfather"),
+        ("According to the girl's aunt and grandmother, she was swimming near the pier.",
+         "girl's aunt and grandmother"),
     ],
 )
 def test_a_source_name_holds_no_clause_word(sentence: str, cites: str) -> None:
@@ -144,8 +144,8 @@ def numbers(text: str) -> list[tuple[float | None, str | None]]:
         "Savers cannot touch a 401(k) early without paying a penalty.",
         "Dana Lee, 67 of Springfield, was charged with fraud on Monday.",
         # a gallery's or video player's counter and buttons
-        "Video by Newsroom 12 of 40 Skip in Skip x Embed x Share CLOSE The launch in pictures",
-        "1 of 26 Full Screen Autoplay Close Skip Ad The parade in pictures",
+        "Video by Newsroom 12 of 40 Share Embed Skip Close The flood in pictures",
+        "1 of 26 Autoplay Full Screen Skip Ad Close The parade in pictures",
     ],
 )
 def test_labels_and_counters_are_no_numbers(text: str) -> None:
@@ -201,11 +201,11 @@ def test_counts_in_compounds_stay(text: str, expected: list[tuple[float, str]]) 
     ("text", "speaker"),
     [
         # an abbreviation's full stop does not end the clause before the quote
-        ('Merz urged Europe and the U.S. to "rebuild trust across the ocean together" in his speech.', "Merz"),
+        ('Halvorsen urged Norway and the U.S. to "share the cost of the new icebreakers" in his speech.', "Halvorsen"),
         ('Ms. Okafor told Mr. Brandt in Jan. 2020 that the plan was "dead on arrival in the house."', "Okafor"),
         # ... but one right before the quote does
-        ('The couple split, with Lind based in the U.K. and Moss living in the U.S. "We live in different '
-         'countries and it got hard."', None),
+        ('The couple split, with Lind based in the U.K. and Moss living in the U.S. "We work on different '
+         'continents and it got hard."', None),
         # the head noun before its postmodifier
         ('"They are standing at every corner," said one woman from the eastern district.', "woman"),
     ],

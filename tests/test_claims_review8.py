@@ -153,9 +153,9 @@ def test_body_name_stops_at_a_sentence_end(text: str, want: str) -> None:
             "Jo Lamb",
         ),
         (
-            "Hua Chunying, a foreign ministry spokeswoman, spoke to reporters in Beijing.\n"
+            "Mei Lan, a foreign ministry spokeswoman, spoke to reporters in Taipei.\n"
             '"The door to talks remains open to all sides," the spokeswoman said.',
-            "Hua Chunying",
+            "Mei Lan",
         ),
     ],
 )

@@ -684,7 +684,7 @@ def test_a_ceiling_agrees_with_figures_near_it_only() -> None:
     assert values_agree(up_to, Interval.exact(5.1e6)) and values_agree(up_to, Interval.exact(4.5e6))
     assert not values_agree(up_to, Interval.exact(3125735))
     facts = facts_of(
-        art("reuters", num(up_to, "The engines give up to 5.1 million pounds of thrust.", unit="lb")),
+        art("reuters", num(up_to, "The press can apply up to 5.1 million pounds of force.", unit="lb")),
         art("bbc", num(3125735, "The rocket weighs 3,125,735 pounds of thrust at launch.", unit="lb"), hour=1),
     )  # fmt: skip
     assert all(len(f.outlets) == 1 for f in facts)
@@ -703,19 +703,19 @@ def test_an_unnamed_speaker_may_be_a_named_one() -> None:
     from claimcheck.match.normalize import speaker_words
 
     assert speaker_words("the director") == speaker_words("He") == frozenset()
-    assert speaker_words("Quentin Tarantino") == {"quentin", "tarantino"}
-    text = "Uma was trepidatious about doing the driving shot"
-    facts = facts_of(art("bbc", quote(text, "the director")), art("cbs", quote(text, "Quentin Tarantino"), hour=1))
+    assert speaker_words("Oskar Brenner") == {"oskar", "brenner"}
+    text = "Lena was nervous about doing the stunt on the bridge"
+    facts = facts_of(art("bbc", quote(text, "the director")), art("cbs", quote(text, "Oskar Brenner"), hour=1))
     assert set(fact_with(facts, "bbc", "quote").outlets) == {"bbc", "cbs"}
 
 
 def test_an_article_that_repeats_a_precise_count_gives_it_once() -> None:
     from claimcheck.match.pipeline import distinct_claims
 
-    a = art("reuters", num(11.5e6, "The leak holds 11.5 million documents.", unit="documents"),
-            num(11.5e6, "A leak of 11.5 million tax documents exposes the wealthy.", unit="tax documents exposes"),
+    a = art("reuters", num(11.5e6, "The cache holds 11.5 million records.", unit="records"),
+            num(11.5e6, "A cache of 11.5 million shipping records shows the routes.", unit="shipping records shows"),
             num(11.5e6, "It cost 11.5 million dollars.", unit="dollars"))  # fmt: skip
-    assert [c.unit for c in distinct_claims(a, "number")] == ["tax documents exposes", "dollars"]
+    assert [c.unit for c in distinct_claims(a, "number")] == ["shipping records shows", "dollars"]
 
 
 def test_matching_pauses_the_garbage_collector_and_restores_it() -> None:
@@ -802,11 +802,11 @@ def test_a_quotation_translated_differently_is_one_quote() -> None:
 
 def test_a_figure_describing_another_noun_never_conflicts_with_a_plain_count() -> None:
     facts = facts_of(
-        art("reuters", num(8, "Relatives of eight current or former members of the ruling council were named.",
+        art("reuters", num(8, "Donors to eight current or former members of the city board were named.",
                            unit="current or former members", text="eight current or former members",
-                           extra={"context": ["relatives", "ruling", "council", "named"]})),
-        art("bbc", num(7, "Relatives of the seven-member ruling council were named.", unit="member ruling council",
-                       text="seven-member ruling council", extra={"context": ["relatives", "ruling", "council", "named"]})),
+                           extra={"context": ["donors", "city", "board", "named"]})),
+        art("bbc", num(7, "Donors to the seven-member city board were named.", unit="member city board",
+                       text="seven-member city board", extra={"context": ["donors", "city", "board", "named"]})),
     )  # fmt: skip
     assert not any(f.conflicts for f in facts) and len([f for f in facts if f.kind == "number"]) == 2
 
@@ -900,10 +900,10 @@ def test_a_quote_part_reworded_in_small_words_joins_the_longer_quote() -> None:
 def test_a_part_an_outlet_quotes_again_in_its_own_words_joins_its_quotation() -> None:
     # bbc quotes the whole line, then repeats a piece of it reworded ("in" for "of"); reuters words it
     # differently, so only bbc's own longer quote holds the piece
-    whole = quote("Their whole coast is within range of our missiles and the launch key is always on the desk "
-                  "of my office.", speaker="Min Sook")  # fmt: skip
-    piece = quote("always on the desk in my office", speaker=None)
-    other = quote("Their whole coast is within range of our missiles, and a launch key is always on my desk.",
+    whole = quote("Their whole coast is within range of our missiles and the spare key is always in the drawer "
+                  "of my desk.", speaker="Min Sook")  # fmt: skip
+    piece = quote("always in the drawer in my desk", speaker=None)
+    other = quote("Their whole coast is within range of our missiles, and a spare key is always in my drawer.",
                   speaker="Min Sook")  # fmt: skip
     facts = facts_of(art("reuters", other), art("bbc", whole, piece))
     quotes_ = [f for f in facts if f.kind == "quote"]
@@ -1121,14 +1121,14 @@ def test_the_dead_the_injured_and_the_arrested_never_join_on_one_precise_figure(
 
 def test_a_two_digit_figure_of_different_people_needs_a_shared_word() -> None:
     rows = rows_of(
-        told("reuters", "Alfred Blue had a 48-yard run on the first play of the second quarter to take the Texans deep into "
-                        "Pittsburgh territory."),
-        told("bbc", "Meanwhile, Jake Elliott made a 48-yard field goal to put the Eagles ahead.", 1),
+        told("reuters", "Tomas Reyes had a 48-yard run on the opening play of the third quarter to take the Falcons deep "
+                        "into Rovers territory."),
+        told("bbc", "Meanwhile, Dan Okafor kicked a 48-yard field goal to put the Hawks ahead.", 1),
     )
     assert rows == []
     rows = rows_of(
-        told("reuters", "Alfred Blue had a 48-yard run in the second quarter, taking the Texans into Pittsburgh territory."),
-        told("cbs", "Blue broke free for a 48-yard run early in the second quarter.", 2),
+        told("reuters", "Tomas Reyes had a 48-yard run in the third quarter, taking the Falcons into Rovers territory."),
+        told("cbs", "Reyes broke free for a 48-yard run early in the third quarter.", 2),
     )
     assert rows == [{"reuters", "cbs"}]
 
@@ -1144,8 +1144,8 @@ def test_a_part_of_one_speakers_quote_is_not_another_speakers_quote() -> None:
 
 def test_a_compound_counts_its_noun_and_a_sentence_naming_that_noun_shares_it() -> None:
     rows = rows_of(
-        told("reuters", "He slipped into a coma before a three-hour surgery to relieve pressure on the brain."),
-        told("bbc", "The surgery took three hours, his doctors said.", 1),
+        told("reuters", "She was sedated before a three-hour surgery to repair the torn ligament."),
+        told("bbc", "The surgery took three hours, her doctors said.", 1),
         told("cbs", "The flight to the island took three hours.", 2),
     )
     assert rows == [{"reuters", "bbc"}]
@@ -1157,7 +1157,7 @@ def test_a_role_in_the_title_and_the_same_role_in_the_body_seed_one_fact() -> No
     a = told("reuters", f"{title}\n{body}")
     a = Article(a.outlet, a.url, a.canonical_url, title, a.text, a.content_hash, a.fetched,
                 published=a.published, claims=a.claims)  # fmt: skip
-    b = told("bbc", "Two people were injured when a barge carrying fireworks caught fire.", 1)
+    b = told("bbc", "Two people were injured when a raft carrying fireworks caught fire.", 1)
     c = told("cbs", "Two were injured during the incident at the beach, police said.", 2)
     assert rows_of(a, b, c) == [{"reuters", "bbc", "cbs"}]
     [fact] = [f for f in facts_of(a, b, c) if "reuters" in f.outlets and f.value == Interval.exact(2)]
@@ -1335,15 +1335,16 @@ def test_a_figure_over_a_span_joins_the_same_figure_given_with_no_time() -> None
 
 
 def test_a_fact_box_figure_gives_way_to_the_prose_that_states_it() -> None:
-    box = ("Height: 70 meters Stages: 2 Boosters: 2 Cores: 3 Engines: 27 Payload to orbit: 63,800kg Width: 12.2m")
-    prose = "All 27 Merlin engines will be fired at once in the static test."
-    claims = (num(27, box, unit="engines", text="27", extra={"context": ["cores", "payload", "orbit"]}),
-              *(num(v, box, unit=u, text=str(v)) for v, u in ((2, "stages"), (2, "boosters"), (3, "cores"),
-                                                               (63800, "kg"), (12.2, "m"))),
-              num(27, prose, unit="merlin engines", text="27 Merlin engines", extra={"context": ["fired", "static"]}))
+    box = ("Length: 140 meters Decks: 7 Lifeboats: 12 Engines: 4 Cabins: 310 Displacement: 2,400t Beam: 22.5m")
+    prose = "All 4 main diesel engines will be run at once in the sea trial."
+    claims = (num(4, box, unit="engines", text="4", extra={"context": ["lifeboats", "cabins", "displacement"]}),
+              *(num(v, box, unit=u, text=str(v)) for v, u in ((7, "decks"), (12, "lifeboats"), (310, "cabins"),
+                                                               (2400, "t"), (22.5, "m"))),
+              num(4, prose, unit="main diesel engines", text="4 main diesel engines",
+                  extra={"context": ["run", "sea", "trial"]}))
     from claimcheck.match.pipeline import distinct_claims
 
-    kept = [c for c in distinct_claims(art("reuters", *claims), "number") if c.value == Interval.exact(27)]
+    kept = [c for c in distinct_claims(art("reuters", *claims), "number") if c.value == Interval.exact(4)]
     assert [c.sentence for c in kept] == [prose]
 
 
@@ -1351,10 +1352,10 @@ def test_a_fact_box_figure_gives_way_to_the_prose_that_states_it() -> None:
 def test_the_rest_of_a_quotation_joins_by_the_speaker_of_the_outlet_that_gives_it_whole() -> None:
     # bbc names the wrong speaker for its first part; its second part is the end of reuters' quotation
     whole = quote("He came here to be near his daughter, and now she is grown. So he is away a lot, and then we "
-                  "miss each other and we see each other again.", speaker="Sarah Silverman")  # fmt: skip
+                  "miss each other and we see each other again.", speaker="Tess Harlow")  # fmt: skip
     first = quote("He came here to be near his daughter, and now she is grown.", speaker="Lily")
     rest = quote("I call him my long-distance love because an ocean lies between us. So he is away a lot, and "
-                 "then we miss each other and we see each other again.", speaker="Sarah Silverman")  # fmt: skip
+                 "then we miss each other and we see each other again.", speaker="Tess Harlow")  # fmt: skip
     facts = facts_of(art("reuters", whole), art("bbc", first, rest))
     quotes_ = [f for f in facts if f.kind == "quote"]
     assert len(quotes_) == 1 and set(quotes_[0].outlets) == {"reuters", "bbc"}
@@ -1437,7 +1438,7 @@ def test_out_of_use_in_other_words_is_one_context() -> None:
     whose sentences share no word but the synonym (``things.CONTEXT_SYNONYMS``); the verb "abandoned" is no
     such synonym ("rescuers abandoned the search for five days" is another fact)."""
     facts = facts_of(
-        told("bbc", "The shaft had been left unused for five years and had no fence around it.", hour=0),
+        told("bbc", "The quarry was left unused for five years, with no gate across it.", hour=0),
         told("cbs", "A farmer told reporters the pit was about 30 metres deep and had been disused for around five years.", hour=1),
     )
     assert {"bbc", "cbs"} <= set(fact_with(facts, "bbc").outlets)
@@ -1447,7 +1448,7 @@ def test_out_of_use_in_other_words_is_one_context() -> None:
     )
     assert "cbs" not in fact_with(verb, "bbc").outlets, [(f.summary, f.outlets) for f in verb]
     other = facts_of(
-        told("bbc", "The shaft had been left unused for five years and had no fence around it.", hour=0),
+        told("bbc", "The quarry was left unused for five years, with no gate across it.", hour=0),
         told("cbs", "The village head, in office for five years, said he would ask the county for help.", hour=1),
     )
     assert "cbs" not in fact_with(other, "bbc").outlets
@@ -1585,11 +1586,11 @@ def test_a_second_quotation_of_one_sentence_is_no_piece_of_the_first() -> None:
 
 def test_a_fall_in_other_verbs_is_one_fall_and_never_a_rise() -> None:
     more = Interval(50, None, False)
-    lost = num(more, "The token has lost more than 50 percent of its value this year.", unit="percent",
-               text="more than 50 percent", extra={"context": ["lose", "value", "token"]})  # fmt: skip
-    fallen = num(more, "It has fallen by more than 50% since January, as traders grow nervous about regulation.",
+    lost = num(more, "The token has lost more than 50 percent of its price this year.", unit="percent",
+               text="more than 50 percent", extra={"context": ["lose", "price", "token"]})  # fmt: skip
+    fallen = num(more, "Since March, its price has fallen by more than 50%, as buyers grow wary of new rules.",
                  unit="percent", text="more than 50%",
-                 extra={"context": ["fall", "trader", "grow", "nervous", "regulation"]})  # fmt: skip
+                 extra={"context": ["fall", "buyer", "grow", "wary", "rule"]})  # fmt: skip
     facts = facts_of(art("reuters", lost), art("bbc", fallen))
     assert set(fact_with(facts, "reuters").outlets) == {"reuters", "bbc"}
     # a rise of the same figure in the story is another fact

@@ -88,7 +88,7 @@ def test_durations_of_different_things_are_different_facts() -> None:
 
 def test_a_duration_stated_in_many_wordings_is_one_fact() -> None:
     # a drought: waited / a curse held / without
-    assert joined("In the end the Cubs waited 71 years for a World Series return.",
+    assert joined("In the end the Harriers waited 71 years for a cup final return.",
                   "The curse held true for 71 years.")  # fmt: skip
     assert joined("The city has now gone 68 years without a title.",
                   "The drought stands at 68 years, the longest in the league.")  # fmt: skip
@@ -218,7 +218,7 @@ def test_statements_that_share_only_names_and_a_word_are_two_statements() -> Non
 
 def test_two_figures_at_odds_that_share_one_word_around_them_are_two_facts() -> None:
     # 48 and 42 years, each the only figure of a sentence sharing one word: two spans, never a conflict
-    assert not joined("That would be the first time in 48 years.",
+    assert not joined("It would be the club's first time in 48 years.",
                       "The coach decided to retire after 42 years, the first in his family to leave the game that way.")  # fmt: skip
     # a real disagreement shares the words that say what is counted: one fact, in conflict
     assert joined("The regime freed 123 political prisoners on Thursday, the opposition said.",
@@ -247,14 +247,14 @@ def test_a_name_of_two_words_is_one_name_in_common() -> None:
 
 def test_two_lengths_of_time_whose_contexts_share_no_word_are_two_facts() -> None:
     # every story has its weeks and years: contexts alike only by their letters join nothing
-    assert not joined("Two weeks from now, the driver will make his final appearance in a Formula 1 car at the season finale.",
+    assert not joined("Two weeks from now, the singer will make her final appearance on the opera house stage at the season finale.",
                       "The actors amicably settled their divorce in July, two weeks after the filing, an attorney said.")  # fmt: skip
-    assert not joined("In the past 40 years, there has certainly never been a World Series crowd so divided in its loyalty.",
+    assert not joined("In the past 40 years, there has surely never been a derby crowd so split in its loyalty.",
                       "The firm sent a response to reporters saying that it had not once in nearly 40 years been charged "
                       "with criminal wrongdoing.")  # fmt: skip
     # one span of one story in other words still joins
-    assert joined("The driver will make his last appearance in a Formula 1 car two weeks from now.",
-                  "His last appearance comes in two weeks at the final race.")  # fmt: skip
+    assert joined("The singer will make her last appearance on the opera house stage two weeks from now.",
+                  "Her last appearance comes in two weeks at the closing gala.")  # fmt: skip
 
 
 

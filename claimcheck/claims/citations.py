@@ -79,13 +79,13 @@ _AUX = r"(?:(?:also|did|do|does|later|previously|earlier|further|then|both)\s+){
 _SUBJECT_CREDIT = re.compile(r"(?<![\w'’-])(?P<src>" + _NP + r")\s*,?\s+" + _AUX + _REPORT_VERB + r"\b")
 _SAID_CREDIT = re.compile(r"\b" + _REPORT_VERB + r"\s+(?P<src>(?:the\s+)?" + _NP + r")(?=\s*[.,;]|\s*$)")
 # The source runs to the next punctuation; an abbreviation's full stop is inside it ("according to a study by
-# the U.K. AI Security Institute", "a report by Dr. Lee").
+# the U.K. Office of Rail Safety", "a report by Dr. Lee").
 _ACCORDING = re.compile(
     r"\baccording\s+to\s+(?P<src>[^,;:()“”\"«»]{2,80}?)"
     r"(?=\s*[,;:()“”\"«»]|(?<!\b[A-Z])(?<!\b(?:Dr|Mr|Ms|St|Jr|Sr))(?<!\bMrs)\s*\.|\s*$|\s+(?:that|who|which|on|in|published|released)\s+[a-z])",
     re.IGNORECASE,
 )
-# "according to the study, published in BMJ Case Reports": the journal is the source, not "the study".
+# "according to the study, published in Journal of Coastal Ecology": the journal is the source, not "the study".
 _PUBLISHED_IN = re.compile(
     r"\s*,?\s*(?:published|released|carried\s+out|conducted)\s+(?:in|by)\s+(?:the\s+)?"
     r"(?P<src>[A-Z][\w'’&-]*(?:\s+(?:of\s+)?[A-Z][\w'’&-]*){0,4})"
@@ -170,7 +170,7 @@ _OUTLET_SAYS = re.compile(
     rf"(?P<src>\b[Tt]he\s+(?:{_CAP}\s+){{0,3}}{_OUTLET_WORD})\s+(?:says|said|reported|reports|reveals|revealed)\b"
 )
 # A source named after a class noun of the press: "news agency dpa reports", "the newspaper Le Monde said",
-# "pointed out by the flight-tracking website Flightradar24's account"; the name may be lower-case ("dpa").
+# "pointed out by the ship-tracking website SeaWatch's account"; the name may be lower-case ("dpa").
 _PRESS_CLASS = (
     r"(?:news\s+agency|wire\s+service|agency|newspaper|broadcaster|tabloid|daily|weekly|magazine|website|"
     r"news\s+site|site|outlet|channel|network|station|publication|journal)"
@@ -207,7 +207,7 @@ _GENRE_BY = re.compile(
     rf"\s+(?P<prep>on|in|by|from)\s+(?:the\s+)?{_NOT_A_NAME}"
     r"(?P<src>(?:The\s+)?[A-Z][\w’'&.-]*(?:\s+(?:of\s+)?[A-Z][\w’'&.-]*){0,4})"
 )
-# An outlet's own piece or programme: "in a Washington Post interview", "said in the broadcast on Korean Central
+# An outlet's own piece or programme: "in a Washington Post interview", "said in the broadcast on Nordic Coast
 # Television" (outlets the sources list names are found by ``_RIGHT_CUE``'s genre nouns).
 _OUTLET_PIECE = re.compile(
     rf"\b(?:[Ii]n|[Bb]y|[Ff]rom|to)\s+an?\s+(?P<src>{_OUTLET_NAME})\s+(?:interview|investigation|report|article|story|"
@@ -409,8 +409,8 @@ def _candidate_credits(sentence: str) -> list[tuple[int, int, bool]]:
     return found
 
 
-# A person named after a role ("defence ministry spokesman Ren Guoqiang", "Foreign Ministry spokesperson Hua
-# Chunying"): credited with a quote of more than three words in the same sentence, the person is the quote's
+# A person named after a role ("defence ministry spokesman Li Wen", "Foreign Ministry spokesperson Mei
+# Lan"): credited with a quote of more than three words in the same sentence, the person is the quote's
 # speaker, not a source the sentence cites (the own labels cite no "..., Cole said" either), unless the words came
 # through a document that can be looked up ("said in a statement", "said in a tweet").
 _NAMED_BY_ROLE = re.compile(

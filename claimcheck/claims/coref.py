@@ -154,7 +154,7 @@ _NAME = (  # never over a line break
     rf"[{CAPITAL}][\w’'-]+(?:[ \u00a0]+(?:{_PARTICLES}[ \u00a0]+){{0,2}}(?:[{CAPITAL}]\.[ \u00a0]+)?[{CAPITAL}][\w’'-]+){{0,2}}"
 )
 _ROLE_ALT = "|".join(sorted(_PERSON_ROLES | set(_BODY_KINDS) | {"chief executive"}, key=len, reverse=True))
-# "Health Minister Jo Lamb", "coach Mark Ellis", "Comedian Sarah Silverman": up to three describing words, the
+# "Health Minister Jo Lamb", "coach Mark Ellis", "Comedian Tess Harlow": up to three describing words, the
 # role (any case), then the name.
 _ROLE_THEN_NAME = re.compile(
     rf"(?P<mods>(?:(?<![\w’'-])[\w’'-]+\s+){{0,3}}?)(?<![\w’'-])(?P<role>(?i:{_ROLE_ALT}))\s+(?P<name>{_NAME})(?![\w’'-])"
@@ -162,7 +162,7 @@ _ROLE_THEN_NAME = re.compile(
 # The words a role's noun phrase goes on with after its head ("minister of health", "coach at the club"): a role
 # followed by another noun is a describing word of that noun ("Ed Davey, the party leader," is no party).
 _POSTMODIFIER = "of|for|at|in|to|on|with|from|who|whose|since|until|under|over|between|during"
-# "Jo Lamb, the health minister," / "Lamb, minister of health," / "Hua Chunying, a foreign ministry spokeswoman,".
+# "Jo Lamb, the health minister," / "Lamb, minister of health," / "Mei Lan, a foreign ministry spokeswoman,".
 _NAME_THEN_ROLE = re.compile(
     rf"(?<![\w’'-])(?P<name>{_NAME}),\s+(?:(?:the|a|an|his|her|its|their)\s+)?"
     rf"(?P<mods>(?:[\w’'-]+\s+){{0,4}}?)(?P<role>{_ROLE_ALT})"
@@ -221,7 +221,7 @@ def _barriers(text: str) -> list[int]:
 
 def _heading(line: str) -> bool:
     """A subheading: three to twelve words, no closing punctuation, no quotation (two or fewer words are mostly a
-    photo's credit or a label: "Jonathan Prime", "Video")."""
+    photo's credit or a label: "Ola Brandt", "Video")."""
     n = len(line.split())
     return 3 <= n <= 12 and not line.endswith(_CLOSES) and not any(ch in line for ch in '“”"')
 
@@ -258,7 +258,7 @@ def _fits(credit_mods: list[str], intro_mods: list[str]) -> bool:
     have = {w.lower() for w in intro_mods}
     caps = {w.lower() for w in intro_mods if w[:1].isupper()}
     if (have & _OTHER_OFFICE) - {w.lower() for w in credit_mods}:
-        return False  # "Vice President Kamala Harris", "former president Donald Trump" are no "the president"
+        return False  # "Vice President Ana Reyes", "former president Paul Brandt" are no "the president"
     for w in credit_mods:
         lw = w.lower()
         if lw in have:

@@ -149,7 +149,7 @@ def _kind_compound(word: str, value: float) -> bool:
     return word in IDIOM_COMPOUNDS and (word not in _FEW_PART_COMPOUNDS or value <= _FEW_PARTS)
 
 _MAGNITUDE = re.compile(r"\bmagnitude[\s-]+$", re.IGNORECASE)
-# A fact box run into one line ("Stages: 2 Boosters: 2 Cores: 3 Engines: 27 Payload to LEO: ..."): a bare
+# A fact box run into one line ("Decks: 7 Lifeboats: 12 Engines: 4 Cabins: 310 Capacity: ..."): a bare
 # figure between its label and the next label counts what its label names, not the next label's word.
 _BOX_LABEL = re.compile(r"(?:^|[\s)])([A-Z][a-z]+(?:\s[\w-]+){0,3}):\s*$")
 _BOX_NEXT = re.compile(r"\s+[A-Z][\w-]*(?:\s[\w-]+){0,3}:\s")
@@ -402,7 +402,7 @@ def _converted_bounds(s: str, out: list[Quantity]) -> None:
             b.qualifier, b.value = a.qualifier, _interval(b.value.low or 0.0, a.qualifier)
 
 
-# A number that ends its clause without a noun ("Chicago with 108 years and Cleveland with 68", "teens
+# A number that ends its clause without a noun ("Harwick with 112 years and Dunmore with 64", "teens
 # average nine hours a day, and tweens average six", "from 68 years to 69"): the noun is the one of the
 # number before it, when the two stand in parallel (the same word before each) or in "from ... to".
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)]|$)")

@@ -31,7 +31,7 @@ _URLISH = re.compile(
 # Numbers that name something, looked for only in sentences with their digits (``named_numbers``): an
 # emergency number named ("911 calls", "a 999 operator"); an acceleration benchmark, not a range: a speed
 # unit right after the range and a time in seconds within a few words ("0-60 mph in 3.5 seconds", "0 to 100
-# km/h could take 4 s", "from 0 to 60 miles per hour (0 to 100 km/h) in 2 seconds"; "cases rose from 0 to 150
+# km/h could take 4 s", "from 0 to 30 miles per hour (0 to 48 km/h) in 3 seconds"; "cases rose from 0 to 150
 # in 3 weeks" is a range).
 _NAMED_NUMBER = re.compile(
     r"\b(?:911|999)\s+(?:calls?|call(?:ers?|\s+cent(?:er|re)s?)|dispatch(?:ers?)?|operators?|lines?|system)\b"
@@ -167,7 +167,7 @@ def _not_a_quantity(s: str, m: re.Match[str], value: float, num: str) -> bool:
     ):
         return True
     if value <= 120 and "." not in num and _after_name(s, start, before) and _AGE_APPOSITION_END.match(after):
-        return True  # "Danley, 62." at the end of a sentence, "the mayor, 61, said"
+        return True  # "Marsh, 62." at the end of a sentence, "the mayor, 61, said"
     if value < 1000 and after.startswith(")") and _BRACKETED.search(before):
         return True
     if value <= 31 and _DAY_RANGE_BEFORE.search(before):
@@ -254,7 +254,7 @@ _QUALIFIED_BEFORE = re.compile(
 
 
 # After a name, a number followed by a lower-case plural that news counts, "times", or a span of time
-# ("provided by Tarantino 15 years after the shoot"), is a count.
+# ("provided by Okafor 15 years after the shoot"), is a count.
 _NAME_THEN_COUNT = re.compile(
     r"\s+(?:times\b|(?:years|months|weeks|days|hours|minutes|decades)\b|(?:"
     + "|".join(sorted(COUNT_NOUNS))

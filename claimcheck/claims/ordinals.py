@@ -77,7 +77,7 @@ _EST_NOUNS = frozenset(
     ["test", "protest", "contest", "interest", "request", "harvest", "forest", "chest", "guest", "quest",
      "arrest", "inquest", "conquest", "manifest", "nest", "rest", "west", "crest", "pest", "vest"]
 )  # fmt: skip
-# A hypothetical: "a fourth nuclear test would put the North closer" speaks of a test that may come, not of one
+# A hypothetical: "a fourth referendum would put the region closer" speaks of a vote that may come, not of one
 # that took place (an indefinite article before the ordinal, a modal verb right after its noun).
 _INDEFINITE_BEFORE = re.compile(r"\ban?\s+$", re.IGNORECASE)
 _MODAL_AFTER = re.compile(r"\s+(?:would|could|might|may|will|should|can)\b", re.IGNORECASE)

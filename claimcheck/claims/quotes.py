@@ -58,7 +58,7 @@ _ROLE_WORD = (
 )
 _ROLE_PREFIX = rf"(?:[A-Z][\w-]*\s+)?{_ROLE_WORD}(?:(?:,\s+|\s+and\s+|\s+&\s+|\s+){_ROLE_WORD}){{0,3}}\s+"
 _SPEAKER = rf"(?P<name>(?:{_ROLE_PREFIX})?{_NAME}|{_ROLE}{_ROLE_PP}|he|she|they|He|She|They)"
-# An apposition may hold a list closed by "and" ("Lee, the minister of education, science and technology,
+# An apposition may hold a list closed by "and" ("Lee, the minister of transport, housing and planning,
 # said").
 _APPOSITION = (
     r"(?:,\s[^,“”\"«»]{1,120}(?:(?:,\s[^,“”\"«»]{1,40}){1,2},?\s(?:and|&)\s[^,“”\"«»]{1,40}|"
@@ -70,7 +70,7 @@ _WHEN_ADV = (
     r"(?:\s+(?:on\s+|late\s+|early\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?:\s+(?:morning|afternoon|evening|night))?|\s+(?:yesterday|today|earlier|again))?"
 )
-# After the quote: ', Bialiatski said' / ', said Maria Kolesnikova' / ' Trump tweeted'.
+# After the quote: ', Okonjo said' / ', said Maria Lindqvist' / ' Brandt tweeted'.
 # A partial quote ends inside a clause: '"They aren't buying" the plan, Smith said'.
 _TAIL = r"(?:[a-z][\w’'-]+(?:\s+[a-z][\w’'-]+){0,3},\s+)?"
 # The verb group of a speech verb may hold an adverb of manner or a verb of perception: "X calmly said", "a
@@ -168,7 +168,7 @@ _CLAUSE_OPENS = frozenset(".!?”\"’,")
 
 
 def _speaks(text: str, name: str) -> bool:
-    """Whether ``name`` opens a clause right before a speech verb somewhere ("Thurman said", '," Lind wrote')."""
+    """Whether ``name`` opens a clause right before a speech verb somewhere ("Halloran said", '," Lind wrote')."""
     i = text.find(name)
     while i >= 0:
         opens = i == 0 or text[i - 1] == "\n" or (text[i - 1] == " " and i >= 2 and text[i - 2] in _CLAUSE_OPENS)
@@ -238,7 +238,7 @@ def find_quotes(text: str) -> list[Quote]:
     if not quotes:
         return []
     persons = [(m.start(), name) for m in _PERSON.finditer(text) if (name := _clean_name(m.group()))]
-    # "at Thurman" is no place when the text has Thurman speak ("Thurman said")
+    # "at Halloran" is no place when the text has Halloran speak ("Halloran said")
     places = {m.group("place") for m in _LOCATIVE.finditer(text)}
     if places:
         places = {p for p in places if not _speaks(text, p)}
@@ -250,7 +250,7 @@ def find_quotes(text: str) -> list[Quote]:
         if q.speaker:
             q.speaker = _expand(persons, q.speaker, q.start)
             if not q.speaker[:1].isupper() and (m := _ROLE_WORDS_NAME.fullmatch(q.speaker)):
-                q.speaker = m.group("name")  # "production designer Joel Collins": the name, not its role
+                q.speaker = m.group("name")  # "production designer Ana Whitlow": the name, not its role
             elif not q.speaker[:1].isupper() and (named := _by_reference(text, q, q.speaker, last_speaker, persons, places)):
                 q.extra["credit"] = q.speaker  # the role as the text credits it, kept beside the name
                 q.speaker = named
@@ -280,9 +280,9 @@ _PRONOUN_SAID_AFTER = re.compile(rf"[”\"’'»]?[,]?\s+(?:he|she|they)\s+(?:al
 
 def _another_subject(text: str, q: Quote, last: tuple[str, int], persons: list[tuple[int, str]]) -> bool:
     """Whether the sentence of quote ``q``, after the previous quote's end, opens with a name other than that
-    quote's speaker ('"Why was I blamed?" Timberlake, by his own admission, took about "ten per cent" of the
-    heat': the second quote is no further word of the first speaker). Not when a pronoun credits the words in
-    that sentence ('Trump, he added, was "..."', '... was "...," she said'): it stands for the last speaker,
+    quote's speaker ('"Why was I blamed?" Halloran, by his own admission, took about "a tenth" of the
+    criticism': the second quote is no further word of the first speaker). Not when a pronoun credits the words in
+    that sentence ('Brandt, he added, was "..."', '... was "...," she said'): it stands for the last speaker,
     the name opening the sentence being what the words are about."""
     start = q.start
     stop = max(text.rfind(". ", last[1], start), text.rfind("? ", last[1], start), text.rfind("! ", last[1], start),
@@ -317,7 +317,7 @@ def _body_by_kind(text: str, q: Quote) -> tuple[str, str] | None:
     return (m.group("credit"), found) if found else None
 
 
-# A speaker found with lower-case role words before the name ("production designer Joel Collins").
+# A speaker found with lower-case role words before the name ("production designer Ana Whitlow").
 _ROLE_WORDS_NAME = re.compile(rf"(?:[a-z][\w’'-]*\s+){{1,3}}(?P<name>[{CAPITAL}][\w’'-]+(?:\s+[{CAPITAL}][\w’'-]+){{1,2}})")
 _APPOSED_AFTER_ROLE = re.compile(rf",\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,2}})(?=\s*[,.;]|\s*$)")
 
@@ -345,12 +345,12 @@ def _by_reference(
     if phrase is None:
         phrase = coref.credit_phrase(text, max(line_start, q.start - 200), q.start, head, last=True)
     if phrase is not None and (named := _APPOSED_AFTER_ROLE.match(text, phrase[2] + len(head))):
-        return _clean_name(named.group("name"))  # '"...," said the spokeswoman, Hua Chunying.'
+        return _clean_name(named.group("name"))  # '"...," said the spokeswoman, Mei Lan.'
     if phrase is not None and phrase[0] in ("his", "her") and coref.is_role(head):
         whose = _resolve_pronoun(persons, q.start, last, text, "he" if phrase[0] == "his" else "she", places)
         whose = re.sub(r"['’]s?$", "", whose) if whose else whose  # "Kanye West's former wife": Kanye West
         if whose and whose[:1].isupper():
-            return f"{whose}’s {' '.join([*phrase[1], head])}"  # "his spokeswoman" -> "Harvey Weinstein’s spokeswoman"
+            return f"{whose}’s {' '.join([*phrase[1], head])}"  # "his spokeswoman" -> "Victor Hale’s spokeswoman"
         return None
     return coref.resolve_role(text, speaker, phrase[2] if phrase is not None else q.start, phrase)
 
@@ -428,7 +428,7 @@ def _quoted_spans(para: str) -> list[tuple[int, int]]:
     return out
 
 
-# Single quotation marks (British style: 'We did what we had to do,' Hughes said). An opening mark follows
+# Single quotation marks (British style: 'We did what we had to do,' Pryce said). An opening mark follows
 # a space, a bracket, a dash or another quotation mark and comes before a word; a closing mark follows a
 # non-space and comes before a space, punctuation or the end. Apostrophes inside words (don't, rock 'n'
 # roll, the '90s, 'em) are neither; a closing candidate after "s" and before a word ("Jones' lawyer") is a
@@ -565,7 +565,7 @@ _NAMED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # A work or a campaign named right before a title in capitals: 'the campaign "Starts with one."', 'the central
-# theme "The Medium is the Message"' ('called the film "a disgrace"' gives the speaker's words, in lower case).
+# theme "The River Has Two Banks"' ('called the film "a disgrace"' gives the speaker's words, in lower case).
 _WORK_BEFORE = re.compile(r"\b(?:campaign|theme|song|album|single|film|movie|novel|musical|documentary)\s*[“\"‘'«„]\s*$")
 _NAMED_AFTER = re.compile(
     r"[”\"’'»]?\s+(?:(?!(?:to|and|or|but|that|will|would|can|could|may|might)\s)[a-z]+\s+)?(?:campaign|slogan|hashtag|motto|series|song|single|album|film|movie|book|novel|show|"
@@ -598,8 +598,8 @@ def _of_record(text: str, q: Quote) -> bool:
 # A short quoted stretch inside a noun phrase, an article or demonstrative before it (up to two describing words
 # between, unless the determiner opens the sentence: "The senator has", "The coach felt", "This means" are a
 # subject and its verb) and the phrase going on after it in lower case, with no verb that reports or names words before it in its sentence: a term or a phrase
-# held at arm's length ('organisers set up a "women's safety area" for girls', 'the "I'll have you naked" bit',
-# 'their commitment to the principle of "two states for two peoples," meaning'), nobody's words on record. With
+# held at arm's length ('organisers set up a "quiet recovery room" for runners', 'the "I'll eat my hat" bit',
+# 'their commitment to the principle of "one town, one bus fare," meaning'), nobody's words on record. With
 # such a verb anywhere in its sentence it stays a quote ('X called the academy "woefully out of touch" in a
 # letter', 'X said he hoped the deal would "pave the way" for talks', 'it made a "vile" remark, X said'), or with
 # a source, a finding or words put out ('a "frank" meeting, according to the ministry', 'the inquiry found a
@@ -671,7 +671,7 @@ def _speaker(
     if _IT_SAID.match(after):  # '"...," it added.': the body named as a speaker just before
         return _last_body(text[max(0, q.start - 500) : q.start], places)
     for name in candidates:
-        if name in _PORTFOLIOS:  # "said the Secretary of State, Rex Tillerson": the apposed name, never "State"
+        if name in _PORTFOLIOS:  # "said the Secretary of State, Ann Devlin": the apposed name, never "State"
             named = re.search(rf"\b{name},\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,2}})\s*(?:[,.]|$)", after)
             name = _clean_name(named.group("name")) if named else None
         if not name:
@@ -807,13 +807,13 @@ def _last_body(before: str, places: set[str]) -> str | None:
     return found if found and _plausible(found, places) else None
 
 
-# Months that are also people's names: "Theresa May", "April Ryan", "June Sarpong" speak.
+# Months that are also people's names: "Ellen May", "April Dunne", "June Harrow" speak.
 _NAME_MONTHS = frozenset(["april", "may", "june", "august"])
 
 
 def _plausible(name: str, places: set[str]) -> bool:
     """A speaker is a person (or a body that speaks), never a month, a weekday or a place. A month that is
-    also a name is one beside a capitalised word of no date ("Theresa May", "April Ryan"; not "May",
+    also a name is one beside a capitalised word of no date ("Ellen May", "April Dunne"; not "May",
     "Tuesday May")."""
     words = [w.lower().rstrip(".") for w in name.split()]
     dates = [w for w in words if w in _CALENDAR]
@@ -950,7 +950,7 @@ def _from_after(after: str, credit_follows: bool = False) -> str | None:
 
 
 def _described_speaker(after: str) -> str | None:
-    """', Commerzbank analyst Carsten Fritsch said' / ', said U.S. Attorney Nealy Cox' / ' officers announced'."""
+    """', Nordbank analyst Per Lindahl said' / ', said U.S. Attorney Dana Whitcomb' / ' officers announced'."""
     m = _AFTER_GENERIC_VERB_FIRST.match(after)
     seg = m.group("seg") if m else None
     if seg is None:
@@ -1035,7 +1035,7 @@ def _from_before(before: str) -> str | None:
         m = _partial(clause)
     if m is None:
         return None
-    named = _APPOSED_NAME.match(clause, m.end("name"))  # "A representative for Thurman, Leslie Sloane, said"
+    named = _APPOSED_NAME.match(clause, m.end("name"))  # "A representative for Halloran, Nina Ashby, said"
     if named:
         return _clean_name(named.group("name"))
     matched = m.group("name")
@@ -1047,7 +1047,7 @@ def _from_before(before: str) -> str | None:
         if head.group("name"):
             return _clean_name(head.group("name"))
         if appos := _NAME_BEFORE_APPOSITION.search(clause, 0, head.start()):
-            return _clean_name(appos.group("name"))  # "Zhao Tong, a fellow at the X Center in Beijing told CNN"
+            return _clean_name(appos.group("name"))  # "Lin Hao, a fellow at the X Center in Taipei told CNN"
         return head.group("head")
     return _clean_name(m.group("name"))
 
@@ -1117,7 +1117,7 @@ _NAME_MODIFIERS = frozenset(
 
 _CONTRACTED = re.compile(r"[’']s$")
 # "Oscar-winning", "Grammy-nominated", "London-based", "Texas-born" (a participle or a compound's adjective; the
-# second part of a Korean given name, "Jong-un", "Geun-hye", "Jae-in", is no describing word)
+# second part of a Korean given name, "Min-jun", "Seo-yeon", "Ji-hoon", is no describing word)
 _DESCRIBING = re.compile(r"^[A-Z][\w’']*-[a-z]*(?:ing|ed|based|born|bred|like|style|era)$")
 
 
@@ -1147,7 +1147,7 @@ def _clean_name(name: str) -> str | None:
     cut = max((i for i, w in enumerate(words[:-1]) if w.lower() in _TITLE_WORDS), default=-1)
     words = words[cut + 1 :]
     while len(words) > 2 and words[0] in _PORTFOLIOS and not _A_BODY.search(name):
-        words = words[1:]  # "Secretary of State Rex Tillerson": the name matched from "State" on
+        words = words[1:]  # "Secretary of State Ann Devlin": the name matched from "State" on
     cleaned = " ".join(words).rstrip(".,")
     return _STRIP_TITLE.sub("", cleaned) or cleaned
 
@@ -1313,7 +1313,7 @@ def _last_subject(
             if rx is _OPENING_SINGLE and (not (raw in surnames or aged) or "’" in raw or "'" in raw):
                 continue
             if opening and (raw.split()[0] in _NOT_NAMES or _LEADING_PREPOSITION.search(text, m.start(), m.start("name"))):
-                continue  # "Responding to the New York Times article, he added": the object of "to" is no subject
+                continue  # "Responding to the Harbour Gazette article, he added": the object of "to" is no subject
             if not name or name in _NOT_NAMES or name.lower() in {"he", "she", "they"}:
                 continue
             if places is not None and not _plausible(name, places):

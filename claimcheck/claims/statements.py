@@ -151,7 +151,7 @@ def _only_counters(s: str) -> bool:
 _DASHED_HEADING = re.compile(r"\s*(?:-{1,3}|[–—])\s+\S(?:.{0,100}\S)?\s+(?:-{1,3}|[–—])\s*")
 
 
-# A video player's or a reading list's words in capitals opening the line they sit on ("CLOSE Sheila E. says ...",
+# A video player's or a reading list's words in capitals opening the line they sit on ("CLOSE Nora B. says ...",
 # "JUST WATCHED North Korea may test ...", "MOST READ IN NEWS ..."): the page's widgets, not its story.
 _WIDGET = re.compile(r"(?:CLOSE|JUST WATCHED|MUST WATCH|MOST READ|MORE VIDEOS|UP NEXT)\s+\S")
 # A related story's link ("Bank bans card purchases of bitcoin Read more", "[The message that led to the leak]":

@@ -217,7 +217,7 @@ def number_graph(
     compound = np.array([bool(compound_key(items[n].claim)) for n in first], dtype=bool)
     decimal = (digits >= 2) & (np.floor(figure) != figure) & (specific | measure)
     precise = np.array([is_precise(v) for v in value], dtype=bool) | decimal
-    # a two-digit figure ("48", "59") recurs in one story for different things ("Blue's 48-yard run", "Elliott's
+    # a two-digit figure ("48", "59") recurs in one story for different things ("Reyes's 48-yard run", "Okafor's
     # 48-yard field goal"): one fact whatever the words when the words around them share one
     # (``_share_a_word``) or the sentences do not name different people or places (``_lone_ok``)
     loose = ~precise & np.array([is_fairly_precise(v) for v in value], dtype=bool)
@@ -440,18 +440,18 @@ def _lone_ok(
 
 
 # A figure's holder: the name that is the subject or owner of the figure, a few small words before it
-# ("Jones scored 22", "Wentz threw for 287", "Kane now has 16", "Arizona's 26-24"), the first of them no
+# ("Jones scored 22", "Moreno threw for 287", "Kane now has 16", "Arizona's 26-24"), the first of them no
 # preposition (``_LINKS``).
 _HOLDER = re.compile(
     r"(?<![\w’'-])((?:[A-Z][\w’'-]*[a-z][\w’'-]*\s+)*[A-Z][\w’'-]*[a-z][\w’'-]*)([’']s?)?\s+((?:[a-z][\w’'-]*\s+){0,3})$"
 )
-# a name joined to the figure by a preposition is no holder ("Cleveland with 68", "the World Series in 108 years")
+# a name joined to the figure by a preposition is no holder ("Dunmore with 64", "the league final in 112 years")
 _LINKS = frozenset(
     ["in", "on", "at", "for", "of", "from", "with", "by", "to", "since", "after", "before", "over", "under",
      "against", "near", "during", "than", "into", "about", "around", "across", "between", "among", "as", "and",
      "or", "but", "while"]
 )  # fmt: skip
-# ... nor one only adverbs join to it ("Cleveland's Rajai Davis just four outs from the title"): a verb
+# ... nor one only adverbs join to it ("Dunmore's Ada Kerr just two games from the title"): a verb
 # ("scored", "has") or a possessive says whose the figure is
 _ADVERBS = frozenset(
     ["just", "only", "nearly", "almost", "about", "some", "roughly", "around", "now", "also", "still", "already",
@@ -795,7 +795,7 @@ def _backoff_links(
             said = words_of(items[n].claim.sentence)
             things = {unit[first[b]] for b in named if len(unit[first[b]]) >= 3}
             found = {t for t in things if any(_inflects(w, t) for w in said)}
-            if len(found) > 1:  # "the safety car ... during the race while a red flag was produced twice"
+            if len(found) > 1:  # "the pace car ... during the rally while a yellow flag was waved twice"
                 own = match_content_words(_own_clause(items[n].claim))
                 found = {t for t in found if any(_inflects(w, t) for w in own)}
             if len(found) != 1:
@@ -1104,7 +1104,7 @@ def ratio_whole(claim: Claim) -> float | None:
 
 
 def _ratio_links(items: Sequence[Item], graph: Graph, options: MatchOptions, first: Sequence[int]) -> None:
-    """Two ratios of the same two figures ("was 7 of 16 for 83 yards" / "completing seven out of 16
+    """Two ratios of the same two figures ("was 9 of 14 for 120 yards" / "completing nine out of 14
     attempts") state one fact whatever each outlet names the counted thing: two figures agreeing by
     chance is rare. Only exact figures from 2 up, and not when the sentences name different people
     or places (``_lone_ok``)."""
@@ -1365,9 +1365,9 @@ def text_graph(items: Sequence[Item], options: MatchOptions, *, quote: bool) -> 
     single = np.array([items[m[0]].article if len(m) == 1 else -1 for m in graph.members])
     long_enough = np.array([counts[n] >= 4 for n in first])
     if quote:
-        # a quotation translated or abridged differently by each outlet ("the entire mainland of the US
-        # is within the range of our nuclear weapons" / "the entire United States is within range of
-        # our nuclear weapons") keeps its content words: scored on them as a set too, when both have
+        # a quotation translated or abridged differently by each outlet ("every port on their eastern
+        # coast is within the reach of our new missiles" / "all the ports on their east coast are within
+        # reach of our new missiles") keeps its content words: scored on them as a set too, when both have
         # at least ``quote_content_words`` of them
         content = [" ".join(sorted(keysets[n])) for n in first]
         wordy = np.array([len(keysets[n]) >= options.quote_content_words for n in first])

@@ -481,7 +481,7 @@ def _head_as_written(rep: Claim, value: Interval, unit: str | None, money: bool)
 
 # Where a number's clause ends: a comma (not inside a figure), a semicolon, colon, bracket or quotation mark, a
 # dash between words, or a sentence's end inside a quotation the splitter kept whole ("... 320,000 documents.
-# The dataset ...": not after an abbreviation, "Mr. Putin").
+# The dataset ...": not after an abbreviation, "Mr. Brandt").
 _CLAUSE_BREAK = re.compile(
     r"(?<!\d),|,(?!\d)|[;:()\[\]“”\"«»]|\s[-\u2013\u2014]\s|[\u2013\u2014]"
     r"|(?<=[a-z0-9%])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMrs)(?<!\bJr)(?<!\bSr)(?<!\bNo)[.!?]\s+(?=[A-Z])"

@@ -43,7 +43,7 @@ def names(text: str) -> set[str]:
     return {match_stem(n) for n in found if n not in MATCH_STOPWORDS}
 
 
-# a run of capitalised words, one name ("United States", "Kim Jong Un", "South Korean")
+# a run of capitalised words, one name ("United States", "Han Ji Woo", "South Korean")
 _NAME_RUN = re.compile(r"\b[A-Z][\w’'-]*[a-z][\w’'-]*(?:\s+[A-Z][\w’'-]*[a-z][\w’'-]*)*")
 
 

@@ -257,8 +257,8 @@ def join_quote_parts(
     items: Sequence[Item], graph: Any, clusters: list[list[int]], options: MatchOptions
 ) -> list[list[int]]:
     """One quotation is one fact, whether an outlet quotes it whole or in parts: a cluster of a
-    quote that is part of another cluster's longer quote ("I'll miss the players" inside "The tears
-    you see are tears of joy and peace. I'll miss the players. I'll miss ...") joins that cluster.
+    quote that is part of another cluster's longer quote ("I'll miss the dressing room" inside "What
+    you see are tears of relief and pride. I'll miss the dressing room. I'll miss ...") joins that cluster.
     Parts must be at least ``part_words`` words long (``part_content`` of them content words), so
     that a stock phrase ("a good day") does not join every quote holding it; known different
     speakers need a part of ``speaker_override_words``. Each article keeps its longest quote in the
@@ -320,8 +320,8 @@ def join_article_parts(
 ) -> list[list[int]]:
     """An outlet that quotes one quotation in several parts gives one fact several claims: a quote that
     only its own article carries (a fact of one claim) joins the fact holding another quote of the same
-    article, by a compatible speaker, when it is a part of that quote reworded ("always on the desk in my
-    office" after "the button is always on the desk of my office") or when one of its sentences, at least
+    article, by a compatible speaker, when it is a part of that quote reworded ("always in the drawer in my
+    desk" after "the spare key is always in the drawer of my desk") or when one of its sentences, at least
     ``speaker_override_words`` words long, is a part of another outlet's quote in that fact (the rest of
     a quotation another outlet gives whole). Parts need ``part_words`` words, ``part_content`` of them
     content words, as in ``join_quote_parts``. Both claims stay in the fact: the outlet counts once.
@@ -502,8 +502,8 @@ def distinct_claims(article: Article, kind: str) -> list[Claim]:
     if kind == "statement" or len(claims) < 2:
         return claims
     title_end = len(article.title) if article.title and article.text.startswith(article.title) else 0
-    # a sentence of many figures is a list or a fact box run into one line ("Stages: 2 Boosters: 2 Cores: 3
-    # Engines: 27 ..."): the prose that gives one of its figures states it better
+    # a sentence of many figures is a list or a fact box run into one line ("Decks: 7 Lifeboats: 12 Engines: 4
+    # Cabins: 310 ..."): the prose that gives one of its figures states it better
     per_sentence = Counter(c.sentence for c in claims) if kind == "number" else Counter()
 
     def rank(c: Claim) -> tuple[bool, bool, bool, int]:

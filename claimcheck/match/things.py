@@ -241,8 +241,8 @@ CONTEXT_SYNONYMS = {
     # out of use: "left unused for five years", "had lain disused for five years", "a derelict mine" (adjectives
     # only: the verb "abandoned" names other acts, "rescuers abandoned the search for five days")
     "unuse": "unused", "disused": "unused", "disuse": "unused", "derelict": "unused",
-    # the verbs of a fall or a rise of a figure ("has lost more than 50 percent of its value" / "has fallen
-    # by more than 50%"): one direction, one context word
+    # the verbs of a fall or a rise of a figure ("has lost more than 50 percent of its price" / "its price has
+    # fallen by more than 50%"): one direction, one context word
     **dict.fromkeys(
         ["fall", "fell", "fallen", "falling", "drop", "dropped", "dropping", "lose", "lost", "losing", "loss",
          "losse", "decline", "declined", "declining", "slide", "slid", "sliding", "slump", "slumped", "plunge",

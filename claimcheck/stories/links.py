@@ -70,7 +70,7 @@ def _name_link(
     heads: _Headlines | None,
     options: StoryOptions,
 ) -> bool:
-    """:func:`_headline_link` over names (terms their articles capitalise: "Interlagos", "Verstappen") in
+    """:func:`_headline_link` over names (terms their articles capitalise: "Hollowmere", "Varkonen") in
     titles and leads, for groups within ``same_days`` of each other: two angles of one event told the same
     days (the winner, the driver who crashed) name the same rare place and people in most of their
     articles though their headlines differ. The name must be the two groups' own (``title_own`` of the
