@@ -20,8 +20,6 @@ from claimcheck.urls import NOT_HTTP, address_kind, fetchable_url
 
 MAX_FILE_BYTES = 8_000_000
 MAX_OUTLETS = 20_000
-# libyaml's parser where PyYAML was built with it (nodes with the same marks, ~10x faster than the pure-Python one)
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 # A language tag: its ISO 639 code (two or three letters; claims.language.primary reads it), then subtags
 # ("pt-BR", "en_GB", "zh-Hant-TW"). A name ("German", "english") was read as no language, so as English.
@@ -59,7 +57,7 @@ def parse_sources(raw: bytes | str, filename: str = "sources.yaml") -> Sources:
     except UnicodeDecodeError as e:
         raise ConfigError(f"{filename}: not UTF-8 text (byte {e.start})") from None
     try:
-        root = yaml.compose(text, Loader=_LOADER)
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = f":{mark.line + 1}" if mark else ""
