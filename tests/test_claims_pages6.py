@@ -221,7 +221,7 @@ def test_recipe_amounts_a_sentence_states_stay() -> None:
     [
         ("The firm also sells a 3-in-1 charging stand.", []),
         ("The school bought a two-in-one laptop for each of its 300 students.", [(300, 300, "students")]),
-        ("The quarterback was 20-of-24 passing for 235 yards.", [(235, 235, "yd")]),
+        ("Her backup finished 17-of-29 passing for 212 yards.", [(212, 212, "yd")]),
         ("She went 7-of-12 from the field.", []),
     ],
 )
