@@ -12,6 +12,9 @@ from pathlib import Path
 
 import pytest
 
+# the benchmarks' tiny runs are CI's second run, not the default suite's (pyproject.toml)
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[1]
 
 SMOKE = {

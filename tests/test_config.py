@@ -136,6 +136,7 @@ def test_huge_files_are_refused_quickly(tmp_path: Path) -> None:
         load_sources(big)
 
 
+@pytest.mark.slow  # CI's second run (pyproject.toml)
 def test_ten_thousand_outlets_load(tmp_path: Path) -> None:
     lines = ["outlets:"] + [
         f"  - {{id: o{i}, name: Outlet {i}, feeds: [https://o{i}.example.org/f.xml]}}" for i in range(10_000)

@@ -492,6 +492,7 @@ def assert_each_entry_once(url: str, outlets: int, pages: int) -> None:
     assert pg_count(url, "SELECT count(*) FROM claims c LEFT JOIN articles a ON a.id = c.article_id WHERE a.id IS NULL") == 0
 
 
+@pytest.mark.slow  # CI's second run (pyproject.toml)
 def test_four_sharded_fetchers_store_every_entry_once_then_a_killed_one_is_rerun(
     twenty: list[tuple[str, Site]], tmp_path: Path, pg_url: str
 ) -> None:
@@ -740,6 +741,7 @@ def test_host_queue_rounds_leases_and_give_back(pg_url: str, tmp_path: Path) -> 
     assert len(r.output.strip().splitlines()) <= 2 and "Traceback" not in r.output
 
 
+@pytest.mark.slow  # CI's second run (pyproject.toml)
 def test_four_auto_fetchers_share_twenty_hosts_each_once(
     twenty: list[tuple[str, Site]], tmp_path: Path, pg_url: str
 ) -> None:
@@ -773,6 +775,7 @@ def _held_by(url: str, proc: subprocess.Popen[str]) -> int:
     return pg_count(url, f"SELECT count(*) FROM host_leases WHERE holder LIKE '%:{proc.pid}:%'")
 
 
+@pytest.mark.slow  # CI's second run (pyproject.toml)
 def test_auto_fetcher_killed_its_host_is_taken_after_its_lease(
     twenty: list[tuple[str, Site]], tmp_path: Path, pg_url: str
 ) -> None:
@@ -920,6 +923,7 @@ def test_a_fetcher_that_lost_its_host_stops_fetching_it(site: Site, pg_url: str)
     assert pg_count(pg_url, "SELECT count(*) FROM host_leases WHERE holder IS NOT NULL") == 0
 
 
+@pytest.mark.slow  # CI's second run (pyproject.toml)
 def test_a_fetcher_out_of_work_is_given_a_host(tmp_path: Path, pg_url: str) -> None:
     """Two auto fetchers, one host with many slow pages: the second fetcher finds the queue empty while
     the first holds both hosts; the first gives it the slow host once its pages under way are done (it
