@@ -306,7 +306,7 @@ def test_a_lone_surrogate_in_sources_yaml_is_a_config_error(tmp_path: Path) -> N
     """`name: "A\\ud800"` passed `sources --check` (OK) and then `sources` and `fetch` stopped on an internal
     error (UnicodeEncodeError). It is a config error with its line and field, in every command."""
     src = tmp_path / "s.yaml"
-    src.write_text('outlets:\n  - id: a\n    name: "A\\ud800b"\n    feeds: ["https://example.org/f.xml"]\n')
+    src.write_text('outlets:\n  - id: a\n    name: "A\\ud800b"\n    feeds: ["http://127.0.0.1:9/f.xml"]\n')
     for cmd in (["sources", "--check"], ["sources"], ["fetch"]):
         r = CliRunner().invoke(app, [*cmd, "--sources", str(src), "--db", str(tmp_path / "t.db")])
         assert (
