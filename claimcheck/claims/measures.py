@@ -120,6 +120,16 @@ _METRES_CUE = re.compile(
 _METRES_AFTER = re.compile(r"\s+(?:down|below|above|under|into|off|onto|from)\b", re.IGNORECASE)
 
 
+def measure_in(words: list[str], min_len: int = 1) -> str | None:
+    """The canonical unit of the first measure ``words`` (a claim's unit, lower-case, split at spaces and
+    hyphens) name, a two-word one first ("cubic metres" are no metres, "terawatt hours" no hours), then one
+    word of at least ``min_len`` letters; None when they name none."""
+    for pair in zip(words, words[1:], strict=False):
+        if (found := MEASURE_WORDS.get(" ".join(pair))) is not None:
+            return found[0]
+    return next((MEASURE_WORDS[w][0] for w in words if len(w) >= min_len and w in MEASURE_WORDS), None)
+
+
 def canonical(written: str, sentence: str = "") -> tuple[str, str] | None:
     """(canonical unit, dimension) of a measure word as written, or None when it is not one.
 

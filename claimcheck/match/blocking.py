@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from claimcheck.claims.measures import MEASURE_WORDS
+from claimcheck.claims.measures import measure_in
 from claimcheck.claims.numwords import SCALES, TENS_WORDS, UNITS_WORDS
 from claimcheck.match.cluster import Graph
 from claimcheck.match.normalize import (
@@ -933,13 +933,8 @@ CONVERSION_TOLERANCE = 0.05
 
 def _measure_unit(claim: Claim) -> str | None:
     """The canonical unit of measure of a number claim (``claims.measures``), else None."""
-    words = (claim.unit or "").lower().replace("-", " ").split()
-    if " ".join(words[:2]) in MEASURE_WORDS:  # "cubic metres", "nautical miles"
-        return MEASURE_WORDS[" ".join(words[:2])][0]
-    for w in words[:2]:
-        if w in MEASURE_WORDS:
-            return MEASURE_WORDS[w][0]
-    return claim.unit if claim.unit in _IN_BASE else None
+    found = measure_in((claim.unit or "").lower().replace("-", " ").split()[:2])
+    return found if found is not None else claim.unit if claim.unit in _IN_BASE else None
 
 
 # "N times" counts how often something happened; the verb of its sentence names what: "transferring oil about

@@ -25,7 +25,7 @@ from typing import Any
 
 import numpy as np
 
-from claimcheck.claims.measures import MEASURE_WORDS
+from claimcheck.claims.measures import MEASURE_WORDS, measure_in
 from claimcheck.models import Claim, Interval
 from claimcheck.nouns import noun_kind
 from claimcheck.text import match_content_words, match_words
@@ -72,12 +72,8 @@ def unit_key(unit: str | None) -> str:
     """The counted thing reduced to its head noun: "political prisoners" -> "prisoner"; a unit of
     measure in it to its one spelling ("five-yard score", "5-yard pass": "yd")."""
     raw = (unit or "").lower().replace("-", " ").split()
-    for pair in zip(raw, raw[1:], strict=False):  # "cubic metres", "terawatt-hours", "light years": not metres, hours
-        if " ".join(pair) in MEASURE_WORDS:
-            return MEASURE_WORDS[" ".join(pair)][0]
-    for w in raw:
-        if len(w) > 1 and w in MEASURE_WORDS:
-            return MEASURE_WORDS[w][0]
+    if (measure := measure_in(raw, min_len=2)) is not None:
+        return measure
     ws = match_content_words(unit or "") or match_words(unit or "")  # "others" is a stopword, and a generic unit
     if ws and (noun := _plural_stopword(raw[-1] if raw else "")) and ws[-1] != noun:
         ws = [*ws, noun]  # "five defensive outs" counts outs, not "defensive"
