@@ -27,6 +27,7 @@ from claimcheck.ingest.decode import (
     parse_datetime,
 )
 from claimcheck.models import ParsedFeed
+from claimcheck.textsafe import STORED_TEXT_CONTROL, STORED_TEXT_INVISIBLE
 from claimcheck.urls import feed_link
 
 __all__ = ["FeedParseError", "ParsedFeed", "parse_feed", "parse_json_feed", "parse_sitemap"]
@@ -105,23 +106,29 @@ _CHAR_REF = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,40})|([0-9]{1,40}))(?=[^0-9a-f
 
 
 # A reference to a control character XML 1.0 does not allow (feedparser made "&#0;" U+FFFD, in the middle
-# of a word): gone where it stands, or a space for the ones that separate (vertical tab, form feed,
-# U+001C-F), as decode.clean_text treats the characters themselves.
+# of a word): as decode.clean_text treats the characters themselves (textsafe's two classes), gone where it
+# stands (STORED_TEXT_INVISIBLE: a NUL), or a space for the others that separate (vertical tab, form feed,
+# U+001C-F).
 _CONTROL_REF = re.compile(rb"&#(?:[xX]0{0,8}([0-9a-fA-F]{1,2})|0{0,8}([0-9]{1,3}));")
 
 
+def _as_stored(n: int) -> bytes | None:
+    """What stored text makes of character ``n``: b"" (gone), b" " (a space), None (kept)."""
+    if STORED_TEXT_INVISIBLE.match(chr(n)):
+        return b""
+    return b" " if STORED_TEXT_CONTROL.match(chr(n)) else None
+
+
 def _control_ref(m: re.Match[bytes]) -> bytes:
-    n = int(m.group(1), 16) if m.group(1) is not None else int(m.group(2))
-    if n in (0xB, 0xC) or 0x1C <= n <= 0x1F:
-        return b" "
-    return b"" if n <= 0x8 or 0xE <= n <= 0x1B or n == 0x7F else m.group(0)
+    stored = _as_stored(int(m.group(1), 16) if m.group(1) is not None else int(m.group(2)))
+    return m.group(0) if stored is None else stored
 
 
 # The control bytes themselves, raw in a UTF-8 (or other ASCII-based) sitemap: lxml refused the whole
 # sitemap for one NUL in one title ("Char 0x0 out of allowed range"), where feedparser reads a feed past it.
-_SPACE_BYTES = bytes([0xB, 0xC, 0x1C, 0x1D, 0x1E, 0x1F])
+_SPACE_BYTES = bytes(b for b in range(0x80) if _as_stored(b) == b" ")
 _CONTROL_BYTES = bytes.maketrans(_SPACE_BYTES, b" " * len(_SPACE_BYTES))
-_GONE_BYTES = bytes([*range(0x9), *range(0xE, 0x1C), 0x7F])
+_GONE_BYTES = bytes(b for b in range(0x80) if _as_stored(b) == b"")
 
 
 def _drop_control_bytes(body: bytes) -> bytes:
