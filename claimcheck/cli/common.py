@@ -50,7 +50,7 @@ from claimcheck.store import Store
 
 __all__ = [  # what commands import from here, some of it living beside it
     "CONTEXT_SETTINGS", "MAX_COUNT", "DbOption", "Group", "JsonOption", "OutputOption", "QuietOption", "SinceOption",
-    "SourceOption", "SourcesOption", "UntilOption", "check_outlets", "choose", "db_path", "err_console", "fail",
+    "SourceOption", "SourcesOption", "UntilOption", "check_outlets", "check_stored_outlets", "choose", "db_path", "err_console", "fail",
     "format_option", "handle_errors", "is_stream", "load_sources", "note", "open_reader", "open_store", "out_console",
     "output_format", "output_path", "parse_when", "parse_window", "print_json", "progress_on_stderr",
     "protected_inputs", "read_db_path", "return_freed_memory", "said_upgraded", "same_file", "shown_db",
@@ -310,6 +310,12 @@ def check_outlets(ids: Iterable[str], known: Iterable[str], where: str) -> None:
             hint = f"; did you mean {close[0]!r}?" if close else ""
             raise UsageError(f"unknown outlet {oid!r}: not in {where} (see 'claimcheck sources'){hint}")
 
+
+
+def check_stored_outlets(ids: Iterable[str], store: Store, cfg: Sources) -> None:
+    """``--source`` of a command that reads the database: an outlet of the sources file in use (named in the
+    message) or of the stored articles."""
+    check_outlets(ids, store.outlet_ids() | {o.id for o in cfg.outlets}, f"{cfg.path} or the database")
 
 @contextlib.contextmanager
 def sigterm_as_ctrl_c() -> Iterator[list[int]]:

@@ -20,7 +20,7 @@ from claimcheck.cli.common import (
     SourceOption,
     SourcesOption,
     UntilOption,
-    check_outlets,
+    check_stored_outlets,
     choose,
     fail,
     format_option,
@@ -138,9 +138,7 @@ def compare(
     with open_reader(db, quiet=quiet) as store:
         target = output_path(output, inputs=protected_inputs(store.path, sources))
         if source:
-            check_outlets(
-                source, store.outlet_ids() | {o.id for o in cfg.outlets}, f"{cfg.path} or the database"
-            )
+            check_stored_outlets(source, store, cfg)
         if story is not None:
             topic, articles = _story_articles(store, cfg, story, since, until, source)
         else:

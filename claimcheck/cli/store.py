@@ -23,7 +23,7 @@ from claimcheck.cli.common import (
     SourceOption,
     SourcesOption,
     UntilOption,
-    check_outlets,
+    check_stored_outlets,
     fail,
     format_option,
     handle_errors,
@@ -77,8 +77,7 @@ def articles(
     with open_reader(db, quiet=quiet) as store:
         target = output_path(output, inputs=protected_inputs(store.path, sources))
         if source:
-            cfg = load_sources(sources)
-            check_outlets(source, store.outlet_ids() | {o.id for o in cfg.outlets}, f"{cfg.path} or the database")
+            check_stored_outlets(source, store, load_sources(sources))
         rows = store.list_articles(since=since_dt, until=until_dt, outlets=source or None, limit=limit)
     if not rows:
         fail(f"no stored article{window_words(since_dt, until_dt, source)}", 1)

@@ -21,7 +21,7 @@ from claimcheck.cli.common import (
     SourceOption,
     SourcesOption,
     UntilOption,
-    check_outlets,
+    check_stored_outlets,
     fail,
     format_option,
     handle_errors,
@@ -172,9 +172,7 @@ def stories(
     with said_upgraded(reading, quiet) as store:
         target = output_path(output, inputs=protected_inputs(store.path, sources))
         if source:
-            check_outlets(
-                source, store.outlet_ids() | {o.id for o in cfg.outlets}, f"{cfg.path} or the database"
-            )
+            check_stored_outlets(source, store, cfg)
         if store.stats().articles == 0:
             fail(f"the database {store.path} holds no articles yet; run `claimcheck fetch` first", 1)
         since_dt, until_dt = default_window(store, since, until, source)
