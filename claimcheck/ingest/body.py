@@ -113,15 +113,17 @@ def gunzip_capped(data: bytes, cap: int, url: str) -> bytes:
     """A body that is itself a gzip file (``sitemap.xml.gz``, served as ``application/x-gzip`` with no
     Content-Encoding, as the sitemaps protocol allows), undone within the same cap as a coded body."""
     step = _Inflate("gzip")
+
+    def pieces() -> Iterator[bytes]:
+        yield from step.pieces(data)  # a bounded piece at a time: a bomb stops at the cap
+        yield step.end()
+
     out = bytearray()
     try:
-        for piece in step.pieces(data):  # a bounded piece at a time: a bomb stops at the cap
+        for piece in pieces():
             out.extend(piece)
             if len(out) > cap:
                 raise FetchError(f"body too large after decompression (> {cap:,} bytes; gzip bomb?)", url)
-        out.extend(step.end())
     except zlib.error:
         raise FetchError("corrupt compressed body", url) from None
-    if len(out) > cap:
-        raise FetchError(f"body too large after decompression (> {cap:,} bytes; gzip bomb?)", url)
     return bytes(out)
