@@ -257,16 +257,17 @@ def find_quantities(sentence: str, context: str = "", *, scores: bool = False) -
     if _ORDINAL_CUE.search(sentence):
         results += [q for q in _ordinals(sentence) if not any(r.start < q.end and q.start < r.end for r in results)]
     taken = [(r.start, r.end) for r in raws] + [(q.start, q.end) for q in results]
+    # "two-on-one", "3-in-1", "20-of-24": no count, in digits or in words
+    tallies = [m.span() for p in (_MATCH_UP, _IN_ONE) for m in p.finditer(sentence)] if "-" in sentence else []
     if _ANY_DIGIT.search(sentence):
-        blocked = [
-            m.span() for p in (_PHONE, _URLISH, _NUMBER_RUN, _QUOTE_ROW, _MATCH_UP, _IN_ONE) for m in p.finditer(sentence)
-        ] + taken
+        blocked = [m.span() for p in (_PHONE, _URLISH, _NUMBER_RUN, _QUOTE_ROW) for m in p.finditer(sentence)]
+        blocked += tallies + taken
         blocked += named_numbers(sentence)
         if "," in sentence or " and " in sentence or " or " in sentence:
             blocked += _code_lists(sentence)
         raws += _digit_numbers(sentence, blocked)
     if "-on-" in sentence or "-in-" in sentence:
-        taken += [m.span() for p in (_MATCH_UP, _IN_ONE) for m in p.finditer(sentence)]
+        taken += tallies
     if _NUMBER_WORDS & set(_LOWER_WORD.findall(sentence.lower())):
         in_taken = span_test(taken)  # by bisection, as the digit numbers' blocked spans are
         raws += [r for r in _word_numbers(sentence) if not in_taken(r.start)]
