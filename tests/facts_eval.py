@@ -36,7 +36,7 @@ import subprocess
 import sys
 import tempfile
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from email.utils import format_datetime
@@ -756,29 +756,32 @@ def main(argv: Sequence[str] | None = None) -> int:
             if len(results[split]) == 1:
                 print(f"\n{split}:\n{HEADER}")
             print_event(score, rows, args.verbose)
-    if args.json:
+    print_totals(results, args.json, facts=args.verbose)
+    return 0
+
+
+
+def print_totals(
+    results: Mapping[str, Sequence[EventScore]], as_json: bool, *, facts: bool = False, name: str = "", sites: str = "sites"
+) -> None:
+    """The overall lines per split (``name``: the set's, before the split), or with ``as_json`` the figures
+    as JSON, per event too (``sites``: what outlets are called; ``facts``: each event's facts as well)."""
+    if as_json:
         out = {
             split: {
                 "overall": Totals.of(evs).as_dict(),
-                "events": [{"event": e.event, "sites": e.sites, **e.totals().as_dict()} for e in evs],
-                **({"facts": [_fact_json(e) for e in evs]} if args.verbose else {}),
+                "events": [{"event": e.event, sites: e.sites, **e.totals().as_dict()} for e in evs],
+                **({"facts": [_fact_json(e) for e in evs]} if facts else {}),
             }
             for split, evs in results.items()
         }
         print(json.dumps(out, indent=1))
-    else:
-        print()
-        for split, evs in results.items():
-            t = Totals.of(evs)
-            print(
-                _line(
-                    f"overall {split} ({len(evs)} events)",
-                    t,
-                    f"  (rows per fact {t.as_dict()['rows_per_fact']:.2f})",
-                )
-            )
-    return 0
-
+        return
+    print()
+    for split, evs in results.items():
+        t = Totals.of(evs)
+        rows_per = t.as_dict()["rows_per_fact"]
+        print(_line(f"overall {name}{split} ({len(evs)} events)", t, f"  (rows per fact {rows_per:.2f})"))
 
 def _safe(text: str) -> str:
     """Web text for the terminal: no control or bidi-override characters."""

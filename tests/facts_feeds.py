@@ -20,7 +20,6 @@ held-out events needs --i-am-not-tuning.
 from __future__ import annotations
 
 import argparse
-import json
 import subprocess
 import sys
 import tempfile
@@ -39,13 +38,12 @@ from facts_eval import (  # noqa: E402
     EventScore,
     NormText,
     Row,
-    Totals,
-    _line,
     _norm,
     _show,
     fetch_and_compare,
     outlet_id,
     print_event,
+    print_totals,
     score_facts,
     score_pair,
     serve_docs,
@@ -206,21 +204,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if len(results[split]) == 1:
             print(f"\nfeeds {split}:\n{HEADER}")
         print_event(score, rows, args.verbose, items="entries", sites="feeds")
-    if args.json:
-        out = {
-            split: {
-                "overall": Totals.of(evs).as_dict(),
-                "events": [{"event": e.event, "feeds": e.sites, **e.totals().as_dict()} for e in evs],
-            }
-            for split, evs in results.items()
-        }
-        print(json.dumps(out, indent=1))
-    else:
-        print()
-        for split, evs in results.items():
-            t = Totals.of(evs)
-            rows_per = t.as_dict()["rows_per_fact"]
-            print(_line(f"overall feeds {split} ({len(evs)} events)", t, f"  (rows per fact {rows_per:.2f})"))
+    print_totals(results, args.json, name="feeds ", sites="feeds")
     return 0
 
 
