@@ -54,7 +54,8 @@ def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test gets its own user dir and working directory; no env var leaks in."""
     home = tmp_path / "home"
     monkeypatch.setenv("CLAIMCHECK_HOME", str(home))
-    for var in ("CLAIMCHECK_DB", "CLAIMCHECK_SOURCES", "CLAIMCHECK_TRACEBACK"):
+    monkeypatch.setenv("CLAIMCHECK_CACHE", str(tmp_path / "cache"))  # the stories kept between runs
+    for var in ("CLAIMCHECK_DB", "CLAIMCHECK_SOURCES", "CLAIMCHECK_TRACEBACK", "CLAIMCHECK_NO_CACHE"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.chdir(tmp_path)
     # The command line's consoles are made on first use, with the width COLUMNS said then: a test that

@@ -106,25 +106,36 @@ def find_story(
     """The story with this id in the window (the default one unless given); if it is not there, among all
     stored articles (a story listed with another ``--since`` is still found). An id listed before later
     fetches changed the story's earliest article (an earlier report stored since, or the window moved on)
-    still finds the story that holds the article the id was made from."""
-    from claimcheck.stories import find_stories, story_key_id
+    still finds the story that holds the article the id was made from. Only that story is described and
+    has its wire copies marked; the groups come from the stories kept by an earlier run when they are kept."""
+    from claimcheck.cli import storycache
+    from claimcheck.stories import StoryMemo, StoryOptions, complete_stories, story_key_id, window_stories
 
     windows = [default_window(store, since, until, source)]
     if not (since or until):
         windows.append((None, None))
+    options = StoryOptions()
     for since_dt, until_dt in windows:
         window = store_window(store, since_dt, until_dt, source)
         rows = window.rows
-        found = find_stories(window, outlet_map(cfg, store, rows.outlets))
-        for s in found:
-            if s.id == story_id:
-                return s
-        seeds = {
-            rows.ids[i] for i in range(len(rows)) if story_key_id(rows.canonical_urls[i] or rows.urls[i]) == story_id
-        }
-        for s in found:
-            if any(a.id in seeds for a in s.articles):
-                return s
+        outlets = outlet_map(cfg, store, rows.outlets)
+        key = storycache.window_key(rows, outlets, options) if storycache.enabled() else ""
+        memo = storycache.load(key, len(rows)) if key else StoryMemo()
+        found, ix = window_stories(window, options, memo)
+        match = next((s for s in found if s.id == story_id), None)
+        if match is None:
+            seeds = {
+                rows.ids[i]
+                for i in range(len(rows))
+                if story_key_id(rows.canonical_urls[i] or rows.urls[i]) == story_id
+            }
+            match = next((s for s in found if any(a.id in seeds for a in s.articles)), None)
+        if match is not None:
+            match = complete_stories([match], window, outlets, options, memo, [ix] if ix is not None else [])[0]
+        if key:
+            storycache.save(key, memo)
+        if match is not None:
+            return match
     return None
 
 
@@ -159,10 +170,18 @@ def stories(
     quiet: QuietOption = False,
     db: DbOption = None,
     sources: SourcesOption = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Group the articles again, neither reading nor keeping the stories of earlier runs.",
+        ),
+    ] = False,
 ) -> None:
     """Group the stored articles into stories and list them, most outlets first (the way into compare)."""
+    from claimcheck.cli import storycache
     from claimcheck.render.stories import FORMATS, print_stories, render, summary_line
-    from claimcheck.stories import list_stories
+    from claimcheck.stories import StoryMemo, StoryOptions, list_stories
 
     fmt = output_format(fmt, output, FORMATS)
     return_freed_memory()
@@ -185,10 +204,16 @@ def stories(
             )
             fail(f"no stored article{window_words(since_dt, until_dt, source)}{default}", 1)
         outlets = outlet_map(cfg, store, window.rows.outlets)
+        options = StoryOptions()
+        key = storycache.window_key(window.rows, outlets, options) if storycache.enabled(no_cache) else ""
+        memo = storycache.load(key, len(window)) if key else StoryMemo()
         # the store stays open: the texts are read while grouping, a chunk at a time
         result = list_stories(
-            window, outlets, since=since_dt, until=until_dt, min_outlets=min_outlets, limit=limit
-        )
+            window, outlets, since=since_dt, until=until_dt, min_outlets=min_outlets, limit=limit,
+            options=options, memo=memo,
+        )  # fmt: skip
+        if key:
+            storycache.save(key, memo)
     listing = [*(a for oid in source or () for a in ("--source", oid))]
     listing += [a for opt, v in (("--since", since), ("--until", until)) if v for a in (opt, v.strip())]
     # the database and sources named here: without them the command reads the default database (or none)

@@ -40,19 +40,21 @@ from __future__ import annotations
 
 from claimcheck.stories.find import (
     _skeleton,
+    complete_stories,
     find_stories,
     list_stories,
     pick,
     story_id,
     story_key_id,
     story_order,
+    window_stories,
 )
 from claimcheck.stories.grouping import group
 from claimcheck.stories.index import _Index, index_articles
 from claimcheck.stories.labels import describe_stories, describe_story
 from claimcheck.stories.linkage import _median, _pair_lists
 from claimcheck.stories.links import _cohesive, _Headlines, _near_link
-from claimcheck.stories.records import Articles, StoryOptions, Window, _positions
+from claimcheck.stories.records import Articles, StoryDetails, StoryMemo, StoryOptions, Window, _positions
 from claimcheck.stories.scoring import _candidates, _damp, _scores, _specific_cap, _Vectors, _vectors
 from claimcheck.stories.terms import STOPWORDS, TOPIC_WORD_CHARS, precise_figure, term_of
 from claimcheck.stories.wire import _mark_wire_copies, mark_all_wire_copies, mark_wire_copies
@@ -61,6 +63,8 @@ __all__ = [  # the names callers import from here; the private ones for tests/ a
     "STOPWORDS",
     "TOPIC_WORD_CHARS",
     "Articles",
+    "StoryDetails",
+    "StoryMemo",
     "StoryOptions",
     "Window",
     "_Headlines",
@@ -78,6 +82,7 @@ __all__ = [  # the names callers import from here; the private ones for tests/ a
     "_skeleton",
     "_specific_cap",
     "_vectors",
+    "complete_stories",
     "describe_stories",
     "describe_story",
     "find_stories",
@@ -92,4 +97,5 @@ __all__ = [  # the names callers import from here; the private ones for tests/ a
     "story_key_id",
     "story_order",
     "term_of",
+    "window_stories",
 ]

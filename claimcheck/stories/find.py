@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from claimcheck.models import Article, Outlet, StoriesResult, Story, StoryArticle, WindowRows
 from claimcheck.stories.grouping import group
-from claimcheck.stories.index import index_articles
+from claimcheck.stories.index import _Index, index_articles
 from claimcheck.stories.labels import describe_stories
-from claimcheck.stories.records import Articles, StoryOptions, Window, _positions
+from claimcheck.stories.records import Articles, StoryDetails, StoryMemo, StoryOptions, Window, _positions
 from claimcheck.stories.wire import _mark_wire_copies
 from claimcheck.textsafe import plain
 
@@ -106,21 +107,94 @@ def list_stories(
     limit: int | None = None,
     options: StoryOptions | None = None,
     generated_at: datetime | None = None,
+    memo: StoryMemo | None = None,
 ) -> StoriesResult:
-    """Group the window's articles and keep the stories worth listing."""
+    """Group the window's articles and keep the stories worth listing. ``memo``: what earlier runs over
+    this very window worked out (read, and added to)."""
     options = options or StoryOptions()
     window = Window.of(articles)
-    ix = index_articles(window, options)
-    every = sorted((_skeleton(g, window) for g in group(window, options, ix)), key=story_order)
-    positions = _positions(window)
-    stories = describe_stories(pick(every, min_outlets=min_outlets, limit=limit), ix, positions)
-    del ix  # memory: the index is not needed for wire copies
+    every, ix = window_stories(window, options, memo)
+    index = [ix] if ix is not None else []
+    del ix  # memory: complete_stories drops the index once the labels are made
+    stories = complete_stories(pick(every, min_outlets=min_outlets, limit=limit), window, outlets, options, memo, index)
     return StoriesResult(
         generated_at=generated_at or datetime.now(UTC),
         since=since,
         until=until,
         article_count=len(window),
         story_count=len(every),
-        stories=tuple(_mark_wire_copies(stories, window, positions, outlets)),
+        stories=tuple(stories),
         outlet_names={oid: o.name for oid, o in outlets.items()},
+    )
+
+
+def window_stories(
+    window: Window, options: StoryOptions, memo: StoryMemo | None = None
+) -> tuple[list[Story], _Index | None]:
+    """Every story of the window as a skeleton (no label yet, every outlet independent), in listing order:
+    grouped, or from the memo's groups when it has them (grouping adds them to it). The index comes back
+    too when it was built for grouping (None when the memo spared it)."""
+    groups = memo.groups if memo is not None else None
+    ix = None
+    if groups is None:
+        ix = index_articles(window, options)
+        groups = group(window, options, ix)
+        if memo is not None:
+            memo.groups, memo.changed = groups, True
+    return sorted((_skeleton(g, window) for g in groups), key=story_order), ix
+
+
+def complete_stories(
+    stories: Sequence[Story],
+    window: Window,
+    outlets: Mapping[str, Outlet],
+    options: StoryOptions,
+    memo: StoryMemo | None = None,
+    index: list[_Index] | None = None,
+) -> list[Story]:
+    """These skeletons described (label, terms, topic) and their wire copies marked, in the same order:
+    from the memo's details of a story with these very articles, else worked out and added to the memo.
+    ``index``: a list holding the window's index if the caller built one (else it is built when a story
+    needs it); it is emptied once the labels are made, so that its memory is free for the wire copies."""
+    details = memo.details if memo is not None else {}
+    out: list[Story] = list(stories)
+    todo = []
+    for k, story in enumerate(stories):
+        known = details.get(story.id)
+        if known is not None and known.ids == tuple(a.id for a in story.articles):
+            out[k] = _with_details(story, known)
+        else:
+            todo.append(k)
+    if not todo:
+        return out
+    positions = _positions(window)
+    ix = index.pop() if index else index_articles(window, options)
+    described = describe_stories([stories[k] for k in todo], ix, positions)
+    del ix  # memory: the index is not needed for wire copies
+    for k, story in zip(todo, _mark_wire_copies(described, window, positions, outlets), strict=True):
+        out[k] = story
+        if memo is not None:
+            memo.details[story.id] = StoryDetails(
+                ids=tuple(a.id for a in story.articles),
+                label=story.label,
+                terms=story.terms,
+                topic=story.topic,
+                first_outlet=story.first_outlet,
+                independent_outlets=story.independent_outlets,
+                syndicated=tuple(i for i, a in enumerate(story.articles) if a.syndicated),
+            )
+            memo.changed = True
+    return out
+
+
+def _with_details(story: Story, known: StoryDetails) -> Story:
+    copies = set(known.syndicated)
+    return replace(
+        story,
+        label=known.label,
+        terms=known.terms,
+        topic=known.topic,
+        first_outlet=known.first_outlet,
+        independent_outlets=known.independent_outlets,
+        articles=tuple(replace(a, syndicated=True) if i in copies else a for i, a in enumerate(story.articles)),
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from claimcheck.models import Article, WindowRows
 
@@ -111,6 +111,33 @@ class StoryOptions:
     story_again: bool = True  # ... then once more for the stories the pass made grow (their new neighbours)
     recur_days: float = 330.0  # groups at least this many days apart that each give precise figures of their
     # own and share none are two occurrences of an event (next season's final, next year's festival): apart
+
+
+@dataclass(frozen=True)
+class StoryDetails:
+    """What describing a story and finding its wire copies added to its skeleton (``find._skeleton``):
+    kept for the story whose articles are ``ids`` (window ids, publication order), so that a later run
+    over the same window lists it without the index or the texts."""
+
+    ids: tuple[int | None, ...]
+    label: str
+    terms: tuple[str, ...]
+    topic: str
+    first_outlet: str | None
+    independent_outlets: tuple[str, ...]
+    syndicated: tuple[int, ...]  # indices into the story's articles of its wire copies
+
+
+@dataclass
+class StoryMemo:
+    """What earlier runs over the very same window (same articles, outlets, options and code) worked out:
+    its groups (window positions per story) and the details of the stories described so far, by story id.
+    ``find`` reads it and adds what it works out; ``changed`` says whether it added anything. Keeping it
+    between runs is the caller's (claimcheck.cli.storycache)."""
+
+    groups: list[list[int]] | None = None
+    details: dict[str, StoryDetails] = field(default_factory=dict)
+    changed: bool = False
 
 
 def _positions(window: Window) -> dict[str, int]:

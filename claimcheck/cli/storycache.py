@@ -1,0 +1,193 @@
+"""The stories of a window kept between runs: ``claimcheck stories`` and ``compare --story ID`` group the
+same articles again only when something they depend on changed.
+
+A window's grouping is a function of its articles (stored articles are never rewritten: a new fetch adds
+rows), the outlets' settings, the grouping options and the code. The key is a SHA-256 of all of them: every
+column of the window's rows (ids, outlets, links, titles, authors, times), the outlets as configured, the
+options, the source of every claimcheck module and the numpy and rapidfuzz versions. A store that was
+deleted and fetched again, a changed sources file or an upgrade gives another key, never a stale listing.
+
+What is kept (``StoryMemo``): the groups (window positions per story) and, for each story described so
+far, its label, terms, topic, first outlet, independent outlets and wire copies, with the ids of its
+articles (a story whose articles differ is described again). One JSON file per key in
+``stories/`` of the user cache folder (``$CLAIMCHECK_CACHE``, else ``~/.cache/claimcheck`` on Linux), written whole to a temporary file and renamed into place, the 16 most
+recent kept. A file that cannot be read or does not hold what it should is a miss; a folder that cannot
+be written is no error (the listing is the same, only not kept). ``CLAIMCHECK_NO_CACHE=1`` (or
+``stories --no-cache``) neither reads nor writes it.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Mapping, Sequence
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from claimcheck.models import Outlet, WindowRows
+from claimcheck.paths import APP, expand_home
+from claimcheck.stories import StoryDetails, StoryMemo, StoryOptions
+
+FORMAT = 1
+KEEP = 16  # files kept (the most recently written)
+
+
+def enabled(no_cache: bool = False) -> bool:
+    """Whether listings are kept and read: not with ``--no-cache`` or ``CLAIMCHECK_NO_CACHE`` set (not "0")."""
+    return not no_cache and os.environ.get("CLAIMCHECK_NO_CACHE", "").strip() in ("", "0")
+
+
+def cache_dir() -> Path:
+    """``$CLAIMCHECK_CACHE``, else the platform's user cache folder (``~/.cache/claimcheck`` on Linux):
+    not the user dir, which a command given ``--db`` never touches."""
+    env = os.environ.get("CLAIMCHECK_CACHE", "").strip()
+    if env:
+        return expand_home(env) / "stories"
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP, appauthor=False)) / "stories"
+
+
+@functools.cache
+def _code() -> str:
+    """The source of every claimcheck module and the versions of the libraries whose arithmetic grouping uses."""
+    import claimcheck
+
+    root = Path(claimcheck.__file__).resolve().parent
+    h = hashlib.sha256()
+    for path in sorted(root.rglob("*.py")):
+        h.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0")
+        h.update(path.read_bytes() + b"\0")
+    for dist in ("numpy", "rapidfuzz"):
+        try:
+            h.update(f"{dist} {metadata.version(dist)}\0".encode())
+        except metadata.PackageNotFoundError:
+            h.update(f"{dist} -\0".encode())
+    return h.hexdigest()
+
+
+def window_key(rows: WindowRows, outlets: Mapping[str, Outlet], options: StoryOptions) -> str:
+    """The key of this window's grouping (hex SHA-256)."""
+    h = hashlib.sha256(f"claimcheck.stories-cache/{FORMAT}\0{_code()}\0{options!r}\0".encode())
+    h.update(json.dumps([repr(outlets[oid]) for oid in sorted(outlets)]).encode())
+    columns: Sequence[Sequence[Any]] = (
+        rows.ids, rows.outlets, rows.urls, rows.canonical_urls, rows.titles, rows.authors, rows.published, rows.fetched,
+    )  # fmt: skip
+    for column in columns:
+        h.update(b"\0" + json.dumps([None if v is None else str(v) for v in column]).encode())
+    return h.hexdigest()
+
+
+def _file(key: str) -> Path:
+    return cache_dir() / f"{key[:40]}.json"
+
+
+def load(key: str, size: int) -> StoryMemo:
+    """What earlier runs kept for this key over a window of ``size`` articles; an empty memo when nothing
+    (or nothing sound) is kept."""
+    try:
+        data = json.loads(_file(key).read_text(encoding="utf-8"))
+        if data.get("format") != FORMAT or data.get("key") != key:
+            return StoryMemo()
+        return StoryMemo(groups=_groups(data.get("groups"), size), details=_details(data.get("details")))
+    except (OSError, ValueError, TypeError, AttributeError, KeyError):
+        return StoryMemo()
+
+
+def _groups(raw: object, size: int) -> list[list[int]] | None:
+    """Groups that partition the window's positions, or None (a miss)."""
+    if not isinstance(raw, list):
+        return None
+    seen = bytearray(size)
+    groups = []
+    for g in raw:
+        if not isinstance(g, list) or not g:
+            return None
+        for p in g:
+            if type(p) is not int or not 0 <= p < size or seen[p]:
+                return None
+            seen[p] = 1
+        groups.append(g)
+    return groups if all(seen) else None
+
+
+def _details(raw: object) -> dict[str, StoryDetails]:
+    out: dict[str, StoryDetails] = {}
+    if not isinstance(raw, dict):
+        return out
+    for sid, d in raw.items():
+        ids, syndicated = d["ids"], d["syndicated"]
+        strings = [d["label"], d["topic"], *d["terms"], *d["independent_outlets"]]
+        first = d["first_outlet"]
+        if (
+            not all(isinstance(x, str) for x in strings)
+            or not (first is None or isinstance(first, str))
+            or not all(i is None or type(i) is int for i in ids)
+            or not all(type(i) is int and 0 <= i < len(ids) for i in syndicated)
+        ):
+            raise ValueError("unsound details")
+        out[sid] = StoryDetails(
+            ids=tuple(ids),
+            label=d["label"],
+            terms=tuple(d["terms"]),
+            topic=d["topic"],
+            first_outlet=first,
+            independent_outlets=tuple(d["independent_outlets"]),
+            syndicated=tuple(syndicated),
+        )
+    return out
+
+
+def save(key: str, memo: StoryMemo) -> None:
+    """Keep what this run added (nothing to write when it added nothing). Never fails: a folder that
+    cannot be written leaves the listing unkept."""
+    if not memo.changed or memo.groups is None:
+        return
+    data = {
+        "format": FORMAT,
+        "key": key,
+        "groups": memo.groups,
+        "details": {
+            sid: {
+                "ids": list(d.ids),
+                "label": d.label,
+                "terms": list(d.terms),
+                "topic": d.topic,
+                "first_outlet": d.first_outlet,
+                "independent_outlets": list(d.independent_outlets),
+                "syndicated": list(d.syndicated),
+            }
+            for sid, d in memo.details.items()
+        },
+    }
+    folder = cache_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".stories-", suffix=".tmp", dir=folder)
+        try:
+            with os.fdopen(fd, "w", encoding="ascii") as f:  # JSON's escapes: any text, lone surrogates too
+                json.dump(data, f, separators=(",", ":"))
+            os.replace(tmp, _file(key))
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        memo.changed = False
+        _prune(folder)
+    except OSError:
+        return
+
+
+def _prune(folder: Path) -> None:
+    """Keep the KEEP most recently written files (a file another run removes meanwhile is no error)."""
+    files = []
+    for path in folder.glob("*.json"):
+        try:
+            files.append((path.stat().st_mtime, path))
+        except OSError:
+            continue
+    for _, path in sorted(files, reverse=True)[KEEP:]:
+        path.unlink(missing_ok=True)

@@ -1,0 +1,182 @@
+"""The stories of a window kept between runs (claimcheck/cli/storycache.py): a second `stories` or a
+`compare --story` over the same articles neither indexes nor groups them again, gives what a fresh run
+gives, and any change to what the grouping depends on (a new article, the outlets) is a fresh run."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from test_compare_demo import demo_store
+from typer.testing import CliRunner
+
+from claimcheck.cli import storycache
+from claimcheck.cli.app import app
+from claimcheck.models import Article
+from claimcheck.store import Store
+from claimcheck.stories import StoryMemo, find
+
+runner = CliRunner()
+
+
+def stories(db: Path, *more: str, env: dict[str, str] | None = None) -> tuple[int, dict, str]:  # type: ignore[type-arg]
+    argv = ["stories", "--since", "2000-01-01", "--min-outlets", "1", "--format", "json", *more]
+    r = runner.invoke(app, [*argv, "--db", str(db), "--sources", str(demo_store().sources)], env=env)
+    listing = json.loads(r.stdout) if r.exit_code == 0 else {}
+    listing.pop("generated_at", None)
+    return r.exit_code, listing, r.stderr
+
+
+def kept() -> list[Path]:
+    return sorted(storycache.cache_dir().glob("*.json"))
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "stories.db"
+    shutil.copy(demo_store().db, path)
+    return path
+
+
+@pytest.fixture
+def no_grouping(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Indexing or grouping now fails: what runs after this was read from the kept stories."""
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("grouped again")
+
+    monkeypatch.setattr(find, "index_articles", refuse)
+    monkeypatch.setattr(find, "group", refuse)
+
+
+def test_a_second_listing_of_the_same_window_is_read_from_the_kept_stories(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, first, err = stories(db)
+    assert code == 0, err
+    assert len(kept()) == 1 and len(first["stories"]) >= 3
+    monkeypatch.setattr(find, "index_articles", lambda *a, **k: pytest.fail("indexed again"))
+    monkeypatch.setattr(find, "group", lambda *a, **k: pytest.fail("grouped again"))
+    code, second, err = stories(db)
+    assert code == 0, err
+    assert second == first  # labels, terms, topics, outlets, wire copies: all as the fresh run gave them
+    # other --min-outlets / --limit / --source picks of the same window: the same stories, as fresh
+    code, top, err = stories(db, "--limit", "2")
+    assert code == 0 and top["stories"] == first["stories"][:2], err
+
+
+def test_a_new_article_or_other_outlets_group_afresh(db: Path, tmp_path: Path) -> None:
+    code, first, _ = stories(db)
+    assert code == 0
+    with Store.open(db) as store:
+        last = max(store.iter_articles(), key=lambda a: a.published or a.fetched)
+        url = "http://127.0.0.1:9/late/brief.html"
+        added = Article(last.outlet, url, url, "A late brief on another matter entirely", "Nothing in common "
+                        "with any stored story: a village fete moved indoors because of rain.", "late-brief",
+                        last.fetched, published=(last.published or last.fetched) + timedelta(hours=1))  # fmt: skip
+        store.add_article(added)
+    code, second, _ = stories(db)
+    assert code == 0 and len(kept()) == 2
+    assert any(a["url"] == url for s in second["stories"] for a in s["articles"])
+    assert second["stories"] != first["stories"]
+    # the same articles with an outlet's settings changed (named a wire service): another key
+    src = tmp_path / "sources.yaml"
+    text = demo_store().sources.read_text()
+    src.write_text(text.replace("wire: false", "wire: true", 1) if "wire: false" in text else text.replace("name:", "wire: true\n    name:", 1))
+    r = runner.invoke(app, ["stories", "--since", "2000-01-01", "--format", "json", "--db", str(db), "--sources", str(src)])
+    assert r.exit_code == 0, r.stderr
+    assert len(kept()) == 3
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "not json at all {",
+        '{"format": 1, "key": "another", "groups": [], "details": {}}',
+        "@groups-missing-one",
+        "@groups-twice",
+        "@details-wrong-types",
+        "@details-other-articles",
+    ],
+)
+def test_a_damaged_or_foreign_cache_file_is_a_miss_and_the_listing_is_as_fresh(
+    db: Path, damage: str
+) -> None:
+    code, first, _ = stories(db)
+    (path,) = kept()
+    data = json.loads(path.read_text())
+    if damage == "@groups-missing-one":
+        data["groups"][0] = data["groups"][0][1:] or data["groups"][1]
+    elif damage == "@groups-twice":
+        data["groups"].append(list(data["groups"][0]))
+    elif damage == "@details-wrong-types":
+        next(iter(data["details"].values()))["label"] = 7
+    elif damage == "@details-other-articles":
+        for d in data["details"].values():
+            d["ids"] = [-5 for _ in d["ids"]]
+            d["label"] = "A LABEL NOBODY WROTE"
+    path.write_text(json.dumps(data) if damage.startswith("@") else damage)
+    code, second, err = stories(db)
+    assert code == 0, err
+    assert second == first
+    assert "A LABEL NOBODY WROTE" not in json.dumps(second)
+
+
+def test_no_cache_and_an_unwritable_cache_folder(db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    code, fresh, said = stories(db, "--no-cache")
+    assert code == 0 and kept() == []
+    monkeypatch.setenv("CLAIMCHECK_NO_CACHE", "1")
+    assert stories(db)[1] == fresh and kept() == []
+    monkeypatch.delenv("CLAIMCHECK_NO_CACHE")
+    blocker = tmp_path / "a file"
+    blocker.write_text("")
+    monkeypatch.setenv("CLAIMCHECK_CACHE", str(blocker))  # its stories/ folder cannot be made
+    code, listing, err = stories(db)
+    assert code == 0 and listing == fresh and err == said, err  # no word about the cache
+
+
+def test_compare_story_uses_the_kept_groups_and_compares_the_same_articles(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    src = str(demo_store().sources)
+    code, listing, _ = stories(db)
+    assert code == 0
+    story = listing["stories"][0]
+
+    def compare() -> dict:  # type: ignore[type-arg]
+        r = runner.invoke(
+            app, ["compare", "--story", story["id"], "--format", "json", "--db", str(db), "--sources", src],
+            env={"CLAIMCHECK_NO_CACHE": ""},
+        )  # fmt: skip
+        assert r.exit_code == 0, r.stderr
+        out = json.loads(r.stdout)
+        out.pop("generated_at", None)
+        return out
+
+    monkeypatch.setenv("CLAIMCHECK_NO_CACHE", "1")
+    fresh = compare()
+    monkeypatch.delenv("CLAIMCHECK_NO_CACHE")
+    monkeypatch.setattr(find, "index_articles", lambda *a, **k: pytest.fail("indexed again"))
+    monkeypatch.setattr(find, "group", lambda *a, **k: pytest.fail("grouped again"))
+    assert compare() == fresh
+    assert story["label"] in json.dumps(fresh)
+
+
+def test_a_memo_gives_what_a_fresh_run_gives_in_process() -> None:
+    """list_stories with an empty memo fills it; with the filled memo it gives the same result."""
+    from claimcheck.cli.stories import outlet_map, store_window
+    from claimcheck.config import load_sources
+    from claimcheck.stories import list_stories
+
+    with Store.open(demo_store().db, create=False, read_only=True) as store:
+        window = store_window(store, None, None, None)
+        outlets = outlet_map(load_sources(demo_store().sources), store, window.rows.outlets)
+        memo = StoryMemo()
+        fresh = list_stories(window, outlets, min_outlets=1, memo=memo)
+        assert memo.changed and memo.groups is not None and len(memo.details) == len(fresh.stories)
+        memo.changed = False
+        again = list_stories(window, outlets, min_outlets=1, memo=memo, generated_at=fresh.generated_at)
+    assert again == fresh and not memo.changed
