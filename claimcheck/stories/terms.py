@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from claimcheck.claims.language import function_words
+from claimcheck.text import _BRITISH_WORDS, _SPELLING, _american
 
 # English function words and the words every news article uses (general knowledge, not one story's).
 _STOP_TEXT = """a about above after again against all almost also although always am among an and another any
@@ -46,11 +47,14 @@ _AROUND = "\"'“”‘’«»„()[]{}<>,.;:!?…*|/\\—–-$£€¥%#@+=~^&_`
 
 
 def _stem(word: str) -> str:
-    """Lower-cased, possessive dropped, plural folded (a light rule: news words, not a full stemmer)."""
+    """Lower-cased, possessive dropped, British spellings written the American way ("defence" -> "defense",
+    "organised" -> "organized", "centre" -> "center": two outlets' words for one thing, as the matcher reads
+    them, claimcheck.text), plural folded (a light rule: news words, not a full stemmer)."""
     w = word.lower().replace("’", "'").replace(".", "")
     if w.endswith("'s"):
         w = w[:-2]
     w = w.strip("'-")
+    w = _BRITISH_WORDS.get(w) or _SPELLING.sub(_american, w)
     if len(w) > 4 and w.endswith("ies"):
         return w[:-3] + "y"
     if len(w) > 4 and w.endswith(("sses", "shes", "ches", "xes")):
