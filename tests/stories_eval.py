@@ -48,6 +48,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from email.utils import format_datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from claimcheck.models import Article
 
 ROOT = Path(__file__).resolve().parents[1]
 CLUSTERS = ROOT.parent / "shared" / "realdata" / "news-clusters"
@@ -317,15 +321,12 @@ def _moved(
     return out
 
 
-def crowd(
-    items: list[Item], bench: int = CROWD_BENCH, seed: int = CROWD_SEED, lines: list[str] | None = None
-) -> dict[str, Score]:
-    """The tuning split's figures grouped in process alone, with the feeds' tuning entries of the same days
-    mixed in, and with ``bench`` generated articles more (module docstring, ``--crowd``). Scored on the
-    news-clusters tuning articles only; the held-out events of both sets are never in the window. ``lines``
-    gets the errors of the window with the feed entries: labelled stories with other articles, split events."""
-    from claimcheck.models import Article, Outlet
-    from claimcheck.stories import find_stories
+def crowd_window(
+    items: list[Item], bench: int = CROWD_BENCH, seed: int = CROWD_SEED
+) -> tuple[list[Article], list[Article], list[Article], dict[str, str]]:
+    """The ``--crowd`` window's parts: the news-clusters tuning articles (in process), the feeds' tuning
+    entries moved to their days, ``bench`` generated articles moved so too; and the labelled dId -> event."""
+    from claimcheck.models import Article
     from tests import stories_feeds
 
     tune = [it for it in items if not held_out(it.event)]
@@ -358,6 +359,20 @@ def crowd(
             Article(art.outlet.id, url, url, art.title, art.text, "", moved[k], published=moved[k])
             for k, (url, art, _) in enumerate(rows)
         ]
+    return labelled, feeds, made, event_of
+
+
+def crowd(
+    items: list[Item], bench: int = CROWD_BENCH, seed: int = CROWD_SEED, lines: list[str] | None = None
+) -> dict[str, Score]:
+    """The tuning split's figures grouped in process alone, with the feeds' tuning entries of the same days
+    mixed in, and with ``bench`` generated articles more (module docstring, ``--crowd``). Scored on the
+    news-clusters tuning articles only; the held-out events of both sets are never in the window. ``lines``
+    gets the errors of the window with the feed entries: labelled stories with other articles, split events."""
+    from claimcheck.models import Outlet
+    from claimcheck.stories import find_stories
+
+    labelled, feeds, made, event_of = crowd_window(items, bench, seed)
 
     def score(window: list[Article]) -> Score:
         outlets = {a.outlet: Outlet(a.outlet, a.outlet) for a in window}
