@@ -29,7 +29,16 @@ from claimcheck.stories import (
     _Vectors,
 )
 from claimcheck.stories.labels import _in_reading_order
-from claimcheck.stories.links import _distinct, _Recurrences
+from claimcheck.stories.links import _distinct, _NameParts, _Recurrences
+
+
+def heaviest(shared: list[tuple[int, float]], parts: _NameParts | None) -> float:
+    """The one-term rule's heaviest shared term (with the other word of its name, ``parts``)."""
+    if not shared:
+        return 0.0
+    if parts is None:
+        return max(x for _, x in shared)
+    return parts.heaviest(np.array([t for t, _ in shared], dtype=np.int64), np.array([x for _, x in shared]))
 
 
 def average_linkage(
@@ -43,6 +52,7 @@ def average_linkage(
     heads: _Headlines | None = None,
     recur: _Recurrences | None = None,
     length: list[int] | None = None,
+    parts: _NameParts | None = None,
 ) -> list[list[int]]:
     parent = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
@@ -130,7 +140,7 @@ def average_linkage(
                 and avg >= options.link
                 and length is not None
                 and min(length[a], length[b]) < options.short_terms
-                and dot - max((x for _, x in shared), default=0.0) < options.one_term * options.link
+                and dot - heaviest(shared, parts) < options.one_term * options.link
             )
         ):
             refused.add(seen)

@@ -41,3 +41,20 @@ def test_bcubed_holds_its_floors_on_feed_entries() -> None:
 def test_error_listing_refuses_the_held_out_split() -> None:
     with pytest.raises(ValueError):
         stories_feeds.errors({}, [], split="holdout")
+
+
+def test_crowd_moves_each_mixed_in_event_as_a_whole_near_a_labelled_date() -> None:
+    """``stories_eval --crowd``: a mixed-in event keeps its entries' spacing, lands within 36 h of a date of
+    the labelled window, and an undated member takes the event's new date."""
+    from datetime import UTC, datetime, timedelta
+
+    from tests.stories_eval import CROWD_HOURS, _moved
+
+    dated = [datetime(2017, 12, 1, tzinfo=UTC), datetime(2018, 2, 1, tzinfo=UTC)]
+    t0 = datetime(2026, 2, 10, 9, tzinfo=UTC)
+    groups = {"a": [(0, t0), (1, t0 + timedelta(hours=30)), (2, None)], "b": [(3, t0)]}
+    when = _moved(groups, dated, 3)
+    assert when[1] - when[0] == timedelta(hours=30) and when[2] == when[0]
+    for k in (0, 3):
+        assert min(abs(when[k] - d) for d in dated) <= timedelta(hours=CROWD_HOURS)
+    assert _moved(groups, dated, 3) == when  # seeded

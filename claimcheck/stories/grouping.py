@@ -6,7 +6,7 @@ import numpy as np
 
 from claimcheck.stories.index import _Index, index_articles
 from claimcheck.stories.linkage import _average_linkage, _split_short
-from claimcheck.stories.links import _Headlines, _Recurrences
+from claimcheck.stories.links import _Headlines, _NameParts, _Recurrences
 from claimcheck.stories.records import Articles, StoryOptions, Window
 from claimcheck.stories.scoring import _candidates, _damping, _scores, _timestamps, _vectors
 from claimcheck.stories.storypass import _join_stories
@@ -47,7 +47,10 @@ def group(
     heads = _Headlines(ix, options.name_link) if options.title_link else None
     recur = _Recurrences(ix) if options.recur_days else None
     length = np.diff(ix.indptr).tolist() if options.one_term else None  # each article's distinct terms
-    groups = _average_linkage(vec, times, pairs, options, n, ix.df, ix.figure, heads, recur, length, joined)
+    parts = _NameParts(ix, options) if options.one_term and options.one_name else None
+    groups = _average_linkage(
+        vec, times, pairs, options, n, ix.df, ix.figure, heads, recur, length, joined, parts
+    )
     del pairs, heads, recur
     if len(near) and len(groups) > 1:
         first = _join_stories(groups, vec, times, near, options, ix, joined)

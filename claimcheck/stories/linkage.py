@@ -13,6 +13,7 @@ from claimcheck.stories.links import (
     _cohesive,
     _distinct,
     _Headlines,
+    _NameParts,
     _near_link,
     _near_link_kind,
     _one_word,
@@ -46,6 +47,7 @@ def _average_linkage(
     recur: _Recurrences | None = None,
     length: list[int] | None = None,
     joined: list[tuple[list[int], list[int], str]] | None = None,
+    parts: _NameParts | None = None,
 ) -> list[list[int]]:
     """Average linkage over the candidate pairs, strongest first (each decision depends only on the two
     groups involved). A group's summed vector is two arrays in the order its terms entered it, as a dict
@@ -159,7 +161,7 @@ def _average_linkage(
                 na == nb == 1
                 and avg >= options.link
                 and length is not None
-                and _one_word(min(length[a], length[b]), dot, prod, options)
+                and _one_word(min(length[a], length[b]), dot, prod, options, shared, parts)
             )
         ):
             refused.add(seen)

@@ -153,13 +153,63 @@ def _distinct(a: Sequence[int], b: Sequence[int], heads: _Headlines | None, opti
     return bool((~np.isin(own_a, tb)).any()) and bool((~np.isin(own_b, ta)).any())
 
 
-def _one_word(shorter: int, dot: float, prod: np.ndarray, options: StoryOptions) -> bool:
+class _NameParts:
+    """Which term is the other part of a name written as two words ("Elon Musk", "Super Bowl", "Xi Jinping"):
+    a name (:attr:`_Index.name`) found with it in at least ``options.one_name`` of the window's articles that
+    have the rarer of the two, the heaviest such (one only: in a small window every name of one event is
+    found with every other); and only for a name in other articles of the window too (a person in the news,
+    who is in more than one event), not one only the two lone articles have. The articles of each term are
+    indexed when first asked."""
+
+    def __init__(self, ix: _Index, options: StoryOptions) -> None:
+        self.ix, self.share = ix, options.one_name
+        self.docs: np.ndarray | None = None
+        self.ptr: np.ndarray | None = None
+
+    def heaviest(self, shared: np.ndarray, prod: np.ndarray) -> float:
+        """The product of the heaviest shared term, with that of the shared name that is one name with it."""
+        k = int(prod.argmax())
+        top = float(prod[k])
+        t = int(shared[k])
+        name = self.ix.name
+        if not self.share or not name[t] or self.ix.df[t] <= 2:
+            return top  # a name only the two have is their own: one unknown driver's crash told twice
+        others = [j for j in range(len(shared)) if j != k and name[int(shared[j])]]
+        if not others:
+            return top
+        if self.docs is None:
+            order = np.argsort(self.ix.term, kind="stable")
+            self.docs = self.ix.doc[order]
+            self.ptr = np.concatenate(([0], np.cumsum(np.bincount(self.ix.term, minlength=len(self.ix.df)))))
+        ptr, docs, df = self.ptr, self.docs, self.ix.df
+        assert ptr is not None
+        mine = docs[ptr[t] : ptr[t + 1]]
+        for j in sorted(others, key=lambda j: -float(prod[j])):
+            u = int(shared[j])
+            both = len(np.intersect1d(mine, docs[ptr[u] : ptr[u + 1]], assume_unique=True))
+            if both >= self.share * min(int(df[t]), int(df[u])):
+                return top + float(prod[j])  # one word more: a name of two words ("Elon Musk")
+        return top
+
+
+def _one_word(
+    shorter: int,
+    dot: float,
+    prod: np.ndarray,
+    options: StoryOptions,
+    shared: np.ndarray | None = None,
+    parts: _NameParts | None = None,
+) -> bool:
     """Two lone articles (``shorter``: the distinct terms of the shorter; ``dot``: their similarity, the sum of
     ``prod``, their shared terms' products) alike only through their heaviest shared term: the shorter a title
     and a sentence or two (under ``short_terms``), and less than ``one_term`` of ``link`` left without that term.
-    A lone heavy word of two short texts ("mining", "Kenya") is no story (the linkage and the story pass)."""
-    heaviest = float(prod.max()) if len(prod) else 0.0
-    return shorter < options.short_terms and dot - heaviest < options.one_term * options.link
+    A lone heavy word of two short texts ("mining", "Kenya") is no story (the linkage and the story pass).
+    With ``parts`` (and ``shared``, the terms of ``prod``), a name written as two words is one heavy word
+    ("Elon Musk" in two entries on two of his companies' news)."""
+    if shorter >= options.short_terms or not len(prod):
+        return False
+    heaviest = parts.heaviest(shared, prod) if parts is not None and shared is not None else float(prod.max())
+    return dot - heaviest < options.one_term * options.link
 
 
 def _near_link_kind(

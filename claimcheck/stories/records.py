@@ -90,6 +90,8 @@ class StoryOptions:
     one_term: float = 0.7  # two lone articles, the shorter a title and a sentence or two (under short_terms
     short_terms: int = 30  # distinct terms), link only if still one_term of link alike without their heaviest
     # shared term: a lone heavy word ("mining", "Kenya") of two short texts is no story
+    one_name: float = 0.8  # ... that term with the shared names found with it in this share of the window's
+    # articles that have either (one name written as two words: "Elon Musk", "Super Bowl"; 0: no such rule)
     distinct: float = 0.75  # two groups of distinct_min+ articles, one of short ones (under short_terms on
     distinct_min: int = 3  # ... average), each with a name in this share of its articles that the other never
     # names, are two events told in the same words (two sets of talks in one city the same day; 0: no such rule)

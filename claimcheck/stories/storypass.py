@@ -6,7 +6,7 @@ import numpy as np
 
 from claimcheck.stories.index import _Index, _unique
 from claimcheck.stories.linkage import _median
-from claimcheck.stories.links import _cohesive, _one_word, _Recurrences
+from claimcheck.stories.links import _cohesive, _NameParts, _one_word, _Recurrences
 from claimcheck.stories.records import StoryOptions
 from claimcheck.stories.scoring import _scores, _specific, _specific_cap, _Vectors
 
@@ -109,6 +109,7 @@ def _join_stories(
     into = list(range(g))
     took: set[int] = set()
     recur = _Recurrences(ix) if options.recur_days else None  # one for the pass: it keeps what it read
+    parts = _NameParts(ix, options) if options.one_name else None
     for k in np.lexsort((y_of, x_of, -sims[good])).tolist():
         x, y = int(x_of[k]), int(y_of[k])
         small, big = (x, y) if (len(groups[x]), -x) < (len(groups[y]), -y) else (y, x)
@@ -152,7 +153,9 @@ def _join_stories(
             or not _cohesive(average, (inner[lx], nx), (inner[ly], ny), options, lone=False)
             or (
                 nx == ny == 1
-                and _one_word(_shorter(groups[x][0], groups[y][0], ix), float(prod.sum()), prod, options)
+                and _one_word(
+                    _shorter(groups[x][0], groups[y][0], ix), float(prod.sum()), prod, options, shared, parts
+                )
             )
         ):
             continue
