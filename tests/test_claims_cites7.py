@@ -189,3 +189,62 @@ def test_no_body_name(text: str) -> None:
 
 def test_claims_carry_the_new_credits() -> None:
     assert "Sky News" in " ".join(_claim_cites("Sky News said the ferry had been held in port by the storm."))
+
+
+# --- a source credited through a passive verb of reporting ---
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        ("The governor was quoted as saying by the Tribune that taxes would rise.", "Tribune"),
+        ("As first reported by the Chronicle, the mayor will not seek re-election.", "Chronicle"),
+        ("The figures, cited by the Financial Times, show a sharp fall in sales.", "Financial Times"),
+        ("The death toll of 14 was confirmed by the World Health Organization.", "World Health Organization"),
+        ("The transfer was first reported by Sports Network reporter Dan Ortiz.", "Sports Network"),
+        ("The transfer was first reported by Dan Ortiz.", "Dan Ortiz"),
+    ],
+)
+def test_passive_credit_by_a_named_source(text: str, want: str) -> None:
+    cites = _cites(text)
+    assert any(want in c for c in cites) and not any(c.endswith(".") and not c.endswith("U.N.") for c in cites)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The house was destroyed by fire in 1990.",
+        "As with every schedule announced by the founder, the date may change.",
+        "The bridge was confirmed by engineers to be safe.",
+    ],
+)
+def test_no_passive_credit(text: str) -> None:
+    assert _cites(text) == []
+
+
+# --- a body known by its initials, saying ---
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        ("NASA said the launch was delayed by a day.", "NASA"),
+        ("The FBI says the suspect acted alone.", "FBI"),
+        ("UEFA said the final would move to Lisbon.", "UEFA"),
+        ("The IMF has said growth will slow to 2 percent.", "IMF"),
+    ],
+)
+def test_initials_saying(text: str, want: str) -> None:
+    assert want in _cites(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company's founder and CEO said sales had doubled.",
+        "NASA announced that nine companies were eligible to bid.",  # the body's own act, not a credit
+        "The league's MVP said he would retire.",
+    ],
+)
+def test_no_initials_credit(text: str) -> None:
+    assert _cites(text) == []

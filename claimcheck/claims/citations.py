@@ -349,6 +349,26 @@ _BODY_NAME = re.compile(
     r"(?:says|said|reported|reports|estimates|estimated|announced|confirmed|stated|warned|found)\b"
 )
 _BODY_KEYS = frozenset(w.lower() for w in _BODY_HEAD_WORDS)
+# A source credited through a passive verb of reporting: "was quoted as saying by the Tribune", "as first reported
+# by the Chronicle", "figures cited by the Financial Times", "confirmed by the World Health Organization": a name in
+# capitals (outlets the sources list names are credited by ``_LEFT_CUE``), or "the" and a body's noun.
+_PASSIVE_BY = re.compile(
+    r"\b(?:quoted\s+(?:as\s+saying\s+)?|(?:first\s+|originally\s+|widely\s+)?reported\s+|cited\s+|confirmed\s+|"
+    r"broadcast\s+|aired\s+)by\s+"
+    rf"(?P<src>(?:the\s+)?{_NAME_WORD}(?:\s+(?:(?:of|for|on|and|&)\s+(?:the\s+)?)?[A-Z][\w’'&.-]*){{0,5}}|"
+    r"the\s+(?:[a-z]+\s+)?(?:ministry|police|government|agency|department|office|bureau|council|commission|"
+    r"regulator|newspaper|broadcaster|magazine|network|court))"
+)
+_PASSIVE_KEYS = frozenset(["quoted", "reported", "cited", "confirmed", "broadcast", "aired"])
+# A body known by its initials as the subject of a verb of saying: "NASA said", "The FBI says", "FIFA reported" (not
+# a job's initials: "its founder and CEO said"). Not "announced" or "confirmed": a body announcing what it does
+# itself ("NASA announced that nine companies were eligible") is the actor, not a source, as the labels have it;
+# nor a body named in full ("the United Nations said"), which the own labels do not cite.
+_THE_SAYS_KEYS = frozenset(["said", "says", "reported", "estimated", "estimates"])
+_INITIALS_SAYS = re.compile(
+    r"(?<![\w’'&.-])(?!(?:CEO|CFO|COO|CTO|CIO|CMO|MVP|MEP|MSP|MLA|MPP|VIP|GM)\b)(?P<src>[A-Z]{3,6})\s+(?:also\s+|later\s+|has\s+|had\s+)?(?:said|says|reported|"
+    r"estimated|estimates)\b"
+)
 
 
 @lru_cache(maxsize=32)
@@ -527,6 +547,13 @@ def _after_possessor(sentence: str, start: int, end: int) -> int:
     return cut + 3 if cut >= 0 else start
 
 
+def _name_end(sentence: str, start: int, end: int) -> int:
+    """A name's end without the sentence's full stop ("... by NFL Network's Ian Rapoport."), keeping an
+    abbreviation's ("the U.N.")."""
+    last = sentence[start:end].split()[-1]
+    return end - 1 if last.endswith(".") and len(last) > 4 and "." not in last[:-1] else end
+
+
 def _more_credits(sentence: str, words: set[str]) -> list[tuple[int, int, bool]]:
     """The round-cites7 credits: outlets known by one word or as a subject without "The", a name before its
     class noun of the press, documents put out by a named source, bodies named with their joining words."""
@@ -546,6 +573,11 @@ def _more_credits(sentence: str, words: set[str]) -> list[tuple[int, int, bool]]
                 found.append((start, m.end("src"), False))
     if words & _DOC_KEYS and "by" in words:
         found.extend((*m.span("src"), False) for m in _DOC_BY.finditer(sentence))
+    if words & _PASSIVE_KEYS and "by" in words:
+        for m in _PASSIVE_BY.finditer(sentence):
+            found.append((m.start("src"), _name_end(sentence, *m.span("src")), False))
+    if words & _THE_SAYS_KEYS:
+        found.extend((*m.span("src"), False) for m in _INITIALS_SAYS.finditer(sentence))
     if words & _BODY_KEYS:
         for m in _BODY_NAME.finditer(sentence):
             found.append((_after_possessor(sentence, *m.span("src")), m.end("src"), False))
