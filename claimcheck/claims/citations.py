@@ -225,6 +225,46 @@ _TOLD_TITLE = re.compile(
     r"\b(?:told|tells|telling|speaking\s+to|spoke\s+to|said\s+to|in\s+an?\s+interview\s+with)\s+"
     rf"(?P<src>The\s+[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){{0,2}})(?<!['’])(?:{_OUTLET_END}|(?=\s+{_PRESS_CLASS}\b))"
 )
+# More verbs of saying for a body credited after the fact, the sentence ending there: ", the authorities noted.",
+# ", police added.", "..., the ministry acknowledged." (mid-sentence "the army added 500 troops" is no credit).
+_END_SAYING = re.compile(
+    r",\s+(?P<src>(?:the\s+)?" + _NP + r")\s+(?:also\s+)?(?:noted|added|explained|acknowledged|insisted|stressed|"
+    r"emphasi[sz]ed|claimed|alleged|warned|wrote|argued|maintained|concluded|observed)\s*[.]?\s*$"
+)
+_END_SAYING_KEYS = frozenset(["noted", "added", "explained", "acknowledged", "insisted", "stressed", "emphasised",
+                              "emphasized", "claimed", "alleged", "warned", "wrote", "argued", "maintained",
+                              "concluded", "observed"])
+# A name after a class noun of the press, after a cue of telling or an interview: "in an interview on Friday with
+# the public broadcaster WDR", "speaking to the state broadcaster NHK", "told the newspaper Le Monde".
+_TOLD_PRESS_CLASS = re.compile(
+    r"\b(?:told|tells|telling|[Ss]peaking\s+to|[Ss]poke\s+to|said\s+to|interview\s+(?:[\w’'-]+\s+){0,4}?with|"
+    r"opened\s+up\s+to|confirmed\s+to)\s+(?:the\s+|a\s+)?(?:[a-z][\w-]*\s+){0,2}?"
+    r"(?:newspaper|daily|weekly|broadcaster|tabloid|magazine|news\s+agency|agency|network|channel|station|"
+    r"radio|television|news\s+site|website|outlet)\s+"
+    rf"{_NOT_A_NAME}(?P<src>[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){{0,3}}|[a-z]{{2,4}}(?=\s*[,.;]|\s*$))"
+)
+# A body's document as the subject of a verb of showing or saying: "A police report described how ...",
+# "the company's guidelines indicate that ...", "a Pentagon audit found", "the ministry's figures show": the body
+# before the document's noun names the source.
+_BODY_DOCUMENT = re.compile(
+    r"(?<![\w’'-])(?P<src>(?!(?:The|A|An|This|That|These|Those|Its|Their|His|Her|Our|Another|One|Each|Every|Such|"
+    r"Some|No|New|Latest|Last|Recent|Earlier|In|On|At|But|And)\b)[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3}|"
+    r"(?:[a-z]+\s+)?(?:police|coroner|court|ministry|government|army|agency|council|company|department|regulator|"
+    r"prosecutors|inspectors)(?:['’]s?)?)\s+"
+    r"(?P<doc>report|study|survey|audit|review|filing|guidelines|figures|data|statement|records|documents|"
+    r"assessment|investigation|inquiry|analysis)\s+(?:also\s+)?(?:described|describes|found|finds|showed|shows|"
+    r"show|indicates?|indicated|said|says|stated|states|state|concluded|concludes|noted|notes|revealed|reveals|"
+    r"estimated|estimates|claims|claimed)\b"
+)
+# the start of a sentence, or of one the splitter kept inside another ('... was “no.” Flight records show')
+_OPENING = re.compile(r"(?:^|[.!?][”\"’')]*\s+)[“\"‘'(]*$")
+_BODY_DOCUMENT_KEYS = frozenset(["report", "study", "survey", "audit", "review", "filing", "guidelines", "figures",
+                                 "data", "statement", "records", "documents", "assessment", "investigation",
+                                 "inquiry", "analysis"])
+# "the source is DigiTimes", "whose source was the Kyodo agency": a name given as the source outright
+_SOURCE_IS = re.compile(
+    r"\bsource\s+(?:is|was|being)\s+(?:the\s+)?(?P<src>[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3})"
+)
 # the patterns run only in sentences with their key words (most sentences have none)
 _TOLD_KEYS = frozenset(["told", "tells", "telling", "interview", "speaking", "spoke"])
 _SAYS_KEYS = frozenset(["says", "said", "reported", "reports", "reveals", "revealed"])
@@ -360,15 +400,6 @@ _PASSIVE_BY = re.compile(
     r"regulator|newspaper|broadcaster|magazine|network|court))"
 )
 _PASSIVE_KEYS = frozenset(["quoted", "reported", "cited", "confirmed", "broadcast", "aired"])
-# A body known by its initials as the subject of a verb of saying: "NASA said", "The FBI says", "FIFA reported" (not
-# a job's initials: "its founder and CEO said"). Not "announced" or "confirmed": a body announcing what it does
-# itself ("NASA announced that nine companies were eligible") is the actor, not a source, as the labels have it;
-# nor a body named in full ("the United Nations said"), which the own labels do not cite.
-_THE_SAYS_KEYS = frozenset(["said", "says", "reported", "estimated", "estimates"])
-_INITIALS_SAYS = re.compile(
-    r"(?<![\w’'&.-])(?!(?:CEO|CFO|COO|CTO|CIO|CMO|MVP|MEP|MSP|MLA|MPP|VIP|GM)\b)(?P<src>[A-Z]{3,6})\s+(?:also\s+|later\s+|has\s+|had\s+)?(?:said|says|reported|"
-    r"estimated|estimates)\b"
-)
 
 
 @lru_cache(maxsize=32)
@@ -538,6 +569,22 @@ def _candidate_credits(sentence: str) -> list[tuple[int, int, bool]]:
     if "The" in sentence and words & _TOLD_KEYS:
         found.extend((*m.span("src"), False) for m in _TOLD_TITLE.finditer(sentence))
     found.extend(_more_credits(sentence, words))
+    if words & _END_SAYING_KEYS and words & _SOURCE_WORDS:
+        found.extend((*m.span("src"), False) for m in _END_SAYING.finditer(sentence))
+    if (words & _TOLD_KEYS or "interview" in words or words & _TOLD_MORE_KEYS) and words & _PRESS_KEYS:
+        found.extend((m.start("src"), _name_end(sentence, *m.span("src")), False) for m in _TOLD_PRESS_CLASS.finditer(sentence))
+    if words & _BODY_DOCUMENT_KEYS:
+        # the body with its document: "police report", "Apple's guidelines"; one capitalised word opening the
+        # sentence may be a common noun ("Flight records show"): a name there needs two words, initials or a
+        # possessive
+        for m in _BODY_DOCUMENT.finditer(sentence):
+            src = m.group("src")
+            opens = _OPENING.search(sentence, 0, m.start("src")) is not None
+            if opens and " " not in src and not src.isupper() and not src.endswith(("'s", "’s")):
+                continue
+            found.append((m.start("src"), m.end("doc"), False))
+    if "source" in words:
+        found.extend((*m.span("src"), False) for m in _SOURCE_IS.finditer(sentence))
     return found
 
 
@@ -548,10 +595,10 @@ def _after_possessor(sentence: str, start: int, end: int) -> int:
 
 
 def _name_end(sentence: str, start: int, end: int) -> int:
-    """A name's end without the sentence's full stop ("... by NFL Network's Ian Rapoport."), keeping an
-    abbreviation's ("the U.N.")."""
+    """A name's end without the sentence's full stop ("... by NFL Network's Ian Rapoport.", "the broadcaster
+    WDR."), keeping a dotted abbreviation's ("the U.N.")."""
     last = sentence[start:end].split()[-1]
-    return end - 1 if last.endswith(".") and len(last) > 4 and "." not in last[:-1] else end
+    return end - 1 if last.endswith(".") and "." not in last[:-1] else end
 
 
 def _more_credits(sentence: str, words: set[str]) -> list[tuple[int, int, bool]]:
@@ -576,8 +623,6 @@ def _more_credits(sentence: str, words: set[str]) -> list[tuple[int, int, bool]]
     if words & _PASSIVE_KEYS and "by" in words:
         for m in _PASSIVE_BY.finditer(sentence):
             found.append((m.start("src"), _name_end(sentence, *m.span("src")), False))
-    if words & _THE_SAYS_KEYS:
-        found.extend((*m.span("src"), False) for m in _INITIALS_SAYS.finditer(sentence))
     if words & _BODY_KEYS:
         for m in _BODY_NAME.finditer(sentence):
             found.append((_after_possessor(sentence, *m.span("src")), m.end("src"), False))
