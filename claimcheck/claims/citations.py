@@ -258,6 +258,12 @@ _BODY_DOCUMENT = re.compile(
 )
 # the start of a sentence, or of one the splitter kept inside another ('... was “no.” Flight records show')
 _OPENING = re.compile(r"(?:^|[.!?][”\"’')]*\s+)[“\"‘'(]*$")
+_BODY_DOCUMENT_HINT = re.compile(
+    r"\b(?:report|study|survey|audit|review|filing|guidelines|figures|data|statement|records|documents|assessment|"
+    r"investigation|inquiry|analysis)\s+(?:also\s+)?(?:described|describes|found|finds|showed|shows|show|indicates?|"
+    r"indicated|said|says|stated|states|state|concluded|concludes|noted|notes|revealed|reveals|estimated|estimates|"
+    r"claims|claimed)\b"
+)
 _BODY_DOCUMENT_KEYS = frozenset(["report", "study", "survey", "audit", "review", "filing", "guidelines", "figures",
                                  "data", "statement", "records", "documents", "assessment", "investigation",
                                  "inquiry", "analysis"])
@@ -321,6 +327,8 @@ _OUTLET_SUBJECT = re.compile(
     rf"(?<![\w’'&.-])(?P<src>{_OUTLET_ACRONYMS}(?:\s+[A-Z][A-Za-z0-9]*)?|(?:{_NAME_WORD}\s+){{1,3}}{_PRESS_HEAD})"
     rf"\s+{_REPORTING}"
 )
+# the literal words a match needs, looked for first (the full patterns try a name at every capital)
+_OUTLET_SUBJECT_KEYS = frozenset(w.lower() for w in re.findall(r"[A-Za-zÉ]+", _OUTLET_ACRONYMS + _PRESS_HEAD))
 _TITLE_END = re.compile(
     r",\s+(?P<src>The\s+[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3})\s+(?:also\s+)?(?:reports|reported|says|said)"
     r"\s*[.]?\s*$"
@@ -346,6 +354,11 @@ _NATIONALITIES = (
 )
 _DESCRIBED = re.compile(r"(?:(?:North|South|East|West|Central|New|" + "|".join(_NATIONALITIES) + r")\s*)+")
 _INDEFINITE = re.compile(r"(?<![\w’'-])(?:[Aa]|[Aa]n)\s+$")
+_NAME_THEN_PRESS_HINT = re.compile(
+    r"[A-Z][\w’'&.-]*\s+(?:newspaper|daily|news\s+agency|wire\s+service|broadcaster|tabloid|magazine|news\s+site|"
+    r"television|radio)\s+(?:has\s+|had\s+|also\s+|first\s+)?(?:reported|reports|said|says|published|revealed|"
+    r"reveals|wrote|writes|quoted|cited|showed|shows)\b"
+)
 _NAME_PRESS_KEYS = frozenset(["newspaper", "daily", "agency", "service", "broadcaster", "tabloid", "magazine",
                               "site", "television", "radio"])
 # A document a named source put out, credited with what it shows: "data released by the Office for National
@@ -389,6 +402,7 @@ _BODY_NAME = re.compile(
     r"(?:says|said|reported|reports|estimates|estimated|announced|confirmed|stated|warned|found)\b"
 )
 _BODY_KEYS = frozenset(w.lower() for w in _BODY_HEAD_WORDS)
+_BODY_NAME_HINT = re.compile(rf"\b{_BODY_HEADS}\b")
 # A source credited through a passive verb of reporting: "was quoted as saying by the Tribune", "as first reported
 # by the Chronicle", "figures cited by the Financial Times", "confirmed by the World Health Organization": a name in
 # capitals (outlets the sources list names are credited by ``_LEFT_CUE``), or "the" and a body's noun.
@@ -573,7 +587,7 @@ def _candidate_credits(sentence: str) -> list[tuple[int, int, bool]]:
         found.extend((*m.span("src"), False) for m in _END_SAYING.finditer(sentence))
     if (words & _TOLD_KEYS or "interview" in words or words & _TOLD_MORE_KEYS) and words & _PRESS_KEYS:
         found.extend((m.start("src"), _name_end(sentence, *m.span("src")), False) for m in _TOLD_PRESS_CLASS.finditer(sentence))
-    if words & _BODY_DOCUMENT_KEYS:
+    if words & _BODY_DOCUMENT_KEYS and _BODY_DOCUMENT_HINT.search(sentence):
         # the body with its document: "police report", "Apple's guidelines"; one capitalised word opening the
         # sentence may be a common noun ("Flight records show"): a name there needs two words, initials or a
         # possessive
@@ -610,10 +624,11 @@ def _more_credits(sentence: str, words: set[str]) -> list[tuple[int, int, bool]]
     if words & _TOLD_MORE_KEYS:
         found.extend((*m.span("src"), False) for m in _TOLD_MORE.finditer(sentence))
     if words & _SAYS_KEYS or "wrote" in words or "writes" in words or "reporting" in words or "published" in words:
-        found.extend((*m.span("src"), False) for m in _OUTLET_SUBJECT.finditer(sentence))
+        if words & _OUTLET_SUBJECT_KEYS:
+            found.extend((*m.span("src"), False) for m in _OUTLET_SUBJECT.finditer(sentence))
         if "The" in sentence and (end := _TITLE_END.search(sentence)):
             found.append((*end.span("src"), False))
-    if words & _NAME_PRESS_KEYS:
+    if words & _NAME_PRESS_KEYS and _NAME_THEN_PRESS_HINT.search(sentence):
         for m in _NAME_THEN_PRESS.finditer(sentence):
             start = _after_possessor(sentence, *m.span("src"))
             if not _DESCRIBED.fullmatch(sentence, start, m.end("src")) and not _INDEFINITE.search(sentence, 0, start):
@@ -623,7 +638,7 @@ def _more_credits(sentence: str, words: set[str]) -> list[tuple[int, int, bool]]
     if words & _PASSIVE_KEYS and "by" in words:
         for m in _PASSIVE_BY.finditer(sentence):
             found.append((m.start("src"), _name_end(sentence, *m.span("src")), False))
-    if words & _BODY_KEYS:
+    if words & _BODY_KEYS and _BODY_NAME_HINT.search(sentence):
         for m in _BODY_NAME.finditer(sentence):
             found.append((_after_possessor(sentence, *m.span("src")), m.end("src"), False))
     return found
