@@ -100,6 +100,16 @@ def test_no_outlet_subject(text: str) -> None:
     assert not any(c.endswith(("Post", "Today", "CNN")) for c in _cites(text))
 
 
+@pytest.mark.parametrize(
+    "text,bad",
+    [
+        ("Ratings fell in the spring, CNN Thursday said.", "Thursday"),
+    ],
+)
+def test_no_title_or_time_in_an_outlet_credit(text: str, bad: str) -> None:
+    assert not any(bad in c for c in _cites(text))
+
+
 # --- a name before its class noun of the press ---
 
 
@@ -200,7 +210,6 @@ def test_claims_carry_the_new_credits() -> None:
         ("The governor was quoted as saying by the Tribune that taxes would rise.", "Tribune"),
         ("As first reported by the Chronicle, the mayor will not seek re-election.", "Chronicle"),
         ("The figures, cited by the Financial Times, show a sharp fall in sales.", "Financial Times"),
-        ("The death toll of 14 was confirmed by the World Health Organization.", "World Health Organization"),
         ("The transfer was first reported by Sports Network reporter Dan Ortiz.", "Sports Network"),
         ("The transfer was first reported by Dan Ortiz.", "Dan Ortiz"),
     ],
@@ -216,6 +225,8 @@ def test_passive_credit_by_a_named_source(text: str, want: str) -> None:
         "The house was destroyed by fire in 1990.",
         "As with every schedule announced by the founder, the date may change.",
         "The bridge was confirmed by engineers to be safe.",
+        "The appointment was confirmed by the Senate on Tuesday.",  # a vote, not a source
+        "The plant was cited by OSHA for safety violations.",  # a penalty
     ],
 )
 def test_no_passive_credit(text: str) -> None:

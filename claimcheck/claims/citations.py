@@ -324,13 +324,14 @@ _REPORTING = (
     r"(?:reports|reported|reporting|says|said|revealed|reveals|writes|wrote|published)\b"
 )
 _OUTLET_SUBJECT = re.compile(
-    rf"(?<![\w’'&.-])(?P<src>{_OUTLET_ACRONYMS}(?:\s+[A-Z][A-Za-z0-9]*)?|(?:{_NAME_WORD}\s+){{1,3}}{_PRESS_HEAD})"
+    rf"(?<![\w’'&.-])(?P<src>{_OUTLET_ACRONYMS}(?:\s+{_NAME_WORD})?|(?:{_NAME_WORD}\s+){{1,3}}{_PRESS_HEAD})"
     rf"\s+{_REPORTING}"
 )
 # the literal words a match needs, looked for first (the full patterns try a name at every capital)
 _OUTLET_SUBJECT_KEYS = frozenset(w.lower() for w in re.findall(r"[A-Za-zÉ]+", _OUTLET_ACRONYMS + _PRESS_HEAD))
 _TITLE_END = re.compile(
-    r",\s+(?P<src>The\s+[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3})\s+(?:also\s+)?(?:reports|reported|says|said)"
+    r",\s+(?P<src>The\s+(?!(?:President|Prime|King|Queen|Pope|Chancellor|Governor|Mayor|Senator|Minister|Secretary|"
+    r"Judge|Prince|Princess|Duke|Duchess|General|Coach|Chief)\b)[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3})\s+(?:also\s+)?(?:reports|reported|says|said)"
     r"\s*[.]?\s*$"
 )
 # A name followed by its class noun of the press ("South Korea's Chosun Ilbo newspaper published ...", "the
@@ -404,16 +405,17 @@ _BODY_NAME = re.compile(
 _BODY_KEYS = frozenset(w.lower() for w in _BODY_HEAD_WORDS)
 _BODY_NAME_HINT = re.compile(rf"\b{_BODY_HEADS}\b")
 # A source credited through a passive verb of reporting: "was quoted as saying by the Tribune", "as first reported
-# by the Chronicle", "figures cited by the Financial Times", "confirmed by the World Health Organization": a name in
-# capitals (outlets the sources list names are credited by ``_LEFT_CUE``), or "the" and a body's noun.
+# by the Chronicle", "figures cited by the Financial Times": a name in capitals (outlets the sources list names are
+# credited by ``_LEFT_CUE``), or "the" and a noun of the press. Not "confirmed by" ("was confirmed by the Senate" is
+# a vote) nor "cited by X for" ("cited by OSHA for safety violations" is a penalty).
 _PASSIVE_BY = re.compile(
-    r"\b(?:quoted\s+(?:as\s+saying\s+)?|(?:first\s+|originally\s+|widely\s+)?reported\s+|cited\s+|confirmed\s+|"
+    r"\b(?:quoted\s+(?:as\s+saying\s+)?|(?:first\s+|originally\s+|widely\s+)?reported\s+|cited\s+|"
     r"broadcast\s+|aired\s+)by\s+"
     rf"(?P<src>(?:the\s+)?{_NAME_WORD}(?:\s+(?:(?:of|for|on|and|&)\s+(?:the\s+)?)?[A-Z][\w’'&.-]*){{0,5}}|"
-    r"the\s+(?:[a-z]+\s+)?(?:ministry|police|government|agency|department|office|bureau|council|commission|"
-    r"regulator|newspaper|broadcaster|magazine|network|court))"
+    r"the\s+(?:[a-z]+\s+)?(?:newspaper|broadcaster|magazine|network|news\s+agency))"
+    r"(?![\w’'&.-])(?!\s+(?:for|over)\b)"
 )
-_PASSIVE_KEYS = frozenset(["quoted", "reported", "cited", "confirmed", "broadcast", "aired"])
+_PASSIVE_KEYS = frozenset(["quoted", "reported", "cited", "broadcast", "aired"])
 
 
 @lru_cache(maxsize=32)
