@@ -177,6 +177,25 @@ NEWS_SPLITS = (
 
 PAGES6 = DATA / "claims_pages6_labelled.json"
 PAGES6_SPLITS = ("pages6-tune", "pages6-check")
+# round cites7: fresh sentences of the tuning news articles and tuning benchmark pages, half chosen for words of
+# attribution, half at random (tests/claims_label.py, "Seventh round, credits")
+CITES7 = DATA / "claims_cites7_labelled.json"
+CITES7_SPLITS = ("cites7-tune", "cites7-check")
+
+
+def load_cites7_pages(path: Path = CITES7) -> dict[str, str] | None:
+    """The text of each page labelled in round cites7 (a news-clusters article's ``text`` or a benchmark page's
+    body, by the item's ``corpus``), or None when ../shared/realdata is absent."""
+    from tests.factlabels import CLUSTERS, article
+
+    items = json.loads(path.read_text(encoding="utf-8"))
+    real = load_real_pages()
+    if real is None or not (CLUSTERS / "articles").is_dir():
+        return None
+    return {
+        i["page"]: str(article(i["page"]).get("text") or "") if i["corpus"] == "news" else real[i["page"]]
+        for i in items
+    }
 
 
 def load_news_pages(path: Path = NEWS) -> dict[str, str] | None:
@@ -293,6 +312,10 @@ def measure(argv: Iterable[str] = ()) -> list[tuple[str, dict[str, Score]]]:
         # round pages6's check split alone (tests/claims_label.py, "Sixth real pages"): figures only, read at most
         # twice; --tune never prints it
         return [] if pages is None else [("pages6-check", evaluate_real(pages, PAGES6, split="pages6-check"))]
+    if "--cites7-check" in argv:
+        # round cites7's check split alone: figures only, read at most twice; --tune never prints it
+        cited = load_cites7_pages()
+        return [] if cited is None else [("cites7-check", evaluate_real(cited, CITES7, split="cites7-check"))]
     rows = [("own", evaluate_own())]
     if pages is not None:
         rows.append(("real-tuning", evaluate_real(pages, split="tuning")))
@@ -317,6 +340,11 @@ def measure(argv: Iterable[str] = ()) -> list[tuple[str, dict[str, Score]]]:
         for split in PAGES6_SPLITS:
             if split == "pages6-tune" and (tune or "--news" in argv) or split == "pages6-check" and "--news" in argv:
                 rows.append((split, evaluate_real(pages, PAGES6, split=split, cache=page_cache)))
+        if (tune or "--news" in argv) and (cited := load_cites7_pages()) is not None:
+            cited_cache: dict[str, list[Claim]] = {}
+            for split in CITES7_SPLITS:
+                if split == "cites7-tune" or "--news" in argv:
+                    rows.append((split, evaluate_real(cited, CITES7, split=split, cache=cited_cache)))
         rows.append(("real-tuning-first", evaluate_real(pages, split="tuning", first_only=True)))
         if not tune:
             rows.append(("real-holdout-first", evaluate_real(pages, split="holdout", first_only=True)))

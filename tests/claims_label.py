@@ -60,6 +60,20 @@ twice), else in "pages6-tune" (``pages6_split``). ``pages6-show [pages6-tune|pag
 (``q@`` lists where the text inside each opening mark starts, double and single) and ``pages6-add FILE`` adds
 labels as ``add`` does; a single-quoted quote's label gives its ``q@`` (the first character inside the mark).
 
+Seventh round, credits (helper cites13, 2026-11-30; round "cites7", ``cites7_picks``): fresh sentences of the
+TUNING material, half chosen for attribution and half at random, to measure citations. Candidates: every sentence
+(our splitter, five words or more) of the articles of tuning-class events of news-clusters (``is_heldout`` events
+never opened; articles the corpus marks German left out) and of the extraction benchmark's tuning pages
+(``split_of``; pages not in English left out), not labelled in any earlier round (by page and start). Each gets
+the key ``sha1("cites7:" + page + ":" + start)``; at most two sentences per page. "cites7-cue": the
+``CITES7_HALF`` candidates of lowest key among those with a word of attribution (``CITES7_CUE``: said, told,
+according to, reported, statement, spokesperson, agency, newspaper, ...); "cites7-random": the ``CITES7_HALF``
+of lowest key among all the others, cue or not. Labels go in tests/data/claims_cites7_labelled.json (item field
+``corpus``: "news" or "pages"); a page is in "cites7-check" iff ``int(sha1("cites7:" + page), 16) % 4 == 0``
+(figures only, read at most twice: before any rule and at the end), else in "cites7-tune" (``cites7_split``).
+``cites7-show [cites7-tune|cites7-check]`` prints the picks (``q@`` as for pages6) and ``cites7-add FILE``
+adds labels as ``add`` does (``PAGE-PREFIX INDEX`` as shown).
+
 ``python -m tests.claims_label show N [SPLIT]`` prints the sentences of the next N pages (of SPLIT) to
 label (the text stays on the terminal, never in the repository); ``python -m tests.claims_label add FILE``
 appends the hand labels of FILE to tests/data/claims_real_labelled.json. FILE has one line per sentence,
@@ -284,6 +298,106 @@ def pages6_add(path: Path) -> None:
     )
 
 
+CITES7_LABELS = DATA / "claims_cites7_labelled.json"
+CITES7_HALF = 42
+CITES7_CUE = re.compile(
+    r"\b(?:said|says|say|told|tells|according\s+to|reported|reports|reporting|statement|spokes(?:man|woman|person)|"
+    r"agency|newspaper|broadcaster|confirmed|announced|wrote|writes|tweeted|posted|interview|quoted|cited|citing)\b",
+    re.IGNORECASE,
+)
+
+
+def cites7_key(page: str, start: int) -> str:
+    return hashlib.sha1(f"cites7:{page}:{start}".encode()).hexdigest()
+
+
+def cites7_split(page: str) -> str:
+    return "cites7-check" if int(hashlib.sha1(("cites7:" + page).encode()).hexdigest(), 16) % 4 == 0 else "cites7-tune"
+
+
+def cites7_corpora() -> dict[str, tuple[str, str]]:
+    """page -> (corpus, text) of the round's candidate pages: tuning news-clusters articles not marked German,
+    tuning benchmark pages in English."""
+    from tests.claims_eval import other_language_pages
+    from tests.factlabels import article, events_index, is_heldout
+
+    out: dict[str, tuple[str, str]] = {}
+    for event, dids in sorted(events_index().items()):
+        if not event or is_heldout(event):
+            continue
+        for did in dids:
+            doc = article(did)
+            if doc.get("language") not in ("en", None):
+                continue
+            out[did] = ("news", str(doc.get("text") or ""))
+    pages = load_real_pages()
+    assert pages is not None
+    other = other_language_pages()
+    for page, body in pages.items():
+        if split_of(page) == "tuning" and page not in other:
+            out[page] = ("pages", body)
+    return out
+
+
+def cites7_picks(corpora: dict[str, tuple[str, str]] | None = None) -> dict[str, list[tuple[int, str]]]:
+    """page -> sorted (sentence index, rule) the round picks (see the docstring); sentences this round labelled
+    already stay picked."""
+    corpora = cites7_corpora() if corpora is None else corpora
+    earlier: set[tuple[str, int]] = set()
+    for path in (LABELS, NEWS_LABELS, PAGES6_LABELS):
+        earlier |= {(i["page"], i["start"]) for i in json.loads(path.read_text(encoding="utf-8"))}
+    cands = []
+    for page, (_, body) in corpora.items():
+        for i, s in enumerate(split_sentences(body)):
+            if (page, s.start) in earlier or len(s.text.split()) < 5:
+                continue
+            cands.append((cites7_key(page, s.start), page, i, CITES7_CUE.search(s.text) is not None))
+    cands.sort()
+    per_page: dict[str, int] = {}
+    out: dict[str, list[tuple[int, str]]] = {}
+
+    def take(rule: str, want_cue: bool) -> None:
+        n = 0
+        for _key, page, i, cue in cands:
+            if n >= CITES7_HALF:
+                break
+            if want_cue and not cue or per_page.get(page, 0) >= 2 or any(j == i for j, _ in out.get(page, [])):
+                continue
+            out.setdefault(page, []).append((i, rule))
+            per_page[page] = per_page.get(page, 0) + 1
+            n += 1
+
+    take("cites7-cue", True)
+    take("cites7-random", False)
+    return {p: sorted(v) for p, v in out.items()}
+
+
+def cites7_show(split: str | None = None) -> None:
+    corpora = cites7_corpora()
+    for page, picked in sorted(cites7_picks(corpora).items(), key=lambda kv: cites7_split(kv[0])):
+        if split not in (None, cites7_split(page)):
+            continue
+        corpus, body = corpora[page]
+        sents = split_sentences(body)
+        print(f"=== {page[:10]} {corpus} {cites7_split(page)}")
+        for i, rule in picked:
+            s = sents[i]
+            marks = [k + 1 for k, ch in enumerate(s.text) if ch in QUOTES]
+            marks += [m.start() + 1 for m in _SINGLE_OPEN.finditer(s.text)]
+            print(f"{page[:10]} {i} [{rule}] q@{sorted(marks)[:4]}: {s.text}")
+
+
+def cites7_add(path: Path) -> None:
+    corpora = cites7_corpora()
+    picked = cites7_picks(corpora)
+    chosen = {p: corpora[p][1] for p in picked}
+    add(path, chosen, CITES7_LABELS, cites7_split, "", lambda body, page: picked[page])
+    items = json.loads(CITES7_LABELS.read_text(encoding="utf-8"))
+    for item in items:
+        item.setdefault("corpus", corpora[item["page"]][0])
+    CITES7_LABELS.write_text(json.dumps(items, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
 def page_hash(page: str) -> int:
     return int(hashlib.sha1(page.encode()).hexdigest(), 16)
 
@@ -451,11 +565,16 @@ if __name__ == "__main__":
         pages6_show(sys.argv[2] if len(sys.argv) > 2 else None)
     elif sys.argv[1:2] == ["pages6-add"]:
         pages6_add(Path(sys.argv[2]))
+    elif sys.argv[1:2] == ["cites7-show"]:
+        cites7_show(sys.argv[2] if len(sys.argv) > 2 else None)
+    elif sys.argv[1:2] == ["cites7-add"]:
+        cites7_add(Path(sys.argv[2]))
     else:
         sys.exit(
             "usage: python -m tests.claims_label show N [tuning|holdout] | add FILE | "
             "news-show [news-tune|news-check] | news-add FILE | news2-show [news2-tune|news2-check] | news2-add FILE | "
             "news3-show [news3-tune|news3-check] | news3-add FILE | news4-show [news4-tune|news4-check] | news4-add FILE | "
             "news5-show [news5-tune|news5-check] | news5-add FILE | "
-            "pages6-show [pages6-tune|pages6-check] | pages6-add FILE"
+            "pages6-show [pages6-tune|pages6-check] | pages6-add FILE | "
+            "cites7-show [cites7-tune|cites7-check] | cites7-add FILE"
         )

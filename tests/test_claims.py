@@ -10,6 +10,8 @@ import typing
 import pytest
 from claims_eval import (
     ALIASES,
+    CITES7,
+    CITES7_SPLITS,
     DATA,
     KINDS,
     NEWS,
@@ -19,6 +21,7 @@ from claims_eval import (
     demo_texts,
     evaluate_own,
     evaluate_real,
+    load_cites7_pages,
     load_news_pages,
     load_real_pages,
 )
@@ -238,6 +241,16 @@ def test_quality_gate_pages6_sentences(split: str) -> None:
     real pages"); pages6-check is read as figures only."""
     assert REAL is not None
     assert _check(evaluate_real(REAL, PAGES6, split=split), FLOORS[split]) == []
+
+
+@pytest.mark.parametrize("split", CITES7_SPLITS)
+def test_quality_gate_cites7_sentences(split: str) -> None:
+    """Round cites7: fresh sentences of the tuning news articles and benchmark pages, half chosen for words of
+    attribution (tests/claims_label.py, "Seventh round, credits"); cites7-check is read as figures only."""
+    pages = load_cites7_pages()
+    if pages is None:
+        pytest.skip("../shared/realdata is not available")
+    assert _check(evaluate_real(pages, CITES7, split=split), FLOORS[split]) == []
 
 
 @needs_real
