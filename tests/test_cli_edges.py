@@ -1,0 +1,53 @@
+"""The command line at its edges: paths that do not exist, empty options, options every command takes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from loopback import Site
+from typer.testing import CliRunner
+
+from claimcheck.cli.app import app
+from claimcheck.store import Store
+
+runner = CliRunner()
+
+
+def _sources(site: Site, tmp_path: Path) -> Path:
+    site.route("/feed.xml", "<rss version='2.0'><channel><title>Quiet</title></channel></rss>",
+               headers={"Content-Type": "application/rss+xml"})  # fmt: skip
+    path = tmp_path / "s.yaml"
+    path.write_text(f"outlets:\n  - id: quiet\n    name: Quiet Post\n    feeds: [{site.url('/feed.xml')}]\n")
+    return path
+
+
+def test_a_database_in_a_missing_folder_is_refused_as_o_is(
+    site: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--db typo/x.db` made the folder "typo" and a database in it, where `-o typo/x.csv` refused: one
+    line, exit 2, nothing made, for --db, $CLAIMCHECK_DB, demo --db and migrate-store's DEST. The default
+    database's folder (the user data dir) is still made."""
+    src = _sources(site, tmp_path)
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    with Store.open(tmp_path / "own.db"):
+        pass
+    runs = [
+        (["fetch", "--allow-private", "--sources", str(src), "--db", "typo/x.db"], {}),
+        (["fetch", "--allow-private", "--sources", str(src)], {"CLAIMCHECK_DB": "typo/x.db"}),
+        (["migrate-store", str(tmp_path / "own.db"), "typo/x.db"], {}),
+        (["demo", "--quiet", "--db", "typo/x.db", "--report", "-"], {}),
+    ]
+    for args, env in runs:
+        r = runner.invoke(app, args, env=env)
+        assert r.exit_code == 2, (args, r.output)
+        assert r.stderr.strip() == "error: cannot create database typo/x.db: no folder typo", (args, r.stderr)
+    assert not list(work.iterdir())
+    home = tmp_path / "fresh-home"  # not made yet: the default database's folder is made
+    r = runner.invoke(app, ["fetch", "--allow-private", "--sources", str(src)], env={"CLAIMCHECK_HOME": str(home)})
+    assert r.exit_code == 0, r.output
+    assert (home / "claimcheck.db").is_file()
+    r = runner.invoke(app, ["fetch", "--allow-private", "--sources", str(src), "--db", "here.db"])
+    assert r.exit_code == 0 and (work / "here.db").is_file(), r.output  # a file in the current folder
