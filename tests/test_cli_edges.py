@@ -46,7 +46,9 @@ def test_a_database_in_a_missing_folder_is_refused_as_o_is(
         assert r.stderr.strip() == "error: cannot create database typo/x.db: no folder typo", (args, r.stderr)
     assert not list(work.iterdir())
     home = tmp_path / "fresh-home"  # not made yet: the default database's folder is made
-    r = runner.invoke(app, ["fetch", "--allow-private", "--sources", str(src)], env={"CLAIMCHECK_HOME": str(home)})
+    r = runner.invoke(
+        app, ["fetch", "--allow-private", "--sources", str(src)], env={"CLAIMCHECK_HOME": str(home)}
+    )
     assert r.exit_code == 0, r.output
     assert (home / "claimcheck.db").is_file()
     r = runner.invoke(app, ["fetch", "--allow-private", "--sources", str(src), "--db", "here.db"])

@@ -63,7 +63,9 @@ def _owner(store: Store, url: str) -> tuple[str, str, dict[str, str]]:
 
 
 @pytest.mark.parametrize("batch", [False, True], ids=["one-by-one", "batch"])
-def test_the_outlet_whose_host_serves_the_page_holds_it_in_either_order(store_target: str, batch: bool) -> None:
+def test_the_outlet_whose_host_serves_the_page_holds_it_in_either_order(
+    store_target: str, batch: bool
+) -> None:
     url = "https://www.harbourgazette.example/city/ferry-fares"
     for i, order in enumerate((["aggregator", "gazette"], ["gazette", "aggregator"])):
         with Store.open(store_target if i == 0 else _fresh(store_target)) as s:
@@ -79,7 +81,9 @@ def test_the_outlet_whose_host_serves_the_page_holds_it_in_either_order(store_ta
             assert outlet == "gazette", order
             assert stored_url == url + "?utm_source=gazette"  # the owner's own link
             assert statuses == {"gazette": "stored", "aggregator": "duplicate"}  # the second listing kept
-            assert s.seen_entries("aggregator", ["aggregator-guid"]) == {"aggregator-guid"}  # not fetched again
+            assert s.seen_entries("aggregator", ["aggregator-guid"]) == {
+                "aggregator-guid"
+            }  # not fetched again
 
 
 _N = [0]
@@ -100,7 +104,11 @@ def _fresh(target: str) -> str:
 
 def test_when_no_host_serves_the_page_the_smaller_id_holds_it_in_any_order(store_target: str) -> None:
     url = "https://wire.example/2026/ferry-fares"  # neither outlet's site
-    orders = [["valley", "aggregator", "gazette"], ["gazette", "valley", "aggregator"], ["aggregator", "valley"]]
+    orders = [
+        ["valley", "aggregator", "gazette"],
+        ["gazette", "valley", "aggregator"],
+        ["aggregator", "valley"],
+    ]
     for i, order in enumerate(orders):
         with Store.open(store_target if i == 0 else _fresh(store_target)) as s:
             s.sync_outlets(OUTLETS)
@@ -116,14 +124,18 @@ def test_the_owner_keeps_its_own_copy_when_it_holds_the_same_text_elsewhere(tmp_
         s.sync_outlets(OUTLETS)
         s.add_article(_article("gazette", "https://www.harbourgazette.example/print/ferry", TEXT), ["p"])
         s.add_article(_article("valley", "https://www.harbourgazette.example/city/ferry", TEXT), ["v"])
-        moved = s.add_articles([(_article("gazette", "https://www.harbourgazette.example/city/ferry", TEXT), ["g"])])
+        moved = s.add_articles(
+            [(_article("gazette", "https://www.harbourgazette.example/city/ferry", TEXT), ["g"])]
+        )
         assert not isinstance(moved[0], Exception)
         assert sorted(r.outlet for r in s.list_articles()) == ["gazette", "valley"]
 
 
 # -- over real sockets: two outlets' feeds list one page ------------------------------------------------
 def _serve(site: Site, other: Site) -> None:
-    page = article_html("Ferry fares rise again", [*PARAS, "The ferry company gave no reason."], "2026-03-02T08:00:00+00:00")
+    page = article_html(
+        "Ferry fares rise again", [*PARAS, "The ferry company gave no reason."], "2026-03-02T08:00:00+00:00"
+    )
     site.route("/city/ferry-fares.html", page, headers={"Content-Type": "text/html; charset=utf-8"})
     link = site.url("/city/ferry-fares.html")
     for s, path in ((site, "/gazette.xml"), (other, "/roundup.xml")):
