@@ -53,3 +53,28 @@ def test_a_database_in_a_missing_folder_is_refused_as_o_is(
     assert (home / "claimcheck.db").is_file()
     r = runner.invoke(app, ["fetch", "--allow-private", "--sources", str(src), "--db", "here.db"])
     assert r.exit_code == 0 and (work / "here.db").is_file(), r.output  # a file in the current folder
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["fetch", "--since", ""],
+        ["compare", "ferry fares", "--since", " "],
+        ["compare", "ferry fares", "--until", ""],
+        ["stories", "--since", ""],
+        ["stories", "--until", ""],
+        ["articles", "--since", ""],
+        ["articles", "--until", "  "],
+    ],
+)
+def test_an_empty_since_or_until_is_bad_usage_not_no_bound(args: list[str], tmp_path: Path) -> None:
+    """`--since "$SINCE"` with SINCE unset was read as no bound: a script meant to look at two days
+    compared every stored article. One line, exit 2, before any work."""
+    with Store.open(tmp_path / "c.db"):
+        pass
+    src = tmp_path / "s.yaml"
+    src.write_text("outlets:\n  - id: quiet\n    name: Quiet Post\n    feeds: [http://127.0.0.1:9/feed.xml]\n")
+    r = runner.invoke(app, [*args, "--db", str(tmp_path / "c.db"), "--sources", str(src)])
+    option = "--until" if "--until" in args else "--since"
+    assert r.exit_code == 2, r.output
+    assert r.stderr.strip() == f"error: {option} is empty: give e.g. 3d, 12h or 2025-12-13 (or leave the option out)"
