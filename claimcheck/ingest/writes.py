@@ -38,13 +38,13 @@ class ArticleWriter:
     async def db(self, fn: Callable[..., T], *args: Any) -> T:
         try:
             return await asyncio.get_running_loop().run_in_executor(self.thread, fn, *args)
-        except StoreError:
-            raise
         except Exception as e:  # reads outside the store's writes (a corrupt page found late, a lost server)
-            error = self.store.store_error(e)
-            if error is None:
-                raise
-            raise error from None
+            raise self._store_error(e) from None
+
+    def _store_error(self, e: Exception) -> Exception:
+        if isinstance(e, StoreError):
+            return e
+        return self.store.store_error(e) or e
 
     async def store_article(self, article: Article, keys: list[str], rep: OutletReport) -> tuple[int, bool]:
         """Store an article, in a batch with those that arrive within ``BATCH_WAIT`` or while a write is
@@ -61,21 +61,26 @@ class ArticleWriter:
             if len(self.pending) < MAX_BATCH and self.busy():
                 await asyncio.sleep(BATCH_WAIT)  # more may come: let a batch gather (pages arrive every few ms)
             batch, self.pending = self.pending[:MAX_BATCH], self.pending[MAX_BATCH:]
-            write = asyncio.ensure_future(self.db(self.store.add_articles, [(a, k) for a, k, *_ in batch]))
+            # The database thread's own future, not a task around it: a stop cancels every task of the run,
+            # and a task cancelled after the thread had committed the batch, before the loop took the
+            # result, lost it; the stop summary counted 1 new article where 2 were stored.
+            job = self.thread.submit(self.store.add_articles, [(a, k) for a, k, *_ in batch])
+            write = asyncio.wrap_future(job)
             self.writing = True
             write.add_done_callback(lambda _: setattr(self, "writing", False))
             try:
                 results = await asyncio.shield(write)
             except asyncio.CancelledError:
                 # Stopped (Ctrl-C, SIGTERM) while the database thread writes this batch: the write goes on
-                # to its commit, so wait for it and count what it stored; the stop summary must be true.
+                # to its commit, so wait for it in the thread and count what it stored; the stop summary
+                # must be true.
                 with contextlib.suppress(BaseException):
-                    count_written(batch, await write)
+                    count_written(batch, job.result())
                 for *_, done in batch:
                     done.cancel()
                 raise
             except Exception as e:  # noqa: BLE001 - the whole batch failed (disk full): each page hears why
-                fail_futures([done for *_, done in batch], e)
+                fail_futures([done for *_, done in batch], self._store_error(e))
                 continue
             count_written(batch, results)
             settle_futures([done for *_, done in batch], results)
