@@ -78,3 +78,11 @@ def test_an_empty_since_or_until_is_bad_usage_not_no_bound(args: list[str], tmp_
     option = "--until" if "--until" in args else "--since"
     assert r.exit_code == 2, r.output
     assert r.stderr.strip() == f"error: {option} is empty: give e.g. 3d, 12h or 2025-12-13 (or leave the option out)"
+
+
+def test_a_window_before_the_year_1000_is_said_with_four_digit_years(tmp_path: Path) -> None:
+    """strftime's %Y gave "until 1-01-01 23:59 UTC" for --until 0001-01-01 (glibc leaves it unpadded)."""
+    with Store.open(tmp_path / "c.db"):
+        pass
+    r = runner.invoke(app, ["articles", "--until", "0001-01-01", "--db", str(tmp_path / "c.db")])
+    assert r.exit_code == 1 and "no stored article until 0001-01-01 23:59 UTC" in r.stderr, r.stderr

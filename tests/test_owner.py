@@ -164,6 +164,9 @@ def test_fetch_gives_the_page_to_the_outlet_whose_host_serves_it_every_run(tmp_p
             with Store.open(tmp_path / f"run{run}.db") as store:
                 report = run_fetch(cfg, store, FetchOptions(settings=FAST, workers=0, allow_private=True))
                 assert report.ok, report
+                # the summary says who holds it, whichever write came first
+                counts = {r.outlet: (r.new, r.unchanged) for r in report.outlets}
+                assert counts == {"zgazette": (1, 0), "aroundup": (0, 1)}, (run, counts)
                 rows = store.list_articles()
                 assert [r.outlet for r in rows] == ["zgazette"], run
                 link = site.url("/city/ferry-fares.html")

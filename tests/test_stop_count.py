@@ -61,3 +61,28 @@ def test_a_batch_committed_as_the_stop_comes_is_counted(tmp_path: Path) -> None:
         asyncio.run(run())
         assert store.stats().articles == 2
     assert (rep.new, rep.unchanged) == (2, 0)
+
+
+def test_an_article_that_moved_to_its_owner_counts_for_the_owner() -> None:
+    """One page in two outlets' feeds, stored for the first write's outlet and moved to the outlet whose
+    host serves it (store.owner): the summary counted it new for the first and unchanged for the owner,
+    which then held it. New for the owner, unchanged for the other, claims with it."""
+    from dataclasses import replace
+
+    from claimcheck.claims import extract_claims
+    from claimcheck.ingest.writes import count_written
+
+    first, owner = OutletReport("aggregator", "Roundup"), OutletReport("harbour", "Harbour Board News")
+    a = _article(3)
+    a = replace(a, claims=tuple(extract_claims(a.text)))
+    listed = replace(a, outlet="aggregator")
+    new_here: dict[int, tuple[OutletReport, int]] = {}
+    count_written([(listed, [], first, None)], [(7, True)], {}, new_here)  # type: ignore[list-item]
+    assert (first.new, first.claims) == (1, len(a.claims)) > (0, 0)
+    count_written([(a, [], owner, None)], [(7, False)], {7: "harbour"}, new_here)  # type: ignore[list-item]
+    assert (first.new, first.unchanged, first.claims) == (0, 1, 0)
+    assert (owner.new, owner.unchanged, owner.claims) == (1, 0, len(a.claims))
+    # not moved (the first outlet still holds it): unchanged for the second, as before
+    other = OutletReport("valley", "Valley Times")
+    count_written([(replace(a, outlet="valley"), [], other, None)], [(7, False)], {7: "harbour"}, new_here)  # type: ignore[list-item]
+    assert (other.new, other.unchanged, owner.new) == (0, 1, 1)
