@@ -275,7 +275,8 @@ class SqliteStore(SqlStore):
         """Store an article with its claims in one transaction. Returns (article id, True when new).
 
         An article whose canonical URL, or whose text within the same outlet, is already stored is not
-        stored again; its entry keys are recorded against the stored one.
+        stored again; its entry keys are recorded against the stored one. One stored under another outlet
+        moves to this article's outlet when that one owns the page (:mod:`claimcheck.store.owner`).
         """
         with self._write() as db:
             return _add_article(db, article, entry_keys, shingle_blob(article.text))
