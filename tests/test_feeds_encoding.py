@@ -85,3 +85,16 @@ def test_a_utf16_sitemap_is_fetched_over_sockets(site: Site, tmp_path: Path) -> 
     with Store.open(tmp_path / "c.db") as store:
         report = run_fetch(cfg, store, FetchOptions(settings=settings, workers=0, allow_private=True))
         assert report.ok and report.outlets[0].new == 1, report
+
+
+def test_a_malformed_sitemap_names_its_line_once() -> None:
+    """libxml2's "error parsing attribute name, line 2, column 65" was followed by " (line 2)" again."""
+    from claimcheck.errors import FeedParseError
+
+    body = '<?xml version="1.0"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url \u00a7x><loc>a</loc></urlset>'
+    with pytest.raises(FeedParseError) as e:
+        parse_feed(body.encode(), BASE + "/s.xml")
+    assert str(e.value).count("line 2") == 1, e.value
+    with pytest.raises(FeedParseError) as e:
+        parse_feed(b'<?xml version="1.0"?>\n<urlset>\n<url></urlset>', BASE + "/s.xml")
+    assert str(e.value).endswith("line 3, column 15"), e.value

@@ -374,7 +374,8 @@ def _xml_reason(e: etree.XMLSyntaxError) -> str:
     msg = clean_text(e.msg or str(e)).rstrip(".")
     if "amplification" in msg.lower():
         return "its entities expand too far (an entity bomb?)"
-    return clip(msg, 100) + (f" (line {e.lineno})" if e.lineno else "")
+    # libxml2 names the line itself in some messages ("..., line 2, column 65"): said once
+    return clip(msg, 100) + (f" (line {e.lineno})" if e.lineno and f"line {e.lineno}" not in msg else "")
 
 
 _TAG = re.compile(r"<[^>]{0,2000}>")
