@@ -86,3 +86,26 @@ def test_a_window_before_the_year_1000_is_said_with_four_digit_years(tmp_path: P
         pass
     r = runner.invoke(app, ["articles", "--until", "0001-01-01", "--db", str(tmp_path / "c.db")])
     assert r.exit_code == 1 and "no stored article until 0001-01-01 23:59 UTC" in r.stderr, r.stderr
+
+
+def test_language_counts_of_some_outlets_on_both_backends(store_target: str) -> None:
+    """`stats --source` counts the languages of those outlets' articles only (Store.language_counts)."""
+    from dataclasses import replace
+    from datetime import UTC, datetime
+
+    from claimcheck.models import Article
+    from claimcheck.store import content_hash
+
+    def art(outlet: str, n: int) -> Article:
+        text = f"The orchard cooperative picked {n} tonnes of pears this autumn, its members said."
+        return Article(
+            outlet=outlet, url=f"https://{outlet}.example/{n}", canonical_url=f"https://{outlet}.example/{n}",
+            title="Pears", text=text, content_hash=content_hash(text), fetched=datetime(2026, 3, 2, tzinfo=UTC),
+        )  # fmt: skip
+
+    with Store.open(store_target) as s:
+        for outlet, n, language in (("valley", 1, "en"), ("valley", 2, "fr"), ("hill", 3, "fr"), ("hill", 4, None)):
+            s.add_article(replace(art(outlet, n), language=language))
+        assert s.language_counts() == {"fr": 2, "en": 1, None: 1}
+        assert s.language_counts(outlets=["valley"]) == {"en": 1, "fr": 1}
+        assert s.language_counts(outlets=["hill", "nowhere"]) == {"fr": 1, None: 1}
