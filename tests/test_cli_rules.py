@@ -745,3 +745,13 @@ def test_a_database_that_is_not_a_regular_file_is_refused(cmd: list[str], kind: 
     )
     assert r.returncode == 2 and "not a regular file" in r.stderr and one_line(r.stderr), r.stderr
     assert r.stdout == "" and not Path(f"{target}-journal").exists() and not Path(f"{target}-wal").exists()
+
+
+def test_a_story_id_is_found_in_any_case() -> None:
+    """`compare --story S4C9D3A28B6` (an id copied in capitals) was "unknown story id"."""
+    code, out, _ = run("stories", "--format", "json")
+    sid = json.loads(out)["stories"][0]["id"]
+    code, lower, _ = run("compare", "--story", sid, "--format", "json")
+    code_upper, upper, err = run("compare", "--story", f" {sid.upper()} ", "--format", "json")
+    assert code == code_upper == 0, err
+    assert json.loads(upper)["facts"] == json.loads(lower)["facts"]
