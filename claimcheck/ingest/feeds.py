@@ -374,8 +374,9 @@ def _xml_reason(e: etree.XMLSyntaxError) -> str:
     msg = clean_text(e.msg or str(e)).rstrip(".")
     if "amplification" in msg.lower():
         return "its entities expand too far (an entity bomb?)"
-    # libxml2 names the line itself in some messages ("..., line 2, column 65"): said once
-    return clip(msg, 100) + (f" (line {e.lineno})" if e.lineno and f"line {e.lineno}" not in msg else "")
+    # libxml2 names the line itself in some messages ("..., line 2, column 65"): said once (unless cut off)
+    short = clip(msg, 100)
+    return short + (f" (line {e.lineno})" if e.lineno and f"line {e.lineno}," not in short else "")
 
 
 _TAG = re.compile(r"<[^>]{0,2000}>")
