@@ -109,3 +109,28 @@ def test_language_counts_of_some_outlets_on_both_backends(store_target: str) -> 
         assert s.language_counts() == {"fr": 2, "en": 1, None: 1}
         assert s.language_counts(outlets=["valley"]) == {"en": 1, "fr": 1}
         assert s.language_counts(outlets=["hill", "nowhere"]) == {"fr": 1, None: 1}
+
+
+def test_markdown_code_shows_backticks_literally() -> None:
+    from claimcheck.textsafe import markdown_code
+
+    assert markdown_code("claimcheck compare --story s1 --db x.db") == "`claimcheck compare --story s1 --db x.db`"
+    assert markdown_code("--db 'a`b.db'") == "``--db 'a`b.db'``"
+    assert markdown_code("--db a``b") == "```--db a``b```"
+    assert markdown_code("`x") == "`` `x ``"
+    assert markdown_code("a\nb\x1b[31m") == "`a b`"
+
+
+def test_a_backtick_in_the_database_path_keeps_the_stories_markdown_command_whole(tmp_path: Path) -> None:
+    """The Markdown listing's "compare it with `claimcheck compare --story ID --db 'a`b.db'`" broke apart
+    at the path's backtick (the code span ended there)."""
+    import shutil
+
+    from test_compare_demo import demo_store
+
+    db = tmp_path / "a`b.db"
+    shutil.copy(demo_store().db, db)
+    r = runner.invoke(app, ["stories", "--format", "markdown", "--db", str(db), "--sources", str(demo_store().sources)])
+    assert r.exit_code == 0, r.output
+    line = next(x for x in r.stdout.splitlines() if "compare it with" in x)
+    assert "with ``claimcheck compare --story s" in line and line.endswith("``.") and f"--db '{db}'" in line, line
