@@ -87,6 +87,17 @@ def markdown_escape(s: str | None, *, line_start: bool = False) -> str:
     return text
 
 
+def markdown_code(s: str | None) -> str:
+    """Inline CommonMark code that shows ``s`` literally (a command to copy): fenced by one more backtick
+    than its longest run of them, padded by a space where it begins or ends with one; "`x`" broke
+    apart on a backtick in a --db path."""
+    text = plain(s).replace("\n", " ")
+    runs = [len(r) for r in re.findall(r"`+", text)]
+    fence = "`" * (max(runs, default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
 def html_escape(s: str | None) -> str:
     """Plain text for HTML element content or a quoted attribute value: ``& < > " '`` escaped."""
     return html.escape(plain(s), quote=True)

@@ -30,9 +30,7 @@ runner = CliRunner()
 
 def run(*args: str, db: Path | None = None) -> tuple[int, str, str]:
     store = demo_store()
-    argv = [*args, "--db", str(db or store.db)]
-    if args[0] != "stats":
-        argv += ["--sources", str(store.sources)]
+    argv = [*args, "--db", str(db or store.db), "--sources", str(store.sources)]
     r = runner.invoke(app, argv, env={"COLUMNS": "100"})
     return r.exit_code, r.stdout, r.stderr
 
@@ -466,6 +464,27 @@ def test_stats_per_outlet_with_dates_and_size() -> None:
     assert code == 0 and "total" in out and "12 outlets" in out and "KB" in out
 
 
+def test_stats_takes_source_and_sources_as_every_command_that_checks_outlets() -> None:
+    """`stats` had no --sources nor --source (every other command that names outlets has them): its
+    rows and totals for the outlets named, each checked against the sources file and the stored outlets."""
+    code, out, _ = run("stats", "--json")
+    every = {o["id"]: o for o in json.loads(out)["outlets"]}
+    code, out, err = run("stats", "--json", "--source", "bbc", "--source", "reuters")
+    data = json.loads(out)
+    order = sorted(["bbc", "reuters"], key=lambda i: (-every[i]["articles"], i))
+    assert code == 0 and [o["id"] for o in data["outlets"]] == order
+    assert data["articles"] == every["bbc"]["articles"] + every["reuters"]["articles"]
+    assert data["claims"] == every["bbc"]["claims"] + every["reuters"]["claims"]
+    assert sum(data["languages"].values()) == data["articles"]
+    code, out, _ = run("stats", "--source", "bbc")
+    assert code == 0 and "1 outlet" in out and "reuters" not in out
+    code, out, err = run("stats", "--source", "BBC")
+    assert code == 2 and out == "" and one_line(err)
+    assert "unknown outlet 'BBC'" in err and "did you mean 'bbc'" in err
+    r = runner.invoke(app, ["stats", "--db", str(demo_store().db), "--source", "bbc", "--sources", "missing.yaml"])
+    assert r.exit_code == 2 and one_line(r.stderr) and "missing.yaml" in r.stderr
+
+
 def _older_copy(folder: Path) -> Path:
     """The demo database as a claimcheck of schema 2 left it (before the article_shingles table)."""
     import sqlite3
@@ -726,3 +745,13 @@ def test_a_database_that_is_not_a_regular_file_is_refused(cmd: list[str], kind: 
     )
     assert r.returncode == 2 and "not a regular file" in r.stderr and one_line(r.stderr), r.stderr
     assert r.stdout == "" and not Path(f"{target}-journal").exists() and not Path(f"{target}-wal").exists()
+
+
+def test_a_story_id_is_found_in_any_case() -> None:
+    """`compare --story S4C9D3A28B6` (an id copied in capitals) was "unknown story id"."""
+    code, out, _ = run("stories", "--format", "json")
+    sid = json.loads(out)["stories"][0]["id"]
+    code, lower, _ = run("compare", "--story", sid, "--format", "json")
+    code_upper, upper, err = run("compare", "--story", f" {sid.upper()} ", "--format", "json")
+    assert code == code_upper == 0, err
+    assert json.loads(upper)["facts"] == json.loads(lower)["facts"]

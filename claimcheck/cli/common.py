@@ -50,7 +50,7 @@ from claimcheck.store import Store
 
 __all__ = [  # what commands import from here, some of it living beside it
     "CONTEXT_SETTINGS", "MAX_COUNT", "DbOption", "Group", "JsonOption", "OutputOption", "QuietOption", "SinceOption",
-    "SourceOption", "SourcesOption", "UntilOption", "check_outlets", "check_stored_outlets", "choose", "db_path", "err_console", "fail",
+    "SourceOption", "SourcesOption", "UntilOption", "check_db_folder", "check_outlets", "check_stored_outlets", "choose", "db_path", "err_console", "fail",
     "format_option", "handle_errors", "is_stream", "load_sources", "note", "open_reader", "open_store", "out_console",
     "output_format", "output_path", "parse_when", "parse_window", "print_json", "progress_on_stderr",
     "protected_inputs", "read_db_path", "return_freed_memory", "said_upgraded", "same_file", "shown_db",
@@ -253,7 +253,21 @@ def db_file(target: str | Path | None) -> Path | None:
 
 
 def open_store(db: str | os.PathLike[str] | None, *, create: bool = True) -> Store:
-    return Store.open(db_path(db), create=create)
+    """Open the database to write it. A file the user named (``--db``, ``$CLAIMCHECK_DB``) is created
+    only in a folder that exists, as ``-o`` writes only into one: a mistyped folder was made silently, and
+    the articles went where no later command looked. The default database's folder is made."""
+    target = db_path(db)
+    if create and (db is not None or os.environ.get("CLAIMCHECK_DB")):
+        check_db_folder(target)
+    return Store.open(target, create=create)
+
+
+def check_db_folder(target: str | Path) -> None:
+    """A new database file named by the user must go into a folder that exists (UsageError: exit 2)."""
+    if isinstance(target, Path) and not os.path.lexists(target):
+        folder = target.parent if str(target.parent) else Path(".")
+        if not folder.is_dir():
+            raise UsageError(f"cannot create database {target}: no folder {folder}")
 
 
 def read_db_path(db: str | os.PathLike[str] | None, *, quiet: bool = False) -> str | Path:

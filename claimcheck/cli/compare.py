@@ -215,7 +215,7 @@ def _story_articles(
     """The articles of the story with this id (whole, with claims), and the story's label as topic."""
     from claimcheck.cli.stories import default_window, find_story
 
-    story_id = story_id.strip()
+    story_id = story_id.strip().lower()  # ids are "s" + lower-case hex; SA6089DBCDC (a shouted copy) is the same
     found = find_story(store, cfg, story_id, since=since, until=until, source=source)
     picked = found.articles if found is not None else ()
     if found is None and source:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from claimcheck.cli.common import (
+    check_db_folder,
     db_path,
     err_console,
     fail,
@@ -60,6 +61,7 @@ def run_demo(*, db: str | Path | None, report_path: str | Path, quiet: bool) -> 
     # The HTML report goes beside a Markdown file (none when the Markdown goes to stdout or a stream).
     html_file = output_path(html_path, inputs=inputs) if report_file and not is_stream(report_file) else None
     if db:
+        check_db_folder(target)
         _refuse_a_users_store(target)
     db_file = target if db else fresh_demo_db()
     with tempfile.TemporaryDirectory(prefix="claimcheck-demo-") as tmp, CorpusServer(corpus_dir()) as server:

@@ -13,6 +13,7 @@ import typer
 from claimcheck.cli.common import (
     JsonOption,
     QuietOption,
+    check_db_folder,
     err_console,
     handle_errors,
     note,
@@ -56,6 +57,7 @@ def migrate_store(
         for p, what in protected_inputs(source_target, what="SRC"):
             if what != "SRC" and same_file(dest_target, p):
                 raise UsageError(f"refusing to write {dest}: it is {what} ({p})")
+    check_db_folder(dest_target)  # a mistyped folder is said, not made (as -o and --db)
     new_file = isinstance(dest_target, Path) and not os.path.lexists(dest_target)
     shown = shown_db(dest)  # a URL's password never shown
     others = ""  # set when something else wrote to DEST during the copy

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -151,17 +152,24 @@ def articles(
 
 @handle_errors
 def stats(
+    source: SourceOption = None,
     as_json: JsonOption = False,
     quiet: QuietOption = False,
     db: DbOption = None,
+    sources: SourcesOption = None,
 ) -> None:
     """What is stored: articles and claims per outlet, the span of publication dates, the database size."""
     with open_reader(db, quiet=quiet) as store:
+        if source:
+            check_stored_outlets(source, store, load_sources(sources))
         per = store.outlet_stats()
-        languages = store.language_counts()
+        languages = store.language_counts(outlets=source or None)
         total = store.stats()
         size = store.size_bytes()
         path = store.location
+    if source:  # those outlets' rows and totals; the size stays the database's
+        per = [o for o in per if o.outlet in source]
+        total = replace(total, outlets=len(per), articles=sum(o.articles for o in per), claims=sum(o.claims for o in per))
     firsts = [o.first for o in per if o.first]
     lasts = [o.last for o in per if o.last]
     first, last = (min(firsts) if firsts else None), (max(lasts) if lasts else None)

@@ -184,6 +184,7 @@ def stories(
     from claimcheck.stories import StoryMemo, StoryOptions, list_stories
 
     fmt = output_format(fmt, output, FORMATS)
+    parse_window(since, until)  # a bad time is bad usage before anything is read (an empty store: exit 1)
     return_freed_memory()
     cfg = load_sources(sources)
     # Read-only, without quick_check (about a second on a 50,000-article store): it guards writes.

@@ -27,11 +27,15 @@ def window_words(since: datetime | None, until: datetime | None, source: list[st
 
 
 def parse_when(
-    value: str | None, *, now: datetime | None = None, end_of_day: bool = False
+    value: str | None, *, now: datetime | None = None, end_of_day: bool = False, option: str = "--since"
 ) -> datetime | None:
-    """``3d``, ``12h``, ``30m``, ``2w`` (ago), or a date/time ``2025-12-13[T10:00[+01:00]]``, as UTC."""
-    if value is None or not value.strip():
+    """``3d``, ``12h``, ``30m``, ``2w`` (ago), or a date/time ``2025-12-13[T10:00[+01:00]]``, as UTC; None
+    (the option not given) is no bound. An empty value (``--since "$SINCE"`` with SINCE unset) is bad usage:
+    it was read as no bound, and a script meant to look at two days compared every stored article."""
+    if value is None:
         return None
+    if not value.strip():
+        raise UsageError(f"{option} is empty: give e.g. 3d, 12h or 2025-12-13 (or leave the option out)")
     now = now or datetime.now(UTC)
     if m := _REL.match(value):
         try:
@@ -70,7 +74,7 @@ def _is_date(value: str) -> bool:
 def parse_window(since: str | None, until: str | None) -> tuple[datetime | None, datetime | None]:
     """``--since`` and ``--until`` as UTC times; ``--until`` before ``--since`` is bad usage."""
     since_dt = parse_when(since)
-    until_dt = parse_when(until, end_of_day=True)
+    until_dt = parse_when(until, end_of_day=True, option="--until")
     if since_dt and until_dt and until_dt < since_dt:
         raise UsageError(f"--until {until} is before --since {since}")
     return since_dt, until_dt

@@ -35,4 +35,8 @@ def fresh_demo_db() -> Path:
             pass
         except OSError as e:
             raise UsageError(f"cannot replace the demo's database {f}: {e.strerror or e}") from None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)  # the user data dir, made as the default database's is
+    except OSError as e:
+        raise UsageError(f"cannot make the demo's folder {path.parent}: {e.strerror or e}") from None
     return path

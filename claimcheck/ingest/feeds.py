@@ -38,6 +38,7 @@ MAX_SUMMARY = 20_000
 
 def parse_feed(body: bytes, url: str, content_type: str | None = None) -> ParsedFeed:
     """Entries of a feed or news sitemap, deduplicated by guid and by link, links made absolute."""
+    body, content_type = _narrow(body, content_type)
     head = body[:2048].lstrip().lower()
     if b"<urlset" in head or b"<sitemapindex" in head:
         return parse_sitemap(body, url)
@@ -147,6 +148,57 @@ def _xml_char_ref(m: re.Match[bytes]) -> bytes:
     n = int(m.group(1), 16) if m.group(1) is not None else int(m.group(2))
     ok = n in (0x9, 0xA, 0xD) or 0x20 <= n <= 0xD7FF or 0xE000 <= n <= 0xFFFD or 0x10000 <= n <= 0x10FFFF
     return m.group(0) if ok else b"&#xFFFD"
+
+
+# UTF-32 and UTF-16, by their byte order mark, else by where the NUL bytes of the first "<" (or space) fall
+# (XML 1.0, appendix F): UTF-32's marks first, as theirs begin with UTF-16's.
+_WIDE_BOMS = (
+    (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\xfe\xff", "utf-16-be"), (b"\xff\xfe", "utf-16-le"),
+)  # fmt: skip
+_WIDE_LABEL = re.compile(r"(?i)^(?:utf|ucs)-?(?:16|32|2|4)(?:-?[bl]e)?$")
+
+
+def _wide_encoding(body: bytes) -> str | None:
+    for bom, name in _WIDE_BOMS:
+        if body.startswith(bom):
+            return name
+    first = body[:4]
+    if len(first) < 4 or b"\x00" not in first:
+        return None
+    if first[:3] == b"\x00\x00\x00":
+        return "utf-32-be"
+    if first[1:] == b"\x00\x00\x00":
+        return "utf-32-le"
+    if first[0] == 0 and first[1] != 0:
+        return "utf-16-be"
+    if first[0] != 0 and first[1] == 0:
+        return "utf-16-le"
+    return None
+
+
+def _narrow(body: bytes, content_type: str | None) -> tuple[bytes, str | None]:
+    """A UTF-16 or UTF-32 feed or sitemap (a byte order mark, or the NULs of its first characters) as
+    UTF-8, its XML declaration and content type saying so: read as bytes, "<urlset" was not found in it
+    and a UTF-16 sitemap was "not a feed"; lxml and feedparser then read the same text. A label of UTF-16
+    on bytes that are not (ASCII, no NULs: the label lies) is dropped as well."""
+    wide = _wide_encoding(body)
+    declared = _XML_DECL_ENCODING.match(body)
+    charset = http_charset(content_type)
+    if wide is None:
+        lying = [c for c in (charset, declared.group(1).decode("ascii") if declared else None) if c and _WIDE_LABEL.match(c)]
+        if not lying:
+            return body, content_type
+        if declared and _WIDE_LABEL.match(declared.group(1).decode("ascii")):
+            body = body[: declared.start(1)] + b"utf-8" + body[declared.end(1) :]
+        return body, _utf8_type(content_type) if charset and _WIDE_LABEL.match(charset) else content_type
+    text = body.decode(wide, errors="replace").lstrip("\ufeff")
+    return _XML_DECL_ENCODING_TEXT.sub(r"\1utf-8", text, count=1).encode("utf-8"), _utf8_type(content_type)
+
+
+def _utf8_type(content_type: str | None) -> str:
+    media = (content_type or "application/xml").split(";", 1)[0].strip() or "application/xml"
+    return f"{media}; charset=utf-8"
 
 
 _XML_DECL_ENCODING = re.compile(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9._:-]{1,40})["']""")
@@ -322,7 +374,9 @@ def _xml_reason(e: etree.XMLSyntaxError) -> str:
     msg = clean_text(e.msg or str(e)).rstrip(".")
     if "amplification" in msg.lower():
         return "its entities expand too far (an entity bomb?)"
-    return clip(msg, 100) + (f" (line {e.lineno})" if e.lineno else "")
+    # libxml2 names the line itself in some messages ("..., line 2, column 65"): said once (unless cut off)
+    short = clip(msg, 100)
+    return short + (f" (line {e.lineno})" if e.lineno and f"line {e.lineno}," not in short else "")
 
 
 _TAG = re.compile(r"<[^>]{0,2000}>")
@@ -432,6 +486,7 @@ def parse_sitemap(body: bytes, url: str) -> ParsedFeed:
     from claimcheck.models import FeedEntry
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, recover=False)
+    body = _narrow(body, None)[0]
     try:
         body = _CONTROL_REF.sub(_control_ref, _drop_control_bytes(body))
         root = etree.fromstring(_CHAR_REF.sub(_xml_char_ref, body), parser)

@@ -34,17 +34,18 @@ class ArticleWriter:
         self.pending: list[Pending] = []
         self.task: asyncio.Task[None] | None = None
         self.writing = False  # a batch of articles being written (for CLAIMCHECK_FETCH_TRACE)
+        self.new_here: dict[int, tuple[OutletReport, int]] = {}  # article id -> its report, claims: new this run
 
     async def db(self, fn: Callable[..., T], *args: Any) -> T:
         try:
             return await asyncio.get_running_loop().run_in_executor(self.thread, fn, *args)
-        except StoreError:
-            raise
         except Exception as e:  # reads outside the store's writes (a corrupt page found late, a lost server)
-            error = self.store.store_error(e)
-            if error is None:
-                raise
-            raise error from None
+            raise self._store_error(e) from None
+
+    def _store_error(self, e: Exception) -> Exception:
+        if isinstance(e, StoreError):
+            return e
+        return self.store.store_error(e) or e
 
     async def store_article(self, article: Article, keys: list[str], rep: OutletReport) -> tuple[int, bool]:
         """Store an article, in a batch with those that arrive within ``BATCH_WAIT`` or while a write is
@@ -61,36 +62,75 @@ class ArticleWriter:
             if len(self.pending) < MAX_BATCH and self.busy():
                 await asyncio.sleep(BATCH_WAIT)  # more may come: let a batch gather (pages arrive every few ms)
             batch, self.pending = self.pending[:MAX_BATCH], self.pending[MAX_BATCH:]
-            write = asyncio.ensure_future(self.db(self.store.add_articles, [(a, k) for a, k, *_ in batch]))
+            # The database thread's own future, not a task around it: a stop cancels every task of the run,
+            # and a task cancelled after the thread had committed the batch, before the loop took the
+            # result, lost it; the stop summary counted 1 new article where 2 were stored.
+            job = self.thread.submit(self._write, batch)
+            write = asyncio.wrap_future(job)
             self.writing = True
             write.add_done_callback(lambda _: setattr(self, "writing", False))
             try:
-                results = await asyncio.shield(write)
+                written = await asyncio.shield(write)
             except asyncio.CancelledError:
                 # Stopped (Ctrl-C, SIGTERM) while the database thread writes this batch: the write goes on
-                # to its commit, so wait for it and count what it stored; the stop summary must be true.
+                # to its commit, so wait for it in the thread and count what it stored; the stop summary
+                # must be true.
                 with contextlib.suppress(BaseException):
-                    count_written(batch, await write)
+                    count_written(batch, *job.result(), self.new_here)
                 for *_, done in batch:
                     done.cancel()
                 raise
             except Exception as e:  # noqa: BLE001 - the whole batch failed (disk full): each page hears why
-                fail_futures([done for *_, done in batch], e)
+                fail_futures([done for *_, done in batch], self._store_error(e))
                 continue
-            count_written(batch, results)
+            results, owners = written
+            count_written(batch, results, owners, self.new_here)
             settle_futures([done for *_, done in batch], results)
+
+    def _write(self, batch: Sequence[Pending]) -> tuple[list[tuple[int, bool] | Exception], dict[int, str]]:
+        """On the database thread: the batch's articles stored, and the outlet that holds each article
+        this run stored for another outlet and this batch listed again (store.owner may have moved it)."""
+        results = self.store.add_articles([(a, k) for a, k, *_ in batch])
+        again: list[int] = []
+        stored: dict[int, OutletReport] = {}  # this batch's new articles (one may move to a later one's outlet)
+        for (_, _, rep, _), r in zip(batch, results, strict=True):
+            if isinstance(r, BaseException):
+                continue
+            if r[1]:
+                stored[r[0]] = rep
+            elif (first := stored.get(r[0]) or self.new_here.get(r[0], (None, 0))[0]) is not None and first is not rep:
+                again.append(r[0])
+        owners: dict[int, str] = {}
+        with contextlib.suppress(Exception):  # only the counts of the summary depend on it
+            owners = {i: a.outlet for i in again if (a := self.store.get_article(i)) is not None}
+        return results, owners
 
     def shutdown(self) -> None:
         self.thread.shutdown(wait=True)
 
 
-def count_written(batch: Sequence[Pending], results: Sequence[tuple[int, bool] | BaseException]) -> None:
-    """Each article of a written batch counts as new (with its claims) or unchanged in its outlet's report."""
+def count_written(
+    batch: Sequence[Pending],
+    results: Sequence[tuple[int, bool] | BaseException],
+    owners: dict[int, str] | None = None,
+    new_here: dict[int, tuple[OutletReport, int]] | None = None,
+) -> None:
+    """Each article of a written batch counts as new (with its claims) or unchanged in its outlet's report.
+    An article this run stored for one outlet that moved to the outlet that owns it (``owners``, see
+    store.owner) counts as new for the owner, and as unchanged for the other: the summary says who holds
+    what (``new_here``: the articles counted new in this run, with their report and claims)."""
+    new_here = {} if new_here is None else new_here
     for (article, _, rep, _), result in zip(batch, results, strict=True):
         if isinstance(result, BaseException):
             continue
-        if result[1]:
+        article_id, new = result
+        if not new and (owners or {}).get(article_id) == article.outlet and article_id in new_here:
+            first, claims = new_here[article_id]
+            first.new, first.claims, first.unchanged = first.new - 1, first.claims - claims, first.unchanged + 1
+            new = True
+        if new:
             rep.new += 1
             rep.claims += len(article.claims)
+            new_here[article_id] = (rep, len(article.claims))
         else:
             rep.unchanged += 1

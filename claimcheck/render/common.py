@@ -46,7 +46,7 @@ def when_text(dt: datetime | None) -> str:
     """A publication time as "2025-12-13 10:00" (UTC offset kept when not UTC)."""
     if dt is None:
         return "undated"
-    text = dt.strftime("%Y-%m-%d %H:%M")
+    text = f"{dt.year:04d}-" + dt.strftime("%m-%d %H:%M")  # %Y: "1-01-01" for --until 0001-01-01 (glibc)
     offset = dt.utcoffset()
     if offset is not None and offset.total_seconds() != 0:
         text += dt.strftime(" %z")

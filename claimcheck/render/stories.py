@@ -20,7 +20,7 @@ from rich.text import Text
 
 from claimcheck.models import StoriesResult, Story
 from claimcheck.render.common import counted, when_text, zoned_text
-from claimcheck.textsafe import csv_safe, json_text, plain, safe_link
+from claimcheck.textsafe import csv_safe, json_text, markdown_code, plain, safe_link
 from claimcheck.textsafe import markdown_escape as esc
 
 SCHEMA_ID = "claimcheck.stories/1"
@@ -203,7 +203,7 @@ def render_markdown(result: StoriesResult) -> str:
             "",
             f"## {n}. {esc(s.label)}",
             "",
-            f"Story `{s.id}`; compare it with `{compare_command(result, s.id)}`.",
+            f"Story `{s.id}`; compare it with {markdown_code(compare_command(result, s.id))}.",
             "",
         ]
         for a in s.articles:

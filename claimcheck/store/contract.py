@@ -216,8 +216,9 @@ class Store:
     def outlet_stats(self) -> list[OutletStats]:
         raise NotImplementedError
 
-    def language_counts(self) -> dict[str | None, int]:
-        """Stored articles per language (None: not decided, read as English), most first."""
+    def language_counts(self, *, outlets: Sequence[str] | None = None) -> dict[str | None, int]:
+        """Stored articles (of ``outlets`` only, when given) per language (None: not decided, read as
+        English), most first."""
         raise NotImplementedError
 
     def outlet_ids(self) -> set[str]:

@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 
 from claimcheck.errors import StoreError
 from claimcheck.models import Article, Claim
+from claimcheck.store.owner import settle_owner
 from claimcheck.store.records import iso
 from claimcheck.store.sql import (
     ENTRY_CONFLICT,
@@ -37,7 +38,10 @@ def add_article(db: Any, article: Article, entry_keys: Iterable[str], shingles: 
         ).fetchone()
         if found is None:
             raise StoreError("the article conflicted with one that is gone again; it is fetched next time")
-        mark(db, article.outlet, entry_keys, article.url, "duplicate", found[0])
+        moved = found[2] == article.canonical_url and settle_owner(
+            db, POSTGRES, int(found[0]), found[1], article.outlet, article.url, article.canonical_url
+        )
+        mark(db, article.outlet, entry_keys, article.url, "stored" if moved else "duplicate", found[0])
         return int(found[0]), False
     article_id = int(row[0])
     db.execute(POSTGRES.sql(INSERT_SHINGLES), (article_id, shingles))
@@ -83,6 +87,7 @@ def add_batch(
     columns = [list(column) for column in zip(*(article_values(a) for a, _ in items), strict=True)]
     new = {(r[1], r[2], r[3]): int(r[0]) for r in db.execute(_BATCH_INSERT, columns).fetchall()}
     out: list[tuple[int, bool] | None] = []
+    moved: dict[int, str] = {}  # article id -> the outlet it moved to (store.owner), its entries "stored"
     for a, _ in items:
         article_id = new.pop((a.canonical_url, a.outlet, a.content_hash), None)  # the first of equal ones
         out.append(None if article_id is None else (article_id, True))
@@ -90,20 +95,25 @@ def add_batch(
         # Stored already (maybe by another fetcher a moment ago: ON CONFLICT waited for its commit), or by
         # an earlier article of this batch.
         rest = [a for (a, _), o in zip(items, out, strict=True) if o is None]
-        by_url: dict[str, int] = {}
+        by_url: dict[str, tuple[int, str]] = {}
         by_hash: dict[tuple[str, str], int] = {}
         for aid, url, outlet, chash in db.execute(
             "SELECT id, canonical_url, outlet, content_hash FROM articles WHERE canonical_url = ANY(%s) "
             "OR (outlet, content_hash) IN (SELECT * FROM unnest(%s::text[], %s::text[]))",
             ([a.canonical_url for a in rest], [a.outlet for a in rest], [a.content_hash for a in rest]),
         ).fetchall():
-            by_url[url] = by_hash[(outlet, chash)] = int(aid)
+            by_url[url] = (int(aid), outlet)
+            by_hash[(outlet, chash)] = int(aid)
         for i, (a, _) in enumerate(items):
             if out[i] is None:
-                found = by_url.get(a.canonical_url) or by_hash.get((a.outlet, a.content_hash))
+                listed = by_url.get(a.canonical_url)
+                found = listed[0] if listed else by_hash.get((a.outlet, a.content_hash))
                 if found is None:
                     raise _Retry  # gone again: one by one, this article says so alone
                 out[i] = (found, False)
+                if listed and settle_owner(db, POSTGRES, found, listed[1], a.outlet, a.url, a.canonical_url):
+                    moved[found] = a.outlet
+                    by_url[a.canonical_url] = (found, a.outlet)
     done = [o for o in out if o is not None]
     shingled = [(aid, blob) for (aid, stored), blob in zip(done, shingles, strict=True) if stored]
     if shingled:
@@ -119,7 +129,8 @@ def add_batch(
     entries: dict[tuple[str, str], list[Any]] = {}
     now = iso(datetime.now(UTC))
     for (a, keys), (article_id, stored) in zip(items, done, strict=True):
-        status = "stored" if stored else "duplicate"
+        owner = moved.get(article_id, a.outlet if stored else None)
+        status = "stored" if owner == a.outlet else "duplicate"
         for k in keys:
             if (a.outlet, k) in entries:  # a key twice in the batch: its last article, as one by one
                 entries[(a.outlet, k)][3:5] = [article_id, status]

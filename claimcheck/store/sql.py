@@ -92,7 +92,7 @@ INSERT_ARTICLE = (
     "INSERT INTO articles (outlet, url, canonical_url, title, author, published, fetched, text, content_hash, "
     "language) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
-FIND_ARTICLE = "SELECT id FROM articles WHERE canonical_url = ? OR (outlet = ? AND content_hash = ?)"
+FIND_ARTICLE = "SELECT id, outlet, canonical_url FROM articles WHERE canonical_url = ? OR (outlet = ? AND content_hash = ?)"
 INSERT_SHINGLES = "INSERT INTO article_shingles (article_id, hashes) VALUES (?, ?)"
 INSERT_CLAIMS = (
     'INSERT INTO claims (article_id, kind, text, sentence, start, "end", fields) VALUES (?, ?, ?, ?, ?, ?, ?)'

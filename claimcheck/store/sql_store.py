@@ -236,10 +236,13 @@ class SqlStore(Store):
             OutletStats(r[0], r[1], int(r[2]), int(r[3] or 0), parse_iso(r[4]), parse_iso(r[5])) for r in rows
         ]
 
-    def language_counts(self) -> dict[str | None, int]:
-        rows = self._read(
-            "SELECT language, count(*) FROM articles GROUP BY language ORDER BY count(*) DESC, language"
-        )
+    def language_counts(self, *, outlets: Sequence[str] | None = None) -> dict[str | None, int]:
+        args: list[object] = []
+        sql = self._select(
+            "SELECT a.language, count(*) FROM articles a WHERE true", args, outlets=outlets,
+            tail="GROUP BY a.language ORDER BY count(*) DESC, a.language",
+        )  # fmt: skip
+        rows = self._read(sql, args)
         return {r[0]: int(r[1]) for r in rows}
 
     def outlet_ids(self) -> set[str]:

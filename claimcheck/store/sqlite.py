@@ -17,6 +17,7 @@ from claimcheck.errors import StoreError
 from claimcheck.migrations import MIGRATIONS, SCHEMA_VERSION, readers_current
 from claimcheck.models import Article
 from claimcheck.shingles import shingle_blob
+from claimcheck.store.owner import settle_owner
 from claimcheck.store.query import fts_query
 from claimcheck.store.records import (
     COLUMNS,
@@ -274,7 +275,8 @@ class SqliteStore(SqlStore):
         """Store an article with its claims in one transaction. Returns (article id, True when new).
 
         An article whose canonical URL, or whose text within the same outlet, is already stored is not
-        stored again; its entry keys are recorded against the stored one.
+        stored again; its entry keys are recorded against the stored one. One stored under another outlet
+        moves to this article's outlet when that one owns the page (:mod:`claimcheck.store.owner`).
         """
         with self._write() as db:
             return _add_article(db, article, entry_keys, shingle_blob(article.text))
@@ -377,7 +379,10 @@ def _add_article(
 ) -> tuple[int, bool]:
     row = db.execute(FIND_ARTICLE, (article.canonical_url, article.outlet, article.content_hash)).fetchone()
     if row:
-        _mark(db, article.outlet, entry_keys, article.url, "duplicate", row[0])
+        moved = row[2] == article.canonical_url and settle_owner(
+            db, SQLITE, row[0], row[1], article.outlet, article.url, article.canonical_url
+        )
+        _mark(db, article.outlet, entry_keys, article.url, "stored" if moved else "duplicate", row[0])
         return row[0], False
     cur = db.execute(INSERT_ARTICLE, article_values(article))
     article_id = int(cur.lastrowid or 0)
