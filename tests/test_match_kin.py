@@ -1,0 +1,94 @@
+"""Matching rules of issue 12's facts13 round: one figure of one thing named by a narrower and a wider noun
+(hypernym classes), and a round bound of an increment ("more than 100 additional jets"). Sentences written
+here, from several kinds of news, read by the real extractor and matched by match_facts: each rule has cases
+that must join and cases that must stay apart (a different counted thing is never the same fact)."""
+
+from __future__ import annotations
+
+from test_match_general import joined
+
+from claimcheck.match.things import classes_agree, thing_class
+
+
+def test_a_thing_named_by_a_narrower_and_a_wider_noun_is_one_fact() -> None:
+    # defence: a kind of warship, warships, ships
+    assert joined("The navy sent 14 destroyers to the gulf on Monday, officials said.",
+                  "Officials said 14 warships were sent to the gulf on Monday.")  # fmt: skip
+    assert joined("The navy sent 14 warships to the gulf on Monday.",
+                  "A fleet of 14 ships sailed to the gulf on Monday.")  # fmt: skip
+    # disasters: homes, houses, buildings, properties
+    assert joined("The wildfire destroyed 37 homes in the valley overnight.",
+                  "Some 37 buildings in the valley were destroyed by the wildfire.")  # fmt: skip
+    assert joined("The wildfire destroyed 37 houses in the valley.",
+                  "The fire razed 37 properties in the valley, officials said.")  # fmt: skip
+    # weather and traffic: cars are vehicles
+    assert joined("Police towed 23 cars from the flooded street on Sunday.",
+                  "Firefighters said 23 vehicles were towed from the flooded street.")  # fmt: skip
+    # conflict: trucks are vehicles
+    assert joined("Rebels seized nine trucks carrying aid near the border.",
+                  "Nine vehicles carrying aid were seized by rebels near the border.")  # fmt: skip
+    # aviation: planes are aircraft
+    assert joined("The ash cloud grounded 48 planes at the airport on Friday.",
+                  "Some 48 aircraft were grounded at the airport by the ash cloud.")  # fmt: skip
+
+
+def test_children_named_as_kids_minors_or_pupils_are_one_count() -> None:
+    # crime: children, kids, minors
+    assert joined("Police freed 12 children from the compound after the raid.",
+                  "Twelve kids were freed from the compound in the raid.")  # fmt: skip
+    assert joined("Police freed 12 children from the compound after the raid.",
+                  "The raid freed 12 minors held at the compound.")  # fmt: skip
+    # transport: pupils are children
+    assert joined("Eight pupils were hurt when the school bus crashed.",
+                  "Eight children were hurt in the school bus crash.")  # fmt: skip
+
+
+def test_two_narrower_nouns_or_two_kinds_stay_apart() -> None:
+    # two narrower nouns of one wider: trucks are not cars, destroyers not submarines
+    assert not joined("Rebels seized nine trucks carrying aid near the border.",
+                      "Rebels seized nine cars carrying aid near the border.")  # fmt: skip
+    assert not joined("The navy sent 14 destroyers to the gulf on Monday.",
+                      "The navy sent 14 submarines to the gulf on Monday.")  # fmt: skip
+    # different kinds: homes are not cows nor people, cars not people, planes not homes, children not adults
+    assert not joined("The wildfire destroyed 37 homes in the valley overnight.",
+                      "The wildfire killed 37 cows in the valley overnight.")  # fmt: skip
+    assert not joined("The wildfire destroyed 37 homes in the valley overnight.",
+                      "Some 37 people in the valley were left homeless by the wildfire.")  # fmt: skip
+    assert not joined("Police towed 23 cars from the flooded street on Sunday.",
+                      "Police said 23 people were rescued from the flooded street on Sunday.")  # fmt: skip
+    assert not joined("The storm grounded 48 planes at the airport on Friday.",
+                      "The storm damaged 48 homes near the airport on Friday.")  # fmt: skip
+    assert not joined("Police freed 12 children from the compound after the raid.",
+                      "Police arrested 12 adults at the compound after the raid.")  # fmt: skip
+
+
+def test_kin_classes_are_paths_and_generic_people_meet_only_people() -> None:
+    assert classes_agree(thing_class("destroyer"), thing_class("vessel"))
+    assert not classes_agree(thing_class("destroyer"), thing_class("frigate"))
+    assert classes_agree(thing_class("home"), thing_class("house"))
+    assert classes_agree(thing_class("people"), thing_class("kid"))
+    assert classes_agree(thing_class("people"), thing_class("pupil"))
+    assert not classes_agree(thing_class("people"), thing_class("home"))
+    assert not classes_agree(thing_class("people"), thing_class("car"))
+    assert classes_agree(thing_class("people"), thing_class("tourist"))  # as before
+
+
+def test_a_round_bound_of_an_increment_meets_the_precise_increment() -> None:
+    # defence procurement, aviation, labour: "more than 100 additional X" names "114 additional X"
+    assert joined("The army plans to buy 114 additional attack helicopters from the maker.",
+                  "The government gave approval to buy more than 100 additional attack helicopters last week.")  # fmt: skip
+    assert joined("The airline will buy 114 additional jets from the planemaker.",
+                  "The board approved buying more than 100 additional jets from the planemaker.")  # fmt: skip
+    assert joined("The army plans to buy 114 attack helicopters from the maker.",
+                  "The government gave approval to buy more than 100 attack helicopters last week.")  # fmt: skip
+
+
+def test_a_hedged_increment_never_meets_a_whole_count() -> None:
+    # "more than 100 additional" is a part (an increment), "114 in total" the whole: two counts
+    assert not joined("The ministry will buy 114 attack helicopters in total, officials said.",
+                      "The ministry approved buying more than 100 additional attack helicopters.")  # fmt: skip
+    assert not joined("The hospital employs 128 nurses on the ward, the union said.",
+                      "The hospital will hire more than 100 additional nurses for the ward.")  # fmt: skip
+    # a round bound still meets no figure of another thing
+    assert not joined("Police said more than 100 officers were deployed to the stadium.",
+                      "Some 114 protesters were detained near the stadium.")  # fmt: skip
