@@ -5,6 +5,8 @@ that must join and cases that must stay apart (a different counted thing is neve
 
 from __future__ import annotations
 
+from typing import Any
+
 from test_match_general import joined
 
 from claimcheck.match.things import classes_agree, thing_class
@@ -92,3 +94,67 @@ def test_a_hedged_increment_never_meets_a_whole_count() -> None:
     # a round bound still meets no figure of another thing
     assert not joined("Police said more than 100 officers were deployed to the stadium.",
                       "Some 114 protesters were detained near the stadium.")  # fmt: skip
+
+
+def _units(text: str) -> list[tuple[str, str | None]]:
+    from claimcheck.claims.extract import extract_claims
+
+    return [(c.text, c.unit) for c in extract_claims(text) if c.kind == "number"]
+
+
+def test_a_quake_magnitude_is_a_magnitude_however_written() -> None:
+    # science and disasters: before the figure, after it, on a scale, before the quake's noun
+    assert _units("The quake had a magnitude of 6.8, the survey said.") == [("6.8", "magnitude")]
+    assert _units("The earthquake measured 6.8 on the Richter scale.") == [("6.8", "magnitude")]
+    assert _units("The tremor registered 5.9 on the scale, seismologists said.") == [("5.9", "magnitude")]
+    assert _units("A powerful 6.8 magnitude earthquake rocked the city.") == [("6.8", "magnitude")]
+    assert _units("A 7.1 quake struck off the coast before dawn.") == [("7.1", "magnitude")]
+    assert _units("A 5.4 aftershock followed an hour later.") == [("5.4", "magnitude")]
+    assert joined("A magnitude 6.8 earthquake struck the island on Friday, the survey said.",
+                  "The quake had a magnitude of 6.8, according to the geological survey.")  # fmt: skip
+    assert joined("The earthquake measured 6.8 on the Richter scale, officials said.",
+                  "A 6.8-magnitude quake hit the island on Friday.")  # fmt: skip
+
+
+def test_counts_of_quakes_and_other_scales_are_no_magnitude() -> None:
+    assert _units("Two quakes struck the island overnight.") == [("Two quakes", "quakes")]
+    assert _units("The 2 earthquakes killed 300 people.")[0] == ("2 earthquakes", "earthquakes")
+    assert _units("She rated her pain 8 on the scale, the nurse said.") == [("8", None)]
+    # a quake's magnitude is not the share of an economy nor a count of people
+    assert not joined("A magnitude 6.8 earthquake struck the island on Friday.",
+                      "The island's economy grew 6.8 percent last year.")  # fmt: skip
+    assert not joined("The earthquake measured 6.8 on the Richter scale.",
+                      "The quake left 6.8 million people without power.")  # fmt: skip
+
+
+def _numbers(*texts: str) -> list[Any]:
+    from test_match_general import OUTLETS, told
+
+    from claimcheck.match.pipeline import match_facts
+    from claimcheck.match.rules import MatchOptions
+
+    articles = [told(o, t, hour=h) for h, (o, t) in enumerate(zip(OUTLETS, texts, strict=False))]
+    return [f for f in match_facts(articles, OUTLETS, MatchOptions()) if f.kind == "number"]
+
+
+def test_this_season_and_last_season_are_times_not_a_conflict() -> None:
+    # sport, business, crime: a figure of this season (quarter) and one of the last are two facts
+    for a, b in (
+        ("The club has sold 12,000 season tickets this season.", "The club sold 15,000 season tickets last season."),
+        ("The coach has used 31 players this season.", "The coach used 28 players in the whole of last season."),
+        ("The chain has opened 140 stores this quarter.", "The chain opened 120 stores last quarter."),
+    ):
+        facts = _numbers(a, b)
+        assert not any(f.conflicts for f in facts), (a, b)
+        assert not any(len(f.outlets) == 2 for f in facts), (a, b)
+    assert _units("The striker has scored 21 goals so far this season.") == [("21 goals", "goals")]
+
+
+def test_one_season_figure_still_joins_and_still_conflicts() -> None:
+    assert joined("The striker has scored 21 goals this season, the club said.",
+                  "The striker has 21 goals so far this season, a club record.")  # fmt: skip
+    assert joined("The striker has scored 21 goals this season, the club said.",
+                  "The striker has scored 21 goals, the club said on Sunday.")  # fmt: skip
+    facts = _numbers("The club has sold 12,000 season tickets this season, it said.",
+                     "The club has sold 15,000 season tickets this season, it said.")  # fmt: skip
+    assert any(f.conflicts for f in facts)
