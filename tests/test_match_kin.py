@@ -158,3 +158,15 @@ def test_one_season_figure_still_joins_and_still_conflicts() -> None:
     facts = _numbers("The club has sold 12,000 season tickets this season, it said.",
                      "The club has sold 15,000 season tickets this season, it said.")  # fmt: skip
     assert any(f.conflicts for f in facts)
+
+
+def test_a_collective_noun_ends_the_counted_thing_before_its_verb() -> None:
+    # headlines in the present tense: defence, policing, farming
+    assert _units("Nigeria says 100 military personnel arrive to train its army") == [
+        ("100 military personnel", "military personnel")
+    ]
+    assert _units("About 40 police arrive at the scene of the blast") == [("About 40 police", "police")]
+    assert _units("Floods sweep away 300 cattle in the delta") == [("300 cattle", "cattle")]
+    # a collective noun before another noun is its modifier, as before
+    assert _units("Some 40 police officers were hurt.") == [("Some 40 police officers", "police officers")]
+    assert _units("The army sold 200 personnel carriers.") == [("200 personnel carriers", "personnel carriers")]
