@@ -170,3 +170,23 @@ def test_a_collective_noun_ends_the_counted_thing_before_its_verb() -> None:
     # a collective noun before another noun is its modifier, as before
     assert _units("Some 40 police officers were hurt.") == [("Some 40 police officers", "police officers")]
     assert _units("The army sold 200 personnel carriers.") == [("200 personnel carriers", "personnel carriers")]
+
+
+def test_one_measure_in_two_units_with_unlike_contexts_explains_its_link() -> None:
+    # a conversion link ("40m" / "131ft") is made by its own rule; explaining it (every compare's JSON and
+    # --explain) failed an assertion when the two sentences' words were too unlike for the ordinary scoring
+    from test_match_general import OUTLETS, told
+
+    from claimcheck.match.pipeline import match_facts
+    from claimcheck.match.rules import MatchOptions
+
+    for a, b in (
+        ("Divers say the flooded shaft is 40m deep.",
+         "The abandoned mine, 131ft deep, lies beyond the ridge of the old quarry road that locals avoid."),
+        ("The whale measured 12 metres long.",
+         "Fishermen towed ashore a carcass 39 feet long after the storm passed over the northern bay."),
+    ):  # fmt: skip
+        facts = match_facts([told("bbc", a, 0), told("cbs", b, 1)], OUTLETS, MatchOptions())
+        (fact,) = [f for f in facts if f.kind == "number" and len(f.outlets) == 2]
+        assert [lk.rule.split(",")[0] for lk in fact.links] == ["number: same 'm'"]
+        assert "values agree" in fact.links[0].rule

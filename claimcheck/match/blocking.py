@@ -401,7 +401,12 @@ def number_graph(
         row, col = (min(i, j), max(i, j)) if bi == bj else ((i, j) if (bi or 0) < (bj or 0) else (j, i))
         sim = float(np.float32(fuzz.token_set_ratio(ctx[row], ctx[col]))) / 100
         scored = number_pair(items[row].claim, items[col].claim, sim, unit[row], options)
-        assert scored is not None
+        if scored is None:
+            # a link a rule of its own made on what number_pair does not weigh, with contexts too unlike for it:
+            # one measure in two units ("40m deep" / "131ft deep"), a record's wins and the games won. The
+            # figures agree by that rule (``--explain`` and compare's JSON once failed an assertion here)
+            va, vb = items[row].claim.value, items[col].claim.value
+            return Rule("agree", sim, unit[row] or "?", (va, vb) if va is not None and vb is not None else None)
         return scored[1]
 
     graph.rule_of = rule_of
