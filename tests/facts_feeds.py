@@ -1,7 +1,7 @@
 """Facts on fresh real material: feed headlines and summaries, scored as tests/facts_eval.py scores news-clusters.
 
 Run from the repository root:
-  python -m tests.facts_feeds [--split tune|heldout|all] [--event SLUG] [-v] [--json]
+  python -m tests.facts_feeds [--split tune|heldout|all] [--event SLUG] [--round NAME] [-v] [--json]
   python -m tests.facts_eval --feeds ...        # the same
 
 Labels: tests/data/facts_feeds_labelled.json (tests/feedfacts.py builds each entry's text, title line then
@@ -171,6 +171,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m tests.facts_feeds", description=__doc__.split("\n\n")[0])
     ap.add_argument("--split", choices=("tune", "heldout", "all"), default="tune")
     ap.add_argument("--event", help="only this event (its slug)")
+    ap.add_argument(
+        "--round", help="only the events labelled in this round (their 'round' field: feeds-fresh, tuning events)"
+    )
     ap.add_argument("-v", "--verbose", action="store_true", help="per fact, what went wrong")
     ap.add_argument("--json", action="store_true", help="the figures as JSON on stdout")
     ap.add_argument("--i-am-not-tuning", action="store_true", help=argparse.SUPPRESS)
@@ -185,11 +188,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not feedfacts.available():
         print("skipped: ../shared/realdata/news-feeds-2026-02 is absent", file=sys.stderr)
         return 0
-    todo = [ev for ev in load_split(args.split) if args.event in (None, ev["event"])]
+    todo = [
+        ev
+        for ev in load_split(args.split)
+        if args.event in (None, ev["event"]) and args.round in (None, ev.get("round"))
+    ]
     if not todo:
-        what = f"event {args.event!r}" if args.event else "events"
+        what = f"event {args.event!r}" if args.event else f"events of round {args.round!r}" if args.round else "events"
         print(f"error: no labelled {what} with facts in split {args.split}", file=sys.stderr)
-        return 2 if args.event else 1
+        return 2 if args.event or args.round else 1
     results: dict[str, list[EventScore]] = defaultdict(list)
     for ev in sorted(todo, key=lambda e: SPLITS.index(e["split"])):
         try:

@@ -43,6 +43,8 @@ _PAST_VERBS = frozenset(
         "should",
     ]
 )
+# Nouns plural in sense with no plural ending: "100 military personnel arrive" ends at the noun, before its verb
+_COLLECTIVE = frozenset(["personnel", "police", "cattle", "livestock", "clergy", "poultry"])
 _VERBISH_OK = frozenset(["dead", "injured", "wounded", "displaced", "detained", "missing", "killed"])
 
 
@@ -108,7 +110,7 @@ def _noun_phrase(s: str, pos: int) -> tuple[list[str], int]:
         end = m.end()
         if low in _VERBISH_OK or low in COUNT_NOUNS or low in ("people", "years", "months"):
             break
-        if _is_plural(low) and (nxt := _NEXT_LOWER.match(s, end)) and not _is_plural(nxt.group(1)):
+        if (_is_plural(low) or low in _COLLECTIVE) and (nxt := _NEXT_LOWER.match(s, end)) and not _is_plural(nxt.group(1)):
             break  # "the two tech giants coordinate efforts": a plural head, then its verb
     if words and words[-1] in ("head", "heads") and (title := _OF_STATE.match(s, end)):
         words += ["of", title.group(1).lower()]  # "12 heads of state": one title, not heads

@@ -148,7 +148,14 @@ def _kind_compound(word: str, value: float) -> bool:
         return True  # "a one-time grant", "the one-time champion": once, or former ("a two-time champion" counts)
     return word in IDIOM_COMPOUNDS and (word not in _FEW_PART_COMPOUNDS or value <= _FEW_PARTS)
 
-_MAGNITUDE = re.compile(r"\bmagnitude[\s-]+$", re.IGNORECASE)
+_MAGNITUDE = re.compile(r"\bmagnitude(?:\s+of)?[\s-]+$", re.IGNORECASE)  # "magnitude 6.8", "a magnitude of 6.8"
+# A quake's magnitude after its figure: "6.8 on the Richter scale", "registered 6.8 on the scale", "a 6.8 magnitude
+# earthquake"; a decimal figure below ten before a quake's noun ("a 7.1 quake", "a 5.4 aftershock")
+_MAGNITUDE_AFTER = re.compile(
+    r"(?:\s+on\s+the\s+(?:open-ended\s+)?(?:richter|moment[\s-]magnitude)?\s*scale\b|[\s-]+magnitude\b)", re.IGNORECASE
+)
+_QUAKE_WORD = re.compile(r"\b(?:earth)?(?:quake|tremor|temblor|aftershock)s?\b|\bseismic", re.IGNORECASE)
+_QUAKE_AFTER = re.compile(r"[\s-]+(?:earth)?(?:quake|tremor|temblor|aftershock)s?\b", re.IGNORECASE)
 # A fact box run into one line ("Decks: 7 Lifeboats: 12 Engines: 4 Cabins: 310 Capacity: ..."): a bare
 # figure between its label and the next label counts what its label names, not the next label's word.
 _BOX_LABEL = re.compile(r"(?:^|[\s)])([A-Z][a-z]+(?:\s[\w-]+){0,3}):\s*$")
@@ -1124,11 +1131,21 @@ def _round(x: float) -> float:
     return round(x, 6)
 
 
+def _quake_magnitude(s: str, raw: _Raw, end: int) -> bool:
+    """Whether the figure is a quake's magnitude by what follows it: "on the Richter scale", "magnitude", or
+    (a decimal figure below ten, as magnitudes are written) a quake's noun."""
+    if raw.kind != "digits" or raw.hyphen or not 0 < raw.value < 10:
+        return False
+    if m := _MAGNITUDE_AFTER.match(s, end):  # a bare "on the scale" only in a sentence about a quake
+        return bool(re.search(r"richter|magnitude", m.group(), re.I) or _QUAKE_WORD.search(s))
+    return raw.value != int(raw.value) and bool(_QUAKE_AFTER.match(s, end))
+
+
 def _unit(s: str, raw: _Raw, end: int) -> tuple[str | None, int, bool]:
     """The counted thing after the number (or inferred from the sentence); returns (unit, end, inferred)."""
     if raw.unit is not None:
         return raw.unit, end, False
-    if _MAGNITUDE.search(s, max(0, raw.start - 12), raw.start):
+    if _MAGNITUDE.search(s, max(0, raw.start - 15), raw.start) or _quake_magnitude(s, raw, end):
         return "magnitude", end, False
     pos = end
     if raw.kind == "digits" and _BOX_NEXT.match(s, end) and (label := _BOX_LABEL.search(s, max(0, raw.start - _LOOK_BACK), raw.start)):

@@ -114,7 +114,7 @@ _WHEN = re.compile(
     rf"later this|early|late|mid-?)\s+)?(?:(?:early|late|mid-?)\s*)?"
     rf"(?:{MONTH_RE}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+(?:19|20)\d\d)?|\d{{1,2}}\s+{MONTH_RE}(?:\s+(?:19|20)\d\d)?|"
     rf"(?:19|20)\d\d(?:s|/\d\d)?|{WEEKDAY_RE}(?:\s+(?:morning|afternoon|evening|night))?|"
-    rf"(?:last|this|next)\s+(?:week|month|year|weekend)|yesterday|today|tonight|overnight)\b"
+    rf"(?:last|this|next)\s+(?:week|month|year|weekend|season|quarter)|yesterday|today|tonight|overnight)\b"
     rf"|\b(?:\w+\s+)(?:years?|months?|weeks?|days?)\s+ago\b"
     # a span up to now: "in the past three months", "over the last decade", "in the past year"
     rf"|\b(?:in|over|during|for)\s+the\s+(?:past|last|previous)\s+(?:[\w-]+\s+)?"
@@ -123,7 +123,7 @@ _WHEN = re.compile(
 )
 
 _WHEN_ANCHOR = re.compile(
-    rf"\b(?:{MONTH_RE}|{WEEKDAY_RE}|(?:19|20)\d\d|week|month|year|weekend|yesterday|today|tonight|overnight|"
+    rf"\b(?:{MONTH_RE}|{WEEKDAY_RE}|(?:19|20)\d\d|week|month|year|weekend|season|quarter|yesterday|today|tonight|overnight|"
     r"years|months|weeks|days|decades?|hours)\b",
     re.IGNORECASE,
 )

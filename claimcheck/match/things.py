@@ -340,6 +340,35 @@ _CLASS_WORDS = {
     "leader": ("leader", "head of state", "president", "premier", "ruler", "monarch", "king"),
 }  # fmt: skip
 THING_CLASSES = {w: cls for cls, ws in _CLASS_WORDS.items() for w in ws}
+# Things (and children) news copy names by a narrower or a wider noun when it gives one figure for them ("14
+# destroyers" / "14 warships" / "14 ships"; "37 homes" / "37 houses" / "37 buildings" / "37 properties"; "23 cars"
+# / "23 vehicles"; "48 planes" / "48 aircraft"; "12 children" / "12 kids" / "12 minors" / "12 pupils"): a path of
+# classes, the widest first. Two nouns may name the same things when their paths are equal or one holds the
+# other ("destroyer" is a "warship" is a "vessel"), never two narrower nouns of one wider ("trucks" are not
+# "cars", "destroyers" not "submarines"). Synonyms share a path ("home", "house"). Generic people ("people") are
+# never one of these things; they meet the children, who are people, as they meet any class of people.
+_KIN_PATHS: dict[str, str] = {
+    **dict.fromkeys(("vessel", "ship", "boat"), "vessel"),
+    **dict.fromkeys(("warship", "naval vessel", "naval ship"), "vessel/warship"),
+    **{w: f"vessel/warship/{w}" for w in ("destroyer", "frigate", "cruiser", "corvette", "battleship", "submarine")},
+    **{w: f"vessel/{w}" for w in ("tanker", "freighter", "ferry", "trawler")},
+    "vehicle": "vehicle",
+    **dict.fromkeys(("car", "automobile", "suv"), "vehicle/car"),
+    **dict.fromkeys(("truck", "lorry"), "vehicle/truck"),
+    **{w: f"vehicle/{w}" for w in ("bus", "van", "minibus", "motorcycle", "motorbike")},
+    "aircraft": "aircraft",
+    **dict.fromkeys(("plane", "airplane", "aeroplane", "airliner", "jetliner", "jet", "flight"), "aircraft/plane"),
+    **{w: f"aircraft/{w}" for w in ("helicopter", "drone")},
+    "property": "property",
+    **dict.fromkeys(("building", "structure"), "property/building"),
+    **dict.fromkeys(("home", "house", "dwelling", "residence"), "property/building/home"),
+    **dict.fromkeys(("apartment", "flat"), "property/building/home/apartment"),
+    **dict.fromkeys(("child", "children", "kid", "minor", "youngster", "juvenile"), "child"),
+    **{w: f"child/{w}" for w in ("boy", "girl")},
+}
+# The student class (pupils, schoolchildren) are children too ("eight pupils" / "eight children")
+_KIN_OF_CLASS = {"student": "child/student"}
+_KIN_PEOPLE = ("child",)  # the paths of people: generic people meet them as any class of people
 # Generic people ("2,500 people") may be any of the classes above when the figure agrees.
 PEOPLE_CLASS = "people"
 # Demonyms used as counted things ("seven Germans", "three Britons", "two Chinese"): travellers' class.
@@ -351,7 +380,9 @@ def thing_class(thing: str, unit: str | None = None) -> str | None:
     if thing in GENERIC_UNITS and thing not in ("resident", "civilian"):
         return PEOPLE_CLASS
     if thing in THING_CLASSES:
-        return THING_CLASSES[thing]
+        return _KIN_OF_CLASS.get(THING_CLASSES[thing], THING_CLASSES[thing])
+    if thing in _KIN_PATHS:
+        return _KIN_PATHS[thing]
     last = (unit or "").split()[-1:] or [""]
     return "traveller" if _DEMONYM.match(last[0]) else None
 
@@ -450,12 +481,26 @@ def classes_agree(a: str | None, b: str | None) -> bool:
     """Two classes of counted things may name the same things: equal, or one is generic people."""
     if a is None or b is None:
         return False
-    return a == b or (PEOPLE_CLASS in (a, b) and not is_count_class(a) and not is_count_class(b))
+    if a == b:
+        return True
+    if is_count_class(a) or is_count_class(b):
+        return False
+    if PEOPLE_CLASS in (a, b):  # generic people are any people, never a thing ("37 people" / "37 homes")
+        other = b if a == PEOPLE_CLASS else a
+        return "/" not in other and other not in _KIN_PATHS.values() or other.split("/")[0] in _KIN_PEOPLE
+    # a narrower noun and a wider one ("destroyer" / "warship"), never two narrower ones of one wider
+    return a.startswith(b + "/") or b.startswith(a + "/")
 
 
 # --- sub-counts ------------------------------------------------------------------------------
 
-_PART_TEXT = re.compile(r"\b(?:of|among)\s+(?:the|them|those|these|whom|which)\b|^\S+\s+(?:other|more|further|additional)\b", re.I)
+# "12 more", "three other": an increment or a part of another count, hedged or not ("more than 100 additional jets")
+_PART_TEXT = re.compile(
+    r"\b(?:of|among)\s+(?:the|them|those|these|whom|which)\b"
+    r"|^(?:(?:more|fewer|less)\s+than\s+|at\s+least\s+|up\s+to\s+|(?:about|around|nearly|almost|over|some|roughly"
+    r"|approximately)\s+)?\S+\s+(?:other|more|further|additional)\b",
+    re.I,
+)
 _PART_BEFORE = re.compile(
     r"\b(?:including|among them|among whom|of whom|of which|of them|of those|of these)\s*(?:at least|about|some|around|nearly|almost)?\s*$",
     re.I,
