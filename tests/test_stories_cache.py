@@ -100,6 +100,8 @@ def test_a_new_article_or_other_outlets_group_afresh(db: Path, tmp_path: Path) -
         "@groups-twice",
         "@details-wrong-types",
         "@details-other-articles",
+        "@nested-deep",
+        "@details-foreign-outlets",
     ],
 )
 def test_a_damaged_or_foreign_cache_file_is_a_miss_and_the_listing_is_as_fresh(
@@ -118,11 +120,16 @@ def test_a_damaged_or_foreign_cache_file_is_a_miss_and_the_listing_is_as_fresh(
         for d in data["details"].values():
             d["ids"] = [-5 for _ in d["ids"]]
             d["label"] = "A LABEL NOBODY WROTE"
+    elif damage == "@details-foreign-outlets":
+        for d in data["details"].values():
+            d["first_outlet"], d["independent_outlets"] = "no-such-outlet", ["no-such-outlet"]
+    if damage == "@nested-deep":  # json's decoder raises RecursionError on arrays nested this deep
+        damage = json.dumps({"format": 1, "key": data["key"]})[:-1] + ', "groups": ' + "[" * 50_000 + "]" * 50_000 + "}"
     path.write_text(json.dumps(data) if damage.startswith("@") else damage)
     code, second, err = stories(db)
     assert code == 0, err
     assert second == first
-    assert "A LABEL NOBODY WROTE" not in json.dumps(second)
+    assert "A LABEL NOBODY WROTE" not in json.dumps(second) and "no-such-outlet" not in json.dumps(second)
 
 
 def test_no_cache_and_an_unwritable_cache_folder(db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -234,6 +234,13 @@ _END_SAYING = re.compile(
 _END_SAYING_KEYS = frozenset(["noted", "added", "explained", "acknowledged", "insisted", "stressed", "emphasised",
                               "emphasized", "claimed", "alleged", "warned", "wrote", "argued", "maintained",
                               "concluded", "observed"])
+# ... but a lower-case name ("dpa") is no short English word that can end a clause of telling: "told the newspaper
+# so.", "told the agency too", "told the network then."
+_NOT_A_SHORT_WORD = (
+    r"(?!(?:so|too|it|its|him|her|them|us|me|you|this|that|then|now|also|here|once|yet|all|both|why|how|what|"
+    r"who|one|two|back|soon|last|more|less|much|well|off|out|up|on|in|of|to|as|at|by|for|and|but|or|nor|not|no|"
+    r"yes|ago|late|live|is|was|are|were|has|had|via|each|same|next|such|any|some|none|only|just|ever)\b)"
+)
 # A name after a class noun of the press, after a cue of telling or an interview: "said in an interview on Sunday
 # with the public broadcaster RTV", "speaking to the state broadcaster NHK", "told the newspaper Il Corriere".
 _TOLD_PRESS_CLASS = re.compile(
@@ -241,7 +248,7 @@ _TOLD_PRESS_CLASS = re.compile(
     r"opened\s+up\s+to|confirmed\s+to)\s+(?:the\s+|a\s+)?(?:[a-z][\w-]*\s+){0,2}?"
     r"(?:newspaper|daily|weekly|broadcaster|tabloid|magazine|news\s+agency|agency|network|channel|station|"
     r"radio|television|news\s+site|website|outlet)\s+"
-    rf"{_NOT_A_NAME}(?P<src>[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){{0,3}}|[a-z]{{2,4}}(?=\s*[,.;]|\s*$))"
+    rf"{_NOT_A_NAME}(?P<src>[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){{0,3}}|{_NOT_A_SHORT_WORD}[a-z]{{2,4}}(?=\s*[,.;]|\s*$))"
 )
 # A body's document as the subject of a verb of showing or saying: "A police report described how ...",
 # "the company's guidelines indicate that ...", "a Pentagon audit found", "the ministry's figures show": the body
@@ -271,6 +278,17 @@ _BODY_DOCUMENT_KEYS = frozenset(["report", "study", "survey", "audit", "review",
 _SOURCE_IS = re.compile(
     r"\bsource\s+(?:is|was|being)\s+(?:the\s+)?(?P<src>[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3})"
 )
+# ... but not a river's, a fire's or a market's source ("The river's source is Lake Tana", "the main source is
+# Brazil", "Europe's largest source was Norway"): after a possessor or a word of rank, the name must be followed
+# by its class noun of the press ("its main source was the Kyodo agency").
+_SOURCE_OF_A_THING = re.compile(
+    r"(?:\b(?!(?:[Ww]hose|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Mm]y|[Yy]our)\b)[\w-]+['’]s?|"
+    r"\b(?:main|largest|biggest|chief|primary|major|leading|top|key|only|single|second|third|richest|"
+    r"dominant|principal|sole|likely|probable|original|ultimate|natural|heat|water|power|energy|food|"
+    r"protein|income|revenue|light|fuel|infection|outbreak|fire|blaze|leak|pollution|contamination|noise)"
+    r")\s+source\s+(?:is|was|being)\s+$"
+)
+_PRESS_AFTER = re.compile(rf"\s+{_PRESS_CLASS}\b")
 # the patterns run only in sentences with their key words (most sentences have none)
 _TOLD_KEYS = frozenset(["told", "tells", "telling", "interview", "speaking", "spoke"])
 _SAYS_KEYS = frozenset(["says", "said", "reported", "reports", "reveals", "revealed"])
@@ -353,7 +371,20 @@ _NATIONALITIES = (
     "Palestinian", "Cuban", "Venezuelan", "Colombian", "Chilean", "Peruvian", "European", "Asian", "Arab",
     "Western", "Kurdish", "Serbian", "Croatian", "Bulgarian", "Belarusian", "Georgian", "Armenian", "Zealand",
 )
-_DESCRIBED = re.compile(r"(?:(?:North|South|East|West|Central|New|" + "|".join(_NATIONALITIES) + r")\s*)+")
+# ... nor does a language ("the Hindi daily", "the Spanish-language newspaper") or a leaning or faith ("the Tory
+# newspaper", "the Catholic magazine").
+_LANGUAGES_AND_LEANINGS = (
+    "Hindi", "Urdu", "Bengali", "Tamil", "Telugu", "Marathi", "Punjabi", "Gujarati", "Arabic", "Persian", "Farsi",
+    "Hebrew", "Yiddish", "Mandarin", "Cantonese", "Swahili", "Hausa", "Yoruba", "Amharic",
+    "Tagalog", "Malay", "Catalan", "Basque", "Galician", "Flemish", "Gaelic", "Latin",
+    "Conservative", "Liberal", "Tory", "Labour", "Socialist", "Communist", "Progressive", "Catholic", "Christian",
+    "Protestant", "Evangelical", "Jewish", "Muslim", "Islamic", "Islamist", "Hindu", "Buddhist", "Orthodox", "Ultra-Orthodox", "Right-wing", "Left-wing",
+    "Pro-government", "Opposition", "Financial", "Regional",
+)  # not "National", "Local", "State", "Republican", "Independent": outlets' own names ("The National")
+_DESCRIBED = re.compile(
+    r"(?:(?:North|South|East|West|Central|New|" + "|".join((*_NATIONALITIES, *_LANGUAGES_AND_LEANINGS))
+    + r")(?:-(?:language|speaking|leaning|run|owned|backed|based))?\s*)+"
+)
 _INDEFINITE = re.compile(r"(?<![\w’'-])(?:[Aa]|[Aa]n)\s+$")
 _NAME_THEN_PRESS_HINT = re.compile(
     r"[A-Z][\w’'&.-]*\s+(?:newspaper|daily|news\s+agency|wire\s+service|broadcaster|tabloid|magazine|news\s+site|"
@@ -600,7 +631,12 @@ def _candidate_credits(sentence: str) -> list[tuple[int, int, bool]]:
                 continue
             found.append((m.start("src"), m.end("doc"), False))
     if "source" in words:
-        found.extend((*m.span("src"), False) for m in _SOURCE_IS.finditer(sentence))
+        for m in _SOURCE_IS.finditer(sentence):
+            before = sentence[max(0, m.start() - 60) : m.start("src")]
+            before = before[: len(before) - 4] if before.endswith(("the ", "The ")) else before
+            if _SOURCE_OF_A_THING.search(before) and not _PRESS_AFTER.match(sentence, m.end("src")):
+                continue
+            found.append((m.start("src"), _name_end(sentence, *m.span("src")), False))
     return found
 
 

@@ -94,7 +94,8 @@ def load(key: str, size: int) -> StoryMemo:
         if data.get("format") != FORMAT or data.get("key") != key:
             return StoryMemo()
         return StoryMemo(groups=_groups(data.get("groups"), size), details=_details(data.get("details")))
-    except (OSError, ValueError, TypeError, AttributeError, KeyError):
+    except (OSError, ValueError, TypeError, AttributeError, KeyError, RecursionError):
+        # RecursionError: json's decoder on arrays nested thousands deep (a damaged or hostile file)
         return StoryMemo()
 
 

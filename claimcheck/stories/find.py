@@ -161,7 +161,7 @@ def complete_stories(
     todo = []
     for k, story in enumerate(stories):
         known = details.get(story.id)
-        if known is not None and known.ids == tuple(a.id for a in story.articles):
+        if known is not None and _fits(known, story):
             out[k] = _with_details(story, known)
         else:
             todo.append(k)
@@ -185,6 +185,16 @@ def complete_stories(
             )
             memo.changed = True
     return out
+
+
+def _fits(known: StoryDetails, story: Story) -> bool:
+    """Whether kept details belong to this skeleton: its very articles, and outlets among its own (a kept
+    file written by hand or damaged names no outlet the story lacks: the listing shows those ids)."""
+    return (
+        known.ids == tuple(a.id for a in story.articles)
+        and (known.first_outlet is None or known.first_outlet in story.outlets)
+        and set(known.independent_outlets) <= set(story.outlets)
+    )
 
 
 def _with_details(story: Story, known: StoryDetails) -> Story:
