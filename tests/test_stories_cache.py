@@ -187,3 +187,24 @@ def test_a_memo_gives_what_a_fresh_run_gives_in_process() -> None:
         memo.changed = False
         again = list_stories(window, outlets, min_outlets=1, memo=memo, generated_at=fresh.generated_at)
     assert again == fresh and not memo.changed
+
+
+def test_reindex_forgets_the_kept_stories_and_a_dead_runs_temporary_file_goes(db: Path) -> None:
+    """reindex rewrites the stored shingles wire copies are found with (the key does not cover them); a run
+    killed while writing left a temporary file that nothing removed."""
+    import os
+    import time
+
+    code, listing, _ = stories(db)
+    assert code == 0 and len(kept()) == 1
+    folder = storycache.cache_dir()
+    dead, fresh = folder / ".stories-dead.tmp", folder / ".stories-writing.tmp"
+    for path in (dead, fresh):
+        path.write_text("{")
+    os.utime(dead, (time.time() - 7200, time.time() - 7200))
+    outlet = listing["stories"][0]["outlets"][0]
+    assert stories(db, "--source", outlet)[0] == 0  # another window: a file is written
+    assert not dead.exists() and fresh.exists()  # a run writing now is left alone
+    r = runner.invoke(app, ["reindex", "-q", "--db", str(db), "--sources", str(demo_store().sources)])
+    assert r.exit_code == 0, r.stderr
+    assert kept() == []

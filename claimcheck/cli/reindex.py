@@ -43,6 +43,9 @@ def reindex(
             )
     finally:
         store.close()
+        from claimcheck.cli import storycache
+
+        storycache.clear()  # the stored shingles wire copies are found with may have changed
     done, total, claims = report.articles, report.of, report.claims
     if as_json:
         print_json({"articles": done, "of": total, "claims": claims, "interrupted": report.interrupted})

@@ -23,6 +23,7 @@ import hashlib
 import json
 import os
 import tempfile
+import time
 from collections.abc import Mapping, Sequence
 from importlib import metadata
 from pathlib import Path
@@ -183,7 +184,8 @@ def save(key: str, memo: StoryMemo) -> None:
 
 
 def _prune(folder: Path) -> None:
-    """Keep the KEEP most recently written files (a file another run removes meanwhile is no error)."""
+    """Keep the KEEP most recently written files, and no temporary file of a run killed while writing (one
+    over an hour old: a run writing now is not disturbed). A file another run removes meanwhile is no error."""
     files = []
     for path in folder.glob("*.json"):
         try:
@@ -192,3 +194,20 @@ def _prune(folder: Path) -> None:
             continue
     for _, path in sorted(files, reverse=True)[KEEP:]:
         path.unlink(missing_ok=True)
+    hour_ago = time.time() - 3600
+    for path in folder.glob(".stories-*.tmp"):
+        try:
+            if path.stat().st_mtime < hour_ago:
+                path.unlink(missing_ok=True)
+        except OSError:
+            continue
+
+
+def clear() -> None:
+    """Forget every kept listing: ``reindex`` rewrites the stored shingles that wire copies are found
+    with, which the key does not cover (never an error)."""
+    try:
+        for path in cache_dir().glob("*.json"):
+            path.unlink(missing_ok=True)
+    except OSError:
+        return
