@@ -587,6 +587,7 @@ BROKEN_FEEDS: dict[str, tuple[Callable[[Site], None], str]] = {
 }  # fmt: skip
 
 
+@pytest.mark.slow  # CI's second run (pyproject.toml)
 def test_one_fetch_of_many_feeds_where_some_are_broken_in_every_way(site: Site, tmp_path: Path) -> None:
     """Good outlets, a feed of 10,000 entries and every broken feed above in one run: each broken outlet fails
     alone with one reason naming its fault, the others are stored whole, and the run ends in bounded time."""

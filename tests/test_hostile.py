@@ -195,6 +195,7 @@ def test_fifty_megabytes_is_refused_at_once(tmp_path: Path) -> None:
     assert time.monotonic() - t0 < 0.5
 
 
+@pytest.mark.slow  # CI's second run (pyproject.toml)
 def test_a_line_of_thousands_of_comma_separated_digits_is_read_in_linear_time() -> None:
     """The byline counter test ('27 comments') started '\\d[\\d,.]*' after every comma of a run of digits:
     a hostile line 'It had 1,1,1,...000 nuclear tests.' of 40 KB took ~18 s of CPU in claim extraction.

@@ -519,6 +519,7 @@ def test_four_sharded_fetchers_store_every_entry_once_then_a_killed_one_is_rerun
         assert len(pages) == len(set(pages)) == 4
 
 
+@pytest.mark.slow  # CI's second run (pyproject.toml)
 def test_sigkill_of_one_fetcher_then_a_rerun_completes(twenty: list[tuple[str, Site]], tmp_path: Path, pg_url: str) -> None:
     outlets = twenty[:8]
     for _, site in outlets:
@@ -619,6 +620,7 @@ def test_bad_shard_is_usage_error(tmp_path: Path) -> None:
 
 
 # -- a server restart in the middle of a fetch ------------------------------------------------------------
+@pytest.mark.slow  # CI's second run (pyproject.toml)
 def test_server_restart_mid_fetch_is_exit_1_and_the_next_run_goes_on(
     site: Site, tmp_path: Path, pg_cluster: object, pg_url: str
 ) -> None:
@@ -807,6 +809,7 @@ def test_auto_fetcher_killed_its_host_is_taken_after_its_lease(
     assert pg_count(pg_url, "SELECT count(DISTINCT round) FROM host_leases") == 1  # all in b's round
 
 
+@pytest.mark.slow  # CI's second run (pyproject.toml)
 def test_auto_fetcher_killed_alone_then_a_rerun_completes(
     twenty: list[tuple[str, Site]], tmp_path: Path, pg_url: str
 ) -> None:

@@ -77,6 +77,7 @@ def test_a_page_past_its_deadline_fails_alone_and_its_worker_is_replaced(site: S
     assert len(assert_sound(tmp_path / "db")) == 6
 
 
+@pytest.mark.slow  # CI's second run (pyproject.toml)
 def test_threads_fail_a_page_past_its_deadline_without_waiting_for_it(site: Site, tmp_path: Path) -> None:
     """--workers 0: a thread cannot be killed; the page fails at its deadline and the run ends while the
     thread is still on it. The heavy page is served last (delay), so the other pages are done by then."""
@@ -207,6 +208,7 @@ def _cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+@pytest.mark.slow  # CI's second run (pyproject.toml)
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc to find the worker")
 def test_sigkill_of_the_extraction_worker_mid_run(site: Site, tmp_path: Path) -> None:
     """A real `claimcheck fetch --workers 1`: its one worker is SIGKILLed while on a heavy page. The run

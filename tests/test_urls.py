@@ -192,6 +192,7 @@ def _spies(mp: pytest.MonkeyPatch, contacted: list[str]) -> None:
     mp.setattr(aionet, "connect_tcp", connect_tcp)
 
 
+@pytest.mark.slow  # CI's second run (pyproject.toml)
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(URLS, min_size=4, max_size=4))
 def test_fuzzed_urls_in_feeds_sitemaps_redirects_and_sources_fail_alone(fuzz_site: Site, urls: list[str]) -> None:
