@@ -64,3 +64,26 @@ def test_every_bidi_control_and_invisible_character_is_stripped_from_every_expor
         assert not any(ch in out for ch in BIDI_CONTROLS + INVISIBLE), fmt
     assert list(csv.reader(io.StringIO(render(result, "csv"))))[1][-2] == "Harbour floods close the quay"
     assert not any(ch in render(result, "json") for ch in BIDI_CONTROLS + INVISIBLE)
+
+
+def test_json_text_inline_writes_deep_records_and_plain_arrays_on_one_line_and_reads_back_the_same() -> None:
+    """stories' JSON: each article on one line (the C encoder writes it), the levels above indented; the value
+    read back is the same, and controls are escaped as everywhere."""
+    import json
+
+    from claimcheck.textsafe import json_text
+
+    data = {
+        "stories": [
+            {"id": "s1", "terms": ["a", "b"], "articles": [{"title": "Fares \u202erise\x1b", "n": 1.5}, {}]},
+            {"id": "s2", "terms": [], "articles": [{"title": 'quote " and \\', "ok": None}]},
+        ],
+        "n": 2,
+    }
+    for inline in (0, 1, 2, 3, 4, 8):
+        text = json_text(data, inline=inline)
+        assert json.loads(text) == data and "\x1b" not in text and "\u202e" not in text
+    lines = json_text(data, inline=4).splitlines()
+    assert '        {"title": "Fares \\u202erise\\u001b", "n": 1.5},' in lines
+    assert '      "terms": ["a", "b"],' in lines
+    assert json_text({"a": {"b": 1}}, inline=9) == json.dumps({"a": {"b": 1}}, indent=2)

@@ -76,10 +76,12 @@ def window_key(rows: WindowRows, outlets: Mapping[str, Outlet], options: StoryOp
     h = hashlib.sha256(f"claimcheck.stories-cache/{FORMAT}\0{_code()}\0{options!r}\0".encode())
     h.update(json.dumps([repr(outlets[oid]) for oid in sorted(outlets)]).encode())
     columns: Sequence[Sequence[Any]] = (
-        rows.ids, rows.outlets, rows.urls, rows.canonical_urls, rows.titles, rows.authors, rows.published, rows.fetched,
+        rows.ids, rows.outlets, rows.urls, rows.canonical_urls, rows.titles, rows.authors,
+        [None if t is None else t.timestamp() for t in rows.published],  # an instant (stored in UTC)
+        [t.timestamp() for t in rows.fetched],
     )  # fmt: skip
     for column in columns:
-        h.update(b"\0" + json.dumps([None if v is None else str(v) for v in column]).encode())
+        h.update(b"\0" + json.dumps(column).encode())
     return h.hexdigest()
 
 

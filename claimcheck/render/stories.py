@@ -315,7 +315,8 @@ def to_json(result: StoriesResult) -> dict[str, Any]:
 
 
 def render_json(result: StoriesResult) -> str:
-    return json_text(to_json(result)) + "\n"
+    # a story's articles one line each (level 4: document, stories, story, articles, article)
+    return json_text(to_json(result), inline=4) + "\n"
 
 
 # --- CSV ---------------------------------------------------------------------------------------------------
