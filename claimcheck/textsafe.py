@@ -130,7 +130,7 @@ def json_text(data: Any, *, indent: int | None = 2, inline: int | None = None) -
         text = json.dumps(data, ensure_ascii=False, indent=indent)
     else:
         parts: list[str] = []
-        _indented(data, 0, indent, inline, _ONE_LINE, parts)
+        _indented(data, 0, indent, inline, parts)
         text = "".join(parts)
     return DISPLAY_CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
@@ -152,8 +152,9 @@ _ONE_LINE = _one_line_encoder()
 _STRING = json.encoder.encode_basestring  # a str as json.dumps(ensure_ascii=False) writes it
 
 
-def _indented(value: Any, level: int, indent: int, inline: int, one_line: Any, out: list[str]) -> None:
-    """``value`` as ``json.dumps(indent=indent)`` writes it, down to level ``inline``, one line below."""
+def _indented(value: Any, level: int, indent: int, inline: int, out: list[str]) -> None:
+    """``value`` as ``json.dumps(indent=indent)`` writes it down to level ``inline``, except that an array of
+    plain values is one line at any level; below that level, each object or array one line."""
     if isinstance(value, str):  # the commonest leaf, written as the encoder writes it, without a call into it
         out.append(_STRING(value))
         return
@@ -163,20 +164,20 @@ def _indented(value: Any, level: int, indent: int, inline: int, one_line: Any, o
         or not isinstance(value, dict | list)
         or (isinstance(value, list) and not any(isinstance(v, dict | list) for v in value))
     ):
-        out.append(one_line(value))
+        out.append(_ONE_LINE(value))
         return
     pad, end = "\n" + " " * (indent * (level + 1)), "\n" + " " * (indent * level)
     if isinstance(value, dict):
         out.append("{")
         for k, (key, item) in enumerate(value.items()):
-            out.append(("," if k else "") + pad + one_line(str(key)) + ": ")
-            _indented(item, level + 1, indent, inline, one_line, out)
+            out.append(("," if k else "") + pad + _STRING(str(key)) + ": ")
+            _indented(item, level + 1, indent, inline, out)
         out.append(end + "}")
     else:
         out.append("[")
         for k, item in enumerate(value):
             out.append(("," if k else "") + pad)
-            _indented(item, level + 1, indent, inline, one_line, out)
+            _indented(item, level + 1, indent, inline, out)
         out.append(end + "]")
 
 

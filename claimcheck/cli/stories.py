@@ -109,7 +109,7 @@ def find_story(
     still finds the story that holds the article the id was made from. Only that story is described and
     has its wire copies marked; the groups come from the stories kept by an earlier run when they are kept."""
     from claimcheck.cli import storycache
-    from claimcheck.stories import StoryMemo, StoryOptions, complete_stories, story_key_id, window_stories
+    from claimcheck.stories import StoryOptions, complete_stories, story_key_id, window_stories
 
     windows = [default_window(store, since, until, source)]
     if not (since or until):
@@ -119,23 +119,18 @@ def find_story(
         window = store_window(store, since_dt, until_dt, source)
         rows = window.rows
         outlets = outlet_map(cfg, store, rows.outlets)
-        key = storycache.window_key(rows, outlets, options) if storycache.enabled() else ""
-        memo = storycache.load(key, len(rows)) if key else StoryMemo()
-        found, ix = window_stories(window, options, memo)
-        match = next((s for s in found if s.id == story_id), None)
-        if match is None:
-            seeds = {
-                rows.ids[i]
-                for i in range(len(rows))
-                if story_key_id(rows.canonical_urls[i] or rows.urls[i]) == story_id
-            }
-            match = next((s for s in found if any(a.id in seeds for a in s.articles)), None)
-        if match is not None:
-            match = complete_stories([match], window, outlets, options, memo, [ix] if ix is not None else [])[0]
-        if key:
-            storycache.save(key, memo)
-        if match is not None:
-            return match
+        with storycache.kept(rows, outlets, options) as memo:
+            found, ix = window_stories(window, options, memo)
+            match = next((s for s in found if s.id == story_id), None)
+            if match is None:
+                seeds = {
+                    rows.ids[i]
+                    for i in range(len(rows))
+                    if story_key_id(rows.canonical_urls[i] or rows.urls[i]) == story_id
+                }
+                match = next((s for s in found if any(a.id in seeds for a in s.articles)), None)
+            if match is not None:
+                return complete_stories([match], window, outlets, options, memo, [ix] if ix is not None else [])[0]
     return None
 
 
@@ -181,7 +176,7 @@ def stories(
     """Group the stored articles into stories and list them, most outlets first (the way into compare)."""
     from claimcheck.cli import storycache
     from claimcheck.render.stories import FORMATS, print_stories, render, summary_line
-    from claimcheck.stories import StoryMemo, StoryOptions, list_stories
+    from claimcheck.stories import StoryOptions, list_stories
 
     fmt = output_format(fmt, output, FORMATS)
     parse_window(since, until)  # a bad time is bad usage before anything is read (an empty store: exit 1)
@@ -206,15 +201,12 @@ def stories(
             fail(f"no stored article{window_words(since_dt, until_dt, source)}{default}", 1)
         outlets = outlet_map(cfg, store, window.rows.outlets)
         options = StoryOptions()
-        key = storycache.window_key(window.rows, outlets, options) if storycache.enabled(no_cache) else ""
-        memo = storycache.load(key, len(window)) if key else StoryMemo()
         # the store stays open: the texts are read while grouping, a chunk at a time
-        result = list_stories(
-            window, outlets, since=since_dt, until=until_dt, min_outlets=min_outlets, limit=limit,
-            options=options, memo=memo,
-        )  # fmt: skip
-        if key:
-            storycache.save(key, memo)
+        with storycache.kept(window.rows, outlets, options, no_cache=no_cache) as memo:
+            result = list_stories(
+                window, outlets, since=since_dt, until=until_dt, min_outlets=min_outlets, limit=limit,
+                options=options, memo=memo,
+            )  # fmt: skip
     listing = [*(a for oid in source or () for a in ("--source", oid))]
     listing += [a for opt, v in (("--since", since), ("--until", until)) if v for a in (opt, v.strip())]
     # the database and sources named here: without them the command reads the default database (or none)

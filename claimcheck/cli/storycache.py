@@ -24,7 +24,9 @@ import json
 import os
 import tempfile
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -83,6 +85,21 @@ def window_key(rows: WindowRows, outlets: Mapping[str, Outlet], options: StoryOp
     for column in columns:
         h.update(b"\0" + json.dumps(column).encode())
     return h.hexdigest()
+
+
+@contextmanager
+def kept(
+    rows: WindowRows, outlets: Mapping[str, Outlet], options: StoryOptions, *, no_cache: bool = False
+) -> Iterator[StoryMemo]:
+    """The memo of this window as earlier runs kept it (empty when none is, or when caching is off), for
+    ``claimcheck.stories`` to read and add to; what it added is kept when the block ends without an error."""
+    if not enabled(no_cache):
+        yield StoryMemo()
+        return
+    key = window_key(rows, outlets, options)
+    memo = load(key, len(rows))
+    yield memo
+    save(key, memo)
 
 
 def _file(key: str) -> Path:
@@ -155,18 +172,7 @@ def save(key: str, memo: StoryMemo) -> None:
         "format": FORMAT,
         "key": key,
         "groups": memo.groups,
-        "details": {
-            sid: {
-                "ids": list(d.ids),
-                "label": d.label,
-                "terms": list(d.terms),
-                "topic": d.topic,
-                "first_outlet": d.first_outlet,
-                "independent_outlets": list(d.independent_outlets),
-                "syndicated": list(d.syndicated),
-            }
-            for sid, d in memo.details.items()
-        },
+        "details": {sid: asdict(d) for sid, d in memo.details.items()},  # tuples written as JSON arrays
     }
     folder = cache_dir()
     try:
