@@ -624,6 +624,12 @@ _TERM_AFTER = re.compile(
     r"[”\"’'»]?[,]?\s+(?!(?:he|she|they|it|we|i|you|and|or|but|as|which|who|that|when|while|because|if)\b)"
     rf"(?!{_SPEECH}\b)[a-z]"
 )
+# The same short phrase closing its sentence ('they were baffled by this "online business thing."', 'fans shrugged
+# at the band\'s "farewell tour plan"'), of four words at most: a longer stretch there is more often someone's words
+# cut into the sentence. The same verbs keep it a quote ('X called the plan a "cynical trick."', 'researchers found a
+# "significant rise in cases."').
+_TERM_ENDS = re.compile(r"(?<=[.!?])[”\"’'»][ \t]*(?:$|\n|[A-Z“\"‘(])|[”\"’'»][.!?]?[ \t]*(?:$|\n)|[”\"’'»][.!?][ \t]+[A-Z“\"‘(]")
+_TERM_END_WORDS = 4
 _WORDS_NAMED = re.compile(
     rf"\b(?:{_SPEECH}|{_NAMING}|suggest(?:s|ed)?|indicat(?:es|ed)|stated|claim(?:s|ed)?|insist(?:s|ed)?|"
     r"maintain(?:s|ed)?|contend(?:s|ed)?|alleg(?:es|ed)|call(?:s|ed)?|warn(?:s|ed)?|describ(?:es|ed|ing)|"
@@ -639,7 +645,9 @@ def _term_in_phrase(text: str, q: Quote) -> bool:
         return False
     if _THAT_BEFORE.search(text, max(0, start - 8), start) and _CLAUSE_START.match(text, start):
         return False
-    if not _TERM_AFTER.match(text, q.end):
+    if not _TERM_AFTER.match(text, q.end) and not (
+        _TERM_ENDS.match(text, q.end) and len(_WORDS.findall(text[start : q.end])) <= _TERM_END_WORDS
+    ):
         return False
     # the sentence around it, within a bounded window (a page of such quotes and no full stop stays linear)
     lo, hi = max(0, start - _TERM_WINDOW), min(len(text), q.end + _TERM_WINDOW)
