@@ -383,10 +383,10 @@ def _vague_amount(s: str, q: Quantity) -> bool:
 # label's colon is a fact box's, "Height: 70 metres, Engines: 27", and checkable), in a
 # line with no verb of a clause ("Storms killed 12 people, injured 40 and left 3,000 homes" has one) and no
 # thing news counts.
-# Figures that exaggerate, not count: a made-up scale ("11 zillion documents", "a gazillion apps") and a round
-# "a hundred / thousand / million / billion" in a comparison of how something feels ("it can seem like there's a
-# thousand choices", "it felt like a million years", "as if a thousand people were watching"; "a thousand workers
-# were hired", "viewed a million times" count).
+# Figures that exaggerate, not count: a made-up scale ("11 zillion files", "a gazillion apps") and a round "a
+# hundred / thousand / million / billion" in a comparison of how something feels ("it can feel like there are a
+# thousand forms to fill", "it felt like a million years", "as if a thousand people were watching"; "a thousand
+# workers were hired", "viewed a million times" count).
 _MADE_UP_SCALE = re.compile(r"\s*-?[a-z]{0,3}(?:zillion|jillion|squillion)s?\b", re.IGNORECASE)
 _SEEMS_LIKE = re.compile(
     r"\b(?:like|as\s+if|as\s+though)\s+(?:there(?:'s|’s|\s+(?:is|are|was|were|had\s+been|have\s+been))\s+|"

@@ -573,6 +573,15 @@ _NAMED_AFTER = re.compile(
     r"chant|sign|banner|t-shirt|logo|tagline)s?\b"
 )
 _NAME_WORDS = 10
+# A title runs to a dozen words with every word in capitals but the small ones ('"How to Speak So That People Want
+# to Listen"', '"The House at the End of the Lane"'); a speaker's words in capitals throughout are rarer still.
+_TITLE_LENGTH = 12
+# Words written on a thing, not spoken: 'the sign read "..."', 'a banner reading "..."', 'his cap said "..."'.
+_WORN_TEXT_BEFORE = re.compile(
+    r"\b(?:signs?|banners?|placards?|posters?|t-shirts?|shirts?|caps?|hats?|plaques?|graffiti|billboards?|stickers?)"
+    r"\s+(?:that\s+)?(?:read|reads|reading|said|says|saying|proclaim(?:ed|ing|s)?|declar(?:ed|ing|es))\s*:?\s*[“\"‘'«„]$",
+    re.IGNORECASE,
+)
 
 
 def _of_record(text: str, q: Quote) -> bool:
@@ -590,8 +599,10 @@ def _of_record(text: str, q: Quote) -> bool:
     small = {"of", "the", "and", "a", "in", "to", "for", "on", "at", "with", "by", "from", "as", "an", "or"}
     # (a hyphenated word is one: "the 'Trans-Pacific Partnership Summit'", "Daehak-ro Festival")
     tokens = [w for s, e in q.parts for t in text[s:e].split() if (w := t.strip("\"'“”‘’.,:;!?()[]"))]
-    if len(words) <= 6 and all(w[0].isupper() or w[0].isdigit() or w.lower() in small for w in tokens):
+    if len(words) <= _TITLE_LENGTH and all(w[0].isupper() or w[0].isdigit() or w.lower() in small for w in tokens):
         return False  # a title or a name in capitals, its numbers too ("Kill Bill: Vol. 1", "2018 Welcome Festival")
+    if len(words) <= _NAME_WORDS and _WORN_TEXT_BEFORE.search(text, max(0, q.start - 40), q.start):
+        return False  # what a sign or a shirt reads ('a banner reading "Hands off our library"')
     return not (len(words) <= _TERM_WORDS and _term_in_phrase(text, q))
 
 
@@ -631,8 +642,8 @@ _TERM_AFTER = re.compile(
 _TERM_ENDS = re.compile(r"(?<=[.!?])[”\"’'»][ \t]*(?:$|\n|[A-Z“\"‘(])|[”\"’'»][.!?]?[ \t]*(?:$|\n)|[”\"’'»][.!?][ \t]+[A-Z“\"‘(]")
 _TERM_END_WORDS = 4
 _WORDS_NAMED = re.compile(
-    rf"\b(?:{_SPEECH}|{_NAMING}|suggest(?:s|ed)?|indicat(?:es|ed)|stated|claim(?:s|ed)?|insist(?:s|ed)?|"
-    r"maintain(?:s|ed)?|contend(?:s|ed)?|alleg(?:es|ed)|call(?:s|ed)?|warn(?:s|ed)?|describ(?:es|ed|ing)|"
+    rf"\b(?:{_SPEECH}|{_NAMING}|suggest(?:s|ed|ing)?|indicat(?:es|ed|ing)|stated|claim(?:s|ed|ing)?|insist(?:s|ed|ing)?|"
+    r"maintain(?:s|ed|ing)?|contend(?:s|ed|ing)?|alleg(?:es|ed|ing)|call(?:s|ed)?|warn(?:s|ed)?|describ(?:es|ed|ing)|"
     r"refer(?:s|red)?\s+to|known\s+as|quot(?:es|ed|ing)|hope[sd]?|saying|telling|calling|"
     # a source credited without a verb, a finding or a ruling on record, words put out
     r"according\s+to|found|finds|ruled|rules|express(?:es|ed)|voic(?:es|ed)|issu(?:es|ed))\b"
