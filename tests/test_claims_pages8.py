@@ -182,3 +182,36 @@ def test_words_opening_with_those_labels_stay() -> None:
     assert _kinds("Watchdogs found 12 banks had failed the test.") == ["number"]
     assert _kinds("Listeners sent 3,000 letters to the station.") == ["number"]
     assert _kinds("Downloads of the app rose 40% in a week.") == ["number"]
+
+
+# --- a role opening the clause speaks the quote its participle of speech brings ("..., saying ...") ---
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [c.speaker for c in extract_claims(text, {}) if c.kind == "quote"]
+
+
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        (
+            'But at a weekly briefing in Lima, a spokeswoman for the Interior Ministry flatly rejected the report, '
+            'saying the figures "did not match the official records."',
+            "spokeswoman",
+        ),
+        (
+            'A spokesman for the club denied the story, saying the transfer talks "never went beyond a single '
+            'phone call."',
+            "spokesman",
+        ),
+        ("The coach of the visitors praised his side, calling the draw \"a fair result on a hard pitch.\"", "coach"),
+    ],
+)
+def test_role_subject_speaks_through_participle(text: str, speaker: str) -> None:
+    (got,) = _speakers(text)
+    assert got is not None and got.split()[-1] == speaker
+
+
+def test_no_role_no_speaker() -> None:
+    # a plural subject with no role word names nobody in particular
+    assert _speakers('The talks ended on Monday, with both sides saying the deal "would be reviewed next spring."') == [None]

@@ -860,8 +860,15 @@ def _last_stop(before: str) -> int:
 
 # A fronted adverbial before the subject, opened by a preposition or subordinator and closed by a comma.
 _FRONTED = re.compile(
-    r"^\s*(?:After|Before|During|Despite|Following|With|Amid|Since|While|When|As|In|On|At|Without|Throughout)\s"
-    r"[^,“”\"«».!?]{1,80},\s+"
+    r"^\s*(?:(?:But|And|Yet|Still|Later)\s+(?i:after|before|during|despite|following|with|amid|since|while|when|as|in|"
+    r"on|at|without|throughout)|After|Before|During|Despite|Following|With|Amid|Since|While|When|As|In|On|At|Without|"
+    r"Throughout)\s[^,“”\"«».!?]{1,80},\s+"
+)
+# A role opening the clause as its subject ("a spokeswoman for the ministry dismissed the report, saying ..."): the
+# role speaks, its postmodifier left out as the older labels name it.
+_ROLE_OPENING = re.compile(
+    rf"\s*(?P<name>{_ROLE})(?:\s+(?:of|for|at|from|with)\s+(?:[\w’'-]+\s+){{0,4}}?[\w’'-]+)?"
+    r"\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|denies|rejects|dismisses|says|tells|insists|warns)\b"
 )
 
 
@@ -874,6 +881,8 @@ def _coordinated_subject(before: str, places: set[str]) -> str | None:
         return None
     if front := _FRONTED.match(clause):  # "After weeks of threats, X struck a softer note, urging ..."
         clause = clause[front.end() :]
+    if (role := _ROLE_OPENING.match(clause)) is not None:
+        return role.group("name")
     m = _OPENING_FULL.match(clause) or _OPENING_SINGLE.match(clause)
     if m is None:
         return None
