@@ -1,0 +1,52 @@
+"""Over-joins on unseen events (issue 12, round facts14): mechanisms that join two different facts of one story
+into one row, found on sentences written here from several kinds of news (markets, economics, sport, polls,
+trade, local news), read by the real extractor and matched by ``match_facts``. Each "apart" case joined before
+its rule; each "together" case is one fact in other words that must keep joining."""
+
+from __future__ import annotations
+
+from test_match_general import joined
+
+# --- a figure's words take opposite sides: a rise and a fall, a win and a loss, support and opposition -------
+
+
+def test_opposite_changes_of_one_size_are_two_facts() -> None:
+    assert not joined("Shares in the retailer rose 5 percent on Monday.",
+                      "Sales at the retailer fell 5 percent in the quarter.")  # fmt: skip
+    assert not joined("Profits at the bank rose by $3 billion this year.",
+                      "The bank's revenue fell by $3 billion this year.")  # fmt: skip
+    assert not joined("The town's population grew by 1,200 last year.",
+                      "The town's population shrank by 1,200 last year.")  # fmt: skip
+
+
+def test_a_win_and_a_loss_of_one_size_are_two_facts() -> None:
+    assert not joined("The coach won 50 games in four seasons.", "The team lost 50 games last season.")
+    assert not joined("The Greens won 12 seats in the election.", "The Liberals lost 12 seats in the election.")
+
+
+def test_support_and_opposition_of_one_size_are_two_facts() -> None:
+    assert not joined("In the poll, 41 percent approve of the president.",
+                      "In the poll, 41 percent disapprove of the president.")  # fmt: skip
+    assert not joined("Some 38 percent of voters support the new stadium.",
+                      "Some 38 percent of voters oppose the new stadium.")  # fmt: skip
+
+
+def test_bought_and_sold_of_one_size_are_two_facts() -> None:
+    assert not joined("The country imported 3 million tonnes of wheat.",
+                      "The country exported 3 million tonnes of wheat.")  # fmt: skip
+
+
+def test_one_side_told_in_other_words_still_joins() -> None:
+    assert joined("Sales fell 5 percent in the quarter.", "Quarterly sales dropped 5 percent.")
+    assert joined("The Greens won 12 seats in the election.", "The Greens took 12 seats at the election, winning big.")
+    # words of both sides say neither: the figure joins its fact as before
+    assert joined("Shares fell 5 percent after rising 3 percent on Monday.",
+                  "The shares ended down 5 percent on Monday.")  # fmt: skip
+    assert joined("Unemployment rose to 4.2 percent in March.", "The jobless rate climbed to 4.2 percent in March.")
+
+
+def test_a_score_is_told_from_both_sides() -> None:
+    # the winner's "won 8-7" and the loser's "lost 8-7" are one game; "a 3-1 lead" and "3-1 down" one series
+    assert joined("The Hawks won 8-7 in extra innings on Friday.", "The Owls lost 8-7 to the Hawks in extra innings.")
+    assert joined("The Rovers came back from a 3-1 deficit to win the series.",
+                  "The Rovers were 3-1 down in the series and lost the next game too.")  # fmt: skip
