@@ -50,3 +50,27 @@ def test_a_score_is_told_from_both_sides() -> None:
     assert joined("The Hawks won 8-7 in extra innings on Friday.", "The Owls lost 8-7 to the Hawks in extra innings.")
     assert joined("The Rovers came back from a 3-1 deficit to win the series.",
                   "The Rovers were 3-1 down in the series and lost the next game too.")  # fmt: skip
+
+
+# --- two shares or sums of one size that measure different named quantities --------------------------------
+
+
+def test_shares_and_sums_of_different_quantities_are_two_facts() -> None:
+    # economics, politics, business, public finance
+    assert not joined("Unemployment rose to 4.2 percent in March.", "Inflation stood at 4.2 percent in March.")
+    assert not joined("Support for the mayor stood at 41 percent in the poll.",
+                      "Turnout in the mayoral poll was 41 percent.")  # fmt: skip
+    assert not joined("Annual profits at the chain came to $3 billion.",
+                      "The chain reported annual revenue of $3 billion.")  # fmt: skip
+    assert not joined("The new tax of 15 percent starts in April, the minister said.",
+                      "Turnout was 15 percent in April, the minister said.")  # fmt: skip
+    assert not joined("The deficit reached $40 billion this year, the treasury said.",
+                      "The treasury said debt payments came to $40 billion this year.")  # fmt: skip
+
+
+def test_one_quantity_named_two_ways_still_joins() -> None:
+    assert joined("The shares fell 12 percent on Tuesday.", "The stock dropped 12% on Tuesday.")
+    assert joined("Annual profits at the chain came to $3 billion.", "The chain earned $3 billion in annual profit.")
+    assert joined("The bank will cut 5 percent of its staff.", "The bank will shed 5 percent of jobs.")
+    # words that name no quantity of the list leave the link as it was
+    assert joined("Bitcoin has lost more than 50 percent of its value.", "The price of bitcoin has fallen by more than 50%.")

@@ -386,6 +386,7 @@ def number_graph(
     _conversion_links(items, graph, options, first, unit, figure, group_words)
     _span_links(items, graph, options, first, unit, ctx, figure, precise)
     _unlink_opposite_sides(graph, first, unit, ctx)
+    _unlink_other_quantities(graph, items, first, ctx)
     updates: dict[tuple[int, int], Rule] = {}
     if times is not None:
         updates = _update_links(items, graph, options, times, unit, ctx, bucket)
@@ -456,6 +457,50 @@ def _unlink_opposite_sides(graph: Graph, first: Sequence[int], unit: Sequence[st
         for h in [h for h in graph.adj[g] if h > g and h in sides]:
             theirs = sides[h]
             if any(theirs.get(axis, sign) != sign for axis, sign in mine.items()):
+                del graph.adj[g][h], graph.adj[h][g]
+                graph.rules.pop((g, h), None)
+                graph.totals = None
+
+
+# What a share or a sum measures, by the words of general economic and political news (stems, as ``number_context``
+# gives them): two of these named by two figures' words and none in common are two figures of a story
+# ("unemployment rose to 4.2 percent" / "inflation stood at 4.2 percent"; "profits of $3 billion" / "revenue of
+# $3 billion"), never one fact.
+_QUANTITIES: dict[str, str] = {
+    **dict.fromkeys(["unemployment", "jobless", "unemployed"], "unemployment"),
+    **dict.fromkeys(["inflation"], "inflation"),
+    **dict.fromkeys(["turnout"], "turnout"),
+    **dict.fromkeys(["interest"], "interest"),
+    **dict.fromkeys(["tax", "taxe", "tariff", "levy"], "tax"),
+    **dict.fromkeys(["vote", "ballot"], "vote"),
+    **dict.fromkeys(["approval", "support", "popularity"], "approval"),
+    **dict.fromkeys(["share", "stock"], "stock"),
+    **dict.fromkeys(["staff", "workforce", "worker", "employee", "job"], "workforce"),
+    **dict.fromkeys(["sale", "revenue", "turnover"], "sales"),
+    **dict.fromkeys(["profit", "earning"], "profit"),
+    **dict.fromkeys(["wage", "salary"], "wage"),
+    **dict.fromkeys(["debt"], "debt"),
+    **dict.fromkeys(["deficit"], "deficit"),
+    **dict.fromkeys(["budget", "spending"], "budget"),
+    **dict.fromkeys(["rent"], "rent"),
+}  # fmt: skip
+_SHARES_AND_SUMS = frozenset(["percent", "money"])
+
+
+def _unlink_other_quantities(graph: Graph, items: Sequence[Item], first: Sequence[int], ctx: Sequence[str]) -> None:
+    """Drop the links between two shares or sums whose words name what each measures (``_QUANTITIES``) and
+    nothing in common: the jobless rate and inflation at 4.2 percent, turnout and the mayor's support at 41
+    percent, profits and revenue of $3 billion are two figures of a story. Words that name no such quantity
+    ("fell 12 percent on Tuesday", "the price of bitcoin") leave the link as it is."""
+    named: dict[int, frozenset[str]] = {}
+    for g, n in enumerate(first):
+        if graph.adj[g] and items[n].claim.extra.get("measure") in _SHARES_AND_SUMS:
+            found = frozenset(_QUANTITIES[w] for w in ctx[n].split() if w in _QUANTITIES)
+            if found:
+                named[g] = found
+    for g, mine in named.items():
+        for h in [h for h in graph.adj[g] if h > g and h in named]:
+            if not (mine & named[h]):
                 del graph.adj[g][h], graph.adj[h][g]
                 graph.rules.pop((g, h), None)
                 graph.totals = None
