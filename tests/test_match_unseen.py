@@ -74,3 +74,10 @@ def test_one_quantity_named_two_ways_still_joins() -> None:
     assert joined("The bank will cut 5 percent of its staff.", "The bank will shed 5 percent of jobs.")
     # words that name no quantity of the list leave the link as it was
     assert joined("Bitcoin has lost more than 50 percent of its value.", "The price of bitcoin has fallen by more than 50%.")
+
+
+def test_money_in_and_money_out_of_one_size_are_two_facts() -> None:
+    assert not joined("The campaign raised $5 million in June.", "The campaign spent $5 million on ads in June.")
+    assert not joined("The charity received $2 million from donors last year.",
+                      "The charity spent $2 million on shelters last year.")  # fmt: skip
+    assert joined("The campaign raised $5 million in June.", "The campaign took in $5 million from donors in June.")

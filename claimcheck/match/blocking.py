@@ -418,7 +418,7 @@ def number_graph(
 # Context words (as ``number_context`` gives them, after ``CONTEXT_SYNONYMS``) that take a side on an axis of
 # general news English: a change up or down ("rose", "climbed", "grew" -> growth; "fell", "cut", "shrank", "lost" ->
 # decrease), an outcome (won / lost, beat / defeated), a stance (support, approve, back / oppose, disapprove,
-# reject), a trade (bought, imported / sold, exported).
+# reject), a trade (bought, imported / sold, exported), money in or out (raised, earned, received / spent).
 _SIDES: dict[str, tuple[str, int]] = {
     "growth": ("change", 1), "decrease": ("change", -1),
     **dict.fromkeys(["won", "win", "winning", "beat", "victory", "victories"], ("outcome", 1)),
@@ -429,6 +429,9 @@ _SIDES: dict[str, tuple[str, int]] = {
                      "rejected", "disagree", "disagreed"], ("stance", -1)),
     **dict.fromkeys(["buy", "bought", "buying", "import", "imported", "purchase", "purchased"], ("trade", 1)),
     **dict.fromkeys(["sell", "sold", "selling", "export", "exported"], ("trade", -1)),
+    **dict.fromkeys(["raise", "raised", "raising", "earn", "earned", "receive", "received", "receiving", "collect",
+                     "collected", "collecting"], ("money", 1)),
+    **dict.fromkeys(["spend", "spent", "spending"], ("money", -1)),
 }  # fmt: skip
 _SIDES_BOTH = {"decrease": (("change", -1), ("outcome", -1))}  # "lost": a fall, or a defeat
 
