@@ -81,3 +81,21 @@ def test_money_in_and_money_out_of_one_size_are_two_facts() -> None:
     assert not joined("The charity received $2 million from donors last year.",
                       "The charity spent $2 million on shelters last year.")  # fmt: skip
     assert joined("The campaign raised $5 million in June.", "The campaign took in $5 million from donors in June.")
+
+
+# --- an article's figure given twice for two things is two figures -----------------------------------------
+
+
+def test_an_articles_two_figures_of_one_size_told_apart_are_both_kept() -> None:
+    from test_match_general import told
+
+    from claimcheck.match.pipeline import distinct_claims
+
+    both = told("bbc", "The retailer will cut 12 percent of its staff, it said. Its shares rose 12 percent on the news.")
+    assert len(distinct_claims(both, "number")) == 2
+    # and other outlets' report of the second figure joins it
+    assert joined("The retailer will cut 12 percent of its staff, it said. Its shares rose 12 percent on the news.",
+                  "Shares in the retailer rose 12 percent on Thursday.")  # fmt: skip
+    # the same figure told twice in other words stays one figure of the article
+    once = told("bbc", "Shares in the retailer rose 12 percent. The 12 percent rise came after the results.")
+    assert len(distinct_claims(once, "number")) == 1
