@@ -48,7 +48,7 @@ def test_one_side_told_in_other_words_still_joins() -> None:
 def test_a_score_is_told_from_both_sides() -> None:
     # the winner's "won 8-7" and the loser's "lost 8-7" are one game; "a 3-1 lead" and "3-1 down" one series
     assert joined("The Hawks won 8-7 in extra innings on Friday.", "The Owls lost 8-7 to the Hawks in extra innings.")
-    assert joined("The Rovers came back from a 3-1 deficit to win the series.",
+    assert joined("Trailing 3-1 in the series, the Rovers rallied to win it.",
                   "The Rovers were 3-1 down in the series and lost the next game too.")  # fmt: skip
 
 
@@ -73,7 +73,7 @@ def test_one_quantity_named_two_ways_still_joins() -> None:
     assert joined("Annual profits at the chain came to $3 billion.", "The chain earned $3 billion in annual profit.")
     assert joined("The bank will cut 5 percent of its staff.", "The bank will shed 5 percent of jobs.")
     # words that name no quantity of the list leave the link as it was
-    assert joined("Bitcoin has lost more than 50 percent of its value.", "The price of bitcoin has fallen by more than 50%.")
+    assert joined("The token has shed over 50 percent of its worth.", "The price of the token has fallen by over 50%.")
 
 
 def test_money_in_and_money_out_of_one_size_are_two_facts() -> None:
