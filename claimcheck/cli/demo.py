@@ -30,6 +30,7 @@ from claimcheck.cli.common import (
     write_output,
 )
 from claimcheck.cli.fetch import do_fetch
+from claimcheck.cli.outputs import SUFFIX_FORMATS
 from claimcheck.config import parse_sources
 from claimcheck.demo.corpus import DEMO_TOPIC, corpus_dir, demo_sources_yaml, fresh_demo_db
 from claimcheck.demo.server import CorpusServer
@@ -169,7 +170,14 @@ def _print_stories(store: Store, cfg: Sources, console: Console) -> None:
 def report_paths(report_path: Path) -> tuple[Path, Path]:
     """The Markdown and the HTML report of ``--report``: ``report.md`` and ``report.html`` beside it; a name
     ending in ``.html`` is the HTML report, with the Markdown beside it (``r.html`` -> ``r.md``, ``r.html``),
-    never Markdown under an HTML name."""
+    never Markdown under an HTML name, nor under a name whose extension says JSON or CSV (``r.csv``:
+    bad usage, as ``compare -o r.csv --format markdown``)."""
+    wanted = SUFFIX_FORMATS.get(report_path.suffix.lower())
+    if wanted not in (None, "markdown", "html"):
+        raise UsageError(
+            f"--report {report_path} looks like {wanted}; the demo writes a Markdown report (.md) "
+            "and an HTML one (.html)"
+        )
     if report_path.suffix.lower() in (".html", ".htm"):
         return report_path.with_suffix(".md"), report_path
     return report_path, report_path.with_suffix(".html")
