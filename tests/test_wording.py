@@ -222,6 +222,18 @@ def test_output_extension_chooses_the_format_when_none_is_given(tmp_path) -> Non
             r.stderr
         )
     assert not list(tmp_path.glob("x.*"))
+    # `-o out/` (a folder not made yet) wrote the report into a file named "out"
+    for argv in (
+        ["articles", "-o", str(tmp_path / "out") + "/"],
+        ["stories", "-o", str(tmp_path / "out") + "/"],
+    ):
+        r = CliRunner().invoke(app, [*argv, *common])
+        assert r.exit_code == 2 and "names a folder" in r.stderr, r.stderr
+    r = CliRunner().invoke(
+        app, ["demo", "-q", "--db", str(tmp_path / "d.db"), "--report", str(tmp_path / "out") + "/"]
+    )
+    assert r.exit_code == 2 and "names a folder" in r.stderr, r.stderr
+    assert not (tmp_path / "out").exists() and not (tmp_path / "out.html").exists()
     # the demo's --report: a name that says JSON or CSV is refused before anything runs
     r = CliRunner().invoke(
         app, ["demo", "-q", "--db", str(tmp_path / "d.db"), "--report", str(tmp_path / "demo.csv")]

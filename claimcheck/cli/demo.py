@@ -45,7 +45,11 @@ if TYPE_CHECKING:
 
 def run_demo(*, db: str | Path | None, report_path: str | Path, quiet: bool) -> int:
     """Returns the exit code: 0 when the corpus was fetched and compared without failures."""
-    if str(report_path) != "-" and (not str(report_path).strip() or Path(report_path).name in ("", ".", "..")):
+    if str(report_path) != "-" and (
+        not str(report_path).strip()
+        or Path(report_path).name in ("", ".", "..")
+        or str(report_path).endswith(("/", os.sep))
+    ):
         output_path(report_path)  # "", " ", ".", "..", "/": refused in words (no name to put .html on)
     report_path = Path(report_path)
     target = db_target(db) if db is not None else demo_db_path()

@@ -110,6 +110,8 @@ def output_path(output: str | Path | None, *, inputs: Iterable[tuple[Path, str]]
         return None
     if not str(output).strip():  # `-o "$OUT"` with OUT unset or spaces: "." (a folder), or a file of spaces
         raise UsageError("the output file name is empty (or only spaces): give a file to write, or - for stdout")
+    if str(output).endswith(("/", os.sep)):  # Path("out/") is "out": the report went into a file of that name
+        raise UsageError(f"cannot write {output}: it names a folder (a trailing /); give a file name in it")
     output = Path(output)
     output = expand_home(output)  # -o=~/report.md: the shell left the "~" as it is
     for p, what in inputs:
