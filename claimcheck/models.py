@@ -456,3 +456,5 @@ class StoriesResult:
     # The listing's own options that `compare --story ID` needs to find its stories again (--source, and
     # --since/--until when given): a story's id is that of its earliest article among those grouped.
     compare_options: tuple[str, ...] = ()
+    # article id -> the other outlets whose feeds list that same page (Store.also_listed), when any
+    also_listed: Mapping[int, tuple[str, ...]] = field(default_factory=dict)

@@ -276,6 +276,12 @@ def test_every_listing_shows_the_other_outlet_whose_feed_lists_the_page(tmp_path
     assert "also in the feed of News Roundup" in out(
         "compare", "ferry", "--min-outlets", "1", "--format", "html"
     )
+    listing = ["stories", "--since", "2026-01-01", "--min-outlets", "1", "--no-cache"]
+    [story] = json.loads(out(*listing, "--format", "json"))["stories"]
+    assert [(a["outlet"], a["also_listed_by"]) for a in story["articles"]] == [("zgazette", ["aroundup"])]
+    [line] = csv.DictReader(io.StringIO(out(*listing, "--format", "csv")))
+    assert line["outlet"] == "zgazette" and line["also_listed_by"] == "aroundup"
+    assert "(also in the feed of " in out(*listing, "--format", "markdown")
 
 
 def test_the_store_says_which_other_outlets_list_a_page_on_both_backends(store_target: str) -> None:
