@@ -396,10 +396,7 @@ def test_fetch_summary_keeps_every_reason_and_whole_numbers_at_any_width(width: 
     """At 80 columns (a pipe, a log) the eight columns left the "why" column no width at all: a run of
     37 outlets showed no reason for any failure, and a total of 216 new articles as "1…"."""
     report = FetchReport(outlets=[], started=T0)
-    for oid, reason in (
-        ("washingtonpost-world", "not found (HTTP 404)"),
-        ("broken-html", "feed: not a feed (got an HTML page)"),
-    ):
+    for oid, reason in (("washingtonpost-world", "not found (HTTP 404)"), ("broken-html", "feed: not a feed (got an HTML page)")):
         o = OutletReport(oid, oid)
         o.feeds_ok, o.entries, o.new, o.unchanged, o.claims = 1, 1234, 1000, 216, 12345
         o.fail(reason, feed=oid == "broken-html")
@@ -422,9 +419,7 @@ def test_fetch_summary_lines_show_hostile_reasons_literally() -> None:
     buf = io.StringIO()
     Console(file=buf, width=40, color_system=None).print(summary_table(report))
     text = " ".join(buf.getvalue().split())
-    assert "evil[bold]" in text and "[red]boom[/]" in text and "\x1b" not in text and "\u202e" not in text, (
-        text
-    )
+    assert "evil[bold]" in text and "[red]boom[/]" in text and "\x1b" not in text and "\u202e" not in text, text
 
 
 def test_a_malformed_sitemaps_reason_is_words_not_a_message_cut_mid_word() -> None:
@@ -437,13 +432,9 @@ def test_a_malformed_sitemaps_reason_is_words_not_a_message_cut_mid_word() -> No
         f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(9)
     )
     ns = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
-    bomb = (
-        f'<?xml version="1.0"?><!DOCTYPE urlset [{entities}]><urlset {ns}><url><loc>&j;</loc></url></urlset>'
-    )
+    bomb = f'<?xml version="1.0"?><!DOCTYPE urlset [{entities}]><urlset {ns}><url><loc>&j;</loc></url></urlset>'
     tag = "storyindex" * 30  # a closing tag that does not match its opening one, 300 letters long
-    mismatch = (
-        f'<?xml version="1.0"?><urlset {ns}><{tag}><url><loc>https://courier.example/a</loc></url></urlset>'
-    )
+    mismatch = f'<?xml version="1.0"?><urlset {ns}><{tag}><url><loc>https://courier.example/a</loc></url></urlset>'
     reasons = []
     for body in (bomb, mismatch):
         with pytest.raises(FeedParseError) as e:
@@ -456,8 +447,4 @@ def test_a_malformed_sitemaps_reason_is_words_not_a_message_cut_mid_word() -> No
     from claimcheck.ingest.pipeline import _short
 
     said = _short(FeedParseError(reasons[0] + " and then a great many more words of a long explanation"))
-    assert (
-        len(said) <= 80
-        and said.endswith("…")
-        and said[:-1].rstrip() + " " in reasons[0] + " and then a great many"
-    ), said
+    assert len(said) <= 80 and said.endswith("…") and said[:-1].rstrip() + " " in reasons[0] + " and then a great many", said

@@ -183,9 +183,7 @@ def stats(
         path = store.location
     if source:  # those outlets' rows and totals; the size stays the database's
         per = [o for o in per if o.outlet in source]
-        total = replace(
-            total, outlets=len(per), articles=sum(o.articles for o in per), claims=sum(o.claims for o in per)
-        )
+        total = replace(total, outlets=len(per), articles=sum(o.articles for o in per), claims=sum(o.claims for o in per))
     firsts = [o.first for o in per if o.first]
     lasts = [o.last for o in per if o.last]
     first, last = (min(firsts) if firsts else None), (max(lasts) if lasts else None)
