@@ -290,3 +290,25 @@ def test_thousands_of_cited_names_are_folded_in_linear_time() -> None:
         "assert folded['ABC'] == 'Axx Bxx Cxx' and len(folded) == 1500\n"
     )
     python_within(code, 8)
+
+
+def test_sources_prints_its_file_name_and_outlet_names_without_control_characters(tmp_path: Path) -> None:
+    """`sources --check` printed the sources file's name as it is (an escape sequence in a file name
+    reached the terminal), and `sources --json` gave outlet names with their control and bidi characters,
+    which `stats --json` strips."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from claimcheck.cli.app import app
+
+    src = tmp_path / "bay\x1b[31mnews.yaml"
+    src.write_text(
+        'outlets:\n  - id: bay\n    name: "Bay\\e[2J News \\u202eweN"\n    feeds: [https://bay.example/rss]\n',
+        encoding="utf-8",
+    )
+    r = CliRunner().invoke(app, ["sources", "--check", "--sources", str(src)])
+    assert r.exit_code == 0 and "\x1b" not in r.stdout and "baynews.yaml: 1 outlet" in r.stdout, r.stdout
+    r = CliRunner().invoke(app, ["sources", "--json", "--sources", str(src)])
+    [outlet] = json.loads(r.stdout)["outlets"]
+    assert outlet["name"].startswith("Bay") and not {"\x1b", "\u202e"} & set(outlet["name"]), outlet["name"]
