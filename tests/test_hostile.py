@@ -312,3 +312,18 @@ def test_sources_prints_its_file_name_and_outlet_names_without_control_character
     r = CliRunner().invoke(app, ["sources", "--json", "--sources", str(src)])
     [outlet] = json.loads(r.stdout)["outlets"]
     assert outlet["name"].startswith("Bay") and not {"\x1b", "\u202e"} & set(outlet["name"]), outlet["name"]
+
+
+def test_the_wrote_note_prints_the_output_name_without_control_characters(tmp_path: Path) -> None:
+    """`-o` with an escape sequence in its name: the file is written under that name, and the note on
+    stderr ("wrote ...") printed it raw, as no error line does."""
+    from test_compare_demo import demo_store
+    from typer.testing import CliRunner
+
+    from claimcheck.cli.app import app
+
+    store = demo_store()
+    target = tmp_path / "a\x1b[31mred.csv"
+    r = CliRunner().invoke(app, ["articles", "--db", str(store.db), "--sources", str(store.sources), "-o", str(target)])
+    assert r.exit_code == 0 and target.exists(), r.stderr
+    assert "wrote " in r.stderr and "\x1b" not in r.stderr, r.stderr
