@@ -74,7 +74,7 @@ def sources(
                 "outlets": [
                     {
                         "id": o.id,
-                        "name": plain(o.name),  # as stats --json gives it: no control or bidi character
+                        "name": o.name,
                         "country": o.country,
                         "language": o.language,
                         "feeds": list(o.feeds),
