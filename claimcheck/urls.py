@@ -207,13 +207,24 @@ METADATA_HOSTS = frozenset(
 )  # cloud instance metadata services (AWS IPv4/IPv6, ECS, Alibaba, GCP)
 
 
+LOOPBACK_ADDRESSES = ("127.0.0.1", "::1")
+
+
+def localhost_addresses(host: str) -> list[str] | None:
+    """The loopback addresses for ``localhost`` and names under it (RFC 6761: never asked of DNS), with or
+    without the trailing dot; None for any other name. ``address_kind`` calls these names loopback, so the
+    fetch must reach them only there. Pure."""
+    name = host.strip("[]").lower().rstrip(".")
+    return list(LOOPBACK_ADDRESSES) if name == "localhost" or name.endswith(".localhost") else None
+
+
 def address_kind(host: str) -> str | None:
     """What a URL's host names, judged as written (no DNS lookup): ``"a cloud metadata"``,
     ``"a link-local"``, ``"a loopback"``, ``"a private"`` address, or None for anything else. Pure."""
     host = host.strip("[]").lower().rstrip(".")
     if host in METADATA_HOSTS:
         return "a cloud metadata"
-    if host == "localhost" or host.endswith(".localhost"):
+    if localhost_addresses(host) is not None:
         return "a loopback"
     try:
         addr: ipaddress.IPv4Address | ipaddress.IPv6Address = ipaddress.ip_address(host.split("%", 1)[0])

@@ -140,3 +140,28 @@ def test_host_pools_keep_at_most_max_hosts_idle_pools() -> None:
     finally:
         for s in sites:
             s.close()
+
+
+@pytest.mark.parametrize("name", ["localhost", "localhost.", "feeds.localhost."])
+def test_localhost_names_reach_loopback_without_asking_dns(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """RFC 6761: ``localhost`` and names under it, with or without the trailing dot, are loopback; ``sources
+    --check`` calls them so, and the fetch reaches them there without a DNS query (``localhost.`` failed as
+    "DNS lookup failed" before)."""
+    site = Site()
+    site.route("/feed.xml", b"<rss/>", headers={"Content-Type": "application/rss+xml"})
+
+    def no_dns(*a: object, **k: object) -> object:
+        raise AssertionError("a localhost name was asked of DNS")
+
+    monkeypatch.setattr(asyncio.AbstractEventLoop, "getaddrinfo", no_dns)
+    monkeypatch.setattr(asyncio.BaseEventLoop, "getaddrinfo", no_dns)
+
+    async def run() -> bytes:
+        async with Http(FetchSettings(timeout=10, robots=False)) as http:
+            url = site.url("/feed.xml").replace("127.0.0.1", name)
+            return (await http.get(url, allow_private=True)).body
+
+    try:
+        assert asyncio.run(run()) == b"<rss/>"
+    finally:
+        site.close()

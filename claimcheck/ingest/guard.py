@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import httpcore
 
 from claimcheck.ingest import aionet
-from claimcheck.urls import IPNetwork, is_private_address
+from claimcheck.urls import IPNetwork, is_private_address, localhost_addresses
 
 
 @dataclass(frozen=True)
@@ -124,12 +124,15 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
         try:
             addresses = [str(ipaddress.ip_address(host.strip("[]")))]
         except ValueError:
-            loop = asyncio.get_running_loop()
-            try:
-                infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-            except (OSError, UnicodeError, ValueError) as e:
-                raise httpcore.ConnectError(f"DNS lookup failed for {host}") from e
-            addresses = list(dict.fromkeys(str(i[4][0]) for i in infos))
+            if (local := localhost_addresses(host)) is not None:
+                addresses = local
+            else:
+                loop = asyncio.get_running_loop()
+                try:
+                    infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+                except (OSError, UnicodeError, ValueError) as e:
+                    raise httpcore.ConnectError(f"DNS lookup failed for {host}") from e
+                addresses = list(dict.fromkeys(str(i[4][0]) for i in infos))
         if not ACCESS.get().allows(host, port) and any(is_private_address(a, self.networks) for a in addresses):
             raise Refused(REFUSED)
         return await aionet.connect_tcp(

@@ -35,7 +35,7 @@ from claimcheck.ingest.guard import (
 )
 from claimcheck.ingest.pools import HostPools
 from claimcheck.ingest.settings import FetchSettings, honest_user_agent
-from claimcheck.urls import BAD, NOT_HTTP, fetchable_url, is_private_address, web_link
+from claimcheck.urls import BAD, NOT_HTTP, fetchable_url, is_private_address, localhost_addresses, web_link
 
 __all__ = [  # the names callers import from here (some live beside it now)
     "NO_PRIVATE",
@@ -177,6 +177,9 @@ class Http:
                 ipaddress.ip_address(host)
                 self.dns[host] = [host]
             except ValueError:
+                if (local := localhost_addresses(host)) is not None:
+                    self.dns[host] = local
+                    return local
                 loop = asyncio.get_running_loop()
                 try:
                     infos = await loop.getaddrinfo(host, None, type=socket.SOCK_STREAM)
