@@ -98,6 +98,7 @@ def compare(
         article_count=len(articles),
         syndicated={articles[i].url: str(why) for i, why in sorted(syndicated.items())},
         known_outlets={oid: o.name for oid, o in outlets.items()},
+        also_listed={a.url: a.also_listed for a in articles if a.also_listed},
     )
 
 

@@ -279,6 +279,9 @@ class Article:
     claims: tuple[Claim, ...] = ()
     id: int | None = None
     language: str | None = None  # ISO 639-1 (claims.language.decide_language); only English gets claims
+    # Other outlets whose feeds list this same page (stored once, under this outlet: store/owner.py), as the
+    # store reads them (search, articles_by_id); sorted ids, empty when none or not read.
+    also_listed: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         _utc(self, "fetched", "published")
@@ -384,6 +387,8 @@ class CompareResult:
     article_count: int = 0
     syndicated: Mapping[str, str] = field(default_factory=dict)  # article url -> why it is wire copy
     known_outlets: Mapping[str, str] = field(default_factory=dict)  # every configured outlet: id -> name
+    # article url -> the other outlets whose feeds list that same page (Article.also_listed), when any
+    also_listed: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         _utc(self, "generated_at", "since", "until")
@@ -451,3 +456,5 @@ class StoriesResult:
     # The listing's own options that `compare --story ID` needs to find its stories again (--source, and
     # --since/--until when given): a story's id is that of its earliest article among those grouped.
     compare_options: tuple[str, ...] = ()
+    # article id -> the other outlets whose feeds list that same page (Store.also_listed), when any
+    also_listed: Mapping[int, tuple[str, ...]] = field(default_factory=dict)

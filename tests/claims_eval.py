@@ -181,11 +181,15 @@ PAGES6_SPLITS = ("pages6-tune", "pages6-check")
 # attribution, half at random (tests/claims_label.py, "Seventh round, credits")
 CITES7 = DATA / "claims_cites7_labelled.json"
 CITES7_SPLITS = ("cites7-tune", "cites7-check")
+# round pages8: fresh sentences of the same material, a third at random, the rest with a figure or a quotation mark
+# (tests/claims_label.py, "Eighth round"); items carry their ``corpus`` as cites7's do
+PAGES8 = DATA / "claims_pages8_labelled.json"
+PAGES8_SPLITS = ("pages8-tune", "pages8-check")
 
 
 def load_cites7_pages(path: Path = CITES7) -> dict[str, str] | None:
-    """The text of each page labelled in round cites7 (a news-clusters article's ``text`` or a benchmark page's
-    body, by the item's ``corpus``), or None when ../shared/realdata is absent."""
+    """The text of each page labelled in round cites7 or, by ``path``, pages8 (a news-clusters article's ``text``
+    or a benchmark page's body, by the item's ``corpus``), or None when ../shared/realdata is absent."""
     from tests.factlabels import CLUSTERS, article
 
     items = json.loads(path.read_text(encoding="utf-8"))
@@ -316,6 +320,10 @@ def measure(argv: Iterable[str] = ()) -> list[tuple[str, dict[str, Score]]]:
         # round cites7's check split alone: figures only, read at most twice; --tune never prints it
         cited = load_cites7_pages()
         return [] if cited is None else [("cites7-check", evaluate_real(cited, CITES7, split="cites7-check"))]
+    if "--pages8-check" in argv:
+        # round pages8's check split alone: figures only, read at most twice; --tune never prints it
+        fresh8 = load_cites7_pages(PAGES8)
+        return [] if fresh8 is None else [("pages8-check", evaluate_real(fresh8, PAGES8, split="pages8-check"))]
     rows = [("own", evaluate_own())]
     if pages is not None:
         rows.append(("real-tuning", evaluate_real(pages, split="tuning")))
@@ -345,6 +353,11 @@ def measure(argv: Iterable[str] = ()) -> list[tuple[str, dict[str, Score]]]:
             for split in CITES7_SPLITS:
                 if split == "cites7-tune" or "--news" in argv:
                     rows.append((split, evaluate_real(cited, CITES7, split=split, cache=cited_cache)))
+        if (tune or "--news" in argv) and (fresh8 := load_cites7_pages(PAGES8)) is not None:
+            fresh8_cache: dict[str, list[Claim]] = {}
+            for split in PAGES8_SPLITS:
+                if split == "pages8-tune" or "--news" in argv:
+                    rows.append((split, evaluate_real(fresh8, PAGES8, split=split, cache=fresh8_cache)))
         rows.append(("real-tuning-first", evaluate_real(pages, split="tuning", first_only=True)))
         if not tune:
             rows.append(("real-holdout-first", evaluate_real(pages, split="holdout", first_only=True)))

@@ -74,6 +74,17 @@ of lowest key among all the others, cue or not. Labels go in tests/data/claims_c
 ``cites7-show [cites7-tune|cites7-check]`` prints the picks (``q@`` as for pages6) and ``cites7-add FILE``
 adds labels as ``add`` does (``PAGE-PREFIX INDEX`` as shown).
 
+Eighth round, precision of numbers and quotes (helper claims14, 2026-11-30; round "pages8", ``pages8_picks``): fresh
+sentences of the same candidates as cites7 (tuning-class news articles not marked German, English tuning pages of
+the benchmark), but sentences of any length (headings, captions, bylines and counters are what a page shows),
+none labelled in an earlier round, keyed by ``sha1("pages8:" + page + ":" + start)``, at most two a page:
+``PAGES8_TAKE`` gives 35 of lowest key among all ("pages8-random"), then 40 among those with a digit or a number
+word ("pages8-number"), then 30 among those with a quotation mark as ``_quoted`` has it ("pages8-quote"). Labels
+(by hand, before the extractor ran on them) go in tests/data/claims_pages8_labelled.json with their ``corpus``; a
+page is in "pages8-check" iff ``int(sha1("pages8:" + page), 16) % 4 == 0`` (figures only, read at most twice:
+before any rule and at the end), else in "pages8-tune" (``pages8_split``). ``pages8-show [pages8-tune|pages8-check]``
+and ``pages8-add FILE`` work as cites7's.
+
 ``python -m tests.claims_label show N [SPLIT]`` prints the sentences of the next N pages (of SPLIT) to
 label (the text stays on the terminal, never in the repository); ``python -m tests.claims_label add FILE``
 appends the hand labels of FILE to tests/data/claims_real_labelled.json. FILE has one line per sentence,
@@ -398,6 +409,85 @@ def cites7_add(path: Path) -> None:
     CITES7_LABELS.write_text(json.dumps(items, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
+PAGES8_LABELS = DATA / "claims_pages8_labelled.json"
+# how many sentences each rule of round pages8 takes: at random, with a figure, with a quotation mark
+PAGES8_TAKE = (("pages8-random", 35), ("pages8-number", 40), ("pages8-quote", 30))
+_PAGES8_NUMBER = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|"
+    r"seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|quarter)\b",
+    re.IGNORECASE,
+)
+
+
+def pages8_key(page: str, start: int) -> str:
+    return hashlib.sha1(f"pages8:{page}:{start}".encode()).hexdigest()
+
+
+def pages8_split(page: str) -> str:
+    return "pages8-check" if int(hashlib.sha1(("pages8:" + page).encode()).hexdigest(), 16) % 4 == 0 else "pages8-tune"
+
+
+def pages8_picks(corpora: dict[str, tuple[str, str]] | None = None) -> dict[str, list[tuple[int, str]]]:
+    """page -> sorted (sentence index, rule) round pages8 picks (see the docstring): candidates as cites7's (every
+    sentence of any length, to let furniture show), not labelled in any earlier round; by the key
+    ``sha1("pages8:" + page + ":" + start)``, at most two a page, first ``pages8-random`` of all, then
+    ``pages8-number`` of those with a digit or a number word, then ``pages8-quote`` of those with a quotation
+    mark."""
+    corpora = cites7_corpora() if corpora is None else corpora
+    earlier: set[tuple[str, int]] = set()
+    for path in (LABELS, NEWS_LABELS, PAGES6_LABELS, CITES7_LABELS):
+        earlier |= {(i["page"], i["start"]) for i in json.loads(path.read_text(encoding="utf-8"))}
+    cands = []
+    for page, (_, body) in corpora.items():
+        for i, s in enumerate(split_sentences(body)):
+            if (page, s.start) in earlier or not s.text.strip():
+                continue
+            number = _PAGES8_NUMBER.search(s.text) is not None
+            cands.append((pages8_key(page, s.start), page, i, number, _quoted(s.text)))
+    cands.sort()
+    per_page: dict[str, int] = {}
+    out: dict[str, list[tuple[int, str]]] = {}
+    for rule, want in PAGES8_TAKE:
+        n = 0
+        for _key, page, i, number, quoted in cands:
+            if n >= want:
+                break
+            if rule == "pages8-number" and not number or rule == "pages8-quote" and not quoted:
+                continue
+            if per_page.get(page, 0) >= 2 or any(j == i for j, _ in out.get(page, [])):
+                continue
+            out.setdefault(page, []).append((i, rule))
+            per_page[page] = per_page.get(page, 0) + 1
+            n += 1
+    return {p: sorted(v) for p, v in out.items()}
+
+
+def pages8_show(split: str | None = None) -> None:
+    corpora = cites7_corpora()
+    for page, picked in sorted(pages8_picks(corpora).items(), key=lambda kv: (pages8_split(kv[0]), kv[0])):
+        if split not in (None, pages8_split(page)):
+            continue
+        corpus, body = corpora[page]
+        sents = split_sentences(body)
+        print(f"=== {page[:10]} {corpus} {pages8_split(page)}")
+        for i, rule in picked:
+            s = sents[i]
+            marks = [k + 1 for k, ch in enumerate(s.text) if ch in QUOTES]
+            marks += [m.start() + 1 for m in _SINGLE_OPEN.finditer(s.text)]
+            print(f"{page[:10]} {i} [{rule}] q@{sorted(marks)[:4]}: {s.text}")
+
+
+def pages8_add(path: Path) -> None:
+    corpora = cites7_corpora()
+    picked = pages8_picks(corpora)
+    chosen = {p: corpora[p][1] for p in picked}
+    add(path, chosen, PAGES8_LABELS, pages8_split, "", lambda body, page: picked[page])
+    items = json.loads(PAGES8_LABELS.read_text(encoding="utf-8"))
+    for item in items:
+        item.setdefault("corpus", corpora[item["page"]][0])
+    PAGES8_LABELS.write_text(json.dumps(items, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
 def page_hash(page: str) -> int:
     return int(hashlib.sha1(page.encode()).hexdigest(), 16)
 
@@ -569,6 +659,10 @@ if __name__ == "__main__":
         cites7_show(sys.argv[2] if len(sys.argv) > 2 else None)
     elif sys.argv[1:2] == ["cites7-add"]:
         cites7_add(Path(sys.argv[2]))
+    elif sys.argv[1:2] == ["pages8-show"]:
+        pages8_show(sys.argv[2] if len(sys.argv) > 2 else None)
+    elif sys.argv[1:2] == ["pages8-add"]:
+        pages8_add(Path(sys.argv[2]))
     else:
         sys.exit(
             "usage: python -m tests.claims_label show N [tuning|holdout] | add FILE | "
@@ -576,5 +670,6 @@ if __name__ == "__main__":
             "news3-show [news3-tune|news3-check] | news3-add FILE | news4-show [news4-tune|news4-check] | news4-add FILE | "
             "news5-show [news5-tune|news5-check] | news5-add FILE | "
             "pages6-show [pages6-tune|pages6-check] | pages6-add FILE | "
-            "cites7-show [cites7-tune|cites7-check] | cites7-add FILE"
+            "cites7-show [cites7-tune|cites7-check] | cites7-add FILE | "
+            "pages8-show [pages8-tune|pages8-check] | pages8-add FILE"
         )

@@ -39,6 +39,12 @@ def is_heldout(event: str) -> bool:
     return int(hashlib.sha1(event.encode()).hexdigest(), 16) % 3 == 0
 
 
+def half_of(event: str) -> str:
+    """The tuning events' inner split against overfitting: half A may be studied (``-v``), half B is read as
+    figures only. A rule counts when it helps A and does not lower B."""
+    return "AB"[int(hashlib.sha1(("half:" + event).encode()).hexdigest(), 16) % 2]
+
+
 @cache
 def article(did: str) -> dict[str, Any]:
     data: dict[str, Any] = json.loads((CLUSTERS / "articles" / f"{did}.json").read_text(encoding="utf-8"))

@@ -1,7 +1,7 @@
 """Facts on real reporting: serve each labelled event over loopback, fetch it, compare it, score the rows.
 
 Run from the repository root:
-  python -m tests.facts_eval [--split tune|heldout|all] [--event NAME] [--round NAME] [-v] [--json]
+  python -m tests.facts_eval [--split tune|heldout|all] [--half A|B] [--event NAME] [--round NAME] [-v] [--json]
   python -m tests.facts_eval --feeds ...   # the fresh feeds set instead: tests/facts_feeds.py
 
 Per labelled event (tests/data/facts_labelled_tune.json, and facts_labelled_heldout.json when present) the
@@ -23,6 +23,8 @@ labels (mention url -> article, sentence -> character span) and scored:
   `evolving` for a fact not labelled evolving; merges: rows that are the main row of two or more facts.
 
 Tuning and held-out figures are always reported separately; `-v` on held-out events needs --i-am-not-tuning.
+`--half A|B` takes the tuning events of one half (`factlabels.half_of`: sha1 of "half:" + event, mod 2): A may
+be studied, B is a check against overfitting A and prints its overall figures only (no events, no -v).
 """
 
 from __future__ import annotations
@@ -49,7 +51,7 @@ from xml.sax.saxutils import escape as xml_escape
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))  # as tests/conftest.py does, for `python -m tests.facts_eval` too
 
-from factlabels import HELDOUT, TUNE, article, available, is_heldout, load  # noqa: E402
+from factlabels import HELDOUT, TUNE, article, available, half_of, is_heldout, load  # noqa: E402
 from loopback import Site  # noqa: E402
 
 SPLITS = ("tune", "heldout")
@@ -716,6 +718,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--split", choices=("tune", "heldout", "all"), default="tune")
     ap.add_argument("--event", help="only this event")
     ap.add_argument("--round", help="only the events labelled in this round (their 'round' field: fresh10)")
+    ap.add_argument("--half", choices=("A", "B"), help=HALF_HELP)
     ap.add_argument("-v", "--verbose", action="store_true", help="per fact, what went wrong")
     ap.add_argument("--json", action="store_true", help="the figures as JSON on stdout")
     ap.add_argument("--i-am-not-tuning", action="store_true", help=argparse.SUPPRESS)
@@ -727,6 +730,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
+    if bad := half_refusal(args.half, args.split, args.verbose, args.event):
+        print(bad, file=sys.stderr)
+        return 2
     if not available():
         print("skipped: ../shared/realdata/news-clusters is absent", file=sys.stderr)
         return 0
@@ -735,7 +741,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         (s, ev)
         for s in splits
         for ev in load_split(s)
-        if args.event in (None, ev["event"]) and args.round in (None, ev.get("round"))
+        if args.event in (None, ev["event"])
+        and args.round in (None, ev.get("round"))
+        and args.half in (None, half_of(ev["event"]))
     ]
     if (args.event or args.round) and not todo:
         what = f"event {args.event!r}" if args.event else f"events of round {args.round!r}"
@@ -752,26 +760,48 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"error: {labels['event']}: {e}", file=sys.stderr)
             return 1
         results[split].append(score)
-        if not args.json:
+        if not args.json and args.half != "B":
             if len(results[split]) == 1:
                 print(f"\n{split}:\n{HEADER}")
             print_event(score, rows, args.verbose)
-    print_totals(results, args.json, facts=args.verbose)
+    print_totals(results, args.json, facts=args.verbose, name=f"half {args.half} " if args.half else "", events=args.half != "B")
     return 0
+
+
+HALF_HELP = "only the tuning events of this half: A may be studied, B gives its overall figures only"
+
+
+def half_refusal(half: str | None, split: str, verbose: bool, event: str | None) -> str | None:
+    """Why ``--half`` cannot run with these options (None: it can): halves split the tuning events, and half B
+    is read as figures only."""
+    if half is None:
+        return None
+    if split != "tune":
+        return "error: --half splits the tuning events only (--split tune)"
+    if half == "B" and (verbose or event):
+        return "error: half B is read as overall figures only (no -v, no --event)"
+    return None
 
 
 
 def print_totals(
-    results: Mapping[str, Sequence[EventScore]], as_json: bool, *, facts: bool = False, name: str = "", sites: str = "sites"
+    results: Mapping[str, Sequence[EventScore]],
+    as_json: bool,
+    *,
+    facts: bool = False,
+    name: str = "",
+    sites: str = "sites",
+    events: bool = True,
 ) -> None:
     """The overall lines per split (``name``: the set's, before the split), or with ``as_json`` the figures
-    as JSON, per event too (``sites``: what outlets are called; ``facts``: each event's facts as well)."""
+    as JSON, per event too unless ``events`` is false (``sites``: what outlets are called; ``facts``: each
+    event's facts as well)."""
     if as_json:
         out = {
             split: {
                 "overall": Totals.of(evs).as_dict(),
-                "events": [{"event": e.event, sites: e.sites, **e.totals().as_dict()} for e in evs],
-                **({"facts": [_fact_json(e) for e in evs]} if facts else {}),
+                **({"events": [{"event": e.event, sites: e.sites, **e.totals().as_dict()} for e in evs]} if events else {}),
+                **({"facts": [_fact_json(e) for e in evs]} if facts and events else {}),
             }
             for split, evs in results.items()
         }

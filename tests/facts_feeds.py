@@ -32,7 +32,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
 import feedfacts  # noqa: E402
+from factlabels import half_of  # noqa: E402
 from facts_eval import (  # noqa: E402
+    HALF_HELP,
     HEADER,
     SPLITS,
     EventScore,
@@ -41,6 +43,7 @@ from facts_eval import (  # noqa: E402
     _norm,
     _show,
     fetch_and_compare,
+    half_refusal,
     outlet_id,
     print_event,
     print_totals,
@@ -174,6 +177,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument(
         "--round", help="only the events labelled in this round (their 'round' field: feeds-fresh, tuning events)"
     )
+    ap.add_argument("--half", choices=("A", "B"), help=HALF_HELP)
     ap.add_argument("-v", "--verbose", action="store_true", help="per fact, what went wrong")
     ap.add_argument("--json", action="store_true", help="the figures as JSON on stdout")
     ap.add_argument("--i-am-not-tuning", action="store_true", help=argparse.SUPPRESS)
@@ -185,13 +189,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
+    if bad := half_refusal(args.half, args.split, args.verbose, args.event):
+        print(bad, file=sys.stderr)
+        return 2
     if not feedfacts.available():
         print("skipped: ../shared/realdata/news-feeds-2026-02 is absent", file=sys.stderr)
         return 0
     todo = [
         ev
         for ev in load_split(args.split)
-        if args.event in (None, ev["event"]) and args.round in (None, ev.get("round"))
+        if args.event in (None, ev["event"])
+        and args.round in (None, ev.get("round"))
+        and args.half in (None, half_of(ev["event"]))
     ]
     if not todo:
         what = f"event {args.event!r}" if args.event else f"events of round {args.round!r}" if args.round else "events"
@@ -206,12 +215,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 1
         split = ev["split"]
         results[split].append(score)
-        if args.json:
+        if args.json or args.half == "B":
             continue
         if len(results[split]) == 1:
             print(f"\nfeeds {split}:\n{HEADER}")
         print_event(score, rows, args.verbose, items="entries", sites="feeds")
-    print_totals(results, args.json, name="feeds ", sites="feeds")
+    half = f"half {args.half} " if args.half else ""
+    print_totals(results, args.json, name=f"feeds {half}", sites="feeds", events=args.half != "B")
     return 0
 
 

@@ -19,6 +19,8 @@ per-article error listing (``-v``) refuses to show held-out articles.
     python -m tests.stories_eval --keep DIR # keep the database and sources.yaml in DIR
     python -m tests.stories_eval --feeds    # the labelled real feed entries instead (tests/stories_feeds.py)
     python -m tests.stories_eval --crowd    # the tuning events in a window crowded with other news (below)
+    python -m tests.stories_eval --split tune --half A -v  # half A of the tuning events: studied ...
+    python -m tests.stories_eval --half B   # ... half B: figures only (an overfitting check; ``half_of``)
 
 ``--crowd`` (tuning split only, in process, ~15 s; the mean of three seeds): events nobody tuned on arrive mixed in with others, so
 the tuning events are grouped again (their labelled texts, in process as tests/stories_feeds.py does, no
@@ -65,6 +67,19 @@ def held_out(event: str) -> bool:
 
 def split_of(event: str) -> str:
     return "holdout" if held_out(event) else "tuning"
+
+
+HALVES = ("A", "B")
+
+
+def half_of(event: str) -> str:
+    """The tuning events split in two by hash (``--half``): A is studied (its errors may be listed), B gives
+    figures only, so a rule that helps A is checked on events nobody looked at (an overfitting check)."""
+    return HALVES[int(hashlib.sha1(("half:" + event).encode()).hexdigest(), 16) % 2]
+
+
+def in_half(event: str, half: str | None) -> bool:
+    return half is None or half_of(event) == half
 
 
 def splits_of(choice: str) -> tuple[str, ...]:
@@ -224,8 +239,11 @@ def assignments(result: Mapping, items: list[Item]) -> dict[str, str]:  # type: 
     return out
 
 
-def bcubed(story_of: Mapping[str, str], event_of: Mapping[str, str], split: str) -> Score:
-    """B-cubed over the stored articles, averaged over those of ``split``'s events."""
+def bcubed(
+    story_of: Mapping[str, str], event_of: Mapping[str, str], split: str, half: str | None = None
+) -> Score:
+    """B-cubed over the stored articles, averaged over those of ``split``'s events (of ``half`` only, if given:
+    the whole window still counts in each story's size and each event's)."""
     stories: dict[str, set[str]] = defaultdict(set)
     events: dict[str, set[str]] = defaultdict(set)
     for did, sid in story_of.items():
@@ -233,7 +251,7 @@ def bcubed(story_of: Mapping[str, str], event_of: Mapping[str, str], split: str)
         events[event_of[did]].add(did)
     ps, rs = [], []
     for did, sid in story_of.items():
-        if split_of(event_of[did]) != split:
+        if split_of(event_of[did]) != split or not in_half(event_of[did], half):
             continue
         same = stories[sid] & events[event_of[did]]
         ps.append(len(same) / len(stories[sid]))
@@ -243,10 +261,22 @@ def bcubed(story_of: Mapping[str, str], event_of: Mapping[str, str], split: str)
     return Score(sum(ps) / len(ps), sum(rs) / len(rs), len(ps))
 
 
-def errors(result: Mapping, items: list[Item], split: str = "tuning") -> list[str]:  # type: ignore[type-arg]
-    """The tuning split's mixed and split stories, for tuning. Refuses the held-out split."""
+def _refuse(split: str, half: str | None) -> None:
     if split != "tuning":
         raise ValueError("the held-out split's errors are not shown: it must stay unseen while tuning")
+    if half not in (None, "A"):
+        raise ValueError("half B's errors are not shown: it gives figures only (the overfitting check)")
+
+
+def errors(
+    result: Mapping,  # type: ignore[type-arg]
+    items: list[Item],
+    split: str = "tuning",
+    half: str | None = None,
+) -> list[str]:
+    """The tuning split's mixed and split stories, for tuning (of ``half`` A only, if given). Refuses the
+    held-out split and half B."""
+    _refuse(split, half)
     by_id = {it.did: it for it in items}
     story_of = assignments(result, items)
     lines = []
@@ -257,7 +287,7 @@ def errors(result: Mapping, items: list[Item], split: str = "tuning") -> list[st
             if d in by_id
         ]
         evs = Counter(by_id[d].event for d in dids)
-        if len(evs) > 1 and any(not held_out(e) for e in evs):
+        if len(evs) > 1 and any(not held_out(e) and in_half(e, half) for e in evs):
             hidden = sum(n for e, n in evs.items() if held_out(e))
             lines.append(
                 f"MIXED {story['id']} ({len(dids)} articles, {hidden} of held-out events, not shown)"
@@ -265,9 +295,9 @@ def errors(result: Mapping, items: list[Item], split: str = "tuning") -> list[st
             lines += [
                 f"    {by_id[d].event[:40]:40} {by_id[d].title[:70]!r}"
                 for d in dids
-                if not held_out(by_id[d].event)
+                if not held_out(by_id[d].event) and in_half(by_id[d].event, half)
             ]
-    for event in sorted({it.event for it in items if not held_out(it.event)}):
+    for event in sorted({it.event for it in items if not held_out(it.event) and in_half(it.event, half)}):
         parts = Counter(story_of[it.did] for it in items if it.event == event and it.did in story_of)
         if len(parts) > 1:
             lines.append(
@@ -281,17 +311,18 @@ def errors(result: Mapping, items: list[Item], split: str = "tuning") -> list[st
     return lines
 
 
-def evaluate(result: Mapping, items: list[Item]) -> dict[str, Score]:  # type: ignore[type-arg]
+def evaluate(result: Mapping, items: list[Item], half: str | None = None) -> dict[str, Score]:  # type: ignore[type-arg]
     story_of = assignments(result, items)
     event_of = {it.did: it.event for it in items}
-    return {split: bcubed(story_of, event_of, split) for split in SPLITS}
+    return {split: bcubed(story_of, event_of, split, half) for split in SPLITS}
 
 
-def report(scores: Mapping[str, Score], stored: int, total: int) -> str:
+def report(scores: Mapping[str, Score], stored: int, total: int, half: str | None = None) -> str:
     lines = [f"stored {stored}/{total} articles"]
     for split, s in scores.items():
+        name = f"{split} {half}" if half else split
         lines.append(
-            f"{split:8} B-cubed precision {s.precision:.3f} recall {s.recall:.3f} F1 {s.f1:.3f} ({s.articles} articles)"
+            f"{name:8} B-cubed precision {s.precision:.3f} recall {s.recall:.3f} F1 {s.f1:.3f} ({s.articles} articles)"
         )
     return "\n".join(lines)
 
@@ -364,12 +395,19 @@ def crowd_window(
 
 
 def crowd(
-    items: list[Item], bench: int = CROWD_BENCH, seed: int = CROWD_SEED, lines: list[str] | None = None
+    items: list[Item],
+    bench: int = CROWD_BENCH,
+    seed: int = CROWD_SEED,
+    lines: list[str] | None = None,
+    half: str | None = None,
 ) -> dict[str, Score]:
     """The tuning split's figures grouped in process alone, with the feeds' tuning entries of the same days
     mixed in, and with ``bench`` generated articles more (module docstring, ``--crowd``). Scored on the
     news-clusters tuning articles only; the held-out events of both sets are never in the window. ``lines``
-    gets the errors of the window with the feed entries: labelled stories with other articles, split events."""
+    gets the errors of the window with the feed entries: labelled stories with other articles, split events.
+    ``half``: scored (and listed: A only) on that half's events alone (the window is the same)."""
+    if lines is not None:
+        _refuse("tuning", half)
     from claimcheck.models import Outlet
     from claimcheck.stories import find_stories
 
@@ -390,22 +428,25 @@ def crowd(
         events = Counter(event_of[d] for d in story_of)
         if lines is not None and len(window) > len(labelled) and len(window) < len(labelled) + len(feeds) + 1:
             for st in stories:
-                if st.id in members and (
-                    len(members[st.id]) > 1 or sum(members[st.id].values()) < size[st.id]
+                if (
+                    st.id in members
+                    and any(in_half(ev, half) for ev in members[st.id])
+                    and (len(members[st.id]) > 1 or sum(members[st.id].values()) < size[st.id])
                 ):
                     lines.append(f"MIXED {st.id} ({size[st.id]} articles, {dict(members[st.id])})")
                     lines.extend(
                         f"    {a.outlet[:20]:20} {a.published.date() if a.published else '-'} {a.title[:80]!r}"
                         for a in st.articles
                     )
-            for ev in sorted(events):
+            for ev in sorted(e for e in events if in_half(e, half)):
                 parts = Counter(sid for d, sid in story_of.items() if event_of[d] == ev)
                 if len(parts) > 1:
                     lines.append(
                         f"SPLIT {ev[:60]} into {len(parts)} stories: {sorted(parts.values(), reverse=True)}"
                     )
-        ps = [members[sid][event_of[d]] / size[sid] for d, sid in story_of.items()]
-        rs = [members[sid][event_of[d]] / events[event_of[d]] for d, sid in story_of.items()]
+        mine = {d: sid for d, sid in story_of.items() if in_half(event_of[d], half)}
+        ps = [members[sid][event_of[d]] / size[sid] for d, sid in mine.items()]
+        rs = [members[sid][event_of[d]] / events[event_of[d]] for d, sid in mine.items()]
         return Score(sum(ps) / len(ps), sum(rs) / len(rs), len(ps))
 
     return {
@@ -416,11 +457,16 @@ def crowd(
 
 
 def crowd_mean(
-    items: list[Item], seeds: Iterable[int] = CROWD_SEEDS, lines: list[str] | None = None
+    items: list[Item],
+    seeds: Iterable[int] = CROWD_SEEDS,
+    lines: list[str] | None = None,
+    half: str | None = None,
 ) -> dict[str, tuple[Score, list[Score]]]:
     """:func:`crowd` for each seed: per window, the mean score over the seeds and each seed's (``lines``: the
-    first seed's errors)."""
-    runs = [crowd(items, seed=seed, lines=lines if k == 0 else None) for k, seed in enumerate(seeds)]
+    first seed's errors; ``half``: that half's events only)."""
+    runs = [
+        crowd(items, seed=seed, lines=lines if k == 0 else None, half=half) for k, seed in enumerate(seeds)
+    ]
     out = {}
     for name in runs[0]:
         each = [r[name] for r in runs]
@@ -446,15 +492,25 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--crowd", action="store_true", help="the tuning events among other news of their days (in process)"
     )
+    ap.add_argument(
+        "--half",
+        choices=HALVES,
+        help="score the tuning events of this half only (A: studied, -v allowed; B: figures only)",
+    )
     args = ap.parse_args(argv)
+    if args.verbose and args.half == "B":
+        print("half B gives figures only: no error listing (-v) for it", file=sys.stderr)
+        return 2
     if args.crowd:
         if not (available() and __import__("tests.stories_feeds").stories_feeds.available()):
             print(f"skipped: {CLUSTERS} or the feeds are absent")
             return 0
         lines: list[str] = []
-        for name, (sc, each) in crowd_mean(load(), lines=lines if args.verbose else None).items():
+        got = crowd_mean(load(), lines=lines if args.verbose else None, half=args.half)
+        tag = f"tuning{args.half or ''}"
+        for name, (sc, each) in got.items():
             print(
-                f"crowd {name:22} tuning B-cubed precision {sc.precision:.3f} recall {sc.recall:.3f} "
+                f"crowd {name:22} {tag}  B-cubed precision {sc.precision:.3f} recall {sc.recall:.3f} "
                 f"F1 {sc.f1:.3f} ({sc.articles} articles; P per seed {' '.join(f'{x.precision:.3f}' for x in each)})"
             )
         print("\n".join(lines))
@@ -462,7 +518,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.feeds:
         from tests import stories_feeds
 
-        return stories_feeds.main([*(["-v"] if args.verbose else []), "--split", args.split])
+        half = ["--half", args.half] if args.half else []
+        return stories_feeds.main([*(["-v"] if args.verbose else []), "--split", args.split, *half])
     if not available():
         print(f"skipped: {CLUSTERS} is absent")
         return 0
@@ -475,11 +532,11 @@ def main(argv: list[str] | None = None) -> int:
     else:
         with tempfile.TemporaryDirectory(prefix="claimcheck-stories-eval-") as tmp:
             result = run(Path(tmp), items)
-    keep = splits_of(args.split)
-    scores = {s: v for s, v in evaluate(result, items).items() if s in keep}
-    print(report(scores, len(assignments(result, items)), len(items)))
+    keep = ("tuning",) if args.half else splits_of(args.split)
+    scores = {s: v for s, v in evaluate(result, items, args.half).items() if s in keep}
+    print(report(scores, len(assignments(result, items)), len(items), args.half))
     if args.verbose:
-        print("\n".join(errors(result, items)))
+        print("\n".join(errors(result, items, half=args.half)))
     return 0
 
 

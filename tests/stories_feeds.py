@@ -15,6 +15,8 @@ feed entries are scored, the mixed-in articles only crowd the window (their own 
     python -m tests.stories_feeds          # the figures (~10 s)
     python -m tests.stories_feeds -v       # and the feeds-tune split's errors, mixed stories first
     python -m tests.stories_feeds --split tune  # the tuning rows only (held-out figures not printed)
+    python -m tests.stories_feeds --split tune --half A -v  # half A of the tuning slugs (studied) ...
+    python -m tests.stories_feeds --half B      # ... half B: figures only (stories_eval.half_of)
     python -m tests.stories_eval --feeds   # the same
 """
 
@@ -136,39 +138,47 @@ def group_entries(
     return {a.url: s.id for s in stories for a in s.articles if a.url in known}
 
 
-def bcubed(story_of: Mapping[str, str], entries: Sequence[Entry], split: str) -> stories_eval.Score:
-    """B-cubed over the entries' stories (mixed-in articles excluded), averaged over ``split``'s entries."""
-    return stories_eval.bcubed(story_of, {e.url: e.event for e in entries}, split)
+def bcubed(
+    story_of: Mapping[str, str], entries: Sequence[Entry], split: str, half: str | None = None
+) -> stories_eval.Score:
+    """B-cubed over the entries' stories (mixed-in articles excluded), averaged over ``split``'s entries (of
+    ``half``'s slugs only, if given: ``stories_eval.half_of``)."""
+    return stories_eval.bcubed(story_of, {e.url: e.event for e in entries}, split, half)
 
 
-def counts(entries: Sequence[Entry]) -> dict[str, tuple[int, int, int]]:
-    """Per split: entries, events, events of more than one entry."""
+def counts(entries: Sequence[Entry], half: str | None = None) -> dict[str, tuple[int, int, int]]:
+    """Per split: entries, events, events of more than one entry (of ``half``'s slugs only, if given)."""
     out = {}
     for split in SPLITS:
-        sizes = Counter(e.event for e in entries if split_of(e.event) == split)
+        sizes = Counter(
+            e.event for e in entries if split_of(e.event) == split and stories_eval.in_half(e.event, half)
+        )
         out[split] = (sum(sizes.values()), len(sizes), sum(1 for n in sizes.values() if n > 1))
     return out
 
 
-def errors(story_of: Mapping[str, str], entries: Sequence[Entry], split: str = "tuning") -> list[str]:
-    """The tuning split's mixed stories, then its split events (titles shown). Refuses the held-out split."""
-    if split != "tuning":
-        raise ValueError("the held-out split's errors are not shown: it must stay unseen while tuning")
+def errors(
+    story_of: Mapping[str, str], entries: Sequence[Entry], split: str = "tuning", half: str | None = None
+) -> list[str]:
+    """The tuning split's mixed stories, then its split events (titles shown; of ``half`` A's slugs only, if
+    given). Refuses the held-out split and half B."""
+    stories_eval._refuse(split, half)
+    mine = stories_eval.in_half
     by_story: dict[str, list[Entry]] = defaultdict(list)
     for e in entries:
         by_story[story_of[e.url]].append(e)
     lines = []
     for sid, members in sorted(by_story.items(), key=lambda t: -len(t[1])):
         evs = Counter(e.event for e in members)
-        if len(evs) > 1 and any(not held_out(ev) for ev in evs):
+        if len(evs) > 1 and any(not held_out(ev) and mine(ev, half) for ev in evs):
             hidden = sum(n for ev, n in evs.items() if held_out(ev))
             lines.append(f"MIXED {sid} ({len(members)} entries, {hidden} of held-out events, not shown)")
             lines += [
                 f"    {e.event[:34]:34} {e.feed[:12]:12} {e.published.date() if e.published else '-'} {e.title[:80]!r}"
                 for e in sorted(members, key=lambda e: e.event)
-                if not held_out(e.event)
+                if not held_out(e.event) and mine(e.event, half)
             ]
-    for event in sorted({e.event for e in entries if not held_out(e.event)}):
+    for event in sorted({e.event for e in entries if not held_out(e.event) and mine(e.event, half)}):
         parts = Counter(story_of[e.url] for e in entries if e.event == event)
         if len(parts) > 1:
             lines.append(f"SPLIT {event} into {len(parts)} stories: {sorted(parts.values(), reverse=True)}")
@@ -180,7 +190,9 @@ def errors(story_of: Mapping[str, str], entries: Sequence[Entry], split: str = "
     return lines
 
 
-def joins(entries: Sequence[Entry], options: StoryOptions | None = None) -> tuple[Counter[str], Counter[str]]:
+def joins(
+    entries: Sequence[Entry], options: StoryOptions | None = None, half: str | None = None
+) -> tuple[Counter[str], Counter[str]]:
     """Every merge of ``group`` over the entries (linkage and story pass) that joins two groups with no event in
     common, one of them of the tuning split, counted by the rule that made it, and by the rule and the groups'
     sizes (1+1: two lone entries; 1+n: an entry joins a group; n+n: two groups). Figures only, no text."""
@@ -192,7 +204,7 @@ def joins(entries: Sequence[Entry], options: StoryOptions | None = None) -> tupl
     by_shape: Counter[str] = Counter()
     for a, b, how in joined:
         ea, eb = {entries[i].event for i in a}, {entries[i].event for i in b}
-        if ea & eb or all(held_out(ev) for ev in ea | eb):
+        if ea & eb or all(held_out(ev) or not stories_eval.in_half(ev, half) for ev in ea | eb):
             continue
         by_rule[how] += 1
         shape = "1+1" if len(a) == len(b) == 1 else "1+n" if min(len(a), len(b)) == 1 else "n+n"
@@ -213,15 +225,26 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--joined", action="store_true", help="count the wrong merges by the rule that made them")
     ap.add_argument("--no-mix", action="store_true", help="skip the figure with news-clusters mixed in")
     ap.add_argument(
-        "--split", choices=("tune", "all"), default="all", help="tune: print the tuning rows only (while working)"
+        "--split",
+        choices=("tune", "all"),
+        default="all",
+        help="tune: print the tuning rows only (while working)",
+    )
+    ap.add_argument(
+        "--half",
+        choices=stories_eval.HALVES,
+        help="score the tuning slugs of this half only (A: studied, -v allowed; B: figures only)",
     )
     args = ap.parse_args(argv)
-    splits = stories_eval.splits_of(args.split)
+    if (args.verbose or args.joined) and args.half == "B":
+        print("half B gives figures only: no error listing (-v, --joined) for it", file=sys.stderr)
+        return 2
+    splits = ("tuning",) if args.half else stories_eval.splits_of(args.split)
     if not available():
         print(f"skipped: {FEEDS} is absent")
         return 0
     entries = load()
-    for split, (n, events, multi) in counts(entries).items():
+    for split, (n, events, multi) in counts(entries, args.half).items():
         if split not in splits:
             continue
         print(f"{split:8} {n} entries, {events} events, {multi} of more than one entry")
@@ -229,14 +252,18 @@ def main(argv: list[str] | None = None) -> int:
     story_of = group_entries(entries)
     cpu = time.process_time() - t0
     assert len(story_of) == len(entries)
-    print(report("feeds", {s: bcubed(story_of, entries, s) for s in splits}) + f"  [{cpu:.1f} s CPU]")
+    tag = f" {args.half}" if args.half else ""
+    print(
+        report("feeds" + tag, {s: bcubed(story_of, entries, s, args.half) for s in splits})
+        + f"  [{cpu:.1f} s CPU]"
+    )
     if not args.no_mix and stories_eval.available():
         mixed = group_entries(entries, extra=cluster_articles())
-        print(report("feeds+clusters", {s: bcubed(mixed, entries, s) for s in splits}))
+        print(report("feeds+clusters" + tag, {s: bcubed(mixed, entries, s, args.half) for s in splits}))
     if args.verbose:
-        print("\n".join(errors(story_of, entries)))
+        print("\n".join(errors(story_of, entries, half=args.half)))
     if args.joined:
-        by_rule, by_shape = joins(entries)
+        by_rule, by_shape = joins(entries, half=args.half)
         print(
             "wrong merges (two groups with no event in common, tuning split) by rule:",
             dict(by_rule.most_common()),

@@ -176,3 +176,20 @@ def test_dest_dash_is_bad_usage_and_creates_nothing(tmp_path: Path, monkeypatch:
     assert r.exit_code == 2, r.output
     assert len(r.output.strip().splitlines()) == 1 and "DEST" in r.output and "Traceback" not in r.output
     assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+def test_an_empty_or_missing_src_or_dest_is_named_as_such(tmp_path: Path) -> None:
+    """`migrate-store "$SRC" "$DEST"` with one of them unset said "--db is empty", and a mistyped SRC "run
+    'claimcheck fetch' first (or pass --db)": migrate-store has no --db. Each names SRC or DEST now."""
+    src = tmp_path / "news.db"
+    with Store.open(src):
+        pass
+    for argv, words in (
+        ([str(src), ""], "DEST is empty"),
+        (["  ", str(tmp_path / "n.db")], "SRC is empty"),
+        ([str(tmp_path / "typo.db"), str(tmp_path / "n.db")], "no such database file"),
+    ):
+        r = runner.invoke(app, ["migrate-store", *argv])
+        assert r.exit_code == 2 and words in r.stderr and "--db" not in r.stderr, r.stderr
+        assert len(r.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "n.db").exists()

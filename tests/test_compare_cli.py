@@ -190,3 +190,14 @@ def test_a_narrow_terminal_lists_each_fact_whole(width: int, as_json: dict, monk
         assert conflict in flat and "reported by all 12 outlets" in flat, out
     else:
         assert "Reported by" in out and "Conflicts" in out
+
+
+def test_a_capitalised_or_in_the_topic_is_said_to_be_a_word() -> None:
+    """"Belarus OR prisoners" searched for the word "or" too (every word must match), so it found fewer
+    articles than "Belarus" alone, silently. A note on stderr says so; the search is unchanged."""
+    code, _, err = run("Belarus OR prisoners", "--format", "json")
+    assert "note: OR is searched as a word" in err and "no OR, AND or NOT" in err, err
+    code, _, err = run(TOPIC, "--format", "json")
+    assert code == 0 and "searched as a word" not in err
+    _, _, err = run('"Belarus OR prisoners"', "--format", "json")  # a quoted phrase is the user's own
+    assert "searched as a word" not in err

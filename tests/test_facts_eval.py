@@ -60,6 +60,19 @@ def test_held_out_details_need_the_promise(capsys: pytest.CaptureFixture[str]) -
     assert main(["--split", "all", "-v", "--json"]) == 2
 
 
+def test_half_b_is_read_as_figures_only(capsys: pytest.CaptureFixture[str]) -> None:
+    # the overfitting check: half B of the tuning events gives no failures and no events, and halves split
+    # the tuning events only
+    assert main(["--half", "B", "-v"]) == 2
+    assert main(["--half", "B", "--event", "f1_crash"]) == 2
+    assert main(["--half", "A", "--split", "all"]) == 2
+    assert "half B" in capsys.readouterr().err
+    from factlabels import half_of
+
+    halves = {half_of(ev["event"]) for ev in load_split("tune")} if TUNE.is_file() else {"A", "B"}
+    assert halves == {"A", "B"}
+
+
 @needs_clusters
 def test_label_files_are_valid() -> None:
     assert validate(load(TUNE), "tune") == []

@@ -81,6 +81,32 @@ def test_robots_is_honoured_and_fetched_once_per_host(site: Site, tmp_path: Path
     assert_sound(tmp_path / "db")
 
 
+def test_a_robots_txt_down_for_one_run_keeps_the_pages_for_the_next(site: Site, tmp_path: Path) -> None:
+    """robots.txt answering 503 (or not at all) means "disallow everything" for that run (RFC 9309), but
+    only until it answers again: the pages were marked failed for good ("disallowed by robots.txt",
+    permanent) and never asked for again, though the site had forbidden nothing. They are fetched on the
+    next run, and the summary says the robots.txt could not be read, not that it disallows them."""
+    from loopback import Route
+
+    other = Site(host="127.0.0.3")
+    try:
+        other.sequence(
+            "/robots.txt", Route(status=503), Route(status=503), Route(body=b"User-agent: *\nAllow: /\n")
+        )
+        links = [story(other, f"/b/{i}.html", i) for i in range(2)]
+        feed(site, "/feed.xml", links)
+        feeds = {"b": site.url("/feed.xml")}
+        first = fetch(feeds, tmp_path / "db", extra=", allow_private_hosts: [127.0.0.3]")
+        [b] = first.outlets
+        assert b.new == 0 and b.failed == 2, b
+        [reason] = b.reasons
+        assert "robots.txt" in reason and reason != "disallowed by robots.txt" and "503" in reason, reason
+        second = fetch(feeds, tmp_path / "db", extra=", allow_private_hosts: [127.0.0.3]")
+        assert second.outlets[0].new == 2, second.outlets[0]
+    finally:
+        other.close()
+
+
 def test_robots_rules_for_claimcheck_by_name(site: Site, tmp_path: Path) -> None:
     site.route("/robots.txt", "User-agent: claimcheck\nDisallow: /\n\nUser-agent: *\nAllow: /\n")
     feed(site, "/feed.xml", [story(site, "/a.html")])
@@ -93,7 +119,8 @@ def test_unreachable_robots_means_disallowed(site: Site, tmp_path: Path) -> None
     site.route("/robots.txt", "down", status=503)
     feed(site, "/feed.xml", [story(site, "/a.html")])
     r = fetch({"a": site.url("/feed.xml")}, tmp_path / "db").outlets[0]
-    assert "disallowed by robots.txt" in " ".join(r.reasons)
+    # (not "disallowed by robots.txt": the site forbade nothing, its robots.txt could not be read)
+    assert "robots.txt unavailable (HTTP 503 server error)" in " ".join(r.reasons), r.reasons
     assert "/a.html" not in site.paths_hit() and "/feed.xml" not in site.paths_hit()
 
 

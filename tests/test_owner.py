@@ -221,3 +221,88 @@ def test_three_postgresql_fetchers_writing_at_once_agree_on_the_owner(pg_url: st
     finally:
         for s in stores:
             s.close()
+
+
+def test_every_listing_shows_the_other_outlet_whose_feed_lists_the_page(tmp_path: Path) -> None:
+    """The page is stored once, under the gazette; that the round-up's feed lists it too was kept in the
+    store (its entry) but no command said so: `articles` (table, JSON, CSV) and compare's evidence (JSON,
+    Markdown, CSV, HTML) now name it beside the outlet that holds the page."""
+    import csv
+    import io
+    import json
+
+    from typer.testing import CliRunner
+
+    from claimcheck.cli.app import app
+
+    site, other = Site(), Site(host="127.0.0.2")
+    try:
+        _serve(site, other)
+        src = tmp_path / "sources.yaml"
+        src.write_text(_sources(site, other, "roundup"), encoding="utf-8")
+        db = tmp_path / "f.db"
+        with Store.open(db) as store:
+            assert run_fetch(
+                parse_sources(src.read_text()),
+                store,
+                FetchOptions(settings=FAST, workers=0, allow_private=True),
+            ).ok
+    finally:
+        site.close()
+        other.close()
+    common = ["--db", str(db), "--sources", str(src), "-q"]
+
+    def out(*args: str) -> str:
+        r = CliRunner().invoke(app, [*args, *common], env={"COLUMNS": "120"})
+        assert r.exit_code == 0, r.output
+        return r.stdout
+
+    [row] = json.loads(out("articles", "--format", "json"))
+    assert row["outlet"] == "zgazette" and row["also_listed_by"] == ["aroundup"]
+    [line] = csv.DictReader(io.StringIO(out("articles", "--format", "csv")))
+    assert line["outlet"] == "zgazette" and line["also_listed_by"] == "aroundup"
+    assert "zgazette (+aroundup)" in out("articles")
+    report = json.loads(out("compare", "ferry", "--min-outlets", "1", "--format", "json"))
+    mentions = [m for f in report["facts"] for m in f["mentions"]]
+    assert mentions and all(
+        m["outlet"] == "zgazette" and m["also_listed_by"] == ["aroundup"] for m in mentions
+    )
+    assert [o["id"] for o in report["outlets"]] == ["zgazette"]  # counted once, under its owner
+    assert "also in the feed of News Roundup):" in out(
+        "compare", "ferry", "--min-outlets", "1", "--format", "markdown"
+    )
+    rows = list(csv.DictReader(io.StringIO(out("compare", "ferry", "--min-outlets", "1", "--format", "csv"))))
+    assert rows and {r["also_listed_by"] for r in rows} == {"aroundup"}
+    assert "also in the feed of News Roundup" in out(
+        "compare", "ferry", "--min-outlets", "1", "--format", "html"
+    )
+    listing = ["stories", "--since", "2026-01-01", "--min-outlets", "1", "--no-cache"]
+    [story] = json.loads(out(*listing, "--format", "json"))["stories"]
+    assert [(a["outlet"], a["also_listed_by"]) for a in story["articles"]] == [("zgazette", ["aroundup"])]
+    [line] = csv.DictReader(io.StringIO(out(*listing, "--format", "csv")))
+    assert line["outlet"] == "zgazette" and line["also_listed_by"] == "aroundup"
+    assert "(also in the feed of " in out(*listing, "--format", "markdown")
+
+
+def test_the_store_says_which_other_outlets_list_a_page_on_both_backends(store_target: str) -> None:
+    url = "https://www.harbourgazette.example/city/ferry-fares"
+    with Store.open(store_target) as s:
+        s.sync_outlets(OUTLETS)
+        for o in ("valley", "gazette", "aggregator"):
+            s.add_article(_article(o, url + f"?utm_source={o}", TEXT), [f"{o}-guid"])
+        other = _article("valley", "https://valleytimes.example/bridge", TEXT + " The bridge stays shut.")
+        s.add_article(other, ["v2"])
+        s.add_article(
+            _article("valley", "https://valleytimes.example/bridge-copy", other.text), ["v3"]
+        )  # own copy
+        rows = {r.url: r for r in s.list_articles()}
+        assert rows[url + "?utm_source=gazette"].also_listed == ("aggregator", "valley")
+        assert (
+            rows["https://valleytimes.example/bridge"].also_listed == ()
+        )  # its own second link is no other outlet
+        found = s.search("ferry")
+        assert {a.outlet: a.also_listed for a in found} == {"gazette": ("aggregator", "valley"), "valley": ()}
+        stored = {o.id: o for o in s.stored_outlets()}
+        assert (
+            stored["gazette"].name == "Harbour Gazette" and stored["gazette"].homepage == OUTLETS[0].homepage
+        )

@@ -144,7 +144,7 @@ def test_readers_read_a_schema_3_postgres_database(pg_cluster: object) -> None:
         assert conn.execute("SELECT max(version) FROM claimcheck_schema").fetchone()[0] == 3  # not written
     Store.open(url).close()  # a writer upgrades it
     with psycopg.connect(url, autocommit=True) as conn:
-        assert conn.execute("SELECT max(version) FROM claimcheck_schema").fetchone()[0] == 4
+        assert conn.execute("SELECT max(version) FROM claimcheck_schema").fetchone()[0] == 5
         assert conn.execute("SELECT to_regclass('host_leases') IS NOT NULL").fetchone()[0]
 
 

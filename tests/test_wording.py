@@ -206,8 +206,40 @@ def test_output_extension_chooses_the_format_when_none_is_given(tmp_path) -> Non
     assert run("articles", "-o", str(tmp_path / "a.csv")) == 0
     assert (tmp_path / "a.csv").read_text().startswith("id,outlet,published")
     assert run("articles", "-o", str(tmp_path / "a.txt")) == 0 and "┃" in (tmp_path / "a.txt").read_text()
-    assert run("compare", "Belarus", "--format", "json", "-o", str(tmp_path / "j.md")) == 0
-    assert (tmp_path / "j.md").read_text().startswith("{")  # --format wins
+    # A --format the extension contradicts is bad usage, nothing written (JSON was saved as j.md)
+    assert run("compare", "Belarus", "--format", "json", "-o", str(tmp_path / "j.md")) == 2
+    assert not (tmp_path / "j.md").exists()
+    assert run("compare", "Belarus", "--format", "JSON", "-o", str(tmp_path / "j.JSON")) == 0
+    assert run("compare", "Belarus", "--format", "json", "-o", str(tmp_path / "j.txt")) == 0
+    for argv in (
+        ["stories", "-o", str(tmp_path / "x.csv"), "--format", "json"],
+        ["articles", "-o", str(tmp_path / "x.json"), "--format", "csv"],
+        ["compare", "Belarus", "-o", str(tmp_path / "x.html"), "--format", "markdown"],
+        ["compare", "Belarus", "-o", str(tmp_path / "x.md"), "--format", "table"],
+    ):
+        r = CliRunner().invoke(app, [*argv, *common])
+        assert r.exit_code == 2 and "contradicts" in r.stderr and len(r.stderr.strip().splitlines()) == 1, (
+            r.stderr
+        )
+    assert not list(tmp_path.glob("x.*"))
+    # `-o out/` (a folder not made yet) wrote the report into a file named "out"
+    for argv in (
+        ["articles", "-o", str(tmp_path / "out") + "/"],
+        ["stories", "-o", str(tmp_path / "out") + "/"],
+    ):
+        r = CliRunner().invoke(app, [*argv, *common])
+        assert r.exit_code == 2 and "names a folder" in r.stderr, r.stderr
+    r = CliRunner().invoke(
+        app, ["demo", "-q", "--db", str(tmp_path / "d.db"), "--report", str(tmp_path / "out") + "/"]
+    )
+    assert r.exit_code == 2 and "names a folder" in r.stderr, r.stderr
+    assert not (tmp_path / "out").exists() and not (tmp_path / "out.html").exists()
+    # the demo's --report: a name that says JSON or CSV is refused before anything runs
+    r = CliRunner().invoke(
+        app, ["demo", "-q", "--db", str(tmp_path / "d.db"), "--report", str(tmp_path / "demo.csv")]
+    )
+    assert r.exit_code == 2 and "looks like csv" in r.stderr, r.stderr
+    assert not list(tmp_path.glob("demo.*")) and not (tmp_path / "d.db").exists()
     assert run("articles", "-o", str(tmp_path / "a.md")) == 2 and not (tmp_path / "a.md").exists()
 
 

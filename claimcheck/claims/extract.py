@@ -10,7 +10,7 @@ from claimcheck.claims.language import is_english, text_language
 from claimcheck.claims.numbers import Quantity, find_quantities
 from claimcheck.claims.quotes import Quote, find_quotes
 from claimcheck.claims.sentences import Sentence, split_sentences
-from claimcheck.claims.statements import is_furniture, is_statement, statement_words
+from claimcheck.claims.statements import is_furniture, is_links_line, is_statement, statement_words
 from claimcheck.models import Claim, ClaimDetails
 
 __all__ = ["extract_claims"]
@@ -42,9 +42,13 @@ def extract_claims(
     for q in quotes:
         first, last = _sentence_index(starts, q.start), _sentence_index(starts, q.end - 1)
         quoted_sentences.update(range(first, last + 1))
+        if is_links_line(sentences[first].text):
+            continue  # a headline quoted in a block of related links ("More: ... 'everywhere, all the time.'")
         claims.append(_quote_claim(text, q, sentences[first], sentences[last], _cites(credits, first, last)))
     for i, sent in enumerate(sentences):
         cites = _cites(credits, i, i)
+        if credits[i] and is_links_line(sent.text):
+            continue  # other stories' headlines ("More: Police say ..."): none of their credits is this page's
         claims.extend(_citation_claim(sent, c) for c in credits[i])
         if is_furniture(sent.text):
             continue

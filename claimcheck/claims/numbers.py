@@ -294,6 +294,8 @@ def find_quantities(sentence: str, context: str = "", *, scores: bool = False) -
             out.append(q)
     if " or " in sentence or "ouple" in sentence:
         out = [q for q in out if not _vague_amount(sentence, q)]
+    if "illion" in sentence or "like " in sentence or " as " in sentence:
+        out = [q for q in out if not _hyperbole(sentence, q)]
     if results:
         out = sorted(out + results, key=lambda q: q.start)
     if len(out) >= LIST_ITEMS and _list_line(sentence, out):
@@ -381,6 +383,28 @@ def _vague_amount(s: str, q: Quantity) -> bool:
 # label's colon is a fact box's, "Height: 70 metres, Engines: 27", and checkable), in a
 # line with no verb of a clause ("Storms killed 12 people, injured 40 and left 3,000 homes" has one) and no
 # thing news counts.
+# Figures that exaggerate, not count: a made-up scale ("11 zillion files", "a gazillion apps") and a round "a
+# hundred / thousand / million / billion" in a comparison of how something feels ("it can feel like there are a
+# thousand forms to fill", "it felt like a million years", "as if a thousand people were watching"; "a thousand
+# workers were hired", "viewed a million times" count).
+_MADE_UP_SCALE = re.compile(r"\s*-?[a-z]{0,3}(?:zillion|jillion|squillion)s?\b", re.IGNORECASE)
+_SEEMS_LIKE = re.compile(
+    r"\b(?:like|as\s+if|as\s+though)\s+(?:there(?:'s|’s|\s+(?:is|are|was|were|had\s+been|have\s+been))\s+|"
+    r"(?:it|they|we|you|i)(?:'s|’s|'re|’re|\s+(?:is|are|was|were|had|have))\s+(?:been\s+)?)?(?:about\s+|some\s+)?$",
+    re.IGNORECASE,
+)
+_ROUND_ALONE = re.compile(r"an?\s+(?:hundred|thousand|million|billion|trillion)\b", re.IGNORECASE)
+
+
+def _hyperbole(s: str, q: Quantity) -> bool:
+    text = s[q.start : q.end]
+    if "illion" in text and _MADE_UP_SCALE.search(text):
+        return True
+    if _MADE_UP_SCALE.match(s, q.end):
+        return True
+    return bool(_ROUND_ALONE.match(text) and _SEEMS_LIKE.search(s, max(0, q.start - 40), q.start))
+
+
 LIST_ITEMS = 3
 _ITEM_START = re.compile(r"(?:^|[,;(\[\u2022|]\s*|\n)(?:(?:or|and|plus)\s+)?(?:about\s+|approx\.?\s+)?$", re.IGNORECASE)
 _CLAUSE_VERB = re.compile(

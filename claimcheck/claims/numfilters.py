@@ -86,6 +86,8 @@ _LABEL_AFTER = re.compile(
     # a year of an era ("600 B.C.", "AD" after), a broadcaster or outlet named with a number ("told 404 Media")
     r"|\s?(?:B\.C\.|BCE?\b|A\.D\.|AD\b)|\s(?:Media|News|TV|Radio|FM)\b)"
 )
+# ... and before it: "update 5.50", "firmware 2.1", "version 3" (a verb before a decimal is as rare: "patch 1.2").
+_VERSION_BEFORE = re.compile(r"\b(update|version|firmware|patch|build|release|beta)\s+$", re.IGNORECASE)
 # An age or an anniversary reached: "the port turns 300", "She turned 40 on Monday", "turning 18 this year"
 # (no counted thing after it; "shares turned 5% lower" has one).
 _TURNS_BEFORE = re.compile(r"\b[Tt]urn(?:s|ed|ing)\s+$")
@@ -187,6 +189,8 @@ def _not_a_quantity(s: str, m: re.Match[str], value: float, num: str) -> bool:
         return True  # a leading zero: a code or a number to dial, not a quantity
     if _AGO.match(after) or _ADDRESS_AFTER.match(after) or designation_after(s, end):
         return True
+    if (ver := _VERSION_BEFORE.search(before)) and ("." in num or ver.group(1).lower() in ("version", "firmware")):
+        return True  # a version named after its word: "system update 5.50 features", "version 3 of the app"
     if _LABEL_AFTER.match(after):
         return True  # a version, a plan's name, an era's year, an outlet: "the 5.50 update", "a 401(k)"
     year_like = (

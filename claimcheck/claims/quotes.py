@@ -573,6 +573,15 @@ _NAMED_AFTER = re.compile(
     r"chant|sign|banner|t-shirt|logo|tagline)s?\b"
 )
 _NAME_WORDS = 10
+# A title runs to a dozen words with every word in capitals but the small ones ('"How to Speak So That People Want
+# to Listen"', '"The House at the End of the Lane"'); a speaker's words in capitals throughout are rarer still.
+_TITLE_LENGTH = 12
+# Words written on a thing, not spoken: 'the sign read "..."', 'a banner reading "..."', 'his cap said "..."'.
+_WORN_TEXT_BEFORE = re.compile(
+    r"\b(?:signs?|banners?|placards?|posters?|t-shirts?|shirts?|caps?|hats?|plaques?|graffiti|billboards?|stickers?)"
+    r"\s+(?:that\s+)?(?:read|reads|reading|said|says|saying|proclaim(?:ed|ing|s)?|declar(?:ed|ing|es))\s*:?\s*[“\"‘'«„]$",
+    re.IGNORECASE,
+)
 
 
 def _of_record(text: str, q: Quote) -> bool:
@@ -590,8 +599,10 @@ def _of_record(text: str, q: Quote) -> bool:
     small = {"of", "the", "and", "a", "in", "to", "for", "on", "at", "with", "by", "from", "as", "an", "or"}
     # (a hyphenated word is one: "the 'Trans-Pacific Partnership Summit'", "Daehak-ro Festival")
     tokens = [w for s, e in q.parts for t in text[s:e].split() if (w := t.strip("\"'“”‘’.,:;!?()[]"))]
-    if len(words) <= 6 and all(w[0].isupper() or w[0].isdigit() or w.lower() in small for w in tokens):
+    if len(words) <= _TITLE_LENGTH and all(w[0].isupper() or w[0].isdigit() or w.lower() in small for w in tokens):
         return False  # a title or a name in capitals, its numbers too ("Kill Bill: Vol. 1", "2018 Welcome Festival")
+    if len(words) <= _NAME_WORDS and _WORN_TEXT_BEFORE.search(text, max(0, q.start - 40), q.start):
+        return False  # what a sign or a shirt reads ('a banner reading "Hands off our library"')
     return not (len(words) <= _TERM_WORDS and _term_in_phrase(text, q))
 
 
@@ -624,9 +635,15 @@ _TERM_AFTER = re.compile(
     r"[”\"’'»]?[,]?\s+(?!(?:he|she|they|it|we|i|you|and|or|but|as|which|who|that|when|while|because|if)\b)"
     rf"(?!{_SPEECH}\b)[a-z]"
 )
+# The same short phrase closing its sentence ('they were baffled by this "online business thing."', 'fans shrugged
+# at the band\'s "farewell tour plan"'), of four words at most: a longer stretch there is more often someone's words
+# cut into the sentence. The same verbs keep it a quote ('X called the plan a "cynical trick."', 'researchers found a
+# "significant rise in cases."').
+_TERM_ENDS = re.compile(r"(?<=[.!?])[”\"’'»][ \t]*(?:$|\n|[A-Z“\"‘(])|[”\"’'»][.!?]?[ \t]*(?:$|\n)|[”\"’'»][.!?][ \t]+[A-Z“\"‘(]")
+_TERM_END_WORDS = 4
 _WORDS_NAMED = re.compile(
-    rf"\b(?:{_SPEECH}|{_NAMING}|suggest(?:s|ed)?|indicat(?:es|ed)|stated|claim(?:s|ed)?|insist(?:s|ed)?|"
-    r"maintain(?:s|ed)?|contend(?:s|ed)?|alleg(?:es|ed)|call(?:s|ed)?|warn(?:s|ed)?|describ(?:es|ed|ing)|"
+    rf"\b(?:{_SPEECH}|{_NAMING}|suggest(?:s|ed|ing)?|indicat(?:es|ed|ing)|stated|claim(?:s|ed|ing)?|insist(?:s|ed|ing)?|"
+    r"maintain(?:s|ed|ing)?|contend(?:s|ed|ing)?|alleg(?:es|ed|ing)|call(?:s|ed)?|warn(?:s|ed)?|describ(?:es|ed|ing)|"
     r"refer(?:s|red)?\s+to|known\s+as|quot(?:es|ed|ing)|hope[sd]?|saying|telling|calling|"
     # a source credited without a verb, a finding or a ruling on record, words put out
     r"according\s+to|found|finds|ruled|rules|express(?:es|ed)|voic(?:es|ed)|issu(?:es|ed))\b"
@@ -639,7 +656,9 @@ def _term_in_phrase(text: str, q: Quote) -> bool:
         return False
     if _THAT_BEFORE.search(text, max(0, start - 8), start) and _CLAUSE_START.match(text, start):
         return False
-    if not _TERM_AFTER.match(text, q.end):
+    if not _TERM_AFTER.match(text, q.end) and not (
+        _TERM_ENDS.match(text, q.end) and len(_WORDS.findall(text[start : q.end])) <= _TERM_END_WORDS
+    ):
         return False
     # the sentence around it, within a bounded window (a page of such quotes and no full stop stays linear)
     lo, hi = max(0, start - _TERM_WINDOW), min(len(text), q.end + _TERM_WINDOW)
@@ -841,8 +860,15 @@ def _last_stop(before: str) -> int:
 
 # A fronted adverbial before the subject, opened by a preposition or subordinator and closed by a comma.
 _FRONTED = re.compile(
-    r"^\s*(?:After|Before|During|Despite|Following|With|Amid|Since|While|When|As|In|On|At|Without|Throughout)\s"
-    r"[^,“”\"«».!?]{1,80},\s+"
+    r"^\s*(?:(?:But|And|Yet|Still|Later)\s+(?i:after|before|during|despite|following|with|amid|since|while|when|as|in|"
+    r"on|at|without|throughout)|After|Before|During|Despite|Following|With|Amid|Since|While|When|As|In|On|At|Without|"
+    r"Throughout)\s[^,“”\"«».!?]{1,80},\s+"
+)
+# A role opening the clause as its subject ("a spokeswoman for the ministry dismissed the report, saying ..."): the
+# role speaks, its postmodifier left out as the older labels name it.
+_ROLE_OPENING = re.compile(
+    rf"\s*(?P<name>{_ROLE})(?:\s+(?:of|for|at|from|with)\s+(?:[\w’'-]+\s+){{0,4}}?[\w’'-]+)?"
+    r"\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|denies|rejects|dismisses|says|tells|insists|warns)\b"
 )
 
 
@@ -855,6 +881,8 @@ def _coordinated_subject(before: str, places: set[str]) -> str | None:
         return None
     if front := _FRONTED.match(clause):  # "After weeks of threats, X struck a softer note, urging ..."
         clause = clause[front.end() :]
+    if (role := _ROLE_OPENING.match(clause)) is not None:
+        return role.group("name")
     m = _OPENING_FULL.match(clause) or _OPENING_SINGLE.match(clause)
     if m is None:
         return None

@@ -13,7 +13,7 @@ from claimcheck.text import claim_content_words
 
 FURNITURE = re.compile(
     r"^(?:sign\s+up|subscribe|read\s+(?:more|next|the\s+full)|click|tap|follow\s+us|share\s+(?:this|on)|"
-    r"advertisement|related|recommended|watch|listen|download|get\s+the|join|contact\s+us|copyright|©|"
+    r"advertisement|related|recommended|watch\b|listen\b|download\b|get\s+the|join\b|contact\s+us|copyright|©|"
     r"all\s+rights\s+reserved|image\s+(?:copyright|caption)|photo(?:graph)?:|(?:photo\s+|picture\s+|image\s+)?credits?\s*:|getty\s+images|"
     r"updated|published|posted|this\s+(?:article|story)\s+(?:was|has|is)|we\s+use\s+cookies|cookie|"
     r"support\s+(?:our|independent)|newsletter|more\s+from|see\s+also|editor'?s\s+note|"
@@ -163,6 +163,24 @@ _LINK_LINE = re.compile(
     r"|^\[(?!\s*(?:correction|clarification|update|updated|editor|note)\b)[^\[\]]*[^\[\].!?\s]\s*\]$",
     re.I,
 )
+# A related-links block: its label ("More:", "READ MORE:", "Related:", "See also:", "Watch:", "Video:", "MOST READ IN
+# NEWS", "Most popular", "Top stories", "You may also like", "Don't miss") opens the line, and what follows are
+# other stories' headlines, none of them this page's claims (no number, no quote, no statement of it).
+_LINKS_LABEL = re.compile(
+    r"(?i:more|read\s+more|related(?:\s+(?:stories|articles|coverage|content|links))?|see\s+also|also\s+(?:read|see)|"
+    r"read\s+also|(?:watch|listen)(?:\s+(?:more|next|now))?|videos?|podcast|most\s+(?:read|popular|viewed|shared|watched)|top\s+stories|"
+    r"trending(?:\s+now)?|you\s+(?:may|might)\s+also\s+like|don['’]t\s+miss)\s*:"
+    # without a colon only in capitals, as such blocks print it ("MOST READ IN NEWS ..."; "Most of the 30 ..." is news)
+    r"|(?:MOST\s+(?:READ|POPULAR|VIEWED|SHARED|WATCHED)|TOP\s+STORIES|TRENDING(?:\s+NOW)?|YOU\s+(?:MAY|MIGHT)\s+ALSO\s+LIKE|"
+    r"DON['’]T\s+MISS|MORE\s+(?:STORIES|ON\s+THIS\s+STORY))\b"
+)
+
+
+def is_links_line(sentence: str) -> bool:
+    """A line of related links (``_LINKS_LABEL`` at its start): other stories' headlines."""
+    return _LINKS_LABEL.match(sentence.lstrip(" \t\"'“”‘’*•·-–—|")) is not None
+
+
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]*[a-z]{2}")
 
 
@@ -188,7 +206,7 @@ def is_furniture(sentence: str) -> bool:
     """Page furniture: newsletters, share buttons, credits lines, photo credits, dashed subheadings, cookie
     notices; recipe cards, shop prices, review stars and comment counts."""
     s = sentence.strip(" \t\"'“”‘’*•·-–—|")
-    if FURNITURE.match(s) or _FURNITURE_ANYWHERE.search(s) or len(s.split()) < 3:
+    if FURNITURE.match(s) or _FURNITURE_ANYWHERE.search(s) or len(s.split()) < 3 or _LINKS_LABEL.match(s):
         return True
     if is_credit(sentence) or _WIDGET.match(s) or _LINK_LINE.search(sentence.strip()) or _contact_line(s) or (len(sentence.split()) <= 14 and _DASHED_HEADING.fullmatch(sentence)):
         return True

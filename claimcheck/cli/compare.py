@@ -134,6 +134,13 @@ def compare(
     if story is None and not fts_query(topic or ""):
         fail(f"the topic {topic!r} has no word to search for (only punctuation); give some words", 2)
     since_dt, until_dt = parse_window(since, until)
+    if story is None and (ops := _operators(topic or "")):
+        said = "is searched as a word" if len(ops) == 1 else "are searched as words"
+        note(
+            f"note: {' and '.join(ops)} {said}: every word of the topic must match (there is no OR, AND or NOT; "
+            "run one compare per alternative)",
+            quiet,
+        )
     cfg = load_sources(sources)
     with open_reader(db, quiet=quiet) as store:
         target = output_path(output, inputs=protected_inputs(store.path, sources))
@@ -177,6 +184,16 @@ def compare(
     write_output(target, render(result, fmt, matrix=matrix, explain=explain))
     if target is not None:
         note(f"wrote {target}", quiet)
+
+
+def _operators(topic: str) -> list[str]:
+    """The search operators a user may expect (OR, AND, NOT, NEAR, written in capitals) outside quoted
+    phrases: the topic reads them as words that must be in the text, so "Bitcoin OR price" found fewer
+    articles than "Bitcoin", without a word said."""
+    import re
+
+    rest = re.sub(r'"[^"]*"', " ", topic)
+    return list(dict.fromkeys(w for w in rest.split() if w in ("OR", "AND", "NOT", "NEAR")))
 
 
 def _no_fact(topic: str, used: str, min_outlets: int, kind: str | None) -> str:

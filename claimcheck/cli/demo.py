@@ -30,6 +30,7 @@ from claimcheck.cli.common import (
     write_output,
 )
 from claimcheck.cli.fetch import do_fetch
+from claimcheck.cli.outputs import SUFFIX_FORMATS
 from claimcheck.config import parse_sources
 from claimcheck.demo.corpus import DEMO_TOPIC, corpus_dir, demo_sources_yaml, fresh_demo_db
 from claimcheck.demo.server import CorpusServer
@@ -44,7 +45,11 @@ if TYPE_CHECKING:
 
 def run_demo(*, db: str | Path | None, report_path: str | Path, quiet: bool) -> int:
     """Returns the exit code: 0 when the corpus was fetched and compared without failures."""
-    if str(report_path) != "-" and (not str(report_path).strip() or Path(report_path).name in ("", ".", "..")):
+    if str(report_path) != "-" and (
+        not str(report_path).strip()
+        or Path(report_path).name in ("", ".", "..")
+        or str(report_path).endswith(("/", os.sep))
+    ):
         output_path(report_path)  # "", " ", ".", "..", "/": refused in words (no name to put .html on)
     report_path = Path(report_path)
     target = db_target(db) if db is not None else demo_db_path()
@@ -169,7 +174,14 @@ def _print_stories(store: Store, cfg: Sources, console: Console) -> None:
 def report_paths(report_path: Path) -> tuple[Path, Path]:
     """The Markdown and the HTML report of ``--report``: ``report.md`` and ``report.html`` beside it; a name
     ending in ``.html`` is the HTML report, with the Markdown beside it (``r.html`` -> ``r.md``, ``r.html``),
-    never Markdown under an HTML name."""
+    never Markdown under an HTML name, nor under a name whose extension says JSON or CSV (``r.csv``:
+    bad usage, as ``compare -o r.csv --format markdown``)."""
+    wanted = SUFFIX_FORMATS.get(report_path.suffix.lower())
+    if wanted not in (None, "markdown", "html"):
+        raise UsageError(
+            f"--report {report_path} looks like {wanted}; the demo writes a Markdown report (.md) "
+            "and an HTML one (.html)"
+        )
     if report_path.suffix.lower() in (".html", ".htm"):
         return report_path.with_suffix(".md"), report_path
     return report_path, report_path.with_suffix(".html")

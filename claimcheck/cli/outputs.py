@@ -25,10 +25,17 @@ SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".json": "json", "
 def output_format(fmt: str | None, output: str | Path | None, options: Sequence[str]) -> str:
     """``--format`` as given (any case); without it, what ``-o``'s extension says (``report.md`` is
     Markdown, ``facts.csv`` CSV), else the table. An extension the command cannot write is bad usage,
-    never a terminal table saved under that name."""
-    if fmt is not None:
-        return choose(fmt, options, "format")
+    never a terminal table saved under that name; so is a ``--format`` that another known extension
+    contradicts (``-o x.csv --format json``): JSON saved as ``x.csv`` opens as a broken spreadsheet."""
     wanted = SUFFIX_FORMATS.get(Path(output).suffix.lower()) if output is not None and str(output) != "-" else None
+    if fmt is not None:
+        chosen = choose(fmt, options, "format")
+        if wanted is not None and wanted != chosen:
+            raise UsageError(
+                f"--format {chosen} contradicts {output}, whose extension says {wanted}; "
+                f"drop --format, or name the file for {chosen}"
+            )
+        return chosen
     if wanted is None:
         return "table"
     if wanted not in options:
@@ -103,6 +110,8 @@ def output_path(output: str | Path | None, *, inputs: Iterable[tuple[Path, str]]
         return None
     if not str(output).strip():  # `-o "$OUT"` with OUT unset or spaces: "." (a folder), or a file of spaces
         raise UsageError("the output file name is empty (or only spaces): give a file to write, or - for stdout")
+    if str(output).endswith(("/", os.sep)):  # Path("out/") is "out": the report went into a file of that name
+        raise UsageError(f"cannot write {output}: it names a folder (a trailing /); give a file name in it")
     output = Path(output)
     output = expand_home(output)  # -o=~/report.md: the shell left the "~" as it is
     for p, what in inputs:

@@ -49,8 +49,15 @@ if TYPE_CHECKING:
 
     from rich.console import RenderableType
 
+    from claimcheck.store.records import ArticleRow
+
 LIST_FORMATS = ("table", "json", "csv")
-ARTICLE_FIELDS = ("id", "outlet", "published", "title", "claims", "url")
+ARTICLE_FIELDS = ("id", "outlet", "published", "title", "claims", "url", "also_listed_by")
+
+
+def _outlet_cell(r: ArticleRow) -> str:
+    """The outlet holding the article, and the other outlets whose feeds list the same page: "gazette (+roundup)"."""
+    return f"{r.outlet} (+{', '.join(r.also_listed)})" if r.also_listed else r.outlet
 
 
 def _when(dt: datetime | None) -> str | None:
@@ -95,6 +102,7 @@ def articles(
                 "claims": r.claims,
                 "language": r.language,
                 "url": plain(r.url),
+                "also_listed_by": list(r.also_listed),
             }
             for r in rows
         ]
@@ -117,6 +125,7 @@ def articles(
                     csv_safe(r.title),
                     r.claims,
                     csv_safe(r.url),
+                    csv_safe(" ".join(r.also_listed)),
                 ]
             )
         write_output(target, buf.getvalue())
@@ -134,14 +143,19 @@ def articles(
                     overflow="fold" if col == "title" else "ellipsis",
                 )
             for r in rows:
-                cells = [str(r.id), terminal_safe(r.outlet), _published(r.published), terminal_safe(r.title)]
+                cells = [
+                    str(r.id),
+                    terminal_safe(_outlet_cell(r)),
+                    _published(r.published),
+                    terminal_safe(r.title),
+                ]
                 table.add_row(*(cells if title else cells[:3]), str(r.claims))
             return table
 
         def articles_lines() -> Iterator[RenderableType]:
             for r in rows:
                 when = _published(r.published) + (" UTC" if r.published else "")  # no heading says it here
-                yield Text(f"{r.id}  {plain(r.outlet)}  {when}  {counted(r.claims, 'claim')}")
+                yield Text(f"{r.id}  {plain(_outlet_cell(r))}  {when}  {counted(r.claims, 'claim')}")
                 yield indented(Text(plain(r.title), style="bold", overflow="fold"))
 
         table = Fitted(articles_table(True), articles_table(False), TITLE_MIN, articles_lines)

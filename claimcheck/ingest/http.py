@@ -56,6 +56,7 @@ ROBOTS_MAX = 500 * 1024  # RFC 9309: parse at least the first 500 KiB; we read t
 MAX_CRAWL_DELAY = 10.0
 
 GONE = (404, 410)  # statuses that mean the page will not come back: a permanent failure
+ROBOTS_DISALLOW = "disallowed by robots.txt"
 
 
 @dataclass
@@ -138,7 +139,7 @@ class _Host:
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     next_start: float = 0.0
     delay: float = 0.0  # Crawl-delay from robots.txt, bounded
-    robots: asyncio.Future[Protego | None] | None = None
+    robots: asyncio.Future[Protego | RobotsDown | None] | None = None
 
 
 class Http:
@@ -250,7 +251,7 @@ class Http:
             raise FetchError(NOT_HTTP, url, permanent=True)
         await self._guard(url, access)
         if self.s.robots and not await self._robots_allow(url, access):
-            raise FetchError("disallowed by robots.txt", url, permanent=True)
+            raise FetchError(ROBOTS_DISALLOW, url, permanent=True)
 
     async def _guard(self, url: str, access: PrivateAccess) -> None:
         """The address guard, before any request: a URL whose host resolves to a private, loopback or
@@ -350,10 +351,15 @@ class Http:
         rules = await asyncio.shield(h.robots)
         if rules is None:
             return True
+        if isinstance(rules, RobotsDown):
+            # Everything is disallowed while robots.txt cannot be read (RFC 9309), for this run only: the
+            # site forbade nothing, so the page is asked for again on the next run (not permanent).
+            raise FetchError(f"robots.txt unavailable ({rules.why}): host skipped this run", url)
         return bool(rules.can_fetch(url, self.s.user_agent))
 
-    async def _load_robots(self, url: str, access: PrivateAccess) -> Protego | None:
-        """RFC 9309: 4xx means no rules; an unreachable robots.txt or a 5xx means all is disallowed.
+    async def _load_robots(self, url: str, access: PrivateAccess) -> Protego | RobotsDown | None:
+        """RFC 9309: 4xx means no rules; an unreachable robots.txt or a 5xx means all is disallowed
+        (:class:`RobotsDown`, with why: for this run, not for good).
 
         Redirects are followed like a page's (at most ``max_redirects`` hops, each through the URL gate
         and the address guard with the requester's private access); a redirect that cannot be followed
@@ -367,7 +373,7 @@ class Http:
                     await self._guard(current, access)
                 resp = await self._get_with_retries(current, {}, keep=ROBOTS_MAX)
             except FetchError as e:
-                return None if e.reason.startswith((REFUSED, BAD)) else _DISALLOW_ALL()
+                return None if e.reason.startswith((REFUSED, BAD)) else RobotsDown(e.reason)
             if resp.status not in REDIRECTS or resp.location is None:
                 break
             seen.append(current)
@@ -380,7 +386,7 @@ class Http:
         if 300 <= resp.status < 500:
             return None
         if resp.status >= 500:
-            return _DISALLOW_ALL()
+            return RobotsDown(_status_reason(resp.status))
         rules = Protego.parse(resp.body[:ROBOTS_MAX].decode("utf-8-sig", "replace"))  # a BOM is no rule
         delay = rules.crawl_delay(self.s.user_agent)
         host = self.hosts.get(urlsplit(url).netloc.lower())
@@ -389,8 +395,12 @@ class Http:
         return rules
 
 
-def _DISALLOW_ALL() -> Protego:  # noqa: N802 - reads as the constant it stands for
-    return Protego.parse("User-agent: *\nDisallow: /")
+@dataclass(frozen=True)
+class RobotsDown:
+    """A robots.txt that could not be read (unreachable, or a 5xx after the retries): the host is
+    treated as disallowing everything for the rest of the run."""
+
+    why: str
 
 
 _LOCATION = "claimcheck_location"

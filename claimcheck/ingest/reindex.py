@@ -4,7 +4,7 @@ wire-copy shingles anew (articles stored before schema 3 had none)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from claimcheck.claims import extract_claims
 from claimcheck.claims.language import decide_language
@@ -27,7 +27,15 @@ def reindex(
     """Replace every stored article's claims with the extractor's current ones, one article per write,
     so a stop (Ctrl-C) keeps each article done. ``progress(done, total)`` is called after each one.
     The article's language is decided again: its text's, else the one stored (the page's declaration or
-    the outlet's setting when it was fetched), else the outlet's configured one."""
+    the outlet's setting when it was fetched), else the outlet's configured one.
+
+    The outlets are those of ``sources`` and, for any it does not name, the store's record of them (their
+    names, aliases and language as the fetch that stored them knew them): re-extracted without the
+    sources file that fetch used, citations of those outlets kept their outlet."""
+    configured = {o.id for o in sources.outlets}
+    sources = replace(
+        sources, outlets=(*sources.outlets, *(o for o in store.stored_outlets() if o.id not in configured))
+    )
     aliases = sources.alias_map()
     report = ReindexReport()
     try:

@@ -385,6 +385,8 @@ def number_graph(
     _bound_links(items, graph, options, first, unit, figure, precise)
     _conversion_links(items, graph, options, first, unit, figure, group_words)
     _span_links(items, graph, options, first, unit, ctx, figure, precise)
+    _unlink_opposite_sides(graph, first, unit, ctx)
+    _unlink_other_quantities(graph, items, first, ctx)
     updates: dict[tuple[int, int], Rule] = {}
     if times is not None:
         updates = _update_links(items, graph, options, times, unit, ctx, bucket)
@@ -411,6 +413,100 @@ def number_graph(
 
     graph.rule_of = rule_of
     return graph
+
+
+# Context words (as ``number_context`` gives them, after ``CONTEXT_SYNONYMS``) that take a side on an axis of
+# general news English: a change up or down ("rose", "climbed", "grew" -> growth; "fell", "cut", "shrank", "lost" ->
+# decrease), an outcome (won / lost, beat / defeated), a stance (support, approve, back / oppose, disapprove,
+# reject), a trade (bought, imported / sold, exported), money in or out (raised, earned, received / spent).
+_SIDES: dict[str, tuple[str, int]] = {
+    "growth": ("change", 1), "decrease": ("change", -1),
+    **dict.fromkeys(["won", "win", "winning", "beat", "victory", "victories"], ("outcome", 1)),
+    **dict.fromkeys(["decrease", "defeat", "defeated"], ("outcome", -1)),
+    **dict.fromkeys(["support", "supported", "supporting", "approve", "approved", "approving", "favor", "favored",
+                     "back", "backed", "backing", "agree", "agreed"], ("stance", 1)),
+    **dict.fromkeys(["oppose", "opposed", "opposing", "opposition", "disapprove", "disapproved", "reject",
+                     "rejected", "disagree", "disagreed"], ("stance", -1)),
+    **dict.fromkeys(["buy", "bought", "buying", "import", "imported", "purchase", "purchased"], ("trade", 1)),
+    **dict.fromkeys(["sell", "sold", "selling", "export", "exported"], ("trade", -1)),
+    **dict.fromkeys(["raise", "raised", "raising", "earn", "earned", "receive", "received", "receiving", "collect",
+                     "collected", "collecting"], ("money", 1)),
+    **dict.fromkeys(["spend", "spent", "spending"], ("money", -1)),
+}  # fmt: skip
+_SIDES_BOTH = {"decrease": (("change", -1), ("outcome", -1))}  # "lost": a fall, or a defeat
+
+
+def _sides(context: str) -> dict[str, int]:
+    """The side a figure's context words take on each axis of ``_SIDES`` (an axis whose both sides are
+    named, "fell 5 percent after rising 3 percent", is left out: the words say neither)."""
+    found: dict[str, set[int]] = defaultdict(set)
+    for w in context.split():
+        for axis, sign in _SIDES_BOTH.get(w, ((_SIDES[w],) if w in _SIDES else ())):
+            found[axis].add(sign)
+    return {axis: next(iter(signs)) for axis, signs in found.items() if len(signs) == 1}
+
+
+def _unlink_opposite_sides(graph: Graph, first: Sequence[int], unit: Sequence[str], ctx: Sequence[str]) -> None:
+    """Drop the links between two figures whose words take opposite sides on one axis (``_SIDES``): "shares
+    rose 5 percent" / "sales fell 5 percent", "the population grew by 1,200" / "shrank by 1,200", "won 50 games"
+    / "lost 50 games", "41 percent approve" / "41 percent disapprove". A rise and a fall, a win and a loss of
+    one size are two facts of a story, never one, whatever else their words share. A score or a record is told
+    from both sides ("won 8-7" / "lost 8-7", "a 3-1 lead" / "3-1 down"), so its words take none."""
+    sides: dict[int, dict[str, int]] = {}
+    for g, n in enumerate(first):
+        if graph.adj[g] and not is_score(unit[n]) and (found := _sides(ctx[n])):
+            sides[g] = found
+    for g, mine in sides.items():
+        for h in [h for h in graph.adj[g] if h > g and h in sides]:
+            theirs = sides[h]
+            if any(theirs.get(axis, sign) != sign for axis, sign in mine.items()):
+                del graph.adj[g][h], graph.adj[h][g]
+                graph.rules.pop((g, h), None)
+                graph.totals = None
+
+
+# What a share or a sum measures, by the words of general economic and political news (stems, as ``number_context``
+# gives them): two of these named by two figures' words and none in common are two figures of a story
+# ("unemployment rose to 4.2 percent" / "inflation stood at 4.2 percent"; "profits of $3 billion" / "revenue of
+# $3 billion"), never one fact.
+_QUANTITIES: dict[str, str] = {
+    **dict.fromkeys(["unemployment", "jobless", "unemployed"], "unemployment"),
+    **dict.fromkeys(["inflation"], "inflation"),
+    **dict.fromkeys(["turnout"], "turnout"),
+    **dict.fromkeys(["interest"], "interest"),
+    **dict.fromkeys(["tax", "taxe", "tariff", "levy"], "tax"),
+    **dict.fromkeys(["vote", "ballot"], "vote"),
+    **dict.fromkeys(["approval", "support", "popularity"], "approval"),
+    **dict.fromkeys(["share", "stock"], "stock"),
+    **dict.fromkeys(["staff", "workforce", "worker", "employee", "job"], "workforce"),
+    **dict.fromkeys(["sale", "revenue", "turnover"], "sales"),
+    **dict.fromkeys(["profit", "earning"], "profit"),
+    **dict.fromkeys(["wage", "salary"], "wage"),
+    **dict.fromkeys(["debt"], "debt"),
+    **dict.fromkeys(["deficit"], "deficit"),
+    **dict.fromkeys(["budget", "spending"], "budget"),
+    **dict.fromkeys(["rent"], "rent"),
+}  # fmt: skip
+_SHARES_AND_SUMS = frozenset(["percent", "money"])
+
+
+def _unlink_other_quantities(graph: Graph, items: Sequence[Item], first: Sequence[int], ctx: Sequence[str]) -> None:
+    """Drop the links between two shares or sums whose words name what each measures (``_QUANTITIES``) and
+    nothing in common: the jobless rate and inflation at 4.2 percent, turnout and the mayor's support at 41
+    percent, profits and revenue of $3 billion are two figures of a story. Words that name no such quantity
+    ("fell 12 percent on Tuesday", "the price of bitcoin") leave the link as it is."""
+    named: dict[int, frozenset[str]] = {}
+    for g, n in enumerate(first):
+        if graph.adj[g] and items[n].claim.extra.get("measure") in _SHARES_AND_SUMS:
+            found = frozenset(_QUANTITIES[w] for w in ctx[n].split() if w in _QUANTITIES)
+            if found:
+                named[g] = found
+    for g, mine in named.items():
+        for h in [h for h in graph.adj[g] if h > g and h in named]:
+            if not (mine & named[h]):
+                del graph.adj[g][h], graph.adj[h][g]
+                graph.rules.pop((g, h), None)
+                graph.totals = None
 
 
 def _context_words(context: str) -> frozenset[str]:

@@ -249,7 +249,7 @@ CONTEXT_SYNONYMS = {
     **dict.fromkeys(
         ["rise", "rose", "risen", "rising", "gain", "gained", "gaining", "climb", "climbed", "climbing", "jump",
          "jumped", "jumping", "soar", "soared", "soaring", "surge", "surged", "surging", "increase", "increased",
-         "increasing", "rally", "rallied"],
+         "increasing", "rally", "rallied", "grow", "grew", "grown", "growing"],
         "growth",
     ),
 }  # fmt: skip

@@ -15,7 +15,7 @@ from claimcheck.textsafe import csv_safe
 
 COLUMNS = (
     "fact_id", "kind", "fact", "fact_value", "outlet", "first_reporter", "independent", "syndicated",
-    "conflict", "value", "published", "url", "title", "sentence", "cited_sources",
+    "conflict", "value", "published", "url", "title", "sentence", "cited_sources", "also_listed_by",
 )  # fmt: skip
 
 
@@ -33,7 +33,7 @@ def render_csv(result: CompareResult) -> str:
                 oid in firsts, oid in f.independent_outlets, m.syndicated, oid in conflicting,
                 format_value(m.claim.value, full=True) if m.claim.value else "",
                 m.published.isoformat() if m.published else "", m.url, m.title, m.claim.sentence,
-                " ".join(f.cited_sources),
+                " ".join(f.cited_sources), " ".join(result.also_listed.get(m.url, ())),
             ]  # fmt: skip
             writer.writerow([csv_safe(str(v)) if not isinstance(v, bool) else str(v).lower() for v in row])
     return buf.getvalue()

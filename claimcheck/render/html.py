@@ -8,7 +8,7 @@ cells link to the evidence listed below it; with it, filters and an evidence pan
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 from claimcheck.models import CompareResult, Fact, Mention
@@ -300,7 +300,7 @@ def _evidence(result: CompareResult, names: dict[str, str], columns: Sequence[st
             out.append(f'<p class="note upd">Updated over time: {esc(evolved)}</p>')
         out.append('<ol class="evs">')
         for oid in f.outlets:
-            out.append(_evidence_item(f, oid, f"e{i}-{col_of[oid]}", names))
+            out.append(_evidence_item(f, oid, f"e{i}-{col_of[oid]}", names, result.also_listed))
         out.append("</ol>")
         if explain and f.links:
             lines = "".join(
@@ -315,7 +315,9 @@ def _evidence(result: CompareResult, names: dict[str, str], columns: Sequence[st
     return "\n".join(out)
 
 
-def _evidence_item(fact: Fact, oid: str, anchor: str, names: dict[str, str]) -> str:
+def _evidence_item(
+    fact: Fact, oid: str, anchor: str, names: dict[str, str], also_listed: Mapping[str, Sequence[str]]
+) -> str:
     flags = cell_flags(fact, oid)
     cls = next(k for k in "xfwr" if k in flags)
     tags = "".join(f'<span class="tag m {k}">{esc(DESCRIBE[k])}</span>' for k in "fwx" if k in flags)
@@ -329,6 +331,8 @@ def _evidence_item(fact: Fact, oid: str, anchor: str, names: dict[str, str]) -> 
             notes.append("wire copy")
         if m.fidelity:
             notes.append(f"quote {esc(m.fidelity)}")
+        if also := also_listed.get(m.url):
+            notes.append(f"also in the feed of {esc(', '.join(names.get(o, o) for o in also))}")
         extra = "".join(f" · {n}" for n in [esc(zoned_text(m.published)), *notes])  # also shown in the panel
         parts.append(f"<q>{_highlighted(m)}</q><p>{link(m.url, m.title)}{extra}</p>")
     parts.append("</li>")

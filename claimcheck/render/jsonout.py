@@ -12,11 +12,14 @@ allowed by the schema (it does not forbid extra keys):
   conflicts;
 - per fact, ``first_outlets``: every outlet that may be the first, as the table marks them (``first_reported``
   names one; outlets published at that same time, or that same day when the first is stamped with its day
-  only, are tied with it); [] when none is dated.
+  only, are tied with it); [] when none is dated;
+- per mention, ``also_listed_by``: the other outlets whose feeds list that same page (it is stored once and
+  credited to ``outlet``, the outlet whose host serves it: ``claimcheck/store/owner.py``); absent when none.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -117,6 +120,7 @@ SCHEMA: dict[str, Any] = {
                                 "sentence": {"type": "string"},
                                 "value": {"oneOf": [_VALUE, {"type": "null"}]},
                                 "syndicated": {"type": "boolean"},
+                                "also_listed_by": {"type": "array", "items": {"type": "string"}},
                             },
                         },
                     },
@@ -149,7 +153,8 @@ def _value(v: Interval | None) -> dict[str, Any] | None:
     return v.to_dict() if v is not None else None
 
 
-def fact_json(f: Fact) -> dict[str, Any]:
+def fact_json(f: Fact, also_listed: Mapping[str, Sequence[str]] | None = None) -> dict[str, Any]:
+    also = also_listed or {}
     first = (
         {"outlet": f.first_outlet, "published": _iso(f.first_published)}
         if f.first_outlet and f.first_published
@@ -176,6 +181,7 @@ def fact_json(f: Fact) -> dict[str, Any]:
                 "value": _value(m.claim.value),
                 "syndicated": m.syndicated,
                 **({"fidelity": m.fidelity} if m.fidelity else {}),
+                **({"also_listed_by": list(also[m.url])} if also.get(m.url) else {}),
             }
             for m in f.mentions
         ],
@@ -210,7 +216,7 @@ def _document(result: CompareResult) -> dict[str, Any]:
         "generated_at": _iso(result.generated_at),
         "window": {"since": _iso(result.since), "until": _iso(result.until)},
         "outlets": [{"id": o.id, "name": o.name, "articles": o.articles} for o in result.outlets],
-        "facts": [fact_json(f) for f in result.facts],
+        "facts": [fact_json(f, result.also_listed) for f in result.facts],
         "citations": [
             {"outlet": c.outlet, "cited": c.cited, "articles": c.articles} for c in result.citations
         ],

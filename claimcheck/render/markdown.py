@@ -117,6 +117,8 @@ def _evidence(result: CompareResult, name: Callable[[str], str], explain: bool) 
                 notes.append("wire copy")
             if m.fidelity:
                 notes.append(m.fidelity)
+            if also := result.also_listed.get(m.url):
+                notes.append(f"also in the feed of {', '.join(name(o) for o in also)}")
             note = f" ({', '.join(notes)})" if notes else ""
             out.append(f"- **{name(m.outlet)}**, {_link(m)}, {esc(when_text(m.published))}{note}:")
             out.append(f"  {_quoted(m.claim.sentence)}")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import shlex
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -211,6 +211,8 @@ def render_markdown(result: StoriesResult) -> str:
             title = esc(a.title) or "(untitled)"
             shown = f"[{title}]({link})" if link else title
             copy = " (wire copy)" if a.syndicated else ""
+            if also := result.also_listed.get(a.id or -1):
+                copy += f" (also in the feed of {esc(', '.join(_name(result, o) for o in also))})"
             out.append(f"- {esc(_name(result, a.outlet))}, {esc(zoned_text(a.published))}: {shown}{copy}")
     return "\n".join(out) + "\n"
 
@@ -266,6 +268,7 @@ SCHEMA: dict[str, Any] = {
                                 "title": {"type": "string"},
                                 "published": _STR_OR_NULL,
                                 "syndicated": {"type": "boolean"},
+                                "also_listed_by": {"type": "array", "items": {"type": "string"}},
                             },
                         },
                     },
@@ -280,7 +283,8 @@ def _iso(dt: datetime | None) -> str | None:
     return dt.isoformat() if dt is not None else None
 
 
-def story_json(s: Story) -> dict[str, Any]:
+def story_json(s: Story, also_listed: Mapping[int, Sequence[str]] | None = None) -> dict[str, Any]:
+    also = also_listed or {}
     return {
         "id": s.id,
         "label": plain(s.label),
@@ -298,6 +302,7 @@ def story_json(s: Story) -> dict[str, Any]:
                 "title": plain(a.title),
                 "published": _iso(a.published),
                 "syndicated": a.syndicated,
+                **({"also_listed_by": list(also[a.id or -1])} if also.get(a.id or -1) else {}),
             }
             for a in s.articles
         ],
@@ -310,7 +315,7 @@ def to_json(result: StoriesResult) -> dict[str, Any]:
         "generated_at": _iso(result.generated_at),
         "window": {"since": _iso(result.since), "until": _iso(result.until)},
         "articles": result.article_count,
-        "stories": [story_json(s) for s in result.stories],
+        "stories": [story_json(s, result.also_listed) for s in result.stories],
     }
 
 
@@ -323,7 +328,7 @@ def render_json(result: StoriesResult) -> str:
 
 CSV_COLUMNS = (
     "story_id", "label", "topic", "outlets", "independent_outlets", "first_published", "last_published",
-    "first_outlet", "outlet", "published", "syndicated", "title", "url",
+    "first_outlet", "outlet", "published", "syndicated", "title", "url", "also_listed_by",
 )  # fmt: skip
 
 
@@ -338,6 +343,7 @@ def render_csv(result: StoriesResult) -> str:
                 s.id, s.label, s.topic, len(s.outlets), len(s.independent_outlets),
                 _iso(s.first_published) or "", _iso(s.last_published) or "", s.first_outlet or "",
                 a.outlet, _iso(a.published) or "", "true" if a.syndicated else "false", a.title, a.url,
+                " ".join(result.also_listed.get(a.id or -1, ())),
             ]  # fmt: skip
             writer.writerow([v if isinstance(v, int) else csv_safe(str(v)) for v in row])
     return buf.getvalue()

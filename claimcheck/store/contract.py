@@ -138,6 +138,10 @@ class Store:
     def outlet_names(self) -> dict[str, str]:
         raise NotImplementedError
 
+    def stored_outlets(self) -> list[Outlet]:
+        """The outlets as the store recorded them when they were fetched (no feeds), in id order."""
+        raise NotImplementedError
+
     def feed_state(self, outlet: str, url: str) -> tuple[str | None, str | None]:
         raise NotImplementedError
 
@@ -277,6 +281,11 @@ class Store:
 
     def articles_by_id(self, ids: Sequence[int]) -> list[Article]:
         """These articles, whole and with their claims, in the order given (unknown ids left out)."""
+        raise NotImplementedError
+
+    def also_listed(self, ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
+        """Article id -> the other outlets whose feeds list that same page (stored once, under its owner:
+        :mod:`claimcheck.store.owner`), sorted; ids that no other outlet lists are left out."""
         raise NotImplementedError
 
     # -- moving a store (claimcheck migrate-store) ---------------------------------------------------

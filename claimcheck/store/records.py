@@ -48,6 +48,7 @@ class ArticleRow:
     url: str
     claims: int
     language: str | None = None  # ISO 639-1; an article in another language than English has no claims
+    also_listed: tuple[str, ...] = ()  # other outlets whose feeds list this page (stored once: store/owner.py)
 
 
 @dataclass(frozen=True)

@@ -86,6 +86,25 @@ class SqlStore(Store):
     def outlet_names(self) -> dict[str, str]:
         return {str(r[0]): str(r[1]) for r in self._read("SELECT id, name FROM outlets")}
 
+    def stored_outlets(self) -> list[Outlet]:
+        """The outlets as the store recorded them when they were fetched (name, aliases, wire, homepage,
+        country, language; no feeds), in id order."""
+        rows = self._read(
+            "SELECT id, name, wire, homepage, country, language, aliases FROM outlets ORDER BY id"
+        )
+        return [
+            Outlet(
+                str(i),
+                str(n),
+                tuple(json.loads(a or "[]")),
+                homepage=h,
+                country=c,
+                language=lang,
+                wire=bool(w),
+            )
+            for i, n, w, h, c, lang, a in rows
+        ]
+
     def feed_state(self, outlet: str, url: str) -> tuple[str | None, str | None]:
         """(ETag, Last-Modified) saved from the last successful fetch of this feed."""
         rows = self._read(
@@ -182,7 +201,32 @@ class SqlStore(Store):
             )
             for aid, kind, text, sentence, start, end, fields in rows:
                 by_id[aid].append(Claim.from_row(kind, text, sentence, start, end, json.loads(fields)))
-        return [replace(a, claims=tuple(by_id.get(a.id or -1, ()))) for a in articles]
+        also = self.also_listed(ids)
+        return [
+            replace(a, claims=tuple(by_id.get(a.id or -1, ())), also_listed=also.get(a.id or -1, ()))
+            for a in articles
+        ]
+
+    def also_listed(self, ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
+        """Article id -> the other outlets whose feeds list that same page (their entries point at it as a
+        duplicate: the page is stored once, under its owner, :mod:`claimcheck.store.owner`), sorted; ids
+        no other outlet lists are left out."""
+        out: dict[int, set[str]] = {}
+        d = self.dialect
+        ids = [int(x) for x in ids]
+        for i in range(0, len(ids), d.chunk):
+            args: list[object] = []
+            cond = d.in_list("e.article_id", ids[i : i + d.chunk], args)
+            rows = self._read(
+                d.sql(
+                    "SELECT DISTINCT e.article_id, e.outlet FROM entries e JOIN articles a ON a.id = e.article_id "
+                    f"WHERE {cond} AND e.outlet <> a.outlet"
+                ),
+                args,
+            )
+            for aid, outlet in rows:
+                out.setdefault(int(aid), set()).add(str(outlet))
+        return {aid: tuple(sorted(o)) for aid, o in out.items()}
 
     def stats(self) -> StoreStats:
         r = self._read(
@@ -218,9 +262,21 @@ class SqlStore(Store):
         )  # fmt: skip
         if limit:
             args.append(limit)
+        rows = self._read(sql, args)
+        also = self.also_listed([int(r[0]) for r in rows])
         return [
-            ArticleRow(r[0], r[1], parse_iso(r[2]), parse_iso(r[3]), r[4], r[5], int(r[6]), r[7])
-            for r in self._read(sql, args)
+            ArticleRow(
+                r[0],
+                r[1],
+                parse_iso(r[2]),
+                parse_iso(r[3]),
+                r[4],
+                r[5],
+                int(r[6]),
+                r[7],
+                also.get(int(r[0]), ()),
+            )
+            for r in rows
         ]
 
     def outlet_stats(self) -> list[OutletStats]:

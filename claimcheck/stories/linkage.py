@@ -163,6 +163,18 @@ def _average_linkage(
                 and length is not None
                 and _one_word(min(length[a], length[b]), dot, prod, options, shared, parts)
             )
+            or (  # ... and a lone short text joining a group by the average days from it (their medians):
+                # a subject's word or name alone is no event (short reports of one come within a day or two)
+                options.one_term_groups
+                and min(na, nb) == 1
+                and max(na, nb) > 1
+                and avg >= options.link
+                and gap > options.short_days * 86400.0
+                and length is not None
+                and _one_word(
+                    length[a if na == 1 else b], dot / (na * nb), prod / (na * nb), options, shared, parts
+                )
+            )
         ):
             refused.add(seen)
             continue
@@ -280,8 +292,12 @@ def _relink(
     base = np.zeros((k, k), dtype=np.float64)  # as the linkage weighs them
     base[iu, ju] = cos * damp
     base += base.T
+    fading = clock & (fade < 1.0)
+    if options.short_one and fading.any():
+        # what two short texts days apart owe to one heavy word of their own alone fades too (_lone_word)
+        wide = wide + _lone_word(dense, ids, iu, ju, fading, cos, wide, ix, options)
     sim = np.zeros((k, k), dtype=np.float64)  # on the short clock
-    sim[iu, ju] = np.where(clock & (fade < 1.0), cos - wide * (1.0 - fade), cos * damp)
+    sim[iu, ju] = np.where(fading, cos - wide * (1.0 - fade), cos * damp)
     sim += sim.T
     longs = np.flatnonzero(~short)
     parts = ([longs.tolist()] if len(longs) else []) + [[int(i)] for i in np.flatnonzero(short)]
@@ -313,6 +329,44 @@ def _relink(
         parts[x] += parts[y]
         alive[y] = False
     return sorted((sorted(parts[x]) for x in np.flatnonzero(alive)), key=lambda p: p[0])
+
+
+def _lone_word(
+    dense: np.ndarray,
+    ids: np.ndarray,
+    iu: np.ndarray,
+    ju: np.ndarray,
+    fading: np.ndarray,
+    cos: np.ndarray,
+    wide: np.ndarray,
+    ix: _Index,
+    options: StoryOptions,
+) -> np.ndarray:
+    """Per pair of :func:`_relink` (``iu``, ``ju``; only those ``fading``: two short texts on the clock, days
+    apart), the product of their heaviest shared term when it is not broad and is all they share: without it
+    (and the other word of its name, :class:`~claimcheck.stories.links._NameParts`) less than ``one_term`` of
+    ``link`` is left, as the linkage's one-word rule asks of two lone short texts. Days apart, such a word
+    (a festival's "carnival", a court's "judge", a board's name) is the subject of several events and fades
+    as broad terms do; two short reports of one event days apart share its place, its people or its figures
+    besides, and keep them (0 for the other pairs)."""
+    out = np.zeros(len(iu), dtype=np.float64)
+    parts = _NameParts(ix, options) if options.one_name else None
+    broad = options.specific_times * 2 + options.specific_plus
+    inside = dict(zip(ids.tolist(), (dense > 0).sum(axis=0).tolist(), strict=True))
+    for p in np.flatnonzero(fading).tolist():
+        prod = dense[iu[p]] * dense[ju[p]]
+        hit = np.flatnonzero(prod > 0)
+        if not len(hit):
+            continue
+        shared, prod = ids[hit], prod[hit]
+        top = int(prod.argmax())
+        t = int(shared[top])
+        if ix.df[t] > broad or ix.df[t] <= inside[t]:
+            continue  # broad: it fades already; in no article outside the story: the story's own word
+        heaviest = parts.heaviest(shared, prod) if parts is not None else float(prod[top])
+        if cos[p] - heaviest < options.one_term * options.link:
+            out[p] = max(0.0, min(heaviest, cos[p] - wide[p]))
+    return out
 
 
 def _own_shared(members: np.ndarray, ix: _Index, options: StoryOptions) -> np.ndarray:

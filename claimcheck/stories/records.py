@@ -99,6 +99,10 @@ class StoryOptions:
     short_half_life: float = 2.0  # ... and a story with short texts keeps two of them together only when they
     short_days: float = 1.0  # ... are alike with their similarity halving every short_half_life days beyond
     # short_days between them (short reports of one event come within a day or two; 0: no such rule)
+    one_term_groups: bool = True  # ... and a lone such text more than short_days from a group (medians) joins
+    # it by the average only so too (their average without the heaviest shared term; False: no such rule)
+    short_one: bool = True  # ... and what two of them days apart owe to one heavy word of their own alone
+    # fades too, as broad terms do (a festival's "carnival" in entries on three cities' parades; False: no)
     foreign: float = 0.12  # an article whose distinct terms are this share other languages' function words
     foreign_min: int = 5  # ... and at least this many of them: those words are no terms of it ("der", "les")
     story_link: float = 0.2  # then a story joins the one whose summed vector is most like its own (cosine at
