@@ -38,3 +38,18 @@ def test_articles_with_a_folder_as_db_is_bad_usage(tmp_path: Path) -> None:
     r = runner.invoke(app, ["articles", "--db", f"{tmp_path}/data/"])
     assert r.exit_code == 2 and "names a folder" in r.stderr, r.output
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("name", ["facts.jsonl", "facts.NDJSON", "facts.tsv", "facts.xlsx", "facts.yaml"])
+def test_an_output_named_for_a_format_no_command_writes_is_bad_usage(tmp_path: Path, name: str) -> None:
+    """'-o facts.jsonl' saved the terminal table (box drawing) under that name: one line, exit 2, nothing
+    written. With --format the user chose: the name is not refused."""
+    db = tmp_path / "news.db"
+    with Store.open(db):
+        pass
+    r = runner.invoke(app, ["articles", "--db", str(db), "-o", str(tmp_path / name)])
+    assert r.exit_code == 2 and "does not write" in r.stderr, r.output
+    assert len(r.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / name).exists()
+    r = runner.invoke(app, ["articles", "--db", str(db), "-o", str(tmp_path / name), "--format", "json", "-q"])
+    assert r.exit_code != 2 and "does not write" not in r.stderr, r.output  # (an empty store: "no stored article")
