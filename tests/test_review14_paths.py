@@ -53,3 +53,11 @@ def test_an_output_named_for_a_format_no_command_writes_is_bad_usage(tmp_path: P
     assert not (tmp_path / name).exists()
     r = runner.invoke(app, ["articles", "--db", str(db), "-o", str(tmp_path / name), "--format", "json", "-q"])
     assert r.exit_code != 2 and "does not write" not in r.stderr, r.output  # (an empty store: "no stored article")
+
+
+def test_demo_report_named_for_a_format_no_command_writes_is_bad_usage(tmp_path: Path) -> None:
+    """'demo --report r.jsonl' wrote the Markdown report as r.jsonl (and r.html beside it)."""
+    r = runner.invoke(app, ["demo", "-q", "--db", str(tmp_path / "d.db"), "--report", str(tmp_path / "r.jsonl")])
+    assert r.exit_code == 2 and "looks like JSON Lines" in r.stderr, r.output
+    assert len(r.stderr.strip().splitlines()) == 1
+    assert list(tmp_path.iterdir()) == []
