@@ -36,3 +36,22 @@ def test_words_in_capitals_throughout_past_six_are_a_quote(text: str) -> None:
 )
 def test_titles_stay_no_quote(text: str) -> None:
     assert _quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The chief executive blamed the slump on "weak demand in China."',
+        'Residents blamed the flooding on "years of neglect."',
+        'Fans booed the referee after "a shocking decision."',
+    ],
+)
+def test_a_short_quote_closing_its_sentence_after_a_preposition_is_a_quote(text: str) -> None:
+    """Round pages8's closing-term rule (a short stretch closing its sentence after a determiner, no verb of
+    saying) took 'the slump on' for a determiner and two describing words: the stretch is the object of a
+    preposition, someone's words put into the sentence, as it was on main."""
+    assert len(_quotes(text)) == 1
+
+
+def test_a_term_closing_its_sentence_stays_no_quote() -> None:
+    assert _quotes('Older customers were baffled by this "online business thing."') == []

@@ -646,6 +646,13 @@ _TERM_AFTER = re.compile(
 # "significant rise in cases."').
 _TERM_ENDS = re.compile(r"(?<=[.!?])[”\"’'»][ \t]*(?:$|\n|[A-Z“\"‘(])|[”\"’'»][.!?]?[ \t]*(?:$|\n)|[”\"’'»][.!?][ \t]+[A-Z“\"‘(]")
 _TERM_END_WORDS = 4
+# ... but not right after a preposition: the determiner before it then belongs to another noun ('blamed the slump
+# on "weak demand in China."', 'booed the referee after "a shocking decision."'), and the stretch is an object of
+# the sentence's verb, someone's words put into it
+_QUOTE_AFTER_PREPOSITION = re.compile(
+    r"\b(?:on|at|for|to|with|by|in|from|into|onto|about|over|against|after|before|of|behind|despite|amid)\s+[“\"‘'«„]$",
+    re.IGNORECASE,
+)
 _WORDS_NAMED = re.compile(
     rf"\b(?:{_SPEECH}|{_NAMING}|suggest(?:s|ed|ing)?|indicat(?:es|ed|ing)|stated|claim(?:s|ed|ing)?|insist(?:s|ed|ing)?|"
     r"maintain(?:s|ed|ing)?|contend(?:s|ed|ing)?|alleg(?:es|ed|ing)|call(?:s|ed)?|warn(?:s|ed)?|describ(?:es|ed|ing)|"
@@ -662,7 +669,9 @@ def _term_in_phrase(text: str, q: Quote) -> bool:
     if _THAT_BEFORE.search(text, max(0, start - 8), start) and _CLAUSE_START.match(text, start):
         return False
     if not _TERM_AFTER.match(text, q.end) and not (
-        _TERM_ENDS.match(text, q.end) and len(_WORDS.findall(text[start : q.end])) <= _TERM_END_WORDS
+        _TERM_ENDS.match(text, q.end)
+        and len(_WORDS.findall(text[start : q.end])) <= _TERM_END_WORDS
+        and not _QUOTE_AFTER_PREPOSITION.search(text, max(0, start - 12), start)
     ):
         return False
     # the sentence around it, within a bounded window (a page of such quotes and no full stop stays linear)
