@@ -40,7 +40,7 @@ def test_articles_with_a_folder_as_db_is_bad_usage(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.parametrize("name", ["facts.jsonl", "facts.NDJSON", "facts.tsv", "facts.xlsx", "facts.yaml"])
+@pytest.mark.parametrize("name", ["facts.jsonl", "facts.NDJSON", "facts.tsv", "facts.xlsx", "facts.pdf"])
 def test_an_output_named_for_a_format_no_command_writes_is_bad_usage(tmp_path: Path, name: str) -> None:
     """'-o facts.jsonl' saved the terminal table (box drawing) under that name: one line, exit 2, nothing
     written. With --format the user chose: the name is not refused."""

@@ -22,8 +22,9 @@ SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".json": "json", "
                   ".htm": "html"}  # fmt: skip
 # Extensions of data formats no command writes: without --format, a terminal table saved under one of these
 # names ("-o facts.jsonl") opens as garbage in the tool the name was for, so it is bad usage.
+# (Not .yaml: "-o sources.yaml" is refused as an input of claimcheck, output_path, in words that say so.)
 FOREIGN_SUFFIXES = {".jsonl": "JSON Lines", ".ndjson": "JSON Lines", ".tsv": "TSV", ".xlsx": "Excel", ".xls": "Excel",
-                    ".ods": "a spreadsheet", ".yaml": "YAML", ".yml": "YAML", ".xml": "XML", ".pdf": "PDF"}  # fmt: skip
+                    ".ods": "a spreadsheet", ".xml": "XML", ".pdf": "PDF"}  # fmt: skip
 
 
 def output_format(fmt: str | None, output: str | Path | None, options: Sequence[str]) -> str:
