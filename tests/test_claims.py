@@ -18,6 +18,8 @@ from claims_eval import (
     NEWS_SPLITS,
     PAGES6,
     PAGES6_SPLITS,
+    PAGES8,
+    PAGES8_SPLITS,
     demo_texts,
     evaluate_own,
     evaluate_real,
@@ -251,6 +253,16 @@ def test_quality_gate_cites7_sentences(split: str) -> None:
     if pages is None:
         pytest.skip("../shared/realdata is not available")
     assert _check(evaluate_real(pages, CITES7, split=split), FLOORS[split]) == []
+
+
+@pytest.mark.parametrize("split", PAGES8_SPLITS)
+def test_quality_gate_pages8_sentences(split: str) -> None:
+    """Round pages8: fresh sentences of the tuning news articles and benchmark pages, a third at random, the rest
+    with a figure or a quotation mark (tests/claims_label.py, "Eighth round"); pages8-check is read as figures only."""
+    pages = load_cites7_pages(PAGES8)
+    if pages is None:
+        pytest.skip("../shared/realdata is not available")
+    assert _check(evaluate_real(pages, PAGES8, split=split), FLOORS[split]) == []
 
 
 @needs_real

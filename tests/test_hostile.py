@@ -290,3 +290,36 @@ def test_thousands_of_cited_names_are_folded_in_linear_time() -> None:
         "assert folded['ABC'] == 'Axx Bxx Cxx' and len(folded) == 1500\n"
     )
     python_within(code, 8)
+
+
+def test_sources_check_prints_its_file_name_without_control_characters(tmp_path: Path) -> None:
+    """`sources --check` printed the sources file's name as it is (an escape sequence in a file name
+    reached the terminal). (`sources --json` gives the file's own values, controls as JSON escapes: see
+    test_cli's test_sources_json_escapes_the_control_characters_of_the_users_own_file.)"""
+
+    from typer.testing import CliRunner
+
+    from claimcheck.cli.app import app
+
+    src = tmp_path / "bay\x1b[31mnews.yaml"
+    src.write_text(
+        'outlets:\n  - id: bay\n    name: "Bay\\e[2J News \\u202eweN"\n    feeds: [https://bay.example/rss]\n',
+        encoding="utf-8",
+    )
+    r = CliRunner().invoke(app, ["sources", "--check", "--sources", str(src)])
+    assert r.exit_code == 0 and "\x1b" not in r.stdout and "baynews.yaml: 1 outlet" in r.stdout, r.stdout
+
+
+def test_the_wrote_note_prints_the_output_name_without_control_characters(tmp_path: Path) -> None:
+    """`-o` with an escape sequence in its name: the file is written under that name, and the note on
+    stderr ("wrote ...") printed it raw, as no error line does."""
+    from test_compare_demo import demo_store
+    from typer.testing import CliRunner
+
+    from claimcheck.cli.app import app
+
+    store = demo_store()
+    target = tmp_path / "a\x1b[31mred.csv"
+    r = CliRunner().invoke(app, ["articles", "--db", str(store.db), "--sources", str(store.sources), "-o", str(target)])
+    assert r.exit_code == 0 and target.exists(), r.stderr
+    assert "wrote " in r.stderr and "\x1b" not in r.stderr, r.stderr

@@ -43,6 +43,22 @@ def test_error_listing_refuses_the_held_out_split() -> None:
         stories_feeds.errors({}, [], split="holdout")
 
 
+def test_halves_split_the_events_by_hash_and_half_b_lists_no_errors() -> None:
+    """``--half``: the tuning events in two by sha1("half:" + event) % 2; half B gives figures only."""
+    from tests import stories_eval
+
+    events = [f"event-{k}" for k in range(200)]
+    halves = [stories_eval.half_of(e) for e in events]
+    assert set(halves) == {"A", "B"} and 70 < halves.count("A") < 130
+    assert halves == [stories_eval.half_of(e) for e in events]
+    with pytest.raises(ValueError):
+        stories_feeds.errors({}, [], half="B")
+    with pytest.raises(ValueError):
+        stories_eval.errors({"stories": []}, [], half="B")
+    assert stories_feeds.errors({}, [], half="A") == []
+    assert stories_feeds.main(["--half", "B", "-v"]) == 2
+
+
 def test_crowd_moves_each_mixed_in_event_as_a_whole_near_a_labelled_date() -> None:
     """``stories_eval --crowd``: a mixed-in event keeps its entries' spacing, lands within 36 h of a date of
     the labelled window, and an undated member takes the event's new date."""

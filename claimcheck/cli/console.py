@@ -62,9 +62,12 @@ def fail(message: str, code: int = 2) -> NoReturn:
 
 
 def note(message: str, quiet: bool = False) -> None:
-    """A dim message on stderr, unless ``--quiet``."""
+    """A dim message on stderr, unless ``--quiet``; without control characters, as ``fail`` prints them
+    (``wrote a<ESC>[31m.csv``: the file name the user gave, or a path, reached the terminal as it was)."""
     if not quiet:
-        err_console.print(message, style="dim", markup=False)
+        from claimcheck.textsafe import plain
+
+        err_console.print(plain(message), style="dim", markup=False)
 
 
 def stdout_gone() -> None:

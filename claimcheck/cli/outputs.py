@@ -120,8 +120,7 @@ def output_path(output: str | Path | None, *, inputs: Iterable[tuple[Path, str]]
         return None
     if not str(output).strip():  # `-o "$OUT"` with OUT unset or spaces: "." (a folder), or a file of spaces
         raise UsageError("the output file name is empty (or only spaces): give a file to write, or - for stdout")
-    if str(output).endswith(("/", os.sep)):  # Path("out/") is "out": the report went into a file of that name
-        raise UsageError(f"cannot write {output}: it names a folder (a trailing /); give a file name in it")
+    given = str(output)
     output = Path(output)
     output = expand_home(output)  # -o=~/report.md: the shell left the "~" as it is
     for p, what in inputs:
@@ -132,6 +131,8 @@ def output_path(output: str | Path | None, *, inputs: Iterable[tuple[Path, str]]
         raise UsageError(f"refusing to write {output}: it is inside claimcheck's own package ({package})")
     if output.is_dir():
         raise UsageError(f"cannot write {output}: it is a directory")
+    if given.endswith(("/", os.sep)):  # Path("out/") is "out": the report went into a file of that name
+        raise UsageError(f"cannot write {given}: it names a folder (a trailing /); give a file name in it")
     if is_stream(output):
         # /dev/stdout, a FIFO, a device: written in place, whatever its folder (/dev, /proc/self/fd)
         if not os.access(output, os.W_OK):

@@ -60,7 +60,7 @@ def sources(
                 }
             )
         elif not quiet:
-            print(f"OK: {cfg.path}: {counted(len(cfg.outlets), 'outlet')} ({enabled} enabled)")
+            print(f"OK: {plain(cfg.path)}: {counted(len(cfg.outlets), 'outlet')} ({enabled} enabled)")
         for warning in warnings if not (as_json or quiet) else []:
             err_console.print(f"warning: {terminal_safe(warning)}", soft_wrap=True)
         if nofeed and not as_json:

@@ -497,16 +497,33 @@ def _unlink_other_quantities(graph: Graph, items: Sequence[Item], first: Sequenc
     ("fell 12 percent on Tuesday", "the price of bitcoin") leave the link as it is."""
     named: dict[int, frozenset[str]] = {}
     for g, n in enumerate(first):
-        if graph.adj[g] and items[n].claim.extra.get("measure") in _SHARES_AND_SUMS:
-            found = frozenset(_QUANTITIES[w] for w in ctx[n].split() if w in _QUANTITIES)
-            if found:
-                named[g] = found
+        if graph.adj[g] and (found := _quantities(items[n].claim, ctx[n])):
+            named[g] = found
     for g, mine in named.items():
         for h in [h for h in graph.adj[g] if h > g and h in named]:
             if not (mine & named[h]):
                 del graph.adj[g][h], graph.adj[h][g]
                 graph.rules.pop((g, h), None)
                 graph.totals = None
+
+
+def _quantities(claim: Claim, context: str) -> frozenset[str]:
+    if claim.extra.get("measure") not in _SHARES_AND_SUMS:
+        return frozenset()
+    return frozenset(_QUANTITIES[w] for w in context.split() if w in _QUANTITIES)
+
+
+def told_apart(a: Claim, b: Claim) -> bool:
+    """Whether two figures' words say they are two facts whatever else agrees: opposite sides on one axis
+    (``_unlink_opposite_sides``) or different named quantities of a share or a sum (``_unlink_other_quantities``).
+    An article's figure given twice is one figure unless this holds (``pipeline.distinct_claims``)."""
+    ca, cb = number_context(a), number_context(b)
+    if not is_score(thing_key(a)) and not is_score(thing_key(b)):
+        sa, sb = _sides(ca), _sides(cb)
+        if any(sb.get(axis, sign) != sign for axis, sign in sa.items()):
+            return True
+    qa, qb = _quantities(a, ca), _quantities(b, cb)
+    return bool(qa and qb and not qa & qb)
 
 
 def _context_words(context: str) -> frozenset[str]:

@@ -34,7 +34,7 @@ from rapidfuzz import fuzz, process
 
 from claimcheck.claims.lexicon import SPEECH_RE
 from claimcheck.cpus import usable_cpus
-from claimcheck.match.blocking import number_graph, one_measure, text_graph
+from claimcheck.match.blocking import number_graph, one_measure, text_graph, told_apart
 from claimcheck.match.cluster import Graph, cluster_items, recluster
 from claimcheck.match.facts import (
     FactContext,
@@ -516,20 +516,24 @@ def distinct_claims(article: Article, kind: str) -> list[Claim]:
         return (c.start >= title_end, per_sentence[c.sentence] < LIST_FIGURES, prose, where)
 
     if kind == "number":
-        best: dict[tuple[str, float | None, bool], Claim] = {}
+        best: dict[tuple[str, float | None, bool, int], Claim] = {}
         for c in claims:
             thing = thing_key(c)  # "2 injured" in the title, "two people suffered injuries" in the body
             if is_precise(c.value) and count_class(thing):
                 # "11.5 million documents" twice, however the unit was read; "150 killed", "150 injured" twice
                 thing = COUNT_CLASS + role_family(c, thing)
-            key = (thing, stated(c.value), is_span(c.when))
+            key = (thing, stated(c.value), is_span(c.when), 0)
+            # ... unless the words tell the two apart ("shares rose 12 percent" ... "cut 12 percent of its
+            # staff"; "raised $5 million" ... "spent $5 million": ``told_apart``), each a figure of its own
+            while key in best and told_apart(best[key], c):
+                key = (*key[:3], key[3] + 1)
             if key not in best or rank(c) > rank(best[key]):
                 best[key] = c
         # a figure the article gives precisely in one place and rounded in another ("5.13 million
         # pounds" in a fact box, "5.1 million pounds" in the text) is one figure too; the rounded one
         # is kept, as other outlets round it too
         by_thing: dict[tuple[str, bool], list[Claim]] = {}
-        for (thing, _, span), c in best.items():
+        for (thing, _, span, _), c in best.items():
             by_thing.setdefault((thing, span), []).append(c)
         kept = set(map(id, best.values()))
         for group in by_thing.values():
