@@ -51,7 +51,16 @@ def db_target(value: str | os.PathLike[str]) -> str | Path:
         from claimcheck.errors import UsageError
 
         raise UsageError("database -: a database is a file or a postgresql:// URL, not stdin or stdout")
-    return str(value) if re.match(r"^[a-z][a-z0-9+.-]*://", str(value), re.I) else expand_home(value)
+    url = re.match(r"^[a-z][a-z0-9+.-]*://", str(value), re.I)
+    if not url and str(value).endswith(("/", os.sep)):
+        from claimcheck.errors import UsageError
+
+        # Path("news/") is "news": a store was created as a file named "news" (migrate-store, fetch --db)
+        raise UsageError(
+            f"database {value}: it names a folder (a trailing /); give a file in it ({str(value).rstrip('/' + os.sep)}"
+            f"{os.sep}claimcheck.db)"
+        )
+    return str(value) if url else expand_home(value)
 
 
 def default_db_path() -> str | Path:

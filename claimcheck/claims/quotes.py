@@ -576,6 +576,7 @@ _NAME_WORDS = 10
 # A title runs to a dozen words with every word in capitals but the small ones ('"How to Speak So That People Want
 # to Listen"', '"The House at the End of the Lane"'); a speaker's words in capitals throughout are rarer still.
 _TITLE_LENGTH = 12
+_SHOUTED_TITLE_LENGTH = 6  # ... a title in capitals throughout ('"STAR WARS"') is short
 # Words written on a thing, not spoken: 'the sign read "..."', 'a banner reading "..."', 'his cap said "..."'.
 _WORN_TEXT_BEFORE = re.compile(
     r"\b(?:signs?|banners?|placards?|posters?|t-shirts?|shirts?|caps?|hats?|plaques?|graffiti|billboards?|stickers?)"
@@ -599,7 +600,11 @@ def _of_record(text: str, q: Quote) -> bool:
     small = {"of", "the", "and", "a", "in", "to", "for", "on", "at", "with", "by", "from", "as", "an", "or"}
     # (a hyphenated word is one: "the 'Trans-Pacific Partnership Summit'", "Daehak-ro Festival")
     tokens = [w for s, e in q.parts for t in text[s:e].split() if (w := t.strip("\"'“”‘’.,:;!?()[]"))]
-    if len(words) <= _TITLE_LENGTH and all(w[0].isupper() or w[0].isdigit() or w.lower() in small for w in tokens):
+    # words in capitals throughout (no small word in lower case) run to six: past that they are shouted, a post
+    # or a chant on record ('"WE WILL NOT STOP UNTIL THE JOB IS DONE," he wrote'), not a title
+    shouted = not any(c.islower() for s, e in q.parts for c in text[s:e])
+    longest = _SHOUTED_TITLE_LENGTH if shouted else _TITLE_LENGTH
+    if len(words) <= longest and all(w[0].isupper() or w[0].isdigit() or w.lower() in small for w in tokens):
         return False  # a title or a name in capitals, its numbers too ("Kill Bill: Vol. 1", "2018 Welcome Festival")
     if len(words) <= _NAME_WORDS and _WORN_TEXT_BEFORE.search(text, max(0, q.start - 40), q.start):
         return False  # what a sign or a shirt reads ('a banner reading "Hands off our library"')
@@ -641,6 +646,13 @@ _TERM_AFTER = re.compile(
 # "significant rise in cases."').
 _TERM_ENDS = re.compile(r"(?<=[.!?])[”\"’'»][ \t]*(?:$|\n|[A-Z“\"‘(])|[”\"’'»][.!?]?[ \t]*(?:$|\n)|[”\"’'»][.!?][ \t]+[A-Z“\"‘(]")
 _TERM_END_WORDS = 4
+# ... but not right after a preposition: the determiner before it then belongs to another noun ('blamed the slump
+# on "weak demand in China."', 'booed the referee after "a shocking decision."'), and the stretch is an object of
+# the sentence's verb, someone's words put into it
+_QUOTE_AFTER_PREPOSITION = re.compile(
+    r"\b(?:on|at|for|to|with|by|in|from|into|onto|about|over|against|after|before|of|behind|despite|amid)\s+[“\"‘'«„]$",
+    re.IGNORECASE,
+)
 _WORDS_NAMED = re.compile(
     rf"\b(?:{_SPEECH}|{_NAMING}|suggest(?:s|ed|ing)?|indicat(?:es|ed|ing)|stated|claim(?:s|ed|ing)?|insist(?:s|ed|ing)?|"
     r"maintain(?:s|ed|ing)?|contend(?:s|ed|ing)?|alleg(?:es|ed|ing)|call(?:s|ed)?|warn(?:s|ed)?|describ(?:es|ed|ing)|"
@@ -657,7 +669,9 @@ def _term_in_phrase(text: str, q: Quote) -> bool:
     if _THAT_BEFORE.search(text, max(0, start - 8), start) and _CLAUSE_START.match(text, start):
         return False
     if not _TERM_AFTER.match(text, q.end) and not (
-        _TERM_ENDS.match(text, q.end) and len(_WORDS.findall(text[start : q.end])) <= _TERM_END_WORDS
+        _TERM_ENDS.match(text, q.end)
+        and len(_WORDS.findall(text[start : q.end])) <= _TERM_END_WORDS
+        and not _QUOTE_AFTER_PREPOSITION.search(text, max(0, start - 12), start)
     ):
         return False
     # the sentence around it, within a bounded window (a page of such quotes and no full stop stays linear)

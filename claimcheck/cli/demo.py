@@ -30,7 +30,7 @@ from claimcheck.cli.common import (
     write_output,
 )
 from claimcheck.cli.fetch import do_fetch
-from claimcheck.cli.outputs import SUFFIX_FORMATS
+from claimcheck.cli.outputs import FOREIGN_SUFFIXES, SUFFIX_FORMATS
 from claimcheck.config import parse_sources
 from claimcheck.demo.corpus import DEMO_TOPIC, corpus_dir, demo_sources_yaml, fresh_demo_db
 from claimcheck.demo.server import CorpusServer
@@ -176,7 +176,7 @@ def report_paths(report_path: Path) -> tuple[Path, Path]:
     ending in ``.html`` is the HTML report, with the Markdown beside it (``r.html`` -> ``r.md``, ``r.html``),
     never Markdown under an HTML name, nor under a name whose extension says JSON or CSV (``r.csv``:
     bad usage, as ``compare -o r.csv --format markdown``)."""
-    wanted = SUFFIX_FORMATS.get(report_path.suffix.lower())
+    wanted = SUFFIX_FORMATS.get(report_path.suffix.lower()) or FOREIGN_SUFFIXES.get(report_path.suffix.lower())
     if wanted not in (None, "markdown", "html"):
         raise UsageError(
             f"--report {report_path} looks like {wanted}; the demo writes a Markdown report (.md) "

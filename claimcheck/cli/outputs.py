@@ -20,6 +20,11 @@ from claimcheck.paths import expand_home, find_sources
 # What an output file's extension asks for when --format is not given.
 SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".json": "json", ".csv": "csv", ".html": "html",
                   ".htm": "html"}  # fmt: skip
+# Extensions of data formats no command writes: without --format, a terminal table saved under one of these
+# names ("-o facts.jsonl") opens as garbage in the tool the name was for, so it is bad usage.
+# (Not .yaml: "-o sources.yaml" is refused as an input of claimcheck, output_path, in words that say so.)
+FOREIGN_SUFFIXES = {".jsonl": "JSON Lines", ".ndjson": "JSON Lines", ".tsv": "TSV", ".xlsx": "Excel", ".xls": "Excel",
+                    ".ods": "a spreadsheet", ".xml": "XML", ".pdf": "PDF"}  # fmt: skip
 
 
 def output_format(fmt: str | None, output: str | Path | None, options: Sequence[str]) -> str:
@@ -36,6 +41,11 @@ def output_format(fmt: str | None, output: str | Path | None, options: Sequence[
                 f"drop --format, or name the file for {chosen}"
             )
         return chosen
+    if wanted is None and output is not None and (kind := FOREIGN_SUFFIXES.get(Path(output).suffix.lower())):
+        raise UsageError(
+            f"{output} looks like {kind}, which claimcheck does not write; give --format ({', '.join(options)}) "
+            "or name the file for one"
+        )
     if wanted is None:
         return "table"
     if wanted not in options:
