@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from test_match_general import joined
 
-# --- a figure's words take opposite sides: a rise and a fall, a win and a loss, support and opposition -------
+# --- a figure's words take opposite sides: a rise and a fall, support and opposition ------------------------
+# (a deal, a payment and a margin are told from both parties' sides: tests/test_review14_match.py)
 
 
 def test_opposite_changes_of_one_size_are_two_facts() -> None:
@@ -19,21 +20,11 @@ def test_opposite_changes_of_one_size_are_two_facts() -> None:
                       "The town's population shrank by 1,200 last year.")  # fmt: skip
 
 
-def test_a_win_and_a_loss_of_one_size_are_two_facts() -> None:
-    assert not joined("The coach won 50 games in four seasons.", "The team lost 50 games last season.")
-    assert not joined("The Greens won 12 seats in the election.", "The Liberals lost 12 seats in the election.")
-
-
 def test_support_and_opposition_of_one_size_are_two_facts() -> None:
     assert not joined("In the poll, 41 percent approve of the president.",
                       "In the poll, 41 percent disapprove of the president.")  # fmt: skip
     assert not joined("Some 38 percent of voters support the new stadium.",
                       "Some 38 percent of voters oppose the new stadium.")  # fmt: skip
-
-
-def test_bought_and_sold_of_one_size_are_two_facts() -> None:
-    assert not joined("The country imported 3 million tonnes of wheat.",
-                      "The country exported 3 million tonnes of wheat.")  # fmt: skip
 
 
 def test_one_side_told_in_other_words_still_joins() -> None:
@@ -74,13 +65,6 @@ def test_one_quantity_named_two_ways_still_joins() -> None:
     assert joined("The bank will cut 5 percent of its staff.", "The bank will shed 5 percent of jobs.")
     # words that name no quantity of the list leave the link as it was
     assert joined("The token has shed over 50 percent of its worth.", "The price of the token has fallen by over 50%.")
-
-
-def test_money_in_and_money_out_of_one_size_are_two_facts() -> None:
-    assert not joined("The campaign raised $5 million in June.", "The campaign spent $5 million on ads in June.")
-    assert not joined("The charity received $2 million from donors last year.",
-                      "The charity spent $2 million on shelters last year.")  # fmt: skip
-    assert joined("The campaign raised $5 million in June.", "The campaign took in $5 million from donors in June.")
 
 
 # --- an article's figure given twice for two things is two figures -----------------------------------------

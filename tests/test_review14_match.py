@@ -2,8 +2,9 @@
 quantity, that the new unlink rules (match/blocking.py: _unlink_opposite_sides, _unlink_other_quantities) split
 though it joined before. Own sentences of business, sport, culture, markets, polls and labour news.
 
-The rules are facts14's and still changing: each split case is marked xfail (strict) with what splits it, so
-the suite passes and the case turns into a failure the day it joins again (then drop the mark)."""
+The lead narrowed the rules after this review: a deal, a payment and a margin take no side, and "share" and
+"earnings" name no quantity. The three cases still split are marked xfail (strict) with what splits them, so
+the case turns into a failure the day it joins again (then drop the mark)."""
 
 from __future__ import annotations
 
@@ -21,39 +22,39 @@ _VOTE = "a poll's vote intention is its support (_QUANTITIES 'vote' / 'approval'
 SPLIT_BY_FACTS14 = [
     pytest.param("The software maker bought the game studio for $69 billion last year.",
                  "The game studio was sold to the software maker for $69 billion last year.",
-                 marks=pytest.mark.xfail(strict=True, reason=_TRADE), id="acquisition"),
+                 id="acquisition"),
     pytest.param("Madrid bought the striker from Lyon for $90 million on Friday.",
                  "Lyon sold the striker to Madrid for $90 million on Friday.",
-                 marks=pytest.mark.xfail(strict=True, reason=_TRADE), id="transfer-fee"),
+                 id="transfer-fee"),
     pytest.param("Fans bought 40,000 tickets for the final within an hour.",
                  "The club sold 40,000 tickets for the final within an hour.",
-                 marks=pytest.mark.xfail(strict=True, reason=_TRADE), id="tickets"),
+                 id="tickets"),
     pytest.param("A collector bought the painting for $45 million at auction in New York.",
                  "The painting sold for $45 million at auction in New York.",
-                 marks=pytest.mark.xfail(strict=True, reason=_TRADE), id="auction"),
+                 id="auction"),
     pytest.param("China imported 90 million tonnes of soybeans from Brazil.",
                  "Brazil exported 90 million tonnes of soybeans to China.",
-                 marks=pytest.mark.xfail(strict=True, reason=_TRADE), id="trade-mirror"),
+                 id="trade-mirror"),
     pytest.param("Chelsea spent $115 million on the midfielder, a club record.",
                  "Brighton received $115 million for the midfielder, a club record.",
-                 marks=pytest.mark.xfail(strict=True, reason=_MONEY), id="fee-spent-received"),
+                 id="fee-spent-received"),
     pytest.param("The government spent $2 billion on the vaccine doses.",
                  "The drugmaker received $2 billion from the government for vaccine doses.",
-                 marks=pytest.mark.xfail(strict=True, reason=_MONEY), id="contract"),
+                 id="contract"),
     pytest.param("The Lakers won by 12 points on Sunday night.", "The Celtics lost by 12 points on Sunday night.",
-                 marks=pytest.mark.xfail(strict=True, reason=_OUTCOME), id="margin"),
+                 id="margin"),
     pytest.param("The dollar rose 2 percent against the yen on Thursday.",
                  "The yen fell 2 percent against the dollar on Thursday.",
                  marks=pytest.mark.xfail(strict=True, reason=_CHANGE), id="currency"),
     pytest.param("The share of adults out of work rose to 5.1 percent in May.",
                  "Unemployment rose to 5.1 percent in May.",
-                 marks=pytest.mark.xfail(strict=True, reason=_SHARE), id="share-unemployment"),
+                 id="share-unemployment"),
     pytest.param("The share of eligible voters who cast a ballot was 62 percent.",
                  "Turnout was 62 percent of eligible voters.",
                  marks=pytest.mark.xfail(strict=True, reason=_SHARE), id="share-turnout"),
     pytest.param("Average hourly earnings rose 4.1 percent from a year earlier.",
                  "Wages rose 4.1 percent from a year earlier.",
-                 marks=pytest.mark.xfail(strict=True, reason=_EARNING), id="earnings-wages"),
+                 id="earnings-wages"),
     pytest.param("In the poll, 52 percent said they would vote for the governor.",
                  "The governor's support stood at 52 percent in the poll.",
                  marks=pytest.mark.xfail(strict=True, reason=_VOTE), id="vote-support"),

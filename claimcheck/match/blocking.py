@@ -416,24 +416,18 @@ def number_graph(
 
 
 # Context words (as ``number_context`` gives them, after ``CONTEXT_SYNONYMS``) that take a side on an axis of
-# general news English: a change up or down ("rose", "climbed", "grew" -> growth; "fell", "cut", "shrank", "lost" ->
-# decrease), an outcome (won / lost, beat / defeated), a stance (support, approve, back / oppose, disapprove,
-# reject), a trade (bought, imported / sold, exported), money in or out (raised, earned, received / spent).
+# general news English: a change up or down ("rose", "climbed", "grew" -> growth; "fell", "cut", "shrank" ->
+# decrease), a stance (support, approve, back / oppose, disapprove, reject). Axes whose two sides tell ONE event
+# from its two parties are left out (review14): a deal (the buyer bought what the seller sold, imports are the
+# other country's exports), a payment (one spent what the other received), an outcome (one won by the margin the
+# other lost by). Left: a change against something ("the dollar rose 2 percent against the yen" is the yen's fall).
 _SIDES: dict[str, tuple[str, int]] = {
     "growth": ("change", 1), "decrease": ("change", -1),
-    **dict.fromkeys(["won", "win", "winning", "beat", "victory", "victories"], ("outcome", 1)),
-    **dict.fromkeys(["decrease", "defeat", "defeated"], ("outcome", -1)),
     **dict.fromkeys(["support", "supported", "supporting", "approve", "approved", "approving", "favor", "favored",
                      "back", "backed", "backing", "agree", "agreed"], ("stance", 1)),
     **dict.fromkeys(["oppose", "opposed", "opposing", "opposition", "disapprove", "disapproved", "reject",
                      "rejected", "disagree", "disagreed"], ("stance", -1)),
-    **dict.fromkeys(["buy", "bought", "buying", "import", "imported", "purchase", "purchased"], ("trade", 1)),
-    **dict.fromkeys(["sell", "sold", "selling", "export", "exported"], ("trade", -1)),
-    **dict.fromkeys(["raise", "raised", "raising", "earn", "earned", "receive", "received", "receiving", "collect",
-                     "collected", "collecting"], ("money", 1)),
-    **dict.fromkeys(["spend", "spent", "spending"], ("money", -1)),
 }  # fmt: skip
-_SIDES_BOTH = {"decrease": (("change", -1), ("outcome", -1))}  # "lost": a fall, or a defeat
 
 
 def _sides(context: str) -> dict[str, int]:
@@ -441,17 +435,18 @@ def _sides(context: str) -> dict[str, int]:
     named, "fell 5 percent after rising 3 percent", is left out: the words say neither)."""
     found: dict[str, set[int]] = defaultdict(set)
     for w in context.split():
-        for axis, sign in _SIDES_BOTH.get(w, ((_SIDES[w],) if w in _SIDES else ())):
+        if w in _SIDES:
+            axis, sign = _SIDES[w]
             found[axis].add(sign)
     return {axis: next(iter(signs)) for axis, signs in found.items() if len(signs) == 1}
 
 
 def _unlink_opposite_sides(graph: Graph, first: Sequence[int], unit: Sequence[str], ctx: Sequence[str]) -> None:
     """Drop the links between two figures whose words take opposite sides on one axis (``_SIDES``): "shares
-    rose 5 percent" / "sales fell 5 percent", "the population grew by 1,200" / "shrank by 1,200", "won 50 games"
-    / "lost 50 games", "41 percent approve" / "41 percent disapprove". A rise and a fall, a win and a loss of
-    one size are two facts of a story, never one, whatever else their words share. A score or a record is told
-    from both sides ("won 8-7" / "lost 8-7", "a 3-1 lead" / "3-1 down"), so its words take none."""
+    rose 5 percent" / "sales fell 5 percent", "the population grew by 1,200" / "shrank by 1,200", "41 percent
+    approve" / "41 percent disapprove". A rise and a fall, approval and disapproval of one size are two facts
+    of a story, never one, whatever else their words share. A score or a record is told from both sides ("won
+    8-7" / "lost 8-7", "a 3-1 lead" / "3-1 down"), so its words take none."""
     sides: dict[int, dict[str, int]] = {}
     for g, n in enumerate(first):
         if graph.adj[g] and not is_score(unit[n]) and (found := _sides(ctx[n])):
@@ -477,10 +472,10 @@ _QUANTITIES: dict[str, str] = {
     **dict.fromkeys(["tax", "taxe", "tariff", "levy"], "tax"),
     **dict.fromkeys(["vote", "ballot"], "vote"),
     **dict.fromkeys(["approval", "support", "popularity"], "approval"),
-    **dict.fromkeys(["share", "stock"], "stock"),
+    **dict.fromkeys(["stock"], "stock"),
     **dict.fromkeys(["staff", "workforce", "worker", "employee", "job"], "workforce"),
     **dict.fromkeys(["sale", "revenue", "turnover"], "sales"),
-    **dict.fromkeys(["profit", "earning"], "profit"),
+    **dict.fromkeys(["profit"], "profit"),
     **dict.fromkeys(["wage", "salary"], "wage"),
     **dict.fromkeys(["debt"], "debt"),
     **dict.fromkeys(["deficit"], "deficit"),
