@@ -207,8 +207,9 @@ def stories(
                 window, outlets, since=since_dt, until=until_dt, min_outlets=min_outlets, limit=limit,
                 options=options, memo=memo,
             )  # fmt: skip
-        shown = [a.id for s in result.stories for a in s.articles if a.id is not None]
-        result = replace(result, also_listed=store.also_listed(shown))
+        if fmt != "table":  # the table names no article: only the documents show who else listed one
+            shown = [a.id for s in result.stories for a in s.articles if a.id is not None]
+            result = replace(result, also_listed=store.also_listed(shown))
     listing = [*(a for oid in source or () for a in ("--source", oid))]
     listing += [a for opt, v in (("--since", since), ("--until", until)) if v for a in (opt, v.strip())]
     # the database and sources named here: without them the command reads the default database (or none)
