@@ -98,3 +98,12 @@ def test_a_malformed_sitemap_names_its_line_once() -> None:
     with pytest.raises(FeedParseError) as e:
         parse_feed(b'<?xml version="1.0"?>\n<urlset>\n<url></urlset>', BASE + "/s.xml")
     assert str(e.value).endswith("line 3, column 15"), e.value
+
+
+@pytest.mark.parametrize("char", ["\ufffe", "\uffff"])
+def test_a_sitemap_with_a_noncharacter_written_out_is_read(char: str) -> None:
+    """U+FFFE and U+FFFF written out in UTF-8 (not as references) are no XML 1.0 characters: lxml refused the
+    whole sitemap for one of them in one title (the URL fuzz found it); each now reads as U+FFFD."""
+    body = SITEMAP.format(enc="utf-8", base=BASE).replace("Ferry fares", f"Ferry{char} fares", 1)
+    [entry] = parse_feed(body.encode("utf-8"), BASE + "/sitemap.xml").entries
+    assert entry.link == BASE + "/harbour/ferry-fares.html" and entry.title and entry.title.startswith("Ferry")

@@ -134,6 +134,19 @@ def test_crawl_delay_is_honoured(site: Site, tmp_path: Path) -> None:
     assert len(starts) == 4 and min(gaps) >= 0.2, gaps
 
 
+def test_a_feed_host_whose_robots_cannot_be_reached_gives_one_short_reason(tmp_path: Path) -> None:
+    """The reason a fetch report gives stays one line of at most 80 characters with its "feed: " prefix (the
+    URL fuzz found 82 for a host whose connection was refused)."""
+    import socket
+
+    with socket.socket() as s:  # a loopback port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    r = fetch({"a": f"http://127.0.0.1:{port}/feed.xml"}, tmp_path / "db").outlets[0]
+    assert r.feeds_failed == 1, r
+    assert all("robots.txt unavailable" in x and len(x) <= 80 for x in r.reasons), r.reasons
+
+
 def test_robots_redirect_to_a_forbidden_address_is_not_followed(
     site: Site, forbidden_site: Site, tmp_path: Path
 ) -> None:

@@ -135,7 +135,10 @@ _GONE_BYTES = bytes(b for b in range(0x80) if _as_stored(b) == b"")
 def _drop_control_bytes(body: bytes) -> bytes:
     if body.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in body[:4]:
         return body  # UTF-16 or UTF-32, whose characters hold such bytes
-    return body.translate(_CONTROL_BYTES, _GONE_BYTES)
+    # U+FFFE and U+FFFF written out in UTF-8: XML 1.0 allows neither, and lxml refuses a whole sitemap for one
+    return body.translate(_CONTROL_BYTES, _GONE_BYTES).replace(b"\xef\xbf\xbe", b"\xef\xbf\xbd").replace(
+        b"\xef\xbf\xbf", b"\xef\xbf\xbd"
+    )
 
 
 def _valid_char_ref(m: re.Match[bytes]) -> bytes:

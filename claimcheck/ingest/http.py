@@ -357,7 +357,7 @@ class Http:
         if isinstance(rules, RobotsDown):
             # Everything is disallowed while robots.txt cannot be read (RFC 9309), for this run only: the
             # site forbade nothing, so the page is asked for again on the next run (not permanent).
-            raise FetchError(f"robots.txt unavailable ({rules.why}): host skipped this run", url)
+            raise FetchError(f"robots.txt unavailable ({rules.why}): host skipped", url)
         return bool(rules.can_fetch(url, self.s.user_agent))
 
     async def _load_robots(self, url: str, access: PrivateAccess) -> Protego | RobotsDown | None:
