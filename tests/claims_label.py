@@ -383,14 +383,15 @@ def cites7_picks(corpora: dict[str, tuple[str, str]] | None = None) -> dict[str,
     return {p: sorted(v) for p, v in out.items()}
 
 
-def cites7_show(split: str | None = None) -> None:
+def _round_show(picks: dict[str, list[tuple[int, str]]], split_of: Callable[[str], str], split: str | None) -> None:
+    """Print a round's picked sentences, page by page (split, then page id), with where their quote marks are."""
     corpora = cites7_corpora()
-    for page, picked in sorted(cites7_picks(corpora).items(), key=lambda kv: cites7_split(kv[0])):
-        if split not in (None, cites7_split(page)):
+    for page, picked in sorted(picks.items(), key=lambda kv: (split_of(kv[0]), kv[0])):
+        if split not in (None, split_of(page)):
             continue
         corpus, body = corpora[page]
         sents = split_sentences(body)
-        print(f"=== {page[:10]} {corpus} {cites7_split(page)}")
+        print(f"=== {page[:10]} {corpus} {split_of(page)}")
         for i, rule in picked:
             s = sents[i]
             marks = [k + 1 for k, ch in enumerate(s.text) if ch in QUOTES]
@@ -398,15 +399,25 @@ def cites7_show(split: str | None = None) -> None:
             print(f"{page[:10]} {i} [{rule}] q@{sorted(marks)[:4]}: {s.text}")
 
 
-def cites7_add(path: Path) -> None:
+def _round_add(
+    path: Path, picks: dict[str, list[tuple[int, str]]], labels: Path, split_of: Callable[[str], str]
+) -> None:
+    """Add a round's hand labels from ``path`` to ``labels``, each item naming the corpus of its page."""
     corpora = cites7_corpora()
-    picked = cites7_picks(corpora)
-    chosen = {p: corpora[p][1] for p in picked}
-    add(path, chosen, CITES7_LABELS, cites7_split, "", lambda body, page: picked[page])
-    items = json.loads(CITES7_LABELS.read_text(encoding="utf-8"))
+    chosen = {p: corpora[p][1] for p in picks}
+    add(path, chosen, labels, split_of, "", lambda body, page: picks[page])
+    items = json.loads(labels.read_text(encoding="utf-8"))
     for item in items:
         item.setdefault("corpus", corpora[item["page"]][0])
-    CITES7_LABELS.write_text(json.dumps(items, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    labels.write_text(json.dumps(items, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def cites7_show(split: str | None = None) -> None:
+    _round_show(cites7_picks(cites7_corpora()), cites7_split, split)
+
+
+def cites7_add(path: Path) -> None:
+    _round_add(path, cites7_picks(cites7_corpora()), CITES7_LABELS, cites7_split)
 
 
 PAGES8_LABELS = DATA / "claims_pages8_labelled.json"
@@ -463,29 +474,11 @@ def pages8_picks(corpora: dict[str, tuple[str, str]] | None = None) -> dict[str,
 
 
 def pages8_show(split: str | None = None) -> None:
-    corpora = cites7_corpora()
-    for page, picked in sorted(pages8_picks(corpora).items(), key=lambda kv: (pages8_split(kv[0]), kv[0])):
-        if split not in (None, pages8_split(page)):
-            continue
-        corpus, body = corpora[page]
-        sents = split_sentences(body)
-        print(f"=== {page[:10]} {corpus} {pages8_split(page)}")
-        for i, rule in picked:
-            s = sents[i]
-            marks = [k + 1 for k, ch in enumerate(s.text) if ch in QUOTES]
-            marks += [m.start() + 1 for m in _SINGLE_OPEN.finditer(s.text)]
-            print(f"{page[:10]} {i} [{rule}] q@{sorted(marks)[:4]}: {s.text}")
+    _round_show(pages8_picks(cites7_corpora()), pages8_split, split)
 
 
 def pages8_add(path: Path) -> None:
-    corpora = cites7_corpora()
-    picked = pages8_picks(corpora)
-    chosen = {p: corpora[p][1] for p in picked}
-    add(path, chosen, PAGES8_LABELS, pages8_split, "", lambda body, page: picked[page])
-    items = json.loads(PAGES8_LABELS.read_text(encoding="utf-8"))
-    for item in items:
-        item.setdefault("corpus", corpora[item["page"]][0])
-    PAGES8_LABELS.write_text(json.dumps(items, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    _round_add(path, pages8_picks(cites7_corpora()), PAGES8_LABELS, pages8_split)
 
 
 def page_hash(page: str) -> int:
