@@ -102,6 +102,19 @@ class Refused(httpcore.ConnectError):
     """The guard refused the address a connection was about to be made to."""
 
 
+async def host_addresses(host: str, port: int | None = None) -> list[str]:
+    """The addresses a URL's host names, in the resolver's order: an address as written, the loopback ones for
+    ``localhost`` names (never asked of DNS), else a DNS lookup (its OSError, UnicodeError or ValueError
+    raised). The request check (``Http.resolve``) and the connect-time check both judge these."""
+    try:
+        return [str(ipaddress.ip_address(host.strip("[]")))]
+    except ValueError:
+        if (local := localhost_addresses(host)) is not None:
+            return local
+    infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    return list(dict.fromkeys(str(i[4][0]) for i in infos))
+
+
 class GuardedBackend(httpcore.AsyncNetworkBackend):
     """Resolves the host itself, checks every address against the guard, and connects to a checked one.
 
@@ -122,17 +135,9 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
         socket_options: Iterable[Any] | None = None,
     ) -> httpcore.AsyncNetworkStream:
         try:
-            addresses = [str(ipaddress.ip_address(host.strip("[]")))]
-        except ValueError:
-            if (local := localhost_addresses(host)) is not None:
-                addresses = local
-            else:
-                loop = asyncio.get_running_loop()
-                try:
-                    infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-                except (OSError, UnicodeError, ValueError) as e:
-                    raise httpcore.ConnectError(f"DNS lookup failed for {host}") from e
-                addresses = list(dict.fromkeys(str(i[4][0]) for i in infos))
+            addresses = await host_addresses(host, port)
+        except (OSError, UnicodeError, ValueError) as e:
+            raise httpcore.ConnectError(f"DNS lookup failed for {host}") from e
         if not ACCESS.get().allows(host, port) and any(is_private_address(a, self.networks) for a in addresses):
             raise Refused(REFUSED)
         return await aionet.connect_tcp(

@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import asyncio
 import html
-import ipaddress
 import random
 import re
-import socket
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -32,10 +30,11 @@ from claimcheck.ingest.guard import (
     REFUSED,
     GuardedBackend,
     PrivateAccess,
+    host_addresses,
 )
 from claimcheck.ingest.pools import HostPools
 from claimcheck.ingest.settings import FetchSettings, honest_user_agent
-from claimcheck.urls import BAD, NOT_HTTP, fetchable_url, is_private_address, localhost_addresses, web_link
+from claimcheck.urls import BAD, NOT_HTTP, fetchable_url, is_private_address, web_link
 
 __all__ = [  # the names callers import from here (some live beside it now)
     "NO_PRIVATE",
@@ -174,18 +173,9 @@ class Http:
     async def resolve(self, host: str) -> list[str]:
         if host not in self.dns:
             try:
-                ipaddress.ip_address(host)
-                self.dns[host] = [host]
-            except ValueError:
-                if (local := localhost_addresses(host)) is not None:
-                    self.dns[host] = local
-                    return local
-                loop = asyncio.get_running_loop()
-                try:
-                    infos = await loop.getaddrinfo(host, None, type=socket.SOCK_STREAM)
-                except (OSError, UnicodeError, ValueError) as e:
-                    raise FetchError(f"DNS lookup failed for {host}") from e
-                self.dns[host] = sorted({str(i[4][0]) for i in infos})
+                self.dns[host] = await host_addresses(host)
+            except (OSError, UnicodeError, ValueError) as e:
+                raise FetchError(f"DNS lookup failed for {host}") from e
         return self.dns[host]
 
     async def is_private(self, url: str) -> bool:
