@@ -16,7 +16,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -451,10 +451,22 @@ def _unlink_opposite_sides(graph: Graph, first: Sequence[int], unit: Sequence[st
     for g, n in enumerate(first):
         if graph.adj[g] and not is_score(unit[n]) and (found := _sides(ctx[n])):
             sides[g] = found
-    for g, mine in sides.items():
-        for h in [h for h in graph.adj[g] if h > g and h in sides]:
-            theirs = sides[h]
-            if any(theirs.get(axis, sign) != sign for axis, sign in mine.items()):
+    _unlink_where(graph, sides, _opposite)
+
+
+def _opposite(mine: dict[str, int], theirs: dict[str, int]) -> bool:
+    """Whether two figures' sides (``_sides``) differ on an axis both take."""
+    return any(theirs.get(axis, sign) != sign for axis, sign in mine.items())
+
+
+_Mark = TypeVar("_Mark")
+
+
+def _unlink_where(graph: Graph, marks: dict[int, _Mark], apart: Callable[[_Mark, _Mark], bool]) -> None:
+    """Drop every link between two groups with marks that ``apart`` says are two facts."""
+    for g, mine in marks.items():
+        for h in [h for h in graph.adj[g] if h > g and h in marks]:
+            if apart(mine, marks[h]):
                 del graph.adj[g][h], graph.adj[h][g]
                 graph.rules.pop((g, h), None)
                 graph.totals = None
@@ -494,12 +506,12 @@ def _unlink_other_quantities(graph: Graph, items: Sequence[Item], first: Sequenc
     for g, n in enumerate(first):
         if graph.adj[g] and (found := _quantities(items[n].claim, ctx[n])):
             named[g] = found
-    for g, mine in named.items():
-        for h in [h for h in graph.adj[g] if h > g and h in named]:
-            if not (mine & named[h]):
-                del graph.adj[g][h], graph.adj[h][g]
-                graph.rules.pop((g, h), None)
-                graph.totals = None
+    _unlink_where(graph, named, _other_quantities)
+
+
+def _other_quantities(mine: frozenset[str], theirs: frozenset[str]) -> bool:
+    """Whether two figures name quantities (``_quantities``), none of them in common."""
+    return bool(mine and theirs and not mine & theirs)
 
 
 def _quantities(claim: Claim, context: str) -> frozenset[str]:
@@ -513,12 +525,9 @@ def told_apart(a: Claim, b: Claim) -> bool:
     (``_unlink_opposite_sides``) or different named quantities of a share or a sum (``_unlink_other_quantities``).
     An article's figure given twice is one figure unless this holds (``pipeline.distinct_claims``)."""
     ca, cb = number_context(a), number_context(b)
-    if not is_score(thing_key(a)) and not is_score(thing_key(b)):
-        sa, sb = _sides(ca), _sides(cb)
-        if any(sb.get(axis, sign) != sign for axis, sign in sa.items()):
-            return True
-    qa, qb = _quantities(a, ca), _quantities(b, cb)
-    return bool(qa and qb and not qa & qb)
+    if not is_score(thing_key(a)) and not is_score(thing_key(b)) and _opposite(_sides(ca), _sides(cb)):
+        return True
+    return _other_quantities(_quantities(a, ca), _quantities(b, cb))
 
 
 def _context_words(context: str) -> frozenset[str]:
