@@ -252,6 +252,43 @@ def test_5xx_is_retried(site: Site, tmp_path: Path) -> None:
     assert site.paths_hit().count("/bad/story.html") == 1 + FAST.retries
 
 
+JS_SHELL = b'<!DOCTYPE html><html><head><title>Bad News</title></head><body><div id="app"></div><script src="/app.js"></script></body></html>'
+
+
+def _statuses(db: Path) -> list[str]:
+    import sqlite3
+
+    with sqlite3.connect(db) as c:
+        return sorted({r[0] for r in c.execute("SELECT status FROM entries WHERE outlet = 'bad'")})
+
+
+def test_a_page_without_article_text_is_asked_for_again_on_the_next_run(site: Site, tmp_path: Path) -> None:
+    """A page downloaded whole that held no text (a script-only shell while the site's renderer was down)
+    was remembered as failed for good: the article was never stored. It is asked for again on the next run
+    (the feed's validators not saved meanwhile, so no 304 hides it), and stored once it has text."""
+    site.sequence("/bad/story.html", Route(JS_SHELL, headers=HTML), Route(page(), headers=HTML))
+    site.route("/bad/feed.xml", feed_for(site, "/bad/story.html"), headers={**RSS, "ETag": '"v1"'})
+    bad, stored, _ = run_case(site, tmp_path)
+    assert bad.failed == 1 and why(bad) == "no article text found" and stored == []
+    assert _statuses(tmp_path / "t.db") == ["retry 1: no article text found"]
+    bad = fetch(site, tmp_path / "t.db").outlets[0]
+    assert bad.ok and bad.new == 1, why(bad)
+    assert site.paths_hit().count("/bad/story.html") == 2 and _statuses(tmp_path / "t.db") == ["stored"]
+    assert [h.get("If-None-Match") for p, h in site.hits if p == "/bad/feed.xml"] == [None, None]
+
+
+def test_a_page_that_never_has_article_text_is_given_up_after_three_runs(site: Site, tmp_path: Path) -> None:
+    site.route("/bad/story.html", JS_SHELL, headers=HTML)
+    site.route("/bad/feed.xml", feed_for(site, "/bad/story.html"), headers=RSS)
+    good_outlet(site)
+    db = tmp_path / "t.db"
+    for run in (1, 2, 3, 4):
+        bad = fetch(site, db).outlets[0]
+        assert (bad.failed, bad.unchanged) == ((1, 0) if run < 4 else (0, 1)), (run, why(bad))
+    assert site.paths_hit().count("/bad/story.html") == 3
+    assert _statuses(db) == ["failed: no article text found"]
+
+
 # Faults that the fetch rides out: the article is stored in the end.
 def _later(first: Route) -> Callable[[Site, Site], None]:
     def setup(site: Site, other: Site) -> None:
