@@ -59,9 +59,10 @@ class SqlStore(Store):
         until: datetime | None = None,
         outlets: Sequence[str] | None = None,
         tail: str = "",
+        listed: bool = False,
     ) -> str:
         """``sql`` (ending in a WHERE clause) with the window's conditions and ``tail``, in this dialect."""
-        parts = [sql, *window(self.dialect, args, since, until, outlets)]
+        parts = [sql, *window(self.dialect, args, since, until, outlets, listed=listed)]
         if tail:
             parts.append(tail)
         return self.dialect.sql(" ".join(parts))
@@ -258,7 +259,8 @@ class SqlStore(Store):
         limit: int | None = None,
     ) -> list[ArticleRow]:
         """Stored articles, newest first (by publication time, else fetch time), with their claim counts.
-        The window is judged as :meth:`search` judges it."""
+        The window is judged as :meth:`search` judges it; ``outlets`` keep too the pages their feeds list
+        that another outlet holds (``ArticleRow.also_listed`` names them)."""
         args: list[object] = []
         tail = "ORDER BY coalesce(a.published, a.fetched) DESC, a.id DESC"
         if limit:
@@ -266,7 +268,7 @@ class SqlStore(Store):
         sql = self._select(
             "SELECT a.id, a.outlet, a.published, a.fetched, a.title, a.url, "
             "(SELECT count(*) FROM claims c WHERE c.article_id = a.id), a.language FROM articles a WHERE true",
-            args, since=since, until=until, outlets=outlets, tail=tail,
+            args, since=since, until=until, outlets=outlets, tail=tail, listed=True,
         )  # fmt: skip
         if limit:
             args.append(limit)
