@@ -122,14 +122,22 @@ def who_cites_whom(
 
 
 def topic_outlets(
-    articles: Sequence[Article], sources: Sources | None, stored_names: Mapping[str, str]
+    articles: Sequence[Article], sources: Sources | None, stored: Mapping[str, str] | Sequence[Outlet]
 ) -> dict[str, Outlet]:
     """The configured outlets, plus those found in ``articles`` that are no longer configured, under
-    the name the store kept for them (else their id)."""
+    the name the store kept for them (else their id).
+
+    Given the store's outlets as recorded (``Store.stored_outlets``), every one no longer configured is
+    added as recorded, with its wire flag and names, whether or not it has an article here: a wire that
+    ``--source`` leaves out, and that sources.yaml no longer names, still makes its copies wire copy (its
+    dateline and byline are known); copies of it counted as independent reporting before."""
     outlets = {o.id: o for o in sources.outlets} if sources is not None else {}
+    if not isinstance(stored, Mapping):
+        outlets.update((o.id, o) for o in stored if o.id not in outlets)
+        stored = {o.id: o.name for o in stored}
     for a in articles:
         if a.outlet not in outlets:
-            outlets[a.outlet] = Outlet(a.outlet, stored_names.get(a.outlet, a.outlet))
+            outlets[a.outlet] = Outlet(a.outlet, stored.get(a.outlet, a.outlet))
     return outlets
 
 
@@ -146,4 +154,4 @@ def compare_topic(
     ``limit`` articles) and compare what was found. An empty result when nothing matches."""
     options = options or CompareOptions()
     articles = store.search(topic, since=options.since, until=options.until, outlets=outlets, limit=limit)
-    return compare(topic, articles, topic_outlets(articles, sources, store.outlet_names()), options)
+    return compare(topic, articles, topic_outlets(articles, sources, store.stored_outlets()), options)

@@ -27,18 +27,27 @@ class StoreUnavailable(StoreError):
 class FetchError(ClaimcheckError):
     """One request failed for good (after retries). Carries a short reason for the summary, and whether
     the failure is ``permanent`` (HTTP 404/410, no article text, a refused or bad address, robots.txt):
-    a permanent failure is remembered with the feed entry, so the page is not asked for again."""
+    a permanent failure is remembered with the feed entry, so the page is not asked for again. ``runs``:
+    how many runs must meet a permanent failure before it is remembered (no article text: a later run may
+    find the text); the page is asked for again until then."""
 
     exit_code = 1
 
     def __init__(
-        self, reason: str, url: str | None = None, status: int | None = None, *, permanent: bool = False
+        self,
+        reason: str,
+        url: str | None = None,
+        status: int | None = None,
+        *,
+        permanent: bool = False,
+        runs: int = 1,
     ) -> None:
         super().__init__(reason)
         self.reason = reason
         self.url = url
         self.status = status
         self.permanent = permanent
+        self.runs = runs
 
 
 class UsageError(ClaimcheckError):
@@ -52,4 +61,4 @@ class FeedParseError(ValueError):
 
 class NoArticleText(ValueError):
     """A page holds no article text (raised by extraction, in a worker process; the fetch pipeline turns
-    it into a permanent :class:`FetchError`). A ValueError, so that it crosses the process pool whole."""
+    it into a permanent :class:`FetchError`, remembered after three runs). A ValueError, so that it crosses the process pool whole."""

@@ -201,3 +201,28 @@ def test_a_capitalised_or_in_the_topic_is_said_to_be_a_word() -> None:
     assert code == 0 and "searched as a word" not in err
     _, _, err = run('"Belarus OR prisoners"', "--format", "json")  # a quoted phrase is the user's own
     assert "searched as a word" not in err
+
+
+def test_a_wire_left_out_by_source_and_sources_yaml_still_marks_its_copies(tmp_path: Path) -> None:
+    """bughunt15: with the wires (reuters, ap) no longer in sources.yaml and left out by --source, their
+    copies (cbsnews of reuters, abcnews of ap) counted as independent reporting: the wire flag was known
+    only from sources.yaml. It is known from the store's record of each outlet, as it is without --source."""
+    import yaml
+
+    store = demo_store()
+    cfg = yaml.safe_load(store.sources.read_text(encoding="utf-8"))
+    cfg["outlets"] = [o for o in cfg["outlets"] if o["id"] not in ("reuters", "ap")]
+    (tmp_path / "s.yaml").write_text(yaml.safe_dump(cfg), encoding="utf-8")
+    picked = ["--source", "cbsnews", "--source", "abcnews", "--source", "bbc", "--min-outlets", "1"]
+    for sources in (store.sources, tmp_path / "s.yaml"):
+        argv = ["compare", TOPIC, "--format", "json", *picked, "--db", str(store.db), "--sources", str(sources)]
+        r = runner.invoke(app, argv)
+        assert r.exit_code == 0, r.output
+        facts = [f for f in json.loads(r.stdout)["facts"] if len(f["outlets"]) == 3]
+        assert facts and all(f["independent_outlets"] == ["bbc"] for f in facts), (sources.name, facts[0])
+        # `stories` counts wire copies as `compare` does (it had the same fault)
+        argv = ["stories", "--no-cache", "--format", "json", *picked[:6], "--since", "2000-01-01", "--db",
+                str(store.db), "--sources", str(sources)]  # fmt: skip
+        r = runner.invoke(app, argv)
+        assert r.exit_code == 0, r.output
+        assert [s["independent_outlets"] for s in json.loads(r.stdout)["stories"]] == [["bbc"]], sources.name

@@ -179,6 +179,50 @@ def test_per_host_rate_limit(site: Site, tmp_path: Path) -> None:
     assert min(gaps[1:]) >= 0.1 and gaps[0] >= 0.1 and starts[-1] - starts[0] >= 0.95, gaps
 
 
+def test_a_429_with_retry_after_pauses_the_whole_host(site: Site, tmp_path: Path) -> None:
+    """bughunt15: a 429 with Retry-After paused only the page that got it; the host's other pages went on
+    being requested meanwhile (each got its own 429 and its own wait): 8 pages, 8 requests in the second
+    the site asked for quiet. Retry-After now holds back every request to that host until it has passed."""
+    import time as _time
+
+    from loopback import send
+
+    quiet_until: list[float] = []
+
+    def limited(path: str, n: int):  # type: ignore[no-untyped-def]
+        body = article_html(f"Marlow report {n}", [*PARAS, f"Report {n} from the river bank."], "2025-12-10T08:00:00+01:00")
+
+        def act(h) -> None:  # type: ignore[no-untyped-def]
+            now = _time.monotonic()
+            if not quiet_until:
+                quiet_until.append(now + 1.0)
+            if now < quiet_until[0]:
+                send(h, 429, b"slow down", {"Retry-After": "1"})
+            else:
+                send(h, 200, body.encode(), HTML)
+
+        site.route(path, action=act)
+        return site.url(path)
+
+    feed(site, "/feed.xml", [limited(f"/{i}.html", i) for i in range(8)])
+    report = fetch({"a": site.url("/feed.xml")}, tmp_path / "db", FetchSettings(timeout=3, retries=1, per_host=2))
+    assert report.outlets[0].new == 8, report.outlets[0].reasons
+    during = [p for t, p in site.times if p.endswith(".html") and t < quiet_until[0] - 0.05]
+    assert len(during) <= 2, during  # the first 429 and at most one request already on its way (per_host 2)
+
+
+def test_a_far_future_retry_after_fails_the_hosts_other_pages_unasked(site: Site, tmp_path: Path) -> None:
+    """A 429 asking for a day of quiet failed its page at once (no wait), but each of the host's other pages
+    was still requested, and got its own 429: now they fail with the same reason, not asked for."""
+    links = [site.url(f"/{i}.html") for i in range(6)]
+    for i in range(6):
+        site.route(f"/{i}.html", b"slow down", status=429, headers={"Retry-After": "86400"})
+    feed(site, "/feed.xml", links)
+    report = fetch({"a": site.url("/feed.xml")}, tmp_path / "db", FetchSettings(timeout=3, retries=1, per_host=2))
+    assert report.outlets[0].reasons == {"rate-limited (HTTP 429, Retry-After 86400s)": 6}
+    assert len([p for p in site.paths_hit() if p.endswith(".html")]) <= 2  # those already on their way
+
+
 def test_delay_in_sources_yaml() -> None:
     assert parse_sources("defaults: {delay: 1.5}\noutlets: [{id: a, name: A}]").defaults.delay == 1.5
     assert parse_sources("defaults: {delay: 0}\noutlets: [{id: a, name: A}]").defaults.delay == 0

@@ -306,3 +306,20 @@ def test_the_store_says_which_other_outlets_list_a_page_on_both_backends(store_t
         assert (
             stored["gazette"].name == "Harbour Gazette" and stored["gazette"].homepage == OUTLETS[0].homepage
         )
+
+
+def test_articles_of_an_outlet_list_the_pages_its_feeds_list_that_another_holds(store_target: str) -> None:
+    """bughunt15: `articles --source aggregator` left out the page the aggregator's feed lists, held by the
+    gazette, though `articles` shows it as "gazette (+aggregator)". It is listed, under its holder; the
+    other outlets' own articles are not, and `compare`/`stats` still count the page once, under its holder."""
+    url = "https://www.harbourgazette.example/city/ferry-fares"
+    with Store.open(store_target) as s:
+        s.sync_outlets(OUTLETS)
+        for o in ("valley", "gazette", "aggregator"):
+            s.add_article(_article(o, url + f"?utm_source={o}", TEXT), [f"{o}-guid"])
+        s.add_article(_article("valley", "https://valleytimes.example/bridge", TEXT + " The bridge stays shut."), ["v2"])
+        rows = s.list_articles(outlets=["aggregator"])
+        assert [(r.outlet, r.also_listed) for r in rows] == [("gazette", ("aggregator", "valley"))]
+        assert len(s.list_articles(outlets=["valley"])) == 2 and len(s.list_articles(outlets=["gazette"])) == 1
+        assert s.list_articles(outlets=["aggregator"], since=datetime(2100, 1, 1, tzinfo=UTC)) == []
+        assert [a.outlet for a in s.search("ferry", outlets=["aggregator"])] == []  # compare: the holder's

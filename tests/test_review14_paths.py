@@ -43,7 +43,8 @@ def test_articles_with_a_folder_as_db_is_bad_usage(tmp_path: Path) -> None:
 @pytest.mark.parametrize("name", ["facts.jsonl", "facts.NDJSON", "facts.tsv", "facts.xlsx", "facts.pdf"])
 def test_an_output_named_for_a_format_no_command_writes_is_bad_usage(tmp_path: Path, name: str) -> None:
     """'-o facts.jsonl' saved the terminal table (box drawing) under that name: one line, exit 2, nothing
-    written. With --format the user chose: the name is not refused."""
+    written. With --format too (bughunt15): '--format json' saved one JSON document as facts.jsonl, which
+    no JSON Lines reader takes, as '--format json -o facts.csv' is refused."""
     db = tmp_path / "news.db"
     with Store.open(db):
         pass
@@ -51,8 +52,21 @@ def test_an_output_named_for_a_format_no_command_writes_is_bad_usage(tmp_path: P
     assert r.exit_code == 2 and "does not write" in r.stderr, r.output
     assert len(r.stderr.strip().splitlines()) == 1
     assert not (tmp_path / name).exists()
-    r = runner.invoke(app, ["articles", "--db", str(db), "-o", str(tmp_path / name), "--format", "json", "-q"])
-    assert r.exit_code != 2 and "does not write" not in r.stderr, r.output  # (an empty store: "no stored article")
+    for fmt in ("json", "csv", "table"):
+        r = runner.invoke(app, ["articles", "--db", str(db), "-o", str(tmp_path / name), "--format", fmt, "-q"])
+        assert r.exit_code == 2 and f"--format {fmt} does not write" in r.stderr, r.output
+        assert len(r.stderr.strip().splitlines()) == 1 and not (tmp_path / name).exists()
+
+
+@pytest.mark.parametrize("command", [["compare", "flood"], ["stories"], ["articles"]])
+def test_every_command_refuses_json_into_a_jsonl_name(tmp_path: Path, command: list[str]) -> None:
+    """bughunt15: 'compare flood -o x.jsonl --format json' wrote one indented JSON document into x.jsonl."""
+    db = tmp_path / "news.db"
+    with Store.open(db):
+        pass
+    r = runner.invoke(app, [*command, "--db", str(db), "-o", str(tmp_path / "x.jsonl"), "--format", "json"])
+    assert r.exit_code == 2 and "does not write JSON Lines" in r.stderr and "name the file .json" in r.stderr, r.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["news.db"]
 
 
 def test_demo_report_named_for_a_format_no_command_writes_is_bad_usage(tmp_path: Path) -> None:

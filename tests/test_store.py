@@ -322,3 +322,19 @@ def test_articles_no_match_says_the_window_with_its_zone(tmp_path: Path) -> None
     )
     assert r.exit_code == 1
     assert "between 2030-01-01 00:00 UTC and 2030-01-01 09:00 UTC" in r.stderr, r.stderr
+
+
+def test_an_entry_to_try_again_is_not_seen_and_counts_its_runs(store_target: str) -> None:
+    """bughunt15: a page with no article text is asked for again on the next runs: its entry's status
+    'retry N: ...' leaves it out of seen_entries, and entry_tries reads N (the largest of its keys)."""
+    from claimcheck.store import retry_status
+
+    with Store.open(store_target) as s:
+        s.sync_outlets([Outlet("a", "A")])
+        assert s.entry_tries("a", ["g1", "l1"]) == 0
+        s.mark_entries("a", ["g1", "l1"], "https://a.example/1", retry_status(2, "no article text found"))
+        s.mark_entries("a", ["g2"], "https://a.example/2", "failed: no article text found")
+        assert s.seen_entries("a", ["g1", "l1", "g2"]) == {"g2"}
+        assert s.entry_tries("a", ["g1", "l1"]) == 2 and s.entry_tries("a", ["g2"]) == 0
+        s.add_article(art("a", "https://a.example/1", "The river rose by two metres on Sunday."), ["g1", "l1"])
+        assert s.seen_entries("a", ["g1", "l1"]) == {"g1", "l1"} and s.entry_tries("a", ["g1"]) == 0

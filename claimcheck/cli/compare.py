@@ -159,10 +159,10 @@ def compare(
                 fail(f"{msg}; articles outside it match (widen --since/--until, or drop --source)", 1)
             hint = store.suggest(topic or "")
             fail(msg + (f"; did you mean: {', '.join(hint)}?" if hint else ""), 1)
-        names = store.outlet_names()
+        stored = store.stored_outlets()
     _say_ignored(fmt, matrix=matrix, explain=explain, quiet=quiet)
     # Outlets that are in the store but no longer configured still get their stored name.
-    outlets = topic_outlets(articles, cfg, names)
+    outlets = topic_outlets(articles, cfg, stored)
     options = CompareOptions(
         min_outlets=min_outlets, kind=kind, since=since_dt, until=until_dt, explain=explain
     )

@@ -20,6 +20,7 @@ from claimcheck.paths import expand_home, find_sources
 # What an output file's extension asks for when --format is not given.
 SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".json": "json", ".csv": "csv", ".html": "html",
                   ".htm": "html"}  # fmt: skip
+FORMAT_SUFFIXES = {"markdown": ".md", "json": ".json", "csv": ".csv", "html": ".html"}  # the name for each
 # Extensions of data formats no command writes: without --format, a terminal table saved under one of these
 # names ("-o facts.jsonl") opens as garbage in the tool the name was for, so it is bad usage.
 # (Not .yaml: "-o sources.yaml" is refused as an input of claimcheck, output_path, in words that say so.)
@@ -31,8 +32,11 @@ def output_format(fmt: str | None, output: str | Path | None, options: Sequence[
     """``--format`` as given (any case); without it, what ``-o``'s extension says (``report.md`` is
     Markdown, ``facts.csv`` CSV), else the table. An extension the command cannot write is bad usage,
     never a terminal table saved under that name; so is a ``--format`` that another known extension
-    contradicts (``-o x.csv --format json``): JSON saved as ``x.csv`` opens as a broken spreadsheet."""
-    wanted = SUFFIX_FORMATS.get(Path(output).suffix.lower()) if output is not None and str(output) != "-" else None
+    contradicts (``-o x.csv --format json``): JSON saved as ``x.csv`` opens as a broken spreadsheet; and so
+    is any ``--format`` under an extension no command writes (``-o x.jsonl --format json``: one JSON
+    document, which no JSON Lines reader takes)."""
+    suffix = Path(output).suffix.lower() if output is not None and str(output) != "-" else ""
+    wanted, kind = SUFFIX_FORMATS.get(suffix), FOREIGN_SUFFIXES.get(suffix)
     if fmt is not None:
         chosen = choose(fmt, options, "format")
         if wanted is not None and wanted != chosen:
@@ -40,8 +44,13 @@ def output_format(fmt: str | None, output: str | Path | None, options: Sequence[
                 f"--format {chosen} contradicts {output}, whose extension says {wanted}; "
                 f"drop --format, or name the file for {chosen}"
             )
+        if kind is not None:  # "-o facts.jsonl --format json": one JSON document that no JSON Lines reader takes
+            raise UsageError(
+                f"--format {chosen} does not write {kind}, which {output}'s extension says; "
+                f"name the file {FORMAT_SUFFIXES.get(chosen, '.txt')}"
+            )
         return chosen
-    if wanted is None and output is not None and (kind := FOREIGN_SUFFIXES.get(Path(output).suffix.lower())):
+    if wanted is None and kind is not None:
         raise UsageError(
             f"{output} looks like {kind}, which claimcheck does not write; give --format ({', '.join(options)}) "
             "or name the file for one"

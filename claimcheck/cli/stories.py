@@ -67,12 +67,13 @@ def default_window(
 
 
 def outlet_map(cfg: Sources, store: Store, outlet_ids: Iterable[str]) -> dict[str, Outlet]:
-    """Configured outlets, plus stored-but-no-longer-configured ones under their stored name."""
+    """Configured outlets, plus stored-but-no-longer-configured ones as the store recorded them (a wire
+    among them keeps its flag, as in `compare`: its copies are wire copy whether or not --source keeps it)."""
     outlets = {o.id: o for o in cfg.outlets}
-    names = store.outlet_names()
+    outlets.update((o.id, o) for o in store.stored_outlets() if o.id not in outlets)
     for oid in dict.fromkeys(outlet_ids):
         if oid not in outlets:
-            outlets[oid] = Outlet(oid, names.get(oid, oid))
+            outlets[oid] = Outlet(oid, oid)
     return outlets
 
 

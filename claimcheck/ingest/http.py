@@ -138,6 +138,8 @@ class _Host:
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     next_start: float = 0.0
     delay: float = 0.0  # Crawl-delay from robots.txt, bounded
+    quiet_until: float = 0.0  # a 429's or 503's Retry-After: no request starts on the host before then
+    quiet_reason: str = ""  # a Retry-After too far to wait for: every request to the host fails with this
     robots: asyncio.Future[Protego | RobotsDown | None] | None = None
 
 
@@ -269,10 +271,15 @@ class Http:
             if resp.status not in RETRY_STATUS:
                 return resp
             wait = retry_after(resp.headers.get("retry-after"))
+            h = self.hosts.get(urlsplit(url).netloc.lower())
+            if wait is not None and h is not None:
+                # the site asked for quiet: none of its other pages is requested meanwhile either
+                h.quiet_until = max(h.quiet_until, time.monotonic() + wait)
             if wait is not None and wait > self.s.max_retry_after:
-                raise FetchError(
-                    f"rate-limited (HTTP {resp.status}, Retry-After {wait:.0f}s)", url, resp.status
-                )
+                why = f"rate-limited (HTTP {resp.status}, Retry-After {wait:.0f}s)"
+                if h is not None:
+                    h.quiet_reason = why  # the host's other pages fail without being asked for
+                raise FetchError(why, url, resp.status)
             if attempt >= self.s.retries:
                 if resp.status == 429:
                     raise FetchError("rate-limited (HTTP 429)", url, resp.status)
@@ -298,6 +305,10 @@ class Http:
                     h.next_start = max(now, h.next_start) + delay
                 if wait > 0:
                     await asyncio.sleep(wait)  # outside the global semaphore: other hosts go on meanwhile
+            while (quiet := h.quiet_until - time.monotonic()) > 0:  # a Retry-After of this host's
+                if h.quiet_reason and quiet > self.s.max_retry_after:
+                    raise FetchError(h.quiet_reason, url, 429)
+                await asyncio.sleep(quiet)
             async with self.sem:
                 return await self._timed(url, headers, keep)
 

@@ -30,7 +30,7 @@ from claimcheck.ingest.settings import FetchSettings
 from claimcheck.ingest.shard import GIVEN, LEASE_LOST, SharedHosts, in_shard, shard_key
 from claimcheck.ingest.writes import ArticleWriter
 from claimcheck.models import Article, FeedEntry, Outlet, ParsedFeed, Sources
-from claimcheck.store import HostQueue, Store, content_hash
+from claimcheck.store import HostQueue, Store, content_hash, retry_status
 
 __all__ = [  # the names callers import from here (some live beside it now)
     "GIVEN",
@@ -451,8 +451,8 @@ class _Run(SharedHosts):
                         page, claims = await self.extractor.page(
                             resp.body, resp.url, resp.content_type, entry.published
                         )
-                    except NoArticleText as e:
-                        raise FetchError(str(e), entry.link, permanent=True) from None
+                    except NoArticleText as e:  # permanent, unless a later run may find the text (NO_TEXT_RUNS)
+                        raise FetchError(str(e), entry.link, permanent=True, runs=NO_TEXT_RUNS) from None
                     except ValueError as e:  # another parser's complaint: the page may read better next time
                         raise FetchError(str(e) or "no article text", entry.link, permanent=not str(e)) from None
                     url = resp.url
@@ -481,9 +481,13 @@ class _Run(SharedHosts):
             await self._store(article, keys, rep)
         except FetchError as e:
             rep.fail(_short(e))
-            if e.permanent and not not_live_yet(e, entry, datetime.now(UTC)):
+            # the runs that met this failure, this one included, when it takes more than one to be remembered
+            tries = await self.db(self.store.entry_tries, outlet.id, keys) + 1 if e.runs > 1 else 1
+            if e.permanent and not not_live_yet(e, entry, datetime.now(UTC)) and tries >= e.runs:
                 await self.db(self.store.mark_entries, outlet.id, keys, entry.link, "failed: " + e.reason)
             else:
+                if tries < e.runs:  # counted, so that the page is not asked for on every run for ever
+                    await self.db(self.store.mark_entries, outlet.id, keys, entry.link, retry_status(tries, e.reason))
                 self.incomplete.add(outlet.id)
         finally:
             self.pages_left -= 1
@@ -506,6 +510,13 @@ NOT_LIVE_YET = timedelta(hours=6)
 def not_live_yet(e: FetchError, entry: FeedEntry, now: datetime) -> bool:
     """Whether ``e`` is a 404 for an entry its feed dates less than NOT_LIVE_YET ago."""
     return e.status == 404 and entry.published is not None and now - entry.published < NOT_LIVE_YET
+
+
+# A page downloaded whole that holds no article text may hold it on a later run: a script-only shell the
+# site serves while its renderer is down, a maintenance or consent page, an error page sent as a 200. The page
+# is asked for again on the next runs, and remembered failed (never asked for again) after NO_TEXT_RUNS runs
+# found no text in it: an image or a page that is a script for good costs three downloads, not one per run.
+NO_TEXT_RUNS = 3
 
 
 FRONT_PAGE = "the site's front page, not an article"

@@ -23,6 +23,7 @@ from claimcheck.store.records import (
     COLUMNS,
     KEEP,
     ORDER_BY,
+    RETRY,
     TABLES,
     ArticleRow,
     OutletStats,
@@ -30,6 +31,7 @@ from claimcheck.store.records import (
     content_hash,
     iso,
     parse_iso,
+    retry_status,
 )
 
 if TYPE_CHECKING:
@@ -53,6 +55,7 @@ __all__ = [
     "COLUMNS",
     "KEEP",
     "ORDER_BY",
+    "RETRY",
     "SCHEMA_VERSION",
     "TABLES",
     "ArticleRow",
@@ -68,6 +71,7 @@ __all__ = [
     "no_shared_queue",
     "open_store",
     "parse_iso",
+    "retry_status",
     "suggest_terms",
     "window_columns",
 ]

@@ -160,6 +160,9 @@ class Store:
     def seen_entries(self, outlet: str, keys: Sequence[str]) -> set[str]:
         raise NotImplementedError
 
+    def entry_tries(self, outlet: str, keys: Sequence[str]) -> int:
+        raise NotImplementedError
+
     def mark_entries(self, outlet: str, keys: Iterable[str], url: str, status: str) -> None:
         raise NotImplementedError
 

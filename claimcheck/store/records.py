@@ -88,3 +88,13 @@ ORDER_BY = {
     "outlets": "id", "feeds": "outlet, url", "articles": "id", "article_shingles": "article_id",
     "entries": "outlet, key", "claims": "id",
 }  # fmt: skip
+
+
+# An entry's status while its page is to be asked for again on a later run ("retry 1: no article text found");
+# ``Store.seen_entries`` leaves such an entry out, ``Store.entry_tries`` reads its N.
+RETRY = "retry "
+
+
+def retry_status(tries: int, reason: str) -> str:
+    """The status of an entry whose page failed on ``tries`` runs so far and is to be asked for again."""
+    return f"{RETRY}{tries}: {reason}"

@@ -131,8 +131,12 @@ def window(
     since: datetime | None,
     until: datetime | None,
     outlets: Sequence[str] | None,
+    *,
+    listed: bool = False,
 ) -> list[str]:
-    """The --since/--until/--source conditions on ``articles a``, judged by publication time, else fetch time."""
+    """The --since/--until/--source conditions on ``articles a``, judged by publication time, else fetch time.
+    ``listed``: an article is of ``outlets`` also when one of their feeds lists its page (held by another
+    outlet, :mod:`claimcheck.store.owner`), as `articles --source` lists it."""
     sql: list[str] = []
     if since:
         sql.append("AND coalesce(a.published, a.fetched) >= ?")
@@ -140,6 +144,9 @@ def window(
     if until:
         sql.append("AND coalesce(a.published, a.fetched) <= ?")
         args.append(iso(until))
-    if outlets:
+    if outlets and listed:
+        held = d.in_list("a.outlet", outlets, args)
+        sql.append(f"AND ({held} OR a.id IN (SELECT e.article_id FROM entries e WHERE {d.in_list('e.outlet', outlets, args)}))")
+    elif outlets:
         sql.append("AND " + d.in_list("a.outlet", outlets, args))
     return sql

@@ -16,7 +16,7 @@ from typing import Any
 
 from claimcheck.models import Article, Claim, Outlet, WindowRows
 from claimcheck.store.contract import Store
-from claimcheck.store.records import KEEP, ArticleRow, OutletStats, StoreStats, iso, parse_iso
+from claimcheck.store.records import KEEP, RETRY, ArticleRow, OutletStats, StoreStats, iso, parse_iso
 from claimcheck.store.rows import A_ARTICLE_COLS, ROW_COLS, article_from_row, window_columns
 from claimcheck.store.sql import (
     INSERT_CLAIMS,
@@ -59,9 +59,10 @@ class SqlStore(Store):
         until: datetime | None = None,
         outlets: Sequence[str] | None = None,
         tail: str = "",
+        listed: bool = False,
     ) -> str:
         """``sql`` (ending in a WHERE clause) with the window's conditions and ``tail``, in this dialect."""
-        parts = [sql, *window(self.dialect, args, since, until, outlets)]
+        parts = [sql, *window(self.dialect, args, since, until, outlets, listed=listed)]
         if tail:
             parts.append(tail)
         return self.dialect.sql(" ".join(parts))
@@ -132,16 +133,24 @@ class SqlStore(Store):
 
     # -- entries and articles ----------------------------------------------------------------------
     def seen_entries(self, outlet: str, keys: Sequence[str]) -> set[str]:
-        """The subset of entry keys (guids or links) of this outlet already handled."""
+        """The subset of entry keys (guids or links) of this outlet already handled (an entry whose page is
+        to be asked for again, its status ``retry N: ...``, is not)."""
+        return {k for k, status in self._entry_statuses(outlet, keys) if not status.startswith(RETRY)}
+
+    def entry_tries(self, outlet: str, keys: Sequence[str]) -> int:
+        """How many runs have tried these entries' page and are to try it again (the N of ``retry N: ...``)."""
+        tries = [_tries(status) for _, status in self._entry_statuses(outlet, keys)]
+        return max(tries, default=0)
+
+    def _entry_statuses(self, outlet: str, keys: Sequence[str]) -> list[tuple[str, str]]:
         d = self.dialect
-        seen: set[str] = set()
+        out: list[tuple[str, str]] = []
         for i in range(0, len(keys), d.chunk):
             args: list[object] = [outlet]
             cond = d.in_list("key", list(keys[i : i + d.chunk]), args)
-            seen.update(
-                r[0] for r in self._read(d.sql(f"SELECT key FROM entries WHERE outlet = ? AND {cond}"), args)
-            )
-        return seen
+            sql = d.sql(f"SELECT key, status FROM entries WHERE outlet = ? AND {cond}")
+            out += [(k, status or "") for k, status in self._read(sql, args)]
+        return out
 
     def replace_claims(self, article_id: int, claims: Sequence[Claim], language: str | None = KEEP) -> None:
         """Swap an article's claims (and, given one, its language) for new ones (reindex), in one transaction."""
@@ -250,7 +259,8 @@ class SqlStore(Store):
         limit: int | None = None,
     ) -> list[ArticleRow]:
         """Stored articles, newest first (by publication time, else fetch time), with their claim counts.
-        The window is judged as :meth:`search` judges it."""
+        The window is judged as :meth:`search` judges it; ``outlets`` keep too the pages their feeds list
+        that another outlet holds (``ArticleRow.also_listed`` names them)."""
         args: list[object] = []
         tail = "ORDER BY coalesce(a.published, a.fetched) DESC, a.id DESC"
         if limit:
@@ -258,7 +268,7 @@ class SqlStore(Store):
         sql = self._select(
             "SELECT a.id, a.outlet, a.published, a.fetched, a.title, a.url, "
             "(SELECT count(*) FROM claims c WHERE c.article_id = a.id), a.language FROM articles a WHERE true",
-            args, since=since, until=until, outlets=outlets, tail=tail,
+            args, since=since, until=until, outlets=outlets, tail=tail, listed=True,
         )  # fmt: skip
         if limit:
             args.append(limit)
@@ -378,3 +388,9 @@ class SqlStore(Store):
                 ),
                 (article_id, shingles),
             )
+
+
+
+def _tries(status: str) -> int:
+    head = status[len(RETRY) :].partition(":")[0] if status.startswith(RETRY) else ""
+    return int(head) if head.isdigit() else 0

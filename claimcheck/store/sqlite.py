@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import datetime
@@ -135,12 +136,26 @@ class SqliteStore(SqlStore):
             if not readers_current(version):  # (no copy of the whole file for steps readers never use)
                 self._read_upgraded_copy(version)
             return
-        if db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
-            db.execute("PRAGMA journal_mode = WAL")
+        self._wal()
         db.execute("PRAGMA synchronous = NORMAL")
         db.execute("PRAGMA foreign_keys = ON")
         if version < SCHEMA_VERSION:
             self._migrate()
+
+    def _wal(self) -> None:
+        """Put the database in WAL mode. SQLite answers a switch that another connection's switch holds
+        up with "database is locked" at once, without its busy handler: two fetches started together on a
+        new database failed one of them (exit 2, "database is busy", 3 times in 150 races of three
+        openers). The switch is tried again, as the busy handler would, until the busy timeout."""
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        while self.db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+            try:
+                self.db.execute("PRAGMA journal_mode = WAL")
+                return  # (a mode SQLite cannot switch, it keeps, and says so: as before, not an error)
+            except sqlite3.OperationalError as e:
+                if "locked" not in str(e).lower() or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.01)
 
     def _read_upgraded_copy(self, version: int) -> None:
         """A reader of a database of an older schema reads a copy upgraded in a private temporary
