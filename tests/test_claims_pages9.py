@@ -191,3 +191,79 @@ def test_unnamed_report_cites_nothing(text: str) -> None:
 def test_named_report_still_cites(text: str, cites: str) -> None:
     got = _cites(text)
     assert len(got) == 1 and cites in got[0]
+
+
+# --- citations: an outlet credited after the fact at the sentence's end ---
+
+
+@pytest.mark.parametrize(
+    "text,cites",
+    [
+        ("The region has had 40 cases of measles since May, writes the Associated Press.", ["ap"]),
+        ("Ticket sales fell by a third over the summer, reported Reuters.", ["reuters"]),
+    ],
+)
+def test_outlet_after_the_fact(text: str, cites: list[str]) -> None:
+    got = [c.cites for c in find_credits(text, {"associated press": "ap", "reuters": "reuters"})]
+    assert got == cites
+
+
+def test_outlet_inside_the_fact_is_no_credit() -> None:
+    # the name does not end the sentence: what was said is about the outlet
+    assert find_credits("The senator said the Associated Press was unfair to her.", {"associated press": "ap"}) == []
+
+
+# --- citations: a piece published in a named journal; a document a named body released ---
+
+
+@pytest.mark.parametrize(
+    "text,cites",
+    [
+        ("In 2011 a team showed in a paper published in Marine Ecology Letters that the reef was recovering.",
+         ["Marine Ecology Letters"]),
+        ("A study published last year in the Journal of Alpine Medicine found the climbers lost weight.",
+         ["Journal of Alpine Medicine"]),
+        ("The tanker was seen in satellite images released by the Coastal Security Agency on Nov. 3.",
+         ["Coastal Security Agency"]),
+        ("The goal was shown in footage released by the Football Federation on Monday.", ["Football Federation"]),
+    ],
+)
+def test_published_or_released_by_named_source(text: str, cites: list[str]) -> None:
+    assert _cites(text) == cites
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A study published in March found the climbers lost weight.",
+        "The album was released by the band in 2019 to strong reviews.",
+    ],
+)
+def test_published_without_a_named_source(text: str) -> None:
+    assert _cites(text) == []
+
+
+# --- citations: "the newspaper" / "the report" credited with a say; "a report said" names nothing ---
+
+
+@pytest.mark.parametrize(
+    "text,cites",
+    [
+        ("The newspaper said the ferry had been sold to a firm in Malta.", ["newspaper"]),
+        ("Three of the clubs broke the spending cap, the report said.", ["report"]),
+        ("The broadcaster reported that the vote had been delayed by a week.", ["broadcaster"]),
+    ],
+)
+def test_the_piece_said(text: str, cites: list[str]) -> None:
+    assert _cites(text) == cites
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A report said the ferry had been sold.",
+        "The report of the fire reached the station late.",
+    ],
+)
+def test_no_piece_credit(text: str) -> None:
+    assert _cites(text) == []

@@ -39,6 +39,12 @@ _RIGHT_CUE = re.compile(
     r"documentary|podcast|broadcast)s?)\b|\)\s*[-–—]|\s*$",
     re.IGNORECASE,
 )
+# An outlet credited after the fact at the sentence's end (round pages9): "..., writes the Associated Press.",
+# "..., reported Reuters." ("Ann said the BBC was biased" is no credit: the name must end the sentence)
+_AFTER_FACT = re.compile(
+    r",\s+(?:writes|wrote|reports|reported|says|said|notes|noted|adds|added)\s+(?:the\s+)?$", re.IGNORECASE
+)
+_ENDS = re.compile(r"\s*[.!]?[”\"’']?\s*$")
 _PHOTO = re.compile(r"\s*(?:Photo|Images|Video|/)", re.IGNORECASE)
 
 _SOURCE_NOUNS = (
@@ -443,6 +449,28 @@ _DOC_BY = re.compile(
     r"projects|projected|put|puts)\b"
 )
 _DOC_KEYS = frozenset(_DOC_NOUN_WORDS)
+# A piece published in a named journal or paper (round pages9): "a study published in Nature", "a paper published
+# last year in the Journal of Coastal Ecology" (not a time: "published in March").
+_PUBLISHED_PIECE = re.compile(
+    r"\b(?:study|paper|report|article|research|analysis|review|findings|survey)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"published\s+(?:[\w’'-]+\s+){0,2}?in\s+(?:[Tt]he\s+)?(?:journal\s+)?"
+    rf"{_NOT_A_NAME}(?P<src>[A-Z][\w’'&-]*(?:\s+(?:of\s+|for\s+|and\s+|&\s+|on\s+)?(?:the\s+)?[A-Z][\w’'&-]*){{0,5}})"
+)
+# A document a named body released (round pages9), with no verb of showing after it: "satellite photos released by
+# the United States Treasury Department on Nov. 21" (``_DOC_BY`` has those with one: "photos released by X show").
+_DOC_RELEASED_BY = re.compile(
+    rf"\b{_DOC_NOUNS}\s+(?:released|published|issued|compiled|provided|conducted|carried\s+out|commissioned)\s+"
+    r"(?:on\s+[A-Z][a-z]+day\s+)?by\s+(?:the\s+)?"
+    rf"(?P<src>[A-Z][\w’'&.-]*(?:\s+(?:of\s+|for\s+|and\s+)?(?:the\s+)?{_NOT_A_NAME}[A-Z][\w’'&.-]*){{0,5}})"
+)
+_DOC_RELEASED_KEYS = frozenset(["released", "published", "issued", "compiled", "provided", "conducted", "carried",
+                                "commissioned"])
+# A paper or report named before, credited as "the newspaper" or "the report" (round pages9): "The newspaper said
+# the ship was registered in Malaysia", "..., the report said." ("a report said" names nothing).
+_THE_PIECE_SAID = re.compile(
+    r"(?<![\w’'-])(?P<src>[Tt]he\s+(?:newspaper|report|broadcaster|magazine|tabloid))\s+(?:also\s+)?"
+    r"(?:said|says|reported|reports|added|adds|noted|notes|wrote|writes)\b"
+)
 # A body known by a name in capitals with its joining words ("the Office for National Statistics", "the Bank of
 # England", "the Food and Drug Administration"), holding a head noun of a body, as the subject of a verb of
 # reporting, past a relative clause or an apposition: "The Council for Coastal Safety and Development, which
@@ -710,6 +738,14 @@ def _more_credits(sentence: str, words: set[str]) -> list[tuple[int, int, bool]]
                 found.append((*m.span("src"), False))
         for m in _TOLD_DESCRIBED_PRESS.finditer(sentence):
             found.append((m.start("src"), _name_end(sentence, *m.span("src")), False))
+    if words & _DOC_KEYS and "published" in words:
+        for m in _PUBLISHED_PIECE.finditer(sentence):
+            found.append((m.start("src"), _name_end(sentence, *m.span("src")), False))
+    if words & _DOC_KEYS and words & _DOC_RELEASED_KEYS and "by" in words:
+        for m in _DOC_RELEASED_BY.finditer(sentence):
+            found.append((m.start("src"), _name_end(sentence, *m.span("src")), False))
+    if words & {"newspaper", "report", "broadcaster", "magazine", "tabloid"}:
+        found.extend((*m.span("src"), False) for m in _THE_PIECE_SAID.finditer(sentence))
     if words & _DOC_KEYS and "by" in words:
         found.extend((*m.span("src"), False) for m in _DOC_BY.finditer(sentence))
     if words & _PASSIVE_KEYS and "by" in words:
@@ -784,7 +820,7 @@ def _outlet_credits(sentence: str, aliases: Mapping[str, str]) -> list[Credit]:
         left, right = sentence[max(0, m.start() - 40) : m.start()], sentence[end : end + 40]
         if _PHOTO.match(right):
             continue
-        if not (_LEFT_CUE.search(left) or _RIGHT_CUE.match(right)):
+        if not (_LEFT_CUE.search(left) or _RIGHT_CUE.match(right) or (_AFTER_FACT.search(left) and _ENDS.match(right))):
             continue
         outlet = table.get(re.sub(r"\s+", " ", m.group("name").lower()))
         if outlet and not any(c.cites == outlet for c in out):
