@@ -172,8 +172,8 @@ def test_organisers_credited(text: str, cites: list[str]) -> None:
     "text",
     [
         "Two tankers swapped cargo at sea, according to a published report.",
-        "The striker has agreed terms with the club, according to a report.",
-        "The mine was closed after the flood, according to a local report.",
+        "The striker has agreed terms with the club, according to a media report.",
+        "The mine was closed after the flood, according to a news report.",
     ],
 )
 def test_unnamed_report_cites_nothing(text: str) -> None:
@@ -250,7 +250,7 @@ def test_published_without_a_named_source(text: str) -> None:
     "text,cites",
     [
         ("The newspaper said the ferry had been sold to a firm in Malta.", ["newspaper"]),
-        ("Three of the clubs broke the spending cap, the report said.", ["report"]),
+        ("Three of the clubs broke the spending cap, the newspaper said.", ["newspaper"]),
         ("The broadcaster reported that the vote had been delayed by a week.", ["broadcaster"]),
     ],
 )
@@ -262,7 +262,8 @@ def test_the_piece_said(text: str, cites: list[str]) -> None:
     "text",
     [
         "A report said the ferry had been sold.",
-        "The report of the fire reached the station late.",
+        "The report said the ferry had been sold.",  # a report names no body (tests/test_claims_cites7.py)
+        "The newspaper of the year award went to a weekly.",
     ],
 )
 def test_no_piece_credit(text: str) -> None:
