@@ -455,8 +455,8 @@ _PUBLISHED_PIECE = re.compile(
     r"published\s+(?:[\w’'-]+\s+){0,2}?in\s+(?:[Tt]he\s+)?(?:journal\s+)?"
     rf"{_NOT_A_NAME}(?P<src>[A-Z][\w’'&-]*(?:\s+(?:of\s+|for\s+|and\s+|&\s+|on\s+)?(?:the\s+)?[A-Z][\w’'&-]*){{0,5}})"
 )
-# A document a named body released (round pages9), with no verb of showing after it: "satellite photos released by
-# the United States Treasury Department on Nov. 21" (``_DOC_BY`` has those with one: "photos released by X show").
+# A document a named body released (round pages9), with no verb of showing after it: "the tanker was seen in images
+# released by the Coastal Security Agency on Nov. 3" (``_DOC_BY`` has those with one: "photos released by X show").
 _DOC_RELEASED_BY = re.compile(
     rf"\b{_DOC_NOUNS}\s+(?:released|published|issued|compiled|provided|conducted|carried\s+out|commissioned)\s+"
     r"(?:on\s+[A-Z][a-z]+day\s+)?by\s+(?:the\s+)?"
@@ -464,8 +464,8 @@ _DOC_RELEASED_BY = re.compile(
 )
 _DOC_RELEASED_KEYS = frozenset(["released", "published", "issued", "compiled", "provided", "conducted", "carried",
                                 "commissioned"])
-# A paper named before, credited as "the newspaper" (round pages9): "The newspaper said the ship was registered in
-# Malaysia", "..., the broadcaster reported." ("the report said" names no body: tests/test_claims_cites7.py)
+# A paper named before, credited as "the newspaper" (round pages9): "The newspaper said the ferry had been sold",
+# "..., the broadcaster reported." ("the report said" names no body: tests/test_claims_cites7.py)
 _THE_PIECE_SAID = re.compile(
     r"(?<![\w’'-])(?P<src>[Tt]he\s+(?:newspaper|broadcaster|magazine|tabloid))\s+(?:also\s+)?"
     r"(?:said|says|reported|reports|added|adds|noted|notes|wrote|writes)\b"
