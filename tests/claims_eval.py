@@ -185,6 +185,10 @@ CITES7_SPLITS = ("cites7-tune", "cites7-check")
 # (tests/claims_label.py, "Eighth round"); items carry their ``corpus`` as cites7's do
 PAGES8 = DATA / "claims_pages8_labelled.json"
 PAGES8_SPLITS = ("pages8-tune", "pages8-check")
+# round pages9: fresh sentences of the same material, a third at random, the rest with a quotation mark or a word of
+# attribution (tests/claims_label.py, "Ninth round"); items carry their ``corpus`` as cites7's do
+PAGES9 = DATA / "claims_pages9_labelled.json"
+PAGES9_SPLITS = ("pages9-tune", "pages9-check")
 
 
 def load_cites7_pages(path: Path = CITES7) -> dict[str, str] | None:
@@ -324,6 +328,10 @@ def measure(argv: Iterable[str] = ()) -> list[tuple[str, dict[str, Score]]]:
         # round pages8's check split alone: figures only, read at most twice; --tune never prints it
         fresh8 = load_cites7_pages(PAGES8)
         return [] if fresh8 is None else [("pages8-check", evaluate_real(fresh8, PAGES8, split="pages8-check"))]
+    if "--pages9-check" in argv:
+        # round pages9's check split alone: figures only, read at most twice; --tune never prints it
+        fresh9 = load_cites7_pages(PAGES9)
+        return [] if fresh9 is None else [("pages9-check", evaluate_real(fresh9, PAGES9, split="pages9-check"))]
     rows = [("own", evaluate_own())]
     if pages is not None:
         rows.append(("real-tuning", evaluate_real(pages, split="tuning")))
@@ -358,6 +366,11 @@ def measure(argv: Iterable[str] = ()) -> list[tuple[str, dict[str, Score]]]:
             for split in PAGES8_SPLITS:
                 if split == "pages8-tune" or "--news" in argv:
                     rows.append((split, evaluate_real(fresh8, PAGES8, split=split, cache=fresh8_cache)))
+        if (tune or "--news" in argv) and (fresh9 := load_cites7_pages(PAGES9)) is not None:
+            fresh9_cache: dict[str, list[Claim]] = {}
+            for split in PAGES9_SPLITS:
+                if split == "pages9-tune" or "--news" in argv:
+                    rows.append((split, evaluate_real(fresh9, PAGES9, split=split, cache=fresh9_cache)))
         rows.append(("real-tuning-first", evaluate_real(pages, split="tuning", first_only=True)))
         if not tune:
             rows.append(("real-holdout-first", evaluate_real(pages, split="holdout", first_only=True)))

@@ -85,6 +85,17 @@ page is in "pages8-check" iff ``int(sha1("pages8:" + page), 16) % 4 == 0`` (figu
 before any rule and at the end), else in "pages8-tune" (``pages8_split``). ``pages8-show [pages8-tune|pages8-check]``
 and ``pages8-add FILE`` work as cites7's.
 
+Ninth round, quotes and credits on unseen sentences (helper claims15, 2026-11-30; round "pages9",
+``pages9_picks``): fresh sentences of the same candidates as cites7 and pages8 (tuning-class news articles not
+marked German, English tuning pages of the benchmark), of any length, none labelled in an earlier round, keyed by
+``sha1("pages9:" + page + ":" + start)``, at most two a page: ``PAGES9_TAKE`` gives 34 of lowest key among all
+("pages9-random"), then 66 among those with a quotation mark as ``_quoted`` has it or a word of attribution
+(``PAGES9_CUE``: said, told, according to, reported, cited, announced, in a statement, wrote, confirmed:
+"pages9-cue"). Labels (by hand, before the extractor ran on them) go in tests/data/claims_pages9_labelled.json
+with their ``corpus``; a page is in "pages9-check" iff ``int(sha1("pages9:" + page), 16) % 4 == 0`` (figures
+only, read at most twice: before any rule and at the end), else in "pages9-tune" (``pages9_split``).
+``pages9-show [pages9-tune|pages9-check]`` and ``pages9-add FILE`` work as cites7's.
+
 ``python -m tests.claims_label show N [SPLIT]`` prints the sentences of the next N pages (of SPLIT) to
 label (the text stays on the terminal, never in the repository); ``python -m tests.claims_label add FILE``
 appends the hand labels of FILE to tests/data/claims_real_labelled.json. FILE has one line per sentence,
@@ -481,6 +492,63 @@ def pages8_add(path: Path) -> None:
     _round_add(path, pages8_picks(cites7_corpora()), PAGES8_LABELS, pages8_split)
 
 
+PAGES9_LABELS = DATA / "claims_pages9_labelled.json"
+# how many sentences each rule of round pages9 takes: at random, then with a quotation mark or a word of attribution
+PAGES9_TAKE = (("pages9-random", 34), ("pages9-cue", 66))
+PAGES9_CUE = re.compile(
+    r"\b(?:said|told|according\s+to|reported|cited|announced|in\s+a\s+statement|wrote|confirmed)\b", re.IGNORECASE
+)
+
+
+def pages9_key(page: str, start: int) -> str:
+    return hashlib.sha1(f"pages9:{page}:{start}".encode()).hexdigest()
+
+
+def pages9_split(page: str) -> str:
+    return "pages9-check" if int(hashlib.sha1(("pages9:" + page).encode()).hexdigest(), 16) % 4 == 0 else "pages9-tune"
+
+
+def pages9_picks(corpora: dict[str, tuple[str, str]] | None = None) -> dict[str, list[tuple[int, str]]]:
+    """page -> sorted (sentence index, rule) round pages9 picks (see the docstring): candidates as pages8's, not
+    labelled in any earlier round; by the key ``sha1("pages9:" + page + ":" + start)``, at most two a page, first
+    ``pages9-random`` of all, then ``pages9-cue`` of those with a quotation mark or a word of attribution."""
+    corpora = cites7_corpora() if corpora is None else corpora
+    earlier: set[tuple[str, int]] = set()
+    for path in (LABELS, NEWS_LABELS, PAGES6_LABELS, CITES7_LABELS, PAGES8_LABELS):
+        earlier |= {(i["page"], i["start"]) for i in json.loads(path.read_text(encoding="utf-8"))}
+    cands = []
+    for page, (_, body) in corpora.items():
+        for i, s in enumerate(split_sentences(body)):
+            if (page, s.start) in earlier or not s.text.strip():
+                continue
+            cue = _quoted(s.text) or PAGES9_CUE.search(s.text) is not None
+            cands.append((pages9_key(page, s.start), page, i, cue))
+    cands.sort()
+    per_page: dict[str, int] = {}
+    out: dict[str, list[tuple[int, str]]] = {}
+    for rule, want in PAGES9_TAKE:
+        n = 0
+        for _key, page, i, cue in cands:
+            if n >= want:
+                break
+            if rule == "pages9-cue" and not cue:
+                continue
+            if per_page.get(page, 0) >= 2 or any(j == i for j, _ in out.get(page, [])):
+                continue
+            out.setdefault(page, []).append((i, rule))
+            per_page[page] = per_page.get(page, 0) + 1
+            n += 1
+    return {p: sorted(v) for p, v in out.items()}
+
+
+def pages9_show(split: str | None = None) -> None:
+    _round_show(pages9_picks(cites7_corpora()), pages9_split, split)
+
+
+def pages9_add(path: Path) -> None:
+    _round_add(path, pages9_picks(cites7_corpora()), PAGES9_LABELS, pages9_split)
+
+
 def page_hash(page: str) -> int:
     return int(hashlib.sha1(page.encode()).hexdigest(), 16)
 
@@ -656,6 +724,10 @@ if __name__ == "__main__":
         pages8_show(sys.argv[2] if len(sys.argv) > 2 else None)
     elif sys.argv[1:2] == ["pages8-add"]:
         pages8_add(Path(sys.argv[2]))
+    elif sys.argv[1:2] == ["pages9-show"]:
+        pages9_show(sys.argv[2] if len(sys.argv) > 2 else None)
+    elif sys.argv[1:2] == ["pages9-add"]:
+        pages9_add(Path(sys.argv[2]))
     else:
         sys.exit(
             "usage: python -m tests.claims_label show N [tuning|holdout] | add FILE | "
@@ -664,5 +736,6 @@ if __name__ == "__main__":
             "news5-show [news5-tune|news5-check] | news5-add FILE | "
             "pages6-show [pages6-tune|pages6-check] | pages6-add FILE | "
             "cites7-show [cites7-tune|cites7-check] | cites7-add FILE | "
-            "pages8-show [pages8-tune|pages8-check] | pages8-add FILE"
+            "pages8-show [pages8-tune|pages8-check] | pages8-add FILE | "
+            "pages9-show [pages9-tune|pages9-check] | pages9-add FILE"
         )

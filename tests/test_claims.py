@@ -20,6 +20,8 @@ from claims_eval import (
     PAGES6_SPLITS,
     PAGES8,
     PAGES8_SPLITS,
+    PAGES9,
+    PAGES9_SPLITS,
     demo_texts,
     evaluate_own,
     evaluate_real,
@@ -263,6 +265,17 @@ def test_quality_gate_pages8_sentences(split: str) -> None:
     if pages is None:
         pytest.skip("../shared/realdata is not available")
     assert _check(evaluate_real(pages, PAGES8, split=split), FLOORS[split]) == []
+
+
+@pytest.mark.parametrize("split", PAGES9_SPLITS)
+def test_quality_gate_pages9_sentences(split: str) -> None:
+    """Round pages9: fresh sentences of the tuning news articles and benchmark pages, a third at random, the rest
+    with a quotation mark or a word of attribution (tests/claims_label.py, "Ninth round"); pages9-check is read as
+    figures only."""
+    pages = load_cites7_pages(PAGES9)
+    if pages is None:
+        pytest.skip("../shared/realdata is not available")
+    assert _check(evaluate_real(pages, PAGES9, split=split), FLOORS[split]) == []
 
 
 @needs_real

@@ -703,7 +703,7 @@ def _speaker(
     candidates.append(_from_before(before))
     if _IT_SAID.match(after):  # '"...," it added.': the body named as a speaker just before
         return _last_body(text[max(0, q.start - 500) : q.start], places)
-    for name in candidates:
+    for k, name in enumerate(candidates):
         if name in _PORTFOLIOS:  # "said the Secretary of State, Ann Devlin": the apposed name, never "State"
             named = re.search(rf"\b{name},\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,2}})\s*(?:[,.]|$)", after)
             name = _clean_name(named.group("name")) if named else None
@@ -711,7 +711,12 @@ def _speaker(
             continue
         if name.lower() in {"he", "she"}:
             pos = _parenthetical_subject(text, line_start, q, last)
-            return _resolve_pronoun(persons, pos, last, text, name.lower(), places)
+            hide = None
+            if k == len(candidates) - 1 and (said := _last_pronoun(before, name)) is not None:
+                # a pronoun credit before the quote ('He added that North Korean envoys should "..."'): never
+                # resolved to a name between it and the quote
+                hide = (max(line_start, q.start - 200) + said, q.start)
+            return _resolve_pronoun(persons, pos, last, text, name.lower(), places, hide)
         if name.lower() == "they":
             return None
         if _plausible(name, places):
@@ -722,6 +727,25 @@ def _speaker(
     if found is None:
         found = _reporting_subject(text[max(line_start, q.start - 300) : max(line_start, q.start - 1)], places)
     return found
+
+
+def _last_pronoun(before: str, pronoun: str) -> int | None:
+    """Where the last ``pronoun`` (as a whole word) stands in ``before``, or None."""
+    found = None
+    for m in re.finditer(rf"\b{re.escape(pronoun)}\b", before):
+        found = m.start()
+    return found
+
+
+# A relative clause set off by commas ("Citing the deal, which Mr. Hale opposed, he said"): a name inside it is no
+# antecedent of the main clause's pronoun.
+_RELATIVE_CLAUSE = re.compile(
+    r",\s+(?:which|who|whom|whose)\b(?:[^,;.!?“”\"\n]|(?<=\b(?:Mr|Ms|Dr|St|Jr|Lt))\.|(?<=\bMrs)\.){1,150},"
+)
+
+
+def _relative_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    return [m.span() for m in _RELATIVE_CLAUSE.finditer(text, lo, hi)]
 
 
 # A pronoun's credit set off by commas after the sentence's subject: 'Judge X, she said, had "..."', 'X, he added,
@@ -764,9 +788,15 @@ _REPORTING_VERB = (
     rf"(?:{_SPEECH}|suggest(?:s|ed)?|indicat(?:es|ed|e)|state[sd]?|claim|insist|maintain(?:s|ed)?|contend(?:s|ed)?|"
     r"alleg(?:es|ed|e)|call(?:s|ed)?|warn|describe[sd]?)"
 )
+_COUNT_WORDS = (
+    r"[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve|[Dd]ozens\s+of|"
+    r"[Hh]undreds\s+of|[Ss]everal|[Mm]ore\s+than\s+\d[\d,]*|\d[\d,]*"
+)
 _REPORTING_SUBJECT = re.compile(
     rf"(?<![\w’'-])(?:(?P<name>{_NAME})|(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne|[{CAPITAL}][\w’'-]*[’']s)\s+"
-    rf"(?:[\w’'“”\"-]+\s+){{0,3}}?(?P<head>[a-z][a-z’'-]+)|(?:[{CAPITAL}][\w’'-]*\s+){{1,3}}(?P<plural>[a-z][a-z-]+s))"
+    rf"(?:[\w’'“”\"-]+\s+){{0,3}}?(?P<head>[a-z][a-z’'-]+)|(?:[{CAPITAL}][\w’'-]*\s+){{1,3}}(?P<plural>[a-z][a-z-]+s)|"
+    # a count opening the subject, its modifiers lower-case ("Six top music industry executives called ...")
+    rf"(?<![\w’'-])(?:{_COUNT_WORDS})\s+(?:[a-z][\w’'-]*\s+){{0,4}}?(?P<counted>[a-z][a-z-]+s))"
     r"\s+(?:(?:himself|herself|itself|themselves|also|once|later|then|has|have|had|to|[a-z]+ly)\s+){0,3}"
     rf"{_REPORTING_VERB}\b(?=(?:\s+that)?[^“”\"«».!?]{{0,80}}$)"
 )
@@ -798,7 +828,7 @@ def _reporting_subject(before: str, places: set[str]) -> str | None:
         return _clean_name(outer.group("name")) if outer.group("name") else outer.group("head")
     if name is not None:
         return name if name not in _NOT_NAMES and _plausible(name, places) else None
-    head = found.group("head") or found.group("plural")
+    head = found.group("head") or found.group("plural") or found.group("counted")
     if head in _NOT_SUBJECT or head.endswith(("ing", "ly")):
         return None
     return head
@@ -1201,6 +1231,7 @@ def _resolve_pronoun(
     text: str = "",
     pronoun: str = "he",
     places: set[str] | None = None,
+    hide: tuple[int, int] | None = None,
 ) -> str | None:
     """'he said' -> the last speaker or the last named subject ("Omar asked ..."), whichever is nearer;
     else the only person named before the quote in its paragraph (or nearby). Candidates the text
@@ -1212,9 +1243,13 @@ def _resolve_pronoun(
     section = coref.section_start(text, pos) if text else 0
     if last is not None and last[1] < section:
         last = None  # never back over a heading or a related-links block
-    subject = _last_subject(text, pos, places, persons) if text else None  # (surnames named anywhere before)
+    # names no pronoun here stands for: inside a relative clause, or between a pronoun credit and its quote ("hide")
+    hidden = (_relative_spans(text, max(0, pos - 400), pos) if text else []) + ([hide] if hide else [])
+    subject = _last_subject(text, pos, places, persons, hidden) if text else None  # (surnames named anywhere before)
     if section:
         persons = persons[bisect_left(persons, (section, "")) :]
+    if hidden:
+        persons = [(p, n) for p, n in persons if not any(a <= p < b for a, b in hidden)]
 
     def fits(name: str) -> bool:
         return _gender(text, name) in (None, want)
@@ -1334,7 +1369,11 @@ def _gender(text: str, name: str) -> str | None:
 
 
 def _last_subject(
-    text: str, pos: int, places: set[str] | None = None, persons: list[tuple[int, str]] | None = None
+    text: str,
+    pos: int,
+    places: set[str] | None = None,
+    persons: list[tuple[int, str]] | None = None,
+    hidden: list[tuple[int, int]] | None = None,
 ) -> tuple[str, int] | None:
     """The last name (or role: "The Brighton head coach said") acting as a subject before ``pos``:
     "Taylor Swift posted", "Omar asked", a sentence opening "Bialiatski, 63, the founder ..., was"."""
@@ -1345,6 +1384,7 @@ def _last_subject(
     if not text[para:pos].strip(" \t\"“«„"):
         para = text.rfind("\n", 0, max(0, para - 1)) + 1
     surnames = {n.split()[-1] for p, n in (persons or []) if p < pos and " " in n}
+    hidden = hidden or []
     found = None
     for rx in (_SUBJECT, _OPENING_FULL, _OPENING_SINGLE, _ROLE_SUBJECT):
         opening = rx is _OPENING_FULL or rx is _OPENING_SINGLE
@@ -1360,6 +1400,8 @@ def _last_subject(
                 continue
             if places is not None and not _plausible(name, places):
                 continue
+            if any(a <= m.start() < b for a, b in hidden):
+                continue  # 'the deal, which Mr. Hale opposed, ...': a relative clause's subject (see _resolve_pronoun)
             if found is None or m.end() > found[1]:
                 found = (name, m.end())
     return found

@@ -173,6 +173,9 @@ _LINKS_LABEL = re.compile(
     # without a colon only in capitals, as such blocks print it ("MOST READ IN NEWS ..."; "Most of the 30 ..." is news)
     r"|(?:MOST\s+(?:READ|POPULAR|VIEWED|SHARED|WATCHED)|TOP\s+STORIES|TRENDING(?:\s+NOW)?|YOU\s+(?:MAY|MIGHT)\s+ALSO\s+LIKE|"
     r"DON['’]T\s+MISS|MORE\s+(?:STORIES|ON\s+THIS\s+STORY))\b"
+    # a block's label with no colon before its first headline in capitals ("Related stories OH NO ..."): "related"
+    # and a plural of the page's kinds of item, then a capital ("Related stories show ..." is no label)
+    r"|(?i:related\s+(?:stories|articles|links|videos|content|coverage))\s+(?=[A-Z‘'“\"])"
 )
 
 
