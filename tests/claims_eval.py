@@ -1,6 +1,6 @@
 """Precision and recall of claim extraction per kind, on our labelled sentences and on real pages.
 
-Run ``python -m tests.claims_eval`` from the repository root to print the table quoted in the README.
+Run ``python -m tests.claims_eval`` from the repository root to print the table quoted in docs/evaluation-claims.md.
 The real set is labelled by reference (page id, offsets, sha1 prefix) into ../shared/realdata.
 """
 

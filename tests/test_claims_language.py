@@ -1,4 +1,4 @@
-"""Which language an article is in, and that only English text gets claims (issue 12; README, Claims).
+"""Which language an article is in, and that only English text gets claims (issue 12; docs/evaluation-claims.md).
 
 Sample texts are our own, written for these tests.
 """
