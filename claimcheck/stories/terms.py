@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+import claimcheck.stories.synonyms as synonyms
 from claimcheck.claims.language import function_words
-from claimcheck.stories import synonyms
 from claimcheck.text import _BRITISH_WORDS, _SPELLING, _american
 
 # English function words and the words every news article uses (general knowledge, not one story's).
