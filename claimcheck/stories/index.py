@@ -90,7 +90,7 @@ def index_articles(articles: Articles, options: StoryOptions) -> _Index:
     """Tokenize every title, then every lead (read a chunk at a time); count and weigh with numpy."""
     window = Window.of(articles)
     n, titles = len(window), window.rows.titles
-    terms = _Terms()
+    terms = _Terms(options.demonyms)
     t_code, t_count, _ = _tokens(n, lambda r: titles[r.start : r.stop], terms, None)
     lead_chars = options.lead_words * 10
     l_code, l_count, words = _tokens(n, lambda r: window.leads(r, lead_chars), terms, options.lead_words)

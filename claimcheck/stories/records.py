@@ -103,6 +103,8 @@ class StoryOptions:
     # it by the average only so too (their average without the heaviest shared term; False: no such rule)
     short_one: bool = True  # ... and what two of them days apart owe to one heavy word of their own alone
     # fades too, as broad terms do (a festival's "carnival" in entries on three cities' parades; False: no)
+    demonyms: bool = False  # a demonym is its country's term ("Iranian" / "Iran", "French" / "France"): off, as
+    # it joined more short entries of other news of one country than it joined reports of one event (round 17)
     foreign: float = 0.12  # an article whose distinct terms are this share other languages' function words
     foreign_min: int = 5  # ... and at least this many of them: those words are no terms of it ("der", "les")
     story_link: float = 0.2  # then a story joins the one whose summed vector is most like its own (cosine at

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+import claimcheck.stories.synonyms as synonyms
 from claimcheck.claims.language import function_words
 from claimcheck.text import _BRITISH_WORDS, _SPELLING, _american
 
@@ -119,12 +120,37 @@ def _too_long(token: str) -> bool:
     return len(token) > TOPIC_WORD_CHARS or (len(token) > UNSPACED_WORD_CHARS and _UNSPACED.search(token) is not None)
 
 
-def term_of(token: str) -> str | None:
-    """The term a token counts as: a stem, a figure ("1,200" -> "#1200"), or None (stop word, digit)."""
+# The words of claimcheck.stories.synonyms as stems, mapped to their one term: event words and counts written
+# as words (any case) in one table, demonyms (capitalised only) in another.
+_SAME = {_stem(w): _stem(e) for w, e in synonyms.EVENT_WORDS.items()} | {
+    _stem(w): "#" + n for w, n in synonyms.NUMBER_WORDS.items()
+}
+_DEMONYMS = {_stem(w): _stem(c) for w, c in synonyms.DEMONYMS.items()}
+
+
+def _figure(digits: str) -> str:
+    """A figure token without its thousands commas and its scale suffix ("11m", "2.5bn", "40k": the figure
+    "11 million" gives as "11"; only when what is left is a number)."""
+    digits = digits.replace(",", "").rstrip(".")
+    if digits[-1:].isalpha():
+        for suffix in synonyms.SCALE_SUFFIXES:
+            if digits.endswith(suffix) and digits[: -len(suffix)].replace(".", "", 1).isdigit():
+                return digits[: -len(suffix)]
+    return digits
+
+
+def term_of(token: str, countries: bool = False) -> str | None:
+    """The term a token counts as: a stem, a figure ("1,200" -> "#1200", "$11m" -> "#11", "twelve" ->
+    "#12"), or None (stop word, digit). An event word is its event noun's term ("quake" -> "earthquake"),
+    and with ``countries`` a demonym written capitalised its country's ("Iranian" -> "iran";
+    StoryOptions.demonyms): claimcheck.stories.synonyms."""
     if token[0].isdigit():
-        digits = token.replace(",", "")
-        return "#" + digits.rstrip(".") if len(digits.split(".")[0]) >= 2 else None
+        digits = _figure(token)
+        return "#" + digits if len(digits.split(".")[0]) >= 2 else None
     term = _stem(token)
+    term = _SAME.get(term, term)
+    if countries and token[0].isupper():
+        term = _DEMONYMS.get(term, term)
     return term if len(term) > 1 and term not in STOPWORDS else None
 
 
@@ -145,8 +171,9 @@ class _Terms(dict[str, int]):
         tid = self[token] = self._new(token)
         return tid
 
-    def __init__(self) -> None:
+    def __init__(self, countries: bool = False) -> None:
         super().__init__()
+        self.countries = countries  # a demonym is its country's term (term_of)
         self.ids: dict[str, int] = {}
         self.vocab: list[str] = []
         self.forms: list[Counter[str]] = []
@@ -169,7 +196,7 @@ class _Terms(dict[str, int]):
         if token == "\x01":
             return -2
         token = token.strip(_AROUND)
-        term = term_of(token) if token else None
+        term = term_of(token, self.countries) if token else None
         if term is None:
             tid = -1
         else:
