@@ -173,10 +173,10 @@ def test_per_host_rate_limit(site: Site, tmp_path: Path) -> None:
     assert len(starts) == 6, starts  # robots, feed, 4 pages
     # Times are when the server saw each request; the first one also waited for its connection to be
     # set up (later ones reuse it), so its gap to the second is shorter by that much. One gap may look
-    # shorter on a loaded machine (0.164 s seen, and under 0.14 s at a load average of 10) when the server saw
-    # its first request late; the span of all of them, where that jitter does not add up, holds the pace
-    # (unpaced they come ~0 s apart).
-    assert min(gaps[1:]) >= 0.1 and gaps[0] >= 0.1 and starts[-1] - starts[0] >= 0.95, gaps
+    # shorter on a loaded machine (0.164 s seen, under 0.14 s at a load average of 10, 0.083 s at 11) when the
+    # server saw its first request late; the span of all of them, where that jitter does not add up, holds the
+    # pace (unpaced they come ~0 s apart, so every gap still shows it).
+    assert min(gaps) >= 0.05 and starts[-1] - starts[0] >= 0.95, gaps
 
 
 def test_a_429_with_retry_after_pauses_the_whole_host(site: Site, tmp_path: Path) -> None:
