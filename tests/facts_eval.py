@@ -476,6 +476,9 @@ class FactScore:
     false_conflict: bool
     false_evolving: bool
     notes: list[str] = field(default_factory=list)
+    # a labelled conflict / evolution: whether its main row tells it (None: none labelled)
+    conflict_found: bool | None = None
+    evolving_found: bool | None = None
 
     @property
     def fragmentation(self) -> int:
@@ -510,6 +513,10 @@ class Totals:
     false_evolutions: int = 0
     merges: int = 0
     unmapped: int = 0
+    conflicts_labelled: int = 0  # facts labelled with a conflict, and those whose main row tells one of them
+    conflicts_found: int = 0
+    evolutions_labelled: int = 0  # facts labelled evolving, and those whose main row says so
+    evolutions_found: int = 0
 
     @classmethod
     def of(cls, events: Iterable[EventScore]) -> Totals:
@@ -525,6 +532,10 @@ class Totals:
             t.false_evolutions += sum(f.false_evolving for f in ev.facts)
             t.merges += ev.merges
             t.unmapped += ev.unmapped
+            t.conflicts_labelled += sum(f.conflict_found is not None for f in ev.facts)
+            t.conflicts_found += sum(bool(f.conflict_found) for f in ev.facts)
+            t.evolutions_labelled += sum(f.evolving_found is not None for f in ev.facts)
+            t.evolutions_found += sum(bool(f.evolving_found) for f in ev.facts)
         return t
 
     @property
@@ -556,6 +567,10 @@ class Totals:
             "false_evolutions": self.false_evolutions,
             "merges": self.merges,
             "unmapped_mentions": self.unmapped,
+            "conflicts_labelled": self.conflicts_labelled,
+            "conflicts_found": self.conflicts_found,
+            "evolutions_labelled": self.evolutions_labelled,
+            "evolutions_found": self.evolutions_found,
         }
 
 
@@ -594,6 +609,10 @@ def score_facts(
             false_conflict=False,
             false_evolving=False,
         )
+        if fact.get("conflicts"):
+            score.conflict_found = False
+        if fact.get("evolving"):
+            score.evolving_found = False
         if main is None:
             score.notes.append("no row evidences it")
         else:
@@ -604,6 +623,12 @@ def score_facts(
                 for c in main.conflicts
                 if c is not None and not (c[1] and any(c[0] == d and _overlap(c[1], s) for d, s in labelled))
             ]
+            if labelled and any(
+                c is not None and c[1] and any(c[0] == d and _overlap(c[1], s) for d, s in labelled) for c in main.conflicts
+            ):
+                score.conflict_found = True
+            if fact.get("evolving") and main.evolving:
+                score.evolving_found = True
             if wrong:
                 score.false_conflict = True
                 shown = ", ".join(c[2] for c in wrong)
@@ -811,7 +836,11 @@ def print_totals(
     for split, evs in results.items():
         t = Totals.of(evs)
         rows_per = t.as_dict()["rows_per_fact"]
-        print(_line(f"overall {name}{split} ({len(evs)} events)", t, f"  (rows per fact {rows_per:.2f})"))
+        told = (
+            f"; labelled conflicts told {t.conflicts_found}/{t.conflicts_labelled},"
+            f" evolutions {t.evolutions_found}/{t.evolutions_labelled}"
+        )
+        print(_line(f"overall {name}{split} ({len(evs)} events)", t, f"  (rows per fact {rows_per:.2f}{told})"))
 
 def _safe(text: str) -> str:
     """Web text for the terminal: no control or bidi-override characters."""
