@@ -155,8 +155,13 @@ def test_exact_figures_and_hedges() -> None:
 def test_potential_figures() -> None:
     assert potential(_claim("He faces up to 10 years in prison."))
     assert potential(_claim("The offence carries a maximum sentence of 14 years."))
-    assert potential(_claim("The bank could cut 500 jobs."))
+    assert potential(_claim("The bank could lose as much as $500 million."))
+    assert potential(_claim("He could be jailed for up to 12 years."))
+    assert not potential(_claim("The planet could be 10 times larger than Earth."))  # a hedge, the same fact
+    assert not potential(_claim("Astronomers found seven potentially habitable planets."))
     assert not potential(_claim("He was sentenced to 10 years in prison."))
+    assert not potential(_claim("He faces 26 counts of wire fraud."))  # charges laid, not a ceiling
+    assert not potential(_claim("She, one of the faces of the protests, served 12 years in prison."))
     assert not potential(_claim("The bank plans to cut 500 jobs."))  # a plan is told as the thing done
     assert not potential(_claim("In May the bank cut 500 jobs."))  # the month is no "may"
 

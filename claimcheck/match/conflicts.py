@@ -72,13 +72,19 @@ _SCOPE_PHRASES = (
 )  # fmt: skip
 _SCOPE = [(re.compile(rf"\b(?:{p})\b", re.I), name) for p, name in _SCOPE_PHRASES]
 
-# A figure told as what may happen, not what did: a ceiling of a sentence or a fine, a plan, a threat.
-# A figure told as what may happen, not what did: the ceiling of a sentence or a fine ("faces up to 10 years", "a
-# maximum of 20 years", "punishable by up to five years"), a possibility ("could lose as many as 500 jobs"). Not a
-# plan ("plans to cut 500 jobs", "will cut"): news tells a plan announced as the thing done ("cuts 500 jobs").
+# A figure told as what may happen, not what did: the ceiling of a penalty ("faces up to 10 years", "a maximum
+# sentence of 14 years", "a maximum of 20 years", "punishable by up to five years", "could be jailed for up to",
+# "a possible ban of"), a possible loss or cost ("could lose as much as $600 million", "may cost up to"). Not a
+# modal that hedges a figure ("could be 10 times larger", "seven potentially habitable planets": the same fact), a
+# machine's "max thrust", what one faces ("faces 269 counts of fraud": the charges are laid), nor a plan ("plans
+# to cut 500 jobs", "will cut"): news tells a plan as the thing done.
+_PENALTY = r"(?:sentence|penalty|fine|term|punishment|ban|suspension|jail\s+term|prison\s+term)s?"
 _POTENTIAL = re.compile(
-    r"\b(?:fac(?:e|es|ed|ing)(?!\s+of\b)|could(?!\s+not\b|n[’']t)|might|(?-i:may)|risk(?:s|ed|ing)?|maximum|max"
-    r"|possible|potential(?:ly)?|punishable|carr(?:y|ies|ied|ying)\s+(?:a\s+)?(?:term|sentence|penalty|fine)s?\s+of)\b",
+    r"\b(?:fac(?:e|es|ed|ing)\s+(?:up\s+to|as\s+(?:much|many|long)\s+as|at\s+most|a\s+(?:maximum|possible|potential))"
+    rf"|max(?:imum)?\s+(?:possible\s+|prison\s+|jail\s+)?(?:{_PENALTY}|of)|(?:possible|potential)\s+{_PENALTY}"
+    r"|punishable|carr(?:y|ies|ied|ying)\s+(?:a\s+)?(?:maximum\s+)?(?:term|sentence|penalty|fine)s?\s+of"
+    r"|(?:could|might|(?-i:may))\s+(?:also\s+)?(?:lose|cost|face|get|receive|be\s+(?:jailed|imprisoned|sentenced|fined"
+    r"|banned|suspended|ordered\s+to\s+pay)))\b",
     re.I,
 )
 POTENTIAL_WORDS = 6  # ... at most this many words before the figure, in its clause
@@ -115,7 +121,7 @@ def potential(claim: Claim) -> bool:
     """Whether a figure is told as what may happen ("faces up to 10 years", "could cut as many as 500 jobs",
     "a maximum sentence of 20 years", "plans to hire 300"), in its own clause before it."""
     words = _before(claim.sentence, claim.text, 80).split()
-    return bool(_POTENTIAL.search(" ".join(words[-POTENTIAL_WORDS:])))
+    return bool(_POTENTIAL.search(" ".join([*words[-POTENTIAL_WORDS:], claim.text])))
 
 
 @functools.lru_cache(maxsize=65536)
