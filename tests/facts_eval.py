@@ -496,6 +496,10 @@ class EventScore:
     unmapped: int
     fetched: int
     articles: int
+    # every row of the report that shows a conflict / says evolving, labelled or not (most are of no labelled
+    # fact: a made-up conflict anywhere in the table costs the reader's trust)
+    conflict_rows: int = 0
+    evolving_rows: int = 0
 
     def totals(self) -> Totals:
         return Totals.of([self])
@@ -517,6 +521,8 @@ class Totals:
     conflicts_found: int = 0
     evolutions_labelled: int = 0  # facts labelled evolving, and those whose main row says so
     evolutions_found: int = 0
+    conflict_rows: int = 0  # rows of the reports showing a conflict / saying evolving, labelled or not
+    evolving_rows: int = 0
 
     @classmethod
     def of(cls, events: Iterable[EventScore]) -> Totals:
@@ -536,6 +542,8 @@ class Totals:
             t.conflicts_found += sum(bool(f.conflict_found) for f in ev.facts)
             t.evolutions_labelled += sum(f.evolving_found is not None for f in ev.facts)
             t.evolutions_found += sum(bool(f.evolving_found) for f in ev.facts)
+            t.conflict_rows += ev.conflict_rows
+            t.evolving_rows += ev.evolving_rows
         return t
 
     @property
@@ -571,6 +579,8 @@ class Totals:
             "conflicts_found": self.conflicts_found,
             "evolutions_labelled": self.evolutions_labelled,
             "evolutions_found": self.evolutions_found,
+            "conflict_rows": self.conflict_rows,
+            "evolving_rows": self.evolving_rows,
         }
 
 
@@ -687,6 +697,8 @@ def evaluate_event(labels: dict[str, Any], split: str) -> tuple[EventScore, list
             sum(r.unmapped for r in rows),
             fetched,
             len(dids),
+            sum(bool(r.conflicts) for r in rows),
+            sum(r.evolving for r in rows),
         ),
         rows,
     )
@@ -838,7 +850,8 @@ def print_totals(
         rows_per = t.as_dict()["rows_per_fact"]
         told = (
             f"; labelled conflicts told {t.conflicts_found}/{t.conflicts_labelled},"
-            f" evolutions {t.evolutions_found}/{t.evolutions_labelled}"
+            f" evolutions {t.evolutions_found}/{t.evolutions_labelled}; rows with a conflict {t.conflict_rows},"
+            f" evolving {t.evolving_rows}"
         )
         print(_line(f"overall {name}{split} ({len(evs)} events)", t, f"  (rows per fact {rows_per:.2f}{told})"))
 
