@@ -94,6 +94,7 @@ _ACCORDING = re.compile(
 # "according to the study, published in Journal of Coastal Ecology": the journal is the source, not "the study".
 _PUBLISHED_IN = re.compile(
     r"\s*,?\s*(?:published|released|carried\s+out|conducted)\s+(?:in|by)\s+(?:the\s+)?"
+    rf"(?!(?:{WEEKDAY_RE}|{MONTH_RE})\b)"  # a time: "published by Friday", "released in March"
     r"(?P<src>[A-Z][\w'’&-]*(?:\s+(?:of\s+)?[A-Z][\w'’&-]*){0,4})"
 )
 # A report with "a", no name and a word that says nobody is named ("a published report", "a media report"): nobody
@@ -383,13 +384,17 @@ _NATIONALITIES = (
     "Thai", "Indonesian", "Malaysian", "Filipino", "Taiwanese", "Afghan", "Qatari", "Emirati", "Jordanian",
     "Palestinian", "Cuban", "Venezuelan", "Colombian", "Chilean", "Peruvian", "European", "Asian", "Arab",
     "Western", "Kurdish", "Serbian", "Croatian", "Bulgarian", "Belarusian", "Georgian", "Armenian", "Zealand",
+    # (those no adjective's ending tells: "told the Kuwaiti daily" named no paper)
+    "Kuwaiti", "Omani", "Yemeni", "Bahraini", "Azerbaijani", "Bangladeshi", "Nepali", "Somali", "Uzbek", "Kazakh",
+    "Tajik", "Turkmen", "Kyrgyz", "Slovak", "Cypriot", "Montenegrin", "Lao", "Khmer", "Maori", "Inuit", "Scots",
 )
 # ... nor does a language ("the Hindi daily", "the Spanish-language newspaper") or a leaning or faith ("the Tory
 # newspaper", "the Catholic magazine").
 _LANGUAGES_AND_LEANINGS = (
     "Hindi", "Urdu", "Bengali", "Tamil", "Telugu", "Marathi", "Punjabi", "Gujarati", "Arabic", "Persian", "Farsi",
     "Hebrew", "Yiddish", "Mandarin", "Cantonese", "Swahili", "Hausa", "Yoruba", "Amharic",
-    "Tagalog", "Malay", "Catalan", "Basque", "Galician", "Flemish", "Gaelic", "Latin",
+    "Tagalog", "Malay", "Catalan", "Basque", "Galician", "Flemish", "Gaelic", "Latin", "Afrikaans", "Pashto", "Dari",
+    "Sindhi", "Breton", "Manx", "Sami",
     "Conservative", "Liberal", "Tory", "Labour", "Socialist", "Communist", "Progressive", "Catholic", "Christian",
     "Protestant", "Evangelical", "Jewish", "Muslim", "Islamic", "Islamist", "Hindu", "Buddhist", "Orthodox", "Ultra-Orthodox", "Right-wing", "Left-wing",
     "Pro-government", "Opposition", "Financial", "Regional",
@@ -440,7 +445,7 @@ _DOC_NOUNS = "(?:" + "|".join(_DOC_NOUN_WORDS) + ")"
 _DOC_BY = re.compile(
     rf"\b{_DOC_NOUNS}\s+(?:[\w’',.-]+\s+){{0,4}}?(?:(?:released|published|issued|compiled|provided|conducted|"
     r"carried\s+out|commissioned|collected|posted|shared|put\s+out)\s+)?(?:on\s+[A-Z][a-z]+day\s+)?by\s+"
-    r"(?P<src>(?:the\s+)?(?:[A-Z][\w’'&.-]*(?:\s+(?:of\s+|for\s+|on\s+|and\s+)?(?:the\s+)?[A-Z][\w’'&.-]*){0,5}|"
+    rf"(?P<src>(?:the\s+)?(?:{_NOT_A_NAME}[A-Z][\w’'&.-]*(?:\s+(?:of\s+|for\s+|on\s+|and\s+)?(?:the\s+)?[A-Z][\w’'&.-]*){{0,5}}|"
     r"(?:[a-z]+\s+)?(?:ministry|police|government|agency|department|office|bureau|council|commission|"
     r"company|regulator|watchdog|central\s+bank|statistics\s+office)))"
     r"(?:,\s[^;“”\"]{1,200}?,)?\s+(?:also\s+)?(?:show|shows|showed|shown|found|finds|suggests?|suggested|says|said|"
@@ -460,7 +465,7 @@ _PUBLISHED_PIECE = re.compile(
 _DOC_RELEASED_BY = re.compile(
     rf"\b{_DOC_NOUNS}\s+(?:released|published|issued|compiled|provided|conducted|carried\s+out|commissioned)\s+"
     r"(?:on\s+[A-Z][a-z]+day\s+)?by\s+(?:the\s+)?"
-    rf"(?P<src>[A-Z][\w’'&.-]*(?:\s+(?:of\s+|for\s+|and\s+)?(?:the\s+)?{_NOT_A_NAME}[A-Z][\w’'&.-]*){{0,5}})"
+    rf"{_NOT_A_NAME}(?P<src>[A-Z][\w’'&.-]*(?:\s+(?:of\s+|for\s+|and\s+)?(?:the\s+)?{_NOT_A_NAME}[A-Z][\w’'&.-]*){{0,5}})"
 )
 _DOC_RELEASED_KEYS = frozenset(["released", "published", "issued", "compiled", "provided", "conducted", "carried",
                                 "commissioned"])

@@ -66,13 +66,16 @@ _SCOPE_PHRASES = (
     (r"so\s+far(?:\s+this\s+(?:year|month|week|season))?|to\s+date|year\s+to\s+date|this\s+year|this\s+month"
      r"|this\s+season|since\s+\w+", "so far"),
     (r"last\s+year|a\s+year\s+(?:ago|earlier)|previous\s+year|prior\s+year|last\s+season|last\s+month", "before"),
-    (r"in\s+total|in\s+all|overall|altogether|combined|cumulative(?:ly)?|all\s+told|total", "total"),
+    # ("a total of 48 people died" states the count, as "48 people died" does: no scope of its own)
+    (r"in\s+total|in\s+all|overall|altogether|combined|cumulative(?:ly)?|all\s+told|(?<!\ba\s)total(?!\s+of\b)", "total"),
     (r"each|every|per(?!\s+cent)|a\s+(?:year|day|week|month)|annual(?:ly)?|daily|weekly|monthly|yearly", "rate"),
     (r"alone", "alone"),
 )  # fmt: skip
 _SCOPE = [(re.compile(rf"\b(?:{p})\b", re.I), name) for p, name in _SCOPE_PHRASES]
 
-# A figure told as what may happen, not what did: the ceiling of a penalty ("faces up to 10 years", "a maximum
+# A figure told as what may happen, not what did (or what one side asks for: "prosecutors sought 14 years" / "was
+# sentenced to 12 years", "demanded a 9 percent raise" / "agreed a 7 percent raise"): the ceiling of a penalty
+# ("faces up to 10 years", "a maximum
 # sentence of 14 years", "a maximum of 20 years", "punishable by up to five years", "could be jailed for up to",
 # "a possible ban of"), a possible loss or cost ("could lose as much as $600 million", "may cost up to"). Not a
 # modal that hedges a figure ("could be 10 times larger", "seven potentially habitable planets": the same fact), a
@@ -84,7 +87,9 @@ _POTENTIAL = re.compile(
     rf"|max(?:imum)?\s+(?:possible\s+|prison\s+|jail\s+)?(?:{_PENALTY}|of)|(?:possible|potential)\s+{_PENALTY}"
     r"|punishable|carr(?:y|ies|ied|ying)\s+(?:a\s+)?(?:maximum\s+)?(?:term|sentence|penalty|fine)s?\s+of"
     r"|(?:could|might|(?-i:may))\s+(?:also\s+)?(?:lose|cost|face|get|receive|be\s+(?:jailed|imprisoned|sentenced|fined"
-    r"|banned|suspended|ordered\s+to\s+pay)))\b",
+    r"|banned|suspended|ordered\s+to\s+pay))"
+    # what one side asks for: "prosecutors sought 14 years", "the union demanded a 9 percent raise", "asked for $2m"
+    r"|(?:s(?:ought|eek|eeks|eeking)|ask(?:ed|s|ing)?\s+for|request(?:ed|s|ing)|demand(?:ed|s|ing)))\b",
     re.I,
 )
 POTENTIAL_WORDS = 6  # ... at most this many words before the figure, in its clause
@@ -126,7 +131,30 @@ def potential(claim: Claim) -> bool:
 
 @functools.lru_cache(maxsize=65536)
 def _scope_of(sentence: str) -> frozenset[str]:
-    return frozenset(name for rx, name in _SCOPE if rx.search(sentence))
+    return frozenset(name for rx, name in _SCOPE if any(not _in_name(sentence, m) for m in rx.finditer(sentence)))
+
+
+_NAME_ADJECTIVE = re.compile(
+    r"(?:inter)?national|global|regional|provincial|foreign|domestic|overseas|total|(?:nation|state|city|world)wide",
+    re.I,
+)  # the scope words that open a body's name ("National Guard", "Global Times", "Foreign Ministry")
+_NEXT_WORD = re.compile(r"\s+(?:(?:of|for|and|on|the)\s+)*(?P<w>[\w'’-]+)")
+
+
+def _in_name(sentence: str, m: re.Match[str]) -> bool:
+    """Whether a scope word is a word of a body's name ("the National Weather Service", "Amnesty International",
+    "the Foreign Office", "the Office for National Statistics"): capitalised inside the sentence, or opening it
+    before another capitalised word ("National Guard troops said"). One opening the sentence on its own
+    ("Nationwide, ...", "Last year, ...", "In the city, ...") is a scope."""
+    head = m.group()[:1]
+    if not head.isupper():
+        return False  # "in the city", "nationwide", "since Monday"
+    if m.start() != len(sentence) - len(sentence.lstrip(" \"'“‘([")):
+        return True  # a capital inside the sentence: a name
+    if not _NAME_ADJECTIVE.fullmatch(m.group()):
+        return False  # a phrase or a word of span opening the sentence: "Last year", "In the region", "Every"
+    after = _NEXT_WORD.match(sentence, m.end())
+    return after is not None and after.group("w")[:1].isupper()
 
 
 def scope_words(claim: Claim) -> frozenset[str]:
