@@ -85,3 +85,35 @@ def test_a_total_of_states_the_count() -> None:
     # a total set against a part is still two counts
     assert not conflict("In total, 48 people died in the floods across the region, officials said.",
                         "Officials said 45 people died in the floods in the capital.")  # fmt: skip
+
+
+# --- claims15: a nationality or a language named no paper; a day or a month is no publisher --------------------
+# The pages9 rule "told the Northern Courier daily" credited the word before the press noun unless it had an
+# adjective's ending of nationality or stood in the lists: "told the Kuwaiti daily", "the Somali radio", "the
+# Afrikaans newspaper" credited "Kuwaiti", "Somali", "Afrikaans". And "figures published by Monday" (the new
+# rule for a document a body released) credited "Monday", as the older rules did "a report published by Friday".
+
+
+def _cites(sentence: str) -> list[str]:
+    from claimcheck.claims.citations import find_credits
+
+    return [c.cites for c in find_credits(sentence, {})]
+
+
+def test_a_nationality_or_a_language_before_a_press_noun_names_no_paper() -> None:
+    for people in ("Kuwaiti", "Bangladeshi", "Nepali", "Somali", "Uzbek", "Scots", "Afrikaans", "Pashto"):
+        assert _cites(f"The striker told the {people} daily that he would stay.") == [], people
+    # names still are, before the noun or after the nationality
+    assert _cites("The mayor told the Asahi newspaper that she would run again.") == ["Asahi"]
+    assert _cites("The coach told the Kuwaiti daily Al-Rai that the club was sold.") == ["Al-Rai"]
+
+
+def test_a_day_or_a_month_after_by_is_no_publisher() -> None:
+    assert _cites("The inflation figures published by Monday will show the trend.") == []
+    assert _cites("The figures released by Tuesday showed 12 schools failing.") == []
+    assert _cites("The flood report published by Friday showed 300 homes damaged.") == []
+    assert _cites("The audit data compiled by March showed a fall in fraud.") == []
+    # a body still is
+    assert _cites("The figures released by the Schools Inspectorate showed 12 schools failing.") == [
+        "Schools Inspectorate"
+    ]
