@@ -9,7 +9,9 @@ Then, for every pair of different tuning events, the library's `compare` runs ov
 events at once (min_outlets 2, as `claimcheck compare` by default), as when a topic search returns two stories.
 A row whose mentions come from articles of both events joins two different stories: a false join, barring a
 general fact both stories state (judge those with -v). Printed: pairs compared, rows, cross-event rows by kind
-(number / quote / statement) and, for numbers, by the counted thing of the link that crossed the events.
+(number / quote / statement) and, for numbers, by the counted thing of the link that crossed the events; and the
+rows showing a conflict or saying evolving (no conflict of two stories is real, and the tuning events label none
+the reports show: a proxy for made-up conflicts on unseen text).
 """
 
 from __future__ import annotations
@@ -71,7 +73,7 @@ def cross_rows(limit: int | None = None) -> dict[str, Any]:
         if did is not None:
             by_event[event_of[did]].append(a)
     pairs = list(combinations(sorted(by_event), 2))[:limit]
-    rows = 0
+    rows = conflicts = evolving = 0  # rows, and those showing a conflict / saying evolving (none is labelled here)
     cross: list[dict[str, Any]] = []
     started = time.process_time()
     for e1, e2 in pairs:
@@ -80,6 +82,8 @@ def cross_rows(limit: int | None = None) -> dict[str, Any]:
         result = compare(f"{e1} + {e2}", arts, outlets, CompareOptions(min_outlets=2))
         for fact in result.facts:
             rows += 1
+            conflicts += bool(fact.conflicts)
+            evolving += fact.evolving
             evs = [mine.get(m.url) for m in fact.mentions]
             if len(set(evs)) < 2:
                 continue
@@ -103,6 +107,8 @@ def cross_rows(limit: int | None = None) -> dict[str, Any]:
         "articles": sum(map(len, by_event.values())),
         "pairs": len(pairs),
         "rows": rows,
+        "conflict_rows": conflicts,
+        "evolving_rows": evolving,
         "cross": cross,
         "cpu_s": round(time.process_time() - started, 1),
     }
@@ -146,7 +152,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(
         f"{out['events']} tuning events, {out['articles']} articles, {out['pairs']} pairs, {out['rows']} rows:"
         f" {len(cross)} cross-event rows (number {kinds['number']}, quote {kinds['quote']},"
-        f" statement {kinds['statement']}); compare CPU {out['cpu_s']} s"
+        f" statement {kinds['statement']}); rows with a conflict {out['conflict_rows']}, evolving"
+        f" {out['evolving_rows']}; compare CPU {out['cpu_s']} s"
     )
     return 0
 

@@ -476,6 +476,9 @@ class FactScore:
     false_conflict: bool
     false_evolving: bool
     notes: list[str] = field(default_factory=list)
+    # a labelled conflict / evolution: whether its main row tells it (None: none labelled)
+    conflict_found: bool | None = None
+    evolving_found: bool | None = None
 
     @property
     def fragmentation(self) -> int:
@@ -493,6 +496,10 @@ class EventScore:
     unmapped: int
     fetched: int
     articles: int
+    # every row of the report that shows a conflict / says evolving, labelled or not (most are of no labelled
+    # fact: a made-up conflict anywhere in the table costs the reader's trust)
+    conflict_rows: int = 0
+    evolving_rows: int = 0
 
     def totals(self) -> Totals:
         return Totals.of([self])
@@ -510,6 +517,12 @@ class Totals:
     false_evolutions: int = 0
     merges: int = 0
     unmapped: int = 0
+    conflicts_labelled: int = 0  # facts labelled with a conflict, and those whose main row tells one of them
+    conflicts_found: int = 0
+    evolutions_labelled: int = 0  # facts labelled evolving, and those whose main row says so
+    evolutions_found: int = 0
+    conflict_rows: int = 0  # rows of the reports showing a conflict / saying evolving, labelled or not
+    evolving_rows: int = 0
 
     @classmethod
     def of(cls, events: Iterable[EventScore]) -> Totals:
@@ -525,6 +538,12 @@ class Totals:
             t.false_evolutions += sum(f.false_evolving for f in ev.facts)
             t.merges += ev.merges
             t.unmapped += ev.unmapped
+            t.conflicts_labelled += sum(f.conflict_found is not None for f in ev.facts)
+            t.conflicts_found += sum(bool(f.conflict_found) for f in ev.facts)
+            t.evolutions_labelled += sum(f.evolving_found is not None for f in ev.facts)
+            t.evolutions_found += sum(bool(f.evolving_found) for f in ev.facts)
+            t.conflict_rows += ev.conflict_rows
+            t.evolving_rows += ev.evolving_rows
         return t
 
     @property
@@ -556,6 +575,12 @@ class Totals:
             "false_evolutions": self.false_evolutions,
             "merges": self.merges,
             "unmapped_mentions": self.unmapped,
+            "conflicts_labelled": self.conflicts_labelled,
+            "conflicts_found": self.conflicts_found,
+            "evolutions_labelled": self.evolutions_labelled,
+            "evolutions_found": self.evolutions_found,
+            "conflict_rows": self.conflict_rows,
+            "evolving_rows": self.evolving_rows,
         }
 
 
@@ -594,6 +619,10 @@ def score_facts(
             false_conflict=False,
             false_evolving=False,
         )
+        if fact.get("conflicts"):
+            score.conflict_found = False
+        if fact.get("evolving"):
+            score.evolving_found = False
         if main is None:
             score.notes.append("no row evidences it")
         else:
@@ -604,6 +633,12 @@ def score_facts(
                 for c in main.conflicts
                 if c is not None and not (c[1] and any(c[0] == d and _overlap(c[1], s) for d, s in labelled))
             ]
+            if labelled and any(
+                c is not None and c[1] and any(c[0] == d and _overlap(c[1], s) for d, s in labelled) for c in main.conflicts
+            ):
+                score.conflict_found = True
+            if fact.get("evolving") and main.evolving:
+                score.evolving_found = True
             if wrong:
                 score.false_conflict = True
                 shown = ", ".join(c[2] for c in wrong)
@@ -662,6 +697,8 @@ def evaluate_event(labels: dict[str, Any], split: str) -> tuple[EventScore, list
             sum(r.unmapped for r in rows),
             fetched,
             len(dids),
+            sum(bool(r.conflicts) for r in rows),
+            sum(r.evolving for r in rows),
         ),
         rows,
     )
@@ -811,7 +848,12 @@ def print_totals(
     for split, evs in results.items():
         t = Totals.of(evs)
         rows_per = t.as_dict()["rows_per_fact"]
-        print(_line(f"overall {name}{split} ({len(evs)} events)", t, f"  (rows per fact {rows_per:.2f})"))
+        told = (
+            f"; labelled conflicts told {t.conflicts_found}/{t.conflicts_labelled},"
+            f" evolutions {t.evolutions_found}/{t.evolutions_labelled}; rows with a conflict {t.conflict_rows},"
+            f" evolving {t.evolving_rows}"
+        )
+        print(_line(f"overall {name}{split} ({len(evs)} events)", t, f"  (rows per fact {rows_per:.2f}{told})"))
 
 def _safe(text: str) -> str:
     """Web text for the terminal: no control or bidi-override characters."""

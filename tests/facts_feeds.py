@@ -157,6 +157,8 @@ def evaluate_event(event: dict[str, Any]) -> tuple[EventScore, list[Row]]:
         sum(r.unmapped for r in rows),
         fetched,
         len(eids),
+        sum(bool(r.conflicts) for r in rows),
+        sum(r.evolving for r in rows),
     )
     return score, rows
 

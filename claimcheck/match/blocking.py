@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import itertools
 import math
+import operator
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
@@ -24,6 +25,7 @@ from rapidfuzz import fuzz, process
 from claimcheck.claims.measures import measure_in
 from claimcheck.claims.numwords import SCALES, TENS_WORDS, UNITS_WORDS
 from claimcheck.match.cluster import Graph
+from claimcheck.match.conflicts import potential
 from claimcheck.match.normalize import (
     acronyms,
     is_span,
@@ -387,6 +389,7 @@ def number_graph(
     _span_links(items, graph, options, first, unit, ctx, figure, precise)
     _unlink_opposite_sides(graph, first, unit, ctx)
     _unlink_other_quantities(graph, items, first, ctx)
+    _unlink_potential(graph, items, first)
     updates: dict[tuple[int, int], Rule] = {}
     if times is not None:
         updates = _update_links(items, graph, options, times, unit, ctx, bucket)
@@ -452,6 +455,14 @@ def _unlink_opposite_sides(graph: Graph, first: Sequence[int], unit: Sequence[st
         if graph.adj[g] and not is_score(unit[n]) and (found := _sides(ctx[n])):
             sides[g] = found
     _unlink_where(graph, sides, _opposite)
+
+
+def _unlink_potential(graph: Graph, items: Sequence[Item], first: Sequence[int]) -> None:
+    """Drop the links between a figure told as what may happen and one told as what did (``conflicts.potential``):
+    "faces up to 10 years in prison" / "was sentenced to 8 years", "could lose as many as 500 jobs" / "lost 450
+    jobs", "a maximum fine of $5 million" / "was fined $4 million" are two facts of a story."""
+    marks = {g: potential(items[n].claim) for g, n in enumerate(first) if graph.adj[g]}
+    _unlink_where(graph, marks, operator.ne)
 
 
 def _opposite(mine: dict[str, int], theirs: dict[str, int]) -> bool:

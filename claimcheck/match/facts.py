@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from rapidfuzz import fuzz
 
 from claimcheck.match.cluster import Graph
+from claimcheck.match.conflicts import potential, same_scope, sure_conflict
 from claimcheck.match.rules import (
     UNIT_SECONDS,
     Item,
@@ -276,7 +277,9 @@ def _mention(it: Item, ctx: FactContext) -> Mention:
     )
 
 
-def _value_and_conflicts(mentions: Sequence[Mention]) -> tuple[Interval | None, list[Conflict]]:
+def _value_and_conflicts(
+    mentions: Sequence[Mention], tolerance: float = 0.25
+) -> tuple[Interval | None, list[Conflict]]:
     """The value most outlets agree on (ties: the earliest), and the mentions that disagree with it."""
     values = [m.claim.value for m in mentions if m.claim.value is not None]
     if not values:
@@ -299,14 +302,55 @@ def _value_and_conflicts(mentions: Sequence[Mention]) -> tuple[Interval | None, 
     disagree = [m for m in mentions if m.claim.value is not None and not agrees[m.claim.value]]
     if not disagree:
         return best, []
-    things = {thing_key(m.claim) for m in mentions if m.claim.value is not None and agrees[m.claim.value]}
+    # ... and only when sure (``conflicts.sure_conflict``: exact figures, one role and scope, reports of about the
+    # same time) against one of the mentions of the figure the fact gives (``pipeline`` splits the others off)
+    agreeing = [m for m in mentions if m.claim.value is not None and agrees[m.claim.value]]
     conflicts = [
         Conflict(m.outlet, m.claim.value, m.claim.sentence, m.url)  # type: ignore[arg-type]
         for m in disagree
-        if thing_key(m.claim) in things
+        if _sure_against(m, agreeing, tolerance)
     ]
     return best, conflicts
 
+
+def _sure_against(m: Mention, agreeing: Sequence[Mention], tolerance: float) -> bool:
+    t = timestamp(m.published)
+    return any(sure_conflict(m.claim, o.claim, t, timestamp(o.published), tolerance) for o in agreeing)
+
+
+def unsure_figures(
+    mentions: Sequence[Mention],
+    window: float,
+    tolerance: float = 0.25,
+    holders: Sequence[frozenset[str]] | None = None,
+) -> list[int]:
+    """The mentions (indexes, in ``mentions``' order: ``mention_order``) whose figure disagrees with the one the fact
+    gives and is no sure conflict with any that gives it (``conflicts.sure_conflict``): another count, a hedged
+    figure, another scope or moment. Not of a figure updated over time (``_updated_figure``). ``pipeline`` makes
+    them rows of their own: a row shows a conflict only when sure, and never holds a figure at odds with it silently.
+    Only a figure of a thing the fact's figure counts is at odds: another thing of its class, or one measure in
+    another unit, joined by a rule of its own. ``holders``: per mention, the names holding its figure."""
+    if len(mentions) < 2 or _updated_figure(mentions, window) is not None:
+        return []
+    best, _ = _value_and_conflicts(mentions, tolerance)
+    if best is None:
+        return []
+    agreeing = [k for k, m in enumerate(mentions) if m.claim.value is not None and values_agree(m.claim.value, best)]
+    things = {thing_key(mentions[k].claim) for k in agreeing}
+    out = []
+    for k, m in enumerate(mentions):
+        if m.claim.value is None or values_agree(m.claim.value, best) or thing_key(m.claim) not in things:
+            continue
+        t = timestamp(m.published)
+        if not any(
+            sure_conflict(
+                m.claim, mentions[j].claim, t, timestamp(mentions[j].published), tolerance,
+                (holders[k], holders[j]) if holders is not None else None,
+            )
+            for j in agreeing
+        ):  # fmt: skip
+            out.append(k)
+    return out
 
 
 def _updated_figure(mentions: Sequence[Mention], window: float) -> Interval | None:
@@ -323,6 +367,9 @@ def _updated_figure(mentions: Sequence[Mention], window: float) -> Interval | No
         return None
     if len({thing_key(m.claim) for m in valued}) > 1:
         return None  # a class of things ("tourists", "nationals") or a part and its whole never rise
+    first = valued[0].claim
+    if not all(same_scope(first, m.claim, update=True) and potential(m.claim) == potential(first) for m in valued):
+        return None  # one count's scope ("in the city" / "nationwide"), a part, or a figure that may be: no update
     points = [(m.claim.value, timestamp(m.published)) for m in valued]
     if figure_rises(points, window) is not True:  # type: ignore[arg-type]
         return None

@@ -34,8 +34,9 @@ from rapidfuzz import fuzz, process
 
 from claimcheck.claims.lexicon import SPEECH_RE
 from claimcheck.cpus import usable_cpus
-from claimcheck.match.blocking import number_graph, one_measure, text_graph, told_apart
+from claimcheck.match.blocking import _Holders, number_graph, one_measure, text_graph, told_apart
 from claimcheck.match.cluster import Graph, cluster_items, recluster
+from claimcheck.match.conflicts import potential, same_scope
 from claimcheck.match.facts import (
     FactContext,
     alias_map,
@@ -45,6 +46,7 @@ from claimcheck.match.facts import (
     fact_order,
     mention_order,
     renumber,
+    unsure_figures,
 )
 from claimcheck.match.normalize import is_span, speakers_compatible
 from claimcheck.match.rules import (
@@ -65,7 +67,7 @@ from claimcheck.match.rules import (
 )
 from claimcheck.match.syndication import Syndicated, find_syndicated
 from claimcheck.match.things import role_family
-from claimcheck.models import Article, Claim, Fact, Link, Outlet
+from claimcheck.models import Article, Claim, Fact, Interval, Link, Mention, Outlet
 from claimcheck.text import match_content_words, match_words
 
 __all__ = [
@@ -184,6 +186,7 @@ def _cluster_kind(
         clusters = _check_updates(items, graph, clusters, options, articles)
     if kind == "number":
         clusters = join_article_repeats(items, graph, clusters, options)
+        clusters = split_unsure_figures(items, clusters, articles, options)
     return items, graph, clusters
 
 
@@ -640,6 +643,44 @@ def _agrees(claim: Claim, fact: Sequence[Claim]) -> bool:
     return all(c.value is not None and values_agree(c.value, claim.value) for c in fact if thing_key(c) == thing)
 
 
+def split_unsure_figures(
+    items: Sequence[Item], clusters: list[list[int]], articles: Sequence[Article], options: MatchOptions
+) -> list[list[int]]:
+    """Each cluster's figures at odds with the figure its fact gives that are no sure conflict
+    (``facts.unsure_figures``) made rows of their own, one per figure: when unsure, two rows, never a conflict."""
+    out: list[list[int]] = []
+    holders: _Holders | None = None  # made when a cluster first needs it
+    for c in clusters:
+        if len(c) < 2 or len({items[n].claim.value for n in c}) < 2:  # one figure: nothing at odds
+            out.append(c)
+            continue
+        order = mention_order(c, items, articles)
+        mentions = [
+            Mention(articles[items[n].article].outlet, articles[items[n].article].url, "", articles[items[n].article].published, items[n].claim)
+            for n in order
+        ]
+        holders = holders or _Holders(items)
+        odd = unsure_figures(mentions, options.update_window, options.number_tolerance, [holders.of(n) for n in order])
+        if not odd:
+            out.append(c)
+            continue
+        gone = {order[k] for k in odd}
+        out.append([n for n in c if n not in gone])
+        apart: dict[Interval | None, list[int]] = defaultdict(list)
+        for n in c:
+            if n in gone:
+                apart[items[n].claim.value].append(n)
+        out.extend(apart.values())
+    return out
+
+
+def _one_count(items: Sequence[Item], cluster: Sequence[int]) -> bool:
+    """Whether a cluster's figures may be one count updated over time: one scope (``conflicts.same_scope``: "in the
+    city" / "nationwide", a part of the count) and each told as what happened, or each as what may."""
+    claims = [items[n].claim for n in cluster if items[n].claim.value is not None]
+    return all(same_scope(claims[0], c, update=True) and potential(c) == potential(claims[0]) for c in claims)
+
+
 def _check_updates(
     items: Sequence[Item],
     graph: Any,
@@ -670,7 +711,7 @@ def _check_updates(
             if not inside:
                 continue
             points = [(v, times[items[n].article]) for n in c if (v := items[n].claim.value)]
-            if figure_rises(points, options.update_window) is not True:
+            if figure_rises(points, options.update_window) is not True or not _one_count(items, c):
                 drop.extend(inside)
         if not drop:
             break

@@ -1,0 +1,188 @@
+"""When two figures of one fact may be shown as a conflict (or as one figure updated): only when sure.
+
+A conflict the table makes up costs the reader's trust in every other row, so it is said only when two
+reports plainly state the same figure differently, from general knowledge of news English:
+
+- both are exact figures as written: no bound or approximation ("about", "more than", "up to", "nearly",
+  "an estimated", "or so") and no vague figure; a hedged figure never conflicts with one it could cover;
+- the same counted thing (``thing_key``) in the same role (``role_family``: the dead, the injured, the
+  arrested...), neither a part of a count ("seven of them", "among the dead", "including three");
+- the same scope: the words of place ("nationwide", "in the city", "across the state") and of span ("so far
+  this year", "in total", "each year", "a day") the two sentences use are the same, and so is their time
+  qualifier;
+- the same holder when both name one ("Jones scored 22" / "Brown scored 25": two players);
+- reports published within ``CONFLICT_WINDOW`` of each other (both dated): two reports a week apart tell two
+  moments, at most a figure that was updated;
+- values within ``number_tolerance`` of each other (small counts: two apart), not one the other rounded.
+
+When unsure the two figures are two rows, never a conflict (``blocking.number_graph`` keeps no link between
+them, ``facts`` lists no conflict). An update (``Fact.evolving``) asks the same of scope, role and parts.
+
+Also here: a figure told as what may happen ("faces up to 10 years", "could cut as many as 500 jobs", "a maximum
+of 20 years") is another fact than one told as what happened ("was sentenced to 8 years", "cut 450 jobs").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from claimcheck.match.normalize import when_words
+from claimcheck.match.things import is_part, is_wide, role_family, thing_key
+from claimcheck.models import Claim, Interval
+
+__all__ = ["CONFLICT_WINDOW", "exact_figure", "potential", "same_scope", "scope_words", "sure_conflict"]
+
+# two reports further apart than this tell two moments of a story: never one figure in conflict
+CONFLICT_WINDOW = 36 * 3600.0
+
+# A hedge just before a figure (or in its text): the figure is an approximation or a bound as written.
+_HEDGE = re.compile(
+    r"\b(?:about|around|roughly|approximately|approx|nearly|almost|some|over|under|more\s+than|less\s+than"
+    r"|fewer\s+than|at\s+least|at\s+most|up\s+to|as\s+(?:many|much|few|little)\s+as|in\s+excess\s+of|upwards\s+of"
+    r"|close\s+to|estimated|an\s+estimated|reportedly|possibly|perhaps|maybe|below|above|just\s+over|just\s+under"
+    r"|north\s+of|south\s+of|plus|circa|nigh|almost)\W*$",
+    re.I,
+)
+_HEDGE_AFTER = re.compile(r"^\W*(?:or\s+so|or\s+more|or\s+fewer|or\s+less|and\s+counting|odd\b|\+|plus\b)", re.I)
+_HEDGE_IN = re.compile(
+    r"\b(?:about|around|roughly|approximately|nearly|almost|some|over|under|more|less|fewer|least|most|up\s+to"
+    r"|estimated|odd)\b|[~+≈]",
+    re.I,
+)
+
+# Words of scope: where a count was made and over what span. Two sentences that use different ones count
+# different wholes ("12 deaths in the city" / "15 deaths nationwide"; "40 so far this year" / "38 in the
+# attack"), whatever the figures.
+_SCOPE_PHRASES = (
+    (r"nation\s*wide|across\s+the\s+(?:nation|country)|country\s*wide|(?:in|of)\s+the\s+(?:nation|country)"
+     r"|national(?:ly)?", "nation"),
+    (r"state\s*wide|across\s+the\s+state|(?:in|of)\s+the\s+state\b", "state"),
+    (r"city\s*wide|across\s+the\s+city|(?:in|of)\s+the\s+city\b|citywide", "city"),
+    (r"world\s*wide|global(?:ly)?|around\s+the\s+world|across\s+the\s+world|international(?:ly)?", "world"),
+    (r"(?:in|of|across)\s+the\s+(?:region|province|county|district|area|capital|town|village|municipality)"
+     r"|regional(?:ly)?|provincial", "region"),
+    (r"domestic(?:ally)?|at\s+home|abroad|overseas|foreign", "home/abroad"),
+    (r"so\s+far(?:\s+this\s+(?:year|month|week|season))?|to\s+date|year\s+to\s+date|this\s+year|this\s+month"
+     r"|this\s+season|since\s+\w+", "so far"),
+    (r"last\s+year|a\s+year\s+(?:ago|earlier)|previous\s+year|prior\s+year|last\s+season|last\s+month", "before"),
+    (r"in\s+total|in\s+all|overall|altogether|combined|cumulative(?:ly)?|all\s+told|total", "total"),
+    (r"each|every|per(?!\s+cent)|a\s+(?:year|day|week|month)|annual(?:ly)?|daily|weekly|monthly|yearly", "rate"),
+    (r"alone", "alone"),
+)  # fmt: skip
+_SCOPE = [(re.compile(rf"\b(?:{p})\b", re.I), name) for p, name in _SCOPE_PHRASES]
+
+# A figure told as what may happen, not what did: the ceiling of a penalty ("faces up to 10 years", "a maximum
+# sentence of 14 years", "a maximum of 20 years", "punishable by up to five years", "could be jailed for up to",
+# "a possible ban of"), a possible loss or cost ("could lose as much as $600 million", "may cost up to"). Not a
+# modal that hedges a figure ("could be 10 times larger", "seven potentially habitable planets": the same fact), a
+# machine's "max thrust", what one faces ("faces 269 counts of fraud": the charges are laid), nor a plan ("plans
+# to cut 500 jobs", "will cut"): news tells a plan as the thing done.
+_PENALTY = r"(?:sentence|penalty|fine|term|punishment|ban|suspension|jail\s+term|prison\s+term)s?"
+_POTENTIAL = re.compile(
+    r"\b(?:fac(?:e|es|ed|ing)\s+(?:up\s+to|as\s+(?:much|many|long)\s+as|at\s+most|a\s+(?:maximum|possible|potential))"
+    rf"|max(?:imum)?\s+(?:possible\s+|prison\s+|jail\s+)?(?:{_PENALTY}|of)|(?:possible|potential)\s+{_PENALTY}"
+    r"|punishable|carr(?:y|ies|ied|ying)\s+(?:a\s+)?(?:maximum\s+)?(?:term|sentence|penalty|fine)s?\s+of"
+    r"|(?:could|might|(?-i:may))\s+(?:also\s+)?(?:lose|cost|face|get|receive|be\s+(?:jailed|imprisoned|sentenced|fined"
+    r"|banned|suspended|ordered\s+to\s+pay)))\b",
+    re.I,
+)
+POTENTIAL_WORDS = 6  # ... at most this many words before the figure, in its clause
+_CLAUSE_BREAK = re.compile(r"[;:.!?“”\"]|,\s+(?:and|but|while|whereas|after|before|when)\b|\b(?:but|while|whereas)\b")
+
+
+@functools.lru_cache(maxsize=65536)
+def _before(sentence: str, text: str, reach: int) -> str:
+    """The words of ``sentence`` before the claim's ``text`` inside its clause (at most ``reach`` characters)."""
+    at = sentence.find(text)
+    if at <= 0:
+        return ""
+    head = sentence[max(0, at - reach) : at]
+    breaks = list(_CLAUSE_BREAK.finditer(head))
+    return head[breaks[-1].end() :] if breaks else head
+
+
+def _after(claim: Claim, reach: int = 30) -> str:
+    at = claim.sentence.find(claim.text)
+    return "" if at < 0 else claim.sentence[at + len(claim.text) : at + len(claim.text) + reach]
+
+
+def exact_figure(claim: Claim) -> bool:
+    """Whether a number is written as an exact figure: a point value, no hedge in or just around it, not vague."""
+    v = claim.value
+    if v is None or v.low is None or v.low != v.high or is_wide(v):
+        return False
+    if claim.extra.get("vague") or _HEDGE_IN.search(claim.text):
+        return False
+    return not _HEDGE.search(_before(claim.sentence, claim.text, 40)) and not _HEDGE_AFTER.match(_after(claim))
+
+
+def potential(claim: Claim) -> bool:
+    """Whether a figure is told as what may happen ("faces up to 10 years", "could cut as many as 500 jobs",
+    "a maximum sentence of 20 years", "plans to hire 300"), in its own clause before it."""
+    words = _before(claim.sentence, claim.text, 80).split()
+    return bool(_POTENTIAL.search(" ".join([*words[-POTENTIAL_WORDS:], claim.text])))
+
+
+@functools.lru_cache(maxsize=65536)
+def _scope_of(sentence: str) -> frozenset[str]:
+    return frozenset(name for rx, name in _SCOPE if rx.search(sentence))
+
+
+def scope_words(claim: Claim) -> frozenset[str]:
+    """The kinds of scope (place, span, total, rate) a number's sentence names (``_SCOPE_PHRASES``)."""
+    return _scope_of(claim.sentence)
+
+
+# the scope words a rising figure is told with ("the toll rose to 12 so far", "a total of 15"): an update may add them
+UPDATE_SCOPES = frozenset(["so far", "total"])
+
+
+def same_scope(a: Claim, b: Claim, update: bool = False) -> bool:
+    """Whether two numbers count over the same scope: the same kinds of scope words in their sentences, the same
+    time qualifier (or none), neither a part of a count. With ``update`` (a figure updated over time), the words
+    of a running count (``UPDATE_SCOPES``) and the time qualifier (matching splits tolls by day) are not asked."""
+    if is_part(a) or is_part(b):
+        return False
+    if update:
+        return scope_words(a) - UPDATE_SCOPES == scope_words(b) - UPDATE_SCOPES
+    if scope_words(a) != scope_words(b):
+        return False
+    return when_words(a.when or "") == when_words(b.when or "")
+
+
+def sure_conflict(
+    a: Claim,
+    b: Claim,
+    ta: float | None,
+    tb: float | None,
+    tolerance: float = 0.25,
+    holders: tuple[frozenset[str], frozenset[str]] | None = None,
+) -> bool:
+    """Whether two numbers that disagree may be shown as one figure in conflict (see the module's rules); ``ta``,
+    ``tb``: their publication times in seconds; ``holders``: the names holding each figure, when known."""
+    va, vb = a.value, b.value
+    if va is None or vb is None or not (exact_figure(a) and exact_figure(b)):
+        return False
+    if not _close(va, vb, tolerance):
+        return False
+    thing = thing_key(a)
+    if thing != thing_key(b) or role_family(a, thing) != role_family(b, thing):
+        return False
+    if potential(a) != potential(b) or not same_scope(a, b):
+        return False
+    if holders is not None and holders[0] and holders[1] and not (holders[0] & holders[1]):
+        return False
+    return ta is not None and tb is not None and abs(ta - tb) <= CONFLICT_WINDOW
+
+
+def _close(a: Interval, b: Interval, tolerance: float) -> bool:
+    """Two different positive figures near enough to be one figure told wrong: within ``tolerance`` of the larger,
+    or small counts at most ``SMALL_GAP`` apart ("4 years" / "6 years" in office), never one twice the other."""
+    x, y = a.low, b.low
+    if x is None or y is None or x <= 0 or y <= 0 or x == y or max(x, y) >= 2 * min(x, y):
+        return False
+    return abs(x - y) <= max(tolerance * max(x, y), SMALL_GAP)
+
+
+SMALL_GAP = 2.0
