@@ -449,6 +449,29 @@ def pages8_split(page: str) -> str:
     return "pages8-check" if int(hashlib.sha1(("pages8:" + page).encode()).hexdigest(), 16) % 4 == 0 else "pages8-tune"
 
 
+def _take_picks(
+    cands: list[tuple[str, str, int, tuple[bool, ...]]], take: tuple[tuple[str, int], ...], needs: dict[str, int]
+) -> dict[str, list[tuple[int, str]]]:
+    """A round's picks from its candidates (key, page, sentence index, flags), in key order: each rule of ``take``
+    takes its count, at most two a page; a rule named in ``needs`` only sentences whose flag at that index is set."""
+    cands = sorted(cands)
+    per_page: dict[str, int] = {}
+    out: dict[str, list[tuple[int, str]]] = {}
+    for rule, want in take:
+        n = 0
+        for _key, page, i, flags in cands:
+            if n >= want:
+                break
+            if rule in needs and not flags[needs[rule]]:
+                continue
+            if per_page.get(page, 0) >= 2 or any(j == i for j, _ in out.get(page, [])):
+                continue
+            out.setdefault(page, []).append((i, rule))
+            per_page[page] = per_page.get(page, 0) + 1
+            n += 1
+    return {p: sorted(v) for p, v in out.items()}
+
+
 def pages8_picks(corpora: dict[str, tuple[str, str]] | None = None) -> dict[str, list[tuple[int, str]]]:
     """page -> sorted (sentence index, rule) round pages8 picks (see the docstring): candidates as cites7's (every
     sentence of any length, to let furniture show), not labelled in any earlier round; by the key
@@ -465,23 +488,8 @@ def pages8_picks(corpora: dict[str, tuple[str, str]] | None = None) -> dict[str,
             if (page, s.start) in earlier or not s.text.strip():
                 continue
             number = _PAGES8_NUMBER.search(s.text) is not None
-            cands.append((pages8_key(page, s.start), page, i, number, _quoted(s.text)))
-    cands.sort()
-    per_page: dict[str, int] = {}
-    out: dict[str, list[tuple[int, str]]] = {}
-    for rule, want in PAGES8_TAKE:
-        n = 0
-        for _key, page, i, number, quoted in cands:
-            if n >= want:
-                break
-            if rule == "pages8-number" and not number or rule == "pages8-quote" and not quoted:
-                continue
-            if per_page.get(page, 0) >= 2 or any(j == i for j, _ in out.get(page, [])):
-                continue
-            out.setdefault(page, []).append((i, rule))
-            per_page[page] = per_page.get(page, 0) + 1
-            n += 1
-    return {p: sorted(v) for p, v in out.items()}
+            cands.append((pages8_key(page, s.start), page, i, (number, _quoted(s.text))))
+    return _take_picks(cands, PAGES8_TAKE, {"pages8-number": 0, "pages8-quote": 1})
 
 
 def pages8_show(split: str | None = None) -> None:
@@ -522,23 +530,8 @@ def pages9_picks(corpora: dict[str, tuple[str, str]] | None = None) -> dict[str,
             if (page, s.start) in earlier or not s.text.strip():
                 continue
             cue = _quoted(s.text) or PAGES9_CUE.search(s.text) is not None
-            cands.append((pages9_key(page, s.start), page, i, cue))
-    cands.sort()
-    per_page: dict[str, int] = {}
-    out: dict[str, list[tuple[int, str]]] = {}
-    for rule, want in PAGES9_TAKE:
-        n = 0
-        for _key, page, i, cue in cands:
-            if n >= want:
-                break
-            if rule == "pages9-cue" and not cue:
-                continue
-            if per_page.get(page, 0) >= 2 or any(j == i for j, _ in out.get(page, [])):
-                continue
-            out.setdefault(page, []).append((i, rule))
-            per_page[page] = per_page.get(page, 0) + 1
-            n += 1
-    return {p: sorted(v) for p, v in out.items()}
+            cands.append((pages9_key(page, s.start), page, i, (cue,)))
+    return _take_picks(cands, PAGES9_TAKE, {"pages9-cue": 0})
 
 
 def pages9_show(split: str | None = None) -> None:

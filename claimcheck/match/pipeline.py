@@ -651,7 +651,7 @@ def split_unsure_figures(
     out: list[list[int]] = []
     holders: _Holders | None = None  # made when a cluster first needs it
     for c in clusters:
-        if len(c) < 2:
+        if len(c) < 2 or len({items[n].claim.value for n in c}) < 2:  # one figure: nothing at odds
             out.append(c)
             continue
         order = mention_order(c, items, articles)
