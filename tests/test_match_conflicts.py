@@ -173,3 +173,34 @@ def test_scope_and_sure_conflict() -> None:
     assert not sure_conflict(a, b, 0.0, 5 * 86400.0)  # days apart
     c = _claim("The fire killed 27 people across the country.")
     assert not same_scope(a, c) and not sure_conflict(a, c, 0.0, 0.0)
+
+
+# --- an aim or a plan and what came of it are two facts (review15's pair, and other kinds of news) ---------------
+
+
+def test_an_aim_never_conflicts_with_what_came_of_it() -> None:
+    # environment
+    assert not conflict("The charity aims to plant 12,000 trees along the river this year.",
+                        "The charity planted 10,000 trees along the river this year.")  # fmt: skip
+    # business
+    assert not conflict("The carmaker plans to cut 500 jobs at the plant.",
+                        "The carmaker cut 450 jobs at the plant.")  # fmt: skip
+    # housing
+    assert not conflict("The city hopes to house 900 families in the new towers.",
+                        "The city housed 820 families in the new towers.")  # fmt: skip
+    # sport
+    assert not conflict("The club expects to sell 40,000 tickets for the final.",
+                        "The club sold 36,000 tickets for the final.")  # fmt: skip
+    # health
+    assert not conflict("The ministry set a target of 2,500 new nurses for the year.",
+                        "The ministry hired 2,300 new nurses for the year.")  # fmt: skip
+
+
+def test_two_plans_told_differently_still_conflict_and_a_plan_joins_its_telling() -> None:
+    assert conflict("The carmaker plans to cut 500 jobs at the plant.",
+                    "The carmaker plans to cut 450 jobs at the plant.")  # fmt: skip
+    assert joined("The carmaker plans to cut 500 jobs at the plant.",
+                  "The carmaker will cut 500 jobs at the plant.")  # fmt: skip
+    # a figure after a cause is no plan: "due to" stays out of the list (one side only)
+    assert conflict("Flights were cancelled due to 130 staff off sick, the airline said.",
+                    "Flights were cancelled with 120 staff off sick, the union said.")  # fmt: skip

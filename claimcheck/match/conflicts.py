@@ -31,7 +31,7 @@ from claimcheck.match.normalize import when_words
 from claimcheck.match.things import is_part, is_wide, role_family, thing_key
 from claimcheck.models import Claim, Interval
 
-__all__ = ["CONFLICT_WINDOW", "exact_figure", "potential", "same_scope", "scope_words", "sure_conflict"]
+__all__ = ["CONFLICT_WINDOW", "exact_figure", "planned", "potential", "same_scope", "scope_words", "sure_conflict"]
 
 # two reports further apart than this tell two moments of a story: never one figure in conflict
 CONFLICT_WINDOW = 36 * 3600.0
@@ -93,6 +93,25 @@ _POTENTIAL = re.compile(
     re.I,
 )
 POTENTIAL_WORDS = 6  # ... at most this many words before the figure, in its clause
+
+# A figure told as an aim, a plan or an expectation ("aims to plant 12,000 trees", "plans to cut 500 jobs",
+# "expects to sell 40,000 tickets", "a target of 2,500 nurses", "is forecast to reach"): for joining, news tells a
+# plan as the thing done (``potential`` leaves plans out), but an aim and what came of it ("planted 10,000") are
+# two facts told at two moments, never one figure told wrong: no conflict between a plan and what is not one.
+_PLANNED = re.compile(
+    r"\b(?:aim(?:s|ed|ing)?|plan(?:s|ned|ning)?|hop(?:e|es|ed|ing)|expect(?:s|ed|ing)?|intend(?:s|ed|ing)?"
+    r"|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|vow(?:s|ed|ing)?|want(?:s|ed|ing)?|seek(?:s|ing)?|set"
+    r"|forecast|projected|predicted|scheduled|on\s+track)\s+to\b"
+    r"|\b(?:target|goal|aim|ambition|pledge|promise|forecast|projection)s?\s+(?:of|to)\b"
+    r"|\b(?:targets|targeted|targeting|forecasts?|predicts?|budgeted|budgets?)\b",
+    re.I,
+)
+
+
+def planned(claim: Claim) -> bool:
+    """Whether a figure is told as an aim, a plan or an expectation, in its own clause before it."""
+    words = _before(claim.sentence, claim.text, 80).split()
+    return _PLANNED.search(" ".join(words[-POTENTIAL_WORDS:])) is not None
 _CLAUSE_BREAK = re.compile(r"[;:.!?“”\"]|,\s+(?:and|but|while|whereas|after|before|when)\b|\b(?:but|while|whereas)\b")
 
 
@@ -197,7 +216,7 @@ def sure_conflict(
     thing = thing_key(a)
     if thing != thing_key(b) or role_family(a, thing) != role_family(b, thing):
         return False
-    if potential(a) != potential(b) or not same_scope(a, b):
+    if potential(a) != potential(b) or planned(a) != planned(b) or not same_scope(a, b):
         return False
     if holders is not None and holders[0] and holders[1] and not (holders[0] & holders[1]):
         return False
