@@ -204,3 +204,27 @@ def test_two_plans_told_differently_still_conflict_and_a_plan_joins_its_telling(
     # a figure after a cause is no plan: "due to" stays out of the list (one side only)
     assert conflict("Flights were cancelled due to 130 staff off sick, the airline said.",
                     "Flights were cancelled with 120 staff off sick, the union said.")  # fmt: skip
+
+
+# --- two places named after two figures are two counts (review15's pair, and other kinds of news) ---------------
+
+
+def test_figures_of_two_named_places_never_conflict() -> None:
+    # weather
+    assert not conflict("Temperatures reached 38 degrees in Seville on Tuesday, forecasters said.",
+                        "Temperatures reached 41 degrees in Cordoba on Tuesday, forecasters said.")  # fmt: skip
+    # disasters
+    assert not conflict("The quake killed 38 people in Ankara, officials said.",
+                        "The quake killed 34 people in Izmir, officials said.")  # fmt: skip
+    # elections
+    assert not conflict("Turnout was 61 percent in Leeds, the council said.",
+                        "Turnout was 57 percent in Bradford, the council said.")  # fmt: skip
+
+
+def test_one_place_or_a_time_after_the_figure_still_conflicts() -> None:
+    assert conflict("The quake killed 38 people in Ankara, officials said.",
+                    "The quake killed 34 people in Ankara, local media said.")  # fmt: skip
+    assert conflict("The quake killed 38 people, officials said.",
+                    "The quake killed 34 people in Ankara, local media said.")  # fmt: skip
+    assert conflict("The storm destroyed 340 homes in March, officials said.",
+                    "The storm destroyed 310 homes in March, the mayor said.")  # fmt: skip

@@ -27,6 +27,7 @@ from __future__ import annotations
 import functools
 import re
 
+from claimcheck.claims.lexicon import MONTHS, WEEKDAYS
 from claimcheck.match.normalize import when_words
 from claimcheck.match.things import is_part, is_wide, role_family, thing_key
 from claimcheck.models import Claim, Interval
@@ -198,6 +199,36 @@ def same_scope(a: Claim, b: Claim, update: bool = False) -> bool:
     return when_words(a.when or "") == when_words(b.when or "")
 
 
+_MONTHS_DAYS = frozenset(w.lower() for w in (*MONTHS, *WEEKDAYS))
+_PLACE_AFTER = re.compile(r"\b(?:in|at|across|near|outside)\s+(?P<p>(?:[A-Z][\w'’.-]*\s?){1,3})")
+
+
+@functools.lru_cache(maxsize=65536)
+def _places_after(sentence: str, text: str) -> frozenset[str]:
+    """The capitalised names just after a figure, in its clause ("38 degrees in Seville", "killed 12 at Camp
+    Bastion"): where it was counted. Months and days are times, not places."""
+    at = sentence.find(text)
+    if at < 0:
+        return frozenset()
+    tail = sentence[at + len(text) : at + len(text) + 60]
+    cut = _CLAUSE_BREAK.search(tail)
+    tail = tail[: cut.start()] if cut else tail
+    out = set()
+    for m in _PLACE_AFTER.finditer(tail):
+        name = " ".join(w.strip(".'’") for w in m.group("p").split())
+        if name and name.split()[0].lower() not in _MONTHS_DAYS:
+            out.add(name.lower())
+    return frozenset(out)
+
+
+def other_places(a: Claim, b: Claim) -> bool:
+    """Whether two figures are each placed by name, and by no name in common: two counts of two places ("38
+    degrees in Seville" / "41 degrees in Cordoba"), or the same place named at two levels ("in Ankara" / "in
+    Turkey"): never sure to be one figure told two ways."""
+    pa, pb = _places_after(a.sentence, a.text), _places_after(b.sentence, b.text)
+    return bool(pa and pb and not (pa & pb))
+
+
 def sure_conflict(
     a: Claim,
     b: Claim,
@@ -216,7 +247,7 @@ def sure_conflict(
     thing = thing_key(a)
     if thing != thing_key(b) or role_family(a, thing) != role_family(b, thing):
         return False
-    if potential(a) != potential(b) or planned(a) != planned(b) or not same_scope(a, b):
+    if potential(a) != potential(b) or planned(a) != planned(b) or not same_scope(a, b) or other_places(a, b):
         return False
     if holders is not None and holders[0] and holders[1] and not (holders[0] & holders[1]):
         return False
