@@ -110,10 +110,10 @@ import hashlib
 import json
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from claimcheck.claims.sentences import split_sentences
+from claimcheck.claims.sentences import Sentence, split_sentences
 from tests.claims_eval import DATA, load_real_pages, sentence_sha
 
 LABELS = DATA / "claims_real_labelled.json"
@@ -449,8 +449,20 @@ def pages8_split(page: str) -> str:
     return "pages8-check" if int(hashlib.sha1(("pages8:" + page).encode()).hexdigest(), 16) % 4 == 0 else "pages8-tune"
 
 
+def _unlabelled(corpora: dict[str, tuple[str, str]], labelled: tuple[Path, ...]) -> Iterator[tuple[str, int, Sentence]]:
+    """(page, sentence index, sentence) of every non-blank sentence of the corpora that no file of ``labelled``
+    holds (by page and start)."""
+    earlier: set[tuple[str, int]] = set()
+    for path in labelled:
+        earlier |= {(i["page"], i["start"]) for i in json.loads(path.read_text(encoding="utf-8"))}
+    for page, (_, body) in corpora.items():
+        for i, s in enumerate(split_sentences(body)):
+            if (page, s.start) not in earlier and s.text.strip():
+                yield page, i, s
+
+
 def _take_picks(
-    cands: list[tuple[str, str, int, tuple[bool, ...]]], take: tuple[tuple[str, int], ...], needs: dict[str, int]
+    cands: Sequence[tuple[str, str, int, tuple[bool, ...]]], take: tuple[tuple[str, int], ...], needs: dict[str, int]
 ) -> dict[str, list[tuple[int, str]]]:
     """A round's picks from its candidates (key, page, sentence index, flags), in key order: each rule of ``take``
     takes its count, at most two a page; a rule named in ``needs`` only sentences whose flag at that index is set."""
@@ -479,16 +491,10 @@ def pages8_picks(corpora: dict[str, tuple[str, str]] | None = None) -> dict[str,
     ``pages8-number`` of those with a digit or a number word, then ``pages8-quote`` of those with a quotation
     mark."""
     corpora = cites7_corpora() if corpora is None else corpora
-    earlier: set[tuple[str, int]] = set()
-    for path in (LABELS, NEWS_LABELS, PAGES6_LABELS, CITES7_LABELS):
-        earlier |= {(i["page"], i["start"]) for i in json.loads(path.read_text(encoding="utf-8"))}
     cands = []
-    for page, (_, body) in corpora.items():
-        for i, s in enumerate(split_sentences(body)):
-            if (page, s.start) in earlier or not s.text.strip():
-                continue
-            number = _PAGES8_NUMBER.search(s.text) is not None
-            cands.append((pages8_key(page, s.start), page, i, (number, _quoted(s.text))))
+    for page, i, s in _unlabelled(corpora, (LABELS, NEWS_LABELS, PAGES6_LABELS, CITES7_LABELS)):
+        number = _PAGES8_NUMBER.search(s.text) is not None
+        cands.append((pages8_key(page, s.start), page, i, (number, _quoted(s.text))))
     return _take_picks(cands, PAGES8_TAKE, {"pages8-number": 0, "pages8-quote": 1})
 
 
@@ -521,16 +527,10 @@ def pages9_picks(corpora: dict[str, tuple[str, str]] | None = None) -> dict[str,
     labelled in any earlier round; by the key ``sha1("pages9:" + page + ":" + start)``, at most two a page, first
     ``pages9-random`` of all, then ``pages9-cue`` of those with a quotation mark or a word of attribution."""
     corpora = cites7_corpora() if corpora is None else corpora
-    earlier: set[tuple[str, int]] = set()
-    for path in (LABELS, NEWS_LABELS, PAGES6_LABELS, CITES7_LABELS, PAGES8_LABELS):
-        earlier |= {(i["page"], i["start"]) for i in json.loads(path.read_text(encoding="utf-8"))}
     cands = []
-    for page, (_, body) in corpora.items():
-        for i, s in enumerate(split_sentences(body)):
-            if (page, s.start) in earlier or not s.text.strip():
-                continue
-            cue = _quoted(s.text) or PAGES9_CUE.search(s.text) is not None
-            cands.append((pages9_key(page, s.start), page, i, (cue,)))
+    for page, i, s in _unlabelled(corpora, (LABELS, NEWS_LABELS, PAGES6_LABELS, CITES7_LABELS, PAGES8_LABELS)):
+        cue = _quoted(s.text) or PAGES9_CUE.search(s.text) is not None
+        cands.append((pages9_key(page, s.start), page, i, (cue,)))
     return _take_picks(cands, PAGES9_TAKE, {"pages9-cue": 0})
 
 
