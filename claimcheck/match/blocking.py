@@ -247,7 +247,7 @@ def number_graph(
     ctx_words = _memo(_context_words)
     around = _memo(lambda n: _words_around(ctx_words(ctx[n]), items[n].claim))
     group_words = [ctx_words(ctx[n]) for n in first]  # each group's context words, looked up per pair
-    holders: _Holders | None = None  # made when a figure first needs it
+    holders: Holders | None = None  # made when a figure first needs it
     for (thing, span, b), rows in blocks.items():
         cols = np.array(rows + blocks.get((thing, span, b + 1), []))
         # many groups share a context (they differ in value or qualifier): score each context once
@@ -306,7 +306,7 @@ def number_graph(
             weak = same & loose[ga]
             if weak.any():
                 at = np.flatnonzero(weak)
-                holders = holders or _Holders(items)
+                holders = holders or Holders(items)
                 same[at] = [
                     (
                         _same_measured(items[first[ga[i]]].claim, items[first[ha[i]]].claim)
@@ -600,7 +600,7 @@ _NOT_HOLDERS = frozenset(
 )  # fmt: skip
 
 
-class _Holders:
+class Holders:
     """Who holds a loose figure (two significant digits below a hundred): the names just before it (``_HOLDER``:
     a few small words between, so within its clause), "Jones scored 22 points for the Hawks" -> {jones}; none
     when the figure has no such subject or owner. A sentence's first word counts when it is a name, which a

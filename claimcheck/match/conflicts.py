@@ -26,13 +26,16 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 
 from claimcheck.claims.lexicon import MONTHS, WEEKDAYS
 from claimcheck.match.normalize import when_words
 from claimcheck.match.things import is_part, is_wide, role_family, thing_key
 from claimcheck.models import Claim, Interval
 
-__all__ = ["CONFLICT_WINDOW", "exact_figure", "planned", "potential", "same_scope", "scope_words", "sure_conflict"]
+__all__ = [
+    "CONFLICT_WINDOW", "exact_figure", "one_count", "planned", "potential", "same_scope", "scope_words", "sure_conflict",
+]  # fmt: skip
 
 # two reports further apart than this tell two moments of a story: never one figure in conflict
 CONFLICT_WINDOW = 36 * 3600.0
@@ -108,11 +111,6 @@ _PLANNED = re.compile(
     re.I,
 )
 
-
-def planned(claim: Claim) -> bool:
-    """Whether a figure is told as an aim, a plan or an expectation, in its own clause before it."""
-    words = _before(claim.sentence, claim.text, 80).split()
-    return _PLANNED.search(" ".join(words[-POTENTIAL_WORDS:])) is not None
 _CLAUSE_BREAK = re.compile(r"[;:.!?“”\"]|,\s+(?:and|but|while|whereas|after|before|when)\b|\b(?:but|while|whereas)\b")
 
 
@@ -127,9 +125,19 @@ def _before(sentence: str, text: str, reach: int) -> str:
     return head[breaks[-1].end() :] if breaks else head
 
 
+def _tail(sentence: str, text: str, reach: int) -> str:
+    """The ``reach`` characters of ``sentence`` after the claim's ``text`` ("" when it is not there)."""
+    at = sentence.find(text)
+    return "" if at < 0 else sentence[at + len(text) : at + len(text) + reach]
+
+
 def _after(claim: Claim, reach: int = 30) -> str:
-    at = claim.sentence.find(claim.text)
-    return "" if at < 0 else claim.sentence[at + len(claim.text) : at + len(claim.text) + reach]
+    return _tail(claim.sentence, claim.text, reach)
+
+
+def _lead(claim: Claim) -> str:
+    """The last ``POTENTIAL_WORDS`` words before a figure, in its own clause."""
+    return " ".join(_before(claim.sentence, claim.text, 80).split()[-POTENTIAL_WORDS:])
 
 
 def exact_figure(claim: Claim) -> bool:
@@ -145,8 +153,12 @@ def exact_figure(claim: Claim) -> bool:
 def potential(claim: Claim) -> bool:
     """Whether a figure is told as what may happen ("faces up to 10 years", "could cut as many as 500 jobs",
     "a maximum sentence of 20 years", "plans to hire 300"), in its own clause before it."""
-    words = _before(claim.sentence, claim.text, 80).split()
-    return bool(_POTENTIAL.search(" ".join([*words[-POTENTIAL_WORDS:], claim.text])))
+    return _POTENTIAL.search(f"{_lead(claim)} {claim.text}") is not None
+
+
+def planned(claim: Claim) -> bool:
+    """Whether a figure is told as an aim, a plan or an expectation, in its own clause before it."""
+    return _PLANNED.search(_lead(claim)) is not None
 
 
 @functools.lru_cache(maxsize=65536)
@@ -199,6 +211,13 @@ def same_scope(a: Claim, b: Claim, update: bool = False) -> bool:
     return when_words(a.when or "") == when_words(b.when or "")
 
 
+def one_count(claims: Sequence[Claim]) -> bool:
+    """Whether figures may be one count updated over time: one scope as an update asks it (``same_scope``: "in
+    the city" / "nationwide", a part of the count), and each told as what happened, or each as what may."""
+    first = claims[0]
+    return all(same_scope(first, c, update=True) and potential(c) == potential(first) for c in claims)
+
+
 _MONTHS_DAYS = frozenset(w.lower() for w in (*MONTHS, *WEEKDAYS))
 _PLACE_AFTER = re.compile(r"\b(?:in|at|across|near|outside)\s+(?P<p>(?:[A-Z][\w'’.-]*\s?){1,3})")
 
@@ -207,10 +226,7 @@ _PLACE_AFTER = re.compile(r"\b(?:in|at|across|near|outside)\s+(?P<p>(?:[A-Z][\w'
 def _places_after(sentence: str, text: str) -> frozenset[str]:
     """The capitalised names just after a figure, in its clause ("38 degrees in Seville", "killed 12 at Camp
     Bastion"): where it was counted. Months and days are times, not places."""
-    at = sentence.find(text)
-    if at < 0:
-        return frozenset()
-    tail = sentence[at + len(text) : at + len(text) + 60]
+    tail = _tail(sentence, text, 60)
     cut = _CLAUSE_BREAK.search(tail)
     tail = tail[: cut.start()] if cut else tail
     out = set()

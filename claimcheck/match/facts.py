@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from rapidfuzz import fuzz
 
 from claimcheck.match.cluster import Graph
-from claimcheck.match.conflicts import potential, same_scope, sure_conflict
+from claimcheck.match.conflicts import one_count, sure_conflict
 from claimcheck.match.rules import (
     UNIT_SECONDS,
     Item,
@@ -304,18 +304,33 @@ def _value_and_conflicts(
         return best, []
     # ... and only when sure (``conflicts.sure_conflict``: exact figures, one role and scope, reports of about the
     # same time) against one of the mentions of the figure the fact gives (``pipeline`` splits the others off)
-    agreeing = [m for m in mentions if m.claim.value is not None and agrees[m.claim.value]]
+    agreeing = [j for j, m in enumerate(mentions) if m.claim.value is not None and agrees[m.claim.value]]
     conflicts = [
-        Conflict(m.outlet, m.claim.value, m.claim.sentence, m.url)  # type: ignore[arg-type]
-        for m in disagree
-        if _sure_against(m, agreeing, tolerance)
+        Conflict(m.outlet, m.claim.value, m.claim.sentence, m.url)
+        for k, m in enumerate(mentions)
+        if m.claim.value is not None and not agrees[m.claim.value] and _sure_against(k, mentions, agreeing, tolerance)
     ]
     return best, conflicts
 
 
-def _sure_against(m: Mention, agreeing: Sequence[Mention], tolerance: float) -> bool:
+def _sure_against(
+    k: int,
+    mentions: Sequence[Mention],
+    agreeing: Sequence[int],
+    tolerance: float,
+    holders: Sequence[frozenset[str]] | None = None,
+) -> bool:
+    """Whether mention ``k``'s figure is a sure conflict (``conflicts.sure_conflict``) with one of the mentions
+    ``agreeing`` (indexes) that give the fact's figure; ``holders``: per mention, the names holding its figure."""
+    m = mentions[k]
     t = timestamp(m.published)
-    return any(sure_conflict(m.claim, o.claim, t, timestamp(o.published), tolerance) for o in agreeing)
+    return any(
+        sure_conflict(
+            m.claim, mentions[j].claim, t, timestamp(mentions[j].published), tolerance,
+            (holders[k], holders[j]) if holders is not None else None,
+        )
+        for j in agreeing
+    )  # fmt: skip
 
 
 def unsure_figures(
@@ -337,20 +352,14 @@ def unsure_figures(
         return []
     agreeing = [k for k, m in enumerate(mentions) if m.claim.value is not None and values_agree(m.claim.value, best)]
     things = {thing_key(mentions[k].claim) for k in agreeing}
-    out = []
-    for k, m in enumerate(mentions):
-        if m.claim.value is None or values_agree(m.claim.value, best) or thing_key(m.claim) not in things:
-            continue
-        t = timestamp(m.published)
-        if not any(
-            sure_conflict(
-                m.claim, mentions[j].claim, t, timestamp(mentions[j].published), tolerance,
-                (holders[k], holders[j]) if holders is not None else None,
-            )
-            for j in agreeing
-        ):  # fmt: skip
-            out.append(k)
-    return out
+    return [
+        k
+        for k, m in enumerate(mentions)
+        if m.claim.value is not None
+        and not values_agree(m.claim.value, best)
+        and thing_key(m.claim) in things
+        and not _sure_against(k, mentions, agreeing, tolerance, holders)
+    ]
 
 
 def _updated_figure(mentions: Sequence[Mention], window: float) -> Interval | None:
@@ -367,8 +376,7 @@ def _updated_figure(mentions: Sequence[Mention], window: float) -> Interval | No
         return None
     if len({thing_key(m.claim) for m in valued}) > 1:
         return None  # a class of things ("tourists", "nationals") or a part and its whole never rise
-    first = valued[0].claim
-    if not all(same_scope(first, m.claim, update=True) and potential(m.claim) == potential(first) for m in valued):
+    if not one_count([m.claim for m in valued]):
         return None  # one count's scope ("in the city" / "nationwide"), a part, or a figure that may be: no update
     points = [(m.claim.value, timestamp(m.published)) for m in valued]
     if figure_rises(points, window) is not True:  # type: ignore[arg-type]

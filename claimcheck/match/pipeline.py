@@ -34,9 +34,9 @@ from rapidfuzz import fuzz, process
 
 from claimcheck.claims.lexicon import SPEECH_RE
 from claimcheck.cpus import usable_cpus
-from claimcheck.match.blocking import _Holders, number_graph, one_measure, text_graph, told_apart
+from claimcheck.match.blocking import Holders, number_graph, one_measure, text_graph, told_apart
 from claimcheck.match.cluster import Graph, cluster_items, recluster
-from claimcheck.match.conflicts import potential, same_scope
+from claimcheck.match.conflicts import one_count
 from claimcheck.match.facts import (
     FactContext,
     alias_map,
@@ -649,7 +649,7 @@ def split_unsure_figures(
     """Each cluster's figures at odds with the figure its fact gives that are no sure conflict
     (``facts.unsure_figures``) made rows of their own, one per figure: when unsure, two rows, never a conflict."""
     out: list[list[int]] = []
-    holders: _Holders | None = None  # made when a cluster first needs it
+    holders: Holders | None = None  # made when a cluster first needs it
     for c in clusters:
         if len(c) < 2 or len({items[n].claim.value for n in c}) < 2:  # one figure: nothing at odds
             out.append(c)
@@ -659,7 +659,7 @@ def split_unsure_figures(
             Mention(articles[items[n].article].outlet, articles[items[n].article].url, "", articles[items[n].article].published, items[n].claim)
             for n in order
         ]
-        holders = holders or _Holders(items)
+        holders = holders or Holders(items)
         odd = unsure_figures(mentions, options.update_window, options.number_tolerance, [holders.of(n) for n in order])
         if not odd:
             out.append(c)
@@ -672,13 +672,6 @@ def split_unsure_figures(
                 apart[items[n].claim.value].append(n)
         out.extend(apart.values())
     return out
-
-
-def _one_count(items: Sequence[Item], cluster: Sequence[int]) -> bool:
-    """Whether a cluster's figures may be one count updated over time: one scope (``conflicts.same_scope``: "in the
-    city" / "nationwide", a part of the count) and each told as what happened, or each as what may."""
-    claims = [items[n].claim for n in cluster if items[n].claim.value is not None]
-    return all(same_scope(claims[0], c, update=True) and potential(c) == potential(claims[0]) for c in claims)
 
 
 def _check_updates(
@@ -711,7 +704,9 @@ def _check_updates(
             if not inside:
                 continue
             points = [(v, times[items[n].article]) for n in c if (v := items[n].claim.value)]
-            if figure_rises(points, options.update_window) is not True or not _one_count(items, c):
+            if figure_rises(points, options.update_window) is not True or not one_count(
+                [items[n].claim for n in c if items[n].claim.value is not None]
+            ):
                 drop.extend(inside)
         if not drop:
             break
