@@ -177,7 +177,7 @@ def _run(a: argparse.Namespace, tmp: Path) -> int:
         t_search = time.perf_counter() - t
         t = time.perf_counter()
         result = compare(
-            topic, articles, topic_outlets(articles, cfg, store.outlet_names()), CompareOptions()
+            topic, articles, topic_outlets(articles, cfg, store.stored_outlets()), CompareOptions()
         )
         t_compare = time.perf_counter() - t
         t = time.perf_counter()

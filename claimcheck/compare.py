@@ -19,7 +19,7 @@ from claimcheck.match.facts import alias_map, article_cites, renumber
 from claimcheck.match.pipeline import ASIDE_ARTICLES, match_facts, paused_gc
 from claimcheck.match.rules import MATCHED_KINDS, MatchOptions
 from claimcheck.match.syndication import Syndicated, find_syndicated
-from claimcheck.models import Article, Citation, CompareResult, Outlet, OutletCount, Sources
+from claimcheck.models import Article, Citation, CompareResult, Outlet, OutletCount, Sources, known_outlets
 from claimcheck.store import Store
 
 
@@ -121,24 +121,12 @@ def who_cites_whom(
     return tuple(rows)
 
 
-def topic_outlets(
-    articles: Sequence[Article], sources: Sources | None, stored: Mapping[str, str] | Sequence[Outlet]
-) -> dict[str, Outlet]:
-    """The configured outlets, plus those found in ``articles`` that are no longer configured, under
-    the name the store kept for them (else their id).
-
-    Given the store's outlets as recorded (``Store.stored_outlets``), every one no longer configured is
-    added as recorded, with its wire flag and names, whether or not it has an article here: a wire that
-    ``--source`` leaves out, and that sources.yaml no longer names, still makes its copies wire copy (its
-    dateline and byline are known); copies of it counted as independent reporting before."""
-    outlets = {o.id: o for o in sources.outlets} if sources is not None else {}
-    if not isinstance(stored, Mapping):
-        outlets.update((o.id, o) for o in stored if o.id not in outlets)
-        stored = {o.id: o.name for o in stored}
-    for a in articles:
-        if a.outlet not in outlets:
-            outlets[a.outlet] = Outlet(a.outlet, stored.get(a.outlet, a.outlet))
-    return outlets
+def topic_outlets(articles: Sequence[Article], sources: Sources | None, stored: Sequence[Outlet]) -> dict[str, Outlet]:
+    """The configured outlets, plus those the store recorded (``Store.stored_outlets``) that are no longer
+    configured, as recorded, whether or not they have an article here: a wire that ``--source`` leaves out, and
+    that sources.yaml no longer names, still makes its copies wire copy (its dateline and byline are known);
+    copies of it counted as independent reporting before. An outlet of ``articles`` known to neither: its id."""
+    return known_outlets(sources, stored, (a.outlet for a in articles))
 
 
 def compare_topic(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal, TypedDict
@@ -220,6 +220,18 @@ class Sources:
             for name in (*o.names, o.id):
                 out.setdefault(name.lower(), o.id)
         return out
+
+
+def known_outlets(sources: Sources | None, stored: Iterable[Outlet], ids: Iterable[str]) -> dict[str, Outlet]:
+    """The configured outlets, then those the store recorded that are no longer configured (as recorded: a wire
+    keeps its flag and names, so its copies are wire copy whether or not ``--source`` keeps it), then any other of
+    ``ids`` under its id."""
+    outlets = {o.id: o for o in sources.outlets} if sources is not None else {}
+    outlets.update((o.id, o) for o in stored if o.id not in outlets)
+    for oid in ids:
+        if oid not in outlets:
+            outlets[oid] = Outlet(oid, oid)
+    return outlets
 
 
 @dataclass(frozen=True)

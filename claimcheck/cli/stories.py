@@ -38,7 +38,7 @@ from claimcheck.cli.common import (
     window_words,
     write_output,
 )
-from claimcheck.models import Outlet, Sources
+from claimcheck.models import Outlet, Sources, known_outlets
 from claimcheck.store import Store
 from claimcheck.values import counted
 
@@ -69,12 +69,7 @@ def default_window(
 def outlet_map(cfg: Sources, store: Store, outlet_ids: Iterable[str]) -> dict[str, Outlet]:
     """Configured outlets, plus stored-but-no-longer-configured ones as the store recorded them (a wire
     among them keeps its flag, as in `compare`: its copies are wire copy whether or not --source keeps it)."""
-    outlets = {o.id: o for o in cfg.outlets}
-    outlets.update((o.id, o) for o in store.stored_outlets() if o.id not in outlets)
-    for oid in dict.fromkeys(outlet_ids):
-        if oid not in outlets:
-            outlets[oid] = Outlet(oid, oid)
-    return outlets
+    return known_outlets(cfg, store.stored_outlets(), outlet_ids)
 
 
 def store_window(
