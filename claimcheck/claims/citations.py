@@ -259,7 +259,6 @@ _NOT_A_SHORT_WORD = (
 _TOLD_PRESS_CLASS = re.compile(
     r"\b(?:told|tells|telling|[Ss]peaking\s+to|[Ss]poke\s+to|said\s+to|interview\s+(?:[\w’'-]+\s+){0,4}?with|"
     r"opened\s+up\s+to|confirmed\s+to)\s+(?:the\s+|a\s+)?(?:[a-z][\w-]*\s+){0,2}?"
-
     r"(?:newspaper|daily|weekly|broadcaster|tabloid|magazine|news\s+agency|agency|network|channel|station|"
     r"radio|television|news\s+site|website|outlet)\s+"
     rf"{_NOT_A_NAME}(?P<src>[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){{0,3}}|{_NOT_A_SHORT_WORD}[a-z]{{2,4}}(?=\s*[,.;]|\s*$))"

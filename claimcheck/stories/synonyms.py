@@ -1,10 +1,12 @@
 """One thing named with other words, as one term of the story grouping: a country and its demonym ("Iranian" /
 "Iran", "French" / "France"), the nouns news copy names one kind of event with ("quake" / "earthquake",
-"blaze" / "fire"), a count written as a word or in digits ("twelve" / "12"), a sum with its scale as a
+"truce" / "ceasefire"), a count written as a word or in digits ("twelve" / "12"), a sum with its scale as a
 suffix or as a word ("$11m" / "$11 million"). General English, no story's words: two outlets that name one
 event each their own way then share its terms (an event nobody tuned on was split by such wording)."""
 
 from __future__ import annotations
+
+from claimcheck.claims.numwords import TENS_WORDS, UNITS_WORDS
 
 # Country (or region) <- its demonyms and adjectives, as written capitalised (the map applies to a capitalised
 # token only: "polish" the verb is not Poland; "English", "American" are left out: a language and a continent
@@ -70,13 +72,13 @@ DEMONYMS = _table(_DEMONYM_TEXT)  # a demonym's word (lower case) -> its country
 DEMONYMS |= {w + "s": c for w, c in DEMONYMS.items() if w.endswith("i")}
 EVENT_WORDS = _table(_EVENT_TEXT)  # an event word -> the event noun it is one term with
 
-_UNITS = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
-_TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
-_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-# a count from 10 to 99 written as a word ("twelve", "forty-two") -> its digits (a figure term, as "12" is)
-NUMBER_WORDS = {w: str(10 + k) for k, w in enumerate(_TEENS)} | {
-    (f"{t}-{u}" if u else t): str(20 + 10 * k + j) for k, t in enumerate(_TENS) for j, u in enumerate(_UNITS)
-}
+# a count from 10 to 99 written as a word ("twelve", "forty-two") -> its digits (a figure term, as "12" is); the
+# words are the claim extractor's (claimcheck.claims.numwords)
+NUMBER_WORDS = (
+    {w: str(v) for w, v in UNITS_WORDS.items() if v >= 10}
+    | {t: str(v) for t, v in TENS_WORDS.items()}
+    | {f"{t}-{u}": str(tv + uv) for t, tv in TENS_WORDS.items() for u, uv in UNITS_WORDS.items() if 1 <= uv <= 9}
+)
 
 # A sum's scale as a suffix of its figure ("$11m", "£2.5bn", "€40k") is that figure, as "11 million" gives it.
 SCALE_SUFFIXES = ("bn", "mn", "tn", "m", "b", "k")
