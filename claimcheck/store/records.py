@@ -98,3 +98,9 @@ RETRY = "retry "
 def retry_status(tries: int, reason: str) -> str:
     """The status of an entry whose page failed on ``tries`` runs so far and is to be asked for again."""
     return f"{RETRY}{tries}: {reason}"
+
+
+def retry_tries(status: str) -> int:
+    """The runs a ``retry_status`` counts (0 for any other status)."""
+    head = status[len(RETRY) :].partition(":")[0] if status.startswith(RETRY) else ""
+    return int(head) if head.isdigit() else 0

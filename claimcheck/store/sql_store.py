@@ -16,7 +16,16 @@ from typing import Any
 
 from claimcheck.models import Article, Claim, Outlet, WindowRows
 from claimcheck.store.contract import Store
-from claimcheck.store.records import KEEP, RETRY, ArticleRow, OutletStats, StoreStats, iso, parse_iso
+from claimcheck.store.records import (
+    KEEP,
+    RETRY,
+    ArticleRow,
+    OutletStats,
+    StoreStats,
+    iso,
+    parse_iso,
+    retry_tries,
+)
 from claimcheck.store.rows import A_ARTICLE_COLS, ROW_COLS, article_from_row, window_columns
 from claimcheck.store.sql import (
     INSERT_CLAIMS,
@@ -139,7 +148,7 @@ class SqlStore(Store):
 
     def entry_tries(self, outlet: str, keys: Sequence[str]) -> int:
         """How many runs have tried these entries' page and are to try it again (the N of ``retry N: ...``)."""
-        tries = [_tries(status) for _, status in self._entry_statuses(outlet, keys)]
+        tries = [retry_tries(status) for _, status in self._entry_statuses(outlet, keys)]
         return max(tries, default=0)
 
     def _entry_statuses(self, outlet: str, keys: Sequence[str]) -> list[tuple[str, str]]:
@@ -388,9 +397,3 @@ class SqlStore(Store):
                 ),
                 (article_id, shingles),
             )
-
-
-
-def _tries(status: str) -> int:
-    head = status[len(RETRY) :].partition(":")[0] if status.startswith(RETRY) else ""
-    return int(head) if head.isdigit() else 0
