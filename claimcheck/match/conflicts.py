@@ -32,6 +32,7 @@ from claimcheck.claims.lexicon import MONTHS, WEEKDAYS
 from claimcheck.match.normalize import when_words
 from claimcheck.match.things import is_part, is_wide, role_family, thing_key
 from claimcheck.models import Claim, Interval
+from claimcheck.text import match_stem
 
 __all__ = [
     "CONFLICT_WINDOW", "exact_figure", "one_count", "planned", "potential", "same_scope", "scope_words", "sure_conflict",
@@ -213,9 +214,13 @@ def same_scope(a: Claim, b: Claim, update: bool = False) -> bool:
 
 def one_count(claims: Sequence[Claim]) -> bool:
     """Whether figures may be one count updated over time: one scope as an update asks it (``same_scope``: "in
-    the city" / "nationwide", a part of the count), and each told as what happened, or each as what may."""
+    the city" / "nationwide", a part of the count), no two named places ("37 in Peru" / "34 in Ecuador":
+    ``other_places``), and each told as what happened, or each as what may."""
     first = claims[0]
-    return all(same_scope(first, c, update=True) and potential(c) == potential(first) for c in claims)
+    return all(
+        same_scope(first, c, update=True) and potential(c) == potential(first) and not other_places(first, c)
+        for c in claims
+    )
 
 
 _MONTHS_DAYS = frozenset(w.lower() for w in (*MONTHS, *WEEKDAYS))
@@ -245,6 +250,63 @@ def other_places(a: Claim, b: Claim) -> bool:
     return bool(pa and pb and not (pa & pb))
 
 
+# Sets of words that tell two things of one kind apart, from general English: a figure of the first half and one of
+# the second, of men and of women, of the east and of the west, before and after a match, ordered and delivered.
+# Two sentences that each use a word of one set, and not the same ones, count two things, whatever the figures:
+# never sure to be one figure told two ways ("The Hawks scored 22 points in the first half" / "25 points in the
+# second half", "The men's race drew 240 runners" / "The women's race drew 220"). Only ever removes a conflict.
+_CONTRASTS = tuple(
+    frozenset(words.split())
+    for words in (
+        "first second third fourth fifth sixth seventh eighth ninth tenth 1st 2nd 3rd 4th 5th final opening",
+        "men women man woman male female males females boys girls boy girl mens womens",
+        "young younger youngest old older oldest elderly adults adult children child pupils pensioners",
+        "north south east west northern southern eastern western north-east north-west south-east south-west"
+        " northeast northwest southeast southwest",
+        "before after pre post",
+        "morning afternoon evening night overnight",
+        "upper lower",
+        "import imports imported export exports exported",
+        "bought buy buys sold sell sells",
+        "ordered orders order delivered deliveries delivery deliver delivers",
+    )
+)  # fmt: skip
+_CONTRAST_WORD = re.compile(r"\b[a-z][a-z0-9-]*(?:['’]s)?\b")
+# the thing a figure was spent on or given for, or the group it counts among ("spend £4.5m on the bridge" /
+# "£4.2m on the library", "support among women" / "among men"): two of them are two figures
+_OBJECT = re.compile(r"\b(?P<p>on|for|among)\s+(?:(?:the|a|an|its|their|his|her|new|local)\s+)*(?P<w>[a-z][\w'’-]*)")
+
+
+@functools.lru_cache(maxsize=65536)
+def _contrast_words(sentence: str) -> frozenset[str]:
+    return frozenset(w.removesuffix("'s").removesuffix("’s") for w in _CONTRAST_WORD.findall(sentence.lower()))
+
+
+def _objects(sentence: str, text: str) -> dict[str, str]:
+    """What a figure is on, for or among, after it in its clause ("on the bridge" -> {"on": "bridg"}), and the
+    group before it ("Support among women was 54 percent")."""
+    tail = _tail(sentence, text, 60)
+    cut = _CLAUSE_BREAK.search(tail)
+    out = {m.group("p"): match_stem(m.group("w")) for m in _OBJECT.finditer(tail[: cut.start()] if cut else tail)}
+    for m in _OBJECT.finditer(_before(sentence, text, 80)):
+        if m.group("p") == "among":
+            out["among"] = match_stem(m.group("w"))
+    return out
+
+
+def told_apart(a: Claim, b: Claim) -> bool:
+    """Whether two figures' sentences tell two things of one kind apart (``_CONTRASTS``: "first half" / "second
+    half", "men's" / "women's", "in the east" / "in the west"), or give two things a figure was spent on, given
+    for or counted among ("on the bridge" / "on the library"): never sure to be one figure told two ways."""
+    wa, wb = _contrast_words(a.sentence), _contrast_words(b.sentence)
+    for words in _CONTRASTS:
+        xa, xb = wa & words, wb & words
+        if xa and xb and xa != xb:
+            return True
+    oa, ob = _objects(a.sentence, a.text), _objects(b.sentence, b.text)
+    return any(oa[p] != ob[p] for p in oa.keys() & ob.keys())
+
+
 def sure_conflict(
     a: Claim,
     b: Claim,
@@ -265,7 +327,10 @@ def sure_conflict(
         return False
     if potential(a) != potential(b) or planned(a) != planned(b) or not same_scope(a, b) or other_places(a, b):
         return False
-    if holders is not None and holders[0] and holders[1] and not (holders[0] & holders[1]):
+    if told_apart(a, b):
+        return False
+    # two holders named, neither all of the other's ("Carrow Foods" / "Delmont Foods": a shared word is no holder)
+    if holders is not None and holders[0] and holders[1] and not (holders[0] <= holders[1] or holders[1] <= holders[0]):
         return False
     return ta is not None and tb is not None and abs(ta - tb) <= CONFLICT_WINDOW
 
