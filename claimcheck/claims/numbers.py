@@ -46,7 +46,7 @@ from claimcheck.claims.numwords import (
 from claimcheck.claims.numwords import (
     UNITS_WORDS as _UNITS_WORDS,
 )
-from claimcheck.claims.ordinals import find_ordinals, find_positions
+from claimcheck.claims.ordinals import find_ordinals
 from claimcheck.claims.roles import DEATH_UNITS, GENERIC, ROLE_WORDS, event_role, held_role
 from claimcheck.claims.scores import find_scores
 from claimcheck.models import ClaimDetails, Interval
@@ -263,8 +263,6 @@ def find_quantities(sentence: str, context: str = "", *, scores: bool = False) -
         results += _ages_at_death(sentence)
     if _ORDINAL_CUE.search(sentence):
         results += [q for q in _ordinals(sentence) if not any(r.start < q.end and q.start < r.end for r in results)]
-    if _POSITION_CUE.search(sentence):
-        results += [q for q in _positions(sentence) if not any(r.start < q.end and q.start < r.end for r in results)]
     taken = [(r.start, r.end) for r in raws] + [(q.start, q.end) for q in results]
     # "two-on-one", "3-in-1", "20-of-24": no count, in digits or in words
     tallies = [m.span() for p in (_MATCH_UP, _IN_ONE) for m in p.finditer(sentence)] if "-" in sentence else []
@@ -356,18 +354,6 @@ def _ordinals(s: str) -> list[Quantity]:
     return [
         Quantity(a, b, Interval.exact(float(v)), "exact", unit, extra={"ordinal": True})
         for a, b, v, unit in find_ordinals(s)
-    ]
-
-
-_POSITION_CUE = re.compile(r"\b(?:lap|game|round)\s\d", re.IGNORECASE)
-
-
-def _positions(s: str) -> list[Quantity]:
-    """An item of a contest named by its noun and a number ("on lap 20", "Game 7"): an ordinal claim as "the
-    20th lap" is (``ordinals.find_positions``)."""
-    return [
-        Quantity(a, b, Interval.exact(float(v)), "exact", unit, extra={"ordinal": True})
-        for a, b, v, unit in find_positions(s)
     ]
 
 

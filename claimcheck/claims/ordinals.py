@@ -179,37 +179,3 @@ def _noun_after(s: str, pos: int) -> tuple[int, str] | None:
 
 def _last_word(s: str) -> str:
     return s.split()[-1] if s.split() else ""
-
-
-
-# A number after a noun of a contest's stages names one of them as an ordinal does: "on lap 20" is "the 20th
-# lap", "Game 7" the seventh game, "in round 3" the third round (sequence nouns, ``SEQUENCE_NOUNS``). Only these
-# nouns: after most nouns a number is a name or a code ("Flight 370", "Route 66", "Section 230", "Apollo 11",
-# "stage 4 cancer", "Day 1 of"), never an item of a sequence.
-POSITION_NOUNS = frozenset(["lap", "game", "round"])
-_POSITION = re.compile(r"\b(lap|game|round)\s(\d{1,3})\b(?![.,:/]?\d)", re.IGNORECASE)
-# What may follow a position: the end of its phrase (punctuation, a name, one of these words). Not a dash, a
-# percent, a score's "to 1", nor another word: a counted thing ("a game 30 minutes long", "within a round 12
-# people were"), "the game 2-1".
-_POSITION_NEXT_OK = frozenset(
-    ["of", "on", "in", "at", "to", "and", "or", "but", "when", "after", "before", "as", "with", "for", "from",
-     "while", "where", "that", "which", "was", "is", "were", "are", "has", "had", "by", "against", "into"]
-)  # fmt: skip
-_POSITION_BAD_NEXT = re.compile(r"\s*[-\u2013%]|\s+(?:percent|per\s+cent)\b|\s+to\s+\d", re.IGNORECASE)
-_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
-
-
-def find_positions(sentence: str) -> list[tuple[int, int, int, str]]:
-    """(start, end, value, unit) of each item of a contest named by its noun and a number ("on lap 20",
-    "Game 7", "round 3"): an ordinal claim of that noun, so that it joins "the 20th lap", "the seventh game"."""
-    out: list[tuple[int, int, int, str]] = []
-    for m in _POSITION.finditer(sentence):
-        value = int(m.group(2))
-        if value < 2:  # noqa: PLR2004 ("first" is no ordinal claim: see the module)
-            continue
-        if _POSITION_BAD_NEXT.match(sentence, m.end()):
-            continue
-        if (word := _NEXT_WORD.match(sentence, m.end())) and word.group(1) not in _POSITION_NEXT_OK:
-            continue
-        out.append((m.start(), m.end(), value, m.group(1).lower()))
-    return out
