@@ -172,6 +172,8 @@ _WORD_BEFORE_SPLIT = re.compile(rf"(?:\b{MONTH_RE}|\b[A-Z][a-z]*\.?|\b(?:{'|'.jo
 # "twice" counts two times ("a red flag was shown twice"); "twice as many", "twice the size", "twice that"
 # multiply another figure and are not counts.
 _TWICE = re.compile(
+    # "think twice" is a manner of speaking ("would not think twice", "thought twice before signing"), no count
+    r"(?<!\bthink\s)(?<!\bthinks\s)(?<!\bthought\s)(?<!\bthinking\s)"
     r"\b[Tt]wice\b(?![\s-]+(?:as|the|that|this|those|these|its|their|his|her|our|my|a|an|what|over|more|less)\b)"
 )
 # Fractions: "1/10th", "2/3 of the vote" (a date such as "9/11" has neither the ordinal ending nor "of"),
@@ -270,6 +272,8 @@ def find_quantities(sentence: str, context: str = "", *, scores: bool = False) -
         blocked = [m.span() for p in (_PHONE, _URLISH, _NUMBER_RUN, _QUOTE_ROW) for m in p.finditer(sentence)]
         blocked += tallies + taken
         blocked += named_numbers(sentence)
+        if _RACE_EVENT_CUE.search(sentence):
+            blocked += [m.span() for m in _RACE_EVENT.finditer(sentence)]
         if "," in sentence or " and " in sentence or " or " in sentence:
             blocked += _code_lists(sentence)
         raws += _digit_numbers(sentence, blocked)
@@ -416,6 +420,16 @@ _CLAUSE_VERB = re.compile(
 )
 
 
+# A race's name: a distance before a swimming stroke or a track event ("the 100 yard backstroke", "the 400m
+# hurdles", "the 200-metre freestyle", "the 4x100 medley relay"): the event a swimmer or a runner is in, no measure
+# stated ("swam 100 yards in 50 seconds" and the time of a race, "in 12.5 seconds", stay)
+_RACE_EVENT_CUE = re.compile(r"freestyle|backstroke|breaststroke|butterfly|medley|relay|hurdles|dash|steeplechase|sprint")
+_RACE_EVENT = re.compile(
+    r"\b(?:\d+\s*[x×]\s*)?\d{2,5}(?:\s*|-)(?:m|metres?|meters?|yards?|yd|km|miles?)?[\s-]+"
+    r"(?:individual\s+medley|freestyle|backstroke|breaststroke|butterfly|medley(?:\s+relay)?|"
+    r"(?:freestyle\s+)?relay|hurdles|dash|steeplechase|sprint)\b",
+    re.IGNORECASE,
+)
 # A how-to's step: a sentence that opens with a verb of cooking, eating, exercise, care or gardening in the
 # imperative, followed by its amount, time or object ("Eat every 2-3 hours", "Drink 20-30 minutes before your
 # workout", "Simmer for 10 minutes", "Take 2 tablets every 4 hours", "Water twice a week"): the reader's
