@@ -524,6 +524,7 @@ _OUTLET_AFTER_FACT = re.compile(
     rf",[”\"’']?\s+(?:(?:also\s+)?{_CREDIT_VERB}\s+(?:the\s+)?(?P<src>{_ANY_OUTLET})|(?P<src2>{_ANY_OUTLET})\s+(?:also\s+)?"
     rf"{_CREDIT_VERB})\s*[.!]?\s*[”\"’']?\s*$"
 )
+_TLD_HINT = re.compile(r"\w\.(?:com|net|org|co|news|tv|io|info|uk|au|ca|nz|ie|in|de|fr)\b")
 # a web address as the subject of a verb of reporting: "TMZ.com reported that ...", "Radar.net says"
 _DOMAIN_SUBJECT = re.compile(rf"(?P<src>{_DOMAIN})\s+(?:has\s+|had\s+|also\s+|first\s+)?{_CREDIT_VERB}\b")
 # an outlet's piece as the subject of a verb of saying or showing: "The Times article says ...", "a Harbour Gazette
@@ -579,10 +580,11 @@ def _frame_credits(sentence: str, words: set[str]) -> list[tuple[int, int, bool]
     saying, a source cited by a source, an interview with a named outlet (``_SOURCE_WITH_PHRASE`` runs in
     ``_candidate_credits``, before the plain subject credit)."""
     found: list[tuple[int, int, bool]] = []
-    if words & _FRAME_VERBS and "," in sentence and (m := _OUTLET_AFTER_FACT.search(sentence)):
+    tail = max(0, len(sentence) - 120)  # the credit ends the sentence: its comma is among the last words
+    if words & _FRAME_VERBS and "," in sentence[tail:] and (m := _OUTLET_AFTER_FACT.search(sentence, tail)):
         group = "src" if m.group("src") else "src2"
         found.append((m.start(group), _name_end(sentence, *m.span(group)), False))
-    if "." in sentence and words & _FRAME_VERBS:
+    if words & _FRAME_VERBS and _TLD_HINT.search(sentence):
         found.extend((*m.span("src"), False) for m in _DOMAIN_SUBJECT.finditer(sentence))
     if words & _OUTLET_PIECE_KEYS:
         for m in _OUTLET_PIECE_SAYS.finditer(sentence):
