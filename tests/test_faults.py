@@ -672,3 +672,43 @@ def test_one_fetch_of_many_feeds_where_some_are_broken_in_every_way(site: Site, 
         assert rep.feeds_failed == 1 and len(rep.reasons) == 1 and reason in why(rep), (name, why(rep))
     rows = assert_sound(db)
     assert {r["outlet"] for r in rows} == {*names, "many"}
+
+
+def test_a_host_answering_5xx_to_everything_is_not_asked_again_this_run(
+    site: Site, other_site: Site, tmp_path: Path
+) -> None:
+    """A host whose every page answers 503 (robots.txt and its feed fine: an origin down behind a cache) is
+    asked for HOST_DOWN_AFTER answers, not 1 + retries for each of its pages (30 requests for 10 pages);
+    the pages not asked for fail for now with one reason, and the next run asks for them again."""
+    from claimcheck.ingest.http import HOST_DOWN_AFTER
+
+    paths = [f"/bad/s{i}.html" for i in range(10)]
+    for p in paths:
+        site.route(p, b"busy", status=503)
+    site.route("/bad/feed.xml", feed_for(site, *paths), headers=RSS)
+    settings = FetchSettings(timeout=1, retries=2, backoff=0.01, per_host=1)
+    bad, _, _ = run_case(site, tmp_path, settings, good=other_site)
+    asked = [p for p in site.paths_hit() if p.startswith("/bad/s")]
+    assert len(asked) == HOST_DOWN_AFTER, asked
+    down = f"host down ({HOST_DOWN_AFTER} server errors in a row): not asked again this run"
+    assert bad.failed == 10 and set(bad.reasons) == {"HTTP 503 server error", down}, bad.reasons
+    assert bad.reasons[down] >= 8  # the pages asked for fail with their own answer (two at most)
+    for p in paths:
+        site.route(p, page(f"Harbour report {p[-6]}"), headers=HTML)
+    again = fetch(site, tmp_path / "t.db", settings, good=other_site)
+    assert again.outlets[0].new == 10 and again.outlets[0].ok
+
+
+def test_a_host_whose_5xx_are_broken_by_answers_stays_up(site: Site, tmp_path: Path) -> None:
+    """Server errors with good answers between them (one broken page among good ones, each asked 1 + retries
+    times) never add up to a host down: only HOST_DOWN_AFTER in a row do."""
+    paths = []
+    for i in range(4):
+        site.route(f"/bad/broken{i}.html", b"oops", status=500)
+        site.route(f"/bad/fine{i}.html", page(f"Harbour report {i}"), headers=HTML)
+        paths += [f"/bad/broken{i}.html", f"/bad/fine{i}.html"]
+    site.route("/bad/feed.xml", feed_for(site, *paths), headers=RSS)
+    settings = FetchSettings(timeout=1, retries=2, backoff=0.01, per_host=1)
+    bad, _, _ = run_case(site, tmp_path, settings)
+    assert bad.new == 4 and bad.reasons == {"HTTP 500 server error": 4}, bad.reasons
+    assert sum(p.startswith("/bad/broken") for p in site.paths_hit()) == 12

@@ -54,6 +54,12 @@ REDIRECTS = (301, 302, 303, 307, 308)
 ROBOTS_MAX = 500 * 1024  # RFC 9309: parse at least the first 500 KiB; we read that much and use it
 MAX_CRAWL_DELAY = 10.0
 
+# A host that answered this many server errors (5xx) in a row, with no other answer between, is down for the
+# rest of the run: its pages not yet asked for fail at once, without a request (each was asked 1 + retries
+# times, so a host answering 503 to everything got three requests per page). For this run only: they are
+# asked for again on the next one. Heritrix and Nutch stop asking a failing host the same way.
+HOST_DOWN_AFTER = 5
+
 GONE = (404, 410)  # statuses that mean the page will not come back: a permanent failure
 ROBOTS_DISALLOW = "disallowed by robots.txt"
 
@@ -140,6 +146,8 @@ class _Host:
     delay: float = 0.0  # Crawl-delay from robots.txt, bounded
     quiet_until: float = 0.0  # a 429's or 503's Retry-After: no request starts on the host before then
     quiet_reason: str = ""  # a Retry-After too far to wait for: every request to the host fails with this
+    server_errors: int = 0  # 5xx answers in a row (retries included); any other answer but a 429 resets it
+    down: str = ""  # set at HOST_DOWN_AFTER of them: every later request to the host fails with this
     robots: asyncio.Future[Protego | RobotsDown | None] | None = None
 
 
@@ -263,15 +271,21 @@ class Http:
                 resp = await self._get_once(url, headers, keep)
             except FetchError as e:
                 transient = e.status is None and "too large" not in e.reason and "bomb" not in e.reason
-                if not transient or attempt >= self.s.retries:
+                if not transient or attempt >= self.s.retries or e.reason == self._down(url):
                     raise
                 await asyncio.sleep(self._backoff(attempt))
                 attempt += 1
                 continue
+            h = self.hosts.get(urlsplit(url).netloc.lower())
+            if h is not None and resp.status != 429:
+                h.server_errors = h.server_errors + 1 if resp.status >= 500 else 0
+                if h.server_errors >= HOST_DOWN_AFTER and not h.down:
+                    h.down = f"host down ({HOST_DOWN_AFTER} server errors in a row): not asked again this run"
             if resp.status not in RETRY_STATUS:
                 return resp
+            if h is not None and h.down:
+                return resp  # this page fails with its own answer; the host's next ones are not asked for
             wait = retry_after(resp.headers.get("retry-after"))
-            h = self.hosts.get(urlsplit(url).netloc.lower())
             if wait is not None and h is not None:
                 # the site asked for quiet: none of its other pages is requested meanwhile either
                 h.quiet_until = max(h.quiet_until, time.monotonic() + wait)
@@ -287,6 +301,11 @@ class Http:
             await asyncio.sleep(wait if wait is not None else self._backoff(attempt))
             attempt += 1
 
+    def _down(self, url: str) -> str:
+        """Why the URL's host is down for this run ('' when it is not)."""
+        h = self.hosts.get(urlsplit(url).netloc.lower())
+        return h.down if h is not None else ""
+
     def _backoff(self, attempt: int) -> float:
         return self.s.backoff * (2**attempt) * (0.75 + random.random() / 2)
 
@@ -296,6 +315,8 @@ class Http:
         if h is None:
             h = self.hosts[host] = _Host(asyncio.Semaphore(self.s.per_host))
         async with h.sem:
+            if h.down:
+                raise FetchError(h.down, url)  # for this run only: the page is asked for again next run
             delay = max(self.s.delay, h.delay)
             if delay:
                 async with h.lock:
@@ -309,6 +330,8 @@ class Http:
                 if h.quiet_reason and quiet > self.s.max_retry_after:
                     raise FetchError(h.quiet_reason, url, 429)
                 await asyncio.sleep(quiet)
+            if h.down:
+                raise FetchError(h.down, url)  # for this run only: the page is asked for again next run
             async with self.sem:
                 return await self._timed(url, headers, keep)
 
