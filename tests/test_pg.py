@@ -989,3 +989,14 @@ def test_a_host_given_back_and_forth_is_never_left_undone(pg_url: str) -> None:
             a.close()
             b.close()
         assert pg_count(pg_url, "SELECT count(*) FROM host_leases WHERE holder IS NOT NULL OR round <> 1") == 0
+
+
+def test_stories_on_an_empty_database_names_it(store_target: str) -> None:
+    """``stories`` on a database with no article yet names the database, on PostgreSQL too (it said "the
+    database None holds no articles yet": a PostgreSQL store has no file path)."""
+    Store.open(store_target).close()
+    r = runner.invoke(app, ["stories", "--db", store_target])
+    assert r.exit_code == 1, r.output
+    assert "None" not in r.output and len(r.output.strip().splitlines()) == 1, r.output
+    shown = store_target if "://" not in store_target else store_target.rsplit("/", 1)[1]
+    assert shown in " ".join(r.output.split()) and "holds no articles yet" in r.output, r.output
