@@ -139,7 +139,33 @@ PAGE_FAULTS: dict[str, tuple[dict[str, object], str]] = {
         "no article text",
     ),
     "an empty page": ({"body": b"", "headers": HTML}, "no article text"),
+    # A 3xx that names no target: its body (here a whole article page) was read and stored as the article.
+    "301 without a Location": ({"body": page(), "status": 301, "headers": HTML}, "HTTP 301 redirect without a Location"),
+    "300 without a Location": ({"body": page(), "status": 300, "headers": HTML}, "HTTP 300 redirect without a Location"),
+    # Not a status HTTP has (LinkedIn answers crawlers 999): was "HTTP 999 server error".
+    "999": ({"body": b"denied", "status": 999}, "HTTP 999, not a standard status"),
+    # What h11 refuses to read was "connection closed mid-response", which the server never did.
+    "bad status line": ({"action": lambda h: raw(h, b"hello there\r\n\r\n")}, "malformed HTTP response"),
+    "bad chunk header": (
+        {"action": lambda h: raw(h, b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nhi\r\n0\r\n\r\n")},
+        "malformed HTTP response",
+    ),
+    "two Content-Lengths": (
+        {"action": lambda h: raw(h, b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\nhi")},
+        "malformed HTTP response",
+    ),
+    "body cut short": (
+        {"action": lambda h: raw(h, b"HTTP/1.1 200 OK\r\nContent-Length: 20\r\n\r\nhi")},
+        "connection closed mid-response",
+    ),
 }
+
+
+def raw(h, data: bytes) -> None:  # type: ignore[no-untyped-def]
+    """Answer with these bytes as they are, then hang up."""
+    h.wfile.write(data)
+    h.wfile.flush()
+    h.close_connection = True
 
 
 def raw_deflate(data: bytes) -> bytes:

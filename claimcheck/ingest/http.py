@@ -242,7 +242,10 @@ class Http:
                     raise FetchError(f"too many redirects (> {self.s.max_redirects})", url, resp.status)
                 current = target
                 continue
-            if resp.status >= 400:
+            if 300 <= resp.status < 400 and resp.status != 304:
+                # a redirect that names no target: its body ("Moved", a CDN's error page) is no article
+                raise FetchError(f"HTTP {resp.status} redirect without a Location", url, resp.status)
+            if resp.status >= 400 or resp.status < 200:
                 raise FetchError(
                     _status_reason(resp.status), url, resp.status, permanent=resp.status in GONE
                 )
@@ -278,7 +281,7 @@ class Http:
                 continue
             h = self.hosts.get(urlsplit(url).netloc.lower())
             if h is not None and resp.status != 429:
-                h.server_errors = h.server_errors + 1 if resp.status >= 500 else 0
+                h.server_errors = h.server_errors + 1 if 500 <= resp.status < 600 else 0
                 if h.server_errors >= HOST_DOWN_AFTER and not h.down:
                     h.down = f"host down ({HOST_DOWN_AFTER} server errors in a row): not asked again this run"
             if resp.status not in RETRY_STATUS:
@@ -344,8 +347,11 @@ class Http:
             raise FetchError(f"timed out after {self.s.timeout:g}s", url) from None
         except httpx.TimeoutException:
             raise FetchError("timed out", url) from None
-        except httpx.RemoteProtocolError:
-            raise FetchError("connection closed mid-response", url) from None
+        except httpx.RemoteProtocolError as e:
+            if any(w in str(e) for w in ("peer closed", "disconnected")):
+                raise FetchError("connection closed mid-response", url) from None
+            # h11 refused what the server sent: a bad status line, header, chunk or Content-Length
+            raise FetchError("malformed HTTP response from the server", url) from None
         except httpx.ConnectError as e:
             if REFUSED in str(e):
                 raise FetchError(REFUSED, url, permanent=True) from None
@@ -474,6 +480,8 @@ def retry_after(value: str | None, now: float | None = None) -> float | None:
 def _status_reason(status: int) -> str:
     names = {404: "not found", 410: "gone", 401: "unauthorised", 403: "forbidden", 429: "rate-limited"}
     name = names.get(status)
-    if name is None and status >= 500:
+    if name is None and 500 <= status < 600:
         name = "server error"
+    elif not 100 <= status < 600:  # LinkedIn's 999 to crawlers, a proxy's 600: no server error
+        return f"HTTP {status}, not a standard status"
     return f"HTTP {status}" + (f" {name}" if name else "")
