@@ -382,3 +382,43 @@ def test_sigterm_while_reading_a_fifo_exits_143_quietly(entry: list[str], args: 
     assert proc.returncode == 143, (proc.returncode, err)
     assert "Traceback" not in err and out == ""
     assert not db.exists()
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_fetch_json_stopped_says_so_on_stderr(tmp_path: Path, sig: signal.Signals) -> None:
+    """``fetch --json > out.json`` stopped by Ctrl-C or SIGTERM: stdout holds the JSON (interrupted: true) and
+    stderr still says the run was stopped and what it kept (it said nothing: a user piping stdout to a file
+    saw the command end with 130 and no word why)."""
+    from test_crash import publish
+
+    site = Site()
+    try:
+        publish(site, delay=0.12)
+        src, db = sources(site, tmp_path), tmp_path / "c.db"
+        env = {k: v for k, v in os.environ.items() if not k.startswith("CLAIMCHECK_")}
+        env["CLAIMCHECK_HOME"] = str(tmp_path / "home")
+        cmd = ["fetch", "--allow-private", "--sources", str(src), "--db", str(db), "--json"]
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "claimcheck", *cmd],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            start_new_session=True,
+        )
+        wait_for(db, 2, proc)
+        proc.send_signal(sig)
+        out, err = proc.communicate(timeout=15)
+        reap(proc)
+    finally:
+        site.close()
+    assert proc.returncode == 128 + int(sig), err
+    import json
+
+    doc = json.loads(out)
+    assert doc["interrupted"] is True
+    how = "stopped by SIGTERM" if sig == signal.SIGTERM else "interrupted"
+    m = re.search(rf"{how}: (\d+) new articles? stored before the stop", err)
+    assert m, err
+    assert int(m.group(1)) == doc["totals"]["new"] >= 2
+    assert "Traceback" not in err + out

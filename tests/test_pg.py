@@ -989,3 +989,52 @@ def test_a_host_given_back_and_forth_is_never_left_undone(pg_url: str) -> None:
             a.close()
             b.close()
         assert pg_count(pg_url, "SELECT count(*) FROM host_leases WHERE holder IS NOT NULL OR round <> 1") == 0
+
+
+def test_stories_on_an_empty_database_names_it(store_target: str) -> None:
+    """``stories`` on a database with no article yet names the database, on PostgreSQL too (it said "the
+    database None holds no articles yet": a PostgreSQL store has no file path)."""
+    Store.open(store_target).close()
+    r = runner.invoke(app, ["stories", "--db", store_target])
+    assert r.exit_code == 1, r.output
+    assert "None" not in r.output and len(r.output.strip().splitlines()) == 1, r.output
+    shown = store_target if "://" not in store_target else store_target.rsplit("/", 1)[1]
+    assert shown in " ".join(r.output.split()) and "holds no articles yet" in r.output, r.output
+
+
+def _schema(target: str, bump: int | None = None) -> int:
+    """The schema version a database is stamped with (set to ``bump`` first, when given)."""
+    if "://" in target:
+        import psycopg
+
+        with psycopg.connect(target, autocommit=True) as conn:
+            if bump is not None:
+                conn.execute("UPDATE claimcheck_schema SET version = %s", (bump,))
+            return int(conn.execute("SELECT max(version) FROM claimcheck_schema").fetchone()[0])  # type: ignore[index]
+    import sqlite3
+
+    con = sqlite3.connect(target)
+    try:
+        if bump is not None:
+            con.execute(f"PRAGMA user_version = {bump}")
+        return int(con.execute("PRAGMA user_version").fetchone()[0])
+    finally:
+        con.close()
+
+
+def test_a_migration_never_stamps_a_newer_schema_older(store_target: str) -> None:
+    """Two versions at once: this claimcheck read an older schema and went to upgrade it, and a newer claimcheck
+    upgraded it first. Read again under the migration lock, the schema is newer than this claimcheck: refused
+    with one line, as at open, and left as it is (SQLite's was stamped back down to this claimcheck's version,
+    and the newer one would then run its own migration again over the tables it had made; PostgreSQL's was
+    written on with a schema this claimcheck does not know)."""
+    from claimcheck.migrations import SCHEMA_VERSION
+
+    store = Store.open(store_target)
+    try:
+        _schema(store_target, bump=SCHEMA_VERSION + 1)
+        with pytest.raises(StoreError, match="newer than this claimcheck understands"):
+            store._migrate()  # type: ignore[attr-defined]  # the step a slower opener takes after its first read
+    finally:
+        store.close()
+    assert _schema(store_target) == SCHEMA_VERSION + 1

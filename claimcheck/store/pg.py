@@ -132,6 +132,11 @@ class PgStore(SqlStore):
             version = int(
                 self.conn.execute("SELECT coalesce(max(version), 0) FROM claimcheck_schema").fetchone()[0]
             )
+            if version > SCHEMA_VERSION:  # a newer claimcheck upgraded it meanwhile: not ours to write
+                raise StoreError(
+                    f"{self.location}: database schema {version} is newer than this claimcheck understands "
+                    f"({SCHEMA_VERSION}); upgrade claimcheck"
+                )
             for migration in MIGRATIONS[version:]:
                 migration.postgres(self.conn)
             if version < SCHEMA_VERSION:

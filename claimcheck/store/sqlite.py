@@ -202,6 +202,11 @@ class SqliteStore(SqlStore):
         with self.atomic() as db:
             # Re-read under the write lock: another process may have migrated meanwhile.
             version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:  # a newer claimcheck upgraded it meanwhile: never stamp it older
+                raise StoreError(
+                    f"{self.path}: database schema {version} is newer than this claimcheck understands "
+                    f"({SCHEMA_VERSION}); upgrade claimcheck"
+                )
             for migration in MIGRATIONS[version:]:
                 migration.sqlite(db)
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
