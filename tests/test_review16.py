@@ -62,3 +62,51 @@ def test_counts_of_two_named_places_are_no_update() -> None:
     assert not evolving("The floods destroyed 120 homes in Galway.", "The floods destroyed 135 homes in Mayo.")
     # one place, a toll that rose over the day, still is
     assert evolving("The quake killed 37 people in Peru.", "The quake killed 52 people in Peru.")
+
+
+# --- claims16: a how-to's step, "X 101", a race's name ------------------------------------------------------
+# numbers.find_quantities dropped every number of a sentence opening with a verb of its how-to list followed by
+# an amount, though the word was a noun with a verb of its own after it ("Water up to two metres deep flooded
+# 300 homes"), or the step ended at a colon before a told clause; "101" before a colon or a dash was read as an
+# introduction's name wherever it stood ("The death toll rose to 101 — ..."); a race's name without its unit
+# took any count before "sprint" or "relay" ("won 11 sprint titles").
+
+
+def _numbers(text: str) -> list[tuple[str, float | None]]:
+    from claimcheck.claims import extract_claims
+
+    return [(c.text, c.value.low if c.value else None) for c in extract_claims(text) if c.kind == "number"]
+
+
+def test_a_noun_that_is_also_a_how_to_verb_keeps_the_sentences_numbers() -> None:
+    # weather / floods (British and American)
+    assert ("300 homes", 300.0) in _numbers("Water up to two metres deep flooded 300 homes in the village.")
+    assert ("40 houses", 40.0) in _numbers("Water two feet deep swept through 40 houses on the estate.")
+    # weather forecast
+    assert [n for n in _numbers("Cool 18C temperatures are forecast for the weekend.") if n[1] == 18.0]
+    # opinion / local government: the step ends at the colon, what follows is told
+    assert ("£4m", 4000000.0) in _numbers("Take one example: the council spent £4m on consultants last year.")
+    # the rule it must keep
+    assert _numbers("Take 2 tablets every 4 hours with water.") == []
+    assert _numbers("Simmer for 10 minutes, then season to taste.") == []
+
+
+def test_101_is_an_introductions_name_only_opening_a_title() -> None:
+    # disasters, courts, elections: a count of 101 before a dash or a colon
+    assert [n for n in _numbers("The death toll rose to 101 — the highest in a decade.") if n[1] == 101.0]
+    assert [n for n in _numbers("The toll reached 101: 87 civilians and 14 soldiers.") if n[1] == 101.0]
+    assert [n for n in _numbers("The jury heard from 101 witnesses - a record for the court.") if n[1] == 101.0]
+    # the rule it must keep
+    assert not [n for n in _numbers("Virtual reality 101: what you need to know about headsets") if n[1] == 101.0]
+    assert not [n for n in _numbers("Mortgages 101 — a guide for first-time buyers") if n[1] == 101.0]
+
+
+def test_a_count_before_sprint_or_relay_is_no_race_name() -> None:
+    # athletics, cycling, swimming: titles, stages, medals, teams counted
+    assert ("11 sprint titles", 11.0) in _numbers("Bolt won 11 sprint titles in his career.")
+    assert ("12 sprint stages", 12.0) in _numbers("The cyclist has taken 12 sprint stages at the Tour.")
+    assert ("14 relay medals", 14.0) in _numbers("The team has won 14 relay medals since 2000.")
+    # the rule it must keep: a race's name
+    assert _numbers("He was fourth in the 100 backstroke.") == []
+    assert _numbers("She anchored the 4x100 medley relay.") == []
+    assert [n for n in _numbers("She won the 400m hurdles in 52.3 seconds.") if n[1] != 52.3] == []

@@ -305,7 +305,12 @@ def find_quantities(sentence: str, context: str = "", *, scores: bool = False) -
     if len(out) >= LIST_ITEMS and _list_line(sentence, out):
         return []
     if out and _INSTRUCTION.match(sentence):
-        return []  # "Eat 60-90 minutes before your workout", "Bake for 25 minutes": a how-to's step, no claim
+        # "Eat 60-90 minutes before your workout", "Bake for 25 minutes": a how-to's step, no claim; up to a colon,
+        # a semicolon or a dash ("Take one example: the council spent £4m"), and only when no verb of its own
+        # follows the word ("Water up to two metres deep flooded 300 homes", "Cool 18C temperatures are forecast")
+        step = _STEP_END.split(sentence, maxsplit=1)[0]
+        if not (_CLAUSE_VERB.search(step) or _PAST_VERB.search(step)):
+            out = [q for q in out if q.start >= len(step)]
     if out and not _CLAUSE_VERB.search(sentence):
         out = [q for q in out if not _recipe(sentence, q)]
     _converted_bounds(sentence, out)
@@ -425,7 +430,10 @@ _CLAUSE_VERB = re.compile(
 # stated ("swam 100 yards in 50 seconds" and the time of a race, "in 12.5 seconds", stay)
 _RACE_EVENT_CUE = re.compile(r"freestyle|backstroke|breaststroke|butterfly|medley|relay|hurdles|dash|steeplechase|sprint")
 _RACE_EVENT = re.compile(
-    r"\b(?:\d+\s*[x×]\s*)?\d{2,5}(?:\s*|-)(?:m|metres?|meters?|yards?|yd|km|miles?)?[\s-]+"
+    # a distance with its unit, or without one only after "the" or in a relay's "4x100" ("won 11 sprint titles",
+    # "14 relay medals" count titles and medals)
+    r"(?:\b(?:\d+\s*[x×]\s*)?\d{2,5}(?:\s*|-)(?:m|metres?|meters?|yards?|yd|km|miles?)|(?<=\bthe\s)\d{2,5}"
+    r"|\b\d+\s*[x×]\s*\d{2,5})[\s-]+"
     r"(?:individual\s+medley|freestyle|backstroke|breaststroke|butterfly|medley(?:\s+relay)?|"
     r"(?:freestyle\s+)?relay|hurdles|dash|steeplechase|sprint)\b",
     re.IGNORECASE,
@@ -442,6 +450,18 @@ _INSTRUCTION = re.compile(
     r"(?:\d|every\b|each\b|for\s+(?:\d|about|around|at\s+least|up\s+to|another|a\s+further)|about\b|around\b|"
     r"at\s+least\b|up\s+to\b|no\s+more\s+than\b|within\b|twice\b|once\b|(?:one|two|three|four|five|six|seven|"
     r"eight|nine|ten|half)\b)",
+    re.IGNORECASE,
+)
+
+
+_STEP_END = re.compile(r"\s*[:;]\s|\s[—–-]\s")
+# the past of common verbs whose present is another word, or a verb in -ed before its object: a sentence with one is
+# told, not a how-to's step ("Water two feet deep swept through 40 houses", "Water ... deep flooded 300 homes")
+_PAST_VERB = re.compile(
+    r"\b(?:swept|spent|lost|rose|fell|left|took|gave|made|drove|came|went|ran|broke|struck|tore|sank|flew|grew|"
+    r"kept|brought|caught|bought|sold|paid|won|beat|fought|held|led|met|sent|shot|stood|threw|wore|found|"
+    r"began|became|sat|saw|told|wrote)\b|\b\w{3,}ed\s+(?:\d|(?:by|to|in|on|at|the|a|an|his|her|their|its|through|"
+    r"across|into|over)\b)",
     re.IGNORECASE,
 )
 
@@ -920,6 +940,13 @@ _DESIGNATION_AFTER = re.compile(
 # A capitalised (or mixed-case) word right before a figure, not opening the sentence nor a month or a weekday.
 # after "X 101" (a beginner's course, as a title names an introduction to X): a colon, a dash or the end
 _INTRO_COURSE = re.compile(r"\s*(?::|\s[—–-]\s|$)")
+# ... named by one to three words opening the title, no word of a clause among them ("The death toll rose to 101 —
+# the highest in a decade" states a count)
+_INTRO_HEAD = re.compile(
+    r"[\s\"'“‘*]*(?:(?!(?:the|a|an|to|at|by|of|from|in|on|for|with|than|about|is|was|are|were|has|had|rose|hit|"
+    r"reached|climbed|fell|stood)\b)[A-Za-z][\w'’-]*\s+){1,3}",
+    re.IGNORECASE,
+)
 _NAME_TOKEN_BEFORE = re.compile(
     r"(?<=[\w,;:)’'\"”] )(?!(?:" + "|".join(MONTHS + WEEKDAYS) + r")\b)(?=[\w-]*[A-Z])[A-Za-z][\w-]*\s$"
 )
@@ -1047,7 +1074,13 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tupl
         and _NAME_TOKEN_BEFORE.search(s, max(0, start - 30), start)
     ):
         return None, used  # "iPadOS 13 made", "Wi-Fi 6 was", "Reality 101:": a bare figure after a name names it
-    if raw.kind == "digits" and raw.value == 101 and qualifier == "exact" and _INTRO_COURSE.match(s, raw.end):
+    if (
+        raw.kind == "digits"
+        and raw.value == 101
+        and qualifier == "exact"
+        and _INTRO_COURSE.match(s, raw.end)
+        and _INTRO_HEAD.fullmatch(s, 0, raw.start)
+    ):
         return None, used  # "Virtual reality 101: ...": an introduction's name (a course's number), no count
     span_end = max(end, unit_end)
     own = None if inferred else unit
