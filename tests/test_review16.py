@@ -110,3 +110,42 @@ def test_a_count_before_sprint_or_relay_is_no_race_name() -> None:
     assert _numbers("He was fourth in the 100 backstroke.") == []
     assert _numbers("She anchored the 4x100 medley relay.") == []
     assert [n for n in _numbers("She won the 400m hurdles in 52.3 seconds.") if n[1] != 52.3] == []
+
+
+# --- cites16: credits by frame ------------------------------------------------------------------------------
+# citations' new frames credited a company known by its web address speaking for itself ("Booking.com said it
+# would refund"), a reason given with "citing" when a source noun sat in its "from" phrase ("citing pressure from
+# officials"), and a source noun that is the object of another clause ("a protester who threw stones at police in
+# the capital said", "the mayor told officials at the meeting he said").
+
+
+def _cites(text: str) -> list[str]:
+    from claimcheck.claims import extract_claims
+
+    return [c.text for c in extract_claims(text) if c.kind == "citation"]
+
+
+def test_a_company_known_by_its_address_speaking_for_itself_is_no_outlet() -> None:
+    # business, travel
+    assert _cites("Amazon.com reported a 12 percent rise in quarterly sales.") == []
+    assert _cites("Booking.com said it would refund 2,000 customers.") == []
+    # the rule it must keep: an outlet known by its address reporting
+    assert _cites("MarketPulse.com reported that the chipmaker would cut 400 jobs.") == ["MarketPulse.com"]
+
+
+def test_citing_a_reason_with_a_source_noun_in_it_is_no_credit() -> None:
+    # politics, sport
+    assert _cites("He resigned, citing pressure from officials.") == []
+    assert _cites("The striker asked to leave, citing abuse from fans and pressure from agents.") == []
+    # the rule it must keep
+    assert any("Ministry of Culture" in c for c in _cites(
+        "Ticket sales fell by a fifth last year, the paper said, citing data from the Ministry of Culture."))  # fmt: skip
+
+
+def test_a_source_noun_as_the_object_of_another_clause_is_no_credit() -> None:
+    # protests, health, courts
+    assert "police in the capital" not in _cites("A protester who threw stones at police in the capital said he was angry.")
+    assert not [c for c in _cites("The mayor told officials at the meeting he said no such thing.") if "officials" in c]
+    # the rule it must keep: the source noun as the subject
+    assert _cites("Firefighters at the scene said 3 people were rescued.") == ["Firefighters at the scene"]
+    assert _cites("Police in Leeds said a man, 34, was arrested.") == ["Police in Leeds"]

@@ -526,7 +526,12 @@ _OUTLET_AFTER_FACT = re.compile(
 )
 _TLD_HINT = re.compile(r"\w\.(?:com|net|org|co|news|tv|io|info|uk|au|ca|nz|ie|in|de|fr)\b")
 # a web address as the subject of a verb of reporting: "TMZ.com reported that ...", "Radar.net says"
-_DOMAIN_SUBJECT = re.compile(rf"(?P<src>{_DOMAIN})\s+(?:has\s+|had\s+|also\s+|first\s+)?{_CREDIT_VERB}\b")
+# (a verb of publishing and "that": "Booking.com said it would refund", "Amazon.com reported a rise in sales" are a
+# company named by its address, speaking for itself, as "the carmaker said" is)
+_DOMAIN_SUBJECT = re.compile(
+    rf"(?P<src>{_DOMAIN})\s+(?:has\s+|had\s+|also\s+|first\s+)?(?:reported|reports|wrote|writes|revealed|reveals)"
+    r"\s+(?:(?:on|last|this|earlier)\s+\w+\s+)?that\b"
+)
 # an outlet's piece as the subject of a verb of saying or showing: "The Times article says ...", "a Harbour Gazette
 # investigation found ...", "Variety's report claimed ..."
 _OUTLET_PIECE_SAYS = re.compile(
@@ -545,6 +550,7 @@ _CITING = re.compile(
 _CITING_HEADS = re.compile(
     rf"\b(?i:{_SOURCE_NOUNS}|{_PRESS_CLASS}|data|figures|statistics|report|records)\b|\b{_BODY_HEADS}\b|^{_ANY_OUTLET}$"
 )
+_CITING_OF = re.compile(r"\s+(?:from|of|by|over|about|with|at|against|among|on|in)\s+")
 _CITING_VAGUE = re.compile(r"\b(?:unnamed|anonymous|unidentified|people\s+familiar|familiar\s+with)\b", re.I)
 # An interview with a named outlet or interviewer before the speaker's own verb: "In an interview with Deadline
 # Hollywood, the director said ...", "said in a recent interview with Harbour FM that ..." (the name is followed by
@@ -592,7 +598,9 @@ def _frame_credits(sentence: str, words: set[str]) -> list[tuple[int, int, bool]
     if "citing" in words:
         for m in _CITING.finditer(sentence):
             src = m.group("src")
-            if _CITING_HEADS.search(src) and not _CITING_VAGUE.search(src):
+            # the phrase's own noun, before "from", "of", "by"...: "citing pressure from officials" gives a reason
+            head = _CITING_OF.split(src, maxsplit=1)[0]
+            if _CITING_HEADS.search(head) and not _CITING_VAGUE.search(src):
                 found.append((m.start("src"), _name_end(sentence, *m.span("src")), False))
     if "interview" in words:
         for m in _INTERVIEW_WITH.finditer(sentence):
@@ -605,6 +613,13 @@ def _frame_credits(sentence: str, words: set[str]) -> list[tuple[int, int, bool]
 
 
 _SPEECH = re.compile(rf"\b{SPEECH_RE}\b")
+# a source noun after a preposition or a verb is the object of another clause, not who said it ("A man who was shot
+# by police in the city said", "a protester who threw stones at police in the capital said", "told officials at")
+_OBJECT_BEFORE = re.compile(
+    r"(?<![\w’'-])(?:by|at|to|from|with|against|for|of|on|about|among|between|near|told|tells|met|urged|asked|"
+    r"thanked|[a-z]{3,}ed)\s+(?:(?:the|a|an|local|state|federal|armed|riot|senior)\s+)?$",
+    re.IGNORECASE,
+)
 _FRAME_VERBS = frozenset(re.findall(r"[a-z]+", _CREDIT_VERB))
 _PERSON_SOURCE_WORDS = frozenset(
     ["organisers", "organizers", "officials", "police", "authorities", "spokesman", "spokeswoman", "spokesperson",
@@ -767,7 +782,11 @@ def _candidate_credits(sentence: str) -> list[tuple[int, int, bool]]:
     if words & {"said", "says", "say"} and words & _PERSON_SOURCE_WORDS:
         # before the plain subject credit, which would take "from the coastal institute" of "Researchers from the
         # coastal institute said"
-        found.extend((m.start("src"), m.end("src") - 1, False) for m in _SOURCE_WITH_PHRASE.finditer(sentence))
+        found.extend(
+            (m.start("src"), m.end("src") - 1, False)
+            for m in _SOURCE_WITH_PHRASE.finditer(sentence)
+            if not _OBJECT_BEFORE.search(sentence, max(0, m.start() - 20), m.start())
+        )
     if words & _REPORT_WORDS and words & _SOURCE_WORDS:
         quoted = bool(_QUOTE_MARK.search(sentence)) and _long_quote(sentence)
         for p in (_SUBJECT_CREDIT, _SAID_CREDIT):
