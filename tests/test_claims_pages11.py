@@ -118,7 +118,7 @@ def test_interview_with_an_outlet(text: str, cites: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "In a three-hour recorded interview with the FBI, the suspect confessed to the theft.",
+        "In a two-hour taped interview with the FBI, the driver admitted the theft.",
         "An interview with Ann Cole aired on Sunday night.",
     ],
 )

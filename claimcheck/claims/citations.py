@@ -552,8 +552,8 @@ _CITING_HEADS = re.compile(
 )
 _CITING_OF = re.compile(r"\s+(?:from|of|by|over|about|with|at|against|among|on|in)\s+")
 _CITING_VAGUE = re.compile(r"\b(?:unnamed|anonymous|unidentified|people\s+familiar|familiar\s+with)\b", re.I)
-# An interview with a named outlet or interviewer before the speaker's own verb: "In an interview with Deadline
-# Hollywood, the director said ...", "said in a recent interview with Harbour FM that ..." (the name is followed by
+# An interview with a named outlet or interviewer before the speaker's own verb: "In an interview with Harbour
+# FM, the coach said ...", "said in a recent interview with Harbour FM that ..." (the name is followed by
 # a comma, a time or "that"; "an interview with Ann Cole aired on Sunday" names whom it was with, no credit).
 _INTERVIEW_WITH = re.compile(
     r"\b[Ii]n\s+(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?interview\s+with\s+(?:the\s+)?"

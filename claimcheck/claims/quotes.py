@@ -576,8 +576,8 @@ _NAMED_AFTER = re.compile(
     r"chant|sign|banner|t-shirt|logo|tagline)s?\b"
 )
 _NAME_WORDS = 10
-# A question or an exclamation followed by its speaker's verb is spoken, even in capitals (round pages11: "'Designed
-# by Apple in California?' tweeted one user", '"Made In Ohio?" he asked'); a title has no speaker after it.
+# A question or an exclamation followed by its speaker's verb is spoken, even in capitals (round pages11: "'Sold Out
+# Again?' posted one reader", '"Made In Ohio?" he asked'); a title has no speaker after it.
 _SPOKEN_AFTER = re.compile(
     rf"[”\"’'»]?\s+(?:(?:he|she|they|we|I)\s+|(?:one|another|a|an|the)\s+[a-z][\w-]*\s+)?{SPEECH_RE}\b"
     rf"|[”\"’'»]?\s+{SPEECH_RE}\s+(?:one|another|a|an|the|[{CAPITAL}])"
