@@ -112,6 +112,8 @@ class StoryOptions:
     story_terms: int = 200  # ... nearest linked articles; this many heaviest terms a story; 0: no such pass)
     story_clear: float = 0.1  # ... or at least this when it is story_margin times its cosine with any other
     story_margin: float = 3.0  # ... story (the one story it is clearly about; 0: no such rule)
+    story_siblings: bool = True  # ... a small story whose best is the same story is no rival: a sibling (an
+    # event's briefs are like each other; each is still clearly about their story; False: every story a rival)
     story_alone: float = 0.12  # ... or, compared with no other story (no margin to measure), at least this
     story_near: float = 0.03  # the story pass compares stories that a candidate pair this alike links
     story_names: int = 3  # ... and, whatever the time between them, one clearly about a story before damping

@@ -81,8 +81,10 @@ def _join_stories(
     # a story clearly about one story joins it below story_link: its cosine with it is story_margin times its
     # second best (a brief on other news of the same subject is about as like two stories); compared with
     # one story only, it has no second best to be clear of, and joins at story_alone or more
+    sizes = np.fromiter(map(len, groups), dtype=np.int64, count=g)
+    sibling = (sizes < options.cohesion_min) if options.story_siblings else None
     second = (
-        _second_best(used[story_pairs], sims, g, options.story_alone / options.story_margin)
+        _second_best(used[story_pairs], sims, g, options.story_alone / options.story_margin, sibling)
         if options.story_margin
         else None
     )
@@ -98,6 +100,8 @@ def _join_stories(
             marked = np.zeros(g, dtype=bool)
             marked[ends[late].ravel()] = True
             touch = marked[ends[:, 0]] | marked[ends[:, 1]]
+            # (every story a rival here: a piece the same days as a follow-up months on, like the story
+            # before damping too, is as likely another event of the story's subject then: no siblings)
             lasting = _second_best(ends[touch], cos[touch], g, options.story_alone / options.story_margin)
             good |= late
             del ends, marked, touch
@@ -196,16 +200,31 @@ def _own_names(a: list[int], b: list[int], ix: _Index, options: StoryOptions) ->
     return int((np.isin(own, in_a) & np.isin(own, in_b)).sum())
 
 
-def _second_best(ends: np.ndarray, sims: np.ndarray, g: int, alone: float = 0.0) -> np.ndarray:
+def _second_best(
+    ends: np.ndarray, sims: np.ndarray, g: int, alone: float = 0.0, small: np.ndarray | None = None
+) -> np.ndarray:
     """Per story (of ``g``), its second highest cosine among the story pairs ``ends`` (the two stories of
     each) with cosines ``sims``: a story whose best cosine is several times that is clearly about one
     story. A story in one pair only has no second story to be clear of: its second best is ``alone``
-    (without it, 0 made the margin pass whatever the cosine, in a window where nothing else was near)."""
+    (without it, 0 made the margin pass whatever the cosine, in a window where nothing else was near).
+
+    ``small`` (per story: one that may join another): a small story whose own best is the same story as
+    this one's is no rival but a sibling, left out of the second best (an event's reports split into a
+    story and two briefs: each brief is like the other as much as the two are like other news, and neither
+    would be clear of the other; both are about the one story). A larger story, or a small one whose best
+    is another, stays a rival."""
     who = ends.ravel()
+    other = ends[:, ::-1].ravel()
     vals = np.repeat(sims, 2)
-    order = np.lexsort((-vals, who))
-    who, vals = who[order], vals[order]
+    order = np.lexsort((other, -vals, who))
+    who, other, vals = who[order], other[order], vals[order]
     rank = np.arange(len(who)) - np.searchsorted(who, who, side="left")
+    if small is not None:
+        best = np.full(g, -1, dtype=np.int64)
+        best[who[rank == 0]] = other[rank == 0]
+        rival = ~(small[other] & (best[other] == best[who]) & (other != best[who]))
+        who, vals = who[rival], vals[rival]
+        rank = np.arange(len(who)) - np.searchsorted(who, who, side="left")
     second = np.full(g, alone, dtype=np.float64)
     second[who[rank == 1]] = vals[rank == 1]
     return second
