@@ -251,3 +251,42 @@ def test_pronoun_credit_is_left_when_unsure(text: str, want: str | None) -> None
 def test_names_with_capitals_beyond_ascii_are_whole_speakers(text: str, want: str) -> None:
     # [A-Z] alone dropped "Özil" as a speaker and cut "Émilie Dubois" to "Dubois"
     assert speakers(text) == [want]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # the surname alone from the first line (its person introduced by the headline), a relative named in full later
+        (
+            "Okafor says the club never told her about the sale.\n"
+            "Her brother, Daniel Okafor, runs a bakery in Leeds and was not at the meeting.\n"
+            "“I was stunned,” Ms. Okafor said.",
+            ["Okafor"],
+        ),
+        (
+            "Brandt has coached the team since 2011. His son, Felix Brandt, plays in the second division.\n"
+            "“We were not good enough today,” Brandt said.",
+            ["Brandt"],
+        ),
+        # the full name first, the surname after it: the full name, as before
+        ("Grace Mensah won the 10,000 metres on Sunday.\n“It was hard at the end,” Mensah said.", ["Grace Mensah"]),
+        ("Mr. Haddad thanked voters. Omar Haddad won 61 percent.\n“We listened to every town we visited,” Haddad said.", ["Haddad"]),
+    ],
+)
+def test_a_surname_used_alone_first_is_not_a_later_full_name(text: str, want: list[str | None]) -> None:
+    assert speakers(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lindqvist says that Northern Rail Authority, her former employer, ignored the warnings for years.\n"
+        "“Nobody listened to the drivers,” she says.",
+        "The report was prepared for Harlow Shipping Group by outside auditors.\n“We accept every finding,” he said.",
+        "Fans of Westfield United Football Club waited outside.\n“We deserve answers,” she said.",
+    ],
+)
+def test_he_or_she_never_stands_for_a_body(text: str) -> None:
+    got = speakers(text)
+    assert len(got) == 1
+    assert got[0] is None or got[0].split()[-1] not in {"Authority", "Group", "Club"}

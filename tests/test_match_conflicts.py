@@ -219,6 +219,9 @@ def test_figures_of_two_named_places_never_conflict() -> None:
     # elections
     assert not conflict("Turnout was 61 percent in Leeds, the council said.",
                         "Turnout was 57 percent in Bradford, the council said.")  # fmt: skip
+    # places whose names begin with a letter beyond ASCII
+    assert not conflict("Floods forced 1,200 people from their homes in Łódź, officials said.",
+                        "Floods forced 1,100 people from their homes in Ústí, officials said.")  # fmt: skip
 
 
 def test_one_place_or_a_time_after_the_figure_still_conflicts() -> None:

@@ -427,3 +427,29 @@ def test_a_figure_of_hundreds_of_digits_is_no_quantity_and_compare_goes_on() -> 
     res = compare("debt", articles, OUTLETS, CompareOptions(min_outlets=1), generated_at=NOW)
     data = json.loads(render(res, "json"), parse_constant=lambda c: pytest.fail(f"JSON holds {c}"))
     assert all(f["value"] is None or f["value"]["low"] == 4000 for f in data["facts"])
+
+
+def test_the_conflicts_column_is_shown_only_when_a_row_has_one() -> None:
+    """A Conflicts column empty on every row took a fifth of an 80-column table from the facts; it is left
+    out then (the summary line says none conflicts), and shown as soon as one row has a conflicting figure."""
+    from test_match import OUTLETS, art
+
+    from claimcheck.claims import extract_claims
+
+    def numbers(text: str) -> list[Claim]:
+        return [c for c in extract_claims(text) if c.kind == "number"]
+
+    def table(third: str) -> str:
+        articles = [
+            art("apnews", *numbers("The storm destroyed 212 homes in the valley on Monday, officials said."), hour=1),
+            art("reuters", *numbers("Officials said 212 homes in the valley were destroyed by the storm on Monday."), hour=2),
+            art("bbc", *numbers(third), hour=3),
+        ]  # fmt: skip
+        buf = io.StringIO()
+        print_table(compare("storm", articles, OUTLETS, CompareOptions(min_outlets=2), generated_at=NOW), Console(width=80, file=buf, color_system=None))
+        return buf.getvalue()
+
+    agreed = table("The storm destroyed 212 homes in the valley on Monday, the council said.")
+    assert "Reported by" in agreed and "Conflicts" not in agreed, agreed
+    disputed = table("The storm destroyed 215 homes in the valley on Monday, the council said.")
+    assert "Conflicts" in disputed and "BBC says 215" in disputed and "(vs 212)" in disputed, disputed

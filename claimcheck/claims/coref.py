@@ -137,6 +137,21 @@ _BODY_KINDS: dict[str, frozenset[str]] = {
     "board": frozenset(["board"]),
 }
 BODY_KINDS_RE = "|".join(sorted(_BODY_KINDS, key=len, reverse=True))
+# The last words of a body's own name, whatever its kind ("Creative Artists Agency", "Acme Corp"); not "Court"
+# ("Margaret Court"), "Air" or "Co", which also end a person's name or a phrase.
+_BODY_ENDS = frozenset().union(*_BODY_KINDS.values()) | frozenset(
+    ["institute", "association", "federation", "organisation", "organization", "studios", "police", "office",
+     "administration", "service", "bureau", "network", "times", "journal", "tribune"]
+) - {"air", "co", "court"}  # fmt: skip
+
+
+def is_body_name(name: str) -> bool:
+    """``name`` ends as a body's does ("Creative Artists Agency", "Acme Corp", "the Sunday Times"): no "he" or
+    "she" stands for it."""
+    words = name.split()
+    return len(words) > 1 and words[-1].lower().strip(".,") in _BODY_ENDS
+
+
 _FEMALE = frozenset(["spokeswoman", "chairwoman", "actress", "queen", "princess", "congresswoman", "comedienne",
                      "sister", "mother", "daughter", "wife", "aunt"])  # fmt: skip
 _MALE = frozenset(["spokesman", "chairman", "king", "prince", "congressman", "brother", "father", "son",

@@ -251,7 +251,7 @@ def find_quotes(text: str) -> list[Quote]:
         line = text.rfind("\n", 0, q.start)
         q.speaker = _speaker(text, q, last_speaker, persons, places)
         if q.speaker:
-            q.speaker = _expand(persons, q.speaker, q.start)
+            q.speaker = _expand(persons, q.speaker, q.start, text)
             if not q.speaker[:1].isupper() and (m := _ROLE_WORDS_NAME.fullmatch(q.speaker)):
                 q.speaker = m.group("name")  # "production designer Ana Whitlow": the name, not its role
             elif not q.speaker[:1].isupper() and (named := _by_reference(text, q, q.speaker, last_speaker, persons, places)):
@@ -1280,8 +1280,12 @@ def _resolve_pronoun(
     if hidden:
         persons = [(p, n) for p, n in persons if not any(a <= p < b for a, b in hidden)]
 
-    def fits(name: str) -> bool:
-        return _gender(text, name) in (None, want) and name.split()[-1] not in _NO_PERSON_HEADS
+    def fits(name: str) -> bool:  # "she" is no "Creative Artists Agency", nor a person the text calls "he"
+        return (
+            _gender(text, name) in (None, want)
+            and name.split()[-1] not in _NO_PERSON_HEADS
+            and not coref.is_body_name(name)
+        )
 
     if subject is not None and (not fits(subject[0]) or subject[1] < section):
         subject = None
@@ -1436,13 +1440,36 @@ def _last_subject(
     return found
 
 
-def _expand(persons: list[tuple[int, str]], name: str, pos: int) -> str:
-    """A bare surname ("Bialiatski") becomes the full name used earlier ("Ales Bialiatski")."""
+def _expand(persons: list[tuple[int, str]], name: str, pos: int, text: str = "") -> str:
+    """A bare surname ("Bialiatski") becomes the full name used earlier ("Ales Bialiatski"), unless the text
+    used the surname alone before that full name: its person was introduced elsewhere (the headline), and the
+    full name named later is somebody else ("Thurman says ..." long before "her father, Robert Thurman")."""
     if " " in name:
         return name
     for p, full in persons:
         if p >= pos:
             break
         if " " in full and full.split()[-1] == name:
-            return full
+            return name if text and _first_bare(text, name) < p else full
     return name
+
+
+# the word before a surname that makes it part of a full name: a capitalised word that is no title or function word
+_WORD_BEFORE = re.compile(r"(?:^|\s)([A-Z][\w’'-]*\.?)\s+$")
+
+
+@lru_cache(maxsize=256)
+def _first_bare(text: str, surname: str) -> int:
+    """Where ``text`` first uses ``surname`` without a first name ("Thurman says", "Ms. Thurman"); past the end
+    when it never does."""
+    for m in re.finditer(rf"\b{re.escape(surname)}\b", text):
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        word = before.group(1) if before else ""
+        if (
+            not word
+            or word.rstrip(".") in _NOT_NAMES
+            or re.fullmatch(_TITLE, word + " ")
+            or (word.endswith(".") and len(word) > 2)  # "... in France. Thurman", not "J. Thurman"
+        ):
+            return m.start()
+    return len(text)

@@ -175,7 +175,8 @@ def compare(
     if not result.facts:
         # Nothing found, as for an empty window: no empty table or document, exit 1 (README, compare)
         fail(_no_fact(topic or "", used, min_outlets if other < len(articles) else 1, kind), 1)
-    note(f"{used}, {counted(len(result.facts), 'fact')} shown", quiet)
+    disputed = sum(bool(f.conflicts) for f in result.facts)
+    note(f"{used}, {counted(len(result.facts), 'fact')} shown, {disputed or 'none'} with conflicting figures", quiet)
     if target is None and fmt == "table":
         from claimcheck.render.table import print_table  # rich: only for the table
 

@@ -28,7 +28,7 @@ import functools
 import re
 from collections.abc import Sequence
 
-from claimcheck.claims.lexicon import MONTHS, WEEKDAYS
+from claimcheck.claims.lexicon import CAPITAL, MONTHS, WEEKDAYS
 from claimcheck.match.normalize import when_words
 from claimcheck.match.things import is_part, is_wide, role_family, thing_key
 from claimcheck.models import Claim, Interval
@@ -224,7 +224,7 @@ def one_count(claims: Sequence[Claim]) -> bool:
 
 
 _MONTHS_DAYS = frozenset(w.lower() for w in (*MONTHS, *WEEKDAYS))
-_PLACE_AFTER = re.compile(r"\b(?:in|at|across|near|outside)\s+(?P<p>(?:[A-Z][\w'’.-]*\s?){1,3})")
+_PLACE_AFTER = re.compile(rf"\b(?:in|at|across|near|outside)\s+(?P<p>(?:[{CAPITAL}][\w'’.-]*\s?){{1,3}})")
 
 
 @functools.lru_cache(maxsize=65536)

@@ -106,29 +106,39 @@ MAX_CONFLICT_LINES = 5
 def attribution_table(result: CompareResult) -> Table:
     names = outlet_names(result)
     considered = [o.id for o in result.outlets if o.articles]  # outlets with an article in the comparison
+    cells = [_conflicts_cell(fact, names) for fact in result.facts]
+    # a Conflicts column empty on every row is left out, its width given to the facts (the summary line on
+    # stderr says none conflicts)
+    told = any(c.plain for c in cells)
     table = Table(show_lines=False, expand=True)
     table.add_column("#", no_wrap=True)
-    table.add_column("Fact", ratio=3, overflow="fold")
+    table.add_column("Fact", ratio=3 if told else 5, overflow="fold")
     # an outlet's name longer than its column ("www.washingtonpost.com" at 80 columns) folds onto the next line
     # rather than being cut to "www.washingtonpost.c…", which names no outlet
     table.add_column("Reported by", ratio=3, overflow="fold")
     table.add_column("Indep.", justify="right", no_wrap=True)
-    table.add_column("Conflicts", ratio=2, overflow="fold")
-    for fact in result.facts:
-        lines = conflict_text(fact, names)
-        if len(lines) > MAX_CONFLICT_LINES:  # the Markdown and HTML reports list them all
-            lines = [*lines[: MAX_CONFLICT_LINES - 1], f"… and {len(lines) - MAX_CONFLICT_LINES + 1} more"]
-        conflicts = Text("\n".join(plain(c) for c in lines), style="red")
-        if evolved := evolution_text(fact):
-            conflicts.append(("\n" if conflicts.plain else "") + plain(evolved), style="yellow")
+    if told:
+        table.add_column("Conflicts", ratio=2, overflow="fold")
+    for fact, conflicts in zip(result.facts, cells, strict=True):
         table.add_row(
             fact.id,
             _fact_cell(fact),
             _outlets_cell(fact, names, considered),
             f"{len(fact.independent_outlets)}/{len(fact.outlets)}",
-            conflicts,
+            *([conflicts] if told else []),
         )
     return table
+
+
+def _conflicts_cell(fact: Fact, names: dict[str, str]) -> Text:
+    """The conflicting figures (the first few: the Markdown and HTML reports list them all), then an evolution."""
+    lines = conflict_text(fact, names)
+    if len(lines) > MAX_CONFLICT_LINES:
+        lines = [*lines[: MAX_CONFLICT_LINES - 1], f"… and {len(lines) - MAX_CONFLICT_LINES + 1} more"]
+    conflicts = Text("\n".join(plain(c) for c in lines), style="red")
+    if evolved := evolution_text(fact):
+        conflicts.append(("\n" if conflicts.plain else "") + plain(evolved), style="yellow")
+    return conflicts
 
 
 # Below this width the table's columns get too narrow for their headings and words ("[numb…", "Conf…" at
@@ -153,13 +163,9 @@ def attribution_list(result: CompareResult) -> Table:
         cell.append("\nreported by ", style="dim")
         cell.append_text(_outlets_cell(fact, names, considered))
         cell.append(f"\n{len(fact.independent_outlets)}/{len(fact.outlets)} independent", style="dim")
-        lines = conflict_text(fact, names)
-        if len(lines) > MAX_CONFLICT_LINES:
-            lines = [*lines[: MAX_CONFLICT_LINES - 1], f"… and {len(lines) - MAX_CONFLICT_LINES + 1} more"]
-        for line in lines:
-            cell.append("\n" + plain(line), style="red")
-        if evolved := evolution_text(fact):
-            cell.append("\n" + plain(evolved), style="yellow")
+        if (conflicts := _conflicts_cell(fact, names)).plain:
+            cell.append("\n")
+            cell.append_text(conflicts)
         grid.add_row(Text(fact.id, style="bold"), cell)
     return grid
 
