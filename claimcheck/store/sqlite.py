@@ -225,6 +225,11 @@ class SqliteStore(SqlStore):
                 "nothing more was written (what this run stored before stays in the replaced file)"
             )
 
+    def interrupt(self) -> None:
+        """Abort the statement running (a write waiting out the busy timeout on another process's lock)."""
+        with suppress(sqlite3.Error):
+            self.db.interrupt()
+
     def close(self) -> None:
         try:
             self.check_same_file()
