@@ -189,6 +189,10 @@ PAGES8_SPLITS = ("pages8-tune", "pages8-check")
 # attribution (tests/claims_label.py, "Ninth round"); items carry their ``corpus`` as cites7's do
 PAGES9 = DATA / "claims_pages9_labelled.json"
 PAGES9_SPLITS = ("pages9-tune", "pages9-check")
+# round pages10: fresh sentences of the same material (only those whose text hashes even), half at random, half with
+# a digit or a number word (tests/claims_label.py, "Tenth round"); items carry their ``corpus`` as cites7's do
+PAGES10 = DATA / "claims_pages10_labelled.json"
+PAGES10_SPLITS = ("pages10-tune", "pages10-check")
 
 
 def load_cites7_pages(path: Path = CITES7) -> dict[str, str] | None:
@@ -332,6 +336,10 @@ def measure(argv: Iterable[str] = ()) -> list[tuple[str, dict[str, Score]]]:
         # round pages9's check split alone: figures only, read at most twice; --tune never prints it
         fresh9 = load_cites7_pages(PAGES9)
         return [] if fresh9 is None else [("pages9-check", evaluate_real(fresh9, PAGES9, split="pages9-check"))]
+    if "--pages10-check" in argv:
+        # round pages10's check split alone: figures only, read at most twice; --tune never prints it
+        fresh10 = load_cites7_pages(PAGES10)
+        return [] if fresh10 is None else [("pages10-check", evaluate_real(fresh10, PAGES10, split="pages10-check"))]
     rows = [("own", evaluate_own())]
     if pages is not None:
         rows.append(("real-tuning", evaluate_real(pages, split="tuning")))
@@ -371,6 +379,11 @@ def measure(argv: Iterable[str] = ()) -> list[tuple[str, dict[str, Score]]]:
             for split in PAGES9_SPLITS:
                 if split == "pages9-tune" or "--news" in argv:
                     rows.append((split, evaluate_real(fresh9, PAGES9, split=split, cache=fresh9_cache)))
+        if (tune or "--news" in argv) and (fresh10 := load_cites7_pages(PAGES10)) is not None:
+            fresh10_cache: dict[str, list[Claim]] = {}
+            for split in PAGES10_SPLITS:
+                if split == "pages10-tune" or "--news" in argv:
+                    rows.append((split, evaluate_real(fresh10, PAGES10, split=split, cache=fresh10_cache)))
         rows.append(("real-tuning-first", evaluate_real(pages, split="tuning", first_only=True)))
         if not tune:
             rows.append(("real-holdout-first", evaluate_real(pages, split="holdout", first_only=True)))

@@ -96,6 +96,17 @@ with their ``corpus``; a page is in "pages9-check" iff ``int(sha1("pages9:" + pa
 only, read at most twice: before any rule and at the end), else in "pages9-tune" (``pages9_split``).
 ``pages9-show [pages9-tune|pages9-check]`` and ``pages9-add FILE`` work as cites7's.
 
+Tenth round, numbers on unseen sentences (helper claims16, 2026-11-30; round "pages10", ``pages10_picks``): fresh
+sentences of the same candidates as pages8 and pages9 (tuning-class news articles not marked German, English tuning
+pages of the benchmark), of any length, none labelled in an earlier round, and only those whose text hashes even
+(``int(sha1(text), 16) % 2 == 0``: helper cites16 labels the odd ones at the same time), keyed by
+``sha1("pages10:" + page + ":" + start)``, at most two a page: ``PAGES10_TAKE`` gives 55 of lowest key among all
+("pages10-random"), then 55 among those with a digit or a number word as pages8's (``_PAGES8_NUMBER``:
+"pages10-number"). Labels (by hand, before the extractor ran on them) go in tests/data/claims_pages10_labelled.json
+with their ``corpus``; a page is in "pages10-check" iff ``int(sha1("pages10:" + page), 16) % 4 == 0`` (figures
+only, read at most twice: before any rule and at the end), else in "pages10-tune" (``pages10_split``).
+``pages10-show [pages10-tune|pages10-check]`` and ``pages10-add FILE`` work as cites7's.
+
 ``python -m tests.claims_label show N [SPLIT]`` prints the sentences of the next N pages (of SPLIT) to
 label (the text stays on the terminal, never in the repository); ``python -m tests.claims_label add FILE``
 appends the hand labels of FILE to tests/data/claims_real_labelled.json. FILE has one line per sentence,
@@ -542,6 +553,51 @@ def pages9_add(path: Path) -> None:
     _round_add(path, pages9_picks(cites7_corpora()), PAGES9_LABELS, pages9_split)
 
 
+PAGES10_LABELS = DATA / "claims_pages10_labelled.json"
+# how many sentences each rule of round pages10 takes: at random, then with a digit or a number word
+PAGES10_TAKE = (("pages10-random", 55), ("pages10-number", 55))
+
+
+def pages10_key(page: str, start: int) -> str:
+    return hashlib.sha1(f"pages10:{page}:{start}".encode()).hexdigest()
+
+
+def pages10_split(page: str) -> str:
+    return (
+        "pages10-check" if int(hashlib.sha1(("pages10:" + page).encode()).hexdigest(), 16) % 4 == 0 else "pages10-tune"
+    )
+
+
+def pages10_ours(text: str) -> bool:
+    """Round pages10 takes only sentences whose text hashes even (cites16, labelling at the same time, takes the
+    odd ones), so the two fresh sets stay disjoint."""
+    return int(hashlib.sha1(text.encode()).hexdigest(), 16) % 2 == 0
+
+
+def pages10_picks(corpora: dict[str, tuple[str, str]] | None = None) -> dict[str, list[tuple[int, str]]]:
+    """page -> sorted (sentence index, rule) round pages10 picks (see the docstring): candidates as pages8's whose
+    text hashes even (``pages10_ours``), not labelled in any earlier round; by the key
+    ``sha1("pages10:" + page + ":" + start)``, at most two a page, first ``pages10-random`` of all, then
+    ``pages10-number`` of those with a digit or a number word."""
+    corpora = cites7_corpora() if corpora is None else corpora
+    cands = []
+    earlier = (LABELS, NEWS_LABELS, PAGES6_LABELS, CITES7_LABELS, PAGES8_LABELS, PAGES9_LABELS)
+    for page, i, s in _unlabelled(corpora, earlier):
+        if not pages10_ours(s.text):
+            continue
+        number = _PAGES8_NUMBER.search(s.text) is not None
+        cands.append((pages10_key(page, s.start), page, i, (number,)))
+    return _take_picks(cands, PAGES10_TAKE, {"pages10-number": 0})
+
+
+def pages10_show(split: str | None = None) -> None:
+    _round_show(pages10_picks(cites7_corpora()), pages10_split, split)
+
+
+def pages10_add(path: Path) -> None:
+    _round_add(path, pages10_picks(cites7_corpora()), PAGES10_LABELS, pages10_split)
+
+
 def page_hash(page: str) -> int:
     return int(hashlib.sha1(page.encode()).hexdigest(), 16)
 
@@ -721,6 +777,10 @@ if __name__ == "__main__":
         pages9_show(sys.argv[2] if len(sys.argv) > 2 else None)
     elif sys.argv[1:2] == ["pages9-add"]:
         pages9_add(Path(sys.argv[2]))
+    elif sys.argv[1:2] == ["pages10-show"]:
+        pages10_show(sys.argv[2] if len(sys.argv) > 2 else None)
+    elif sys.argv[1:2] == ["pages10-add"]:
+        pages10_add(Path(sys.argv[2]))
     else:
         sys.exit(
             "usage: python -m tests.claims_label show N [tuning|holdout] | add FILE | "
@@ -730,5 +790,6 @@ if __name__ == "__main__":
             "pages6-show [pages6-tune|pages6-check] | pages6-add FILE | "
             "cites7-show [cites7-tune|cites7-check] | cites7-add FILE | "
             "pages8-show [pages8-tune|pages8-check] | pages8-add FILE | "
-            "pages9-show [pages9-tune|pages9-check] | pages9-add FILE"
+            "pages9-show [pages9-tune|pages9-check] | pages9-add FILE | "
+            "pages10-show [pages10-tune|pages10-check] | pages10-add FILE"
         )

@@ -22,6 +22,8 @@ from claims_eval import (
     PAGES8_SPLITS,
     PAGES9,
     PAGES9_SPLITS,
+    PAGES10,
+    PAGES10_SPLITS,
     demo_texts,
     evaluate_own,
     evaluate_real,
@@ -276,6 +278,17 @@ def test_quality_gate_pages9_sentences(split: str) -> None:
     if pages is None:
         pytest.skip("../shared/realdata is not available")
     assert _check(evaluate_real(pages, PAGES9, split=split), FLOORS[split]) == []
+
+
+@pytest.mark.parametrize("split", PAGES10_SPLITS)
+def test_quality_gate_pages10_sentences(split: str) -> None:
+    """Round pages10: fresh sentences of the tuning news articles and benchmark pages whose text hashes even, half at
+    random, half with a digit or a number word (tests/claims_label.py, "Tenth round"); pages10-check is read as
+    figures only."""
+    pages = load_cites7_pages(PAGES10)
+    if pages is None:
+        pytest.skip("../shared/realdata is not available")
+    assert _check(evaluate_real(pages, PAGES10, split=split), FLOORS[split]) == []
 
 
 @needs_real

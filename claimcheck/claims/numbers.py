@@ -172,6 +172,8 @@ _WORD_BEFORE_SPLIT = re.compile(rf"(?:\b{MONTH_RE}|\b[A-Z][a-z]*\.?|\b(?:{'|'.jo
 # "twice" counts two times ("a red flag was shown twice"); "twice as many", "twice the size", "twice that"
 # multiply another figure and are not counts.
 _TWICE = re.compile(
+    # "think twice" is a manner of speaking ("would not think twice", "thought twice before signing"), no count
+    r"(?<!\bthink\s)(?<!\bthinks\s)(?<!\bthought\s)(?<!\bthinking\s)"
     r"\b[Tt]wice\b(?![\s-]+(?:as|the|that|this|those|these|its|their|his|her|our|my|a|an|what|over|more|less)\b)"
 )
 # Fractions: "1/10th", "2/3 of the vote" (a date such as "9/11" has neither the ordinal ending nor "of"),
@@ -270,6 +272,8 @@ def find_quantities(sentence: str, context: str = "", *, scores: bool = False) -
         blocked = [m.span() for p in (_PHONE, _URLISH, _NUMBER_RUN, _QUOTE_ROW) for m in p.finditer(sentence)]
         blocked += tallies + taken
         blocked += named_numbers(sentence)
+        if _RACE_EVENT_CUE.search(sentence):
+            blocked += [m.span() for m in _RACE_EVENT.finditer(sentence)]
         if "," in sentence or " and " in sentence or " or " in sentence:
             blocked += _code_lists(sentence)
         raws += _digit_numbers(sentence, blocked)
@@ -300,6 +304,8 @@ def find_quantities(sentence: str, context: str = "", *, scores: bool = False) -
         out = sorted(out + results, key=lambda q: q.start)
     if len(out) >= LIST_ITEMS and _list_line(sentence, out):
         return []
+    if out and _INSTRUCTION.match(sentence):
+        return []  # "Eat 60-90 minutes before your workout", "Bake for 25 minutes": a how-to's step, no claim
     if out and not _CLAUSE_VERB.search(sentence):
         out = [q for q in out if not _recipe(sentence, q)]
     _converted_bounds(sentence, out)
@@ -410,6 +416,32 @@ _ITEM_START = re.compile(r"(?:^|[,;(\[\u2022|]\s*|\n)(?:(?:or|and|plus)\s+)?(?:a
 _CLAUSE_VERB = re.compile(
     r"\b(?:is|are|was|were|be|been|being|am|has|have|had|do|does|did|will|would|shall|should|can|could|may|"
     r"might|must|said|says|say|told|tells|added|noted|reported|according)\b|\w{3,}(?:ed|ing)\s+(?:\d|by|to|in|on|at|the|a|an|his|her|their|its)\b",
+    re.IGNORECASE,
+)
+
+
+# A race's name: a distance before a swimming stroke or a track event ("the 100 yard backstroke", "the 400m
+# hurdles", "the 200-metre freestyle", "the 4x100 medley relay"): the event a swimmer or a runner is in, no measure
+# stated ("swam 100 yards in 50 seconds" and the time of a race, "in 12.5 seconds", stay)
+_RACE_EVENT_CUE = re.compile(r"freestyle|backstroke|breaststroke|butterfly|medley|relay|hurdles|dash|steeplechase|sprint")
+_RACE_EVENT = re.compile(
+    r"\b(?:\d+\s*[x×]\s*)?\d{2,5}(?:\s*|-)(?:m|metres?|meters?|yards?|yd|km|miles?)?[\s-]+"
+    r"(?:individual\s+medley|freestyle|backstroke|breaststroke|butterfly|medley(?:\s+relay)?|"
+    r"(?:freestyle\s+)?relay|hurdles|dash|steeplechase|sprint)\b",
+    re.IGNORECASE,
+)
+# A how-to's step: a sentence that opens with a verb of cooking, eating, exercise, care or gardening in the
+# imperative, followed by its amount, time or object ("Eat every 2-3 hours", "Drink 20-30 minutes before your
+# workout", "Simmer for 10 minutes", "Take 2 tablets every 4 hours", "Water twice a week"): the reader's
+# instructions, no claim. Not a noun reading of the word ("Drink sales rose 5%", "Water levels rose 2 m": a noun
+# follows), nor a gerund ("Eating 60 grams of nuts a day cut the risk"), nor "Heat"/"Season" (a team, a series).
+_INSTRUCTION = re.compile(
+    r"^[\s\"'“‘*•·-]*(?:eat|drink|add|bake|cook|boil|simmer|stir|whisk|pour|chop|combine|sprinkle|marinate|rinse|soak|"
+    r"knead|preheat|refrigerate|chill|roast|fry|saut[eé]|steam|blend|microwave|repeat|stretch|take|allow|wait|"
+    r"sleep|walk|jog|water|sow|apply|drain|cool|let\s+(?:it|them)\s+(?:rest|cool|stand|sit))\s+"
+    r"(?:\d|every\b|each\b|for\s+(?:\d|about|around|at\s+least|up\s+to|another|a\s+further)|about\b|around\b|"
+    r"at\s+least\b|up\s+to\b|no\s+more\s+than\b|within\b|twice\b|once\b|(?:one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|half)\b)",
     re.IGNORECASE,
 )
 
@@ -886,6 +918,8 @@ _DESIGNATION_AFTER = re.compile(
     r"\s+(?:[A-Z][\w-]*\s+\d[\w-]*|[A-Z][A-Za-z]{0,3}-\d[\w-]*)\s+(?P<noun>[a-z][a-z-]*[a-z]s)\b"
 )
 # A capitalised (or mixed-case) word right before a figure, not opening the sentence nor a month or a weekday.
+# after "X 101" (a beginner's course, as a title names an introduction to X): a colon, a dash or the end
+_INTRO_COURSE = re.compile(r"\s*(?::|\s[—–-]\s|$)")
 _NAME_TOKEN_BEFORE = re.compile(
     r"(?<=[\w,;:)’'\"”] )(?!(?:" + "|".join(MONTHS + WEEKDAYS) + r")\b)(?=[\w-]*[A-Z])[A-Za-z][\w-]*\s$"
 )
@@ -1013,6 +1047,8 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tupl
         and _NAME_TOKEN_BEFORE.search(s, max(0, start - 30), start)
     ):
         return None, used  # "iPadOS 13 made", "Wi-Fi 6 was", "Reality 101:": a bare figure after a name names it
+    if raw.kind == "digits" and raw.value == 101 and qualifier == "exact" and _INTRO_COURSE.match(s, raw.end):
+        return None, used  # "Virtual reality 101: ...": an introduction's name (a course's number), no count
     span_end = max(end, unit_end)
     own = None if inferred else unit
     role = None if raw.unit or raw.hyphen else event_role(s, start, span_end, own)
@@ -1033,7 +1069,11 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tupl
         and raw.value == 1
         and raw.hyphen is None
         and not whole
-        and ((role is None and not _news_count(unit)) or _PRONOUN_ONE_BEFORE.search(s, max(0, start - 8), start))
+        and (
+            (role is None and not _news_count(unit))
+            or _PRONOUN_ONE_BEFORE.search(s, max(0, start - 8), start)
+            or (role is None and unit is not None and not inferred and _SPEAKER_VERB_AFTER.match(s, span_end))
+        )
     ):
         return None, used  # "one place", "finish one program", "no one was hurt": no count
     if role is not None and inferred:
@@ -1066,15 +1106,22 @@ _OF_COUNTED_WHOLE = re.compile(
 )
 
 
+# "one user posted:", "One voter told reporters ...": "one" as the indefinite article of a speaker, no count
+_SPEAKER_VERB_AFTER = re.compile(
+    r"\s+(?:said|says|told|tells|posted|posts|wrote|writes|tweeted|commented|added|explained|recalled|described|"
+    r"complained|asked|replied|shared|recounted|remarked|joked|noted)\b"
+)
 _PRONOUN_ONE_BEFORE = re.compile(r"\b(?:no|any|every|each|the|this|that|which)\s+$", re.IGNORECASE)
 _ALL_BEFORE = re.compile(r"\b(?:all|both)\s+$", re.IGNORECASE)
+_DEMONSTRATIVE_BEFORE = re.compile(r"\b(?:these|those)\s+$", re.IGNORECASE)
 _THE_BEFORE = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
 # Parties of a story with a few sides: "the two countries", "the two tech giants", "the three nations".
 _PARTIES = frozenset(
     [
         "countries", "nations", "sides", "companies", "firms", "giants", "governments", "parties", "powers",
         "superpowers", "economies", "rivals", "neighbours", "neighbors", "states", "camps", "allies", "brands",
-        "banks", "networks", "carriers", "leagues", "clubs", "teams",
+        "banks", "networks", "carriers", "leagues", "clubs", "teams", "organisations", "organizations", "groups",
+        "agencies", "institutions", "unions",
     ]
 )
 _PERSON_ENDINGS = ("ers", "ors", "ians", "ists", "ees", "men", "people", "crew", "staff")
@@ -1089,6 +1136,8 @@ def _anaphoric(s: str, start: int, value: float, unit: str | None) -> bool:
     window = max(0, start - 8)
     if value <= 4 and head in _PARTIES and _THE_BEFORE.search(s, window, start):  # "his visits to the three countries"
         return True
+    if _DEMONSTRATIVE_BEFORE.search(s, window, start) and not head.endswith(_PERSON_ENDINGS) and not _news_count(unit):
+        return True  # "these two pieces of technology", "those three options": named before, pointed at again
     if not head.endswith(_PERSON_ENDINGS) and not _news_count(unit) and selected_before(s, start, head):
         return True  # "the original two films", "the first three books"
     return bool(_ALL_BEFORE.search(s, window, start)) and not head.endswith(_PERSON_ENDINGS) and not _news_count(unit)

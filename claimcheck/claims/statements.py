@@ -54,6 +54,9 @@ _CARD = re.compile(
     r"add\s+to\s+(?:cart|basket|bag)\b|(?:in|out\s+of)\s+stock\s*(?:$|[|(:,.!]|\d)|sku\b)",
     re.IGNORECASE,
 )
+# A price labelled with a shop's or a maker's abbreviation and a colon, anywhere in a product box: "RRP: £49.99",
+# "MSRP: $1,299" ("the phone's RRP of £399 is high" states a figure: no colon, no card)
+_PRICE_LABEL = re.compile(r"\b(?:RRP|MSRP|SRP)\s*:\s*(?:[$€£¥]|(?:US|USD|EUR|GBP)\s*)?\d")
 # Review stars: "Rated 4.5 out of 5 stars (212 reviews)", "4.7 out of 5 stars" ("4 out of 5 dentists" and
 # "4 out of 10 Americans" are claims).
 _RATING = re.compile(
@@ -213,7 +216,7 @@ def is_furniture(sentence: str) -> bool:
         return True
     if is_credit(sentence) or _WIDGET.match(s) or _LINK_LINE.search(sentence.strip()) or _contact_line(s) or (len(sentence.split()) <= 14 and _DASHED_HEADING.fullmatch(sentence)):
         return True
-    if _CARD.match(s) or _RATING.search(s) or (_COUNTER.search(s) and ("|" in s or _only_counters(s))):
+    if _CARD.match(s) or _RATING.search(s) or ("RP" in s and _PRICE_LABEL.search(s)) or (_COUNTER.search(s) and ("|" in s or _only_counters(s))):
         return True
     # substring tests first: a pager needs " of " or "/", a footer line its word
     cheap = ((" of " in s or "/" in s) and _PAGER.search(s)) or "egistration" in s or "icen" in s
