@@ -1441,35 +1441,21 @@ def _last_subject(
 
 
 def _expand(persons: list[tuple[int, str]], name: str, pos: int, text: str = "") -> str:
-    """A bare surname ("Bialiatski") becomes the full name used earlier ("Ales Bialiatski"), unless the text
-    used the surname alone before that full name: its person was introduced elsewhere (the headline), and the
-    full name named later is somebody else ("Thurman says ..." long before "her father, Robert Thurman")."""
+    """A bare surname ("Bialiatski") becomes the full name used earlier ("Ales Bialiatski"), never a relative's
+    the text introduced by kinship ("her father, Robert Thurman", "his son Felix Brandt"): the surname alone is
+    the person the story is about, the relative is named in full because they share it."""
     if " " in name:
         return name
     for p, full in persons:
         if p >= pos:
             break
-        if " " in full and full.split()[-1] == name:
-            return name if text and _first_bare(text, name) < p else full
+        if " " in full and full.split()[-1] == name and not (text and _KIN_BEFORE.search(text, max(0, p - 40), p)):
+            return full
     return name
 
 
-# the word before a surname that makes it part of a full name: a capitalised word that is no title or function word
-_WORD_BEFORE = re.compile(r"(?:^|\s)([A-Z][\w’'-]*\.?)\s+$")
-
-
-@lru_cache(maxsize=256)
-def _first_bare(text: str, surname: str) -> int:
-    """Where ``text`` first uses ``surname`` without a first name ("Thurman says", "Ms. Thurman"); past the end
-    when it never does."""
-    for m in re.finditer(rf"\b{re.escape(surname)}\b", text):
-        before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
-        word = before.group(1) if before else ""
-        if (
-            not word
-            or word.rstrip(".") in _NOT_NAMES
-            or re.fullmatch(_TITLE, word + " ")
-            or (word.endswith(".") and len(word) > 2)  # "... in France. Thurman", not "J. Thurman"
-        ):
-            return m.start()
-    return len(text)
+# a kinship noun just before a name, set off by a comma or not: "her father, ", "his son ", "the couple's daughter, "
+_KIN_BEFORE = re.compile(
+    r"\b(?:(?:grand|step|great-grand)?(?:father|mother|son|daughter|parents?)|brother|sister|wife|husband|uncle|aunt|"
+    r"cousin|nephew|niece|widow(?:er)?|fianc[eé]e?|ex-wife|ex-husband)(?:-in-law)?,?\s+$"
+)
