@@ -36,6 +36,21 @@ def test_two_things_of_one_kind_told_apart_never_conflict() -> None:
                         "Girls scored an average of 74 points in the test.")  # fmt: skip
 
 
+def test_two_ends_or_two_sides_of_one_measure_never_conflict() -> None:
+    # markets: the open and the close, a high and a low
+    assert not conflict("The index opened at 7,412 points on Monday.", "The index closed at 7,398 points on Monday.")
+    assert not conflict("The pound hit a high of $1.32 on Tuesday.", "The pound hit a low of $1.29 on Tuesday.")
+    # weather
+    assert not conflict("The minimum temperature was 14C in the city.", "The maximum temperature was 17C in the city.")
+    # politics: votes for and against
+    assert not conflict("The motion got 312 votes in favour.", "The motion got 298 votes against.")
+    # sport, business, elections, transport
+    assert not conflict("The team won 18 games this season.", "The team lost 16 games this season.")
+    assert not conflict("The firm hired 420 workers in the quarter.", "The firm laid off 380 workers in the quarter.")
+    assert not conflict("Turnout was 61 percent in urban areas.", "Turnout was 57 percent in rural areas.")
+    assert not conflict("Inbound flights were cut by 120.", "Outbound flights were cut by 110.")
+
+
 def test_what_a_sum_is_for_and_two_named_holders_tell_two_figures() -> None:
     # local government: two things a sum is spent on
     assert not conflict("The council will spend £4.5m on the bridge.", "The council will spend £4.2m on the library.")

@@ -251,7 +251,8 @@ def other_places(a: Claim, b: Claim) -> bool:
 
 
 # Sets of words that tell two things of one kind apart, from general English: a figure of the first half and one of
-# the second, of men and of women, of the east and of the west, before and after a match, ordered and delivered.
+# the second, of men and of women, of the east and of the west, before and after a match, ordered and delivered,
+# at the open and at the close, a high and a low, votes for and against, games won and lost.
 # Two sentences that each use a word of one set, and not the same ones, count two things, whatever the figures:
 # never sure to be one figure told two ways ("The Hawks scored 22 points in the first half" / "25 points in the
 # second half", "The men's race drew 240 runners" / "The women's race drew 220"). Only ever removes a conflict.
@@ -269,6 +270,14 @@ _CONTRASTS = tuple(
         "import imports imported export exports exported",
         "bought buy buys sold sell sells",
         "ordered orders order delivered deliveries delivery deliver delivers",
+        "opened opening open opens closed closing close closes",
+        "high higher highest peak peaked low lower lowest trough",
+        "minimum min maximum max",
+        "favour favor against",
+        "won win wins winning lost lose loses losing drew draw draws",
+        "hired hire hires hiring recruited fired sacked dismissed layoffs laid",
+        "urban rural suburban",
+        "inbound outbound incoming outgoing arrivals departures",
     )
 )  # fmt: skip
 _CONTRAST_WORD = re.compile(r"\b[a-z][a-z0-9-]*(?:['’]s)?\b")
