@@ -164,3 +164,12 @@ def test_a_source_noun_as_the_object_of_another_clause_is_no_credit() -> None:
     # the rule it must keep: the source noun as the subject
     assert _cites("Firefighters at the scene said 3 people were rescued.") == ["Firefighters at the scene"]
     assert _cites("Police in Leeds said a man, 34, was arrested.") == ["Police in Leeds"]
+
+
+def test_a_price_label_inside_a_told_sentence_is_no_product_box() -> None:
+    # statements.is_furniture (claims16) made any line with "RRP:" or "MSRP:" furniture, told sentences too
+    assert ("2 million units", 2000000.0) in _numbers(
+        "The console (RRP: £449) sold 2 million units in its first week, the maker said.")  # fmt: skip
+    assert ("4 million units", 4000000.0) in _numbers("The phone, which has an MSRP: $999, sold 4 million units.")
+    # the rule it must keep: a product box
+    assert _numbers("Tested by: Ann Lee RRP: $49.99 More info: example.org") == []

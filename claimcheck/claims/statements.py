@@ -208,6 +208,12 @@ def _contact_line(s: str) -> bool:
     return len(head.split()) <= 3 or head.rstrip()[-1:] in _CONTACT_BEFORE or _CONTACT_ASK.match(head) is not None
 
 
+def _told(s: str) -> bool:
+    """Whether a line tells something: a verb of news or of saying ("The console (RRP: £449) sold 2 million units,
+    the maker said" is a sentence with a price in it, not a product box)."""
+    return any(w in _EVENT_WORDS or w in ("said", "says") for w in re.findall(r"[a-z]+", s.lower()))
+
+
 def is_furniture(sentence: str) -> bool:
     """Page furniture: newsletters, share buttons, credits lines, photo credits, dashed subheadings, cookie
     notices; recipe cards, shop prices, review stars and comment counts."""
@@ -216,7 +222,7 @@ def is_furniture(sentence: str) -> bool:
         return True
     if is_credit(sentence) or _WIDGET.match(s) or _LINK_LINE.search(sentence.strip()) or _contact_line(s) or (len(sentence.split()) <= 14 and _DASHED_HEADING.fullmatch(sentence)):
         return True
-    if _CARD.match(s) or _RATING.search(s) or ("RP" in s and _PRICE_LABEL.search(s)) or (_COUNTER.search(s) and ("|" in s or _only_counters(s))):
+    if _CARD.match(s) or _RATING.search(s) or ("RP" in s and _PRICE_LABEL.search(s) and not _told(s)) or (_COUNTER.search(s) and ("|" in s or _only_counters(s))):
         return True
     # substring tests first: a pager needs " of " or "/", a footer line its word
     cheap = ((" of " in s or "/" in s) and _PAGER.search(s)) or "egistration" in s or "icen" in s
