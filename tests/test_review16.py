@@ -164,6 +164,10 @@ def test_a_source_noun_as_the_object_of_another_clause_is_no_credit() -> None:
     # the rule it must keep: the source noun as the subject
     assert _cites("Firefighters at the scene said 3 people were rescued.") == ["Firefighters at the scene"]
     assert _cites("Police in Leeds said a man, 34, was arrested.") == ["Police in Leeds"]
+    # ... also after a describing word in -ed ("armed", "elected", "trained" are no verbs here)
+    assert _cites("Armed police at the scene said two men were detained.") == ["police at the scene"]
+    assert _cites("Elected officials in the county said the budget was cut by 4%.") == ["officials in the county"]
+    assert _cites("Trained paramedics at the track said 3 riders were hurt.") == ["paramedics at the track"]
 
 
 def test_a_price_label_inside_a_told_sentence_is_no_product_box() -> None:

@@ -618,9 +618,10 @@ _SPEECH = re.compile(rf"\b{SPEECH_RE}\b")
 # a source noun after a preposition or a verb is the object of another clause, not who said it ("A man who was shot
 # by police in the city said", "a protester who threw stones at police in the capital said", "told officials at")
 _OBJECT_BEFORE = re.compile(
-    r"(?<![\w’'-])(?:by|at|to|from|with|against|for|of|on|about|among|between|near|told|tells|met|urged|asked|"
-    r"thanked|[a-z]{3,}ed)\s+(?:(?:the|a|an|local|state|federal|armed|riot|senior)\s+)?$",
-    re.IGNORECASE,
+    r"(?<![\w’'-])(?:(?i:by|at|to|from|with|against|for|of|on|about|among|between|near|told|tells|met|urged|asked|"
+    r"thanked)|(?!(?:armed|unnamed|retired|trained|qualified|concerned|worried|experienced|licensed|unidentified|named|"
+    r"elected|appointed|uniformed|seasoned|specialised|specialized|registered|certified|dedicated|frustrated|"
+    r"exhausted|skilled)\b)[a-z]{3,}ed)\s+(?:(?:the|a|an|local|state|federal|armed|riot|senior)\s+)?$"
 )
 _FRAME_VERBS = frozenset(re.findall(r"[a-z]+", _CREDIT_VERB))
 _PERSON_SOURCE_WORDS = frozenset(
