@@ -193,6 +193,10 @@ PAGES9_SPLITS = ("pages9-tune", "pages9-check")
 # a digit or a number word (tests/claims_label.py, "Tenth round"); items carry their ``corpus`` as cites7's do
 PAGES10 = DATA / "claims_pages10_labelled.json"
 PAGES10_SPLITS = ("pages10-tune", "pages10-check")
+# round pages11: fresh sentences of the same material (the odd half by the sentence's sha1), a third at random, the
+# rest with a quotation mark or a word of attribution (tests/claims_label.py, "Eleventh round")
+PAGES11 = DATA / "claims_pages11_labelled.json"
+PAGES11_SPLITS = ("pages11-tune", "pages11-check")
 
 
 def load_cites7_pages(path: Path = CITES7) -> dict[str, str] | None:
@@ -340,6 +344,10 @@ def measure(argv: Iterable[str] = ()) -> list[tuple[str, dict[str, Score]]]:
         # round pages10's check split alone: figures only, read at most twice; --tune never prints it
         fresh10 = load_cites7_pages(PAGES10)
         return [] if fresh10 is None else [("pages10-check", evaluate_real(fresh10, PAGES10, split="pages10-check"))]
+    if "--pages11-check" in argv:
+        # round pages11's check split alone: figures only, read at most twice; --tune never prints it
+        fresh11 = load_cites7_pages(PAGES11)
+        return [] if fresh11 is None else [("pages11-check", evaluate_real(fresh11, PAGES11, split="pages11-check"))]
     rows = [("own", evaluate_own())]
     if pages is not None:
         rows.append(("real-tuning", evaluate_real(pages, split="tuning")))
@@ -384,6 +392,11 @@ def measure(argv: Iterable[str] = ()) -> list[tuple[str, dict[str, Score]]]:
             for split in PAGES10_SPLITS:
                 if split == "pages10-tune" or "--news" in argv:
                     rows.append((split, evaluate_real(fresh10, PAGES10, split=split, cache=fresh10_cache)))
+        if (tune or "--news" in argv) and (fresh11 := load_cites7_pages(PAGES11)) is not None:
+            fresh11_cache: dict[str, list[Claim]] = {}
+            for split in PAGES11_SPLITS:
+                if split == "pages11-tune" or "--news" in argv:
+                    rows.append((split, evaluate_real(fresh11, PAGES11, split=split, cache=fresh11_cache)))
         rows.append(("real-tuning-first", evaluate_real(pages, split="tuning", first_only=True)))
         if not tune:
             rows.append(("real-holdout-first", evaluate_real(pages, split="holdout", first_only=True)))

@@ -106,6 +106,16 @@ pages of the benchmark), of any length, none labelled in an earlier round, and o
 with their ``corpus``; a page is in "pages10-check" iff ``int(sha1("pages10:" + page), 16) % 4 == 0`` (figures
 only, read at most twice: before any rule and at the end), else in "pages10-tune" (``pages10_split``).
 ``pages10-show [pages10-tune|pages10-check]`` and ``pages10-add FILE`` work as cites7's.
+Eleventh round, quotes and credits on unseen sentences again (helper cites16, 2026-11-30; round "pages11",
+``pages11_picks``): the same candidates as pages9, none labelled in an earlier round (pages9 included), and only
+those whose text's ``sha1`` is odd (``pages11_ours``: a helper labelling numbers at the same time takes the even
+half), keyed by ``sha1("pages11:" + page + ":" + start)``, at most two a page: ``PAGES11_TAKE`` gives 38 of lowest
+key among all ("pages11-random"), then 76 among those with a quotation mark or a word of attribution
+(``PAGES11_CUE``, pages9's words and says, tells, reports, writes, statement, spokesman / -woman / -person, added,
+claimed, stated, quoted, testified: "pages11-cue"). Labels (by hand, before the extractor ran on them) go in
+tests/data/claims_pages11_labelled.json with their ``corpus``; a page is in "pages11-check" iff
+``int(sha1("pages11:" + page), 16) % 4 == 0`` (figures only, read at most twice), else in "pages11-tune"
+(``pages11_split``). ``pages11-show [pages11-tune|pages11-check]`` and ``pages11-add FILE`` work as cites7's.
 
 ``python -m tests.claims_label show N [SPLIT]`` prints the sentences of the next N pages (of SPLIT) to
 label (the text stays on the terminal, never in the repository); ``python -m tests.claims_label add FILE``
@@ -596,6 +606,53 @@ def pages10_show(split: str | None = None) -> None:
 
 def pages10_add(path: Path) -> None:
     _round_add(path, pages10_picks(cites7_corpora()), PAGES10_LABELS, pages10_split)
+PAGES11_LABELS = DATA / "claims_pages11_labelled.json"
+# how many sentences each rule of round pages11 takes: at random, then with a quotation mark or a word of attribution
+PAGES11_TAKE = (("pages11-random", 38), ("pages11-cue", 76))
+PAGES11_CUE = re.compile(
+    r"\b(?:said|says|told|tells|according\s+to|reported|reports|cited|announced|statement|wrote|writes|confirmed|"
+    r"spokes(?:man|woman|person)|added|claimed|stated|quoted|testified)\b",
+    re.IGNORECASE,
+)
+
+
+def pages11_key(page: str, start: int) -> str:
+    return hashlib.sha1(f"pages11:{page}:{start}".encode()).hexdigest()
+
+
+def pages11_split(page: str) -> str:
+    return (
+        "pages11-check" if int(hashlib.sha1(("pages11:" + page).encode()).hexdigest(), 16) % 4 == 0 else "pages11-tune"
+    )
+
+
+def pages11_ours(text: str) -> bool:
+    """The half of the sentences round pages11 may take (another helper labels the other half at the same time)."""
+    return int(hashlib.sha1(text.encode()).hexdigest(), 16) % 2 == 1
+
+
+def pages11_picks(corpora: dict[str, tuple[str, str]] | None = None) -> dict[str, list[tuple[int, str]]]:
+    """page -> sorted (sentence index, rule) round pages11 picks (see the docstring): candidates as pages9's, not
+    labelled in any earlier round, whose text's sha1 is odd (``pages11_ours``); by the key
+    ``sha1("pages11:" + page + ":" + start)``, at most two a page, first ``pages11-random`` of all, then
+    ``pages11-cue`` of those with a quotation mark or a word of attribution (``PAGES11_CUE``)."""
+    corpora = cites7_corpora() if corpora is None else corpora
+    earlier = (LABELS, NEWS_LABELS, PAGES6_LABELS, CITES7_LABELS, PAGES8_LABELS, PAGES9_LABELS)
+    cands = []
+    for page, i, s in _unlabelled(corpora, earlier):
+        if not pages11_ours(s.text):
+            continue
+        cue = _quoted(s.text) or PAGES11_CUE.search(s.text) is not None
+        cands.append((pages11_key(page, s.start), page, i, (cue,)))
+    return _take_picks(cands, PAGES11_TAKE, {"pages11-cue": 0})
+
+
+def pages11_show(split: str | None = None) -> None:
+    _round_show(pages11_picks(cites7_corpora()), pages11_split, split)
+
+
+def pages11_add(path: Path) -> None:
+    _round_add(path, pages11_picks(cites7_corpora()), PAGES11_LABELS, pages11_split)
 
 
 def page_hash(page: str) -> int:
@@ -781,6 +838,10 @@ if __name__ == "__main__":
         pages10_show(sys.argv[2] if len(sys.argv) > 2 else None)
     elif sys.argv[1:2] == ["pages10-add"]:
         pages10_add(Path(sys.argv[2]))
+    elif sys.argv[1:2] == ["pages11-show"]:
+        pages11_show(sys.argv[2] if len(sys.argv) > 2 else None)
+    elif sys.argv[1:2] == ["pages11-add"]:
+        pages11_add(Path(sys.argv[2]))
     else:
         sys.exit(
             "usage: python -m tests.claims_label show N [tuning|holdout] | add FILE | "
@@ -792,4 +853,5 @@ if __name__ == "__main__":
             "pages8-show [pages8-tune|pages8-check] | pages8-add FILE | "
             "pages9-show [pages9-tune|pages9-check] | pages9-add FILE | "
             "pages10-show [pages10-tune|pages10-check] | pages10-add FILE"
+            "pages11-show [pages11-tune|pages11-check] | pages11-add FILE"
         )

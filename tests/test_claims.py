@@ -24,6 +24,8 @@ from claims_eval import (
     PAGES9_SPLITS,
     PAGES10,
     PAGES10_SPLITS,
+    PAGES11,
+    PAGES11_SPLITS,
     demo_texts,
     evaluate_own,
     evaluate_real,
@@ -289,6 +291,15 @@ def test_quality_gate_pages10_sentences(split: str) -> None:
     if pages is None:
         pytest.skip("../shared/realdata is not available")
     assert _check(evaluate_real(pages, PAGES10, split=split), FLOORS[split]) == []
+@pytest.mark.parametrize("split", PAGES11_SPLITS)
+def test_quality_gate_pages11_sentences(split: str) -> None:
+    """Round pages11: fresh sentences of the tuning news articles and benchmark pages (the odd half by the sentence's
+    sha1), a third at random, the rest with a quotation mark or a word of attribution (tests/claims_label.py,
+    "Eleventh round"); pages11-check is read as figures only."""
+    pages = load_cites7_pages(PAGES11)
+    if pages is None:
+        pytest.skip("../shared/realdata is not available")
+    assert _check(evaluate_real(pages, PAGES11, split=split), FLOORS[split]) == []
 
 
 @needs_real

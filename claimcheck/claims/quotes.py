@@ -180,6 +180,9 @@ def _speaks(text: str, name: str) -> bool:
 _CALENDAR = frozenset(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 )
+# a holiday named alone is a date too, never a speaker (round pages11: "Last Thanksgiving, she posted a caveat: ...";
+# "Tom Easter said" is a name)
+_HOLIDAYS = frozenset(["thanksgiving", "christmas", "easter", "halloween", "hanukkah", "ramadan", "diwali", "passover"])
 _HE = re.compile(r"\b(?:he|him|his)\b", re.IGNORECASE)
 _SHE = re.compile(r"\b(?:she|her|hers)\b", re.IGNORECASE)
 # A participle clause of speech hangs on the sentence's subject: "X rejected the claims, saying ..." / "by
@@ -573,6 +576,12 @@ _NAMED_AFTER = re.compile(
     r"chant|sign|banner|t-shirt|logo|tagline)s?\b"
 )
 _NAME_WORDS = 10
+# A question or an exclamation followed by its speaker's verb is spoken, even in capitals (round pages11: "'Sold Out
+# Again?' posted one reader", '"Made In Ohio?" he asked'); a title has no speaker after it.
+_SPOKEN_AFTER = re.compile(
+    rf"[”\"’'»]?\s+(?:(?:he|she|they|we|I)\s+|(?:one|another|a|an|the)\s+[a-z][\w-]*\s+)?{SPEECH_RE}\b"
+    rf"|[”\"’'»]?\s+{SPEECH_RE}\s+(?:one|another|a|an|the|[{CAPITAL}])"
+)
 # A title runs to a dozen words with every word in capitals but the small ones ('"How to Speak So That People Want
 # to Listen"', '"The House at the End of the Lane"'); a speaker's words in capitals throughout are rarer still.
 _TITLE_LENGTH = 12
@@ -604,7 +613,11 @@ def _of_record(text: str, q: Quote) -> bool:
     # or a chant on record ('"WE WILL NOT STOP UNTIL THE JOB IS DONE," he wrote'), not a title
     shouted = not any(c.islower() for s, e in q.parts for c in text[s:e])
     longest = _SHOUTED_TITLE_LENGTH if shouted else _TITLE_LENGTH
-    if len(words) <= longest and all(w[0].isupper() or w[0].isdigit() or w.lower() in small for w in tokens):
+    if (
+        len(words) <= longest
+        and all(w[0].isupper() or w[0].isdigit() or w.lower() in small for w in tokens)
+        and not (text[q.start : q.end].rstrip("”\"’'»").endswith(("?", "!")) and _SPOKEN_AFTER.match(text, q.end))
+    ):
         return False  # a title or a name in capitals, its numbers too ("Kill Bill: Vol. 1", "2018 Welcome Festival")
     if len(words) <= _NAME_WORDS and _WORN_TEXT_BEFORE.search(text, max(0, q.start - 40), q.start):
         return False  # what a sign or a shirt reads ('a banner reading "Hands off our library"')
@@ -879,6 +892,8 @@ def _plausible(name: str, places: set[str]) -> bool:
     also a name is one beside a capitalised word of no date ("Ellen May", "April Dunne"; not "May",
     "Tuesday May")."""
     words = [w.lower().rstrip(".") for w in name.split()]
+    if all(w in _HOLIDAYS for w in words):
+        return False
     dates = [w for w in words if w in _CALENDAR]
     if dates and (len(dates) == len(words) or not set(dates) <= _NAME_MONTHS) or name in places:
         return False
@@ -1224,6 +1239,19 @@ def _clean_name(name: str) -> str | None:
     return _STRIP_TITLE.sub("", cleaned) or cleaned
 
 
+# "he" or "she" stands for a person (round pages11): never a name that ends in a word of the press or of a holiday
+# ("Responding to the Harbour Times article, he added: ...", "Last Thanksgiving, she posted: ..."), nor a body's
+# name (coref.is_body_name: "Agency", "Ministry", "Inc", ...).
+_NO_PERSON_HEADS = frozenset(
+    [
+        "Times", "Journal", "Tribune", "Chronicle", "Gazette", "Telegraph", "Reporter", "Insider", "Magazine",
+        "Radio", "Television", "TV", "Network", "Daily", "Weekly", "Wire", "Today", "Register", "Examiner",
+        "Inquirer", "Dispatch", "Bulletin", "News", "Thanksgiving", "Christmas", "Easter",
+        "Halloween", "Hanukkah", "Ramadan", "Diwali", "Passover", "Eid", "Olympics", "Games",
+    ]
+)
+
+
 def _resolve_pronoun(
     persons: list[tuple[int, str]],
     pos: int,
@@ -1252,7 +1280,11 @@ def _resolve_pronoun(
         persons = [(p, n) for p, n in persons if not any(a <= p < b for a, b in hidden)]
 
     def fits(name: str) -> bool:  # "she" is no "Creative Artists Agency", nor a person the text calls "he"
-        return _gender(text, name) in (None, want) and not coref.is_body_name(name)
+        return (
+            _gender(text, name) in (None, want)
+            and not coref.is_body_name(name)
+            and name.split()[-1] not in _NO_PERSON_HEADS
+        )
 
     if subject is not None and (not fits(subject[0]) or subject[1] < section):
         subject = None
