@@ -282,17 +282,6 @@ def test_quality_gate_pages9_sentences(split: str) -> None:
     assert _check(evaluate_real(pages, PAGES9, split=split), FLOORS[split]) == []
 
 
-@pytest.mark.parametrize("split", PAGES11_SPLITS)
-def test_quality_gate_pages11_sentences(split: str) -> None:
-    """Round pages11: fresh sentences of the tuning news articles and benchmark pages (the odd half by the sentence's
-    sha1), a third at random, the rest with a quotation mark or a word of attribution (tests/claims_label.py,
-    "Eleventh round"); pages11-check is read as figures only."""
-    pages = load_cites7_pages(PAGES11)
-    if pages is None:
-        pytest.skip("../shared/realdata is not available")
-    assert _check(evaluate_real(pages, PAGES11, split=split), FLOORS[split]) == []
-
-
 @pytest.mark.parametrize("split", PAGES10_SPLITS)
 def test_quality_gate_pages10_sentences(split: str) -> None:
     """Round pages10: fresh sentences of the tuning news articles and benchmark pages whose text hashes even, half at
@@ -302,6 +291,15 @@ def test_quality_gate_pages10_sentences(split: str) -> None:
     if pages is None:
         pytest.skip("../shared/realdata is not available")
     assert _check(evaluate_real(pages, PAGES10, split=split), FLOORS[split]) == []
+@pytest.mark.parametrize("split", PAGES11_SPLITS)
+def test_quality_gate_pages11_sentences(split: str) -> None:
+    """Round pages11: fresh sentences of the tuning news articles and benchmark pages (the odd half by the sentence's
+    sha1), a third at random, the rest with a quotation mark or a word of attribution (tests/claims_label.py,
+    "Eleventh round"); pages11-check is read as figures only."""
+    pages = load_cites7_pages(PAGES11)
+    if pages is None:
+        pytest.skip("../shared/realdata is not available")
+    assert _check(evaluate_real(pages, PAGES11, split=split), FLOORS[split]) == []
 
 
 @needs_real

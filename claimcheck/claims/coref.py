@@ -141,12 +141,12 @@ BODY_KINDS_RE = "|".join(sorted(_BODY_KINDS, key=len, reverse=True))
 # ("Margaret Court"), "Air" or "Co", which also end a person's name or a phrase.
 _BODY_ENDS = frozenset().union(*_BODY_KINDS.values()) | frozenset(
     ["institute", "association", "federation", "organisation", "organization", "studios", "police", "office",
-     "administration", "service", "bureau", "network", "times", "journal", "tribune"]
+     "administration", "service", "bureau"]
 ) - {"air", "co", "court"}  # fmt: skip
 
 
 def is_body_name(name: str) -> bool:
-    """``name`` ends as a body's does ("Creative Artists Agency", "Acme Corp", "the Sunday Times"): no "he" or
+    """``name`` ends as a body's does ("Creative Artists Agency", "Acme Corp", "the Tourism Authority"): no "he" or
     "she" stands for it."""
     words = name.split()
     return len(words) > 1 and words[-1].lower().strip(".,") in _BODY_ENDS
