@@ -382,3 +382,78 @@ def test_sigterm_while_reading_a_fifo_exits_143_quietly(entry: list[str], args: 
     assert proc.returncode == 143, (proc.returncode, err)
     assert "Traceback" not in err and out == ""
     assert not db.exists()
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_fetch_json_stopped_says_so_on_stderr(tmp_path: Path, sig: signal.Signals) -> None:
+    """``fetch --json > out.json`` stopped by Ctrl-C or SIGTERM: stdout holds the JSON (interrupted: true) and
+    stderr still says the run was stopped and what it kept (it said nothing: a user piping stdout to a file
+    saw the command end with 130 and no word why)."""
+    from test_crash import publish
+
+    site = Site()
+    try:
+        publish(site, delay=0.12)
+        src, db = sources(site, tmp_path), tmp_path / "c.db"
+        env = {k: v for k, v in os.environ.items() if not k.startswith("CLAIMCHECK_")}
+        env["CLAIMCHECK_HOME"] = str(tmp_path / "home")
+        cmd = ["fetch", "--allow-private", "--sources", str(src), "--db", str(db), "--json"]
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "claimcheck", *cmd],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            start_new_session=True,
+        )
+        wait_for(db, 2, proc)
+        proc.send_signal(sig)
+        out, err = proc.communicate(timeout=15)
+        reap(proc)
+    finally:
+        site.close()
+    assert proc.returncode == 128 + int(sig), err
+    import json
+
+    doc = json.loads(out)
+    assert doc["interrupted"] is True
+    how = "stopped by SIGTERM" if sig == signal.SIGTERM else "interrupted"
+    m = re.search(rf"{how}: (\d+) new articles? stored before the stop", err)
+    assert m, err
+    assert int(m.group(1)) == doc["totals"]["new"] >= 2
+    assert "Traceback" not in err + out
+
+
+@pytest.mark.slow  # CI's second run (pyproject.toml): the stop waits writes.STOP_WAIT
+def test_a_stop_ends_while_another_program_holds_the_write_lock(tmp_path: Path) -> None:
+    """Ctrl-C while another program holds the SQLite database's write lock (an open BEGIN IMMEDIATE): the stop
+    waits writes.STOP_WAIT for the write under way, then ends it (SQLite's busy wait heeds no interrupt: the
+    wait for the lock is taken in slices). It waited out the whole busy timeout, 59 s."""
+    from claimcheck.ingest.writes import STOP_WAIT
+
+    site = Site()
+    holder = None
+    try:
+        from test_crash import publish
+
+        publish(site, delay=0.12)
+        src, db = sources(site, tmp_path), tmp_path / "c.db"
+        proc = start(src, db)
+        wait_for(db, 2, proc)
+        holder = sqlite3.connect(db, isolation_level=None, timeout=30)
+        holder.execute("BEGIN IMMEDIATE")
+        time.sleep(1.0)  # the fetch's next write is waiting for the lock
+        t0 = time.monotonic()
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=90)
+        took = time.monotonic() - t0
+        reap(proc)
+    finally:
+        if holder is not None:
+            holder.execute("ROLLBACK")
+            holder.close()
+        site.close()
+    assert proc.returncode == 130, err
+    assert re.search(r"^interrupted: \d+ new articles? stored before the stop", err, re.M), err
+    assert "Traceback" not in err and took < 3 * STOP_WAIT, (took, err)
+    assert len(assert_sound(db)) >= 2

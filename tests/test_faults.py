@@ -139,7 +139,33 @@ PAGE_FAULTS: dict[str, tuple[dict[str, object], str]] = {
         "no article text",
     ),
     "an empty page": ({"body": b"", "headers": HTML}, "no article text"),
+    # A 3xx that names no target: its body (here a whole article page) was read and stored as the article.
+    "301 without a Location": ({"body": page(), "status": 301, "headers": HTML}, "HTTP 301 redirect without a Location"),
+    "300 without a Location": ({"body": page(), "status": 300, "headers": HTML}, "HTTP 300 redirect without a Location"),
+    # Not a status HTTP has (LinkedIn answers crawlers 999): was "HTTP 999 server error".
+    "999": ({"body": b"denied", "status": 999}, "HTTP 999, not a standard status"),
+    # What h11 refuses to read was "connection closed mid-response", which the server never did.
+    "bad status line": ({"action": lambda h: raw(h, b"hello there\r\n\r\n")}, "malformed HTTP response"),
+    "bad chunk header": (
+        {"action": lambda h: raw(h, b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nhi\r\n0\r\n\r\n")},
+        "malformed HTTP response",
+    ),
+    "two Content-Lengths": (
+        {"action": lambda h: raw(h, b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\nhi")},
+        "malformed HTTP response",
+    ),
+    "body cut short": (
+        {"action": lambda h: raw(h, b"HTTP/1.1 200 OK\r\nContent-Length: 20\r\n\r\nhi")},
+        "connection closed mid-response",
+    ),
 }
+
+
+def raw(h, data: bytes) -> None:  # type: ignore[no-untyped-def]
+    """Answer with these bytes as they are, then hang up."""
+    h.wfile.write(data)
+    h.wfile.flush()
+    h.close_connection = True
 
 
 def raw_deflate(data: bytes) -> bytes:
@@ -672,3 +698,62 @@ def test_one_fetch_of_many_feeds_where_some_are_broken_in_every_way(site: Site, 
         assert rep.feeds_failed == 1 and len(rep.reasons) == 1 and reason in why(rep), (name, why(rep))
     rows = assert_sound(db)
     assert {r["outlet"] for r in rows} == {*names, "many"}
+
+
+def test_a_host_answering_5xx_to_everything_is_not_asked_again_this_run(
+    site: Site, other_site: Site, tmp_path: Path
+) -> None:
+    """A host whose every page answers 503 (robots.txt and its feed fine: an origin down behind a cache) is
+    asked for HOST_DOWN_AFTER pages (1 + retries times each), not for each of its pages (30 requests for 10
+    pages); the pages not asked for fail for now with one reason, and the next run asks for them again."""
+    from claimcheck.ingest.http import HOST_DOWN as down
+    from claimcheck.ingest.http import HOST_DOWN_AFTER
+
+    paths = [f"/bad/s{i}.html" for i in range(10)]
+    for p in paths:
+        site.route(p, b"busy", status=503)
+    site.route("/bad/feed.xml", feed_for(site, *paths), headers=RSS)
+    settings = FetchSettings(timeout=1, retries=2, backoff=0.01, per_host=1)
+    bad, _, _ = run_case(site, tmp_path, settings, good=other_site)
+    asked = [p for p in site.paths_hit() if p.startswith("/bad/s")]
+    assert len(asked) <= 3 * (HOST_DOWN_AFTER + 1), asked  # the pages given up on, and one in flight
+    assert bad.failed == 10 and set(bad.reasons) == {"HTTP 503 server error", down}, bad.reasons
+    assert bad.reasons[down] >= 10 - HOST_DOWN_AFTER - 1  # the pages asked for fail with their own answer
+    for p in paths:
+        site.route(p, page(f"Harbour report {p[-6]}"), headers=HTML)
+    again = fetch(site, tmp_path / "t.db", settings, good=other_site)
+    assert again.outlets[0].new == 10 and again.outlets[0].ok
+
+
+def test_a_host_whose_5xx_are_broken_by_answers_stays_up(site: Site, tmp_path: Path) -> None:
+    """Server errors with good answers between them (one broken page among good ones, each asked 1 + retries
+    times) never add up to a host down: only HOST_DOWN_AFTER in a row do."""
+    paths = []
+    for i in range(4):
+        site.route(f"/bad/broken{i}.html", b"oops", status=500)
+        site.route(f"/bad/fine{i}.html", page(f"Harbour report {i}"), headers=HTML)
+        paths += [f"/bad/broken{i}.html", f"/bad/fine{i}.html"]
+    site.route("/bad/feed.xml", feed_for(site, *paths), headers=RSS)
+    settings = FetchSettings(timeout=1, retries=2, backoff=0.01, per_host=1)
+    bad, _, _ = run_case(site, tmp_path, settings)
+    assert bad.new == 4 and bad.reasons == {"HTTP 500 server error": 4}, bad.reasons
+    assert sum(p.startswith("/bad/broken") for p in site.paths_hit()) == 12
+
+
+def test_a_host_that_never_answers_is_not_waited_for_page_after_page(
+    site: Site, other_site: Site, tmp_path: Path
+) -> None:
+    """Every page of a host stalls past the deadline (its robots.txt and feed answer): after HOST_DOWN_AFTER
+    pages timed out in a row its other pages fail at once. It cost (1 + retries) deadlines a page: 30 for 10."""
+    from claimcheck.ingest.http import HOST_DOWN, HOST_DOWN_AFTER
+
+    paths = [f"/bad/s{i}.html" for i in range(10)]
+    for p in paths:
+        site.route(p, page(), headers=HTML, delay=0.6)
+    site.route("/bad/feed.xml", feed_for(site, *paths), headers=RSS)
+    settings = FetchSettings(timeout=0.3, retries=2, backoff=0.01, per_host=2)
+    bad, _, elapsed = run_case(site, tmp_path, settings, good=other_site)
+    asked = [p for p in site.paths_hit() if p.startswith("/bad/s")]
+    assert len(asked) <= 3 * (HOST_DOWN_AFTER + settings.per_host), asked
+    assert bad.failed == 10 and bad.reasons[HOST_DOWN] >= 10 - HOST_DOWN_AFTER - settings.per_host, bad.reasons
+    assert elapsed < 4  # 30 deadlines of 0.3 s, two at a time, took 4.5 s and more

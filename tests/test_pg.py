@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -989,3 +990,109 @@ def test_a_host_given_back_and_forth_is_never_left_undone(pg_url: str) -> None:
             a.close()
             b.close()
         assert pg_count(pg_url, "SELECT count(*) FROM host_leases WHERE holder IS NOT NULL OR round <> 1") == 0
+
+
+def test_stories_on_an_empty_database_names_it(store_target: str) -> None:
+    """``stories`` on a database with no article yet names the database, on PostgreSQL too (it said "the
+    database None holds no articles yet": a PostgreSQL store has no file path)."""
+    Store.open(store_target).close()
+    r = runner.invoke(app, ["stories", "--db", store_target])
+    assert r.exit_code == 1, r.output
+    assert "None" not in r.output and len(r.output.strip().splitlines()) == 1, r.output
+    shown = store_target if "://" not in store_target else store_target.rsplit("/", 1)[1]
+    assert shown in " ".join(r.output.split()) and "holds no articles yet" in r.output, r.output
+
+
+def _schema(target: str, bump: int | None = None) -> int:
+    """The schema version a database is stamped with (set to ``bump`` first, when given)."""
+    if "://" in target:
+        import psycopg
+
+        with psycopg.connect(target, autocommit=True) as conn:
+            if bump is not None:
+                conn.execute("UPDATE claimcheck_schema SET version = %s", (bump,))
+            return int(conn.execute("SELECT max(version) FROM claimcheck_schema").fetchone()[0])  # type: ignore[index]
+    import sqlite3
+
+    con = sqlite3.connect(target)
+    try:
+        if bump is not None:
+            con.execute(f"PRAGMA user_version = {bump}")
+        return int(con.execute("PRAGMA user_version").fetchone()[0])
+    finally:
+        con.close()
+
+
+def test_a_migration_never_stamps_a_newer_schema_older(store_target: str) -> None:
+    """Two versions at once: this claimcheck read an older schema and went to upgrade it, and a newer claimcheck
+    upgraded it first. Read again under the migration lock, the schema is newer than this claimcheck: refused
+    with one line, as at open, and left as it is (SQLite's was stamped back down to this claimcheck's version,
+    and the newer one would then run its own migration again over the tables it had made; PostgreSQL's was
+    written on with a schema this claimcheck does not know)."""
+    from claimcheck.migrations import SCHEMA_VERSION
+
+    store = Store.open(store_target)
+    try:
+        _schema(store_target, bump=SCHEMA_VERSION + 1)
+        with pytest.raises(StoreError, match="newer than this claimcheck understands"):
+            store._migrate()  # type: ignore[attr-defined]  # the step a slower opener takes after its first read
+    finally:
+        store.close()
+    assert _schema(store_target) == SCHEMA_VERSION + 1
+
+
+@pytest.mark.slow  # CI's second run (pyproject.toml)
+@pytest.mark.parametrize("how", [["--quiet"], ["--quiet", "--shard", "auto", "--lease", "2"]], ids=["plain", "auto"])
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_a_stop_ends_when_the_database_server_stops_answering(
+    site: Site, tmp_path: Path, pg_cluster: object, pg_url: str, how: list[str], sig: signal.Signals
+) -> None:
+    """The server stops answering mid-fetch (its backends frozen: a hung server or a paused machine, where no
+    reset ever comes). Ctrl-C or SIGTERM still ends the run, within writes.STOP_WAIT or two, with its one line
+    and exit 130 / 143; it waited for ever on the database thread (and, with --shard auto, on the queue's calls
+    and its giving back), and only SIGKILL ended it. Once the server answers again, a rerun stores each entry
+    once."""
+    import psycopg
+
+    from claimcheck.ingest.writes import STOP_WAIT
+
+    publish(site, "alpha", 12, delay=0.15)
+    src = sources_file(tmp_path, [("alpha", site)], extra=", per_host: 1")
+    proc = start(src, pg_url, tmp_path, *how[1:])
+    frozen: list[int] = []
+    try:
+        end = time.monotonic() + 30
+        while pg_count(pg_url) < 2 and time.monotonic() < end:
+            time.sleep(0.02)
+        with psycopg.connect(pg_cluster.url(), autocommit=True) as conn:  # type: ignore[attr-defined]
+            rows = conn.execute(
+                "SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+                (urlsplit(pg_url).path.lstrip("/"),),
+            ).fetchall()
+        for (pid,) in rows:
+            os.kill(pid, signal.SIGSTOP)
+            frozen.append(pid)
+        time.sleep(1.0)
+        assert proc.poll() is None
+        t0 = time.monotonic()
+        proc.send_signal(sig)
+        out, err = proc.communicate(timeout=4 * STOP_WAIT + 10)
+        took = time.monotonic() - t0
+    finally:
+        for pid in frozen:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGCONT)
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+        reap(proc)
+    assert proc.returncode == 128 + int(sig), err
+    word = "stopped by SIGTERM" if sig == signal.SIGTERM else "interrupted"
+    assert re.search(rf"^{word}: \d+ new articles? stored before the stop", err, re.M), err
+    assert "Traceback" not in err and took < 3 * STOP_WAIT, (took, err)
+    for route in site.routes.values():
+        route.delay = 0
+    proc = start(src, pg_url, tmp_path, *how[1:])
+    out, err = proc.communicate(timeout=90)
+    reap(proc)
+    assert proc.returncode == 0, err
+    assert_each_entry_once(pg_url, 1, 12)

@@ -240,6 +240,13 @@ def do_fetch(
         store.check_same_file()
     finally:
         store.close()
+    if report.interrupted:
+        # Said on stderr with --json and --quiet too: stdout may go to a file, and a stop is no success.
+        t = report.totals()
+        how = "stopped by SIGTERM" if stopped_by == signal.SIGTERM else "interrupted"
+        err_console.print(
+            f"{how}: {counted(t['new'], 'new article')} stored before the stop; run fetch again to go on"
+        )
     if as_json:
         print_json(
             {
@@ -249,14 +256,7 @@ def do_fetch(
                 "totals": report.totals(),
             }
         )
-    elif report.interrupted:
-        t = report.totals()
-        how = "stopped by SIGTERM" if stopped_by == signal.SIGTERM else "interrupted"
-        err_console.print(
-            f"{how}: {counted(t['new'], 'new article')} stored before the stop; run fetch again to go on"
-        )
-        (tables or out_console).print(summary_table(report))
-    elif not quiet:
+    elif report.interrupted or not quiet:
         (tables or out_console).print(summary_table(report))
     if report.interrupted:
         return report, 128 + int(stopped_by)

@@ -185,7 +185,7 @@ def stories(
         if source:
             check_stored_outlets(source, store, cfg)
         if store.stats().articles == 0:
-            fail(f"the database {store.path} holds no articles yet; run `claimcheck fetch` first", 1)
+            fail(f"the database {store.location} holds no articles yet; run `claimcheck fetch` first", 1)
         since_dt, until_dt = default_window(store, since, until, source)
         window = store_window(store, since_dt, until_dt, source)
         if not len(window):

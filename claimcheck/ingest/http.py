@@ -54,6 +54,16 @@ REDIRECTS = (301, 302, 303, 307, 308)
 ROBOTS_MAX = 500 * 1024  # RFC 9309: parse at least the first 500 KiB; we read that much and use it
 MAX_CRAWL_DELAY = 10.0
 
+# A host on which this many requests in a row failed for good (a server error, a timeout or a failed connection
+# after every retry), with no other answer between, is down for the rest of the run: its pages not yet asked for
+# fail at once, without a request, and those retrying stop (each was asked 1 + retries times, so a host
+# answering 503 to everything got three requests per page, and one that never answers held the run for three
+# timeouts per page). For this run only: they are asked for again on the next one. Heritrix and Nutch stop
+# asking a failing host the same way. Counted per request given up, not per attempt: two broken pages side by
+# side among good ones (six 500s in a row) leave the host up.
+HOST_DOWN_AFTER = 3
+HOST_DOWN = f"host down: {HOST_DOWN_AFTER} pages failed in a row; not asked again this run"
+
 GONE = (404, 410)  # statuses that mean the page will not come back: a permanent failure
 ROBOTS_DISALLOW = "disallowed by robots.txt"
 
@@ -140,6 +150,9 @@ class _Host:
     delay: float = 0.0  # Crawl-delay from robots.txt, bounded
     quiet_until: float = 0.0  # a 429's or 503's Retry-After: no request starts on the host before then
     quiet_reason: str = ""  # a Retry-After too far to wait for: every request to the host fails with this
+    server_errors: int = 0  # requests given up in a row on a 5xx, timeout or failed connection; any other
+    # answer but a 429 resets it
+    down: str = ""  # set at HOST_DOWN_AFTER of them: every later request to the host fails with this
     robots: asyncio.Future[Protego | RobotsDown | None] | None = None
 
 
@@ -234,7 +247,10 @@ class Http:
                     raise FetchError(f"too many redirects (> {self.s.max_redirects})", url, resp.status)
                 current = target
                 continue
-            if resp.status >= 400:
+            if 300 <= resp.status < 400 and resp.status != 304:
+                # a redirect that names no target: its body ("Moved", a CDN's error page) is no article
+                raise FetchError(f"HTTP {resp.status} redirect without a Location", url, resp.status)
+            if resp.status >= 400 or resp.status < 200:
                 raise FetchError(
                     _status_reason(resp.status), url, resp.status, permanent=resp.status in GONE
                 )
@@ -262,16 +278,23 @@ class Http:
             try:
                 resp = await self._get_once(url, headers, keep)
             except FetchError as e:
+                if isinstance(e, _Unanswered) and attempt >= self.s.retries:
+                    self._tally(url, failed=True)
                 transient = e.status is None and "too large" not in e.reason and "bomb" not in e.reason
-                if not transient or attempt >= self.s.retries:
+                if not transient or attempt >= self.s.retries or self._down(url):
                     raise
                 await asyncio.sleep(self._backoff(attempt))
                 attempt += 1
                 continue
+            server_error = 500 <= resp.status < 600
+            if resp.status != 429 and (not server_error or attempt >= self.s.retries or resp.status not in RETRY_STATUS):
+                self._tally(url, failed=server_error)  # a good answer, or a server error given up on
             if resp.status not in RETRY_STATUS:
                 return resp
-            wait = retry_after(resp.headers.get("retry-after"))
             h = self.hosts.get(urlsplit(url).netloc.lower())
+            if h is not None and h.down:
+                return resp  # this page fails with its own answer; the host's next ones are not asked for
+            wait = retry_after(resp.headers.get("retry-after"))
             if wait is not None and h is not None:
                 # the site asked for quiet: none of its other pages is requested meanwhile either
                 h.quiet_until = max(h.quiet_until, time.monotonic() + wait)
@@ -287,6 +310,21 @@ class Http:
             await asyncio.sleep(wait if wait is not None else self._backoff(attempt))
             attempt += 1
 
+    def _tally(self, url: str, *, failed: bool) -> None:
+        """Count a request given up on the URL's host (a server error, timeout or failed connection after every
+        retry), or reset the count on any other answer; at HOST_DOWN_AFTER in a row the host is down for the run."""
+        h = self.hosts.get(urlsplit(url).netloc.lower())
+        if h is None:
+            return
+        h.server_errors = h.server_errors + 1 if failed else 0
+        if h.server_errors >= HOST_DOWN_AFTER and not h.down:
+            h.down = HOST_DOWN
+
+    def _down(self, url: str) -> str:
+        """Why the URL's host is down for this run ('' when it is not)."""
+        h = self.hosts.get(urlsplit(url).netloc.lower())
+        return h.down if h is not None else ""
+
     def _backoff(self, attempt: int) -> float:
         return self.s.backoff * (2**attempt) * (0.75 + random.random() / 2)
 
@@ -296,6 +334,8 @@ class Http:
         if h is None:
             h = self.hosts[host] = _Host(asyncio.Semaphore(self.s.per_host))
         async with h.sem:
+            if h.down:
+                raise FetchError(h.down, url)  # for this run only: the page is asked for again next run
             delay = max(self.s.delay, h.delay)
             if delay:
                 async with h.lock:
@@ -309,6 +349,8 @@ class Http:
                 if h.quiet_reason and quiet > self.s.max_retry_after:
                     raise FetchError(h.quiet_reason, url, 429)
                 await asyncio.sleep(quiet)
+            if h.down:
+                raise FetchError(h.down, url)  # for this run only: the page is asked for again next run
             async with self.sem:
                 return await self._timed(url, headers, keep)
 
@@ -318,19 +360,22 @@ class Http:
             async with asyncio.timeout(self.s.timeout):
                 return await self._stream(url, headers, keep)
         except TimeoutError:
-            raise FetchError(f"timed out after {self.s.timeout:g}s", url) from None
+            raise _Unanswered(f"timed out after {self.s.timeout:g}s", url) from None
         except httpx.TimeoutException:
-            raise FetchError("timed out", url) from None
-        except httpx.RemoteProtocolError:
-            raise FetchError("connection closed mid-response", url) from None
+            raise _Unanswered("timed out", url) from None
+        except httpx.RemoteProtocolError as e:
+            if any(w in str(e) for w in ("peer closed", "disconnected")):
+                raise _Unanswered("connection closed mid-response", url) from None
+            # h11 refused what the server sent: a bad status line, header, chunk or Content-Length
+            raise FetchError("malformed HTTP response from the server", url) from None
         except httpx.ConnectError as e:
             if REFUSED in str(e):
                 raise FetchError(REFUSED, url, permanent=True) from None
-            raise FetchError("connection refused or failed", url) from None
+            raise _Unanswered("connection refused or failed", url) from None
         except (httpx.ReadError, httpx.WriteError):
-            raise FetchError("connection reset by the server", url) from None
+            raise _Unanswered("connection reset by the server", url) from None
         except httpx.TransportError as e:
-            raise FetchError(f"network error ({type(e).__name__})", url) from None
+            raise _Unanswered(f"network error ({type(e).__name__})", url) from None
 
     async def _stream(self, url: str, headers: dict[str, str], keep: int | None = None) -> Response:
         async with self.client.stream("GET", url, headers=headers) as r:
@@ -399,6 +444,10 @@ class Http:
         return rules
 
 
+class _Unanswered(FetchError):
+    """A request the host gave no answer to: a timeout, a refused, failed or reset connection."""
+
+
 @dataclass(frozen=True)
 class RobotsDown:
     """A robots.txt that could not be read (unreachable, or a 5xx after the retries): the host is
@@ -451,6 +500,8 @@ def retry_after(value: str | None, now: float | None = None) -> float | None:
 def _status_reason(status: int) -> str:
     names = {404: "not found", 410: "gone", 401: "unauthorised", 403: "forbidden", 429: "rate-limited"}
     name = names.get(status)
-    if name is None and status >= 500:
+    if name is None and 500 <= status < 600:
         name = "server error"
+    elif not 100 <= status < 600:  # LinkedIn's 999 to crawlers, a proxy's 600: no server error
+        return f"HTTP {status}, not a standard status"
     return f"HTTP {status}" + (f" {name}" if name else "")

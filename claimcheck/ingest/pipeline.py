@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import threading
 from collections import Counter
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from dataclasses import replace
@@ -28,7 +29,7 @@ from claimcheck.ingest.pool import Dispatcher, worker_count
 from claimcheck.ingest.records import LEASE, FetchOptions, FetchReport, NoProgress, OutletReport, Progress
 from claimcheck.ingest.settings import FetchSettings
 from claimcheck.ingest.shard import GIVEN, LEASE_LOST, SharedHosts, in_shard, shard_key
-from claimcheck.ingest.writes import ArticleWriter
+from claimcheck.ingest.writes import STOP_WAIT, ArticleWriter
 from claimcheck.models import Article, FeedEntry, Outlet, ParsedFeed, Sources
 from claimcheck.store import HostQueue, Store, content_hash, retry_status
 
@@ -114,8 +115,27 @@ def run_fetch(
             queue.close()
             order = {o.id: i for i, o in enumerate(outlets)}
             report.outlets.sort(key=lambda r: order[r.outlet])
+        if runner.watchdog is not None:
+            runner.watchdog.cancel()
         report.finished = datetime.now(UTC)
     return report
+
+
+def _stop_watchdog(store: Store, queue: HostQueue | None) -> threading.Timer:
+    """After a stop (Ctrl-C, SIGTERM): if the run has not ended STOP_WAIT seconds later, a call on the database
+    is stuck (a PostgreSQL server that stopped answering: no reset ever comes, and the stop waited for ever
+    on the database thread, the --shard auto queue's calls and its giving back); the store's and the queue's
+    connections are then interrupted, so those calls fail and the stop ends. What was committed is kept."""
+
+    def interrupt() -> None:
+        store.interrupt()
+        if queue is not None:
+            queue.interrupt()
+
+    timer = threading.Timer(STOP_WAIT, interrupt)
+    timer.daemon = True
+    timer.start()
+    return timer
 
 
 
@@ -133,6 +153,7 @@ class _Run(SharedHosts):
         self.aliases = sources.alias_map()
         self.in_progress = 0  # pages being downloaded or extracted (a write need not wait when none is)
         self.writes = ArticleWriter(store, lambda: self.in_progress > 0)
+        self.watchdog: threading.Timer | None = None  # started by a stop (see _stop_watchdog)
         self.backlog_size = MAX_BACKLOG
         self.backlog = asyncio.Semaphore(MAX_BACKLOG)
         self.incomplete: set[str] = set()  # outlets with an entry left for a later run (a transient failure)
@@ -178,6 +199,11 @@ class _Run(SharedHosts):
                     await asyncio.gather(
                         *(self.outlet(o, r) for o, r in zip(outlets, self.report.outlets, strict=True))
                     )
+        except (asyncio.CancelledError, KeyboardInterrupt):
+            self.writes.stopping = True  # the database thread is waited for a bounded time (writes.STOP_WAIT)
+            if self.watchdog is None:
+                self.watchdog = _stop_watchdog(self.store, queue)
+            raise
         finally:
             if tracer is not None:
                 tracer.stop()

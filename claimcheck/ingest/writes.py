@@ -7,7 +7,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Any, TypeVar
 
 from claimcheck.errors import StoreError
@@ -19,6 +20,9 @@ from claimcheck.store import Store
 T = TypeVar("T")
 MAX_BATCH = 64  # articles per write transaction
 BATCH_WAIT = 0.05  # seconds a write waits for more articles to join it
+# After a stop (Ctrl-C, SIGTERM), how long the write under way may take to end on its own: past it, the store
+# is interrupted (a PostgreSQL server that stopped answering held the stop for ever, Ctrl-C and SIGTERM alike).
+STOP_WAIT = 5.0
 
 Pending = tuple[Article, list[str], OutletReport, "asyncio.Future[tuple[int, bool]]"]
 
@@ -34,6 +38,7 @@ class ArticleWriter:
         self.pending: list[Pending] = []
         self.task: asyncio.Task[None] | None = None
         self.writing = False  # a batch of articles being written (for CLAIMCHECK_FETCH_TRACE)
+        self.stopping = False  # the run was stopped: its waits on the database thread are bounded
         self.new_here: dict[int, tuple[OutletReport, int]] = {}  # article id -> its report, claims: new this run
 
     async def db(self, fn: Callable[..., T], *args: Any) -> T:
@@ -75,8 +80,9 @@ class ArticleWriter:
                 # Stopped (Ctrl-C, SIGTERM) while the database thread writes this batch: the write goes on
                 # to its commit, so wait for it in the thread and count what it stored; the stop summary
                 # must be true.
+                self.stopping = True
                 with contextlib.suppress(BaseException):
-                    count_written(batch, *job.result(), self.new_here)
+                    count_written(batch, *self._at_stop(job), self.new_here)
                 for *_, done in batch:
                     done.cancel()
                 raise
@@ -105,7 +111,21 @@ class ArticleWriter:
             owners = {i: a.outlet for i in again if (a := self.store.get_article(i)) is not None}
         return results, owners
 
+    def _at_stop(self, job: Future[T]) -> T:
+        """The result of a call on the database thread, after a stop: waited for STOP_WAIT, then the store is
+        interrupted (the call fails: its batch was not committed, or not known to be) and waited for again."""
+        try:
+            return job.result(timeout=STOP_WAIT)
+        except FutureTimeout:
+            self.store.interrupt()
+            return job.result(timeout=STOP_WAIT)
+
     def shutdown(self) -> None:
+        if self.stopping:  # every call queued on the database thread ended, or interrupted, before it is let go
+            with contextlib.suppress(BaseException):
+                self._at_stop(self.thread.submit(lambda: None))
+            self.thread.shutdown(wait=False, cancel_futures=True)
+            return
         self.thread.shutdown(wait=True)
 
 

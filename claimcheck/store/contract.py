@@ -65,6 +65,10 @@ class HostQueue(Protocol):
         """Leave the round: hosts still held are given back (another fetcher of the round may take them)."""
         ...
 
+    def interrupt(self) -> None:
+        """From another thread: make a call still waiting on a database server that stopped answering fail."""
+        ...
+
 
 class Store:
     """The contract of one open claimcheck database, whatever the backend.
@@ -114,6 +118,10 @@ class Store:
 
     def check_same_file(self) -> None:
         """Raise :class:`StoreError` when the database was swapped under the run (files only)."""
+
+    def interrupt(self) -> None:
+        """From another thread: make a call of this store that is still waiting (on a database server that
+        stopped answering, on a lock) fail at once, so a stopped run can end. Nothing by default."""
 
     def store_error(self, e: BaseException) -> StoreError | None:
         """``e`` as a :class:`StoreError` when it is an error of this backend's driver, else None."""

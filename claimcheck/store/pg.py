@@ -28,7 +28,7 @@ from claimcheck.migrations import (
 )
 from claimcheck.models import Article
 from claimcheck.shingles import shingle_blob
-from claimcheck.store.pg_conn import CONNECT_TIMEOUT, first_line, import_psycopg, redact
+from claimcheck.store.pg_conn import CONNECT_TIMEOUT, first_line, import_psycopg, redact, shut_socket
 from claimcheck.store.pg_queue import PgHostQueue
 from claimcheck.store.pg_writes import T
 from claimcheck.store.query import ts_parts
@@ -132,11 +132,24 @@ class PgStore(SqlStore):
             version = int(
                 self.conn.execute("SELECT coalesce(max(version), 0) FROM claimcheck_schema").fetchone()[0]
             )
+            if version > SCHEMA_VERSION:  # a newer claimcheck upgraded it meanwhile: not ours to write
+                raise StoreError(
+                    f"{self.location}: database schema {version} is newer than this claimcheck understands "
+                    f"({SCHEMA_VERSION}); upgrade claimcheck"
+                )
             for migration in MIGRATIONS[version:]:
                 migration.postgres(self.conn)
             if version < SCHEMA_VERSION:
                 self.conn.execute("DELETE FROM claimcheck_schema")
                 self.conn.execute("INSERT INTO claimcheck_schema (version) VALUES (%s)", (SCHEMA_VERSION,))
+
+    def interrupt(self) -> None:
+        """Shut the connections' sockets down: a query waiting on a server that stopped answering (a hung
+        backend, a paused machine: no reset ever comes) wakes at once and fails as a lost connection. A
+        transaction that had not committed is rolled back by the server."""
+        for conn in (self.conn, self._pacer):
+            if conn is not None:
+                shut_socket(conn)
 
     def close(self) -> None:
         with suppress(Exception):

@@ -78,3 +78,21 @@ def first_line(e: BaseException, url: str) -> str:
     for secret in secrets(url):
         msg = msg.replace(secret, "***")
     return re.sub(r"\s+", " ", msg)[:300]
+
+
+def shut_socket(conn: Any) -> None:
+    """Shut a psycopg connection's socket down from any thread: a call waiting on it for a server that stopped
+    answering (a hung backend, a paused machine: no reset ever comes) wakes and fails as a lost connection."""
+    import os
+    import socket
+
+    try:
+        sock = socket.socket(fileno=os.dup(conn.pgconn.socket))
+    except Exception:  # noqa: BLE001 - closed already, or no socket: nothing is waiting on it
+        return
+    try:
+        sock.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass
+    finally:
+        sock.close()

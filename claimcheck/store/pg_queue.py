@@ -8,7 +8,7 @@ import threading
 from contextlib import suppress
 from typing import TYPE_CHECKING, Any
 
-from claimcheck.store.pg_conn import CONNECT_TIMEOUT
+from claimcheck.store.pg_conn import CONNECT_TIMEOUT, shut_socket
 
 ROUND_LOCK = 0x636C7264  # pg_advisory_xact_lock key while a fetcher joins or starts a round ("clrd")
 # A fetcher of round R out of work while others hold hosts holds the shared advisory lock (OUT_OF_WORK, R)
@@ -211,6 +211,13 @@ class PgHostQueue:
                 pass
         except self.store._psycopg.Error as e:
             raise self.store.store_error(e) from None  # type: ignore[misc]
+
+    def interrupt(self) -> None:
+        """Shut the queue's connections' sockets down (see PgStore.interrupt): a claim, a heartbeat or the
+        giving back stuck on a server that stopped answering fails at once; the leases run out on their own."""
+        for conn in (self.conn, self.listen):
+            if conn is not None:
+                shut_socket(conn)
 
     def close(self) -> None:
         """Leave the round; hosts held and not done go back to it (``round - 1``: free for its fetchers).

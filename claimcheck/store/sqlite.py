@@ -49,6 +49,8 @@ from claimcheck.store.sqlite_file import (
     writable,
 )
 
+BEGIN_SLICE_MS = 200  # a wait for another writer's lock, between two looks at interrupt()
+
 
 class SqliteStore(SqlStore):
     """One open SQLite claimcheck database."""
@@ -67,6 +69,7 @@ class SqliteStore(SqlStore):
         self.reader = read_only  # opened by a command that never writes (Store.open(read_only=True))
         self.upgraded_from: int | None = None  # a reader of an older schema: the file's schema version
         self._identity = file_identity(path)
+        self._interrupted = False  # interrupt() was called: a wait for another writer's lock ends
 
     # -- opening -----------------------------------------------------------------------------------
     @classmethod
@@ -202,6 +205,11 @@ class SqliteStore(SqlStore):
         with self.atomic() as db:
             # Re-read under the write lock: another process may have migrated meanwhile.
             version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:  # a newer claimcheck upgraded it meanwhile: never stamp it older
+                raise StoreError(
+                    f"{self.path}: database schema {version} is newer than this claimcheck understands "
+                    f"({SCHEMA_VERSION}); upgrade claimcheck"
+                )
             for migration in MIGRATIONS[version:]:
                 migration.sqlite(db)
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
@@ -220,6 +228,31 @@ class SqliteStore(SqlStore):
                 "nothing more was written (what this run stored before stays in the replaced file)"
             )
 
+    def interrupt(self) -> None:
+        """Abort the statement running, and a wait for another writer's lock (see :meth:`_begin`)."""
+        self._interrupted = True
+        with suppress(sqlite3.Error):
+            self.db.interrupt()
+
+    def _begin(self) -> None:
+        """BEGIN IMMEDIATE, waiting for another writer's lock up to BUSY_TIMEOUT_MS as SQLite's busy handler
+        does, but in slices of BEGIN_SLICE_MS, so that :meth:`interrupt` ends the wait between two: a stopped
+        fetch waited out the whole minute (SQLite's busy wait heeds no interrupt) while another program held
+        the lock, and the interpreter's exit waited for that thread."""
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        self.db.execute(f"PRAGMA busy_timeout = {BEGIN_SLICE_MS}")
+        try:
+            while True:
+                try:
+                    self.db.execute("BEGIN IMMEDIATE")
+                    return
+                except sqlite3.OperationalError as e:
+                    locked = any(w in str(e).lower() for w in ("locked", "busy"))
+                    if not locked or self._interrupted or time.monotonic() >= deadline:
+                        raise
+        finally:
+            self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
     def close(self) -> None:
         try:
             self.check_same_file()
@@ -237,7 +270,7 @@ class SqliteStore(SqlStore):
     def atomic(self) -> Iterator[sqlite3.Connection]:
         """One write transaction, taken with BEGIN IMMEDIATE so concurrent writers wait instead of failing."""
         try:
-            self.db.execute("BEGIN IMMEDIATE")
+            self._begin()
         except sqlite3.Error as e:
             raise StoreError(f"{self.path}: {explain(e)}") from None
         try:
