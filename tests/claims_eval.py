@@ -197,6 +197,9 @@ PAGES10_SPLITS = ("pages10-tune", "pages10-check")
 # rest with a quotation mark or a word of attribution (tests/claims_label.py, "Eleventh round")
 PAGES11 = DATA / "claims_pages11_labelled.json"
 PAGES11_SPLITS = ("pages11-tune", "pages11-check")
+# the rounds of fresh sentences whose pages load_cites7_pages serves, each with a "-tune" and a "-check" split (the
+# check read as figures only, at most twice a round, alone with --NAME-check; --tune never prints it)
+FRESH_ROUNDS = {"cites7": CITES7, "pages8": PAGES8, "pages9": PAGES9, "pages10": PAGES10, "pages11": PAGES11}
 
 
 def load_cites7_pages(path: Path = CITES7) -> dict[str, str] | None:
@@ -328,26 +331,10 @@ def measure(argv: Iterable[str] = ()) -> list[tuple[str, dict[str, Score]]]:
         # round pages6's check split alone (tests/claims_label.py, "Sixth real pages"): figures only, read at most
         # twice; --tune never prints it
         return [] if pages is None else [("pages6-check", evaluate_real(pages, PAGES6, split="pages6-check"))]
-    if "--cites7-check" in argv:
-        # round cites7's check split alone: figures only, read at most twice; --tune never prints it
-        cited = load_cites7_pages()
-        return [] if cited is None else [("cites7-check", evaluate_real(cited, CITES7, split="cites7-check"))]
-    if "--pages8-check" in argv:
-        # round pages8's check split alone: figures only, read at most twice; --tune never prints it
-        fresh8 = load_cites7_pages(PAGES8)
-        return [] if fresh8 is None else [("pages8-check", evaluate_real(fresh8, PAGES8, split="pages8-check"))]
-    if "--pages9-check" in argv:
-        # round pages9's check split alone: figures only, read at most twice; --tune never prints it
-        fresh9 = load_cites7_pages(PAGES9)
-        return [] if fresh9 is None else [("pages9-check", evaluate_real(fresh9, PAGES9, split="pages9-check"))]
-    if "--pages10-check" in argv:
-        # round pages10's check split alone: figures only, read at most twice; --tune never prints it
-        fresh10 = load_cites7_pages(PAGES10)
-        return [] if fresh10 is None else [("pages10-check", evaluate_real(fresh10, PAGES10, split="pages10-check"))]
-    if "--pages11-check" in argv:
-        # round pages11's check split alone: figures only, read at most twice; --tune never prints it
-        fresh11 = load_cites7_pages(PAGES11)
-        return [] if fresh11 is None else [("pages11-check", evaluate_real(fresh11, PAGES11, split="pages11-check"))]
+    for name, path in FRESH_ROUNDS.items():
+        if f"--{name}-check" in argv:
+            fresh = load_cites7_pages(path)
+            return [] if fresh is None else [(f"{name}-check", evaluate_real(fresh, path, split=f"{name}-check"))]
     rows = [("own", evaluate_own())]
     if pages is not None:
         rows.append(("real-tuning", evaluate_real(pages, split="tuning")))
@@ -372,31 +359,12 @@ def measure(argv: Iterable[str] = ()) -> list[tuple[str, dict[str, Score]]]:
         for split in PAGES6_SPLITS:
             if split == "pages6-tune" and (tune or "--news" in argv) or split == "pages6-check" and "--news" in argv:
                 rows.append((split, evaluate_real(pages, PAGES6, split=split, cache=page_cache)))
-        if (tune or "--news" in argv) and (cited := load_cites7_pages()) is not None:
-            cited_cache: dict[str, list[Claim]] = {}
-            for split in CITES7_SPLITS:
-                if split == "cites7-tune" or "--news" in argv:
-                    rows.append((split, evaluate_real(cited, CITES7, split=split, cache=cited_cache)))
-        if (tune or "--news" in argv) and (fresh8 := load_cites7_pages(PAGES8)) is not None:
-            fresh8_cache: dict[str, list[Claim]] = {}
-            for split in PAGES8_SPLITS:
-                if split == "pages8-tune" or "--news" in argv:
-                    rows.append((split, evaluate_real(fresh8, PAGES8, split=split, cache=fresh8_cache)))
-        if (tune or "--news" in argv) and (fresh9 := load_cites7_pages(PAGES9)) is not None:
-            fresh9_cache: dict[str, list[Claim]] = {}
-            for split in PAGES9_SPLITS:
-                if split == "pages9-tune" or "--news" in argv:
-                    rows.append((split, evaluate_real(fresh9, PAGES9, split=split, cache=fresh9_cache)))
-        if (tune or "--news" in argv) and (fresh10 := load_cites7_pages(PAGES10)) is not None:
-            fresh10_cache: dict[str, list[Claim]] = {}
-            for split in PAGES10_SPLITS:
-                if split == "pages10-tune" or "--news" in argv:
-                    rows.append((split, evaluate_real(fresh10, PAGES10, split=split, cache=fresh10_cache)))
-        if (tune or "--news" in argv) and (fresh11 := load_cites7_pages(PAGES11)) is not None:
-            fresh11_cache: dict[str, list[Claim]] = {}
-            for split in PAGES11_SPLITS:
-                if split == "pages11-tune" or "--news" in argv:
-                    rows.append((split, evaluate_real(fresh11, PAGES11, split=split, cache=fresh11_cache)))
+        for name, path in FRESH_ROUNDS.items():
+            if (tune or "--news" in argv) and (fresh := load_cites7_pages(path)) is not None:
+                fresh_cache: dict[str, list[Claim]] = {}
+                for split in (f"{name}-tune", f"{name}-check"):
+                    if split.endswith("-tune") or "--news" in argv:
+                        rows.append((split, evaluate_real(fresh, path, split=split, cache=fresh_cache)))
         rows.append(("real-tuning-first", evaluate_real(pages, split="tuning", first_only=True)))
         if not tune:
             rows.append(("real-holdout-first", evaluate_real(pages, split="holdout", first_only=True)))

@@ -6,26 +6,18 @@ import json
 import time
 import types
 import typing
+from pathlib import Path
 
 import pytest
 from claims_eval import (
     ALIASES,
-    CITES7,
-    CITES7_SPLITS,
     DATA,
+    FRESH_ROUNDS,
     KINDS,
     NEWS,
     NEWS_SPLITS,
     PAGES6,
     PAGES6_SPLITS,
-    PAGES8,
-    PAGES8_SPLITS,
-    PAGES9,
-    PAGES9_SPLITS,
-    PAGES10,
-    PAGES10_SPLITS,
-    PAGES11,
-    PAGES11_SPLITS,
     demo_texts,
     evaluate_own,
     evaluate_real,
@@ -251,55 +243,18 @@ def test_quality_gate_pages6_sentences(split: str) -> None:
     assert _check(evaluate_real(REAL, PAGES6, split=split), FLOORS[split]) == []
 
 
-@pytest.mark.parametrize("split", CITES7_SPLITS)
-def test_quality_gate_cites7_sentences(split: str) -> None:
-    """Round cites7: fresh sentences of the tuning news articles and benchmark pages, half chosen for words of
-    attribution (tests/claims_label.py, "Seventh round, credits"); cites7-check is read as figures only."""
-    pages = load_cites7_pages()
+@pytest.mark.parametrize(
+    ("path", "split"), [(path, f"{name}-{part}") for name, path in FRESH_ROUNDS.items() for part in ("tune", "check")]
+)
+def test_quality_gate_fresh_rounds(path: Path, split: str) -> None:
+    """The rounds of fresh sentences of the tuning news articles and benchmark pages (tests/claims_label.py,
+    "Seventh round, credits" to "Eleventh round": cites7 half chosen for words of attribution; pages8 a third at
+    random, the rest with a figure or a quotation mark; pages9 and pages11 with a quotation mark or a word of
+    attribution; pages10 with a digit or a number word); each "-check" split is read as figures only."""
+    pages = load_cites7_pages(path)
     if pages is None:
         pytest.skip("../shared/realdata is not available")
-    assert _check(evaluate_real(pages, CITES7, split=split), FLOORS[split]) == []
-
-
-@pytest.mark.parametrize("split", PAGES8_SPLITS)
-def test_quality_gate_pages8_sentences(split: str) -> None:
-    """Round pages8: fresh sentences of the tuning news articles and benchmark pages, a third at random, the rest
-    with a figure or a quotation mark (tests/claims_label.py, "Eighth round"); pages8-check is read as figures only."""
-    pages = load_cites7_pages(PAGES8)
-    if pages is None:
-        pytest.skip("../shared/realdata is not available")
-    assert _check(evaluate_real(pages, PAGES8, split=split), FLOORS[split]) == []
-
-
-@pytest.mark.parametrize("split", PAGES9_SPLITS)
-def test_quality_gate_pages9_sentences(split: str) -> None:
-    """Round pages9: fresh sentences of the tuning news articles and benchmark pages, a third at random, the rest
-    with a quotation mark or a word of attribution (tests/claims_label.py, "Ninth round"); pages9-check is read as
-    figures only."""
-    pages = load_cites7_pages(PAGES9)
-    if pages is None:
-        pytest.skip("../shared/realdata is not available")
-    assert _check(evaluate_real(pages, PAGES9, split=split), FLOORS[split]) == []
-
-
-@pytest.mark.parametrize("split", PAGES10_SPLITS)
-def test_quality_gate_pages10_sentences(split: str) -> None:
-    """Round pages10: fresh sentences of the tuning news articles and benchmark pages whose text hashes even, half at
-    random, half with a digit or a number word (tests/claims_label.py, "Tenth round"); pages10-check is read as
-    figures only."""
-    pages = load_cites7_pages(PAGES10)
-    if pages is None:
-        pytest.skip("../shared/realdata is not available")
-    assert _check(evaluate_real(pages, PAGES10, split=split), FLOORS[split]) == []
-@pytest.mark.parametrize("split", PAGES11_SPLITS)
-def test_quality_gate_pages11_sentences(split: str) -> None:
-    """Round pages11: fresh sentences of the tuning news articles and benchmark pages (the odd half by the sentence's
-    sha1), a third at random, the rest with a quotation mark or a word of attribution (tests/claims_label.py,
-    "Eleventh round"); pages11-check is read as figures only."""
-    pages = load_cites7_pages(PAGES11)
-    if pages is None:
-        pytest.skip("../shared/realdata is not available")
-    assert _check(evaluate_real(pages, PAGES11, split=split), FLOORS[split]) == []
+    assert _check(evaluate_real(pages, path, split=split), FLOORS[split]) == []
 
 
 @needs_real
