@@ -108,7 +108,7 @@ only, read at most twice: before any rule and at the end), else in "pages10-tune
 ``pages10-show [pages10-tune|pages10-check]`` and ``pages10-add FILE`` work as cites7's.
 Eleventh round, quotes and credits on unseen sentences again (helper cites16, 2026-11-30; round "pages11",
 ``pages11_picks``): the same candidates as pages9, none labelled in an earlier round (pages9 included), and only
-those whose text's ``sha1`` is odd (``pages11_ours``: a helper labelling numbers at the same time takes the even
+those whose text's ``sha1`` is odd (``text_half`` 1: a helper labelling numbers at the same time takes the even
 half), keyed by ``sha1("pages11:" + page + ":" + start)``, at most two a page: ``PAGES11_TAKE`` gives 38 of lowest
 key among all ("pages11-random"), then 76 among those with a quotation mark or a word of attribution
 (``PAGES11_CUE``, pages9's words and says, tells, reports, writes, statement, spokesman / -woman / -person, added,
@@ -127,6 +127,7 @@ bound), ``q[@AT] SPEAKER...`` (quote; AT defaults to the first double quotation 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -260,8 +261,23 @@ PAGES6_TARGET = 140
 _SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[—–-]))[‘'](?=\w)(?=.*?\s.*?[’'](?!\w))")
 
 
-def pages6_split(page: str) -> str:
-    return "pages6-check" if int(hashlib.sha1(("pages6:" + page).encode()).hexdigest(), 16) % 4 == 0 else "pages6-tune"
+def round_key(name: str, page: str, start: int) -> str:
+    """A round's order of its candidate sentences: ``sha1(name + ":" + page + ":" + start)``."""
+    return hashlib.sha1(f"{name}:{page}:{start}".encode()).hexdigest()
+
+
+def round_split(name: str, page: str) -> str:
+    """A round's split of a page: "NAME-check" when ``sha1(name + ":" + page) % 4 == 0``, else "NAME-tune"."""
+    return f"{name}-check" if int(hashlib.sha1(f"{name}:{page}".encode()).hexdigest(), 16) % 4 == 0 else f"{name}-tune"
+
+
+def text_half(text: str) -> int:
+    """0 or 1 by the sentence text's sha1: rounds pages10 (0) and pages11 (1), labelled at the same time, took one
+    half each, so their fresh sets stay disjoint."""
+    return int(hashlib.sha1(text.encode()).hexdigest(), 16) % 2
+
+
+pages6_split = functools.partial(round_split, "pages6")
 
 
 def _quoted(text: str) -> bool:
@@ -350,12 +366,10 @@ CITES7_CUE = re.compile(
 )
 
 
-def cites7_key(page: str, start: int) -> str:
-    return hashlib.sha1(f"cites7:{page}:{start}".encode()).hexdigest()
+cites7_key = functools.partial(round_key, "cites7")
 
 
-def cites7_split(page: str) -> str:
-    return "cites7-check" if int(hashlib.sha1(("cites7:" + page).encode()).hexdigest(), 16) % 4 == 0 else "cites7-tune"
+cites7_split = functools.partial(round_split, "cites7")
 
 
 def cites7_corpora() -> dict[str, tuple[str, str]]:
@@ -462,12 +476,10 @@ _PAGES8_NUMBER = re.compile(
 )
 
 
-def pages8_key(page: str, start: int) -> str:
-    return hashlib.sha1(f"pages8:{page}:{start}".encode()).hexdigest()
+pages8_key = functools.partial(round_key, "pages8")
 
 
-def pages8_split(page: str) -> str:
-    return "pages8-check" if int(hashlib.sha1(("pages8:" + page).encode()).hexdigest(), 16) % 4 == 0 else "pages8-tune"
+pages8_split = functools.partial(round_split, "pages8")
 
 
 def _unlabelled(corpora: dict[str, tuple[str, str]], labelled: tuple[Path, ...]) -> Iterator[tuple[str, int, Sentence]]:
@@ -535,12 +547,10 @@ PAGES9_CUE = re.compile(
 )
 
 
-def pages9_key(page: str, start: int) -> str:
-    return hashlib.sha1(f"pages9:{page}:{start}".encode()).hexdigest()
+pages9_key = functools.partial(round_key, "pages9")
 
 
-def pages9_split(page: str) -> str:
-    return "pages9-check" if int(hashlib.sha1(("pages9:" + page).encode()).hexdigest(), 16) % 4 == 0 else "pages9-tune"
+pages9_split = functools.partial(round_split, "pages9")
 
 
 def pages9_picks(corpora: dict[str, tuple[str, str]] | None = None) -> dict[str, list[tuple[int, str]]]:
@@ -568,32 +578,22 @@ PAGES10_LABELS = DATA / "claims_pages10_labelled.json"
 PAGES10_TAKE = (("pages10-random", 55), ("pages10-number", 55))
 
 
-def pages10_key(page: str, start: int) -> str:
-    return hashlib.sha1(f"pages10:{page}:{start}".encode()).hexdigest()
+pages10_key = functools.partial(round_key, "pages10")
 
 
-def pages10_split(page: str) -> str:
-    return (
-        "pages10-check" if int(hashlib.sha1(("pages10:" + page).encode()).hexdigest(), 16) % 4 == 0 else "pages10-tune"
-    )
-
-
-def pages10_ours(text: str) -> bool:
-    """Round pages10 takes only sentences whose text hashes even (cites16, labelling at the same time, takes the
-    odd ones), so the two fresh sets stay disjoint."""
-    return int(hashlib.sha1(text.encode()).hexdigest(), 16) % 2 == 0
+pages10_split = functools.partial(round_split, "pages10")
 
 
 def pages10_picks(corpora: dict[str, tuple[str, str]] | None = None) -> dict[str, list[tuple[int, str]]]:
     """page -> sorted (sentence index, rule) round pages10 picks (see the docstring): candidates as pages8's whose
-    text hashes even (``pages10_ours``), not labelled in any earlier round; by the key
+    text hashes even (``text_half`` 0), not labelled in any earlier round; by the key
     ``sha1("pages10:" + page + ":" + start)``, at most two a page, first ``pages10-random`` of all, then
     ``pages10-number`` of those with a digit or a number word."""
     corpora = cites7_corpora() if corpora is None else corpora
     cands = []
     earlier = (LABELS, NEWS_LABELS, PAGES6_LABELS, CITES7_LABELS, PAGES8_LABELS, PAGES9_LABELS)
     for page, i, s in _unlabelled(corpora, earlier):
-        if not pages10_ours(s.text):
+        if text_half(s.text) != 0:
             continue
         number = _PAGES8_NUMBER.search(s.text) is not None
         cands.append((pages10_key(page, s.start), page, i, (number,)))
@@ -606,6 +606,8 @@ def pages10_show(split: str | None = None) -> None:
 
 def pages10_add(path: Path) -> None:
     _round_add(path, pages10_picks(cites7_corpora()), PAGES10_LABELS, pages10_split)
+
+
 PAGES11_LABELS = DATA / "claims_pages11_labelled.json"
 # how many sentences each rule of round pages11 takes: at random, then with a quotation mark or a word of attribution
 PAGES11_TAKE = (("pages11-random", 38), ("pages11-cue", 76))
@@ -616,31 +618,22 @@ PAGES11_CUE = re.compile(
 )
 
 
-def pages11_key(page: str, start: int) -> str:
-    return hashlib.sha1(f"pages11:{page}:{start}".encode()).hexdigest()
+pages11_key = functools.partial(round_key, "pages11")
 
 
-def pages11_split(page: str) -> str:
-    return (
-        "pages11-check" if int(hashlib.sha1(("pages11:" + page).encode()).hexdigest(), 16) % 4 == 0 else "pages11-tune"
-    )
-
-
-def pages11_ours(text: str) -> bool:
-    """The half of the sentences round pages11 may take (another helper labels the other half at the same time)."""
-    return int(hashlib.sha1(text.encode()).hexdigest(), 16) % 2 == 1
+pages11_split = functools.partial(round_split, "pages11")
 
 
 def pages11_picks(corpora: dict[str, tuple[str, str]] | None = None) -> dict[str, list[tuple[int, str]]]:
     """page -> sorted (sentence index, rule) round pages11 picks (see the docstring): candidates as pages9's, not
-    labelled in any earlier round, whose text's sha1 is odd (``pages11_ours``); by the key
+    labelled in any earlier round, whose text's sha1 is odd (``text_half`` 1); by the key
     ``sha1("pages11:" + page + ":" + start)``, at most two a page, first ``pages11-random`` of all, then
     ``pages11-cue`` of those with a quotation mark or a word of attribution (``PAGES11_CUE``)."""
     corpora = cites7_corpora() if corpora is None else corpora
     earlier = (LABELS, NEWS_LABELS, PAGES6_LABELS, CITES7_LABELS, PAGES8_LABELS, PAGES9_LABELS)
     cands = []
     for page, i, s in _unlabelled(corpora, earlier):
-        if not pages11_ours(s.text):
+        if text_half(s.text) != 1:
             continue
         cue = _quoted(s.text) or PAGES11_CUE.search(s.text) is not None
         cands.append((pages11_key(page, s.start), page, i, (cue,)))
