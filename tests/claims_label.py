@@ -367,8 +367,6 @@ CITES7_CUE = re.compile(
 
 
 cites7_key = functools.partial(round_key, "cites7")
-
-
 cites7_split = functools.partial(round_split, "cites7")
 
 
@@ -477,8 +475,6 @@ _PAGES8_NUMBER = re.compile(
 
 
 pages8_key = functools.partial(round_key, "pages8")
-
-
 pages8_split = functools.partial(round_split, "pages8")
 
 
@@ -548,8 +544,6 @@ PAGES9_CUE = re.compile(
 
 
 pages9_key = functools.partial(round_key, "pages9")
-
-
 pages9_split = functools.partial(round_split, "pages9")
 
 
@@ -579,8 +573,6 @@ PAGES10_TAKE = (("pages10-random", 55), ("pages10-number", 55))
 
 
 pages10_key = functools.partial(round_key, "pages10")
-
-
 pages10_split = functools.partial(round_split, "pages10")
 
 
@@ -619,8 +611,6 @@ PAGES11_CUE = re.compile(
 
 
 pages11_key = functools.partial(round_key, "pages11")
-
-
 pages11_split = functools.partial(round_split, "pages11")
 
 
