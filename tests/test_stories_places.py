@@ -174,3 +174,18 @@ def test_two_strikes_in_two_countries_are_two_stories() -> None:
 
 def test_three_banks_results_the_same_morning_are_three_stories() -> None:
     assert _groups(BANKS) == _events(BANKS)
+
+
+def test_what_the_rule_prevents() -> None:
+    off = StoryOptions(places=False)
+    assert _groups([PORTUGAL, ROMANIA], off) == [[0, 1, 2, 3, 4, 10, 11, 12]]
+    assert len(_groups(QUAKES, off)) < 3 and len(_groups(BANKS, off)) < 3
+
+
+def test_a_title_that_capitalises_its_words_gives_no_distinctive_name() -> None:
+    from claimcheck.stories.index import _headline_case
+
+    assert _headline_case("Copper Prices Slide to Two-Year Low on Weak Demand")
+    assert _headline_case("Ferry Operator Cancels Sailings After Storm Warning")
+    assert not _headline_case("Ferry operator cancels sailings to Kelso after storm warning")
+    assert not _headline_case("Kelso Ferry")  # too few words to tell

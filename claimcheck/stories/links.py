@@ -11,6 +11,7 @@ import numpy as np
 from claimcheck.stories.index import _Index
 from claimcheck.stories.records import StoryOptions
 from claimcheck.stories.scoring import _damp
+from claimcheck.stories.terms import _DEMONYMS, term_of
 
 
 class _Headlines:
@@ -283,3 +284,93 @@ class _Recurrences:
     def __call__(self, a: Sequence[int], b: Sequence[int], shared: np.ndarray) -> bool:
         """Whether groups ``a`` and ``b`` (their articles), sharing the terms ``shared``, are two occurrences."""
         return not bool(self.counted(shared).any()) and self.gives(a) and self.gives(b)
+
+
+# Capitalised words that name no place or body: days and months (a name by their spelling, in any window).
+_CALENDAR_TEXT = (
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
+    "september october november december"
+)
+
+
+class _Places:
+    """To tell one kind of event the same day in different places or of different bodies (two countries'
+    elections one Sunday, quakes in three places, three banks' results one morning), told in the same event
+    words. An article's **distinctive names**: names (:attr:`_Index.name`; not a day or a month, not an acronym
+    of four letters at most: "USD", "CEO") in its title and again in its lead, in at most ``place_share`` of the
+    window's articles (as weighed: at most ``idf_window``; at least ``place_min``, as in a small window every
+    name is rare): "Malatya", "Halvergate", "Portugal". None from a title that capitalises its words
+    ("Copper Prices Slide to Two-Year Low": :attr:`_Index.headline_case`), whose capitals are its style. A demonym
+    counts as its country here ("Portuguese" / "Portugal", :data:`~claimcheck.stories.synonyms.DEMONYMS`; as
+    terms they stay off, round 17). Two groups each with distinctive names, where neither names anywhere
+    (titles and leads) a name of the other's titles, are two events (:meth:`apart`): one event's reports name
+    its place or its people in each other's leads ("Lisbon" in one title, in another's lead)."""
+
+    def __init__(self, ix: _Index, options: StoryOptions) -> None:
+        self.ix, self.least = ix, options.place_words
+        n_idf = min(ix.n, options.idf_window) if options.idf_window else ix.n
+        cap = max(float(options.place_min), options.place_share * n_idf)
+        ids = ix.terms.ids
+        calendar = [ids[t] for w in _CALENDAR_TEXT.split() if (t := term_of(w)) is not None and t in ids]
+        self.named = ix.name.copy()
+        self.named[calendar] = False
+        self.rare = self.named & (ix.df <= cap)
+        # an acronym of four letters at most is as often a unit or a title ("USD", "CEO", "GDP") as a body
+        self.acronym = np.zeros(len(ix.df), dtype=bool)
+        for k in np.flatnonzero(self.rare).tolist():
+            form = ix.terms.form(k)
+            self.acronym[k] = len(form) <= 4 and form.isupper()
+        self.fold = np.arange(len(ix.df), dtype=np.int64)
+        for k in np.flatnonzero(self.named).tolist():
+            country = _DEMONYMS.get(ix.terms.vocab[k])
+            if country is not None and country in ids:
+                self.fold[k] = ids[country]
+        # per article and per group (with its size then): its distinctive names, its title's names, its names
+        self.known: dict[int, tuple[frozenset[int], frozenset[int], frozenset[int]]] = {}
+        self.groups: dict[int, tuple[int, tuple[frozenset[int], frozenset[int], frozenset[int]]]] = {}
+        self.lengthy: dict[int, tuple[int, bool]] = {}  # per group (its size then): no short text in it
+
+    def article(self, i: int) -> tuple[frozenset[int], frozenset[int], frozenset[int]]:
+        got = self.known.get(i)
+        if got is None:
+            rows = self.ix.rows(i)
+            terms = self.ix.term[rows]
+            named = self.named[terms] & self.ix.in_title[rows]
+            title = terms[named]
+            lead = self.ix.in_lead[rows] if self.ix.in_lead is not None else named
+            own = self.fold[terms[named & lead & self.rare[terms] & ~self.acronym[terms]]]
+            if self.ix.headline_case is not None and self.ix.headline_case[i]:
+                own = own[:0]  # its capitals are the headline's style, not names
+            got = self.known[i] = (frozenset(own.tolist()), frozenset(self.fold[title].tolist()),
+                                   frozenset(self.fold[terms[self.named[terms]]].tolist()))
+        return got
+
+    def of(self, g: int, members: Sequence[int]) -> tuple[frozenset[int], frozenset[int], frozenset[int]]:
+        got = self.groups.get(g)
+        if got is not None and got[0] == len(members):
+            return got[1]
+        sets: tuple[set[int], set[int], set[int]] = (set(), set(), set())
+        for i in members:
+            for mine, its in zip(sets, self.article(i), strict=True):
+                mine |= its
+        out = (frozenset(sets[0]), frozenset(sets[1]), frozenset(sets[2]))
+        self.groups[g] = (len(members), out)
+        return out
+
+    def apart(self, a: tuple[int, Sequence[int]], b: tuple[int, Sequence[int]]) -> bool:
+        """Whether groups ``a`` and ``b`` (group id, articles), both of articles (:meth:`long`),
+        each have a distinctive name and neither names (anywhere in its titles and leads) any name of the
+        other's titles: one kind of event in two places (what they share is its event words and its day)."""
+        if not (self.long(*a) and self.long(*b)):
+            return False
+        (da, ta, na), (db, tb, nb) = self.of(*a), self.of(*b)
+        return bool(da) and bool(db) and ta.isdisjoint(nb) and tb.isdisjoint(na)
+
+    def long(self, g: int, members: Sequence[int]) -> bool:
+        """Whether group ``g`` (``members``: its articles) has no text under ``place_words`` words (a feed entry:
+        a title and a sentence or two; short texts have :func:`_distinct` and the one-word rules)."""
+        got = self.lengthy.get(g)
+        if got is None or got[0] != len(members):
+            words = self.ix.words if self.ix.words is not None else np.full(self.ix.n, self.least)
+            got = self.lengthy[g] = (len(members), bool((words[np.asarray(members)] >= self.least).all()))
+        return got[1]
