@@ -293,6 +293,10 @@ _CALENDAR_TEXT = (
 )
 
 
+def _unique_ints(x: np.ndarray) -> list[int]:
+    return np.unique(x).tolist() if len(x) else []
+
+
 class _Places:
     """To tell one kind of event the same day in different places or of different bodies (two countries'
     elections one Sunday, quakes in three places, three banks' results one morning), told in the same event
@@ -315,62 +319,79 @@ class _Places:
         self.named = ix.name.copy()
         self.named[calendar] = False
         self.rare = self.named & (ix.df <= cap)
-        # an acronym of four letters at most is as often a unit or a title ("USD", "CEO", "GDP") as a body
-        self.acronym = np.zeros(len(ix.df), dtype=bool)
-        for k in np.flatnonzero(self.rare).tolist():
-            form = ix.terms.form(k)
-            self.acronym[k] = len(form) <= 4 and form.isupper()
         self.fold = np.arange(len(ix.df), dtype=np.int64)
         for k in np.flatnonzero(self.named).tolist():
             country = _DEMONYMS.get(ix.terms.vocab[k])
             if country is not None and country in ids:
                 self.fold[k] = ids[country]
-        # per article and per group (with its size then): its distinctive names, its title's names, its names
-        self.known: dict[int, tuple[frozenset[int], frozenset[int], frozenset[int]]] = {}
-        self.groups: dict[int, tuple[int, tuple[frozenset[int], frozenset[int], frozenset[int]]]] = {}
-        self.lengthy: dict[int, tuple[int, bool]] = {}  # per group (its size then): no short text in it
+        # per row of the index: a name (folded), in its article's title, distinctive (in the title and the lead,
+        # rare, no acronym, the title not in headline case)
+        term = ix.term
+        self.names = self.fold[term]
+        self.in_name = self.named[term]
+        self.in_head = self.in_name & ix.in_title
+        own = self.in_head & self.rare[term]
+        if ix.in_lead is not None:
+            own &= ix.in_lead
+        if ix.headline_case is not None:
+            own &= ~ix.headline_case[ix.doc]
+        acronyms = [k for k in _unique_ints(term[own]) if len(f := ix.terms.form(k)) <= 4 and f.isupper()]
+        own &= ~np.isin(term, acronyms)  # an acronym is as often a unit or a title ("USD", "CEO") as a body
+        self.own = own
+        # per article (lists: read one article at a time): it has a distinctive name; it is too short
+        self.has_own = (np.bincount(ix.doc[own], minlength=ix.n) > 0).tolist()
+        self.brief = (ix.words < self.least).tolist() if ix.words is not None else [False] * ix.n
+        self.known: dict[int, tuple[frozenset[int], frozenset[int]]] = {}  # per article
+        # per group: its size when last asked and the same two sets then; its articles are a list that the
+        # linkage extends at its end when the group takes another in, so only the new ones are added
+        self.groups: dict[int, tuple[int, tuple[set[int], set[int]]]] = {}
+        self.lengthy: dict[int, tuple[int, bool, bool]] = {}  # per group (its size then): no short text, and
+        # an article with a distinctive name, in it
 
-    def article(self, i: int) -> tuple[frozenset[int], frozenset[int], frozenset[int]]:
+    def article(self, i: int) -> tuple[frozenset[int], frozenset[int]]:
+        """Article ``i``'s title's names and its names (folded term ids)."""
         got = self.known.get(i)
         if got is None:
             rows = self.ix.rows(i)
-            terms = self.ix.term[rows]
-            named = self.named[terms] & self.ix.in_title[rows]
-            title = terms[named]
-            lead = self.ix.in_lead[rows] if self.ix.in_lead is not None else named
-            own = self.fold[terms[named & lead & self.rare[terms] & ~self.acronym[terms]]]
-            if self.ix.headline_case is not None and self.ix.headline_case[i]:
-                own = own[:0]  # its capitals are the headline's style, not names
-            got = self.known[i] = (frozenset(own.tolist()), frozenset(self.fold[title].tolist()),
-                                   frozenset(self.fold[terms[self.named[terms]]].tolist()))
+            names = self.names[rows]
+            got = self.known[i] = (
+                frozenset(names[self.in_head[rows]].tolist()),
+                frozenset(names[self.in_name[rows]].tolist()),
+            )
         return got
 
-    def of(self, g: int, members: Sequence[int]) -> tuple[frozenset[int], frozenset[int], frozenset[int]]:
+    def of(self, g: int, members: Sequence[int]) -> tuple[set[int], set[int]]:
+        """Group ``g``'s (``members``: its articles) titles' names and names."""
         got = self.groups.get(g)
-        if got is not None and got[0] == len(members):
-            return got[1]
-        sets: tuple[set[int], set[int], set[int]] = (set(), set(), set())
-        for i in members:
-            for mine, its in zip(sets, self.article(i), strict=True):
-                mine |= its
-        out = (frozenset(sets[0]), frozenset(sets[1]), frozenset(sets[2]))
-        self.groups[g] = (len(members), out)
-        return out
+        if got is None or got[0] > len(members):
+            got = (0, (set(), set()))
+        done, (head, named) = got
+        for i in members[done:]:
+            h, n = self.article(i)
+            head |= h
+            named |= n
+        self.groups[g] = (len(members), (head, named))
+        return head, named
 
     def apart(self, a: tuple[int, Sequence[int]], b: tuple[int, Sequence[int]]) -> bool:
-        """Whether groups ``a`` and ``b`` (group id, articles), both of articles (:meth:`long`),
-        each have a distinctive name and neither names (anywhere in its titles and leads) any name of the
-        other's titles: one kind of event in two places (what they share is its event words and its day)."""
+        """Whether groups ``a`` and ``b`` (group id, articles), both of articles with a distinctive name
+        (:meth:`long`), are such that neither names (anywhere in its titles and leads) any name of the other's
+        titles: one kind of event in two places (what they share is its event words and its day)."""
         if not (self.long(*a) and self.long(*b)):
             return False
-        (da, ta, na), (db, tb, nb) = self.of(*a), self.of(*b)
-        return bool(da) and bool(db) and ta.isdisjoint(nb) and tb.isdisjoint(na)
+        (ta, na), (tb, nb) = self.of(*a), self.of(*b)
+        return ta.isdisjoint(nb) and tb.isdisjoint(na)
 
     def long(self, g: int, members: Sequence[int]) -> bool:
         """Whether group ``g`` (``members``: its articles) has no text under ``place_words`` words (a feed entry:
-        a title and a sentence or two; short texts have :func:`_distinct` and the one-word rules)."""
-        got = self.lengthy.get(g)
-        if got is None or got[0] != len(members):
-            words = self.ix.words if self.ix.words is not None else np.full(self.ix.n, self.least)
-            got = self.lengthy[g] = (len(members), bool((words[np.asarray(members)] >= self.least).all()))
-        return got[1]
+        a title and a sentence or two; short texts have :func:`_distinct` and the one-word rules) and has an
+        article with a distinctive name (the sets are built only then)."""
+        done, ok, has = self.lengthy.get(g, (0, True, False))
+        if done > len(members):
+            done, ok, has = 0, True, False
+        brief, mine = self.brief, self.has_own
+        for i in members[done:]:
+            ok = ok and not brief[i]
+            has = has or mine[i]
+        self.lengthy[g] = (len(members), ok, has)
+        return ok and has
