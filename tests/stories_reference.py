@@ -29,7 +29,7 @@ from claimcheck.stories import (
     _Vectors,
 )
 from claimcheck.stories.labels import _in_reading_order
-from claimcheck.stories.links import _distinct, _NameParts, _Recurrences
+from claimcheck.stories.links import _distinct, _NameParts, _Places, _Recurrences
 
 
 def heaviest(shared: list[tuple[int, float]], parts: _NameParts | None) -> float:
@@ -53,6 +53,7 @@ def average_linkage(
     recur: _Recurrences | None = None,
     length: list[int] | None = None,
     parts: _NameParts | None = None,
+    places: _Places | None = None,
 ) -> list[list[int]]:
     parent = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
@@ -141,6 +142,11 @@ def average_linkage(
                 and length is not None
                 and min(length[a], length[b]) < options.short_terms
                 and dot - heaviest(shared, parts) < options.one_term * options.link
+            )
+            or (
+                places is not None
+                and gap <= options.place_days * 86400.0
+                and places.apart((a, members[a]), (b, members[b]))
             )
         ):
             refused.add(seen)

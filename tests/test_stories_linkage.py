@@ -20,7 +20,7 @@ from claimcheck.stories import grouping
 def _by_reference(
     monkeypatch: pytest.MonkeyPatch, articles: list[Article], options: S.StoryOptions, ix: Any = None
 ) -> list[list[int]]:
-    def old(vec, times, pairs, options, n, df, figure, heads=None, own=None, length=None, joined=None, parts=None):  # type: ignore[no-untyped-def]
+    def old(vec, times, pairs, options, n, df, figure, heads=None, own=None, length=None, joined=None, parts=None, places=None):  # type: ignore[no-untyped-def]
         return reference.average_linkage(
             vec,
             times,
@@ -33,6 +33,7 @@ def _by_reference(
             own,
             length,
             parts,
+            places,
         )
 
     with monkeypatch.context() as m:

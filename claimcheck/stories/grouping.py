@@ -6,7 +6,7 @@ import numpy as np
 
 from claimcheck.stories.index import _Index, index_articles
 from claimcheck.stories.linkage import _average_linkage, _split_short
-from claimcheck.stories.links import _Headlines, _NameParts, _Recurrences
+from claimcheck.stories.links import _Headlines, _NameParts, _Places, _Recurrences
 from claimcheck.stories.records import Articles, StoryOptions, Window
 from claimcheck.stories.scoring import _candidates, _damping, _scores, _timestamps, _vectors
 from claimcheck.stories.storypass import _join_stories
@@ -49,7 +49,8 @@ def group(
     length = np.diff(ix.indptr).tolist() if options.one_term else None  # each article's distinct terms
     parts = _NameParts(ix, options) if options.one_term and options.one_name else None
     groups = _average_linkage(
-        vec, times, pairs, options, n, ix.df, ix.figure, heads, recur, length, joined, parts
+        vec, times, pairs, options, n, ix.df, ix.figure, heads, recur, length, joined, parts,
+        _Places(ix, options) if options.places else None,
     )
     del pairs, heads, recur
     if len(near) and len(groups) > 1:

@@ -65,9 +65,19 @@ class _Index:
     terms: _Terms
     no_topic: np.ndarray  # per term id: no topic word: any figure ("#..."), or a spelling too long
     short: np.ndarray  # per article: a short text (a title and a sentence or two: StoryOptions.short_words)
+    in_lead: np.ndarray | None = None  # bool per row: in the lead read (not only in the title)
+    headline_case: np.ndarray | None = None  # per article: its title capitalises its words ("Copper Prices Slide")
+    words: np.ndarray | None = None  # per article: the words of the lead read (up to lead_words x 10 characters)
 
     def rows(self, i: int) -> slice:
         return slice(int(self.indptr[i]), int(self.indptr[i + 1]))
+
+
+def _headline_case(title: str) -> bool:
+    """Whether a title capitalises its words (most of those of four letters or more, at least three of them):
+    its capitals then say nothing of which words are names ("Copper Prices Slide to Two-Year Low")."""
+    words = [w for w in title.split() if len(w) >= 4 and w[0].isalpha()]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _unique(x: np.ndarray) -> np.ndarray:
@@ -106,6 +116,8 @@ def index_articles(articles: Articles, options: StoryOptions) -> _Index:
     at = np.searchsorted(uniq, l_code)
     del l_code
     tf[at] = l_count
+    in_lead = np.zeros(len(uniq), dtype=bool)
+    in_lead[at] = True
     del at, l_count
     at = np.searchsorted(uniq, t_code)
     del t_code
@@ -116,7 +128,8 @@ def index_articles(articles: Articles, options: StoryOptions) -> _Index:
     doc, term = (uniq >> 32).astype(np.int32), (uniq & 0xFFFFFFFF).astype(np.int32)
     del uniq
     if terms.foreign:
-        doc, term, tf, in_title = _drop_foreign(doc, term, tf, in_title, terms.foreign, n, size, options)
+        keep = _drop_foreign(doc, term, terms.foreign, n, size, options)
+        doc, term, tf, in_title, in_lead = doc[keep], term[keep], tf[keep], in_title[keep], in_lead[keep]
     df = np.bincount(term, minlength=size)
     idf = _idf(df, n, options)
     w = (1.0 + np.log(tf)) * idf[term]
@@ -138,20 +151,22 @@ def index_articles(articles: Articles, options: StoryOptions) -> _Index:
     name = np.array(terms.capitals, dtype=np.float64) >= options.name_case * np.maximum(spellings, 1.0)
     no_topic = np.fromiter((t[0] == "#" for t in terms.vocab), dtype=bool, count=len(terms.vocab))
     no_topic[terms.too_long] = True
-    return _Index(n, doc, term, in_title, w, idf, df, figure, name, indptr, terms, no_topic, short)
+    headline_case = np.fromiter(map(_headline_case, titles), dtype=bool, count=n)
+    return _Index(
+        n, doc, term, in_title, w, idf, df, figure, name, indptr, terms, no_topic, short, in_lead, headline_case,
+        words,
+    )
 
 
 def _drop_foreign(
     doc: np.ndarray,
     term: np.ndarray,
-    tf: np.ndarray,
-    in_title: np.ndarray,
     foreign: list[int],
     n: int,
     size: int,
     options: StoryOptions,
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """The rows without the function words of another language in the articles written in one: those
+) -> np.ndarray:
+    """Which rows to keep: those without the function words of another language in the articles written in one: those
     with at least ``options.foreign_min`` such words making at least ``options.foreign`` of their distinct
     terms (prose in German, Portuguese or Italian: 15-30% of 10-20 words; English copy naming Las Vegas
     or Le Pen: one or two, 11% at most). Kept,
@@ -162,5 +177,4 @@ def _drop_foreign(
     is_foreign = marked[term]
     count = np.bincount(doc, weights=is_foreign, minlength=n)
     other = (count >= options.foreign_min) & (count >= options.foreign * np.bincount(doc, minlength=n))
-    keep = ~(is_foreign & other[doc])
-    return doc[keep], term[keep], tf[keep], in_title[keep]
+    return ~(is_foreign & other[doc])

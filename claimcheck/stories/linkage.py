@@ -17,6 +17,7 @@ from claimcheck.stories.links import (
     _near_link,
     _near_link_kind,
     _one_word,
+    _Places,
     _Recurrences,
 )
 from claimcheck.stories.records import StoryOptions
@@ -48,6 +49,7 @@ def _average_linkage(
     length: list[int] | None = None,
     joined: list[tuple[list[int], list[int], str]] | None = None,
     parts: _NameParts | None = None,
+    places: _Places | None = None,
 ) -> list[list[int]]:
     """Average linkage over the candidate pairs, strongest first (each decision depends only on the two
     groups involved). A group's summed vector is two arrays in the order its terms entered it, as a dict
@@ -162,6 +164,11 @@ def _average_linkage(
                 and avg >= options.link
                 and length is not None
                 and _one_word(min(length[a], length[b]), dot, prod, options, shared, parts)
+            )
+            or (  # one kind of event in two places or of two bodies: no rare name shared (_Places)
+                places is not None  # (however alike: a copy names what its original names)
+                and gap <= options.place_days * 86400.0
+                and places.apart((a, members.get(a, [a])), (b, members.get(b, [b])))
             )
             or (  # ... and a lone short text joining a group by the average days from it (their medians):
                 # a subject's word or name alone is no event (short reports of one come within a day or two)

@@ -11,6 +11,7 @@ import numpy as np
 from claimcheck.stories.index import _Index
 from claimcheck.stories.records import StoryOptions
 from claimcheck.stories.scoring import _damp
+from claimcheck.stories.terms import _DEMONYMS, term_of
 
 
 class _Headlines:
@@ -283,3 +284,114 @@ class _Recurrences:
     def __call__(self, a: Sequence[int], b: Sequence[int], shared: np.ndarray) -> bool:
         """Whether groups ``a`` and ``b`` (their articles), sharing the terms ``shared``, are two occurrences."""
         return not bool(self.counted(shared).any()) and self.gives(a) and self.gives(b)
+
+
+# Capitalised words that name no place or body: days and months (a name by their spelling, in any window).
+_CALENDAR_TEXT = (
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
+    "september october november december"
+)
+
+
+def _unique_ints(x: np.ndarray) -> list[int]:
+    return np.unique(x).tolist() if len(x) else []
+
+
+class _Places:
+    """To tell one kind of event the same day in different places or of different bodies (two countries'
+    elections one Sunday, quakes in three places, three banks' results one morning), told in the same event
+    words. An article's **distinctive names**: names (:attr:`_Index.name`; not a day or a month, not an acronym
+    of four letters at most: "USD", "CEO") in its title and again in its lead, in at most ``place_share`` of the
+    window's articles (as weighed: at most ``idf_window``; at least ``place_min``, as in a small window every
+    name is rare): "Malatya", "Halvergate", "Portugal". None from a title that capitalises its words
+    ("Copper Prices Slide to Two-Year Low": :attr:`_Index.headline_case`), whose capitals are its style. A demonym
+    counts as its country here ("Portuguese" / "Portugal", :data:`~claimcheck.stories.synonyms.DEMONYMS`; as
+    terms they stay off, round 17). Two groups each with distinctive names, where neither names anywhere
+    (titles and leads) a name of the other's titles, are two events (:meth:`apart`): one event's reports name
+    its place or its people in each other's leads ("Lisbon" in one title, in another's lead)."""
+
+    def __init__(self, ix: _Index, options: StoryOptions) -> None:
+        self.ix, self.least = ix, options.place_words
+        n_idf = min(ix.n, options.idf_window) if options.idf_window else ix.n
+        cap = max(float(options.place_min), options.place_share * n_idf)
+        ids = ix.terms.ids
+        calendar = [ids[t] for w in _CALENDAR_TEXT.split() if (t := term_of(w)) is not None and t in ids]
+        self.named = ix.name.copy()
+        self.named[calendar] = False
+        self.rare = self.named & (ix.df <= cap)
+        self.fold = np.arange(len(ix.df), dtype=np.int64)
+        for k in np.flatnonzero(self.named).tolist():
+            country = _DEMONYMS.get(ix.terms.vocab[k])
+            if country is not None and country in ids:
+                self.fold[k] = ids[country]
+        # per row of the index: a name (folded), in its article's title, distinctive (in the title and the lead,
+        # rare, no acronym, the title not in headline case)
+        term = ix.term
+        self.names = self.fold[term]
+        self.in_name = self.named[term]
+        self.in_head = self.in_name & ix.in_title
+        own = self.in_head & self.rare[term]
+        if ix.in_lead is not None:
+            own &= ix.in_lead
+        if ix.headline_case is not None:
+            own &= ~ix.headline_case[ix.doc]
+        acronyms = [k for k in _unique_ints(term[own]) if len(f := ix.terms.form(k)) <= 4 and f.isupper()]
+        own &= ~np.isin(term, acronyms)  # an acronym is as often a unit or a title ("USD", "CEO") as a body
+        self.own = own
+        # per article (lists: read one article at a time): it has a distinctive name; it is too short
+        self.has_own = (np.bincount(ix.doc[own], minlength=ix.n) > 0).tolist()
+        self.brief = (ix.words < self.least).tolist() if ix.words is not None else [False] * ix.n
+        self.known: dict[int, tuple[frozenset[int], frozenset[int]]] = {}  # per article
+        # per group: its size when last asked and the same two sets then; its articles are a list that the
+        # linkage extends at its end when the group takes another in, so only the new ones are added
+        self.groups: dict[int, tuple[int, tuple[set[int], set[int]]]] = {}
+        self.lengthy: dict[int, tuple[int, bool, bool]] = {}  # per group (its size then): no short text, and
+        # an article with a distinctive name, in it
+
+    def article(self, i: int) -> tuple[frozenset[int], frozenset[int]]:
+        """Article ``i``'s title's names and its names (folded term ids)."""
+        got = self.known.get(i)
+        if got is None:
+            rows = self.ix.rows(i)
+            names = self.names[rows]
+            got = self.known[i] = (
+                frozenset(names[self.in_head[rows]].tolist()),
+                frozenset(names[self.in_name[rows]].tolist()),
+            )
+        return got
+
+    def of(self, g: int, members: Sequence[int]) -> tuple[set[int], set[int]]:
+        """Group ``g``'s (``members``: its articles) titles' names and names."""
+        got = self.groups.get(g)
+        if got is None or got[0] > len(members):
+            got = (0, (set(), set()))
+        done, (head, named) = got
+        for i in members[done:]:
+            h, n = self.article(i)
+            head |= h
+            named |= n
+        self.groups[g] = (len(members), (head, named))
+        return head, named
+
+    def apart(self, a: tuple[int, Sequence[int]], b: tuple[int, Sequence[int]]) -> bool:
+        """Whether groups ``a`` and ``b`` (group id, articles), both of articles with a distinctive name
+        (:meth:`long`), are such that neither names (anywhere in its titles and leads) any name of the other's
+        titles: one kind of event in two places (what they share is its event words and its day)."""
+        if not (self.long(*a) and self.long(*b)):
+            return False
+        (ta, na), (tb, nb) = self.of(*a), self.of(*b)
+        return ta.isdisjoint(nb) and tb.isdisjoint(na)
+
+    def long(self, g: int, members: Sequence[int]) -> bool:
+        """Whether group ``g`` (``members``: its articles) has no text under ``place_words`` words (a feed entry:
+        a title and a sentence or two; short texts have :func:`_distinct` and the one-word rules) and has an
+        article with a distinctive name (the sets are built only then)."""
+        done, ok, has = self.lengthy.get(g, (0, True, False))
+        if done > len(members):
+            done, ok, has = 0, True, False
+        brief, mine = self.brief, self.has_own
+        for i in members[done:]:
+            ok = ok and not brief[i]
+            has = has or mine[i]
+        self.lengthy[g] = (len(members), ok, has)
+        return ok and has

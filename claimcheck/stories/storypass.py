@@ -6,7 +6,7 @@ import numpy as np
 
 from claimcheck.stories.index import _Index, _unique
 from claimcheck.stories.linkage import _median
-from claimcheck.stories.links import _cohesive, _NameParts, _one_word, _Recurrences
+from claimcheck.stories.links import _cohesive, _NameParts, _one_word, _Places, _Recurrences
 from claimcheck.stories.records import StoryOptions
 from claimcheck.stories.scoring import _scores, _specific, _specific_cap, _Vectors
 
@@ -114,6 +114,7 @@ def _join_stories(
     took: set[int] = set()
     recur = _Recurrences(ix) if options.recur_days else None  # one for the pass: it keeps what it read
     parts = _NameParts(ix, options) if options.one_name else None
+    places = _Places(ix, options) if options.places else None
     for k in np.lexsort((y_of, x_of, -sims[good])).tolist():
         x, y = int(x_of[k]), int(y_of[k])
         small, big = (x, y) if (len(groups[x]), -x) < (len(groups[y]), -y) else (y, x)
@@ -155,6 +156,11 @@ def _join_stories(
             )
             or (options.specific and not _specific(prod, shared, float(prod.sum()), ix.df, cap, options))
             or not _cohesive(average, (inner[lx], nx), (inner[ly], ny), options, lone=False)
+            or (
+                places is not None
+                and _median_gap(groups[x], groups[y], times) <= options.place_days * 86400.0
+                and places.apart((-1 - x, groups[x]), (-1 - y, groups[y]))
+            )
             or (
                 nx == ny == 1
                 and _one_word(
