@@ -52,6 +52,14 @@ def test_one_fact_told_two_ways_stays_one_row() -> None:
                   "Surveyors recorded 312 species of beetle in the reserve.")  # fmt: skip
     assert joined("Surveyors recorded 312 species of beetles in the reserve.",
                   "Surveyors found 312 species of beetle in the reserve.")  # fmt: skip
+    assert joined("Surveyors recorded 312 species of ground beetle in the reserve.",
+                  "Surveyors recorded 312 species of beetle in the reserve.")  # fmt: skip
+    # a body named two ways ("of the ruling party's top body" / "of Norway's Storting") is no kind of thing
+    assert joined("Six current or former members of the governing party's top council were named in the files.",
+                  "At least six current or former members of Ruritania's Grand Council, the governing party's top council, were named.")  # fmt: skip
+    # a source named two ways ("Chilean" / "Chile-based") still shares its name
+    assert joined("Reporters went through 640,000 emails from the Chilean insurer Andina Mutual.",
+                  "The leak holds 640,000 emails from Chile-based insurer Andina Mutual.")  # fmt: skip
     assert joined("The carrier faces a $2 million fine over the outage.",
                   "The carrier was fined $2 million over the outage.")  # fmt: skip
     assert joined("The storm left 40,000 homes without power.",

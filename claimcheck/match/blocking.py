@@ -496,13 +496,17 @@ def _unlink_other_things(graph: Graph, items: Sequence[Item], first: Sequence[in
     two complements of one noun, two spans of time, two states of one counted thing, or two named holders
     (``Holders``: "the Greens won 14 seats" / "the Liberals won 14 seats")."""
     holders: Holders | None = None
-    marks: dict[int, tuple[str, str, frozenset[str], frozenset[str], int]] = {}
+    marks: dict[int, tuple[frozenset[str], str, frozenset[str], frozenset[str], int]] = {}
     for g, n in enumerate(first):
         if not graph.adj[g] or is_score(unit[n]):
             continue
         claim = items[n].claim
         holders = holders or Holders(items)
-        marks[g] = (*_things_said(claim, unit[n]), holders.of(n), n)
+        # a holder counts here only as the subject of a verb both sentences give it ("the Greens won 14 seats" /
+        # "the Liberals won 14 seats"): "North Korea carried out its sixth test" / "Pyongyang said the sixth
+        # test" name one country twice
+        held = frozenset(f"{_holder_verb(claim)} {w}" for w in holders.of(n)) if not is_ordinal(unit[n]) else frozenset()
+        marks[g] = (*_things_said(claim, unit[n]), held, n)
     if not marks:
         return
     assert holders is not None
@@ -510,19 +514,35 @@ def _unlink_other_things(graph: Graph, items: Sequence[Item], first: Sequence[in
     _unlink_where(graph, marks, lambda a, b: _other_things(a, b, hs))
 
 
-def _things_said(claim: Claim, thing: str) -> tuple[str, str, frozenset[str]]:
+def _things_said(claim: Claim, thing: str) -> tuple[frozenset[str], str, frozenset[str]]:
     """A figure's noun complement, span of time after it and states (``_unlink_other_things``), "" / empty when none."""
     s = claim.sentence
     at = s.find(claim.text)
     after = s[at + len(claim.text) :] if at >= 0 else ""
-    complement = ""
+    complement: frozenset[str] = frozenset()
     words = claim.text.split()
     noun_last = bool(words) and words[-1][:1].isalpha() and words[-1].lower() not in SCALES
     if noun_last and claim.extra.get("measure") != "percent" and thing not in _SPANS_OF_TIME:
         m = _COMPLEMENT.match(after)
-        word = m.group(2).lower() if m else ""
-        if m and word not in _NO_COMPLEMENT and word not in MATCH_STOPWORDS and (m.group(1) == "of" or word != m.group(2)):
-            complement = match_stem(word)
+        if m and m.group(2).lower() not in _NO_COMPLEMENT and m.group(2).lower() not in MATCH_STOPWORDS:
+            # the phrase's words up to a small word ("of ground beetle", "from the Panamanian law firm Mossack
+            # Fonseca"); after "from" only its names, so a place told two ways ("Panamanian" / "Panama-based")
+            # still shares the firm's name
+            # "of" only before a kind in small letters ("of beetle", "of wheat"): a body or an owner ("members of
+            # the ruling party's top body" / "of China's Politburo") is named in too many ways
+            phrase = []
+            for w in after[m.start(2) :].split()[:5]:
+                w = w.strip(".,;:!?()\"")
+                if not w or w.lower() in MATCH_STOPWORDS or w.lower() in _LINKS or not w[:1].isalpha():
+                    break
+                if m.group(1) == "from" and w[:1].isupper():
+                    phrase.append(match_stem(w.lower().rstrip("'’")))
+                elif m.group(1) == "of":
+                    if w[:1].isupper() or w.endswith(("'s", "’s", "'", "’")):
+                        phrase = []
+                        break
+                    phrase.append(match_stem(w.lower()))
+            complement = frozenset(phrase)
     span = ""
     if thing not in _SPANS_OF_TIME and (m := _SPAN_AFTER.match(after)):
         span = m.group(1)
@@ -532,19 +552,33 @@ def _things_said(claim: Claim, thing: str) -> tuple[str, str, frozenset[str]]:
 
 
 def _other_things(
-    a: tuple[str, str, frozenset[str], frozenset[str], int],
-    b: tuple[str, str, frozenset[str], frozenset[str], int],
+    a: tuple[frozenset[str], str, frozenset[str], frozenset[str], int],
+    b: tuple[frozenset[str], str, frozenset[str], frozenset[str], int],
     holders: Holders,
 ) -> bool:
     """Whether two figures' words (``_things_said``, holders) say two things: both name a complement, a span or
     states and they differ (states: none in common), or each names a holder the other's sentence does not."""
-    if a[0] and b[0] and a[0] != b[0]:
+    if a[0] and b[0] and not a[0] & b[0]:
         return True
     if a[1] and b[1] and a[1] != b[1]:
         return True
     if a[2] and b[2] and not a[2] & b[2]:
         return True
-    return bool(a[3] and b[3]) and not holders.agree(a[4], b[4])
+    if not (a[3] and b[3]) or {w.split()[0] for w in a[3]} != {w.split()[0] for w in b[3]}:
+        return False
+    return not holders.agree(a[4], b[4])
+
+
+def _holder_verb(claim: Claim) -> str:
+    """The first word between a figure's holder (``_HOLDER``) and the figure ("won" in "the Greens won 14"),
+    "'s" after a possessive."""
+    s = claim.sentence
+    at = s.find(claim.text)
+    m = _HOLDER.search(s, max(0, at - 120), at) if at > 0 else None
+    if not m:
+        return ""
+    gap = m.group(3).split()
+    return match_stem(gap[0].lower()) if gap else "'s"
 
 
 def _opposite(mine: dict[str, int], theirs: dict[str, int]) -> bool:
