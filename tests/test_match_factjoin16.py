@@ -20,8 +20,8 @@ def test_two_complements_of_one_noun_are_two_counts() -> None:
                       "Surveyors recorded 312 species of moth in the reserve.")  # fmt: skip
     assert not joined("The probe passed 4.2 million km from Earth on Tuesday.",
                       "The probe passed 4.2 million km from Mars on Tuesday.")  # fmt: skip
-    assert not joined("The mill shipped 650 tonnes of wheat to the port last month.",
-                      "The mill shipped 650 tonnes of barley to the port last month.")  # fmt: skip
+    assert not joined("The show judged 45 breeds of dog on Saturday.",
+                      "The show judged 45 breeds of cat on Saturday.")  # fmt: skip
 
 
 def test_two_spans_of_time_after_one_figure_are_two_rates() -> None:
@@ -54,6 +54,9 @@ def test_one_fact_told_two_ways_stays_one_row() -> None:
                   "Surveyors found 312 species of beetle in the reserve.")  # fmt: skip
     assert joined("Surveyors recorded 312 species of ground beetle in the reserve.",
                   "Surveyors recorded 312 species of beetle in the reserve.")  # fmt: skip
+    # "of" after a noun that is no kind: its complement may be told by a synonym
+    assert joined("The envoys held four rounds of talks in the capital.",
+                  "The envoys held four rounds of negotiations in the capital.")  # fmt: skip
     # a body named two ways ("of the ruling party's top body" / "of Norway's Storting") is no kind of thing
     assert joined("Six current or former members of the governing party's top council were named in the files.",
                   "At least six current or former members of Ruritania's Grand Council, the governing party's top council, were named.")  # fmt: skip

@@ -476,6 +476,12 @@ _NO_COMPLEMENT = frozenset(
      "what", "this", "that", "it", "us", "you", "me", "him", "one", "two", "three", "last", "next", "about", "up",
      "more", "over", "under", "around", "nearly", "almost", "some", "between"]
 )  # fmt: skip
+# ... "of" only after a noun of kinds: other heads take synonyms ("rounds of talks" / "of negotiations",
+# "tonnes of aid" / "of supplies")
+_KIND_NOUNS = frozenset(
+    ["species", "subspecies", "breed", "breeds", "variety", "varieties", "strain", "strains", "kind", "kinds", "type",
+     "types", "sort", "sorts", "genus", "genera", "family", "families"]
+)  # fmt: skip
 # - a span of time after the figure in its clause: "12,000 doses in a week" / "in a month", "300 a day";
 _SPAN_AFTER = re.compile(
     r"^[^,;:.]{0,40}?\b(?:in|per|a|an|each|every)\s+(?:(?:a|an|one|single)\s+)?"
@@ -537,7 +543,7 @@ def _things_said(claim: Claim, thing: str) -> tuple[frozenset[str], str, frozens
                     break
                 if m.group(1) == "from" and w[:1].isupper():
                     phrase.append(match_stem(w.lower().rstrip("'’")))
-                elif m.group(1) == "of":
+                elif m.group(1) == "of" and words[-1].lower() in _KIND_NOUNS:
                     if w[:1].isupper() or w.endswith(("'s", "’s", "'", "’")):
                         phrase = []
                         break
