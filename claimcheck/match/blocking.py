@@ -192,7 +192,8 @@ def number_graph(
             keys.append(None)
             continue
         bucket.append(math.floor(math.log(rep) / width))
-        keys.append((unit[i], is_span(it.claim.when), v, it.claim.when, ctx[-1]))
+        # the words that tell two counted things apart (``_things_said``) keep two figures of one context apart
+        keys.append((unit[i], is_span(it.claim.when), v, it.claim.when, ctx[-1], _things_said(it.claim, unit[i])))
 
     def inner(n: int) -> Scored:
         sim = float(fuzz.token_set_ratio(ctx[n], ctx[n]))
@@ -390,6 +391,7 @@ def number_graph(
     _unlink_opposite_sides(graph, first, unit, ctx)
     _unlink_other_quantities(graph, items, first, ctx)
     _unlink_potential(graph, items, first)
+    _unlink_other_things(graph, items, first, unit)
     updates: dict[tuple[int, int], Rule] = {}
     if times is not None:
         updates = _update_links(items, graph, options, times, unit, ctx, bucket)
@@ -465,6 +467,126 @@ def _unlink_potential(graph: Graph, items: Sequence[Item], first: Sequence[int])
     _unlink_where(graph, marks, operator.ne)
 
 
+# What a figure's words say it counts beyond its noun (factjoin16, issue 12), from general news English:
+# - the noun's own complement: "312 species of beetle" / "of moth", "4.2 million km from Earth" / "from Mars"
+#   ("from" only before a name: "from last year" and "from a year earlier" are one comparison);
+_COMPLEMENT = re.compile(r"\s+(of|from)\s+(?:(?:the|a|an)\s+)?([A-Za-z][\w'-]*)")
+_NO_COMPLEMENT = frozenset(
+    ["them", "those", "these", "whom", "which", "its", "their", "his", "her", "our", "all", "each", "every", "whose",
+     "what", "this", "that", "it", "us", "you", "me", "him", "one", "two", "three", "last", "next", "about", "up",
+     "more", "over", "under", "around", "nearly", "almost", "some", "between"]
+)  # fmt: skip
+# ... "of" only after a noun of kinds: other heads take synonyms ("rounds of talks" / "of negotiations",
+# "tonnes of aid" / "of supplies")
+_KIND_NOUNS = frozenset(
+    ["species", "subspecies", "breed", "breeds", "variety", "varieties", "strain", "strains", "kind", "kinds", "type",
+     "types", "sort", "sorts", "genus", "genera", "family", "families"]
+)  # fmt: skip
+# - a span of time after the figure in its clause: "12,000 doses in a week" / "in a month", "300 a day";
+_SPAN_AFTER = re.compile(
+    r"^[^,;:.]{0,40}?\b(?:in|per|a|an|each|every)\s+(?:(?:a|an|one|single)\s+)?"
+    r"(hour|day|week|fortnight|month|quarter|year|decade)\b"
+)
+# - the state a storm leaves homes or people in: without power, damaged or destroyed, evacuated.
+_STATES: dict[str, str] = {
+    **dict.fromkeys(["without power", "without electricity", "lost power", "power cut", "power outage", "in the dark",
+                     "blackout"], "outage"),
+    **dict.fromkeys(["damaged", "destroyed", "flattened", "flooded", "razed"], "damage"),
+    **dict.fromkeys(["evacuated", "evacuation", "displaced"], "evacuated"),
+}  # fmt: skip
+_STATE_WORDS = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _STATES), key=len, reverse=True)) + r")\b", re.I)
+
+
+def _unlink_other_things(graph: Graph, items: Sequence[Item], first: Sequence[int], unit: Sequence[str]) -> None:
+    """Drop the links between two figures whose words say they count two different things (``_other_things``):
+    two complements of one noun, two spans of time, two states of one counted thing, or two named holders
+    (``Holders``: "the Greens won 14 seats" / "the Liberals won 14 seats")."""
+    holders: Holders | None = None
+    marks: dict[int, tuple[frozenset[str], str, frozenset[str], frozenset[str], int]] = {}
+    for g, n in enumerate(first):
+        if not graph.adj[g] or is_score(unit[n]):
+            continue
+        claim = items[n].claim
+        holders = holders or Holders(items)
+        # a holder counts here only as the subject of a verb both sentences give it ("the Greens won 14 seats" /
+        # "the Liberals won 14 seats"): "North Korea carried out its sixth test" / "Pyongyang said the sixth
+        # test" name one country twice
+        held = frozenset(f"{_holder_verb(claim)} {w}" for w in holders.of(n)) if not is_ordinal(unit[n]) else frozenset()
+        marks[g] = (*_things_said(claim, unit[n]), held, n)
+    if not marks:
+        return
+    assert holders is not None
+    hs = holders
+    _unlink_where(graph, marks, lambda a, b: _other_things(a, b, hs))
+
+
+def _things_said(claim: Claim, thing: str) -> tuple[frozenset[str], str, frozenset[str]]:
+    """A figure's noun complement, span of time after it and states (``_unlink_other_things``), "" / empty when none."""
+    s = claim.sentence
+    at = s.find(claim.text)
+    after = s[at + len(claim.text) :] if at >= 0 else ""
+    complement: frozenset[str] = frozenset()
+    words = claim.text.split()
+    noun_last = bool(words) and words[-1][:1].isalpha() and words[-1].lower() not in SCALES
+    if noun_last and claim.extra.get("measure") != "percent" and thing not in _SPANS_OF_TIME:
+        m = _COMPLEMENT.match(after)
+        if m and m.group(2).lower() not in _NO_COMPLEMENT and m.group(2).lower() not in MATCH_STOPWORDS:
+            # the phrase's words up to a small word ("of ground beetle", "from the Panamanian law firm Mossack
+            # Fonseca"); after "from" only its names, so a place told two ways ("Panamanian" / "Panama-based")
+            # still shares the firm's name
+            # "of" only before a kind in small letters ("of beetle", "of wheat"): a body or an owner ("members of
+            # the ruling party's top body" / "of China's Politburo") is named in too many ways
+            phrase = []
+            for w in after[m.start(2) :].split()[:5]:
+                w = w.strip(".,;:!?()\"")
+                if not w or w.lower() in MATCH_STOPWORDS or w.lower() in _LINKS or not w[:1].isalpha():
+                    break
+                if m.group(1) == "from" and w[:1].isupper():
+                    phrase.append(match_stem(w.lower().rstrip("'’")))
+                elif m.group(1) == "of" and words[-1].lower() in _KIND_NOUNS:
+                    if w[:1].isupper() or w.endswith(("'s", "’s", "'", "’")):
+                        phrase = []
+                        break
+                    phrase.append(match_stem(w.lower()))
+            complement = frozenset(phrase)
+    span = ""
+    if thing not in _SPANS_OF_TIME and (m := _SPAN_AFTER.match(after)):
+        span = m.group(1)
+    clause = _clause_of(s, claim.text) if at >= 0 else s
+    states = frozenset(_STATES[w.lower()] for w in _STATE_WORDS.findall(clause))
+    return complement, span, states
+
+
+def _other_things(
+    a: tuple[frozenset[str], str, frozenset[str], frozenset[str], int],
+    b: tuple[frozenset[str], str, frozenset[str], frozenset[str], int],
+    holders: Holders,
+) -> bool:
+    """Whether two figures' words (``_things_said``, holders) say two things: both name a complement, a span or
+    states and they differ (states: none in common), or each names a holder the other's sentence does not."""
+    if a[0] and b[0] and not a[0] & b[0]:
+        return True
+    if a[1] and b[1] and a[1] != b[1]:
+        return True
+    if a[2] and b[2] and not a[2] & b[2]:
+        return True
+    if not (a[3] and b[3]) or {w.split()[0] for w in a[3]} != {w.split()[0] for w in b[3]}:
+        return False
+    return not holders.agree(a[4], b[4])
+
+
+def _holder_verb(claim: Claim) -> str:
+    """The first word between a figure's holder (``_HOLDER``) and the figure ("won" in "the Greens won 14"),
+    "'s" after a possessive."""
+    s = claim.sentence
+    at = s.find(claim.text)
+    m = _HOLDER.search(s, max(0, at - 120), at) if at > 0 else None
+    if not m:
+        return ""
+    gap = m.group(3).split()
+    return match_stem(gap[0].lower()) if gap else "'s"
+
+
 def _opposite(mine: dict[str, int], theirs: dict[str, int]) -> bool:
     """Whether two figures' sides (``_sides``) differ on an axis both take."""
     return any(theirs.get(axis, sign) != sign for axis, sign in mine.items())
@@ -504,6 +626,9 @@ _QUANTITIES: dict[str, str] = {
     **dict.fromkeys(["deficit"], "deficit"),
     **dict.fromkeys(["budget", "spending"], "budget"),
     **dict.fromkeys(["rent"], "rent"),
+    # a penalty a body imposes and what a court makes one side pay the other (factjoin16)
+    **dict.fromkeys(["fin", "fine", "fined", "penalty"], "fine"),
+    **dict.fromkeys(["damage", "compensation"], "damages"),
 }  # fmt: skip
 _SHARES_AND_SUMS = frozenset(["percent", "money"])
 
