@@ -180,26 +180,21 @@ PAGES6_SPLITS = ("pages6-tune", "pages6-check")
 # round cites7: fresh sentences of the tuning news articles and tuning benchmark pages, half chosen for words of
 # attribution, half at random (tests/claims_label.py, "Seventh round, credits")
 CITES7 = DATA / "claims_cites7_labelled.json"
-CITES7_SPLITS = ("cites7-tune", "cites7-check")
-# round pages8: fresh sentences of the same material, a third at random, the rest with a figure or a quotation mark
-# (tests/claims_label.py, "Eighth round"); items carry their ``corpus`` as cites7's do
-PAGES8 = DATA / "claims_pages8_labelled.json"
-PAGES8_SPLITS = ("pages8-tune", "pages8-check")
-# round pages9: fresh sentences of the same material, a third at random, the rest with a quotation mark or a word of
-# attribution (tests/claims_label.py, "Ninth round"); items carry their ``corpus`` as cites7's do
-PAGES9 = DATA / "claims_pages9_labelled.json"
-PAGES9_SPLITS = ("pages9-tune", "pages9-check")
-# round pages10: fresh sentences of the same material (only those whose text hashes even), half at random, half with
-# a digit or a number word (tests/claims_label.py, "Tenth round"); items carry their ``corpus`` as cites7's do
-PAGES10 = DATA / "claims_pages10_labelled.json"
-PAGES10_SPLITS = ("pages10-tune", "pages10-check")
-# round pages11: fresh sentences of the same material (the odd half by the sentence's sha1), a third at random, the
-# rest with a quotation mark or a word of attribution (tests/claims_label.py, "Eleventh round")
-PAGES11 = DATA / "claims_pages11_labelled.json"
-PAGES11_SPLITS = ("pages11-tune", "pages11-check")
-# the rounds of fresh sentences whose pages load_cites7_pages serves, each with a "-tune" and a "-check" split (the
-# check read as figures only, at most twice a round, alone with --NAME-check; --tune never prints it)
-FRESH_ROUNDS = {"cites7": CITES7, "pages8": PAGES8, "pages9": PAGES9, "pages10": PAGES10, "pages11": PAGES11}
+# The rounds of fresh sentences whose pages load_cites7_pages serves (their items carry their ``corpus``), each with a
+# "-tune" and a "-check" split (the check read as figures only, at most twice a round, alone with --NAME-check;
+# --tune never prints it). Rounds of tests/claims_label.py:
+FRESH_ROUNDS = {
+    "cites7": CITES7,
+    # "Eighth round": a third at random, the rest with a figure or a quotation mark
+    "pages8": DATA / "claims_pages8_labelled.json",
+    # "Ninth round": a third at random, the rest with a quotation mark or a word of attribution
+    "pages9": DATA / "claims_pages9_labelled.json",
+    # "Tenth round": only sentences whose text hashes even, half at random, half with a digit or a number word
+    "pages10": DATA / "claims_pages10_labelled.json",
+    # "Eleventh round": the odd half by the text's sha1, a third at random, the rest with a quotation mark or a word
+    # of attribution
+    "pages11": DATA / "claims_pages11_labelled.json",
+}
 
 
 def load_cites7_pages(path: Path = CITES7) -> dict[str, str] | None:

@@ -136,7 +136,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from claimcheck.claims.sentences import Sentence, split_sentences
-from tests.claims_eval import DATA, load_real_pages, sentence_sha
+from tests.claims_eval import DATA, FRESH_ROUNDS, load_real_pages, sentence_sha
 
 LABELS = DATA / "claims_real_labelled.json"
 EVERY = (2, 7, 12, 17)
@@ -357,7 +357,7 @@ def pages6_add(path: Path) -> None:
     )
 
 
-CITES7_LABELS = DATA / "claims_cites7_labelled.json"
+CITES7_LABELS = FRESH_ROUNDS["cites7"]
 CITES7_HALF = 42
 CITES7_CUE = re.compile(
     r"\b(?:said|says|say|told|tells|according\s+to|reported|reports|reporting|statement|spokes(?:man|woman|person)|"
@@ -464,7 +464,7 @@ def cites7_add(path: Path) -> None:
     _round_add(path, cites7_picks(cites7_corpora()), CITES7_LABELS, cites7_split)
 
 
-PAGES8_LABELS = DATA / "claims_pages8_labelled.json"
+PAGES8_LABELS = FRESH_ROUNDS["pages8"]
 # how many sentences each rule of round pages8 takes: at random, with a figure, with a quotation mark
 PAGES8_TAKE = (("pages8-random", 35), ("pages8-number", 40), ("pages8-quote", 30))
 _PAGES8_NUMBER = re.compile(
@@ -535,7 +535,7 @@ def pages8_add(path: Path) -> None:
     _round_add(path, pages8_picks(cites7_corpora()), PAGES8_LABELS, pages8_split)
 
 
-PAGES9_LABELS = DATA / "claims_pages9_labelled.json"
+PAGES9_LABELS = FRESH_ROUNDS["pages9"]
 # how many sentences each rule of round pages9 takes: at random, then with a quotation mark or a word of attribution
 PAGES9_TAKE = (("pages9-random", 34), ("pages9-cue", 66))
 PAGES9_CUE = re.compile(
@@ -567,7 +567,7 @@ def pages9_add(path: Path) -> None:
     _round_add(path, pages9_picks(cites7_corpora()), PAGES9_LABELS, pages9_split)
 
 
-PAGES10_LABELS = DATA / "claims_pages10_labelled.json"
+PAGES10_LABELS = FRESH_ROUNDS["pages10"]
 # how many sentences each rule of round pages10 takes: at random, then with a digit or a number word
 PAGES10_TAKE = (("pages10-random", 55), ("pages10-number", 55))
 
@@ -600,7 +600,7 @@ def pages10_add(path: Path) -> None:
     _round_add(path, pages10_picks(cites7_corpora()), PAGES10_LABELS, pages10_split)
 
 
-PAGES11_LABELS = DATA / "claims_pages11_labelled.json"
+PAGES11_LABELS = FRESH_ROUNDS["pages11"]
 # how many sentences each rule of round pages11 takes: at random, then with a quotation mark or a word of attribution
 PAGES11_TAKE = (("pages11-random", 38), ("pages11-cue", 76))
 PAGES11_CUE = re.compile(
