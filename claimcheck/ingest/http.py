@@ -291,7 +291,7 @@ class Http:
                 self._tally(url, failed=server_error)  # a good answer, or a server error given up on
             if resp.status not in RETRY_STATUS:
                 return resp
-            h = self.hosts.get(urlsplit(url).netloc.lower())
+            h = self._known_host(url)
             if h is not None and h.down:
                 return resp  # this page fails with its own answer; the host's next ones are not asked for
             wait = retry_after(resp.headers.get("retry-after"))
@@ -310,10 +310,14 @@ class Http:
             await asyncio.sleep(wait if wait is not None else self._backoff(attempt))
             attempt += 1
 
+    def _known_host(self, url: str) -> _Host | None:
+        """The state kept for the URL's host (None before its first request)."""
+        return self.hosts.get(urlsplit(url).netloc.lower())
+
     def _tally(self, url: str, *, failed: bool) -> None:
         """Count a request given up on the URL's host (a server error, timeout or failed connection after every
         retry), or reset the count on any other answer; at HOST_DOWN_AFTER in a row the host is down for the run."""
-        h = self.hosts.get(urlsplit(url).netloc.lower())
+        h = self._known_host(url)
         if h is None:
             return
         h.server_errors = h.server_errors + 1 if failed else 0
@@ -322,7 +326,7 @@ class Http:
 
     def _down(self, url: str) -> str:
         """Why the URL's host is down for this run ('' when it is not)."""
-        h = self.hosts.get(urlsplit(url).netloc.lower())
+        h = self._known_host(url)
         return h.down if h is not None else ""
 
     def _backoff(self, attempt: int) -> float:
@@ -438,7 +442,7 @@ class Http:
             return RobotsDown(_status_reason(resp.status))
         rules = Protego.parse(resp.body[:ROBOTS_MAX].decode("utf-8-sig", "replace"))  # a BOM is no rule
         delay = rules.crawl_delay(self.s.user_agent)
-        host = self.hosts.get(urlsplit(url).netloc.lower())
+        host = self._known_host(url)
         if delay and host:
             host.delay = min(float(delay), MAX_CRAWL_DELAY)  # honoured through the per-host rate limit
         return rules
