@@ -50,7 +50,9 @@ UNIT_SYNONYMS = {
 _COMPOUNDS = {("service", "member"): "servicemember", ("account", "holder"): "accountholder",
               ("foreign", "national"): "national", ("crew", "member"): "crew",
               ("staff", "member"): "staff", ("per", "cent"): "percent", ("asylum", "seeker"): "asylumseeker",
-              ("head", "state"): "head of state", ("head", "government"): "head of state"}  # fmt: skip
+              ("head", "state"): "head of state", ("head", "government"): "head of state",
+              # an obituary's figure, no death toll: it joins no toll and never evolves (review17)
+              ("age", "death"): "age at death"}  # fmt: skip
 
 
 # Words after a counted noun that are not the noun: "19 points clear", "12 points ahead", "two years ago".
