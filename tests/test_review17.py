@@ -29,3 +29,20 @@ def test_an_age_at_death_never_evolves() -> None:
     assert conflict("The novelist Ivo Marsh has died aged 84.", "Ivo Marsh, the novelist, has died aged 85.")
     # a death toll still evolves
     assert evolving("The crash killed 84 people, officials said.", "The crash killed 85 people, officials said.")
+
+
+# --- a fact's figure is shown in its own unit ------------------------------------------------------------------
+# facts.build_fact took the fact's figure from the exact mention and its unit from the most common (else the
+# first) mention: a bound in one unit joined to an exact figure in another ("more than 100 miles" / "161
+# kilometres") read "161 miles"; "nearly 40 tonnes" / "88,000 pounds" read "88,000 tonnes".
+
+
+def test_a_facts_figure_is_shown_in_the_unit_it_was_given_in() -> None:
+    # weather: a storm's width; wildlife: a whale's weight (the bound first, then the exact figure)
+    facts = _facts("The storm was more than 100 miles wide.", "The storm was 161 kilometres wide.")
+    assert [(f.value.low, f.unit) for f in facts if len(f.outlets) == 2] == [(161.0, "km")]  # type: ignore[union-attr]
+    facts = _facts("The whale weighed nearly 40 tonnes.", "The whale weighed 88,000 pounds.")
+    assert [f.summary.split(":")[0] for f in facts if len(f.outlets) == 2] == ["88,000 lb"]
+    # the exact figure first: its unit, as before
+    facts = _facts("The storm was 161 kilometres wide.", "The storm was more than 100 miles wide.")
+    assert [(f.value.low, f.unit) for f in facts if len(f.outlets) == 2] == [(161.0, "km")]  # type: ignore[union-attr]

@@ -198,6 +198,11 @@ def build_fact(
         links = explain_links(order, graph)
     speaker = Counter(c.speaker for c in claims if c.speaker).most_common(1)
     unit = Counter(c.unit for c in claims if c.unit).most_common(1)
+    # ... the unit of the figure shown: a bound in one unit and an exact figure in another join ("more than 100
+    # miles" / "161 kilometres"), and the figure given (the exact one) is in its own claims' unit, never "161 miles"
+    shown = [c.unit for c in claims if c.unit and value is not None and c.value == value]
+    if unit and shown and unit[0][0] not in shown:
+        unit = Counter(shown).most_common(1)
     when = Counter(c.when for c in claims if c.when).most_common(1)
     return Fact(
         id="",
