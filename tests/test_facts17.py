@@ -100,6 +100,8 @@ def test_an_age_of_a_person_in_the_news_is_a_claim() -> None:
     assert _ages("The 34-year-old striker signed a new contract on Friday.") == [(34, "age", "striker", "")]
     assert _ages("Doctors treated a six-month-old baby for smoke inhalation.") == [(6, "age in months", "baby", "")]
     assert _ages("Coach Ivo Brandt is 58 years old and has led the club for a decade.") == [(58, "age", "", "Brandt")]
+    # a surname that ends like an agent noun is still a name ("-er": "Kessler", "Baumer")
+    assert _ages("Kessler is 44 years old and trains the youth side.") == [(44, "age", "", "Kessler")]
     # the sentence stays a statement too: the age is one detail of it
     told = "Police said a 19-year-old man was charged with arson at the warehouse on Monday."
     assert any(c.kind == "statement" for c in extract_claims(told))

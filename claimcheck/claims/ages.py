@@ -314,7 +314,7 @@ def find_ages(s: str) -> list[tuple[int, int, Interval, str, str, str, str]]:
                 noun, name = "", ""
             elif _person(subj):
                 noun, name = subj.lower(), ""
-            elif subj[0].isupper() and noun_kind(subj.lower()) is None and subj.lower() not in _NATIONS:
+            elif subj[0].isupper() and noun_kind(subj.lower()) in (None, "person") and subj.lower() not in _NATIONS:
                 noun, name = "", subj  # "Reyes is 65 years old"
             else:
                 continue
