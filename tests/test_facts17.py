@@ -128,8 +128,8 @@ def test_ages_in_apposition_of_things_and_of_classes_are_no_claims() -> None:
 
 def test_two_outlets_telling_one_age_join() -> None:
     # crime: a headline and a report's sentence
-    assert joined("An 18-year-old man was arrested after running toward the courthouse with a rifle, police said.",
-                  "18-Year-Old Man Arrested After Running Toward Courthouse With Rifle")  # fmt: skip
+    assert joined("Officers detained an 18-year-old man who sprinted at the courthouse gates carrying a rifle.",
+                  "18-Year-Old Man Detained After Sprinting At Courthouse Gates Carrying Rifle")  # fmt: skip
     # a named suspect and the same suspect without the name
     assert joined("Police identified 18-year-old Jo Reyes as the suspected gunman in the school attack.",
                   "The suspected gunman in the school attack was identified as an 18-year-old.")  # fmt: skip
