@@ -102,6 +102,11 @@ def test_an_age_of_a_person_in_the_news_is_a_claim() -> None:
     assert _ages("Coach Ivo Brandt is 58 years old and has led the club for a decade.") == [(58, "age", "", "Brandt")]
     # a surname that ends like an agent noun is still a name ("-er": "Kessler", "Baumer")
     assert _ages("Kessler is 44 years old and trains the youth side.") == [(44, "age", "", "Kessler")]
+    # a nationality is a person but no name; a name ends at a word in small letters, particles kept
+    assert _ages("The 25-year-old Spaniard won the final in straight sets.") == [(25, "age", "", "")]
+    assert _ages("Police named 52-year-old Pieter van der Berg as the van driver.") == [(52, "age", "", "Pieter Berg")]
+    assert _ages("Mourners gathered for 14-year-old Amira Noor outside the school.") == [(14, "age", "", "Amira Noor")]
+    assert _ages("A 17-year-old youth has been charged with affray.") == [(17, "age", "youth", "")]
     # the sentence stays a statement too: the age is one detail of it
     told = "Police said a 19-year-old man was charged with arson at the warehouse on Monday."
     assert any(c.kind == "statement" for c in extract_claims(told))

@@ -74,7 +74,7 @@ _PERSON_EXTRA = frozenset(
 _NOT_HOLDERS = frozenset(
     ["death", "dead", "injured", "wounded", "hospitalised", "missing", "arrest", "arrested", "fatality", "body",
      "evacuated", "rescued", "displaced", "detained", "drowned", "figure", "workforce", "staff", "crew", "personnel",
-     "police", "household", "family", "troop", "people", "men", "women", "children", "youth", "younger", "older",
+     "police", "household", "family", "troop", "people", "men", "women", "children", "younger", "older",
      "elder", "senior"]
 )  # fmt: skip
 _MALE = frozenset(
@@ -89,6 +89,9 @@ _FEMALE = frozenset(
 _NATIONS = frozenset(w.lower() for w in _NATIONALITIES)
 
 
+# one capitalised word that reads as a nationality, not a name: "the 25-year-old Spaniard", "the Brazilian"
+_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ard|ian|ese|ish|ch|i)$")
+_NAME_PARTICLES = frozenset(["de", "van", "von", "da", "del", "della", "der", "den", "bin", "al", "la", "le"])
 _COMPASS = frozenset(["North", "South", "East", "West", "New", "Central"])
 
 
@@ -179,6 +182,8 @@ def _holder_after(s: str, end: int, title: bool) -> tuple[str, str] | None:
         word = m.group(1).rstrip(".")
         if word.lower() in _END_WORDS or (tokens and not word[0].isupper() and _is_verb(word)):
             break
+        if tokens and tokens[-1][0].isupper() and word[0].islower() and word not in _NAME_PARTICLES:
+            break  # a name or a nationality ends at a word in small letters: "the 25-year-old Spaniard won"
         tokens.append(word)
         pos = m.end()
         if (
@@ -187,6 +192,8 @@ def _holder_after(s: str, end: int, title: bool) -> tuple[str, str] | None:
         ):
             break
     for i, word in enumerate(tokens):
+        if word in _NAME_PARTICLES and i and tokens[i - 1][0].isupper():
+            continue  # "Pieter van der Berg"
         if _person(word):
             names = [t for t in tokens[i + 1 :] if t[0].isupper() and t.lower() not in _NATIONS]
             return word.lower(), "" if title else " ".join(names)
@@ -202,8 +209,8 @@ def _holder_after(s: str, end: int, title: bool) -> tuple[str, str] | None:
     if title:
         return None  # a headline's capitals tell no name from a thing: "100-Year-Old Bridge Collapses"
     caps = [t for t in tokens if t[0].isupper()]
-    if len(caps) == len(tokens) or all(t[0].isupper() or _is_verb(t) for t in tokens):
-        if all(t.lower() in _NATIONS or t in _COMPASS for t in caps):
+    if all(t[0].isupper() or _is_verb(t) or t in _NAME_PARTICLES for t in tokens):
+        if all(t.lower() in _NATIONS or t in _COMPASS for t in caps) or (len(caps) == 1 and _DEMONYM.match(caps[0])):
             return "", ""  # "the 48-year-old Australian was": a nationality is a person, no name
         return "", " ".join(t for t in caps if t.lower() not in _NATIONS)
     return None
