@@ -242,7 +242,7 @@ _YEARS_OLD = re.compile(
 _COUNTED_AFTER = re.compile(r"\s+(?!(?:and|or|were|are|was|is|who|had|have|from|in|at|on|with)\b)[a-z]")
 _PRONOUNS = frozenset(["he", "she"])
 _NOT_SUBJECTS = frozenset(["it", "they", "this", "that", "which", "there", "the", "building", "who"])
-_CUE = re.compile(r"old\b|\bage[ds]?\s|\sof\s", re.IGNORECASE)
+_CUE = re.compile(r"[-\u2010\u2011 ]old\b|\bage[ds]?\s|\sof\s", re.IGNORECASE)
 
 
 def find_ages(s: str) -> list[tuple[int, int, Interval, str, str, str, str]]:
@@ -311,7 +311,7 @@ def find_ages(s: str) -> list[tuple[int, int, Interval, str, str, str, str]]:
                         "",
                     )
                 )
-    if "old" in s:
+    if " old" in s or " OLD" in s or " Old" in s:
         for m in _YEARS_OLD.finditer(s):
             subj = m.group("subj")
             value = _value(m.group("n"))
