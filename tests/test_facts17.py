@@ -164,3 +164,19 @@ def test_two_ages_of_one_named_person_may_conflict() -> None:
                      "Police named 42-year-old Tomas Lind as the driver of the lorry that hit the bridge.",
                      hours=(0, 1))  # fmt: skip
     assert any(f.conflicts for f in rows)
+
+
+def test_two_roles_or_a_victim_and_a_suspect_of_one_age_are_two_persons() -> None:
+    # crime: one harmed, one charged (the same sex and age, each sentence telling one side)
+    assert not joined("A 45-year-old man was stabbed outside the cinema late on Friday, officers said.",
+                      "A 45-year-old man was arrested on suspicion of the stabbing outside the cinema, officers said.")  # fmt: skip
+    assert not joined("A 30-year-old woman was found dead at the farmhouse, detectives said.",
+                      "A 30-year-old woman was charged with murder over the death at the farmhouse, detectives said.")  # fmt: skip
+    # accidents and sport: two roles
+    assert not joined("The 23-year-old driver died at the scene of the crash on the ring road.",
+                      "The 23-year-old passenger was taken to hospital after the crash on the ring road.")  # fmt: skip
+    assert not joined("The 19-year-old striker scored twice in the cup final at the weekend.",
+                      "The 19-year-old goalkeeper saved a penalty in the cup final at the weekend.")  # fmt: skip
+    # a role of one family and a plain noun still join: the gunman / the suspect, the man
+    assert joined("Detectives said the 31-year-old gunman was arrested at a farm near the border.",
+                  "The 31-year-old suspect was arrested at a farm near the border, detectives said.")  # fmt: skip

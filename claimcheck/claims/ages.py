@@ -27,7 +27,7 @@ from claimcheck.claims.numwords import TENS_WORDS, UNITS_WORDS
 from claimcheck.models import Interval
 from claimcheck.nouns import noun_kind
 
-__all__ = ["AGE_UNITS", "find_ages", "is_age_unit", "sex_of"]
+__all__ = ["AGE_UNITS", "find_ages", "holder_role", "is_age_unit", "sex_of", "side_of"]
 
 AGE_UNITS = frozenset(["age", "age in months", "age in weeks", "age in days"])
 _UNIT_OF = {"year": "age", "month": "age in months", "week": "age in weeks", "day": "age in days"}
@@ -136,6 +136,54 @@ _KNOWN_AGENTS = frozenset(
      "pensioner", "grandmother", "grandfather", "foster", "fighter", "wrestler", "golfer", "batter", "pitcher",
      "catcher", "outfielder", "infielder", "rower", "sprinter", "jumper", "thrower"]
 )  # fmt: skip
+
+
+# Holder nouns that say only who a person is by sex, age or origin ("man", "girl", "teenager", "the 18-year-old"
+# itself): an age said of one agrees with an age said of any role. Other nouns are roles; a role's synonyms share
+# a family (a suspect, the gunman, the attacker), and two roles of no one family are two persons (the driver and
+# the passenger, the striker and the goalkeeper, the suspect and the victim).
+_PLAIN_HOLDERS = frozenset(
+    ["", "man", "woman", "boy", "girl", "teenager", "teen", "youth", "child", "kid", "baby", "toddler", "infant",
+     "newborn", "person", "male", "female", "lad", "lass", "youngster", "adult", "gentleman", "lady", "local",
+     "resident", "national", "citizen", "native"]
+)  # fmt: skip
+_ROLE_FAMILIES = {
+    **dict.fromkeys(
+        ["suspect", "gunman", "gunwoman", "shooter", "attacker", "assailant", "killer", "murderer", "robber",
+         "burglar", "kidnapper", "bomber", "hijacker", "offender", "defendant", "accused", "perpetrator", "stabber"],
+        "suspect",
+    ),
+    **dict.fromkeys(["victim", "casualty", "survivor"], "victim"),
+}  # fmt: skip
+
+
+def holder_role(holder: str) -> str:
+    """The role a holder noun of an age names ("suspect" for "gunman"), "" for a plain one ("man", "teenager") or a
+    nationality."""
+    w = holder.lower()
+    if w in _PLAIN_HOLDERS or w in _NATIONS or _DEMONYM.match(holder.capitalize()):
+        return ""
+    return _ROLE_FAMILIES.get(w, w)
+
+
+# What a sentence says befell the person whose age it gives: harm (a victim's verbs) or a charge (a suspect's).
+_HARMED = re.compile(
+    r"\b(?:killed|died|dies|dead|stabbed|injured|hurt|wounded|hospitali[sz]ed|rescued|missing|drowned|"
+    r"found\s+safe|abducted|kidnapped|attacked|assaulted|raped|murdered)\b",
+    re.IGNORECASE,
+)
+_CHARGED = re.compile(
+    r"\b(?:arrested|charged|held|detained|accused|suspected|sentenced|convicted|jailed|remanded|identified\s+as\s+the|"
+    r"in\s+custody|pleaded|appeared\s+in\s+court|faces?\s+charges)\b",
+    re.IGNORECASE,
+)
+
+
+def side_of(sentence: str) -> str:
+    """"harmed" or "charged" when a sentence tells only one of the two of the person it gives an age ("A 45-year-old
+    man was stabbed" / "was arrested"), else "" (both, as in "arrested after a woman was stabbed", or neither)."""
+    harmed, charged = bool(_HARMED.search(sentence)), bool(_CHARGED.search(sentence))
+    return "harmed" if harmed and not charged else "charged" if charged and not harmed else ""
 
 
 def sex_of(holder: str) -> str:

@@ -25,7 +25,7 @@ from typing import Any
 
 import numpy as np
 
-from claimcheck.claims.ages import AGE_UNITS, is_age_unit, sex_of
+from claimcheck.claims.ages import AGE_UNITS, holder_role, is_age_unit, sex_of, side_of
 from claimcheck.claims.measures import MEASURE_WORDS, measure_in
 from claimcheck.models import Claim, Interval
 from claimcheck.nouns import noun_kind
@@ -674,11 +674,19 @@ def _age_name(claim: Claim) -> str:
 
 def ages_apart(a: Claim, b: Claim) -> bool:
     """Whether two ages of people are said of two persons by their own words: a man's and a woman's ("an
-    18-year-old man" / "an 18-year-old woman"), or two named persons, neither name within the other's ("18-year-old
+    18-year-old man" / "an 18-year-old woman"), two roles ("the driver" / "the passenger"; ``holder_role``), one
+    harmed and one charged by its sentence ("was stabbed" / "was arrested"; ``side_of``), or two named persons, neither name within the other's ("18-year-old
     Jo Reyes" / "18-year-old Sam Ortiz"). An age said of no one in particular ("the 18-year-old") agrees with any."""
-    sa, sb = sex_of(str(a.extra.get("age_of") or "")), sex_of(str(b.extra.get("age_of") or ""))
+    ha, hb = str(a.extra.get("age_of") or ""), str(b.extra.get("age_of") or "")
+    sa, sb = sex_of(ha), sex_of(hb)
     if sa and sb and sa != sb:
         return True
+    ra, rb = holder_role(ha), holder_role(hb)
+    if ra and rb and ra != rb:
+        return True  # two roles: the driver and the passenger, the suspect and the victim
+    xa, xb = side_of(a.sentence), side_of(b.sentence)
+    if xa and xb and xa != xb:
+        return True  # "a 45-year-old man was stabbed" / "a 45-year-old man was arrested": two persons
     na, nb = set(_age_name(a).split()), set(_age_name(b).split())
     return bool(na and nb) and not (na <= nb or nb <= na)
 
