@@ -71,8 +71,11 @@ _DIGITS = re.compile(
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?P<frac>[- ](?:1/2|1/4|3/4|1/3|2/3)(?![\d/])|[½¼¾⅓⅔])?"  # mixed fractions: "1-1/2 year", "2½"
     # Scale words in any case: headlines capitalise them ("$48 Billion", "3.1 Million").
-    r"(?P<scale>\s?(?i:million|billion|trillion|thousand|hundred|lakhs?|crores?)\b|(?:bn|mn|mln|tn|m|k|b)\b)?"
-    r"(?P<pct>\s?%|\s(?:per\s?cent|percent|percentage points?)\b)?"
+    # ... and the wires' abbreviations after a space ("10 mln units", "2.1 bln euros", "5 bn"); a spaced "m" is metres
+    r"(?P<scale>\s?(?i:million|billion|trillion|thousand|hundred|lakhs?|crores?)\b|(?:bn|mn|mln|tn|m|k|b)\b"
+    r"|\s(?:mln|bln|bn|mn)\b)?"
+    # British business copy's "pc" ("profits rose 8pc", "slid 4.5 pc"), in lower case only ("4 PCs" are computers)
+    r"(?P<pct>\s?%|\s(?:per\s?cent|percent|percentage points?)\b|\s?pc\b(?![.'’-]\w))?"
     r"(?P<attached>(?i:km/h\b|mi/h\b)|[A-Za-z]+[²2]?)?"
 )
 _QUAL_RE = re.compile(
@@ -638,7 +641,7 @@ def _digit_numbers(s: str, blocked: list[tuple[int, int]]) -> list[_Raw]:
             else:
                 continue  # '70" Element 4K UHD TV', 'a 34" 3440x1440 panel': the size in a product's name
         if unit is None:
-            unit, measure, end = _measure_after(s, end, unit, measure)
+            unit, measure, end = _measure_after(s, end, unit, measure, _SCALES.get(scale, 1.0) >= 1e6)
         if not (m.group("cur") or scale or m.group("pct") or unit) and _not_a_quantity(s, m, value, num):
             continue
         if measure == "temperature" and (minus := _MINUS.search(s, max(0, start - 8), start)):
@@ -672,12 +675,23 @@ def _digit_numbers(s: str, blocked: list[tuple[int, int]]) -> list[_Raw]:
     return out
 
 
-def _measure_after(s: str, end: int, unit: str | None, measure: str | None) -> tuple[str | None, str | None, int]:
-    """A unit of measure written after the number ("300 pounds", "40 degrees Celsius"), if one is."""
+# What makes "N million pounds" a weight: what it is of ("2 million pounds of grain") or a verb of weighing.
+_WEIGHED = re.compile(r"\s+of\b|.*\b(?:weigh\w*|heav\w+|tons?|tonnes?|cargo|load)\b", re.IGNORECASE)
+
+
+def _measure_after(
+    s: str, end: int, unit: str | None, measure: str | None, millions: bool = False
+) -> tuple[str | None, str | None, int]:
+    """A unit of measure written after the number ("300 pounds", "40 degrees Celsius"), if one is. Millions of
+    pounds ("lost a combined 2.3 million pounds", "signed for 45 million pounds") are a sum, unless the sentence
+    weighs them or says what they are of."""
     after = measure_after(s, end)
     found = canonical(after[0], s) if after else None
     if after is None or found is None:
         return unit, measure, end
+    weighed = _WEIGHED.match(s, after[1]) or _WEIGHED.match(s[:end])
+    if millions and found == ("lb", "weight") and after[0].startswith("pound") and not weighed:
+        return "pounds", "money", after[1]
     return found[0], found[1], after[1]
 
 

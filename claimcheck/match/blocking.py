@@ -57,6 +57,7 @@ from claimcheck.match.things import (
     GENERIC_UNITS,
     PART,
     ROLE_THINGS,
+    THING_CLASSES,
     bound_meets,
     classes_agree,
     compound_key,
@@ -227,6 +228,9 @@ def number_graph(
     loose = ~precise & np.array([is_fairly_precise(v) for v in value], dtype=bool)
     point = np.array([v is not None and v.low is not None and v.low == v.high for v in value], dtype=bool)
     fair = np.array([is_fairly_precise(v) for v in value], dtype=bool)
+    below_ceiling = np.array(
+        [v is not None and v.high is not None and not v.high_inclusive and v.high == stated(v) for v in value], dtype=bool
+    )
     wide = np.array([is_wide(v) for v in value], dtype=bool)
     # ... and so does the same score of a game ("score 8-7": ``thing_key``) whatever the words around it
     # ... and an ordinal of a specific sequence ("its sixth nuclear test"); one of a generic noun ("the third
@@ -337,6 +341,8 @@ def number_graph(
             shared = np.maximum(0.0, (sims[xs, ys].astype(np.float64) / 100 - cfloor) / (1 - cfloor))
             agree = _below(lo[ga], lo_inc[ga], hi[ha], hi_inc[ha]) & _below(lo[ha], lo_inc[ha], hi[ga], hi_inc[ga])
             agree |= rounded[xs, ys]
+            # "nearly 8,000" / "8,000", "under 300" / "300": one figure stated twice, once as its own ceiling
+            agree |= (figure[ga] == figure[ha]) & (point[ga] != point[ha]) & (below_ceiling[ga] | below_ceiling[ha])
             score = np.where(agree, 0.45 + 0.55 * shared, 0.35 + 0.5 * shared)
             score = np.where(agree & same, np.maximum(score, PRECISE_SCORE), score)
             score = np.where(agree & (role | generic)[ga], np.maximum(score, ROLE_SCORE), score)
@@ -385,7 +391,7 @@ def number_graph(
     _role_links(items, graph, options, first, unit, figure)
     _ratio_links(items, graph, options, first)
     _record_links(items, graph, options, first, unit, figure)
-    _bound_links(items, graph, options, first, unit, figure, precise)
+    _bound_links(items, graph, options, first, unit, figure, precise, group_words)
     _conversion_links(items, graph, options, first, unit, figure, group_words)
     _span_links(items, graph, options, first, unit, ctx, figure, precise)
     _unlink_opposite_sides(graph, first, unit, ctx)
@@ -650,10 +656,22 @@ def _other_quantities(mine: frozenset[str], theirs: frozenset[str]) -> bool:
     return bool(mine and theirs and not mine & theirs)
 
 
+# Voters who cast a ballot at all ("62% of voters cast a ballot", "turned out to vote", "went to the polls") are the
+# turnout, not a vote share ("cast their ballot for the Greens", "54% of the vote")
+_TURNED_OUT = re.compile(
+    r"\b(?:cast\s+(?:a|their)\s+(?:ballot|vote)s?(?!\s+(?:for|in\s+favou?r|against)\b)|turned\s+out\s+to\s+vote|"
+    r"went\s+to\s+the\s+polls)\b",
+    re.IGNORECASE,
+)
+
+
 def _quantities(claim: Claim, context: str) -> frozenset[str]:
     if claim.extra.get("measure") not in _SHARES_AND_SUMS:
         return frozenset()
-    return frozenset(_QUANTITIES[w] for w in context.split() if w in _QUANTITIES)
+    found = frozenset(_QUANTITIES[w] for w in context.split() if w in _QUANTITIES)
+    if "vote" in found and _TURNED_OUT.search(claim.sentence):
+        found = (found - {"vote"}) | {"turnout"}
+    return found
 
 
 def told_apart(a: Claim, b: Claim) -> bool:
@@ -1054,6 +1072,16 @@ def _backoff_links(
             said = words_of(items[n].claim.sentence)
             things = {unit[first[b]] for b in named if len(unit[first[b]]) >= 3}
             found = {t for t in things if any(_inflects(w, t) for w in said)}
+            if not found and len(cls := {_GATHERINGS[w] for w in said if w in _GATHERINGS}) == 1:
+                # "in front of a crowd of 41,212" / "41,212 fans" / "41,212 supporters": the sentence names who
+                # was counted by the word for them all, and every noun of that one class is that one count
+                # (a precise figure, "41,212", is that count whatever else the two sentences name)
+                found = {t for t in things if THING_CLASSES.get(t) in cls}
+                for b in named[: options.max_candidates]:
+                    if unit[first[b]] in found:
+                        sure = is_precise(items[n].claim.value) and is_precise(items[first[b]].claim.value)
+                        _link_agreeing(graph, items, first, a, b, unit[first[b]], names_of, options, sure)
+                continue
             if len(found) > 1:  # "the pace car ... during the rally while a yellow flag was waved twice"
                 own = match_content_words(_own_clause(items[n].claim))
                 found = {t for t in found if any(_inflects(w, t) for w in own)}
@@ -1062,6 +1090,11 @@ def _backoff_links(
             for b in named[: options.max_candidates]:
                 if unit[first[b]] in found:
                     _link_agreeing(graph, items, first, a, b, unit[first[b]], names_of, options)
+
+
+# Words for a gathering that name the people of one class at once (``things.THING_CLASSES``): a crowd, an
+# attendance or an audience are the fans or spectators, a workforce the workers.
+_GATHERINGS = {"crowd": "audience", "attendance": "audience", "audience": "audience", "workforce": "worker"}
 
 
 def _link_agreeing(
@@ -1073,12 +1106,15 @@ def _link_agreeing(
     thing: str,
     names_of: Callable[[str], Any],
     options: MatchOptions,
+    precise: bool = False,
 ) -> None:
     """Link groups ``a`` and ``b`` (a role's or a bare count's and a named thing's) when their figures agree as
     counts of ``thing``, they are of two articles not yet linked, and their sentences name no different people or
-    places (``_lone_ok``)."""
+    places (``_lone_ok``; not asked of two ``precise`` figures)."""
     n, m = first[a], first[b]
-    if b in graph.adj[a] or items[n].article == items[m].article or not _lone_ok(items, first, a, b, names_of):
+    if b in graph.adj[a] or items[n].article == items[m].article:
+        return
+    if not precise and not _lone_ok(items, first, a, b, names_of):
         return
     scored = number_pair(items[n].claim, items[m].claim, 0.0, thing, options)
     if scored is not None and scored[1].kind == "agree":
@@ -1126,6 +1162,7 @@ def _bound_links(
     unit: Sequence[str],
     figure: Any,
     precise: Any,
+    group_words: Sequence[frozenset[str]] = (),
 ) -> None:
     """A precise bound or hedged figure and a more precise figure it names (``bound_meets``: "more than
     11 million documents" / "11.5 million documents"; "more than a million migrants" / "in excess of 1.1
@@ -1163,6 +1200,10 @@ def _bound_links(
                         cb = thing_class(unit[m], items[m].claim.unit) or count_class(unit[m])
                         counting = is_count_class(ca) or is_count_class(cb)
                         if not classes_agree(ca, cb) or (counting and significant_digits(x) < 2):
+                            continue
+                        # two nouns of one kind only ("roughly 12,000 locals" / "12,500 volunteers": both people)
+                        # with words around them in common: the kind alone names no one count
+                        if counting and group_words and not _share_a_word(group_words[a], group_words[b]):
                             continue
                         if role_family(items[n].claim, unit[n]) != role_family(items[m].claim, unit[m]):
                             continue
