@@ -54,7 +54,7 @@ def run(data: dict[str, Any]) -> list[Row]:
     return rows
 
 
-def _near(value: dict[str, Any] | None, want: float, tolerance: float = 0.01) -> bool:
+def _near(value: dict[str, Any] | None, want: float, tolerance: float = 0.001) -> bool:
     if value is None:
         return False
     ends = [v for v in (value.get("low"), value.get("high")) if v is not None]
@@ -107,7 +107,7 @@ def score(data: dict[str, Any], rows: Sequence[Row]) -> tuple[list[FactScore], l
 
 def _has(row: Row, piece: str, value: float) -> bool:
     """The row has a mention whose sentence holds ``piece`` with this figure."""
-    return any(piece in m["sentence"] and _near(m.get("value"), value, 0.01) for m in row["mentions"])
+    return any(piece in m["sentence"] and _near(m.get("value"), value, 0.001) for m in row["mentions"])
 
 
 def unknown_pieces(data: dict[str, Any]) -> list[str]:

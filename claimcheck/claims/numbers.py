@@ -67,7 +67,7 @@ _WORDNUM = re.compile(
     re.IGNORECASE,
 )
 _DIGITS = re.compile(
-    r"(?P<cur>US\$|\$|£|€|¥|₹|\b(?:Rs\.?|INR)\s?)?"
+    r"(?P<cur>US\$|\$|£|€|¥|₹|\b(?:Rs\.?|INR|GBP|USD|EUR)\s?)?"  # "GBP 5bn", "USD 1.2 billion": the wires' codes
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?P<frac>[- ](?:1/2|1/4|3/4|1/3|2/3)(?![\d/])|[½¼¾⅓⅔])?"  # mixed fractions: "1-1/2 year", "2½"
     # Scale words in any case: headlines capitalise them ("$48 Billion", "3.1 Million").
@@ -624,6 +624,8 @@ def _digit_numbers(s: str, blocked: list[tuple[int, int]]) -> list[_Raw]:
                 scale = attached
             elif attached == "s" and len(num) == 4:
                 continue  # a decade: "the 1990s"
+            elif attached == "p" and not (scale or m.group("pct")) and _pence(s, num):
+                unit = "pence"  # "each share at 420p", "a loaf at 95p": pence, as "420 pence" is
             else:
                 continue  # ordinal ("3rd"), model name ("4K", "RAV4"), code
         if scale == "k" and not m.group("cur") and resolution(s, m.start("num"), end):
@@ -677,6 +679,19 @@ def _digit_numbers(s: str, blocked: list[tuple[int, int]]) -> list[_Raw]:
 
 # What makes "N million pounds" a weight: what it is of ("2 million pounds of grain") or a verb of weighing.
 _WEIGHED = re.compile(r"\s+of\b|.*\b(?:weigh\w*|heav\w+|tons?|tonnes?|cargo|load)\b", re.IGNORECASE)
+
+
+# Pence written "95p" (British prices): a sentence of prices or shares, and never a video's lines ("1080p", "720p")
+_PRICE_CUE = re.compile(
+    r"\b(?:shares?|prices?|priced|pence|penny|cost|costs|offer|offers|valu\w*|paid|pay|pays|sell|sells|sold|"
+    r"tickets?|fares?|stamps?|per|each|cheaper|dearer)\b",
+    re.IGNORECASE,
+)
+_VIDEO_LINES = frozenset(["144", "240", "360", "480", "576", "720", "1080", "1440", "2160", "4320"])
+
+
+def _pence(s: str, num: str) -> bool:
+    return num not in _VIDEO_LINES and _PRICE_CUE.search(s) is not None
 
 
 def _measure_after(

@@ -20,7 +20,7 @@ SCALES = {
 }
 CURRENCIES = {
     "$": "dollars", "us$": "dollars", "£": "pounds", "€": "euros", "¥": "yen", "₹": "rupees", "rs": "rupees",
-    "rs.": "rupees", "inr": "rupees",
+    "rs.": "rupees", "inr": "rupees", "gbp": "pounds", "usd": "dollars", "eur": "euros",
 }
 
 QUALIFIERS = [

@@ -1058,7 +1058,7 @@ def _backoff_links(
         claim = items[n].claim
         if claim.value is None or figure[g] < 2 or is_wide(claim.value):
             continue
-        if unit[n] in _NO_THING or (unit[n] not in GENERIC_UNITS and count_class(unit[n]) is not None):
+        if unit[n] in _NO_THING or unit[n] in _ANY_PEOPLE or (unit[n] not in GENERIC_UNITS and count_class(unit[n]) is not None):
             same[is_span(claim.when), float(figure[g])].append(g)
     names_of = _names_memo()
     words_of = _memo(lambda sentence: tuple(match_content_words(sentence)))
@@ -1070,16 +1070,17 @@ def _backoff_links(
         for a in bare[: options.max_candidates]:
             n = first[a]
             said = words_of(items[n].claim.sentence)
-            things = {unit[first[b]] for b in named if len(unit[first[b]]) >= 3}
+            things = {unit[first[b]] for b in named if len(unit[first[b]]) >= 3 and unit[first[b]] not in _ANY_PEOPLE}
             found = {t for t in things if any(_inflects(w, t) for w in said)}
             if not found and len(cls := {_GATHERINGS[w] for w in said if w in _GATHERINGS}) == 1:
                 # "in front of a crowd of 41,212" / "41,212 fans" / "41,212 supporters": the sentence names who
                 # was counted by the word for them all, and every noun of that one class is that one count
-                # (a precise figure, "41,212", is that count whatever else the two sentences name)
+                # (a precise figure, "41,212", is that count whatever else the two sentences name); generic people
+                # are any people ("a workforce of 18,000" / "will employ 18,000 people"), for a precise figure
                 found = {t for t in things if THING_CLASSES.get(t) in cls}
                 for b in named[: options.max_candidates]:
-                    if unit[first[b]] in found:
-                        sure = is_precise(items[n].claim.value) and is_precise(items[first[b]].claim.value)
+                    sure = is_precise(items[n].claim.value) and is_precise(items[first[b]].claim.value)
+                    if unit[first[b]] in found or (sure and unit[first[b]] in _ANY_PEOPLE):
                         _link_agreeing(graph, items, first, a, b, unit[first[b]], names_of, options, sure)
                 continue
             if len(found) > 1:  # "the pace car ... during the rally while a yellow flag was waved twice"
@@ -1095,6 +1096,7 @@ def _backoff_links(
 # Words for a gathering that name the people of one class at once (``things.THING_CLASSES``): a crowd, an
 # attendance or an audience are the fans or spectators, a workforce the workers.
 _GATHERINGS = {"crowd": "audience", "attendance": "audience", "audience": "audience", "workforce": "worker"}
+_ANY_PEOPLE = frozenset(["people"])
 
 
 def _link_agreeing(
