@@ -79,6 +79,27 @@ def test_a_hedged_decimal_share_still_meets_its_figure() -> None:
     assert not joined("Turnout was 62.4 per cent.", "The Greens won 62.4 per cent of the vote.")
 
 
+def test_a_decimal_said_in_words_is_read_whole() -> None:
+    # broadcast transcripts and quotes: "one point two million" was read as two million
+    assert [n[2] for n in _numbers("Some one point two million people live in the region.")] == [1_080_000.0]
+    assert ("three point five per cent", "percent", 3.5) in _numbers("Growth was three point five per cent.")
+    assert ("four point one percent", "percent", 4.1) in _numbers("Unemployment fell to four point one percent.")
+    # two digits after the point are left unread rather than misread; a point of an argument is no decimal
+    assert _numbers("The budget was one point two five million.") == []
+    assert ("two things", "things", 2.0) in _numbers("He made one point: two things matter.")
+    assert joined("The region has 1.2 million residents.", "Some one point two million people live in the region.")
+
+
+def test_a_temperature_in_celsius_and_in_fahrenheit_is_one_figure() -> None:
+    # weather records, cooking and health (fever), both styles
+    assert joined("The city recorded 40C on Tuesday.", "The city hit 104F on Tuesday.")
+    assert joined("Temperatures reached 40.3C in the capital.", "The capital reached 104.5F.")
+    assert joined("Water boils at 100C at sea level, the guide says.", "Water boils at 212F at sea level, the guide says.")
+    # a degree or more apart once converted: two figures
+    assert not joined("The city recorded 38C on Tuesday.", "The city hit 104F on Tuesday.")
+    assert not conflict("The city recorded 40C on Tuesday.", "The city hit 104F on Tuesday.")
+
+
 def test_the_wires_currency_codes_and_pence_are_sums() -> None:
     # business deals, markets, retail
     assert ("GBP 5 billion", "pounds", 5e9) in _numbers("The GBP 5 billion deal is the largest this year.")
@@ -118,6 +139,13 @@ def test_jobs_cut_are_the_workers_who_lose_them() -> None:
     # jobs are not protesters nor people marching
     assert not joined("The carmaker will cut 1,200 jobs at the plant in Ohio.",
                       "Some 1,200 people marched outside the carmaker plant in Ohio on Saturday.")  # fmt: skip
+
+
+def test_votes_and_ballots_counted_are_one_count() -> None:
+    # elections, union ballots, referendums
+    assert joined("The winner received 48,210 votes.", "The winner got 48,210 ballots.")
+    assert joined("The union said 3,412 ballots were returned.", "The union said 3,412 votes were returned.")
+    assert not joined("The winner received 48,210 votes.", "The winner received 48,210 pounds in donations.")
 
 
 def test_generic_people_meet_people_named_by_a_noun_of_no_class() -> None:

@@ -865,7 +865,19 @@ def _word_numbers(s: str) -> list[_Raw]:
             bare = not s.startswith(" of", m.end())
             out.append(_Raw(m.start(), m.end(), vague[0], "vague", vague=vague, bare=bare))
             continue
-        value = _words_value(text)
+        if _POINT_AFTER.match(s, m.end()):
+            continue  # the whole part of a decimal said in words: "one point two million" (read at "two")
+        start = m.start()
+        spoken = _POINT_BEFORE.search(s, max(0, start - 20), start)
+        if spoken is not None:
+            first, _, rest = text.partition(" ")
+            if first not in _DIGIT_WORDS or (rest and rest not in _SCALES):
+                continue  # "one point two five million": left unread rather than misread
+            whole, tenth = _DIGIT_WORDS[spoken.group(1).lower()], _DIGIT_WORDS[first]
+            value: float | None = (whole + tenth / 10) * (_SCALES[rest] if rest else 1)
+            start = spoken.start()
+        else:
+            value = _words_value(text)
         if value is None or text in {"a", "zero"} or _AGO.match(s[m.end() : m.end() + 40]):
             continue
         if m.start() >= 2 and s[m.start() - 1] == "-" and s[m.start() - 2].isalpha():
@@ -877,7 +889,7 @@ def _word_numbers(s: str) -> list[_Raw]:
             # one item of a series: "won game seven late last night", "in round two" ("hit the floor three
             # times" counts)
             continue
-        raw = _Raw(m.start(), m.end(), value, "words")
+        raw = _Raw(start, m.end(), value, "words")
         if pct := _WORD_PERCENT.match(s, m.end()):  # "three per cent", "five percent"
             raw.unit, raw.measure, raw.end = "percent", "percent", pct.end()
             out.append(raw)
@@ -894,6 +906,13 @@ def _word_numbers(s: str) -> list[_Raw]:
                 raw.hyphen, raw.end = hy.group(1).replace("-", " "), hy.end()
         out.append(raw)
     return out
+
+
+# A decimal said in words ("one point two million", "three point five per cent"): its digits each a word
+_DIGIT_WORDS = {w: v for w, v in {**_UNITS_WORDS, "zero": 0}.items() if isinstance(v, int) and 0 <= v <= 9}
+_DIGIT_ALT = "|".join(sorted(_DIGIT_WORDS, key=len, reverse=True))
+_POINT_AFTER = re.compile(rf"\s+point\s+(?:{_DIGIT_ALT})\b", re.IGNORECASE)
+_POINT_BEFORE = re.compile(rf"\b({_DIGIT_ALT})\s+point\s+$", re.IGNORECASE)
 
 
 def _vague(text: str) -> tuple[float, float] | None:

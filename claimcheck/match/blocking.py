@@ -1229,7 +1229,12 @@ _IN_BASE: dict[str, tuple[str, float]] = {
     "m³": ("m³", 1.0), "cu ft": ("m³", 0.028316846592),
     "kw": ("kw", 1.0), "mw": ("kw", 1e3), "gw": ("kw", 1e6),
     "kwh": ("kwh", 1.0), "mwh": ("kwh", 1e3), "gwh": ("kwh", 1e6), "twh": ("kwh", 1e9),
+    "°C": ("°C", 1.0), "°F": ("°C", 5 / 9),
 }  # fmt: skip
+# Temperatures ("40C (104F)"): Fahrenheit is converted with its offset, and the two figures, each rounded to a
+# degree of its own scale, agree within about half a degree Celsius (a relative tolerance would let 38C meet 104F)
+_DEGREES = frozenset(["°C", "°F"])
+_DEGREE_TOLERANCE = 0.6
 # A converted figure is rounded by the outlet ("131 feet" for 40 m is 39.9 m, "12 inches" for 30 cm 30.5 cm)
 CONVERSION_TOLERANCE = 0.05
 
@@ -1283,8 +1288,13 @@ def one_measure(a: Claim, b: Claim) -> bool:
     x, y = stated(a.value), stated(b.value)
     if x is None or y is None or x <= 0 or y <= 0:
         return False
-    x, y = sorted((x * _IN_BASE[ua][1], y * _IN_BASE[ub][1]))
-    return y <= x * (1 + CONVERSION_TOLERANCE)
+    x, y = sorted((_in_base(x, ua), _in_base(y, ub)))
+    return y <= (x + _DEGREE_TOLERANCE if ua in _DEGREES else x * (1 + CONVERSION_TOLERANCE))
+
+
+def _in_base(figure: float, mu: str) -> float:
+    """A figure in unit ``mu`` (a key of ``_IN_BASE``) converted to the base unit of its dimension."""
+    return (figure - 32.0) * _IN_BASE[mu][1] if mu == "°F" else figure * _IN_BASE[mu][1]
 
 
 def _conversion_links(
@@ -1306,8 +1316,7 @@ def _conversion_links(
         mu = _measure_unit(claim)
         if mu is None or mu not in _IN_BASE or figure[g] <= 0 or is_wide(claim.value):
             continue
-        base, factor = _IN_BASE[mu]
-        by_dim[base, is_span(claim.when)].append((float(figure[g]) * factor, g, mu))
+        by_dim[_IN_BASE[mu][0], is_span(claim.when)].append((_in_base(float(figure[g]), mu), g, mu))
     for entries in by_dim.values():
         if len(entries) < 2:
             continue
@@ -1315,7 +1324,7 @@ def _conversion_links(
         for i, (x, a, ua) in enumerate(entries):
             n = first[a]
             for y, b, ub in entries[i + 1 : i + 1 + options.max_candidates]:
-                if y > x * (1 + CONVERSION_TOLERANCE):
+                if y > (x + _DEGREE_TOLERANCE if ua in _DEGREES else x * (1 + CONVERSION_TOLERANCE)):
                     break
                 m = first[b]
                 if ub == ua or b in graph.adj[a] or items[n].article == items[m].article:

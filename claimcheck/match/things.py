@@ -43,6 +43,8 @@ UNIT_SYNONYMS = {
     "traveler": "traveller", "servicemen": "serviceman", "servicewomen": "serviceman",
     "servicewoman": "serviceman", "troops": "troop", "holiday-maker": "holidaymaker",
     "hospitalized": "hospitalised", "hospitalisation": "hospitalised", "hospitalization": "hospitalised",
+    # a count of the votes cast is a count of ballots ("48,210 votes" / "48,210 ballots")
+    "ballot": "vote",
 }  # fmt: skip
 
 
