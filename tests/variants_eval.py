@@ -69,8 +69,9 @@ def holds(row: Row, piece: str, fact: dict[str, Any]) -> bool:
     """The row has a mention of this fact's kind whose sentence holds the piece (and, for a number, its value)."""
     if row["kind"] != fact["kind"]:
         return False
+    values = [fact.get("value"), *fact.get("also", [])]  # "also": the figure in another unit ("40.3C" / "104.5F")
     return any(
-        piece in m["sentence"] and (fact["kind"] != "number" or _near(m.get("value"), fact["value"]))
+        piece in m["sentence"] and (fact["kind"] != "number" or any(_near(m.get("value"), v) for v in values))
         for m in row["mentions"]
     )
 
