@@ -186,6 +186,15 @@ def test_people_forced_or_ordered_to_leave_are_the_evacuated() -> None:
     assert roles("The plan allows 2,000 people to evacuate in an hour.") == [None]
 
 
+def test_people_taken_into_custody_are_the_arrested_not_a_count_held() -> None:
+    # policing, protests, immigration raids
+    assert joined("Six men were taken into custody after the raid.", "Police arrested six men in the raid.")
+    assert joined("Police arrested 23 people after the match.", "23 people were taken into custody after the match.")
+    # a count held stays a count held; the arrested are never the dead
+    assert joined("About 1,100 people remain behind bars, the group said.", "The group said 1,100 political prisoners are held.")
+    assert not joined("Police arrested 40 people at the protest.", "Some 40 people were killed at the protest.")
+
+
 # --- quotes -------------------------------------------------------------------------------------------------
 
 

@@ -202,6 +202,8 @@ def _whole_thing(claim: Claim, key: str) -> str:
         rk = unit_key(role)
         if rk and rk not in GENERIC_UNITS:
             return rk
+    if claim.extra.get("role") == "arrested":
+        return key  # "six men were taken into custody" were arrested, as "police arrested six men": not a count held
     text = f" {' '.join(match_words(claim.sentence))} "
     for thing, cues in _ROLE_CUES.items():
         if any(f" {c}" in text for c in cues):
