@@ -141,6 +141,19 @@ def test_jobs_cut_are_the_workers_who_lose_them() -> None:
                       "Some 1,200 people marched outside the carmaker plant in Ohio on Saturday.")  # fmt: skip
 
 
+def test_homes_households_and_customers_without_power_are_one_count() -> None:
+    # storms, heatwaves, wildfires: a utility counts customers, newsrooms homes or households
+    assert joined("Power was cut to 250,000 homes.", "Some 250,000 households lost power when the storms arrived.")
+    assert joined("The storm left 40,000 homes without power across the county.",
+                  "The utility said 40,000 customers were without power across the county.")  # fmt: skip
+    assert joined("About 12,600 properties were left without electricity.", "About 12,600 households lost power.")
+    # homes damaged are another state; two named places are two counts
+    assert not joined("The storm left 40,000 homes without power across the county.",
+                      "The storm damaged 40,000 properties across the county.")  # fmt: skip
+    assert not joined("About 3,000 homes lost power in Leeds.", "About 3,000 customers lost power in Bristol.")
+    assert not conflict("Power was cut to 250,000 homes.", "Some 260,000 households lost power.")
+
+
 def test_votes_and_ballots_counted_are_one_count() -> None:
     # elections, union ballots, referendums
     assert joined("The winner received 48,210 votes.", "The winner got 48,210 ballots.")

@@ -393,6 +393,7 @@ def number_graph(
     _record_links(items, graph, options, first, unit, figure)
     _bound_links(items, graph, options, first, unit, figure, precise, group_words)
     _conversion_links(items, graph, options, first, unit, figure, group_words)
+    _outage_links(items, graph, options, first, unit, figure, precise)
     _span_links(items, graph, options, first, unit, ctx, figure, precise)
     _unlink_opposite_sides(graph, first, unit, ctx)
     _unlink_other_quantities(graph, items, first, ctx)
@@ -496,7 +497,8 @@ _SPAN_AFTER = re.compile(
 # - the state a storm leaves homes or people in: without power, damaged or destroyed, evacuated.
 _STATES: dict[str, str] = {
     **dict.fromkeys(["without power", "without electricity", "lost power", "power cut", "power outage", "in the dark",
-                     "blackout"], "outage"),
+                     "blackout", "power was cut", "cut power", "cut off power", "knocked out power", "lost electricity",
+                     "power was knocked out"], "outage"),
     **dict.fromkeys(["damaged", "destroyed", "flattened", "flooded", "razed"], "damage"),
     **dict.fromkeys(["evacuated", "evacuation", "displaced"], "evacuated"),
 }  # fmt: skip
@@ -1212,6 +1214,33 @@ def _bound_links(
                     scored = number_pair(items[n].claim, items[m].claim, 0.0, unit[n], options)
                     if scored is not None and scored[1].kind == "agree":
                         graph.link(a, b, PRECISE_SCORE)
+
+
+# What a power cut counts, however outlets name it: the homes, houses, households, properties or customers left
+# without power (a utility counts its customers, a newsroom homes or households)
+_SUPPLIED = frozenset(["home", "house", "household", "property", "customer", "premise", "premises", "residence"])
+
+
+def _outage_links(
+    items: Sequence[Item], graph: Graph, options: MatchOptions, first: Sequence[int], unit: Sequence[str], figure: Any,
+    precise: Any,
+) -> None:
+    """Links between one figure of two of the nouns a power cut counts (``_SUPPLIED``) when both clauses say the
+    state is an outage ("Power was cut to 250,000 homes" / "Some 250,000 households lost power"): one count of
+    premises left without power. Only agreeing figures link, of two articles, and not when the sentences name
+    different people or places (``_lone_ok``); a figure of homes damaged is another state and never links here."""
+    same: dict[tuple[bool, float], list[int]] = defaultdict(list)
+    for g, n in enumerate(first):
+        claim = items[n].claim
+        if unit[n] not in _SUPPLIED or claim.value is None or figure[g] < 2 or is_wide(claim.value):
+            continue
+        if _things_said(claim, unit[n])[2] == {"outage"}:
+            same[is_span(claim.when), float(figure[g])].append(g)
+    names_of = _names_memo()
+    for groups in same.values():
+        for a, b in itertools.combinations(groups[: options.max_candidates], 2):
+            if unit[first[a]] != unit[first[b]]:
+                _link_agreeing(graph, items, first, a, b, unit[first[a]], names_of, options, bool(precise[a] and precise[b]))
 
 
 # Units of measure (as ``unit_key`` spells them) in a base unit of their dimension: "40 metres (131 feet)",
