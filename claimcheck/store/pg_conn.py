@@ -10,6 +10,12 @@ from urllib.parse import unquote, urlsplit
 from claimcheck.errors import StoreError
 
 CONNECT_TIMEOUT = 10  # seconds
+# Deadlines on the server, so that no command waits for ever (a cron job has no Ctrl-C): a lock another
+# session holds (a migration, a VACUUM FULL, a stuck transaction) is waited for as long as SQLite's busy
+# timeout, a minute; a statement may run ten minutes. Set only where nobody chose them: PGOPTIONS, the URL's
+# options, ALTER ROLE/DATABASE ... SET, postgresql.conf win (their pg_settings source is not 'default').
+LOCK_TIMEOUT = "1min"
+STATEMENT_TIMEOUT = "10min"
 EXTRA = 'PostgreSQL needs the postgres extra: pip install "claimcheck[postgres]" (psycopg 3)'
 
 
@@ -78,6 +84,43 @@ def first_line(e: BaseException, url: str) -> str:
     for secret in secrets(url):
         msg = msg.replace(secret, "***")
     return re.sub(r"\s+", " ", msg)[:300]
+
+
+def connect(psycopg: Any, url: str, name: str) -> Any:
+    """A connection (autocommit) with the deadlines above where nobody set others: one round trip."""
+    conn = psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT, application_name=name)
+    try:
+        conn.execute(
+            "SELECT set_config(s.name, d.v, false) FROM pg_settings s "
+            "JOIN (VALUES ('lock_timeout', %s), ('statement_timeout', %s)) AS d (name, v) ON d.name = s.name "
+            "WHERE s.source = 'default'",
+            (LOCK_TIMEOUT, STATEMENT_TIMEOUT),
+        )
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def deadline_error(e: BaseException, location: str) -> StoreError | None:
+    """The error of a statement the server ended at a deadline (lock_timeout, statement_timeout) or cancelled
+    (pg_cancel_backend), in words: a busy database, as SQLite's busy timeout says it (exit 2)."""
+    sqlstate = getattr(e, "sqlstate", None)
+    if sqlstate == "55P03":  # lock_not_available
+        return StoreError(
+            f"{location}: database is busy: another session held a lock this command needed for longer than "
+            "lock_timeout; try again (PGOPTIONS='-c lock_timeout=10min' waits longer)"
+        )
+    if sqlstate == "57014":  # query_canceled
+        diag = getattr(e, "diag", None)
+        primary = " ".join(str(getattr(diag, "message_primary", None) or e).split())[:200]
+        if "statement timeout" in primary.lower():
+            return StoreError(
+                f"{location}: a statement ran longer than statement_timeout and was stopped; try again when the "
+                "server is less loaded (PGOPTIONS='-c statement_timeout=1h' waits longer)"
+            )
+        return StoreError(f"{location}: the server cancelled a statement ({primary}); nothing committed was lost")
+    return None
 
 
 def shut_socket(conn: Any) -> None:
