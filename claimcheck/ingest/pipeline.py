@@ -372,7 +372,7 @@ class _Run(SharedHosts):
                 out += (await self._parse_feed(resp.body, resp.url, resp.content_type)).entries
                 read += 1
             except (FetchError, FeedParseError) as e:
-                every = every and isinstance(e, FetchError) and e.permanent
+                every = every and isinstance(e, FetchError) and e.permanent and e.runs == 1  # gone for good
         return out, every, read
 
     def _select(self, entries: list[FeedEntry]) -> list[FeedEntry]:
