@@ -134,10 +134,16 @@ class _Validator:
 
     def number(self, node: Node, field: str, *, integer: bool, minimum: float | None = None) -> float | int:
         value = self.scalar(node, field)
+        # PyYAML reads YAML 1.1, where a float needs a dot: a plain 1e12 or 1E-1 was text there ("expected a
+        # number, got '1e12'"), though YAML 1.2 and every other reader take it as the number it looks like.
+        exponent = isinstance(value, str) and getattr(node, "style", "") is None and _EXPONENT.match(value)
+        if exponent and not integer:
+            value = float(value)
         ok = isinstance(value, int) if integer else isinstance(value, int | float)
         if isinstance(value, bool) or not ok:
             want = "a whole number" if integer else "a number"
-            raise self.fail(node, field, f"expected {want}, got {_describe(value)}")
+            hint = " (write it without an exponent)" if exponent else ""
+            raise self.fail(node, field, f"expected {want}, got {_describe(value)}{hint}")
         if not math.isfinite(value):  # YAML's .nan and .inf are floats; neither is a timeout or a delay
             raise self.fail(node, field, f"expected a finite number, got {value}")
         if minimum is not None and value < minimum:
@@ -278,6 +284,10 @@ def _kind(node: Node) -> str:
     if isinstance(node, SequenceNode):
         return "a list"
     return f"{node.value!r}"
+
+
+# A number with an exponent as YAML 1.2 writes it (1e12, -2.5E-3, .5e1), which YAML 1.1 reads as text.
+_EXPONENT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)[eE][-+]?[0-9]+\Z")
 
 
 def _describe(value: Any) -> str:
