@@ -268,7 +268,9 @@ class _Run(SharedHosts):
         started: asyncio.Event | None,
         lost: Callable[[], str | None] | None,
     ) -> None:
-        feeds = [*outlet.feeds, *outlet.sitemaps]
+        # A feed the outlet lists twice (pasted twice in sources.yaml) is read once: it was asked for once per
+        # listing on every run, for the same entries.
+        feeds = list(dict.fromkeys([*outlet.feeds, *outlet.sitemaps]))
         if not feeds:
             rep.reasons["no feeds configured"] += 1
             return
