@@ -1180,3 +1180,34 @@ def test_a_statement_stopped_at_its_deadline_is_one_line(pg_url: str) -> None:
         with pytest.raises(StoreError, match="longer than statement_timeout") as e:
             s._read("SELECT pg_sleep(3)")  # type: ignore[attr-defined]
         assert "\n" not in str(e.value)
+
+
+def test_a_server_that_stops_answering_is_given_up_past_the_statement_deadline(
+    pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A backend frozen (SIGSTOP: a hung server, a paused machine) runs no timer, and its kernel still
+    acknowledges our packets: with no signal (a cron job) a command waited for ever. Now the wait for an answer
+    ends ANSWER_MARGIN after the statement_timeout in force (here 1 s + 1 s), as a lost connection: one line,
+    exit 1. A server that answers slowly within its deadline is not cut (pg_sleep below the deadline)."""
+    import threading
+
+    import claimcheck.store.pg_conn as pg_conn
+    from claimcheck.errors import StoreUnavailable
+
+    monkeypatch.setattr(pg_conn, "STATEMENT_TIMEOUT", "1s", raising=False)
+    monkeypatch.setattr(pg_conn, "ANSWER_MARGIN", 1.0, raising=False)
+    with Store.open(pg_url) as s:
+        s._read("SELECT pg_sleep(0.5)")  # type: ignore[attr-defined]
+        pid = s.conn.info.backend_pid  # type: ignore[attr-defined]
+        os.kill(pid, signal.SIGSTOP)
+        thaw = threading.Timer(10, os.kill, (pid, signal.SIGCONT))  # before the fix: the test ends, failing
+        thaw.start()
+        try:
+            t0 = time.monotonic()
+            with pytest.raises(StoreUnavailable, match="no answer from the server") as e:
+                s.stats()
+            assert time.monotonic() - t0 < 6
+            assert "\n" not in str(e.value) and e.value.exit_code == 1
+        finally:
+            thaw.cancel()
+            os.kill(pid, signal.SIGCONT)

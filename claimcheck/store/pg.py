@@ -123,10 +123,19 @@ class PgStore(SqlStore):
         return int(row[0]) > 0
 
     def _migrate(self) -> None:
+        # An upgrade of a large store may build its indexes for longer than statement_timeout: no deadline on
+        # the server's side nor on ours (pg_conn.ANSWER_MARGIN) while it runs.
+        deadline = getattr(self.conn, "answer_deadline", None)
+        try:
+            self.conn.answer_deadline = None
+            self._migrate_now()
+        finally:
+            self.conn.answer_deadline = deadline
+
+    def _migrate_now(self) -> None:
         with self.conn.transaction():
             # One migrator at a time: another fetcher may be creating the schema right now.
-            # An upgrade of a large store may build its indexes for longer than statement_timeout; a lock
-            # it waits for (another migrator, a reader's table) still ends at lock_timeout.
+            # A lock it waits for (another migrator, a reader's table) still ends at lock_timeout.
             self.conn.execute("SET LOCAL statement_timeout = 0")
             self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (MIGRATE_LOCK,))
             self.conn.execute("CREATE TABLE IF NOT EXISTS claimcheck_schema (version INTEGER NOT NULL)")
