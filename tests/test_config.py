@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -212,3 +213,21 @@ def test_a_number_with_an_exponent_reads_as_yaml_1_2_writes_it() -> None:
         parse_sources("defaults:\n  timeout: '1e1'\noutlets: [{id: a, name: A}]\n")
     with pytest.raises(ConfigError, match=r"per_host: expected a whole number, got '1e1' \(write it without an exponent\)"):
         parse_sources("defaults:\n  per_host: 1e1\noutlets: [{id: a, name: A}]\n")
+
+
+@pytest.mark.parametrize(
+    ("kv", "message"),
+    [("delay: 1e12", "defaults.delay: must be 3,600 or less, got 1,000,000,000,000"),
+     ("delay: 100000", "defaults.delay: must be 3,600 or less, got 100,000"),
+     ("timeout: 1.0e12", "defaults.timeout: must be 86,400 or less"),
+     ("extract_timeout: 90000", "defaults.extract_timeout: must be 86,400 or less, got 90,000"),
+     ("max_bytes: 100000000000000000000000", "defaults.max_bytes: must be 1,000,000,000 or less, got 1e+23")],
+)  # fmt: skip
+def test_a_value_past_any_sane_bound_is_refused(kv: str, message: str) -> None:
+    """bughunt17: ``delay: 1e12`` (or 100000, 27 hours) made a fetch ask for robots.txt and then wait for ever,
+    silently; a timeout as long let one stalled host hold the run; ``max_bytes: 10^23`` read any body whole into
+    memory. Each is a slip, said in one line; the bounds themselves are accepted."""
+    with pytest.raises(ConfigError, match=re.escape(message)):
+        parse_sources(f"defaults:\n  {kv}\noutlets: [{{id: a, name: A}}]\n")
+    cfg = parse_sources("defaults: {delay: 3600, timeout: 86400, extract_timeout: 86400, max_bytes: 1000000000}\noutlets: [{id: a, name: A}]\n")
+    assert (cfg.defaults.delay, cfg.defaults.max_bytes) == (3600, 1_000_000_000)
