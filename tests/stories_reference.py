@@ -141,7 +141,8 @@ def average_linkage(
                 and avg >= options.link
                 and length is not None
                 and min(length[a], length[b]) < options.short_terms
-                and dot - heaviest(shared, parts) < options.one_term * options.link
+                and dot - heaviest(shared, parts)
+                < (options.one_few_term if len(shared) <= options.one_few else options.one_term) * options.link
             )
             or (
                 places is not None

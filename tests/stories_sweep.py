@@ -34,6 +34,8 @@ scored on the 4th, for each fold; it prints the left-out folds' F1 with the chos
 defaults' (which were tuned on every fold, so theirs is an in-sample figure) and the values chosen.
 ``--set`` changes the base the grid is laid over (a rule switched on or off is judged by its fold-out F1).
 
+``--thin`` and ``--stress`` also print each half's precision and recall (``stories_eval.half_of``).
+
 ``--stress`` prints the tuning figures, and F1 per fold, with ``link`` raised to 0.12, 0.14 and 0.17 (``title_link``
 at 0.75 of it, as by default): at the defaults nearly every tuning event is one story, so a rule meant for
 events not seen while tuning shows nothing there; with a stricter link more events split, and a rule that
@@ -41,7 +43,7 @@ raises the similarity of one event's parts more than that of two events' (a reca
 without precision falling in any fold. ``--set NAME=VALUE`` tries an option under the same stresses.
 
 ``--thin`` prints the tuning figures with each article's words (title and first 400 words) kept with
-probability 0.7 and 0.5 (two seeds each, their mean): events told in fewer shared words, as unseen events may
+probability 0.7 and 0.5 (two seeds each, their mean; ``--seeds N``: seeds 1 to N, as round 18's 8): events told in fewer shared words, as unseen events may
 be; with ``--mix N`` (the first size only) and/or ``--real`` (and ``--crowd``), the words of the whole mixed
 window are dropped so, the mixed-in articles' too. ``--stress`` makes every pair of articles less alike relative to the link, events and non-events alike;
 ``--thin`` takes away what one event's reports share, so parts of an event fall apart the same days as well
@@ -176,6 +178,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--splits", action="store_true", help="why tuning events split, by kind (figures only)")
     ap.add_argument("--thin", action="store_true", help="tuning figures with words dropped (recall margins)")
     ap.add_argument("--refused", action="store_true", help="which rule keeps parts of tuning events apart")
+    ap.add_argument(
+        "--seeds", type=int, default=0, help="with --thin: draw each share with seeds 1..N (default 1, 2)"
+    )
     args = ap.parse_args(argv)
     unknown = [p for p in args.params if p not in GRID]
     if unknown or not (args.kept / "eval.db").is_file():
@@ -216,11 +221,17 @@ def main(argv: list[str] | None = None) -> int:
         return splits(articles, stories_of, event, tuning, base)
     if args.refused:
         return refused(articles, event, tuning, base)
+    halves = [{e for e in tuning if stories_eval.half_of(e) == h} for h in stories_eval.HALVES]
     if args.thin:
+        seeds = tuple(range(1, args.seeds + 1)) if args.seeds > 0 else THIN_SEEDS
         for keep in THIN:
-            runs = [bcubed(stories_of(thinned(articles, keep, seed)), event, tuning) for seed in THIN_SEEDS]
-            p, r, f = (sum(x[k] for x in runs) / len(runs) for k in range(3))
-            print(f"words kept {keep:g}: tuning P {p:.3f} R {r:.3f} F1 {f:.3f} (mean of seeds {THIN_SEEDS})")
+            stories = [stories_of(thinned(articles, keep, seed)) for seed in seeds]
+            p, r, f = _mean([bcubed(story, event, tuning) for story in stories])
+            by_half = [_mean([bcubed(story, event, h) for story in stories]) for h in halves]
+            print(
+                f"words kept {keep:g}: tuning P {p:.3f} R {r:.3f} F1 {f:.3f} (mean of seeds {seeds}); "
+                + _halves(by_half)
+            )
         return 0
     if args.stress:
         for link in (base.link, *STRESS):
@@ -228,7 +239,8 @@ def main(argv: list[str] | None = None) -> int:
             story = stories_of(options)
             p, r, f = bcubed(story, event, tuning)
             per_fold = " ".join(f"{bcubed(story, event, fold)[2]:.3f}" for fold in folds)
-            print(f"link {link:g}: tuning P {p:.3f} R {r:.3f} F1 {f:.3f}; F1 per fold {per_fold}")
+            by_half = [bcubed(story, event, h) for h in halves]
+            print(f"link {link:g}: tuning P {p:.3f} R {r:.3f} F1 {f:.3f}; F1 per fold {per_fold}; {_halves(by_half)}")
         return 0
     print(f"{len(tuning)} tuning events in {FOLDS} folds of {[len(f) for f in folds]} events; F1/precision")
     for name in args.params or list(GRID):
@@ -251,6 +263,18 @@ def main(argv: list[str] | None = None) -> int:
             f"{[f'{values[c]:g}' for c in chosen]}, left-out fold F1 vs default {[f'{m:+.3f}' for m in moves]}"
         )
     return 0
+
+
+def _mean(runs: Sequence[tuple[float, float, float]]) -> tuple[float, float, float]:
+    """The mean of (precision, recall, F1) over runs (seeds)."""
+    p, r, f = (sum(x[k] for x in runs) / len(runs) for k in range(3))
+    return p, r, f
+
+
+def _halves(by_half: Sequence[tuple[float, float, float]]) -> str:
+    """Precision and recall of each half of the tuning events (stories_eval.half_of): A is studied, B gives
+    figures only; a recall margin that holds on B as well as on A is no fit to A's events."""
+    return " ".join(f"half {h} P {x[0]:.3f} R {x[1]:.3f}" for h, x in zip(stories_eval.HALVES, by_half, strict=True))
 
 
 def foldout(stories_of: Callable[[StoryOptions], list[int]], event: list[str], folds: list[set[str]],

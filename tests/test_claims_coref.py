@@ -296,3 +296,28 @@ def test_he_or_she_never_stands_for_a_body(text: str) -> None:
     got = speakers(text)
     assert len(got) == 1
     assert got[0] is None or got[0].split()[-1] not in {"Authority", "Group", "Club"}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a headline ending in a capitalised word and the lead's opening surname are no one person
+        ("Mayor Hits Back on Bribery Claims\nOkafor says: “We will take the fight to the high court if we must.”", "Okafor"),
+        ("Film gala called off after Funding Row\nMendes said: “Nobody at the festival wanted this outcome.”", "Mendes"),
+        # within a line a full name still stands ("Coach Dana Reyes ... Reyes said")
+        ("Coach Dana Reyes took charge in May. Reyes said: “The squad has bought into the plan from day one.”", "Dana Reyes"),
+    ],
+)
+def test_a_name_never_runs_across_a_line(text: str, want: str) -> None:
+    assert [q.speaker for q in find_quotes(text)] == [want]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The coach said: “We did what we had to do in the second half and the lads deserve it.”",
+        "“We did what we had to do in the second half and the lads deserve it,” the coach said.",
+    ],
+)
+def test_a_role_credit_reads_the_same_at_a_sentence_start(text: str) -> None:
+    assert [q.speaker for q in find_quotes(text)] == ["the coach"]

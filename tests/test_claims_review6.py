@@ -96,7 +96,7 @@ def speakers(text: str) -> list[str | None]:
     ("text", "expected"),
     [
         # a channel after a preposition, or a document, before a participle of speech does not speak
-        ('The mayor posted on Facebook saying: "Schools will stay closed until further notice."', ["mayor"]),
+        ('The mayor posted on Facebook saying: "Schools will stay closed until further notice."', ["the mayor"]),
         ('Zelensky released a video on Telegram saying: "We will not give up a single metre of our land."', [None]),
         ('Police issued a statement saying: "The area is now safe and residents may return."', [None]),
         ('The company sent a letter telling staff: "Your jobs are safe for the next year."', [None]),

@@ -72,3 +72,50 @@ def test_two_short_entries_on_one_persons_two_events_do_not_link_through_the_nam
 
 def test_two_short_reports_of_one_event_named_in_two_words_still_link() -> None:
     assert _together(ONE_TRANSFER)
+
+
+# Two news of one subject the same week, each a title and a sentence (round 21, one_few): a town's mayor
+# at a night market and in a parking contract row; a football coach after a draw and fined for an outburst.
+# They share the subject's name and one word of its kind ("mayor", "coach"), a word that other news of the
+# window uses too (there: other towns' mayors, other clubs' coaches), and nothing of an event.
+MAYOR_TWO = [
+    ("Velden mayor opens winter night market",
+     "Stalls selling mulled wine and crafts opened on the old square on Friday evening."),
+    ("Velden mayor faces questions over parking contract",
+     "Opposition councillors want the deal with a car park firm reviewed by auditors."),
+]  # fmt: skip
+COACH_TWO = [
+    ("Orsby coach praises young squad after draw",
+     "A late equaliser earned the visitors a point and the manager said his teenagers had grown up."),
+    ("Orsby coach fined for touchline outburst",
+     "The league fined the manager after he shouted at the fourth official during the derby."),
+]  # fmt: skip
+# ... and one event of each, told twice in as few words: they share its place, its day and its event words
+MAYOR_ONE = [
+    MAYOR_TWO[0],
+    ("Night market returns to Velden's old square",
+     "The mayor cut the ribbon on Friday as stalls with mulled wine and crafts filled the square."),
+]  # fmt: skip
+COACH_ONE = [
+    COACH_TWO[1],
+    ("League punishes Orsby manager over derby rant",
+     "Orsby's coach must pay a fine for shouting at the fourth official in the derby, the league said."),
+]  # fmt: skip
+OTHER_COACHES = tuple(
+    art(f"bg{k}", f"Coach leaves Club{k}", f"The coach of a lower league club left by mutual consent after week {k}.",
+        -24 * (10 + k), f"bg-{k}")
+    for k in range(14)
+)  # fmt: skip
+
+
+def test_two_short_news_of_one_subject_need_more_than_its_name_and_a_word_of_its_kind() -> None:
+    assert not _together(MAYOR_TWO)
+    assert not _together(COACH_TWO, more=OTHER_COACHES)
+    # what the rule prevents: at one_term (0.7 of the link), the word of its kind was enough besides the name
+    assert _together(MAYOR_TWO, StoryOptions(one_few=0))
+    assert _together(COACH_TWO, StoryOptions(one_few=0), OTHER_COACHES)
+
+
+def test_one_short_event_told_twice_still_links() -> None:
+    assert _together(MAYOR_ONE)
+    assert _together(COACH_ONE, more=OTHER_COACHES)

@@ -196,8 +196,10 @@ _COORD_SPEECH = re.compile(
     rf"|,\s+)(?:{_SPEECH}|threatened|vowed|promised|pledged)|(?:,\s+|\bby\s+|\s[—–-]\s+){_PARTICIPLE})\b"
     r"[^“”\"«».!?]{0,80}$"
 )
+# A name's words never run across a line: a title ending "... Abuse Claims" and a paragraph opening "Tarantino says"
+# are no person "Claims Tarantino".
 _PERSON = re.compile(
-    rf"(?<![\w.])(?:{_TITLE}){{0,2}}[{CAPITAL}][{SMALL}’'-]+(?:\s+(?:[{CAPITAL}]\.\s+)?[{CAPITAL}][{SMALL}’'-]+){{1,2}}(?![\w])"
+    rf"(?<![\w.])(?:{_TITLE}){{0,2}}[{CAPITAL}][{SMALL}’'-]+(?:[^\S\n]+(?:[{CAPITAL}]\.[^\S\n]+)?[{CAPITAL}][{SMALL}’'-]+){{1,2}}(?![\w])"
 )
 _NOT_NAMES = frozenset(
     [
@@ -1225,8 +1227,11 @@ def _clean_name(name: str) -> str | None:
     words = name.split()
     if words and words[0].lower() in _DETERMINERS and (pp := _ROLE_PP_CUT.search(name)):
         words = name[: pp.start()].split()[-1:]  # "a member of the crew": the head noun speaks (as _described_speaker)
+    the = words[:1] == ["The"]
     while words and (words[0] in _NOT_NAMES or words[0] in _NAME_MODIFIERS or _CONTRACTED.search(words[0])):
         words = words[1:]  # "How's Sarah": a contraction or possessive is not a first name
+    if the and len(words) == 1 and words[0].islower() and words[0].isalpha():
+        return f"the {words[0]}"  # "The director said": a role, credited as "the director said" is
     if not words:
         return name if name.lower() in {"he", "she", "they"} else None
     if _DESCRIBING.search(words[-1]):

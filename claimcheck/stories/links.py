@@ -204,13 +204,17 @@ def _one_word(
     """Two lone articles (``shorter``: the distinct terms of the shorter; ``dot``: their similarity, the sum of
     ``prod``, their shared terms' products) alike only through their heaviest shared term: the shorter a title
     and a sentence or two (under ``short_terms``), and less than ``one_term`` of ``link`` left without that term.
-    A lone heavy word of two short texts ("mining", "Kenya") is no story (the linkage and the story pass).
+    A lone heavy word of two short texts ("mining", "Kenya") is no story (the linkage and the story pass). Two
+    that share ``one_few`` terms or fewer need ``one_few_term`` of ``link`` left: what a subject's two news share
+    besides its name is a word or two of its kind ("Velden" and "mayor"; "Orsby", "coach" and "manager"), while
+    two short reports of one event share its place, people, day and event words, more terms (round 21).
     With ``parts`` (and ``shared``, the terms of ``prod``), a name written as two words is one heavy word
     ("Elon Musk" in two entries on two of his companies' news)."""
     if shorter >= options.short_terms or not len(prod):
         return False
     heaviest = parts.heaviest(shared, prod) if parts is not None and shared is not None else float(prod.max())
-    return dot - heaviest < options.one_term * options.link
+    share = options.one_few_term if len(prod) <= options.one_few else options.one_term
+    return dot - heaviest < share * options.link
 
 
 def _near_link_kind(

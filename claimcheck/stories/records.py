@@ -90,6 +90,8 @@ class StoryOptions:
     one_term: float = 0.7  # two lone articles, the shorter a title and a sentence or two (under short_terms
     short_terms: int = 30  # distinct terms), link only if still one_term of link alike without their heaviest
     # shared term: a lone heavy word ("mining", "Kenya") of two short texts is no story
+    one_few: int = 6  # ... and two that share this many terms or fewer, one_few_term of link without it (a
+    one_few_term: float = 0.85  # ... subject's name and a word of its kind: "Velden" "mayor"; 0 one_few: off)
     one_name: float = 0.8  # ... that term with the shared names found with it in this share of the window's
     # articles that have either (one name written as two words: "Elon Musk", "Super Bowl"; 0: no such rule)
     distinct: float = 0.75  # two groups of distinct_min+ articles, one of short ones (under short_terms on
