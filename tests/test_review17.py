@@ -46,3 +46,42 @@ def test_a_facts_figure_is_shown_in_the_unit_it_was_given_in() -> None:
     # the exact figure first: its unit, as before
     facts = _facts("The storm was 161 kilometres wide.", "The storm was more than 100 miles wide.")
     assert [(f.value.low, f.unit) for f in facts if len(f.outlets) == 2] == [(161.0, "km")]  # type: ignore[union-attr]
+
+
+# --- facts17: ages of people ------------------------------------------------------------------------------------
+
+
+def _ages(text: str) -> list[tuple[float, str, str]]:
+    """(age, holder noun, name) of each age claim of ``text``."""
+    from claimcheck.claims import extract_claims
+
+    return [
+        (c.value.low, str(c.extra["age_of"]), str(c.extra.get("age_name", "")))  # type: ignore[union-attr]
+        for c in extract_claims(text)
+        if c.kind == "number" and "age_of" in c.extra
+    ]
+
+
+# blocking.number_graph grouped claims of one figure, thing and context words before any pair was scored: two
+# reports that each give a man's and a woman's age in one sentence, the sexes swapped, have the same words, so
+# "70, man" and "70, woman" were one group, never unlinked (things.ages_apart runs on links between groups), and
+# each age row carried both outlets; two named persons' ages swapped likewise.
+
+
+def test_a_mans_and_a_womans_age_in_sentences_of_the_same_words_stay_apart() -> None:
+    # fire / crime: the same words, the sexes swapped
+    facts = _facts("A 70-year-old man and a 68-year-old woman died in the fire.",
+                   "A 70-year-old woman and a 68-year-old man died in the fire.")  # fmt: skip
+    assert all(len(f.outlets) == 1 for f in facts if (f.unit or "").startswith("age"))
+    facts = _facts("A 41-year-old man was arrested and a 29-year-old woman was hurt.",
+                   "A 41-year-old woman was hurt and a 29-year-old man was arrested.")  # fmt: skip
+    assert all(len(f.outlets) == 1 for f in facts if (f.unit or "").startswith("age"))
+    # two named persons (courts), their ages swapped: a row holds one person's ages (which conflict), never two
+    facts = _facts("18-year-old Jake Moss and 19-year-old Liam Cole were charged with affray.",
+                   "19-year-old Jake Moss and 18-year-old Liam Cole were charged with affray.")  # fmt: skip
+    rows = [f for f in facts if (f.unit or "").startswith("age")]
+    assert rows and all(len({m.claim.extra.get("age_name") for m in f.mentions}) == 1 for f in rows)
+    # the rule it keeps: the same ages of the same persons join
+    facts = _facts("A 70-year-old man and a 68-year-old woman died in the fire.",
+                   "A 70-year-old man and a 68-year-old woman were killed in the fire.")  # fmt: skip
+    assert sum(len(f.outlets) == 2 for f in facts if (f.unit or "").startswith("age")) == 2

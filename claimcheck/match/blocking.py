@@ -58,6 +58,7 @@ from claimcheck.match.things import (
     PART,
     ROLE_THINGS,
     THING_CLASSES,
+    age_mark,
     ages_apart,
     bound_meets,
     classes_agree,
@@ -196,7 +197,10 @@ def number_graph(
             continue
         bucket.append(math.floor(math.log(rep) / width))
         # the words that tell two counted things apart (``_things_said``) keep two figures of one context apart
-        keys.append((unit[i], is_span(it.claim.when), v, it.claim.when, ctx[-1], _things_said(it.claim, unit[i])))
+        # ... and so does an age's holder (a man's, a woman's, a named person's: ``age_mark``), which the words of
+        # two sentences that give two persons' ages, swapped, do not tell
+        said = _things_said(it.claim, unit[i])
+        keys.append((unit[i], is_span(it.claim.when), v, it.claim.when, ctx[-1], said, age_mark(it.claim, unit[i])))
 
     def inner(n: int) -> Scored:
         sim = float(fuzz.token_set_ratio(ctx[n], ctx[n]))

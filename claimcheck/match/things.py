@@ -710,6 +710,16 @@ def ages_apart(a: Claim, b: Claim) -> bool:
     return bool(na and nb) and not (na <= nb or nb <= na)
 
 
+def age_mark(claim: Claim, thing: str) -> tuple[str, str] | None:
+    """What tells the holder of an age apart (the sex of its noun, the name), None for any other thing: claims of
+    one figure and one context are grouped as one before ``ages_apart`` sees a link, and two sentences that give a
+    man's and a woman's age, swapped ("a 70-year-old man and a 68-year-old woman" / "a 70-year-old woman and a
+    68-year-old man"), have the same words (review17)."""
+    if not is_age(thing):
+        return None
+    return sex_of(str(claim.extra.get("age_of") or "")), _age_name(claim)
+
+
 def same_aged_person(a: Claim, b: Claim) -> bool:
     """Whether two ages are said of one named person ("Jo Reyes, 18," is no claim; "18-year-old Jo Reyes" /
     "Jo Reyes is 19 years old"): the only two ages that may be shown as a conflict or an update. Two suspects of
