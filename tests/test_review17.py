@@ -85,3 +85,23 @@ def test_a_mans_and_a_womans_age_in_sentences_of_the_same_words_stay_apart() -> 
     facts = _facts("A 70-year-old man and a 68-year-old woman died in the fire.",
                    "A 70-year-old man and a 68-year-old woman were killed in the fire.")  # fmt: skip
     assert sum(len(f.outlets) == 2 for f in facts if (f.unit or "").startswith("age")) == 2
+
+
+# --- facts17: series numbers -------------------------------------------------------------------------------------
+
+
+def _positions(text: str) -> list[tuple[str, str | None]]:
+    from claimcheck.claims import extract_claims
+
+    return [(c.text, c.unit) for c in extract_claims(text) if c.kind == "number" and c.extra.get("ordinal")]
+
+
+def test_the_game_or_a_round_before_a_part_of_a_group_is_no_position() -> None:
+    # sport / crowds: "the game" then a count of the fans or players ("2 of the fans"), not Game 2
+    assert _positions("After the game 2 of the fans were arrested by police.") == []
+    assert _positions("During the game 3 of the players were sent off.") == []
+    assert _positions("At the end of the round 4 of the riders had crashed.") == []
+    # the rule it keeps
+    assert _positions("The Owls lost Game 2 of the final on Sunday.") == [("Game 2", "game")]
+    assert _positions("The Owls lost game 2 of the series on Sunday.") == [("game 2", "game")]
+    assert _positions("In round 2 of the talks, the envoys agreed a ceasefire.") == [("round 2", "round")]

@@ -206,6 +206,10 @@ _POSITION_BAD_NEXT = re.compile(r"\s*[-\u2013%]|\s+(?:percent|per\s+cent)\b|\s+t
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 # the start of a line or of the sentence, maybe after a bullet or a quotation mark
 _LINE_START = re.compile(r"(?:^|\n)[\s\"'\u201c\u2018*\u2022\u00b7-]*$")
+# "the game", "a round" before the number: the noun is the event itself, and the number counts what follows ("after
+# the game 2 of the fans were arrested", "at the end of the round 4 of the riders had crashed"); a position is
+# "game 2", "Game 7", "the 20th lap"
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|this|that)\s+$", re.IGNORECASE)
 _MARKER_NEXT = re.compile(r"\s*(?:[-\u2013\u2014:]|\s[A-Z])")
 
 
@@ -223,6 +227,8 @@ def find_positions(sentence: str) -> list[tuple[int, int, int, str]]:
             continue
         if (word := _NEXT_WORD.match(sentence, m.end())) and word.group(1) not in _POSITION_NEXT_OK:
             continue
+        if m.group(1).islower() and _ARTICLE_BEFORE.search(sentence, 0, m.start()):
+            continue  # "after the game 2 of the fans were arrested": the number counts what follows (review17)
         if _LINE_START.search(sentence, 0, m.start()) and (
             m.group(1).lower() == "lap" or _MARKER_NEXT.match(sentence, m.end())
         ):
