@@ -87,6 +87,25 @@ def test_a_mans_and_a_womans_age_in_sentences_of_the_same_words_stay_apart() -> 
     assert sum(len(f.outlets) == 2 for f in facts if (f.unit or "").startswith("age")) == 2
 
 
+# facts17's ages._holder_after ended a name at the first word in small letters, so the capitals before a person
+# noun became the person's name: "a 52-year-old Leeds man" was a man named "Leeds", and two Leeds men of 52 and 54
+# (two suspects, two victims) were one named person whose age two outlets gave differently: a conflict; so were
+# two Arsenal strikers of 23 and 25 and two Texas women of 30 and 31.
+
+
+def test_two_persons_of_one_place_or_club_never_conflict() -> None:
+    # crime, sport, courts: the capitals before the person noun are a place, a club, a state
+    assert not conflict("A 52-year-old Leeds man was charged with fraud.", "A 54-year-old Leeds man was charged with fraud.")
+    assert not conflict("The 23-year-old Arsenal striker scored twice on Saturday.",
+                        "The 25-year-old Arsenal striker scored twice on Saturday.")  # fmt: skip
+    assert not conflict("A 30-year-old Texas woman was arrested on Monday.", "A 31-year-old Texas woman was arrested on Monday.")
+    assert _ages("A 52-year-old Leeds man was charged on Monday.") == [(52.0, "man", "")]
+    # the rule it keeps: a name after the noun is the holder's, and one named person's two ages conflict
+    assert _ages("The 23-year-old Arsenal striker Jake Moss scored twice.") == [(23.0, "striker", "Jake Moss")]
+    assert conflict("The 23-year-old Arsenal striker Jake Moss scored twice on Saturday.",
+                    "The 25-year-old Arsenal striker Jake Moss scored twice on Saturday.")  # fmt: skip
+
+
 # --- facts17: series numbers -------------------------------------------------------------------------------------
 
 

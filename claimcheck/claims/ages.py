@@ -230,8 +230,18 @@ def _holder_after(s: str, end: int, title: bool) -> tuple[str, str] | None:
         word = m.group(1).rstrip(".")
         if word.lower() in _END_WORDS or (tokens and not word[0].isupper() and _is_verb(word)):
             break
-        if tokens and tokens[-1][0].isupper() and word[0].islower() and word not in _NAME_PARTICLES:
-            break  # a name or a nationality ends at a word in small letters: "the 25-year-old Spaniard won"
+        # a name or a nationality ends at a word in small letters ("the 25-year-old Spaniard won"); not at a person
+        # noun, which holds the age, the capitals its place, club or employer: "a 52-year-old Leeds man", "the
+        # 23-year-old Arsenal striker (Jake Moss)", never a man named "Leeds" (review17: two Leeds men of 52 and 54
+        # were one named person, in conflict)
+        if (
+            tokens
+            and tokens[-1][0].isupper()
+            and word[0].islower()
+            and word not in _NAME_PARTICLES
+            and not _person(word)
+        ):
+            break
         tokens.append(word)
         pos = m.end()
         if (
