@@ -106,6 +106,36 @@ def test_two_persons_of_one_place_or_club_never_conflict() -> None:
                     "The 25-year-old Arsenal striker Jake Moss scored twice on Saturday.")  # fmt: skip
 
 
+# facts17's ages.find_ages read a capitalised word after "N-year-old" as a person's name whatever it named (a car,
+# an aircraft, a hotel, a dog's breed; "The NHS is 75 years old"), and a plural person noun as persons even with
+# no count before it: a class of people of that age ("many 16-year-old pupils"), which its own policy leaves out.
+
+
+def test_a_thing_or_an_animal_with_a_capitalised_name_has_no_age() -> None:
+    # motoring, aviation, hotels, pets: a capitalised word after "N-year-old" is not always a person's name
+    assert _ages("A 25-year-old Toyota was towed away by police.") == []
+    assert _ages("The 40-year-old Boeing 747 made its last flight on Sunday.") == []
+    assert _ages("The 100-year-old Hotel Metropole closed its doors on Friday.") == []
+    assert _ages("A 12-year-old Labrador was rescued from the canal.") == []
+    assert _ages("A 35-year-old Honda Civic was stolen from the drive.") == []
+    assert _ages("The NHS is 75 years old this week.") == []
+    # the rule it keeps: a named person, a person of a place or a club
+    assert _ages("Police named 27-year-old Dana Whitlock as the driver.") == [(27.0, "", "Dana Whitlock")]
+    assert _ages("A 52-year-old Leeds man was charged on Monday.") == [(52.0, "man", "")]
+    assert _ages("The 23-year-old Arsenal striker scored twice.") == [(23.0, "striker", "")]
+
+
+def test_a_class_of_people_of_one_age_is_no_age() -> None:
+    # education, motoring, labour, health: a plural with no count before it is everyone of that age
+    assert _ages("Many 16-year-old pupils sat the exam this summer.") == []
+    assert _ages("The law lets 17-year-old drivers carry one passenger.") == []
+    assert _ages("The scheme pays 25-year-old workers the full minimum wage.") == []
+    assert _ages("Thousands of 18-year-old students got their results on Thursday.") == []
+    # the rule it keeps: persons counted or named as a group
+    assert _ages("Two 15-year-old boys were arrested after the fight.") == [(15.0, "boys", "")]
+    assert _ages("Police named the 19-year-old victims on Monday.") == [(19.0, "victims", "")]
+
+
 # --- facts17: series numbers -------------------------------------------------------------------------------------
 
 

@@ -270,8 +270,32 @@ def _holder_after(s: str, end: int, title: bool) -> tuple[str, str] | None:
     if all(t[0].isupper() or _is_verb(t) or t in _NAME_PARTICLES for t in tokens):
         if all(t.lower() in _NATIONS or t in _COMPASS for t in caps) or (len(caps) == 1 and _DEMONYM.match(caps[0])):
             return "", ""  # "the 48-year-old Australian was": a nationality is a person, no name
+        if _MODEL_NUMBER.match(s, pos) or any(_not_a_name(t) for t in caps):
+            return None  # a thing's name: "the 40-year-old Boeing 747", "the 100-year-old Hotel Metropole" (review17)
         return "", " ".join(t for t in caps if t.lower() not in _NATIONS)
     return None
+
+
+# A number after a name: a model or a make, not a person ("a 40-year-old Boeing 747", "the 30-year-old Mark 2").
+_MODEL_NUMBER = re.compile(r"\s+\d")
+# An indefinite article before an age and a name alone: a make or a breed, not a person ("a 35-year-old Honda
+# Civic", "a 12-year-old Labrador"); a person is "27-year-old Dana Whitlock" or "the 27-year-old Whitlock".
+_INDEFINITE = re.compile(r"(?:^|\b)an?\s+$", re.IGNORECASE)
+# A count or a determiner before an age and a plural noun: persons ("two 15-year-old boys", "the 19-year-old
+# victims"); without one, a class of people, everyone of that age ("many 16-year-old pupils", "lets 17-year-old
+# drivers carry passengers", "thousands of 18-year-old students").
+_PERSONS_BEFORE = re.compile(
+    r"(?:^|\b)(?:the|these|those|his|her|their|its|our|my|your|both|several|\d{1,3}|"
+    + "|".join(w for w in UNITS_WORDS if UNITS_WORDS[w] >= 2)  # noqa: PLR2004
+    + r")\s+$",
+    re.IGNORECASE,
+)
+
+
+def _not_a_name(word: str) -> bool:
+    """A capitalised word that names no person: a noun of a thing ("Hotel", "Bridge": ``noun_kind``) or an acronym
+    ("NHS", "NATO")."""
+    return noun_kind(word.lower()) not in (None, "person") or (len(word) > 1 and word.isupper())
 
 
 # "a man aged 18", "a man, aged 18,", "two boys aged 12 and 14", "teenagers aged 15 and 16", "a girl, age 9"
@@ -321,6 +345,10 @@ def find_ages(s: str) -> list[tuple[int, int, Interval, str, str, str, str]]:
         noun, name = held
         if not noun and not name and not _DETERMINER.search(before):
             continue  # "18-year-old, ..." with no article: not told what it is
+        if not noun and name and _INDEFINITE.search(before):
+            continue  # "a 12-year-old Labrador", "a 35-year-old Honda Civic": a breed or a make (review17)
+        if noun and _singular(noun) != noun.lower() and not _PERSONS_BEFORE.search(before):
+            continue  # "many 16-year-old pupils": a class of people, no person's age (review17)
         if (hedge := _NEARLY.search(before)) is not None:
             out.append((hedge.start() + (m.start() - len(before)), m.end(), Interval(value * 0.92, value, True, False), "nearly",
                         _UNIT_OF[m.group("u").lower()], noun, name))  # fmt: skip
@@ -379,7 +407,7 @@ def find_ages(s: str) -> list[tuple[int, int, Interval, str, str, str, str]]:
                 noun, name = "", ""
             elif _person(subj):
                 noun, name = subj.lower(), ""
-            elif subj[0].isupper() and noun_kind(subj.lower()) in (None, "person") and subj.lower() not in _NATIONS:
+            elif subj[0].isupper() and not _not_a_name(subj) and subj.lower() not in _NATIONS:
                 noun, name = "", subj  # "Reyes is 65 years old"
             else:
                 continue
