@@ -106,6 +106,22 @@ def test_two_persons_of_one_place_or_club_never_conflict() -> None:
                     "The 25-year-old Arsenal striker Jake Moss scored twice on Saturday.")  # fmt: skip
 
 
+# things.same_aged_person took a surname alone for the person of any full name holding it: "18-year-old Jake Moss
+# and his brother Liam, 20" / "the 20-year-old Moss was also charged" was Jake's age told 18 and 20, a conflict,
+# though the 20-year-old is his brother. A family shares a surname: one word alone is sure only against itself.
+
+
+def test_a_surname_alone_is_no_sure_person_for_a_conflict() -> None:
+    # crime (two brothers), sport (a father and a son in one team)
+    assert not conflict("18-year-old Jake Moss and his brother Liam, 20, were charged with assault.",
+                        "The 20-year-old Moss was also charged with assault, police said.")  # fmt: skip
+    assert not conflict("The club fielded 42-year-old Ivo Brant and his son, who is 19.",
+                        "The 43-year-old Brant played alongside his son, the club said.")  # fmt: skip
+    # the rule it keeps: one full name, or one surname, told two ways
+    assert conflict("52-year-old Marla Voss was jailed on Monday.", "53-year-old Marla Voss was jailed on Monday.")
+    assert conflict("The 52-year-old Voss was jailed on Monday.", "The 53-year-old Voss was jailed on Monday.")
+
+
 # facts17's ages.find_ages read a capitalised word after "N-year-old" as a person's name whatever it named (a car,
 # an aircraft, a hotel, a dog's breed; "The NHS is 75 years old"), and a plural person noun as persons even with
 # no count before it: a class of people of that age ("many 16-year-old pupils"), which its own policy leaves out.
