@@ -132,18 +132,28 @@ class _Validator:
             raise self.fail(node, field, f"expected true or false, got {_describe(value)}")
         return value
 
-    def number(self, node: Node, field: str, *, integer: bool, minimum: float | None = None) -> float | int:
+    def number(
+        self, node: Node, field: str, *, integer: bool, minimum: float | None = None, maximum: float | None = None
+    ) -> float | int:
         value = self.scalar(node, field)
+        # PyYAML reads YAML 1.1, where a float needs a dot: a plain 1e12 or 1E-1 was text there ("expected a
+        # number, got '1e12'"), though YAML 1.2 and every other reader take it as the number it looks like.
+        exponent = isinstance(value, str) and getattr(node, "style", "") is None and _EXPONENT.match(value)
+        if exponent and not integer:
+            value = float(value)
         ok = isinstance(value, int) if integer else isinstance(value, int | float)
         if isinstance(value, bool) or not ok:
             want = "a whole number" if integer else "a number"
-            raise self.fail(node, field, f"expected {want}, got {_describe(value)}")
+            hint = " (write it without an exponent)" if exponent else ""
+            raise self.fail(node, field, f"expected {want}, got {_describe(value)}{hint}")
         if not math.isfinite(value):  # YAML's .nan and .inf are floats; neither is a timeout or a delay
             raise self.fail(node, field, f"expected a finite number, got {value}")
         if minimum is not None and value < minimum:
             raise self.fail(node, field, f"must be {minimum} or more, got {value}")
         if minimum is None and value <= 0:
             raise self.fail(node, field, f"must be greater than 0, got {value}")
+        if maximum is not None and value > maximum:
+            raise self.fail(node, field, f"must be {_figure(maximum)} or less, got {_figure(value)}")
         return value
 
     def url(self, node: Node, field: str) -> str:
@@ -187,9 +197,10 @@ class _Validator:
             if key == "user_agent":
                 values[key] = self.string(v, name)
             elif key == "delay":
-                values[key] = self.number(v, name, integer=False, minimum=0)
+                values[key] = self.number(v, name, integer=False, minimum=0, maximum=DEFAULT_MAXIMA[key])
             else:
-                values[key] = self.number(v, name, integer=key not in ("timeout", "extract_timeout"))
+                integer = key not in ("timeout", "extract_timeout")
+                values[key] = self.number(v, name, integer=integer, maximum=DEFAULT_MAXIMA.get(key))
         return Defaults(**values)
 
     def outlet(self, node: Node, field: str) -> Outlet:
@@ -278,6 +289,25 @@ def _kind(node: Node) -> str:
     if isinstance(node, SequenceNode):
         return "a list"
     return f"{node.value!r}"
+
+
+# Bounds past which a value is a slip, not a wish: a delay of 10^12 s (or 10^5: 27 hours) between two requests to
+# a host held the fetch for ever, silently (only robots.txt was asked for); a timeout of 10^12 s let one stalled
+# host hold the run as long; a body cap of 10^23 bytes read any body whole into memory.
+DEFAULT_MAXIMA: dict[str, float] = {
+    "delay": 3600.0,  # an hour between two request starts on one host
+    "timeout": 86400.0,  # a day for one request
+    "extract_timeout": 86400.0,
+    "max_bytes": 1_000_000_000,  # a gigabyte of one body, after decompression
+}
+
+# A number with an exponent as YAML 1.2 writes it (1e12, -2.5E-3, .5e1), which YAML 1.1 reads as text.
+_EXPONENT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)[eE][-+]?[0-9]+\Z")
+
+
+def _figure(x: float) -> str:
+    """A bound or a value as a reader writes it: 3,600, 1,000,000,000, 86,400.5, 1e+23."""
+    return f"{x:,.0f}" if float(x).is_integer() and abs(x) < 1e15 else f"{x:,g}"
 
 
 def _describe(value: Any) -> str:

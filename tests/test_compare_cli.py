@@ -226,3 +226,17 @@ def test_a_wire_left_out_by_source_and_sources_yaml_still_marks_its_copies(tmp_p
         r = runner.invoke(app, argv)
         assert r.exit_code == 0, r.output
         assert [s["independent_outlets"] for s in json.loads(r.stdout)["stories"]] == [["bbc"]], sources.name
+
+
+@pytest.mark.parametrize("topic", ["%", "_", "__", "_ %", '"_"', "._."])
+def test_a_topic_of_punctuation_and_underscores_is_said_to_have_no_word(topic: str) -> None:
+    """``compare _`` said "no stored article matches '_'" (exit 1) where ``compare %`` says the topic has only
+    punctuation (exit 2): "_" is a word character to Python's regex, a separator to both full-text indexes."""
+    code, out, err = run(topic)
+    assert code == 2, (out, err)
+    assert "only punctuation" in " ".join(err.split()), err
+
+
+def test_a_topic_word_with_an_underscore_is_still_searched() -> None:
+    code, out, err = run("prisoners_Belarus", "--format", "json")
+    assert code in (0, 1) and "only punctuation" not in err, err

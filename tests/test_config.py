@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -200,3 +201,33 @@ def test_sources_command_lists_outlets_and_database(tmp_path: Path) -> None:
     assert str(tmp_path / "x.db") in r.output.replace("\n", "")
     r = runner.invoke(app, ["sources", "--check"])
     assert r.exit_code == 0 and r.output.startswith("OK:")
+
+
+def test_a_number_with_an_exponent_reads_as_yaml_1_2_writes_it() -> None:
+    """PyYAML reads YAML 1.1, where ``1e1`` (no dot) is text: ``timeout: 1e1`` was "expected a number, got
+    '1e1'", a message the writer of a number could not act on. A plain number with an exponent is read as the
+    number; quoted it is still text; a whole-number field says to write it without the exponent."""
+    cfg = parse_sources("defaults:\n  timeout: 1e1\n  delay: 2.5E-1\noutlets: [{id: a, name: A, feeds: ['https://a.example/f']}]\n")
+    assert (cfg.defaults.timeout, cfg.defaults.delay) == (10.0, 0.25)
+    with pytest.raises(ConfigError, match="expected a number, got '1e1'$"):
+        parse_sources("defaults:\n  timeout: '1e1'\noutlets: [{id: a, name: A}]\n")
+    with pytest.raises(ConfigError, match=r"per_host: expected a whole number, got '1e1' \(write it without an exponent\)"):
+        parse_sources("defaults:\n  per_host: 1e1\noutlets: [{id: a, name: A}]\n")
+
+
+@pytest.mark.parametrize(
+    ("kv", "message"),
+    [("delay: 1e12", "defaults.delay: must be 3,600 or less, got 1,000,000,000,000"),
+     ("delay: 100000", "defaults.delay: must be 3,600 or less, got 100,000"),
+     ("timeout: 1.0e12", "defaults.timeout: must be 86,400 or less"),
+     ("extract_timeout: 90000", "defaults.extract_timeout: must be 86,400 or less, got 90,000"),
+     ("max_bytes: 100000000000000000000000", "defaults.max_bytes: must be 1,000,000,000 or less, got 1e+23")],
+)  # fmt: skip
+def test_a_value_past_any_sane_bound_is_refused(kv: str, message: str) -> None:
+    """bughunt17: ``delay: 1e12`` (or 100000, 27 hours) made a fetch ask for robots.txt and then wait for ever,
+    silently; a timeout as long let one stalled host hold the run; ``max_bytes: 10^23`` read any body whole into
+    memory. Each is a slip, said in one line; the bounds themselves are accepted."""
+    with pytest.raises(ConfigError, match=re.escape(message)):
+        parse_sources(f"defaults:\n  {kv}\noutlets: [{{id: a, name: A}}]\n")
+    cfg = parse_sources("defaults: {delay: 3600, timeout: 86400, extract_timeout: 86400, max_bytes: 1000000000}\noutlets: [{id: a, name: A}]\n")
+    assert (cfg.defaults.delay, cfg.defaults.max_bytes) == (3600, 1_000_000_000)

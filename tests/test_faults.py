@@ -757,3 +757,20 @@ def test_a_host_that_never_answers_is_not_waited_for_page_after_page(
     assert len(asked) <= 3 * (HOST_DOWN_AFTER + settings.per_host), asked
     assert bad.failed == 10 and bad.reasons[HOST_DOWN] >= 10 - HOST_DOWN_AFTER - settings.per_host, bad.reasons
     assert elapsed < 4  # 30 deadlines of 0.3 s, two at a time, took 4.5 s and more
+
+
+@pytest.mark.parametrize("coding", ["br", "zstd"])
+def test_a_coding_we_cannot_undo_is_not_asked_for_again_and_again(site: Site, tmp_path: Path, coding: str) -> None:
+    """A server that ignores our Accept-Encoding and sends brotli (or zstd) answers the same way every time:
+    the page was asked for 1 + retries times in each run, and again on every run for ever. Now once a run,
+    and remembered failed after three runs, as a page with no article text."""
+    site.route("/bad/story.html", b"\x1b\x00\x00\x00not really brotli", headers={**HTML, "Content-Encoding": coding})
+    site.route("/bad/feed.xml", feed_for(site, "/bad/story.html"), headers=RSS)
+    good_outlet(site)
+    db = tmp_path / "t.db"
+    for run in (1, 2, 3, 4):
+        bad = fetch(site, db).outlets[0]
+        assert (bad.failed, bad.unchanged) == ((1, 0) if run < 4 else (0, 1)), (run, why(bad))
+        assert run == 4 or f"unsupported content-encoding '{coding}'" in why(bad)
+        assert site.paths_hit().count("/bad/story.html") == min(run, 3), run
+    assert _statuses(db) == [f"failed: unsupported content-encoding '{coding}'"]

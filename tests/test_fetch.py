@@ -386,3 +386,26 @@ def test_a_page_gets_its_task_only_when_its_outlet_has_a_slot(site: Site, tmp_pa
     for o in outlets:
         mine = [u for u in order if f"/{o}/" in u]
         assert mine == sorted(mine, key=lambda u: int(u.rsplit("-", 1)[1].split(".")[0]))
+
+
+def test_a_feed_an_outlet_lists_twice_is_read_once(site: Site, tmp_path: Path) -> None:
+    """bughunt17: a feed pasted twice into an outlet's feeds (or as a feed and a sitemap) was asked for once per
+    listing on every run, for the same entries. Each distinct URL is read once a run."""
+    from pages import PARAS, article_html, rss
+
+    from claimcheck.config import parse_sources
+    from claimcheck.ingest.http import FetchSettings
+    from claimcheck.ingest.pipeline import FetchOptions, run_fetch
+    from claimcheck.store import Store
+
+    links = []
+    for i in range(2):
+        site.route(f"/t/{i}.html", article_html(f"Tram line {i} reopens", [*PARAS, f"Line {i} carried {i + 40} riders."], "2025-12-10T08:00:00+01:00"), headers={"Content-Type": "text/html"})
+        links.append({"title": f"t{i}", "link": site.url(f"/t/{i}.html"), "guid": f"t{i}"})
+    site.route("/t/feed.xml", rss(links), headers={"Content-Type": "application/rss+xml"})
+    url = site.url("/t/feed.xml")
+    cfg = parse_sources(f"outlets:\n  - {{id: t, name: T, feeds: ['{url}', '{url}'], sitemaps: ['{url}']}}\n")
+    with Store.open(tmp_path / "t.db") as store:
+        rep = run_fetch(cfg, store, FetchOptions(settings=FetchSettings(timeout=3, retries=0), workers=0, allow_private=True))
+    assert rep.outlets[0].new == 2, rep.outlets[0]
+    assert site.paths_hit().count("/t/feed.xml") == 1, site.paths_hit()

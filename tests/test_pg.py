@@ -1096,3 +1096,118 @@ def test_a_stop_ends_when_the_database_server_stops_answering(
     reap(proc)
     assert proc.returncode == 0, err
     assert_each_entry_once(pg_url, 1, 12)
+
+
+# -- deadlines: no command waits for ever on a lock (bughunt17) -------------------------------------------
+@contextlib.contextmanager
+def _locked(url: str, table: str, release_after: float = 12.0) -> Iterator[None]:
+    """Another session holds ``table`` in ACCESS EXCLUSIVE mode (a VACUUM FULL, a migration, a stuck
+    transaction), and lets it go after ``release_after`` seconds at most, so that a command that would wait
+    for ever (before the deadlines) ends the test instead of hanging it."""
+    import threading
+
+    import psycopg
+
+    holder = psycopg.connect(url)
+    holder.execute(f"LOCK TABLE {table} IN ACCESS EXCLUSIVE MODE")
+    timer = threading.Timer(release_after, holder.rollback)
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
+        with contextlib.suppress(Exception):
+            holder.rollback()
+        holder.close()
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["articles"], ["compare", "boats quay", "--min-outlets", "1"], ["stories"], ["stats"], ["fetch", "--workers", "0"]],
+    ids=["articles", "compare", "stories", "stats", "fetch"],
+)
+def test_a_lock_held_by_another_session_ends_the_command_in_one_line(
+    argv: list[str], site: Site, tmp_path: Path, pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cron job has no Ctrl-C: a command whose table another session holds locked (here for 12 s; for ever
+    in real life) waited as long as the lock was held. Now it waits lock_timeout (a minute by default, as
+    SQLite's busy timeout; one second here) and says the database is busy, exit 2, as SQLite does."""
+    import claimcheck.store.pg_conn as pg_conn
+
+    publish(site, "alpha", 2)
+    src = sources_file(tmp_path, [("alpha", site)])
+    r = runner.invoke(app, ["fetch", "-q", "--workers", "0", "--db", pg_url, "--sources", str(src)])
+    assert r.exit_code == 0, r.output
+    publish(site, "alpha", 3)  # one entry more for the fetch under the lock
+    monkeypatch.setattr(pg_conn, "LOCK_TIMEOUT", "1s")
+    with _locked(pg_url, "articles"):
+        t0 = time.monotonic()
+        r = runner.invoke(app, [*argv, "-q", "--db", pg_url, "--sources", str(src)])
+        took = time.monotonic() - t0
+    assert took < 8, (took, r.output)
+    assert r.exit_code == 2, r.output
+    line = " ".join(r.output.split())
+    assert "database is busy" in line and "lock_timeout" in line and "Traceback" not in r.output, r.output
+    assert len(r.output.strip().splitlines()) <= 2, r.output  # one line (wrapped at most once by the runner)
+
+
+def test_the_deadlines_are_set_only_where_nobody_chose_them(pg_url: str) -> None:
+    """lock_timeout and statement_timeout: claimcheck's defaults on a server left at its own, the user's where
+    given (PGOPTIONS or the URL's options, as libpq reads them; ALTER ROLE ... SET the same way)."""
+    import psycopg
+
+    with Store.open(pg_url) as s:
+        got = s.conn.execute("SELECT current_setting('lock_timeout'), current_setting('statement_timeout')").fetchone()  # type: ignore[attr-defined]
+    assert got == ("1min", "10min")
+    mine = pg_url + "?options=-c%20lock_timeout%3D7s%20-c%20statement_timeout%3D0"
+    with Store.open(mine) as s:
+        got = s.conn.execute("SELECT current_setting('lock_timeout'), current_setting('statement_timeout')").fetchone()  # type: ignore[attr-defined]
+    assert got == ("7s", "0")
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute("ALTER ROLE CURRENT_USER SET statement_timeout = '3h'")
+    try:
+        with Store.open(pg_url) as s:
+            got = s.conn.execute("SELECT current_setting('statement_timeout')").fetchone()  # type: ignore[attr-defined]
+        assert got == ("3h",)
+    finally:
+        with psycopg.connect(pg_url, autocommit=True) as conn:
+            conn.execute("ALTER ROLE CURRENT_USER RESET statement_timeout")
+
+
+def test_a_statement_stopped_at_its_deadline_is_one_line(pg_url: str) -> None:
+    with Store.open(pg_url) as s:
+        s.conn.execute("SET statement_timeout = '100ms'")  # type: ignore[attr-defined]
+        with pytest.raises(StoreError, match="longer than statement_timeout") as e:
+            s._read("SELECT pg_sleep(3)")  # type: ignore[attr-defined]
+        assert "\n" not in str(e.value)
+
+
+def test_a_server_that_stops_answering_is_given_up_past_the_statement_deadline(
+    pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A backend frozen (SIGSTOP: a hung server, a paused machine) runs no timer, and its kernel still
+    acknowledges our packets: with no signal (a cron job) a command waited for ever. Now the wait for an answer
+    ends ANSWER_MARGIN after the statement_timeout in force (here 1 s + 1 s), as a lost connection: one line,
+    exit 1. A server that answers slowly within its deadline is not cut (pg_sleep below the deadline)."""
+    import threading
+
+    import claimcheck.store.pg_conn as pg_conn
+    from claimcheck.errors import StoreUnavailable
+
+    monkeypatch.setattr(pg_conn, "STATEMENT_TIMEOUT", "1s", raising=False)
+    monkeypatch.setattr(pg_conn, "ANSWER_MARGIN", 1.0, raising=False)
+    with Store.open(pg_url) as s:
+        s._read("SELECT pg_sleep(0.5)")  # type: ignore[attr-defined]
+        pid = s.conn.info.backend_pid  # type: ignore[attr-defined]
+        os.kill(pid, signal.SIGSTOP)
+        thaw = threading.Timer(10, os.kill, (pid, signal.SIGCONT))  # before the fix: the test ends, failing
+        thaw.start()
+        try:
+            t0 = time.monotonic()
+            with pytest.raises(StoreUnavailable, match="no answer from the server") as e:
+                s.stats()
+            assert time.monotonic() - t0 < 6
+            assert "\n" not in str(e.value) and e.value.exit_code == 1
+        finally:
+            thaw.cancel()
+            os.kill(pid, signal.SIGCONT)

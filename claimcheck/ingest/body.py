@@ -11,6 +11,10 @@ import httpx
 from claimcheck.errors import FetchError
 
 _PIECE = 1 << 16  # the most output one decompression step makes: what a bomb can add past the cap
+# A coding we cannot undo (brotli, zstd: a server that ignores our Accept-Encoding) answers the same way on the
+# next request: not retried in the run, and remembered failed after this many runs met it (as a page with no
+# article text, ingest/pipeline.NO_TEXT_RUNS): it was asked for again on every run for ever.
+CODING_RUNS = 3
 
 
 class _Inflate:
@@ -56,7 +60,7 @@ def codings(header: str, url: str) -> list[_Inflate]:
         if coding in ("gzip", "x-gzip", "deflate"):
             steps.append(_Inflate(coding))
         elif coding not in ("", "identity"):
-            raise FetchError(f"unsupported content-encoding {header[:20]!r}", url)
+            raise FetchError(f"unsupported content-encoding {header[:20]!r}", url, permanent=True, runs=CODING_RUNS)
     return steps
 
 

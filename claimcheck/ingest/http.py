@@ -280,7 +280,8 @@ class Http:
             except FetchError as e:
                 if isinstance(e, _Unanswered) and attempt >= self.s.retries:
                     self._tally(url, failed=True)
-                transient = e.status is None and "too large" not in e.reason and "bomb" not in e.reason
+                # (a permanent failure, such as a coding we cannot undo, gets the same answer again)
+                transient = e.status is None and not e.permanent and "too large" not in e.reason and "bomb" not in e.reason
                 if not transient or attempt >= self.s.retries or self._down(url):
                     raise
                 await asyncio.sleep(self._backoff(attempt))

@@ -268,7 +268,9 @@ class _Run(SharedHosts):
         started: asyncio.Event | None,
         lost: Callable[[], str | None] | None,
     ) -> None:
-        feeds = [*outlet.feeds, *outlet.sitemaps]
+        # A feed the outlet lists twice (pasted twice in sources.yaml) is read once: it was asked for once per
+        # listing on every run, for the same entries.
+        feeds = list(dict.fromkeys([*outlet.feeds, *outlet.sitemaps]))
         if not feeds:
             rep.reasons["no feeds configured"] += 1
             return
@@ -372,7 +374,7 @@ class _Run(SharedHosts):
                 out += (await self._parse_feed(resp.body, resp.url, resp.content_type)).entries
                 read += 1
             except (FetchError, FeedParseError) as e:
-                every = every and isinstance(e, FetchError) and e.permanent
+                every = every and isinstance(e, FetchError) and e.permanent and e.runs == 1  # gone for good
         return out, every, read
 
     def _select(self, entries: list[FeedEntry]) -> list[FeedEntry]:

@@ -28,7 +28,7 @@ from claimcheck.migrations import (
 )
 from claimcheck.models import Article
 from claimcheck.shingles import shingle_blob
-from claimcheck.store.pg_conn import CONNECT_TIMEOUT, first_line, import_psycopg, redact, shut_socket
+from claimcheck.store.pg_conn import connect, deadline_error, first_line, import_psycopg, redact, shut_socket
 from claimcheck.store.pg_queue import PgHostQueue
 from claimcheck.store.pg_writes import T
 from claimcheck.store.query import ts_parts
@@ -67,9 +67,7 @@ class PgStore(SqlStore):
         psycopg = import_psycopg()
         shown = redact(url)
         try:
-            conn = psycopg.connect(
-                url, autocommit=True, connect_timeout=CONNECT_TIMEOUT, application_name="claimcheck"
-            )
+            conn = connect(psycopg, url, "claimcheck")
         except psycopg.Error as e:
             raise StoreError(f"{shown}: cannot connect: {first_line(e, url)}") from None
         except Exception as e:  # noqa: BLE001 - a URL psycopg cannot read (bad port, bad option)
@@ -125,8 +123,20 @@ class PgStore(SqlStore):
         return int(row[0]) > 0
 
     def _migrate(self) -> None:
+        # An upgrade of a large store may build its indexes for longer than statement_timeout: no deadline on
+        # the server's side nor on ours (pg_conn.ANSWER_MARGIN) while it runs.
+        deadline = getattr(self.conn, "answer_deadline", None)
+        try:
+            self.conn.answer_deadline = None
+            self._migrate_now()
+        finally:
+            self.conn.answer_deadline = deadline
+
+    def _migrate_now(self) -> None:
         with self.conn.transaction():
             # One migrator at a time: another fetcher may be creating the schema right now.
+            # A lock it waits for (another migrator, a reader's table) still ends at lock_timeout.
+            self.conn.execute("SET LOCAL statement_timeout = 0")
             self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (MIGRATE_LOCK,))
             self.conn.execute("CREATE TABLE IF NOT EXISTS claimcheck_schema (version INTEGER NOT NULL)")
             version = int(
@@ -174,6 +184,9 @@ class PgStore(SqlStore):
                 f"{self.location}: lost the connection to the database server ({msg}); everything "
                 "committed is kept, run again when the server is back"
             )
+        deadline = deadline_error(e, self.location)
+        if deadline is not None:
+            return deadline
         errors = psycopg.errors
         if isinstance(e, errors.DiskFull):
             return StoreError(
@@ -198,6 +211,11 @@ class PgStore(SqlStore):
             if again and self._lost_race(e):
                 raise writes.LostRace from None
             raise self.store_error(e) from None  # type: ignore[misc]
+
+    def _deadline(self, e: BaseException) -> bool:
+        """A lock or statement deadline: the run's error, not one article's (each article alone would wait
+        it out again)."""
+        return getattr(e, "sqlstate", None) in ("55P03", "57014")
 
     def _lost_race(self, e: BaseException) -> bool:
         errors = self._psycopg.errors
@@ -236,12 +254,7 @@ class PgStore(SqlStore):
         try:
             with self._pacer_lock:
                 if self._pacer is None:
-                    self._pacer = self._psycopg.connect(
-                        self.url,
-                        autocommit=True,
-                        connect_timeout=CONNECT_TIMEOUT,
-                        application_name="claimcheck-pacer",
-                    )
+                    self._pacer = connect(self._psycopg, self.url, "claimcheck-pacer")
                 pacer = self._pacer
             row = pacer.execute(
                 "INSERT INTO hosts AS h (host, next_start) VALUES (%(h)s, clock_timestamp() + make_interval(secs => %(d)s)) "
@@ -285,7 +298,7 @@ class PgStore(SqlStore):
                     with db.transaction():  # a savepoint: the whole batch in five statements, or none of it
                         return list(writes.add_batch(db, batch, blobs))
                 except psycopg.Error as e:
-                    if db.broken or db.closed or (again and self._lost_race(e)):
+                    if db.broken or db.closed or (again and self._lost_race(e)) or self._deadline(e):
                         raise  # the connection is gone, or the whole batch runs again: nothing of it is kept
                 except Exception:  # noqa: BLE001 - one article's bad data: one by one below, it fails alone
                     pass
@@ -294,7 +307,7 @@ class PgStore(SqlStore):
                     with db.transaction():  # a savepoint: this article all or nothing
                         out.append(writes.add_article(db, article, keys, blob))
                 except psycopg.Error as e:
-                    if db.broken or db.closed or (again and self._lost_race(e)):
+                    if db.broken or db.closed or (again and self._lost_race(e)) or self._deadline(e):
                         raise  # the connection is gone, or the whole batch runs again: nothing of it is kept
                     out.append(self.store_error(e) or StoreError(str(e)))
                 except Exception as e:  # noqa: BLE001 - returned in the article's slot, raised by its caller

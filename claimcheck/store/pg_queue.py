@@ -8,7 +8,7 @@ import threading
 from contextlib import suppress
 from typing import TYPE_CHECKING, Any
 
-from claimcheck.store.pg_conn import CONNECT_TIMEOUT, shut_socket
+from claimcheck.store.pg_conn import connect, shut_socket
 
 ROUND_LOCK = 0x636C7264  # pg_advisory_xact_lock key while a fetcher joins or starts a round ("clrd")
 # A fetcher of round R out of work while others hold hosts holds the shared advisory lock (OUT_OF_WORK, R)
@@ -83,9 +83,7 @@ class PgHostQueue:
         self._beat.start()
 
     def _connect(self, name: str) -> Any:
-        return self.store._psycopg.connect(
-            self.store.url, autocommit=True, connect_timeout=CONNECT_TIMEOUT, application_name=name
-        )
+        return connect(self.store._psycopg, self.store.url, name)
 
     def _run(self, sql: str, args: dict[str, object], *, take: bool = False) -> list[tuple[Any, ...]]:
         """One statement under the connection's lock. ``take``: it takes hosts (the first column of its

@@ -7,6 +7,10 @@ import re
 from collections.abc import Iterable, Sequence
 
 WORD = re.compile(r"\w+", re.UNICODE)
+# What makes a word searchable: a letter or a digit. "_" is \w to Python but a separator to both indexes
+# (FTS5's unicode61, PostgreSQL's parser): `compare _` searched for it and said "no stored article matches '_'"
+# where `compare %` says the topic has only punctuation.
+TERM = re.compile(r"[^\W_]")
 PHRASE = re.compile(r'"([^"]*)"')
 # A possessive's ending ("Belarus's", "Belarus’s"): as words it was a required "s" ("Belarus's border"
 # missed "the Belarus border"); the stem alone is searched, which still finds "Belarus's".
@@ -21,11 +25,11 @@ def fts_query(query: str) -> str:
     query = POSSESSIVE.sub("", query)
     parts: list[str] = []
     for phrase in PHRASE.findall(query):
-        words = WORD.findall(phrase)
+        words = [w for w in WORD.findall(phrase) if TERM.search(w)]
         if words:
             parts.append('"' + " ".join(words) + '"')
     rest = PHRASE.sub(" ", query)
-    parts.extend(f'"{w}"' for w in WORD.findall(rest))
+    parts.extend(f'"{w}"' for w in WORD.findall(rest) if TERM.search(w))
     return " ".join(parts)
 
 
@@ -40,10 +44,10 @@ def ts_parts(query: str) -> list[str]:
     query = POSSESSIVE.sub("", query)
     parts: list[str] = []
     for phrase in PHRASE.findall(query):
-        if WORD.search(phrase):
+        if TERM.search(phrase):
             parts.append(" ".join(phrase.split()))
     rest = PHRASE.sub(" ", query)
-    parts.extend(piece for piece in rest.split() if WORD.search(piece))
+    parts.extend(piece for piece in rest.split() if TERM.search(piece))
     return parts
 
 
