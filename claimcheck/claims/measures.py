@@ -82,12 +82,24 @@ _DEGREES = re.compile(r"\s?(?:°\s?[CF]\b|°|degrees?\s+(?:celsius|centigrade|fa
 _NEXT_WORDS = re.compile(r"\s([A-Za-z][A-Za-z/²2]*)(?:\s+([A-Za-z]+))?(?:\s+([A-Za-z]+))?")
 
 
+# A degree's letter alone after a space ("hit 40.3 C", "a low of 28 F"), in capitals, read as a temperature only when
+# the sentence speaks of one: elsewhere a spaced capital after a figure is a grade, a class or a name ("Group 3 C").
+_SPACED_DEGREE = re.compile(r"\s[CF](?![\w'’-])")
+_TEMPERATURE_CUE = re.compile(
+    r"\b(?:temperatures?|thermometers?|mercury|heat(?:wave)?s?|hot(?:ter|test)?|warm\w*|cold(?:er|est)?|chill\w*|"
+    r"freez\w*|frost\w*|celsius|fahrenheit|degrees?)\b",
+    re.IGNORECASE,
+)
+
+
 def measure_after(s: str, pos: int) -> tuple[str, int] | None:
     """The unit of measure written right after position ``pos`` ("300 pounds", "40 degrees Celsius",
     "250 miles per hour"), as written, with the position where it ends; None when there is none."""
     deg = _DEGREES.match(s, pos)
     if deg:
         return re.sub(r"\s+", " ", deg.group().strip()).replace("° ", "°"), deg.end()
+    if (letter := _SPACED_DEGREE.match(s, pos)) and _TEMPERATURE_CUE.search(s):
+        return "°" + letter.group().strip().lower(), letter.end()
     m = _NEXT_WORDS.match(s, pos)
     if m is None:
         return None

@@ -67,12 +67,15 @@ _WORDNUM = re.compile(
     re.IGNORECASE,
 )
 _DIGITS = re.compile(
-    r"(?P<cur>US\$|\$|£|€|¥|₹|\b(?:Rs\.?|INR)\s?)?"
+    r"(?P<cur>US\$|\$|£|€|¥|₹|\b(?:Rs\.?|INR|GBP|USD|EUR)\s?)?"  # "GBP 5bn", "USD 1.2 billion": the wires' codes
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?P<frac>[- ](?:1/2|1/4|3/4|1/3|2/3)(?![\d/])|[½¼¾⅓⅔])?"  # mixed fractions: "1-1/2 year", "2½"
     # Scale words in any case: headlines capitalise them ("$48 Billion", "3.1 Million").
-    r"(?P<scale>\s?(?i:million|billion|trillion|thousand|hundred|lakhs?|crores?)\b|(?:bn|mn|mln|tn|m|k|b)\b)?"
-    r"(?P<pct>\s?%|\s(?:per\s?cent|percent|percentage points?)\b)?"
+    # ... and the wires' abbreviations after a space ("10 mln units", "2.1 bln euros", "5 bn"); a spaced "m" is metres
+    r"(?P<scale>\s?(?i:million|billion|trillion|thousand|hundred|lakhs?|crores?)\b|(?:bn|mn|mln|tn|m|k|b)\b"
+    r"|\s(?:mln|bln|bn|mn)\b)?"
+    # British business copy's "pc" ("profits rose 8pc", "slid 4.5 pc"), in lower case only ("4 PCs" are computers)
+    r"(?P<pct>\s?%|\s(?:per\s?cent|percent|percentage points?)\b|\s?pc\b(?![.'’-]\w))?"
     r"(?P<attached>(?i:km/h\b|mi/h\b)|[A-Za-z]+[²2]?)?"
 )
 _QUAL_RE = re.compile(
@@ -621,6 +624,8 @@ def _digit_numbers(s: str, blocked: list[tuple[int, int]]) -> list[_Raw]:
                 scale = attached
             elif attached == "s" and len(num) == 4:
                 continue  # a decade: "the 1990s"
+            elif attached == "p" and not (scale or m.group("pct")) and _pence(s, num):
+                unit = "pence"  # "each share at 420p", "a loaf at 95p": pence, as "420 pence" is
             else:
                 continue  # ordinal ("3rd"), model name ("4K", "RAV4"), code
         if scale == "k" and not m.group("cur") and resolution(s, m.start("num"), end):
@@ -638,7 +643,7 @@ def _digit_numbers(s: str, blocked: list[tuple[int, int]]) -> list[_Raw]:
             else:
                 continue  # '70" Element 4K UHD TV', 'a 34" 3440x1440 panel': the size in a product's name
         if unit is None:
-            unit, measure, end = _measure_after(s, end, unit, measure)
+            unit, measure, end = _measure_after(s, end, unit, measure, _SCALES.get(scale, 1.0) >= 1e6)
         if not (m.group("cur") or scale or m.group("pct") or unit) and _not_a_quantity(s, m, value, num):
             continue
         if measure == "temperature" and (minus := _MINUS.search(s, max(0, start - 8), start)):
@@ -672,12 +677,36 @@ def _digit_numbers(s: str, blocked: list[tuple[int, int]]) -> list[_Raw]:
     return out
 
 
-def _measure_after(s: str, end: int, unit: str | None, measure: str | None) -> tuple[str | None, str | None, int]:
-    """A unit of measure written after the number ("300 pounds", "40 degrees Celsius"), if one is."""
+# What makes "N million pounds" a weight: what it is of ("2 million pounds of grain") or a verb of weighing.
+_WEIGHED = re.compile(r"\s+of\b|.*\b(?:weigh\w*|heav\w+|tons?|tonnes?|cargo|load)\b", re.IGNORECASE)
+
+
+# Pence written "95p" (British prices): a sentence of prices or shares, and never a video's lines ("1080p", "720p")
+_PRICE_CUE = re.compile(
+    r"\b(?:shares?|prices?|priced|pence|penny|cost|costs|offer|offers|valu\w*|paid|pay|pays|sell|sells|sold|"
+    r"tickets?|fares?|stamps?|per|each|cheaper|dearer)\b",
+    re.IGNORECASE,
+)
+_VIDEO_LINES = frozenset(["144", "240", "360", "480", "576", "720", "1080", "1440", "2160", "4320"])
+
+
+def _pence(s: str, num: str) -> bool:
+    return num not in _VIDEO_LINES and _PRICE_CUE.search(s) is not None
+
+
+def _measure_after(
+    s: str, end: int, unit: str | None, measure: str | None, millions: bool = False
+) -> tuple[str | None, str | None, int]:
+    """A unit of measure written after the number ("300 pounds", "40 degrees Celsius"), if one is. Millions of
+    pounds ("lost a combined 2.3 million pounds", "signed for 45 million pounds") are a sum, unless the sentence
+    weighs them or says what they are of."""
     after = measure_after(s, end)
     found = canonical(after[0], s) if after else None
     if after is None or found is None:
         return unit, measure, end
+    weighed = _WEIGHED.match(s, after[1]) or _WEIGHED.match(s[:end])
+    if millions and found == ("lb", "weight") and after[0].startswith("pound") and not weighed:
+        return "pounds", "money", after[1]
     return found[0], found[1], after[1]
 
 
@@ -836,7 +865,19 @@ def _word_numbers(s: str) -> list[_Raw]:
             bare = not s.startswith(" of", m.end())
             out.append(_Raw(m.start(), m.end(), vague[0], "vague", vague=vague, bare=bare))
             continue
-        value = _words_value(text)
+        if _POINT_AFTER.match(s, m.end()):
+            continue  # the whole part of a decimal said in words: "one point two million" (read at "two")
+        start = m.start()
+        spoken = _POINT_BEFORE.search(s, max(0, start - 20), start)
+        if spoken is not None:
+            first, _, rest = text.partition(" ")
+            if first not in _DIGIT_WORDS or (rest and rest not in _SCALES):
+                continue  # "one point two five million": left unread rather than misread
+            whole, tenth = _DIGIT_WORDS[spoken.group(1).lower()], _DIGIT_WORDS[first]
+            value: float | None = (whole + tenth / 10) * (_SCALES[rest] if rest else 1)
+            start = spoken.start()
+        else:
+            value = _words_value(text)
         if value is None or text in {"a", "zero"} or _AGO.match(s[m.end() : m.end() + 40]):
             continue
         if m.start() >= 2 and s[m.start() - 1] == "-" and s[m.start() - 2].isalpha():
@@ -848,7 +889,7 @@ def _word_numbers(s: str) -> list[_Raw]:
             # one item of a series: "won game seven late last night", "in round two" ("hit the floor three
             # times" counts)
             continue
-        raw = _Raw(m.start(), m.end(), value, "words")
+        raw = _Raw(start, m.end(), value, "words")
         if pct := _WORD_PERCENT.match(s, m.end()):  # "three per cent", "five percent"
             raw.unit, raw.measure, raw.end = "percent", "percent", pct.end()
             out.append(raw)
@@ -865,6 +906,13 @@ def _word_numbers(s: str) -> list[_Raw]:
                 raw.hyphen, raw.end = hy.group(1).replace("-", " "), hy.end()
         out.append(raw)
     return out
+
+
+# A decimal said in words ("one point two million", "three point five per cent"): its digits each a word
+_DIGIT_WORDS = {w: v for w, v in {**_UNITS_WORDS, "zero": 0}.items() if isinstance(v, int) and 0 <= v <= 9}
+_DIGIT_ALT = "|".join(sorted(_DIGIT_WORDS, key=len, reverse=True))
+_POINT_AFTER = re.compile(rf"\s+point\s+(?:{_DIGIT_ALT})\b", re.IGNORECASE)
+_POINT_BEFORE = re.compile(rf"\b({_DIGIT_ALT})\s+point\s+$", re.IGNORECASE)
 
 
 def _vague(text: str) -> tuple[float, float] | None:

@@ -15,12 +15,12 @@ TENS_WORDS = {
 }
 SCALES = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6,
-    "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7,
+    "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9, "b": 1e9, "tn": 1e12, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7,
     "crores": 1e7,
 }
 CURRENCIES = {
     "$": "dollars", "us$": "dollars", "£": "pounds", "€": "euros", "¥": "yen", "₹": "rupees", "rs": "rupees",
-    "rs.": "rupees", "inr": "rupees",
+    "rs.": "rupees", "inr": "rupees", "gbp": "pounds", "usd": "dollars", "eur": "euros",
 }
 
 QUALIFIERS = [

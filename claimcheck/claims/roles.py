@@ -110,6 +110,12 @@ _STILL = re.compile(r"\b(?:remain(?:s|ed)?|still)\b", re.IGNORECASE)
 _POLITICAL = re.compile(r"\bpolitical(?:ly)?\b", re.IGNORECASE)
 
 
+# Who was made to leave: a verb of ordering or forcing before the number, "to evacuate" (or flee, leave) after
+# its noun ("forced 8,000 people to evacuate"): the evacuated, as "8,000 people were evacuated" are.
+_SENT_AWAY_BEFORE = re.compile(r"\b(?:forc|order|told|tell|urg)\w*\s+$", re.IGNORECASE)
+_TO_LEAVE = re.compile(r"\s+to\s+(?:evacuate|flee|leave)\b", re.IGNORECASE)
+
+
 def event_role(s: str, start: int, end: int, unit: str | None) -> str | None:
     """The role (one of ``ROLES``) of the quantity spanning ``s[start:end]`` with counted thing ``unit``.
 
@@ -129,6 +135,8 @@ def event_role(s: str, start: int, end: int, unit: str | None) -> str | None:
     before = _BEFORE.search(s, lo, start) if _ROLE_STEM.search(s, lo, start) else None
     if before and (before.lastgroup not in _OF_THE_LIVING or _living(words, s[max(0, end - 40) : end])):
         return before.lastgroup  # "killed 12 villagers", not "the Senate killed 3 bills" nor "rescued 40 brands"
+    if _SENT_AWAY_BEFORE.search(s, lo, start) and _TO_LEAVE.match(s, end):
+        return "evacuated"  # "forced 8,000 people to evacuate", "ordered 300 residents to leave"
     after = _AFTER.match(s, end, min(len(s), end + 90))
     if after and not (after.lastgroup == "arrested" and _STILL.search(after.group())):
         return after.lastgroup  # not "1,100 people remain detained": held (``held_role``), not an arrest

@@ -57,6 +57,7 @@ from claimcheck.match.things import (
     GENERIC_UNITS,
     PART,
     ROLE_THINGS,
+    THING_CLASSES,
     bound_meets,
     classes_agree,
     compound_key,
@@ -227,6 +228,9 @@ def number_graph(
     loose = ~precise & np.array([is_fairly_precise(v) for v in value], dtype=bool)
     point = np.array([v is not None and v.low is not None and v.low == v.high for v in value], dtype=bool)
     fair = np.array([is_fairly_precise(v) for v in value], dtype=bool)
+    below_ceiling = np.array(
+        [v is not None and v.high is not None and not v.high_inclusive and v.high == stated(v) for v in value], dtype=bool
+    )
     wide = np.array([is_wide(v) for v in value], dtype=bool)
     # ... and so does the same score of a game ("score 8-7": ``thing_key``) whatever the words around it
     # ... and an ordinal of a specific sequence ("its sixth nuclear test"); one of a generic noun ("the third
@@ -337,6 +341,8 @@ def number_graph(
             shared = np.maximum(0.0, (sims[xs, ys].astype(np.float64) / 100 - cfloor) / (1 - cfloor))
             agree = _below(lo[ga], lo_inc[ga], hi[ha], hi_inc[ha]) & _below(lo[ha], lo_inc[ha], hi[ga], hi_inc[ga])
             agree |= rounded[xs, ys]
+            # "nearly 8,000" / "8,000", "under 300" / "300": one figure stated twice, once as its own ceiling
+            agree |= (figure[ga] == figure[ha]) & (point[ga] != point[ha]) & (below_ceiling[ga] | below_ceiling[ha])
             score = np.where(agree, 0.45 + 0.55 * shared, 0.35 + 0.5 * shared)
             score = np.where(agree & same, np.maximum(score, PRECISE_SCORE), score)
             score = np.where(agree & (role | generic)[ga], np.maximum(score, ROLE_SCORE), score)
@@ -385,8 +391,9 @@ def number_graph(
     _role_links(items, graph, options, first, unit, figure)
     _ratio_links(items, graph, options, first)
     _record_links(items, graph, options, first, unit, figure)
-    _bound_links(items, graph, options, first, unit, figure, precise)
+    _bound_links(items, graph, options, first, unit, figure, precise, group_words)
     _conversion_links(items, graph, options, first, unit, figure, group_words)
+    _outage_links(items, graph, options, first, unit, figure, precise)
     _span_links(items, graph, options, first, unit, ctx, figure, precise)
     _unlink_opposite_sides(graph, first, unit, ctx)
     _unlink_other_quantities(graph, items, first, ctx)
@@ -490,7 +497,8 @@ _SPAN_AFTER = re.compile(
 # - the state a storm leaves homes or people in: without power, damaged or destroyed, evacuated.
 _STATES: dict[str, str] = {
     **dict.fromkeys(["without power", "without electricity", "lost power", "power cut", "power outage", "in the dark",
-                     "blackout"], "outage"),
+                     "blackout", "power was cut", "cut power", "cut off power", "knocked out power", "lost electricity",
+                     "power was knocked out"], "outage"),
     **dict.fromkeys(["damaged", "destroyed", "flattened", "flooded", "razed"], "damage"),
     **dict.fromkeys(["evacuated", "evacuation", "displaced"], "evacuated"),
 }  # fmt: skip
@@ -650,10 +658,22 @@ def _other_quantities(mine: frozenset[str], theirs: frozenset[str]) -> bool:
     return bool(mine and theirs and not mine & theirs)
 
 
+# Voters who cast a ballot at all ("62% of voters cast a ballot", "turned out to vote", "went to the polls") are the
+# turnout, not a vote share ("cast their ballot for the Greens", "54% of the vote")
+_TURNED_OUT = re.compile(
+    r"\b(?:cast\s+(?:a|their)\s+(?:ballot|vote)s?(?!\s+(?:for|in\s+favou?r|against)\b)|turned\s+out\s+to\s+vote|"
+    r"went\s+to\s+the\s+polls)\b",
+    re.IGNORECASE,
+)
+
+
 def _quantities(claim: Claim, context: str) -> frozenset[str]:
     if claim.extra.get("measure") not in _SHARES_AND_SUMS:
         return frozenset()
-    return frozenset(_QUANTITIES[w] for w in context.split() if w in _QUANTITIES)
+    found = frozenset(_QUANTITIES[w] for w in context.split() if w in _QUANTITIES)
+    if "vote" in found and _TURNED_OUT.search(claim.sentence):
+        found = (found - {"vote"}) | {"turnout"}
+    return found
 
 
 def told_apart(a: Claim, b: Claim) -> bool:
@@ -1040,7 +1060,7 @@ def _backoff_links(
         claim = items[n].claim
         if claim.value is None or figure[g] < 2 or is_wide(claim.value):
             continue
-        if unit[n] in _NO_THING or (unit[n] not in GENERIC_UNITS and count_class(unit[n]) is not None):
+        if unit[n] in _NO_THING or unit[n] in _ANY_PEOPLE or (unit[n] not in GENERIC_UNITS and count_class(unit[n]) is not None):
             same[is_span(claim.when), float(figure[g])].append(g)
     names_of = _names_memo()
     words_of = _memo(lambda sentence: tuple(match_content_words(sentence)))
@@ -1052,8 +1072,19 @@ def _backoff_links(
         for a in bare[: options.max_candidates]:
             n = first[a]
             said = words_of(items[n].claim.sentence)
-            things = {unit[first[b]] for b in named if len(unit[first[b]]) >= 3}
+            things = {unit[first[b]] for b in named if len(unit[first[b]]) >= 3 and unit[first[b]] not in _ANY_PEOPLE}
             found = {t for t in things if any(_inflects(w, t) for w in said)}
+            if not found and len(cls := {_GATHERINGS[w] for w in said if w in _GATHERINGS}) == 1:
+                # "in front of a crowd of 41,212" / "41,212 fans" / "41,212 supporters": the sentence names who
+                # was counted by the word for them all, and every noun of that one class is that one count
+                # (a precise figure, "41,212", is that count whatever else the two sentences name); generic people
+                # are any people ("a workforce of 18,000" / "will employ 18,000 people"), for a precise figure
+                found = {t for t in things if THING_CLASSES.get(t) in cls}
+                for b in named[: options.max_candidates]:
+                    sure = is_precise(items[n].claim.value) and is_precise(items[first[b]].claim.value)
+                    if unit[first[b]] in found or (sure and unit[first[b]] in _ANY_PEOPLE):
+                        _link_agreeing(graph, items, first, a, b, unit[first[b]], names_of, options, sure)
+                continue
             if len(found) > 1:  # "the pace car ... during the rally while a yellow flag was waved twice"
                 own = match_content_words(_own_clause(items[n].claim))
                 found = {t for t in found if any(_inflects(w, t) for w in own)}
@@ -1062,6 +1093,12 @@ def _backoff_links(
             for b in named[: options.max_candidates]:
                 if unit[first[b]] in found:
                     _link_agreeing(graph, items, first, a, b, unit[first[b]], names_of, options)
+
+
+# Words for a gathering that name the people of one class at once (``things.THING_CLASSES``): a crowd, an
+# attendance or an audience are the fans or spectators, a workforce the workers.
+_GATHERINGS = {"crowd": "audience", "attendance": "audience", "audience": "audience", "workforce": "worker"}
+_ANY_PEOPLE = frozenset(["people"])
 
 
 def _link_agreeing(
@@ -1073,12 +1110,15 @@ def _link_agreeing(
     thing: str,
     names_of: Callable[[str], Any],
     options: MatchOptions,
+    precise: bool = False,
 ) -> None:
     """Link groups ``a`` and ``b`` (a role's or a bare count's and a named thing's) when their figures agree as
     counts of ``thing``, they are of two articles not yet linked, and their sentences name no different people or
-    places (``_lone_ok``)."""
+    places (``_lone_ok``; not asked of two ``precise`` figures)."""
     n, m = first[a], first[b]
-    if b in graph.adj[a] or items[n].article == items[m].article or not _lone_ok(items, first, a, b, names_of):
+    if b in graph.adj[a] or items[n].article == items[m].article:
+        return
+    if not precise and not _lone_ok(items, first, a, b, names_of):
         return
     scored = number_pair(items[n].claim, items[m].claim, 0.0, thing, options)
     if scored is not None and scored[1].kind == "agree":
@@ -1126,6 +1166,7 @@ def _bound_links(
     unit: Sequence[str],
     figure: Any,
     precise: Any,
+    group_words: Sequence[frozenset[str]] = (),
 ) -> None:
     """A precise bound or hedged figure and a more precise figure it names (``bound_meets``: "more than
     11 million documents" / "11.5 million documents"; "more than a million migrants" / "in excess of 1.1
@@ -1164,11 +1205,42 @@ def _bound_links(
                         counting = is_count_class(ca) or is_count_class(cb)
                         if not classes_agree(ca, cb) or (counting and significant_digits(x) < 2):
                             continue
+                        # two nouns of one kind only ("roughly 12,000 locals" / "12,500 volunteers": both people)
+                        # with words around them in common: the kind alone names no one count
+                        if counting and group_words and not _share_a_word(group_words[a], group_words[b]):
+                            continue
                         if role_family(items[n].claim, unit[n]) != role_family(items[m].claim, unit[m]):
                             continue
                     scored = number_pair(items[n].claim, items[m].claim, 0.0, unit[n], options)
                     if scored is not None and scored[1].kind == "agree":
                         graph.link(a, b, PRECISE_SCORE)
+
+
+# What a power cut counts, however outlets name it: the homes, houses, households, properties or customers left
+# without power (a utility counts its customers, a newsroom homes or households)
+_SUPPLIED = frozenset(["home", "house", "household", "property", "customer", "premise", "premises", "residence"])
+
+
+def _outage_links(
+    items: Sequence[Item], graph: Graph, options: MatchOptions, first: Sequence[int], unit: Sequence[str], figure: Any,
+    precise: Any,
+) -> None:
+    """Links between one figure of two of the nouns a power cut counts (``_SUPPLIED``) when both clauses say the
+    state is an outage ("Power was cut to 250,000 homes" / "Some 250,000 households lost power"): one count of
+    premises left without power. Only agreeing figures link, of two articles, and not when the sentences name
+    different people or places (``_lone_ok``); a figure of homes damaged is another state and never links here."""
+    same: dict[tuple[bool, float], list[int]] = defaultdict(list)
+    for g, n in enumerate(first):
+        claim = items[n].claim
+        if unit[n] not in _SUPPLIED or claim.value is None or figure[g] < 2 or is_wide(claim.value):
+            continue
+        if _things_said(claim, unit[n])[2] == {"outage"}:
+            same[is_span(claim.when), float(figure[g])].append(g)
+    names_of = _names_memo()
+    for groups in same.values():
+        for a, b in itertools.combinations(groups[: options.max_candidates], 2):
+            if unit[first[a]] != unit[first[b]]:
+                _link_agreeing(graph, items, first, a, b, unit[first[a]], names_of, options, bool(precise[a] and precise[b]))
 
 
 # Units of measure (as ``unit_key`` spells them) in a base unit of their dimension: "40 metres (131 feet)",
@@ -1186,7 +1258,12 @@ _IN_BASE: dict[str, tuple[str, float]] = {
     "m³": ("m³", 1.0), "cu ft": ("m³", 0.028316846592),
     "kw": ("kw", 1.0), "mw": ("kw", 1e3), "gw": ("kw", 1e6),
     "kwh": ("kwh", 1.0), "mwh": ("kwh", 1e3), "gwh": ("kwh", 1e6), "twh": ("kwh", 1e9),
+    "°C": ("°C", 1.0), "°F": ("°C", 5 / 9),
 }  # fmt: skip
+# Temperatures ("40C (104F)"): Fahrenheit is converted with its offset, and the two figures, each rounded to a
+# degree of its own scale, agree within about half a degree Celsius (a relative tolerance would let 38C meet 104F)
+_DEGREES = frozenset(["°C", "°F"])
+_DEGREE_TOLERANCE = 0.6
 # A converted figure is rounded by the outlet ("131 feet" for 40 m is 39.9 m, "12 inches" for 30 cm 30.5 cm)
 CONVERSION_TOLERANCE = 0.05
 
@@ -1240,8 +1317,13 @@ def one_measure(a: Claim, b: Claim) -> bool:
     x, y = stated(a.value), stated(b.value)
     if x is None or y is None or x <= 0 or y <= 0:
         return False
-    x, y = sorted((x * _IN_BASE[ua][1], y * _IN_BASE[ub][1]))
-    return y <= x * (1 + CONVERSION_TOLERANCE)
+    x, y = sorted((_in_base(x, ua), _in_base(y, ub)))
+    return y <= (x + _DEGREE_TOLERANCE if ua in _DEGREES else x * (1 + CONVERSION_TOLERANCE))
+
+
+def _in_base(figure: float, mu: str) -> float:
+    """A figure in unit ``mu`` (a key of ``_IN_BASE``) converted to the base unit of its dimension."""
+    return (figure - 32.0) * _IN_BASE[mu][1] if mu == "°F" else figure * _IN_BASE[mu][1]
 
 
 def _conversion_links(
@@ -1263,8 +1345,7 @@ def _conversion_links(
         mu = _measure_unit(claim)
         if mu is None or mu not in _IN_BASE or figure[g] <= 0 or is_wide(claim.value):
             continue
-        base, factor = _IN_BASE[mu]
-        by_dim[base, is_span(claim.when)].append((float(figure[g]) * factor, g, mu))
+        by_dim[_IN_BASE[mu][0], is_span(claim.when)].append((_in_base(float(figure[g]), mu), g, mu))
     for entries in by_dim.values():
         if len(entries) < 2:
             continue
@@ -1272,7 +1353,7 @@ def _conversion_links(
         for i, (x, a, ua) in enumerate(entries):
             n = first[a]
             for y, b, ub in entries[i + 1 : i + 1 + options.max_candidates]:
-                if y > x * (1 + CONVERSION_TOLERANCE):
+                if y > (x + _DEGREE_TOLERANCE if ua in _DEGREES else x * (1 + CONVERSION_TOLERANCE)):
                     break
                 m = first[b]
                 if ub == ua or b in graph.adj[a] or items[n].article == items[m].article:

@@ -122,6 +122,14 @@ def when_compatible(a: str | None, b: str | None, threshold: float = 90.0) -> bo
 
 _PRONOUNS = frozenset(["he", "she", "they", "we", "i", "it", "you"])
 _HONORIFIC = frozenset(["mr", "mrs", "ms", "dr", "president", "prime", "minister", "sir", "lady"])
+# Ranks and offices written before a name, in full or cut short ("Detective Superintendent Carla Moss" / "Det Supt
+# Moss", "Professor Ann Lee" / "Prof Lee", "Governor Dana Whitlock" / "Gov. Whitlock"): one speaker. Not words
+# that are also surnames ("Major", "General", "Justice", "Lord") nor two-letter ones ("Di" of "Di Maio").
+_RANKS = frozenset(
+    ["det", "detective", "supt", "superintendent", "insp", "inspector", "sgt", "sergeant", "constable", "dci",
+     "dcs", "cmdr", "commander", "capt", "captain", "lieutenant", "col", "colonel", "prof", "professor", "gov",
+     "governor", "sen", "senator", "rep", "representative", "mayor", "judge", "rev", "reverend", "dame"]
+)  # fmt: skip
 
 
 @functools.lru_cache(maxsize=65536)
@@ -132,7 +140,9 @@ def speaker_words(speaker: str | None) -> frozenset[str]:
     parts = (speaker or "").split()
     if not any(w[:1].isupper() for w in parts[1:] or parts) or {w.lower() for w in parts} <= _PRONOUNS:
         return frozenset()
-    return frozenset(w for w in match_words(_unaccented(speaker or "")) if w not in _HONORIFIC)
+    words = [w for w in match_words(_unaccented(speaker or "")) if w not in _HONORIFIC]
+    named = [w for w in words if w not in _RANKS and match_stem(w) not in _RANKS]
+    return frozenset(named or words)  # a rank alone ("Inspector") is all there is of the name
 
 
 # Letters that carry no combining mark to drop but that outlets writing without diacritics replace all the same.

@@ -43,6 +43,8 @@ UNIT_SYNONYMS = {
     "traveler": "traveller", "servicemen": "serviceman", "servicewomen": "serviceman",
     "servicewoman": "serviceman", "troops": "troop", "holiday-maker": "holidaymaker",
     "hospitalized": "hospitalised", "hospitalisation": "hospitalised", "hospitalization": "hospitalised",
+    # a count of the votes cast is a count of ballots ("48,210 votes" / "48,210 ballots")
+    "ballot": "vote",
 }  # fmt: skip
 
 
@@ -81,6 +83,8 @@ def unit_key(unit: str | None) -> str:
         ws = ws[:-1]  # "19 points clear", "two years ago": the head comes before
     if len(ws) > 1 and (compound := _COMPOUNDS.get((ws[-2], ws[-1]))):
         return compound
+    if len(ws) > 1 and ws[0] in _CURRENCY_HEADS and ws[1] not in ("zone", "area", "bond", "note", "coin"):
+        return ws[0]  # "a 1.1 billion dollar probe", "a 40 million euro contract": a sum, as "$1.1 billion" is
     if len(ws) > 1 and ws[0] in COUNT_NOUNS and ws[0] != "time":  # "a two-time champion" counts titles
         return UNIT_SYNONYMS.get(ws[0], ws[0])  # "12 point lead", "17 minute delay": points, minutes
     return UNIT_SYNONYMS.get(ws[-1], ws[-1]) if ws else ""
@@ -99,6 +103,9 @@ def _plural_stopword(word: str) -> str:
     return stem[0]
 
 
+# Currencies named by a word before the noun they price ("a 1.1 billion dollar probe"): "pound" is read as a
+# measure before (``measure_in``: a sum in pounds and a weight share one key, told apart by the claim's measure).
+_CURRENCY_HEADS = frozenset(["dollar", "euro", "yen", "yuan", "rupee", "franc", "rouble", "ruble", "peso", "rand"])
 # Head nouns too general to name a counted thing by themselves: "1,100 people" may be prisoners.
 GENERIC_UNITS = frozenset(["people", "resident", "civilian", "men", "women", "adult", "other"])
 # Words that say a sentence about generic "people" is about a more specific role (hypernym rule):
@@ -195,6 +202,8 @@ def _whole_thing(claim: Claim, key: str) -> str:
         rk = unit_key(role)
         if rk and rk not in GENERIC_UNITS:
             return rk
+    if claim.extra.get("role") == "arrested":
+        return key  # "six men were taken into custody" were arrested, as "police arrested six men": not a count held
     text = f" {' '.join(match_words(claim.sentence))} "
     for thing, cues in _ROLE_CUES.items():
         if any(f" {c}" in text for c in cues):
@@ -363,6 +372,9 @@ _KIN_PATHS: dict[str, str] = {
     **dict.fromkeys(("building", "structure"), "property/building"),
     **dict.fromkeys(("home", "house", "dwelling", "residence"), "property/building/home"),
     **dict.fromkeys(("apartment", "flat"), "property/building/home/apartment"),
+    # the jobs cut or created are the workers who hold them ("cut 1,200 jobs" / "shed 1,200 staff" / "1,200
+    # employees will lose their jobs"), never generic people ("1,200 people" marched)
+    **dict.fromkeys(("job", "position", "post", "role"), "worker/job"),
     **dict.fromkeys(("child", "children", "kid", "minor", "youngster", "juvenile"), "child"),
     **{w: f"child/{w}" for w in ("boy", "girl")},
 }
@@ -477,12 +489,17 @@ def is_measure(thing: str) -> bool:
 _DATA_UNITS = frozenset(["byte", "kilobyte", "megabyte", "gigabyte", "terabyte", "petabyte", "gb", "tb", "mb"])
 
 
+_COUNT_PERSON = f"{COUNT_CLASS}:person"
+
+
 def classes_agree(a: str | None, b: str | None) -> bool:
     """Two classes of counted things may name the same things: equal, or one is generic people."""
     if a is None or b is None:
         return False
     if a == b:
         return True
+    if {a, b} == {PEOPLE_CLASS, _COUNT_PERSON}:
+        return True  # generic people and people named by a noun of no class ("12,500 adults" / "12,500 volunteers")
     if is_count_class(a) or is_count_class(b):
         return False
     if PEOPLE_CLASS in (a, b):  # generic people are any people, never a thing ("37 people" / "37 homes")

@@ -1,0 +1,170 @@
+"""One fact told in other words (variants17, issue 12): invented events (tests/data/variants17_events.json, our
+own words) served as outlets with feeds on loopback, the real `claimcheck fetch`, compare's JSON, and per fact
+how many rows hold its outlets' mentions (fragmentation) and which outlets are missing from every row of it.
+
+    python -m tests.variants_eval        # figures, then each fact that is split or missed
+    python -m tests.variants_eval -v     # every fact with the rows that hold it
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from facts_eval import fetch_and_compare, serve_docs  # noqa: E402
+
+DATA = Path(__file__).resolve().parent / "data" / "variants17_events.json"
+Row = dict[str, Any]
+
+
+def load() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(DATA.read_text(encoding="utf-8"))
+    return data
+
+
+def docs(data: dict[str, Any]) -> list[dict[str, Any]]:
+    out = []
+    for event in data["events"]:
+        for k, (hour, title, paragraphs) in event["articles"].items():
+            did = hashlib.sha1(f"{event['name']}/{k}".encode()).hexdigest()
+            when = f"{event['day']}T{8 + hour:02d}:00:00+00:00"
+            out.append({"dId": did, "title": title, "text": "\n".join([title, *paragraphs]),
+                        "source_domain": data["outlets"][int(k)], "date_publish": when})  # fmt: skip
+    return out
+
+
+def run(data: dict[str, Any]) -> list[Row]:
+    """compare's JSON rows for every stored article of every event."""
+    served = serve_docs(docs(data))
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            _, report = fetch_and_compare(served, Path(tmp))
+    finally:
+        served.site.close()
+    rows: list[Row] = report["facts"]
+    return rows
+
+
+def _near(value: dict[str, Any] | None, want: float, tolerance: float = 0.001) -> bool:
+    if value is None:
+        return False
+    ends = [v for v in (value.get("low"), value.get("high")) if v is not None]
+    if not ends:
+        return False
+    if min(ends) <= want <= max(ends):
+        return True
+    return any(abs(v - want) <= tolerance * abs(want) for v in ends)
+
+
+def holds(row: Row, piece: str, fact: dict[str, Any]) -> bool:
+    """The row has a mention of this fact's kind whose sentence holds the piece (and, for a number, its value)."""
+    if row["kind"] != fact["kind"]:
+        return False
+    values = [fact.get("value"), *fact.get("also", [])]  # "also": the figure in another unit ("40.3C" / "104.5F")
+    return any(
+        piece in m["sentence"] and (fact["kind"] != "number" or any(_near(m.get("value"), v) for v in values))
+        for m in row["mentions"]
+    )
+
+
+@dataclass
+class FactScore:
+    event: str
+    fact: dict[str, Any]
+    rows: list[int] = field(default_factory=list)  # the rows holding a piece
+    missed: list[str] = field(default_factory=list)  # pieces in no row
+
+    @property
+    def split(self) -> bool:
+        return len(self.rows) > 1
+
+
+def score(data: dict[str, Any], rows: Sequence[Row]) -> tuple[list[FactScore], list[tuple[str, str, str]]]:
+    """Each fact's rows and misses, and the apart pairs that share a row (event, a, b)."""
+    facts, joined = [], []
+    for event in data["events"]:
+        for fact in event["facts"]:
+            fs = FactScore(event["name"], fact)
+            for piece in fact["pieces"]:
+                hit = [i for i, r in enumerate(rows) if holds(r, piece, fact)]
+                if not hit:
+                    fs.missed.append(piece)
+                fs.rows += [i for i in hit if i not in fs.rows]
+            facts.append(fs)
+        for a, va, b, vb in event["apart"]:
+            if any(r["kind"] == "number" and _has(r, a, va) and _has(r, b, vb) for r in rows):
+                joined.append((event["name"], a, b))
+    return facts, joined
+
+
+def _has(row: Row, piece: str, value: float) -> bool:
+    """The row has a mention whose sentence holds ``piece`` with this figure."""
+    return any(piece in m["sentence"] and _near(m.get("value"), value, 0.001) for m in row["mentions"])
+
+
+def unknown_pieces(data: dict[str, Any]) -> list[str]:
+    """Pieces that are in no article of their event (a typo in the labels)."""
+    bad = []
+    for event in data["events"]:
+        text = "\n".join(t + "\n" + "\n".join(ps) for _, t, ps in event["articles"].values())
+        pieces = [p for f in event["facts"] for p in f["pieces"]] + [p for pair in event["apart"] for p in pair[::2]]
+        bad += [f"{event['name']}: {p}" for p in pieces if p not in text]
+    return bad
+
+
+def figures(facts: Sequence[FactScore], joined: Sequence[object]) -> dict[str, Any]:
+    pieces = sum(len(f.fact["pieces"]) for f in facts)
+    missed = sum(len(f.missed) for f in facts)
+    found = [f for f in facts if f.rows]
+    return {
+        "facts": len(facts),
+        "one_row": sum(1 for f in facts if len(f.rows) == 1 and not f.missed),
+        "split": sum(1 for f in facts if f.split),
+        "frag": round(sum(len(f.rows) for f in found) / max(1, len(found)), 3),
+        "mentions": pieces,
+        "missed": missed,
+        "apart_joined": len(joined),
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args(argv)
+    data = load()
+    bad = unknown_pieces(data)
+    if bad:
+        print("error: pieces in no article:\n  " + "\n  ".join(bad), file=sys.stderr)
+        return 2
+    rows = run(data)
+    facts, joined = score(data, rows)
+    figs = figures(facts, joined)
+    if args.json:
+        print(json.dumps(figs))
+        return 0
+    for f in facts:
+        if args.verbose or f.split or f.missed:
+            print(f"[{f.event}] {f.fact['kind']} {f.fact.get('value', '')}: rows {f.rows} missed {f.missed}")
+            for i in f.rows:
+                r = rows[i]
+                print(f"    row {i}: {r['summary'][:90]}")
+                for m in r["mentions"]:
+                    print(f"        {m['outlet']:22} {m['value']} | {m['sentence'][:110]}")
+    for ev, a, b in joined:
+        print(f"JOINED apart [{ev}]: {a!r} / {b!r}")
+    print(json.dumps(figs))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
