@@ -112,6 +112,8 @@ class ClaimDetails(TypedDict, total=False):
     unit_written: str  # number: the noun as written when the role replaced it as the unit ("others")
     score: str  # number: a sports score or record, canonical ("34-6": the higher figure first; records as written)
     ordinal: bool  # number: an ordinal of a counted thing ("its sixth test": 6 tests), never a count of it
+    age_of: str  # number: an age of a person (unit "age"): the person noun holding it ("man", "suspect"; "" for "the 18-year-old")
+    age_name: str  # number: an age said of a named person ("18-year-old Jo Reyes"): the name as written
     unit_inferred: bool  # number: the unit is not written beside the number (from the role or the sentence before)
 
 

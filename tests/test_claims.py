@@ -102,8 +102,7 @@ def test_number_intervals(text: str, low, high, unit, qualifier) -> None:  # noq
 @pytest.mark.parametrize(
     "text",
     [
-        "The 63-year-old was freed in 2021.",
-        "John Smith, 63, said so on Dec. 13.",
+        "John Smith, 63, said so on Dec. 13.",  # an age in apposition ("The 63-year-old was freed" is one: facts17)
         "It happened at 10:30 a.m. on July 4.",
         "She finished 3rd in Section 230 of the COVID-19 rules on Windows 10.",
         "Call 555-123-4567 for details.",
@@ -810,7 +809,7 @@ def test_a_role_after_a_coordinated_passive_or_an_apposition() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["The leader spun off on lap 48 as the rain grew heavier.", "Her brother said he could be as old as 32."],
+    ["Her brother said he could be as old as 32."],  # ("on lap 48" is an ordinal of laps: facts17)
 )
 def test_series_numbers_and_ages_are_not_counts(text: str) -> None:
     assert numbers(text) == []
@@ -1000,7 +999,8 @@ def test_claim_details_follow_their_declared_shape() -> None:
     seen: set[str] = set()
     # sentences of our own exercise the scores', the ordinals' and a resolved credit's keys (the demo corpus has none)
     credit = 'Health Minister Jo Lamb toured a ward.\n"We will open two more clinics this winter," the minister said.'
-    for text in [*demo_texts(), "The home side won 27-10 on a wet Sunday.", "It was their third straight title.", credit]:
+    for text in [*demo_texts(), "The home side won 27-10 on a wet Sunday.", "It was their third straight title.", credit,
+                     "Police named 18-year-old Jo Reyes as the driver."]:
         for c in extract_claims(text, ALIASES):
             assert "sentence_start" in c.extra, c
             for key, value in c.extra.items():

@@ -178,9 +178,6 @@ def test_a_few_parties_point_back() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        # one item of a series named by a word number
-        "The home side won game seven late last night after a rain delay.",
-        "The champion was knocked out in round two by a qualifier.",
         # a version in a heading's capitals
         "What else is in the console's 5.50 Update for players?",
         # a model's build
@@ -193,6 +190,18 @@ def test_a_few_parties_point_back() -> None:
 )
 def test_series_items_versions_builds_and_ages(text: str) -> None:
     assert numbers(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        # one item of a series named by a word number is an ordinal of its noun (the lead's decision, facts17)
+        ("The home side won game seven late last night after a rain delay.", 7.0, "game"),
+        ("The champion was knocked out in round two by a qualifier.", 2.0, "round"),
+    ],
+)
+def test_series_items_in_words_are_ordinals(text: str, value: float, unit: str) -> None:
+    assert numbers(text) == [(value, value, unit)]
 
 
 def test_series_builds_and_turns_that_stay() -> None:

@@ -58,8 +58,9 @@ def extract_claims(
             if q.value.is_finite()  # a figure of hundreds of digits is infinite as a float: no quantity
         ]
         claims.extend(numbers)
-        # an ordinal ("its third title") leaves the sentence a statement too: its content is more than the count
-        counts = [n for n in numbers if not n.extra.get("ordinal")]
+        # an ordinal ("its third title") or an age ("an 18-year-old man was arrested") leaves the sentence a
+        # statement too: its content is more than the count
+        counts = [n for n in numbers if not n.extra.get("ordinal") and "age_of" not in n.extra]
         if not counts and i not in quoted_sentences and is_statement(sent.text, furniture_checked=True):
             claims.append(_statement_claim(sent, cites))
     claims.sort(key=lambda c: (c.start, c.end))

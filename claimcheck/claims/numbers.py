@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from claimcheck.claims.ages import find_ages
 from claimcheck.claims.clauses import clause_whens, span_test
 from claimcheck.claims.lexicon import COUNT_NOUNS, MONTH_RE, MONTHS, WEEKDAYS
 from claimcheck.claims.measures import ATTACHED, CASE_SENSITIVE, canonical, measure_after, metres_cue
@@ -46,7 +47,7 @@ from claimcheck.claims.numwords import (
 from claimcheck.claims.numwords import (
     UNITS_WORDS as _UNITS_WORDS,
 )
-from claimcheck.claims.ordinals import find_ordinals
+from claimcheck.claims.ordinals import find_ordinals, find_positions
 from claimcheck.claims.roles import DEATH_UNITS, GENERIC, ROLE_WORDS, event_role, held_role
 from claimcheck.claims.scores import find_scores
 from claimcheck.models import ClaimDetails, Interval
@@ -266,8 +267,12 @@ def find_quantities(sentence: str, context: str = "", *, scores: bool = False) -
     results = _scores(sentence) if scores else []
     if "die" in sentence or "dead" in sentence or "passed away" in sentence:
         results += _ages_at_death(sentence)
+    if _AGE_CUE.search(sentence):
+        results += [q for q in _ages(sentence) if not any(r.start < q.end and q.start < r.end for r in results)]
     if _ORDINAL_CUE.search(sentence):
         results += [q for q in _ordinals(sentence) if not any(r.start < q.end and q.start < r.end for r in results)]
+    if _POSITION_CUE.search(sentence):
+        results += [q for q in _positions(sentence) if not any(r.start < q.end and q.start < r.end for r in results)]
     taken = [(r.start, r.end) for r in raws] + [(q.start, q.end) for q in results]
     # "two-on-one", "3-in-1", "20-of-24": no count, in digits or in words
     tallies = [m.span() for p in (_MATCH_UP, _IN_ONE) for m in p.finditer(sentence)] if "-" in sentence else []
@@ -345,6 +350,21 @@ def _ages_at_death(s: str) -> list[Quantity]:
     ]
 
 
+# An age of a person in the news ("an 18-year-old man", "the 35-year-old driver", "a boy of 12"): a claim of
+# unit "age" with its holder (``claims/ages.py``); ages in apposition ("The mayor, 61, said") stay none.
+_AGE_CUE = re.compile(r"[-\u2010\u2011 ]old\b|\bage[ds]?\s|\s(?:boy|girl|man|woman|child|lad|lass|teenager|youngster|toddler)\s+of\s", re.I)
+
+
+def _ages(s: str) -> list[Quantity]:
+    out = []
+    for a, b, value, qualifier, unit, noun, name in find_ages(s):
+        extra: ClaimDetails = {"age_of": noun}
+        if name:
+            extra["age_name"] = name
+        out.append(Quantity(a, b, value, qualifier, unit, extra=extra))
+    return out
+
+
 _SCORE_LIKE = re.compile(r"\d\s?[-–—]\s?\d|\d to \d")
 
 
@@ -368,6 +388,18 @@ def _ordinals(s: str) -> list[Quantity]:
     return [
         Quantity(a, b, Interval.exact(float(v)), "exact", unit, extra={"ordinal": True})
         for a, b, v, unit in find_ordinals(s)
+    ]
+
+
+_POSITION_CUE = re.compile(r"\b(?:lap|game|round)\s(?:\d|[a-z])", re.IGNORECASE)
+
+
+def _positions(s: str) -> list[Quantity]:
+    """An item of a contest named by its noun and a number ("on lap 20", "Game 7"): an ordinal claim as "the
+    20th lap" is (``ordinals.find_positions``)."""
+    return [
+        Quantity(a, b, Interval.exact(float(v)), "exact", unit, extra={"ordinal": True})
+        for a, b, v, unit in find_positions(s)
     ]
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from claimcheck.claims.lexicon import MONTH_RE, MONTHS, WEEKDAYS
+from claimcheck.claims.numwords import TENS_WORDS, UNITS_WORDS
 
 _UNITS = {
     "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
@@ -179,3 +180,52 @@ def _noun_after(s: str, pos: int) -> tuple[int, str] | None:
 
 def _last_word(s: str) -> str:
     return s.split()[-1] if s.split() else ""
+
+
+
+# A number after a noun of a contest's stages names one of them as an ordinal does: "on lap 20" is "the 20th
+# lap", "Game 7" the seventh game, "in round 3" the third round, in digits or words ("on lap seven", "won game
+# seven"). Only these nouns: after most nouns a number is a name or a code ("Flight 370", "Route 66", "Section
+# 230", "Apollo 11", "stage 4 cancer", "Day 1 of"), never an item of a sequence. A line that opens with "Lap 29"
+# is a live blog's time marker ("Lap 29 Drivers are left ...", "Lap 69 Ortega passes ..."), no claim; so is
+# "Round 3" or "Game 2" opening a line before a capitalised word or a dash ("Round 3 Diaz lands a jab").
+POSITION_NOUNS = frozenset(["lap", "game", "round"])
+_POSITION_WORDS = {w: v for w, v in (*UNITS_WORDS.items(), *TENS_WORDS.items()) if v >= 2}
+_POSITION = re.compile(
+    r"\b(lap|game|round)\s(\d{1,3}\b(?![.,:/]?\d)|(?:" + "|".join(_POSITION_WORDS) + r")\b(?!-))", re.IGNORECASE
+)
+# What may follow a position: the end of its phrase (punctuation, a name, one of these words). Not a dash, a
+# percent, a score's "to 1", nor another word: a counted thing ("a game 30 minutes long", "within a round 12
+# people were"), "the game 2-1".
+_POSITION_NEXT_OK = frozenset(
+    ["of", "on", "in", "at", "to", "and", "or", "but", "when", "after", "before", "as", "with", "for", "from",
+     "while", "where", "that", "which", "was", "is", "were", "are", "has", "had", "by", "against", "into",
+     "late", "last", "this", "tonight", "yesterday", "today", "the"]
+)  # fmt: skip
+_POSITION_BAD_NEXT = re.compile(r"\s*[-\u2013%]|\s+(?:percent|per\s+cent)\b|\s+to\s+\d", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+# the start of a line or of the sentence, maybe after a bullet or a quotation mark
+_LINE_START = re.compile(r"(?:^|\n)[\s\"'\u201c\u2018*\u2022\u00b7-]*$")
+_MARKER_NEXT = re.compile(r"\s*(?:[-\u2013\u2014:]|\s[A-Z])")
+
+
+def find_positions(sentence: str) -> list[tuple[int, int, int, str]]:
+    """(start, end, value, unit) of each item of a contest named by its noun and a number ("on lap 20",
+    "Game 7", "round 3", "lap seven"): an ordinal claim of that noun, so that it joins "the 20th lap", "the
+    seventh game"."""
+    out: list[tuple[int, int, int, str]] = []
+    for m in _POSITION.finditer(sentence):
+        num = m.group(2).lower()
+        value = int(num) if num[0].isdigit() else _POSITION_WORDS[num]
+        if value < 2:  # noqa: PLR2004 ("first" is no ordinal claim: see the module)
+            continue
+        if _POSITION_BAD_NEXT.match(sentence, m.end()):
+            continue
+        if (word := _NEXT_WORD.match(sentence, m.end())) and word.group(1) not in _POSITION_NEXT_OK:
+            continue
+        if _LINE_START.search(sentence, 0, m.start()) and (
+            m.group(1).lower() == "lap" or _MARKER_NEXT.match(sentence, m.end())
+        ):
+            continue  # a live blog's marker: "Lap 29 Drivers are left furious ..."
+        out.append((m.start(), m.end(), value, m.group(1).lower()))
+    return out

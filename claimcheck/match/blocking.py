@@ -58,10 +58,12 @@ from claimcheck.match.things import (
     PART,
     ROLE_THINGS,
     THING_CLASSES,
+    ages_apart,
     bound_meets,
     classes_agree,
     compound_key,
     count_class,
+    is_age,
     is_count_class,
     is_fairly_precise,
     is_generic_ordinal,
@@ -399,6 +401,7 @@ def number_graph(
     _unlink_other_quantities(graph, items, first, ctx)
     _unlink_potential(graph, items, first)
     _unlink_other_things(graph, items, first, unit)
+    _unlink_where(graph, {g: items[n].claim for g, n in enumerate(first) if graph.adj[g] and is_age(unit[n])}, ages_apart)
     updates: dict[tuple[int, int], Rule] = {}
     if times is not None:
         updates = _update_links(items, graph, options, times, unit, ctx, bucket)

@@ -30,7 +30,7 @@ from collections.abc import Sequence
 
 from claimcheck.claims.lexicon import CAPITAL, MONTHS, WEEKDAYS
 from claimcheck.match.normalize import when_words
-from claimcheck.match.things import is_part, is_wide, role_family, thing_key
+from claimcheck.match.things import is_age, is_part, is_wide, role_family, same_aged_person, thing_key
 from claimcheck.models import Claim, Interval
 from claimcheck.text import match_stem
 
@@ -334,6 +334,8 @@ def sure_conflict(
     thing = thing_key(a)
     if thing != thing_key(b) or role_family(a, thing) != role_family(b, thing):
         return False
+    if is_age(thing) and not same_aged_person(a, b):
+        return False  # two ages are two persons' unless one named person's (people age; two suspects of 18 and 19)
     if potential(a) != potential(b) or planned(a) != planned(b) or not same_scope(a, b) or other_places(a, b):
         return False
     if told_apart(a, b):

@@ -25,6 +25,7 @@ from typing import Any
 
 import numpy as np
 
+from claimcheck.claims.ages import AGE_UNITS, holder_role, is_age_unit, sex_of, side_of
 from claimcheck.claims.measures import MEASURE_WORDS, measure_in
 from claimcheck.models import Claim, Interval
 from claimcheck.nouns import noun_kind
@@ -159,6 +160,8 @@ _THINGS: dict[tuple[str, str, str | None, str | None, float | None, bool, str | 
 
 
 def _thing_key(claim: Claim) -> str:
+    if "age_of" in claim.extra and is_age_unit(claim.unit):
+        return str(claim.unit)  # an age of a person ("an 18-year-old man"): "age", never a count of years
     score = claim.extra.get("score")
     if isinstance(score, str) and score:
         return f"{claim.unit or 'score'} {score}"  # a score joins only the same score ("34-6"), never a count
@@ -403,7 +406,7 @@ def thing_class(thing: str, unit: str | None = None) -> str | None:
 # them never meets another thing's.
 _NOT_COUNTS = frozenset(
     ["dollar", "euro", "pound", "yen", "yuan", "rupee", "franc", "rouble", "ruble", "percent", "cent",
-     "year", "month", "week", "day", "hour", "minute", "second", "time", "point"]
+     "year", "month", "week", "day", "hour", "minute", "second", "time", "point", *AGE_UNITS]
 )  # fmt: skip
 # The class of any other counted thing with a precise figure ("11.5 million documents", "11.5 million
 # files"), by the kind of its noun (``noun_kind``): in one story, one precise figure counts one thing, however
@@ -675,3 +678,39 @@ def _rounds_to_sig_arr(x: Any, y: Any, digits: Any) -> Any:
     scale = 10.0 ** (np.floor(np.log10(safe)) - digits + 1)
     k = y / scale  # y in units of x's last digit: a whole number, within half of x's
     return (np.abs(k - np.round(k)) < 1e-6) & (np.abs(safe / scale - k) <= 0.5 + 1e-9)
+
+
+def is_age(thing: str) -> bool:
+    """Whether a counted thing (``thing_key``) is an age of a person ("age", "age in months": ``claims/ages.py``)."""
+    return thing in AGE_UNITS
+
+
+def _age_name(claim: Claim) -> str:
+    return " ".join(str(claim.extra.get("age_name") or "").lower().split())
+
+
+def ages_apart(a: Claim, b: Claim) -> bool:
+    """Whether two ages of people are said of two persons by their own words: a man's and a woman's ("an
+    18-year-old man" / "an 18-year-old woman"), two roles ("the driver" / "the passenger"; ``holder_role``), one
+    harmed and one charged by its sentence ("was stabbed" / "was arrested"; ``side_of``), or two named persons, neither name within the other's ("18-year-old
+    Jo Reyes" / "18-year-old Sam Ortiz"). An age said of no one in particular ("the 18-year-old") agrees with any."""
+    ha, hb = str(a.extra.get("age_of") or ""), str(b.extra.get("age_of") or "")
+    sa, sb = sex_of(ha), sex_of(hb)
+    if sa and sb and sa != sb:
+        return True
+    ra, rb = holder_role(ha), holder_role(hb)
+    if ra and rb and ra != rb:
+        return True  # two roles: the driver and the passenger, the suspect and the victim
+    xa, xb = side_of(a.sentence), side_of(b.sentence)
+    if xa and xb and xa != xb:
+        return True  # "a 45-year-old man was stabbed" / "a 45-year-old man was arrested": two persons
+    na, nb = set(_age_name(a).split()), set(_age_name(b).split())
+    return bool(na and nb) and not (na <= nb or nb <= na)
+
+
+def same_aged_person(a: Claim, b: Claim) -> bool:
+    """Whether two ages are said of one named person ("Jo Reyes, 18," is no claim; "18-year-old Jo Reyes" /
+    "Jo Reyes is 19 years old"): the only two ages that may be shown as a conflict or an update. Two suspects of
+    18 and 19, or an age told of "the man" by one outlet and of "the driver" by another, are two facts."""
+    na, nb = set(_age_name(a).split()), set(_age_name(b).split())
+    return bool(na and nb) and (na <= nb or nb <= na) and not ages_apart(a, b)
