@@ -3,6 +3,7 @@ rows they show, each with sentences written here from several kinds of news (non
 
 from __future__ import annotations
 
+import pytest
 from test_match_conflicts import _facts, conflict, evolving
 
 # --- an age at death is no death toll -----------------------------------------------------------------------
@@ -170,3 +171,30 @@ def test_the_game_or_a_round_before_a_part_of_a_group_is_no_position() -> None:
     assert _positions("The Owls lost Game 2 of the final on Sunday.") == [("Game 2", "game")]
     assert _positions("The Owls lost game 2 of the series on Sunday.") == [("game 2", "game")]
     assert _positions("In round 2 of the talks, the envoys agreed a ceasefire.") == [("round 2", "round")]
+
+
+# --- variants17: jobs on the workers' path ----------------------------------------------------------------------
+# variants17 put jobs, positions, posts and roles on the workers' path (things._KIN_PATHS "worker/job"), so the
+# same figure of staff hired and of jobs cut joined ("will hire 200 staff" / "will cut 200 jobs"): blocking._SIDES
+# now takes hiring, recruiting and creating as a rise of a workforce and axing, sacking, laying off, slashing as a
+# fall. Left (xfail): an actor's roles and a club's places in a table are jobs there too.
+
+
+def _joined(a: str, b: str) -> bool:
+    return any(len(f.outlets) == 2 for f in _facts(a, b))
+
+
+def test_jobs_created_and_jobs_cut_are_two_facts() -> None:
+    # business, public sector: hiring and cutting one size of workforce are two facts of a story
+    assert not _joined("The carmaker will hire 200 staff at the plant.", "The carmaker will cut 200 jobs at the plant.")
+    assert not _joined("The council plans to recruit 150 workers this year.",
+                       "The council plans to axe 150 jobs this year.")  # fmt: skip
+    # the rule it keeps: jobs cut told as staff cut
+    assert _joined("The carmaker will cut 200 staff at the plant.", "The carmaker will cut 200 jobs at the plant.")
+
+
+@pytest.mark.xfail(strict=True, reason="left: things._KIN_PATHS puts every role, position and post on the workers' path")
+def test_roles_played_and_places_climbed_are_no_jobs() -> None:
+    # culture, sport: "roles" of an actor and "positions" of a table are no workers
+    assert not _joined("The actor has played 40 roles on stage.", "The theatre employs 40 workers.")
+    assert not _joined("The club climbed 12 positions in the table.", "The club laid off 12 staff.")

@@ -446,6 +446,11 @@ _SIDES: dict[str, tuple[str, int]] = {
                      "back", "backed", "backing", "agree", "agreed"], ("stance", 1)),
     **dict.fromkeys(["oppose", "opposed", "opposing", "opposition", "disapprove", "disapproved", "reject",
                      "rejected", "disagree", "disagreed"], ("stance", -1)),
+    # a workforce grown or cut ("will hire 200 staff" / "will cut 200 jobs": jobs now join workers, review17)
+    **dict.fromkeys(["hire", "hir", "hired", "hiring", "recruit", "recruited", "recruiting", "create", "created",
+                     "creating"], ("change", 1)),
+    **dict.fromkeys(["axe", "axed", "axing", "sack", "sacked", "sacking", "layoff", "laid", "slash", "slashed",
+                     "redundancy", "redundancies"], ("change", -1)),
 }  # fmt: skip
 
 
