@@ -198,3 +198,21 @@ def test_roles_played_and_places_climbed_are_no_jobs() -> None:
     # culture, sport: "roles" of an actor and "positions" of a table are no workers
     assert not _joined("The actor has played 40 roles on stage.", "The theatre employs 40 workers.")
     assert not _joined("The club climbed 12 positions in the table.", "The club laid off 12 staff.")
+
+
+# --- variants17: a temperature in C and in F -------------------------------------------------------------------
+# blocking.one_measure and _conversion_links converted every Fahrenheit figure with its offset: a change of
+# temperature ("warmed by 2.7F", "7F warmer than usual") never met its Celsius telling ("by 1.5C", "4C warmer"),
+# and met a reading it is not ("rose by 2C" / "rose to 35.6F", "4C warmer" / "39F warmer": one row).
+
+
+def test_a_change_of_temperature_is_converted_as_a_difference() -> None:
+    # climate, weather: a change in C and in F is one figure, converted without the offset
+    assert _joined("The planet has warmed by 1.5C since 1900.", "The planet has warmed by 2.7F since 1900.")
+    assert _joined("The city was 4C warmer than usual on Monday.", "The city was 7F warmer than usual on Monday.")
+    # ... and never a reading
+    assert not _joined("The city was 4C warmer than usual on Monday.", "The city was 39F warmer than usual on Monday.")
+    assert not _joined("Temperatures rose by 2C last year.", "Temperatures rose to 35.6F last year.")
+    # the rule it keeps: two readings
+    assert _joined("Temperatures hit 40C in Seville on Tuesday.", "Temperatures hit 104F in Seville on Tuesday.")
+    assert not _joined("Temperatures hit 40C in Seville on Tuesday.", "Temperatures hit 102F in Seville on Tuesday.")

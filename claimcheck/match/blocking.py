@@ -1276,6 +1276,30 @@ _IN_BASE: dict[str, tuple[str, float]] = {
 # degree of its own scale, agree within about half a degree Celsius (a relative tolerance would let 38C meet 104F)
 _DEGREES = frozenset(["°C", "°F"])
 _DEGREE_TOLERANCE = 0.6
+# ... but a change of temperature ("warmed by 1.5C" / "by 2.7F", "4C warmer than usual" / "7F warmer") is a
+# difference, converted without the offset, and never one figure with a temperature ("rose by 2C" is no 35.6F)
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:r[io]se[ns]?|rising|f[ae]ll(?:en|s|ing)?|dropp?(?:ed|s|ing)?|warm(?:ed|s|ing)?|cool(?:ed|s|ing)?|"
+    r"heat(?:ed|s|ing)?|climb(?:ed|s|ing)?|increas(?:ed|es|ing)|decreas(?:ed|es|ing)|up|down|higher|lower)\s+by\s+"
+    r"(?:(?:about|around|nearly|almost|some|roughly|more\s+than|less\s+than|up\s+to|over|under|at\s+least|just|"
+    r"an\s+average\s+of)\s+)?$",
+    re.IGNORECASE,
+)
+_CHANGE_AFTER = re.compile(
+    r"\s*(?:degrees?\s+)?(?:celsius|centigrade|fahrenheit|[CF]\b)?\s*(?:warmer|colder|cooler|hotter|higher|lower|"
+    r"above|below|more|less|rise|increase|drop|fall|of\s+(?:warming|cooling))\b",
+    re.IGNORECASE,
+)
+
+
+def _degree_change(claim: Claim) -> bool:
+    """Whether a temperature is told as a change ("by 2C", "4C warmer"), not a reading ("hit 40C")."""
+    at = claim.sentence.find(claim.text)
+    if at < 0:
+        return False
+    return bool(_CHANGE_BEFORE.search(claim.sentence[max(0, at - 40) : at])) or bool(
+        _CHANGE_AFTER.match(claim.sentence, at + len(claim.text))
+    )
 # A converted figure is rounded by the outlet ("131 feet" for 40 m is 39.9 m, "12 inches" for 30 cm 30.5 cm)
 CONVERSION_TOLERANCE = 0.05
 
@@ -1329,13 +1353,17 @@ def one_measure(a: Claim, b: Claim) -> bool:
     x, y = stated(a.value), stated(b.value)
     if x is None or y is None or x <= 0 or y <= 0:
         return False
-    x, y = sorted((_in_base(x, ua), _in_base(y, ub)))
+    change = ua in _DEGREES and _degree_change(a)
+    if ua in _DEGREES and change != _degree_change(b):
+        return False  # a change of temperature and a reading are two figures
+    x, y = sorted((_in_base(x, ua, change), _in_base(y, ub, change)))
     return y <= (x + _DEGREE_TOLERANCE if ua in _DEGREES else x * (1 + CONVERSION_TOLERANCE))
 
 
-def _in_base(figure: float, mu: str) -> float:
-    """A figure in unit ``mu`` (a key of ``_IN_BASE``) converted to the base unit of its dimension."""
-    return (figure - 32.0) * _IN_BASE[mu][1] if mu == "°F" else figure * _IN_BASE[mu][1]
+def _in_base(figure: float, mu: str, change: bool = False) -> float:
+    """A figure in unit ``mu`` (a key of ``_IN_BASE``) converted to the base unit of its dimension (a ``change``
+    of temperature without Fahrenheit's offset)."""
+    return (figure - 32.0) * _IN_BASE[mu][1] if mu == "°F" and not change else figure * _IN_BASE[mu][1]
 
 
 def _conversion_links(
@@ -1357,7 +1385,9 @@ def _conversion_links(
         mu = _measure_unit(claim)
         if mu is None or mu not in _IN_BASE or figure[g] <= 0 or is_wide(claim.value):
             continue
-        by_dim[_IN_BASE[mu][0], is_span(claim.when)].append((_in_base(float(figure[g]), mu), g, mu))
+        change = mu in _DEGREES and _degree_change(claim)  # a change and a reading never meet: two dimensions
+        dim = _IN_BASE[mu][0] + (" change" if change else "")
+        by_dim[dim, is_span(claim.when)].append((_in_base(float(figure[g]), mu, change), g, mu))
     for entries in by_dim.values():
         if len(entries) < 2:
             continue
