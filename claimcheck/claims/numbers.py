@@ -100,6 +100,7 @@ _AMOUNT_HOST = re.compile(
     re.IGNORECASE,
 )
 _QUAL_MAP = {q: v for q, v in _QUALIFIERS}
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
 _BETWEEN_RE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"^(?:\s+(?:and|to)\s+|\s?[-–—]\s?)$")
 # a "plus" apart from the figure that adds another amount or item is a conjunction, no bound: "$549 plus $50 in
@@ -1045,6 +1046,8 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tupl
                 qm = None  # "worried about a 10 percent tariff": the preposition
         if qm:
             qualifier = _QUAL_MAP[re.sub(r"\s+", " ", qm.group("q").lower())]
+            if qm.group("q").lower() == "near" and _ARTICLE_BEFORE.search(s, max(0, qm.start() - 6), qm.start()):
+                qualifier = "nearly"  # "a near 18-month trade war": the adjective, almost ("near $14,475": about)
             start = qm.start()
         post = _POSTFIX.match(s, end)
         if post and (qualifier == "exact" or post.group("p").startswith("-")):
