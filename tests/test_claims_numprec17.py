@@ -59,3 +59,28 @@ def test_figures_without_a_bound_stay_exact(text: str, want: tuple | None) -> No
 )
 def test_near_is_around_and_a_near_is_almost(text: str, want: tuple) -> None:
     assert want in _numbers(text)
+
+
+# "one" as the article of a speaker after the verb that credits a quote: no count.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "'Is this really the new logo?' tweeted one user.",
+        "“We are not moving,” said one resident of the flooded street.",
+        "\"It was chaos at the gate,\" wrote one passenger on the airline's page.",
+    ],
+)
+def test_one_speaker_after_the_verb_is_no_count(text: str) -> None:
+    assert _numbers(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("The ministry said one soldier died in the attack.", (1.0, 1.0, "soldier")),
+        ("“We lost everything,” she said. One child was missing after the flood.", (1.0, 1.0, "child")),
+        ("Only one resident was evacuated, the mayor said.", (1.0, 1.0, "resident")),
+    ],
+)
+def test_one_after_a_speech_verb_without_a_quote_stays_a_count(text: str, want: tuple) -> None:
+    assert want in _numbers(text)

@@ -1108,7 +1108,12 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tupl
         and (
             (role is None and not _news_count(unit))
             or _PRONOUN_ONE_BEFORE.search(s, max(0, start - 8), start)
-            or (role is None and unit is not None and not inferred and _SPEAKER_VERB_AFTER.match(s, span_end))
+            or (
+                role is None
+                and unit is not None
+                and not inferred
+                and (_SPEAKER_VERB_AFTER.match(s, span_end) or _SPEAKER_VERB_BEFORE.search(s, max(0, start - 30), start))
+            )
         )
     ):
         return None, used  # "one place", "finish one program", "no one was hurt": no count
@@ -1146,6 +1151,12 @@ _OF_COUNTED_WHOLE = re.compile(
 _SPEAKER_VERB_AFTER = re.compile(
     r"\s+(?:said|says|told|tells|posted|posts|wrote|writes|tweeted|commented|added|explained|recalled|described|"
     r"complained|asked|replied|shared|recounted|remarked|joked|noted)\b"
+)
+# ... and after the verb, past the quote it credits: "'We are not moving,' said one resident.", "... tweeted one user"
+# ("He said one soldier died": no quote or comma before the verb, a count)
+_SPEAKER_VERB_BEFORE = re.compile(
+    r"[,”\"’'?!]\s*(?:said|says|told|posted|wrote|writes|tweeted|commented|added|explained|recalled|complained|asked|"
+    r"replied|remarked|joked|noted)\s+$"
 )
 _PRONOUN_ONE_BEFORE = re.compile(r"\b(?:no|any|every|each|the|this|that|which)\s+$", re.IGNORECASE)
 _ALL_BEFORE = re.compile(r"\b(?:all|both)\s+$", re.IGNORECASE)
