@@ -84,3 +84,20 @@ def test_one_speaker_after_the_verb_is_no_count(text: str) -> None:
 )
 def test_one_after_a_speech_verb_without_a_quote_stays_a_count(text: str, want: tuple) -> None:
     assert want in _numbers(text)
+
+
+# A plural noun in scare quotes is still the counted thing (was: the adjectives before it, or nothing).
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("The app now lists 140 million monthly active “businesses”, the company said.", "businesses"),
+        ("The militia sent 12 \"volunteers\" to the border, officials said.", "volunteers"),
+        ("The club signed 3 ‘trialists’ before the season opener.", "trialists"),
+    ],
+)
+def test_plural_noun_in_scare_quotes_is_the_unit(text: str, want: str) -> None:
+    assert any(unit and unit.split()[-1] == want for _, _, unit in _numbers(text))
+
+
+def test_quoted_adjective_before_the_noun_is_no_unit() -> None:
+    assert all(unit != "ok" for _, _, unit in _numbers("He said the 3 “ok” votes were cast."))
