@@ -101,3 +101,29 @@ def test_plural_noun_in_scare_quotes_is_the_unit(text: str, want: str) -> None:
 
 def test_quoted_adjective_before_the_noun_is_no_unit() -> None:
     assert all(unit != "ok" for _, _, unit in _numbers("He said the 3 “ok” votes were cast."))
+
+
+# A unit of measure after a number in words is read as after digits ("four metres" is 4 m, was "metres"), so a
+# conversion in brackets after an approximate figure is approximate too.
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("The wall of the dam rose four metres overnight.", (4.0, 4.0, "m")),
+        ("Divers found the wreck about six metres below the surface.", (5.4, 6.6, "m")),
+        ("The crane stood about nine metres (30 feet) above the road.", (27.0, 33.0, "ft")),
+        ("The river rose two feet in an hour.", (2.0, 2.0, "ft")),
+    ],
+)
+def test_units_after_number_words_are_canonical(text: str, want: tuple) -> None:
+    assert want in _numbers(text)
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("Two people died in the crash.", (2.0, 2.0, "deaths")),
+        ("The meeting took three hours.", (3.0, 3.0, "hours")),
+    ],
+)
+def test_number_words_with_other_nouns_stay(text: str, want: tuple) -> None:
+    assert want in _numbers(text)

@@ -864,6 +864,9 @@ def _word_numbers(s: str) -> list[_Raw]:
                 continue
             if hy.group(1) not in _POSTFIX_HYPHENS:
                 raw.hyphen, raw.end = hy.group(1).replace("-", " "), hy.end()
+        if raw.hyphen is None and s[raw.end : raw.end + 2].strip()[:1].islower():
+            # "about four metres": the unit of measure as after digits (m), not the word ("Nine Inch Nails": a name)
+            raw.unit, raw.measure, raw.end = _measure_after(s, raw.end, None, None)
         out.append(raw)
     return out
 
