@@ -127,23 +127,3 @@ def test_units_after_number_words_are_canonical(text: str, want: tuple) -> None:
 )
 def test_number_words_with_other_nouns_stay(text: str, want: tuple) -> None:
     assert want in _numbers(text)
-
-
-# "sub-" before a figure puts the amount below it (was: read as a code glued to a word, no number).
-@pytest.mark.parametrize(
-    "text, want",
-    [
-        ("The index slipped to sub-3000 levels before noon.", (0, 3000.0, "levels")),
-        ("The maker launched a sub-$300 phone for students.", (0, 300.0, "dollars")),
-        ("She ran a sub-4 minute mile at the indoor meet.", (0, 4.0, "minute mile")),
-    ],
-)
-def test_sub_before_a_figure_is_below_it(text: str, want: tuple) -> None:
-    assert want in _numbers(text)
-
-
-@pytest.mark.parametrize(
-    "text", ["Temperatures stayed sub-zero all week.", "The COVID-19 ward reopened.", "The F-16 jets landed."]
-)
-def test_names_glued_to_figures_stay_names(text: str) -> None:
-    assert _numbers(text) == []

@@ -802,9 +802,6 @@ def _designation(s: str, start: int, end: int) -> bool:
     return bool(_DESIGNATION_BEFORE.search(s, max(0, start - 40), start)) and bool(_PLURAL_AFTER.match(s, end))
 
 
-_SUB_BEFORE = re.compile(r"(?<![\w-])sub-$", re.IGNORECASE)
-
-
 def _attached_left(s: str, start: int) -> bool:
     """Digits glued to a word on the left ("COVID-19", "G7", "v2") are part of a name, not a quantity."""
     if start == 0:
@@ -812,8 +809,6 @@ def _attached_left(s: str, start: int) -> bool:
     prev = s[start - 1]
     if prev.isalnum() or prev in "#@/:._":
         return True
-    if _SUB_BEFORE.search(s, max(0, start - 5), start):
-        return False  # "sub-6000", "a sub-$300 phone": below the figure (see _to_quantity), no name
     # "COVID-19", and codes that mix letters and digits: "RXJ1131-1231"
     return prev == "-" and start >= 2 and (s[start - 2].isalpha() or _code_before(s, start - 1))
 
@@ -1052,8 +1047,6 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tupl
                 and not _AMOUNT_HOST.search(s, max(0, qm.start() - 60), qm.start())
             ):
                 qm = None  # "worried about a 10 percent tariff": the preposition
-        if qm is None and _SUB_BEFORE.search(s, max(0, start - 5), start):
-            qualifier, start = "fewer than", start - 4  # "prices fell to sub-6000 levels": below 6,000
         if qm:
             qualifier = _QUAL_MAP[re.sub(r"\s+", " ", qm.group("q").lower())]
             if qm.group("q").lower() == "near" and _ARTICLE_BEFORE.search(s, max(0, qm.start() - 6), qm.start()):
