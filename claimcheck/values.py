@@ -81,8 +81,21 @@ def bound_as_written(v: Interval, qualifier: str | None, sign: str = "") -> str 
 
 def with_unit(figure: str, unit: str | None, sign: str) -> str:
     """A formatted figure and its unit: a currency sign already in the figure stands for its unit ("$2
-    billion"); any other unit follows it ("11.5 million documents")."""
+    billion"); an age reads as one ("37 years old", "6 months old", "died aged 84", not "37 age"); any other
+    unit follows it ("11.5 million documents")."""
+    if unit in _AGES and not sign:
+        return _AGES[unit].format(figure)
     return figure if sign else f"{figure} {unit or ''}".strip()
+
+
+# the units of an age (claims/ages.py, claims/numbers.py) as a reader says them
+_AGES = {
+    "age": "{} years old",
+    "age in months": "{} months old",
+    "age in weeks": "{} weeks old",
+    "age in days": "{} days old",
+    "age at death": "died aged {}",
+}
 
 
 # Short scales, largest first; a figure takes one when its digits fit in _SHORT_DIGITS significant digits.

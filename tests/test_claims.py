@@ -481,7 +481,7 @@ def test_modifier_is_not_a_speaker_and_role_subjects_speak() -> None:
         "The Brighton head coach said his side had been punished. “We played well for 70 minutes, but in "
         "this league that is not enough,” he said."
     )
-    assert [q.speaker for q in quotes(text)] == ["Silva", "Brighton head coach"]
+    assert [q.speaker for q in quotes(text)] == ["Silva", "the Brighton head coach"]
 
 
 def test_a_describing_word_before_a_name_is_not_part_of_the_speaker() -> None:

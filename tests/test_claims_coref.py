@@ -321,3 +321,26 @@ def test_a_name_never_runs_across_a_line(text: str, want: str) -> None:
 )
 def test_a_role_credit_reads_the_same_at_a_sentence_start(text: str) -> None:
     assert [q.speaker for q in find_quotes(text)] == ["the coach"]
+
+
+def test_a_role_subject_credited_by_a_pronoun_keeps_its_article() -> None:
+    text = (
+        "The prosecutor said the report had been sent to the council in March.\n"
+        "“Nobody read it until the roof came down,” she said."
+    )
+    assert [q.speaker for q in find_quotes(text)] == ["the prosecutor"]
+
+
+def test_a_fact_is_credited_to_a_name_before_a_role_and_to_the_fullest_name() -> None:
+    from claimcheck.match.facts import fact_speaker
+
+    said = [
+        "“We will rebuild the stand before the new season starts,” the chairman said.",
+        "“We will rebuild the stand before the new season starts,” Okafor said.",
+        "Chairman Tunde Okafor said: “We will rebuild the stand before the new season starts.”",
+    ]
+    claims = [c for s in said for c in extract_claims(s) if c.kind == "quote"]
+    assert [c.speaker for c in claims] == ["the chairman", "Okafor", "Tunde Okafor"]
+    assert fact_speaker(claims) == "Tunde Okafor"
+    assert fact_speaker(claims[:1]) == "the chairman"
+    assert fact_speaker(claims[:1] + claims[1:2] * 2 + claims[2:]) == "Okafor"  # what most mentions say

@@ -104,3 +104,18 @@ def test_the_human_renderers_show_short_figures_and_the_machine_ones_every_digit
     assert "11,600,000" in {r["value"] for r in rows}
     data = json.loads(render(result, "json"))
     assert {"low": 2e9, "high": 2e9} in [f["value"] for f in data["facts"]]
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "want"),
+    [
+        (Interval.exact(37), "age", "37 years old"),
+        (Interval.exact(6), "age in months", "6 months old"),
+        (Interval.exact(84), "age at death", "died aged 84"),
+        (Interval(30, 40), "age", "30-40 years old"),
+        (Interval.exact(37), "people", "37 people"),
+    ],
+)
+def test_an_age_reads_as_one(value: Interval, unit: str, want: str) -> None:
+    # the table's fact starts with its figure: "37 years old: The 37-year-old driver ...", not "37 age: ..."
+    assert format_amount(value, unit) == want

@@ -327,6 +327,13 @@ _NOT_SUBJECTS = frozenset(["it", "they", "this", "that", "which", "there", "the"
 _CUE = re.compile(r"[-\u2010\u2011 ]old\b|\bage[ds]?\s|\sof\s", re.IGNORECASE)
 
 
+def _exact(
+    start: int, end: int, value: float, unit: str, noun: str, name: str = ""
+) -> tuple[int, int, Interval, str, str, str, str]:
+    """An age found as said: its span, the exact figure, its unit, the holder noun and name."""
+    return (start, end, Interval.exact(value), "exact", unit, noun, name)
+
+
 def find_ages(s: str) -> list[tuple[int, int, Interval, str, str, str, str]]:
     """(start, end, value, qualifier, unit, holder noun, name) of each age of a person in sentence ``s``."""
     if not _CUE.search(s):
@@ -353,17 +360,7 @@ def find_ages(s: str) -> list[tuple[int, int, Interval, str, str, str, str]]:
             out.append((hedge.start() + (m.start() - len(before)), m.end(), Interval(value * 0.92, value, True, False), "nearly",
                         _UNIT_OF[m.group("u").lower()], noun, name))  # fmt: skip
         else:
-            out.append(
-                (
-                    m.start(),
-                    m.end(),
-                    Interval.exact(value),
-                    "exact",
-                    _UNIT_OF[m.group("u").lower()],
-                    noun,
-                    name,
-                )
-            )
+            out.append(_exact(m.start(), m.end(), value, _UNIT_OF[m.group("u").lower()], noun, name))
     if "age" in s:
         for m in _AGED.finditer(s):
             noun = _singular(m.group("noun"))
@@ -381,22 +378,12 @@ def find_ages(s: str) -> list[tuple[int, int, Interval, str, str, str, str]]:
             for a, b in ages:
                 v = float(m.group("ages")[a:b])
                 if v <= 120:  # noqa: PLR2004
-                    out.append((base + a, base + b, Interval.exact(v), "exact", "age", noun.lower(), ""))
+                    out.append(_exact(base + a, base + b, v, "age", noun.lower()))
     if " of " in s:
         for m in _OF_AGE.finditer(s):
             value = _value(m.group("n"))
             if value is not None:
-                out.append(
-                    (
-                        m.start("n"),
-                        m.end("n"),
-                        Interval.exact(value),
-                        "exact",
-                        "age",
-                        m.group("noun").lower(),
-                        "",
-                    )
-                )
+                out.append(_exact(m.start("n"), m.end("n"), value, "age", m.group("noun").lower()))
     if " old" in s or " OLD" in s or " Old" in s:
         for m in _YEARS_OLD.finditer(s):
             subj = m.group("subj")
@@ -411,17 +398,7 @@ def find_ages(s: str) -> list[tuple[int, int, Interval, str, str, str, str]]:
                 noun, name = "", subj  # "Reyes is 65 years old"
             else:
                 continue
-            out.append(
-                (
-                    m.start("n"),
-                    m.end(),
-                    Interval.exact(value),
-                    "exact",
-                    _UNIT_OF[m.group("u").lower()],
-                    noun,
-                    name,
-                )
-            )
+            out.append(_exact(m.start("n"), m.end(), value, _UNIT_OF[m.group("u").lower()], noun, name))
     out.sort()
     kept: list[tuple[int, int, Interval, str, str, str, str]] = []
     for x in out:

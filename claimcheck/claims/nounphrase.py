@@ -48,6 +48,10 @@ _COLLECTIVE = frozenset(["personnel", "police", "cattle", "livestock", "clergy",
 _VERBISH_OK = frozenset(["dead", "injured", "wounded", "displaced", "detained", "missing", "killed"])
 
 
+# one lower-case word in quotation marks, as writers mark a noun used loosely: 12 “volunteers”, 140 million “users”
+_SCARE_QUOTED = re.compile(r"\s[“‘\"]([a-z][a-z-]*)[”’\"](?![a-z])")
+
+
 def _noun_phrase(s: str, pos: int) -> tuple[list[str], int]:
     """Up to three words after ``pos`` that name the counted thing, stopping at verbs and function words."""
     words: list[str] = []
@@ -57,6 +61,10 @@ def _noun_phrase(s: str, pos: int) -> tuple[list[str], int]:
     if of:
         end = of.end()
     for _ in range(6):
+        if (sq := _SCARE_QUOTED.match(s, end)) and sq.group(1) not in _NOT_UNIT and _is_plural(sq.group(1)):
+            words.append(sq.group(1))  # 140 million monthly active “businesses”: the noun in scare quotes
+            end = sq.end()
+            break
         m = _UNIT_WORD.match(s, end)
         if m is None or (m.start(1) > end + 1 and end > pos) or m.start(1) - end > 1:
             break

@@ -104,6 +104,7 @@ _AMOUNT_HOST = re.compile(
     re.IGNORECASE,
 )
 _QUAL_MAP = {q: v for q, v in _QUALIFIERS}
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
 _BETWEEN_RE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"^(?:\s+(?:and|to)\s+|\s?[-–—]\s?)$")
 # a "plus" apart from the figure that adds another amount or item is a conjunction, no bound: "$549 plus $50 in
@@ -936,6 +937,9 @@ def _word_numbers(s: str) -> list[_Raw]:
                 continue
             if hy.group(1) not in _POSTFIX_HYPHENS:
                 raw.hyphen, raw.end = hy.group(1).replace("-", " "), hy.end()
+        if raw.hyphen is None and s[raw.end : raw.end + 2].strip()[:1].islower():
+            # "about four metres": the unit of measure as after digits (m), not the word ("Nine Inch Nails": a name)
+            raw.unit, raw.measure, raw.end = _measure_after(s, raw.end, None, None)
         out.append(raw)
     return out
 
@@ -1125,6 +1129,8 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tupl
                 qm = None  # "worried about a 10 percent tariff": the preposition
         if qm:
             qualifier = _QUAL_MAP[re.sub(r"\s+", " ", qm.group("q").lower())]
+            if qm.group("q").lower() == "near" and _ARTICLE_BEFORE.search(s, max(0, qm.start() - 6), qm.start()):
+                qualifier = "nearly"  # "a near 18-month trade war": the adjective, almost ("near $14,475": about)
             start = qm.start()
         post = _POSTFIX.match(s, end)
         if post and (qualifier == "exact" or post.group("p").startswith("-")):
@@ -1185,7 +1191,12 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tupl
         and (
             (role is None and not _news_count(unit))
             or _PRONOUN_ONE_BEFORE.search(s, max(0, start - 8), start)
-            or (role is None and unit is not None and not inferred and _SPEAKER_VERB_AFTER.match(s, span_end))
+            or (
+                role is None
+                and unit is not None
+                and not inferred
+                and (_SPEAKER_VERB_AFTER.match(s, span_end) or _SPEAKER_VERB_BEFORE.search(s, max(0, start - 30), start))
+            )
         )
     ):
         return None, used  # "one place", "finish one program", "no one was hurt": no count
@@ -1223,6 +1234,12 @@ _OF_COUNTED_WHOLE = re.compile(
 _SPEAKER_VERB_AFTER = re.compile(
     r"\s+(?:said|says|told|tells|posted|posts|wrote|writes|tweeted|commented|added|explained|recalled|described|"
     r"complained|asked|replied|shared|recounted|remarked|joked|noted)\b"
+)
+# ... and after the verb, past the quote it credits: "'We are not moving,' said one resident.", "... tweeted one user"
+# ("He said one soldier died": no quote or comma before the verb, a count)
+_SPEAKER_VERB_BEFORE = re.compile(
+    r"[,”\"’'?!]\s*(?:said|says|told|posted|wrote|writes|tweeted|commented|added|explained|recalled|complained|asked|"
+    r"replied|remarked|joked|noted)\s+$"
 )
 _PRONOUN_ONE_BEFORE = re.compile(r"\b(?:no|any|every|each|the|this|that|which)\s+$", re.IGNORECASE)
 _ALL_BEFORE = re.compile(r"\b(?:all|both)\s+$", re.IGNORECASE)

@@ -53,8 +53,9 @@ QUALIFIERS = [
     ("around", "about"),
     ("about", "about"),
     ("some", "about"),
+    # "near $14,475", "near 50 percent": the figure is approached from either side, as "around"
+    ("near", "about"),
     ("nearly", "nearly"),
-    ("near", "nearly"),
     ("almost", "nearly"),
     ("close to", "nearly"),
     ("just under", "nearly"),
@@ -64,6 +65,11 @@ QUALIFIERS = [
     ("as much as", "up to"),
     ("at most", "up to"),
     ("a maximum of", "up to"),
+    # an upper bound of a span, an extent or a level: "within 24 hours", "within 50 metres", "for as long as 20
+    # years", "as high as 8 percent"
+    ("within", "up to"),
+    ("as long as", "up to"),
+    ("as high as", "up to"),
     ("fewer than", "fewer than"),
     ("less than", "fewer than"),
     ("under", "fewer than"),

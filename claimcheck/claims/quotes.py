@@ -1427,7 +1427,10 @@ def _last_subject(
         opening = rx is _OPENING_FULL or rx is _OPENING_SINGLE
         for m in rx.finditer(text, max(window_start, para) if opening else window_start, pos):
             raw = m.group("name")
-            name = raw if rx is _ROLE_SUBJECT else _clean_name(raw)
+            if rx is _ROLE_SUBJECT:  # "The director said": credited "the director", as mid-sentence
+                name = f"the {raw}" if text.startswith("The", m.start()) else raw
+            else:
+                name = _clean_name(raw)
             aged = text.startswith(", ", m.end()) and text[m.end() + 2 : m.end() + 3].isdigit()
             if rx is _OPENING_SINGLE and (not (raw in surnames or aged) or "’" in raw or "'" in raw):
                 continue

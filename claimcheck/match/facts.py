@@ -196,7 +196,6 @@ def build_fact(
     if links is None:
         assert graph is not None
         links = explain_links(order, graph)
-    speaker = Counter(c.speaker for c in claims if c.speaker).most_common(1)
     unit = Counter(c.unit for c in claims if c.unit).most_common(1)
     # ... the unit of the figure shown: a bound in one unit and an exact figure in another join ("more than 100
     # miles" / "161 kilometres"), and the figure given (the exact one) is in its own claims' unit, never "161 miles"
@@ -216,7 +215,7 @@ def build_fact(
         value=value,
         unit=unit[0][0] if unit else None,
         when=when[0][0] if when else None,
-        speaker=speaker[0][0] if speaker else None,
+        speaker=fact_speaker(claims),
         cited_sources=merge_names(cited),
         conflicts=tuple(conflicts),
         links=tuple(links),
@@ -496,10 +495,21 @@ def summarise(claims: Sequence[Claim], value: Interval | None, unit: str | None,
     if first.kind == "quote":
         text = max((quote_words(c) for c in claims), key=len)
         short = " ".join(text.split()[:10]) + ("…" if len(text.split()) > 10 else "")
-        speakers = [c.speaker for c in claims if c.speaker]
-        return f"{speakers[0]}: “{short}”" if speakers else f"“{short}”"
+        speaker = fact_speaker(claims)
+        return f"{speaker}: “{short}”" if speaker else f"“{short}”"
     text = min((c.text for c in claims), key=len)
     return " ".join(text.split()[:12]) + ("…" if len(text.split()) > 12 else "")
+
+
+def fact_speaker(claims: Sequence[Claim]) -> str | None:
+    """Who a fact's quote is credited to: a name before a role ("Quentin Tarantino", not "the director"), the
+    name most mentions give, and among as many the fullest ("Uma Thurman" before "Thurman"); the first
+    mention's on a tie."""
+    counts = Counter(c.speaker for c in claims if c.speaker)
+    if not counts:
+        return None
+    order = {sp: n for n, sp in enumerate(counts)}
+    return min(counts, key=lambda sp: (not sp[:1].isupper(), -counts[sp], -len(sp.split()), order[sp]))
 
 
 def unit_as_written(unit: str | None, text: str) -> str | None:
