@@ -84,7 +84,8 @@ def with_unit(figure: str, unit: str | None, sign: str) -> str:
     billion"); an age reads as one ("37 years old", "6 months old", "died aged 84", not "37 age"); any other
     unit follows it ("11.5 million documents")."""
     if unit in _AGES and not sign:
-        return _AGES[unit].format(figure)
+        one = figure == "1" and unit != "age at death"  # "1 year old", not "1 years old" (review17)
+        return (_AGES[unit].replace("s old", " old") if one else _AGES[unit]).format(figure)
     return figure if sign else f"{figure} {unit or ''}".strip()
 
 

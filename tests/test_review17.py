@@ -216,3 +216,21 @@ def test_a_change_of_temperature_is_converted_as_a_difference() -> None:
     # the rule it keeps: two readings
     assert _joined("Temperatures hit 40C in Seville on Tuesday.", "Temperatures hit 104F in Seville on Tuesday.")
     assert not _joined("Temperatures hit 40C in Seville on Tuesday.", "Temperatures hit 102F in Seville on Tuesday.")
+
+
+# --- an age of one reads in the singular -----------------------------------------------------------------------
+# values.with_unit (numprec17) wrote every age in the plural: a toddler's row read "1 years old", a baby's "1
+# months old".
+
+
+def test_an_age_of_one_reads_in_the_singular() -> None:
+    from claimcheck.models import Interval
+    from claimcheck.values import format_amount
+
+    assert format_amount(Interval.exact(1.0), "age") == "1 year old"
+    assert format_amount(Interval.exact(1.0), "age in months") == "1 month old"
+    assert format_amount(Interval.exact(2.0), "age in weeks") == "2 weeks old"
+    assert format_amount(Interval.exact(1.0), "age at death") == "died aged 1"
+    # a row of a missing toddler (invented)
+    facts = _facts("A 1-year-old boy was found safe in the woods.", "A one-year-old boy was found safe in the woods.")
+    assert [f.summary.split(":")[0] for f in facts if len(f.outlets) == 2] == ["1 year old"]
