@@ -203,6 +203,7 @@ _NOT_NAME_WORDS = frozenset(
      "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Today", "Tonight",
      "Yesterday", "Earlier", "Later", "Last", "This", "Meanwhile", "However"]
 )  # fmt: skip
+NOT_NAME_WORDS = _NOT_NAME_WORDS  # capitalised words that start no name (``numbers._death_name``)
 
 # A heading (a short line with no closing punctuation) or a related-links line ends what a reference may point
 # back into: what comes before it is another part of the page.

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 
 from claimcheck.claims.ages import find_ages
 from claimcheck.claims.clauses import clause_whens, span_test
-from claimcheck.claims.lexicon import COUNT_NOUNS, MONTH_RE, MONTHS, WEEKDAYS
+from claimcheck.claims.coref import NOT_NAME_WORDS, is_body_name
+from claimcheck.claims.lexicon import CAPITAL, COUNT_NOUNS, MONTH_RE, MONTHS, WEEKDAYS
 from claimcheck.claims.measures import ATTACHED, CASE_SENSITIVE, canonical, measure_after, metres_cue
 from claimcheck.claims.nounphrase import _OF_POSSESSIVE, _infer_unit, _noun_phrase
 from claimcheck.claims.numfilters import (
@@ -343,12 +344,41 @@ _AGE_AT_DEATH = re.compile(
 )
 
 
+# The person who died, named before the verb: "The novelist Ivo Marsh has died", "Ivo Marsh, the novelist, has
+# died", "Senator Rosa Quint died"; a name in the title or an earlier sentence is not the claim's (ages17).
+_DEATH_NAME = (
+    rf"(?<![\w’'-])(?P<name>[{CAPITAL}][\w’'-]+(?:\s+(?:(?:de|van|von|da|del|der|den|bin|al|la|le)\s+)?"
+    rf"[{CAPITAL}][\w’'-]+){{0,3}})"
+)
+_AUX_END = r"\s*(?:(?:has|had|have|is|was)\s+)?(?:(?:reportedly|sadly|peacefully)\s+)?$"
+_NAME_BEFORE_DEATH = re.compile(_DEATH_NAME + _AUX_END)
+_NAME_APPOSED_BEFORE_DEATH = re.compile(
+    r"^(?:[\w’'-]+\s+){0,4}?" + _DEATH_NAME + r"\s*,[^,;:()]{1,80}," + _AUX_END
+)
+
+
+def _death_name(before: str) -> str:
+    """The name of the person an age at death is said of, from the words before the death verb; "" if none."""
+    m = _NAME_APPOSED_BEFORE_DEATH.search(before) or (
+        None if before.rstrip().endswith(",") else _NAME_BEFORE_DEATH.search(before)
+    )
+    if m is None:
+        return ""
+    words = [w for w in m.group("name").split() if w not in NOT_NAME_WORDS]
+    name = " ".join(words)
+    return "" if not words or is_body_name(name) else name
+
+
 def _ages_at_death(s: str) -> list[Quantity]:
-    return [
-        Quantity(m.start("n"), m.end("n"), Interval.exact(float(m.group("n"))), "exact", "age at death")
-        for m in _AGE_AT_DEATH.finditer(s)
-        if int(m.group("n")) <= 120
-    ]
+    out = []
+    for m in _AGE_AT_DEATH.finditer(s):
+        if int(m.group("n")) > 120:  # noqa: PLR2004
+            continue
+        q = Quantity(m.start("n"), m.end("n"), Interval.exact(float(m.group("n"))), "exact", "age at death")
+        if name := _death_name(s[: m.start()]):
+            q.extra["age_name"] = name  # only one named person's two ages at death may conflict (ages17)
+        out.append(q)
+    return out
 
 
 # An age of a person in the news ("an 18-year-old man", "the 35-year-old driver", "a boy of 12"): a claim of

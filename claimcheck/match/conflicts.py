@@ -336,6 +336,8 @@ def sure_conflict(
         return False
     if is_age(thing) and not same_aged_person(a, b):
         return False  # two ages are two persons' unless one named person's (people age; two suspects of 18 and 19)
+    if thing == "age at death" and not same_aged_person(a, b):
+        return False  # two obituaries of one topic are two persons' unless both name one person (ages17)
     if potential(a) != potential(b) or planned(a) != planned(b) or not same_scope(a, b) or other_places(a, b):
         return False
     if told_apart(a, b):
