@@ -30,3 +30,42 @@ def test_an_age_at_death_of_one_named_person_still_conflicts_and_never_evolves()
     assert conflict("Senator Rosa Quint died at the age of 90.", "Rosa Quint, who served four terms, died aged 91.")
     assert not evolving("The novelist Ivo Marsh has died aged 84.", "Ivo Marsh, the novelist, has died aged 85.")
     assert not evolving("The singer has died aged 84.", "The footballer has died aged 85.")
+
+
+# --- bodies and things are no persons -----------------------------------------------------------------------------
+# "Acme Corp is 50 years old" was the age of a person named "Corp", "the 25-year-old Toyota" of one named Toyota.
+
+
+def _ages(text: str) -> list[tuple[float, str, str]]:
+    from claimcheck.claims import extract_claims
+
+    return [
+        (c.value.low, str(c.extra["age_of"]), str(c.extra.get("age_name", "")))  # type: ignore[union-attr]
+        for c in extract_claims(text)
+        if c.kind == "number" and "age_of" in c.extra
+    ]
+
+
+def test_a_company_a_club_a_paper_or_a_country_has_no_age_of_a_person() -> None:
+    # business, sport, media, politics, health
+    assert _ages("Harlow Foods Ltd is 50 years old and still run by the family.") == []
+    assert _ages("Acme Corp is 60 years old this month.") == []
+    assert _ages("Dunmore United is 100 years old on Saturday.") == []
+    assert _ages("The Gazette is 95 years old, its editor said.") == []
+    assert _ages("Belmora is 64 years old as an independent state.") == []
+    assert _ages("The Westfield Clinic is 40 years old.") == []
+    # persons stay: a surname, a full name, a pronoun
+    assert _ages("Reyes is 65 years old, his lawyer said.") == [(65.0, "", "Reyes")]
+    assert _ages("Police said Marla Voss is 52 years old.") == [(52.0, "", "Voss")]
+    assert _ages("She is 34 years old.") == [(34.0, "", "")]
+
+
+def test_a_make_after_the_or_a_body_after_an_age_is_no_person() -> None:
+    # crime, aviation, motoring, business
+    assert _ages("Thieves stole the 25-year-old Toyota from a driveway.") == []
+    assert _ages("The pilot flew the 40-year-old Cessna to the island.") == []
+    assert _ages("The 30-year-old Volvo estate failed its test.") == []
+    assert _ages("The 50-year-old Harlow Foods Ltd will cut 200 jobs.") == []
+    # persons stay
+    assert _ages("Police named the 27-year-old Whitlock as the driver.") == [(27.0, "", "Whitlock")]
+    assert _ages("The 31-year-old Dana Ferrer was charged.") == [(31.0, "", "Dana Ferrer")]

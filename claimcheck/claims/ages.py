@@ -23,6 +23,7 @@ import functools
 import re
 
 from claimcheck.claims.citations import _NATIONALITIES
+from claimcheck.claims.coref import is_body_name
 from claimcheck.claims.numwords import TENS_WORDS, UNITS_WORDS
 from claimcheck.models import Interval
 from claimcheck.nouns import noun_kind
@@ -272,6 +273,8 @@ def _holder_after(s: str, end: int, title: bool) -> tuple[str, str] | None:
             return "", ""  # "the 48-year-old Australian was": a nationality is a person, no name
         if _MODEL_NUMBER.match(s, pos) or any(_not_a_name(t) for t in caps):
             return None  # a thing's name: "the 40-year-old Boeing 747", "the 100-year-old Hotel Metropole" (review17)
+        if caps[0] in _MAKES or is_body_name(" ".join(caps)):
+            return None  # "the 25-year-old Toyota", "the 50-year-old Acme Corp": a make or a body (ages17)
         return "", " ".join(t for t in caps if t.lower() not in _NATIONS)
     return None
 
@@ -290,6 +293,18 @@ _PERSONS_BEFORE = re.compile(
     + r")\s+$",
     re.IGNORECASE,
 )
+
+
+# Makes of vehicles and aircraft, which news gives an age like a person's surname ("the 25-year-old Toyota", "the
+# 40-year-old Cessna"); a make that is also a common surname (Ford, Dodge, Morris) is left out (ages17).
+_MAKES = frozenset(
+    ["Toyota", "Honda", "Nissan", "Mazda", "Subaru", "Mitsubishi", "Suzuki", "Yamaha", "Kawasaki", "Lexus", "Hyundai",
+     "Kia", "Volkswagen", "Audi", "Porsche", "Mercedes", "Opel", "Vauxhall", "Peugeot", "Renault", "Citroen",
+     "Citroën", "Fiat", "Ferrari", "Lamborghini", "Maserati", "Alfa", "Volvo", "Saab", "Skoda", "Škoda", "Seat",
+     "Dacia", "Tesla", "Chevrolet", "Chevy", "Cadillac", "Buick", "Chrysler", "Jeep", "Pontiac", "Oldsmobile",
+     "Lincoln", "Harley-Davidson", "Ducati", "Triumph", "Vespa", "Boeing", "Airbus", "Cessna", "Embraer",
+     "Bombardier", "Learjet", "Piper", "Sikorsky", "Tupolev", "Antonov", "Ilyushin"]
+)  # fmt: skip
 
 
 def _not_a_name(word: str) -> bool:
@@ -325,6 +340,29 @@ _COUNTED_AFTER = re.compile(r"\s+(?!(?:and|or|were|are|was|is|who|had|have|from|
 _PRONOUNS = frozenset(["he", "she"])
 _NOT_SUBJECTS = frozenset(["it", "they", "this", "that", "which", "there", "the", "building", "who"])
 _CUE = re.compile(r"[-\u2010\u2011 ]old\b|\bage[ds]?\s|\sof\s", re.IGNORECASE)
+
+
+# The capitalised words of a name that ends at a subject ("Acme Corp", "Leeds United"), and a word before it.
+_NAME_RUN = re.compile(r"(?:(?P<det>\b[Tt]he)\s+)?(?P<run>(?:[A-Z][\w\u2019'&.-]*\s+)*)$")
+# What a sentence says only of a body, not a person: "its", its founding, its independence
+_BODY_CUE = re.compile(r"\b(?:its|founded|established|incorporated|independence|independent)\b", re.IGNORECASE)
+
+
+_CLUB_ENDS = frozenset(["United", "City", "Town", "Rovers", "Athletic", "Wanderers", "Albion", "Rangers", "County", "FC"])
+
+
+def _a_body(s: str, start: int) -> bool:
+    """Whether the capitalised subject starting at ``start`` of "... is 50 years old" is a body or a thing, not a
+    person: a body's name ("Acme Corp": ``coref.is_body_name``), a word of a thing's in its name ("Leeds Town
+    Hall"), a make ("Toyota"), "the" before it ("The Observer"; a person's name takes none), or a sentence that
+    says "its" or a founding."""
+    m = _NAME_RUN.search(s, 0, start)
+    run = (m.group("run") if m else "").split() + [s[start:].split()[0]]
+    if m and m.group("det") or _BODY_CUE.search(s) or is_body_name(" ".join(run)):
+        return True
+    if len(run) > 1 and run[-1] in _CLUB_ENDS:
+        return True  # "Leeds United", "Bristol Rovers", "Lincoln City": a club or a place
+    return any(w in _MAKES or _not_a_name(w) for w in run)
 
 
 def _exact(
@@ -395,6 +433,8 @@ def find_ages(s: str) -> list[tuple[int, int, Interval, str, str, str, str]]:
             elif _person(subj):
                 noun, name = subj.lower(), ""
             elif subj[0].isupper() and not _not_a_name(subj) and subj.lower() not in _NATIONS:
+                if _a_body(s, m.start("subj")):
+                    continue  # "Acme Corp is 50 years old", "The Observer is 95 years old": a body's age (ages17)
                 noun, name = "", subj  # "Reyes is 65 years old"
             else:
                 continue
