@@ -69,3 +69,30 @@ def test_a_make_after_the_or_a_body_after_an_age_is_no_person() -> None:
     # persons stay
     assert _ages("Police named the 27-year-old Whitlock as the driver.") == [(27.0, "", "Whitlock")]
     assert _ages("The 31-year-old Dana Ferrer was charged.") == [(31.0, "", "Dana Ferrer")]
+
+
+# --- a hedged age -------------------------------------------------------------------------------------------------
+# "a man aged about 30" was a bare number; it is an age of about 30 (never exact: never a conflict).
+
+
+def _hedged(text: str) -> list[tuple[float | None, float | None, str, str]]:
+    from claimcheck.claims import extract_claims
+
+    return [
+        (c.value.low, c.value.high, c.qualifier, str(c.extra["age_of"]))  # type: ignore[union-attr]
+        for c in extract_claims(text)
+        if c.kind == "number" and "age_of" in c.extra
+    ]
+
+
+def test_a_hedged_age_is_an_age_about_that_figure() -> None:
+    # crime appeal, missing person, accident
+    assert _hedged("Police are searching for a man aged about 30.") == [(27.0, 33.0, "about", "man")]
+    assert _hedged("A woman, aged around 40, was seen leaving the shop.") == [(36.0, 44.0, "about", "woman")]
+    assert _hedged("The driver, a man aged roughly 50, was unhurt.") == [(45.0, 55.0, "about", "man")]
+    # a class or a list stays none; an exact age stays exact
+    assert _hedged("Men aged about 30 are most at risk.") == []
+    assert _hedged("Two boys aged about 12 and 14 ran off.") == []
+    assert _hedged("Police want to trace a man aged 30.") == [(30.0, 30.0, "exact", "man")]
+    # two hedged ages of one description never conflict
+    assert not conflict("Police are searching for a man aged about 30.", "Police are searching for a man aged about 35.")

@@ -316,8 +316,12 @@ def _not_a_name(word: str) -> bool:
 # "a man aged 18", "a man, aged 18,", "two boys aged 12 and 14", "teenagers aged 15 and 16", "a girl, age 9"
 _AGED = re.compile(
     r"\b(?:(?P<det>(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten)|\d{1,2})\s+)?(?P<noun>[A-Za-z][a-z-]+)(?P<comma>,)?"
-    r"\s+aged?\s+(?P<ages>\d{1,3}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)\d{1,3})*)\b"
+    r"\s+aged?\s+(?P<hedge>(?:about|around|approximately|roughly|some)\s+)?"
+    r"(?P<ages>\d{1,3}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)\d{1,3})*)\b"
 )
+# a hedged age ("a man aged about 30", police's description of someone sought): 10% either side, as "about 30
+# people" (numbers.ABOUT_FACTOR); never exact, so never a conflict (ages17)
+_ABOUT = 0.10
 # a class of people, not persons: "aged 26 or older", "aged 65 and over", "aged 5 to 11", "aged 18-24", "aged 40+"
 _CLASS_AFTER = re.compile(
     r"\s*(?:or\s+(?:older|over|above|younger|under|more)|and\s+(?:over|above|older|under|younger|up)|to\s+\d|"
@@ -412,6 +416,11 @@ def find_ages(s: str) -> list[tuple[int, int, Interval, str, str, str, str]]:
             if det is None and len(ages) < 2:  # noqa: PLR2004
                 continue  # "men aged 40" is a class; "teenagers aged 15 and 16" two persons
             if det is not None and det.lower() in ("a", "an") and len(ages) > 1:
+                continue
+            if m.group("hedge"):
+                if m.group("ages").isdigit() and (v := float(m.group("ages"))) <= 120:  # noqa: PLR2004
+                    low, high = round(v * (1 - _ABOUT), 6), round(v * (1 + _ABOUT), 6)
+                    out.append((m.start("hedge"), base + ages[0][1], Interval(low, high), "about", "age", noun.lower(), ""))
                 continue
             for a, b in ages:
                 v = float(m.group("ages")[a:b])
