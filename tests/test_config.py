@@ -207,7 +207,7 @@ def test_a_number_with_an_exponent_reads_as_yaml_1_2_writes_it() -> None:
     """PyYAML reads YAML 1.1, where ``1e1`` (no dot) is text: ``timeout: 1e1`` was "expected a number, got
     '1e1'", a message the writer of a number could not act on. A plain number with an exponent is read as the
     number; quoted it is still text; a whole-number field says to write it without the exponent."""
-    cfg = parse_sources("defaults:\n  timeout: 1e1\n  delay: 2.5E-1\noutlets: [{id: a, name: A, feeds: ['https://a.example/f']}]\n")
+    cfg = parse_sources("defaults:\n  timeout: 1e1\n  delay: 2.5E-1\noutlets: [{id: a, name: A, feeds: ['http://127.0.0.1:9/f']}]\n")
     assert (cfg.defaults.timeout, cfg.defaults.delay) == (10.0, 0.25)
     with pytest.raises(ConfigError, match="expected a number, got '1e1'$"):
         parse_sources("defaults:\n  timeout: '1e1'\noutlets: [{id: a, name: A}]\n")
