@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from claimcheck.claims.ages import is_age_unit
 from claimcheck.claims.measures import measure_in
 from claimcheck.claims.numwords import SCALES, TENS_WORDS, UNITS_WORDS
 from claimcheck.match.cluster import Graph
@@ -64,7 +65,6 @@ from claimcheck.match.things import (
     classes_agree,
     compound_key,
     count_class,
-    is_age,
     is_count_class,
     is_fairly_precise,
     is_generic_ordinal,
@@ -405,7 +405,7 @@ def number_graph(
     _unlink_other_quantities(graph, items, first, ctx)
     _unlink_potential(graph, items, first)
     _unlink_other_things(graph, items, first, unit)
-    _unlink_where(graph, {g: items[n].claim for g, n in enumerate(first) if graph.adj[g] and is_age(unit[n])}, ages_apart)
+    _unlink_where(graph, {g: items[n].claim for g, n in enumerate(first) if graph.adj[g] and is_age_unit(unit[n])}, ages_apart)
     updates: dict[tuple[int, int], Rule] = {}
     if times is not None:
         updates = _update_links(items, graph, options, times, unit, ctx, bucket)

@@ -28,9 +28,10 @@ import functools
 import re
 from collections.abc import Sequence
 
+from claimcheck.claims.ages import is_age_unit
 from claimcheck.claims.lexicon import CAPITAL, MONTHS, WEEKDAYS
 from claimcheck.match.normalize import when_words
-from claimcheck.match.things import is_age, is_part, is_wide, role_family, same_aged_person, thing_key
+from claimcheck.match.things import is_part, is_wide, role_family, same_aged_person, thing_key
 from claimcheck.models import Claim, Interval
 from claimcheck.text import match_stem
 
@@ -334,10 +335,10 @@ def sure_conflict(
     thing = thing_key(a)
     if thing != thing_key(b) or role_family(a, thing) != role_family(b, thing):
         return False
-    if is_age(thing) and not same_aged_person(a, b):
-        return False  # two ages are two persons' unless one named person's (people age; two suspects of 18 and 19)
-    if thing == "age at death" and not same_aged_person(a, b):
-        return False  # two obituaries of one topic are two persons' unless both name one person (ages17)
+    if (is_age_unit(thing) or thing == "age at death") and not same_aged_person(a, b):
+        # two ages are two persons' unless one named person's (people age; two suspects of 18 and 19), and two
+        # obituaries of one topic likewise unless both name one person (ages17)
+        return False
     if potential(a) != potential(b) or planned(a) != planned(b) or not same_scope(a, b) or other_places(a, b):
         return False
     if told_apart(a, b):

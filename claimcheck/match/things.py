@@ -682,11 +682,6 @@ def _rounds_to_sig_arr(x: Any, y: Any, digits: Any) -> Any:
     return (np.abs(k - np.round(k)) < 1e-6) & (np.abs(safe / scale - k) <= 0.5 + 1e-9)
 
 
-def is_age(thing: str) -> bool:
-    """Whether a counted thing (``thing_key``) is an age of a person ("age", "age in months": ``claims/ages.py``)."""
-    return thing in AGE_UNITS
-
-
 def _age_name(claim: Claim) -> str:
     return " ".join(str(claim.extra.get("age_name") or "").lower().split())
 
@@ -715,7 +710,7 @@ def age_mark(claim: Claim, thing: str) -> tuple[str, str] | None:
     one figure and one context are grouped as one before ``ages_apart`` sees a link, and two sentences that give a
     man's and a woman's age, swapped ("a 70-year-old man and a 68-year-old woman" / "a 70-year-old woman and a
     68-year-old man"), have the same words (review17)."""
-    if not is_age(thing):
+    if not is_age_unit(thing):
         return None
     return sex_of(str(claim.extra.get("age_of") or "")), _age_name(claim)
 
