@@ -269,12 +269,11 @@ def find_quantities(sentence: str, context: str = "", *, scores: bool = False) -
     results = _scores(sentence) if scores else []
     if "die" in sentence or "dead" in sentence or "passed away" in sentence:
         results += _ages_at_death(sentence)
-    if _AGE_CUE.search(sentence):
-        results += [q for q in _ages(sentence) if not any(r.start < q.end and q.start < r.end for r in results)]
-    if _ORDINAL_CUE.search(sentence):
-        results += [q for q in _ordinals(sentence) if not any(r.start < q.end and q.start < r.end for r in results)]
-    if _POSITION_CUE.search(sentence):
-        results += [q for q in _positions(sentence) if not any(r.start < q.end and q.start < r.end for r in results)]
+    # ages, ordinals and positions, each where the quantities read before leave room (a score or an age at death
+    # read first keeps its span)
+    for cue, read in ((_AGE_CUE, _ages), (_ORDINAL_CUE, _ordinals), (_POSITION_CUE, _positions)):
+        if cue.search(sentence):
+            results += [q for q in read(sentence) if not any(r.start < q.end and q.start < r.end for r in results)]
     taken = [(r.start, r.end) for r in raws] + [(q.start, q.end) for q in results]
     # "two-on-one", "3-in-1", "20-of-24": no count, in digits or in words
     tallies = [m.span() for p in (_MATCH_UP, _IN_ONE) for m in p.finditer(sentence)] if "-" in sentence else []
