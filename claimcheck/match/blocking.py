@@ -1357,7 +1357,14 @@ def one_measure(a: Claim, b: Claim) -> bool:
     if ua in _DEGREES and change != _degree_change(b):
         return False  # a change of temperature and a reading are two figures
     x, y = sorted((_in_base(x, ua, change), _in_base(y, ub, change)))
-    return y <= (x + _DEGREE_TOLERANCE if ua in _DEGREES else x * (1 + CONVERSION_TOLERANCE))
+    return y <= _agreeing_up_to(x, ua)
+
+
+def _agreeing_up_to(x: float, mu: str) -> float:
+    """The largest figure in base units that still agrees with ``x`` once converted from unit ``mu``'s dimension:
+    ``_DEGREE_TOLERANCE`` above it for a temperature (each figure rounded to a degree of its own scale),
+    ``CONVERSION_TOLERANCE`` of it for any other measure (outlets round a conversion)."""
+    return x + _DEGREE_TOLERANCE if mu in _DEGREES else x * (1 + CONVERSION_TOLERANCE)
 
 
 def _in_base(figure: float, mu: str, change: bool = False) -> float:
@@ -1395,7 +1402,7 @@ def _conversion_links(
         for i, (x, a, ua) in enumerate(entries):
             n = first[a]
             for y, b, ub in entries[i + 1 : i + 1 + options.max_candidates]:
-                if y > (x + _DEGREE_TOLERANCE if ua in _DEGREES else x * (1 + CONVERSION_TOLERANCE)):
+                if y > _agreeing_up_to(x, ua):
                     break
                 m = first[b]
                 if ub == ua or b in graph.adj[a] or items[n].article == items[m].article:
