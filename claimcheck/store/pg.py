@@ -28,7 +28,15 @@ from claimcheck.migrations import (
 )
 from claimcheck.models import Article
 from claimcheck.shingles import shingle_blob
-from claimcheck.store.pg_conn import connect, deadline_error, first_line, import_psycopg, redact, shut_socket
+from claimcheck.store.pg_conn import (
+    DEADLINE_STATES,
+    connect,
+    deadline_error,
+    first_line,
+    import_psycopg,
+    redact,
+    shut_socket,
+)
 from claimcheck.store.pg_queue import PgHostQueue
 from claimcheck.store.pg_writes import T
 from claimcheck.store.query import ts_parts
@@ -215,7 +223,7 @@ class PgStore(SqlStore):
     def _deadline(self, e: BaseException) -> bool:
         """A lock or statement deadline: the run's error, not one article's (each article alone would wait
         it out again)."""
-        return getattr(e, "sqlstate", None) in ("55P03", "57014")
+        return getattr(e, "sqlstate", None) in DEADLINE_STATES
 
     def _lost_race(self, e: BaseException) -> bool:
         errors = self._psycopg.errors

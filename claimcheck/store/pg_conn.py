@@ -151,16 +151,22 @@ def _connection_class(psycopg: Any) -> Any:
     return Connection
 
 
+# The SQLSTATEs of a statement ended at a deadline: lock_not_available (lock_timeout), query_canceled
+# (statement_timeout, or pg_cancel_backend)
+LOCK_DEADLINE, STATEMENT_DEADLINE = "55P03", "57014"
+DEADLINE_STATES = frozenset([LOCK_DEADLINE, STATEMENT_DEADLINE])
+
+
 def deadline_error(e: BaseException, location: str) -> StoreError | None:
     """The error of a statement the server ended at a deadline (lock_timeout, statement_timeout) or cancelled
     (pg_cancel_backend), in words: a busy database, as SQLite's busy timeout says it (exit 2)."""
     sqlstate = getattr(e, "sqlstate", None)
-    if sqlstate == "55P03":  # lock_not_available
+    if sqlstate == LOCK_DEADLINE:
         return StoreError(
             f"{location}: database is busy: another session held a lock this command needed for longer than "
             "lock_timeout; try again (PGOPTIONS='-c lock_timeout=10min' waits longer)"
         )
-    if sqlstate == "57014":  # query_canceled
+    if sqlstate == STATEMENT_DEADLINE:
         diag = getattr(e, "diag", None)
         primary = " ".join(str(getattr(diag, "message_primary", None) or e).split())[:200]
         if "statement timeout" in primary.lower():
