@@ -182,7 +182,6 @@ def _last_word(s: str) -> str:
     return s.split()[-1] if s.split() else ""
 
 
-
 # A number after a noun of a contest's stages names one of them as an ordinal does: "on lap 20" is "the 20th
 # lap", "Game 7" the seventh game, "in round 3" the third round, in digits or words ("on lap seven", "won game
 # seven"). Only these nouns: after most nouns a number is a name or a code ("Flight 370", "Route 66", "Section
