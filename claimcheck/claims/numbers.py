@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from claimcheck.claims.ages import find_ages
 from claimcheck.claims.clauses import clause_whens, span_test
 from claimcheck.claims.coref import NOT_NAME_WORDS, is_body_name
-from claimcheck.claims.lexicon import CAPITAL, COUNT_NOUNS, MONTH_RE, MONTHS, WEEKDAYS
+from claimcheck.claims.lexicon import CAPITAL, COUNT_NOUNS, HEADLINE_VERBS, MONTH_RE, MONTHS, WEEKDAYS
 from claimcheck.claims.measures import ATTACHED, CASE_SENSITIVE, canonical, measure_after, metres_cue
 from claimcheck.claims.nounphrase import _OF_POSSESSIVE, _infer_unit, _noun_phrase
 from claimcheck.claims.numfilters import (
@@ -882,7 +882,9 @@ _CAPACITIES = frozenset(["gb", "tb", "mb"])
 _SENTENCE_HEAD = re.compile(r"(?:^|[.!?:]\s+)$")
 
 
-_DESIGNATION_BEFORE = re.compile(rf"(?:\b(?i:{_SMALL})|\d)\s+[A-Z][\w-]*\s+$")
+# An adjective of age or number may stand before the name: "40 new Boeing 737 jets", "two more Falcon 9 rockets".
+_MODEL_ADJECTIVE = r"(?:(?:new|newer|old|older|used|more|extra|additional|further|upgraded|modified|refurbished)\s+)?"
+_DESIGNATION_BEFORE = re.compile(rf"(?:\b(?i:{_SMALL})|\d)\s+{_MODEL_ADJECTIVE}[A-Z][\w-]*\s+$")
 _PLURAL_AFTER = re.compile(r"\s+[a-z][a-z-]*[a-z]s\b")
 
 
@@ -1046,9 +1048,11 @@ _AND_A_HALF = re.compile(
 _NOUN_POSTFIX = re.compile(r"\s+(?P<p>or\s+so|or\s+more)\b", re.IGNORECASE)
 # A model's designation between a count and its noun: "three Falcon 9 rockets", "two Boeing 737 jets" (a
 # capitalised name and a figure or code, then a plural): the count counts the plural.
-# ... or a letter code hyphened to its figure: "five F-1 engines", "four B-52 bombers", "two MiG-29 jets".
+# ... or a letter code hyphened to its figure: "five F-1 engines", "four B-52 bombers", "two MiG-29 jets"; or glued
+# to it: "40 Airbus A320 jets".
 _DESIGNATION_AFTER = re.compile(
-    r"\s+(?:[A-Z][\w-]*\s+\d[\w-]*|[A-Z][A-Za-z]{0,3}-\d[\w-]*)\s+(?P<noun>[a-z][a-z-]*[a-z]s)\b"
+    rf"\s+{_MODEL_ADJECTIVE}(?:[A-Z][\w-]*\s+(?:[A-Z]{{1,2}})?\d[\w-]*|[A-Z][A-Za-z]{{0,3}}-\d[\w-]*)\s+"
+    r"(?P<noun>[a-z][a-z-]*[a-z]s)\b"
 )
 # A capitalised (or mixed-case) word right before a figure, not opening the sentence nor a month or a weekday.
 # after "X 101" (a beginner's course, as a title names an introduction to X): a colon, a dash or the end
@@ -1186,7 +1190,8 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tupl
         and not raw.unit
         and not raw.hyphen
         and (unit is None or inferred)
-        and _NAME_TOKEN_BEFORE.search(s, max(0, start - 30), start)
+        and (name := _NAME_TOKEN_BEFORE.search(s, max(0, start - 30), start))
+        and name.group().strip().lower() not in HEADLINE_VERBS  # "Gunman Kills 5": a title-case headline's verb
     ):
         return None, used  # "iPadOS 13 made", "Wi-Fi 6 was", "Reality 101:": a bare figure after a name names it
     if (
