@@ -84,3 +84,16 @@ def test_base_forms_that_name_products_or_series_are_not_verbs_here() -> None:
 )
 def test_a_models_designation_is_no_count(text: str, expected: list[tuple[float, str]]) -> None:
     assert numbers(text) == expected
+
+
+# A rising toll in a title-case headline: its preposition ("To") is no name before the figure.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Death Toll Rises To 1,200", [(1200.0, "deaths")]),
+        ("Mine Collapse Death Toll Climbs To 52 In Province", [(52.0, "deaths")]),
+        ("Ferry Disaster Toll Nears 300 As Search Goes On", [(300.0, None)]),  # as in lower case
+    ],
+)
+def test_a_rising_toll_in_a_title_case_headline(text: str, expected: list[tuple[float, str | None]]) -> None:
+    assert numbers(text) == expected

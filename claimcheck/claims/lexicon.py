@@ -75,7 +75,7 @@ HEADLINE_VERBS = frozenset(
     )
     | _verb_forms(
         "fire record report total order release save score sign free lift face serve post open close name elect "
-        "host house flood burn export import produce count welcome tally",
+        "host house flood burn export import produce count welcome tally near climb",
         base=False,
     )
     | _words(

@@ -43,6 +43,9 @@ from claimcheck.claims.numwords import (
     SCALES as _SCALES,
 )
 from claimcheck.claims.numwords import (
+    SKIP_CAPS as _SKIP_CAPS,
+)
+from claimcheck.claims.numwords import (
     TENS_WORDS as _TENS_WORDS,
 )
 from claimcheck.claims.numwords import (
@@ -1192,6 +1195,7 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tupl
         and (unit is None or inferred)
         and (name := _NAME_TOKEN_BEFORE.search(s, max(0, start - 30), start))
         and name.group().strip().lower() not in HEADLINE_VERBS  # "Gunman Kills 5": a title-case headline's verb
+        and name.group().strip() not in _SKIP_CAPS  # "Death Toll Rises To 1,200": its preposition
     ):
         return None, used  # "iPadOS 13 made", "Wi-Fi 6 was", "Reality 101:": a bare figure after a name names it
     if (
