@@ -26,6 +26,8 @@ def numbers(text: str) -> list[tuple[float | None, str | None]]:
         ("Regulator Fines 3 Banks Over Rate Rigging", [(3.0, "banks")]),
         ("Junta Frees 26 Prisoners Ahead Of Talks", [(26.0, "prisoners")]),
         ("Striker Scores 4 Goals In Cup Rout", [(4.0, "goals")]),
+        ("Bus Plunges Into Gorge, Killing 23", [(23.0, "deaths")]),
+        ("Cyclone Batters Coast, Leaving 40 Dead", [(40.0, "deaths")]),
     ],
 )
 def test_a_headline_verb_before_a_figure_leaves_the_count(

@@ -51,7 +51,7 @@ def _words(text: str) -> set[str]:
 
 
 def _verb_forms(bases: str, *, base: bool = True) -> set[str]:
-    """The -s and -ed forms of the regular verbs ``bases`` (and the base forms themselves when ``base``)."""
+    """The -s, -ed and -ing forms of the regular verbs ``bases`` (and the base forms themselves when ``base``)."""
     out = set()
     for v in bases.split():
         if v.endswith("y") and v[-2:-1] not in "aeiou":
@@ -59,12 +59,13 @@ def _verb_forms(bases: str, *, base: bool = True) -> set[str]:
         else:
             third = v + "es" if v.endswith(("s", "sh", "ch", "x", "z")) else v + "s"
             past = v + "d" if v.endswith("e") else v + "ed"
-        out |= {third, past} | ({v} if base else set())
+        ing = v[:-1] + "ing" if v.endswith("e") and not v.endswith("ee") else v + "ing"
+        out |= {third, past, ing} | ({v} if base else set())
     return out
 
 
 # Verbs a headline puts right before a figure ("Storm Kills 12 People", "Quake Leaves 40 Dead", "Firm Cuts 300
-# Jobs"), for the headline in title case, where a capitalised word before a number is otherwise read as a name's
+# Jobs", "Bus Plunges Into Gorge, Killing 23"), for the headline in title case, where a capitalised word before a number is otherwise read as a name's
 # ("Apollo 11", "Windows 11"). The base form only of verbs that name no product or series: "Fire 7", "Order 66",
 # "Top 10", "Release 5" are names, while "Fires", "Ordered", "Tops" are verbs all the same.
 HEADLINE_VERBS = frozenset(
@@ -83,6 +84,7 @@ HEADLINE_VERBS = frozenset(
         "bought cut cuts raise raises raised pay pays paid shed sheds shut shuts get gets got take takes took make "
         "makes made give gives gave see sees saw has had hold holds held send sends sent seek seeks sought strikes "
         "struck hits draws drew builds built feeds fed sinks sank flies flew nets netted bags bagged grabs grabbed "
-        "plans planned logs logged bans banned tops topped ships shipped drop drops dropped trap traps trapped hurt hurts"
+        "plans planned logs logged bans banned tops topped ships shipped drop drops dropped trap traps trapped hurt hurts leaving rising falling winning losing selling cutting raising paying shedding "
+        "getting taking making giving seeing holding sending seeking striking hitting building sinking dropping hurting"
     )
 )
