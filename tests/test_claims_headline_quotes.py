@@ -43,3 +43,17 @@ def test_a_works_title_in_a_headline_stays_out(text: str) -> None:
 def test_a_capitalised_title_in_running_text_stays_out() -> None:
     # the rule reads title-case lines only: a sentence keeps its small words in lower case
     assert quotes('The author says "The House At The End Of The Lane" took ten years to write.') == []
+
+
+def test_a_headline_quote_joins_the_bodies_and_the_row_reads_the_sentence() -> None:
+    from test_match_general import OUTLETS, told
+
+    from claimcheck.match.pipeline import match_facts
+    from claimcheck.match.rules import MatchOptions
+
+    a = told("bbc", "'We Will Rebuild Every Home,' Says Mayor After Floods\n\nThe river burst its banks on Monday. "
+                    "'We will rebuild every home,' the mayor, Ana Ruiz, said.", 0)  # fmt: skip
+    b = told("cbs", 'Floods hit the town. "We will rebuild every home," Mayor Ana Ruiz told reporters.', 1)
+    c = told("npr", "'We Will Rebuild Every Home,' Says Mayor\n\nThe mayor visited the shelters on Tuesday.", 2)
+    facts = [f for f in match_facts([a, b, c], OUTLETS, MatchOptions()) if f.kind == "quote"]
+    assert [(f.outlets, f.summary) for f in facts] == [(("bbc", "cbs", "npr"), "Ana Ruiz: “We will rebuild every home”")]
