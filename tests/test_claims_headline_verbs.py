@@ -99,3 +99,18 @@ def test_a_models_designation_is_no_count(text: str, expected: list[tuple[float,
 )
 def test_a_rising_toll_in_a_title_case_headline(text: str, expected: list[tuple[float, str | None]]) -> None:
     assert numbers(text) == expected
+
+
+# A headline in capitals throughout is read as in title case: "12 IN TEXAS" counted "in texas" before.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("STORM KILLS 12 IN TEXAS", [(12.0, "deaths")]),
+        ("BREAKING: 40 DEAD AFTER BUS CRASH", [(40.0, "deaths")]),
+        ("TWO KILLED AS STORM HITS COAST", [(2.0, "deaths")]),
+        ("UN SAYS 300 CIVILIANS DIED", [(300.0, "civilians")]),
+        ("Police Say 3 Men Held After Raid", [(3.0, "men")]),
+    ],
+)
+def test_a_headline_in_capitals_reads_as_one_in_title_case(text: str, expected: list[tuple[float, str]]) -> None:
+    assert numbers(text) == expected

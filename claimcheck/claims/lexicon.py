@@ -85,6 +85,6 @@ HEADLINE_VERBS = frozenset(
         "makes made give gives gave see sees saw has had hold holds held send sends sent seek seeks sought strikes "
         "struck hits draws drew builds built feeds fed sinks sank flies flew nets netted bags bagged grabs grabbed "
         "plans planned logs logged bans banned tops topped ships shipped drop drops dropped trap traps trapped hurt hurts leaving rising falling winning losing selling cutting raising paying shedding "
-        "getting taking making giving seeing holding sending seeking striking hitting building sinking dropping hurting"
+        "getting taking making giving seeing holding sending seeking striking hitting building sinking dropping hurting say says said tell tells told warn warns warned"
     )
 )

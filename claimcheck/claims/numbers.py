@@ -257,6 +257,30 @@ class _Raw:
     scale: float = 1.0  # the written scale ("m" in "10m"), carried to a range's low end ("$5-10m")
 
 
+# A headline in capitals throughout ("STORM KILLS 12 IN TEXAS") is read as in title case ("Storm Kills 12 In
+# Texas"): the rules read capitals as names, so "12 IN TEXAS" counted "in texas". Words of up to three letters
+# stay in capitals (acronyms: "US", "UN", "NHS") but the small words of a sentence.
+_SHOUTED_WORD = re.compile(r"\b[A-Z][A-Z’']+\b")
+_LETTER_WORD = re.compile(r"[A-Za-z]{2,}")
+_SMALL_CAPS = frozenset(
+    ["IN", "ON", "AT", "TO", "OF", "BY", "FOR", "THE", "AND", "AN", "AS", "IS", "OR", "BUT", "WITH", "FROM", "INTO",
+     "OVER", "AFTER", "THAN", "PER", "UP", "OFF", "OUT", "ARE", "WAS", "HAS", "HAD", "ITS", "OUR", "HER", "HIS", "NEW",
+     "ALL", "TWO", "SIX", "TEN", "ONE"]
+)  # fmt: skip
+
+
+def _unshouted(s: str) -> str:
+    """``s`` in title case when it is written in capitals throughout (two words or more), else ``s``; the same
+    length, so offsets hold."""
+    if any(c.islower() for c in s) or len(_LETTER_WORD.findall(s)) < 2:  # noqa: PLR2004
+        return s
+    out = _SHOUTED_WORD.sub(
+        lambda m: m.group() if len(m.group()) <= 3 and m.group() not in _SMALL_CAPS else m.group()[0] + m.group()[1:].lower(),  # noqa: PLR2004
+        s,
+    )
+    return out if len(out) == len(s) else s
+
+
 def find_quantities(sentence: str, context: str = "", *, scores: bool = False) -> list[Quantity]:
     """Every quantity in ``sentence`` with interval, unit, qualifier and time (offsets into the sentence).
 
@@ -264,6 +288,7 @@ def find_quantities(sentence: str, context: str = "", *, scores: bool = False) -
     ("Yet the group still counts more than 1,100 behind bars." after a sentence about prisoners).
     ``scores``: read sports scores and records ("a 34-6 win") as one quantity each (``_scores``).
     """
+    sentence = _unshouted(sentence)
     raws: list[_Raw] = _fractions(sentence) if ("/" in sentence or "th" in sentence or "ter" in sentence) else []
     if " in " in sentence:
         raws += _rates(sentence)
