@@ -197,7 +197,7 @@ _FRACTION_DIGITS = re.compile(
 )
 _FRACTION_WORDS = re.compile(
     r"\b(?P<a>an?|one|two|three|four|five|six|seven|eight|nine)[\s-]+"
-    r"(?P<b>(?:" + "|".join(_DENOMINATORS) + r")s?)(?=\s+of\b)(?!\s+of\s+a[ -](?:hundred|thousand|million|billion)\b)",
+    r"(?P<b>(?:" + "|".join(_DENOMINATORS) + r")s?)(?=\s+of\b)(?!\s+of\s+an?[ -](?:hundred|thousand|million|billion|trillion|percentage[\s-]+point|point)\b)",
     re.IGNORECASE,
 )
 
@@ -290,6 +290,8 @@ def find_quantities(sentence: str, context: str = "", *, scores: bool = False) -
     """
     sentence = _unshouted(sentence)
     raws: list[_Raw] = _fractions(sentence) if ("/" in sentence or "th" in sentence or "ter" in sentence) else []
+    if "alf" in sentence or "quarter" in sentence or "third" in sentence:
+        raws += _scaled_fractions(sentence)
     if " in " in sentence:
         raws += _rates(sentence)
     if "wice" in sentence:
@@ -654,6 +656,43 @@ def _fractions(s: str) -> list[_Raw]:
         b = _DENOMINATORS[m.group("b").lower().rstrip("s")]
         if a < b and (a == 1 or m.group("b").lower().endswith("s")):
             out.append(_Raw(m.start(), m.end(), round(a / b, 6), "fraction"))
+    return out
+
+
+# A fraction of a scale or of a percentage point: "three-quarters of a million people" (750,000), "half a million",
+# "a quarter of a percentage point", "half a percentage point" (0.5 points), "a quarter point" beside a rate.
+_SCALED_FRACTION = re.compile(
+    r"\b(?:(?P<a>an?|one|two|three)[\s-]+(?P<b>half|third|quarter)s?\s+of\s+an?|(?P<half>half)(?:\s+of)?\s+an?)\s+"
+    r"(?P<scale>thousand|million|billion|trillion|percentage[\s-]+point|point)\b"
+    r"|\b(?P<qa>an?)\s+(?P<qb>half|quarter)[\s-]+(?P<qscale>percentage[\s-]+point|point)\b",
+    re.IGNORECASE,
+)
+_FRACTION_PARTS = {"half": 2, "third": 3, "quarter": 4}
+_RATE_CUE = re.compile(r"\b(?:rates?|interest|yields?|percent|per\s+cent|%|inflation|margin|polls?|points?\s+lead)", re.IGNORECASE)
+
+
+def _scaled_fractions(s: str) -> list[_Raw]:
+    out: list[_Raw] = []
+    for m in _SCALED_FRACTION.finditer(s):
+        if m.group("half"):
+            value, scale = 0.5, m.group("scale")
+        elif m.group("qa"):
+            value, scale = 1 / _FRACTION_PARTS[m.group("qb").lower()], m.group("qscale")
+        else:
+            head = m.group("a").lower()
+            a = 1 if head in ("a", "an") else _UNITS_WORDS[head]
+            b = _FRACTION_PARTS[m.group("b").lower()]
+            if a >= b:
+                continue
+            value, scale = a / b, m.group("scale")
+        scale = " ".join(scale.lower().replace("-", " ").split())
+        if scale.endswith("point"):
+            if scale == "point" and not _RATE_CUE.search(s):
+                continue  # "half a point" of a game's or a contest's score
+            out.append(_Raw(m.start(), m.end(), round(value, 6), "digits", "percentage points", measure="percent"))
+        else:
+            big = _SCALES[scale]
+            out.append(_Raw(m.start(), m.end(), round(value * big, 6), "digits", scale=big))
     return out
 
 
