@@ -261,7 +261,7 @@ def find_quantities(sentence: str, context: str = "", *, scores: bool = False) -
     ("Yet the group still counts more than 1,100 behind bars." after a sentence about prisoners).
     ``scores``: read sports scores and records ("a 34-6 win") as one quantity each (``_scores``).
     """
-    raws: list[_Raw] = _fractions(sentence) if ("/" in sentence or "th" in sentence or "ter" in sentence) else []
+    raws: list[_Raw] = _fractions(sentence) if ("/" in sentence or "th" in sentence or "ter" in sentence or "alf" in sentence) else []
     if " in " in sentence:
         raws += _rates(sentence)
     if "wice" in sentence:
@@ -625,8 +625,19 @@ def _fractions(s: str) -> list[_Raw]:
         a = 1 if head in ("a", "an") else _UNITS_WORDS[head]
         b = _DENOMINATORS[m.group("b").lower().rstrip("s")]
         if a < b and (a == 1 or m.group("b").lower().endswith("s")):
+            if point := _OF_A_POINT.match(s, m.end()):  # "a quarter of a percentage point": 0.25 points of a rate
+                out.append(_Raw(m.start(), point.end(), round(a / b, 6), "words", "percentage points", measure="percent"))
+                continue
             out.append(_Raw(m.start(), m.end(), round(a / b, 6), "fraction"))
+    for m in _HALF_A_POINT.finditer(s):
+        out.append(_Raw(m.start(), m.end(), 0.5, "words", "percentage points", measure="percent"))
     return out
+
+
+# A part of a percentage point in words (variants18): "a quarter of a percentage point", "three quarters of a
+# point", "half a percentage point" are 0.25, 0.75 and 0.5 points of a rate, as "0.25 percentage points" are.
+_OF_A_POINT = re.compile(r"\s+of\s+an?\s+(?:percentage\s+)?point\b(?!\s+(?:of|on)\s+(?:the\s+)?(?:order|view|game|match))", re.I)
+_HALF_A_POINT = re.compile(r"\b[Hh]alf\s+(?:of\s+)?an?\s+percentage\s+point\b")
 
 
 def _rates(s: str) -> list[_Raw]:
@@ -686,6 +697,12 @@ def _digit_numbers(s: str, blocked: list[tuple[int, int]]) -> list[_Raw]:
                 scale = attached
             elif attached == "s" and len(num) == 4:
                 continue  # a decade: "the 1990s"
+            elif (glued := _GLUED_TIME.get(attached)) and not scale and not m.group("pct") and (attached != "s" or "." in num):
+                unit = glued  # a time written short: "ran 19.12s", "19.12sec", "a 48hr strike", "after 90mins"
+            elif attached in ("bp", "bps") and not scale and not m.group("pct"):
+                unit = "basis points"  # "cut by 50bps", "a 25bp rise"
+            elif attached == "in" and not scale and not m.group("pct") and _INCHES_GLUED.match(s, end):
+                unit, measure = "in", "distance"  # "15in of rain", "a 6in blade": glued, never the word "in"
             elif attached == "p" and not (scale or m.group("pct")) and _pence(s, num):
                 unit = "pence"  # "each share at 420p", "a loaf at 95p": pence, as "420 pence" is
             else:
@@ -737,6 +754,13 @@ def _digit_numbers(s: str, blocked: list[tuple[int, int]]) -> list[_Raw]:
             raw.end += 1
         out.append(raw)
     return out
+
+
+# Times written short and glued to the figure (variants18). A bare "s" only after decimals ("19.12s", never "the
+# 1990s" nor "20s"); "in" is inches only glued and before a word or the end ("15in of rain", not "2in1").
+_GLUED_TIME = {"s": "seconds", "sec": "seconds", "secs": "seconds", "min": "minutes", "mins": "minutes",
+               "hr": "hours", "hrs": "hours"}  # fmt: skip
+_INCHES_GLUED = re.compile(r"(?=[\s.,;:)!?]|$)")
 
 
 # What makes "N million pounds" a weight: what it is of ("2 million pounds of grain") or a verb of weighing.

@@ -46,6 +46,8 @@ UNIT_SYNONYMS = {
     "hospitalized": "hospitalised", "hospitalisation": "hospitalised", "hospitalization": "hospitalised",
     # a count of the votes cast is a count of ballots ("48,210 votes" / "48,210 ballots")
     "ballot": "vote",
+    # a film is a movie ("more than 60 films" / "over 60 movies", variants18)
+    "movie": "film",
 }  # fmt: skip
 
 
@@ -55,7 +57,9 @@ _COMPOUNDS = {("service", "member"): "servicemember", ("account", "holder"): "ac
               ("staff", "member"): "staff", ("per", "cent"): "percent", ("asylum", "seeker"): "asylumseeker",
               ("head", "state"): "head of state", ("head", "government"): "head of state",
               # an obituary's figure, no death toll: it joins no toll and never evolves (review17)
-              ("age", "death"): "age at death"}  # fmt: skip
+              ("age", "death"): "age at death",
+              # a hundredth of a point: never the points of a rate or a game (variants18; converted in blocking)
+              ("basis", "point"): "basis point"}  # fmt: skip
 
 
 # Words after a counted noun that are not the noun: "19 points clear", "12 points ahead", "two years ago".
