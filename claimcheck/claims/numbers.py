@@ -330,8 +330,18 @@ def find_quantities(sentence: str, context: str = "", *, scores: bool = False) -
         # a game's score is of one moment: "since 1985" beside it ("the first team since 1985 to overturn a
         # 3-1 deficit") dates the record the sentence states, not the score
         q.when = None if q.unit == "score" and when and when.lower().startswith("since ") else when
+        if q.when and _FROM_DATE.match(q.when) and _FUTURE.search(sentence) and not _FROM_UNTIL.search(sentence):
+            q.when = q.when[5:].strip()  # "will rise by 9% from July 1": the day it takes effect, no span
         q.extra["context"] = _context(sentence, q)
     return out
+
+
+# "from <date>" in a sentence of what will be ("bills will rise by 9% from July", "the cap would rise to £1,834
+# from April 1") names when a new figure takes effect: a point in time, as "in July" is, not a span to now ("have
+# risen 9% since July"; "from March to May" is a span). variants18.
+_FROM_DATE = re.compile(r"from\s+(?!the\s+(?:start|beginning)\b)\S", re.IGNORECASE)
+_FUTURE = re.compile(r"\b(?:will|would|shall|is\s+to|are\s+to|set\s+to|due\s+to|going\s+to|face|faces)\b", re.I)
+_FROM_UNTIL = re.compile(r"\bfrom\s+[^,;.]{1,30}?\s+(?:to|until|till|through)\s+[A-Z0-9]", re.IGNORECASE)
 
 
 # An age at death ("dies at 84", "died, aged 84", "died on Sunday at the age of 84"): an obituary's figure, which

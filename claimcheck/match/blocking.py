@@ -515,7 +515,7 @@ _SPAN_AFTER = re.compile(
 _STATES: dict[str, str] = {
     **dict.fromkeys(["without power", "without electricity", "lost power", "power cut", "power outage", "in the dark",
                      "blackout", "power was cut", "cut power", "cut off power", "knocked out power", "lost electricity",
-                     "power was knocked out"], "outage"),
+                     "power was knocked out", "outage", "outages"], "outage"),
     **dict.fromkeys(["damaged", "destroyed", "flattened", "flooded", "razed"], "damage"),
     **dict.fromkeys(["evacuated", "evacuation", "displaced"], "evacuated"),
 }  # fmt: skip
@@ -1251,13 +1251,26 @@ def _outage_links(
         claim = items[n].claim
         if unit[n] not in _SUPPLIED or claim.value is None or figure[g] < 2 or is_wide(claim.value):
             continue
-        if _things_said(claim, unit[n])[2] == {"outage"}:
+        if (_things_said(claim, unit[n])[2] or _coordinated_states(claim)) == {"outage"}:
             same[is_span(claim.when), float(figure[g])].append(g)
     names_of = _names_memo()
     for groups in same.values():
         for a, b in itertools.combinations(groups[: options.max_candidates], 2):
             if unit[first[a]] != unit[first[b]]:
                 _link_agreeing(graph, items, first, a, b, unit[first[a]], names_of, options, bool(precise[a] and precise[b]))
+
+
+# A noun coordinated with the figure's, then the verb of both ("600,000 homes and businesses lost power"): the clause
+# cut at "and" left the figure no state (variants18).
+_AND_NOUN = re.compile(r"\s+(?:and|or|&)\s+(?:other\s+)?[a-z]+\s+(?P<rest>[^,;:]*)")
+
+
+def _coordinated_states(claim: Claim) -> frozenset[str]:
+    """The states (``_STATES``) of the verb after a noun coordinated with the figure's, else none."""
+    s = claim.sentence
+    at = s.find(claim.text)
+    m = _AND_NOUN.match(s, at + len(claim.text)) if at >= 0 else None
+    return frozenset(_STATES[w.lower()] for w in _STATE_WORDS.findall(m.group("rest"))) if m else frozenset()
 
 
 # Units of measure (as ``unit_key`` spells them) in a base unit of their dimension: "40 metres (131 feet)",
