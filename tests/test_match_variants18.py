@@ -17,7 +17,9 @@ from claimcheck.text import match_stem
 
 
 def _numbers(text: str) -> list[tuple[str, str | None, float | None]]:
-    return [(c.text, c.unit, c.value.low if c.value else None) for c in extract_claims(text) if c.kind == "number"]
+    return [
+        (c.text, c.unit, c.value.low if c.value else None) for c in extract_claims(text) if c.kind == "number"
+    ]
 
 
 def _roles(text: str) -> list[tuple[str, Any]]:
@@ -36,7 +38,12 @@ def test_plurals_of_nouns_in_ie_stem_to_the_noun() -> None:
         "movie", "cookie", "calorie", "rookie", "zombie"
     ]  # fmt: skip
     # "-ies" of a "-y" noun is unchanged
-    assert [match_stem(w) for w in ["bodies", "companies", "cities", "studies"]] == ["body", "company", "city", "study"]
+    assert [match_stem(w) for w in ["bodies", "companies", "cities", "studies"]] == [
+        "body",
+        "company",
+        "city",
+        "study",
+    ]
 
 
 def test_films_and_movies_are_one_count() -> None:
@@ -46,7 +53,9 @@ def test_films_and_movies_are_one_count() -> None:
     assert joined("The director made 31 films in a career of five decades.",
                   "Across five decades the director shot 31 movies.")  # fmt: skip
     # films are still no books
-    assert not joined("The author wrote 31 books, her publisher said.", "The director shot 31 movies, his studio said.")
+    assert not joined(
+        "The author wrote 31 books, her publisher said.", "The director shot 31 movies, his studio said."
+    )
 
 
 # --- rules 2, 3: times and inches glued to the figure ------------------------------------------------------------
@@ -65,7 +74,10 @@ def test_a_time_or_inches_glued_to_the_figure_is_read() -> None:
     assert not [n for n in _numbers("The firm sold 2in1 laptops.") if n[1] == "in"]
     assert joined("The swimmer touched in 52.41sec to take gold in the relay.",
                   "She took gold in the relay in 52.41 seconds.")  # fmt: skip
-    assert joined("Forecasters expect up to 15in of snow on the hills.", "Up to 15 inches of snow could fall on the hills.")
+    assert joined(
+        "Forecasters expect up to 15in of snow on the hills.",
+        "Up to 15 inches of snow could fall on the hills.",
+    )
 
 
 # --- rule 4: a length of time told in hours, days or weeks ---------------------------------------------------------
@@ -80,8 +92,12 @@ def test_a_length_of_time_in_two_units_is_one_fact() -> None:
     assert joined("Doctors will stage a 48-hour walkout at the city hospital.",
                   "A two-day strike by doctors at the city hospital will go ahead.")  # fmt: skip
     # never a conflict nor an update: two units are two things
-    assert not conflict("The two sides agreed to a 72-hour ceasefire.", "The rivals will observe a three-day ceasefire.")
-    assert not evolving("The two sides agreed to a 72-hour ceasefire.", "The rivals will observe a three-day ceasefire.")
+    assert not conflict(
+        "The two sides agreed to a 72-hour ceasefire.", "The rivals will observe a three-day ceasefire."
+    )
+    assert not evolving(
+        "The two sides agreed to a 72-hour ceasefire.", "The rivals will observe a three-day ceasefire."
+    )
 
 
 def test_lengths_of_time_of_other_things_stay_apart() -> None:
@@ -89,7 +105,9 @@ def test_lengths_of_time_of_other_things_stay_apart() -> None:
     assert not joined("The hostages were held for 48 hours before their release.",
                       "The talks went on for two days before a deal was reached.")  # fmt: skip
     assert not joined("The striker was handed a 14-day ban.", "The town was placed under a two-week curfew.")
-    assert not joined("Doctors will stage a 48-hour walkout next week.", "Nurses will hold a two-day strike next week.")
+    assert not joined(
+        "Doctors will stage a 48-hour walkout next week.", "Nurses will hold a two-day strike next week."
+    )
 
 
 # --- rule 5: basis points and percentage points --------------------------------------------------------------------
@@ -99,7 +117,9 @@ def test_a_part_of_a_percentage_point_in_words_is_read() -> None:
     assert ("a quarter of a percentage point", "percentage points", 0.25) in _numbers(
         "The bank raised rates by a quarter of a percentage point."
     )
-    assert ("half a percentage point", "percentage points", 0.5) in _numbers("Rates were cut by half a percentage point.")
+    assert ("half a percentage point", "percentage points", 0.5) in _numbers(
+        "Rates were cut by half a percentage point."
+    )
     assert ("50bps", "basis points", 50.0) in _numbers("The central bank cut its key rate by 50bps.")
     # a quarter of the vote stays a fraction
     assert ("A quarter of the vote", "vote", 0.25) in _numbers("A quarter of the vote went to the Greens.")
@@ -116,7 +136,9 @@ def test_basis_points_and_percentage_points_are_one_change() -> None:
     assert not conflict("The central bank raised its key rate by 25 basis points.",
                         "The central bank raised its key rate by a quarter of a percentage point.")  # fmt: skip
     # points of a game are no rate
-    assert not joined("The Lakers won by 25 points on Thursday.", "The Lakers' shooting rate rose 0.25 points.")
+    assert not joined(
+        "The Lakers won by 25 points on Thursday.", "The Lakers' shooting rate rose 0.25 points."
+    )
 
 
 def test_a_figure_raised_and_a_figure_lowered_are_two_facts() -> None:
@@ -133,8 +155,13 @@ def test_a_figure_raised_and_a_figure_lowered_are_two_facts() -> None:
 
 def test_premises_coordinated_before_the_verb_of_an_outage_are_its_count() -> None:
     # a storm, a heatwave, a substation fire
-    assert joined("More than 600,000 homes and businesses lost power.", "Power was cut to over 600,000 customers.")
-    assert joined("The storm left 48,210 homes and shops without power.", "About 48,210 customers were in the dark on Sunday.")
+    assert joined(
+        "More than 600,000 homes and businesses lost power.", "Power was cut to over 600,000 customers."
+    )
+    assert joined(
+        "The storm left 48,210 homes and shops without power.",
+        "About 48,210 customers were in the dark on Sunday.",
+    )
     assert joined("Outages hit more than 90,000 properties after the substation fire.",
                   "More than 90,000 homes lost power after the substation fire.")  # fmt: skip
     # homes flooded are another state
@@ -146,7 +173,9 @@ def test_premises_coordinated_before_the_verb_of_an_outage_are_its_count() -> No
 
 def test_people_told_or_ordered_to_leave_a_place_are_evacuated() -> None:
     # a hurricane, a wildfire, a gas leak
-    assert ("Some 1.2 million residents", "evacuated") in _roles("Some 1.2 million residents had been told to leave.")
+    assert ("Some 1.2 million residents", "evacuated") in _roles(
+        "Some 1.2 million residents had been told to leave."
+    )
     assert ("About 300 people", "evacuated") in _roles("About 300 people were ordered to leave the area.")
     # leaving a party, a cabinet or a job is no evacuation
     assert ("Some 40 staff", None) in _roles("Some 40 staff were told to leave the party.")
@@ -169,7 +198,9 @@ def test_from_a_date_in_a_sentence_of_what_will_be_is_a_point_in_time() -> None:
     assert ("400", "from March") in _whens("Deaths will have risen to 400 from March to May.")
     assert joined("The regulator said bills would rise by 9 percent to 1,834 pounds a year from July 1.",
                   "The typical bill will rise by 9% to 1,834 pounds a year.")  # fmt: skip
-    assert joined("The minimum wage will rise by 6.7% from April.", "Ministers said the minimum wage will go up 6.7%.")
+    assert joined(
+        "The minimum wage will rise by 6.7% from April.", "Ministers said the minimum wage will go up 6.7%."
+    )
 
 
 # --- the invented events over loopback (tune part only) -----------------------------------------------------------
@@ -206,7 +237,9 @@ def test_tune_events_keep_their_different_facts_apart_and_the_rising_toll_evolve
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("event", "value"), ONE_ROW)
-def test_tune_events_one_fact_in_other_words_is_one_row(scored: Scored, event: str, value: float | None) -> None:
+def test_tune_events_one_fact_in_other_words_is_one_row(
+    scored: Scored, event: str, value: float | None
+) -> None:
     facts = scored[0]
     chosen = [f for f in facts if f.event == event and f.fact.get("value") == value]
     assert chosen
