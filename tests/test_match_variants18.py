@@ -245,3 +245,16 @@ def test_tune_events_one_fact_in_other_words_is_one_row(
     assert chosen
     for fact in chosen:
         assert len(fact.rows) == 1 and not fact.missed, (fact.fact["pieces"], fact.rows, fact.missed)
+
+
+# --- rule 10: a race's distance is no sum ---------------------------------------------------------------------------
+
+
+def test_a_race_distance_glued_to_m_is_metres_in_a_sentence_of_racing() -> None:
+    # athletics, swimming
+    assert ("200m", "m", 200.0) in _numbers("The sprinter clocked 19.12sec in the 200m on Sunday.")
+    assert ("400m", "m", 400.0) in _numbers("She won the 400m final in 49.2 seconds.")
+    # money stays money, even beside a race's word
+    assert ("400m", None, 400e6) in _numbers("The track project will cost 400m, the council said.")
+    assert ("100m", None, 100e6) in _numbers("The firm raised 100m in its final funding round.")
+    assert ("200m", None, 200e6) in _numbers("The club paid 200m for the striker in a record deal.")

@@ -13,7 +13,14 @@ from claimcheck.claims.ages import find_ages
 from claimcheck.claims.clauses import clause_whens, span_test
 from claimcheck.claims.coref import NOT_NAME_WORDS, is_body_name
 from claimcheck.claims.lexicon import CAPITAL, COUNT_NOUNS, MONTH_RE, MONTHS, WEEKDAYS
-from claimcheck.claims.measures import ATTACHED, CASE_SENSITIVE, canonical, measure_after, metres_cue
+from claimcheck.claims.measures import (
+    ATTACHED,
+    CASE_SENSITIVE,
+    MONEY_CUE,
+    canonical,
+    measure_after,
+    metres_cue,
+)
 from claimcheck.claims.nounphrase import _OF_POSSESSIVE, _infer_unit, _noun_phrase
 from claimcheck.claims.numfilters import (
     _AGO,
@@ -693,8 +700,8 @@ def _digit_numbers(s: str, blocked: list[tuple[int, int]]) -> list[_Raw]:
         attached = (m.group("attached") or "").lower()
         scale = (m.group("scale") or "").strip().lower()
         measure = None
-        if scale == "m" and not m.group("cur") and not attached and metres_cue(s, start, end):
-            scale, unit, measure = "", "m", "distance"  # "dug 13m down", "a depth of 40m"
+        if scale == "m" and not m.group("cur") and not attached and (metres_cue(s, start, end) or _race(s, num)):
+            scale, unit, measure = "", "m", "distance"  # "dug 13m down", "a depth of 40m", "won the 200m final"
         if attached:
             known = attached in ATTACHED and not scale and not m.group("pct")
             if known and attached in CASE_SENSITIVE and not m.group("attached").isupper():
@@ -764,6 +771,21 @@ def _digit_numbers(s: str, blocked: list[tuple[int, int]]) -> list[_Raw]:
             raw.end += 1
         out.append(raw)
     return out
+
+
+# A race's distance ("the 200m", "400m hurdles", "the 1500m freestyle"): one of the distances run or swum, in a
+# sentence of racing (variants18: "clocked 19.12sec in the 200m" was 200 million). Never with a currency sign.
+_RACE_DISTANCES = frozenset(["50", "60", "100", "110", "200", "400", "800", "1500", "1,500", "3000", "3,000", "5000",
+                             "5,000", "10,000", "10000"])  # fmt: skip
+_RACE_CUE = re.compile(
+    r"\b(?:final|finals|heats?|hurdles|races?|raced|sprint\w*|relay|freestyle|backstroke|breaststroke|butterfly|"
+    r"medley|steeplechase|dash|semi-finals?|athlet\w*|clocked|swimm\w*|runners?|sprinters?)\b",
+    re.IGNORECASE,
+)
+
+
+def _race(s: str, num: str) -> bool:
+    return num in _RACE_DISTANCES and _RACE_CUE.search(s) is not None and MONEY_CUE.search(s) is None
 
 
 # Times written short and glued to the figure (variants18). A bare "s" only after decimals ("19.12s", never "the
