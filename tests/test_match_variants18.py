@@ -258,3 +258,18 @@ def test_a_race_distance_glued_to_m_is_metres_in_a_sentence_of_racing() -> None:
     assert ("400m", None, 400e6) in _numbers("The track project will cost 400m, the council said.")
     assert ("100m", None, 100e6) in _numbers("The firm raised 100m in its final funding round.")
     assert ("200m", None, 200e6) in _numbers("The club paid 200m for the striker in a record deal.")
+
+
+# --- rule 11: moved out by the authorities ------------------------------------------------------------------------
+
+
+def test_people_moved_from_their_homes_or_to_shelters_are_evacuated() -> None:
+    # floods, an earthquake, a hospital fire, a chemical leak
+    assert _roles("Some 4,500 residents were moved from their homes.") == [("Some 4,500 residents", "evacuated")]
+    assert _roles("Roughly 12,000 locals were moved to emergency shelters.") == [("Roughly 12,000 locals", "evacuated")]
+    assert _roles("About 300 patients were taken to safety.") == [("About 300 patients", "evacuated")]
+    # moved to other offices or to the bench: no evacuation
+    assert _roles("The 40 staff were moved to other offices.") == [("40 staff", None)]
+    assert _roles("Five players were moved to the bench.") == [("Five players", None)]
+    assert joined("About 6,200 people have been evacuated from the riverside district.",
+                  "Some 6,200 residents of the riverside district were moved from their homes.")  # fmt: skip
