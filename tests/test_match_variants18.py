@@ -273,3 +273,15 @@ def test_people_moved_from_their_homes_or_to_shelters_are_evacuated() -> None:
     assert _roles("Five players were moved to the bench.") == [("Five players", None)]
     assert joined("About 6,200 people have been evacuated from the riverside district.",
                   "Some 6,200 residents of the riverside district were moved from their homes.")  # fmt: skip
+
+
+# --- rule 12: times cut short after a space ------------------------------------------------------------------------
+
+
+def test_a_time_cut_short_after_a_space_is_the_time() -> None:
+    # cricket, swimming, a strike, an economy
+    assert joined("Play at the ground was stopped for 90 mins by rain.", "Rain stopped play at the ground for 90 minutes.")
+    assert joined("The swimmer won the final in 52.41 secs.", "The swimmer took the final in 52.41 seconds.")
+    assert joined("Unemployment is at a 12 yr high, the agency said.", "The agency said unemployment is at a 12-year high.")
+    # minutes are still no seconds
+    assert not joined("The swimmer won the final in 52.41 secs.", "The swimmer took the final after 52.41 minutes.")

@@ -48,7 +48,12 @@ UNIT_SYNONYMS = {
     "ballot": "vote",
     # a film is a movie ("more than 60 films" / "over 60 movies", variants18)
     "movie": "film",
+    # times cut short after a space ("90 mins", "9.58 sec", "52.4 secs", "a 10 yr low"), variants18
+    "min": "minute", "sec": "second", "hr": "hour", "hrs": "hour", "yr": "year", "yrs": "year",
 }  # fmt: skip
+
+
+_SHORT_TIMES = frozenset(["min", "sec", "hr", "hrs", "yr", "yrs"])
 
 
 # Two-word counted things that are one noun: "service members" are servicemembers, not members.
@@ -92,6 +97,8 @@ def unit_key(unit: str | None) -> str:
         return compound
     if len(ws) > 1 and ws[0] in _CURRENCY_HEADS and ws[1] not in ("zone", "area", "bond", "note", "coin"):
         return ws[0]  # "a 1.1 billion dollar probe", "a 40 million euro contract": a sum, as "$1.1 billion" is
+    if len(ws) > 1 and ws[0] in _SHORT_TIMES:
+        return UNIT_SYNONYMS[ws[0]]  # "a 12 yr high", "a 90 min delay": years, minutes
     if len(ws) > 1 and ws[0] in COUNT_NOUNS and ws[0] != "time":  # "a two-time champion" counts titles
         return UNIT_SYNONYMS.get(ws[0], ws[0])  # "12 point lead", "17 minute delay": points, minutes
     return UNIT_SYNONYMS.get(ws[-1], ws[-1]) if ws else ""
