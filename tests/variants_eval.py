@@ -176,10 +176,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = ap.parse_args(argv)
     try:
         data = load(args.file, args.split)
-    except (OSError, ValueError, KeyError) as exc:
-        print(f"error: cannot read {args.file}: {exc}", file=sys.stderr)
+        bad = unknown_pieces(data)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        print(f"error: cannot read {args.file}: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 2
-    bad = unknown_pieces(data)
+    if not data["events"]:
+        print(f"error: no events in {args.file} (split {args.split})", file=sys.stderr)
+        return 2
     if bad:
         print("error: pieces in no article:\n  " + "\n  ".join(bad), file=sys.stderr)
         return 2
