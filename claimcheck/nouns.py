@@ -93,7 +93,7 @@ def _singulars(word: str) -> list[str]:
     """``word`` and the singulars it may be the plural of ("bodies" -> "body", "buses" -> "bus")."""
     out = [word]
     if word.endswith("ies") and len(word) > 4:
-        out.append(word[:-3] + "y")
+        out.append(word[:-3] + "y")  # "movies" -> "movie" below, with the "-s" of any plural
     if word.endswith("es") and len(word) > 3:
         out.append(word[:-2])
     if word.endswith("s") and not word.endswith("ss"):

@@ -169,12 +169,21 @@ def match_content_words(text: str) -> list[str]:
     return [w for w in match_words(text) if w not in MATCH_STOPWORDS and len(w) > 1]
 
 
+# Nouns whose singular ends in "-ie": their plural "-ies" is no "-y" word ("movies" was "movy", which no "movie"
+# met; variants18). General English, not one story's words.
+IE_NOUNS = frozenset(
+    ["movie", "cookie", "rookie", "calorie", "zombie", "selfie", "brownie", "hippie", "goalie", "sortie", "prairie",
+     "genie", "auntie", "budgie", "hoodie", "smoothie", "collie", "pixie", "bookie", "roadie", "foodie", "newbie",
+     "yuppie", "junkie", "groupie", "talkie", "walkie", "freebie", "birdie", "bogie", "veggie", "techie"]
+)  # fmt: skip
+
+
 def match_stem(w: str) -> str:
     w = w.replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
     if len(w) > 4 and w.endswith("ies"):
-        return w[:-3] + "y"
+        return w[:-1] if w[:-1] in IE_NOUNS else w[:-3] + "y"
     if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
         return w[:-1]
     return w

@@ -4,6 +4,13 @@ how many rows hold its outlets' mentions (fragmentation) and which outlets are m
 
     python -m tests.variants_eval        # figures, then each fact that is split or missed
     python -m tests.variants_eval -v     # every fact with the rows that hold it
+    python -m tests.variants_eval --file tests/data/variants18_events.json --split tune
+    python -m tests.variants_eval --file tests/data/variants18_events.json --split check   # figures only
+
+A file's events are split by a fixed rule: int(sha1(event name), 16) % 3 == 0 is the CHECK part (never read its
+failures: with --split check only the figures are printed), the rest the tune part. Only the events of the split
+chosen are served and fetched. An event's "evolves" pairs [piece, value, piece, value] are a figure that truly
+changed (a rising toll): both in one row marked evolving. Every other conflict or evolving row is counted.
 """
 
 from __future__ import annotations
@@ -26,8 +33,18 @@ DATA = Path(__file__).resolve().parent / "data" / "variants17_events.json"
 Row = dict[str, Any]
 
 
-def load() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(DATA.read_text(encoding="utf-8"))
+SPLITS = ("all", "tune", "check")
+
+
+def is_check(name: str) -> bool:
+    """The fixed rule, chosen before any measuring: a third of the events are the check part."""
+    return int(hashlib.sha1(name.encode()).hexdigest(), 16) % 3 == 0
+
+
+def load(path: Path = DATA, split: str = "all") -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    if split != "all":
+        data["events"] = [e for e in data["events"] if is_check(e["name"]) == (split == "check")]
     return data
 
 
@@ -90,7 +107,8 @@ class FactScore:
 
 def score(data: dict[str, Any], rows: Sequence[Row]) -> tuple[list[FactScore], list[tuple[str, str, str]]]:
     """Each fact's rows and misses, and the apart pairs that share a row (event, a, b)."""
-    facts, joined = [], []
+    facts: list[FactScore] = []
+    joined: list[tuple[str, str, str]] = []
     for event in data["events"]:
         for fact in event["facts"]:
             fs = FactScore(event["name"], fact)
@@ -111,12 +129,25 @@ def _has(row: Row, piece: str, value: float) -> bool:
     return any(piece in m["sentence"] and _near(m.get("value"), value, 0.001) for m in row["mentions"])
 
 
+def evolutions(data: dict[str, Any], rows: Sequence[Row]) -> tuple[int, int, int]:
+    """(labelled evolutions found as one evolving row, evolving rows not labelled, conflict rows)."""
+    expected = [(a, va, b, vb) for e in data["events"] for a, va, b, vb in e.get("evolves", [])]
+    found, labelled = 0, set()
+    for a, va, b, vb in expected:
+        hit = [i for i, r in enumerate(rows) if r.get("evolving") and _has(r, a, va) and _has(r, b, vb)]
+        found += bool(hit)
+        labelled.update(hit)
+    stray = sum(1 for i, r in enumerate(rows) if r.get("evolving") and i not in labelled)
+    return found, stray, sum(1 for r in rows if r.get("conflicts"))
+
+
 def unknown_pieces(data: dict[str, Any]) -> list[str]:
     """Pieces that are in no article of their event (a typo in the labels)."""
     bad = []
     for event in data["events"]:
         text = "\n".join(t + "\n" + "\n".join(ps) for _, t, ps in event["articles"].values())
-        pieces = [p for f in event["facts"] for p in f["pieces"]] + [p for pair in event["apart"] for p in pair[::2]]
+        pairs = [*event["apart"], *event.get("evolves", [])]
+        pieces = [p for f in event["facts"] for p in f["pieces"]] + [p for pair in pairs for p in pair[::2]]
         bad += [f"{event['name']}: {p}" for p in pieces if p not in text]
     return bad
 
@@ -140,16 +171,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("-v", "--verbose", action="store_true")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--file", type=Path, default=DATA, help="events file (default: variants17's)")
+    ap.add_argument("--split", choices=SPLITS, default="all", help="check: figures only")
     args = ap.parse_args(argv)
-    data = load()
-    bad = unknown_pieces(data)
+    try:
+        data = load(args.file, args.split)
+        bad = unknown_pieces(data)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        print(f"error: cannot read {args.file}: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 2
+    if not data["events"]:
+        print(f"error: no events in {args.file} (split {args.split})", file=sys.stderr)
+        return 2
     if bad:
         print("error: pieces in no article:\n  " + "\n  ".join(bad), file=sys.stderr)
         return 2
     rows = run(data)
     facts, joined = score(data, rows)
     figs = figures(facts, joined)
-    if args.json:
+    figs["evolved"], figs["stray_evolving"], figs["conflict_rows"] = evolutions(data, rows)
+    figs["evolves_labelled"] = sum(len(e.get("evolves", [])) for e in data["events"])
+    if args.json or args.split == "check":
         print(json.dumps(figs))
         return 0
     for f in facts:
@@ -162,6 +204,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                     print(f"        {m['outlet']:22} {m['value']} | {m['sentence'][:110]}")
     for ev, a, b in joined:
         print(f"JOINED apart [{ev}]: {a!r} / {b!r}")
+    for r in rows:
+        if r.get("conflicts") or r.get("evolving"):
+            print(f"{'CONFLICT' if r.get('conflicts') else 'EVOLVING'} row: {r['summary'][:90]}")
+            for m in r["mentions"]:
+                print(f"        {m['outlet']:22} {m['value']} | {m['sentence'][:110]}")
     print(json.dumps(figs))
     return 0
 

@@ -13,7 +13,14 @@ from claimcheck.claims.ages import find_ages
 from claimcheck.claims.clauses import clause_whens, span_test
 from claimcheck.claims.coref import NOT_NAME_WORDS, is_body_name
 from claimcheck.claims.lexicon import CAPITAL, COUNT_NOUNS, HEADLINE_VERBS, MONTH_RE, MONTHS, WEEKDAYS
-from claimcheck.claims.measures import ATTACHED, CASE_SENSITIVE, canonical, measure_after, metres_cue
+from claimcheck.claims.measures import (
+    ATTACHED,
+    CASE_SENSITIVE,
+    MONEY_CUE,
+    canonical,
+    measure_after,
+    metres_cue,
+)
 from claimcheck.claims.nounphrase import _OF_POSSESSIVE, _infer_unit, _noun_phrase
 from claimcheck.claims.numfilters import (
     _AGO,
@@ -360,8 +367,18 @@ def find_quantities(sentence: str, context: str = "", *, scores: bool = False) -
         # a game's score is of one moment: "since 1985" beside it ("the first team since 1985 to overturn a
         # 3-1 deficit") dates the record the sentence states, not the score
         q.when = None if q.unit == "score" and when and when.lower().startswith("since ") else when
+        if q.when and _FROM_DATE.match(q.when) and _FUTURE.search(sentence) and not _FROM_UNTIL.search(sentence):
+            q.when = q.when[5:].strip()  # "will rise by 9% from July 1": the day it takes effect, no span
         q.extra["context"] = _context(sentence, q)
     return out
+
+
+# "from <date>" in a sentence of what will be ("bills will rise by 9% from July", "the cap would rise to £1,834
+# from April 1") names when a new figure takes effect: a point in time, as "in July" is, not a span to now ("have
+# risen 9% since July"; "from March to May" is a span). variants18.
+_FROM_DATE = re.compile(r"from\s+(?!the\s+(?:start|beginning)\b)\S", re.IGNORECASE)
+_FUTURE = re.compile(r"\b(?:will|would|shall|is\s+to|are\s+to|set\s+to|due\s+to|going\s+to|face|faces)\b", re.I)
+_FROM_UNTIL = re.compile(r"\bfrom\s+[^,;.]{1,30}?\s+(?:to|until|till|through)\s+[A-Z0-9]", re.IGNORECASE)
 
 
 # An age at death ("dies at 84", "died, aged 84", "died on Sunday at the age of 84"): an obituary's figure, which
@@ -739,8 +756,8 @@ def _digit_numbers(s: str, blocked: list[tuple[int, int]]) -> list[_Raw]:
         attached = (m.group("attached") or "").lower()
         scale = (m.group("scale") or "").strip().lower()
         measure = None
-        if scale == "m" and not m.group("cur") and not attached and metres_cue(s, start, end):
-            scale, unit, measure = "", "m", "distance"  # "dug 13m down", "a depth of 40m"
+        if scale == "m" and not m.group("cur") and not attached and (metres_cue(s, start, end) or _race(s, num)):
+            scale, unit, measure = "", "m", "distance"  # "dug 13m down", "a depth of 40m", "won the 200m final"
         if attached:
             known = attached in ATTACHED and not scale and not m.group("pct")
             if known and attached in CASE_SENSITIVE and not m.group("attached").isupper():
@@ -753,6 +770,12 @@ def _digit_numbers(s: str, blocked: list[tuple[int, int]]) -> list[_Raw]:
                 scale = attached
             elif attached == "s" and len(num) == 4:
                 continue  # a decade: "the 1990s"
+            elif (glued := _GLUED_TIME.get(attached)) and not scale and not m.group("pct") and (attached != "s" or "." in num):
+                unit = glued  # a time written short: "ran 19.12s", "19.12sec", "a 48hr strike", "after 90mins"
+            elif attached in ("bp", "bps") and not scale and not m.group("pct"):
+                unit = "basis points"  # "cut by 50bps", "a 25bp rise"
+            elif attached == "in" and not scale and not m.group("pct") and _INCHES_GLUED.match(s, end):
+                unit, measure = "in", "distance"  # "15in of rain", "a 6in blade": glued, never the word "in"
             elif attached == "p" and not (scale or m.group("pct")) and _pence(s, num):
                 unit = "pence"  # "each share at 420p", "a loaf at 95p": pence, as "420 pence" is
             else:
@@ -804,6 +827,28 @@ def _digit_numbers(s: str, blocked: list[tuple[int, int]]) -> list[_Raw]:
             raw.end += 1
         out.append(raw)
     return out
+
+
+# A race's distance ("the 200m", "400m hurdles", "the 1500m freestyle"): one of the distances run or swum, in a
+# sentence of racing (variants18: "clocked 19.12sec in the 200m" was 200 million). Never with a currency sign.
+_RACE_DISTANCES = frozenset(["50", "60", "100", "110", "200", "400", "800", "1500", "1,500", "3000", "3,000", "5000",
+                             "5,000", "10,000", "10000"])  # fmt: skip
+_RACE_CUE = re.compile(
+    r"\b(?:final|finals|heats?|hurdles|races?|raced|sprint\w*|relay|freestyle|backstroke|breaststroke|butterfly|"
+    r"medley|steeplechase|dash|semi-finals?|athlet\w*|clocked|swimm\w*|runners?|sprinters?)\b",
+    re.IGNORECASE,
+)
+
+
+def _race(s: str, num: str) -> bool:
+    return num in _RACE_DISTANCES and _RACE_CUE.search(s) is not None and MONEY_CUE.search(s) is None
+
+
+# Times written short and glued to the figure (variants18). A bare "s" only after decimals ("19.12s", never "the
+# 1990s" nor "20s"); "in" is inches only glued and before a word or the end ("15in of rain", not "2in1").
+_GLUED_TIME = {"s": "seconds", "sec": "seconds", "secs": "seconds", "min": "minutes", "mins": "minutes",
+               "hr": "hours", "hrs": "hours"}  # fmt: skip
+_INCHES_GLUED = re.compile(r"(?=[\s.,;:)!?]|$)")
 
 
 # What makes "N million pounds" a weight: what it is of ("2 million pounds of grain") or a verb of weighing.

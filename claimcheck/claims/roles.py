@@ -84,7 +84,13 @@ _AFTER = re.compile(
     r"(?P<hospitalised>hospitali[sz]ed|(?:taken|rushed|admitted|airlifted|flown|treated|transported)\s+"
     r"(?:to|in|at|into)\s+(?:[\w-]+\s+){0,3}?hospitals?)|"
     r"(?P<missing>missing|unaccounted\s+for)|"
-    r"(?P<evacuated>evacuated|(?:ordered|told|forced)\s+to\s+(?:evacuate|flee|leave\s+their\s+homes))|"
+    r"(?P<evacuated>evacuated|(?:ordered|told|forced)\s+to\s+(?:evacuate|flee|leave\s+their\s+homes|"
+    # "had been told to leave." / "ordered to leave the area" (variants18): leaving a place, not a job or a party
+    r"leave(?=\s*(?:[.;]|$))|leave\s+(?:the|their)\s+(?:area|town|city|region|island|coast|village|valley)s?\b)|"
+    # moved out by the authorities: "were moved from their homes", "relocated to emergency shelters" (variants18)
+    r"(?:moved|relocated|bussed|taken)\s+(?:out\s+)?(?:from|of)\s+their\s+homes|"
+    r"(?:moved|relocated|bussed|taken)\s+to\s+(?:safety|(?:emergency\s+|temporary\s+)?shelters?|"
+    r"evacuation\s+cent(?:re|er)s?|higher\s+ground))|"
     r"(?P<arrested>arrested|detained|apprehended|taken\s+into\s+custody|rounded\s+up)|"
     r"(?P<rescued>rescued|(?:pulled|dug|freed)\s+(?:out\s+)?alive|(?:airlifted|brought|winched|led)\s+to\s+safety)|"
     r"(?P<displaced>displaced|uprooted|(?:left|made)\s+homeless|forced\s+(?:from|out\s+of)\s+their\s+homes)"

@@ -400,6 +400,7 @@ def number_graph(
     _bound_links(items, graph, options, first, unit, figure, precise, group_words)
     _conversion_links(items, graph, options, first, unit, figure, group_words)
     _outage_links(items, graph, options, first, unit, figure, precise)
+    _duration_links(items, graph, options, first, unit, figure, group_words)
     _span_links(items, graph, options, first, unit, ctx, figure, precise)
     _unlink_opposite_sides(graph, first, unit, ctx)
     _unlink_other_quantities(graph, items, first, ctx)
@@ -451,6 +452,10 @@ _SIDES: dict[str, tuple[str, int]] = {
                      "creating"], ("change", 1)),
     **dict.fromkeys(["axe", "axed", "axing", "sack", "sacked", "sacking", "layoff", "laid", "slash", "slashed",
                      "redundancy", "redundancies"], ("change", -1)),
+    # a rate or a price raised or lowered ("raised rates by 50 basis points" / "cut rates by half a point",
+    # variants18): the verbs of a decision that moves a figure, as the context spells them
+    **dict.fromkeys(["raise", "lift", "lifted", "hike", "hiked", "hik"], ("change", 1)),
+    **dict.fromkeys(["lower", "lowered", "reduce", "reduced", "reduc", "trim", "trimmed"], ("change", -1)),
 }  # fmt: skip
 
 
@@ -510,7 +515,7 @@ _SPAN_AFTER = re.compile(
 _STATES: dict[str, str] = {
     **dict.fromkeys(["without power", "without electricity", "lost power", "power cut", "power outage", "in the dark",
                      "blackout", "power was cut", "cut power", "cut off power", "knocked out power", "lost electricity",
-                     "power was knocked out"], "outage"),
+                     "power was knocked out", "outage", "outages"], "outage"),
     **dict.fromkeys(["damaged", "destroyed", "flattened", "flooded", "razed"], "damage"),
     **dict.fromkeys(["evacuated", "evacuation", "displaced"], "evacuated"),
 }  # fmt: skip
@@ -1246,13 +1251,26 @@ def _outage_links(
         claim = items[n].claim
         if unit[n] not in _SUPPLIED or claim.value is None or figure[g] < 2 or is_wide(claim.value):
             continue
-        if _things_said(claim, unit[n])[2] == {"outage"}:
+        if (_things_said(claim, unit[n])[2] or _coordinated_states(claim)) == {"outage"}:
             same[is_span(claim.when), float(figure[g])].append(g)
     names_of = _names_memo()
     for groups in same.values():
         for a, b in itertools.combinations(groups[: options.max_candidates], 2):
             if unit[first[a]] != unit[first[b]]:
                 _link_agreeing(graph, items, first, a, b, unit[first[a]], names_of, options, bool(precise[a] and precise[b]))
+
+
+# A noun coordinated with the figure's, then the verb of both ("600,000 homes and businesses lost power"): the clause
+# cut at "and" left the figure no state (variants18).
+_AND_NOUN = re.compile(r"\s+(?:and|or|&)\s+(?:other\s+)?[a-z]+\s+(?P<rest>[^,;:]*)")
+
+
+def _coordinated_states(claim: Claim) -> frozenset[str]:
+    """The states (``_STATES``) of the verb after a noun coordinated with the figure's, else none."""
+    s = claim.sentence
+    at = s.find(claim.text)
+    m = _AND_NOUN.match(s, at + len(claim.text)) if at >= 0 else None
+    return frozenset(_STATES[w.lower()] for w in _STATE_WORDS.findall(m.group("rest"))) if m else frozenset()
 
 
 # Units of measure (as ``unit_key`` spells them) in a base unit of their dimension: "40 metres (131 feet)",
@@ -1271,7 +1289,11 @@ _IN_BASE: dict[str, tuple[str, float]] = {
     "kw": ("kw", 1.0), "mw": ("kw", 1e3), "gw": ("kw", 1e6),
     "kwh": ("kwh", 1.0), "mwh": ("kwh", 1e3), "gwh": ("kwh", 1e6), "twh": ("kwh", 1e9),
     "°C": ("°C", 1.0), "°F": ("°C", 5 / 9),
+    # a change of a rate: 25 basis points are a quarter of a percentage point (variants18)
+    "basis points": ("pp", 0.01), "percentage points": ("pp", 1.0),
 }  # fmt: skip
+# "points" of a rate: the sentence speaks of a rate or a share ("went up by 0.25 points to 4.5pc")
+_RATE_POINTS = re.compile(r"%|\b(?:rates?|interest|per\s?cent|percent|pc|pct|yields?|inflation)\b", re.I)
 # Temperatures ("40C (104F)"): Fahrenheit is converted with its offset, and the two figures, each rounded to a
 # degree of its own scale, agree within about half a degree Celsius (a relative tolerance would let 38C meet 104F)
 _DEGREES = frozenset(["°C", "°F"])
@@ -1307,6 +1329,8 @@ CONVERSION_TOLERANCE = 0.05
 def _measure_unit(claim: Claim) -> str | None:
     """The canonical unit of measure of a number claim (``claims.measures``), else None."""
     found = measure_in((claim.unit or "").lower().replace("-", " ").split()[:2])
+    if found is None and claim.unit == "points" and _RATE_POINTS.search(claim.sentence):
+        return "percentage points"
     return found if found is not None else claim.unit if claim.unit in _IN_BASE else None
 
 
@@ -1412,6 +1436,66 @@ def _conversion_links(
                 if not when_compatible(match_when(items[n].claim), match_when(items[m].claim), options.when_threshold):
                     continue
                 graph.link(a, b, ROLE_SCORE)  # below a link in one unit: an article's own unit is its claim
+
+
+# Lengths of time that convert exactly into one another ("a 72-hour ceasefire" / "a three-day ceasefire", "a
+# fortnight-long ban" is no unit here). Months and years are no whole number of days: left out.
+_TIME_SECONDS = {"second": 1.0, "minute": 60.0, "hour": 3600.0, "day": 86400.0, "week": 604800.0}
+# Nouns of one event a length of time describes, named two ways ("a 48-hour walkout" / "a two-day strike").
+_SAME_EVENT = {"walkout": "strike", "stoppage": "strike", "truce": "ceasefire", "armistice": "ceasefire"}
+
+
+def _described(claim: Claim) -> frozenset[str]:
+    """The words a length of time describes in a compound ("a 72-hour ceasefire": "ceasefire"; "a three-day rail
+    strike due": rail, strike, due), else none."""
+    if not compound_key(claim):
+        return frozenset()
+    return frozenset(_SAME_EVENT.get(w, w) for w in match_content_words(" ".join((claim.unit or "").split()[1:])))
+
+
+def _duration_links(
+    items: Sequence[Item],
+    graph: Graph,
+    options: MatchOptions,
+    first: Sequence[int],
+    unit: Sequence[str],
+    figure: Any,
+    words: Sequence[frozenset[str]],
+) -> None:
+    """One length of time given in two units ("a 72-hour ceasefire" / "a three-day ceasefire", "a 3-day strike" /
+    "its 72-hour walkout", "90 minutes" / "an hour and a half" is not read): exact figures of hours, days, weeks,
+    minutes or seconds equal once converted, of one described event (the compound's noun, ``_SAME_EVENT``) or
+    whose contexts share two words, in sentences that do not name different people or places (``_lone_ok``).
+    Only agreeing figures link (the figures of two units never conflict nor evolve: two things)."""
+    by_length: dict[tuple[float, bool], list[int]] = defaultdict(list)
+    for g, n in enumerate(first):
+        claim, thing = items[n].claim, unit[n]
+        v = claim.value
+        if thing not in _TIME_SECONDS or v is None or v.low is None or v.low != v.high or figure[g] <= 0:
+            continue
+        by_length[round(float(figure[g]) * _TIME_SECONDS[thing], 6), is_span(claim.when)].append(g)
+    names_of = _names_memo()
+    for groups in by_length.values():
+        if len({unit[first[g]] for g in groups}) < 2:
+            continue
+        for a, b in itertools.combinations(groups[: options.max_candidates], 2):
+            n, m = first[a], first[b]
+            if unit[n] == unit[m] or b in graph.adj[a] or items[n].article == items[m].article:
+                continue
+            ca, cb = items[n].claim, items[m].claim
+            da, db = _described(ca), _described(cb)
+            shared = (words[a] & words[b]) - _DURATION_WORDS - _NUMBER_WORDS - _HOURS_WORDS
+            if not (da & db or len(shared) >= 2):
+                continue
+            if (da and db and not da & db) or not _lone_ok(items, first, a, b, names_of):
+                continue
+            if not when_compatible(match_when(ca), match_when(cb), options.when_threshold):
+                continue
+            assert ca.value is not None and cb.value is not None
+            graph.link(a, b, ROLE_SCORE, Rule("agree", 0.0, unit[n], (ca.value, cb.value)))
+
+
+_HOURS_WORDS = frozenset(match_stem(w) for u in ("second", "minute", "hour") for w in (u, u + "s"))
 
 
 def _span_links(

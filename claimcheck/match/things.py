@@ -46,7 +46,14 @@ UNIT_SYNONYMS = {
     "hospitalized": "hospitalised", "hospitalisation": "hospitalised", "hospitalization": "hospitalised",
     # a count of the votes cast is a count of ballots ("48,210 votes" / "48,210 ballots")
     "ballot": "vote",
+    # a film is a movie ("more than 60 films" / "over 60 movies", variants18)
+    "movie": "film",
+    # times cut short after a space ("90 mins", "9.58 sec", "52.4 secs", "a 10 yr low"), variants18
+    "min": "minute", "sec": "second", "hr": "hour", "hrs": "hour", "yr": "year", "yrs": "year",
 }  # fmt: skip
+
+
+_SHORT_TIMES = frozenset(["min", "sec", "hr", "hrs", "yr", "yrs"])
 
 
 # Two-word counted things that are one noun: "service members" are servicemembers, not members.
@@ -55,7 +62,9 @@ _COMPOUNDS = {("service", "member"): "servicemember", ("account", "holder"): "ac
               ("staff", "member"): "staff", ("per", "cent"): "percent", ("asylum", "seeker"): "asylumseeker",
               ("head", "state"): "head of state", ("head", "government"): "head of state",
               # an obituary's figure, no death toll: it joins no toll and never evolves (review17)
-              ("age", "death"): "age at death"}  # fmt: skip
+              ("age", "death"): "age at death",
+              # a hundredth of a point: never the points of a rate or a game (variants18; converted in blocking)
+              ("basis", "point"): "basis point"}  # fmt: skip
 
 
 # Words after a counted noun that are not the noun: "19 points clear", "12 points ahead", "two years ago".
@@ -88,6 +97,8 @@ def unit_key(unit: str | None) -> str:
         return compound
     if len(ws) > 1 and ws[0] in _CURRENCY_HEADS and ws[1] not in ("zone", "area", "bond", "note", "coin"):
         return ws[0]  # "a 1.1 billion dollar probe", "a 40 million euro contract": a sum, as "$1.1 billion" is
+    if len(ws) > 1 and ws[0] in _SHORT_TIMES:
+        return UNIT_SYNONYMS[ws[0]]  # "a 12 yr high", "a 90 min delay": years, minutes
     if len(ws) > 1 and ws[0] in COUNT_NOUNS and ws[0] != "time":  # "a two-time champion" counts titles
         return UNIT_SYNONYMS.get(ws[0], ws[0])  # "12 point lead", "17 minute delay": points, minutes
     return UNIT_SYNONYMS.get(ws[-1], ws[-1]) if ws else ""
