@@ -47,7 +47,9 @@ def _join_stories(
     linkage (summed, two loose stories of one country add up that country's names). As in the linkage,
     two stories join only when they share ``min_shared`` terms, ``specific`` of their similarity comes
     from terms about as frequent as the two (:func:`_specific`: two towns' floods told in the same words
-    stay apart), and the larger one's cohesion allows it (:func:`_cohesive`)."""
+    stay apart), and the larger one's cohesion allows it (:func:`_cohesive`); with ``outlet`` (each article's
+    outlet, a number; None: no such rule), two stories of one and the same outlet days apart are judged by
+    :func:`~claimcheck.stories.linkage._one_outlet` too."""
     g = len(groups)
     sid = np.empty(len(times), dtype=np.int32)  # memory: gathered for a million pairs (int64 below)
     for k, m in enumerate(groups):
@@ -147,8 +149,8 @@ def _join_stories(
         nx, ny = len(groups[x]), len(groups[y])
         cap = _specific_cap(nx + ny, len(times), options)
         lx, ly = story_pairs[good[k]].tolist()
+        average = float(cos[good[k]]) * float(norm[lx]) * float(norm[ly]) / (nx * ny)  # average, undamped
         scale = float(norm[lx]) * float(norm[ly])  # the summed vectors' norms: products as in the linkage
-        average = float(cos[good[k]]) * scale / (nx * ny)  # average, undamped
         if (
             len(shared) < options.min_shared
             or (
