@@ -69,6 +69,9 @@ def test_acts_in_the_past_are_statements(text: str) -> None:
         "Offshore trusts created by the firm hid the money (AFP)",
         "The company finally delivered on its promises with the new model.",
         "The town council met on 3 May to discuss the plan.",
+        # a verdict on what would have been
+        "Holding the final in a stadium without a roof would've been a disaster, the organisers admitted.",
+        "Cancelling the concert in Leeds could have been avoided if the promoters had acted sooner.",
         # furniture: a contributor's line, an embedded post, an imperative
         "Lena Park contributed reporting from Seoul.",
         "Flight 22 just landed in Perth before it took off! pic.twitter.com/abc123 — Sky Tracker (@skytracker) March 3, 2020",

@@ -74,7 +74,9 @@ _OPINION_WORDS = frozenset(
 )
 _OPINION_PHRASES = re.compile(
     r"\b(?:need\s+to|needs\s+to|in\s+my\s+view|in\s+our\s+view|let\s+us|would\s+be|could\s+be|may\s+well|"
-    r"appears?\s+to)\b",
+    r"appears?\s+to|"
+    # what would or should have been: a verdict on the past, not a record of it ("would've been a mistake")
+    r"(?:would|could|should|might)(?:\s+have|[’']ve)\s+been)\b",
     re.IGNORECASE,
 )
 _IMPERATIVE = re.compile(
