@@ -3,6 +3,7 @@ failed on the code before its fix; pages and feeds are served over real sockets 
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -67,3 +68,64 @@ def test_flattening_keeps_every_word_and_leaves_a_shallow_page_as_it_is() -> Non
         flat.count("<div>") == 200 + 2 and flat.count("</div>") == 200 and "<p>one two three</p>" in flat
     )  # (<b> is past 200 levels)
     assert extract_page(_wrapped("<div>", 400, closed=True), "http://127.0.0.1/a").text.count("Marlow") == 1
+
+
+def _serve_articles(site: Site, prefix: str, n: int) -> None:
+    for i in range(n):
+        paras = [*PARAS, f"Item {prefix}{i}: {i * 3 + 5} ferries were held at the pier for the night."]
+        site.route(f"/{prefix}{i}.html", article_html(f"{prefix} {i}", paras, PUBLISHED), headers=HTML)
+    items = [{"title": f"{prefix}{i}", "link": site.url(f"/{prefix}{i}.html"), "guid": f"{prefix}{i}"} for i in range(n)]
+    site.route("/feed.xml", rss(items), headers=RSS)
+
+
+@pytest.mark.slow
+def test_a_file_size_limit_reached_mid_fetch_is_said_and_loses_nothing(tmp_path: Path) -> None:
+    """A write refused by the system (``ulimit -f``, EFBIG; a disk that fails a write) is SQLite's
+    SQLITE_IOERR_WRITE, "disk I/O error": the fetch said `database error: disk I/O error`, which reads as a
+    broken disk and says nothing of the articles stored. Now it says what can cause it and that what was
+    stored is kept (the batch written is rolled back and fetched again next run), as for a full disk."""
+    import resource
+    import subprocess
+    import sys
+
+    site = Site()
+    db, src = tmp_path / "c.db", tmp_path / "s.yaml"
+    try:
+        src.write_text(f"outlets: [{{id: a, name: A, feeds: ['{site.url('/feed.xml')}']}}]\n")
+        _serve_articles(site, "first", 3)
+        with Store.open(db) as store:
+            run_fetch(parse_sources(src.read_text()), store, FetchOptions(settings=FAST, workers=0, allow_private=True))
+        _serve_articles(site, "second", 40)
+        limit = db.stat().st_size  # the file may not grow, nor may its -wal past the same size
+
+        def cap() -> None:
+            resource.setrlimit(resource.RLIMIT_FSIZE, (limit, resource.RLIM_INFINITY))
+
+        argv = [sys.executable, "-m", "claimcheck", "fetch", "--allow-private", "--workers", "0", "-q"]
+        r = subprocess.run(
+            [*argv, "--db", str(db), "--sources", str(src)],
+            capture_output=True, text=True, preexec_fn=cap, timeout=60, env={**os.environ, "CLAIMCHECK_HOME": str(tmp_path)},
+        )  # fmt: skip
+        assert r.returncode == 2, (r.returncode, r.stderr)
+        assert "Traceback" not in r.stderr and len(r.stderr.strip().splitlines()) == 1, r.stderr
+        assert "nothing was lost" in r.stderr and "file size limit" in r.stderr, r.stderr
+        titles = {row["title"] for row in assert_sound(db)}
+        assert {"first 0", "first 1", "first 2"} <= titles and len(titles) < 43
+        with Store.open(db) as store:  # the limit lifted: the run completes
+            run_fetch(parse_sources(src.read_text()), store, FetchOptions(settings=FAST, workers=0, allow_private=True))
+        assert len(assert_sound(db)) == 43
+    finally:
+        site.close()
+
+
+def test_a_write_the_system_refused_is_said_as_such() -> None:
+    import sqlite3
+
+    from claimcheck.store.sqlite_file import explain
+
+    refused = sqlite3.OperationalError("disk I/O error")
+    refused.sqlite_errorcode = 778  # SQLITE_IOERR_WRITE, as an EFBIG write gives it
+    assert "file size limit" in explain(refused) and "nothing was lost" in explain(refused)
+    read = sqlite3.OperationalError("disk I/O error")
+    read.sqlite_errorcode = 266  # SQLITE_IOERR_READ: nothing is said of what was kept
+    assert explain(read) == "database error: disk I/O error"
