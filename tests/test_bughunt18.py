@@ -129,3 +129,31 @@ def test_a_write_the_system_refused_is_said_as_such() -> None:
     read = sqlite3.OperationalError("disk I/O error")
     read.sqlite_errorcode = 266  # SQLITE_IOERR_READ: nothing is said of what was kept
     assert explain(read) == "database error: disk I/O error"
+
+
+def test_stories_written_to_a_file_names_a_database_path_that_is_not_utf8(tmp_path: Path) -> None:
+    """`stories --db <latin-1 path> -o x.md` stopped on `internal error: UnicodeEncodeError`: the report's
+    "compare it with" command held the path's undecodable bytes. They are now spelt as a shell's $'\\351'
+    escapes, so the report is UTF-8 and the command, pasted into a shell, names the same file."""
+    from typer.testing import CliRunner
+
+    from claimcheck.cli.app import app
+
+    folder = tmp_path / os.fsdecode(b"r\xe9sum\xe9")
+    folder.mkdir()
+    db = folder / os.fsdecode(b"news\xff.db")
+    site = Site()
+    try:
+        for o in ("alpha", "beta"):
+            site.route(f"/{o}.html", article_html(f"{o} harbour report", PARAS, PUBLISHED), headers=HTML)
+            site.route(f"/{o}.xml", rss([{"title": o, "link": site.url(f"/{o}.html"), "guid": o}]), headers=RSS)
+        lines = "".join(f"  - {{id: {o}, name: {o}, feeds: ['{site.url(f'/{o}.xml')}']}}\n" for o in ("alpha", "beta"))
+        with Store.open(db) as store:
+            run_fetch(parse_sources("outlets:\n" + lines), store, FetchOptions(settings=FAST, workers=0, allow_private=True))
+    finally:
+        site.close()
+    out = tmp_path / "stories.md"
+    r = CliRunner().invoke(app, ["stories", "--db", str(db), "-o", str(out), "--no-cache", "-q"])
+    assert r.exit_code == 0, r.output
+    text = out.read_text(encoding="utf-8")
+    assert "--db $'" in text and "r\\351sum\\351/news\\377.db'" in text, text
