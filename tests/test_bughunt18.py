@@ -142,6 +142,15 @@ def test_stories_written_to_a_file_names_a_database_path_that_is_not_utf8(tmp_pa
     folder = tmp_path / os.fsdecode(b"r\xe9sum\xe9")
     folder.mkdir()
     db = folder / os.fsdecode(b"news\xff.db")
+    _two_outlets_on_one_story(db)
+    out = tmp_path / "stories.md"
+    r = CliRunner().invoke(app, ["stories", "--db", str(db), "-o", str(out), "--no-cache", "-q"])
+    assert r.exit_code == 0, r.output
+    text = out.read_text(encoding="utf-8")
+    assert "--db $'" in text and "r\\351sum\\351/news\\377.db'" in text, text
+
+
+def _two_outlets_on_one_story(db: Path) -> None:
     site = Site()
     try:
         for o in ("alpha", "beta"):
@@ -152,8 +161,21 @@ def test_stories_written_to_a_file_names_a_database_path_that_is_not_utf8(tmp_pa
             run_fetch(parse_sources("outlets:\n" + lines), store, FetchOptions(settings=FAST, workers=0, allow_private=True))
     finally:
         site.close()
-    out = tmp_path / "stories.md"
-    r = CliRunner().invoke(app, ["stories", "--db", str(db), "-o", str(out), "--no-cache", "-q"])
+
+
+@pytest.mark.parametrize("name", ["x.md", "x.html", "x.json"])
+def test_a_topic_typed_in_a_terminal_that_is_not_utf8_is_read_and_written(tmp_path: Path, name: str) -> None:
+    """`compare` with a topic of latin-1 or windows-1252 bytes (a terminal that is not UTF-8: curly quotes
+    \\x93 \\x94 around a name) searched, then stopped on `internal error: UnicodeEncodeError` writing the
+    report to a file. Each such byte is now read as windows-1252, as a web page's stray bytes are."""
+    from typer.testing import CliRunner
+
+    from claimcheck.cli.app import app
+
+    db = tmp_path / "s.db"
+    _two_outlets_on_one_story(db)
+    out = tmp_path / name
+    topic = os.fsdecode(b"\x93Marlow\x94")
+    r = CliRunner().invoke(app, ["compare", topic, "--db", str(db), "-o", str(out), "-q"])
     assert r.exit_code == 0, r.output
-    text = out.read_text(encoding="utf-8")
-    assert "--db $'" in text and "r\\351sum\\351/news\\377.db'" in text, text
+    assert "\u201cMarlow\u201d" in out.read_text(encoding="utf-8")
