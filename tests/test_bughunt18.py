@@ -179,3 +179,17 @@ def test_a_topic_typed_in_a_terminal_that_is_not_utf8_is_read_and_written(tmp_pa
     r = CliRunner().invoke(app, ["compare", topic, "--db", str(db), "-o", str(out), "-q"])
     assert r.exit_code == 0, r.output
     assert "\u201cMarlow\u201d" in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("agent", "said"), [("caf\\u00e9 news", "U+00E9"), ("bot\\0", "U+0000"), ("bot\\x7f", "U+007F")])
+def test_a_user_agent_no_http_header_can_hold_is_a_config_error(agent: str, said: str) -> None:
+    """`sources --check` said OK to `user_agent: "café news"`, then every fetch stopped on `internal error:
+    UnicodeEncodeError` (a NUL failed every request instead). Now the file is refused, with its line."""
+    from claimcheck.errors import ConfigError
+
+    text = f'defaults: {{user_agent: "{agent}"}}\noutlets:\n  - {{id: a, name: A, feeds: ["http://127.0.0.1:9/f"]}}\n'
+    with pytest.raises(ConfigError) as got:
+        parse_sources(text)
+    assert f"defaults.user_agent: an HTTP header takes printable ASCII only; this has {said}" in str(got.value)
+    ok = 'defaults: {user_agent: "claimcheck/1.0 (+https://example.org;\\tops@example.org)"}\noutlets:\n  - {id: a, name: A}\n'
+    assert parse_sources(ok).defaults.user_agent.startswith("claimcheck/1.0")
