@@ -3,6 +3,7 @@ failed on the code before its fix; pages and feeds are served over real sockets 
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -193,3 +194,35 @@ def test_a_user_agent_no_http_header_can_hold_is_a_config_error(agent: str, said
     assert f"defaults.user_agent: an HTTP header takes printable ASCII only; this has {said}" in str(got.value)
     ok = 'defaults: {user_agent: "claimcheck/1.0 (+https://example.org;\\tops@example.org)"}\noutlets:\n  - {id: a, name: A}\n'
     assert parse_sources(ok).defaults.user_agent.startswith("claimcheck/1.0")
+
+
+@pytest.mark.slow
+def test_a_killed_fetch_leaves_no_worker_holding_its_output_open(tmp_path: Path) -> None:
+    """A fetch killed (SIGKILL: the OOM killer; or SIGHUP) stays a zombie until its parent reaps it, and the
+    extraction workers took a zombie's pid for a live parent: a caller that reads the output to its end
+    before reaping (``subprocess.run(..., capture_output=True)``, ``communicate()``) waited for ever, the
+    workers holding the output open. They now watch the parent's end of the pipe they were started through."""
+    import signal
+    import subprocess
+
+    from test_crash import publish, sources, start, wait_for
+
+    site = Site()
+    try:
+        publish(site, delay=0.12)
+        db = tmp_path / "c.db"
+        proc = start(sources(site, tmp_path), db)
+        try:
+            wait_for(db, 1, proc)  # the pool is up: its workers extracted the first article
+            proc.send_signal(signal.SIGKILL)
+            try:
+                proc.communicate(timeout=10)  # reads stdout and stderr to their end, then reaps
+            except subprocess.TimeoutExpired:
+                pytest.fail("the output was still held open 10 s after the fetch was killed")
+        finally:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(5)
+    finally:
+        site.close()
+    assert_sound(db)
