@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from claimcheck.claims import coref
 from claimcheck.claims.lexicon import CAPITAL, SMALL, SPEECH_RE
+from claimcheck.claims.sentences import CREDIT_NAME
 from claimcheck.models import ClaimDetails
 
 _PAIRS = {"“": "”", "«": "»", "„": "“", '"': '"'}
@@ -131,7 +132,10 @@ _SUBJECT = re.compile(
     rf"(?<![\w’'])(?P<name>[{CAPITAL}][\w’'-]+(?:\s+(?:[{CAPITAL}]\.|[{CAPITAL}][\w’'-]+)){{0,3}})(?:,\s[^,“”\".!?]{{1,80}},)?"
     r"\s+(?:(?:[a-z]+ly|also|then|has|had|have|was|is|later|again|once|never|just|still|already|now|even|first|"
     r"since|further|repeatedly)\s+){0,2}?"
-    r"(?:[a-z]{3,}ed|said|says|told|wrote|took|made|gave|became|spoke|sent)\b"
+    r"(?:[a-z]{3,}ed|said|says|told|wrote|took|made|gave|became|spoke|sent|"
+    # ... or acting through a modal or "did" ("X, who backs the rival club, couldn't hide his delight", "did not
+    # give up", "could barely speak")
+    r"(?:(?:could|would|did|can|will|should|might|must)(?:n[’']t|\s+not)?|cannot|won[’']t)\s+(?:[a-z]+ly\s+)?[a-z]{3,})\b"
 )
 # The subject a sentence opens with: "Exiled opposition leader Sviatlana Tsikhanouskaya, who ..., said"
 # (a full name after up to four lower-case or leading words, the first such name: "X Y has designated North
@@ -208,6 +212,8 @@ _NOT_NAMES = frozenset(
         "Its", "Our", "My", "When", "While", "After", "Before", "If", "As", "Asked", "Speaking", "Later",
         "Earlier", "Meanwhile", "However", "According", "Still", "Also", "Now", "Then", "Some", "Many",
         "Most", "Last", "Next", "Several", "Each", "Every", "Both", "All", "Few", "Other", "Another", "Such",
+        # a focusing or linking word opening a sentence before its subject ("Even Ana Ruiz, who ..., couldn't")
+        "Even", "Only", "Though", "Although", "Perhaps", "Indeed", "Instead", "Despite", "Unlike", "Nor",
         # page furniture between paragraphs ("Advertisement Continue reading the main story")
         "Advertisement", "Continue", "Read", "Share", "Photo", "Caption", "Subscribe", "Click", "Related",
     ]
@@ -629,12 +635,19 @@ def _title_case_line(line: str) -> bool:
     return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.7 * len(long_words)  # noqa: PLR2004
 
 
+# A closing quotation mark with the letters of a plural right after it, no space between: the quoted phrase is used
+# as a noun ('a chorus of "what did she say"s', 'more "not in my back yard"es'), a phrase named, not words on record.
+_MADE_PLURAL = re.compile(r"[”\"»]e?s\b")
+
+
 def _of_record(text: str, q: Quote) -> bool:
     """Leave out scare quotes (one or two words), titles ("Star Trek Into Darkness") and short names
     (_NAMED_BEFORE, _NAMED_AFTER)."""
     words = [w for s, e in q.parts for w in _WORDS.findall(text[s:e])]
     if len(words) < 3 or sum(1 for s, e in q.parts for t in text[s:e].split() if _WORDS.search(t)) < 3:
         return False  # a hyphenated compound is one word: "a 'feather-duvet lung'" is a scare quote
+    if _MADE_PLURAL.match(text, q.end):
+        return False  # 'a chorus of "is that him"s': the phrase made a plural noun, named, nobody's words here
     if len(words) <= _NAME_WORDS and (
         _NAMED_BEFORE.search(text, max(0, q.start - 40), q.start)
         or _NAMED_AFTER.match(text, q.end)
@@ -1257,7 +1270,15 @@ _PORTFOLIOS = frozenset(
 _ROLE_PP_CUT = re.compile(r"\s+(?:of|for|at|from|with)\s")
 
 
+# A photo's credit printed before a caption's name ("Associated Press Hillary Ward took time out ...", "EPA Coach Jo
+# Lee ..."): the agency took the picture, the name after it is the person's. Only before two or more capitalised
+# words, so that an agency alone ("Reuters reported") stays.
+_LEADING_CREDIT = re.compile(rf"(?:{CREDIT_NAME})\s*[/:]?\s*(?=[{CAPITAL}][\w’'-]+\s+[{CAPITAL}])")
+
+
 def _clean_name(name: str) -> str | None:
+    if credit := _LEADING_CREDIT.match(name):
+        name = name[credit.end() :]
     words = name.split()
     if words and words[0].lower() in _DETERMINERS and (pp := _ROLE_PP_CUT.search(name)):
         words = name[: pp.start()].split()[-1:]  # "a member of the crew": the head noun speaks (as _described_speaker)

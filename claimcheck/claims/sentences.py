@@ -78,6 +78,7 @@ _AGENCY = (
     r"Yonhap|AAP|SIPA|ZUMA(?:\s+Wire)?)(?:\s+News)?(?:\s+Agency)?"
 )
 _CREDIT_NAME = rf"(?:{_LIBRARY}|{_AGENCY})"
+CREDIT_NAME = _CREDIT_NAME  # a picture library's or a news agency's name (quotes: a credit before a caption's name)
 _CREDIT_ROLE = r"(?:\s+[-–—]\s+(?:Contributor|Staff|Stringer|Pool|Handout|File))?"
 _SHARE_NAME = r"(?:Facebook|Twitter|Pinterest|WhatsApp|Email|E-mail|LinkedIn|Reddit|Messenger|Flipboard)"
 _SHARE_BAR = rf"(?:{_SHARE_NAME}\s+){{2,}}"
