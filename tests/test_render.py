@@ -453,3 +453,21 @@ def test_the_conflicts_column_is_shown_only_when_a_row_has_one() -> None:
     assert "Reported by" in agreed and "Conflicts" not in agreed, agreed
     disputed = table("The storm destroyed 215 homes in the valley on Monday, the council said.")
     assert "Conflicts" in disputed and "BBC says 215" in disputed and "(vs 212)" in disputed, disputed
+
+
+def test_a_row_whose_outlets_all_tie_first_marks_none_first_in_the_table() -> None:
+    """Every outlet of a row stamped with the same day only: "(first)" after each of them (or "all 3 outlets; first
+    a, b, c") tells nothing (look18, on real tuning events). The table marks none; the Markdown's First column
+    still lists them, and the JSON keeps them."""
+    from test_match import OUTLETS, art, toll
+
+    articles = [
+        art("bbc", toll(14, "The ferry fire off the northern coast killed 14 passengers, the coastguard said."), hour=0),
+        art("cbs", toll(14, "Fourteen passengers died in the ferry fire off the northern coast, the coastguard said."), hour=0),
+    ]  # fmt: skip
+    res = compare("ferry", articles, OUTLETS, CompareOptions(min_outlets=2), generated_at=NOW)
+    (fact,) = [f for f in res.facts if f.kind == "number"]
+    assert "(first)" not in table_text(res)
+    row = next(line for line in render_markdown(res).splitlines() if line.startswith(f"| {fact.id} |"))
+    assert "| BBC, CBS News |" in row or "| CBS News, BBC |" in row
+    assert "(first)" in table_text(tied_ferry_toll())  # a later third outlet: the tied two stay first

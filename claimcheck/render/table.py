@@ -55,7 +55,7 @@ ALL_BUT_UP_TO = 3
 def _outlets_cell(fact: Fact, names: dict[str, str], considered: Sequence[str] = ()) -> Text:
     copies = {m.outlet for m in fact.mentions if m.syndicated} - set(fact.independent_outlets)
     short = len(fact.outlets) > FULL_NAMES_UP_TO
-    firsts = first_outlets(fact)
+    firsts = _marked_firsts(fact)
     cell = Text(f"{len(fact.outlets)} outlets: " if short else "")
     for n, oid in enumerate(fact.outlets):
         if n:
@@ -76,13 +76,20 @@ def _outlets_cell(fact: Fact, names: dict[str, str], considered: Sequence[str] =
     return cell
 
 
+def _marked_firsts(fact: Fact) -> list[str]:
+    """The outlets a row marks first: none when every outlet of the row ties first (articles stamped with the
+    same day only), as "first" then tells nothing; the Markdown report's First column still lists them."""
+    firsts = first_outlets(fact)
+    return [] if len(fact.outlets) > 1 and set(fact.outlets) <= set(firsts) else firsts
+
+
 def _all_but(fact: Fact, missing: Sequence[str], copies: set[str], considered: int) -> Text:
     """The reporting outlets told by the others: "all 12 outlets" / "10 of 12, all but ap, bbc", then the first outlet and the wire copies, by id."""
     if missing:
         cell = Text(f"{len(fact.outlets)} of {considered}, all but {', '.join(plain(o) for o in missing)}")
     else:
         cell = Text(f"all {considered} outlets")
-    if firsts := first_outlets(fact):
+    if firsts := _marked_firsts(fact):
         cell.append("; first ")
         cell.append(plain(", ".join(firsts)), style="bold")
     wire = [o for o in fact.outlets if o in copies]
@@ -207,7 +214,7 @@ def matrix_table(result: CompareResult) -> Table:
         table.add_column(key, justify="center", no_wrap=True, min_width=1)
     for fact in result.facts:
         conflicting = {c.outlet for c in fact.conflicts}
-        firsts = first_outlets(fact)
+        firsts = _marked_firsts(fact)
         row = []
         for oid in columns:
             if oid in firsts:
