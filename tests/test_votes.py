@@ -51,6 +51,8 @@ def tallies(text: str) -> list[tuple[str, float | None, str | None]]:
         ("The resolution passed with 13 in favour and 2 against.", ("13 in favour and 2 against", 13, "13-2")),
         ("Delegates voted 1,204 to 310 for the motion.", ("1,204 to 310", 1204, "1204-310")),  # a card vote
         ("Two years ago the court ruled 6-3.", ("6-3", 6, "6-3")),
+        ("The justices ruled 6-3 largely along ideological lines.", ("6-3", 6, "6-3")),
+        ("The board voted 8-1 yesterday to sell the site.", ("8-1", 8, "8-1")),
         # the higher figure first, whatever the order written
         ("The amendment failed on a 48-52 vote in the chamber.", ("48-52", 52, "52-48")),
     ],
@@ -74,6 +76,8 @@ def test_a_tally_in_a_voting_context_is_one_number_claim(text: str, expected: tu
         "The senator led her rival 52-45 in the latest poll.",  # a poll
         "Republicans lead the chamber 53-47 after the election.",
         "Lawmakers voted 3-4 times on the measure.",  # a range of a count
+        "The board voted to build 4-5 storey towers on the site.",  # a range modifying a noun
+        "The council approved 20-30 new homes.",
         "Shareholders backed the deal by 61% to 39%.",  # two shares, each its own figure
         "The council met 9-11 May to agree the budget.",
         "The board met on May 9-11 to vote on the merger.",

@@ -84,6 +84,18 @@ _NOT_TALLY_AFTER = re.compile(
 )
 # a pair counting a plural noun is a range of it ("voted 3-4 times"), unless the noun is the votes themselves
 _COUNTED_AFTER = re.compile(r"^\s+(?!(?:votes|ballots)\b)[a-z][a-z’'-]*[a-rt-z]s\b")
+# the word after a tally: a function word, a time word, or a word of the vote itself ("voted 7-2 to approve",
+# "passed 52-48 on Tuesday", "ruled 6-3 that", "a 5-4 decision", "a 7-2 committee vote"); another lower-case word
+# makes the pair a modifier or a range ("4-5 storey towers", "20-30 new homes", "a 3-4 bedroom limit")
+_NEXT_WORD = re.compile(r"^\s+([a-z][\w'’-]*)")
+_TALLY_NEXT = frozenset(
+    (
+        "to", "in", "on", "that", "with", "for", "against", "and", "but", "after", "before", "as", "at", "by",
+        "when", "while", "over", "under", "from", "last", "this", "earlier", "later", "yesterday", "today",
+        "tonight", "overnight", "late", "early", "within", "amid", "despite", "following", "during", "so", "or",
+        "a", "an", "the", "along", "behind", "which", "who"
+    )
+)
 _BEFORE, _AFTER, _NEAR = 60, 40, 30
 
 
@@ -121,7 +133,7 @@ def _word_pair_ok(m: re.Match[str]) -> bool:
     against" (else a list of two figures)."""
     text = m.group()
     joined_by_to = re.search(r"\s+to\s+", text) is not None
-    return joined_by_to or ("favour" in text or "favor" in text or " for " in text) and m.group("against") is not None
+    return joined_by_to or (("favour" in text or "favor" in text or " for " in text) and m.group("against") is not None)
 
 
 def _is_tally(s: str, start: int, end: int) -> bool:
@@ -133,6 +145,8 @@ def _is_tally(s: str, start: int, end: int) -> bool:
         return False  # "led 52-45 in the latest poll", "a 3-1 win in the series"
     if _NOT_TALLY_AFTER.match(after) or _COUNTED_AFTER.match(after):
         return False
+    if (nxt := _NEXT_WORD.match(after)) and nxt.group(1) not in _TALLY_NEXT and not nxt.group(1).endswith("ly") and not _VOTE.search(after[:30]):
+        return False  # "voted to build 4-5 storey towers", "approved 20-30 new homes": a range modifying a noun
     if _GAME_VERB.search(before) and not _VOTE.search(near_before):
         return False  # "beat the Rovers 3-1": a game's score (read by claims/scores.py where it is one)
     if _VOTE.search(s[start:end]) or _VOTE.search(before) or _VOTE.search(after[:25]):
