@@ -326,11 +326,11 @@ class Row:
     pair: tuple[float, float] | None = None
 
 
-_SCORE = re.compile(r"(\d+(?:\.\d+)?)[-\u2013](\d+(?:\.\d+)?) score\b")
+_SCORE = re.compile(r"(\d+(?:\.\d+)?)[-\u2013](\d+(?:\.\d+)?) (?:score|vote)\b")
 
 
 def score_pair(summary: str) -> tuple[float, float] | None:
-    """The two figures of a score row's summary ("8-7 score: ..."), else None."""
+    """The two figures of a score row's or a tally row's summary ("8-7 score: ...", "52-48 vote"), else None."""
     m = _SCORE.match(summary)
     return (float(m.group(1)), float(m.group(2))) if m else None
 
@@ -357,7 +357,7 @@ def map_rows(report: dict[str, Any], served: Served, event_dids: Sequence[str]) 
     rows = []
     for f in report["facts"]:
         row = Row(f["id"], f["kind"], f["summary"], set(f["outlets"]), bool(f.get("evolving")), [], [])
-        if f["kind"] == "number" and f.get("unit") == "score":
+        if f["kind"] == "number" and f.get("unit") in ("score", "vote"):  # a vote's tally states both too
             row.pair = score_pair(f["summary"])
         for m in f["mentions"]:
             did = served.url_did.get(m["url"]) or served.url_did.get(_strip(m["url"]))

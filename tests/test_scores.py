@@ -21,7 +21,7 @@ def scores(text: str) -> list[tuple[str, float | None, str | None, str | None]]:
     return [
         (c.text, c.value.low if c.value else None, c.unit, c.extra.get("score"))
         for c in extract_claims(text, scores=True)
-        if c.kind == "number" and c.extra.get("score")
+        if c.kind == "number" and c.extra.get("score") and c.unit != "vote"  # a vote's tally: tests/test_votes.py
     ]
 
 

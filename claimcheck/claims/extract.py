@@ -58,9 +58,9 @@ def extract_claims(
             if q.value.is_finite()  # a figure of hundreds of digits is infinite as a float: no quantity
         ]
         claims.extend(numbers)
-        # an ordinal ("its third title") or an age ("an 18-year-old man was arrested") leaves the sentence a
-        # statement too: its content is more than the count
-        counts = [n for n in numbers if not n.extra.get("ordinal") and "age_of" not in n.extra]
+        # an ordinal ("its third title"), an age ("an 18-year-old man was arrested") or a vote's tally ("the court
+        # ruled 6-3 that the law was void": the decision is the content) leaves the sentence a statement too
+        counts = [n for n in numbers if not n.extra.get("ordinal") and "age_of" not in n.extra and n.unit != "vote"]
         if not counts and i not in quoted_sentences and is_statement(sent.text, furniture_checked=True):
             claims.append(_statement_claim(sent, cites))
     claims.sort(key=lambda c: (c.start, c.end))

@@ -61,6 +61,7 @@ from claimcheck.claims.numwords import (
 from claimcheck.claims.ordinals import find_ordinals, find_positions
 from claimcheck.claims.roles import DEATH_UNITS, GENERIC, ROLE_WORDS, event_role, held_role
 from claimcheck.claims.scores import find_scores
+from claimcheck.claims.votes import find_votes
 from claimcheck.models import ClaimDetails, Interval
 from claimcheck.text import CLAIM_STOPWORDS, claim_content_words, claim_stem
 
@@ -442,18 +443,25 @@ def _ages(s: str) -> list[Quantity]:
     return out
 
 
-_SCORE_LIKE = re.compile(r"\d\s?[-–—]\s?\d|\d to \d")
+_SCORE_LIKE = re.compile(r"\d\s?[-–—]\s?\d|\d (?:votes? )?to \d|\d (?:votes? )?(?:in favou?r|for)\b")
 
 
 def _scores(s: str) -> list[Quantity]:
     """Sports scores and records ("a 34-6 win", "a 50-32-1 record"): one claim each (``claims/scores.py``)."""
     if not _SCORE_LIKE.search(s):  # two figures joined by a dash or "to": 2% of real sentences
         return []
-    return [
+    out = [
         Quantity(x.start, x.end, Interval.exact(x.value), "exact", x.kind, extra={"score": x.canonical})
         for x in find_scores(s)
         if not ("(" in s and standing(s, x.start, x.end))
     ]
+    # a vote's tally ("the Senate passed the bill 52-48", "MPs voted 312 to 256"): one claim of unit "vote",
+    # read where no score is (``claims/votes.py``)
+    votes = [
+        Quantity(v.start, v.end, Interval.exact(v.value), "exact", "vote", extra={"score": v.canonical})
+        for v in find_votes(s, [(q.start, q.end) for q in out])
+    ]
+    return sorted(out + votes, key=lambda q: q.start) if votes else out
 
 
 _ORDINAL_CUE = re.compile(r"\d(?:st|nd|rd|th)\b|(?:ond|ird|th|-first)\b", re.IGNORECASE)

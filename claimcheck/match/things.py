@@ -482,8 +482,9 @@ _MEASURE_UNITS = frozenset(unit for unit, _ in MEASURE_WORDS.values())
 
 
 def is_score(thing: str) -> bool:
-    """A sports score or record as a counted thing ("score 8-7", "record 50-32-1": ``thing_key``)."""
-    return thing.startswith(("score ", "record "))
+    """A sports score or record, or a vote's tally, as a counted thing ("score 8-7", "record 50-32-1", "vote
+    52-48": ``thing_key``): it joins only the same one, whatever the words around it."""
+    return thing.startswith(("score ", "record ", "vote "))
 
 
 def is_ordinal(thing: str) -> bool:
