@@ -4,17 +4,7 @@ kinds of news; each new case failed before the rule, and the cases next to it sh
 from __future__ import annotations
 
 import pytest
-
-from claimcheck.claims import extract_claims
-from tests.claims_eval import ALIASES
-
-
-def quotes(text: str) -> list[str]:
-    return [c.text for c in extract_claims(text, ALIASES) if c.kind == "quote"]
-
-
-def speakers(text: str) -> list[str | None]:
-    return [c.speaker for c in extract_claims(text, ALIASES) if c.kind == "quote"]
+from test_claims_quotefix import quotes, speakers
 
 
 @pytest.mark.parametrize(
