@@ -54,6 +54,7 @@ def average_linkage(
     length: list[int] | None = None,
     parts: _NameParts | None = None,
     places: _Places | None = None,
+    outlet: list[int] | None = None,
 ) -> list[list[int]]:
     parent = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
@@ -148,6 +149,12 @@ def average_linkage(
                 places is not None
                 and gap <= options.place_days * 86400.0
                 and places.apart((a, members[a]), (b, members[b]))
+            )
+            or (
+                outlet is not None
+                and gap > options.outlet_days * 86400.0
+                and len({outlet[i] for i in members[a] + members[b]}) == 1
+                and (dot - heaviest(shared, parts)) / (na * nb) < options.outlet_term * options.link
             )
         ):
             refused.add(seen)

@@ -20,7 +20,7 @@ from claimcheck.stories import grouping
 def _by_reference(
     monkeypatch: pytest.MonkeyPatch, articles: list[Article], options: S.StoryOptions, ix: Any = None
 ) -> list[list[int]]:
-    def old(vec, times, pairs, options, n, df, figure, heads=None, own=None, length=None, joined=None, parts=None, places=None):  # type: ignore[no-untyped-def]
+    def old(vec, times, pairs, options, n, df, figure, heads=None, own=None, length=None, joined=None, parts=None, places=None, outlet=None):  # type: ignore[no-untyped-def]
         return reference.average_linkage(
             vec,
             times,
@@ -34,6 +34,7 @@ def _by_reference(
             length,
             parts,
             places,
+            outlet,
         )
 
     with monkeypatch.context() as m:
@@ -94,6 +95,17 @@ def test_array_linkage_with_undated_and_empty_articles(monkeypatch: pytest.Monke
     articles += [replace(articles[0], url="http://x.test/empty", title="", text="")]
     options = S.StoryOptions(same_days=0.2, half_life_days=1.0)
     assert S.group(articles, options) == _by_reference(monkeypatch, articles, options)
+
+
+@pytest.mark.parametrize(
+    "options", [S.StoryOptions(outlet_term=0.85), S.StoryOptions(outlet_days=0.0, outlet_term=3.0)]
+)
+def test_array_linkage_with_one_outlets_articles(monkeypatch: pytest.MonkeyPatch, options: S.StoryOptions) -> None:
+    # every article of one outlet: its groups days apart are judged by the one-outlet rule (_one_outlet)
+    articles = [replace(a, outlet="one") for a in _realistic(1000)[:250]]
+    got = S.group(articles, options)
+    assert got != S.group(articles, replace(options, outlet_term=0.0))  # the rule refused some merges
+    assert got == _by_reference(monkeypatch, articles, options)
 
 
 def test_array_linkage_on_real_tuning_articles(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -48,21 +48,28 @@ def group(
     recur = _Recurrences(ix) if options.recur_days else None
     length = np.diff(ix.indptr).tolist() if options.one_term else None  # each article's distinct terms
     parts = _NameParts(ix, options) if options.one_term and options.one_name else None
+    outlet = _outlets(window) if options.outlet_term else None
     groups = _average_linkage(
         vec, times, pairs, options, n, ix.df, ix.figure, heads, recur, length, joined, parts,
-        _Places(ix, options) if options.places else None,
+        _Places(ix, options) if options.places else None, outlet,
     )
     del pairs, heads, recur
     if len(near) and len(groups) > 1:
-        first = _join_stories(groups, vec, times, near, options, ix, joined)
+        first = _join_stories(groups, vec, times, near, options, ix, joined, outlet)
         # once more, for the stories that took one in: a follow-up that joined a story a year on brings the
         # story's time next to the pieces of its own days, which the first pass damped as a year away
         if options.story_again and len(first) < len(groups):
             near = _touching_grown(groups, first, near, n)
             if len(near):
-                first = _join_stories(first, vec, times, near, options, ix, joined)
+                first = _join_stories(first, vec, times, near, options, ix, joined, outlet)
         groups = first
     return _split_short(groups, vec, times, ix, options)
+
+
+def _outlets(window: Window) -> list[int]:
+    """Each article's outlet as a number (the window's outlets in order of first appearance)."""
+    ids = {o: k for k, o in enumerate(dict.fromkeys(window.rows.outlets))}
+    return [ids[o] for o in window.rows.outlets]
 
 
 def _touching_grown(before: list[list[int]], after: list[list[int]], pairs: np.ndarray, n: int) -> np.ndarray:

@@ -50,6 +50,7 @@ def _average_linkage(
     joined: list[tuple[list[int], list[int], str]] | None = None,
     parts: _NameParts | None = None,
     places: _Places | None = None,
+    outlet: list[int] | None = None,
 ) -> list[list[int]]:
     """Average linkage over the candidate pairs, strongest first (each decision depends only on the two
     groups involved). A group's summed vector is two arrays in the order its terms entered it, as a dict
@@ -60,7 +61,9 @@ def _average_linkage(
     smaller vector's order, so every sum is the same float, bit for bit, as the loop over dicts gave
     (tests/stories_reference.py) and so is every decision. ``recur`` (None: no such rule) tells two occurrences
     of an event ``recur_days`` or more apart (:class:`_Recurrences`). ``joined`` (a list: tooling) gets each
-    merge's two groups (their articles) and the link that made it ("average" or :func:`_near_link`'s)."""
+    merge's two groups (their articles) and the link that made it ("average" or :func:`_near_link`'s).
+    ``outlet`` (None: no such rule) is each article's outlet (a number): two groups of one and the same
+    outlet days apart are judged by :func:`_one_outlet`."""
     parent = list(range(n))
     size = [1] * n
     members: dict[int, list[int]] = {}  # per group of 2+: its articles
@@ -109,6 +112,7 @@ def _average_linkage(
     def short(g: int, k: int) -> bool:  # a group of short articles (titles and a sentence or two), on average
         return length is not None and terms.get(g, length[g]) < options.short_terms * k
 
+    origin: dict[int, int] = {}  # per group of 2+ (``outlet``): the one outlet of all its articles, or -1
     refused: set[tuple[int, int, int, int]] = set()  # group pairs already judged, at their sizes then
     for i, j in _pair_lists(pairs):
         a, b = find(i), find(j)
@@ -182,6 +186,13 @@ def _average_linkage(
                     length[a if na == 1 else b], dot / (na * nb), prod / (na * nb), options, shared, parts
                 )
             )
+            or (  # ... and two groups of one outlet days apart alike through a subject's word (_one_outlet)
+                outlet is not None
+                and gap > options.outlet_days * 86400.0
+                and origin.get(a, outlet[a]) >= 0
+                and origin.get(a, outlet[a]) == origin.get(b, outlet[b])
+                and _one_outlet(dot, prod, shared, na * nb, parts, options)
+            )
         ):
             refused.add(seen)
             continue
@@ -199,6 +210,9 @@ def _average_linkage(
         if length is not None:
             terms[keep] = terms.get(a, length[a]) + terms.get(b, length[b])
             terms.pop(gone, None)
+        if outlet is not None:
+            mine, theirs = origin.pop(a, outlet[a]), origin.pop(b, outlet[b])
+            origin[keep] = mine if mine == theirs else -1
         parent[gone] = keep
         size[keep] = na + nb
         members[keep] = members.pop(keep, [keep]) + members.pop(gone, [gone])
@@ -221,6 +235,24 @@ def _average_linkage(
             bisect.insort(kept, moment)
     groups = [members.get(g, [g]) for g in range(n) if parent[g] == g]
     return sorted((sorted(m) for m in groups), key=lambda m: m[0])
+
+
+def _one_outlet(
+    dot: float, prod: np.ndarray, shared: np.ndarray, pairs: int, parts: _NameParts | None, options: StoryOptions
+) -> bool:
+    """Two groups whose articles are all of one and the same outlet, more than ``outlet_days`` apart (the
+    caller times and checks them; ``dot``: the sum of ``prod``, the products of their ``shared`` terms, over
+    their ``pairs`` of articles), alike only through their heaviest shared term: on average (undamped) less
+    than ``outlet_term`` of ``link`` left without it (a name written as two words one term, ``parts``:
+    "Hong Kong", "Silicon Valley"). An outlet reports a development once: two of its pieces days apart are
+    two developments of a subject (two rulings of one court, a ceremony and a medal table of one Games, a
+    market's record and its collapse) unless they share more than the subject's name or word: the same
+    event's follow-up names its people, places and figures again. Several outlets' reports of one event
+    come over days (their times differ), so only one outlet's own pieces are judged so."""
+    if not len(prod):
+        return True
+    heaviest = parts.heaviest(shared, prod) if parts is not None else float(prod.max())
+    return (dot - heaviest) / pairs < options.outlet_term * options.link
 
 
 def _split_short(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from claimcheck.stories.index import _Index, _unique
-from claimcheck.stories.linkage import _median
+from claimcheck.stories.linkage import _median, _one_outlet
 from claimcheck.stories.links import _cohesive, _NameParts, _one_word, _Places, _Recurrences
 from claimcheck.stories.records import StoryOptions
 from claimcheck.stories.scoring import _scores, _specific, _specific_cap, _Vectors
@@ -19,6 +19,7 @@ def _join_stories(
     options: StoryOptions,
     ix: _Index,
     joined: list[tuple[list[int], list[int], str]] | None = None,
+    outlet: list[int] | None = None,
 ) -> list[list[int]]:
     """A second pass, story to story, over the stories the average linkage left: each story as the sum of
     its articles' vectors (unit norm, as the sum of their whole vectors; its ``story_terms`` heaviest terms
@@ -46,7 +47,9 @@ def _join_stories(
     linkage (summed, two loose stories of one country add up that country's names). As in the linkage,
     two stories join only when they share ``min_shared`` terms, ``specific`` of their similarity comes
     from terms about as frequent as the two (:func:`_specific`: two towns' floods told in the same words
-    stay apart), and the larger one's cohesion allows it (:func:`_cohesive`)."""
+    stay apart), and the larger one's cohesion allows it (:func:`_cohesive`); with ``outlet`` (each article's
+    outlet, a number; None: no such rule), two stories of one and the same outlet days apart are judged by
+    :func:`~claimcheck.stories.linkage._one_outlet` too."""
     g = len(groups)
     sid = np.empty(len(times), dtype=np.int32)  # memory: gathered for a million pairs (int64 below)
     for k, m in enumerate(groups):
@@ -147,6 +150,7 @@ def _join_stories(
         cap = _specific_cap(nx + ny, len(times), options)
         lx, ly = story_pairs[good[k]].tolist()
         average = float(cos[good[k]]) * float(norm[lx]) * float(norm[ly]) / (nx * ny)  # average, undamped
+        scale = float(norm[lx]) * float(norm[ly])  # the summed vectors' norms: products as in the linkage
         if (
             len(shared) < options.min_shared
             or (
@@ -160,6 +164,14 @@ def _join_stories(
                 places is not None
                 and _median_gap(groups[x], groups[y], times) <= options.place_days * 86400.0
                 and places.apart((-1 - x, groups[x]), (-1 - y, groups[y]))
+            )
+            or (  # one outlet's two stories days apart, alike only through their subject (as in the linkage)
+                outlet is not None
+                and len({outlet[i] for i in groups[x]} | {outlet[i] for i in groups[y]}) == 1
+                and _median_gap(groups[x], groups[y], times) > options.outlet_days * 86400.0
+                and _one_outlet(
+                    float(prod.sum()) * scale, prod * scale, shared, nx * ny, parts, options
+                )
             )
             or (
                 nx == ny == 1
