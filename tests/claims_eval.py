@@ -194,6 +194,9 @@ FRESH_ROUNDS = {
     # "Eleventh round": the odd half by the text's sha1, a third at random, the rest with a quotation mark or a word
     # of attribution
     "pages11": DATA / "claims_pages11_labelled.json",
+    # "Twelfth round": half at random, half with a verb of action or finding in the past tense (statements); a
+    # third of the pages in the check split
+    "pages12": DATA / "claims_pages12_labelled.json",
 }
 
 

@@ -117,6 +117,17 @@ tests/data/claims_pages11_labelled.json with their ``corpus``; a page is in "pag
 ``int(sha1("pages11:" + page), 16) % 4 == 0`` (figures only, read at most twice), else in "pages11-tune"
 (``pages11_split``). ``pages11-show [pages11-tune|pages11-check]`` and ``pages11-add FILE`` work as cites7's.
 
+Twelfth round, statements on unseen sentences (helper statements18, 2026-11-30; round "pages12", ``pages12_picks``):
+the same candidates as pages9 (tuning-class news articles not marked German, English tuning pages of the
+benchmark) less the pages claims_eval scores as held out whatever their hash (``_eval_holdout_pages``: the first
+pages kept their old split), none labelled in any claims_*_labelled.json, keyed by
+``sha1("pages12:" + page + ":" + start)``, at most two a page: ``PAGES12_TAKE`` gives 62 of lowest key among all
+("pages12-random"), then 62 among those with a verb of action, decision or finding in the past tense
+(``PAGES12_VERB``: "pages12-verb"). Labels (by hand, all four kinds, before the extractor ran on them) go in
+tests/data/claims_pages12_labelled.json with their ``corpus``; a page is in "pages12-check" iff
+``int(sha1("pages12:" + page), 16) % 3 == 0`` (a third; figures only, never its misses), else in "pages12-tune"
+(``pages12_split``). ``pages12-show [pages12-tune|pages12-check]`` and ``pages12-add FILE`` work as cites7's.
+
 ``python -m tests.claims_label show N [SPLIT]`` prints the sentences of the next N pages (of SPLIT) to
 label (the text stays on the terminal, never in the repository); ``python -m tests.claims_label add FILE``
 appends the hand labels of FILE to tests/data/claims_real_labelled.json. FILE has one line per sentence,
@@ -638,6 +649,65 @@ def pages11_add(path: Path) -> None:
     _round_add(path, pages11_picks(cites7_corpora()), PAGES11_LABELS, pages11_split)
 
 
+PAGES12_LABELS = DATA / "claims_pages12_labelled.json"
+# how many sentences each rule of round pages12 takes: at random, then with a verb of action or finding in the past
+PAGES12_TAKE = (("pages12-random", 62), ("pages12-verb", 62))
+# verbs of action, decision or finding in the past tense (general news English; reporting verbs such as "said" are
+# left out: the round measures what happened, not who said so)
+PAGES12_VERB = re.compile(
+    r"\b(?:announced|approved|banned|charged|sentenced|elected|resigned|launched|found|ruled|signed|arrested|closed|"
+    r"cut|killed|won|lost|voted|passed|rejected|accused|fired|hired|sued|filed|released|opened|raised|discovered|"
+    r"showed|revealed|concluded|agreed|decided|ordered|blocked|seized|attacked|died|crashed|struck|completed|"
+    r"acquired|bought|sold|named|appointed|unveiled|introduced|ended|started|began|held|met|visited|declared|"
+    r"issued|imposed|lifted|suspended|dismissed|convicted|acquitted|pleaded|admitted|denied|overturned|upheld|"
+    r"awarded|scored|defeated|beat|joined|left|returned|reached|destroyed|damaged|injured|rescued|evacuated|"
+    r"detained|confirmed|published|posted|shared|tweeted|spent|paid|received|refused|withdrew|dropped|"
+    r"increased|reduced|rose|fell|grew|created|built|produced|delivered|sent|took|gave|made|hit|shot|"
+    r"called\s+for|settled|investigated|reported\s+(?:a|an|the|that)\b)\b",
+    re.IGNORECASE,
+)
+
+
+pages12_key = functools.partial(round_key, "pages12")
+
+
+def pages12_split(page: str) -> str:
+    """Round pages12's split of a page: "pages12-check" when ``sha1("pages12:" + page) % 3 == 0`` (a third), else
+    "pages12-tune"."""
+    return "pages12-check" if int(hashlib.sha1(f"pages12:{page}".encode()).hexdigest(), 16) % 3 == 0 else "pages12-tune"
+
+
+def _eval_holdout_pages() -> set[str]:
+    """Benchmark pages claims_eval scores as held out (the first pages keep the split they had, whatever
+    ``split_of`` says): never candidates."""
+    return {i["page"] for i in json.loads(LABELS.read_text(encoding="utf-8")) if i.get("split") == "holdout"}
+
+
+def pages12_picks(corpora: dict[str, tuple[str, str]] | None = None) -> dict[str, list[tuple[int, str]]]:
+    """page -> sorted (sentence index, rule) round pages12 picks (see the docstring): candidates as pages9's but for
+    the pages claims_eval holds out, not labelled in any earlier round (every claims_*_labelled.json); by the key
+    ``sha1("pages12:" + page + ":" + start)``, at most two a page, first ``pages12-random`` of all, then
+    ``pages12-verb`` of those with a verb of action or finding in the past tense (``PAGES12_VERB``)."""
+    corpora = cites7_corpora() if corpora is None else corpora
+    held = _eval_holdout_pages()
+    corpora = {p: v for p, v in corpora.items() if p not in held}
+    earlier = tuple(
+        p for p in sorted(DATA.glob("claims_*_labelled.json")) if p.name not in ("claims_labelled.json", PAGES12_LABELS.name)
+    )
+    cands = []
+    for page, i, s in _unlabelled(corpora, earlier):
+        cands.append((pages12_key(page, s.start), page, i, (PAGES12_VERB.search(s.text) is not None,)))
+    return _take_picks(cands, PAGES12_TAKE, {"pages12-verb": 0})
+
+
+def pages12_show(split: str | None = None) -> None:
+    _round_show(pages12_picks(cites7_corpora()), pages12_split, split)
+
+
+def pages12_add(path: Path) -> None:
+    _round_add(path, pages12_picks(cites7_corpora()), PAGES12_LABELS, pages12_split)
+
+
 def page_hash(page: str) -> int:
     return int(hashlib.sha1(page.encode()).hexdigest(), 16)
 
@@ -825,6 +895,10 @@ if __name__ == "__main__":
         pages11_show(sys.argv[2] if len(sys.argv) > 2 else None)
     elif sys.argv[1:2] == ["pages11-add"]:
         pages11_add(Path(sys.argv[2]))
+    elif sys.argv[1:2] == ["pages12-show"]:
+        pages12_show(sys.argv[2] if len(sys.argv) > 2 else None)
+    elif sys.argv[1:2] == ["pages12-add"]:
+        pages12_add(Path(sys.argv[2]))
     else:
         sys.exit(
             "usage: python -m tests.claims_label show N [tuning|holdout] | add FILE | "
@@ -835,6 +909,7 @@ if __name__ == "__main__":
             "cites7-show [cites7-tune|cites7-check] | cites7-add FILE | "
             "pages8-show [pages8-tune|pages8-check] | pages8-add FILE | "
             "pages9-show [pages9-tune|pages9-check] | pages9-add FILE | "
-            "pages10-show [pages10-tune|pages10-check] | pages10-add FILE"
-            "pages11-show [pages11-tune|pages11-check] | pages11-add FILE"
+            "pages10-show [pages10-tune|pages10-check] | pages10-add FILE | "
+            "pages11-show [pages11-tune|pages11-check] | pages11-add FILE | "
+            "pages12-show [pages12-tune|pages12-check] | pages12-add FILE"
         )

@@ -74,12 +74,16 @@ _OPINION_WORDS = frozenset(
 )
 _OPINION_PHRASES = re.compile(
     r"\b(?:need\s+to|needs\s+to|in\s+my\s+view|in\s+our\s+view|let\s+us|would\s+be|could\s+be|may\s+well|"
-    r"appears?\s+to)\b",
+    r"appears?\s+to|"
+    # what would or should have been: a verdict on the past, not a record of it ("would've been a mistake")
+    r"(?:would|could|should|might)(?:\s+have|[’']ve)\s+been)\b",
     re.IGNORECASE,
 )
 _IMPERATIVE = re.compile(
     r"^(?:please\s+)?(?:don'?t|do|let|see|read|click|go|try|imagine|consider|remember|note|make|take|keep|"
-    r"get|find|check|look|call|visit|follow|share|join|watch|listen|sign|subscribe|tell|send|buy|vote)\b",
+    r"get|find|check|look|call|visit|follow|share|join|watch|listen|sign|subscribe|tell|send|buy|vote|"
+    # a how-to's or a money guide's steps ("Invest what is left over", "Compare the rates of three banks")
+    r"invest|spend|choose|avoid|install|enter|pick|grab|compare|ask|learn|explore|enjoy)\b",
     re.IGNORECASE,
 )
 _EVENT_WORDS = frozenset(
@@ -244,6 +248,8 @@ def is_statement(sentence: str, *, furniture_checked: bool = False) -> bool:
     s = sentence.strip()
     if s.endswith("?") or (not furniture_checked and is_furniture(s)) or not 5 <= len(s.split()) <= 80:
         return False
+    if ("@" in s or "twitter" in s) and _TWEET_EMBED.search(s):
+        return False  # an embedded post: its text and its signature line ("... pic.twitter.com/x — Name (@name) May 3")
     if _WH_HEADING.match(s) and "," not in s and not _STOP_END.search(s):
         return False  # a heading that asks, without its question mark: "How the port ended up in the red"
     if _PRESENTATIVE.match(s):
@@ -251,9 +257,151 @@ def is_statement(sentence: str, *, furniture_checked: bool = False) -> bool:
     words = set(_TOKEN.findall(s.lower()))
     if _IMPERATIVE.match(s) or words & _OPINION_WORDS or _OPINION_PHRASES.search(s):
         return False
-    if not (words & _EVENT_WORDS or _STATE.search(s)):
+    if (words & _EVENT_WORDS or _STATE.search(s)) and _has_actor(s):
+        return True
+    return bool(words & _ACT_CUES) and acts_in_past(s)
+
+
+# Verbs of a checkable act told in the simple past (general news English, by kind: decisions and votes, moves and
+# journeys, charges and courts, findings, deals and money, attacks and accidents, sport). What the subject before
+# one did is a statement when the subject is who or what the story is about ("Researchers at the institute
+# discovered ...", "The officers left without ...", "He boarded the plane ..."): ``acts_in_past``. Naming, seeming
+# and asking verbs are none of them ("called it a disaster", "appeared to", "declined to comment").
+def _wordset(text: str) -> frozenset[str]:
+    """The words of a lexicon written as running text."""
+    return frozenset(text.split())
+
+
+PAST_ACTS = _wordset(
+    """
+    accepted accused acknowledged acquired acquitted adopted agreed aired alleged announced apologised apologized appealed appeared
+    appointed approved arrested arrived assaulted attacked attended authorised authorized awarded banned battled
+    beat began blamed blocked boarded borrowed bought broke built burned campaigned cancelled canceled captured
+    caught caused celebrated challenged charged chose collapsed collected collided completed conceded concluded
+    condemned conducted confirmed confiscated contacted convicted crashed created criticised criticized crossed
+    declared decided defeated defended delayed demanded demonstrated denied deployed destroyed detained
+    detected died disappeared discovered dismissed donated elected endorsed entered escaped evacuated executed
+    expelled exploded filed fined fired fled flew forced founded freed gave granted greeted handed hanged hired hosted
+    identified imposed indicted injured installed interviewed introduced invaded invested investigated issued
+    jailed joined killed kidnapped landed launched left lifted lodged married missed negotiated nominated obtained
+    opened ordered overturned paid pardoned passed performed pleaded pledged posted praised presented prevented
+    promised promoted proposed protested published purchased quit raided ranked received recorded recovered
+    recruited refused registered rejected released relocated removed renamed replaced rescued resigned restored
+    resumed retired returned revealed reversed ruled sacked sanctioned scored searched secured seized sentenced
+    settled shared showed signed sold spent split spotted stole struck submitted sued suffered summoned
+    surrendered survived suspended swapped swerved tackled tested testified threatened toured traded transferred
+    travelled traveled tweeted uncovered underwent unveiled upheld visited voted vowed waived warned welcomed
+    withdrew won
+    """
+)
+# verbs of a decision or an attempt that tell an act with "to" after them ("decided to amputate", "voted to
+# leave"); any other verb before "to" is another reading ("moved to Paris" aside, "appeared to", "failed to")
+_ACTS_BEFORE_TO = frozenset(
+    ["agreed", "decided", "refused", "promised", "vowed", "pledged", "voted", "threatened", "returned", "travelled",
+     "traveled", "flew", "fled", "handed", "posted", "tweeted", "donated", "transferred", "swerved", "proposed",
+     "paid", "sold", "submitted", "presented", "granted", "awarded", "promoted", "relocated", "crashed",
+     "lodged", "pleaded", "appealed"]
+)
+# verbs of speech in the past, whose reported clause may tell an act ("Police said the suspect fled")
+_SPEECH_PAST = frozenset(["said", "told"])
+# speakers whose say is a view, not a record of what happened ("Analysts said the deal showed ...")
+_OPINION_GIVERS = frozenset(
+    ["analysts", "experts", "critics", "observers", "commentators", "economists", "pundits", "fans", "supporters",
+     "opponents", "some", "many", "others", "people", "sources"]
+)
+# an act in the clause a speaker said: a verb in the past (of the event words, only those in -ed: "rules", "cuts"
+# and "holds" may be nouns, as in "didn't break any rules")
+_TOLD_ACTS = PAST_ACTS | {w for w in _EVENT_WORDS if w.endswith("ed")} | _wordset("sought fell rose grew shut held led laid")
+# a sentence without one of these words is not read by ``acts_in_past``
+_ACT_CUES = PAST_ACTS | _SPEECH_PAST
+# what cannot stand in a subject before its verb: a clause's word, an auxiliary or modal, a question's word, a
+# preposition other than one of a name's ("University of Oklahoma researchers", "a resident from Leeds")
+_NOT_SUBJECT = _wordset(
+    """
+    that which who whom whose what when where while if because since although though unless until whether as
+    is are was were be been being am has have had do does did will would shall should can could may might must
+    not never no how why with without about into over under after before during than like to by
+    """
+)
+# capitalised words that open a sentence without being its subject ("For ...", "Most ...", "Once ...")
+_NOT_SUBJECT_CAPS = _wordset(
+    """
+    For In On At With By From To Into Over Under After Before During Since Until Once Unlike Like Despite Given
+    Without Through Among Between Against Along Across Behind Beyond Inside Outside Near Per Via Amid Thanks Note
+    Some Many Most Several Both Each Every All Other Others There Here These Those This That What Which Who Why How
+    When Where If As While Although Though Because Unless Whether It Its Such No Not Only Just Even Perhaps Maybe
+    """
+)
+# an opening that is no subject: a conjunction, a time or a place set off by a comma ("On Monday,", "Earlier this
+# week,", "In a statement late Friday,"), a dateline ("HOUSTON —")
+_ACT_LEAD = re.compile(
+    r"(?:[A-Z][A-Z .,'-]{1,40}\s+[—–-]\s+)?"
+    r"(?:(?:And|But|So|Then|Yet)\s+)?"
+    r"(?:(?:On|In|At|By|During|After|Before|Last|Earlier|Later|Then|Meanwhile|Eventually|Finally|Shortly|Soon|"
+    r"Yesterday|Today|Overnight|Separately|Instead|However|Still|Also|Incredibly|Ultimately)\b[^,;:—–]{0,50},\s+|"
+    # a participle's phrase ("Using a new telescope,", "Citing safety concerns,")
+    r"[A-Z][a-z]+ing\b[^,;:—–]{0,60},\s+)?"
+)
+_ACT_WORD = re.compile(r"[A-Za-z][\w’'.&-]*|[,;:—–()\[\]]")
+# adverbs between a subject and its verb ("Dauer had previously ...", "Police later arrested ...")
+_ACT_ADVERBS = _wordset(
+    "also later then previously immediately quickly finally successfully eventually again once formally officially "
+    "initially subsequently recently reportedly allegedly briefly first unanimously narrowly"
+)
+_TWEET_EMBED = re.compile(r"pic\.twitter\.com/|\(@\w+\)\s+(?:" + "|".join(MONTHS) + ")", re.I)
+
+
+def acts_in_past(sentence: str) -> bool:
+    """Whether the sentence opens (after a time, a place or a conjunction set off by a comma) with a subject of at
+    most eight words, a name, a pronoun of a person or a noun phrase with its determiner, whose verb is one of
+    ``PAST_ACTS`` ("University researchers discovered a new planet", "The officers left without ...", "He boarded
+    the plane", "Lena Ortiz, a chemist, fled the country in 2014", "The club had decided to ...") or a verb of speech
+    whose clause tells an act ("Police said the suspect fled"). Not a passive participle ("firms created by X"),
+    not "I"/"you" (the caller's opinion test), not a subject that holds a clause, an auxiliary or a preposition
+    other than a name's ("What the board approved ...", "If the court ruled ...", "For many fans, the team won")."""
+    lead = _ACT_LEAD.match(sentence)
+    rest = sentence[lead.end() if lead else 0 :]
+    # the subject opens with a capital, or in lower case after an opening ("Earlier this week, the regulator ...")
+    first = re.match(r"[A-Z][\w’'.&-]*" if not (lead and lead.group()) else r"[A-Za-z][\w’'.&-]*", rest)
+    if first is None or first.group() in _NOT_SUBJECT_CAPS or first.group().rstrip(".").isupper() and len(first.group()) > 5:
         return False
-    return _has_actor(s)
+    subject = 0
+    apposition = False
+    lw_prev = ""
+    for m in _ACT_WORD.finditer(rest):
+        w = m.group()
+        if w == ",":
+            apposition = not apposition  # an apposition set off by commas is read past ("Durov, a programmer, fled")
+            if not apposition and subject == 0:
+                return False
+            continue
+        if w in ";:—–()[]":
+            return False
+        if apposition:
+            continue
+        lw = w.lower().rstrip(".")
+        if lw in PAST_ACTS and subject:
+            after = rest[m.end() : m.end() + 4]
+            return not after.startswith(" by ") and (not after.startswith(" to ") or lw in _ACTS_BEFORE_TO)
+        if lw in _SPEECH_PAST and subject:
+            # what a named speaker said happened, when it tells an act or an event ("Police said the man fled",
+            # "The newspaper said the ship was registered in Malaysia"; not "Cook said the admiration is mutual",
+            # nor "Analysts said the deal showed ...")
+            told = rest[m.end() :]
+            if lw_prev in _OPINION_GIVERS:
+                return False
+            return bool(set(_TOKEN.findall(told.lower())) & _TOLD_ACTS or _STATE.search(told))
+        if lw == "had" and subject:
+            continue  # the past before the past: "Dauer had decided to retire"
+        if lw in _NOT_SUBJECT or lw in PAST_ACTS or lw.endswith("n't"):
+            return False
+        if lw in _ACT_ADVERBS and subject:
+            continue
+        subject += 1
+        lw_prev = lw
+        if subject > 8:
+            return False
+    return False
 
 
 def _has_actor(s: str) -> bool:
