@@ -196,6 +196,13 @@ class _Validator:
             name = f"defaults.{key}"
             if key == "user_agent":
                 values[key] = self.string(v, name)
+                # An HTTP header holds printable ASCII (white space is folded to spaces when it is sent):
+                # 'café' stopped every fetch on an internal error (UnicodeEncodeError), and a NUL failed
+                # every request, while `sources --check` said OK.
+                odd = sorted({c for c in " ".join(values[key].split()) if not " " <= c <= "~"})
+                if odd:
+                    shown = ", ".join(f"U+{ord(c):04X}" for c in odd[:3])
+                    raise self.fail(v, name, f"an HTTP header takes printable ASCII only; this has {shown}")
             elif key == "delay":
                 values[key] = self.number(v, name, integer=False, minimum=0, maximum=DEFAULT_MAXIMA[key])
             else:

@@ -229,6 +229,18 @@ def _escape(s: str) -> str:
 
 
 # -- sources and the database ----------------------------------------------------------------------
+def argument_text(value: str) -> str:
+    """A command-line argument that is text (a topic) as text: the bytes of a terminal that is not UTF-8
+    (``caf\\xe9`` from a latin-1 one), which Python keeps as surrogate escapes, are read as windows-1252
+    each, as a page's stray bytes are (ingest/decode). As they were, they could be written to no UTF-8
+    report: `compare 'caf\\xe9' -o x.md` stopped on an internal error (UnicodeEncodeError)."""
+    if not any("\udc80" <= c <= "\udcff" for c in value):
+        return value
+    from claimcheck.ingest.decode import decode_as
+
+    return "".join(decode_as(bytes([ord(c) - 0xDC00]), "windows-1252") if "\udc80" <= c <= "\udcff" else c for c in value)
+
+
 def load_sources(path: Path | None) -> Sources:
     return _load_sources(path)
 

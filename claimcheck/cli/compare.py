@@ -20,6 +20,7 @@ from claimcheck.cli.common import (
     SourceOption,
     SourcesOption,
     UntilOption,
+    argument_text,
     check_stored_outlets,
     choose,
     fail,
@@ -115,6 +116,7 @@ def compare(
     from claimcheck.render import FORMATS, render
 
     fmt = output_format(fmt, output, FORMATS)
+    topic = None if topic is None else argument_text(topic)
     if kind is not None:
         kind = choose(kind, KINDS, "kind")
     if story is not None and topic is not None:

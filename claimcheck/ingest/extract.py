@@ -134,6 +134,13 @@ def parse_html(text: str) -> lxml.html.HtmlElement | None:
     those characters first; a page that has any, or that the quick path cannot parse, goes through
     ``load_html`` itself. A test checks both give the same tree on every real and demo page.
     """
+    tree = _parse_html(text)
+    if _hit_depth_limit():
+        tree = _parse_html(flatten_deep_nesting(text))
+    return tree
+
+
+def _parse_html(text: str) -> lxml.html.HtmlElement | None:
     if _FAST_PARSE is None or any(c in text for c in _INVALID_XML):
         return load_html(text)
     parser, fromstring, doctype_tag, faulty_html = _FAST_PARSE
@@ -168,6 +175,71 @@ try:
     _FAST_PARSE = (HTML_PARSER, _fromstring, DOCTYPE_TAG, FAULTY_HTML) if _same else None
 except ImportError:
     _FAST_PARSE = None
+
+
+# libxml2 stops reading an HTML page at its 256th level of nesting ("Excessive depth in document"), and
+# everything after that point is lost: an article inside 300 nested <div>s (a page builder's wrappers) or
+# after 300 unclosed <font> or <b> tags (a broken template in a loop) gave "no article text found", though
+# a browser shows it. Such a page is read again with the tags past MAX_NESTING levels left out (their
+# text kept), as HTML5 parsers do with the adoption agency's limits.
+MAX_NESTING = 200
+# A comment, a script or a style sheet (their "tags" are no elements), or a start or end tag.
+_TAG = re.compile(
+    r"<!--.*?(?:-->|\Z)|<(script|style)\b.*?(?:</\1\s*>|\Z)|<(/?)([A-Za-z][A-Za-z0-9:-]*)[^>]*>", re.S | re.I
+)
+# Elements that never nest in what they are in (void ones), or that the parser closes by itself at their
+# next sibling (an unclosed <p> or <li> is no deeper level), and the document's own three: not counted.
+_FLAT = frozenset({
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+    "keygen", "basefont", "frame", "isindex", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th",
+    "thead", "tbody", "tfoot", "colgroup", "caption", "rb", "rt", "rp", "html", "head", "body",
+})  # fmt: skip
+_CLOSE_SEARCH = 64  # how far down the open elements an end tag looks for its start tag (else it is stray)
+
+
+def flatten_deep_nesting(text: str, keep: int = MAX_NESTING) -> str:
+    """``text`` without the start tags that open a level deeper than ``keep`` (and without their end
+    tags); the text between the tags is all kept. Linear in the page's length."""
+    out: list[str] = []
+    last = 0
+    stack: list[tuple[str, bool]] = []  # the open elements: (name, kept)
+    depth = 0  # how many of them are kept
+    for m in _TAG.finditer(text):
+        name = (m.group(3) or "").lower()
+        if not name or name in _FLAT:
+            continue
+        if not m.group(2):  # a start tag
+            kept = depth < keep
+            stack.append((name, kept))
+            depth += kept
+        else:  # an end tag closes its element and what was left open inside it
+            at = next((i for i in range(len(stack) - 1, max(-1, len(stack) - 1 - _CLOSE_SEARCH), -1)
+                       if stack[i][0] == name), None)  # fmt: skip
+            if at is None:
+                continue
+            kept = stack[at][1]
+            depth -= sum(k for _, k in stack[at:])
+            del stack[at:]
+        if not kept:
+            out.append(text[last : m.start()])
+            last = m.end()
+    if not out:
+        return text
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _hit_depth_limit() -> bool:
+    """Whether the page just parsed went deeper than libxml2 reads (its parser's last error log)."""
+    if _PARSER is None:
+        return False
+    return any("Excessive depth" in e.message for e in _PARSER.error_log)
+
+
+try:
+    from trafilatura.utils import HTML_PARSER as _PARSER
+except ImportError:
+    _PARSER = None
 
 
 # trafilatura's comparison with readability and justext (what ``fast=False`` adds) can only replace the

@@ -29,8 +29,25 @@ def init_worker(parent: int | None = None) -> None:
 
 
 def _exit_with(parent: int) -> None:
+    """Exit once ``parent`` is gone. A killed parent stays a zombie until its own parent reaps it, and a
+    zombie's pid still answers ``kill(pid, 0)``: a caller that reads claimcheck's output to its end before
+    reaping it (Python's ``subprocess.run(..., capture_output=True)``) waited for ever on the workers, who
+    hold that output open and waited for the zombie. So the parent's sentinel is watched too (the pipe the
+    worker was started through, whose other end closes when the parent's process ends, zombie or not)."""
+    import multiprocessing
+    from multiprocessing.connection import wait
+
+    known = multiprocessing.parent_process()
+    sentinel = known.sentinel if known is not None and known.pid == parent else None
     while True:
-        time.sleep(0.5)
+        if sentinel is None:
+            time.sleep(0.5)
+        else:
+            try:
+                if wait([sentinel], timeout=0.5):
+                    os._exit(0)  # the parent's end of the pipe is closed: it has ended
+            except (OSError, ValueError):
+                sentinel = None
         try:
             os.kill(parent, 0)
         except ProcessLookupError:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import shlex
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
@@ -42,7 +43,18 @@ def _name(result: StoriesResult, oid: str) -> str:
 def compare_command(result: StoriesResult, story_id: str = "ID") -> str:
     """The command that compares one listed story: ``claimcheck compare --story ID`` with the listing's
     --source, --since and --until, without which the story may not be found (another grouping)."""
-    return " ".join(["claimcheck compare --story", story_id, *map(shlex.quote, result.compare_options)])
+    return " ".join(["claimcheck compare --story", story_id, *map(shell_word, result.compare_options)])
+
+
+def shell_word(arg: str) -> str:
+    """``arg`` quoted for a POSIX shell. An argument that was not UTF-8 (a --db path of latin-1 bytes: its
+    undecodable bytes are surrogate escapes here) is spelt ``$'d\\351r.db'``, the bytes as octal escapes
+    (bash, zsh, ksh, dash): as written, it could not be encoded in a UTF-8 report (`stories -o x.md`
+    stopped on an internal error) and it printed raw bytes on the terminal."""
+    if not any("\udc80" <= c <= "\udcff" for c in arg):
+        return shlex.quote(arg)
+    raw = os.fsencode(arg)
+    return "$'" + "".join(chr(b) if 0x20 <= b < 0x7F and b not in b"'\\" else f"\\{b:03o}" for b in raw) + "'"
 
 
 def summary_line(result: StoriesResult) -> str:

@@ -123,8 +123,8 @@ class SqliteStore(SqlStore):
 
     def _setup(self) -> None:
         db = self.db
+        version = self._first_look()
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        version = db.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             raise StoreError(
                 f"{self.path}: database schema {version} is newer than this claimcheck understands "
@@ -144,6 +144,22 @@ class SqliteStore(SqlStore):
         db.execute("PRAGMA foreign_keys = ON")
         if version < SCHEMA_VERSION:
             self._migrate()
+
+    def _first_look(self) -> int:
+        """The schema version, read as the connection's first statement. Another program may hold the file
+        locked (an exclusive transaction in a `sqlite3` shell, a VACUUM of a file in rollback mode): that
+        wait is taken in slices of BEGIN_SLICE_MS, up to BUSY_TIMEOUT_MS in all, as :meth:`_begin` takes a
+        writer's, so that Ctrl-C ends it between two. SQLite's own busy wait heeds no signal: `stats`,
+        `articles`, `compare` and `stories` on such a file ignored Ctrl-C for the rest of the minute."""
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        self.db.execute(f"PRAGMA busy_timeout = {BEGIN_SLICE_MS}")
+        while True:
+            try:
+                return int(self.db.execute("PRAGMA user_version").fetchone()[0])
+            except sqlite3.OperationalError as e:
+                locked = any(w in str(e).lower() for w in ("locked", "busy"))
+                if not locked or time.monotonic() >= deadline:
+                    raise
 
     def _wal(self) -> None:
         """Put the database in WAL mode. SQLite answers a switch that another connection's switch holds

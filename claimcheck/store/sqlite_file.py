@@ -76,4 +76,15 @@ def explain(e: sqlite3.Error) -> str:
         return "disk is full; nothing was lost, free some space and run again"
     if "locked" in low or "busy" in low:
         return "database is busy (another claimcheck holds it for too long); try again"
+    if getattr(e, "sqlite_errorcode", None) in WRITE_REFUSED:
+        # EFBIG (a file size limit: ulimit -f, a quota) or EIO on a write: SQLite's "disk I/O error"
+        # read as a broken disk, and did not say that the transaction was rolled back
+        return (
+            f"could not write the database file ({msg}: the disk full, a file size limit or quota reached, "
+            "or a failing disk); nothing was lost, make room and run again"
+        )
     return f"database error: {msg}"
+
+
+# SQLITE_IOERR_WRITE, SQLITE_IOERR_FSYNC, SQLITE_IOERR_TRUNCATE: a write the system refused
+WRITE_REFUSED = frozenset({778, 1034, 1546})
