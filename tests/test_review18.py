@@ -4,6 +4,8 @@ and matched by ``match_facts`` (no network)."""
 
 from __future__ import annotations
 
+from test_match_conflicts import joined
+
 from claimcheck.claims import extract_claims
 
 
@@ -48,3 +50,22 @@ def test_a_races_distance_stays_metres() -> None:
         ("The sprinter won the 100m in 9.9 seconds and the 200m in 19.8 seconds.", "200m"),
     ):
         assert any(t.endswith(figure) and unit == "m" for t, unit, _ in _numbers(text)), (text, _numbers(text))
+
+
+# --- variants18: "from <date>" in a sentence of what will be ---------------------------------------------------
+# find_quantities made "from July" the day a figure takes effect (a point, no span) when a word of the future
+# was anywhere in the sentence: "Road deaths have fallen 12% from last year and the ministry says they will fall
+# further" read the fall since last year as last year's, and joined "Road deaths fell 12% last year" (two facts).
+
+
+def test_from_a_date_is_a_span_when_the_future_is_in_another_clause() -> None:
+    # road safety, prices
+    assert not joined("Road deaths fell 12% last year, the ministry said.",
+                      "Road deaths have fallen 12% from last year and the ministry says they will fall further.")  # fmt: skip
+    assert not joined("Prices rose 4% in July, the agency said.",
+                      "Prices have risen 4% from July and the agency says they will keep rising.")  # fmt: skip
+    # the rule's own case: the figure's clause tells what will be
+    whens = [c.when for c in extract_claims("Energy bills will rise by 9% from July 1, the regulator said.") if c.kind == "number"]
+    assert whens == ["July 1"]
+    whens = [c.when for c in extract_claims("From April 1, the cap will rise by 6%, the regulator said.") if c.kind == "number"]
+    assert whens == ["April 1"]

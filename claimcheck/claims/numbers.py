@@ -337,7 +337,9 @@ def find_quantities(sentence: str, context: str = "", *, scores: bool = False) -
         # a game's score is of one moment: "since 1985" beside it ("the first team since 1985 to overturn a
         # 3-1 deficit") dates the record the sentence states, not the score
         q.when = None if q.unit == "score" and when and when.lower().startswith("since ") else when
-        if q.when and _FROM_DATE.match(q.when) and _FUTURE.search(sentence) and not _FROM_UNTIL.search(sentence):
+        if q.when and _FROM_DATE.match(q.when) and _FUTURE.search(sentence, 0, q.start) and not _FROM_UNTIL.search(sentence):
+            # (the future in the figure's own words, before it: "Deaths have fallen 12% from last year and they
+            # will fall further" keeps its span, review18)
             q.when = q.when[5:].strip()  # "will rise by 9% from July 1": the day it takes effect, no span
         q.extra["context"] = _context(sentence, q)
     return out
