@@ -69,3 +69,25 @@ def test_from_a_date_is_a_span_when_the_future_is_in_another_clause() -> None:
     assert whens == ["July 1"]
     whens = [c.when for c in extract_claims("From April 1, the cap will rise by 6%, the regulator said.") if c.kind == "number"]
     assert whens == ["April 1"]
+
+
+# --- variants18: a part of a point ------------------------------------------------------------------------------
+# numbers._fractions read any "a quarter of a point", "three tenths of a point" as percentage points: a gymnast's
+# or a diver's margin ("won the gold by three tenths of a point") was shown as "0.3 percentage points".
+
+
+def test_a_part_of_a_judges_point_is_no_percentage_point() -> None:
+    # gymnastics, diving, a league table
+    for text in (
+        "The gymnast Mia Tran won the gold medal by three tenths of a point.",
+        "The diver finished a quarter of a point behind the champion.",
+        "He leads the standings by a quarter of a point.",
+    ):
+        assert all(unit != "percentage points" for _, unit, _ in _numbers(text)), (text, _numbers(text))
+    # a rate's point, with or without "percentage"
+    for text in (
+        "The bank raised rates by a quarter of a percentage point.",
+        "The central bank cut interest rates by a quarter of a point.",
+        "The Conservatives' lead narrowed by three quarters of a point to 4%.",
+    ):
+        assert any(unit == "percentage points" for _, unit, _ in _numbers(text)), (text, _numbers(text))

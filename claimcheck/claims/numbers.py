@@ -644,7 +644,8 @@ def _fractions(s: str) -> list[_Raw]:
         a = 1 if head in ("a", "an") else _UNITS_WORDS[head]
         b = _DENOMINATORS[m.group("b").lower().rstrip("s")]
         if a < b and (a == 1 or m.group("b").lower().endswith("s")):
-            if point := _OF_A_POINT.match(s, m.end()):  # "a quarter of a percentage point": 0.25 points of a rate
+            point = _OF_A_POINT.match(s, m.end())  # "a quarter of a percentage point": 0.25 points of a rate
+            if point and ("ercentage" in point.group() or _RATE_WORDS.search(s)):
                 out.append(_Raw(m.start(), point.end(), round(a / b, 6), "words", "percentage points", measure="percent"))
                 continue
             out.append(_Raw(m.start(), m.end(), round(a / b, 6), "fraction"))
@@ -656,6 +657,11 @@ def _fractions(s: str) -> list[_Raw]:
 # A part of a percentage point in words (variants18): "a quarter of a percentage point", "three quarters of a
 # point", "half a percentage point" are 0.25, 0.75 and 0.5 points of a rate, as "0.25 percentage points" are.
 _OF_A_POINT = re.compile(r"\s+of\s+an?\s+(?:percentage\s+)?point\b(?!\s+(?:of|on)\s+(?:the\s+)?(?:order|view|game|match))", re.I)
+# A bare "point" is a rate's only in a sentence of rates or shares (review18): "won the gold by three tenths of a
+# point", "finished a quarter of a point behind" are a judge's points.
+_RATE_WORDS = re.compile(
+    r"%|\b(?:rates?|interest|per\s?cent|percent|pc|pct|yields?|inflation|polls?|unemployment|growth|gdp)\b", re.I
+)
 _HALF_A_POINT = re.compile(r"\b[Hh]alf\s+(?:of\s+)?an?\s+percentage\s+point\b")
 
 
