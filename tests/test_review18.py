@@ -91,3 +91,22 @@ def test_a_part_of_a_judges_point_is_no_percentage_point() -> None:
         "The Conservatives' lead narrowed by three quarters of a point to 4%.",
     ):
         assert any(unit == "percentage points" for _, unit, _ in _numbers(text)), (text, _numbers(text))
+
+
+# --- variants18: people taken from their homes are not the evacuated --------------------------------------------
+# roles._AFTER took "moved|relocated|bussed|taken (out) from their homes" as the evacuated: people taken from their
+# homes by soldiers, by police or by kidnappers (detained, abducted, removed) were an evacuation's count and joined
+# it ("Rescuers evacuated 312 people" / "312 people were taken from their homes in the night and detained").
+
+
+def test_people_taken_from_their_homes_are_no_evacuation() -> None:
+    # conflict, policing
+    assert not joined("Rescuers evacuated 312 people from the flooded village.",
+                      "Soldiers said 312 people were taken from their homes in the night and detained.")  # fmt: skip
+    assert not joined("Firefighters evacuated 45 residents from the tower block.",
+                      "Police said 45 residents were taken from their homes during the raids.")  # fmt: skip
+    # moved or relocated from their homes, taken to safety or to shelters: the evacuated, as the rule meant
+    assert joined("Rescuers evacuated 312 people from the flooded village.",
+                  "Officials said 312 people were moved from their homes as the river rose.")  # fmt: skip
+    assert joined("Rescuers evacuated 312 people from the flooded village.",
+                  "Officials said 312 people were taken to emergency shelters as the river rose.")  # fmt: skip
