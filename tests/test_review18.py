@@ -110,3 +110,46 @@ def test_people_taken_from_their_homes_are_no_evacuation() -> None:
                   "Officials said 312 people were moved from their homes as the river rose.")  # fmt: skip
     assert joined("Rescuers evacuated 312 people from the flooded village.",
                   "Officials said 312 people were taken to emergency shelters as the river rose.")  # fmt: skip
+
+
+# --- statements18: a verb of an act used as a figure of speech ---------------------------------------------------
+# statements.acts_in_past takes what a subject did in the simple past as a statement, with no named actor: a
+# review's or a match report's judgement told with a verb of its lexicon ("The novel struck a chord with readers",
+# "The ending left audiences cold", "Rovers showed great character", "The director created a world of dread") was
+# a statement row of one outlet in `compare`. Idioms of general English, each kept apart from its literal act.
+
+
+def _is_statement(text: str) -> bool:
+    return any(c.kind == "statement" for c in extract_claims(text))
+
+
+def test_a_figure_of_speech_is_no_act() -> None:
+    # reviews (books, music, film, theatre, television, food, games), match reports, columns
+    for text in (
+        "The novel struck a chord with readers of all ages.",
+        "Her second album broke new ground for the band.",
+        "The sequel missed the mark by some distance.",
+        "The tasting menu stole the show.",
+        "The band's new single captured the mood of the summer.",
+        "The documentary left audiences speechless.",
+        "The memoir left too many questions unanswered.",
+        "The director created a world of slow-burning dread.",
+        "The young defender showed great composure on his debut.",
+        "Rovers showed real character after the break.",
+        "United suffered from a lack of ideas in the final third.",
+        "The revival struck the right note with a young audience.",
+    ):
+        assert not _is_statement(text), text
+
+
+def test_the_same_verbs_of_a_literal_act_stay_statements() -> None:
+    # war, building, surveys, courts, news of people
+    for text in (
+        "Rebels captured the heart of the city on Tuesday.",
+        "Builders broke ground on the new hospital in Harlow in March.",
+        "Researchers at Dunmore University discovered a new species of beetle.",
+        "The officers left the building without making an arrest.",
+        "Police said the suspect fled the scene in a silver car.",
+        "Earlier this week, the regulator fined the bank over its handling of complaints.",
+    ):
+        assert _is_statement(text), text
