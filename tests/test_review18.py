@@ -153,3 +153,21 @@ def test_the_same_verbs_of_a_literal_act_stay_statements() -> None:
         "Earlier this week, the regulator fined the bank over its handling of complaints.",
     ):
         assert _is_statement(text), text
+
+
+def test_a_print_editions_note_and_a_reviews_praise_are_no_statements() -> None:
+    # furniture of newspapers and magazines; reviews of theatre and film
+    for text in (
+        "A version of this article appeared in print in the Sunday edition of the Gazette.",
+        "A version of this story first appeared in the Harbour Review.",
+        "An earlier version of this article appeared on the Harlow Gazette website.",
+        "This article originally appeared on the Harlow Gazette website.",
+        "Marsh gave the performance of his career as the ageing king.",
+        "Tran gave a performance of a lifetime in the final act.",
+    ):
+        assert not _is_statement(text), text
+    # an article's own correction and a performance as an event stay statements
+    assert _is_statement(
+        "Correction: An earlier version of this article said Rosa Quint was born in Harlow; she was born in Dunmore."
+    )
+    assert _is_statement("The band gave a performance at the Harlow festival on Saturday.")

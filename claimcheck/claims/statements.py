@@ -15,7 +15,10 @@ FURNITURE = re.compile(
     r"^(?:sign\s+up|subscribe|read\s+(?:more|next|the\s+full)|click|tap|follow\s+us|share\s+(?:this|on)|"
     r"advertisement|related|recommended|watch\b|listen\b|download\b|get\s+the|join\b|contact\s+us|copyright|©|"
     r"all\s+rights\s+reserved|image\s+(?:copyright|caption)|photo(?:graph)?:|(?:photo\s+|picture\s+|image\s+)?credits?\s*:|getty\s+images|"
-    r"updated|published|posted|this\s+(?:article|story)\s+(?:was|has|is)|we\s+use\s+cookies|cookie|"
+    r"updated|published|posted|this\s+(?:article|story)\s+(?:was|has|is|first|originally|appeared|appears)|"
+    # a print edition's note: "A version of this article appeared in print on ..." (review18)
+    r"an?\s+(?:earlier\s+|shorter\s+|longer\s+)?version\s+of\s+this\s+(?:article|story)\s+(?:first\s+|originally\s+)?appear|"
+    r"we\s+use\s+cookies|cookie|"
     r"support\s+(?:our|independent)|newsletter|more\s+from|see\s+also|editor'?s\s+note|"
     r"reporting\s+by|editing\s+by|writing\s+by|additional\s+reporting|\d+\s*(?:of|/)\s*\d+\s*$|"
     r"\d+\s+of\s+\d+\s+(?:last|next|previous|prev)\b)",
@@ -449,6 +452,7 @@ _FIGURATIVE = re.compile(
     r"\bleft\s+(?:too\s+)?(?:many\s+|several\s+|some\s+)?questions\s+unanswered|"
     r"\bsuffered\s+from\s+(?:a|an)\s+(?:\w+\s+)?(?:lack|absence|shortage)\s+of\s+(?:ideas|imagination|invention|"
     r"urgency|conviction|energy|creativity|ambition|quality)\b|"
-    r"\bcreated\s+(?:a|an)\s+(?:\w+\s+)?(?:world\s+of|atmosphere|mood\s+of|sense\s+of|feeling\s+of)",
+    r"\bcreated\s+(?:a|an)\s+(?:\w+\s+)?(?:world\s+of|atmosphere|mood\s+of|sense\s+of|feeling\s+of)|"
+    r"\bgave\s+(?:the|a)\s+(?:\w+\s+)?performance\s+of\s+(?:his|her|their|a)\s+(?:career|life|lifetime)\b",
     re.IGNORECASE,
 )
