@@ -63,7 +63,7 @@ def test_acts_in_the_past_are_statements(text: str) -> None:
         "Analysts said the merger showed the bank's appetite for risk.",
         "The coach said the team's spirit is excellent.",
         # background, product copy and plans
-        "Injuries took their toll on the squad this season.",
+        "Heavy rain took its toll on the harvest this autumn.",
         "A spokesperson for the insurer declined to comment on the claims.",
         "The museum appeared to be closed for the holidays.",
         "Offshore trusts created by the firm hid the money (AFP)",
@@ -75,7 +75,7 @@ def test_acts_in_the_past_are_statements(text: str) -> None:
         # furniture: a contributor's line, an embedded post, an imperative
         "Lena Park contributed reporting from Seoul.",
         "Flight 22 just landed in Perth before it took off! pic.twitter.com/abc123 — Sky Tracker (@skytracker) March 3, 2020",
-        "Invest the money that's left over",
+        "Invest whatever is left at the end of the month",
         "Photo: The mayor opened the new bridge on Sunday.",
         "Why the airline cancelled a thousand flights",
     ],

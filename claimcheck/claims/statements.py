@@ -85,7 +85,7 @@ _OPINION_PHRASES = re.compile(
 _IMPERATIVE = re.compile(
     r"^(?:please\s+)?(?:don'?t|do|let|see|read|click|go|try|imagine|consider|remember|note|make|take|keep|"
     r"get|find|check|look|call|visit|follow|share|join|watch|listen|sign|subscribe|tell|send|buy|vote|"
-    # a how-to's or a money guide's steps ("Invest what is left over", "Compare the rates of three banks")
+    # a how-to's or a money guide's steps ("Invest your bonus in a pension", "Compare the rates of three banks")
     r"invest|spend|choose|avoid|install|enter|pick|grab|compare|ask|learn|explore|enjoy)\b",
     re.IGNORECASE,
 )
@@ -318,7 +318,7 @@ _TOLD_ACTS = PAST_ACTS | {w for w in _EVENT_WORDS if w.endswith("ed")} | _wordse
 # a sentence without one of these words is not read by ``acts_in_past``
 _ACT_CUES = PAST_ACTS | _SPEECH_PAST
 # what cannot stand in a subject before its verb: a clause's word, an auxiliary or modal, a question's word, a
-# preposition other than one of a name's ("University of Oklahoma researchers", "a resident from Leeds")
+# preposition other than one of a name's ("University of Leiden astronomers", "a resident from Leeds")
 _NOT_SUBJECT = _wordset(
     """
     that which who whom whose what when where while if because since although though unless until whether as
@@ -346,7 +346,7 @@ _ACT_LEAD = re.compile(
     r"[A-Z][a-z]+ing\b[^,;:—–]{0,60},\s+)?"
 )
 _ACT_WORD = re.compile(r"[A-Za-z][\w’'.&-]*|[,;:—–()\[\]]")
-# adverbs between a subject and its verb ("Dauer had previously ...", "Police later arrested ...")
+# adverbs between a subject and its verb ("The coach had previously ...", "Police later arrested ...")
 _ACT_ADVERBS = _wordset(
     "also later then previously immediately quickly finally successfully eventually again once formally officially "
     "initially subsequently recently reportedly allegedly briefly first unanimously narrowly"
@@ -374,7 +374,7 @@ def acts_in_past(sentence: str) -> bool:
     for m in _ACT_WORD.finditer(rest):
         w = m.group()
         if w == ",":
-            apposition = not apposition  # an apposition set off by commas is read past ("Durov, a programmer, fled")
+            apposition = not apposition  # an apposition set off by commas is read past ("Mira Holt, a lawyer, fled")
             if not apposition and subject == 0:
                 return False
             continue
@@ -388,14 +388,14 @@ def acts_in_past(sentence: str) -> bool:
             return not after.startswith(" by ") and (not after.startswith(" to ") or lw in _ACTS_BEFORE_TO)
         if lw in _SPEECH_PAST and subject:
             # what a named speaker said happened, when it tells an act or an event ("Police said the man fled",
-            # "The newspaper said the ship was registered in Malaysia"; not "Cook said the admiration is mutual",
+            # "The ministry said the tanker was registered in Liberia"; not "The coach said the mood is good",
             # nor "Analysts said the deal showed ...")
             told = rest[m.end() :]
             if lw_prev in _OPINION_GIVERS:
                 return False
             return bool(set(_TOKEN.findall(told.lower())) & _TOLD_ACTS or _STATE.search(told))
         if lw == "had" and subject:
-            continue  # the past before the past: "Dauer had decided to retire"
+            continue  # the past before the past: "The coach had decided to retire"
         if lw in _NOT_SUBJECT or lw in PAST_ACTS or lw.endswith("n't"):
             return False
         if lw in _ACT_ADVERBS and subject:
