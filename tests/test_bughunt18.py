@@ -263,3 +263,14 @@ def test_opening_a_database_another_program_holds_locked_can_be_stopped(tmp_path
         holder.execute("ROLLBACK")
         holder.close()
     assert time.monotonic() - start < 2
+
+
+def test_a_json_feed_nested_too_deep_is_not_called_not_utf8() -> None:
+    """A JSON Feed whose items are arrays nested 200,000 deep failed as `malformed JSON feed (not UTF-8
+    JSON)`, which sent its reader looking at the bytes; the feed still fails alone, with the reason it has."""
+    from claimcheck.errors import FeedParseError
+    from claimcheck.ingest.feeds import parse_feed
+
+    body = ('{"version": "https://jsonfeed.org/version/1.1", "items": ' + "[" * 200_000 + "]" * 200_000 + "}").encode()
+    with pytest.raises(FeedParseError, match=r"malformed JSON feed \(nested too deep\)"):
+        parse_feed(body, "http://127.0.0.1:9/feed.json", "application/feed+json")

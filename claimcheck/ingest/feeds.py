@@ -405,7 +405,9 @@ def parse_json_feed(body: bytes, url: str) -> ParsedFeed:
         doc = json.loads(text)
         if "\\u" in text and _SURROGATE_ESCAPE.search(text):
             doc = _no_lone_surrogates(doc)
-    except (UnicodeDecodeError, ValueError, RecursionError):
+    except RecursionError:  # (arrays or objects nested thousands deep: valid UTF-8 JSON, no feed)
+        raise FeedParseError("malformed JSON feed (nested too deep)") from None
+    except (UnicodeDecodeError, ValueError):
         raise FeedParseError("malformed JSON feed (not UTF-8 JSON)") from None
     items = doc.get("items") if isinstance(doc, dict) else None
     if not isinstance(items, list) or "jsonfeed.org" not in str(doc.get("version", "")):
