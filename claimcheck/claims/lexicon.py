@@ -44,3 +44,47 @@ COUNT_NOUNS = frozenset(
     ]
 )
 
+
+
+def _words(text: str) -> set[str]:
+    return set(text.split())
+
+
+def _verb_forms(bases: str, *, base: bool = True) -> set[str]:
+    """The -s, -ed and -ing forms of the regular verbs ``bases`` (and the base forms themselves when ``base``)."""
+    out = set()
+    for v in bases.split():
+        if v.endswith("y") and v[-2:-1] not in "aeiou":
+            third, past = v[:-1] + "ies", v[:-1] + "ied"
+        else:
+            third = v + "es" if v.endswith(("s", "sh", "ch", "x", "z")) else v + "s"
+            past = v + "d" if v.endswith("e") else v + "ed"
+        ing = v[:-1] + "ing" if v.endswith("e") and not v.endswith("ee") else v + "ing"
+        out |= {third, past, ing} | ({v} if base else set())
+    return out
+
+
+# Verbs a headline puts right before a figure ("Storm Kills 12 People", "Quake Leaves 40 Dead", "Firm Cuts 300
+# Jobs", "Bus Plunges Into Gorge, Killing 23"), for the headline in title case, where a capitalised word before a number is otherwise read as a name's
+# ("Apollo 11", "Windows 11"). The base form only of verbs that name no product or series: "Fire 7", "Order 66",
+# "Top 10", "Release 5" are names, while "Fires", "Ordered", "Tops" are verbs all the same.
+HEADLINE_VERBS = frozenset(
+    _verb_forms(
+        "kill injure wound claim reach exceed surpass add hire arrest detain evacuate rescue jail attract "
+        "confirm displace destroy damage sicken infect deploy expel deport approve offer owe boost slash axe earn "
+        "receive award employ carry evict strand fine"
+    )
+    | _verb_forms(
+        "fire record report total order release save score sign free lift face serve post open close name elect "
+        "host house flood burn export import produce count welcome tally near climb",
+        base=False,
+    )
+    | _words(
+        "leave leaves left rise rises rose fall falls fell win wins won lose loses lost sell sells sold buy buys "
+        "bought cut cuts raise raises raised pay pays paid shed sheds shut shuts get gets got take takes took make "
+        "makes made give gives gave see sees saw has had hold holds held send sends sent seek seeks sought strikes "
+        "struck hits draws drew builds built feeds fed sinks sank flies flew nets netted bags bagged grabs grabbed "
+        "plans planned logs logged bans banned tops topped ships shipped drop drops dropped trap traps trapped hurt hurts leaving rising falling winning losing selling cutting raising paying shedding "
+        "getting taking making giving seeing holding sending seeking striking hitting building sinking dropping hurting say says said tell tells told warn warns warned"
+    )
+)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from claimcheck.claims.ages import find_ages
 from claimcheck.claims.clauses import clause_whens, span_test
 from claimcheck.claims.coref import NOT_NAME_WORDS, is_body_name
-from claimcheck.claims.lexicon import CAPITAL, COUNT_NOUNS, MONTH_RE, MONTHS, WEEKDAYS
+from claimcheck.claims.lexicon import CAPITAL, COUNT_NOUNS, HEADLINE_VERBS, MONTH_RE, MONTHS, WEEKDAYS
 from claimcheck.claims.measures import (
     ATTACHED,
     CASE_SENSITIVE,
@@ -48,6 +48,9 @@ from claimcheck.claims.numwords import (
 )
 from claimcheck.claims.numwords import (
     SCALES as _SCALES,
+)
+from claimcheck.claims.numwords import (
+    SKIP_CAPS as _SKIP_CAPS,
 )
 from claimcheck.claims.numwords import (
     TENS_WORDS as _TENS_WORDS,
@@ -201,7 +204,7 @@ _FRACTION_DIGITS = re.compile(
 )
 _FRACTION_WORDS = re.compile(
     r"\b(?P<a>an?|one|two|three|four|five|six|seven|eight|nine)[\s-]+"
-    r"(?P<b>(?:" + "|".join(_DENOMINATORS) + r")s?)(?=\s+of\b)(?!\s+of\s+a[ -](?:hundred|thousand|million|billion)\b)",
+    r"(?P<b>(?:" + "|".join(_DENOMINATORS) + r")s?)(?=\s+of\b)(?!\s+of\s+an?[ -](?:hundred|thousand|million|billion|trillion|percentage[\s-]+point|point)\b)",
     re.IGNORECASE,
 )
 
@@ -261,6 +264,30 @@ class _Raw:
     scale: float = 1.0  # the written scale ("m" in "10m"), carried to a range's low end ("$5-10m")
 
 
+# A headline in capitals throughout ("STORM KILLS 12 IN TEXAS") is read as in title case ("Storm Kills 12 In
+# Texas"): the rules read capitals as names, so "12 IN TEXAS" counted "in texas". Words of up to three letters
+# stay in capitals (acronyms: "US", "UN", "NHS") but the small words of a sentence.
+_SHOUTED_WORD = re.compile(r"\b[A-Z][A-Z’']+\b")
+_LETTER_WORD = re.compile(r"[A-Za-z]{2,}")
+_SMALL_CAPS = frozenset(
+    ["IN", "ON", "AT", "TO", "OF", "BY", "FOR", "THE", "AND", "AN", "AS", "IS", "OR", "BUT", "WITH", "FROM", "INTO",
+     "OVER", "AFTER", "THAN", "PER", "UP", "OFF", "OUT", "ARE", "WAS", "HAS", "HAD", "ITS", "OUR", "HER", "HIS", "NEW",
+     "ALL", "TWO", "SIX", "TEN", "ONE"]
+)  # fmt: skip
+
+
+def _unshouted(s: str) -> str:
+    """``s`` in title case when it is written in capitals throughout (two words or more), else ``s``; the same
+    length, so offsets hold."""
+    if any(c.islower() for c in s) or len(_LETTER_WORD.findall(s)) < 2:  # noqa: PLR2004
+        return s
+    out = _SHOUTED_WORD.sub(
+        lambda m: m.group() if len(m.group()) <= 3 and m.group() not in _SMALL_CAPS else m.group()[0] + m.group()[1:].lower(),  # noqa: PLR2004
+        s,
+    )
+    return out if len(out) == len(s) else s
+
+
 def find_quantities(sentence: str, context: str = "", *, scores: bool = False) -> list[Quantity]:
     """Every quantity in ``sentence`` with interval, unit, qualifier and time (offsets into the sentence).
 
@@ -268,7 +295,10 @@ def find_quantities(sentence: str, context: str = "", *, scores: bool = False) -
     ("Yet the group still counts more than 1,100 behind bars." after a sentence about prisoners).
     ``scores``: read sports scores and records ("a 34-6 win") as one quantity each (``_scores``).
     """
-    raws: list[_Raw] = _fractions(sentence) if ("/" in sentence or "th" in sentence or "ter" in sentence or "alf" in sentence) else []
+    sentence = _unshouted(sentence)
+    raws: list[_Raw] = _fractions(sentence) if ("/" in sentence or "th" in sentence or "ter" in sentence) else []
+    if "alf" in sentence or "quarter" in sentence or "third" in sentence:
+        raws += _scaled_fractions(sentence)
     if " in " in sentence:
         raws += _rates(sentence)
     if "wice" in sentence:
@@ -644,25 +674,45 @@ def _fractions(s: str) -> list[_Raw]:
         a = 1 if head in ("a", "an") else _UNITS_WORDS[head]
         b = _DENOMINATORS[m.group("b").lower().rstrip("s")]
         if a < b and (a == 1 or m.group("b").lower().endswith("s")):
-            point = _OF_A_POINT.match(s, m.end())  # "a quarter of a percentage point": 0.25 points of a rate
-            if point and ("ercentage" in point.group() or _RATE_WORDS.search(s)):
-                out.append(_Raw(m.start(), point.end(), round(a / b, 6), "words", "percentage points", measure="percent"))
-                continue
             out.append(_Raw(m.start(), m.end(), round(a / b, 6), "fraction"))
-    for m in _HALF_A_POINT.finditer(s):
-        out.append(_Raw(m.start(), m.end(), 0.5, "words", "percentage points", measure="percent"))
     return out
 
 
-# A part of a percentage point in words (variants18): "a quarter of a percentage point", "three quarters of a
-# point", "half a percentage point" are 0.25, 0.75 and 0.5 points of a rate, as "0.25 percentage points" are.
-_OF_A_POINT = re.compile(r"\s+of\s+an?\s+(?:percentage\s+)?point\b(?!\s+(?:of|on)\s+(?:the\s+)?(?:order|view|game|match))", re.I)
-# A bare "point" is a rate's only in a sentence of rates or shares (review18): "won the gold by three tenths of a
-# point", "finished a quarter of a point behind" are a judge's points.
-_RATE_WORDS = re.compile(
-    r"%|\b(?:rates?|interest|per\s?cent|percent|pc|pct|yields?|inflation|polls?|unemployment|growth|gdp)\b", re.I
+# A fraction of a scale or of a percentage point: "three-quarters of a million people" (750,000), "half a million",
+# "a quarter of a percentage point", "half a percentage point" (0.5 points), "a quarter point" beside a rate.
+_SCALED_FRACTION = re.compile(
+    r"\b(?:(?P<a>an?|one|two|three)[\s-]+(?P<b>half|third|quarter)s?\s+of\s+an?|(?P<half>half)(?:\s+of)?\s+an?)\s+"
+    r"(?P<scale>thousand|million|billion|trillion|percentage[\s-]+point|point)\b"
+    r"|\b(?P<qa>an?)\s+(?P<qb>half|quarter)[\s-]+(?P<qscale>percentage[\s-]+point|point)\b",
+    re.IGNORECASE,
 )
-_HALF_A_POINT = re.compile(r"\b[Hh]alf\s+(?:of\s+)?an?\s+percentage\s+point\b")
+_FRACTION_PARTS = {"half": 2, "third": 3, "quarter": 4}
+_RATE_CUE = re.compile(r"\b(?:rates?|interest|yields?|percent|per\s+cent|%|inflation|margin|polls?|points?\s+lead)", re.IGNORECASE)
+
+
+def _scaled_fractions(s: str) -> list[_Raw]:
+    out: list[_Raw] = []
+    for m in _SCALED_FRACTION.finditer(s):
+        if m.group("half"):
+            value, scale = 0.5, m.group("scale")
+        elif m.group("qa"):
+            value, scale = 1 / _FRACTION_PARTS[m.group("qb").lower()], m.group("qscale")
+        else:
+            head = m.group("a").lower()
+            a = 1 if head in ("a", "an") else _UNITS_WORDS[head]
+            b = _FRACTION_PARTS[m.group("b").lower()]
+            if a >= b:
+                continue
+            value, scale = a / b, m.group("scale")
+        scale = " ".join(scale.lower().replace("-", " ").split())
+        if scale.endswith("point"):
+            if scale == "point" and not _RATE_CUE.search(s):
+                continue  # "half a point" of a game's or a contest's score
+            out.append(_Raw(m.start(), m.end(), round(value, 6), "digits", "percentage points", measure="percent"))
+        else:
+            big = _SCALES[scale]
+            out.append(_Raw(m.start(), m.end(), round(value * big, 6), "digits", scale=big))
+    return out
 
 
 def _rates(s: str) -> list[_Raw]:
@@ -967,7 +1017,9 @@ _CAPACITIES = frozenset(["gb", "tb", "mb"])
 _SENTENCE_HEAD = re.compile(r"(?:^|[.!?:]\s+)$")
 
 
-_DESIGNATION_BEFORE = re.compile(rf"(?:\b(?i:{_SMALL})|\d)\s+[A-Z][\w-]*\s+$")
+# An adjective of age or number may stand before the name: "40 new Boeing 737 jets", "two more Falcon 9 rockets".
+_MODEL_ADJECTIVE = r"(?:(?:new|newer|old|older|used|more|extra|additional|further|upgraded|modified|refurbished)\s+)?"
+_DESIGNATION_BEFORE = re.compile(rf"(?:\b(?i:{_SMALL})|\d)\s+{_MODEL_ADJECTIVE}[A-Z][\w-]*\s+$")
 _PLURAL_AFTER = re.compile(r"\s+[a-z][a-z-]*[a-z]s\b")
 
 
@@ -1131,9 +1183,11 @@ _AND_A_HALF = re.compile(
 _NOUN_POSTFIX = re.compile(r"\s+(?P<p>or\s+so|or\s+more)\b", re.IGNORECASE)
 # A model's designation between a count and its noun: "three Falcon 9 rockets", "two Boeing 737 jets" (a
 # capitalised name and a figure or code, then a plural): the count counts the plural.
-# ... or a letter code hyphened to its figure: "five F-1 engines", "four B-52 bombers", "two MiG-29 jets".
+# ... or a letter code hyphened to its figure: "five F-1 engines", "four B-52 bombers", "two MiG-29 jets"; or glued
+# to it: "40 Airbus A320 jets".
 _DESIGNATION_AFTER = re.compile(
-    r"\s+(?:[A-Z][\w-]*\s+\d[\w-]*|[A-Z][A-Za-z]{0,3}-\d[\w-]*)\s+(?P<noun>[a-z][a-z-]*[a-z]s)\b"
+    rf"\s+{_MODEL_ADJECTIVE}(?:[A-Z][\w-]*\s+(?:[A-Z]{{1,2}})?\d[\w-]*|[A-Z][A-Za-z]{{0,3}}-\d[\w-]*)\s+"
+    r"(?P<noun>[a-z][a-z-]*[a-z]s)\b"
 )
 # A capitalised (or mixed-case) word right before a figure, not opening the sentence nor a month or a weekday.
 # after "X 101" (a beginner's course, as a title names an introduction to X): a colon, a dash or the end
@@ -1271,7 +1325,9 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tupl
         and not raw.unit
         and not raw.hyphen
         and (unit is None or inferred)
-        and _NAME_TOKEN_BEFORE.search(s, max(0, start - 30), start)
+        and (name := _NAME_TOKEN_BEFORE.search(s, max(0, start - 30), start))
+        and name.group().strip().lower() not in HEADLINE_VERBS  # "Gunman Kills 5": a title-case headline's verb
+        and name.group().strip() not in _SKIP_CAPS  # "Death Toll Rises To 1,200": its preposition
     ):
         return None, used  # "iPadOS 13 made", "Wi-Fi 6 was", "Reality 101:": a bare figure after a name names it
     if (

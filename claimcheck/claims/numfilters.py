@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from claimcheck.claims.lexicon import COUNT_NOUNS, MONTH_RE, WEEKDAY_RE
+from claimcheck.claims.lexicon import COUNT_NOUNS, HEADLINE_VERBS, MONTH_RE, WEEKDAY_RE
 from claimcheck.claims.numwords import ID_WORDS as _ID_WORDS
 from claimcheck.claims.numwords import SKIP_CAPS as _SKIP_CAPS
 
@@ -219,6 +219,7 @@ def _not_a_quantity(s: str, m: re.Match[str], value: float, num: str) -> bool:
             and word not in _SKIP_CAPS
             and "." not in num
             and not _NAME_THEN_COUNT.match(after)
+            and word.lower() not in HEADLINE_VERBS  # "Storm Kills 12 People": a title-case headline's verb
         ):
             # "Apollo 11", "Lap 48"; but "selling oil to North Korea 30 times" counts times, and a lone name
             # after a verb or a preposition is an object or a place before a count: "gives Ukraine 40 tanks",
@@ -244,7 +245,7 @@ _NO_NOUN = re.compile(
 # One capitalised word after a verb or a preposition (not after a determiner, a number word or another
 # capitalised word, as product names and series are: "the Switch 2", "Nintendo Switch 2").
 _LONE_NAME_BEFORE = re.compile(
-    r"(?:^|[^\w’'])(?:(?!(?:the|a|an|its|their|his|her|our|my|your|this|that|these|those|hundred|thousand|"
+    r"(?:^|[^\w’'-])(?:(?!(?:the|a|an|its|their|his|her|our|my|your|this|that|these|those|hundred|thousand|"
     r"million|billion)\b)[a-z]+|In|At|Across|From|To|For|Throughout)\s+[A-Z][\w’'-]*\s+$"
 )
 

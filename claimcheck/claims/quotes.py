@@ -596,6 +596,39 @@ _WORN_TEXT_BEFORE = re.compile(
 )
 
 
+# A headline's verb of speech right after its quote or right before it, in any case ("'We Will Rebuild,' Says
+# Mayor", '"This Is A Disaster," Minister Warns', 'Coach Says Team Will "Fight Until The Last Minute"').
+_HEADLINE_SPOKEN_AFTER = re.compile(
+    rf"[”\"’'»]?,?\s+(?:(?:[{CAPITAL}][\w’'-]*\s+){{0,3}})?(?i:{SPEECH_RE}|warns?|vows?|insists?|admits?|urges?)\b"
+)
+_HEADLINE_SPOKEN_BEFORE = re.compile(
+    rf"(?i:\b(?:{SPEECH_RE}|warns?|vows?|insists?|admits?|urges?))(?:\s+[{CAPITAL}][\w’'-]*){{0,5}}\s*:?\s*[“\"‘'«]?$"
+)
+
+
+_LINE_END = re.compile(r"[”\"’'»]?[.!?]?\s*(?:\n|$)")
+
+
+def _spoken_in_headline(text: str, q: Quote) -> bool:
+    """Whether ``q`` is spoken in a headline in title case, where every quoted word is capitalised as every other
+    word is (so no sign of a title): a verb of speech beside it says so."""
+    start = text.rfind("\n", 0, q.start) + 1
+    end = text.find("\n", q.end)
+    line = text[start : end if end >= 0 else len(text)]
+    if not _title_case_line(line):
+        return False
+    if _HEADLINE_SPOKEN_AFTER.match(text, q.end):
+        return True
+    # before it, only as the line's last words ('Author Says "The House At The End" Took Ten Years' names a work)
+    return bool(_HEADLINE_SPOKEN_BEFORE.search(text, max(start, q.start - 60), q.start)) and _LINE_END.match(text, q.end) is not None
+
+
+def _title_case_line(line: str) -> bool:
+    """A line in title case: most of its words of four letters or more are capitalised."""
+    long_words = [w for w in re.findall(r"[A-Za-z][\w’']*", line) if len(w) >= 4]  # noqa: PLR2004
+    return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.7 * len(long_words)  # noqa: PLR2004
+
+
 def _of_record(text: str, q: Quote) -> bool:
     """Leave out scare quotes (one or two words), titles ("Star Trek Into Darkness") and short names
     (_NAMED_BEFORE, _NAMED_AFTER)."""
@@ -619,6 +652,7 @@ def _of_record(text: str, q: Quote) -> bool:
         len(words) <= longest
         and all(w[0].isupper() or w[0].isdigit() or w.lower() in small for w in tokens)
         and not (text[q.start : q.end].rstrip("”\"’'»").endswith(("?", "!")) and _SPOKEN_AFTER.match(text, q.end))
+        and not _spoken_in_headline(text, q)
     ):
         return False  # a title or a name in capitals, its numbers too ("Kill Bill: Vol. 1", "2018 Welcome Festival")
     if len(words) <= _NAME_WORDS and _WORN_TEXT_BEFORE.search(text, max(0, q.start - 40), q.start):

@@ -493,12 +493,20 @@ def summarise(claims: Sequence[Claim], value: Interval | None, unit: str | None,
         # The figure and what it counts first: "5 years" and "11 year" rows of one sentence differ.
         return f"{head}: {phrase}"
     if first.kind == "quote":
-        text = max((quote_words(c) for c in claims), key=len)
+        # the longest wording, and of as long ones a sentence's over a title-case headline's ("We will rebuild",
+        # not "We Will Rebuild"); without the comma its speech tag took ("We will rebuild," she said)
+        text = max((quote_words(c) for c in claims), key=lambda t: (len(t), not _title_cased(t))).rstrip(" ,;:")
         short = " ".join(text.split()[:10]) + ("…" if len(text.split()) > 10 else "")
         speaker = fact_speaker(claims)
         return f"{speaker}: “{short}”" if speaker else f"“{short}”"
     text = min((c.text for c in claims), key=len)
     return " ".join(text.split()[:12]) + ("…" if len(text.split()) > 12 else "")
+
+
+def _title_cased(text: str) -> bool:
+    """Every word of three letters or more capitalised, as a title-case headline prints a quote."""
+    words = [w for w in text.split() if len(w) >= 3 and w[:1].isalpha()]  # noqa: PLR2004
+    return bool(words) and all(w[:1].isupper() for w in words)
 
 
 def fact_speaker(claims: Sequence[Claim]) -> str | None:
