@@ -274,3 +274,50 @@ def test_a_json_feed_nested_too_deep_is_not_called_not_utf8() -> None:
     body = ('{"version": "https://jsonfeed.org/version/1.1", "items": ' + "[" * 200_000 + "]" * 200_000 + "}").encode()
     with pytest.raises(FeedParseError, match=r"malformed JSON feed \(nested too deep\)"):
         parse_feed(body, "http://127.0.0.1:9/feed.json", "application/feed+json")
+
+
+@pytest.mark.slow  # two fetcher processes on PostgreSQL, as the other multi-process cases of test_pg
+def test_two_auto_sharded_fetchers_of_different_sources_each_fetch_their_outlets(tmp_path: Path, pg_url: str) -> None:
+    """Two `fetch --shard auto` in one round, one machine's sources.yaml edited before the other's: both
+    name `alpha` (host 1); A also has `gamma` and B `delta`, both on host 2. The queue was keyed by the host
+    alone: whichever fetcher took host 2 fetched only its own outlet there, and the other found host 2 done
+    in the round, its outlet there not fetched, with exit 0 and not a word. The key is now the host and the
+    fetcher's outlets on it: each outlet is fetched, and `alpha`'s host is still taken by one fetcher."""
+    import json
+    import time
+
+    from test_pg import pg_count, reap, start
+
+    one, two = Site(), Site(host="127.0.0.2")
+    try:
+        feeds = {}
+        for site, o in ((one, "alpha"), (two, "gamma"), (two, "delta")):
+            items = []
+            for i in range(4):
+                paras = [*PARAS, f"Report {i} of {o}: {i * 7 + 3} boats were moored along the quay."]
+                site.route(f"/{o}/{i}.html", article_html(f"{o} report {i}", paras, PUBLISHED), headers=HTML, delay=0.2)
+                items.append({"title": f"{o} {i}", "link": site.url(f"/{o}/{i}.html"), "guid": f"{o}-{i}"})
+            site.route(f"/{o}/feed.xml", rss(items), headers=RSS)
+            feeds[o] = site.url(f"/{o}/feed.xml")
+
+        def sources(name: str, ids: tuple[str, ...]) -> Path:
+            path = tmp_path / name
+            lines = "".join(f"  - {{id: {o}, name: {o}, feeds: ['{feeds[o]}'], allow_private: true}}\n" for o in ids)
+            path.write_text("outlets:\n" + lines)
+            return path
+
+        a = start(sources("a.yaml", ("alpha", "gamma")), pg_url, tmp_path, "--shard", "auto", "--json")
+        time.sleep(0.3)
+        b = start(sources("b.yaml", ("alpha", "delta")), pg_url, tmp_path, "--shard", "auto", "--json")
+        outs = []
+        for proc in (a, b):
+            out, err = proc.communicate(timeout=120)
+            reap(proc)
+            assert proc.returncode == 0, err
+            outs.append({o["outlet"] for o in json.loads(out)["outlets"]})
+    finally:
+        one.close()
+        two.close()
+    stored = {o: pg_count(pg_url, f"SELECT count(*) FROM articles WHERE outlet = '{o}'") for o in feeds}
+    assert stored == {"alpha": 4, "gamma": 4, "delta": 4}, (stored, outs)
+    assert len([s for s in outs if "alpha" in s]) == 1  # one fetcher took alpha's host

@@ -121,8 +121,8 @@ def test_the_demo_corpus_through_the_cli(tmp_path: Path) -> None:
     doc = parse(page)
     rows = doc.xpath('//table[@id="grid"]/tbody/tr')
     # the potash statements are one row (issue 12 §4), and so are "sentenced to 10 years in prison" and "serving
-    # a 10-year sentence" (a hyphenated figure's noun is in its context, issue 12 round 6); statements18's acts in
-    # the past add "Bialiatski shared the 2022 Nobel Peace Prize while in custody." (a checkable statement)
+    # a 10-year sentence" (a hyphenated figure's noun is in its context, issue 12 round 6); the prize the activist
+    # shared, which five outlets tell in the simple past, is a statement row since round pages12
     assert len(rows) == len(data["facts"]) == 29
     names = {o["id"]: o["name"] for o in data["outlets"]}
     heads = [h.text_content() for h in doc.xpath('//table[@id="grid"]/thead/tr/th[@scope="col"]')[1:]]

@@ -28,7 +28,7 @@ from claimcheck.ingest.jobs import parse_feed  # feedparser loads where feeds ar
 from claimcheck.ingest.pool import Dispatcher, worker_count
 from claimcheck.ingest.records import LEASE, FetchOptions, FetchReport, NoProgress, OutletReport, Progress
 from claimcheck.ingest.settings import FetchSettings
-from claimcheck.ingest.shard import GIVEN, LEASE_LOST, SharedHosts, in_shard, shard_key
+from claimcheck.ingest.shard import GIVEN, LEASE_LOST, SharedHosts, in_shard, queue_keys, shard_key
 from claimcheck.ingest.writes import STOP_WAIT, ArticleWriter
 from claimcheck.models import Article, FeedEntry, Outlet, ParsedFeed, Sources
 from claimcheck.store import HostQueue, Store, content_hash, retry_status
@@ -102,7 +102,7 @@ def run_fetch(
         report = FetchReport(outlets=[], started=datetime.now(UTC))
     queue = None
     if options.shard == "auto":  # the outlets this fetcher takes are reported as it takes them
-        queue = store.host_queue([shard_key(o) for o in outlets], options.lease)
+        queue = store.host_queue(list(queue_keys(outlets).values()), options.lease)
         report.outlets[:] = []
     else:
         report.outlets[:] = [OutletReport(o.id, o.name) for o in outlets]
@@ -177,6 +177,7 @@ class _Run(SharedHosts):
         self.claims: dict[str, int] = {}  # --shard auto: times each host was taken in this run
         self.holding: dict[str, asyncio.Task[None]] = {}  # --shard auto: host -> its task, while it runs
         self.unstarted_at: Counter[str] = Counter()  # host -> its pages not yet started
+        self.keys: dict[str, str] = {}  # outlet id -> its unit of --shard auto's queue (queue_keys)
         self.giving: set[str] = set()  # hosts being given to a fetcher out of work
         self.wake = asyncio.Event()  # --shard auto: the pool runs short of pages, or a host's feeds are read
 
@@ -184,6 +185,7 @@ class _Run(SharedHosts):
         from claimcheck.ingest.jobs import release_big_blocks
 
         release_big_blocks()  # page bodies go back to the system when freed (jobs.MMAP_THRESHOLD)
+        self.keys = queue_keys(outlets)  # each outlet's unit of --shard auto's queue (its host's, in effect)
         deadline = self.options.extract_timeout or float(self.sources.defaults.extract_timeout)
         self.extractor = Dispatcher(worker_count(self.options.workers), self.aliases, deadline, start_now=False)
         self.extractor.start()  # while the feeds download
@@ -404,7 +406,7 @@ class _Run(SharedHosts):
         running: set[asyncio.Task[None]] = set()
         errors: list[BaseException] = []
         waiting = len(todo)  # not started yet (counted in self.unstarted and self.unstarted_at)
-        host = shard_key(outlet)
+        host = self.keys.get(outlet.id) or shard_key(outlet)  # (the key SharedHosts knows the host by)
         self.unstarted += waiting
         self.unstarted_at[host] += waiting
 

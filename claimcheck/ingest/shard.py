@@ -10,7 +10,7 @@ import contextlib
 import hashlib
 import time
 from collections import Counter
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
@@ -36,6 +36,20 @@ def shard_key(outlet: Outlet) -> str:
         if netloc:
             return netloc[4:] if netloc.startswith("www.") else netloc
     return outlet.id
+
+
+def queue_keys(outlets: Sequence[Outlet]) -> dict[str, str]:
+    """The unit of ``--shard auto``'s queue that each outlet falls in, by id: its host (:func:`shard_key`)
+    and a digest of the ids of this fetcher's outlets on that host. Fetchers of one sources.yaml agree on
+    every key, as on the hosts. Fetchers of two (one machine's file edited before another's) name a host
+    whose outlets differ by two keys, and each fetches its own: keyed by the host alone, the fetcher that
+    took it fetched only its outlets there, and the other found it done in the round, its own outlets
+    there not fetched, without a word."""
+    by_host: dict[str, list[str]] = {}
+    for o in outlets:
+        by_host.setdefault(shard_key(o), []).append(o.id)
+    digests = {h: hashlib.sha1(" ".join(sorted(ids)).encode("utf-8")).hexdigest()[:12] for h, ids in by_host.items()}
+    return {o.id: f"{shard_key(o)} {digests[shard_key(o)]}" for o in outlets}
 
 
 def in_shard(outlet: Outlet, shard: tuple[int, int] | Literal["auto"] | None) -> bool:
@@ -89,8 +103,9 @@ class SharedHosts:
         the other finished its hosts: bench/README.md). When the queue is empty but another fetcher still holds a host, this
         one waits for it to be done or for its lease to run out (its holder died), then takes it."""
         groups: dict[str, list[Outlet]] = {}
+        keys = queue_keys(outlets)
         for o in outlets:
-            groups.setdefault(shard_key(o), []).append(o)
+            groups.setdefault(keys[o.id], []).append(o)
         settings = self.options.settings
         width = max(2, -(-settings.concurrency // max(1, settings.per_host)))
         loop = asyncio.get_running_loop()

@@ -184,11 +184,64 @@ def _thing_key(claim: Claim) -> str:
         # "its sixth test" joins only another sixth test: never "six tests", never a conflict with "fifth"
         return f"{unit_key(claim.unit)} #{format_ordinal(claim.value.low)}"
     key = compound_key(claim) or unit_key(claim.unit)
+    if key == "time" and (event := _times_event(claim)):
+        key = event  # "transferred oil to the North 30 times" counts transfers, as "30 transfers" does
     if key in ("live", "life") and _LIVES_LOST.search(claim.sentence):
         key = "death"  # "the quake claimed 58 lives", "58 lives were lost": deaths
     if is_part(claim):
         return _part_thing(claim, _whole_thing(claim, key))
     return _whole_thing(claim, key)
+
+
+# Events a verb tells and a noun counts: "transferred oil 30 times" / "30 transfers", "was arrested five times" /
+# "five arrests", "met three times" / "three meetings". The noun (its plural) for each verb's forms.
+_EVENT_VERBS = {
+    "transfer": ("transfers", "transferred transferring transfers"),
+    "visit": ("visits", "visited visiting visits"),
+    "arrest": ("arrests", "arrested arresting"),
+    "attack": ("attacks", "attacked attacking"),
+    "strike": ("strikes", "struck striking"),
+    "raid": ("raids", "raided raiding"),
+    "launch": ("launches", "launched launching"),
+    "test": ("tests", "tested testing"),
+    "meet": ("meetings", "met meeting"),
+    "call": ("calls", "called calling"),
+    "search": ("searches", "searched searching"),
+    "seize": ("seizures", "seized seizing"),
+    "ship": ("shipments", "shipped shipping"),
+    "deliver": ("deliveries", "delivered delivering"),
+    "inspect": ("inspections", "inspected inspecting"),
+    "violate": ("violations", "violated violating"),
+    "breach": ("breaches", "breached breaching"),
+    "fly": ("flights", "flew flown flying"),
+    "crash": ("crashes", "crashed crashing"),
+    "warn": ("warnings", "warned warning"),
+    "erupt": ("eruptions", "erupted erupting"),
+    "explode": ("explosions", "exploded exploding"),
+    "stop": ("stops", "stopped stopping"),
+    "delay": ("delays", "delayed delaying"),
+    "postpone": ("postponements", "postponed postponing"),
+}
+_EVENT_NOUN_OF = {form: plural for plural, forms in _EVENT_VERBS.values() for form in forms.split()}
+# "times" before a comparative is a ratio ("30 times faster", "three times more"), no occasions.
+_RATIO_AFTER = re.compile(r"\s+(?:more|less|as|the|[a-z]+er\b|over\b)", re.IGNORECASE)
+
+
+def _times_event(claim: Claim) -> str:
+    """The event a count of "times" counts, by its verb a few words before it in its clause (``_EVENT_VERBS``;
+    no comma, full stop or conjunction between: "transferred oil to the North 30 times"); "" when none is told."""
+    if (claim.unit or "").lower() not in ("times", "time") or (at := claim.sentence.find(claim.text)) < 0:
+        return ""
+    if _RATIO_AFTER.match(claim.sentence, at + len(claim.text)):
+        return ""
+    before = claim.sentence[max(0, at - 80) : at]
+    before = re.split(r"[,;:.!?()]", before)[-1]
+    for word in reversed(re.findall(r"[a-z]+", before.lower())[-7:]):
+        if (plural := _EVENT_NOUN_OF.get(word)) is not None:
+            return unit_key(plural)
+        if word in ("and", "but", "or", "which", "who", "that"):
+            break
+    return ""
 
 
 # Verbs that make a count of lives a count of deaths ("claimed 58 lives", "cost 12 lives", "lives were lost").
