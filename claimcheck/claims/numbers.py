@@ -368,7 +368,9 @@ def find_quantities(sentence: str, context: str = "", *, scores: bool = False) -
         # a game's score is of one moment: "since 1985" beside it ("the first team since 1985 to overturn a
         # 3-1 deficit") dates the record the sentence states, not the score
         q.when = None if q.unit == "score" and when and when.lower().startswith("since ") else when
-        if q.when and _FROM_DATE.match(q.when) and _FUTURE.search(sentence) and not _FROM_UNTIL.search(sentence):
+        if q.when and _FROM_DATE.match(q.when) and _FUTURE.search(sentence, 0, q.start) and not _FROM_UNTIL.search(sentence):
+            # (the future in the figure's own words, before it: "Deaths have fallen 12% from last year and they
+            # will fall further" keeps its span, review18)
             q.when = q.when[5:].strip()  # "will rise by 9% from July 1": the day it takes effect, no span
         q.extra["context"] = _context(sentence, q)
     return out
@@ -764,7 +766,7 @@ def _digit_numbers(s: str, blocked: list[tuple[int, int]]) -> list[_Raw]:
         attached = (m.group("attached") or "").lower()
         scale = (m.group("scale") or "").strip().lower()
         measure = None
-        if scale == "m" and not m.group("cur") and not attached and (metres_cue(s, start, end) or _race(s, num)):
+        if scale == "m" and not m.group("cur") and not attached and (metres_cue(s, start, end) or _race(s, num, start, end)):
             scale, unit, measure = "", "m", "distance"  # "dug 13m down", "a depth of 40m", "won the 200m final"
         if attached:
             known = attached in ATTACHED and not scale and not m.group("pct")
@@ -848,8 +850,29 @@ _RACE_CUE = re.compile(
 )
 
 
-def _race(s: str, num: str) -> bool:
-    return num in _RACE_DISTANCES and _RACE_CUE.search(s) is not None and MONEY_CUE.search(s) is None
+# The race's name (review18): a race's word after the figure ("the 400m final", "Bolt's 100m world record"), or
+# the figure after a determiner or a possessive and before no noun ("won the 200m.", "the 200m in 19.8 seconds");
+# "Some 100m voters ... in the presidential race", "the race to connect 200m homes", "an audience of 100m" count.
+_RACE_AFTER = re.compile(
+    r"\s+(?:finals?|heats?|hurdles|races?|sprint\w*|relay|freestyle|backstroke|breaststroke|butterfly|medley|"
+    r"steeplechase|dash|semi-finals?|world|olympic|titles?|gold|silver|bronze|medals?|records?|champion\w*|"
+    r"personal|season)\b",
+    re.IGNORECASE,
+)
+_RACE_BEFORE = re.compile(r"(?:\b(?:the|a|an|his|her|their|its)|['’]s)\s+$", re.IGNORECASE)
+_RACE_END = re.compile(
+    r"\s*(?:[.,;:!?)\"”’]|$)|\s+(?:in|at|on|and|or|with|after|before|for|to|by|was|is|when|as|than)\b", re.IGNORECASE
+)
+
+
+def _race(s: str, num: str, start: int, end: int) -> bool:
+    """Whether a bare "200m" is a race's distance: one run or swum, in a sentence of racing and none of money,
+    written as the race's name (``_RACE_AFTER``, ``_RACE_BEFORE``)."""
+    if num not in _RACE_DISTANCES or _RACE_CUE.search(s) is None or MONEY_CUE.search(s) is not None:
+        return False
+    if _RACE_AFTER.match(s, end):
+        return True
+    return _RACE_BEFORE.search(s, max(0, start - 12), start) is not None and _RACE_END.match(s, end) is not None
 
 
 # Times written short and glued to the figure (variants18). A bare "s" only after decimals ("19.12s", never "the

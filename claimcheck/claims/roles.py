@@ -88,7 +88,8 @@ _AFTER = re.compile(
     # "had been told to leave." / "ordered to leave the area" (variants18): leaving a place, not a job or a party
     r"leave(?=\s*(?:[.;]|$))|leave\s+(?:the|their)\s+(?:area|town|city|region|island|coast|village|valley)s?\b)|"
     # moved out by the authorities: "were moved from their homes", "relocated to emergency shelters" (variants18)
-    r"(?:moved|relocated|bussed|taken)\s+(?:out\s+)?(?:from|of)\s+their\s+homes|"
+    # (not "taken from their homes": by soldiers, police or kidnappers, review18)
+    r"(?:moved|relocated|bussed)\s+(?:out\s+)?(?:from|of)\s+their\s+homes|"
     r"(?:moved|relocated|bussed|taken)\s+to\s+(?:safety|(?:emergency\s+|temporary\s+)?shelters?|"
     r"evacuation\s+cent(?:re|er)s?|higher\s+ground))|"
     r"(?P<arrested>arrested|detained|apprehended|taken\s+into\s+custody|rounded\s+up)|"

@@ -15,7 +15,10 @@ FURNITURE = re.compile(
     r"^(?:sign\s+up|subscribe|read\s+(?:more|next|the\s+full)|click|tap|follow\s+us|share\s+(?:this|on)|"
     r"advertisement|related|recommended|watch\b|listen\b|download\b|get\s+the|join\b|contact\s+us|copyright|©|"
     r"all\s+rights\s+reserved|image\s+(?:copyright|caption)|photo(?:graph)?:|(?:photo\s+|picture\s+|image\s+)?credits?\s*:|getty\s+images|"
-    r"updated|published|posted|this\s+(?:article|story)\s+(?:was|has|is)|we\s+use\s+cookies|cookie|"
+    r"updated|published|posted|this\s+(?:article|story)\s+(?:was|has|is|first|originally|appeared|appears)|"
+    # a print edition's note: "A version of this article appeared in print on ..." (review18)
+    r"an?\s+(?:earlier\s+|shorter\s+|longer\s+)?version\s+of\s+this\s+(?:article|story)\s+(?:first\s+|originally\s+)?appear|"
+    r"we\s+use\s+cookies|cookie|"
     r"support\s+(?:our|independent)|newsletter|more\s+from|see\s+also|editor'?s\s+note|"
     r"reporting\s+by|editing\s+by|writing\s+by|additional\s+reporting|\d+\s*(?:of|/)\s*\d+\s*$|"
     r"\d+\s+of\s+\d+\s+(?:last|next|previous|prev)\b)",
@@ -259,7 +262,7 @@ def is_statement(sentence: str, *, furniture_checked: bool = False) -> bool:
         return False
     if (words & _EVENT_WORDS or _STATE.search(s)) and _has_actor(s):
         return True
-    return bool(words & _ACT_CUES) and acts_in_past(s)
+    return bool(words & _ACT_CUES) and acts_in_past(s) and not _FIGURATIVE.search(s)
 
 
 # Verbs of a checkable act told in the simple past (general news English, by kind: decisions and votes, moves and
@@ -429,3 +432,27 @@ def _has_actor(s: str) -> bool:
 def statement_words(sentence: str) -> list[str]:
     """Normalised content words of a statement, for fuzzy matching across outlets."""
     return claim_content_words(sentence)
+
+
+# A verb of an act used as a figure of speech: a review's or a match report's judgement, not an act (review18).
+# General English idioms, each with what keeps it from a literal act: "struck a chord" (not "struck a balance"),
+# "broke new ground" (not "broke ground on the hospital"), "missed the mark", "stole the show", "captured the
+# mood" (not "captured the heart of the city"), "won hearts", "showed great composure" (a quality, not "showed
+# little confidence in", a survey's finding), "left audiences cold" (an audience, not "left residents cold"),
+# "left questions unanswered", "suffered from a lack of ideas", "created a world of" (not "a world-first").
+_FIGURATIVE = re.compile(
+    r"\b(?:struck|strikes)\s+(?:a|the\s+right|the\s+wrong)\s+(?:chord|note)|\bbroke\s+(?:new|fresh)\s+ground|"
+    r"\bmissed\s+the\s+mark|\bstole\s+the\s+show|\bwon\s+(?:over\s+)?(?:the\s+)?hearts\b|"
+    r"\bcaptured\s+(?:the|our|a)\s+(?:\w+\s+)?(?:mood|imagination|spirit|essence|zeitgeist|magic)\b|"
+    r"\bshowed\s+(?:(?:great|real|no|little|some|plenty\s+of|huge|enormous|remarkable|genuine|admirable|"
+    r"tremendous|good|fine|rare|such|a\s+new|new)\s+)*(?:character|fight|maturity|class|promise|resilience|courage|"
+    r"grit|composure|nerve|mettle|poise|flair|guts|determination|restraint|leadership|passion|hunger)\b|"
+    r"\bleft\s+(?:(?:the\s+|many\s+|most\s+|some\s+)?(?:audiences?|viewers|readers|critics|listeners|crowds?|fans|"
+    r"diners|me|us))\s+(?:cold|unmoved|wanting|breathless|speechless|underwhelmed|in\s+tears)\b|"
+    r"\bleft\s+(?:too\s+)?(?:many\s+|several\s+|some\s+)?questions\s+unanswered|"
+    r"\bsuffered\s+from\s+(?:a|an)\s+(?:\w+\s+)?(?:lack|absence|shortage)\s+of\s+(?:ideas|imagination|invention|"
+    r"urgency|conviction|energy|creativity|ambition|quality)\b|"
+    r"\bcreated\s+(?:a|an)\s+(?:\w+\s+)?(?:world\s+of|atmosphere|mood\s+of|sense\s+of|feeling\s+of)|"
+    r"\bgave\s+(?:the|a)\s+(?:\w+\s+)?performance\s+of\s+(?:his|her|their|a)\s+(?:career|life|lifetime)\b",
+    re.IGNORECASE,
+)
