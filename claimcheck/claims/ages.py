@@ -24,6 +24,7 @@ import re
 
 from claimcheck.claims.citations import _NATIONALITIES
 from claimcheck.claims.coref import is_body_name
+from claimcheck.claims.lexicon import is_title_case
 from claimcheck.claims.numwords import TENS_WORDS, UNITS_WORDS
 from claimcheck.models import Interval
 from claimcheck.nouns import noun_kind
@@ -207,12 +208,6 @@ def _value(text: str) -> float | None:
     return None
 
 
-def _title_case(s: str) -> bool:
-    """A headline in title case: most words of four letters or more are capitalised."""
-    words = [w for w in re.findall(r"[A-Za-z][\w\u2019']*", s) if len(w) >= 4]  # noqa: PLR2004
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)  # noqa: PLR2004
-
-
 def _is_verb(word: str) -> bool:
     w = word.lower()
     return w in _END_WORDS or (w.endswith("ed") and noun_kind(w) is None) or w.endswith("ly")
@@ -381,7 +376,7 @@ def find_ages(s: str) -> list[tuple[int, int, Interval, str, str, str, str]]:
     if not _CUE.search(s):
         return []
     out: list[tuple[int, int, Interval, str, str, str, str]] = []
-    title = _title_case(s)
+    title = is_title_case(s)
     for m in _YEAR_OLD.finditer(s):
         value = _value(m.group("n"))
         if value is None or value > 120:  # noqa: PLR2004

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 MONTHS = [
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
     "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
@@ -44,6 +46,15 @@ COUNT_NOUNS = frozenset(
     ]
 )
 
+
+
+_LONG_WORD = re.compile(r"[A-Za-z][\w\u2019']*")
+
+
+def is_title_case(text: str) -> bool:
+    """A headline in title case: most of its words of four letters or more (at least three) are capitalised."""
+    words = [w for w in _LONG_WORD.findall(text) if len(w) >= 4]  # noqa: PLR2004
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)  # noqa: PLR2004
 
 
 def _words(text: str) -> set[str]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from claimcheck.claims import coref
-from claimcheck.claims.lexicon import CAPITAL, SMALL, SPEECH_RE
+from claimcheck.claims.lexicon import CAPITAL, SMALL, SPEECH_RE, is_title_case
 from claimcheck.claims.sentences import CREDIT_NAME
 from claimcheck.models import ClaimDetails
 
@@ -621,18 +621,12 @@ def _spoken_in_headline(text: str, q: Quote) -> bool:
     start = text.rfind("\n", 0, q.start) + 1
     end = text.find("\n", q.end)
     line = text[start : end if end >= 0 else len(text)]
-    if not _title_case_line(line):
+    if not is_title_case(line):
         return False
     if _HEADLINE_SPOKEN_AFTER.match(text, q.end):
         return True
     # before it, only as the line's last words ('Author Says "The House At The End" Took Ten Years' names a work)
     return bool(_HEADLINE_SPOKEN_BEFORE.search(text, max(start, q.start - 60), q.start)) and _LINE_END.match(text, q.end) is not None
-
-
-def _title_case_line(line: str) -> bool:
-    """A line in title case: most of its words of four letters or more are capitalised."""
-    long_words = [w for w in re.findall(r"[A-Za-z][\w’']*", line) if len(w) >= 4]  # noqa: PLR2004
-    return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.7 * len(long_words)  # noqa: PLR2004
 
 
 # A closing quotation mark with the letters of a plural right after it, no space between: the quoted phrase is used
