@@ -300,12 +300,18 @@ _ANY_WORD = re.compile(r"\b[A-Za-z]")
 _SCORELINE_AFTER = re.compile(r",?\s+([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})\s+\d+\b(?![\d.,:%-]\d)")
 
 
+_SPAN_AFTER = re.compile(r"\s+(?:years|months|weeks|days|hours|minutes)\b", re.IGNORECASE)
+
+
 def headline_verb(s: str, word_start: int, word: str, end: int) -> bool:
     """True when ``word`` before the figure ending at ``end`` is a title-case headline's verb ("Storm Kills 12
     People"): a word of HEADLINE_VERBS with its subject before it (one opening the line names a work or a firm:
-    "Left 4 Dead 2", "Saw 3", "Housing 21"), not a name in a scoreline ("Nets 112, Knicks 104")."""
-    if word.lower() not in HEADLINE_VERBS or not s[:word_start].strip(" \t\"'‘’“”"):
+    "Left 4 Dead 2", "Saw 3", "Housing 21", unless a span of time follows: "Get 4 Months Free"), not a name in a
+    scoreline ("Nets 112, Knicks 104")."""
+    if word.lower() not in HEADLINE_VERBS:
         return False
+    if not s[:word_start].strip(" \t\"'‘’“”"):
+        return bool(_SPAN_AFTER.match(s, end))  # "Get 4 Months Of Music For $1": an offer's span, no name
     score = _SCORELINE_AFTER.match(s, end)
     return score is None or any(w in _SKIP_CAPS or w.lower() in HEADLINE_VERBS for w in score.group(1).split())
 
