@@ -49,6 +49,7 @@ def test_a_headline_verb_opening_the_line_is_a_name(text: str) -> None:
         ("Striker Scores 4, Rovers Win 6-0", [(4.0, None), (6.0, "score")]),
         ("Bus Plunges Into Gorge, Killing 23", [(23.0, "deaths")]),
         ("BREAKING: QUAKE KILLS 12 IN NORTHERN CHILE", [(12.0, "deaths")]),
+        ("Get 4 Months Of Streaming For $1", [(4.0, "months"), (1.0, "dollars")]),  # an offer opening the line
     ],
 )
 def test_headline_verbs_before_figures_still_count(
@@ -56,3 +57,18 @@ def test_headline_verbs_before_figures_still_count(
 ) -> None:
     assert numbers(text) == expected
 
+
+def test_an_ing_word_after_a_determiner_names_no_event_of_times() -> None:
+    """"the shipping lane was closed 12 times", "the airline's flying hours were cut 5 times": the -ing word is a
+    noun's modifier, no verb of shipments or flights (match/things._times_event); the verb still tells its event."""
+    from test_match_general import joined
+
+    assert not joined("The shipping lane was closed 12 times last year because of storms, the port said.",
+                      "The port said 12 shipments of grain were stopped by storms last year.")  # fmt: skip
+    assert not joined("The airline's flying hours were cut 5 times in the winter, pilots said.",
+                      "Pilots said the airline cancelled 5 flights in the winter.")  # fmt: skip
+    # the verb's own -ing form still counts its event
+    assert joined("Satellite images showed tankers transferring fuel to the rebels' ships 30 times since October.",
+                  "Analysts counted 30 ship-to-ship transfers of fuel to the rebels since October.")  # fmt: skip
+    assert joined("The company kept shipping arms to the region 9 times a year, auditors found.",
+                  "Auditors found the company sent 9 shipments of arms to the region a year.")  # fmt: skip
