@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from claimcheck.claims.ages import find_ages
 from claimcheck.claims.clauses import clause_whens, span_test
 from claimcheck.claims.coref import NOT_NAME_WORDS, is_body_name
-from claimcheck.claims.lexicon import CAPITAL, COUNT_NOUNS, HEADLINE_VERBS, MONTH_RE, MONTHS, WEEKDAYS
+from claimcheck.claims.lexicon import CAPITAL, COUNT_NOUNS, MONTH_RE, MONTHS, WEEKDAYS
 from claimcheck.claims.measures import (
     ATTACHED,
     CASE_SENSITIVE,
@@ -30,6 +30,7 @@ from claimcheck.claims.numfilters import (
     _not_a_quantity,
     _time_phrases,
     designation_after,
+    headline_verb,
     listicle,
     named_numbers,
     ranked_list,
@@ -1334,7 +1335,7 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tupl
         and not raw.hyphen
         and (unit is None or inferred)
         and (name := _NAME_TOKEN_BEFORE.search(s, max(0, start - 30), start))
-        and name.group().strip().lower() not in HEADLINE_VERBS  # "Gunman Kills 5": a title-case headline's verb
+        and not headline_verb(s, name.start(), name.group().strip(), end)  # "Gunman Kills 5": a headline's verb
         and name.group().strip() not in _SKIP_CAPS  # "Death Toll Rises To 1,200": its preposition
     ):
         return None, used  # "iPadOS 13 made", "Wi-Fi 6 was", "Reality 101:": a bare figure after a name names it

@@ -219,7 +219,7 @@ def _not_a_quantity(s: str, m: re.Match[str], value: float, num: str) -> bool:
             and word not in _SKIP_CAPS
             and "." not in num
             and not _NAME_THEN_COUNT.match(after)
-            and word.lower() not in HEADLINE_VERBS  # "Storm Kills 12 People": a title-case headline's verb
+            and not headline_verb(s, max(0, start - 40) + prev.start(1), word, end)  # "Storm Kills 12 People"
         ):
             # "Apollo 11", "Lap 48"; but "selling oil to North Korea 30 times" counts times, and a lone name
             # after a verb or a preposition is an object or a place before a count: "gives Ukraine 40 tanks",
@@ -294,6 +294,26 @@ _COUNTED_BODIES = frozenset(
 )
 _CAPS_WORD = re.compile(r"\b[A-Z]")
 _ANY_WORD = re.compile(r"\b[A-Za-z]")
+
+
+# A scoreline after a figure: another name and its figure ("Nets 112, Knicks 104", "Rose 68, Fleetwood 70")
+_SCORELINE_AFTER = re.compile(r",?\s+([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})\s+\d+\b(?![\d.,:%-]\d)")
+
+
+_SPAN_AFTER = re.compile(r"\s+(?:years|months|weeks|days|hours|minutes)\b", re.IGNORECASE)
+
+
+def headline_verb(s: str, word_start: int, word: str, end: int) -> bool:
+    """True when ``word`` before the figure ending at ``end`` is a title-case headline's verb ("Storm Kills 12
+    People"): a word of HEADLINE_VERBS with its subject before it (one opening the line names a work or a firm:
+    "Left 4 Dead 2", "Saw 3", "Housing 21", unless a span of time follows: "Get 4 Months Free"), not a name in a
+    scoreline ("Nets 112, Knicks 104")."""
+    if word.lower() not in HEADLINE_VERBS:
+        return False
+    if not s[:word_start].strip(" \t\"'‘’“”"):
+        return bool(_SPAN_AFTER.match(s, end))  # "Get 4 Months Of Music For $1": an offer's span, no name
+    score = _SCORELINE_AFTER.match(s, end)
+    return score is None or any(w in _SKIP_CAPS or w.lower() in HEADLINE_VERBS for w in score.group(1).split())
 
 
 def designation_after(s: str, end: int) -> bool:

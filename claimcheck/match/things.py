@@ -227,6 +227,9 @@ _EVENT_NOUN_OF = {form: plural for plural, forms in _EVENT_VERBS.values() for fo
 _RATIO_AFTER = re.compile(r"\s+(?:more|less|as|the|[a-z]+er\b|over\b)", re.IGNORECASE)
 
 
+_DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "that", "these", "those"])
+
+
 def _times_event(claim: Claim) -> str:
     """The event a count of "times" counts, by its verb a few words before it in its clause (``_EVENT_VERBS``;
     no comma, full stop or conjunction between: "transferred oil to the North 30 times"); "" when none is told."""
@@ -236,7 +239,11 @@ def _times_event(claim: Claim) -> str:
         return ""
     before = claim.sentence[max(0, at - 80) : at]
     before = re.split(r"[,;:.!?()]", before)[-1]
-    for word in reversed(re.findall(r"[a-z]+", before.lower())[-7:]):
+    words = re.findall(r"[a-z]+(?:['’]s\b)?", before.lower())[-7:]
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
+        if word.endswith("ing") and i and (words[i - 1] in _DETERMINERS or words[i - 1].endswith(("'s", "’s"))):
+            continue  # "the shipping lane", "the airline's flying hours": a noun's modifier, no verb
         if (plural := _EVENT_NOUN_OF.get(word)) is not None:
             return unit_key(plural)
         if word in ("and", "but", "or", "which", "who", "that"):
