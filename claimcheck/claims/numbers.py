@@ -846,7 +846,8 @@ _RACE_DISTANCES = frozenset(["50", "60", "100", "110", "200", "400", "800", "150
                              "5,000", "10,000", "10000"])  # fmt: skip
 _RACE_CUE = re.compile(
     r"\b(?:final|finals|heats?|hurdles|races?|raced|sprint\w*|relay|freestyle|backstroke|breaststroke|butterfly|"
-    r"medley|steeplechase|dash|semi-finals?|athlet\w*|clocked|swimm\w*|runners?|sprinters?)\b",
+    r"medley|steeplechase|dash|semi-finals?|athlet\w*|clocked|swimm\w*|runners?|sprinters?|championships|"
+    r"olympics?|olympian|medal\w*|podium)\b",
     re.IGNORECASE,
 )
 
@@ -860,6 +861,8 @@ _RACE_AFTER = re.compile(
     r"personal|season)\b",
     re.IGNORECASE,
 )
+_RACE_AND = re.compile(r"(?:\s*,\s*|\s+(?:and|or)\s+)(?:the\s+)?(\d{2,5}|\d{1,2},\d{3})m\b")
+_RACE_AND_BACK = re.compile(r"(?<![\w$£€¥.,])(\d{2,5}|\d{1,2},\d{3})m(?:\s*,\s*|\s+(?:and|or)\s+)(?:the\s+)?$")
 _RACE_BEFORE = re.compile(r"(?:\b(?:the|a|an|his|her|their|its)|['’]s)\s+$", re.IGNORECASE)
 _RACE_END = re.compile(
     r"\s*(?:[.,;:!?)\"”’]|$)|\s+(?:in|at|on|and|or|with|after|before|for|to|by|was|is|when|as|than)\b", re.IGNORECASE
@@ -871,9 +874,17 @@ def _race(s: str, num: str, start: int, end: int) -> bool:
     written as the race's name (``_RACE_AFTER``, ``_RACE_BEFORE``)."""
     if num not in _RACE_DISTANCES or _RACE_CUE.search(s) is None or MONEY_CUE.search(s) is not None:
         return False
-    if _RACE_AFTER.match(s, end):
-        return True
-    return _RACE_BEFORE.search(s, max(0, start - 12), start) is not None and _RACE_END.match(s, end) is not None
+    # distances in a list are races together: "the 100m and 200m titles", "won the 100m, 200m and 400m"
+    spans = [(start, end)]
+    while (co := _RACE_AND.match(s, spans[-1][1])) and co.group(1) in _RACE_DISTANCES:
+        spans.append((co.start(1), co.end()))
+    while (back := _RACE_AND_BACK.search(s, max(0, spans[0][0] - 16), spans[0][0])) and back.group(1) in _RACE_DISTANCES:
+        spans.insert(0, (back.start(1), back.end(1) + 1))
+    return any(
+        _RACE_AFTER.match(s, b)
+        or (_RACE_BEFORE.search(s, max(0, a - 12), a) is not None and _RACE_END.match(s, b) is not None)
+        for a, b in spans
+    )
 
 
 # Times written short and glued to the figure (variants18). A bare "s" only after decimals ("19.12s", never "the

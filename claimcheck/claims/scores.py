@@ -70,8 +70,20 @@ _GAME_VERB = re.compile(
 )
 
 
+# A legislature's chamber right after the pair, "in" or "by" it: a vote even after "defeated" or "lost" ("the
+# amendment was defeated 201-199 in the lower house", "lost 48-52 in the Senate"); not a cup or a ground named
+# after one ("won 2-0 in the Senate Cup").
+CHAMBER_AFTER = re.compile(
+    r"^\s*(?:in|by)\s+(?:the\s+)?(?:(?:lower|upper)\s+(?:house|chamber)|house\s+of\s+(?:representatives|commons|"
+    r"lords|delegates)|senate|parliament|commons|lords|legislature|assembly|chamber|congress)\b(?!\s+(?-i:[A-Z]))",
+    re.IGNORECASE,
+)
+
+
 def _election(before: str, after: str) -> bool:
     """True when a poll, chamber or vote word governs the pair and no game's result verb does."""
+    if CHAMBER_AFTER.match(after):
+        return True
     return bool(_ELECTION_BEFORE.search(before) or _ELECTION_AFTER.match(after)) and not _GAME_VERB.search(before)
 
 

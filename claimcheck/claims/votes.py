@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claimcheck.claims.scores import CHAMBER_AFTER
+
 _DASH = r"(?:-|\s?[–—]\s?)"  # "52-48", "52–48", "52 – 48"
 _FIG = r"(?:0|[1-9]\d{0,2}(?:,\d{3})*)"  # "52", "1,204" (a card vote of a union's conference)
 _PAIR = re.compile(
@@ -38,7 +40,7 @@ _VOTE = re.compile(
 )
 # verbs of deciding: a tally only beside a body that votes
 _DECIDE = re.compile(
-    r"\b(?:pass(?:es|ed)?|approv(?:e|es|ed)|adopt(?:s|ed)?|reject(?:s|ed)?|defeated|confirm(?:s|ed)?|"
+    r"\b(?:pass(?:es|ed)?|carried|approv(?:e|es|ed)|adopt(?:s|ed)?|reject(?:s|ed)?|defeated|confirm(?:s|ed)?|"
     r"back(?:s|ed)|endors(?:e|es|ed)|uph(?:eld|olds?)|overturn(?:s|ed)?|struck\s+down|strikes\s+down|"
     r"split|acquitt(?:ed)|convict(?:s|ed)|clear(?:s|ed)|found|sided|agreed|ratif(?:y|ies|ied)|"
     r"sanction(?:s|ed)|authori[sz](?:e|es|ed))\b",
@@ -147,8 +149,9 @@ def _is_tally(s: str, start: int, end: int) -> bool:
         return False
     if (nxt := _NEXT_WORD.match(after)) and nxt.group(1) not in _TALLY_NEXT and not nxt.group(1).endswith("ly") and not _VOTE.search(after[:30]):
         return False  # "voted to build 4-5 storey towers", "approved 20-30 new homes": a range modifying a noun
+    chamber = CHAMBER_AFTER.match(after) is not None  # "lost 48-52 in the Senate", "carried 312-256 in the Commons"
     if _GAME_VERB.search(before) and not _VOTE.search(near_before):
-        return False  # "beat the Rovers 3-1": a game's score (read by claims/scores.py where it is one)
+        return chamber  # "beat the Rovers 3-1": a game's score (read by claims/scores.py where it is one)
     if _VOTE.search(s[start:end]) or _VOTE.search(before) or _VOTE.search(after[:25]):
         return True
-    return bool(_DECIDE.search(before) and (_BODY.search(before) or _BODY.search(after)))
+    return bool(_DECIDE.search(before) and (chamber or _BODY.search(before) or _BODY.search(after)))
