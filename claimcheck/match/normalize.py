@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from datetime import UTC, datetime, timedelta
 
 from rapidfuzz import fuzz
 
@@ -75,6 +76,37 @@ def when_words(when: str | None) -> frozenset[str]:
     """A time qualifier's words without filler, months spelled out: "on Dec. 13" -> {december, 13}."""
     ws = (w.rstrip(".") for w in MATCH_WORD.findall((when or "").lower()))
     return frozenset(_MONTHS.get(w, w) for w in ws if w not in _WHEN_FILLER)
+
+
+# A month or a year named from the day of publication ("last month", "earlier this year"): outlets that name it
+# ("in February", "in 2025") and outlets that do not report one figure. ``dated_when`` adds the calendar
+# month or year it means, so the qualifiers compare as calendar parts; near a month's or a year's turn, where
+# the outlet's time zone may put the day on the other side, it adds nothing.
+_RELATIVE_WHEN = re.compile(
+    r"^(?:(?:earlier|later)\s+)?(?P<which>last|this)\s+(?P<part>month|year)$", re.IGNORECASE
+)
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December")  # fmt: skip
+
+
+def dated_when(when: str | None, published: datetime | None) -> str | None:
+    """``when`` with the month or year it names from ``published`` (UTC) beside it: "last month" of an article
+    of 10 March 2026 is "last month (February 2026)", "last year" "last year (2025)"; other qualifiers, and
+    days at the turn of a month (of a year, for years), are returned as they are."""
+    if not when or published is None or (m := _RELATIVE_WHEN.match(when.strip())) is None:
+        return when
+    day = published.astimezone(UTC)
+    last = m.group("which").lower() == "last"
+    if m.group("part").lower() == "year":
+        if (day.month, day.day) in ((1, 1), (12, 31)):
+            return when
+        return f"{when} ({day.year - 1 if last else day.year})"
+    if day.day == 1 or (day + timedelta(days=1)).day == 1:
+        return when
+    month, year = (day.month - 1, day.year) if last else (day.month, day.year)
+    if month == 0:
+        month, year = 12, year - 1
+    return f"{when} ({_MONTH_NAMES[month - 1]} {year})"
 
 
 _WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])

@@ -28,6 +28,7 @@ import threading
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -48,7 +49,7 @@ from claimcheck.match.facts import (
     renumber,
     unsure_figures,
 )
-from claimcheck.match.normalize import is_span, speakers_compatible
+from claimcheck.match.normalize import dated_when, is_span, speakers_compatible
 from claimcheck.match.rules import (
     COUNT_CLASS,
     EXCLUSIVE,
@@ -160,6 +161,10 @@ def _match_facts(
 
 def _items_of(kind: str, articles: Sequence[Article]) -> list[Item]:
     items = [Item(0, a, c) for a, art in enumerate(articles) for c in distinct_claims(art, kind)]
+    if kind == "number":  # "last month" of a March article is February's figure (normalize.dated_when)
+        for it in items:
+            if it.claim.when and (when := dated_when(it.claim.when, articles[it.article].published)) != it.claim.when:
+                it.claim = replace(it.claim, when=when)
     for n, it in enumerate(items):
         it.index = n
     return items
