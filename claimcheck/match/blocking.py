@@ -28,10 +28,12 @@ from claimcheck.claims.numwords import SCALES, TENS_WORDS, UNITS_WORDS
 from claimcheck.match.cluster import Graph
 from claimcheck.match.conflicts import potential
 from claimcheck.match.normalize import (
+    NEGATION_CUE,
     acronyms,
     is_span,
     name_runs,
     names,
+    opposite_quotes,
     speaker_words,
     when_compatible,
     words_compatible,
@@ -1850,6 +1852,8 @@ def text_graph(items: Sequence[Item], options: MatchOptions, *, quote: bool) -> 
         speaker = np.array([speakers.setdefault(who[n], len(speakers)) for n in first], dtype=np.int64)
         n_of = np.array([counts[n] for n in first], dtype=np.int64)
         compatible: dict[int, bool] = {}
+        said = [it.claim.text for it in items]  # the quote as written: its contractions ("didn't") kept
+        negated = np.array([bool(NEGATION_CUE.search(t)) for t in said], dtype=bool)
     adj, rules = graph.adj, graph.rules
     for members in blocks.values():
         if len(members) < 2:
@@ -1883,6 +1887,12 @@ def text_graph(items: Sequence[Item], options: MatchOptions, *, quote: bool) -> 
                 linked, quoted = quote_pairs(s.astype(np.float64), n_words, same, options)
                 at = np.flatnonzero(linked)
                 gs, hs, same, quoted = gs[at], hs[at], same[at], quoted[at]
+                if negated[first_of[gs]].any() or negated[first_of[hs]].any():  # a quote and its opposite: apart
+                    keep = [
+                        not opposite_quotes(said[first[g]], said[first[h]])
+                        for g, h in zip(gs.tolist(), hs.tolist(), strict=True)
+                    ]
+                    gs, hs, same, quoted = gs[keep], hs[keep], same[keep], quoted[keep]
                 for g, h, q, link, one in zip(
                     gs.tolist(), hs.tolist(), quoted.tolist(), (quoted / 100).tolist(), same.tolist(), strict=True
                 ):

@@ -109,6 +109,56 @@ def dated_when(when: str | None, published: datetime | None) -> str | None:
     return f"{when} ({_MONTH_NAMES[month - 1]} {year})"
 
 
+# Words that turn a clause to its opposite, and the contractions that carry one ("didn't", "won't", "can't").
+_NEGATION = frozenset(["not", "never", "no", "cannot", "nobody", "nothing", "nowhere", "none", "neither", "nor"])
+_NEGATED = re.compile(r"n['’]t$")
+NEGATION_CUE = re.compile(r"\b(?:not|never|no|cannot|nobody|nothing|nowhere|none|neither|nor)\b|n['’]t\b", re.IGNORECASE)
+_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+
+
+def _negation_gaps(words: list[str]) -> set[tuple[str, str]]:
+    """The word pairs a negation stands between ("will" and "raise" in "we will not raise"), each negation's
+    nearest plain words; contractions count as the word and a negation ("didn't know": "did" and "know")."""
+    out: set[tuple[str, str]] = set()
+    for k, w in enumerate(words):
+        if w != "\x00":
+            continue
+        before = next((x for x in reversed(words[:k]) if x != "\x00"), None)
+        after = next((x for x in words[k + 1 :] if x != "\x00"), None)
+        if before and after:
+            out.add((before, after))
+    return out
+
+
+def _polar_words(text: str) -> list[str]:
+    words: list[str] = []
+    for w in _WORD.findall(text.lower()):
+        if _NEGATED.search(w):
+            stem = w[:-3]
+            words += [{"wo": "will", "ca": "can", "sha": "shall"}.get(stem, stem), "\x00"]
+        elif w in _NEGATION:
+            words.append("\x00")
+        else:
+            words.append(w.replace("’", "'"))
+    return words
+
+
+@functools.lru_cache(maxsize=65536)
+def opposite_quotes(a: str, b: str) -> bool:
+    """Whether one quote says the other's words with a negation the other leaves out where it has the words on
+    both sides of it ("we will not raise taxes" / "we will raise taxes", "I have never met him" / "I have met
+    him"): the opposite statement, never one quote. A part of a quote that starts after the negation ("raise
+    taxes on working families") is no opposite, nor a quote with as many negations ("going nowhere")."""
+    wa, wb = _polar_words(a), _polar_words(b)
+    if wa.count("\x00") == wb.count("\x00"):
+        return False  # as many negations on each side: "not going anywhere" / "going nowhere"
+    for x, y in ((wa, wb), (wb, wa)):
+        gaps = _negation_gaps(x)
+        if gaps and gaps & set(zip(y, y[1:], strict=False)):
+            return True
+    return False
+
+
 _WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 
 
