@@ -593,7 +593,7 @@ _REPORTS_FOR = re.compile(
 # "as X recalled", "as X reported", "As the Valley Times noted": a named person or an outlet credited in an "as"
 # clause ("as well as", "as soon as" hold no name after "as"; a pronoun is nobody named).
 _AS_CREDIT = re.compile(
-    rf"(?:^|(?<=[,;(—–]\s)|(?<=[,;(—–]))[Aa]s\s+(?:first\s+)?(?P<src>{_ANY_OUTLET}|{_PERSON_TITLE}{_PERSON})\s+"
+    rf"(?:^|(?<=[,;(—–]\s)|(?<=[,;(—–]))[Aa]s\s+(?:first\s+)?(?!(?:I|It|He|She|We|They|You|This|That|These|Those)\b)(?P<src>{_ANY_OUTLET}|{_PERSON_TITLE}{_PERSON})\s+"
     r"(?:has\s+|had\s+)?(?:first\s+|later\s+|once\s+)?(?:reported|reports|noted|notes|recalled|recalls|remembered|"
     r"remembers|put\s+it|wrote|writes|explained|explains|described\s+it|told\s+it|said|says|pointed\s+out)\b"
 )
