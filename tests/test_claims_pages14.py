@@ -160,3 +160,74 @@ def test_outlet_after_the_fact_with_its_initials() -> None:
 )
 def test_accented_name_credited(text: str, cites: str) -> None:
     assert cites in _cites(text)
+
+
+# --- quotes: a verb that credits only first after the quote; a channel before the subject; one credit after the
+# last quote of a sentence ---
+
+
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        ("“We are thrilled to be back on the road,” comments Rita Vance in a statement, “and the new songs are ready.”",
+         "Rita Vance"),
+        ("“The defence has never looked so settled,” remarks Pavel Novak, the club's coach.", "Pavel Novak"),
+        ("“Rates will stay high for longer than markets think,” observes Lena Frost.", "Lena Frost"),
+    ],
+)
+def test_verb_first_after_the_quote(text: str, speaker: str) -> None:
+    quotes = _quotes(text)
+    assert len(quotes) == 1 and quotes[0][1] == speaker
+
+
+def test_comments_as_a_noun_credits_nobody() -> None:
+    text = "“We will appeal the ruling,” the club said. His comments drew criticism from fans."
+    assert _quotes(text) == [("We will appeal the ruling,", "club")] or all(s != "His" for _, s in _quotes(text))
+
+
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        ("Through a representative, Bell, who is recovering at home, said that “the injury is not as bad as it looked.”",
+         "Bell"),
+        ("Through her lawyer, Pruitt, who denies the charge, said that “no money ever changed hands between us.”",
+         "Pruitt"),
+        # must stay
+        ("Through a spokeswoman, Kessler said: “The company will cooperate fully with the regulator.”", "Kessler"),
+    ],
+)
+def test_channel_before_the_subject(text: str, speaker: str) -> None:
+    assert [s for _, s in _quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        ('The deal marks "a turning point for the region" and will bring "jobs for a whole generation of young workers," '
+         "the trade minister said.", "minister"),
+        ('The new stand is "the best in the league" and gives fans "a view they have waited decades for," '
+         "said club chairman Owen Pike.", "Owen Pike"),
+    ],
+)
+def test_one_credit_after_the_last_quote(text: str, speaker: str) -> None:
+    quotes = _quotes(text)
+    assert len(quotes) == 2 and all(s is not None and s.endswith(speaker.split()[-1]) for _, s in quotes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another credit between the quotes: the first quote is not the last speaker's
+        'Critics called the plan "a waste of money for the whole city" but the mayor defended it as '
+        '"the only way to keep the buses running," she said.',
+        # a sentence end between them, or inside the first quote's last mark
+        'The coach praised his striker for "a season nobody here will forget." "He carried this team on his back '
+        'all year," the inspector said.',
+        'The report found "serious failings in the ward over many years". It urged "an immediate review of '
+        'staffing at every hospital," the inspector said.',
+    ],
+)
+def test_no_shared_credit_across_a_verb_or_a_sentence(text: str) -> None:
+    quotes = _quotes(text)
+    assert quotes and quotes[0][1] != "inspector"
+    assert not (quotes[0][1] or "").endswith("inspector")
