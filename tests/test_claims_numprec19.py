@@ -198,3 +198,32 @@ def test_shot_dead_without_a_number() -> None:
 )
 def test_pounds_of_a_payload_are_a_weight(text: str, unit: str) -> None:
     assert unit in _units(text)
+
+
+# A measure hyphened to a number in words takes the canonical unit, as after digits ("a 12-yard pass" is yd).
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("He ran for a five-yard touchdown in the second quarter.", (5.0, 5.0, "yd")),
+        ("A four-mile stretch of the motorway was closed after the crash.", (4.0, 4.0, "miles")),
+        ("The flood left a two-metre wall of mud in the square.", (2.0, 2.0, "m")),
+        ("An angler landed a ten-pound carp at the reservoir.", (10.0, 10.0, "lb")),
+    ],
+)
+def test_hyphened_measure_after_a_number_word(text: str, want: tuple) -> None:
+    assert want in _numbers(text)
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("He is serving a two-year sentence for fraud.", (2.0, 2.0, "year sentence")),
+        ("A three-hour surgery followed the fall.", (3.0, 3.0, "hour surgery")),
+    ],
+)
+def test_hyphened_span_after_a_number_word_stays(text: str, want: tuple) -> None:
+    assert want in _numbers(text)
+
+
+def test_kind_compound_after_a_number_word_stays_no_count() -> None:
+    assert _numbers("The agency used a three-stage rocket.") == []

@@ -1114,6 +1114,10 @@ def _word_numbers(s: str) -> list[_Raw]:
                 continue
             if hy.group(1) not in _POSTFIX_HYPHENS:
                 raw.hyphen, raw.end = hy.group(1).replace("-", " "), hy.end()
+                _hyphen_measure(s, raw)  # "a five-yard run", "a two-metre wall" as "a 5-yard run" (numprec19)
+                if raw.unit is not None:
+                    out.append(raw)
+                    continue
         if raw.hyphen is None and s[raw.end : raw.end + 2].strip()[:1].islower():
             # "about four metres": the unit of measure as after digits (m), not the word ("Nine Inch Nails": a name)
             raw.unit, raw.measure, raw.end = _measure_after(s, raw.end, None, None)
