@@ -227,3 +227,29 @@ def test_hyphened_span_after_a_number_word_stays(text: str, want: tuple) -> None
 
 def test_kind_compound_after_a_number_word_stays_no_count() -> None:
     assert _numbers("The agency used a three-stage rocket.") == []
+
+
+# A span told by a contest's own steps dates what follows, as "two days later" does: no count.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "But just six laps later, the leader crashed at the hairpin.",
+        "The linebacker sacked the quarterback three plays later.",
+        "Two innings earlier, the visitors had loaded the bases.",
+    ],
+)
+def test_steps_later_are_no_count(text: str) -> None:
+    assert all(u is None or u.split()[0] not in ("laps", "plays", "innings") for u in _units(text))
+    assert all(lo not in (6.0, 3.0, 2.0) or u == "batters" for lo, _, u in _numbers(text))
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("He scored 12 points later in the game.", (12.0, 12.0, "points")),
+        ("She played 20 games later in the season.", (20.0, 20.0, "games")),
+        ("The champion led six laps of the race.", (6.0, 6.0, "laps")),
+    ],
+)
+def test_steps_counted_stay(text: str, want: tuple) -> None:
+    assert want in _numbers(text)
