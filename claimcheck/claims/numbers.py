@@ -1407,7 +1407,7 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tupl
     return q, used
 
 
-# The window an average is taken over (numprec19): "the prior 12-month average of 15.2 percent", "its 200-day
+# The window an average is taken over (numprec19): "above the 12-month average of 4.1 percent", "its 200-day
 # moving average", "the three-year rolling mean": a kind of average, the figure after it is the claim
 _AVERAGE_WINDOW = re.compile(
     r"(?:\d[\d,]*|[A-Za-z]+)[-\s](?:year|month|week|day|quarter|session|game|hour|minute)\s+"
