@@ -1,0 +1,135 @@
+"""look19: what a reader saw wrong in the listings of real tuning events, fixed by general rules.
+
+Every sentence, title and outlet here is invented for claimcheck (other kinds of news than the events read).
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import UTC, datetime, timedelta
+
+from rich.console import Console
+
+from claimcheck.claims import extract_claims
+from claimcheck.compare import CompareOptions, compare
+from claimcheck.match.facts import alias_map
+from claimcheck.models import Article, Outlet
+from claimcheck.render import print_table
+from claimcheck.stories import list_stories
+from claimcheck.stories.labels import _in_reading_order, suggested_topic
+
+T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
+
+# --- the suggested topic ------------------------------------------------------------------------------
+
+
+def test_a_possessive_in_the_label_keeps_its_word_in_reading_order() -> None:
+    """"Justin Super Timberlake" (the label said "Timberlake's Super Bowl"): a word with "'s" is its word."""
+    assert _in_reading_order(["Grace", "Marathon", "Okafor"], "Grace Okafor's marathon record falls") == [
+        "Grace",
+        "Okafor",
+        "Marathon",
+    ]
+    assert _in_reading_order(["budget", "Council", "Harbor"], "Harbor Council’s budget passes") == [
+        "Harbor",
+        "Council",
+        "budget",
+    ]
+    # what must stay: a word the label lacks comes last, a word matched whole ("las" is not in "Atlas")
+    assert _in_reading_order(["Vegas", "gunman", "Las"], "Atlas of a Las Vegas night: the gunman") == [
+        "Las",
+        "Vegas",
+        "gunman",
+    ]
+
+
+def test_a_name_the_topic_would_cut_is_made_whole() -> None:
+    """"Sarah Silverman Michael" (three top words cut a couple's second name): the next capitalised word of
+    the label, when it is one of the story's common words written capitalised, finishes the name."""
+    label = "Maria Lopez and Carla Diaz reach the doubles final"
+    assert suggested_topic(["Maria", "Lopez", "Carla"], ["Diaz", "doubles"], label) == "Maria Lopez Carla Diaz"
+    assert (
+        suggested_topic(["Harbor", "ferry", "strike"], ["Bay", "Authority"], "Harbor Bay Authority ferry strike ends")
+        == "Harbor Bay Authority ferry strike"
+    )
+    # what must stay: a title-case label capitalises every word; a common word written lower case in the texts
+    # is no part of a name ("Council Approves" is not a name), and a word already there is not added twice
+    assert (
+        suggested_topic(["Council", "budget", "harbor"], ["approves"], "Council Approves Budget for Harbor")
+        == "Council budget harbor"
+    )
+    assert suggested_topic(["Rovers", "Cup", "final"], ["Cup"], "Rovers Cup final tonight") == "Rovers Cup final"
+    # no common word to finish it: unchanged, and at most two words are added
+    assert suggested_topic(["quake", "Japan", "tsunami"], [], "Japan counts the cost") == "Japan quake tsunami"
+    assert (
+        suggested_topic(["Anna"], ["Maria", "Luisa", "Costa"], "Anna Maria Luisa Costa wins")
+        == "Anna Maria Luisa"
+    )
+
+
+def _art(outlet: str, title: str, text: str, hours: float, slug: str) -> Article:
+    url = f"https://{outlet}.example/{slug}"
+    return Article(outlet, url, url, title, text, slug, T0, published=T0 + timedelta(hours=hours))
+
+
+def test_a_listed_story_topic_keeps_a_two_word_name_whole() -> None:
+    """End to end: a tennis story whose two players' names are the story's words."""
+    outlets = {f"o{i}": Outlet(f"o{i}", f"Outlet {i}") for i in range(1, 4)}
+    texts = [
+        ("Maria Lopez and Carla Diaz reach doubles final",
+         "Maria Lopez and Carla Diaz beat the top seeds to reach the doubles final in Porto on Sunday."),
+        ("Lopez and Diaz into Porto doubles final",
+         "Maria Lopez and Carla Diaz will play for the doubles title after a three-set semi-final in Porto."),
+        ("Maria Lopez, Carla Diaz through to final",
+         "Maria Lopez and Carla Diaz saved two match points before reaching the final in Porto."),
+    ]  # fmt: skip
+    arts = [_art(f"o{k + 1}", t, x, k, f"tennis-{k}") for k, (t, x) in enumerate(texts)]
+    result = list_stories(arts, outlets, min_outlets=2, generated_at=T0 + timedelta(days=1))
+    assert len(result.stories) == 1
+    words = result.stories[0].topic.split()
+    assert "Carla" not in words or "Diaz" in words
+    assert "Maria" not in words or "Lopez" in words
+
+
+# --- the terminal tables ------------------------------------------------------------------------------
+
+
+LONG = {
+    "ledger": Outlet("ledger", "www.riversideledger.example"),
+    "courier": Outlet("courier", "www.northcountycourier.example"),
+    "post": Outlet("post", "www.valleypost.example"),
+}
+
+
+def _claimed(outlet: str, text: str, hours: float) -> Article:
+    url = f"http://127.0.0.1/{outlet}/1.html"
+    claims = tuple(extract_claims(text, alias_map(LONG)))
+    return Article(
+        outlet, url, url, "Mill fire", text, outlet, T0, published=T0 + timedelta(hours=hours), claims=claims
+    )
+
+
+def _fire() -> object:
+    arts = [
+        _claimed("ledger", "Firefighters said 14 families were moved out of the old mill flats on Tuesday.", 0),
+        _claimed("courier", "The fire service said 14 families were moved out of the mill flats overnight.", 1),
+        _claimed("post", "Officials said 14 families had been moved from the mill flats after the blaze.", 2),
+    ]
+    return compare("mill fire", arts, LONG, CompareOptions(min_outlets=2), generated_at=T0 + timedelta(days=1))
+
+
+def test_an_outlet_name_is_not_broken_in_the_reported_by_column_at_80_columns() -> None:
+    """At 80 columns "www.washingtonpost.com," folded into "www.washingtonpost.co" / "m" and a lone ",":
+    the column is as wide as the longest name with its comma, the facts keep the rest."""
+    result = _fire()
+    assert result.facts  # type: ignore[attr-defined]
+    for width in (80, 90, 120):
+        buf = io.StringIO()
+        print_table(result, Console(width=width, file=buf, color_system=None))  # type: ignore[arg-type]
+        cells = "\n".join(
+            line.split("│")[3].strip() for line in buf.getvalue().splitlines() if line.count("│") >= 5
+        )
+        for name in ("www.riversideledger.example", "www.northcountycourier.example"):
+            assert name in cells, (width, cells)
+        assert "\n," not in "\n" + cells.replace("\n\n", "\n")
+        assert not any(line in {",", ", "} for line in cells.splitlines())
