@@ -98,7 +98,7 @@ def parse_feed(body: bytes, url: str, content_type: str | None = None) -> Parsed
             raise FeedParseError(f"malformed feed: {_bozo(d)}")
         if not d.get("version"):
             raise FeedParseError("not a feed (no RSS or Atom found)")
-    title = clean_text(d.feed.get("title"), MAX_TITLE) or None
+    title = clip(d.feed.get("title"), MAX_TITLE) or None
     return ParsedFeed(entries=tuple(entries), title=title, skipped=skipped)
 
 
@@ -392,7 +392,7 @@ def _strip_tags(s: str | None) -> str:
 
 def _plain(s: str | None, limit: int) -> str | None:
     """Feed text as plain text: real feeds double-escape, so markup can survive feedparser's unescaping."""
-    return clean_text(html.unescape(_TAG.sub("", s or "")), limit) or None
+    return clip(html.unescape(_TAG.sub("", s or "")), limit) or None  # a long title cut between words
 
 
 def parse_json_feed(body: bytes, url: str) -> ParsedFeed:
@@ -438,7 +438,7 @@ def parse_json_feed(body: bytes, url: str) -> ParsedFeed:
                 published=bounded_time(parse_datetime(item.get("date_published") or item.get("date_modified"))),
             )
         )
-    title = clean_text(_json_str(doc.get("title")), MAX_TITLE) or None
+    title = clip(_json_str(doc.get("title")), MAX_TITLE) or None
     return ParsedFeed(entries=tuple(entries), title=title, skipped=skipped)
 
 
@@ -526,7 +526,7 @@ def parse_sitemap(body: bytes, url: str) -> ParsedFeed:
             FeedEntry(
                 link=link,
                 guid=link,
-                title=clean_text(title.text if title is not None else None, MAX_TITLE) or None,
+                title=clip(title.text if title is not None else None, MAX_TITLE) or None,
                 published=parse_datetime(date.text if date is not None else None),
             )
         )
