@@ -32,8 +32,10 @@ from claimcheck.match.normalize import (
     is_span,
     name_runs,
     names,
+    relative_meets_point,
     speaker_words,
     when_compatible,
+    when_strictly_compatible,
     words_compatible,
 )
 from claimcheck.match.rules import (
@@ -252,7 +254,7 @@ def number_graph(
     when_ids: dict[str | None, int] = {}
     when = np.array([when_ids.setdefault(match_when(items[n].claim), len(when_ids)) for n in first])
     whens = list(when_ids)
-    compatible: dict[tuple[int, int], bool] = {}
+    compatible: dict[tuple[int, int], int] = {}
     cfloor = options.number_context_floor
     sentence_names = _names_memo()
     ctx_words = _memo(_context_words)
@@ -384,9 +386,12 @@ def number_graph(
             pair_ids, inverse = np.unique(when[ga[at]] * len(whens) + when[ha[at]], return_inverse=True)
             for wg, wh in (divmod(p, len(whens)) for p in pair_ids.tolist()):
                 if (wg, wh) not in compatible:
-                    compatible[wg, wh] = when_compatible(whens[wg], whens[wh], options.when_threshold)
-            fits = np.array([compatible[divmod(p, len(whens))] for p in pair_ids.tolist()], dtype=bool)
-            keep[at] = fits[inverse.ravel()] if len(at) else keep[at]
+                    strict = when_strictly_compatible(whens[wg], whens[wh], options.when_threshold)
+                    compatible[wg, wh] = 1 if strict else 2 if relative_meets_point(whens[wg], whens[wh]) else 0
+            fits = np.array([compatible[divmod(p, len(whens))] for p in pair_ids.tolist()], dtype=np.int8)
+            if len(at):  # "last year" / "in 2025": one figure only when it agrees (never a conflict)
+                f = fits[inverse.ravel()]
+                keep[at] = (f == 1) | ((f == 2) & agree[at])
             adj = graph.adj
             for a, c, sc in zip(ga[keep].tolist(), ha[keep].tolist(), score[keep].tolist(), strict=True):
                 adj[a][c] = adj[c][a] = sc
@@ -684,10 +689,17 @@ _TURNED_OUT = re.compile(
 )
 
 
+# Profit or income "before tax", "after tax", "pre-tax": the tax qualifies the sum, it is no tax paid (variants19:
+# "made 4.2 billion pounds before tax" / "profit rose to GBP 4.2 bln" were two quantities)
+_BEFORE_TAX = re.compile(r"\b(?:before|after|pre|post)[\s-]?tax\b", re.IGNORECASE)
+
+
 def _quantities(claim: Claim, context: str) -> frozenset[str]:
     if claim.extra.get("measure") not in _SHARES_AND_SUMS:
         return frozenset()
     found = frozenset(_QUANTITIES[w] for w in context.split() if w in _QUANTITIES)
+    if "tax" in found and _BEFORE_TAX.search(claim.sentence) and "tax" not in _BEFORE_TAX.sub("", claim.sentence).lower():
+        found = found - {"tax"}
     if "vote" in found and _TURNED_OUT.search(claim.sentence):
         found = (found - {"vote"}) | {"turnout"}
     return found
