@@ -199,6 +199,23 @@ def test_a_sum_before_or_after_tax_is_no_tax() -> None:
                       "The brewer's tax bill rose to \u20ac310 million, it said.")  # fmt: skip
 
 
+# --- rule 8: one named share in other words ------------------------------------------------------------------------
+
+
+def test_one_named_share_told_in_other_words_is_one_fact() -> None:
+    # a strike ballot, an election abroad, the labour market, a referendum
+    assert joined("Nine in ten members backed the action on a turnout of 68%.",
+                  "Of the 2,300 drivers balloted, 68% took part in the vote.")  # fmt: skip
+    assert joined("Turnout was 71 per cent, the election commission said.",
+                  "About 71% of the 22m people on the register voted.")  # fmt: skip
+    assert joined("Unemployment rose to 4.2% in March.", "The jobless rate hit 4.2 per cent in March.")
+    assert joined("Some 57% of the electorate voted in the referendum on the canal.",
+                  "The referendum on the canal drew a turnout of 57 per cent.")  # fmt: skip
+    # two named quantities stay two, a vote share is no turnout
+    assert not joined("Unemployment rose to 4.2% in March.", "Inflation hit 4.2 per cent in March.")
+    assert not joined("Turnout in the runoff was 52 per cent.", "Lindqvist won 52 per cent of the vote in the runoff.")
+
+
 # --- the invented events over loopback (tune part only) -----------------------------------------------------------
 
 # Facts of the tune part (event, value) that are one row with every outlet: each was split or missed before this
