@@ -133,6 +133,16 @@ def test_nations_entries_journeys_and_shows_are_one_count_with_their_synonym() -
     )
 
 
+def test_departures_are_flights_and_tugboats_tugs() -> None:
+    # an airport in fog, a salvage at sea
+    assert joined("The airport cancelled 185 flights on Friday because of the fog.",
+                  "Some 185 departures were cancelled on Friday because of the fog.")  # fmt: skip
+    assert joined("Ten tugs worked through the night to free the grounded tanker.",
+                  "Ten tugboats worked through the night to free the grounded tanker.")  # fmt: skip
+    # departures are no passengers
+    assert not joined("The airport cancelled 185 departures on Friday.", "The airport said 185 passengers were stranded on Friday.")
+
+
 def test_small_craft_are_boats_but_no_other_ship() -> None:
     assert joined("The coastguard said 31 small boats had crossed on Tuesday.",
                   "On Tuesday 31 dinghies crossed, the coastguard said.")  # fmt: skip
