@@ -20,6 +20,8 @@ from claimcheck.match.normalize import dated_when, when_compatible
         ("last month", datetime(2026, 1, 15, tzinfo=UTC), "last month (December 2025)"),
         ("earlier this year", datetime(2026, 6, 3, tzinfo=UTC), "earlier this year (2026)"),
         ("last year", datetime(2026, 6, 3, tzinfo=UTC), "last year (2025)"),
+        ("next year", datetime(2026, 6, 3, tzinfo=UTC), "next year (2027)"),
+        ("next month", datetime(2026, 12, 10, tzinfo=UTC), "next month (January 2027)"),
         # the turn of a month or a year: the outlet's own time zone may put the day on the other side
         ("last month", datetime(2026, 3, 1, 2, tzinfo=UTC), "last month"),
         ("last month", datetime(2026, 3, 31, 22, tzinfo=UTC), "last month"),

@@ -83,30 +83,30 @@ def when_words(when: str | None) -> frozenset[str]:
 # month or year it means, so the qualifiers compare as calendar parts; near a month's or a year's turn, where
 # the outlet's time zone may put the day on the other side, it adds nothing.
 _RELATIVE_WHEN = re.compile(
-    r"^(?:(?:earlier|later)\s+)?(?P<which>last|this)\s+(?P<part>month|year)$", re.IGNORECASE
+    r"^(?:(?:earlier|later)\s+)?(?P<which>last|this|next)\s+(?P<part>month|year)$", re.IGNORECASE
 )
+_DATED = re.compile(r" \((?:[A-Z][a-z]+ )?\d{4}\)$")  # what dated_when adds
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                 "November", "December")  # fmt: skip
 
 
 def dated_when(when: str | None, published: datetime | None) -> str | None:
     """``when`` with the month or year it names from ``published`` (UTC) beside it: "last month" of an article
-    of 10 March 2026 is "last month (February 2026)", "last year" "last year (2025)"; other qualifiers, and
+    of 10 March 2026 is "last month (February 2026)", "last year" "last year (2025)", "next year" "next year
+    (2027)"; other qualifiers, and
     days at the turn of a month (of a year, for years), are returned as they are."""
     if not when or published is None or (m := _RELATIVE_WHEN.match(when.strip())) is None:
         return when
     day = published.astimezone(UTC)
-    last = m.group("which").lower() == "last"
+    step = {"last": -1, "this": 0, "next": 1}[m.group("which").lower()]
     if m.group("part").lower() == "year":
         if (day.month, day.day) in ((1, 1), (12, 31)):
             return when
-        return f"{when} ({day.year - 1 if last else day.year})"
+        return f"{when} ({day.year + step})"
     if day.day == 1 or (day + timedelta(days=1)).day == 1:
         return when
-    month, year = (day.month - 1, day.year) if last else (day.month, day.year)
-    if month == 0:
-        month, year = 12, year - 1
-    return f"{when} ({_MONTH_NAMES[month - 1]} {year})"
+    year, month = divmod(day.year * 12 + day.month - 1 + step, 12)
+    return f"{when} ({_MONTH_NAMES[month]} {year})"
 
 
 # Words that turn a clause to its opposite, and the contractions that carry one ("didn't", "won't", "can't").
@@ -173,8 +173,37 @@ def _when_parts(ws: frozenset[str]) -> dict[str, frozenset[str]]:
     return {k: v for k, v in parts.items() if v}
 
 
-@functools.lru_cache(maxsize=65536)
+# A time said against the day of writing ("last year", "yesterday", "last month", "next week"): the calendar time it
+# names is unknown here (variants19)
+_RELATIVE_CUES = frozenset(["yesterday", "today", "tonight", "tomorrow", "last", "next"])
+_RELATIVE_WORDS = _RELATIVE_CUES | frozenset(
+    ["week", "weekend", "month", "year", "morning", "afternoon", "evening", "night", "quarter"]
+)
+
+
+def is_relative(when: str | None) -> bool:
+    """A point in time named against the day of writing: "last year", "yesterday", "last month", "next week"."""
+    ws = when_words(when)
+    return bool(ws & _RELATIVE_CUES) and ws <= _RELATIVE_WORDS and not is_span(when)
+
+
+def relative_meets_point(a: str | None, b: str | None) -> bool:
+    """Two points in time, one named against the day of writing and the other not ("last year" / "in 2025",
+    "last month" / "in May"): they may be one time, as a point and no qualifier may. Only a figure that agrees may
+    join across them (``when_compatible`` / ``when_strictly_compatible``): never a conflict nor an update."""
+    if not a or not b or is_span(a) or is_span(b) or _DATED.search(a) or _DATED.search(b):
+        return False  # (a time dated from the day of publication compares as the calendar time it names)
+    return is_relative(a) != is_relative(b)
+
+
 def when_compatible(a: str | None, b: str | None, threshold: float = 90.0) -> bool:
+    """Whether two numbers' time qualifiers allow them to be one fact (``when_strictly_compatible``), or one is
+    named against the day of writing and the other is a point in time (``relative_meets_point``)."""
+    return when_strictly_compatible(a, b, threshold) or relative_meets_point(a, b)
+
+
+@functools.lru_cache(maxsize=65536)
+def when_strictly_compatible(a: str | None, b: str | None, threshold: float = 90.0) -> bool:
     """Whether two numbers' time qualifiers allow them to be one fact.
 
     - No qualifier agrees with a point in time ("on Saturday", "on December 13"): the outlet just
