@@ -32,6 +32,7 @@ __all__ = [
     "first_outlets",
     "tied_first",
     "day_only",
+    "published_text",
     "counted",
     "zoned_text",
 ]
@@ -51,6 +52,14 @@ def when_text(dt: datetime | None) -> str:
     if offset is not None and offset.total_seconds() != 0:
         text += dt.strftime(" %z")
     return text
+
+
+def published_text(dt: datetime | None) -> str:
+    """A publication time as :func:`when_text` gives it, but a time stamped with its day only (00:00, as a feed
+    that gives only the day stamps it) as that day: "2025-12-13", never a made-up midnight."""
+    if dt is not None and day_only(dt):
+        return f"{dt.year:04d}-" + dt.strftime("%m-%d")
+    return when_text(dt)
 
 
 def zoned_text(dt: datetime | None) -> str:

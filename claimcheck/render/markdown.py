@@ -20,6 +20,7 @@ from claimcheck.render.common import (
     mention_value,
     money_sign,
     outlet_names,
+    published_text,
     values_given,
     when_text,
     window_text,
@@ -120,7 +121,7 @@ def _evidence(result: CompareResult, name: Callable[[str], str], explain: bool) 
             if also := result.also_listed.get(m.url):
                 notes.append(f"also in the feed of {', '.join(name(o) for o in also)}")
             note = f" ({', '.join(notes)})" if notes else ""
-            out.append(f"- **{name(m.outlet)}**, {_link(m)}, {esc(when_text(m.published))}{note}:")
+            out.append(f"- **{name(m.outlet)}**, {_link(m)}, {esc(published_text(m.published))}{note}:")
             out.append(f"  {_quoted(m.claim.sentence)}")
         if explain and f.links:
             out += ["", "Why these were matched:", ""]

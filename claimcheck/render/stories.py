@@ -20,7 +20,7 @@ from rich.table import Table
 from rich.text import Text
 
 from claimcheck.models import StoriesResult, Story
-from claimcheck.render.common import counted, day_only, when_text, zoned_text
+from claimcheck.render.common import counted, day_only, published_text, when_text, zoned_text
 from claimcheck.render.common import tied_first as tied_at_first
 from claimcheck.textsafe import csv_safe, json_text, markdown_code, plain, safe_link
 from claimcheck.textsafe import markdown_escape as esc
@@ -73,7 +73,8 @@ def short_time(dt: datetime | None, year: int | None = None) -> str:
     """ "13 Dec 09:12" (the year added when it is not ``year``), "undated" without a time."""
     if dt is None:
         return "undated"
-    return dt.strftime("%d %b %H:%M" if dt.year == year else "%d %b %Y %H:%M")
+    clock = "" if day_only(dt) else " %H:%M"  # a day-only stamp (00:00) is that day, no made-up midnight
+    return dt.strftime(("%d %b" if dt.year == year else "%d %b %Y") + clock)
 
 
 def stories_table(result: StoriesResult) -> Table:
@@ -210,7 +211,7 @@ def render_markdown(result: StoriesResult) -> str:
         "| ---: | --- | ---: | ---: | --- | --- | --- |",
     ]
     for n, s in enumerate(result.stories, 1):
-        first = when_text(s.first_published) + (
+        first = published_text(s.first_published) + (
             f", {_name(result, s.first_outlet)}" if s.first_outlet else ""
         )
         if tied := tied_first(s):
@@ -218,7 +219,7 @@ def render_markdown(result: StoriesResult) -> str:
             first += f" ({when}: {', '.join(_name(result, o) for o in tied)})"
         out.append(
             f"| {n} | {esc(s.label)} (`{s.id}`) | {len(s.independent_outlets)}/{len(s.outlets)} | "
-            f"{len(s.articles)} | {esc(first)} | {esc(when_text(s.last_published))} | {esc(s.topic)} |"
+            f"{len(s.articles)} | {esc(first)} | {esc(published_text(s.last_published))} | {esc(s.topic)} |"
         )
     for n, s in enumerate(result.stories, 1):
         out += [
