@@ -1,10 +1,12 @@
-"""The lead's round 19: race distances listed together ("the 100m and 200m titles"), and a tally with a
-legislature's chamber after it ("defeated 201-199 in the lower house"). Invented sentences of several kinds of
-news: what must change and what must stay."""
+"""The lead's round 19: race distances listed together ("the 100m and 200m titles"), a tally with a
+legislature's chamber after it ("defeated 201-199 in the lower house"), and a currency named after the figure
+("310 million euros") as money. Invented sentences of several kinds of news: what must change and what must
+stay."""
 
 from __future__ import annotations
 
 import pytest
+from test_match_general import joined
 
 from claimcheck.claims import extract_claims
 
@@ -62,3 +64,28 @@ def test_a_tally_in_a_chamber_is_a_vote(text: str, value: float) -> None:
 )
 def test_games_stay_scores(text: str) -> None:
     assert [u for _, _, u in numbers(text)] == ["score"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bank paid 310 million euros in tax last year.",
+        "The ticket cost 500 Swiss francs.",
+        "The ministry set aside 12 billion yen for the rebuild.",
+        "Fuel rose by 40 rupees a litre.",
+    ],
+)
+def test_a_currency_named_after_the_figure_is_money(text: str) -> None:
+    got = [c.extra.get("measure") for c in extract_claims(text) if c.kind == "number"]
+    assert got and got[0] == "money"
+
+
+def test_other_nouns_after_a_figure_are_no_money() -> None:
+    for text in ("The team won 3 games in a row.", "The farm lost 40 sheep in the storm."):
+        assert all(c.extra.get("measure") != "money" for c in extract_claims(text) if c.kind == "number")
+
+
+def test_money_in_words_keeps_a_tax_and_a_profit_apart() -> None:
+    assert not joined("The bank paid 310 million euros in tax.", "The bank made a profit of 310 million euros.")
+    assert joined("The bank paid €310m in tax last year, its report showed.",
+                  "The bank paid 310 million euros in tax last year, the report said.")  # fmt: skip

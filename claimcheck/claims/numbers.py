@@ -41,6 +41,7 @@ from claimcheck.claims.numfilters import (
 from claimcheck.claims.numwords import (
     CURRENCIES as _CURRENCIES,
 )
+from claimcheck.claims.numwords import CURRENCY_NOUNS
 from claimcheck.claims.numwords import (
     ID_WORDS as _ID_WORDS,
 )
@@ -1410,6 +1411,8 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tupl
     q = Quantity(start, span_end, value, qualifier, unit)
     if raw.measure:
         q.extra["measure"] = raw.measure
+    elif unit and not inferred and role is None and unit.rsplit(" ", 1)[-1] in CURRENCY_NOUNS:
+        q.extra["measure"] = "money"  # "310 million euros", "500 Swiss francs": money, as "€310m" is
     if raw.measured:
         q.extra["measured"] = raw.measured
     if role is not None:

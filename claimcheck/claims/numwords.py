@@ -22,6 +22,15 @@ CURRENCIES = {
     "$": "dollars", "us$": "dollars", "£": "pounds", "€": "euros", "¥": "yen", "₹": "rupees", "rs": "rupees",
     "rs.": "rupees", "inr": "rupees", "gbp": "pounds", "usd": "dollars", "eur": "euros",
 }
+# Currencies named by a word after the figure ("310 million euros", "500 Swiss francs", "12 billion yen"): money,
+# as the sign before it is ("€310m"). Not "pounds" (a weight as often; read apart) nor "won" (a verb as often).
+CURRENCY_NOUNS = frozenset(
+    ["dollar", "dollars", "euro", "euros", "yen", "yuan", "renminbi", "rupee", "rupees", "franc", "francs", "peso",
+     "pesos", "rouble", "roubles", "ruble", "rubles", "rand", "naira", "shekel", "shekels", "dirham", "dirhams",
+     "riyal", "riyals", "ringgit", "baht", "lira", "liras", "lire", "krona", "kronor", "krone", "kroner", "zloty",
+     "zlotys", "forint", "forints", "dinar", "dinars", "cedi", "cedis", "shilling", "shillings", "rupiah", "dong",
+     "reais", "taka", "hryvnia", "hryvnias", "kwacha", "pence", "cents"]
+)  # fmt: skip
 
 QUALIFIERS = [
     ("no more than", "up to"),
