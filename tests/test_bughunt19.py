@@ -198,3 +198,12 @@ def test_a_fifo_or_a_device_in_place_of_a_kept_stories_file_is_a_miss(
     storycache._file(key).unlink()
     storycache._file(key).symlink_to("/dev/zero")
     assert storycache.load(key, 3).groups is None
+
+
+def test_the_no_fact_line_of_a_long_story_label_is_short() -> None:
+    # bughunt19's noticed-and-left: `compare --story` on a story of a 500-character title echoed it whole
+    from claimcheck.cli.compare import _no_fact
+
+    line = _no_fact("Flood " * 100, "3 articles from 2 outlets", 2, None)
+    assert len(line) < 250 and "…" in line
+    assert "'Harbour fire'" in _no_fact("Harbour fire", "3 articles from 2 outlets", 1, None)

@@ -202,6 +202,8 @@ def _operators(topic: str) -> list[str]:
 def _no_fact(topic: str, used: str, min_outlets: int, kind: str | None) -> str:
     """The one line for a comparison that leaves no fact to show."""
     what = f"no {kind} fact" if kind else "no fact"
+    if len(topic) > 80:  # a story's label (--story) may be a 500-character title: the line stays one line
+        topic = topic[:79].rstrip() + "…"
     if min_outlets > 1:
         return (
             f"{what} of {topic!r} is reported by at least {min_outlets} outlets ({used}); "
