@@ -46,6 +46,8 @@ _PAST_VERBS = frozenset(
 # Nouns plural in sense with no plural ending: "100 military personnel arrive" ends at the noun, before its verb
 _COLLECTIVE = frozenset(["personnel", "police", "cattle", "livestock", "clergy", "poultry"])
 _VERBISH_OK = frozenset(["dead", "injured", "wounded", "displaced", "detained", "missing", "killed"])
+# The role words that are plural nouns: after one adjective they are the counted thing ("three minor injuries")
+_ROLE_NOUNS = frozenset(["injuries", "deaths", "fatalities", "arrests", "evacuees"])
 
 
 # one lower-case word in quotation marks, as writers mark a noun used loosely: 12 “volunteers”, 140 million “users”
@@ -97,6 +99,10 @@ def _noun_phrase(s: str, pos: int) -> tuple[list[str], int]:
         if low in _NOT_UNIT and low not in _TIME_UNITS or low in _PAST_VERBS:
             break
         if low in _VERBISH_OK or low in ROLE_WORDS:
+            if words and low in _ROLE_NOUNS and len(words) == 1 and not _is_plural(words[0]):
+                words.append(low)  # "three minor injuries", "two further arrests": an adjective, then the noun
+                end = m.end()
+                break
             if words:  # "two policemen wounded": the noun is counted, the participle gives its role
                 break
             words.append(low)

@@ -88,8 +88,8 @@ _DIGITS = re.compile(
     # ... and the wires' abbreviations after a space ("10 mln units", "2.1 bln euros", "5 bn"); a spaced "m" is metres
     r"(?P<scale>\s?(?i:million|billion|trillion|thousand|hundred|lakhs?|crores?)\b|(?:bn|mn|mln|tn|m|k|b)\b"
     r"|\s(?:mln|bln|bn|mn)\b)?"
-    # British business copy's "pc" ("profits rose 8pc", "slid 4.5 pc"), in lower case only ("4 PCs" are computers)
-    r"(?P<pct>\s?%|\s(?:per\s?cent|percent|percentage points?)\b|\s?pc\b(?![.'’-]\w))?"
+    # British business copy's "pc" and the wires' "pct" ("profits rose 8pc", "slid 4.5 pc", "up 3.4 pct"), in lower case only ("4 PCs" are computers)
+    r"(?P<pct>\s?%|\s(?:per\s?cent|percent|percentage points?)\b|\s?pct?\b(?![.'’-]\w))?"
     r"(?P<attached>(?i:km/h\b|mi/h\b)|[A-Za-z]+[²2]?)?"
 )
 _QUAL_RE = re.compile(
@@ -305,6 +305,8 @@ def find_quantities(sentence: str, context: str = "", *, scores: bool = False) -
         raws += _rates(sentence)
     if "wice" in sentence:
         raws += [_Raw(m.start(), m.end(), 2.0, "digits", "times") for m in _TWICE.finditer(sentence)]
+    if " and a half" in sentence:
+        raws += [_Raw(m.start(), m.end(), 1.5, "digits", m.group("unit").lower() + "s") for m in _A_UNIT_AND_A_HALF.finditer(sentence)]  # fmt: skip
     results = _scores(sentence) if scores else []
     if "die" in sentence or "dead" in sentence or "passed away" in sentence:
         results += _ages_at_death(sentence)
@@ -1193,6 +1195,9 @@ def _words_value(text: str) -> float | None:
     return total + current
 
 
+# "an hour and a half", "a year and a half", "a minute and a half": one and a half of a length of time (variants19;
+# "two and a half years" is read by _AND_A_HALF)
+_A_UNIT_AND_A_HALF = re.compile(r"\b[Aa]n?\s+(?P<unit>second|minute|hour|day|week|month|year|decade)\s+and\s+a\s+half\b")
 # "4 and a half minutes", "two and a half years": the half is part of the figure; a scale word after it scales
 # the whole ("two and a half million people" is 2,500,000, "one and a half billion dollars" 1.5 billion).
 _AND_A_HALF = re.compile(

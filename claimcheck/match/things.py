@@ -50,6 +50,9 @@ UNIT_SYNONYMS = {
     "movie": "film",
     # times cut short after a space ("90 mins", "9.58 sec", "52.4 secs", "a 10 yr low"), variants18
     "min": "minute", "sec": "second", "hr": "hour", "hrs": "hour", "yr": "year", "yrs": "year",
+    # one thing in the words of other outlets (variants19): "18 countries" / "18 nations", "164 entries" / "164
+    # submissions", "1.4 million journeys" / "1.4m trips", "40 shows" / "40 concerts" / "40 gigs"
+    "nation": "country", "submission": "entry", "trip": "journey", "concert": "show", "gig": "show",
 }  # fmt: skip
 
 
@@ -77,7 +80,7 @@ _AFTER_HEAD = frozenset(
 COUNT_NOUNS = frozenset(
     ["point", "minute", "hour", "day", "week", "month", "year", "second", "decade", "century", "game",
      "lap", "inning", "run", "goal", "seat", "vote", "set", "round", "match", "stage", "mile", "yard",
-     "percent", "storey", "story", "floor", "page", "episode", "part", "step", "time"]
+     "percent", "storey", "story", "floor", "page", "episode", "part", "step", "time", "show", "concert", "gig"]
 )  # fmt: skip
 
 
@@ -88,6 +91,9 @@ def unit_key(unit: str | None) -> str:
     raw = (unit or "").lower().replace("-", " ").split()
     if (measure := measure_in(raw, min_len=2)) is not None:
         return measure
+    owner = next((i for i, w in enumerate(raw[:-1]) if len(w) > 3 and w.endswith(("s'", "s\u2019"))), None)
+    if owner is not None:
+        return unit_key(" ".join(raw[: owner + 1])[:-1])  # "the 1,900 pilots' strike" counts pilots (a possessor)
     ws = match_content_words(unit or "") or match_words(unit or "")  # "others" is a stopword, and a generic unit
     if ws and (noun := _plural_stopword(raw[-1] if raw else "")) and ws[-1] != noun:
         ws = [*ws, noun]  # "five defensive outs" counts outs, not "defensive"
@@ -437,6 +443,8 @@ _KIN_PATHS: dict[str, str] = {
     **dict.fromkeys(("warship", "naval vessel", "naval ship"), "vessel/warship"),
     **{w: f"vessel/warship/{w}" for w in ("destroyer", "frigate", "cruiser", "corvette", "battleship", "submarine")},
     **{w: f"vessel/{w}" for w in ("tanker", "freighter", "ferry", "trawler")},
+    # small craft are boats ("28 small boats" / "28 dinghies"), never a ship of another kind (variants19)
+    **{w: f"vessel/{w}" for w in ("dinghy", "lifeboat", "yacht", "speedboat", "canoe", "raft")},
     "vehicle": "vehicle",
     **dict.fromkeys(("car", "automobile", "suv"), "vehicle/car"),
     **dict.fromkeys(("truck", "lorry"), "vehicle/truck"),
@@ -607,11 +615,17 @@ _PART_AFTER = re.compile(
 )  # "12 of them", "Twelve children were among the 30 dead"
 
 
+# "all 1,900 of the carrier's pilots", "all six of them": the whole, told with a partitive
+_ALL_BEFORE = re.compile(r"\b(?:all|all of)\s*$", re.I)
+
+
 def is_part(claim: Claim) -> bool:
     """Whether the number counts part of another count: "seven of the dead", "including three", "12 of them"."""
+    at = claim.sentence.find(claim.text)
+    if at > 0 and _ALL_BEFORE.search(claim.sentence[:at]):
+        return False
     if _PART_TEXT.search(claim.text):
         return True
-    at = claim.sentence.find(claim.text)
     if at >= 0 and _PART_AFTER.match(claim.sentence, at + len(claim.text)):
         return True
     return at > 0 and bool(_PART_BEFORE.search(claim.sentence[:at]))
