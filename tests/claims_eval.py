@@ -197,6 +197,9 @@ FRESH_ROUNDS = {
     # "Twelfth round": half at random, half with a verb of action or finding in the past tense (statements); a
     # third of the pages in the check split
     "pages12": DATA / "claims_pages12_labelled.json",
+    # "Thirteenth round": numbers only (the items' "kinds"), sentences whose text hashes even and that hold a digit
+    # or a number word; a third of the pages in the check split
+    "pages13": DATA / "claims_pages13_labelled.json",
 }
 
 
@@ -266,6 +269,8 @@ def evaluate_real(
         if claims is None:  # (setdefault would extract the page again for every sentence)
             claims = cache[item["page"]] = extract_claims(body, ALIASES)
         inside = [c for c in claims if start <= c.start < end]
+        if "kinds" in item:  # a round that labelled only these kinds (pages13: numbers) scores no other kind there
+            inside = [c for c in inside if c.kind in item["kinds"]]
         expected = [dict(e, at=e["at"] + start) if "at" in e else e for e in item["claims"]]
         if item["page"] in other:
             for e in expected:

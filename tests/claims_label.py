@@ -128,6 +128,18 @@ tests/data/claims_pages12_labelled.json with their ``corpus``; a page is in "pag
 ``int(sha1("pages12:" + page), 16) % 3 == 0`` (a third; figures only, never its misses), else in "pages12-tune"
 (``pages12_split``). ``pages12-show [pages12-tune|pages12-check]`` and ``pages12-add FILE`` work as cites7's.
 
+Thirteenth round, numbers on unseen sentences again (helper numprec19, 2026-12-01; round "pages13",
+``pages13_picks``): the same candidates as pages12 (tuning-class news articles not marked German, English tuning
+pages of the benchmark, less the pages claims_eval holds out), none labelled in any claims_*_labelled.json, only
+those whose text hashes even (``text_half`` 0: helper cites19, labelling quotes and credits at the same time as
+"pages14", takes the odd ones) and that hold a digit or a number word (pages8's ``_PAGES8_NUMBER``), keyed by
+``sha1("pages13:" + page + ":" + start)``, at most two a page, the first ``PAGES13_TAKE`` (120: body sentences,
+headlines, captions and list items as they come). Labels of numbers only (by hand, before the extractor ran on
+them; each item carries ``"kinds": ["number"]`` so claims_eval scores no other kind there) go in
+tests/data/claims_pages13_labelled.json with their ``corpus``; a page is in "pages13-check" iff
+``int(sha1("pages13:" + page), 16) % 3 == 0`` (a third; figures only, never its misses), else in "pages13-tune"
+(``pages13_split``). ``pages13-show [pages13-tune|pages13-check]`` and ``pages13-add FILE`` work as cites7's.
+
 ``python -m tests.claims_label show N [SPLIT]`` prints the sentences of the next N pages (of SPLIT) to
 label (the text stays on the terminal, never in the repository); ``python -m tests.claims_label add FILE``
 appends the hand labels of FILE to tests/data/claims_real_labelled.json. FILE has one line per sentence,
@@ -708,6 +720,50 @@ def pages12_add(path: Path) -> None:
     _round_add(path, pages12_picks(cites7_corpora()), PAGES12_LABELS, pages12_split)
 
 
+PAGES13_LABELS = DATA / "claims_pages13_labelled.json"
+# how many sentences round pages13 takes: all with a digit or a number word
+PAGES13_TAKE = (("pages13-number", 120),)
+
+
+pages13_key = functools.partial(round_key, "pages13")
+
+
+def pages13_split(page: str) -> str:
+    """Round pages13's split of a page: "pages13-check" when ``sha1("pages13:" + page) % 3 == 0`` (a third), else
+    "pages13-tune"."""
+    return "pages13-check" if int(hashlib.sha1(f"pages13:{page}".encode()).hexdigest(), 16) % 3 == 0 else "pages13-tune"
+
+
+def pages13_picks(corpora: dict[str, tuple[str, str]] | None = None) -> dict[str, list[tuple[int, str]]]:
+    """page -> sorted (sentence index, rule) round pages13 picks (see the docstring): candidates as pages12's, not
+    labelled in any earlier round (every claims_*_labelled.json), whose text hashes even (``text_half`` 0) and holds
+    a digit or a number word; by the key ``sha1("pages13:" + page + ":" + start)``, at most two a page."""
+    corpora = cites7_corpora() if corpora is None else corpora
+    held = _eval_holdout_pages()
+    corpora = {p: v for p, v in corpora.items() if p not in held}
+    earlier = tuple(
+        p for p in sorted(DATA.glob("claims_*_labelled.json")) if p.name not in ("claims_labelled.json", PAGES13_LABELS.name)
+    )
+    cands = []
+    for page, i, s in _unlabelled(corpora, earlier):
+        if text_half(s.text) != 0 or _PAGES8_NUMBER.search(s.text) is None:
+            continue
+        cands.append((pages13_key(page, s.start), page, i, ()))
+    return _take_picks(cands, PAGES13_TAKE, {})
+
+
+def pages13_show(split: str | None = None) -> None:
+    _round_show(pages13_picks(cites7_corpora()), pages13_split, split)
+
+
+def pages13_add(path: Path) -> None:
+    _round_add(path, pages13_picks(cites7_corpora()), PAGES13_LABELS, pages13_split)
+    items = json.loads(PAGES13_LABELS.read_text(encoding="utf-8"))
+    for item in items:
+        item.setdefault("kinds", ["number"])
+    PAGES13_LABELS.write_text(json.dumps(items, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
 def page_hash(page: str) -> int:
     return int(hashlib.sha1(page.encode()).hexdigest(), 16)
 
@@ -899,6 +955,10 @@ if __name__ == "__main__":
         pages12_show(sys.argv[2] if len(sys.argv) > 2 else None)
     elif sys.argv[1:2] == ["pages12-add"]:
         pages12_add(Path(sys.argv[2]))
+    elif sys.argv[1:2] == ["pages13-show"]:
+        pages13_show(sys.argv[2] if len(sys.argv) > 2 else None)
+    elif sys.argv[1:2] == ["pages13-add"]:
+        pages13_add(Path(sys.argv[2]))
     else:
         sys.exit(
             "usage: python -m tests.claims_label show N [tuning|holdout] | add FILE | "
@@ -911,5 +971,6 @@ if __name__ == "__main__":
             "pages9-show [pages9-tune|pages9-check] | pages9-add FILE | "
             "pages10-show [pages10-tune|pages10-check] | pages10-add FILE | "
             "pages11-show [pages11-tune|pages11-check] | pages11-add FILE | "
-            "pages12-show [pages12-tune|pages12-check] | pages12-add FILE"
+            "pages12-show [pages12-tune|pages12-check] | pages12-add FILE | "
+            "pages13-show [pages13-tune|pages13-check] | pages13-add FILE"
         )

@@ -120,7 +120,12 @@ _MONEY_CUE = re.compile(
     re.IGNORECASE,
 )
 MONEY_CUE = _MONEY_CUE  # read by numbers: a race's distance is never in a sentence of money
-_WEIGHT_CUE = re.compile(r"\b(?:weigh\w*|heav\w+|lighter|lost|gained|pound\s+(?:male|female))\b", re.IGNORECASE)
+# (a load carried or lifted is weighed too, numprec19: "a payload of 119,000 pounds at a third of the cost")
+_WEIGHT_CUE = re.compile(
+    r"\b(?:weigh\w*|heav\w+|lighter|lost|gained|pound\s+(?:male|female)|payloads?|cargo|freight|"
+    r"tonnage)\b",
+    re.IGNORECASE,
+)
 # A fall is a cue only with where it goes ("fell down the 40m well", "fell 20m from the ledge"), and "below",
 # "above", "down" only after the number ("13m down", "40m below ground"): "fell to 2m", "fell below 3m", "down
 # 4m since January" and "fell from 5m to 3m" are figures in millions.

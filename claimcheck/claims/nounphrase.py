@@ -50,6 +50,10 @@ _VERBISH_OK = frozenset(["dead", "injured", "wounded", "displaced", "detained", 
 _ROLE_NOUNS = frozenset(["injuries", "deaths", "fatalities", "arrests", "evacuees"])
 
 
+# a lower-case prefix hyphened to a capitalised word: "non-North", "pro-Western", "anti-Kremlin", "ex-Soviet"
+_PREFIX_NAME = re.compile(r"(?:non|pro|anti|ex|post|pre|pan|neo|mid|trans|sub|inter|intra)-[A-Z][a-z]+")
+# after "and"/"or": up to three modifiers, then the plural noun they and the name before share
+_COORDINATED = re.compile(r"\s+(?P<mods>(?:[A-Za-z][a-z]+(?:-[A-Za-z][a-z]+)?\s+){1,3})(?P<noun>[a-z]{3,}s)\b")
 # one lower-case word in quotation marks, as writers mark a noun used loosely: 12 “volunteers”, 140 million “users”
 _SCARE_QUOTED = re.compile(r"\s[“‘\"]([a-z][a-z-]*)[”’\"](?![a-z])")
 
@@ -85,13 +89,24 @@ def _noun_phrase(s: str, pos: int) -> tuple[list[str], int]:
             end = m.end()
             continue
         name_number = caps and low in _UNITS_WORDS  # "two Formula One teams"
-        if w[0].isupper() and (low not in _NOT_UNIT or (w.isupper() and len(w) > 1) or name_number):
+        # a prefix hyphened to a name is a proper modifier as the name alone: "three non-North Korean vessels",
+        # "200 pro-Western activists", "40 anti-Kremlin protesters" (numprec19)
+        prefixed = _PREFIX_NAME.fullmatch(w) is not None
+        if (w[0].isupper() or prefixed) and (low not in _NOT_UNIT or (w.isupper() and len(w) > 1) or name_number):
             if len(words) > caps or caps >= 3 or low in _MONTH_OR_DAY:
                 break
             caps += 1
             words.append(low)
             end = m.end()
             continue
+        if low in _CHAIN_JOINS and caps and len(words) == caps and (co := _COORDINATED.match(s, m.end())):
+            # proper and plain modifiers joined before one plural noun: "18 Northern and central California
+            # counties", "12 Catholic or Protestant schools" (numprec19)
+            mods = co.group("mods").split()
+            if not any(x.lower() in _NOT_UNIT or x.lower() in _PAST_VERBS or x.lower() in _NUMBER_WORDS for x in mods):
+                words += [low, *(x.lower() for x in mods), co.group("noun")]
+                end = co.end()
+                break
         if low == "and" and words and not words[-1].endswith("s") and (joined := _compound_and(s, m.end())):
             words.append("and")  # "search and rescue workers": one compound noun
             end = joined

@@ -346,6 +346,8 @@ def find_quantities(sentence: str, context: str = "", *, scores: bool = False) -
         i += 2 if used else 1
         if q is not None:
             out.append(q)
+    if "verage" in sentence or "median" in sentence:
+        out = [q for q in out if not _AVERAGE_WINDOW.match(sentence, q.start, q.end + 30)]
     if " or " in sentence or "ouple" in sentence:
         out = [q for q in out if not _vague_amount(sentence, q)]
     if "illion" in sentence or "like " in sentence or " as " in sentence:
@@ -1125,6 +1127,10 @@ def _word_numbers(s: str) -> list[_Raw]:
                 continue
             if hy.group(1) not in _POSTFIX_HYPHENS:
                 raw.hyphen, raw.end = hy.group(1).replace("-", " "), hy.end()
+                _hyphen_measure(s, raw)  # "a five-yard run", "a two-metre wall" as "a 5-yard run" (numprec19)
+                if raw.unit is not None:
+                    out.append(raw)
+                    continue
         if raw.hyphen is None and s[raw.end : raw.end + 2].strip()[:1].islower():
             # "about four metres": the unit of measure as after digits (m), not the word ("Nine Inch Nails": a name)
             raw.unit, raw.measure, raw.end = _measure_after(s, raw.end, None, None)
@@ -1320,6 +1326,8 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tupl
                 and not _AMOUNT_HOST.search(s, max(0, qm.start() - 60), qm.start())
             ):
                 qm = None  # "worried about a 10 percent tariff": the preposition
+        if qm and qm.group("q").lower() == "over" and _over_span(s, qm.start(), end):
+            qm = None  # "won three titles over two spells": the span the titles fell in, no bound
         if qm:
             qualifier = _QUAL_MAP[re.sub(r"\s+", " ", qm.group("q").lower())]
             if qm.group("q").lower() == "near" and _ARTICLE_BEFORE.search(s, max(0, qm.start() - 6), qm.start()):
@@ -1369,7 +1377,9 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tupl
     held = None if role or raw.unit or raw.hyphen else held_role(s, span_end, own)
     if whole and unit is None and role is None:
         unit = whole.group("noun")  # "won one of his 38 races" counts one race
-    if (raw.kind == "words" and unit is None or raw.bare) and role is None:
+    if raw.bare and role is None and _crowd_subject(s, start, end):
+        unit, inferred = "people", False  # "Thousands were attending the festival", "Hundreds gathered outside"
+    elif (raw.kind == "words" and unit is None or raw.bare) and role is None:
         return None, used
     if raw.kind == "words" and role is None and _anaphoric(s, start, raw.value, unit):
         return None, used  # "the two countries", "all three units": things named before, no new count
@@ -1384,7 +1394,7 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tupl
         and raw.hyphen is None
         and not whole
         and (
-            (role is None and not _news_count(unit))
+            (role is None and not _news_count(unit) and not _only_one(s, start, unit, inferred))
             or _PRONOUN_ONE_BEFORE.search(s, max(0, start - 8), start)
             or (
                 role is None
@@ -1415,6 +1425,56 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tupl
     return q, used
 
 
+# A vague amount alone as the subject of a verb of a crowd (numprec19): "Thousands were attending the festival",
+# "Hundreds gathered outside the court", "Tens of thousands marched"; at a clause's opening only ("the losses ran
+# to hundreds" is no crowd)
+_CROWD_OPEN = re.compile(r"(?:^|[,;:(—–]\s*|\b(?:and|but|as|while|when|where|after|before)\s+)$", re.IGNORECASE)
+_CROWD_VERB = re.compile(
+    r"\s+(?:(?:more|others|also|had|have|has|were|are|reportedly|then|later|still|already)\s+){0,2}"
+    r"(?:attend(?:ed|ing)?|gather(?:ed|ing)?|march(?:ed|ing)?|rall(?:ied|ying)|protest(?:ed|ing)?|demonstrat(?:ed|ing)|"
+    r"queu(?:ed|ing)|lin(?:ed|ing)\s+(?:up|the)|turn(?:ed|ing)\s+out|flock(?:ed|ing)|pour(?:ed|ing)\s+into|"
+    r"pack(?:ed|ing)|crowd(?:ed|ing)|fled|fleeing|watch(?:ed|ing)|joined|joining|signed|cheer(?:ed|ing)|"
+    r"took\s+to\s+the\s+streets|showed\s+up|mourn(?:ed|ing)|waited|waiting|camped|camping)\b",
+    re.IGNORECASE,
+)
+
+
+def _crowd_subject(s: str, start: int, end: int) -> bool:
+    return _CROWD_OPEN.search(s, max(0, start - 8), start) is not None and _CROWD_VERB.match(s, end) is not None
+
+
+# The window an average is taken over (numprec19): "the prior 12-month average of 15.2 percent", "its 200-day
+# moving average", "the three-year rolling mean": a kind of average, the figure after it is the claim
+_AVERAGE_WINDOW = re.compile(
+    r"(?:\d[\d,]*|[A-Za-z]+)[-\s](?:year|month|week|day|quarter|session|game|hour|minute)\s+"
+    r"(?:(?:moving|rolling|trailing|running|simple|exponential|weighted)\s+)?(?:average|mean|median)\b",
+    re.IGNORECASE,
+)
+# "over" as the preposition of a span (numprec19): "won three titles over two spells", "scored 40 goals over three
+# seasons", "rose 5% over two years". Only before a span of time and after the thing counted in it (a plural noun,
+# a figure or a percentage); after a verb of lasting or waiting it is a bound ("lasted over two days", "waited over
+# 10 years").
+_SPAN_AFTER = re.compile(
+    r"\s+(?:spells?|stints?|seasons?|terms?|years?|months?|weeks?|days?|decades?|hours?|nights?|weekends?|"
+    r"sessions?|quarters?|campaigns?|periods?|tours?|visits?|legs?|rounds?|games|matches|races|starts|outings|"
+    r"appearances)\b",
+    re.IGNORECASE,
+)
+_COUNTED_BEFORE_OVER = re.compile(r"(?:(?<![\w'’])(?P<noun>[a-z]{3,}s)|\d%|\bper\s?cent|\bpoints)\s+$")
+_NOT_COUNTED_OVER = frozenset(
+    ["lasts", "takes", "waits", "spends", "spans", "runs", "stretches", "covers", "serves", "works", "lives",
+     "stays", "remains", "needs", "requires", "has", "was", "this", "its", "his", "thus", "plus", "less", "unless"]
+)
+
+
+def _over_span(s: str, over_at: int, end: int) -> bool:
+    """Whether "over" at ``over_at`` is the preposition of a span before the number ending at ``end``."""
+    if not _SPAN_AFTER.match(s, end):
+        return False
+    before = _COUNTED_BEFORE_OVER.search(s, max(0, over_at - 30), over_at)
+    return before is not None and (before.group("noun") or "") not in _NOT_COUNTED_OVER
+
+
 _PARTITIVE = re.compile(
     rf"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:\d[\d,]*|{_SMALL})(?=\s)", re.IGNORECASE
 )
@@ -1436,6 +1496,25 @@ _SPEAKER_VERB_BEFORE = re.compile(
     r"[,”\"’'?!]\s*(?:said|says|told|posted|wrote|writes|tweeted|commented|added|explained|recalled|complained|asked|"
     r"replied|remarked|joked|noted)\s+$"
 )
+# "only one title", "just one bid", "a single"... : a restricting adverb before "one" makes it a count whatever
+# the noun (numprec19); not a way of speaking ("only one way to find out", "just one thing")
+_ONLY_BEFORE = re.compile(r"\b(?:only|just|exactly|merely)\s+$", re.IGNORECASE)
+_ABSTRACT_ONE = frozenset(
+    ["way", "thing", "reason", "word", "answer", "question", "problem", "option", "choice", "chance", "hope",
+     "explanation", "conclusion", "solution", "rule", "lesson", "idea", "difference", "exception", "catch", "goal",
+     "purpose", "aim", "job", "focus", "priority", "issue", "concern", "message", "possibility", "direction"]
+)
+
+
+def _only_one(s: str, start: int, unit: str | None, inferred: bool) -> bool:
+    return (
+        unit is not None
+        and not inferred
+        and unit.split()[-1] not in _ABSTRACT_ONE
+        and _ONLY_BEFORE.search(s, max(0, start - 10), start) is not None
+    )
+
+
 _PRONOUN_ONE_BEFORE = re.compile(r"\b(?:no|any|every|each|the|this|that|which)\s+$", re.IGNORECASE)
 _ALL_BEFORE = re.compile(r"\b(?:all|both)\s+$", re.IGNORECASE)
 _DEMONSTRATIVE_BEFORE = re.compile(r"\b(?:these|those)\s+$", re.IGNORECASE)

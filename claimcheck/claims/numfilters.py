@@ -108,7 +108,12 @@ _ADDRESS_AFTER = re.compile(
     r"Square|Court|Terrace|Crescent|Close|Highway|Parkway)\b"
 )
 _AGO = re.compile(
-    r"^\s+(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries)\s+(?:ago|earlier|later)\b"
+    r"^\s+(?:(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries)\s+(?:ago|earlier|later)"
+    # a time told by the contest's own steps (numprec19): "six laps later", "three plays later", "two innings
+    # earlier" date what follows, as "two days later" does
+    # ("scored 12 points later in the game" counts: "later" there is the adverb of the rest)
+    r"|(?:laps?|plays?|innings|games?|rounds?|pitches|possessions?|holes?|overs|stages?|snaps?|drives?|episodes?|"
+    r"chapters?|pages?)\s+(?:later|earlier)(?!\s+(?:in|on|at|that|this|than|the)\b))\b"
 )
 _WHEN = re.compile(
     rf"\b(?:(?:since|in|on|by|until|till|from|as of|before|after|during|through|between|last|this|"

@@ -37,7 +37,9 @@ ROLE_WORDS = {
 # Verbs, and nouns with "of" ("the deaths of", "the evacuation of"), that govern the number after them.
 _KILL = (
     r"kill(?:s|ed|ing)?|claim(?:s|ed|ing)?\s+the\s+lives\s+of|deaths?\s+of|drown(?:s|ed|ing)|murder(?:s|ed|ing)|"
-    r"massacr(?:es|ed|ing)|fatally\s+(?:shot|shooting|stabbed|stabbing|injured|injuring|wounded|wounding)"
+    r"massacr(?:es|ed|ing)|fatally\s+(?:shot|shooting|stabbed|stabbing|injured|injuring|wounded|wounding)|"
+    # the verb and its result before the object: "shot dead 13 people", "guns down four guards" (numprec19)
+    r"(?:shot|shoots?|shooting)\s+dead|gun(?:s|ned|ning)\s+down"
 )
 _HURT = r"wound(?:s|ed|ing)?|injur(?:es|ed|ing)|hurt(?:s|ing)?|maim(?:s|ed|ing)"
 _ARREST = (
@@ -56,7 +58,7 @@ _BEFORE = re.compile(
 )
 _ROLE_STEM = re.compile(
     r"kill|claim|death|wound|injur|hurt|arrest|detention|evacuat|hospitali|drown|murder|massacr|fatally|maim|detain|"
-    r"apprehend|round|rescu|displac|uproot",
+    r"apprehend|round|rescu|displac|uproot|dead|gun",
     re.IGNORECASE,
 )  # prefilter
 _BE = (

@@ -45,6 +45,13 @@ _RECORD_AFTER = re.compile(
     r")(?![\w-])",
     re.IGNORECASE,
 )
+# ... and a pair that a record or mark is brought to or stands at ("dropped his career record to 133-123", "a
+# record of 9-3", "the mark stands at 40-22"; numprec19): the record's, not a game's
+_RECORD_BEFORE = re.compile(
+    r"\b(?:record|mark)(?:\s+(?:now|then|still|stands|stood|is|was|fell|improved|dropped|moved|rose|slipped|went)){0,2}"
+    r"\s+(?:to|of|at|is|was)\s+$",
+    re.IGNORECASE,
+)
 # not a result: votes, rulings, dates, ages, pages, rooms
 _NOT_RESULT = re.compile(
     r"\b(?:vot(?:e|es|ed|ing|ers)|ballots?|majority|justices|ruling|decision|court|jury|aged?|ages|pages?|"
@@ -139,7 +146,7 @@ def _read(s: str, m: re.Match[str], three: bool) -> Score | None:
     if not three and _COUNTED_AFTER.match(after):
         return None  # a range of a count: "lost 10-15 tanks", "expects to lose 200-300 jobs"
     a, b = int(m.group("a")), int(m.group("b"))
-    if three or _RECORD_AFTER.match(after):
+    if three or _RECORD_AFTER.match(after) or _RECORD_BEFORE.search(near_before):
         if not (_RECORD.search(before) or _RECORD.search(after) or _RECORD_AFTER.match(after)):
             return None
         figures = [m.group("a"), m.group("b")] + ([m.group("c")] if three else [])
