@@ -200,6 +200,9 @@ FRESH_ROUNDS = {
     # "Thirteenth round": numbers only (the items' "kinds"), sentences whose text hashes even and that hold a digit
     # or a number word; a third of the pages in the check split
     "pages13": DATA / "claims_pages13_labelled.json",
+    # "Fourteenth round": the odd half by the text's sha1, every sentence with a quotation mark or a cue of saying or
+    # credit; quotes and citations only (items carry ``kinds``); a third of the pages in the check split
+    "pages14": DATA / "claims_pages14_labelled.json",
 }
 
 
@@ -269,9 +272,10 @@ def evaluate_real(
         if claims is None:  # (setdefault would extract the page again for every sentence)
             claims = cache[item["page"]] = extract_claims(body, ALIASES)
         inside = [c for c in claims if start <= c.start < end]
-        if "kinds" in item:  # a round that labelled only these kinds (pages13: numbers) scores no other kind there
-            inside = [c for c in inside if c.kind in item["kinds"]]
         expected = [dict(e, at=e["at"] + start) if "at" in e else e for e in item["claims"]]
+        if "kinds" in item:  # a round that labelled only some kinds scores only those
+            inside = [c for c in inside if c.kind in item["kinds"]]
+            expected = [e for e in expected if e["kind"] in item["kinds"]]
         if item["page"] in other:
             for e in expected:
                 scores[e["kind"]].other_language += 1

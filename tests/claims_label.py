@@ -140,6 +140,18 @@ tests/data/claims_pages13_labelled.json with their ``corpus``; a page is in "pag
 ``int(sha1("pages13:" + page), 16) % 3 == 0`` (a third; figures only, never its misses), else in "pages13-tune"
 (``pages13_split``). ``pages13-show [pages13-tune|pages13-check]`` and ``pages13-add FILE`` work as cites7's.
 
+Fourteenth round, quotes and credits on unseen sentences, fourth time (helper cites19, 2026-12-01; round "pages14",
+``pages14_picks``): the candidates of pages12 (tuning-class news articles not marked German, English tuning pages of
+the benchmark, less the pages claims_eval scores as held out), none labelled in any claims_*_labelled.json, and only
+those whose text's ``sha1`` is odd (``text_half`` 1: helper numprec19 takes the even half at the same time), holding
+a quotation mark (``_quoted``) or a verb of saying or reporting or a credit cue (``PAGES14_CUE``: said, says, told,
+according to, reported, cited, citing, in a statement, in an interview with, a report by, data from, via, wrote,
+...), keyed by ``sha1("pages14:" + page + ":" + start)``, at most two a page, 120 of lowest key
+("pages14-cue"). Labels (by hand, all four kinds, before the extractor ran on them) go in
+tests/data/claims_pages14_labelled.json with their ``corpus``; a page is in "pages14-check" iff
+``int(sha1("pages14:" + page), 16) % 3 == 0`` (a third; figures only, never its misses), else in "pages14-tune"
+(``pages14_split``). ``pages14-show [pages14-tune|pages14-check]`` and ``pages14-add FILE`` work as cites7's.
+
 ``python -m tests.claims_label show N [SPLIT]`` prints the sentences of the next N pages (of SPLIT) to
 label (the text stays on the terminal, never in the repository); ``python -m tests.claims_label add FILE``
 appends the hand labels of FILE to tests/data/claims_real_labelled.json. FILE has one line per sentence,
@@ -742,7 +754,7 @@ def pages13_picks(corpora: dict[str, tuple[str, str]] | None = None) -> dict[str
     held = _eval_holdout_pages()
     corpora = {p: v for p, v in corpora.items() if p not in held}
     earlier = tuple(
-        p for p in sorted(DATA.glob("claims_*_labelled.json")) if p.name not in ("claims_labelled.json", PAGES13_LABELS.name)
+        p for p in sorted(DATA.glob("claims_*_labelled.json")) if p.name not in ("claims_labelled.json", PAGES13_LABELS.name, PAGES14_LABELS.name)
     )
     cands = []
     for page, i, s in _unlabelled(corpora, earlier):
@@ -762,6 +774,54 @@ def pages13_add(path: Path) -> None:
     for item in items:
         item.setdefault("kinds", ["number"])
     PAGES13_LABELS.write_text(json.dumps(items, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+PAGES14_LABELS = DATA / "claims_pages14_labelled.json"
+PAGES14_TAKE = (("pages14-cue", 120),)
+# a verb of saying or reporting, or a cue of a credit (general news English)
+PAGES14_CUE = re.compile(
+    r"\b(?:said|says|say|told|tells|tell|according\s+to|reported|reports|reporting|cited|citing|cites|"
+    r"announced|announces|statement|interview\s+with|a\s+report\s+by|data\s+from|via|wrote|writes|confirmed|"
+    r"spokes(?:man|woman|person)|added|adds|claimed|claims|stated|states|quoted|testified|explained|explains|"
+    r"noted|notes|asked|asks|insisted|argued|warned|recalled|tweeted|posted|replied|responded|admitted|denied)\b",
+    re.IGNORECASE,
+)
+
+
+pages14_key = functools.partial(round_key, "pages14")
+
+
+def pages14_split(page: str) -> str:
+    """Round pages14's split of a page: "pages14-check" when ``sha1("pages14:" + page) % 3 == 0`` (a third), else
+    "pages14-tune"."""
+    return "pages14-check" if int(hashlib.sha1(f"pages14:{page}".encode()).hexdigest(), 16) % 3 == 0 else "pages14-tune"
+
+
+def pages14_picks(corpora: dict[str, tuple[str, str]] | None = None) -> dict[str, list[tuple[int, str]]]:
+    """page -> sorted (sentence index, rule) round pages14 picks (see the docstring): candidates as pages12's whose
+    text's sha1 is odd (``text_half`` 1), not labelled in any earlier round, holding a quotation mark or a cue of
+    saying or credit (``PAGES14_CUE``); by the key ``sha1("pages14:" + page + ":" + start)``, at most two a page."""
+    corpora = cites7_corpora() if corpora is None else corpora
+    held = _eval_holdout_pages()
+    corpora = {p: v for p, v in corpora.items() if p not in held}
+    earlier = tuple(
+        p for p in sorted(DATA.glob("claims_*_labelled.json")) if p.name not in ("claims_labelled.json", PAGES13_LABELS.name, PAGES14_LABELS.name)
+    )
+    cands = []
+    for page, i, s in _unlabelled(corpora, earlier):
+        if text_half(s.text) != 1:
+            continue
+        if _quoted(s.text) or PAGES14_CUE.search(s.text) is not None:
+            cands.append((pages14_key(page, s.start), page, i, (True,)))
+    return _take_picks(cands, PAGES14_TAKE, {})
+
+
+def pages14_show(split: str | None = None) -> None:
+    _round_show(pages14_picks(cites7_corpora()), pages14_split, split)
+
+
+def pages14_add(path: Path) -> None:
+    _round_add(path, pages14_picks(cites7_corpora()), PAGES14_LABELS, pages14_split)
 
 
 def page_hash(page: str) -> int:
@@ -959,6 +1019,10 @@ if __name__ == "__main__":
         pages13_show(sys.argv[2] if len(sys.argv) > 2 else None)
     elif sys.argv[1:2] == ["pages13-add"]:
         pages13_add(Path(sys.argv[2]))
+    elif sys.argv[1:2] == ["pages14-show"]:
+        pages14_show(sys.argv[2] if len(sys.argv) > 2 else None)
+    elif sys.argv[1:2] == ["pages14-add"]:
+        pages14_add(Path(sys.argv[2]))
     else:
         sys.exit(
             "usage: python -m tests.claims_label show N [tuning|holdout] | add FILE | "
@@ -972,5 +1036,6 @@ if __name__ == "__main__":
             "pages10-show [pages10-tune|pages10-check] | pages10-add FILE | "
             "pages11-show [pages11-tune|pages11-check] | pages11-add FILE | "
             "pages12-show [pages12-tune|pages12-check] | pages12-add FILE | "
-            "pages13-show [pages13-tune|pages13-check] | pages13-add FILE"
+            "pages13-show [pages13-tune|pages13-check] | pages13-add FILE | "
+            "pages14-show [pages14-tune|pages14-check] | pages14-add FILE"
         )

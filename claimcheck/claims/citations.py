@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from claimcheck.claims.lexicon import MONTH_RE, SPEECH_RE, WEEKDAY_RE
+from claimcheck.claims.lexicon import CAPITAL, MONTH_RE, SMALL, SPEECH_RE, WEEKDAY_RE
 
 
 @dataclass(frozen=True)
@@ -108,7 +108,8 @@ _GENERIC_SOURCE = re.compile(
 )
 # A named person said it, outside any quote: "..., said Lt. Ann Cole, a police spokeswoman." / "..., Cole said."
 _PERSON_TITLE = r"(?:(?:Lt|Sgt|Capt|Col|Gen|Det|Dr|Mr|Mrs|Ms|Insp|Cpl|Maj|Supt|Prof)\.?\s+)?"
-_PERSON = r"[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'-]+){0,2}"
+# (letters with accents too: "..., Alemán said, ...", "said Zoë Müller")
+_PERSON = rf"[{CAPITAL}][{SMALL}’'-]+(?:\s+[A-Z]\.)?(?:\s+[{CAPITAL}][{SMALL}’'-]+){{0,2}}"
 _PERSON_SAID = re.compile(
     rf",\s+(?:said\s+{_PERSON_TITLE}(?P<src>{_PERSON})(?=\s*[,.]\s*|\s*$)|{_PERSON_TITLE}(?P<src2>{_PERSON})\s+said)\s*[.,]?\s*$"
     rf"|,\s+said\s+{_PERSON_TITLE}(?P<src3>{_PERSON}),\s+(?:[^,.;“”\"]{{0,60}}\s)?(?:spokes(?:man|woman|person)|official|"
@@ -521,7 +522,7 @@ _CREDIT_VERB = r"(?:reports|reported|writes|wrote|says|said|notes|noted|adds|add
 # after the fact, at the sentence's end, either order: "..., notes aceshowbiz.com.", "..., Variety reported.",
 # "..., ABC.net.au reported." ("Ann said the TMZ.com story was wrong" is none: the name must end the sentence)
 _OUTLET_AFTER_FACT = re.compile(
-    rf",[”\"’']?\s+(?:(?:also\s+)?{_CREDIT_VERB}\s+(?:the\s+)?(?P<src>{_ANY_OUTLET})|(?P<src2>{_ANY_OUTLET})\s+(?:also\s+)?"
+    rf",[”\"’']?\s+(?:(?:also\s+)?{_CREDIT_VERB}\s+(?:the\s+)?(?P<src>{_ANY_OUTLET})|(?P<src2>{_ANY_OUTLET})(?:\s+\([A-Z]{{2,6}}\))?\s+(?:also\s+)?"
     rf"{_CREDIT_VERB})\s*[.!]?\s*[”\"’']?\s*$"
 )
 _TLD_HINT = re.compile(r"\w\.(?:com|net|org|co|news|tv|io|info|uk|au|ca|nz|ie|in|de|fr)\b")
@@ -581,6 +582,80 @@ _RESPONDING = re.compile(
     r"\b(?:[Rr]esponding|[Rr]eacting|[Rr]eplying|[Ii]n\s+(?:response|reply|reaction)|[Aa]\s+response)\s+to\s+"
     r"(?:the\s+|an?\s+)?(?:[\w’'-]+\s+){0,3}$"
 )
+
+
+# Round pages14: credits by frame, seen missed on fresh tuning sentences.
+# A reporter's outlet: "As Ann Cole reports for Harbour Radio, ...", "writing for the Valley Times" (the outlet is
+# the source, not its reporter).
+_REPORTS_FOR = re.compile(
+    rf"\b(?:reports|reported|reporting|writes|wrote|writing)\s+for\s+(?:the\s+)?(?P<src>{_ANY_OUTLET}){_OUTLET_END}"
+)
+# "as X recalled", "as X reported", "As the Valley Times noted": a named person or an outlet credited in an "as"
+# clause ("as well as", "as soon as" hold no name after "as"; a pronoun is nobody named).
+_AS_CREDIT = re.compile(
+    rf"(?:^|(?<=[,;(—–]\s)|(?<=[,;(—–]))[Aa]s\s+(?:first\s+)?(?!(?:I|It|He|She|We|They|You|This|That|These|Those)\b)(?P<src>{_ANY_OUTLET}|{_PERSON_TITLE}{_PERSON})\s+"
+    r"(?:has\s+|had\s+)?(?:first\s+|later\s+|once\s+)?(?:reported|reports|noted|notes|recalled|recalls|remembered|"
+    r"remembers|put\s+it|wrote|writes|explained|explains|described\s+it|told\s+it|said|says|pointed\s+out)\b"
+)
+_FOR_OUTLET = re.compile(rf"\s+for\s+(?:the\s+)?{_ANY_OUTLET}")
+_AS_KEYS = frozenset(["reported", "reports", "noted", "notes", "recalled", "recalls", "remembered", "remembers", "put",
+                      "wrote", "writes", "explained", "explains", "described", "told", "said", "says", "pointed"])
+# "as first noted by local blogger Ann Cole", "as spotted by the tracking site Flightwatch": a name in capitals after
+# up to three lower-case words of description.
+_NOTED_BY = re.compile(
+    r"\bas\s+(?:first\s+|originally\s+|earlier\s+)?(?:noted|spotted|pointed\s+out|flagged|highlighted|reported|revealed)"
+    rf"\s+by\s+(?:(?:a|an|the)\s+)?(?:[a-z][\w-]*\s+){{0,3}}?(?P<src>{_NAME_WORD}(?:\s+[A-Z][\w’'&.-]*){{0,3}})"
+)
+# "with Fortune reporting that ...", "with the Valley Times saying": an outlet credited in a "with" clause.
+_WITH_REPORTING = re.compile(
+    rf"\bwith\s+(?:the\s+)?(?P<src>{_ANY_OUTLET})\s+(?:also\s+)?(?:reporting|saying|noting|claiming|writing)\b"
+)
+# Data a named body put out, as the subject of a verb of showing: "figures from the Office for National Statistics
+# show", "data from the WHO suggest"; the name must be a body's (a head word of a body, initials, a possessor or an
+# outlet): "data from China", "figures from Monday" name no source. Data used as a tool is none ("researchers used
+# data from the Harbour Observatory to find ...": the finding is theirs, as the news-tune labels have it).
+_DATA_FROM = re.compile(
+    r"\b(?i:data|figures|statistics|numbers|observations|estimates|records)\s+(?:from|compiled\s+by|released\s+by|"
+    rf"published\s+by)\s+(?:the\s+)?(?P<src>{_NAME_WORD}(?:\s+(?:(?:of|for|on|and|&)\s+(?:the\s+)?)?[A-Z][\w’'&.-]*){{0,5}})"
+    r"(?:\s+\([A-Z]{2,6}\))?\s+(?:also\s+)?(?:show|shows|showed|suggest|suggests|suggested|indicate|indicates|indicated|"
+    r"reveal|reveals|revealed|point|points|pointed)\b"
+)
+_DATA_KEYS = frozenset(["data", "figures", "statistics", "numbers", "observations", "estimates", "records"])
+_DATA_BODY = re.compile(
+    rf"\b(?:{_BODY_HEADS}|University|College|Laboratory|Institute|Observatory|Telescope|Agency|Census)\b|"
+    r"\b[A-Z]{2,6}\b|['’]s\b"
+)
+# "told Chinese media", "told local media": a kind of press named by where it is (or "state media"); "told the
+# media" is everyone, and "told foreign media to leave" an order given to them.
+_TOLD_MEDIA = re.compile(
+    r"\b(?:told|tells|telling|speaking\s+to|spoke\s+to)\s+(?P<src>(?:(?:[A-Z][a-z]+|local|state|state-run|"
+    r"state-owned|national|regional|foreign|international|official)\s+){1,2}media)\b(?!\s+to\s)"
+)
+
+
+def _pages14_credits(sentence: str, words: set[str]) -> list[tuple[int, int, bool]]:
+    """The round-pages14 credits: a reporter's outlet, an "as" clause, "as noted by", "with X reporting", data a
+    named body put out, and a kind of press told."""
+    found: list[tuple[int, int, bool]] = []
+    if "for" in words and words & {"reports", "reported", "reporting", "writes", "wrote", "writing"}:
+        found.extend((m.start("src"), _name_end(sentence, *m.span("src")), False) for m in _REPORTS_FOR.finditer(sentence))
+    if "as" in words:
+        if words & _AS_KEYS:
+            for m in _AS_CREDIT.finditer(sentence):
+                if _FOR_OUTLET.match(sentence, m.end()):
+                    continue  # "As Ann Cole reports for Harbour Radio": the outlet is the source
+                found.append((*m.span("src"), False))
+        if "by" in words:
+            found.extend((m.start("src"), _name_end(sentence, *m.span("src")), False) for m in _NOTED_BY.finditer(sentence))
+    if "with" in words:
+        found.extend((*m.span("src"), False) for m in _WITH_REPORTING.finditer(sentence))
+    if words & _DATA_KEYS:
+        for m in _DATA_FROM.finditer(sentence):
+            if _DATA_BODY.search(m.group("src")) or re.fullmatch(_ANY_OUTLET, m.group("src")):
+                found.append((m.start("src"), _name_end(sentence, *m.span("src")), False))
+    if "media" in words and words & _TOLD_KEYS:
+        found.extend((*m.span("src"), False) for m in _TOLD_MEDIA.finditer(sentence))
+    return found
 
 
 def _frame_credits(sentence: str, words: set[str]) -> list[tuple[int, int, bool]]:
@@ -815,6 +890,7 @@ def _candidate_credits(sentence: str) -> list[tuple[int, int, bool]]:
         found.extend((*m.span("src"), False) for m in _TOLD_TITLE.finditer(sentence))
     found.extend(_more_credits(sentence, words))
     found.extend(_frame_credits(sentence, words))
+    found.extend(_pages14_credits(sentence, words))
     if words & _END_SAYING_KEYS and words & _SOURCE_WORDS:
         found.extend((*m.span("src"), False) for m in _END_SAYING.finditer(sentence))
     if (words & _TOLD_KEYS or "interview" in words or words & _TOLD_MORE_KEYS) and words & _PRESS_KEYS:

@@ -83,7 +83,10 @@ _HEARD = (
 )
 _VERB_GROUP = rf"(?:also\s+|later\s+|then\s+|[a-z]{{3,}}ly\s+)?(?:{_HEARD}|{_SPEECH})"
 _AFTER_NAME_VERB = re.compile(rf"^[\s,—–»”\"-]*{_TAIL}{_SPEAKER}{_APPOSITION}\s+{_VERB_GROUP}\b")
-_AFTER_VERB_NAME = re.compile(rf"^[\s,—–»”\"-]*{_SPEECH}\s+(?P<name>{_NAME}|{_ROLE})")
+# (round pages14: a few verbs are nouns as often, "his comments", "her remarks", and credit only first after the
+# quote: '"...," comments Ann Cole', '"...," remarks the coach')
+_VERB_FIRST_ONLY = r"(?:comments|remarks|observes|observed|opines|opined)"
+_AFTER_VERB_NAME = re.compile(rf"^[\s,—–»”\"-]*(?:{_SPEECH}|{_VERB_FIRST_ONLY})\s+(?P<name>{_NAME}|{_ROLE})")
 # Before the quote: 'Bialiatski said: "' / 'X told reporters, "' / 'According to X, "'.
 _BEFORE = re.compile(
     rf"{_SPEAKER}{_APPOSITION}{_WHEN_ADV}\s+{_VERB_GROUP}\b[^“”\"«».!?]{{0,60}}?[,:]?\s*$"
@@ -108,7 +111,9 @@ _NAMING_PARTIAL = re.compile(
     rf"{_SPEAKER}{_APPOSITION}{_WHEN_ADV}\s+(?:also\s+|has\s+|had\s+|once\s+|later\s+|then\s+)?{_NAMING}\b"
     r"[^“”\"«».!?]{0,60}$"
 )
-_CONNECTOR = re.compile(rf"^[\s,]*[^“”\"«».!?]{{0,80}}?\b{_SPEECH}\b[^“”\"«».!?]{{0,40}}?[,:;]\s*$")
+_CONNECTOR = re.compile(
+    rf"^[\s,]*(?:[^“”\"«».!?]{{0,80}}?\b{_SPEECH}|{_VERB_FIRST_ONLY})\b[^“”\"«».!?]{{0,40}}?[,:;]\s*$"
+)
 _AFTER_GENERIC = re.compile(
     rf"^[\s,—–»”\"-]*(?P<seg>(?:[\w’'.-]+,?\s+){{1,14}}?)(?:also\s+|later\s+)?{_SPEECH}\b"
 )
@@ -281,7 +286,33 @@ def find_quotes(text: str) -> list[Quote]:
         prev_line = line
         words = [w.lower() for s, e in q.parts for w in _WORDS.findall(text[s:e])]
         q.extra["norm"] = " ".join(words)
+    _share_end_credit(text, quotes)
     return quotes
+
+
+# Between two quotes of one sentence: no sentence end, no verb of speech or naming, no other quote mark.
+_SAME_CLAUSE_GAP = re.compile(r"^[^.!?\n“”\"«»]*$")
+_GAP_SPEECH = re.compile(rf"\b(?:{_SPEECH}|call(?:s|ed)?|describ(?:es|ed)|dubb(?:s|ed)|according)\b", re.IGNORECASE)
+
+
+def _share_end_credit(text: str, quotes: list[Quote]) -> None:
+    """Round pages14: quotes of one sentence credited once, after the last ('The launch marks "an epochal event" in
+    the country's progress by "exercising its right to ...," the statement said'): an earlier quote left without a
+    speaker takes the last quote's, when nothing between them is a sentence end (nor the earlier quote's own last
+    mark: '..."one hell of a career." "My ..."' are two sentences) or a verb of speech or naming."""
+    for k in range(len(quotes) - 2, -1, -1):
+        q, nxt = quotes[k], quotes[k + 1]
+        if q.speaker or not nxt.speaker or nxt.start - q.end > 300:
+            continue
+        gap = text[q.end + 1 : nxt.start - 1]
+        if text[q.end - 1 : q.end] in ".!?…" or not _SAME_CLAUSE_GAP.match(gap) or _GAP_SPEECH.search(gap):
+            continue
+        after = text[nxt.end + 1 : nxt.end + 160]
+        if _SENTENCE_ENDS.match(after) or _from_after(after) is None:
+            continue  # the credit must follow the last quote in its sentence
+        q.speaker = nxt.speaker
+        if "credit" in nxt.extra:
+            q.extra["credit"] = nxt.extra["credit"]
 
 
 # A pronoun that credits the words in the quote's own sentence: 'X, he added, was "..."', '"...," she said.'
@@ -1151,10 +1182,21 @@ def _last_quote_close(before: str) -> int:
     return i
 
 
+# A channel the words came through, opening the clause before the subject (round pages14): "Through a
+# representative, X ... agreed that "..."", "Via his lawyer, X said: "..."": the subject speaks, not the channel.
+_THROUGH_CHANNEL = re.compile(
+    r"^\s*(?:[Tt]hrough|[Vv]ia)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+)?(?:representatives?|"
+    r"spokes(?:man|woman|person)|lawyers?|attorneys?|publicist|agent|aide|adviser|advisor|intermediary|"
+    r"statement|translator|interpreter)\s*,\s*"
+)
+
+
 def _from_before(before: str) -> str | None:
     # Only the clause leading into the quote: cut at the last sentence end before it.
     cut = max(_last_stop(before), before.rfind("? "), before.rfind("! "), _last_quote_close(before))
     clause = before[cut + 2 :] if cut >= 0 else before
+    if (channel := _THROUGH_CHANNEL.match(clause)) is not None:
+        clause = clause[channel.end() :]  # "Through a representative, X agreed that "..."": X's words
     m = (
         (_WHO_SAID.search(clause) if ", who " in clause else None)
         or (_object_saying(clause) if _SAYING_WORD.search(clause) else None)
