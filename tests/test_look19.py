@@ -133,3 +133,30 @@ def test_an_outlet_name_is_not_broken_in_the_reported_by_column_at_80_columns() 
             assert name in cells, (width, cells)
         assert "\n," not in "\n" + cells.replace("\n\n", "\n")
         assert not any(line in {",", ", "} for line in cells.splitlines())
+
+
+# --- a quote's speaker (claims/quotes.py) --------------------------------------------------------------
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [c.speaker for c in extract_claims(text) if c.kind == "quote"]
+
+
+def test_a_noun_an_infinitive_modifies_is_no_speaker() -> None:
+    """"X had a less formal way to describe the process: '...'" credited the quote to "way": a noun followed at
+    once by "to" and a reporting verb is what the infinitive modifies, not its subject."""
+    assert _speakers(
+        "At the opening, the architect had a simpler way to describe the new library: “It is a big living room.”"
+    ) == [None]
+    assert _speakers(
+        "The committee had the chance to say that the budget was “a mistake and a waste of public money.”"
+    ) == [None]
+    assert _speakers("The guide offers one way to describe the trail: “Steep, muddy and worth it.”") == [None]
+    # what must stay: a subject with "had to", a plural subject, a named subject of the verb
+    assert _speakers("The union leader had to warn members that the strike was “the last resort.”") == ["leader"]
+    assert _speakers("Six nurses described the night shift as “chaotic and unsafe for patients.”") == ["nurses"]
+    assert _speakers("The ferry captain described the storm this way: “We had waves over the bridge.”") != [None]
+    # an object the infinitive's subject ("allowed the museum to claim"): the museum still speaks
+    assert _speakers(
+        "Dropping the fee allowed the museum to claim that it is “open to every family in the city.”"
+    ) == ["museum"]
