@@ -160,3 +160,35 @@ def test_a_noun_an_infinitive_modifies_is_no_speaker() -> None:
     assert _speakers(
         "Dropping the fee allowed the museum to claim that it is “open to every family in the city.”"
     ) == ["museum"]
+
+
+# --- the values line ------------------------------------------------------------------------------------
+
+
+def test_a_unit_spelt_with_a_hyphen_or_a_space_is_one_unit_in_the_values_line() -> None:
+    """"values given: 3.8 billion (1 outlet), 3.8 billion light years (1)" under a row of "light-years": the
+    second figure is the same unit spelt without its hyphen, and needs no unit of its own."""
+    from claimcheck.render.common import values_given
+
+    outlets = {k: Outlet(k, k.title()) for k in ("north", "south", "east")}
+    texts = {
+        "north": "Astronomers said the dwarf galaxy lies 2.5 million light-years from the Sun.",
+        "south": "The dwarf galaxy lies 2.5 million light years from the Sun, astronomers said.",
+        "east": "Astronomers said the dwarf galaxy lies about 2.5 million light-years from the Sun.",
+    }
+    arts = []
+    for k, (oid, text) in enumerate(texts.items()):
+        url = f"http://127.0.0.1/{oid}/1.html"
+        claims = tuple(extract_claims(text, alias_map(outlets)))
+        arts.append(
+            Article(oid, url, url, "Dwarf galaxy", text, oid, T0, published=T0 + timedelta(hours=k), claims=claims)
+        )
+    result = compare("dwarf galaxy", arts, outlets, CompareOptions(min_outlets=2), generated_at=T0 + timedelta(days=1))
+    rows = [f for f in result.facts if f.kind == "number" and len(f.outlets) == 3]
+    assert rows, [f.summary for f in result.facts]
+    given = values_given(rows[0])
+    assert "light" not in given, given
+    # what must stay: a unit of measure of its own is still named ("2,000 km (about 1,200 miles)")
+    from claimcheck.render.common import _unit_key
+
+    assert _unit_key("light-years") == _unit_key("Light years") and _unit_key("km") != _unit_key("miles")
