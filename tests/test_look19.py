@@ -192,3 +192,23 @@ def test_a_unit_spelt_with_a_hyphen_or_a_space_is_one_unit_in_the_values_line() 
     from claimcheck.render.common import _unit_key
 
     assert _unit_key("light-years") == _unit_key("Light years") and _unit_key("km") != _unit_key("miles")
+
+
+# --- the counted thing (claims/nounphrase.py) ---------------------------------------------------------------
+
+
+def _things(text: str) -> list[str | None]:
+    return [c.unit for c in extract_claims(text) if c.kind == "number"]
+
+
+def test_a_participle_after_an_adjective_before_a_plural_noun_is_part_of_the_counted_thing() -> None:
+    """"up to 10 identical underexposed shots" counted "identical": the -ed word after an adjective was read as a
+    verb; before a plural noun, with no plural before it, it modifies the noun."""
+    assert _things("The new camera app merges up to 10 identical underexposed frames into one picture.") == [
+        "identical underexposed frames"
+    ]
+    assert _things("Volunteers towed away 30 old abandoned cars from the estate.") == ["old abandoned cars"]
+    # what must stay: a plural noun then a participle is the noun and its verb or role; a participle first
+    assert _things("Police said 12 people arrested at the rally were later freed.") == ["people"]
+    assert _things("The airline said 63,000 cancelled orders were refunded.") == ["cancelled orders"]
+    assert _things("Rescuers said five children injured in the crash were stable.")[0] in {"children", "injured children"}
