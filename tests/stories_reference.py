@@ -28,7 +28,7 @@ from claimcheck.stories import (
     _specific_cap,
     _Vectors,
 )
-from claimcheck.stories.labels import _in_reading_order
+from claimcheck.stories.labels import suggested_topic
 from claimcheck.stories.links import _distinct, _NameParts, _Places, _Recurrences
 
 
@@ -204,6 +204,7 @@ def describe_story(story: Story, ix: _Index, positions: Mapping[str, int]) -> St
     words, word_cover = ranked[word], ranked_cover[word]
     common = words[word_cover >= max(1, math.ceil(0.6 * size))]
     topic = [form(t) for t in ((common if len(common) else words) if size > 1 else words)[:3].tolist()]
+    more = [form(t) for t in common[3:].tolist()] if size > 1 and len(common) else []
     # the central article: its vector nearest the sum of the story's vectors (the earliest on ties)
     central = 0
     if size > 2:
@@ -217,5 +218,5 @@ def describe_story(story: Story, ix: _Index, positions: Mapping[str, int]) -> St
         story,
         label=label,
         terms=tuple(form(t) for t in ranked[:6].tolist()),
-        topic=" ".join(_in_reading_order(topic, label)),  # the same order rule as the bulk version
+        topic=suggested_topic(topic, more, label),  # the same rule as the bulk version
     )

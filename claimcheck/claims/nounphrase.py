@@ -126,7 +126,9 @@ def _noun_phrase(s: str, pos: int) -> tuple[list[str], int]:
                 continue
             break
         if low.endswith("ed") and low not in _VERBISH_OK and low not in COUNT_NOUNS:
-            if not words and _plural_next(s, m.end()):  # "63,000 cancelled orders", "71 scheduled laps"
+            # "63,000 cancelled orders", "71 scheduled laps", "10 identical underexposed shots" (after an
+            # adjective: no plural noun before it whose verb it could be)
+            if (not words or not (_is_plural(words[-1]) or words[-1] in _COLLECTIVE)) and _plural_next(s, m.end()):
                 words.append(low)
                 end = m.end()
                 continue

@@ -890,6 +890,19 @@ _REPORTING_SUBJECT = re.compile(
 
 
 _PREPOSITION_BEFORE = re.compile(r"\b(?:of|for|at|from|with|on|about)\s+$")
+_INFINITIVE_AFTER = re.compile(r"\s+to\s")  # the subject's head followed at once by "to": a noun's infinitive
+# Nouns an infinitive completes ("a way to describe", "the chance to say", "a bid to claim"): never a speaker
+_INFINITIVE_NOUN_WORDS = (
+    "way ways chance chances right rights attempt attempts effort efforts bid bids opportunity opportunities "
+    "reason reasons time need move push decision plan plans ability freedom power permission invitation "
+    "request tendency urge desire wish willingness readiness courage nerve temptation pressure"
+)
+_INFINITIVE_NOUNS = frozenset(_INFINITIVE_NOUN_WORDS.split())
+
+
+def _noun_group(found: re.Match[str]) -> str:
+    """The group of ``_REPORTING_SUBJECT`` that matched the subject's noun."""
+    return next(g for g in ("head", "plural", "counted", "name") if found.group(g))
 
 
 def _reporting_subject(before: str, places: set[str]) -> str | None:
@@ -902,6 +915,11 @@ def _reporting_subject(before: str, places: set[str]) -> str | None:
     for m in _REPORTING_SUBJECT.finditer(clause):
         found = m
     if found is None:
+        return None
+    noun = found.group("head") or found.group("plural") or found.group("counted")
+    if noun in _INFINITIVE_NOUNS and _INFINITIVE_AFTER.match(clause, found.end(_noun_group(found))):
+        # "X had a less formal way to describe it: '...'", "the chance to say": a noun an infinitive completes
+        # is no subject of it (the speaker is not "way"); "allowed the company to claim" keeps its subject
         return None
     name = _clean_name(found.group("name")) if found.group("name") else None
     if found.group("name") and not name:

@@ -124,10 +124,16 @@ def mention_value(claim: Claim, fact: Fact, sign: str = "") -> str:
     measure other than the row's: outlets convert ("about 2,000 km (about 1,200 miles)"), the matcher joins the
     two, and a bare "about 1,200" under a row of km reads as 1,200 km. ``sign`` is the row's currency sign."""
     measure = claim.extra.get("measure")
-    if not measure or not claim.unit or claim.unit == fact.unit:
+    if not measure or not claim.unit or _unit_key(claim.unit) == _unit_key(fact.unit):
         return value_as_written(claim, sign)
     own = CURRENCY_SIGNS.get(claim.unit, "") if measure == "money" else ""
     return with_unit(value_as_written(claim, own), claim.unit, own)
+
+
+def _unit_key(unit: str | None) -> str:
+    """A unit as spelt apart from its hyphens and case: "light-years" and "light years" are one unit, whose
+    figure needs no unit of its own in the values line."""
+    return " ".join((unit or "").lower().replace("-", " ").split())
 
 
 def day_only(when: datetime) -> bool:

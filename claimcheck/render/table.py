@@ -117,24 +117,38 @@ def attribution_table(result: CompareResult) -> Table:
     # a Conflicts column empty on every row is left out, its width given to the facts (the summary line on
     # stderr says none conflicts)
     told = any(c.plain for c in cells)
+    outlet_cells = [_outlets_cell(fact, names, considered) for fact in result.facts]
     table = Table(show_lines=False, expand=True)
     table.add_column("#", no_wrap=True)
     table.add_column("Fact", ratio=3 if told else 5, overflow="fold")
     # an outlet's name longer than its column ("www.washingtonpost.com" at 80 columns) folds onto the next line
-    # rather than being cut to "www.washingtonpost.c…", which names no outlet
-    table.add_column("Reported by", ratio=3, overflow="fold")
+    # rather than being cut to "www.washingtonpost.c…", which names no outlet; the column is made as wide as
+    # the longest name with its comma (up to NAME_WIDTH), so a name does not break into "www.washingtonpost.co"
+    # and "m", nor its comma fall alone on a line, while the facts keep the rest
+    table.add_column("Reported by", ratio=3, overflow="fold", width=_longest_word(outlet_cells))  # a ratio column's least width
     table.add_column("Indep.", justify="right", no_wrap=True)
     if told:
         table.add_column("Conflicts", ratio=2, overflow="fold")
-    for fact, conflicts in zip(result.facts, cells, strict=True):
+    for fact, conflicts, outlets in zip(result.facts, cells, outlet_cells, strict=True):
         table.add_row(
             fact.id,
             _fact_cell(fact),
-            _outlets_cell(fact, names, considered),
+            outlets,
             f"{len(fact.independent_outlets)}/{len(fact.outlets)}",
             *([conflicts] if told else []),
         )
     return table
+
+
+# The widest the Reported by column is made to keep one outlet's name whole (a longer name still folds).
+NAME_WIDTH = 30
+
+
+def _longest_word(cells: Sequence[Text]) -> int | None:
+    """The width of the longest run without a space in ``cells`` (an outlet's name with its comma), at most
+    NAME_WIDTH; None without cells."""
+    widths = [cell_len(word) for cell in cells for word in cell.plain.split()]
+    return min(max(widths), NAME_WIDTH) if widths else None
 
 
 def _conflicts_cell(fact: Fact, names: dict[str, str]) -> Text:

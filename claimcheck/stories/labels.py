@@ -9,7 +9,7 @@ import numpy as np
 
 from claimcheck.models import Story
 from claimcheck.stories.index import _Index
-from claimcheck.stories.terms import _AROUND, split_words
+from claimcheck.stories.terms import _AROUND, split_words, term_of
 
 
 def describe_story(story: Story, ix: _Index, positions: Mapping[str, int]) -> Story:
@@ -81,6 +81,8 @@ def _describe_batch(stories: Sequence[Story], ix: _Index, positions: Mapping[str
             if size > 1 and commons
             else word_at[word_from[k] : min(word_from[k] + 3, word_from[k + 1])]
         )
+        # the story's other common words, that may finish a name the topic would cut ("Sarah Silverman Michael")
+        rest = common_at[common_from[k] + 3 : common_from[k + 1]] if size > 1 and commons else []
         central = 0
         if size > 2:
             central = int(np.argmax(sims[first_article : first_article + size]))
@@ -91,16 +93,55 @@ def _describe_batch(stories: Sequence[Story], ix: _Index, positions: Mapping[str
                 story,
                 label=label,
                 terms=tuple(form(t) for t in ranked_list[lo : min(lo + 6, hi)]),
-                topic=" ".join(_in_reading_order([form(ranked_list[p]) for p in picked], label)),
+                topic=suggested_topic(
+                    [form(ranked_list[p]) for p in picked], [form(ranked_list[p]) for p in rest], label
+                ),
             )
         )
     return out
 
 
+def suggested_topic(words: list[str], more: Sequence[str], title: str) -> str:
+    """The suggested topic: ``words`` (the story's top words) in the label's order, a name they would cut
+    made whole: a capitalised word followed in the title by another capitalised word that is one of ``more``
+    (the story's other common words) gets it ("Sarah Silverman Michael Sheen", not "Sarah Silverman
+    Michael"; "South Korea", not "South"); at most two words are added."""
+    ordered = _in_reading_order(words, title)
+    tokens = [t.strip(_AROUND) for t in split_words(title)]
+    # a name's word: written capitalised in the story's texts (a title-case label capitalises every word)
+    spare = {_key(w): w for w in more if w[:1].isupper()}
+    out: list[str] = []
+    added = 0
+    for w in ordered:
+        out.append(w)
+        while added < _NAME_ADDS and w[:1].isupper():  # the name goes on: "Pixel Visual Core"
+            key = _key(w)
+            at = next((k for k, t in enumerate(tokens) if t and _key(t) == key), None)
+            if at is None or at + 1 >= len(tokens) or not tokens[at + 1][:1].isupper():
+                break
+            nxt = _key(tokens[at + 1])
+            if nxt not in spare or any(_key(o) == nxt for o in ordered + out):
+                break
+            w = spare[nxt]
+            out.append(w)
+            added += 1
+    return " ".join(out)
+
+
+_NAME_ADDS = 2  # words a topic may gain to finish names
+
+
+def _key(word: str) -> str:
+    """A word as the index counts it (its term: "Timberlake's" is "timberlake"), else lower case."""
+    token = word.strip(_AROUND)
+    return (term_of(token) if token else None) or token.lower()
+
+
 def _in_reading_order(words: list[str], title: str) -> list[str]:
     """The topic's words in the order the label's title says them ("Las Vegas shooting", not "Vegas Las
-    shooting": they were ranked by weight); words the title lacks keep their rank, after those it has."""
+    shooting": they were ranked by weight; "Justin Timberlake's Super Bowl" gives "Justin Timberlake Super",
+    a possessive being its word); words the title lacks keep their rank, after those it has."""
     place: dict[str, int] = {}
-    for k, token in enumerate(split_words(title.lower())):
-        place.setdefault(token.strip(_AROUND), k)  # as the terms were cut
-    return sorted(words, key=lambda w: place.get(w.lower(), len(place) + words.index(w)))
+    for k, token in enumerate(split_words(title)):
+        place.setdefault(_key(token), k)  # as the terms were cut
+    return sorted(words, key=lambda w: place.get(_key(w), len(place) + words.index(w)))
