@@ -1432,7 +1432,10 @@ _CROWD_OPEN = re.compile(r"(?:^|[,;:(—–]\s*|\b(?:and|but|as|while|when|where
 _CROWD_VERB = re.compile(
     r"\s+(?:(?:more|others|also|had|have|has|were|are|reportedly|then|later|still|already)\s+){0,2}"
     r"(?:attend(?:ed|ing)?|gather(?:ed|ing)?|march(?:ed|ing)?|rall(?:ied|ying)|protest(?:ed|ing)?|demonstrat(?:ed|ing)|"
-    r"queu(?:ed|ing)|lin(?:ed|ing)\s+(?:up|the)|turn(?:ed|ing)\s+out|flock(?:ed|ing)|pour(?:ed|ing)\s+into|"
+    r"queu(?:ed|ing)|lin(?:ed|ing)\s+(?:up|the)|turn(?:ed|ing)\s+out|flock(?:ed|ing)|"
+    # (money pours into a fund too: "Billions poured into AI start-ups"; people pour into a place, review20)
+    r"pour(?:ed|ing)\s+(?:in)?to\s+(?:the\s+)?(?:streets?|squares?|stadiums?|arenas?|city|town|capital|parks?|"
+    r"fields?|roads?|stands|churches|church|chapels?|halls?|venues?)\b|"
     r"pack(?:ed|ing)|crowd(?:ed|ing)|fled|fleeing|watch(?:ed|ing)|joined|joining|signed|cheer(?:ed|ing)|"
     r"took\s+to\s+the\s+streets|showed\s+up|mourn(?:ed|ing)|waited|waiting|camped|camping)\b",
     re.IGNORECASE,
@@ -1502,7 +1505,12 @@ _ONLY_BEFORE = re.compile(r"\b(?:only|just|exactly|merely)\s+$", re.IGNORECASE)
 _ABSTRACT_ONE = frozenset(
     ["way", "thing", "reason", "word", "answer", "question", "problem", "option", "choice", "chance", "hope",
      "explanation", "conclusion", "solution", "rule", "lesson", "idea", "difference", "exception", "catch", "goal",
-     "purpose", "aim", "job", "focus", "priority", "issue", "concern", "message", "possibility", "direction"]
+     "purpose", "aim", "job", "focus", "priority", "issue", "concern", "message", "possibility", "direction",
+     # a part or an instance of something said (review20): "just one step away", "only one part of the picture",
+     # "only one example of", "only one side of the story", "just one spark could", "only one voice among many"
+     "step", "part", "example", "side", "spark", "voice", "piece", "aspect", "factor", "element", "sign",
+     "reminder", "instance", "bit", "facet", "component", "strand", "chapter", "link", "measure", "tool",
+     "consideration", "obstacle", "hurdle", "risk", "threat", "cause", "source", "layer", "dimension", "angle"]
 )
 
 
