@@ -9,9 +9,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from test_match_general import joined
+from test_match_general import OUTLETS, joined, told
 
 from claimcheck.claims import extract_claims
+from claimcheck.match.normalize import is_relative
+from claimcheck.match.pipeline import match_facts
+from claimcheck.match.rules import MatchOptions
 from claimcheck.match.things import is_part, thing_key
 
 
@@ -130,6 +133,16 @@ def test_nations_entries_journeys_and_shows_are_one_count_with_their_synonym() -
     )
 
 
+def test_departures_are_flights_and_tugboats_tugs() -> None:
+    # an airport in fog, a salvage at sea
+    assert joined("The airport cancelled 185 flights on Friday because of the fog.",
+                  "Some 185 departures were cancelled on Friday because of the fog.")  # fmt: skip
+    assert joined("Ten tugs worked through the night to free the grounded tanker.",
+                  "Ten tugboats worked through the night to free the grounded tanker.")  # fmt: skip
+    # departures are no passengers
+    assert not joined("The airport cancelled 185 departures on Friday.", "The airport said 185 passengers were stranded on Friday.")
+
+
 def test_small_craft_are_boats_but_no_other_ship() -> None:
     assert joined("The coastguard said 31 small boats had crossed on Tuesday.",
                   "On Tuesday 31 dinghies crossed, the coastguard said.")  # fmt: skip
@@ -153,6 +166,64 @@ def test_a_unit_and_a_half_is_one_and_a_half_of_it() -> None:
                   "The blackout lasted an hour and a half across the city, the grid operator said.")  # fmt: skip
     assert not joined("The blackout lasted two hours across the city, the grid operator said.",
                       "The blackout lasted an hour and a half across the city, the grid operator said.")  # fmt: skip
+
+
+# --- rule 6: a time named against the day of writing meets a calendar time, for one figure only --------------------
+
+
+def test_a_relative_time_meets_a_calendar_time_for_a_figure_that_agrees() -> None:
+    assert is_relative("last year") and is_relative("yesterday") and is_relative("last month")
+    assert not is_relative("in May") and not is_relative("this year") and not is_relative("since last year")
+    # prices, company results, a rail operator
+    assert joined("Inflation stood at 3.9% in May, the statistics office said.",
+                  "Inflation was 3.9 per cent last month, the statistics office said.")  # fmt: skip
+    assert joined("The chipmaker reported revenue of $8.3 billion for 2025.",
+                  "The chipmaker's revenue was $8.3bn last year.")  # fmt: skip
+    assert joined("The operator said 2,340 trains were cancelled on Monday.",
+                  "The operator said 2,340 trains were cancelled yesterday.")  # fmt: skip
+    # two relative times still disagree, two calendar times too
+    assert not joined("The chipmaker's revenue was $8.3bn last year.", "The chipmaker's revenue will be $8.3bn next year.")
+    # never a conflict: a figure of another year is no figure at odds ("in 2024" / "last year")
+    assert not joined("The chain's profit was £3.1bn in 2024, it said.", "The chain's profit rose to £3.4bn last year, it said.")
+
+
+def test_a_relative_time_never_makes_an_update() -> None:
+    # a toll: the first report dated, the later one said against the day of writing
+    arts = [told("bbc", "Five people were killed in the blast on Tuesday, police said."),
+            told("cbs", "The number of people killed in the blast rose to eight yesterday, police said.", hour=8)]  # fmt: skip
+    facts = [f for f in match_facts(arts, OUTLETS, MatchOptions()) if f.kind == "number"]
+    assert not any(f.evolving or f.conflicts for f in facts)
+
+
+# --- rule 7: a sum before tax is no tax -----------------------------------------------------------------------------
+
+
+def test_a_sum_before_or_after_tax_is_no_tax() -> None:
+    # a bank, a retailer, a brewer
+    assert joined("Harbour Bank said on Tuesday its annual pretax profit rose 11 pct to GBP 4.2 bln.",
+                  "Harbour Bank made 4.2 billion pounds before tax last year, an eleven per cent rise.")  # fmt: skip
+    assert joined("The brewer made \u20ac310 million after tax in the year, it said.",
+                  "The brewer's annual profit rose to \u20ac310 million, it said.")  # fmt: skip
+    # a tax is still a tax beside a profit
+    assert not joined("The brewer's annual profit rose to \u20ac310 million, it said.",
+                      "The brewer's tax bill rose to \u20ac310 million, it said.")  # fmt: skip
+
+
+# --- rule 8: one named share in other words ------------------------------------------------------------------------
+
+
+def test_one_named_share_told_in_other_words_is_one_fact() -> None:
+    # a strike ballot, an election abroad, the labour market, a referendum
+    assert joined("Nine in ten members backed the action on a turnout of 68%.",
+                  "Of the 2,300 drivers balloted, 68% took part in the vote.")  # fmt: skip
+    assert joined("Turnout was 71 per cent, the election commission said.",
+                  "About 71% of the 22m people on the register voted.")  # fmt: skip
+    assert joined("Unemployment rose to 4.2% in March.", "The jobless rate hit 4.2 per cent in March.")
+    assert joined("Some 57% of the electorate voted in the referendum on the canal.",
+                  "The referendum on the canal drew a turnout of 57 per cent.")  # fmt: skip
+    # two named quantities stay two, a vote share is no turnout
+    assert not joined("Unemployment rose to 4.2% in March.", "Inflation hit 4.2 per cent in March.")
+    assert not joined("Turnout in the runoff was 52 per cent.", "Lindqvist won 52 per cent of the vote in the runoff.")
 
 
 # --- the invented events over loopback (tune part only) -----------------------------------------------------------

@@ -32,8 +32,10 @@ from claimcheck.match.normalize import (
     is_span,
     name_runs,
     names,
+    relative_meets_point,
     speaker_words,
     when_compatible,
+    when_strictly_compatible,
     words_compatible,
 )
 from claimcheck.match.rules import (
@@ -252,7 +254,7 @@ def number_graph(
     when_ids: dict[str | None, int] = {}
     when = np.array([when_ids.setdefault(match_when(items[n].claim), len(when_ids)) for n in first])
     whens = list(when_ids)
-    compatible: dict[tuple[int, int], bool] = {}
+    compatible: dict[tuple[int, int], int] = {}
     cfloor = options.number_context_floor
     sentence_names = _names_memo()
     ctx_words = _memo(_context_words)
@@ -384,9 +386,12 @@ def number_graph(
             pair_ids, inverse = np.unique(when[ga[at]] * len(whens) + when[ha[at]], return_inverse=True)
             for wg, wh in (divmod(p, len(whens)) for p in pair_ids.tolist()):
                 if (wg, wh) not in compatible:
-                    compatible[wg, wh] = when_compatible(whens[wg], whens[wh], options.when_threshold)
-            fits = np.array([compatible[divmod(p, len(whens))] for p in pair_ids.tolist()], dtype=bool)
-            keep[at] = fits[inverse.ravel()] if len(at) else keep[at]
+                    strict = when_strictly_compatible(whens[wg], whens[wh], options.when_threshold)
+                    compatible[wg, wh] = 1 if strict else 2 if relative_meets_point(whens[wg], whens[wh]) else 0
+            fits = np.array([compatible[divmod(p, len(whens))] for p in pair_ids.tolist()], dtype=np.int8)
+            if len(at):  # "last year" / "in 2025": one figure only when it agrees (never a conflict)
+                f = fits[inverse.ravel()]
+                keep[at] = (f == 1) | ((f == 2) & agree[at])
             adj = graph.adj
             for a, c, sc in zip(ga[keep].tolist(), ha[keep].tolist(), score[keep].tolist(), strict=True):
                 adj[a][c] = adj[c][a] = sc
@@ -401,6 +406,7 @@ def number_graph(
     _conversion_links(items, graph, options, first, unit, figure, group_words)
     _outage_links(items, graph, options, first, unit, figure, precise)
     _duration_links(items, graph, options, first, unit, figure, group_words)
+    _quantity_links(items, graph, options, first, ctx)
     _span_links(items, graph, options, first, unit, ctx, figure, precise)
     _unlink_opposite_sides(graph, first, unit, ctx)
     _unlink_other_quantities(graph, items, first, ctx)
@@ -640,7 +646,7 @@ _QUANTITIES: dict[str, str] = {
     **dict.fromkeys(["turnout"], "turnout"),
     **dict.fromkeys(["interest"], "interest"),
     **dict.fromkeys(["tax", "taxe", "tariff", "levy"], "tax"),
-    **dict.fromkeys(["vote", "ballot"], "vote"),
+    **dict.fromkeys(["vote", "vot", "ballot"], "vote"),  # "vot": the stem of "voted"
     **dict.fromkeys(["approval", "support", "popularity"], "approval"),
     **dict.fromkeys(["stock"], "stock"),
     **dict.fromkeys(["staff", "workforce", "worker", "employee", "job"], "workforce"),
@@ -679,15 +685,25 @@ def _other_quantities(mine: frozenset[str], theirs: frozenset[str]) -> bool:
 # turnout, not a vote share ("cast their ballot for the Greens", "54% of the vote")
 _TURNED_OUT = re.compile(
     r"\b(?:cast\s+(?:a|their)\s+(?:ballot|vote)s?(?!\s+(?:for|in\s+favou?r|against)\b)|turned\s+out\s+to\s+vote|"
-    r"went\s+to\s+the\s+polls)\b",
+    r"went\s+to\s+the\s+polls|"
+    # "68% took part in the vote", "71% of the people on the register voted" (variants19)
+    r"took\s+part\s+in\s+the\s+(?:vote|ballot|election|poll|referendum)|"
+    r"(?:register|electorate|registered\s+voters|eligible\s+voters)\s+voted(?!\s+(?:for|in\s+favou?r|against|to)\b))\b",
     re.IGNORECASE,
 )
+
+
+# Profit or income "before tax", "after tax", "pre-tax": the tax qualifies the sum, it is no tax paid (variants19:
+# "made 4.2 billion pounds before tax" / "profit rose to GBP 4.2 bln" were two quantities)
+_BEFORE_TAX = re.compile(r"\b(?:before|after|pre|post)[\s-]?tax\b", re.IGNORECASE)
 
 
 def _quantities(claim: Claim, context: str) -> frozenset[str]:
     if claim.extra.get("measure") not in _SHARES_AND_SUMS:
         return frozenset()
     found = frozenset(_QUANTITIES[w] for w in context.split() if w in _QUANTITIES)
+    if "tax" in found and _BEFORE_TAX.search(claim.sentence) and "tax" not in _BEFORE_TAX.sub("", claim.sentence).lower():
+        found = found - {"tax"}
     if "vote" in found and _TURNED_OUT.search(claim.sentence):
         found = (found - {"vote"}) | {"turnout"}
     return found
@@ -1496,6 +1512,38 @@ def _duration_links(
 
 
 _HOURS_WORDS = frozenset(match_stem(w) for u in ("second", "minute", "hour") for w in (u, u + "s"))
+
+
+def _quantity_links(
+    items: Sequence[Item], graph: Graph, options: MatchOptions, first: Sequence[int], ctx: Sequence[str]
+) -> None:
+    """One share of one named quantity told in other words (variants19): "a turnout of 68%" / "68% took part in
+    the vote", "Turnout was 71 per cent" / "71% of the 22m people on the register voted", "unemployment rose to
+    4.2%" / "the jobless rate hit 4.2 per cent". Percentages stated alike whose words name one quantity of
+    ``_QUANTITIES`` each, the same, in sentences that do not name different people or places (``_lone_ok``), on no
+    opposite sides, times compatible. Only agreeing figures link (never a conflict nor an update)."""
+    by_share: dict[tuple[float, str, bool], list[int]] = defaultdict(list)
+    for g, n in enumerate(first):
+        claim = items[n].claim
+        v = claim.value
+        if claim.extra.get("measure") != "percent" or claim.unit != "percent" or is_wide(v) or (x := stated(v)) is None:
+            continue  # "about 71%" is 71%, as the outlet wrote it
+        if len(named := _quantities(claim, ctx[n])) != 1:
+            continue
+        by_share[x, next(iter(named)), is_span(claim.when)].append(g)
+    names_of = _names_memo()
+    for groups in by_share.values():
+        for a, b in itertools.combinations(groups[: options.max_candidates], 2):
+            n, m = first[a], first[b]
+            if b in graph.adj[a] or items[n].article == items[m].article:
+                continue
+            ca, cb = items[n].claim, items[m].claim
+            if not _lone_ok(items, first, a, b, names_of) or _opposite(_sides(ctx[n]), _sides(ctx[m])):
+                continue
+            if not when_strictly_compatible(match_when(ca), match_when(cb), options.when_threshold):
+                continue
+            assert ca.value is not None and cb.value is not None
+            graph.link(a, b, ROLE_SCORE, Rule("agree", 0.0, "percent", (ca.value, cb.value)))
 
 
 def _span_links(

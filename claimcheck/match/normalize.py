@@ -91,8 +91,37 @@ def _when_parts(ws: frozenset[str]) -> dict[str, frozenset[str]]:
     return {k: v for k, v in parts.items() if v}
 
 
-@functools.lru_cache(maxsize=65536)
+# A time said against the day of writing ("last year", "yesterday", "last month", "next week"): the calendar time it
+# names is unknown here (variants19)
+_RELATIVE_CUES = frozenset(["yesterday", "today", "tonight", "tomorrow", "last", "next"])
+_RELATIVE_WORDS = _RELATIVE_CUES | frozenset(
+    ["week", "weekend", "month", "year", "morning", "afternoon", "evening", "night", "quarter"]
+)
+
+
+def is_relative(when: str | None) -> bool:
+    """A point in time named against the day of writing: "last year", "yesterday", "last month", "next week"."""
+    ws = when_words(when)
+    return bool(ws & _RELATIVE_CUES) and ws <= _RELATIVE_WORDS and not is_span(when)
+
+
+def relative_meets_point(a: str | None, b: str | None) -> bool:
+    """Two points in time, one named against the day of writing and the other not ("last year" / "in 2025",
+    "last month" / "in May"): they may be one time, as a point and no qualifier may. Only a figure that agrees may
+    join across them (``when_compatible`` / ``when_strictly_compatible``): never a conflict nor an update."""
+    if not a or not b or is_span(a) or is_span(b):
+        return False
+    return is_relative(a) != is_relative(b)
+
+
 def when_compatible(a: str | None, b: str | None, threshold: float = 90.0) -> bool:
+    """Whether two numbers' time qualifiers allow them to be one fact (``when_strictly_compatible``), or one is
+    named against the day of writing and the other is a point in time (``relative_meets_point``)."""
+    return when_strictly_compatible(a, b, threshold) or relative_meets_point(a, b)
+
+
+@functools.lru_cache(maxsize=65536)
+def when_strictly_compatible(a: str | None, b: str | None, threshold: float = 90.0) -> bool:
     """Whether two numbers' time qualifiers allow them to be one fact.
 
     - No qualifier agrees with a point in time ("on Saturday", "on December 13"): the outlet just

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, NamedTuple
 
-from claimcheck.match.normalize import is_span, when_compatible, when_words
+from claimcheck.match.normalize import is_span, when_compatible, when_strictly_compatible, when_words
 from claimcheck.match.syndication import SyndicationOptions
 from claimcheck.match.things import (  # noqa: F401 - re-exported: the matcher's public helpers
     CONTEXT_SYNONYMS,
@@ -232,8 +232,8 @@ def update_pair(
     """Two reports of an evolving count, the higher one published at least ``update_window`` later
     (checked by the caller): one fact, the figure updated. Scored like values that agree."""
     assert a.value is not None and b.value is not None
-    if not when_compatible(match_when(a), match_when(b), options.when_threshold):
-        return None
+    if not when_strictly_compatible(match_when(a), match_when(b), options.when_threshold):
+        return None  # "last year" / "in 2025" may be one time for one figure, never for a figure updated
     shared = max(0.0, (ctx - options.number_context_floor) / (1 - options.number_context_floor))
     return 0.45 + 0.55 * shared, Rule("update", ctx, thing or "?", (a.value, b.value))
 
@@ -249,7 +249,7 @@ def number_pair(
     shared = max(0.0, (ctx - options.number_context_floor) / (1 - options.number_context_floor))
     if values_agree(a.value, b.value):
         return 0.45 + 0.55 * shared, Rule("agree", ctx, thing or "?", (a.value, b.value))
-    if shared <= 0:
+    if shared <= 0 or not when_strictly_compatible(match_when(a), match_when(b), options.when_threshold):
         return None
     return 0.35 + 0.5 * shared, Rule("conflict", ctx, thing or "?", (a.value, b.value))
 

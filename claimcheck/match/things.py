@@ -53,6 +53,8 @@ UNIT_SYNONYMS = {
     # one thing in the words of other outlets (variants19): "18 countries" / "18 nations", "164 entries" / "164
     # submissions", "1.4 million journeys" / "1.4m trips", "40 shows" / "40 concerts" / "40 gigs"
     "nation": "country", "submission": "entry", "trip": "journey", "concert": "show", "gig": "show",
+    # left open by variants18: "310 flights" / "310 departures" (cancelled), "10 tugs" / "10 tugboats"
+    "departure": "flight", "tugboat": "tug",
 }  # fmt: skip
 
 
