@@ -1377,9 +1377,7 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tupl
     held = None if role or raw.unit or raw.hyphen else held_role(s, span_end, own)
     if whole and unit is None and role is None:
         unit = whole.group("noun")  # "won one of his 38 races" counts one race
-    if raw.bare and role is None and _crowd_subject(s, start, end):
-        unit, inferred = "people", False  # "Thousands were attending the festival", "Hundreds gathered outside"
-    elif (raw.kind == "words" and unit is None or raw.bare) and role is None:
+    if (raw.kind == "words" and unit is None or raw.bare) and role is None:
         return None, used
     if raw.kind == "words" and role is None and _anaphoric(s, start, raw.value, unit):
         return None, used  # "the two countries", "all three units": things named before, no new count
@@ -1425,28 +1423,7 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tupl
     return q, used
 
 
-# A vague amount alone as the subject of a verb of a crowd (numprec19): "Thousands were attending the festival",
-# "Hundreds gathered outside the court", "Tens of thousands marched"; at a clause's opening only ("the losses ran
-# to hundreds" is no crowd)
-_CROWD_OPEN = re.compile(r"(?:^|[,;:(—–]\s*|\b(?:and|but|as|while|when|where|after|before)\s+)$", re.IGNORECASE)
-_CROWD_VERB = re.compile(
-    r"\s+(?:(?:more|others|also|had|have|has|were|are|reportedly|then|later|still|already)\s+){0,2}"
-    r"(?:attend(?:ed|ing)?|gather(?:ed|ing)?|march(?:ed|ing)?|rall(?:ied|ying)|protest(?:ed|ing)?|demonstrat(?:ed|ing)|"
-    r"queu(?:ed|ing)|lin(?:ed|ing)\s+(?:up|the)|turn(?:ed|ing)\s+out|flock(?:ed|ing)|"
-    # (money pours into a fund too: "Billions poured into AI start-ups"; people pour into a place, review20)
-    r"pour(?:ed|ing)\s+(?:in)?to\s+(?:the\s+)?(?:streets?|squares?|stadiums?|arenas?|city|town|capital|parks?|"
-    r"fields?|roads?|stands|churches|church|chapels?|halls?|venues?)\b|"
-    r"pack(?:ed|ing)|crowd(?:ed|ing)|fled|fleeing|watch(?:ed|ing)|joined|joining|signed|cheer(?:ed|ing)|"
-    r"took\s+to\s+the\s+streets|showed\s+up|mourn(?:ed|ing)|waited|waiting|camped|camping)\b",
-    re.IGNORECASE,
-)
-
-
-def _crowd_subject(s: str, start: int, end: int) -> bool:
-    return _CROWD_OPEN.search(s, max(0, start - 8), start) is not None and _CROWD_VERB.match(s, end) is not None
-
-
-# The window an average is taken over (numprec19): "the prior 12-month average of 15.2 percent", "its 200-day
+# The window an average is taken over (numprec19): "above the 12-month average of 4.1 percent", "its 200-day
 # moving average", "the three-year rolling mean": a kind of average, the figure after it is the claim
 _AVERAGE_WINDOW = re.compile(
     r"(?:\d[\d,]*|[A-Za-z]+)[-\s](?:year|month|week|day|quarter|session|game|hour|minute)\s+"
