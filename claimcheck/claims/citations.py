@@ -108,7 +108,7 @@ _GENERIC_SOURCE = re.compile(
 )
 # A named person said it, outside any quote: "..., said Lt. Ann Cole, a police spokeswoman." / "..., Cole said."
 _PERSON_TITLE = r"(?:(?:Lt|Sgt|Capt|Col|Gen|Det|Dr|Mr|Mrs|Ms|Insp|Cpl|Maj|Supt|Prof)\.?\s+)?"
-# (letters with accents too: "..., Alemán said, ...", "said Zoë Müller")
+# (letters with accents too: "..., Peláez said, ...", "said Zoë Müller")
 _PERSON = rf"[{CAPITAL}][{SMALL}’'-]+(?:\s+[A-Z]\.)?(?:\s+[{CAPITAL}][{SMALL}’'-]+){{0,2}}"
 _PERSON_SAID = re.compile(
     rf",\s+(?:said\s+{_PERSON_TITLE}(?P<src>{_PERSON})(?=\s*[,.]\s*|\s*$)|{_PERSON_TITLE}(?P<src2>{_PERSON})\s+said)\s*[.,]?\s*$"
@@ -621,7 +621,7 @@ _NOTED_BY = re.compile(
     r"\s+by\s+(?:(?:a|an|the)\s+)?(?:(?!(?:of|in|at|on|for|from|with|into|over|after|across|between|during|to)\s)"
     rf"[a-z][\w-]*\s+){{0,3}}?(?P<src>{_NAME_WORD}(?:\s+[A-Z][\w’'&.-]*){{0,3}})"
 )
-# "with Fortune reporting that ...", "with the Valley Times saying": an outlet credited in a "with" clause.
+# "with Bloomberg reporting that ...", "with the Valley Times saying": an outlet credited in a "with" clause.
 _WITH_REPORTING = re.compile(
     rf"\bwith\s+(?:the\s+)?(?P<src>{_ANY_OUTLET})\s+(?:also\s+)?(?:reporting|saying|noting|claiming|writing)\b"
 )

@@ -296,8 +296,8 @@ _GAP_SPEECH = re.compile(rf"\b(?:{_SPEECH}|call(?:s|ed)?|describ(?:es|ed)|dubb(?
 
 
 def _share_end_credit(text: str, quotes: list[Quote]) -> None:
-    """Round pages14: quotes of one sentence credited once, after the last ('The launch marks "an epochal event" in
-    the country's progress by "exercising its right to ...," the statement said'): an earlier quote left without a
+    """Round pages14: quotes of one sentence credited once, after the last ('The deal marks "a turning point for the
+    region" and will bring "jobs for a generation," the minister said'): an earlier quote left without a
     speaker takes the last quote's, when nothing between them is a sentence end (nor the earlier quote's own last
     mark: '..."one hell of a career." "My ..."' are two sentences) or a verb of speech or naming."""
     for k in range(len(quotes) - 2, -1, -1):
