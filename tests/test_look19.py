@@ -247,3 +247,17 @@ def test_a_first_stamped_with_its_day_only_ties_every_outlet_of_that_day() -> No
     timed = [replace(a, published=a.published + timedelta(hours=3)) if a.outlet == "o1" else a for a in arts]
     table = render(list_stories(timed, outlets, min_outlets=2, generated_at=T0 + timedelta(days=2)), "table")
     assert "+N" not in " ".join(table.split()) and " +" not in table.split("\n", 1)[1]
+
+
+def test_a_row_of_one_outlet_marks_no_first() -> None:
+    """With --min-outlets 1 every row of one outlet read "www.example.com (first)": first of one tells nothing.
+    A row of several outlets still marks its first."""
+    from claimcheck.render.table import _outlets_cell
+
+    result = _fire()
+    several = [f for f in result.facts if len(f.outlets) > 1]  # type: ignore[attr-defined]
+    assert several
+    names = {o.id: o.name for o in result.outlets}  # type: ignore[attr-defined]
+    assert "(first)" in _outlets_cell(several[0], names).plain
+    alone = replace(several[0], outlets=several[0].outlets[:1], mentions=several[0].mentions[:1])
+    assert "(first)" not in _outlets_cell(alone, names).plain
