@@ -261,3 +261,16 @@ def test_a_row_of_one_outlet_marks_no_first() -> None:
     assert "(first)" in _outlets_cell(several[0], names).plain
     alone = replace(several[0], outlets=several[0].outlets[:1], mentions=several[0].mentions[:1])
     assert "(first)" not in _outlets_cell(alone, names).plain
+
+
+def test_a_name_is_finished_in_a_story_of_one_article_too_but_never_across_a_comma() -> None:
+    """One article's story read "transfer million West" (its label: "... for West Bank settlements"): the
+    story's next words finish the name there too; a comma ends a name ("On 2nd Attempt, Norway Launches ...")."""
+    assert (
+        suggested_topic(["grant", "million", "Harbor"], ["Bay", "council"], "Council approves $4 million grant for Harbor Bay pier")
+        == "million grant Harbor Bay"
+    )
+    assert (
+        suggested_topic(["Attempt", "satellite", "orbit"], ["Norway", "launch"], "On 2nd Attempt, Norway Launches Satellite Into Orbit")
+        == "Attempt satellite orbit"
+    )
