@@ -204,7 +204,7 @@ def describe_story(story: Story, ix: _Index, positions: Mapping[str, int]) -> St
     words, word_cover = ranked[word], ranked_cover[word]
     common = words[word_cover >= max(1, math.ceil(0.6 * size))]
     topic = [form(t) for t in ((common if len(common) else words) if size > 1 else words)[:3].tolist()]
-    more = [form(t) for t in common[3:].tolist()] if size > 1 and len(common) else []
+    more = [form(t) for t in (common if size > 1 and len(common) else words)[3:].tolist()]
     # the central article: its vector nearest the sum of the story's vectors (the earliest on ties)
     central = 0
     if size > 2:

@@ -6,6 +6,7 @@ Every sentence, title and outlet here is invented for claimcheck (other kinds of
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from rich.console import Console
@@ -212,3 +213,64 @@ def test_a_participle_after_an_adjective_before_a_plural_noun_is_part_of_the_cou
     assert _things("Police said 12 people arrested at the rally were later freed.") == ["people"]
     assert _things("The airline said 63,000 cancelled orders were refunded.") == ["cancelled orders"]
     assert _things("Rescuers said five children injured in the crash were stable.")[0] in {"children", "injured children"}
+
+
+# --- the first outlet of a story ---------------------------------------------------------------------------
+
+
+def test_a_first_stamped_with_its_day_only_ties_every_outlet_of_that_day() -> None:
+    """A story's first article stamped 00:00 (its feed gives the day only) was listed as first, though another
+    outlet published at 04:15 that day: "1 Jan" is not before "1 Jan, 04:15". The listing counts the outlets of
+    that day ("+2"), as compare's rows do; a first with its time stays one outlet first."""
+    from claimcheck.render.stories import render
+
+    outlets = {f"o{i}": Outlet(f"o{i}", f"Outlet {i}") for i in range(1, 5)}
+    texts = [
+        ("Harbor ferry strike ends after nine days", "Ferry crews in Harbor Bay ended their nine-day strike."),
+        ("Harbor Bay ferries sail again as strike ends", "Ferries sailed again in Harbor Bay as the strike ended."),
+        ("Ferry strike in Harbor Bay over", "The ferry strike in Harbor Bay is over, crews said on Tuesday."),
+        ("Harbor Bay ferry crews back at work", "Harbor Bay ferry crews went back to work after the strike."),
+    ]  # fmt: skip
+    day = T0.replace(hour=0)
+    times = [day, day + timedelta(hours=4, minutes=15), day + timedelta(hours=11), day + timedelta(days=1, hours=2)]
+    arts = [
+        Article(f"o{k + 1}", u, u, t, x, f"f{k}", T0, published=times[k])
+        for k, (t, x) in enumerate(texts)
+        if (u := f"https://o{k + 1}.example/ferry-{k}")
+    ]
+    result = list_stories(arts, outlets, min_outlets=2, generated_at=T0 + timedelta(days=2))
+    assert len(result.stories) == 1
+    table = render(result, "table")
+    assert "Outlet 1 +2" in table and "stamped with its day only" in " ".join(table.split())
+    assert "(that same day: Outlet 2, Outlet 3)" in render(result, "markdown")
+    # what must stay: the first with a time of day is one outlet first
+    timed = [replace(a, published=a.published + timedelta(hours=3)) if a.outlet == "o1" else a for a in arts]
+    table = render(list_stories(timed, outlets, min_outlets=2, generated_at=T0 + timedelta(days=2)), "table")
+    assert "+N" not in " ".join(table.split()) and " +" not in table.split("\n", 1)[1]
+
+
+def test_a_row_of_one_outlet_marks_no_first() -> None:
+    """With --min-outlets 1 every row of one outlet read "www.example.com (first)": first of one tells nothing.
+    A row of several outlets still marks its first."""
+    from claimcheck.render.table import _outlets_cell
+
+    result = _fire()
+    several = [f for f in result.facts if len(f.outlets) > 1]  # type: ignore[attr-defined]
+    assert several
+    names = {o.id: o.name for o in result.outlets}  # type: ignore[attr-defined]
+    assert "(first)" in _outlets_cell(several[0], names).plain
+    alone = replace(several[0], outlets=several[0].outlets[:1], mentions=several[0].mentions[:1])
+    assert "(first)" not in _outlets_cell(alone, names).plain
+
+
+def test_a_name_is_finished_in_a_story_of_one_article_too_but_never_across_a_comma() -> None:
+    """One article's story read "transfer million West" (its label: "... for West Bank settlements"): the
+    story's next words finish the name there too; a comma ends a name ("On 2nd Attempt, Norway Launches ...")."""
+    assert (
+        suggested_topic(["grant", "million", "Harbor"], ["Bay", "council"], "Council approves $4 million grant for Harbor Bay pier")
+        == "million grant Harbor Bay"
+    )
+    assert (
+        suggested_topic(["Attempt", "satellite", "orbit"], ["Norway", "launch"], "On 2nd Attempt, Norway Launches Satellite Into Orbit")
+        == "Attempt satellite orbit"
+    )

@@ -1310,9 +1310,11 @@ def test_times_of_an_earlier_year_than_the_listing_show_their_year() -> None:
 def test_outlets_tied_at_the_first_time_are_not_hidden_behind_one_first_outlet() -> None:
     """Feeds that give only the day stamp every article 00:00: three outlets published "first" at once, and
     the listing named one of them alone as the first. It now counts the others ("+2") and names them in
-    Markdown; a story with one first outlet stays as it was."""
+    Markdown; a story with one first outlet stays as it was. (Three outlets at one time of day here: a first
+    stamped 00:00, its day only, ties every article of that day, tests/test_look19.py.)"""
     arts = [
-        replace(a, published=T0.replace(hour=0)) if a.outlet in ("o1", "o2", "wire") else a for a in sample()
+        replace(a, published=T0.replace(hour=6, minute=30)) if a.outlet in ("o1", "o2", "wire") else a
+        for a in sample()
     ]
     result = list_stories(arts, OUTLETS, min_outlets=2, generated_at=T0)
     flood = next(s for s in result.stories if len(s.outlets) >= 4)

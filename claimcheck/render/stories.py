@@ -20,7 +20,8 @@ from rich.table import Table
 from rich.text import Text
 
 from claimcheck.models import StoriesResult, Story
-from claimcheck.render.common import counted, when_text, zoned_text
+from claimcheck.render.common import counted, day_only, when_text, zoned_text
+from claimcheck.render.common import tied_first as tied_at_first
 from claimcheck.textsafe import csv_safe, json_text, markdown_code, plain, safe_link
 from claimcheck.textsafe import markdown_escape as esc
 
@@ -155,10 +156,13 @@ def _when(s: Story, result: StoriesResult, year: int | None, sep: str = "\n") ->
 
 def tied_first(s: Story) -> list[str]:
     """The other outlets with an article at the story's first time: a feed that gives only the day stamps
-    it 00:00, and five outlets "first" at once are not one outlet first."""
-    if s.first_published is None:
+    it 00:00, and five outlets "first" at once are not one outlet first; when the first is stamped with its
+    day only, every outlet that published that same day ("1 Jan" is not before "1 Jan, 04:15"), as compare's
+    rows count the first outlets (render.common.tied_first)."""
+    first = s.first_published
+    if first is None:
         return []
-    tied = [a.outlet for a in s.articles if a.published == s.first_published and a.outlet != s.first_outlet]
+    tied = [a.outlet for a in s.articles if tied_at_first(a.published, first) and a.outlet != s.first_outlet]
     return list(dict.fromkeys(tied))
 
 
@@ -171,7 +175,12 @@ def print_stories(result: StoriesResult, console: Console) -> None:
     tie = any(tied_first(s) for s in result.stories)
     console.print(
         "Outlets: independent/all (wire copies are not independent). Times UTC. "
-        + ("+N: as many other outlets published at the same first time. " if tie else "")
+        + (
+            "+N: as many other outlets published at the same first time (or that day, when it is stamped "
+            "with its day only, 00:00). "
+            if tie
+            else ""
+        )
         + f"Compare one story: {compare_command(result)}",
         style="dim",
         markup=False,
@@ -205,7 +214,8 @@ def render_markdown(result: StoriesResult) -> str:
             f", {_name(result, s.first_outlet)}" if s.first_outlet else ""
         )
         if tied := tied_first(s):
-            first += f" (at the same time: {', '.join(_name(result, o) for o in tied)})"
+            when = "that same day" if day_only(s.first_published) else "at the same time"  # type: ignore[arg-type]
+            first += f" ({when}: {', '.join(_name(result, o) for o in tied)})"
         out.append(
             f"| {n} | {esc(s.label)} (`{s.id}`) | {len(s.independent_outlets)}/{len(s.outlets)} | "
             f"{len(s.articles)} | {esc(first)} | {esc(when_text(s.last_published))} | {esc(s.topic)} |"

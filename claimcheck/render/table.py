@@ -78,9 +78,10 @@ def _outlets_cell(fact: Fact, names: dict[str, str], considered: Sequence[str] =
 
 def _marked_firsts(fact: Fact) -> list[str]:
     """The outlets a row marks first: none when every outlet of the row ties first (articles stamped with the
-    same day only), as "first" then tells nothing; the Markdown report's First column still lists them."""
+    same day only), nor in a row of one outlet (with --min-outlets 1 every such row read "x (first)"), as
+    "first" then tells nothing; the Markdown report's First column still lists them."""
     firsts = first_outlets(fact)
-    return [] if len(fact.outlets) > 1 and set(fact.outlets) <= set(firsts) else firsts
+    return [] if set(fact.outlets) <= set(firsts) else firsts
 
 
 def _all_but(fact: Fact, missing: Sequence[str], copies: set[str], considered: int) -> Text:

@@ -82,7 +82,11 @@ def _describe_batch(stories: Sequence[Story], ix: _Index, positions: Mapping[str
             else word_at[word_from[k] : min(word_from[k] + 3, word_from[k + 1])]
         )
         # the story's other common words, that may finish a name the topic would cut ("Sarah Silverman Michael")
-        rest = common_at[common_from[k] + 3 : common_from[k + 1]] if size > 1 and commons else []
+        rest = (
+            common_at[common_from[k] + 3 : common_from[k + 1]]
+            if size > 1 and commons
+            else word_at[word_from[k] + 3 : word_from[k + 1]]
+        )
         central = 0
         if size > 2:
             central = int(np.argmax(sims[first_article : first_article + size]))
@@ -107,7 +111,8 @@ def suggested_topic(words: list[str], more: Sequence[str], title: str) -> str:
     (the story's other common words) gets it ("Sarah Silverman Michael Sheen", not "Sarah Silverman
     Michael"; "South Korea", not "South"); at most two words are added."""
     ordered = _in_reading_order(words, title)
-    tokens = [t.strip(_AROUND) for t in split_words(title)]
+    raw = split_words(title)
+    tokens = [t.strip(_AROUND) for t in raw]
     # a name's word: written capitalised in the story's texts (a title-case label capitalises every word)
     spare = {_key(w): w for w in more if w[:1].isupper()}
     out: list[str] = []
@@ -119,6 +124,8 @@ def suggested_topic(words: list[str], more: Sequence[str], title: str) -> str:
             at = next((k for k, t in enumerate(tokens) if t and _key(t) == key), None)
             if at is None or at + 1 >= len(tokens) or not tokens[at + 1][:1].isupper():
                 break
+            if raw[at].rstrip("\"'”’»)")[-1:] in _NAME_BREAKS:  # "On 3rd Try, South Korea ...": no name goes on
+                break
             nxt = _key(tokens[at + 1])
             if nxt not in spare or any(_key(o) == nxt for o in ordered + out):
                 break
@@ -129,6 +136,7 @@ def suggested_topic(words: list[str], more: Sequence[str], title: str) -> str:
 
 
 _NAME_ADDS = 2  # words a topic may gain to finish names
+_NAME_BREAKS = frozenset(",;:.!?…—–")  # a mark after a word that ends a name
 
 
 def _key(word: str) -> str:
