@@ -99,8 +99,12 @@ def _why(r: OutletReport) -> str:
     return why
 
 
-def _feeds(r: OutletReport) -> str:
-    return f"{r.feeds_ok + r.feeds_unchanged} ok" + (f", [red]{r.feeds_failed} failed[/]" if r.feeds_failed else "")
+def _feeds(*reports: OutletReport) -> str:
+    """The feeds of an outlet, or of all (the total row: one failed feed among hundreds of outlets is
+    counted there too, where the entries' total says "0 failed")."""
+    ok = sum(r.feeds_ok + r.feeds_unchanged for r in reports)
+    failed = sum(r.feeds_failed for r in reports)
+    return f"{ok} ok" + (f", [red]{failed} failed[/]" if failed else "")
 
 
 def _title(report: FetchReport) -> str:
@@ -130,7 +134,7 @@ def _table(report: FetchReport, *, why: bool) -> Table:
     t = report.totals()
     table.add_section()
     row = [str(t[k]) for k in ("entries", "new", "unchanged", "failed", "claims")]
-    table.add_row("total", "", *row, *([""] if why else []))
+    table.add_row("total", _feeds(*report.outlets), *row, *([""] if why else []))
     return table
 
 
@@ -157,11 +161,13 @@ def _lines(report: FetchReport) -> Iterator[Text]:
         if why:
             yield Text(f"  why: {plain(why)}", overflow="fold")  # Text: no markup to escape
     t = report.totals()
-    yield Text(
-        f"total: {_n(t['entries'], 'entry', 'entries')}, {t['new']} new, {t['unchanged']} unchanged, "
-        f"{t['failed']} failed, {_n(t['claims'], 'claim', 'claims')}",
-        style="bold",
+    line = Text("total: feeds ", style="bold")
+    line.append_text(Text.from_markup(_feeds(*report.outlets)))
+    line.append(
+        f"; {_n(t['entries'], 'entry', 'entries')}, {t['new']} new, {t['unchanged']} unchanged, "
+        f"{t['failed']} failed, {_n(t['claims'], 'claim', 'claims')}"
     )
+    yield line
 
 
 def do_fetch(
@@ -345,9 +351,9 @@ def fetch(
         allow_private=allow_private,
     )
     if code == 1:
+        # Said after the summary too: among a few hundred outlets, the one that failed is a row far up
         failed = [r.outlet for r in report.outlets if not r.ok]
-        if quiet or as_json:
-            err_console.print(f"some fetches failed: {terminal_safe(', '.join(failed))}")
+        err_console.print(f"some fetches failed: {terminal_safe(', '.join(failed))}")
     if code:
         raise typer.Exit(code)
 

@@ -21,7 +21,7 @@ from trafilatura.utils import load_html
 
 from claimcheck.claims.language import primary
 from claimcheck.errors import FetchError, NoArticleText
-from claimcheck.ingest.decode import clean_text, decode_html, parse_datetime
+from claimcheck.ingest.decode import clean_text, clip, decode_html, parse_datetime
 from claimcheck.models import ExtractedPage
 from claimcheck.textsafe import STORED_TEXT_INVISIBLE
 from claimcheck.urls import fetchable_url, web_link
@@ -69,7 +69,7 @@ def extract_page(
     if not all(k in meta for k in ("title", "author", "published")) and tree is not None:
         # trafilatura's metadata is only a fallback for what the page's own tags (or the feed) lack
         meta = {**fallback_metadata(tree, url, need=[k for k in ("title", "author", "published") if k not in meta]), **meta}
-    title = clean_text(meta.get("title"), MAX_TITLE) or None
+    title = clip(meta.get("title"), MAX_TITLE) or None  # cut between words, "…" saying so
     author = clean_text(meta.get("author"), 200) or None
     published = meta.get("published")
     return ExtractedPage(

@@ -39,10 +39,11 @@ MAX_SUMMARY = 20_000
 def parse_feed(body: bytes, url: str, content_type: str | None = None) -> ParsedFeed:
     """Entries of a feed or news sitemap, deduplicated by guid and by link, links made absolute."""
     body, content_type = _narrow(body, content_type)
-    head = body[:2048].lstrip().lower()
+    # (a byte order mark, then a line break: a template saved with a mark writes one before its text)
+    head = body[:2048].lstrip().removeprefix(b"\xef\xbb\xbf").lstrip().lower()
     if b"<urlset" in head or b"<sitemapindex" in head:
         return parse_sitemap(body, url)
-    if head.lstrip(b"\xef\xbb\xbf").startswith(b"{"):
+    if head.startswith(b"{"):
         return parse_json_feed(body, url)
     body, content_type = _fix_encoding(body, content_type)
     body = _CHAR_REF.sub(_valid_char_ref, _CONTROL_REF.sub(_control_ref, body))
@@ -91,13 +92,13 @@ def parse_feed(body: bytes, url: str, content_type: str | None = None) -> Parsed
     if not entries:
         if head.startswith(b"<!doctype html") or b"<html" in head:
             raise FeedParseError("not a feed (got an HTML page)")
-        if not head.lstrip(b"\xef\xbb\xbf").startswith(b"<"):
+        if not head.startswith(b"<"):
             raise FeedParseError("not a feed (no RSS or Atom found)")
         if d.get("bozo") and not isinstance(d.get("bozo_exception"), feedparser.CharacterEncodingOverride):
             raise FeedParseError(f"malformed feed: {_bozo(d)}")
         if not d.get("version"):
             raise FeedParseError("not a feed (no RSS or Atom found)")
-    title = clean_text(d.feed.get("title"), MAX_TITLE) or None
+    title = clip(d.feed.get("title"), MAX_TITLE) or None
     return ParsedFeed(entries=tuple(entries), title=title, skipped=skipped)
 
 
@@ -391,7 +392,7 @@ def _strip_tags(s: str | None) -> str:
 
 def _plain(s: str | None, limit: int) -> str | None:
     """Feed text as plain text: real feeds double-escape, so markup can survive feedparser's unescaping."""
-    return clean_text(html.unescape(_TAG.sub("", s or "")), limit) or None
+    return clip(html.unescape(_TAG.sub("", s or "")), limit) or None  # a long title cut between words
 
 
 def parse_json_feed(body: bytes, url: str) -> ParsedFeed:
@@ -437,7 +438,7 @@ def parse_json_feed(body: bytes, url: str) -> ParsedFeed:
                 published=bounded_time(parse_datetime(item.get("date_published") or item.get("date_modified"))),
             )
         )
-    title = clean_text(_json_str(doc.get("title")), MAX_TITLE) or None
+    title = clip(_json_str(doc.get("title")), MAX_TITLE) or None
     return ParsedFeed(entries=tuple(entries), title=title, skipped=skipped)
 
 
@@ -525,7 +526,7 @@ def parse_sitemap(body: bytes, url: str) -> ParsedFeed:
             FeedEntry(
                 link=link,
                 guid=link,
-                title=clean_text(title.text if title is not None else None, MAX_TITLE) or None,
+                title=clip(title.text if title is not None else None, MAX_TITLE) or None,
                 published=parse_datetime(date.text if date is not None else None),
             )
         )

@@ -492,6 +492,11 @@ def _shares_sentence(claim: Claim, others: Sequence[str], options: MatchOptions)
 LIST_FIGURES = 5
 # A line of fewer words is headline-like or a bullet ("- 12 miners dead"): prose that gives its figure is kept.
 PROSE_WORDS = 8
+# A quotation longer than this is no quote outlets share (a transcript pasted in quotes, a page whose text is
+# one quoted run): the longest of the 793 quotes of the 181 extraction-benchmark pages has 609 characters.
+# Matching scores quotes with partial ratios, whose cost grows with the cube of their length (4,000
+# characters against themselves: 1 s; 16,000: 70 s; a 1 MB quote held compare for hours, deaf to Ctrl-C).
+MAX_QUOTE_CHARS = 2_000
 
 
 def distinct_claims(article: Article, kind: str) -> list[Claim]:
@@ -502,6 +507,8 @@ def distinct_claims(article: Article, kind: str) -> list[Claim]:
     claims = [c for c in article.claims if c.kind == kind]
     if kind == "number":  # an infinite figure, stored by an older extractor from hundreds of digits: none
         claims = [c for c in claims if c.value is None or c.value.is_finite()]
+    elif kind == "quote":
+        claims = [c for c in claims if len(c.text) <= MAX_QUOTE_CHARS]
     if kind == "statement" or len(claims) < 2:
         return claims
     title_end = len(article.title) if article.title and article.text.startswith(article.title) else 0
