@@ -175,8 +175,11 @@ def test_a_relative_time_meets_a_calendar_time_for_a_figure_that_agrees() -> Non
     assert is_relative("last year") and is_relative("yesterday") and is_relative("last month")
     assert not is_relative("in May") and not is_relative("this year") and not is_relative("since last year")
     # prices, company results, a rail operator
-    assert joined("Inflation stood at 3.9% in May, the statistics office said.",
+    # (the articles are of 2 March 2026: "last month" is February; review20: "in May" there is another month)
+    assert joined("Inflation stood at 3.9% in February, the statistics office said.",
                   "Inflation was 3.9 per cent last month, the statistics office said.")  # fmt: skip
+    assert not joined("Inflation stood at 3.9% in May, the statistics office said.",
+                      "Inflation was 3.9 per cent last month, the statistics office said.")  # fmt: skip
     assert joined("The chipmaker reported revenue of $8.3 billion for 2025.",
                   "The chipmaker's revenue was $8.3bn last year.")  # fmt: skip
     assert joined("The operator said 2,340 trains were cancelled on Monday.",

@@ -196,3 +196,48 @@ def test_long_outlet_names_leave_the_conflicts_column_readable(width: int) -> No
     assert "Conflicts" in out  # the heading whole on one line, not one letter a line
     assert "says 15" in out.replace("\n", " ") or "says" in out
     assert max(len(line) for line in out.splitlines()) <= width
+
+
+# --- variants19: a time named against the day of writing meets only the calendar time it can be ------------------
+
+T1 = datetime(2026, 6, 10, 8, 0, tzinfo=UTC)  # a Wednesday
+PAIR = {"alpha": Outlet("alpha", "Alpha"), "beta": Outlet("beta", "Beta")}
+
+
+def _rows(first: str, second: str) -> list[list[str]]:
+    arts = []
+    for k, (outlet, text) in enumerate(zip(PAIR, (first, second), strict=True)):
+        url = f"http://127.0.0.1/{outlet}/1.html"
+        claims = tuple(extract_claims(text, alias_map(PAIR)))
+        arts.append(
+            Article(outlet, url, url, "Story", text, outlet, T1, published=T1 + timedelta(hours=k), claims=claims)
+        )
+    result = compare("story", arts, PAIR, CompareOptions(min_outlets=2), generated_at=T1 + timedelta(days=1))
+    return [sorted(f.outlets) for f in result.facts if f.kind == "number"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Unemployment was 4.1 percent last year, the statistics office said.",
+         "Unemployment was 4.1 percent in 2019, before the pandemic, the statistics office said."),
+        ("The airline carried 52 million passengers last year.", "The airline carried 52 million passengers in 2018."),
+        ("Exports fell 3 percent last month, customs data showed.", "Exports fell 3 percent in January, customs data showed."),
+        ("The storm killed 12 people yesterday.", "The storm killed 12 people on Friday."),
+    ],
+)  # fmt: skip
+def test_a_relative_time_does_not_meet_a_calendar_time_it_cannot_be(first: str, second: str) -> None:
+    assert _rows(first, second) == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Unemployment was 4.1 percent last year, the statistics office said.",
+         "Unemployment was 4.1 percent in 2025, the statistics office said."),
+        ("Exports fell 3 percent last month, customs data showed.", "Exports fell 3 percent in May, customs data showed."),
+        ("The storm killed 12 people yesterday.", "The storm killed 12 people on Tuesday."),
+    ],
+)  # fmt: skip
+def test_a_relative_time_meets_the_calendar_time_it_is(first: str, second: str) -> None:
+    assert _rows(first, second) == [["alpha", "beta"]]
