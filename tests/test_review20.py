@@ -142,6 +142,7 @@ def test_pounds_beside_a_cargo(text: str, unit: str) -> None:
     [
         "Smith, who wrote for Vogue in the 1990s, died on Tuesday at the age of 81.",  # obituary
         "She reported for the Tribune for two decades before retiring to Cornwall.",
+        "Having reported for CNN in Iraq, Smith knew the risks of the assignment.",
         "As Smith said goodbye to his family, gunmen opened fire on the house.",
         "As President Ruto said farewell at the airport, protesters gathered outside.",
         "As Harris wrote the final chapter, the publisher went bust.",

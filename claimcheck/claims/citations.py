@@ -603,7 +603,7 @@ _AS_CREDIT = re.compile(
 )
 # ... not a career told in a life's story (review20): "Smith, who wrote for Vogue in the 1990s, died ...", "she
 # reported for the Tribune for two decades", "had written for the Herald until 2019"
-_CAREER_BEFORE = re.compile(r"\b(?:who|which|once|formerly|previously|later|had|has|have|also)\s+(?:\w+\s+)?$")
+_CAREER_BEFORE = re.compile(r"\b(?:who|which|once|formerly|previously|later|had|has|have|having|also)\s+(?:\w+\s+)?$", re.I)
 _CAREER_AFTER = re.compile(
     r"\s+(?:for\s+(?:(?:more\s+than|over|nearly|almost|about|some)\s+)?(?:\d+|\w+)\s+(?:years|decades)|"
     r"in\s+the\s+(?:\d{2,4}s|(?:nineteen|twenty)\w*)|from\s+\d{4}|between\s+\d{4}|until\s+(?:\d{4}|her|his|its)|"
