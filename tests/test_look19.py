@@ -144,7 +144,7 @@ def _speakers(text: str) -> list[str | None]:
 
 
 def test_a_noun_an_infinitive_modifies_is_no_speaker() -> None:
-    """"X had a less formal way to describe the process: '...'" credited the quote to "way": a noun followed at
+    """"X had a simpler way to put the finding: '...'" credited the quote to "way": a noun followed at
     once by "to" and a reporting verb is what the infinitive modifies, not its subject."""
     assert _speakers(
         "At the opening, the architect had a simpler way to describe the new library: “It is a big living room.”"

@@ -918,7 +918,7 @@ def _reporting_subject(before: str, places: set[str]) -> str | None:
         return None
     noun = found.group("head") or found.group("plural") or found.group("counted")
     if noun in _INFINITIVE_NOUNS and _INFINITIVE_AFTER.match(clause, found.end(_noun_group(found))):
-        # "X had a less formal way to describe it: '...'", "the chance to say": a noun an infinitive completes
+        # "X had a plainer way to describe it: '...'", "the chance to say": a noun an infinitive completes
         # is no subject of it (the speaker is not "way"); "allowed the company to claim" keeps its subject
         return None
     name = _clean_name(found.group("name")) if found.group("name") else None
