@@ -3,6 +3,7 @@ failed on the code before its fix; pages and feeds are served over real sockets 
 
 from __future__ import annotations
 
+import os
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -15,6 +16,7 @@ from typer.testing import CliRunner
 
 from claimcheck.claims.extract import extract_claims
 from claimcheck.claims.sentences import MAX_SENTENCE, split_sentences
+from claimcheck.cli import storycache
 from claimcheck.cli.app import app
 from claimcheck.config import parse_sources
 from claimcheck.ingest.extract import extract_page
@@ -158,3 +160,41 @@ def test_a_title_past_the_stored_length_is_cut_between_words_and_says_so() -> No
     feed = parse_feed(rss([{"title": long_title, "link": "/a"}]).encode(), "http://127.0.0.1:9/feed.xml")
     for title in (page.title, feed.entries[0].title):
         assert title is not None and len(title) <= 500 and title.endswith("changes…"), title[-20:]
+
+
+def test_a_title_of_only_bidi_and_zero_width_controls_is_no_title(tmp_path: Path) -> None:
+    """A <title> and og:title of nothing but U+202E, U+2066-7, U+200F and U+200B was stored as those
+    characters, and every listing and export showed the article with an empty title (bughunt18 noticed it).
+    Such a title is none: the feed entry's title is stored instead."""
+    invisible = "\u202e\u2066\u2067\u200f\u200b"
+    site = Site()
+    try:
+        site.route("/a.html", article_html(invisible, PARAS, "2025-12-10T08:00:00+01:00"), headers=HTML)
+        items = [{"title": "Flood shelters open in Marlow", "link": site.url("/a.html"), "guid": "a"}]
+        site.route("/feed.xml", rss(items), headers=RSS)
+        sources = parse_sources(f"outlets:\n  - {{id: o, name: O, feeds: ['{site.url('/feed.xml')}']}}\n")
+        with Store.open(tmp_path / "s.db") as store:
+            report = run_fetch(sources, store, FetchOptions(settings=FAST, workers=0, allow_private=True))
+    finally:
+        site.close()
+    assert report.outlets[0].new == 1, report.outlets[0].reasons
+    (row,) = assert_sound(tmp_path / "s.db")
+    assert row["title"] == "Flood shelters open in Marlow"
+    feed = parse_feed(rss([{"title": invisible, "link": "/b"}]).encode(), "http://127.0.0.1:9/feed.xml")
+    assert feed.entries[0].title is None
+
+
+def test_a_fifo_or_a_device_in_place_of_a_kept_stories_file_is_a_miss(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A FIFO where a kept listing should be made ``stories`` wait on it for ever (a symlink to /dev/zero
+    read until memory ran out): the file is read only when it is a regular one, anything else is a miss."""
+    monkeypatch.setenv("CLAIMCHECK_CACHE", str(tmp_path))
+    key = "ab" * 32
+    storycache.cache_dir().mkdir(parents=True)
+    os.mkfifo(storycache._file(key))
+    began = time.monotonic()
+    assert storycache.load(key, 3).groups is None and time.monotonic() - began < 2
+    storycache._file(key).unlink()
+    storycache._file(key).symlink_to("/dev/zero")
+    assert storycache.load(key, 3).groups is None

@@ -22,6 +22,7 @@ import functools
 import hashlib
 import json
 import os
+import stat
 import tempfile
 import time
 from collections.abc import Iterator, Mapping, Sequence
@@ -110,13 +111,23 @@ def load(key: str, size: int) -> StoryMemo:
     """What earlier runs kept for this key over a window of ``size`` articles; an empty memo when nothing
     (or nothing sound) is kept."""
     try:
-        data = json.loads(_file(key).read_text(encoding="utf-8"))
+        data = json.loads(_read_regular(_file(key)))
         if data.get("format") != FORMAT or data.get("key") != key:
             return StoryMemo()
         return StoryMemo(groups=_groups(data.get("groups"), size), details=_details(data.get("details")))
     except (OSError, ValueError, TypeError, AttributeError, KeyError, RecursionError):
         # RecursionError: json's decoder on arrays nested thousands deep (a damaged or hostile file)
         return StoryMemo()
+
+
+def _read_regular(path: Path) -> str:
+    """The text of a regular file; anything else in its place (a FIFO, which a plain read waits on for
+    ever, a device such as /dev/zero, which never ends) is an OSError, so a miss."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    with os.fdopen(fd, "rb") as f:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(f"{path}: not a regular file")
+        return f.read().decode("utf-8")
 
 
 def _groups(raw: object, size: int) -> list[list[int]] | None:

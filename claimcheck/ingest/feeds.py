@@ -27,7 +27,7 @@ from claimcheck.ingest.decode import (
     parse_datetime,
 )
 from claimcheck.models import ParsedFeed
-from claimcheck.textsafe import STORED_TEXT_CONTROL, STORED_TEXT_INVISIBLE
+from claimcheck.textsafe import STORED_TEXT_CONTROL, STORED_TEXT_INVISIBLE, plain
 from claimcheck.urls import feed_link
 
 __all__ = ["FeedParseError", "ParsedFeed", "parse_feed", "parse_json_feed", "parse_sitemap"]
@@ -392,7 +392,8 @@ def _strip_tags(s: str | None) -> str:
 
 def _plain(s: str | None, limit: int) -> str | None:
     """Feed text as plain text: real feeds double-escape, so markup can survive feedparser's unescaping."""
-    return clip(html.unescape(_TAG.sub("", s or "")), limit) or None  # a long title cut between words
+    out = clip(html.unescape(_TAG.sub("", s or "")), limit)  # a long title cut between words
+    return out if plain(out) else None  # (one of only bidi or zero-width controls is none: shown empty)
 
 
 def parse_json_feed(body: bytes, url: str) -> ParsedFeed:
