@@ -101,7 +101,13 @@ def test_only_one_part_or_instance_is_no_count(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "unit"),
-    [("Only one person was injured in the blast.", "person"), ("Just one bid was received for the contract.", "bid")],
+    [
+        ("Only one person was injured in the blast.", "person"),
+        ("Just one bid was received for the contract.", "bid"),
+        ("Only one measure passed the Senate this session.", "measure"),
+        ("Only one source confirmed the report.", "source"),
+        ("Only one chapter of the report was published.", "chapter"),
+    ],
 )
 def test_only_one_of_a_counted_thing_stays_a_count(text: str, unit: str) -> None:
     assert (1.0, 1.0, unit) in _numbers(text)

@@ -1485,9 +1485,11 @@ _ABSTRACT_ONE = frozenset(
      "purpose", "aim", "job", "focus", "priority", "issue", "concern", "message", "possibility", "direction",
      # a part or an instance of something said (review20): "just one step away", "only one part of the picture",
      # "only one example of", "only one side of the story", "just one spark could", "only one voice among many"
-     "step", "part", "example", "side", "spark", "voice", "piece", "aspect", "factor", "element", "sign",
-     "reminder", "instance", "bit", "facet", "component", "strand", "chapter", "link", "measure", "tool",
-     "consideration", "obstacle", "hurdle", "risk", "threat", "cause", "source", "layer", "dimension", "angle"]
+     # ("only one measure passed", "only one source confirmed", "just one piece of evidence", "only one chapter
+     # was published" stay counts)
+     "step", "part", "example", "side", "spark", "voice", "aspect", "factor", "element", "sign", "reminder",
+     "instance", "bit", "facet", "component", "strand", "link", "consideration", "obstacle", "hurdle", "threat",
+     "layer", "dimension", "angle"]
 )
 
 
