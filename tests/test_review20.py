@@ -54,6 +54,17 @@ def test_a_chamber_still_makes_a_vote(text: str) -> None:
     assert "vote" in _units(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Republicans lead 222-213 in the House of Representatives after the special elections.",
+        "Democrats lead 51-49 in the Senate, where two seats are contested.",
+    ],
+)
+def test_a_lead_in_a_chamber_is_its_seats_no_vote(text: str) -> None:
+    assert "vote" not in _units(text)
+
+
 # --- numprec19: modifiers joined by "and" before one plural noun; a verb after "and" is none ---------------------
 
 
