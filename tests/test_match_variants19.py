@@ -175,7 +175,7 @@ def test_a_relative_time_meets_a_calendar_time_for_a_figure_that_agrees() -> Non
     assert is_relative("last year") and is_relative("yesterday") and is_relative("last month")
     assert not is_relative("in May") and not is_relative("this year") and not is_relative("since last year")
     # prices, company results, a rail operator
-    # (the articles are of 2 March 2026: "last month" is February, normalize.dated_when)
+    # (the articles are of 2 March 2026: "last month" is February, normalize.dated_when; "in May" is another month)
     assert joined("Inflation stood at 3.9% in February, the statistics office said.",
                   "Inflation was 3.9 per cent last month, the statistics office said.")  # fmt: skip
     assert not joined("Inflation stood at 3.9% in May, the statistics office said.",

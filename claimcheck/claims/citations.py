@@ -596,6 +596,18 @@ _AS_CREDIT = re.compile(
     rf"(?:^|(?<=[,;(—–]\s)|(?<=[,;(—–]))[Aa]s\s+(?:first\s+)?(?!(?:I|It|He|She|We|They|You|This|That|These|Those)\b)(?P<src>{_ANY_OUTLET}|{_PERSON_TITLE}{_PERSON})\s+"
     r"(?:has\s+|had\s+)?(?:first\s+|later\s+|once\s+)?(?:reported|reports|noted|notes|recalled|recalls|remembered|"
     r"remembers|put\s+it|wrote|writes|explained|explains|described\s+it|told\s+it|said|says|pointed\s+out)\b"
+    # the clause ends at its verb (with "it" or a when or where after it): "As Smith said goodbye to his family,
+    # gunmen opened fire" tells when, credits nobody (review20)
+    r"(?=(?:\s+(?:it|this|so))?\s*(?:[,;:.!?)—–]|$)|\s+(?:in|on|at|last|earlier|this|during|before|after|when|to|"
+    r"of|for|yesterday|today|recently|once|back|then|years|months|weeks|days|repeatedly|previously)\b)"
+)
+# ... not a career told in a life's story (review20): "Smith, who wrote for Vogue in the 1990s, died ...", "she
+# reported for the Tribune for two decades", "had written for the Herald until 2019"
+_CAREER_BEFORE = re.compile(r"\b(?:who|which|once|formerly|previously|later|had|has|have|having|also)\s+(?:\w+\s+)?$", re.I)
+_CAREER_AFTER = re.compile(
+    r"\s+(?:for\s+(?:(?:more\s+than|over|nearly|almost|about|some)\s+)?(?:\d+|\w+)\s+(?:years|decades)|"
+    r"in\s+the\s+(?:\d{2,4}s|(?:nineteen|twenty)\w*)|from\s+\d{4}|between\s+\d{4}|until\s+(?:\d{4}|her|his|its)|"
+    r"during\s+(?:the|her|his)\s+)"
 )
 _FOR_OUTLET = re.compile(rf"\s+for\s+(?:the\s+)?{_ANY_OUTLET}")
 _AS_KEYS = frozenset(["reported", "reports", "noted", "notes", "recalled", "recalls", "remembered", "remembers", "put",
@@ -604,7 +616,10 @@ _AS_KEYS = frozenset(["reported", "reports", "noted", "notes", "recalled", "reca
 # up to three lower-case words of description.
 _NOTED_BY = re.compile(
     r"\bas\s+(?:first\s+|originally\s+|earlier\s+)?(?:noted|spotted|pointed\s+out|flagged|highlighted|reported|revealed)"
-    rf"\s+by\s+(?:(?:a|an|the)\s+)?(?:[a-z][\w-]*\s+){{0,3}}?(?P<src>{_NAME_WORD}(?:\s+[A-Z][\w’'&.-]*){{0,3}})"
+    # (no preposition among the words before the name, review20: "as highlighted by the recent election in France",
+    # "as revealed by the collapse of Lehman Brothers" credit nobody)
+    r"\s+by\s+(?:(?:a|an|the)\s+)?(?:(?!(?:of|in|at|on|for|from|with|into|over|after|across|between|during|to)\s)"
+    rf"[a-z][\w-]*\s+){{0,3}}?(?P<src>{_NAME_WORD}(?:\s+[A-Z][\w’'&.-]*){{0,3}})"
 )
 # "with Bloomberg reporting that ...", "with the Valley Times saying": an outlet credited in a "with" clause.
 _WITH_REPORTING = re.compile(
@@ -638,7 +653,12 @@ def _pages14_credits(sentence: str, words: set[str]) -> list[tuple[int, int, boo
     named body put out, and a kind of press told."""
     found: list[tuple[int, int, bool]] = []
     if "for" in words and words & {"reports", "reported", "reporting", "writes", "wrote", "writing"}:
-        found.extend((m.start("src"), _name_end(sentence, *m.span("src")), False) for m in _REPORTS_FOR.finditer(sentence))
+        found.extend(
+            (m.start("src"), _name_end(sentence, *m.span("src")), False)
+            for m in _REPORTS_FOR.finditer(sentence)
+            if not _CAREER_BEFORE.search(sentence, max(0, m.start() - 40), m.start())
+            and not _CAREER_AFTER.match(sentence, m.end())
+        )
     if "as" in words:
         if words & _AS_KEYS:
             for m in _AS_CREDIT.finditer(sentence):

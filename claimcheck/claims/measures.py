@@ -120,10 +120,14 @@ _MONEY_CUE = re.compile(
     re.IGNORECASE,
 )
 MONEY_CUE = _MONEY_CUE  # read by numbers: a race's distance is never in a sentence of money
-# (a load carried or lifted is weighed too, numprec19: "a payload of 119,000 pounds at a third of the cost")
+# (a load carried or lifted is weighed too, numprec19: "a payload of 119,000 pounds at a third of the cost"; only
+# the pounds the load is of or is told as, review20: "the payload -- 119,000 pounds --" weighs, while "the freight
+# firm was fined 40,000 pounds" and "cocaine worth 3 million pounds in a cargo of bananas" are money)
 _WEIGHT_CUE = re.compile(
-    r"\b(?:weigh\w*|heav\w+|lighter|lost|gained|pound\s+(?:male|female)|payloads?|cargo|freight|"
-    r"tonnage)\b",
+    r"\b(?:weigh\w*|heav\w+|lighter|lost|gained|pound\s+(?:male|female))\b|"
+    r"\b(?:payloads?|cargo(?:es)?|freight|tonnage)(?:\s+of|\s*(?:--|[–—:(,]))\s+"
+    r"(?:(?:up\s+to|about|around|some|nearly|almost|more\s+than|over)\s+)?[\d,.]+(?:\s+(?:million|billion|thousand))?\s+pounds\b|"
+    r"\bpounds\s+of\s+(?:cargo|freight|payload)\b",
     re.IGNORECASE,
 )
 # A fall is a cue only with where it goes ("fell down the 40m well", "fell 20m from the ledge"), and "below",

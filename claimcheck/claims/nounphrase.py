@@ -54,6 +54,9 @@ _ROLE_NOUNS = frozenset(["injuries", "deaths", "fatalities", "arrests", "evacuee
 _PREFIX_NAME = re.compile(r"(?:non|pro|anti|ex|post|pre|pan|neo|mid|trans|sub|inter|intra)-[A-Z][a-z]+")
 # after "and"/"or": up to three modifiers, then the plural noun they and the name before share
 _COORDINATED = re.compile(r"\s+(?P<mods>(?:[A-Za-z][a-z]+(?:-[A-Za-z][a-z]+)?\s+){1,3})(?P<noun>[a-z]{3,}s)\b")
+# a lower-case word of a verb's form, no modifier of a noun after "and" (review20): "2 Labradors and keeps chickens",
+# "4 Britons and seized firearms", "3 Ferraris and drives classic cars" (a hyphened "state-funded" stays a modifier)
+_VERB_FORM = re.compile(r"[a-z]*[^uis]s|[a-z]{2,}(?:ed|ing)")
 # one lower-case word in quotation marks, as writers mark a noun used loosely: 12 “volunteers”, 140 million “users”
 _SCARE_QUOTED = re.compile(r"\s[“‘\"]([a-z][a-z-]*)[”’\"](?![a-z])")
 
@@ -103,7 +106,10 @@ def _noun_phrase(s: str, pos: int) -> tuple[list[str], int]:
             # proper and plain modifiers joined before one plural noun: "18 Northern and central California
             # counties", "12 Catholic or Protestant schools" (numprec19)
             mods = co.group("mods").split()
-            if not any(x.lower() in _NOT_UNIT or x.lower() in _PAST_VERBS or x.lower() in _NUMBER_WORDS for x in mods):
+            if not any(
+                x.lower() in _NOT_UNIT or x.lower() in _PAST_VERBS or x.lower() in _NUMBER_WORDS or _VERB_FORM.fullmatch(x)
+                for x in mods
+            ):
                 words += [low, *(x.lower() for x in mods), co.group("noun")]
                 end = co.end()
                 break

@@ -1485,7 +1485,14 @@ _ONLY_BEFORE = re.compile(r"\b(?:only|just|exactly|merely)\s+$", re.IGNORECASE)
 _ABSTRACT_ONE = frozenset(
     ["way", "thing", "reason", "word", "answer", "question", "problem", "option", "choice", "chance", "hope",
      "explanation", "conclusion", "solution", "rule", "lesson", "idea", "difference", "exception", "catch", "goal",
-     "purpose", "aim", "job", "focus", "priority", "issue", "concern", "message", "possibility", "direction"]
+     "purpose", "aim", "job", "focus", "priority", "issue", "concern", "message", "possibility", "direction",
+     # a part or an instance of something said (review20): "just one step away", "only one part of the picture",
+     # "only one example of", "only one side of the story", "just one spark could", "only one voice among many"
+     # ("only one measure passed", "only one source confirmed", "just one piece of evidence", "only one chapter
+     # was published" stay counts)
+     "step", "part", "example", "side", "spark", "voice", "aspect", "factor", "element", "sign", "reminder",
+     "instance", "bit", "facet", "component", "strand", "link", "consideration", "obstacle", "hurdle", "threat",
+     "layer", "dimension", "angle"]
 )
 
 

@@ -46,9 +46,10 @@ _RECORD_AFTER = re.compile(
     re.IGNORECASE,
 )
 # ... and a pair that a record or mark is brought to or stands at ("dropped his career record to 133-123", "a
-# record of 9-3", "the mark stands at 40-22"; numprec19): the record's, not a game's
+# record of 9-3", "the mark stands at 40-22"; numprec19): the record's, not a game's ("mark" in lower case only:
+# "Mark was 3-1 up at the break" is a man, review20)
 _RECORD_BEFORE = re.compile(
-    r"\b(?:record|mark)(?:\s+(?:now|then|still|stands|stood|is|was|fell|improved|dropped|moved|rose|slipped|went)){0,2}"
+    r"\b(?:record|(?-i:mark))(?:\s+(?:now|then|still|stands|stood|is|was|fell|improved|dropped|moved|rose|slipped|went)){0,2}"
     r"\s+(?:to|of|at|is|was)\s+$",
     re.IGNORECASE,
 )
@@ -79,10 +80,12 @@ _GAME_VERB = re.compile(
 
 # A legislature's chamber right after the pair, "in" or "by" it: a vote even after "defeated" or "lost" ("the
 # amendment was defeated 201-199 in the lower house", "lost 48-52 in the Senate"); not a cup or a ground named
-# after one ("won 2-0 in the Senate Cup").
+# after one ("won 2-0 in the Senate Cup", "lost 48-52 in the assembly hall").
 CHAMBER_AFTER = re.compile(
     r"^\s*(?:in|by)\s+(?:the\s+)?(?:(?:lower|upper)\s+(?:house|chamber)|house\s+of\s+(?:representatives|commons|"
-    r"lords|delegates)|senate|parliament|commons|lords|legislature|assembly|chamber|congress)\b(?!\s+(?-i:[A-Z]))",
+    r"lords|delegates)|senate|parliament|commons|lords|legislature|assembly|chamber|congress)\b(?!\s+(?-i:[A-Z]))"
+    # nor a room or a ground called after one (review20): "lost 48-52 in the assembly hall", "the chamber of horrors"
+    r"(?!\s+(?:halls?|rooms?|buildings?|square|grounds|gardens|gym|ride|of\s+horrors)\b)",
     re.IGNORECASE,
 )
 

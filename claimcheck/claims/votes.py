@@ -60,6 +60,8 @@ _GAME_VERB = re.compile(
     r"score[sd]?)\b(?:\s+[\w'’.-]+){0,3}\s*$",
     re.IGNORECASE,
 )
+# a side ahead or behind: before a chamber, its seats ("Republicans lead 222-213 in the House"), review20
+_LEADING = re.compile(r"\b(?:led|leads?|leading|trail(?:s|ed|ing)?)\b(?:\s+[\w'’.-]+){0,3}\s*$", re.IGNORECASE)
 # a poll's figures, a sport's words, anywhere near the pair: not a vote of a body
 _NOT_VOTE = re.compile(
     r"\b(?:polls?|polling|pollsters?|surveys?|percent|per\s+cent|points|goals?|innings|match|game|season|series)\b",
@@ -151,7 +153,9 @@ def _is_tally(s: str, start: int, end: int) -> bool:
         return False  # "voted to build 4-5 storey towers", "approved 20-30 new homes": a range modifying a noun
     chamber = CHAMBER_AFTER.match(after) is not None  # "lost 48-52 in the Senate", "carried 312-256 in the Commons"
     if _GAME_VERB.search(before) and not _VOTE.search(near_before):
-        return chamber  # "beat the Rovers 3-1": a game's score (read by claims/scores.py where it is one)
+        # "beat the Rovers 3-1": a game's score (read by claims/scores.py where it is one); "lost 48-52 in the
+        # Senate" a vote; but "Democrats lead 51-49 in the Senate" is the chamber's seats, no tally (review20)
+        return chamber and not (_LEADING.search(before) and not _VOTE.search(after))
     if _VOTE.search(s[start:end]) or _VOTE.search(before) or _VOTE.search(after[:25]):
         return True
     return bool(_DECIDE.search(before) and (chamber or _BODY.search(before) or _BODY.search(after)))

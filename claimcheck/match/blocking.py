@@ -34,6 +34,7 @@ from claimcheck.match.normalize import (
     name_runs,
     names,
     opposite_quotes,
+    relative_fits,
     relative_meets_point,
     speaker_words,
     when_compatible,
@@ -418,6 +419,7 @@ def number_graph(
     updates: dict[tuple[int, int], Rule] = {}
     if times is not None:
         updates = _update_links(items, graph, options, times, unit, ctx, bucket)
+    _unlink_other_times(graph, items, first, options, times)  # after the updates' pass, which links agreeing figures
 
     def rule_of(i: int, j: int) -> Rule:
         """Why numbers i and j are linked, as scoring them found (the earlier claim first; across
@@ -626,6 +628,26 @@ def _opposite(mine: dict[str, int], theirs: dict[str, int]) -> bool:
 
 
 _Mark = TypeVar("_Mark")
+
+
+def _unlink_other_times(
+    graph: Graph, items: Sequence[Item], first: Sequence[int], options: MatchOptions, times: Sequence[float | None] | None
+) -> None:
+    """Drop the links between a time named against the day of writing and a calendar time it cannot be, read
+    against the publication time of the article that wrote it (review20; ``relative_fits``): "carried 52 million
+    passengers last year" in a June 2026 article and "52 million passengers in 2018" are two years' figures, "fell
+    3 percent last month" and "fell 3 percent in January" two months'. Without publication times, every such link."""
+    marks = {g: n for g, n in enumerate(first) if graph.adj[g]}
+
+    def apart(n: int, m: int) -> bool:
+        a, b = match_when(items[n].claim), match_when(items[m].claim)
+        if not relative_meets_point(a, b) or when_strictly_compatible(a, b, options.when_threshold):
+            return False
+        ta = times[items[n].article] if times is not None else None
+        tb = times[items[m].article] if times is not None else None
+        return not relative_fits(a, b, ta, tb)
+
+    _unlink_where(graph, marks, apart)
 
 
 def _unlink_where(graph: Graph, marks: dict[int, _Mark], apart: Callable[[_Mark, _Mark], bool]) -> None:

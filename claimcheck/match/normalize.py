@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from rapidfuzz import fuzz
 
@@ -194,6 +194,51 @@ def relative_meets_point(a: str | None, b: str | None) -> bool:
     if not a or not b or is_span(a) or is_span(b) or _DATED.search(a) or _DATED.search(b):
         return False  # (a time dated from the day of publication compares as the calendar time it names)
     return is_relative(a) != is_relative(b)
+
+
+_MONTH_NUMBERS = {
+    m: k + 1
+    for k, m in enumerate(
+        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+         "november", "december"]
+    )
+}  # fmt: skip
+_WEEKDAY_NUMBERS = {d: k for k, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                                  "sunday"])}  # fmt: skip
+
+
+def relative_fits(a: str | None, b: str | None, published_a: float | None, published_b: float | None) -> bool:
+    """For two times of which one is named against the day of writing (``relative_meets_point``): whether that one,
+    read against its article's publication time (seconds), may be the other's calendar time (review20): "last year"
+    in an article of June 2026 is 2025, never "in 2019"; "last month" there is May, never "in January"; "yesterday"
+    in a Tuesday's article is about Monday, never "on Friday". A day either side is allowed (time zones). Without
+    the publication time the two are not known to be one time: no."""
+    rel, point, published = (a, b, published_a) if is_relative(a) else (b, a, published_b)
+    if published is None:
+        return False
+    today = datetime.fromtimestamp(published, UTC).date()
+    ws = when_words(rel)
+    step = -1 if "last" in ws or "yesterday" in ws else 1 if "next" in ws or "tomorrow" in ws else 0
+    if "year" in ws:
+        lo, hi = date(today.year + step, 1, 1), date(today.year + step, 12, 31)
+    elif "month" in ws:
+        first = date(today.year + (today.month - 1 + step) // 12, (today.month - 1 + step) % 12 + 1, 1)
+        lo, hi = first, date(first.year + first.month // 12, first.month % 12 + 1, 1) - timedelta(days=1)
+    elif "quarter" in ws:
+        lo, hi = today - timedelta(days=200 if step < 0 else 0), today + timedelta(days=200 if step > 0 else 0)
+    elif "week" in ws or "weekend" in ws:
+        lo, hi = today - timedelta(days=14 if step < 0 else 0), today + timedelta(days=14 if step > 0 else 0)
+    else:  # yesterday, today, tonight, tomorrow, last night
+        lo = hi = today + timedelta(days=step)
+    days = [lo - timedelta(days=1) + timedelta(days=k) for k in range(min((hi - lo).days + 3, 400))]
+    parts = _when_parts(when_words(point))
+    if (years := parts.get("year")) and not {str(d.year) for d in days} & years:
+        return False
+    months = {_MONTH_NUMBERS[m] for m in parts.get("month", ()) if m in _MONTH_NUMBERS}
+    if months and not {d.month for d in days} & months:
+        return False
+    weekdays = {_WEEKDAY_NUMBERS[w] for w in parts.get("weekday", ())}
+    return not (weekdays and len(days) <= 9 and not {d.weekday() for d in days} & weekdays)
 
 
 def when_compatible(a: str | None, b: str | None, threshold: float = 90.0) -> bool:

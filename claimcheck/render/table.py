@@ -119,14 +119,15 @@ def attribution_table(result: CompareResult) -> Table:
     # stderr says none conflicts)
     told = any(c.plain for c in cells)
     outlet_cells = [_outlets_cell(fact, names, considered) for fact in result.facts]
-    table = Table(show_lines=False, expand=True)
+    table = _AttributionTable(show_lines=False, expand=True)
     table.add_column("#", no_wrap=True)
     table.add_column("Fact", ratio=3 if told else 5, overflow="fold")
     # an outlet's name longer than its column ("www.washingtonpost.com" at 80 columns) folds onto the next line
     # rather than being cut to "www.washingtonpost.c…", which names no outlet; the column is made as wide as
     # the longest name with its comma (up to NAME_WIDTH), so a name does not break into "www.washingtonpost.co"
     # and "m", nor its comma fall alone on a line, while the facts keep the rest
-    table.add_column("Reported by", ratio=3, overflow="fold", width=_longest_word(outlet_cells))  # a ratio column's least width
+    table.add_column("Reported by", ratio=3, overflow="fold")
+    table.name_width = _longest_word(outlet_cells)  # the column's least width, as the console allows
     table.add_column("Indep.", justify="right", no_wrap=True)
     if told:
         table.add_column("Conflicts", ratio=2, overflow="fold")
@@ -143,6 +144,26 @@ def attribution_table(result: CompareResult) -> Table:
 
 # The widest the Reported by column is made to keep one outlet's name whole (a longer name still folds).
 NAME_WIDTH = 30
+# What the other wrapping columns keep of a terminal's width however long a name is (review20): at 70-80 columns a
+# name's 30 cells left the Conflicts column one or four cells wide ("C/o/n/f/l/i/c/t/s", "www./vall/eypo/...")
+FACT_KEEPS = 20
+CONFLICTS_KEEP = 14
+
+
+class _AttributionTable(Table):
+    """The attribution table, whose Reported by column is made as wide as its longest name (``name_width``) only as
+    far as the console leaves the Fact column ``FACT_KEEPS`` cells and the Conflicts column ``CONFLICTS_KEEP``."""
+
+    name_width: int | None = None
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if self.name_width is not None:
+            cols = self.columns
+            fixed = sum(max(cell_len(str(c)) for c in (col.header, *col.cells)) + 2 for col in (cols[0], cols[3]))
+            ends = len(cols) + 1 + 2 * (len(cols) - 2)  # borders, and the wrapping columns' padding
+            keep = FACT_KEEPS + (CONFLICTS_KEEP if len(cols) > 4 else 0)
+            cols[2].width = max(1, min(self.name_width, options.max_width - fixed - ends - keep))
+        yield from super().__rich_console__(console, options)
 
 
 def _longest_word(cells: Sequence[Text]) -> int | None:
