@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from rich.console import Console
+from test_look19 import LONG, _claimed
 
 from claimcheck.claims import extract_claims
 from claimcheck.compare import CompareOptions, compare
@@ -187,22 +188,11 @@ def test_credits_by_frame_stay(text: str, source: str) -> None:
 # --- look19: the Reported by column's width leaves the Conflicts column room at 70-80 columns ----------------------
 
 T0 = datetime(2026, 4, 6, 9, 0, tzinfo=UTC)
-LONG = {
-    "ledger": Outlet("ledger", "www.riversideledger.example"),
-    "courier": Outlet("courier", "www.northcountycourier.example"),
-    "post": Outlet("post", "www.valleypost.example"),
-}
-
-
-def _claimed(outlet: str, text: str, hours: float) -> Article:
-    url = f"http://127.0.0.1/{outlet}/1.html"
-    claims = tuple(extract_claims(text, alias_map(LONG)))
-    return Article(outlet, url, url, "Mill fire", text, outlet, T0, published=T0 + timedelta(hours=hours), claims=claims)
 
 
 @pytest.mark.parametrize("width", [70, 80])
 def test_long_outlet_names_leave_the_conflicts_column_readable(width: int) -> None:
-    arts = [
+    arts = [  # look19's articles (test_look19._claimed: three outlets with long names)
         _claimed("ledger", "Firefighters said 14 families were moved out of the old mill flats on Tuesday.", 0),
         _claimed("courier", "The fire service said 14 families were moved out of the mill flats overnight.", 1),
         _claimed("post", "The fire service said 15 families were moved out of the mill flats overnight.", 2),
