@@ -5,20 +5,7 @@ our own from several kinds of news: what must give the claim and what must not."
 from __future__ import annotations
 
 import pytest
-
-from claimcheck.claims import extract_claims
-from claimcheck.claims.citations import find_credits
-
-_ALIASES = {"associated press": "ap", "the associated press": "ap", "reuters": "reuters"}
-
-
-def _cites(text: str) -> list[str]:
-    return [c.cites for c in find_credits(text, _ALIASES)]
-
-
-def _quotes(text: str) -> list[tuple[str, str | None]]:
-    return [(c.text, c.speaker) for c in extract_claims(text, {}) if c.kind == "quote"]
-
+from test_claims_pages11 import _cites, _quotes  # the same helpers as round pages11
 
 # --- a reporter's outlet, an "as" clause, "as noted by" ---
 
