@@ -12,6 +12,7 @@ import pytest
 from loopback import Site
 from pages import PARAS, article_html, rss
 from soundness import assert_sound
+from test_bughunt18 import fetch_one_page
 from typer.testing import CliRunner
 
 from claimcheck.claims.extract import extract_claims
@@ -167,18 +168,8 @@ def test_a_title_of_only_bidi_and_zero_width_controls_is_no_title(tmp_path: Path
     characters, and every listing and export showed the article with an empty title (bughunt18 noticed it).
     Such a title is none: the feed entry's title is stored instead."""
     invisible = "\u202e\u2066\u2067\u200f\u200b"
-    site = Site()
-    try:
-        site.route("/a.html", article_html(invisible, PARAS, "2025-12-10T08:00:00+01:00"), headers=HTML)
-        items = [{"title": "Flood shelters open in Marlow", "link": site.url("/a.html"), "guid": "a"}]
-        site.route("/feed.xml", rss(items), headers=RSS)
-        sources = parse_sources(f"outlets:\n  - {{id: o, name: O, feeds: ['{site.url('/feed.xml')}']}}\n")
-        with Store.open(tmp_path / "s.db") as store:
-            report = run_fetch(sources, store, FetchOptions(settings=FAST, workers=0, allow_private=True))
-    finally:
-        site.close()
-    assert report.outlets[0].new == 1, report.outlets[0].reasons
-    (row,) = assert_sound(tmp_path / "s.db")
+    page = article_html(invisible, PARAS, "2025-12-10T08:00:00+01:00")
+    row = fetch_one_page(tmp_path, page, feed_title="Flood shelters open in Marlow")
     assert row["title"] == "Flood shelters open in Marlow"
     feed = parse_feed(rss([{"title": invisible, "link": "/b"}]).encode(), "http://127.0.0.1:9/feed.xml")
     assert feed.entries[0].title is None
