@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from rapidfuzz import fuzz
 
+from claimcheck.claims.lexicon import MONTHS, WEEKDAYS
 from claimcheck.text import (
     MATCH_STOPWORDS,
     MATCH_WORD,
@@ -86,15 +87,14 @@ _RELATIVE_WHEN = re.compile(
     r"^(?:(?:earlier|later)\s+)?(?P<which>last|this|next)\s+(?P<part>month|year)$", re.IGNORECASE
 )
 _DATED = re.compile(r" \((?:[A-Z][a-z]+ )?\d{4}\)$")  # what dated_when adds
-_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                "November", "December")  # fmt: skip
+_MONTH_NAMES = MONTHS[:12]  # "January" ... "December" (then the short forms)
 
 
 def dated_when(when: str | None, published: datetime | None) -> str | None:
     """``when`` with the month or year it names from ``published`` (UTC) beside it: "last month" of an article
     of 10 March 2026 is "last month (February 2026)", "last year" "last year (2025)", "next year" "next year
-    (2027)"; other qualifiers, and
-    days at the turn of a month (of a year, for years), are returned as they are."""
+    (2027)"; other qualifiers, and days at the turn of a month (of a year, for years), are returned as they
+    are."""
     if not when or published is None or (m := _RELATIVE_WHEN.match(when.strip())) is None:
         return when
     day = published.astimezone(UTC)
@@ -105,14 +105,20 @@ def dated_when(when: str | None, published: datetime | None) -> str | None:
         return f"{when} ({day.year + step})"
     if day.day == 1 or (day + timedelta(days=1)).day == 1:
         return when
-    year, month = divmod(day.year * 12 + day.month - 1 + step, 12)
-    return f"{when} ({_MONTH_NAMES[month]} {year})"
+    year, month = _month_step(day.year, day.month, step)
+    return f"{when} ({_MONTH_NAMES[month - 1]} {year})"
+
+
+def _month_step(year: int, month: int, step: int) -> tuple[int, int]:
+    """The (year, month) ``step`` months after ``month`` of ``year`` (before it when negative)."""
+    y, m = divmod(year * 12 + month - 1 + step, 12)
+    return y, m + 1
 
 
 # Words that turn a clause to its opposite, and the contractions that carry one ("didn't", "won't", "can't").
 _NEGATION = frozenset(["not", "never", "no", "cannot", "nobody", "nothing", "nowhere", "none", "neither", "nor"])
 _NEGATED = re.compile(r"n['’]t$")
-NEGATION_CUE = re.compile(r"\b(?:not|never|no|cannot|nobody|nothing|nowhere|none|neither|nor)\b|n['’]t\b", re.IGNORECASE)
+NEGATION_CUE = re.compile(r"\b(?:" + "|".join(sorted(_NEGATION)) + r")\b|n['’]t\b", re.IGNORECASE)
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 
 
@@ -159,7 +165,7 @@ def opposite_quotes(a: str, b: str) -> bool:
     return False
 
 
-_WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+_WEEKDAYS = frozenset(d.lower() for d in WEEKDAYS)
 
 
 def _when_parts(ws: frozenset[str]) -> dict[str, frozenset[str]]:
@@ -196,15 +202,8 @@ def relative_meets_point(a: str | None, b: str | None) -> bool:
     return is_relative(a) != is_relative(b)
 
 
-_MONTH_NUMBERS = {
-    m: k + 1
-    for k, m in enumerate(
-        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-         "november", "december"]
-    )
-}  # fmt: skip
-_WEEKDAY_NUMBERS = {d: k for k, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                                                  "sunday"])}  # fmt: skip
+_MONTH_NUMBERS = {m.lower(): k for k, m in enumerate(_MONTH_NAMES, 1)}
+_WEEKDAY_NUMBERS = {d.lower(): k for k, d in enumerate(WEEKDAYS)}
 
 
 def relative_fits(a: str | None, b: str | None, published_a: float | None, published_b: float | None) -> bool:
@@ -222,8 +221,8 @@ def relative_fits(a: str | None, b: str | None, published_a: float | None, publi
     if "year" in ws:
         lo, hi = date(today.year + step, 1, 1), date(today.year + step, 12, 31)
     elif "month" in ws:
-        first = date(today.year + (today.month - 1 + step) // 12, (today.month - 1 + step) % 12 + 1, 1)
-        lo, hi = first, date(first.year + first.month // 12, first.month % 12 + 1, 1) - timedelta(days=1)
+        first = date(*_month_step(today.year, today.month, step), 1)
+        lo, hi = first, date(*_month_step(first.year, first.month, 1), 1) - timedelta(days=1)
     elif "quarter" in ws:
         lo, hi = today - timedelta(days=200 if step < 0 else 0), today + timedelta(days=200 if step > 0 else 0)
     elif "week" in ws or "weekend" in ws:
