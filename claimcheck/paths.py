@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
+from typing import TypeVar
 
 APP = "claimcheck"
+T = TypeVar("T")
 
 
 def user_dir() -> Path:
     """The directory for all user state: ``$CLAIMCHECK_HOME``, else the platform's user data dir."""
     env = os.environ.get("CLAIMCHECK_HOME")
     if env:
-        return expand_home(env)
+        return from_env("CLAIMCHECK_HOME", expand_home, env)
     import platformdirs  # only when no CLAIMCHECK_HOME says where (#14: ~4 ms of every start)
 
     return Path(platformdirs.user_data_dir(APP, appauthor=False))
@@ -31,6 +34,17 @@ def expand_home(value: str | os.PathLike[str]) -> Path:
 
         head = str(value).split("/", 1)[0]
         raise UsageError(f"{value}: no home folder for {head} (no such user?)") from None
+
+
+def from_env(var: str, read: Callable[[str], T], value: str) -> T:
+    """``read(value)`` for the value of the environment variable ``var``; a bad value's one line names the
+    variable (``~nosuchuser/x: no home folder ...`` did not say where the path came from: no option held it)."""
+    from claimcheck.errors import UsageError
+
+    try:
+        return read(value)
+    except UsageError as e:
+        raise UsageError(f"${var}: {e}".replace("--db is empty", "it is blank")) from None
 
 
 def is_db_url(target: str | os.PathLike[str]) -> bool:
@@ -66,7 +80,7 @@ def db_target(value: str | os.PathLike[str]) -> str | Path:
 def default_db_path() -> str | Path:
     """``$CLAIMCHECK_DB`` if set (a path or a ``postgresql://`` URL), else ``claimcheck.db`` in :func:`user_dir`."""
     env = os.environ.get("CLAIMCHECK_DB")
-    return db_target(env) if env else user_dir() / "claimcheck.db"
+    return from_env("CLAIMCHECK_DB", db_target, env) if env else user_dir() / "claimcheck.db"
 
 
 def demo_db_path() -> Path:
@@ -85,7 +99,7 @@ def find_sources(explicit: str | os.PathLike[str] | None = None) -> Path:
         return expand_home(explicit)
     env = os.environ.get("CLAIMCHECK_SOURCES")
     if env:
-        return expand_home(env)
+        return from_env("CLAIMCHECK_SOURCES", expand_home, env)
     local = Path("sources.yaml")
     if local.is_file():
         return local

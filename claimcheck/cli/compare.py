@@ -6,6 +6,7 @@ stdout (or ``-o FILE``) with nothing else on stdout; messages go to stderr.
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
 
 import typer
@@ -42,6 +43,7 @@ from claimcheck.store import Store, fts_query
 from claimcheck.values import counted
 
 KINDS = ("number", "quote", "statement")
+STORY_ID = re.compile(r"s[0-9a-f]{10}")  # as stories.find.story_key_id makes them
 
 
 
@@ -133,6 +135,12 @@ def compare(
         fail("the topic is empty; give some words to search for", 2)
     if story is not None and not story.strip():  # --story "$ID" with ID unset: no grouping of the window for it
         fail("the story id is empty; give one from `claimcheck stories`", 2)
+    if story is not None and not STORY_ID.fullmatch(story.strip().lower()):
+        # A typo (`-s45`, a full-width `ｓ`, a cut id) is bad usage, exit 2, as other bad values are; exit 1
+        # ("unknown story id") is kept for a well-formed id that no story of the window has.
+        shown = story.strip()
+        shown = shown if len(shown) <= 40 else shown[:39] + "…"
+        fail(f"{shown!r} is not a story id (an s and 10 hex digits, as `claimcheck stories` lists them)", 2)
     if story is None and not fts_query(topic or ""):
         fail(f"the topic {topic!r} has no word to search for (only punctuation); give some words", 2)
     since_dt, until_dt = parse_window(since, until)

@@ -14,7 +14,7 @@ from pathlib import Path
 import typer
 
 from claimcheck.errors import UsageError
-from claimcheck.paths import expand_home, find_sources
+from claimcheck.paths import expand_home, find_sources, from_env
 
 # -- values ------------------------------------------------------------------------------------------
 # What an output file's extension asks for when --format is not given.
@@ -107,7 +107,8 @@ def protected_inputs(
     out.append((Path("sources.yaml"), "the sources.yaml claimcheck reads in this folder"))
     env = os.environ.get("CLAIMCHECK_SOURCES")
     if env:
-        out.append((expand_home(env), "the sources file $CLAIMCHECK_SOURCES names"))
+        named = from_env("CLAIMCHECK_SOURCES", expand_home, env)
+        out.append((named, "the sources file $CLAIMCHECK_SOURCES names"))
     return out
 
 

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from claimcheck.models import Outlet, WindowRows
-from claimcheck.paths import APP, expand_home
+from claimcheck.paths import APP, expand_home, from_env
 from claimcheck.stories import StoryDetails, StoryMemo, StoryOptions
 
 FORMAT = 1
@@ -50,7 +50,7 @@ def cache_dir() -> Path:
     not the user dir, which a command given ``--db`` never touches."""
     env = os.environ.get("CLAIMCHECK_CACHE", "").strip()
     if env:
-        return expand_home(env) / "stories"
+        return from_env("CLAIMCHECK_CACHE", expand_home, env) / "stories"
     import platformdirs
 
     return Path(platformdirs.user_cache_dir(APP, appauthor=False)) / "stories"
