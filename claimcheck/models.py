@@ -251,6 +251,9 @@ class FeedEntry:
         _utc(self, "published")
 
 
+MAX_FEED_ENTRIES = 5_000  # the entries of one RSS or Atom feed that are read (see ingest/feeds._cap_entries)
+
+
 @dataclass(frozen=True)
 class ParsedFeed:
     """A parsed feed or sitemap (ingest/feeds.py). Here, not there, so that the fetching process can take
@@ -260,6 +263,7 @@ class ParsedFeed:
     title: str | None = None
     sitemaps: tuple[str, ...] = ()  # child sitemaps of a sitemap index
     skipped: int = 0  # entries without a usable link
+    capped: int = 0  # entries past feeds.MAX_FEED_ENTRIES, left out (the newest are kept)
 
 
 @dataclass(frozen=True)

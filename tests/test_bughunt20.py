@@ -3,9 +3,13 @@ failed on the code before its fix; pages and feeds are served over real sockets 
 
 from __future__ import annotations
 
+import json
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from loopback import Site
+from pages import rss
 from typer.testing import CliRunner
 
 from claimcheck.cli import storycache
@@ -14,6 +18,8 @@ from claimcheck.errors import UsageError
 from claimcheck.store import Store
 
 runner = CliRunner()
+T0 = datetime(2025, 12, 10, 8, tzinfo=UTC)
+RSS = {"Content-Type": "application/rss+xml"}
 
 
 @pytest.mark.parametrize("story", ["s", "-s45", "\uff53a6089dbcdc", "sa6089dbcdg", "sa6089dbcd", "sa6089dbcdcc", "s a6089dbcdc"])
@@ -56,3 +62,56 @@ def test_a_bad_claimcheck_cache_names_the_variable(monkeypatch: pytest.MonkeyPat
     monkeypatch.setenv("CLAIMCHECK_CACHE", "~nosuchuser-bh20/c")
     with pytest.raises(UsageError, match=r"^\$CLAIMCHECK_CACHE: ~nosuchuser-bh20/c: no home folder"):
         storycache.cache_dir()
+
+
+def _oldest_first(n: int, base: str) -> str:
+    """A feed of ``n`` items listed oldest first (an archive feed), item k published k hours after T0."""
+    return rss(
+        [
+            {"title": f"Ferry timetable note {k}", "link": f"{base}/n/{k}.html", "guid": f"g{k}", "published": (T0 + timedelta(hours=k)).isoformat()}
+            for k in range(n)
+        ]
+    )
+
+
+def test_a_feed_of_more_entries_than_are_read_keeps_the_newest_and_says_how_many_were_left_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A 5 MB RSS feed of 30,000 items cost about a minute of feedparser's CPU on every run (even with
+    --limit 5). A feed is now read for its newest MAX_FEED_ENTRIES (5,000; 50 here) and the rest are said
+    to be left out, in the summary and in --json; the kept entries are the newest even in an oldest-first
+    feed."""
+    from claimcheck import models
+    from claimcheck.ingest import feeds
+
+    monkeypatch.setattr(feeds, "MAX_FEED_ENTRIES", 50)
+    monkeypatch.setattr(models, "MAX_FEED_ENTRIES", 50)
+    site = Site()
+    try:
+        body = _oldest_first(120, site.url(""))
+        parsed = feeds.parse_feed(body.encode(), site.url("/feed.xml"), "application/rss+xml")
+        assert parsed.capped == 70 and len(parsed.entries) == 50
+        assert {e.link.rsplit("/", 1)[1] for e in parsed.entries} == {f"{k}.html" for k in range(70, 120)}
+        site.route("/feed.xml", body, headers=RSS)
+        site.route("/n/119.html", "", status=410)  # (no article to extract: the test stays quick)
+        (tmp_path / "sources.yaml").write_text(f"outlets:\n  - {{id: arch, name: Archive, feeds: ['{site.url('/feed.xml')}']}}\n")
+        args = ["fetch", "--allow-private", "--workers", "0", "--limit", "1", "--sources", str(tmp_path / "sources.yaml")]
+        r = runner.invoke(app, [*args, "--db", str(tmp_path / "a.db")], env={"COLUMNS": "250"})
+        assert r.exit_code == 1, r.output
+        assert "70 feed entries past the 50 a feed is read for left out (the newest kept)" in " ".join(r.stdout.split())
+        r = runner.invoke(app, [*args, "--db", str(tmp_path / "b.db"), "--json"])
+        (outlet,) = json.loads(r.stdout)["outlets"]
+        assert outlet["capped"] == 70 and outlet["failed"] == 1
+    finally:
+        site.close()
+
+
+def test_a_feed_within_the_cap_or_not_well_formed_is_read_whole() -> None:
+    from claimcheck.ingest import feeds
+
+    body = _oldest_first(30, "http://127.0.0.1:9").encode()
+    assert feeds._cap_entries(body, 30) == (body, 0)
+    broken = body.replace(b"</channel>", b"")  # not well-formed: feedparser's loose reading, whole, as before
+    assert feeds._cap_entries(broken, 10) == (broken, 0)
+    capped, left = feeds._cap_entries(body.replace(b"<item>", b"<item >"), 10)
+    assert left == 20 and capped.count(b"<item") == 10 and b"g29" in capped and b"g19" not in capped

@@ -96,6 +96,11 @@ def _why(r: OutletReport) -> str:
         # worth a look (a moved feed that still answers with an empty channel)
         empty = "feed is" if r.empty_feeds == 1 else "feeds are"
         why = "; ".join(filter(None, (why, f"{r.empty_feeds} {empty} empty (no entries)")))
+    if r.capped:  # a feed of tens of thousands of entries: only the newest are read (feeds.MAX_FEED_ENTRIES)
+        from claimcheck.models import MAX_FEED_ENTRIES
+
+        left = f"{counted(r.capped, 'feed entry', 'feed entries')} past the {MAX_FEED_ENTRIES:,} a feed is read for left out"
+        why = "; ".join(filter(None, (why, left + " (the newest kept)")))
     return why
 
 

@@ -328,6 +328,7 @@ class _Run(SharedHosts):
             if not entries and parsed.sitemaps and not read:
                 raise FeedParseError("sitemap index: its child sitemaps could not be read")
             rep.skipped += parsed.skipped
+            rep.capped += parsed.capped
             # A valid feed with no entries (a news sitemap holds the last two days only, a section feed on
             # a quiet day) is the publisher's state, not a fault: said in the summary, not a failure
             rep.empty_feeds += not entries

@@ -45,6 +45,7 @@ class OutletReport:
     claims: int = 0
     skipped: int = 0  # feed entries without a link (nothing to fetch): said, not a failure
     empty_feeds: int = 0  # feeds read that list no entry (valid, empty): said, not a failure
+    capped: int = 0  # entries past the entries a feed is read for (feeds.MAX_FEED_ENTRIES): said, not a failure
     reasons: Counter[str] = field(default_factory=Counter)
 
     @property
@@ -71,6 +72,7 @@ class OutletReport:
             "claims": self.claims,
             "skipped": self.skipped,
             "empty_feeds": self.empty_feeds,
+            "capped": self.capped,
             "reasons": dict(self.reasons),
         }
 
