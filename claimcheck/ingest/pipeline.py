@@ -30,7 +30,7 @@ from claimcheck.ingest.records import LEASE, FetchOptions, FetchReport, NoProgre
 from claimcheck.ingest.settings import FetchSettings
 from claimcheck.ingest.shard import GIVEN, LEASE_LOST, SharedHosts, in_shard, queue_keys, shard_key
 from claimcheck.ingest.writes import STOP_WAIT, ArticleWriter
-from claimcheck.models import Article, FeedEntry, Outlet, ParsedFeed, Sources
+from claimcheck.models import Article, Claim, ExtractedPage, FeedEntry, Outlet, ParsedFeed, Sources
 from claimcheck.store import HostQueue, Store, content_hash, retry_status
 
 __all__ = [  # the names callers import from here (some live beside it now)
@@ -52,6 +52,7 @@ __all__ = [  # the names callers import from here (some live beside it now)
 
 MAX_CHILD_SITEMAPS = 3
 T = TypeVar("T")
+Downloaded = tuple[ExtractedPage, list[Claim], str]  # a page's extraction, its claims and its final URL
 # Pages downloaded and not yet extracted, at most (a download waits for room). Pages arrive faster than
 # two cores extract them (16 downloads in flight at 50 ms: ~300 pages/s; extraction: ~60): unbounded,
 # a 2,000-page fetch held every page body at once (545 MB for the process tree, #14). 32 pages: the
@@ -180,6 +181,10 @@ class _Run(SharedHosts):
         self.keys: dict[str, str] = {}  # outlet id -> its unit of --shard auto's queue (queue_keys)
         self.giving: set[str] = set()  # hosts being given to a fetcher out of work
         self.wake = asyncio.Event()  # --shard auto: the pool runs short of pages, or a host's feeds are read
+        # A page's download and extraction under way or done, by (bare link, private access), while another
+        # outlet listing it has still to take it, and how many outlets' pages to come list it (_shared_download)
+        self.downloads: dict[tuple[str, PrivateAccess], asyncio.Future[Downloaded]] = {}
+        self.listed_by: Counter[tuple[str, PrivateAccess]] = Counter()
 
     async def all(self, outlets: list[Outlet], queue: HostQueue | None = None) -> None:
         from claimcheck.ingest.jobs import release_big_blocks
@@ -294,6 +299,8 @@ class _Run(SharedHosts):
             self.feeds_open -= 1
             self.wake.set()  # its pages are known now: the pages in hand may be too few
         todo = [(e, ks) for e, ks in keyed if not (set(ks) & known)]
+        for e, _ in todo:  # (a page another outlet lists too is downloaded once: see _shared_download)
+            self.listed_by[(bare_link(e.link), access)] += 1
         rep.unchanged += len(entries) - len(todo)
         self.pages_left += len(todo)
         self.listed += 1
@@ -468,26 +475,7 @@ class _Run(SharedHosts):
         try:
             self.in_progress += 1
             try:
-                async with self._backlog():  # an outlet's runners (see outlet) first, then the run's backlog
-                    self.downloading += 1
-                    try:
-                        resp = await self.http.get(entry.link, allow_private=access)
-                    finally:
-                        self.downloading -= 1
-                    if front_page(resp.url):  # the front page's teasers are no article (nor its claims)
-                        why = FRONT_PAGE if front_page(entry.link) else REDIRECTED_FRONT_PAGE
-                        raise FetchError(why, entry.link, permanent=True)
-                    try:
-                        # the feed's date spares the worker htmldate's search when the page's tags have none
-                        page, claims = await self.extractor.page(
-                            resp.body, resp.url, resp.content_type, entry.published
-                        )
-                    except NoArticleText as e:  # permanent, unless a later run may find the text (NO_TEXT_RUNS)
-                        raise FetchError(str(e), entry.link, permanent=True, runs=NO_TEXT_RUNS) from None
-                    except ValueError as e:  # another parser's complaint: the page may read better next time
-                        raise FetchError(str(e) or "no article text", entry.link, permanent=not str(e)) from None
-                    url = resp.url
-                    del resp  # the body is not kept while the article waits for its write
+                page, claims, url = await self._shared_download(entry, access)
             finally:
                 self.in_progress -= 1
                 if leave is not None:
@@ -523,6 +511,59 @@ class _Run(SharedHosts):
         finally:
             self.pages_left -= 1
             self.progress.advance(outlet.id)
+
+
+    async def _shared_download(self, entry: FeedEntry, access: PrivateAccess) -> Downloaded:
+        """The entry's page downloaded and extracted, once a run for every outlet that lists it: two
+        outlets' feeds listing one page (a wire story, an aggregator) downloaded it twice on a first run,
+        at the same time (the store keeps one article, and the other outlet's entry points at it). An
+        outlet whose page another outlet of the same private-address access is downloading waits for that
+        download and takes its result (or its failure). The result is kept only while another outlet of
+        the run listed the page and has not taken it (``self.listed_by``)."""
+        key = (bare_link(entry.link), access)
+        shared = self.downloads.get(key)
+        if shared is not None:
+            self._taken(key)
+            return await asyncio.shield(shared)  # (a stop of this page's task leaves the other's download be)
+        result: asyncio.Future[Downloaded] = asyncio.get_running_loop().create_future()
+        result.add_done_callback(lambda f: f.cancelled() or f.exception())  # no "never retrieved" warning
+        self.downloads[key] = result
+        try:
+            result.set_result(await self._download(entry, access))
+        except BaseException as e:
+            if isinstance(e, Exception):
+                result.set_exception(e)
+            else:
+                result.cancel()
+            raise
+        finally:
+            self._taken(key)
+        return result.result()
+
+    def _taken(self, key: tuple[str, PrivateAccess]) -> None:
+        self.listed_by[key] -= 1
+        if self.listed_by[key] <= 0:
+            del self.listed_by[key]
+            self.downloads.pop(key, None)
+
+    async def _download(self, entry: FeedEntry, access: PrivateAccess) -> Downloaded:
+        async with self._backlog():  # an outlet's runners (see outlet) first, then the run's backlog
+            self.downloading += 1
+            try:
+                resp = await self.http.get(entry.link, allow_private=access)
+            finally:
+                self.downloading -= 1
+            if front_page(resp.url):  # the front page's teasers are no article (nor its claims)
+                why = FRONT_PAGE if front_page(entry.link) else REDIRECTED_FRONT_PAGE
+                raise FetchError(why, entry.link, permanent=True)
+            try:
+                # the feed's date spares the worker htmldate's search when the page's tags have none
+                page, claims = await self.extractor.page(resp.body, resp.url, resp.content_type, entry.published)
+            except NoArticleText as e:  # permanent, unless a later run may find the text (NO_TEXT_RUNS)
+                raise FetchError(str(e), entry.link, permanent=True, runs=NO_TEXT_RUNS) from None
+            except ValueError as e:  # another parser's complaint: the page may read better next time
+                raise FetchError(str(e) or "no article text", entry.link, permanent=not str(e)) from None
+            return page, claims, resp.url  # (the body is not kept while the article waits for its write)
 
 
 def private_access(outlet: Outlet, opt_in: bool = False) -> PrivateAccess:
