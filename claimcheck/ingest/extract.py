@@ -66,6 +66,8 @@ def extract_page(
     text = _clean_body(doc.text or "")
     if not text:
         raise NoArticleText("no article text found")
+    if consent_wall(text):
+        raise NoArticleText(CONSENT_WALL)
     if not all(k in meta for k in ("title", "author", "published")) and tree is not None:
         # trafilatura's metadata is only a fallback for what the page's own tags (or the feed) lack
         meta = {**fallback_metadata(tree, url, need=[k for k in ("title", "author", "published") if k not in meta]), **meta}
@@ -82,6 +84,49 @@ def extract_page(
         canonical_url=meta.get("canonical"),
         language=meta.get("language"),
     )
+
+
+# A cookie or consent wall sent as a 200 in place of the article (an EU visitor's first request to many news
+# sites): short, about cookies, consent and personal data, and asking for a click. Stored, it was an "article"
+# whose claims ("our 842 partners") joined the comparison. Like a script-only shell it holds no article text:
+# asked for again on the next runs (pipeline.NO_TEXT_RUNS). An article about cookie law is longer, has no
+# button text and speaks of the reader in the third person: the topic words, a choice to click and the
+# wall's "we" and "you" are all needed.
+CONSENT_WALL = "a cookie or consent page, not the article"
+CONSENT_WALL_MAX = 3_000  # characters of text: a consent wall says its piece in a few paragraphs
+_CONSENT_TOPIC = [
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"\bcookies?\b",
+        r"\bconsent\b",
+        r"\bpersonal\s+(?:data|information)\b",
+        r"\b(?:our|\d[\d,]*|trusted|advertising|third[-\s]party)\s+(?:partners|vendors)\b",
+        r"\blegitimate\s+interests?\b",
+        r"\b(?:store|access)\s+(?:and/or\s+access\s+)?information\s+on\s+(?:a|your)\s+device\b",
+        r"\bpersonali[sz]ed\s+(?:ads|advertising|content)\b",
+        r"\bprivacy\s+(?:policy|settings|notice|centre|center|dashboard)\b",
+    )
+]
+_CONSENT_CHOICE = re.compile(
+    r"\b(?:accept|reject|allow|refuse|decline|deny)\s+all\b|"
+    r"\b(?:manage|customi[sz]e|change)\s+(?:your\s+)?(?:choices|preferences|options|cookie\s+settings|privacy\s+settings)\b",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"\w+(?:'\w+)?")
+_ADDRESS = frozenset(["we", "our", "us", "you", "your", "yours"])  # a wall speaks to the reader; news reports
+CONSENT_ADDRESS_SHARE = 0.04  # of the words: 6-10% in consent walls; a report quoting one stays well under
+
+
+def consent_wall(text: str) -> bool:
+    """Whether an extracted text is a cookie or consent wall rather than an article: under
+    CONSENT_WALL_MAX characters, three of the consent topics, a choice to click ("Accept all", "Manage
+    your choices"), and addressed to the reader ("we", "your": a report on cookie law is in the third person)."""
+    if len(text) > CONSENT_WALL_MAX or not _CONSENT_CHOICE.search(text):
+        return False
+    if sum(1 for p in _CONSENT_TOPIC if p.search(text)) < 3:
+        return False
+    words = [w.lower() for w in _WORD.findall(text)]
+    return bool(words) and sum(w in _ADDRESS for w in words) >= CONSENT_ADDRESS_SHARE * len(words)
 
 
 def fallback_metadata(tree: lxml.html.HtmlElement, url: str, need: list[str]) -> dict[str, object]:
