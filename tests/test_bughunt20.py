@@ -4,6 +4,7 @@ failed on the code before its fix; pages and feeds are served over real sockets 
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -115,3 +116,102 @@ def test_a_feed_within_the_cap_or_not_well_formed_is_read_whole() -> None:
     assert feeds._cap_entries(broken, 10) == (broken, 0)
     capped, left = feeds._cap_entries(body.replace(b"<item>", b"<item >"), 10)
     assert left == 20 and capped.count(b"<item") == 10 and b"g29" in capped and b"g19" not in capped
+
+
+def test_a_page_two_outlets_list_is_downloaded_once_on_a_first_run(tmp_path: Path) -> None:
+    """Two outlets whose feeds list the same pages (a wire story on a partner's feed, an aggregator)
+    downloaded each of them twice on a first run, at the same time: the README's "not downloaded for it
+    again" held from the next run on. A page one outlet is downloading is now shared with the other
+    outlet that lists it (same private-address access), and each outlet's entry is still kept."""
+    from pages import PARAS, article_html
+    from soundness import assert_sound
+
+    from claimcheck.config import parse_sources
+    from claimcheck.ingest.http import FetchSettings
+    from claimcheck.ingest.pipeline import FetchOptions, run_fetch
+
+    site = Site()
+    try:
+        pages = [f"/wire/{k}.html" for k in range(2)]
+        for k, path in enumerate(pages):
+            site.route(path, article_html(f"Dam inspection {k} finds cracks", PARAS, T0), delay=0.2,
+                       headers={"Content-Type": "text/html; charset=utf-8"})
+        for o in ("gazette", "roundup"):
+            items = [{"title": f"Dam {k}", "link": site.url(p), "guid": f"{o}-{k}"} for k, p in enumerate(pages)]
+            site.route(f"/{o}.xml", rss(items), headers=RSS)
+        lines = "".join(f"  - {{id: {o}, name: {o.title()}, feeds: ['{site.url(f'/{o}.xml')}']}}\n" for o in ("gazette", "roundup"))
+        sources = parse_sources("outlets:\n" + lines)
+        options = FetchOptions(settings=FetchSettings(timeout=10, retries=1, backoff=0.05), workers=0, allow_private=True)
+        with Store.open(tmp_path / "s.db") as store:
+            report = run_fetch(sources, store, options)
+        hits = [p for p in site.paths_hit() if p.startswith("/wire/")]
+        assert sorted(hits) == pages, hits
+        assert sum(r.new for r in report.outlets) == 2 and sum(r.unchanged for r in report.outlets) == 2
+        assert len(assert_sound(tmp_path / "s.db")) == 2
+        with Store.open(tmp_path / "s.db") as store:  # both outlets' entries were kept: nothing asked again
+            again = run_fetch(sources, store, options)
+        assert [p for p in site.paths_hit() if p.startswith("/wire/")] == hits
+        assert sum(r.unchanged for r in again.outlets) == 4
+    finally:
+        site.close()
+
+
+CONSENT = """<html><head><title>Before you continue</title></head><body><main><h1>We value your privacy</h1>
+<p>We and our 842 partners store and access information on your device, such as cookies, and process
+personal data such as unique identifiers to serve personalised ads and content. You can accept or manage
+your choices below, including your right to object where legitimate interest is used.</p>
+<p>Your choices will apply to this site only. You can change your settings at any time, including
+withdrawing your consent, by using the toggles on our Cookie Policy page.</p>
+<button>Accept all</button><button>Reject all</button></main></body></html>"""
+
+
+def test_a_cookie_consent_wall_sent_as_a_200_is_no_article(tmp_path: Path) -> None:
+    """A consent wall in place of the article (an EU reader's first request to many news sites), sent as
+    a 200, was stored as an article titled "We value your privacy", and its "842 partners" was a claim.
+    It now holds no article text: the page fails for now with its reason, and is asked for again."""
+    from claimcheck.config import parse_sources
+    from claimcheck.ingest.http import FetchSettings
+    from claimcheck.ingest.pipeline import FetchOptions, run_fetch
+
+    site = Site()
+    try:
+        site.route("/story.html", CONSENT, headers={"Content-Type": "text/html; charset=utf-8"})
+        site.route("/feed.xml", rss([{"title": "Budget vote", "link": site.url("/story.html"), "guid": "s"}]), headers=RSS)
+        sources = parse_sources(f"outlets:\n  - {{id: o, name: O, feeds: ['{site.url('/feed.xml')}']}}\n")
+        options = FetchOptions(settings=FetchSettings(timeout=10, retries=1, backoff=0.05), workers=0, allow_private=True)
+        with Store.open(tmp_path / "s.db") as store:
+            (rep,) = run_fetch(sources, store, options).outlets
+            assert rep.new == 0 and dict(rep.reasons) == {"a cookie or consent page, not the article": 1}
+            assert store.stats().articles == 0
+            run_fetch(sources, store, options)  # asked for again, as a script-only shell is
+        assert site.paths_hit().count("/story.html") == 2
+    finally:
+        site.close()
+
+
+def test_a_report_on_cookie_law_is_not_taken_for_a_consent_wall() -> None:
+    from claimcheck.ingest.extract import consent_wall
+
+    assert consent_wall(" ".join(re.sub(r"<[^>]+>", " ", CONSENT).split()))
+    fine = (
+        "The data regulator fined an online furniture retailer 2 million euros on Tuesday for placing "
+        "advertising cookies without consent. Inspectors found that the retailer's banner offered an Accept all "
+        "button but hid the option to reject all behind two further screens, and that it shared personal data "
+        'with 40 advertising partners. "Visitors could not manage their choices in any real sense," the '
+        "regulator's chair, Ilse Marten, said. The retailer said it would appeal and had changed its privacy notice."
+    )
+    assert not consent_wall(fine)
+    recipe = "Preheat the oven. Accept all offers of help in the kitchen; our cookies keep for a week in a tin."
+    assert not consent_wall(recipe)
+
+
+def test_a_canonical_on_another_port_is_another_site(tmp_path: Path) -> None:
+    """A page of one outlet (``127.0.0.1:B``) naming another outlet's page on another port (``127.0.0.1:A``)
+    as its canonical URL was taken at its word: the two different articles shared one canonical URL, the
+    second counted as a duplicate of the first and was never stored. Another port is another origin."""
+    from claimcheck.ingest.canonical import canonical
+
+    assert canonical("http://127.0.0.1:8080/a.html", "http://127.0.0.1:8081/b.html") == "http://127.0.0.1:8081/b.html"
+    assert canonical("https://www.example.com/a", "http://m.example.com:80/a?utm_source=x") == "https://www.example.com/a"
+    assert canonical("http://127.0.0.1:8081/c.html", "http://127.0.0.1:8081/b.html") == "http://127.0.0.1:8081/c.html"
+    assert canonical("http://127.0.0.1:99999/c.html", "http://127.0.0.1:8081/b.html") == "http://127.0.0.1:8081/b.html"

@@ -86,8 +86,17 @@ _EDITION_LABELS = ("www.", "m.", "mobile.", "amp.")
 
 
 def _site(url: str) -> str:
-    host = (urlsplit(url).hostname or "").lower()
+    """The site a URL is on: its host without an edition label, and its port when it names one other than
+    http's and https's (a server on another port is another origin: a page of ``host:8081`` naming one of
+    ``host:8080`` as canonical made itself a "duplicate" of another outlet's article, which then hid it)."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    try:
+        port = parts.port
+    except ValueError:  # (a port out of range: no site of any other URL)
+        return url
     for label in _EDITION_LABELS:
         if host.startswith(label) and host.count(".") >= 2:
-            return host[len(label) :]
-    return host
+            host = host[len(label) :]
+            break
+    return host if port in (None, 80, 443) else f"{host}:{port}"
