@@ -215,3 +215,24 @@ def test_a_canonical_on_another_port_is_another_site(tmp_path: Path) -> None:
     assert canonical("https://www.example.com/a", "http://m.example.com:80/a?utm_source=x") == "https://www.example.com/a"
     assert canonical("http://127.0.0.1:8081/c.html", "http://127.0.0.1:8081/b.html") == "http://127.0.0.1:8081/c.html"
     assert canonical("http://127.0.0.1:99999/c.html", "http://127.0.0.1:8081/b.html") == "http://127.0.0.1:8081/b.html"
+
+
+def test_an_html_page_in_place_of_a_feed_names_the_feed_it_links() -> None:
+    """A site's home page written where its feed should be said only `not a feed (got an HTML page)`;
+    the page names its feed (autodiscovery's `<link rel=alternate>`), and the line now says where."""
+    from claimcheck.errors import FeedParseError
+    from claimcheck.ingest.feeds import parse_feed
+
+    home = (
+        "<!DOCTYPE html><html><head><link rel='stylesheet' href='/s.css'>"
+        '<link type="application/rss+xml" rel="alternate" title="News" href="/news/feed.xml?x=1&amp;y=2">'
+        "</head><body><p>Welcome</p></body></html>"
+    )
+    with pytest.raises(FeedParseError, match=r"^not a feed \(got an HTML page naming its feed /news/feed\.xml\?x=1&y=2\)$"):
+        parse_feed(home.encode(), "http://127.0.0.1:9/", "text/html")
+    elsewhere = home.replace("/news/feed.xml?x=1&amp;y=2", "http://127.0.0.2:9/rss")
+    with pytest.raises(FeedParseError, match=r"naming its feed http://127\.0\.0\.2:9/rss\)$"):
+        parse_feed(elsewhere.encode(), "http://127.0.0.1:9/", "text/html")
+    for odd in ("javascript:alert(1)", ""):
+        with pytest.raises(FeedParseError, match=r"^not a feed \(got an HTML page\)$"):
+            parse_feed(home.replace("/news/feed.xml?x=1&amp;y=2", odd).encode(), "http://127.0.0.1:9/", "text/html")

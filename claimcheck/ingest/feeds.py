@@ -11,7 +11,7 @@ import html
 import json
 import re
 from datetime import UTC, datetime
-from urllib.parse import urldefrag
+from urllib.parse import urldefrag, urlsplit, urlunsplit
 
 import feedparser
 from lxml import etree
@@ -100,7 +100,8 @@ def parse_feed(body: bytes, url: str, content_type: str | None = None) -> Parsed
         )
     if not entries:
         if head.startswith(b"<!doctype html") or b"<html" in head:
-            raise FeedParseError("not a feed (got an HTML page)")
+            named = _named_feed(body, url)
+            raise FeedParseError(f"not a feed (got an HTML page{f' naming its feed {named}' if named else ''})")
         if not head.startswith(b"<"):
             raise FeedParseError("not a feed (no RSS or Atom found)")
         if d.get("bozo") and not isinstance(d.get("bozo_exception"), feedparser.CharacterEncodingOverride):
@@ -109,6 +110,30 @@ def parse_feed(body: bytes, url: str, content_type: str | None = None) -> Parsed
             raise FeedParseError("not a feed (no RSS or Atom found)")
     title = clip(d.feed.get("title"), MAX_TITLE) or None
     return ParsedFeed(entries=tuple(entries), title=title, skipped=skipped, capped=capped)
+
+
+_ALTERNATE = re.compile(rb"<link\b[^>]{0,500}>", re.IGNORECASE)
+_ATTR = re.compile(rb"""\b(rel|type|href)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
+
+
+def _named_feed(body: bytes, url: str) -> str | None:
+    """The feed an HTML page names (``<link rel="alternate" type="application/rss+xml" href=...>``, feed
+    autodiscovery), for the "not a feed" line: a site's home page written where its feed should be. Not
+    followed: the feed in sources.yaml is the user's to choose. The path alone when it is on the same
+    host (the reason stays short), else the whole URL; None when the page names none."""
+    for tag in _ALTERNATE.findall(body[:200_000]):
+        attrs = {m.group(1).lower(): (m.group(2) or m.group(3) or m.group(4) or b"") for m in _ATTR.finditer(tag)}
+        kind = attrs.get(b"type", b"").strip().lower()
+        if b"alternate" not in attrs.get(b"rel", b"").lower().split() or kind not in (
+            b"application/rss+xml", b"application/atom+xml", b"application/feed+json"
+        ):
+            continue
+        link, ok = feed_link(html.unescape(attrs.get(b"href", b"").decode("utf-8", "replace")), url)
+        if ok and link:
+            there, here = urlsplit(str(link)), urlsplit(url)
+            same = (there.scheme, there.netloc) == (here.scheme, here.netloc)
+            return plain(urlunsplit(("", "", there.path, there.query, "")) if same else str(link))
+    return None
 
 
 def _cap_entries(body: bytes, cap: int | None = None) -> tuple[bytes, int]:
