@@ -236,3 +236,16 @@ def test_an_html_page_in_place_of_a_feed_names_the_feed_it_links() -> None:
     for odd in ("javascript:alert(1)", ""):
         with pytest.raises(FeedParseError, match=r"^not a feed \(got an HTML page\)$"):
             parse_feed(home.replace("/news/feed.xml?x=1&amp;y=2", odd).encode(), "http://127.0.0.1:9/", "text/html")
+
+
+@pytest.mark.parametrize("command", [["compare", "Marlow"], ["stories"], ["articles"]])
+def test_a_report_is_never_written_over_another_database(tmp_path: Path, command: list[str]) -> None:
+    """`compare Marlow -o old.db` (tab completion, a typo) wrote the report over another claimcheck store:
+    only the database in use was refused. A file that is an SQLite database is refused, and left as it was."""
+    db, other = tmp_path / "s.db", tmp_path / "old.db"
+    Store.open(db).close()
+    Store.open(other).close()
+    before = other.read_bytes()
+    r = runner.invoke(app, [*command, "--db", str(db), "-o", str(other)])
+    assert r.exit_code == 2 and "it is an SQLite database" in r.output, r.output
+    assert other.read_bytes() == before

@@ -141,6 +141,8 @@ def output_path(output: str | Path | None, *, inputs: Iterable[tuple[Path, str]]
         raise UsageError(f"refusing to write {output}: it is inside claimcheck's own package ({package})")
     if output.is_dir():
         raise UsageError(f"cannot write {output}: it is a directory")
+    if _is_database(output):  # another store than the one read (that one is in inputs): a typo, or tab completion
+        raise UsageError(f"refusing to write {output}: it is an SQLite database (a report never goes over one)")
     if given.endswith(("/", os.sep)):  # Path("out/") is "out": the report went into a file of that name
         raise UsageError(f"cannot write {given}: it names a folder (a trailing /); give a file name in it")
     if is_stream(output):
@@ -154,6 +156,18 @@ def output_path(output: str | Path | None, *, inputs: Iterable[tuple[Path, str]]
     if not os.access(parent, os.W_OK) or (output.exists() and not os.access(output, os.W_OK)):
         raise UsageError(f"cannot write {output}: permission denied (read-only?)")
     return output
+
+
+def _is_database(path: Path) -> bool:
+    """Whether ``path`` is a regular file that starts as an SQLite database does. ``compare x -o old.db``
+    wrote the report over a claimcheck store that was not the one in use (only that one was refused)."""
+    try:
+        if not path.is_file():
+            return False
+        with path.open("rb") as f:
+            return f.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
 
 
 def write_output(path: Path | None, text: str) -> None:
