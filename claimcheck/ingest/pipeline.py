@@ -524,7 +524,14 @@ class _Run(SharedHosts):
         shared = self.downloads.get(key)
         if shared is not None:
             self._taken(key)
-            return await asyncio.shield(shared)  # (a stop of this page's task leaves the other's download be)
+            try:
+                return await asyncio.shield(shared)  # (a stop of this page's task leaves the other's download be)
+            except asyncio.CancelledError:
+                task = asyncio.current_task()
+                if task is not None and task.cancelling():
+                    raise  # this page's own stop
+            # the other outlet's download was stopped and this page's task was not: it downloads on its own
+            return await self._download(entry, access)
         result: asyncio.Future[Downloaded] = asyncio.get_running_loop().create_future()
         result.add_done_callback(lambda f: f.cancelled() or f.exception())  # no "never retrieved" warning
         self.downloads[key] = result
