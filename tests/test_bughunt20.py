@@ -249,3 +249,18 @@ def test_a_report_is_never_written_over_another_database(tmp_path: Path, command
     r = runner.invoke(app, [*command, "--db", str(db), "-o", str(other)])
     assert r.exit_code == 2 and "it is an SQLite database" in r.output, r.output
     assert other.read_bytes() == before
+
+
+def test_a_feed_pasted_under_two_outlets_is_warned_of(tmp_path: Path) -> None:
+    """`sources --check` said OK, not a word, to one feed URL under two outlets (a pasted line): the
+    second outlet then never has an article of its own (each page is stored once). Now a warning, exit 0."""
+    f = tmp_path / "sources.yaml"
+    f.write_text(
+        "outlets:\n"
+        "  - {id: one, name: One, feeds: ['https://news.example/feed.xml']}\n"
+        "  - {id: two, name: Two, feeds: ['https://news.example/other.xml', 'https://NEWS.example/feed.xml?utm_source=x']}\n"
+    )
+    r = runner.invoke(app, ["sources", "--check", "--sources", str(f)])
+    assert r.exit_code == 0, r.output
+    assert "outlets[1].feeds[1] (two): https://NEWS.example/feed.xml?utm_source=x is listed by outlets[0] (one) too" in r.stderr
+    assert r.stderr.count("warning:") == 1

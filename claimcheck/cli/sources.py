@@ -21,7 +21,7 @@ from claimcheck.cli.common import (
     print_json,
     shown_db,
 )
-from claimcheck.config import address_warnings
+from claimcheck.config import address_warnings, shared_feed_warnings
 from claimcheck.render.fit import NAME_MIN, Fitted, indented
 from claimcheck.textsafe import plain, terminal_safe
 from claimcheck.values import counted
@@ -47,7 +47,7 @@ def sources(
     nofeed = [o.id for o in cfg.outlets if o.enabled and not (o.feeds or o.sitemaps)]
     if check:
         enabled = sum(o.enabled for o in cfg.outlets)
-        warnings = address_warnings(cfg)
+        warnings = address_warnings(cfg) + shared_feed_warnings(cfg)
         if as_json:
             print_json(
                 {
