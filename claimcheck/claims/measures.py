@@ -139,7 +139,13 @@ _METRES_CUE = re.compile(
     r")\b",
     re.IGNORECASE,
 )
-_METRES_AFTER = re.compile(r"\s+(?:down|below|above|under|into|off|onto|from)\b", re.IGNORECASE)
+# ... or a thing whose size is its height or length right after the figure (misfire21: "a 100m tower", "the 30m
+# wall", "a 5m wave"; "a 100m deal", "100m viewers", "a 400m loan", "a 5m drop in viewers" stay millions)
+_METRES_AFTER = re.compile(
+    r"\s+(?:down|below|above|under|into|off|onto|from|(?:towers?|spires?|walls?|cliffs?|waves?|"
+    r"swims?|cranes?|masts?|chimneys?)\b)\b",
+    re.IGNORECASE,
+)
 
 
 def measure_in(words: list[str], min_len: int = 1) -> str | None:

@@ -52,6 +52,13 @@ _ROLE_NOUNS = frozenset(["injuries", "deaths", "fatalities", "arrests", "evacuee
 
 # a lower-case prefix hyphened to a capitalised word: "non-North", "pro-Western", "anti-Kremlin", "ex-Soviet"
 _PREFIX_NAME = re.compile(r"(?:non|pro|anti|ex|post|pre|pan|neo|mid|trans|sub|inter|intra)-[A-Z][a-z]+")
+# a part of a time hyphened to it is when, never the counted thing (misfire21): "rose to 57 mid-April", "hit 300
+# mid-2024", "peaked at 9 late-2023", "400 early-March"; "a mid-sized firm", "mid-ranking officials" stay words
+_TIME_PART = re.compile(
+    r"(?:mid|early|late)-(?:\d|(?:" + "|".join(m.lower() for m in [*MONTHS, *WEEKDAYS]) + r")\b|"
+    r"(?:year|month|week|season|decade|century|summer|winter|spring|autumn|morning|afternoon|evening|night)s?\b)",
+    re.IGNORECASE,
+)
 # after "and"/"or": up to three modifiers, then the plural noun they and the name before share
 _COORDINATED = re.compile(r"\s+(?P<mods>(?:[A-Za-z][a-z]+(?:-[A-Za-z][a-z]+)?\s+){1,3})(?P<noun>[a-z]{3,}s)\b")
 # a lower-case word of a verb's form, no modifier of a noun after "and" (review20): "2 Labradors and keeps chickens",
@@ -79,6 +86,8 @@ def _noun_phrase(s: str, pos: int) -> tuple[list[str], int]:
             break
         w = m.group(1)
         low = w.lower()
+        if _TIME_PART.match(s, m.start(1)):
+            break
         if (not words or words[-1] in _UNITS_WORDS or (caps and len(words) == caps)) and (
             chain := _modifier_chain(s, m.start(1))
         ):

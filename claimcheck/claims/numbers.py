@@ -852,18 +852,21 @@ _RACE_DISTANCES = frozenset(["50", "60", "100", "110", "200", "400", "800", "150
 _RACE_CUE = re.compile(
     r"\b(?:final|finals|heats?|hurdles|races?|raced|sprint\w*|relay|freestyle|backstroke|breaststroke|butterfly|"
     r"medley|steeplechase|dash|semi-finals?|athlet\w*|clocked|swimm\w*|runners?|sprinters?|championships|"
-    r"olympics?|olympian|medal\w*|podium)\b",
+    r"olympics?|olympian|medal\w*|podium|specialists?|hurdlers?)\b"
+    # a race's time in seconds (misfire21: "won the 400m in 44.1 seconds")
+    r"|\d\s*(?:seconds|secs?)\b",
     re.IGNORECASE,
 )
 
 
-# The race's name (review18): a race's word after the figure ("the 400m final", "Bolt's 100m world record"), or
+# The race's name (review18): a race's word after the figure ("the 400m final", "Bolt's 100m world record", and
+# its runner or run, misfire21: "her medal-winning 400m run", "the 800m runner", "a 400m specialist"), or
 # the figure after a determiner or a possessive and before no noun ("won the 200m.", "the 200m in 19.8 seconds");
 # "Some 100m voters ... in the presidential race", "the race to connect 200m homes", "an audience of 100m" count.
 _RACE_AFTER = re.compile(
     r"\s+(?:finals?|heats?|hurdles|races?|sprint\w*|relay|freestyle|backstroke|breaststroke|butterfly|medley|"
     r"steeplechase|dash|semi-finals?|world|olympic|titles?|gold|silver|bronze|medals?|records?|champion\w*|"
-    r"personal|season)\b",
+    r"personal|season|runs?|runners?|runner-up|swims?|swimmers?|sprinters?|hurdlers?|specialists?)\b",
     re.IGNORECASE,
 )
 _RACE_AND = re.compile(r"(?:\s*,\s*|\s+(?:and|or)\s+)(?:the\s+)?(\d{2,5}|\d{1,2},\d{3})m\b")

@@ -1,0 +1,134 @@
+"""misfire21: misfires of the extractor and the matcher on invented sentences of kinds of news the rules were not
+written from (sport, courts, business, science, obituaries, weather, parliaments abroad, live blogs, captions,
+press releases, recipes, listicles, Title Case headlines). Each case failed before its fix; the cases the rules
+were written for stay beside them.
+
+Every sentence, outlet and name here is invented for claimcheck.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.claims import extract_claims
+
+
+def _numbers(text: str) -> list[tuple[float, str | None]]:
+    return [(c.value.low, c.unit) for c in extract_claims(text) if c.kind == "number" and c.value]
+
+
+def _units(text: str) -> list[str | None]:
+    return [u for _, u in _numbers(text)]
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [c.speaker for c in extract_claims(text) if c.kind == "quote"]
+
+
+# --- a part of a time hyphened to it ("mid-April", "late-2023") is when, never the counted thing -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "bad"),
+    [
+        ("The death toll rose to 57 mid-April.", "mid-april"),  # disasters
+        ("Sales fell to 300 mid-2024, the firm said.", "mid"),  # business
+        ("Prices peaked at 300 late-2023.", "late"),  # markets
+        ("Arrivals reached 4,000 late-March, up from 2,000 early-February.", "late-march"),  # migration
+    ],
+)
+def test_a_part_of_a_time_is_no_unit(text: str, bad: str) -> None:
+    units = _units(text)
+    assert units and bad not in units
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("The firm has 300 mid-sized suppliers.", "mid-sized suppliers"),
+        ("Officials arrested 12 mid-ranking officers.", "mid-ranking officers"),
+        ("Police said 40 pro-Western activists were held.", "pro-western activists"),
+    ],
+)
+def test_a_hyphened_modifier_stays_in_the_unit(text: str, unit: str) -> None:
+    assert unit in _units(text)
+
+
+# --- a bare "400m" is metres when a race's runner or run, or a tall thing, follows it --------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her medal-winning 400m run lit up the stadium.",  # athletics
+        "The 800m runner was disqualified after the heat.",
+        "She is a 400m specialist from Kenya.",
+        "He won the 400m in 44.1 seconds.",
+        "A 100m tower will rise over the old docks.",  # building
+        "The 30m wall was breached by the floodwater.",  # weather
+        "A 5m wave hit the harbour at dawn.",
+    ],
+)
+def test_a_race_or_a_tall_thing_is_metres(text: str) -> None:
+    assert "m" in _units(text)
+    assert all(v < 1e6 for v, _ in _numbers(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The firm signed a 100m deal to build towers.",
+        "A 5m drop in viewers hit the channel.",
+        "The company lost 100m on its tower project.",
+        "Some 400m people watched the final.",
+    ],
+)
+def test_millions_stay_millions(text: str) -> None:
+    assert any(v >= 1e6 for v, _ in _numbers(text))
+
+
+# --- a chamber's count is no game: the capitalised House, a government defeated, a count still running ---------
+
+
+def _scores(text: str) -> list[tuple[str | None, str | None]]:
+    return [(c.unit, c.extra.get("score")) for c in extract_claims(text) if c.kind == "number" and c.value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Opponents led 215-210 in the House as voting continued.",  # a running count: neither score nor tally
+        "Senators were split 50-50 as the vote went on.",
+        "Republicans lead 222-213 in the House.",  # a chamber's seats (review20)
+    ],
+)
+def test_a_count_in_a_chamber_is_no_score_nor_tally(text: str) -> None:
+    assert not any(u in ("score", "vote") for u, _ in _scores(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "tally"),
+    [
+        ("Lords defeated the government 250-180 on the amendment.", "250-180"),
+        ("MPs defeated the Government 320-290 on the second reading.", "320-290"),
+        ("Peers defeated the government 250-180.", "250-180"),
+        ("The House passed the measure 219-212 late on Friday.", "219-212"),
+        ("The Senate voted 52-48 as the protests continued.", "52-48"),
+    ],
+)
+def test_a_chamber_defeating_the_government_is_a_vote(text: str, tally: str) -> None:
+    assert ("vote", tally) in _scores(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("The Hawks won 3-1 in the house of their rivals.", "3-1"),  # sport
+        ("Rovers beat the Government XI 3-1 in a charity match.", "3-1"),
+        ("The Civil Service side defeated the Ministers 4-2 at the Oval.", "4-2"),
+        ("The visitors led 2-1 as the game went on.", "2-1"),
+        ("City beat the Villans 2-1 as the rain continued.", "2-1"),
+    ],
+)
+def test_a_game_stays_a_score(text: str, score: str) -> None:
+    assert ("score", score) in _scores(text)
