@@ -132,3 +132,40 @@ def test_a_chamber_defeating_the_government_is_a_vote(text: str, tally: str) -> 
 )
 def test_a_game_stays_a_score(text: str, score: str) -> None:
     assert ("score", score) in _scores(text)
+
+
+# --- "20 of 29 died": the whole of a part that has the role, with no noun, gives no bare figure -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("20 of 29 died in the fire.", [(20.0, "deaths")]),  # disasters: the part keeps its role
+        ("Police said 4 of 9 were arrested at the scene.", [(4.0, "arrested")]),  # courts
+        ("Rescuers said 12 of 40 miners were brought out alive.", [(12.0, "miners"), (40.0, "miners")]),
+        ("The firm cut 3 of its 12 plants.", [(3.0, "plants"), (12.0, "plants")]),
+        ("In 8 of 10 cases, the drug worked.", [(8.0, "cases"), (10.0, "cases")]),
+        ("He was 20 of 29 for 226 yards.", [(20.0, None), (29.0, None), (226.0, "yd")]),  # a passing line: labelled so
+    ],
+)
+def test_the_bare_whole_of_a_part_with_a_role_is_no_figure(text: str, kept: list[tuple[float, str | None]]) -> None:
+    assert _numbers(text) == kept
+
+
+# --- a body's name with a small word ("Save the Children", "Time to Change") is the speaker whole ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"It is a scandal," said Save the Children.', "Save the Children"),  # charities
+        ('"We are delighted," said Time to Change, the mental health charity.', "Time to Change"),
+        ('"The march goes ahead," said Stop the War in a statement.', "Stop the War"),
+        ('"We played well," said Smith to reporters.', "Smith"),  # sport: an audience, no name
+        ('"We played well," said Smith the next day.', "Smith"),
+        ('"We will vote for it," said Jones to MPs.', "Jones"),
+        ('"It was a close call," said Jones of the Treasury.', "Jones"),
+    ],
+)
+def test_a_body_named_with_a_small_word_speaks_whole(text: str, speaker: str) -> None:
+    assert _speakers(text) == [speaker]

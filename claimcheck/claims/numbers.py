@@ -1383,6 +1383,15 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tupl
         unit = whole.group("noun")  # "won one of his 38 races" counts one race
     if (raw.kind == "words" and unit is None or raw.bare) and role is None:
         return None, used
+    if (
+        raw.kind == "digits"
+        and unit is None
+        and role is None
+        and not raw.measure
+        and (part := _PART_OF_BEFORE.search(s, max(0, start - 20), start))
+        and event_role(s, part.start(), span_end, None) is not None
+    ):
+        return None, used  # "20 of 29 died": the part counts the deaths, its bare whole counts nothing named
     if raw.kind == "words" and role is None and _anaphoric(s, start, raw.value, unit):
         return None, used  # "the two countries", "all three units": things named before, no new count
     if role is None and not raw.measure and (
@@ -1466,6 +1475,10 @@ _PARTITIVE = re.compile(
 )
 _FROM = re.compile(r"\bfrom\s+(?:\S+\s+)?$", re.IGNORECASE)
 # A part of a whole that is itself counted: "won one of his 38 races", "one of the 12 crew".
+# A part's figure and "of" right before a number (misfire21): "20 of 29 died" (the part has the role); the whole is
+# kept when it names what it counts ("12 of 40 miners"), and a passing line's pair stays two figures by the
+# labels' convention ("was 7 of 16 for 83 yards")
+_PART_OF_BEFORE = re.compile(r"(?<![\w.,])\d[\d,]*\s+of\s+$")
 _OF_COUNTED_WHOLE = re.compile(
     r"\s+of\s+(?:the|its|their|his|her|our|my|your)\s+\d[\d,]*\s+(?P<noun>[a-z][\w-]*)", re.IGNORECASE
 )
