@@ -169,3 +169,35 @@ def test_the_bare_whole_of_a_part_with_a_role_is_no_figure(text: str, kept: list
 )
 def test_a_body_named_with_a_small_word_speaks_whole(text: str, speaker: str) -> None:
     assert _speakers(text) == [speaker]
+
+
+# --- "7 of the best hiking trails": a superlative after "N of the" ranks the things, it is not one ------------
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Here are 7 of the best hiking trails in Wales.", "hiking trails"),  # listicles
+        ("She named 4 of the greatest players of all time.", "players"),  # sport
+        ("Three of the largest banks failed.", "banks"),  # business
+        ("Four of the protest leaders were jailed.", "protest leaders"),  # courts: no superlative, kept whole
+    ],
+)
+def test_a_superlative_after_of_the_is_no_unit(text: str, unit: str) -> None:
+    assert _units(text) == [unit]
+
+
+# --- a headline's Title Case age at death ("Dies At 88") is an age at death, no bare 88 ------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ex-Minister Dies At 88", "Singer Dies Aged 79 After Long Illness", "Former Coach Dead At 71",
+     "The former minister died at 88."],
+)  # fmt: skip
+def test_a_title_case_age_at_death(text: str) -> None:
+    assert _units(text) == ["age at death"]
+
+
+def test_minutes_in_a_title_stay_minutes() -> None:
+    assert _units("Rovers Died At 88 Minutes, Says Coach") != ["age at death"]

@@ -54,6 +54,12 @@ _ROLE_NOUNS = frozenset(["injuries", "deaths", "fatalities", "arrests", "evacuee
 _PREFIX_NAME = re.compile(r"(?:non|pro|anti|ex|post|pre|pan|neo|mid|trans|sub|inter|intra)-[A-Z][a-z]+")
 # a part of a time hyphened to it is when, never the counted thing (misfire21): "rose to 57 mid-April", "hit 300
 # mid-2024", "peaked at 9 late-2023", "400 early-March"; "a mid-sized firm", "mid-ranking officials" stay words
+# a superlative right after "N of the" ranks the things counted, it is not one: "7 of the best hiking trails"
+_SUPERLATIVE = frozenset(
+    ["best", "worst", "top", "biggest", "largest", "greatest", "smallest", "richest", "poorest", "highest",
+     "lowest", "fastest", "busiest", "deadliest", "oldest", "youngest", "newest", "latest", "strongest",
+     "longest", "wealthiest", "finest", "most", "leading"]
+)
 _TIME_PART = re.compile(
     r"(?:mid|early|late)-(?:\d|(?:" + "|".join(m.lower() for m in [*MONTHS, *WEEKDAYS]) + r")\b|"
     r"(?:year|month|week|season|decade|century|summer|winter|spring|autumn|morning|afternoon|evening|night)s?\b)",
@@ -97,8 +103,8 @@ def _noun_phrase(s: str, pos: int) -> tuple[list[str], int]:
             words += chain[0]
             end = chain[1]
             break
-        if not words and low in _LEADING_MODIFIERS:
-            end = m.end()
+        if not words and (low in _LEADING_MODIFIERS or (of and end == of.end() and low in _SUPERLATIVE)):
+            end = m.end()  # "two other sites"; "7 of the best hiking trails": the trails, not "best" (misfire21)
             continue
         name_number = caps and low in _UNITS_WORDS  # "two Formula One teams"
         # a prefix hyphened to a name is a proper modifier as the name alone: "three non-North Korean vessels",

@@ -309,7 +309,7 @@ def find_quantities(sentence: str, context: str = "", *, scores: bool = False) -
     if " and a half" in sentence:
         raws += [_Raw(m.start(), m.end(), 1.5, "digits", m.group("unit").lower() + "s") for m in _A_UNIT_AND_A_HALF.finditer(sentence)]  # fmt: skip
     results = _scores(sentence) if scores else []
-    if "die" in sentence or "dead" in sentence or "passed away" in sentence:
+    if "die" in sentence or "dead" in sentence or "passed away" in sentence or "Die" in sentence or "Dead" in sentence:
         results += _ages_at_death(sentence)
     # ages, ordinals and positions, each where the quantities read before leave room (a score or an age at death
     # read first keeps its span)
@@ -392,10 +392,11 @@ _FROM_UNTIL = re.compile(r"\bfrom\s+[^,;.]{1,30}?\s+(?:to|until|till|through)\s+
 
 # An age at death ("dies at 84", "died, aged 84", "died on Sunday at the age of 84"): an obituary's figure, which
 # outlets state and dispute as any other; other ages (in apposition, "a 65-year-old") stay no claims.
+# (a headline's Title Case too, misfire21: "Ex-Minister Dies At 88", "Singer Dies Aged 79 After Long Illness")
 _AGE_AT_DEATH = re.compile(
-    r"\b(?:died|dies|dead|passed\s+away)\b(?:\s+(?:on|in|at\s+(?:home|hospital))\b[^,.;:\d]{0,30}?)?,?\s+"
-    r"(?:aged|at(?:\s+the\s+age\s+of)?)\s+(?P<n>\d{1,3})(?:\s+years?\s+old)?"
-    r"(?=\s*(?:[,;)]|\.(?!\d)|$)|\s+(?:on|in|after|at|from|of|following|surrounded|while|when|says|said)\b)"
+    r"\b(?:[Dd]ied|[Dd]ies|[Dd]ead|[Pp]assed\s+[Aa]way)\b(?:\s+(?:on|in|at\s+(?:home|hospital))\b[^,.;:\d]{0,30}?)?,?\s+"
+    r"(?:[Aa]ged|[Aa]t(?:\s+[Tt]he\s+[Aa]ge\s+[Oo]f)?)\s+(?P<n>\d{1,3})(?:\s+years?\s+old)?"
+    r"(?=\s*(?:[,;)]|\.(?!\d)|$)|\s+(?i:on|in|after|at|from|of|following|surrounded|while|when|says|said)\b)"
 )
 
 
