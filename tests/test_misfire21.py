@@ -9,6 +9,7 @@ Every sentence, outlet and name here is invented for claimcheck.
 from __future__ import annotations
 
 import pytest
+from test_match_general import joined
 
 from claimcheck.claims import extract_claims
 
@@ -201,3 +202,30 @@ def test_a_title_case_age_at_death(text: str) -> None:
 
 def test_minutes_in_a_title_stay_minutes() -> None:
     assert _units("Rovers Died At 88 Minutes, Says Coach") != ["age at death"]
+
+
+# --- departures are flights only by air: a train's or a ferry's departures join no flights --------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Some 310 train departures were cancelled on Sunday.", "Some 310 flight departures were cancelled on Sunday."),
+        ("Rail operators ran 310 departures from the capital on Sunday.", "The airport handled 310 departures on Sunday."),
+        ("The ferry firm cancelled 40 departures in the storm.", "The airline cancelled 40 flights in the storm."),
+    ],
+)
+def test_departures_by_land_or_sea_are_no_flights(a: str, b: str) -> None:
+    assert not joined(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The airline cancelled 310 flights on Sunday.", "Some 310 departures were cancelled on Sunday as the airline's pilots struck."),
+        ("Some 310 departures were scrapped at the airport.", "The airline cancelled 310 flights."),
+        ("Rail operators cancelled 310 departures on Sunday.", "Some 310 train departures were cancelled on Sunday."),
+    ],
+)
+def test_departures_of_one_kind_still_join(a: str, b: str) -> None:
+    assert joined(a, b)
