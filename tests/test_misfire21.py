@@ -229,3 +229,28 @@ def test_departures_by_land_or_sea_are_no_flights(a: str, b: str) -> None:
 )
 def test_departures_of_one_kind_still_join(a: str, b: str) -> None:
     assert joined(a, b)
+
+
+# --- "the 5G network" is no weight; "sea levels could rise by 1m" is metres; "junctions 5 and 7" no counts -----
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The 5G network covers 90% of the country.", [(90.0, "percent")]),  # business, technology
+        ("A 4G signal reaches 98% of homes.", [(98.0, "percent")]),
+        ("The bar weighs 250g.", [(250.0, "g")]),  # recipes: grams stay
+        ("Sea levels could rise by 1m by 2100.", [(1.0, "m")]),  # science
+        ("The tide rose 2m above normal.", [(2.0, "m")]),  # weather
+        ("The M4 will be closed between junctions 5 and 7 this weekend.", []),  # travel
+        ("M25 CLOSED BETWEEN JUNCTIONS 10 AND 11", []),
+        ("Passengers were sent to gates 12 to 14.", []),
+        ("The motorway has 7 junctions.", [(7.0, "junctions")]),  # a count stays
+    ],
+)
+def test_names_and_levels(text: str, expected: list[tuple[float, str]]) -> None:
+    assert _numbers(text) == expected
+
+
+def test_a_share_sale_of_1m_stays_millions() -> None:
+    assert _numbers("The firm raised 1m in a share sale as water bills rose.") == [(1e6, None)]

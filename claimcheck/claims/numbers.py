@@ -779,6 +779,8 @@ def _digit_numbers(s: str, blocked: list[tuple[int, int]]) -> list[_Raw]:
             known = attached in ATTACHED and not scale and not m.group("pct")
             if known and attached in CASE_SENSITIVE and not m.group("attached").isupper():
                 known = False
+            if known and attached == "g" and m.group("attached") == "G":
+                known = False  # "the 5G network", "4G phones": a network's generation, never grams (misfire21)
             if known and measure_in_name(s, start, end, attached):
                 continue  # "Route 9W", "the Acme 72W USB-C Car Charger": a rating or code in a name
             if known:
