@@ -254,3 +254,21 @@ def test_names_and_levels(text: str, expected: list[tuple[float, str]]) -> None:
 
 def test_a_share_sale_of_1m_stays_millions() -> None:
     assert _numbers("The firm raised 1m in a share sale as water bills rose.") == [(1e6, None)]
+
+
+# --- recipes, brands and crowds: "gas 6", "the 7-Eleven store", "the 1,500-strong crowd sang" -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Roast at 200C/180C fan/gas 6 for 45 mins.", [(200.0, "°C"), (45.0, "mins")]),  # recipes
+        ("Cook on gas mark 4 for an hour.", []),
+        ("The 7-Eleven store was robbed at gunpoint.", []),  # courts: a brand's name
+        ("The 1,500-strong crowd sang throughout.", [(1500.0, "strong crowd")]),  # sport: the verb ends the noun
+        ("The index hit the 8,000 mark 3 times this year.", [(8000.0, "mark"), (3.0, "times")]),  # markets
+        ("The leak released gas 3 times this year.", [(3.0, "times")]),
+    ],
+)
+def test_settings_brands_and_crowds(text: str, expected: list[tuple[float, str]]) -> None:
+    assert _numbers(text) == expected

@@ -1299,6 +1299,8 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tupl
         between = _BETWEEN_RE.search(s, max(0, start - 12), start)
         if joiner in "-–—" and nxt.value <= raw.value:
             return None, True  # a score or vote tally ("ruled 6-3"), not a quantity
+        if joiner == "-" and nxt.kind == "words" and s[nxt.start : nxt.start + 1].isupper() and nxt.start == raw.end + 1:
+            return None, True  # "the 7-Eleven store": a name's figure and its capitalised word, no range (misfire21)
         if raw.measure == "money" and nxt.unit is None and raw.scale == 1.0 and nxt.scale > 1.0:
             raw = _Raw(raw.start, raw.end, raw.value * nxt.scale, raw.kind, raw.unit, measure="money")
             low = raw.value  # "$5-10m": both ends in millions
