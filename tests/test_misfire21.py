@@ -272,3 +272,21 @@ def test_a_share_sale_of_1m_stays_millions() -> None:
 )
 def test_settings_brands_and_crowds(text: str, expected: list[tuple[float, str]]) -> None:
     assert _numbers(text) == expected
+
+
+# --- a Title Case headline's compounds and tallies read as their lower-case forms ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Smith Signs 5-Year Deal With Rovers", [(5.0, "year deal")]),  # sport
+        ("Fire At 12-Storey Block: 60 Evacuated", [(12.0, "storey block"), (60.0, "evacuated")]),
+        ("Government Defeated By 250 Votes To 180 In Lords", [(250.0, "vote")]),  # parliaments
+        ("Government Wins Vote By 300 To 250", [(300.0, "vote")]),
+        ("Prices Rise From 5 To 7 Pence At The Pump", [(5.0, None), (7.0, "pence")]),  # no vote
+        ("Hotel Chain Opens 5-Star Resort In Wales", []),  # a kind, no count
+    ],
+)
+def test_title_case_compounds_and_tallies(text: str, expected: list[tuple[float, str | None]]) -> None:
+    assert _numbers(text) == expected

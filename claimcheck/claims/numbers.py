@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from claimcheck.claims.ages import find_ages
 from claimcheck.claims.clauses import clause_whens, span_test
 from claimcheck.claims.coref import NOT_NAME_WORDS, is_body_name
-from claimcheck.claims.lexicon import CAPITAL, COUNT_NOUNS, MONTH_RE, MONTHS, WEEKDAYS
+from claimcheck.claims.lexicon import CAPITAL, COUNT_NOUNS, MONTH_RE, MONTHS, WEEKDAYS, is_title_case
 from claimcheck.claims.measures import (
     ATTACHED,
     CASE_SENSITIVE,
@@ -140,6 +140,7 @@ _MINUS = re.compile(r"(?:\bminus\s+|(?<![\w.,])[-−])$", re.IGNORECASE)
 _DECADE = re.compile(r"^'?s\b")
 _OF = re.compile(r"\s+of\s+(?:the\s+|their\s+|its\s+|them\b)?", re.IGNORECASE)
 _HYPHEN_UNIT = re.compile(r"-([a-z]+(?:-[a-z]+)*)")
+_HYPHEN_TITLE = re.compile(r"-[A-Z][a-z]+(?:-[A-Za-z][a-z]*)*\b")
 # "five-and-a-half years", "a two-and-a-half-hour wait": the half is part of the figure (as with spaces, read
 # by _AND_A_HALF), the compound's word after it is the unit or the counted thing
 _HYPHEN_HALF = re.compile(r"-and-a-half\b(?=-[a-z]|\s|$|[,.;:!?)])", re.IGNORECASE)
@@ -452,7 +453,7 @@ def _ages(s: str) -> list[Quantity]:
     return out
 
 
-_SCORE_LIKE = re.compile(r"\d\s?[-–—]\s?\d|\d (?:votes? )?to \d|\d (?:votes? )?(?:in favou?r|for)\b")
+_SCORE_LIKE = re.compile(r"\d\s?[-–—]\s?\d|\d (?i:votes? )?(?i:to) \d|\d (?:votes? )?(?:in favou?r|for)\b")
 
 
 def _scores(s: str) -> list[Quantity]:
@@ -823,15 +824,18 @@ def _digit_numbers(s: str, blocked: list[tuple[int, int]]) -> list[_Raw]:
         if not unit and (half := _HYPHEN_HALF.match(s, end)):
             raw.value, raw.end = value + 0.5, half.end()  # "5-and-a-half points"
         hy = _HYPHEN_UNIT.match(s, raw.end) if not unit else None
-        if hy:
-            if hy.group(1).startswith(("year-old", "years-old", "month-old", "week-old", "day-old")):
+        hy_word, hy_end = (hy.group(1), hy.end()) if hy else (None, raw.end)
+        if not unit and hy is None and (titled := _HYPHEN_TITLE.match(s, raw.end)) and is_title_case(s):
+            hy_word, hy_end = titled.group()[1:].lower(), titled.end()  # a headline's "5-Year Deal" (misfire21)
+        if hy_word:
+            if hy_word.startswith(("year-old", "years-old", "month-old", "week-old", "day-old")):
                 continue
-            if _kind_compound(hy.group(1).split("-", 1)[0], value):
+            if _kind_compound(hy_word.split("-", 1)[0], value):
                 continue
-            if hy.group(1) in _POSTFIX_HYPHENS:
-                hy = None
-        if hy:
-            raw.hyphen, raw.end = hy.group(1).replace("-", " "), hy.end()
+            if hy_word in _POSTFIX_HYPHENS:
+                hy_word = None
+        if hy_word:
+            raw.hyphen, raw.end = hy_word.replace("-", " "), hy_end
             _hyphen_measure(s, raw)
         if (
             measure not in ("money", "percent")

@@ -30,7 +30,8 @@ _PAIR = re.compile(
 _WORD_PAIR = re.compile(
     rf"(?<![\w.,$£€-])(?P<a>{_FIG})(?:\s+votes?)?(?:\s+(?:in\s+favou?r|for))?"
     rf"(?:\s+to|\s*,?\s+(?:and|with)|\s*,)\s+(?P<b>{_FIG})(?:\s+votes?)?(?P<against>\s+against)?(?![\w%.,]\d|\w)"
-    r"(?!\s*(?:per\s*cent|percent|%))"
+    r"(?!\s*(?:per\s*cent|percent|%))",
+    re.IGNORECASE,  # a headline's "Defeated By 250 Votes To 180" (misfire21)
 )
 # words of voting, ruling or a verdict: enough by themselves
 _VOTE = re.compile(
@@ -144,7 +145,7 @@ def find_votes(s: str, taken: list[tuple[int, int]] | None = None) -> list[Vote]
 def _word_pair_ok(m: re.Match[str]) -> bool:
     """"312 to 256" and "312 votes to 256" read as they stand; "11 and 4" or "11, 4" only as "11 in favour and 4
     against" (else a list of two figures)."""
-    text = m.group()
+    text = m.group().lower()
     joined_by_to = re.search(r"\s+to\s+", text) is not None
     return joined_by_to or (("favour" in text or "favor" in text or " for " in text) and m.group("against") is not None)
 
