@@ -290,3 +290,44 @@ def test_settings_brands_and_crowds(text: str, expected: list[tuple[float, str]]
 )
 def test_title_case_compounds_and_tallies(text: str, expected: list[tuple[float, str | None]]) -> None:
     assert _numbers(text) == expected
+
+
+# --- credits to nobody: "went according to plan", "according to legend", an event "broadcast by" a channel -----
+
+
+def _cites(text: str, aliases: dict[str, str] | None = None) -> list[str | None]:
+    return [c.cites for c in extract_claims(text, aliases) if c.kind == "citation"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The launch went according to plan.",  # science
+        "Everything went according to schedule at the count.",  # elections
+        "According to legend, the castle was built in 1200.",  # travel
+        "According to tradition, the bride's father pays.",
+        "The match was broadcast by Sky Sports to 2 million viewers.",  # sport
+        "The final, aired by NBC, drew 20 million viewers.",
+    ],
+)
+def test_no_credit_for_an_idiom_or_an_event_shown(text: str) -> None:
+    assert _cites(text) == []
+
+
+def test_an_event_shown_by_a_known_outlet_is_no_credit() -> None:
+    aliases = {"bbc": "bbc", "the bbc": "bbc"}
+    assert _cites("The match was broadcast by the BBC to 2 million viewers.", aliases) == []
+    assert _cites("The interview was broadcast by the BBC on Monday.", aliases) == ["bbc"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cites"),
+    [
+        ("Everything went according to plan, officials said.", ["officials"]),
+        ("According to the Met Office, rain will arrive on Friday.", ["Met Office"]),
+        ("In an interview broadcast by the BBC, Smith said he would resign.", ["BBC"]),
+        ("The remarks, aired by CBS, caused outrage.", ["CBS"]),
+    ],
+)
+def test_credits_stay(text: str, cites: list[str]) -> None:
+    assert _cites(text) == cites
