@@ -268,6 +268,8 @@ def test_a_share_sale_of_1m_stays_millions() -> None:
         ("The 1,500-strong crowd sang throughout.", [(1500.0, "strong crowd")]),  # sport: the verb ends the noun
         ("The index hit the 8,000 mark 3 times this year.", [(8000.0, "mark"), (3.0, "times")]),  # markets
         ("The leak released gas 3 times this year.", [(3.0, "times")]),
+        ("Engineers fixed 300 burst pipes overnight.", [(300.0, "burst pipes")]),  # weather: a modifier stays
+        ("Rescuers reached 40 stuck drivers on the A66.", [(40.0, "stuck drivers")]),
     ],
 )
 def test_settings_brands_and_crowds(text: str, expected: list[tuple[float, str]]) -> None:

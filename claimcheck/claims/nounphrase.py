@@ -41,13 +41,16 @@ _PAST_VERBS = frozenset(
         "put", "cut", "shot", "stood", "wrote", "became", "remain", "remains", "remained", "were", "was",
         "are", "is", "have", "has", "had", "will", "would", "could", "can", "may", "might", "must",
         "should",
-        # irregular pasts that end a singular counted noun's phrase (misfire21: "the 1,500-strong crowd sang
-        # throughout" counts a crowd, not a "crowd sang")
-        "sang", "rang", "swam", "drank", "ate", "threw", "knew", "caught", "taught", "sought", "bought", "felt",
-        "heard", "found", "stole", "chose", "froze", "rode", "dug", "hung", "slept", "wept", "understood",
-        "forgot", "bled", "sped", "spun", "stuck", "swore", "tore", "woke", "wore", "burst", "dealt",
-        "meant", "built", "sank", "shrank", "sprang", "stank", "withdrew", "overtook", "forgave",
     ]
+)
+# Irregular pasts that end a counted noun's phrase after its noun (misfire21: "the 1,500-strong crowd sang
+# throughout" counts a crowd, not a "crowd sang"); before the noun they are its modifier ("300 burst pipes", "40
+# stuck drivers")
+_IRREGULAR_PASTS = frozenset(
+    ["sang", "rang", "swam", "drank", "ate", "threw", "knew", "caught", "taught", "sought", "bought", "felt",
+     "heard", "found", "stole", "chose", "froze", "rode", "dug", "hung", "slept", "wept", "understood", "forgot",
+     "bled", "sped", "spun", "stuck", "swore", "tore", "woke", "wore", "burst", "dealt", "meant", "built", "sank",
+     "shrank", "sprang", "withdrew", "overtook", "forgave"]
 )
 # Nouns plural in sense with no plural ending: "100 military personnel arrive" ends at the noun, before its verb
 _COLLECTIVE = frozenset(["personnel", "police", "cattle", "livestock", "clergy", "poultry"])
@@ -138,7 +141,7 @@ def _noun_phrase(s: str, pos: int) -> tuple[list[str], int]:
             words.append("and")  # "search and rescue workers": one compound noun
             end = joined
             continue
-        if low in _NOT_UNIT and low not in _TIME_UNITS or low in _PAST_VERBS:
+        if low in _NOT_UNIT and low not in _TIME_UNITS or low in _PAST_VERBS or (words and low in _IRREGULAR_PASTS):
             break
         if low in _VERBISH_OK or low in ROLE_WORDS:
             if words and low in _ROLE_NOUNS and len(words) == 1 and not _is_plural(words[0]):
