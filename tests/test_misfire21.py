@@ -125,6 +125,7 @@ def test_a_chamber_defeating_the_government_is_a_vote(text: str, tally: str) -> 
     ("text", "score"),
     [
         ("The Hawks won 3-1 in the house of their rivals.", "3-1"),  # sport
+        ("The Hawks won 3-1 in the House of Pain arena.", "3-1"),
         ("Rovers beat the Government XI 3-1 in a charity match.", "3-1"),
         ("The Civil Service side defeated the Ministers 4-2 at the Oval.", "4-2"),
         ("The visitors led 2-1 as the game went on.", "2-1"),

@@ -84,7 +84,7 @@ _GAME_VERB = re.compile(
 # chamber (misfire21: "Opponents led 215-210 in the House as voting continued"; "won 3-1 in the house" stays).
 CHAMBER_AFTER = re.compile(
     r"^\s*(?:in|by)\s+(?:the\s+)?(?:(?:lower|upper)\s+(?:house|chamber)|house\s+of\s+(?:representatives|commons|"
-    r"lords|delegates)|senate|parliament|commons|lords|legislature|assembly|chamber|congress|(?-i:House))\b"
+    r"lords|delegates)|senate|parliament|commons|lords|legislature|assembly|chamber|congress|(?-i:House)(?!\s+of\b))\b"
     r"(?!\s+(?-i:[A-Z]))"
     # nor a room or a ground called after one (review20): "lost 48-52 in the assembly hall", "the chamber of horrors"
     r"(?!\s+(?:halls?|rooms?|buildings?|square|grounds|gardens|gym|ride|of\s+horrors)\b)",
