@@ -135,11 +135,19 @@ _WEIGHT_CUE = re.compile(
 # 4m since January" and "fell from 5m to 3m" are figures in millions.
 _METRES_CUE = re.compile(
     r"\b(?:deep|depth|high|height|tall|long|length|wide|width|away|underground|metres?|meters?|underwater|"
-    r"altitude|dug|diameter|radius|(?:fell|falls?|fallen|falling|dropped|plunged|plunging|tumbled)\s+(?:down|into|off)"
+    r"altitude|dug|diameter|radius|(?:fell|falls?|fallen|falling|dropped|plunged|plunging|tumbled)\s+(?:down|into|off)|"
+    # a sea's or a river's level, a tide or a surge (misfire21: "sea levels could rise by 1m by 2100")
+    r"sea[\s-]levels?|water\s+levels?|river\s+levels?|tides?|storm\s+surges?"
     r")\b",
     re.IGNORECASE,
 )
-_METRES_AFTER = re.compile(r"\s+(?:down|below|above|under|into|off|onto|from)\b", re.IGNORECASE)
+# ... or a thing whose size is its height or length right after the figure (misfire21: "a 100m tower", "the 30m
+# wall", "a 5m wave"; "a 100m deal", "100m viewers", "a 400m loan", "a 5m drop in viewers" stay millions)
+_METRES_AFTER = re.compile(
+    r"\s+(?:down|below|above|under|into|off|onto|from|(?:towers?|spires?|walls?|cliffs?|waves?|"
+    r"swims?|cranes?|masts?|chimneys?)\b)\b",
+    re.IGNORECASE,
+)
 
 
 def measure_in(words: list[str], min_len: int = 1) -> str | None:

@@ -43,6 +43,15 @@ _PAST_VERBS = frozenset(
         "should",
     ]
 )
+# Irregular pasts that end a counted noun's phrase after its noun (misfire21: "the 1,500-strong crowd sang
+# throughout" counts a crowd, not a "crowd sang"); before the noun they are its modifier ("300 burst pipes", "40
+# stuck drivers")
+_IRREGULAR_PASTS = frozenset(
+    ["sang", "rang", "swam", "drank", "ate", "threw", "knew", "caught", "taught", "sought", "bought", "felt",
+     "heard", "found", "stole", "chose", "froze", "rode", "dug", "hung", "slept", "wept", "understood", "forgot",
+     "bled", "sped", "spun", "stuck", "swore", "tore", "woke", "wore", "burst", "dealt", "meant", "built", "sank",
+     "shrank", "sprang", "withdrew", "overtook", "forgave"]
+)
 # Nouns plural in sense with no plural ending: "100 military personnel arrive" ends at the noun, before its verb
 _COLLECTIVE = frozenset(["personnel", "police", "cattle", "livestock", "clergy", "poultry"])
 _VERBISH_OK = frozenset(["dead", "injured", "wounded", "displaced", "detained", "missing", "killed"])
@@ -52,6 +61,19 @@ _ROLE_NOUNS = frozenset(["injuries", "deaths", "fatalities", "arrests", "evacuee
 
 # a lower-case prefix hyphened to a capitalised word: "non-North", "pro-Western", "anti-Kremlin", "ex-Soviet"
 _PREFIX_NAME = re.compile(r"(?:non|pro|anti|ex|post|pre|pan|neo|mid|trans|sub|inter|intra)-[A-Z][a-z]+")
+# a part of a time hyphened to it is when, never the counted thing (misfire21): "rose to 57 mid-April", "hit 300
+# mid-2024", "peaked at 9 late-2023", "400 early-March"; "a mid-sized firm", "mid-ranking officials" stay words
+# a superlative right after "N of the" ranks the things counted, it is not one: "7 of the best hiking trails"
+_SUPERLATIVE = frozenset(
+    ["best", "worst", "top", "biggest", "largest", "greatest", "smallest", "richest", "poorest", "highest",
+     "lowest", "fastest", "busiest", "deadliest", "oldest", "youngest", "newest", "latest", "strongest",
+     "longest", "wealthiest", "finest", "most", "leading"]
+)
+_TIME_PART = re.compile(
+    r"(?:mid|early|late)-(?:\d|(?:" + "|".join(m.lower() for m in [*MONTHS, *WEEKDAYS]) + r")\b|"
+    r"(?:year|month|week|season|decade|century|summer|winter|spring|autumn|morning|afternoon|evening|night)s?\b)",
+    re.IGNORECASE,
+)
 # after "and"/"or": up to three modifiers, then the plural noun they and the name before share
 _COORDINATED = re.compile(r"\s+(?P<mods>(?:[A-Za-z][a-z]+(?:-[A-Za-z][a-z]+)?\s+){1,3})(?P<noun>[a-z]{3,}s)\b")
 # a lower-case word of a verb's form, no modifier of a noun after "and" (review20): "2 Labradors and keeps chickens",
@@ -79,6 +101,8 @@ def _noun_phrase(s: str, pos: int) -> tuple[list[str], int]:
             break
         w = m.group(1)
         low = w.lower()
+        if _TIME_PART.match(s, m.start(1)):
+            break
         if (not words or words[-1] in _UNITS_WORDS or (caps and len(words) == caps)) and (
             chain := _modifier_chain(s, m.start(1))
         ):
@@ -88,8 +112,8 @@ def _noun_phrase(s: str, pos: int) -> tuple[list[str], int]:
             words += chain[0]
             end = chain[1]
             break
-        if not words and low in _LEADING_MODIFIERS:
-            end = m.end()
+        if not words and (low in _LEADING_MODIFIERS or (of and end == of.end() and low in _SUPERLATIVE)):
+            end = m.end()  # "two other sites"; "7 of the best hiking trails": the trails, not "best" (misfire21)
             continue
         name_number = caps and low in _UNITS_WORDS  # "two Formula One teams"
         # a prefix hyphened to a name is a proper modifier as the name alone: "three non-North Korean vessels",
@@ -117,7 +141,7 @@ def _noun_phrase(s: str, pos: int) -> tuple[list[str], int]:
             words.append("and")  # "search and rescue workers": one compound noun
             end = joined
             continue
-        if low in _NOT_UNIT and low not in _TIME_UNITS or low in _PAST_VERBS:
+        if low in _NOT_UNIT and low not in _TIME_UNITS or low in _PAST_VERBS or (words and low in _IRREGULAR_PASTS):
             break
         if low in _VERBISH_OK or low in ROLE_WORDS:
             if words and low in _ROLE_NOUNS and len(words) == 1 and not _is_plural(words[0]):

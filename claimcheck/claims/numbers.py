@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from claimcheck.claims.ages import find_ages
 from claimcheck.claims.clauses import clause_whens, span_test
 from claimcheck.claims.coref import NOT_NAME_WORDS, is_body_name
-from claimcheck.claims.lexicon import CAPITAL, COUNT_NOUNS, MONTH_RE, MONTHS, WEEKDAYS
+from claimcheck.claims.lexicon import CAPITAL, COUNT_NOUNS, MONTH_RE, MONTHS, WEEKDAYS, is_title_case
 from claimcheck.claims.measures import (
     ATTACHED,
     CASE_SENSITIVE,
@@ -140,6 +140,7 @@ _MINUS = re.compile(r"(?:\bminus\s+|(?<![\w.,])[-−])$", re.IGNORECASE)
 _DECADE = re.compile(r"^'?s\b")
 _OF = re.compile(r"\s+of\s+(?:the\s+|their\s+|its\s+|them\b)?", re.IGNORECASE)
 _HYPHEN_UNIT = re.compile(r"-([a-z]+(?:-[a-z]+)*)")
+_HYPHEN_TITLE = re.compile(r"-[A-Z][a-z]+(?:-[A-Za-z][a-z]*)*\b")
 # "five-and-a-half years", "a two-and-a-half-hour wait": the half is part of the figure (as with spaces, read
 # by _AND_A_HALF), the compound's word after it is the unit or the counted thing
 _HYPHEN_HALF = re.compile(r"-and-a-half\b(?=-[a-z]|\s|$|[,.;:!?)])", re.IGNORECASE)
@@ -309,7 +310,7 @@ def find_quantities(sentence: str, context: str = "", *, scores: bool = False) -
     if " and a half" in sentence:
         raws += [_Raw(m.start(), m.end(), 1.5, "digits", m.group("unit").lower() + "s") for m in _A_UNIT_AND_A_HALF.finditer(sentence)]  # fmt: skip
     results = _scores(sentence) if scores else []
-    if "die" in sentence or "dead" in sentence or "passed away" in sentence:
+    if "die" in sentence or "dead" in sentence or "passed away" in sentence or "Die" in sentence or "Dead" in sentence:
         results += _ages_at_death(sentence)
     # ages, ordinals and positions, each where the quantities read before leave room (a score or an age at death
     # read first keeps its span)
@@ -392,10 +393,11 @@ _FROM_UNTIL = re.compile(r"\bfrom\s+[^,;.]{1,30}?\s+(?:to|until|till|through)\s+
 
 # An age at death ("dies at 84", "died, aged 84", "died on Sunday at the age of 84"): an obituary's figure, which
 # outlets state and dispute as any other; other ages (in apposition, "a 65-year-old") stay no claims.
+# (a headline's Title Case too, misfire21: "Ex-Minister Dies At 88", "Singer Dies Aged 79 After Long Illness")
 _AGE_AT_DEATH = re.compile(
-    r"\b(?:died|dies|dead|passed\s+away)\b(?:\s+(?:on|in|at\s+(?:home|hospital))\b[^,.;:\d]{0,30}?)?,?\s+"
-    r"(?:aged|at(?:\s+the\s+age\s+of)?)\s+(?P<n>\d{1,3})(?:\s+years?\s+old)?"
-    r"(?=\s*(?:[,;)]|\.(?!\d)|$)|\s+(?:on|in|after|at|from|of|following|surrounded|while|when|says|said)\b)"
+    r"\b(?:[Dd]ied|[Dd]ies|[Dd]ead|[Pp]assed\s+[Aa]way)\b(?:\s+(?:on|in|at\s+(?:home|hospital))\b[^,.;:\d]{0,30}?)?,?\s+"
+    r"(?:[Aa]ged|[Aa]t(?:\s+[Tt]he\s+[Aa]ge\s+[Oo]f)?)\s+(?P<n>\d{1,3})(?:\s+years?\s+old)?"
+    r"(?=\s*(?:[,;)]|\.(?!\d)|$)|\s+(?i:on|in|after|at|from|of|following|surrounded|while|when|says|said)\b)"
 )
 
 
@@ -451,7 +453,7 @@ def _ages(s: str) -> list[Quantity]:
     return out
 
 
-_SCORE_LIKE = re.compile(r"\d\s?[-–—]\s?\d|\d (?:votes? )?to \d|\d (?:votes? )?(?:in favou?r|for)\b")
+_SCORE_LIKE = re.compile(r"\d\s?[-–—]\s?\d|\d (?i:votes? )?(?i:to) \d|\d (?:votes? )?(?:in favou?r|for)\b")
 
 
 def _scores(s: str) -> list[Quantity]:
@@ -778,6 +780,8 @@ def _digit_numbers(s: str, blocked: list[tuple[int, int]]) -> list[_Raw]:
             known = attached in ATTACHED and not scale and not m.group("pct")
             if known and attached in CASE_SENSITIVE and not m.group("attached").isupper():
                 known = False
+            if known and attached == "g" and m.group("attached") == "G":
+                known = False  # "the 5G network", "4G phones": a network's generation, never grams (misfire21)
             if known and measure_in_name(s, start, end, attached):
                 continue  # "Route 9W", "the Acme 72W USB-C Car Charger": a rating or code in a name
             if known:
@@ -820,15 +824,18 @@ def _digit_numbers(s: str, blocked: list[tuple[int, int]]) -> list[_Raw]:
         if not unit and (half := _HYPHEN_HALF.match(s, end)):
             raw.value, raw.end = value + 0.5, half.end()  # "5-and-a-half points"
         hy = _HYPHEN_UNIT.match(s, raw.end) if not unit else None
-        if hy:
-            if hy.group(1).startswith(("year-old", "years-old", "month-old", "week-old", "day-old")):
+        hy_word, hy_end = (hy.group(1), hy.end()) if hy else (None, raw.end)
+        if not unit and hy is None and (titled := _HYPHEN_TITLE.match(s, raw.end)) and is_title_case(s):
+            hy_word, hy_end = titled.group()[1:].lower(), titled.end()  # a headline's "5-Year Deal" (misfire21)
+        if hy_word:
+            if hy_word.startswith(("year-old", "years-old", "month-old", "week-old", "day-old")):
                 continue
-            if _kind_compound(hy.group(1).split("-", 1)[0], value):
+            if _kind_compound(hy_word.split("-", 1)[0], value):
                 continue
-            if hy.group(1) in _POSTFIX_HYPHENS:
-                hy = None
-        if hy:
-            raw.hyphen, raw.end = hy.group(1).replace("-", " "), hy.end()
+            if hy_word in _POSTFIX_HYPHENS:
+                hy_word = None
+        if hy_word:
+            raw.hyphen, raw.end = hy_word.replace("-", " "), hy_end
             _hyphen_measure(s, raw)
         if (
             measure not in ("money", "percent")
@@ -852,18 +859,21 @@ _RACE_DISTANCES = frozenset(["50", "60", "100", "110", "200", "400", "800", "150
 _RACE_CUE = re.compile(
     r"\b(?:final|finals|heats?|hurdles|races?|raced|sprint\w*|relay|freestyle|backstroke|breaststroke|butterfly|"
     r"medley|steeplechase|dash|semi-finals?|athlet\w*|clocked|swimm\w*|runners?|sprinters?|championships|"
-    r"olympics?|olympian|medal\w*|podium)\b",
+    r"olympics?|olympian|medal\w*|podium|specialists?|hurdlers?)\b"
+    # a race's time in seconds (misfire21: "won the 400m in 44.1 seconds")
+    r"|\d\s*(?:seconds|secs?)\b",
     re.IGNORECASE,
 )
 
 
-# The race's name (review18): a race's word after the figure ("the 400m final", "Bolt's 100m world record"), or
+# The race's name (review18): a race's word after the figure ("the 400m final", "Bolt's 100m world record", and
+# its runner or run, misfire21: "her medal-winning 400m run", "the 800m runner", "a 400m specialist"), or
 # the figure after a determiner or a possessive and before no noun ("won the 200m.", "the 200m in 19.8 seconds");
 # "Some 100m voters ... in the presidential race", "the race to connect 200m homes", "an audience of 100m" count.
 _RACE_AFTER = re.compile(
     r"\s+(?:finals?|heats?|hurdles|races?|sprint\w*|relay|freestyle|backstroke|breaststroke|butterfly|medley|"
     r"steeplechase|dash|semi-finals?|world|olympic|titles?|gold|silver|bronze|medals?|records?|champion\w*|"
-    r"personal|season)\b",
+    r"personal|season|runs?|runners?|runner-up|swims?|swimmers?|sprinters?|hurdlers?|specialists?)\b",
     re.IGNORECASE,
 )
 _RACE_AND = re.compile(r"(?:\s*,\s*|\s+(?:and|or)\s+)(?:the\s+)?(\d{2,5}|\d{1,2},\d{3})m\b")
@@ -1293,6 +1303,8 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tupl
         between = _BETWEEN_RE.search(s, max(0, start - 12), start)
         if joiner in "-–—" and nxt.value <= raw.value:
             return None, True  # a score or vote tally ("ruled 6-3"), not a quantity
+        if joiner == "-" and nxt.kind == "words" and s[nxt.start : nxt.start + 1].isupper() and nxt.start == raw.end + 1:
+            return None, True  # "the 7-Eleven store": a name's figure and its capitalised word, no range (misfire21)
         if raw.measure == "money" and nxt.unit is None and raw.scale == 1.0 and nxt.scale > 1.0:
             raw = _Raw(raw.start, raw.end, raw.value * nxt.scale, raw.kind, raw.unit, measure="money")
             low = raw.value  # "$5-10m": both ends in millions
@@ -1380,6 +1392,15 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tupl
         unit = whole.group("noun")  # "won one of his 38 races" counts one race
     if (raw.kind == "words" and unit is None or raw.bare) and role is None:
         return None, used
+    if (
+        raw.kind == "digits"
+        and unit is None
+        and role is None
+        and not raw.measure
+        and (part := _PART_OF_BEFORE.search(s, max(0, start - 20), start))
+        and event_role(s, part.start(), span_end, None) is not None
+    ):
+        return None, used  # "20 of 29 died": the part counts the deaths, its bare whole counts nothing named
     if raw.kind == "words" and role is None and _anaphoric(s, start, raw.value, unit):
         return None, used  # "the two countries", "all three units": things named before, no new count
     if role is None and not raw.measure and (
@@ -1463,6 +1484,10 @@ _PARTITIVE = re.compile(
 )
 _FROM = re.compile(r"\bfrom\s+(?:\S+\s+)?$", re.IGNORECASE)
 # A part of a whole that is itself counted: "won one of his 38 races", "one of the 12 crew".
+# A part's figure and "of" right before a number (misfire21): "20 of 29 died" (the part has the role); the whole is
+# kept when it names what it counts ("12 of 40 miners"), and a passing line's pair stays two figures by the
+# labels' convention ("was 7 of 16 for 83 yards")
+_PART_OF_BEFORE = re.compile(r"(?<![\w.,])\d[\d,]*\s+of\s+$")
 _OF_COUNTED_WHOLE = re.compile(
     r"\s+of\s+(?:the|its|their|his|her|our|my|your)\s+\d[\d,]*\s+(?P<noun>[a-z][\w-]*)", re.IGNORECASE
 )

@@ -101,6 +101,8 @@ ID_WORDS = frozenset(
         "bus", "train", "line", "track", "channel", "number", "no", "category", "grade", "size", "model",
         "type", "class", "group", "item", "step", "figure", "table", "volume", "issue", "verse", "week",
         "aisle", "update", "Update", "Android", "iOS", "macOS", "firmware", "software",
+        # an oven's setting (misfire21): "200C/180C fan/gas 6", "gas mark 4"
+        "gas", "mark",
     ]
 )
 SKIP_CAPS = frozenset(

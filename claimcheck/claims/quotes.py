@@ -86,6 +86,14 @@ _AFTER_NAME_VERB = re.compile(rf"^[\s,—–»”\"-]*{_TAIL}{_SPEAKER}{_APPOSIT
 # (round pages14: a few verbs are nouns as often, "his comments", "her remarks", and credit only first after the
 # quote: '"...," comments Ann Cole', '"...," remarks the coach')
 _VERB_FIRST_ONLY = r"(?:comments|remarks|observes|observed|opines|opined)"
+# A body's name of one capitalised word, a small word and a name, closing the credit (misfire21): ', said Save the
+# Children.', ', said Time to Change, the charity', ', said Stop the War in a statement' (a person named after the
+# verb has no such words: ', said Smith to reporters' is lower case, ', said Jones to MPs' an audience; "of the",
+# "for" are left, as in ', said Jones of the Treasury', ', wrote Smith for Reuters')
+_NAME_GOES_ON = re.compile(
+    rf"(?P<rest>\s+(?:the|to(?!\s+(?:MPs|Parliament|Congress|Senate|Lords|Commons|Reuters|[A-Z]{{2,}}s?)\b))\s+[{CAPITAL}][\w’'-]+(?:\s+[{CAPITAL}][\w’'-]+)?)"
+    r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:in|on)\s+(?:a|its|their)\s+statement\b)"
+)
 _AFTER_VERB_NAME = re.compile(rf"^[\s,—–»”\"-]*(?:{_SPEECH}|{_VERB_FIRST_ONLY})\s+(?P<name>{_NAME}|{_ROLE})")
 # Before the quote: 'Bialiatski said: "' / 'X told reporters, "' / 'According to X, "'.
 _BEFORE = re.compile(
@@ -1113,6 +1121,8 @@ def _from_after(after: str, credit_follows: bool = False) -> str | None:
         if name and " " in name:
             return name
     m = _AFTER_VERB_NAME.match(after) or _AFTER_NAME_VERB.match(after)
+    if m and m.re is _AFTER_VERB_NAME and " " not in m.group("name") and (whole := _NAME_GOES_ON.match(after, m.end("name"))):
+        return _clean_name(m.group("name") + whole.group("rest"))  # ', said Save the Children.': the body's whole name
     if m:
         words = m.group("name").split()
         if len(words) == 2 and words[0] in _DETERMINERS and words[1] in ("letter", "letters"):

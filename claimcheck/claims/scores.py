@@ -80,19 +80,30 @@ _GAME_VERB = re.compile(
 
 # A legislature's chamber right after the pair, "in" or "by" it: a vote even after "defeated" or "lost" ("the
 # amendment was defeated 201-199 in the lower house", "lost 48-52 in the Senate"); not a cup or a ground named
-# after one ("won 2-0 in the Senate Cup", "lost 48-52 in the assembly hall").
+# after one ("won 2-0 in the Senate Cup", "lost 48-52 in the assembly hall"); "the House" with its capital is the
+# chamber (misfire21: "Opponents led 215-210 in the House as voting continued"; "won 3-1 in the house" stays).
 CHAMBER_AFTER = re.compile(
     r"^\s*(?:in|by)\s+(?:the\s+)?(?:(?:lower|upper)\s+(?:house|chamber)|house\s+of\s+(?:representatives|commons|"
-    r"lords|delegates)|senate|parliament|commons|lords|legislature|assembly|chamber|congress)\b(?!\s+(?-i:[A-Z]))"
+    r"lords|delegates)|senate|parliament|commons|lords|legislature|assembly|chamber|congress|(?-i:House)(?!\s+of\b))\b"
+    r"(?!\s+(?-i:[A-Z]))"
     # nor a room or a ground called after one (review20): "lost 48-52 in the assembly hall", "the chamber of horrors"
     r"(?!\s+(?:halls?|rooms?|buildings?|square|grounds|gardens|gym|ride|of\s+horrors)\b)",
     re.IGNORECASE,
 )
 
 
+# A government, its ministers or a bill defeated, beaten or backed: a chamber's vote, never a game's result
+# (misfire21: "Lords defeated the government 250-180", "MPs handed ministers a defeat 300-250"; no side in sport is
+# called so)
+_GOVERNMENT_BEFORE = re.compile(
+    r"\b(?:[Tt]he\s+)?(?:[Gg]overnment|ministers|administration|bill|motion|amendment|measure|legislation|"
+    r"resolution)(?:['’]s\s+[\w-]+)?\s*$"
+)
+
+
 def _election(before: str, after: str) -> bool:
     """True when a poll, chamber or vote word governs the pair and no game's result verb does."""
-    if CHAMBER_AFTER.match(after):
+    if CHAMBER_AFTER.match(after) or _GOVERNMENT_BEFORE.search(before):
         return True
     return bool(_ELECTION_BEFORE.search(before) or _ELECTION_AFTER.match(after)) and not _GAME_VERB.search(before)
 

@@ -30,7 +30,8 @@ _PAIR = re.compile(
 _WORD_PAIR = re.compile(
     rf"(?<![\w.,$£€-])(?P<a>{_FIG})(?:\s+votes?)?(?:\s+(?:in\s+favou?r|for))?"
     rf"(?:\s+to|\s*,?\s+(?:and|with)|\s*,)\s+(?P<b>{_FIG})(?:\s+votes?)?(?P<against>\s+against)?(?![\w%.,]\d|\w)"
-    r"(?!\s*(?:per\s*cent|percent|%))"
+    r"(?!\s*(?:per\s*cent|percent|%))",
+    re.IGNORECASE,  # a headline's "Defeated By 250 Votes To 180" (misfire21)
 )
 # words of voting, ruling or a verdict: enough by themselves
 _VOTE = re.compile(
@@ -50,7 +51,8 @@ _BODY = re.compile(
     r"\b(?:senate|house|congress|parliament|assembly|chamber|MPs|MEPs|lawmakers|legislators|legislature|"
     r"senators|representatives|deputies|councill?ors|council|committee|subcommittee|panel|board|directors|"
     r"trustees|shareholders|stockholders|members|delegates|commissioners|commission|cabinet|justices|judges|"
-    r"court|bench|tribunal|jury|jurors|regents|governors|aldermen|supervisors|selectmen|union)\b",
+    r"court|bench|tribunal|jury|jurors|regents|governors|aldermen|supervisors|selectmen|union|"
+    r"lords|peers|commons|MSPs|TDs)\b",
     re.IGNORECASE,
 )
 # a game's result verb right before the pair ("beat the Rovers 3-1"): a score, never a tally
@@ -62,6 +64,14 @@ _GAME_VERB = re.compile(
 )
 # a side ahead or behind: before a chamber, its seats ("Republicans lead 222-213 in the House"), review20
 _LEADING = re.compile(r"\b(?:led|leads?|leading|trail(?:s|ed|ing)?)\b(?:\s+[\w'’.-]+){0,3}\s*$", re.IGNORECASE)
+# a count still running: "led 215-210 in the House as voting continued", "split 50-50 as the roll call went on"
+# (misfire21): no vote's tally yet, nor a game's score
+_RUNNING = re.compile(
+    r"\bas\s+(?:the\s+)?(?:voting|vote|votes|count|counting|roll\s+call|ballots?|results?)\s+"
+    r"(?:continued|continues|went\s+on|goes\s+on|(?:was|were|is|are)\s+(?:still\s+)?(?:under\s?way|being\s+counted)|"
+    r"came\s+in|come\s+in|trickled\s+in)\b",
+    re.IGNORECASE,
+)
 # a poll's figures, a sport's words, anywhere near the pair: not a vote of a body
 _NOT_VOTE = re.compile(
     r"\b(?:polls?|polling|pollsters?|surveys?|percent|per\s+cent|points|goals?|innings|match|game|season|series)\b",
@@ -135,7 +145,7 @@ def find_votes(s: str, taken: list[tuple[int, int]] | None = None) -> list[Vote]
 def _word_pair_ok(m: re.Match[str]) -> bool:
     """"312 to 256" and "312 votes to 256" read as they stand; "11 and 4" or "11, 4" only as "11 in favour and 4
     against" (else a list of two figures)."""
-    text = m.group()
+    text = m.group().lower()
     joined_by_to = re.search(r"\s+to\s+", text) is not None
     return joined_by_to or (("favour" in text or "favor" in text or " for " in text) and m.group("against") is not None)
 
@@ -144,6 +154,8 @@ def _is_tally(s: str, start: int, end: int) -> bool:
     before, after = s[max(0, start - _BEFORE) : start], s[end : end + _AFTER]
     near_before = before[-_NEAR:]
     if _RANGE_BEFORE.search(before) or _RANGE_AFTER.match(after) or re.match(r"^\s*(?:of|per)\b", after):
+        return False
+    if _RUNNING.search(s, end, end + 60):
         return False
     if _NOT_VOTE.search(near_before) or _NOT_VOTE.search(after[:25]):
         return False  # "led 52-45 in the latest poll", "a 3-1 win in the series"

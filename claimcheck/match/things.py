@@ -180,6 +180,28 @@ def _elapsed_ordinal(claim: Claim) -> bool:
 _THINGS: dict[tuple[str, str, str | None, str | None, float | None, bool, str | None], str] = {}
 
 
+# Departures are flights (variants19: "310 flights" / "310 departures" cancelled) only by air: a train's, a bus's
+# or a ferry's, named in the unit or, for bare "departures", by a sentence of such transport and none of flying,
+# are another thing (misfire21: "310 train departures" / "310 flight departures", "rail operators ran 310
+# departures" / "the airport handled 310 departures")
+_GROUND_MODE = re.compile(
+    r"\b(?:trains?|rail\w*|stations?|bus|buses|coach|coaches|ferry|ferries|sailings?|trams?|metro|subway|"
+    r"underground|intercity)\b",
+    re.IGNORECASE,
+)
+_AIR_MODE = re.compile(r"\b(?:flights?|airports?|airlines?|airways|air|planes?|aircraft|runways?|aviation)\b", re.IGNORECASE)
+
+
+def _ground_departures(claim: Claim) -> bool:
+    words = (claim.unit or "").lower().split()
+    if not words or not words[-1].startswith("departure"):
+        return False
+    named = " ".join(words[:-1])
+    if named:
+        return _GROUND_MODE.search(named) is not None and _AIR_MODE.search(named) is None
+    return _GROUND_MODE.search(claim.sentence) is not None and _AIR_MODE.search(claim.sentence) is None
+
+
 def _thing_key(claim: Claim) -> str:
     if "age_of" in claim.extra and is_age_unit(claim.unit):
         return str(claim.unit)  # an age of a person ("an 18-year-old man"): "age", never a count of years
@@ -192,6 +214,8 @@ def _thing_key(claim: Claim) -> str:
         # "its sixth test" joins only another sixth test: never "six tests", never a conflict with "fifth"
         return f"{unit_key(claim.unit)} #{format_ordinal(claim.value.low)}"
     key = compound_key(claim) or unit_key(claim.unit)
+    if key == "flight" and _ground_departures(claim):
+        key = "departure by land or sea"  # "310 train departures" are no flights (misfire21)
     if key == "time" and (event := _times_event(claim)):
         key = event  # "transferred oil to the North 30 times" counts transfers, as "30 transfers" does
     if key in ("live", "life") and _LIVES_LOST.search(claim.sentence):
