@@ -203,6 +203,9 @@ FRESH_ROUNDS = {
     # "Fourteenth round": the odd half by the text's sha1, every sentence with a quotation mark or a cue of saying or
     # credit; quotes and citations only (items carry ``kinds``); a third of the pages in the check split
     "pages14": DATA / "claims_pages14_labelled.json",
+    # "Fifteenth round": the odd half by the text's sha1, half at random, half with a verb of action or finding in
+    # the past tense; statements only (items carry ``kinds``); a third of the pages in the check split
+    "pages15": DATA / "claims_pages15_labelled.json",
 }
 
 

@@ -152,6 +152,18 @@ tests/data/claims_pages14_labelled.json with their ``corpus``; a page is in "pag
 ``int(sha1("pages14:" + page), 16) % 3 == 0`` (a third; figures only, never its misses), else in "pages14-tune"
 (``pages14_split``). ``pages14-show [pages14-tune|pages14-check]`` and ``pages14-add FILE`` work as cites7's.
 
+Fifteenth round, statements on unseen sentences, second time (helper statements20, 2026-12-01; round "pages15",
+``pages15_picks``): the candidates of pages12 (tuning-class news articles not marked German, English tuning pages of
+the benchmark, less the pages claims_eval scores as held out), none labelled in any claims_*_labelled.json, and only
+those whose text's ``sha1`` is odd (``text_half`` 1: helper numprec20 takes the even half for round pages16 at the
+same time), keyed by ``sha1("pages15:" + page + ":" + start)``, at most two a page: ``PAGES15_TAKE`` gives 60 of
+lowest key among all ("pages15-random"), then 60 among those with a verb of action, decision or finding in the past
+tense (pages12's ``PAGES12_VERB``: "pages15-verb"). Labels of statements only (by hand, before the extractor ran on
+them; each item carries ``"kinds": ["statement"]``) go in tests/data/claims_pages15_labelled.json with their
+``corpus``; a page is in "pages15-check" iff ``int(sha1("pages15:" + page), 16) % 3 == 0`` (a third; figures only,
+never its misses), else in "pages15-tune" (``pages15_split``). ``pages15-show [pages15-tune|pages15-check]`` and
+``pages15-add FILE`` work as cites7's.
+
 ``python -m tests.claims_label show N [SPLIT]`` prints the sentences of the next N pages (of SPLIT) to
 label (the text stays on the terminal, never in the repository); ``python -m tests.claims_label add FILE``
 appends the hand labels of FILE to tests/data/claims_real_labelled.json. FILE has one line per sentence,
@@ -824,6 +836,52 @@ def pages13_add(path: Path) -> None:
     PAGES13_LABELS.write_text(json.dumps(items, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
+PAGES15_LABELS = DATA / "claims_pages15_labelled.json"
+# how many sentences each rule of round pages15 takes: at random, then with a verb of action or finding in the past
+PAGES15_TAKE = (("pages15-random", 60), ("pages15-verb", 60))
+
+
+pages15_key = functools.partial(round_key, "pages15")
+
+
+def pages15_split(page: str) -> str:
+    """Round pages15's split of a page: "pages15-check" when ``sha1("pages15:" + page) % 3 == 0`` (a third), else
+    "pages15-tune"."""
+    return "pages15-check" if int(hashlib.sha1(f"pages15:{page}".encode()).hexdigest(), 16) % 3 == 0 else "pages15-tune"
+
+
+def pages15_picks(corpora: dict[str, tuple[str, str]] | None = None) -> dict[str, list[tuple[int, str]]]:
+    """page -> sorted (sentence index, rule) round pages15 picks (see the docstring): candidates as pages12's (less
+    the pages claims_eval holds out), not labelled in any earlier round (every claims_*_labelled.json), whose text's
+    sha1 is odd (``text_half`` 1: round pages16, numbers, takes the even half at the same time); by the key
+    ``sha1("pages15:" + page + ":" + start)``, at most two a page, first ``pages15-random`` of all, then
+    ``pages15-verb`` of those with a verb of action or finding in the past tense (pages12's ``PAGES12_VERB``)."""
+    corpora = cites7_corpora() if corpora is None else corpora
+    held = _eval_holdout_pages()
+    corpora = {p: v for p, v in corpora.items() if p not in held}
+    earlier = tuple(
+        p for p in sorted(DATA.glob("claims_*_labelled.json")) if p.name not in ("claims_labelled.json", PAGES15_LABELS.name)
+    )
+    cands = []
+    for page, i, s in _unlabelled(corpora, earlier):
+        if text_half(s.text) != 1:
+            continue
+        cands.append((pages15_key(page, s.start), page, i, (PAGES12_VERB.search(s.text) is not None,)))
+    return _take_picks(cands, PAGES15_TAKE, {"pages15-verb": 0})
+
+
+def pages15_show(split: str | None = None) -> None:
+    _round_show(pages15_picks(cites7_corpora()), pages15_split, split)
+
+
+def pages15_add(path: Path) -> None:
+    _round_add(path, pages15_picks(cites7_corpora()), PAGES15_LABELS, pages15_split)
+    items = json.loads(PAGES15_LABELS.read_text(encoding="utf-8"))
+    for item in items:
+        item.setdefault("kinds", ["statement"])
+    PAGES15_LABELS.write_text(json.dumps(items, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
 def page_hash(page: str) -> int:
     return int(hashlib.sha1(page.encode()).hexdigest(), 16)
 
@@ -1023,6 +1081,10 @@ if __name__ == "__main__":
         pages13_show(sys.argv[2] if len(sys.argv) > 2 else None)
     elif sys.argv[1:2] == ["pages13-add"]:
         pages13_add(Path(sys.argv[2]))
+    elif sys.argv[1:2] == ["pages15-show"]:
+        pages15_show(sys.argv[2] if len(sys.argv) > 2 else None)
+    elif sys.argv[1:2] == ["pages15-add"]:
+        pages15_add(Path(sys.argv[2]))
     else:
         sys.exit(
             "usage: python -m tests.claims_label show N [tuning|holdout] | add FILE | "
@@ -1037,5 +1099,6 @@ if __name__ == "__main__":
             "pages11-show [pages11-tune|pages11-check] | pages11-add FILE | "
             "pages12-show [pages12-tune|pages12-check] | pages12-add FILE | "
             "pages14-show [pages14-tune|pages14-check] | pages14-add FILE | "
-            "pages13-show [pages13-tune|pages13-check] | pages13-add FILE"
+            "pages13-show [pages13-tune|pages13-check] | pages13-add FILE | "
+            "pages15-show [pages15-tune|pages15-check] | pages15-add FILE"
         )
