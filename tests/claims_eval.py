@@ -203,6 +203,9 @@ FRESH_ROUNDS = {
     # "Fourteenth round": the odd half by the text's sha1, every sentence with a quotation mark or a cue of saying or
     # credit; quotes and citations only (items carry ``kinds``); a third of the pages in the check split
     "pages14": DATA / "claims_pages14_labelled.json",
+    # "Sixteenth round": numbers only (the items' "kinds"), sentences whose text hashes even and that hold a digit
+    # or a number word (a third time); a third of the pages in the check split
+    "pages16": DATA / "claims_pages16_labelled.json",
 }
 
 
