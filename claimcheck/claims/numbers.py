@@ -1029,8 +1029,8 @@ def measure_in_name(s: str, start: int, end: int, unit: str) -> bool:
     if prev and (prev.group(1) in _ID_WORDS or prev.group(1).lower() in _ID_WORDS):
         return True
     if unit in _SPEC_UNITS:
-        # a spec glued into a product's name runs on with another figure or a capitalised word ("Curved 4ms 120Hz
-        # GSYNC IPS Panel Monitor"); in prose a lower-case noun follows ("a 4ms response time", "12MP iSight camera")
+        # a spec glued into a product's name runs on with another figure or a capitalised word ("Curved 1ms 165Hz
+        # IPS Monitor"); in prose a lower-case noun follows ("a 4ms response time", "12MP iSight camera")
         return _SPEC_IN_NAME.match(s, end) is not None
     if unit in _CAPACITIES:
         # a device's storage right after its name is the model's ("the Lumabook 256GB", "an iPhone 11 Pro 512GB");
@@ -1455,7 +1455,7 @@ _SPAN_AFTER = re.compile(
     re.IGNORECASE,
 )
 _COUNTED_BEFORE_OVER = re.compile(r"(?:(?<![\w'’])(?P<noun>[a-z]{3,}s)|\d%|\bper\s?cent|\bpoints)\s+$")
-# ... or the counted thing with its participle (numprec20): "nine witnesses testifying over three days", "40 riders
+# ... or the counted thing with its participle (numprec20): "six experts testifying over four days", "40 riders
 # competing over two weekends"; a participle of lasting, waiting or working keeps the bound ("people waiting over 10
 # years", "staff working over 60 hours")
 _COUNTED_DOING_OVER = re.compile(r"(?<![\w'’])(?P<noun>[a-z]{3,}s)\s+(?P<ing>[a-z]{3,}ing)\s+$")

@@ -88,7 +88,7 @@ _LABEL_AFTER = re.compile(
 )
 # ... and before it: "update 5.50", "firmware 2.1", "version 3" (a verb before a decimal is as rare: "patch 1.2").
 _VERSION_BEFORE = re.compile(r"\b(update|version|firmware|patch|build|release|beta)\s+$", re.IGNORECASE)
-# ... and as what a device or an app is updated to (numprec20): "yet to update to 5.00, keep reading", "upgraded to
+# ... and as what a device or an app is updated to (numprec20): "has yet to update to 6.50, so", "upgraded to
 # 2.1 last week" (a decimal with no unit after it: "the forecast was updated to 2.5 percent" is a figure)
 _UPDATED_TO = re.compile(r"\b(?:updat|upgrad)(?:e|es|ed|ing)\s+to\s+(?:version\s+)?$", re.IGNORECASE)
 _NO_UNIT_AFTER = re.compile(
