@@ -153,3 +153,29 @@ def test_count_restating_the_list_after_its_colon(text: str) -> None:
 )
 def test_counts_before_a_colon_stay(text: str, want: tuple) -> None:
     assert want in _numbers(text)
+
+
+# The size that tells a maker's models apart names the model, as "the 13-inch MacBook Pro" does; a size before the
+# thing it measures stays a measure.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The cheaper 11-inch models were refreshed in the spring, the maker said.",
+        "Reviewers preferred the 15-inch version of the laptop.",
+        "The 27-inch variant ships in March.",
+    ],
+)
+def test_size_naming_a_model(text: str) -> None:
+    assert all(u != "in" for _, _, u in _numbers(text)), _numbers(text)
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("The sports car rides on 21-inch forged wheels.", (21.0, 21.0, "in")),
+        ("The storm dumped a 10-inch layer of snow on the town.", (10.0, 10.0, "in")),
+        ("The tablet has a larger 12-inch display.", (12.0, 12.0, "in")),
+    ],
+)
+def test_size_of_a_thing_stays_a_measure(text: str, want: tuple) -> None:
+    assert want in _numbers(text)

@@ -1285,7 +1285,11 @@ def _recipe(s: str, q: Quantity) -> bool:
 # A screen size hyphened before a capitalised name is part of the model's name ("Apple's 12-inch MacBook", "the
 # 13-inch MacBook Pro", "a 65-inch Samsung QLED"): a product, no measure stated; before a lower-case noun it is
 # one ("a larger 14-inch display", "a 10-inch vinyl").
-_SIZE_IN_NAME = re.compile(r"\d+(?:\.\d+)?-inch\s+(?:[A-Z][\w-]*|i[A-Z]\w*)(?![\w-])")
+# ... and the size that tells a maker's models apart (numprec20): "higher-end 15-inch models were refreshed", "the 11-inch
+# version" ("a 55-inch screen", "22-inch wheels" measure the thing)
+_SIZE_IN_NAME = re.compile(
+    r"\d+(?:\.\d+)?-inch\s+(?:[A-Z][\w-]*|i[A-Z]\w*|models?|versions?|variants?|editions?)(?![\w-])"
+)
 
 
 def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tuple[Quantity | None, bool]:
