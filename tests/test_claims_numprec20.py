@@ -136,6 +136,9 @@ def test_spec_units_in_names_and_other_letters(text: str, out: tuple) -> None:
         "The stadium has been split into two stands: one for home fans, the other for visitors.",
         "The race for the title came down to two teams: Ferrari and Mercedes.",
         "The bill drew praise from three unions: Unite, Unison and the GMB.",
+        # the rest of the noun phrase before a list of names
+        "Savers tend to fall into one of three groups of investor: Cautious, Balanced and Bold.",
+        "Buyers choose one of three tiers (monthly or yearly) of membership: Basic, eSaver and Premium.",
     ],
 )
 def test_count_restating_the_list_after_its_colon(text: str) -> None:
@@ -149,6 +152,10 @@ def test_count_restating_the_list_after_its_colon(text: str) -> None:
         ("The club signed three players on Monday: all are defenders.", (3.0, 3.0, "players")),
         ("Police seized two cars: a van and a motorbike were left.", (2.0, 2.0, "cars")),
         ("The council made four changes: fees rose and two libraries closed.", (4.0, 4.0, "changes")),
+        ("The firm cut 300 jobs at two plants: Leeds and York.", (300.0, 300.0, "jobs")),
+        ("She won two titles with the club in 2019: the league and the cup.", (2.0, 2.0, "titles")),
+        # an opener after the rest of the noun phrase stays a count (news3-tune labels "two pieces of X: One ...")
+        ("The campaign backs two pieces of law: one on data, another on ads.", (2.0, 2.0, "pieces")),
     ],
 )
 def test_counts_before_a_colon_stay(text: str, want: tuple) -> None:

@@ -1573,10 +1573,13 @@ def _anaphoric(s: str, start: int, value: float, unit: str | None) -> bool:
 # ("split into two zones: one for ..., the other for ...") or names the things ("two rivals: Ferrari and Mercedes").
 # (The subject's coordination before a copula, "Rain and fog have been two constants", was tried and dropped: the
 # sentence, left without its number, read as a statement where the labels say none.)
-_LIST_OPENER = re.compile(r"\s*:\s+(?:[Oo]ne|[Tt]he\s+first|[Tt]he\s+former)\b")
-_LIST_COLON = re.compile(r"\s*:\s+(?P<items>[^:;()]{3,160}?)\s*[.!]?\s*$")
+# before a list of names the rest of the noun phrase may stand between the count and the colon ("one of three
+# categories of plan: Basic, Plus and Pro"; no figure, no stop)
+_TO_COLON = re.compile(r"[^:;.!?\d]{0,60}?(?=:)")
+_LIST_OPENER = re.compile(r":\s+(?:[Oo]ne|[Tt]he\s+first|[Tt]he\s+former)\b")
+_LIST_COLON = re.compile(r":\s+(?P<items>[^:;()]{3,160}?)\s*[.!]?\s*$")
 _LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
-_LIST_ITEM = re.compile(r"(?:(?:the|a|an)\s+)?[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,5}")
+_LIST_ITEM = re.compile(r"(?:(?:the|a|an)\s+)?[a-z]{0,6}[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,5}")
 
 
 def _list_items(text: str) -> list[str]:
@@ -1585,11 +1588,11 @@ def _list_items(text: str) -> list[str]:
 
 def _restates_list(s: str, end: int, value: float) -> bool:
     """Whether a small count only restates the size of the list the sentence names after it (see _LIST_OPENER)."""
-    if ":" not in s[end : end + 3]:
+    if ":" not in s[end : end + 62] or (gap := _TO_COLON.match(s, end)) is None:
         return False
-    if _LIST_OPENER.match(s, end):
-        return True
-    if (tail := _LIST_COLON.match(s, end)) is None:
+    if gap.end() - end <= 2 and _LIST_OPENER.match(s, gap.end()):
+        return True  # the opener right after the count's noun only (news3-tune counts "two pieces of legislation: One ...")
+    if (tail := _LIST_COLON.match(s, gap.end())) is None:
         return False
     items = _list_items(tail.group("items"))
     return len(items) == int(value) and all(_LIST_ITEM.fullmatch(i) for i in items)
