@@ -206,6 +206,9 @@ FRESH_ROUNDS = {
     # "Fifteenth round": the odd half by the text's sha1, half at random, half with a verb of action or finding in
     # the past tense; statements only (items carry ``kinds``); a third of the pages in the check split
     "pages15": DATA / "claims_pages15_labelled.json",
+    # "Sixteenth round": numbers only (the items' "kinds"), sentences whose text hashes even and that hold a digit
+    # or a number word (a third time); a third of the pages in the check split
+    "pages16": DATA / "claims_pages16_labelled.json",
 }
 
 
