@@ -21,7 +21,7 @@ from claimcheck.cli.common import (
     print_json,
     shown_db,
 )
-from claimcheck.config import Sources, address_warnings
+from claimcheck.config import address_warnings
 from claimcheck.render.fit import NAME_MIN, Fitted, indented
 from claimcheck.textsafe import plain, terminal_safe
 from claimcheck.values import counted
@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from rich.console import RenderableType
+
+    from claimcheck.models import Sources
 
 
 @handle_errors
@@ -133,7 +135,8 @@ def shared_feed_warnings(sources: Sources) -> list[str]:
     """One line per feed or sitemap URL that an earlier outlet lists too (a line pasted under two outlets).
     Not an error: the fetch reads it for each and stores each page once, under one of them; but the other
     outlet then never has an article of its own, and ``sources --check`` said OK without a word."""
-    from claimcheck.ingest.canonical import bare_link
+    from claimcheck.ingest.canonical import bare_link  # (config, a core module, may not import ingest)
+
     first: dict[str, tuple[int, str]] = {}
     out: list[str] = []
     for i, o in enumerate(sources.outlets):

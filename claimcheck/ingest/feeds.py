@@ -168,7 +168,11 @@ def _cap_entries(body: bytes, cap: int | None = None) -> tuple[bytes, int]:
         if i not in keep and (parent := el.getparent()) is not None:
             parent.remove(el)
     tree = root.getroottree()
-    return etree.tostring(tree, encoding=tree.docinfo.encoding or "utf-8", xml_declaration=True), len(entries) - cap
+    try:
+        kept = etree.tostring(tree, encoding=tree.docinfo.encoding or "utf-8", xml_declaration=True)
+    except (LookupError, ValueError, etree.SerialisationError):  # an encoding lxml reads but cannot write
+        return body, 0
+    return kept, len(entries) - cap
 
 
 def _element_time(el: etree._Element) -> float | None:

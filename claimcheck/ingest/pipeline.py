@@ -512,7 +512,6 @@ class _Run(SharedHosts):
             self.pages_left -= 1
             self.progress.advance(outlet.id)
 
-
     async def _shared_download(self, entry: FeedEntry, access: PrivateAccess) -> Downloaded:
         """The entry's page downloaded and extracted, once a run for every outlet that lists it: two
         outlets' feeds listing one page (a wire story, an aggregator) downloaded it twice on a first run,
