@@ -247,6 +247,7 @@ def test_departures_of_one_kind_still_join(a: str, b: str) -> None:
         ("M25 CLOSED BETWEEN JUNCTIONS 10 AND 11", []),
         ("Passengers were sent to gates 12 to 14.", []),
         ("The motorway has 7 junctions.", [(7.0, "junctions")]),  # a count stays
+        ("The fire spread through rooms 2 floors above.", [(2.0, "floors")]),
     ],
 )
 def test_names_and_levels(text: str, expected: list[tuple[float, str]]) -> None:

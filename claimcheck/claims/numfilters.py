@@ -220,7 +220,7 @@ def _not_a_quantity(s: str, m: re.Match[str], value: float, num: str) -> bool:
     )
     if year_like and not (_QUALIFIED_BEFORE.search(before) and _plural_after(after)):
         return True  # a year; "roughly 2000 planets" counts planets
-    if _SERIES_LIST_BEFORE.search(before):
+    if _SERIES_LIST_BEFORE.search(before) and not _COUNT_AFTER_SERIES.match(after):
         return True  # "between junctions 5 and 7", "gates 12 to 14": items of a series, no count (misfire21)
     prev = _PREV_WORD.search(before)
     if prev:
@@ -244,11 +244,13 @@ def _not_a_quantity(s: str, m: re.Match[str], value: float, num: str) -> bool:
 
 
 # A plural series noun before figures names items of it, each figure of the list too (misfire21): "between junctions
-# 5 and 7", "JUNCTIONS 10 AND 11", "platforms 3, 4 and 5", "exits 12-14" (a count comes before: "7 junctions")
+# 5 and 7", "JUNCTIONS 10 AND 11", "platforms 3, 4 and 5", "exits 12-14" (a count comes before: "7 junctions"; a
+# plural noun after the figure makes it a count: "the fire spread through rooms 2 floors above")
 _SERIES_LIST_BEFORE = re.compile(
     r"\b(?i:junctions|exits|gates|platforms|terminals|chapters|rooms|lanes|piers|berths|wards|bays)\s+"
     r"(?:\d{1,4}[A-Za-z]?\s*(?:,|(?i:and|or|to|through)|[-–])\s*)*$"
 )
+_COUNT_AFTER_SERIES = re.compile(r"\s+(?!(?:this|thus|plus|less|unless|across|towards)\b)[a-z][a-z’'-]*[a-rt-z]s\b")
 # An earlier year by its role: after a preposition of time and with no noun after it ("wrote, in 1611.",
 # "built around 1450 and restored"; "in 1500 homes" counts homes).
 _YEAR_PREP = re.compile(r"\b(?:in|since|until|till|from|by|circa|c\.|before|after)\s+$", re.IGNORECASE)
