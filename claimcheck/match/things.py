@@ -436,7 +436,7 @@ _CLASS_WORDS = {
              "fisherman", "fishermen"),
     # who watches a game or a show on the spot: "30,000 fans" / "30,000 spectators" / "30,000 concertgoers"
     "audience": ("fan", "spectator", "supporter", "attendee", "concertgoer", "festivalgoer", "goer",
-                 "racegoer"),
+                 "racegoer", "reveller", "reveler", "partygoer", "carnivalgoer"),
     # who studies at a school or a university: "90 pupils" / "90 students" / "90 schoolchildren"
     "student": ("student", "pupil", "schoolchild", "schoolchildren", "schoolboy", "schoolgirl", "learner",
                 "undergraduate"),
