@@ -139,6 +139,30 @@ def test_revellers_are_the_crowd_of_a_party() -> None:
                       "Some 400 officers were on duty on the Calder seafront on new year's eve.")  # fmt: skip
 
 
+# --- rule 8: a short part of a quote by the same named speaker --------------------------------------------------
+
+
+def test_a_short_part_of_a_quote_by_its_own_speaker_is_that_quote() -> None:
+    # a port, a football club, a charity
+    assert _quote_rows(
+        "'This is a landmark year for the port,' said chief executive Lars Eklund.",
+        "Chief executive Lars Eklund said it was 'a landmark year'.",
+    ) == [2]
+    assert _quote_rows(
+        "'We are deeply saddened by the news of his passing,' said club chairman Rui Costa Lima.",
+        "Club chairman Rui Costa Lima said the club was 'deeply saddened by' the news.",
+    ) == [2]
+    # another speaker, or none, with the same three words: two quotes
+    assert _quote_rows(
+        "'This is a landmark year for the port,' said chief executive Lars Eklund.",
+        "Mayor Ann Cole said it was 'a landmark year'.",
+    ) == [1, 1]
+    assert _quote_rows(
+        "'This is a landmark year for the charity,' said director Lars Eklund.",
+        "It was 'a landmark year', the annual report said.",
+    ) == [1, 1]
+
+
 # --- the tune part of the invented events, over loopback ---------------------------------------------------------
 
 # facts of the tune part each in one row with every outlet (the round's rules), by event and value
@@ -182,6 +206,7 @@ def test_tune_events_one_fact_in_other_words_is_one_row(scored: Scored, event: s
 
 
 @pytest.mark.slow
-def test_tune_events_a_quote_and_its_part_by_a_person_of_a_body_are_one_row(scored: Scored) -> None:
-    chosen = [f for f in scored[0] if f.event == "housing: new homes fall short of target" and f.fact["kind"] == "quote"]
+@pytest.mark.parametrize("event", ["housing: new homes fall short of target", "ports: record container volumes"])
+def test_tune_events_a_quote_and_its_part_are_one_row(scored: Scored, event: str) -> None:
+    chosen = [f for f in scored[0] if f.event == event and f.fact["kind"] == "quote"]
     assert chosen and all(len(f.rows) == 1 and not f.missed for f in chosen)
