@@ -102,6 +102,7 @@ def test_the_wires_dlrs_and_stg_are_money() -> None:
 def test_the_police_who_nicked_n_made_arrests() -> None:
     assert _things("Cops nicked 14 fans after the derby.") == [("14 fans", "fan")]
     assert [c.extra.get("role") for c in extract_claims("Cops nicked 14 fans after the derby.")] == ["arrested"]
+    assert [c.extra.get("role") for c in extract_claims("Cops later nicked four suspects.")] == ["arrested"]
     # a derby, a protest
     assert joined("Police made 14 arrests after the derby at Eastgate.",
                   "Cops nicked 14 people after the derby at Eastgate.")  # fmt: skip

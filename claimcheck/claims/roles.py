@@ -47,7 +47,7 @@ _ARREST = (
     r"round(?:s|ed|ing)?\s+up|"
     # the tabloids' verb, after the police who make the arrest (variants20): "Cops nicked 312 people", "Police
     # nicked four suspects"; never a theft ("thieves nicked 40 phones")
-    r"(?:(?<=cops\s)|(?<=police\s)|(?<=officers\s))nick(?:s|ed)"
+    r"(?:cops|police|officers)\s+(?:(?:later|also|then|have|had|have\s+now)\s+)?nick(?:s|ed)"
 )
 _RESCUE = r"rescu(?:es|ed|ing)|rescues?\s+of"
 _DISPLACE = r"displac(?:es|ed|ing)|uproot(?:s|ed|ing)"
