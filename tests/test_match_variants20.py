@@ -153,6 +153,11 @@ def test_a_short_part_of_a_quote_by_its_own_speaker_is_that_quote() -> None:
         "'We are deeply saddened by the news of his passing,' said club chairman Rui Costa Lima.",
         "Club chairman Rui Costa Lima said the club was 'deeply saddened by' the news.",
     ) == [2]
+    # the same speaker named in another form ("Ms Okafor" / "Priya Okafor")
+    assert _quote_rows(
+        "'It has been a brutal winter for the shops,' said Priya Okafor, head of retail at Shopscan.",
+        "Ms Okafor called it 'a brutal winter'.",
+    ) == [2]
     # another speaker, or none, with the same three words: two quotes
     assert _quote_rows(
         "'This is a landmark year for the port,' said chief executive Lars Eklund.",

@@ -1942,14 +1942,14 @@ def text_graph(items: Sequence[Item], options: MatchOptions, *, quote: bool) -> 
             both_long = long_enough[idx][:, None] & long_enough[idx][None, :]
             if quote:
                 # a short part of a quote ("a landmark year") wholly inside a longer one by the one same, named
-                # speaker is that quote cut by another outlet (variants20): its whole words, not a phrase of two
-                both_long |= (
-                    (speaker[idx][:, None] == speaker[idx][None, :])
-                    & credited[idx][:, None]
-                    & short_part[idx][:, None]
-                    & short_part[idx][None, :]
-                    & (loose >= 100)
-                )
+                # speaker ("Lars Eklund" / "Mr Eklund") is that quote cut by another outlet (variants20): its whole
+                # words, not a phrase of two
+                part = credited[idx][:, None] & credited[idx][None, :] & short_part[idx][:, None]
+                part &= short_part[idx][None, :] & (loose >= 100) & ~both_long
+                if part.any():
+                    px, py = np.nonzero(part)
+                    one = _compatible_speakers(speaker[idx][px], speaker[idx][py], speakers, compatible)
+                    both_long[px[one], py[one]] = True
             score = np.maximum(base, np.where(both_long, loose, 0))
             if quote and wordy[idx].sum() >= 2:
                 cset = _cdist([content[g] for g in chunk], [content[g] for g in chunk], fuzz.token_set_ratio, options, cutoff)
