@@ -803,36 +803,65 @@ def pages14_add(path: Path) -> None:
     _round_add(path, pages14_picks(cites7_corpora()), PAGES14_LABELS, pages14_split)
 
 
-PAGES13_LABELS = DATA / "claims_pages13_labelled.json"
-# how many sentences round pages13 takes: all with a digit or a number word
-PAGES13_TAKE = (("pages13-number", 120),)
+def _third_split(name: str) -> Callable[[str], str]:
+    """A round's split of a page: "NAME-check" when ``sha1("NAME:" + page) % 3 == 0`` (a third), else "NAME-tune"."""
+
+    def split(page: str) -> str:
+        return f"{name}-check" if int(hashlib.sha1(f"{name}:{page}".encode()).hexdigest(), 16) % 3 == 0 else f"{name}-tune"
+
+    split.__doc__ = f"Round {name}'s split of a page (:func:`_third_split`)."
+    return split
 
 
-pages13_key = functools.partial(round_key, "pages13")
-
-
-def pages13_split(page: str) -> str:
-    """Round pages13's split of a page: "pages13-check" when ``sha1("pages13:" + page) % 3 == 0`` (a third), else
-    "pages13-tune"."""
-    return "pages13-check" if int(hashlib.sha1(f"pages13:{page}".encode()).hexdigest(), 16) % 3 == 0 else "pages13-tune"
-
-
-def pages13_picks(corpora: dict[str, tuple[str, str]] | None = None) -> dict[str, list[tuple[int, str]]]:
-    """page -> sorted (sentence index, rule) round pages13 picks (see the docstring): candidates as pages12's, not
-    labelled in any earlier round (every claims_*_labelled.json), whose text hashes even (``text_half`` 0) and holds
-    a digit or a number word; by the key ``sha1("pages13:" + page + ":" + start)``, at most two a page."""
+def _half_picks(
+    name: str,
+    labels: Path,
+    take: tuple[tuple[str, int], ...],
+    half: int,
+    corpora: dict[str, tuple[str, str]] | None,
+    *,
+    numbers: bool = False,
+    cue: tuple[str, re.Pattern[str]] | None = None,
+) -> dict[str, list[tuple[int, str]]]:
+    """page -> sorted (sentence index, rule) picks of a round on one half of the texts (rounds pages13, 15, 16):
+    candidates as pages12's (less the pages claims_eval holds out), not labelled in any other round (every
+    claims_*_labelled.json but ``labels``), whose text's sha1 has parity ``half`` (``text_half``) and, with
+    ``numbers``, holds a digit or a number word; by the key ``sha1(name + ":" + page + ":" + start)``, at most two a
+    page, in ``take``'s order; ``cue`` (rule, pattern): that rule takes only sentences the pattern finds."""
     corpora = cites7_corpora() if corpora is None else corpora
     held = _eval_holdout_pages()
     corpora = {p: v for p, v in corpora.items() if p not in held}
     earlier = tuple(
-        p for p in sorted(DATA.glob("claims_*_labelled.json")) if p.name not in ("claims_labelled.json", PAGES13_LABELS.name)
+        p for p in sorted(DATA.glob("claims_*_labelled.json")) if p.name not in ("claims_labelled.json", labels.name)
     )
+    key = functools.partial(round_key, name)
     cands = []
     for page, i, s in _unlabelled(corpora, earlier):
-        if text_half(s.text) != 0 or _PAGES8_NUMBER.search(s.text) is None:
+        if text_half(s.text) != half or (numbers and _PAGES8_NUMBER.search(s.text) is None):
             continue
-        cands.append((pages13_key(page, s.start), page, i, ()))
-    return _take_picks(cands, PAGES13_TAKE, {})
+        cands.append((key(page, s.start), page, i, () if cue is None else (cue[1].search(s.text) is not None,)))
+    return _take_picks(cands, take, {} if cue is None else {cue[0]: 0})
+
+
+def _add_of_kind(path: Path, picks: dict[str, list[tuple[int, str]]], labels: Path, split: Callable[[str], str], kind: str) -> None:
+    """``_round_add`` for a round that labels one kind only: each item carries ``"kinds": [kind]``."""
+    _round_add(path, picks, labels, split)
+    items = json.loads(labels.read_text(encoding="utf-8"))
+    for item in items:
+        item.setdefault("kinds", [kind])
+    labels.write_text(json.dumps(items, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+PAGES13_LABELS = DATA / "claims_pages13_labelled.json"
+# how many sentences round pages13 takes: all with a digit or a number word
+PAGES13_TAKE = (("pages13-number", 120),)
+pages13_key = functools.partial(round_key, "pages13")
+pages13_split = _third_split("pages13")
+
+
+def pages13_picks(corpora: dict[str, tuple[str, str]] | None = None) -> dict[str, list[tuple[int, str]]]:
+    """Round pages13's picks (see the docstring): the even half (``text_half`` 0), each with a digit or a number word."""
+    return _half_picks("pages13", PAGES13_LABELS, PAGES13_TAKE, 0, corpora, numbers=True)
 
 
 def pages13_show(split: str | None = None) -> None:
@@ -840,45 +869,21 @@ def pages13_show(split: str | None = None) -> None:
 
 
 def pages13_add(path: Path) -> None:
-    _round_add(path, pages13_picks(cites7_corpora()), PAGES13_LABELS, pages13_split)
-    items = json.loads(PAGES13_LABELS.read_text(encoding="utf-8"))
-    for item in items:
-        item.setdefault("kinds", ["number"])
-    PAGES13_LABELS.write_text(json.dumps(items, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    _add_of_kind(path, pages13_picks(cites7_corpora()), PAGES13_LABELS, pages13_split, "number")
 
 
 PAGES15_LABELS = DATA / "claims_pages15_labelled.json"
 # how many sentences each rule of round pages15 takes: at random, then with a verb of action or finding in the past
 PAGES15_TAKE = (("pages15-random", 60), ("pages15-verb", 60))
-
-
 pages15_key = functools.partial(round_key, "pages15")
-
-
-def pages15_split(page: str) -> str:
-    """Round pages15's split of a page: "pages15-check" when ``sha1("pages15:" + page) % 3 == 0`` (a third), else
-    "pages15-tune"."""
-    return "pages15-check" if int(hashlib.sha1(f"pages15:{page}".encode()).hexdigest(), 16) % 3 == 0 else "pages15-tune"
+pages15_split = _third_split("pages15")
 
 
 def pages15_picks(corpora: dict[str, tuple[str, str]] | None = None) -> dict[str, list[tuple[int, str]]]:
-    """page -> sorted (sentence index, rule) round pages15 picks (see the docstring): candidates as pages12's (less
-    the pages claims_eval holds out), not labelled in any earlier round (every claims_*_labelled.json), whose text's
-    sha1 is odd (``text_half`` 1: round pages16, numbers, takes the even half at the same time); by the key
-    ``sha1("pages15:" + page + ":" + start)``, at most two a page, first ``pages15-random`` of all, then
-    ``pages15-verb`` of those with a verb of action or finding in the past tense (pages12's ``PAGES12_VERB``)."""
-    corpora = cites7_corpora() if corpora is None else corpora
-    held = _eval_holdout_pages()
-    corpora = {p: v for p, v in corpora.items() if p not in held}
-    earlier = tuple(
-        p for p in sorted(DATA.glob("claims_*_labelled.json")) if p.name not in ("claims_labelled.json", PAGES15_LABELS.name)
-    )
-    cands = []
-    for page, i, s in _unlabelled(corpora, earlier):
-        if text_half(s.text) != 1:
-            continue
-        cands.append((pages15_key(page, s.start), page, i, (PAGES12_VERB.search(s.text) is not None,)))
-    return _take_picks(cands, PAGES15_TAKE, {"pages15-verb": 0})
+    """Round pages15's picks (see the docstring): the odd half (``text_half`` 1: round pages16, numbers, took the even
+    half at the same time), first ``pages15-random`` of all, then ``pages15-verb`` of those with a verb of action or
+    finding in the past tense (pages12's ``PAGES12_VERB``)."""
+    return _half_picks("pages15", PAGES15_LABELS, PAGES15_TAKE, 1, corpora, cue=("pages15-verb", PAGES12_VERB))
 
 
 def pages15_show(split: str | None = None) -> None:
@@ -886,43 +891,19 @@ def pages15_show(split: str | None = None) -> None:
 
 
 def pages15_add(path: Path) -> None:
-    _round_add(path, pages15_picks(cites7_corpora()), PAGES15_LABELS, pages15_split)
-    items = json.loads(PAGES15_LABELS.read_text(encoding="utf-8"))
-    for item in items:
-        item.setdefault("kinds", ["statement"])
-    PAGES15_LABELS.write_text(json.dumps(items, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    _add_of_kind(path, pages15_picks(cites7_corpora()), PAGES15_LABELS, pages15_split, "statement")
 
 
 PAGES16_LABELS = DATA / "claims_pages16_labelled.json"
 # how many sentences round pages16 takes: all with a digit or a number word
 PAGES16_TAKE = (("pages16-number", 120),)
-
-
 pages16_key = functools.partial(round_key, "pages16")
-
-
-def pages16_split(page: str) -> str:
-    """Round pages16's split of a page: "pages16-check" when ``sha1("pages16:" + page) % 3 == 0`` (a third), else
-    "pages16-tune"."""
-    return "pages16-check" if int(hashlib.sha1(f"pages16:{page}".encode()).hexdigest(), 16) % 3 == 0 else "pages16-tune"
+pages16_split = _third_split("pages16")
 
 
 def pages16_picks(corpora: dict[str, tuple[str, str]] | None = None) -> dict[str, list[tuple[int, str]]]:
-    """page -> sorted (sentence index, rule) round pages16 picks (see the docstring): candidates as pages13's, not
-    labelled in any earlier round (every claims_*_labelled.json), whose text hashes even (``text_half`` 0) and holds
-    a digit or a number word; by the key ``sha1("pages16:" + page + ":" + start)``, at most two a page."""
-    corpora = cites7_corpora() if corpora is None else corpora
-    held = _eval_holdout_pages()
-    corpora = {p: v for p, v in corpora.items() if p not in held}
-    earlier = tuple(
-        p for p in sorted(DATA.glob("claims_*_labelled.json")) if p.name not in ("claims_labelled.json", PAGES16_LABELS.name)
-    )
-    cands = []
-    for page, i, s in _unlabelled(corpora, earlier):
-        if text_half(s.text) != 0 or _PAGES8_NUMBER.search(s.text) is None:
-            continue
-        cands.append((pages16_key(page, s.start), page, i, ()))
-    return _take_picks(cands, PAGES16_TAKE, {})
+    """Round pages16's picks (see the docstring): as pages13's, the even half, each with a digit or a number word."""
+    return _half_picks("pages16", PAGES16_LABELS, PAGES16_TAKE, 0, corpora, numbers=True)
 
 
 def pages16_show(split: str | None = None) -> None:
@@ -930,11 +911,7 @@ def pages16_show(split: str | None = None) -> None:
 
 
 def pages16_add(path: Path) -> None:
-    _round_add(path, pages16_picks(cites7_corpora()), PAGES16_LABELS, pages16_split)
-    items = json.loads(PAGES16_LABELS.read_text(encoding="utf-8"))
-    for item in items:
-        item.setdefault("kinds", ["number"])
-    PAGES16_LABELS.write_text(json.dumps(items, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    _add_of_kind(path, pages16_picks(cites7_corpora()), PAGES16_LABELS, pages16_split, "number")
 
 
 def page_hash(page: str) -> int:
