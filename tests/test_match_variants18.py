@@ -214,14 +214,10 @@ ONE_ROW = [
 
 
 @pytest.fixture(scope="module")
-def scored() -> tuple[list[Any], list[Any], list[dict[str, Any]], tuple[int, int, int]]:
+def scored() -> Scored:
     import variants_eval
 
-    data = variants_eval.load(variants_eval.DATA.with_name("variants18_events.json"), "tune")
-    assert not variants_eval.unknown_pieces(data)
-    rows = variants_eval.run(data)
-    facts, joined_apart = variants_eval.score(data, rows)
-    return facts, joined_apart, rows, variants_eval.evolutions(data, rows)
+    return variants_eval.scored_part("variants18_events.json")
 
 
 Scored = tuple[list[Any], list[Any], list[dict[str, Any]], tuple[int, int, int]]

@@ -246,11 +246,7 @@ Scored = tuple[list[Any], list[Any], list[dict[str, Any]], tuple[int, int, int]]
 def scored() -> Scored:
     import variants_eval
 
-    data = variants_eval.load(variants_eval.DATA.with_name("variants19_events.json"), "tune")
-    assert not variants_eval.unknown_pieces(data)
-    rows = variants_eval.run(data)
-    facts, joined_apart = variants_eval.score(data, rows)
-    return facts, joined_apart, rows, variants_eval.evolutions(data, rows)
+    return variants_eval.scored_part("variants19_events.json")
 
 
 @pytest.mark.slow  # one fetch of about 55 pages and a compare: about ten seconds

@@ -167,6 +167,19 @@ def figures(facts: Sequence[FactScore], joined: Sequence[object]) -> dict[str, A
     }
 
 
+# what the invented events' tests score: facts, the apart pairs joined, the rows, and (told, stray, conflict rows)
+Scored = tuple[list[FactScore], list[tuple[str, str, str]], list[Row], tuple[int, int, int]]
+
+
+def scored_part(file_name: str, split: str = "tune") -> Scored:
+    """One invented-events file's part run over loopback and scored (the tests' module fixtures)."""
+    data = load(DATA.with_name(file_name), split)
+    assert not unknown_pieces(data)
+    rows = run(data)
+    facts, joined_apart = score(data, rows)
+    return facts, joined_apart, rows, evolutions(data, rows)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("-v", "--verbose", action="store_true")
