@@ -55,3 +55,37 @@ def test_colour_of_the_body_and_senses_is_no_statement(sentence: str) -> None:
 def test_anchored_deeds_stay_statements(sentence: str) -> None:
     assert is_statement(sentence)
 
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The sun rose over the hills as the runners gathered.",
+        "She fell asleep on the train home.",
+        "She reached for the salt and laughed.",
+        "He raised an eyebrow at the question.",
+        "The film ended with a wedding on a beach.",
+        "He closed his eyes and listened to the choir.",
+        "The path led down to a hidden cove.",
+        "She held her breath as the judges conferred.",
+        "The family sent a postcard from the coast.",
+        "Her mother owned a small bakery on the corner.",
+    ],
+)
+def test_scenery_and_gestures_are_no_statements(sentence: str) -> None:
+    assert not is_statement(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The government raised taxes on fuel.",
+        "The union ended the strike after talks.",
+        "The hospital closed its maternity ward.",
+        "Shares fell after the profit warning.",
+        "The firm owned 12 hotels across the region.",
+        "Police held 3 men overnight.",
+    ],
+)
+def test_institutions_acts_stay_statements(sentence: str) -> None:
+    assert is_statement(sentence)

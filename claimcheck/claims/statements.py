@@ -333,6 +333,19 @@ _COLOUR_ACTS = _wordset(
     carried drew earned endured described hammered flaunted tied deflected
     """
 )
+# the pasts of the event words that a story's scenery and its people's gestures use as often ("the sun rose over
+# the hills", "she reached for the salt", "he raised an eyebrow", "the film ended with a wedding", "he closed his
+# eyes", "the path led down to a cove", "the family sent a postcard", "her mother owned a bakery"): unanchored, no
+# act when their subject is a pronoun of a person or a noun of scenery, of a work or of a family (``_SCENERY``);
+# "The government raised taxes", "The union ended the strike", "Shares fell after the warning" stay acts
+_GESTURE_ACTS = _wordset("rose fell grew reached raised moved ended started closed dropped laid led held sent rallied owned")
+_SCENERY = _wordset(
+    """
+    he she they we sun moon night day dawn dusk sky path road track lane river stream film novel book story show
+    speech plot song album episode scene chapter family mother father mum dad grandmother grandfather children kids
+    son daughter wife husband sister brother boy girl baby crowd audience waiter chef
+    """
+)
 _COLOUR_TOLD = {
     "carried": re.compile(r"\s+out\b"),
     "described": re.compile(r"\s+how\b"),
@@ -503,6 +516,8 @@ def acts_in_past(sentence: str) -> bool:
                     return False
                 if not _anchored(sentence, lw_prev):
                     return False
+            if lw in _GESTURE_ACTS and lw_prev in _SCENERY and not _anchored(sentence):
+                return False
             after = rest[m.end() : m.end() + 4]
             return not after.startswith(" by ") and (not after.startswith(" to ") or lw in _ACTS_BEFORE_TO)
         if lw in _SPEECH_PAST and subject:
@@ -577,6 +592,9 @@ _FIGURATIVE = re.compile(
     # "drowned their sorrows"; "violence erupted in the capital", "the ferry sank" are events)
     r"\berupted\s+(?:in|into)\s+(?:laughter|applause|cheers|cheering|celebrations?|song|songs|chants|joy|delight|"
     r"colou?r|giggles|tears)\b|\b(?:heart|hearts|spirits?)\s+sank\b|\bsank\s+into\s+(?:despair|depression|gloom|"
-    r"silence|reverie|a\s+(?:deep\s+)?(?:sleep|depression|gloom))\b|\bdrowned\s+(?:his|her|their|my|our|your)\s+sorrows\b",
+    r"silence|reverie|a\s+(?:deep\s+)?(?:sleep|depression|gloom))\b|\bdrowned\s+(?:his|her|their|my|our|your)\s+sorrows\b|"
+    # a gesture or a body's state: "fell asleep", "raised an eyebrow", "held her breath", "closed his eyes"
+    r"\bfell\s+(?:asleep|silent|ill)\b|\braised\s+(?:an\s+)?eyebrows?\b|\bheld\s+(?:his|her|their|its|my|our)\s+breath\b|"
+    r"\bclosed\s+(?:his|her|their|my|our)\s+eyes\b",
     re.IGNORECASE,
 )
