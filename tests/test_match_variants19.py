@@ -47,7 +47,7 @@ def test_a_role_noun_after_one_adjective_is_the_counted_thing() -> None:
     assert joined("The heater maker said it knew of 14 fires and seven minor injuries.",
                   "A total of 14 fires and 7 injuries have been reported to the heater maker.")  # fmt: skip
     # the participle after a noun still gives the noun's role; the injured are never the dead
-    assert _things("Two policemen wounded in the attack were flown out.") == [("Two policemen", "policemen")]
+    assert _things("Two policemen wounded in the attack were flown out.") == [("Two policemen", "officer")]
     assert not joined("The pile-up caused four serious injuries on the motorway.",
                       "Four people died in the pile-up on the motorway.")  # fmt: skip
 

@@ -29,7 +29,9 @@ CURRENCY_NOUNS = frozenset(
      "pesos", "rouble", "roubles", "ruble", "rubles", "rand", "naira", "shekel", "shekels", "dirham", "dirhams",
      "riyal", "riyals", "ringgit", "baht", "lira", "liras", "lire", "krona", "kronor", "krone", "kroner", "zloty",
      "zlotys", "forint", "forints", "dinar", "dinars", "cedi", "cedis", "shilling", "shillings", "rupiah", "dong",
-     "reais", "taka", "hryvnia", "hryvnias", "kwacha", "pence", "cents"]
+     "reais", "taka", "hryvnia", "hryvnias", "kwacha", "pence", "cents",
+     # the wires' short forms after the figure (variants20): "180 mln dlrs", "2.5 bln stg"
+     "dlrs", "stg"]
 )  # fmt: skip
 
 QUALIFIERS = [

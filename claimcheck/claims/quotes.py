@@ -1138,6 +1138,10 @@ def _from_after(after: str, credit_follows: bool = False) -> str | None:
     return found
 
 
+# A person's name and the body they speak for after it: "said Hannah Cole of the Home Builders Forum" (variants20).
+_OF_THE_BODY = re.compile(rf",?\s+of\s+the\s+[{CAPITAL}]")
+
+
 def _described_speaker(after: str) -> str | None:
     """', Nordbank analyst Per Lindahl said' / ', said U.S. Attorney Dana Whitcomb' / ' officers announced'."""
     m = _AFTER_GENERIC_VERB_FIRST.match(after)
@@ -1149,8 +1153,12 @@ def _described_speaker(after: str) -> str | None:
         if _AND_END.search(m.group("seg")):
             return None  # '... "a satellite" into orbit under the orders of X, and said ...': the clause's subject
         seg = m.group("seg").split(", ", 1)[0]  # 'Will Moy, chief executive of ..., told the BBC'
+    runs = list(_CAP_RUN.finditer(seg))
+    person = _clean_name(runs[0].group()) if runs and _OF_THE_BODY.match(seg, runs[0].end()) else None
+    if person and len(person.split()) >= 2 and not any(w.lower() in _TITLE_WORDS for w in person.split()):
+        return person  # "said Hannah Cole of the Home Builders Forum": the person, not the body she speaks for
     names = [
-        m.group() for m in _CAP_RUN.finditer(seg)
+        m.group() for m in runs
         if not m.group().endswith("-based") and not re.match(r"\s+[a-z]", seg[m.end() :])
     ]
     if names:

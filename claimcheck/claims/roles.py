@@ -44,7 +44,10 @@ _KILL = (
 _HURT = r"wound(?:s|ed|ing)?|injur(?:es|ed|ing)|hurt(?:s|ing)?|maim(?:s|ed|ing)"
 _ARREST = (
     r"arrest(?:s|ed|ing)?|arrests?\s+of|detention\s+of|detain(?:s|ed|ing)|apprehend(?:s|ed|ing)|"
-    r"round(?:s|ed|ing)?\s+up"
+    r"round(?:s|ed|ing)?\s+up|"
+    # the tabloids' verb, after the police who make the arrest (variants20): "Cops nicked 312 people", "Police
+    # nicked four suspects"; never a theft ("thieves nicked 40 phones")
+    r"(?:cops|police|officers)\s+(?:(?:later|also|then|have|had|have\s+now)\s+)?nick(?:s|ed)"
 )
 _RESCUE = r"rescu(?:es|ed|ing)|rescues?\s+of"
 _DISPLACE = r"displac(?:es|ed|ing)|uproot(?:s|ed|ing)"
@@ -58,7 +61,7 @@ _BEFORE = re.compile(
 )
 _ROLE_STEM = re.compile(
     r"kill|claim|death|wound|injur|hurt|arrest|detention|evacuat|hospitali|drown|murder|massacr|fatally|maim|detain|"
-    r"apprehend|round|rescu|displac|uproot|dead|gun",
+    r"apprehend|round|rescu|displac|uproot|dead|gun|nick",
     re.IGNORECASE,
 )  # prefilter
 _BE = (

@@ -1921,6 +1921,8 @@ def text_graph(items: Sequence[Item], options: MatchOptions, *, quote: bool) -> 
         speakers: dict[frozenset[str], int] = {}
         speaker = np.array([speakers.setdefault(who[n], len(speakers)) for n in first], dtype=np.int64)
         n_of = np.array([counts[n] for n in first], dtype=np.int64)
+        credited = np.array([bool(who[n]) for n in first], dtype=bool)
+        short_part = n_of >= options.quote_part_words
         compatible: dict[int, bool] = {}
         said = [it.claim.text for it in items]  # the quote as written: its contractions ("didn't") kept
         negated = np.array([bool(NEGATION_CUE.search(t)) for t in said], dtype=bool)
@@ -1938,6 +1940,16 @@ def text_graph(items: Sequence[Item], options: MatchOptions, *, quote: bool) -> 
             loose = _cdist(strs, strs, loose_scorer, options, cutoff)
             # partial/set scores forgive trimmed edges, but only for texts long enough to mean it
             both_long = long_enough[idx][:, None] & long_enough[idx][None, :]
+            if quote:
+                # a short part of a quote ("a landmark year") wholly inside a longer one by the one same, named
+                # speaker ("Lars Eklund" / "Mr Eklund") is that quote cut by another outlet (variants20): its whole
+                # words, not a phrase of two
+                part = credited[idx][:, None] & credited[idx][None, :] & short_part[idx][:, None]
+                part &= short_part[idx][None, :] & (loose >= 100) & ~both_long
+                if part.any():
+                    px, py = np.nonzero(part)
+                    one = _compatible_speakers(speaker[idx][px], speaker[idx][py], speakers, compatible)
+                    both_long[px[one], py[one]] = True
             score = np.maximum(base, np.where(both_long, loose, 0))
             if quote and wordy[idx].sum() >= 2:
                 cset = _cdist([content[g] for g in chunk], [content[g] for g in chunk], fuzz.token_set_ratio, options, cutoff)

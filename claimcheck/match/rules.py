@@ -90,6 +90,7 @@ class MatchOptions:
     speaker_penalty: float = 15.0  # points off a quote pair whose known speakers differ
     speaker_override_words: int = 8  # ...and only quotes at least this long may still link
     speaker_part_words: int = 10  # ...and, as a part of the other's longer quote, at least this long
+    quote_part_words: int = 3  # a part of a quote by the same named speaker, inside the longer one, this long
     statement_threshold: float = 72.0
     # statements sharing a run of this many content words in order, at least phrase_rare of them rare
     # (in at most phrase_share of the statements) and not names, are one statement told with

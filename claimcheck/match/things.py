@@ -55,6 +55,15 @@ UNIT_SYNONYMS = {
     "nation": "country", "submission": "entry", "trip": "journey", "concert": "show", "gig": "show",
     # left open by variants18: "310 flights" / "310 departures" (cancelled), "10 tugs" / "10 tugboats"
     "departure": "flight", "tugboat": "tug",
+    # the police counted by any of their names (variants20): "7,000 police were deployed" / "7,000 officers were
+    # on duty", "over 200 cops" / "more than 200 officers", "1,000 policemen", "40 constables"
+    "police": "officer", "cop": "officer", "policeman": "officer", "policemen": "officer",
+    "policewoman": "officer", "policewomen": "officer", "constable": "officer",
+    # one thing in British and American spelling, or the trade's own word (variants20): "a six-storey block" /
+    # "a six-story building"; "4.1 million TEU" (twenty-foot equivalent units) / "4.1 million containers"
+    "story": "storey", "teu": "container",
+    # the wires' short forms of a currency after the figure: "180 mln dlrs" is "$180 million", "1,312 stg" pounds
+    "dlr": "dollar", "dlrs": "dollar", "stg": "lb",  # a sum in pounds shares the key of a weight ("£5" is "lb")
 }  # fmt: skip
 
 
@@ -299,6 +308,10 @@ def compound_key(claim: Claim) -> str:
         return ""
     if ws[0].lower() in ("time", "times"):
         return ""  # "a two-time champion", "the four-times winner": the titles, not occasions
+    if ws[0].lower() == "strong":
+        # "a 12,400-strong workforce", "a 300-strong team", "a 5,000-strong force": the group's members, counted
+        # as the group's noun is ("workforce" is the workers', "force" the troops' class); never "strong"
+        return unit_key(" ".join(ws[1:2]))
     return unit_key(ws[0])
 
 
@@ -447,7 +460,7 @@ _CLASS_WORDS = {
              "fisherman", "fishermen"),
     # who watches a game or a show on the spot: "30,000 fans" / "30,000 spectators" / "30,000 concertgoers"
     "audience": ("fan", "spectator", "supporter", "attendee", "concertgoer", "festivalgoer", "goer",
-                 "racegoer"),
+                 "racegoer", "reveller", "reveler", "partygoer", "carnivalgoer"),
     # who studies at a school or a university: "90 pupils" / "90 students" / "90 schoolchildren"
     "student": ("student", "pupil", "schoolchild", "schoolchildren", "schoolboy", "schoolgirl", "learner",
                 "undergraduate"),
