@@ -164,6 +164,17 @@ them; each item carries ``"kinds": ["statement"]``) go in tests/data/claims_page
 never its misses), else in "pages15-tune" (``pages15_split``). ``pages15-show [pages15-tune|pages15-check]`` and
 ``pages15-add FILE`` work as cites7's.
 
+Sixteenth round, numbers on unseen sentences a third time (helper numprec20, 2026-12-01; round "pages16",
+``pages16_picks``): the candidates of pages13 (tuning-class news articles not marked German, English tuning pages of
+the benchmark, less the pages claims_eval holds out), none labelled in any claims_*_labelled.json, only those whose
+text hashes even (``text_half`` 0: helper statements20, labelling "pages15" at the same time, takes the odd ones)
+and that hold a digit or a number word (``_PAGES8_NUMBER``), keyed by ``sha1("pages16:" + page + ":" + start)``, at
+most two a page, the first ``PAGES16_TAKE`` (120, as they come). Labels of numbers only (by hand, before the
+extractor ran on them; items carry ``"kinds": ["number"]``) go in tests/data/claims_pages16_labelled.json with their
+``corpus``; a page is in "pages16-check" iff ``int(sha1("pages16:" + page), 16) % 3 == 0`` (a third; figures only,
+never its misses), else in "pages16-tune" (``pages16_split``). ``pages16-show [pages16-tune|pages16-check]`` and
+``pages16-add FILE`` work as pages13's.
+
 ``python -m tests.claims_label show N [SPLIT]`` prints the sentences of the next N pages (of SPLIT) to
 label (the text stays on the terminal, never in the repository); ``python -m tests.claims_label add FILE``
 appends the hand labels of FILE to tests/data/claims_real_labelled.json. FILE has one line per sentence,
@@ -882,6 +893,50 @@ def pages15_add(path: Path) -> None:
     PAGES15_LABELS.write_text(json.dumps(items, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
+PAGES16_LABELS = DATA / "claims_pages16_labelled.json"
+# how many sentences round pages16 takes: all with a digit or a number word
+PAGES16_TAKE = (("pages16-number", 120),)
+
+
+pages16_key = functools.partial(round_key, "pages16")
+
+
+def pages16_split(page: str) -> str:
+    """Round pages16's split of a page: "pages16-check" when ``sha1("pages16:" + page) % 3 == 0`` (a third), else
+    "pages16-tune"."""
+    return "pages16-check" if int(hashlib.sha1(f"pages16:{page}".encode()).hexdigest(), 16) % 3 == 0 else "pages16-tune"
+
+
+def pages16_picks(corpora: dict[str, tuple[str, str]] | None = None) -> dict[str, list[tuple[int, str]]]:
+    """page -> sorted (sentence index, rule) round pages16 picks (see the docstring): candidates as pages13's, not
+    labelled in any earlier round (every claims_*_labelled.json), whose text hashes even (``text_half`` 0) and holds
+    a digit or a number word; by the key ``sha1("pages16:" + page + ":" + start)``, at most two a page."""
+    corpora = cites7_corpora() if corpora is None else corpora
+    held = _eval_holdout_pages()
+    corpora = {p: v for p, v in corpora.items() if p not in held}
+    earlier = tuple(
+        p for p in sorted(DATA.glob("claims_*_labelled.json")) if p.name not in ("claims_labelled.json", PAGES16_LABELS.name)
+    )
+    cands = []
+    for page, i, s in _unlabelled(corpora, earlier):
+        if text_half(s.text) != 0 or _PAGES8_NUMBER.search(s.text) is None:
+            continue
+        cands.append((pages16_key(page, s.start), page, i, ()))
+    return _take_picks(cands, PAGES16_TAKE, {})
+
+
+def pages16_show(split: str | None = None) -> None:
+    _round_show(pages16_picks(cites7_corpora()), pages16_split, split)
+
+
+def pages16_add(path: Path) -> None:
+    _round_add(path, pages16_picks(cites7_corpora()), PAGES16_LABELS, pages16_split)
+    items = json.loads(PAGES16_LABELS.read_text(encoding="utf-8"))
+    for item in items:
+        item.setdefault("kinds", ["number"])
+    PAGES16_LABELS.write_text(json.dumps(items, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
 def page_hash(page: str) -> int:
     return int(hashlib.sha1(page.encode()).hexdigest(), 16)
 
@@ -1085,6 +1140,10 @@ if __name__ == "__main__":
         pages15_show(sys.argv[2] if len(sys.argv) > 2 else None)
     elif sys.argv[1:2] == ["pages15-add"]:
         pages15_add(Path(sys.argv[2]))
+    elif sys.argv[1:2] == ["pages16-show"]:
+        pages16_show(sys.argv[2] if len(sys.argv) > 2 else None)
+    elif sys.argv[1:2] == ["pages16-add"]:
+        pages16_add(Path(sys.argv[2]))
     else:
         sys.exit(
             "usage: python -m tests.claims_label show N [tuning|holdout] | add FILE | "
@@ -1100,5 +1159,6 @@ if __name__ == "__main__":
             "pages12-show [pages12-tune|pages12-check] | pages12-add FILE | "
             "pages14-show [pages14-tune|pages14-check] | pages14-add FILE | "
             "pages13-show [pages13-tune|pages13-check] | pages13-add FILE | "
-            "pages15-show [pages15-tune|pages15-check] | pages15-add FILE"
+            "pages15-show [pages15-tune|pages15-check] | pages15-add FILE | "
+            "pages16-show [pages16-tune|pages16-check] | pages16-add FILE"
         )

@@ -59,27 +59,38 @@ MEASURE_WORDS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(["mg", "milligram", "milligrams", "milligramme", "milligrammes"], ("mg", "weight")),
     **dict.fromkeys(["mcg", "µg", "microgram", "micrograms"], ("µg", "weight")),
     **dict.fromkeys(["nautical miles", "nautical mile", "nmi"], ("nmi", "distance")),
-    **dict.fromkeys(["light years", "light year"], ("light years", "distance")),
+    **dict.fromkeys(["light years", "light year", "light-years", "light-year"], ("light years", "distance")),
     **dict.fromkeys(["cubic metres", "cubic meters", "cubic metre", "cubic meter", "m3", "m³", "cu m"],
                     ("m³", "volume")),
     **dict.fromkeys(["cubic feet", "cubic foot", "cu ft"], ("cu ft", "volume")),
     **dict.fromkeys(["m/s", "metres per second", "meters per second", "metre per second", "meter per second"],
                     ("m/s", "speed")),
     **dict.fromkeys(["db", "decibel", "decibels"], ("dB", "loudness")),
+    # a device's spec figures (numprec20): "a 12MP camera", "a 120Hz screen", "2.4GHz", "a 4ms response time"
+    **dict.fromkeys(["mp", "megapixel", "megapixels"], ("MP", "resolution")),
+    **dict.fromkeys(["hz", "hertz"], ("Hz", "frequency")),
+    **dict.fromkeys(["khz", "kilohertz"], ("kHz", "frequency")),
+    **dict.fromkeys(["mhz", "megahertz"], ("MHz", "frequency")),
+    **dict.fromkeys(["ghz", "gigahertz"], ("GHz", "frequency")),
+    **dict.fromkeys(["ms", "millisecond", "milliseconds"], ("ms", "time")),
 }
 # Units glued to the digits ("300lb", "20mph", "41.5C"): only unambiguous abbreviations. "C"/"F" only in
 # capitals; "m" is a scale ("$13m") unless the sentence speaks of depth or height (``metres_cue``).
 ATTACHED = frozenset(
     ["mm", "cm", "km", "km/h", "mi/h", "kg", "kgs", "g", "mph", "kph", "kmh", "ft", "lb", "lbs", "oz", "mw", "gw", "kw", "kwh",
-     "gb", "tb", "ml", "ha", "km2", "mi", "c", "f", "l", "w", "mg", "mcg", "mwh", "gwh", "twh", "m3", "db"]
+     "gb", "tb", "ml", "ha", "km2", "mi", "c", "f", "l", "w", "mg", "mcg", "mwh", "gwh", "twh", "m3", "db",
+     "mp", "hz", "khz", "mhz", "ghz", "ms"]
 )
-CASE_SENSITIVE = frozenset(["c", "f", "l", "w"])  # "41.5C", "105F", "2L", "30W" but not "4c", "5f", "9w"
+CASE_SENSITIVE = frozenset(["c", "f", "l", "w", "mp"])  # "41.5C", "105F", "2L", "30W", "12MP" but not "4c", "5f", "9w"
+LOWER_ONLY = frozenset(["ms"])  # "a 4ms response time" ("5MS" is no unit)
 
 # After a space, single letters and short words that are also English ("mi", "ha") are not units.
-_AFTER_WORDS = frozenset(w for w in MEASURE_WORDS if w not in {"c", "f", "l", "g", "w", "mi", "ha", "°c", "°f"})
+_AFTER_WORDS = frozenset(
+    w for w in MEASURE_WORDS if w not in {"c", "f", "l", "g", "w", "mi", "ha", "°c", "°f", "mp", "ms", "hz", "khz", "mhz", "ghz"}
+)
 _DEGREES = re.compile(r"\s?(?:°\s?[CF]\b|°|degrees?\s+(?:celsius|centigrade|fahrenheit|[CF]\b))", re.IGNORECASE)
 # Up to three words after the number, looked up longest first ("miles per hour", "square metres", "km").
-_NEXT_WORDS = re.compile(r"\s([A-Za-z][A-Za-z/²2]*)(?:\s+([A-Za-z]+))?(?:\s+([A-Za-z]+))?")
+_NEXT_WORDS = re.compile(r"\s((?i:light-years?)|[A-Za-z][A-Za-z/²2]*)(?:\s+([A-Za-z]+))?(?:\s+([A-Za-z]+))?")
 
 
 # A degree's letter alone after a space ("hit 40.3 C", "a low of 28 F"), in capitals, read as a temperature only when

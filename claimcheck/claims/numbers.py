@@ -16,6 +16,7 @@ from claimcheck.claims.lexicon import CAPITAL, COUNT_NOUNS, MONTH_RE, MONTHS, WE
 from claimcheck.claims.measures import (
     ATTACHED,
     CASE_SENSITIVE,
+    LOWER_ONLY,
     MONEY_CUE,
     canonical,
     measure_after,
@@ -782,6 +783,8 @@ def _digit_numbers(s: str, blocked: list[tuple[int, int]]) -> list[_Raw]:
                 known = False
             if known and attached == "g" and m.group("attached") == "G":
                 known = False  # "the 5G network", "4G phones": a network's generation, never grams (misfire21)
+            if known and attached in LOWER_ONLY and not m.group("attached").islower():
+                known = False
             if known and measure_in_name(s, start, end, attached):
                 continue  # "Route 9W", "the Acme 72W USB-C Car Charger": a rating or code in a name
             if known:
@@ -1035,6 +1038,10 @@ def measure_in_name(s: str, start: int, end: int, unit: str) -> bool:
     prev = _PREV_WORD.search(s, max(0, start - 20), start)
     if prev and (prev.group(1) in _ID_WORDS or prev.group(1).lower() in _ID_WORDS):
         return True
+    if unit in _SPEC_UNITS:
+        # a spec glued into a product's name runs on with another figure or a capitalised word ("Curved 1ms 165Hz
+        # IPS Monitor"); in prose a lower-case noun follows ("a 4ms response time", "12MP iSight camera")
+        return _SPEC_IN_NAME.match(s, end) is not None
     if unit in _CAPACITIES:
         # a device's storage right after its name is the model's ("the Lumabook 256GB", "an iPhone 11 Pro 512GB");
         # "has 256GB of storage", "the 256GB model" state it
@@ -1049,6 +1056,8 @@ def measure_in_name(s: str, start: int, end: int, unit: str) -> bool:
 
 _TEMP_UNIT = re.compile(r"[CF](?![\w])")
 _CAPACITIES = frozenset(["gb", "tb", "mb"])
+_SPEC_UNITS = frozenset(["mp", "hz", "khz", "mhz", "ghz", "ms"])
+_SPEC_IN_NAME = re.compile(r"\s+[A-Z0-9]")
 _SENTENCE_HEAD = re.compile(r"(?:^|[.!?:]\s+)$")
 
 
@@ -1286,7 +1295,11 @@ def _recipe(s: str, q: Quantity) -> bool:
 # A screen size hyphened before a capitalised name is part of the model's name ("Apple's 12-inch MacBook", "the
 # 13-inch MacBook Pro", "a 65-inch Samsung QLED"): a product, no measure stated; before a lower-case noun it is
 # one ("a larger 14-inch display", "a 10-inch vinyl").
-_SIZE_IN_NAME = re.compile(r"\d+(?:\.\d+)?-inch\s+(?:[A-Z][\w-]*|i[A-Z]\w*)(?![\w-])")
+# ... and the size that tells a maker's models apart (numprec20): "higher-end 15-inch models were refreshed", "the 11-inch
+# version" ("a 55-inch screen", "22-inch wheels" measure the thing)
+_SIZE_IN_NAME = re.compile(
+    r"\d+(?:\.\d+)?-inch\s+(?:[A-Z][\w-]*|i[A-Z]\w*|models?|versions?|variants?|editions?)(?![\w-])"
+)
 
 
 def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tuple[Quantity | None, bool]:
@@ -1403,6 +1416,8 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tupl
         return None, used  # "20 of 29 died": the part counts the deaths, its bare whole counts nothing named
     if raw.kind == "words" and role is None and _anaphoric(s, start, raw.value, unit):
         return None, used  # "the two countries", "all three units": things named before, no new count
+    if raw.kind == "words" and role is None and 2 <= raw.value <= 5 and _restates_list(s, span_end, raw.value):
+        return None, used  # "Rain and fog have been two constants", "two areas: one ..., the other ...": the list's size
     if role is None and not raw.measure and (
         ranked_list(s, raw.start, raw.end)
         or (raw.value <= 25 and listicle(s, raw.start, raw.end))
@@ -1465,6 +1480,15 @@ _SPAN_AFTER = re.compile(
     re.IGNORECASE,
 )
 _COUNTED_BEFORE_OVER = re.compile(r"(?:(?<![\w'’])(?P<noun>[a-z]{3,}s)|\d%|\bper\s?cent|\bpoints)\s+$")
+# ... or the counted thing with its participle (numprec20): "six experts testifying over four days", "40 riders
+# competing over two weekends"; a participle of lasting, waiting or working keeps the bound ("people waiting over 10
+# years", "staff working over 60 hours")
+_COUNTED_DOING_OVER = re.compile(r"(?<![\w'’])(?P<noun>[a-z]{3,}s)\s+(?P<ing>[a-z]{3,}ing)\s+$")
+_LASTING_ING = frozenset(
+    ["lasting", "taking", "waiting", "spending", "spanning", "running", "stretching", "covering", "serving",
+     "working", "living", "staying", "remaining", "needing", "requiring", "having", "being", "earning", "paying",
+     "costing", "weighing", "making", "getting", "owing", "standing", "sitting", "holding", "keeping"]
+)
 _NOT_COUNTED_OVER = frozenset(
     ["lasts", "takes", "waits", "spends", "spans", "runs", "stretches", "covers", "serves", "works", "lives",
      "stays", "remains", "needs", "requires", "has", "was", "this", "its", "his", "thus", "plus", "less", "unless"]
@@ -1476,7 +1500,15 @@ def _over_span(s: str, over_at: int, end: int) -> bool:
     if not _SPAN_AFTER.match(s, end):
         return False
     before = _COUNTED_BEFORE_OVER.search(s, max(0, over_at - 30), over_at)
-    return before is not None and (before.group("noun") or "") not in _NOT_COUNTED_OVER
+    if before is not None and (before.group("noun") or "") not in _NOT_COUNTED_OVER:
+        return True
+    doing = _COUNTED_DOING_OVER.search(s, max(0, over_at - 40), over_at)
+    return (
+        doing is not None
+        and doing.group("ing").lower() not in _LASTING_ING
+        and doing.group("noun") not in _NOT_COUNTED_OVER
+        and not doing.group("noun").endswith("ings")
+    )
 
 
 _PARTITIVE = re.compile(
@@ -1560,6 +1592,35 @@ def _anaphoric(s: str, start: int, value: float, unit: str | None) -> bool:
     if not head.endswith(_PERSON_ENDINGS) and not _news_count(unit) and selected_before(s, start, head):
         return True  # "the original two films", "the first three books"
     return bool(_ALL_BEFORE.search(s, window, start)) and not head.endswith(_PERSON_ENDINGS) and not _news_count(unit)
+
+
+# A count that restates a list the sentence names after a colon (numprec20): the list opens with "one"/"the first"
+# ("split into two zones: one for ..., the other for ...") or names the things ("two rivals: Ferrari and Mercedes").
+# (The subject's coordination before a copula, "Rain and fog have been two constants", was tried and dropped: the
+# sentence, left without its number, read as a statement where the labels say none.)
+# before a list of names the rest of the noun phrase may stand between the count and the colon ("one of three
+# categories of plan: Basic, Plus and Pro"; no figure, no stop)
+_TO_COLON = re.compile(r"[^:;.!?\d]{0,60}?(?=:)")
+_LIST_OPENER = re.compile(r":\s+(?:[Oo]ne|[Tt]he\s+first|[Tt]he\s+former)\b")
+_LIST_COLON = re.compile(r":\s+(?P<items>[^:;()]{3,160}?)\s*[.!]?\s*$")
+_LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+_LIST_ITEM = re.compile(r"(?:(?:the|a|an)\s+)?[a-z]{0,6}[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,5}")
+
+
+def _list_items(text: str) -> list[str]:
+    return [i for i in _LIST_SPLIT.split(text.strip()) if i]
+
+
+def _restates_list(s: str, end: int, value: float) -> bool:
+    """Whether a small count only restates the size of the list the sentence names after it (see _LIST_OPENER)."""
+    if ":" not in s[end : end + 62] or (gap := _TO_COLON.match(s, end)) is None:
+        return False
+    if gap.end() - end <= 2 and _LIST_OPENER.match(s, gap.end()):
+        return True  # the opener right after the count's noun only (news3-tune counts "two pieces of legislation: One ...")
+    if (tail := _LIST_COLON.match(s, gap.end())) is None:
+        return False
+    items = _list_items(tail.group("items"))
+    return len(items) == int(value) and all(_LIST_ITEM.fullmatch(i) for i in items)
 
 
 _IRREGULAR_PLURALS = {"person": "people", "man": "men", "woman": "women", "child": "children"}

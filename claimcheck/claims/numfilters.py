@@ -88,6 +88,12 @@ _LABEL_AFTER = re.compile(
 )
 # ... and before it: "update 5.50", "firmware 2.1", "version 3" (a verb before a decimal is as rare: "patch 1.2").
 _VERSION_BEFORE = re.compile(r"\b(update|version|firmware|patch|build|release|beta)\s+$", re.IGNORECASE)
+# ... and as what a device or an app is updated to (numprec20): "has yet to update to 6.50, so", "upgraded to
+# 2.1 last week" (a decimal with no unit after it: "the forecast was updated to 2.5 percent" is a figure)
+_UPDATED_TO = re.compile(r"\b(?:updat|upgrad)(?:e|es|ed|ing)\s+to\s+(?:version\s+)?$", re.IGNORECASE)
+_NO_UNIT_AFTER = re.compile(
+    r"(?:\s*$|\s*[,;:.!?)]|\s+(?:and|or|which|that|for|with|on|in|to|before|after|but|so|now|as|yet|this|last|next)\b)"
+)
 # An age or an anniversary reached: "the port turns 300", "She turned 40 on Monday", "turning 18 this year"
 # (no counted thing after it; "shares turned 5% lower" has one).
 _TURNS_BEFORE = re.compile(r"\b[Tt]urn(?:s|ed|ing)\s+$")
@@ -196,6 +202,8 @@ def _not_a_quantity(s: str, m: re.Match[str], value: float, num: str) -> bool:
         return True
     if (ver := _VERSION_BEFORE.search(before)) and ("." in num or ver.group(1).lower() in ("version", "firmware")):
         return True  # a version named after its word: "system update 5.50 features", "version 3 of the app"
+    if "." in num and ("pdat" in before or "pgrad" in before) and _UPDATED_TO.search(before) and _NO_UNIT_AFTER.match(after):
+        return True  # what a device or an app is updated to: "update to 5.00", "upgraded to version 2.1"
     if _LABEL_AFTER.match(after):
         return True  # a version, a plan's name, an era's year, an outlet: "the 5.50 update", "a 401(k)"
     year_like = (

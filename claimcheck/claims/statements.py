@@ -42,7 +42,10 @@ _FURNITURE_NUMBERED = re.compile(
     # a gallery or video player's counter and buttons: "3 of 41 Skip in Skip", "1 of 26 Full Screen Autoplay"
     r"\d+\s*(?:of|/)\s*\d+\s+(?:skip|next|previous|prev|hide|close|share|embed|replay|autoplay|full\s+screen|"
     r"view\s+(?:photos|gallery|all)|back\s+to\s+gallery)\b|"
-    r"registration\s+(?:number|no)|licen[cs]e\s+(?:number|no)|licen[cs]e\s+for\s+publishing)\b",
+    r"registration\s+(?:number|no)|licen[cs]e\s+(?:number|no)|licen[cs]e\s+for\s+publishing)\b|"
+    # a slideshow's counter opening its caption (numprec20): "1 / 22 Stadium lights at dusk" (spaced slash only:
+    # "1/2 cup", "24/7" stay)
+    r"^\d{1,3}\s+/\s+\d{1,3}\s+(?=[A-Z])",
     re.IGNORECASE,
 )
 # Cards of recipe and shop pages, whose figures are no news claims: "Prep time: 15 minutes", "Serves 4",
