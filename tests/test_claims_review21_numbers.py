@@ -30,3 +30,23 @@ def test_a_time_part_still_ends_the_phrase_before_a_clause() -> None:
 def test_a_tide_of_people_is_millions_not_metres() -> None:
     assert _numbers("A tide of 2m refugees crossed the border.") == [(2_000_000.0, "refugees")]
     assert _numbers("The tide rose by 2m overnight.")[0] == (2.0, "m")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("2 / 3 of voters backed the plan in the poll.", (2.0, "voters")),
+        ("4 / 5 of the homes in the valley were flooded, the council said.", (4.0, "homes")),
+    ],
+)
+def test_a_spaced_fraction_before_a_small_word_is_no_slideshow_counter(text: str, want: tuple) -> None:
+    from claimcheck.claims.statements import is_furniture
+
+    assert not is_furniture(text)
+    assert want in _numbers(text)
+
+
+def test_a_slideshow_counter_before_a_capital_stays_furniture() -> None:
+    from claimcheck.claims.statements import is_furniture
+
+    assert is_furniture("3 / 18 Crowds gather outside the stadium before the final")

@@ -44,8 +44,9 @@ _FURNITURE_NUMBERED = re.compile(
     r"view\s+(?:photos|gallery|all)|back\s+to\s+gallery)\b|"
     r"registration\s+(?:number|no)|licen[cs]e\s+(?:number|no)|licen[cs]e\s+for\s+publishing)\b|"
     # a slideshow's counter opening its caption (numprec20): "1 / 22 Stadium lights at dusk" (spaced slash only:
-    # "1/2 cup", "24/7" stay)
-    r"^\d{1,3}\s+/\s+\d{1,3}\s+(?=[A-Z])",
+    # "1/2 cup", "24/7" stay; the capital in its case, whatever the pattern's flags: "2 / 3 of voters" is a share
+    # (review21))
+    r"^\d{1,3}\s+/\s+\d{1,3}\s+(?=(?-i:[A-Z]))",
     re.IGNORECASE,
 )
 # Cards of recipe and shop pages, whose figures are no news claims: "Prep time: 15 minutes", "Serves 4",
