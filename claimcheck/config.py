@@ -344,26 +344,6 @@ def write_sources(sources: Sources, path: Path) -> None:
     path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
-def shared_feed_warnings(sources: Sources) -> list[str]:
-    """One line per feed or sitemap URL that an earlier outlet lists too (a line pasted under two outlets).
-    Not an error: the fetch reads it for each and stores each page once, under one of them; but the other
-    outlet then never has an article of its own, and ``sources --check`` said OK without a word."""
-    from claimcheck.ingest.canonical import bare_link
-
-    first: dict[str, tuple[int, str]] = {}
-    out: list[str] = []
-    for i, o in enumerate(sources.outlets):
-        for key in ("feeds", "sitemaps"):
-            for j, url in enumerate(getattr(o, key)):
-                seen = first.setdefault(bare_link(url), (i, o.id))
-                if seen[0] != i:
-                    out.append(
-                        f"{sources.path}: outlets[{i}].{key}[{j}] ({o.id}): {url} is listed by outlets[{seen[0]}] "
-                        f"({seen[1]}) too; each of its pages is stored once, under one of the two"
-                    )
-    return out
-
-
 def address_warnings(sources: Sources) -> list[str]:
     """One line per feed or sitemap URL at a private, loopback, link-local or cloud metadata address
     (``sources --check`` prints them as warnings: such feeds are fetched only with an explicit opt-in)."""

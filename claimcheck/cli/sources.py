@@ -21,7 +21,7 @@ from claimcheck.cli.common import (
     print_json,
     shown_db,
 )
-from claimcheck.config import address_warnings, shared_feed_warnings
+from claimcheck.config import Sources, address_warnings
 from claimcheck.render.fit import NAME_MIN, Fitted, indented
 from claimcheck.textsafe import plain, terminal_safe
 from claimcheck.values import counted
@@ -127,3 +127,22 @@ def sources(
     table = Fitted(outlets_table(True), outlets_table(False), NAME_MIN, outlets_lines)
     out_console.print(table)
     out_console.print(f"database: {terminal_safe(shown_db(db))}")
+
+
+def shared_feed_warnings(sources: Sources) -> list[str]:
+    """One line per feed or sitemap URL that an earlier outlet lists too (a line pasted under two outlets).
+    Not an error: the fetch reads it for each and stores each page once, under one of them; but the other
+    outlet then never has an article of its own, and ``sources --check`` said OK without a word."""
+    from claimcheck.ingest.canonical import bare_link
+    first: dict[str, tuple[int, str]] = {}
+    out: list[str] = []
+    for i, o in enumerate(sources.outlets):
+        for key in ("feeds", "sitemaps"):
+            for j, url in enumerate(getattr(o, key)):
+                seen = first.setdefault(bare_link(url), (i, o.id))
+                if seen[0] != i:
+                    out.append(
+                        f"{sources.path}: outlets[{i}].{key}[{j}] ({o.id}): {url} is listed by outlets[{seen[0]}] "
+                        f"({seen[1]}) too; each of its pages is stored once, under one of the two"
+                    )
+    return out
