@@ -520,7 +520,8 @@ def test_sources_check_warns_on_private_and_metadata_feeds(tmp_path: Path) -> No
     assert r.exit_code == 0, r.output
     assert r.stdout.startswith("OK:")
     lines = [line for line in r.stderr.splitlines() if line.startswith("warning:")]
-    assert len(lines) == 3, r.stderr
+    assert len(lines) == 4, r.stderr  # (the fourth: pub's feed is v6's too, bughunt20's shared-feed warning)
+    assert "outlets[3].feeds[0] (pub): https://www.example.org/rss is listed by outlets[2] (v6) too" in lines[3]
     assert "outlets[0].feeds[0] (meta): http://169.254.169.254/latest/meta-data/ is a cloud metadata address" in lines[0]
     assert "refused unless" in lines[0]
     assert "outlets[1].sitemaps[0] (lan)" in lines[1] and "a private address; fetched because" in lines[1]
