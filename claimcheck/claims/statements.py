@@ -327,8 +327,8 @@ PAST_ACTS = PAST_ACTS | MORE_PAST_ACTS
 # review21: the deeds of the body, of motion and of the senses in that list are as often a story's colour as its
 # events ("she ate breakfast before the hearing", "he walked out to applause", "tears streamed down her face", "the
 # chef threw a handful of herbs into the pan", "critics described the album as a return to form"): one of them is
-# an act only in a sentence anchored by a name or a figure (``_anchored``: "Raikkonen slammed into the barrier",
-# "Mr. Garrett swung it at Mr. Rudolph", "the 35-year-old driver walked through the pit lane"), or with the word
+# an act only in a sentence anchored by a name or a figure (``_anchored``: "Hamilton slammed into the wall", "the
+# 29-year-old rider walked to the podium", "the gunman dragged two hostages"), or with the word
 # after it that tells the act ("carried out a test", "a report described how ...", "walked out of the talks")
 _COLOUR_ACTS = _wordset(
     """
