@@ -147,8 +147,9 @@ _WEIGHT_CUE = re.compile(
 _METRES_CUE = re.compile(
     r"\b(?:deep|depth|high|height|tall|long|length|wide|width|away|underground|metres?|meters?|underwater|"
     r"altitude|dug|diameter|radius|(?:fell|falls?|fallen|falling|dropped|plunged|plunging|tumbled)\s+(?:down|into|off)|"
-    # a sea's or a river's level, a tide or a surge (misfire21: "sea levels could rise by 1m by 2100")
-    r"sea[\s-]levels?|water\s+levels?|river\s+levels?|tides?|storm\s+surges?"
+    # a sea's or a river's level, a tide or a surge (misfire21: "sea levels could rise by 1m by 2100"); not a tide of
+    # people or things (review21: "a tide of 2m refugees")
+    r"sea[\s-]levels?|water\s+levels?|river\s+levels?|tides?(?!\s+of\b)|storm\s+surges?"
     r")\b",
     re.IGNORECASE,
 )

@@ -225,6 +225,8 @@ def _thing_key(claim: Claim) -> str:
     key = compound_key(claim) or unit_key(claim.unit)
     if key == "flight" and _ground_departures(claim):
         key = "departure by land or sea"  # "310 train departures" are no flights (misfire21)
+    if key == "storey" and _news_stories(claim):
+        key = "story"  # "the paper published 12 stories on the fire" are no floors (review21)
     if key == "time" and (event := _times_event(claim)):
         key = event  # "transferred oil to the North 30 times" counts transfers, as "30 transfers" does
     if key in ("live", "life") and _LIVES_LOST.search(claim.sentence):
@@ -232,6 +234,24 @@ def _thing_key(claim: Claim) -> str:
     if is_part(claim):
         return _part_thing(claim, _whole_thing(claim, key))
     return _whole_thing(claim, key)
+
+
+# A building's words: "stories" in a sentence with none of them (and not hyphened to its figure, "a 12-story
+# block") are a paper's or a writer's stories (review21: "published 12 stories on the fire"), not its floors.
+_BUILDING = re.compile(
+    r"\b(?:towers?|blocks?|buildings?|skyscrapers?|high-rises?|apartments?|flats?|hotels?|tall|high|floors?|"
+    r"structures?|car\s+parks?|offices|condos?|condominiums?)\b",
+    re.I,
+)
+
+
+def _news_stories(claim: Claim) -> bool:
+    """Bare "stories" (no "storey", no "-story") in a sentence that speaks of no building."""
+    return (
+        "storey" not in claim.text.lower()
+        and "-stor" not in claim.text.lower()
+        and _BUILDING.search(claim.sentence) is None
+    )
 
 
 # Events a verb tells and a noun counts: "transferred oil 30 times" / "30 transfers", "was arrested five times" /
