@@ -863,8 +863,9 @@ _RACE_CUE = re.compile(
     r"\b(?:final|finals|heats?|hurdles|races?|raced|sprint\w*|relay|freestyle|backstroke|breaststroke|butterfly|"
     r"medley|steeplechase|dash|semi-finals?|athlet\w*|clocked|swimm\w*|runners?|sprinters?|championships|"
     r"olympics?|olympian|medal\w*|podium|specialists?|hurdlers?)\b"
-    # a race's time in seconds (misfire21: "won the 400m in 44.1 seconds")
-    r"|\d\s*(?:seconds|secs?)\b",
+    # a race's time in seconds (misfire21: "won the 400m in 44.1 seconds"), also glued to its decimals as
+    # _GLUED_TIME reads it ("in 9.58s"; never "the 1990s")
+    r"|\d\s*(?:seconds|secs?)\b|\d\.\d+s\b",
     re.IGNORECASE,
 )
 
@@ -881,7 +882,8 @@ _RACE_AFTER = re.compile(
 )
 _RACE_AND = re.compile(r"(?:\s*,\s*|\s+(?:and|or)\s+)(?:the\s+)?(\d{2,5}|\d{1,2},\d{3})m\b")
 _RACE_AND_BACK = re.compile(r"(?<![\w$£€¥.,])(\d{2,5}|\d{1,2},\d{3})m(?:\s*,\s*|\s+(?:and|or)\s+)(?:the\s+)?$")
-_RACE_BEFORE = re.compile(r"(?:\b(?:the|a|an|his|her|their|its)|['’]s)\s+$", re.IGNORECASE)
+# ... or the verb that runs or swims it ("ran 100m in 9.8s", "swam 400m in under four minutes"; lead20)
+_RACE_BEFORE = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|ran|swam)|['’]s)\s+$", re.IGNORECASE)
 _RACE_END = re.compile(
     r"\s*(?:[.,;:!?)\"”’]|$)|\s+(?:in|at|on|and|or|with|after|before|for|to|by|was|is|when|as|than)\b", re.IGNORECASE
 )
