@@ -9,7 +9,7 @@ import codecs
 import re
 from datetime import UTC, datetime, timedelta
 
-from claimcheck.textsafe import STORED_TEXT_INVISIBLE
+from claimcheck.textsafe import STORED_TEXT_INVISIBLE, plain
 
 _CHARSET_META = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
@@ -177,6 +177,13 @@ def clip(s: str | None, limit: int) -> str:
     head = out[: limit - 1]
     space = head.rfind(" ")
     return (head[:space] if space > limit // 2 else head).rstrip(" ,;:(") + "…"
+
+
+def clip_shown(s: str | None, limit: int) -> str | None:
+    """:func:`clip`, or None when nothing of it would show (only bidi or zero-width controls: shown empty
+    everywhere), so that a fallback is used instead (a page's title, a feed entry's title or summary)."""
+    out = clip(s, limit)
+    return out if plain(out) else None
 
 
 def parse_datetime(value: object) -> datetime | None:

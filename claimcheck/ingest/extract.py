@@ -21,9 +21,9 @@ from trafilatura.utils import load_html
 
 from claimcheck.claims.language import primary
 from claimcheck.errors import FetchError, NoArticleText
-from claimcheck.ingest.decode import clean_text, clip, decode_html, parse_datetime
+from claimcheck.ingest.decode import clean_text, clip_shown, decode_html, parse_datetime
 from claimcheck.models import ExtractedPage
-from claimcheck.textsafe import STORED_TEXT_INVISIBLE, plain
+from claimcheck.textsafe import STORED_TEXT_INVISIBLE
 from claimcheck.urls import fetchable_url, web_link
 
 try:  # the elements after which trafilatura's cascade lets justext look again
@@ -71,9 +71,7 @@ def extract_page(
     if not all(k in meta for k in ("title", "author", "published")) and tree is not None:
         # trafilatura's metadata is only a fallback for what the page's own tags (or the feed) lack
         meta = {**fallback_metadata(tree, url, need=[k for k in ("title", "author", "published") if k not in meta]), **meta}
-    title = clip(meta.get("title"), MAX_TITLE) or None  # cut between words, "…" saying so
-    if title is not None and not plain(title):
-        title = None  # only bidi and zero-width controls: shown empty everywhere; the feed's title is used
+    title = clip_shown(meta.get("title"), MAX_TITLE)  # cut between words; none that shows: the feed's title is used
     author = clean_text(meta.get("author"), 200) or None
     published = meta.get("published")
     return ExtractedPage(

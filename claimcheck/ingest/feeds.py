@@ -21,6 +21,7 @@ from claimcheck.ingest.decode import (
     bounded_time,
     clean_text,
     clip,
+    clip_shown,
     decode_declared,
     http_charset,
     mostly_utf8,
@@ -484,8 +485,7 @@ def _strip_tags(s: str | None) -> str:
 
 def _plain(s: str | None, limit: int) -> str | None:
     """Feed text as plain text: real feeds double-escape, so markup can survive feedparser's unescaping."""
-    out = clip(html.unescape(_TAG.sub("", s or "")), limit)  # a long title cut between words
-    return out if plain(out) else None  # (one of only bidi or zero-width controls is none: shown empty)
+    return clip_shown(html.unescape(_TAG.sub("", s or "")), limit)  # a long title cut between words
 
 
 def parse_json_feed(body: bytes, url: str) -> ParsedFeed:
