@@ -1,4 +1,4 @@
-"""A short human form of a figure (an ``Interval``) and of a count with its noun: shared by the matcher's
+"""A short human form of a figure (an ``Interval``), of a count with its noun and of a long name: shared by the matcher's
 explanations, every renderer and the CLI's messages."""
 
 from __future__ import annotations
@@ -7,7 +7,12 @@ import functools
 
 from claimcheck.models import Interval
 
-__all__ = ["CURRENCY_SIGNS", "bound_as_written", "counted", "format_amount", "format_ordinal", "format_value", "with_unit"]
+__all__ = ["CURRENCY_SIGNS", "bound_as_written", "counted", "cut", "format_amount", "format_ordinal", "format_value", "with_unit"]
+
+
+def cut(text: str, limit: int) -> str:
+    """``text`` of at most ``limit`` characters: a longer one cut and ended with "…" (a name, a label)."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def counted(n: int, word: str, many: str | None = None) -> str:

@@ -40,7 +40,7 @@ from claimcheck.cli.common import (
 )
 from claimcheck.models import Article, Sources
 from claimcheck.store import Store, fts_query
-from claimcheck.values import counted
+from claimcheck.values import counted, cut
 
 KINDS = ("number", "quote", "statement")
 STORY_ID = re.compile(r"s[0-9a-f]{10}")  # as stories.find.story_key_id makes them
@@ -210,8 +210,7 @@ def _operators(topic: str) -> list[str]:
 def _no_fact(topic: str, used: str, min_outlets: int, kind: str | None) -> str:
     """The one line for a comparison that leaves no fact to show."""
     what = f"no {kind} fact" if kind else "no fact"
-    if len(topic) > 80:  # a story's label (--story) may be a 500-character title: the line stays one line
-        topic = topic[:79].rstrip() + "…"
+    topic = cut(topic, 80)  # a story's label (--story) may be a 500-character title: the line stays one line
     if min_outlets > 1:
         return (
             f"{what} of {topic!r} is reported by at least {min_outlets} outlets ({used}); "

@@ -24,6 +24,7 @@ from claimcheck.render.common import counted, day_only, published_text, when_tex
 from claimcheck.render.common import tied_first as tied_at_first
 from claimcheck.textsafe import csv_safe, json_text, markdown_code, plain, safe_link
 from claimcheck.textsafe import markdown_escape as esc
+from claimcheck.values import cut
 
 SCHEMA_ID = "claimcheck.stories/1"
 
@@ -150,7 +151,7 @@ def _when(s: Story, result: StoriesResult, year: int | None, sep: str = "\n") ->
         name = _name(result, s.first_outlet)
         more = f" +{len(tied)}" if (tied := tied_first(s)) else ""
         room = 16 - len(more)
-        when.append(f"{sep}{name if len(name) <= room else name[: room - 1].rstrip() + '…'}", style="green")
+        when.append(f"{sep}{cut(name, room)}", style="green")
         when.append(more)
     return when
 
