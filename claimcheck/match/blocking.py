@@ -30,6 +30,7 @@ from claimcheck.match.conflicts import potential
 from claimcheck.match.normalize import (
     NEGATION_CUE,
     acronyms,
+    denied_part,
     is_span,
     name_runs,
     names,
@@ -1823,20 +1824,6 @@ def _below(a_lo: Any, a_lo_inc: Any, b_hi: Any, b_hi_inc: Any) -> Any:
 # --- quotes and statements -------------------------------------------------------------------
 
 
-
-_QUOTE_EDGE = " '\"‘’“”.,;:!?"
-
-
-def _denied_part(one: str, other: str) -> bool:
-    """Whether the shorter of two quotes sits in the longer right after a negation ("will not | cut the budget"),
-    or, when it cannot be found there word for word, the longer is negated and the shorter is not."""
-    short, long_ = sorted((one, other), key=len)
-    part, whole = short.lower().strip(_QUOTE_EDGE), long_.lower()
-    at = whole.find(part) if part else -1
-    if at < 0:
-        return bool(NEGATION_CUE.search(long_)) and not NEGATION_CUE.search(short)
-    return bool(NEGATION_CUE.search(" ".join(whole[max(0, at - 40) : at].split()[-3:])))
-
 def text_graph(items: Sequence[Item], options: MatchOptions, *, quote: bool) -> Graph:
     """Quotes (normalised words) or statements (content words plus shared names), blocked by rare words."""
     # claims recur across articles: work out each distinct text's words once
@@ -1967,7 +1954,7 @@ def text_graph(items: Sequence[Item], options: MatchOptions, *, quote: bool) -> 
                     # Hale" / "Hale said 'cut the budget' was the plan"
                     one &= np.array(
                         [
-                            not _denied_part(said[first[chunk[x]]], said[first[chunk[y]]])
+                            not denied_part(said[first[chunk[x]]], said[first[chunk[y]]])
                             for x, y in zip(px.tolist(), py.tolist(), strict=True)
                         ],
                         dtype=bool,

@@ -165,6 +165,22 @@ def opposite_quotes(a: str, b: str) -> bool:
     return False
 
 
+_QUOTE_EDGE = " '\"‘’“”.,;:!?"
+
+
+def denied_part(one: str, other: str) -> bool:
+    """Whether the shorter of two quotes sits in the longer right after a negation ("will not | cut the budget"),
+    or, when it cannot be found there word for word, the longer is negated and the shorter is not: the guard of
+    the join of a short part of a quote to its whole (blocking.text_graph); :func:`opposite_quotes` is the whole
+    quotes'."""
+    short, long_ = sorted((one, other), key=len)
+    part, whole = short.lower().strip(_QUOTE_EDGE), long_.lower()
+    at = whole.find(part) if part else -1
+    if at < 0:
+        return bool(NEGATION_CUE.search(long_)) and not NEGATION_CUE.search(short)
+    return bool(NEGATION_CUE.search(" ".join(whole[max(0, at - 40) : at].split()[-3:])))
+
+
 _WEEKDAYS = frozenset(d.lower() for d in WEEKDAYS)
 
 
