@@ -2,26 +2,61 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from claimcheck.stories.records import Articles, StoryOptions, Window
-from claimcheck.stories.terms import _SEP, _Terms, split_words
+from claimcheck.stories.terms import _AROUND, _SEP, CAPITAL, ENDS, _Terms, split_words
 
 _CHUNK = 500  # texts split at a time: the token strings of 50,000 leads would take ~300 MB at once; with
 # 2,000 the spellings the terms keep, allocated among a chunk's passing tokens, pinned ~20 MB of Python's
 # object arenas after the index (measured: 57 arenas against 42; the same CPU)
 
 
+def _running(
+    tokens: list[str], codes: np.ndarray, shape: np.ndarray, sep: np.ndarray, keep: np.ndarray, titles: Sequence[str]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Of a chunk's lead tokens (``codes``: their term ids; ``shape``: their shapes, :func:`shape_of`; ``sep``:
+    the article separators; ``keep``: the tokens read), the term ids of those that say whether a term is a name,
+    then of those that say it is: a word mid-sentence (its capital is the writer's choice), and a capitalised word
+    opening a sentence before a capitalised word mid-sentence (a name of two words: "Halvergate Bank said"). Not
+    a title the lead repeats at its start: a headline's capitals are its style."""
+    body = keep & (codes >= 0)
+    starts = np.concatenate(([0], np.flatnonzero(sep) + 1)).tolist()
+    for k, title in enumerate(titles):
+        at = starts[k] if k < len(starts) else len(tokens)
+        first = title.split(None, 1)[:1]
+        if first and at < len(tokens) and tokens[at].strip(_AROUND) == first[0].strip(_AROUND):
+            head = [t.strip(_AROUND) for t in split_words(title)]
+            if [t.strip(_AROUND) for t in tokens[at : at + len(head)]] == head:
+                body[at : at + len(head)] = False
+    after_end = np.ones(len(tokens), dtype=bool)
+    after_end[1:] = (shape[:-1] & ENDS) != 0
+    cap = (shape & CAPITAL) != 0
+    mid = body & ~after_end
+    opener = body & after_end & cap
+    opener[:-1] &= mid[1:] & cap[1:]
+    opener[-1:] = False
+    return codes[mid | opener], codes[(mid & cap) | opener]
+
+
 def _tokens(
-    n: int, part: Callable[[range], list[str]], terms: _Terms, limit: int | None
+    n: int,
+    part: Callable[[range], list[str]],
+    terms: _Terms,
+    limit: int | None,
+    titles: Sequence[str] | None = None,
+    running: list[np.ndarray] | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(code, count, words) of the term tokens of the texts ``part`` gives for articles ``0..n-1`` (at most
     ``limit`` tokens per article): each article's distinct terms as ``article << 32 | term id``, sorted,
     how many times each comes, and per article how many words (tokens, stop words too) its text has.
     Counted a chunk at a time: millions of tokens are never held at once.
+
+    With ``titles`` (the articles' titles) and ``running`` (two arrays per term id, grown here), the tokens of
+    running text (:func:`_running`) are counted per term: all of them, then the capitalised ones.
 
     Texts are taken and split ``_CHUNK`` at a time (str.split: several times a word regex's speed), so
     that the texts read for it and their token strings are never all in memory at once (50,000 leads of
@@ -31,7 +66,8 @@ def _tokens(
     for k in range(0, n, _CHUNK):
         tokens = split_words(_SEP.join(part(range(k, min(n, k + _CHUNK)))))
         codes = np.fromiter(map(terms.__getitem__, tokens), dtype=np.int64, count=len(tokens))
-        del tokens
+        shape = codes & 3
+        codes >>= 2  # the term ids (_Terms: id x 4 + shape)
         sep = codes == -2
         doc = np.cumsum(sep)
         words[k : min(n, k + _CHUNK)] = np.bincount(doc[~sep], minlength=min(n, k + _CHUNK) - k)
@@ -39,8 +75,15 @@ def _tokens(
         if limit is not None:
             starts = np.concatenate(([0], np.flatnonzero(sep) + 1))
             keep &= (np.arange(len(codes)) - starts[doc]) < limit
+        if running is not None and titles is not None:
+            size = len(terms.vocab)
+            for at, got in enumerate(_running(tokens, codes, shape, sep, keep, titles[k : k + _CHUNK])):
+                counted = np.bincount(got, minlength=size)
+                running[at] = np.concatenate((running[at], np.zeros(size - len(running[at]), dtype=np.int64)))
+                running[at] += counted
+        del tokens
         found = ((doc[keep] + k) << 32) | codes[keep]
-        del codes, doc, keep, sep
+        del codes, doc, keep, sep, shape
         found.sort()
         starts = np.flatnonzero(np.concatenate(([True], found[1:] != found[:-1]))) if len(found) else found
         codes_of.append(found[starts])
@@ -68,6 +111,8 @@ class _Index:
     in_lead: np.ndarray | None = None  # bool per row: in the lead read (not only in the title)
     headline_case: np.ndarray | None = None  # per article: its title capitalises its words ("Copper Prices Slide")
     words: np.ndarray | None = None  # per article: the words of the lead read (up to lead_words x 10 characters)
+    in_text: np.ndarray | None = None  # per term id: a name in running text (capitalised mid-sentence in leads,
+    # name_case of the times it is mid-sentence there: "Lisbon", not a title's capitalised verb "Slumps")
 
     def rows(self, i: int) -> slice:
         return slice(int(self.indptr[i]), int(self.indptr[i + 1]))
@@ -103,7 +148,10 @@ def index_articles(articles: Articles, options: StoryOptions) -> _Index:
     terms = _Terms(options.demonyms)
     t_code, t_count, _ = _tokens(n, lambda r: titles[r.start : r.stop], terms, None)
     lead_chars = options.lead_words * 10
-    l_code, l_count, words = _tokens(n, lambda r: window.leads(r, lead_chars), terms, options.lead_words)
+    running = [np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)] if options.places else None
+    l_code, l_count, words = _tokens(
+        n, lambda r: window.leads(r, lead_chars), terms, options.lead_words, titles, running
+    )
     short = words < options.short_words  # the lead read (lead_words x 10 characters) holds the whole text
     size = max(1, len(terms.vocab))
     # (article, term) in order: the two are sorted already, so a stable sort (a merge of two runs) is quick
@@ -152,9 +200,13 @@ def index_articles(articles: Articles, options: StoryOptions) -> _Index:
     no_topic = np.fromiter((t[0] == "#" for t in terms.vocab), dtype=bool, count=len(terms.vocab))
     no_topic[terms.too_long] = True
     headline_case = np.fromiter(map(_headline_case, titles), dtype=bool, count=n)
+    in_text = None
+    if running is not None:  # a name in running text: capitalised mid-sentence, as a name is (not only in titles)
+        every, capital = (np.concatenate((x, np.zeros(size - len(x), dtype=np.int64)))[:size] for x in running)
+        in_text = (capital > 0) & (capital >= options.name_case * every)
     return _Index(
         n, doc, term, in_title, w, idf, df, figure, name, indptr, terms, no_topic, short, in_lead, headline_case,
-        words,
+        words, in_text,
     )
 
 

@@ -307,7 +307,8 @@ class _Places:
     words. An article's **distinctive names**: names (:attr:`_Index.name`; not a day or a month, not an acronym
     of four letters at most: "USD", "CEO") in its title and again in its lead, in at most ``place_share`` of the
     window's articles (as weighed: at most ``idf_window``; at least ``place_min``, as in a small window every
-    name is rare): "Malatya", "Halvergate", "Portugal". None from a title that capitalises its words
+    name is rare): "Malatya", "Halvergate", "Portugal"; a name here is one that the window's running text
+    capitalises mid-sentence (:attr:`_Index.in_text`), not a title's capitalised verb ("Slumps"). None from a title that capitalises its words
     ("Copper Prices Slide to Two-Year Low": :attr:`_Index.headline_case`), whose capitals are its style. A demonym
     counts as its country here ("Portuguese" / "Portugal", :data:`~claimcheck.stories.synonyms.DEMONYMS`; as
     terms they stay off, round 17). Two groups each with distinctive names, where neither names anywhere
@@ -320,7 +321,7 @@ class _Places:
         cap = max(float(options.place_min), options.place_share * n_idf)
         ids = ix.terms.ids
         calendar = [ids[t] for w in _CALENDAR_TEXT.split() if (t := term_of(w)) is not None and t in ids]
-        self.named = ix.name.copy()
+        self.named = ix.name.copy() if ix.in_text is None else ix.name & ix.in_text
         self.named[calendar] = False
         self.rare = self.named & (ix.df <= cap)
         self.fold = np.arange(len(ix.df), dtype=np.int64)

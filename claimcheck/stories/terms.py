@@ -163,13 +163,29 @@ _ENGLISH_TOO = frozenset(_ENGLISH_TEXT.split())
 _FOREIGN = frozenset(t for w in function_words(but="en") if (t := term_of(w)) is not None) - _ENGLISH_TOO
 
 
+# The shape of a token, read with its term (:class:`_Terms`): capitalised (its first letter past opening quotes
+# and brackets), and whether it ends a sentence ("said.", "vote?", "Lisbon:”"; the article separator too).
+CAPITAL, ENDS = 1, 2
+_OPENING = "\"'“‘«„([{<*-—–"
+_CLOSING = "\"'”’»)]}>*"
+_ENDINGS = (".", "!", "?", ":", "…", "\x01")
+
+
+def shape_of(token: str) -> int:
+    return (CAPITAL if token.lstrip(_OPENING)[:1].isupper() else 0) + (
+        ENDS if token.rstrip(_CLOSING).endswith(_ENDINGS) else 0
+    )
+
+
 class _Terms(dict[str, int]):
-    """Token -> term id (-1: not a term, -2: the article separator); builds the vocabulary as it goes."""
+    """Token -> its code: its term id (-1: not a term, -2: the article separator) x 4 + its shape
+    (:func:`shape_of`), so that one lookup per token gives both (``code >> 2``, ``code & 3``); builds the
+    vocabulary as it goes."""
 
     def __missing__(self, token: str) -> int:
         # a token seen before is a plain dict lookup: map(terms.__getitem__, tokens) stays in C for it
-        tid = self[token] = self._new(token)
-        return tid
+        code = self[token] = 4 * self._new(token) + shape_of(token)
+        return code
 
     def __init__(self, countries: bool = False) -> None:
         super().__init__()
