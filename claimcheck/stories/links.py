@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
@@ -169,28 +169,60 @@ class _NameParts:
 
     def heaviest(self, shared: np.ndarray, prod: np.ndarray) -> float:
         """The product of the heaviest shared term, with that of the shared name that is one name with it."""
+        return float(prod[self.heaviest_terms(shared, prod)].sum())
+
+    def heaviest_terms(self, shared: np.ndarray, prod: np.ndarray) -> list[int]:
+        """The places in ``shared`` of the heaviest shared term and of the shared name that is one name with it
+        (:meth:`heaviest`): one place, or two for a name of two words."""
         k = int(prod.argmax())
-        top = float(prod[k])
         t = int(shared[k])
         name = self.ix.name
         if not self.share or not name[t] or self.ix.df[t] <= 2:
-            return top  # a name only the two have is their own: one unknown driver's crash told twice
+            return [k]  # a name only the two have is their own: one unknown driver's crash told twice
         others = [j for j in range(len(shared)) if j != k and name[int(shared[j])]]
         if not others:
-            return top
+            return [k]
+        df = self.ix.df
+        mine = self.articles(t)
+        for j in sorted(others, key=lambda j: -float(prod[j])):
+            u = int(shared[j])
+            both = len(np.intersect1d(mine, self.articles(u), assume_unique=True))
+            if both >= self.share * min(int(df[t]), int(df[u])):
+                return [k, j]  # one word more: a name of two words ("Elon Musk")
+        return [k]
+
+    def articles(self, t: int) -> np.ndarray:
+        """The articles with term ``t``."""
         if self.docs is None:
             order = np.argsort(self.ix.term, kind="stable")
             self.docs = self.ix.doc[order]
             self.ptr = np.concatenate(([0], np.cumsum(np.bincount(self.ix.term, minlength=len(self.ix.df)))))
-        ptr, docs, df = self.ptr, self.docs, self.ix.df
-        assert ptr is not None
-        mine = docs[ptr[t] : ptr[t + 1]]
-        for j in sorted(others, key=lambda j: -float(prod[j])):
-            u = int(shared[j])
-            both = len(np.intersect1d(mine, docs[ptr[u] : ptr[u + 1]], assume_unique=True))
-            if both >= self.share * min(int(df[t]), int(df[u])):
-                return top + float(prod[j])  # one word more: a name of two words ("Elon Musk")
-        return top
+        assert self.ptr is not None
+        return self.docs[self.ptr[t] : self.ptr[t + 1]]
+
+
+def _lone_name(
+    shared: np.ndarray,
+    prod: np.ndarray,
+    parts: _NameParts,
+    story_of: Callable[[int], int],
+    mine: set[int],
+    options: StoryOptions,
+) -> bool:
+    """A lone short text (its shared terms with a group ``shared``, their products ``prod``) alike to the group
+    through a name of two words as its heaviest shared term ("World Cup", "Elon Musk") and sharing no other name
+    with it, where ``lone_stories`` of the window's groups but the lone text's own (``story_of``: an article's
+    group; ``mine``: the lone text's) name it: other news of a name in the news (a performer of another year's
+    halftime show; a founder's other company), not a report of that group's event, which names its people or
+    its place too (the story pass; in the linkage the same test cost recall: storyfix22's notes)."""
+    at = parts.heaviest_terms(shared, prod)
+    if len(at) < 2:
+        return False
+    name = parts.ix.name
+    if any(name[int(shared[j])] for j in range(len(shared)) if j not in at):
+        return False
+    rarer = min((int(shared[j]) for j in at), key=lambda t: int(parts.ix.df[t]))
+    return len({story_of(d) for d in parts.articles(rarer).tolist()} - mine) >= options.lone_stories
 
 
 def _one_word(

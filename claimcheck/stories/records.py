@@ -132,6 +132,9 @@ class StoryOptions:
     story_names: int = 3  # ... and, whatever the time between them, one clearly about a story before damping
     # (story_clear, story_margin) joins it when they share this many names or precise figures of their own
     story_again: bool = True  # ... then once more for the stories the pass made grow (their new neighbours)
+    lone_stories: int = 3  # the story pass joins a lone short text (under short_terms) to a story through a name
+    # of two words ("Super Bowl") that this many of the window's stories name only when they share another name
+    # too (0: no such rule)
     recur_days: float = 330.0  # groups at least this many days apart that each give precise figures of their
     # own and share none are two occurrences of an event (next season's final, next year's festival): apart
 

@@ -6,7 +6,7 @@ import numpy as np
 
 from claimcheck.stories.index import _Index, _unique
 from claimcheck.stories.linkage import _median, _one_outlet
-from claimcheck.stories.links import _cohesive, _NameParts, _one_word, _Places, _Recurrences
+from claimcheck.stories.links import _cohesive, _lone_name, _NameParts, _one_word, _Places, _Recurrences
 from claimcheck.stories.records import StoryOptions
 from claimcheck.stories.scoring import _scores, _specific, _specific_cap, _Vectors
 
@@ -78,6 +78,7 @@ def _join_stories(
     local[used] = np.arange(len(used))
     story_pairs = np.stack((local[code // g], local[code % g]), axis=1)
     summed, inner, norm = _summed_vectors(sid, local, len(used), vec, options.story_terms)
+    story_of = sid.tolist().__getitem__  # an article's story (lone_stories)
     del sid
     cos, _ = _scores(summed, story_pairs, chunk=max(256, 4096 * vec.terms.shape[1] // options.story_terms))
     sims = cos * np.power(0.5, np.maximum(gap / 86400.0 - options.same_days, 0.0) / options.story_days)
@@ -172,6 +173,13 @@ def _join_stories(
                 and _one_outlet(
                     float(prod.sum()) * scale, prod * scale, shared, nx * ny, parts, options
                 )
+            )
+            or (
+                options.lone_stories
+                and parts is not None
+                and min(nx, ny) == 1
+                and _shorter(groups[small][0], groups[small][0], ix) < options.short_terms
+                and _lone_name(shared, prod, parts, story_of, {small}, options)
             )
             or (
                 nx == ny == 1
