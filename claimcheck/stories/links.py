@@ -169,7 +169,8 @@ class _NameParts:
 
     def heaviest(self, shared: np.ndarray, prod: np.ndarray) -> float:
         """The product of the heaviest shared term, with that of the shared name that is one name with it."""
-        return float(prod[self.heaviest_terms(shared, prod)].sum())
+        at = self.heaviest_terms(shared, prod)
+        return float(prod[at[0]]) + float(prod[at[1]]) if len(at) > 1 else float(prod[at[0]])
 
     def heaviest_terms(self, shared: np.ndarray, prod: np.ndarray) -> list[int]:
         """The places in ``shared`` of the heaviest shared term and of the shared name that is one name with it

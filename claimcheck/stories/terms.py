@@ -168,13 +168,16 @@ _FOREIGN = frozenset(t for w in function_words(but="en") if (t := term_of(w)) is
 CAPITAL, ENDS = 1, 2
 _OPENING = "\"'“‘«„([{<*-—–"
 _CLOSING = "\"'”’»)]}>*"
-_ENDINGS = (".", "!", "?", ":", "…", "\x01")
+_OPENS, _CLOSES, _ENDINGS = frozenset(_OPENING), frozenset(_CLOSING), frozenset(".!?:…\x01")
 
 
 def shape_of(token: str) -> int:
-    return (CAPITAL if token.lstrip(_OPENING)[:1].isupper() else 0) + (
-        ENDS if token.rstrip(_CLOSING).endswith(_ENDINGS) else 0
-    )
+    first, last = token[:1], token[-1:]
+    if first in _OPENS:
+        first = token.lstrip(_OPENING)[:1]
+    if last in _CLOSES:
+        last = token.rstrip(_CLOSING)[-1:]
+    return (CAPITAL if first.isupper() else 0) + (ENDS if last in _ENDINGS else 0)
 
 
 class _Terms(dict[str, int]):
