@@ -686,6 +686,40 @@ def _pages14_credits(sentence: str, words: set[str]) -> list[tuple[int, int, boo
     return found
 
 
+# A source named in brackets after "via" (round pages17): "... the full list of changes (via the Nintendo Blog):",
+# "The sequel opens in May (via Variety)." Not a platform or a picture agency the item came through ("(via
+# Twitter)", "(via Getty Images)"), nor a photographer's credit line ("(Ann Lee/Harbour Press via AP)" opens on a
+# name, not on "via").
+_VIA_BRACKET = re.compile(
+    rf"\(\s*via\s+(?:the\s+)?(?P<src>[{CAPITAL}][\w’'&.-]*(?:\s+(?:of\s+)?[{CAPITAL}][\w’'&.-]*){{0,4}})\s*\)"
+)
+_VIA_CHANNELS = frozenset(
+    ["twitter", "x", "instagram", "facebook", "youtube", "tiktok", "reddit", "snapchat", "threads", "linkedin",
+     "getty", "shutterstock", "imgur", "giphy", "email", "e-mail", "zoom", "skype", "whatsapp", "telegram"]
+)  # fmt: skip
+# Generic sources set off mid-sentence with "here" / "there" or "point out" (round pages17): "The ferry was cancelled,
+# officials here say, because of the storm", "..., which, experts point out, the city never built".
+_ASIDE_SOURCE = re.compile(
+    r",\s+(?P<src>(?:[a-z]+\s+)?(?:officials|authorities|police|experts|analysts|diplomats|economists|scientists|"
+    r"researchers|investigators|prosecutors|organi[sz]ers|doctors))\s+"
+    r"(?:(?:here|there)\s+(?:say|said|note|noted|stress|stressed|insist|insisted|point\s+out|pointed\s+out)|"
+    r"point\s+out|pointed\s+out)\s*,"
+)
+
+
+def _pages17_credits(sentence: str, words: set[str]) -> list[tuple[int, int, bool]]:
+    """The round-pages17 credits: a source in brackets after "via", a generic source set off with "here" or
+    "point out"."""
+    found: list[tuple[int, int, bool]] = []
+    if "via" in words and "(" in sentence:
+        for m in _VIA_BRACKET.finditer(sentence):
+            if m.group("src").split()[0].lower() not in _VIA_CHANNELS:
+                found.append((m.start("src"), _name_end(sentence, *m.span("src")), False))
+    if words & {"here", "there", "point", "pointed"}:
+        found.extend((*m.span("src"), False) for m in _ASIDE_SOURCE.finditer(sentence))
+    return found
+
+
 def _frame_credits(sentence: str, words: set[str]) -> list[tuple[int, int, bool]]:
     """The round-pages11 credits, by frame: an outlet after the fact, a web address reporting, an outlet's piece
     saying, a source cited by a source, an interview with a named outlet (``_SOURCE_WITH_PHRASE`` runs in
@@ -921,6 +955,7 @@ def _candidate_credits(sentence: str) -> list[tuple[int, int, bool]]:
     found.extend(_more_credits(sentence, words))
     found.extend(_frame_credits(sentence, words))
     found.extend(_pages14_credits(sentence, words))
+    found.extend(_pages17_credits(sentence, words))
     if words & _END_SAYING_KEYS and words & _SOURCE_WORDS:
         found.extend((*m.span("src"), False) for m in _END_SAYING.finditer(sentence))
     if (words & _TOLD_KEYS or "interview" in words or words & _TOLD_MORE_KEYS) and words & _PRESS_KEYS:

@@ -1112,10 +1112,17 @@ def _subject_verb(after: str, comma: bool = False) -> str | None:
     return None
 
 
+# A role's last word before the comma of an apposed name (round pages17): a word in lower case ("chief economist",
+# "manager") or a title's initials ("CEO", "CFO").
+_ROLE_LAST = re.compile(r"(?:\b[a-z][\w’'-]*|\bC[EFOT]O)\s*$")
+
+
 def _from_after(after: str, credit_follows: bool = False) -> str | None:
     if _NEW_CLAUSE_AFTER.match(after):
         return None
     g = _AFTER_GENERIC_VERB_FIRST.match(after)
+    if g and _ROLE_LAST.search(g.group("seg")) and (apposed := _name_apposed(after, g.end("seg"))):
+        return apposed  # ', said Harbour Bank's chief economist, Lena Ostrova, ...': the name the role is set off before
     if g and _CAP_RUN.search(g.group("seg")):  # ', said White House Press Secretary Stephanie Grisham'
         name = _described_speaker(after)
         if name and " " in name:
