@@ -111,3 +111,41 @@ def test_via_bracket_and_aside_sources(text: str, cites: str) -> None:
 )
 def test_via_and_aside_not_sources(text: str) -> None:
     assert _cites(text) == []
+
+
+# --- an "as" clause of speech opening the sentence names a later quote's speaker; "describes" credits ---
+
+
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        (
+            "In fact, as Ortega describes, the new terminal will change in stages over the coming decade and beyond: "
+            "“First we move the cargo, then we move the passengers, then we rebuild the old halls.”",
+            "Ortega",
+        ),
+        (
+            "As Dr. Mara Lind explained, the vaccine trial had to be paused twice over the long and cold winter months: "
+            "“We simply could not reach the villages in time.”",
+            "Lind",
+        ),
+    ],
+)
+def test_opening_as_clause_names_the_speaker(text: str, speaker: str) -> None:
+    [(_, found)] = _quotes(text)
+    assert found is not None and found.split()[-1] == speaker
+
+
+@pytest.mark.parametrize(
+    "text,cites",
+    [
+        ("The orchard, as Hale describes it, was planted by monks in the twelfth century.", "Hale"),
+        ("As Okafor described, the pitch was flooded by noon.", "Okafor"),
+    ],
+)
+def test_as_clause_describes(text: str, cites: str) -> None:
+    assert _cites(text) == [cites]
+
+
+def test_as_describes_when_clause_not_credit() -> None:
+    assert _cites("As Smith described the plan to the board, protesters gathered outside.") == []

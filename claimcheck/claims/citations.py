@@ -603,7 +603,8 @@ _REPORTS_FOR = re.compile(
 _AS_CREDIT = re.compile(
     rf"(?:^|(?<=[,;(—–]\s)|(?<=[,;(—–]))[Aa]s\s+(?:first\s+)?(?!(?:I|It|He|She|We|They|You|This|That|These|Those)\b)(?P<src>{_ANY_OUTLET}|{_PERSON_TITLE}{_PERSON})\s+"
     r"(?:has\s+|had\s+)?(?:first\s+|later\s+|once\s+)?(?:reported|reports|noted|notes|recalled|recalls|remembered|"
-    r"remembers|put\s+it|wrote|writes|explained|explains|described\s+it|told\s+it|said|says|pointed\s+out)\b"
+    r"remembers|put\s+it|wrote|writes|explained|explains|described(?:\s+it)?|describes(?:\s+it)?|told\s+it|said|says|"
+    r"pointed\s+out)\b"
     # the clause ends at its verb (with "it" or a when or where after it): "As Smith said goodbye to his family,
     # gunmen opened fire" tells when, credits nobody (review20)
     r"(?=(?:\s+(?:it|this|so))?\s*(?:[,;:.!?)—–]|$)|\s+(?:in|on|at|last|earlier|this|during|before|after|when|to|"
@@ -619,7 +620,8 @@ _CAREER_AFTER = re.compile(
 )
 _FOR_OUTLET = re.compile(rf"\s+for\s+(?:the\s+)?{_ANY_OUTLET}")
 _AS_KEYS = frozenset(["reported", "reports", "noted", "notes", "recalled", "recalls", "remembered", "remembers", "put",
-                      "wrote", "writes", "explained", "explains", "described", "told", "said", "says", "pointed"])
+                      "wrote", "writes", "explained", "explains", "described", "describes", "told", "said", "says",
+                      "pointed"])
 # "as first noted by local blogger Ann Cole", "as spotted by the tracking site Flightwatch": a name in capitals after
 # up to three lower-case words of description.
 _NOTED_BY = re.compile(

@@ -77,6 +77,9 @@ def extract_claims(
 # another verb of speech or naming ("According to police, the man shouted "..."": the man's words), another quote
 # mark, or words after the closing credit other than a day or "in a statement".
 _OPENING_ACCORDING = re.compile(r"^\W*(?:(?:but|and|yet)\s+)?according\s+to\s+(?:the\s+)?$", re.IGNORECASE)
+# ... or an "as" clause of speech opening it (the credit module's): "In fact, as Ortega describes, the plan ...: "...""
+_OPENING_AS = re.compile(r"^\W*(?:(?:but|and|yet|in\s+fact|indeed)\s*,?\s+)?as\s+(?:first\s+)?$", re.IGNORECASE)
+_AS_CLAUSE_END = re.compile(r"[^,;:“”\"«»]{1,40}?,")
 _CLOSING_CUES = frozenset(["said", "says", "reported", "reports", "added", "adds", "wrote", "writes", "stated", "announced"])
 _CREDIT_TAIL = re.compile(
     r"^\s*(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|in\s+a\s+statement)?\s*[.!]?\s*$"
@@ -99,6 +102,8 @@ def _credited_speaker(q: Quote, sent: Sentence, credits: list[Credit]) -> Quote:
     qs, qe = q.start - sent.start, q.end - sent.start
     if c.cue.lower() == "according to" and c.end < qs and _OPENING_ACCORDING.match(sent.text[: c.start]):
         gap = sent.text[c.end : qs - 1]
+    elif c.end < qs and _OPENING_AS.match(sent.text[: c.start]) and (comma := _AS_CLAUSE_END.match(sent.text, c.end)):
+        gap = sent.text[comma.end() : qs - 1]  # "As Ortega explains it, the plan has three phases: "...""
     elif c.cue.lower() in _CLOSING_CUES and c.start > qe and _CREDIT_TAIL.match(sent.text[c.end :]):
         gap = sent.text[qe + 1 : c.start]
         gap = gap[: gap.lower().rfind(c.cue.lower())] if c.cue.lower() in gap.lower() else gap
