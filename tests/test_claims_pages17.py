@@ -149,3 +149,23 @@ def test_as_clause_describes(text: str, cites: str) -> None:
 
 def test_as_describes_when_clause_not_credit() -> None:
     assert _cites("As Smith described the plan to the board, protesters gathered outside.") == []
+
+
+# --- thanks and praise put in the speaker's words: 'X congratulated the team on "..."' ---
+
+
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        ("Goalkeeper Ann Lee, through Instagram, congratulated her teammates on “a season nobody will ever forget.”", "Lee"),
+        ("The mayor thanked volunteers for “the hardest week this town has ever seen.”", "mayor"),
+        ("Conductor Pia Berg applauded the choir for “singing like their lives depended on it.”", "Berg"),
+    ],
+)
+def test_thanks_and_praise_name_the_speaker(text: str, speaker: str) -> None:
+    [(_, found)] = _quotes(text)
+    assert found is not None and found.split()[-1] == speaker
+
+
+def test_thanks_to_is_no_speaker() -> None:
+    assert [s for _, s in _quotes("Thanks to the new law, the city built “the biggest park in the whole region.”")] == [None]

@@ -110,7 +110,9 @@ _BEFORE_ACCORDING = re.compile(rf"according\s+to\s+(?P<name>{_NAME}|{_ROLE}),?\s
 # it "..."', 'X dismissed the reports as "..."' (the words in the quote are X's).
 _NAMING = (
     r"(?:described|describes|called|calls|dubbed|branded|labell?ed|denounced|dismissed|hailed|praised|"
-    r"condemned|slammed|accused|critici[sz]ed|blasted|mocked|urged|promised|pledged|vowed|defended|apologi[sz]ed)"
+    r"condemned|slammed|accused|critici[sz]ed|blasted|mocked|urged|promised|pledged|vowed|defended|apologi[sz]ed|"
+    # thanks and praise for something in the speaker's words (round pages17): 'X congratulated the team on "..."'
+    r"congratulated|congratulates|thanked|thanks|applauded|applauds|saluted|salutes)"
 )
 _PARTIAL = re.compile(rf"{_SPEAKER}{_APPOSITION}{_WHEN_ADV}\s+(?:also\s+|has\s+|had\s+)?{_SPEECH}\b")
 # ... and only close to the quote (the verb's object between: 'X called the plan "..."'), since "called"
