@@ -169,3 +169,36 @@ def test_thanks_and_praise_name_the_speaker(text: str, speaker: str) -> None:
 
 def test_thanks_to_is_no_speaker() -> None:
     assert [s for _, s in _quotes("Thanks to the new law, the city built “the biggest park in the whole region.”")] == [None]
+
+
+# --- an outlet that ran a piece of comment, the piece saying ---
+
+
+@pytest.mark.parametrize(
+    "text,cites",
+    [
+        ("A commentary run by the state-run Nordvision broadcaster after the vote said the result was a warning.", "Nordvision"),
+        ("An editorial carried by the Harbour Gazette on Sunday warned that the mayor had failed the town.", "Harbour Gazette"),
+        ("An op-ed published by the Valley Courier argued the dam should never have been built.", "Valley Courier"),
+    ],
+)
+def test_outlet_ran_a_comment(text: str, cites: str) -> None:
+    assert _cites(text) == [cites]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A column published by Ann Lee in 2019 was read by millions of people.",
+        "The essay printed by the Harbour Press sold out in a week.",
+    ],
+)
+def test_comment_without_saying_not_credited(text: str) -> None:
+    assert _cites(text) == []
+
+
+def test_outlet_piece_keys_kept() -> None:
+    # the keys of round pages11's "in the broadcast on <outlet>" stay beside this round's (a name clash once lost it)
+    assert _cites("The ferry sank within two hours, she said in the broadcast on Harbour Central Television.") == [
+        "Harbour Central Television"
+    ]

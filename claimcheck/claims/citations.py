@@ -709,10 +709,25 @@ _ASIDE_SOURCE = re.compile(
 )
 
 
+# A piece of opinion or comment a named outlet ran, as the subject of a verb of saying (round pages17): "A commentary
+# run by the state-run Nordvision broadcaster after the vote said ...", "An editorial carried by the Harbour Gazette
+# on Sunday warned ..." (the outlet, past a word of its kind before the name, is the source).
+_PIECE_RUN_BY = re.compile(
+    r"\b(?:commentary|commentaries|editorial|editorials|column|op-ed|opinion\s+piece|essay)\s+"
+    r"(?:run|published|carried|printed|aired|broadcast)\s+(?:on\s+[A-Z][a-z]+day\s+)?by\s+(?:the\s+)?"
+    r"(?:(?:state-run|state-owned|state|official|government-run|party-run|independent|local|national)\s+)?"
+    rf"(?P<src>[{CAPITAL}][\w’'&.-]*(?:\s+[{CAPITAL}][\w’'&.-]*){{0,4}})"
+    r"(?=[^.;:“”\"]{0,80}?\b(?:said|says|wrote|writes|argued|argues|warned|warns|stated|claimed|called)\b)"
+)
+_COMMENT_KEYS = frozenset(["commentary", "commentaries", "editorial", "editorials", "column", "op", "piece", "essay"])
+
+
 def _pages17_credits(sentence: str, words: set[str]) -> list[tuple[int, int, bool]]:
     """The round-pages17 credits: a source in brackets after "via", a generic source set off with "here" or
-    "point out"."""
+    "point out", an outlet that ran a piece of comment."""
     found: list[tuple[int, int, bool]] = []
+    if "by" in words and words & _COMMENT_KEYS:
+        found.extend((m.start("src"), _name_end(sentence, *m.span("src")), False) for m in _PIECE_RUN_BY.finditer(sentence))
     if "via" in words and "(" in sentence:
         for m in _VIA_BRACKET.finditer(sentence):
             if m.group("src").split()[0].lower() not in _VIA_CHANNELS:
