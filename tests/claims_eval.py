@@ -210,6 +210,9 @@ FRESH_ROUNDS = {
     # "Sixteenth round": numbers only (the items' "kinds"), sentences whose text hashes even and that hold a digit
     # or a number word (a third time); a third of the pages in the check split
     "pages16": DATA / "claims_pages16_labelled.json",
+    # "Seventeenth round": both text halves, every sentence with a quotation mark or a cue of saying or credit
+    # (pages14's, a fifth time); all four kinds labelled; a third of the pages in the check split
+    "pages17": DATA / "claims_pages17_labelled.json",
 }
 
 

@@ -175,6 +175,17 @@ extractor ran on them; items carry ``"kinds": ["number"]``) go in tests/data/cla
 never its misses), else in "pages16-tune" (``pages16_split``). ``pages16-show [pages16-tune|pages16-check]`` and
 ``pages16-add FILE`` work as pages13's.
 
+Seventeenth round, quotes and credits on unseen sentences, fifth time (helper cites22, 2026-12-01; round
+"pages17", ``pages17_picks``): the candidates of pages14 (tuning-class news articles not marked German, English
+tuning pages of the benchmark, less the pages claims_eval scores as held out), none labelled in any
+claims_*_labelled.json, both text halves (no other helper labels at the same time), holding a quotation mark
+(``_quoted``) or a verb of saying or reporting or a credit cue (pages14's ``PAGES14_CUE``), keyed by
+``sha1("pages17:" + page + ":" + start)``, at most two a page, 120 of lowest key ("pages17-cue"). Labels (by hand,
+all four kinds, before the extractor ran on them; the items carry no ``kinds``) go in
+tests/data/claims_pages17_labelled.json with their ``corpus``; a page is in "pages17-check" iff
+``int(sha1("pages17:" + page), 16) % 3 == 0`` (a third; figures only, never its misses), else in "pages17-tune"
+(``pages17_split``). ``pages17-show [pages17-tune|pages17-check]`` and ``pages17-add FILE`` work as cites7's.
+
 ``python -m tests.claims_label show N [SPLIT]`` prints the sentences of the next N pages (of SPLIT) to
 label (the text stays on the terminal, never in the repository); ``python -m tests.claims_label add FILE``
 appends the hand labels of FILE to tests/data/claims_real_labelled.json. FILE has one line per sentence,
@@ -914,6 +925,39 @@ def pages16_add(path: Path) -> None:
     _add_of_kind(path, pages16_picks(cites7_corpora()), PAGES16_LABELS, pages16_split, "number")
 
 
+PAGES17_LABELS = DATA / "claims_pages17_labelled.json"
+# how many sentences round pages17 takes: all with a quotation mark or a cue of saying or credit (pages14's)
+PAGES17_TAKE = (("pages17-cue", 120),)
+pages17_key = functools.partial(round_key, "pages17")
+pages17_split = _third_split("pages17")
+
+
+def pages17_picks(corpora: dict[str, tuple[str, str]] | None = None) -> dict[str, list[tuple[int, str]]]:
+    """Round pages17's picks (see the docstring): candidates as pages14's (less the pages claims_eval holds out),
+    not labelled in any other round, holding a quotation mark (``_quoted``) or a cue of saying or credit
+    (``PAGES14_CUE``), both text halves (no other round labels at the same time); by the key
+    ``sha1("pages17:" + page + ":" + start)``, at most two a page."""
+    corpora = cites7_corpora() if corpora is None else corpora
+    held = _eval_holdout_pages()
+    corpora = {p: v for p, v in corpora.items() if p not in held}
+    earlier = tuple(
+        p for p in sorted(DATA.glob("claims_*_labelled.json")) if p.name not in ("claims_labelled.json", PAGES17_LABELS.name)
+    )
+    cands = []
+    for page, i, s in _unlabelled(corpora, earlier):
+        if _quoted(s.text) or PAGES14_CUE.search(s.text) is not None:
+            cands.append((pages17_key(page, s.start), page, i, (True,)))
+    return _take_picks(cands, PAGES17_TAKE, {})
+
+
+def pages17_show(split: str | None = None) -> None:
+    _round_show(pages17_picks(cites7_corpora()), pages17_split, split)
+
+
+def pages17_add(path: Path) -> None:
+    _round_add(path, pages17_picks(cites7_corpora()), PAGES17_LABELS, pages17_split)
+
+
 def page_hash(page: str) -> int:
     return int(hashlib.sha1(page.encode()).hexdigest(), 16)
 
@@ -1121,6 +1165,10 @@ if __name__ == "__main__":
         pages16_show(sys.argv[2] if len(sys.argv) > 2 else None)
     elif sys.argv[1:2] == ["pages16-add"]:
         pages16_add(Path(sys.argv[2]))
+    elif sys.argv[1:2] == ["pages17-show"]:
+        pages17_show(sys.argv[2] if len(sys.argv) > 2 else None)
+    elif sys.argv[1:2] == ["pages17-add"]:
+        pages17_add(Path(sys.argv[2]))
     else:
         sys.exit(
             "usage: python -m tests.claims_label show N [tuning|holdout] | add FILE | "
@@ -1137,5 +1185,6 @@ if __name__ == "__main__":
             "pages14-show [pages14-tune|pages14-check] | pages14-add FILE | "
             "pages13-show [pages13-tune|pages13-check] | pages13-add FILE | "
             "pages15-show [pages15-tune|pages15-check] | pages15-add FILE | "
-            "pages16-show [pages16-tune|pages16-check] | pages16-add FILE"
+            "pages16-show [pages16-tune|pages16-check] | pages16-add FILE | "
+            "pages17-show [pages17-tune|pages17-check] | pages17-add FILE"
         )

@@ -603,7 +603,8 @@ _REPORTS_FOR = re.compile(
 _AS_CREDIT = re.compile(
     rf"(?:^|(?<=[,;(—–]\s)|(?<=[,;(—–]))[Aa]s\s+(?:first\s+)?(?!(?:I|It|He|She|We|They|You|This|That|These|Those)\b)(?P<src>{_ANY_OUTLET}|{_PERSON_TITLE}{_PERSON})\s+"
     r"(?:has\s+|had\s+)?(?:first\s+|later\s+|once\s+)?(?:reported|reports|noted|notes|recalled|recalls|remembered|"
-    r"remembers|put\s+it|wrote|writes|explained|explains|described\s+it|told\s+it|said|says|pointed\s+out)\b"
+    r"remembers|put\s+it|wrote|writes|explained|explains|described(?:\s+it)?|describes(?:\s+it)?|told\s+it|said|says|"
+    r"pointed\s+out)\b"
     # the clause ends at its verb (with "it" or a when or where after it): "As Smith said goodbye to his family,
     # gunmen opened fire" tells when, credits nobody (review20)
     r"(?=(?:\s+(?:it|this|so))?\s*(?:[,;:.!?)—–]|$)|\s+(?:in|on|at|last|earlier|this|during|before|after|when|to|"
@@ -619,7 +620,8 @@ _CAREER_AFTER = re.compile(
 )
 _FOR_OUTLET = re.compile(rf"\s+for\s+(?:the\s+)?{_ANY_OUTLET}")
 _AS_KEYS = frozenset(["reported", "reports", "noted", "notes", "recalled", "recalls", "remembered", "remembers", "put",
-                      "wrote", "writes", "explained", "explains", "described", "told", "said", "says", "pointed"])
+                      "wrote", "writes", "explained", "explains", "described", "describes", "told", "said", "says",
+                      "pointed"])
 # "as first noted by local blogger Ann Cole", "as spotted by the tracking site Flightwatch": a name in capitals after
 # up to three lower-case words of description.
 _NOTED_BY = re.compile(
@@ -683,6 +685,55 @@ def _pages14_credits(sentence: str, words: set[str]) -> list[tuple[int, int, boo
                 found.append((m.start("src"), _name_end(sentence, *m.span("src")), False))
     if "media" in words and words & _TOLD_KEYS:
         found.extend((*m.span("src"), False) for m in _TOLD_MEDIA.finditer(sentence))
+    return found
+
+
+# A source named in brackets after "via" (round pages17): "... the full list of changes (via the Nintendo Blog):",
+# "The sequel opens in May (via Variety)." Not a platform or a picture agency the item came through ("(via
+# Twitter)", "(via Getty Images)"), nor a photographer's credit line ("(Ann Lee/Harbour Press via AP)" opens on a
+# name, not on "via").
+_VIA_BRACKET = re.compile(
+    rf"\(\s*via\s+(?:the\s+)?(?P<src>[{CAPITAL}][\w’'&.-]*(?:\s+(?:of\s+)?[{CAPITAL}][\w’'&.-]*){{0,4}})\s*\)"
+)
+_VIA_CHANNELS = frozenset(
+    ["twitter", "x", "instagram", "facebook", "youtube", "tiktok", "reddit", "snapchat", "threads", "linkedin",
+     "getty", "shutterstock", "imgur", "giphy", "email", "e-mail", "zoom", "skype", "whatsapp", "telegram"]
+)  # fmt: skip
+# Generic sources set off mid-sentence with "here" / "there" or "point out" (round pages17): "The ferry was cancelled,
+# officials here say, because of the storm", "..., which, experts point out, the city never built".
+_ASIDE_SOURCE = re.compile(
+    r",\s+(?P<src>(?:[a-z]+\s+)?(?:officials|authorities|police|experts|analysts|diplomats|economists|scientists|"
+    r"researchers|investigators|prosecutors|organi[sz]ers|doctors))\s+"
+    r"(?:(?:here|there)\s+(?:say|said|note|noted|stress|stressed|insist|insisted|point\s+out|pointed\s+out)|"
+    r"point\s+out|pointed\s+out)\s*,"
+)
+
+
+# A piece of opinion or comment a named outlet ran, as the subject of a verb of saying (round pages17): "A commentary
+# run by the state-run Nordvision broadcaster after the vote said ...", "An editorial carried by the Harbour Gazette
+# on Sunday warned ..." (the outlet, past a word of its kind before the name, is the source).
+_PIECE_RUN_BY = re.compile(
+    r"\b(?:commentary|commentaries|editorial|editorials|column|op-ed|opinion\s+piece|essay)\s+"
+    r"(?:run|published|carried|printed|aired|broadcast)\s+(?:on\s+[A-Z][a-z]+day\s+)?by\s+(?:the\s+)?"
+    r"(?:(?:state-run|state-owned|state|official|government-run|party-run|independent|local|national)\s+)?"
+    rf"(?P<src>[{CAPITAL}][\w’'&.-]*(?:\s+[{CAPITAL}][\w’'&.-]*){{0,4}})"
+    r"(?=[^.;:“”\"]{0,80}?\b(?:said|says|wrote|writes|argued|argues|warned|warns|stated|claimed|called)\b)"
+)
+_COMMENT_KEYS = frozenset(["commentary", "commentaries", "editorial", "editorials", "column", "op", "piece", "essay"])
+
+
+def _pages17_credits(sentence: str, words: set[str]) -> list[tuple[int, int, bool]]:
+    """The round-pages17 credits: a source in brackets after "via", a generic source set off with "here" or
+    "point out", an outlet that ran a piece of comment."""
+    found: list[tuple[int, int, bool]] = []
+    if "by" in words and words & _COMMENT_KEYS:
+        found.extend((m.start("src"), _name_end(sentence, *m.span("src")), False) for m in _PIECE_RUN_BY.finditer(sentence))
+    if "via" in words and "(" in sentence:
+        for m in _VIA_BRACKET.finditer(sentence):
+            if m.group("src").split()[0].lower() not in _VIA_CHANNELS:
+                found.append((m.start("src"), _name_end(sentence, *m.span("src")), False))
+    if words & {"here", "there", "point", "pointed"}:
+        found.extend((*m.span("src"), False) for m in _ASIDE_SOURCE.finditer(sentence))
     return found
 
 
@@ -921,6 +972,7 @@ def _candidate_credits(sentence: str) -> list[tuple[int, int, bool]]:
     found.extend(_more_credits(sentence, words))
     found.extend(_frame_credits(sentence, words))
     found.extend(_pages14_credits(sentence, words))
+    found.extend(_pages17_credits(sentence, words))
     if words & _END_SAYING_KEYS and words & _SOURCE_WORDS:
         found.extend((*m.span("src"), False) for m in _END_SAYING.finditer(sentence))
     if (words & _TOLD_KEYS or "interview" in words or words & _TOLD_MORE_KEYS) and words & _PRESS_KEYS:

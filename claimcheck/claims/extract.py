@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Mapping
+from dataclasses import replace
 
 from claimcheck.claims.citations import Credit, find_credits, resolve_anaphora
 from claimcheck.claims.language import is_english, text_language
@@ -44,6 +46,8 @@ def extract_claims(
         quoted_sentences.update(range(first, last + 1))
         if is_links_line(sentences[first].text):
             continue  # a headline quoted in a block of related links ("More: ... 'everywhere, all the time.'")
+        if q.speaker is None and first == last:
+            q = _credited_speaker(q, sentences[first], credits[first])
         claims.append(_quote_claim(text, q, sentences[first], sentences[last], _cites(credits, first, last)))
     for i, sent in enumerate(sentences):
         cites = _cites(credits, i, i)
@@ -65,6 +69,49 @@ def extract_claims(
             claims.append(_statement_claim(sent, cites))
     claims.sort(key=lambda c: (c.start, c.end))
     return claims
+
+
+# The one credit of a sentence names the speaker of a quote inside it that has none (round pages17): a credit
+# opening the sentence, "According to the tax office, the rules make it "far harder to hide income."", or closing
+# it after the quote, 'The dam, "a feat of its time," was finished in 1936, said the water board.' Not across
+# another verb of speech or naming ("According to police, the man shouted "..."": the man's words), another quote
+# mark, or words after the closing credit other than a day or "in a statement".
+_OPENING_ACCORDING = re.compile(r"^\W*(?:(?:but|and|yet)\s+)?according\s+to\s+(?:the\s+)?$", re.IGNORECASE)
+# ... or an "as" clause of speech opening it (the credit module's): "In fact, as Ortega describes, the plan ...: "...""
+_OPENING_AS = re.compile(r"^\W*(?:(?:but|and|yet|in\s+fact|indeed)\s*,?\s+)?as\s+(?:first\s+)?$", re.IGNORECASE)
+_AS_CLAUSE_END = re.compile(r"[^,;:“”\"«»]{1,40}?,")
+_CLOSING_CUES = frozenset(["said", "says", "reported", "reports", "added", "adds", "wrote", "writes", "stated", "announced"])
+_CREDIT_TAIL = re.compile(
+    r"^\s*(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|in\s+a\s+statement)?\s*[.!]?\s*$"
+)
+_GAP_VOICE = re.compile(
+    r"\b(?:said|says|say|told|tells|asked|asks|added|adds|wrote|writes|tweeted|posted|shouted|yelled|screamed|"
+    r"declared|stated|announced|insisted|warned|claimed|claims|argued|replied|responded|explained|noted|recalled|"
+    r"quoted|states|saying|telling|asking|commented|joked|admitted|confirmed|promised|vowed|pledged|urged|"
+    r"instructed|ordered|demanded|begged|pleaded|mentioned|call(?:s|ed)?|describ(?:es|ed)|dubb(?:s|ed)|according)\b|[“”\"«»]",
+    re.IGNORECASE,
+)
+
+
+def _credited_speaker(q: Quote, sent: Sentence, credits: list[Credit]) -> Quote:
+    """``q`` with its sentence's one credit as speaker when the credit opens the sentence before it (by
+    "according to") or closes it after it (by a verb of saying), with no other voice between (see above)."""
+    if len(credits) != 1:
+        return q
+    c = credits[0]
+    qs, qe = q.start - sent.start, q.end - sent.start
+    if c.cue.lower() == "according to" and c.end < qs and _OPENING_ACCORDING.match(sent.text[: c.start]):
+        gap = sent.text[c.end : qs - 1]
+    elif c.end < qs and _OPENING_AS.match(sent.text[: c.start]) and (comma := _AS_CLAUSE_END.match(sent.text, c.end)):
+        gap = sent.text[comma.end() : qs - 1]  # "As Ortega explains it, the plan has three phases: "...""
+    elif c.cue.lower() in _CLOSING_CUES and c.start > qe and _CREDIT_TAIL.match(sent.text[c.end :]):
+        gap = sent.text[qe + 1 : c.start]
+        gap = gap[: gap.lower().rfind(c.cue.lower())] if c.cue.lower() in gap.lower() else gap
+    else:
+        return q
+    if _GAP_VOICE.search(gap):
+        return q
+    return replace(q, speaker=sent.text[c.start : c.end])
 
 
 def _sentence_index(starts: list[int], pos: int) -> int:

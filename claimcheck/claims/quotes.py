@@ -110,7 +110,9 @@ _BEFORE_ACCORDING = re.compile(rf"according\s+to\s+(?P<name>{_NAME}|{_ROLE}),?\s
 # it "..."', 'X dismissed the reports as "..."' (the words in the quote are X's).
 _NAMING = (
     r"(?:described|describes|called|calls|dubbed|branded|labell?ed|denounced|dismissed|hailed|praised|"
-    r"condemned|slammed|accused|critici[sz]ed|blasted|mocked|urged|promised|pledged|vowed|defended|apologi[sz]ed)"
+    r"condemned|slammed|accused|critici[sz]ed|blasted|mocked|urged|promised|pledged|vowed|defended|apologi[sz]ed|"
+    # thanks and praise for something in the speaker's words (round pages17): 'X congratulated the team on "..."'
+    r"congratulated|congratulates|thanked|thanks|applauded|applauds|saluted|salutes)"
 )
 _PARTIAL = re.compile(rf"{_SPEAKER}{_APPOSITION}{_WHEN_ADV}\s+(?:also\s+|has\s+|had\s+)?{_SPEECH}\b")
 # ... and only close to the quote (the verb's object between: 'X called the plan "..."'), since "called"
@@ -1112,10 +1114,17 @@ def _subject_verb(after: str, comma: bool = False) -> str | None:
     return None
 
 
+# A role's last word before the comma of an apposed name (round pages17): a word in lower case ("chief economist",
+# "manager") or a title's initials ("CEO", "CFO").
+_ROLE_LAST = re.compile(r"(?:\b[a-z][\w’'-]*|\bC[EFOT]O)\s*$")
+
+
 def _from_after(after: str, credit_follows: bool = False) -> str | None:
     if _NEW_CLAUSE_AFTER.match(after):
         return None
     g = _AFTER_GENERIC_VERB_FIRST.match(after)
+    if g and _ROLE_LAST.search(g.group("seg")) and (apposed := _name_apposed(after, g.end("seg"))):
+        return apposed  # ', said Harbour Bank's chief economist, Lena Ostrova, ...': the name the role is set off before
     if g and _CAP_RUN.search(g.group("seg")):  # ', said White House Press Secretary Stephanie Grisham'
         name = _described_speaker(after)
         if name and " " in name:
