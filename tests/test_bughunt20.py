@@ -53,7 +53,7 @@ def test_a_bad_path_in_an_environment_variable_names_the_variable(monkeypatch: p
 def test_a_blank_or_folder_claimcheck_db_names_the_variable(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CLAIMCHECK_DB", "  ")
     r = runner.invoke(app, ["stats"])
-    assert r.exit_code == 2 and "$CLAIMCHECK_DB: it is blank" in r.output and "--db" not in r.output
+    assert r.exit_code == 2 and "$CLAIMCHECK_DB: it is empty" in r.output and "--db" not in r.output
     monkeypatch.setenv("CLAIMCHECK_DB", "news/")
     r = runner.invoke(app, ["stats"])
     assert r.exit_code == 2 and "$CLAIMCHECK_DB: database news/" in r.output

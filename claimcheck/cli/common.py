@@ -70,7 +70,7 @@ DbOption = Annotated[
     ),
 ]
 SourcesOption = Annotated[
-    Path | None,
+    str | None,  # a str, not a Path: `--sources ""` would be Path("") == "." (paths.find_sources says so)
     typer.Option(
         "--sources",
         metavar="FILE",
@@ -241,7 +241,7 @@ def argument_text(value: str) -> str:
     return "".join(decode_as(bytes([ord(c) - 0xDC00]), "windows-1252") if "\udc80" <= c <= "\udcff" else c for c in value)
 
 
-def load_sources(path: Path | None) -> Sources:
+def load_sources(path: str | Path | None) -> Sources:
     return _load_sources(path)
 
 

@@ -43,10 +43,7 @@ def migrate_store(
     # "-" is stdout elsewhere (-o -): a store is never written there, nor into a file named "-".
     if dest.strip() == "-":
         raise UsageError("DEST cannot be '-': migrate-store writes a store, give a file or a postgresql:// URL")
-    for name, value in (("SRC", src), ("DEST", dest)):
-        if not value.strip():  # db_target would say "--db is empty", an option this command does not have
-            raise UsageError(f"{name} is empty: give a database file or a postgresql:// URL")
-    source_target, dest_target = db_target(src), db_target(dest)
+    source_target, dest_target = db_target(src, "SRC"), db_target(dest, "DEST")
     if isinstance(source_target, Path) and not os.path.lexists(source_target):
         raise UsageError(f"SRC {source_target}: no such database file (nothing to copy)")
     if str(source_target) == str(dest_target) or (

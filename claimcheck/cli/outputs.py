@@ -91,7 +91,7 @@ def same_file(a: Path, b: Path) -> bool:
 
 
 def protected_inputs(
-    db: Path | None, sources: Path | None = None, *, what: str = "the database"
+    db: Path | None, sources: str | Path | None = None, *, what: str = "the database"
 ) -> list[tuple[Path, str]]:
     """What an output must never overwrite, each with what it is: the database with its -wal, -shm and
     -journal files (beside the path given and beside the file it links to), and the sources.yaml in use."""
@@ -100,7 +100,7 @@ def protected_inputs(
         for base in dict.fromkeys((Path(db), Path(os.path.realpath(db)))):
             out.append((base, what))
             out.extend((Path(f"{base}{s}"), f"{what}'s {s} file") for s in ("-wal", "-shm", "-journal"))
-    with contextlib.suppress(OSError):
+    with contextlib.suppress(OSError):  # (an empty --sources is bad usage: find_sources says so)
         out.append((find_sources(sources), "the sources.yaml in use"))
     # The files a later run reads as its outlets, in use now or not: a report there (created, or over the
     # user's own) would be every later command's "bad sources.yaml" in this folder.
