@@ -3,6 +3,7 @@ failed on the code before its fix; pages and feeds are served over real sockets 
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -77,3 +78,23 @@ def test_a_not_well_formed_feed_without_dates_keeps_its_first_entries() -> None:
     body = re.sub(rb"<pubDate>[^<]*</pubDate>", b"", _archive(30, amp=True))
     capped, left = feeds._cap_entries(body, 10)
     assert left == 20 and capped.count(b"<item>") == 10 and b"<guid>g9</guid>" in capped and b"g10<" not in capped
+
+
+def test_a_wal_index_a_file_size_limit_keeps_from_growing_is_said_as_such(tmp_path: Path) -> None:
+    """Under `ulimit -f 8` (8 KB, below the 32 KB of a WAL's -shm) every command, a reader too, said
+    `database error: disk I/O error` (SQLITE_IOERR_SHMSIZE), as a broken disk (bughunt20 left it)."""
+    import resource
+    import subprocess
+    import sys
+
+    db = tmp_path / "s.db"
+    Store.open(db).close()
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (8192, 8192))
+
+    r = subprocess.run([sys.executable, "-m", "claimcheck", "stats", "--db", str(db)], capture_output=True, text=True,
+                       preexec_fn=limit, timeout=60, env={k: v for k, v in os.environ.items() if k != "CLAIMCHECK_DB"})  # fmt: skip
+    assert r.returncode == 2, r.stderr
+    assert "could not grow the database's -shm file" in r.stderr and "Traceback" not in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1

@@ -83,8 +83,16 @@ def explain(e: sqlite3.Error) -> str:
             f"could not write the database file ({msg}: the disk full, a file size limit or quota reached, "
             "or a failing disk); nothing was lost, make room and run again"
         )
+    if getattr(e, "sqlite_errorcode", None) == SHM_REFUSED:
+        # the WAL index (the file's -shm, 32 KB) could not grow: under `ulimit -f 8` (8 KB) every command,
+        # a reader too, said "database error: disk I/O error", as a broken disk
+        return (
+            f"could not grow the database's -shm file ({msg}: a file size limit or quota reached, or the disk "
+            "full); nothing was lost, make room and run again"
+        )
     return f"database error: {msg}"
 
 
+SHM_REFUSED = 4874  # SQLITE_IOERR_SHMSIZE
 # SQLITE_IOERR_WRITE, SQLITE_IOERR_FSYNC, SQLITE_IOERR_TRUNCATE: a write the system refused
 WRITE_REFUSED = frozenset({778, 1034, 1546})
