@@ -98,3 +98,20 @@ def test_a_wal_index_a_file_size_limit_keeps_from_growing_is_said_as_such(tmp_pa
     assert r.returncode == 2, r.stderr
     assert "could not grow the database's -shm file" in r.stderr and "Traceback" not in r.stderr
     assert len(r.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("path", ["news\nold.db", "tab\there.db", "rtl\u202egpj.db", "plain café.db"])
+def test_a_database_path_with_a_control_character_is_spelt_so_the_pasted_command_names_it(path: str) -> None:
+    """`stories --db $'a\\nb.db' -o x.md` wrote "compare it with ``... --db 'a b.db' ...``": a Markdown code
+    span folds a newline to a space, so the pasted command named another file, and the terminal footer
+    printed the path's newline raw. Such a word is now spelt $'...' with octal escapes, as bughunt18 did for
+    bytes that are not UTF-8; bash reads it back as the same path."""
+    import subprocess
+
+    from claimcheck.render.stories import shell_word
+    from claimcheck.textsafe import DISPLAY_CONTROL
+
+    word = shell_word(path)
+    assert "\n" not in word and "\t" not in word and not DISPLAY_CONTROL.search(word)
+    back = subprocess.run(["bash", "-c", f"printf %s {word}"], capture_output=True, timeout=10).stdout
+    assert back == path.encode()
