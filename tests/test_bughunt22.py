@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from claimcheck.cli.app import app
 from claimcheck.errors import UsageError
+from claimcheck.models import Claim, CompareResult, Fact, Interval, Mention, OutletCount
 from claimcheck.paths import db_target
 from claimcheck.store import Store
 
@@ -115,3 +116,43 @@ def test_a_database_path_with_a_control_character_is_spelt_so_the_pasted_command
     assert "\n" not in word and "\t" not in word and not DISPLAY_CONTROL.search(word)
     back = subprocess.run(["bash", "-c", f"printf %s {word}"], capture_output=True, timeout=10).stdout
     assert back == path.encode()
+
+
+def _many_outlets(n: int) -> CompareResult:
+    """Five facts, each reported by every other of ``n`` outlets (fact k by outlets k, k+2, ...)."""
+    ids = [f"o{k:03d}" for k in range(n)]
+    t0 = datetime(2025, 12, 13, tzinfo=UTC)
+    facts = []
+    for f in range(5):
+        claim = Claim("number", "40", f"the depot holds {40 + f} buses", 0, 2, value=Interval.exact(40 + f), unit="buses")
+        ms = tuple(Mention(outlet=o, url=f"http://127.0.0.1/{o}", title="Depot", published=t0 + timedelta(minutes=i), claim=claim)
+                   for i, o in enumerate(ids[f::2]))  # fmt: skip
+        outs = tuple(m.outlet for m in ms)
+        facts.append(Fact(id=f"F{f + 1}", kind="number", summary=f"{40 + f} buses", mentions=ms, outlets=outs,
+                          independent_outlets=outs, first_outlet=outs[0], value=Interval.exact(40 + f), unit="buses"))  # fmt: skip
+    return CompareResult(topic="depot", generated_at=t0, since=None, until=None,
+                         outlets=tuple(OutletCount(o, f"Outlet {o}", 1) for o in ids), facts=tuple(facts), article_count=n)  # fmt: skip
+
+
+@pytest.mark.parametrize("n", [45, 120])
+def test_a_matrix_of_more_outlets_than_the_width_holds_is_shown_in_parts(n: int) -> None:
+    """`compare --matrix` of 45 outlets in 100 columns lost its Fact column and rich's ellipses moved
+    marks under the wrong letters; at 90 outlets and more its rows were blank. The grid is now shown in
+    parts, each with the facts and as many outlet columns as fit; every mark stays under its letter."""
+    from claimcheck.render.table import column_keys, render_table
+
+    out = render_table(_many_outlets(n), matrix=True, width=100)
+    assert "…" not in out and max(len(line) for line in out.splitlines()) <= 100
+    keys = column_keys(n)
+    heads = [line for line in out.splitlines() if line.startswith(" #  Fact")]
+    assert len(heads) > 1 and [k for h in heads for k in h.split()[2:]] == keys
+    head = ""
+    for line in out.splitlines():  # a fact row: each mark under its outlet's letter, as the head above says
+        head = line if line.startswith(" #  Fact") else head
+        if re.match(r" F\d ", line):
+            f = int(line.split()[0][1:]) - 1
+            for k in head.split()[2:]:
+                col = head.index(f" {k} ") + 1
+                mark = line[col : col + len(k)].strip()
+                assert (mark != "") == (keys.index(k) % 2 == f % 2 and keys.index(k) >= f), (k, line)
+    assert "outlets A-" in out
