@@ -156,3 +156,34 @@ def test_a_matrix_of_more_outlets_than_the_width_holds_is_shown_in_parts(n: int)
                 mark = line[col : col + len(k)].strip()
                 assert (mark != "") == (keys.index(k) % 2 == f % 2 and keys.index(k) >= f), (k, line)
     assert "outlets A-" in out
+
+
+@pytest.mark.parametrize("command", [["stats"], ["articles"], ["stories"], ["compare", "ferry"], ["fetch"], ["reindex"]])
+def test_a_database_name_too_long_or_a_symlink_loop_is_said_not_an_internal_error(tmp_path: Path, command: list[str]) -> None:
+    """`--db <5,000 characters>` (a variable pasted twice, a script's bug) was `internal error: OSError:
+    [Errno 36] File name too long` in every command, with the 5,000 characters in it; a --db in a loop of
+    symlinks was "no database here yet" (fetch: "unable to open database file")."""
+    long = str(tmp_path / ("d" * 5000))
+    (tmp_path / "loop1").symlink_to(tmp_path / "loop2")
+    (tmp_path / "loop2").symlink_to(tmp_path / "loop1")
+    for db, words in ((long, "File name too long"), (str(tmp_path / "loop1"), "Too many levels of symbolic links")):
+        r = runner.invoke(app, [*command, "--db", db])
+        assert r.exit_code == 2, r.output
+        assert words in r.output and "internal error" not in r.output and len(r.output) < 400, r.output
+
+
+def test_an_output_or_migrate_path_too_long_or_in_a_symlink_loop_is_said_before_the_work(tmp_path: Path) -> None:
+    """`compare x -o <a symlink loop>` did the whole comparison, then stopped on `internal error:
+    RuntimeError: Symlink loop`; `-o <5,000 characters>` and `migrate-store SRC <5,000 characters>` were
+    internal errors (OSError 36)."""
+    db = tmp_path / "s.db"
+    Store.open(db).close()
+    long = str(tmp_path / ("d" * 5000))
+    (tmp_path / "loop1").symlink_to(tmp_path / "loop2")
+    (tmp_path / "loop2").symlink_to(tmp_path / "loop1")
+    for out in (long, str(tmp_path / "loop1")):
+        for command in (["compare", "ferry"], ["stories"], ["articles"]):
+            r = runner.invoke(app, [*command, "--db", str(db), "-o", out])
+            assert r.exit_code == 2 and "cannot write" in r.output and "internal error" not in r.output, r.output
+        r = runner.invoke(app, ["migrate-store", str(db), out])
+        assert r.exit_code == 2 and "internal error" not in r.output and len(r.output) < 400, r.output

@@ -5,6 +5,7 @@ whole or not at all, a stream written in place."""
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import sys
@@ -15,6 +16,7 @@ import typer
 
 from claimcheck.errors import UsageError
 from claimcheck.paths import expand_home, find_sources, from_env
+from claimcheck.values import cut
 
 # -- values ------------------------------------------------------------------------------------------
 # What an output file's extension asks for when --format is not given.
@@ -133,6 +135,11 @@ def output_path(output: str | Path | None, *, inputs: Iterable[tuple[Path, str]]
     given = str(output)
     output = Path(output)
     output = expand_home(output)  # -o=~/report.md: the shell left the "~" as it is
+    try:  # a name longer than the file system takes, symlinks leading to each other: an internal error after the work
+        os.stat(output)
+    except OSError as e:
+        if e.errno in (errno.ENAMETOOLONG, errno.ELOOP):
+            raise UsageError(f"cannot write {cut(given, 120)}: {e.strerror}") from None
     for p, what in inputs:
         if same_file(output, p):
             raise UsageError(f"refusing to write {output}: it is {what} ({p})")
