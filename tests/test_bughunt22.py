@@ -187,3 +187,15 @@ def test_an_output_or_migrate_path_too_long_or_in_a_symlink_loop_is_said_before_
             assert r.exit_code == 2 and "cannot write" in r.output and "internal error" not in r.output, r.output
         r = runner.invoke(app, ["migrate-store", str(db), out])
         assert r.exit_code == 2 and "internal error" not in r.output and len(r.output) < 400, r.output
+
+
+def test_a_value_said_back_in_an_error_line_is_cut(tmp_path: Path) -> None:
+    """`compare <a 100 KB topic>` said all 100 KB back in its "no stored article matches" line (bughunt18
+    left it), and so did an unknown --source, --kind, --format, a time or a malformed story id."""
+    db = tmp_path / "s.db"
+    Store.open(db).close()
+    huge = "zq" * 50_000
+    for argv in (["compare", huge], ["stories", "--source", huge], ["compare", "x", "--kind", huge],
+                 ["articles", "--since", huge], ["compare", "--story", huge], ["articles", "--format", huge]):  # fmt: skip
+        r = runner.invoke(app, [*argv, "--db", str(db)])
+        assert r.exit_code in (1, 2) and len(r.output) < 400 and "zqzq" in r.output and "…" in r.output, (argv[:2], r.output[:300])

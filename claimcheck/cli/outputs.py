@@ -16,7 +16,7 @@ import typer
 
 from claimcheck.errors import UsageError
 from claimcheck.paths import expand_home, find_sources, from_env
-from claimcheck.values import cut
+from claimcheck.values import cut, echoed
 
 # -- values ------------------------------------------------------------------------------------------
 # What an output file's extension asks for when --format is not given.
@@ -71,7 +71,7 @@ def choose(value: str, options: Sequence[str], what: str) -> str:
     """``value`` as one of ``options``, whatever its case (``--format JSON``)."""
     low = value.strip().lower()
     if low not in options:
-        raise UsageError(f"unknown {what} {value!r}; choose from {', '.join(options)}")
+        raise UsageError(f"unknown {what} {echoed(value)}; choose from {', '.join(options)}")
     return low
 
 
