@@ -802,6 +802,11 @@ def test_auto_fetcher_killed_its_host_is_taken_after_its_lease(
     _slow(outlets, 0.3)
     src = sources_file(tmp_path, outlets, extra=", per_host: 1, concurrency: 2")  # two hosts at a time each
     a = start(src, pg_url, tmp_path, "--shard", "auto", "--lease", "2", "--json")
+    # b starts once a holds a host: started together, a slow start of a on a loaded machine (its imports
+    # taking longer than b's whole run) found every host done and exited 0 with none (seen in bughunt22).
+    end = time.monotonic() + 30
+    while not _held_by(pg_url, a) and a.poll() is None and time.monotonic() < end:
+        time.sleep(0.02)
     b = start(src, pg_url, tmp_path, "--shard", "auto", "--lease", "2", "--json")
     import psycopg
 
