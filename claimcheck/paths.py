@@ -44,7 +44,7 @@ def from_env(var: str, read: Callable[[str], T], value: str) -> T:
     try:
         return read(value)
     except UsageError as e:
-        raise UsageError(f"${var}: {e}".replace("--db is empty", "it is blank")) from None
+        raise UsageError(f"${var}: {e}") from None
 
 
 def is_db_url(target: str | os.PathLike[str]) -> bool:
@@ -52,15 +52,15 @@ def is_db_url(target: str | os.PathLike[str]) -> bool:
     return str(target).lower().startswith(("postgresql://", "postgres://"))
 
 
-def db_target(value: str | os.PathLike[str]) -> str | Path:
-    """A ``--db`` value: a URL (``postgresql://``, or another scheme the store will refuse) as it is (a
+def db_target(value: str | os.PathLike[str], name: str = "--db") -> str | Path:
+    """A ``--db`` value (``name`` is what held it, as an empty one is said: "--db", "SRC", "it"): a URL (``postgresql://``, or another scheme the store will refuse) as it is (a
     Path would fold its ``//``), else a file path, "~" its user's home folder (the shell leaves a "~" after
     "--db=" as it is, and so does a service's environment file). "-" is bad usage: a database is read and
     written in place, never streamed (it was a file named "-" in the current folder)."""
     if not str(value).strip():
         from claimcheck.errors import UsageError
 
-        raise UsageError("--db is empty: give a database file or a postgresql:// URL")
+        raise UsageError(f"{name} is empty: give a database file or a postgresql:// URL")
     if str(value) == "-":
         from claimcheck.errors import UsageError
 
@@ -80,7 +80,7 @@ def db_target(value: str | os.PathLike[str]) -> str | Path:
 def default_db_path() -> str | Path:
     """``$CLAIMCHECK_DB`` if set (a path or a ``postgresql://`` URL), else ``claimcheck.db`` in :func:`user_dir`."""
     env = os.environ.get("CLAIMCHECK_DB")
-    return from_env("CLAIMCHECK_DB", db_target, env) if env else user_dir() / "claimcheck.db"
+    return from_env("CLAIMCHECK_DB", lambda v: db_target(v, "it"), env) if env else user_dir() / "claimcheck.db"
 
 
 def demo_db_path() -> Path:
@@ -94,7 +94,13 @@ def packaged_sources() -> Path:
 
 
 def find_sources(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """The sources.yaml in use: ``--sources``, ``$CLAIMCHECK_SOURCES``, ``./sources.yaml``, the packaged default."""
+    """The sources.yaml in use: ``--sources``, ``$CLAIMCHECK_SOURCES``, ``./sources.yaml``, the packaged default.
+    An empty ``--sources`` ("$SRC" unset) is bad usage, as an empty --db is: it was Path("") == ".", said
+    as ".: is a directory" (and `articles` without --source read nothing and said nothing)."""
+    if explicit is not None and not str(explicit).strip():
+        from claimcheck.errors import UsageError
+
+        raise UsageError("--sources is empty: give a sources.yaml file")
     if explicit:
         return expand_home(explicit)
     env = os.environ.get("CLAIMCHECK_SOURCES")

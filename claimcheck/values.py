@@ -15,6 +15,13 @@ def cut(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def echoed(value: str, limit: int = 100) -> str:
+    """A value the user gave, quoted as an error line says it back, cut at ``limit`` characters: `compare
+    <a 100 KB topic>` said all 100 KB back in its "no stored article matches" line, as did an unknown
+    --source, --kind, --format or time."""
+    return repr(cut(value, limit))
+
+
 def counted(n: int, word: str, many: str | None = None) -> str:
     """``1 article``, ``2 articles``, ``10,000 articles``: a count with its noun in the right number."""
     return f"{n:,} {word if n == 1 else (many or word + 's')}"

@@ -53,7 +53,7 @@ def test_a_bad_path_in_an_environment_variable_names_the_variable(monkeypatch: p
 def test_a_blank_or_folder_claimcheck_db_names_the_variable(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CLAIMCHECK_DB", "  ")
     r = runner.invoke(app, ["stats"])
-    assert r.exit_code == 2 and "$CLAIMCHECK_DB: it is blank" in r.output and "--db" not in r.output
+    assert r.exit_code == 2 and "$CLAIMCHECK_DB: it is empty" in r.output and "--db" not in r.output
     monkeypatch.setenv("CLAIMCHECK_DB", "news/")
     r = runner.invoke(app, ["stats"])
     assert r.exit_code == 2 and "$CLAIMCHECK_DB: database news/" in r.output
@@ -112,7 +112,9 @@ def test_a_feed_within_the_cap_or_not_well_formed_is_read_whole() -> None:
 
     body = _oldest_first(30, "http://127.0.0.1:9").encode()
     assert feeds._cap_entries(body, 30) == (body, 0)
-    broken = body.replace(b"</channel>", b"")  # not well-formed: feedparser's loose reading, whole, as before
+    # not well-formed, and its entries cannot be told apart as text (one unclosed): read whole, as before
+    # (bughunt22: one that can be, is cut as text; see test_bughunt22)
+    broken = body.replace(b"</channel>", b"").replace(b"</item>", b"", 1)
     assert feeds._cap_entries(broken, 10) == (broken, 0)
     capped, left = feeds._cap_entries(body.replace(b"<item>", b"<item >"), 10)
     assert left == 20 and capped.count(b"<item") == 10 and b"g29" in capped and b"g19" not in capped

@@ -47,6 +47,7 @@ from claimcheck.errors import ClaimcheckError, UsageError
 from claimcheck.models import Sources
 from claimcheck.paths import db_target, default_db_path, demo_db_path
 from claimcheck.store import Store
+from claimcheck.values import echoed
 
 __all__ = [  # what commands import from here, some of it living beside it
     "CONTEXT_SETTINGS", "MAX_COUNT", "DbOption", "Group", "JsonOption", "OutputOption", "QuietOption", "SinceOption",
@@ -70,7 +71,7 @@ DbOption = Annotated[
     ),
 ]
 SourcesOption = Annotated[
-    Path | None,
+    str | None,  # a str, not a Path: `--sources ""` would be Path("") == "." (paths.find_sources says so)
     typer.Option(
         "--sources",
         metavar="FILE",
@@ -241,7 +242,7 @@ def argument_text(value: str) -> str:
     return "".join(decode_as(bytes([ord(c) - 0xDC00]), "windows-1252") if "\udc80" <= c <= "\udcff" else c for c in value)
 
 
-def load_sources(path: Path | None) -> Sources:
+def load_sources(path: str | Path | None) -> Sources:
     return _load_sources(path)
 
 
@@ -335,7 +336,7 @@ def check_outlets(ids: Iterable[str], known: Iterable[str], where: str) -> None:
         if oid not in known:
             close = get_close_matches(oid.lower(), known, n=1, cutoff=0.6)
             hint = f"; did you mean {close[0]!r}?" if close else ""
-            raise UsageError(f"unknown outlet {oid!r}: not in {where} (see 'claimcheck sources'){hint}")
+            raise UsageError(f"unknown outlet {echoed(oid)}: not in {where} (see 'claimcheck sources'){hint}")
 
 
 

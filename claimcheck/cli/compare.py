@@ -40,7 +40,7 @@ from claimcheck.cli.common import (
 )
 from claimcheck.models import Article, Sources
 from claimcheck.store import Store, fts_query
-from claimcheck.values import counted, cut
+from claimcheck.values import counted, cut, echoed
 
 KINDS = ("number", "quote", "statement")
 STORY_ID = re.compile(r"s[0-9a-f]{10}")  # as stories.find.story_key_id makes them
@@ -140,7 +140,7 @@ def compare(
         # ("unknown story id") is kept for a well-formed id that no story of the window has.
         shown = story.strip()
         shown = shown if len(shown) <= 40 else shown[:39] + "…"
-        fail(f"{shown!r} is not a story id (an s and 10 hex digits, as `claimcheck stories` lists them)", 2)
+        fail(f"{echoed(shown)} is not a story id (an s and 10 hex digits, as `claimcheck stories` lists them)", 2)
     if story is None and not fts_query(topic or ""):
         fail(f"the topic {topic!r} has no word to search for (only punctuation); give some words", 2)
     since_dt, until_dt = parse_window(since, until)
@@ -163,7 +163,7 @@ def compare(
                 topic or "", since=since_dt, until=until_dt, outlets=source or None, limit=limit
             )
         if not articles:
-            msg = f"no stored article matches {topic!r}{window_words(since_dt, until_dt, source)}"
+            msg = f"no stored article matches {echoed(topic or '')}{window_words(since_dt, until_dt, source)}"
             if (since_dt or until_dt or source) and store.search(topic or "", limit=1):
                 # spelling hints would say the words are wrong; the window or the outlets are
                 fail(f"{msg}; articles outside it match (widen --since/--until, or drop --source)", 1)

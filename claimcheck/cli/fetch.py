@@ -176,7 +176,7 @@ def _lines(report: FetchReport) -> Iterator[Text]:
 
 
 def do_fetch(
-    cfg_path: Path | None,
+    cfg_path: str | Path | None,
     db: str | Path | None,
     *,
     outlets: list[str],

@@ -27,6 +27,7 @@ from claimcheck.cli.common import (
 from claimcheck.errors import StoreError, UsageError
 from claimcheck.paths import db_target
 from claimcheck.store import TABLES, Store, copy_store
+from claimcheck.store.sqlite_file import unusable_path
 
 
 @handle_errors
@@ -43,10 +44,10 @@ def migrate_store(
     # "-" is stdout elsewhere (-o -): a store is never written there, nor into a file named "-".
     if dest.strip() == "-":
         raise UsageError("DEST cannot be '-': migrate-store writes a store, give a file or a postgresql:// URL")
-    for name, value in (("SRC", src), ("DEST", dest)):
-        if not value.strip():  # db_target would say "--db is empty", an option this command does not have
-            raise UsageError(f"{name} is empty: give a database file or a postgresql:// URL")
-    source_target, dest_target = db_target(src), db_target(dest)
+    source_target, dest_target = db_target(src, "SRC"), db_target(dest, "DEST")
+    for named in (source_target, dest_target):
+        if isinstance(named, Path):  # (a name too long, a symlink loop: an internal error below)
+            unusable_path(named)
     if isinstance(source_target, Path) and not os.path.lexists(source_target):
         raise UsageError(f"SRC {source_target}: no such database file (nothing to copy)")
     if str(source_target) == str(dest_target) or (

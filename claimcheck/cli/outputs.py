@@ -5,6 +5,7 @@ whole or not at all, a stream written in place."""
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import sys
@@ -15,6 +16,7 @@ import typer
 
 from claimcheck.errors import UsageError
 from claimcheck.paths import expand_home, find_sources, from_env
+from claimcheck.values import cut, echoed
 
 # -- values ------------------------------------------------------------------------------------------
 # What an output file's extension asks for when --format is not given.
@@ -69,7 +71,7 @@ def choose(value: str, options: Sequence[str], what: str) -> str:
     """``value`` as one of ``options``, whatever its case (``--format JSON``)."""
     low = value.strip().lower()
     if low not in options:
-        raise UsageError(f"unknown {what} {value!r}; choose from {', '.join(options)}")
+        raise UsageError(f"unknown {what} {echoed(value)}; choose from {', '.join(options)}")
     return low
 
 
@@ -91,7 +93,7 @@ def same_file(a: Path, b: Path) -> bool:
 
 
 def protected_inputs(
-    db: Path | None, sources: Path | None = None, *, what: str = "the database"
+    db: Path | None, sources: str | Path | None = None, *, what: str = "the database"
 ) -> list[tuple[Path, str]]:
     """What an output must never overwrite, each with what it is: the database with its -wal, -shm and
     -journal files (beside the path given and beside the file it links to), and the sources.yaml in use."""
@@ -100,7 +102,7 @@ def protected_inputs(
         for base in dict.fromkeys((Path(db), Path(os.path.realpath(db)))):
             out.append((base, what))
             out.extend((Path(f"{base}{s}"), f"{what}'s {s} file") for s in ("-wal", "-shm", "-journal"))
-    with contextlib.suppress(OSError):
+    with contextlib.suppress(OSError):  # (an empty --sources is bad usage: find_sources says so)
         out.append((find_sources(sources), "the sources.yaml in use"))
     # The files a later run reads as its outlets, in use now or not: a report there (created, or over the
     # user's own) would be every later command's "bad sources.yaml" in this folder.
@@ -133,6 +135,11 @@ def output_path(output: str | Path | None, *, inputs: Iterable[tuple[Path, str]]
     given = str(output)
     output = Path(output)
     output = expand_home(output)  # -o=~/report.md: the shell left the "~" as it is
+    try:  # a name longer than the file system takes, symlinks leading to each other: an internal error after the work
+        os.stat(output)
+    except OSError as e:
+        if e.errno in (errno.ENAMETOOLONG, errno.ELOOP):
+            raise UsageError(f"cannot write {cut(given, 120)}: {e.strerror}") from None
     for p, what in inputs:
         if same_file(output, p):
             raise UsageError(f"refusing to write {output}: it is {what} ({p})")

@@ -7,6 +7,7 @@ import re
 from datetime import UTC, date, datetime, timedelta
 
 from claimcheck.errors import UsageError
+from claimcheck.values import echoed
 
 _REL = re.compile(r"^\s*(\d+)\s*([mhdw])\s*$", re.I)
 _UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
@@ -47,7 +48,7 @@ def parse_when(
     try:
         dt = datetime.fromisoformat(value.strip())
     except ValueError:
-        raise UsageError(f"cannot read time {value!r}; use e.g. 3d, 12h or 2025-12-13") from None
+        raise UsageError(f"cannot read time {echoed(value)}; use e.g. 3d, 12h or 2025-12-13") from None
     date_only = _is_date(value.strip())  # "2025-12-13", and its other ISO forms "20251213", "2025-W50-6"
     if dt.tzinfo is None:
         dt = dt.replace(tzinfo=UTC)

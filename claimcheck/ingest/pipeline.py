@@ -32,6 +32,7 @@ from claimcheck.ingest.shard import GIVEN, LEASE_LOST, SharedHosts, in_shard, qu
 from claimcheck.ingest.writes import STOP_WAIT, ArticleWriter
 from claimcheck.models import Article, Claim, ExtractedPage, FeedEntry, Outlet, ParsedFeed, Sources
 from claimcheck.store import HostQueue, Store, content_hash, retry_status
+from claimcheck.values import echoed
 
 __all__ = [  # the names callers import from here (some live beside it now)
     "GIVEN",
@@ -69,7 +70,7 @@ def select_outlets(sources: Sources, ids: Sequence[str]) -> list[Outlet]:
         unknown = [i for i in ids if sources.outlet(i) is None]
         if unknown:
             known = ", ".join(o.id for o in sources.outlets[:20])
-            raise UsageError(f"unknown outlet {unknown[0]!r} (known: {known})")
+            raise UsageError(f"unknown outlet {echoed(unknown[0])} (known: {known})")
         return [o for o in sources.outlets if o.id in ids]
     return [o for o in sources.outlets if o.enabled]
 

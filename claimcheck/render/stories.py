@@ -22,7 +22,7 @@ from rich.text import Text
 from claimcheck.models import StoriesResult, Story
 from claimcheck.render.common import counted, day_only, published_text, when_text, zoned_text
 from claimcheck.render.common import tied_first as tied_at_first
-from claimcheck.textsafe import csv_safe, json_text, markdown_code, plain, safe_link
+from claimcheck.textsafe import DISPLAY_CONTROL, csv_safe, json_text, markdown_code, plain, safe_link
 from claimcheck.textsafe import markdown_escape as esc
 from claimcheck.values import cut
 
@@ -52,8 +52,10 @@ def shell_word(arg: str) -> str:
     """``arg`` quoted for a POSIX shell. An argument that was not UTF-8 (a --db path of latin-1 bytes: its
     undecodable bytes are surrogate escapes here) is spelt ``$'d\\351r.db'``, the bytes as octal escapes
     (bash, zsh, ksh, dash): as written, it could not be encoded in a UTF-8 report (`stories -o x.md`
-    stopped on an internal error) and it printed raw bytes on the terminal."""
-    if not any("\udc80" <= c <= "\udcff" for c in arg):
+    stopped on an internal error) and it printed raw bytes on the terminal. So is one holding a control
+    character (a newline, a tab, a bidi control): quoted as it was, a Markdown code span folded its newline to a
+    space, so the pasted command named another file, and the terminal printed it raw."""
+    if not any("\udc80" <= c <= "\udcff" or c in "\t\n" for c in arg) and not DISPLAY_CONTROL.search(arg):
         return shlex.quote(arg)
     raw = os.fsencode(arg)
     return "$'" + "".join(chr(b) if 0x20 <= b < 0x7F and b not in b"'\\" else f"\\{b:03o}" for b in raw) + "'"

@@ -237,22 +237,25 @@ def matrix_columns(result: CompareResult) -> list[str]:
     return ids + sorted(cited - set(ids))
 
 
-def matrix_table(result: CompareResult) -> Table:
+def matrix_table(result: CompareResult, chunk: Sequence[int] | None = None) -> Table:
     """Facts x outlets: 1 first reporter, x reports it, w wire copy only, ! conflicting value, c cited.
 
     Outlet columns are headed by letters (the legend below names them), so the grid stays narrow.
+    ``chunk``: the indexes of the outlet columns shown (all by default; see :class:`MatrixGrid`).
     """
     table = Table(expand=False, padding=(0, 0), box=box.SIMPLE_HEAD)
     table.add_column("#", no_wrap=True)
     table.add_column("Fact", min_width=16, max_width=40)
     columns = matrix_columns(result)
-    for key in column_keys(len(columns)):
-        table.add_column(key, justify="center", no_wrap=True, min_width=1)
+    keys = column_keys(len(columns))
+    shown = range(len(columns)) if chunk is None else chunk
+    for i in shown:
+        table.add_column(keys[i], justify="center", no_wrap=True, min_width=1)
     for fact in result.facts:
         conflicting = {c.outlet for c in fact.conflicts}
         firsts = _marked_firsts(fact)
         row = []
-        for oid in columns:
+        for oid in (columns[i] for i in shown):
             if oid in firsts:
                 mark = MARK_FIRST
             elif oid in fact.outlets:
@@ -266,6 +269,35 @@ def matrix_table(result: CompareResult) -> Table:
             row.append(Text(mark, style="red" if mark == MARK_CONFLICT else ""))
         table.add_row(fact.id, _t(fact.summary), *row)
     return table
+
+
+class MatrixGrid:
+    """The grid in as many parts as the console's width needs, each with the facts and a run of the outlet
+    columns. One grid wider than the console lost its Fact column at 45 outlets in 100 columns, and rich's
+    ellipses shifted marks under the wrong letters; at 90 outlets its rows were blank."""
+
+    def __init__(self, result: CompareResult) -> None:
+        self.result = result
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        keys = column_keys(len(matrix_columns(self.result)))
+        id_width = max([1, *(cell_len(f.id) for f in self.result.facts)])
+        room = options.max_width - 2 - (id_width + 1) - (16 + 1)  # the edges, "#" and Fact at its narrowest
+        chunks: list[list[int]] = [[]]
+        used = 0
+        for i, key in enumerate(keys):
+            if chunks[-1] and used + cell_len(key) + 1 > room:
+                chunks.append([])
+                used = 0
+            chunks[-1].append(i)
+            used += cell_len(key) + 1
+        if len(chunks) == 1:
+            yield matrix_table(self.result)
+            return
+        for chunk in chunks:
+            first, last = keys[chunk[0]], keys[chunk[-1]]
+            yield Text(f"outlets {first}-{last}" if len(chunk) > 1 else f"outlet {first}", style="dim")
+            yield matrix_table(self.result, chunk)
 
 
 class Legend:
@@ -320,11 +352,11 @@ def explain_lines(result: CompareResult) -> Text:
 def report_group(
     result: CompareResult, *, matrix: bool = False, explain: bool = False, narrow: bool = False
 ) -> Group:
-    parts: list[Text | Table | Legend] = [title_line(result)]
+    parts: list[Text | Table | Legend | MatrixGrid] = [title_line(result)]
     if not result.facts:
         parts.append(Text("No fact is reported by enough outlets (try --min-outlets 1).", style="yellow"))
     elif matrix:
-        parts += [matrix_table(result), matrix_legend(result)]
+        parts += [MatrixGrid(result), matrix_legend(result)]
     else:
         parts.append(attribution_list(result) if narrow else attribution_table(result))
     if explain and result.facts:

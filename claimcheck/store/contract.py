@@ -337,4 +337,4 @@ class Store:
 def open_store(path: str | os.PathLike[str] | None = None, *, create: bool = True) -> Store:
     """The store at ``path`` (a file, or a ``postgresql://`` URL), else at the default place
     ($CLAIMCHECK_DB, else the user data dir): ``claimcheck.open_store``. Raises :class:`StoreError`."""
-    return Store.open(db_target(path) if path else default_db_path(), create=create)
+    return Store.open(db_target(path, "path") if path else default_db_path(), create=create)

@@ -3,11 +3,13 @@ database, corrupt), how a read-only file or folder is opened, SQLite's messages 
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 from pathlib import Path
 
 from claimcheck.errors import StoreError
+from claimcheck.values import cut
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 60_000
@@ -16,6 +18,7 @@ VERIFY_MAX_BYTES = 1_000_000_000  # quick_check reads the whole file: about 0.4 
 
 def check_file(p: Path, *, create: bool) -> None:
     """Refuse, without touching it, a path that is not an SQLite database."""
+    unusable_path(p)
     if p.is_dir():
         raise StoreError(f"{p}: is a directory, not a database file")
     if p.exists() and not p.is_file():  # a FIFO blocked the read below; /dev/null got a -journal beside it
@@ -31,6 +34,18 @@ def check_file(p: Path, *, create: bool) -> None:
         raise StoreError(f"{p}: cannot read database: {e.strerror or e}") from None
     if head and head != SQLITE_MAGIC:
         raise StoreError(f"{p}: not an SQLite database (left untouched)")
+
+
+def unusable_path(p: Path) -> None:
+    """Refuse a path no file can have: a name longer than the file system takes (ENAMETOOLONG), or
+    symbolic links that lead to each other (ELOOP). The first was an internal error (`--db <5,000
+    characters>`: "OSError: [Errno 36]") in every command; the second "no database here yet", or "unable
+    to open database file" from fetch."""
+    try:
+        os.stat(p)
+    except OSError as e:
+        if e.errno in (errno.ENAMETOOLONG, errno.ELOOP):
+            raise StoreError(f"{cut(str(p), 120)}: {e.strerror}") from None
 
 
 def file_identity(p: Path) -> tuple[int, int] | None:
@@ -83,8 +98,16 @@ def explain(e: sqlite3.Error) -> str:
             f"could not write the database file ({msg}: the disk full, a file size limit or quota reached, "
             "or a failing disk); nothing was lost, make room and run again"
         )
+    if getattr(e, "sqlite_errorcode", None) == SHM_REFUSED:
+        # the WAL index (the file's -shm, 32 KB) could not grow: under `ulimit -f 8` (8 KB) every command,
+        # a reader too, said "database error: disk I/O error", as a broken disk
+        return (
+            f"could not grow the database's -shm file ({msg}: a file size limit or quota reached, or the disk "
+            "full); nothing was lost, make room and run again"
+        )
     return f"database error: {msg}"
 
 
+SHM_REFUSED = 4874  # SQLITE_IOERR_SHMSIZE
 # SQLITE_IOERR_WRITE, SQLITE_IOERR_FSYNC, SQLITE_IOERR_TRUNCATE: a write the system refused
 WRITE_REFUSED = frozenset({778, 1034, 1546})
