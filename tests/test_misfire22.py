@@ -281,3 +281,39 @@ def test_a_span_is_metres(text: str, value: float) -> None:
 
 def test_a_verb_span_keeps_millions() -> None:
     assert (5e6, "homes") in _numbers("The scheme will span 5m homes.")
+
+
+# --- a plot's figures, inside a work of fiction, are no claims -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the film, a soldier kills 12 men to escape the camp.",  # film reviews (12 deaths before)
+        "In the new film, a widow robs 3 banks in a week.",
+        "In the play, 2 brothers fight over their father's farm.",  # theatre
+        "In the novel's final chapter, the hero loses £5m at cards.",  # books
+    ],
+)
+def test_a_plots_figures_are_no_claims(text: str) -> None:
+    assert _numbers(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("In the series, India lead 2-1.", 2.0),  # cricket: a series is sport
+        ("In the book, he says he earned £3m in a year.", 3e6),  # a memoir
+        ("In the game, Rovers scored 3 goals.", 3.0),
+        ("In the film, which cost $200m, the hero saves the city.", 2e8),  # the work's own figure
+        ("In the film industry, 40,000 jobs were lost.", 40000.0),
+    ],
+)
+def test_figures_outside_a_plot_stay(text: str, value: float) -> None:
+    assert value in [v for v, _ in _numbers(text)]
+
+
+def test_a_models_number_after_its_count_is_no_count() -> None:
+    assert 737.0 not in [v for v, _ in _numbers("Boeing delivered 30 737 Max jets in October.")]
+    assert (40.0, "riders") in _numbers("On day 3 40 riders quit.")  # a lower-case noun: a count
+    assert 300.0 in [v for v, _ in _numbers("In 2019 300 people died.")]  # after a year

@@ -346,6 +346,9 @@ def find_quantities(sentence: str, context: str = "", *, scores: bool = False) -
         raw, nxt = raws[i], raws[i + 1] if i + 1 < len(raws) else None
         if out and raw.unit is None and raw.hyphen is None and raw.kind in ("digits", "words"):
             raw = _elliptical(sentence, raw, out[-1])
+        if out and _model_after_count(sentence, raws[i - 1], raw):
+            i += 1
+            continue  # "delivered 30 737 Max jets": the second figure names the model the first counts
         q, used = _to_quantity(sentence, raw, nxt, context)
         i += 2 if used else 1
         if q is not None:
@@ -367,6 +370,8 @@ def find_quantities(sentence: str, context: str = "", *, scores: bool = False) -
         step = _STEP_END.split(sentence, maxsplit=1)[0]
         if not (_CLAUSE_VERB.search(step) or _PAST_VERB.search(step)):
             out = [q for q in out if q.start >= len(step)]
+    if out and (frame := _FICTION_FRAME.match(sentence)):
+        out = [q for q in out if q.start < frame.end()]  # "In the film, a soldier kills 12 men": the plot's figures
     if out and not _CLAUSE_VERB.search(sentence):
         out = [q for q in out if not _recipe(sentence, q)]
     _converted_bounds(sentence, out)
@@ -383,6 +388,39 @@ def find_quantities(sentence: str, context: str = "", *, scores: bool = False) -
             q.when = q.when[5:].strip()  # "will rise by 9% from July 1": the day it takes effect, no span
         q.extra["context"] = _context(sentence, q)
     return out
+
+
+_MODEL_FIGURE = re.compile(r"\s(?-i:[A-Z])[\w-]*\s+[a-z]")
+
+
+def _model_after_count(s: str, prev: _Raw, raw: _Raw) -> bool:
+    """Whether ``raw`` is a model's number right after a count of it: "30 737 Max jets", "12 747 Freighter planes"."""
+    return (
+        prev.kind == "digits"
+        and raw.kind == "digits"
+        and prev.end + 1 == raw.start
+        and s[prev.end] == " "
+        and not prev.unit
+        and not raw.unit
+        and prev.value < 1000  # noqa: PLR2004 - not a year ("In 2019 300 people died")
+        and raw.value >= 100  # noqa: PLR2004
+        and raw.value == int(raw.value)
+        and "," not in s[raw.start : raw.end]
+        and _MODEL_FIGURE.match(s, raw.end) is not None
+    )
+
+
+# A sentence told inside a work of fiction (misfire22, reviews): "In the film, a soldier kills 12 men to escape",
+# "In the novel's second act, 3 brothers ...", "In the sequel, the heroine steals $5m": the plot's figures are no
+# claims about the world. Not a book, a series, a show, a game or a season, which are also sport, memoirs and events
+# ("In the series, India lead 2-1", "In the book, he says he earned £3m").
+_FICTION_FRAME = re.compile(
+    r"^\W*In\s+(?:the|this|its|his|her|their|a)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:film|movie|novel|play|sitcom|musical|opera|episode|sequel|prequel|comic|thriller|fairy\s+tale|"
+    r"(?:film|novel|play)['’]s\s+(?:\w+\s+)?(?:act|scene|chapter|ending))\s*,"
+    # (not a clause about the work itself: "In the film, which cost $200m, ...")
+    r"(?!\s*(?:which|whose|released|directed|starring|out|made|shot|budgeted|costing)\b)"
+)
 
 
 # "from <date>" in a sentence of what will be ("bills will rise by 9% from July", "the cap would rise to £1,834
