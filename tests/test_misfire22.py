@@ -125,6 +125,8 @@ def test_a_part_counts_the_wholes_noun(text: str, unit: str) -> None:
         "My mother is 93 and has never used a computer.",  # columns
         "The victim was 17.",  # courts
         "He was 64 at the time of his death.",
+        "The oldest victim was 92.",  # disasters
+        "The youngest player was 16 when he made his debut.",  # sport
     ],
 )
 def test_a_bare_age_is_no_figure(text: str) -> None:
@@ -137,6 +139,8 @@ def test_a_bare_age_is_no_figure(text: str) -> None:
         ("The score was 79 at the break.", 79.0),  # basketball
         ("The turnout was 64, down from 80.", 64.0),  # elections
         ("He was 64 years old.", 64.0),  # an age with its unit stays an age
+        ("The highest score was 92.", 92.0),
+        ("The dog was 14.", 14.0),
     ],
 )
 def test_a_things_bare_figure_stays(text: str, value: float) -> None:

@@ -1624,10 +1624,11 @@ _INTERVAL_LEVEL = re.compile(
 
 
 # A person's age told as the copula's bare figure (misfire22): "The singer was 79.", "I am 87 and still drive",
-# "She was 19 when she joined the band", "My mother is 93"; a thing's figure stays ("The score was 79 at the break").
+# "She was 19 when she joined the band", "My mother is 93", "The oldest victim was 92"; a thing's figure stays ("The score was 79 at the break").
 _BARE_AGE_BEFORE = re.compile(
     r"(?:\b(?:I\s+am|I['’]m|[Hh]e\s+(?:is|was)|[Ss]he\s+(?:is|was)|[Hh]e['’]s|[Ss]he['’]s)"
-    r"|\b(?:[Tt]he|[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[Yy]our)\s+(?P<noun>[a-z-]+)\s+(?:is|was))\s+(?:only\s+|just\s+)?$"
+    r"|\b(?:[Tt]he|[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[Yy]our)\s+(?:[a-z]+(?:est|er|ly)\s+)?(?P<noun>[a-z-]+)\s+(?:is|was))"
+    r"\s+(?:only\s+|just\s+)?$"
 )
 _BARE_AGE_AFTER = re.compile(
     r"\s*(?:[.,;!?)]|$)|\s+(?:and|but|when|while|at\s+the\s+time|at\s+(?:his|her)\s+death|years?\s+old)\b"
