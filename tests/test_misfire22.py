@@ -321,3 +321,11 @@ def test_a_models_number_after_its_count_is_no_count() -> None:
     assert 737.0 not in [v for v, _ in _numbers("Boeing delivered 30 737 Max jets in October.")]
     assert (40.0, "riders") in _numbers("On day 3 40 riders quit.")  # a lower-case noun: a count
     assert 300.0 in [v for v, _ in _numbers("In 2019 300 people died.")]  # after a year
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [("Fans backed them as Rovers won 2-1.", "2-1"), ("Punters cheered as City won 3-1.", "3-1")],
+)
+def test_a_result_verb_after_a_betting_word_keeps_the_score(text: str, score: str) -> None:
+    assert [c.extra.get("score") for c in extract_claims(text) if c.kind == "number"] == [score]
