@@ -329,3 +329,15 @@ def test_a_models_number_after_its_count_is_no_count() -> None:
 )
 def test_a_result_verb_after_a_betting_word_keeps_the_score(text: str, score: str) -> None:
     assert [c.extra.get("score") for c in extract_claims(text) if c.kind == "number"] == [score]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"The harbour debt reached {'9' * 400} dollars last year.",  # an infinite figure meets the model rule
+        f"Boeing delivered 30 {'7' * 400} Max jets.",  # ... and the model-after-count rule
+        f"The singer was {'9' * 400}.",
+    ],
+)
+def test_an_infinite_figure_passes_the_new_rules(text: str) -> None:
+    extract_claims(text)

@@ -404,7 +404,7 @@ def _model_after_count(s: str, prev: _Raw, raw: _Raw) -> bool:
         and not raw.unit
         and prev.value < 1000  # noqa: PLR2004 - not a year ("In 2019 300 people died")
         and raw.value >= 100  # noqa: PLR2004
-        and raw.value == int(raw.value)
+        and float(raw.value).is_integer()
         and "," not in s[raw.start : raw.end]
         and _MODEL_FIGURE.match(s, raw.end) is not None
     )
@@ -1599,7 +1599,7 @@ _PLURAL_AS_IT_STANDS = frozenset(
 
 
 def _model_name(s: str, raw: _Raw, unit: str, unit_end: int) -> bool:
-    if raw.value != int(raw.value) or "," in s[raw.start : raw.end] or not _CAPITAL_AFTER.match(s, raw.end):
+    if not float(raw.value).is_integer() or "," in s[raw.start : raw.end] or not _CAPITAL_AFTER.match(s, raw.end):
         return False
     if not _MODEL_DETERMINER.search(s, max(0, raw.start - 8), raw.start):
         return False  # a model is "the 737 Max", "a 911 Turbo", "its 737 Max fleet"
@@ -1644,7 +1644,7 @@ _AGE_BOUND_BEFORE = re.compile(
 
 
 def _bare_age(s: str, start: int, end: int, value: float) -> bool:
-    if not (0 < value <= 120 and value == int(value)) or not _BARE_AGE_AFTER.match(s, end):  # noqa: PLR2004
+    if not (0 < value <= 120 and float(value).is_integer()) or not _BARE_AGE_AFTER.match(s, end):  # noqa: PLR2004
         return False
     m = _BARE_AGE_BEFORE.search(s, max(0, start - 30), start)
     return m is not None and (m.group("noun") is None or is_person_noun(m.group("noun")))
