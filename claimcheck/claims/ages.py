@@ -123,6 +123,11 @@ def _person(word: str) -> bool:
     return noun_kind(w) == "person" and not w.endswith(("er", "or")) or w in _KNOWN_AGENTS
 
 
+def is_person_noun(word: str) -> bool:
+    """Whether a noun names a person who can hold an age ("singer", "victims", "mother"; not "score")."""
+    return _person(word) or _person(_singular(word))
+
+
 # agent nouns in -er / -or of people (noun_kind takes any -er for a person: "a 100-year-old tower" is none)
 _KNOWN_AGENTS = frozenset(
     ["driver", "rider", "worker", "officer", "soldier", "teacher", "player", "singer", "footballer", "cricketer",

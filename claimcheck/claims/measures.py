@@ -149,7 +149,12 @@ _METRES_CUE = re.compile(
     r"altitude|dug|diameter|radius|(?:fell|falls?|fallen|falling|dropped|plunged|plunging|tumbled)\s+(?:down|into|off)|"
     # a sea's or a river's level, a tide or a surge (misfire21: "sea levels could rise by 1m by 2100"); not a tide of
     # people or things (review21: "a tide of 2m refugees")
-    r"sea[\s-]levels?|water\s+levels?|river\s+levels?|tides?(?!\s+of\b)|storm\s+surges?"
+    r"sea[\s-]levels?|water\s+levels?|river\s+levels?|tides?(?!\s+of\b)|storm\s+surges?|"
+    # a climb's height and the distance it is climbed over (misfire22: "The trail climbs 800m over 12km", "an ascent
+    # of 1,200m"; "viewing figures climbed to 7m" stays millions); a wingspan, a span, a circumference ("a wingspan
+    # of 20m"; "will span 5m homes" stays millions)
+    r"ascents?|descents?|elevation|wingspans?|span\s+of|circumference|perimeter|"
+    r"(?:over|across|in|within)\s+[\d.,]+\s?(?:km|kilomet(?:re|er)s?|miles?)"
     r")\b",
     re.IGNORECASE,
 )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from claimcheck.claims.ages import find_ages
+from claimcheck.claims.ages import find_ages, is_person_noun
 from claimcheck.claims.clauses import clause_whens, span_test
 from claimcheck.claims.coref import NOT_NAME_WORDS, is_body_name
 from claimcheck.claims.lexicon import CAPITAL, COUNT_NOUNS, MONTH_RE, MONTHS, WEEKDAYS, is_title_case
@@ -22,7 +22,7 @@ from claimcheck.claims.measures import (
     measure_after,
     metres_cue,
 )
-from claimcheck.claims.nounphrase import _OF_POSSESSIVE, _infer_unit, _noun_phrase
+from claimcheck.claims.nounphrase import _OF_POSSESSIVE, _infer_unit, _is_plural, _noun_phrase
 from claimcheck.claims.numfilters import (
     _AGO,
     _PHONE,
@@ -218,8 +218,9 @@ _FRACTION_WORDS = re.compile(
 # "three in four games") nor "one in a million" (an idiom); "three out of four games" stays a count of games.
 _SMALL_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred|thousand"
 _RATE = re.compile(
-    rf"(?<![\w.,\-–—])(?P<a>{_SMALL_WORDS}|\d{{1,3}})\s+in\s+(?:every\s+)?"
-    rf"(?P<b>{_SMALL_WORDS}|\d{{1,3}}(?:,\d{{3}})?)(?=\s+(?P<noun>[a-z]+)\b)",
+    rf"(?<![\w.,\-–—])(?P<a>{_SMALL_WORDS}|\d{{1,3}})(?P<j>\s+|-)in(?P=j)(?:every(?P=j))?"
+    # (or no noun, at a clause's end: "the prevalence among adults was 1 in 4.", misfire22)
+    rf"(?P<b>{_SMALL_WORDS}|\d{{1,3}}(?:,\d{{3}})?)(?=\s+(?P<noun>[a-z]+)\b|\s*(?:[.;)]|,\s|$))",
     re.IGNORECASE,
 )
 _RATE_TIME = frozenset(
@@ -304,14 +305,14 @@ def find_quantities(sentence: str, context: str = "", *, scores: bool = False) -
     raws: list[_Raw] = _fractions(sentence) if ("/" in sentence or "th" in sentence or "ter" in sentence) else []
     if "alf" in sentence or "quarter" in sentence or "third" in sentence:
         raws += _scaled_fractions(sentence)
-    if " in " in sentence:
+    if " in " in sentence or "-in-" in sentence:  # "one-in-five adults" too (misfire22)
         raws += _rates(sentence)
     if "wice" in sentence:
         raws += [_Raw(m.start(), m.end(), 2.0, "digits", "times") for m in _TWICE.finditer(sentence)]
     if " and a half" in sentence:
         raws += [_Raw(m.start(), m.end(), 1.5, "digits", m.group("unit").lower() + "s") for m in _A_UNIT_AND_A_HALF.finditer(sentence)]  # fmt: skip
     results = _scores(sentence) if scores else []
-    if "die" in sentence or "dead" in sentence or "passed away" in sentence or "Die" in sentence or "Dead" in sentence:
+    if _DEATH_HINT.search(sentence):
         results += _ages_at_death(sentence)
     # ages, ordinals and positions, each where the quantities read before leave room (a score or an age at death
     # read first keeps its span)
@@ -345,6 +346,9 @@ def find_quantities(sentence: str, context: str = "", *, scores: bool = False) -
         raw, nxt = raws[i], raws[i + 1] if i + 1 < len(raws) else None
         if out and raw.unit is None and raw.hyphen is None and raw.kind in ("digits", "words"):
             raw = _elliptical(sentence, raw, out[-1])
+        if out and _model_after_count(sentence, raws[i - 1], raw):
+            i += 1
+            continue  # "delivered 30 737 Max jets": the second figure names the model the first counts
         q, used = _to_quantity(sentence, raw, nxt, context)
         i += 2 if used else 1
         if q is not None:
@@ -366,6 +370,8 @@ def find_quantities(sentence: str, context: str = "", *, scores: bool = False) -
         step = _STEP_END.split(sentence, maxsplit=1)[0]
         if not (_CLAUSE_VERB.search(step) or _PAST_VERB.search(step)):
             out = [q for q in out if q.start >= len(step)]
+    if out and (frame := _FICTION_FRAME.match(sentence)):
+        out = [q for q in out if q.start < frame.end()]  # "In the film, a soldier kills 12 men": the plot's figures
     if out and not _CLAUSE_VERB.search(sentence):
         out = [q for q in out if not _recipe(sentence, q)]
     _converted_bounds(sentence, out)
@@ -384,6 +390,39 @@ def find_quantities(sentence: str, context: str = "", *, scores: bool = False) -
     return out
 
 
+_MODEL_FIGURE = re.compile(r"\s(?-i:[A-Z])[\w-]*\s+[a-z]")
+
+
+def _model_after_count(s: str, prev: _Raw, raw: _Raw) -> bool:
+    """Whether ``raw`` is a model's number right after a count of it: "30 737 Max jets", "12 747 Freighter planes"."""
+    return (
+        prev.kind == "digits"
+        and raw.kind == "digits"
+        and prev.end + 1 == raw.start
+        and s[prev.end] == " "
+        and not prev.unit
+        and not raw.unit
+        and prev.value < 1000  # noqa: PLR2004 - not a year ("In 2019 300 people died")
+        and raw.value >= 100  # noqa: PLR2004
+        and float(raw.value).is_integer()
+        and "," not in s[raw.start : raw.end]
+        and _MODEL_FIGURE.match(s, raw.end) is not None
+    )
+
+
+# A sentence told inside a work of fiction (misfire22, reviews): "In the film, a soldier kills 12 men to escape",
+# "In the novel's second act, 3 brothers ...", "In the sequel, the heroine steals $5m": the plot's figures are no
+# claims about the world. Not a book, a series, a show, a game or a season, which are also sport, memoirs and events
+# ("In the series, India lead 2-1", "In the book, he says he earned £3m").
+_FICTION_FRAME = re.compile(
+    r"^\W*In\s+(?:the|this|its|his|her|their|a)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:film|movie|novel|play|sitcom|musical|opera|episode|sequel|prequel|comic|thriller|fairy\s+tale|"
+    r"(?:film|novel|play)['’]s\s+(?:\w+\s+)?(?:act|scene|chapter|ending))\s*,"
+    # (not a clause about the work itself: "In the film, which cost $200m, ...")
+    r"(?!\s*(?:which|whose|released|directed|starring|out|made|shot|budgeted|costing)\b)"
+)
+
+
 # "from <date>" in a sentence of what will be ("bills will rise by 9% from July", "the cap would rise to £1,834
 # from April 1") names when a new figure takes effect: a point in time, as "in July" is, not a span to now ("have
 # risen 9% since July"; "from March to May" is a span). variants18.
@@ -396,10 +435,13 @@ _FROM_UNTIL = re.compile(r"\bfrom\s+[^,;.]{1,30}?\s+(?:to|until|till|through)\s+
 # outlets state and dispute as any other; other ages (in apposition, "a 65-year-old") stay no claims.
 # (a headline's Title Case too, misfire21: "Ex-Minister Dies At 88", "Singer Dies Aged 79 After Long Illness")
 _AGE_AT_DEATH = re.compile(
-    r"\b(?:[Dd]ied|[Dd]ies|[Dd]ead|[Pp]assed\s+[Aa]way)\b(?:\s+(?:on|in|at\s+(?:home|hospital))\b[^,.;:\d]{0,30}?)?,?\s+"
+    r"\b(?:[Dd]ied|[Dd]ies|[Dd]ead|[Pp]asse[ds]\s+[Aa]way)\b(?:\s+(?:on|in|at\s+(?:home|hospital))\b[^,.;:\d]{0,30}?)?,?\s+"
     r"(?:[Aa]ged|[Aa]t(?:\s+[Tt]he\s+[Aa]ge\s+[Oo]f)?)\s+(?P<n>\d{1,3})(?:\s+years?\s+old)?"
     r"(?=\s*(?:[,;)]|\.(?!\d)|$)|\s+(?i:on|in|after|at|from|of|following|surrounded|while|when|says|said)\b)"
 )
+
+# the cheap test before it, in any case (misfire22: "Singer Passed Away At 88", "Actor Passes Away At 91")
+_DEATH_HINT = re.compile(r"die|dead|passe[ds]\s+away", re.IGNORECASE)
 
 
 # The person who died, named before the verb: "The novelist Ivo Marsh has died", "Ivo Marsh, the novelist, has
@@ -737,7 +779,7 @@ def _rates(s: str) -> list[_Raw]:
     out: list[_Raw] = []
     for m in _RATE.finditer(s):
         a, b = _rate_number(m.group("a")), _rate_number(m.group("b"))
-        noun = m.group("noun").lower()
+        noun = (m.group("noun") or "").lower()
         if 0 < a < b and noun not in _RATE_TIME and noun not in CLAIM_STOPWORDS:
             out.append(_Raw(m.start(), m.end(), round(a / b, 6), "fraction"))
     return out
@@ -984,8 +1026,12 @@ _MATCH_UP = re.compile(
 )
 # A kind of product, not a count: "a 3-in-1 charger", "a two-in-one laptop"; a player's stat line: "20-of-24
 # passing", "7-of-12 from the field".
+# An idiom of odds or of a return period, no count either (misfire22): "a one-in-a-million talent", "a
+# one-in-a-hundred-year flood", "a one-in-100-year event".
 _IN_ONE = re.compile(
-    r"\b(?:\d|two|three|four|five|six|seven)-in-(?:1|one)\b|(?<![\w.,-])\d{1,3}-of-\d{1,3}(?![\w-])", re.IGNORECASE
+    r"\b(?:\d|two|three|four|five|six|seven)-in-(?:1|one)\b|(?<![\w.,-])\d{1,3}-of-\d{1,3}(?![\w-])"
+    r"|\b(?:one|1)-in-(?:an?-[a-z]+(?:-[a-z]+)?|[\d,]+-years?)\b",
+    re.IGNORECASE,
 )
 # An inch mark: a straight double mark (or a double prime) right after a figure, where no quotation is open before
 # it in the sentence (an even number of straight marks not after a figure). Before a lower-case word, a stop or
@@ -1369,7 +1415,11 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tupl
         value = _interval(raw.value, qualifier)
     if raw.value == 1 and _OF_POSSESSIVE.match(s, end) and not _OF_COUNTED_WHOLE.match(s, end):
         return None, used  # "one of its members" names one of a group, not a count ("one of his 38 races" is)
+    if raw.unit == "percent" and _INTERVAL_LEVEL.match(s, raw.end):
+        return None, used  # "(95% CI 0.70 to 0.93)": the interval's level, no finding
     unit, unit_end, inferred = _unit(s, raw, end)
+    if raw.kind == "digits" and qualifier == "exact" and not raw.unit and not raw.hyphen and unit and not inferred and _model_name(s, raw, unit, unit_end):
+        return None, used  # "The 737 Max was grounded", "the 787 Dreamliner", "a 911 Turbo": a model's name, no count
     if unit == "in" and _SIZE_IN_NAME.match(s, raw.start):
         return None, used  # "the 16-inch MacBook Pro", "a 65-inch Samsung": the screen size names the model
     if raw.unit is None and raw.hyphen is None and (model := _DESIGNATION_AFTER.match(s, end)):
@@ -1391,6 +1441,25 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tupl
         and name.group().strip() not in _SKIP_CAPS  # "Death Toll Rises To 1,200": its preposition
     ):
         return None, used  # "iPadOS 13 made", "Wi-Fi 6 was", "Reality 101:": a bare figure after a name names it
+    if (
+        raw.kind == "digits"
+        and qualifier == "exact"
+        and not raw.unit
+        and not raw.hyphen
+        and (unit is None or inferred)
+        and _bare_age(s, start, raw.end, raw.value)
+    ):
+        return None, used  # "The singer was 79.", "I am 87 and still drive": an age, left none as in apposition
+    if (
+        raw.kind == "digits"
+        and not raw.unit
+        and not raw.hyphen
+        and (unit is None or inferred or not _is_plural(unit.split()[0]))  # "children under 12 travel free"
+        and 0 < raw.value <= 120  # noqa: PLR2004
+        and (bound := _AGE_BOUND_BEFORE.search(s, max(0, raw.start - 40), raw.start))
+        and (bound.group("noun") is None or is_person_noun(bound.group("noun")))
+    ):
+        return None, used  # "adults over 65", "people aged under 18": an age bound of a group, no count of it
     if (
         raw.kind == "digits"
         and raw.value == 101
@@ -1513,8 +1582,78 @@ def _over_span(s: str, over_at: int, end: int) -> bool:
     )
 
 
+# (misfire22: any possessive, a possessor's name and a first or last before the whole: "won 8 of his 12 races",
+# "scored 6 of her team's 9 goals", "lost 3 of their first 4 matches", "5 of the club's last 6 games")
+# A figure before a capitalised word whose phrase has no plural head names a model or a title, no count
+# (misfire22): "The 737 Max was grounded", "its 737 Max fleet", "the 787 Dreamliner", "a 911 Turbo", "the 300 Spartans
+# film"; a count is of a plural ("12 Typhoon squadrons", "5 Labour MPs", "the 300 Spartans") or of a noun plural as it
+# stands ("40 Army personnel", "300 BBC staff", "12 Met Police"). Not in a Title Case line, where every noun is
+# capitalised ("Council Approves 240 Home Scheme").
+_CAPITAL_AFTER = re.compile(rf"\s(?-i:[{CAPITAL}])")
+_PLURAL_AS_IT_STANDS = frozenset(
+    ["staff", "personnel", "crew", "police", "people", "cattle", "sheep", "deer", "fish", "aircraft", "spacecraft",
+     "livestock", "poultry", "offspring", "youth", "clergy", "infantry", "militia", "faithful", "dead", "injured",
+     "wounded", "missing", "homeless", "children", "mice", "geese", "feet", "teeth", "data", "media", "salmon",
+     "elite", "bison", "swine", "troops"]
+)  # fmt: skip
+
+
+def _model_name(s: str, raw: _Raw, unit: str, unit_end: int) -> bool:
+    if not float(raw.value).is_integer() or "," in s[raw.start : raw.end] or not _CAPITAL_AFTER.match(s, raw.end):
+        return False
+    if not _MODEL_DETERMINER.search(s, max(0, raw.start - 8), raw.start):
+        return False  # a model is "the 737 Max", "a 911 Turbo", "its 737 Max fleet"
+    heads = [unit.split()[-1].strip("’'")]
+    if later := _NAMED_PLURAL_AFTER.match(s, unit_end):
+        heads.append(later.group(1))  # "148 Challenger 3 tanks": the tanks the named model's figure stands in
+    if any(_is_plural(h) or h in _PLURAL_AS_IT_STANDS or h.endswith("men") or canonical(h, s) for h in heads):
+        return False
+    return not is_title_case(s)
+
+
+_MODEL_DETERMINER = re.compile(r"\b(?i:the|an?|its|their|his|her|our|my|your|this|that)\s+$")
+_NAMED_PLURAL_AFTER = re.compile(r"\s+[A-Z\d][\w-]*\s+([a-z][a-z-]*)\b")
+
+
+# The level of a statistical interval (misfire22, research abstracts): "(95% CI 0.70 to 0.93)", "95% confidence
+# interval", "a 90% credible interval"; the findings beside it stay.
+_INTERVAL_LEVEL = re.compile(
+    r"\s*(?:(?-i:CIs?|CrI|UI|PI)\b|(?:confidence|credible|uncertainty|prediction)\s+(?:intervals?|levels?|limits?|bounds?))",
+    re.IGNORECASE,
+)
+
+
+# A person's age told as the copula's bare figure (misfire22): "The singer was 79.", "I am 87 and still drive",
+# "She was 19 when she joined the band", "My mother is 93", "The oldest victim was 92"; a thing's figure stays ("The score was 79 at the break").
+_BARE_AGE_BEFORE = re.compile(
+    r"(?:\b(?:I\s+am|I['’]m|[Hh]e\s+(?:is|was)|[Ss]he\s+(?:is|was)|[Hh]e['’]s|[Ss]he['’]s)"
+    r"|\b(?:[Tt]he|[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[Yy]our)\s+(?:[a-z]+(?:est|er|ly)\s+)?(?P<noun>[a-z-]+)\s+(?:is|was))"
+    r"\s+(?:only\s+|just\s+)?$"
+)
+_BARE_AGE_AFTER = re.compile(
+    r"\s*(?:[.,;!?)]|$)|\s+(?:and|but|when|while|at\s+the\s+time|at\s+(?:his|her)\s+death|years?\s+old)\b"
+)
+
+
+# ... and a group of people by an age bound (misfire22, health and research): "adults over 65 will get the jab",
+# "People aged over 80 are most at risk", "children under 12"; "rose to over 65" and "crowds of over 60" stay
+_AGE_BOUND_BEFORE = re.compile(
+    r"(?:\b(?i:aged)|\b(?P<noun>(?i:people|those|anyone|everyone|adults|children|men|women|[a-z]+s)))\s+"
+    r"(?i:over|under|above|below|older\s+than|younger\s+than)\s+$"
+)
+
+
+def _bare_age(s: str, start: int, end: int, value: float) -> bool:
+    if not (0 < value <= 120 and float(value).is_integer()) or not _BARE_AGE_AFTER.match(s, end):  # noqa: PLR2004
+        return False
+    m = _BARE_AGE_BEFORE.search(s, max(0, start - 30), start)
+    return m is not None and (m.group("noun") is None or is_person_noun(m.group("noun")))
+
+
 _PARTITIVE = re.compile(
-    rf"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:\d[\d,]*|{_SMALL})(?=\s)", re.IGNORECASE
+    r"\s+(?:out\s+)?of\s+(?:(?:the|its|their|his|her|our|my|your|all)\s+)?(?:[\w-]+['’]s\s+)?"
+    rf"(?:(?:first|last|next|previous|past|opening|final|latest|remaining)\s+)?(?:\d[\d,]*|{_SMALL})(?=\s)",
+    re.IGNORECASE,
 )
 _FROM = re.compile(r"\bfrom\s+(?:\S+\s+)?$", re.IGNORECASE)
 # A part of a whole that is itself counted: "won one of his 38 races", "one of the 12 crew".

@@ -27,6 +27,9 @@ _URLISH = re.compile(
     r"|\b\d{1,3}:\d{1,3}\b"
     # emergency numbers dialled: "called 911", "dialled 999"; and named: "911 calls", "a 999 operator"
     r"|\b(?:call(?:s|ed|ing)?|dial(?:s|ed|led|ing)?|phoned?|ring(?:s|ing)?|rang)\s+(?:911|999|112|000|111)\b"
+    # a file's reference (misfire22, planning and courts): "reference 24/01234/FUL", "22/1234", "ref 23/00456/OUT";
+    # not a fraction of a thousand ("1/1000th of a second", "1/100 of the dose")
+    r"|(?<![\w./])\d{1,4}/\d{3,}(?:/[A-Za-z\d]+)*(?![\w/]|th\b|\s+of\b)"
 )
 # Numbers that name something, looked for only in sentences with their digits (``named_numbers``): an
 # emergency number named ("911 calls", "a 999 operator"); an acceleration benchmark, not a range: a speed
@@ -247,7 +250,7 @@ def _not_a_quantity(s: str, m: re.Match[str], value: float, num: str) -> bool:
 # 5 and 7", "JUNCTIONS 10 AND 11", "platforms 3, 4 and 5", "exits 12-14" (a count comes before: "7 junctions"; a
 # plural noun after the figure makes it a count: "the fire spread through rooms 2 floors above")
 _SERIES_LIST_BEFORE = re.compile(
-    r"\b(?i:junctions|exits|gates|platforms|terminals|chapters|rooms|lanes|piers|berths|wards|bays)\s+"
+    r"\b(?i:junctions|exits|gates|platforms|terminals|chapters|rooms|lanes|piers|berths|wards|bays|sizes)\s+"
     r"(?:\d{1,4}[A-Za-z]?\s*(?:,|(?i:and|or|to|through)|[-–])\s*)*$"
 )
 _COUNT_AFTER_SERIES = re.compile(r"\s+(?!(?:this|thus|plus|less|unless|across|towards)\b)[a-z][a-z’'-]*[a-rt-z]s\b")

@@ -92,8 +92,17 @@ _VERB_FIRST_ONLY = r"(?:comments|remarks|observes|observed|opines|opined)"
 # "for" are left, as in ', said Jones of the Treasury', ', wrote Smith for Reuters')
 _NAME_GOES_ON = re.compile(
     rf"(?P<rest>\s+(?:the|to(?!\s+(?:MPs|Parliament|Congress|Senate|Lords|Commons|Reuters|[A-Z]{{2,}}s?)\b))\s+[{CAPITAL}][\w’'-]+(?:\s+[{CAPITAL}][\w’'-]+)?)"
-    r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:in|on)\s+(?:a|its|their)\s+statement\b)"
+    r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:in|on)\s+(?:a|its|their)\s+statement\b|['’]s\s)"
 )
+# ... and "of the" after a plural noun of a group of people, which no surname is (misfire22): ', said Friends of the
+# Earth.', ', said Sisters of the Holy Cross' (', said Jones of the Treasury' stays Jones)
+_NAME_OF_THE = re.compile(
+    rf"(?P<rest>\s+of\s+the\s+[{CAPITAL}][\w’'-]+(?:\s+[{CAPITAL}][\w’'-]+)?)"
+    r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:in|on)\s+(?:a|its|their)\s+statement\b|['’]s\s)"
+)
+_GROUP_PLURALS = frozenset(["friends", "citizens", "sisters", "brothers", "sons", "daughters", "mothers", "fathers",
+                            "parents", "veterans", "doctors", "families", "survivors", "women", "children", "guardians",
+                            "keepers", "trustees", "governors", "members", "fellows"])  # fmt: skip
 _AFTER_VERB_NAME = re.compile(rf"^[\s,—–»”\"-]*(?:{_SPEECH}|{_VERB_FIRST_ONLY})\s+(?P<name>{_NAME}|{_ROLE})")
 # Before the quote: 'Bialiatski said: "' / 'X told reporters, "' / 'According to X, "'.
 _BEFORE = re.compile(
@@ -1132,6 +1141,9 @@ def _from_after(after: str, credit_follows: bool = False) -> str | None:
     m = _AFTER_VERB_NAME.match(after) or _AFTER_NAME_VERB.match(after)
     if m and m.re is _AFTER_VERB_NAME and " " not in m.group("name") and (whole := _NAME_GOES_ON.match(after, m.end("name"))):
         return _clean_name(m.group("name") + whole.group("rest"))  # ', said Save the Children.': the body's whole name
+    if m and m.re is _AFTER_VERB_NAME and m.group("name").lower() in _GROUP_PLURALS and (whole := _NAME_OF_THE.match(after, m.end("name"))):
+        return _clean_name(m.group("name") + whole.group("rest"))  # ', said Friends of the Earth.'
+
     if m:
         words = m.group("name").split()
         if len(words) == 2 and words[0] in _DETERMINERS and words[1] in ("letter", "letters"):

@@ -114,6 +114,18 @@ _COUNTED_AFTER = re.compile(
     r"^\s+(?!(?:wins|losses|victories|victors|winners|losers|champions|defeats|draws|ties|points|goals|runs|"
     r"games|sets|matches|frames|legs)\b)[a-z][a-z’'-]*[a-rt-z]s\b"
 )
+# A price in a betting market, no game's result (misfire22): "the 5-2 favourite won by three lengths", "a 33-1
+# outsider", "was sent off at odds of 11-4", "bookmakers made him 7-2 to win the title"; a game's result verb just
+# before the pair keeps it a score ("Fans backed them as Rovers won 2-1")
+_ODDS_AFTER = re.compile(
+    r"^\s*(?:joint[\s-]+|second[\s-]+|co-?)?(?:favou?rites?|fav|outsiders?|shots?|long-?shots?|chances?|jolly|"
+    r"on\s+favou?rites?)\b",
+    re.IGNORECASE,
+)
+_ODDS_BEFORE = re.compile(
+    r"\b(?:odds|priced|price|bookmakers?|bookies|punters|betting|backed|sent\s+off)\b(?:\s+[\w'’-]+){0,4}\s*$",
+    re.IGNORECASE,
+)
 _TO_NEXT = re.compile(r"^(?:\s*[,.;)]|\s+(?:wins?|victory|defeat|loss|lead|draw|in|on|at|over|against|after)\b)")
 _BEFORE, _AFTER, _NEAR = 50, 40, 25
 
@@ -155,6 +167,8 @@ def _read(s: str, m: re.Match[str], three: bool) -> Score | None:
     near_before = before[-_NEAR:]
     if _NOT_RESULT.search(near_before) or _NOT_RESULT.match(after.lstrip()) or re.match(r"^\s*(?:of|per)\b", after):
         return None
+    if _ODDS_AFTER.match(after) or (_ODDS_BEFORE.search(before) and not _GAME_VERB.search(before)):
+        return None  # a price in a betting market ("the 5-2 favourite", "odds of 11-4")
     if _election(before, after):
         return None  # a lead in the polls or a chamber's split ("led 52-45 in the latest poll") is no game
     if not three and _COUNTED_AFTER.match(after):
