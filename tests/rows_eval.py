@@ -6,7 +6,8 @@ Run from the repository root:
 facts_eval scores the LABELLED facts of each event; this scores the rest of the table too. Per labelled tuning
 event (tests/data/facts_labelled_tune.json) the event is served over loopback and fetched as facts_eval does,
 then compared with compare's DEFAULT options (``--min-outlets 2``: what a user sees). Each row is keyed by
-(event, kind, first mention's article dId, sha1 prefix of that mention's normalised sentence, value shown) and
+(event, kind, first mention's article dId, sha1 prefix of that mention's normalised sentence, value shown; a quote's
+value is a hash of its first words) and
 looked up in tests/data/rows_labelled.json (labels by reference only: no article text). Verdicts:
 
 - ``good``: a checkable fact, shown right;
@@ -17,7 +18,8 @@ looked up in tests/data/rows_labelled.json (labels by reference only: no article
 - ``false_mark``: a conflict or evolving mark that is not true;
 - ``mixed``: two different facts in one row.
 
-A row whose exact key has no label is matched to a label of its event with the same kind and value whose
+A label also records the row's speaker and outlets as labelled: a row whose speaker changed since, or a mixed row
+whose outlets changed, counts as unlabelled until labelled again. A row whose exact key has no label is matched to a label of its event with the same kind and value whose
 (article, sentence) is one of the row's mentions (a change may move which mention comes first); rows with no
 label at all are counted apart as ``unlabelled`` (new after a change). Row precision = good / labelled rows.
 
@@ -65,6 +67,14 @@ def value_text(fact: dict[str, Any]) -> str:
     lo, hi = v.get("low"), v.get("high")
     num = f"{lo:g}" if lo == hi and lo is not None else f"{'' if lo is None else f'{lo:g}'}..{'' if hi is None else f'{hi:g}'}"
     return f"{num} {fact.get('unit') or ''}".strip()
+
+
+def quote_value(summary: str, speaker: str | None) -> str:
+    """A quote row's stand-in for a value: the sha1 prefix of its quote's first six words as shown (two quotes of
+    one sentence are two rows)."""
+    text = summary.removeprefix(f"{speaker}: ") if speaker else summary
+    words = re.findall(r"\w+", _norm(text).lower())[:6]
+    return "q" + hashlib.sha1(" ".join(words).encode()).hexdigest()[:8]
 
 
 @dataclass
@@ -149,7 +159,7 @@ def event_rows(labels: dict[str, Any]) -> list[ShownRow]:
                 labels["event"],
                 f["id"],
                 f["kind"],
-                value_text(f),
+                quote_value(f["summary"], f.get("speaker")) if f["kind"] == "quote" else value_text(f),
                 ms[0][0] if ms else "",
                 ms[0][1] if ms else "",
                 cells.get(f["id"], f"[{f['kind']}] {f['summary']}"),
@@ -207,8 +217,17 @@ def verdicts(rows: Sequence[ShownRow], labels: Sequence[dict[str, Any]]) -> list
             lab = cands[0] if cands else None
         if lab is not None:
             used.add(id(lab))
+            if stale(r, lab):
+                lab = None
         out.append(lab)
     return out
+
+
+def stale(row: ShownRow, lab: dict[str, Any]) -> bool:
+    """Whether a label no longer judges what the row shows: its speaker changed, or a mixed row's outlets did."""
+    if row.kind == "quote" and "speaker" in lab and lab["speaker"] != row.speaker:
+        return True
+    return lab["verdict"] == "mixed" and "outlets" in lab and sorted(lab["outlets"]) != sorted(row.outlets)
 
 
 @dataclass
