@@ -34,6 +34,15 @@ _FURNITURE_ANYWHERE = re.compile(
     r"live\s+stream\s+and\s+TV)\b",
     re.IGNORECASE,
 )
+# A wire photo's caption (rows22): "FILE - In this March 3, 2019, file photo, the mayor speaks ...", "In this photo
+# released by the navy, a ship ...", "This undated image provided by the museum shows ...": it tells what a picture
+# shows, on the page beside the story, not what the story reports ("In this town, 40 homes burned" is news).
+_PHOTO_CAPTION = re.compile(
+    r"^(?:file\s*[-\u2013\u2014:]\s*)?(?:in\s+)?this\s+(?:[\w.,'\u2019-]+\s+){0,5}?(?:file\s+)?"
+    r"(?:photo(?:graph)?|image|picture|frame\s+grab|video\s+(?:image|still))\b"
+    r"(?:\s*,|\s+(?:provided|released|taken|made\s+available|obtained|shows?|from|by)\b)",
+    re.IGNORECASE,
+)
 # Furniture that carries digits (looked for only in sentences with one): gallery pagers ("Photo 3 of 12",
 # "Image 2/8"), registration and licence lines of site footers.
 _PAGER = re.compile(r"\d\s*(?:of|/)\s*\d")
@@ -230,6 +239,8 @@ def is_furniture(sentence: str) -> bool:
     notices; recipe cards, shop prices, review stars and comment counts."""
     s = sentence.strip(" \t\"'“”‘’*•·-–—|")
     if FURNITURE.match(s) or _FURNITURE_ANYWHERE.search(s) or len(s.split()) < 3 or _LINKS_LABEL.match(s):
+        return True
+    if ("hoto" in s or "mage" in s or "icture" in s or "grab" in s or "still" in s) and _PHOTO_CAPTION.match(s):
         return True
     if is_credit(sentence) or _WIDGET.match(s) or _LINK_LINE.search(sentence.strip()) or _contact_line(s) or (len(sentence.split()) <= 14 and _DASHED_HEADING.fullmatch(sentence)):
         return True
