@@ -86,3 +86,19 @@ def test_title_words_next_to_a_name_are_no_rare_phrase() -> None:
     # a title word away from any name tells what someone did or won
     assert not any(_title_words(["named", "coach", "of", "the", "year", "award"], set()))
     assert not any(_title_words(["the", "manager", "resigned", "on", "friday"], {"friday"}))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A few hours passed, and then the ranger saw it:",
+        "The ministry gave three reasons for closing the border:",
+        "Officials in Lima later released the names of the missing climbers:",
+    ],
+)
+def test_a_sentence_that_points_at_what_follows_is_no_statement(text: str) -> None:
+    assert not [c for c in extract_claims(text) if c.kind == "statement"]
+
+
+def test_the_same_sentence_told_whole_is_a_statement() -> None:
+    assert [c for c in extract_claims("Officials in Lima later released the names of the missing climbers.") if c.kind == "statement"]

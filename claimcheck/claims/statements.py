@@ -270,8 +270,10 @@ def is_statement(sentence: str, *, furniture_checked: bool = False) -> bool:
         return False  # an embedded post: its text and its signature line ("... pic.twitter.com/x — Name (@name) May 3")
     if _WH_HEADING.match(s) and "," not in s and not _STOP_END.search(s):
         return False  # a heading that asks, without its question mark: "How the port ended up in the red"
-    if _PRESENTATIVE.match(s):
-        return False  # it points at what follows ("Here are some examples of ...:"), asserting nothing itself
+    if _PRESENTATIVE.match(s) or s.endswith(":"):
+        # it points at what follows ("Here are some examples of ...:", "A few hours passed, and then she saw it:",
+        # "The ministry gave three reasons:"), asserting nothing itself (rows22)
+        return False
     words = set(_TOKEN.findall(s.lower()))
     if _IMPERATIVE.match(s) or words & _OPINION_WORDS or _OPINION_PHRASES.search(s):
         return False
