@@ -51,9 +51,9 @@ def _speakers(text: str) -> list[str | None]:
     ("text", "speaker"),
     [
         (
-            "For Maria Lopez, a nurse on her way home to Denver, it felt like hours before the pilot came back on "
-            'the intercom and said: "The runway is closed."',
-            "the pilot",
+            "For Maria Lopez, a nurse on her way home to Denver, the delay dragged on until the driver stood up at "
+            'the front and said: "The road is flooded."',
+            "the driver",
         ),
         ('Maria Lopez waited on the platform. Then the driver climbed back on the bus and said: "We are not moving."', "the driver"),
         (
@@ -102,3 +102,22 @@ def test_a_sentence_that_points_at_what_follows_is_no_statement(text: str) -> No
 
 def test_the_same_sentence_told_whole_is_a_statement() -> None:
     assert [c for c in extract_claims("Officials in Lima later released the names of the missing climbers.") if c.kind == "statement"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new console renders games at up to 4K before shrinking them for older screens.",
+        "Films are scanned at a finer resolution (8K for the oldest reels) and then downscaled.",
+        "The studio says the remaster runs at native 4K on the new hardware.",
+    ],
+)
+def test_a_resolution_told_by_its_sentence_is_no_thousands(text: str) -> None:
+    assert not [c for c in extract_claims(text) if c.kind == "number" and c.value and c.value.high and c.value.high >= 1000]
+
+
+@pytest.mark.parametrize(
+    "text", ["Prices rose to nearly 4K last year, the dealers said.", "The charity raised 5K at the gala, organisers said."]
+)
+def test_thousands_written_with_a_k_stay(text: str) -> None:
+    assert [c for c in extract_claims(text) if c.kind == "number" and c.value and c.value.high and c.value.high >= 1000]

@@ -1033,8 +1033,8 @@ _ROLE_OPENING = re.compile(
 )
 
 
-# A role that acts and then speaks, right before the quote (rows22): "... before the pilot came back on the
-# intercom and said: "..."", "the referee walked over and told them: "..."". The speech verb's subject is the role,
+# A role that acts and then speaks, right before the quote (rows22): "... until the driver stood up at the front
+# and said: "..."", "the referee walked over and told them: "..."". The speech verb's subject is the role,
 # not a name the sentence opens with ("For Ana Ruiz, a student, it felt like hours before the driver ...") or one
 # the role's action is about.
 _ROLE_ACTS_AND_SAYS = re.compile(
