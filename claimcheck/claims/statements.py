@@ -255,6 +255,12 @@ _WH_HEADING = re.compile(r"(?:How|Why|What|Where|When|Who|Which)\s")
 # A presentative that introduces a list, a quote or a guide: "Here are a couple of examples:", "Here's the short
 # version of ...", "Below is the full statement".
 _PRESENTATIVE = re.compile(r"(?:Here(?:['’]s|\s+(?:is|are|was|were|comes))|Below\s+(?:is|are))\b")
+# The word before a sentence's closing colon that leaves what is told to the next sentence: an object pronoun, "the
+# following", or a verb of saying with no object of its own.
+_POINTS_ON = re.compile(
+    r"\b(?:it|this|these|those|them|the\s+following|as\s+follows|said|says|wrote|writes|added|adds|explained)\s*:$",
+    re.IGNORECASE,
+)
 _STOP_END = re.compile(r"[.!…:;\"”’')\]]\s*$")
 
 
@@ -270,9 +276,10 @@ def is_statement(sentence: str, *, furniture_checked: bool = False) -> bool:
         return False  # an embedded post: its text and its signature line ("... pic.twitter.com/x — Name (@name) May 3")
     if _WH_HEADING.match(s) and "," not in s and not _STOP_END.search(s):
         return False  # a heading that asks, without its question mark: "How the port ended up in the red"
-    if _PRESENTATIVE.match(s) or s.endswith(":"):
+    if _PRESENTATIVE.match(s) or (s.endswith(":") and _POINTS_ON.search(s)):
         # it points at what follows ("Here are some examples of ...:", "A few hours passed, and then she saw it:",
-        # "The ministry gave three reasons:"), asserting nothing itself (rows22)
+        # "The mayor wrote:"), asserting nothing itself (rows22); a colon after a told act stays ("The club
+        # announced the signing on Twitter:")
         return False
     words = set(_TOKEN.findall(s.lower()))
     if _IMPERATIVE.match(s) or words & _OPINION_WORDS or _OPINION_PHRASES.search(s):
