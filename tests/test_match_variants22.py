@@ -62,3 +62,67 @@ def test_figures_not_restated_in_brackets_stay_in_their_own_units() -> None:
     rows = _rows("Turnout was 64% (1.2 million voters), officials said.", "Some 1.2 million voters took part.",
                  "Turnout was 64%, officials said.")  # fmt: skip
     assert ("npr", "64%") not in _row_of(rows, "Some 1.2 million voters")
+
+
+# --- rule 2: "a quarter-million", "a half-million": the fraction of a scale without "of a" ------------------------
+
+
+def test_a_quarter_million_and_a_half_million_are_read() -> None:
+    from claimcheck.claims import extract_claims
+
+    def values(text: str) -> list[float | None]:
+        return [c.value.low if c.value else None for c in extract_claims(text) if c.kind == "number"]
+
+    assert values("An estimated quarter-million people visited the flower show.") == [225000.0]  # "estimated"
+    assert values("A half-million commuters were stranded by the strike.") == [500000.0]
+    assert values("The studio paid a quarter-billion dollars for the rights.") == [250000000.0]
+    assert values("Half a million people came.") == [500000.0]  # read before, once
+    assert values("He ran the half-marathon in a quarter-hour.") == []  # no scale
+    # a parade and a march: one crowd in two number forms
+    rows = _rows("A quarter-million people lined the route of the victory parade in Dunmore.",
+                 "Some 250,000 people lined the route of the victory parade in Dunmore.")  # fmt: skip
+    assert len(_row_of(rows, "250,000")) == 2
+    rows = _rows("A half-million people lined the route of the victory parade in Dunmore.",
+                 "Some 250,000 people lined the route of the victory parade in Dunmore.")  # fmt: skip
+    assert len(_row_of(rows, "250,000")) == 1
+
+
+# --- rule 3: the youngest children by any of their names ---------------------------------------------------------
+
+
+def test_babies_infants_and_tots_are_children() -> None:
+    # a maternity ward, a nursery, a food scare
+    assert len(_row_of(_rows("Some 40 babies were born at the clinic during the blackout.",
+                             "About 40 infants were born at the clinic during the blackout."), "40")) == 2  # fmt: skip
+    assert len(_row_of(_rows("The nursery in Brookfield cares for 60 toddlers.",
+                             "The Brookfield nursery cares for 60 children."), "60")) == 2  # fmt: skip
+    # babies are not their mothers, nor the nurses
+    assert len(_row_of(_rows("Some 40 babies were born at the clinic during the blackout.",
+                             "About 40 mothers were at the clinic during the blackout."), "40 babies")) == 1  # fmt: skip
+
+
+# --- rule 4: survivors brought out of the water, the snow or the rubble are the rescued ---------------------------
+
+
+def test_survivors_brought_out_are_the_rescued() -> None:
+    from claimcheck.claims import extract_claims
+
+    def roles(text: str) -> list[str | None]:
+        return [c.extra.get("role") for c in extract_claims(text) if c.kind == "number"]
+
+    assert roles("Rescuers pulled 31 survivors from the rubble of the hotel.") == ["rescued"]
+    assert roles("Some 21 survivors were dug out of the collapsed mine.") == ["rescued"]
+    assert roles("The crash had 12 survivors.") == [None]  # counted, not brought out
+    assert roles("Three survivors walked away from the wreck.") == [None]
+    assert roles("The charity helped 300 survivors of abuse.") == [None]
+    # a ferry, a quake: one count of the rescued in two words
+    rows = _rows("Coastguard boats rescued 184 people off Skerry Point, the coastguard said.",
+                 "Rescuers pulled 184 survivors from the sea off Skerry Point.")  # fmt: skip
+    assert len(_row_of(rows, "184")) == 2
+    rows = _rows("Rescue teams have pulled 57 survivors from the rubble in Karsa.",
+                 "Some 57 people have been rescued alive in Karsa.")  # fmt: skip
+    assert len(_row_of(rows, "57")) == 2
+    # survivors rescued are not the dead found
+    rows = _rows("Rescue teams have pulled 57 survivors from the rubble in Karsa.",
+                 "Rescue teams have recovered 57 bodies from the rubble in Karsa.")  # fmt: skip
+    assert len(_row_of(rows, "57 survivors")) == 1
