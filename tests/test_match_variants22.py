@@ -6,6 +6,9 @@ only) through the real `claimcheck fetch` and compare."""
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
 from test_match_general import OUTLETS, told
 
 from claimcheck.match.pipeline import match_facts
@@ -126,3 +129,48 @@ def test_survivors_brought_out_are_the_rescued() -> None:
     rows = _rows("Rescue teams have pulled 57 survivors from the rubble in Karsa.",
                  "Rescue teams have recovered 57 bodies from the rubble in Karsa.")  # fmt: skip
     assert len(_row_of(rows, "57 survivors")) == 1
+
+
+# --- the tune part of the invented events, over loopback ---------------------------------------------------------
+
+# facts of the tune part each in one row with every outlet (this round's rules), by event and value
+ONE_ROW = [
+    ("environment: tanker oil spill", 40),  # rule 1: "40 km (25 miles)"
+    ("mountains: avalanche kills skiers", 2600),  # rule 1: "2,600 m (8,530 ft)"
+    ("space: rocket explodes after liftoff", 38),  # rule 1: "38 km (24 miles)"
+    ("state funeral: crowds line the route", 8),  # rule 1: "8 km (5 mile)"
+    ("state funeral: crowds line the route", 250000),  # rule 2: "quarter-million"
+    ("shipping: ferry sinks off coast", 297),  # rule 4: "pulled 297 survivors"
+]
+
+Scored = tuple[list[Any], list[Any], list[dict[str, Any]], tuple[int, int, int]]
+
+
+@pytest.fixture(scope="module")
+def scored() -> Scored:
+    import variants_eval
+
+    return variants_eval.scored_part("variants22_events.json")
+
+
+@pytest.mark.slow  # one fetch of about 60 pages and a compare: about fifteen seconds
+def test_tune_events_keep_their_different_facts_apart(scored: Scored) -> None:
+    _, joined_apart, _, (_, stray, conflict_rows) = scored
+    assert joined_apart == []  # 300 homes / 300 firefighters, 12 children / 12 adults, 2.9p / 2.9%...
+    assert conflict_rows == 0 and stray == 0  # a join never makes a conflict nor an update
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("event", "value"), ONE_ROW)
+def test_tune_events_one_fact_in_other_words_is_one_row(scored: Scored, event: str, value: float) -> None:
+    chosen = [f for f in scored[0] if f.event == event and f.fact.get("value") == value]
+    assert chosen
+    for fact in chosen:
+        assert len(fact.rows) == 1 and not fact.missed, (fact.fact["pieces"], fact.rows, fact.missed)
+
+
+@pytest.mark.slow
+def test_tune_events_the_two_currencies_of_one_sum_are_one_row(scored: Scored) -> None:
+    # "88 mln euros (76 mln pounds)" bridges the euro row and the pound row (rule 1); "$102 million" stays apart
+    (fact,) = [f for f in scored[0] if f.event == "crime: jewels stolen from museum" and f.fact.get("value") == 88e6]
+    assert len(fact.rows) == 2 and not fact.missed
