@@ -131,6 +131,36 @@ def test_survivors_brought_out_are_the_rescued() -> None:
     assert len(_row_of(rows, "57 survivors")) == 1
 
 
+# --- rule 5: a lone figure in another unit joins the one fact it agrees with once converted ------------------------
+
+
+def test_a_lone_figure_in_another_unit_joins_the_fact_it_converts_to() -> None:
+    # a storm: miles and kilometres an hour (variants17's storm left it in a row of its own)
+    # (the third outlet shares words with the first only: average linkage alone left it out)
+    rows = _rows("Storms later brought gusts of 90mph to the coast.",
+                 "Winds of up to 90 mph battered seaside towns overnight.",
+                 "The storm that followed brought gusts of 145 km/h to the coast.")  # fmt: skip
+    assert len(_row_of(rows, "145 km/h")) == 3
+    # a dam: metres and feet
+    rows = _rows("The Lorne dam stands 120 metres high above the valley.",
+                 "Engineers say the 120m wall will hold for a century.",
+                 "At 394ft, the Lorne dam stands high above the valley.")  # fmt: skip
+    assert len(_row_of(rows, "394ft")) == 3
+
+
+def test_a_lone_figure_that_does_not_convert_or_shares_no_word_stays_apart() -> None:
+    # 150 km/h is not 90 mph (145 km/h): another figure
+    rows = _rows("Storms later brought gusts of 90mph to the coast.",
+                 "Winds of up to 90 mph battered seaside towns overnight.",
+                 "The storm that followed brought gusts of 170 km/h to the coast.")  # fmt: skip
+    assert len(_row_of(rows, "170 km/h")) == 1
+    # a road's length that converts to a storm's gusts, in a sentence sharing no word: no link, no join
+    rows = _rows("Storms later brought gusts of 90mph to the coast.",
+                 "Winds of up to 90 mph battered seaside towns overnight.",
+                 "The new bypass will be 145km long when finished in 2030.")  # fmt: skip
+    assert len(_row_of(rows, "145km")) == 1
+
+
 # --- the tune part of the invented events, over loopback ---------------------------------------------------------
 
 # facts of the tune part each in one row with every outlet (this round's rules), by event and value

@@ -192,6 +192,7 @@ def _cluster_kind(
     if kind == "number":
         clusters = join_article_repeats(items, graph, clusters, options)
         clusters = join_restated_units(items, clusters)
+        clusters = join_lone_conversions(items, graph, clusters)
         clusters = split_unsure_figures(items, clusters, articles, options)
     return items, graph, clusters
 
@@ -734,6 +735,43 @@ def _joinable(items: Sequence[Item], one: Sequence[int], other: Sequence[int], b
             elif not (cx.extra.get("measure") == cy.extra.get("measure") == "money" or one_measure(cx, cy)):
                 return False
     return True
+
+
+def join_lone_conversions(items: Sequence[Item], graph: Graph, clusters: list[list[int]]) -> list[list[int]]:
+    """A figure an outlet alone gives in another unit ("winds of 161 km/h") joins the one fact of the other unit
+    it is linked with by conversion ("gusts of 100mph" / "gusts of up to 100 mph"), when it agrees once converted
+    with every claim of that fact (``one_measure``) and its article has no claim there: the conversion link
+    (``blocking._conversion_links``) reaches one of them, and average linkage asks it of all, which two outlets
+    rewording one figure in one unit never give it. Only agreeing figures join: never a conflict."""
+    owner = {n: k for k, c in enumerate(clusters) for n in c}
+    moves: dict[int, int] = {}
+    for k, c in enumerate(clusters):
+        if len(c) != 1 or not graph.group:
+            continue
+        n = c[0]
+        claim = items[n].claim
+        if claim.value is None or not claim.extra.get("measure") or claim.extra.get("measure") == "money":
+            continue
+        thing = thing_key(claim)
+        into: set[int] = set()
+        for h in graph.adj[graph.group[n]]:
+            for m in graph.members[h]:
+                d = owner.get(m)
+                if d is not None and d != k and len(clusters[d]) > 1 and thing_key(items[m].claim) != thing:
+                    into.add(d)
+        if len(into) != 1:
+            continue  # none, or two facts it could join: a guess
+        d = into.pop()
+        # every claim there in another unit (one of its own unit did not take it: the ordinary rules said no),
+        # of another article, agreeing once converted
+        if all(
+            items[x].article != items[n].article
+            and thing_key(items[x].claim) != thing
+            and one_measure(claim, items[x].claim)
+            for x in clusters[d]
+        ):
+            moves[k] = d
+    return _moved(clusters, moves)
 
 
 def split_unsure_figures(
