@@ -80,6 +80,7 @@ def test_a_quarter_million_and_a_half_million_are_read() -> None:
     assert values("A half-million commuters were stranded by the strike.") == [500000.0]
     assert values("The studio paid a quarter-billion dollars for the rights.") == [250000000.0]
     assert values("Half a million people came.") == [500000.0]  # read before, once
+    assert values("The deal is worth one and a half billion dollars.") == [1.5e9]  # once, not "a half billion" too
     assert values("He ran the half-marathon in a quarter-hour.") == []  # no scale
     # a parade and a march: one crowd in two number forms
     rows = _rows("A quarter-million people lined the route of the victory parade in Dunmore.",

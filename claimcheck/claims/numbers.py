@@ -707,7 +707,7 @@ _FRACTION_PARTS = {"half": 2, "third": 3, "quarter": 4}
 # "a quarter-million people", "a half-million visitors", "quarter million" (no "of a"): the US and headline form
 # (variants22); "three-quarters of a million" is read above, "three quarter million" is left.
 _HALF_SCALE = re.compile(r"\b(?:an?\s+)?(?P<part>half|quarter)[\s-](?P<scale>thousand|million|billion)\b", re.IGNORECASE)
-_PART_BEFORE = re.compile(r"\b(?:one|two|three)[\s-]+$", re.IGNORECASE)
+_PART_BEFORE = re.compile(r"\b(?:one|two|three|and)[\s-]+$", re.IGNORECASE)  # not "one and a half billion"
 _RATE_CUE = re.compile(r"\b(?:rates?|interest|yields?|percent|per\s+cent|%|inflation|margin|polls?|points?\s+lead)", re.IGNORECASE)
 
 
