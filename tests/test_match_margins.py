@@ -21,6 +21,9 @@ def test_the_words_around_a_figure_tell_a_margin() -> None:
     assert _margins("The senator is 6 points ahead of her rival in the poll.") == ["margin"]
     assert _margins("The Owls led the table by seven points at Christmas.") == ["margin"]
     assert _margins("The Owls scored seven points in the last quarter.") == ["count"]
+    # a margin of victory is a margin; people who lead a march are no margin
+    assert _margins("The mayor won by about 4,000 votes.") == ["margin"]
+    assert _margins("The march, led by 300 nurses, reached the square at noon.") == [None]
     # a particle is no state ("gave up"), a side "up" by so much may be either
     assert _margins("The keeper gave up three goals in the first half.") == ["count"]
     assert _margins("By the break the visitors were up three goals.") == [None]
@@ -57,3 +60,9 @@ def test_one_margin_told_two_ways_stays_one_fact() -> None:
     # one result told twice
     assert joined("The Bears beat the Wolves with a 3-1 win on Friday night.",
                   "The Bears' 3-1 victory over the Wolves came on Friday night.")  # fmt: skip
+
+
+def test_a_margin_of_victory_told_two_ways_stays_one_fact() -> None:
+    # elections: won by so many votes, a margin of so many votes
+    assert joined("Mayor Okafor won re-election by about 4,000 votes on Sunday, official results show.",
+                  "Okafor, re-elected on Sunday with 54 percent, had a margin of some 4,000 votes.")  # fmt: skip

@@ -529,8 +529,8 @@ def position_of(claim: Claim) -> str | None:
 # A margin (by how much one side is ahead) is not the count it is told in, nor a result: "a three-run lead" / "gave
 # up three runs", "a seven-game lead" / "played seven games", "a 12-seat majority" / "won 12 seats", "a 5-1 lead" /
 # "a 5-1 win". A margin is told by its noun ("lead", "deficit", "majority", the head of "a three-run lead" or the
-# noun after a score), "a lead of" / "led by" / "trailed by" before the figure, or "ahead" / "clear" / "behind"
-# after it. A count is a figure of a unit whose sentence has no word of a margin at all (``_MARGIN_WORDS``): a
+# noun after a score), "a lead of" / "led by" / "trailed by" / "won by" before the figure (a margin of victory is one
+# too), or "ahead" / "clear" / "behind" after it. A count is a figure of a unit whose sentence has no word of a margin at all (``_MARGIN_WORDS``): a
 # figure "up" by so much, "cut the gap to 12 points" or a score with no noun after it ("leads the series 3-1") is
 # left unmarked, as either.
 _MARGIN_NOUNS = frozenset(
@@ -547,11 +547,15 @@ _RESULT_NOUNS = frozenset(
     ["win", "wins", "victory", "victories", "defeat", "defeats", "loss", "losses", "rout", "triumph", "thrashing",
      "drubbing", "beating", "upset", "humiliation", "draw", "tie", "result", "scoreline"]
 )  # fmt: skip
-_MARGIN_BEFORE = re.compile(
-    r"\b(?:(?:lead|leads|leading|led|ahead|behind|trail|trails|trailing|trailed)(?:\s+[\w'’-]+){0,5}?\s+by"
-    r"|(?:lead|deficit|advantage|majority|margin|cushion|edge)\s+of)\s+(?:(?:just|only|a|an)\s+)?$",
+_ROUGHLY = r"(?:(?:just|only|a|an|about|around|roughly|some|nearly|almost|over|under|more\s+than|less\s+than)\s+){0,2}$"
+# "led the Hawks by seven games", "trails his team mate by 19 points", "won by about 1.1 million votes" (a margin of
+# victory); not of people ("a march led by 2,000 soldiers" names who led it)
+_BY_BEFORE = re.compile(
+    r"\b(?:lead|leads|leading|led|ahead|behind|trail|trails|trailing|trailed|won|win|wins|winning|beat|beats|beaten"
+    r"|beating|defeated|lost|lose|loses|losing)(?:\s+[\w'’-]+){0,5}?\s+by\s+" + _ROUGHLY,
     re.IGNORECASE,
 )
+_OF_BEFORE = re.compile(r"\b(?:lead|deficit|advantage|majority|margin|cushion|edge|gap)\s+of\s+" + _ROUGHLY, re.I)
 # "up" and "down" after a verb they make another verb of are no side's state ("gave up three runs" counts runs)
 _PARTICLES = re.compile(
     r"\b(?:gave|give|gives|giving|given|picked|pick|picks|picking|set|sets|setting|ended|end|ends|ending|shut|shuts"
@@ -570,14 +574,15 @@ def margin_of(claim: Claim, thing: str) -> str | None:
     at = claim.sentence.find(claim.text)
     if at < 0:
         return None
-    before, after = claim.sentence[max(0, at - 30) : at], claim.sentence[at + len(claim.text) :]
+    before, after = claim.sentence[max(0, at - 60) : at], claim.sentence[at + len(claim.text) :]
     if is_score(thing) or thing == "score":
         nouns = [m.group(1).lower() for m in (_WORD_AFTER.match(after), _NOUN_AFTER.match(after)) if m]
         noun = next((w for w in nouns if w in _MARGIN_NOUNS or w in _RESULT_NOUNS), "")
         return "margin" if noun in _MARGIN_NOUNS else "result" if noun in _RESULT_NOUNS else None
     words = claim.text.lower().replace("-", " ").split()
     noun = m.group(1).lower() if (m := _WORD_AFTER.match(after)) else ""
-    if words[-1] in _MARGIN_NOUNS or noun in _MARGIN_NOUNS or _MARGIN_BEFORE.search(before) or _MARGIN_AFTER.match(after):
+    by = _BY_BEFORE.search(before) and noun_kind(claim.unit) is None
+    if words[-1] in _MARGIN_NOUNS or noun in _MARGIN_NOUNS or by or _OF_BEFORE.search(before) or _MARGIN_AFTER.match(after):
         return "margin"
     if claim.unit is None or not claim.unit.strip() or _MARGIN_WORDS.search(_PARTICLES.sub(" ", claim.sentence)):
         return None
