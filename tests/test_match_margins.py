@@ -24,6 +24,9 @@ def test_the_words_around_a_figure_tell_a_margin() -> None:
     # a margin of victory is a margin; people who lead a march are no margin
     assert _margins("The mayor won by about 4,000 votes.") == ["margin"]
     assert _margins("The march, led by 300 nurses, reached the square at noon.") == [None]
+    # "behind bars", "ahead of" a date: no margin outside a margin's units
+    assert _margins("The group says more than 900 protesters remain behind bars.") == [None]
+    assert _margins("The bank will cut 300 jobs ahead of the merger.") == [None]
     # a particle is no state ("gave up"), a side "up" by so much may be either
     assert _margins("The keeper gave up three goals in the first half.") == ["count"]
     assert _margins("By the break the visitors were up three goals.") == [None]

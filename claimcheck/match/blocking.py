@@ -549,7 +549,7 @@ _RESULT_NOUNS = frozenset(
 )  # fmt: skip
 _ROUGHLY = r"(?:(?:just|only|a|an|about|around|roughly|some|nearly|almost|over|under|more\s+than|less\s+than)\s+){0,2}$"
 # "led the Hawks by seven games", "trails his team mate by 19 points", "won by about 1.1 million votes" (a margin of
-# victory); not of people ("a march led by 2,000 soldiers" names who led it)
+# victory); only in the units of a margin (``_MARGIN_UNITS``: "a march led by 2,000 soldiers" names who led it)
 _BY_BEFORE = re.compile(
     r"\b(?:lead|leads|leading|led|ahead|behind|trail|trails|trailing|trailed|won|win|wins|winning|beat|beats|beaten"
     r"|beating|defeated|lost|lose|loses|losing)(?:\s+[\w'’-]+){0,5}?\s+by\s+" + _ROUGHLY,
@@ -564,6 +564,13 @@ _PARTICLES = re.compile(
     re.IGNORECASE,
 )
 _MARGIN_AFTER = re.compile(r"^\s+(?:ahead|clear|behind)\b", re.IGNORECASE)
+# the units a margin is told in by a verb or an adverb alone ("led by seven games", "19 points clear"): "300 jobs
+# ahead of the merger" and "1,100 behind bars" are no margins
+_MARGIN_UNITS = frozenset(
+    ["point", "points", "goal", "goals", "run", "runs", "game", "games", "stroke", "strokes", "shot", "shots",
+     "second", "seconds", "length", "lengths", "seat", "seats", "vote", "votes", "ballot", "ballots", "wicket",
+     "wickets", "lap", "laps", "place", "places", "win", "wins", "match", "matches", "set", "sets"]
+)  # fmt: skip
 _WORD_AFTER = re.compile(r"^\s+([a-z]+)\b")
 _NOUN_AFTER = re.compile(r"^[\s-]+[a-z][\w-]*\s+([a-z]+)\b")  # a noun after one modifier ("a 2-1 series lead")
 
@@ -581,8 +588,9 @@ def margin_of(claim: Claim, thing: str) -> str | None:
         return "margin" if noun in _MARGIN_NOUNS else "result" if noun in _RESULT_NOUNS else None
     words = claim.text.lower().replace("-", " ").split()
     noun = m.group(1).lower() if (m := _WORD_AFTER.match(after)) else ""
-    by = _BY_BEFORE.search(before) and noun_kind(claim.unit) is None
-    if words[-1] in _MARGIN_NOUNS or noun in _MARGIN_NOUNS or by or _OF_BEFORE.search(before) or _MARGIN_AFTER.match(after):
+    unit_word = ((claim.unit or "").split() or [""])[-1].lower()
+    told = unit_word in _MARGIN_UNITS and bool(_BY_BEFORE.search(before) or _MARGIN_AFTER.match(after))
+    if words[-1] in _MARGIN_NOUNS or noun in _MARGIN_NOUNS or told or _OF_BEFORE.search(before):
         return "margin"
     if claim.unit is None or not claim.unit.strip() or _MARGIN_WORDS.search(_PARTICLES.sub(" ", claim.sentence)):
         return None
