@@ -530,9 +530,9 @@ def position_of(claim: Claim) -> str | None:
 # up three runs", "a seven-game lead" / "played seven games", "a 12-seat majority" / "won 12 seats", "a 5-1 lead" /
 # "a 5-1 win". A margin is told by its noun ("lead", "deficit", "majority", the head of "a three-run lead" or the
 # noun after a score), "a lead of" / "led by" / "trailed by" / "won by" before the figure (a margin of victory is one
-# too), or "ahead" / "clear" / "behind" after it. A count is a figure of a unit whose sentence has no word of a margin at all (``_MARGIN_WORDS``): a
-# figure "up" by so much, "cut the gap to 12 points" or a score with no noun after it ("leads the series 3-1") is
-# left unmarked, as either.
+# too), or "ahead" / "clear" / "behind" after it. A count is a figure of a unit whose sentence has no word of a
+# margin at all (``_MARGIN_WORDS``): a figure "up" by so much, "cut the gap to 12 points" or a score with no noun
+# after it ("leads the series 3-1") is left unmarked, as either. Two linked figures marked differently are unlinked.
 _MARGIN_NOUNS = frozenset(
     ["lead", "leads", "deficit", "deficits", "advantage", "majority", "margin", "cushion", "edge", "gap"]
 )
