@@ -418,6 +418,7 @@ def number_graph(
     _unlink_potential(graph, items, first)
     _unlink_other_things(graph, items, first, unit)
     _unlink_other_positions(graph, items, first, unit)
+    _unlink_where(graph, {g: m for g, n in enumerate(first) if graph.adj[g] and (m := margin_of(items[n].claim, unit[n]))}, str.__ne__)
     _unlink_where(graph, {g: items[n].claim for g, n in enumerate(first) if graph.adj[g] and is_age_unit(unit[n])}, ages_apart)
     updates: dict[tuple[int, int], Rule] = {}
     if times is not None:
@@ -523,6 +524,77 @@ def position_of(claim: Claim) -> str | None:
     if at < 0 or not (m := _POSITION_BEFORE.search(claim.sentence[max(0, at - 20) : at])):
         return None
     return _POSITIONS[m.group(1).lower()]
+
+
+# A margin (by how much one side is ahead) is not the count it is told in, nor a result: "a three-run lead" / "gave
+# up three runs", "a seven-game lead" / "played seven games", "a 12-seat majority" / "won 12 seats", "a 5-1 lead" /
+# "a 5-1 win". A margin is told by its noun ("lead", "deficit", "majority", the head of "a three-run lead" or the
+# noun after a score), "a lead of" / "led by" / "trailed by" / "won by" before the figure (a margin of victory is one
+# too), or "ahead" / "clear" / "behind" after it. A count is a figure of a unit whose sentence has no word of a
+# margin at all (``_MARGIN_WORDS``): a figure "up" by so much, "cut the gap to 12 points" or a score with no noun
+# after it ("leads the series 3-1") is left unmarked, as either. Two linked figures marked differently are unlinked.
+_MARGIN_NOUNS = frozenset(
+    ["lead", "leads", "deficit", "deficits", "advantage", "majority", "margin", "cushion", "edge", "gap"]
+)
+# a sentence with any of these may tell a margin in words no pattern here knows ("cut the gap to 12 points", "trails
+# his team mate Nico Rosberg by 19 points"): its figure is no plain count
+_MARGIN_WORDS = re.compile(
+    r"\b(?:leads?|leading|led|gaps?|ahead|behind|clear|trail(?:s|ing|ed)?|deficits?|advantages?|majority|majorities"
+    r"|margins?|cushion|edge|up|down)\b",
+    re.IGNORECASE,
+)
+_RESULT_NOUNS = frozenset(
+    ["win", "wins", "victory", "victories", "defeat", "defeats", "loss", "losses", "rout", "triumph", "thrashing",
+     "drubbing", "beating", "upset", "humiliation", "draw", "tie", "result", "scoreline"]
+)  # fmt: skip
+_ROUGHLY = r"(?:(?:just|only|a|an|about|around|roughly|some|nearly|almost|over|under|more\s+than|less\s+than)\s+){0,2}$"
+# "led the Hawks by seven games", "trails his team mate by 19 points", "won by about 1.1 million votes" (a margin of
+# victory); only in the units of a margin (``_MARGIN_UNITS``: "a march led by 2,000 soldiers" names who led it)
+_BY_BEFORE = re.compile(
+    r"\b(?:lead|leads|leading|led|ahead|behind|trail|trails|trailing|trailed|won|win|wins|winning|beat|beats|beaten"
+    r"|beating|defeated|lost|lose|loses|losing)(?:\s+[\w'’-]+){0,5}?\s+by\s+" + _ROUGHLY,
+    re.IGNORECASE,
+)
+_OF_BEFORE = re.compile(r"\b(?:lead|deficit|advantage|majority|margin|cushion|edge|gap)\s+of\s+" + _ROUGHLY, re.I)
+# "up" and "down" after a verb they make another verb of are no side's state ("gave up three runs" counts runs)
+_PARTICLES = re.compile(
+    r"\b(?:gave|give|gives|giving|given|picked|pick|picks|picking|set|sets|setting|ended|end|ends|ending|shut|shuts"
+    r"|shutting|broke|break|breaks|breaking|turned|turn|turns|turning|stepped|step|steps|stepping|wrote|written"
+    r"|write|writes|writing)\s+(?:up|down)\b",
+    re.IGNORECASE,
+)
+_MARGIN_AFTER = re.compile(r"^\s+(?:ahead|clear|behind)\b", re.IGNORECASE)
+# the units a margin is told in by a verb or an adverb alone ("led by seven games", "19 points clear"): "300 jobs
+# ahead of the merger" and "1,100 behind bars" are no margins
+_MARGIN_UNITS = frozenset(
+    ["point", "points", "goal", "goals", "run", "runs", "game", "games", "stroke", "strokes", "shot", "shots",
+     "second", "seconds", "length", "lengths", "seat", "seats", "vote", "votes", "ballot", "ballots", "wicket",
+     "wickets", "lap", "laps", "place", "places", "win", "wins", "match", "matches", "set", "sets"]
+)  # fmt: skip
+_WORD_AFTER = re.compile(r"^\s+([a-z]+)\b")
+_NOUN_AFTER = re.compile(r"^[\s-]+[a-z][\w-]*\s+([a-z]+)\b")  # a noun after one modifier ("a 2-1 series lead")
+
+
+def margin_of(claim: Claim, thing: str) -> str | None:
+    """Whether a figure is told as a "margin" (by how much one side is ahead: ``_MARGIN_NOUNS``), a "count" of
+    its counted thing or a game's "result" ("a 5-1 win"); None when the words leave it open."""
+    at = claim.sentence.find(claim.text)
+    if at < 0:
+        return None
+    before, after = claim.sentence[max(0, at - 60) : at], claim.sentence[at + len(claim.text) :]
+    if is_score(thing) or thing == "score":
+        nouns = [m.group(1).lower() for m in (_WORD_AFTER.match(after), _NOUN_AFTER.match(after)) if m]
+        noun = next((w for w in nouns if w in _MARGIN_NOUNS or w in _RESULT_NOUNS), "")
+        return "margin" if noun in _MARGIN_NOUNS else "result" if noun in _RESULT_NOUNS else None
+    words = claim.text.lower().replace("-", " ").split()
+    noun = m.group(1).lower() if (m := _WORD_AFTER.match(after)) else ""
+    unit_word = ((claim.unit or "").split() or [""])[-1].lower()
+    told = unit_word in _MARGIN_UNITS and bool(_BY_BEFORE.search(before) or _MARGIN_AFTER.match(after))
+    if words[-1] in _MARGIN_NOUNS or noun in _MARGIN_NOUNS or told or _OF_BEFORE.search(before):
+        return "margin"
+    if claim.unit is None or not claim.unit.strip() or _MARGIN_WORDS.search(_PARTICLES.sub(" ", claim.sentence)):
+        return None
+    return "count"
 
 
 def _unlink_potential(graph: Graph, items: Sequence[Item], first: Sequence[int]) -> None:
