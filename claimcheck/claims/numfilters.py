@@ -368,14 +368,22 @@ _RESOLUTION_AFTER = re.compile(
     r"LED|LCD)\b",
     re.IGNORECASE,
 )
-_IN_BEFORE = re.compile(r"\bin\s+$")
+_IN_BEFORE = re.compile(r"\bin\s+(?:(?:native|full|true)\s+)?$")
+# "render at up to 4K", "runs at native 4K": a picture drawn at a resolution (rows22)
+_AT_BEFORE = re.compile(r"\bat\s+(?:up\s+to|close\s+to|native|full|true)\s+$")
+# The sentence is about a picture's resolution (rows22): "films scanned at a finer resolution (8K for the oldest
+# reels)", "the remaster is upscaled to 4K": its "4K" is no four thousand.
+_RESOLUTION_CUE = re.compile(r"\b(?:resolutions?|pixels?|\d{3,4}p|supersampl\w*|upscal\w*|downscal\w*)\b", re.IGNORECASE)
 _IN_AFTER = re.compile(r"$|[.,);:]|\s+(?:at|with|and|or|on|for|to)\b")
 
 
 def resolution(s: str, start: int, end: int) -> bool:
     """True when the "4K" or "8k" at ``start:end`` names a resolution."""
-    return bool(_RESOLUTION_AFTER.match(s, end)) or (
-        bool(_IN_BEFORE.search(s, max(0, start - 6), start)) and bool(_IN_AFTER.match(s, end))
+    return (
+        bool(_RESOLUTION_AFTER.match(s, end))
+        or (bool(_IN_BEFORE.search(s, max(0, start - 20), start)) and bool(_IN_AFTER.match(s, end)))
+        or bool(_AT_BEFORE.search(s, max(0, start - 20), start))
+        or (s[end - 1 : end] == "K" and bool(_RESOLUTION_CUE.search(s)))
     )
 
 

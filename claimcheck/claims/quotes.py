@@ -827,7 +827,9 @@ def _speaker(
             return None
         if _plausible(name, places):
             return name
-    found = _coordinated_subject(text[max(line_start, q.start - 400) : max(line_start, q.start - 1)], places)
+    found = _role_and_said(text[max(line_start, q.start - 200) : max(line_start, q.start - 1)])
+    if found is None:
+        found = _coordinated_subject(text[max(line_start, q.start - 400) : max(line_start, q.start - 1)], places)
     if found is None and (end := _SENTENCE_CREDIT.search(after.split(". ", 1)[0] + ".")):
         found = _clean_name(end.group("name"))  # 'The satellite, "a newly developed" one, entered orbit, said KCTV.'
     if found is None:
@@ -1040,6 +1042,27 @@ _ROLE_OPENING = re.compile(
     rf"\s*(?P<name>{_ROLE})(?:\s+(?:of|for|at|from|with)\s+(?:[\w’'-]+\s+){{0,4}}?[\w’'-]+)?"
     r"\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|denies|rejects|dismisses|says|tells|insists|warns)\b"
 )
+
+
+# A role that acts and then speaks, right before the quote (rows22): "... until the driver stood up at the front
+# and said: "..."", "the referee walked over and told them: "..."". The speech verb's subject is the role,
+# not a name the sentence opens with ("For Ana Ruiz, a student, it felt like hours before the driver ...") or one
+# the role's action is about.
+_ROLE_ACTS_AND_SAYS = re.compile(
+    rf"(?<![\w’'])(?P<name>{_ROLE})\s+(?:[a-z]+ly\s+)?(?:[a-z]{{3,}}ed|came|went|got|took|stood|rose|ran|sat|"
+    r"turned|stepped|walked|climbed|appeared)\b[^“”\"«».!?;]{0,80}?\band\s+(?:then\s+)?"
+    rf"(?:{_SPEECH}|announced|told\s+[\w’'-]+(?:\s+[\w’'-]+)?)\s*[:,]?\s*$"
+)
+
+
+def _role_and_said(before: str) -> str | None:
+    """The role whose action a coordinated speech verb ends, in the quote's own clause (``_ROLE_ACTS_AND_SAYS``)."""
+    cut = max(_last_stop(before), before.rfind("? "), before.rfind("! "), before.rfind("\n"))
+    clause = before[cut + 2 :] if cut >= 0 else before
+    found = None
+    for m in _ROLE_ACTS_AND_SAYS.finditer(clause):
+        found = m
+    return _clean_name(found.group("name")) if found else None
 
 
 def _coordinated_subject(before: str, places: set[str]) -> str | None:

@@ -122,6 +122,21 @@ _STILL = re.compile(r"\b(?:remain(?:s|ed)?|still)\b", re.IGNORECASE)
 _POLITICAL = re.compile(r"\bpolitical(?:ly)?\b", re.IGNORECASE)
 
 
+# Survivors brought out of the water, the snow or the rubble are the rescued (variants22; variants20 left "21
+# survivors pulled from the rubble" / "21 people were rescued"): a verb of bringing out before "N survivors" or
+# after it, never survivors who are only counted ("the crash had 12 survivors", "3 survivors walked away").
+_BROUGHT_OUT_BEFORE = re.compile(
+    r"\b(?:pulled|plucked|hauled|dragged|dug|winched|airlifted|lifted|brought|carried)\s+(?:out\s+)?"
+    r"(?:(?:a\s+further|another|an?\s+additional|a\s+total\s+of)\s+)?$",
+    re.IGNORECASE,
+)
+_BROUGHT_OUT_AFTER = re.compile(
+    r"\s+(?:(?:were|was|have\s+been|had\s+been|have|had)\s+(?:now\s+|since\s+)?(?:been\s+)?)?"
+    r"(?:pulled|plucked|hauled|dragged|dug|winched|airlifted|lifted|brought|carried)\s+(?:out\s+)?(?:from|of)\b",
+    re.IGNORECASE,
+)
+
+
 # Who was made to leave: a verb of ordering or forcing before the number, "to evacuate" (or flee, leave) after
 # its noun ("forced 8,000 people to evacuate"): the evacuated, as "8,000 people were evacuated" are.
 _SENT_AWAY_BEFORE = re.compile(r"\b(?:forc|order|told|tell|urg)\w*\s+$", re.IGNORECASE)
@@ -147,6 +162,10 @@ def event_role(s: str, start: int, end: int, unit: str | None) -> str | None:
     before = _BEFORE.search(s, lo, start) if _ROLE_STEM.search(s, lo, start) else None
     if before and (before.lastgroup not in _OF_THE_LIVING or _living(words, s[max(0, end - 40) : end])):
         return before.lastgroup  # "killed 12 villagers", not "the Senate killed 3 bills" nor "rescued 40 brands"
+    if words and words[-1] in ("survivor", "survivors") and (
+        _BROUGHT_OUT_BEFORE.search(s, lo, start) or _BROUGHT_OUT_AFTER.match(s, end, min(len(s), end + 40))
+    ):
+        return "rescued"  # "pulled 297 survivors from the water", "21 survivors were dug out of the rubble"
     if _SENT_AWAY_BEFORE.search(s, lo, start) and _TO_LEAVE.match(s, end):
         return "evacuated"  # "forced 8,000 people to evacuate", "ordered 300 residents to leave"
     after = _AFTER.match(s, end, min(len(s), end + 90))

@@ -34,6 +34,15 @@ _FURNITURE_ANYWHERE = re.compile(
     r"live\s+stream\s+and\s+TV)\b",
     re.IGNORECASE,
 )
+# A wire photo's caption (rows22): "FILE - In this March 3, 2019, file photo, the mayor speaks ...", "In this photo
+# released by the navy, a ship ...", "This undated image provided by the museum shows ...": it tells what a picture
+# shows, on the page beside the story, not what the story reports ("In this town, 40 homes burned" is news).
+_PHOTO_CAPTION = re.compile(
+    r"^(?:file\s*[-\u2013\u2014:]\s*)?(?:in\s+)?this\s+(?:[\w.,'\u2019-]+\s+){0,5}?(?:file\s+)?"
+    r"(?:photo(?:graph)?|image|picture|frame\s+grab|video\s+(?:image|still))\b"
+    r"(?:\s*,|\s+(?:provided|released|taken|made\s+available|obtained|shows?|from|by)\b)",
+    re.IGNORECASE,
+)
 # Furniture that carries digits (looked for only in sentences with one): gallery pagers ("Photo 3 of 12",
 # "Image 2/8"), registration and licence lines of site footers.
 _PAGER = re.compile(r"\d\s*(?:of|/)\s*\d")
@@ -231,6 +240,8 @@ def is_furniture(sentence: str) -> bool:
     s = sentence.strip(" \t\"'“”‘’*•·-–—|")
     if FURNITURE.match(s) or _FURNITURE_ANYWHERE.search(s) or len(s.split()) < 3 or _LINKS_LABEL.match(s):
         return True
+    if ("hoto" in s or "mage" in s or "icture" in s or "grab" in s or "still" in s) and _PHOTO_CAPTION.match(s):
+        return True
     if is_credit(sentence) or _WIDGET.match(s) or _LINK_LINE.search(sentence.strip()) or _contact_line(s) or (len(sentence.split()) <= 14 and _DASHED_HEADING.fullmatch(sentence)):
         return True
     if _CARD.match(s) or _RATING.search(s) or ("RP" in s and _PRICE_LABEL.search(s) and not _told(s)) or (_COUNTER.search(s) and ("|" in s or _only_counters(s))):
@@ -244,6 +255,12 @@ _WH_HEADING = re.compile(r"(?:How|Why|What|Where|When|Who|Which)\s")
 # A presentative that introduces a list, a quote or a guide: "Here are a couple of examples:", "Here's the short
 # version of ...", "Below is the full statement".
 _PRESENTATIVE = re.compile(r"(?:Here(?:['’]s|\s+(?:is|are|was|were|comes))|Below\s+(?:is|are))\b")
+# The word before a sentence's closing colon that leaves what is told to the next sentence: an object pronoun, "the
+# following", or a verb of saying with no object of its own.
+_POINTS_ON = re.compile(
+    r"\b(?:it|this|these|those|them|the\s+following|as\s+follows|said|says|wrote|writes|added|adds|explained)\s*:$",
+    re.IGNORECASE,
+)
 _STOP_END = re.compile(r"[.!…:;\"”’')\]]\s*$")
 
 
@@ -259,8 +276,11 @@ def is_statement(sentence: str, *, furniture_checked: bool = False) -> bool:
         return False  # an embedded post: its text and its signature line ("... pic.twitter.com/x — Name (@name) May 3")
     if _WH_HEADING.match(s) and "," not in s and not _STOP_END.search(s):
         return False  # a heading that asks, without its question mark: "How the port ended up in the red"
-    if _PRESENTATIVE.match(s):
-        return False  # it points at what follows ("Here are some examples of ...:"), asserting nothing itself
+    if _PRESENTATIVE.match(s) or (s.endswith(":") and _POINTS_ON.search(s)):
+        # it points at what follows ("Here are some examples of ...:", "A few hours passed, and then she saw it:",
+        # "The mayor wrote:"), asserting nothing itself (rows22); a colon after a told act stays ("The club
+        # announced the signing on Twitter:")
+        return False
     words = set(_TOKEN.findall(s.lower()))
     if _IMPERATIVE.match(s) or words & _OPINION_WORDS or _OPINION_PHRASES.search(s):
         return False

@@ -17,6 +17,7 @@ import operator
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from typing import Any, TypeVar
 
 import numpy as np
@@ -2043,6 +2044,48 @@ def _compatible_speakers(a: Any, b: Any, speakers: dict[frozenset[str], int], kn
     return np.array([known[p] for p in pairs.tolist()], dtype=bool)[inverse.ravel()]
 
 
+# Words of a person's title or position, written before or after a name ("Arizona Cardinals coach Bruce Smith",
+# "running back David Jones", "Foreign Minister Ana Costa", "the company's chief executive, Li Wei"): a run of such
+# words and a name names a person, and two sentences that name one person alike may tell different things
+# (rows22). Words as ``match_content_words`` gives them (lowercase, plural "-s" dropped).
+_TITLE_WORDS = frozenset(
+    str.split(
+    "coach manager president chairman chairwoman chairperson ceo chief executive founder cofounder co-founder "
+    "director spokesman spokeswoman spokesperson secretary minister premier chancellor governor mayor senator "
+    "congressman congresswoman lawmaker judge general commander captain skipper quarterback receiver linebacker "
+    "cornerback safety lineman tackle striker midfielder defender goalkeeper keeper pitcher catcher shortstop "
+    "baseman outfielder closer reliever star actor actress singer rapper comedian producer host anchor editor "
+    "reporter correspondent columnist analyst professor dr doctor officer deputy vice former late acting interim "
+    "assistant teammate owner ambassador envoy king queen prince princess sheriff"
+    )
+)
+# Titles of two words whose words alone are common: "running back", "wide receiver", "tight end", "prime minister".
+_TITLE_PAIRS = frozenset([("running", "back"), ("wide", "receiver"), ("tight", "end"), ("prime", "minister"),
+                          ("first", "lady"), ("attorney", "general"), ("press", "secretary")])  # fmt: skip
+
+
+def _title_words(toks: Sequence[str], names: AbstractSet[str]) -> list[bool]:
+    """Per word, whether it is part of a title next to a name or another title word (``_TITLE_WORDS``,
+    ``_TITLE_PAIRS``): "coach" in "cardinal coach bruce arian", not in "the coach of the year award"."""
+    out = [w in _TITLE_WORDS for w in toks]
+    for i in range(len(toks) - 1):
+        if (toks[i], toks[i + 1]) in _TITLE_PAIRS:
+            out[i] = out[i + 1] = True
+    # a title word counts only in a stretch of title words and names that holds a name: "manager" alone tells
+    # what someone did ("was named manager of the year")
+    keep = [False] * len(toks)
+    i = 0
+    while i < len(toks):
+        j = i
+        while j < len(toks) and (out[j] or toks[j] in names):
+            j += 1
+        if j > i and any(toks[x] in names for x in range(i, j)):
+            for x in range(i, j):
+                keep[x] = out[x]
+        i = max(j, i + 1)
+    return keep
+
+
 def _phrase_links(
     graph: Graph,
     first: Sequence[int],
@@ -2067,7 +2110,8 @@ def _phrase_links(
         toks = texts[n].split()
         if len(toks) < k:
             continue
-        rare = [df[w] <= rare_df and w not in name_sets[n] for w in toks]
+        titled = _title_words(toks, name_sets[n])
+        rare = [df[w] <= rare_df and w not in name_sets[n] and not t for w, t in zip(toks, titled, strict=True)]
         for i in range(len(toks) - k + 1):
             if sum(rare[i : i + k]) >= options.phrase_rare:
                 runs[tuple(toks[i : i + k])].append(g)

@@ -191,6 +191,8 @@ def _cluster_kind(
         clusters = _check_updates(items, graph, clusters, options, articles)
     if kind == "number":
         clusters = join_article_repeats(items, graph, clusters, options)
+        clusters = join_restated_units(items, clusters)
+        clusters = join_lone_conversions(items, graph, clusters)
         clusters = split_unsure_figures(items, clusters, articles, options)
     return items, graph, clusters
 
@@ -653,6 +655,123 @@ def _agrees(claim: Claim, fact: Sequence[Claim]) -> bool:
         return False
     thing = thing_key(claim)
     return all(c.value is not None and values_agree(c.value, claim.value) for c in fact if thing_key(c) == thing)
+
+
+# "38 km (24 miles)", "300,000 hectares (741,000 acres)", "88 mln euros (76 mln pounds)": a figure restated in
+# another unit in brackets right after it, the wires' habit
+_RESTATED_OPEN = re.compile(r"\s*\(\s*(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|almost\s+)?$", re.IGNORECASE)
+_RESTATED_CLOSE = re.compile(r"^\s*\)")
+
+
+def _restated(a: Claim, b: Claim) -> bool:
+    """Whether ``b`` restates ``a`` in another unit in brackets right after it ("38 km (24 miles)"): one sentence,
+    nothing but the bracket between them, the bracket closing after ``b``, two units of one measure (a length,
+    an area, a weight, a temperature, a sum of money) that agree once converted where they convert (money has
+    no fixed rate: the article's own word that the sums are one)."""
+    if a.extra.get("sentence_start") != b.extra.get("sentence_start") or not a.end <= b.start:
+        return False
+    s0 = a.extra.get("sentence_start", 0)
+    between = a.sentence[a.end - s0 : b.start - s0]
+    after = b.sentence[b.end - s0 : b.end - s0 + 3]
+    if not _RESTATED_OPEN.fullmatch(between) or not _RESTATED_CLOSE.match(after):
+        return False
+    measure = a.extra.get("measure")
+    if thing_key(a) == thing_key(b) or a.value is None or b.value is None:
+        return False
+    if measure == "money" and b.extra.get("measure") == "money":
+        return True
+    return one_measure(a, b)
+
+
+def join_restated_units(items: Sequence[Item], clusters: list[list[int]]) -> list[list[int]]:
+    """A figure an article restates in another unit in brackets ("an altitude of 38 km (24 miles)") joins the
+    fact of the figure to the fact of its restatement: other outlets give one unit or the other ("about 38km",
+    "24 miles below"), and the two claims of the one article, each in a fact of its own unit, would keep those
+    facts apart forever (a fact holds one claim per article). The two facts join when no other article is in
+    both, every two claims of one counted thing across them agree, and every two of convertible units agree
+    once converted (``one_measure``): the join never makes a conflict."""
+    owner = {n: k for k, c in enumerate(clusters) for n in c}
+    by_article: dict[int, list[int]] = defaultdict(list)
+    for n in owner:
+        by_article[items[n].article].append(n)
+    parent = list(range(len(clusters)))
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    members: dict[int, list[int]] = {k: list(c) for k, c in enumerate(clusters)}
+    for claims in by_article.values():
+        if len(claims) < 2:
+            continue
+        claims.sort(key=lambda n: items[n].claim.start)
+        for a, b in itertools.pairwise(claims):
+            ka, kb = root(owner[a]), root(owner[b])
+            if ka == kb or not _restated(items[a].claim, items[b].claim):
+                continue
+            if _joinable(items, members[ka], members[kb], items[a].article):
+                parent[kb] = ka
+                members[ka] += members.pop(kb)
+    if len(members) == len(clusters):
+        return clusters
+    return [sorted(c) for k, c in sorted(members.items())]
+
+
+def _joinable(items: Sequence[Item], one: Sequence[int], other: Sequence[int], bridge: int) -> bool:
+    """Whether two facts an article's restated figure bridges can be one (``join_restated_units``)."""
+    if {items[n].article for n in one} & {items[n].article for n in other} != {bridge}:
+        return False
+    for x in one:
+        cx = items[x].claim
+        for y in other:
+            cy = items[y].claim
+            if cx.value is None or cy.value is None:
+                return False
+            if thing_key(cx) == thing_key(cy):
+                if not values_agree(cx.value, cy.value):
+                    return False
+            elif not (cx.extra.get("measure") == cy.extra.get("measure") == "money" or one_measure(cx, cy)):
+                return False
+    return True
+
+
+def join_lone_conversions(items: Sequence[Item], graph: Graph, clusters: list[list[int]]) -> list[list[int]]:
+    """A figure an outlet alone gives in another unit ("winds of 161 km/h") joins the one fact of the other unit
+    it is linked with by conversion ("gusts of 100mph" / "gusts of up to 100 mph"), when it agrees once converted
+    with every claim of that fact (``one_measure``) and its article has no claim there: the conversion link
+    (``blocking._conversion_links``) reaches one of them, and average linkage asks it of all, which two outlets
+    rewording one figure in one unit never give it. Only agreeing figures join: never a conflict."""
+    owner = {n: k for k, c in enumerate(clusters) for n in c}
+    moves: dict[int, int] = {}
+    for k, c in enumerate(clusters):
+        if len(c) != 1 or not graph.group:
+            continue
+        n = c[0]
+        claim = items[n].claim
+        if claim.value is None or not claim.extra.get("measure") or claim.extra.get("measure") == "money":
+            continue
+        thing = thing_key(claim)
+        into: set[int] = set()
+        for h in graph.adj[graph.group[n]]:
+            for m in graph.members[h]:
+                d = owner.get(m)
+                if d is not None and d != k and len(clusters[d]) > 1 and thing_key(items[m].claim) != thing:
+                    into.add(d)
+        if len(into) != 1:
+            continue  # none, or two facts it could join: a guess
+        d = into.pop()
+        # every claim there in another unit (one of its own unit did not take it: the ordinary rules said no),
+        # of another article, agreeing once converted
+        if all(
+            items[x].article != items[n].article
+            and thing_key(items[x].claim) != thing
+            and one_measure(claim, items[x].claim)
+            for x in clusters[d]
+        ):
+            moves[k] = d
+    return _moved(clusters, moves)
 
 
 def split_unsure_figures(

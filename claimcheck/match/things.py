@@ -520,6 +520,9 @@ _KIN_PATHS: dict[str, str] = {
     **dict.fromkeys(("job", "position", "post", "role"), "worker/job"),
     **dict.fromkeys(("child", "children", "kid", "minor", "youngster", "juvenile"), "child"),
     **{w: f"child/{w}" for w in ("boy", "girl")},
+    # the youngest children by any of their names (variants22): "three babies" / "three infants" / "three tots"
+    **dict.fromkeys(("baby", "infant", "newborn"), "child/infant"),
+    **dict.fromkeys(("toddler", "tot"), "child"),
 }
 # The student class (pupils, schoolchildren) are children too ("eight pupils" / "eight children")
 _KIN_OF_CLASS = {"student": "child/student"}
