@@ -26,6 +26,8 @@ from claimcheck.claims import extract_claims
         'According to police, the suspect had scrawled "you will pay for this" on the wall of the flat.',
         'According to the union, the strike, known locally as "the long walkout of the winter," cost 40 jobs.',
         'According to the court filing, the app displayed the warning "your account will be closed in 24 hours."',
+        'According to the club, the chairman\'s "five-year plan for the academy" will cost 30 million.',
+        'According to the league, the referee\'s report mentions "a clear punch thrown by the striker."',
     ],
 )
 def test_a_credit_does_not_speak_the_words_it_reports(text: str) -> None:
@@ -112,3 +114,31 @@ def test_a_mark_out_of_100_is_no_file_reference(text: str) -> None:
 @pytest.mark.parametrize("text", ["The council approved reference 24/01234/FUL on Monday.", "The file 22/1234 was closed.", "Ref 23/100/OUT was refused."])
 def test_a_file_reference_stays_no_figure(text: str) -> None:
     assert _numbers(text) == []
+
+
+# --- a lone figure in another unit: an average is no top speed ---
+
+
+def _rows(*texts: str) -> list[list[tuple[str, str]]]:
+    from test_match_general import OUTLETS, told
+
+    from claimcheck.match.pipeline import match_facts
+    from claimcheck.match.rules import MatchOptions
+
+    articles = [told(o, t, hour=h) for h, (o, t) in enumerate(zip(OUTLETS, texts, strict=False))]
+    facts = match_facts(articles, OUTLETS, MatchOptions())
+    return [[m.claim.text for m in f.mentions] for f in facts if f.kind == "number"]
+
+
+def test_a_lone_average_in_another_unit_joins_no_top_speed() -> None:
+    rows = _rows("The car reached a top speed of 100 mph on the test track.",
+                 "The car averaged 161 km/h over the lap, the team said.",
+                 "Its top speed was 100mph, the makers said.")  # fmt: skip
+    assert ["161 km/h"] in rows
+
+
+def test_a_lone_average_in_another_unit_joins_the_average() -> None:
+    rows = _rows("The train averaged 100 mph between the two cities.",
+                 "The train averaged 161 km/h on the new line, the operator said.",
+                 "It averaged 100mph on the run, the makers said.")  # fmt: skip
+    assert any("161 km/h" in r and len(r) == 3 for r in rows)

@@ -101,7 +101,10 @@ _WORDS_OF_OTHERS = re.compile(
     r"\b(?:chant(?:s|ed|ing)|sang|sing(?:s|ing)?|radio(?:s|ed|ing)|mutter(?:s|ed|ing)|whisper(?:s|ed|ing)|"
     r"mumbl(?:es|ed|ing)|scrawl(?:s|ed|ing)|scribbl(?:es|ed|ing)|read|reads|reading|contain(?:s|ed|ing)|"
     r"display(?:s|ed|ing)|answer(?:s|ed|ing)|label(?:s|led|ed|ling|ing)|texted|messaged|typed|inscribed|"
-    r"captioned|titled|entitled|headlined|code-?named|nicknamed|known(?:\s+[a-z]+ly)?\s+as|bear(?:s|ing)|bore)\b"
+    r"captioned|titled|entitled|headlined|code-?named|nicknamed|known(?:\s+[a-z]+ly)?\s+as|bear(?:s|ing)|bore|"
+    r"mentions|mentioning|quotes|quoting|cites|citing)\b"
+    # ... or a possessor's right before it ("According to the club, the chairman's "five-year plan ..."")
+    r"|[’']s?\s*$"
     r"|\b(?:words?|message|messages|phrase|inscription|slogan|motto|sign|banner|placard|warning|note|caption|"
     r"headline|title|hashtag|chant|lyrics?|code\s+word|text|password)\s*(?:was|were|is|are)?\s*[:,]?\s*$",
     re.IGNORECASE,
