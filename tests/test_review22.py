@@ -40,6 +40,7 @@ def test_a_credit_does_not_speak_the_words_it_reports(text: str) -> None:
     [
         ('According to the tax office, the new rules will make it "far harder to hide income abroad."', "office"),
         ("According to the charity, the new shelter is “a lifeline for families sleeping rough.”", "charity"),
+        ('According to the union, the note is "an insult to every nurse in the country."', "union"),
         ('The new bridge, "a landmark for the whole valley," will open next month, the transport ministry said.', "ministry"),
     ],
 )

@@ -106,7 +106,7 @@ _WORDS_OF_OTHERS = re.compile(
     # ... or a possessor's right before it ("According to the club, the chairman's "five-year plan ..."")
     r"|[’']s?\s*$"
     r"|\b(?:words?|message|messages|phrase|inscription|slogan|motto|sign|banner|placard|warning|note|caption|"
-    r"headline|title|hashtag|chant|lyrics?|code\s+word|text|password)\s*(?:was|were|is|are)?\s*[:,]?\s*$",
+    r"headline|title|hashtag|chant|lyrics?|code\s+word|text|password)\s*(?:was|were)?\s*[:,]?\s*$",
     re.IGNORECASE,
 )
 
