@@ -143,3 +143,30 @@ def test_a_lone_average_in_another_unit_joins_the_average() -> None:
                  "The train averaged 161 km/h on the new line, the operator said.",
                  "It averaged 100mph on the run, the makers said.")  # fmt: skip
     assert any("161 km/h" in r and len(r) == 3 for r in rows)
+
+
+# --- misfire22's odds and fiction rules, narrowed ---
+
+
+@pytest.mark.parametrize(
+    "text", ["Bookmakers said United's 3-1 defeat cost them millions.", "Punters lost out on the shock 3-0 defeat."]
+)
+def test_a_score_before_a_result_noun_stays_after_a_betting_word(text: str) -> None:
+    assert [u for _, u in _numbers(text)] == ["score"]
+
+
+@pytest.mark.parametrize("text", ["Bookmakers made him 7-2 to win the title.", "The 5-2 favourite won by a length."])
+def test_odds_stay_no_score(text: str) -> None:
+    assert "score" not in [u for _, u in _numbers(text)]
+
+
+@pytest.mark.parametrize(
+    "text,figure",
+    [("In the sequel, the studio spent $150m on effects.", "$150m"), ("In the film, the actor lost 20kg for the role.", "20kg")],
+)
+def test_the_makers_of_a_work_keep_their_figures(text: str, figure: str) -> None:
+    assert figure in [t for t, _ in _numbers(text)]
+
+
+def test_a_plot_in_a_sequel_still_gives_no_figure() -> None:
+    assert _numbers("In the sequel, the hero steals $5m from a bank.") == []

@@ -422,7 +422,10 @@ _FICTION_FRAME = re.compile(
     r"(?!\s*(?:which|whose|released|directed|starring|out|made|shot|budgeted|costing|"
     # ... its audience, release and making (review22): "In the episode, watched by 8 million viewers, ..."
     r"watched|seen|viewed|streamed|aired|broadcast|screened|premiered|produced|written|adapted|filmed|nominated|"
-    r"now|first)\b)"
+    r"now|first)\b"
+    # ... nor the people who made it, doing so (review22): "In the sequel, the studio spent $150m on effects"
+    r"|\s*(?:the|its|his|her|their)\s+(?:studio|director|producers?|makers|film-?makers|author|writer|novelist|"
+    r"playwright|composer|cast|crew|actors?|actress(?:es)?|stars?|network|broadcaster|publisher)\b)"
 )
 
 
