@@ -1460,6 +1460,8 @@ def _resolve_pronoun(
     places = places or set()
     want = "m" if pronoun == "he" else "f"
     if last is not None and not last[0][:1].isupper():
+        if text and _person_role(last[0], want) and pos - last[1] < 200 and not _named_between(persons, last[1], pos):
+            return last[0]  # 'the driver stood up and said: "We stop here." "Everyone off," he added': the driver
         last = None  # "he" names a person, not "one reader" or "the couple"
     section = coref.section_start(text, pos) if text else 0
     if last is not None and last[1] < section:
@@ -1485,6 +1487,33 @@ def _resolve_pronoun(
     if found is None or not text or not _ambiguous(text, persons, pos, found, want, fits, places):
         return found
     return None
+
+
+# Roles one person holds, which "he" or "she" can stand for right after that role's own quote; the gendered ones
+# only for their pronoun. Bodies ("the company", "the ministry") and groups ("the couple") are not among them.
+_PERSON_ROLE_HEADS = frozenset(
+    ["official", "minister", "lawyer", "attorney", "prosecutor", "judge", "witness", "resident", "adviser", "advisor",
+     "aide", "analyst", "expert", "leader", "chief", "director", "officer", "doctor", "teacher", "executive",
+     "manager", "coach", "captain", "player", "president", "mayor", "governor", "senator", "founder", "owner",
+     "neighbour", "neighbor", "friend", "survivor", "victim", "driver", "pilot", "firefighter", "paramedic", "nurse",
+     "researcher", "scientist", "professor", "economist", "campaigner", "activist", "organiser", "organizer",
+     "landlord", "headteacher", "singer", "actor", "spectator", "spokesperson", "chairperson", "referee", "guard"]
+)  # fmt: skip
+_HE_ROLE_HEADS = frozenset(["spokesman", "chairman", "father", "brother", "son", "husband"])
+_SHE_ROLE_HEADS = frozenset(["spokeswoman", "chairwoman", "mother", "sister", "daughter", "wife", "actress"])
+
+
+def _person_role(speaker: str, want: str) -> bool:
+    """Whether a role speaker ("the captain", "a spokeswoman") is one person whom the pronoun of gender ``want``
+    ("m"/"f") can name."""
+    head = speaker.split()[-1].lower() if speaker.split() else ""
+    return head in _PERSON_ROLE_HEADS or head in (_HE_ROLE_HEADS if want == "m" else _SHE_ROLE_HEADS)
+
+
+def _named_between(persons: list[tuple[int, str]], lo: int, hi: int) -> bool:
+    """A person is named in the text between ``lo`` and ``hi`` (``persons``: (position, name), in order)."""
+    i = bisect_left(persons, (lo, ""))
+    return i < len(persons) and persons[i][0] < hi
 
 
 def _ambiguous(

@@ -417,6 +417,7 @@ def number_graph(
     _unlink_other_quantities(graph, items, first, ctx)
     _unlink_potential(graph, items, first)
     _unlink_other_things(graph, items, first, unit)
+    _unlink_other_positions(graph, items, first, unit)
     _unlink_where(graph, {g: items[n].claim for g, n in enumerate(first) if graph.adj[g] and is_age_unit(unit[n])}, ages_apart)
     updates: dict[tuple[int, int], Rule] = {}
     if times is not None:
@@ -493,6 +494,35 @@ def _unlink_opposite_sides(graph: Graph, first: Sequence[int], unit: Sequence[st
         if graph.adj[g] and not is_score(unit[n]) and (found := _sides(ctx[n])):
             sides[g] = found
     _unlink_where(graph, sides, _opposite)
+
+
+# Where a count stands in a series, said right before its figure: "the first two games" and "the final two games",
+# "his first 3 goals" and "his last 3 goals", "the past five years" and "the next five years" are different stretches
+# of one series, never one fact. "last" and "past" both look back ("the last two seasons" = "the past two seasons").
+_POSITIONS = {
+    **dict.fromkeys(["first", "opening", "initial"], "first"),
+    **dict.fromkeys(["last", "final", "closing", "past", "previous", "preceding"], "last"),
+    **dict.fromkeys(["next", "coming", "upcoming", "following"], "next"),
+}  # fmt: skip
+_POSITION_BEFORE = re.compile(r"\b(" + "|".join(_POSITIONS) + r")\s+$", re.IGNORECASE)
+
+
+def _unlink_other_positions(graph: Graph, items: Sequence[Item], first: Sequence[int], unit: Sequence[str]) -> None:
+    """Drop the links between two counts said of different stretches of a series (``position_of``): "won the
+    first two games" / "lost the final two games". A score's "final" is the match ("won the final 3-1"): left."""
+    marks: dict[int, str] = {}
+    for g, n in enumerate(first):
+        if graph.adj[g] and not is_score(unit[n]) and (stretch := position_of(items[n].claim)):
+            marks[g] = stretch
+    _unlink_where(graph, marks, str.__ne__)
+
+
+def position_of(claim: Claim) -> str | None:
+    """The stretch of a series a count names by the word right before its figure (``_POSITIONS``), or None."""
+    at = claim.sentence.find(claim.text)
+    if at < 0 or not (m := _POSITION_BEFORE.search(claim.sentence[max(0, at - 20) : at])):
+        return None
+    return _POSITIONS[m.group(1).lower()]
 
 
 def _unlink_potential(graph: Graph, items: Sequence[Item], first: Sequence[int]) -> None:
