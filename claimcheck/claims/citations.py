@@ -694,6 +694,16 @@ def _pages14_credits(sentence: str, words: set[str]) -> list[tuple[int, int, boo
 # name, not on "via").
 _VIA_BRACKET = re.compile(
     rf"\(\s*via\s+(?:the\s+)?(?P<src>[{CAPITAL}][\w’'&.-]*(?:\s+(?:of\s+)?[{CAPITAL}][\w’'&.-]*){{0,4}})\s*\)"
+    # ... closing its sentence or clause (review22): a route ("Flights to Sydney (via Singapore) take 22 hours") or
+    # a channel mid-sentence ("fixes the crash (via Steam) and adds a map") goes on after the bracket
+    r"(?=\s*(?:[.:;!?…]|$))"
+)
+# A route, not a source (review22): "The team flew home (via Dubai).", "Trains run to Hull (via York)."
+_VIA_ROUTE = re.compile(
+    r"\b(?:fl(?:y|ies|ying|ew|own|ights?)|sail(?:s|ed|ing)?|route[sd]?|rail|trains?|driv(?:e|es|ing|en)|drove|"
+    r"travel(?:s|led|ed|ling|ing)?|journey|bus(?:es)?|ferr(?:y|ies)|cruise|connect(?:s|ed|ing|ion)?|stopover|"
+    r"layover|transit|shipped|shipping|road|motorway|pipeline|walk(?:s|ed|ing)?|hike|ride|rode|cycl(?:e|ed|ing))\b",
+    re.IGNORECASE,
 )
 _VIA_CHANNELS = frozenset(
     ["twitter", "x", "instagram", "facebook", "youtube", "tiktok", "reddit", "snapchat", "threads", "linkedin",
@@ -730,7 +740,7 @@ def _pages17_credits(sentence: str, words: set[str]) -> list[tuple[int, int, boo
         found.extend((m.start("src"), _name_end(sentence, *m.span("src")), False) for m in _PIECE_RUN_BY.finditer(sentence))
     if "via" in words and "(" in sentence:
         for m in _VIA_BRACKET.finditer(sentence):
-            if m.group("src").split()[0].lower() not in _VIA_CHANNELS:
+            if m.group("src").split()[0].lower() not in _VIA_CHANNELS and not _VIA_ROUTE.search(sentence, 0, m.start()):
                 found.append((m.start("src"), _name_end(sentence, *m.span("src")), False))
     if words & {"here", "there", "point", "pointed"}:
         found.extend((*m.span("src"), False) for m in _ASIDE_SOURCE.finditer(sentence))

@@ -93,6 +93,24 @@ _GAP_VOICE = re.compile(
 )
 
 
+# Words that bring in someone else's or something's words (review22): a verb of uttering, writing or showing words
+# ("According to the airline, the pilot radioed "..."", "..., the sign reads "...""), or a noun
+# of words heading the quote ("the climber's last words were "..."", "the phrase "..."", "a banner reading "...""):
+# the credit reports those words, it does not speak them.
+_WORDS_OF_OTHERS = re.compile(
+    r"\b(?:chant(?:s|ed|ing)|sang|sing(?:s|ing)?|radio(?:s|ed|ing)|mutter(?:s|ed|ing)|whisper(?:s|ed|ing)|"
+    r"mumbl(?:es|ed|ing)|scrawl(?:s|ed|ing)|scribbl(?:es|ed|ing)|read|reads|reading|contain(?:s|ed|ing)|"
+    r"display(?:s|ed|ing)|answer(?:s|ed|ing)|label(?:s|led|ed|ling|ing)|texted|messaged|typed|inscribed|"
+    r"captioned|titled|entitled|headlined|code-?named|nicknamed|known(?:\s+[a-z]+ly)?\s+as|bear(?:s|ing)|bore|"
+    r"mentions|mentioning|quotes|quoting|cites|citing)\b"
+    # ... or a possessor's right before it ("According to the club, the chairman's "five-year plan ..."")
+    r"|[’']s?\s*$"
+    r"|\b(?:words?|message|messages|phrase|inscription|slogan|motto|sign|banner|placard|warning|note|caption|"
+    r"headline|title|hashtag|chant|lyrics?|code\s+word|text|password)\s*(?:was|were)?\s*[:,]?\s*$",
+    re.IGNORECASE,
+)
+
+
 def _credited_speaker(q: Quote, sent: Sentence, credits: list[Credit]) -> Quote:
     """``q`` with its sentence's one credit as speaker when the credit opens the sentence before it (by
     "according to") or closes it after it (by a verb of saying), with no other voice between (see above)."""
@@ -109,7 +127,7 @@ def _credited_speaker(q: Quote, sent: Sentence, credits: list[Credit]) -> Quote:
         gap = gap[: gap.lower().rfind(c.cue.lower())] if c.cue.lower() in gap.lower() else gap
     else:
         return q
-    if _GAP_VOICE.search(gap):
+    if _GAP_VOICE.search(gap) or _WORDS_OF_OTHERS.search(gap):
         return q
     return replace(q, speaker=sent.text[c.start : c.end])
 

@@ -419,7 +419,13 @@ _FICTION_FRAME = re.compile(
     r"(?:film|movie|novel|play|sitcom|musical|opera|episode|sequel|prequel|comic|thriller|fairy\s+tale|"
     r"(?:film|novel|play)['’]s\s+(?:\w+\s+)?(?:act|scene|chapter|ending))\s*,"
     # (not a clause about the work itself: "In the film, which cost $200m, ...")
-    r"(?!\s*(?:which|whose|released|directed|starring|out|made|shot|budgeted|costing)\b)"
+    r"(?!\s*(?:which|whose|released|directed|starring|out|made|shot|budgeted|costing|"
+    # ... its audience, release and making (review22): "In the episode, watched by 8 million viewers, ..."
+    r"watched|seen|viewed|streamed|aired|broadcast|screened|premiered|produced|written|adapted|filmed|nominated|"
+    r"now|first)\b"
+    # ... nor the people who made it, doing so (review22): "In the sequel, the studio spent $150m on effects"
+    r"|\s*(?:the|its|his|her|their)\s+(?:studio|director|producers?|makers|film-?makers|author|writer|novelist|"
+    r"playwright|composer|cast|crew|actors?|actress(?:es)?|stars?|network|broadcaster|publisher)\b)"
 )
 
 

@@ -28,8 +28,9 @@ _URLISH = re.compile(
     # emergency numbers dialled: "called 911", "dialled 999"; and named: "911 calls", "a 999 operator"
     r"|\b(?:call(?:s|ed|ing)?|dial(?:s|ed|led|ing)?|phoned?|ring(?:s|ing)?|rang)\s+(?:911|999|112|000|111)\b"
     # a file's reference (misfire22, planning and courts): "reference 24/01234/FUL", "22/1234", "ref 23/00456/OUT";
-    # not a fraction of a thousand ("1/1000th of a second", "1/100 of the dose")
-    r"|(?<![\w./])\d{1,4}/\d{3,}(?:/[A-Za-z\d]+)*(?![\w/]|th\b|\s+of\b)"
+    # not a fraction of a thousand ("1/1000th of a second", "1/100 of the dose"), nor a mark out of 100 or 1,000
+    # alone (review22: "The wine scored 92/100", "rated 85/100")
+    r"|(?<![\w./])\d{1,4}/(?!10{2,}(?![\w/]))\d{3,}(?:/[A-Za-z\d]+)*(?![\w/]|th\b|\s+of\b)"
 )
 # Numbers that name something, looked for only in sentences with their digits (``named_numbers``): an
 # emergency number named ("911 calls", "a 999 operator"); an acceleration benchmark, not a range: a speed

@@ -1348,12 +1348,29 @@ _APPOSED_NAME = re.compile(rf",\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,
 _NAMING_WORD = re.compile(_NAMING)
 
 
+# Another voice between a verb of naming or thanks and its quote (review22): "The coach thanked fans for chanting
+# "..."", "The mayor thanked the nurses who had told her "..."" (the fans' or nurses' words).
+_OTHER_VOICE = re.compile(
+    rf"\b(?:{_SPEECH}|chant(?:s|ed|ing)|s[aiu]ng|sing(?:s|ing)?|shout(?:s|ed|ing)|yell(?:s|ed|ing)|"
+    r"writ(?:es|ing)|wrote|written|told|tell(?:s|ing)?|saying|asking|text(?:s|ed|ing)|post(?:s|ed|ing))\b"
+)
+
+
+def _last_naming_end(clause: str, start: int) -> int:
+    end = start
+    for m in _NAMING_WORD.finditer(clause, start):
+        end = m.end()
+    return end
+
+
 def _partial(clause: str) -> re.Match[str] | None:
     """'Bialiatski said the regime "keeps taking new hostages"': the last speaker-verb pair before it."""
     found = None
     for m in _PARTIAL.finditer(clause):
         found = m
     naming = _NAMING_PARTIAL.search(clause) if _NAMING_WORD.search(clause) else None
+    if naming is not None and _OTHER_VOICE.search(clause, _last_naming_end(clause, naming.start())):
+        naming = None  # 'The coach thanked fans for chanting "..."': the fans' words, not the coach's
     if naming is not None and (found is None or naming.start() > found.start()):
         return naming
     return found

@@ -126,6 +126,12 @@ _ODDS_BEFORE = re.compile(
     r"\b(?:odds|priced|price|bookmakers?|bookies|punters|betting|backed|sent\s+off)\b(?:\s+[\w'’-]+){0,4}\s*$",
     re.IGNORECASE,
 )
+# ... nor a pair a result noun follows ("Bookmakers said United's 3-1 defeat cost them millions"; review22)
+_RESULT_NOUN_AFTER = re.compile(
+    r"^\s+(?:(?:home|away|shock|surprise|narrow|emphatic|comfortable|famous|stunning|dramatic|crushing|heavy)\s+)?"
+    r"(?:wins?|victor(?:y|ies)|defeats?|loss(?:es)?|draws?|thrashings?|drubbings?|triumphs?|routs?)\b",
+    re.IGNORECASE,
+)
 _TO_NEXT = re.compile(r"^(?:\s*[,.;)]|\s+(?:wins?|victory|defeat|loss|lead|draw|in|on|at|over|against|after)\b)")
 _BEFORE, _AFTER, _NEAR = 50, 40, 25
 
@@ -167,7 +173,9 @@ def _read(s: str, m: re.Match[str], three: bool) -> Score | None:
     near_before = before[-_NEAR:]
     if _NOT_RESULT.search(near_before) or _NOT_RESULT.match(after.lstrip()) or re.match(r"^\s*(?:of|per)\b", after):
         return None
-    if _ODDS_AFTER.match(after) or (_ODDS_BEFORE.search(before) and not _GAME_VERB.search(before)):
+    if _ODDS_AFTER.match(after) or (
+        _ODDS_BEFORE.search(before) and not _GAME_VERB.search(before) and not _RESULT_NOUN_AFTER.match(after)
+    ):
         return None  # a price in a betting market ("the 5-2 favourite", "odds of 11-4")
     if _election(before, after):
         return None  # a lead in the polls or a chamber's split ("led 52-45 in the latest poll") is no game

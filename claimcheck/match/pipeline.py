@@ -764,14 +764,34 @@ def join_lone_conversions(items: Sequence[Item], graph: Graph, clusters: list[li
         d = into.pop()
         # every claim there in another unit (one of its own unit did not take it: the ordinary rules said no),
         # of another article, agreeing once converted
+        stat = _stat_words(claim)
         if all(
             items[x].article != items[n].article
             and thing_key(items[x].claim) != thing
             and one_measure(claim, items[x].claim)
+            and not (stat and (other := _stat_words(items[x].claim)) and not stat & other)
             for x in clusters[d]
         ):
             moves[k] = d
     return _moved(clusters, moves)
+
+
+# Which figure of a measure a claim gives, by a word of its context (review22): an average is no top speed ("The car
+# averaged 161 km/h" / "a top speed of 100 mph"), a lowest figure no highest; a lone figure in another unit joins no
+# fact whose claims name another of these. (Context words are stems: "averaged" is "averag".)
+_STAT_KINDS = {
+    **dict.fromkeys(("averag", "average", "median", "typical"), "average"),
+    **dict.fromkeys(("top", "peak", "maximum", "max", "highest"), "maximum"),
+    **dict.fromkeys(("minimum", "min", "lowest"), "minimum"),
+    "sustain": "sustained",
+}
+
+
+def _stat_words(claim: Claim) -> set[str]:
+    context = claim.extra.get("context")
+    if not isinstance(context, list):
+        return set()
+    return {_STAT_KINDS[word] for word in context if isinstance(word, str) and word in _STAT_KINDS}
 
 
 def split_unsure_figures(
