@@ -85,3 +85,41 @@ def test_tune_events_keep_injured_local_and_missing_figures_apart_from_the_risin
     assert joined_apart == []  # injured vs dead, a local toll vs a national one
     assert conflict_rows == 0
     assert evolved >= 3  # of 15 labelled: most rises still end as rows of their own (notes/evolve22.md)
+
+
+# --- a scope adjective of the body that speaks is no scope of the count ------------------------------------------
+
+
+def test_a_scope_word_describing_the_speaker_is_no_scope_of_the_count() -> None:
+    from claimcheck.match.conflicts import _scope_of
+
+    # protests, industry, health: the body that speaks
+    assert _scope_of("Police arrested 40 protesters, the regional police department said.") == frozenset()
+    assert _scope_of("The plant laid off 300 workers, the national labour office said.") == frozenset()
+    assert _scope_of("Some 120 cases were confirmed, the provincial health ministry reported.") == frozenset()
+    # where the figure was counted stays a scope
+    assert _scope_of("The regional jobless count rose to 40,000.") == frozenset({"region"})
+    assert _scope_of("Nationwide, 58 people have been arrested.") == frozenset({"nation"})
+    assert _scope_of("The national tally of arrests rose to 900.") == frozenset({"nation"})
+
+
+def test_a_rising_count_told_once_with_the_speakers_scope_word_still_evolves() -> None:
+    from test_match_conflicts import evolving
+
+    # protests: arrests over a day
+    assert evolving("Police arrested 40 people at the port blockade, the regional police said.",
+                    "Officers have now arrested 65 people at the port blockade.")  # fmt: skip
+    # weather: a heatwave's toll over a day
+    assert evolving("The heatwave has killed 30 people, the national weather office said.",
+                    "The heatwave has now killed 45 people.")  # fmt: skip
+
+
+def test_a_local_count_and_a_national_one_still_never_evolve() -> None:
+    from test_match_conflicts import evolving
+
+    # an outbreak: one town's count, then the nation's, told by a regional body
+    assert not evolving("In the town of Brasken, 40 people have died of measles, the regional health office said.",
+                        "Nationwide, 65 people have died of measles this year.")  # fmt: skip
+    # arrests: a city's, then the country's
+    assert not evolving("Police arrested 40 people in the city, the regional police said.",
+                        "Police arrested 65 people nationwide.")  # fmt: skip
