@@ -123,3 +123,30 @@ def test_a_local_count_and_a_national_one_still_never_evolve() -> None:
     # arrests: a city's, then the country's
     assert not evolving("Police arrested 40 people in the city, the regional police said.",
                         "Police arrested 65 people nationwide.")  # fmt: skip
+
+
+# --- "from Tuesday's earthquake": the day owns the noun, no span ----------------------------------------------
+
+
+def _whens(text: str) -> list[tuple[str, str | None]]:
+    from claimcheck.claims import extract_claims
+
+    return [(c.text, c.when) for c in extract_claims(text) if c.kind == "number"]
+
+
+def test_a_day_that_owns_a_noun_after_from_is_a_point_in_time() -> None:
+    # music, weather, sport
+    assert _whens("Ticket sales from Saturday's concert reached 12,000.") == [("12,000", "Saturday")]
+    assert _whens("Insurance claims from Monday’s hailstorm passed 3,400.") == [("3,400", "Monday")]
+    # a span stays a span
+    assert _whens("Prices have risen 12 percent from March to June.") == [("12 percent", "from March")]
+    assert _whens("Arrests rose to 5 from Tuesday onwards.") == [("5", "from Tuesday")]
+
+
+def test_a_count_from_a_days_event_rises_with_the_same_count_told_without_the_day() -> None:
+    from test_match_conflicts import evolving
+
+    # a landslide's toll over a day (arrests told so, "arrests from Saturday's riot rose to 40", still read as
+    # another thing than "arrested 65 people": left, notes/evolve22.md)
+    assert evolving("The death toll from Monday's landslide rose to 12, officials said.",
+                    "The landslide has killed 19 people, officials said.")  # fmt: skip
