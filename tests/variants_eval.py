@@ -129,12 +129,34 @@ def _has(row: Row, piece: str, value: float) -> bool:
     return any(piece in m["sentence"] and _near(m.get("value"), value, 0.001) for m in row["mentions"])
 
 
+def _pieces_of(event: dict[str, Any], piece: str, value: float) -> list[str]:
+    """The pieces that state the same figure as ``piece``: those of its fact (the facts list every outlet's
+    piece of a figure; an "evolves" pair names each figure by one of them), else the piece alone."""
+    for fact in event["facts"]:
+        if fact["kind"] == "number" and piece in fact["pieces"] and _near({"low": fact.get("value")}, value):
+            return list(fact["pieces"])
+    return [piece]
+
+
+def _has_figure(row: Row, pieces: Sequence[str], value: float) -> bool:
+    return any(_has(row, p, value) for p in pieces)
+
+
 def evolutions(data: dict[str, Any], rows: Sequence[Row]) -> tuple[int, int, int]:
-    """(labelled evolutions found as one evolving row, evolving rows not labelled, conflict rows)."""
-    expected = [(a, va, b, vb) for e in data["events"] for a, va, b, vb in e.get("evolves", [])]
+    """(labelled evolutions found as one evolving row, evolving rows not labelled, conflict rows).
+
+    A labelled evolution [a, va, b, vb] is found when one evolving row holds both figures, each by any piece of
+    its fact (a row with another outlet's words for the earlier toll is still that toll's update)."""
+    expected = [
+        (_pieces_of(e, a, va), va, _pieces_of(e, b, vb), vb)
+        for e in data["events"]
+        for a, va, b, vb in e.get("evolves", [])
+    ]
     found, labelled = 0, set()
     for a, va, b, vb in expected:
-        hit = [i for i, r in enumerate(rows) if r.get("evolving") and _has(r, a, va) and _has(r, b, vb)]
+        hit = [
+            i for i, r in enumerate(rows) if r.get("evolving") and _has_figure(r, a, va) and _has_figure(r, b, vb)
+        ]
         found += bool(hit)
         labelled.update(hit)
     stray = sum(1 for i, r in enumerate(rows) if r.get("evolving") and i not in labelled)

@@ -146,6 +146,9 @@ _WHEN_ANCHOR = re.compile(
 )
 
 
+_FROM_OWNER = re.compile(r"from\s+", re.IGNORECASE)  # before a day that owns a noun ("from Monday's blast")
+
+
 def _time_phrases(s: str) -> list[re.Match[str]]:
     """Time phrases of the sentence; the full pattern runs only around cheap anchor words."""
     out: list[re.Match[str]] = []
@@ -155,6 +158,9 @@ def _time_phrases(s: str) -> list[re.Match[str]]:
             continue
         m = _WHEN.search(s, max(last_end, 0, anchor.start() - 30), min(len(s), anchor.end() + 20))
         if m and m.start() <= anchor.start() < m.end() and _is_time_phrase(m.group()):
+            # "the toll from Tuesday's earthquake": "from" belongs to the noun the day owns, the day is a point
+            if (day := _FROM_OWNER.match(m.group())) and s.startswith(("'s", "’s"), m.end()):
+                m = _WHEN.match(s, m.start() + day.end()) or m
             out.append(m)
             last_end = m.end()
     return out

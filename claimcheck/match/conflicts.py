@@ -165,7 +165,11 @@ def planned(claim: Claim) -> bool:
 
 @functools.lru_cache(maxsize=65536)
 def _scope_of(sentence: str) -> frozenset[str]:
-    return frozenset(name for rx, name in _SCOPE if any(not _in_name(sentence, m) for m in rx.finditer(sentence)))
+    return frozenset(
+        name
+        for rx, name in _SCOPE
+        if any(not _in_name(sentence, m) and not _of_a_body(sentence, m) for m in rx.finditer(sentence))
+    )
 
 
 _NAME_ADJECTIVE = re.compile(
@@ -189,6 +193,20 @@ def _in_name(sentence: str, m: re.Match[str]) -> bool:
         return False  # a phrase or a word of span opening the sentence: "Last year", "In the region", "Every"
     after = _NEXT_WORD.match(sentence, m.end())
     return after is not None and after.group("w")[:1].isupper()
+
+
+# the nouns of a body that speaks or acts, after a scope word that describes it, not the count ("the regional council
+# said", "the provincial health office said", "national police reported"; evolve22)
+_BODY_AFTER = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?:council|government|authorit(?:y|ies)|office|ministry|agency|police|department|governor|"
+    r"officials?|board|service|committee|court|assembly|parliament|broadcaster|spokes(?:man|woman|person))\b"
+)
+
+
+def _of_a_body(sentence: str, m: re.Match[str]) -> bool:
+    """Whether a scope adjective in lower case describes a body ("the regional council said 15 people died"), not
+    where a figure was counted ("the regional toll rose to 15", "15 died nationwide")."""
+    return _NAME_ADJECTIVE.fullmatch(m.group()) is not None and _BODY_AFTER.match(sentence, m.end()) is not None
 
 
 def scope_words(claim: Claim) -> frozenset[str]:
