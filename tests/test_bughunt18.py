@@ -293,7 +293,7 @@ def test_two_auto_sharded_fetchers_of_different_sources_each_fetch_their_outlets
     import json
     import time
 
-    from test_pg import pg_count, reap, start
+    from test_pg import _held_by, pg_count, reap, start
 
     one, two = Site(), Site(host="127.0.0.2")
     try:
@@ -302,7 +302,8 @@ def test_two_auto_sharded_fetchers_of_different_sources_each_fetch_their_outlets
             items = []
             for i in range(4):
                 paras = [*PARAS, f"Report {i} of {o}: {i * 7 + 3} boats were moored along the quay."]
-                site.route(f"/{o}/{i}.html", article_html(f"{o} report {i}", paras, PUBLISHED), headers=HTML, delay=0.2)
+                # slow pages: a is still in its round when b has started, even on a loaded machine
+                site.route(f"/{o}/{i}.html", article_html(f"{o} report {i}", paras, PUBLISHED), headers=HTML, delay=1.0)
                 items.append({"title": f"{o} {i}", "link": site.url(f"/{o}/{i}.html"), "guid": f"{o}-{i}"})
             site.route(f"/{o}/feed.xml", rss(items), headers=RSS)
             feeds[o] = site.url(f"/{o}/feed.xml")
@@ -314,7 +315,12 @@ def test_two_auto_sharded_fetchers_of_different_sources_each_fetch_their_outlets
             return path
 
         a = start(sources("a.yaml", ("alpha", "gamma")), pg_url, tmp_path, "--shard", "auto", "--json")
-        time.sleep(0.3)
+        # b starts once a holds a host (as test_pg's killed-fetcher case): with a fixed pause, a loaded machine
+        # could let a finish its whole round before b began one of its own, and both took alpha's host (seen in
+        # CI run beside the held-out evaluations)
+        end = time.monotonic() + 30
+        while not _held_by(pg_url, a) and a.poll() is None and time.monotonic() < end:
+            time.sleep(0.02)
         b = start(sources("b.yaml", ("alpha", "delta")), pg_url, tmp_path, "--shard", "auto", "--json")
         outs = []
         for proc in (a, b):
