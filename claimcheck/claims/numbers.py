@@ -1445,25 +1445,16 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tupl
     whole = _OF_COUNTED_WHOLE.match(s, end) if raw.value == 1 and raw.kind == "words" else None
     if hyphen_pair and (unit is None or inferred):
         return None, used  # "were 1-2 in playoff games": a record or a score; ranges name what they count
+    # a bare exact figure in digits: no unit of its own, no hyphen, no counted thing but an inferred one
+    bare = raw.kind == "digits" and qualifier == "exact" and not raw.unit and not raw.hyphen and (unit is None or inferred)
     if (
-        raw.kind == "digits"
-        and qualifier == "exact"
-        and not raw.unit
-        and not raw.hyphen
-        and (unit is None or inferred)
+        bare
         and (name := _NAME_TOKEN_BEFORE.search(s, max(0, start - 30), start))
         and not headline_verb(s, name.start(), name.group().strip(), end)  # "Gunman Kills 5": a headline's verb
         and name.group().strip() not in _SKIP_CAPS  # "Death Toll Rises To 1,200": its preposition
     ):
         return None, used  # "iPadOS 13 made", "Wi-Fi 6 was", "Reality 101:": a bare figure after a name names it
-    if (
-        raw.kind == "digits"
-        and qualifier == "exact"
-        and not raw.unit
-        and not raw.hyphen
-        and (unit is None or inferred)
-        and _bare_age(s, start, raw.end, raw.value)
-    ):
+    if bare and _bare_age(s, start, raw.end, raw.value):
         return None, used  # "The singer was 79.", "I am 87 and still drive": an age, left none as in apposition
     if (
         raw.kind == "digits"
