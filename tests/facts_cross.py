@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
 from factlabels import TUNE, available, is_heldout, load  # noqa: E402
-from facts_eval import _safe, fetch_served, serve_event  # noqa: E402
+from facts_eval import _safe, fetch_served, serve_event, stored_and_outlets  # noqa: E402
 
 _THING = re.compile(r"^number: same '([^']*)'")
 
@@ -44,10 +44,7 @@ def tuning_events() -> dict[str, list[str]]:
 
 
 def cross_rows(limit: int | None = None) -> dict[str, Any]:
-    from claimcheck.cli.common import load_sources
     from claimcheck.compare import CompareOptions, compare
-    from claimcheck.models import Outlet
-    from claimcheck.store import Store
 
     events = tuning_events()
     event_of = {did: ev for ev, dids in events.items() for did in dids}
@@ -55,20 +52,12 @@ def cross_rows(limit: int | None = None) -> dict[str, Any]:
     try:
         with tempfile.TemporaryDirectory(prefix="claimcheck-cross-") as tmp:
             _, sources, db = fetch_served(served, Path(tmp))
-            cfg = load_sources(sources)
-            with Store.open(db, create=False) as store:
-                stored = [store.get_article(a.id) for a in store.iter_articles() if a.id is not None]
-                names = store.outlet_names()
+            stored, outlets = stored_and_outlets(sources, db)
     finally:
         served.site.close()
-    outlets = {o.id: o for o in cfg.outlets}
     by_event: dict[str, list[Any]] = {ev: [] for ev in events}
     did_of_url = {url.split("#")[0]: did for url, did in served.url_did.items()}
     for a in stored:
-        if a is None:
-            continue
-        if a.outlet not in outlets:
-            outlets[a.outlet] = Outlet(a.outlet, names.get(a.outlet, a.outlet))
         did = did_of_url.get(a.url)
         if did is not None:
             by_event[event_of[did]].append(a)

@@ -232,12 +232,10 @@ def _fetch_opt_ins() -> tuple[str, ...]:
     return (*(o for o in ("--allow-private",) if o in helptext), "--workers", "0")
 
 
-def compare_json(sources: Path, db: Path) -> dict[str, Any]:
-    """What `claimcheck compare --format json --min-outlets 1` prints, over all stored articles."""
+def stored_and_outlets(sources: Path, db: Path) -> tuple[list[Any], dict[str, Any]]:
+    """Every article stored in ``db``, and the outlets of ``sources`` with any outlet only the store names."""
     from claimcheck.cli.common import load_sources
-    from claimcheck.compare import CompareOptions, compare
     from claimcheck.models import Outlet
-    from claimcheck.render import render
     from claimcheck.store import Store
 
     cfg = load_sources(sources)
@@ -249,6 +247,15 @@ def compare_json(sources: Path, db: Path) -> dict[str, Any]:
     for a in stored:
         if a.outlet not in outlets:
             outlets[a.outlet] = Outlet(a.outlet, names.get(a.outlet, a.outlet))
+    return stored, outlets
+
+
+def compare_json(sources: Path, db: Path) -> dict[str, Any]:
+    """What `claimcheck compare --format json --min-outlets 1` prints, over all stored articles."""
+    from claimcheck.compare import CompareOptions, compare
+    from claimcheck.render import render
+
+    stored, outlets = stored_and_outlets(sources, db)
     result = compare("all stored articles", stored, outlets, CompareOptions(min_outlets=1))
     data: dict[str, Any] = json.loads(render(result, "json"))
     return data

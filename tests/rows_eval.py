@@ -47,7 +47,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
 from factlabels import available, half_of  # noqa: E402
-from facts_eval import _norm, fetch_served, load_split, serve_event  # noqa: E402
+from facts_eval import _norm, fetch_served, load_split, serve_event, stored_and_outlets  # noqa: E402
 
 LABELS = ROOT / "tests" / "data" / "rows_labelled.json"
 SCHEMA = "claimcheck.rowlabels/1"
@@ -120,28 +120,17 @@ def table_cells(table: str) -> dict[str, str]:
 
 def event_rows(labels: dict[str, Any]) -> list[ShownRow]:
     """The rows compare shows by default for one event, served and fetched over loopback."""
-    from claimcheck.cli.common import load_sources
     from claimcheck.compare import CompareOptions, compare
-    from claimcheck.models import Outlet
     from claimcheck.render import render
     from claimcheck.render.table import render_table
-    from claimcheck.store import Store
 
     served = serve_event(labels["articles"])
     try:
         with tempfile.TemporaryDirectory(prefix="claimcheck-rows-") as tmp:
             _summary, sources, db = fetch_served(served, Path(tmp))
-            cfg = load_sources(sources)
-            with Store.open(db, create=False) as store:
-                stored = [store.get_article(a.id) for a in store.iter_articles() if a.id is not None]
-                names = store.outlet_names()
+            arts, outlets = stored_and_outlets(sources, db)
     finally:
         served.site.close()
-    arts = [a for a in stored if a is not None]
-    outlets = {o.id: o for o in cfg.outlets}
-    for a in arts:
-        if a.outlet not in outlets:
-            outlets[a.outlet] = Outlet(a.outlet, names.get(a.outlet, a.outlet))
     result = compare(labels["event"], arts, outlets, CompareOptions())
     report = json.loads(render(result, "json"))
     cells = table_cells(render_table(result, width=TABLE_WIDTH))
