@@ -263,5 +263,31 @@ def main(argv: list[str]) -> int:
     return 2
 
 
+def committed_json(path: str) -> Any | None:
+    """The JSON of a repository file as committed at HEAD (``path`` from the repository root), or None."""
+    import subprocess
+
+    r = subprocess.run(["git", "show", f"HEAD:{path}"], cwd=Path(__file__).resolve().parents[1], capture_output=True, text=True)
+    return json.loads(r.stdout) if r.returncode == 0 else None
+
+
+def assert_floors_kept(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
+    """A floors file only rises against its committed version: every set kept (or listed in ``_retired``), with
+    its events and no floor lowered. Returns the keys of both, for checks of their own (ceilings)."""
+    kept = []
+    for key, spec in old.items():
+        if key.startswith("_"):
+            continue
+        if key not in new:
+            assert key in new.get("_retired", {}), f"{key} removed without being listed in _retired"
+            continue
+        assert new[key]["events"] == spec["events"], f"{key}: events changed; add a new set instead"
+        for metric, floor in spec["floors"].items():
+            assert new[key]["floors"][metric] >= floor, f"{key}: floor {metric} lowered"
+        kept.append(key)
+    return kept
+
+
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))
+

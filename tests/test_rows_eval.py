@@ -5,12 +5,11 @@ Skipped when ../shared/realdata is absent."""
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
-from factlabels import available, half_of
+from factlabels import assert_floors_kept, available, committed_json, half_of
 from facts_eval import load_split
 from rows_eval import (
     VERDICTS,
@@ -116,16 +115,7 @@ def test_quick_rows_hold_their_floors() -> None:
 
 
 def test_rows_floors_only_rise_against_git_head() -> None:
-    r = subprocess.run(["git", "show", "HEAD:tests/data/rows_floors.json"], cwd=ROOT, capture_output=True, text=True)
-    if r.returncode != 0:
+    old = committed_json("tests/data/rows_floors.json")
+    if old is None:
         pytest.skip("no committed floors file to compare with")
-    old, new = json.loads(r.stdout), _floors()
-    for key, spec in old.items():
-        if key.startswith("_"):
-            continue
-        if key not in new:
-            assert key in new.get("_retired", {}), f"{key} removed without being listed in _retired"
-            continue
-        assert new[key]["events"] == spec["events"], f"{key}: events changed; add a new set instead"
-        for metric, floor in spec["floors"].items():
-            assert new[key]["floors"][metric] >= floor, f"{key}: floor {metric} lowered"
+    assert_floors_kept(old, _floors())
