@@ -20,6 +20,7 @@ phrase) are listed in ``claimcheck.match.rules``.
 
 from __future__ import annotations
 
+import functools
 import gc
 import itertools
 import multiprocessing as mp
@@ -275,12 +276,7 @@ def join_quote_parts(
     joined fact (an outlet counts once per fact anyway). Candidates are the linked pairs only."""
     owner = {n: k for k, c in enumerate(clusters) for n in c}
     parent = list(range(len(clusters)))
-
-    def root(k: int) -> int:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
+    root = functools.partial(_root, parent)
 
     norms: dict[int, str] = {}
 
@@ -320,6 +316,14 @@ def join_quote_parts(
             if art not in per_article or len(norm(n)) > len(norm(per_article[art])):
                 per_article[art] = n
     return [sorted(per.values()) for per in joined.values()]
+
+
+def _root(parent: list[int], k: int) -> int:
+    """The root of ``k`` in the union-find forest ``parent`` (halving the path on the way)."""
+    while parent[k] != k:
+        parent[k] = parent[parent[k]]
+        k = parent[k]
+    return k
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -695,12 +699,7 @@ def join_restated_units(items: Sequence[Item], clusters: list[list[int]]) -> lis
     for n in owner:
         by_article[items[n].article].append(n)
     parent = list(range(len(clusters)))
-
-    def root(k: int) -> int:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
+    root = functools.partial(_root, parent)
 
     members: dict[int, list[int]] = {k: list(c) for k, c in enumerate(clusters)}
     for claims in by_article.values():
