@@ -64,6 +64,11 @@ UNIT_SYNONYMS = {
     "story": "storey", "teu": "container",
     # the wires' short forms of a currency after the figure: "180 mln dlrs" is "$180 million", "1,312 stg" pounds
     "dlr": "dollar", "dlrs": "dollar", "stg": "lb",  # a sum in pounds shares the key of a weight ("£5" is "lb")
+    # one thing in the words of other outlets (variants23): "after 27 fires" / "a string of 27 blazes" / "12
+    # wildfires"; the counts a court hears ("admitted two offences" / "pleaded guilty to 2 charges" / "three counts
+    # of fraud")
+    "blaze": "fire", "inferno": "fire", "wildfire": "fire",
+    "offence": "charge", "offense": "charge", "count": "charge",
 }  # fmt: skip
 
 
@@ -78,7 +83,9 @@ _COMPOUNDS = {("service", "member"): "servicemember", ("account", "holder"): "ac
               # an obituary's figure, no death toll: it joins no toll and never evolves (review17)
               ("age", "death"): "age at death",
               # a hundredth of a point: never the points of a rate or a game (variants18; converted in blocking)
-              ("basis", "point"): "basis point"}  # fmt: skip
+              ("basis", "point"): "basis point",
+              # a game without conceding, in British and American words: "17 clean sheets" / "17 shutouts"
+              ("clean", "sheet"): "shutout"}  # fmt: skip
 
 
 # Words after a counted noun that are not the noun: "19 points clear", "12 points ahead", "two years ago".
@@ -113,7 +120,7 @@ def unit_key(unit: str | None) -> str:
     if len(ws) > 1 and (compound := _COMPOUNDS.get((ws[-2], ws[-1]))):
         return compound
     if len(ws) > 1 and ws[0] in _CURRENCY_HEADS and ws[1] not in ("zone", "area", "bond", "note", "coin"):
-        return ws[0]  # "a 1.1 billion dollar probe", "a 40 million euro contract": a sum, as "$1.1 billion" is
+        return UNIT_SYNONYMS.get(ws[0], ws[0])  # "a 1.1 billion dollar probe", "a 40 mln stg deal": a sum
     if len(ws) > 1 and ws[0] in _SHORT_TIMES:
         return UNIT_SYNONYMS[ws[0]]  # "a 12 yr high", "a 90 min delay": years, minutes
     if len(ws) > 1 and ws[0] in COUNT_NOUNS and ws[0] != "time":  # "a two-time champion" counts titles
@@ -136,7 +143,10 @@ def _plural_stopword(word: str) -> str:
 
 # Currencies named by a word before the noun they price ("a 1.1 billion dollar probe"): "pound" is read as a
 # measure before (``measure_in``: a sum in pounds and a weight share one key, told apart by the claim's measure).
-_CURRENCY_HEADS = frozenset(["dollar", "euro", "yen", "yuan", "rupee", "franc", "rouble", "ruble", "peso", "rand"])
+# The wires' short forms too (variants23): "a 1.14 bln stg budget" is a sum in pounds, as "a £1.14bn budget" is.
+_CURRENCY_HEADS = frozenset(
+    ["dollar", "euro", "yen", "yuan", "rupee", "franc", "rouble", "ruble", "peso", "rand", "stg", "dlr", "dlrs"]
+)
 # Head nouns too general to name a counted thing by themselves: "1,100 people" may be prisoners.
 GENERIC_UNITS = frozenset(["people", "resident", "civilian", "men", "women", "adult", "other"])
 # Words that say a sentence about generic "people" is about a more specific role (hypernym rule):
