@@ -218,9 +218,10 @@ _FRACTION_WORDS = re.compile(
 # "three in four games") nor "one in a million" (an idiom); "three out of four games" stays a count of games.
 _SMALL_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred|thousand"
 _RATE = re.compile(
-    rf"(?<![\w.,\-–—])(?P<a>{_SMALL_WORDS}|\d{{1,3}})(?P<j>\s+|-)in(?P=j)(?:every(?P=j))?"
+    # ... or "out of every": "96 out of every 100 beds" (variants23; "three out of four games" stays a count)
+    rf"(?<![\w.,\-–—])(?P<a>{_SMALL_WORDS}|\d{{1,3}})(?P<j>\s+|-)(?:in(?P=j)(?:every(?P=j))?|out(?P=j)of(?P=j)every(?P=j))"
     # (or no noun, at a clause's end: "the prevalence among adults was 1 in 4.", misfire22)
-    rf"(?P<b>{_SMALL_WORDS}|\d{{1,3}}(?:,\d{{3}})?)(?=\s+(?P<noun>[a-z]+)\b|\s*(?:[.;)]|,\s|$))",
+    rf"(?P<b>{_SMALL_WORDS}|\d{{1,3}}(?:,\d{{3}})?)(?=\s+(?P<noun>[a-z]+)\b|\s*(?:[.;)]|,\s|\s[-–—]\s|$))",
     re.IGNORECASE,
 )
 _RATE_TIME = frozenset(
@@ -305,7 +306,7 @@ def find_quantities(sentence: str, context: str = "", *, scores: bool = False) -
     raws: list[_Raw] = _fractions(sentence) if ("/" in sentence or "th" in sentence or "ter" in sentence) else []
     if "alf" in sentence or "quarter" in sentence or "third" in sentence:
         raws += _scaled_fractions(sentence)
-    if " in " in sentence or "-in-" in sentence:  # "one-in-five adults" too (misfire22)
+    if " in " in sentence or "-in-" in sentence or " out of every " in sentence:  # "one-in-five adults" (misfire22)
         raws += _rates(sentence)
     if "wice" in sentence:
         raws += [_Raw(m.start(), m.end(), 2.0, "digits", "times") for m in _TWICE.finditer(sentence)]

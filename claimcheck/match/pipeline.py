@@ -67,6 +67,7 @@ from claimcheck.match.rules import (
     timestamp,
     values_agree,
 )
+from claimcheck.match.shares import as_percent
 from claimcheck.match.syndication import Syndicated, find_syndicated
 from claimcheck.match.things import role_family
 from claimcheck.models import Article, Claim, Fact, Interval, Link, Mention, Outlet
@@ -166,6 +167,8 @@ def _items_of(kind: str, articles: Sequence[Article]) -> list[Item]:
         for it in items:
             if it.claim.when and (when := dated_when(it.claim.when, articles[it.article].published)) != it.claim.when:
                 it.claim = replace(it.claim, when=when)
+            if (share := as_percent(it.claim)) is not None:  # "one in five voters" is 20 percent of them
+                it.claim = share
     for n, it in enumerate(items):
         it.index = n
     return items

@@ -1,0 +1,158 @@
+"""Round variants23: one fact told in other words, sixth round (issue 12: recall on unseen events). Every rule has
+sentences written here from several kinds of news, read by the real extractor and matched by match_facts, with what
+must stay apart; the loopback test at the end serves the TUNE part of the invented events of
+tests/data/variants23_events.json (those whose int(sha1(name), 16) % 3 != 0; the others are the check part, measured
+only) through the real `claimcheck fetch` and compare."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from test_match_general import OUTLETS, told
+
+from claimcheck.claims import extract_claims
+from claimcheck.match.pipeline import match_facts
+from claimcheck.match.rules import MatchOptions
+from claimcheck.match.shares import as_percent
+from claimcheck.match.things import unit_key
+
+
+def _rows(*texts: str) -> list[list[tuple[str, str]]]:
+    """The number rows of several outlets' texts: each row's (outlet, claim text), in order."""
+    articles = [told(o, t, hour=h) for h, (o, t) in enumerate(zip(OUTLETS, texts, strict=False))]
+    facts = match_facts(articles, OUTLETS, MatchOptions())
+    return [[(m.outlet, m.claim.text) for m in f.mentions] for f in facts if f.kind == "number"]
+
+
+def _row_of(rows: list[list[tuple[str, str]]], text: str) -> list[tuple[str, str]]:
+    return next(r for r in rows if any(text in t for _, t in r))
+
+
+def _numbers(text: str) -> list[tuple[str, float | None]]:
+    return [(c.text, c.value.low if c.value else None) for c in extract_claims(text) if c.kind == "number"]
+
+
+# --- rule 1: a share told as a rate or a fraction of a noun is the percent other outlets give ----------------------
+
+
+def test_a_rate_or_a_fraction_of_people_is_the_percent_of_them() -> None:
+    # a strike ballot: "nine in ten members" beside "88%" and "Eighty-eight percent"
+    rows = _rows("Of the 2,100 porters balloted, 88% voted for action on a turnout of 64%.",
+                 "Eighty-eight percent of members voted in favour on a 64 pct turnout.",
+                 "Nearly nine in ten union members backed the walkout at the docks.")  # fmt: skip
+    assert len(_row_of(rows, "nine in ten")) == 3
+    # a firm's job cuts: "one in ten jobs" and "10% of its workforce"
+    rows = _rows("Roughly 10% of its workforce will lose their jobs, the bank said.",
+                 "One in ten jobs at the bank will go, it has announced.",
+                 "About 10 pct of its global workforce will be cut, the bank said.")  # fmt: skip
+    assert len(_row_of(rows, "One in ten jobs")) == 3
+    # hospital beds: "96 out of every 100" (a rate the extractor now reads) and "96%"
+    assert _numbers("Nearly all ward beds - 96 out of every 100 - are taken.") == [("96 out of every 100", 0.96)]
+    rows = _rows("Hospitals have 96% of their ward beds full.", "Nearly all ward beds - 96 out of every 100 - are taken.",
+                 "Ward bed occupancy stood at 96 pct.")  # fmt: skip
+    assert len(_row_of(rows, "96 out of every 100")) == 3
+
+
+def test_a_share_stays_apart_from_another_quantity_or_a_sum() -> None:
+    # one in five voters backed a party; turnout of 20% is another quantity
+    rows = _rows("One in five voters backed the Greens.",
+                 "Turnout in the council election was just 20%, officials said.")  # fmt: skip
+    assert len(_row_of(rows, "One in five voters")) == 1
+    # a share of a sum is not read as a percent; nor a count of games ("three out of four games")
+    (share,) = [c for c in extract_claims("A third of the £3m went on legal fees.") if c.text == "A third"]
+    assert as_percent(share) is None
+    assert [c for c in extract_claims("The team lost three out of four games.") if c.text.startswith("three out")] == []
+    # a figure below one that is no share ("0.5 metres") stays as it is
+    (metre,) = [c for c in extract_claims("The water rose by 0.5 metres overnight.") if c.kind == "number"]
+    assert as_percent(metre) is None
+    # two shares of different things in one sport story stay two facts
+    rows = _rows("Two in five tickets for the final were sold to away fans.",
+                 "The club furloughed 40% of its staff in the spring.")  # fmt: skip
+    assert len(_row_of(rows, "Two in five tickets")) == 1
+
+
+# --- rule 2: the wires' short currency before a noun is a sum -------------------------------------------------------
+
+
+def test_a_wire_sum_before_a_noun_is_the_sum() -> None:
+    assert unit_key("stg budget") == unit_key("pounds") and unit_key("dlrs deal") == unit_key("dollars")
+    # a council budget, a takeover
+    rows = _rows("The council has approved a budget of £1.14bn for next year.",
+                 "The council approved a 1.14 bln stg budget on Thursday.",
+                 "A £1.14 billion budget was passed after a stormy meeting.")  # fmt: skip
+    assert len(_row_of(rows, "1.14 bln stg budget")) == 3
+    rows = _rows("Halcott agreed a £640m takeover of the shipping line.",
+                 "Halcott agreed a 640 mln stg takeover of the shipping line on Monday.")  # fmt: skip
+    assert len(_row_of(rows, "640 mln stg takeover")) == 2
+    # a sum is not a count of the noun: 640 ships stay apart
+    rows = _rows("Halcott agreed a 640 mln stg takeover of the shipping line on Monday.",
+                 "The shipping line runs 640 ships, Halcott said on Monday.")  # fmt: skip
+    assert len(_row_of(rows, "640 ships")) == 1
+
+
+# --- rule 3: one counted thing in other words ----------------------------------------------------------------------
+
+
+def test_one_counted_thing_in_other_words() -> None:
+    assert unit_key("blazes") == unit_key("fires") == unit_key("wildfires")
+    assert unit_key("offences") == unit_key("charges") == unit_key("counts")
+    assert unit_key("clean sheets") == unit_key("shutouts")
+    # a heater recall, a court, a goalkeeper
+    rows = _rows("The heaters were recalled after 31 fires, the maker said.",
+                 "A string of 31 blazes led to the heaters being recalled.")  # fmt: skip
+    assert len(_row_of(rows, "31 blazes")) == 2
+    rows = _rows("The builder admitted 14 offences under safety law at the hearing.",
+                 "The builder pleaded guilty to 14 charges under safety law.")  # fmt: skip
+    assert len(_row_of(rows, "14 charges")) == 2
+    rows = _rows("The keeper kept 19 clean sheets last season.", "The keeper posted 19 shutouts last season.")
+    assert len(_row_of(rows, "19 shutouts")) == 2
+
+
+def test_other_counted_things_stay_apart() -> None:
+    # fires are not homes; charges are not victims; a clean sheet is no goal
+    rows = _rows("The heaters were recalled after 31 fires, the maker said.",
+                 "The maker said 31 homes had been damaged by the heaters.")  # fmt: skip
+    assert len(_row_of(rows, "31 homes")) == 1
+    rows = _rows("The builder pleaded guilty to 14 charges under safety law.",
+                 "The builder's 14 victims were in court to hear the plea.")  # fmt: skip
+    assert len(_row_of(rows, "14 victims")) == 1
+    rows = _rows("The keeper kept 19 clean sheets last season.", "The striker scored 19 goals last season.")
+    assert len(_row_of(rows, "19 goals")) == 1
+
+
+# --- the tune part of the invented events, over loopback ---------------------------------------------------------
+
+# facts of the tune part each in one row with every outlet (this round's rules), by event and value
+ONE_ROW = [
+    ("transfer: goalkeeper joins rivals", 17),  # rule 3: clean sheets / shutouts
+    ("budget: city council sets budget", 1140000000),  # rule 2: "1.14 bln stg budget"
+    ("transport: underground drivers strike", 88),  # rule 1: "Nearly nine in ten union members"
+    ("recall: heaters recalled over fire risk", 27),  # rule 3: fires / blazes
+    ("health: flu admissions climb", 96),  # rule 1: "96 out of every 100"
+]
+
+Scored = tuple[list[Any], list[Any], list[dict[str, Any]], tuple[int, int, int]]
+
+
+@pytest.fixture(scope="module")
+def scored() -> Scored:
+    import variants_eval
+
+    return variants_eval.scored_part("variants23_events.json")
+
+
+@pytest.mark.slow  # one fetch of about 50 pages and a compare: about fifteen seconds
+def test_tune_events_keep_their_different_facts_apart(scored: Scored) -> None:
+    _, joined_apart, _, (_, stray, conflict_rows) = scored
+    assert joined_apart == []  # 11 wickets / 11 tests, £106 / 106 protesters, 3,900 officers / 3,900 offences...
+    assert conflict_rows == 0 and stray == 0  # a join never makes a conflict nor an update
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("event", "value"), ONE_ROW)
+def test_tune_events_one_fact_in_other_words_is_one_row(scored: Scored, event: str, value: float) -> None:
+    chosen = [f for f in scored[0] if f.event == event and f.fact.get("value") == value]
+    assert chosen
+    for fact in chosen:
+        assert len(fact.rows) == 1 and not fact.missed, (fact.fact["pieces"], fact.rows, fact.missed)
