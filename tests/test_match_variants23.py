@@ -121,6 +121,31 @@ def test_other_counted_things_stay_apart() -> None:
     assert len(_row_of(rows, "19 goals")) == 1
 
 
+# --- rule 4: the counted noun after a name with "&"; a spaced "m" before a dimension is metres ----------------------
+
+
+def test_a_name_with_an_ampersand_before_the_counted_noun() -> None:
+    assert _numbers("The chain will close 40 Marks & Spencer stores this year.") == [("40 Marks & Spencer stores", 40)]
+    # a retailer's closures: "one of 120 Lark & Lowe shops" / "120 stores"
+    rows = _rows("The chain will close 120 stores, with 900 jobs under threat.",
+                 "The Leeds branch is one of 120 Lark & Lowe shops to close.")  # fmt: skip
+    assert len(_row_of(rows, "Lark & Lowe shops")) == 2
+    # a golf score, a match play win: no noun, no name ("won 5 & 4")
+    assert [t for t, _ in _numbers("She won the final 5 & 4 at Troon.")] == ["5", "4"]
+
+
+def test_a_spaced_m_before_a_dimension_is_metres() -> None:
+    (wall,) = [c for c in extract_claims("The flood wall is 5 m high along the quay.") if c.kind == "number"]
+    assert (wall.unit, wall.extra.get("measure")) == ("m", "distance")
+    # a fossil, a crane: metres beside feet
+    rows = _rows("The dinosaur measured about 30 metres from nose to tail.",
+                 "The quarry yielded a sauropod some 30 m long.", "The monster dino was a whopping 98ft long.")  # fmt: skip
+    assert len(_row_of(rows, "some 30 m")) == 3
+    # a spaced "m" of millions, or before "long ago", stays no length
+    for text in ("The lottery drew 30 m players last year.", "The firm lost 30 m long ago."):
+        assert all(c.extra.get("measure") != "distance" for c in extract_claims(text) if c.kind == "number")
+
+
 # --- the tune part of the invented events, over loopback ---------------------------------------------------------
 
 # facts of the tune part each in one row with every outlet (this round's rules), by event and value
@@ -130,6 +155,7 @@ ONE_ROW = [
     ("transport: underground drivers strike", 88),  # rule 1: "Nearly nine in ten union members"
     ("recall: heaters recalled over fire risk", 27),  # rule 3: fires / blazes
     ("health: flu admissions climb", 96),  # rule 1: "96 out of every 100"
+    ("retail: fashion chain closes stores", 120),  # rule 4: "120 Lark & Lowe shops"
 ]
 
 Scored = tuple[list[Any], list[Any], list[dict[str, Any]], tuple[int, int, int]]

@@ -94,6 +94,10 @@ _VERB_FORM = re.compile(r"[a-z]*[^uis]s|[a-z]{2,}(?:ed|ing)")
 _SCARE_QUOTED = re.compile(r"\s[“‘\"]([a-z][a-z-]*)[”’\"](?![a-z])")
 
 
+# "&" inside a capitalised name before the counted noun ("Lark & Lowe", "Marks & Spencer")
+_AMPERSAND_NAME = re.compile(r" ?& ?(?=[A-Z])")
+
+
 def _noun_phrase(s: str, pos: int) -> tuple[list[str], int]:
     """Up to three words after ``pos`` that name the counted thing, stopping at verbs and function words."""
     words: list[str] = []
@@ -107,6 +111,8 @@ def _noun_phrase(s: str, pos: int) -> tuple[list[str], int]:
             words.append(sq.group(1))  # 140 million monthly active “businesses”: the noun in scare quotes
             end = sq.end()
             break
+        if caps and len(words) == caps and (amp := _AMPERSAND_NAME.match(s, end)):
+            end = amp.end()  # "120 Lark & Lowe shops", "40 Marks & Spencer stores": one name (variants23)
         m = _UNIT_WORD.match(s, end)
         if m is None or (m.start(1) > end + 1 and end > pos) or m.start(1) - end > 1:
             break

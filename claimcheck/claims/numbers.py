@@ -875,6 +875,8 @@ def _digit_numbers(s: str, blocked: list[tuple[int, int]]) -> list[_Raw]:
                 unit, measure, end = "in", "distance", end + 1  # '22" long', 'a 5" screen'
             else:
                 continue  # '70" Element 4K UHD TV', 'a 34" 3440x1440 panel': the size in a product's name
+        if unit is None and not (m.group("cur") or scale or m.group("pct")) and (dim := _M_DIMENSION.match(s, end)):
+            unit, measure, end = "m", "distance", dim.end()  # "some 30 m long", "5 m deep" (variants23)
         if unit is None:
             unit, measure, end = _measure_after(s, end, unit, measure, _SCALES.get(scale, 1.0) >= 1e6)
         if not (m.group("cur") or scale or m.group("pct") or unit) and _not_a_quantity(s, m, value, num):
@@ -987,6 +989,11 @@ _VIDEO_LINES = frozenset(["144", "240", "360", "480", "576", "720", "1080", "144
 
 def _pence(s: str, num: str) -> bool:
     return num not in _VIDEO_LINES and _PRICE_CUE.search(s) is not None
+
+
+# A spaced "m" before the adjective of a dimension is metres: "a sauropod some 30 m long", "a 5 m deep pit" (a bare
+# spaced "m" may be millions: "30 m people")
+_M_DIMENSION = re.compile(r" m(?= (?:long(?! ago)|high|deep|tall|wide|thick)\b)")
 
 
 def _measure_after(
