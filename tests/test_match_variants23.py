@@ -146,6 +146,21 @@ def test_a_spaced_m_before_a_dimension_is_metres() -> None:
         assert all(c.extra.get("measure") != "distance" for c in extract_claims(text) if c.kind == "number")
 
 
+# --- rule 5: feet and inches are one length ----------------------------------------------------------------------
+
+
+def test_feet_and_inches_are_one_length() -> None:
+    assert _numbers("The new signing stands 6ft 3in tall.") == [("6ft 3in", 75.0)]
+    assert _numbers("The pike measured 4 feet 2 inches from nose to tail.") == [("4 feet 2 inches", 50.0)]
+    # a basketball player's height in metres and in feet and inches
+    rows = _rows("The centre, who is 2.08 metres tall, signed on Monday.", "The centre, 2.08 m tall, signed on Monday.",
+                 "The centre, who stands 6ft 10in tall, signed on Monday.")  # fmt: skip
+    assert len(_row_of(rows, "6ft 10in")) == 3
+    # two lengths of two things in one sentence stay two; inches past a foot are no part of it
+    assert _numbers("Snow lay 2ft deep in the glen; 3in more fell overnight.") == [("2ft", 2.0), ("3in", 3.0)]
+    assert [t for t, _ in _numbers("The walls are 6ft high and 14in thick.")] == ["6ft", "14in"]
+
+
 # --- the tune part of the invented events, over loopback ---------------------------------------------------------
 
 # facts of the tune part each in one row with every outlet (this round's rules), by event and value
@@ -156,6 +171,7 @@ ONE_ROW = [
     ("recall: heaters recalled over fire risk", 27),  # rule 3: fires / blazes
     ("health: flu admissions climb", 96),  # rule 1: "96 out of every 100"
     ("retail: fashion chain closes stores", 120),  # rule 4: "120 Lark & Lowe shops"
+    ("science: giant dinosaur fossil unearthed", 1.9),  # rules 4, 5: "1.9 m long", "6ft 3in"
 ]
 
 Scored = tuple[list[Any], list[Any], list[dict[str, Any]], tuple[int, int, int]]

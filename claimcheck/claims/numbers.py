@@ -378,6 +378,8 @@ def find_quantities(sentence: str, context: str = "", *, scores: bool = False) -
     _converted_bounds(sentence, out)
     if len(out) > 1 and "and" in sentence:
         out = _compound_durations(sentence, out)
+    if len(out) > 1:
+        out = _feet_and_inches(sentence, out)
     whens = clause_whens(sentence, _time_phrases(sentence), [(q.start, q.end) for q in out]) if out else []
     for q, when in zip(out, whens, strict=True):
         # a game's score is of one moment: "since 1985" beside it ("the first team since 1985 to overturn a
@@ -705,6 +707,33 @@ def _compound_durations(s: str, out: list[Quantity]) -> list[Quantity]:
         if prev is not None and (step := _duration_step(prev, q)) and _DURATION_AND.match(s[prev.end : q.start]):
             total = prev.value.low * step + q.value.low  # type: ignore[operator]
             merged[-1] = Quantity(prev.start, q.end, _interval(total, prev.qualifier), prev.qualifier, q.unit)
+            continue
+        merged.append(q)
+    return merged
+
+
+# "6ft 3in", "5 feet 10 inches", "4ft and 2in": one length, in inches (variants23: a height told as "1.9 metres")
+_FEET_INCHES_GAP = re.compile(r"\s*(?:and\s+)?")
+
+
+def _feet_and_inches(s: str, out: list[Quantity]) -> list[Quantity]:
+    merged: list[Quantity] = []
+    for q in out:
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and prev.unit == "ft"
+            and q.unit == "in"
+            and q.qualifier == "exact"
+            and prev.value.low is not None
+            and prev.value.low == prev.value.high
+            and q.value.low is not None
+            and q.value.low == q.value.high
+            and q.value.low < 12
+            and _FEET_INCHES_GAP.fullmatch(s, prev.end, q.start)
+        ):
+            inches = prev.value.low * 12 + q.value.low
+            merged[-1] = Quantity(prev.start, q.end, _interval(inches, prev.qualifier), prev.qualifier, "in", prev.when, q.extra)
             continue
         merged.append(q)
     return merged
