@@ -161,6 +161,22 @@ def test_feet_and_inches_are_one_length() -> None:
     assert [t for t, _ in _numbers("The walls are 6ft high and 14in thick.")] == ["6ft", "14in"]
 
 
+# --- rule 6: a change and the level it reached are two figures, not a range ----------------------------------------
+
+
+def test_a_change_and_its_level_are_two_figures() -> None:
+    # a council tax bill, the jobless count, a train fare
+    assert _numbers("The average band D bill climbs by £106 to £2,231.") == [("£106", 106.0), ("£2,231", 2231.0)]
+    assert [t for t, _ in _numbers("Unemployment fell by 3,000 to 45,000 in May.")] == ["3,000", "45,000"]
+    rows = _rows("The average band D bill climbs by £106 to £2,231.", "Band D bills rise by £106 a year.",
+                 "A band D household will pay £2,231 a year, up £106.")  # fmt: skip
+    assert len(_row_of(rows, "£106")) == 3
+    # ranges stay ranges: a narrow span after "by", a span with no change
+    assert _numbers("Bills will rise by £5 to £10 a month, the regulator said.") == [("£5 to £10", 5.0)]
+    assert _numbers("Prices rose by 2 to 3 percent last year.") == [("2 to 3 percent", 2.0)]
+    assert _numbers("Crowds of 3,000 to 45,000 are expected at the fair.") == [("3,000 to 45,000", 3000.0)]
+
+
 # --- the tune part of the invented events, over loopback ---------------------------------------------------------
 
 # facts of the tune part each in one row with every outlet (this round's rules), by event and value

@@ -1432,6 +1432,7 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tupl
             and nxt.value > raw.value
             and same_unit
             and not _FROM.search(s, max(0, start - 30), start)
+            and not (joiner == "to" and nxt.value > 5 * raw.value and _CHANGE_BY.search(s, max(0, start - 40), start))
         ):
             high, end, used, raw = nxt.value, nxt.end, True, _merge_unit(raw, nxt)
             qualifier = "between"
@@ -1699,6 +1700,15 @@ _PARTITIVE = re.compile(
     re.IGNORECASE,
 )
 _FROM = re.compile(r"\bfrom\s+(?:\S+\s+)?$", re.IGNORECASE)
+# A change and the level it reached: "climbs by £106 to £2,231", "fell by 3,000 to 45,000" are two figures, never a
+# range (variants23); a range after "by" spans less ("rise by £5 to £10 a month", "by 2 to 3 percent")
+_CHANGE_BY = re.compile(
+    r"\b(?:r[io]se[ns]?|rising|f[ae]ll(?:en|s|ing)?|climb(?:ed|s|ing)?|jump(?:ed|s|ing)?|increas(?:ed|es|ing)|"
+    r"decreas(?:ed|es|ing)|dropp?(?:ed|s|ing)?|gr[eo]w(?:n|s|ing)?|shr[ia]nk(?:s|ing)?|slipp?(?:ed|s|ing)?|"
+    r"soar(?:ed|s|ing)?|surg(?:ed|es|ing)|plunge[ds]?|tumbl(?:ed|es|ing)|up|down)\s+by\s+"
+    r"(?:(?:about|around|nearly|almost|some|roughly|more\s+than|over|just)\s+)?[£$€]?$",
+    re.IGNORECASE,
+)
 # A part of a whole that is itself counted: "won one of his 38 races", "one of the 12 crew".
 # A part's figure and "of" right before a number (misfire21): "20 of 29 died" (the part has the role); the whole is
 # kept when it names what it counts ("12 of 40 miners"), and a passing line's pair stays two figures by the
