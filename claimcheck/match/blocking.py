@@ -48,6 +48,7 @@ from claimcheck.match.rules import (
     MatchOptions,
     Rule,
     can_evolve,
+    day_only,
     floor_of,
     match_when,
     names_change,
@@ -72,6 +73,7 @@ from claimcheck.match.things import (
     classes_agree,
     compound_key,
     count_class,
+    evolving_role,
     is_count_class,
     is_fairly_precise,
     is_generic_ordinal,
@@ -424,6 +426,7 @@ def number_graph(
     if times is not None:
         updates = _update_links(items, graph, options, times, unit, ctx, bucket)
     _unlink_other_times(graph, items, first, options, times)  # after the updates' pass, which links agreeing figures
+    _unlink_far_tolls(graph, items, first, unit, options, times)
 
     def rule_of(i: int, j: int) -> Rule:
         """Why numbers i and j are linked, as scoring them found (the earlier claim first; across
@@ -752,6 +755,35 @@ def _unlink_other_times(
         return not relative_fits(a, b, ta, tb)
 
     _unlink_where(graph, marks, apart)
+
+
+def _unlink_far_tolls(
+    graph: Graph,
+    items: Sequence[Item],
+    first: Sequence[int],
+    unit: Sequence[str],
+    options: MatchOptions,
+    times: Sequence[float | None] | None,
+) -> None:
+    """Drop the links between two reports of an undated count that evolves (a toll, the injured, the missing,
+    arrests) published more than ``update_span`` apart, every report of one from every report of the other: an
+    undated toll is the count at the time of writing, so "Nine miners have died" in two reports three weeks apart
+    are two accidents' tolls (tolls23). A count with a date of its own ("in 2019", "last year") keeps its links."""
+    if times is None:
+        return
+    marks: dict[int, tuple[float, float]] = {}
+    for g, n in enumerate(first):
+        if not graph.adj[g] or not (can_evolve(items[n].claim, unit[n]) or evolving_role(items[n].claim, unit[n])):
+            continue
+        members = graph.members[g]
+        if any((w := match_when(items[m].claim)) and not day_only(w) for m in members):
+            continue
+        ts = [times[items[m].article] for m in members]
+        known = [t for t in ts if t is not None]
+        if known and len(known) == len(ts):
+            marks[g] = (min(known), max(known))
+    span = options.update_span
+    _unlink_where(graph, marks, lambda a, b: max(a[0], b[0]) - min(a[1], b[1]) > span)
 
 
 def _unlink_where(graph: Graph, marks: dict[int, _Mark], apart: Callable[[_Mark, _Mark], bool]) -> None:
@@ -1839,26 +1871,29 @@ def _update_links(
     dated. Two such groups link when their values are disjoint, at most ``update_ratio`` apart, their
     contexts share words, and every report of the lower value was published at least
     ``update_window`` before every report of the higher one. Reports at about the same time that
-    disagree keep their conflict link (or none); a figure that falls is never an update.
+    disagree keep their conflict link (or none); a figure that falls is never an update. Nothing links
+    two groups more than ``update_span`` apart (the closest two reports): a toll rises over days, not weeks.
     Returns the rule of each link made, by group pair (g < h).
     """
     floor = 100 * options.number_context_floor
     first = [m[0] for m in graph.members]
-    blocks: dict[tuple[str, bool], list[int]] = defaultdict(list)
+    blocks: dict[tuple[str, str | None, bool], list[int]] = defaultdict(list)
     t_lo: dict[int, float] = {}
     t_hi: dict[int, float] = {}
     for g, n in enumerate(first):
         claim = items[n].claim
-        if bucket[n] is None or not can_evolve(claim, unit[n]):
+        role = evolving_role(claim, unit[n])
+        if bucket[n] is None or not (role or can_evolve(claim, unit[n])):
             continue
         ts = [times[items[m].article] for m in graph.members[g]]
         known = [t for t in ts if t is not None]
         if len(known) < len(ts):
             continue
         t_lo[g], t_hi[g] = min(known), max(known)
-        blocks[unit[n], is_span(claim.when)].append(g)
+        # "killed four miners" evolves with the miners killed, never with the miners rescued
+        blocks[unit[n], role, is_span(claim.when)].append(g)
     out: dict[tuple[int, int], Rule] = {}
-    for (thing, _), groups in blocks.items():
+    for (thing, _, _), groups in blocks.items():
         if len(groups) < 2:
             continue
         groups.sort(key=lambda g: (items[first[g]].claim.value.midpoint, g))  # type: ignore[union-attr]
@@ -1885,6 +1920,8 @@ def _update_links(
             ok &= rep[None, :] <= options.update_ratio * rep[:, None]
             # values that agree ("at least 3" and "5") link at any time; disjoint ones only in order
             ok &= agree | (thi[:, None] + options.update_window <= tlo[None, :])
+            # ... and both only within days of each other (the closest two reports): one event's toll
+            ok &= np.maximum(tlo[:, None], tlo[None, :]) - np.minimum(thi[:, None], thi[None, :]) <= options.update_span
             for row in np.flatnonzero(ok.sum(axis=1) > options.max_candidates):
                 found = np.flatnonzero(ok[row])  # a dense block: only the closest contexts
                 ok[row] = False
@@ -1901,6 +1938,8 @@ def _update_links(
                     continue
                 if not (rep[x] < rep[y]):
                     continue
+                if not _names_one_event(a, b):
+                    continue
                 scored = update_pair(a, b, float(sims[x, y]) / 100, thing, options)
                 if scored is None:
                     continue
@@ -1908,6 +1947,22 @@ def _update_links(
                 graph.link(g, h, scored[0])
                 out[(g, h) if g < h else (h, g)] = scored[1]
     return out
+
+
+# Names that tell no event from another: days and months.
+_DATE_NAMES = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+     "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+)  # fmt: skip
+
+
+def _names_one_event(a: Claim, b: Claim) -> bool:
+    """Whether two reports of a toll may be one event's: not when both sentences name a place or a body (``names``,
+    days and months aside) and not one in common ("Deaths from the dengue outbreak in Pell rose to 15" / "18 people
+    were crushed to death at the Veyra shrine": two events' tolls, tolls23). A sentence that names nothing ("Three
+    of the injured died in hospital, raising the death toll to 11") may update any."""
+    na, nb = names(a.sentence) - _DATE_NAMES, names(b.sentence) - _DATE_NAMES
+    return not na or not nb or bool(na & nb)
 
 
 def _bounds(values: Sequence[Any]) -> tuple[Any, Any, Any, Any]:
