@@ -41,6 +41,7 @@ from claimcheck.match.normalize import (
     speaker_words,
     when_compatible,
     when_strictly_compatible,
+    when_words,
     words_compatible,
 )
 from claimcheck.match.rules import (
@@ -88,6 +89,7 @@ from claimcheck.match.things import (
     significant_digits,
     stated,
     thing_class,
+    unit_key,
 )
 from claimcheck.models import Claim
 from claimcheck.nouns import noun_kind
@@ -776,7 +778,7 @@ def _unlink_far_tolls(
         if not graph.adj[g] or not (can_evolve(items[n].claim, unit[n]) or evolving_role(items[n].claim, unit[n])):
             continue
         members = graph.members[g]
-        if any((w := match_when(items[m].claim)) and not day_only(w) for m in members):
+        if any((w := match_when(items[m].claim)) and not _undated(w) for m in members):
             continue
         ts = [times[items[m].article] for m in members]
         known = [t for t in ts if t is not None]
@@ -784,6 +786,15 @@ def _unlink_far_tolls(
             marks[g] = (min(known), max(known))
     span = options.update_span
     _unlink_where(graph, marks, lambda a, b: max(a[0], b[0]) - min(a[1], b[1]) > span)
+
+
+_BY_UNTIL = frozenset(["by", "until", "till", "as"])
+
+
+def _undated(when: str) -> bool:
+    """A time of day or a weekday only, maybe after "by" or "until" ("by Monday evening"): no date of its own."""
+    words = when_words(when) - _BY_UNTIL
+    return not words or day_only(" ".join(sorted(words)))
 
 
 def _unlink_where(graph: Graph, marks: dict[int, _Mark], apart: Callable[[_Mark, _Mark], bool]) -> None:
@@ -1877,7 +1888,8 @@ def _update_links(
     """
     floor = 100 * options.number_context_floor
     first = [m[0] for m in graph.members]
-    blocks: dict[tuple[str, str | None, bool], list[int]] = defaultdict(list)
+    blocks: dict[tuple[str, bool], list[int]] = defaultdict(list)
+    noun: dict[int, str] = {}
     t_lo: dict[int, float] = {}
     t_hi: dict[int, float] = {}
     for g, n in enumerate(first):
@@ -1890,10 +1902,13 @@ def _update_links(
         if len(known) < len(ts):
             continue
         t_lo[g], t_hi[g] = min(known), max(known)
-        # "killed four miners" evolves with the miners killed, never with the miners rescued
-        blocks[unit[n], role, is_span(claim.when)].append(g)
+        # "killed four miners" is a toll of deaths as "the death toll rose to 9" is (and never the miners rescued);
+        # its noun keeps it from another noun's deaths ("killed 3 soldiers" / "killed 12 civilians")
+        if role is not None:
+            noun[g] = unit[n]
+        blocks[unit_key(role) if role is not None else unit[n], is_span(claim.when)].append(g)
     out: dict[tuple[int, int], Rule] = {}
-    for (thing, _, _), groups in blocks.items():
+    for (thing, _), groups in blocks.items():
         if len(groups) < 2:
             continue
         groups.sort(key=lambda g: (items[first[g]].claim.value.midpoint, g))  # type: ignore[union-attr]
@@ -1930,6 +1945,8 @@ def _update_links(
             for x, y in zip(xs.tolist(), ys.tolist(), strict=True):
                 a, b = items[ns[x]].claim, items[ns[y]].claim
                 g, h = chunk[x], chunk[y]
+                if noun.get(g, noun.get(h)) != noun.get(h, noun.get(g)):
+                    continue  # the deaths of two nouns: "3 soldiers" and "12 civilians" killed
                 if agree[x, y]:
                     if h not in graph.adj[g] and g != h:
                         scored = number_pair(a, b, float(sims[x, y]) / 100, thing, options)

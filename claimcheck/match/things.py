@@ -460,6 +460,13 @@ def evolving_role(claim: Claim, thing: str | None = None) -> str | None:
     return role
 
 
+def toll_key(claim: Claim) -> str:
+    """The counted thing of a toll: the role's thing for a specific noun a role verb counts ("killed four miners":
+    death, as "the toll rose to 9" is), else ``thing_key``."""
+    role = evolving_role(claim)
+    return unit_key(role) if role is not None else thing_key(claim)
+
+
 def running_length(claim: Claim, thing: str | None = None) -> str | None:
     """For a length of time after the perfect of a verb of lasting (``_ELAPSED_BEFORE``): "has" when it still runs
     as the outlet writes ("has been held for 25 days"), "had" when it ran up to an earlier moment ("had spent 18
