@@ -128,7 +128,7 @@ _BARE_TOLL = re.compile(
 )
 # ... after the verb that brings it there: "bringing the toll to 4", "raising the toll of the shooting to 5"
 _TOLL_BROUGHT = re.compile(
-    r"\b(?:bring(?:s|ing)?|brought|rais(?:es|ed|ing)|push(?:es|ed|ing)|tak(?:es|ing)|took)\s+the\s+toll\b", re.IGNORECASE
+    r"\b(?:bring(?:s|ing)?|brought|rais(?:es|ed|ing)|push(?:es|ed|ing)|tak(?:es|ing)|took)\s+the\s+(?:[\w-]+\s+){0,3}?toll\b", re.IGNORECASE
 )
 _HELD_AFTER = re.compile(
     rf"\s*{_BE}(?:behind\s+bars|in\s+(?:prison|jail|custody|detention)|imprisoned|jailed|held|detained|"

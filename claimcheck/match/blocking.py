@@ -429,6 +429,7 @@ def number_graph(
         updates = _update_links(items, graph, options, times, unit, ctx, bucket)
     _unlink_other_times(graph, items, first, options, times)  # after the updates' pass, which links agreeing figures
     _unlink_far_tolls(graph, items, first, unit, options, times)
+    _unlink_other_places(graph, items, first, unit)
 
     def rule_of(i: int, j: int) -> Rule:
         """Why numbers i and j are linked, as scoring them found (the earlier claim first; across
@@ -759,6 +760,25 @@ def _unlink_other_times(
     _unlink_where(graph, marks, apart)
 
 
+# Reports of one undated toll this many update spans apart are two events' whatever they name (two floods of one
+# valley a month apart); a final toll retold days after its event keeps its links unless the places differ.
+FAR_TOLLS = 5
+
+
+# A count told as it stands when the outlet writes: the present perfect ("have died", "has killed", "have now
+# been arrested"), a figure that rose ("rose to", "climbed to"), "now", "so far", "to date".
+_AS_OF_WRITING = re.compile(
+    r"\b(?:(?:has|have)\s+(?:now\s+|so\s+far\s+)?(?:been\s+)?[a-z]+(?:ed|en|ied|lled|t)\b|"
+    r"r[io]sen?\s+to|rises\s+to|climb(?:s|ed)\s+to|reach(?:es|ed)|now|so\s+far|to\s+date)\b",
+    re.IGNORECASE,
+)
+
+
+def _as_of_writing(claim: Claim) -> bool:
+    """A toll told as it stands at the time of writing (``_AS_OF_WRITING``), not retold as past ("killed 58")."""
+    return _AS_OF_WRITING.search(claim.sentence) is not None
+
+
 def _unlink_far_tolls(
     graph: Graph,
     items: Sequence[Item],
@@ -768,12 +788,14 @@ def _unlink_far_tolls(
     times: Sequence[float | None] | None,
 ) -> None:
     """Drop the links between two reports of an undated count that evolves (a toll, the injured, the missing,
-    arrests) published more than ``update_span`` apart, every report of one from every report of the other: an
-    undated toll is the count at the time of writing, so "Nine miners have died" in two reports three weeks apart
-    are two accidents' tolls (tolls23). A count with a date of its own ("in 2019", "last year") keeps its links."""
+    arrests) published more than ``update_span`` apart (every report of one from every report of the other) whose
+    sentences name two places and none in common, or more than ``FAR_TOLLS`` spans apart whatever they name: an
+    undated toll is the count at the time of writing, so "Nine miners have died in the roof fall at the Tarn Hollow
+    pit" and "Nine miners died at Kestrel" three weeks apart are two accidents' tolls (tolls23). A count with a date
+    of its own ("in 2019", "last year") keeps its links."""
     if times is None:
         return
-    marks: dict[int, tuple[float, float]] = {}
+    marks: dict[int, tuple[float, float, Claim]] = {}
     for g, n in enumerate(first):
         if not graph.adj[g] or not (can_evolve(items[n].claim, unit[n]) or evolving_role(items[n].claim, unit[n])):
             continue
@@ -783,9 +805,38 @@ def _unlink_far_tolls(
         ts = [times[items[m].article] for m in members]
         known = [t for t in ts if t is not None]
         if known and len(known) == len(ts):
-            marks[g] = (min(known), max(known))
+            marks[g] = (min(known), max(known), items[n].claim)
     span = options.update_span
-    _unlink_where(graph, marks, lambda a, b: max(a[0], b[0]) - min(a[1], b[1]) > span)
+
+    def apart(a: tuple[float, float, Claim], b: tuple[float, float, Claim]) -> bool:
+        gap = max(a[0], b[0]) - min(a[1], b[1])
+        # days apart and two places named; or weeks apart (a final toll is retold for days after the event)
+        if gap <= span:
+            return False
+        assert a[2].value is not None and b[2].value is not None
+        if not values_agree(a[2].value, b[2].value):
+            return True
+        return _as_of_writing(a[2]) and _as_of_writing(b[2]) or gap > FAR_TOLLS * span and not _names_one_event(a[2], b[2])
+
+    _unlink_where(graph, marks, apart)
+
+
+def _unlink_other_places(graph: Graph, items: Sequence[Item], first: Sequence[int], unit: Sequence[str]) -> None:
+    """Drop the links between two different figures of a count that evolves whose sentences name places or bodies
+    and none in common (``_names_one_event``): "Deaths from the cholera outbreak in Tarsk rose to 15" and "19 people
+    have died in the cholera outbreak in Welby" are two outbreaks' tolls, neither an update nor a conflict of the
+    other (tolls23). Figures that agree keep their links."""
+    marks = {
+        g: items[n].claim
+        for g, n in enumerate(first)
+        if graph.adj[g] and (can_evolve(items[n].claim, unit[n]) or evolving_role(items[n].claim, unit[n]))
+    }
+
+    def apart(a: Claim, b: Claim) -> bool:
+        assert a.value is not None and b.value is not None
+        return not values_agree(a.value, b.value) and not _names_one_event(a, b)
+
+    _unlink_where(graph, marks, apart)
 
 
 _BY_UNTIL = frozenset(["by", "until", "till", "as"])
@@ -1978,8 +2029,17 @@ def _names_one_event(a: Claim, b: Claim) -> bool:
     days and months aside) and not one in common ("Deaths from the dengue outbreak in Pell rose to 15" / "18 people
     were crushed to death at the Veyra shrine": two events' tolls, tolls23). A sentence that names nothing ("Three
     of the injured died in hospital, raising the death toll to 11") may update any."""
-    na, nb = names(a.sentence) - _DATE_NAMES, names(b.sentence) - _DATE_NAMES
+    na, nb = _place_names(a.sentence), _place_names(b.sentence)
     return not na or not nb or bool(na & nb)
+
+
+def _place_names(sentence: str) -> set[str]:
+    """``names`` of a sentence, days and months aside; none for a headline in Title Case ("Veyra Shrine Crush Toll
+    Reaches 31"), where every word is capitalised and ``names`` cannot tell a name."""
+    words = [w for w in sentence.split() if w[:1].isalpha()]
+    if len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words):
+        return set()
+    return names(sentence) - _DATE_NAMES
 
 
 def _bounds(values: Sequence[Any]) -> tuple[Any, Any, Any, Any]:
