@@ -88,7 +88,7 @@ _TIME_PART = re.compile(
 # "late" or "early" as the adverb of a time after the number: "climbed to 20 late on Monday", "reached 9 early this
 # morning", "rose to 31 late last night" (tolls23): a time, no counted thing ("12 late payments" keeps its noun)
 _TIME_ADVERB = re.compile(
-    r"(?:late|early)\s+(?:on|in|last|this|yesterday|today|tonight|overnight|"
+    r"(?:late|early)\s+(?:on|last|this|yesterday|today|tonight|overnight|"
     + "|".join(d.lower() for d in WEEKDAYS)
     + r")\b",
     re.IGNORECASE,

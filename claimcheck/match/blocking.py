@@ -85,6 +85,7 @@ from claimcheck.match.things import (
     is_wide,
     role_family,
     rounded_pairs,
+    running_length,
     sig_digits,
     significant_digits,
     stated,
@@ -760,6 +761,12 @@ def _unlink_other_times(
     _unlink_where(graph, marks, apart)
 
 
+def _a_toll(claim: Claim, thing: str) -> bool:
+    """A count that evolves over the days of one event (deaths, arrests, "killed four miners"), not a length of
+    time still running ("has been held for 20 days"), which runs on for weeks and names no place of its own."""
+    return (can_evolve(claim, thing) or evolving_role(claim, thing) is not None) and running_length(claim, thing) is None
+
+
 # Reports of one undated toll this many update spans apart are two events' whatever they name (two floods of one
 # valley a month apart); a final toll retold days after its event keeps its links unless the places differ.
 FAR_TOLLS = 5
@@ -797,7 +804,7 @@ def _unlink_far_tolls(
         return
     marks: dict[int, tuple[float, float, Claim]] = {}
     for g, n in enumerate(first):
-        if not graph.adj[g] or not (can_evolve(items[n].claim, unit[n]) or evolving_role(items[n].claim, unit[n])):
+        if not graph.adj[g] or not _a_toll(items[n].claim, unit[n]):
             continue
         members = graph.members[g]
         if any((w := match_when(items[m].claim)) and not _undated(w) for m in members):
@@ -829,7 +836,7 @@ def _unlink_other_places(graph: Graph, items: Sequence[Item], first: Sequence[in
     marks = {
         g: items[n].claim
         for g, n in enumerate(first)
-        if graph.adj[g] and (can_evolve(items[n].claim, unit[n]) or evolving_role(items[n].claim, unit[n]))
+        if graph.adj[g] and _a_toll(items[n].claim, unit[n])
     }
 
     def apart(a: Claim, b: Claim) -> bool:
@@ -1987,7 +1994,10 @@ def _update_links(
             # values that agree ("at least 3" and "5") link at any time; disjoint ones only in order
             ok &= agree | (thi[:, None] + options.update_window <= tlo[None, :])
             # ... and both only within days of each other (the closest two reports): one event's toll
-            ok &= np.maximum(tlo[:, None], tlo[None, :]) - np.minimum(thi[:, None], thi[None, :]) <= options.update_span
+            # (a length of time still running, "has been held for 20 days", runs on for weeks: no limit)
+            running = np.array([running_length(items[n].claim, thing) is not None for n in ns], dtype=bool)
+            near = np.maximum(tlo[:, None], tlo[None, :]) - np.minimum(thi[:, None], thi[None, :]) <= options.update_span
+            ok &= near | running[:, None] | running[None, :]
             for row in np.flatnonzero(ok.sum(axis=1) > options.max_candidates):
                 found = np.flatnonzero(ok[row])  # a dense block: only the closest contexts
                 ok[row] = False
@@ -1999,7 +2009,8 @@ def _update_links(
                 if noun.get(g, noun.get(h)) != noun.get(h, noun.get(g)):
                     continue  # the deaths of two nouns: "3 soldiers" and "12 civilians" killed
                 if agree[x, y]:
-                    if h not in graph.adj[g] and g != h:
+                    # a noun's deaths and the toll agreeing join by the number pass's own rules, never here
+                    if h not in graph.adj[g] and g != h and noun.get(g) == noun.get(h):
                         scored = number_pair(a, b, float(sims[x, y]) / 100, thing, options)
                         if scored is not None:
                             graph.link(g, h, scored[0])
