@@ -173,8 +173,7 @@ def figure_rises(points: Iterable[tuple[Interval, float | None]], window: float)
     """Whether reports (value, publication time in seconds) read as one figure updated upwards.
 
     None when all values agree (nothing was updated); True when every two disjoint values were
-    published in order, the lower one at least ``window`` seconds before the higher one (a floor, "at least
-    18", published that long before a higher point figure, "26", counts as a lower value); False
+    published in order, the lower one at least ``window`` seconds before the higher one; False
     otherwise (two reports at about the same time disagree, a figure falls, or a time is unknown).
     """
     spans: dict[Interval, list[float]] = {}
@@ -188,21 +187,12 @@ def figure_rises(points: Iterable[tuple[Interval, float | None]], window: float)
     for i, a in enumerate(vals):
         for b in vals[i + 1 :]:
             if values_agree(a, b):
-                # "at least 18 people died", then "the toll rose to 26" hours later: the floor was the count then
-                floor, point = (a, b) if _floor_below(a, b) else (b, a) if _floor_below(b, a) else (None, None)
-                if floor is not None and point is not None and max(spans[floor]) + window <= min(spans[point]):
-                    disjoint = True
                 continue
             disjoint = True
             lo, hi = (a, b) if (a.midpoint or 0) < (b.midpoint or 0) else (b, a)
             if not max(spans[lo]) + window <= min(spans[hi]):  # NaN (undated) fails too
                 return False
     return True if disjoint else None
-
-
-def _floor_below(a: Interval, b: Interval) -> bool:
-    """``a`` is a floor ("at least 18", "more than 18": no top) below the point figure ``b`` ("26")."""
-    return a.low is not None and a.high is None and b.low is not None and b.low == b.high and b.low > a.low
 
 
 def timestamp(dt: datetime | None) -> float | None:
