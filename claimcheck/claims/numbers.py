@@ -6,6 +6,7 @@ characters), so that a 10,000-word article takes a few milliseconds.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -375,6 +376,8 @@ def find_quantities(sentence: str, context: str = "", *, scores: bool = False) -
     if out and not _CLAUSE_VERB.search(sentence):
         out = [q for q in out if not _recipe(sentence, q)]
     _converted_bounds(sentence, out)
+    if len(out) > 1 and " of " in sentence:
+        _parts_of_wholes(sentence, out)
     if len(out) > 1 and "and" in sentence:
         out = _compound_durations(sentence, out)
     whens = clause_whens(sentence, _time_phrases(sentence), [(q.start, q.end) for q in out]) if out else []
@@ -695,6 +698,37 @@ def _elliptical(s: str, raw: _Raw, prev: Quantity) -> _Raw:
 # "nine minutes and 46 seconds", "two hours and 10 minutes": one duration, in the smaller unit.
 _DURATION_STEPS = {("hour", "minute"): 60.0, ("minute", "second"): 60.0}
 _DURATION_AND = re.compile(r"\s+and\s+$")
+
+
+# A part and its whole told together, "was 7 of 16 for 83 yards", "completing seven out of 16 attempts", "won
+# 4 of 5 races": the part's figure is "7 of 16" (alone it read as a count of the whole's thing, "7 attempts" for
+# seven completed of 16). The whole stays a claim; a bare one ("of 16") is marked ``whole``: compare shows no row of
+# it alone (a "16" row says nothing), a whole with its noun ("20 images") is a count of its own. Not "of the"
+# ("three of the 12 jurors" is read as before), roles ("five of 20 passengers were hurt" stays a toll), measures or
+# sums ("$5 of $10"), ranges or bounds.
+_OF_WHOLE = re.compile(r"\s+(?:out\s+)?of\s+", re.IGNORECASE)
+_NOT_PLAIN = ("ordinal", "score", "age_of", "measure", "role")
+
+
+def _plain_count(q: Quantity) -> bool:
+    v = q.value
+    return q.qualifier == "exact" and v.low is not None and v.low == v.high and not any(k in q.extra for k in _NOT_PLAIN)
+
+
+def _parts_of_wholes(s: str, out: list[Quantity]) -> None:
+    """Give the part of each "N of M" the unit "of M" and the whole's noun (``_OF_WHOLE``); mark a bare whole."""
+    for part, q in itertools.pairwise(out):
+        if (
+            _OF_WHOLE.fullmatch(s, part.end, q.start)
+            and _plain_count(part)
+            and _plain_count(q)
+            and part.value.low <= q.value.low  # type: ignore[operator]
+            and (part.unit is None or part.extra.get("unit_inferred") or part.unit == q.unit)
+        ):
+            part.unit = f"of {s[q.start : q.end]}"  # the whole's span holds its noun ("16 attempts"), if any
+            part.extra.pop("unit_inferred", None)
+            if q.unit is None or q.extra.get("unit_inferred"):
+                q.extra["whole"] = True  # a bare whole ("of 16"): shown in its part's row, no row alone
 
 
 def _compound_durations(s: str, out: list[Quantity]) -> list[Quantity]:
