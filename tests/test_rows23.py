@@ -3,6 +3,7 @@
 - a part told with its whole ("was 12 of 20 for 150 yards", "completing twelve out of 20 attempts") is one figure,
   "12 of 20": its unit carries the whole, and a bare whole ("of 20") gets no row of its own in compare;
 - a number row each of whose mentions lies inside a quote that is a row itself is shown by that quote's row;
+- a sentence whose subject points back to an earlier sentence ("The first occurred in ...") is no statement.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import pytest
 from test_match_general import OUTLETS, told
 
 from claimcheck.claims import extract_claims
+from claimcheck.claims.statements import is_statement
 from claimcheck.compare import CompareOptions, compare
 from claimcheck.match.things import unit_key
 
@@ -130,3 +132,28 @@ def test_a_figure_stated_outside_a_quote_keeps_its_number_row() -> None:
     )
     assert [k for k, _, _ in rows] == ["number"]
 
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # sport, property, shipping: a subject that points back: which debut, which house, is in the sentence before
+        "The first occurred in his playoff debut for Denver in 2009.",
+        "The latter was sold to a buyer in Ohio in May.",
+        "The last arrived in port on Friday evening.",
+    ],
+)
+def test_a_subject_pointing_back_is_no_statement(text: str) -> None:
+    assert not is_statement(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The former president resigned on Monday.",
+        "The first flight left Heathrow at noon on Monday.",
+        "The second half began with a goal from Silva.",
+        "Over 300 Syrians crossed the border on Monday.",
+    ],
+)
+def test_an_ordinal_with_its_own_noun_stays_a_statement(text: str) -> None:
+    assert is_statement(text)

@@ -262,6 +262,13 @@ _POINTS_ON = re.compile(
     re.IGNORECASE,
 )
 _STOP_END = re.compile(r"[.!…:;\"”’')\]]\s*$")
+# A subject that points back to things named before ("The first occurred in his debut in 2005", "The latter was
+# sold in May"): an ordinal or "former"/"latter" with no noun of its own, right before its verb. Which thing it is
+# lies in another sentence, so alone it cannot be checked; "The first flight left at noon" names its thing.
+_POINTS_BACK = re.compile(
+    r"The\s+(?:first|second|third|fourth|fifth|last|latter|former)\s+(?:one\s+)?"
+    r"(?:was|were|is|are|had|has|came|comes|occurred|happened|took|followed|involved|began|ended|arrived|died|won|lost|went)\b"
+)
 
 
 def is_statement(sentence: str, *, furniture_checked: bool = False) -> bool:
@@ -281,6 +288,8 @@ def is_statement(sentence: str, *, furniture_checked: bool = False) -> bool:
         # "The mayor wrote:"), asserting nothing itself (rows22); a colon after a told act stays ("The club
         # announced the signing on Twitter:")
         return False
+    if _POINTS_BACK.match(s):
+        return False  # its subject points back to an earlier sentence (rows23)
     words = set(_TOKEN.findall(s.lower()))
     if _IMPERATIVE.match(s) or words & _OPINION_WORDS or _OPINION_PHRASES.search(s):
         return False
