@@ -114,7 +114,7 @@ def compare(
 
 
 def _bare_whole(fact: Fact) -> bool:
-    """A row of nothing but the bare whole of "7 of 16" (claims' ``whole``): the part's row, "7 of 16", shows it."""
+    """A row of nothing but the bare whole of "12 of 20" (claims' ``whole``): the part's row, "12 of 20", shows it."""
     return fact.kind == "number" and all(m.claim.extra.get("whole") for m in fact.mentions)
 
 

@@ -115,7 +115,7 @@ class ClaimDetails(TypedDict, total=False):
     age_of: str  # number: an age of a person (unit "age"): the person noun holding it ("man", "suspect"; "" for "the 18-year-old")
     age_name: str  # number: an age said of a named person ("18-year-old Jo Reyes"): the name as written
     unit_inferred: bool  # number: the unit is not written beside the number (from the role or the sentence before)
-    whole: bool  # number: the bare whole of a part told with it ("16" in "was 7 of 16"; the part's unit is "of 16")
+    whole: bool  # number: the bare whole of a part told with it ("20" in "was 12 of 20"; the part's unit is "of 20")
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 - a part told with its whole ("was 12 of 20 for 150 yards", "completing twelve out of 20 attempts") is one figure,
   "12 of 20": its unit carries the whole, and a bare whole ("of 20") gets no row of its own in compare;
 - a number row each of whose mentions lies inside a quote that is a row itself is shown by that quote's row;
-- a sentence whose subject points back to an earlier sentence ("The first occurred in ...") is no statement.
+- a sentence whose subject points back to an earlier sentence ("The first came in ...") is no statement.
 """
 
 from __future__ import annotations
@@ -137,7 +137,7 @@ def test_a_figure_stated_outside_a_quote_keeps_its_number_row() -> None:
     "text",
     [
         # sport, property, shipping: a subject that points back: which debut, which house, is in the sentence before
-        "The first occurred in his playoff debut for Denver in 2009.",
+        "The first came in her opening match for the club in 2014.",
         "The latter was sold to a buyer in Ohio in May.",
         "The last arrived in port on Friday evening.",
     ],

@@ -700,9 +700,9 @@ _DURATION_STEPS = {("hour", "minute"): 60.0, ("minute", "second"): 60.0}
 _DURATION_AND = re.compile(r"\s+and\s+$")
 
 
-# A part and its whole told together, "was 7 of 16 for 83 yards", "completing seven out of 16 attempts", "won
-# 4 of 5 races": the part's figure is "7 of 16" (alone it read as a count of the whole's thing, "7 attempts" for
-# seven completed of 16). The whole stays a claim; a bare one ("of 16") is marked ``whole``: compare shows no row of
+# A part and its whole told together, "was 12 of 20 for 150 yards", "completing nine out of 14 attempts", "won
+# 4 of 5 races": the part's figure is "12 of 20" (alone it read as a count of the whole's thing, "9 attempts" for
+# nine completed of 14). The whole stays a claim; a bare one ("of 16") is marked ``whole``: compare shows no row of
 # it alone (a "16" row says nothing), a whole with its noun ("20 images") is a count of its own. Not "of the"
 # ("three of the 12 jurors" is read as before), roles ("five of 20 passengers were hurt" stays a toll), measures or
 # sums ("$5 of $10"), ranges or bounds.

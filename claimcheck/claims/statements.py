@@ -262,7 +262,7 @@ _POINTS_ON = re.compile(
     re.IGNORECASE,
 )
 _STOP_END = re.compile(r"[.!…:;\"”’')\]]\s*$")
-# A subject that points back to things named before ("The first occurred in his debut in 2005", "The latter was
+# A subject that points back to things named before ("The first came in her opening match in 2014", "The latter was
 # sold in May"): an ordinal or "former"/"latter" with no noun of its own, right before its verb. Which thing it is
 # lies in another sentence, so alone it cannot be checked; "The first flight left at noon" names its thing.
 _POINTS_BACK = re.compile(

@@ -108,7 +108,7 @@ def unit_key(unit: str | None) -> str:
     """The counted thing reduced to its head noun: "political prisoners" -> "prisoner"; a unit of
     measure in it to its one spelling ("five-yard score", "5-yard pass": "yd")."""
     if unit and (whole := _OF_WHOLE_UNIT.match(unit)):
-        # a part of a whole ("7 of 16", "seven out of 16 attempts"): it joins only a part of the same whole
+        # a part of a whole ("12 of 20", "nine out of 14 attempts"): it joins only a part of the same whole
         return "of " + whole.group("whole").lower().replace(",", "")
     raw = (unit or "").lower().replace("-", " ").split()
     if (measure := measure_in(raw, min_len=2)) is not None:
