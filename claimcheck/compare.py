@@ -129,8 +129,8 @@ def _quote_spans(facts: Sequence[Fact]) -> dict[str, list[tuple[int, int]]]:
 
 
 def _only_quoted(fact: Fact, quoted: Mapping[str, list[tuple[int, int]]]) -> bool:
-    """A number row each of whose mentions lies inside a quote that is a row itself ("'In my 20 years at the
-    harbour ...'"): the quote's row shows it; it stays a row of its own when an outlet states it outside a quote."""
+    """A number row each of whose mentions lies inside a quote that is a row itself ("'In my 18 years of doing
+    this ...'"): the quote's row shows it; it stays a row of its own when an outlet states it outside a quote."""
     return fact.kind == "number" and all(
         any(a <= m.claim.start and m.claim.end <= b for a, b in quoted.get(m.url, ())) for m in fact.mentions
     )
