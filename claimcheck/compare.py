@@ -91,8 +91,7 @@ def compare(
             links=options.explain,
         )
         syndicated = finding()
-    quoted = _quote_spans(shown)
-    shown = [f for f in shown if not _bare_whole(f) and not _only_quoted(f, quoted)]
+    shown = [f for f in shown if not _bare_whole(f)]
     counts = Counter(a.outlet for a in articles)
     considered = tuple(
         OutletCount(oid, outlets[oid].name if oid in outlets else oid, n)
@@ -116,24 +115,6 @@ def compare(
 def _bare_whole(fact: Fact) -> bool:
     """A row of nothing but the bare whole of "12 of 20" (claims' ``whole``): the part's row, "12 of 20", shows it."""
     return fact.kind == "number" and all(m.claim.extra.get("whole") for m in fact.mentions)
-
-
-def _quote_spans(facts: Sequence[Fact]) -> dict[str, list[tuple[int, int]]]:
-    """Where each article's quotes that are rows lie: url -> [(start, end)] of their mentions."""
-    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for f in facts:
-        if f.kind == "quote":
-            for m in f.mentions:
-                spans[m.url].append((m.claim.start, m.claim.end))
-    return spans
-
-
-def _only_quoted(fact: Fact, quoted: Mapping[str, list[tuple[int, int]]]) -> bool:
-    """A number row each of whose mentions lies inside a quote that is a row itself ("'In my 18 years of doing
-    this ...'"): the quote's row shows it; it stays a row of its own when an outlet states it outside a quote."""
-    return fact.kind == "number" and all(
-        any(a <= m.claim.start and m.claim.end <= b for a, b in quoted.get(m.url, ())) for m in fact.mentions
-    )
 
 
 def _article_order(a: Article) -> tuple[datetime, str, str]:

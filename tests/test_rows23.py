@@ -2,7 +2,6 @@
 
 - a part told with its whole ("was 12 of 20 for 150 yards", "completing twelve out of 20 attempts") is one figure,
   "12 of 20": its unit carries the whole, and a bare whole ("of 20") gets no row of its own in compare;
-- a number row each of whose mentions lies inside a quote that is a row itself is shown by that quote's row;
 - a sentence whose subject points back to an earlier sentence ("The first came in ...") is no statement.
 """
 
@@ -100,37 +99,6 @@ def test_a_whole_with_its_noun_keeps_its_row() -> None:
     )
     assert [r for r in rows if r[0] == "3" and r[1] == "of 8 patients"]
     assert [r for r in rows if r[0] == "8"]
-
-
-def _all_rows(*texts: str) -> list[tuple[str, str, tuple[str, ...]]]:
-    articles = [told(o, t, hour=h) for h, (o, t) in enumerate(zip(OUTLETS, texts, strict=False))]
-    result = compare("flood", articles, OUTLETS, CompareOptions(min_outlets=2))
-    return [(f.kind, f.summary, f.outlets) for f in result.facts]
-
-
-def test_a_figure_only_inside_a_quote_row_is_shown_by_that_row() -> None:
-    # weather: two outlets quote one sentence holding a figure; the quote's row shows it, no number row repeats it
-    rows = _all_rows(
-        '"In my 20 years at the harbour, I have never seen the water rise this fast," the coastguard chief said on Tuesday.',
-        'The coastguard chief said: "In my 20 years at the harbour, I have never seen the water rise this fast."',
-    )
-    assert [k for k, _, _ in rows] == ["quote"]
-    assert "20 years" in rows[0][1]
-
-
-def test_a_figure_stated_outside_a_quote_keeps_its_number_row() -> None:
-    # one outlet states the figure in its own words: a fact a checker can check apart from the quote
-    rows = _all_rows(
-        '"In my 20 years at the harbour, I have never seen the water rise this fast," the coastguard chief said on Tuesday.',
-        "The coastguard chief, who has run the harbour for 20 years, said the water rose faster than ever on Tuesday.",
-    )
-    assert [(k, o) for k, _, o in rows if k == "number"] == [("number", ("bbc", "cbs"))]
-    # farming: the two quotes differ, so no quote row shows the figure: it keeps its row
-    rows = _all_rows(
-        '"We lost 300 sheep in one night," the farmer told reporters after the flood.',
-        'The farmer said: "Our neighbours lost 300 sheep to the water and we saved none of ours."',
-    )
-    assert [k for k, _, _ in rows] == ["number"]
 
 
 @pytest.mark.parametrize(
