@@ -468,8 +468,8 @@ def _quoted_spans(para: str) -> list[tuple[int, int]]:
             break
         i, ch = m.start(), m.group()
         close = _PAIRS.get(ch)
-        if close is None:
-            i += 1
+        if close is None or ch == '"' and 0 < i < n - 1 and para[i - 1] in ".!?" and para[i + 1].isspace():
+            i += 1  # (a straight mark after a sentence's stop and before a space closes a quote, never opens one)
             continue
         j = para.find(close, i + 1)
         if ch == '"' and (odd_straight or j < 0):  # '"And I asked ...” said Hill': a straight mark closed by a curly one
