@@ -46,6 +46,11 @@ _AFTER_FACT = re.compile(
 )
 _ENDS = re.compile(r"\s*[.!]?[”\"’']?\s*$")
 _PHOTO = re.compile(r"\s*(?:Photo|Images|Video|/)", re.IGNORECASE)
+# A picture's credit line glued to the photographer's name by a slash ("Jane Doe/AP", "toggle caption Ann
+# Lee/Reuters"): who took the picture, not who reported a fact; a joint poll's outlets stay credited ("an ABC
+# News/Washington Post poll found").
+_PHOTOGRAPHER_SLASH = re.compile(r"[A-Z][\w.’'-]*/$")
+_POLL_AFTER = re.compile(r"\s+(?:[A-Z][\w-]*\s+)?(?:poll|survey|study|analysis)\b", re.IGNORECASE)
 
 _SOURCE_NOUNS = (
     r"ministry|ministries|officials?|police|authorities|agency|group|office|department|government|spokes(?:man|"
@@ -1140,6 +1145,8 @@ def _outlet_credits(sentence: str, aliases: Mapping[str, str]) -> list[Credit]:
         left, right = sentence[max(0, m.start() - 40) : m.start()], sentence[end : end + 40]
         if _PHOTO.match(right) or _RESPONDING.search(sentence, max(0, m.start() - 60), m.start()):
             continue
+        if _PHOTOGRAPHER_SLASH.search(left) and not _POLL_AFTER.match(right):
+            continue  # "Michael Sohn/AP" under a picture (precision23)
         if _EVENT_AIRED.search(sentence, max(0, m.start() - 60), m.start()):
             continue  # "the match was broadcast by Sky Sports" (misfire21)
         if not (_LEFT_CUE.search(left) or _RIGHT_CUE.match(right) or (_AFTER_FACT.search(left) and _ENDS.match(right))):

@@ -359,6 +359,9 @@ def find_quantities(sentence: str, context: str = "", *, scores: bool = False) -
         out = [q for q in out if not _vague_amount(sentence, q)]
     if "illion" in sentence or "like " in sentence or " as " in sentence:
         out = [q for q in out if not _hyperbole(sentence, q)]
+    if out and ('"' in sentence or "“" in sentence):
+        names = [m.span(1) for m in _QUOTED_NAME.finditer(sentence)]
+        out = [q for q in out if not any(a <= q.start and q.end <= b for a, b in names)]
     if results:
         out = sorted(out + results, key=lambda q: q.start)
     if len(out) >= LIST_ITEMS and _list_line(sentence, out):
@@ -388,6 +391,16 @@ def find_quantities(sentence: str, context: str = "", *, scores: bool = False) -
             q.when = q.when[5:].strip()  # "will rise by 9% from July 1": the day it takes effect, no span
         q.extra["context"] = _context(sentence, q)
     return out
+
+
+# A name or a term in quotation marks after a word that introduces one (precision23): 'the term "three amigos"',
+# 'dubbed "the Big 4"', 'a group known as "the 300 club"': a figure inside names something, no count. Only a short
+# quote (up to four words): 'the phrase "two people died in the blast"' stays.
+_QUOTED_NAME = re.compile(
+    r"\b(?:term|phrase|expression|nickname|moniker|label|slogan|catchphrase|dubbed|nicknamed|branded|so-called|"
+    r"known\s+as|billed\s+as)\s+[\"“]((?:[^\s\"“”]+\s+){0,3}[^\s\"“”]+?)[,.]?[\"”]",
+    re.IGNORECASE,
+)
 
 
 _MODEL_FIGURE = re.compile(r"\s(?-i:[A-Z])[\w-]*\s+[a-z]")

@@ -19,7 +19,9 @@ _PHONE = re.compile(
     # national numbers with a leading 0 ("0800 123 4567", "020 7946 0000"), season and year ranges
     # ("2019-20", "2019/20", "1939-1945"), sizes ("1024*768", "1920x1080")
     r"|(?<![\d,.])0\d{2,4}[\s.-]?\d{3,4}[\s.-]?\d{3,4}\b|\b(?:1[89]|20)\d\d[-–/](?:\d\d|(?:1[89]|20)\d\d)\b"
-    r"|\b\d+\s?[*×x]\s?\d+\b)"
+    r"|\b\d+\s?[*×x]\s?\d+\b"
+    # a picture's size in pixels written out (precision23): "1080 pixels by 1920 pixels", "4000 by 3000 pixels"
+    r"|\b\d{2,5}\s?(?:pixels?\s+|px\s+)?by\s+\d{2,5}\s?(?:pixels?|px)\b)"
 )
 _URLISH = re.compile(
     r"(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]+@\S+|[@#]\w+|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b\d+(?:\.\d+){2,}\b"
