@@ -128,3 +128,104 @@ def test_a_straight_close_after_a_stop_opens_no_quote() -> None:
 )
 def test_quotes_next_to_a_straight_close_stay(text: str, quote: str) -> None:
     assert any(quote in q for q in _quotes(text))
+
+
+# --- a span dated by "before" / "prior" closing the clause is no count ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The striker had scored twice in the semi-final just four days before.",
+        "Two weeks prior, the central bank had held rates.",
+        "The jury had been sent home three hours before, the clerk said.",
+    ],
+)
+def test_a_span_dated_by_before_is_no_count(text: str) -> None:
+    assert not any(unit in ("days", "weeks", "hours") for _, unit in _numbers(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The storm hit the coast two days before the vote.", 2, "days"),  # "before" with its object: left alone
+        ("He served 20 years before his release.", 20, "years"),
+        ("Shares rose for three weeks before falling back.", 3, "weeks"),
+    ],
+)
+def test_spans_before_an_event_stay(text: str, value: float, unit: str) -> None:
+    assert (value, unit) in _numbers(text)
+
+
+# --- a lone colour in the singular names a kind in a list, no count ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Meal containers: 1 Green, 1 Purple, 1 Blue", "Lunch kit: 2 Yellow, 1 Red, 1 tsp."],
+)
+def test_a_lone_colour_is_no_count(text: str) -> None:
+    assert not any((unit or "").lower() in ("green", "purple", "blue", "yellow", "red") for _, unit in _numbers(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The referee showed 2 red cards and 5 yellow cards.", 2),
+        ("Voters elected 4 Greens to the city council.", 4),  # a plural colour is a party
+        ("The shop sold 30 white shirts on Saturday.", 30),
+    ],
+)
+def test_colours_before_their_nouns_and_parties_stay(text: str, value: float) -> None:
+    assert value in [v for v, _ in _numbers(text)]
+
+
+# --- a span judged long or short, a number word standing for things named before ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three years is a long time, and a team's plans change.",
+        "Two weeks felt like an eternity for the families waiting at the mine.",
+        "The coach tried mixing the three together in the second half.",
+        "Police kept the two apart after the brawl outside the ground.",
+    ],
+)
+def test_a_judged_span_or_a_pointing_number_is_no_count(text: str) -> None:
+    assert _numbers(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Three years is the longest sentence the law allows for the offence.", 3),
+        ("The 12 workers together earned $5m in a year.", 12),
+        ("He was jailed for three years, which is a long time for a first offence.", 3),
+    ],
+)
+def test_spans_and_counts_beside_those_words_stay(text: str, value: float) -> None:
+    assert value in [v for v, _ in _numbers(text)]
+
+
+# --- a body's officer who closes his own quote is its speaker, no citation too ---
+
+
+def test_a_body_officer_closing_a_quote_is_no_citation() -> None:
+    text = "“Never wire money to a stranger you have not met. It is a scam,” Harbour Police Chief Ann Lee said."
+    assert _cites(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Harbour Police Chief Ann Lee said the coast road would stay shut.", "Ann Lee"),  # no quote: credited
+        ("The Harbour Police said the road would stay shut until Monday.", "Harbour Police"),
+        (
+            "“The road will stay shut until the bridge is safe again,” Harbour Police Chief Ann Lee said in a statement.",
+            "Ann Lee",
+        ),  # a channel keeps the credit (the project's convention for "said in a statement")
+    ],
+)
+def test_body_credits_without_their_own_quote_stay(text: str, source: str) -> None:
+    assert any(source in (c or "") for c in _cites(text))

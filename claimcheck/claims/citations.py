@@ -1066,7 +1066,15 @@ def _more_credits(sentence: str, words: set[str]) -> list[tuple[int, int, bool]]
                 continue  # "the match was broadcast by Sky Sports": who showed an event, no source of a fact
             found.append((m.start("src"), _name_end(sentence, *m.span("src")), False))
     if words & _BODY_KEYS and _BODY_NAME_HINT.search(sentence):
+        quoted = bool(_QUOTE_MARK.search(sentence)) and _long_quote(sentence)
         for m in _BODY_NAME.finditer(sentence):
+            if (
+                quoted
+                and _NAMED_BY_ROLE.search(m.group("src"))
+                and not _CHANNEL.match(sentence, m.end())
+                and _own_quote(sentence, m.start(), m.end())
+            ):
+                continue  # '"...," Harbour Police Chief Ann Lee said': the quote's speaker, as _SUBJECT_CREDIT's (precision23)
             found.append((_after_possessor(sentence, *m.span("src")), m.end("src"), False))
     return found
 

@@ -359,6 +359,12 @@ def find_quantities(sentence: str, context: str = "", *, scores: bool = False) -
         out = [q for q in out if not _vague_amount(sentence, q)]
     if "illion" in sentence or "like " in sentence or " as " in sentence:
         out = [q for q in out if not _hyperbole(sentence, q)]
+    if out and _JUDGED_SPAN.search(sentence):
+        out = [q for q in out if not _JUDGED_SPAN.match(sentence, q.end)]
+    if out and _ADVERB_UNIT.search(sentence):
+        out = [q for q in out if (q.unit or "").lower() not in _ADVERBS]
+    if out and _COLOUR_WORD.search(sentence):
+        out = [q for q in out if (q.unit or "").lower() not in _COLOURS]
     if out and ('"' in sentence or "“" in sentence):
         names = [m.span(1) for m in _QUOTED_NAME.finditer(sentence)]
         out = [q for q in out if not any(a <= q.start and q.end <= b for a, b in names)]
@@ -391,6 +397,29 @@ def find_quantities(sentence: str, context: str = "", *, scores: bool = False) -
             q.when = q.when[5:].strip()  # "will rise by 9% from July 1": the day it takes effect, no span
         q.extra["context"] = _context(sentence, q)
     return out
+
+
+# A span judged long or short (precision23): "Three years is a long time, and schedules shift", "Two weeks felt like an
+# eternity": a way of speaking of any span, no count; "Three years is the longest sentence the law allows" stays.
+_JUDGED_SPAN = re.compile(
+    r"\s+(?:is|was|seems|seemed|feels|felt)\s+(?:like\s+)?(?:(?:a\s+(?:(?:very|really|pretty)\s+)?(?:long|short)\s+"
+    r"(?:time|while|way)|an\s+eternity|a\s+lifetime|nothing|forever)\b)",
+    re.IGNORECASE,
+)
+# A number word standing for things named before, an adverb after it (precision23): "mixing the three together",
+# "kept the two apart": nothing is counted ("the 12 workers together earned $5m" keeps its noun).
+_ADVERBS = frozenset(["together", "apart", "alike", "altogether", "instead", "too", "again"])
+_ADVERB_UNIT = re.compile(r"\b(?:" + "|".join(_ADVERBS) + r")\b", re.IGNORECASE)
+
+
+# A lone colour in the singular as the counted thing names a kind in a list, no count (precision23): "Containers: 1
+# Green, 1 Purple, 1 Blue", "Pick 2 red and 1 blue"; a plural colour is a team or a party ("4 Greens", "the Reds")
+# and a colour before its noun is no unit of its own ("2 red cards").
+_COLOURS = frozenset(
+    ["red", "orange", "yellow", "green", "blue", "purple", "pink", "brown", "black", "white", "grey", "gray",
+     "violet", "teal", "beige", "turquoise", "navy", "maroon"]
+)  # fmt: skip
+_COLOUR_WORD = re.compile(r"\d\s+(?:" + "|".join(_COLOURS) + r")\b", re.IGNORECASE)
 
 
 # A name or a term in quotation marks after a word that introduces one (precision23): 'the term "three amigos"',

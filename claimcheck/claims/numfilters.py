@@ -121,6 +121,9 @@ _ADDRESS_AFTER = re.compile(
 )
 _AGO = re.compile(
     r"^\s+(?:(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries)\s+(?:ago|earlier|later)"
+    # "before" / "prior" closing the clause (precision23): "had won Game 5 just three days before.", "two weeks
+    # prior, the club had ..." date what was told, as "earlier" does ("three days before the vote" is left alone)
+    r"|(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\s+(?:before|prior)(?=\s*(?:[.,;:!?)]|$)|\s+(?:that|then)\b)"
     # a time told by the contest's own steps (numprec19): "six laps later", "three plays later", "two innings
     # earlier" date what follows, as "two days later" does
     # ("scored 12 points later in the game" counts: "later" there is the adverb of the rest)
