@@ -229,3 +229,51 @@ def test_a_body_officer_closing_a_quote_is_no_citation() -> None:
 )
 def test_body_credits_without_their_own_quote_stay(text: str, source: str) -> None:
     assert any(source in (c or "") for c in _cites(text))
+
+
+# --- a named outlet after the kind of media it is; a site's name keeps its domain ---
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The boy was pulled from the well on Sunday, state media Xinova reported.", "Xinova"),
+        ("Three miners were freed on Friday, local media Borealis said.", "Borealis"),
+        ("State media KNA reported the launch on Tuesday.", "KNA"),
+    ],
+)
+def test_an_outlet_after_its_kind_of_media_is_credited(text: str, source: str) -> None:
+    assert source in _cites(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Speaking to the media Mayor Jones said the road would reopen.",  # "the media" alone names no outlet
+        "The singer, who quit social media Instagram said, is back on tour.",
+    ],
+)
+def test_the_media_alone_credits_no_outlet_named_after_it(text: str) -> None:
+    assert not any(c in ("Mayor Jones", "Jones", "Instagram") for c in _cites(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Token sales raised $6 billion last year, according to Tokenwatch.io, which tracks them.", "Tokenwatch.io"),
+        ("The coin fell 5% overnight, according to Coinboard.com.", "Coinboard.com"),
+    ],
+)
+def test_a_sites_name_keeps_its_domain(text: str, source: str) -> None:
+    assert source in _cites(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The fire spread fast, according to Dr. Ann Lee.", "Dr. Ann Lee"),
+        ("The storm hit at noon, according to police. Roads were closed.", "police"),
+    ],
+)
+def test_a_credit_still_ends_at_the_sentences_stop(text: str, source: str) -> None:
+    assert source in _cites(text)

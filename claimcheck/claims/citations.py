@@ -93,7 +93,8 @@ _SAID_CREDIT = re.compile(r"\b" + _REPORT_VERB + r"\s+(?P<src>(?:the\s+)?" + _NP
 # the U.K. Office of Rail Safety", "a report by Dr. Lee").
 _ACCORDING = re.compile(
     r"\baccording\s+to\s+(?P<src>[^,;:()“”\"«»]{2,80}?)"
-    r"(?=\s*[,;:()“”\"«»]|(?<!\b[A-Z])(?<!\b(?:Dr|Mr|Ms|St|Jr|Sr))(?<!\bMrs)\s*\.|\s*$|\s+(?:that|who|which|on|in|published|released)\s+[a-z])",
+    r"(?=\s*[,;:()“”\"«»]|(?<!\b[A-Z])(?<!\b(?:Dr|Mr|Ms|St|Jr|Sr))(?<!\bMrs)\s*\.(?!(?:com|org|net|io|gov|edu|info)\b)|"
+    r"\s*$|\s+(?:that|who|which|on|in|published|released)\s+[a-z])",  # a site's name keeps its ".io" (precision23)
     re.IGNORECASE,
 )
 # "according to the study, published in Journal of Coastal Ecology": the journal is the source, not "the study".
@@ -198,7 +199,10 @@ _OUTLET_SAYS = re.compile(
 # "pointed out by the ship-tracking website SeaWatch's account"; the name may be lower-case ("dpa").
 _PRESS_CLASS = (
     r"(?:news\s+agency|wire\s+service|agency|newspaper|broadcaster|tabloid|daily|weekly|magazine|website|"
-    r"news\s+site|site|outlet|channel|network|station|publication|journal)"
+    r"news\s+site|site|outlet|channel|network|station|publication|journal|"
+    # a named outlet after the kind of media it is (precision23): "state media Xinhua reported", "local media
+    # Harbour TV said"; not "the media" alone ("told the media Trump would ...")
+    r"(?i:state|state-run|state-owned|official|government|local|national|regional)\s+media)"
 )
 # ... but not a time after the noun: "Officials at the crash site Sunday said" (no source)
 _NOT_A_NAME = rf"(?!(?:{WEEKDAY_RE}|{MONTH_RE}|Today|Tonight|Yesterday)\b)"
@@ -209,7 +213,7 @@ _PRESS_NAMED = re.compile(
 )
 _PRESS_KEYS = frozenset(["agency", "service", "newspaper", "broadcaster", "tabloid", "daily", "weekly",
                          "magazine", "website", "site", "outlet", "channel", "network", "station",
-                         "publication", "journal"])
+                         "publication", "journal", "media"])
 # "according to a story on The Athletic", "according to a report in the Journal": the genre noun is no source,
 # the outlet that ran it is.
 _GENRE_SOURCE = re.compile(
