@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import codecs
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 
+from claimcheck.models import ExtractedPage
 from claimcheck.textsafe import STORED_TEXT_INVISIBLE, plain
 
 _CHARSET_META = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
@@ -223,3 +224,31 @@ def not_in_future(dt: datetime | None, now: datetime) -> datetime | None:
     """``dt`` unless it lies more than ``FUTURE_TOLERANCE`` after ``now``: a publication time in the future
     is a mistake or a bid to look "first to report", and is not believed."""
     return dt if dt is not None and dt <= now + FUTURE_TOLERANCE else None
+
+
+def same_local_time(page: datetime, local: bool, feed_time: datetime) -> bool:
+    """Whether the page's time is a day, or a time without its zone (read as UTC: "2025-12-10T08:00:00" is
+    often 08:00 in New York, 13:00 UTC), that the feed's zoned time is, in some zone: the feed's time is then
+    the precise one. A page's bare day or local time made an outlet "first" by hours it was not, ahead of
+    outlets that gave their zone. A day: the feed's time falls in that day somewhere (UTC-12 to UTC+14). A
+    time: the feed's is the same to the second but for a zone's offset (a multiple of 15 minutes, at most 14
+    hours; not a bare midnight, a feed's day alone), so a feed's later time of update is never taken for it."""
+    if not local:
+        return False
+    if page.time() == time(0):  # a day alone (or midnight): its 24 hours, wherever it was that day
+        return page - timedelta(hours=14) <= feed_time < page + timedelta(hours=36)
+    offset = feed_time - page
+    if feed_time.time() == time(0):  # a feed that gives the day alone says less than the page
+        return False
+    return abs(offset) <= timedelta(hours=14) and offset % timedelta(minutes=15) == timedelta(0)
+
+
+def published_for(page: ExtractedPage, known_date: datetime | None) -> datetime | None:
+    """The page's date as ``extract.extract_page`` gives it to an outlet whose feed dates the page ``known_date``:
+    one download serves every outlet that lists the page (ingest.pipeline), and a page whose own tags give
+    no date (or a bare day or local time) takes each outlet's own listing date, not the first one's. Without
+    a date of the feed, the date the page was extracted with stands."""
+    own = page.page_published
+    if known_date is not None and (own is None or same_local_time(own, page.page_published_local, known_date)):
+        return known_date
+    return own if own is not None else page.published
