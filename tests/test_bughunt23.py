@@ -133,3 +133,32 @@ def test_an_outlets_listing_date_is_read_as_the_page_would_be_for_it() -> None:
     day = extract_page(body.replace("2026-03-02T06:15:00+00:00", "2026-03-02"), "http://127.0.0.1:9/p.html", known_date=a)
     assert day.published == a and published_for(day, a) == a  # the feed's time falls in the page's day
     assert published_for(day, b) == datetime(2026, 3, 2, tzinfo=UTC)  # b does not: the page's day stands
+
+
+# -- a file where a folder was meant ---------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "command", [["stats"], ["articles"], ["stories"], ["compare", "ferry"], ["reindex"], ["fetch"], ["demo"]]
+)
+def test_a_database_under_a_file_says_the_file_is_not_a_folder(tmp_path: Path, command: list[str]) -> None:
+    """`--db plain.txt/x.db`: readers said "no database here yet", fetch "no folder plain.txt" (bughunt22
+    left it), though plain.txt is there: a file where a folder was meant. Each now says so; the file is kept."""
+    (tmp_path / "plain.txt").write_text("notes\n", encoding="utf-8")
+    for db in ("plain.txt/x.db", "plain.txt/sub/x.db"):
+        r = runner.invoke(app, [*command, "--db", str(tmp_path / db)])
+        assert r.exit_code == 2, r.output
+        assert f"{tmp_path / 'plain.txt'} is a file, not a folder" in r.output, r.output
+        assert "no database here yet" not in r.output and "no folder" not in r.output
+    assert (tmp_path / "plain.txt").read_text(encoding="utf-8") == "notes\n"
+    r = runner.invoke(app, [*command, "--db", str(tmp_path / "missing" / "x.db")])  # no such folder: as before
+    assert r.exit_code == 2 and "is a file" not in r.output
+
+
+def test_migrate_store_and_an_output_under_a_file_say_the_file_is_not_a_folder(tmp_path: Path) -> None:
+    (tmp_path / "plain.txt").write_text("notes\n", encoding="utf-8")
+    db = tmp_path / "s.db"
+    Store.open(db).close()
+    bad = str(tmp_path / "plain.txt" / "x.db")
+    for args in (["migrate-store", bad, str(tmp_path / "y.db")], ["migrate-store", str(db), bad],
+                 ["articles", "--db", str(db), "-o", str(tmp_path / "plain.txt" / "r.csv")]):  # fmt: skip
+        r = runner.invoke(app, args)
+        assert r.exit_code == 2 and "plain.txt is a file, not a folder" in r.output, (args, r.output)

@@ -15,7 +15,7 @@ from pathlib import Path
 import typer
 
 from claimcheck.errors import UsageError
-from claimcheck.paths import expand_home, find_sources, from_env
+from claimcheck.paths import expand_home, find_sources, from_env, no_folder
 from claimcheck.values import cut, echoed
 
 # -- values ------------------------------------------------------------------------------------------
@@ -159,7 +159,7 @@ def output_path(output: str | Path | None, *, inputs: Iterable[tuple[Path, str]]
         return output
     parent = output.parent if str(output.parent) else Path(".")
     if not parent.is_dir():
-        raise UsageError(f"cannot write {output}: no folder {parent}")
+        raise UsageError(f"cannot write {output}: {no_folder(parent)}")
     if not os.access(parent, os.W_OK) or (output.exists() and not os.access(output, os.W_OK)):
         raise UsageError(f"cannot write {output}: permission denied (read-only?)")
     return output
