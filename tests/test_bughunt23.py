@@ -162,3 +162,37 @@ def test_migrate_store_and_an_output_under_a_file_say_the_file_is_not_a_folder(t
                  ["articles", "--db", str(db), "-o", str(tmp_path / "plain.txt" / "r.csv")]):  # fmt: skip
         r = runner.invoke(app, args)
         assert r.exit_code == 2 and "plain.txt is a file, not a folder" in r.output, (args, r.output)
+
+
+@pytest.mark.parametrize(
+    "command", [["compare", "ferry"], ["stories"], ["articles"], ["demo", "--report"]], ids=lambda c: c[0]
+)
+@pytest.mark.parametrize("name", [".csv", "out/.MD", ".jsonl", ".html"])
+def test_an_output_named_only_by_an_extension_is_refused_before_the_work(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str], name: str
+) -> None:
+    """`-o .csv` wrote the terminal table (a dot file has no extension: Path(".csv").suffix is "") into a
+    hidden file named .csv, which `ls` does not show and a spreadsheet cannot read (bughunt22 left it)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "out").mkdir()
+    db = tmp_path / "s.db"
+    Store.open(db).close()
+    r = runner.invoke(app, [*command, name, "--db", str(db)] if command[0] == "demo" else [*command, "--db", str(db), "-o", name])
+    assert r.exit_code == 2, r.output
+    assert "the name is only an extension" in r.output and f"report{Path(name).name.lower()}" in r.output
+    assert sorted(p.name for p in tmp_path.rglob("*") if p.name != "s.db") == ["out"]
+
+
+def test_a_hidden_file_with_a_name_before_its_extension_is_still_written(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    Store.open(db).close()
+    _add_one(db)
+    r = runner.invoke(app, ["articles", "--db", str(db), "-o", str(tmp_path / ".ferry.csv")])
+    assert r.exit_code == 0, r.output
+    assert (tmp_path / ".ferry.csv").read_text(encoding="utf-8").startswith("id,outlet,")
+
+
+def _add_one(db: Path) -> None:
+    with Store.open(db) as s:
+        s.sync_outlets(OUTLETS)
+        s.add_article(_listing("gazette", DATES["gazette"]), ["g"])

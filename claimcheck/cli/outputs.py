@@ -134,6 +134,11 @@ def output_path(output: str | Path | None, *, inputs: Iterable[tuple[Path, str]]
         raise UsageError("the output file name is empty (or only spaces): give a file to write, or - for stdout")
     given = str(output)
     output = Path(output)
+    if _only_an_extension(output):
+        raise UsageError(
+            f"cannot write {given}: the name is only an extension (a hidden file holding the table); "
+            f"name the file, such as report{output.name.lower()}"
+        )
     output = expand_home(output)  # -o=~/report.md: the shell left the "~" as it is
     try:  # a name longer than the file system takes, symlinks leading to each other: an internal error after the work
         os.stat(output)
@@ -163,6 +168,14 @@ def output_path(output: str | Path | None, *, inputs: Iterable[tuple[Path, str]]
     if not os.access(parent, os.W_OK) or (output.exists() and not os.access(output, os.W_OK)):
         raise UsageError(f"cannot write {output}: permission denied (read-only?)")
     return output
+
+
+def _only_an_extension(path: Path) -> bool:
+    """Whether the file's name is an extension alone (`-o .csv`, `-o out/.md`): a dot file has no suffix, so the
+    terminal table was written into a hidden file named `.csv`, which neither `ls` nor a spreadsheet shows as
+    asked. A name before the extension (`.report.csv`, a hidden file on purpose) is the user's to choose."""
+    name = path.name.lower()
+    return name in SUFFIX_FORMATS or name in FOREIGN_SUFFIXES
 
 
 def _is_database(path: Path) -> bool:
