@@ -196,3 +196,84 @@ def _add_one(db: Path) -> None:
     with Store.open(db) as s:
         s.sync_outlets(OUTLETS)
         s.add_article(_listing("gazette", DATES["gazette"]), ["g"])
+
+
+# -- migrate-store stopped half-way into an empty PostgreSQL database ------------------------------------
+def _schema(url: str) -> list[tuple[str, str]]:
+    """What the database's schema holds, besides what every new database holds (the plpgsql extension)."""
+    import psycopg
+
+    with psycopg.connect(url) as db:
+        return sorted(
+            db.execute(
+                "SELECT relkind::text, relname::text FROM pg_class WHERE relnamespace = current_schema()::regnamespace "
+                "UNION ALL SELECT 'F', cfgname::text FROM pg_ts_config WHERE cfgnamespace = current_schema()::regnamespace "
+                "UNION ALL SELECT 'E', extname::text FROM pg_extension WHERE extname <> 'plpgsql'"
+            ).fetchall()
+        )
+
+
+@pytest.mark.parametrize("users_extension", [False, True])
+def test_a_copy_into_postgresql_stopped_half_way_leaves_the_empty_database_as_it_was(
+    pg_cluster: object, monkeypatch: pytest.MonkeyPatch, users_extension: bool
+) -> None:
+    """Ctrl-C while migrate-store copied an SQLite store into an empty PostgreSQL database said "nothing
+    copied, DEST is as it was" but left claimcheck's (empty) schema there (bughunt22 left it). What the copy
+    created is dropped again; what the user made there before is kept; the run again copies everything."""
+    from test_compare_demo import demo_store
+
+    from claimcheck.store import TABLES
+    from claimcheck.store.pg import PgStore
+
+    url = pg_cluster.empty_database()  # type: ignore[attr-defined]
+    import psycopg
+
+    if users_extension:
+        with psycopg.connect(url, autocommit=True) as db:  # made by the user before the copy: kept
+            db.execute("CREATE EXTENSION unaccent")
+    before = _schema(url)
+    assert before == ([("E", "unaccent")] if users_extension else [])
+    real = PgStore.import_rows
+
+    def stop_at_claims(self: PgStore, table: str, rows: object) -> None:
+        if table == "claims":
+            raise KeyboardInterrupt  # a Ctrl-C arriving while the claims are copied
+        real(self, table, rows)  # type: ignore[arg-type]
+
+    src = demo_store().db
+    monkeypatch.setattr(PgStore, "import_rows", stop_at_claims)
+    r = runner.invoke(app, ["migrate-store", str(src), url])
+    assert r.exit_code == 130 and "is as it was" in r.stderr, r.output
+    assert _schema(url) == before
+    monkeypatch.undo()
+    r = runner.invoke(app, ["migrate-store", str(src), url, "--json"])
+    assert r.exit_code == 0, r.output
+    with Store.open(src, create=False) as a, Store.open(url, create=False) as b:
+        for t in TABLES:
+            assert list(b.export_rows(t)) == list(a.export_rows(t)) and b.count_rows(t) > 0, t
+
+
+def test_a_copy_into_an_empty_file_stopped_half_way_leaves_it_empty(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`touch copy.db; migrate-store news.db copy.db`, stopped: the file was left an empty claimcheck store
+    (its schema, 100 KB), though the line said "copy.db is as it was". It is made empty again."""
+    from test_compare_demo import demo_store
+
+    from claimcheck.store import TABLES, SqliteStore
+
+    src, dest = demo_store().db, tmp_path / "copy.db"
+    dest.touch()
+    real = SqliteStore.import_rows
+
+    def stop_at_claims(self: SqliteStore, table: str, rows: object) -> None:
+        if table == "claims":
+            raise KeyboardInterrupt
+        real(self, table, rows)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(SqliteStore, "import_rows", stop_at_claims)
+    r = runner.invoke(app, ["migrate-store", str(src), str(dest)])
+    assert r.exit_code == 130 and "is as it was" in r.stderr, r.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["copy.db"] and dest.stat().st_size == 0
+    monkeypatch.undo()
+    assert runner.invoke(app, ["migrate-store", str(src), str(dest), "-q"]).exit_code == 0
+    with Store.open(src, create=False) as a, Store.open(dest, create=False) as b:
+        assert all(b.count_rows(t) == a.count_rows(t) > 0 for t in TABLES)
