@@ -277,3 +277,24 @@ def test_a_copy_into_an_empty_file_stopped_half_way_leaves_it_empty(tmp_path: Pa
     assert runner.invoke(app, ["migrate-store", str(src), str(dest), "-q"]).exit_code == 0
     with Store.open(src, create=False) as a, Store.open(dest, create=False) as b:
         assert all(b.count_rows(t) == a.count_rows(t) > 0 for t in TABLES)
+
+
+# -- a value said back whole ----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["articles", "--since", "9" * 4000 + "d"],
+        ["compare", "!" * 100_000],
+        ["fetch", "--shard", "1/" * 50_000],
+        ["articles", "--since", "2026-01-01", "--until", "2025-01-01" + " " * 5000],
+    ],
+    ids=["relative-time", "punctuation-topic", "shard", "until-before-since"],
+)
+def test_a_value_said_back_is_cut_in_the_lines_bughunt22_missed(tmp_path: Path, args: list[str]) -> None:
+    """bughunt22 cut the values error lines say back at 100 characters; four lines still said them whole (a
+    4,000-digit relative --since, a topic of 100,000 punctuation marks, --shard, --until before --since)."""
+    db = tmp_path / "s.db"
+    _add_one(db)
+    r = runner.invoke(app, [*args, "--db", str(db)])
+    assert r.exit_code == 2, r.output
+    assert len(r.output) < 300 and len(r.output.strip().splitlines()) == 1, r.output[:300]
