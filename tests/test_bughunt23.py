@@ -298,3 +298,47 @@ def test_a_value_said_back_is_cut_in_the_lines_bughunt22_missed(tmp_path: Path, 
     r = runner.invoke(app, [*args, "--db", str(db)])
     assert r.exit_code == 2, r.output
     assert len(r.output) < 300 and len(r.output.strip().splitlines()) == 1, r.output[:300]
+
+
+# -- a charset label that is no charset of the Web -------------------------------------------------------
+def test_a_feed_or_page_labelled_with_a_codec_that_is_no_web_charset_is_read_as_its_bytes_are(tmp_path: Path) -> None:
+    """A feed served as `charset=punycode` stopped the whole run: `internal error: UnicodeError` (Python's
+    punycode codec raises no UnicodeDecodeError). A page of plain ASCII labelled `cp500` (EBCDIC) was stored
+    as garbage, and `utf-7` rewrote "+AGE-" in its text. Browsers ignore such labels; so does claimcheck."""
+    site = Site()
+    try:
+        paras = [*PARAS, "Harbour dues rose by +5% and the port board called it fair +AGE- for all."]
+        for path, label in (("/a.html", "punycode"), ("/b.html", "cp500"), ("/c.html", "utf-7")):
+            site.route(path, article_html(f"Harbour dues story {path[1]}", paras, "2026-11-30T08:00:00+00:00"),
+                       headers={"Content-Type": f"text/html; charset={label}"})  # fmt: skip
+        items = [{"title": p, "link": site.url(p), "guid": p} for p in ("/a.html", "/b.html", "/c.html")]
+        site.route("/feed.xml", rss(items), headers={"Content-Type": "application/rss+xml; charset=punycode"})
+        site.route("/feed2.xml", rss(items[:1]), headers={"Content-Type": "application/rss+xml; charset=cp500"})
+        cfg = parse_sources(
+            f"outlets:\n  - {{id: alpha, name: Alpha, feeds: ['{site.url('/feed.xml')}']}}\n"
+            f"  - {{id: beta, name: Beta, feeds: ['{site.url('/feed2.xml')}']}}\n"
+        )
+        with Store.open(tmp_path / "s.db") as store:
+            report = run_fetch(cfg, store, FetchOptions(settings=FAST, workers=0, allow_private=True))
+            assert report.ok, report
+            rows = {r.title: r for r in store.list_articles()}
+            assert sorted(rows) == [f"Harbour dues story {k}" for k in "abc"]
+            assert rows["Harbour dues story a"].also_listed == ("beta",)  # the cp500 feed read too
+            texts = {a.title: a.text for a in store.search("harbour dues")}
+            assert all("+5% and the port board called it fair +AGE- for all." in t for t in texts.values()), texts
+    finally:
+        site.close()
+
+
+def test_only_the_webs_charsets_are_taken_from_a_label() -> None:
+    import codecs
+
+    from claimcheck.ingest.decode import decode_html, web_charset
+
+    for label in ("utf-8", "windows-1252", "iso-8859-2", "koi8-r", "cp1251", "gbk", "gb18030", "big5", "shift_jis",
+                  "euc-jp", "iso-2022-jp", "euc-kr", "mac-roman", "cp874", "windows-1258"):  # fmt: skip
+        assert web_charset(codecs.lookup(label).name), label
+    for label in ("cp500", "cp037", "utf-7", "utf-16-le", "utf-32", "punycode", "idna", "unicode_escape"):
+        assert not web_charset(codecs.lookup(label).name), label
+    page = "<html><head><meta charset=windows-1251></head><body><p>Порт поднял сборы</p></body></html>"
+    assert "Порт поднял сборы" in decode_html(page.encode("cp1251"), "text/html; charset=windows-1251")

@@ -6,6 +6,7 @@ loading the extraction stack (trafilatura), which only the extraction workers ne
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 from datetime import UTC, datetime, time, timedelta
 
@@ -70,11 +71,35 @@ _WINDOWS_1252 = {i: bytes([i]).decode("cp1252") for i in range(0x80, 0xA0) if i 
 
 
 def decode_as(body: bytes, label: str) -> str:
-    """Decode as a page labelled ``label`` is decoded on the Web. Raises LookupError or UnicodeDecodeError."""
-    name = _WEB_LABELS.get(codecs.lookup("cp1252" if label.lower() == "x-cp1252" else label).name)
+    """Decode as a page labelled ``label`` is decoded on the Web. Raises LookupError (no charset of the Web
+    has that label) or UnicodeError (the bytes are not in it)."""
+    codec = codecs.lookup("cp1252" if label.lower() == "x-cp1252" else label).name
+    if not web_charset(codec):
+        raise LookupError(f"{label}: no charset of the Web")
+    name = _WEB_LABELS.get(codec)
     if name == "windows-1252":
         return body.decode("latin-1").translate(_WINDOWS_1252)
     return body.decode(name or label)
+
+
+# Python codecs that read bytes as text but are no page's charset: escapes and encodings of names, which
+# rewrite "\u0041" or "+AGE-" in a page's text ("punycode" failed the page: its UnicodeError was no decode error)
+_NOT_CHARSETS = frozenset({"utf-7", "unicode-escape", "raw-unicode-escape", "punycode", "idna", "undefined"})
+_ASCII_PROBE = b"<meta charset=utf-8> AZ az 09 +-~\\/"
+
+
+@functools.cache
+def web_charset(codec: str) -> bool:
+    """Whether a declared charset (Python's name of its codec) can be a page's: ASCII-compatible, as the
+    label itself, read from the bytes as ASCII, says it is (the HTML standard's reading). A page of plain
+    ASCII or UTF-8 declared EBCDIC (cp500) was stored as garbage; declared UTF-16, as Chinese characters (a
+    page really in UTF-16 is known by its BOM or its NULs first: decode_html)."""
+    if codec in _NOT_CHARSETS:
+        return False
+    try:
+        return _ASCII_PROBE.decode(codec) == _ASCII_PROBE.decode("ascii")
+    except (UnicodeError, LookupError, TypeError):
+        return False
 
 
 def decode_declared(body: bytes, declared: list[str]) -> str:
@@ -83,7 +108,7 @@ def decode_declared(body: bytes, declared: list[str]) -> str:
     for enc in (*declared, "utf-8"):
         try:
             text = decode_as(body, enc)
-        except (LookupError, UnicodeDecodeError):
+        except (LookupError, UnicodeError):
             continue
         # A single-byte charset decodes anything; accept it only when the bytes are not UTF-8 with
         # non-ASCII in them (UTF-8 declared as latin-1 is the common lie).
