@@ -342,3 +342,12 @@ def test_only_the_webs_charsets_are_taken_from_a_label() -> None:
         assert not web_charset(codecs.lookup(label).name), label
     page = "<html><head><meta charset=windows-1251></head><body><p>Порт поднял сборы</p></body></html>"
     assert "Порт поднял сборы" in decode_html(page.encode("cp1251"), "text/html; charset=windows-1251")
+
+
+def test_an_outlet_named_twice_is_said_once(tmp_path: Path) -> None:
+    """`stories --source bbc --source bbc` (a script that adds its outlet twice) said "from bbc, bbc"."""
+    db = tmp_path / "s.db"
+    _add_one(db)
+    for command in (["stories"], ["articles"], ["compare", "ferry"]):
+        r = runner.invoke(app, [*command, "--db", str(db), "--source", "gazette", "--source", "gazette", "--since", "2030-01-01"])
+        assert r.exit_code == 1 and "from gazette since" in r.output and "gazette, gazette" not in r.output, r.output

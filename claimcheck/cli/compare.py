@@ -253,7 +253,7 @@ def _story_articles(
         found = find_story(store, cfg, story_id, since=since, until=until, source=None)
         picked = tuple(a for a in found.articles if a.outlet in set(source)) if found is not None else ()
         if found is not None and not picked:
-            fail(f"story {story_id} has no article from {', '.join(source)}", 1)
+            fail(f"story {story_id} has no article from {', '.join(dict.fromkeys(source))}", 1)
     if found is None:
         where = ""
         if since or until:

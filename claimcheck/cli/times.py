@@ -17,7 +17,7 @@ def window_words(since: datetime | None, until: datetime | None, source: list[st
     """The window searched, as it was searched (the default one included), for "no stored article ..."."""
     from claimcheck.render.common import zoned_text
 
-    where = f" from {', '.join(source)}" if source else ""
+    where = f" from {', '.join(dict.fromkeys(source))}" if source else ""
     if since is not None and until is not None:
         return f"{where} between {zoned_text(since)} and {zoned_text(until)}"
     if since is not None:
