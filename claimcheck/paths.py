@@ -74,7 +74,9 @@ def db_target(value: str | os.PathLike[str], name: str = "--db") -> str | Path:
             f"database {value}: it names a folder (a trailing /); give a file in it ({str(value).rstrip('/' + os.sep)}"
             f"{os.sep}claimcheck.db)"
         )
-    return str(value) if url else expand_home(value)
+    if url:  # a scheme is read in any case (RFC 3986), libpq only in lower case: POSTGRESQL:// was "missing '='"
+        return url.group(0).lower() + str(value)[url.end() :]
+    return expand_home(value)
 
 
 def no_folder(folder: Path) -> str:

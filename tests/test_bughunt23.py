@@ -351,3 +351,15 @@ def test_an_outlet_named_twice_is_said_once(tmp_path: Path) -> None:
     for command in (["stories"], ["articles"], ["compare", "ferry"]):
         r = runner.invoke(app, [*command, "--db", str(db), "--source", "gazette", "--source", "gazette", "--since", "2030-01-01"])
         assert r.exit_code == 1 and "from gazette since" in r.output and "gazette, gazette" not in r.output, r.output
+
+
+def test_a_database_url_with_its_scheme_in_capitals_connects(pg_url: str) -> None:
+    """`--db POSTGRESQL://...` (a scheme is case-insensitive, RFC 3986) was taken for a server, then handed
+    to libpq as it was, which reads the scheme in lower case only: `missing "=" after "POSTGRESQL://..." in
+    connection info string`, the whole URL said back."""
+    from claimcheck.paths import db_target
+
+    assert db_target("PostgreSQL://u@127.0.0.1:1/News") == "postgresql://u@127.0.0.1:1/News"  # only the scheme
+    scheme, rest = pg_url.split("://", 1)
+    r = runner.invoke(app, ["stats", "--db", f"{scheme.upper()}://{rest}", "--json"])
+    assert r.exit_code == 0, r.output
