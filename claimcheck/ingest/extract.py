@@ -87,7 +87,6 @@ def extract_page(
     )
 
 
-
 # A cookie or consent wall sent as a 200 in place of the article (an EU visitor's first request to many news
 # sites): short, about cookies, consent and personal data, and asking for a click. Stored, it was an "article"
 # whose claims ("our 842 partners") joined the comparison. Like a script-only shell it holds no article text:
@@ -447,7 +446,6 @@ def document_base(root: lxml.html.HtmlElement, url: str) -> str:
 
 # A time that says its zone: "...T08:00:00Z", "...08:00+01:00", "...0800 -0500".
 _ZONED = re.compile(r"\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:[zZ]|[+-]\d{2}:?\d{2})\s*$")
-
 
 
 def _json_ld(root: lxml.html.HtmlElement) -> dict[str, object]:
