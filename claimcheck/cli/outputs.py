@@ -27,7 +27,9 @@ FORMAT_SUFFIXES = {"markdown": ".md", "json": ".json", "csv": ".csv", "html": ".
 # names ("-o facts.jsonl") opens as garbage in the tool the name was for, so it is bad usage.
 # (Not .yaml: "-o sources.yaml" is refused as an input of claimcheck, output_path, in words that say so.)
 FOREIGN_SUFFIXES = {".jsonl": "JSON Lines", ".ndjson": "JSON Lines", ".tsv": "TSV", ".xlsx": "Excel", ".xls": "Excel",
-                    ".ods": "a spreadsheet", ".xml": "XML", ".pdf": "PDF"}  # fmt: skip
+                    ".ods": "a spreadsheet", ".xml": "XML", ".pdf": "PDF",
+                    # compressed ("-o facts.csv.gz" wrote plain text, which gunzip and pandas refuse)
+                    ".gz": "gzip", ".zip": "a zip archive", ".bz2": "bzip2", ".xz": "xz", ".zst": "zstd"}  # fmt: skip
 
 
 def output_format(fmt: str | None, output: str | Path | None, options: Sequence[str]) -> str:
@@ -135,9 +137,9 @@ def output_path(output: str | Path | None, *, inputs: Iterable[tuple[Path, str]]
     given = str(output)
     output = Path(output)
     if _only_an_extension(output):
+        such = f", such as report{output.name.lower()}" if output.name.lower() in SUFFIX_FORMATS else ""
         raise UsageError(
-            f"cannot write {given}: the name is only an extension (a hidden file holding the table); "
-            f"name the file, such as report{output.name.lower()}"
+            f"cannot write {given}: the name is only an extension (a hidden file holding the table); name the file{such}"
         )
     output = expand_home(output)  # -o=~/report.md: the shell left the "~" as it is
     try:  # a name longer than the file system takes, symlinks leading to each other: an internal error after the work
