@@ -139,7 +139,7 @@ def output_path(output: str | Path | None, *, inputs: Iterable[tuple[Path, str]]
     if _only_an_extension(output):
         such = f", such as report{output.name.lower()}" if output.name.lower() in SUFFIX_FORMATS else ""
         raise UsageError(
-            f"cannot write {given}: the name is only an extension (a hidden file holding the table); name the file{such}"
+            f"cannot write {given}: the name is only an extension (it makes a hidden file, and names no format); name the file{such}"
         )
     output = expand_home(output)  # -o=~/report.md: the shell left the "~" as it is
     try:  # a name longer than the file system takes, symlinks leading to each other: an internal error after the work
