@@ -376,3 +376,31 @@ def test_a_compressed_output_name_is_refused_as_a_format_claimcheck_does_not_wri
         r = runner.invoke(app, ["articles", "--db", str(db), "-o", str(tmp_path / name), *extra])
         assert r.exit_code == 2 and "does not write" in r.output, r.output
     assert not (tmp_path / name).exists()
+
+
+def test_a_schema_the_user_built_on_meanwhile_is_kept_and_emptied(pg_cluster: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The drop of item 4 never takes what is not the copy's: a view the user made on the new tables during
+    the copy makes the drop fail; it is rolled back alone, and the tables are kept, emptied."""
+    import psycopg
+    from test_compare_demo import demo_store
+
+    from claimcheck.store import TABLES
+    from claimcheck.store.pg import PgStore
+
+    url = pg_cluster.empty_database()  # type: ignore[attr-defined]
+    real = PgStore.import_rows
+
+    def view_then_stop(self: PgStore, table: str, rows: object) -> None:
+        if table == "claims":
+            with psycopg.connect(url, autocommit=True) as db:
+                db.execute("CREATE VIEW my_titles AS SELECT title FROM articles")
+            raise KeyboardInterrupt
+        real(self, table, rows)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(PgStore, "import_rows", view_then_stop)
+    r = runner.invoke(app, ["migrate-store", str(demo_store().db), url])
+    assert r.exit_code == 130 and "Traceback" not in r.output, r.output
+    with Store.open(url, create=False) as s:
+        assert all(s.count_rows(t) == 0 for t in TABLES)
+    with psycopg.connect(url) as db:
+        assert db.execute("SELECT count(*) FROM my_titles").fetchone() == (0,)

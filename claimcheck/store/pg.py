@@ -425,15 +425,17 @@ class PgStore(SqlStore):
         """Empty the tables; when this open created the schema (DEST had none: an empty database), drop what
         it created, so that the database is as it was, not an empty claimcheck store."""
         with self._write() as db:
+            db.execute(f"TRUNCATE {', '.join(reversed(TABLES))}")
             if not self._made:
-                db.execute(f"TRUNCATE {', '.join(reversed(TABLES))}")
                 return
             db.execute("SELECT pg_advisory_xact_lock(%s)", (MIGRATE_LOCK,))  # (no migrator meanwhile)
             made = {kind: [name for k, name in self._made if k == kind] for kind in ("r", "S", "F", "E")}
-            ident = self._psycopg.sql.Identifier
-            for kind, drop in (("r", "TABLE"), ("S", "SEQUENCE"), ("F", "TEXT SEARCH CONFIGURATION"), ("E", "EXTENSION")):
-                if made[kind]:  # in this order, each after what depends on it (a table's own sequence: IF EXISTS)
-                    names = self._psycopg.sql.SQL(", ").join(ident(n) for n in made[kind])
-                    db.execute(self._psycopg.sql.SQL(f"DROP {drop} IF EXISTS {{}}").format(names))
+            sql = self._psycopg.sql
+            # A drop that fails (something of the user's came to depend on them) keeps the tables, emptied.
+            with suppress(self._psycopg.Error), db.transaction():
+                for kind, drop in (("r", "TABLE"), ("S", "SEQUENCE"), ("F", "TEXT SEARCH CONFIGURATION"), ("E", "EXTENSION")):
+                    if made[kind]:  # in this order, each after what depends on it (a table's own sequence: IF EXISTS)
+                        names = sql.SQL(", ").join(sql.Identifier(n) for n in made[kind])
+                        db.execute(sql.SQL(f"DROP {drop} IF EXISTS {{}}").format(names))
             self._made = []
 
