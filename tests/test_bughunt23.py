@@ -18,6 +18,7 @@ from claimcheck.ingest.http import FetchSettings
 from claimcheck.ingest.pipeline import FetchOptions, run_fetch
 from claimcheck.models import Article, Outlet
 from claimcheck.store import Store, content_hash
+from tests import test_owner
 
 runner = CliRunner()
 FAST = FetchSettings(timeout=5.0, retries=1, backoff=0.05)
@@ -102,20 +103,7 @@ def test_the_article_moved_to_its_owner_takes_the_owners_date_on_both_backends(s
             assert row.published == (DATES["gazette"] if dated else DATES["aggregator"]), (order, dated)
 
 
-_N = [0]
-
-
-def _fresh(target: str) -> str:
-    """Another empty database beside ``target`` (an SQLite file; a PostgreSQL database of the cluster)."""
-    _N[0] += 1
-    if "://" not in target:
-        return str(Path(target).with_name(f"other{_N[0]}.db"))
-    base, _, name = target.rpartition("/")
-    import psycopg
-
-    with psycopg.connect(target, autocommit=True) as db:
-        db.execute(f'CREATE DATABASE "{name}_{_N[0]}"')
-    return f"{base}/{name}_{_N[0]}"
+_fresh = test_owner._fresh  # another empty database beside a target, as the owner tests make them
 
 
 def test_an_outlets_listing_date_is_read_as_the_page_would_be_for_it() -> None:
