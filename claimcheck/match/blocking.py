@@ -555,7 +555,19 @@ _BY_BEFORE = re.compile(
     r"|beating|defeated|lost|lose|loses|losing)(?:\s+[\w'’-]+){0,5}?\s+by\s+" + _ROUGHLY,
     re.IGNORECASE,
 )
-_OF_BEFORE = re.compile(r"\b(?:lead|deficit|advantage|majority|margin|cushion|edge|gap)\s+of\s+" + _ROUGHLY, re.I)
+_OF_BEFORE = re.compile(r"\b(lead|deficit|advantage|majority|margin|cushion|edge|gap)\s+of\s+" + _ROUGHLY, re.I)
+# A sum's deficit or gap is a shortfall, told as a sum as often ("a £3bn deficit" / "£3bn short", "a $14m budget gap" /
+# "needs another $14m"), and a deficit in percent is one of a budget ("4 percent of GDP"); a margin of accounts is a
+# ratio of profit to sales ("an operating margin of 7.5 percent"). Neither is a side ahead of another (review23).
+_SHORTFALL_NOUNS = {"money": frozenset(["deficit", "deficits", "gap"]), "percent": frozenset(["deficit", "deficits"])}
+_ACCOUNTS_MARGIN = re.compile(
+    r"\b(?:profit|operating|gross|net|pre-?tax|trading|ebitda|underlying|interest|refining|retail)\s+margins?\b", re.I
+)
+# "won by 320 votes to 250", "won by three sets to one", "by 5,200 votes to Labour's 4,800": a tally of both sides,
+# the first figure the winner's own count, not by how much it won (review23)
+_TALLY_AFTER = re.compile(
+    r"^\s+to\s+(?:\d|(?:nil|love|none|" + "|".join(UNITS_WORDS) + r")\b|[A-Z][\w'’-]*['’]s?\s)"
+)
 # "up" and "down" after a verb they make another verb of are no side's state ("gave up three runs" counts runs)
 _PARTICLES = re.compile(
     r"\b(?:gave|give|gives|giving|given|picked|pick|picks|picking|set|sets|setting|ended|end|ends|ending|shut|shuts"
@@ -589,12 +601,26 @@ def margin_of(claim: Claim, thing: str) -> str | None:
     words = claim.text.lower().replace("-", " ").split()
     noun = m.group(1).lower() if (m := _WORD_AFTER.match(after)) else ""
     unit_word = ((claim.unit or "").split() or [""])[-1].lower()
-    told = unit_word in _MARGIN_UNITS and bool(_BY_BEFORE.search(before) or _MARGIN_AFTER.match(after))
-    if words[-1] in _MARGIN_NOUNS or noun in _MARGIN_NOUNS or told or _OF_BEFORE.search(before):
+    by = _BY_BEFORE.search(before) and not _TALLY_AFTER.match(after)
+    told = unit_word in _MARGIN_UNITS and bool(by or _MARGIN_AFTER.match(after))
+    of = o.group(1).lower() if (o := _OF_BEFORE.search(before)) else ""
+    marked = next((w for w in (words[-1], noun, of) if w in _MARGIN_NOUNS), "")
+    if marked and not _a_side_ahead(claim, marked, at):
+        marked = ""
+    if marked or told:
         return "margin"
     if claim.unit is None or not claim.unit.strip() or _MARGIN_WORDS.search(_PARTICLES.sub(" ", claim.sentence)):
         return None
     return "count"
+
+
+def _a_side_ahead(claim: Claim, noun: str, at: int) -> bool:
+    """Whether a margin noun said of the figure at ``at`` is one side's lead, not a sum's shortfall nor a margin of
+    accounts (``_SHORTFALL_NOUNS``, ``_ACCOUNTS_MARGIN``)."""
+    if noun in _SHORTFALL_NOUNS.get(claim.extra.get("measure", ""), ()):
+        return False
+    near = claim.sentence[max(0, at - 40) : at + len(claim.text) + 40]
+    return not (noun.startswith("margin") and _ACCOUNTS_MARGIN.search(near))
 
 
 def _unlink_potential(graph: Graph, items: Sequence[Item], first: Sequence[int]) -> None:
