@@ -1,0 +1,197 @@
+"""review23: misfires of the last session's rules on invented news of other kinds (notes/review23.md). Margins of
+money and accounts, tallies, resolutions, survivors brought somewhere, photo captions, the scope of a body and the
+span "from Tuesday's low to Friday's close"."""
+
+from __future__ import annotations
+
+import pytest
+from test_match_general import joined
+
+from claimcheck.claims import extract_claims
+from claimcheck.match.blocking import margin_of
+from claimcheck.match.conflicts import _scope_of
+from claimcheck.match.things import thing_key
+
+
+def _margins(sentence: str) -> list[str | None]:
+    return [margin_of(c, thing_key(c)) for c in extract_claims(sentence) if c.kind == "number"]
+
+
+def _numbers(sentence: str) -> list[tuple[str, str | None]]:
+    return [(c.text, c.extra.get("role")) for c in extract_claims(sentence) if c.kind == "number"]
+
+
+# --- a sum's deficit or gap is a shortfall, a margin of accounts a ratio: no side is ahead ----------------------
+
+
+def test_a_shortfall_of_money_told_as_a_sum_is_one_fact() -> None:
+    # public finance, pensions, universities: a deficit or a gap and the same sum told as what is missing
+    assert joined("Ministers face a £22bn gap in the public finances, the think tank said on Friday.",
+                  "Ministers must find £22bn to balance the public finances, the think tank said on Friday.")  # fmt: skip
+    assert joined("The firm's pension scheme has a £1.2bn deficit, the regulator said.",
+                  "The firm's pension scheme is underfunded by £1.2bn, the regulator said.")  # fmt: skip
+    assert joined("The university reported a $14 million deficit for the year, the provost said.",
+                  "The university spent $14 million more than it took in for the year, the provost said.")  # fmt: skip
+    # a budget deficit in percent of the economy
+    assert joined("The country ran a budget deficit of 4.5 percent of GDP last year, the finance ministry said.",
+                  "The country borrowed the equivalent of 4.5 percent of GDP last year, the finance ministry said.")  # fmt: skip
+
+
+def test_a_margin_of_accounts_is_no_lead() -> None:
+    assert _margins("The retailer reported an operating margin of 7.5 percent for the year.") == [None]
+    assert joined("The retailer reported an operating margin of 7.5 percent for the year, it said on Thursday.",
+                  "The retailer's operating profit came to 7.5 percent of its sales for the year, it said on Thursday.")  # fmt: skip
+
+
+def test_a_lead_in_percent_or_money_stays_a_margin() -> None:
+    # polls: a lead in percent is no share of the vote
+    assert _margins("The senator holds a 6 percent lead over her rival in the latest state poll.") == ["margin"]
+    assert not joined("The senator holds a 6 percent lead over her rival in the latest state poll.",
+                      "The senator won 6 percent of the vote in the latest state poll.")  # fmt: skip
+    # a poll's gap in percent and an election's margin of victory stay margins
+    assert _margins("Labour's gap of 9 percent over the Tories has held all month.") == ["margin"]
+    assert _margins("The mayor won by a margin of 4 percent on Sunday.") == ["margin"]
+
+
+# --- "won by 320 votes to 250": a tally of both sides, not a margin of victory ------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The government won the vote by 320 votes to 250 on Tuesday night.",
+        "Nadal won by three sets to one on Centre Court on Friday.",
+        "The club won by two goals to nil at home on Saturday afternoon.",
+        "The Tories won the seat by 5,200 votes to Labour's 4,800 on Thursday.",
+    ],
+)
+def test_a_tally_after_won_by_is_no_margin(text: str) -> None:
+    assert "margin" not in _margins(text)
+
+
+def test_a_tally_and_the_winners_count_are_one_fact() -> None:
+    assert joined("The mayor won by 12,400 votes to 9,100 in Sunday's run-off, officials said.",
+                  "The mayor took 12,400 votes in Sunday's run-off, officials said.")  # fmt: skip
+    assert joined("Nadal won by three sets to one on Centre Court on Friday.",
+                  "Nadal won three sets on Centre Court on Friday against the Serbian.")  # fmt: skip
+
+
+def test_a_margin_of_victory_stays_a_margin() -> None:
+    assert _margins("The mayor won by about 4,000 votes.") == ["margin"]
+    assert _margins("The Owls won by 3 goals to become champions.") == ["margin"]
+
+
+# --- "4K" in a sentence about resolution: only a resolution's size is no thousands --------------------------
+
+
+def test_thousands_beside_a_resolution_stay_thousands() -> None:
+    # streaming, gadgets, film sales
+    assert _numbers("The streaming service gained 900K subscribers after adding 4K resolution.") == [
+        ("900K subscribers", None)
+    ]
+    assert [t for t, _ in _numbers("The 1080p webcam maker shipped 250K units last quarter, up from 180K.")] == [
+        "250K units",
+        "180K",
+    ]
+    assert _numbers("The upscaled edition of the film sold 40K copies in its first week.") == [("40K copies", None)]
+
+
+def test_a_resolution_in_a_sentence_about_resolution_is_no_figure() -> None:
+    assert _numbers("The remaster is upscaled to 4K for the new release.") == []
+    assert _numbers("The archive scanned its reels at a finer resolution, 8K for the oldest.") == []
+
+
+# --- survivors brought somewhere are not the rescued, unless brought out or to safety ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The charity has brought 300 survivors of the genocide to speak in schools this year.",
+        "The documentary brought 12 survivors of the attack back to the square for the first time.",
+        "Organisers carried 40 survivors of the famine to the memorial by coach.",
+        "The campaign lifted 5,000 survivors of domestic abuse out of poverty, the report says.",
+        "Some 30 survivors were brought from the camp to give evidence at the tribunal.",
+    ],
+)
+def test_survivors_brought_somewhere_are_not_the_rescued(text: str) -> None:
+    [(_, role)] = _numbers(text)
+    assert role is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The coastguard pulled 14 survivors from the sea on Sunday night.",
+        "The lifeboat brought 14 survivors ashore before dawn.",
+        "A helicopter carried 9 survivors to safety from the ridge.",
+        "The 2 survivors were brought out of the collapsed mine at dawn.",
+    ],
+)
+def test_survivors_brought_out_or_to_safety_are_the_rescued(text: str) -> None:
+    [(_, role)] = _numbers(text)
+    assert role == "rescued"
+
+
+# --- "This picture, painted in 1840, sold for £12m": news about a picture is no caption ----------------------
+
+
+@pytest.mark.parametrize(
+    "text,figure",
+    [
+        ("This picture, painted by a court artist in 1840, sold for £12m at auction on Tuesday.", "£12m"),
+        ("This image, the party fears, will cost it 20 seats at the next election.", "20 seats"),
+        ("This photograph, taken by a spectator, went viral and was shared 3 million times.", "3 million times"),
+        ("This photograph taken by a fan was shared 40,000 times within a day.", "40,000 times"),
+        ("This image by the orbiting telescope reveals 6 galaxies never seen before.", "6 galaxies"),
+    ],
+)
+def test_news_about_a_picture_is_no_caption(text: str, figure: str) -> None:
+    assert [t for t, _ in _numbers(text)] == [figure]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This undated image provided by the museum shows 3 bronze helmets found near the river.",
+        "This photo released by the coastguard shows 12 people on the deck of the ferry.",
+        "FILE - This March 2021 photo shows 40 cars stuck in the snow on the motorway.",
+        "This image from the space agency shows a star 400 times larger than the Sun.",
+    ],
+)
+def test_a_caption_that_opens_with_this_stays_furniture(text: str) -> None:
+    assert _numbers(text) == []
+
+
+# --- a scope word telling how far an action reached is the count's scope, not a body's name --------------------
+
+
+def test_an_extent_before_a_bodys_noun_stays_a_scope() -> None:
+    # crime, local government, tax
+    assert _scope_of("A nationwide police crackdown led to 300 arrests by Wednesday.") == frozenset({"nation"})
+    assert _scope_of("Some 300 people were arrested in a statewide police sweep.") == frozenset({"state"})
+    assert _scope_of("A citywide council programme planted 12,000 trees.") == frozenset({"city"})
+    assert _scope_of("A global police operation led to 800 arrests, investigators said.") == frozenset({"world"})
+    assert _scope_of("The total council tax bill rose to 2,100 pounds.") == frozenset({"total"})
+    # the body that speaks still has no scope of its own
+    assert _scope_of("Police arrested 40 protesters, the regional police department said.") == frozenset()
+    assert _scope_of("Foreign ministry officials said 12 nationals were among the dead.") == frozenset()
+
+
+# --- "from Tuesday's low to Friday's close" is a span ------------------------------------------------------
+
+
+def _whens(text: str) -> list[tuple[str, str | None]]:
+    return [(c.text, c.when) for c in extract_claims(text) if c.kind == "number"]
+
+
+def test_a_span_from_a_days_noun_to_another_day_stays_a_span() -> None:
+    # markets, travel
+    assert _whens("Shares have gained 14 percent from Tuesday's low to Friday's close.") == [
+        ("14 percent", "from Tuesday")
+    ]
+    assert _whens("Some 400 flights were cancelled from Friday's storm through Sunday.") == [
+        ("Some 400 flights", "from Friday")
+    ]
+    # the day that owns the noun alone is still a point
+    assert _whens("The death toll from Monday's landslide rose to 12.") == [("12", "Monday")]
