@@ -195,3 +195,38 @@ def test_a_span_from_a_days_noun_to_another_day_stays_a_span() -> None:
     ]
     # the day that owns the noun alone is still a point
     assert _whens("The death toll from Monday's landslide rose to 12.") == [("12", "Monday")]
+
+
+# --- 'X sentenced Y, who stood up and said: "..."': the relative's verb is not the opener's ---------------------
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [c.speaker for c in extract_claims(text, {}) if c.kind == "quote"]
+
+
+@pytest.mark.parametrize(
+    "text,opener",
+    [
+        ('The judge sentenced Marsh, who stood up in the dock and said: "I am sorry for what I did."', "judge"),
+        ('The coach praised the young striker, who came off the bench and said: "I just wanted to play."', "coach"),
+        ('The officer stopped a van whose driver got out and said: "I have done nothing wrong."', "officer"),
+        ('The nurse treated the boy, who looked up and said: "Am I going to be all right?"', "nurse"),
+        ('The mayor visited the flooded street, where a resident waded out and said: "Nobody came to help."', "mayor"),
+    ],
+)
+def test_a_speech_verb_in_a_relative_clause_is_not_the_openers(text: str, opener: str) -> None:
+    [speaker] = _speakers(text)
+    assert speaker is None or opener not in speaker.lower()
+
+
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        ('The captain looked at the crowd and said: "This one is for you."', "the captain"),
+        ('The prosecutor showed the jury a letter the accused signed and said: "Read it for yourselves."', "the prosecutor"),
+        ('Ana Ruiz, who has led the union since 2019, welcomed the offer but said the deal "falls short of what nurses need."',
+         "Ana Ruiz"),
+    ],
+)
+def test_the_opener_who_acts_and_speaks_stays_the_speaker(text: str, speaker: str) -> None:
+    assert _speakers(text) == [speaker]
