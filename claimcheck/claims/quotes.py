@@ -1174,7 +1174,6 @@ def _from_after(after: str, credit_follows: bool = False) -> str | None:
         return _clean_name(m.group("name") + whole.group("rest"))  # ', said Save the Children.': the body's whole name
     if m and m.re is _AFTER_VERB_NAME and m.group("name").lower() in _GROUP_PLURALS and (whole := _NAME_OF_THE.match(after, m.end("name"))):
         return _clean_name(m.group("name") + whole.group("rest"))  # ', said Friends of the Earth.'
-
     if m:
         words = m.group("name").split()
         if len(words) == 2 and words[0] in _DETERMINERS and words[1] in ("letter", "letters"):
