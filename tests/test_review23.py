@@ -37,6 +37,14 @@ def test_a_shortfall_of_money_told_as_a_sum_is_one_fact() -> None:
                   "The country borrowed the equivalent of 4.5 percent of GDP last year, the finance ministry said.")  # fmt: skip
 
 
+def test_a_gap_of_a_length_is_a_space_not_a_lead() -> None:
+    # rail safety, storms: a gap in a wall or beside a platform and the same length told otherwise
+    assert joined("Inspectors found a 40cm gap between the train and the platform at the station, the report said.",
+                  "Inspectors found the platform stood 40cm from the train at the station, the report said.")  # fmt: skip
+    assert joined("The storm tore a 30-metre gap in the sea wall at Tarrow on Monday night.",
+                  "The storm tore a 30-metre hole in the sea wall at Tarrow on Monday night.")  # fmt: skip
+
+
 def test_a_margin_of_accounts_is_no_lead() -> None:
     assert _margins("The retailer reported an operating margin of 7.5 percent for the year.") == [None]
     assert joined("The retailer reported an operating margin of 7.5 percent for the year, it said on Thursday.",

@@ -557,9 +557,14 @@ _BY_BEFORE = re.compile(
 )
 _OF_BEFORE = re.compile(r"\b(lead|deficit|advantage|majority|margin|cushion|edge|gap)\s+of\s+" + _ROUGHLY, re.I)
 # A sum's deficit or gap is a shortfall, told as a sum as often ("a £3bn deficit" / "£3bn short", "a $14m budget gap" /
-# "needs another $14m"), and a deficit in percent is one of a budget ("4 percent of GDP"); a margin of accounts is a
-# ratio of profit to sales ("an operating margin of 7.5 percent"). Neither is a side ahead of another (review23).
-_SHORTFALL_NOUNS = {"money": frozenset(["deficit", "deficits", "gap"]), "percent": frozenset(["deficit", "deficits"])}
+# "needs another $14m"), a deficit in percent is one of a budget ("4 percent of GDP"), a gap of a length is a space
+# ("a 40cm gap between the train and the platform", "a 30-metre gap in the sea wall"); a margin of accounts is a
+# ratio of profit to sales ("an operating margin of 7.5 percent"). None is a side ahead of another (review23).
+_NO_SIDES_NOUNS = {
+    "money": frozenset(["deficit", "deficits", "gap", "gaps"]),
+    "percent": frozenset(["deficit", "deficits"]),
+    "distance": frozenset(["gap", "gaps"]),
+}
 _ACCOUNTS_MARGIN = re.compile(
     r"\b(?:profit|operating|gross|net|pre-?tax|trading|ebitda|underlying|interest|refining|retail)\s+margins?\b", re.I
 )
@@ -616,8 +621,8 @@ def margin_of(claim: Claim, thing: str) -> str | None:
 
 def _a_side_ahead(claim: Claim, noun: str, at: int) -> bool:
     """Whether a margin noun said of the figure at ``at`` is one side's lead, not a sum's shortfall nor a margin of
-    accounts (``_SHORTFALL_NOUNS``, ``_ACCOUNTS_MARGIN``)."""
-    if noun in _SHORTFALL_NOUNS.get(claim.extra.get("measure", ""), ()):
+    accounts, nor a space (``_NO_SIDES_NOUNS``, ``_ACCOUNTS_MARGIN``)."""
+    if noun in _NO_SIDES_NOUNS.get(claim.extra.get("measure", ""), ()):
         return False
     near = claim.sentence[max(0, at - 40) : at + len(claim.text) + 40]
     return not (noun.startswith("margin") and _ACCOUNTS_MARGIN.search(near))
