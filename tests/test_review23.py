@@ -45,6 +45,17 @@ def test_a_gap_of_a_length_is_a_space_not_a_lead() -> None:
                   "The storm tore a 30-metre hole in the sea wall at Tarrow on Monday night.")  # fmt: skip
 
 
+def test_a_majority_in_percent_is_the_winning_share() -> None:
+    # a referendum and a strike ballot: the share told as a majority and as the share of voters
+    assert joined("The measure passed with a majority of 61 percent in Sunday's referendum, officials said.",
+                  "Some 61 percent of voters backed the measure in Sunday's referendum, officials said.")  # fmt: skip
+    assert joined("The union won a 78 percent majority for strike action in the ballot, it said on Monday.",
+                  "Some 78 percent of members voted for strike action in the ballot, the union said on Monday.")  # fmt: skip
+    # in points or seats a majority is a margin still
+    assert _margins("The party won with a majority of 10 percentage points.") == ["margin"]
+    assert _margins("The government holds a majority of 12 seats.") == ["margin"]
+
+
 def test_a_margin_of_accounts_is_no_lead() -> None:
     assert _margins("The retailer reported an operating margin of 7.5 percent for the year.") == [None]
     assert joined("The retailer reported an operating margin of 7.5 percent for the year, it said on Thursday.",

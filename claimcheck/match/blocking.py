@@ -559,7 +559,9 @@ _OF_BEFORE = re.compile(r"\b(lead|deficit|advantage|majority|margin|cushion|edge
 # A sum's deficit or gap is a shortfall, told as a sum as often ("a £3bn deficit" / "£3bn short", "a $14m budget gap" /
 # "needs another $14m"), a deficit in percent is one of a budget ("4 percent of GDP"), a gap of a length is a space
 # ("a 40cm gap between the train and the platform", "a 30-metre gap in the sea wall"); a margin of accounts is a
-# ratio of profit to sales ("an operating margin of 7.5 percent"). None is a side ahead of another (review23).
+# ratio of profit to sales ("an operating margin of 7.5 percent"), a majority in percent the winning side's share ("a
+# majority of 61 percent", "a 78 percent majority for strike action"; in points or seats it is a margin). None is a
+# side ahead of another (review23).
 _NO_SIDES_NOUNS = {
     "money": frozenset(["deficit", "deficits", "gap", "gaps"]),
     "percent": frozenset(["deficit", "deficits"]),
@@ -621,8 +623,10 @@ def margin_of(claim: Claim, thing: str) -> str | None:
 
 def _a_side_ahead(claim: Claim, noun: str, at: int) -> bool:
     """Whether a margin noun said of the figure at ``at`` is one side's lead, not a sum's shortfall nor a margin of
-    accounts, nor a space (``_NO_SIDES_NOUNS``, ``_ACCOUNTS_MARGIN``)."""
+    accounts, a space nor a share (``_NO_SIDES_NOUNS``, ``_ACCOUNTS_MARGIN``)."""
     if noun in _NO_SIDES_NOUNS.get(claim.extra.get("measure", ""), ()):
+        return False
+    if noun.startswith("majorit") and claim.unit == "percent":
         return False
     near = claim.sentence[max(0, at - 40) : at + len(claim.text) + 40]
     return not (noun.startswith("margin") and _ACCOUNTS_MARGIN.search(near))
