@@ -249,3 +249,28 @@ def test_a_speech_verb_in_a_relative_clause_is_not_the_openers(text: str, opener
 )
 def test_the_opener_who_acts_and_speaks_stays_the_speaker(text: str, speaker: str) -> None:
     assert _speakers(text) == [speaker]
+
+
+# --- "Following 3 days of talks", "is closing 40 branches": no stretch of a series ------------------------------
+
+
+def _positions(sentence: str) -> list[str | None]:
+    from claimcheck.match.blocking import position_of
+
+    return [position_of(c) for c in extract_claims(sentence) if c.kind == "number"]
+
+
+def test_a_position_word_in_ing_without_a_determiner_is_no_stretch() -> None:
+    # labour, retail, banking: a preposition and verbs
+    assert _positions("Following 3 days of talks, the strike at the port ended on Friday.") == [None]
+    assert _positions("The bank is closing 40 branches across the north.") == [None]
+    assert _positions("The chain is opening 12 stores in Scotland this year.") == [None]
+    assert joined("Following 3 days of talks, the strike at the port ended on Friday.",
+                  "After the past 3 days of talks, the strike at the port ended on Friday.")  # fmt: skip
+
+
+def test_a_position_word_in_ing_after_a_determiner_is_a_stretch() -> None:
+    assert _positions("Rain is expected over the following 3 days.") == ["next"]
+    assert _positions("The visitors scored in the closing 10 minutes.") == ["last"]
+    assert _positions("Rates will rise over the coming 12 months.") == ["next"]
+    assert _positions("Tickets for the upcoming 4 concerts sold out.") == ["next"]

@@ -518,12 +518,22 @@ def _unlink_other_positions(graph: Graph, items: Sequence[Item], first: Sequence
     _unlink_where(graph, marks, str.__ne__)
 
 
+# A position word in "-ing" is an adjective of a stretch only after a determiner ("the following two days", "its
+# closing 10 minutes"): "Following 3 days of talks" is "after" them, "is closing 40 branches" and "opening 12
+# stores" are verbs (review23).
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|its|their|his|her|our|your|this|these|those)\s+$", re.IGNORECASE)
+
+
 def position_of(claim: Claim) -> str | None:
     """The stretch of a series a count names by the word right before its figure (``_POSITIONS``), or None."""
     at = claim.sentence.find(claim.text)
-    if at < 0 or not (m := _POSITION_BEFORE.search(claim.sentence[max(0, at - 20) : at])):
+    before = claim.sentence[max(0, at - 40) : at]
+    if at < 0 or not (m := _POSITION_BEFORE.search(before, max(0, len(before) - 20))):
         return None
-    return _POSITIONS[m.group(1).lower()]
+    word = m.group(1).lower()
+    if word.endswith("ing") and word != "upcoming" and not _DETERMINER_BEFORE.search(before, 0, m.start()):
+        return None
+    return _POSITIONS[word]
 
 
 # A margin (by how much one side is ahead) is not the count it is told in, nor a result: "a three-run lead" / "gave
