@@ -274,3 +274,18 @@ def test_a_position_word_in_ing_after_a_determiner_is_a_stretch() -> None:
     assert _positions("The visitors scored in the closing 10 minutes.") == ["last"]
     assert _positions("Rates will rise over the coming 12 months.") == ["next"]
     assert _positions("Tickets for the upcoming 4 concerts sold out.") == ["next"]
+
+
+# --- "a fourth quarter million-dollar writedown": a year's quarter, no quarter of a million ---------------------
+
+
+def test_a_years_quarter_before_a_million_word_is_no_quarter_million() -> None:
+    # company results, football finance
+    assert _numbers("The firm booked a fourth quarter million-dollar writedown on its old plant.") == []
+    assert _numbers("The club's third quarter million-pound loss was its worst.") == []
+    # the fraction of a scale stays
+    assert [t for t, _ in _numbers("A quarter million people lined the route of the parade.")] == [
+        "A quarter million people"
+    ]
+    [paid] = [c for c in extract_claims("The state paid a quarter-million dollars in fees.") if c.kind == "number"]
+    assert paid.value is not None and paid.value.low == 250_000 and paid.unit == "dollars"
