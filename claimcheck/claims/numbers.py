@@ -796,8 +796,11 @@ _SCALED_FRACTION = re.compile(
 _FRACTION_PARTS = {"half": 2, "third": 3, "quarter": 4}
 # "a quarter-million people", "a half-million visitors", "quarter million" (no "of a"): the US and headline form
 # (variants22); "three-quarters of a million" is read above, "three quarter million" is left.
-_HALF_SCALE = re.compile(r"\b(?:an?\s+)?(?P<part>half|quarter)[\s-](?P<scale>thousand|million|billion)\b", re.IGNORECASE)
+_HALF_SCALE = re.compile(r"\b(?P<article>an?\s+)?(?P<part>half|quarter)[\s-](?P<scale>thousand|million|billion)\b", re.IGNORECASE)
 _PART_BEFORE = re.compile(r"\b(?:one|two|three|and)[\s-]+$", re.IGNORECASE)  # not "one and a half billion"
+# ... nor a year's quarter or a game's half before a "million-dollar" word: "a fourth quarter million-dollar
+# writedown", "the second half million-pound signing" (review23)
+_PERIOD_BEFORE = re.compile(r"\b(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th|the)[\s-]+$", re.IGNORECASE)
 _RATE_CUE = re.compile(r"\b(?:rates?|interest|yields?|percent|per\s+cent|%|inflation|margin|polls?|points?\s+lead)", re.IGNORECASE)
 
 
@@ -825,6 +828,8 @@ def _scaled_fractions(s: str) -> list[_Raw]:
             out.append(_Raw(m.start(), m.end(), round(value * big, 6), "digits", scale=big))
     for m in _HALF_SCALE.finditer(s):
         if _PART_BEFORE.search(s, max(0, m.start() - 8), m.start()) or any(r.start <= m.start() < r.end for r in out):
+            continue
+        if m.group("article") is None and _PERIOD_BEFORE.search(s, max(0, m.start() - 8), m.start()):
             continue
         big = _SCALES[m.group("scale").lower()]
         out.append(_Raw(m.start(), m.end(), round(big / _FRACTION_PARTS[m.group("part").lower()], 6), "digits", scale=big))

@@ -152,6 +152,11 @@ _WHEN_ANCHOR = re.compile(
 
 
 _FROM_OWNER = re.compile(r"from\s+", re.IGNORECASE)  # before a day that owns a noun ("from Monday's blast")
+# ... unless the span's end follows that noun: "gained 14 percent from Tuesday's low to Friday's close" (review23)
+_SPAN_END = re.compile(
+    r"['’]s(?:\s+[\w-]+){1,3}\s+(?:to|until|till|through|thru)\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+    r"|January|February|March|April|May|June|July|August|September|October|November|December|the\s+end|midnight)\b"
+)
 
 
 def _time_phrases(s: str) -> list[re.Match[str]]:
@@ -164,7 +169,7 @@ def _time_phrases(s: str) -> list[re.Match[str]]:
         m = _WHEN.search(s, max(last_end, 0, anchor.start() - 30), min(len(s), anchor.end() + 20))
         if m and m.start() <= anchor.start() < m.end() and _is_time_phrase(m.group()):
             # "the toll from Tuesday's earthquake": "from" belongs to the noun the day owns, the day is a point
-            if (day := _FROM_OWNER.match(m.group())) and s.startswith(("'s", "’s"), m.end()):
+            if (day := _FROM_OWNER.match(m.group())) and s.startswith(("'s", "’s"), m.end()) and not _SPAN_END.match(s, m.end()):
                 m = _WHEN.match(s, m.start() + day.end()) or m
             out.append(m)
             last_end = m.end()
@@ -386,6 +391,9 @@ _AT_BEFORE = re.compile(r"\bat\s+(?:up\s+to|close\s+to|native|full|true)\s+$")
 # reels)", "the remaster is upscaled to 4K": its "4K" is no four thousand.
 _RESOLUTION_CUE = re.compile(r"\b(?:resolutions?|pixels?|\d{3,4}p|supersampl\w*|upscal\w*|downscal\w*)\b", re.IGNORECASE)
 _IN_AFTER = re.compile(r"$|[.,);:]|\s+(?:at|with|and|or|on|for|to)\b")
+# The sizes a picture's resolution is named by ("2K", "4K", "8K"): another "K" figure in a sentence about
+# resolution is thousands ("gained 900K subscribers after adding 4K resolution", review23)
+_RESOLUTION_SIZE = re.compile(r"(?:[24568]|1[02])K")
 
 
 def resolution(s: str, start: int, end: int) -> bool:
@@ -394,7 +402,7 @@ def resolution(s: str, start: int, end: int) -> bool:
         bool(_RESOLUTION_AFTER.match(s, end))
         or (bool(_IN_BEFORE.search(s, max(0, start - 20), start)) and bool(_IN_AFTER.match(s, end)))
         or bool(_AT_BEFORE.search(s, max(0, start - 20), start))
-        or (s[end - 1 : end] == "K" and bool(_RESOLUTION_CUE.search(s)))
+        or (_RESOLUTION_SIZE.fullmatch(s, start, end) is not None and bool(_RESOLUTION_CUE.search(s)))
     )
 
 
