@@ -279,9 +279,13 @@ class ExtractedPage:
     # ISO 639-1 code: the page's declared language from extract_page, the article's (claims.language.
     # decide_language) once the worker has read the text; None when nothing tells
     language: str | None = None
+    # the date the page's own tags give, before a feed's, and whether it is a day or a time without its zone:
+    # another outlet whose feed lists the page reads its date from them (ingest.extract.published_for)
+    page_published: datetime | None = None
+    page_published_local: bool = False
 
     def __post_init__(self) -> None:
-        _utc(self, "published")
+        _utc(self, "published", "page_published")
 
 
 @dataclass(frozen=True)

@@ -37,10 +37,15 @@ _FURNITURE_ANYWHERE = re.compile(
 # A wire photo's caption (rows22): "FILE - In this March 3, 2019, file photo, the mayor speaks ...", "In this photo
 # released by the navy, a ship ...", "This undated image provided by the museum shows ...": it tells what a picture
 # shows, on the page beside the story, not what the story reports ("In this town, 40 homes burned" is news).
+# A caption that opens "This ..." with no "FILE -" or "In" names the picture's handout or says what it shows ("This
+# undated image provided by ... shows"); "This picture, painted in 1840, sold for £12m", "This image, the party
+# fears, will cost it 20 seats" or "This photograph taken by a fan went viral" are news about the picture (review23).
+_PHOTO = r"(?:photo(?:graph)?|image|picture|frame\s+grab|video\s+(?:image|still))\b"
 _PHOTO_CAPTION = re.compile(
-    r"^(?:file\s*[-\u2013\u2014:]\s*)?(?:in\s+)?this\s+(?:[\w.,'\u2019-]+\s+){0,5}?(?:file\s+)?"
-    r"(?:photo(?:graph)?|image|picture|frame\s+grab|video\s+(?:image|still))\b"
-    r"(?:\s*,|\s+(?:provided|released|taken|made\s+available|obtained|shows?|from|by)\b)",
+    rf"^(?:(?:file\s*[-\u2013\u2014:]\s*(?:in\s+)?|in\s+)this\s+(?:[\w.,'\u2019-]+\s+){{0,5}}?(?:file\s+)?{_PHOTO}"
+    r"(?:\s*,|\s+(?:provided|released|taken|made\s+available|obtained|shows?|from|by)\b)"
+    rf"|this\s+(?:[\w.,'\u2019-]+\s+){{0,5}}?(?:file\s+)?{_PHOTO}"
+    r"\s+(?:(?:provided|released|made\s+available|obtained|distributed|issued)\b|(?:taken|from|by)\b[^.;:]*?\bshows\b|shows\b))",
     re.IGNORECASE,
 )
 # Furniture that carries digits (looked for only in sentences with one): gallery pagers ("Photo 3 of 12",
