@@ -66,7 +66,7 @@ _ROLE_STEM = re.compile(
 )  # prefilter
 _BE = (
     r"(?:(?:have|has|had|were|was|are|is|remain|remains|remained|being|been|now|still|also|reportedly|"
-    r"currently|later|all|who|that|confirmed|believed|feared|thought|to\s+be|reported)\s+)*"
+    r"currently|later|all|who|that|confirmed|believed|feared|thought|known|to\s+be|to\s+have|reported)\s+)*"
 )
 # "of the family", "in the crash", "from the village": a short phrase between the noun and its verb (its second
 # word never "and": "pulled 31 survivors from the rubble and rescued 12" gives the 31 no role of the 12).
@@ -113,6 +113,23 @@ _PART_OF = re.compile(
     re.IGNORECASE,
 )
 _TOLL = re.compile(r"\b(?:death\s+toll|toll\s+of\s+dead|number\s+of\s+(?:dead|deaths))\b", re.IGNORECASE)
+# ... "the number of miners killed" (tolls23): the number of people a verb kills (not "the number of jobs killed")
+_NUMBER_KILLED = re.compile(r"\bnumber\s+of\s+([a-z]+)\s+(?:killed|dead|who\s+(?:have\s+|had\s+)?died)\b", re.IGNORECASE)
+# A bare "toll" whose figure a verb of change gives, the number just after: "Quake toll rises to 47", "the toll
+# from Monday's roof fall rose to 7", "bringing the toll to 3", "the toll stands at 9". In news of an event a
+# toll with no other noun is its dead (tolls23); not a road's or a bridge's toll (a price: "the bridge toll rose
+# to 7.50"), nor "the toll of injured".
+_BARE_TOLL = re.compile(
+    r"(?<![\w-])(?<!road\s)(?<!bridge\s)(?<!motorway\s)(?<!tunnel\s)(?<!highway\s)(?<!turnpike\s)(?<!crossing\s)"
+    r"toll(?!\s+(?:road|booth|plaza|charge|fee|gate|lane|on\b|of\s+(?:the\s+)?(?:injured|wounded|hurt|missing|arrest)))"
+    r"\b[^.;:!?]{0,80}?\b(?:(?:rises?|rose|risen|rising|climbs?|climbed|climbing|reach(?:es|ed)?|hits?|jump(?:s|ed)?|"
+    r"stands?|stood|increase[sd]?|mount(?:s|ed)?|grew|grows|soar(?:s|ed)?)(?:\s+(?:to|at))?|to)\s+$",
+    re.IGNORECASE,
+)
+# ... after the verb that brings it there: "bringing the toll to 4", "raising the toll of the shooting to 5"
+_TOLL_BROUGHT = re.compile(
+    r"\b(?:bring(?:s|ing)?|brought|rais(?:es|ed|ing)|push(?:es|ed|ing)|tak(?:es|ing)|took)\s+the\s+(?:[\w-]+\s+){0,3}?toll\b", re.IGNORECASE
+)
 _HELD_AFTER = re.compile(
     rf"\s*{_BE}(?:behind\s+bars|in\s+(?:prison|jail|custody|detention)|imprisoned|jailed|held|detained|"
     r"incarcerated|locked\s+up)\b",
@@ -125,14 +142,19 @@ _POLITICAL = re.compile(r"\bpolitical(?:ly)?\b", re.IGNORECASE)
 # Survivors brought out of the water, the snow or the rubble are the rescued (variants22; variants20 left "21
 # survivors pulled from the rubble" / "21 people were rescued"): a verb of bringing out before "N survivors" or
 # after it, never survivors who are only counted ("the crash had 12 survivors", "3 survivors walked away").
+# "lifted", "brought" and "carried" only with "out" ("brought out 12 survivors", "were carried out of the mine"):
+# alone they take survivors of a past event somewhere ("brought 300 survivors of the genocide to speak in schools",
+# "were brought from the camp to give evidence"; review23).
+_BRING_OUT = r"(?:(?:pulled|plucked|hauled|dragged|dug|winched|airlifted)(?:\s+out)?|(?:lifted|brought|carried)\s+out)"
+# ... or with where to right after the survivors: "brought 14 survivors ashore", "carried 9 survivors to safety"
+_BROUGHT_BEFORE = re.compile(r"\b(?:lifted|brought|carried)\s+$", re.IGNORECASE)
+_TO_SAFETY = re.compile(r"\s+(?:ashore|to\s+(?:safety|shore|land|the\s+surface))\b", re.IGNORECASE)
 _BROUGHT_OUT_BEFORE = re.compile(
-    r"\b(?:pulled|plucked|hauled|dragged|dug|winched|airlifted|lifted|brought|carried)\s+(?:out\s+)?"
-    r"(?:(?:a\s+further|another|an?\s+additional|a\s+total\s+of)\s+)?$",
-    re.IGNORECASE,
+    rf"\b{_BRING_OUT}\s+(?:(?:a\s+further|another|an?\s+additional|a\s+total\s+of)\s+)?$", re.IGNORECASE
 )
 _BROUGHT_OUT_AFTER = re.compile(
     r"\s+(?:(?:were|was|have\s+been|had\s+been|have|had)\s+(?:now\s+|since\s+)?(?:been\s+)?)?"
-    r"(?:pulled|plucked|hauled|dragged|dug|winched|airlifted|lifted|brought|carried)\s+(?:out\s+)?(?:from|of)\b",
+    rf"{_BRING_OUT}\s+(?:from|of)\b",
     re.IGNORECASE,
 )
 
@@ -163,7 +185,9 @@ def event_role(s: str, start: int, end: int, unit: str | None) -> str | None:
     if before and (before.lastgroup not in _OF_THE_LIVING or _living(words, s[max(0, end - 40) : end])):
         return before.lastgroup  # "killed 12 villagers", not "the Senate killed 3 bills" nor "rescued 40 brands"
     if words and words[-1] in ("survivor", "survivors") and (
-        _BROUGHT_OUT_BEFORE.search(s, lo, start) or _BROUGHT_OUT_AFTER.match(s, end, min(len(s), end + 40))
+        _BROUGHT_OUT_BEFORE.search(s, lo, start)
+        or _BROUGHT_OUT_AFTER.match(s, end, min(len(s), end + 40))
+        or (_BROUGHT_BEFORE.search(s, lo, start) and _TO_SAFETY.match(s, end))
     ):
         return "rescued"  # "pulled 297 survivors from the water", "21 survivors were dug out of the rubble"
     if _SENT_AWAY_BEFORE.search(s, lo, start) and _TO_LEAVE.match(s, end):
@@ -171,9 +195,33 @@ def event_role(s: str, start: int, end: int, unit: str | None) -> str | None:
     after = _AFTER.match(s, end, min(len(s), end + 90))
     if after and not (after.lastgroup == "arrested" and _STILL.search(after.group())):
         return after.lastgroup  # not "1,100 people remain detained": held (``held_role``), not an arrest
-    if unit is None and _mentions(_TOLL, s):
+    if unit is None and (_mentions(_TOLL, s) or _bare_toll(s, start) or _number_killed(s)):
         return "deaths"
     return None
+
+
+def _number_killed(s: str) -> bool:
+    """"the number of miners killed", "the number of people who died": a toll of the living (``_living``)."""
+    m = _NUMBER_KILLED.search(s)
+    return m is not None and _living([m.group(1).lower()], m.group(1))
+
+
+def _bare_toll(s: str, start: int) -> bool:
+    """"Quake toll rises to 47", "bringing the toll of the shooting to 4": the figure of a bare toll (``_BARE_TOLL``);
+    "to" alone only after a verb that brings the toll there ("paid the toll to 4 operators" is no figure of it)."""
+    m = _BARE_TOLL.search(s, max(0, start - 120), start)
+    if m is None:
+        return False
+    if not m.group(0).lower().rstrip().endswith(" to") or _CHANGE_TO.search(m.group(0)) is not None:
+        return True
+    return _TOLL_BROUGHT.search(s, max(0, start - 120), start) is not None
+
+
+_CHANGE_TO = re.compile(
+    r"\b(?:rises?|rose|risen|rising|climbs?|climbed|climbing|reach(?:es|ed)?|jump(?:s|ed)?|increase[sd]?|"
+    r"mount(?:s|ed)?|grew|grows|soar(?:s|ed)?)\s+to\s+$",
+    re.IGNORECASE,
+)
 
 
 # Roles whose verbs are said of things too ("killed 3 bills", "rescued 40 brands", "displaced 2 rivals"): only the

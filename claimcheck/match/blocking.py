@@ -41,6 +41,7 @@ from claimcheck.match.normalize import (
     speaker_words,
     when_compatible,
     when_strictly_compatible,
+    when_words,
     words_compatible,
 )
 from claimcheck.match.rules import (
@@ -48,6 +49,7 @@ from claimcheck.match.rules import (
     MatchOptions,
     Rule,
     can_evolve,
+    day_only,
     floor_of,
     match_when,
     names_change,
@@ -72,6 +74,7 @@ from claimcheck.match.things import (
     classes_agree,
     compound_key,
     count_class,
+    evolving_role,
     is_count_class,
     is_fairly_precise,
     is_generic_ordinal,
@@ -82,10 +85,12 @@ from claimcheck.match.things import (
     is_wide,
     role_family,
     rounded_pairs,
+    running_length,
     sig_digits,
     significant_digits,
     stated,
     thing_class,
+    unit_key,
 )
 from claimcheck.models import Claim
 from claimcheck.nouns import noun_kind
@@ -424,6 +429,8 @@ def number_graph(
     if times is not None:
         updates = _update_links(items, graph, options, times, unit, ctx, bucket)
     _unlink_other_times(graph, items, first, options, times)  # after the updates' pass, which links agreeing figures
+    _unlink_far_tolls(graph, items, first, unit, options, times)
+    _unlink_other_places(graph, items, first, unit)
 
     def rule_of(i: int, j: int) -> Rule:
         """Why numbers i and j are linked, as scoring them found (the earlier claim first; across
@@ -518,12 +525,22 @@ def _unlink_other_positions(graph: Graph, items: Sequence[Item], first: Sequence
     _unlink_where(graph, marks, str.__ne__)
 
 
+# A position word in "-ing" is an adjective of a stretch only after a determiner ("the following two days", "its
+# closing 10 minutes"): "Following 3 days of talks" is "after" them, "is closing 40 branches" and "opening 12
+# stores" are verbs (review23).
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|its|their|his|her|our|your|this|these|those)\s+$", re.IGNORECASE)
+
+
 def position_of(claim: Claim) -> str | None:
     """The stretch of a series a count names by the word right before its figure (``_POSITIONS``), or None."""
     at = claim.sentence.find(claim.text)
-    if at < 0 or not (m := _POSITION_BEFORE.search(claim.sentence[max(0, at - 20) : at])):
+    before = claim.sentence[max(0, at - 40) : at]
+    if at < 0 or not (m := _POSITION_BEFORE.search(before, max(0, len(before) - 20))):
         return None
-    return _POSITIONS[m.group(1).lower()]
+    word = m.group(1).lower()
+    if word.endswith("ing") and word != "upcoming" and not _DETERMINER_BEFORE.search(before, 0, m.start()):
+        return None
+    return _POSITIONS[word]
 
 
 # A margin (by how much one side is ahead) is not the count it is told in, nor a result: "a three-run lead" / "gave
@@ -555,7 +572,26 @@ _BY_BEFORE = re.compile(
     r"|beating|defeated|lost|lose|loses|losing)(?:\s+[\w'’-]+){0,5}?\s+by\s+" + _ROUGHLY,
     re.IGNORECASE,
 )
-_OF_BEFORE = re.compile(r"\b(?:lead|deficit|advantage|majority|margin|cushion|edge|gap)\s+of\s+" + _ROUGHLY, re.I)
+_OF_BEFORE = re.compile(r"\b(lead|deficit|advantage|majority|margin|cushion|edge|gap)\s+of\s+" + _ROUGHLY, re.I)
+# A sum's deficit or gap is a shortfall, told as a sum as often ("a £3bn deficit" / "£3bn short", "a $14m budget gap" /
+# "needs another $14m"), a deficit in percent is one of a budget ("4 percent of GDP"), a gap of a length is a space
+# ("a 40cm gap between the train and the platform", "a 30-metre gap in the sea wall"); a margin of accounts is a
+# ratio of profit to sales ("an operating margin of 7.5 percent"), a majority in percent the winning side's share ("a
+# majority of 61 percent", "a 78 percent majority for strike action"; in points or seats it is a margin). None is a
+# side ahead of another (review23).
+_NO_SIDES_NOUNS = {
+    "money": frozenset(["deficit", "deficits", "gap", "gaps"]),
+    "percent": frozenset(["deficit", "deficits"]),
+    "distance": frozenset(["gap", "gaps"]),
+}
+_ACCOUNTS_MARGIN = re.compile(
+    r"\b(?:profit|operating|gross|net|pre-?tax|trading|ebitda|underlying|interest|refining|retail)\s+margins?\b", re.I
+)
+# "won by 320 votes to 250", "won by three sets to one", "by 5,200 votes to Labour's 4,800": a tally of both sides,
+# the first figure the winner's own count, not by how much it won (review23)
+_TALLY_AFTER = re.compile(
+    r"^\s+to\s+(?:\d|(?:nil|love|none|" + "|".join(UNITS_WORDS) + r")\b|[A-Z][\w'’-]*['’]s?\s)"
+)
 # "up" and "down" after a verb they make another verb of are no side's state ("gave up three runs" counts runs)
 _PARTICLES = re.compile(
     r"\b(?:gave|give|gives|giving|given|picked|pick|picks|picking|set|sets|setting|ended|end|ends|ending|shut|shuts"
@@ -589,12 +625,28 @@ def margin_of(claim: Claim, thing: str) -> str | None:
     words = claim.text.lower().replace("-", " ").split()
     noun = m.group(1).lower() if (m := _WORD_AFTER.match(after)) else ""
     unit_word = ((claim.unit or "").split() or [""])[-1].lower()
-    told = unit_word in _MARGIN_UNITS and bool(_BY_BEFORE.search(before) or _MARGIN_AFTER.match(after))
-    if words[-1] in _MARGIN_NOUNS or noun in _MARGIN_NOUNS or told or _OF_BEFORE.search(before):
+    by = _BY_BEFORE.search(before) and not _TALLY_AFTER.match(after)
+    told = unit_word in _MARGIN_UNITS and bool(by or _MARGIN_AFTER.match(after))
+    of = o.group(1).lower() if (o := _OF_BEFORE.search(before)) else ""
+    marked = next((w for w in (words[-1], noun, of) if w in _MARGIN_NOUNS), "")
+    if marked and not _a_side_ahead(claim, marked, at):
+        marked = ""
+    if marked or told:
         return "margin"
     if claim.unit is None or not claim.unit.strip() or _MARGIN_WORDS.search(_PARTICLES.sub(" ", claim.sentence)):
         return None
     return "count"
+
+
+def _a_side_ahead(claim: Claim, noun: str, at: int) -> bool:
+    """Whether a margin noun said of the figure at ``at`` is one side's lead, not a sum's shortfall nor a margin of
+    accounts, a space nor a share (``_NO_SIDES_NOUNS``, ``_ACCOUNTS_MARGIN``)."""
+    if noun in _NO_SIDES_NOUNS.get(claim.extra.get("measure", ""), ()):
+        return False
+    if noun.startswith("majorit") and claim.unit == "percent":
+        return False
+    near = claim.sentence[max(0, at - 40) : at + len(claim.text) + 40]
+    return not (noun.startswith("margin") and _ACCOUNTS_MARGIN.search(near))
 
 
 def _unlink_potential(graph: Graph, items: Sequence[Item], first: Sequence[int]) -> None:
@@ -752,6 +804,100 @@ def _unlink_other_times(
         return not relative_fits(a, b, ta, tb)
 
     _unlink_where(graph, marks, apart)
+
+
+def _a_toll(claim: Claim, thing: str) -> bool:
+    """A count that evolves over the days of one event (deaths, arrests, "killed four miners"), not a length of
+    time still running ("has been held for 20 days"), which runs on for weeks and names no place of its own."""
+    return (can_evolve(claim, thing) or evolving_role(claim, thing) is not None) and running_length(claim, thing) is None
+
+
+# Reports of one undated toll this many update spans apart are two events' whatever they name (two floods of one
+# valley a month apart); a final toll retold days after its event keeps its links unless the places differ.
+FAR_TOLLS = 5
+
+
+# A count told as it stands when the outlet writes: the present perfect ("have died", "has killed", "have now
+# been arrested"), a figure that rose ("rose to", "climbed to"), "now", "so far", "to date".
+_AS_OF_WRITING = re.compile(
+    r"\b(?:(?:has|have)\s+(?:now\s+|so\s+far\s+)?(?:been\s+)?[a-z]+(?:ed|en|ied|lled|t)\b|"
+    r"r[io]sen?\s+to|rises\s+to|climb(?:s|ed)\s+to|reach(?:es|ed)|now|so\s+far|to\s+date)\b",
+    re.IGNORECASE,
+)
+
+
+def _as_of_writing(claim: Claim) -> bool:
+    """A toll told as it stands at the time of writing (``_AS_OF_WRITING``), not retold as past ("killed 58")."""
+    return _AS_OF_WRITING.search(claim.sentence) is not None
+
+
+def _unlink_far_tolls(
+    graph: Graph,
+    items: Sequence[Item],
+    first: Sequence[int],
+    unit: Sequence[str],
+    options: MatchOptions,
+    times: Sequence[float | None] | None,
+) -> None:
+    """Drop the links between two reports of an undated count that evolves (a toll, the injured, the missing,
+    arrests) published more than ``update_span`` apart (every report of one from every report of the other) whose
+    sentences name two places and none in common, or more than ``FAR_TOLLS`` spans apart whatever they name: an
+    undated toll is the count at the time of writing, so "Nine miners have died in the roof fall at the Tarn Hollow
+    pit" and "Nine miners died at Kestrel" three weeks apart are two accidents' tolls (tolls23). A count with a date
+    of its own ("in 2019", "last year") keeps its links."""
+    if times is None:
+        return
+    marks: dict[int, tuple[float, float, Claim]] = {}
+    for g, n in enumerate(first):
+        if not graph.adj[g] or not _a_toll(items[n].claim, unit[n]):
+            continue
+        members = graph.members[g]
+        if any((w := match_when(items[m].claim)) and not _undated(w) for m in members):
+            continue
+        ts = [times[items[m].article] for m in members]
+        known = [t for t in ts if t is not None]
+        if known and len(known) == len(ts):
+            marks[g] = (min(known), max(known), items[n].claim)
+    span = options.update_span
+
+    def apart(a: tuple[float, float, Claim], b: tuple[float, float, Claim]) -> bool:
+        gap = max(a[0], b[0]) - min(a[1], b[1])
+        # days apart and two places named; or weeks apart (a final toll is retold for days after the event)
+        if gap <= span:
+            return False
+        assert a[2].value is not None and b[2].value is not None
+        if not values_agree(a[2].value, b[2].value):
+            return True
+        return _as_of_writing(a[2]) and _as_of_writing(b[2]) or gap > FAR_TOLLS * span and not _names_one_event(a[2], b[2])
+
+    _unlink_where(graph, marks, apart)
+
+
+def _unlink_other_places(graph: Graph, items: Sequence[Item], first: Sequence[int], unit: Sequence[str]) -> None:
+    """Drop the links between two different figures of a count that evolves whose sentences name places or bodies
+    and none in common (``_names_one_event``): "Deaths from the cholera outbreak in Tarsk rose to 15" and "19 people
+    have died in the cholera outbreak in Welby" are two outbreaks' tolls, neither an update nor a conflict of the
+    other (tolls23). Figures that agree keep their links."""
+    marks = {
+        g: items[n].claim
+        for g, n in enumerate(first)
+        if graph.adj[g] and _a_toll(items[n].claim, unit[n])
+    }
+
+    def apart(a: Claim, b: Claim) -> bool:
+        assert a.value is not None and b.value is not None
+        return not values_agree(a.value, b.value) and not _names_one_event(a, b)
+
+    _unlink_where(graph, marks, apart)
+
+
+_BY_UNTIL = frozenset(["by", "until", "till", "as"])
+
+
+def _undated(when: str) -> bool:
+    """A time of day or a weekday only, maybe after "by" or "until" ("by Monday evening"): no date of its own."""
+    words = when_words(when) - _BY_UNTIL
+    return not words or day_only(" ".join(sorted(words)))
 
 
 def _unlink_where(graph: Graph, marks: dict[int, _Mark], apart: Callable[[_Mark, _Mark], bool]) -> None:
@@ -1839,24 +1985,31 @@ def _update_links(
     dated. Two such groups link when their values are disjoint, at most ``update_ratio`` apart, their
     contexts share words, and every report of the lower value was published at least
     ``update_window`` before every report of the higher one. Reports at about the same time that
-    disagree keep their conflict link (or none); a figure that falls is never an update.
+    disagree keep their conflict link (or none); a figure that falls is never an update. Nothing links
+    two groups more than ``update_span`` apart (the closest two reports): a toll rises over days, not weeks.
     Returns the rule of each link made, by group pair (g < h).
     """
     floor = 100 * options.number_context_floor
     first = [m[0] for m in graph.members]
     blocks: dict[tuple[str, bool], list[int]] = defaultdict(list)
+    noun: dict[int, str] = {}
     t_lo: dict[int, float] = {}
     t_hi: dict[int, float] = {}
     for g, n in enumerate(first):
         claim = items[n].claim
-        if bucket[n] is None or not can_evolve(claim, unit[n]):
+        role = evolving_role(claim, unit[n])
+        if bucket[n] is None or not (role or can_evolve(claim, unit[n])):
             continue
         ts = [times[items[m].article] for m in graph.members[g]]
         known = [t for t in ts if t is not None]
         if len(known) < len(ts):
             continue
         t_lo[g], t_hi[g] = min(known), max(known)
-        blocks[unit[n], is_span(claim.when)].append(g)
+        # "killed four miners" is a toll of deaths as "the death toll rose to 9" is (and never the miners rescued);
+        # its noun keeps it from another noun's deaths ("killed 3 soldiers" / "killed 12 civilians")
+        if role is not None:
+            noun[g] = unit[n]
+        blocks[unit_key(role) if role is not None else unit[n], is_span(claim.when)].append(g)
     out: dict[tuple[int, int], Rule] = {}
     for (thing, _), groups in blocks.items():
         if len(groups) < 2:
@@ -1885,6 +2038,11 @@ def _update_links(
             ok &= rep[None, :] <= options.update_ratio * rep[:, None]
             # values that agree ("at least 3" and "5") link at any time; disjoint ones only in order
             ok &= agree | (thi[:, None] + options.update_window <= tlo[None, :])
+            # ... and both only within days of each other (the closest two reports): one event's toll
+            # (a length of time still running, "has been held for 20 days", runs on for weeks: no limit)
+            running = np.array([running_length(items[n].claim, thing) is not None for n in ns], dtype=bool)
+            near = np.maximum(tlo[:, None], tlo[None, :]) - np.minimum(thi[:, None], thi[None, :]) <= options.update_span
+            ok &= near | running[:, None] | running[None, :]
             for row in np.flatnonzero(ok.sum(axis=1) > options.max_candidates):
                 found = np.flatnonzero(ok[row])  # a dense block: only the closest contexts
                 ok[row] = False
@@ -1893,13 +2051,18 @@ def _update_links(
             for x, y in zip(xs.tolist(), ys.tolist(), strict=True):
                 a, b = items[ns[x]].claim, items[ns[y]].claim
                 g, h = chunk[x], chunk[y]
+                if noun.get(g, noun.get(h)) != noun.get(h, noun.get(g)):
+                    continue  # the deaths of two nouns: "3 soldiers" and "12 civilians" killed
                 if agree[x, y]:
-                    if h not in graph.adj[g] and g != h:
+                    # a noun's deaths and the toll agreeing join by the number pass's own rules, never here
+                    if h not in graph.adj[g] and g != h and noun.get(g) == noun.get(h):
                         scored = number_pair(a, b, float(sims[x, y]) / 100, thing, options)
                         if scored is not None:
                             graph.link(g, h, scored[0])
                     continue
                 if not (rep[x] < rep[y]):
+                    continue
+                if not _names_one_event(a, b):
                     continue
                 scored = update_pair(a, b, float(sims[x, y]) / 100, thing, options)
                 if scored is None:
@@ -1908,6 +2071,31 @@ def _update_links(
                 graph.link(g, h, scored[0])
                 out[(g, h) if g < h else (h, g)] = scored[1]
     return out
+
+
+# Names that tell no event from another: days and months.
+_DATE_NAMES = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+     "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+)  # fmt: skip
+
+
+def _names_one_event(a: Claim, b: Claim) -> bool:
+    """Whether two reports of a toll may be one event's: not when both sentences name a place or a body (``names``,
+    days and months aside) and not one in common ("Deaths from the dengue outbreak in Pell rose to 15" / "18 people
+    were crushed to death at the Veyra shrine": two events' tolls, tolls23). A sentence that names nothing ("Three
+    of the injured died in hospital, raising the death toll to 11") may update any."""
+    na, nb = _place_names(a.sentence), _place_names(b.sentence)
+    return not na or not nb or bool(na & nb)
+
+
+def _place_names(sentence: str) -> set[str]:
+    """``names`` of a sentence, days and months aside; none for a headline in Title Case ("Veyra Shrine Crush Toll
+    Reaches 31"), where every word is capitalised and ``names`` cannot tell a name."""
+    words = [w for w in sentence.split() if w[:1].isalpha()]
+    if len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words):
+        return set()
+    return names(sentence) - _DATE_NAMES
 
 
 def _bounds(values: Sequence[Any]) -> tuple[Any, Any, Any, Any]:

@@ -102,10 +102,21 @@ COUNT_NOUNS = frozenset(
 )  # fmt: skip
 
 
+# The unit claims/numbers.py gives a part told with its whole: "of 16", "of 21 attempts", "of ten voters"
+_OF_WHOLE_UNIT = re.compile(
+    r"of\s+(?P<whole>\d[\d,.]*|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|[a-z]+ty)"
+    r"(?:-[a-z]+)?)(?:\s+|$)",
+    re.IGNORECASE,
+)
+
+
 @functools.lru_cache(maxsize=65536)
 def unit_key(unit: str | None) -> str:
     """The counted thing reduced to its head noun: "political prisoners" -> "prisoner"; a unit of
     measure in it to its one spelling ("five-yard score", "5-yard pass": "yd")."""
+    if unit and (whole := _OF_WHOLE_UNIT.match(unit)):
+        # a part of a whole ("12 of 20", "nine out of 14 attempts"): it joins only a part of the same whole
+        return "of " + whole.group("whole").lower().replace(",", "")
     raw = (unit or "").lower().replace("-", " ").split()
     if (measure := measure_in(raw, min_len=2)) is not None:
         return measure
@@ -451,6 +462,30 @@ def can_evolve(claim: Claim, thing: str | None = None) -> bool:
     if _RISING.search(claim.when or "") or _RISING.search(claim.text):
         return True
     return running_length(claim, thing) is not None
+
+
+# The roles of people a story counts again as it unfolds (``claims.roles.ROLES``): the dead, the injured, the
+# missing, those arrested, evacuated, rescued, displaced or taken to hospital.
+_EVOLVING_ROLES = frozenset(["deaths", "injured", "hospitalised", "missing", "evacuated", "arrested", "rescued", "displaced"])
+
+
+def evolving_role(claim: Claim, thing: str | None = None) -> str | None:
+    """The role of a count of a specific noun that a verb gives ("killed four miners", "arrested 2 managers",
+    "Six miners were rescued"): such a count evolves as the toll told as deaths does, within its noun and role
+    (the miners killed and the miners rescued are two counts). None for a count whose noun is its role already
+    (deaths, the injured: ``EVOLVING_THINGS``) or that no role verb governs."""
+    role = claim.extra.get("role")
+    thing = thing if thing is not None else thing_key(claim)
+    if not isinstance(role, str) or role not in _EVOLVING_ROLES or thing in EVOLVING_THINGS:
+        return None
+    return role
+
+
+def toll_key(claim: Claim) -> str:
+    """The counted thing of a toll: the role's thing for a specific noun a role verb counts ("killed four miners":
+    death, as "the toll rose to 9" is), else ``thing_key``."""
+    role = evolving_role(claim)
+    return unit_key(role) if role is not None else thing_key(claim)
 
 
 def running_length(claim: Claim, thing: str | None = None) -> str | None:
