@@ -207,3 +207,53 @@ def test_epithet_names_the_last_speaker() -> None:
 )
 def test_epithet_must_not_fire(text: str) -> None:
     assert _speakers(text)[1] in ("the referee", "referee", "champion")
+
+
+# --- "she" / "he" after a description: a common noun opening a sentence is nobody; a name set off after a role is the
+# subject; a person the text credited by one pronoun is no speaker of the other
+
+
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        (
+            "Iris Kalnins, 34, was on her way to work when the tram stopped. Smoke filled the carriage within seconds. "
+            'Passengers forced the doors open. "I thought we were all going to die," she said.',
+            "kalnins",
+        ),
+        (
+            "Ola Brandt scored the only goal of the game. Rain poured down on the stands all evening. "
+            '"We had to dig deep for this one," he said.',
+            "brandt",
+        ),
+        # a name after a title's dot opens no sentence
+        (
+            'In a long interview, Mr. Hale explicitly said the plan was dead. "That was never my deal," he said.',
+            "hale",
+        ),
+        (
+            'Carmen Ruiz told the hearing she had warned her bosses. "I raised it three times," she said. '
+            'Her former manager, Neil Osborne, denied that. "I never saw any of those emails," he said.',
+            "osborne",
+        ),
+        (
+            "A neighbour, Priya Shah, spoke to the local paper about the fire. "
+            '"The smoke was so thick we could not see the road," she said.',
+            "shah",
+        ),
+    ],
+)
+def test_pronoun_after_a_description(text: str, speaker: str) -> None:
+    assert _last_word(_speakers(text)[-1]) == speaker
+
+
+def test_pronoun_of_the_other_gender_takes_no_last_speaker() -> None:
+    # nobody else named: "he" after her quote stays unresolved rather than hers
+    text = 'Carmen Ruiz chairs the board. "We will sell the ground," she said. "It was a hard choice," he said.'
+    assert _speakers(text) == ["Carmen Ruiz", None]
+
+
+def test_a_role_introduced_as_an_occupation() -> None:
+    text = 'Emma Clarke, a nurse at the hospital, started the petition. "We are exhausted and unheard," the nurse said.'
+    [quote] = [c for c in extract_claims(text, {}) if c.kind == "quote"]
+    assert (quote.speaker, quote.extra.get("credit")) == ("Emma Clarke", "the nurse")

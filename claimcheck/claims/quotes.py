@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from claimcheck.claims import coref
-from claimcheck.claims.lexicon import CAPITAL, SMALL, SPEECH_RE, is_title_case
+from claimcheck.claims.lexicon import CAPITAL, COUNT_NOUNS, SMALL, SPEECH_RE, is_title_case
 from claimcheck.claims.sentences import CREDIT_NAME
 from claimcheck.models import ClaimDetails
 
@@ -287,9 +287,15 @@ def find_quotes(text: str) -> list[Quote]:
         places = {p for p in places if not _speaks(text, p)}
     last_speaker: tuple[str, int] | None = None
     prev_line = -1
+    voiced: dict[str, str] = {}  # who was credited "he said" ("m") or "she said" ("f") so far
     for q in quotes:
         line = text.rfind("\n", 0, q.start)
+        pronoun = _credit_pronoun(text, q)
         q.speaker = _speaker(text, q, last_speaker, persons, places)
+        if pronoun and q.speaker and voiced.get(q.speaker, pronoun) != pronoun:
+            q.speaker = None  # "he said" resolved to one the text credited "she said" before
+        if q.speaker is None and pronoun and (alone := _only_fitting(text, q, persons, voiced, pronoun, places)):
+            q.speaker = alone  # '"...," she said. Her manager, Neil Osborne, denied it. "...," he said': not her
         if q.speaker:
             q.speaker = _expand(persons, q.speaker, q.start, text)
             if not q.speaker[:1].isupper() and (m := _ROLE_WORDS_NAME.fullmatch(q.speaker)):
@@ -302,6 +308,8 @@ def find_quotes(text: str) -> list[Quote]:
                 q.extra["credit"], q.speaker = q.speaker, last_speaker[0]  # "added the four-times champion"
         elif (body := _body_by_kind(text, q)) is not None:
             q.extra["credit"], q.speaker = body  # '"...," the agency said' after the Food Standards Agency
+        elif pronoun and last_speaker is not None and voiced.get(last_speaker[0], pronoun) != pronoun:
+            pass  # "he said" after her quote: not hers, and nobody else fits alone
         elif (
             last_speaker is not None
             and line == prev_line
@@ -313,6 +321,8 @@ def find_quotes(text: str) -> list[Quote]:
             q.speaker = last_speaker[0]  # a quote paragraph right after the speaker's previous quote
         if q.speaker:
             last_speaker = (q.speaker, q.end)
+            if pronoun and q.speaker[:1].isupper():
+                voiced[q.speaker] = pronoun
         prev_line = line
         words = [w.lower() for s, e in q.parts for w in _WORDS.findall(text[s:e])]
         q.extra["norm"] = " ".join(words)
@@ -346,6 +356,41 @@ def _epithet_of_last(
     mine = set(last[0].split())
     others = persons[bisect_left(persons, (last[1], "")) : bisect_left(persons, (q.start, ""))]
     return near and all(set(n.split()) & mine for _, n in others)  # the last speaker's own credit may lie between
+
+
+# The pronoun crediting a quote right after it ('"...," she said'): "m" or "f".
+_PRONOUN_CREDIT = re.compile(rf"[”\"’'»]?,?\s+(?P<p>he|she)\s+(?:also\s+|later\s+)?{_SPEECH}\b")
+
+
+def _credit_pronoun(text: str, q: Quote) -> str | None:
+    m = _PRONOUN_CREDIT.match(text, q.end)
+    return None if m is None else ("m" if m.group("p") == "he" else "f")
+
+
+def _only_fitting(
+    text: str, q: Quote, persons: list[tuple[int, str]], voiced: dict[str, str], pronoun: str, places: set[str]
+) -> str | None:
+    """Round speakers23: the one person named in the quote's paragraph before it whom the crediting pronoun can
+    stand for, once those the text credited by the other pronoun ('"...," she said') are left out; else None."""
+    para = text.rfind("\n", 0, q.start) + 1
+    near = persons[bisect_left(persons, (para, "")) : bisect_left(persons, (q.start, ""))]
+    names = _distinct_people([n for _, n in near if _plausible(n, places) and not coref.is_body_name(n)])
+    fitting = [n for n in names if voiced.get(n, pronoun) == pronoun and _gender(text, n) in (None, pronoun)]
+    if len(fitting) != 1 or len(fitting) == len(names):
+        return None  # nobody was left out by the pronoun: the usual rules found no speaker, nor does this
+    return fitting[0]
+
+
+def _distinct_people(names: list[str]) -> list[str]:
+    """Names of different people ("Neil Osborne" and "Osborne" are one; the fuller kept)."""
+    out: list[str] = []
+    for n in names:
+        same = [o for o in out if set(n.split()) <= set(o.split()) or set(o.split()) <= set(n.split())]
+        if not same:
+            out.append(n)
+        elif len(n) > len(same[0]):
+            out[out.index(same[0])] = n
+    return out
 
 
 # Between two quotes of one sentence: no sentence end, no verb of speech or naming, no other quote mark.
@@ -1849,7 +1894,7 @@ def _last_subject(
     surnames = {n.split()[-1] for p, n in (persons or []) if p < pos and " " in n}
     hidden = hidden or []
     found = None
-    for rx in (_SUBJECT, _OPENING_FULL, _OPENING_SINGLE, _ROLE_SUBJECT):
+    for rx in (_SUBJECT, _OPENING_FULL, _OPENING_SINGLE, _ROLE_SUBJECT, _APPOSED_SUBJECT):
         opening = rx is _OPENING_FULL or rx is _OPENING_SINGLE
         for m in rx.finditer(text, max(window_start, para) if opening else window_start, pos):
             raw = m.group("name")
@@ -1864,6 +1909,19 @@ def _last_subject(
                 continue  # "Responding to the Harbour Gazette article, he added": the object of "to" is no subject
             if not name or name in _NOT_NAMES or name.lower() in {"he", "she", "they"}:
                 continue
+            if " " not in name and (
+                name.lower() in _ROLE_NOUNS
+                or name.lower() in COUNT_NOUNS
+                or rx is _SUBJECT
+                and raw == name
+                and name not in surnames
+                and _sentence_opening(text, m.start())
+                and not _named_mid_sentence(text, name, pos)
+            ):
+                # "Passengers forced the doors", "Smoke filled the carriage": one capitalised word opening its
+                # sentence, with no title, is a person's name only as the surname of one named in full or as a
+                # word the text capitalises mid-sentence too ("a catch by DeAndre Hopkins")
+                continue
             if places is not None and not _plausible(name, places):
                 continue
             if any(a <= m.start() < b for a, b in hidden):
@@ -1871,6 +1929,31 @@ def _last_subject(
             if found is None or m.end() > found[1]:
                 found = (name, m.end())
     return found
+
+
+# A sentence opening with a role and the name set off after it, then the verb (round speakers23): "Her former
+# manager, Neil Osborne, denied that." The name is the subject a later "he" may stand for.
+_APPOSED_SUBJECT = re.compile(
+    rf"{_SENT_START}(?:The|A|An|His|Her|Their|Its|[{CAPITAL}][\w’'-]*[’']s)\s+(?:[\w’'-]+\s+){{0,4}}?[a-z][\w’'-]*,\s+"
+    rf"(?P<name>[{CAPITAL}][\w’'-]+(?:\s+[{CAPITAL}][\w’'-]+){{1,2}}),\s+(?:[a-z]+ly\s+)?"
+    r"(?:[a-z]{3,}ed|said|says|told|wrote|took|made|gave|became|spoke|sent|is|was|has|had)\b"
+)
+
+
+def _named_mid_sentence(text: str, word: str, pos: int) -> bool:
+    """``word`` stands capitalised somewhere before ``pos`` where no sentence opens."""
+    i = text.find(word, 0, pos)
+    while i >= 0:
+        if (i == 0 or not text[i - 1].isalnum()) and not _sentence_opening(text, i):
+            return True
+        i = text.find(word, i + 1, pos)
+    return False
+
+
+def _sentence_opening(text: str, i: int) -> bool:
+    if text[max(0, i - 2) : i] == ". " and re.search(r"\b(?:" + "|".join(_TITLE_ABBREVIATIONS) + r")$", text[max(0, i - 8) : i - 2]):
+        return False  # "Mr. Trump": after a title's dot
+    return i == 0 or text[i - 1] == "\n" or text[max(0, i - 2) : i] in (". ", "! ", "? ") or text[max(0, i - 3) : i] in ('." ', ".” ")
 
 
 def _expand(persons: list[tuple[int, str]], name: str, pos: int, text: str = "") -> str:
