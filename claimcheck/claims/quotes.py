@@ -565,12 +565,19 @@ def _quoted_spans(para: str) -> list[tuple[int, int]]:
         if j < 0:
             # A quote that runs on into the next paragraph: it opens the paragraph, or follows an
             # introduction ('Pompeo said the release "give[s] us hope ...', 'X said in a statement: "').
-            if not para[:i].strip() or ch != '"' or _RUNS_ON.search(para, 0, i):
+            if not para[:i].strip() or ch != '"' or _RUNS_ON.search(para, 0, i) or _runs_on_after_stop(para, i):
                 out.append(_strip(para, i + 1, n))
             break
         out.append(_strip(para, i + 1, j))
         i = j + 1
     return out
+
+
+def _runs_on_after_stop(para: str, i: int) -> bool:
+    """Round speakers23: a straight mark after a sentence's end, before a capital, left open to the end of a paragraph
+    that ends a sentence: a quote going on in the next paragraph ('X remembered the night. "The water came in.\n"By
+    midnight ..."')."""
+    return bool(re.search(r"[.!?]\s+$", para[:i])) and para[i + 1 : i + 2].isupper() and para.rstrip()[-1:] in ".!?"
 
 
 # Single quotation marks (British style: 'We did what we had to do,' Pryce said). An opening mark follows
