@@ -1948,8 +1948,9 @@ _APPOSED_SUBJECT = re.compile(
 
 
 def _named_mid_sentence(text: str, word: str, pos: int) -> bool:
-    """``word`` stands capitalised somewhere before ``pos`` where no sentence opens."""
-    i = text.find(word, 0, pos)
+    """``word`` stands capitalised where no sentence opens, in the 1,500 characters before ``pos`` (bounded: a page
+    of such sentences stays linear)."""
+    i = text.find(word, max(0, pos - 1500), pos)
     while i >= 0:
         if (i == 0 or not text[i - 1].isalnum()) and not _sentence_opening(text, i):
             return True
@@ -1957,8 +1958,11 @@ def _named_mid_sentence(text: str, word: str, pos: int) -> bool:
     return False
 
 
+_AFTER_TITLE_DOT = re.compile(r"\b(?:" + "|".join(_TITLE_ABBREVIATIONS) + r")$")
+
+
 def _sentence_opening(text: str, i: int) -> bool:
-    if text[max(0, i - 2) : i] == ". " and re.search(r"\b(?:" + "|".join(_TITLE_ABBREVIATIONS) + r")$", text[max(0, i - 8) : i - 2]):
+    if text[max(0, i - 2) : i] == ". " and _AFTER_TITLE_DOT.search(text, max(0, i - 8), i - 2):
         return False  # "Mr. Trump": after a title's dot
     return i == 0 or text[i - 1] == "\n" or text[max(0, i - 2) : i] in (". ", "! ", "? ") or text[max(0, i - 3) : i] in ('." ', ".” ")
 
