@@ -1412,7 +1412,10 @@ def _described_speaker(after: str) -> str | None:
     names = [
         m.group() for m in runs
         if not m.group().endswith("-based")
-        and (not re.match(r"\s+[a-z]", seg[m.end() :]) or _ADVERBIAL_AFTER_NAME.match(seg, m.end()))
+        and (
+            not re.match(r"\s+[a-z]", seg[m.end() :])
+            or _ADVERBIAL_AFTER_NAME.match(seg, m.end()) and not re.search(r"\bof\s+(?:the\s+)?$", seg[: m.start()])
+        )
     ]
     if names:
         return _clean_name(names[-1])
@@ -1924,6 +1927,7 @@ def _last_subject(
                 and name not in surnames
                 and _sentence_opening(text, m.start())
                 and not _named_mid_sentence(text, name, pos)
+                and not _speaks(text, name)
             ):
                 # "Passengers forced the doors", "Smoke filled the carriage": one capitalised word opening its
                 # sentence, with no title, is a person's name only as the surname of one named in full or as a
