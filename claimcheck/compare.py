@@ -19,7 +19,16 @@ from claimcheck.match.facts import alias_map, article_cites, renumber
 from claimcheck.match.pipeline import ASIDE_ARTICLES, match_facts, paused_gc
 from claimcheck.match.rules import MATCHED_KINDS, MatchOptions
 from claimcheck.match.syndication import Syndicated, find_syndicated
-from claimcheck.models import Article, Citation, CompareResult, Outlet, OutletCount, Sources, known_outlets
+from claimcheck.models import (
+    Article,
+    Citation,
+    CompareResult,
+    Fact,
+    Outlet,
+    OutletCount,
+    Sources,
+    known_outlets,
+)
 from claimcheck.store import Store
 
 
@@ -82,6 +91,7 @@ def compare(
             links=options.explain,
         )
         syndicated = finding()
+    shown = [f for f in shown if not _bare_whole(f)]
     counts = Counter(a.outlet for a in articles)
     considered = tuple(
         OutletCount(oid, outlets[oid].name if oid in outlets else oid, n)
@@ -100,6 +110,11 @@ def compare(
         known_outlets={oid: o.name for oid, o in outlets.items()},
         also_listed={a.url: a.also_listed for a in articles if a.also_listed},
     )
+
+
+def _bare_whole(fact: Fact) -> bool:
+    """A row of nothing but the bare whole of "12 of 20" (claims' ``whole``): the part's row, "12 of 20", shows it."""
+    return fact.kind == "number" and all(m.claim.extra.get("whole") for m in fact.mentions)
 
 
 def _article_order(a: Article) -> tuple[datetime, str, str]:

@@ -115,6 +115,7 @@ class ClaimDetails(TypedDict, total=False):
     age_of: str  # number: an age of a person (unit "age"): the person noun holding it ("man", "suspect"; "" for "the 18-year-old")
     age_name: str  # number: an age said of a named person ("18-year-old Jo Reyes"): the name as written
     unit_inferred: bool  # number: the unit is not written beside the number (from the role or the sentence before)
+    whole: bool  # number: the bare whole of a part told with it ("20" in "was 12 of 20"; the part's unit is "of 20")
 
 
 @dataclass(frozen=True)
@@ -278,9 +279,13 @@ class ExtractedPage:
     # ISO 639-1 code: the page's declared language from extract_page, the article's (claims.language.
     # decide_language) once the worker has read the text; None when nothing tells
     language: str | None = None
+    # the date the page's own tags give, before a feed's, and whether it is a day or a time without its zone:
+    # another outlet whose feed lists the page reads its date from them (ingest.extract.published_for)
+    page_published: datetime | None = None
+    page_published_local: bool = False
 
     def __post_init__(self) -> None:
-        _utc(self, "published")
+        _utc(self, "published", "page_published")
 
 
 @dataclass(frozen=True)

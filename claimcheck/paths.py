@@ -74,7 +74,21 @@ def db_target(value: str | os.PathLike[str], name: str = "--db") -> str | Path:
             f"database {value}: it names a folder (a trailing /); give a file in it ({str(value).rstrip('/' + os.sep)}"
             f"{os.sep}claimcheck.db)"
         )
-    return str(value) if url else expand_home(value)
+    if url:  # a scheme is read in any case (RFC 3986), libpq only in lower case: POSTGRESQL:// was "missing '='"
+        return url.group(0).lower() + str(value)[url.end() :]
+    return expand_home(value)
+
+
+def no_folder(folder: Path) -> str:
+    """Why a file cannot be made in ``folder``, in words: `plain.txt/x.db` said "no folder plain.txt" though
+    plain.txt is there, a file where a folder was meant. The nearest part of ``folder`` that exists and is
+    not a folder is named; else the folder is missing."""
+    for part in (folder, *folder.parents):
+        if os.path.lexists(part):
+            if part.is_dir():
+                break
+            return f"{part} is a file, not a folder" if part.is_file() else f"{part} is not a folder"
+    return f"no folder {folder}"
 
 
 def default_db_path() -> str | Path:

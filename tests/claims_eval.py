@@ -213,6 +213,10 @@ FRESH_ROUNDS = {
     # "Seventeenth round": both text halves, every sentence with a quotation mark or a cue of saying or credit
     # (pages14's, a fifth time); all four kinds labelled; a third of the pages in the check split
     "pages17": DATA / "claims_pages17_labelled.json",
+    # "Eighteenth round": both text halves, sentences where the extractor of the round's base emitted a number,
+    # quote or citation claim (precision where it speaks); all four kinds labelled; a third of the pages in the
+    # check split
+    "pages18": DATA / "claims_pages18_labelled.json",
 }
 
 

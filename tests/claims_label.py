@@ -186,6 +186,20 @@ tests/data/claims_pages17_labelled.json with their ``corpus``; a page is in "pag
 ``int(sha1("pages17:" + page), 16) % 3 == 0`` (a third; figures only, never its misses), else in "pages17-tune"
 (``pages17_split``). ``pages17-show [pages17-tune|pages17-check]`` and ``pages17-add FILE`` work as cites7's.
 
+Eighteenth round, precision where the extractor speaks (helper precision23, 2026-12-01; round "pages18",
+``pages18_picks``): the candidates of pages17 (tuning-class news articles not marked German, English tuning pages of
+the benchmark, less the pages claims_eval scores as held out), none labelled in any claims_*_labelled.json, both
+text halves, and only those where today's extractor emits at least one number, quote or citation claim starting
+inside the sentence (``extract_claims`` used as a yes/no filter only: what it emits is not printed by
+``pages18-show``), keyed by ``sha1("pages18:" + page + ":" + start)``, at most two a page, 140 of lowest key
+("pages18-emits"). The filter is the extractor of the base the round started from: a later rule may change which
+sentences pass it, so the picks are pinned by the labels file, not recomputed (``pages18-add`` checks that each
+line names a picked sentence on the code it runs on). Labels (by hand, all four kinds, before the extractor's
+output was looked at; the items carry no ``kinds``) go in tests/data/claims_pages18_labelled.json with their
+``corpus``; a page is in "pages18-check" iff ``int(sha1("pages18:" + page), 16) % 3 == 0`` (a third; figures only,
+never its misses), else in "pages18-tune" (``pages18_split``). ``pages18-show [pages18-tune|pages18-check]`` and
+``pages18-add FILE`` work as cites7's.
+
 ``python -m tests.claims_label show N [SPLIT]`` prints the sentences of the next N pages (of SPLIT) to
 label (the text stays on the terminal, never in the repository); ``python -m tests.claims_label add FILE``
 appends the hand labels of FILE to tests/data/claims_real_labelled.json. FILE has one line per sentence,
@@ -958,6 +972,54 @@ def pages17_add(path: Path) -> None:
     _round_add(path, pages17_picks(cites7_corpora()), PAGES17_LABELS, pages17_split)
 
 
+PAGES18_LABELS = DATA / "claims_pages18_labelled.json"
+# how many sentences round pages18 takes: all where the extractor emits a number, quote or citation claim
+PAGES18_TAKE = 140
+PAGES18_KINDS = frozenset({"number", "quote", "citation"})
+pages18_key = functools.partial(round_key, "pages18")
+pages18_split = _third_split("pages18")
+
+
+def pages18_picks(corpora: dict[str, tuple[str, str]] | None = None) -> dict[str, list[tuple[int, str]]]:
+    """Round pages18's picks (see the docstring): candidates as pages17's (less the pages claims_eval holds out), not
+    labelled in any other round, both text halves, where ``extract_claims`` emits a number, quote or citation claim
+    starting inside the sentence; by the key ``sha1("pages18:" + page + ":" + start)``, at most two a page, the
+    first ``PAGES18_TAKE``. Pages are extracted lazily, in key order, until enough sentences pass."""
+    from claimcheck.claims import extract_claims
+    from tests.claims_eval import ALIASES
+
+    corpora = cites7_corpora() if corpora is None else corpora
+    held = _eval_holdout_pages()
+    corpora = {p: v for p, v in corpora.items() if p not in held}
+    earlier = tuple(
+        p for p in sorted(DATA.glob("claims_*_labelled.json")) if p.name not in ("claims_labelled.json", PAGES18_LABELS.name)
+    )
+    cands = sorted((pages18_key(page, s.start), page, i, s.start, s.end) for page, i, s in _unlabelled(corpora, earlier))
+    starts: dict[str, list[int]] = {}
+    out: dict[str, list[tuple[int, str]]] = {}
+    n = 0
+    for _key, page, i, start, end in cands:
+        if n >= PAGES18_TAKE:
+            break
+        if len(out.get(page, [])) >= 2:
+            continue
+        if page not in starts:
+            starts[page] = [c.start for c in extract_claims(corpora[page][1], ALIASES) if c.kind in PAGES18_KINDS]
+        if not any(start <= at < end for at in starts[page]):
+            continue
+        out.setdefault(page, []).append((i, "pages18-emits"))
+        n += 1
+    return {p: sorted(v) for p, v in out.items()}
+
+
+def pages18_show(split: str | None = None) -> None:
+    _round_show(pages18_picks(cites7_corpora()), pages18_split, split)
+
+
+def pages18_add(path: Path) -> None:
+    _round_add(path, pages18_picks(cites7_corpora()), PAGES18_LABELS, pages18_split)
+
+
 def page_hash(page: str) -> int:
     return int(hashlib.sha1(page.encode()).hexdigest(), 16)
 
@@ -1169,6 +1231,10 @@ if __name__ == "__main__":
         pages17_show(sys.argv[2] if len(sys.argv) > 2 else None)
     elif sys.argv[1:2] == ["pages17-add"]:
         pages17_add(Path(sys.argv[2]))
+    elif sys.argv[1:2] == ["pages18-show"]:
+        pages18_show(sys.argv[2] if len(sys.argv) > 2 else None)
+    elif sys.argv[1:2] == ["pages18-add"]:
+        pages18_add(Path(sys.argv[2]))
     else:
         sys.exit(
             "usage: python -m tests.claims_label show N [tuning|holdout] | add FILE | "
@@ -1186,5 +1252,6 @@ if __name__ == "__main__":
             "pages13-show [pages13-tune|pages13-check] | pages13-add FILE | "
             "pages15-show [pages15-tune|pages15-check] | pages15-add FILE | "
             "pages16-show [pages16-tune|pages16-check] | pages16-add FILE | "
-            "pages17-show [pages17-tune|pages17-check] | pages17-add FILE"
+            "pages17-show [pages17-tune|pages17-check] | pages17-add FILE | "
+            "pages18-show [pages18-tune|pages18-check] | pages18-add FILE"
         )

@@ -130,6 +130,12 @@ def average_linkage(
             )
             or not _cohesive(dot / (na * nb), (inner.get(a, 0.0), na), (inner.get(b, 0.0), nb), options)
             or len(shared) < options.min_shared
+            or (  # the two words of one name are one shared thing ("Hong Kong")
+                options.name_once
+                and len(shared) == options.min_shared
+                and parts is not None
+                and len(parts.heaviest_terms(np.array([t for t, _ in shared]), np.array([x for _, x in shared]))) > 1
+            )
             or (
                 options.distinct
                 and min(na, nb) >= options.distinct_min

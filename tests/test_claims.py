@@ -1000,7 +1000,7 @@ def test_claim_details_follow_their_declared_shape() -> None:
     # sentences of our own exercise the scores', the ordinals' and a resolved credit's keys (the demo corpus has none)
     credit = 'Health Minister Jo Lamb toured a ward.\n"We will open two more clinics this winter," the minister said.'
     for text in [*demo_texts(), "The home side won 27-10 on a wet Sunday.", "It was their third straight title.", credit,
-                     "Police named 18-year-old Jo Reyes as the driver."]:
+                     "Police named 18-year-old Jo Reyes as the driver.", "The rookie was 9 of 14 for 120 yards."]:
         for c in extract_claims(text, ALIASES):
             assert "sentence_start" in c.extra, c
             for key, value in c.extra.items():
@@ -1101,7 +1101,7 @@ def test_a_ratio_of_two_figures_gives_its_whole_to_matching() -> None:
     first, whole = numbers("The rookie was 9 of 14 for 120 yards.")[:2]
     assert (first.value.low, ratio_whole(first), whole.value.low, ratio_whole(whole)) == (9, 14, 14, None)
     [n, _] = numbers("He converted nine out of 14 attempts.")
-    assert (n.value.low, ratio_whole(n), n.unit) == (9, 14, "attempts")
+    assert (n.value.low, ratio_whole(n), n.unit) == (9, 14, "of 14 attempts")  # the part carries its whole (rows23)
 
 
 def test_heads_of_state_is_one_title_and_a_name_before_a_count_of_times_is_no_identifier() -> None:

@@ -400,8 +400,8 @@ def test_a_migration_stopped_half_way_leaves_the_postgres_database_empty(
     monkeypatch.setattr(PgStore, "import_rows", stop_at_claims)
     r = runner.invoke(app, ["migrate-store", str(src), url])
     assert r.exit_code == 130 and len(r.stderr.strip().splitlines()) == 1 and "interrupted" in r.stderr
-    with Store.open(url, create=False) as pg:
-        assert all(pg.count_rows(t) == 0 for t in TABLES)
+    with pytest.raises(StoreError, match="no claimcheck database here yet"):
+        Store.open(url, create=False)  # the schema the copy made is gone too (bughunt23), the rows with it
     monkeypatch.undo()
     r = runner.invoke(app, ["migrate-store", str(src), url, "-q"])
     assert r.exit_code == 0, r.output

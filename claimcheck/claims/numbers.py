@@ -6,6 +6,7 @@ characters), so that a 10,000-word article takes a few milliseconds.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -359,6 +360,15 @@ def find_quantities(sentence: str, context: str = "", *, scores: bool = False) -
         out = [q for q in out if not _vague_amount(sentence, q)]
     if "illion" in sentence or "like " in sentence or " as " in sentence:
         out = [q for q in out if not _hyperbole(sentence, q)]
+    if out and _JUDGED_SPAN.search(sentence):
+        out = [q for q in out if not _JUDGED_SPAN.match(sentence, q.end)]
+    if out and _ADVERB_UNIT.search(sentence):
+        out = [q for q in out if (q.unit or "").lower() not in _ADVERBS]
+    if out and _COLOUR_WORD.search(sentence):
+        out = [q for q in out if (q.unit or "").lower() not in _COLOURS]
+    if out and ('"' in sentence or "“" in sentence):
+        names = [m.span(1) for m in _QUOTED_NAME.finditer(sentence)]
+        out = [q for q in out if not any(a <= q.start and q.end <= b for a, b in names)]
     if results:
         out = sorted(out + results, key=lambda q: q.start)
     if len(out) >= LIST_ITEMS and _list_line(sentence, out):
@@ -375,6 +385,8 @@ def find_quantities(sentence: str, context: str = "", *, scores: bool = False) -
     if out and not _CLAUSE_VERB.search(sentence):
         out = [q for q in out if not _recipe(sentence, q)]
     _converted_bounds(sentence, out)
+    if len(out) > 1 and " of " in sentence:
+        _parts_of_wholes(sentence, out)
     if len(out) > 1 and "and" in sentence:
         out = _compound_durations(sentence, out)
     whens = clause_whens(sentence, _time_phrases(sentence), [(q.start, q.end) for q in out]) if out else []
@@ -388,6 +400,39 @@ def find_quantities(sentence: str, context: str = "", *, scores: bool = False) -
             q.when = q.when[5:].strip()  # "will rise by 9% from July 1": the day it takes effect, no span
         q.extra["context"] = _context(sentence, q)
     return out
+
+
+# A span judged long or short (precision23): "Three years is a long time, and schedules shift", "Two weeks felt like an
+# eternity": a way of speaking of any span, no count; "Three years is the longest sentence the law allows" stays.
+_JUDGED_SPAN = re.compile(
+    r"\s+(?:is|was|seems|seemed|feels|felt)\s+(?:like\s+)?(?:(?:a\s+(?:(?:very|really|pretty)\s+)?(?:long|short)\s+"
+    r"(?:time|while|way)|an\s+eternity|a\s+lifetime|nothing|forever)\b)",
+    re.IGNORECASE,
+)
+# A number word standing for things named before, an adverb after it (precision23): "mixing the three together",
+# "kept the two apart": nothing is counted ("the 12 workers together earned $5m" keeps its noun).
+_ADVERBS = frozenset(["together", "apart", "alike", "altogether", "instead", "too", "again"])
+_ADVERB_UNIT = re.compile(r"\b(?:" + "|".join(_ADVERBS) + r")\b", re.IGNORECASE)
+
+
+# A lone colour in the singular as the counted thing names a kind in a list, no count (precision23): "Containers: 1
+# Green, 1 Purple, 1 Blue", "Pick 2 red and 1 blue"; a plural colour is a team or a party ("4 Greens", "the Reds")
+# and a colour before its noun is no unit of its own ("2 red cards").
+_COLOURS = frozenset(
+    ["red", "orange", "yellow", "green", "blue", "purple", "pink", "brown", "black", "white", "grey", "gray",
+     "violet", "teal", "beige", "turquoise", "navy", "maroon"]
+)  # fmt: skip
+_COLOUR_WORD = re.compile(r"\d\s+(?:" + "|".join(_COLOURS) + r")\b", re.IGNORECASE)
+
+
+# A name or a term in quotation marks after a word that introduces one (precision23): 'the term "three amigos"',
+# 'dubbed "the Big 4"', 'a group known as "the 300 club"': a figure inside names something, no count. Only a short
+# quote (up to four words): 'the phrase "two people died in the blast"' stays.
+_QUOTED_NAME = re.compile(
+    r"\b(?:term|phrase|expression|nickname|moniker|label|slogan|catchphrase|dubbed|nicknamed|branded|so-called|"
+    r"known\s+as|billed\s+as)\s+[\"“]((?:[^\s\"“”]+\s+){0,3}[^\s\"“”]+?)[,.]?[\"”]",
+    re.IGNORECASE,
+)
 
 
 _MODEL_FIGURE = re.compile(r"\s(?-i:[A-Z])[\w-]*\s+[a-z]")
@@ -697,6 +742,37 @@ _DURATION_STEPS = {("hour", "minute"): 60.0, ("minute", "second"): 60.0}
 _DURATION_AND = re.compile(r"\s+and\s+$")
 
 
+# A part and its whole told together, "was 12 of 20 for 150 yards", "completing nine out of 14 attempts", "won
+# 4 of 5 races": the part's figure is "12 of 20" (alone it read as a count of the whole's thing, "9 attempts" for
+# nine completed of 14). The whole stays a claim; a bare one ("of 16") is marked ``whole``: compare shows no row of
+# it alone (a "16" row says nothing), a whole with its noun ("20 images") is a count of its own. Not "of the"
+# ("three of the 12 jurors" is read as before), roles ("five of 20 passengers were hurt" stays a toll), measures or
+# sums ("$5 of $10"), ranges or bounds.
+_OF_WHOLE = re.compile(r"\s+(?:out\s+)?of\s+", re.IGNORECASE)
+_NOT_PLAIN = ("ordinal", "score", "age_of", "measure", "role")
+
+
+def _plain_count(q: Quantity) -> bool:
+    v = q.value
+    return q.qualifier == "exact" and v.low is not None and v.low == v.high and not any(k in q.extra for k in _NOT_PLAIN)
+
+
+def _parts_of_wholes(s: str, out: list[Quantity]) -> None:
+    """Give the part of each "N of M" the unit "of M" and the whole's noun (``_OF_WHOLE``); mark a bare whole."""
+    for part, q in itertools.pairwise(out):
+        if (
+            _OF_WHOLE.fullmatch(s, part.end, q.start)
+            and _plain_count(part)
+            and _plain_count(q)
+            and part.value.low <= q.value.low  # type: ignore[operator]
+            and (part.unit is None or part.extra.get("unit_inferred") or part.unit == q.unit)
+        ):
+            part.unit = f"of {s[q.start : q.end]}"  # the whole's span holds its noun ("16 attempts"), if any
+            part.extra.pop("unit_inferred", None)
+            if q.unit is None or q.extra.get("unit_inferred"):
+                q.extra["whole"] = True  # a bare whole ("of 16"): shown in its part's row, no row alone
+
+
 def _compound_durations(s: str, out: list[Quantity]) -> list[Quantity]:
     merged: list[Quantity] = []
     for q in out:
@@ -754,8 +830,11 @@ _SCALED_FRACTION = re.compile(
 _FRACTION_PARTS = {"half": 2, "third": 3, "quarter": 4}
 # "a quarter-million people", "a half-million visitors", "quarter million" (no "of a"): the US and headline form
 # (variants22); "three-quarters of a million" is read above, "three quarter million" is left.
-_HALF_SCALE = re.compile(r"\b(?:an?\s+)?(?P<part>half|quarter)[\s-](?P<scale>thousand|million|billion)\b", re.IGNORECASE)
+_HALF_SCALE = re.compile(r"\b(?P<article>an?\s+)?(?P<part>half|quarter)[\s-](?P<scale>thousand|million|billion)\b", re.IGNORECASE)
 _PART_BEFORE = re.compile(r"\b(?:one|two|three|and)[\s-]+$", re.IGNORECASE)  # not "one and a half billion"
+# ... nor a year's quarter or a game's half before a "million-dollar" word: "a fourth quarter million-dollar
+# writedown", "the second half million-pound signing" (review23)
+_PERIOD_BEFORE = re.compile(r"\b(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th|the)[\s-]+$", re.IGNORECASE)
 _RATE_CUE = re.compile(r"\b(?:rates?|interest|yields?|percent|per\s+cent|%|inflation|margin|polls?|points?\s+lead)", re.IGNORECASE)
 
 
@@ -783,6 +862,8 @@ def _scaled_fractions(s: str) -> list[_Raw]:
             out.append(_Raw(m.start(), m.end(), round(value * big, 6), "digits", scale=big))
     for m in _HALF_SCALE.finditer(s):
         if _PART_BEFORE.search(s, max(0, m.start() - 8), m.start()) or any(r.start <= m.start() < r.end for r in out):
+            continue
+        if m.group("article") is None and _PERIOD_BEFORE.search(s, max(0, m.start() - 8), m.start()):
             continue
         big = _SCALES[m.group("scale").lower()]
         out.append(_Raw(m.start(), m.end(), round(big / _FRACTION_PARTS[m.group("part").lower()], 6), "digits", scale=big))

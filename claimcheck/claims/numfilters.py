@@ -19,7 +19,9 @@ _PHONE = re.compile(
     # national numbers with a leading 0 ("0800 123 4567", "020 7946 0000"), season and year ranges
     # ("2019-20", "2019/20", "1939-1945"), sizes ("1024*768", "1920x1080")
     r"|(?<![\d,.])0\d{2,4}[\s.-]?\d{3,4}[\s.-]?\d{3,4}\b|\b(?:1[89]|20)\d\d[-–/](?:\d\d|(?:1[89]|20)\d\d)\b"
-    r"|\b\d+\s?[*×x]\s?\d+\b)"
+    r"|\b\d+\s?[*×x]\s?\d+\b"
+    # a picture's size in pixels written out (precision23): "1080 pixels by 1920 pixels", "4000 by 3000 pixels"
+    r"|\b\d{2,5}\s?(?:pixels?\s+|px\s+)?by\s+\d{2,5}\s?(?:pixels?|px)\b)"
 )
 _URLISH = re.compile(
     r"(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]+@\S+|[@#]\w+|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b\d+(?:\.\d+){2,}\b"
@@ -119,6 +121,9 @@ _ADDRESS_AFTER = re.compile(
 )
 _AGO = re.compile(
     r"^\s+(?:(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries)\s+(?:ago|earlier|later)"
+    # "before" / "prior" closing the clause (precision23): "had won Game 5 just three days before.", "two weeks
+    # prior, the club had ..." date what was told, as "earlier" does ("three days before the vote" is left alone)
+    r"|(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\s+(?:before|prior)(?=\s*(?:[.,;:!?)]|$)|\s+(?:that|then)\b)"
     # a time told by the contest's own steps (numprec19): "six laps later", "three plays later", "two innings
     # earlier" date what follows, as "two days later" does
     # ("scored 12 points later in the game" counts: "later" there is the adverb of the rest)
@@ -147,6 +152,11 @@ _WHEN_ANCHOR = re.compile(
 
 
 _FROM_OWNER = re.compile(r"from\s+", re.IGNORECASE)  # before a day that owns a noun ("from Monday's blast")
+# ... unless the span's end follows that noun: "gained 14 percent from Tuesday's low to Friday's close" (review23)
+_SPAN_END = re.compile(
+    r"['’]s(?:\s+[\w-]+){1,3}\s+(?:to|until|till|through|thru)\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+    r"|January|February|March|April|May|June|July|August|September|October|November|December|the\s+end|midnight)\b"
+)
 
 
 def _time_phrases(s: str) -> list[re.Match[str]]:
@@ -159,7 +169,7 @@ def _time_phrases(s: str) -> list[re.Match[str]]:
         m = _WHEN.search(s, max(last_end, 0, anchor.start() - 30), min(len(s), anchor.end() + 20))
         if m and m.start() <= anchor.start() < m.end() and _is_time_phrase(m.group()):
             # "the toll from Tuesday's earthquake": "from" belongs to the noun the day owns, the day is a point
-            if (day := _FROM_OWNER.match(m.group())) and s.startswith(("'s", "’s"), m.end()):
+            if (day := _FROM_OWNER.match(m.group())) and s.startswith(("'s", "’s"), m.end()) and not _SPAN_END.match(s, m.end()):
                 m = _WHEN.match(s, m.start() + day.end()) or m
             out.append(m)
             last_end = m.end()
@@ -381,6 +391,9 @@ _AT_BEFORE = re.compile(r"\bat\s+(?:up\s+to|close\s+to|native|full|true)\s+$")
 # reels)", "the remaster is upscaled to 4K": its "4K" is no four thousand.
 _RESOLUTION_CUE = re.compile(r"\b(?:resolutions?|pixels?|\d{3,4}p|supersampl\w*|upscal\w*|downscal\w*)\b", re.IGNORECASE)
 _IN_AFTER = re.compile(r"$|[.,);:]|\s+(?:at|with|and|or|on|for|to)\b")
+# The sizes a picture's resolution is named by ("2K", "4K", "8K"): another "K" figure in a sentence about
+# resolution is thousands ("gained 900K subscribers after adding 4K resolution", review23)
+_RESOLUTION_SIZE = re.compile(r"(?:[24568]|1[02])K")
 
 
 def resolution(s: str, start: int, end: int) -> bool:
@@ -389,7 +402,7 @@ def resolution(s: str, start: int, end: int) -> bool:
         bool(_RESOLUTION_AFTER.match(s, end))
         or (bool(_IN_BEFORE.search(s, max(0, start - 20), start)) and bool(_IN_AFTER.match(s, end)))
         or bool(_AT_BEFORE.search(s, max(0, start - 20), start))
-        or (s[end - 1 : end] == "K" and bool(_RESOLUTION_CUE.search(s)))
+        or (_RESOLUTION_SIZE.fullmatch(s, start, end) is not None and bool(_RESOLUTION_CUE.search(s)))
     )
 
 

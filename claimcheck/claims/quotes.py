@@ -552,8 +552,8 @@ def _quoted_spans(para: str) -> list[tuple[int, int]]:
             break
         i, ch = m.start(), m.group()
         close = _PAIRS.get(ch)
-        if close is None:
-            i += 1
+        if close is None or ch == '"' and 0 < i < n - 1 and para[i - 1] in ".!?" and para[i + 1].isspace():
+            i += 1  # (a straight mark after a sentence's stop and before a space closes a quote, never opens one)
             continue
         j = para.find(close, i + 1)
         if ch == '"' and (odd_straight or j < 0):  # '"And I asked ...” said Hill': a straight mark closed by a curly one
@@ -1211,7 +1211,15 @@ def _role_and_said(before: str) -> str | None:
     found = None
     for m in _ROLE_ACTS_AND_SAYS.finditer(clause):
         found = m
-    return _clean_name(found.group("name")) if found else None
+    if found is None or _RELATIVE_OPEN.search(clause, found.end("name"), len(clause)):
+        return None  # "... the boy, who looked up and said:": the boy's words, not the role's
+    return _clean_name(found.group("name"))
+
+
+# A relative clause still open where a coordinated speech verb comes ("... the striker, who came off the bench and
+# said:", "a van whose driver got out and said:"): the verb is the relative's, its subject who the clause is about,
+# not the name or role the sentence opens with (review23).
+_RELATIVE_OPEN = re.compile(r"(?:,\s+|\s)(?:who|whose|where)\s[^,;:—–()“”\"«»]*(?:[:,]\s*)?$")
 
 
 def _coordinated_subject(before: str, places: set[str]) -> str | None:
@@ -1219,8 +1227,8 @@ def _coordinated_subject(before: str, places: set[str]) -> str | None:
     subject of its own, so the speaker is the name the sentence opens with."""
     cut = max(_last_stop(before), before.rfind("? "), before.rfind("! "), before.rfind("\n"))
     clause = before[cut + 2 :] if cut >= 0 else before
-    if not _COORD_SPEECH.search(clause):
-        return None
+    if not (coord := _COORD_SPEECH.search(clause)) or _RELATIVE_OPEN.search(clause, 0, coord.start()):
+        return None  # 'The judge sentenced Marsh, who stood up and said: "..."': the relative's verb, Marsh's words
     if front := _FRONTED.match(clause):  # "After weeks of threats, X struck a softer note, urging ..."
         clause = clause[front.end() :]
     if (role := _ROLE_OPENING.match(clause)) is not None:
@@ -1315,7 +1323,6 @@ def _from_after(after: str, credit_follows: bool = False) -> str | None:
         return _clean_name(m.group("name") + whole.group("rest"))  # ', said Save the Children.': the body's whole name
     if m and m.re is _AFTER_VERB_NAME and m.group("name").lower() in _GROUP_PLURALS and (whole := _NAME_OF_THE.match(after, m.end("name"))):
         return _clean_name(m.group("name") + whole.group("rest"))  # ', said Friends of the Earth.'
-
     if m:
         words = m.group("name").split()
         if len(words) == 2 and words[0] in _DETERMINERS and words[1] in ("letter", "letters"):

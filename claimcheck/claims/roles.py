@@ -125,14 +125,19 @@ _POLITICAL = re.compile(r"\bpolitical(?:ly)?\b", re.IGNORECASE)
 # Survivors brought out of the water, the snow or the rubble are the rescued (variants22; variants20 left "21
 # survivors pulled from the rubble" / "21 people were rescued"): a verb of bringing out before "N survivors" or
 # after it, never survivors who are only counted ("the crash had 12 survivors", "3 survivors walked away").
+# "lifted", "brought" and "carried" only with "out" ("brought out 12 survivors", "were carried out of the mine"):
+# alone they take survivors of a past event somewhere ("brought 300 survivors of the genocide to speak in schools",
+# "were brought from the camp to give evidence"; review23).
+_BRING_OUT = r"(?:(?:pulled|plucked|hauled|dragged|dug|winched|airlifted)(?:\s+out)?|(?:lifted|brought|carried)\s+out)"
+# ... or with where to right after the survivors: "brought 14 survivors ashore", "carried 9 survivors to safety"
+_BROUGHT_BEFORE = re.compile(r"\b(?:lifted|brought|carried)\s+$", re.IGNORECASE)
+_TO_SAFETY = re.compile(r"\s+(?:ashore|to\s+(?:safety|shore|land|the\s+surface))\b", re.IGNORECASE)
 _BROUGHT_OUT_BEFORE = re.compile(
-    r"\b(?:pulled|plucked|hauled|dragged|dug|winched|airlifted|lifted|brought|carried)\s+(?:out\s+)?"
-    r"(?:(?:a\s+further|another|an?\s+additional|a\s+total\s+of)\s+)?$",
-    re.IGNORECASE,
+    rf"\b{_BRING_OUT}\s+(?:(?:a\s+further|another|an?\s+additional|a\s+total\s+of)\s+)?$", re.IGNORECASE
 )
 _BROUGHT_OUT_AFTER = re.compile(
     r"\s+(?:(?:were|was|have\s+been|had\s+been|have|had)\s+(?:now\s+|since\s+)?(?:been\s+)?)?"
-    r"(?:pulled|plucked|hauled|dragged|dug|winched|airlifted|lifted|brought|carried)\s+(?:out\s+)?(?:from|of)\b",
+    rf"{_BRING_OUT}\s+(?:from|of)\b",
     re.IGNORECASE,
 )
 
@@ -163,7 +168,9 @@ def event_role(s: str, start: int, end: int, unit: str | None) -> str | None:
     if before and (before.lastgroup not in _OF_THE_LIVING or _living(words, s[max(0, end - 40) : end])):
         return before.lastgroup  # "killed 12 villagers", not "the Senate killed 3 bills" nor "rescued 40 brands"
     if words and words[-1] in ("survivor", "survivors") and (
-        _BROUGHT_OUT_BEFORE.search(s, lo, start) or _BROUGHT_OUT_AFTER.match(s, end, min(len(s), end + 40))
+        _BROUGHT_OUT_BEFORE.search(s, lo, start)
+        or _BROUGHT_OUT_AFTER.match(s, end, min(len(s), end + 40))
+        or (_BROUGHT_BEFORE.search(s, lo, start) and _TO_SAFETY.match(s, end))
     ):
         return "rescued"  # "pulled 297 survivors from the water", "21 survivors were dug out of the rubble"
     if _SENT_AWAY_BEFORE.search(s, lo, start) and _TO_LEAVE.match(s, end):

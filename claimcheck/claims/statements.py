@@ -37,10 +37,15 @@ _FURNITURE_ANYWHERE = re.compile(
 # A wire photo's caption (rows22): "FILE - In this March 3, 2019, file photo, the mayor speaks ...", "In this photo
 # released by the navy, a ship ...", "This undated image provided by the museum shows ...": it tells what a picture
 # shows, on the page beside the story, not what the story reports ("In this town, 40 homes burned" is news).
+# A caption that opens "This ..." with no "FILE -" or "In" names the picture's handout or says what it shows ("This
+# undated image provided by ... shows"); "This picture, painted in 1840, sold for £12m", "This image, the party
+# fears, will cost it 20 seats" or "This photograph taken by a fan went viral" are news about the picture (review23).
+_PHOTO = r"(?:photo(?:graph)?|image|picture|frame\s+grab|video\s+(?:image|still))\b"
 _PHOTO_CAPTION = re.compile(
-    r"^(?:file\s*[-\u2013\u2014:]\s*)?(?:in\s+)?this\s+(?:[\w.,'\u2019-]+\s+){0,5}?(?:file\s+)?"
-    r"(?:photo(?:graph)?|image|picture|frame\s+grab|video\s+(?:image|still))\b"
-    r"(?:\s*,|\s+(?:provided|released|taken|made\s+available|obtained|shows?|from|by)\b)",
+    rf"^(?:(?:file\s*[-\u2013\u2014:]\s*(?:in\s+)?|in\s+)this\s+(?:[\w.,'\u2019-]+\s+){{0,5}}?(?:file\s+)?{_PHOTO}"
+    r"(?:\s*,|\s+(?:provided|released|taken|made\s+available|obtained|shows?|from|by)\b)"
+    rf"|this\s+(?:[\w.,'\u2019-]+\s+){{0,5}}?(?:file\s+)?{_PHOTO}"
+    r"\s+(?:(?:provided|released|made\s+available|obtained|distributed|issued)\b|(?:taken|from|by)\b[^.;:]*?\bshows\b|shows\b))",
     re.IGNORECASE,
 )
 # Furniture that carries digits (looked for only in sentences with one): gallery pagers ("Photo 3 of 12",
@@ -262,6 +267,13 @@ _POINTS_ON = re.compile(
     re.IGNORECASE,
 )
 _STOP_END = re.compile(r"[.!…:;\"”’')\]]\s*$")
+# A subject that points back to things named before ("The first came in her opening match in 2014", "The latter was
+# sold in May"): an ordinal or "former"/"latter" with no noun of its own, right before its verb. Which thing it is
+# lies in another sentence, so alone it cannot be checked; "The first flight left at noon" names its thing.
+_POINTS_BACK = re.compile(
+    r"The\s+(?:first|second|third|fourth|fifth|last|latter|former)\s+(?:one\s+)?"
+    r"(?:was|were|is|are|had|has|came|comes|occurred|happened|took|followed|involved|began|ended|arrived|died|won|lost|went)\b"
+)
 
 
 def is_statement(sentence: str, *, furniture_checked: bool = False) -> bool:
@@ -281,6 +293,8 @@ def is_statement(sentence: str, *, furniture_checked: bool = False) -> bool:
         # "The mayor wrote:"), asserting nothing itself (rows22); a colon after a told act stays ("The club
         # announced the signing on Twitter:")
         return False
+    if _POINTS_BACK.match(s):
+        return False  # its subject points back to an earlier sentence (rows23)
     words = set(_TOKEN.findall(s.lower()))
     if _IMPERATIVE.match(s) or words & _OPINION_WORDS or _OPINION_PHRASES.search(s):
         return False

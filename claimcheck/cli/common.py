@@ -45,7 +45,7 @@ from claimcheck.cli.times import parse_when, parse_window, window_words
 from claimcheck.config import load_sources as _load_sources
 from claimcheck.errors import ClaimcheckError, UsageError
 from claimcheck.models import Sources
-from claimcheck.paths import db_target, default_db_path, demo_db_path
+from claimcheck.paths import db_target, default_db_path, demo_db_path, no_folder
 from claimcheck.store import Store
 from claimcheck.values import echoed
 
@@ -281,7 +281,7 @@ def check_db_folder(target: str | Path) -> None:
     if isinstance(target, Path) and not os.path.lexists(target):
         folder = target.parent if str(target.parent) else Path(".")
         if not folder.is_dir():
-            raise UsageError(f"cannot create database {target}: no folder {folder}")
+            raise UsageError(f"cannot create database {target}: {no_folder(folder)}")
 
 
 def read_db_path(db: str | os.PathLike[str] | None, *, quiet: bool = False) -> str | Path:

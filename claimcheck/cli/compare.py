@@ -142,7 +142,7 @@ def compare(
         shown = shown if len(shown) <= 40 else shown[:39] + "…"
         fail(f"{echoed(shown)} is not a story id (an s and 10 hex digits, as `claimcheck stories` lists them)", 2)
     if story is None and not fts_query(topic or ""):
-        fail(f"the topic {topic!r} has no word to search for (only punctuation); give some words", 2)
+        fail(f"the topic {echoed(topic or '')} has no word to search for (only punctuation); give some words", 2)
     since_dt, until_dt = parse_window(since, until)
     if story is None and (ops := _operators(topic or "")):
         said = "is searched as a word" if len(ops) == 1 else "are searched as words"
@@ -253,7 +253,7 @@ def _story_articles(
         found = find_story(store, cfg, story_id, since=since, until=until, source=None)
         picked = tuple(a for a in found.articles if a.outlet in set(source)) if found is not None else ()
         if found is not None and not picked:
-            fail(f"story {story_id} has no article from {', '.join(source)}", 1)
+            fail(f"story {story_id} has no article from {', '.join(dict.fromkeys(source))}", 1)
     if found is None:
         where = ""
         if since or until:

@@ -31,7 +31,7 @@ from claimcheck.cli.common import (
 from claimcheck.errors import UsageError
 from claimcheck.store import no_shared_queue
 from claimcheck.textsafe import plain, terminal_safe
-from claimcheck.values import counted
+from claimcheck.values import counted, echoed
 
 if TYPE_CHECKING:  # fetch's stack (httpx, feedparser, asyncio) loads only when a fetch runs (#14)
     from collections.abc import Iterator
@@ -371,5 +371,5 @@ def parse_shard(value: str | None) -> tuple[int, int] | Literal["auto"] | None:
         return "auto"
     m = re.fullmatch(r"\s*(\d{1,6})\s*/\s*(\d{1,6})\s*", value)
     if not m or not 1 <= int(m.group(1)) <= int(m.group(2)):
-        raise UsageError(f"--shard {value!r}: use K/N with 1 <= K <= N (e.g. --shard 1/4), or --shard auto")
+        raise UsageError(f"--shard {echoed(value)}: use K/N with 1 <= K <= N (e.g. --shard 1/4), or --shard auto")
     return int(m.group(1)), int(m.group(2))

@@ -65,6 +65,7 @@ def migrate_store(
                 raise UsageError(f"refusing to write {dest}: it is {what} ({p})")
     check_db_folder(dest_target)  # a mistyped folder is said, not made (as -o and --db)
     new_file = isinstance(dest_target, Path) and not os.path.lexists(dest_target)
+    empty_file = isinstance(dest_target, Path) and dest_target.is_file() and dest_target.stat().st_size == 0
     shown = shown_db(dest)  # a URL's password never shown
     others = ""  # set when something else wrote to DEST during the copy
     with sigterm_as_ctrl_c() as term:
@@ -102,7 +103,7 @@ def migrate_store(
             if others:
                 err_console.print(f"{how}: {others}", markup=False)
             else:
-                _remove_new(dest_target, new_file)
+                _remove_new(dest_target, new_file, empty_file)
                 err_console.print(
                     f"{how}: nothing copied, {shown} is as it was; run migrate-store again", markup=False
                 )
@@ -110,11 +111,11 @@ def migrate_store(
         except StoreError as e:
             if others:
                 raise StoreError(f"{e}; {others}") from None
-            _remove_new(dest_target, new_file)
+            _remove_new(dest_target, new_file, empty_file)
             raise
         except BaseException:
             if not others:
-                _remove_new(dest_target, new_file)
+                _remove_new(dest_target, new_file, empty_file)
             raise
     if as_json:
         print_json({"source": source.location, "dest": shown, "copied": counts})
@@ -140,10 +141,14 @@ def _written_by_others(target: Store, copied: int) -> str:
     )
 
 
-def _remove_new(dest: str | Path, new_file: bool) -> None:
-    """The SQLite file this run created for DEST, and its journal files, after a copy that did not end."""
-    if not new_file:
+def _remove_new(dest: str | Path, new_file: bool, empty_file: bool = False) -> None:
+    """The SQLite file this run created for DEST, and its journal files, after a copy that did not end; a
+    DEST that was an empty file (`touch new.db`) is made empty again, not left an empty claimcheck store."""
+    if not new_file and not empty_file:
         return
     for suffix in ("", "-wal", "-shm", "-journal"):
         with contextlib.suppress(FileNotFoundError):
-            os.unlink(f"{dest}{suffix}")
+            if suffix or new_file:
+                os.unlink(f"{dest}{suffix}")
+            else:
+                os.truncate(dest, 0)

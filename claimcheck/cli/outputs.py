@@ -15,7 +15,7 @@ from pathlib import Path
 import typer
 
 from claimcheck.errors import UsageError
-from claimcheck.paths import expand_home, find_sources, from_env
+from claimcheck.paths import expand_home, find_sources, from_env, no_folder
 from claimcheck.values import cut, echoed
 
 # -- values ------------------------------------------------------------------------------------------
@@ -27,7 +27,9 @@ FORMAT_SUFFIXES = {"markdown": ".md", "json": ".json", "csv": ".csv", "html": ".
 # names ("-o facts.jsonl") opens as garbage in the tool the name was for, so it is bad usage.
 # (Not .yaml: "-o sources.yaml" is refused as an input of claimcheck, output_path, in words that say so.)
 FOREIGN_SUFFIXES = {".jsonl": "JSON Lines", ".ndjson": "JSON Lines", ".tsv": "TSV", ".xlsx": "Excel", ".xls": "Excel",
-                    ".ods": "a spreadsheet", ".xml": "XML", ".pdf": "PDF"}  # fmt: skip
+                    ".ods": "a spreadsheet", ".xml": "XML", ".pdf": "PDF",
+                    # compressed ("-o facts.csv.gz" wrote plain text, which gunzip and pandas refuse)
+                    ".gz": "gzip", ".zip": "a zip archive", ".bz2": "bzip2", ".xz": "xz", ".zst": "zstd"}  # fmt: skip
 
 
 def output_format(fmt: str | None, output: str | Path | None, options: Sequence[str]) -> str:
@@ -134,6 +136,11 @@ def output_path(output: str | Path | None, *, inputs: Iterable[tuple[Path, str]]
         raise UsageError("the output file name is empty (or only spaces): give a file to write, or - for stdout")
     given = str(output)
     output = Path(output)
+    if _only_an_extension(output):
+        such = f", such as report{output.name.lower()}" if output.name.lower() in SUFFIX_FORMATS else ""
+        raise UsageError(
+            f"cannot write {given}: the name is only an extension (it makes a hidden file, and names no format); name the file{such}"
+        )
     output = expand_home(output)  # -o=~/report.md: the shell left the "~" as it is
     try:  # a name longer than the file system takes, symlinks leading to each other: an internal error after the work
         os.stat(output)
@@ -159,10 +166,18 @@ def output_path(output: str | Path | None, *, inputs: Iterable[tuple[Path, str]]
         return output
     parent = output.parent if str(output.parent) else Path(".")
     if not parent.is_dir():
-        raise UsageError(f"cannot write {output}: no folder {parent}")
+        raise UsageError(f"cannot write {output}: {no_folder(parent)}")
     if not os.access(parent, os.W_OK) or (output.exists() and not os.access(output, os.W_OK)):
         raise UsageError(f"cannot write {output}: permission denied (read-only?)")
     return output
+
+
+def _only_an_extension(path: Path) -> bool:
+    """Whether the file's name is an extension alone (`-o .csv`, `-o out/.md`): a dot file has no suffix, so the
+    terminal table was written into a hidden file named `.csv`, which neither `ls` nor a spreadsheet shows as
+    asked. A name before the extension (`.report.csv`, a hidden file on purpose) is the user's to choose."""
+    name = path.name.lower()
+    return name in SUFFIX_FORMATS or name in FOREIGN_SUFFIXES
 
 
 def _is_database(path: Path) -> bool:

@@ -17,7 +17,7 @@ def window_words(since: datetime | None, until: datetime | None, source: list[st
     """The window searched, as it was searched (the default one included), for "no stored article ..."."""
     from claimcheck.render.common import zoned_text
 
-    where = f" from {', '.join(source)}" if source else ""
+    where = f" from {', '.join(dict.fromkeys(source))}" if source else ""
     if since is not None and until is not None:
         return f"{where} between {zoned_text(since)} and {zoned_text(until)}"
     if since is not None:
@@ -43,7 +43,7 @@ def parse_when(
             return now - timedelta(**{_UNITS[m.group(2).lower()]: int(m.group(1))})
         except (OverflowError, ValueError):
             raise UsageError(
-                f"time {value.strip()!r} reaches back before the year 1; use e.g. 3d or 2025-12-13"
+                f"time {echoed(value.strip())} reaches back before the year 1; use e.g. 3d or 2025-12-13"
             ) from None
     try:
         dt = datetime.fromisoformat(value.strip())
@@ -58,7 +58,7 @@ def parse_when(
             dt += timedelta(days=7 if _WEEK.match(value.strip()) else 1, microseconds=-1)
         return dt.astimezone(UTC)
     except OverflowError:
-        raise UsageError(f"time {value.strip()!r} is out of range") from None
+        raise UsageError(f"time {echoed(value.strip())} is out of range") from None
 
 
 _WEEK = re.compile(r"^\d{4}-?W\d{2}$")
@@ -77,5 +77,5 @@ def parse_window(since: str | None, until: str | None) -> tuple[datetime | None,
     since_dt = parse_when(since)
     until_dt = parse_when(until, end_of_day=True, option="--until")
     if since_dt and until_dt and until_dt < since_dt:
-        raise UsageError(f"--until {until} is before --since {since}")
+        raise UsageError(f"--until {echoed(str(until).strip())} is before --since {echoed(str(since).strip())}")
     return since_dt, until_dt

@@ -6,9 +6,11 @@ loading the extraction stack (trafilatura), which only the extraction workers ne
 from __future__ import annotations
 
 import codecs
+import functools
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 
+from claimcheck.models import ExtractedPage
 from claimcheck.textsafe import STORED_TEXT_INVISIBLE, plain
 
 _CHARSET_META = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
@@ -69,11 +71,35 @@ _WINDOWS_1252 = {i: bytes([i]).decode("cp1252") for i in range(0x80, 0xA0) if i 
 
 
 def decode_as(body: bytes, label: str) -> str:
-    """Decode as a page labelled ``label`` is decoded on the Web. Raises LookupError or UnicodeDecodeError."""
-    name = _WEB_LABELS.get(codecs.lookup("cp1252" if label.lower() == "x-cp1252" else label).name)
+    """Decode as a page labelled ``label`` is decoded on the Web. Raises LookupError (no charset of the Web
+    has that label) or UnicodeError (the bytes are not in it)."""
+    codec = codecs.lookup("cp1252" if label.lower() == "x-cp1252" else label).name
+    if not web_charset(codec):
+        raise LookupError(f"{label}: no charset of the Web")
+    name = _WEB_LABELS.get(codec)
     if name == "windows-1252":
         return body.decode("latin-1").translate(_WINDOWS_1252)
     return body.decode(name or label)
+
+
+# Python codecs that read bytes as text but are no page's charset: escapes and encodings of names, which
+# rewrite "\u0041" or "+AGE-" in a page's text ("punycode" failed the page: its UnicodeError was no decode error)
+_NOT_CHARSETS = frozenset({"utf-7", "unicode-escape", "raw-unicode-escape", "punycode", "idna", "undefined"})
+_ASCII_PROBE = b"<meta charset=utf-8> AZ az 09 +-~\\/"
+
+
+@functools.cache
+def web_charset(codec: str) -> bool:
+    """Whether a declared charset (Python's name of its codec) can be a page's: ASCII-compatible, as the
+    label itself, read from the bytes as ASCII, says it is (the HTML standard's reading). A page of plain
+    ASCII or UTF-8 declared EBCDIC (cp500) was stored as garbage; declared UTF-16, as Chinese characters (a
+    page really in UTF-16 is known by its BOM or its NULs first: decode_html)."""
+    if codec in _NOT_CHARSETS:
+        return False
+    try:
+        return _ASCII_PROBE.decode(codec) == _ASCII_PROBE.decode("ascii")
+    except (UnicodeError, LookupError, TypeError):
+        return False
 
 
 def decode_declared(body: bytes, declared: list[str]) -> str:
@@ -82,7 +108,7 @@ def decode_declared(body: bytes, declared: list[str]) -> str:
     for enc in (*declared, "utf-8"):
         try:
             text = decode_as(body, enc)
-        except (LookupError, UnicodeDecodeError):
+        except (LookupError, UnicodeError):
             continue
         # A single-byte charset decodes anything; accept it only when the bytes are not UTF-8 with
         # non-ASCII in them (UTF-8 declared as latin-1 is the common lie).
@@ -223,3 +249,31 @@ def not_in_future(dt: datetime | None, now: datetime) -> datetime | None:
     """``dt`` unless it lies more than ``FUTURE_TOLERANCE`` after ``now``: a publication time in the future
     is a mistake or a bid to look "first to report", and is not believed."""
     return dt if dt is not None and dt <= now + FUTURE_TOLERANCE else None
+
+
+def same_local_time(page: datetime, local: bool, feed_time: datetime) -> bool:
+    """Whether the page's time is a day, or a time without its zone (read as UTC: "2025-12-10T08:00:00" is
+    often 08:00 in New York, 13:00 UTC), that the feed's zoned time is, in some zone: the feed's time is then
+    the precise one. A page's bare day or local time made an outlet "first" by hours it was not, ahead of
+    outlets that gave their zone. A day: the feed's time falls in that day somewhere (UTC-12 to UTC+14). A
+    time: the feed's is the same to the second but for a zone's offset (a multiple of 15 minutes, at most 14
+    hours; not a bare midnight, a feed's day alone), so a feed's later time of update is never taken for it."""
+    if not local:
+        return False
+    if page.time() == time(0):  # a day alone (or midnight): its 24 hours, wherever it was that day
+        return page - timedelta(hours=14) <= feed_time < page + timedelta(hours=36)
+    offset = feed_time - page
+    if feed_time.time() == time(0):  # a feed that gives the day alone says less than the page
+        return False
+    return abs(offset) <= timedelta(hours=14) and offset % timedelta(minutes=15) == timedelta(0)
+
+
+def published_for(page: ExtractedPage, known_date: datetime | None) -> datetime | None:
+    """The page's date as ``extract.extract_page`` gives it to an outlet whose feed dates the page ``known_date``:
+    one download serves every outlet that lists the page (ingest.pipeline), and a page whose own tags give
+    no date (or a bare day or local time) takes each outlet's own listing date, not the first one's. Without
+    a date of the feed, the date the page was extracted with stands."""
+    own = page.page_published
+    if known_date is not None and (own is None or same_local_time(own, page.page_published_local, known_date)):
+        return known_date
+    return own if own is not None else page.published

@@ -10,7 +10,7 @@ import contextlib
 import copy
 import json
 import re
-from datetime import datetime, time, timedelta
+from datetime import datetime
 from typing import Any, cast
 
 import lxml.html
@@ -21,7 +21,7 @@ from trafilatura.utils import load_html
 
 from claimcheck.claims.language import primary
 from claimcheck.errors import FetchError, NoArticleText
-from claimcheck.ingest.decode import clean_text, clip_shown, decode_html, parse_datetime
+from claimcheck.ingest.decode import clean_text, clip_shown, decode_html, parse_datetime, same_local_time
 from claimcheck.models import ExtractedPage
 from claimcheck.textsafe import STORED_TEXT_INVISIBLE
 from claimcheck.urls import fetchable_url, web_link
@@ -54,7 +54,8 @@ def extract_page(
         drop_inert(tree)
     source = tree if tree is not None else text_html
     meta = page_metadata(source, url)
-    if known_date is not None and ("published" not in meta or _same_local_time(meta, known_date)):
+    own, own_local = meta.get("published"), bool(meta.get("published_local"))
+    if known_date is not None and (own is None or same_local_time(own, own_local, known_date)):
         meta["published"] = known_date
     doc = _extract(source, url, with_metadata=False, fast=True)
     if needs_full_cascade(doc):
@@ -81,6 +82,8 @@ def extract_page(
         published=published,
         canonical_url=meta.get("canonical"),
         language=meta.get("language"),
+        page_published=own,
+        page_published_local=own_local,
     )
 
 
@@ -443,24 +446,6 @@ def document_base(root: lxml.html.HtmlElement, url: str) -> str:
 
 # A time that says its zone: "...T08:00:00Z", "...08:00+01:00", "...0800 -0500".
 _ZONED = re.compile(r"\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:[zZ]|[+-]\d{2}:?\d{2})\s*$")
-
-
-def _same_local_time(meta: dict[str, Any], feed_time: datetime) -> bool:
-    """Whether the page's time is a day, or a time without its zone (read as UTC: "2025-12-10T08:00:00" is
-    often 08:00 in New York, 13:00 UTC), that the feed's zoned time is, in some zone: the feed's time is then
-    the precise one. A page's bare day or local time made an outlet "first" by hours it was not, ahead of
-    outlets that gave their zone. A day: the feed's time falls in that day somewhere (UTC-12 to UTC+14). A
-    time: the feed's is the same to the second but for a zone's offset (a multiple of 15 minutes, at most 14
-    hours; not a bare midnight, a feed's day alone), so a feed's later time of update is never taken for it."""
-    page = meta.get("published")
-    if not meta.get("published_local") or not isinstance(page, datetime):
-        return False
-    if page.time() == time(0):  # a day alone (or midnight): its 24 hours, wherever it was that day
-        return page - timedelta(hours=14) <= feed_time < page + timedelta(hours=36)
-    offset = feed_time - page
-    if feed_time.time() == time(0):  # a feed that gives the day alone says less than the page
-        return False
-    return abs(offset) <= timedelta(hours=14) and offset % timedelta(minutes=15) == timedelta(0)
 
 
 def _json_ld(root: lxml.html.HtmlElement) -> dict[str, object]:

@@ -7,6 +7,7 @@ Pure: bytes in, records out. feedparser is only ever given bytes we fetched, nev
 from __future__ import annotations
 
 import calendar
+import codecs
 import html
 import json
 import re
@@ -26,6 +27,7 @@ from claimcheck.ingest.decode import (
     http_charset,
     mostly_utf8,
     parse_datetime,
+    web_charset,
 )
 from claimcheck.models import MAX_FEED_ENTRIES, ParsedFeed
 from claimcheck.textsafe import STORED_TEXT_CONTROL, STORED_TEXT_INVISIBLE, plain
@@ -356,9 +358,10 @@ def _fix_encoding(body: bytes, content_type: str | None) -> tuple[bytes, str | N
         declared.append(m.group(1).decode("ascii"))
     first = declared[0] if declared else "utf-8"
     try:
+        codec = codecs.lookup(first).name
         body.decode(first)
-        honest = first.lower().replace("-", "").replace("_", "") in ("utf8", "utf16", "utf32") or mostly_utf8(body) is None
-    except (LookupError, UnicodeDecodeError):
+        honest = codec.startswith(("utf-8", "utf-16", "utf-32")) or (web_charset(codec) and mostly_utf8(body) is None)
+    except (LookupError, UnicodeError):  # ("punycode" raised a UnicodeError: the whole run's internal error)
         honest = False
     if honest:
         return body, content_type

@@ -21,7 +21,7 @@ from claimcheck.claims.language import is_english, primary
 from claimcheck.errors import FeedParseError, FetchError, NoArticleText
 from claimcheck.ingest import trace
 from claimcheck.ingest.canonical import bare_link, canonical, entry_keys, front_page
-from claimcheck.ingest.decode import clean_text, clip, not_in_future
+from claimcheck.ingest.decode import clean_text, clip, not_in_future, published_for
 from claimcheck.ingest.guard import PrivateAccess
 from claimcheck.ingest.http import Http
 from claimcheck.ingest.jobs import parse_feed  # feedparser loads where feeds are parsed: in the workers
@@ -494,7 +494,8 @@ class _Run(SharedHosts):
                 content_hash=content_hash(page.text),
                 fetched=datetime.now(UTC),
                 author=page.author or entry.author,
-                published=not_in_future(page.published, datetime.now(UTC)) or entry.published,
+                # the page's own date, else this outlet's listing date (not that of the outlet that downloaded it)
+                published=not_in_future(published_for(page, entry.published), datetime.now(UTC)) or entry.published,
                 claims=tuple(claims),
                 language=language,
             )

@@ -518,12 +518,22 @@ def _unlink_other_positions(graph: Graph, items: Sequence[Item], first: Sequence
     _unlink_where(graph, marks, str.__ne__)
 
 
+# A position word in "-ing" is an adjective of a stretch only after a determiner ("the following two days", "its
+# closing 10 minutes"): "Following 3 days of talks" is "after" them, "is closing 40 branches" and "opening 12
+# stores" are verbs (review23).
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|its|their|his|her|our|your|this|these|those)\s+$", re.IGNORECASE)
+
+
 def position_of(claim: Claim) -> str | None:
     """The stretch of a series a count names by the word right before its figure (``_POSITIONS``), or None."""
     at = claim.sentence.find(claim.text)
-    if at < 0 or not (m := _POSITION_BEFORE.search(claim.sentence[max(0, at - 20) : at])):
+    before = claim.sentence[max(0, at - 40) : at]
+    if at < 0 or not (m := _POSITION_BEFORE.search(before, max(0, len(before) - 20))):
         return None
-    return _POSITIONS[m.group(1).lower()]
+    word = m.group(1).lower()
+    if word.endswith("ing") and word != "upcoming" and not _DETERMINER_BEFORE.search(before, 0, m.start()):
+        return None
+    return _POSITIONS[word]
 
 
 # A margin (by how much one side is ahead) is not the count it is told in, nor a result: "a three-run lead" / "gave
@@ -555,7 +565,26 @@ _BY_BEFORE = re.compile(
     r"|beating|defeated|lost|lose|loses|losing)(?:\s+[\w'’-]+){0,5}?\s+by\s+" + _ROUGHLY,
     re.IGNORECASE,
 )
-_OF_BEFORE = re.compile(r"\b(?:lead|deficit|advantage|majority|margin|cushion|edge|gap)\s+of\s+" + _ROUGHLY, re.I)
+_OF_BEFORE = re.compile(r"\b(lead|deficit|advantage|majority|margin|cushion|edge|gap)\s+of\s+" + _ROUGHLY, re.I)
+# A sum's deficit or gap is a shortfall, told as a sum as often ("a £3bn deficit" / "£3bn short", "a $14m budget gap" /
+# "needs another $14m"), a deficit in percent is one of a budget ("4 percent of GDP"), a gap of a length is a space
+# ("a 40cm gap between the train and the platform", "a 30-metre gap in the sea wall"); a margin of accounts is a
+# ratio of profit to sales ("an operating margin of 7.5 percent"), a majority in percent the winning side's share ("a
+# majority of 61 percent", "a 78 percent majority for strike action"; in points or seats it is a margin). None is a
+# side ahead of another (review23).
+_NO_SIDES_NOUNS = {
+    "money": frozenset(["deficit", "deficits", "gap", "gaps"]),
+    "percent": frozenset(["deficit", "deficits"]),
+    "distance": frozenset(["gap", "gaps"]),
+}
+_ACCOUNTS_MARGIN = re.compile(
+    r"\b(?:profit|operating|gross|net|pre-?tax|trading|ebitda|underlying|interest|refining|retail)\s+margins?\b", re.I
+)
+# "won by 320 votes to 250", "won by three sets to one", "by 5,200 votes to Labour's 4,800": a tally of both sides,
+# the first figure the winner's own count, not by how much it won (review23)
+_TALLY_AFTER = re.compile(
+    r"^\s+to\s+(?:\d|(?:nil|love|none|" + "|".join(UNITS_WORDS) + r")\b|[A-Z][\w'’-]*['’]s?\s)"
+)
 # "up" and "down" after a verb they make another verb of are no side's state ("gave up three runs" counts runs)
 _PARTICLES = re.compile(
     r"\b(?:gave|give|gives|giving|given|picked|pick|picks|picking|set|sets|setting|ended|end|ends|ending|shut|shuts"
@@ -589,12 +618,28 @@ def margin_of(claim: Claim, thing: str) -> str | None:
     words = claim.text.lower().replace("-", " ").split()
     noun = m.group(1).lower() if (m := _WORD_AFTER.match(after)) else ""
     unit_word = ((claim.unit or "").split() or [""])[-1].lower()
-    told = unit_word in _MARGIN_UNITS and bool(_BY_BEFORE.search(before) or _MARGIN_AFTER.match(after))
-    if words[-1] in _MARGIN_NOUNS or noun in _MARGIN_NOUNS or told or _OF_BEFORE.search(before):
+    by = _BY_BEFORE.search(before) and not _TALLY_AFTER.match(after)
+    told = unit_word in _MARGIN_UNITS and bool(by or _MARGIN_AFTER.match(after))
+    of = o.group(1).lower() if (o := _OF_BEFORE.search(before)) else ""
+    marked = next((w for w in (words[-1], noun, of) if w in _MARGIN_NOUNS), "")
+    if marked and not _a_side_ahead(claim, marked, at):
+        marked = ""
+    if marked or told:
         return "margin"
     if claim.unit is None or not claim.unit.strip() or _MARGIN_WORDS.search(_PARTICLES.sub(" ", claim.sentence)):
         return None
     return "count"
+
+
+def _a_side_ahead(claim: Claim, noun: str, at: int) -> bool:
+    """Whether a margin noun said of the figure at ``at`` is one side's lead, not a sum's shortfall nor a margin of
+    accounts, a space nor a share (``_NO_SIDES_NOUNS``, ``_ACCOUNTS_MARGIN``)."""
+    if noun in _NO_SIDES_NOUNS.get(claim.extra.get("measure", ""), ()):
+        return False
+    if noun.startswith("majorit") and claim.unit == "percent":
+        return False
+    near = claim.sentence[max(0, at - 40) : at + len(claim.text) + 40]
+    return not (noun.startswith("margin") and _ACCOUNTS_MARGIN.search(near))
 
 
 def _unlink_potential(graph: Graph, items: Sequence[Item], first: Sequence[int]) -> None:

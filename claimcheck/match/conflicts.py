@@ -200,13 +200,24 @@ def _in_name(sentence: str, m: re.Match[str]) -> bool:
 _BODY_AFTER = re.compile(
     r"\s+(?:[a-z]+\s+)?(?:council|government|authorit(?:y|ies)|office|ministry|agency|police|department|governor|"
     r"officials?|board|service|committee|court|assembly|parliament|broadcaster|spokes(?:man|woman|person))\b"
+    # ... not a body's noun that is a modifier of what it does: "a nationwide police crackdown", "a global police
+    # operation", "a citywide council scheme" tell how far the action reached (review23)
+    r"(?!\s+(?:operations?|crackdowns?|sweeps?|raids?|campaigns?|programmes?|programs?|schemes?|drives?|blitz)\b)"
 )
+# "nationwide", "statewide", "worldwide" and "total" tell an extent, never what a body is ("a statewide police
+# sweep", "the total council tax bill"; review23)
+_EXTENT_WORD = re.compile(r"(?:nation|state|city|world)\s*wide|total", re.IGNORECASE)
 
 
 def _of_a_body(sentence: str, m: re.Match[str]) -> bool:
     """Whether a scope adjective in lower case describes a body ("the regional council said 15 people died"), not
     where a figure was counted ("the regional toll rose to 15", "15 died nationwide")."""
-    return _NAME_ADJECTIVE.fullmatch(m.group()) is not None and _BODY_AFTER.match(sentence, m.end()) is not None
+    word = m.group()
+    return (
+        _NAME_ADJECTIVE.fullmatch(word) is not None
+        and _EXTENT_WORD.fullmatch(word) is None
+        and _BODY_AFTER.match(sentence, m.end()) is not None
+    )
 
 
 def scope_words(claim: Claim) -> frozenset[str]:

@@ -742,10 +742,12 @@ def join_lone_conversions(items: Sequence[Item], graph: Graph, clusters: list[li
     with every claim of that fact (``one_measure``) and its article has no claim there: the conversion link
     (``blocking._conversion_links``) reaches one of them, and average linkage asks it of all, which two outlets
     rewording one figure in one unit never give it. Only agreeing figures join: never a conflict."""
+    if not graph.group:
+        return clusters  # no links at all
     owner = {n: k for k, c in enumerate(clusters) for n in c}
     moves: dict[int, int] = {}
     for k, c in enumerate(clusters):
-        if len(c) != 1 or not graph.group:
+        if len(c) != 1:
             continue
         n = c[0]
         claim = items[n].claim
@@ -787,6 +789,7 @@ _STAT_KINDS = {
 
 
 def _stat_words(claim: Claim) -> set[str]:
+    """The kinds of figure of a measure (``_STAT_KINDS``) a claim's context words name: {"maximum"} for "a top speed"."""
     context = claim.extra.get("context")
     if not isinstance(context, list):
         return set()

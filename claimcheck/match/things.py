@@ -95,10 +95,21 @@ COUNT_NOUNS = frozenset(
 )  # fmt: skip
 
 
+# The unit claims/numbers.py gives a part told with its whole: "of 16", "of 21 attempts", "of ten voters"
+_OF_WHOLE_UNIT = re.compile(
+    r"of\s+(?P<whole>\d[\d,.]*|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|[a-z]+ty)"
+    r"(?:-[a-z]+)?)(?:\s+|$)",
+    re.IGNORECASE,
+)
+
+
 @functools.lru_cache(maxsize=65536)
 def unit_key(unit: str | None) -> str:
     """The counted thing reduced to its head noun: "political prisoners" -> "prisoner"; a unit of
     measure in it to its one spelling ("five-yard score", "5-yard pass": "yd")."""
+    if unit and (whole := _OF_WHOLE_UNIT.match(unit)):
+        # a part of a whole ("12 of 20", "nine out of 14 attempts"): it joins only a part of the same whole
+        return "of " + whole.group("whole").lower().replace(",", "")
     raw = (unit or "").lower().replace("-", " ").split()
     if (measure := measure_in(raw, min_len=2)) is not None:
         return measure

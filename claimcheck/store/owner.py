@@ -68,24 +68,29 @@ def _match(db: Any, d: Dialect, outlet: str, url: str) -> int:
 # An article moves to the outlet that owns it unless that outlet holds the same text under another URL (the
 # store keeps one article per outlet and text).
 _MOVE = (
-    "UPDATE articles SET outlet = ?, url = ? WHERE id = ? AND outlet = ? AND NOT EXISTS "
+    "UPDATE articles SET outlet = ?, url = ?, published = COALESCE(?, published) WHERE id = ? AND outlet = ? AND NOT EXISTS "
     "(SELECT 1 FROM articles b WHERE b.outlet = ? AND b.content_hash = articles.content_hash)"
 )
 _DEMOTE = "UPDATE entries SET status = 'duplicate' WHERE article_id = ? AND outlet = ? AND status = 'stored'"
 
 
-def settle_owner(db: Any, d: Dialect, article_id: int, stored: str, outlet: str, url: str, canonical: str) -> bool:
+def settle_owner(
+    db: Any, d: Dialect, article_id: int, stored: str, outlet: str, url: str, canonical: str, published: str | None
+) -> bool:
     """The article ``article_id`` (canonical URL ``canonical``) is stored under outlet ``stored``, and
-    ``outlet`` lists it too (fetched from ``url``): move it to ``outlet`` when that one owns it. True when
-    it moved (the other outlet's entries then say "duplicate"). A write of another fetcher that moved it
-    meanwhile (PostgreSQL) is seen, and the rule applied again to the outlet that holds it now."""
+    ``outlet`` lists it too (fetched from ``url``, its date for it ``published``, ISO text): move it to
+    ``outlet`` when that one owns it. True when it moved (the other outlet's entries then say "duplicate").
+    The date moves with it: a page whose own tags give none is dated by its owner's feed, as it is shown
+    under its owner, whichever outlet's write came first (a date of the owner's or none keeps the stored
+    one). A write of another fetcher that moved it meanwhile (PostgreSQL) is seen, and the rule applied
+    again to the outlet that holds it now."""
     if stored == outlet:
         return False
     mine = _match(db, d, outlet, canonical)
     for _ in range(4):
         if stored == outlet or not outranks((outlet, mine), (stored, _match(db, d, stored, canonical))):
             return False
-        cur = db.execute(d.sql(_MOVE), (outlet, url, article_id, stored, outlet))
+        cur = db.execute(d.sql(_MOVE), (outlet, url, published, article_id, stored, outlet))
         if cur.rowcount == 1:
             db.execute(d.sql(_DEMOTE), (article_id, stored))
             return True

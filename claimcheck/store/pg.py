@@ -66,6 +66,8 @@ class PgStore(SqlStore):
         self._psycopg = import_psycopg()
         self._pacer: Any = None
         self._pacer_lock = threading.Lock()
+        # what this open created in a database that had no claimcheck schema (discard_import drops it again)
+        self._made: list[tuple[str, str]] = []
 
     # -- opening -----------------------------------------------------------------------------------
     @classmethod
@@ -155,11 +157,27 @@ class PgStore(SqlStore):
                     f"{self.location}: database schema {version} is newer than this claimcheck understands "
                     f"({SCHEMA_VERSION}); upgrade claimcheck"
                 )
+            before = self._objects() if version == 0 else set()
             for migration in MIGRATIONS[version:]:
                 migration.postgres(self.conn)
+            if version == 0:
+                self._made = sorted((self._objects() - before) | {("r", "claimcheck_schema")})
             if version < SCHEMA_VERSION:
                 self.conn.execute("DELETE FROM claimcheck_schema")
                 self.conn.execute("INSERT INTO claimcheck_schema (version) VALUES (%s)", (SCHEMA_VERSION,))
+
+    def _objects(self) -> set[tuple[str, str]]:
+        """The tables, sequences, text search configurations and extensions of the database's schema, as
+        (kind, name): a copy that did not end drops those its open created (:meth:`discard_import`)."""
+        return {
+            (str(kind), str(name))
+            for kind, name in self.conn.execute(
+                "SELECT relkind::text, relname::text FROM pg_class WHERE relkind IN ('r', 'S') "
+                "AND relnamespace = current_schema()::regnamespace "
+                "UNION ALL SELECT 'F', cfgname::text FROM pg_ts_config WHERE cfgnamespace = current_schema()::regnamespace "
+                "UNION ALL SELECT 'E', extname::text FROM pg_extension"
+            ).fetchall()
+        }
 
     def interrupt(self) -> None:
         """Shut the connections' sockets down: a query waiting on a server that stopped answering (a hung
@@ -404,6 +422,20 @@ class PgStore(SqlStore):
                 )
 
     def discard_import(self) -> None:
+        """Empty the tables; when this open created the schema (DEST had none: an empty database), drop what
+        it created, so that the database is as it was, not an empty claimcheck store."""
         with self._write() as db:
             db.execute(f"TRUNCATE {', '.join(reversed(TABLES))}")
+            if not self._made:
+                return
+            db.execute("SELECT pg_advisory_xact_lock(%s)", (MIGRATE_LOCK,))  # (no migrator meanwhile)
+            made = {kind: [name for k, name in self._made if k == kind] for kind in ("r", "S", "F", "E")}
+            sql = self._psycopg.sql
+            # A drop that fails (something of the user's came to depend on them) keeps the tables, emptied.
+            with suppress(self._psycopg.Error), db.transaction():
+                for kind, drop in (("r", "TABLE"), ("S", "SEQUENCE"), ("F", "TEXT SEARCH CONFIGURATION"), ("E", "EXTENSION")):
+                    if made[kind]:  # in this order, each after what depends on it (a table's own sequence: IF EXISTS)
+                        names = sql.SQL(", ").join(sql.Identifier(n) for n in made[kind])
+                        db.execute(sql.SQL(f"DROP {drop} IF EXISTS {{}}").format(names))
+            self._made = []
 

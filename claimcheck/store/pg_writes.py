@@ -39,7 +39,7 @@ def add_article(db: Any, article: Article, entry_keys: Iterable[str], shingles: 
         if found is None:
             raise StoreError("the article conflicted with one that is gone again; it is fetched next time")
         moved = found[2] == article.canonical_url and settle_owner(
-            db, POSTGRES, int(found[0]), found[1], article.outlet, article.url, article.canonical_url
+            db, POSTGRES, int(found[0]), found[1], article.outlet, article.url, article.canonical_url, iso(article.published)
         )
         mark(db, article.outlet, entry_keys, article.url, "stored" if moved else "duplicate", found[0])
         return int(found[0]), False
@@ -111,7 +111,9 @@ def add_batch(
                 if found is None:
                     raise _Retry  # gone again: one by one, this article says so alone
                 out[i] = (found, False)
-                if listed and settle_owner(db, POSTGRES, found, listed[1], a.outlet, a.url, a.canonical_url):
+                if listed and settle_owner(
+                    db, POSTGRES, found, listed[1], a.outlet, a.url, a.canonical_url, iso(a.published)
+                ):
                     moved[found] = a.outlet
                     by_url[a.canonical_url] = (found, a.outlet)
     done = [o for o in out if o is not None]

@@ -24,6 +24,7 @@ from claimcheck.store.records import (
     COLUMNS,
     ORDER_BY,
     TABLES,
+    iso,
 )
 from claimcheck.store.rows import A_ARTICLE_COLS, article_from_row
 from claimcheck.store.sql import (
@@ -444,7 +445,7 @@ def _add_article(
     row = db.execute(FIND_ARTICLE, (article.canonical_url, article.outlet, article.content_hash)).fetchone()
     if row:
         moved = row[2] == article.canonical_url and settle_owner(
-            db, SQLITE, row[0], row[1], article.outlet, article.url, article.canonical_url
+            db, SQLITE, row[0], row[1], article.outlet, article.url, article.canonical_url, iso(article.published)
         )
         _mark(db, article.outlet, entry_keys, article.url, "stored" if moved else "duplicate", row[0])
         return row[0], False

@@ -9,6 +9,7 @@ import sqlite3
 from pathlib import Path
 
 from claimcheck.errors import StoreError
+from claimcheck.paths import no_folder
 from claimcheck.values import cut
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -38,7 +39,7 @@ def check_file(p: Path, *, create: bool) -> None:
 
 def unusable_path(p: Path) -> None:
     """Refuse a path no file can have: a name longer than the file system takes (ENAMETOOLONG), or
-    symbolic links that lead to each other (ELOOP). The first was an internal error (`--db <5,000
+    symbolic links that lead to each other (ELOOP), a file where a folder is meant (ENOTDIR). The first was an internal error (`--db <5,000
     characters>`: "OSError: [Errno 36]") in every command; the second "no database here yet", or "unable
     to open database file" from fetch."""
     try:
@@ -46,6 +47,8 @@ def unusable_path(p: Path) -> None:
     except OSError as e:
         if e.errno in (errno.ENAMETOOLONG, errno.ELOOP):
             raise StoreError(f"{cut(str(p), 120)}: {e.strerror}") from None
+        if e.errno == errno.ENOTDIR:  # `plain.txt/x.db`: "no database here yet" hid the file in the way
+            raise StoreError(f"{p}: {no_folder(p.parent)}") from None
 
 
 def file_identity(p: Path) -> tuple[int, int] | None:

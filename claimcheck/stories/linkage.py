@@ -19,6 +19,7 @@ from claimcheck.stories.links import (
     _one_word,
     _Places,
     _Recurrences,
+    _too_few,
 )
 from claimcheck.stories.records import StoryOptions
 from claimcheck.stories.scoring import _damp, _damping, _specific, _specific_cap, _Vectors
@@ -156,7 +157,7 @@ def _average_linkage(
                 and not _specific(prod, shared, dot, df, _specific_cap(na + nb, n, options), options)
             )
             or not _cohesive(dot / (na * nb), (inner.get(a, 0.0), na), (inner.get(b, 0.0), nb), options)
-            or len(shared) < options.min_shared
+            or _too_few(shared, prod, parts if options.name_once else None, options)  # a two-word name once
             or (
                 options.distinct
                 and min(na, nb) >= options.distinct_min

@@ -202,6 +202,18 @@ class _NameParts:
         return self.docs[self.ptr[t] : self.ptr[t + 1]]
 
 
+def _too_few(shared: np.ndarray, prod: np.ndarray, parts: _NameParts | None, options: StoryOptions) -> bool:
+    """Whether two groups share fewer than ``min_shared`` terms (``shared``, their products ``prod``), a name
+    written as two words counted once ("Hong Kong", "Elon Musk", "Super Bowl": :class:`_NameParts`). Two
+    pieces that share a city's or a person's name and nothing else share one thing, whatever its spelling;
+    two reports of one event share the name and what happened."""
+    if len(shared) < options.min_shared:
+        return True
+    if len(shared) > options.min_shared or parts is None or not len(prod):
+        return False
+    return len(parts.heaviest_terms(shared, prod)) > 1
+
+
 def _lone_name(
     shared: np.ndarray,
     prod: np.ndarray,

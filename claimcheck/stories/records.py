@@ -87,6 +87,7 @@ class StoryOptions:
     name_link: bool = True  # ... and within same_days, a name in title_key of the titles and leads of each
     name_case: float = 0.8  # a name: a term at least this share of whose spellings are capitalised
     min_shared: int = 2  # two groups merge only when they share at least this many terms (of their top ones)
+    name_once: bool = True  # ... a name of two words counted once ("Hong Kong": one shared thing, _too_few)
     one_term: float = 0.7  # two lone articles, the shorter a title and a sentence or two (under short_terms
     short_terms: int = 30  # distinct terms), link only if still one_term of link alike without their heaviest
     # shared term: a lone heavy word ("mining", "Kenya") of two short texts is no story

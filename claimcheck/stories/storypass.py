@@ -6,7 +6,15 @@ import numpy as np
 
 from claimcheck.stories.index import _Index, _unique
 from claimcheck.stories.linkage import _median, _one_outlet
-from claimcheck.stories.links import _cohesive, _lone_name, _NameParts, _one_word, _Places, _Recurrences
+from claimcheck.stories.links import (
+    _cohesive,
+    _lone_name,
+    _NameParts,
+    _one_word,
+    _Places,
+    _Recurrences,
+    _too_few,
+)
 from claimcheck.stories.records import StoryOptions
 from claimcheck.stories.scoring import _scores, _specific, _specific_cap, _Vectors
 
@@ -153,7 +161,7 @@ def _join_stories(
         average = float(cos[good[k]]) * float(norm[lx]) * float(norm[ly]) / (nx * ny)  # average, undamped
         scale = float(norm[lx]) * float(norm[ly])  # the summed vectors' norms: products as in the linkage
         if (
-            len(shared) < options.min_shared
+            _too_few(shared, prod, parts if options.name_once else None, options)  # a two-word name once
             or (
                 recur is not None
                 and _median_gap(groups[x], groups[y], times) >= options.recur_days * 86400.0
