@@ -11,6 +11,7 @@ A file's events are split by a fixed rule: int(sha1(event name), 16) % 3 == 0 is
 failures: with --split check only the figures are printed), the rest the tune part. Only the events of the split
 chosen are served and fetched. An event's "evolves" pairs [piece, value, piece, value] are a figure that truly
 changed (a rising toll): both in one row marked evolving. Every other conflict or evolving row is counted.
+A number row whose mentions no one event holds (two stories' figures in one row) is counted too (cross_event_rows).
 """
 
 from __future__ import annotations
@@ -163,6 +164,22 @@ def evolutions(data: dict[str, Any], rows: Sequence[Row]) -> tuple[int, int, int
     return found, stray, sum(1 for r in rows if r.get("conflicts"))
 
 
+def cross_event_rows(data: dict[str, Any], rows: Sequence[Row]) -> list[int]:
+    """Number rows whose mentions no one event holds: figures of two stories (two floods weeks apart) in one row.
+    A mention belongs to each event whose text holds its sentence."""
+    texts = ["\n".join(t + "\n" + "\n".join(ps) for _, t, ps in e["articles"].values()) for e in data["events"]]
+    out = []
+    for i, r in enumerate(rows):
+        if r["kind"] != "number" or len(r["mentions"]) < 2:
+            continue
+        common = set(range(len(texts)))
+        for m in r["mentions"]:
+            common &= {k for k, text in enumerate(texts) if m["sentence"] in text}
+        if not common:
+            out.append(i)
+    return out
+
+
 def unknown_pieces(data: dict[str, Any]) -> list[str]:
     """Pieces that are in no article of their event (a typo in the labels)."""
     bad = []
@@ -226,6 +243,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     figs = figures(facts, joined)
     figs["evolved"], figs["stray_evolving"], figs["conflict_rows"] = evolutions(data, rows)
     figs["evolves_labelled"] = sum(len(e.get("evolves", [])) for e in data["events"])
+    cross = cross_event_rows(data, rows)
+    figs["cross_event_rows"] = len(cross)
     if args.json or args.split == "check":
         print(json.dumps(figs))
         return 0
@@ -239,6 +258,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                     print(f"        {m['outlet']:22} {m['value']} | {m['sentence'][:110]}")
     for ev, a, b in joined:
         print(f"JOINED apart [{ev}]: {a!r} / {b!r}")
+    for i in cross:
+        print(f"ACROSS events row: {rows[i]['summary'][:90]}")
+        for m in rows[i]["mentions"]:
+            print(f"        {m['outlet']:22} {m['value']} | {m['sentence'][:110]}")
     for r in rows:
         if r.get("conflicts") or r.get("evolving"):
             print(f"{'CONFLICT' if r.get('conflicts') else 'EVOLVING'} row: {r['summary'][:90]}")

@@ -85,6 +85,14 @@ _TIME_PART = re.compile(
     r"(?!\s+(?!(?:as|is|was|has|this|thus|plus|its|his|hers|theirs|us)\b)[a-z]{2,}s\b))",
     re.IGNORECASE,
 )
+# "late" or "early" as the adverb of a time after the number: "climbed to 20 late on Monday", "reached 9 early this
+# morning", "rose to 31 late last night" (tolls23): a time, no counted thing ("12 late payments" keeps its noun)
+_TIME_ADVERB = re.compile(
+    r"(?:late|early)\s+(?:on|last|this|yesterday|today|tonight|overnight|"
+    + "|".join(d.lower() for d in WEEKDAYS)
+    + r")\b",
+    re.IGNORECASE,
+)
 # after "and"/"or": up to three modifiers, then the plural noun they and the name before share
 _COORDINATED = re.compile(r"\s+(?P<mods>(?:[A-Za-z][a-z]+(?:-[A-Za-z][a-z]+)?\s+){1,3})(?P<noun>[a-z]{3,}s)\b")
 # a lower-case word of a verb's form, no modifier of a noun after "and" (review20): "2 Labradors and keeps chickens",
@@ -112,7 +120,7 @@ def _noun_phrase(s: str, pos: int) -> tuple[list[str], int]:
             break
         w = m.group(1)
         low = w.lower()
-        if _TIME_PART.match(s, m.start(1)):
+        if _TIME_PART.match(s, m.start(1)) or _TIME_ADVERB.match(s, m.start(1)):
             break
         if (not words or words[-1] in _UNITS_WORDS or (caps and len(words) == caps)) and (
             chain := _modifier_chain(s, m.start(1))

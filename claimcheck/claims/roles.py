@@ -66,7 +66,7 @@ _ROLE_STEM = re.compile(
 )  # prefilter
 _BE = (
     r"(?:(?:have|has|had|were|was|are|is|remain|remains|remained|being|been|now|still|also|reportedly|"
-    r"currently|later|all|who|that|confirmed|believed|feared|thought|to\s+be|reported)\s+)*"
+    r"currently|later|all|who|that|confirmed|believed|feared|thought|known|to\s+be|to\s+have|reported)\s+)*"
 )
 # "of the family", "in the crash", "from the village": a short phrase between the noun and its verb (its second
 # word never "and": "pulled 31 survivors from the rubble and rescued 12" gives the 31 no role of the 12).
@@ -113,6 +113,23 @@ _PART_OF = re.compile(
     re.IGNORECASE,
 )
 _TOLL = re.compile(r"\b(?:death\s+toll|toll\s+of\s+dead|number\s+of\s+(?:dead|deaths))\b", re.IGNORECASE)
+# ... "the number of miners killed" (tolls23): the number of people a verb kills (not "the number of jobs killed")
+_NUMBER_KILLED = re.compile(r"\bnumber\s+of\s+([a-z]+)\s+(?:killed|dead|who\s+(?:have\s+|had\s+)?died)\b", re.IGNORECASE)
+# A bare "toll" whose figure a verb of change gives, the number just after: "Quake toll rises to 47", "the toll
+# from Monday's roof fall rose to 7", "bringing the toll to 3", "the toll stands at 9". In news of an event a
+# toll with no other noun is its dead (tolls23); not a road's or a bridge's toll (a price: "the bridge toll rose
+# to 7.50"), nor "the toll of injured".
+_BARE_TOLL = re.compile(
+    r"(?<![\w-])(?<!road\s)(?<!bridge\s)(?<!motorway\s)(?<!tunnel\s)(?<!highway\s)(?<!turnpike\s)(?<!crossing\s)"
+    r"toll(?!\s+(?:road|booth|plaza|charge|fee|gate|lane|on\b|of\s+(?:the\s+)?(?:injured|wounded|hurt|missing|arrest)))"
+    r"\b[^.;:!?]{0,80}?\b(?:(?:rises?|rose|risen|rising|climbs?|climbed|climbing|reach(?:es|ed)?|hits?|jump(?:s|ed)?|"
+    r"stands?|stood|increase[sd]?|mount(?:s|ed)?|grew|grows|soar(?:s|ed)?)(?:\s+(?:to|at))?|to)\s+$",
+    re.IGNORECASE,
+)
+# ... after the verb that brings it there: "bringing the toll to 4", "raising the toll of the shooting to 5"
+_TOLL_BROUGHT = re.compile(
+    r"\b(?:bring(?:s|ing)?|brought|rais(?:es|ed|ing)|push(?:es|ed|ing)|tak(?:es|ing)|took)\s+the\s+(?:[\w-]+\s+){0,3}?toll\b", re.IGNORECASE
+)
 _HELD_AFTER = re.compile(
     rf"\s*{_BE}(?:behind\s+bars|in\s+(?:prison|jail|custody|detention)|imprisoned|jailed|held|detained|"
     r"incarcerated|locked\s+up)\b",
@@ -178,9 +195,33 @@ def event_role(s: str, start: int, end: int, unit: str | None) -> str | None:
     after = _AFTER.match(s, end, min(len(s), end + 90))
     if after and not (after.lastgroup == "arrested" and _STILL.search(after.group())):
         return after.lastgroup  # not "1,100 people remain detained": held (``held_role``), not an arrest
-    if unit is None and _mentions(_TOLL, s):
+    if unit is None and (_mentions(_TOLL, s) or _bare_toll(s, start) or _number_killed(s)):
         return "deaths"
     return None
+
+
+def _number_killed(s: str) -> bool:
+    """"the number of miners killed", "the number of people who died": a toll of the living (``_living``)."""
+    m = _NUMBER_KILLED.search(s)
+    return m is not None and _living([m.group(1).lower()], m.group(1))
+
+
+def _bare_toll(s: str, start: int) -> bool:
+    """"Quake toll rises to 47", "bringing the toll of the shooting to 4": the figure of a bare toll (``_BARE_TOLL``);
+    "to" alone only after a verb that brings the toll there ("paid the toll to 4 operators" is no figure of it)."""
+    m = _BARE_TOLL.search(s, max(0, start - 120), start)
+    if m is None:
+        return False
+    if not m.group(0).lower().rstrip().endswith(" to") or _CHANGE_TO.search(m.group(0)) is not None:
+        return True
+    return _TOLL_BROUGHT.search(s, max(0, start - 120), start) is not None
+
+
+_CHANGE_TO = re.compile(
+    r"\b(?:rises?|rose|risen|rising|climbs?|climbed|climbing|reach(?:es|ed)?|jump(?:s|ed)?|increase[sd]?|"
+    r"mount(?:s|ed)?|grew|grows|soar(?:s|ed)?)\s+to\s+$",
+    re.IGNORECASE,
+)
 
 
 # Roles whose verbs are said of things too ("killed 3 bills", "rescued 40 brands", "displaced 2 rivals"): only the

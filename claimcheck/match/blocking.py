@@ -41,6 +41,7 @@ from claimcheck.match.normalize import (
     speaker_words,
     when_compatible,
     when_strictly_compatible,
+    when_words,
     words_compatible,
 )
 from claimcheck.match.rules import (
@@ -48,6 +49,7 @@ from claimcheck.match.rules import (
     MatchOptions,
     Rule,
     can_evolve,
+    day_only,
     floor_of,
     match_when,
     names_change,
@@ -72,6 +74,7 @@ from claimcheck.match.things import (
     classes_agree,
     compound_key,
     count_class,
+    evolving_role,
     is_count_class,
     is_fairly_precise,
     is_generic_ordinal,
@@ -82,10 +85,12 @@ from claimcheck.match.things import (
     is_wide,
     role_family,
     rounded_pairs,
+    running_length,
     sig_digits,
     significant_digits,
     stated,
     thing_class,
+    unit_key,
 )
 from claimcheck.models import Claim
 from claimcheck.nouns import noun_kind
@@ -424,6 +429,8 @@ def number_graph(
     if times is not None:
         updates = _update_links(items, graph, options, times, unit, ctx, bucket)
     _unlink_other_times(graph, items, first, options, times)  # after the updates' pass, which links agreeing figures
+    _unlink_far_tolls(graph, items, first, unit, options, times)
+    _unlink_other_places(graph, items, first, unit)
 
     def rule_of(i: int, j: int) -> Rule:
         """Why numbers i and j are linked, as scoring them found (the earlier claim first; across
@@ -797,6 +804,100 @@ def _unlink_other_times(
         return not relative_fits(a, b, ta, tb)
 
     _unlink_where(graph, marks, apart)
+
+
+def _a_toll(claim: Claim, thing: str) -> bool:
+    """A count that evolves over the days of one event (deaths, arrests, "killed four miners"), not a length of
+    time still running ("has been held for 20 days"), which runs on for weeks and names no place of its own."""
+    return (can_evolve(claim, thing) or evolving_role(claim, thing) is not None) and running_length(claim, thing) is None
+
+
+# Reports of one undated toll this many update spans apart are two events' whatever they name (two floods of one
+# valley a month apart); a final toll retold days after its event keeps its links unless the places differ.
+FAR_TOLLS = 5
+
+
+# A count told as it stands when the outlet writes: the present perfect ("have died", "has killed", "have now
+# been arrested"), a figure that rose ("rose to", "climbed to"), "now", "so far", "to date".
+_AS_OF_WRITING = re.compile(
+    r"\b(?:(?:has|have)\s+(?:now\s+|so\s+far\s+)?(?:been\s+)?[a-z]+(?:ed|en|ied|lled|t)\b|"
+    r"r[io]sen?\s+to|rises\s+to|climb(?:s|ed)\s+to|reach(?:es|ed)|now|so\s+far|to\s+date)\b",
+    re.IGNORECASE,
+)
+
+
+def _as_of_writing(claim: Claim) -> bool:
+    """A toll told as it stands at the time of writing (``_AS_OF_WRITING``), not retold as past ("killed 58")."""
+    return _AS_OF_WRITING.search(claim.sentence) is not None
+
+
+def _unlink_far_tolls(
+    graph: Graph,
+    items: Sequence[Item],
+    first: Sequence[int],
+    unit: Sequence[str],
+    options: MatchOptions,
+    times: Sequence[float | None] | None,
+) -> None:
+    """Drop the links between two reports of an undated count that evolves (a toll, the injured, the missing,
+    arrests) published more than ``update_span`` apart (every report of one from every report of the other) whose
+    sentences name two places and none in common, or more than ``FAR_TOLLS`` spans apart whatever they name: an
+    undated toll is the count at the time of writing, so "Nine miners have died in the roof fall at the Tarn Hollow
+    pit" and "Nine miners died at Kestrel" three weeks apart are two accidents' tolls (tolls23). A count with a date
+    of its own ("in 2019", "last year") keeps its links."""
+    if times is None:
+        return
+    marks: dict[int, tuple[float, float, Claim]] = {}
+    for g, n in enumerate(first):
+        if not graph.adj[g] or not _a_toll(items[n].claim, unit[n]):
+            continue
+        members = graph.members[g]
+        if any((w := match_when(items[m].claim)) and not _undated(w) for m in members):
+            continue
+        ts = [times[items[m].article] for m in members]
+        known = [t for t in ts if t is not None]
+        if known and len(known) == len(ts):
+            marks[g] = (min(known), max(known), items[n].claim)
+    span = options.update_span
+
+    def apart(a: tuple[float, float, Claim], b: tuple[float, float, Claim]) -> bool:
+        gap = max(a[0], b[0]) - min(a[1], b[1])
+        # days apart and two places named; or weeks apart (a final toll is retold for days after the event)
+        if gap <= span:
+            return False
+        assert a[2].value is not None and b[2].value is not None
+        if not values_agree(a[2].value, b[2].value):
+            return True
+        return _as_of_writing(a[2]) and _as_of_writing(b[2]) or gap > FAR_TOLLS * span and not _names_one_event(a[2], b[2])
+
+    _unlink_where(graph, marks, apart)
+
+
+def _unlink_other_places(graph: Graph, items: Sequence[Item], first: Sequence[int], unit: Sequence[str]) -> None:
+    """Drop the links between two different figures of a count that evolves whose sentences name places or bodies
+    and none in common (``_names_one_event``): "Deaths from the cholera outbreak in Tarsk rose to 15" and "19 people
+    have died in the cholera outbreak in Welby" are two outbreaks' tolls, neither an update nor a conflict of the
+    other (tolls23). Figures that agree keep their links."""
+    marks = {
+        g: items[n].claim
+        for g, n in enumerate(first)
+        if graph.adj[g] and _a_toll(items[n].claim, unit[n])
+    }
+
+    def apart(a: Claim, b: Claim) -> bool:
+        assert a.value is not None and b.value is not None
+        return not values_agree(a.value, b.value) and not _names_one_event(a, b)
+
+    _unlink_where(graph, marks, apart)
+
+
+_BY_UNTIL = frozenset(["by", "until", "till", "as"])
+
+
+def _undated(when: str) -> bool:
+    """A time of day or a weekday only, maybe after "by" or "until" ("by Monday evening"): no date of its own."""
+    words = when_words(when) - _BY_UNTIL
+    return not words or day_only(" ".join(sorted(words)))
 
 
 def _unlink_where(graph: Graph, marks: dict[int, _Mark], apart: Callable[[_Mark, _Mark], bool]) -> None:
@@ -1884,24 +1985,31 @@ def _update_links(
     dated. Two such groups link when their values are disjoint, at most ``update_ratio`` apart, their
     contexts share words, and every report of the lower value was published at least
     ``update_window`` before every report of the higher one. Reports at about the same time that
-    disagree keep their conflict link (or none); a figure that falls is never an update.
+    disagree keep their conflict link (or none); a figure that falls is never an update. Nothing links
+    two groups more than ``update_span`` apart (the closest two reports): a toll rises over days, not weeks.
     Returns the rule of each link made, by group pair (g < h).
     """
     floor = 100 * options.number_context_floor
     first = [m[0] for m in graph.members]
     blocks: dict[tuple[str, bool], list[int]] = defaultdict(list)
+    noun: dict[int, str] = {}
     t_lo: dict[int, float] = {}
     t_hi: dict[int, float] = {}
     for g, n in enumerate(first):
         claim = items[n].claim
-        if bucket[n] is None or not can_evolve(claim, unit[n]):
+        role = evolving_role(claim, unit[n])
+        if bucket[n] is None or not (role or can_evolve(claim, unit[n])):
             continue
         ts = [times[items[m].article] for m in graph.members[g]]
         known = [t for t in ts if t is not None]
         if len(known) < len(ts):
             continue
         t_lo[g], t_hi[g] = min(known), max(known)
-        blocks[unit[n], is_span(claim.when)].append(g)
+        # "killed four miners" is a toll of deaths as "the death toll rose to 9" is (and never the miners rescued);
+        # its noun keeps it from another noun's deaths ("killed 3 soldiers" / "killed 12 civilians")
+        if role is not None:
+            noun[g] = unit[n]
+        blocks[unit_key(role) if role is not None else unit[n], is_span(claim.when)].append(g)
     out: dict[tuple[int, int], Rule] = {}
     for (thing, _), groups in blocks.items():
         if len(groups) < 2:
@@ -1930,6 +2038,11 @@ def _update_links(
             ok &= rep[None, :] <= options.update_ratio * rep[:, None]
             # values that agree ("at least 3" and "5") link at any time; disjoint ones only in order
             ok &= agree | (thi[:, None] + options.update_window <= tlo[None, :])
+            # ... and both only within days of each other (the closest two reports): one event's toll
+            # (a length of time still running, "has been held for 20 days", runs on for weeks: no limit)
+            running = np.array([running_length(items[n].claim, thing) is not None for n in ns], dtype=bool)
+            near = np.maximum(tlo[:, None], tlo[None, :]) - np.minimum(thi[:, None], thi[None, :]) <= options.update_span
+            ok &= near | running[:, None] | running[None, :]
             for row in np.flatnonzero(ok.sum(axis=1) > options.max_candidates):
                 found = np.flatnonzero(ok[row])  # a dense block: only the closest contexts
                 ok[row] = False
@@ -1938,13 +2051,18 @@ def _update_links(
             for x, y in zip(xs.tolist(), ys.tolist(), strict=True):
                 a, b = items[ns[x]].claim, items[ns[y]].claim
                 g, h = chunk[x], chunk[y]
+                if noun.get(g, noun.get(h)) != noun.get(h, noun.get(g)):
+                    continue  # the deaths of two nouns: "3 soldiers" and "12 civilians" killed
                 if agree[x, y]:
-                    if h not in graph.adj[g] and g != h:
+                    # a noun's deaths and the toll agreeing join by the number pass's own rules, never here
+                    if h not in graph.adj[g] and g != h and noun.get(g) == noun.get(h):
                         scored = number_pair(a, b, float(sims[x, y]) / 100, thing, options)
                         if scored is not None:
                             graph.link(g, h, scored[0])
                     continue
                 if not (rep[x] < rep[y]):
+                    continue
+                if not _names_one_event(a, b):
                     continue
                 scored = update_pair(a, b, float(sims[x, y]) / 100, thing, options)
                 if scored is None:
@@ -1953,6 +2071,31 @@ def _update_links(
                 graph.link(g, h, scored[0])
                 out[(g, h) if g < h else (h, g)] = scored[1]
     return out
+
+
+# Names that tell no event from another: days and months.
+_DATE_NAMES = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+     "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+)  # fmt: skip
+
+
+def _names_one_event(a: Claim, b: Claim) -> bool:
+    """Whether two reports of a toll may be one event's: not when both sentences name a place or a body (``names``,
+    days and months aside) and not one in common ("Deaths from the dengue outbreak in Pell rose to 15" / "18 people
+    were crushed to death at the Veyra shrine": two events' tolls, tolls23). A sentence that names nothing ("Three
+    of the injured died in hospital, raising the death toll to 11") may update any."""
+    na, nb = _place_names(a.sentence), _place_names(b.sentence)
+    return not na or not nb or bool(na & nb)
+
+
+def _place_names(sentence: str) -> set[str]:
+    """``names`` of a sentence, days and months aside; none for a headline in Title Case ("Veyra Shrine Crush Toll
+    Reaches 31"), where every word is capitalised and ``names`` cannot tell a name."""
+    words = [w for w in sentence.split() if w[:1].isalpha()]
+    if len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words):
+        return set()
+    return names(sentence) - _DATE_NAMES
 
 
 def _bounds(values: Sequence[Any]) -> tuple[Any, Any, Any, Any]:

@@ -35,6 +35,7 @@ from claimcheck.match.rules import (
 )
 from claimcheck.match.sourcenames import fold_acronyms, is_own, own_names, split_sources
 from claimcheck.match.syndication import Syndicated
+from claimcheck.match.things import evolving_role, toll_key
 from claimcheck.models import Article, Claim, Conflict, Fact, Fidelity, Interval, Link, Mention, Outlet
 from claimcheck.values import CURRENCY_SIGNS, bound_as_written, format_amount, format_ordinal, with_unit
 
@@ -376,10 +377,12 @@ def _updated_figure(mentions: Sequence[Mention], window: float) -> Interval | No
     ordinary value and conflicts. The latest figure: the last report's, a point value preferred.
     """
     valued = [m for m in mentions if m.claim.value is not None]
-    if len(valued) < 2 or not all(can_evolve(m.claim) for m in valued):
+    if len(valued) < 2 or not all(can_evolve(m.claim) or evolving_role(m.claim) for m in valued):
         return None
-    if len({thing_key(m.claim) for m in valued}) > 1:
+    if len({toll_key(m.claim) for m in valued}) > 1:
         return None  # a class of things ("tourists", "nationals") or a part and its whole never rise
+    if len({thing_key(m.claim) for m in valued if evolving_role(m.claim)}) > 1:
+        return None  # "killed 3 soldiers" / "killed 12 civilians": the deaths of two nouns
     if not one_count([m.claim for m in valued]):
         return None  # one count's scope ("in the city" / "nationwide"), a part, or a figure that may be: no update
     points = [(m.claim.value, timestamp(m.published)) for m in valued]

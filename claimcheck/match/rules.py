@@ -124,6 +124,9 @@ class MatchOptions:
     # seconds apart may carry a higher count of the same evolving thing, up to update_ratio times more
     update_window: float = 3600.0
     update_ratio: float = 5.0
+    # ... and only within this many seconds of each other: a toll rises over the hours and days of one event;
+    # two reports of an undated toll this far apart count two events (two floods weeks apart), never one fact
+    update_span: float = 3 * 86400.0
     syndication: SyndicationOptions = field(default_factory=SyndicationOptions)
 
 
@@ -204,7 +207,8 @@ _DAY_ONLY = frozenset(
 
 
 @functools.lru_cache(maxsize=4096)
-def _day_only(when: str) -> bool:
+def day_only(when: str) -> bool:
+    """A time qualifier of weekdays and parts of a day only ("on Monday evening", "overnight"): no date."""
     words = when_words(when)
     return bool(words) and words <= _DAY_ONLY
 
@@ -215,7 +219,7 @@ def match_when(claim: Claim) -> str | None:
     reported the event (late Wednesday in one time zone is early Thursday in another); only a toll,
     counted again each day, is split by it."""
     when = claim.when
-    if when and not is_span(when) and _day_only(when) and not can_evolve(claim):
+    if when and not is_span(when) and day_only(when) and not can_evolve(claim):
         return None
     return when
 

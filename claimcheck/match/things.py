@@ -454,6 +454,30 @@ def can_evolve(claim: Claim, thing: str | None = None) -> bool:
     return running_length(claim, thing) is not None
 
 
+# The roles of people a story counts again as it unfolds (``claims.roles.ROLES``): the dead, the injured, the
+# missing, those arrested, evacuated, rescued, displaced or taken to hospital.
+_EVOLVING_ROLES = frozenset(["deaths", "injured", "hospitalised", "missing", "evacuated", "arrested", "rescued", "displaced"])
+
+
+def evolving_role(claim: Claim, thing: str | None = None) -> str | None:
+    """The role of a count of a specific noun that a verb gives ("killed four miners", "arrested 2 managers",
+    "Six miners were rescued"): such a count evolves as the toll told as deaths does, within its noun and role
+    (the miners killed and the miners rescued are two counts). None for a count whose noun is its role already
+    (deaths, the injured: ``EVOLVING_THINGS``) or that no role verb governs."""
+    role = claim.extra.get("role")
+    thing = thing if thing is not None else thing_key(claim)
+    if not isinstance(role, str) or role not in _EVOLVING_ROLES or thing in EVOLVING_THINGS:
+        return None
+    return role
+
+
+def toll_key(claim: Claim) -> str:
+    """The counted thing of a toll: the role's thing for a specific noun a role verb counts ("killed four miners":
+    death, as "the toll rose to 9" is), else ``thing_key``."""
+    role = evolving_role(claim)
+    return unit_key(role) if role is not None else thing_key(claim)
+
+
 def running_length(claim: Claim, thing: str | None = None) -> str | None:
     """For a length of time after the perfect of a verb of lasting (``_ELAPSED_BEFORE``): "has" when it still runs
     as the outlet writes ("has been held for 25 days"), "had" when it ran up to an earlier moment ("had spent 18
