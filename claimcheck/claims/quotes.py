@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from claimcheck.claims import coref
-from claimcheck.claims.lexicon import CAPITAL, SMALL, SPEECH_RE, is_title_case
+from claimcheck.claims.lexicon import CAPITAL, COUNT_NOUNS, SMALL, SPEECH_RE, is_title_case
 from claimcheck.claims.sentences import CREDIT_NAME
 from claimcheck.models import ClaimDetails
 
@@ -136,7 +136,15 @@ _CONNECTOR = re.compile(
 _AFTER_GENERIC = re.compile(
     rf"^[\s,—–»”\"-]*(?P<seg>(?:[\w’'.-]+,?\s+){{1,14}}?)(?:also\s+|later\s+)?{_SPEECH}\b"
 )
-_AFTER_GENERIC_VERB_FIRST = re.compile(rf"^[\s,—–»”\"-]*{_SPEECH}\s+(?P<seg>[^,.;:“”\"«»()]{{2,80}})")
+# (the dot of a title's abbreviation goes on: ', said neuroscientist Dr. Joy Mensah.')
+_TITLE_ABBREVIATIONS = ("Dr", "Mr", "Mrs", "Ms", "Prof", "Sgt", "Supt", "Insp", "Det", "Gov", "Sen", "Rep", "Capt", "Col",
+                        "Lt", "Gen", "Rev", "Fr", "Pres", "St")  # fmt: skip
+_TITLE_DOT = (
+    "(?:"
+    + "|".join(rf"(?<=\b{t})" for t in _TITLE_ABBREVIATIONS)
+    + r")\."
+)
+_AFTER_GENERIC_VERB_FIRST = re.compile(rf"^[\s,—–»”\"-]*{_SPEECH}\s+(?P<seg>(?:[^,.;:“”\"«»()]|{_TITLE_DOT}){{2,80}})")
 _CAP_RUN = re.compile(rf"(?<![\w’'])(?:[{CAPITAL}][\w’'-]+\.?|[{CAPITAL}]\.)(?:\s+(?:[{CAPITAL}][\w’'-]+|[{CAPITAL}]\.))*")
 _ROLE_NOUNS = frozenset(
     [
@@ -279,9 +287,15 @@ def find_quotes(text: str) -> list[Quote]:
         places = {p for p in places if not _speaks(text, p)}
     last_speaker: tuple[str, int] | None = None
     prev_line = -1
+    voiced: dict[str, str] = {}  # who was credited "he said" ("m") or "she said" ("f") so far
     for q in quotes:
         line = text.rfind("\n", 0, q.start)
+        pronoun = _credit_pronoun(text, q)
         q.speaker = _speaker(text, q, last_speaker, persons, places)
+        if pronoun and q.speaker and voiced.get(q.speaker, pronoun) != pronoun:
+            q.speaker = None  # "he said" resolved to one the text credited "she said" before
+        if q.speaker is None and pronoun and (alone := _only_fitting(text, q, persons, voiced, pronoun, places)):
+            q.speaker = alone  # '"...," she said. Her manager, Neil Osborne, denied it. "...," he said': not her
         if q.speaker:
             q.speaker = _expand(persons, q.speaker, q.start, text)
             if not q.speaker[:1].isupper() and (m := _ROLE_WORDS_NAME.fullmatch(q.speaker)):
@@ -289,8 +303,13 @@ def find_quotes(text: str) -> list[Quote]:
             elif not q.speaker[:1].isupper() and (named := _by_reference(text, q, q.speaker, last_speaker, persons, places)):
                 q.extra["credit"] = q.speaker  # the role as the text credits it, kept beside the name
                 q.speaker = named
+            elif _epithet_of_last(text, q, last_speaker, line == prev_line, persons):
+                assert last_speaker is not None
+                q.extra["credit"], q.speaker = q.speaker, last_speaker[0]  # "added the four-times champion"
         elif (body := _body_by_kind(text, q)) is not None:
             q.extra["credit"], q.speaker = body  # '"...," the agency said' after the Food Standards Agency
+        elif pronoun and last_speaker is not None and voiced.get(last_speaker[0], pronoun) != pronoun:
+            pass  # "he said" after her quote: not hers, and nobody else fits alone
         elif (
             last_speaker is not None
             and line == prev_line
@@ -302,11 +321,76 @@ def find_quotes(text: str) -> list[Quote]:
             q.speaker = last_speaker[0]  # a quote paragraph right after the speaker's previous quote
         if q.speaker:
             last_speaker = (q.speaker, q.end)
+            if pronoun and q.speaker[:1].isupper():
+                voiced[q.speaker] = pronoun
         prev_line = line
         words = [w.lower() for s, e in q.parts for w in _WORDS.findall(text[s:e])]
         q.extra["norm"] = " ".join(words)
     _share_end_credit(text, quotes)
     return quotes
+
+
+# Words news copy calls the person it has just quoted by, instead of the name (round speakers23): '"...," Vettel
+# said.\n"...," added the four-times champion.' A role ("the referee", "the coach") is another person as often, and
+# is left to claims/coref.py.
+_EPITHET_HEADS = frozenset(
+    ["champion", "champ", "winner", "veteran", "star", "youngster", "teenager", "rookie", "legend", "holder",
+     "titleholder", "title-holder", "incumbent", "newcomer", "debutant", "hero", "favourite", "favorite", "runner-up",
+     "medallist", "medalist", "olympian", "great", "icon", "superstar", "frontrunner", "front-runner"]
+)  # fmt: skip
+_EPITHET = re.compile(r"(?:the\s+(?:[\w’'-]+\s+){0,3}?)?(?P<head>[a-z][\w’'-]*)")
+
+
+def _epithet_of_last(
+    text: str, q: Quote, last: tuple[str, int] | None, same_line: bool, persons: list[tuple[int, str]]
+) -> bool:
+    """Quote ``q`` is credited to an epithet ("the four-times champion", "the 19-year-old") right after the last
+    named speaker's quote (its paragraph, or the next one opening with the quote), nobody else named between."""
+    m = _EPITHET.fullmatch(q.speaker or "")
+    if m is None or last is None or not last[0][:1].isupper() or coref.is_body_name(last[0]):
+        return False
+    head = m.group("head")
+    if head not in _EPITHET_HEADS and not head.endswith("-year-old"):
+        return False
+    near = same_line and q.start - last[1] < 300 or _opens_paragraph(text, q) and _follows(text, text.rfind("\n", 0, q.start), last[1])
+    mine = set(last[0].split())
+    others = persons[bisect_left(persons, (last[1], "")) : bisect_left(persons, (q.start, ""))]
+    return near and all(set(n.split()) & mine for _, n in others)  # the last speaker's own credit may lie between
+
+
+# The pronoun crediting a quote right after it ('"...," she said'): "m" or "f".
+_PRONOUN_CREDIT = re.compile(rf"[”\"’'»]?,?\s+(?P<p>he|she)\s+(?:also\s+|later\s+)?{_SPEECH}\b")
+
+
+def _credit_pronoun(text: str, q: Quote) -> str | None:
+    m = _PRONOUN_CREDIT.match(text, q.end)
+    return None if m is None else ("m" if m.group("p") == "he" else "f")
+
+
+def _only_fitting(
+    text: str, q: Quote, persons: list[tuple[int, str]], voiced: dict[str, str], pronoun: str, places: set[str]
+) -> str | None:
+    """Round speakers23: the one person named in the quote's paragraph before it whom the crediting pronoun can
+    stand for, once those the text credited by the other pronoun ('"...," she said') are left out; else None."""
+    para = text.rfind("\n", 0, q.start) + 1
+    near = persons[bisect_left(persons, (para, "")) : bisect_left(persons, (q.start, ""))]
+    names = _distinct_people([n for _, n in near if _plausible(n, places) and not coref.is_body_name(n)])
+    fitting = [n for n in names if voiced.get(n, pronoun) == pronoun and _gender(text, n) in (None, pronoun)]
+    if len(fitting) != 1 or len(fitting) == len(names):
+        return None  # nobody was left out by the pronoun: the usual rules found no speaker, nor does this
+    return fitting[0]
+
+
+def _distinct_people(names: list[str]) -> list[str]:
+    """Names of different people ("Neil Osborne" and "Osborne" are one; the fuller kept)."""
+    out: list[str] = []
+    for n in names:
+        same = [o for o in out if set(n.split()) <= set(o.split()) or set(o.split()) <= set(n.split())]
+        if not same:
+            out.append(n)
+        elif len(n) > len(same[0]):
+            out[out.index(same[0])] = n
+    return out
 
 
 # Between two quotes of one sentence: no sentence end, no verb of speech or naming, no other quote mark.
@@ -481,12 +565,19 @@ def _quoted_spans(para: str) -> list[tuple[int, int]]:
         if j < 0:
             # A quote that runs on into the next paragraph: it opens the paragraph, or follows an
             # introduction ('Pompeo said the release "give[s] us hope ...', 'X said in a statement: "').
-            if not para[:i].strip() or ch != '"' or _RUNS_ON.search(para, 0, i):
+            if not para[:i].strip() or ch != '"' or _RUNS_ON.search(para, 0, i) or _runs_on_after_stop(para, i):
                 out.append(_strip(para, i + 1, n))
             break
         out.append(_strip(para, i + 1, j))
         i = j + 1
     return out
+
+
+def _runs_on_after_stop(para: str, i: int) -> bool:
+    """Round speakers23: a straight mark after a sentence's end, before a capital, left open to the end of a paragraph
+    that ends a sentence: a quote going on in the next paragraph ('X remembered the night. "The water came in.\n"By
+    midnight ..."')."""
+    return bool(re.search(r"[.!?]\s+$", para[:i])) and para[i + 1 : i + 2].isupper() and para.rstrip()[-1:] in ".!?"
 
 
 # Single quotation marks (British style: 'We did what we had to do,' Pryce said). An opening mark follows
@@ -806,6 +897,10 @@ def _speaker(
     closed = text[q.end - 1 : q.end] in ",?!" or (text[q.end - 1 : q.end] in ".…" and _GOES_ON.match(after) is not None)
     candidates.append(_from_after(after, closed and _opens_sentence(text, q.start)))
     before = text[max(line_start, q.start - 200) : max(line_start, q.start - 1)]
+    if line_start >= q.start - 60 and (by_line := _line_speaker(text, line_start, q)):
+        return by_line  # 'Grady: "..."' (an interview's answer), 'Minister: "..."' (a headline)
+    if (told := _told_by_other(before, after)) is not None:
+        return told or None  # 'Police said the man shouted "..."': the man's words, not the police's
     candidates.append(_from_before(before))
     if _IT_SAID.match(after):  # '"...," it added.': the body named as a speaker just before
         return _last_body(text[max(0, q.start - 500) : q.start], places)
@@ -835,6 +930,60 @@ def _speaker(
     if found is None:
         found = _reporting_subject(text[max(line_start, q.start - 300) : max(line_start, q.start - 1)], places)
     return found
+
+
+# Words someone uttered, told by another (round speakers23): a verb of reporting, then the utterer and a verb of
+# uttering right before the quote ('Police said the man shouted "..."', 'Staff said the gunman told them "..."',
+# 'Ramsey said his father used to tell him "..."', 'The court heard that the defendant told a neighbour "..."'): the
+# utterer speaks. A pronoun after the reporting verb is its own subject again ("Lee said he told them "...""): left
+# to the other rules.
+_UTTERING = (
+    r"(?:shout(?:ed|s)?|yell(?:ed|s)?|scream(?:ed|s)?|cried|cries|radio(?:ed|s)|announc(?:ed|es)|whisper(?:ed|s)|"
+    r"mutter(?:ed|s)|told|tell|tells|texted|wrote|writes|said|says|asked|begged|replied|warned|called|read|reads)"
+)
+_TOLD_BY_OTHER = re.compile(
+    rf"\b(?:{_SPEECH}|heard|allege[sd]?|claim(?:s|ed)?)\s+(?:that\s+)?"
+    rf"(?P<np>(?:the|a|an|one|his|her|their|its)\s+(?:[\w’'-]+\s+){{0,2}}?[a-z][\w’'-]*|{_NAME})\s+"
+    r"(?:had\s+|has\s+|(?:was|were)\s+heard\s+|used\s+to\s+|would\s+|then\s+|allegedly\s+)?"
+    rf"(?P<verb>{_UTTERING})\b(?:\s+(?:him|her|them|me|us|it|(?:a|an|the|his|her|their)\s+[a-z]+|[{CAPITAL}][\w’'-]+))?"
+    r"\s*[,:]?\s*$"
+)
+# ... a written thing that "read" the words: its writer when named ('A text message sent by Harlow to his partner
+# read "..."', 'a letter from the mayor read'), else nobody ('the sign on the door read "..."').
+_WRITTEN_THINGS = (
+    r"(?:message|messages|note|notes|letter|email|e-mail|text|card|sign|banner|placard|poster|post|graffiti|"
+    r"inscription|plaque|caption|label|notice)"
+)
+_WRITTEN_READ = re.compile(
+    rf"\b(?P<thing>{_WRITTEN_THINGS})\b(?!\s+{_WRITTEN_THINGS}\b)(?:\s+(?:sent|written|left|posted|signed)\s+by\s+|\s+from\s+)?"
+    rf"(?P<who>(?<=by\s)(?:{_NAME})|(?<=from\s)(?:{_NAME}))?[^“”\"«».!?:]{{0,60}}?\s+(?:read|reads)\s*[,:]?\s*$"
+)
+# ... and the passive: 'the singer was told "..." by the producer'.
+_TOLD_PASSIVE = re.compile(r"\b(?:was|were|being|been)\s+(?:told|asked|warned)\s*[,:]?\s*$")
+_BY_AGENT = re.compile(
+    rf"^[\s,”\"’']*by\s+(?P<np>(?:the|a|an|his|her|their)\s+(?:[\w’'-]+\s+){{0,2}}?[a-z][\w’'-]*|{_NAME})(?=[\s,.;]|$)"
+)
+
+
+def _told_by_other(before: str, after: str) -> str | None:
+    """The utterer of words told by another (see _TOLD_BY_OTHER): a name or a phrase, "" when the words were written
+    by nobody named, None when the clause before the quote tells no such thing."""
+    cut = max(_last_stop(before), before.rfind("? "), before.rfind("! "), _last_quote_close(before))
+    clause = before[cut + 2 :] if cut >= 0 else before
+    if (w := _WRITTEN_READ.search(clause)) is not None:
+        return _clean_name(w.group("who")) or "" if w.group("who") else ""
+    if _TOLD_PASSIVE.search(clause) and (agent := _BY_AGENT.match(after)):
+        np = agent.group("np")
+        return np if np[:1].islower() else (_clean_name(np) or "")
+    m = _TOLD_BY_OTHER.search(clause)
+    if m is None:
+        return None
+    np = m.group("np")
+    if np[:1].islower():
+        head = np.split()[-1]
+        return None if head in _NOT_SUBJECT or head in _FLOATING or head.endswith("ly") else np
+    name = _clean_name(np)
+    return name if name and name not in _NOT_NAMES else None
 
 
 def _last_pronoun(before: str, pronoun: str) -> int | None:
@@ -1178,15 +1327,74 @@ def _from_after(after: str, credit_follows: bool = False) -> str | None:
         words = m.group("name").split()
         if len(words) == 2 and words[0] in _DETERMINERS and words[1] in ("letter", "letters"):
             return words[1]  # '"...," the letter said' stays "letter", as _described_speaker names it
+        if (
+            words[0][:1].islower()
+            and m.re is _AFTER_VERB_NAME
+            and (more := _ROLE_GOES_ON.match(after, m.end("name")))
+            and more.group("words").split()[-1] not in _NOT_SUBJECT
+        ):
+            return _clean_name(m.group("name") + more.group("words"))  # 'said the bank's chief executive.'
         if words[0][:1].islower() and (named := _APPOSED_NAME.match(after, m.end("name"))):
             return _clean_name(named.group("name"))  # '"...," his brother, Eric Lund, told reporters': the name
         if words[0][:1].islower() and (name := _name_apposed(after, m.end("name"))):
             return name  # '"...," said the father, Jos, who ...': a role set off by commas before a name is its role
         return _clean_name(m.group("name"))
     found = _described_speaker(after)
+    if found is None:
+        found = _phrase_credit(after, credit_follows)
     if found is None and credit_follows:
         found = _subject_verb(after)
     return found
+
+
+# A described subject crediting the quote after it (round speakers23): a determiner or a possessor, up to three
+# describing words and a lower-case head, then a verb of saying: '"...," the club's groundsman said', '"...," his
+# widow said', '"...," the 19-year-old said', '"...," Rovers' goalkeeper said afterwards'. A name set off after
+# the head is whom it describes: '"...," City's captain, Ben Okoro, said', '"...," the study's co-author, Dr. Helen
+# Marsh of the University of Carlow, said'.
+_PHRASE_CREDIT = re.compile(
+    rf"^[\s,—–»”\"’'-]*(?P<np>(?P<det>(?:the|a|an|one|his|her|their|its)\s+(?:(?:[{CAPITAL}][\w-]*\s+){{0,2}}[\w-]+[’']s?\s+)?|"
+    rf"(?:[{CAPITAL}][\w-]*\s+){{0,2}}[{CAPITAL}][\w-]*(?:[’']s|(?<=s)[’'])\s+)(?:[\w’'-]+\s+){{0,3}}?(?P<head>[a-z0-9][\w’'-]*))"
+    rf"(?:,\s+(?P<name>{_NAME})(?:\s+(?:of|from|at|for)\s+[^,“”\"«»]{{1,60}})?,)?"
+    rf"\s+(?:[a-z]{{3,}}ly\s+|also\s+|later\s+)?{_SPEECH}\b"
+)
+
+
+# ... and after the verb, closing the credit or before a time, a place or a manner: ', said the duty forecaster.',
+# ', said the caretaker today, pointing at the beams', ', said Rovers' goalkeeper after the game'.
+_PHRASE_AFTER_VERB = re.compile(
+    rf"^[\s,—–»”\"’'-]*{_SPEECH}\s+(?P<np>(?P<det>(?:the|a|an|one|his|her|their|its)\s+(?:(?:[{CAPITAL}][\w-]*\s+){{0,2}}[\w-]+[’']s?\s+)?|"
+    rf"(?:[{CAPITAL}][\w-]*\s+){{0,2}}[{CAPITAL}][\w-]*(?:[’']s|(?<=s)[’'])\s+)(?:[\w’'-]+\s+){{0,3}}?(?P<head>[a-z0-9][\w’'-]*))"
+    r"(?P<name>)(?=\s*(?:[.;!?]|,\s|$)|\s+(?:yesterday|today|tonight|afterwards|later|earlier|again|on|in|at|after|as|"
+    r"when|while|before|during|outside)\b)"
+)
+# Words that float after a plural subject ("the players all said", "the two sides both said"): no head noun.
+_FLOATING = frozenset(["all", "both", "each", "too", "alike", "together", "themselves", "himself", "herself", "itself"])
+
+
+def _phrase_credit(after: str, credit_follows: bool) -> str | None:
+    """The speaker _PHRASE_CREDIT names (the phrase as written, or the name set off after it), or None. A possessive
+    name opening the phrase only where the quote closes on its comma at its sentence's start ('"...," Rovers'
+    goalkeeper said'): after a full stop it opens a new sentence."""
+    m = _PHRASE_CREDIT.match(after)
+    if m is not None and m.group("det")[:1].isupper() and not credit_follows:
+        return None
+    m = m or _PHRASE_AFTER_VERB.match(after)
+    if m is None:
+        return None
+    head = m.group("head")
+    if re.fullmatch(coref.BODY_KINDS_RE, head):
+        return None  # '"...," the agency said': a body by its kind speaks only when named before (_body_by_kind)
+    if head in _NOT_SUBJECT or head in _FLOATING or head.endswith("ly") or any(w in _NOT_SUBJECT for w in m.group("np").split()[1:-1]):
+        return None
+    if m.group("name"):
+        return _clean_name(m.group("name"))
+    # the head noun, as _subject_verb names it ("rep", "44-year-old"); a possessive name stays ("Rovers' goalkeeper")
+    return m.group("np") if m.group("det")[:1].isupper() else head
+
+
+# The rest of a role's words closing the credit after the verb: ', said the regulator's chief [executive].'
+_ROLE_GOES_ON = re.compile(r"(?P<words>(?:\s+[a-z][\w-]*){1,2})(?=\s*(?:[.;!?]|,\s|$))")
 
 
 # A person's name and the body they speak for after it: "said Hannah Cole of the Home Builders Forum" (variants20).
@@ -1210,7 +1418,11 @@ def _described_speaker(after: str) -> str | None:
         return person  # "said Hannah Cole of the Home Builders Forum": the person, not the body she speaks for
     names = [
         m.group() for m in runs
-        if not m.group().endswith("-based") and not re.match(r"\s+[a-z]", seg[m.end() :])
+        if not m.group().endswith("-based")
+        and (
+            not re.match(r"\s+[a-z]", seg[m.end() :])
+            or _ADVERBIAL_AFTER_NAME.match(seg, m.end()) and not re.search(r"\bof\s+(?:the\s+)?$", seg[: m.start()])
+        )
     ]
     if names:
         return _clean_name(names[-1])
@@ -1238,6 +1450,10 @@ def _name_apposed(after: str, pos: int) -> str | None:
 
 
 _AND_END = re.compile(r"(?:,\s*|\s)and\s+$")
+# A name followed by an adverbial of time or place is the name of the credit still (round speakers23: ', vowed union
+# leader Marta Silva as the strike entered its third week', ', said Ann Cole at a rally'); a name followed by
+# another lower-case word is a modifier ("Rovers' goalkeeper", "Nordbank analyst").
+_ADVERBIAL_AFTER_NAME = re.compile(r"\s+(?:as|at|after|before|when|while|during|outside|inside|ahead|on|in|to)\s")
 _POSTMODIFIER = re.compile(r"\s+(?:from|of|in|at|with|who|whose|on|for|near|outside)\s+")
 
 
@@ -1279,6 +1495,15 @@ _THROUGH_CHANNEL = re.compile(
 
 
 def _from_before(before: str) -> str | None:
+    found = _credit_before(before)
+    if found is None:
+        # 'When asked if she would stand again, Morales laughed: "..."' ("When asked" is no speaker)
+        cut = max(_last_stop(before), before.rfind("? "), before.rfind("! "), _last_quote_close(before))
+        found = _colon_subject(before[cut + 2 :] if cut >= 0 else before)
+    return found
+
+
+def _credit_before(before: str) -> str | None:
     # Only the clause leading into the quote: cut at the last sentence end before it.
     cut = max(_last_stop(before), before.rfind("? "), before.rfind("! "), _last_quote_close(before))
     clause = before[cut + 2 :] if cut >= 0 else before
@@ -1312,6 +1537,45 @@ def _from_before(before: str) -> str | None:
 
 
 _NAME_BEFORE_APPOSITION = re.compile(rf"(?P<name>{_NAME}),\s+$")
+# A clause whose subject is a name, its verb phrase (any verb, up to four words) closed by a colon before the quote
+# (round speakers23): in news copy the colon hands over to the subject's words ('But Ana Ruiz, who chairs the board,
+# disagreed: "..."', 'When asked, Morales laughed: "..."', 'Pressed on the cost, Minister Sato would only say: "..."').
+_COLON_SUBJECT = re.compile(
+    rf"(?:^\s*|,\s+|\b(?:But|And|Yet|So)\s+)(?P<name>{_NAME})(?<![’']s)(?:,\s+(?:who|whose|a|an|the)\s[^,“”\"«»]{{1,100}},)?"
+    r"\s+(?P<vp>(?:[a-z][\w’'-]*\s+){0,3}[a-z][\w’'-]*)\s*:\s*$"
+)
+_NOT_VERB_FIRST = frozenset(["of", "for", "in", "on", "at", "to", "with", "by", "from", "and", "or", "but", "that",
+                             "which", "who", "as", "than", "the", "a", "an", "his", "her", "their", "its"])  # fmt: skip
+
+
+def _colon_subject(clause: str) -> str | None:
+    """The name whose clause hands over to the quote by a colon (see _COLON_SUBJECT), or None."""
+    m = _COLON_SUBJECT.search(clause)
+    if m is None or m.group("vp").split()[0] in _NOT_VERB_FIRST:
+        return None
+    if any(w in _DOCUMENTS or w.endswith("ing") for w in m.group("vp").split()[1:]):
+        return None  # 'Police issued a statement saying: "..."': a document's words (see _object_saying)
+    name = _clean_name(m.group("name"))
+    return name if name and name not in _NOT_NAMES and len(name) > 1 else None
+
+
+# A transcript's or a headline's speaker: a name alone before a colon, opening the line ('Grady: "..."', 'Minister:
+# "..."'); not a label of page furniture or of a document ("Update:", "Watch:", "Caption:").
+_LINE_SPEAKER = re.compile(rf"\s*(?P<name>{_NAME})\s*:\s*[“\"‘'«„]?")
+_LINE_LABELS = frozenset(
+    ["Update", "Updated", "Watch", "Breaking", "Exclusive", "Video", "Photo", "Photos", "Opinion", "Analysis",
+     "Editorial", "Review", "Live", "Listen", "Read", "Note", "Caption", "Title", "Headline", "Subject", "Quote",
+     "Source", "Sources", "Credit", "Warning", "Correction", "Clarification", "Related", "More", "Question", "Answer",
+     "Interviewer", "Transcript", "Summary", "Background", "Context", "Verdict", "Tags", "Topics", "Now"]
+)  # fmt: skip
+
+
+def _line_speaker(text: str, line_start: int, q: Quote) -> str | None:
+    m = _LINE_SPEAKER.fullmatch(text, line_start, q.start)
+    if m is None or any(w.rstrip(".") in _LINE_LABELS for w in m.group("name").split()):
+        return None
+    name = _clean_name(m.group("name")) or m.group("name")
+    return name if name not in _NOT_NAMES and len(name) > 1 else None
 # A preposition just before a noun phrase: the phrase is a fronted adverbial's object ("At the close of the
 # hearing Smith described", "On the first day of the trial prosecutors called"), not the subject's head.
 _FRONTED_PREPOSITION = re.compile(
@@ -1647,7 +1911,7 @@ def _last_subject(
     surnames = {n.split()[-1] for p, n in (persons or []) if p < pos and " " in n}
     hidden = hidden or []
     found = None
-    for rx in (_SUBJECT, _OPENING_FULL, _OPENING_SINGLE, _ROLE_SUBJECT):
+    for rx in (_SUBJECT, _OPENING_FULL, _OPENING_SINGLE, _ROLE_SUBJECT, _APPOSED_SUBJECT):
         opening = rx is _OPENING_FULL or rx is _OPENING_SINGLE
         for m in rx.finditer(text, max(window_start, para) if opening else window_start, pos):
             raw = m.group("name")
@@ -1662,6 +1926,20 @@ def _last_subject(
                 continue  # "Responding to the Harbour Gazette article, he added": the object of "to" is no subject
             if not name or name in _NOT_NAMES or name.lower() in {"he", "she", "they"}:
                 continue
+            if " " not in name and (
+                name.lower() in _ROLE_NOUNS
+                or name.lower() in COUNT_NOUNS
+                or rx is _SUBJECT
+                and raw == name
+                and name not in surnames
+                and _sentence_opening(text, m.start())
+                and not _named_mid_sentence(text, name, pos)
+                and not _speaks(text, name)
+            ):
+                # "Passengers forced the doors", "Smoke filled the carriage": one capitalised word opening its
+                # sentence, with no title, is a person's name only as the surname of one named in full or as a
+                # word the text capitalises mid-sentence too ("a catch by DeAndre Hopkins")
+                continue
             if places is not None and not _plausible(name, places):
                 continue
             if any(a <= m.start() < b for a, b in hidden):
@@ -1669,6 +1947,35 @@ def _last_subject(
             if found is None or m.end() > found[1]:
                 found = (name, m.end())
     return found
+
+
+# A sentence opening with a role and the name set off after it, then the verb (round speakers23): "Her former
+# manager, Neil Osborne, denied that." The name is the subject a later "he" may stand for.
+_APPOSED_SUBJECT = re.compile(
+    rf"{_SENT_START}(?:The|A|An|His|Her|Their|Its|[{CAPITAL}][\w’'-]*[’']s)\s+(?:[\w’'-]+\s+){{0,4}}?[a-z][\w’'-]*,\s+"
+    rf"(?P<name>[{CAPITAL}][\w’'-]+(?:\s+[{CAPITAL}][\w’'-]+){{1,2}}),\s+(?:[a-z]+ly\s+)?"
+    r"(?:[a-z]{3,}ed|said|says|told|wrote|took|made|gave|became|spoke|sent|is|was|has|had)\b"
+)
+
+
+def _named_mid_sentence(text: str, word: str, pos: int) -> bool:
+    """``word`` stands capitalised where no sentence opens, in the 1,500 characters before ``pos`` (bounded: a page
+    of such sentences stays linear)."""
+    i = text.find(word, max(0, pos - 1500), pos)
+    while i >= 0:
+        if (i == 0 or not text[i - 1].isalnum()) and not _sentence_opening(text, i):
+            return True
+        i = text.find(word, i + 1, pos)
+    return False
+
+
+_AFTER_TITLE_DOT = re.compile(r"\b(?:" + "|".join(_TITLE_ABBREVIATIONS) + r")$")
+
+
+def _sentence_opening(text: str, i: int) -> bool:
+    if text[max(0, i - 2) : i] == ". " and _AFTER_TITLE_DOT.search(text, max(0, i - 8), i - 2):
+        return False  # "Mr. Trump": after a title's dot
+    return i == 0 or text[i - 1] == "\n" or text[max(0, i - 2) : i] in (". ", "! ", "? ") or text[max(0, i - 3) : i] in ('." ', ".” ")
 
 
 def _expand(persons: list[tuple[int, str]], name: str, pos: int, text: str = "") -> str:
