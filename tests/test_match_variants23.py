@@ -214,3 +214,26 @@ def test_tune_events_one_fact_in_other_words_is_one_row(scored: Scored, event: s
     assert chosen
     for fact in chosen:
         assert len(fact.rows) == 1 and not fact.missed, (fact.fact["pieces"], fact.rows, fact.missed)
+
+
+def _flagged(*texts: str) -> list[tuple[list[str], bool, bool]]:
+    """Each number row's claim texts, whether it shows a conflict and whether it shows an update."""
+    articles = [told(o, t, hour=h) for h, (o, t) in enumerate(zip(OUTLETS, texts, strict=False))]
+    facts = match_facts(articles, OUTLETS, MatchOptions())
+    return [([m.claim.text for m in f.mentions], bool(f.conflicts), f.evolving) for f in facts if f.kind == "number"]
+
+
+def test_a_fraction_is_the_whole_percents_around_it_and_never_a_conflict() -> None:
+    # schools' exam results: "two-thirds" is 66.7%, which one outlet writes 66% and another 67%: one row, no conflict
+    rows = _flagged("Two-thirds of schools reported a rise in top grades.", "66% of schools saw more top grades.",
+                    "Some 67% of schools said top grades rose.")  # fmt: skip
+    (row,) = [r for r in rows if any("Two-thirds" in t for t in r[0])]
+    assert len(row[0]) == 3 and not row[1] and not row[2]
+    # a survey of drivers: "one in four" is a rounded way to say 26%; the two agree, neither is told wrong
+    rows = _flagged("One in four drivers admitted using a phone at the wheel, the survey found.",
+                    "The survey found 26% of drivers had used a phone while driving.")  # fmt: skip
+    assert not any(conflict or update for _, conflict, update in rows)
+    # two exact percents of one survey still disagree: 24% against 26% of drivers is a conflict as before
+    rows = _flagged("The survey found 24% of drivers had used a phone while driving.",
+                    "The survey found 26% of drivers had used a phone while driving.")  # fmt: skip
+    assert any(conflict for _, conflict, _ in rows)

@@ -31,6 +31,7 @@ from collections.abc import Sequence
 from claimcheck.claims.ages import is_age_unit
 from claimcheck.claims.lexicon import CAPITAL, MONTHS, WEEKDAYS
 from claimcheck.match.normalize import when_words
+from claimcheck.match.shares import told_as_share
 from claimcheck.match.things import is_part, is_wide, role_family, same_aged_person, thing_key
 from claimcheck.models import Claim, Interval
 from claimcheck.text import match_stem
@@ -143,11 +144,12 @@ def _lead(claim: Claim) -> str:
 
 
 def exact_figure(claim: Claim) -> bool:
-    """Whether a number is written as an exact figure: a point value, no hedge in or just around it, not vague."""
+    """Whether a number is written as an exact figure: a point value, no hedge in or just around it, not vague, not
+    a share told as a rate or fraction ("one in four" is about 25%: match/shares.py)."""
     v = claim.value
     if v is None or v.low is None or v.low != v.high or is_wide(v):
         return False
-    if claim.extra.get("vague") or _HEDGE_IN.search(claim.text):
+    if claim.extra.get("vague") or told_as_share(claim) or _HEDGE_IN.search(claim.text):
         return False
     return not _HEDGE.search(_before(claim.sentence, claim.text, 40)) and not _HEDGE_AFTER.match(_after(claim))
 

@@ -5,6 +5,7 @@ its workforce" apart)."""
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import replace
 
@@ -26,7 +27,8 @@ _SHARE_TEXT = re.compile(
 
 def as_percent(claim: Claim) -> Claim | None:
     """The claim of a share told as a rate or a fraction of a noun, read as the percent it is (value times 100,
-    unit "percent", the noun kept among the words around it); None for any other claim."""
+    unit "percent", the noun kept among the words around it; a fraction that is no whole percent, "two-thirds", is
+    the whole percents around it, 66-67); None for any other claim."""
     v, unit = claim.value, claim.unit
     if claim.kind != "number" or v is None or claim.extra.get("measure"):
         return None
@@ -38,5 +40,15 @@ def as_percent(claim: Claim) -> Claim | None:
     extra = dict(claim.extra)
     extra["measure"] = "percent"
     extra["context"] = [*context, *[w for w in claim.extra.get("context", []) if w not in context]]
-    value = Interval(round(v.low * 100, 4), round(v.high * 100, 4), v.low_inclusive, v.high_inclusive)
+    low, high = round(v.low * 100, 4), round(v.high * 100, 4)
+    if low == high and low != int(low):  # "two-thirds" is 66.67%: the whole percents around it, "66%" and "67%"
+        value = Interval(float(math.floor(low)), float(math.ceil(high)), True, True)
+    else:
+        value = Interval(low, high, v.low_inclusive, v.high_inclusive)
     return replace(claim, value=value, unit="percent", extra=extra)  # type: ignore[arg-type]
+
+
+def told_as_share(claim: Claim) -> bool:
+    """Whether a percent was told as a rate or fraction ("one in four", "two-thirds of"): a rounded way to give it,
+    so never an exact figure for a conflict ("one in four" and "26%" agree; match/conflicts ``exact_figure``)."""
+    return claim.unit == "percent" and _SHARE_TEXT.match(claim.text) is not None
