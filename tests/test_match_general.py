@@ -24,9 +24,25 @@ def told(outlet: str, text: str, hour: int = 0) -> Article:
                    claims=tuple(extract_claims(text)))  # fmt: skip
 
 
+def told_each(*texts: str) -> list[Article]:
+    """One article per text, each from the next outlet of ``OUTLETS``, an hour after the one before."""
+    return [told(o, t, hour=h) for h, (o, t) in enumerate(zip(OUTLETS, texts, strict=False))]
+
+
+def number_rows(*texts: str) -> list[list[tuple[str, str]]]:
+    """The number rows of several outlets' texts (``told_each``): each row's (outlet, claim text), in order."""
+    facts = match_facts(told_each(*texts), OUTLETS, MatchOptions())
+    return [[(m.outlet, m.claim.text) for m in f.mentions] for f in facts if f.kind == "number"]
+
+
+def row_of(rows: list[list[tuple[str, str]]], text: str) -> list[tuple[str, str]]:
+    """The row of ``number_rows`` with a claim holding ``text``."""
+    return next(r for r in rows if any(text in t for _, t in r))
+
+
 def joined(*texts: str) -> bool:
     """Whether one number row carries every outlet, each outlet telling one of ``texts``."""
-    articles = [told(o, t, hour=h) for h, (o, t) in enumerate(zip(OUTLETS, texts, strict=False))]
+    articles = told_each(*texts)
     facts = match_facts(articles, OUTLETS, MatchOptions())
     return any(f.kind == "number" and len(f.outlets) == len(texts) for f in facts)
 
@@ -143,7 +159,7 @@ def test_a_toll_with_its_part_in_apposition_joins_the_toll_and_keeps_the_part_ap
         "The sinking of the ferry off the coast killed 14 people, the coastguard said.",
         "Fourteen people were killed when the ferry sank, among them three children.",
     )
-    articles = [told(o, t, hour=h) for h, (o, t) in enumerate(zip(OUTLETS, texts, strict=False))]
+    articles = told_each(*texts)
     facts = [f for f in match_facts(articles, OUTLETS, MatchOptions()) if f.kind == "number"]
     toll = [f for f in facts if f.value is not None and f.value.low == 14]
     assert len(toll) == 1 and len(toll[0].outlets) == 3  # the first outlet's toll was a count of no role
@@ -165,7 +181,7 @@ def test_two_unrelated_third_times_stay_apart() -> None:
 
 def ordinal_joined(figure: int, *texts: str) -> bool:
     """Whether one row of the ordinal ``figure`` carries every outlet, each outlet telling one of ``texts``."""
-    articles = [told(o, t, hour=h) for h, (o, t) in enumerate(zip(OUTLETS, texts, strict=False))]
+    articles = told_each(*texts)
     facts = match_facts(articles, OUTLETS, MatchOptions())
     return any(f.kind == "number" and f.value is not None and f.value.low == figure and len(f.outlets) == len(texts)
                for f in facts)  # fmt: skip
@@ -198,7 +214,7 @@ def test_a_bare_count_of_times_takes_only_a_noun_its_sentence_names_not_a_longer
 
 def statement_joined(*texts: str) -> bool:
     """Whether one statement row carries every outlet, each outlet telling one of ``texts``."""
-    articles = [told(o, t, hour=h) for h, (o, t) in enumerate(zip(OUTLETS, texts, strict=False))]
+    articles = told_each(*texts)
     facts = match_facts(articles, OUTLETS, MatchOptions())
     return any(f.kind == "statement" and len(f.outlets) == len(texts) for f in facts)
 

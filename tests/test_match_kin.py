@@ -128,12 +128,12 @@ def test_counts_of_quakes_and_other_scales_are_no_magnitude() -> None:
 
 
 def _numbers(*texts: str) -> list[Any]:
-    from test_match_general import OUTLETS, told
+    from test_match_general import OUTLETS, told_each
 
     from claimcheck.match.pipeline import match_facts
     from claimcheck.match.rules import MatchOptions
 
-    articles = [told(o, t, hour=h) for h, (o, t) in enumerate(zip(OUTLETS, texts, strict=False))]
+    articles = told_each(*texts)
     return [f for f in match_facts(articles, OUTLETS, MatchOptions()) if f.kind == "number"]
 
 

@@ -5,7 +5,7 @@ Invented quotes of politics, sport, courts and business."""
 from __future__ import annotations
 
 import pytest
-from test_match_general import OUTLETS, told
+from test_match_general import OUTLETS, told_each
 
 from claimcheck.match.normalize import opposite_quotes
 from claimcheck.match.pipeline import match_facts
@@ -14,7 +14,7 @@ from claimcheck.match.rules import MatchOptions
 
 def quote_rows(*texts: str) -> list[int]:
     """The outlets of each quote row, one outlet telling each of ``texts``."""
-    articles = [told(o, t, hour=h) for h, (o, t) in enumerate(zip(OUTLETS, texts, strict=False))]
+    articles = told_each(*texts)
     return sorted(len(f.outlets) for f in match_facts(articles, OUTLETS, MatchOptions()) if f.kind == "quote")
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from test_match_general import OUTLETS, joined, told
+from test_match_general import OUTLETS, joined, told_each
 
 from claimcheck.claims import extract_claims
 from claimcheck.match.pipeline import match_facts
@@ -27,7 +27,7 @@ def _speakers(text: str) -> list[str | None]:
 
 def _quote_rows(*texts: str) -> list[int]:
     """How many outlets each quote row carries, each outlet telling one of ``texts``."""
-    articles = [told(o, t, hour=h) for h, (o, t) in enumerate(zip(OUTLETS, texts, strict=False))]
+    articles = told_each(*texts)
     return sorted(len(f.outlets) for f in match_facts(articles, OUTLETS, MatchOptions()) if f.kind == "quote")
 
 

@@ -9,62 +9,47 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from test_match_general import OUTLETS, told
-
-from claimcheck.match.pipeline import match_facts
-from claimcheck.match.rules import MatchOptions
-
-
-def _rows(*texts: str) -> list[list[tuple[str, str]]]:
-    """The number rows of several outlets' texts: each row's (outlet, claim text), in order."""
-    articles = [told(o, t, hour=h) for h, (o, t) in enumerate(zip(OUTLETS, texts, strict=False))]
-    facts = match_facts(articles, OUTLETS, MatchOptions())
-    return [[(m.outlet, m.claim.text) for m in f.mentions] for f in facts if f.kind == "number"]
-
-
-def _row_of(rows: list[list[tuple[str, str]]], text: str) -> list[tuple[str, str]]:
-    return next(r for r in rows if any(text in t for _, t in r))
-
+from test_match_general import number_rows, row_of
 
 # --- rule 1: a figure restated in brackets in another unit bridges the facts of its two units ----------------------
 
 
 def test_a_figure_restated_in_brackets_joins_the_facts_of_both_units() -> None:
     # a mountain rescue: metres and feet
-    rows = _rows("The climbers were found at about 6,100 metres on the north face, the guides said.",
+    rows = number_rows("The climbers were found at about 6,100 metres on the north face, the guides said.",
                  "They were found at 6,100 m (20,000 ft) on the north face, the guides said.",
                  "Rescuers reached the pair at 20,000ft on Tuesday.")  # fmt: skip
-    assert len(_row_of(rows, "20,000ft")) == 4
+    assert len(row_of(rows, "20,000ft")) == 4
     # a pipeline: kilometres and miles
-    rows = _rows("The new pipeline will run for 320km across the plain.",
+    rows = number_rows("The new pipeline will run for 320km across the plain.",
                  "The pipeline will run 320 km (199 miles) from the coast.",
                  "The 199-mile pipeline is due to open in 2029.")  # fmt: skip
-    assert len(_row_of(rows, "199-mile pipeline")) == 4
+    assert len(row_of(rows, "199-mile pipeline")) == 4
     # a farm sale: hectares and acres
-    rows = _rows("The estate covers 4,000 hectares of moorland.",
+    rows = number_rows("The estate covers 4,000 hectares of moorland.",
                  "The estate extends over 4,000 ha (9,884 acres) of moorland, the agents said.",
                  "Its 9,884 acres include two lochs.")  # fmt: skip
-    assert len(_row_of(rows, "9,884 acres")) == 4
+    assert len(row_of(rows, "9,884 acres")) == 4
     # a transfer fee: money in two currencies, as the article itself says
-    rows = _rows("The club paid 60 million euros for the midfielder.",
+    rows = number_rows("The club paid 60 million euros for the midfielder.",
                  "The club paid 60 mln euros (52 mln pounds) for the midfielder, it said.",
                  "The midfielder cost £52m.")  # fmt: skip
-    assert len(_row_of(rows, "£52m")) == 4
+    assert len(row_of(rows, "£52m")) == 4
 
 
 def test_figures_not_restated_in_brackets_stay_in_their_own_units() -> None:
     # a part in brackets is no restatement: five people, three of them children
-    rows = _rows("The storm killed 120 people (45 children) in the valley.", "Some 45 children died in the storm.",
+    rows = number_rows("The storm killed 120 people (45 children) in the valley.", "Some 45 children died in the storm.",
                  "The storm killed 120 people in the valley.")  # fmt: skip
-    assert ("npr", "120 people") not in _row_of(rows, "Some 45 children")
+    assert ("npr", "120 people") not in row_of(rows, "Some 45 children")
     # two lengths in brackets that do not agree once converted (a typo, another figure) stay apart
-    rows = _rows("The pipeline will run 320 km (150 miles) from the coast.", "The 150-mile pipeline opens in 2029.",
+    rows = number_rows("The pipeline will run 320 km (150 miles) from the coast.", "The 150-mile pipeline opens in 2029.",
                  "The pipeline will run for 320km across the plain.")  # fmt: skip
-    assert ("npr", "320km") not in _row_of(rows, "150-mile pipeline")
+    assert ("npr", "320km") not in row_of(rows, "150-mile pipeline")
     # a figure in brackets after another sentence's figure, of another thing
-    rows = _rows("Turnout was 64% (1.2 million voters), officials said.", "Some 1.2 million voters took part.",
+    rows = number_rows("Turnout was 64% (1.2 million voters), officials said.", "Some 1.2 million voters took part.",
                  "Turnout was 64%, officials said.")  # fmt: skip
-    assert ("npr", "64%") not in _row_of(rows, "Some 1.2 million voters")
+    assert ("npr", "64%") not in row_of(rows, "Some 1.2 million voters")
 
 
 # --- rule 2: "a quarter-million", "a half-million": the fraction of a scale without "of a" ------------------------
@@ -83,12 +68,12 @@ def test_a_quarter_million_and_a_half_million_are_read() -> None:
     assert values("The deal is worth one and a half billion dollars.") == [1.5e9]  # once, not "a half billion" too
     assert values("He ran the half-marathon in a quarter-hour.") == []  # no scale
     # a parade and a march: one crowd in two number forms
-    rows = _rows("A quarter-million people lined the route of the victory parade in Dunmore.",
+    rows = number_rows("A quarter-million people lined the route of the victory parade in Dunmore.",
                  "Some 250,000 people lined the route of the victory parade in Dunmore.")  # fmt: skip
-    assert len(_row_of(rows, "250,000")) == 2
-    rows = _rows("A half-million people lined the route of the victory parade in Dunmore.",
+    assert len(row_of(rows, "250,000")) == 2
+    rows = number_rows("A half-million people lined the route of the victory parade in Dunmore.",
                  "Some 250,000 people lined the route of the victory parade in Dunmore.")  # fmt: skip
-    assert len(_row_of(rows, "250,000")) == 1
+    assert len(row_of(rows, "250,000")) == 1
 
 
 # --- rule 3: the youngest children by any of their names ---------------------------------------------------------
@@ -96,12 +81,12 @@ def test_a_quarter_million_and_a_half_million_are_read() -> None:
 
 def test_babies_infants_and_tots_are_children() -> None:
     # a maternity ward, a nursery, a food scare
-    assert len(_row_of(_rows("Some 40 babies were born at the clinic during the blackout.",
+    assert len(row_of(number_rows("Some 40 babies were born at the clinic during the blackout.",
                              "About 40 infants were born at the clinic during the blackout."), "40")) == 2  # fmt: skip
-    assert len(_row_of(_rows("The nursery in Brookfield cares for 60 toddlers.",
+    assert len(row_of(number_rows("The nursery in Brookfield cares for 60 toddlers.",
                              "The Brookfield nursery cares for 60 children."), "60")) == 2  # fmt: skip
     # babies are not their mothers, nor the nurses
-    assert len(_row_of(_rows("Some 40 babies were born at the clinic during the blackout.",
+    assert len(row_of(number_rows("Some 40 babies were born at the clinic during the blackout.",
                              "About 40 mothers were at the clinic during the blackout."), "40 babies")) == 1  # fmt: skip
 
 
@@ -120,16 +105,16 @@ def test_survivors_brought_out_are_the_rescued() -> None:
     assert roles("Three survivors walked away from the wreck.") == [None]
     assert roles("The charity helped 300 survivors of abuse.") == [None]
     # a ferry, a quake: one count of the rescued in two words
-    rows = _rows("Coastguard boats rescued 184 people off Skerry Point, the coastguard said.",
+    rows = number_rows("Coastguard boats rescued 184 people off Skerry Point, the coastguard said.",
                  "Rescuers pulled 184 survivors from the sea off Skerry Point.")  # fmt: skip
-    assert len(_row_of(rows, "184")) == 2
-    rows = _rows("Rescue teams have pulled 57 survivors from the rubble in Karsa.",
+    assert len(row_of(rows, "184")) == 2
+    rows = number_rows("Rescue teams have pulled 57 survivors from the rubble in Karsa.",
                  "Some 57 people have been rescued alive in Karsa.")  # fmt: skip
-    assert len(_row_of(rows, "57")) == 2
+    assert len(row_of(rows, "57")) == 2
     # survivors rescued are not the dead found
-    rows = _rows("Rescue teams have pulled 57 survivors from the rubble in Karsa.",
+    rows = number_rows("Rescue teams have pulled 57 survivors from the rubble in Karsa.",
                  "Rescue teams have recovered 57 bodies from the rubble in Karsa.")  # fmt: skip
-    assert len(_row_of(rows, "57 survivors")) == 1
+    assert len(row_of(rows, "57 survivors")) == 1
 
 
 # --- rule 5: a lone figure in another unit joins the one fact it agrees with once converted ------------------------
@@ -138,28 +123,28 @@ def test_survivors_brought_out_are_the_rescued() -> None:
 def test_a_lone_figure_in_another_unit_joins_the_fact_it_converts_to() -> None:
     # a storm: miles and kilometres an hour (variants17's storm left it in a row of its own)
     # (the third outlet shares words with the first only: average linkage alone left it out)
-    rows = _rows("Storms later brought gusts of 90mph to the coast.",
+    rows = number_rows("Storms later brought gusts of 90mph to the coast.",
                  "Winds of up to 90 mph battered seaside towns overnight.",
                  "The storm that followed brought gusts of 145 km/h to the coast.")  # fmt: skip
-    assert len(_row_of(rows, "145 km/h")) == 3
+    assert len(row_of(rows, "145 km/h")) == 3
     # a dam: metres and feet
-    rows = _rows("The Lorne dam stands 120 metres high above the valley.",
+    rows = number_rows("The Lorne dam stands 120 metres high above the valley.",
                  "Engineers say the 120m wall will hold for a century.",
                  "At 394ft, the Lorne dam stands high above the valley.")  # fmt: skip
-    assert len(_row_of(rows, "394ft")) == 3
+    assert len(row_of(rows, "394ft")) == 3
 
 
 def test_a_lone_figure_that_does_not_convert_or_shares_no_word_stays_apart() -> None:
     # 150 km/h is not 90 mph (145 km/h): another figure
-    rows = _rows("Storms later brought gusts of 90mph to the coast.",
+    rows = number_rows("Storms later brought gusts of 90mph to the coast.",
                  "Winds of up to 90 mph battered seaside towns overnight.",
                  "The storm that followed brought gusts of 170 km/h to the coast.")  # fmt: skip
-    assert len(_row_of(rows, "170 km/h")) == 1
+    assert len(row_of(rows, "170 km/h")) == 1
     # a road's length that converts to a storm's gusts, in a sentence sharing no word: no link, no join
-    rows = _rows("Storms later brought gusts of 90mph to the coast.",
+    rows = number_rows("Storms later brought gusts of 90mph to the coast.",
                  "Winds of up to 90 mph battered seaside towns overnight.",
                  "The new bypass will be 145km long when finished in 2030.")  # fmt: skip
-    assert len(_row_of(rows, "145km")) == 1
+    assert len(row_of(rows, "145km")) == 1
 
 
 # --- the tune part of the invented events, over loopback ---------------------------------------------------------

@@ -9,24 +9,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from test_match_general import OUTLETS, told
+from test_match_general import OUTLETS, number_rows, row_of, told_each
 
 from claimcheck.claims import extract_claims
 from claimcheck.match.pipeline import match_facts
 from claimcheck.match.rules import MatchOptions
 from claimcheck.match.shares import as_percent
 from claimcheck.match.things import unit_key
-
-
-def _rows(*texts: str) -> list[list[tuple[str, str]]]:
-    """The number rows of several outlets' texts: each row's (outlet, claim text), in order."""
-    articles = [told(o, t, hour=h) for h, (o, t) in enumerate(zip(OUTLETS, texts, strict=False))]
-    facts = match_facts(articles, OUTLETS, MatchOptions())
-    return [[(m.outlet, m.claim.text) for m in f.mentions] for f in facts if f.kind == "number"]
-
-
-def _row_of(rows: list[list[tuple[str, str]]], text: str) -> list[tuple[str, str]]:
-    return next(r for r in rows if any(text in t for _, t in r))
 
 
 def _numbers(text: str) -> list[tuple[str, float | None]]:
@@ -38,27 +27,27 @@ def _numbers(text: str) -> list[tuple[str, float | None]]:
 
 def test_a_rate_or_a_fraction_of_people_is_the_percent_of_them() -> None:
     # a strike ballot: "nine in ten members" beside "88%" and "Eighty-eight percent"
-    rows = _rows("Of the 2,100 porters balloted, 88% voted for action on a turnout of 64%.",
+    rows = number_rows("Of the 2,100 porters balloted, 88% voted for action on a turnout of 64%.",
                  "Eighty-eight percent of members voted in favour on a 64 pct turnout.",
                  "Nearly nine in ten union members backed the walkout at the docks.")  # fmt: skip
-    assert len(_row_of(rows, "nine in ten")) == 3
+    assert len(row_of(rows, "nine in ten")) == 3
     # a firm's job cuts: "one in ten jobs" and "10% of its workforce"
-    rows = _rows("Roughly 10% of its workforce will lose their jobs, the bank said.",
+    rows = number_rows("Roughly 10% of its workforce will lose their jobs, the bank said.",
                  "One in ten jobs at the bank will go, it has announced.",
                  "About 10 pct of its global workforce will be cut, the bank said.")  # fmt: skip
-    assert len(_row_of(rows, "One in ten jobs")) == 3
+    assert len(row_of(rows, "One in ten jobs")) == 3
     # hospital beds: "96 out of every 100" (a rate the extractor now reads) and "96%"
     assert _numbers("Nearly all ward beds - 96 out of every 100 - are taken.") == [("96 out of every 100", 0.96)]
-    rows = _rows("Hospitals have 96% of their ward beds full.", "Nearly all ward beds - 96 out of every 100 - are taken.",
+    rows = number_rows("Hospitals have 96% of their ward beds full.", "Nearly all ward beds - 96 out of every 100 - are taken.",
                  "Ward bed occupancy stood at 96 pct.")  # fmt: skip
-    assert len(_row_of(rows, "96 out of every 100")) == 3
+    assert len(row_of(rows, "96 out of every 100")) == 3
 
 
 def test_a_share_stays_apart_from_another_quantity_or_a_sum() -> None:
     # one in five voters backed a party; turnout of 20% is another quantity
-    rows = _rows("One in five voters backed the Greens.",
+    rows = number_rows("One in five voters backed the Greens.",
                  "Turnout in the council election was just 20%, officials said.")  # fmt: skip
-    assert len(_row_of(rows, "One in five voters")) == 1
+    assert len(row_of(rows, "One in five voters")) == 1
     # a share of a sum is not read as a percent; nor a count of games ("three out of four games")
     (share,) = [c for c in extract_claims("A third of the £3m went on legal fees.") if c.text == "A third"]
     assert as_percent(share) is None
@@ -67,9 +56,9 @@ def test_a_share_stays_apart_from_another_quantity_or_a_sum() -> None:
     (metre,) = [c for c in extract_claims("The water rose by 0.5 metres overnight.") if c.kind == "number"]
     assert as_percent(metre) is None
     # two shares of different things in one sport story stay two facts
-    rows = _rows("Two in five tickets for the final were sold to away fans.",
+    rows = number_rows("Two in five tickets for the final were sold to away fans.",
                  "The club furloughed 40% of its staff in the spring.")  # fmt: skip
-    assert len(_row_of(rows, "Two in five tickets")) == 1
+    assert len(row_of(rows, "Two in five tickets")) == 1
 
 
 # --- rule 2: the wires' short currency before a noun is a sum -------------------------------------------------------
@@ -78,17 +67,17 @@ def test_a_share_stays_apart_from_another_quantity_or_a_sum() -> None:
 def test_a_wire_sum_before_a_noun_is_the_sum() -> None:
     assert unit_key("stg budget") == unit_key("pounds") and unit_key("dlrs deal") == unit_key("dollars")
     # a council budget, a takeover
-    rows = _rows("The council has approved a budget of £1.14bn for next year.",
+    rows = number_rows("The council has approved a budget of £1.14bn for next year.",
                  "The council approved a 1.14 bln stg budget on Thursday.",
                  "A £1.14 billion budget was passed after a stormy meeting.")  # fmt: skip
-    assert len(_row_of(rows, "1.14 bln stg budget")) == 3
-    rows = _rows("Halcott agreed a £640m takeover of the shipping line.",
+    assert len(row_of(rows, "1.14 bln stg budget")) == 3
+    rows = number_rows("Halcott agreed a £640m takeover of the shipping line.",
                  "Halcott agreed a 640 mln stg takeover of the shipping line on Monday.")  # fmt: skip
-    assert len(_row_of(rows, "640 mln stg takeover")) == 2
+    assert len(row_of(rows, "640 mln stg takeover")) == 2
     # a sum is not a count of the noun: 640 ships stay apart
-    rows = _rows("Halcott agreed a 640 mln stg takeover of the shipping line on Monday.",
+    rows = number_rows("Halcott agreed a 640 mln stg takeover of the shipping line on Monday.",
                  "The shipping line runs 640 ships, Halcott said on Monday.")  # fmt: skip
-    assert len(_row_of(rows, "640 ships")) == 1
+    assert len(row_of(rows, "640 ships")) == 1
 
 
 # --- rule 3: one counted thing in other words ----------------------------------------------------------------------
@@ -99,26 +88,26 @@ def test_one_counted_thing_in_other_words() -> None:
     assert unit_key("offences") == unit_key("charges") == unit_key("counts")
     assert unit_key("clean sheets") == unit_key("shutouts")
     # a heater recall, a court, a goalkeeper
-    rows = _rows("The heaters were recalled after 31 fires, the maker said.",
+    rows = number_rows("The heaters were recalled after 31 fires, the maker said.",
                  "A string of 31 blazes led to the heaters being recalled.")  # fmt: skip
-    assert len(_row_of(rows, "31 blazes")) == 2
-    rows = _rows("The builder admitted 14 offences under safety law at the hearing.",
+    assert len(row_of(rows, "31 blazes")) == 2
+    rows = number_rows("The builder admitted 14 offences under safety law at the hearing.",
                  "The builder pleaded guilty to 14 charges under safety law.")  # fmt: skip
-    assert len(_row_of(rows, "14 charges")) == 2
-    rows = _rows("The keeper kept 19 clean sheets last season.", "The keeper posted 19 shutouts last season.")
-    assert len(_row_of(rows, "19 shutouts")) == 2
+    assert len(row_of(rows, "14 charges")) == 2
+    rows = number_rows("The keeper kept 19 clean sheets last season.", "The keeper posted 19 shutouts last season.")
+    assert len(row_of(rows, "19 shutouts")) == 2
 
 
 def test_other_counted_things_stay_apart() -> None:
     # fires are not homes; charges are not victims; a clean sheet is no goal
-    rows = _rows("The heaters were recalled after 31 fires, the maker said.",
+    rows = number_rows("The heaters were recalled after 31 fires, the maker said.",
                  "The maker said 31 homes had been damaged by the heaters.")  # fmt: skip
-    assert len(_row_of(rows, "31 homes")) == 1
-    rows = _rows("The builder pleaded guilty to 14 charges under safety law.",
+    assert len(row_of(rows, "31 homes")) == 1
+    rows = number_rows("The builder pleaded guilty to 14 charges under safety law.",
                  "The builder's 14 victims were in court to hear the plea.")  # fmt: skip
-    assert len(_row_of(rows, "14 victims")) == 1
-    rows = _rows("The keeper kept 19 clean sheets last season.", "The striker scored 19 goals last season.")
-    assert len(_row_of(rows, "19 goals")) == 1
+    assert len(row_of(rows, "14 victims")) == 1
+    rows = number_rows("The keeper kept 19 clean sheets last season.", "The striker scored 19 goals last season.")
+    assert len(row_of(rows, "19 goals")) == 1
 
 
 # --- rule 4: the counted noun after a name with "&"; a spaced "m" before a dimension is metres ----------------------
@@ -127,9 +116,9 @@ def test_other_counted_things_stay_apart() -> None:
 def test_a_name_with_an_ampersand_before_the_counted_noun() -> None:
     assert _numbers("The chain will close 40 Marks & Spencer stores this year.") == [("40 Marks & Spencer stores", 40)]
     # a retailer's closures: "one of 120 Lark & Lowe shops" / "120 stores"
-    rows = _rows("The chain will close 120 stores, with 900 jobs under threat.",
+    rows = number_rows("The chain will close 120 stores, with 900 jobs under threat.",
                  "The Leeds branch is one of 120 Lark & Lowe shops to close.")  # fmt: skip
-    assert len(_row_of(rows, "Lark & Lowe shops")) == 2
+    assert len(row_of(rows, "Lark & Lowe shops")) == 2
     # a golf score, a match play win: no noun, no name ("won 5 & 4")
     assert [t for t, _ in _numbers("She won the final 5 & 4 at Troon.")] == ["5", "4"]
 
@@ -138,9 +127,9 @@ def test_a_spaced_m_before_a_dimension_is_metres() -> None:
     (wall,) = [c for c in extract_claims("The flood wall is 5 m high along the quay.") if c.kind == "number"]
     assert (wall.unit, wall.extra.get("measure")) == ("m", "distance")
     # a fossil, a crane: metres beside feet
-    rows = _rows("The dinosaur measured about 30 metres from nose to tail.",
+    rows = number_rows("The dinosaur measured about 30 metres from nose to tail.",
                  "The quarry yielded a sauropod some 30 m long.", "The monster dino was a whopping 98ft long.")  # fmt: skip
-    assert len(_row_of(rows, "some 30 m")) == 3
+    assert len(row_of(rows, "some 30 m")) == 3
     # a spaced "m" of millions, or before "long ago", stays no length
     for text in ("The lottery drew 30 m players last year.", "The firm lost 30 m long ago."):
         assert all(c.extra.get("measure") != "distance" for c in extract_claims(text) if c.kind == "number")
@@ -153,9 +142,9 @@ def test_feet_and_inches_are_one_length() -> None:
     assert _numbers("The new signing stands 6ft 3in tall.") == [("6ft 3in", 75.0)]
     assert _numbers("The pike measured 4 feet 2 inches from nose to tail.") == [("4 feet 2 inches", 50.0)]
     # a basketball player's height in metres and in feet and inches
-    rows = _rows("The centre, who is 2.08 metres tall, signed on Monday.", "The centre, 2.08 m tall, signed on Monday.",
+    rows = number_rows("The centre, who is 2.08 metres tall, signed on Monday.", "The centre, 2.08 m tall, signed on Monday.",
                  "The centre, who stands 6ft 10in tall, signed on Monday.")  # fmt: skip
-    assert len(_row_of(rows, "6ft 10in")) == 3
+    assert len(row_of(rows, "6ft 10in")) == 3
     # two lengths of two things in one sentence stay two; inches past a foot are no part of it
     assert _numbers("Snow lay 2ft deep in the glen; 3in more fell overnight.") == [("2ft", 2.0), ("3in", 3.0)]
     assert [t for t, _ in _numbers("The walls are 6ft high and 14in thick.")] == ["6ft", "14in"]
@@ -168,9 +157,9 @@ def test_a_change_and_its_level_are_two_figures() -> None:
     # a council tax bill, the jobless count, a train fare
     assert _numbers("The average band D bill climbs by £106 to £2,231.") == [("£106", 106.0), ("£2,231", 2231.0)]
     assert [t for t, _ in _numbers("Unemployment fell by 3,000 to 45,000 in May.")] == ["3,000", "45,000"]
-    rows = _rows("The average band D bill climbs by £106 to £2,231.", "Band D bills rise by £106 a year.",
+    rows = number_rows("The average band D bill climbs by £106 to £2,231.", "Band D bills rise by £106 a year.",
                  "A band D household will pay £2,231 a year, up £106.")  # fmt: skip
-    assert len(_row_of(rows, "£106")) == 3
+    assert len(row_of(rows, "£106")) == 3
     # ranges stay ranges: a narrow span after "by", a span with no change
     assert _numbers("Bills will rise by £5 to £10 a month, the regulator said.") == [("£5 to £10", 5.0)]
     assert _numbers("Prices rose by 2 to 3 percent last year.") == [("2 to 3 percent", 2.0)]
@@ -218,7 +207,7 @@ def test_tune_events_one_fact_in_other_words_is_one_row(scored: Scored, event: s
 
 def _flagged(*texts: str) -> list[tuple[list[str], bool, bool]]:
     """Each number row's claim texts, whether it shows a conflict and whether it shows an update."""
-    articles = [told(o, t, hour=h) for h, (o, t) in enumerate(zip(OUTLETS, texts, strict=False))]
+    articles = told_each(*texts)
     facts = match_facts(articles, OUTLETS, MatchOptions())
     return [([m.claim.text for m in f.mentions], bool(f.conflicts), f.evolving) for f in facts if f.kind == "number"]
 

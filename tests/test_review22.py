@@ -121,12 +121,12 @@ def test_a_file_reference_stays_no_figure(text: str) -> None:
 
 
 def _rows(*texts: str) -> list[list[tuple[str, str]]]:
-    from test_match_general import OUTLETS, told
+    from test_match_general import OUTLETS, told_each
 
     from claimcheck.match.pipeline import match_facts
     from claimcheck.match.rules import MatchOptions
 
-    articles = [told(o, t, hour=h) for h, (o, t) in enumerate(zip(OUTLETS, texts, strict=False))]
+    articles = told_each(*texts)
     facts = match_facts(articles, OUTLETS, MatchOptions())
     return [[m.claim.text for m in f.mentions] for f in facts if f.kind == "number"]
 

@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 import pytest
-from test_match_general import OUTLETS, told
+from test_match_general import OUTLETS, told_each
 
 from claimcheck.claims import extract_claims
 from claimcheck.claims.statements import is_statement
@@ -71,7 +71,7 @@ def test_a_part_is_counted_by_its_whole() -> None:
 
 
 def _rows(*texts: str) -> list[tuple[str, str | None, tuple[str, ...]]]:
-    articles = [told(o, t, hour=h) for h, (o, t) in enumerate(zip(OUTLETS, texts, strict=False))]
+    articles = told_each(*texts)
     result = compare("game", articles, OUTLETS, CompareOptions(min_outlets=2))
     return [(f"{f.value.low:g}" if f.value else "", f.unit, f.outlets) for f in result.facts if f.kind == "number"]
 
