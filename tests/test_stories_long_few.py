@@ -16,15 +16,16 @@ from tests.test_stories import art, sample, unrelated
 # a small country in the news: an election campaign, and two days later a coffee harvest failing
 COUNTRY = [
     ("Velmora election: opposition rallies in Velmora before Sunday vote",
-     "Tens of thousands of opposition supporters filled the main square of the capital of Velmora on Thursday "
-     "for the last rally before Sunday's election in Velmora. Candidate Anselm Dorr promised to cut fuel taxes, free "
-     "jailed journalists and hold a referendum on the new constitution of Velmora. Pollsters say his "
-     "alliance trails the ruling party by four points, but that a third of voters are undecided."),
+     "Tens of thousands of opposition supporters filled the main square of the capital of Velmora on "
+     "Thursday for the last rally before Sunday's election in Velmora. Candidate Anselm Dorr promised to "
+     "cut fuel taxes, free jailed journalists and hold a referendum on the new constitution of Velmora. "
+     "Pollsters say his alliance trails the ruling party by four points, but that a third of voters are "
+     "undecided."),
     ("Drought ruins coffee harvest in Velmora",
      "Growers in the highlands of Velmora expect to pick less than half their usual coffee crop after the "
-     "driest winter in forty years withered the bushes before the cherries ripened. Day labourers have left for the coast of Velmora "
-     "to find work. Exporters in Velmora warned that prices of arabica beans could double by "
-     "spring, and farmers asked whoever wins the election for cheap credit to replant."),
+     "driest winter in forty years withered the bushes before the cherries ripened. Day labourers have "
+     "left for the coast of Velmora to find work. Exporters in Velmora warned that prices of arabica beans "
+     "could double by spring, and farmers asked whoever wins the election for cheap credit to replant."),
 ]  # fmt: skip
 # a town in the news: its football club wins promotion, and the same evening a factory there says it will close
 TOWN = [
@@ -36,8 +37,9 @@ TOWN = [
     ("Glassworks in Carrowby to close with loss of 400 jobs",
      "The owners of the century-old glassworks in Carrowby said they would shut the plant in the spring, "
      "blaming energy bills that tripled in two years and falling orders for bottles from brewers. Four "
-     "hundred workers in Carrowby will lose their jobs. Union officials in Carrowby asked the regional government to find a buyer, and the mayor said the "
-     "closure was the hardest blow since the coal pits shut, a winter when even the Carrowby club laid off stewards."),
+     "hundred workers in Carrowby will lose their jobs. Union officials in Carrowby asked the regional "
+     "government to find a buyer, and the mayor said the closure was the hardest blow since the coal pits "
+     "shut, a winter when even the Carrowby club laid off stewards."),
 ]  # fmt: skip
 # one event told by two outlets two days apart: a ferry runs aground off a town, then the salvage report
 FERRY = [
