@@ -147,7 +147,7 @@ def average_linkage(
                 na == nb == 1
                 and avg >= options.link
                 and length is not None
-                and min(length[a], length[b]) < options.short_terms
+                and (min(length[a], length[b]) < options.short_terms or len(shared) <= options.long_few)
                 and dot - heaviest(shared, parts)
                 < (options.one_few_term if len(shared) <= options.one_few else options.one_term) * options.link
             )

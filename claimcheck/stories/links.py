@@ -253,9 +253,14 @@ def _one_word(
     that share ``one_few`` terms or fewer need ``one_few_term`` of ``link`` left: what a subject's two news share
     besides its name is a word or two of its kind ("Velden" and "mayor"; "Orsby", "coach" and "manager"), while
     two short reports of one event share its place, people, day and event words, more terms (round 21).
+    Two longer articles (the shorter ``short_terms`` distinct terms or more) are judged so too when they share
+    ``long_few`` terms or fewer (``one_few_term``): each has ``top_terms`` terms, and two reports of one event
+    share many of them (its place, people, figures, event words), while two pieces on one subject's two news
+    share its name and a word or two of its kind ("Thailand" and "election" in a campaign feature and a
+    profile days apart; round stories25).
     With ``parts`` (and ``shared``, the terms of ``prod``), a name written as two words is one heavy word
     ("Elon Musk" in two entries on two of his companies' news)."""
-    if shorter >= options.short_terms or not len(prod):
+    if not len(prod) or (shorter >= options.short_terms and len(prod) > options.long_few):
         return False
     heaviest = parts.heaviest(shared, prod) if parts is not None and shared is not None else float(prod.max())
     share = options.one_few_term if len(prod) <= options.one_few else options.one_term

@@ -93,6 +93,9 @@ class StoryOptions:
     # shared term: a lone heavy word ("mining", "Kenya") of two short texts is no story
     one_few: int = 6  # ... and two that share this many terms or fewer, one_few_term of link without it (a
     one_few_term: float = 0.85  # ... subject's name and a word of its kind: "Velden" "mayor"; 0 one_few: off)
+    long_few: int = 3  # ... and two longer ones (neither short) that share this many of their top terms or
+    # fewer, one_few_term of link without it too: a long text's 40 top terms shared by three is a subject
+    # ("Thailand", "election"), not an event (0: no such rule)
     one_name: float = 0.8  # ... that term with the shared names found with it in this share of the window's
     # articles that have either (one name written as two words: "Elon Musk", "Super Bowl"; 0: no such rule)
     distinct: float = 0.75  # two groups of distinct_min+ articles, one of short ones (under short_terms on
