@@ -25,8 +25,8 @@ try:  # typer 0.2x vendors click; older ones use it
     from typer._click.exceptions import UsageError as UsageErrorOfClick
 except ImportError:  # pragma: no cover
     # no-redef: the same names as the branch above, from click itself (typer before it vendored click)
-    from click.exceptions import ClickException  # type: ignore[no-redef]
-    from click.exceptions import UsageError as UsageErrorOfClick  # type: ignore[no-redef]
+    from click.exceptions import ClickException  # type: ignore[no-redef,assignment,unused-ignore]
+    from click.exceptions import UsageError as UsageErrorOfClick  # type: ignore[no-redef,assignment,unused-ignore]
 
 from claimcheck.cli.console import err_console, fail, note, out_console, progress_on_stderr, stdout_gone
 from claimcheck.cli.outputs import (
