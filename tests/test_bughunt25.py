@@ -3,9 +3,14 @@ before its fix; articles are invented (no outlet's text), pages are served over 
 
 from __future__ import annotations
 
+import contextlib
+import os
+import subprocess
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from claimcheck.cli.app import app
@@ -67,3 +72,40 @@ def test_emoji_codes_in_web_text_are_shown_as_written_in_the_terminal(tmp_path: 
         assert runner.invoke(app, [*argv, *where]).exit_code == 0
         written = Path(argv[-1]).read_text(encoding="utf-8")
         assert ":white_check_mark:" in written and "\u2705" not in written, written
+
+
+# -- a stdout that is not UTF-8 ------------------------------------------------------------------------
+def _claimcheck(argv: list[str], encoding: str, stdout: int | None = None) -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, "PYTHONIOENCODING": encoding, "COLUMNS": "200"}
+    return subprocess.run(
+        [sys.executable, "-m", "claimcheck", *argv], env=env, stdout=stdout or subprocess.PIPE, stderr=subprocess.PIPE,
+        timeout=120, check=False,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "ascii"])
+def test_a_stdout_that_is_not_utf8_gets_the_output_not_an_internal_error(tmp_path: Path, encoding: str) -> None:
+    """With a latin-1 or ASCII stdout (a locale, PYTHONIOENCODING, Windows' code page when redirected),
+    `articles` and `stats` stopped on `internal error: UnicodeEncodeError` at the first emoji or "…", and on
+    latin-1 so did every export (`-f csv > out.csv`). Into a file or a pipe the output is now UTF-8, as -o
+    writes it; on a terminal a character it cannot show is a "?"."""
+    db, sources = _coded_store(tmp_path)
+    with Store.open(db) as store:  # a title no latin-1 terminal can show
+        store.sync_outlets([Outlet("courier", "Coastal Courier 🚢 Россия", feeds=("https://courier.example/feed.xml",))])
+    where = ["--db", str(db), "--sources", str(sources)]
+    for argv in (["articles"], ["stats"], ["articles", "-f", "csv"], ["articles", "-f", "json"]):
+        r = _claimcheck([*argv, *where], encoding)
+        assert r.returncode == 0 and b"internal error" not in r.stderr, (argv, r.stderr)
+        assert CODED_TITLE.encode() in r.stdout or "Россия".encode() in r.stdout, (argv, r.stdout)
+    primary, secondary = os.openpty()  # a terminal: what it cannot show is replaced, nothing stops
+    try:
+        r = _claimcheck(["stats", *where], encoding, stdout=secondary)
+        os.close(secondary)
+        shown = b""
+        with contextlib.suppress(OSError):
+            while chunk := os.read(primary, 65536):
+                shown += chunk
+    finally:
+        os.close(primary)
+    assert r.returncode == 0 and b"internal error" not in r.stderr, r.stderr
+    assert b"Coastal Courier ? ??????" in shown, shown
