@@ -75,7 +75,9 @@ def test_emoji_codes_in_web_text_are_shown_as_written_in_the_terminal(tmp_path: 
 
 
 # -- a stdout that is not UTF-8 ------------------------------------------------------------------------
-def _claimcheck(argv: list[str], encoding: str, stdout: int | None = None) -> subprocess.CompletedProcess[bytes]:
+def _claimcheck(
+    argv: list[str], encoding: str, stdout: int | None = None
+) -> subprocess.CompletedProcess[bytes]:
     env = {**os.environ, "PYTHONIOENCODING": encoding, "COLUMNS": "200"}
     return subprocess.run(
         [sys.executable, "-m", "claimcheck", *argv], env=env, stdout=stdout or subprocess.PIPE, stderr=subprocess.PIPE,
@@ -84,14 +86,18 @@ def _claimcheck(argv: list[str], encoding: str, stdout: int | None = None) -> su
 
 
 @pytest.mark.parametrize("encoding", ["latin-1", "ascii"])
-def test_a_stdout_that_is_not_utf8_gets_the_output_not_an_internal_error(tmp_path: Path, encoding: str) -> None:
+def test_a_stdout_that_is_not_utf8_gets_the_output_not_an_internal_error(
+    tmp_path: Path, encoding: str
+) -> None:
     """With a latin-1 or ASCII stdout (a locale, PYTHONIOENCODING, Windows' code page when redirected),
     `articles` and `stats` stopped on `internal error: UnicodeEncodeError` at the first emoji or "…", and on
     latin-1 so did every export (`-f csv > out.csv`). Into a file or a pipe the output is now UTF-8, as -o
     writes it; on a terminal a character it cannot show is a "?"."""
     db, sources = _coded_store(tmp_path)
     with Store.open(db) as store:  # a title no latin-1 terminal can show
-        store.sync_outlets([Outlet("courier", "Coastal Courier 🚢 Россия", feeds=("https://courier.example/feed.xml",))])
+        store.sync_outlets(
+            [Outlet("courier", "Coastal Courier 🚢 Россия", feeds=("https://courier.example/feed.xml",))]
+        )
     where = ["--db", str(db), "--sources", str(sources)]
     for argv in (["articles"], ["stats"], ["articles", "-f", "csv"], ["articles", "-f", "json"]):
         r = _claimcheck([*argv, *where], encoding)
