@@ -11,13 +11,21 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from loopback import Route, Site
+from pages import PARAS, article_html, rss
 from typer.testing import CliRunner
 
 from claimcheck.cli.app import app
+from claimcheck.config import parse_sources
+from claimcheck.ingest.http import FetchSettings
+from claimcheck.ingest.pipeline import FetchOptions, run_fetch
 from claimcheck.models import Article, Outlet
 from claimcheck.store import Store, content_hash
 
 runner = CliRunner()
+FAST = FetchSettings(timeout=5.0, retries=1, backoff=0.05)
+RSS = {"Content-Type": "application/rss+xml"}
+HTML = {"Content-Type": "text/html; charset=utf-8"}
 
 # -- rich's emoji codes: ":name:" in web text was shown as an emoji ---------------------------------
 CODED_TITLE = "Harbour fees :white_check_mark: verified by :police_car_light: inspectors"
@@ -115,3 +123,42 @@ def test_a_stdout_that_is_not_utf8_gets_the_output_not_an_internal_error(
         os.close(primary)
     assert r.returncode == 0 and b"internal error" not in r.stderr, r.stderr
     assert b"Coastal Courier ? ??????" in shown, shown
+
+
+def _page(path: str) -> str:
+    return article_html(f"Valley ferry fares rise ({path})", PARAS, "2026-03-02T06:15:00+00:00")
+
+
+# -- a page with next to no text -----------------------------------------------------------------------
+def test_a_page_of_next_to_no_text_is_no_article_and_is_asked_for_again(tmp_path: Path) -> None:
+    """A body cut before its <body> (`<!DOCTYPE html><html><head><`) was stored as an article whose text is
+    "<", and a script shell's "Loading..." as one whose text is that word: each page then counted as seen, so
+    its article was never asked for again, even once the site served it whole. Such a page is now no article
+    text, asked for again on the next run (and stored then)."""
+    site = Site()
+    try:
+        pages = {
+            "/cut.html": "<!DOCTYPE html><html><head><",
+            "/shell.html": '<html><head><title>Valley News</title></head><body><div id="app">Loading...</div></body></html>',
+        }
+        for path, body in pages.items():
+            site.sequence(path, Route(body.encode(), headers=HTML), Route(_page(path).encode(), headers=HTML))
+        site.route("/whole.html", _page("/whole.html"), headers=HTML)
+        items = [
+            {"title": p, "link": site.url(p), "guid": p, "published": "2026-03-02T07:00:00+00:00"}
+            for p in [*pages, "/whole.html"]
+        ]
+        site.route("/feed.xml", rss(items), headers=RSS)
+        cfg = parse_sources(
+            f"outlets:\n  - id: valley\n    name: Valley News\n    feeds: [{site.url('/feed.xml')}]\n    allow_private: true\n"
+        )
+        with Store.open(tmp_path / "s.db") as store:
+            first = run_fetch(cfg, store, FetchOptions(settings=FAST, workers=0))
+            assert [a.url for a in store.list_articles()] == [site.url("/whole.html")]
+            assert first.outlets[0].reasons == {"no article text found": 2}, first.outlets[0].reasons
+            run_fetch(cfg, store, FetchOptions(settings=FAST, workers=0))
+            rows = store.list_articles()
+            assert sorted(a.url for a in rows) == sorted(site.url(p) for p in [*pages, "/whole.html"])
+            assert all(len(store.get_article(a.id).text) > 100 for a in rows)  # type: ignore[union-attr]
+    finally:
+        site.close()
