@@ -33,7 +33,7 @@ CODED_NAME = "Coastal :rocket: Courier"
 TEXT = "The port authority said on Tuesday that berthing fees would rise by 8 percent from May, its first rise since 2021."
 
 
-def _coded_store(tmp_path: Path) -> tuple[Path, Path]:
+def _coded_store(tmp_path: Path, title: str = CODED_TITLE) -> tuple[Path, Path]:
     """A store of one article whose title holds emoji codes, from an outlet whose name holds one."""
     sources = tmp_path / "sources.yaml"
     sources.write_text(
@@ -45,7 +45,7 @@ def _coded_store(tmp_path: Path) -> tuple[Path, Path]:
         url = "https://courier.example/port/fees"
         store.add_article(
             Article(
-                outlet="courier", url=url, canonical_url=url, title=CODED_TITLE, text=TEXT, content_hash=content_hash(TEXT),
+                outlet="courier", url=url, canonical_url=url, title=title, text=TEXT, content_hash=content_hash(TEXT),
                 fetched=datetime(2026, 3, 5, tzinfo=UTC), published=datetime(2026, 3, 5, 6, tzinfo=UTC),
             ),
             ["g1"],
@@ -162,3 +162,29 @@ def test_a_page_of_next_to_no_text_is_no_article_and_is_asked_for_again(tmp_path
             assert all(len(store.get_article(a.id).text) > 100 for a in rows)  # type: ignore[union-attr]
     finally:
         site.close()
+
+
+# -- rich markup inside a bracket ---------------------------------------------------------------------
+HOOKED = "Port fees [x[link=https://fees.example/pay]pay here[/link] and [y[bold]rise[/bold] again"
+
+
+def test_a_tag_after_an_open_bracket_is_not_read_as_rich_markup() -> None:
+    """terminal_safe escaped "[x[link=...]" as one tag from its first "[" (".*?"), which rich does not read as a
+    tag; rich then read the inner "[link=https://...]" as one: a page title made a terminal hyperlink (OSC 8) to
+    any address, or bold text. Escaped as rich reads tags (no "[" inside one), it is printed as written."""
+    from rich.console import Console
+
+    from claimcheck.textsafe import terminal_safe
+
+    console = Console(force_terminal=True, color_system="truecolor", emoji=False, highlight=False, width=200)
+    with console.capture() as shown:
+        console.print(terminal_safe(HOOKED))
+    assert "\x1b" not in shown.get() and "\x1b]8;" not in shown.get(), repr(shown.get())
+    assert shown.get() == HOOKED + "\n"
+
+
+def test_a_tag_after_an_open_bracket_in_a_title_is_listed_as_written(tmp_path: Path) -> None:
+    db, sources = _coded_store(tmp_path, HOOKED)
+    r = runner.invoke(app, ["articles", "--db", str(db), "--sources", str(sources)], env={"COLUMNS": "250"})
+    assert r.exit_code == 0, r.output
+    assert HOOKED in r.output, r.output
