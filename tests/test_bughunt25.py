@@ -7,7 +7,9 @@ import contextlib
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from datetime import UTC, datetime
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
@@ -188,3 +190,46 @@ def test_a_tag_after_an_open_bracket_in_a_title_is_listed_as_written(tmp_path: P
     r = runner.invoke(app, ["articles", "--db", str(db), "--sources", str(sources)], env={"COLUMNS": "250"})
     assert r.exit_code == 0, r.output
     assert HOOKED in r.output, r.output
+
+
+# -- a Location sent twice -----------------------------------------------------------------------------
+def _redirect(*locations: bytes) -> Callable[[BaseHTTPRequestHandler], None]:
+    def act(h: BaseHTTPRequestHandler) -> None:
+        head = b"HTTP/1.1 301 Moved Permanently\r\n" + b"".join(
+            b"Location: " + loc + b"\r\n" for loc in locations
+        )
+        h.wfile.write(head + b"Content-Length: 0\r\nConnection: close\r\n\r\n")
+        h.wfile.flush()
+        h.close_connection = True
+
+    return act
+
+
+def test_a_redirect_with_its_location_sent_twice_is_followed_to_the_first(tmp_path: Path) -> None:
+    """A 301 whose Location header came twice (a proxy adding its own to the application's: the same value,
+    or its own form of it) was followed to the two joined by a comma, "/news/a.html, /news/a.html": a 404,
+    remembered as the page's failure for good. The first Location is followed, as browsers do."""
+    site = Site()
+    try:
+        site.route("/news/a.html", _page("/news/a.html"), headers=HTML)
+        site.route("/news/b.html", _page("/news/b.html"), headers=HTML)
+        site.route("/old/a.html", action=_redirect(b"/news/a.html", b"/news/a.html"))
+        site.route("/old/b.html", action=_redirect(b"/news/b.html", b"http://127.0.0.1:9/elsewhere.html"))
+        items = [
+            {"title": p, "link": site.url(p), "guid": p, "published": "2026-03-02T07:00:00+00:00"}
+            for p in ("/old/a.html", "/old/b.html")
+        ]
+        site.route("/feed.xml", rss(items), headers=RSS)
+        cfg = parse_sources(
+            f"outlets:\n  - id: valley\n    name: Valley News\n    feeds: [{site.url('/feed.xml')}]\n"
+            "    allow_private: true\n"
+        )
+        with Store.open(tmp_path / "s.db") as store:
+            report = run_fetch(cfg, store, FetchOptions(settings=FAST, workers=0))
+            assert report.ok, report.outlets[0].reasons
+            assert sorted(a.url for a in store.list_articles()) == [
+                site.url("/news/a.html"),
+                site.url("/news/b.html"),
+            ]
+    finally:
+        site.close()
