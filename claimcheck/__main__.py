@@ -116,8 +116,29 @@ def _closed_streams_to_devnull() -> None:
             setattr(sys, name, stream)
 
 
+def _stdout_for_any_text() -> None:
+    """A stdout whose encoding cannot write every character (a latin-1 or ASCII locale, PYTHONIOENCODING,
+    Windows' code page when redirected) stopped every table, and every export but JSON on an ASCII one, on
+    `internal error: UnicodeEncodeError` at the first "…" or title in another script. Into a file or a pipe
+    it now writes UTF-8, as ``-o`` does (the HTML report says so in its meta tag, JSON must be UTF-8); on a
+    terminal, a character the terminal cannot show is a "?". (stderr already replaces with an escape.)"""
+    import codecs
+
+    stream = sys.stdout
+    try:
+        if codecs.lookup(stream.encoding).name.startswith("utf"):
+            return
+        if stream.isatty():
+            stream.reconfigure(errors="replace")  # type: ignore[union-attr]
+        else:
+            stream.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
+    except (AttributeError, LookupError, OSError, ValueError):  # not a text file of io's: left as it is
+        pass
+
+
 def main() -> None:
     _closed_streams_to_devnull()
+    _stdout_for_any_text()
     try:
         launcher = sys.modules.get("claimcheck_launch")
         if launcher is not None and getattr(launcher, "stopped", None):  # a stop Python dropped (see there)

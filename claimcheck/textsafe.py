@@ -34,7 +34,9 @@ DISPLAY_CONTROL = re.compile(
     r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
 )
 _SPACE = re.compile(r"[ \t\r\n]+")
-_MARKUP = re.compile(r"(\\*)(\[[a-zA-Z#/@].*?\])")
+# A tag is what rich reads as one: no "[" inside it. ".*?" here escaped "[x[link=https://...]" as one tag from
+# its first "[", and rich then read the inner "[link=...]" as a tag: a title could make a terminal hyperlink.
+_MARKUP = re.compile(r"(\\*)(\[[a-zA-Z#/@][^\[]*?\])")
 # Characters that make inline structure anywhere (code, emphasis, links, HTML, table cells,
 # strikethrough), "&" only where it starts an entity and "!" only before "[" (an image).
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<|~])|&(?=#?\w+;)|!(?=\[)")

@@ -49,8 +49,10 @@ class _LazyConsole:
 
 # Exports go to stdout; everything else (progress, messages, errors) to stderr. Typed as what they stand
 # for: every use is a method call, forwarded.
-out_console = cast("Console", _LazyConsole(highlight=False, soft_wrap=False))
-err_console = cast("Console", _LazyConsole(stderr=True, highlight=False, soft_wrap=True))
+# emoji=False: rich reads ":name:" in a string as an emoji code, so a title "Flood :white_check_mark: verified"
+# was shown with a check mark the page never had; web text is shown as written.
+out_console = cast("Console", _LazyConsole(highlight=False, soft_wrap=False, emoji=False))
+err_console = cast("Console", _LazyConsole(stderr=True, highlight=False, soft_wrap=True, emoji=False))
 
 
 def fail(message: str, code: int = 2) -> NoReturn:

@@ -285,5 +285,5 @@ def _print_table(table: Fitted, target: Path | None) -> None:
     from rich.console import Console
 
     buf = io.StringIO()
-    Console(file=buf, width=120, color_system=None, highlight=False).print(table)
+    Console(file=buf, width=120, color_system=None, highlight=False, emoji=False).print(table)
     write_output(target, buf.getvalue())

@@ -35,6 +35,12 @@ except ImportError:  # older trafilatura: the same list, spelled out
     )
 
 MAX_TITLE = 500
+# Fewer letters and digits than this (about two words) is no article, whatever the page: a body cut before its
+# <body> gave the text "<", a script shell "Loading...", and a bare "Not Found" or "Please wait" sent as a 200
+# was stored too; the page then counted as seen and its article was never asked for again. Characters, not
+# words, for the scripts written without spaces (a Chinese sentence of a dozen characters passes). The
+# shortest article text of the 181 pages of the extraction benchmark has 18 words.
+MIN_TEXT_CHARS = 12
 
 
 def extract_page(
@@ -65,7 +71,7 @@ def extract_page(
     if doc is None or not (doc.text or "").strip():
         raise NoArticleText("no article text found")
     text = _clean_body(doc.text or "")
-    if not text:
+    if sum(map(str.isalnum, text)) < MIN_TEXT_CHARS:
         raise NoArticleText("no article text found")
     if consent_wall(text):
         raise NoArticleText(CONSENT_WALL)

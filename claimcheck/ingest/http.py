@@ -467,9 +467,12 @@ _LOCATION = "claimcheck_location"
 async def _set_location_aside(response: httpx.Response) -> None:
     """Move the Location header out of httpx's sight: even when not following redirects, httpx builds
     the next request from it, and raises (InvalidURL, or a misleading protocol error) on a Location it
-    cannot parse, such as ``javascript:`` or port 99999. Http.get judges Location itself, with the URL gate."""
+    cannot parse, such as ``javascript:`` or port 99999. Http.get judges Location itself, with the URL gate.
+
+    A Location sent twice (a proxy adding its own to the application's, most often the same) is the first:
+    httpx joins them, "/a.html, /a.html", and that URL's 404 was remembered as the page's for good."""
     if "location" in response.headers:
-        response.extensions[_LOCATION] = response.headers["location"].strip()
+        response.extensions[_LOCATION] = response.headers.get_list("location")[0].strip()
         del response.headers["location"]
 
 

@@ -193,7 +193,7 @@ def print_stories(result: StoriesResult, console: Console) -> None:
 
 def render_table(result: StoriesResult) -> str:
     buf = io.StringIO()
-    print_stories(result, Console(file=buf, width=120, color_system=None, highlight=False))
+    print_stories(result, Console(file=buf, width=120, color_system=None, highlight=False, emoji=False))
     return buf.getvalue()
 
 

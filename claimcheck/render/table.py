@@ -376,6 +376,8 @@ def render_table(
 ) -> str:
     """The table as plain text (no colour), e.g. for ``-o FILE`` and golden tests."""
     buf = io.StringIO()
-    console = Console(width=width, file=buf, color_system=None, force_terminal=False, legacy_windows=False)
+    console = Console(
+        width=width, file=buf, color_system=None, force_terminal=False, legacy_windows=False, emoji=False
+    )
     print_table(result, console, matrix=matrix, explain=explain)
     return buf.getvalue()
