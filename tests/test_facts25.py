@@ -64,3 +64,56 @@ def test_positions_of_other_items_stay_apart() -> None:
                       "The home driver crashed out in the rain on the 25th lap as the crowd rose.")  # fmt: skip
     assert not joined("The Hornets celebrated their Game 6 win on their home court.",
                       "The Hornets celebrated their Game 4 win on their home court.")  # fmt: skip
+
+
+# --- a quotation that runs over several sentences: each sentence is the clause and the context of its figures ---
+
+
+def _when_and_context(text: str, figure: str) -> tuple[str | None, list[str]]:
+    claim = next(c for c in extract_claims(text) if c.kind == "number" and c.text == figure)
+    return claim.when, list(claim.extra["context"])  # type: ignore[arg-type]
+
+
+def test_a_figure_in_a_quotation_of_two_sentences_takes_no_time_or_words_of_the_first() -> None:
+    # weather: "today" dates the clean-up, not the roads still shut
+    when, words = _when_and_context(
+        "“The storm came ashore on Monday and the clean-up goes on today. Crews report that 40 roads remain "
+        "closed across the county.”",
+        "40 roads",
+    )
+    assert when is None
+    assert not {"today", "clean", "storm", "ashore"} & set(words)
+    assert {"close", "county"} <= set(words)
+    # business: "last year" dates the move, not the refund
+    when, _ = _when_and_context(
+        "“We moved the head office last year. Since then 2,300 customers have asked for a refund,” the chief "
+        "executive said.",
+        "2,300 customers",
+    )
+    assert when is None
+
+
+def test_an_abbreviation_or_an_initial_ends_no_clause() -> None:
+    # courts, politics, defence: a title's or an initial's full stop is no sentence's end
+    assert (
+        _when_and_context("Mr. Okafor said on Friday 40 homes were lost in the blaze.", "40 homes")[0]
+        == "on Friday"
+    )
+    assert (
+        _when_and_context("Gen. Ruiz told reporters on Monday that 300 troops had left.", "300 troops")[0]
+        == "on Monday"
+    )
+    assert (
+        _when_and_context("On Monday the U.S. Navy said 300 sailors were sick.", "300 sailors")[0]
+        == "On Monday"
+    )
+
+
+def test_a_figure_in_a_quotation_of_two_sentences_still_joins_the_same_figure_told_plainly() -> None:
+    # a guard of the join (it held before the rule too): weather, business
+    assert joined("Some 40 roads were still closed across the county on Tuesday night, highway crews said.",
+                  "“The storm came ashore on Monday and the clean-up goes on today. Crews report that 40 roads "
+                  "remain closed across the county.”")  # fmt: skip
+    assert joined("A trust run by the senator's brother paid no tax in Spain for 30 years, the leaked files show.",
+                  "“The trust, set up in the 1990s with help from the senator's late brother, goes on today. The "
+                  "paper says it has found that ‘in 30 years Corvallo has never paid a cent of tax in Spain.’”")  # fmt: skip
