@@ -58,7 +58,8 @@ def test_a_live_blogs_marker_a_name_a_score_or_a_count_is_no_position() -> None:
     assert not any(o for *_, o in _numbers("The Owls won the game 2-1 on Sunday."))
     assert not any(o for *_, o in _numbers("The Owls won the game 3 to 1 on Sunday."))
     assert not any(o for *_, o in _numbers("Within a round 12 people were hurt in the crush at the gates."))
-    assert not any(o for *_, o in _numbers("He waved to the stands before his lap 9 exit from the race."))
+    # ("his lap 9 exit" is a position since facts25: an event noun after it, tests/test_facts25.py)
+    assert not any(o for *_, o in _numbers("He waved to the stands before his lap 9 tyres wore out."))
     assert _numbers("She won on lap 1 of the qualifying session.") == []  # "first" is no ordinal claim
     # nouns of a name or a code stay no position: "Route 66", "Flight 370", "stage 4 cancer"
     assert not any(o for *_, o in _numbers("The bus left Route 66 and Flight 370 landed as stage 4 cancer spread."))

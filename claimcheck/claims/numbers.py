@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from claimcheck.claims.ages import find_ages, is_person_noun
-from claimcheck.claims.clauses import clause_whens, span_test
+from claimcheck.claims.clauses import clause_whens, inner_stops, span_test
 from claimcheck.claims.coref import NOT_NAME_WORDS, is_body_name
 from claimcheck.claims.lexicon import CAPITAL, COUNT_NOUNS, MONTH_RE, MONTHS, WEEKDAYS, is_title_case
 from claimcheck.claims.measures import (
@@ -2000,9 +2000,17 @@ def _unit(s: str, raw: _Raw, end: int) -> tuple[str | None, int, bool]:
 
 
 def _context(s: str, q: Quantity) -> list[str]:
-    """Content words near the number (nearest first) for cross-outlet matching."""
-    left = claim_content_words(s[max(0, q.start - 80) : q.start])[::-1]
-    right = claim_content_words(s[q.end : q.end + 80])
+    """Content words near the number (nearest first) for cross-outlet matching, within its own sentence when the
+    sentence is a quotation of several (``clauses.inner_stops``)."""
+    lo, hi = max(0, q.start - 80), q.end + 80
+    for a, b in inner_stops(s):  # a quotation's sentences are kept as one: the number's own one is its context
+        if b <= q.start:
+            lo = max(lo, b)
+        elif a >= q.end:
+            hi = min(hi, a)
+            break
+    left = claim_content_words(s[lo : q.start])[::-1]
+    right = claim_content_words(s[q.end : hi])
     unit = set((q.unit or "").split())
     out: list[str] = []
     for pair in zip(left + [""] * len(right), right + [""] * len(left), strict=False):

@@ -201,6 +201,14 @@ _POSITION_NEXT_OK = frozenset(
      "while", "where", "that", "which", "was", "is", "were", "are", "has", "had", "by", "against", "into",
      "late", "last", "this", "tonight", "yesterday", "today", "the"]
 )  # fmt: skip
+# ... or a noun of what happened there, which the position describes ("his lap 48 exit", "a Game 7 win", "the round
+# 3 knockout", "the lap 20 crash"; facts25): the event on that lap, game or round. Not a counted thing ("a game 30
+# minutes long", "the game 2 fans") nor a score.
+_POSITION_EVENTS = frozenset(
+    ["exit", "crash", "collision", "retirement", "stoppage", "restart", "incident", "spin", "pit", "overtake",
+     "win", "victory", "defeat", "loss", "triumph", "upset", "comeback", "knockout", "shootout",
+     "clash", "showdown", "decider", "meeting", "matchup", "loser", "winner", "heroics", "collapse"]
+)  # fmt: skip
 _POSITION_BAD_NEXT = re.compile(r"\s*[-\u2013%]|\s+(?:percent|per\s+cent)\b|\s+to\s+\d", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 # the start of a line or of the sentence, maybe after a bullet or a quotation mark
@@ -224,9 +232,11 @@ def find_positions(sentence: str) -> list[tuple[int, int, int, str]]:
             continue
         if _POSITION_BAD_NEXT.match(sentence, m.end()):
             continue
-        if (word := _NEXT_WORD.match(sentence, m.end())) and word.group(1) not in _POSITION_NEXT_OK:
+        word = _NEXT_WORD.match(sentence, m.end())
+        event = word is not None and word.group(1) in _POSITION_EVENTS
+        if word and not event and word.group(1) not in _POSITION_NEXT_OK:
             continue
-        if m.group(1).islower() and _ARTICLE_BEFORE.search(sentence, 0, m.start()):
+        if m.group(1).islower() and not event and _ARTICLE_BEFORE.search(sentence, 0, m.start()):
             continue  # "after the game 2 of the fans were arrested": the number counts what follows (review17)
         if _LINE_START.search(sentence, 0, m.start()) and (
             m.group(1).lower() == "lap" or _MARKER_NEXT.match(sentence, m.end())

@@ -22,6 +22,7 @@ _ABBREVIATIONS = frozenset(
         "u.s.a", "n.y", "l.a", "rs",
     ]
 )
+ABBREVIATIONS = _ABBREVIATIONS  # for the clause reader (``clauses.clause_whens``)
 # Abbreviations after which a capitalised word usually continues the same sentence (titles, "No. 1").
 _TITLE_ABBREVIATIONS = frozenset(
     [
