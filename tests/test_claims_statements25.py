@@ -98,3 +98,29 @@ def test_extracted_from_a_page() -> None:
         "The ferry's captain was arrested at the port on Tuesday.",
         "A flood warning has been issued for the river valley.",
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what a speaker said did not happen is no act to check (were statements before: the reported clause held an act)
+        "The striker said he hasn't decided whether to extend his contract.",
+        "The ministry said the frigate had not crossed into its waters.",
+        "The airline said its pilots never declared an emergency during the flight.",
+        "The museum told reporters the thieves had not damaged the frame.",
+    ],
+)
+def test_a_denied_act_in_a_reported_clause_stays_out(text: str) -> None:
+    assert not is_statement(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police said the suspect fled the scene but had not resisted arrest.",
+        "The coach said the club had not signed anyone, and the chairman resigned on Friday.",
+        "The agency said the volcano erupted twice overnight.",
+    ],
+)
+def test_an_act_beside_a_denied_one_stays_a_statement(text: str) -> None:
+    assert is_statement(text), text

@@ -601,7 +601,7 @@ def acts_in_past(sentence: str) -> bool:
             told = rest[m.end() :]
             if lw_prev in _OPINION_GIVERS:
                 return False
-            return bool(set(_TOKEN.findall(told.lower())) & _TOLD_ACTS or _STATE.search(told))
+            return _tells_act(told) or bool(_STATE.search(told))
         if lw == "had" and subject:
             continue  # the past before the past: "The coach had decided to retire"
         if lw in ("has", "have") and subject and rest[m.end() : m.end() + 6] == " been ":
@@ -621,6 +621,20 @@ def acts_in_past(sentence: str) -> bool:
         if subject > 8:
             return False
     return False
+
+
+_NEGATIONS = _wordset("not never no")
+
+
+def _tells_act(clause: str) -> bool:
+    """Whether a reported clause holds a verb of ``_TOLD_ACTS`` that no negation right before it denies ("the suspect
+    fled", "the board had approved"; not "he hasn't decided whether to return", "it had not detected any launch":
+    what did not happen is no act to check) (statements25)."""
+    words = _TOKEN.findall(clause.lower().replace("’", "'"))
+    return any(
+        w in _TOLD_ACTS and not any(x in _NEGATIONS or x.endswith("n't") for x in words[max(0, i - 2) : i])
+        for i, w in enumerate(words)
+    )
 
 
 def _has_actor(s: str) -> bool:
