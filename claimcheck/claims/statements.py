@@ -500,7 +500,7 @@ _ACT_LEAD = re.compile(
     r"(?:[A-Z][A-Z .,'-]{1,40}\s+[—–-]\s+)?"
     r"(?:(?:And|But|So|Then|Yet)\s+)?"
     # (a date's own comma before its year is no end of the opening: "On March 3, 2019, the board ...")
-    r"(?:(?:On|In|At|By|During|After|Before|Last|Earlier|Later|Then|Meanwhile|Eventually|Finally|Shortly|Soon|"
+    r"(?:(?:On|In|At|By|During|After|Before|Last|Earlier|Later|Then|Now|Meanwhile|Eventually|Finally|Shortly|Soon|"
     r"Yesterday|Today|Overnight|Separately|Instead|However|Still|Also|Incredibly|Ultimately)\b"
     r"(?:[^,;:—–]|,(?=\s*\d{4}\b)){0,50},\s+|"
     # a participle's phrase ("Using a new telescope,", "Citing safety concerns,")
@@ -536,10 +536,13 @@ _CLAUSE_TAKERS = _wordset(
 # for hours", "A warning has been issued for the coast"): the participle, after an optional adverb; not before "to"
 # ("was forced to", "was used to smuggle": a purpose or a constraint, not the act itself)
 _PASSIVE_ACT = re.compile(
-    r"\s+(?:(?:also|later|then|quickly|immediately|formally|officially|finally)\s+)?([a-z]+)\b(?!\s+to\b)"
+    r"\s+(?:(?:also|later|then|quickly|immediately|formally|officially|finally)\s+)?([a-z]+)\b(\s+to\b)?"
 )
 # participles of a place or a state, not of an act ("The office was located on the third floor")
 _PASSIVE_STATES = _wordset("located")
+# ... and before "to" ("was married to a banker"; "was sentenced to", "was forced to land", "were sent to the scene"
+# tell acts)
+_STATES_BEFORE_TO = _wordset("married")
 _FIGURE_AFTER = re.compile(r"\s*\d")
 _TWEET_EMBED = re.compile(r"pic\.twitter\.com/|\(@\w+\)\s+(?:" + "|".join(MONTHS) + ")", re.I)
 
@@ -606,12 +609,15 @@ def acts_in_past(sentence: str) -> bool:
             continue  # the past before the past: "The coach had decided to retire"
         if lw in ("has", "have") and subject and rest[m.end() : m.end() + 6] == " been ":
             continue  # a passive perfect: "A warning has been issued"
-        if lw in ("was", "were", "been") and subject:
+        if lw in ("is", "are") and subject and rest[m.end() : m.end() + 7] == " being ":
+            continue  # a passive in progress: "The crash is being investigated by ..."
+        if lw in ("was", "were", "been", "being") and subject:
             # a passive of an act (statements25): "The mayor was elected in May", "Two men were arrested"
             pm = _PASSIVE_ACT.match(rest, m.end())
             act = pm.group(1) if pm else ""
             colour = act in _COLOUR_ACTS and not _anchored(sentence, lw_prev)
-            return act in PAST_ACTS and act not in _PASSIVE_STATES and not colour
+            state = act in _PASSIVE_STATES or bool(pm and pm.group(2)) and act in _STATES_BEFORE_TO
+            return act in PAST_ACTS and not state and not colour
         if lw in _NOT_SUBJECT or lw in PAST_ACTS or lw.endswith("n't"):
             return False
         if lw in _ACT_ADVERBS and subject:
