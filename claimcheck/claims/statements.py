@@ -344,7 +344,7 @@ PAST_ACTS = _wordset(
 # deeds of the body and of violence, of travel and of broadcasting ("swung a bat at", "slammed into the barrier",
 # "hunted and ate a rabbit", "talked with the patient", "a report described how ..."); not "played" ("said the band
 # played rock"), "laughed" nor "wrote" (a columnist's view)
-# (statements25: "located", a search's finding: "Divers located the wreck"; not in the passive, a place: ``_PASSIVE_STATES``)
+# (statements25: "located", a search's finding: "Divers located the wreck")
 MORE_PAST_ACTS = _wordset(
     """
     admitted bombed certified claimed climbed closed confessed damaged decreased deported diagnosed disclosed
@@ -500,7 +500,7 @@ _ACT_LEAD = re.compile(
     r"(?:[A-Z][A-Z .,'-]{1,40}\s+[—–-]\s+)?"
     r"(?:(?:And|But|So|Then|Yet)\s+)?"
     # (a date's own comma before its year is no end of the opening: "On March 3, 2019, the board ...")
-    r"(?:(?:On|In|At|By|During|After|Before|Last|Earlier|Later|Then|Now|Meanwhile|Eventually|Finally|Shortly|Soon|"
+    r"(?:(?:On|In|At|By|During|After|Before|Last|Earlier|Later|Then|Meanwhile|Eventually|Finally|Shortly|Soon|"
     r"Yesterday|Today|Overnight|Separately|Instead|However|Still|Also|Incredibly|Ultimately)\b"
     r"(?:[^,;:—–]|,(?=\s*\d{4}\b)){0,50},\s+|"
     # a participle's phrase ("Using a new telescope,", "Citing safety concerns,")
@@ -532,17 +532,6 @@ _CLAUSE_TAKERS = _wordset(
     testified threatened tweeted vowed warned
     """
 )
-# a passive of an act after "was", "were" or "has/have been" ("The mayor was elected in May", "The bridge was closed
-# for hours", "A warning has been issued for the coast"): the participle, after an optional adverb; not before "to"
-# ("was forced to", "was used to smuggle": a purpose or a constraint, not the act itself)
-_PASSIVE_ACT = re.compile(
-    r"\s+(?:(?:also|later|then|quickly|immediately|formally|officially|finally)\s+)?([a-z]+)\b(\s+to\b)?"
-)
-# participles of a place or a state, not of an act ("The office was located on the third floor")
-_PASSIVE_STATES = _wordset("located")
-# ... and before "to" ("was married to a banker"; "was sentenced to", "was forced to land", "were sent to the scene"
-# tell acts)
-_STATES_BEFORE_TO = _wordset("married")
 _FIGURE_AFTER = re.compile(r"\s*\d")
 _TWEET_EMBED = re.compile(r"pic\.twitter\.com/|\(@\w+\)\s+(?:" + "|".join(MONTHS) + ")", re.I)
 
@@ -551,12 +540,11 @@ def acts_in_past(sentence: str) -> bool:
     """Whether the sentence opens (after a time, a place or a conjunction set off by a comma) with a subject of at
     most eight words, a name, a pronoun of a person or a noun phrase with its determiner, whose verb is one of
     ``PAST_ACTS`` ("University researchers discovered a new planet", "The officers left without ...", "He boarded
-    the plane", "Lena Ortiz, a chemist, fled the country in 2014", "The club had decided to ...", in the passive: "The
-    mayor was elected in May", "A warning has been issued") or a verb of speech whose clause tells an act ("Police
-    said the suspect fled"). Not a participle before the subject's own modal ("Drivers caught ... will lose ..."), not
-    a passive participle ("firms created by X"), not "I"/"you" (the caller's opinion test), not a subject that holds a
-    clause, an auxiliary or a preposition other than a name's ("What the board approved ...", "If the court ruled
-    ...", "For many fans, the team won")."""
+    the plane", "Lena Ortiz, a chemist, fled the country in 2014", "The club had decided to ...") or a verb of speech
+    whose clause tells an act ("Police said the suspect fled"). Not a participle before the subject's own modal
+    ("Drivers caught ... will lose ..."), not a passive participle ("firms created by X"), not "I"/"you" (the
+    caller's opinion test), not a subject that holds a clause, an auxiliary or a preposition other than a name's
+    ("What the board approved ...", "If the court ruled ...", "For many fans, the team won")."""
     lead = _ACT_LEAD.match(sentence)
     rest = sentence[lead.end() if lead else 0 :]
     # the subject opens with a capital, or in lower case after an opening ("Earlier this week, the regulator ...")
@@ -607,17 +595,6 @@ def acts_in_past(sentence: str) -> bool:
             return _tells_act(told) or bool(_STATE.search(told))
         if lw == "had" and subject:
             continue  # the past before the past: "The coach had decided to retire"
-        if lw in ("has", "have") and subject and rest[m.end() : m.end() + 6] == " been ":
-            continue  # a passive perfect: "A warning has been issued"
-        if lw in ("is", "are") and subject and rest[m.end() : m.end() + 7] == " being ":
-            continue  # a passive in progress: "The crash is being investigated by ..."
-        if lw in ("was", "were", "been", "being") and subject:
-            # a passive of an act (statements25): "The mayor was elected in May", "Two men were arrested"
-            pm = _PASSIVE_ACT.match(rest, m.end())
-            act = pm.group(1) if pm else ""
-            colour = act in _COLOUR_ACTS and not _anchored(sentence, lw_prev)
-            state = act in _PASSIVE_STATES or bool(pm and pm.group(2)) and act in _STATES_BEFORE_TO
-            return act in PAST_ACTS and not state and not colour
         if lw in _NOT_SUBJECT or lw in PAST_ACTS or lw.endswith("n't"):
             return False
         if lw in _ACT_ADVERBS and subject:
