@@ -344,6 +344,7 @@ PAST_ACTS = _wordset(
 # deeds of the body and of violence, of travel and of broadcasting ("swung a bat at", "slammed into the barrier",
 # "hunted and ate a rabbit", "talked with the patient", "a report described how ..."); not "played" ("said the band
 # played rock"), "laughed" nor "wrote" (a columnist's view)
+# (statements25: "located", a search's finding: "Divers located the wreck")
 MORE_PAST_ACTS = _wordset(
     """
     admitted bombed certified claimed climbed closed confessed damaged decreased deported diagnosed disclosed
@@ -354,7 +355,7 @@ MORE_PAST_ACTS = _wordset(
     carried derailed capsized sank drowned hijacked robbed evicted extradited impeached annexed rallied
     slammed swung threw hunted ate talked drove walked ran fought pushed pulled grabbed dragged kicked punched chased
     jumped dived rushed dabbled brushed described deflected hammered flaunted tied purged isolated slid smashed
-    shattered burst spread broadcast streamed filmed
+    shattered burst spread broadcast streamed filmed located
     """
 )
 PAST_ACTS = PAST_ACTS | MORE_PAST_ACTS
@@ -511,6 +512,27 @@ _ACT_ADVERBS = _wordset(
     "also later then previously immediately quickly finally successfully eventually again once formally officially "
     "initially subsequently recently reportedly allegedly briefly first unanimously narrowly"
 )
+# a modal in the same clause after the word read as the verb: the word was a participle of the subject ("Drivers
+# caught speeding will lose their licence", "Strangers found in the hold could face charges"), the clause's verb is
+# the modal's and tells no act in the past; a relative pronoun, a conjunction or a comma before the modal ends the
+# subject's clause first ("Police arrested two men who could face charges", "She scored and could have had a third")
+_MODAL_MAIN = re.compile(
+    r"(?:(?!\b(?:who|whom|whose|which|that|and|but|or|because|after|before|when|while|as|if|since|until|so)\b)"
+    r"[^,;:—–()\[\]\"“”])*?\b(?:will|would|could|may|might|can|must|shall)"
+    # ... before a verb, not a noun's word ("upheld his will to", "a can of paint")
+    r"(?!\s+(?:of|to|the|a|an|and|that|in|for|on)\b)\s+[a-z]"
+)
+# ... but not after a pronoun of a person, which takes no participle ("She claimed the label would ..."), nor after a
+# verb of saying, finding or deciding, whose clause holds the modal ("The board announced the plant would close")
+_PERSONAL = _wordset("he she they we i you it")
+_CLAUSE_TAKERS = _wordset(
+    """
+    acknowledged admitted agreed alleged announced assured claimed conceded concluded confirmed decided declared
+    demanded denied described disclosed discovered insisted pledged posted promised proposed revealed ruled showed
+    testified threatened tweeted vowed warned
+    """
+)
+_FIGURE_AFTER = re.compile(r"\s*\d")
 _TWEET_EMBED = re.compile(r"pic\.twitter\.com/|\(@\w+\)\s+(?:" + "|".join(MONTHS) + ")", re.I)
 
 
@@ -519,9 +541,10 @@ def acts_in_past(sentence: str) -> bool:
     most eight words, a name, a pronoun of a person or a noun phrase with its determiner, whose verb is one of
     ``PAST_ACTS`` ("University researchers discovered a new planet", "The officers left without ...", "He boarded
     the plane", "Lena Ortiz, a chemist, fled the country in 2014", "The club had decided to ...") or a verb of speech
-    whose clause tells an act ("Police said the suspect fled"). Not a passive participle ("firms created by X"),
-    not "I"/"you" (the caller's opinion test), not a subject that holds a clause, an auxiliary or a preposition
-    other than a name's ("What the board approved ...", "If the court ruled ...", "For many fans, the team won")."""
+    whose clause tells an act ("Police said the suspect fled"). Not a participle before the subject's own modal
+    ("Drivers caught ... will lose ..."), not a passive participle ("firms created by X"), not "I"/"you" (the
+    caller's opinion test), not a subject that holds a clause, an auxiliary or a preposition other than a name's
+    ("What the board approved ...", "If the court ruled ...", "For many fans, the team won")."""
     lead = _ACT_LEAD.match(sentence)
     rest = sentence[lead.end() if lead else 0 :]
     # the subject opens with a capital, or in lower case after an opening ("Earlier this week, the regulator ...")
@@ -543,6 +566,8 @@ def acts_in_past(sentence: str) -> bool:
         if apposition:
             continue
         lw = w.lower().rstrip(".")
+        if lw == "no" and w.endswith(".") and _FIGURE_AFTER.match(rest, m.end()):
+            lw = "number"  # "Flight no. 446", "the world No. 1": the abbreviation of a number, a name's word
         if w[:1].isupper() and lw in MORE_PAST_ACTS:
             lw = ""  # a name's word, not the verb ("Drew Brees threw ...", "Rose Parade", "LED lights")
         if lw in _PHRASAL_ACTS and subject:
@@ -557,6 +582,8 @@ def acts_in_past(sentence: str) -> bool:
             if lw in _GESTURE_ACTS and lw_prev in _SCENERY and not _anchored(sentence):
                 return False
             after = rest[m.end() : m.end() + 4]
+            if lw_prev not in _PERSONAL and lw not in _CLAUSE_TAKERS and _MODAL_MAIN.match(rest, m.end()):
+                return False  # a participle of its subject, whose own verb follows ("Drivers caught ... will lose")
             return not after.startswith(" by ") and (not after.startswith(" to ") or lw in _ACTS_BEFORE_TO)
         if lw in _SPEECH_PAST and subject:
             # what a named speaker said happened, when it tells an act or an event ("Police said the man fled",
@@ -565,7 +592,7 @@ def acts_in_past(sentence: str) -> bool:
             told = rest[m.end() :]
             if lw_prev in _OPINION_GIVERS:
                 return False
-            return bool(set(_TOKEN.findall(told.lower())) & _TOLD_ACTS or _STATE.search(told))
+            return _tells_act(told) or bool(_STATE.search(told))
         if lw == "had" and subject:
             continue  # the past before the past: "The coach had decided to retire"
         if lw in _NOT_SUBJECT or lw in PAST_ACTS or lw.endswith("n't"):
@@ -577,6 +604,20 @@ def acts_in_past(sentence: str) -> bool:
         if subject > 8:
             return False
     return False
+
+
+_NEGATIONS = _wordset("not never no")
+
+
+def _tells_act(clause: str) -> bool:
+    """Whether a reported clause holds a verb of ``_TOLD_ACTS`` that no negation right before it denies ("the suspect
+    fled", "the board had approved"; not "he hasn't decided whether to return", "it had not detected any launch":
+    what did not happen is no act to check) (statements25)."""
+    words = _TOKEN.findall(clause.lower().replace("’", "'"))
+    return any(
+        w in _TOLD_ACTS and not any(x in _NEGATIONS or x.endswith("n't") for x in words[max(0, i - 2) : i])
+        for i, w in enumerate(words)
+    )
 
 
 def _has_actor(s: str) -> bool:
