@@ -29,6 +29,7 @@ from claimcheck.claims.numfilters import (
     _PHONE,
     _UNIT_WORD,
     _URLISH,
+    ESCAPE_CODE,
     _not_a_quantity,
     _time_phrases,
     designation_after,
@@ -328,6 +329,8 @@ def find_quantities(sentence: str, context: str = "", *, scores: bool = False) -
         blocked = [m.span() for p in (_PHONE, _URLISH, _NUMBER_RUN, _QUOTE_ROW) for m in p.finditer(sentence)]
         blocked += tallies + taken
         blocked += named_numbers(sentence)
+        if "m" in sentence and "[" in sentence:
+            blocked += [m.span() for m in ESCAPE_CODE.finditer(sentence)]
         if _RACE_EVENT_CUE.search(sentence):
             blocked += [m.span() for m in _RACE_EVENT.finditer(sentence)]
         if "," in sentence or " and " in sentence or " or " in sentence:

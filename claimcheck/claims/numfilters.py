@@ -34,6 +34,13 @@ _URLISH = re.compile(
     # alone (review22: "The wine scored 92/100", "rated 85/100")
     r"|(?<![\w./])\d{1,4}/(?!10{2,}(?![\w/]))\d{3,}(?:/[A-Za-z\d]+)*(?![\w/]|th\b|\s+of\b)"
 )
+# A terminal's colour code (an ANSI SGR sequence: ESC "[31m", "[0m", "[1;32m") left in a page's text, most often
+# without its ESC (the HTML parser drops it): not "31 m" nor "0 m". Taken as one: with its ESC; a reset
+# ("[0m") or codes joined by ";" ("[1;32m"), which no prose writes; a code glued to the next word or code
+# ("[31mERROR", "[0m[1m") or ending the text. An editor's bracket stays a figure: "[5m]", "[5m euros]".
+ESCAPE_CODE = re.compile(
+    r"\x1b\[[\d;]*m|(?<!\[)\[(?:(?:0|\d{1,3}(?:;\d{1,3})+)m|\d{1,3}m(?=[^\W_]|\[|\x1b|$))"
+)
 # Numbers that name something, looked for only in sentences with their digits (``named_numbers``): an
 # emergency number named ("911 calls", "a 999 operator"); an acceleration benchmark, not a range: a speed
 # unit right after the range and a time in seconds within a few words ("0-60 mph in 3.5 seconds", "0 to 100

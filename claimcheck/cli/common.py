@@ -104,7 +104,8 @@ def format_option(formats: str, extensions: str) -> Any:
         "--format",
         "-f",
         metavar="FORMAT",
-        help=f"{formats} (any case). Default: table, or what -o FILE's extension says ({extensions}); "
+        help=f"{formats} (any case{'; md for markdown' if 'markdown' in formats else ''}). "
+        f"Default: table, or what -o FILE's extension says ({extensions}); "
         "a format that extension contradicts is refused.",
         show_default=False,
     )

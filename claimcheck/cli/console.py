@@ -16,9 +16,29 @@ if TYPE_CHECKING:  # rich loads when something is printed through it (#14)
     from rich.progress import Progress
 
 
+# The widest a console is laid out: rich takes $COLUMNS as the width and pads every line of a table to it, so
+# COLUMNS=9999999999 ran compare and stories for minutes; no terminal is wider.
+MAX_WIDTH = 1000
+
+
+def _width(options: dict[str, Any]) -> dict[str, Any]:
+    """``options`` with the width $COLUMNS gives held to :data:`MAX_WIDTH`, and a $COLUMNS of digits that int()
+    does not read ("²", which rich's isdigit() test lets through to a ValueError) left out: rich reads $COLUMNS
+    (its copy of the environment, ``_environ``) when it is given no width and again for its size."""
+    columns = os.environ.get("COLUMNS")
+    if options.get("width") is not None or columns is None or not columns.isdigit():
+        return options
+    environ = dict(os.environ)
+    try:
+        environ["COLUMNS"] = str(min(int(columns), MAX_WIDTH))
+    except ValueError:
+        del environ["COLUMNS"]
+    return {**options, "_environ": environ}
+
+
 def _console(**options: Any) -> Console:
     """rich's Console, ending quietly with exit 0 when the reader of the output went away (``| head -1``):
-    rich's own answer is exit 1."""
+    rich's own answer is exit 1; its width at most :data:`MAX_WIDTH`."""
     from rich.console import Console
 
     class _Console(Console):
@@ -26,7 +46,7 @@ def _console(**options: Any) -> Console:
             stdout_gone()
             raise typer.Exit(0)
 
-    return _Console(**options)
+    return _Console(**_width(options))
 
 
 class _LazyConsole:

@@ -23,6 +23,9 @@ from claimcheck.values import cut, echoed
 SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".json": "json", ".csv": "csv", ".html": "html",
                   ".htm": "html"}  # fmt: skip
 FORMAT_SUFFIXES = {"markdown": ".md", "json": ".json", "csv": ".csv", "html": ".html"}  # the name for each
+# The short names --format takes in every command that writes the format: its file extension ("-f md", as
+# "-o r.md" picks Markdown; stories refused "md" while its -o took ".md").
+FORMAT_ALIASES = {"md": "markdown", "htm": "html"}
 # Extensions of data formats no command writes: without --format, a terminal table saved under one of these
 # names ("-o facts.jsonl") opens as garbage in the tool the name was for, so it is bad usage.
 # (Not .yaml: "-o sources.yaml" is refused as an input of claimcheck, output_path, in words that say so.)
@@ -42,7 +45,8 @@ def output_format(fmt: str | None, output: str | Path | None, options: Sequence[
     suffix = Path(output).suffix.lower() if output is not None and str(output) != "-" else ""
     wanted, kind = SUFFIX_FORMATS.get(suffix), FOREIGN_SUFFIXES.get(suffix)
     if fmt is not None:
-        chosen = choose(fmt, options, "format")
+        alias = FORMAT_ALIASES.get(fmt.strip().lower())
+        chosen = choose(alias if alias is not None and alias in options else fmt, options, "format")
         if wanted is not None and wanted != chosen:
             raise UsageError(
                 f"--format {chosen} contradicts {output}, whose extension says {wanted}; "

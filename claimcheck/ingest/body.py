@@ -10,6 +10,7 @@ import httpx
 
 from claimcheck.errors import FetchError
 
+_GZIP_MAGIC = b"\x1f\x8b"  # how a gzip member begins (RFC 1952)
 _PIECE = 1 << 16  # the most output one decompression step makes: what a bomb can add past the cap
 # A coding we cannot undo (brotli, zstd: a server that ignores our Accept-Encoding) answers the same way on the
 # next request: not retried in the run, and remembered failed after this many runs met it (as a page with no
@@ -22,8 +23,8 @@ class _Inflate:
     servers send under that name and browsers read too: told apart by the zlib header's check bits)."""
 
     def __init__(self, coding: str) -> None:
-        gzip = coding in ("gzip", "x-gzip")
-        self.d: zlib._Decompress | None = zlib.decompressobj(16 + zlib.MAX_WBITS) if gzip else None
+        self.gzip = coding in ("gzip", "x-gzip")
+        self.d: zlib._Decompress | None = zlib.decompressobj(16 + zlib.MAX_WBITS) if self.gzip else None
         self.head = b""  # deflate: the first bytes, until there are two to read the header from
 
     def pieces(self, data: bytes) -> Iterator[bytes]:
@@ -39,6 +40,22 @@ class _Inflate:
         while data:
             yield self.d.decompress(data, _PIECE)
             data = self.d.unconsumed_tail
+            if self.gzip and self.d.eof and not data:
+                data = self._next_member()
+
+    def _next_member(self) -> bytes:
+        """After a gzip member, the next one's bytes, decoded by a fresh decompressor: a body may be several
+        members one after the other (``cat a.gz b.gz``; a server joining compressed parts), which gzip(1) and
+        browsers read whole (only the first was read, the page cut or "no article text"). Anything else after
+        a member is ignored, as before; one byte of the magic waits for the next."""
+        assert self.d is not None
+        rest = self.d.unused_data
+        if rest[:2] != _GZIP_MAGIC[: len(rest)]:
+            self.gzip = False  # trailing bytes that begin no member: the rest of the body is left unread
+        if len(rest) < 2 or not self.gzip:
+            return b""
+        self.d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        return rest
 
     def end(self) -> bytes:
         """What is left at the end of the body; zlib.error when the stream did not end."""
