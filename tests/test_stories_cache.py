@@ -8,7 +8,8 @@ import json
 import shutil
 import subprocess
 import sys
-from datetime import timedelta
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -17,9 +18,9 @@ from typer.testing import CliRunner
 
 from claimcheck.cli import storycache
 from claimcheck.cli.app import app
-from claimcheck.models import Article
+from claimcheck.models import Article, Outlet, WindowRows
 from claimcheck.store import Store
-from claimcheck.stories import StoryMemo, grouping, index
+from claimcheck.stories import StoryMemo, StoryOptions, grouping, index
 
 runner = CliRunner()
 
@@ -89,6 +90,36 @@ def test_a_listing_read_back_from_the_kept_stories_loads_no_grouping_module(db: 
     assert "claimcheck.stories.grouping" in loaded[0] and "numpy" in loaded[0]
     assert loaded[1] == "loaded:"
     assert len(kept()) == 1
+
+
+def test_the_key_counts_every_column_of_every_row() -> None:
+    """Any change to one value of one column is another key: a character moved from one title to the next,
+    no author and an empty one, an undated article, a later fetch, one row fewer."""
+    noon = datetime(2026, 3, 4, 12, tzinfo=UTC)
+    rows = WindowRows(
+        [7, 8], ["harbour-news", "valley-post"], ["http://127.0.0.1/a", "http://127.0.0.1/b"],
+        ["http://127.0.0.1/a", "http://127.0.0.1/b"], ["Council votes on the bridge", "Bridge reopens"],
+        [None, "A. Writer"], [noon, noon + timedelta(hours=2)], [noon, noon],
+    )  # fmt: skip
+    outlets = {
+        "harbour-news": Outlet("harbour-news", "Harbour News"),
+        "valley-post": Outlet("valley-post", "Valley Post"),
+    }
+    key = storycache.window_key(rows, outlets, StoryOptions())
+    changed = [
+        replace(rows, ids=[7, 9]),
+        replace(rows, outlets=["valley-post", "harbour-news"]),
+        replace(rows, urls=["http://127.0.0.1/a", "http://127.0.0.1/c"]),
+        replace(rows, canonical_urls=["http://127.0.0.1/a", "http://127.0.0.1/a"]),
+        replace(rows, titles=["Council votes on the bridg", "eBridge reopens"]),
+        replace(rows, authors=["", "A. Writer"]),
+        replace(rows, published=[noon, None]),
+        replace(rows, fetched=[noon, noon + timedelta(seconds=1)]),
+        WindowRows(*(column[:1] for column in vars(rows).values())),
+    ]
+    keys = {storycache.window_key(other, outlets, StoryOptions()) for other in changed}
+    assert key not in keys and len(keys) == len(changed)
+    assert storycache.window_key(replace(rows), outlets, StoryOptions()) == key
 
 
 def test_a_new_article_or_other_outlets_group_afresh(db: Path, tmp_path: Path) -> None:
