@@ -40,9 +40,9 @@ listing read back from kept stories (claimcheck/cli/storycache.py) never loads n
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
 
+from claimcheck.lazy import lazy_exports
 from claimcheck.stories.find import (
     _skeleton,
     complete_stories,
@@ -78,15 +78,6 @@ _LAZY = {
     **dict.fromkeys(("STOPWORDS", "TOPIC_WORD_CHARS", "precise_figure", "term_of"), "terms"),
     **dict.fromkeys(("_mark_wire_copies", "mark_all_wire_copies", "mark_wire_copies"), "wire"),
 }
-
-
-def __getattr__(name: str) -> object:
-    if name not in _LAZY:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{_LAZY[name]}"), name)
-    globals()[name] = value
-    return value
-
 
 __all__ = [  # the names callers import from here; the private ones for tests/ and bench/
     "STOPWORDS",
@@ -128,3 +119,5 @@ __all__ = [  # the names callers import from here; the private ones for tests/ a
     "term_of",
     "window_stories",
 ]
+
+__getattr__ = lazy_exports(__name__, {name: f"{__name__}.{module}" for name, module in _LAZY.items()})

@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from claimcheck.collector import paused_gc
 from claimcheck.models import Article, Outlet, StoriesResult, Story, StoryArticle, WindowRows
 from claimcheck.stories.records import Articles, StoryDetails, StoryMemo, StoryOptions, Window, _positions
 from claimcheck.textsafe import plain
@@ -154,7 +155,8 @@ def window_stories(
         groups = group(window, options, ix)
         if memo is not None:
             memo.groups, memo.changed = groups, True
-    return sorted((_skeleton(g, window) for g in groups), key=story_order), ix
+    with paused_gc():  # a record for each article, none of them in a cycle
+        return sorted((_skeleton(g, window) for g in groups), key=story_order), ix
 
 
 def complete_stories(
