@@ -33,6 +33,7 @@ from dataclasses import asdict
 from importlib import metadata
 from pathlib import Path
 
+from claimcheck.collector import paused_gc
 from claimcheck.models import Outlet, WindowRows
 from claimcheck.paths import APP, expand_home, from_env
 from claimcheck.stories import StoryDetails, StoryMemo, StoryOptions
@@ -119,10 +120,11 @@ def load(key: str, size: int) -> StoryMemo:
     """What earlier runs kept for this key over a window of ``size`` articles; an empty memo when nothing
     (or nothing sound) is kept."""
     try:
-        data = json.loads(_read_regular(_file(key)))
-        if data.get("format") != FORMAT or data.get("key") != key:
-            return StoryMemo()
-        return StoryMemo(groups=_groups(data.get("groups"), size), details=_details(data.get("details")))
+        with paused_gc():  # a list and a record for each story, none of them in a cycle
+            data = json.loads(_read_regular(_file(key)))
+            if data.get("format") != FORMAT or data.get("key") != key:
+                return StoryMemo()
+            return StoryMemo(groups=_groups(data.get("groups"), size), details=_details(data.get("details")))
     except (OSError, ValueError, TypeError, AttributeError, KeyError, RecursionError):
         # RecursionError: json's decoder on arrays nested thousands deep (a damaged or hostile file)
         return StoryMemo()

@@ -174,12 +174,13 @@ def complete_stories(
     details = memo.details if memo is not None else {}
     out: list[Story] = list(stories)
     todo = []
-    for k, story in enumerate(stories):
-        known = details.get(story.id)
-        if known is not None and _fits(known, story):
-            out[k] = _with_details(story, known)
-        else:
-            todo.append(k)
+    with paused_gc():  # a record for each story and each copy, none of them in a cycle
+        for k, story in enumerate(stories):
+            known = details.get(story.id)
+            if known is not None and _fits(known, story):
+                out[k] = _with_details(story, known)
+            else:
+                todo.append(k)
     if not todo:
         return out
     from claimcheck.stories.index import index_articles
