@@ -169,6 +169,9 @@ def _indented(value: Any, level: int, indent: int, inline: int, out: list[str]) 
         out.append(_ONE_LINE(value))
         return
     pad, end = "\n" + " " * (indent * (level + 1)), "\n" + " " * (indent * level)
+    if level + 1 >= inline and isinstance(value, list):  # its items one line each (a story's articles)
+        out.append("[" + pad + ("," + pad).join(map(_ONE_LINE, value)) + end + "]")
+        return
     if isinstance(value, dict):
         out.append("{")
         for k, (key, item) in enumerate(value.items()):

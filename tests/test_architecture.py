@@ -14,7 +14,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "claimcheck"
 
 CORE = {
     "errors", "models", "paths", "text", "textsafe", "urls", "values", "lazy", "migrations", "store", "store_pg", "config",
-    "cpus", "shingles", "nouns",
+    "cpus", "shingles", "nouns", "collector",
 }  # fmt: skip
 MATCH_SIDE = {"match", "stories"}  # the match/ package, and stories/ (articles -> stories)
 CONDUCTOR = {"compare"}

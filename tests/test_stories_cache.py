@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import json
 import shutil
-from datetime import timedelta
+import subprocess
+import sys
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -15,9 +18,9 @@ from typer.testing import CliRunner
 
 from claimcheck.cli import storycache
 from claimcheck.cli.app import app
-from claimcheck.models import Article
+from claimcheck.models import Article, Outlet, WindowRows
 from claimcheck.store import Store
-from claimcheck.stories import StoryMemo, find
+from claimcheck.stories import StoryMemo, StoryOptions, grouping, index
 
 runner = CliRunner()
 
@@ -48,8 +51,8 @@ def no_grouping(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("grouped again")
 
-    monkeypatch.setattr(find, "index_articles", refuse)
-    monkeypatch.setattr(find, "group", refuse)
+    monkeypatch.setattr(index, "index_articles", refuse)
+    monkeypatch.setattr(grouping, "group", refuse)
 
 
 def test_a_second_listing_of_the_same_window_is_read_from_the_kept_stories(
@@ -58,14 +61,65 @@ def test_a_second_listing_of_the_same_window_is_read_from_the_kept_stories(
     code, first, err = stories(db)
     assert code == 0, err
     assert len(kept()) == 1 and len(first["stories"]) >= 3
-    monkeypatch.setattr(find, "index_articles", lambda *a, **k: pytest.fail("indexed again"))
-    monkeypatch.setattr(find, "group", lambda *a, **k: pytest.fail("grouped again"))
+    monkeypatch.setattr(index, "index_articles", lambda *a, **k: pytest.fail("indexed again"))
+    monkeypatch.setattr(grouping, "group", lambda *a, **k: pytest.fail("grouped again"))
     code, second, err = stories(db)
     assert code == 0, err
     assert second == first  # labels, terms, topics, outlets, wire copies: all as the fresh run gave them
     # other --min-outlets / --limit / --source picks of the same window: the same stories, as fresh
     code, top, err = stories(db, "--limit", "2")
     assert code == 0 and top["stories"] == first["stories"][:2], err
+
+
+def test_a_listing_read_back_from_the_kept_stories_loads_no_grouping_module(db: Path) -> None:
+    """The grouping modules, numpy and rapidfuzz (~0.3 s to import) are left unloaded by a listing that reads
+    its stories back; the first listing, which groups, loads them."""
+    probe = (
+        "import atexit, runpy, sys\n"
+        "heavy = ('numpy', 'rapidfuzz', 'claimcheck.stories.grouping', 'claimcheck.stories.index')\n"
+        "atexit.register(lambda: print('loaded:', *[m for m in heavy if m in sys.modules], file=sys.stderr))\n"
+        "runpy.run_module('claimcheck', run_name='__main__')\n"
+    )
+    argv = ["stories", "--since", "2000-01-01", "--min-outlets", "1", "--format", "json", "--db", str(db),
+            "--sources", str(demo_store().sources)]  # fmt: skip
+    loaded = []
+    for _ in range(2):
+        r = subprocess.run([sys.executable, "-c", probe, *argv], capture_output=True, text=True, timeout=120)
+        assert r.returncode == 0, r.stderr
+        loaded.append(r.stderr.splitlines()[-1])
+    assert "claimcheck.stories.grouping" in loaded[0] and "numpy" in loaded[0]
+    assert loaded[1] == "loaded:"
+    assert len(kept()) == 1
+
+
+def test_the_key_counts_every_column_of_every_row() -> None:
+    """Any change to one value of one column is another key: a character moved from one title to the next,
+    no author and an empty one, an undated article, a later fetch, one row fewer."""
+    noon = datetime(2026, 3, 4, 12, tzinfo=UTC)
+    rows = WindowRows(
+        [7, 8], ["harbour-news", "valley-post"], ["http://127.0.0.1/a", "http://127.0.0.1/b"],
+        ["http://127.0.0.1/a", "http://127.0.0.1/b"], ["Council votes on the bridge", "Bridge reopens"],
+        [None, "A. Writer"], [noon, noon + timedelta(hours=2)], [noon, noon],
+    )  # fmt: skip
+    outlets = {
+        "harbour-news": Outlet("harbour-news", "Harbour News"),
+        "valley-post": Outlet("valley-post", "Valley Post"),
+    }
+    key = storycache.window_key(rows, outlets, StoryOptions())
+    changed = [
+        replace(rows, ids=[7, 9]),
+        replace(rows, outlets=["valley-post", "harbour-news"]),
+        replace(rows, urls=["http://127.0.0.1/a", "http://127.0.0.1/c"]),
+        replace(rows, canonical_urls=["http://127.0.0.1/a", "http://127.0.0.1/a"]),
+        replace(rows, titles=["Council votes on the bridg", "eBridge reopens"]),
+        replace(rows, authors=["", "A. Writer"]),
+        replace(rows, published=[noon, None]),
+        replace(rows, fetched=[noon, noon + timedelta(seconds=1)]),
+        WindowRows(*(column[:1] for column in vars(rows).values())),
+    ]
+    keys = {storycache.window_key(other, outlets, StoryOptions()) for other in changed}
+    assert key not in keys and len(keys) == len(changed)
+    assert storycache.window_key(replace(rows), outlets, StoryOptions()) == key
 
 
 def test_a_new_article_or_other_outlets_group_afresh(db: Path, tmp_path: Path) -> None:
@@ -85,8 +139,14 @@ def test_a_new_article_or_other_outlets_group_afresh(db: Path, tmp_path: Path) -
     # the same articles with an outlet's settings changed (named a wire service): another key
     src = tmp_path / "sources.yaml"
     text = demo_store().sources.read_text()
-    src.write_text(text.replace("wire: false", "wire: true", 1) if "wire: false" in text else text.replace("name:", "wire: true\n    name:", 1))
-    r = runner.invoke(app, ["stories", "--since", "2000-01-01", "--format", "json", "--db", str(db), "--sources", str(src)])
+    src.write_text(
+        text.replace("wire: false", "wire: true", 1)
+        if "wire: false" in text
+        else text.replace("name:", "wire: true\n    name:", 1)
+    )
+    r = runner.invoke(
+        app, ["stories", "--since", "2000-01-01", "--format", "json", "--db", str(db), "--sources", str(src)]
+    )
     assert r.exit_code == 0, r.stderr
     assert len(kept()) == 3
 
@@ -104,9 +164,7 @@ def test_a_new_article_or_other_outlets_group_afresh(db: Path, tmp_path: Path) -
         "@details-foreign-outlets",
     ],
 )
-def test_a_damaged_or_foreign_cache_file_is_a_miss_and_the_listing_is_as_fresh(
-    db: Path, damage: str
-) -> None:
+def test_a_damaged_or_foreign_cache_file_is_a_miss_and_the_listing_is_as_fresh(db: Path, damage: str) -> None:
     code, first, _ = stories(db)
     (path,) = kept()
     data = json.loads(path.read_text())
@@ -124,7 +182,13 @@ def test_a_damaged_or_foreign_cache_file_is_a_miss_and_the_listing_is_as_fresh(
         for d in data["details"].values():
             d["first_outlet"], d["independent_outlets"] = "no-such-outlet", ["no-such-outlet"]
     if damage == "@nested-deep":  # json's decoder raises RecursionError on arrays nested this deep
-        damage = json.dumps({"format": 1, "key": data["key"]})[:-1] + ', "groups": ' + "[" * 50_000 + "]" * 50_000 + "}"
+        damage = (
+            json.dumps({"format": 1, "key": data["key"]})[:-1]
+            + ', "groups": '
+            + "[" * 50_000
+            + "]" * 50_000
+            + "}"
+        )
     path.write_text(json.dumps(data) if damage.startswith("@") else damage)
     code, second, err = stories(db)
     assert code == 0, err
@@ -132,7 +196,9 @@ def test_a_damaged_or_foreign_cache_file_is_a_miss_and_the_listing_is_as_fresh(
     assert "A LABEL NOBODY WROTE" not in json.dumps(second) and "no-such-outlet" not in json.dumps(second)
 
 
-def test_no_cache_and_an_unwritable_cache_folder(db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_cache_and_an_unwritable_cache_folder(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     code, fresh, said = stories(db, "--no-cache")
     assert code == 0 and kept() == []
     monkeypatch.setenv("CLAIMCHECK_NO_CACHE", "1")
@@ -166,8 +232,8 @@ def test_compare_story_uses_the_kept_groups_and_compares_the_same_articles(
     monkeypatch.setenv("CLAIMCHECK_NO_CACHE", "1")
     fresh = compare()
     monkeypatch.delenv("CLAIMCHECK_NO_CACHE")
-    monkeypatch.setattr(find, "index_articles", lambda *a, **k: pytest.fail("indexed again"))
-    monkeypatch.setattr(find, "group", lambda *a, **k: pytest.fail("grouped again"))
+    monkeypatch.setattr(index, "index_articles", lambda *a, **k: pytest.fail("indexed again"))
+    monkeypatch.setattr(grouping, "group", lambda *a, **k: pytest.fail("grouped again"))
     assert compare() == fresh
     assert story["label"] in json.dumps(fresh)
 

@@ -21,20 +21,19 @@ phrase) are listed in ``claimcheck.match.rules``.
 from __future__ import annotations
 
 import functools
-import gc
 import itertools
 import multiprocessing as mp
 import re
 import threading
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
 from rapidfuzz import fuzz, process
 
 from claimcheck.claims.lexicon import SPEECH_RE
+from claimcheck.collector import paused_gc
 from claimcheck.cpus import usable_cpus
 from claimcheck.match.blocking import Holders, number_graph, one_measure, text_graph, told_apart
 from claimcheck.match.cluster import Graph, cluster_items, recluster
@@ -82,22 +81,6 @@ __all__ = [
     "match_facts",
     "paused_gc",
 ]
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """No cyclic garbage collection inside: matching allocates millions of small dicts and tuples,
-    and each full collection then walks every object the process holds (the articles and their
-    claims too), which cost ~20% of matching 10k claims beside a 100k-claim archive. Matching makes
-    no reference cycles to speak of; reference counting frees its garbage as it goes, and the
-    collector runs again afterwards."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def match_facts(

@@ -19,6 +19,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from claimcheck.collector import paused_gc
 from claimcheck.models import StoriesResult, Story
 from claimcheck.render.common import counted, day_only, published_text, when_text, zoned_text
 from claimcheck.render.common import tied_first as tied_at_first
@@ -347,7 +348,8 @@ def to_json(result: StoriesResult) -> dict[str, Any]:
 
 def render_json(result: StoriesResult) -> str:
     # a story's articles one line each (level 4: document, stories, story, articles, article)
-    return json_text(to_json(result), inline=4) + "\n"
+    with paused_gc():  # a record for each article, none of them in a cycle
+        return json_text(to_json(result), inline=4) + "\n"
 
 
 # --- CSV ---------------------------------------------------------------------------------------------------

@@ -33,11 +33,16 @@ The package, one module per responsibility (imports run down this list, none bac
 (vectors, candidate pairs, cosines, damping), ``links`` (headline and name links, cohesion), ``linkage``
 (average linkage), ``storypass`` (the story pass), ``grouping`` (``group``), ``labels``
 (``describe_stories``), ``wire`` (wire copies), ``find`` (``find_stories``, ``list_stories``: the entry).
-Every name callers use is re-exported here: ``from claimcheck.stories import list_stories``.
+Every name callers use is re-exported here: ``from claimcheck.stories import list_stories``; those of the
+grouping modules are imported when first used (``find`` imports them only to group or describe), so that a
+listing read back from kept stories (claimcheck/cli/storycache.py) never loads numpy or rapidfuzz.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from claimcheck.lazy import lazy_exports
 from claimcheck.stories.find import (
     _skeleton,
     complete_stories,
@@ -49,15 +54,30 @@ from claimcheck.stories.find import (
     story_order,
     window_stories,
 )
-from claimcheck.stories.grouping import group
-from claimcheck.stories.index import _Index, index_articles
-from claimcheck.stories.labels import describe_stories, describe_story
-from claimcheck.stories.linkage import _median, _pair_lists
-from claimcheck.stories.links import _cohesive, _Headlines, _near_link
 from claimcheck.stories.records import Articles, StoryDetails, StoryMemo, StoryOptions, Window, _positions
-from claimcheck.stories.scoring import _candidates, _damp, _scores, _specific_cap, _Vectors, _vectors
-from claimcheck.stories.terms import STOPWORDS, TOPIC_WORD_CHARS, precise_figure, term_of
-from claimcheck.stories.wire import _mark_wire_copies, mark_all_wire_copies, mark_wire_copies
+
+if TYPE_CHECKING:
+    from claimcheck.stories.grouping import group
+    from claimcheck.stories.index import _Index, index_articles
+    from claimcheck.stories.labels import describe_stories, describe_story
+    from claimcheck.stories.linkage import _median, _pair_lists
+    from claimcheck.stories.links import _cohesive, _Headlines, _near_link
+    from claimcheck.stories.scoring import _candidates, _damp, _scores, _specific_cap, _Vectors, _vectors
+    from claimcheck.stories.terms import STOPWORDS, TOPIC_WORD_CHARS, precise_figure, term_of
+    from claimcheck.stories.wire import _mark_wire_copies, mark_all_wire_copies, mark_wire_copies
+
+# The grouping modules' names, imported when first asked for (PEP 562): a listing read back from the
+# stories an earlier run kept needs none of them, nor numpy and rapidfuzz, which they import.
+_LAZY = {
+    "group": "grouping",
+    **dict.fromkeys(("_Index", "index_articles"), "index"),
+    **dict.fromkeys(("describe_stories", "describe_story"), "labels"),
+    **dict.fromkeys(("_median", "_pair_lists"), "linkage"),
+    **dict.fromkeys(("_cohesive", "_Headlines", "_near_link"), "links"),
+    **dict.fromkeys(("_candidates", "_damp", "_scores", "_specific_cap", "_Vectors", "_vectors"), "scoring"),
+    **dict.fromkeys(("STOPWORDS", "TOPIC_WORD_CHARS", "precise_figure", "term_of"), "terms"),
+    **dict.fromkeys(("_mark_wire_copies", "mark_all_wire_copies", "mark_wire_copies"), "wire"),
+}
 
 __all__ = [  # the names callers import from here; the private ones for tests/ and bench/
     "STOPWORDS",
@@ -99,3 +119,5 @@ __all__ = [  # the names callers import from here; the private ones for tests/ a
     "term_of",
     "window_stories",
 ]
+
+__getattr__ = lazy_exports(__name__, {name: f"{__name__}.{module}" for name, module in _LAZY.items()})

@@ -6,14 +6,18 @@ import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
+from claimcheck.collector import paused_gc
 from claimcheck.models import Article, Outlet, StoriesResult, Story, StoryArticle, WindowRows
-from claimcheck.stories.grouping import group
-from claimcheck.stories.index import _Index, index_articles
-from claimcheck.stories.labels import describe_stories
 from claimcheck.stories.records import Articles, StoryDetails, StoryMemo, StoryOptions, Window, _positions
-from claimcheck.stories.wire import _mark_wire_copies
 from claimcheck.textsafe import plain
+
+if TYPE_CHECKING:
+    from claimcheck.stories.index import _Index
+
+# grouping, index, labels and wire (numpy, rapidfuzz) are imported where they are used: stories read back
+# from a memo need none of them
 
 
 def story_id(article: Article) -> str:
@@ -44,6 +48,11 @@ def find_stories(
     ``wire_copies=False`` leaves wire-copy detection out (every outlet counts as independent) and
     ``describe=False`` leaves label, terms and topic empty: a caller that shows only some stories
     completes those with :func:`describe_story` and :func:`mark_wire_copies`."""
+    from claimcheck.stories.grouping import group
+    from claimcheck.stories.index import index_articles
+    from claimcheck.stories.labels import describe_stories
+    from claimcheck.stories.wire import _mark_wire_copies
+
     options = options or StoryOptions()
     window = Window.of(articles)
     ix = index_articles(window, options)
@@ -116,7 +125,9 @@ def list_stories(
     every, ix = window_stories(window, options, memo)
     index = [ix] if ix is not None else []
     del ix  # memory: complete_stories drops the index once the labels are made
-    stories = complete_stories(pick(every, min_outlets=min_outlets, limit=limit), window, outlets, options, memo, index)
+    stories = complete_stories(
+        pick(every, min_outlets=min_outlets, limit=limit), window, outlets, options, memo, index
+    )
     return StoriesResult(
         generated_at=generated_at or datetime.now(UTC),
         since=since,
@@ -137,11 +148,15 @@ def window_stories(
     groups = memo.groups if memo is not None else None
     ix = None
     if groups is None:
+        from claimcheck.stories.grouping import group
+        from claimcheck.stories.index import index_articles
+
         ix = index_articles(window, options)
         groups = group(window, options, ix)
         if memo is not None:
             memo.groups, memo.changed = groups, True
-    return sorted((_skeleton(g, window) for g in groups), key=story_order), ix
+    with paused_gc():  # a record for each article, none of them in a cycle
+        return sorted((_skeleton(g, window) for g in groups), key=story_order), ix
 
 
 def complete_stories(
@@ -159,14 +174,19 @@ def complete_stories(
     details = memo.details if memo is not None else {}
     out: list[Story] = list(stories)
     todo = []
-    for k, story in enumerate(stories):
-        known = details.get(story.id)
-        if known is not None and _fits(known, story):
-            out[k] = _with_details(story, known)
-        else:
-            todo.append(k)
+    with paused_gc():  # a record for each story and each copy, none of them in a cycle
+        for k, story in enumerate(stories):
+            known = details.get(story.id)
+            if known is not None and _fits(known, story):
+                out[k] = _with_details(story, known)
+            else:
+                todo.append(k)
     if not todo:
         return out
+    from claimcheck.stories.index import index_articles
+    from claimcheck.stories.labels import describe_stories
+    from claimcheck.stories.wire import _mark_wire_copies
+
     positions = _positions(window)
     ix = index.pop() if index else index_articles(window, options)
     described = describe_stories([stories[k] for k in todo], ix, positions)
@@ -206,5 +226,7 @@ def _with_details(story: Story, known: StoryDetails) -> Story:
         topic=known.topic,
         first_outlet=known.first_outlet,
         independent_outlets=known.independent_outlets,
-        articles=tuple(replace(a, syndicated=True) if i in copies else a for i, a in enumerate(story.articles)),
+        articles=tuple(
+            replace(a, syndicated=True) if i in copies else a for i, a in enumerate(story.articles)
+        ),
     )
