@@ -53,3 +53,20 @@ def test_workers_import_the_fetching_process_s_claimcheck(tmp_path: Path) -> Non
     here, there = r.stdout.split()
     assert Path(here) == src / "claimcheck" / "__init__.py"
     assert there == here
+
+
+def test_the_thing_memo_holds_what_the_thing_depends_on() -> None:
+    """thing_key's memo was keyed without the claim's role: a count of people told as arrested ("taken into
+    custody": counted as people, not prisoners) made every later claim of that sentence people too, whatever
+    its role; the answer hung on which claim was asked first in the process."""
+    from claimcheck.match.things import _thing_key, thing_key
+    from claimcheck.models import Claim
+
+    s = "Nine people were taken into custody after the derby in the northern town, police said."
+    arrested = Claim("number", "Nine people", s, 0, 11, unit="people", extra={"role": "arrested"})
+    plain = Claim("number", "Nine people", s, 0, 11, unit="people")
+    assert (
+        (thing_key(arrested), thing_key(plain))
+        == (_thing_key(arrested), _thing_key(plain))
+        == ("people", "prisoner")
+    )
