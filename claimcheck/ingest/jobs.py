@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 import threading
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -67,12 +68,41 @@ def _ensure_forkserver() -> None:
         with contextlib.suppress(ValueError, TypeError):  # not the main thread
             if signal.getsignal(signal.SIGINT) is not None:  # (None: a handler Python cannot put back)
                 handler = signal.signal(signal.SIGINT, signal.SIG_IGN)
-        forkserver.ensure_running()
+        with _parent_path():
+            forkserver.ensure_running()
     finally:
         if handler is not None:
             signal.signal(signal.SIGINT, handler)
         if mask is not None:
             signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+
+
+@contextlib.contextmanager
+def _parent_path() -> Iterator[None]:
+    """This process's import path for the forkserver started meanwhile, and nothing else.
+
+    The forkserver is a new interpreter (``python -c``); it imports its preloaded modules, and every worker
+    forked from it runs them, from its own path: "" (the folder this process was in when it started it)
+    before the installed packages. multiprocessing hands it this process's ``sys.path`` but Python 3.11's
+    forkserver ignores it. So its workers could run another copy of claimcheck than this process: one
+    test file alone ran the installed package's rules (the forkserver started from a test's temporary
+    folder) and after another test file the checkout's (started from the checkout's root), and the rows
+    of one compare differed by what ran before in the process (state25). ``PYTHONPATH`` set to this
+    process's path (its "" made absolute) and ``PYTHONSAFEPATH`` (no "" of its own) for the time of its
+    start give it this process's path; the variables are put back at once (workers inherit the
+    forkserver's environment, not this process's later one, as before)."""
+    names = ("PYTHONPATH", "PYTHONSAFEPATH")
+    saved = {name: os.environ.get(name) for name in names}
+    os.environ["PYTHONPATH"] = os.pathsep.join(os.path.abspath(p) for p in sys.path if isinstance(p, str))
+    os.environ["PYTHONSAFEPATH"] = "1"
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def start_forkserver() -> None:

@@ -186,6 +186,9 @@ def thing_key(claim: Claim) -> str:
         claim.value.low if ordinal else None,  # type: ignore[union-attr]
         ordinal,
         role if isinstance(role, str) else None,
+        # _thing_key reads both: a memo without them gave a later claim the first one's thing (state25)
+        "age_of" in extra,
+        extra.get("role") == "arrested",
     )
     found = _THINGS.get(key)
     if found is None:
@@ -206,8 +209,9 @@ def _elapsed_ordinal(claim: Claim) -> bool:
     return bool(_SINCE_AFTER.match(claim.sentence, at + len(claim.text)))
 
 
-# thing_key's memo: (text, sentence, unit, score, ordinal's figure, ordinal, unit_role) -> the thing
-_THINGS: dict[tuple[str, str, str | None, str | None, float | None, bool, str | None], str] = {}
+# thing_key's memo: (text, sentence, unit, score, ordinal's figure, ordinal, unit_role, an age's person, an arrest)
+# -> the thing
+_THINGS: dict[tuple[str, str, str | None, str | None, float | None, bool, str | None, bool, bool], str] = {}
 
 
 # Departures are flights (variants19: "310 flights" / "310 departures" cancelled) only by air: a train's, a bus's
