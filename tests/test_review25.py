@@ -1,0 +1,54 @@
+"""Review25: misfires of the merged statements25 and facts25 rules on invented sentences of several kinds of news.
+
+- A past verb with an object, or a modal that opens after a word of saying or fearing, is the clause's own act: a
+  modal further on ("... amid fears rates could rise") is another clause's, not the subject's (statements25's
+  participle rule read these acts as participles).
+- A quotation's inner sentences (facts25's ``inner_stops``) end at no abbreviation of a place or a title the
+  splitter's list leaves out ("Calif.", "Ave.", "Brig.", "Pa.", "Fr."): the name after it stays in the figure's
+  clause and context.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.claims.clauses import inner_stops
+from claimcheck.claims.extract import extract_claims
+from claimcheck.claims.statements import is_statement
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # markets, weather, business, politics, courts: an object after the verb, or "fears", "say" before the modal
+        "Investors sold shares on Monday amid fears rates could rise.",
+        "Flooding damaged 200 homes in the town over fears the river could burst again.",
+        "The central bank raised rates to 5 percent in a decision economists say will slow growth.",
+        "Police seized cocaine at the port on Tuesday amid fears more shipments could follow.",
+        "Prosecutors charged a nurse in March in a case lawyers expect could take years.",
+    ],
+)
+def test_an_act_before_another_clauses_modal_stays_a_statement(text: str) -> None:
+    assert is_statement(text), text
+
+
+def _context(text: str) -> list[str]:
+    """The context words of the one figure of ``text``."""
+    (claim,) = [c for c in extract_claims(text) if c.kind == "number"]
+    return list(claim.extra["context"])
+
+
+def test_an_abbreviation_before_a_name_ends_no_sentence_of_a_quotation() -> None:
+    # a state's, a street's and a title's abbreviation before a capitalised name: one sentence of the quotation
+    assert (
+        inner_stops('"Crews in Fresno, Calif. Recovered 30 bodies from the wreck," the sheriff said.') == ()
+    )
+    assert inner_stops('"Protesters blocked Pennsylvania Ave. NW for 3 hours," an officer said.') == ()
+    assert inner_stops('"Brig. Gen. Ortiz sent 300 troops to the border," the ministry said.') == ()
+    assert inner_stops('"Fr. Murphy led 200 pilgrims up the hill," the parish said.') == ()
+    assert {"general", "hospital"} <= set(
+        _context('"The blast sent 40 workers to Mass. General Hospital in the night," the fire chief said.')
+    )
+    # a real inner sentence still ends: after an acronym, a word of several letters
+    assert len(inner_stops('"We stayed in the EU. The vote in 2016 changed that," he said.')) == 1
+    assert len(inner_stops('"The dam held for a week. Then 40 homes flooded," the mayor said.')) == 1
