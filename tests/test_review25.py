@@ -6,6 +6,8 @@
 - A quotation's inner sentences (facts25's ``inner_stops``) end at no abbreviation of a place or a title the
   splitter's list leaves out ("Calif.", "Ave.", "Brig.", "Pa.", "Fr."): the name after it stays in the figure's
   clause and context.
+- A unit beginning with "m" glued to a bracketed figure ("[40mm]", "[70mph]") is no terminal colour code (bughunt26's
+  ``ESCAPE_CODE``).
 """
 
 from __future__ import annotations
@@ -52,3 +54,16 @@ def test_an_abbreviation_before_a_name_ends_no_sentence_of_a_quotation() -> None
     # a real inner sentence still ends: after an acronym, a word of several letters
     assert len(inner_stops('"We stayed in the EU. The vote in 2016 changed that," he said.')) == 1
     assert len(inner_stops('"The dam held for a week. Then 40 homes flooded," the mayor said.')) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        # weather, motoring, health: a unit that begins with "m" glued to a figure in an editor's bracket
+        ("The storm brought [40mm] of rain to the coastal town on Friday.", "40mm"),
+        ("Gusts of [70mph] toppled trees across the county overnight.", "70mph"),
+        ("Each pill [10mg] sold for 4 dollars on the street, police said.", "10mg"),
+    ],
+)
+def test_a_unit_glued_to_a_bracketed_figure_is_no_colour_code(text: str, figure: str) -> None:
+    assert figure in [c.text for c in extract_claims(text) if c.kind == "number"], text
