@@ -9,14 +9,20 @@
 - A unit beginning with "m" glued to a bracketed figure ("[40mm]", "[70mph]") is no terminal colour code (bughunt26's
   ``ESCAPE_CODE``).
 - Bytes after a compressed body's end that begin no gzip member are dropped as they come, not gathered.
+- A $COLUMNS of 0 is no width: rich laid every command's output out in none, and printed nothing.
 """
 
 from __future__ import annotations
 
 import gzip
+import os
+import subprocess
+import sys
 import zlib
+from pathlib import Path
 
 import pytest
+from test_bughunt26 import _store
 
 from claimcheck.claims.clauses import inner_stops
 from claimcheck.claims.extract import extract_claims
@@ -87,3 +93,17 @@ def test_bytes_after_a_compressed_body_are_not_gathered() -> None:
             assert list(step.pieces(b"junk " * 2000)) in ([], [b""])
         assert step.d is not None and len(step.d.unused_data) <= 10_000
         assert text.startswith(b"<p>") and step.end() == b""
+
+
+@pytest.mark.parametrize("argv", [["articles"], ["stats"]])
+def test_a_columns_of_zero_prints_the_output_at_a_width(tmp_path: Path, argv: list[str]) -> None:
+    db, sources = _store(tmp_path)
+    shown = []
+    for columns in ("0", "80"):
+        r = subprocess.run(
+            [sys.executable, "-m", "claimcheck", *argv, "--db", str(db), "--sources", str(sources)],
+            env={**os.environ, "COLUMNS": columns}, capture_output=True, timeout=120, check=False,
+        )  # fmt: skip
+        assert r.returncode == 0, r.stderr
+        shown.append(r.stdout.decode())
+    assert shown[0].strip() and shown[0] == shown[1]
