@@ -37,9 +37,11 @@ _URLISH = re.compile(
 # A terminal's colour code (an ANSI SGR sequence: ESC "[31m", "[0m", "[1;32m") left in a page's text, most often
 # without its ESC (the HTML parser drops it): not "31 m" nor "0 m". Taken as one: with its ESC; a reset
 # ("[0m") or codes joined by ";" ("[1;32m"), which no prose writes; a code glued to the next word or code
-# ("[31mERROR", "[0m[1m") or ending the text. An editor's bracket stays a figure: "[5m]", "[5m euros]".
+# ("[31mERROR", "[0m[1m") or ending the text. An editor's bracket stays a figure: "[5m]", "[5m euros]", and so does
+# a unit that begins with "m" glued to its figure ("[40mm]", "[70mph]", "[10mg]"; review25).
 ESCAPE_CODE = re.compile(
-    r"\x1b\[[\d;]*m|(?<!\[)\[(?:(?:0|\d{1,3}(?:;\d{1,3})+)m|\d{1,3}m(?=[^\W_]|\[|\x1b|$))"
+    r"\x1b\[[\d;]*m|(?<!\[)\[(?:(?:0|\d{1,3}(?:;\d{1,3})+)m"
+    r"|\d{1,3}m(?!(?:m|g|l|ph|i|in|ins|b|bps|w|wh|hz|s|t)\b)(?=[^\W_]|\[|\x1b|$))"
 )
 # Numbers that name something, looked for only in sentences with their digits (``named_numbers``): an
 # emergency number named ("911 calls", "a 999 operator"); an acceleration benchmark, not a range: a speed

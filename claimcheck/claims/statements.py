@@ -533,6 +533,30 @@ _CLAUSE_TAKERS = _wordset(
     """
 )
 _FIGURE_AFTER = re.compile(r"\s*\d")
+# ... and a participle takes no object: a verb followed by a determiner or a figure is the clause's own verb ("Flooding
+# damaged 200 homes ... the river could", "The firm recalled the cars ... could"); nor is the modal the subject's when
+# a word of saying or fearing opens another clause before it ("Investors sold shares amid fears rates could rise",
+# "... in a decision economists say will slow growth") (review25)
+_OBJECT_AFTER = re.compile(
+    r"\s+(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|some|several|many|more|all|both|\d)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_OPENER = re.compile(
+    r"\b(?:says?|said|fears?|feared|believes?|believed|thinks?|thought|expects?|expected|hopes?|hoped|warns?|"
+    r"warned|predicts?|predicted|worries|worried|concerns?|estimates?|estimated)\b",
+    re.IGNORECASE,
+)
+
+
+def _participle_of_subject(rest: str, pos: int) -> bool:
+    """Whether the word read as the verb, ending at ``pos``, is a participle of its subject before the subject's own
+    modal (``_MODAL_MAIN``): no object after it and no other clause's opener before the modal."""
+    if _OBJECT_AFTER.match(rest, pos):
+        return False
+    m = _MODAL_MAIN.match(rest, pos)
+    return m is not None and not _CLAUSE_OPENER.search(rest, pos, m.end())
+
+
 _TWEET_EMBED = re.compile(r"pic\.twitter\.com/|\(@\w+\)\s+(?:" + "|".join(MONTHS) + ")", re.I)
 
 
@@ -582,7 +606,8 @@ def acts_in_past(sentence: str) -> bool:
             if lw in _GESTURE_ACTS and lw_prev in _SCENERY and not _anchored(sentence):
                 return False
             after = rest[m.end() : m.end() + 4]
-            if lw_prev not in _PERSONAL and lw not in _CLAUSE_TAKERS and _MODAL_MAIN.match(rest, m.end()):
+            participle = lw_prev not in _PERSONAL and lw not in _CLAUSE_TAKERS
+            if participle and _participle_of_subject(rest, m.end()):
                 return False  # a participle of its subject, whose own verb follows ("Drivers caught ... will lose")
             return not after.startswith(" by ") and (not after.startswith(" to ") or lw in _ACTS_BEFORE_TO)
         if lw in _SPEECH_PAST and subject:

@@ -23,15 +23,19 @@ MAX_WIDTH = 1000
 
 def _width(options: dict[str, Any]) -> dict[str, Any]:
     """``options`` with the width $COLUMNS gives held to :data:`MAX_WIDTH`, and a $COLUMNS of digits that int()
-    does not read ("²", which rich's isdigit() test lets through to a ValueError) left out: rich reads $COLUMNS
-    (its copy of the environment, ``_environ``) when it is given no width and again for its size."""
+    does not read ("²", which rich's isdigit() test lets through to a ValueError) or that is 0 left out: rich
+    reads $COLUMNS (its copy of the environment, ``_environ``) when it is given no width and again for its size."""
     columns = os.environ.get("COLUMNS")
     if options.get("width") is not None or columns is None or not columns.isdigit():
         return options
     environ = dict(os.environ)
     try:
-        environ["COLUMNS"] = str(min(int(columns), MAX_WIDTH))
+        width = int(columns)
     except ValueError:
+        width = 0
+    if width > 0:
+        environ["COLUMNS"] = str(min(width, MAX_WIDTH))
+    else:  # a width of 0 ("0", "00"): rich laid out nothing, every command printed nothing with exit 0 (review25)
         del environ["COLUMNS"]
     return {**options, "_environ": environ}
 
