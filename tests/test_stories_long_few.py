@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from claimcheck.models import Article
-from claimcheck.stories import StoryOptions, group
+from claimcheck.stories import StoryOptions
 from claimcheck.stories.links import _one_word
-from tests.test_stories import art, sample, unrelated
+from tests.test_stories_name_once import together
 
 # a small country in the news: an election campaign, and two days later a coffee harvest failing
 COUNTRY = [
@@ -67,13 +66,7 @@ OFF = StoryOptions(long_few=0)
 
 
 def _together(items: list[tuple[str, str]], options: StoryOptions | None = None, days: float = 2) -> bool:
-    """Whether the two pieces (two outlets, ``days`` apart) end in one story, among the names' earlier news,
-    sample news and 300 articles of other news."""
-    ours = [art(f"outlet{k}", t, x, 24 * days * k, f"piece-{k}") for k, (t, x) in enumerate(items)]
-    more = [art(f"b{k}", t, x, -24 * (20 + k), f"bg-{k}") for k, (t, x) in enumerate(BACKGROUND)]
-    arts: list[Article] = [*sample(), *more, *ours, *unrelated(300)]
-    idx = {arts.index(a) for a in ours}
-    return any(idx <= set(g) for g in group(arts, options))
+    return together(items, BACKGROUND, options, days)
 
 
 def test_two_long_pieces_sharing_only_a_subjects_name_stay_two() -> None:

@@ -64,10 +64,16 @@ OFF = StoryOptions(name_once=False, long_few=0)  # long_few: two long pieces sha
 
 
 def _together(items: list[tuple[str, str]], options: StoryOptions | None = None, days: float = 3) -> bool:
-    """Whether the two pieces (two outlets, ``days`` apart) end in one story, among the names' earlier news,
-    sample news and 300 articles of other news."""
+    return together(items, BACKGROUND, options, days)
+
+
+def together(
+    items: list[tuple[str, str]], background: list[tuple[str, str]], options: StoryOptions | None, days: float
+) -> bool:
+    """Whether the two pieces (two outlets, ``days`` apart) end in one story, among the names' earlier news
+    (``background``, weeks before), sample news and 300 articles of other news."""
     ours = [art(f"outlet{k}", t, x, 24 * days * k, f"piece-{k}") for k, (t, x) in enumerate(items)]
-    more = [art(f"b{k}", t, x, -24 * (20 + k), f"bg-{k}") for k, (t, x) in enumerate(BACKGROUND)]
+    more = [art(f"b{k}", t, x, -24 * (20 + k), f"bg-{k}") for k, (t, x) in enumerate(background)]
     arts: list[Article] = [*sample(), *more, *ours, *unrelated(300)]
     idx = {arts.index(a) for a in ours}
     return any(idx <= set(g) for g in group(arts, options))
