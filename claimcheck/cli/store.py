@@ -40,7 +40,7 @@ from claimcheck.cli.common import (
     window_words,
     write_output,
 )
-from claimcheck.render.fit import NAME_MIN, TITLE_MIN, Fitted, indented
+from claimcheck.render.fit import NAME_MIN, TITLE_MIN, Fitted, indented, plain_text
 from claimcheck.textsafe import csv_safe, plain, terminal_safe
 from claimcheck.values import counted
 
@@ -282,8 +282,4 @@ def _print_table(table: Fitted, target: Path | None) -> None:
     if target is None:
         out_console.print(table)
         return
-    from rich.console import Console
-
-    buf = io.StringIO()
-    Console(file=buf, width=120, color_system=None, highlight=False, emoji=False).print(table)
-    write_output(target, buf.getvalue())
+    write_output(target, plain_text(lambda console: console.print(table), 120))

@@ -1,7 +1,9 @@
-"""A table that gives way to lines on a narrow terminal: every value whole at any width."""
+"""A table that gives way to lines on a narrow terminal: every value whole at any width; what a console
+prints as plain text (``plain_text``)."""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
@@ -43,3 +45,24 @@ class Fitted:
             yield self.table
         else:
             yield from self.lines()
+
+
+def plain_text(draw: Callable[[Console], object], width: int) -> str:
+    """What ``draw`` prints on a console of ``width`` columns, as plain text (``-o FILE``, golden tests): no
+    colour, no highlighting, and web text as written (``emoji=False``: rich reads ":name:" as an emoji code, so a
+    title "Flood :white_check_mark: verified" showed a check mark the page never had)."""
+    from rich.console import Console
+
+    buf = io.StringIO()
+    draw(
+        Console(
+            file=buf,
+            width=width,
+            color_system=None,
+            force_terminal=False,
+            legacy_windows=False,
+            highlight=False,
+            emoji=False,
+        )
+    )
+    return buf.getvalue()

@@ -23,6 +23,7 @@ from claimcheck.collector import paused_gc
 from claimcheck.models import StoriesResult, Story
 from claimcheck.render.common import counted, day_only, published_text, when_text, zoned_text
 from claimcheck.render.common import tied_first as tied_at_first
+from claimcheck.render.fit import plain_text
 from claimcheck.textsafe import DISPLAY_CONTROL, csv_safe, json_text, markdown_code, plain, safe_link
 from claimcheck.textsafe import markdown_escape as esc
 from claimcheck.values import cut
@@ -193,9 +194,7 @@ def print_stories(result: StoriesResult, console: Console) -> None:
 
 
 def render_table(result: StoriesResult) -> str:
-    buf = io.StringIO()
-    print_stories(result, Console(file=buf, width=120, color_system=None, highlight=False, emoji=False))
-    return buf.getvalue()
+    return plain_text(lambda console: print_stories(result, console), 120)
 
 
 # --- Markdown ------------------------------------------------------------------------------------------

@@ -6,7 +6,6 @@ become markup, colour or a terminal control sequence.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 
 from rich import box
@@ -25,6 +24,7 @@ from claimcheck.render.common import (
     values_given,
     window_text,
 )
+from claimcheck.render.fit import plain_text
 from claimcheck.textsafe import plain
 
 # Matrix marks (plain ASCII so they survive any terminal and the golden files).
@@ -375,9 +375,4 @@ def render_table(
     result: CompareResult, *, matrix: bool = False, explain: bool = False, width: int = 100
 ) -> str:
     """The table as plain text (no colour), e.g. for ``-o FILE`` and golden tests."""
-    buf = io.StringIO()
-    console = Console(
-        width=width, file=buf, color_system=None, force_terminal=False, legacy_windows=False, emoji=False
-    )
-    print_table(result, console, matrix=matrix, explain=explain)
-    return buf.getvalue()
+    return plain_text(lambda console: print_table(result, console, matrix=matrix, explain=explain), width)
