@@ -147,9 +147,17 @@ def average_linkage(
                 na == nb == 1
                 and avg >= options.link
                 and length is not None
-                and (min(length[a], length[b]) < options.short_terms or len(shared) <= options.long_few)
+                and (
+                    not _longer(min(length[a], length[b]), len(shared), options)
+                    or (options.long_one and gap > options.same_days * 86400.0)
+                )
                 and dot - heaviest(shared, parts)
-                < (options.one_few_term if len(shared) <= options.one_few else options.one_term) * options.link
+                < (
+                    options.one_few_term
+                    if len(shared) <= options.one_few and not _longer(min(length[a], length[b]), len(shared), options)
+                    else options.one_term
+                )
+                * options.link
             )
             or (
                 places is not None
@@ -226,3 +234,9 @@ def describe_story(story: Story, ix: _Index, positions: Mapping[str, int]) -> St
         terms=tuple(form(t) for t in ranked[:6].tolist()),
         topic=suggested_topic(topic, more, label),  # the same rule as the bulk version
     )
+
+
+def _longer(shorter: int, shared: int, options: StoryOptions) -> bool:
+    """Two long texts (the shorter ``short_terms`` distinct terms or more) sharing more than ``long_few`` terms
+    (links._one_word: judged by ``one_term`` with ``long_one`` more than ``same_days`` apart, else not at all)."""
+    return shorter >= options.short_terms and shared > options.long_few

@@ -62,7 +62,7 @@ BACKGROUND = [
     ("Carrowby marathon draws record field", "A record field ran the Carrowby marathon."),
 ]  # fmt: skip
 
-OFF = StoryOptions(long_few=0)
+OFF = StoryOptions(long_few=0, long_one=False)
 
 
 def _together(items: list[tuple[str, str]], options: StoryOptions | None = None, days: float = 2) -> bool:
@@ -86,7 +86,7 @@ def test_the_rule_asks_only_of_long_pairs_sharing_few_terms() -> None:
     options = StoryOptions()
     heavy = np.array([0.10, 0.02, 0.02])  # a name, then two light words: 0.04 left without the name
     assert _one_word(40, float(heavy.sum()), heavy, options)  # two long texts sharing three terms
-    assert not _one_word(40, float(heavy.sum()), heavy, StoryOptions(long_few=0))
+    assert not _one_word(40, float(heavy.sum()), heavy, StoryOptions(long_few=0, long_one=False))
     four = np.array([0.10, 0.02, 0.02, 0.01])  # sharing four of their top terms: an event's, judged as before
     assert not _one_word(40, float(four.sum()), four, options)
     assert _one_word(20, float(four.sum()), four, options)  # a short text is judged whatever it shares

@@ -59,7 +59,7 @@ BACKGROUND = [
     ("Mira Solberg wins a music award", "Mira Solberg won the prize for the album of the year."),
 ]  # fmt: skip
 
-OFF = StoryOptions(name_once=False, long_few=0)  # long_few: two long pieces sharing three terms or fewer
+OFF = StoryOptions(name_once=False, long_few=0, long_one=False)  # long_few: two long pieces sharing three terms or fewer
 # are judged by their heaviest too (tests/test_stories_long_few.py), which keeps these pairs apart as well
 
 
@@ -94,5 +94,5 @@ def test_two_reports_of_one_event_sharing_the_name_stay_one() -> None:
 
 def test_the_rule_counts_the_name_once_not_fewer() -> None:
     # with min_shared 1 the name counted once is enough: the rule lowers the count by one, it does not refuse
-    assert _together(CITY, StoryOptions(min_shared=1, long_few=0))
-    assert _together(CITY, replace(StoryOptions(), min_shared=1, name_once=False, long_few=0))
+    assert _together(CITY, StoryOptions(min_shared=1, long_few=0, long_one=False))
+    assert _together(CITY, replace(StoryOptions(), min_shared=1, name_once=False, long_few=0, long_one=False))

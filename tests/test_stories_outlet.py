@@ -87,9 +87,10 @@ OFF = StoryOptions(outlet_term=0.0)
 
 def test_one_outlets_two_developments_of_a_subject_days_apart_stay_two() -> None:
     assert not _together(MINE, 5)
-    assert _together(MINE, 5, OFF)  # what the rule prevents: the company's name links them
+    assert _together(MINE, 5, replace(OFF, long_one=False))  # what the rule prevents: the company's name links
+    # them (the long_one rule keeps this pair apart too: nearly all their likeness is the company's name)
     assert not _together(OPEN, 4)
-    assert _together(OPEN, 4, replace(OFF, long_few=0))  # (the long_few rule keeps this pair apart too)
+    assert _together(OPEN, 4, replace(OFF, long_few=0, long_one=False))  # (long_few, long_one keep it apart too)
 
 
 def test_one_outlets_follow_up_of_one_event_stays_with_it() -> None:
@@ -102,7 +103,7 @@ def test_the_same_day_and_other_outlets_are_left_to_the_other_rules() -> None:
     # rule does not judge them (whatever the other rules make of them, the same with it and without)
     assert _together(MINE, 0.5) == _together(MINE, 0.5, OFF)
     assert _together(OPEN, 4, outlets=("post", "herald")) == _together(OPEN, 4, OFF, outlets=("post", "herald"))
-    assert _together(MINE, 5, replace(ON, outlet_days=6.0))  # within outlet_days: as without it
+    assert _together(MINE, 5, replace(ON, outlet_days=6.0, long_one=False))  # within outlet_days: as without it
 
 
 def test_one_outlet_is_what_is_left_without_the_heaviest_shared_term() -> None:

@@ -168,7 +168,9 @@ def _average_linkage(
                 na == nb == 1
                 and avg >= options.link
                 and length is not None
-                and _one_word(min(length[a], length[b]), dot, prod, options, shared, parts)
+                and _one_word(
+                    min(length[a], length[b]), dot, prod, options, shared, parts, pair=gap > same_seconds
+                )
             )
             or (  # one kind of event in two places or of two bodies: no rare name shared (_Places)
                 places is not None  # (however alike: a copy names what its original names)

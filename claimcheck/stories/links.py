@@ -245,6 +245,7 @@ def _one_word(
     options: StoryOptions,
     shared: np.ndarray | None = None,
     parts: _NameParts | None = None,
+    pair: bool = False,
 ) -> bool:
     """Two lone articles (``shorter``: the distinct terms of the shorter; ``dot``: their similarity, the sum of
     ``prod``, their shared terms' products) alike only through their heaviest shared term: the shorter a title
@@ -258,12 +259,20 @@ def _one_word(
     share many of them (its place, people, figures, event words), while two pieces on one subject's two news
     share its name and a word or two of its kind ("Thailand" and "election" in a campaign feature and a
     profile days apart; round stories25).
+    With ``pair`` (two lone texts more than ``same_days`` apart: the linkage's and the story pass's 1+1 pairs)
+    and ``long_one``, two longer articles that share more than that are judged too, by ``one_term``: a few more
+    shared words of the pages of a person or a company in the news (its platform, a leader's name) do not make
+    two of its news weeks apart one event when nearly all the likeness is its name (an outlet's two features;
+    round stories26). Not within ``same_days``: two reports of one event in a small place owe most to its name.
+    Not for a lone text joining a group: a named event's long reports days apart (a leak named for its papers)
+    owe most to its name.
     With ``parts`` (and ``shared``, the terms of ``prod``), a name written as two words is one heavy word
     ("Elon Musk" in two entries on two of his companies' news)."""
-    if not len(prod) or (shorter >= options.short_terms and len(prod) > options.long_few):
+    longer = shorter >= options.short_terms and len(prod) > options.long_few  # two long texts sharing more
+    if not len(prod) or (longer and not (pair and options.long_one)):
         return False
     heaviest = parts.heaviest(shared, prod) if parts is not None and shared is not None else float(prod.max())
-    share = options.one_few_term if len(prod) <= options.one_few else options.one_term
+    share = options.one_few_term if len(prod) <= options.one_few and not longer else options.one_term
     return dot - heaviest < share * options.link
 
 

@@ -96,6 +96,10 @@ class StoryOptions:
     long_few: int = 3  # ... and two longer ones (neither short) that share this many of their top terms or
     # fewer, one_few_term of link without it too: a long text's 40 top terms shared by three is a subject
     # ("Thailand", "election"), not an event (0: no such rule)
+    long_one: bool = True  # ... and two lone longer ones that share more, more than same_days apart, one_term
+    # of link without it: two pieces on two news of a person or a company weeks apart owe all their likeness to
+    # the name ("Elon Musk" and a word of its pages), two reports of one event the rest too (False: no such
+    # rule; in the linkage's and the story pass's pairs of two lone texts only; round stories26)
     one_name: float = 0.8  # ... that term with the shared names found with it in this share of the window's
     # articles that have either (one name written as two words: "Elon Musk", "Super Bowl"; 0: no such rule)
     distinct: float = 0.75  # two groups of distinct_min+ articles, one of short ones (under short_terms on

@@ -192,7 +192,13 @@ def _join_stories(
             or (
                 nx == ny == 1
                 and _one_word(
-                    _shorter(groups[x][0], groups[y][0], ix), float(prod.sum()), prod, options, shared, parts
+                    _shorter(groups[x][0], groups[y][0], ix),
+                    float(prod.sum()),
+                    prod,
+                    options,
+                    shared,
+                    parts,
+                    pair=_median_gap(groups[x], groups[y], times) > options.same_days * 86400.0,
                 )
             )
         ):
