@@ -1,5 +1,5 @@
 """One outlet's two pieces days apart on one subject are two developments (StoryOptions.outlet_days,
-outlet_term, off by default: ON below; linkage._one_outlet): an outlet reports a development once, so when its two pieces days apart
+outlet_term, on by default since 2026-12-02; linkage._one_outlet): an outlet reports a development once, so when its two pieces days apart
 are alike only through the subject's name (a mining company, a tournament), they stay two stories. One
 outlet's follow-up of one event names its place, its people and its figures again and stays with it, and
 two outlets' reports days apart are not judged by this rule. Fixtures are invented, in our own words."""
@@ -83,6 +83,13 @@ def _together(
 
 ON = StoryOptions(outlet_term=0.85)
 OFF = StoryOptions(outlet_term=0.0)
+
+
+def test_the_rule_is_on_by_default() -> None:
+    """`claimcheck stories` groups with StoryOptions(): a mixed story is worse than a split one (issue 13)."""
+    assert StoryOptions().outlet_term == ON.outlet_term
+    assert not _together(MINE, 5, replace(StoryOptions(), long_one=False))
+    assert _together(MINE, 5, replace(StoryOptions(), long_one=False, outlet_term=0.0))
 
 
 def test_one_outlets_two_developments_of_a_subject_days_apart_stay_two() -> None:

@@ -114,10 +114,10 @@ class StoryOptions:
     short_one: bool = True  # ... and what two of them days apart owe to one heavy word of their own alone
     # fades too, as broad terms do (a festival's "carnival" in entries on three cities' parades; False: no)
     outlet_days: float = 1.0  # two groups all of one and the same outlet, more than this many days apart (their
-    outlet_term: float = 0.0  # ... medians), merge only when still this share of link alike (undamped) without
+    outlet_term: float = 0.85  # ... medians), merge only when still this share of link alike (undamped) without
     # their heaviest shared term (a name of two words one term): an outlet reports a development once, so its
     # two pieces days apart are two developments of a subject unless they share more than its name. 0: no such
-    # rule, the default; 0.85 is the measured setting (feeds tuning precision +0.019, notes/feedstories18.md)
+    # rule; 0.85, the default since 2026-12-02, is the measured setting (round 22, docs/evaluation-stories.md)
     demonyms: bool = False  # a demonym is its country's term ("Iranian" / "Iran", "French" / "France"): off, as
     # it joined more short entries of other news of one country than it joined reports of one event (round 17)
     places: bool = True  # two groups each with a distinctive name (a rare name in a title: in at most place_share
