@@ -1,0 +1,106 @@
+"""bughunt27: a demanding user's feeds and pages on the hostile web. Each test failed on the code before its
+fix; articles are invented (no outlet's text), pages are served over loopback only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from loopback import Site
+from pages import PARAS, article_html, rss
+
+from claimcheck.config import parse_sources
+from claimcheck.errors import FeedParseError
+from claimcheck.ingest.feeds import parse_feed
+from claimcheck.ingest.http import FetchSettings
+from claimcheck.ingest.pipeline import FetchOptions, run_fetch
+from claimcheck.store import Store
+
+FAST = FetchSettings(timeout=5.0, retries=1, backoff=0.05)
+HTML = {"Content-Type": "text/html; charset=utf-8"}
+FEED_URL = "http://127.0.0.1:8000/news/feed.xml"
+
+EMPTY_RSS = b'<?xml version="1.0"?><rss version="2.0"><channel><title>Quiet Gazette</title></channel></rss>'
+LINKLESS_RSS = (
+    b'<?xml version="1.0"?><rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel>'
+    b"<title>Harbour clips</title><item><title>Ferry clip</title>"
+    b'<media:content url="http://127.0.0.1:8000/ferry.mp4"/><guid isPermaLink="false">clip-1</guid></item>'
+    b"</channel></rss>"
+)
+MALFORMED_RSS = b'<?xml version="1.0"?><rss version="2.0"><channel><title>Fish & Chips</title></channel>'
+
+
+def _outlet(feeds: list[str]) -> str:
+    return f"outlets:\n  - id: gazette\n    name: Quiet Gazette\n    feeds: {feeds}\n    allow_private: true\n"
+
+
+# -- a feed with no items, sent as text/html -----------------------------------------------------------
+@pytest.mark.parametrize("content_type", [None, "text/html; charset=utf-8", "application/octet-stream"])
+def test_a_well_formed_feed_with_no_items_under_any_content_type_is_empty_not_malformed(
+    content_type: str | None,
+) -> None:
+    """A feed with no items (a quiet section, or items that are only clips) sent as text/html, as many servers
+    send RSS, or with no Content-Type, failed as `malformed feed: text/html is not an XML media type`: the
+    outlet failed and the run exited 1. A feed with one linked item under the same header was read, so the
+    header was never the fault. The bytes decide; a feed malformed for real is still said to be."""
+    assert parse_feed(EMPTY_RSS, FEED_URL, content_type).entries == ()
+    parsed = parse_feed(LINKLESS_RSS, FEED_URL, content_type)
+    assert (parsed.entries, parsed.skipped) == ((), 1)
+    with pytest.raises(FeedParseError, match="malformed feed: not well-formed"):
+        parse_feed(MALFORMED_RSS, FEED_URL, content_type)
+
+
+def test_an_empty_feed_sent_as_html_does_not_fail_its_outlet(tmp_path: Path) -> None:
+    """The same through a fetch: one empty feed sent as text/html beside a feed with an article."""
+    site = Site()
+    try:
+        site.route("/quiet.xml", EMPTY_RSS, headers=HTML)
+        site.route("/news.xml", rss([{"title": "Ferry", "link": site.url("/ferry")}]), headers=HTML)
+        site.route("/ferry", article_html("Ferry fares rise", PARAS, "2026-03-02T06:15:00+00:00"), headers=HTML)
+        cfg = parse_sources(_outlet([site.url("/quiet.xml"), site.url("/news.xml")]))
+        with Store.open(tmp_path / "s.db") as store:
+            report = run_fetch(cfg, store, FetchOptions(settings=FAST, workers=0))
+            rep = report.outlets[0]
+            assert (rep.feeds_ok, rep.feeds_failed, rep.empty_feeds, rep.new) == (2, 0, 1, 1), rep.reasons
+            assert rep.ok
+    finally:
+        site.close()
+
+
+# -- a feed where an article was linked ------------------------------------------------------------------
+ATOM_LISTING = """<?xml version="1.0" encoding="utf-8"?>
+<?xml-stylesheet type="text/xsl" href="/pretty.xsl"?>
+<!-- the podcast's own feed -->
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Harbour podcast</title>
+<entry><title>Episode 4: the new ferry timetable</title><id>tag:harbour,2026:ep4</id>
+<updated>2026-03-02T06:00:00Z</updated><link href="/ep4.mp3"/></entry></feed>"""
+XHTML_PAGE = (
+    '<?xml version="1.0" encoding="utf-8"?>\n'
+    '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n'
+    + article_html("Ferry fares rise", PARAS, "2026-03-02T06:15:00+00:00").split("\n", 1)[1]
+)
+
+
+def test_a_feed_linked_as_an_article_is_not_stored_as_one(tmp_path: Path) -> None:
+    """An entry naming a feed (a podcast's, another section's) or a sitemap: the feed's XML was stored as an
+    article whose text was every item's title, id and date run together ("Episode 4 ...tag:harbour,2026:ep4
+    2026-03-02T06:00:00Z"). It is now no article text, said as a feed. An XHTML page, which starts with an
+    XML declaration too, is still an article."""
+    site = Site()
+    try:
+        site.route("/podcast.xml", ATOM_LISTING, headers={"Content-Type": "application/atom+xml"})
+        site.route("/sitemap-news.xml", '<?xml version="1.0"?><urlset xmlns="x"><url><loc>/a</loc></url></urlset>')
+        site.route("/rdf", '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><item/></rdf:RDF>')
+        site.route("/ferry", XHTML_PAGE, headers={"Content-Type": "application/xhtml+xml"})
+        items = [
+            {"title": p, "link": site.url(p), "published": "2026-03-02T07:00:00+00:00"}
+            for p in ("/podcast.xml", "/sitemap-news.xml", "/rdf", "/ferry")
+        ]
+        site.route("/feed.xml", rss(items), headers={"Content-Type": "application/rss+xml"})
+        cfg = parse_sources(_outlet([site.url("/feed.xml")]))
+        with Store.open(tmp_path / "s.db") as store:
+            report = run_fetch(cfg, store, FetchOptions(settings=FAST, workers=0))
+            assert [a.url for a in store.list_articles()] == [site.url("/ferry")]
+            assert report.outlets[0].reasons == {"a feed or sitemap, not an article page": 3}
+    finally:
+        site.close()
