@@ -31,7 +31,9 @@ MALFORMED_RSS = b'<?xml version="1.0"?><rss version="2.0"><channel><title>Fish &
 
 
 def _outlet(feeds: list[str]) -> str:
-    return f"outlets:\n  - id: gazette\n    name: Quiet Gazette\n    feeds: {feeds}\n    allow_private: true\n"
+    return (
+        f"outlets:\n  - id: gazette\n    name: Quiet Gazette\n    feeds: {feeds}\n    allow_private: true\n"
+    )
 
 
 # -- a feed with no items, sent as text/html -----------------------------------------------------------
@@ -56,7 +58,9 @@ def test_an_empty_feed_sent_as_html_does_not_fail_its_outlet(tmp_path: Path) -> 
     try:
         site.route("/quiet.xml", EMPTY_RSS, headers=HTML)
         site.route("/news.xml", rss([{"title": "Ferry", "link": site.url("/ferry")}]), headers=HTML)
-        site.route("/ferry", article_html("Ferry fares rise", PARAS, "2026-03-02T06:15:00+00:00"), headers=HTML)
+        site.route(
+            "/ferry", article_html("Ferry fares rise", PARAS, "2026-03-02T06:15:00+00:00"), headers=HTML
+        )
         cfg = parse_sources(_outlet([site.url("/quiet.xml"), site.url("/news.xml")]))
         with Store.open(tmp_path / "s.db") as store:
             report = run_fetch(cfg, store, FetchOptions(settings=FAST, workers=0))
@@ -89,8 +93,12 @@ def test_a_feed_linked_as_an_article_is_not_stored_as_one(tmp_path: Path) -> Non
     site = Site()
     try:
         site.route("/podcast.xml", ATOM_LISTING, headers={"Content-Type": "application/atom+xml"})
-        site.route("/sitemap-news.xml", '<?xml version="1.0"?><urlset xmlns="x"><url><loc>/a</loc></url></urlset>')
-        site.route("/rdf", '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><item/></rdf:RDF>')
+        site.route(
+            "/sitemap-news.xml", '<?xml version="1.0"?><urlset xmlns="x"><url><loc>/a</loc></url></urlset>'
+        )
+        site.route(
+            "/rdf", '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><item/></rdf:RDF>'
+        )
         site.route("/ferry", XHTML_PAGE, headers={"Content-Type": "application/xhtml+xml"})
         items = [
             {"title": p, "link": site.url(p), "published": "2026-03-02T07:00:00+00:00"}
