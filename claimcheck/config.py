@@ -16,7 +16,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from claimcheck.errors import ConfigError, FetchError
 from claimcheck.models import Defaults, Outlet, Sources
 from claimcheck.paths import find_sources
-from claimcheck.urls import NOT_HTTP, address_kind, fetchable_url
+from claimcheck.urls import NOT_HTTP, address_kind, fetchable_url, shown_url
 
 MAX_FILE_BYTES = 8_000_000
 MAX_OUTLETS = 20_000
@@ -162,10 +162,10 @@ class _Validator:
             fetchable_url(value)  # the very check fetch makes: what passes here can be fetched
         except FetchError as e:
             if e.reason == NOT_HTTP or not value.lower().startswith(("http://", "https://")):
-                raise self.fail(node, field, f"not an http(s) URL: {value!r}") from None
-            raise self.fail(node, field, f"cannot be fetched ({e.reason}): {value!r}") from None
+                raise self.fail(node, field, f"not an http(s) URL: {shown_url(value)!r}") from None
+            raise self.fail(node, field, f"cannot be fetched ({e.reason}): {shown_url(value)!r}") from None
         if any(c.isspace() for c in value):
-            raise self.fail(node, field, f"not an http(s) URL: {value!r}")
+            raise self.fail(node, field, f"not an http(s) URL: {shown_url(value)!r}")
         return value
 
     def host(self, node: Node, field: str) -> str:
@@ -362,6 +362,6 @@ def address_warnings(sources: Sources) -> list[str]:
                 else:
                     then = "refused unless the outlet has allow_private: true or fetch gets --allow-private"
                 out.append(
-                    f"{sources.path}: outlets[{i}].{key}[{j}] ({o.id}): {url} is {kind} address; {then}"
+                    f"{sources.path}: outlets[{i}].{key}[{j}] ({o.id}): {shown_url(url)} is {kind} address; {then}"
                 )
     return out

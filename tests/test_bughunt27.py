@@ -173,3 +173,32 @@ def test_tag_characters_in_web_text_are_not_shown_in_any_output(tmp_path: Path) 
     assert json.loads(r.output[r.output.index("[") :])[0]["title"] == "Harbour fees rise by 8 percent"
     # where JSON keeps a string whole, each tag character is a valid escape (a UTF-16 pair), not "\\ue0069"
     assert json.loads(json_text({"title": TAGGED_TITLE}))["title"] == TAGGED_TITLE
+
+
+# -- a feed's password in what claimcheck says back ------------------------------------------------------
+def test_a_feed_password_in_sources_yaml_is_not_said_back(tmp_path: Path) -> None:
+    """sources.yaml may give a feed that needs a login as ``https://me:s3cret@host/feed`` (it is sent to that
+    host alone, by design). `sources --check` printed the password whole in its warnings (a private address,
+    a feed listed by two outlets) and in the error of a URL it refused: a terminal, a CI or cron log. It is
+    said as ``***``, as a PostgreSQL URL's password is."""
+    from typer.testing import CliRunner
+
+    from claimcheck.cli.app import app
+
+    runner = CliRunner()
+    feed = "http://ed:s3cret@127.0.0.1:8000/members.xml"
+    good = tmp_path / "good.yaml"
+    good.write_text(
+        f"outlets:\n  - id: members\n    name: Members\n    feeds: [{feed}]\n"
+        f"  - id: copy\n    name: Copy\n    feeds: [{feed}]\n"
+    )
+    r = runner.invoke(app, ["sources", "--check", "--sources", str(good)])
+    assert r.exit_code == 0, r.output
+    assert "loopback" in r.output and "listed by" in r.output, r.output
+    assert "s3cret" not in r.output and "ed:***@127.0.0.1" in r.output, r.output
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        "outlets:\n  - id: members\n    name: Members\n    feeds: ['ftp://ed:s3cret@files.example/a.xml']\n"
+    )
+    r = runner.invoke(app, ["sources", "--check", "--sources", str(bad)])
+    assert r.exit_code == 2 and "not an http(s) URL" in r.output and "s3cret" not in r.output, r.output
