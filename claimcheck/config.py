@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import os
 import re
+import unicodedata
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
@@ -126,6 +127,13 @@ class _Validator:
             raise self.fail(node, field, f"expected text, got {_describe(value)}")
         return value.strip()
 
+    def outlet_name(self, node: Node, field: str) -> str:
+        """A name an outlet is cited by, as pages write it: composed (NFC) and its blanks one space. "Café"
+        typed decomposed (e + U+0301, as some keyboards and file systems give it) or "Daily Mail" with a
+        no-break space never matched the page's "Café" or "Daily Mail": the citation went uncredited, and
+        two outlets named so passed the check that two may not share a name."""
+        return " ".join(unicodedata.normalize("NFC", self.string(node, field)).split())
+
     def boolean(self, node: Node, field: str) -> bool:
         value = self.scalar(node, field)
         if not isinstance(value, bool):
@@ -231,7 +239,9 @@ class _Validator:
             elif key in ("feeds", "sitemaps"):
                 v[key] = self.strings(n, name, self.url)
             elif key == "aliases":
-                v[key] = self.strings(n, name, self.string)
+                v[key] = self.strings(n, name, self.outlet_name)
+            elif key == "name":
+                v[key] = self.outlet_name(n, name)
             elif key == "allow_private_hosts":
                 v[key] = self.strings(n, name, self.host)
             elif key == "language":

@@ -202,3 +202,34 @@ def test_a_feed_password_in_sources_yaml_is_not_said_back(tmp_path: Path) -> Non
     )
     r = runner.invoke(app, ["sources", "--check", "--sources", str(bad)])
     assert r.exit_code == 2 and "not an http(s) URL" in r.output and "s3cret" not in r.output, r.output
+
+
+# -- an outlet's name as the page writes it ---------------------------------------------------------------
+def test_an_outlet_name_typed_decomposed_or_with_a_no_break_space_is_read_as_pages_write_it() -> None:
+    """An outlet named "Café Courier" with its é typed decomposed (e and U+0301, as some keyboards and file
+    systems give it), or "Harbour Post" with a no-break space, looked right everywhere but never matched a
+    page's "Café Courier": the citation was not credited to the outlet; and two outlets so named passed the
+    check that no two share a name. Names and aliases are read composed, their blanks one space."""
+    from claimcheck.claims import extract_claims
+    from claimcheck.errors import ConfigError
+
+    cfg = parse_sources(
+        "outlets:\n"
+        "  - id: cafe\n    name: 'Cafe\u0301 Courier'\n    feeds: [https://cafe.example/feed.xml]\n"
+        "  - id: post\n    name: Post\n    aliases: ['Harbour\u00a0Post']\n    feeds: [https://post.example/feed.xml]\n"
+    )
+    assert [o.name for o in cfg.outlets] == ["Caf\u00e9 Courier", "Post"]
+    assert cfg.outlets[1].aliases == ("Harbour Post",)
+    aliases = {name: o.id for o in cfg.outlets for name in (o.name, *o.aliases)}
+    text = "The ferry company will raise fares by 8 percent from May, Caf\u00e9 Courier reported on Tuesday."
+    cited = [c.extra.get("outlet") and c.cites for c in extract_claims(text, aliases) if c.kind == "citation"]
+    assert cited == ["cafe"], cited
+    text = "The ferry company will raise fares by 8 percent from May, Harbour Post reported on Tuesday."
+    cited = [c.extra.get("outlet") and c.cites for c in extract_claims(text, aliases) if c.kind == "citation"]
+    assert cited == ["post"], cited
+    with pytest.raises(ConfigError, match="also names outlets"):
+        parse_sources(
+            "outlets:\n"
+            "  - id: a\n    name: 'Caf\u00e9 Courier'\n    feeds: [https://a.example/feed.xml]\n"
+            "  - id: b\n    name: 'Cafe\u0301 Courier'\n    feeds: [https://b.example/feed.xml]\n"
+        )
