@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import os
 import re
+import unicodedata
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from claimcheck.errors import ConfigError, FetchError
 from claimcheck.models import Defaults, Outlet, Sources
 from claimcheck.paths import find_sources
-from claimcheck.urls import NOT_HTTP, address_kind, fetchable_url
+from claimcheck.urls import NOT_HTTP, address_kind, fetchable_url, shown_url
 
 MAX_FILE_BYTES = 8_000_000
 MAX_OUTLETS = 20_000
@@ -126,6 +127,13 @@ class _Validator:
             raise self.fail(node, field, f"expected text, got {_describe(value)}")
         return value.strip()
 
+    def outlet_name(self, node: Node, field: str) -> str:
+        """A name an outlet is cited by, as pages write it: composed (NFC) and its blanks one space. "Café"
+        typed decomposed (e + U+0301, as some keyboards and file systems give it) or "Daily Mail" with a
+        no-break space never matched the page's "Café" or "Daily Mail": the citation went uncredited, and
+        two outlets named so passed the check that two may not share a name."""
+        return " ".join(unicodedata.normalize("NFC", self.string(node, field)).split())
+
     def boolean(self, node: Node, field: str) -> bool:
         value = self.scalar(node, field)
         if not isinstance(value, bool):
@@ -162,10 +170,10 @@ class _Validator:
             fetchable_url(value)  # the very check fetch makes: what passes here can be fetched
         except FetchError as e:
             if e.reason == NOT_HTTP or not value.lower().startswith(("http://", "https://")):
-                raise self.fail(node, field, f"not an http(s) URL: {value!r}") from None
-            raise self.fail(node, field, f"cannot be fetched ({e.reason}): {value!r}") from None
+                raise self.fail(node, field, f"not an http(s) URL: {shown_url(value)!r}") from None
+            raise self.fail(node, field, f"cannot be fetched ({e.reason}): {shown_url(value)!r}") from None
         if any(c.isspace() for c in value):
-            raise self.fail(node, field, f"not an http(s) URL: {value!r}")
+            raise self.fail(node, field, f"not an http(s) URL: {shown_url(value)!r}")
         return value
 
     def host(self, node: Node, field: str) -> str:
@@ -231,7 +239,9 @@ class _Validator:
             elif key in ("feeds", "sitemaps"):
                 v[key] = self.strings(n, name, self.url)
             elif key == "aliases":
-                v[key] = self.strings(n, name, self.string)
+                v[key] = self.strings(n, name, self.outlet_name)
+            elif key == "name":
+                v[key] = self.outlet_name(n, name)
             elif key == "allow_private_hosts":
                 v[key] = self.strings(n, name, self.host)
             elif key == "language":
@@ -362,6 +372,6 @@ def address_warnings(sources: Sources) -> list[str]:
                 else:
                     then = "refused unless the outlet has allow_private: true or fetch gets --allow-private"
                 out.append(
-                    f"{sources.path}: outlets[{i}].{key}[{j}] ({o.id}): {url} is {kind} address; {then}"
+                    f"{sources.path}: outlets[{i}].{key}[{j}] ({o.id}): {shown_url(url)} is {kind} address; {then}"
                 )
     return out

@@ -23,7 +23,9 @@ _ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\
 # - DISPLAY_CONTROL: what is stripped from stored text when it is shown (also C1 controls, every
 #   zero-width and bidi control: a page must not reorder or hide text in a report). The bidi controls are
 #   Unicode's twelve (U+061C, U+200E-F, U+202A-E, U+2066-9); the invisible ones U+200B-D, the word joiner
-#   and invisible operators (U+2060-4), U+FEFF and the Mongolian vowel separator (U+180E).
+#   and invisible operators (U+2060-4), U+FEFF and the Mongolian vowel separator (U+180E); and the tag
+#   characters (U+E0000-7F), an invisible copy of ASCII: a title could carry text no reader of the report sees
+#   (a subdivision flag's tags go too; the black flag before them stays).
 STORED_TEXT_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u2028\u2029\ufeff]")
 # Of those, the ones that are no space: removed where they stand, so that a NUL inside a word ("Gover\0nment",
 # a C string's end or padding in a feed) leaves the word whole instead of cutting it in two. The others
@@ -31,7 +33,8 @@ STORED_TEXT_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u2028\u
 # like a space, as str.split() reads them.
 STORED_TEXT_INVISIBLE = re.compile(r"[\x00-\x08\x0e-\x1b\x7f\u200b\ufeff]")
 DISPLAY_CONTROL = re.compile(
-    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+    r"\U000e0000-\U000e007f]"
 )
 _SPACE = re.compile(r"[ \t\r\n]+")
 # A tag is what rich reads as one: no "[" inside it. ".*?" here escaped "[x[link=https://...]" as one tag from
@@ -134,7 +137,16 @@ def json_text(data: Any, *, indent: int | None = 2, inline: int | None = None) -
         parts: list[str] = []
         _indented(data, 0, indent, inline, parts)
         text = "".join(parts)
-    return DISPLAY_CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return DISPLAY_CONTROL.sub(_json_escape, text)
+
+
+def _json_escape(m: re.Match[str]) -> str:
+    """A character as JSON's ``\\uXXXX``; one past U+FFFF as its UTF-16 pair, as JSON writes it."""
+    code = ord(m.group())
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
 
 
 def _one_line_encoder() -> Any:

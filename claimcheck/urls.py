@@ -143,6 +143,16 @@ def web_link(href: object, base: str | None = None) -> str:
     return urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
 
 
+_PASSWORD = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*://[^/?#@:]*:)[^/?#]*@")
+
+
+def shown_url(url: str) -> str:
+    """``url`` as claimcheck says it back: the password of a feed that needs one (``https://me:s3cret@host/``,
+    which sources.yaml may hold: it is sent to that feed's host) as ``***``, as a PostgreSQL URL's is, so a
+    warning or error in a terminal or a cron log does not give it away."""
+    return _PASSWORD.sub(r"\1***@", url)
+
+
 def feed_link(href: object, base: str) -> tuple[str | None, bool]:
     """A feed's or sitemap's link made absolute: ``(url, True)`` when it can be fetched, ``(url, False)``
     when it is an http(s) link that cannot (kept for the summary), ``(None, False)`` when it is no link."""

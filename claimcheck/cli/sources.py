@@ -136,6 +136,7 @@ def shared_feed_warnings(sources: Sources) -> list[str]:
     Not an error: the fetch reads it for each and stores each page once, under one of them; but the other
     outlet then never has an article of its own, and ``sources --check`` said OK without a word."""
     from claimcheck.ingest.canonical import bare_link  # (config, a core module, may not import ingest)
+    from claimcheck.urls import shown_url
 
     first: dict[str, tuple[int, str]] = {}
     out: list[str] = []
@@ -145,7 +146,7 @@ def shared_feed_warnings(sources: Sources) -> list[str]:
                 seen = first.setdefault(bare_link(url), (i, o.id))
                 if seen[0] != i:
                     out.append(
-                        f"{sources.path}: outlets[{i}].{key}[{j}] ({o.id}): {url} is listed by outlets[{seen[0]}] "
+                        f"{sources.path}: outlets[{i}].{key}[{j}] ({o.id}): {shown_url(url)} is listed by outlets[{seen[0]}] "
                         f"({seen[1]}) too; each of its pages is stored once, under one of the two"
                     )
     return out

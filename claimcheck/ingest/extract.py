@@ -42,6 +42,18 @@ MAX_TITLE = 500
 # shortest article text of the 181 pages of the extraction benchmark has 18 words.
 MIN_TEXT_CHARS = 12
 
+# A feed or a sitemap where an article was linked (an entry naming a podcast's or another section's feed, an
+# article link that now redirects to the feed): the text of its XML, every item's title and id run together,
+# was stored as an article. Told by its root element, after the XML declaration, stylesheet instructions,
+# comments and a doctype: an XHTML page (``<?xml ...?><html>``) is a page.
+FEED_PAGE = "a feed or sitemap, not an article page"
+FEED_HEAD = 16_384
+FEED_ROOT = re.compile(
+    r"\A\ufeff?\s*(?:(?:<\?[^>]*>|<!--(?:[^-]|-(?!->))*-->|<!DOCTYPE[^\[>]*(?:\[[^\]]*\])?\s*>)\s*)*+"
+    r"<(?:[A-Za-z_][\w.-]*:)?(?:rss|feed|RDF|urlset|sitemapindex|opml)[\s/>]",
+    re.IGNORECASE | re.DOTALL,
+)
+
 
 def extract_page(
     html: str | bytes, url: str, content_type: str | None = None, known_date: datetime | None = None
@@ -53,6 +65,8 @@ def extract_page(
     of the metadata) is not run. Raises ``ValueError`` when the page holds no article text.
     """
     text_html = decode_html(html, content_type) if isinstance(html, bytes) else html
+    if FEED_ROOT.match(text_html[:FEED_HEAD]):
+        raise NoArticleText(FEED_PAGE)
     # Parse once, as trafilatura's own loader does: our meta tags are read from the tree trafilatura then
     # extracts from (parsing a 100 KB page twice cost ~15% of extraction time, see bench/extract.py).
     tree = parse_html(text_html)

@@ -66,10 +66,7 @@ def parse_feed(body: bytes, url: str, content_type: str | None = None) -> Parsed
         media = media if re.fullmatch(r"[\w.+-]{1,80}/[\w.+-]{1,80}", media) else "application/xml"
         charset = http_charset(content_type)
         headers["content-type"] = media + (f"; charset={charset}" if charset else "")
-    try:
-        d = feedparser.parse(body, response_headers=headers, sanitize_html=True, resolve_relative_uris=True)
-    except (ValueError, LookupError, TypeError, RecursionError) as exc:  # feedparser's own bugs on hostile input
-        raise FeedParseError(f"unreadable feed ({type(exc).__name__})") from None
+    d = _feedparser(body, headers)
     from claimcheck.models import FeedEntry
 
     entries: list[FeedEntry] = []
@@ -107,12 +104,30 @@ def parse_feed(body: bytes, url: str, content_type: str | None = None) -> Parsed
             raise FeedParseError(f"not a feed (got an HTML page{f' naming its feed {named}' if named else ''})")
         if not head.startswith(b"<"):
             raise FeedParseError("not a feed (no RSS or Atom found)")
+        if isinstance(d.get("bozo_exception"), feedparser.NonXMLContentType):
+            # The bytes decide, not the Content-Type: a feed sent as text/html (or with none) reads as any
+            # other, and feedparser's complaint about the type said nothing of the feed. Read again as XML so
+            # that a feed truly malformed is still told as such; a well-formed one with no items is empty.
+            d = _feedparser(body, {**headers, "content-type": _xml_type(headers.get("content-type"))})
         if d.get("bozo") and not isinstance(d.get("bozo_exception"), feedparser.CharacterEncodingOverride):
             raise FeedParseError(f"malformed feed: {_bozo(d)}")
         if not d.get("version"):
             raise FeedParseError("not a feed (no RSS or Atom found)")
     title = clip(d.feed.get("title"), MAX_TITLE) or None
     return ParsedFeed(entries=tuple(entries), title=title, skipped=skipped, capped=capped)
+
+
+def _feedparser(body: bytes, headers: dict[str, str]) -> feedparser.FeedParserDict:
+    try:
+        return feedparser.parse(body, response_headers=headers, sanitize_html=True, resolve_relative_uris=True)
+    except (ValueError, LookupError, TypeError, RecursionError) as exc:  # feedparser's own bugs on hostile input
+        raise FeedParseError(f"unreadable feed ({type(exc).__name__})") from None
+
+
+def _xml_type(content_type: str | None) -> str:
+    """``application/xml`` with the charset ``content_type`` gave, if any."""
+    charset = http_charset(content_type) if content_type else None
+    return "application/xml" + (f"; charset={charset}" if charset else "")
 
 
 _ALTERNATE = re.compile(rb"<link\b[^>]{0,500}>", re.IGNORECASE)
