@@ -186,32 +186,52 @@ def fetch_served(served: Served, workdir: Path) -> tuple[dict[str, Any], Path, P
     sources = workdir / "sources.yaml"
     sources.write_text(served.sources_yaml, encoding="utf-8")
     db = workdir / "facts.db"
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CLAIMCHECK_")}
-    env["CLAIMCHECK_HOME"] = str(workdir / "home")
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "claimcheck",
-            "fetch",
-            "--sources",
-            str(sources),
-            "--db",
-            str(db),
-            "--json",
-            *_fetch_opt_ins(),
-        ],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=workdir,
-        timeout=600,
-    )
+    args = ["fetch", "--sources", str(sources), "--db", str(db), "--json", *_fetch_opt_ins()]
+    if IN_PROCESS:
+        stdout, returncode, stderr = _fetch_in_process(args, workdir)
+    else:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("CLAIMCHECK_")}
+        env["CLAIMCHECK_HOME"] = str(workdir / "home")
+        proc = subprocess.run(
+            [sys.executable, "-m", "claimcheck", *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=workdir,
+            timeout=600,
+        )
+        stdout, returncode, stderr = proc.stdout, proc.returncode, proc.stderr
     try:
-        summary: dict[str, Any] = json.loads(proc.stdout)
+        summary: dict[str, Any] = json.loads(stdout)
     except json.JSONDecodeError:
-        raise RuntimeError(f"fetch exited {proc.returncode}: {proc.stderr.strip()[-500:]}") from None
+        raise RuntimeError(f"fetch exited {returncode}: {stderr.strip()[-500:]}") from None
     return summary, sources, db
+
+
+# The quick tests set this (tests/test_facts_eval.py, tests/test_facts_feeds.py): the same `claimcheck fetch`
+# command line run in the test's own process (typer's CliRunner, as the CLI tests run it) instead of a new
+# process, which imports claimcheck and trafilatura again for every event. The evaluation's command runs it
+# as a user does, in a process of its own.
+IN_PROCESS = False
+
+
+def _fetch_in_process(args: Sequence[str], workdir: Path) -> tuple[str, int, str]:
+    """``claimcheck ARGS`` in this process, with the environment and working directory the subprocess gets."""
+    from typer.testing import CliRunner
+
+    from claimcheck.cli.app import app
+
+    env: dict[str, str | None] = {k: None for k in os.environ if k.startswith("CLAIMCHECK_")}
+    env["CLAIMCHECK_HOME"] = str(workdir / "home")
+    before = Path.cwd()
+    os.chdir(workdir)
+    try:
+        done = CliRunner().invoke(app, list(args), env=env)
+    finally:
+        os.chdir(before)
+    if done.exception is not None and not isinstance(done.exception, SystemExit):
+        raise done.exception
+    return done.stdout, done.exit_code, done.stderr
 
 
 @cache

@@ -95,7 +95,8 @@ def _claimcheck(
     )  # fmt: skip
 
 
-@pytest.mark.parametrize("encoding", ["latin-1", "ascii"])
+# latin-1 goes the same way as ASCII (both encode errors): it runs with the slow tests (time of the default run)
+@pytest.mark.parametrize("encoding", [pytest.param("latin-1", marks=pytest.mark.slow), "ascii"])
 def test_a_stdout_that_is_not_utf8_gets_the_output_not_an_internal_error(
     tmp_path: Path, encoding: str
 ) -> None:

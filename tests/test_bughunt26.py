@@ -97,7 +97,11 @@ def _store(tmp_path: Path) -> tuple[Path, Path]:
 
 
 @pytest.mark.parametrize(
-    "argv", [["stories", "--since", "2026-03-01", "--until", "2026-03-09"], ["compare", "fees"]]
+    "argv",
+    [
+        ["stories", "--since", "2026-03-01", "--until", "2026-03-09"],
+        pytest.param(["compare", "fees"], marks=pytest.mark.slow),  # the same console width: with the slow tests
+    ],
 )
 def test_a_columns_wider_than_any_terminal_is_held_to_a_width_rich_can_lay_out(
     tmp_path: Path, argv: list[str]

@@ -351,7 +351,9 @@ def test_demo_report_never_lands_on_the_users_own_database(tmp_path: Path, monke
     assert own.read_bytes() == b"SQLite format 3\x00 the user's articles" and not (tmp_path / "d.db").exists()
 
 
-def test_demo_report_to_dev_stdout_is_the_report_alone_with_no_html_beside_it(tmp_path: Path) -> None:
+# /proc/self/fd/1 is the file /dev/stdout names: the same demo run twice, the second with the slow tests
+@pytest.mark.parametrize("report", ["/dev/stdout", pytest.param("/proc/self/fd/1", marks=pytest.mark.slow)])
+def test_demo_report_to_dev_stdout_is_the_report_alone_with_no_html_beside_it(tmp_path: Path, report: str) -> None:
     """`demo --report /dev/stdout` put its HTML report beside it as /dev/stdout.html (as root, a file in
     /dev; else exit 2, "cannot write /dev/stdout.html") and its tables into the report's stream. It is
     `--report -`: the Markdown alone on stdout, the tables on stderr, no HTML."""
@@ -359,15 +361,14 @@ def test_demo_report_to_dev_stdout_is_the_report_alone_with_no_html_beside_it(tm
     import sys
 
     env = {**os.environ, "CLAIMCHECK_HOME": str(tmp_path)}
-    for report in ("/proc/self/fd/1", "/dev/stdout"):
-        done = subprocess.run(
-            [sys.executable, "-m", "claimcheck", "demo", "--db", str(tmp_path / "d.db"), "--report", report],
-            capture_output=True, text=True, timeout=120, env=env, cwd=tmp_path,
-        )  # fmt: skip
-        assert done.returncode == 0, done.stderr
-        assert done.stdout.startswith("# claimcheck: ") and "Attribution" in done.stdout
-        assert "Fetch summary" in done.stderr and "Fetch summary" not in done.stdout
-        assert "html" not in done.stderr.lower()
+    done = subprocess.run(
+        [sys.executable, "-m", "claimcheck", "demo", "--db", str(tmp_path / "d.db"), "--report", report],
+        capture_output=True, text=True, timeout=120, env=env, cwd=tmp_path,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("# claimcheck: ") and "Attribution" in done.stdout
+    assert "Fetch summary" in done.stderr and "Fetch summary" not in done.stdout
+    assert "html" not in done.stderr.lower()
     assert not Path("/dev/stdout.html").exists()
 
 

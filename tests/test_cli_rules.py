@@ -258,7 +258,10 @@ def test_completion_scripts_are_produced_and_complete() -> None:
     assert done.stdout.split() == ["--format"], done.stdout + done.stderr
 
 
-@pytest.mark.parametrize("cmd", [["stories", "--format", "csv"], ["compare", TOPIC, "--format", "json"]])
+# compare writes -o through the same output code as stories; it runs with the slow tests (five runs of compare)
+@pytest.mark.parametrize(
+    "cmd", [["stories", "--format", "csv"], pytest.param(["compare", TOPIC, "--format", "json"], marks=pytest.mark.slow)]
+)
 def test_o_dev_stdout_writes_to_the_pipe_or_the_log_it_is(cmd: list[str], tmp_path: Path) -> None:
     """`-o /dev/stdout` (scripts write it for stdout) failed with "cannot write /dev/stdout: No such file
     or directory" when stdout was a pipe (the report was written beside the file /proc names, then

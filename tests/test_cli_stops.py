@@ -343,20 +343,29 @@ def _blocked_on_fifo(pid: int) -> bool:
         return False
 
 
+_FIFO_ENTRIES = {
+    "python-m": ["-m", "claimcheck"],
+    "console-script": ["-c", "import sys; sys.argv[0] = 'claimcheck'; from claimcheck_launch import main; main()"],
+}
+_FIFO_COMMANDS = {
+    "sources": ["sources", "--sources", "{fifo}"],
+    "fetch": ["fetch", "--sources", "{fifo}", "--db", "{db}"],
+    "compare": ["compare", "anything", "--sources", "{fifo}", "--db", "{db}"],
+    "check": ["sources", "--check", "--sources", "{fifo}"],
+}
+
+
+# Every command by `python -m`, and the console script on one of them, in the default run; the console script's
+# other three (the same launcher in front of the same commands) with the slow tests.
 @pytest.mark.parametrize(
-    "entry",
-    [["-m", "claimcheck"], ["-c", "import sys; sys.argv[0] = 'claimcheck'; from claimcheck_launch import main; main()"]],
-    ids=["python-m", "console-script"],
-)
-@pytest.mark.parametrize(
-    "args",
+    ("entry", "args"),
     [
-        ["sources", "--sources", "{fifo}"],
-        ["fetch", "--sources", "{fifo}", "--db", "{db}"],
-        ["compare", "anything", "--sources", "{fifo}", "--db", "{db}"],
-        ["sources", "--check", "--sources", "{fifo}"],
+        pytest.param(
+            entry, args, id=f"{cmd}-{how}", marks=[pytest.mark.slow] if how == "console-script" and cmd != "sources" else []
+        )
+        for how, entry in _FIFO_ENTRIES.items()
+        for cmd, args in _FIFO_COMMANDS.items()
     ],
-    ids=["sources", "fetch", "compare", "check"],
 )
 def test_sigterm_while_reading_a_fifo_exits_143_quietly(entry: list[str], args: list[str], tmp_path: Path) -> None:
     # A command waiting on a FIFO nobody writes to (--sources from a pipe) was killed by SIGTERM itself
@@ -384,7 +393,9 @@ def test_sigterm_while_reading_a_fifo_exits_143_quietly(entry: list[str], args: 
     assert not db.exists()
 
 
-@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+# SIGTERM stops a fetch as Ctrl-C does (test_sigterm_stops_like_ctrl_c_with_exit_143): its case here runs with the
+# slow tests
+@pytest.mark.parametrize("sig", [signal.SIGINT, pytest.param(signal.SIGTERM, marks=pytest.mark.slow)])
 def test_fetch_json_stopped_says_so_on_stderr(tmp_path: Path, sig: signal.Signals) -> None:
     """``fetch --json > out.json`` stopped by Ctrl-C or SIGTERM: stdout holds the JSON (interrupted: true) and
     stderr still says the run was stopped and what it kept (it said nothing: a user piping stdout to a file

@@ -117,7 +117,8 @@ def _tables(db: Path) -> set[str]:
         con.close()
 
 
-@pytest.mark.parametrize("kill_at", [0, 1, 4])
+# one kill point in the default run, the other two with the slow tests (each is a fetch killed and run again)
+@pytest.mark.parametrize("kill_at", [pytest.param(0, marks=pytest.mark.slow), 1, pytest.param(4, marks=pytest.mark.slow)])
 def test_sigkill_leaves_a_sound_database_and_the_next_run_completes(
     slow_site: Site, tmp_path: Path, kill_at: int
 ) -> None:

@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import facts_eval
 import feedfacts
 import pytest
 from facts_eval import Totals
@@ -61,7 +62,8 @@ def _feed_sets() -> dict[str, Any]:
 
 
 @needs_feeds
-def test_quick_feed_facts_hold_their_floors() -> None:
+def test_quick_feed_facts_hold_their_floors(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(facts_eval, "IN_PROCESS", True)  # the fetches in this process (the same command line)
     events = {ev["event"]: ev for ev in feedfacts.load()["events"]}
     assert _feed_sets(), "no feeds set in facts_floors.json"
     for key, spec in _feed_sets().items():

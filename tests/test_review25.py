@@ -95,7 +95,7 @@ def test_bytes_after_a_compressed_body_are_not_gathered() -> None:
         assert text.startswith(b"<p>") and step.end() == b""
 
 
-@pytest.mark.parametrize("argv", [["articles"], ["stats"]])
+@pytest.mark.parametrize("argv", [["articles"], pytest.param(["stats"], marks=pytest.mark.slow)])  # one width path
 def test_a_columns_of_zero_prints_the_output_at_a_width(tmp_path: Path, argv: list[str]) -> None:
     db, sources = _store(tmp_path)
     shown = []

@@ -13,16 +13,21 @@ from tests import stories_feeds
 pytestmark = pytest.mark.skipif(not stories_feeds.available(), reason="shared/realdata absent")
 
 
-def test_every_labelled_entry_is_read_once() -> None:
-    entries = stories_feeds.load()
+@pytest.fixture(scope="module")
+def entries() -> list[stories_feeds.Entry]:
+    """The labelled entries, read from the feeds once for this module's tests (parsing them is most of a test's
+    time; Entry is frozen and no test changes the list)."""
+    return stories_feeds.load()
+
+
+def test_every_labelled_entry_is_read_once(entries: list[stories_feeds.Entry]) -> None:
     labelled = json.loads(stories_feeds.LABELS.read_text(encoding="utf-8"))["entries"]
     assert len(entries) == len(labelled) == len({(e.feed, e.key) for e in entries})
     assert all(e.title and e.text for e in entries)
     assert sum(e.published is None for e in entries) == 0
 
 
-def test_bcubed_holds_its_floors_on_feed_entries() -> None:
-    entries = stories_feeds.load()
+def test_bcubed_holds_its_floors_on_feed_entries(entries: list[stories_feeds.Entry]) -> None:
     story_of = stories_feeds.group_entries(entries)
     assert set(story_of) == {e.url for e in entries}  # every entry in exactly one story
     floors = json.loads(stories_feeds.stories_eval.FLOORS.read_text(encoding="utf-8"))
