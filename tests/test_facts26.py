@@ -102,3 +102,48 @@ def test_a_bare_figure_of_an_article_with_two_counts_of_that_figure_stays() -> N
     rows = number_rows(told("bbc", text, 0))
     assert any(r[0].startswith("1,140:") for r in rows), rows
     assert any(r[0].startswith("12:") for r in rows), rows
+
+
+# --- people counted by what they report (``things._REPORTERS``, ``_reporting``) ---
+
+
+def test_users_reporting_problems_are_the_reports_a_tracker_counts() -> None:
+    """An outage told as "12,400 users reporting problems" and as "12,400 complaints" or "12,400 reports": one
+    count (people and what they filed were two counted things of two kinds, never joined)."""
+    rows = number_rows(
+        told("bbc", "At the peak, 12,400 users were reporting problems with the streaming service, the tracker showed.", 0),
+        told("cbs", "The outage tracker logged a total of 12,400 complaints at the peak of the streaming outage.", 1),
+        told("abc", "Some 12,400 reports of problems with the streaming service reached the outage tracker at its peak.", 2),
+    )  # fmt: skip
+    (row,) = [r for r in rows if "12,400" in r[0]]
+    assert row[1] == {"bbc", "cbs", "abc"}, rows
+
+
+def test_users_who_report_nothing_stay_users() -> None:
+    """People the figure counts without a verb of reporting a problem are not the reports ("12,400 users were
+    cut off" / "12,400 reports")."""
+    rows = number_rows(
+        told(
+            "bbc", "At the peak, 12,400 users were cut off from the streaming service, the company said.", 0
+        ),
+        told("cbs", "The outage tracker logged 12,400 reports at the peak of the streaming outage.", 1),
+    )
+    assert not [r for r in rows if len(r[1]) > 1], rows
+
+
+def test_a_later_figure_of_the_reporting_users_is_a_count_of_reports_too() -> None:
+    """ "users reporting problems peaked at 12,400 before falling to 350": the 350 takes its people from the
+    reporting users, so it counts reports as "12,400 reports ... dropped to 350" does."""
+    rows = number_rows(
+        told(
+            "bbc",
+            "The number of users reporting problems peaked at 12,400 before falling to 350 by midnight.",
+            0,
+        ),
+        told(
+            "cbs",
+            "The tracker showed 12,400 reports at the peak of the outage, which dropped to 350 by midnight.",
+            1,
+        ),
+    )
+    assert [r for r in rows if r[0].startswith("350") and r[1] == {"bbc", "cbs"}], rows
