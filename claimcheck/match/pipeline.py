@@ -178,6 +178,7 @@ def _cluster_kind(
         clusters = _check_updates(items, graph, clusters, options, articles)
     if kind == "number":
         clusters = join_article_repeats(items, graph, clusters, options)
+        clusters = join_repeats_of_versions(items, graph, clusters, options)
         clusters = join_restated_units(items, clusters)
         clusters = join_lone_conversions(items, graph, clusters)
         clusters = split_unsure_figures(items, clusters, articles, options)
@@ -547,7 +548,20 @@ def distinct_claims(article: Article, kind: str) -> list[Claim]:
             for a, b in itertools.combinations(group, 2):
                 if a.value is not None and b.value is not None and is_rounding(a.value, b.value):
                     kept.discard(id(max((a, b), key=lambda c: significant_digits(stated(c.value) or 0))))
-        return [c for c in claims if id(c) in kept]
+        # a precise figure the article gives bare after giving it with its counted thing ("a contract for 1,140
+        # buses ... officials said 1,140 was the likely number") restates that figure: no fact of its own
+        counted = {
+            (stated(c.value), thing_key(c)) for c in claims if id(c) in kept and thing_key(c) and is_precise(c.value)
+        }
+        figures = Counter(x for x, _ in counted)  # figure -> how many counted things the article gives it
+        restated = {
+            id(c)
+            for c in claims
+            if id(c) in kept and not thing_key(c) and not c.extra.get("role") and is_precise(c.value)
+            and figures[stated(c.value)] == 1
+            and any(o.start < c.start and thing_key(o) and stated(o.value) == stated(c.value) for o in claims)
+        }  # fmt: skip
+        return [c for c in claims if id(c) in kept and id(c) not in restated]
     norms = [quote_norm(c) for c in claims]
     out = []
     for i, c in enumerate(claims):
@@ -604,6 +618,56 @@ def join_article_repeats(
             # not "four times" of another sentence)
             own = next(items[x].claim for x in clusters[d] if items[x].article == a)
             if thing_key(own) == thing_key(claim) or one_measure(own, claim):
+                best, best_avg = d, avg
+        if best is not None:
+            moves[k] = best
+    return _moved(clusters, moves)
+
+
+def join_repeats_of_versions(
+    items: Sequence[Item], graph: Graph, clusters: list[list[int]], options: MatchOptions
+) -> list[list[int]]:
+    """``join_article_repeats`` for a figure restated by several articles at once: an outlet's two versions of
+    one story (an update, a rewrite) each give "a 40m well" and, further down, "130ft deep"; the two "130ft"
+    claims make a fact of their own, whose every article already has its claim in the "40m" fact. The fact
+    joins that one when every article of it is there, the fact also holds other articles, one of its claims
+    links on average over those other articles' claims as strongly as clustering asks (``options.linkage``: it
+    would have joined on its own but for its article's other claim) and every other links to one of them, each
+    agrees with the fact's claims of its own counted thing, and each counts the same thing or measure as its
+    article's claim there. The best such fact, or none: never a conflict."""
+    if not graph.group:
+        return clusters
+    owner = {n: k for k, c in enumerate(clusters) for n in c}
+    arts = [{items[n].article for n in c} for c in clusters]
+    moves: dict[int, int] = {}
+    for k, c in enumerate(clusters):
+        if len(c) < 2 or len(arts[k]) != len(c):
+            continue
+        mine = arts[k]
+        sums: dict[int, dict[int, float]] = defaultdict(lambda: defaultdict(float))  # fact -> claim -> score sum
+        for n in c:
+            for h, score in graph.adj[graph.group[n]].items():
+                for m in graph.members[h]:
+                    d = owner.get(m)
+                    if d is None or d == k or d in moves or items[m].article in mine or not mine <= arts[d]:
+                        continue
+                    sums[d][n] += score
+        best, best_avg = None, options.linkage
+        for d, per_claim in sums.items():
+            if len(per_claim) < len(c):
+                continue  # a claim of the fact linked to none of the other articles' claims
+            others = sum(items[x].article not in mine for x in clusters[d])
+            if (avg := max(per_claim.values()) / others) < best_avg:
+                continue
+            fact = [items[x].claim for x in clusters[d]]
+            if not all(_agrees(items[n].claim, fact) for n in c):
+                continue
+            own = {items[x].article: items[x].claim for x in clusters[d] if items[x].article in mine}
+            if all(
+                thing_key(mate := own[items[n].article]) == thing_key(items[n].claim)
+                or one_measure(mate, items[n].claim)
+                for n in c
+            ):
                 best, best_avg = d, avg
         if best is not None:
             moves[k] = best

@@ -256,9 +256,40 @@ def _thing_key(claim: Claim) -> str:
         key = event  # "transferred oil to the North 30 times" counts transfers, as "30 transfers" does
     if key in ("live", "life") and _LIVES_LOST.search(claim.sentence):
         key = "death"  # "the quake claimed 58 lives", "58 lives were lost": deaths
+    if key in _REPORTERS and _reporting(claim):
+        key = "report"  # "275 users reporting problems" are 275 reports, as an outage tracker counts them
+    elif key == "complaint":
+        key = "report"  # "a total of 275 complaints" / "275 reports": what people filed, by either name
     if is_part(claim):
         return _part_thing(claim, _whole_thing(claim, key))
     return _whole_thing(claim, key)
+
+
+# People counted by what they report (facts26): "275 users reporting problems", "4,000 customers who reported
+# outages", "people flagging issues" are the reports (or complaints) a tracker, a company or a regulator counts,
+# as other outlets give them ("275 reports", "a total of 275 complaints").
+_REPORTERS = frozenset(["user", "customer", "subscriber", "people", "person", "player", "gamer", "visitor", "resident"])
+_REPORTING_AFTER = re.compile(
+    r"\s+(?:who\s+)?(?:(?:were|was|are|is|have|had|have\s+been|had\s+been|also|still)\s+)*(?:report(?:ed|ing)?|flag(?:ged|ging)?|complain(?:ed|ing)?\s+(?:of|about)|"
+    r"log(?:ged|ging))\s+(?:(?:an?|the|of|about)\s+)?(?:[\w-]+\s+)?(?:problems?|issues?|outages?|difficult(?:y|ies)|"
+    r"faults?|errors?|disruptions?|glitch(?:es)?)\b",
+    re.IGNORECASE,
+)
+
+
+def _reporting(claim: Claim) -> bool:
+    """Whether people a number counts report a problem right after it ("275 users reporting problems"), or, for a
+    figure whose people the sentence names elsewhere ("users reporting issues peaked at 275 ... fell to 8"), after
+    the noun it took them from."""
+    at = claim.sentence.find(claim.text)
+    if at >= 0 and _REPORTING_AFTER.match(claim.sentence, at + len(claim.text)):
+        return True
+    if not claim.extra.get("unit_inferred") or not claim.unit:
+        return False
+    return any(
+        _REPORTING_AFTER.match(claim.sentence, m.end())
+        for m in re.finditer(rf"\b{re.escape(claim.unit)}\b", claim.sentence, re.IGNORECASE)
+    )
 
 
 # A building's words: "stories" in a sentence with none of them (and not hyphened to its figure, "a 12-story
