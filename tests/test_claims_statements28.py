@@ -5,10 +5,15 @@ repeats (``pipeline.join_statement_repeats``). Sentences of our own from several
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 
 from claimcheck.claims import extract_claims
 from claimcheck.claims.statements import acts_in_past, is_statement
+from claimcheck.match.pipeline import match_facts
+from claimcheck.match.rules import MatchOptions
+from claimcheck.models import Article, Outlet
 
 
 def _statements(text: str) -> list[str]:
@@ -76,3 +81,64 @@ def test_past_perfect_active_still_reads_on() -> None:
     text = "The harbour board had decided to sell the ferry before the winter."
     assert acts_in_past(text)
     assert is_statement(text)
+
+
+# --- an outlet's repeat of a statement joins the fact it repeats (``pipeline.join_statement_repeats``) ---
+
+T0 = datetime(2026, 3, 1, 9, tzinfo=UTC)
+OUTLETS = {o: Outlet(o, o.upper()) for o in ("abc", "cbs", "sky", "wdr", "npr", "itv", "bbc")}
+
+
+def _told(outlet: str, text: str, hour: int = 0, piece: int = 0) -> Article:
+    """An article of ``outlet`` (its ``piece``-th of the story) whose claims are what the extractor finds."""
+    url = f"http://127.0.0.1:9/{outlet}/{hour}/{piece}"  # never fetched
+    return Article(outlet, url, url, f"{outlet} story {piece}", text, url, T0, published=T0 + timedelta(hours=hour),
+                   claims=tuple(extract_claims(text)))  # fmt: skip
+
+
+# one fact (a prize won in custody) told by six outlets, most of them with the custody, none with the co-winners
+_PRIZE = [
+    _told("abc", "Lind shared the 2023 Halden Prize while in custody.", 0),
+    _told("cbs", "Lind shared the 2023 Halden Prize while in custody.", 0),
+    _told("sky", "Lind, who founded the rights group Orvane, was awarded the Halden Prize in 2023 while he was behind bars.", 1),
+    _told("wdr", "Lind, 61, founded the human rights organization Orvane and shared the Halden Prize in 2023.", 1),
+    _told("npr", "Lind, the founder of rights group Orvane, won the Halden Prize in 2023 while he was in jail.", 2),
+    _told("itv", "Lind, founder of the rights group Orvane, received the Halden Prize in 2023 while in detention.", 3),
+]
+
+
+def _statement_rows(articles: list[Article]) -> list[tuple[str, set[str], int]]:
+    facts = match_facts(articles, OUTLETS, MatchOptions())
+    return [(f.summary, set(f.outlets), len(f.mentions)) for f in facts if f.kind == "statement"]
+
+
+def test_an_outlets_repeat_of_a_statement_joins_the_fact_it_repeats() -> None:
+    """npr tells the prize again in an explainer, with the co-winners, as bbc does: the two linked to each other
+    and to one side of the fact each, a second row of the same fact (the demo's Nobel prize row, round
+    statements28)."""
+    rows = _statement_rows(
+        [
+            *_PRIZE,
+            _told("bbc", "Mr Lind was awarded the Halden Prize in 2023, jointly with the Tessaly group Kormund and the "
+                  "Varno Centre for Civil Rights, while he was in detention.", 4),  # fmt: skip
+            _told("npr", "He shared the 2023 Halden Prize with Tessaly rights group Kormund and the Varno Centre for "
+                  "Civil Rights.", 5, piece=1),  # fmt: skip
+        ]
+    )
+    assert len(rows) == 1, rows
+    assert rows[0][1] == {"abc", "cbs", "sky", "wdr", "npr", "itv", "bbc"} and rows[0][2] == 8, rows
+
+
+def test_another_fact_of_a_shared_outlet_stays_its_own_row() -> None:
+    """npr and bbc tell another fact of the same man (the group he founded): no repeat of the prize, its own row."""
+    rows = _statement_rows(
+        [
+            *_PRIZE,
+            _told("bbc", "Mr Lind founded Orvane in 1996 to help protesters who had been detained by the police.", 4),
+            _told("npr", "Lind founded the rights group Orvane in 1996 to help protesters detained by the police.", 5,
+                  piece=1),  # fmt: skip
+        ]
+    )
+    assert len(rows) == 2, rows
+    prize = next(r for r in rows if "Prize" in r[0])
+    assert prize[1] == {"abc", "cbs", "sky", "wdr", "npr", "itv"} and prize[2] == 6, rows
