@@ -474,8 +474,77 @@ _OPINION_GIVERS = frozenset(
 # an act in the clause a speaker said: a verb in the past (of the event words, only those in -ed: "rules", "cuts"
 # and "holds" may be nouns, as in "didn't break any rules")
 _TOLD_ACTS = PAST_ACTS | {w for w in _EVENT_WORDS if w.endswith("ed")} | _wordset("sought fell rose grew shut held led laid")
+# Participles of a checkable act told in the passive ("The bridge was closed on Monday", "Three suspects were
+# arrested", "The law was passed by parliament", "He has been charged with fraud"), by kind: crime and courts, harm
+# and rescue, offices and sport, decisions and laws, deals and building, finds and launches, moves and transport.
+# Not those of a view, a report or a feeling ("was said", "was expected", "was considered", "was seen as", "was
+# reported", "was believed", "was praised", "was impressed", "was designed to"), nor those whose passive is as often
+# a state or a figure of speech ("was left", "was moved", "was given", "was made", "was told"): ``acts_in_past``.
+PASSIVE_ACTS = _wordset(
+    """
+    arrested charged detained jailed imprisoned sentenced convicted acquitted indicted fined sued accused extradited
+    deported expelled kidnapped abducted questioned pardoned released freed caught raided searched seized confiscated
+    killed injured wounded hurt shot stabbed attacked assaulted beaten bombed destroyed damaged evacuated rescued
+    trapped airlifted hospitalised hospitalized diagnosed
+    elected re-elected appointed nominated named chosen selected hired fired sacked dismissed suspended promoted
+    relegated ousted replaced awarded granted offered knighted honoured honored drafted traded signed waived
+    eliminated defeated disqualified banned
+    approved passed adopted ratified vetoed rejected overturned upheld scrapped cancelled canceled postponed delayed
+    stopped halted abandoned suspended extended introduced announced unveiled revealed confirmed certified launched
+    published released issued imposed lifted cut raised increased reduced
+    sold bought acquired purchased founded established built constructed opened reopened closed shut demolished
+    installed relocated renamed completed
+    discovered detected identified spotted located recorded
+    sent dispatched deployed flown returned transferred delivered directed cleared purged
+    """
+)
+# ... read only with the word after it that tells the act ("was taken to hospital", "was rushed to hospital", "was
+# carried into space", "was ruled out of the final", "was found dead"; not "was taken aback", "was rushed",
+# "was carried away", "was found to be")
+_PASSIVE_TOLD = {
+    "taken": re.compile(r"\s+(?:to|into|hostage|captive|prisoner|off|from)\b"),
+    "rushed": re.compile(r"\s+(?:to|into)\b"),
+    "carried": re.compile(r"\s+(?:out|over|into|to|off|from)\b"),
+    "forced": re.compile(r"\s+(?:to|out|off|from|into)\b"),
+    "ruled": re.compile(r"\s+out\b"),
+    "found": re.compile(r"\s+(?:dead|alive|guilty|not\s+guilty|unconscious|injured|safe|in|on|at|near|inside|under)\b"),
+    "sent": re.compile(r"\s+(?:to|off|home|back|into)\b"),
+}
+_PASSIVE_AUX = _wordset("was were")
+_PASSIVE_ADVERBS = _wordset("simply reportedly allegedly swiftly temporarily permanently")
+_PERFECT_AUX = _wordset("has have had")
+# what after the participle makes it a view or a finding, not the act: "was named to be", "were selected to have"
+_PASSIVE_NOT_ACT = re.compile(r"\s+to\s+(?:be|have)\b|\s+that\b", re.IGNORECASE)
+_PASSIVE_WORD = re.compile(r"\s+([A-Za-z][\w’'-]*)")
+
+
+def _passive_act(rest: str, pos: int, aux: str) -> bool | None:
+    """After an auxiliary ``aux`` ending at ``pos`` that follows a subject: True when it opens the passive of an act
+    (``PASSIVE_ACTS``, ``_PASSIVE_TOLD``; adverbs between them read past: "were later arrested", "has simply been
+    carried over"), False when it is no act (a denial, "was not arrested": what did not happen is no act to check;
+    another participle or a state), None when ``aux`` is "had" with no "been" after it (the past perfect of an act,
+    read on)."""
+    been = aux not in _PERFECT_AUX
+    while (m := _PASSIVE_WORD.match(rest, pos)) is not None:
+        w = m.group(1).lower()
+        pos = m.end()
+        if w == "been" and not been:
+            been = True
+        elif w in _ACT_ADVERBS or w in _PASSIVE_ADVERBS:
+            continue
+        elif not been:
+            return None if aux == "had" else False
+        elif w in _NEGATIONS or w.endswith("n't"):
+            return False
+        elif w in PASSIVE_ACTS or ((told := _PASSIVE_TOLD.get(w)) is not None and told.match(rest, pos)):
+            return _PASSIVE_NOT_ACT.match(rest, pos) is None
+        else:
+            return False
+    return None if aux == "had" and not been else False
+
+
 # a sentence without one of these words is not read by ``acts_in_past``
-_ACT_CUES = PAST_ACTS | _SPEECH_PAST | frozenset(_PHRASAL_ACTS)
+_ACT_CUES = PAST_ACTS | _SPEECH_PAST | frozenset(_PHRASAL_ACTS) | PASSIVE_ACTS | frozenset(_PASSIVE_TOLD)
 # what cannot stand in a subject before its verb: a clause's word, an auxiliary or modal, a question's word, a
 # preposition other than one of a name's ("University of Leiden astronomers", "a resident from Leeds")
 _NOT_SUBJECT = _wordset(
@@ -500,7 +569,7 @@ _ACT_LEAD = re.compile(
     r"(?:[A-Z][A-Z .,'-]{1,40}\s+[—–-]\s+)?"
     r"(?:(?:And|But|So|Then|Yet)\s+)?"
     # (a date's own comma before its year is no end of the opening: "On March 3, 2019, the board ...")
-    r"(?:(?:On|In|At|By|During|After|Before|Last|Earlier|Later|Then|Meanwhile|Eventually|Finally|Shortly|Soon|"
+    r"(?:(?:On|In|At|By|During|After|Before|Last|Earlier|Later|Then|Now|Unlike|Meanwhile|Eventually|Finally|Shortly|Soon|"
     r"Yesterday|Today|Overnight|Separately|Instead|However|Still|Also|Incredibly|Ultimately)\b"
     r"(?:[^,;:—–]|,(?=\s*\d{4}\b)){0,50},\s+|"
     # a participle's phrase ("Using a new telescope,", "Citing safety concerns,")
@@ -618,6 +687,11 @@ def acts_in_past(sentence: str) -> bool:
             if lw_prev in _OPINION_GIVERS:
                 return False
             return _tells_act(told) or bool(_STATE.search(told))
+        if (lw in _PASSIVE_AUX or lw in _PERFECT_AUX) and subject:
+            # an act told in the passive: "The bridge was closed", "Three men were arrested", "He has been charged"
+            passive = _passive_act(rest, m.end(), lw)
+            if passive is not None:
+                return passive
         if lw == "had" and subject:
             continue  # the past before the past: "The coach had decided to retire"
         if lw in _NOT_SUBJECT or lw in PAST_ACTS or lw.endswith("n't"):

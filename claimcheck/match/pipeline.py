@@ -174,6 +174,8 @@ def _cluster_kind(
         clusters = join_article_parts(items, clusters, options)
         clusters = join_fragments(items, clusters, options)
         clusters = join_sentence_pieces(items, clusters)
+    if kind == "statement":
+        clusters = join_statement_repeats(items, graph, clusters, articles, options)
     if graph.updates:
         clusters = _check_updates(items, graph, clusters, options, articles)
     if kind == "number":
@@ -620,6 +622,56 @@ def join_article_repeats(
             if thing_key(own) == thing_key(claim) or one_measure(own, claim):
                 best, best_avg = d, avg
         if best is not None:
+            moves[k] = best
+    return _moved(clusters, moves)
+
+
+def join_statement_repeats(
+    items: Sequence[Item],
+    graph: Graph,
+    clusters: list[list[int]],
+    articles: Sequence[Article],
+    options: MatchOptions,
+) -> list[list[int]]:
+    """An outlet's repeat of a statement joins the fact it repeats: an outlet tells a fact twice (in two
+    articles, or a title and its body) in other words ("X won the prize in 2022 while in jail" ... "X shared
+    the 2022 prize with two groups"), and the second telling, linked to another outlet's like it, seeds a
+    second row of the same fact, which average linkage keeps apart (each telling links to one side of the
+    fact only). A fact joins the larger fact that holds a claim of one of its outlets when every claim of it
+    links to a claim of the larger fact of another outlet as strongly as clustering asks
+    (``options.linkage``), that outlet's claim among them (the repeat), and the two facts link on average over
+    their pairs of claims of different outlets at least half as strongly as clustering asks (the outlet's
+    repeat stands for the other half). The best such fact, or none; a fact that others join joins none."""
+    if len(clusters) < 2 or not graph.group:
+        return clusters
+    owner = {n: k for k, c in enumerate(clusters) for n in c}
+    outlet = [articles[it.article].outlet for it in items]
+    outlets = [{outlet[n] for n in c} for c in clusters]
+    moves: dict[int, int] = {}
+    for k, c in enumerate(clusters):
+        # the scores of this fact's claims to the claims of each other fact: fact -> claim -> [(other, score)]
+        links: dict[int, dict[int, list[tuple[int, float]]]] = defaultdict(lambda: defaultdict(list))
+        for n in c:
+            g = graph.group[n]
+            for h, score in graph.adj[g].items():
+                for m in graph.members[h]:
+                    if (d := owner.get(m)) is not None and d != k and outlets[d] & outlets[k]:
+                        links[d][n].append((m, score))
+        best, best_avg = None, options.linkage / 2
+        for d, per_claim in links.items():
+            if len(clusters[d]) < len(c) or len(per_claim) < len(c) or d in moves:
+                continue  # a smaller fact, or a claim of this one linked to none of that one's
+            strong = {
+                n: max((sc for m, sc in pairs if outlet[m] != outlet[n]), default=0.0)
+                for n, pairs in per_claim.items()
+            }
+            if min(strong.values()) < options.linkage:
+                continue
+            total = sum(sc for n, pairs in per_claim.items() for m, sc in pairs if outlet[m] != outlet[n])
+            pairs_count = sum(outlet[m] != outlet[n] for n in c for m in clusters[d])
+            if pairs_count and (avg := total / pairs_count) >= best_avg:
+                best, best_avg = d, avg
+        if best is not None and k not in set(moves.values()):
             moves[k] = best
     return _moved(clusters, moves)
 
