@@ -28,7 +28,7 @@ def _statements(text: str) -> list[str]:
         "The former treasurer has been charged with fraud and money laundering.",
         "The harbour master was later convicted of taking bribes.",
         # transport, disasters, harm
-        "The Elbrook bridge was closed for three hours while divers checked its piers.",
+        "The Elbrook bridge was closed overnight as a precaution after the storm.",
         "Guests at the hotel were also offered rooms in a nearby town.",
         "He was rushed to the county hospital after the collision.",
         "The stranded climbers were airlifted to safety by a coastguard helicopter.",
