@@ -568,7 +568,11 @@ def distinct_claims(article: Article, kind: str) -> list[Claim]:
             for c in claims
             if id(c) in kept and not thing_key(c) and not c.extra.get("role") and is_precise(c.value)
             and figures[stated(c.value)] == 1 and not _LEVELS.intersection(number_context(c).split())
-            and any(o.start < c.start and thing_key(o) and stated(o.value) == stated(c.value) for o in claims)
+            and any(
+                o.start < c.start and thing_key(o) and stated(o.value) == stated(c.value)
+                and o.extra.get("measure") != "money"  # a sum keeps its currency when restated: "spent $1.2
+                for o in claims  # million" ... "watched by 1.2 million" counts viewers (review28)
+            )
         }  # fmt: skip
         return [c for c in claims if id(c) in kept and id(c) not in restated]
     norms = [quote_norm(c) for c in claims]

@@ -291,14 +291,18 @@ _BODY = (
     r"skin|eye|eyes|eyesight|vision|sight|hearing|ear|ears|throat|nose|sinus|dental|teeth|tooth|mouth|"
     r"back|neck|knee|knees|hip|hips|joint|joints|muscle|muscles|muscular|hamstrings?|bone|bones|"
     r"sleep|sleeping|speech|swallowing|mobility|walking|eating|weight|fertility|pregnancy|"
-    r"menstrual|hormonal|thyroid|immune|allergic|allergy|fitness|injury|injuries|nerve|nerves"
+    r"menstrual|hormonal|thyroid|immune|allergic|allergy|fitness|injury|injuries|nerve|nerves|"
+    # ... and of their lives: "2,400 people reported financial problems", "gambling problems"
+    r"financial|money|debt|housing|relationship|marital|family|personal|gambling|drug|drugs|alcohol|addiction"
 )
 _NOT_A_REPORT_BEFORE = re.compile(rf"(?:{_BODY}|no|few|fewer|zero|little)\s+$", re.IGNORECASE)
 _BODY_AFTER = re.compile(rf"\s+(?:with\s+(?:their|his|her|its|the)\s+)?(?:{_BODY})\b", re.IGNORECASE)
-# a sentence of medical care or symptoms: "reported problems after the leak; doctors treated them for nausea"
-_MEDICAL = re.compile(
+# a sentence of medical care or symptoms ("reported problems after the leak; doctors treated them for nausea") or of
+# a survey ("of those polled, 2,400 people reported problems"): the people are patients or respondents
+_PATIENTS_OR_RESPONDENTS = re.compile(
     r"\b(?:symptoms?|sick|sickness|illness(?:es)?|hospitali[sz]ed|(?:taken|admitted)\s+to\s+hospital|treated\s+for|"
-    r"diagnosed|nausea|vomiting|dizziness|headaches?|rash(?:es)?|fevers?|coughing|poisoning)\b",
+    r"diagnosed|nausea|vomiting|dizziness|headaches?|rash(?:es)?|fevers?|coughing|poisoning|"
+    r"surveys?|surveyed|polled|respondents|questionnaires?)\b",
     re.IGNORECASE,
 )
 
@@ -306,7 +310,7 @@ _MEDICAL = re.compile(
 def _reports_at(sentence: str, at: int) -> bool:
     """Whether the words from ``at`` report a problem of a service, not of people's health or no problem."""
     m = _REPORTING_AFTER.match(sentence, at)
-    if m is None or _MEDICAL.search(sentence):
+    if m is None or _PATIENTS_OR_RESPONDENTS.search(sentence):
         return False
     noun = m.start(1)
     return not _NOT_A_REPORT_BEFORE.search(sentence, m.start(), noun) and not _BODY_AFTER.match(sentence, m.end())
@@ -335,7 +339,13 @@ _PUBLISHING = (
     r"commission(?:ed|s|ing)?|produc(?:ed|es|ing|e)|compil(?:ed|es|ing|e)|author(?:ed|s|ing)?|"
     r"draft(?:ed|s|ing)?|tabl(?:ed|es|ing|e)|present(?:ed|s|ing)?"
 )
-_PUBLISHED_BEFORE = re.compile(rf"\b(?:{_PUBLISHING})\s+(?:[\w-]+\s+){{0,2}}$", re.IGNORECASE)
+# only a determiner or a bound between the verb and the figure: "has published more than 12 reports", never
+# "released figures showing 12,400 reports"
+_PUBLISHED_BEFORE = re.compile(
+    rf"\b(?:{_PUBLISHING})\s+(?:(?:a|an|the|its|their|his|her|some|over|more|than|at|least|about|nearly|almost|"
+    rf"around|roughly|another|further|total|of|up|to)\s+)*$",
+    re.IGNORECASE,
+)
 _PUBLISHED_AFTER = re.compile(
     rf"\s+(?:(?:that|which)\s+(?:[\w-]+\s+){{0,3}}?)?(?:(?:has|have|had|was|were|is|are|been|being|be|was|also|"
     rf"now|so\s+far)\s+)*(?:{_PUBLISHING})\b",
@@ -347,11 +357,15 @@ def _published(claim: Claim) -> bool:
     """Whether reports a number counts are documents a verb of publishing governs, before ("has published 12
     reports") or after ("12 reports were commissioned", "12 reports written by the panel")."""
     at = claim.sentence.find(claim.text)
-    if at < 0:
+    if at < 0 or _REPORTS_OF.match(claim.sentence, at + len(claim.text)):
         return False
     return bool(
         _PUBLISHED_BEFORE.search(claim.sentence, 0, at) or _PUBLISHED_AFTER.match(claim.sentence, at + len(claim.text))
     )
+
+
+# "reports of problems", "reports of gunfire": reports of what happened, whoever released them
+_REPORTS_OF = re.compile(r"\s+of\b", re.IGNORECASE)
 
 
 # A building's words: "stories" in a sentence with none of them (and not hyphened to its figure, "a 12-story
