@@ -71,6 +71,8 @@ def test_service_problems_stay_reports() -> None:
         "At the peak, 12,400 users were reporting login problems with the streaming service.",
         "About 4,000 customers reported network outages across the region on Monday.",
         "Some 900 subscribers complained about payment errors on the site.",
+        "About 4,000 users reported playback problems with the streaming app.",  # "back" inside a word
+        "About 4,000 users reported membership issues with the site.",  # "hip" inside a word
     ):
         assert keys(sentence)[0] == "report", (sentence, keys(sentence))
 

@@ -261,8 +261,9 @@ def _thing_key(claim: Claim) -> str:
     elif key == "complaint":
         key = "report"  # "a total of 275 complaints" / "275 reports": what people filed, by either name
     elif key == "report" and _published(claim):
-        key = "publication"  # "the agency has published 12 reports on the river": documents (review28; "written
-        # report" would meet "report" as its modified head)
+        # "the agency has published 12 reports on the river": documents (review28; not "written report", which
+        # the matcher meets with "report" as its modified head)
+        key = "publication"
     if is_part(claim):
         return _part_thing(claim, _whole_thing(claim, key))
     return _whole_thing(claim, key)
@@ -295,7 +296,7 @@ _BODY = (
     # ... and of their lives: "2,400 people reported financial problems", "gambling problems"
     r"financial|money|debt|housing|relationship|marital|family|personal|gambling|drug|drugs|alcohol|addiction"
 )
-_NOT_A_REPORT_BEFORE = re.compile(rf"(?:{_BODY}|no|few|fewer|zero|little)\s+$", re.IGNORECASE)
+_NOT_A_REPORT_BEFORE = re.compile(rf"\b(?:{_BODY}|no|few|fewer|zero|little)\s+$", re.IGNORECASE)
 _BODY_AFTER = re.compile(rf"\s+(?:with\s+(?:their|his|her|its|the)\s+)?(?:{_BODY})\b", re.IGNORECASE)
 # a sentence of medical care or symptoms ("reported problems after the leak; doctors treated them for nausea") or of
 # a survey ("of those polled, 2,400 people reported problems"): the people are patients or respondents
@@ -347,7 +348,7 @@ _PUBLISHED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PUBLISHED_AFTER = re.compile(
-    rf"\s+(?:(?:that|which)\s+(?:[\w-]+\s+){{0,3}}?)?(?:(?:has|have|had|was|were|is|are|been|being|be|was|also|"
+    rf"\s+(?:(?:that|which)\s+(?:[\w-]+\s+){{0,3}}?)?(?:(?:has|have|had|was|were|is|are|been|being|be|also|"
     rf"now|so\s+far)\s+)*(?:{_PUBLISHING})\b",
     re.IGNORECASE,
 )
