@@ -68,7 +68,7 @@ from claimcheck.match.rules import (
 )
 from claimcheck.match.shares import as_percent
 from claimcheck.match.syndication import Syndicated, find_syndicated
-from claimcheck.match.things import role_family
+from claimcheck.match.things import number_context, role_family
 from claimcheck.models import Article, Claim, Fact, Interval, Link, Mention, Outlet
 from claimcheck.text import match_content_words, match_words
 
@@ -499,6 +499,15 @@ PROSE_WORDS = 8
 MAX_QUOTE_CHARS = 2_000
 
 
+# Nouns of a figure given bare by nature (an index's or a rate's level, a rating, a score, a population): a bare
+# figure whose words name one measures it, not the counted figure it happens to equal ("a contract for 1,140 buses"
+# ... "the fare index, which closed at 1,140": review28); stemmed as ``number_context`` gives them
+_LEVELS = frozenset(
+    ["index", "indice", "indexe", "level", "rating", "score", "reading", "rate", "average", "ranking", "rank",
+     "population", "price", "value", "elevation", "altitude", "benchmark"]
+)  # fmt: skip
+
+
 def distinct_claims(article: Article, kind: str) -> list[Claim]:
     """The article's claims of one kind, a figure or quote it repeats given once: a title and a
     body that repeat "123 prisoners", or a quote the body gives again in part, must not seed two
@@ -560,8 +569,12 @@ def distinct_claims(article: Article, kind: str) -> list[Claim]:
             id(c)
             for c in claims
             if id(c) in kept and not thing_key(c) and not c.extra.get("role") and is_precise(c.value)
-            and figures[stated(c.value)] == 1
-            and any(o.start < c.start and thing_key(o) and stated(o.value) == stated(c.value) for o in claims)
+            and figures[stated(c.value)] == 1 and not _LEVELS.intersection(number_context(c).split())
+            and any(
+                o.start < c.start and thing_key(o) and stated(o.value) == stated(c.value)
+                and o.extra.get("measure") != "money"  # a sum keeps its currency when restated: "spent $1.2
+                for o in claims  # million" ... "watched by 1.2 million" counts viewers (review28)
+            )
         }  # fmt: skip
         return [c for c in claims if id(c) in kept and id(c) not in restated]
     norms = [quote_norm(c) for c in claims]
@@ -715,8 +728,13 @@ def join_repeats_of_versions(
             if not all(_agrees(items[n].claim, fact) for n in c):
                 continue
             own = {items[x].article: items[x].claim for x in clusters[d] if items[x].article in mine}
+            # the same thing only at the same figure: "120 workers poured the concrete" ... "more than 100 workers
+            # will stay on" agree as values but count other workers (review28)
             if all(
-                thing_key(mate := own[items[n].article]) == thing_key(items[n].claim)
+                (
+                    thing_key(mate := own[items[n].article]) == thing_key(items[n].claim)
+                    and stated(mate.value) == stated(items[n].claim.value)
+                )
                 or one_measure(mate, items[n].claim)
                 for n in c
             ):

@@ -260,6 +260,10 @@ def _thing_key(claim: Claim) -> str:
         key = "report"  # "275 users reporting problems" are 275 reports, as an outage tracker counts them
     elif key == "complaint":
         key = "report"  # "a total of 275 complaints" / "275 reports": what people filed, by either name
+    elif key == "report" and _published(claim):
+        # "the agency has published 12 reports on the river": documents (review28; not "written report", which
+        # the matcher meets with "report" as its modified head)
+        key = "publication"
     if is_part(claim):
         return _part_thing(claim, _whole_thing(claim, key))
     return _whole_thing(claim, key)
@@ -271,25 +275,98 @@ def _thing_key(claim: Claim) -> str:
 _REPORTERS = frozenset(["user", "customer", "subscriber", "people", "person", "player", "gamer", "visitor", "resident"])
 _REPORTING_AFTER = re.compile(
     r"\s+(?:who\s+)?(?:(?:were|was|are|is|have|had|have\s+been|had\s+been|also|still)\s+)*(?:report(?:ed|ing)?|flag(?:ged|ging)?|complain(?:ed|ing)?\s+(?:of|about)|"
-    r"log(?:ged|ging))\s+(?:(?:an?|the|of|about)\s+)?(?:[\w-]+\s+)?(?:problems?|issues?|outages?|difficult(?:y|ies)|"
+    r"log(?:ged|ging))\s+(?:(?:an?|the|of|about)\s+)?(?:[\w-]+\s+)?(problems?|issues?|outages?|difficult(?:y|ies)|"
     r"faults?|errors?|disruptions?|glitch(?:es)?)\b",
     re.IGNORECASE,
 )
 
 
+# Problems of the body or of health (review28): "40 residents reported breathing problems", "patients reporting heart
+# problems", "complained of breathing difficulties", "problems with their hamstrings" count people with symptoms
+# (a medical count), not reports to a tracker; nor do "300 users reported no problems". Read before the problem
+# noun (its one word) and right after it ("problems breathing", "issues with their sleep").
+_BODY = (
+    r"health|healthcare|medical|physical|mental|psychological|emotional|behaviou?ral|cognitive|neurological|"
+    r"breathing|breathe|respiratory|lung|lungs|chest|heart|cardiac|cardiovascular|circulat\w*|blood|"
+    r"stomach|digestive|gastric|gastrointestinal|bowel|bowels|kidney|kidneys|liver|bladder|urinary|"
+    r"skin|eye|eyes|eyesight|vision|sight|hearing|ear|ears|throat|nose|sinus|dental|teeth|tooth|mouth|"
+    r"back|neck|knee|knees|hip|hips|joint|joints|muscle|muscles|muscular|hamstrings?|bone|bones|"
+    r"sleep|sleeping|speech|swallowing|mobility|walking|eating|weight|fertility|pregnancy|"
+    r"menstrual|hormonal|thyroid|immune|allergic|allergy|fitness|injury|injuries|nerve|nerves|"
+    # ... and of their lives: "2,400 people reported financial problems", "gambling problems"
+    r"financial|money|debt|housing|relationship|marital|family|personal|gambling|drug|drugs|alcohol|addiction"
+)
+_NOT_A_REPORT_BEFORE = re.compile(rf"\b(?:{_BODY}|no|few|fewer|zero|little)\s+$", re.IGNORECASE)
+_BODY_AFTER = re.compile(rf"\s+(?:with\s+(?:their|his|her|its|the)\s+)?(?:{_BODY})\b", re.IGNORECASE)
+# a sentence of medical care or symptoms ("reported problems after the leak; doctors treated them for nausea") or of
+# a survey ("of those polled, 2,400 people reported problems"): the people are patients or respondents
+_PATIENTS_OR_RESPONDENTS = re.compile(
+    r"\b(?:symptoms?|sick|sickness|illness(?:es)?|hospitali[sz]ed|(?:taken|admitted)\s+to\s+hospital|treated\s+for|"
+    r"diagnosed|nausea|vomiting|dizziness|headaches?|rash(?:es)?|fevers?|coughing|poisoning|"
+    r"surveys?|surveyed|polled|respondents|questionnaires?)\b",
+    re.IGNORECASE,
+)
+
+
+def _reports_at(sentence: str, at: int) -> bool:
+    """Whether the words from ``at`` report a problem of a service, not of people's health or no problem."""
+    m = _REPORTING_AFTER.match(sentence, at)
+    if m is None or _PATIENTS_OR_RESPONDENTS.search(sentence):
+        return False
+    noun = m.start(1)
+    return not _NOT_A_REPORT_BEFORE.search(sentence, m.start(), noun) and not _BODY_AFTER.match(sentence, m.end())
+
+
 def _reporting(claim: Claim) -> bool:
     """Whether people a number counts report a problem right after it ("275 users reporting problems"), or, for a
     figure whose people the sentence names elsewhere ("users reporting issues peaked at 275 ... fell to 8"), after
-    the noun it took them from."""
+    the noun it took them from; never a problem of their body or health, never "no problems" (review28)."""
     at = claim.sentence.find(claim.text)
-    if at >= 0 and _REPORTING_AFTER.match(claim.sentence, at + len(claim.text)):
+    if at >= 0 and _reports_at(claim.sentence, at + len(claim.text)):
         return True
     if not claim.extra.get("unit_inferred") or not claim.unit:
         return False
     return any(
-        _REPORTING_AFTER.match(claim.sentence, m.end())
+        _reports_at(claim.sentence, m.end())
         for m in re.finditer(rf"\b{re.escape(claim.unit)}\b", claim.sentence, re.IGNORECASE)
     )
+
+
+# Reports that are documents (review28): "the agency has published 12 reports on the river", "the watchdog issued
+# three reports", "12 reports were commissioned", "the 12 reports written by the panel" count what a body wrote,
+# never the reports (or complaints) of a problem that people filed.
+_PUBLISHING = (
+    r"publish(?:ed|es|ing)?|issu(?:ed|es|ing|e)|releas(?:ed|es|ing|e)|writ(?:ten|es|ing|e)|wrote|"
+    r"commission(?:ed|s|ing)?|produc(?:ed|es|ing|e)|compil(?:ed|es|ing|e)|author(?:ed|s|ing)?|"
+    r"draft(?:ed|s|ing)?|tabl(?:ed|es|ing|e)|present(?:ed|s|ing)?"
+)
+# only a determiner or a bound between the verb and the figure: "has published more than 12 reports", never
+# "released figures showing 12,400 reports"
+_PUBLISHED_BEFORE = re.compile(
+    rf"\b(?:{_PUBLISHING})\s+(?:(?:a|an|the|its|their|his|her|some|over|more|than|at|least|about|nearly|almost|"
+    rf"around|roughly|another|further|total|of|up|to)\s+)*$",
+    re.IGNORECASE,
+)
+_PUBLISHED_AFTER = re.compile(
+    rf"\s+(?:(?:that|which)\s+(?:[\w-]+\s+){{0,3}}?)?(?:(?:has|have|had|was|were|is|are|been|being|be|also|"
+    rf"now|so\s+far)\s+)*(?:{_PUBLISHING})\b",
+    re.IGNORECASE,
+)
+
+
+def _published(claim: Claim) -> bool:
+    """Whether reports a number counts are documents a verb of publishing governs, before ("has published 12
+    reports") or after ("12 reports were commissioned", "12 reports written by the panel")."""
+    at = claim.sentence.find(claim.text)
+    if at < 0 or _REPORTS_OF.match(claim.sentence, at + len(claim.text)):
+        return False
+    return bool(
+        _PUBLISHED_BEFORE.search(claim.sentence, 0, at) or _PUBLISHED_AFTER.match(claim.sentence, at + len(claim.text))
+    )
+
+
+# "reports of problems", "reports of gunfire": reports of what happened, whoever released them
+_REPORTS_OF = re.compile(r"\s+of\b", re.IGNORECASE)
 
 
 # A building's words: "stories" in a sentence with none of them (and not hyphened to its figure, "a 12-story
