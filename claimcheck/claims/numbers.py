@@ -198,10 +198,14 @@ _SPLIT_THOUSANDS = re.compile(r"(?<![\d,.])(?<!\d,\s)(\d{1,3}), (\d{3})(?![\d.,]
 _WORD_BEFORE_SPLIT = re.compile(rf"(?:\b{MONTH_RE}|\b[A-Z][a-z]*\.?|\b(?:{'|'.join(_ID_LOWER)}))\s+$")
 # "twice" counts two times ("a red flag was shown twice"); "twice as many", "twice the size", "twice that"
 # multiply another figure and are not counts.
+# ... but "twice the league's player of the year", "twice the world champion" name a title won two times (numprec28),
+# not a multiple of the champion's prize
+_TWICE_TITLE = r"[^,.;:]{0,40}?\b(?:of\s+the\s+year|champions?|winners?|MVP)\b(?![\'’])"
 _TWICE = re.compile(
     # "think twice" is a manner of speaking ("would not think twice", "thought twice before signing"), no count
     r"(?<!\bthink\s)(?<!\bthinks\s)(?<!\bthought\s)(?<!\bthinking\s)"
-    r"\b[Tt]wice\b(?![\s-]+(?:as|the|that|this|those|these|its|their|his|her|our|my|a|an|what|over|more|less)\b)"
+    r"\b[Tt]wice\b(?![\s-]+(?:as|the(?!\s" + _TWICE_TITLE + r")|that|this|those|these|its|their|his|her|our|my|a|an|"
+    r"what|over|more|less)\b)"
 )
 # Fractions: "1/10th", "2/3 of the vote" (a date such as "9/11" has neither the ordinal ending nor "of"),
 # "a tenth of", "two-thirds of", "three quarters of". "Half" is left out: it is mostly not a figure. Not "a quarter
