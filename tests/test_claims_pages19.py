@@ -134,6 +134,8 @@ def test_a_count_restating_a_bracketed_list_is_no_claim(text: str) -> None:
         ("Three carmakers (Lotus and Morgan among them) withdrew from the show.", 3),
         ("The club signed two strikers (one from Norway) in January.", 2),
         ("Four firms bid for the contract (worth $3 million).", 4),
+        ("She has won the title in a record three countries (Chile, Peru and Ghana).", 3),
+        ("Only two bidders (Acme and Birchwood) were left.", 2),
     ],
 )
 def test_a_bracket_that_is_not_the_whole_list_keeps_the_count(text: str, value: float) -> None:

@@ -1918,12 +1918,18 @@ def _list_items(text: str) -> list[str]:
 
 # ... or in brackets right after the counted noun (numprec28): "runs two of the top charities (Alpha Aid and Beta
 # Trust)" names them, "two people (a man and a woman)" names no one (the items must be names, as after a colon)
+# ... unless the count itself is what the sentence asserts: "won titles in a record four countries (A, B, C and D)"
+_ASSERTED_COUNT = re.compile(r"\b(?:a\s+record|an\s+unprecedented|only|just|all)\s+\w+(?:[\s-]\w+){0,3}$", re.I)
 _TO_BRACKET = re.compile(r"[^():;.!?\d]{0,60}?\(\s*(?P<items>[^()]{3,160}?)\s*\)")
 
 
 def _restates_list(s: str, end: int, value: float) -> bool:
     """Whether a small count only restates the size of the list the sentence names after it (see _LIST_OPENER)."""
-    if (br := _TO_BRACKET.match(s, end)) is not None and ":" not in s[end : br.start("items")]:
+    if (
+        (br := _TO_BRACKET.match(s, end)) is not None
+        and ":" not in s[end : br.start("items")]
+        and not _ASSERTED_COUNT.search(s, max(0, end - 80), end)
+    ):
         items = _list_items(br.group("items"))
         if len(items) == int(value) and all(_LIST_ITEM.fullmatch(i) for i in items):
             return True
