@@ -167,37 +167,3 @@ def test_twice_the_title_counts_two_times(text: str) -> None:
 )
 def test_twice_the_amount_is_no_count(text: str) -> None:
     assert 2 not in _values(text)
-
-
-# --- a birthday states its holder's age ---
-
-
-def _ages(text: str) -> list[float]:
-    return [c.value.low for c in extract_claims(text) if c.kind == "number" and c.unit == "age" and c.value is not None]
-
-
-@pytest.mark.parametrize(
-    ("text", "age"),
-    [
-        ("Okafor, who turned 34 last month, announced his retirement from the national side.", 34),
-        ("Her son Tomas turned 18 and moved to the capital to study law.", 18),
-        ("She told reporters her husband was turning 60 on Sunday.", 60),
-        ("Governor Ann Reyes turns 71 this week, aides said.", 71),
-    ],
-)
-def test_a_birthday_is_an_age(text: str, age: float) -> None:
-    assert _ages(text) == [age]
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "The brewery turns 150 this year with a street party.",
-        "It turned 50 in May, the museum said.",
-        "The tanker turned 90 degrees to avoid the reef.",
-        "Markets turned 2% lower after the announcement.",
-        "Acme Corp turns 100 on Friday.",
-    ],
-)
-def test_a_things_anniversary_or_a_turn_is_no_age(text: str) -> None:
-    assert _ages(text) == []

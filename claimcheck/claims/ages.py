@@ -340,19 +340,10 @@ _YEARS_OLD = re.compile(
     rf"(?P<n>{_NUMBER})\s+(?P<u>year|month|week|day)s?\s+old\b",
     re.IGNORECASE,
 )
-# "Palmer, who turned 38 last week", "his daughter Lily turned 18 and", "she turns 90 on Thursday", "Jake was turning
-# 40": a birthday states the holder's age (numprec28); a figure with a unit after it ("turned 180 degrees", "turned
-# 5% higher") or a thing as subject ("the firm turns 100", "it turned 50") is none
-_TURNED = re.compile(
-    rf"(?P<subj>[A-Za-z][\w\u2019'-]*)(?:,\s+who)?\s+(?:(?:has|had|just|recently|will|would|is|was|were)\s+){{0,2}}"
-    rf"turn(?:s|ed|ing)?\s+(?P<n>{_NUMBER})\b"
-    r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:on|in|last|this|next|today|yesterday|earlier|later|and|but|before|after|when|during|"
-    r"since|at|while)\b)"
-)
 _COUNTED_AFTER = re.compile(r"\s+(?!(?:and|or|were|are|was|is|who|had|have|from|in|at|on|with)\b)[a-z]")
 _PRONOUNS = frozenset(["he", "she"])
 _NOT_SUBJECTS = frozenset(["it", "they", "this", "that", "which", "there", "the", "building", "who"])
-_CUE = re.compile(r"[-\u2010\u2011 ]old\b|\bage[ds]?\s|\sof\s|\sturn(?:s|ed|ing)?\s", re.IGNORECASE)
+_CUE = re.compile(r"[-\u2010\u2011 ]old\b|\bage[ds]?\s|\sof\s", re.IGNORECASE)
 
 
 # The capitalised words of a name that ends at a subject ("Acme Corp", "Leeds United"), and a word before it.
@@ -383,34 +374,6 @@ def _exact(
 ) -> tuple[int, int, Interval, str, str, str, str]:
     """An age found as said: its span, the exact figure, its unit, the holder noun and name."""
     return (start, end, Interval.exact(value), "exact", unit, noun, name)
-
-
-def _holder(s: str, m: re.Match[str]) -> tuple[str, str] | None:
-    """(noun, name) of the subject of "... is 65 years old" / "... turned 38": a pronoun, a noun of a person or a
-    person's name; None for a thing or a body."""
-    subj = m.group("subj")
-    if subj.lower() in _NOT_SUBJECTS:
-        return None
-    if subj.lower() in _PRONOUNS:
-        return "", ""
-    if _person(subj):
-        return subj.lower(), ""
-    if subj[0].isupper() and not _not_a_name(subj) and subj.lower() not in _NATIONS:
-        if _a_body(s, m.start("subj")):
-            return None  # "Acme Corp is 50 years old", "The Observer is 95 years old": a body's age (ages17)
-        return "", subj  # "Reyes is 65 years old"
-    return None
-
-
-def _turned(s: str) -> list[tuple[int, int, Interval, str, str, str, str]]:
-    """The ages a birthday states (``_TURNED``)."""
-    out = []
-    for m in _TURNED.finditer(s):
-        value = _value(m.group("n"))
-        if value is None or value > 120 or (held := _holder(s, m)) is None:  # noqa: PLR2004
-            continue
-        out.append(_exact(m.start("n"), m.end("n"), value, "age", *held))
-    return out
 
 
 def find_ages(s: str) -> list[tuple[int, int, Interval, str, str, str, str]]:
@@ -468,14 +431,23 @@ def find_ages(s: str) -> list[tuple[int, int, Interval, str, str, str, str]]:
             value = _value(m.group("n"))
             if value is not None:
                 out.append(_exact(m.start("n"), m.end("n"), value, "age", m.group("noun").lower()))
-    if " turn" in s:
-        out += _turned(s)
     if " old" in s or " OLD" in s or " Old" in s:
         for m in _YEARS_OLD.finditer(s):
+            subj = m.group("subj")
             value = _value(m.group("n"))
-            if value is None or value > 120 or (held := _holder(s, m)) is None:  # noqa: PLR2004
+            if value is None or value > 120 or subj.lower() in _NOT_SUBJECTS:  # noqa: PLR2004
                 continue
-            out.append(_exact(m.start("n"), m.end(), value, _UNIT_OF[m.group("u").lower()], *held))
+            if subj.lower() in _PRONOUNS:
+                noun, name = "", ""
+            elif _person(subj):
+                noun, name = subj.lower(), ""
+            elif subj[0].isupper() and not _not_a_name(subj) and subj.lower() not in _NATIONS:
+                if _a_body(s, m.start("subj")):
+                    continue  # "Acme Corp is 50 years old", "The Observer is 95 years old": a body's age (ages17)
+                noun, name = "", subj  # "Reyes is 65 years old"
+            else:
+                continue
+            out.append(_exact(m.start("n"), m.end(), value, _UNIT_OF[m.group("u").lower()], noun, name))
     out.sort()
     kept: list[tuple[int, int, Interval, str, str, str, str]] = []
     for x in out:

@@ -548,7 +548,7 @@ def _ages_at_death(s: str) -> list[Quantity]:
 
 # An age of a person in the news ("an 18-year-old man", "the 35-year-old driver", "a boy of 12"): a claim of
 # unit "age" with its holder (``claims/ages.py``); ages in apposition ("The mayor, 61, said") stay none.
-_AGE_CUE = re.compile(r"[-\u2010\u2011 ]old\b|\bage[ds]?\s|\sturn(?:s|ed|ing)?\s|\s(?:boy|girl|man|woman|child|lad|lass|teenager|youngster|toddler)\s+of\s", re.I)
+_AGE_CUE = re.compile(r"[-\u2010\u2011 ]old\b|\bage[ds]?\s|\s(?:boy|girl|man|woman|child|lad|lass|teenager|youngster|toddler)\s+of\s", re.I)
 
 
 def _ages(s: str) -> list[Quantity]:
