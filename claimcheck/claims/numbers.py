@@ -79,10 +79,10 @@ _SMALL = "|".join(sorted([*_UNITS_WORDS, *_TENS_WORDS], key=len, reverse=True))
 # a tens word joins only a digit's word ("twenty-four", "ninety nine"); two words of units side by side are two
 # figures or a slip ("scored just three four times"), never their sum (numprec28)
 _TENS = "|".join(sorted(_TENS_WORDS, key=len, reverse=True))
-_DIGIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
+_ONE_TO_NINE = "one|two|three|four|five|six|seven|eight|nine"
 _WORDNUM = re.compile(
     rf"\b(?P<w>(?:(?:half\s+|(?:a|one|three)\s+quarters?\s+of\s+|(?:a|one|two)\s+thirds?\s+of\s+)?"
-    rf"a(?=[ -](?:hundred|thousand|million|billion))|(?:{_TENS})[- ](?:{_DIGIT_WORDS})\b|{_SMALL})"
+    rf"a(?=[ -](?:hundred|thousand|million|billion))|(?:{_TENS})[- ](?:{_ONE_TO_NINE})\b|{_SMALL})"
     rf"(?:[ -](?:hundred|thousand|million|billion)"
     rf"(?:(?: and)? (?:{_SMALL})(?:-(?:{_SMALL}))?)?)*(?:\s+dozen)?|a dozen|half a dozen|"
     rf"(?:tens|hundreds) of (?:thousands|millions|billions)|dozens|hundreds|thousands|millions|billions|trillions)\b",
