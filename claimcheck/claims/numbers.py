@@ -1623,7 +1623,7 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tupl
         return None, used  # "20 of 29 died": the part counts the deaths, its bare whole counts nothing named
     if raw.kind == "words" and role is None and _anaphoric(s, start, raw.value, unit):
         return None, used  # "the two countries", "all three units": things named before, no new count
-    if raw.kind == "words" and role is None and 2 <= raw.value <= 5 and _restates_list(s, span_end, raw.value):
+    if raw.kind == "words" and role is None and 2 <= raw.value <= 5 and _restates_list(s, span_end, raw.value, unit):
         return None, used  # "Rain and fog have been two constants", "two areas: one ..., the other ...": the list's size
     if role is None and not raw.measure and (
         ranked_list(s, raw.start, raw.end)
@@ -1917,16 +1917,23 @@ def _list_items(text: str) -> list[str]:
 
 
 # ... or in brackets right after the counted noun (numprec28): "runs two of the top charities (Alpha Aid and Beta
-# Trust)" names them, "two people (a man and a woman)" names no one (the items must be names, as after a colon)
+# Trust)" names them, "two people (a man and a woman)" names no one (the items must be names, as after a colon);
+# persons named in brackets stay counted ("Three journalists (A, B and C) were detained": the count is the news)
 # ... unless the count itself is what the sentence asserts: "won titles in a record four countries (A, B, C and D)"
 _ASSERTED_COUNT = re.compile(r"\b(?:a\s+record|an\s+unprecedented|only|just|all)\s+\w+(?:[\s-]\w+){0,3}$", re.I)
 _TO_BRACKET = re.compile(r"[^():;.!?\d]{0,60}?\(\s*(?P<items>[^()]{3,160}?)\s*\)")
 
 
-def _restates_list(s: str, end: int, value: float) -> bool:
+def _named_persons(unit: str | None) -> bool:
+    head = unit.split()[-1].lower() if unit else ""
+    return bool(head) and (is_person_noun(head) or head in COUNT_NOUNS or head.endswith(_PERSON_ENDINGS))
+
+
+def _restates_list(s: str, end: int, value: float, unit: str | None = None) -> bool:
     """Whether a small count only restates the size of the list the sentence names after it (see _LIST_OPENER)."""
     if (
-        (br := _TO_BRACKET.match(s, end)) is not None
+        not _named_persons(unit)
+        and (br := _TO_BRACKET.match(s, end)) is not None
         and ":" not in s[end : br.start("items")]
         and not _ASSERTED_COUNT.search(s, max(0, end - 80), end)
     ):
