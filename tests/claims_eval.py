@@ -217,6 +217,10 @@ FRESH_ROUNDS = {
     # quote or citation claim (precision where it speaks); all four kinds labelled; a third of the pages in the
     # check split
     "pages18": DATA / "claims_pages18_labelled.json",
+    # "Nineteenth round": both text halves, sentences where the extractor of the round's base emitted a number claim
+    # (precision where it speaks), then sentences with a digit where it emitted none (recall); numbers only (items
+    # carry ``kinds``); a third of the pages in the check split
+    "pages19": DATA / "claims_pages19_labelled.json",
 }
 
 

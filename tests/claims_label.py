@@ -200,6 +200,20 @@ output was looked at; the items carry no ``kinds``) go in tests/data/claims_page
 never its misses), else in "pages18-tune" (``pages18_split``). ``pages18-show [pages18-tune|pages18-check]`` and
 ``pages18-add FILE`` work as cites7's.
 
+Nineteenth round, number precision where the extractor speaks (helper numprec28, 2026-12-02; round "pages19",
+``pages19_picks``): the candidates of pages18 (tuning-class news articles not marked German, English tuning pages of
+the benchmark, less the pages claims_eval scores as held out), none labelled in any claims_*_labelled.json, both
+text halves, keyed by ``sha1("pages19:" + page + ":" + start)``, at most two a page, in key order: first
+``PAGES19_TAKE`` sentences where the extractor emits at least one number claim starting inside the sentence
+("pages19-emits", for precision), then sentences holding a digit where it emits no number claim ("pages19-silent",
+for recall). The extractor is a yes/no filter only (``pages19-show`` never prints its claims) and is the one of the
+base the round started from, so the picks are pinned by the labels file (``pages19-add`` checks each line names a
+picked sentence on the code it runs on: run it on the base only). Labels of numbers only (by hand, before the
+extractor's output was looked at; items carry ``"kinds": ["number"]``) go in tests/data/claims_pages19_labelled.json
+with their ``corpus``; a page is in "pages19-check" iff ``int(sha1("pages19:" + page), 16) % 3 == 0`` (a third,
+chosen by key before anything was read; figures only, never its misses), else in "pages19-tune"
+(``pages19_split``). ``pages19-show [pages19-tune|pages19-check]`` and ``pages19-add FILE`` work as pages16's.
+
 ``python -m tests.claims_label show N [SPLIT]`` prints the sentences of the next N pages (of SPLIT) to
 label (the text stays on the terminal, never in the repository); ``python -m tests.claims_label add FILE``
 appends the hand labels of FILE to tests/data/claims_real_labelled.json. FILE has one line per sentence,
@@ -1020,6 +1034,62 @@ def pages18_add(path: Path) -> None:
     _round_add(path, pages18_picks(cites7_corpora()), PAGES18_LABELS, pages18_split)
 
 
+PAGES19_LABELS = DATA / "claims_pages19_labelled.json"
+# how many sentences round pages19 takes: where the extractor emits a number claim, then with a digit where it emits
+# none
+PAGES19_TAKE = (("pages19-emits", 90), ("pages19-silent", 30))
+pages19_key = functools.partial(round_key, "pages19")
+pages19_split = _third_split("pages19")
+_DIGIT = re.compile(r"\d")
+
+
+def pages19_picks(corpora: dict[str, tuple[str, str]] | None = None) -> dict[str, list[tuple[int, str]]]:
+    """Round pages19's picks (see the docstring): candidates as pages18's (less the pages claims_eval holds out), not
+    labelled in any other round, both text halves; by the key ``sha1("pages19:" + page + ":" + start)``, at most two a
+    page: first those where ``extract_claims`` emits a number claim starting inside the sentence, then those with a
+    digit where it emits none. Pages are extracted lazily, in key order."""
+    from claimcheck.claims import extract_claims
+    from tests.claims_eval import ALIASES
+
+    corpora = cites7_corpora() if corpora is None else corpora
+    held = _eval_holdout_pages()
+    corpora = {p: v for p, v in corpora.items() if p not in held}
+    earlier = tuple(
+        p for p in sorted(DATA.glob("claims_*_labelled.json")) if p.name not in ("claims_labelled.json", PAGES19_LABELS.name)
+    )
+    cands = sorted(
+        (pages19_key(page, s.start), page, i, s.start, s.end, _DIGIT.search(s.text) is not None)
+        for page, i, s in _unlabelled(corpora, earlier)
+    )
+    starts: dict[str, list[int]] = {}
+    out: dict[str, list[tuple[int, str]]] = {}
+    for rule, want in PAGES19_TAKE:
+        n = 0
+        for _key, page, i, start, end, digit in cands:
+            if n >= want:
+                break
+            if len(out.get(page, [])) >= 2 or any(j == i for j, _ in out.get(page, [])):
+                continue
+            if rule == "pages19-silent" and not digit:
+                continue
+            if page not in starts:
+                starts[page] = [c.start for c in extract_claims(corpora[page][1], ALIASES) if c.kind == "number"]
+            emits = any(start <= at < end for at in starts[page])
+            if emits != (rule == "pages19-emits"):
+                continue
+            out.setdefault(page, []).append((i, rule))
+            n += 1
+    return {p: sorted(v) for p, v in out.items()}
+
+
+def pages19_show(split: str | None = None) -> None:
+    _round_show(pages19_picks(cites7_corpora()), pages19_split, split)
+
+
+def pages19_add(path: Path) -> None:
+    _add_of_kind(path, pages19_picks(cites7_corpora()), PAGES19_LABELS, pages19_split, "number")
+
+
 def page_hash(page: str) -> int:
     return int(hashlib.sha1(page.encode()).hexdigest(), 16)
 
@@ -1235,6 +1305,10 @@ if __name__ == "__main__":
         pages18_show(sys.argv[2] if len(sys.argv) > 2 else None)
     elif sys.argv[1:2] == ["pages18-add"]:
         pages18_add(Path(sys.argv[2]))
+    elif sys.argv[1:2] == ["pages19-show"]:
+        pages19_show(sys.argv[2] if len(sys.argv) > 2 else None)
+    elif sys.argv[1:2] == ["pages19-add"]:
+        pages19_add(Path(sys.argv[2]))
     else:
         sys.exit(
             "usage: python -m tests.claims_label show N [tuning|holdout] | add FILE | "
@@ -1253,5 +1327,6 @@ if __name__ == "__main__":
             "pages15-show [pages15-tune|pages15-check] | pages15-add FILE | "
             "pages16-show [pages16-tune|pages16-check] | pages16-add FILE | "
             "pages17-show [pages17-tune|pages17-check] | pages17-add FILE | "
-            "pages18-show [pages18-tune|pages18-check] | pages18-add FILE"
+            "pages18-show [pages18-tune|pages18-check] | pages18-add FILE | "
+            "pages19-show [pages19-tune|pages19-check] | pages19-add FILE"
         )

@@ -76,9 +76,13 @@ NEARLY_FACTOR = 0.92
 ABOUT_FACTOR = 0.10
 
 _SMALL = "|".join(sorted([*_UNITS_WORDS, *_TENS_WORDS], key=len, reverse=True))
+# a tens word joins only a digit's word ("twenty-four", "ninety nine"); two words of units side by side are two
+# figures or a slip ("scored just three four times"), never their sum (numprec28)
+_TENS = "|".join(sorted(_TENS_WORDS, key=len, reverse=True))
+_ONE_TO_NINE = "one|two|three|four|five|six|seven|eight|nine"
 _WORDNUM = re.compile(
     rf"\b(?P<w>(?:(?:half\s+|(?:a|one|three)\s+quarters?\s+of\s+|(?:a|one|two)\s+thirds?\s+of\s+)?"
-    rf"a(?=[ -](?:hundred|thousand|million|billion))|{_SMALL})(?:[- ](?:{_SMALL}))?"
+    rf"a(?=[ -](?:hundred|thousand|million|billion))|(?:{_TENS})[- ](?:{_ONE_TO_NINE})\b|{_SMALL})"
     rf"(?:[ -](?:hundred|thousand|million|billion)"
     rf"(?:(?: and)? (?:{_SMALL})(?:-(?:{_SMALL}))?)?)*(?:\s+dozen)?|a dozen|half a dozen|"
     rf"(?:tens|hundreds) of (?:thousands|millions|billions)|dozens|hundreds|thousands|millions|billions|trillions)\b",
@@ -194,10 +198,14 @@ _SPLIT_THOUSANDS = re.compile(r"(?<![\d,.])(?<!\d,\s)(\d{1,3}), (\d{3})(?![\d.,]
 _WORD_BEFORE_SPLIT = re.compile(rf"(?:\b{MONTH_RE}|\b[A-Z][a-z]*\.?|\b(?:{'|'.join(_ID_LOWER)}))\s+$")
 # "twice" counts two times ("a red flag was shown twice"); "twice as many", "twice the size", "twice that"
 # multiply another figure and are not counts.
+# ... but "twice the league's player of the year", "twice the world champion" name a title won two times (numprec28),
+# not a multiple of the champion's prize
+_TWICE_TITLE = r"[^,.;:]{0,40}?\b(?:of\s+the\s+year|champions?|winners?|MVP)\b(?![\'’])"
 _TWICE = re.compile(
     # "think twice" is a manner of speaking ("would not think twice", "thought twice before signing"), no count
     r"(?<!\bthink\s)(?<!\bthinks\s)(?<!\bthought\s)(?<!\bthinking\s)"
-    r"\b[Tt]wice\b(?![\s-]+(?:as|the|that|this|those|these|its|their|his|her|our|my|a|an|what|over|more|less)\b)"
+    r"\b[Tt]wice\b(?![\s-]+(?:as|the(?!\s" + _TWICE_TITLE + r")|that|this|those|these|its|their|his|her|our|my|a|an|"
+    r"what|over|more|less)\b)"
 )
 # Fractions: "1/10th", "2/3 of the vote" (a date such as "9/11" has neither the ordinal ending nor "of"),
 # "a tenth of", "two-thirds of", "three quarters of". "Half" is left out: it is mostly not a figure. Not "a quarter
@@ -1615,7 +1623,7 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tupl
         return None, used  # "20 of 29 died": the part counts the deaths, its bare whole counts nothing named
     if raw.kind == "words" and role is None and _anaphoric(s, start, raw.value, unit):
         return None, used  # "the two countries", "all three units": things named before, no new count
-    if raw.kind == "words" and role is None and 2 <= raw.value <= 5 and _restates_list(s, span_end, raw.value):
+    if raw.kind == "words" and role is None and 2 <= raw.value <= 5 and _restates_list(s, span_end, raw.value, unit):
         return None, used  # "Rain and fog have been two constants", "two areas: one ..., the other ...": the list's size
     if role is None and not raw.measure and (
         ranked_list(s, raw.start, raw.end)
@@ -1635,6 +1643,14 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tupl
                 and unit is not None
                 and not inferred
                 and (_SPEAKER_VERB_AFTER.match(s, span_end) or _SPEAKER_VERB_BEFORE.search(s, max(0, start - 30), start))
+            )
+            or (
+                role is None
+                and unit is not None
+                and not inferred
+                and unit.split()[-1].lower() in _AUDIENCE_ONE
+                and (s.startswith("One", start) or _CLAUSE_OPEN.search(s, max(0, start - 4), start) is not None)
+                and not _only_one(s, start, unit, inferred)
             )
         )
     ):
@@ -1785,11 +1801,13 @@ _PARTITIVE = re.compile(
 )
 _FROM = re.compile(r"\bfrom\s+(?:\S+\s+)?$", re.IGNORECASE)
 # A change and the level it reached: "climbs by £106 to £2,231", "fell by 3,000 to 45,000" are two figures, never a
-# range (variants23); a range after "by" spans less ("rise by £5 to £10 a month", "by 2 to 3 percent")
+# range (variants23); a range after "by" spans less ("rise by £5 to £10 a month", "by 2 to 3 percent"). The "by"
+# may be left out ("fell more than $9 billion to $94 billion", numprec28): the far end is still five times or
+# more the near one, so "rose 5 to 10 percent" stays a range
 _CHANGE_BY = re.compile(
     r"\b(?:r[io]se[ns]?|rising|f[ae]ll(?:en|s|ing)?|climb(?:ed|s|ing)?|jump(?:ed|s|ing)?|increas(?:ed|es|ing)|"
     r"decreas(?:ed|es|ing)|dropp?(?:ed|s|ing)?|gr[eo]w(?:n|s|ing)?|shr[ia]nk(?:s|ing)?|slipp?(?:ed|s|ing)?|"
-    r"soar(?:ed|s|ing)?|surg(?:ed|es|ing)|plunge[ds]?|tumbl(?:ed|es|ing)|up|down)\s+by\s+"
+    r"soar(?:ed|s|ing)?|surg(?:ed|es|ing)|plunge[ds]?|tumbl(?:ed|es|ing)|up|down)\s+(?:by\s+)?"
     r"(?:(?:about|around|nearly|almost|some|roughly|more\s+than|over|just)\s+)?[£$€]?$",
     re.IGNORECASE,
 )
@@ -1807,6 +1825,15 @@ _OF_COUNTED_WHOLE = re.compile(
 _SPEAKER_VERB_AFTER = re.compile(
     r"\s+(?:said|says|told|tells|posted|posts|wrote|writes|tweeted|commented|added|explained|recalled|described|"
     r"complained|asked|replied|shared|recounted|remarked|joked|noted)\b"
+)
+# "One Twitter user chose a gif", "One user is the family's manager", "..., one commenter wrote": one of an audience
+# opening its clause, picked out to show a reaction or an example, is a person introduced, never a tally (numprec28);
+# a role keeps it ("One fan died"), as does a restricting adverb ("Only one viewer") or another place in the clause
+# ("the store had one customer all day")
+_CLAUSE_OPEN = re.compile(r"(?:^|[,;:—–]\s*)$")
+_AUDIENCE_ONE = frozenset(
+    ["user", "commenter", "commentator", "follower", "viewer", "reader", "poster", "tweeter", "listener", "fan",
+     "subscriber", "redditor", "customer", "shopper", "reviewer", "onlooker", "bystander", "spectator"]
 )
 # ... and after the verb, past the quote it credits: "'We are not moving,' said one resident.", "... tweeted one user"
 # ("He said one soldier died": no quote or comma before the verb, a count)
@@ -1889,8 +1916,30 @@ def _list_items(text: str) -> list[str]:
     return [i for i in _LIST_SPLIT.split(text.strip()) if i]
 
 
-def _restates_list(s: str, end: int, value: float) -> bool:
+# ... or in brackets right after the counted noun (numprec28): "runs two of the top charities (Alpha Aid and Beta
+# Trust)" names them, "two people (a man and a woman)" names no one (the items must be names, as after a colon);
+# persons named in brackets stay counted ("Three journalists (A, B and C) were detained": the count is the news)
+# ... unless the count itself is what the sentence asserts: "won titles in a record four countries (A, B, C and D)"
+_ASSERTED_COUNT = re.compile(r"\b(?:a\s+record|an\s+unprecedented|only|just|all)\s+\w+(?:[\s-]\w+){0,3}$", re.I)
+_TO_BRACKET = re.compile(r"[^():;.!?\d]{0,60}?\(\s*(?P<items>[^()]{3,160}?)\s*\)")
+
+
+def _named_persons(unit: str | None) -> bool:
+    head = unit.split()[-1].lower() if unit else ""
+    return bool(head) and (is_person_noun(head) or head in COUNT_NOUNS or head.endswith(_PERSON_ENDINGS))
+
+
+def _restates_list(s: str, end: int, value: float, unit: str | None = None) -> bool:
     """Whether a small count only restates the size of the list the sentence names after it (see _LIST_OPENER)."""
+    if (
+        not _named_persons(unit)
+        and (br := _TO_BRACKET.match(s, end)) is not None
+        and ":" not in s[end : br.start("items")]
+        and not _ASSERTED_COUNT.search(s, max(0, end - 80), end)
+    ):
+        items = _list_items(br.group("items"))
+        if len(items) == int(value) and all(_LIST_ITEM.fullmatch(i) for i in items):
+            return True
     if ":" not in s[end : end + 62] or (gap := _TO_COLON.match(s, end)) is None:
         return False
     if gap.end() - end <= 2 and _LIST_OPENER.match(s, gap.end()):
@@ -1985,6 +2034,8 @@ def _unit(s: str, raw: _Raw, end: int) -> tuple[str | None, int, bool]:
         of = _OF.match(s, pos)
         pos = of.end() if of else pos
     words, pos_end = _noun_phrase(s, pos)
+    if words and words[0].lower() in _NUMBER_WORDS - {"hundreds", "thousands", "millions", "billions", "dozens"}:
+        words = []  # "three four times": the next figure's noun is not this one's
     if not words and not raw.hyphen and raw.value != 1 and (part := _PARTITIVE.match(s, pos)):
         whole, whole_end = _noun_phrase(s, part.end())  # "won 61 of the 120 seats": 61 seats
         if whole:
