@@ -39,6 +39,7 @@ SMOKE = {
     "match": ["--sizes", "60,150", "--outlets", "4", "--naive-budget", "5"],
     "compare": ["--articles", "24", "--outlets", "3", "--fetch-pages", "1", "--repeat", "1"],
     "stories": ["--sizes", "60,120", "--outlets", "3", "--repeat", "1"],
+    "stories_tokens": ["--size", "120", "--outlets", "3", "--repeat", "1"],
     "startup": ["--base", sys.executable, "--repeat", "1"],  # this build against itself
 }
 
