@@ -289,6 +289,13 @@ def _compound_and(s: str, pos: int) -> int | None:
 _NUMBER_WORDS = frozenset([*_UNITS_WORDS, *TENS_WORDS, *SCALES, "dozen", "dozens", "hundreds", "thousands", "millions", "billions", "trillions"])
 
 
+# Role words said of a count as its predicate ("41 whales are dead", "12 were injured"): a bare figure elsewhere in
+# the sentence, or in the next one, is not counted by them (variants28: "41 died and 22 were refloated", "... dead
+# after 63 beached"); the role is ``event_role``'s to give from the figure's own verbs. "the dead", "the injured"
+# name a group a figure may count ("the dead included 12 ...", "the number of injured rose to 27").
+_PREDICATE_ROLES = frozenset(["dead", "injured", "wounded", "missing", "displaced"])
+
+
 @lru_cache(maxsize=256)
 def _infer_unit(s: str) -> str | None:
     """A bare number ("the total released rose to 123") counts what the sentence names, if it names one."""
@@ -298,6 +305,8 @@ def _infer_unit(s: str) -> str | None:
     best = None
     for m in CLAIM_WORD.finditer(low):
         w = m.group()
+        if w in _PREDICATE_ROLES and low[max(0, m.start() - 4) : m.start()] not in ("the ", " of "):
+            continue  # "41 whales are dead after 63 beached": what befell another count, not this one's thing
         if w in COUNT_NOUNS:
             best = w
             prev = low[max(0, m.start() - 25) : m.start()].split()

@@ -1148,7 +1148,7 @@ _SPANS_OF_TIME = _DURATIONS | {"hour", "minute", "second", "season"}
 _MEASURED = {
     "wait": r"wait\w*|drought\w*|curse[sd]?|absence|fallow|without|since|first|ago|hiatus|gap",
     "tenure": r"serv(?:e|ed|es|ing)|tenure|term|helm|reign\w*|rul(?:ed|ing)|led|career|office|spen[dt]\w*|stint",
-    "custody": r"sentenc\w*|jail\w*|prison\w*|imprison\w*|custody|detention|bars|spen[dt]\w*",
+    "custody": r"sentenc\w*|jail\w*|prison\w*|imprison\w*|custody|detention|bars|spen[dt]\w*|caged|(?:locked|banged)\s+up",
     "length": r"last(?:ed|ing|s)|took|take[sn]?|taking|span\w*|long|duration|runs?|running|ran",
 }
 _MEASURED_RE = {family: re.compile(rf"\b(?:{words})\b", re.I) for family, words in _MEASURED.items()}
@@ -1174,7 +1174,10 @@ def _measured(sentence: str, text: str) -> tuple[frozenset[str], frozenset[str]]
 
 
 _DURATION_WORDS = frozenset(match_stem(w) for u in _DURATIONS for w in (u, u + "s", "centuries", "decades"))
-_TERM_WORDS = re.compile(r"\b(?:jail|jailed|prison|imprison\w*|sentenc\w*|behind bars|custody|detention)\b", re.I)
+# ... and the tabloids' words for a term (variants28): "caged for six years", "locked up for life", "banged up"
+_TERM_WORDS = re.compile(
+    r"\b(?:jail|jailed|prison|imprison\w*|sentenc\w*|behind bars|custody|detention|caged|(?:locked|banged)\s+up)\b", re.I
+)
 
 
 def _same_term(items: Sequence[Item], first: Sequence[int], g: int, h: int) -> bool:

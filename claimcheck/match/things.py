@@ -513,6 +513,7 @@ def number_context(claim: Claim, window: int = 8) -> str:
 # Context words news copy uses interchangeably around a number (stemmed as ``words`` does).
 CONTEXT_SYNONYMS = {
     "jail": "prison", "jailed": "prison", "imprison": "prison", "imprisoned": "prison", "prisoner": "prison",
+    "cag": "prison", "cage": "prison", "caged": "prison",  # a tabloid's "caged for six years" (variants28)
     "detention": "prison", "detained": "prison", "custody": "prison", "incarcerated": "prison",
     "freed": "free", "release": "free", "released": "free", "releas": "free",
     "kill": "die", "killed": "die", "killing": "die", "dead": "die", "death": "die", "died": "die",
