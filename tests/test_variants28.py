@@ -128,6 +128,41 @@ def test_a_term_in_a_cage_is_not_a_time_in_a_post() -> None:
     assert all(len(r) == 1 for r in rows)
 
 
+# --- rule 7: binmen and dustmen are workers -------------------------------------------------------------------------
+
+
+def test_binmen_are_the_workers_of_one_figure() -> None:
+    rows = number_rows("Some 310 refuse workers employed by the council walked out on Monday.",
+                       "Rubbish piled up in the streets after 310 binmen walked out.",
+                       "The council's 310 refuse staff walked out yesterday.")  # fmt: skip
+    assert len(row_of(rows, "310 binmen")) == 3
+    rows = number_rows("The strike by 95 dustmen left streets strewn with litter.",
+                       "Ninety-five council employees are on strike over pay.")  # fmt: skip
+    assert len(row_of(rows, "95 dustmen")) == 2
+    # the class of one figure: binmen are no residents or homes
+    rows = number_rows("After 310 binmen walked out, rubbish piled up in the streets.",
+                       "The rubbish piled up outside 310 homes in the streets.")  # fmt: skip
+    assert len(row_of(rows, "310 binmen")) == 1
+
+
+# --- rule 8: a contest decided or settled by a figure gives its margin --------------------------------------------
+
+
+def test_a_contest_decided_by_a_figure_gives_the_margin() -> None:
+    rows = number_rows("In the Hollins ward the Green candidate won by 15 votes after a recount.",
+                       "One seat in Hollins was decided by fifteen votes!",
+                       "In Hollins the result came down to a margin of just 15 votes.",
+                       "The closest contest, in Hollins, was settled by 15 votes.")  # fmt: skip
+    assert len(row_of(rows, "fifteen votes")) == 4
+    rows = number_rows("The motion was carried by 40 votes at the party conference.",
+                       "Delegates backed the motion, which passed by 40 votes at the conference.")  # fmt: skip
+    assert len(row_of(rows, "40 votes")) == 2
+    # a count of votes is not a margin: "the motion got 40 votes" stays apart from "carried by 40 votes"
+    rows = number_rows("The motion was carried by 40 votes at the party conference.",
+                       "The rival motion got just 40 votes at the party conference.")  # fmt: skip
+    assert all(len(r) == 1 for r in rows)
+
+
 # --- the invented events over loopback ----------------------------------------------------------------------------
 
 ONE_ROW = [
@@ -135,6 +170,7 @@ ONE_ROW = [
     ("roads: fog pile-up on motorway", 50),  # rule 3: "visibility was less than 50m"
     ("roads: fog pile-up on motorway", 27),  # rule 2 kept "the number of injured"
     ("wildlife: pilot whales stranded on beach", 300),  # rule 1: "But 300 volunteers"
+    ("elections: council count changes hands", 12),  # rule 8: "decided by a dozen votes", "settled by twelve votes"
 ]
 
 Scored = tuple[list[Any], list[Any], list[dict[str, Any]], tuple[int, int, int]]

@@ -569,7 +569,10 @@ _ROUGHLY = r"(?:(?:just|only|a|an|about|around|roughly|some|nearly|almost|over|u
 # victory); only in the units of a margin (``_MARGIN_UNITS``: "a march led by 2,000 soldiers" names who led it)
 _BY_BEFORE = re.compile(
     r"\b(?:lead|leads|leading|led|ahead|behind|trail|trails|trailing|trailed|won|win|wins|winning|beat|beats|beaten"
-    r"|beating|defeated|lost|lose|loses|losing)(?:\s+[\w'’-]+){0,5}?\s+by\s+" + _ROUGHLY,
+    r"|beating|defeated|lost|lose|loses|losing"
+    # a contest or a vote decided by a margin (variants28: "was decided by a dozen votes", "settled by twelve votes",
+    # "the motion was carried by 40 votes", "passed by three votes", "held the seat by 12 votes")
+    r"|decided|settled|carried|passed|held|retained|clinched)(?:\s+[\w'’-]+){0,5}?\s+by\s+" + _ROUGHLY,
     re.IGNORECASE,
 )
 _OF_BEFORE = re.compile(r"\b(lead|deficit|advantage|majority|margin|cushion|edge|gap)\s+of\s+" + _ROUGHLY, re.I)

@@ -630,7 +630,9 @@ _CLASS_WORDS = {
                  "marine", "force", "service personnel", "servicewoman", "servicewomen", "paratrooper",
                  "infantryman", "infantrymen", "airman", "airmen", "reservist", "guardsman", "guardsmen",
                  "commando", "peacekeeper", "conscript", "recruit"),
-    "worker": ("worker", "employee", "staff", "staffer", "workforce", "labourer", "laborer", "miner"),
+    # ... and the British names of council refuse workers (variants28: "420 binmen" / "420 refuse workers")
+    "worker": ("worker", "employee", "staff", "staffer", "workforce", "labourer", "laborer", "miner", "binman",
+               "binmen", "dustman", "dustmen"),
     "migrant": ("migrant", "refugee", "seeker", "asylum seeker", "asylumseeker", "immigrant", "emigrant"),
     # who is aboard a ship or a boat as its crew: "40 sailors" / "40 seafarers" / "40 crewmen" ("crew" itself is
     # no class noun: "three of the crew" is a part of the crew, never the crew's own count)
