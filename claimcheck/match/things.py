@@ -85,7 +85,9 @@ _COMPOUNDS = {("service", "member"): "servicemember", ("account", "holder"): "ac
               # a hundredth of a point: never the points of a rate or a game (variants18; converted in blocking)
               ("basis", "point"): "basis point",
               # a game without conceding, in British and American words: "17 clean sheets" / "17 shutouts"
-              ("clean", "sheet"): "shutout"}  # fmt: skip
+              ("clean", "sheet"): "shutout",
+              # a battery pack is a battery (variants28: "86,000 battery packs" / "86,000 e-bike batteries")
+              ("battery", "pack"): "battery"}  # fmt: skip
 
 
 # Words after a counted noun that are not the noun: "19 points clear", "12 points ahead", "two years ago".
