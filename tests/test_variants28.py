@@ -192,7 +192,6 @@ def test_battery_packs_are_batteries() -> None:
 # --- the invented events over loopback ----------------------------------------------------------------------------
 
 ONE_ROW = [
-    ("courts: care home manager jailed for theft", 6.5),  # rules 4, 6: "six years and six months", "caged"
     ("roads: fog pile-up on motorway", 50),  # rule 3: "visibility was less than 50m"
     ("roads: fog pile-up on motorway", 27),  # rule 2 kept "the number of injured"
     ("wildlife: pilot whales stranded on beach", 300),  # rule 1: "But 300 volunteers"
@@ -232,3 +231,16 @@ def test_a_refloated_count_never_updates_a_toll() -> None:
                          "Rescuers worked all night and 15 were refloated, the coastguard said.")  # fmt: skip
     facts = match_facts(articles, OUTLETS, MatchOptions())
     assert not any(f.evolving for f in facts if f.kind == "number")
+
+
+@pytest.mark.slow
+def test_events_a_term_in_four_wordings_is_one_row(scored: Scored) -> None:
+    # rules 4 and 6: "jailed for six and a half years", "caged for six-and-a-half years", "a sentence of six years and
+    # six months"; the headline site's "Gets 6.5 Years" stays out (no word in common with the others)
+    import variants_eval
+
+    (fact,) = [f for f in scored[0] if f.event.startswith("courts: care home") and f.fact.get("value") == 6.5]
+    body = [p for p in fact.fact["pieces"] if "Gets" not in p]
+    rows = scored[2]
+    held = [{i for i, r in enumerate(rows) if variants_eval.holds(r, p, fact.fact)} for p in body]
+    assert len(body) == 4 and set.intersection(*held), held
