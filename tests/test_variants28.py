@@ -17,14 +17,18 @@ from claimcheck.match.rules import MatchOptions
 
 
 def _numbers(text: str) -> list[tuple[str, float | None, str | None]]:
-    return [(c.text, c.value.low if c.value else None, c.unit) for c in extract_claims(text) if c.kind == "number"]
+    return [
+        (c.text, c.value.low if c.value else None, c.unit) for c in extract_claims(text) if c.kind == "number"
+    ]
 
 
 # --- rule 1: an adverb or a conjunction that opens a sentence is no name before its count --------------------------
 
 
 def test_a_count_after_an_opening_adverb_or_conjunction_is_read() -> None:
-    assert _numbers("But 300 volunteers worked through the night.") == [("300 volunteers", 300.0, "volunteers")]
+    assert _numbers("But 300 volunteers worked through the night.") == [
+        ("300 volunteers", 300.0, "volunteers")
+    ]
     assert _numbers("Already 28 climbers have reached the summit.") == [("28 climbers", 28.0, "climbers")]
     assert _numbers("Yet 45 schools stayed open during the storm.") == [("45 schools", 45.0, "schools")]
     assert _numbers("So far 12 suspects have been charged.")[0][:2] == ("12 suspects", 12.0)
@@ -42,20 +46,34 @@ def test_a_name_before_a_figure_still_names_it() -> None:
 
 def test_a_bare_figure_is_not_counted_by_the_predicate_of_another() -> None:
     # a stranding: the whales that beached are not the dead
-    (dead, beached) = [c for c in extract_claims("41 whales are dead after 63 beached in the bay.") if c.kind == "number"]
+    (dead, beached) = [
+        c for c in extract_claims("41 whales are dead after 63 beached in the bay.") if c.kind == "number"
+    ]
     assert dead.extra.get("role") == "deaths" and beached.unit != "dead"
     # a mountain accident told over two sentences: those brought down are not the dead of the sentence before
-    claims = [c for c in extract_claims("Nine climbers are dead. Rescuers said 14 were brought down safely.") if c.kind == "number"]
+    claims = [
+        c
+        for c in extract_claims("Nine climbers are dead. Rescuers said 14 were brought down safely.")
+        if c.kind == "number"
+    ]
     assert [c.text for c in claims] == ["Nine climbers", "14"]
     assert claims[1].unit is None
     # a fire: the injured of one clause are not the others
-    claims = [c for c in extract_claims("Six firefighters were injured as 30 tackled the blaze.") if c.kind == "number"]
+    claims = [
+        c
+        for c in extract_claims("Six firefighters were injured as 30 tackled the blaze.")
+        if c.kind == "number"
+    ]
     assert claims[1].unit != "injured"
 
 
 def test_a_bare_figure_still_counts_the_group_a_sentence_names() -> None:
     # "the number of injured", "the dead" name the group a figure counts
-    (c,) = [c for c in extract_claims("The number of injured rose to 27 last night, after 30 cars crashed.") if c.text == "27"]
+    (c,) = [
+        c
+        for c in extract_claims("The number of injured rose to 27 last night, after 30 cars crashed.")
+        if c.text == "27"
+    ]
     assert c.unit == "injured"
 
 
@@ -74,12 +92,18 @@ def test_visibility_in_m_is_metres_not_millions() -> None:
 
 
 def test_years_and_months_are_one_term() -> None:
-    assert _numbers("She was given a sentence of six years and six months.") == [("six years and six months", 6.5, "years")]
-    assert _numbers("The project ran two years and three months late.") == [("two years and three months", 2.25, "years")]
+    assert _numbers("She was given a sentence of six years and six months.") == [
+        ("six years and six months", 6.5, "years")
+    ]
+    assert _numbers("The project ran two years and three months late.") == [
+        ("two years and three months", 2.25, "years")
+    ]
     # twelve months or more are no part of a year: two figures, as before
     assert [t for t, _, _ in _numbers("He served two years and 14 months.")] == ["two years", "14 months"]
     # hours and minutes keep their own rule (minutes)
-    assert _numbers("The race took two hours and 10 minutes.") == [("two hours and 10 minutes", 130.0, "minutes")]
+    assert _numbers("The race took two hours and 10 minutes.") == [
+        ("two hours and 10 minutes", 130.0, "minutes")
+    ]
 
 
 def test_a_term_in_years_and_months_joins_the_term_in_years() -> None:
@@ -93,7 +117,10 @@ def test_a_term_in_years_and_months_joins_the_term_in_years() -> None:
 
 
 def test_a_gap_told_in_words_after_its_noun_is_a_claim() -> None:
-    assert _numbers("The party won 31 seats, a majority of five.") == [("31 seats", 31.0, "seats"), ("five", 5.0, "majority")]
+    assert _numbers("The party won 31 seats, a majority of five.") == [
+        ("31 seats", 31.0, "seats"),
+        ("five", 5.0, "majority"),
+    ]
     assert _numbers("The motion passed by a margin of twelve.")[0][:2] == ("twelve", 12.0)
     rows = number_rows("The Greens won control with a majority of five on the council.",
                        "The Greens now have a majority of five on the council after the count.")  # fmt: skip
@@ -111,10 +138,16 @@ def test_caged_is_a_prison_term() -> None:
     from claimcheck.match.blocking import _is_term, _same_measured
 
     assert _is_term("Heartless Jenkins was caged for four-and-a-half years.")
-    assert _is_term("The gang leader was locked up for 12 years.") and _is_term("Smith was banged up for six years.")
+    assert _is_term("The gang leader was locked up for 12 years.") and _is_term(
+        "Smith was banged up for six years."
+    )
     assert not _is_term("The zoo keeps its two lions in a cage at night.")
-    (caged,) = [c for c in claims_of("Heartless Jenkins was caged for four-and-a-half years.") if c.kind == "number"]
-    (jailed,) = [c for c in claims_of("The driver was jailed for four and a half years.") if c.kind == "number"]
+    (caged,) = [
+        c for c in claims_of("Heartless Jenkins was caged for four-and-a-half years.") if c.kind == "number"
+    ]
+    (jailed,) = [
+        c for c in claims_of("The driver was jailed for four and a half years.") if c.kind == "number"
+    ]
     assert _same_measured(caged, jailed)
     rows = number_rows("The driver was jailed for four and a half years.",
                        "Heartless driver Jenkins was caged for four-and-a-half years.")  # fmt: skip
@@ -167,7 +200,9 @@ def test_a_contest_decided_by_a_figure_gives_the_margin() -> None:
 
 
 def test_a_title_case_headline_counts_its_first_plural() -> None:
-    assert _numbers("86K E-Bike Batteries Recalled Over Fire Risk") == [("86K E-Bike Batteries", 86000.0, "e-bike batteries")]
+    assert _numbers("86K E-Bike Batteries Recalled Over Fire Risk") == [
+        ("86K E-Bike Batteries", 86000.0, "e-bike batteries")
+    ]
     assert _numbers("12,000 Nurses Walk Out Over Pay") == [("12,000 Nurses", 12000.0, "nurses")]
     rows = number_rows("54K Electric Scooters Recalled Over Fire Risk",
                        "The maker is recalling about 54,000 electric scooters after reports of fires.")  # fmt: skip
@@ -195,8 +230,14 @@ ONE_ROW = [
     ("roads: fog pile-up on motorway", 50),  # rule 3: "visibility was less than 50m"
     ("roads: fog pile-up on motorway", 27),  # rule 2 kept "the number of injured"
     ("wildlife: pilot whales stranded on beach", 300),  # rule 1: "But 300 volunteers"
-    ("recall: e-bike batteries recalled after fires", 86000),  # rules 9, 10: "86K E-Bike Batteries", "battery packs"
-    ("elections: council count changes hands", 12),  # rule 8: "decided by a dozen votes", "settled by twelve votes"
+    (
+        "recall: e-bike batteries recalled after fires",
+        86000,
+    ),  # rules 9, 10: "86K E-Bike Batteries", "battery packs"
+    (
+        "elections: council count changes hands",
+        12,
+    ),  # rule 8: "decided by a dozen votes", "settled by twelve votes"
 ]
 
 Scored = tuple[list[Any], list[Any], list[dict[str, Any]], tuple[int, int, int]]
@@ -213,7 +254,9 @@ def scored() -> Scored:
 def test_events_keep_their_different_facts_apart_and_make_no_false_update(scored: Scored) -> None:
     _, joined_apart, _, (_, stray, conflict_rows) = scored
     assert joined_apart == []
-    assert stray == 0  # before rule 2, "41 died and 22 were refloated" made 22 dead: a false update of the toll
+    assert (
+        stray == 0
+    )  # before rule 2, "41 died and 22 were refloated" made 22 dead: a false update of the toll
     assert conflict_rows == 0
 
 

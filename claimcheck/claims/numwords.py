@@ -117,6 +117,6 @@ SKIP_CAPS = frozenset(
         # adverbs and conjunctions that open a sentence before its count (variants28: "But 300 volunteers worked
         # through the night", "Already 28 whales have died"): no name the number belongs to
         "But", "Yet", "So", "Already", "Now", "Still", "Also", "Then", "Even", "Today", "Yesterday", "Overall",
-        "Altogether", "Meanwhile", "Instead", "Since",
+        "Altogether", "Meanwhile", "Instead",
     }
 )
