@@ -10,7 +10,9 @@ how many rows hold its outlets' mentions (fragmentation) and which outlets are m
 A file's events are split by a fixed rule: int(sha1(event name), 16) % 3 == 0 is the CHECK part (never read its
 failures: with --split check only the figures are printed), the rest the tune part. Only the events of the split
 chosen are served and fetched. An event's "evolves" pairs [piece, value, piece, value] are a figure that truly
-changed (a rising toll): both in one row marked evolving. Every other conflict or evolving row is counted.
+changed (a rising toll): both in one row marked evolving. Its "conflicts" pairs (variants28) are two outlets that
+give one fact two figures at one time: both in one row marked with conflicts. Every other conflict or evolving row
+is counted.
 A number row whose mentions no one event holds (two stories' figures in one row) is counted too (cross_event_rows).
 """
 
@@ -164,6 +166,27 @@ def evolutions(data: dict[str, Any], rows: Sequence[Row]) -> tuple[int, int, int
     return found, stray, sum(1 for r in rows if r.get("conflicts"))
 
 
+def conflicts(data: dict[str, Any], rows: Sequence[Row]) -> tuple[int, int]:
+    """(labelled conflicts found as one conflict row, conflict rows not labelled).
+
+    An event's "conflicts" pairs [piece, value, piece, value] (variants28) are two outlets that give one fact two
+    different figures at one time: found when one row marked with conflicts holds both figures, each by any piece
+    of its fact. Every other conflict row is stray."""
+    expected = [
+        (_pieces_of(e, a, va), va, _pieces_of(e, b, vb), vb)
+        for e in data["events"]
+        for a, va, b, vb in e.get("conflicts", [])
+    ]
+    found, labelled = 0, set()
+    for a, va, b, vb in expected:
+        hit = [
+            i for i, r in enumerate(rows) if r.get("conflicts") and _has_figure(r, a, va) and _has_figure(r, b, vb)
+        ]
+        found += bool(hit)
+        labelled.update(hit)
+    return found, sum(1 for i, r in enumerate(rows) if r.get("conflicts") and i not in labelled)
+
+
 def cross_event_rows(data: dict[str, Any], rows: Sequence[Row]) -> list[int]:
     """Number rows whose mentions no one event holds: figures of two stories (two floods weeks apart) in one row.
     A mention belongs to each event whose text holds its sentence."""
@@ -185,7 +208,7 @@ def unknown_pieces(data: dict[str, Any]) -> list[str]:
     bad = []
     for event in data["events"]:
         text = "\n".join(t + "\n" + "\n".join(ps) for _, t, ps in event["articles"].values())
-        pairs = [*event["apart"], *event.get("evolves", [])]
+        pairs = [*event["apart"], *event.get("evolves", []), *event.get("conflicts", [])]
         pieces = [p for f in event["facts"] for p in f["pieces"]] + [p for pair in pairs for p in pair[::2]]
         bad += [f"{event['name']}: {p}" for p in pieces if p not in text]
     return bad
@@ -243,6 +266,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     figs = figures(facts, joined)
     figs["evolved"], figs["stray_evolving"], figs["conflict_rows"] = evolutions(data, rows)
     figs["evolves_labelled"] = sum(len(e.get("evolves", [])) for e in data["events"])
+    if labelled_conflicts := sum(len(e.get("conflicts", [])) for e in data["events"]):
+        figs["conflicts_labelled"] = labelled_conflicts
+        figs["conflicts_found"], figs["stray_conflict_rows"] = conflicts(data, rows)
     cross = cross_event_rows(data, rows)
     figs["cross_event_rows"] = len(cross)
     if args.json or args.split == "check":

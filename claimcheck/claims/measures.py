@@ -146,6 +146,8 @@ _WEIGHT_CUE = re.compile(
 # 4m since January" and "fell from 5m to 3m" are figures in millions.
 _METRES_CUE = re.compile(
     r"\b(?:deep|depth|high|height|tall|long|length|wide|width|away|underground|metres?|meters?|underwater|"
+    # how far one sees (variants28: "visibility was less than 50m", "visibility of 200m")
+    r"visibility|"
     r"altitude|dug|diameter|radius|(?:fell|falls?|fallen|falling|dropped|plunged|plunging|tumbled)\s+(?:down|into|off)|"
     # a sea's or a river's level, a tide or a surge (misfire21: "sea levels could rise by 1m by 2100"); not a tide of
     # people or things (review21: "a tide of 2m refugees")

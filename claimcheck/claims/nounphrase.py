@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from claimcheck.claims.lexicon import COUNT_NOUNS, MONTHS, WEEKDAYS
+from claimcheck.claims.lexicon import COUNT_NOUNS, MONTHS, WEEKDAYS, is_title_case
 from claimcheck.claims.numfilters import _UNIT_WORD
 from claimcheck.claims.numwords import SCALES, TENS_WORDS
 from claimcheck.claims.numwords import UNITS_WORDS as _UNITS_WORDS
@@ -109,6 +109,7 @@ _AMPERSAND_NAME = re.compile(r" ?& ?(?=[A-Z])")
 def _noun_phrase(s: str, pos: int) -> tuple[list[str], int]:
     """Up to three words after ``pos`` that name the counted thing, stopping at verbs and function words."""
     words: list[str] = []
+    ends: list[int] = []  # where each capitalised word ends
     end = pos
     caps = 0  # leading proper-noun modifiers: "two United States service members", "nine US companies"
     of = _OF_POSSESSIVE.match(s, pos)  # "three of its commanders"
@@ -150,6 +151,7 @@ def _noun_phrase(s: str, pos: int) -> tuple[list[str], int]:
             caps += 1
             words.append(low)
             end = m.end()
+            ends.append(end)
             continue
         if low in _CHAIN_JOINS and caps and len(words) == caps and (co := _COORDINATED.match(s, m.end())):
             # proper and plain modifiers joined before one plural noun: "18 Northern and central California
@@ -202,7 +204,11 @@ def _noun_phrase(s: str, pos: int) -> tuple[list[str], int]:
         words += ["of", title.group(1).lower()]  # "12 heads of state": one title, not heads
         end = title.end()
     if caps and len(words) == caps:  # only capitalised words: a name follows the number, not a noun
-        return (words, end) if caps == 1 or _named_plural(s, pos, words) else ([], pos)
+        if caps == 1 or _named_plural(s, pos, words):
+            return words, end
+        if (head := _title_case_plural(s, pos, words)) is not None:
+            return words[: head + 1], ends[head]
+        return [], pos
     if of and not words:
         return [], pos
     return words, end
@@ -221,6 +227,20 @@ def _named_plural(s: str, pos: int, words: list[str]) -> bool:
         return False
     before = _NUMBER_BEFORE.search(s, max(0, pos - 24), pos)
     return before is not None and not before.group(1)[:1].isupper()
+
+
+_DIGITS_BEFORE = re.compile(r"\d(?:[KkMm]|bn)?\s*$")
+
+
+def _title_case_plural(s: str, pos: int, words: list[str]) -> int | None:
+    """In a headline in title case every word is capitalised: the first plural of the words after a figure in
+    digits is the noun it counts, the words after it the headline's verb and the rest ("86K E-Bike Batteries
+    Recalled", "12,000 Nurses Walk Out": variants28). A number in words may open a name ("Nine Inch Nails")."""
+    if not is_title_case(s):
+        return None
+    if not _DIGITS_BEFORE.search(s, max(0, pos - 24), pos):
+        return None
+    return next((i for i, w in enumerate(words) if _is_plural(w) and w not in _NOT_UNIT), None)
 
 
 _OF_STATE = re.compile(r"\s+of\s+(state|government)\b", re.IGNORECASE)
@@ -289,6 +309,13 @@ def _compound_and(s: str, pos: int) -> int | None:
 _NUMBER_WORDS = frozenset([*_UNITS_WORDS, *TENS_WORDS, *SCALES, "dozen", "dozens", "hundreds", "thousands", "millions", "billions", "trillions"])
 
 
+# Role words said of a count as its predicate ("41 whales are dead", "12 were injured"): a bare figure elsewhere in
+# the sentence, or in the next one, is not counted by them (variants28: "41 died and 22 were refloated", "... dead
+# after 63 beached"); the role is ``event_role``'s to give from the figure's own verbs. "the dead", "the injured"
+# name a group a figure may count ("the dead included 12 ...", "the number of injured rose to 27").
+_PREDICATE_ROLES = frozenset(["dead", "injured", "wounded", "missing", "displaced"])
+
+
 @lru_cache(maxsize=256)
 def _infer_unit(s: str) -> str | None:
     """A bare number ("the total released rose to 123") counts what the sentence names, if it names one."""
@@ -298,6 +325,8 @@ def _infer_unit(s: str) -> str | None:
     best = None
     for m in CLAIM_WORD.finditer(low):
         w = m.group()
+        if w in _PREDICATE_ROLES and low[max(0, m.start() - 4) : m.start()] not in ("the ", " of "):
+            continue  # "41 whales are dead after 63 beached": what befell another count, not this one's thing
         if w in COUNT_NOUNS:
             best = w
             prev = low[max(0, m.start() - 25) : m.start()].split()

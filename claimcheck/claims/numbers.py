@@ -753,6 +753,9 @@ def _elliptical(s: str, raw: _Raw, prev: Quantity) -> _Raw:
 
 # "nine minutes and 46 seconds", "two hours and 10 minutes": one duration, in the smaller unit.
 _DURATION_STEPS = {("hour", "minute"): 60.0, ("minute", "second"): 60.0}
+# ... but years and months are one term in years, as news writes it the other way ("six years and six months",
+# "six and a half years", "6.5 years": variants28); a month is a twelfth of a year.
+_IN_LARGER = {("year", "month"): 12.0}
 _DURATION_AND = re.compile(r"\s+and\s+$")
 
 
@@ -795,6 +798,10 @@ def _compound_durations(s: str, out: list[Quantity]) -> list[Quantity]:
             total = prev.value.low * step + q.value.low  # type: ignore[operator]
             merged[-1] = Quantity(prev.start, q.end, _interval(total, prev.qualifier), prev.qualifier, q.unit)
             continue
+        if prev is not None and (per := _larger_step(prev, q)) and _DURATION_AND.match(s[prev.end : q.start]):
+            total = prev.value.low + q.value.low / per  # type: ignore[operator]
+            merged[-1] = Quantity(prev.start, q.end, _interval(round(total, 4), prev.qualifier), prev.qualifier, prev.unit)
+            continue
         merged.append(q)
     return merged
 
@@ -832,6 +839,20 @@ def _duration_step(a: Quantity, b: Quantity) -> float | None:
         return None
     ua, ub = (a.unit or "").rstrip("s"), (b.unit or "").rstrip("s")
     return _DURATION_STEPS.get((ua, ub))
+
+
+def _larger_step(a: Quantity, b: Quantity) -> float | None:
+    """How many of ``b``'s unit make ``a``'s, for exact terms told in both ("two years and four months"), when
+    ``b`` is less than one of ``a``."""
+    per = _duration_step_in(a, b, _IN_LARGER)
+    return per if per is not None and b.value.low is not None and b.value.low < per else None
+
+
+def _duration_step_in(a: Quantity, b: Quantity, steps: dict[tuple[str, str], float]) -> float | None:
+    if a.qualifier != "exact" or b.qualifier != "exact" or a.value.low != a.value.high or b.value.low != b.value.high:
+        return None
+    ua, ub = (a.unit or "").rstrip("s"), (b.unit or "").rstrip("s")
+    return steps.get((ua, ub))
 
 
 def _drop_overlaps(raws: list[_Raw]) -> list[_Raw]:
@@ -2050,7 +2071,14 @@ def _unit(s: str, raw: _Raw, end: int) -> tuple[str | None, int, bool]:
         return " ".join(words), pos_end, False
     if raw.kind == "digits":
         return _infer_unit(s), end, True
+    if raw.kind == "words" and (gap := _GAP_OF.search(s, max(0, raw.start - 20), raw.start)):
+        return gap.group(1).lower(), end, False  # "a majority of eight", "won by a margin of twelve"
     return None, end, False
+
+
+# A gap between two sides told by its noun before the figure (variants28): "a majority of eight" is an "eight-seat
+# majority"; in words the figure was no claim (a number word needs a noun), in digits it stays as it was read.
+_GAP_OF = re.compile(r"\b(majority|margin|lead)\s+of\s+$", re.IGNORECASE)
 
 
 def _context(s: str, q: Quantity) -> list[str]:

@@ -114,5 +114,9 @@ SKIP_CAPS = frozenset(
         "On", "By", "Since", "To", "And", "Of", "With", "From", "For", "Under", "Until", "After", "Before",
         "During", "Estimated", "All", "Exactly", "Another", "Than", "As", "Least", "Most", "Total",
         "Killed", "Freed", "Released",
+        # adverbs and conjunctions that open a sentence before its count (variants28: "But 300 volunteers worked
+        # through the night", "Already 28 whales have died"): no name the number belongs to
+        "But", "Yet", "So", "Already", "Now", "Still", "Also", "Then", "Even", "Today", "Yesterday", "Overall",
+        "Altogether", "Meanwhile", "Instead",
     }
 )

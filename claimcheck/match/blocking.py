@@ -569,7 +569,10 @@ _ROUGHLY = r"(?:(?:just|only|a|an|about|around|roughly|some|nearly|almost|over|u
 # victory); only in the units of a margin (``_MARGIN_UNITS``: "a march led by 2,000 soldiers" names who led it)
 _BY_BEFORE = re.compile(
     r"\b(?:lead|leads|leading|led|ahead|behind|trail|trails|trailing|trailed|won|win|wins|winning|beat|beats|beaten"
-    r"|beating|defeated|lost|lose|loses|losing)(?:\s+[\w'’-]+){0,5}?\s+by\s+" + _ROUGHLY,
+    r"|beating|defeated|lost|lose|loses|losing"
+    # a contest or a vote decided by a margin (variants28: "was decided by a dozen votes", "settled by twelve votes",
+    # "the motion was carried by 40 votes", "passed by three votes", "held the seat by 12 votes")
+    r"|decided|settled|carried|passed|held|retained|clinched)(?:\s+[\w'’-]+){0,5}?\s+by\s+" + _ROUGHLY,
     re.IGNORECASE,
 )
 _OF_BEFORE = re.compile(r"\b(lead|deficit|advantage|majority|margin|cushion|edge|gap)\s+of\s+" + _ROUGHLY, re.I)
@@ -1148,7 +1151,7 @@ _SPANS_OF_TIME = _DURATIONS | {"hour", "minute", "second", "season"}
 _MEASURED = {
     "wait": r"wait\w*|drought\w*|curse[sd]?|absence|fallow|without|since|first|ago|hiatus|gap",
     "tenure": r"serv(?:e|ed|es|ing)|tenure|term|helm|reign\w*|rul(?:ed|ing)|led|career|office|spen[dt]\w*|stint",
-    "custody": r"sentenc\w*|jail\w*|prison\w*|imprison\w*|custody|detention|bars|spen[dt]\w*",
+    "custody": r"sentenc\w*|jail\w*|prison\w*|imprison\w*|custody|detention|bars|spen[dt]\w*|caged|(?:locked|banged)\s+up",
     "length": r"last(?:ed|ing|s)|took|take[sn]?|taking|span\w*|long|duration|runs?|running|ran",
 }
 _MEASURED_RE = {family: re.compile(rf"\b(?:{words})\b", re.I) for family, words in _MEASURED.items()}
@@ -1174,7 +1177,10 @@ def _measured(sentence: str, text: str) -> tuple[frozenset[str], frozenset[str]]
 
 
 _DURATION_WORDS = frozenset(match_stem(w) for u in _DURATIONS for w in (u, u + "s", "centuries", "decades"))
-_TERM_WORDS = re.compile(r"\b(?:jail|jailed|prison|imprison\w*|sentenc\w*|behind bars|custody|detention)\b", re.I)
+# ... and the tabloids' words for a term (variants28): "caged for six years", "locked up for life", "banged up"
+_TERM_WORDS = re.compile(
+    r"\b(?:jail|jailed|prison|imprison\w*|sentenc\w*|behind bars|custody|detention|caged|(?:locked|banged)\s+up)\b", re.I
+)
 
 
 def _same_term(items: Sequence[Item], first: Sequence[int], g: int, h: int) -> bool:

@@ -85,7 +85,9 @@ _COMPOUNDS = {("service", "member"): "servicemember", ("account", "holder"): "ac
               # a hundredth of a point: never the points of a rate or a game (variants18; converted in blocking)
               ("basis", "point"): "basis point",
               # a game without conceding, in British and American words: "17 clean sheets" / "17 shutouts"
-              ("clean", "sheet"): "shutout"}  # fmt: skip
+              ("clean", "sheet"): "shutout",
+              # a battery pack is a battery (variants28: "86,000 battery packs" / "86,000 e-bike batteries")
+              ("battery", "pack"): "battery"}  # fmt: skip
 
 
 # Words after a counted noun that are not the noun: "19 points clear", "12 points ahead", "two years ago".
@@ -513,6 +515,7 @@ def number_context(claim: Claim, window: int = 8) -> str:
 # Context words news copy uses interchangeably around a number (stemmed as ``words`` does).
 CONTEXT_SYNONYMS = {
     "jail": "prison", "jailed": "prison", "imprison": "prison", "imprisoned": "prison", "prisoner": "prison",
+    "cag": "prison", "cage": "prison", "caged": "prison",  # a tabloid's "caged for six years" (variants28)
     "detention": "prison", "detained": "prison", "custody": "prison", "incarcerated": "prison",
     "freed": "free", "release": "free", "released": "free", "releas": "free",
     "kill": "die", "killed": "die", "killing": "die", "dead": "die", "death": "die", "died": "die",
@@ -629,7 +632,9 @@ _CLASS_WORDS = {
                  "marine", "force", "service personnel", "servicewoman", "servicewomen", "paratrooper",
                  "infantryman", "infantrymen", "airman", "airmen", "reservist", "guardsman", "guardsmen",
                  "commando", "peacekeeper", "conscript", "recruit"),
-    "worker": ("worker", "employee", "staff", "staffer", "workforce", "labourer", "laborer", "miner"),
+    # ... and the British names of council refuse workers (variants28: "420 binmen" / "420 refuse workers")
+    "worker": ("worker", "employee", "staff", "staffer", "workforce", "labourer", "laborer", "miner", "binman",
+               "binmen", "dustman", "dustmen"),
     "migrant": ("migrant", "refugee", "seeker", "asylum seeker", "asylumseeker", "immigrant", "emigrant"),
     # who is aboard a ship or a boat as its crew: "40 sailors" / "40 seafarers" / "40 crewmen" ("crew" itself is
     # no class noun: "three of the crew" is a part of the crew, never the crew's own count)
