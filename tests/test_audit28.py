@@ -68,3 +68,48 @@ def test_the_same_participles_still_tell_acts(text: str) -> None:
     assert acts_in_past(text), text
     assert is_statement(text), text
     assert _statements(text) == [text]
+
+
+# --- review28: a problem of a device's or a service's feature named by a body word stays a report ---
+
+
+def _keys(text: str) -> list[str]:
+    """The counted things of the sentence's number claims, in order."""
+    from claimcheck.match.things import thing_key
+
+    return [thing_key(c) for c in extract_claims(text) if c.kind == "number"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "About 2,400 users reported issues with the heart-rate feature of the Velo watch.",
+        "About 2,400 users reported problems with the back button in the Velo app.",
+        "About 2,400 users reported problems back in March, when the Velo app first failed.",
+        "About 2,400 users reported issues with the sleep-tracking mode after the update.",
+        "About 2,400 customers reported problems with the joint account service of Orlow Bank.",
+        "About 2,400 customers reported problems with their personal hotspot after the update.",
+        "About 2,400 users reported problems with the family sharing feature of the store.",
+        "About 2,400 users were reporting problems with the blood-oxygen sensor of the watch.",
+        "About 2,400 users reported problems with their back-up drives on Monday.",
+    ],
+)
+def test_problems_of_a_feature_named_by_a_body_word_stay_reports(sentence: str) -> None:
+    """A body or life word that is part of a feature's or a service's name ("heart-rate feature", "back button",
+    "joint account") or an adverb ("back in March") is no problem of people's health or lives (review28 read
+    them as such)."""
+    assert _keys(sentence)[0] == "report", _keys(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "About 2,400 patients reported problems with their heart rate after the trial.",
+        "About 2,400 residents reported problems with their mental health during the lockdown.",
+        "About 2,400 players reported problems with their hamstrings during the preseason camp.",
+        "About 2,400 residents reported problems breathing after the fire at the plant.",
+        "About 2,400 residents reported problems with their breathing, and the council closed the plant.",
+    ],
+)
+def test_problems_of_the_body_stay_no_reports(sentence: str) -> None:
+    assert _keys(sentence)[0] != "report", _keys(sentence)
