@@ -113,3 +113,26 @@ def test_problems_of_a_feature_named_by_a_body_word_stay_reports(sentence: str) 
 )
 def test_problems_of_the_body_stay_no_reports(sentence: str) -> None:
     assert _keys(sentence)[0] != "report", _keys(sentence)
+
+
+# --- review28: a level noun only after a bare figure does not name it (``pipeline.distinct_claims``) ---
+
+
+@pytest.mark.parametrize(
+    "restated",
+    [
+        "Officials said 1,140 was more than the city had ordered in a decade, and the price of each bus fell.",
+        "Officials said 1,140 was a record for the city, and the value of the deal was not disclosed.",
+        "Officials said 1,140 was the highest level of orders in a decade.",
+    ],
+)
+def test_a_bare_figure_restated_before_a_level_noun_stays_a_restatement(restated: str) -> None:
+    """ "a contract for 1,140 buses" ... "officials said 1,140 was ..., and the price of each bus fell": the bare
+    figure restates the buses; a level noun (price, value, level) later in its sentence names another figure or
+    none. review28 kept it as a figure of its own (a second claim of the article for its buses' row)."""
+    from claimcheck.match.pipeline import distinct_claims
+    from tests.test_facts26 import told
+
+    article = told("bbc", "The city signed a contract for 1,140 electric buses on Monday. " + restated, 0)
+    kept = [c.text for c in distinct_claims(article, "number")]
+    assert kept.count("1,140") == 0 and any("buses" in k for k in kept), kept

@@ -508,6 +508,15 @@ _LEVELS = frozenset(
 )  # fmt: skip
 
 
+def _named_level(claim: Claim) -> bool:
+    """Whether a noun of ``_LEVELS`` names the bare figure: one of the eight content words before it ("the index of
+    bus fares, which closed at 1,140"); one after it names another figure or none ("1,140 was a record, and the
+    price of each bus fell": audit28)."""
+    at = claim.sentence.find(claim.text)
+    before = match_content_words(claim.sentence[:at])[-8:] if at >= 0 else number_context(claim).split()
+    return not _LEVELS.isdisjoint(before)
+
+
 def distinct_claims(article: Article, kind: str) -> list[Claim]:
     """The article's claims of one kind, a figure or quote it repeats given once: a title and a
     body that repeat "123 prisoners", or a quote the body gives again in part, must not seed two
@@ -569,7 +578,7 @@ def distinct_claims(article: Article, kind: str) -> list[Claim]:
             id(c)
             for c in claims
             if id(c) in kept and not thing_key(c) and not c.extra.get("role") and is_precise(c.value)
-            and figures[stated(c.value)] == 1 and not _LEVELS.intersection(number_context(c).split())
+            and figures[stated(c.value)] == 1 and not _named_level(c)
             and any(
                 o.start < c.start and thing_key(o) and stated(o.value) == stated(c.value)
                 and o.extra.get("measure") != "money"  # a sum keeps its currency when restated: "spent $1.2
