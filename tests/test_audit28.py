@@ -136,3 +136,42 @@ def test_a_bare_figure_restated_before_a_level_noun_stays_a_restatement(restated
     article = told("bbc", "The city signed a contract for 1,140 electric buses on Monday. " + restated, 0)
     kept = [c.text for c in distinct_claims(article, "number")]
     assert kept.count("1,140") == 0 and any("buses" in k for k in kept), kept
+
+
+# --- statements of one person and of a part of a group never link (``blocking.subject_kind``) ---
+
+
+def test_one_persons_act_and_a_groups_split_are_two_rows() -> None:
+    """One outlet's two articles: one tells how the pardoned were split between two towns ("Some of ... were
+    flown to Corvale, while others were sent to Tallis"), the other where one woman went ("She was sent to Tallis
+    with other pardoned men"). Their words are nearly the same; each linked to the other fact's outlets, and each
+    row showed the other row's sentence for that outlet (the demo's two rows, round statements28)."""
+    from datetime import UTC, datetime, timedelta
+
+    from claimcheck.match.pipeline import match_facts
+    from claimcheck.match.rules import MatchOptions
+    from claimcheck.models import Article, Outlet
+
+    t0 = datetime(2026, 3, 1, 9, tzinfo=UTC)
+
+    def told(outlet: str, text: str, hour: int, piece: int = 0) -> Article:
+        url = f"http://127.0.0.1:9/{outlet}/{hour}/{piece}"  # never fetched
+        return Article(outlet, url, url, f"{outlet} story {piece}", text, url, t0, published=t0 + timedelta(hours=hour),
+                       claims=tuple(extract_claims(text)))  # fmt: skip
+
+    articles = [
+        told("abc", "Some of those pardoned were sent to Corvale, others to Tallis. "
+             "She was flown to Tallis along with a number of other pardoned detainees.", 0),  # fmt: skip
+        told("cbs", "Some of those pardoned were sent to Corvale, others to Tallis.", 1),
+        told("sky", "Some of those pardoned were flown to Corvale, others to Tallis.", 2),
+        told("wdr", "She was sent to Tallis along with other pardoned detainees.", 3),
+        told("npr", "Some of the pardoned detainees were flown to Corvale, while others were sent to Tallis, "
+             "officials said.", 4),  # fmt: skip
+        told("npr", "She was sent to Tallis with other freed detainees, while Mr Orlen was brought to Corvale.", 5, 1),
+    ]
+    outlets = {o: Outlet(o, o.upper()) for o in ("abc", "cbs", "sky", "wdr", "npr")}
+    facts = [f for f in match_facts(articles, outlets, MatchOptions()) if f.kind == "statement" and len(f.mentions) > 1]
+    assert facts
+    for f in facts:
+        openings = {m.claim.text.split()[0] for m in f.mentions}
+        assert not {"She", "Some"} <= openings, [m.claim.text for m in f.mentions]
