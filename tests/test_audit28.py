@@ -175,3 +175,22 @@ def test_one_persons_act_and_a_groups_split_are_two_rows() -> None:
     for f in facts:
         openings = {m.claim.text.split()[0] for m in f.mentions}
         assert not {"She", "Some"} <= openings, [m.claim.text for m in f.mentions]
+
+
+# --- statements28: an outlet's statement of another year repeats no fact (``pipeline.join_statement_repeats``) ---
+
+
+def test_a_statement_of_another_year_does_not_join_as_a_repeat() -> None:
+    """npr and bbc tell of the prize his wife won a year later: linked to the prize row by their words and npr's
+    outlet, they joined it as npr's repeat; the years (2024 against 2023) tell two events."""
+    from tests.test_claims_statements28 import _PRIZE, _statement_rows, _told
+
+    rows = _statement_rows(
+        [
+            *_PRIZE,
+            _told("bbc", "His wife Mara Lind was awarded the Halden Prize in 2024 while he was still in custody.", 4),
+            _told("npr", "His wife Mara won the Halden Prize in 2024 while Lind was still in custody.", 5, piece=1),
+        ]
+    )
+    prize = next(r for r in rows if "2023" in r[0])
+    assert prize[1] == {"abc", "cbs", "sky", "wdr", "npr", "itv"} and prize[2] == 6, rows

@@ -680,9 +680,12 @@ def join_statement_repeats(
                     if (d := owner.get(m)) is not None and d != k and outlets[d] & outlets[k]:
                         links[d][n].append((m, score))
         best, best_avg = None, options.linkage / 2
+        mine = _years_of(items, c)
         for d, per_claim in links.items():
             if len(clusters[d]) < len(c) or len(per_claim) < len(c) or d in moves:
                 continue  # a smaller fact, or a claim of this one linked to none of that one's
+            if mine and (theirs := _years_of(items, clusters[d])) and mine.isdisjoint(theirs):
+                continue  # another year, another event: "won the prize in 2024" repeats no "won it in 2023" (audit28)
             strong = {
                 n: max((sc for m, sc in pairs if outlet[m] != outlet[n]), default=0.0)
                 for n, pairs in per_claim.items()
@@ -696,6 +699,14 @@ def join_statement_repeats(
         if best is not None and k not in set(moves.values()):
             moves[k] = best
     return _moved(clusters, moves)
+
+
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def _years_of(items: Sequence[Item], cluster: Sequence[int]) -> set[str]:
+    """The years a fact's statements name ("in 2023", "the 2022 prize")."""
+    return {y for n in cluster for y in _YEAR.findall(items[n].claim.text)}
 
 
 def join_repeats_of_versions(
