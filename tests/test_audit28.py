@@ -194,3 +194,22 @@ def test_a_statement_of_another_year_does_not_join_as_a_repeat() -> None:
     )
     prize = next(r for r in rows if "2023" in r[0])
     assert prize[1] == {"abc", "cbs", "sky", "wdr", "npr", "itv"} and prize[2] == 6, rows
+
+
+# --- a picture's caption with no "this" is furniture (``statements._PHOTO_CAPTION``) ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Picture taken on March 3 shows the damaged bridge over the Orlow.",
+        "A handout photo released by the Tallis navy shows the damaged ship in port.",
+    ],
+)
+def test_a_pictures_caption_is_no_statement(text: str) -> None:
+    assert not _statements(text), text
+
+
+def test_images_a_story_reports_stay_statements() -> None:
+    text = "Satellite images taken on Monday show the damaged runway at the Tallis base."
+    assert _statements(text) == [text]

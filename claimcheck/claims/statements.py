@@ -45,7 +45,12 @@ _PHOTO_CAPTION = re.compile(
     rf"^(?:(?:file\s*[-\u2013\u2014:]\s*(?:in\s+)?|in\s+)this\s+(?:[\w.,'\u2019-]+\s+){{0,5}}?(?:file\s+)?{_PHOTO}"
     r"(?:\s*,|\s+(?:provided|released|taken|made\s+available|obtained|shows?|from|by)\b)"
     rf"|this\s+(?:[\w.,'\u2019-]+\s+){{0,5}}?(?:file\s+)?{_PHOTO}"
-    r"\s+(?:(?:provided|released|made\s+available|obtained|distributed|issued)\b|(?:taken|from|by)\b[^.;:]*?\bshows\b|shows\b))",
+    r"\s+(?:(?:provided|released|made\s+available|obtained|distributed|issued)\b|(?:taken|from|by)\b[^.;:]*?\bshows\b|shows\b)"
+    # ... or with no "this": one picture, where and when it was taken or who gave it out, and what it shows ("Picture
+    # taken on March 3 shows ...", "A handout photo released by the navy shows ..."; audit28); pictures in the
+    # plural and footage are evidence a story reports ("Satellite images taken on Monday show ...")
+    rf"|(?:an?\s+|the\s+)?(?:(?:handout|file|undated|aerial)\s+)*{_PHOTO}\s+(?:taken|released|provided|obtained|"
+    r"distributed|issued|made\s+available)\b[^.;:]*?\bshows\b)",
     re.IGNORECASE,
 )
 # Furniture that carries digits (looked for only in sentences with one): gallery pagers ("Photo 3 of 12",
