@@ -45,7 +45,12 @@ _PHOTO_CAPTION = re.compile(
     rf"^(?:(?:file\s*[-\u2013\u2014:]\s*(?:in\s+)?|in\s+)this\s+(?:[\w.,'\u2019-]+\s+){{0,5}}?(?:file\s+)?{_PHOTO}"
     r"(?:\s*,|\s+(?:provided|released|taken|made\s+available|obtained|shows?|from|by)\b)"
     rf"|this\s+(?:[\w.,'\u2019-]+\s+){{0,5}}?(?:file\s+)?{_PHOTO}"
-    r"\s+(?:(?:provided|released|made\s+available|obtained|distributed|issued)\b|(?:taken|from|by)\b[^.;:]*?\bshows\b|shows\b))",
+    r"\s+(?:(?:provided|released|made\s+available|obtained|distributed|issued)\b|(?:taken|from|by)\b[^.;:]*?\bshows\b|shows\b)"
+    # ... or with no "this": one picture, where and when it was taken or who gave it out, and what it shows ("Picture
+    # taken on March 3 shows ...", "A handout photo released by the navy shows ..."; audit28); pictures in the
+    # plural and footage are evidence a story reports ("Satellite images taken on Monday show ...")
+    rf"|(?:an?\s+|the\s+)?(?:(?:handout|file|undated|aerial)\s+)*{_PHOTO}\s+(?:taken|released|provided|obtained|"
+    r"distributed|issued|made\s+available)\b[^.;:]*?\bshows\b)",
     re.IGNORECASE,
 )
 # Furniture that carries digits (looked for only in sentences with one): gallery pagers ("Photo 3 of 12",
@@ -513,8 +518,42 @@ _PASSIVE_TOLD = {
 _PASSIVE_AUX = _wordset("was were")
 _PASSIVE_ADVERBS = _wordset("simply reportedly allegedly swiftly temporarily permanently")
 _PERFECT_AUX = _wordset("has have had")
-# what after the participle makes it a view or a finding, not the act: "was named to be", "were selected to have"
-_PASSIVE_NOT_ACT = re.compile(r"\s+to\s+(?:be|have)\b|\s+that\b", re.IGNORECASE)
+# what after the participle makes it a view or a finding, not the act: "was named to be", "were selected to have";
+# an idiom of the participle ("was caught off guard", "were caught napping", "was named after his grandfather")
+_PASSIVE_NOT_ACT = re.compile(
+    r"\s+to\s+(?:be|have)\b|\s+that\b|(?<=caught)\s+(?:off\s+guard|napping|unawares|flat-footed|out\b|short\b|cold\b)|"
+    r"(?<=named)\s+after\b",
+    re.IGNORECASE,
+)
+# ... and what further on in its clause (audit28): an agent who gives views or a piece of speech ("was attacked by
+# critics", "was questioned by several economists", "was hurt by his comments", "was destroyed by the reviews"), a
+# judgement "as" something ("was attacked as reckless", "was dismissed as wishful thinking"), or how often it
+# happened, a habit and not an event ("were closed each night", "was cancelled every year", "on Sundays")
+_PASSIVE_VIEW_OR_HABIT = re.compile(
+    r"[^,;:—–()\"“”]*?(?:"
+    r"\bby\s+(?:(?:the|his|her|their|its|our|some|many|most|several|other|fellow|leading|prominent|local|"
+    r"[\w’'-]+['’]s?)\s+){0,2}(?:critics|commentators|pundits|analysts|experts|observers|economists|reviewers|fans|"
+    r"supporters|opponents|readers|viewers|listeners|comments|remarks|words|criticism|reviews|claims|jibes|insults|"
+    r"jokes|tweets|posts|rumours|rumors)\b|"
+    r"\b(?:every|each)\s+(?:day|night|morning|evening|afternoon|week|weekend|month|year|summer|winter|spring|autumn|"
+    r"season|time|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
+    r"\bon\s+(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends|weekdays)\b|"
+    r"\bat\s+weekends\b|\b(?:daily|nightly|weekly|monthly|annually|yearly|routinely|regularly|usually|often|"
+    r"typically|always|sometimes|frequently|seldom|rarely|occasionally|habitually|traditionally|generally)\b)",
+    re.IGNORECASE,
+)
+_JUDGED = _wordset("attacked dismissed questioned")
+_JUDGED_AS = re.compile(r"[^,;:—–()\"“”]*?\bas\b", re.IGNORECASE)
+# the heads of subjects that are a feeling or a standing, whose passive tells no act ("His reputation was damaged",
+# "Their spirits were lifted", "Her confidence was hurt"; audit28)
+_SUBJECT_PREPOSITIONS = _wordset("of in at on for from among")
+_FEELING_HEADS = _wordset(
+    """
+    reputation reputations standing pride confidence morale mood moods spirits spirit hopes hope feelings heart
+    hearts ego credibility integrity judgement judgment wisdom motives loyalty nerves nerve patience faith trust
+    dignity self-esteem image
+    """
+)
 _PASSIVE_WORD = re.compile(r"\s+([A-Za-z][\w’'-]*)")
 
 
@@ -537,7 +576,9 @@ def _passive_act(rest: str, pos: int, aux: str) -> bool | None:
         elif w in _NEGATIONS or w.endswith("n't"):
             return False
         elif w in PASSIVE_ACTS or ((told := _PASSIVE_TOLD.get(w)) is not None and told.match(rest, pos)):
-            return _PASSIVE_NOT_ACT.match(rest, pos) is None
+            if w in _JUDGED and _JUDGED_AS.match(rest, pos):
+                return False  # a judgement "as" something ("was dismissed as wishful thinking")
+            return _PASSIVE_NOT_ACT.match(rest, pos) is None and _PASSIVE_VIEW_OR_HABIT.match(rest, pos) is None
         else:
             return False
     return None if aux == "had" and not been else False
@@ -647,6 +688,7 @@ def acts_in_past(sentence: str) -> bool:
     subject = 0
     apposition = False
     lw_prev = ""
+    head, head_done = "", False  # the subject's head: its last word before a preposition ("The mood in the room")
     for m in _ACT_WORD.finditer(rest):
         w = m.group()
         if w == ",":
@@ -691,7 +733,7 @@ def acts_in_past(sentence: str) -> bool:
             # an act told in the passive: "The bridge was closed", "Three men were arrested", "He has been charged"
             passive = _passive_act(rest, m.end(), lw)
             if passive is not None:
-                return passive
+                return passive and head not in _FEELING_HEADS
         if lw == "had" and subject:
             continue  # the past before the past: "The coach had decided to retire"
         if lw in _NOT_SUBJECT or lw in PAST_ACTS or lw.endswith("n't"):
@@ -700,6 +742,10 @@ def acts_in_past(sentence: str) -> bool:
             continue
         subject += 1
         lw_prev = lw
+        if lw in _SUBJECT_PREPOSITIONS:
+            head_done = True
+        elif not head_done:
+            head = lw
         if subject > 8:
             return False
     return False

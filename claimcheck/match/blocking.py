@@ -2324,7 +2324,31 @@ def text_graph(items: Sequence[Item], options: MatchOptions, *, quote: bool) -> 
                 rules[(g, h) if g < h else (h, g)] = Rule("statement", sc, names=names_of.get(k, ()))
     if not quote:
         _phrase_links(graph, first, texts, name_sets, df, single, options, named_in)
+        _unlink_where(graph, {g: k for g, n in enumerate(first) if graph.adj[g] and (k := subject_kind(raw[n]))}, str.__ne__)
     return graph
+
+
+# The subject a statement opens with (after a time set off or not by a comma: "On Saturday she was ..."), when it
+# says whether one person or a part of a group did or underwent the act: "She was taken to the border with other
+# prisoners" and "Some of those freed were taken to the border, others to the coast" tell of different people,
+# however many words they share (audit28: the demo's two rows of where the freed were taken).
+_SUBJECT_LEAD = (
+    r"(?:(?:On|In|At|By|During|After|Before|Last|Earlier|Later|Then|Now|Meanwhile|Yesterday|Today|And|But)\b"
+    r"[^,;:.]{0,40}?(?:,\s*|\s+(?=(?:he|she|some|others|many|most|several)\b)))?"
+)
+_ONE_PERSON = re.compile(_SUBJECT_LEAD + r"(?i:he|she)\s+(?!and\b|or\b|,)")
+_PART_OF_GROUP = re.compile(
+    _SUBJECT_LEAD + r"(?i:(?:some|many|most|several|a\s+few|few|half)\s+(?:of\s+(?:the|those|these|them|their)\b|"
+    r"(?:were|was|are|have|had)\b)|others\s+(?:were|was|are|have|had)\b)"
+)
+
+
+def subject_kind(sentence: str) -> str | None:
+    """"one" when a statement opens with a singular pronoun of a person ("She was taken ..."), "part" when with a
+    part of a group ("Some of those freed were ...", "Others were ..."), else None."""
+    if _ONE_PERSON.match(sentence):
+        return "one"
+    return "part" if _PART_OF_GROUP.match(sentence) else None
 
 
 def _compatible_speakers(a: Any, b: Any, speakers: dict[frozenset[str], int], known: dict[int, bool]) -> Any:

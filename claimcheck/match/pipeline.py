@@ -508,6 +508,15 @@ _LEVELS = frozenset(
 )  # fmt: skip
 
 
+def _named_level(claim: Claim) -> bool:
+    """Whether a noun of ``_LEVELS`` names the bare figure: one of the eight content words before it ("the index of
+    bus fares, which closed at 1,140"); one after it names another figure or none ("1,140 was a record, and the
+    price of each bus fell": audit28)."""
+    at = claim.sentence.find(claim.text)
+    before = match_content_words(claim.sentence[:at])[-8:] if at >= 0 else number_context(claim).split()
+    return not _LEVELS.isdisjoint(before)
+
+
 def distinct_claims(article: Article, kind: str) -> list[Claim]:
     """The article's claims of one kind, a figure or quote it repeats given once: a title and a
     body that repeat "123 prisoners", or a quote the body gives again in part, must not seed two
@@ -569,7 +578,7 @@ def distinct_claims(article: Article, kind: str) -> list[Claim]:
             id(c)
             for c in claims
             if id(c) in kept and not thing_key(c) and not c.extra.get("role") and is_precise(c.value)
-            and figures[stated(c.value)] == 1 and not _LEVELS.intersection(number_context(c).split())
+            and figures[stated(c.value)] == 1 and not _named_level(c)
             and any(
                 o.start < c.start and thing_key(o) and stated(o.value) == stated(c.value)
                 and o.extra.get("measure") != "money"  # a sum keeps its currency when restated: "spent $1.2
@@ -671,9 +680,12 @@ def join_statement_repeats(
                     if (d := owner.get(m)) is not None and d != k and outlets[d] & outlets[k]:
                         links[d][n].append((m, score))
         best, best_avg = None, options.linkage / 2
+        mine = _years_of(items, c)
         for d, per_claim in links.items():
             if len(clusters[d]) < len(c) or len(per_claim) < len(c) or d in moves:
                 continue  # a smaller fact, or a claim of this one linked to none of that one's
+            if mine and (theirs := _years_of(items, clusters[d])) and mine.isdisjoint(theirs):
+                continue  # another year, another event: "won the prize in 2024" repeats no "won it in 2023" (audit28)
             strong = {
                 n: max((sc for m, sc in pairs if outlet[m] != outlet[n]), default=0.0)
                 for n, pairs in per_claim.items()
@@ -687,6 +699,14 @@ def join_statement_repeats(
         if best is not None and k not in set(moves.values()):
             moves[k] = best
     return _moved(clusters, moves)
+
+
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def _years_of(items: Sequence[Item], cluster: Sequence[int]) -> set[str]:
+    """The years a fact's statements name ("in 2023", "the 2022 prize")."""
+    return {y for n in cluster for y in _YEAR.findall(items[n].claim.text)}
 
 
 def join_repeats_of_versions(

@@ -299,7 +299,18 @@ _BODY = (
     r"financial|money|debt|housing|relationship|marital|family|personal|gambling|drug|drugs|alcohol|addiction"
 )
 _NOT_A_REPORT_BEFORE = re.compile(rf"\b(?:{_BODY}|no|few|fewer|zero|little)\s+$", re.IGNORECASE)
-_BODY_AFTER = re.compile(rf"\s+(?:with\s+(?:their|his|her|its|the)\s+)?(?:{_BODY})\b", re.IGNORECASE)
+# ... after it, a verb's -ing form right after the noun ("problems breathing", "issues sleeping"; not "problems back in
+# March"), or the body word that ends the noun phrase after "with their" ("problems with their hamstrings", "with
+# their mental health", "with their heart rate"); a body word that names a feature or a service, hyphened or before
+# another noun, is none ("issues with the heart-rate feature", "the back button", "the joint account") (audit28)
+_BODY_MEASURES = r"rate|rhythm|pressure|sugar|function|levels?|health|conditions?|pain|disease"
+_BODY_AFTER = re.compile(
+    rf"\s+(?:(?=[a-z]+ing\b)(?:{_BODY})\b|with\s+(?:their|his|her|its|the)\s+(?:{_BODY})"
+    rf"(?:\s+(?:{_BODY}|{_BODY_MEASURES}))*\b(?!-|\s+(?!(?:{_BODY_MEASURES}|and|or|but|after|since|following|during|"
+    rf"for|at|in|on|of|from|because|as|when|while|with|to|than|that|which|who|this|last|over|until|before|amid)\b)"
+    rf"[A-Za-z]))",
+    re.IGNORECASE,
+)
 # a sentence of medical care or symptoms ("reported problems after the leak; doctors treated them for nausea") or of
 # a survey ("of those polled, 2,400 people reported problems"): the people are patients or respondents
 _PATIENTS_OR_RESPONDENTS = re.compile(
