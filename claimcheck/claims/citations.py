@@ -1177,16 +1177,16 @@ _IDIOM_ACCORDING = frozenset(
 )
 _NO_SOURCE = frozenset(["the", "a", "an", "new", "latest", "this", "that", "these", "its", "their", "our", "our data"])
 _QUOTE_MARK = re.compile(r"[“”\"«»]")
-# One person left unnamed ("a spokesman said", "the spokeswoman said"): no source a reader can check, as the own
-# labels have it ("officials said" is a body's credit and stays; so do "a police spokesman" and a named one).
 # Relatives, friends or a notice with no name (round pages20: "cites" names sources a reader can check): "according
-# to the boy's parents and grandfather", "according to the warning on the screen"; a body's name keeps them ("the
+# to the girl's mother and uncle", "according to the warning on the label"; a body's name keeps them ("the
 # Cole family", "according to the Met Office warning").
 _UNNAMED_KIN_OR_NOTICE = re.compile(
     r"^[^A-Z]*\b(?:parents|mother|father|mom|mum|dad|grandfather|grandmother|grandparents|brother|brothers|sister|"
     r"sisters|siblings|son|sons|daughter|daughters|uncle|aunt|cousin|cousins|relatives|relative|wife|husband|"
     r"friends?|neighbou?rs?|warning|notice|sign|label|caption|message|instructions|description)$"
 )
+# One person left unnamed ("a spokesman said", "the spokeswoman said"): no source a reader can check, as the own
+# labels have it ("officials said" is a body's credit and stays; so do "a police spokesman" and a named one).
 _NAMELESS_PERSON = re.compile(r"^(?:(?:a|an|the|his|her|its|their|one|another)\s+)?spokes(?:man|woman|person)$", re.I)
 # ... and one official or source with "a" or "one" and no body named (round pages11: "..., an official said Friday",
 # "a senior source said"; "officials said", "a police official said" and "the official" back-referring stay)
