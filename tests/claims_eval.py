@@ -221,6 +221,9 @@ FRESH_ROUNDS = {
     # (precision where it speaks), then sentences with a digit where it emitted none (recall); numbers only (items
     # carry ``kinds``); a third of the pages in the check split
     "pages19": DATA / "claims_pages19_labelled.json",
+    # "Twentieth round": both text halves, sentences with a word of attribution or credit, then some at random;
+    # citations only, named sources (items carry ``kinds``); a third of the pages in the check split
+    "pages20": DATA / "claims_pages20_labelled.json",
 }
 
 

@@ -214,6 +214,18 @@ with their ``corpus``; a page is in "pages19-check" iff ``int(sha1("pages19:" + 
 chosen by key before anything was read; figures only, never its misses), else in "pages19-tune"
 (``pages19_split``). ``pages19-show [pages19-tune|pages19-check]`` and ``pages19-add FILE`` work as pages16's.
 
+Twentieth round, citations on unseen sentences (helper cites28, 2026-12-02; round "pages20", ``pages20_picks``): the
+candidates of pages19 (tuning-class news articles not marked German, English tuning pages of the benchmark, less the
+pages claims_eval scores as held out), none labelled in any claims_*_labelled.json, both text halves, keyed by
+``sha1("pages20:" + page + ":" + start)``, at most two a page, in key order: first ``PAGES20_TAKE``'s 70 sentences
+holding a word of attribution or credit (``PAGES20_CUE``: according to, reported, told, a statement, citing, a report
+by, quoted by, via, sources, a news agency, ...: "pages20-cue"), then 20 of any sentence ("pages20-random").
+Labels of citations only (by hand, before the extractor ran on them; items carry ``"kinds": ["citation"]``) go in
+tests/data/claims_pages20_labelled.json with their ``corpus``; a page is in "pages20-check" iff
+``int(sha1("pages20:" + page), 16) % 3 == 0`` (a third, chosen by key before anything was read; figures only, never
+its misses), else in "pages20-tune" (``pages20_split``). ``pages20-show [pages20-tune|pages20-check]`` and
+``pages20-add FILE`` work as pages16's.
+
 ``python -m tests.claims_label show N [SPLIT]`` prints the sentences of the next N pages (of SPLIT) to
 label (the text stays on the terminal, never in the repository); ``python -m tests.claims_label add FILE``
 appends the hand labels of FILE to tests/data/claims_real_labelled.json. FILE has one line per sentence,
@@ -1090,6 +1102,45 @@ def pages19_add(path: Path) -> None:
     _add_of_kind(path, pages19_picks(cites7_corpora()), PAGES19_LABELS, pages19_split, "number")
 
 
+PAGES20_LABELS = DATA / "claims_pages20_labelled.json"
+# how many sentences round pages20 takes: with a word of attribution or credit, then any
+PAGES20_TAKE = (("pages20-cue", 70), ("pages20-random", 20))
+# a word of attribution or credit (general news English): who reported, told, was cited or quoted
+PAGES20_CUE = re.compile(
+    r"\b(?:according\s+to|reported|reports|reporting|reporter|told|tells|statement|citing|cited|cites|"
+    r"a\s+report\s+(?:by|from|in)|quoted|via|sources?|news\s+agency|newspaper|broadcaster|outlet|"
+    r"data\s+from|study\s+by|survey\s+by|published\s+by|wrote|said\s+in|confirmed\s+to|interview)\b",
+    re.IGNORECASE,
+)
+pages20_key = functools.partial(round_key, "pages20")
+pages20_split = _third_split("pages20")
+
+
+def pages20_picks(corpora: dict[str, tuple[str, str]] | None = None) -> dict[str, list[tuple[int, str]]]:
+    """Round pages20's picks (see the docstring): candidates as pages19's (less the pages claims_eval holds out), not
+    labelled in any other round, both text halves; by the key ``sha1("pages20:" + page + ":" + start)``, at most two a
+    page: first those with a word of attribution or credit (``PAGES20_CUE``), then any."""
+    corpora = cites7_corpora() if corpora is None else corpora
+    held = _eval_holdout_pages()
+    corpora = {p: v for p, v in corpora.items() if p not in held}
+    earlier = tuple(
+        p for p in sorted(DATA.glob("claims_*_labelled.json")) if p.name not in ("claims_labelled.json", PAGES20_LABELS.name)
+    )
+    cands = [
+        (pages20_key(page, s.start), page, i, (PAGES20_CUE.search(s.text) is not None,))
+        for page, i, s in _unlabelled(corpora, earlier)
+    ]
+    return _take_picks(cands, PAGES20_TAKE, {"pages20-cue": 0})
+
+
+def pages20_show(split: str | None = None) -> None:
+    _round_show(pages20_picks(cites7_corpora()), pages20_split, split)
+
+
+def pages20_add(path: Path) -> None:
+    _add_of_kind(path, pages20_picks(cites7_corpora()), PAGES20_LABELS, pages20_split, "citation")
+
+
 def page_hash(page: str) -> int:
     return int(hashlib.sha1(page.encode()).hexdigest(), 16)
 
@@ -1309,6 +1360,10 @@ if __name__ == "__main__":
         pages19_show(sys.argv[2] if len(sys.argv) > 2 else None)
     elif sys.argv[1:2] == ["pages19-add"]:
         pages19_add(Path(sys.argv[2]))
+    elif sys.argv[1:2] == ["pages20-show"]:
+        pages20_show(sys.argv[2] if len(sys.argv) > 2 else None)
+    elif sys.argv[1:2] == ["pages20-add"]:
+        pages20_add(Path(sys.argv[2]))
     else:
         sys.exit(
             "usage: python -m tests.claims_label show N [tuning|holdout] | add FILE | "
@@ -1328,5 +1383,6 @@ if __name__ == "__main__":
             "pages16-show [pages16-tune|pages16-check] | pages16-add FILE | "
             "pages17-show [pages17-tune|pages17-check] | pages17-add FILE | "
             "pages18-show [pages18-tune|pages18-check] | pages18-add FILE | "
-            "pages19-show [pages19-tune|pages19-check] | pages19-add FILE"
+            "pages19-show [pages19-tune|pages19-check] | pages19-add FILE | "
+            "pages20-show [pages20-tune|pages20-check] | pages20-add FILE"
         )

@@ -193,7 +193,8 @@ _TOLD_OUTLET = re.compile(
     rf"(?P<src>{_OUTLET_NAME}){_OUTLET_END}"
 )
 _OUTLET_SAYS = re.compile(
-    rf"(?P<src>\b[Tt]he\s+(?:{_CAP}\s+){{0,3}}{_OUTLET_WORD})\s+(?:says|said|reported|reports|reveals|revealed)\b"
+    rf"(?P<src>\b[Tt]he\s+(?:{_CAP}\s+){{0,3}}{_OUTLET_WORD})\s+(?:(?:has|had)\s+)?(?:also\s+|first\s+|[a-z]+ly\s+)?"
+    r"(?:says|said|reported|reports|reveals|revealed)\b"
 )
 # A source named after a class noun of the press: "news agency dpa reports", "the newspaper Le Monde said",
 # "pointed out by the ship-tracking website SeaWatch's account"; the name may be lower-case ("dpa").
@@ -568,6 +569,9 @@ _CITING = re.compile(
 _CITING_HEADS = re.compile(
     rf"\b(?i:{_SOURCE_NOUNS}|{_PRESS_CLASS}|data|figures|statistics|report|records)\b|\b{_BODY_HEADS}\b|^{_ANY_OUTLET}$"
 )
+# ... or a named body's papers (round pages20): "citing United Nations documents", "citing Harbour Council filings"
+# ("citing documents", "citing leaked papers" name nobody)
+_CITING_PAPERS = re.compile(r"^(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+(?:of\s+)?[A-Z][\w’'&.-]*){0,4}(?:['’]s?)?\s+(?:documents|filings|papers)$")
 _CITING_OF = re.compile(r"\s+(?:from|of|by|over|about|with|at|against|among|on|in)\s+")
 _CITING_VAGUE = re.compile(r"\b(?:unnamed|anonymous|unidentified|people\s+familiar|familiar\s+with)\b", re.I)
 # An interview with a named outlet or interviewer before the speaker's own verb: "In an interview with Harbour
@@ -756,6 +760,44 @@ def _pages17_credits(sentence: str, words: set[str]) -> list[tuple[int, int, boo
     return found
 
 
+# An outlet known by one word as the subject of a verb of reporting (round pages20): "..., after Politico reported the
+# grant was frozen", "Variety has reported that ...", "Reuters first reported". An outlet that is also an English
+# word is no outlet opening its sentence ("People reported feeling dizzy", "Fortune reported nothing").
+_ONE_WORD_REPORTS = re.compile(
+    rf"(?<![\w’'&.-])(?P<src>{_ONE_WORD_OUTLETS})\s+(?:(?:has|had|have)\s+)?(?:also\s+|first\s+|earlier\s+|"
+    r"previously\s+|[a-z]+ly\s+)?(?:reported|reports|revealed|reveals|wrote|writes|published)\b"
+)
+_COMMON_WORD_OUTLETS = frozenset(["People", "Variety", "Fortune", "Wired", "Deadline", "Salon", "Slate", "Vogue", "Vox"])
+# An outlet's piece with "the" or a possessive, or a named journal where something was published (round pages20):
+# "Lee said in the Herald article", "told in the Gazette's interview", "published today in the journal Marine Biology
+# Letters" (the journal's class noun before a capitalised name names it; "in a journal" names none).
+_THE_OUTLET_PIECE = re.compile(
+    rf"\b(?:[Ii]n|[Tt]o)\s+the\s+(?P<src>{_OUTLET_NAME}|{_ONE_WORD_OUTLETS})(?:['’]s)?\s+(?:interview|investigation|"
+    r"report|article|story|editorial|piece|column|op-ed|profile|podcast|documentary|broadcast)\b"
+)
+_IN_THE_JOURNAL = re.compile(
+    r"\b(?:published|appeared|appears|appear|reported|described|detailed|outlined)\b[^;:“”\"]{0,60}?\bin\s+the\s+"
+    r"(?:(?:medical|scientific|peer-reviewed|academic|online)\s+)?journal\s+"
+    rf"(?P<src>[{CAPITAL}][\w’'&.-]*(?:\s+(?:of\s+|and\s+|&\s+)?[{CAPITAL}][\w’'&.-]*){{0,5}})"
+)
+_PAGES20_KEYS = frozenset(["reported", "reports", "revealed", "reveals", "wrote", "writes", "published"])
+
+
+def _pages20_credits(sentence: str, words: set[str]) -> list[tuple[int, int, bool]]:
+    """The round-pages20 credits: a one-word outlet reporting, an outlet's piece with "the", a named journal."""
+    found: list[tuple[int, int, bool]] = []
+    if words & _PAGES20_KEYS:
+        for m in _ONE_WORD_REPORTS.finditer(sentence):
+            if m.group("src") in _COMMON_WORD_OUTLETS and _OPENING.search(sentence, 0, m.start()):
+                continue
+            found.append((*m.span("src"), False))
+    if "the" in words and words & _PIECE_KEYS | {"piece", "column", "op", "profile"}:
+        found.extend((m.start("src"), _name_end(sentence, *m.span("src")), False) for m in _THE_OUTLET_PIECE.finditer(sentence))
+    if "journal" in words:
+        found.extend((m.start("src"), _name_end(sentence, *m.span("src")), False) for m in _IN_THE_JOURNAL.finditer(sentence))
+    return found
+
+
 def _frame_credits(sentence: str, words: set[str]) -> list[tuple[int, int, bool]]:
     """The round-pages11 credits, by frame: an outlet after the fact, a web address reporting, an outlet's piece
     saying, a source cited by a source, an interview with a named outlet (``_SOURCE_WITH_PHRASE`` runs in
@@ -775,7 +817,7 @@ def _frame_credits(sentence: str, words: set[str]) -> list[tuple[int, int, bool]
             src = m.group("src")
             # the phrase's own noun, before "from", "of", "by"...: "citing pressure from officials" gives a reason
             head = _CITING_OF.split(src, maxsplit=1)[0]
-            if _CITING_HEADS.search(head) and not _CITING_VAGUE.search(src):
+            if (_CITING_HEADS.search(head) or _CITING_PAPERS.match(src)) and not _CITING_VAGUE.search(src):
                 found.append((m.start("src"), _name_end(sentence, *m.span("src")), False))
     if "interview" in words:
         for m in _INTERVIEW_WITH.finditer(sentence):
@@ -900,6 +942,8 @@ def find_credits(sentence: str, aliases: Mapping[str, str] | None) -> list[Credi
             src = sentence[start:end]
         if len(src) < 2 or src[0].islower() and _pronounish(src) or src.lower() in _NO_SOURCE or _NAMELESS_PERSON.match(src):
             continue
+        if _UNNAMED_KIN_OR_NOTICE.match(src):
+            continue
         if (one := _ONE_UNNAMED.match(src)) and (one.group(1) or _ONE_BEFORE.search(sentence, max(0, start - 10), start)):
             continue
         if according and _GENERIC_SOURCE.match(src) and (pub := _PUBLISHED_IN.match(sentence, end)):
@@ -992,6 +1036,7 @@ def _candidate_credits(sentence: str) -> list[tuple[int, int, bool]]:
     found.extend(_frame_credits(sentence, words))
     found.extend(_pages14_credits(sentence, words))
     found.extend(_pages17_credits(sentence, words))
+    found.extend(_pages20_credits(sentence, words))
     if words & _END_SAYING_KEYS and words & _SOURCE_WORDS:
         found.extend((*m.span("src"), False) for m in _END_SAYING.finditer(sentence))
     if (words & _TOLD_KEYS or "interview" in words or words & _TOLD_MORE_KEYS) and words & _PRESS_KEYS:
@@ -1132,6 +1177,14 @@ _IDIOM_ACCORDING = frozenset(
 )
 _NO_SOURCE = frozenset(["the", "a", "an", "new", "latest", "this", "that", "these", "its", "their", "our", "our data"])
 _QUOTE_MARK = re.compile(r"[“”\"«»]")
+# Relatives, friends or a notice with no name (round pages20: "cites" names sources a reader can check): "according
+# to the girl's mother and uncle", "according to the warning on the label"; a body's name keeps them ("the
+# Cole family", "according to the Met Office warning").
+_UNNAMED_KIN_OR_NOTICE = re.compile(
+    r"^[^A-Z]*\b(?:parents|mother|father|mom|mum|dad|grandfather|grandmother|grandparents|brother|brothers|sister|"
+    r"sisters|siblings|son|sons|daughter|daughters|uncle|aunt|cousin|cousins|relatives|relative|wife|husband|"
+    r"friends?|neighbou?rs?|warning|notice|sign|label|caption|message|instructions|description)$"
+)
 # One person left unnamed ("a spokesman said", "the spokeswoman said"): no source a reader can check, as the own
 # labels have it ("officials said" is a body's credit and stays; so do "a police spokesman" and a named one).
 _NAMELESS_PERSON = re.compile(r"^(?:(?:a|an|the|his|her|its|their|one|another)\s+)?spokes(?:man|woman|person)$", re.I)
