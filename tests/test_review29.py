@@ -1,0 +1,65 @@
+"""Round review29: misfires of round variants28's rules found with invented sentences, each fixed by the narrowest
+general rule, with what variants28 meant to fix kept (issue 12)."""
+
+from __future__ import annotations
+
+from claimcheck.claims import extract_claims
+
+
+def _numbers(text: str) -> list[tuple[str, float | None, str | None]]:
+    return [
+        (c.text, c.value.low if c.value else None, c.unit) for c in extract_claims(text) if c.kind == "number"
+    ]
+
+
+# --- rule 1: an opening adverb before an age in apposition makes no bare count -------------------------------------
+
+
+def test_an_age_after_an_opening_adverb_is_no_count() -> None:
+    # "Now 18, the singer ...": the figure is the singer's age, told in apposition (as "The singer was 18." is)
+    assert [t for t, _, _ in _numbers("Now 18, the singer has sold two million records.")] == [
+        "two million records"
+    ]
+    assert _numbers("Still 17, the striker scored twice on Saturday.") == []
+    assert _numbers("Already 35, the keeper is the oldest in the squad.") == []
+    # variants28's counts after the adverbs stay
+    assert _numbers("Now 300 homes are flooded.") == [("300 homes", 300.0, "homes")]
+    assert _numbers("Already 28 climbers have reached the summit.") == [("28 climbers", 28.0, "climbers")]
+
+
+# --- rule 2: a role word that names the group a bare figure counts ---------------------------------------------------
+
+
+def _unit_of(text: str, figure: str) -> str | None:
+    (c,) = [c for c in extract_claims(text) if c.kind == "number" and c.text == figure]
+    return c.unit
+
+
+def test_a_role_word_naming_the_group_still_counts_a_bare_figure() -> None:
+    # the role word as the subject's noun, not said of another count: the bare figure counts it
+    assert _unit_of("The total dead rose to 41 on Sunday.", "41") == "dead"
+    assert _unit_of("Those injured numbered 27 by the evening.", "27") == "injured"
+    assert _unit_of("The figure for missing stood at 14 on Monday.", "14") == "missing"
+    assert _unit_of("Those displaced now total 3,000 in the valley.", "3,000") == "displaced"
+
+
+def test_a_role_word_said_of_another_count_is_still_skipped() -> None:
+    # variants28's cases: the role is a predicate of another figure ("are dead", "were injured", "40 injured")
+    assert _unit_of("Nine hikers are dead and rescuers said 14 were brought down safely.", "14") is None
+    assert _unit_of("Six firefighters were injured as 30 tackled the blaze.", "30") is None
+    assert _unit_of("Four sailors were feared dead after 30 abandoned the ferry.", "30") is None
+    (killed, injured) = [c for c in extract_claims("12 were killed and 40 injured in the blast.") if c.kind == "number"]
+    assert killed.extra.get("role") == "deaths" and injured.extra.get("role") == "injured"
+
+
+# --- rule 3: "visibility" near a count of people in millions ---------------------------------------------------------
+
+
+def test_visibility_of_a_brand_to_millions_of_people_stays_millions() -> None:
+    # a brand's or a show's visibility, and an audience in "m": millions, not metres
+    assert _numbers("The sponsor gained visibility among 50m viewers.") == [("50m viewers", 50_000_000.0, "viewers")]
+    assert _numbers("The deal boosts the visibility of its 12m-strong fanbase.")[0][1] == 12_000_000
+    assert _numbers("The app wants more visibility with its 8m users.")[0][1] == 8_000_000
+    # fog still gives metres
+    assert _numbers("Visibility was down to 50m on the ring road.")[0][1:] == (50.0, "m")
+    assert _numbers("Drivers said visibility was less than 80m in places.")[0][2] == "m"
