@@ -20,7 +20,7 @@ def test_an_age_after_an_opening_adverb_is_no_count() -> None:
     assert [t for t, _, _ in _numbers("Now 18, the singer has sold two million records.")] == [
         "two million records"
     ]
-    assert _numbers("Still 17, the striker scored twice on Saturday.") == []
+    assert _numbers("Still 17, the striker scored the winner on Saturday.") == []
     assert _numbers("Already 35, the keeper is the oldest in the squad.") == []
     # variants28's counts after the adverbs stay
     assert _numbers("Now 300 homes are flooded.") == [("300 homes", 300.0, "homes")]
@@ -63,3 +63,6 @@ def test_visibility_of_a_brand_to_millions_of_people_stays_millions() -> None:
     # fog still gives metres
     assert _numbers("Visibility was down to 50m on the ring road.")[0][1:] == (50.0, "m")
     assert _numbers("Drivers said visibility was less than 80m in places.")[0][2] == "m"
+    # a length next to homes or people stays a length ("30m from homes": a distance)
+    assert _numbers("The sinkhole opened 30m from homes on the estate.")[0][1:] == (30.0, "m")
+    assert _numbers("The app wants more visibility with its 8m monthly users.")[0][1] == 8_000_000

@@ -1792,7 +1792,10 @@ _INTERVAL_LEVEL = re.compile(
 # "She was 19 when she joined the band", "My mother is 93", "The oldest victim was 92"; a thing's figure stays ("The score was 79 at the break").
 _BARE_AGE_BEFORE = re.compile(
     r"(?:\b(?:I\s+am|I['’]m|[Hh]e\s+(?:is|was)|[Ss]he\s+(?:is|was)|[Hh]e['’]s|[Ss]he['’]s)"
-    r"|\b(?:[Tt]he|[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[Yy]our)\s+(?:[a-z]+(?:est|er|ly)\s+)?(?P<noun>[a-z-]+)\s+(?:is|was))"
+    r"|\b(?:[Tt]he|[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[Yy]our)\s+(?:[a-z]+(?:est|er|ly)\s+)?(?P<noun>[a-z-]+)\s+(?:is|was)"
+    # ... or in apposition after an adverb that opens the sentence (review29: "Now 18, the singer ...", "Still 17,
+    # the striker ..."; variants28 made these adverbs no names, "Now 300 homes" counts homes)
+    r"|^(?P<adverb>Now|Still|Already|Even|Yet|Today))"
     r"\s+(?:only\s+|just\s+)?$"
 )
 _BARE_AGE_AFTER = re.compile(
@@ -1812,7 +1815,12 @@ def _bare_age(s: str, start: int, end: int, value: float) -> bool:
     if not (0 < value <= 120 and float(value).is_integer()) or not _BARE_AGE_AFTER.match(s, end):  # noqa: PLR2004
         return False
     m = _BARE_AGE_BEFORE.search(s, max(0, start - 30), start)
+    if m is not None and m.group("adverb"):
+        return _AGE_APPOSITION.match(s, end) is not None
     return m is not None and (m.group("noun") is None or is_person_noun(m.group("noun")))
+
+
+_AGE_APPOSITION = re.compile(r",\s+(?:the|a|an|his|her|their|he|she|they|I|we)\b")
 
 
 _PARTITIVE = re.compile(
