@@ -3,6 +3,8 @@ general rule, with what variants28 meant to fix kept (issue 12)."""
 
 from __future__ import annotations
 
+from test_match_general import number_rows, row_of
+
 from claimcheck.claims import extract_claims
 
 
@@ -66,3 +68,19 @@ def test_visibility_of_a_brand_to_millions_of_people_stays_millions() -> None:
     # a length next to homes or people stays a length ("30m from homes": a distance)
     assert _numbers("The sinkhole opened 30m from homes on the estate.")[0][1:] == (30.0, "m")
     assert _numbers("The app wants more visibility with its 8m monthly users.")[0][1] == 8_000_000
+
+
+# --- rule 8: goals from a scorer decided a game: a count of his goals, not the margin -------------------------------
+
+
+def test_goals_from_a_scorer_that_decided_a_game_are_his_count() -> None:
+    rows = number_rows("Okafor scored two goals as Millbrook beat Dunhaven on Saturday.",
+                       "The derby was settled by two goals from Okafor on Saturday.")  # fmt: skip
+    assert len(row_of(rows, "two goals")) == 2
+    rows = number_rows("The winger has scored 12 goals this season for Millbrook.",
+                       "Millbrook's season was carried by 12 goals from the winger.")  # fmt: skip
+    assert len(row_of(rows, "12 goals")) == 2
+    # variants28's margins stay margins, apart from a count
+    rows = number_rows("The tie was decided by two goals on Saturday at Millbrook.",
+                       "Okafor scored two goals at Millbrook on Saturday.")  # fmt: skip
+    assert all(len(r) == 1 for r in rows)
