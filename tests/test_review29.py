@@ -84,3 +84,14 @@ def test_goals_from_a_scorer_that_decided_a_game_are_his_count() -> None:
     rows = number_rows("The tie was decided by two goals on Saturday at Millbrook.",
                        "Okafor scored two goals at Millbrook on Saturday.")  # fmt: skip
     assert all(len(r) == 1 for r in rows)
+
+
+# --- rule 5: "a majority of nine to three" is a tally of both sides, not a gap of nine ------------------------------
+
+
+def test_a_tally_after_majority_of_is_no_gap() -> None:
+    assert all(u != "majority" for _, _, u in _numbers("A majority of nine to three backed the motion."))
+    assert all(u != "majority" for _, _, u in _numbers("The jury reached a verdict by a majority of ten to two."))
+    # variants28's gaps stay
+    assert _numbers("The Greens hold a majority of nine on the council.") == [("nine", 9.0, "majority")]
+    assert _numbers("She had a lead of two over her rival.") == [("two", 2.0, "lead")]
