@@ -2079,7 +2079,11 @@ def _unit(s: str, raw: _Raw, end: int) -> tuple[str | None, int, bool]:
         return " ".join(words), pos_end, False
     if raw.kind == "digits":
         return _infer_unit(s), end, True
-    if raw.kind == "words" and (gap := _GAP_OF.search(s, max(0, raw.start - 20), raw.start)):
+    if (
+        raw.kind == "words"
+        and (gap := _GAP_OF.search(s, max(0, raw.start - 20), raw.start))
+        and not _TALLY_TO.match(s, end)  # "a majority of nine to three": both sides' votes, not the gap (review29)
+    ):
         return gap.group(1).lower(), end, False  # "a majority of eight", "won by a margin of twelve"
     return None, end, False
 
@@ -2087,6 +2091,7 @@ def _unit(s: str, raw: _Raw, end: int) -> tuple[str | None, int, bool]:
 # A gap between two sides told by its noun before the figure (variants28): "a majority of eight" is an "eight-seat
 # majority"; in words the figure was no claim (a number word needs a noun), in digits it stays as it was read.
 _GAP_OF = re.compile(r"\b(majority|margin|lead)\s+of\s+$", re.IGNORECASE)
+_TALLY_TO = re.compile(r"\s+to\s+(?:\d|(?:" + "|".join([*_UNITS_WORDS, *_TENS_WORDS]) + r")\b)", re.IGNORECASE)
 
 
 def _context(s: str, q: Quantity) -> list[str]:
