@@ -95,3 +95,10 @@ def test_a_tally_after_majority_of_is_no_gap() -> None:
     # variants28's gaps stay
     assert _numbers("The Greens hold a majority of nine on the council.") == [("nine", 9.0, "majority")]
     assert _numbers("She had a lead of two over her rival.") == [("two", 2.0, "lead")]
+
+
+def test_a_role_word_after_a_figure_and_its_noun_is_said_of_that_count() -> None:
+    # a headline's "leaves 41 whales dead" before the story: the refloated whales are not the dead
+    text = "Stranding leaves 30 dolphins dead. Of a pod of 50 dolphins, 30 died and 20 were refloated."
+    (c,) = [c for c in extract_claims(text) if c.kind == "number" and c.text == "20"]
+    assert c.unit is None or "dead" not in c.unit

@@ -314,12 +314,13 @@ _NUMBER_WORDS = frozenset([*_UNITS_WORDS, *TENS_WORDS, *SCALES, "dozen", "dozens
 # after 63 beached"); the role is ``event_role``'s to give from the figure's own verbs. "the dead", "the injured"
 # name a group a figure may count ("the dead included 12 ...", "the number of injured rose to 27").
 _PREDICATE_ROLES = frozenset(["dead", "injured", "wounded", "missing", "displaced"])
-# ... said of a count by a verb of being (one adverb or participle between: "are now dead", "were feared dead",
+# ... said of a count by a verb of being or leaving (one word between: "are now dead", "were feared dead",
 # "were seriously injured") or by a figure before it ("and 40 injured"); as a subject's noun it names the group the
 # figure counts (review29: "the total dead rose to 41", "those injured numbered 27", "the figure for missing")
 _PREDICATE_BEFORE = re.compile(
-    r"(?:\b(?:is|are|was|were|be|been|being|remain|remains|remained|left)(?:\s+[a-z]+)?|\d|\b(?:"
-    + "|".join(_UNITS_WORDS) + "|" + "|".join(TENS_WORDS) + r"))\s+$"
+    r"(?:\b(?:is|are|was|were|be|been|being|remain|remains|remained|left|leaves|leave|leaving)(?:\s+[a-z]+)?"
+    # ... a figure and its noun ("leaves 41 whales dead", "12 people injured")
+    r"|(?:\d|\b(?:" + "|".join(_UNITS_WORDS) + "|" + "|".join(TENS_WORDS) + r"))(?:\s+[a-z-]+){0,2})\s+$"
 )
 
 
