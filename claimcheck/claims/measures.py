@@ -196,5 +196,15 @@ def canonical(written: str, sentence: str = "") -> tuple[str, str] | None:
 
 def metres_cue(sentence: str, start: int, end: int) -> bool:
     """Whether a bare "13m" (no currency sign) is a length: the words next to it speak of depth or height."""
+    if _PEOPLE_AFTER.match(sentence, end):
+        return False  # "visibility among 50m viewers", "the 12m-strong fanbase": a count of people in millions
     near = _METRES_CUE.search(sentence, max(0, start - 30), min(len(sentence), end + 25))
     return near is not None or _METRES_AFTER.match(sentence, end) is not None
+
+
+# People counted in millions right after the figure: no cue nearby makes them metres (review29: variants28's
+# "visibility" cue read "the brand's visibility among 50m viewers" as 50 metres).
+_PEOPLE_AFTER = re.compile(
+    r"(?:-strong\b|\s+(?:(?:more|new|monthly|daily|weekly|active|regular|paying|registered|loyal)\s+)?(?:people|persons|viewers|listeners|readers|users|subscribers|followers|fans|"
+    r"customers|members|voters|visitors|passengers|residents|households|homes|workers|adults|children|players)\b)",
+)

@@ -314,6 +314,18 @@ _NUMBER_WORDS = frozenset([*_UNITS_WORDS, *TENS_WORDS, *SCALES, "dozen", "dozens
 # after 63 beached"); the role is ``event_role``'s to give from the figure's own verbs. "the dead", "the injured"
 # name a group a figure may count ("the dead included 12 ...", "the number of injured rose to 27").
 _PREDICATE_ROLES = frozenset(["dead", "injured", "wounded", "missing", "displaced"])
+# ... said of a count by a verb of being or leaving (one word between: "are now dead", "were feared dead",
+# "were seriously injured") or by a figure before it ("and 40 injured"); as a subject's noun it names the group the
+# figure counts (review29: "the total dead rose to 41", "those injured numbered 27", "the figure for missing")
+_PREDICATE_BEFORE = re.compile(
+    r"(?:\b(?:is|are|was|were|be|been|being|remain|remains|remained|left|leaves|leave|leaving)(?:\s+[a-z]+)?"
+    # ... a figure and its noun ("leaves 41 whales dead", "12 people injured")
+    r"|(?:\d|\b(?:" + "|".join(_UNITS_WORDS) + "|" + "|".join(TENS_WORDS) + r"))(?:\s+[a-z-]+){0,2})\s+$"
+)
+
+
+def _said_of_a_count(low: str, at: int) -> bool:
+    return _PREDICATE_BEFORE.search(low, max(0, at - 30), at) is not None
 
 
 @lru_cache(maxsize=256)
@@ -325,7 +337,7 @@ def _infer_unit(s: str) -> str | None:
     best = None
     for m in CLAIM_WORD.finditer(low):
         w = m.group()
-        if w in _PREDICATE_ROLES and low[max(0, m.start() - 4) : m.start()] not in ("the ", " of "):
+        if w in _PREDICATE_ROLES and _said_of_a_count(low, m.start()):
             continue  # "41 whales are dead after 63 beached": what befell another count, not this one's thing
         if w in COUNT_NOUNS:
             best = w

@@ -1792,7 +1792,10 @@ _INTERVAL_LEVEL = re.compile(
 # "She was 19 when she joined the band", "My mother is 93", "The oldest victim was 92"; a thing's figure stays ("The score was 79 at the break").
 _BARE_AGE_BEFORE = re.compile(
     r"(?:\b(?:I\s+am|I['’]m|[Hh]e\s+(?:is|was)|[Ss]he\s+(?:is|was)|[Hh]e['’]s|[Ss]he['’]s)"
-    r"|\b(?:[Tt]he|[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[Yy]our)\s+(?:[a-z]+(?:est|er|ly)\s+)?(?P<noun>[a-z-]+)\s+(?:is|was))"
+    r"|\b(?:[Tt]he|[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[Yy]our)\s+(?:[a-z]+(?:est|er|ly)\s+)?(?P<noun>[a-z-]+)\s+(?:is|was)"
+    # ... or in apposition after an adverb that opens the sentence (review29: "Now 18, the singer ...", "Still 17,
+    # the striker ..."; variants28 made these adverbs no names, "Now 300 homes" counts homes)
+    r"|^(?P<adverb>Now|Still|Already|Even|Yet|Today))"
     r"\s+(?:only\s+|just\s+)?$"
 )
 _BARE_AGE_AFTER = re.compile(
@@ -1812,7 +1815,12 @@ def _bare_age(s: str, start: int, end: int, value: float) -> bool:
     if not (0 < value <= 120 and float(value).is_integer()) or not _BARE_AGE_AFTER.match(s, end):  # noqa: PLR2004
         return False
     m = _BARE_AGE_BEFORE.search(s, max(0, start - 30), start)
+    if m is not None and m.group("adverb"):
+        return _AGE_APPOSITION.match(s, end) is not None
     return m is not None and (m.group("noun") is None or is_person_noun(m.group("noun")))
+
+
+_AGE_APPOSITION = re.compile(r",\s+(?:the|a|an|his|her|their|he|she|they|I|we)\b")
 
 
 _PARTITIVE = re.compile(
@@ -2071,7 +2079,11 @@ def _unit(s: str, raw: _Raw, end: int) -> tuple[str | None, int, bool]:
         return " ".join(words), pos_end, False
     if raw.kind == "digits":
         return _infer_unit(s), end, True
-    if raw.kind == "words" and (gap := _GAP_OF.search(s, max(0, raw.start - 20), raw.start)):
+    if (
+        raw.kind == "words"
+        and (gap := _GAP_OF.search(s, max(0, raw.start - 20), raw.start))
+        and not _TALLY_TO.match(s, end)  # "a majority of nine to three": both sides' votes, not the gap (review29)
+    ):
         return gap.group(1).lower(), end, False  # "a majority of eight", "won by a margin of twelve"
     return None, end, False
 
@@ -2079,6 +2091,7 @@ def _unit(s: str, raw: _Raw, end: int) -> tuple[str | None, int, bool]:
 # A gap between two sides told by its noun before the figure (variants28): "a majority of eight" is an "eight-seat
 # majority"; in words the figure was no claim (a number word needs a noun), in digits it stays as it was read.
 _GAP_OF = re.compile(r"\b(majority|margin|lead)\s+of\s+$", re.IGNORECASE)
+_TALLY_TO = re.compile(r"\s+to\s+(?:\d|(?:" + "|".join([*_UNITS_WORDS, *_TENS_WORDS]) + r")\b)", re.IGNORECASE)
 
 
 def _context(s: str, q: Quantity) -> list[str]:

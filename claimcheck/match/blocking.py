@@ -603,6 +603,10 @@ _PARTICLES = re.compile(
     re.IGNORECASE,
 )
 _MARGIN_AFTER = re.compile(r"^\s+(?:ahead|clear|behind)\b", re.IGNORECASE)
+# "settled by two goals from Okafor", "carried by 12 goals by the winger": the goals one player scored, his count, not
+# by how much the game was won (review29: variants28's "decided / settled / carried by")
+_SCORED = frozenset(["goal", "goals", "run", "runs", "point", "points", "try", "tries", "basket", "baskets"])
+_SCORER_AFTER = re.compile(r"^\s+(?:from|by|courtesy\s+of)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?[\w'’-]+")
 # the units a margin is told in by a verb or an adverb alone ("led by seven games", "19 points clear"): "300 jobs
 # ahead of the merger" and "1,100 behind bars" are no margins
 _MARGIN_UNITS = frozenset(
@@ -628,7 +632,8 @@ def margin_of(claim: Claim, thing: str) -> str | None:
     words = claim.text.lower().replace("-", " ").split()
     noun = m.group(1).lower() if (m := _WORD_AFTER.match(after)) else ""
     unit_word = ((claim.unit or "").split() or [""])[-1].lower()
-    by = _BY_BEFORE.search(before) and not _TALLY_AFTER.match(after)
+    scorer = unit_word in _SCORED and _SCORER_AFTER.match(after)
+    by = _BY_BEFORE.search(before) and not _TALLY_AFTER.match(after) and not scorer
     told = unit_word in _MARGIN_UNITS and bool(by or _MARGIN_AFTER.match(after))
     of = o.group(1).lower() if (o := _OF_BEFORE.search(before)) else ""
     marked = next((w for w in (words[-1], noun, of) if w in _MARGIN_NOUNS), "")
