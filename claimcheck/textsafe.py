@@ -45,6 +45,9 @@ _MARKUP = re.compile(r"(\\*)(\[[a-zA-Z#/@][^\[]*?\])")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<|~])|&(?=#?\w+;)|!(?=\[)")
 # Characters that only matter at the start of a line (headings, lists, block quotes, "1." lists).
 _MD_LINE_START = re.compile(r"^([#>+\-=]|\d+(?=[.)]))")
+# A run of "#" ending the text after a blank: in a heading ("## 1. <title>") CommonMark reads it as the closing
+# sequence and drops it; escaped, it shows as written (a "#" inside the text is plain and left alone).
+_MD_CLOSING_HASHES = re.compile(r"(?:^|(?<=[ \t]))(#+)$")
 _CSV_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -84,6 +87,8 @@ def markdown_escape(s: str | None, *, line_start: bool = False) -> str:
     a table cell, a heading or after a list marker they are plain characters).
     """
     text = _MD_SPECIAL.sub(lambda m: "\\" + m.group(0), plain(s))
+    if text.endswith("#"):
+        text = _MD_CLOSING_HASHES.sub(r"\\\1", text)
     if "<" in text:  # "<b>" is already inert once "<" is escaped; "\\>" too keeps it unreadable as a tag
         text = text.replace(">", "\\>")
     m = _MD_LINE_START.match(text) if line_start else None
