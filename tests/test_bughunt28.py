@@ -3,8 +3,14 @@ the titles are invented (no outlet's text)."""
 
 from __future__ import annotations
 
+import hashlib
+import os
+from pathlib import Path
+
 import pytest
 
+from claimcheck.cli import storycache
+from claimcheck.stories import StoryMemo
 from claimcheck.textsafe import markdown_escape
 
 markdown_it = pytest.importorskip("markdown_it")
@@ -41,3 +47,29 @@ def test_a_title_ending_in_hashes_keeps_them_in_a_markdown_heading(title: str) -
 def test_hashes_inside_a_title_are_left_as_written(title: str) -> None:
     """Only the closing run is escaped: a # inside the text renders as it is, with no backslash shown."""
     assert _heading(title) == "1. " + title
+
+
+# -- the stories cache keeps to its own files ------------------------------------------------------------
+def test_the_stories_cache_never_removes_a_json_file_it_did_not_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The kept listings live in `$CLAIMCHECK_CACHE/stories/`; pruning to the 16 newest and `reindex`'s
+    clear removed every `*.json` there. With CLAIMCHECK_CACHE set to a project folder (`.`) whose `stories/`
+    holds the user's own exports (`claimcheck stories -o stories/monday.json`, the natural name), a reindex
+    deleted them all, and every listing past the 16th deleted the oldest. Only the cache's own names go."""
+    monkeypatch.setenv("CLAIMCHECK_CACHE", str(tmp_path))
+    monkeypatch.delenv("CLAIMCHECK_NO_CACHE", raising=False)
+    folder = storycache.cache_dir()
+    folder.mkdir(parents=True)
+    mine = [folder / "monday.json", folder / "stories-2026-12-01.json", folder / ("a" * 40 + ".JSON.json")]
+    for k, path in enumerate(mine):
+        path.write_text(f'{{"export": {k}}}')
+        os.utime(path, (1, 1))  # older than every kept listing: the first a prune would take
+    for k in range(storycache.KEEP + 3):
+        storycache.save(hashlib.sha256(b"%d" % k).hexdigest(), StoryMemo(groups=[[0]], changed=True))
+    kept = [p for p in folder.glob("*.json") if p not in mine]
+    assert len(kept) == storycache.KEEP
+    assert all(p.exists() for p in mine)
+    storycache.clear()
+    assert [p for p in folder.glob("*.json") if p not in mine] == []
+    assert all(p.exists() for p in mine)
