@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from pathlib import Path
 
 import pytest
 
 from claimcheck.cli import storycache
 from claimcheck.stories import StoryMemo
-from claimcheck.textsafe import markdown_escape
+from claimcheck.textsafe import html_escape, markdown_escape
 
 markdown_it = pytest.importorskip("markdown_it")
 
@@ -73,3 +74,36 @@ def test_the_stories_cache_never_removes_a_json_file_it_did_not_write(
     storycache.clear()
     assert [p for p in folder.glob("*.json") if p not in mine] == []
     assert all(p.exists() for p in mine)
+
+
+# -- web text makes no link in the Markdown reports ------------------------------------------------------
+# GitHub's Markdown (and GitLab's, and editors' previews) links a bare "www." name and any "scheme://" address
+# in plain text: GFM's extended autolinks. What a reader clicks in a report must be the articles' own links.
+_GFM_AUTOLINK = re.compile(r"(?:^|[\s*_~(])www\.|[A-Za-z][A-Za-z0-9+.-]*://")
+HOSTILE_LINKS = [
+    "Pay the harbour fine at www.fees-office.example/pay today",
+    "Ferry refunds (www.refund.example) open",
+    "Tickets: https://tickets.example/claim?id=1 and ftp://files.example/x",
+    "Read it at HTTPS://upper.example/ now",
+    "*www.stressed.example* is the new portal",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE_LINKS)
+def test_an_address_in_web_text_is_no_link_in_the_markdown_reports(text: str) -> None:
+    """A page title or sentence holding `www.fees-office.example/pay` or `https://...` was written as it was
+    into `compare -f markdown` and `stories -f markdown`, and GitHub shows it as a link (GFM's autolinks): a
+    page put a clickable address of its choosing into a fact-checker's report. The markers are escaped
+    (`www\\.`, `https\\://`): the text reads as written and no autolink starts."""
+    escaped = markdown_escape(text)
+    assert not _GFM_AUTOLINK.search(escaped), escaped
+    html = markdown_it.MarkdownIt("commonmark").render(escaped)
+    assert html == "<p>" + html_escape(text).replace("&#x27;", "'") + "</p>\n"
+
+
+def test_an_address_in_web_text_is_no_link_as_github_renders_it() -> None:
+    """The same through GitHub's own renderer (cmark-gfm), where it is installed."""
+    cmarkgfm = pytest.importorskip("cmarkgfm")
+    for text in HOSTILE_LINKS:
+        html = cmarkgfm.github_flavored_markdown_to_html(markdown_escape(text))
+        assert "<a " not in html, html
