@@ -6,15 +6,23 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import sqlite3
 from pathlib import Path
 
 import pytest
+from loopback import Site
+from pages import PARAS, article_html, rss
 
 from claimcheck.cli import storycache
+from claimcheck.config import parse_sources
+from claimcheck.ingest.http import FetchSettings
+from claimcheck.ingest.pipeline import FetchOptions, run_fetch
+from claimcheck.store import Store
 from claimcheck.stories import StoryMemo
 from claimcheck.textsafe import html_escape, markdown_escape
 
 markdown_it = pytest.importorskip("markdown_it")
+FAST = FetchSettings(timeout=5.0, retries=1, backoff=0.05)
 
 
 def _heading(text: str) -> str:
@@ -107,3 +115,63 @@ def test_an_address_in_web_text_is_no_link_as_github_renders_it() -> None:
     for text in HOSTILE_LINKS:
         html = cmarkgfm.github_flavored_markdown_to_html(markdown_escape(text))
         assert "<a " not in html, html
+
+
+# -- a template's canonical naming the site's index file -------------------------------------------------
+@pytest.mark.parametrize(
+    "index", ["/index.html", "/index.php", "/default.aspx", "/news/index.html", "/news/Index.HTM"]
+)
+def test_a_canonical_naming_an_index_file_is_ignored_and_every_article_kept(
+    tmp_path: Path, index: str
+) -> None:
+    """A template that names the front page or a section page by its index file (`/index.html`, `/index.php`,
+    `/default.aspx`, `/news/index.html`) as every article's canonical URL: the first article was stored under it
+    and every later one was a duplicate of it, dropped with no reason counted (3 articles in the feed, 1
+    stored). The same page named `/` or `/news/` was already ignored; its index file now is too."""
+    site = Site()
+    try:
+        items = []
+        for i, topic in enumerate(["river barriers", "school roof", "bus depot"]):
+            paras = [
+                f"The council of Marlow voted on the {topic} on Monday, officials said.",
+                *PARAS[1:],
+                f"Item {i}.",
+            ]
+            path = f"/news/2026/{i}.html"
+            page = article_html(
+                f"Marlow {topic}", paras, "2026-03-02T06:15:00+00:00", canonical=site.url(index)
+            )
+            site.route(path, page, headers={"Content-Type": "text/html; charset=utf-8"})
+            items.append({"title": topic, "link": site.url(path), "guid": str(i)})
+        site.route("/feed.xml", rss(items), headers={"Content-Type": "application/rss+xml"})
+        cfg = parse_sources(
+            f"outlets:\n  - id: marlow\n    name: Marlow Post\n    feeds: ['{site.url('/feed.xml')}']\n"
+            "    allow_private: true\n"
+        )
+        with Store.open(tmp_path / "s.db") as store:
+            report = run_fetch(cfg, store, FetchOptions(settings=FAST, workers=0))
+        assert report.outlets[0].new == 3
+        with sqlite3.connect(tmp_path / "s.db") as con:
+            urls = sorted(u for (u,) in con.execute("select canonical_url from articles"))
+        assert urls == [site.url(f"/news/2026/{i}.html") for i in range(3)]
+    finally:
+        site.close()
+
+
+def test_an_article_page_named_index_is_still_its_own_canonical() -> None:
+    """Only an index file above the article is the template's default: an article's own `/story/index.html`
+    (a static site's page) stays the canonical it names."""
+    from claimcheck.ingest.canonical import canonical
+
+    page = "http://127.0.0.1:8000/2026/03/02/harbour/ferry-fares/"
+    for fetched in (
+        page,
+        page + "?utm_source=feed",
+        page + "index.html",
+        page + "index.html?utm_source=feed",
+    ):
+        assert canonical(page + "index.html", fetched) == page + "index.html"
+    assert (
+        canonical("http://127.0.0.1:8000/index.html", "http://127.0.0.1:8000/")
+        == "http://127.0.0.1:8000/index.html"
+    )
