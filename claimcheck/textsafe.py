@@ -45,6 +45,14 @@ _MARKUP = re.compile(r"(\\*)(\[[a-zA-Z#/@][^\[]*?\])")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<|~])|&(?=#?\w+;)|!(?=\[)")
 # Characters that only matter at the start of a line (headings, lists, block quotes, "1." lists).
 _MD_LINE_START = re.compile(r"^([#>+\-=]|\d+(?=[.)]))")
+# A run of "#" ending the text after a blank: in a heading ("## 1. <title>") CommonMark reads it as the closing
+# sequence and drops it; escaped, it shows as written (a "#" inside the text is plain and left alone).
+_MD_CLOSING_HASHES = re.compile(r"(?:^|(?<=[ \t]))(#+)$")
+# What GFM (GitHub, GitLab, editors' previews) links in plain text, its "extended autolinks": a "www." name and a
+# "scheme://" address. Escaped ("www\\.", "https\\://"), it reads as written and no link starts: a page cannot put a
+# clickable address of its choosing into a report. (An e-mail address is still linked, as mailto: GitHub finds
+# those after escapes are read, and no escape stops it.)
+_MD_AUTOLINK = re.compile(r"(?<![A-Za-z0-9])(www)\.|(?<=[A-Za-z0-9])(:)(?=//)", re.IGNORECASE)
 _CSV_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -79,11 +87,16 @@ def markdown_escape(s: str | None, *, line_start: bool = False) -> str:
     """Inline CommonMark/GFM text that renders as the literal characters (no links, HTML, tables).
 
     Only what can make structure is escaped: ``\\ ` * _ [ ] < | ~`` everywhere, ``&`` before an
-    entity, ``!`` before ``[``, ``>`` in text that also has ``<``. Block markers (``#``, ``>``, ``-``, ``+``, ``=``, ``1.``) only
-    matter where the text begins a line; pass ``line_start=True`` for text placed there (inside
+    entity, ``!`` before ``[``, ``>`` in text that also has ``<``, the ``.`` of a ``www.`` name and the ``:`` of
+    ``scheme://`` (GFM's autolinks), a run of ``#`` ending the text (a heading's closing sequence). Block
+    markers (``#``, ``>``, ``-``, ``+``, ``=``, ``1.``) only matter where the text begins a line; pass ``line_start=True`` for text placed there (inside
     a table cell, a heading or after a list marker they are plain characters).
     """
     text = _MD_SPECIAL.sub(lambda m: "\\" + m.group(0), plain(s))
+    if "://" in text or "www" in text.lower():
+        text = _MD_AUTOLINK.sub(lambda m: m.group(1) + "\\." if m.group(1) else "\\:", text)
+    if text.endswith("#"):
+        text = _MD_CLOSING_HASHES.sub(r"\\\1", text)
     if "<" in text:  # "<b>" is already inert once "<" is escaped; "\\>" too keeps it unreadable as a tag
         text = text.replace(">", "\\>")
     m = _MD_LINE_START.match(text) if line_start else None

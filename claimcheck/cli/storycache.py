@@ -23,6 +23,7 @@ import hashlib
 import json
 import math
 import os
+import re
 import stat
 import tempfile
 import time
@@ -114,6 +115,16 @@ def kept(
 
 def _file(key: str) -> Path:
     return cache_dir() / f"{key[:40]}.json"
+
+
+_OWN_NAME = re.compile(r"[0-9a-f]{40}\.json")
+
+
+def _own_files(folder: Path) -> Iterator[Path]:
+    """The kept listings in ``folder``: files named as :func:`_file` names them. ``$CLAIMCHECK_CACHE`` may be a
+    folder of the user's (``.``) whose ``stories/`` holds their own exports (``stories -o stories/monday.json``):
+    pruning and clearing took every ``*.json`` there."""
+    return (p for p in folder.glob("*.json") if _OWN_NAME.fullmatch(p.name))
 
 
 def load(key: str, size: int) -> StoryMemo:
@@ -216,7 +227,7 @@ def _prune(folder: Path) -> None:
     """Keep the KEEP most recently written files, and no temporary file of a run killed while writing (one
     over an hour old: a run writing now is not disturbed). A file another run removes meanwhile is no error."""
     files = []
-    for path in folder.glob("*.json"):
+    for path in _own_files(folder):
         try:
             files.append((path.stat().st_mtime, path))
         except OSError:
@@ -236,7 +247,7 @@ def clear() -> None:
     """Forget every kept listing: ``reindex`` rewrites the stored shingles that wire copies are found
     with, which the key does not cover (never an error)."""
     try:
-        for path in cache_dir().glob("*.json"):
+        for path in _own_files(cache_dir()):
             path.unlink(missing_ok=True)
     except OSError:
         return

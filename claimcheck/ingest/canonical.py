@@ -48,20 +48,42 @@ def canonical(declared: str | None, final_url: str) -> str:
 
     A page may not claim another site's URL as its canonical one: that would make it a "duplicate" of
     an article it is not; nor its site's front page (a template's default), which made every article of
-    the site a duplicate of the first; nor a section page above it (see :func:`_section_above`).
+    the site a duplicate of the first; nor a section page above it (see :func:`_section_above`); either one
+    named by its index file (``/index.html``, ``/news/index.php``) too.
     """
     url = final_url
     if (
         declared
         and is_fetchable(declared)
         and _site(declared) == _site(final_url)
-        and not front_page(declared)
-        and not _section_above(declared, final_url)
+        and not _above(declared, final_url)
     ):
         url = declared
     parts = urlsplit(url)
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _tracking(k)]
     return urlunsplit((parts.scheme, parts.netloc.lower(), parts.path or "/", urlencode(query), ""))
+
+
+# A folder's index file as a server names it: "/index.html" is the front page "/", "/news/index.php" the section
+# "/news/". A template naming one as every article's canonical URL made each article after the first a duplicate.
+_INDEX_FILE = re.compile(r"/(?:index|default)\.(?:html?|shtml|php\d?|aspx?|jsp|cfm)$", re.IGNORECASE)
+
+
+def _above(declared: str, url: str) -> bool:
+    """Whether ``declared`` is the site's front page or a section page above ``url``, named by its folder or by
+    its index file. A page's own index file is its own (``/2026/ferry-fares/index.html`` for
+    ``/2026/ferry-fares/``, as some sites name every article)."""
+    folder = _index_folder(declared)
+    if folder != declared and urlsplit(folder).path == urlsplit(_index_folder(url)).path:
+        return False
+    return front_page(folder) or _section_above(folder, url)
+
+
+def _index_folder(url: str) -> str:
+    """``url`` with a last segment that is an index file cut to its folder (``/news/index.html`` -> ``/news/``)."""
+    parts = urlsplit(url)
+    m = _INDEX_FILE.search(parts.path)
+    return urlunsplit(parts._replace(path=parts.path[: m.start() + 1])) if m else url
 
 
 _AMP = re.compile(r"amp(?:\.html?)?/?", re.IGNORECASE)  # an AMP page's last segment: /story/amp, /story/amp/
