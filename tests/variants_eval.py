@@ -145,24 +145,26 @@ def _has_figure(row: Row, pieces: Sequence[str], value: float) -> bool:
     return any(_has(row, p, value) for p in pieces)
 
 
+def _pairs_in_marked_rows(data: dict[str, Any], rows: Sequence[Row], label: str, mark: str) -> tuple[int, int]:
+    """(labelled figure pairs of the events' ``label`` list found in one row marked ``mark``, marked rows that
+    hold no labelled pair)."""
+    expected = [
+        (_pieces_of(e, a, va), va, _pieces_of(e, b, vb), vb) for e in data["events"] for a, va, b, vb in e.get(label, [])
+    ]
+    found, labelled = 0, set()
+    for a, va, b, vb in expected:
+        hit = [i for i, r in enumerate(rows) if r.get(mark) and _has_figure(r, a, va) and _has_figure(r, b, vb)]
+        found += bool(hit)
+        labelled.update(hit)
+    return found, sum(1 for i, r in enumerate(rows) if r.get(mark) and i not in labelled)
+
+
 def evolutions(data: dict[str, Any], rows: Sequence[Row]) -> tuple[int, int, int]:
     """(labelled evolutions found as one evolving row, evolving rows not labelled, conflict rows).
 
     A labelled evolution [a, va, b, vb] is found when one evolving row holds both figures, each by any piece of
     its fact (a row with another outlet's words for the earlier toll is still that toll's update)."""
-    expected = [
-        (_pieces_of(e, a, va), va, _pieces_of(e, b, vb), vb)
-        for e in data["events"]
-        for a, va, b, vb in e.get("evolves", [])
-    ]
-    found, labelled = 0, set()
-    for a, va, b, vb in expected:
-        hit = [
-            i for i, r in enumerate(rows) if r.get("evolving") and _has_figure(r, a, va) and _has_figure(r, b, vb)
-        ]
-        found += bool(hit)
-        labelled.update(hit)
-    stray = sum(1 for i, r in enumerate(rows) if r.get("evolving") and i not in labelled)
+    found, stray = _pairs_in_marked_rows(data, rows, "evolves", "evolving")
     return found, stray, sum(1 for r in rows if r.get("conflicts"))
 
 
@@ -172,19 +174,7 @@ def conflicts(data: dict[str, Any], rows: Sequence[Row]) -> tuple[int, int]:
     An event's "conflicts" pairs [piece, value, piece, value] (variants28) are two outlets that give one fact two
     different figures at one time: found when one row marked with conflicts holds both figures, each by any piece
     of its fact. Every other conflict row is stray."""
-    expected = [
-        (_pieces_of(e, a, va), va, _pieces_of(e, b, vb), vb)
-        for e in data["events"]
-        for a, va, b, vb in e.get("conflicts", [])
-    ]
-    found, labelled = 0, set()
-    for a, va, b, vb in expected:
-        hit = [
-            i for i, r in enumerate(rows) if r.get("conflicts") and _has_figure(r, a, va) and _has_figure(r, b, vb)
-        ]
-        found += bool(hit)
-        labelled.update(hit)
-    return found, sum(1 for i, r in enumerate(rows) if r.get("conflicts") and i not in labelled)
+    return _pairs_in_marked_rows(data, rows, "conflicts", "conflicts")
 
 
 def cross_event_rows(data: dict[str, Any], rows: Sequence[Row]) -> list[int]:
