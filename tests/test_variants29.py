@@ -93,6 +93,26 @@ def test_two_different_names_still_keep_a_small_figure_apart() -> None:
     assert len(row_of(rows, "31 goals")) == 1
 
 
+# --- rule 5: going unnoticed and being found out are one context --------------------------------------------------
+
+
+def test_a_length_undetected_meets_the_length_before_it_was_found() -> None:
+    rows = number_rows("The leak went undetected for 9 months, the water board said.",
+                       "The leak ran for 9 months before it was spotted.")  # fmt: skip
+    assert len(row_of(rows, "9 months")) == 2
+    rows = number_rows("The fraud went unnoticed for six years, the court heard.",
+                       "The scheme ran for six years before it was discovered.")  # fmt: skip
+    assert len(row_of(rows, "six years")) == 2
+
+
+def test_notice_and_other_things_spotted_stay_apart() -> None:
+    rows = number_rows("The leak went unnoticed for three months.", "Staff must give three months' notice.")
+    assert len(row_of(rows, "three months")) == 1
+    rows = number_rows("The leak went undetected for 9 months, the water board said.",
+                       "Divers spotted 9 seals near the outfall on Monday.")  # fmt: skip
+    assert len(row_of(rows, "9 seals")) == 1
+
+
 # --- the invented events over loopback ----------------------------------------------------------------------------
 
 # (event, value, the pieces that must share one row): the body wordings; the headline fragments ("19 Goals.",

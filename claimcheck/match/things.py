@@ -538,6 +538,14 @@ CONTEXT_SYNONYMS = {
     # only: the verb "abandoned" names other acts, "rescuers abandoned the search for five days")
     # an agreement signed (variants29): a tabloid's "penned a five-year deal" / "signed a five-year contract"
     "pen": "sign", "penned": "sign", "inked": "sign", "ink": "sign", "deal": "contract",
+    # finding out (variants29): "the breach went undetected for 14 months" / "ran for 14 months before it was
+    # spotted", "the fraud went unnoticed for six years" / "... before it was discovered"; the extractor's stems
+    # ("undetect", "spot") and whole words. "notice" (its stem) is left: "three months' notice" is no finding out
+    **dict.fromkeys(
+        ["undetected", "undetect", "unnoticed", "unnotice", "undiscovered", "undiscover", "unspotted", "unspot",
+         "detected", "detection", "spotted", "spot", "noticed", "discovered", "discover", "uncovered", "uncover"],
+        "detect",
+    ),
     "unuse": "unused", "disused": "unused", "disuse": "unused", "derelict": "unused",
     # the verbs of a fall or a rise of a figure ("has lost more than 50 percent of its price" / "its price has
     # fallen by more than 50%"): one direction, one context word
