@@ -65,7 +65,9 @@ def test_a_penned_deal_meets_a_signed_contract() -> None:
     rows = number_rows("The 24-year-old, who scored 12 goals last season, signed a four-year contract.",
                        "He has penned a four-year deal.")  # fmt: skip
     assert len(row_of(rows, "four-year deal")) == 2
-    rows = number_rows("The goalkeeper signed a three-year contract on Monday.", "She inked a three-year deal.")
+    rows = number_rows(
+        "The goalkeeper signed a three-year contract on Monday.", "She inked a three-year deal."
+    )
     assert len(row_of(rows, "three-year deal")) == 2
 
 
@@ -147,7 +149,9 @@ def test_events_keep_their_different_facts_apart(scored: Scored) -> None:
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("event", "value", "pieces"), ONE_ROW)
-def test_events_one_fact_in_other_words_is_one_row(scored: Scored, event: str, value: float, pieces: list[str]) -> None:
+def test_events_one_fact_in_other_words_is_one_row(
+    scored: Scored, event: str, value: float, pieces: list[str]
+) -> None:
     import variants_eval
 
     (fact,) = [f for f in scored[0] if f.event == event and f.fact.get("value") == value]
