@@ -1022,6 +1022,13 @@ def _names_memo() -> Callable[[str], Any]:
     return _memo(lambda sentence: (frozenset(names(sentence)), acronyms(sentence)))
 
 
+# Names of months and days a sentence capitalises, which name no person or place ("May" is left: also a name).
+_CALENDAR = frozenset(
+    ["january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
+     "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+)  # fmt: skip
+
+
 def _lone_ok(
     items: Sequence[Item], first: Sequence[int], g: int, h: int, names_of: Callable[[str], Any], acronyms: bool = False
 ) -> bool:
@@ -1030,6 +1037,7 @@ def _lone_ok(
     "three sacks" by another). With ``acronyms``, an organisation both name by its acronym ("ICIJ") is
     one in common (not for plain counts: "the NFL" in two sentences does not make two players one)."""
     (a, a_acr), (b, b_acr) = names_of(items[first[g]].claim.sentence), names_of(items[first[h]].claim.sentence)
+    a, b = a - _CALENDAR, b - _CALENDAR  # "Rainfall since March ...": a month is no person or place (variants29)
     return not a or not b or bool(a & b) or (acronyms and bool(a_acr & b_acr))
 
 
@@ -1740,8 +1748,11 @@ def _conversion_links(
 
 
 # Lengths of time that convert exactly into one another ("a 72-hour ceasefire" / "a three-day ceasefire", "a
-# fortnight-long ban" is no unit here). Months and years are no whole number of days: left out.
+# fortnight-long ban" is no unit here). Months and years are no whole number of days: they convert only among
+# themselves (variants29: "the driest spring in 60 years" / "for six decades"), on a scale of their own (the key's
+# second member), so that no count of days ever meets a count of years.
 _TIME_SECONDS = {"second": 1.0, "minute": 60.0, "hour": 3600.0, "day": 86400.0, "week": 604800.0}
+_TIME_YEARS = {"year": 1.0, "decade": 10.0, "century": 100.0}
 # Nouns of one event a length of time describes, named two ways ("a 48-hour walkout" / "a two-day strike").
 _SAME_EVENT = {"walkout": "strike", "stoppage": "strike", "truce": "ceasefire", "armistice": "ceasefire"}
 
@@ -1768,13 +1779,14 @@ def _duration_links(
     minutes or seconds equal once converted, of one described event (the compound's noun, ``_SAME_EVENT``) or
     whose contexts share two words, in sentences that do not name different people or places (``_lone_ok``).
     Only agreeing figures link (the figures of two units never conflict nor evolve: two things)."""
-    by_length: dict[tuple[float, bool], list[int]] = defaultdict(list)
+    by_length: dict[tuple[float, bool, bool], list[int]] = defaultdict(list)
     for g, n in enumerate(first):
         claim, thing = items[n].claim, unit[n]
         v = claim.value
-        if thing not in _TIME_SECONDS or v is None or v.low is None or v.low != v.high or figure[g] <= 0:
+        scale = _TIME_SECONDS.get(thing) or _TIME_YEARS.get(thing)
+        if scale is None or v is None or v.low is None or v.low != v.high or figure[g] <= 0:
             continue
-        by_length[round(float(figure[g]) * _TIME_SECONDS[thing], 6), is_span(claim.when)].append(g)
+        by_length[round(float(figure[g]) * scale, 6), thing in _TIME_YEARS, is_span(claim.when)].append(g)
     names_of = _names_memo()
     for groups in by_length.values():
         if len({unit[first[g]] for g in groups}) < 2:

@@ -428,6 +428,9 @@ _EVENT_VERBS = {
     "stop": ("stops", "stopped stopping"),
     "delay": ("delays", "delayed delaying"),
     "postpone": ("postponements", "postponed postponing"),
+    # a scorer's goals (variants29): "netted 19 times in the league", "found the net 31 times", "has scored 12 times
+    # this season" / "19 league goals" (a game's other scores are counted by their own nouns: tries, runs, points)
+    "score": ("goals", "scored scoring net nets netted netting"),
 }
 _EVENT_NOUN_OF = {form: plural for plural, forms in _EVENT_VERBS.values() for form in forms.split()}
 # "times" before a comparative is a ratio ("30 times faster", "three times more"), no occasions.
@@ -533,6 +536,16 @@ CONTEXT_SYNONYMS = {
     "injure": "injured", "injuring": "injured", "wound": "injured", "wounded": "injured", "hurt": "injured",
     # out of use: "left unused for five years", "had lain disused for five years", "a derelict mine" (adjectives
     # only: the verb "abandoned" names other acts, "rescuers abandoned the search for five days")
+    # an agreement signed (variants29): a tabloid's "penned a five-year deal" / "signed a five-year contract"
+    "pen": "sign", "penned": "sign", "inked": "sign", "ink": "sign", "deal": "contract",
+    # finding out (variants29): "the breach went undetected for 14 months" / "ran for 14 months before it was
+    # spotted", "the fraud went unnoticed for six years" / "... before it was discovered"; the extractor's stems
+    # ("undetect", "spot") and whole words. "notice" (its stem) is left: "three months' notice" is no finding out
+    **dict.fromkeys(
+        ["undetected", "undetect", "unnoticed", "unnotice", "undiscovered", "undiscover", "unspotted", "unspot",
+         "detected", "detection", "spotted", "spot", "noticed", "discovered", "discover", "uncovered", "uncover"],
+        "detect",
+    ),
     "unuse": "unused", "disused": "unused", "disuse": "unused", "derelict": "unused",
     # the verbs of a fall or a rise of a figure ("has lost more than 50 percent of its price" / "its price has
     # fallen by more than 50%"): one direction, one context word
