@@ -740,12 +740,12 @@ def test_articles_listed_as_lines_say_their_times_are_utc(monkeypatch: pytest.Mo
 @pytest.mark.parametrize(
     ("kind", "cmd"),
     [
-        ("fifo", ["stats"]),
-        ("fifo", ["fetch", "-q", "--sources", "{sources}"]),
-        pytest.param("fifo", ["compare", "x"], marks=pytest.mark.slow),
-        ("device", ["stats"]),
-        pytest.param("device", ["fetch", "-q", "--sources", "{sources}"], marks=pytest.mark.slow),
-        ("device", ["compare", "x"]),
+        pytest.param("fifo", ["stats"], id="fifo-stats"),
+        pytest.param("fifo", ["fetch", "-q", "--sources", "{sources}"], id="fifo-fetch"),
+        pytest.param("fifo", ["compare", "x"], id="fifo-compare", marks=pytest.mark.slow),
+        pytest.param("device", ["stats"], id="device-stats"),
+        pytest.param("device", ["fetch", "-q", "--sources", "{sources}"], id="device-fetch", marks=pytest.mark.slow),
+        pytest.param("device", ["compare", "x"], id="device-compare"),
     ],
 )
 def test_a_database_that_is_not_a_regular_file_is_refused(cmd: list[str], kind: str, tmp_path: Path) -> None:
