@@ -295,7 +295,8 @@ def _no_time(text: str) -> str:
     [
         ["sources"],
         ["compare", TOPIC, "--format", "json"],
-        ["compare", TOPIC],
+        # a second table on a closed pipe (sources, articles and stats are tables too): with the slow tests
+        pytest.param(["compare", TOPIC], marks=pytest.mark.slow),
         ["articles"],
         ["stats"],
         ["completion", "bash"],
@@ -328,7 +329,8 @@ def test_a_closed_pipe_ends_quietly_with_exit_0(args: list[str]) -> None:
     "args",
     [
         ["compare", TOPIC, "--format", "json"],
-        ["compare", TOPIC],
+        # a second table into a full disk (articles is a table too): with the slow tests
+        pytest.param(["compare", TOPIC], marks=pytest.mark.slow),
         ["articles"],
         ["stories", "--format", "csv"],
         ["-h"],
@@ -733,8 +735,19 @@ def test_articles_listed_as_lines_say_their_times_are_utc(monkeypatch: pytest.Mo
     assert all(t.endswith(" UTC") for t in times), r.stdout
 
 
-@pytest.mark.parametrize("cmd", [["stats"], ["fetch", "-q", "--sources", "{sources}"], ["compare", "x"]])
-@pytest.mark.parametrize("kind", ["fifo", "device"])
+# Every command on both kinds, stats on both, fetch on a FIFO and compare on a device in the default run; the
+# other two pairs (a second command on each kind) with the slow tests.
+@pytest.mark.parametrize(
+    ("kind", "cmd"),
+    [
+        pytest.param("fifo", ["stats"], id="fifo-stats"),
+        pytest.param("fifo", ["fetch", "-q", "--sources", "{sources}"], id="fifo-fetch"),
+        pytest.param("fifo", ["compare", "x"], id="fifo-compare", marks=pytest.mark.slow),
+        pytest.param("device", ["stats"], id="device-stats"),
+        pytest.param("device", ["fetch", "-q", "--sources", "{sources}"], id="device-fetch", marks=pytest.mark.slow),
+        pytest.param("device", ["compare", "x"], id="device-compare"),
+    ],
+)
 def test_a_database_that_is_not_a_regular_file_is_refused(cmd: list[str], kind: str, tmp_path: Path) -> None:
     """`--db` naming a FIFO hung every command (the check of the file's first bytes waited for a writer);
     /dev/null was read as an empty database of schema 0, and fetch left a `/dev/null-journal` in /dev."""

@@ -163,6 +163,10 @@ def slugs(pieces: list[tuple[str, str, float, str, tuple[str, ...]]]) -> list[st
     return sorted(p[0] for p in pieces)
 
 
+# The same stories through the real fetch and stories commands (two processes, about 3 s of CPU): with the
+# slow tests; test_a_recurrence_a_year_on_joined_its_last_occurrence_without_the_rule checks the grouping
+# of the same pieces in the default run.
+@pytest.mark.slow
 def test_next_seasons_final_and_next_years_festival_stay_apart_and_the_follow_up_joins(
     tmp_path: Path,
 ) -> None:
