@@ -33,9 +33,9 @@ def test_times_a_possessive_is_a_multiple_not_occasions() -> None:
     rows = number_rows("The Brookvale side scored 19 times its tally of the season before.",
                        "The Brookvale striker scored 19 goals last season.")  # fmt: skip
     assert len(row_of(rows, "19 goals")) == 1
-    rows = number_rows("Brookvale transferred 19 times their usual sum last season.",
-                       "Brookvale made 19 transfers last season.")  # fmt: skip
-    assert len(row_of(rows, "19 transfers")) == 1
+    rows = number_rows("The Brookvale fishermen netted 19 times their usual catch last season.",
+                       "The Brookvale striker netted 19 goals last season.")  # fmt: skip
+    assert len(row_of(rows, "19 goals")) == 1
     # "that season" is no possessive: occasions, still goals
     rows = number_rows("Hald scored 19 times that season for Brookvale.",
                        "Ines Hald scored 19 goals that season for Brookvale.")  # fmt: skip
