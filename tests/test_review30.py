@@ -21,7 +21,8 @@ def test_a_net_that_is_no_goal_counts_no_goals() -> None:
 def test_finding_or_hitting_the_net_still_counts_goals() -> None:
     for told in ("Hald found the net 31 times for Brookvale last season.",
                  "Hald hit the back of the net 31 times for Brookvale last season.",
-                 "Hald netted 31 times for Brookvale last season."):  # fmt: skip
+                 "Hald netted 31 times for Brookvale last season.",
+                 "Hald nets 31 times a season for Brookvale, and did so last season."):  # fmt: skip
         rows = number_rows(told, "Ines Hald scored 31 goals for Brookvale last season.")
         assert len(row_of(rows, "31 goals")) == 2, told
 
