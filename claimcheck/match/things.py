@@ -436,7 +436,9 @@ _EVENT_NOUN_OF = {form: plural for plural, forms in _EVENT_VERBS.values() for fo
 # "times" before a comparative is a ratio ("30 times faster", "three times more"), no occasions.
 # Before a possessive too: "scored 19 times its tally", "19 times their usual catch" (review30; "that season" stays
 # occasions).
-_RATIO_AFTER = re.compile(r"\s+(?:more|less|as|the|[a-z]+er\b|over\b|(?:its|their|his|her|our|your|my)\b)", re.IGNORECASE)
+_RATIO_AFTER = re.compile(
+    r"\s+(?:more|less|as|the|[a-z]+er\b|over\b|(?:its|their|his|her|our|your|my)\b)", re.IGNORECASE
+)
 # A goal's net, the only net noun that counts goals (review30): "found the net", "hit the back of the net"; not "net
 # worth", "cast the net", "replaced the nets" (the verb, "netted", "Hald nets 19 times", needs none of this).
 _GOAL_NET = re.compile(r"\b(?:f[oi]u?nds?|finding|hits?|hitting)\s+the\s+(?:back\s+of\s+the\s+)?nets?$")
