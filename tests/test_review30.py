@@ -41,3 +41,13 @@ def test_times_a_possessive_is_a_multiple_not_occasions() -> None:
     rows = number_rows("Hald scored 19 times that season for Brookvale.",
                        "Ines Hald scored 19 goals that season for Brookvale.")  # fmt: skip
     assert len(row_of(rows, "19 goals")) == 2
+
+
+def test_times_a_possessive_is_no_event_of_the_story() -> None:
+    # the story's own event noun, met through its verb, takes no multiple ("transferred 19 times their usual sum")
+    rows = number_rows("Brookvale transferred 19 times their usual sum last season.",
+                       "Brookvale made 19 transfers last season.")  # fmt: skip
+    assert len(row_of(rows, "19 transfers")) == 1
+    rows = number_rows("Brookvale transferred players 19 times last season.",
+                       "Brookvale made 19 transfers last season.")  # fmt: skip
+    assert len(row_of(rows, "19 transfers")) == 2
