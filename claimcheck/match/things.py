@@ -453,6 +453,12 @@ def _verb_after(words: list[str], i: int) -> bool:
     return i > 0 and words[i - 1] not in _DETERMINERS and not words[i - 1].endswith(("'s", "’s"))
 
 
+def is_ratio_times(claim: Claim) -> bool:
+    """Whether an "N times" claim is a multiple ("30 times faster", "19 times their usual sum"), no occasions."""
+    at = claim.sentence.find(claim.text)
+    return at >= 0 and _RATIO_AFTER.match(claim.sentence, at + len(claim.text)) is not None
+
+
 def _times_event(claim: Claim) -> str:
     """The event a count of "times" counts, by its verb a few words before it in its clause (``_EVENT_VERBS``;
     no comma, full stop or conjunction between: "transferred oil to the North 30 times"); "" when none is told."""
