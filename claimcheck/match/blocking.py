@@ -81,6 +81,7 @@ from claimcheck.match.things import (
     is_measure,
     is_ordinal,
     is_precise,
+    is_ratio_times,
     is_score,
     is_wide,
     role_family,
@@ -1666,8 +1667,8 @@ def _times_as_events(items: Sequence[Item], unit: list[str]) -> None:
             nouns[x].add(u)  # type: ignore[index]
     for i in times:
         x = stated(items[i].claim.value)
-        if x is None or x not in nouns:
-            continue
+        if x is None or x not in nouns or is_ratio_times(items[i].claim):
+            continue  # "transferred 19 times their usual sum": a multiple (review30)
         events = {
             w[: -len(end)]
             for w in _WORD.findall(items[i].claim.sentence.lower())  # each word's stems, looked up

@@ -434,10 +434,29 @@ _EVENT_VERBS = {
 }
 _EVENT_NOUN_OF = {form: plural for plural, forms in _EVENT_VERBS.values() for form in forms.split()}
 # "times" before a comparative is a ratio ("30 times faster", "three times more"), no occasions.
-_RATIO_AFTER = re.compile(r"\s+(?:more|less|as|the|[a-z]+er\b|over\b)", re.IGNORECASE)
+# Before a possessive too: "scored 19 times its tally", "19 times their usual catch" (review30; "that season" stays
+# occasions).
+_RATIO_AFTER = re.compile(
+    r"\s+(?:more|less|as|the|[a-z]+er\b|over\b|(?:its|their|his|her|our|your|my)\b)", re.IGNORECASE
+)
+# A goal's net, the only net noun that counts goals (review30): "found the net", "hit the back of the net"; not "net
+# worth", "cast the net", "replaced the nets" (the verb, "netted", "Hald nets 19 times", needs none of this).
+_GOAL_NET = re.compile(r"\b(?:f[oi]u?nds?|finding|hits?|hitting)\s+the\s+(?:back\s+of\s+the\s+)?nets?$")
 
 
 _DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "that", "these", "those"])
+
+
+def _verb_after(words: list[str], i: int) -> bool:
+    """Whether ``words[i]`` follows a word that no noun follows alone: "Hald nets 19 times" (a verb), not "the
+    nets", "the club's net profit" (a determiner, a possessive) nor a first word (its clause may start earlier)."""
+    return i > 0 and words[i - 1] not in _DETERMINERS and not words[i - 1].endswith(("'s", "’s"))
+
+
+def is_ratio_times(claim: Claim) -> bool:
+    """Whether an "N times" claim is a multiple ("30 times faster", "19 times their usual sum"), no occasions."""
+    at = claim.sentence.find(claim.text)
+    return at >= 0 and _RATIO_AFTER.match(claim.sentence, at + len(claim.text)) is not None
 
 
 def _times_event(claim: Claim) -> str:
@@ -454,6 +473,8 @@ def _times_event(claim: Claim) -> str:
         word = words[i]
         if word.endswith("ing") and i and (words[i - 1] in _DETERMINERS or words[i - 1].endswith(("'s", "’s"))):
             continue  # "the shipping lane", "the airline's flying hours": a noun's modifier, no verb
+        if word in ("net", "nets") and not (_GOAL_NET.search(" ".join(words[: i + 1])) or _verb_after(words, i)):
+            continue
         if (plural := _EVENT_NOUN_OF.get(word)) is not None:
             return unit_key(plural)
         if word in ("and", "but", "or", "which", "who", "that"):
