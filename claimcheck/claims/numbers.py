@@ -251,6 +251,9 @@ _NUMBER_WORDS = frozenset(
     [*_UNITS_WORDS, *_TENS_WORDS, "dozen", "dozens", "hundreds", "thousands", "millions", "billions",
      "trillions", "hundred", "thousand", "million", "billion"]
 ) - {"zero"}  # fmt: skip
+# ... those that are a figure of their own, not a plural of many: a noun phrase opening with one is the next
+# figure's ("three four times"), never this one's noun (numprec28)
+_FIGURE_WORDS = _NUMBER_WORDS - {"hundreds", "thousands", "millions", "billions", "dozens"}
 
 
 @dataclass
@@ -835,10 +838,7 @@ def _feet_and_inches(s: str, out: list[Quantity]) -> list[Quantity]:
 
 def _duration_step(a: Quantity, b: Quantity) -> float | None:
     """The factor from ``a``'s unit to ``b``'s when both are exact durations one step apart ("minutes", "seconds")."""
-    if a.qualifier != "exact" or b.qualifier != "exact" or a.value.low != a.value.high or b.value.low != b.value.high:
-        return None
-    ua, ub = (a.unit or "").rstrip("s"), (b.unit or "").rstrip("s")
-    return _DURATION_STEPS.get((ua, ub))
+    return _duration_step_in(a, b, _DURATION_STEPS)
 
 
 def _larger_step(a: Quantity, b: Quantity) -> float | None:
@@ -849,6 +849,7 @@ def _larger_step(a: Quantity, b: Quantity) -> float | None:
 
 
 def _duration_step_in(a: Quantity, b: Quantity, steps: dict[tuple[str, str], float]) -> float | None:
+    """``steps``' factor for the units of ``a`` and ``b`` (singular), when both are exact figures."""
     if a.qualifier != "exact" or b.qualifier != "exact" or a.value.low != a.value.high or b.value.low != b.value.high:
         return None
     ua, ub = (a.unit or "").rstrip("s"), (b.unit or "").rstrip("s")
@@ -2063,7 +2064,7 @@ def _unit(s: str, raw: _Raw, end: int) -> tuple[str | None, int, bool]:
         of = _OF.match(s, pos)
         pos = of.end() if of else pos
     words, pos_end = _noun_phrase(s, pos)
-    if words and words[0].lower() in _NUMBER_WORDS - {"hundreds", "thousands", "millions", "billions", "dozens"}:
+    if words and words[0].lower() in _FIGURE_WORDS:
         words = []  # "three four times": the next figure's noun is not this one's
     if not words and not raw.hyphen and raw.value != 1 and (part := _PARTITIVE.match(s, pos)):
         whole, whole_end = _noun_phrase(s, part.end())  # "won 61 of the 120 seats": 61 seats
