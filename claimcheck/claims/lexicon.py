@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import re
 
-MONTHS = [
+MONTH_NAMES = [
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
-    "Dec",
+    "November", "December",
 ]
+MONTHS = [*MONTH_NAMES, "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+# The names of days and months in full, in lower case: words a sentence capitalises that name no person or place
+# and tell no event from another ("Jan" is left out: also a name)
+CALENDAR_WORDS = frozenset(w.lower() for w in (*WEEKDAYS, *MONTH_NAMES))
 MONTH_RE = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 WEEKDAY_RE = r"(?:" + "|".join(WEEKDAYS) + r")"
 # The capital and small letters of names in Latin, Greek and Cyrillic script, as character-class bodies: a name

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from claimcheck.claims import coref
-from claimcheck.claims.lexicon import CAPITAL, COUNT_NOUNS, SMALL, SPEECH_RE, is_title_case
+from claimcheck.claims.lexicon import CALENDAR_WORDS, CAPITAL, COUNT_NOUNS, SMALL, SPEECH_RE, is_title_case
 from claimcheck.claims.sentences import CREDIT_NAME
 from claimcheck.models import ClaimDetails
 
@@ -213,9 +213,7 @@ def _speaks(text: str, name: str) -> bool:
         i = text.find(name, i + 1)
     return False
 
-_CALENDAR = frozenset(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-)
+_CALENDAR = CALENDAR_WORDS
 # a holiday named alone is a date too, never a speaker (round pages11: "Last Thanksgiving, she posted a caveat: ...";
 # "Tom Easter said" is a name)
 _HOLIDAYS = frozenset(["thanksgiving", "christmas", "easter", "halloween", "hanukkah", "ramadan", "diwali", "passover"])

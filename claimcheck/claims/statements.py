@@ -529,6 +529,7 @@ _PASSIVE_NOT_ACT = re.compile(
 # critics", "was questioned by several economists", "was hurt by his comments", "was destroyed by the reviews"), a
 # judgement "as" something ("was attacked as reckless", "was dismissed as wishful thinking"), or how often it
 # happened, a habit and not an event ("were closed each night", "was cancelled every year", "on Sundays")
+_DAYS = "|".join(d.lower() for d in WEEKDAYS)
 _PASSIVE_VIEW_OR_HABIT = re.compile(
     r"[^,;:—–()\"“”]*?(?:"
     r"\bby\s+(?:(?:the|his|her|their|its|our|some|many|most|several|other|fellow|leading|prominent|local|"
@@ -536,8 +537,8 @@ _PASSIVE_VIEW_OR_HABIT = re.compile(
     r"supporters|opponents|readers|viewers|listeners|comments|remarks|words|criticism|reviews|claims|jibes|insults|"
     r"jokes|tweets|posts|rumours|rumors)\b|"
     r"\b(?:every|each)\s+(?:day|night|morning|evening|afternoon|week|weekend|month|year|summer|winter|spring|autumn|"
-    r"season|time|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
-    r"\bon\s+(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends|weekdays)\b|"
+    r"season|time|" + _DAYS + r")\b|"
+    r"\bon\s+(?:" + _DAYS.replace("|", "s|") + r"s|weekends|weekdays)\b|"
     r"\bat\s+weekends\b|\b(?:daily|nightly|weekly|monthly|annually|yearly|routinely|regularly|usually|often|"
     r"typically|always|sometimes|frequently|seldom|rarely|occasionally|habitually|traditionally|generally)\b)",
     re.IGNORECASE,

@@ -24,6 +24,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from claimcheck.claims.ages import is_age_unit
+from claimcheck.claims.lexicon import CALENDAR_WORDS
 from claimcheck.claims.measures import measure_in
 from claimcheck.claims.numwords import SCALES, TENS_WORDS, UNITS_WORDS
 from claimcheck.match.cluster import Graph
@@ -1024,10 +1025,7 @@ def _names_memo() -> Callable[[str], Any]:
 
 
 # Names of months and days a sentence capitalises, which name no person or place ("May" is left: also a name).
-_CALENDAR = frozenset(
-    ["january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
-     "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-)  # fmt: skip
+_CALENDAR = CALENDAR_WORDS - {"may"}
 
 
 def _lone_ok(
@@ -1063,10 +1061,7 @@ _ADVERBS = frozenset(
 )  # fmt: skip
 _AFTER_PLACE = re.compile(r"\b(?:in|at|from|near|outside|to)\s+([A-Z][\w’'-]*[a-z][\w’'-]*)")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z’'-]*\b")
-_NOT_HOLDERS = frozenset(
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
-     "april", "may", "june", "july", "august", "september", "october", "november", "december"]
-)  # fmt: skip
+_NOT_HOLDERS = CALENDAR_WORDS
 
 
 class Holders:
@@ -2098,10 +2093,7 @@ def _update_links(
 
 
 # Names that tell no event from another: days and months.
-_DATE_NAMES = frozenset(
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
-     "april", "may", "june", "july", "august", "september", "october", "november", "december"]
-)  # fmt: skip
+_DATE_NAMES = CALENDAR_WORDS
 
 
 def _names_one_event(a: Claim, b: Claim) -> bool:
