@@ -513,7 +513,6 @@ _PASSIVE_TOLD = {
     "forced": re.compile(r"\s+(?:to|out|off|from|into)\b"),
     "ruled": re.compile(r"\s+out\b"),
     "found": re.compile(r"\s+(?:dead|alive|guilty|not\s+guilty|unconscious|injured|safe|in|on|at|near|inside|under)\b"),
-    "sent": re.compile(r"\s+(?:to|off|home|back|into)\b"),
 }
 _PASSIVE_AUX = _wordset("was were")
 _PASSIVE_ADVERBS = _wordset("simply reportedly allegedly swiftly temporarily permanently")

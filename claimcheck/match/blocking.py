@@ -1157,10 +1157,12 @@ _SPANS_OF_TIME = _DURATIONS | {"hour", "minute", "second", "season"}
 # ("served 12 years", "16 years in office", "spent 14 years at the club"), a term in custody ("sentenced to 12
 # years", "spent 12 years in prison"), the length of an event or a work ("the inquiry lasted 12 years", "took 14
 # years to build").
+# the tabloids' words for a term in prison (variants28): "caged for six years", "locked up for life", "banged up"
+_TABLOID_TERM = r"caged|(?:locked|banged)\s+up"
 _MEASURED = {
     "wait": r"wait\w*|drought\w*|curse[sd]?|absence|fallow|without|since|first|ago|hiatus|gap",
     "tenure": r"serv(?:e|ed|es|ing)|tenure|term|helm|reign\w*|rul(?:ed|ing)|led|career|office|spen[dt]\w*|stint",
-    "custody": r"sentenc\w*|jail\w*|prison\w*|imprison\w*|custody|detention|bars|spen[dt]\w*|caged|(?:locked|banged)\s+up",
+    "custody": r"sentenc\w*|jail\w*|prison\w*|imprison\w*|custody|detention|bars|spen[dt]\w*|" + _TABLOID_TERM,
     "length": r"last(?:ed|ing|s)|took|take[sn]?|taking|span\w*|long|duration|runs?|running|ran",
 }
 _MEASURED_RE = {family: re.compile(rf"\b(?:{words})\b", re.I) for family, words in _MEASURED.items()}
@@ -1186,9 +1188,8 @@ def _measured(sentence: str, text: str) -> tuple[frozenset[str], frozenset[str]]
 
 
 _DURATION_WORDS = frozenset(match_stem(w) for u in _DURATIONS for w in (u, u + "s", "centuries", "decades"))
-# ... and the tabloids' words for a term (variants28): "caged for six years", "locked up for life", "banged up"
 _TERM_WORDS = re.compile(
-    r"\b(?:jail|jailed|prison|imprison\w*|sentenc\w*|behind bars|custody|detention|caged|(?:locked|banged)\s+up)\b", re.I
+    r"\b(?:jail|jailed|prison|imprison\w*|sentenc\w*|behind bars|custody|detention|" + _TABLOID_TERM + r")\b", re.I
 )
 
 

@@ -670,6 +670,7 @@ def join_statement_repeats(
     outlet = [articles[it.article].outlet for it in items]
     outlets = [{outlet[n] for n in c} for c in clusters]
     moves: dict[int, int] = {}
+    joined: set[int] = set()  # the facts others join (``moves``' values)
     for k, c in enumerate(clusters):
         # the scores of this fact's claims to the claims of each other fact: fact -> claim -> [(other, score)]
         links: dict[int, dict[int, list[tuple[int, float]]]] = defaultdict(lambda: defaultdict(list))
@@ -696,8 +697,9 @@ def join_statement_repeats(
             pairs_count = sum(outlet[m] != outlet[n] for n in c for m in clusters[d])
             if pairs_count and (avg := total / pairs_count) >= best_avg:
                 best, best_avg = d, avg
-        if best is not None and k not in set(moves.values()):
+        if best is not None and k not in joined:
             moves[k] = best
+            joined.add(best)
     return _moved(clusters, moves)
 
 
