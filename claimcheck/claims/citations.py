@@ -781,6 +781,7 @@ _IN_THE_JOURNAL = re.compile(
     rf"(?P<src>[{CAPITAL}][\w’'&.-]*(?:\s+(?:of\s+|and\s+|&\s+)?[{CAPITAL}][\w’'&.-]*){{0,5}})"
 )
 _PAGES20_KEYS = frozenset(["reported", "reports", "revealed", "reveals", "wrote", "writes", "published"])
+_PAGES20_PIECES = _PIECE_KEYS | {"piece", "column", "op", "profile"}  # every noun of _THE_OUTLET_PIECE ("op-ed": "op")
 
 
 def _pages20_credits(sentence: str, words: set[str]) -> list[tuple[int, int, bool]]:
@@ -791,7 +792,7 @@ def _pages20_credits(sentence: str, words: set[str]) -> list[tuple[int, int, boo
             if m.group("src") in _COMMON_WORD_OUTLETS and _OPENING.search(sentence, 0, m.start()):
                 continue
             found.append((*m.span("src"), False))
-    if "the" in words and words & _PIECE_KEYS | {"piece", "column", "op", "profile"}:
+    if "the" in words and words & _PAGES20_PIECES:
         found.extend((m.start("src"), _name_end(sentence, *m.span("src")), False) for m in _THE_OUTLET_PIECE.finditer(sentence))
     if "journal" in words:
         found.extend((m.start("src"), _name_end(sentence, *m.span("src")), False) for m in _IN_THE_JOURNAL.finditer(sentence))
