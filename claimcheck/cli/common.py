@@ -31,6 +31,7 @@ except ImportError:  # pragma: no cover
 from claimcheck.cli.console import err_console, fail, note, out_console, progress_on_stderr, stdout_gone
 from claimcheck.cli.outputs import (
     choose,
+    csv_bom,
     is_stream,
     output_format,
     output_path,
@@ -50,8 +51,8 @@ from claimcheck.store import Store
 from claimcheck.values import echoed
 
 __all__ = [  # what commands import from here, some of it living beside it
-    "CONTEXT_SETTINGS", "MAX_COUNT", "DbOption", "Group", "JsonOption", "OutputOption", "QuietOption", "SinceOption",
-    "SourceOption", "SourcesOption", "UntilOption", "check_db_folder", "check_outlets", "check_stored_outlets", "choose", "db_path", "err_console", "fail",
+    "CONTEXT_SETTINGS", "MAX_COUNT", "BomOption", "DbOption", "Group", "JsonOption", "OutputOption", "QuietOption", "SinceOption",
+    "SourceOption", "SourcesOption", "UntilOption", "check_db_folder", "check_outlets", "check_stored_outlets", "choose", "csv_bom", "db_path", "err_console", "fail",
     "format_option", "handle_errors", "is_stream", "load_sources", "note", "open_reader", "open_store", "out_console",
     "output_format", "output_path", "parse_when", "parse_window", "print_json", "progress_on_stderr",
     "protected_inputs", "read_db_path", "return_freed_memory", "said_upgraded", "same_file", "shown_db",
@@ -97,6 +98,15 @@ OutputOption = Annotated[
         show_default=False,
     ),
 ]
+BomOption = Annotated[
+    bool,
+    typer.Option(
+        "--bom",
+        help="CSV only: start it with a UTF-8 byte order mark, so that Excel shows its accents and curly quotes right.",
+    ),
+]
+
+
 def format_option(formats: str, extensions: str) -> Any:
     """The ``--format`` option of a command that writes ``formats`` ("table, json or csv"); ``-o FILE``'s
     ``extensions`` pick one when it is not given."""

@@ -14,6 +14,7 @@ import typer
 from claimcheck.claims.language import is_english
 from claimcheck.cli.common import (
     MAX_COUNT,
+    BomOption,
     DbOption,
     OutputOption,
     QuietOption,
@@ -24,6 +25,7 @@ from claimcheck.cli.common import (
     argument_text,
     check_stored_outlets,
     choose,
+    csv_bom,
     fail,
     format_option,
     handle_errors,
@@ -68,6 +70,7 @@ def compare(
     ] = None,
     fmt: Annotated[str | None, format_option("table, markdown, json, csv or html", ".md, .json, .csv, .html")] = None,
     output: OutputOption = None,
+    bom: BomOption = False,
     since: SinceOption = None,
     until: UntilOption = None,
     source: SourceOption = None,
@@ -118,6 +121,7 @@ def compare(
     from claimcheck.render import FORMATS, render
 
     fmt = output_format(fmt, output, FORMATS)
+    bom_text = csv_bom(fmt, bom)
     topic = None if topic is None else argument_text(topic)
     if kind is not None:
         kind = choose(kind, KINDS, "kind")
@@ -192,7 +196,7 @@ def compare(
 
         print_table(result, out_console, matrix=matrix, explain=explain)
         return
-    write_output(target, render(result, fmt, matrix=matrix, explain=explain))
+    write_output(target, bom_text + render(result, fmt, matrix=matrix, explain=explain))
     if target is not None:
         note(f"wrote {target}", quiet)
 

@@ -73,6 +73,17 @@ def output_format(fmt: str | None, output: str | Path | None, options: Sequence[
     return wanted
 
 
+def csv_bom(fmt: str, bom: bool) -> str:
+    """What goes before the text: the UTF-8 byte order mark when ``--bom`` asks for it, which only CSV takes.
+    Excel reads a CSV without it in the computer's legacy code page ("Ã©" for "é"); other readers (pandas,
+    Python's ``utf-8-sig``, LibreOffice) take either, but ``cat`` and ``csv.reader`` see it, so it is opt-in."""
+    if not bom:
+        return ""
+    if fmt != "csv":
+        raise UsageError(f"--bom is for CSV (it marks the file's encoding for Excel); drop it, or give --format csv, not {fmt}")
+    return "\ufeff"
+
+
 def choose(value: str, options: Sequence[str], what: str) -> str:
     """``value`` as one of ``options``, whatever its case (``--format JSON``)."""
     low = value.strip().lower()

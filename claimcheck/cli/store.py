@@ -16,6 +16,7 @@ from rich.text import Text
 from claimcheck.claims.language import is_english
 from claimcheck.cli.common import (
     MAX_COUNT,
+    BomOption,
     DbOption,
     JsonOption,
     OutputOption,
@@ -25,6 +26,7 @@ from claimcheck.cli.common import (
     SourcesOption,
     UntilOption,
     check_stored_outlets,
+    csv_bom,
     fail,
     format_option,
     handle_errors,
@@ -75,12 +77,14 @@ def articles(
     ] = 50,
     fmt: Annotated[str | None, format_option("table, json or csv", ".json, .csv")] = None,
     output: OutputOption = None,
+    bom: BomOption = False,
     quiet: QuietOption = False,
     db: DbOption = None,
     sources: SourcesOption = None,
 ) -> None:
     """List stored articles, newest first: id, outlet, published, title, claims."""
     fmt = output_format(fmt, output, LIST_FORMATS)
+    bom_text = csv_bom(fmt, bom)
     since_dt, until_dt = parse_window(since, until)
     with open_reader(db, quiet=quiet) as store:
         target = output_path(output, inputs=protected_inputs(store.path, sources))
@@ -128,7 +132,7 @@ def articles(
                     csv_safe(" ".join(r.also_listed)),
                 ]
             )
-        write_output(target, buf.getvalue())
+        write_output(target, bom_text + buf.getvalue())
     else:
 
         def articles_table(title: bool) -> Table:

@@ -15,6 +15,7 @@ import typer
 
 from claimcheck.cli.common import (
     MAX_COUNT,
+    BomOption,
     DbOption,
     OutputOption,
     QuietOption,
@@ -22,6 +23,7 @@ from claimcheck.cli.common import (
     SourcesOption,
     UntilOption,
     check_stored_outlets,
+    csv_bom,
     fail,
     format_option,
     handle_errors,
@@ -158,6 +160,7 @@ def stories(
     ] = None,
     fmt: Annotated[str | None, format_option("table, markdown, json or csv", ".md, .json, .csv")] = None,
     output: OutputOption = None,
+    bom: BomOption = False,
     quiet: QuietOption = False,
     db: DbOption = None,
     sources: SourcesOption = None,
@@ -175,6 +178,7 @@ def stories(
     from claimcheck.stories import StoryOptions, list_stories
 
     fmt = output_format(fmt, output, FORMATS)
+    bom_text = csv_bom(fmt, bom)
     parse_window(since, until)  # a bad time is bad usage before anything is read (an empty store: exit 1)
     return_freed_memory()
     cfg = load_sources(sources)
@@ -223,6 +227,6 @@ def stories(
         print_stories(result, out_console)
         return
     note(summary_line(result), quiet)
-    write_output(target, render(result, fmt))
+    write_output(target, bom_text + render(result, fmt))
     if target is not None:
         note(f"wrote {target}", quiet)
