@@ -889,9 +889,9 @@ def _speaker(
         after = ""  # '... called "the most demonic thing". That idea was scrapped when X tweeted': not X's words
     elif text[q.end - 1 : q.end] == "." and after[:1].isspace() and after[1:2].isupper() and not _STOPPED_CREDIT.match(after):
         after = ""  # '... "Resign now, you slob." The Harbour Council, ..., urged': a new sentence, not a credit
-    elif stop := _NEXT_SENTENCE.search(after):
+    elif (stop := _next_sentence(after)) >= 0:
         # '... had made "...", claiming she had lied. Velden argues that ...': a credit is in the quote's sentence
-        after = after[: stop.start() + 1]
+        after = after[: stop + 1]
     candidates: list[str | None] = []
     for s, e in q.parts[:-1]:
         gap_end = next(ps for ps, _ in q.parts if ps > s)
@@ -946,7 +946,7 @@ _SHORT_QUOTES = re.compile(r"[“\"][\w’'-]+(?:\s+[\w’'-]+)?[”\"]")
 def _final_credit(after: str) -> str | None:
     """The speaker of the credit that ends the quote's sentence (', the mayor said.', ', said Lena Ruud.'), when
     nothing between them speaks: no other verb of speech or naming, no quote of more than two words."""
-    if _NEXT_SENTENCE.search(after + " A") is None:
+    if _next_sentence(after + " A") < 0:
         return None  # the sentence runs on past the window: its end is not seen
     m = _FINAL_CREDIT.search(after)
     if m is None or not re.search(rf"\b{_SPEECH}\b", m.group("tail")):
@@ -1156,6 +1156,20 @@ _STOPPED_CREDIT = re.compile(
     rf"(?:also\s+|later\s+)?{_SPEECH}\b"
 )
 _NEXT_SENTENCE = re.compile(r"(?<=[a-z][a-z])[.!?][”\"’']?\s+(?=[A-Z“\"‘])")
+# abbreviations a full stop ends inside a sentence ("said Gov. Tom Hale", "Lee vs. Park", "Feb. 3")
+_ABBREVIATED = frozenset(
+    [t.lower() for t in _TITLE_ABBREVIATIONS]
+    + "jr sr inc ltd co corp bros mt ft no nos vs etc approx est jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+
+
+def _next_sentence(after: str) -> int:
+    """Where the stop ending the sentence after a quote is in ``after`` (-1 when it does not end there)."""
+    for m in _NEXT_SENTENCE.finditer(after):
+        word = re.search(r"(\w+)$", after[: m.start()])
+        if m.group()[0] != "." or word is None or word.group(1).lower() not in _ABBREVIATED:
+            return m.start()
+    return -1
 _IT_SAID = re.compile(rf"^[\s,—–»”\"'’-]*it\s+(?:also\s+|later\s+)?{_SPEECH}\b")
 # A body that speaks: a capitalised name ending in an organisation word, said/told/added... after it.
 _BODY_WORDS = (
