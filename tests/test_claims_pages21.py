@@ -160,3 +160,30 @@ def test_a_possessors_role_set_off_before_a_name_gives_the_name(text: str, speak
 def test_a_determiners_role_before_a_name_stays() -> None:
     text = "The club’s captain, Ben Okoro, said the side had “nothing left to give at all”."
     assert _last_word(_speakers(text)[0]) == "okoro"
+
+
+# --- an interview headline: the full name and what the piece calls the person, then a colon and the quote ---
+
+
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        ('Holocaust survivor Lea Bramson: "We were treated like cattle"\nThe 98-year-old recalls the camps.', "bramson"),
+        ("Ana Ruiz, the judge who stepped down after the vote: ‘I would do it all again tomorrow’\nAn interview.", "ruiz"),
+        ("Tomas Brel, painter and writer: ‘Art is not a luxury; it is a need’\nThe artist on his new show.", "brel"),
+    ],
+)
+def test_an_interview_headline_names_its_speaker(text: str, speaker: str) -> None:
+    assert _last_word(_speakers(text)[0]) == speaker
+
+
+@pytest.mark.parametrize(
+    "text,wrong",
+    [
+        # a title-case headline's clause after a comma is no description of a person
+        ("Inside Ruritania, Strikers Urge Mayor to Act: ‘If Nothing Changes, We Walk Out’\nWorkers say the talks failed.", "ruritania"),
+        ('Update: "The ferry is running again for all of the morning sailings"', "update"),
+    ],
+)
+def test_a_headline_phrase_before_a_colon_is_no_speaker(text: str, wrong: str) -> None:
+    assert _last_word(_speakers(text)[0]) != wrong
