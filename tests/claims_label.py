@@ -226,6 +226,23 @@ tests/data/claims_pages20_labelled.json with their ``corpus``; a page is in "pag
 its misses), else in "pages20-tune" (``pages20_split``). ``pages20-show [pages20-tune|pages20-check]`` and
 ``pages20-add FILE`` work as pages16's.
 
+Twenty-first round, quotes on unseen sentences of three kinds of page (helper quotes30, 2026-12-02; round "pages21",
+``pages21_picks``): the candidates of pages20 (tuning-class news articles not marked German, English tuning pages of
+the benchmark, less the pages claims_eval scores as held out) and the feed entries of the tuning events of
+tests/data/stories_feeds_labelled.json (``feedfacts.is_heldout`` events never opened; corpus "feed", the entry's title
+line then its summary, as tests/feedfacts.py builds it; ``pages21_corpora``). Sentences of three words or more in no
+claims_*_labelled.json, by page and start or by their text's sha1 anywhere, holding a quotation mark of any style
+(straight or curly double marks, guillemets, low marks, an opening single mark as ``_quoted`` has it) or a cue of
+saying or credit (pages14's ``PAGES14_CUE``); pages no round labelled first, then by the key
+``sha1("pages21:" + page + ":" + start)``, at most two a page, ``PAGES21_TAKE`` of each corpus in turn: 40 feed
+entries' sentences ("pages21-feed"), 50 news articles' ("pages21-news"), 30 benchmark pages' ("pages21-pages").
+Labels of quotes only (by hand, before the extractor ran on them; items carry ``"kinds": ["quote"]``) go in
+tests/data/claims_pages21_labelled.json with their ``corpus``; a page is in "pages21-check" iff
+``int(sha1("pages21:" + page), 16) % 3 == 0`` (a third, chosen by key before anything was read; figures only, never
+its misses), else in "pages21-tune" (``pages21_split``). ``pages21-show [pages21-tune|pages21-check]`` and
+``pages21-add FILE`` work as pages20's; a feed entry is named by its whole id (``feed/key``), its feed's prefix being
+shared.
+
 ``python -m tests.claims_label show N [SPLIT]`` prints the sentences of the next N pages (of SPLIT) to
 label (the text stays on the terminal, never in the repository); ``python -m tests.claims_label add FILE``
 appends the hand labels of FILE to tests/data/claims_real_labelled.json. FILE has one line per sentence,
