@@ -187,3 +187,14 @@ def test_an_interview_headline_names_its_speaker(text: str, speaker: str) -> Non
 )
 def test_a_headline_phrase_before_a_colon_is_no_speaker(text: str, wrong: str) -> None:
     assert _last_word(_speakers(text)[0]) != wrong
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Last Easter, he wrote to the board in a long letter: "Nobody at that firm will ever work for us again."',
+        'Early Monday Morning, the ferry crew were told: "All sailings are cancelled until the storm has passed."',
+    ],
+)
+def test_a_time_before_a_clause_and_a_colon_is_no_headline_speaker(text: str) -> None:
+    assert _last_word(_speakers(text)[0]) not in ("easter", "morning", "monday")

@@ -1642,12 +1642,16 @@ _LINE_LABELS = frozenset(
 # stepped down: '...'', 'Ana Ruiz, painter and writer: "..."')
 _LINE_SPEAKER_DESCRIBED = re.compile(
     rf"\s*(?:(?:[{CAPITAL}][\w’'-]*\s+)?(?:[a-z][\w’'-]*\s+){{1,2}})?(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,2}})"
-    r"(?:,\s+[a-z][^,:;“”\"‘’«»()]{1,80}?)?\s*:\s*[“\"‘'«„]?"  # (set off in lower case: not a title-case headline's)
+    # set off in lower case (not a title-case headline's clause), a noun phrase (not a clause opened by a pronoun)
+    r"(?:,\s+(?!(?:he|she|they|it|we|i|you|who|which|but|and)\s)[a-z][^,:;“”\"‘’«»()]{1,80}?)?\s*:\s*[“\"‘'«„]?"
 )
 
 
 def _line_speaker(text: str, line_start: int, q: Quote) -> str | None:
-    m = _LINE_SPEAKER.fullmatch(text, line_start, q.start) or _LINE_SPEAKER_DESCRIBED.fullmatch(text, line_start, q.start)
+    m = _LINE_SPEAKER.fullmatch(text, line_start, q.start)
+    described = m is None and (m := _LINE_SPEAKER_DESCRIBED.fullmatch(text, line_start, q.start)) is not None
+    if described and any(w.lower() in _CALENDAR or w.lower() in _HOLIDAYS for w in m.group("name").split()):
+        return None  # 'Last Christmas, she posted ...: "..."': a time, not a person
     if m is None or any(w.rstrip(".") in _LINE_LABELS for w in m.group("name").split()):
         return None
     name = _clean_name(m.group("name")) or m.group("name")
