@@ -198,3 +198,26 @@ def test_a_headline_phrase_before_a_colon_is_no_speaker(text: str, wrong: str) -
 )
 def test_a_time_before_a_clause_and_a_colon_is_no_headline_speaker(text: str) -> None:
     assert _last_word(_speakers(text)[0]) not in ("easter", "morning", "monday")
+
+
+# --- a described speaker after the verb: a name inside its "of" phrase or its relative clause does not speak ---
+
+
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        ("‘His courage inspired a whole generation,’ says the family of the late Bishop Tom Ruud, who died on Monday.", "family"),
+        ('"Nobody slept for a week in that camp," says one woman who fled the siege on Varna, the northern port, last month.', "woman"),
+    ],
+)
+def test_a_name_in_the_speakers_postmodifier_does_not_speak(text: str, speaker: str) -> None:
+    assert _last_word(_speakers(text)[0]) == speaker
+
+
+def test_a_spokesman_for_a_body_keeps_the_body() -> None:
+    assert _last_word(_speakers('"We will not stop until the gates open," said a spokesman for Harbour Watch.')[0]) == "watch"
+
+
+def test_an_adverb_between_a_described_subject_and_its_verb_is_no_speaker() -> None:
+    text = "“The two leaders discussed the new ferry link at length,” the press release further stated."
+    assert _last_word(_speakers(text)[0]) == "release"

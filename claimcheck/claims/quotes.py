@@ -1405,7 +1405,7 @@ _PHRASE_CREDIT = re.compile(
     rf"^[\s,—–»”\"’'-]*(?P<np>(?P<det>(?:the|a|an|one|his|her|their|its)\s+(?:(?:[{CAPITAL}][\w-]*\s+){{0,2}}[\w-]+[’']s?\s+)?|"
     rf"(?:[{CAPITAL}][\w-]*\s+){{0,2}}[{CAPITAL}][\w-]*(?:[’']s|(?<=s)[’'])\s+)(?:[\w’'-]+\s+){{0,3}}?(?P<head>[a-z0-9][\w’'-]*))"
     rf"(?:,\s+(?P<name>{_NAME})(?:\s+(?:of|from|at|for)\s+[^,“”\"«»]{{1,60}})?,)?"
-    rf"\s+(?:[a-z]{{3,}}ly\s+|also\s+|later\s+)?{_SPEECH}\b"
+    rf"\s+(?:[a-z]{{3,}}ly\s+|also\s+|later\s+|further\s+)?{_SPEECH}\b"
 )
 
 
@@ -1474,6 +1474,7 @@ def _described_speaker(after: str) -> str | None:
     names = [
         m.group() for m in runs
         if not m.group().endswith("-based")
+        and not _INSIDE_POSTMODIFIER.match(seg[: m.start()])
         and (
             not re.match(r"\s+[a-z]", seg[m.end() :])
             or _ADVERBIAL_AFTER_NAME.match(seg, m.end()) and not re.search(r"\bof\s+(?:the\s+)?$", seg[: m.start()])
@@ -1505,6 +1506,12 @@ def _name_apposed(after: str, pos: int) -> str | None:
 
 
 _AND_END = re.compile(r"(?:,\s*|\s)and\s+$")
+# A name inside the postmodifier of a described speaker (round pages21): ', says the family of the late X Y', ', says
+# one woman who fled the siege of Z': the head noun speaks, not the name after its preposition or relative pronoun.
+_INSIDE_POSTMODIFIER = re.compile(
+    r"\s*(?:the|a|an|one|his|her|their|its)\s+(?:[a-z][\w’'-]*\s+){0,2}?[a-z][\w’'-]*\s+"
+    r"(?:of|who|whose|which|that)\s"  # ("a spokesman for X" keeps X, as the older labels name a body's words)
+)
 _CLAUSE_GOES_ON = re.compile(
     r"\s*(?:with|to|for|in|on|at|from|into|over|about|against|after|before|than|as|by|of|and|but|or|while)\s"
 )
