@@ -1656,9 +1656,10 @@ _LINE_SPEAKER_DESCRIBED = re.compile(
 
 def _line_speaker(text: str, line_start: int, q: Quote) -> str | None:
     m = _LINE_SPEAKER.fullmatch(text, line_start, q.start)
-    described = m is None and (m := _LINE_SPEAKER_DESCRIBED.fullmatch(text, line_start, q.start)) is not None
-    if described and any(w.lower() in _CALENDAR or w.lower() in _HOLIDAYS for w in m.group("name").split()):
-        return None  # 'Last Christmas, she posted ...: "..."': a time, not a person
+    if m is None:
+        m = _LINE_SPEAKER_DESCRIBED.fullmatch(text, line_start, q.start)
+        if m is not None and any(w.lower() in _CALENDAR or w.lower() in _HOLIDAYS for w in m.group("name").split()):
+            return None  # 'Last Christmas, she posted ...: "..."': a time, not a person
     if m is None or any(w.rstrip(".") in _LINE_LABELS for w in m.group("name").split()):
         return None
     name = _clean_name(m.group("name")) or m.group("name")
