@@ -1147,14 +1147,15 @@ _SENTENCE_CREDIT = re.compile(
 
 # A quote whose sentence ends right after its closing mark: the next sentence does not name its speaker.
 _SENTENCE_ENDS = re.compile(r"^[”\"’']*\s*[.!?]\s+(?=[A-Z])")
-# ... nor when its sentence goes on after it and ends later: a stop after a lower-case word of two letters or more
-# (not an initial, a title's abbreviation or "U.S.") before a capital opens the next sentence (round pages21)
-# (a quote closed by its own full stop, then a capital: a credit only as a name of up to four words or a short noun phrase
-# and its verb, '"It is over." Lee said.', '"..." The mayor said it twice.')
+# A quote closed by its own full stop, then a capital: a new sentence, whose words credit it only as a name of up to
+# four words or a short noun phrase and its verb ('"It is over." Lee said.', '"..." The mayor said it twice.'; round
+# pages21).
 _STOPPED_CREDIT = re.compile(
     rf"\s+(?:(?:The|A|An|His|Her|Their|Its)\s+(?:[\w’'-]+\s+){{0,3}}?|(?:[{CAPITAL}][\w’'.-]*\s+){{1,4}})"
     rf"(?:also\s+|later\s+)?{_SPEECH}\b"
 )
+# Nor does the next sentence when the quote's sentence goes on after it and ends later: a stop after a lower-case word
+# of two letters or more (not an initial, a title's abbreviation or "U.S.") before a capital opens it (round pages21).
 _NEXT_SENTENCE = re.compile(r"(?<=[a-z][a-z])[.!?][”\"’']?\s+(?=[A-Z“\"‘])")
 # abbreviations a full stop ends inside a sentence ("said Gov. Tom Hale", "Lee vs. Park", "Feb. 3")
 _ABBREVIATED = frozenset(
@@ -1171,6 +1172,8 @@ def _next_sentence(after: str) -> int:
         if m.group()[0] != "." or word is None or word.group(1).lower() not in _ABBREVIATED:
             return m.start()
     return -1
+
+
 _IT_SAID = re.compile(rf"^[\s,—–»”\"'’-]*it\s+(?:also\s+|later\s+)?{_SPEECH}\b")
 # A body that speaks: a capitalised name ending in an organisation word, said/told/added... after it.
 _BODY_WORDS = (
@@ -1507,7 +1510,7 @@ def _name_apposed(after: str, pos: int) -> str | None:
 
 _AND_END = re.compile(r"(?:,\s*|\s)and\s+$")
 # A name inside the postmodifier of a described speaker (round pages21): ', says the family of the late X Y', ', says
-# one woman who fled the siege of Z': the head noun speaks, not the name after its preposition or relative pronoun.
+# one man who escaped the blockade of Z': the head noun speaks, not the name after its preposition or relative.
 _INSIDE_POSTMODIFIER = re.compile(
     r"\s*(?:the|a|an|one|his|her|their|its)\s+(?:[a-z][\w’'-]*\s+){0,2}?[a-z][\w’'-]*\s+"
     r"(?:of|who|whose|which|that)\s"  # ("a spokesman for X" keeps X, as the older labels name a body's words)
