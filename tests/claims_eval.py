@@ -224,22 +224,33 @@ FRESH_ROUNDS = {
     # "Twentieth round": both text halves, sentences with a word of attribution or credit, then some at random;
     # citations only, named sources (items carry ``kinds``); a third of the pages in the check split
     "pages20": DATA / "claims_pages20_labelled.json",
+    # "Twenty-first round": both text halves, sentences with a quotation mark of any style or a cue of saying, of
+    # three corpora (feed entries of tuning feed events, news articles, benchmark pages), unlabelled pages first;
+    # quotes only (items carry ``kinds``); a third of the pages in the check split
+    "pages21": DATA / "claims_pages21_labelled.json",
 }
 
 
 def load_cites7_pages(path: Path = CITES7) -> dict[str, str] | None:
     """The text of each page labelled in round cites7 or, by ``path``, pages8 (a news-clusters article's ``text``
-    or a benchmark page's body, by the item's ``corpus``), or None when ../shared/realdata is absent."""
+    or a benchmark page's body, or a feed entry's text, by the item's ``corpus``), or None when ../shared/realdata is absent."""
     from tests.factlabels import CLUSTERS, article
 
     items = json.loads(path.read_text(encoding="utf-8"))
     real = load_real_pages()
     if real is None or not (CLUSTERS / "articles").is_dir():
         return None
-    return {
-        i["page"]: str(article(i["page"]).get("text") or "") if i["corpus"] == "news" else real[i["page"]]
-        for i in items
-    }
+    out = {}
+    for i in items:
+        if i["corpus"] == "feed":  # a feed entry (round pages21): its title line, then its summary
+            from tests import feedfacts
+
+            if not feedfacts.available():
+                return None
+            out[i["page"]] = feedfacts.entries()[i["page"]].text
+        else:
+            out[i["page"]] = str(article(i["page"]).get("text") or "") if i["corpus"] == "news" else real[i["page"]]
+    return out
 
 
 def load_news_pages(path: Path = NEWS) -> dict[str, str] | None:

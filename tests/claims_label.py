@@ -226,6 +226,23 @@ tests/data/claims_pages20_labelled.json with their ``corpus``; a page is in "pag
 its misses), else in "pages20-tune" (``pages20_split``). ``pages20-show [pages20-tune|pages20-check]`` and
 ``pages20-add FILE`` work as pages16's.
 
+Twenty-first round, quotes on unseen sentences of three kinds of page (helper quotes30, 2026-12-02; round "pages21",
+``pages21_picks``): the candidates of pages20 (tuning-class news articles not marked German, English tuning pages of
+the benchmark, less the pages claims_eval scores as held out) and the feed entries of the tuning events of
+tests/data/stories_feeds_labelled.json (``feedfacts.is_heldout`` events never opened; corpus "feed", the entry's title
+line then its summary, as tests/feedfacts.py builds it; ``pages21_corpora``). Sentences of three words or more in no
+claims_*_labelled.json, by page and start or by their text's sha1 anywhere, holding a quotation mark of any style
+(straight or curly double marks, guillemets, low marks, an opening single mark as ``_quoted`` has it) or a cue of
+saying or credit (pages14's ``PAGES14_CUE``); pages no round labelled first, then by the key
+``sha1("pages21:" + page + ":" + start)``, at most two a page, ``PAGES21_TAKE`` of each corpus in turn: 40 feed
+entries' sentences ("pages21-feed"), 50 news articles' ("pages21-news"), 30 benchmark pages' ("pages21-pages").
+Labels of quotes only (by hand, before the extractor ran on them; items carry ``"kinds": ["quote"]``) go in
+tests/data/claims_pages21_labelled.json with their ``corpus``; a page is in "pages21-check" iff
+``int(sha1("pages21:" + page), 16) % 3 == 0`` (a third, chosen by key before anything was read; figures only, never
+its misses), else in "pages21-tune" (``pages21_split``). ``pages21-show [pages21-tune|pages21-check]`` and
+``pages21-add FILE`` work as pages20's; a feed entry is named by its whole id (``feed/key``), its feed's prefix being
+shared.
+
 ``python -m tests.claims_label show N [SPLIT]`` prints the sentences of the next N pages (of SPLIT) to
 label (the text stays on the terminal, never in the repository); ``python -m tests.claims_label add FILE``
 appends the hand labels of FILE to tests/data/claims_real_labelled.json. FILE has one line per sentence,
@@ -536,27 +553,37 @@ def cites7_picks(corpora: dict[str, tuple[str, str]] | None = None) -> dict[str,
     return {p: sorted(v) for p, v in out.items()}
 
 
-def _round_show(picks: dict[str, list[tuple[int, str]]], split_of: Callable[[str], str], split: str | None) -> None:
+def _round_show(
+    picks: dict[str, list[tuple[int, str]]],
+    split_of: Callable[[str], str],
+    split: str | None,
+    corpora: dict[str, tuple[str, str]] | None = None,
+) -> None:
     """Print a round's picked sentences, page by page (split, then page id), with where their quote marks are."""
-    corpora = cites7_corpora()
+    corpora = cites7_corpora() if corpora is None else corpora
     for page, picked in sorted(picks.items(), key=lambda kv: (split_of(kv[0]), kv[0])):
         if split not in (None, split_of(page)):
             continue
         corpus, body = corpora[page]
         sents = split_sentences(body)
-        print(f"=== {page[:10]} {corpus} {split_of(page)}")
+        short = page if "/" in page else page[:10]  # a feed entry's id: its feed's prefix is shared
+        print(f"=== {short} {corpus} {split_of(page)}")
         for i, rule in picked:
             s = sents[i]
             marks = [k + 1 for k, ch in enumerate(s.text) if ch in QUOTES]
             marks += [m.start() + 1 for m in _SINGLE_OPEN.finditer(s.text)]
-            print(f"{page[:10]} {i} [{rule}] q@{sorted(marks)[:4]}: {s.text}")
+            print(f"{short} {i} [{rule}] q@{sorted(marks)[:4]}: {s.text}")
 
 
 def _round_add(
-    path: Path, picks: dict[str, list[tuple[int, str]]], labels: Path, split_of: Callable[[str], str]
+    path: Path,
+    picks: dict[str, list[tuple[int, str]]],
+    labels: Path,
+    split_of: Callable[[str], str],
+    corpora: dict[str, tuple[str, str]] | None = None,
 ) -> None:
     """Add a round's hand labels from ``path`` to ``labels``, each item naming the corpus of its page."""
-    corpora = cites7_corpora()
+    corpora = cites7_corpora() if corpora is None else corpora
     chosen = {p: corpora[p][1] for p in picks}
     add(path, chosen, labels, split_of, "", lambda body, page: picks[page])
     items = json.loads(labels.read_text(encoding="utf-8"))
@@ -894,9 +921,16 @@ def _half_picks(
     return _take_picks(cands, take, {} if cue is None else {cue[0]: 0})
 
 
-def _add_of_kind(path: Path, picks: dict[str, list[tuple[int, str]]], labels: Path, split: Callable[[str], str], kind: str) -> None:
+def _add_of_kind(
+    path: Path,
+    picks: dict[str, list[tuple[int, str]]],
+    labels: Path,
+    split: Callable[[str], str],
+    kind: str,
+    corpora: dict[str, tuple[str, str]] | None = None,
+) -> None:
     """``_round_add`` for a round that labels one kind only: each item carries ``"kinds": [kind]``."""
-    _round_add(path, picks, labels, split)
+    _round_add(path, picks, labels, split, corpora)
     items = json.loads(labels.read_text(encoding="utf-8"))
     for item in items:
         item.setdefault("kinds", [kind])
@@ -1141,6 +1175,77 @@ def pages20_add(path: Path) -> None:
     _add_of_kind(path, pages20_picks(cites7_corpora()), PAGES20_LABELS, pages20_split, "citation")
 
 
+PAGES21_LABELS = DATA / "claims_pages21_labelled.json"
+# how many sentences round pages21 takes of each corpus (feed entries, news-clusters articles, benchmark pages)
+PAGES21_TAKE = (("feed", 40), ("news", 50), ("pages", 30))
+# a quotation mark of any style: straight or curly double marks, guillemets, low marks, and an opening single mark
+_PAGES21_MARKS = ('"', "\u201c", "\u201d", "\u201e", "\u00ab", "\u00bb")
+pages21_key = functools.partial(round_key, "pages21")
+pages21_split = _third_split("pages21")
+
+
+def pages21_corpora() -> dict[str, tuple[str, str]]:
+    """page -> (corpus, text) of round pages21's candidates: pages17's (tuning news articles not marked German, English
+    tuning benchmark pages, less the pages claims_eval holds out) and the feed entries of the tuning events of
+    tests/data/stories_feeds_labelled.json (``feedfacts.is_heldout`` events never opened), corpus "feed", the entry's
+    title line then its summary as tests/feedfacts.py builds it."""
+    from tests import feedfacts
+
+    held = _eval_holdout_pages()
+    out = {p: v for p, v in cites7_corpora().items() if p not in held}
+    for eid, entry in feedfacts.entries().items():
+        if not feedfacts.is_heldout(entry.event):
+            out[eid] = ("feed", entry.text)
+    return out
+
+
+def _pages21_cue(text: str) -> bool:
+    return any(q in text for q in _PAGES21_MARKS) or _quoted(text) or PAGES14_CUE.search(text) is not None
+
+
+def pages21_picks(corpora: dict[str, tuple[str, str]] | None = None) -> dict[str, list[tuple[int, str]]]:
+    """Round pages21's picks (see the docstring): of each corpus, ``PAGES21_TAKE`` sentences of three words or more
+    holding a quotation mark of any style or a cue of saying (``PAGES14_CUE``), none labelled in any other round (by
+    page and start, or by the text's sha1 anywhere), pages no round labelled first, then by the key
+    ``sha1("pages21:" + page + ":" + start)``, at most two a page."""
+    corpora = pages21_corpora() if corpora is None else corpora
+    earlier = tuple(
+        p for p in sorted(DATA.glob("claims_*_labelled.json")) if p.name not in ("claims_labelled.json", PAGES21_LABELS.name)
+    )
+    used, shas = set(), set()
+    for path in earlier:
+        for item in json.loads(path.read_text(encoding="utf-8")):
+            used.add(item["page"])
+            shas.add(item["sha1"])
+    cands = []
+    for page, i, s in _unlabelled(corpora, earlier):
+        if len(s.text.split()) < 3 or sentence_sha(s.text) in shas or not _pages21_cue(s.text):
+            continue
+        cands.append((page in used, pages21_key(page, s.start), page, i))
+    cands.sort()
+    out: dict[str, list[tuple[int, str]]] = {}
+    for corpus, want in PAGES21_TAKE:
+        n = 0
+        for _used, _key, page, i in cands:
+            if n >= want:
+                break
+            if corpora[page][0] != corpus or len(out.get(page, [])) >= 2:
+                continue
+            out.setdefault(page, []).append((i, f"pages21-{corpus}"))
+            n += 1
+    return {p: sorted(v) for p, v in out.items()}
+
+
+def pages21_show(split: str | None = None) -> None:
+    corpora = pages21_corpora()
+    _round_show(pages21_picks(corpora), pages21_split, split, corpora)
+
+
+def pages21_add(path: Path) -> None:
+    corpora = pages21_corpora()
+    _add_of_kind(path, pages21_picks(corpora), PAGES21_LABELS, pages21_split, "quote", corpora)
+
+
 def page_hash(page: str) -> int:
     return int(hashlib.sha1(page.encode()).hexdigest(), 16)
 
@@ -1245,7 +1350,7 @@ def add(
     assert pages is not None
     items = json.loads(labels.read_text(encoding="utf-8")) if labels.exists() else []
     done = {(i["page"], i["start"]) for i in items}
-    by_prefix = {p[:10]: p for p in pages}
+    by_prefix = {p[:10]: p for p in pages} | {p: p for p in pages if "/" in p}  # feed entries by their whole id
     added = 0
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
@@ -1364,6 +1469,10 @@ if __name__ == "__main__":
         pages20_show(sys.argv[2] if len(sys.argv) > 2 else None)
     elif sys.argv[1:2] == ["pages20-add"]:
         pages20_add(Path(sys.argv[2]))
+    elif sys.argv[1:2] == ["pages21-show"]:
+        pages21_show(sys.argv[2] if len(sys.argv) > 2 else None)
+    elif sys.argv[1:2] == ["pages21-add"]:
+        pages21_add(Path(sys.argv[2]))
     else:
         sys.exit(
             "usage: python -m tests.claims_label show N [tuning|holdout] | add FILE | "
@@ -1384,5 +1493,6 @@ if __name__ == "__main__":
             "pages17-show [pages17-tune|pages17-check] | pages17-add FILE | "
             "pages18-show [pages18-tune|pages18-check] | pages18-add FILE | "
             "pages19-show [pages19-tune|pages19-check] | pages19-add FILE | "
-            "pages20-show [pages20-tune|pages20-check] | pages20-add FILE"
+            "pages20-show [pages20-tune|pages20-check] | pages20-add FILE | "
+            "pages21-show [pages21-tune|pages21-check] | pages21-add FILE"
         )

@@ -110,9 +110,9 @@ _BEFORE = re.compile(
 )
 # The subject of a participle of speech after a verb's object: "He recalled the pilot telling the passengers:
 # "..."" (the pilot speaks, not "he"); no comma before the participle (", saying" hangs on the clause's subject).
-_SAYING_WORD = re.compile(r"(?:telling|saying|asking|shouting|warning|announcing)\b")
+_SAYING_WORD = re.compile(r"(?:telling|saying|asking|shouting|warning|announcing|responding|replying|retorting)\b")
 _OBJECT_SAYING = re.compile(
-    rf"(?P<name>{_ROLE}|{_NAME})\s+(?:telling|saying|asking|shouting|warning|announcing)\b[^“”\"«».!?,]{{0,60}}?[:,]?\s*$"
+    rf"(?P<name>{_ROLE}|{_NAME})\s+(?:telling|saying|asking|shouting|warning|announcing|responding|replying|retorting)\b[^“”\"«».!?,]{{0,60}}?[:,]?\s*$"
 )
 _BEFORE_ACCORDING = re.compile(rf"according\s+to\s+(?P<name>{_NAME}|{_ROLE}),?\s*$", re.IGNORECASE)
 # Verbs that give a speaker's words as a name for something: 'X described the plan as "..."', 'X called
@@ -887,6 +887,11 @@ def _speaker(
     after = text[q.end + 1 : min(line_end, q.end + 160)]
     if _SENTENCE_ENDS.match(after):
         after = ""  # '... called "the most demonic thing". That idea was scrapped when X tweeted': not X's words
+    elif text[q.end - 1 : q.end] == "." and after[:1].isspace() and after[1:2].isupper() and not _STOPPED_CREDIT.match(after):
+        after = ""  # '... "Resign now, you slob." The Harbour Council, ..., urged': a new sentence, not a credit
+    elif (stop := _next_sentence(after)) >= 0:
+        # '... had made "...", claiming she had lied. Velden argues that ...': a credit is in the quote's sentence
+        after = after[: stop + 1]
     candidates: list[str | None] = []
     for s, e in q.parts[:-1]:
         gap_end = next(ps for ps, _ in q.parts if ps > s)
@@ -895,7 +900,7 @@ def _speaker(
     closed = text[q.end - 1 : q.end] in ",?!" or (text[q.end - 1 : q.end] in ".…" and _GOES_ON.match(after) is not None)
     candidates.append(_from_after(after, closed and _opens_sentence(text, q.start)))
     before = text[max(line_start, q.start - 200) : max(line_start, q.start - 1)]
-    if line_start >= q.start - 60 and (by_line := _line_speaker(text, line_start, q)):
+    if line_start >= q.start - 100 and (by_line := _line_speaker(text, line_start, q)):
         return by_line  # 'Grady: "..."' (an interview's answer), 'Minister: "..."' (a headline)
     if (told := _told_by_other(before, after)) is not None:
         return told or None  # 'Police said the man shouted "..."': the man's words, not the police's
@@ -927,7 +932,29 @@ def _speaker(
         found = _clean_name(end.group("name"))  # 'The satellite, "a newly developed" one, entered orbit, said KCTV.'
     if found is None:
         found = _reporting_subject(text[max(line_start, q.start - 300) : max(line_start, q.start - 1)], places)
+    if found is None and text[q.end - 1 : q.end] not in ".!?…":  # a quote closed by its stop ended its sentence
+        found = _final_credit(after)
     return found
+
+
+# The credit closing the quote's sentence, set off by its comma after the clause the quote is part of (round
+# pages21): '"We hope to deepen our ties" with Norway, and to "broaden" trade, the mayor's office said.'
+_FINAL_CREDIT = re.compile(r",\s+(?P<tail>[^,“”\"«»;:()]{2,80}?)\s*[.!]?\s*$")
+_SHORT_QUOTES = re.compile(r"[“\"][\w’'-]+(?:\s+[\w’'-]+)?[”\"]")
+
+
+def _final_credit(after: str) -> str | None:
+    """The speaker of the credit that ends the quote's sentence (', the mayor said.', ', said Lena Ruud.'), when
+    nothing between them speaks: no other verb of speech or naming, no quote of more than two words."""
+    if _next_sentence(after + " A") < 0:
+        return None  # the sentence runs on past the window: its end is not seen
+    m = _FINAL_CREDIT.search(after)
+    if m is None or not re.search(rf"\b{_SPEECH}\b", m.group("tail")):
+        return None
+    gap = _SHORT_QUOTES.sub(" ", after[: m.start()])
+    if _GAP_SPEECH.search(gap) or any(c in gap for c in "“”\"«»"):
+        return None
+    return _from_after(", " + m.group("tail") + ".", credit_follows=True)
 
 
 # Words someone uttered, told by another (round speakers23): a verb of reporting, then the utterer and a verb of
@@ -1120,6 +1147,33 @@ _SENTENCE_CREDIT = re.compile(
 
 # A quote whose sentence ends right after its closing mark: the next sentence does not name its speaker.
 _SENTENCE_ENDS = re.compile(r"^[”\"’']*\s*[.!?]\s+(?=[A-Z])")
+# A quote closed by its own full stop, then a capital: a new sentence, whose words credit it only as a name of up to
+# four words or a short noun phrase and its verb ('"It is over." Lee said.', '"..." The mayor said it twice.'; round
+# pages21).
+_STOPPED_CREDIT = re.compile(
+    rf"\s+(?:(?:The|A|An|His|Her|Their|Its)\s+(?:[\w’'-]+\s+){{0,3}}?|(?:[{CAPITAL}][\w’'.-]*\s+){{1,4}})"
+    rf"(?:also\s+|later\s+)?{_SPEECH}\b"
+)
+# Nor does the next sentence when the quote's sentence goes on after it and ends later: a stop after a lower-case word
+# of two letters or more (not an initial, a title's abbreviation or "U.S.") before a capital opens it (round pages21).
+_NEXT_SENTENCE = re.compile(r"(?<=[a-z][a-z])[.!?][”\"’']?\s+(?=[A-Z“\"‘])")
+# abbreviations a full stop ends inside a sentence ("said Gov. Tom Hale", "Lee vs. Park", "Feb. 3")
+_ABBREVIATED = frozenset(
+    [t.lower() for t in _TITLE_ABBREVIATIONS]
+    + ["jr", "sr", "inc", "ltd", "co", "corp", "bros", "mt", "ft", "no", "nos", "vs", "etc", "approx", "est"]
+    + ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+)
+
+
+def _next_sentence(after: str) -> int:
+    """Where the stop ending the sentence after a quote is in ``after`` (-1 when it does not end there)."""
+    for m in _NEXT_SENTENCE.finditer(after):
+        word = re.search(r"(\w+)$", after[: m.start()])
+        if m.group()[0] != "." or word is None or word.group(1).lower() not in _ABBREVIATED:
+            return m.start()
+    return -1
+
+
 _IT_SAID = re.compile(rf"^[\s,—–»”\"'’-]*it\s+(?:also\s+|later\s+)?{_SPEECH}\b")
 # A body that speaks: a capitalised name ending in an organisation word, said/told/added... after it.
 _BODY_WORDS = (
@@ -1354,7 +1408,7 @@ _PHRASE_CREDIT = re.compile(
     rf"^[\s,—–»”\"’'-]*(?P<np>(?P<det>(?:the|a|an|one|his|her|their|its)\s+(?:(?:[{CAPITAL}][\w-]*\s+){{0,2}}[\w-]+[’']s?\s+)?|"
     rf"(?:[{CAPITAL}][\w-]*\s+){{0,2}}[{CAPITAL}][\w-]*(?:[’']s|(?<=s)[’'])\s+)(?:[\w’'-]+\s+){{0,3}}?(?P<head>[a-z0-9][\w’'-]*))"
     rf"(?:,\s+(?P<name>{_NAME})(?:\s+(?:of|from|at|for)\s+[^,“”\"«»]{{1,60}})?,)?"
-    rf"\s+(?:[a-z]{{3,}}ly\s+|also\s+|later\s+)?{_SPEECH}\b"
+    rf"\s+(?:[a-z]{{3,}}ly\s+|also\s+|later\s+|further\s+)?{_SPEECH}\b"
 )
 
 
@@ -1409,7 +1463,13 @@ def _described_speaker(after: str) -> str | None:
             return None
         if _AND_END.search(m.group("seg")):
             return None  # '... "a satellite" into orbit under the orders of X, and said ...': the clause's subject
-        seg = m.group("seg").split(", ", 1)[0]  # 'Will Moy, chief executive of ..., told the BBC'
+        parts = m.group("seg").split(", ")
+        # 'Will Moy, chief executive of ..., told the BBC': the first part speaks; but '"..." with Norway, the mayor
+        # said': a partial quote's clause goes on in lower case after it (a preposition or a conjunction), and its
+        # words are no speaker (round pages21)
+        if len(parts) > 1 and _CLAUSE_GOES_ON.match(parts[0]):
+            return None  # left to _final_credit, once nobody before the quote speaks
+        seg = parts[0]
     runs = list(_CAP_RUN.finditer(seg))
     person = _clean_name(runs[0].group()) if runs and _OF_THE_BODY.match(seg, runs[0].end()) else None
     if person and len(person.split()) >= 2 and not any(w.lower() in _TITLE_WORDS for w in person.split()):
@@ -1417,6 +1477,7 @@ def _described_speaker(after: str) -> str | None:
     names = [
         m.group() for m in runs
         if not m.group().endswith("-based")
+        and not _INSIDE_POSTMODIFIER.match(seg[: m.start()])
         and (
             not re.match(r"\s+[a-z]", seg[m.end() :])
             or _ADVERBIAL_AFTER_NAME.match(seg, m.end()) and not re.search(r"\bof\s+(?:the\s+)?$", seg[: m.start()])
@@ -1448,6 +1509,15 @@ def _name_apposed(after: str, pos: int) -> str | None:
 
 
 _AND_END = re.compile(r"(?:,\s*|\s)and\s+$")
+# A name inside the postmodifier of a described speaker (round pages21): ', says the family of the late X Y', ', says
+# one man who escaped the blockade of Z': the head noun speaks, not the name after its preposition or relative.
+_INSIDE_POSTMODIFIER = re.compile(
+    r"\s*(?:the|a|an|one|his|her|their|its)\s+(?:[a-z][\w’'-]*\s+){0,2}?[a-z][\w’'-]*\s+"
+    r"(?:of|who|whose|which|that)\s"  # ("a spokesman for X" keeps X, as the older labels name a body's words)
+)
+_CLAUSE_GOES_ON = re.compile(
+    r"\s*(?:with|to|for|in|on|at|from|into|over|about|against|after|before|than|as|by|of|and|but|or|while)\s"
+)
 # A name followed by an adverbial of time or place is the name of the credit still (round speakers23: ', vowed union
 # leader Marta Silva as the strike entered its third week', ', said Ann Cole at a rally'); a name followed by
 # another lower-case word is a modifier ("Rovers' goalkeeper", "Nordbank analyst").
@@ -1513,6 +1583,8 @@ def _credit_before(before: str) -> str | None:
         or _BEFORE.search(clause)
         or _BEFORE_ACCORDING.search(clause)
     )
+    if m is None and (owned := _POSSESSOR_ROLE_NAMED.search(clause)):
+        return _clean_name(owned.group("name"))
     if m is None:
         m = _partial(clause)
     if m is None:
@@ -1535,6 +1607,13 @@ def _credit_before(before: str) -> str | None:
 
 
 _NAME_BEFORE_APPOSITION = re.compile(rf"(?P<name>{_NAME}),\s+$")
+# A role whose determiner is a possessor, the name set off after it, then the verb (round pages21): "Ruritania's
+# Interior Ministry spokesman, Tomas Brel, said Monday the city has "..."": the name, not the possessor's body.
+_POSSESSOR_ROLE_NAMED = re.compile(
+    rf"(?<![\w’'-])[{CAPITAL}][\w’'-]*(?:[’']s|(?<=s)[’'])\s+(?:[\w-]+\s+){{0,3}}?(?:{_ROLE_WORD}|spokes(?:man|woman|person)|"
+    r"official|ambassador|envoy|adviser|advisor|aide|analyst|lawyer|attorney|prosecutor|captain|chief)"
+    rf",\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,2}}),{_WHEN_ADV}\s+{_VERB_GROUP}\b[^“”\"«».!?]{{0,60}}?[,:]?\s*$"
+)
 # A clause whose subject is a name, its verb phrase (any verb, up to four words) closed by a colon before the quote
 # (round speakers23): in news copy the colon hands over to the subject's words ('But Ana Ruiz, who chairs the board,
 # disagreed: "..."', 'When asked, Morales laughed: "..."', 'Pressed on the cost, Minister Sato would only say: "..."').
@@ -1568,8 +1647,22 @@ _LINE_LABELS = frozenset(
 )  # fmt: skip
 
 
+# ... or a full name with what the piece calls the person, before it (a role of lower-case words) or set off after it
+# by a comma (round pages21: interview headlines, 'Holocaust survivor Lea Bram: "..."', 'Ana Ruiz, the judge who
+# stepped down: '...'', 'Ana Ruiz, painter and writer: "..."')
+_LINE_SPEAKER_DESCRIBED = re.compile(
+    rf"\s*(?:(?:[{CAPITAL}][\w’'-]*\s+)?(?:[a-z][\w’'-]*\s+){{1,2}})?(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,2}})"
+    # set off in lower case (not a title-case headline's clause), a noun phrase (not a clause opened by a pronoun)
+    r"(?:,\s+(?!(?:he|she|they|it|we|i|you|who|which|but|and)\s)[a-z][^,:;“”\"‘’«»()]{1,80}?)?\s*:\s*[“\"‘'«„]?"
+)
+
+
 def _line_speaker(text: str, line_start: int, q: Quote) -> str | None:
     m = _LINE_SPEAKER.fullmatch(text, line_start, q.start)
+    if m is None:
+        m = _LINE_SPEAKER_DESCRIBED.fullmatch(text, line_start, q.start)
+        if m is not None and any(w.lower() in _CALENDAR or w.lower() in _HOLIDAYS for w in m.group("name").split()):
+            return None  # 'Last Christmas, she posted ...: "..."': a time, not a person
     if m is None or any(w.rstrip(".") in _LINE_LABELS for w in m.group("name").split()):
         return None
     name = _clean_name(m.group("name")) or m.group("name")
