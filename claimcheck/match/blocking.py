@@ -2118,11 +2118,7 @@ def _update_links(
                     if h not in graph.adj[g] and g != h and noun.get(g) == noun.get(h):
                         scored = number_pair(a, b, float(sims[x, y]) / 100, thing, options)
                         if scored is not None:
-                            # one toll's agreeing reports ("killing at least six" / "the death toll has risen to
-                            # nine") weigh as the number pass weighs a role's agreeing figures (variants30): the
-                            # reports in between of a rising toll are its row's, not a row of their own
-                            role = thing in ROLE_THINGS and scored[1].kind == "agree"
-                            graph.link(g, h, max(scored[0], ROLE_SCORE) if role else scored[0])
+                            graph.link(g, h, scored[0])
                     continue
                 if not (rep[x] < rep[y]):
                     continue
