@@ -696,9 +696,11 @@ _CLASS_WORDS = {
     # who leads a country: "12 world leaders" / "12 heads of state" / "presidents and prime ministers"
     "leader": ("leader", "head of state", "president", "premier", "ruler", "monarch", "king"),
     # the field of a race or a contest (variants30): "212 runners" / "212 entrants" / "212 starters", "180
-    # competitors" / "180 participants". Finishers are left out (a part of the field, "15 of the 34 starters"),
-    # and riders (a bus's riders are its passengers)
-    "competitor": ("competitor", "runner", "starter", "entrant", "participant", "contestant", "racer"),
+    # competitors" / "180 participants"; its finishers and athletes too ("41,382 runners" / "41,382 finishers", one
+    # figure: all finished), which a precise figure joined before as two nouns of persons. Riders are left out (a
+    # bus's riders are its passengers)
+    "competitor": ("competitor", "runner", "starter", "entrant", "participant", "contestant", "racer", "finisher",
+                   "athlete"),
 }  # fmt: skip
 THING_CLASSES = {w: cls for cls, ws in _CLASS_WORDS.items() for w in ws}
 # Things (and children) news copy names by a narrower or a wider noun when it gives one figure for them ("14
