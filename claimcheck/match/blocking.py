@@ -229,7 +229,7 @@ def number_graph(
 
     graph = group_items(items, keys, inner)
     first = [m[0] for m in graph.members]
-    blocks: dict[tuple[str, bool, int], list[int]] = defaultdict(list)
+    blocks: dict[tuple[str, tuple[bool, bool], int], list[int]] = defaultdict(list)
     for g, n in enumerate(first):
         b = bucket[n]
         if b is not None:
