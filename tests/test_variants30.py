@@ -91,6 +91,27 @@ def test_scores_and_ranges_with_a_dash_stay_as_they_were() -> None:
     assert _figures("Crowds of 5,000 - 8,000 people were expected.") == [(5000, 8000)]
 
 
+# --- rule 4: a conversion rounded to one or two digits ----------------------------------------------------------
+
+
+def test_a_conversion_rounded_to_its_digits_meets_the_original() -> None:
+    rows = number_rows("Traffic queued for 12 km on the Orrin road after the crash.",
+                       "Traffic queued for seven miles on the Orrin road after the crash.")  # fmt: skip
+    assert len(row_of(rows, "seven miles")) == 2
+    rows = number_rows("The tanker spilled 4,000 litres of diesel into the Orrin canal.",
+                       "About 1,000 gallons of diesel leaked from the tanker into the Orrin canal.")  # fmt: skip
+    assert len(row_of(rows, "1,000 gallons")) == 2
+
+
+def test_a_conversion_that_rounds_to_another_figure_stays_apart() -> None:
+    rows = number_rows("Traffic queued for 12 km on the Orrin road after the crash.",
+                       "Traffic queued for eight miles on the Orrin road after the crash.")  # fmt: skip
+    assert len(row_of(rows, "eight miles")) == 1
+    rows = number_rows("The trawler sank 8 km off Carrick Point, the coastguard said.",
+                       "The trawler went down three miles off Carrick Point.")  # fmt: skip
+    assert len(row_of(rows, "three miles")) == 1
+
+
 # --- the invented events over loopback ----------------------------------------------------------------------------
 
 Scored = tuple[list[Any], list[Any], list[dict[str, Any]], tuple[int, int, int]]

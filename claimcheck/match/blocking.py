@@ -88,6 +88,7 @@ from claimcheck.match.things import (
     is_wide,
     role_family,
     rounded_pairs,
+    rounds_at,
     running_length,
     sig_digits,
     significant_digits,
@@ -1726,8 +1727,26 @@ def one_measure(a: Claim, b: Claim) -> bool:
     change = ua in _DEGREES and _degree_change(a)
     if ua in _DEGREES and change != _degree_change(b):
         return False  # a change of temperature and a reading are two figures
+    if ua not in _DEGREES and (_rounded_conversion(x, ua, y, ub) or _rounded_conversion(y, ub, x, ua)):
+        return True
     x, y = sorted((_in_base(x, ua, change), _in_base(y, ub, change)))
     return y <= _agreeing_up_to(x, ua)
+
+
+# A conversion rounded to one or two significant digits ("6km (four miles)", "10 km" / "up to six miles", "100
+# square kilometres" / "nearly 40 square miles", "nine metres" / "30ft", variants30): the other figure, converted
+# into this one's unit, rounds to it at its own digits. Newsrooms round a conversion as far as the original's
+# precision allows; a relative tolerance (``CONVERSION_TOLERANCE``) misses the one-digit roundings.
+_ROUNDED_DIGITS = 2
+
+
+def _rounded_conversion(x: float, ux: str, y: float, uy: str) -> bool:
+    """Whether ``x`` (unit ``ux``) is ``y`` (unit ``uy``, of the same dimension, no temperature) converted into
+    ``ux`` and rounded to ``x``'s significant digits, of which it has at most ``_ROUNDED_DIGITS``."""
+    if x <= 0 or y <= 0 or ux == uy:
+        return False
+    digits = significant_digits(x)
+    return digits <= _ROUNDED_DIGITS and rounds_at(y * _IN_BASE[uy][1] / _IN_BASE[ux][1], x, digits)
 
 
 def _agreeing_up_to(x: float, mu: str) -> float:
@@ -1772,11 +1791,16 @@ def _conversion_links(
         for i, (x, a, ua) in enumerate(entries):
             n = first[a]
             for y, b, ub in entries[i + 1 : i + 1 + options.max_candidates]:
-                if y > _agreeing_up_to(x, ua):
-                    break
+                if y > _agreeing_up_to(x, ua) and (ua in _DEGREES or y > 2 * x):
+                    break  # a rounded conversion is at most half again as large ("1.4 km" / "one mile")
                 m = first[b]
                 if ub == ua or b in graph.adj[a] or items[n].article == items[m].article:
                     continue  # one unit: the ordinary rules compare them
+                if y > _agreeing_up_to(x, ua) and not (
+                    _rounded_conversion(float(figure[a]), ua, float(figure[b]), ub)
+                    or _rounded_conversion(float(figure[b]), ub, float(figure[a]), ua)
+                ):
+                    continue
                 if not words[a] & words[b]:
                     continue
                 if not when_compatible(match_when(items[n].claim), match_when(items[m].claim), options.when_threshold):

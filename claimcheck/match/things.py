@@ -1009,6 +1009,11 @@ def _trunc_sig(x: float, digits: int) -> float:
     return math.floor(x / scale + 1e-9) * scale
 
 
+def rounds_at(x: float, y: float, digits: int) -> bool:
+    """Whether ``y`` is ``x`` rounded to ``digits`` significant digits (``_rounds_to_sig``)."""
+    return x > 0 and y > 0 and _rounds_to_sig(x, y, digits)
+
+
 def _rounds_to_sig(x: float, y: float, digits: int) -> bool:
     """Whether ``y`` is ``x`` rounded to ``digits`` significant digits: within half a unit of the last
     digit, so a figure half-way between two ("12.5%") rounds either way ("12%", "13%"), as newsrooms
