@@ -1516,6 +1516,21 @@ _SIZE_IN_NAME = re.compile(
 )
 
 
+# A dash with a space on each side between a figure and a smaller one opens an aside, no range nor score (variants30):
+# "has soared to nearly 1.5million - 89,000 more people than in 2016", "£38bn - a record - ...". A score or a tally
+# is of small plain figures ("Rovers 2 - 1", "won 104 - 98"): the aside's first figure has a scale or a unit of its
+# own ("1.5million", "£38bn", "40%"), or the second is a thousand or more.
+_SPACED_DASH = re.compile(r"\s+[-–—]\s+")
+
+
+def _dash_aside(s: str, raw: _Raw, nxt: _Raw) -> bool:
+    if not _SPACED_DASH.fullmatch(s, raw.end, nxt.start) or nxt.value > raw.value:
+        return False
+    if _BETWEEN_RE.search(s, max(0, raw.start - 12), raw.start):
+        return False  # "between 3,000 - 2,000 years ago": a range written backwards
+    return raw.scale > 1.0 or raw.unit is not None or nxt.value >= 1000
+
+
 def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tuple[Quantity | None, bool]:
     """Turn a raw number into a Quantity; returns (quantity, whether ``nxt`` was consumed as a range end)."""
     if raw.vague is None and raw.hyphen is None and raw.unit is None and (half := _AND_A_HALF.match(s, raw.end)):
@@ -1525,7 +1540,7 @@ def _to_quantity(s: str, raw: _Raw, nxt: _Raw | None, context: str = "") -> tupl
     low, high = raw.value, raw.value
     qualifier = "exact"
     value: Interval
-    if nxt is not None and raw.hyphen is None and _RANGE_JOIN.match(s[raw.end : nxt.start]):
+    if nxt is not None and raw.hyphen is None and _RANGE_JOIN.match(s[raw.end : nxt.start]) and not _dash_aside(s, raw, nxt):
         joiner = s[raw.end : nxt.start].strip()
         between = _BETWEEN_RE.search(s, max(0, start - 12), start)
         if joiner in "-–—" and nxt.value <= raw.value:

@@ -18,6 +18,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
+from dataclasses import replace
 from typing import Any, TypeVar
 
 import numpy as np
@@ -87,6 +88,7 @@ from claimcheck.match.things import (
     is_wide,
     role_family,
     rounded_pairs,
+    rounds_at,
     running_length,
     sig_digits,
     significant_digits,
@@ -94,7 +96,7 @@ from claimcheck.match.things import (
     thing_class,
     unit_key,
 )
-from claimcheck.models import Claim
+from claimcheck.models import Claim, Interval
 from claimcheck.nouns import noun_kind
 from claimcheck.text import MATCH_STOPWORDS, match_content_words, match_stem, match_words
 
@@ -178,6 +180,10 @@ def number_graph(
     death toll) also link when the higher one was published at least ``update_window`` after the
     lower one: the figure was updated (``_update_links``)."""
     width = math.log1p(options.number_tolerance)
+    # a reading below zero ("minus 14C", "-14C") is matched by its size among readings below zero (``_sized``)
+    signed, below = items, [_below_zero(it.claim.value) for it in items]
+    if any(below):
+        items = [Item(it.index, it.article, _sized(it.claim)) if b else it for it, b in zip(items, below, strict=True)]
     floor = 100 * options.number_context_floor
     unit: list[str]
     ctx: list[str] = []
@@ -214,7 +220,7 @@ def number_graph(
         # ... and so does an age's holder (a man's, a woman's, a named person's: ``age_mark``), which the words of
         # two sentences that give two persons' ages, swapped, do not tell
         said = _things_said(it.claim, unit[i])
-        keys.append((unit[i], is_span(it.claim.when), v, it.claim.when, ctx[-1], said, age_mark(it.claim, unit[i])))
+        keys.append((unit[i], is_span(it.claim.when), below[i], v, it.claim.when, ctx[-1], said, age_mark(it.claim, unit[i])))
 
     def inner(n: int) -> Scored:
         sim = float(fuzz.token_set_ratio(ctx[n], ctx[n]))
@@ -224,11 +230,11 @@ def number_graph(
 
     graph = group_items(items, keys, inner)
     first = [m[0] for m in graph.members]
-    blocks: dict[tuple[str, bool, int], list[int]] = defaultdict(list)
+    blocks: dict[tuple[str, tuple[bool, bool], int], list[int]] = defaultdict(list)
     for g, n in enumerate(first):
         b = bucket[n]
         if b is not None:
-            blocks[unit[n], is_span(items[n].claim.when), b].append(g)
+            blocks[unit[n], (is_span(items[n].claim.when), below[n]), b].append(g)
     value = [items[n].claim.value for n in first]
     reps = np.array([stated(v) if bucket[n] is not None else 0.0 for n, v in zip(first, value, strict=True)])
     lo, lo_inc, hi, hi_inc = _bounds(value)
@@ -415,7 +421,7 @@ def number_graph(
     _ratio_links(items, graph, options, first)
     _record_links(items, graph, options, first, unit, figure)
     _bound_links(items, graph, options, first, unit, figure, precise, group_words)
-    _conversion_links(items, graph, options, first, unit, figure, group_words)
+    _conversion_links(items, graph, options, first, unit, np.where([below[n] for n in first], -figure, figure), group_words)
     _outage_links(items, graph, options, first, unit, figure, precise)
     _duration_links(items, graph, options, first, unit, figure, group_words)
     _quantity_links(items, graph, options, first, ctx)
@@ -433,6 +439,9 @@ def number_graph(
     _unlink_other_times(graph, items, first, options, times)  # after the updates' pass, which links agreeing figures
     _unlink_far_tolls(graph, items, first, unit, options, times)
     _unlink_other_places(graph, items, first, unit)
+    if any(below):
+        _unlink_across_zero(graph, signed, first, below, updates)
+        graph.items = signed
 
     def rule_of(i: int, j: int) -> Rule:
         """Why numbers i and j are linked, as scoring them found (the earlier claim first; across
@@ -456,6 +465,38 @@ def number_graph(
 
     graph.rule_of = rule_of
     return graph
+
+
+# A reading below zero ("minus 14C", "-14C", "a low of -9.5C"): the matcher's figures are sizes (blocks by their
+# logarithm, rounding and bounds of positive figures), so a point figure below zero is matched by its size, in
+# blocks and groups of its own (it never meets the same size above zero: -14C is no 14C); a temperature in
+# another scale meets it once converted with its sign ("-14C (6.8F)", ``_conversion_links``).
+def _below_zero(v: Interval | None) -> bool:
+    return v is not None and v.low is not None and v.low == v.high and v.low < 0
+
+
+def _sized(claim: Claim) -> Claim:
+    """The claim with its figure below zero as its size (``_below_zero``)."""
+    v = claim.value
+    assert v is not None and v.low is not None
+    return replace(claim, value=Interval(-v.low, -v.low))
+
+
+def _unlink_across_zero(
+    graph: Graph, items: Sequence[Item], first: Sequence[int], below: Sequence[bool], updates: dict[tuple[int, int], Rule]
+) -> None:
+    """Drop every link between a figure below zero and one above it (``items`` with their signs) that is not one
+    temperature in two scales (``one_measure``: "-14C" / "6.8F"): the size of "-14C" agrees with "14C"."""
+    for g, n in enumerate(first):
+        if not below[n]:
+            continue
+        for h in list(graph.adj[g]):
+            m = first[h]
+            if below[m] or one_measure(items[n].claim, items[m].claim):
+                continue
+            del graph.adj[g][h], graph.adj[h][g]
+            updates.pop((g, h) if g < h else (h, g), None)
+
 
 
 # Context words (as ``number_context`` gives them, after ``CONTEXT_SYNONYMS``) that take a side on an axis of
@@ -1681,13 +1722,31 @@ def one_measure(a: Claim, b: Claim) -> bool:
     if ua is None or ub is None or ua not in _IN_BASE or ub not in _IN_BASE or _IN_BASE[ua][0] != _IN_BASE[ub][0]:
         return False
     x, y = stated(a.value), stated(b.value)
-    if x is None or y is None or x <= 0 or y <= 0:
-        return False
+    if x is None or y is None or ((x <= 0 or y <= 0) and ua not in _DEGREES):
+        return False  # a temperature may be below zero ("-14C (6.8F)")
     change = ua in _DEGREES and _degree_change(a)
     if ua in _DEGREES and change != _degree_change(b):
         return False  # a change of temperature and a reading are two figures
+    if ua not in _DEGREES and (_rounded_conversion(x, ua, y, ub) or _rounded_conversion(y, ub, x, ua)):
+        return True
     x, y = sorted((_in_base(x, ua, change), _in_base(y, ub, change)))
     return y <= _agreeing_up_to(x, ua)
+
+
+# A conversion rounded to one or two significant digits ("6km (four miles)", "10 km" / "up to six miles", "100
+# square kilometres" / "nearly 40 square miles", "nine metres" / "30ft", variants30): the other figure, converted
+# into this one's unit, rounds to it at its own digits. Newsrooms round a conversion as far as the original's
+# precision allows; a relative tolerance (``CONVERSION_TOLERANCE``) misses the one-digit roundings.
+_ROUNDED_DIGITS = 2
+
+
+def _rounded_conversion(x: float, ux: str, y: float, uy: str) -> bool:
+    """Whether ``x`` (unit ``ux``) is ``y`` (unit ``uy``, of the same dimension, no temperature) converted into
+    ``ux`` and rounded to ``x``'s significant digits, of which it has at most ``_ROUNDED_DIGITS``."""
+    if x <= 0 or y <= 0 or ux == uy:
+        return False
+    digits = significant_digits(x)
+    return digits <= _ROUNDED_DIGITS and rounds_at(y * _IN_BASE[uy][1] / _IN_BASE[ux][1], x, digits)
 
 
 def _agreeing_up_to(x: float, mu: str) -> float:
@@ -1720,8 +1779,8 @@ def _conversion_links(
     for g, n in enumerate(first):
         claim = items[n].claim
         mu = _measure_unit(claim)
-        if mu is None or mu not in _IN_BASE or figure[g] <= 0 or is_wide(claim.value):
-            continue
+        if mu is None or mu not in _IN_BASE or (figure[g] <= 0 and mu not in _DEGREES) or is_wide(claim.value):
+            continue  # a temperature may be below zero ("-14C (6.8F)"): ``figure`` is signed
         change = mu in _DEGREES and _degree_change(claim)  # a change and a reading never meet: two dimensions
         dim = _IN_BASE[mu][0] + (" change" if change else "")
         by_dim[dim, is_span(claim.when)].append((_in_base(float(figure[g]), mu, change), g, mu))
@@ -1732,11 +1791,16 @@ def _conversion_links(
         for i, (x, a, ua) in enumerate(entries):
             n = first[a]
             for y, b, ub in entries[i + 1 : i + 1 + options.max_candidates]:
-                if y > _agreeing_up_to(x, ua):
-                    break
+                if y > _agreeing_up_to(x, ua) and (ua in _DEGREES or y > 2 * x):
+                    break  # a rounded conversion is at most half again as large ("1.4 km" / "one mile")
                 m = first[b]
                 if ub == ua or b in graph.adj[a] or items[n].article == items[m].article:
                     continue  # one unit: the ordinary rules compare them
+                if y > _agreeing_up_to(x, ua) and not (
+                    _rounded_conversion(float(figure[a]), ua, float(figure[b]), ub)
+                    or _rounded_conversion(float(figure[b]), ub, float(figure[a]), ua)
+                ):
+                    continue
                 if not words[a] & words[b]:
                     continue
                 if not when_compatible(match_when(items[n].claim), match_when(items[m].claim), options.when_threshold):

@@ -695,6 +695,12 @@ _CLASS_WORDS = {
     "faithful": ("worshipper", "worshiper", "congregant", "parishioner", "churchgoer", "devotee"),
     # who leads a country: "12 world leaders" / "12 heads of state" / "presidents and prime ministers"
     "leader": ("leader", "head of state", "president", "premier", "ruler", "monarch", "king"),
+    # the field of a race or a contest (variants30): "212 runners" / "212 entrants" / "212 starters", "180
+    # competitors" / "180 participants"; its finishers and athletes too ("41,382 runners" / "41,382 finishers", one
+    # figure: all finished), which a precise figure joined before as two nouns of persons. Riders are left out (a
+    # bus's riders are its passengers)
+    "competitor": ("competitor", "runner", "starter", "entrant", "participant", "contestant", "racer", "finisher",
+                   "athlete"),
 }  # fmt: skip
 THING_CLASSES = {w: cls for cls, ws in _CLASS_WORDS.items() for w in ws}
 # Things (and children) news copy names by a narrower or a wider noun when it gives one figure for them ("14
@@ -1001,6 +1007,11 @@ def bound_meets(a: Interval, b: Interval) -> bool:
 def _trunc_sig(x: float, digits: int) -> float:
     scale = 10.0 ** (math.floor(math.log10(abs(x))) - digits + 1)
     return math.floor(x / scale + 1e-9) * scale
+
+
+def rounds_at(x: float, y: float, digits: int) -> bool:
+    """Whether ``y`` is ``x`` rounded to ``digits`` significant digits (``_rounds_to_sig``)."""
+    return x > 0 and y > 0 and _rounds_to_sig(x, y, digits)
 
 
 def _rounds_to_sig(x: float, y: float, digits: int) -> bool:
