@@ -141,3 +141,15 @@ def test_events_a_reading_below_zero_in_four_wordings_and_two_scales_is_one_row(
     assert set(pieces) <= set(fact.fact["pieces"])
     held = [{i for i, r in enumerate(scored[2]) if variants_eval.holds(r, p, fact.fact)} for p in pieces]
     assert all(held) and set.intersection(*held), (pieces, held)
+
+
+def test_harness_wide_range_holds_no_smaller_figure() -> None:
+    """variants_eval: "within 30 hours" (0-30) held every smaller figure of its sentence ("two were caught"), so its
+    row counted for another fact; a narrow range (an approximation) still holds the figure inside it."""
+    from tests.variants_eval import _near
+
+    assert not _near({"low": 0, "high": 30}, 2)
+    assert not _near({"low": 200, "high": 900}, 300)  # "hundreds of"
+    assert _near({"low": 0, "high": 30}, 30)
+    assert _near({"low": 2250, "high": 2750}, 2500)  # "about 2,500"
+    assert _near({"low": 123, "high": 123}, 123)

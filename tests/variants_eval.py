@@ -80,7 +80,11 @@ def _near(value: dict[str, Any] | None, want: float, tolerance: float = 0.001) -
     ends = [v for v in (value.get("low"), value.get("high")) if v is not None]
     if not ends:
         return False
-    if min(ends) <= want <= max(ends):
+    low, high = min(ends), max(ends)
+    # Inside a narrow range (an approximation, "about 2,500" read as 2,250-2,750) the figure is held; a wide one
+    # ("up to 450", "hundreds of") holds any smaller figure of its sentence, so its row would count for another
+    # fact: there an end must be the figure.
+    if low <= want <= high and high - low <= 0.5 * abs(want):
         return True
     return any(abs(v - want) <= tolerance * abs(want) for v in ends)
 
