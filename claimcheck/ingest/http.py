@@ -66,6 +66,8 @@ HOST_DOWN = f"host down: {HOST_DOWN_AFTER} pages failed in a row; not asked agai
 
 GONE = (404, 410)  # statuses that mean the page will not come back: a permanent failure
 ROBOTS_DISALLOW = "disallowed by robots.txt"
+# A 304 (not modified) answers a conditional request; to one that named no version it says nothing.
+NOT_MODIFIED_UNASKED = "HTTP 304 not modified, to a request that named no version"
 
 
 @dataclass
@@ -254,6 +256,10 @@ class Http:
                 raise FetchError(
                     _status_reason(resp.status), url, resp.status, permanent=resp.status in GONE
                 )
+            if resp.status == 304 and not headers:
+                # "unchanged since the version you named", to a request that named none (a broken cache in
+                # front of the site): not "nothing new" for ever, and no empty page either
+                raise FetchError(NOT_MODIFIED_UNASKED, url, resp.status)
             return resp
 
     async def _check(self, url: str, access: PrivateAccess) -> None:

@@ -1,0 +1,68 @@
+"""bughunt30: a demanding user's feeds, pages and command line on the hostile web. Each test failed on the code
+before its fix; articles and titles are invented (no outlet's text), pages are served over loopback only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from loopback import Site
+from pages import PARAS, article_html, rss
+
+from claimcheck.config import parse_sources
+from claimcheck.ingest.http import FetchSettings
+from claimcheck.ingest.pipeline import FetchOptions, run_fetch
+from claimcheck.store import Store
+
+FAST = FetchSettings(timeout=5.0, retries=1, backoff=0.05)
+HTML = {"Content-Type": "text/html; charset=utf-8"}
+XML = {"Content-Type": "application/rss+xml"}
+
+
+def _outlet(feeds: list[str], oid: str = "gazette", name: str = "Harbour Gazette") -> str:
+    return f"  - id: {oid}\n    name: {name}\n    feeds: {feeds}\n    allow_private: true\n"
+
+
+# -- a 304 to a request that named no version -------------------------------------------------------------
+def test_a_304_to_a_request_without_validators_is_a_failure_not_nothing_new(tmp_path: Path) -> None:
+    """A 304 means "unchanged since the version you named"; a request that named none (no If-None-Match, no
+    If-Modified-Since: the first fetch of a feed, every page) cannot be answered so. A feed that answered 304
+    to its first request (a broken cache in front of it) was counted ok and unchanged, with no entry and exit 0,
+    on every run for ever: the user never learned that the outlet gave nothing. A page's 304 was read as an
+    empty page ('no article text found'). Both now fail, saying so."""
+    site = Site()
+    try:
+        site.route("/cached.xml", b"", status=304)
+        site.route("/news.xml", rss([{"title": "Ferry", "link": site.url("/ferry"), "guid": "f1"}]), headers=XML)
+        site.route("/ferry", b"", status=304)
+        cfg = parse_sources(
+            "outlets:\n" + _outlet([site.url("/cached.xml")]) + _outlet([site.url("/news.xml")], "post", "Bay Post")
+        )
+        with Store.open(tmp_path / "s.db") as store:
+            report = run_fetch(cfg, store, FetchOptions(settings=FAST, workers=0))
+        cached, news = report.outlets
+        assert (cached.feeds_ok, cached.feeds_unchanged, cached.feeds_failed) == (0, 0, 1), cached
+        assert not cached.ok and not report.ok
+        assert [r for r in cached.reasons if "304" in r and "feed" in r], cached.reasons
+        assert (news.new, news.failed) == (0, 1)
+        assert [r for r in news.reasons if "304" in r], news.reasons
+    finally:
+        site.close()
+
+
+def test_a_304_to_a_conditional_request_is_still_unchanged(tmp_path: Path) -> None:
+    """The feed that sent an ETag and answers 304 when it is named is unchanged, as before."""
+    site = Site()
+    try:
+        feed = rss([{"title": "Ferry", "link": site.url("/ferry"), "guid": "f1"}])
+        site.route("/news.xml", feed, headers={**XML, "ETag": '"v1"'})
+        site.route("/ferry", article_html("Ferry fares rise", PARAS, "2026-03-02T06:15:00+00:00"), headers=HTML)
+        cfg = parse_sources("outlets:\n" + _outlet([site.url("/news.xml")]))
+        with Store.open(tmp_path / "s.db") as store:
+            first = run_fetch(cfg, store, FetchOptions(settings=FAST, workers=0)).outlets[0]
+            site.route("/news.xml", b"", status=304, headers={"ETag": '"v1"'})
+            second = run_fetch(cfg, store, FetchOptions(settings=FAST, workers=0)).outlets[0]
+        assert (first.new, first.feeds_ok) == (1, 1)
+        assert (second.feeds_unchanged, second.feeds_failed, second.ok) == (1, 0, True), second
+        assert site.hits[-1][1].get("If-None-Match") == '"v1"'
+    finally:
+        site.close()
