@@ -3,9 +3,11 @@ before its fix; articles and titles are invented (no outlet's text), pages are s
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
-from loopback import Site
+from loopback import Site, send
 from pages import PARAS, article_html, rss
 
 from claimcheck.config import parse_sources
@@ -64,5 +66,45 @@ def test_a_304_to_a_conditional_request_is_still_unchanged(tmp_path: Path) -> No
         assert (first.new, first.feeds_ok) == (1, 1)
         assert (second.feeds_unchanged, second.feeds_failed, second.ok) == (1, 0, True), second
         assert site.hits[-1][1].get("If-None-Match") == '"v1"'
+    finally:
+        site.close()
+
+
+# -- a redirect that sets a cookie and comes back -----------------------------------------------------------
+def _cookie_gate(name: str, body: bytes, always: bool = False) -> Callable[[BaseHTTPRequestHandler], None]:
+    """A site's cookie check (a load balancer's or a bot filter's): without the cookie, a 302 to the very
+    same URL that sets it; with it, the page (``always``: a broken one that never lets anyone in)."""
+
+    def act(h: BaseHTTPRequestHandler) -> None:
+        if f"{name}=ok" in (h.headers.get("Cookie") or "") and not always:
+            send(h, 200, body, HTML)
+        else:
+            send(h, 302, b"", {"Location": h.path, "Set-Cookie": f"{name}=ok; Path=/"})
+
+    return act
+
+
+def test_a_redirect_to_the_same_page_that_sets_a_cookie_is_followed(tmp_path: Path) -> None:
+    """A 302 back to the URL asked for, with a Set-Cookie (F5's and other load balancers' cookie check, a
+    consent redirect): the answer changes with the cookie, as a browser, curl -L and requests find. It failed
+    at once as 'redirect loop', so every article of such a site was lost. A URL may now be revisited once
+    when the redirect to it set a cookie; a site that sets one and redirects for ever is still a loop."""
+    site = Site()
+    try:
+        page = article_html("Ferry fares rise", PARAS, "2026-03-02T06:15:00+00:00").encode()
+        site.route("/ferry", action=_cookie_gate("gate", page))
+        site.route("/stuck", action=_cookie_gate("stuck", page, always=True))
+        site.route("/loop", b"", status=302, headers={"Location": "/loop"})
+        links = [site.url(p) for p in ("/ferry", "/stuck", "/loop")]
+        site.route("/news.xml", rss([{"title": p, "link": p, "guid": p} for p in links]), headers=XML)
+        cfg = parse_sources("outlets:\n" + _outlet([site.url("/news.xml")]))
+        with Store.open(tmp_path / "s.db") as store:
+            rep = run_fetch(cfg, store, FetchOptions(settings=FAST, workers=0)).outlets[0]
+            stored = [a.url for a in store.search("ferry")]
+        assert (rep.new, rep.failed) == (1, 2), rep.reasons
+        assert rep.reasons == {"redirect loop": 2}
+        assert stored == [site.url("/ferry")]
+        hits = site.paths_hit()
+        assert hits.count("/ferry") == 2 and hits.count("/stuck") <= 3 and hits.count("/loop") == 1, hits
     finally:
         site.close()

@@ -243,7 +243,9 @@ class Http:
                 except FetchError as e:
                     reason = "redirect to a non-HTTP address" if e.reason == NOT_HTTP else f"redirect to a {e.reason}"
                     raise FetchError(reason, url, resp.status) from None
-                if target in seen:
+                # A redirect that sets a cookie may come back once to a URL already asked for: a site's
+                # cookie check (a 302 to the very same page with Set-Cookie) answers otherwise with the cookie
+                if target in seen and (seen.count(target) > 1 or "set-cookie" not in resp.headers):
                     raise FetchError("redirect loop", url, resp.status)
                 if len(seen) > self.s.max_redirects:
                     raise FetchError(f"too many redirects (> {self.s.max_redirects})", url, resp.status)
