@@ -7,8 +7,12 @@ from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
+import pytest
 from loopback import Site, send
 from pages import PARAS, article_html, rss
+from typer.testing import CliRunner
+
+from claimcheck.cli.app import app
 
 from claimcheck.config import parse_sources
 from claimcheck.ingest.http import FetchSettings
@@ -18,6 +22,7 @@ from claimcheck.store import Store
 FAST = FetchSettings(timeout=5.0, retries=1, backoff=0.05)
 HTML = {"Content-Type": "text/html; charset=utf-8"}
 XML = {"Content-Type": "application/rss+xml"}
+runner = CliRunner()
 
 
 def _outlet(feeds: list[str], oid: str = "gazette", name: str = "Harbour Gazette") -> str:
@@ -108,3 +113,36 @@ def test_a_redirect_to_the_same_page_that_sets_a_cookie_is_followed(tmp_path: Pa
         assert hits.count("/ferry") == 2 and hits.count("/stuck") <= 3 and hits.count("/loop") == 1, hits
     finally:
         site.close()
+
+
+# -- a report written over a YAML file -----------------------------------------------------------------------
+OTHER_OUTLETS = "outlets:\n  - id: quay\n    name: Quay Courier\n    feeds: ['http://127.0.0.1:9/quay.xml']\n"
+
+
+@pytest.mark.parametrize("command", [["compare", "ferry"], ["stories"], ["articles"]])
+@pytest.mark.parametrize("name", ["outlets.yaml", "ci.YML", "settings.toml"])
+def test_no_report_is_written_over_a_yaml_or_toml_name(tmp_path: Path, command: list[str], name: str) -> None:
+    """'-o outlets.yaml' (another outlets file than the one in use, a CI config) was replaced by the terminal
+    table or the chosen format without a word, as any name claimcheck does not know was, though a report
+    never is YAML or TOML: the configuration formats, the sources.yaml claimcheck reads among them. Refused as
+    '-o x.jsonl' is: one line, exit 2, the file left as it was."""
+    db = tmp_path / "news.db"
+    with Store.open(db):
+        pass
+    target = tmp_path / name
+    target.write_text(OTHER_OUTLETS)
+    for extra in ([], ["--format", "json"]):
+        r = runner.invoke(app, [*command, "--db", str(db), "-q", "-o", str(target), *extra])
+        assert r.exit_code == 2 and ("looks like" in r.stderr or "does not write" in r.stderr), r.output
+        assert len(r.stderr.strip().splitlines()) == 1
+        assert target.read_text() == OTHER_OUTLETS
+
+
+def test_the_demo_report_is_not_written_over_a_yaml_name(tmp_path: Path) -> None:
+    """'demo --report outlets.yaml' wrote its Markdown report over that file (and outlets.html beside it)."""
+    target = tmp_path / "outlets.yaml"
+    target.write_text(OTHER_OUTLETS)
+    r = runner.invoke(app, ["demo", "-q", "--db", str(tmp_path / "d.db"), "--report", str(target)])
+    assert r.exit_code == 2 and "looks like YAML" in r.stderr and "refusing" in r.stderr, r.output
+    assert target.read_text() == OTHER_OUTLETS
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["outlets.yaml"]
