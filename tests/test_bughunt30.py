@@ -13,7 +13,6 @@ from pages import PARAS, article_html, rss
 from typer.testing import CliRunner
 
 from claimcheck.cli.app import app
-
 from claimcheck.config import parse_sources
 from claimcheck.ingest.http import FetchSettings
 from claimcheck.ingest.pipeline import FetchOptions, run_fetch
@@ -146,3 +145,37 @@ def test_the_demo_report_is_not_written_over_a_yaml_name(tmp_path: Path) -> None
     assert r.exit_code == 2 and "looks like YAML" in r.stderr and "refusing" in r.stderr, r.output
     assert target.read_text() == OTHER_OUTLETS
     assert sorted(p.name for p in tmp_path.iterdir()) == ["outlets.yaml"]
+
+
+# -- the title of a page that has none ---------------------------------------------------------------------
+UNTITLED = (
+    '<!DOCTYPE html><html><head><meta charset="utf-8">'
+    '<meta property="article:published_time" content="2026-03-02T06:15:00+00:00"></head>'
+    "<body><main><article>{}</article></main></body></html>"
+)
+
+
+def test_a_page_without_a_title_is_named_by_its_first_paragraph_cut_between_words(tmp_path: Path) -> None:
+    """A page with no <title>, og:title or headline, listed with no title in its feed, was named by the first
+    120 characters of its text: cut mid-word with no mark ("...moved to temporary shelters after the r"), and
+    run on into the second paragraph when the first was shorter. Its first paragraph now names it, cut between
+    words with "…" as every other shortened text is."""
+    site = Site()
+    try:
+        long_first = " ".join(PARAS[0].split()[:8]) + ", " + PARAS[1]  # one paragraph, over 120 characters
+        short_first = "Ferry crews in Kesby walked out on Tuesday."
+        site.route("/long", UNTITLED.format(f"<p>{long_first}</p><p>{PARAS[2]}</p><p>{PARAS[3]}</p>"), headers=HTML)
+        site.route("/short", UNTITLED.format(f"<p>{short_first}</p><p>{PARAS[0]}</p><p>{PARAS[3]}</p>"), headers=HTML)
+        links = [site.url("/long"), site.url("/short")]
+        site.route("/news.xml", rss([{"title": "", "link": p, "guid": p} for p in links]), headers=XML)
+        cfg = parse_sources("outlets:\n" + _outlet([site.url("/news.xml")]))
+        with Store.open(tmp_path / "s.db") as store:
+            rep = run_fetch(cfg, store, FetchOptions(settings=FAST, workers=0)).outlets[0]
+            titles = {a.url: a.title for a in store.search("said")}
+        assert rep.new == 2, rep.reasons
+        long_title, short_title = titles[links[0]], titles[links[1]]
+        assert short_title == short_first
+        assert long_title.endswith("…") and len(long_title) <= 120
+        assert long_first.startswith(long_title[:-1]) and long_first[len(long_title) - 1] in " ,", long_title
+    finally:
+        site.close()

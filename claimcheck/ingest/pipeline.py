@@ -21,7 +21,7 @@ from claimcheck.claims.language import is_english, primary
 from claimcheck.errors import FeedParseError, FetchError, NoArticleText
 from claimcheck.ingest import trace
 from claimcheck.ingest.canonical import bare_link, canonical, entry_keys, front_page
-from claimcheck.ingest.decode import clean_text, clip, not_in_future, published_for
+from claimcheck.ingest.decode import clip, not_in_future, published_for
 from claimcheck.ingest.guard import PrivateAccess
 from claimcheck.ingest.http import Http
 from claimcheck.ingest.jobs import parse_feed  # feedparser loads where feeds are parsed: in the workers
@@ -489,7 +489,8 @@ class _Run(SharedHosts):
                 outlet=outlet.id,
                 url=url,
                 canonical_url=canonical(page.canonical_url, url),
-                title=page.title or entry.title or clean_text(page.text, 120),
+                # (no title anywhere: its first paragraph, cut between words as every shortened text is)
+                title=page.title or entry.title or clip(page.text.partition("\n")[0], 120),
                 text=page.text,
                 content_hash=content_hash(page.text),
                 fetched=datetime.now(UTC),
