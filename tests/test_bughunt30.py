@@ -34,7 +34,8 @@ def test_a_304_to_a_request_without_validators_is_a_failure_not_nothing_new(tmp_
     If-Modified-Since: the first fetch of a feed, every page) cannot be answered so. A feed that answered 304
     to its first request (a broken cache in front of it) was counted ok and unchanged, with no entry and exit 0,
     on every run for ever: the user never learned that the outlet gave nothing. A page's 304 was read as an
-    empty page ('no article text found'). Both now fail, saying so."""
+    empty page ('no article text found'). Both now fail, saying so; the page is asked for again on the next two
+    runs and then remembered failed, as a page without text is."""
     site = Site()
     try:
         site.route("/cached.xml", b"", status=304)
@@ -45,6 +46,9 @@ def test_a_304_to_a_request_without_validators_is_a_failure_not_nothing_new(tmp_
         )
         with Store.open(tmp_path / "s.db") as store:
             report = run_fetch(cfg, store, FetchOptions(settings=FAST, workers=0))
+            for _ in range(3):  # asked for again on the next two runs, then remembered failed
+                run_fetch(cfg, store, FetchOptions(settings=FAST, workers=0))
+        assert site.paths_hit().count("/ferry") == 3 and site.paths_hit().count("/cached.xml") == 4
         cached, news = report.outlets
         assert (cached.feeds_ok, cached.feeds_unchanged, cached.feeds_failed) == (0, 0, 1), cached
         assert not cached.ok and not report.ok

@@ -66,8 +66,10 @@ HOST_DOWN = f"host down: {HOST_DOWN_AFTER} pages failed in a row; not asked agai
 
 GONE = (404, 410)  # statuses that mean the page will not come back: a permanent failure
 ROBOTS_DISALLOW = "disallowed by robots.txt"
-# A 304 (not modified) answers a conditional request; to one that named no version it says nothing.
+# A 304 (not modified) answers a conditional request; to one that named no version it says nothing. A page so
+# answered is asked for again on the next runs and remembered failed after this many, as a coding we cannot undo.
 NOT_MODIFIED_UNASKED = "HTTP 304 not modified, to a request that named no version"
+NOT_MODIFIED_RUNS = 3
 
 
 @dataclass
@@ -261,7 +263,7 @@ class Http:
             if resp.status == 304 and not headers:
                 # "unchanged since the version you named", to a request that named none (a broken cache in
                 # front of the site): not "nothing new" for ever, and no empty page either
-                raise FetchError(NOT_MODIFIED_UNASKED, url, resp.status)
+                raise FetchError(NOT_MODIFIED_UNASKED, url, resp.status, permanent=True, runs=NOT_MODIFIED_RUNS)
             return resp
 
     async def _check(self, url: str, access: PrivateAccess) -> None:
