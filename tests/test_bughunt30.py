@@ -183,3 +183,30 @@ def test_a_page_without_a_title_is_named_by_its_first_paragraph_cut_between_word
         assert long_first.startswith(long_title[:-1]) and long_first[len(long_title) - 1] in " ,", long_title
     finally:
         site.close()
+
+
+# -- a refresh read against the page's <base href> ---------------------------------------------------------
+def test_a_relative_refresh_on_a_page_with_base_href_is_read_against_the_base(tmp_path: Path) -> None:
+    """A "Redirecting..." page whose template sets `<base href="/">` and refreshes to `news/ferry`: a browser
+    goes to /news/ferry (the refresh's URL is read against the document's base URL, as its links and its
+    canonical are), claimcheck went to a path under the page's own folder, /moved/news/ferry, a 404 kept as
+    the page's failure for good. A <base> that is no http(s) URL is still ignored."""
+    site = Site()
+    try:
+        page = article_html("Ferry fares rise", PARAS, "2026-03-02T06:15:00+00:00")
+        site.route("/news/ferry", page, headers=HTML)
+        site.route("/news/quay", page.replace("Marlow", "Kesby"), headers=HTML)
+        hop = '<!DOCTYPE html><html><head><base href="{}"><meta http-equiv="refresh" content="0; url={}"></head><body>Redirecting...</body></html>'
+        site.route("/moved/ferry", hop.format("/", "news/ferry"), headers=HTML)
+        site.route("/moved/quay", hop.format("javascript:void(0)/", "../news/quay"), headers=HTML)
+        links = [site.url("/moved/ferry"), site.url("/moved/quay")]
+        site.route("/news.xml", rss([{"title": p, "link": p, "guid": p} for p in links]), headers=XML)
+        cfg = parse_sources("outlets:\n" + _outlet([site.url("/news.xml")]))
+        with Store.open(tmp_path / "s.db") as store:
+            rep = run_fetch(cfg, store, FetchOptions(settings=FAST, workers=0)).outlets[0]
+            stored = sorted(a.url for a in store.search("said"))
+        assert (rep.new, rep.failed) == (2, 0), rep.reasons
+        assert stored == [site.url("/news/ferry"), site.url("/news/quay")]
+        assert "/moved/news/ferry" not in site.paths_hit()
+    finally:
+        site.close()

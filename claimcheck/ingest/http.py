@@ -92,6 +92,7 @@ REFRESH_MAX_DELAY = 5.0
 _META = re.compile(rb"<meta\b[^>]{0,2000}>", re.IGNORECASE)
 _ATTR = re.compile(rb"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 _NOSCRIPT = re.compile(rb"<(/?)noscript\b", re.IGNORECASE)
+_BASE = re.compile(rb"<base\b[^>]{0,2000}>", re.IGNORECASE)
 _REFRESH = re.compile(r"""\s*(\d+)(?:\.[\d.]*)?\s*(?:[;,]\s*)?(?:url\s*=\s*)?(["']?)(.*?)\2\s*$""", re.IGNORECASE | re.DOTALL)
 _XML_START = re.compile(rb"(?:\xef\xbb\xbf)?\s*(?:<\?xml|<rss\b|<feed\b|<rdf:RDF\b|<urlset\b|<sitemapindex\b)", re.IGNORECASE)
 _INERT = re.compile(rb"<!--|<script\b")  # searched in the lowercased bytes
@@ -108,6 +109,7 @@ def refresh_target(resp: Response, url: str) -> str | None:
         return None
     contents = [resp.headers.get("refresh")]
     head = _tags_read(resp.body[:16384])
+    base = url
     for m in _META.finditer(head):
         attrs = {a.group(1).lower(): (a.group(2) or a.group(3) or a.group(4) or b"") for a in _ATTR.finditer(m.group())}
         if attrs.get(b"http-equiv", b"").strip().lower() != b"refresh":
@@ -116,17 +118,31 @@ def refresh_target(resp: Response, url: str) -> str | None:
         if opened and not opened[-1]:  # inside <noscript>: a browser running scripts never sees it
             continue
         contents.append(attrs.get(b"content", b"").decode("latin-1"))
+        base = _base_href(head[: m.start()], url)  # the meta's URL is read against the document's base URL
         break
-    for content in contents:
+    for k, content in enumerate(contents):  # the Refresh header, then the meta tag
         found = _REFRESH.match(content or "")
         if found is None or not found.group(3).strip() or float(found.group(1)) > REFRESH_MAX_DELAY:
             continue
         try:
-            target = web_link(html.unescape(found.group(3).strip()), base=url)
+            target = web_link(html.unescape(found.group(3).strip()), base=base if k else url)
         except FetchError:
             return None
         return None if urldefrag(target).url == urldefrag(url).url else target
     return None
+
+
+def _base_href(head: bytes, url: str) -> str:
+    """The page's base URL for what follows ``head``: its first ``<base href>`` (resolved against ``url``) when
+    that is an http(s) URL, else ``url``; as ``extract.document_base`` reads it for links and the canonical."""
+    for m in _BASE.finditer(head):
+        attrs = {a.group(1).lower(): (a.group(2) or a.group(3) or a.group(4) or b"") for a in _ATTR.finditer(m.group())}
+        if b"href" in attrs:
+            try:
+                return web_link(html.unescape(attrs[b"href"].decode("latin-1").strip()), base=url)
+            except FetchError:
+                return url
+    return url
 
 
 def _tags_read(head: bytes) -> bytes:
