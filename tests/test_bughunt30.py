@@ -210,3 +210,41 @@ def test_a_relative_refresh_on_a_page_with_base_href_is_read_against_the_base(tm
         assert "/moved/news/ferry" not in site.paths_hit()
     finally:
         site.close()
+
+
+# -- a validator that no request can carry -----------------------------------------------------------------
+def test_a_feed_validator_with_bytes_no_header_can_send_does_not_stop_the_next_fetch(tmp_path: Path) -> None:
+    """A feed's ETag with a byte past ASCII (obs-text, which HTTP lets a server send but no client can send
+    back as text) was saved as it came and sent back as If-None-Match on the next run: 'internal error:
+    UnicodeEncodeError', exit 1, every outlet of the run lost, on every later run (the value stays stored).
+    Such a validator is not sent; the other one (Last-Modified) still is."""
+    site = Site()
+    try:
+        feed = rss([{"title": "Ferry", "link": site.url("/ferry"), "guid": "f1"}]).encode()
+        modified = b"Mon, 02 Mar 2026 10:00:00 GMT"
+
+        def tagged(h: BaseHTTPRequestHandler) -> None:
+            h.wfile.write(
+                b'HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nETag: "caf\xe9\x80"\r\n'
+                b"Last-Modified: " + modified + b"\r\nContent-Length: %d\r\n\r\n" % len(feed) + feed
+            )
+            h.wfile.flush()
+
+        site.route("/news.xml", action=tagged)
+        site.route("/ferry", article_html("Ferry fares rise", PARAS, "2026-03-02T06:15:00+00:00"), headers=HTML)
+        other = rss([{"title": "Quay", "link": site.url("/quay"), "guid": "q1"}])
+        site.route("/other.xml", other, headers=XML)
+        site.route("/quay", article_html("Quay works", PARAS[::-1], "2026-03-02T07:15:00+00:00"), headers=HTML)
+        cfg = parse_sources(
+            "outlets:\n" + _outlet([site.url("/news.xml")]) + _outlet([site.url("/other.xml")], "post", "Bay Post")
+        )
+        with Store.open(tmp_path / "s.db") as store:
+            first = run_fetch(cfg, store, FetchOptions(settings=FAST, workers=0))
+            second = run_fetch(cfg, store, FetchOptions(settings=FAST, workers=0))
+        assert first.ok and second.ok
+        assert [o.new for o in first.outlets] == [1, 1] and [o.unchanged for o in second.outlets] == [1, 1]
+        asked = [headers for path, headers in site.hits if path == "/news.xml"][-1]
+        assert "If-None-Match" not in asked and asked.get("If-Modified-Since") == modified.decode()
+    finally:
+        site.close()
+

@@ -132,6 +132,11 @@ def refresh_target(resp: Response, url: str) -> str | None:
     return None
 
 
+def _sendable(value: str) -> bool:
+    """Whether a header value can be sent as it is: printable ASCII (a server may send bytes past it)."""
+    return value.isascii() and value.isprintable()
+
+
 def _base_href(head: bytes, url: str) -> str:
     """The page's base URL for what follows ``head``: its first ``<base href>`` (resolved against ``url``) when
     that is an http(s) URL, else ``url``; as ``extract.document_base`` reads it for links and the canonical."""
@@ -236,9 +241,11 @@ class Http:
         """
         access = PrivateAccess(everything=True) if allow_private is True else allow_private or NO_PRIVATE
         headers = {}
-        if etag:
+        # (a validator saved as a server sent it, with a byte past ASCII, cannot be sent back: it stopped every
+        # later run on an internal error; without it the feed is asked for whole)
+        if etag and _sendable(etag):
             headers["If-None-Match"] = etag
-        if last_modified:
+        if last_modified and _sendable(last_modified):
             headers["If-Modified-Since"] = last_modified
         seen: list[str] = []
         current = _gate(url)
