@@ -16,6 +16,8 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
+from http.cookiejar import Cookie, CookieJar, DefaultCookiePolicy
+from typing import TYPE_CHECKING
 from urllib.parse import urldefrag, urlsplit
 
 import httpx
@@ -35,6 +37,9 @@ from claimcheck.ingest.guard import (
 from claimcheck.ingest.pools import HostPools
 from claimcheck.ingest.settings import FetchSettings, honest_user_agent
 from claimcheck.urls import BAD, NOT_HTTP, fetchable_url, is_private_address, web_link
+
+if TYPE_CHECKING:
+    from urllib.request import Request
 
 __all__ = [  # the names callers import from here (some live beside it now)
     "NO_PRIVATE",
@@ -137,6 +142,15 @@ def _sendable(value: str) -> bool:
     return value.isascii() and value.isprintable()
 
 
+class _SendableCookies(DefaultCookiePolicy):
+    """The standard policy, but a cookie that could not be sent back is not kept: a value with a byte past
+    ASCII (a server may send one) made every later request to its host fail to be built, an internal error
+    that ended the whole run."""
+
+    def set_ok(self, cookie: Cookie, request: Request) -> bool:
+        return _sendable(f"{cookie.name}={cookie.value or ''}") and super().set_ok(cookie, request)
+
+
 def _base_href(head: bytes, url: str) -> str:
     """The page's base URL for what follows ``head``: its first ``<base href>`` (resolved against ``url``) when
     that is an http(s) URL, else ``url``; as ``extract.document_base`` reads it for links and the canonical."""
@@ -194,6 +208,7 @@ class Http:
             timeout=httpx.Timeout(settings.timeout, connect=min(10.0, settings.timeout)),
             follow_redirects=False,
             event_hooks={"response": [_set_location_aside]},
+            cookies=CookieJar(policy=_SendableCookies()),
             transport=HostPools(settings),  # per-host keep-alive pools; the connect-time guard lives there
         )
         self.sem = asyncio.Semaphore(settings.concurrency)
