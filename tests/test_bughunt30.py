@@ -280,3 +280,34 @@ def test_a_cookie_with_bytes_no_header_can_send_does_not_stop_the_fetch(tmp_path
         assert after and set(after) == {"plain=ok"}, after  # every later request to the host, the odd one left out
     finally:
         site.close()
+
+
+# -- half a character in a page's JSON-LD ------------------------------------------------------------------
+def test_a_lone_surrogate_in_a_pages_json_ld_does_not_stop_the_fetch(tmp_path: Path) -> None:
+    """A page whose JSON-LD headline or author holds a lone surrogate escape ("\\ud800": valid JSON, half a
+    character no UTF-8 store can hold), read as its title or author, stopped the whole run when the article was
+    written: 'internal error: UnicodeEncodeError', exit 1, and every later run the same (the page is asked for
+    again). It becomes U+FFFD, as it does in a JSON Feed."""
+    site = Site()
+    try:
+        body = "".join(f"<p>{p}</p>" for p in PARAS)
+        ld = (
+            '{"@type": "NewsArticle", "headline": "Ferry \\ud800 fares rise", "author": {"name": "Sam \\udc00 Writer"},'
+            ' "datePublished": "2026-03-02T06:15:00Z"}'
+        )
+        page = (
+            '<!DOCTYPE html><html><head><meta charset="utf-8">'
+            f'<script type="application/ld+json">{ld}</script></head><body><main><article>{body}</article></main></body></html>'
+        )
+        site.route("/ferry", page, headers=HTML)
+        site.route("/quay", article_html("Quay works", [p.replace("Marlow", "Kesby") for p in PARAS], "2026-03-02T07:15:00+00:00"), headers=HTML)
+        links = [site.url("/ferry"), site.url("/quay")]
+        site.route("/news.xml", rss([{"title": "", "link": p, "guid": p} for p in links]), headers=XML)
+        cfg = parse_sources("outlets:\n" + _outlet([site.url("/news.xml")]))
+        with Store.open(tmp_path / "s.db") as store:
+            rep = run_fetch(cfg, store, FetchOptions(settings=FAST, workers=0)).outlets[0]
+            ferry = next(a for a in store.search("said") if a.url == links[0])
+        assert (rep.new, rep.failed) == (2, 0), rep.reasons
+        assert ferry.title == "Ferry \ufffd fares rise" and ferry.author == "Sam \ufffd Writer"
+    finally:
+        site.close()
