@@ -311,3 +311,34 @@ def test_a_lone_surrogate_in_a_pages_json_ld_does_not_stop_the_fetch(tmp_path: P
         assert ferry.title == "Ferry \ufffd fares rise" and ferry.author == "Sam \ufffd Writer"
     finally:
         site.close()
+
+
+# -- a JSON-LD @graph that is no list ----------------------------------------------------------------------
+@pytest.mark.parametrize("graph", ["null", "5", '"none"'])
+def test_a_json_ld_graph_that_is_no_list_does_not_stop_the_fetch(tmp_path: Path, graph: str) -> None:
+    """A page whose JSON-LD said `{"@graph": null}` (or a number, or a string) stopped the whole run with
+    'internal error: TypeError', exit 1, every later run the same: the graph was iterated as a list. A graph
+    that is one object (JSON-LD 1.1 allows a node object there) was iterated by its keys, so its headline and
+    precise time were not read. The one object is read; anything else is no graph."""
+    site = Site()
+    try:
+        body = "".join(f"<p>{p}</p>" for p in PARAS)
+        shell = (
+            '<!DOCTYPE html><html><head><meta charset="utf-8"><title>{title}</title>'
+            '<script type="application/ld+json">{ld}</script></head><body><main><article>{body}</article></main></body></html>'
+        )
+        one = '{"@graph": {"@type": "NewsArticle", "headline": "Ferry fares rise", "datePublished": "2026-03-02T06:15:00Z"}}'
+        site.route("/broken", shell.format(title="Quay works", ld=f'{{"@graph": {graph}}}', body=body), headers=HTML)
+        site.route("/one", shell.format(title="Harbour Gazette", ld=one, body=body.replace("Marlow", "Kesby")), headers=HTML)
+        links = [site.url("/broken"), site.url("/one")]
+        site.route("/news.xml", rss([{"title": "", "link": p, "guid": p} for p in links]), headers=XML)
+        cfg = parse_sources("outlets:\n" + _outlet([site.url("/news.xml")]))
+        with Store.open(tmp_path / "s.db") as store:
+            report = run_fetch(cfg, store, FetchOptions(settings=FAST, workers=0))
+            stored = {a.url: a for a in store.search("said")}
+        assert report.ok and report.outlets[0].new == 2, report.outlets[0].reasons
+        one_article = stored[links[1]]
+        assert one_article.title == "Ferry fares rise"
+        assert one_article.published is not None and one_article.published.isoformat() == "2026-03-02T06:15:00+00:00"
+    finally:
+        site.close()
