@@ -342,3 +342,46 @@ def test_a_json_ld_graph_that_is_no_list_does_not_stop_the_fetch(tmp_path: Path,
         assert one_article.published is not None and one_article.published.isoformat() == "2026-03-02T06:15:00+00:00"
     finally:
         site.close()
+
+
+# -- one page that trips an error nobody foresaw -----------------------------------------------------------
+def test_an_unforeseen_error_reading_one_page_fails_that_page_not_the_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each of this round's JSON-LD faults (a lone surrogate, '"@graph": null') was an exception nobody had
+    foreseen, raised while one page was read, and each stopped the whole run: every outlet's pages lost, exit
+    1 with 'internal error', on every later run, since the page is asked for again. A hostile page that trips
+    the next such fault (ours, or a parser's) now fails alone, saying so, and is remembered failed after three
+    runs as a page without text; the other pages and outlets are stored. (The fault is simulated in our own
+    extraction step; the pages are real and served over loopback.)"""
+    from claimcheck.ingest import worker
+
+    real = worker.extract_page
+
+    def trips_on_one_page(body: bytes, url: str, *args: object) -> object:
+        if url.endswith("/odd"):
+            raise TypeError("'NoneType' object is not iterable")
+        return real(body, url, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(worker, "extract_page", trips_on_one_page)
+    site = Site()
+    try:
+        for path, town in (("/odd", "Kesby"), ("/ferry", "Marlow"), ("/quay", "Dunmore")):
+            body = [p.replace("Marlow", town) for p in PARAS]
+            site.route(path, article_html(f"{town} ferry fares rise", body, "2026-03-02T06:15:00+00:00"), headers=HTML)
+        first = [site.url("/odd"), site.url("/ferry")]
+        site.route("/news.xml", rss([{"title": p, "link": p, "guid": p} for p in first]), headers=XML)
+        site.route("/other.xml", rss([{"title": "q", "link": site.url("/quay"), "guid": "q"}]), headers=XML)
+        cfg = parse_sources(
+            "outlets:\n" + _outlet([site.url("/news.xml")]) + _outlet([site.url("/other.xml")], "post", "Bay Post")
+        )
+        with Store.open(tmp_path / "s.db") as store:
+            report = run_fetch(cfg, store, FetchOptions(settings=FAST, workers=0))
+            for _ in range(3):
+                run_fetch(cfg, store, FetchOptions(settings=FAST, workers=0))
+        gazette, post = report.outlets
+        assert (gazette.new, gazette.failed, post.new) == (1, 1, 1), gazette.reasons
+        assert list(gazette.reasons) == ["could not read the page (internal error: TypeError)"]
+        assert site.paths_hit().count("/odd") == 3
+    finally:
+        site.close()
