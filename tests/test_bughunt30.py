@@ -385,3 +385,35 @@ def test_an_unforeseen_error_reading_one_page_fails_that_page_not_the_run(
         assert site.paths_hit().count("/odd") == 3
     finally:
         site.close()
+
+
+# -- a host that answers 429 to everything, with no Retry-After --------------------------------------------
+def test_a_host_answering_429_to_everything_is_not_asked_again_this_run(tmp_path: Path) -> None:
+    """A 429 is a site asking for fewer requests, with or without a Retry-After. Without one, each page of the
+    host was asked 1 + retries times and the others went on being asked meanwhile (30 requests for 10 pages,
+    four at a time): the host was never counted down, as one answering 503 is since bughunt16. Now a page
+    given up on a 429 counts as one given up on a 5xx does: after HOST_DOWN_AFTER in a row the host is not
+    asked again this run (its pages fail for now and are asked for again next run); and while one page waits
+    out its backoff, the host's other pages wait too."""
+    from claimcheck.ingest.http import HOST_DOWN, HOST_DOWN_AFTER
+
+    site = Site()
+    try:
+        paths = [f"/p{k}" for k in range(10)]
+        for path in paths:
+            site.route(path, b"slow down", status=429, headers={"Content-Type": "text/plain"})
+        site.route("/news.xml", rss([{"title": p, "link": site.url(p), "guid": p} for p in paths]), headers=XML)
+        cfg = parse_sources("outlets:\n" + _outlet([site.url("/news.xml")]))
+        settings = FetchSettings(timeout=2.0, retries=2, backoff=0.05, per_host=2)
+        with Store.open(tmp_path / "s.db") as store:
+            rep = run_fetch(cfg, store, FetchOptions(settings=settings, workers=0)).outlets[0]
+            asked = [p for p in site.paths_hit() if p in paths]
+            assert len(asked) <= 3 * (HOST_DOWN_AFTER + 2), asked  # the pages given up on, and those in flight
+            assert rep.failed == 10 and set(rep.reasons) == {"rate-limited (HTTP 429)", HOST_DOWN}, rep.reasons
+            for path in paths:
+                body = [p.replace("Marlow", f"Kesby{path}") for p in PARAS]
+                site.route(path, article_html(f"Harbour report {path}", body, "2026-03-02T06:15:00+00:00"), headers=HTML)
+            again = run_fetch(cfg, store, FetchOptions(settings=settings, workers=0)).outlets[0]
+        assert again.new == 10 and again.ok
+    finally:
+        site.close()

@@ -59,7 +59,7 @@ REDIRECTS = (301, 302, 303, 307, 308)
 ROBOTS_MAX = 500 * 1024  # RFC 9309: parse at least the first 500 KiB; we read that much and use it
 MAX_CRAWL_DELAY = 10.0
 
-# A host on which this many requests in a row failed for good (a server error, a timeout or a failed connection
+# A host on which this many requests in a row failed for good (a server error, a 429, a timeout or a failed connection
 # after every retry), with no other answer between, is down for the rest of the run: its pages not yet asked for
 # fail at once, without a request, and those retrying stop (each was asked 1 + retries times, so a host
 # answering 503 to everything got three requests per page, and one that never answers held the run for three
@@ -68,6 +68,7 @@ MAX_CRAWL_DELAY = 10.0
 # side among good ones (six 500s in a row) leave the host up.
 HOST_DOWN_AFTER = 3
 HOST_DOWN = f"host down: {HOST_DOWN_AFTER} pages failed in a row; not asked again this run"
+RATE_LIMITED = "rate-limited (HTTP 429)"  # a 429 (no Retry-After, or a near one) after every retry
 
 GONE = (404, 410)  # statuses that mean the page will not come back: a permanent failure
 ROBOTS_DISALLOW = "disallowed by robots.txt"
@@ -187,10 +188,10 @@ class _Host:
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     next_start: float = 0.0
     delay: float = 0.0  # Crawl-delay from robots.txt, bounded
-    quiet_until: float = 0.0  # a 429's or 503's Retry-After: no request starts on the host before then
+    quiet_until: float = 0.0  # a 429's or 503's Retry-After (a 429's backoff): no request starts on the host before then
     quiet_reason: str = ""  # a Retry-After too far to wait for: every request to the host fails with this
-    server_errors: int = 0  # requests given up in a row on a 5xx, timeout or failed connection; any other
-    # answer but a 429 resets it
+    server_errors: int = 0  # requests given up in a row on a 5xx, a 429, a timeout or a failed connection; any
+    # other answer resets it (a 429 retried does not)
     down: str = ""  # set at HOST_DOWN_AFTER of them: every later request to the host fails with this
     robots: asyncio.Future[Protego | RobotsDown | None] | None = None
 
@@ -342,6 +343,8 @@ class Http:
                 return resp
             h = self._known_host(url)
             if h is not None and h.down:
+                if resp.status == 429:
+                    raise FetchError(RATE_LIMITED, url, resp.status)
                 return resp  # this page fails with its own answer; the host's next ones are not asked for
             wait = retry_after(resp.headers.get("retry-after"))
             if wait is not None and h is not None:
@@ -354,9 +357,15 @@ class Http:
                 raise FetchError(why, url, resp.status)
             if attempt >= self.s.retries:
                 if resp.status == 429:
-                    raise FetchError("rate-limited (HTTP 429)", url, resp.status)
+                    self._tally(url, failed=True)  # given up, as on a server error: HOST_DOWN_AFTER in a row
+                    raise FetchError(RATE_LIMITED, url, resp.status)
                 return resp
-            await asyncio.sleep(wait if wait is not None else self._backoff(attempt))
+            pause = wait if wait is not None else self._backoff(attempt)
+            if wait is None and resp.status == 429 and h is not None:
+                # a 429 asks the site's quiet, not one page's: its other pages wait the backoff too (they went
+                # on being asked meanwhile, four at a time, each getting its own 429)
+                h.quiet_until = max(h.quiet_until, time.monotonic() + pause)
+            await asyncio.sleep(pause)
             attempt += 1
 
     def _known_host(self, url: str) -> _Host | None:
