@@ -28,11 +28,17 @@ FORMAT_SUFFIXES = {"markdown": ".md", "json": ".json", "csv": ".csv", "html": ".
 FORMAT_ALIASES = {"md": "markdown", "htm": "html"}
 # Extensions of data formats no command writes: without --format, a terminal table saved under one of these
 # names ("-o facts.jsonl") opens as garbage in the tool the name was for, so it is bad usage.
-# (Not .yaml: "-o sources.yaml" is refused as an input of claimcheck, output_path, in words that say so.)
+# (Not .yaml: "-o sources.yaml" is refused as an input of claimcheck, output_path, in words that say so;
+# any other configuration file's name after that, CONFIG_SUFFIXES.)
 FOREIGN_SUFFIXES = {".jsonl": "JSON Lines", ".ndjson": "JSON Lines", ".tsv": "TSV", ".xlsx": "Excel", ".xls": "Excel",
                     ".ods": "a spreadsheet", ".xml": "XML", ".pdf": "PDF",
                     # compressed ("-o facts.csv.gz" wrote plain text, which gunzip and pandas refuse)
                     ".gz": "gzip", ".zip": "a zip archive", ".bz2": "bzip2", ".xz": "xz", ".zst": "zstd"}  # fmt: skip
+
+# Configuration files' extensions: no report is one, and "-o outlets.yaml" (another outlets file than the one in
+# use, a CI config) was replaced by the table or the chosen format without a word. Refused in output_path, after
+# the inputs, so that sources.yaml is still refused as what it is.
+CONFIG_SUFFIXES = {".yaml": "YAML", ".yml": "YAML", ".toml": "TOML"}
 
 
 def output_format(fmt: str | None, output: str | Path | None, options: Sequence[str]) -> str:
@@ -172,6 +178,8 @@ def output_path(output: str | Path | None, *, inputs: Iterable[tuple[Path, str]]
         raise UsageError(f"cannot write {output}: it is a directory")
     if _is_database(output):  # another store than the one read (that one is in inputs): a typo, or tab completion
         raise UsageError(f"refusing to write {output}: it is an SQLite database (a report never goes over one)")
+    if (config := CONFIG_SUFFIXES.get(output.suffix.lower())) is not None:
+        raise UsageError(f"refusing to write {output}: it looks like {config}, a configuration file (a report never is one)")
     if given.endswith(("/", os.sep)):  # Path("out/") is "out": the report went into a file of that name
         raise UsageError(f"cannot write {given}: it names a folder (a trailing /); give a file name in it")
     if is_stream(output):
@@ -192,7 +200,7 @@ def _only_an_extension(path: Path) -> bool:
     terminal table was written into a hidden file named `.csv`, which neither `ls` nor a spreadsheet shows as
     asked. A name before the extension (`.report.csv`, a hidden file on purpose) is the user's to choose."""
     name = path.name.lower()
-    return name in SUFFIX_FORMATS or name in FOREIGN_SUFFIXES
+    return name in SUFFIX_FORMATS or name in FOREIGN_SUFFIXES or name in CONFIG_SUFFIXES
 
 
 def _is_database(path: Path) -> bool:

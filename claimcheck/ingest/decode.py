@@ -186,11 +186,19 @@ def detect_charset(body: bytes) -> str:
     return best.encoding
 
 
+# Half a UTF-16 pair (a "\ud800" escape in a page's JSON-LD headline or author, read by us and by trafilatura):
+# no UTF-8 store or output can hold it, and one stopped the whole run when its article was written. It becomes
+# U+FFFD, as in a JSON Feed (feeds._no_lone_surrogates).
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def clean_text(s: str | None, limit: int | None = None) -> str:
     """Collapse whitespace and drop control characters (text from the web is hostile)."""
     if not s:
         return ""
     out = " ".join(STORED_TEXT_INVISIBLE.sub("", s).split())  # what is left of STORED_TEXT_CONTROL is space
+    if not out.isascii():
+        out = _LONE_SURROGATE.sub("\ufffd", out)
     return out[:limit].rstrip() if limit and len(out) > limit else out
 
 

@@ -476,6 +476,10 @@ def _json_ld(root: lxml.html.HtmlElement) -> dict[str, object]:
         except (ValueError, RecursionError):
             continue
         items = data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
+        if isinstance(items, dict):  # a graph of one node object (JSON-LD 1.1)
+            items = [items]
+        elif not isinstance(items, list):  # '"@graph": null' or a number stopped the whole run (TypeError)
+            items = []
         for item in items:
             if isinstance(item, dict) and ("datePublished" in item or "headline" in item):
                 return item

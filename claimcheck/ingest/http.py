@@ -16,6 +16,8 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
+from http.cookiejar import Cookie, CookieJar, DefaultCookiePolicy
+from typing import TYPE_CHECKING
 from urllib.parse import urldefrag, urlsplit
 
 import httpx
@@ -36,6 +38,9 @@ from claimcheck.ingest.pools import HostPools
 from claimcheck.ingest.settings import FetchSettings, honest_user_agent
 from claimcheck.urls import BAD, NOT_HTTP, fetchable_url, is_private_address, web_link
 
+if TYPE_CHECKING:
+    from urllib.request import Request
+
 __all__ = [  # the names callers import from here (some live beside it now)
     "NO_PRIVATE",
     "REFUSED",
@@ -54,7 +59,7 @@ REDIRECTS = (301, 302, 303, 307, 308)
 ROBOTS_MAX = 500 * 1024  # RFC 9309: parse at least the first 500 KiB; we read that much and use it
 MAX_CRAWL_DELAY = 10.0
 
-# A host on which this many requests in a row failed for good (a server error, a timeout or a failed connection
+# A host on which this many requests in a row failed for good (a server error, a 429, a timeout or a failed connection
 # after every retry), with no other answer between, is down for the rest of the run: its pages not yet asked for
 # fail at once, without a request, and those retrying stop (each was asked 1 + retries times, so a host
 # answering 503 to everything got three requests per page, and one that never answers held the run for three
@@ -63,9 +68,14 @@ MAX_CRAWL_DELAY = 10.0
 # side among good ones (six 500s in a row) leave the host up.
 HOST_DOWN_AFTER = 3
 HOST_DOWN = f"host down: {HOST_DOWN_AFTER} pages failed in a row; not asked again this run"
+RATE_LIMITED = "rate-limited (HTTP 429)"  # a 429 (no Retry-After, or a near one) after every retry
 
 GONE = (404, 410)  # statuses that mean the page will not come back: a permanent failure
 ROBOTS_DISALLOW = "disallowed by robots.txt"
+# A 304 (not modified) answers a conditional request; to one that named no version it says nothing. A page so
+# answered is asked for again on the next runs and remembered failed after this many, as a coding we cannot undo.
+NOT_MODIFIED_UNASKED = "HTTP 304 not modified, to a request that named no version"
+NOT_MODIFIED_RUNS = 3
 
 
 @dataclass
@@ -88,6 +98,7 @@ REFRESH_MAX_DELAY = 5.0
 _META = re.compile(rb"<meta\b[^>]{0,2000}>", re.IGNORECASE)
 _ATTR = re.compile(rb"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 _NOSCRIPT = re.compile(rb"<(/?)noscript\b", re.IGNORECASE)
+_BASE = re.compile(rb"<base\b[^>]{0,2000}>", re.IGNORECASE)
 _REFRESH = re.compile(r"""\s*(\d+)(?:\.[\d.]*)?\s*(?:[;,]\s*)?(?:url\s*=\s*)?(["']?)(.*?)\2\s*$""", re.IGNORECASE | re.DOTALL)
 _XML_START = re.compile(rb"(?:\xef\xbb\xbf)?\s*(?:<\?xml|<rss\b|<feed\b|<rdf:RDF\b|<urlset\b|<sitemapindex\b)", re.IGNORECASE)
 _INERT = re.compile(rb"<!--|<script\b")  # searched in the lowercased bytes
@@ -104,6 +115,7 @@ def refresh_target(resp: Response, url: str) -> str | None:
         return None
     contents = [resp.headers.get("refresh")]
     head = _tags_read(resp.body[:16384])
+    base = url
     for m in _META.finditer(head):
         attrs = {a.group(1).lower(): (a.group(2) or a.group(3) or a.group(4) or b"") for a in _ATTR.finditer(m.group())}
         if attrs.get(b"http-equiv", b"").strip().lower() != b"refresh":
@@ -112,17 +124,45 @@ def refresh_target(resp: Response, url: str) -> str | None:
         if opened and not opened[-1]:  # inside <noscript>: a browser running scripts never sees it
             continue
         contents.append(attrs.get(b"content", b"").decode("latin-1"))
+        base = _base_href(head[: m.start()], url)  # the meta's URL is read against the document's base URL
         break
-    for content in contents:
+    for k, content in enumerate(contents):  # the Refresh header, then the meta tag
         found = _REFRESH.match(content or "")
         if found is None or not found.group(3).strip() or float(found.group(1)) > REFRESH_MAX_DELAY:
             continue
         try:
-            target = web_link(html.unescape(found.group(3).strip()), base=url)
+            target = web_link(html.unescape(found.group(3).strip()), base=base if k else url)
         except FetchError:
             return None
         return None if urldefrag(target).url == urldefrag(url).url else target
     return None
+
+
+def _sendable(value: str) -> bool:
+    """Whether a header value can be sent as it is: printable ASCII (a server may send bytes past it)."""
+    return value.isascii() and value.isprintable()
+
+
+class _SendableCookies(DefaultCookiePolicy):
+    """The standard policy, but a cookie that could not be sent back is not kept: a value with a byte past
+    ASCII (a server may send one) made every later request to its host fail to be built, an internal error
+    that ended the whole run."""
+
+    def set_ok(self, cookie: Cookie, request: Request) -> bool:
+        return _sendable(f"{cookie.name}={cookie.value or ''}") and super().set_ok(cookie, request)
+
+
+def _base_href(head: bytes, url: str) -> str:
+    """The page's base URL for what follows ``head``: its first ``<base href>`` (resolved against ``url``) when
+    that is an http(s) URL, else ``url``; as ``extract.document_base`` reads it for links and the canonical."""
+    for m in _BASE.finditer(head):
+        attrs = {a.group(1).lower(): (a.group(2) or a.group(3) or a.group(4) or b"") for a in _ATTR.finditer(m.group())}
+        if b"href" in attrs:
+            try:
+                return web_link(html.unescape(attrs[b"href"].decode("latin-1").strip()), base=url)
+            except FetchError:
+                return url
+    return url
 
 
 def _tags_read(head: bytes) -> bytes:
@@ -148,10 +188,10 @@ class _Host:
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     next_start: float = 0.0
     delay: float = 0.0  # Crawl-delay from robots.txt, bounded
-    quiet_until: float = 0.0  # a 429's or 503's Retry-After: no request starts on the host before then
+    quiet_until: float = 0.0  # a 429's or 503's Retry-After (a 429's backoff): no request starts on the host before then
     quiet_reason: str = ""  # a Retry-After too far to wait for: every request to the host fails with this
-    server_errors: int = 0  # requests given up in a row on a 5xx, timeout or failed connection; any other
-    # answer but a 429 resets it
+    server_errors: int = 0  # requests given up in a row on a 5xx, a 429, a timeout or a failed connection; any
+    # other answer resets it (a 429 retried does not)
     down: str = ""  # set at HOST_DOWN_AFTER of them: every later request to the host fails with this
     robots: asyncio.Future[Protego | RobotsDown | None] | None = None
 
@@ -169,6 +209,7 @@ class Http:
             timeout=httpx.Timeout(settings.timeout, connect=min(10.0, settings.timeout)),
             follow_redirects=False,
             event_hooks={"response": [_set_location_aside]},
+            cookies=CookieJar(policy=_SendableCookies()),
             transport=HostPools(settings),  # per-host keep-alive pools; the connect-time guard lives there
         )
         self.sem = asyncio.Semaphore(settings.concurrency)
@@ -216,9 +257,11 @@ class Http:
         """
         access = PrivateAccess(everything=True) if allow_private is True else allow_private or NO_PRIVATE
         headers = {}
-        if etag:
+        # (a validator saved as a server sent it, with a byte past ASCII, cannot be sent back: it stopped every
+        # later run on an internal error; without it the feed is asked for whole)
+        if etag and _sendable(etag):
             headers["If-None-Match"] = etag
-        if last_modified:
+        if last_modified and _sendable(last_modified):
             headers["If-Modified-Since"] = last_modified
         seen: list[str] = []
         current = _gate(url)
@@ -241,7 +284,9 @@ class Http:
                 except FetchError as e:
                     reason = "redirect to a non-HTTP address" if e.reason == NOT_HTTP else f"redirect to a {e.reason}"
                     raise FetchError(reason, url, resp.status) from None
-                if target in seen:
+                # A redirect that sets a cookie may come back once to a URL already asked for: a site's
+                # cookie check (a 302 to the very same page with Set-Cookie) answers otherwise with the cookie
+                if target in seen and (seen.count(target) > 1 or "set-cookie" not in resp.headers):
                     raise FetchError("redirect loop", url, resp.status)
                 if len(seen) > self.s.max_redirects:
                     raise FetchError(f"too many redirects (> {self.s.max_redirects})", url, resp.status)
@@ -254,6 +299,10 @@ class Http:
                 raise FetchError(
                     _status_reason(resp.status), url, resp.status, permanent=resp.status in GONE
                 )
+            if resp.status == 304 and not headers:
+                # "unchanged since the version you named", to a request that named none (a broken cache in
+                # front of the site): not "nothing new" for ever, and no empty page either
+                raise FetchError(NOT_MODIFIED_UNASKED, url, resp.status, permanent=True, runs=NOT_MODIFIED_RUNS)
             return resp
 
     async def _check(self, url: str, access: PrivateAccess) -> None:
@@ -294,6 +343,8 @@ class Http:
                 return resp
             h = self._known_host(url)
             if h is not None and h.down:
+                if resp.status == 429:
+                    raise FetchError(RATE_LIMITED, url, resp.status)
                 return resp  # this page fails with its own answer; the host's next ones are not asked for
             wait = retry_after(resp.headers.get("retry-after"))
             if wait is not None and h is not None:
@@ -306,9 +357,15 @@ class Http:
                 raise FetchError(why, url, resp.status)
             if attempt >= self.s.retries:
                 if resp.status == 429:
-                    raise FetchError("rate-limited (HTTP 429)", url, resp.status)
+                    self._tally(url, failed=True)  # given up, as on a server error: HOST_DOWN_AFTER in a row
+                    raise FetchError(RATE_LIMITED, url, resp.status)
                 return resp
-            await asyncio.sleep(wait if wait is not None else self._backoff(attempt))
+            pause = wait if wait is not None else self._backoff(attempt)
+            if wait is None and resp.status == 429 and h is not None:
+                # a 429 asks the site's quiet, not one page's: its other pages wait the backoff too (they went
+                # on being asked meanwhile, four at a time, each getting its own 429)
+                h.quiet_until = max(h.quiet_until, time.monotonic() + pause)
+            await asyncio.sleep(pause)
             attempt += 1
 
     def _known_host(self, url: str) -> _Host | None:

@@ -21,7 +21,7 @@ from claimcheck.claims.language import is_english, primary
 from claimcheck.errors import FeedParseError, FetchError, NoArticleText
 from claimcheck.ingest import trace
 from claimcheck.ingest.canonical import bare_link, canonical, entry_keys, front_page
-from claimcheck.ingest.decode import clean_text, clip, not_in_future, published_for
+from claimcheck.ingest.decode import clip, not_in_future, published_for
 from claimcheck.ingest.guard import PrivateAccess
 from claimcheck.ingest.http import Http
 from claimcheck.ingest.jobs import parse_feed  # feedparser loads where feeds are parsed: in the workers
@@ -489,7 +489,8 @@ class _Run(SharedHosts):
                 outlet=outlet.id,
                 url=url,
                 canonical_url=canonical(page.canonical_url, url),
-                title=page.title or entry.title or clean_text(page.text, 120),
+                # (no title anywhere: its first paragraph, cut between words as every shortened text is)
+                title=page.title or entry.title or clip(page.text.partition("\n")[0], 120),
                 text=page.text,
                 content_hash=content_hash(page.text),
                 fetched=datetime.now(UTC),
@@ -567,10 +568,18 @@ class _Run(SharedHosts):
             try:
                 # the feed's date spares the worker htmldate's search when the page's tags have none
                 page, claims = await self.extractor.page(resp.body, resp.url, resp.content_type, entry.published)
+            except FetchError:  # the pool's own (a deadline passed, a worker died): said as they are
+                raise
             except NoArticleText as e:  # permanent, unless a later run may find the text (NO_TEXT_RUNS)
                 raise FetchError(str(e), entry.link, permanent=True, runs=NO_TEXT_RUNS) from None
             except ValueError as e:  # another parser's complaint: the page may read better next time
                 raise FetchError(str(e) or "no article text", entry.link, permanent=not str(e)) from None
+            except Exception as e:
+                # An error nobody foresaw, met on this one hostile page (a lone surrogate or a null "@graph" in
+                # its JSON-LD each stopped the whole run, on every run): the page fails alone, saying so, and is
+                # remembered failed as a page without text is. (Not BaseException: Ctrl-C still stops the run.)
+                why = f"could not read the page (internal error: {type(e).__name__})"
+                raise FetchError(why, entry.link, permanent=True, runs=NO_TEXT_RUNS) from e
             return page, claims, resp.url  # (the body is not kept while the article waits for its write)
 
 
