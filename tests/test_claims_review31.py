@@ -172,3 +172,8 @@ def test_a_passives_agent_who_speaks_is_the_speaker(text: str, speaker: str) -> 
 
 def test_a_time_after_by_is_still_no_speaker() -> None:
     assert _last_word(_speakers("The target is “well within our reach” by 2030, the minister said.")[0]) == "minister"
+
+
+def test_a_stopped_quotes_next_sentence_with_a_name_set_off_still_credits_it() -> None:
+    text = "“He is innocent.” His lawyer, Tom Hale, told the court that his client was at home that night."
+    assert _last_word(_speakers(text)[0]) == "hale"
