@@ -177,3 +177,15 @@ def test_a_time_after_by_is_still_no_speaker() -> None:
 def test_a_stopped_quotes_next_sentence_with_a_name_set_off_still_credits_it() -> None:
     text = "“He is innocent.” His lawyer, Tom Hale, told the court that his client was at home that night."
     assert _last_word(_speakers(text)[0]) == "hale"
+
+
+@pytest.mark.parametrize(
+    "text,wrong",
+    [
+        ("The words “we will never forget them” are carved above the door, the vicar said.", "vicar"),
+        ("Her book “a life in the law courts” sold 50,000 copies, her publisher said.", "publisher"),
+        ("The phrase “levelling up the whole country” appeared 40 times, an analysis by the Norvale Institute said.", "institute"),
+    ],
+)
+def test_words_naming_a_text_take_no_credit_closing_the_sentence(text: str, wrong: str) -> None:
+    assert _last_word(_speakers(text)[0]) != wrong

@@ -935,8 +935,8 @@ def _speaker(
         found = _clean_name(end.group("name"))  # 'The satellite, "a newly developed" one, entered orbit, said KCTV.'
     if found is None:
         found = _reporting_subject(text[max(line_start, q.start - 300) : max(line_start, q.start - 1)], places)
-    if found is None and text[q.end - 1 : q.end] not in ".!?…":  # a quote closed by its stop ended its sentence
-        found = _final_credit(after)
+    if found is None and text[q.end - 1 : q.end] not in ".!?…" and not _TEXT_NOUN_BEFORE.search(text, line_start, q.start):
+        found = _final_credit(after)  # (a quote closed by its stop ended its sentence; words naming a text are no one's)
     return found
 
 
@@ -944,6 +944,16 @@ def _speaker(
 # pages21): '"We hope to deepen our ties" with Norway, and to "broaden" trade, the mayor's office said.'
 _FINAL_CREDIT = re.compile(r",\s+(?P<tail>[^,“”\"«»;:()]{2,80}?)\s*[.!]?\s*$")
 _SHORT_QUOTES = re.compile(r"[“\"][\w’'-]+(?:\s+[\w’'-]+)?[”\"]")
+
+
+# A noun of words or of a text right before the quote, which the quote then names or spells out (review31): 'The words
+# "..." are carved above the door, the vicar said', 'Her book "..." sold well, her publisher said': the credit closing
+# the sentence reports a thing, it did not say the words.
+_TEXT_NOUN_BEFORE = re.compile(
+    r"\b(?:words|phrase|term|expression|message|motto|slogan|headline|title|titled|entitled|caption|inscription|"
+    r"song|book|novel|film|album|poem|hashtag|chant|banner|sign|tweet|post)\s*[“\"‘'«„]$",
+    re.IGNORECASE,
+)
 
 
 def _final_credit(after: str) -> str | None:
