@@ -1538,9 +1538,13 @@ def _described_speaker(after: str) -> str | None:
     ]
     if names:
         return _clean_name(names[-1])
-    if m is not None and m.re is _AFTER_GENERIC_VERB_FIRST and any(_INSIDE_POSTMODIFIER.match(seg[: r.start()]) for r in runs):
-        if name := _name_apposed(after, m.end("seg")):
-            return name  # '"...," said the director of the X Museum, Ana Torres.': the name set off after the head (review31)
+    if (
+        m is not None
+        and m.re is _AFTER_GENERIC_VERB_FIRST
+        and any(_INSIDE_POSTMODIFIER.match(seg[: r.start()]) for r in runs)
+        and (name := _name_apposed(after, m.end("seg")))
+    ):
+        return name  # '"...," said the director of the X Museum, Ana Torres.': the name set off after the head (review31)
     words = _POSTMODIFIER.split(seg, 1)[0].split()  # "one woman from the capital's east"
     if 1 <= len(words) <= 4 and words[-1].lower() in _ROLE_NOUNS:
         if m is not None and m.re is _AFTER_GENERIC_VERB_FIRST and words == seg.split() and (name := _name_apposed(after, m.end("seg"))):
