@@ -158,6 +158,7 @@ _ROLE_NOUNS = frozenset(
         "worker", "workers", "employee", "employees", "passenger", "passengers", "parent", "parents", "teacher",
         "nurse", "victim", "owner", "source", "sources", "analyst", "analysts", "expert", "experts", "player",
         "players", "coach", "boy", "girl", "friend", "friends", "eyewitness", "onlooker", "bystander", "reviewer", "crowd", "letter", "report",
+        "widow", "widower", "boss",  # (review31: '"...," said the widow of X Y')
     ]
 )
 _SUBJECT = re.compile(
@@ -888,7 +889,9 @@ def _speaker(
     if _SENTENCE_ENDS.match(after):
         after = ""  # '... called "the most demonic thing". That idea was scrapped when X tweeted': not X's words
     elif text[q.end - 1 : q.end] == "." and after[:1].isspace() and after[1:2].isupper() and not _STOPPED_CREDIT.match(after):
-        after = ""  # '... "Resign now, you slob." The Harbour Council, ..., urged': a new sentence, not a credit
+        # '... "Resign now, you slob." The Harbour Council, ..., urged': a new sentence, not a credit; unless it is
+        # nothing but a credit ('"..." Ana Torres, 45, said.', '"..." BBC presenter Tom Hale said on air.')
+        after = after[:only] if (only := _only_credit(after)) > 0 else ""
     elif (stop := _next_sentence(after)) >= 0:
         # '... had made "...", claiming she had lied. Velden argues that ...': a credit is in the quote's sentence
         after = after[: stop + 1]
@@ -932,8 +935,8 @@ def _speaker(
         found = _clean_name(end.group("name"))  # 'The satellite, "a newly developed" one, entered orbit, said KCTV.'
     if found is None:
         found = _reporting_subject(text[max(line_start, q.start - 300) : max(line_start, q.start - 1)], places)
-    if found is None and text[q.end - 1 : q.end] not in ".!?…":  # a quote closed by its stop ended its sentence
-        found = _final_credit(after)
+    if found is None and text[q.end - 1 : q.end] not in ".!?…" and not _TEXT_NOUN_BEFORE.search(text, line_start, q.start):
+        found = _final_credit(after)  # (a quote closed by its stop ended its sentence; words naming a text are no one's)
     return found
 
 
@@ -941,6 +944,16 @@ def _speaker(
 # pages21): '"We hope to deepen our ties" with Norway, and to "broaden" trade, the mayor's office said.'
 _FINAL_CREDIT = re.compile(r",\s+(?P<tail>[^,“”\"«»;:()]{2,80}?)\s*[.!]?\s*$")
 _SHORT_QUOTES = re.compile(r"[“\"][\w’'-]+(?:\s+[\w’'-]+)?[”\"]")
+
+
+# A noun of words or of a text right before the quote, which the quote then names or spells out (review31): 'The words
+# "..." are carved above the door, the vicar said', 'Her book "..." sold well, her publisher said': the credit closing
+# the sentence reports a thing, it did not say the words.
+_TEXT_NOUN_BEFORE = re.compile(
+    r"\b(?:words|phrase|term|expression|message|motto|slogan|headline|title|titled|entitled|caption|inscription|"
+    r"song|book|novel|film|album|poem|hashtag|chant|banner|sign|tweet|post)\s*[“\"‘'«„]$",
+    re.IGNORECASE,
+)
 
 
 def _final_credit(after: str) -> str | None:
@@ -1151,18 +1164,55 @@ _SENTENCE_ENDS = re.compile(r"^[”\"’']*\s*[.!?]\s+(?=[A-Z])")
 # four words or a short noun phrase and its verb ('"It is over." Lee said.', '"..." The mayor said it twice.'; round
 # pages21).
 _STOPPED_CREDIT = re.compile(
-    rf"\s+(?:(?:The|A|An|His|Her|Their|Its)\s+(?:[\w’'-]+\s+){{0,3}}?|(?:[{CAPITAL}][\w’'.-]*\s+){{1,4}})"
-    rf"(?:also\s+|later\s+)?{_SPEECH}\b"
+    rf"\s+(?:(?:The|A|An|His|Her|Their|Its)\s+(?:[\w’'-]+\s+){{0,3}}?[\w’'-]+|(?:[{CAPITAL}][\w’'.-]*\s+){{0,3}}[{CAPITAL}][\w’'.-]*)"
+    # (a name or an age set off after it: '"..." His lawyer, Tom Hale, told the court ...', review31)
+    rf"(?:,\s+(?:\d{{1,3}}|{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,2}}),)?\s+(?:also\s+|later\s+)?{_SPEECH}\b"
 )
 # Nor does the next sentence when the quote's sentence goes on after it and ends later: a stop after a lower-case word
 # of two letters or more (not an initial, a title's abbreviation or "U.S.") before a capital opens it (round pages21).
 _NEXT_SENTENCE = re.compile(r"(?<=[a-z][a-z])[.!?][”\"’']?\s+(?=[A-Z“\"‘])")
-# abbreviations a full stop ends inside a sentence ("said Gov. Tom Hale", "Lee vs. Park", "Feb. 3")
+# abbreviations a full stop ends inside a sentence ("said Gov. Tom Hale", "Lee vs. Park", "Feb. 3"); titles of rank
+# and office too ("said Maj. Gen. X", "said Adm. X", "said Msgr. X": review31)
 _ABBREVIATED = frozenset(
     [t.lower() for t in _TITLE_ABBREVIATIONS]
+    + ["maj", "brig", "adm", "cmdr", "cdr", "cpl", "pvt", "pte", "msgr", "atty", "hon", "cllr", "amb", "lieut"]
     + ["jr", "sr", "inc", "ltd", "co", "corp", "bros", "mt", "ft", "no", "nos", "vs", "etc", "approx", "est"]
     + ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
 )
+
+
+# ... or when the new sentence is nothing but a credit (review31): a subject of capitalised words, particles and role
+# words, an apposition at most, then a verb of saying and only its audience or an adverbial of time, place or means
+# ('"..." Ana Torres, 45, said.', '"..." Jan de Vries told The Sun yesterday.', '"..." The firm's chief executive, Ana
+# Torres, said on Monday.'): a sentence with no other content can credit nothing but the quote before it.
+_ONLY_CREDIT = re.compile(
+    rf"\s+(?P<subj>[{CAPITAL}](?:[^“”\"«».!?;:]|(?<=\b[{CAPITAL}])\.|{_TITLE_DOT}){{0,100}}?)\s+"
+    rf"(?:[a-z]{{3,}}ly\s+|also\s+|later\s+)?(?P<verb>{_SPEECH})\b(?P<rest>[^“”\"«».!?;:]{{0,60}}?)\s*[.!](?=\s|$)"
+)
+_ONLY_CREDIT_OBJECT = re.compile(r"(?:told|tells|telling|asked|asks)$")
+# words of a clause: a subordinator in the subject, a pronoun, a finite verb or "that" after the verb
+_ONLY_CREDIT_CLAUSE = re.compile(
+    r"\b(?:as|when|while|because|after|before|until|since|then|so|but|if|that|it|he|she|they|we|you|there|was|"
+    r"were|is|are|be|been|would|will|had|has|have|could|should|must|can|may|might|did|does|do)\b"
+)
+_ONLY_CREDIT_ADVERBIAL = re.compile(
+    r"\s+(?:on|in|at|during|after|before|outside|inside|from|via|through|by|over|yesterday|today|tonight|last|this|"
+    r"earlier|later|afterwards|again|recently|ahead)\b"
+)
+
+
+def _only_credit(after: str) -> int:
+    """The end of the sentence opening ``after`` when it is nothing but a credit (_ONLY_CREDIT), else -1."""
+    m = _ONLY_CREDIT.match(after)
+    if m is None or _ONLY_CREDIT_CLAUSE.search(m.group("subj").split(",")[0]) or _ONLY_CREDIT_CLAUSE.search(m.group("rest")):
+        return -1
+    rest = m.group("rest")
+    if rest and _ONLY_CREDIT_OBJECT.match(m.group("verb")):
+        # the audience of "told"/"asked": up to three words before an adverbial ("told The Sun yesterday")
+        rest = re.sub(r"^\s+(?:[\w’'-]+\s*){1,3}?(?=\s+(?:on|in|at|after|yesterday|today|last|this)\b|$)", "", rest)
+    if rest and not _ONLY_CREDIT_ADVERBIAL.match(rest):
+        return -1
+    return m.end()
 
 
 def _next_sentence(after: str) -> int:
@@ -1467,7 +1517,10 @@ def _described_speaker(after: str) -> str | None:
         # 'Will Moy, chief executive of ..., told the BBC': the first part speaks; but '"..." with Norway, the mayor
         # said': a partial quote's clause goes on in lower case after it (a preposition or a conjunction), and its
         # words are no speaker (round pages21)
-        if len(parts) > 1 and _CLAUSE_GOES_ON.match(parts[0]):
+        # ('"..." by police, who said ...': a passive's agent who speaks in the relative clause after it is the
+        # speaker, review31)
+        agent = re.match(r"\s*by\s", parts[0]) is not None and re.match(r"(?:who|which)\s", parts[1]) is not None
+        if len(parts) > 1 and _CLAUSE_GOES_ON.match(parts[0]) and not agent:
             return None  # left to _final_credit, once nobody before the quote speaks
         seg = parts[0]
     runs = list(_CAP_RUN.finditer(seg))
@@ -1485,6 +1538,13 @@ def _described_speaker(after: str) -> str | None:
     ]
     if names:
         return _clean_name(names[-1])
+    if (
+        m is not None
+        and m.re is _AFTER_GENERIC_VERB_FIRST
+        and any(_INSIDE_POSTMODIFIER.match(seg[: r.start()]) for r in runs)
+        and (name := _name_apposed(after, m.end("seg")))
+    ):
+        return name  # '"...," said the director of the X Museum, Ana Torres.': the name set off after the head (review31)
     words = _POSTMODIFIER.split(seg, 1)[0].split()  # "one woman from the capital's east"
     if 1 <= len(words) <= 4 and words[-1].lower() in _ROLE_NOUNS:
         if m is not None and m.re is _AFTER_GENERIC_VERB_FIRST and words == seg.split() and (name := _name_apposed(after, m.end("seg"))):
@@ -1537,7 +1597,12 @@ def _object_saying(clause: str) -> re.Match[str] | None:
     m = _OBJECT_SAYING.search(clause)
     if m is None or _OBJECT_PREP.search(clause, 0, m.start("name")) or m.group("name").split()[-1] in _DOCUMENTS:
         return None
+    if _RELATIVE_SPEAKS.search(clause, m.end("name")):
+        return None  # 'Torres replying to a fan who asked "..."': the relative clause's subject speaks (review31)
     return m
+
+
+_RELATIVE_SPEAKS = re.compile(rf"\b(?:who|which)\s+(?:[a-z]+ly\s+|had\s+|has\s+|then\s+)?{_SPEECH}\b")
 
 
 # A closing mark after one or two quoted words: a scare quote or a name inside the clause ('A "Wanted" poster
@@ -1583,7 +1648,8 @@ def _credit_before(before: str) -> str | None:
         or _BEFORE.search(clause)
         or _BEFORE_ACCORDING.search(clause)
     )
-    if m is None and (owned := _POSSESSOR_ROLE_NAMED.search(clause)):
+    if m is None and (owned := _POSSESSOR_ROLE_NAMED.search(clause)) and not _GAP_SPEECH.search(owned.group("gap")):
+        # (not when another speaks between the verb and the quote: '..., said the accused had told officers "..."')
         return _clean_name(owned.group("name"))
     if m is None:
         m = _partial(clause)
@@ -1612,7 +1678,7 @@ _NAME_BEFORE_APPOSITION = re.compile(rf"(?P<name>{_NAME}),\s+$")
 _POSSESSOR_ROLE_NAMED = re.compile(
     rf"(?<![\w’'-])[{CAPITAL}][\w’'-]*(?:[’']s|(?<=s)[’'])\s+(?:[\w-]+\s+){{0,3}}?(?:{_ROLE_WORD}|spokes(?:man|woman|person)|"
     r"official|ambassador|envoy|adviser|advisor|aide|analyst|lawyer|attorney|prosecutor|captain|chief)"
-    rf",\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,2}}),{_WHEN_ADV}\s+{_VERB_GROUP}\b[^“”\"«».!?]{{0,60}}?[,:]?\s*$"
+    rf",\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,2}}),{_WHEN_ADV}\s+{_VERB_GROUP}\b(?P<gap>[^“”\"«».!?]{{0,60}}?)[,:]?\s*$"
 )
 # A clause whose subject is a name, its verb phrase (any verb, up to four words) closed by a colon before the quote
 # (round speakers23): in news copy the colon hands over to the subject's words ('But Ana Ruiz, who chairs the board,
@@ -1651,10 +1717,41 @@ _LINE_LABELS = frozenset(
 # by a comma (round pages21: interview headlines, 'Holocaust survivor Lea Bram: "..."', 'Ana Ruiz, the judge who
 # stepped down: '...'', 'Ana Ruiz, painter and writer: "..."')
 _LINE_SPEAKER_DESCRIBED = re.compile(
-    rf"\s*(?:(?:[{CAPITAL}][\w’'-]*\s+)?(?:[a-z][\w’'-]*\s+){{1,2}})?(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,2}})"
+    rf"\s*(?:(?:[{CAPITAL}][\w’'-]*\s+){{0,2}}(?P<role>(?:[a-z][\w’'-]*\s+){{1,2}}))?(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,2}})"
     # set off in lower case (not a title-case headline's clause), a noun phrase (not a clause opened by a pronoun)
-    r"(?:,\s+(?!(?:he|she|they|it|we|i|you|who|which|but|and)\s)[a-z][^,:;“”\"‘’«»()]{1,80}?)?\s*:\s*[“\"‘'«„]?"
+    r"(?:,\s+(?!(?:he|she|they|it|we|i|you|who|which|but|and)\s)(?P<description>[a-z][^,:;“”\"‘’«»()]{1,80}?))?\s*:\s*[“\"‘'«„]?"
 )
+# The lower-case words before the name must end in a noun for a person (review31): 'Holocaust survivor X Y:', 'Tennis
+# star X Y:', not a headline about the person ('Tributes paid to X Y:', 'Letter to X Y:', 'Police hunt X Y:')
+_PERSON_SUFFIX = re.compile(r"[a-z’'-]+(?:er|or|ist|ian|eer|ee|man|woman|men|women|ess|wife|ant|ent)s?")
+_NOT_PERSON_SUFFIXED = frozenset(
+    ["after", "over", "under", "never", "ever", "other", "later", "together", "rather", "whether", "either", "neither",
+     "further", "letter", "order", "answer", "paper", "poster", "power", "murder", "disaster", "cover", "chapter",
+     "quarter", "center", "centre", "shelter", "register", "error", "horror", "terror", "mirror", "door", "floor",
+     "sector", "factor", "honour", "honor", "labour", "labor", "colour", "color", "favour", "rumour", "rumor",
+     "matter", "number", "border", "water", "winter", "summer", "corner", "dinner", "weather", "went", "spent",
+     "sent", "meant", "moment", "event", "comment", "statement", "government", "agreement", "present", "recent",
+     "different", "percent", "payment", "treatment", "judgment", "judgement", "argument", "incident", "accident",
+     "content", "want", "plant", "important", "significant", "tribute", "free", "agree", "degree", "committee"]
+)  # fmt: skip
+_PERSON_WORDS = frozenset(
+    ["star", "superstar", "legend", "icon", "veteran", "boss", "widow", "widower", "mum", "dad", "chef", "hero",
+     "heroine", "mogul", "tycoon", "billionaire", "millionaire", "candidate", "nominee", "laureate", "champion",
+     "chief", "head", "guru", "queen", "king", "prince", "princess", "child", "kid", "teen", "teenager", "pupil",
+     "graduate", "native", "detective", "executive", "representative", "relative", "nurse", "coach", "judge", "spy",
+     "monk", "nun", "priest", "bishop", "imam", "rabbi", "pope", "medic", "cop", "hopeful", "great", "ace", "pensioner",
+     "mp", "mep", "ceo"]
+)  # fmt: skip
+
+
+def _person_noun(word: str) -> bool:
+    """Whether a lower-case word names a person (a role, a calling, a relation)."""
+    w = word.lower()
+    if w in _NOT_PERSON_SUFFIXED or w in ("report", "crowd"):
+        return False  # (the documents and the crowd of _ROLE_NOUNS)
+    if w in _ROLE_NOUNS or w in _PERSON_WORDS or w.rstrip("s") in _PERSON_WORDS or re.fullmatch(_ROLE_WORD, w):
+        return True
+    return len(w) >= 5 and _PERSON_SUFFIX.fullmatch(w) is not None and w not in _NOT_PERSON_SUFFIXED and w.rstrip("s") not in _NOT_PERSON_SUFFIXED
 
 
 def _line_speaker(text: str, line_start: int, q: Quote) -> str | None:
@@ -1663,6 +1760,10 @@ def _line_speaker(text: str, line_start: int, q: Quote) -> str | None:
         m = _LINE_SPEAKER_DESCRIBED.fullmatch(text, line_start, q.start)
         if m is not None and any(w.lower() in _CALENDAR or w.lower() in _HOLIDAYS for w in m.group("name").split()):
             return None  # 'Last Christmas, she posted ...: "..."': a time, not a person
+        if m is not None and m.group("role") and not _person_noun(m.group("role").split()[-1]):
+            return None  # 'Tributes paid to X Y: "..."', 'Police hunt X Y: "..."': the person is no speaker there
+        if m is not None and m.group("description") and re.search(rf"\b{_SPEECH}\b", m.group("description")):
+            return None  # 'Asked about X Y, the coach said: "..."': the clause's own subject speaks
     if m is None or any(w.rstrip(".") in _LINE_LABELS for w in m.group("name").split()):
         return None
     name = _clean_name(m.group("name")) or m.group("name")
