@@ -417,3 +417,38 @@ def test_a_host_answering_429_to_everything_is_not_asked_again_this_run(tmp_path
         assert again.new == 10 and again.ok
     finally:
         site.close()
+
+
+def test_an_unforeseen_error_parsing_one_feed_fails_that_feed_not_the_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The feed side of the test above (left by bughunt30, done by the lead): an exception nobody foresaw while
+    one feed is parsed stopped the whole run. It now fails that feed alone, saying so, and the other outlet's
+    feed and page are stored. (The fault is simulated in our own parsing step; the feeds are real.)"""
+    from claimcheck.ingest import feeds
+
+    real = feeds.parse_feed
+
+    def trips_on_one_feed(body: bytes, url: str, content_type: str | None = None) -> object:
+        if url.endswith("/odd.xml"):
+            raise AttributeError("'NoneType' object has no attribute 'get'")
+        return real(body, url, content_type)
+
+    monkeypatch.setattr(feeds, "parse_feed", trips_on_one_feed)
+    site = Site()
+    try:
+        site.route("/quay", article_html("Dunmore ferry fares rise", PARAS, "2026-03-02T06:15:00+00:00"), headers=HTML)
+        site.route("/odd.xml", rss([{"title": "q", "link": site.url("/quay"), "guid": "a"}]), headers=XML)
+        site.route("/other.xml", rss([{"title": "q", "link": site.url("/quay"), "guid": "q"}]), headers=XML)
+        cfg = parse_sources(
+            "outlets:\n" + _outlet([site.url("/odd.xml")]) + _outlet([site.url("/other.xml")], "post", "Bay Post")
+        )
+        with Store.open(tmp_path / "s.db") as store:
+            report = run_fetch(cfg, store, FetchOptions(settings=FAST, workers=0))
+            stored = [a.outlet for a in store.iter_articles()]
+        gazette, post = report.outlets
+        assert (gazette.feeds_ok, gazette.new, post.feeds_ok, post.new) == (0, 0, 1, 1), gazette.reasons
+        assert list(gazette.reasons) == ["feed: could not read the feed (internal error: AttributeError)"]
+        assert stored == ["post"]
+    finally:
+        site.close()

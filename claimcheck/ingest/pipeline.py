@@ -365,7 +365,14 @@ class _Run(SharedHosts):
             from claimcheck.ingest.body import gunzip_capped
 
             body = gunzip_capped(body, self.http.s.max_bytes, url)
-        parsed: ParsedFeed = await self.extractor.call(parse_feed, body, url, content_type)
+        try:
+            parsed: ParsedFeed = await self.extractor.call(parse_feed, body, url, content_type)
+        except (FetchError, FeedParseError):  # the pool's own, and a body that is no feed: said as they are
+            raise
+        except Exception as e:
+            # An error nobody foresaw, met on this one hostile feed (a parser's or ours): the feed fails alone,
+            # saying so, as a page does (_page); the run and the other outlets go on. Ctrl-C still stops it.
+            raise FeedParseError(f"could not read the feed (internal error: {type(e).__name__})") from None
         return parsed
 
     def _save_feed(
