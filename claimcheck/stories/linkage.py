@@ -71,14 +71,13 @@ def _average_linkage(
     sums: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # per group of 2+: term ids and summed weights
     when: dict[int, list[float]] = {}  # per group: its articles' known times, sorted
     inner: dict[int, float] = {}  # per group: the sum of its articles' pairwise similarities (undamped)
-    row_terms = vec.terms
-    # a lone article's weights as float64 once for all (a judged pair's lone side read them with a conversion
-    # of its own each time; 8 bytes x top_terms an article: 16 MB at 50,000 articles)
-    row_weights = vec.weights.astype(np.float64)
+    row_terms, row_weights = vec.terms, vec.weights
     pad = (row_terms < 0).sum(axis=1).tolist()  # padding (-1) comes first in each row
     slot = np.full(int(row_terms.max(initial=0)) + 1, -1, dtype=np.int64)
     count = np.arange(4 * row_terms.shape[1], dtype=np.int64)  # positions, grown with the largest vector
     same_seconds = options.same_days * 86400.0
+    moments = times.tolist()  # per article: its time (NaN: none)
+    middle: dict[int, float] = {}  # per group of 2+ with a known time: the median of its times (``when``)
     recur_seconds = options.recur_days * 86400.0 if recur is not None else 0.0
 
     def find(i: int) -> int:
@@ -91,7 +90,8 @@ def _average_linkage(
         v = sums.get(g)
         if v is None:
             k = pad[g]
-            v = (row_terms[g, k:], row_weights[g, k:])  # a lone article's: not kept
+            v = (row_terms[g, k:], row_weights[g, k:].astype(np.float64))  # a lone article's: not kept
+            # (as float64 here: the window's weights in float64 at once would add 16 MB to the peak at 50,000)
         return v
 
     def times_of(g: int) -> list[float]:
@@ -147,7 +147,7 @@ def _average_linkage(
         dot = sum(prod.tolist(), 0.0)  # one after another, in the smaller vector's order
         avg = dot / (na * nb)
         wa, wb = times_of(a), times_of(b)
-        gap = abs(_median(wa) - _median(wb)) if wa and wb else 0.0
+        gap = abs(middle.get(a, moments[a]) - middle.get(b, moments[b])) if wa and wb else 0.0
         fig = False
         if gap > same_seconds:  # a shared precise figure: the same fact, no damping
             fig = bool(figure[shared].any())
@@ -249,6 +249,9 @@ def _average_linkage(
         when.pop(gone, None)
         for moment in moved:  # the smaller group's times into the larger's, kept sorted
             bisect.insort(kept, moment)
+        middle.pop(gone, None)
+        if kept:
+            middle[keep] = _median(kept)
     groups = [members.get(g, [g]) for g in range(n) if parent[g] == g]
     return sorted((sorted(m) for m in groups), key=lambda m: m[0])
 

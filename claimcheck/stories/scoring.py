@@ -119,15 +119,17 @@ def _scores(
         rows = vec.terms[firsts] + 1  # 0: padding
         used = _unique(rows.ravel())
         tj = vec.terms[j]  # gathered once
-        if len(firsts) * len(used) <= _TABLE_MOST:
+        # each first article's row of the table ends in a column of -1 that a term the chunk's firsts lack
+        # (column -1) lands on: the last of the row before it, or for the first row (place -1) of the last
+        if len(firsts) * (len(used) + 1) <= _TABLE_MOST:
+            stride = len(used) + 1
             column[used] = np.arange(len(used))
-            table = np.full(len(firsts) * len(used), -1, dtype=np.int16)
-            base = np.arange(len(firsts), dtype=np.int64)[:, None] * len(used)
+            table = np.full(len(firsts) * stride, -1, dtype=np.int16)
+            base = np.arange(len(firsts), dtype=np.int64)[:, None] * stride
             table[base + column[rows]] = place
             col = column[tj + 1]
             column[used] = -1
-            hit = table[local.astype(np.int64)[:, None] * len(used) + np.maximum(col, 0)]
-            hit[col < 0] = -1
+            hit = table[local[:, None] * stride + col]
             tj = tj.ravel()
             hit = hit.ravel()
             at = np.flatnonzero((hit >= 0) & (tj >= 0))  # padding (-1) matches padding: left out
