@@ -321,8 +321,7 @@ def test_bulk_pair_scores_are_the_merge_of_the_two_rows_bit_for_bit(monkeypatch:
     row's on the table's last entry) and by its binary search, gives each pair the float32 of its shared
     terms' float32 products summed in float64 in term order, and whether one of them is a marked figure:
     every pair of the articles, in order and shuffled, in chunks of several sizes."""
-    from claimcheck.stories import _scores, _vectors, index_articles
-    from claimcheck.stories import scoring
+    from claimcheck.stories import _scores, _vectors, index_articles, scoring
 
     arts = sample() + [art("o4", t, x, 9, f"again-{k}") for k, (t, x) in enumerate(FLOOD + PHONE)]
     options = StoryOptions(top_terms=30, keys=4)  # wider than most articles' shared terms: padding

@@ -148,7 +148,8 @@ def _scores(
             pos = found[at]
         row = at // width
         # the second articles' weights of the shared terms, read where they are (not their whole rows first)
-        prod = vec.weights[firsts].ravel()[pos] * flat_weights[j.astype(np.int64)[row] * width + (at - row * width)]
+        second = j.astype(np.int64)[row] * width + (at - row * width)
+        prod = vec.weights[firsts].ravel()[pos] * flat_weights[second]
         out[s : s + chunk] = np.bincount(row, weights=prod, minlength=len(i))
         if figure is not None:
             both[s + row[figure[tj[at]]]] = True
