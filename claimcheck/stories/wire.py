@@ -34,7 +34,7 @@ def _mark_wire_copies(
     """:func:`mark_all_wire_copies` over a window: the texts of whole stories ``_WIRE_BATCH`` articles at
     a time, each batch in one pass (copies are looked for within a story only, so batches change nothing).
     The cyclic collector is paused: an ``Article`` per article and a record per story, none in a cycle (its
-    collections walked the window's and the stories' records: ~6% of the step at 50,000 articles)."""
+    collections walked the window's and the stories' records: ~5% of the step at 50,000 articles)."""
     with paused_gc():
         return _marked_copies(stories, window, positions, outlets)
 
