@@ -316,6 +316,43 @@ def test_bulk_pair_scores_equal_the_cosine_of_the_truncated_vectors() -> None:
         assert abs(score - want) < 1e-5
 
 
+def test_bulk_pair_scores_are_the_merge_of_the_two_rows_bit_for_bit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """_scores, by its table (padding without a column, absent terms on each row's closing -1, the first
+    row's on the table's last entry) and by its binary search, gives each pair the float32 of its shared
+    terms' float32 products summed in float64 in term order, and whether one of them is a marked figure:
+    every pair of the articles, in order and shuffled, in chunks of several sizes."""
+    from claimcheck.stories import _scores, _vectors, index_articles, scoring
+
+    arts = sample() + [art("o4", t, x, 9, f"again-{k}") for k, (t, x) in enumerate(FLOOD + PHONE)]
+    options = StoryOptions(top_terms=30, keys=4)  # wider than most articles' shared terms: padding
+    ix = index_articles(arts, options)
+    vec = _vectors(ix, options)
+    assert (vec.terms < 0).any() and (vec.terms >= 0).sum(axis=1).min() > 0  # padding, and real terms
+    marked = np.zeros(int(vec.terms.max()) + 1, dtype=bool)
+    marked[vec.terms[vec.terms >= 0][::3]] = True  # every third term a "figure"
+    pairs = np.array([(i, j) for i in range(len(arts)) for j in range(i + 1, len(arts))], dtype=np.int32)
+    want, shares = [], []
+    for i, j in pairs.tolist():
+        b = dict(zip(vec.terms[j].tolist(), vec.weights[j], strict=True))
+        total, fig = 0.0, False
+        for t, w in zip(vec.terms[i].tolist(), vec.weights[i], strict=True):  # in term order
+            if t >= 0 and t in b:
+                total += float(np.float32(w) * np.float32(b[t]))
+                fig = fig or bool(marked[t])
+        want.append(np.float32(total))
+        shares.append(fig)
+    assert 0 < sum(w > 0 for w in want) < len(want) and 0 < sum(shares) < len(shares)
+    shuffled = np.random.default_rng(3).permutation(len(pairs))
+    for most in (scoring._TABLE_MOST, 0):  # the table, then the binary search for every chunk
+        monkeypatch.setattr(scoring, "_TABLE_MOST", most)
+        for chunk in (1, 3, 7, len(pairs)):
+            got, fig = _scores(vec, pairs, chunk=chunk, figure=marked)
+            assert got.tolist() == [float(w) for w in want] and fig.tolist() == shares
+            got, fig = _scores(vec, pairs[shuffled], chunk=chunk, figure=marked)
+            assert got.tolist() == [float(want[k]) for k in shuffled.tolist()]
+            assert fig.tolist() == [shares[k] for k in shuffled.tolist()]
+
+
 def test_article_vectors_are_the_same_whatever_the_chunk_of_articles_ranked_at_once() -> None:
     """_vectors ranks the index rows a chunk of articles at a time (memory): each article's top terms,
     weights and blocking keys (in order) must not depend on where the chunks end, nor the candidate pairs."""

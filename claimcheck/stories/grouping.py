@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from claimcheck.collector import paused_gc
 from claimcheck.stories.index import _Index, index_articles
 from claimcheck.stories.linkage import _average_linkage, _split_short
 from claimcheck.stories.links import _Headlines, _NameParts, _Places, _Recurrences
@@ -22,10 +23,20 @@ def group(
     list: tooling) gets each merge's two groups (their articles) and the rule that made it."""
     options = options or StoryOptions()
     window = Window.of(articles)
-    n = len(window)
-    if n == 0:
+    if len(window) == 0:
         return []
     ix = ix or index_articles(window, options)
+    # the linkage and the story pass make hundreds of thousands of small tuples, lists and dicts and no
+    # reference cycles: each collection the collector ran among them walked every object the process holds
+    # (the window's columns, the index's spellings): ~10% of the grouping's CPU at 50,000 articles
+    with paused_gc():
+        return _group(window, options, ix, joined)
+
+
+def _group(
+    window: Window, options: StoryOptions, ix: _Index, joined: list[tuple[list[int], list[int], str]] | None
+) -> list[list[int]]:
+    n = len(window)
     vec = _vectors(ix, options)
     times = _timestamps(window.rows)
     pairs = _candidates(vec, times, options)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
@@ -139,6 +140,7 @@ _NAME_ADDS = 2  # words a topic may gain to finish names
 _NAME_BREAKS = frozenset(",;:.!?…—–")  # a mark after a word that ends a name
 
 
+@functools.lru_cache(maxsize=1 << 14)  # a story's topic asks it ~50 times, mostly of the same title words
 def _key(word: str) -> str:
     """A word as the index counts it (its term: "Timberlake's" is "timberlake"), else lower case."""
     token = word.strip(_AROUND)

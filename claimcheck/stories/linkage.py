@@ -76,6 +76,8 @@ def _average_linkage(
     slot = np.full(int(row_terms.max(initial=0)) + 1, -1, dtype=np.int64)
     count = np.arange(4 * row_terms.shape[1], dtype=np.int64)  # positions, grown with the largest vector
     same_seconds = options.same_days * 86400.0
+    moments = times.tolist()  # per article: its time (NaN: none)
+    middle: dict[int, float] = {}  # per group of 2+ with a known time: the median of its times (``when``)
     recur_seconds = options.recur_days * 86400.0 if recur is not None else 0.0
 
     def find(i: int) -> int:
@@ -89,6 +91,7 @@ def _average_linkage(
         if v is None:
             k = pad[g]
             v = (row_terms[g, k:], row_weights[g, k:].astype(np.float64))  # a lone article's: not kept
+            # (as float64 here: the window's weights in float64 at once would add 16 MB to the peak at 50,000)
         return v
 
     def times_of(g: int) -> list[float]:
@@ -116,7 +119,12 @@ def _average_linkage(
     origin: dict[int, int] = {}  # per group of 2+ (``outlet``): the one outlet of all its articles, or -1
     refused: set[tuple[int, int, int, int]] = set()  # group pairs already judged, at their sizes then
     for i, j in _pair_lists(pairs):
-        a, b = find(i), find(j)
+        # an article that is its group or whose parent is (most of them): its group without a call
+        a, b = parent[i], parent[j]
+        if parent[a] != a:
+            a = find(i)
+        if parent[b] != b:
+            b = find(j)
         if a == b:
             continue
         if a > b:
@@ -134,11 +142,12 @@ def _average_linkage(
         slot[lt] = -1
         hit = at >= 0
         shared = st[hit]
-        prod = sw[hit] * lw[at[hit]]
+        spots = at[hit]  # the shared terms' places in the larger vector
+        prod = sw[hit] * lw[spots]
         dot = sum(prod.tolist(), 0.0)  # one after another, in the smaller vector's order
         avg = dot / (na * nb)
         wa, wb = times_of(a), times_of(b)
-        gap = abs(_median(wa) - _median(wb)) if wa and wb else 0.0
+        gap = abs(middle.get(a, moments[a]) - middle.get(b, moments[b])) if wa and wb else 0.0
         fig = False
         if gap > same_seconds:  # a shared precise figure: the same fact, no damping
             fig = bool(figure[shared].any())
@@ -222,20 +231,27 @@ def _average_linkage(
         # the kept group's terms keep their places, a term in both adds the other's weight to its own, and
         # the other's new terms come after, in their order (as ``target[t] = target.get(t, 0.0) + w``)
         (kt, kw), (gt, gw) = (va, vb) if keep == a else (vb, va)
-        slot[kt] = count[: len(kt)]
-        at = slot[gt]
-        slot[kt] = -1
-        common = at >= 0
-        w = kw.copy()
-        w[at[common]] += gw[common]
+        if kt is lt:  # the kept vector is the larger one: the other's terms were found in it above
+            common, into = hit, spots
+        else:
+            slot[kt] = count[: len(kt)]
+            at = slot[gt]
+            slot[kt] = -1
+            common = at >= 0
+            into = at[common]
         fresh = ~common
-        sums[keep] = (np.concatenate((kt, gt[fresh])), np.concatenate((w, gw[fresh])))
+        w = np.concatenate((kw, gw[fresh]))
+        w[into] += gw[common]
+        sums[keep] = (np.concatenate((kt, gt[fresh])), w)
         sums.pop(gone, None)
         kept, moved = (wa, wb) if keep == a else (wb, wa)
         when[keep] = kept
         when.pop(gone, None)
         for moment in moved:  # the smaller group's times into the larger's, kept sorted
             bisect.insort(kept, moment)
+        middle.pop(gone, None)
+        if kept:
+            middle[keep] = _median(kept)
     groups = [members.get(g, [g]) for g in range(n) if parent[g] == g]
     return sorted((sorted(m) for m in groups), key=lambda m: m[0])
 

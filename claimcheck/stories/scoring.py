@@ -111,37 +111,45 @@ def _scores(
     out = np.empty(len(pairs), dtype=np.float32)
     both = np.zeros(len(pairs), dtype=bool)
     width = vec.terms.shape[1]
-    column = np.full(int(vec.terms.max(initial=0)) + 2, -1, dtype=np.int64)  # term id + 1 -> chunk's number
+    # term id -> the chunk's number for it, -1 when absent; the padding (-1) reads the last entry, never a term's
+    column = np.full(int(vec.terms.max(initial=0)) + 2, -1, dtype=np.int64)
     place = np.arange(width, dtype=np.int16)
+    flat_weights = vec.weights.ravel()
     for s in range(0, len(pairs), chunk):
         i, j = pairs[s : s + chunk, 0], pairs[s : s + chunk, 1]
         firsts, local = np.unique(i, return_inverse=True)
-        rows = vec.terms[firsts] + 1  # 0: padding
+        rows = vec.terms[firsts]
         used = _unique(rows.ravel())
+        used = used[used >= 0]  # the padding has no number: it is absent
         tj = vec.terms[j]  # gathered once
-        if len(firsts) * len(used) <= _TABLE_MOST:
+        # each first article's row of the table ends in a column of -1 that a term the chunk's firsts lack
+        # (column -1) lands on: the last of the row before it, or for the first row (place -1) of the last
+        if len(firsts) * (len(used) + 1) <= _TABLE_MOST:
+            stride = len(used) + 1
             column[used] = np.arange(len(used))
-            table = np.full(len(firsts) * len(used), -1, dtype=np.int16)
-            base = np.arange(len(firsts), dtype=np.int64)[:, None] * len(used)
-            table[base + column[rows]] = place
-            col = column[tj + 1]
+            table = np.full(len(firsts) * stride, -1, dtype=np.int16)
+            real = rows >= 0
+            table[(np.arange(len(firsts), dtype=np.int64)[:, None] * stride + column[rows])[real]] = (
+                np.broadcast_to(place, rows.shape)[real]
+            )
+            col = column[tj]
             column[used] = -1
-            hit = table[local.astype(np.int64)[:, None] * len(used) + np.maximum(col, 0)]
-            hit[col < 0] = -1
+            hit = table[local[:, None] * stride + col].ravel()
             tj = tj.ravel()
-            hit = hit.ravel()
-            at = np.flatnonzero((hit >= 0) & (tj >= 0))  # padding (-1) matches padding: left out
+            at = np.flatnonzero(hit >= 0)  # the padding (-1) of the second articles is absent too
             pos = local[at // width] * width + hit[at]
         else:  # pairs not sorted by their first article: too many firsts for a table, binary search
             big = np.int64(vec.terms.max(initial=0)) + 2
-            keys = (np.arange(len(firsts), dtype=np.int64)[:, None] * big + rows).ravel()
+            keys = (np.arange(len(firsts), dtype=np.int64)[:, None] * big + rows + 1).ravel()
             wanted = (tj + (local.astype(np.int64) * big + 1)[:, None]).ravel()
             found = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
             tj = tj.ravel()
             at = np.flatnonzero((keys[found] == wanted) & (tj >= 0))
             pos = found[at]
-        prod = vec.weights[firsts].ravel()[pos] * vec.weights[j].ravel()[at]
         row = at // width
+        # the second articles' weights of the shared terms, read where they are (not their whole rows first)
+        second = j.astype(np.int64)[row] * width + (at - row * width)
+        prod = vec.weights[firsts].ravel()[pos] * flat_weights[second]
         out[s : s + chunk] = np.bincount(row, weights=prod, minlength=len(i))
         if figure is not None:
             both[s + row[figure[tj[at]]]] = True

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
+from claimcheck.collector import paused_gc
 from claimcheck.match.syndication import ShingleTable, find_syndicated, shingle_table, stored_table
 from claimcheck.models import Article, Outlet, Story, StoryArticle
 from claimcheck.stories.records import Window, _positions
@@ -31,7 +32,16 @@ def _mark_wire_copies(
     stories: Sequence[Story], window: Window, positions: Mapping[str, int], outlets: Mapping[str, Outlet]
 ) -> list[Story]:
     """:func:`mark_all_wire_copies` over a window: the texts of whole stories ``_WIRE_BATCH`` articles at
-    a time, each batch in one pass (copies are looked for within a story only, so batches change nothing)."""
+    a time, each batch in one pass (copies are looked for within a story only, so batches change nothing).
+    The cyclic collector is paused: an ``Article`` per article and a record per story, none in a cycle (its
+    collections walked the window's and the stories' records: ~5% of the step at 50,000 articles)."""
+    with paused_gc():
+        return _marked_copies(stories, window, positions, outlets)
+
+
+def _marked_copies(
+    stories: Sequence[Story], window: Window, positions: Mapping[str, int], outlets: Mapping[str, Outlet]
+) -> list[Story]:
     copies: dict[int, list[bool]] = {}  # story index -> per article: a wire copy
     batch: list[int] = []
     size = 0
