@@ -1521,6 +1521,20 @@ _SIZE_IN_NAME = re.compile(
 # is of small plain figures ("Rovers 2 - 1", "won 104 - 98"): the aside's first figure has a scale or a unit of its
 # own ("1.5million", "£38bn", "40%"), or the second is a thousand or more.
 _SPACED_DASH = re.compile(r"\s+[-–—]\s+")
+# ... but a vote's or a game's two sides are a tally whatever their size (review32): "won the ballot by 2,345 -
+# 1,876", "passed 52% - 48%", "delegates voted 1,204 - 1,150", after a word of voting, deciding or winning in the
+# clause before the pair; unless the second figure is told as a difference ("votes rose to 1.2 million - 300,000
+# more than in 2019")
+_TALLY_BEFORE = re.compile(
+    r"\b(?:vot(?:e|es|ed|ing|ers?)|ballot(?:s|ed|ing)?|poll(?:s|ed)?|referendum|tally|score[sd]?|result|margin|"
+    r"won|wins?|beat(?:s|en)?|defeat(?:s|ed)?|lost|los(?:e|es|ing)|edg(?:e|es|ed)|drew|tied|led|leads?|trail(?:s|ed)?|"
+    r"pass(?:es|ed)?|carried|approv(?:e|es|ed)|reject(?:s|ed)?|back(?:s|ed)|ruled|in\s+favou?r)\b[^.;:!?]*$",
+    re.IGNORECASE,
+)
+_DIFFERENCE_AFTER = re.compile(
+    r"(?:\s+[\w'’-]+){0,2}?\s+(?:more|fewer|less|extra|up|down|higher|lower|short|over|above|below|of\s+them)\b",
+    re.IGNORECASE,
+)
 
 
 def _dash_aside(s: str, raw: _Raw, nxt: _Raw) -> bool:
@@ -1528,6 +1542,8 @@ def _dash_aside(s: str, raw: _Raw, nxt: _Raw) -> bool:
         return False
     if _BETWEEN_RE.search(s, max(0, raw.start - 12), raw.start):
         return False  # "between 3,000 - 2,000 years ago": a range written backwards
+    if _TALLY_BEFORE.search(s, max(0, raw.start - 80), raw.start) and not _DIFFERENCE_AFTER.match(s, nxt.end):
+        return False  # a tally
     return raw.scale > 1.0 or raw.unit is not None or nxt.value >= 1000
 
 
