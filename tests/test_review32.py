@@ -69,3 +69,17 @@ def test_a_conversion_rounded_near_the_other_figure_still_joins() -> None:
         rows = number_rows(f"The Kelby flood barrier was raised by {a} on Friday.",
                            f"The Kelby flood barrier was raised by {b} on Friday.")  # fmt: skip
         assert len(row_of(rows, b)) == 2, (a, b)
+
+
+# --- a reading below zero told with its sign after it ----------------------------------------------------------------
+
+
+def test_a_temperature_told_below_zero_is_a_reading_below_zero() -> None:
+    # "14C below zero" was read as 14C: it met the afternoon's 14C and never the "-14C" of the same night
+    rows = number_rows("Temperatures fell to 14C below zero at Ambleholt overnight.",
+                       "Ambleholt recorded 14C on Tuesday afternoon.")  # fmt: skip
+    assert len(row_of(rows, "below zero")) == 1
+    rows = number_rows("Temperatures fell to 14C below zero at Ambleholt overnight.",
+                       "Temperatures fell to -14C at Ambleholt overnight.")  # fmt: skip
+    assert len(row_of(rows, "below zero")) == 2
+    assert [c.value.low for c in extract_claims("Kelby shivered at 9F below zero.") if c.value] == [-9.0]

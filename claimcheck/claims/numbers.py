@@ -144,6 +144,8 @@ _FRACTIONS = {"1/2": 0.5, "1/4": 0.25, "3/4": 0.75, "1/3": 1 / 3, "2/3": 2 / 3, 
               "⅓": 1 / 3, "⅔": 2 / 3}  # fmt: skip
 _NAME_BEFORE = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][a-z]+\s$")
 _MINUS = re.compile(r"(?:\bminus\s+|(?<![\w.,])[-−])$", re.IGNORECASE)
+# a temperature's sign told after it: "14C below zero" ("below freezing" is 32F in Fahrenheit: left as it is)
+_BELOW_ZERO = re.compile(r"\s+below\s+zero\b", re.IGNORECASE)
 _DECADE = re.compile(r"^'?s\b")
 _OF = re.compile(r"\s+of\s+(?:the\s+|their\s+|its\s+|them\b)?", re.IGNORECASE)
 _HYPHEN_UNIT = re.compile(r"-([a-z]+(?:-[a-z]+)*)")
@@ -1026,6 +1028,8 @@ def _digit_numbers(s: str, blocked: list[tuple[int, int]]) -> list[_Raw]:
             continue
         if measure == "temperature" and (minus := _MINUS.search(s, max(0, start - 8), start)):
             value, start = -value, minus.start()  # "minus 5C"
+        elif measure == "temperature" and value > 0 and (below := _BELOW_ZERO.match(s, end)):
+            value, end = -value, below.end()  # "14C below zero": a reading below zero, as "-14C" (review32)
         raw = _Raw(start, end, value, "digits", unit, measure=measure, scale=_SCALES.get(scale, 1.0))
         if not unit and (half := _HYPHEN_HALF.match(s, end)):
             raw.value, raw.end = value + 0.5, half.end()  # "5-and-a-half points"
