@@ -60,12 +60,12 @@ def test_a_conversion_rounded_far_from_the_other_figure_stays_apart() -> None:
     # 5,000 litres is 1,321 gallons: "1,000 gallons" is a third less
     rows = number_rows("About 5,000 litres of milk spilled at Kelby.", "About 1,000 gallons of milk spilled at Kelby.")
     assert len(row_of(rows, "1,000 gallons")) == 1
-    rows = number_rows("The Kelby pumpkin beat the record by 50kg.", "The Kelby pumpkin beat the record by 100lb.")
-    assert len(row_of(rows, "100lb")) == 1
+    rows = number_rows("The Kelby flood barrier runs for three miles.", "The Kelby flood barrier runs for 5.5km.")
+    assert len(row_of(rows, "5.5km")) == 1  # 3.42 miles; three miles is 4.8km
 
 
 def test_a_conversion_rounded_near_the_other_figure_still_joins() -> None:
-    for a, b in (("2 metres", "six feet"), ("10 km", "six miles"), ("3 km", "two miles"), ("12 km", "seven miles")):
+    for a, b in (("2 metres", "six feet"), ("10 km", "six miles"), ("3 km", "two miles"), ("12 km", "seven miles"), ("50 tonnes", "50 tons")):
         rows = number_rows(f"The Kelby flood barrier was raised by {a} on Friday.",
                            f"The Kelby flood barrier was raised by {b} on Friday.")  # fmt: skip
         assert len(row_of(rows, b)) == 2, (a, b)
