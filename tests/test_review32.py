@@ -48,6 +48,7 @@ def test_an_aside_after_a_spaced_dash_keeps_both_figures() -> None:
     assert _figures("Turnout in Orrin rose to 1.2 million - 300,000 more than in 2019.") == [
         (1.2e6, 1.2e6), (300000, 300000)]  # fmt: skip
     assert _figures("Ticket sales passed 12,000 - 2,000 more than last year.") == [(12000, 12000), (2000, 2000)]
+    assert _figures("The Kelby appeal passed £45m - £12m of it from local firms.") == [(45e6, 45e6), (12e6, 12e6)]
 
 
 # --- a rounded conversion: a one-digit figure does not stretch to a quarter ------------------------------------------

@@ -1527,8 +1527,8 @@ _SIZE_IN_NAME = re.compile(
 _SPACED_DASH = re.compile(r"\s+[-–—]\s+")
 # ... but a vote's or a game's two sides are a tally whatever their size (review32): "won the ballot by 2,345 -
 # 1,876", "passed 52% - 48%", "delegates voted 1,204 - 1,150", after a word of voting, deciding or winning in the
-# clause before the pair; unless the second figure is told as a difference ("votes rose to 1.2 million - 300,000
-# more than in 2019")
+# clause before the pair; unless the second figure is told as a difference or a part ("votes rose to 1.2 million -
+# 300,000 more than in 2019", "the fund passed £45m - £12m of it from donors")
 _TALLY_BEFORE = re.compile(
     r"\b(?:vot(?:e|es|ed|ing|ers?)|ballot(?:s|ed|ing)?|poll(?:s|ed)?|referendum|tally|score[sd]?|result|margin|"
     r"won|wins?|beat(?:s|en)?|defeat(?:s|ed)?|lost|los(?:e|es|ing)|edg(?:e|es|ed)|drew|tied|led|leads?|trail(?:s|ed)?|"
@@ -1536,7 +1536,7 @@ _TALLY_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _DIFFERENCE_AFTER = re.compile(
-    r"(?:\s+[\w'’-]+){0,2}?\s+(?:more|fewer|less|extra|up|down|higher|lower|short|over|above|below|of\s+them)\b",
+    r"(?:\s+[\w'’-]+){0,2}?\s+(?:more|fewer|less|extra|up|down|higher|lower|short|over|above|below|of\s+(?:them|it|which|whom))\b",
     re.IGNORECASE,
 )
 
