@@ -144,6 +144,8 @@ _FRACTIONS = {"1/2": 0.5, "1/4": 0.25, "3/4": 0.75, "1/3": 1 / 3, "2/3": 2 / 3, 
               "⅓": 1 / 3, "⅔": 2 / 3}  # fmt: skip
 _NAME_BEFORE = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][a-z]+\s$")
 _MINUS = re.compile(r"(?:\bminus\s+|(?<![\w.,])[-−])$", re.IGNORECASE)
+# a temperature's sign told after it: "14C below zero" ("below freezing" is 32F in Fahrenheit: left as it is)
+_BELOW_ZERO = re.compile(r"\s+below\s+zero\b", re.IGNORECASE)
 _DECADE = re.compile(r"^'?s\b")
 _OF = re.compile(r"\s+of\s+(?:the\s+|their\s+|its\s+|them\b)?", re.IGNORECASE)
 _HYPHEN_UNIT = re.compile(r"-([a-z]+(?:-[a-z]+)*)")
@@ -1026,6 +1028,8 @@ def _digit_numbers(s: str, blocked: list[tuple[int, int]]) -> list[_Raw]:
             continue
         if measure == "temperature" and (minus := _MINUS.search(s, max(0, start - 8), start)):
             value, start = -value, minus.start()  # "minus 5C"
+        elif measure == "temperature" and value > 0 and (below := _BELOW_ZERO.match(s, end)):
+            value, end = -value, below.end()  # "14C below zero": a reading below zero, as "-14C" (review32)
         raw = _Raw(start, end, value, "digits", unit, measure=measure, scale=_SCALES.get(scale, 1.0))
         if not unit and (half := _HYPHEN_HALF.match(s, end)):
             raw.value, raw.end = value + 0.5, half.end()  # "5-and-a-half points"
@@ -1521,6 +1525,20 @@ _SIZE_IN_NAME = re.compile(
 # is of small plain figures ("Rovers 2 - 1", "won 104 - 98"): the aside's first figure has a scale or a unit of its
 # own ("1.5million", "£38bn", "40%"), or the second is a thousand or more.
 _SPACED_DASH = re.compile(r"\s+[-–—]\s+")
+# ... but a vote's or a game's two sides are a tally whatever their size (review32): "won the ballot by 2,345 -
+# 1,876", "passed 52% - 48%", "delegates voted 1,204 - 1,150", after a word of voting, deciding or winning in the
+# clause before the pair; unless the second figure is told as a difference or a part ("votes rose to 1.2 million -
+# 300,000 more than in 2019", "the fund passed £45m - £12m of it from donors")
+_TALLY_BEFORE = re.compile(
+    r"\b(?:vot(?:e|es|ed|ing|ers?)|ballot(?:s|ed|ing)?|poll(?:s|ed)?|referendum|tally|score[sd]?|result|margin|"
+    r"won|wins?|beat(?:s|en)?|defeat(?:s|ed)?|lost|los(?:e|es|ing)|edg(?:e|es|ed)|drew|tied|led|leads?|trail(?:s|ed)?|"
+    r"pass(?:es|ed)?|carried|approv(?:e|es|ed)|reject(?:s|ed)?|back(?:s|ed)|ruled|in\s+favou?r)\b[^.;:!?]*$",
+    re.IGNORECASE,
+)
+_DIFFERENCE_AFTER = re.compile(
+    r"(?:\s+[\w'’-]+){0,2}?\s+(?:more|fewer|less|extra|up|down|higher|lower|short|over|above|below|of\s+(?:them|it|which|whom))\b",
+    re.IGNORECASE,
+)
 
 
 def _dash_aside(s: str, raw: _Raw, nxt: _Raw) -> bool:
@@ -1528,6 +1546,8 @@ def _dash_aside(s: str, raw: _Raw, nxt: _Raw) -> bool:
         return False
     if _BETWEEN_RE.search(s, max(0, raw.start - 12), raw.start):
         return False  # "between 3,000 - 2,000 years ago": a range written backwards
+    if _TALLY_BEFORE.search(s, max(0, raw.start - 80), raw.start) and not _DIFFERENCE_AFTER.match(s, nxt.end):
+        return False  # a tally
     return raw.scale > 1.0 or raw.unit is not None or nxt.value >= 1000
 
 

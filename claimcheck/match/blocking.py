@@ -1736,17 +1736,23 @@ def one_measure(a: Claim, b: Claim) -> bool:
 # A conversion rounded to one or two significant digits ("6km (four miles)", "10 km" / "up to six miles", "100
 # square kilometres" / "nearly 40 square miles", "nine metres" / "30ft", variants30): the other figure, converted
 # into this one's unit, rounds to it at its own digits. Newsrooms round a conversion as far as the original's
-# precision allows; a relative tolerance (``CONVERSION_TOLERANCE``) misses the one-digit roundings.
+# precision allows; a relative tolerance (``CONVERSION_TOLERANCE``) misses the one-digit roundings. A one-digit
+# figure rounds a span of up to half its size ("two miles" is 1.5 to 2.5 miles, so "4 km", 2.49 miles, rounds to
+# it), and no newsroom writes a conversion a quarter off when a half or a second digit says it ("2.5 miles"): the
+# rounded figure is at most a tenth off the other one converted (review32; "seven miles" / "12 km" is 6% off,
+# "four miles" / "6km" 7%, "two miles" / "3 km" 7.5%, "six feet" / "2 metres" 9%, "50 tonnes" / "50 tons" 9%).
 _ROUNDED_DIGITS = 2
+_ROUNDED_OFF = 0.1
 
 
 def _rounded_conversion(x: float, ux: str, y: float, uy: str) -> bool:
     """Whether ``x`` (unit ``ux``) is ``y`` (unit ``uy``, of the same dimension, no temperature) converted into
-    ``ux`` and rounded to ``x``'s significant digits, of which it has at most ``_ROUNDED_DIGITS``."""
+    ``ux`` and rounded to ``x``'s significant digits, of which it has at most ``_ROUNDED_DIGITS``, no further off
+    than ``_ROUNDED_OFF`` of ``x``."""
     if x <= 0 or y <= 0 or ux == uy:
         return False
-    digits = significant_digits(x)
-    return digits <= _ROUNDED_DIGITS and rounds_at(y * _IN_BASE[uy][1] / _IN_BASE[ux][1], x, digits)
+    digits, converted = significant_digits(x), y * _IN_BASE[uy][1] / _IN_BASE[ux][1]
+    return digits <= _ROUNDED_DIGITS and rounds_at(converted, x, digits) and abs(converted - x) <= _ROUNDED_OFF * x
 
 
 def _agreeing_up_to(x: float, mu: str) -> float:

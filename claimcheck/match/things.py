@@ -698,9 +698,8 @@ _CLASS_WORDS = {
     # the field of a race or a contest (variants30): "212 runners" / "212 entrants" / "212 starters", "180
     # competitors" / "180 participants"; its finishers and athletes too ("41,382 runners" / "41,382 finishers", one
     # figure: all finished), which a precise figure joined before as two nouns of persons. Riders are left out (a
-    # bus's riders are its passengers)
-    "competitor": ("competitor", "runner", "starter", "entrant", "participant", "contestant", "racer", "finisher",
-                   "athlete"),
+    # bus's riders are its passengers). Its starters and its finishers are two narrower counts (``_KIN_PATHS``)
+    "competitor": ("competitor", "runner", "entrant", "participant", "contestant", "racer", "athlete"),
 }  # fmt: skip
 THING_CLASSES = {w: cls for cls, ws in _CLASS_WORDS.items() for w in ws}
 # Things (and children) news copy names by a narrower or a wider noun when it gives one figure for them ("14
@@ -736,10 +735,14 @@ _KIN_PATHS: dict[str, str] = {
     # the youngest children by any of their names (variants22): "three babies" / "three infants" / "three tots"
     **dict.fromkeys(("baby", "infant", "newborn"), "child/infant"),
     **dict.fromkeys(("toddler", "tot"), "child"),
+    # who started a race and who finished it are two counts of its field (review32: "300 starters" / "300
+    # finishers" of two races of one day, "more than 2,000 starters" / "2,000 finishers"), each the field's count
+    # when all started or all finished ("212 runners" / "212 finishers")
+    **{w: f"competitor/{w}" for w in ("starter", "finisher")},
 }
 # The student class (pupils, schoolchildren) are children too ("eight pupils" / "eight children")
 _KIN_OF_CLASS = {"student": "child/student"}
-_KIN_PEOPLE = ("child",)  # the paths of people: generic people meet them as any class of people
+_KIN_PEOPLE = ("child", "competitor")  # the paths of people: generic people meet them as any class of people
 # Generic people ("2,500 people") may be any of the classes above when the figure agrees.
 PEOPLE_CLASS = "people"
 # Demonyms used as counted things ("seven Germans", "three Britons", "two Chinese"): travellers' class.
