@@ -60,6 +60,8 @@ def test_a_headline_label_before_a_colon_is_no_speaker(text: str) -> None:
         # a headline's indirect question: its subject, without the question word (was "Why Ana Ruiz")
         ("Why Ana Ruiz quit: ‘I could not do it any more.’", "Ana Ruiz"),
         ("How Tom Hale won: ‘I trained every single day.’", "Tom Hale"),
+        ("What Ana Ruiz told the court: “I never touched the money.”", "Ana Ruiz"),
+        ("US: “We will respond to any attack on our ships.”", "US"),
     ],
 )
 def test_a_headline_speaker_before_a_colon_is_kept(text: str, speaker: str) -> None:
@@ -128,6 +130,17 @@ def test_credits_with_abbreviations_keep_their_reading(text: str, speaker: str) 
 )
 def test_an_opening_single_quote_closes_at_its_mark(text: str, quote: str) -> None:
     assert [t for t, _s in _quotes(text)][:1] == [quote]
+
+
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        ("‘There is nothing left for us’ said the widow, 71, who lost her home in the flood.", "widow"),
+        ("‘Thank you for always believing in us’ the star wrote on her page last night.", "star"),
+    ],
+)
+def test_a_tabloid_single_quote_closed_after_us_has_its_credit(text: str, speaker: str) -> None:
+    assert _speakers(text) == [speaker]
 
 
 @pytest.mark.parametrize(

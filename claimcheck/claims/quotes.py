@@ -1756,7 +1756,7 @@ _LINE_PLACES = frozenset(
      "tbilisi", "yerevan", "baku", "west bank", "middle east"]
 )  # fmt: skip
 _LINE_SECTIONS = frozenset(
-    ["world", "uk", "us", "europe", "africa", "asia", "americas", "sport", "sports", "business", "politics", "money",
+    ["world", "europe", "africa", "asia", "americas", "sport", "sports", "business", "politics", "money",
      "health", "travel", "culture", "science", "tech", "technology", "entertainment", "news", "local news",
      "world news", "weather", "markets", "lifestyle", "football", "soccer", "cricket", "rugby", "tennis", "golf",
      "boxing", "formula one", "election", "elections", "cost of living", "climate", "climate change", "environment",
