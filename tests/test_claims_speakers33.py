@@ -85,6 +85,21 @@ def test_an_abbreviation_before_the_name_is_no_name(text: str, speaker: str) -> 
 
 
 @pytest.mark.parametrize(
+    "text,speaker",
+    [
+        # a firm's suffix before a role, a person of a body named without "the", an office named by its place
+        ("“We expect a strong quarter,” said Acme Corp. chief executive Tom Hale.", "Tom Hale"),
+        ("“The results are striking,” said Dr. Hana Cole of Brindle University.", "Hana Cole"),
+        ("“This is a moment of grief,” said the Archbishop of Brentford.", "Archbishop of Brentford"),
+        ("“This is a moment of grief,” the Duke of Harwick said after the service.", "Duke of Harwick"),
+        ("“The strike must end,” said the Mayor of Harwick, Ana Ruiz.", "Ana Ruiz"),
+    ],
+)
+def test_a_name_or_an_office_not_its_firm_or_place(text: str, speaker: str) -> None:
+    assert _speakers(text) == [speaker]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "“The results are striking,” said the study’s lead author, Dr. Hana Cole of Brindle University.",

@@ -139,11 +139,12 @@ _AFTER_GENERIC = re.compile(
 # (the dot of a title's abbreviation goes on: ', said neuroscientist Dr. Joy Mensah.')
 _TITLE_ABBREVIATIONS = ("Dr", "Mr", "Mrs", "Ms", "Prof", "Sgt", "Supt", "Insp", "Det", "Gov", "Sen", "Rep", "Capt", "Col",
                         "Lt", "Gen", "Rev", "Fr", "Pres", "St")  # fmt: skip
-# (and the dot of a ranking: ', said No. 3 seed Lena Varga', speakers33)
+# (and the dot of a ranking or of a firm's suffix before a role: ', said No. 3 seed Lena Varga', ', said Acme Corp.
+# chief executive Tom Hale', speakers33)
 _TITLE_DOT = (
     "(?:(?:"
     + "|".join(rf"(?<=\b{t})" for t in _TITLE_ABBREVIATIONS)
-    + r")\.|(?<=\bNo)\.(?=\s?\d))"
+    + r")\.|(?<=\bNo)\.(?=\s?\d)|(?:(?<=\bCorp)|(?<=\bInc)|(?<=\bLtd)|(?<=\bCo))\.(?=\s+[a-z]))"
 )
 # An abbreviation alone is never a name (speakers33: ', said No. 3 seed X' gave "No", ', said the lead author, Dr.
 # X Y of ...' gave "Dr"): a title's, a ranking's, a firm's or a suffix's
@@ -1520,7 +1521,20 @@ _ROLE_GOES_ON = re.compile(r"(?P<words>(?:\s+[a-z][\w-]*){1,2})(?=\s*(?:[.;!?]|,
 
 
 # A person's name and the body they speak for after it: "said Hannah Cole of the Home Builders Forum" (variants20).
-_OF_THE_BODY = re.compile(rf",?\s+of\s+the\s+[{CAPITAL}]")
+# (or without "the": "said Dr. Hana Cole of Brindle University", speakers33)
+_OF_THE_BODY = re.compile(rf",?\s+of\s+(?:the\s+)?[{CAPITAL}]")
+
+
+# An office named by its place ('the Archbishop of Brentford', 'the Duke of Harwick', 'the Mayor of Harwick'): the
+# holder speaks, not the place (speakers33)
+_OFFICE_OF_PLACE = re.compile(
+    rf"(?:the\s+)?(?P<title>[{CAPITAL}][{SMALL}]+)\s+of\s+(?:the\s+)?(?P<place>[{CAPITAL}][\w’'-]+(?:\s+[{CAPITAL}][\w’'-]+){{0,2}})"
+)
+_OFFICES = frozenset(
+    ["archbishop", "bishop", "dean", "duke", "duchess", "earl", "countess", "marquess", "baron", "baroness", "lord",
+     "lady", "prince", "princess", "king", "queen", "mayor", "governor", "sheriff", "provost", "chancellor",
+     "vice-chancellor", "president", "emir", "sultan"]
+)  # fmt: skip
 
 
 def _described_speaker(after: str) -> str | None:
@@ -1543,6 +1557,11 @@ def _described_speaker(after: str) -> str | None:
         if len(parts) > 1 and _CLAUSE_GOES_ON.match(parts[0]) and not agent:
             return None  # left to _final_credit, once nobody before the quote speaks
         seg = parts[0]
+    if (office := _OFFICE_OF_PLACE.fullmatch(seg.rstrip())) and office.group("title").lower() in _OFFICES:
+        # '"...," said the Mayor of Harwick, Ana Ruiz.': the name set off after the office; else the office itself
+        # ('said the Archbishop of Brentford'), never its place (speakers33)
+        named = _name_apposed(after, m.end("seg")) if m is not None and m.re is _AFTER_GENERIC_VERB_FIRST else None
+        return named or f"{office.group('title')} of {office.group('place')}"
     runs = list(_CAP_RUN.finditer(seg))
     person = _clean_name(runs[0].group()) if runs and _OF_THE_BODY.match(seg, runs[0].end()) else None
     if person and len(person.split()) >= 2 and not any(w.lower() in _TITLE_WORDS for w in person.split()):
