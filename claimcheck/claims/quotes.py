@@ -1526,9 +1526,10 @@ _OF_THE_BODY = re.compile(rf",?\s+of\s+(?:the\s+)?[{CAPITAL}]")
 
 
 # An office named by its place ('the Archbishop of Brentford', 'the Duke of Harwick', 'the Mayor of Harwick'): the
-# holder speaks, not the place (speakers33)
+# holder speaks, not the place (speakers33); "the" opens it ("Chancellor of the Exchequer Anna Holm said": a portfolio
+# before a name, the name speaks)
 _OFFICE_OF_PLACE = re.compile(
-    rf"(?:the\s+)?(?P<title>[{CAPITAL}][{SMALL}]+)\s+of\s+(?:the\s+)?(?P<place>[{CAPITAL}][\w’'-]+(?:\s+[{CAPITAL}][\w’'-]+){{0,2}})"
+    rf"the\s+(?P<title>[{CAPITAL}][{SMALL}]+)\s+of\s+(?:the\s+)?(?P<place>[{CAPITAL}][\w’'-]+(?:\s+[{CAPITAL}][\w’'-]+){{0,2}})"
 )
 _OFFICES = frozenset(
     ["archbishop", "bishop", "dean", "duke", "duchess", "earl", "countess", "marquess", "baron", "baroness", "lord",
