@@ -93,6 +93,9 @@ def test_an_abbreviation_before_the_name_is_no_name(text: str, speaker: str) -> 
         ("“This is a moment of grief,” said the Archbishop of Brentford.", "Archbishop of Brentford"),
         ("“This is a moment of grief,” the Duke of Harwick said after the service.", "Duke of Harwick"),
         ("“The strike must end,” said the Mayor of Harwick, Ana Ruiz.", "Ana Ruiz"),
+        ("“This is a grave hour,” said the President of the United States.", "President of the United States"),
+        # a portfolio before a name keeps the name
+        ("“The books will balance,” the Chancellor of the Exchequer, Anna Holm, said.", "Anna Holm"),
     ],
 )
 def test_a_name_or_an_office_not_its_firm_or_place(text: str, speaker: str) -> None:

@@ -1558,11 +1558,15 @@ def _described_speaker(after: str) -> str | None:
         if len(parts) > 1 and _CLAUSE_GOES_ON.match(parts[0]) and not agent:
             return None  # left to _final_credit, once nobody before the quote speaks
         seg = parts[0]
-    if (office := _OFFICE_OF_PLACE.fullmatch(seg.rstrip())) and office.group("title").lower() in _OFFICES:
+    if (
+        (office := _OFFICE_OF_PLACE.fullmatch(seg.rstrip()))
+        and office.group("title").lower() in _OFFICES
+        and (m is None or m.re is _AFTER_GENERIC_VERB_FIRST or ", " not in m.group("seg"))  # (a name set off: older rules)
+    ):
         # '"...," said the Mayor of Harwick, Ana Ruiz.': the name set off after the office; else the office itself
         # ('said the Archbishop of Brentford'), never its place (speakers33)
         named = _name_apposed(after, m.end("seg")) if m is not None and m.re is _AFTER_GENERIC_VERB_FIRST else None
-        return named or f"{office.group('title')} of {office.group('place')}"
+        return named or office.group()[office.start("title") :]
     runs = list(_CAP_RUN.finditer(seg))
     person = _clean_name(runs[0].group()) if runs and _OF_THE_BODY.match(seg, runs[0].end()) else None
     if person and len(person.split()) >= 2 and not any(w.lower() in _TITLE_WORDS for w in person.split()):
