@@ -94,6 +94,8 @@ def test_an_abbreviation_before_the_name_is_no_name(text: str, speaker: str) -> 
         ("“This is a moment of grief,” the Duke of Harwick said after the service.", "Duke of Harwick"),
         ("“The strike must end,” said the Mayor of Harwick, Ana Ruiz.", "Ana Ruiz"),
         ("“This is a grave hour,” said the President of the United States.", "President of the United States"),
+        # a body's name before "of" is no person: the name after the role speaks
+        ("“We are proud,” said Harbour University of Technology spokesman Tom Hale.", "Tom Hale"),
         # a portfolio before a name keeps the name
         ("“The books will balance,” the Chancellor of the Exchequer, Anna Holm, said.", "Anna Holm"),
     ],

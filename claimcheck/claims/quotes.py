@@ -1569,7 +1569,12 @@ def _described_speaker(after: str) -> str | None:
         return named or office.group()[office.start("title") :]
     runs = list(_CAP_RUN.finditer(seg))
     person = _clean_name(runs[0].group()) if runs and _OF_THE_BODY.match(seg, runs[0].end()) else None
-    if person and len(person.split()) >= 2 and not any(w.lower() in _TITLE_WORDS for w in person.split()):
+    if (
+        person
+        and len(person.split()) >= 2
+        and not any(w.lower() in _TITLE_WORDS for w in person.split())
+        and not coref.is_body_name(person)  # "said Harbour University of Technology spokesman X Y": a body's name
+    ):
         return person  # "said Hannah Cole of the Home Builders Forum": the person, not the body she speaks for
     names = [
         m.group() for m in runs
