@@ -139,11 +139,20 @@ _AFTER_GENERIC = re.compile(
 # (the dot of a title's abbreviation goes on: ', said neuroscientist Dr. Joy Mensah.')
 _TITLE_ABBREVIATIONS = ("Dr", "Mr", "Mrs", "Ms", "Prof", "Sgt", "Supt", "Insp", "Det", "Gov", "Sen", "Rep", "Capt", "Col",
                         "Lt", "Gen", "Rev", "Fr", "Pres", "St")  # fmt: skip
+# (and the dot of a ranking or of a firm's suffix before a role: ', said No. 3 seed Lena Varga', ', said Acme Corp.
+# chief executive Tom Hale', speakers33)
 _TITLE_DOT = (
-    "(?:"
+    "(?:(?:"
     + "|".join(rf"(?<=\b{t})" for t in _TITLE_ABBREVIATIONS)
-    + r")\."
+    + r")\.|(?<=\bNo)\.(?=\s?\d)|(?:(?<=\bCorp)|(?<=\bInc)|(?<=\bLtd)|(?<=\bCo))\.(?=\s+[a-z]))"
 )
+# An abbreviation alone is never a name (speakers33: ', said No. 3 seed X' gave "No", ', said the lead author, Dr.
+# X Y of ...' gave "Dr"): a title's, a ranking's, a firm's or a suffix's
+_BARE_ABBREVIATIONS = frozenset(
+    [t.lower() for t in _TITLE_ABBREVIATIONS] + ["no", "nos", "corp", "inc", "ltd", "co", "jr", "sr", "vs", "mt", "ft"]
+)
+# a ranking closing the words after the verb ('said the world No. 3, X Y'): the name set off after it speaks
+_RANKING_END = re.compile(r"\bNo\.?\s?\d+$")
 _AFTER_GENERIC_VERB_FIRST = re.compile(rf"^[\s,—–»”\"-]*{_SPEECH}\s+(?P<seg>(?:[^,.;:“”\"«»()]|{_TITLE_DOT}){{2,80}})")
 _CAP_RUN = re.compile(rf"(?<![\w’'])(?:[{CAPITAL}][\w’'-]+\.?|[{CAPITAL}]\.)(?:\s+(?:[{CAPITAL}][\w’'-]+|[{CAPITAL}]\.))*")
 _ROLE_NOUNS = frozenset(
@@ -240,7 +249,7 @@ _NOT_NAMES = frozenset(
     [
         "The", "A", "An", "He", "She", "They", "It", "We", "I", "You", "But", "And", "Or", "So", "Yet",
         "In", "On", "At", "For", "This", "That", "These", "Those", "There", "Here", "His", "Her", "Their",
-        "Its", "Our", "My", "When", "While", "After", "Before", "If", "As", "Asked", "Speaking", "Later",
+        "Its", "Our", "My", "When", "Why", "How", "What", "Where", "Whether", "While", "After", "Before", "If", "As", "Asked", "Speaking", "Later",
         "Earlier", "Meanwhile", "However", "According", "Still", "Also", "Now", "Then", "Some", "Many",
         "Most", "Last", "Next", "Several", "Each", "Every", "Both", "All", "Few", "Other", "Another", "Such",
         # a focusing or linking word opening a sentence before its subject ("Even Ana Ruiz, who ..., couldn't")
@@ -667,9 +676,21 @@ def _runs_on_single(para: str, first_open: int, closes: list[int]) -> bool:
     return bool(_RUN_ON_END.search(para))
 
 
+# Words ending in s that never take a possessive's bare apostrophe: a closing mark after them closes the quote
+# (speakers33: "'We are going to win this' for the fans, ..." opening a text was read as running to its end)
+_NO_POSSESSIVE_S = frozenset(
+    ["this", "is", "was", "has", "does", "his", "hers", "its", "ours", "yours", "theirs", "us", "yes", "always",
+     "perhaps", "unless", "across", "plus", "thus", "as", "less", "whereas", "besides", "towards", "afterwards",
+     "sometimes", "nevertheless", "regardless", "nowadays", "anyways", "says", "goes"]
+)  # fmt: skip
+
+
 def _possessive(para: str, i: int) -> bool:
     """ "Jones' lawyer", "the Smiths' neighbour": s + apostrophe + a following word."""
-    return para[i - 1 : i] == "s" and bool(re.match(r"\s+[\w]", para[i + 1 : i + 4]))
+    if para[i - 1 : i] != "s" or not re.match(r"\s+[\w]", para[i + 1 : i + 4]):
+        return False
+    word = re.search(r"[\w]+$", para[max(0, i - 20) : i])
+    return word is None or word.group().lower() not in _NO_POSSESSIVE_S
 
 
 def _strip(para: str, s: int, e: int) -> tuple[int, int]:
@@ -1500,7 +1521,21 @@ _ROLE_GOES_ON = re.compile(r"(?P<words>(?:\s+[a-z][\w-]*){1,2})(?=\s*(?:[.;!?]|,
 
 
 # A person's name and the body they speak for after it: "said Hannah Cole of the Home Builders Forum" (variants20).
-_OF_THE_BODY = re.compile(rf",?\s+of\s+the\s+[{CAPITAL}]")
+# (or without "the": "said Dr. Hana Cole of Brindle University", speakers33)
+_OF_THE_BODY = re.compile(rf",?\s+of\s+(?:the\s+)?[{CAPITAL}]")
+
+
+# An office named by its place ('the Archbishop of Brentford', 'the Duke of Harwick', 'the Mayor of Harwick'): the
+# holder speaks, not the place (speakers33); "the" opens it ("Chancellor of the Exchequer Anna Holm said": a portfolio
+# before a name, the name speaks)
+_OFFICE_OF_PLACE = re.compile(
+    rf"the\s+(?P<title>[{CAPITAL}][{SMALL}]+)\s+of\s+(?:the\s+)?(?P<place>[{CAPITAL}][\w’'-]+(?:\s+[{CAPITAL}][\w’'-]+){{0,2}})"
+)
+_OFFICES = frozenset(
+    ["archbishop", "bishop", "dean", "duke", "duchess", "earl", "countess", "marquess", "baron", "baroness", "lord",
+     "lady", "prince", "princess", "king", "queen", "mayor", "governor", "sheriff", "provost", "chancellor",
+     "vice-chancellor", "president", "emir", "sultan"]
+)  # fmt: skip
 
 
 def _described_speaker(after: str) -> str | None:
@@ -1523,13 +1558,28 @@ def _described_speaker(after: str) -> str | None:
         if len(parts) > 1 and _CLAUSE_GOES_ON.match(parts[0]) and not agent:
             return None  # left to _final_credit, once nobody before the quote speaks
         seg = parts[0]
+    if (
+        (office := _OFFICE_OF_PLACE.fullmatch(seg.rstrip()))
+        and office.group("title").lower() in _OFFICES
+        and (m is None or m.re is _AFTER_GENERIC_VERB_FIRST or ", " not in m.group("seg"))  # (a name set off: older rules)
+    ):
+        # '"...," said the Mayor of Harwick, Ana Ruiz.': the name set off after the office; else the office itself
+        # ('said the Archbishop of Brentford'), never its place (speakers33)
+        named = _name_apposed(after, m.end("seg")) if m is not None and m.re is _AFTER_GENERIC_VERB_FIRST else None
+        return named or office.group()[office.start("title") :]
     runs = list(_CAP_RUN.finditer(seg))
     person = _clean_name(runs[0].group()) if runs and _OF_THE_BODY.match(seg, runs[0].end()) else None
-    if person and len(person.split()) >= 2 and not any(w.lower() in _TITLE_WORDS for w in person.split()):
+    if (
+        person
+        and len(person.split()) >= 2
+        and not any(w.lower() in _TITLE_WORDS for w in person.split())
+        and not coref.is_body_name(person)  # "said Harbour University of Technology spokesman X Y": a body's name
+    ):
         return person  # "said Hannah Cole of the Home Builders Forum": the person, not the body she speaks for
     names = [
         m.group() for m in runs
         if not m.group().endswith("-based")
+        and m.group().rstrip(".").lower() not in _BARE_ABBREVIATIONS
         and not _INSIDE_POSTMODIFIER.match(seg[: m.start()])
         and (
             not re.match(r"\s+[a-z]", seg[m.end() :])
@@ -1545,6 +1595,8 @@ def _described_speaker(after: str) -> str | None:
         and (name := _name_apposed(after, m.end("seg")))
     ):
         return name  # '"...," said the director of the X Museum, Ana Torres.': the name set off after the head (review31)
+    if m is not None and m.re is _AFTER_GENERIC_VERB_FIRST and _RANKING_END.search(seg.rstrip()) and (name := _name_apposed(after, m.end("seg"))):
+        return name  # '"...," said the world No. 3, Lena Varga.': the name set off after the ranking (speakers33)
     words = _POSTMODIFIER.split(seg, 1)[0].split()  # "one woman from the capital's east"
     if 1 <= len(words) <= 4 and words[-1].lower() in _ROLE_NOUNS:
         if m is not None and m.re is _AFTER_GENERIC_VERB_FIRST and words == seg.split() and (name := _name_apposed(after, m.end("seg"))):
@@ -1709,8 +1761,58 @@ _LINE_LABELS = frozenset(
     ["Update", "Updated", "Watch", "Breaking", "Exclusive", "Video", "Photo", "Photos", "Opinion", "Analysis",
      "Editorial", "Review", "Live", "Listen", "Read", "Note", "Caption", "Title", "Headline", "Subject", "Quote",
      "Source", "Sources", "Credit", "Warning", "Correction", "Clarification", "Related", "More", "Question", "Answer",
-     "Interviewer", "Transcript", "Summary", "Background", "Context", "Verdict", "Tags", "Topics", "Now"]
+     "Interviewer", "Transcript", "Summary", "Background", "Context", "Verdict", "Tags", "Topics", "Now",
+     # rubrics of a headline or a section (speakers33): 'Fact Check:', 'Explained:', 'Revealed:', 'Inside X:'
+     "Check", "Factcheck", "Explained", "Explainer", "Revealed", "Pictured", "Timeline", "Recap", "Preview",
+     "Obituary", "Podcast", "Gallery", "Quiz", "Inside", "Remembering", "Today", "Tonight", "Yesterday"]
 )  # fmt: skip
+# A whole line label that is a place or a section of the page, not a voice (speakers33): a city (a dateline or a
+# city page: 'London:', 'New York:'; a country may speak for its government, 'France: "..."', and is kept), a
+# newspaper's section ('Business:', 'Cost of Living:'), a competition ('Premier League:', 'Northern Cup:'; a club or
+# a company speaks for itself, 'Harlow Rovers: "..."', and is kept). General lexicons, lower case.
+_LINE_PLACES = frozenset(
+    ["london", "paris", "berlin", "madrid", "rome", "moscow", "kyiv", "kiev", "beijing", "shanghai", "tokyo", "seoul",
+     "delhi", "new delhi", "mumbai", "kolkata", "chennai", "karachi", "lahore", "dhaka", "jakarta", "manila",
+     "bangkok", "hanoi", "taipei", "kuala lumpur", "hong kong", "sydney", "melbourne", "brisbane", "auckland",
+     "wellington", "toronto", "montreal", "vancouver", "ottawa", "new york", "new york city", "los angeles",
+     "chicago", "houston", "dallas", "miami", "boston", "atlanta", "seattle", "san francisco", "philadelphia",
+     "detroit", "denver", "las vegas", "new orleans", "mexico city", "sao paulo", "são paulo", "rio de janeiro",
+     "buenos aires", "bogota", "bogotá", "caracas", "havana", "cairo", "lagos", "nairobi", "johannesburg",
+     "cape town", "addis ababa", "istanbul", "ankara", "tehran", "baghdad", "damascus", "beirut", "jerusalem",
+     "tel aviv", "dubai", "abu dhabi", "riyadh", "doha", "kabul", "islamabad", "brussels", "amsterdam", "vienna",
+     "prague", "warsaw", "budapest", "athens", "lisbon", "dublin", "edinburgh", "glasgow", "cardiff", "belfast",
+     "stockholm", "oslo", "copenhagen", "helsinki", "geneva", "zurich", "munich", "frankfurt", "hamburg", "minsk",
+     "tbilisi", "yerevan", "baku", "west bank", "middle east"]
+)  # fmt: skip
+_LINE_SECTIONS = frozenset(
+    ["world", "europe", "africa", "asia", "americas", "sport", "sports", "business", "politics", "money",
+     "health", "travel", "culture", "science", "tech", "technology", "entertainment", "news", "local news",
+     "world news", "weather", "markets", "lifestyle", "football", "soccer", "cricket", "rugby", "tennis", "golf",
+     "boxing", "formula one", "election", "elections", "cost of living", "climate", "climate change", "environment",
+     "economy", "education", "crime", "royals", "showbiz", "music", "film", "books", "arts", "style", "food",
+     "property", "motoring", "personal finance", "breaking news", "top stories", "latest"]
+)  # fmt: skip
+_COMPETITION_HEADS = frozenset(["cup", "championship", "championships", "olympics", "paralympics", "trophy", "prix"])
+# "League" heads a sports competition after one of these ('Premier League', 'Champions League'), a body otherwise
+_SPORTS_LEAGUES = frozenset(
+    ["premier", "champions", "europa", "conference", "nations", "super", "major", "minor", "national", "american",
+     "football", "rugby", "cricket", "basketball", "hockey", "indian", "pro", "diamond", "big"]
+)  # fmt: skip
+# Months that are also given names ('May: "..."' is a headline's Theresa May as often as a date)
+_NAME_MONTHS = frozenset(["may", "june", "april", "august"])
+
+
+def _line_label(name: str) -> bool:
+    """Whether a line's capitalised words before a colon are a place, a section, a competition or a date."""
+    words = name.lower().rstrip(".").split()
+    whole = " ".join(words)
+    if whole in _LINE_PLACES or whole in _LINE_SECTIONS:
+        return True
+    if any(w in _HOLIDAYS or w in _CALENDAR and w not in _NAME_MONTHS for w in words):
+        return True  # 'Monday:', 'Black Friday:', 'December:'
+    if len(words) >= 2 and (words[-1] in _COMPETITION_HEADS or words[-1] == "league" and words[-2] in _SPORTS_LEAGUES):
+        return True
+    return len(words) >= 2 and words[-1] == "open" and words[-2] not in ("the", "an")  # 'Brindle Open:'
 
 
 # ... or a full name with what the piece calls the person, before it (a role of lower-case words) or set off after it
@@ -1764,7 +1866,7 @@ def _line_speaker(text: str, line_start: int, q: Quote) -> str | None:
             return None  # 'Tributes paid to X Y: "..."', 'Police hunt X Y: "..."': the person is no speaker there
         if m is not None and m.group("description") and re.search(rf"\b{_SPEECH}\b", m.group("description")):
             return None  # 'Asked about X Y, the coach said: "..."': the clause's own subject speaks
-    if m is None or any(w.rstrip(".") in _LINE_LABELS for w in m.group("name").split()):
+    if m is None or any(w.rstrip(".") in _LINE_LABELS for w in m.group("name").split()) or _line_label(m.group("name")):
         return None
     name = _clean_name(m.group("name")) or m.group("name")
     return name if name not in _NOT_NAMES and len(name) > 1 else None
@@ -1892,6 +1994,8 @@ def _clean_name(name: str) -> str | None:
     while len(words) > 2 and words[0] in _PORTFOLIOS and not _A_BODY.search(name):
         words = words[1:]  # "Secretary of State Ann Devlin": the name matched from "State" on
     cleaned = " ".join(words).rstrip(".,")
+    if cleaned.lower() in _BARE_ABBREVIATIONS:
+        return None  # 'said No. 3 seed ...', ', Dr. X Y of ...': an abbreviation is not a name (speakers33)
     return _STRIP_TITLE.sub("", cleaned) or cleaned
 
 
