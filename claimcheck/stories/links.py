@@ -383,7 +383,7 @@ class _Places:
         self.named = ix.name.copy() if ix.in_text is None else ix.name & ix.in_text
         self.named[calendar] = False
         self.rare = self.named & (ix.df <= cap)
-        self.fold = np.arange(len(ix.df), dtype=np.int64)
+        self.fold = np.arange(len(ix.df), dtype=np.int32)  # int32: the per-row names below
         for k in np.flatnonzero(self.named).tolist():
             country = _DEMONYMS.get(ix.terms.vocab[k])
             if country is not None and country in ids:
