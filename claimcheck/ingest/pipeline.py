@@ -26,7 +26,15 @@ from claimcheck.ingest.guard import PrivateAccess
 from claimcheck.ingest.http import Http
 from claimcheck.ingest.jobs import parse_feed  # feedparser loads where feeds are parsed: in the workers
 from claimcheck.ingest.pool import Dispatcher, worker_count
-from claimcheck.ingest.records import LEASE, FetchOptions, FetchReport, NoProgress, OutletReport, Progress
+from claimcheck.ingest.records import (
+    LEASE,
+    NO_TEXT_RUNS,
+    FetchOptions,
+    FetchReport,
+    NoProgress,
+    OutletReport,
+    Progress,
+)
 from claimcheck.ingest.settings import FetchSettings
 from claimcheck.ingest.shard import GIVEN, LEASE_LOST, SharedHosts, in_shard, queue_keys, shard_key
 from claimcheck.ingest.writes import STOP_WAIT, ArticleWriter
@@ -608,16 +616,8 @@ def not_live_yet(e: FetchError, entry: FeedEntry, now: datetime) -> bool:
     return e.status == 404 and entry.published is not None and now - entry.published < NOT_LIVE_YET
 
 
-# A page downloaded whole that holds no article text may hold it on a later run: a script-only shell the
-# site serves while its renderer is down, a maintenance or consent page, an error page sent as a 200. The page
-# is asked for again on the next runs, and remembered failed (never asked for again) after NO_TEXT_RUNS runs
-# found no text in it: an image or a page that is a script for good costs three downloads, not one per run.
-NO_TEXT_RUNS = 3
-
-
 FRONT_PAGE = "the site's front page, not an article"
 REDIRECTED_FRONT_PAGE = "redirected to the site's front page (article gone?)"  # an expired article, often
-
 
 
 def _short(e: Exception) -> str:

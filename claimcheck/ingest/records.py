@@ -15,6 +15,12 @@ from claimcheck.ingest.settings import FetchSettings
 # heartbeat (it beats every quarter of it); long enough for a loaded machine, short for a rerun.
 LEASE = 60.0
 
+# A page downloaded whole that holds no article text may hold it on a later run: a script-only shell the
+# site serves while its renderer is down, a maintenance or consent page, an error page sent as a 200. The page
+# is asked for again on the next runs, and remembered failed (never asked for again) after NO_TEXT_RUNS runs
+# found no text in it: an image or a page that is a script for good costs three downloads, not one per run.
+NO_TEXT_RUNS = 3
+
 
 @dataclass
 class FetchOptions:

@@ -11,9 +11,9 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Any, TypeVar
 
-from claimcheck.errors import StoreError
+from claimcheck.errors import FetchError, StoreError
 from claimcheck.ingest.pool import fail_futures, settle_futures
-from claimcheck.ingest.records import OutletReport
+from claimcheck.ingest.records import NO_TEXT_RUNS, OutletReport
 from claimcheck.models import Article
 from claimcheck.store import Store
 
@@ -95,8 +95,13 @@ class ArticleWriter:
 
     def _write(self, batch: Sequence[Pending]) -> tuple[list[tuple[int, bool] | Exception], dict[int, str]]:
         """On the database thread: the batch's articles stored, and the outlet that holds each article
-        this run stored for another outlet and this batch listed again (store.owner may have moved it)."""
-        results = self.store.add_articles([(a, k) for a, k, *_ in batch])
+        this run stored for another outlet and this batch listed again (store.owner may have moved it).
+        An error nobody foresaw while one article is written fails that article's page alone
+        (:meth:`_add_articles`, :func:`page_failure`); the store's own errors (disk full, database locked, a
+        lost server) stay the run's, as they are."""
+        items = [(a, k) for a, k, *_ in batch]
+        written = self._add_articles(items)
+        results = [page_failure(a, r, self._known) for (a, _), r in zip(items, written, strict=True)]
         again: list[int] = []
         stored: dict[int, OutletReport] = {}  # this batch's new articles (one may move to a later one's outlet)
         for (_, _, rep, _), r in zip(batch, results, strict=True):
@@ -110,6 +115,33 @@ class ArticleWriter:
         with contextlib.suppress(Exception):  # only the counts of the summary depend on it
             owners = {i: a.outlet for i in again if (a := self.store.get_article(i)) is not None}
         return results, owners
+
+    def _known(self, e: Exception) -> bool:
+        """Whether ``e`` is one of the store's own errors (its driver's, or a :class:`StoreError`)."""
+        return isinstance(e, StoreError) or self.store.store_error(e) is not None
+
+    def _add_articles(self, items: list[tuple[Article, list[str]]]) -> list[tuple[int, bool] | Exception]:
+        """``store.add_articles``. When the batch's write raises an error nobody foresaw as a whole (rolled
+        back: nothing of it is kept), each article is written again alone, in its own transaction, and only
+        the one that raises it again fails (bughunt30's bug 8, a lone surrogate, stopped the whole run, every
+        outlet's pages lost, on every later run). The store's own error met one by one ends the batch: the
+        articles written before it are stored, it is the error of those after it (the run's, as in a batch)."""
+        try:
+            return self.store.add_articles(items)
+        except Exception as e:  # noqa: BLE001 - the store's own errors are raised as they are
+            if self._known(e):
+                raise
+            if len(items) == 1:
+                return [e]
+        out: list[tuple[int, bool] | Exception] = []
+        for k, item in enumerate(items):
+            try:
+                out += self.store.add_articles([item])
+            except Exception as e:  # noqa: BLE001 - this article's own fault, or the store's (then the run's)
+                if self._known(e):
+                    return out + [self._store_error(e)] * (len(items) - k)
+                out.append(e)
+        return out
 
     def _at_stop(self, job: Future[T]) -> T:
         """The result of a call on the database thread, after a stop: waited for STOP_WAIT, then the store is
@@ -127,6 +159,20 @@ class ArticleWriter:
             self.thread.shutdown(wait=False, cancel_futures=True)
             return
         self.thread.shutdown(wait=True)
+
+
+def page_failure(
+    article: Article, result: tuple[int, bool] | Exception, known: Callable[[Exception], bool]
+) -> tuple[int, bool] | Exception:
+    """An article's result, or, for an error nobody foresaw while it was written (not one of the store's own,
+    ``known``), its page's failure: said in one line, and remembered failed after NO_TEXT_RUNS runs as a page
+    without text is (asked for again, it would raise again on every run for ever)."""
+    if not isinstance(result, Exception) or known(result):
+        return result
+    why = f"could not store the page (internal error: {type(result).__name__})"
+    failure = FetchError(why, article.url, permanent=True, runs=NO_TEXT_RUNS)
+    failure.__cause__ = result
+    return failure
 
 
 def count_written(
