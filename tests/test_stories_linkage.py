@@ -118,3 +118,25 @@ def test_array_linkage_on_real_tuning_articles(monkeypatch: pytest.MonkeyPatch) 
     articles = [Article(it.outlet, f"http://{it.outlet}.test/{it.did}", None, it.title, "\n".join(it.paragraphs),
                         it.did, fetched, published=it.published) for it in items]  # fmt: skip
     assert S.group(articles, S.StoryOptions()) == _by_reference(monkeypatch, articles, S.StoryOptions())
+
+
+def test_name_index_and_article_names_match_their_rows() -> None:
+    """_NameParts indexes names only and _Places reads an article's names from its rows when asked (memory):
+    both give what the index's rows say (a name's articles, in order; an article's title names and names)."""
+    from claimcheck.stories.links import _NameParts, _Places
+
+    ix, options = _index(), S.StoryOptions()
+    parts, places = _NameParts(ix, options), _Places(ix, options)
+    names = np.flatnonzero(ix.name & (ix.df > 1))
+    assert len(names) > 50
+    for t in names.tolist():
+        assert parts.articles(t).tolist() == sorted(ix.doc[ix.term == t].tolist())
+    named = places.named[ix.term]
+    some = 0
+    for i in range(ix.n):
+        at = np.flatnonzero(ix.doc == i)
+        head = {int(places.fold[ix.term[r]]) for r in at if named[r] and ix.in_title[r]}
+        every = {int(places.fold[ix.term[r]]) for r in at if named[r]}
+        assert places.article(i) == (head, every)
+        some += bool(head) and every > head
+    assert some > 50

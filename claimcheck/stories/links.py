@@ -193,11 +193,12 @@ class _NameParts:
         return [k]
 
     def articles(self, t: int) -> np.ndarray:
-        """The articles with term ``t``."""
-        if self.docs is None:
-            order = np.argsort(self.ix.term, kind="stable")
-            self.docs = self.ix.doc[order]
-            self.ptr = np.concatenate(([0], np.cumsum(np.bincount(self.ix.term, minlength=len(self.ix.df)))))
+        """The articles with name ``t`` (:attr:`_Index.name`), in order."""
+        if self.docs is None:  # names only (only they are asked: heaviest_terms); rows sorted by article
+            rows = np.flatnonzero(self.ix.name[self.ix.term])
+            term = self.ix.term[rows]
+            self.docs = self.ix.doc[rows[np.argsort(term, kind="stable")]]
+            self.ptr = np.concatenate(([0], np.cumsum(np.bincount(term, minlength=len(self.ix.df)))))
         assert self.ptr is not None
         return self.docs[self.ptr[t] : self.ptr[t + 1]]
 
@@ -383,25 +384,22 @@ class _Places:
         self.named = ix.name.copy() if ix.in_text is None else ix.name & ix.in_text
         self.named[calendar] = False
         self.rare = self.named & (ix.df <= cap)
-        self.fold = np.arange(len(ix.df), dtype=np.int32)  # int32: the per-row names below
+        self.fold = np.arange(len(ix.df), dtype=np.int32)
         for k in np.flatnonzero(self.named).tolist():
             country = _DEMONYMS.get(ix.terms.vocab[k])
             if country is not None and country in ids:
                 self.fold[k] = ids[country]
-        # per row of the index: a name (folded), in its article's title, distinctive (in the title and the lead,
-        # rare, no acronym, the title not in headline case)
+        # per row of the index, while built: a distinctive name (in the title and the lead, rare, no acronym, the
+        # title not in headline case); an article's names are read from its rows when asked (:meth:`article`)
         term = ix.term
-        self.names = self.fold[term]
-        self.in_name = self.named[term]
-        self.in_head = self.in_name & ix.in_title
-        own = self.in_head & self.rare[term]
+        own = self.named[term] & ix.in_title
+        own &= self.rare[term]
         if ix.in_lead is not None:
             own &= ix.in_lead
         if ix.headline_case is not None:
             own &= ~ix.headline_case[ix.doc]
         acronyms = [k for k in _unique_ints(term[own]) if len(f := ix.terms.form(k)) <= 4 and f.isupper()]
         own &= ~np.isin(term, acronyms)  # an acronym is as often a unit or a title ("USD", "CEO") as a body
-        self.own = own
         # per article (lists: read one article at a time): it has a distinctive name; it is too short
         self.has_own = (np.bincount(ix.doc[own], minlength=ix.n) > 0).tolist()
         self.brief = (ix.words < self.least).tolist() if ix.words is not None else [False] * ix.n
@@ -417,10 +415,12 @@ class _Places:
         got = self.known.get(i)
         if got is None:
             rows = self.ix.rows(i)
-            names = self.names[rows]
+            term = self.ix.term[rows]
+            named = self.named[term]
+            names = self.fold[term]
             got = self.known[i] = (
-                frozenset(names[self.in_head[rows]].tolist()),
-                frozenset(names[self.in_name[rows]].tolist()),
+                frozenset(names[named & self.ix.in_title[rows]].tolist()),
+                frozenset(names[named].tolist()),
             )
         return got
 
