@@ -498,7 +498,6 @@ def _unlink_across_zero(
             updates.pop((g, h) if g < h else (h, g), None)
 
 
-
 # Context words (as ``number_context`` gives them, after ``CONTEXT_SYNONYMS``) that take a side on an axis of
 # general news English: a change up or down ("rose", "climbed", "grew" -> growth; "fell", "cut", "shrank" ->
 # decrease), a stance (support, approve, back / oppose, disapprove, reject). Axes whose two sides tell ONE event
@@ -1727,7 +1726,7 @@ def one_measure(a: Claim, b: Claim) -> bool:
     change = ua in _DEGREES and _degree_change(a)
     if ua in _DEGREES and change != _degree_change(b):
         return False  # a change of temperature and a reading are two figures
-    if ua not in _DEGREES and (_rounded_conversion(x, ua, y, ub) or _rounded_conversion(y, ub, x, ua)):
+    if ua not in _DEGREES and _rounded_either(x, ua, y, ub):
         return True
     x, y = sorted((_in_base(x, ua, change), _in_base(y, ub, change)))
     return y <= _agreeing_up_to(x, ua)
@@ -1753,6 +1752,11 @@ def _rounded_conversion(x: float, ux: str, y: float, uy: str) -> bool:
         return False
     digits, converted = significant_digits(x), y * _IN_BASE[uy][1] / _IN_BASE[ux][1]
     return digits <= _ROUNDED_DIGITS and rounds_at(converted, x, digits) and abs(converted - x) <= _ROUNDED_OFF * x
+
+
+def _rounded_either(x: float, ux: str, y: float, uy: str) -> bool:
+    """Whether either figure is the other converted and rounded (``_rounded_conversion``, both ways)."""
+    return _rounded_conversion(x, ux, y, uy) or _rounded_conversion(y, uy, x, ux)
 
 
 def _agreeing_up_to(x: float, mu: str) -> float:
@@ -1802,10 +1806,7 @@ def _conversion_links(
                 m = first[b]
                 if ub == ua or b in graph.adj[a] or items[n].article == items[m].article:
                     continue  # one unit: the ordinary rules compare them
-                if y > _agreeing_up_to(x, ua) and not (
-                    _rounded_conversion(float(figure[a]), ua, float(figure[b]), ub)
-                    or _rounded_conversion(float(figure[b]), ub, float(figure[a]), ua)
-                ):
+                if y > _agreeing_up_to(x, ua) and not _rounded_either(float(figure[a]), ua, float(figure[b]), ub):
                     continue
                 if not words[a] & words[b]:
                     continue
