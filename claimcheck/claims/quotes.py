@@ -1193,11 +1193,12 @@ _STOPPED_CREDIT = re.compile(
 # of two letters or more (not an initial, a title's abbreviation or "U.S.") before a capital opens it (round pages21).
 _NEXT_SENTENCE = re.compile(r"(?<=[a-z][a-z])[.!?][”\"’']?\s+(?=[A-Z“\"‘])")
 # abbreviations a full stop ends inside a sentence ("said Gov. Tom Hale", "Lee vs. Park", "Feb. 3"); titles of rank
-# and office too ("said Maj. Gen. X", "said Adm. X", "said Msgr. X": review31)
-_ABBREVIATED = frozenset(
-    [t.lower() for t in _TITLE_ABBREVIATIONS]
-    + ["maj", "brig", "adm", "cmdr", "cdr", "cpl", "pvt", "pte", "msgr", "atty", "hon", "cllr", "amb", "lieut"]
-    + ["jr", "sr", "inc", "ltd", "co", "corp", "bros", "mt", "ft", "no", "nos", "vs", "etc", "approx", "est"]
+# and office too ("said Maj. Gen. X", "said Adm. X", "said Msgr. X": review31): the bare ones and more. (A list
+# beside the sentence splitter's ``sentences.ABBREVIATIONS``, which holds other words, "ed", "al", "p": one list
+# would split some sentences otherwise.)
+_ABBREVIATED = _BARE_ABBREVIATIONS | frozenset(
+    ["maj", "brig", "adm", "cmdr", "cdr", "cpl", "pvt", "pte", "msgr", "atty", "hon", "cllr", "amb", "lieut"]
+    + ["bros", "etc", "approx", "est"]
     + ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
 )
 
