@@ -14,7 +14,7 @@ _GZIP_MAGIC = b"\x1f\x8b"  # how a gzip member begins (RFC 1952)
 _PIECE = 1 << 16  # the most output one decompression step makes: what a bomb can add past the cap
 # A coding we cannot undo (brotli, zstd: a server that ignores our Accept-Encoding) answers the same way on the
 # next request: not retried in the run, and remembered failed after this many runs met it (as a page with no
-# article text, ingest/pipeline.NO_TEXT_RUNS): it was asked for again on every run for ever.
+# article text, ingest/records.NO_TEXT_RUNS): it was asked for again on every run for ever.
 CODING_RUNS = 3
 
 

@@ -110,7 +110,7 @@ def extract_page(
 # A cookie or consent wall sent as a 200 in place of the article (an EU visitor's first request to many news
 # sites): short, about cookies, consent and personal data, and asking for a click. Stored, it was an "article"
 # whose claims ("our 842 partners") joined the comparison. Like a script-only shell it holds no article text:
-# asked for again on the next runs (pipeline.NO_TEXT_RUNS). An article about cookie law is longer, has no
+# asked for again on the next runs (records.NO_TEXT_RUNS). An article about cookie law is longer, has no
 # button text and speaks of the reader in the third person: the topic words, a choice to click and the
 # wall's "we" and "you" are all needed.
 CONSENT_WALL = "a cookie or consent page, not the article"

@@ -24,7 +24,7 @@ import httpx
 from protego import Protego
 
 from claimcheck.errors import FetchError
-from claimcheck.ingest.body import read_capped
+from claimcheck.ingest.body import CODING_RUNS, read_capped
 from claimcheck.ingest.guard import (
     ACCESS,
     NO_PRIVATE,
@@ -73,9 +73,9 @@ RATE_LIMITED = "rate-limited (HTTP 429)"  # a 429 (no Retry-After, or a near one
 GONE = (404, 410)  # statuses that mean the page will not come back: a permanent failure
 ROBOTS_DISALLOW = "disallowed by robots.txt"
 # A 304 (not modified) answers a conditional request; to one that named no version it says nothing. A page so
-# answered is asked for again on the next runs and remembered failed after this many, as a coding we cannot undo.
+# answered is asked for again on the next runs and remembered failed after as many as a coding we cannot undo
+# (``body.CODING_RUNS``).
 NOT_MODIFIED_UNASKED = "HTTP 304 not modified, to a request that named no version"
-NOT_MODIFIED_RUNS = 3
 
 
 @dataclass
@@ -302,7 +302,7 @@ class Http:
             if resp.status == 304 and not headers:
                 # "unchanged since the version you named", to a request that named none (a broken cache in
                 # front of the site): not "nothing new" for ever, and no empty page either
-                raise FetchError(NOT_MODIFIED_UNASKED, url, resp.status, permanent=True, runs=NOT_MODIFIED_RUNS)
+                raise FetchError(NOT_MODIFIED_UNASKED, url, resp.status, permanent=True, runs=CODING_RUNS)
             return resp
 
     async def _check(self, url: str, access: PrivateAccess) -> None:
