@@ -53,6 +53,11 @@ _MD_CLOSING_HASHES = re.compile(r"(?:^|(?<=[ \t]))(#+)$")
 # clickable address of its choosing into a report. (An e-mail address is still linked, as mailto: GitHub finds
 # those after escapes are read, and no escape stops it.)
 _MD_AUTOLINK = re.compile(r"(?<![A-Za-z0-9])(www)\.|(?<=[A-Za-z0-9])(:)(?=//)", re.IGNORECASE)
+# A GitHub mention: "@" after anything but an ASCII letter, digit or "_" (so not an e-mail address) and before a
+# letter or digit. GitHub finds mentions in the rendered text, so "\\@" does not stop one: a report pasted into
+# an issue would notify whoever has the handle a page quoted. An empty HTML comment after the "@" breaks the
+# handle and renders as nothing (an invisible character would be copied with the quote).
+_MD_MENTION = re.compile(r"(?<![A-Za-z0-9_])@(?=[A-Za-z0-9])")
 _CSV_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -102,6 +107,8 @@ def markdown_escape(s: str | None, *, line_start: bool = False) -> str:
     m = _MD_LINE_START.match(text) if line_start else None
     if m:
         text = text[: m.end()] + "\\" + text[m.end() :] if m.group(1)[0].isdigit() else "\\" + text
+    if "@" in text:  # last: the comment's "<" and ">" are meant
+        text = _MD_MENTION.sub("@<!-- -->", text)
     return text
 
 
