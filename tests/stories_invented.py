@@ -108,7 +108,9 @@ def errors(result: Mapping, items: list[Item], split: str = "tune") -> list[str]
     story_of = stories_eval.assignments(result, items)
     lines = []
     for story in result["stories"]:
-        dids = [d for a in story["articles"] if (d := a["url"].rsplit("/", 1)[-1].removesuffix(".html")) in by_id]
+        dids = [
+            d for a in story["articles"] if (d := a["url"].rsplit("/", 1)[-1].removesuffix(".html")) in by_id
+        ]
         evs = Counter(by_id[d].event for d in dids)
         if len(evs) > 1 and any(split_of(e) == "tune" for e in evs):
             hidden = sum(n for e, n in evs.items() if split_of(e) != "tune")
@@ -193,9 +195,13 @@ def crowd(items: list[Item], split: str, seed: int, lines: list[str] | None = No
         for event in sorted({it.event for it in items if split_of(it.event) == "tune"}):
             parts = Counter(story_of[it.did] for it in items if it.event == event)
             if len(parts) > 1:
-                lines.append(f"SPLIT {event} into {len(parts)} stories: {sorted(parts.values(), reverse=True)}")
+                lines.append(
+                    f"SPLIT {event} into {len(parts)} stories: {sorted(parts.values(), reverse=True)}"
+                )
                 lines += [
-                    f"    {story_of[it.did]} {it.outlet[:22]:22} {it.title[:70]!r}" for it in items if it.event == event
+                    f"    {story_of[it.did]} {it.outlet[:22]:22} {it.title[:70]!r}"
+                    for it in items
+                    if it.event == event
                 ]
     events = Counter(by_id[d].event for d in story_of)
     members: dict[str, Counter[str]] = defaultdict(Counter)
@@ -211,10 +217,14 @@ def crowd(items: list[Item], split: str, seed: int, lines: list[str] | None = No
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m tests.stories_invented", description=__doc__.split("\n")[0])
-    ap.add_argument("--split", choices=SPLITS, required=True, help="tune while working; check once, at the end")
+    ap.add_argument(
+        "--split", choices=SPLITS, required=True, help="tune while working; check once, at the end"
+    )
     ap.add_argument("-v", "--verbose", action="store_true", help="list the tune split's splits and merges")
     ap.add_argument("--file", type=Path, default=EVENTS, help="the invented events (JSON)")
-    ap.add_argument("--crowd", action="store_true", help="among the real tuning news of their days (in process)")
+    ap.add_argument(
+        "--crowd", action="store_true", help="among the real tuning news of their days (in process)"
+    )
     args = ap.parse_args(argv)
     if args.verbose and args.split != "tune":
         print("the check split gives figures only: no error listing (-v) for it", file=sys.stderr)

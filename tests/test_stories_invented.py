@@ -31,7 +31,10 @@ def test_floors_only_go_up_against_git_head() -> None:
     if shutil.which("git") is None:
         pytest.skip("git is not available")
     shown = subprocess.run(
-        ["git", "show", "HEAD:tests/data/stories_invented_floors.json"], cwd=root, capture_output=True, text=True
+        ["git", "show", "HEAD:tests/data/stories_invented_floors.json"],
+        cwd=root,
+        capture_output=True,
+        text=True,
     )
     if shown.returncode != 0:
         pytest.skip("no committed floors file to compare with")

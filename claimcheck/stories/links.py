@@ -366,7 +366,7 @@ def _unique_ints(x: np.ndarray) -> list[int]:
 # ("Kenya" / "Kenyan", "Siberia" / "Siberian", "Tigray" / "Tigrayan", "Chile" / "Chilean", "Iraq" / "Iraqi",
 # "Taiwan" / "Taiwanese", "Ukraine" / "Ukrainian"): (ending, what the place ends with instead)
 _PLACE_ENDINGS = (("n", ""), ("an", ""), ("i", ""), ("ese", ""), ("ian", "e"))
-_PLACE_LEAST = 5  # the place's letters at least: "Julia" / "Julian" are two people, "Mali" / "Malian" in the lexicon
+_PLACE_LEAST = 6  # the place's letters at least: "Julia" / "Julian", "Maria" / "Marian" are people (short country names: the lexicon)
 
 
 def _place_of(term: str, ids: dict[str, int], named: np.ndarray) -> str | None:
