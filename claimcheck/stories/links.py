@@ -392,7 +392,8 @@ class _Places:
     name is rare): "Malatya", "Halvergate", "Portugal"; a name here is one that the window's running text
     capitalises mid-sentence (:attr:`_Index.in_text`), not a title's capitalised verb ("Slumps"). None from a title that capitalises its words
     ("Copper Prices Slide to Two-Year Low": :attr:`_Index.headline_case`), whose capitals are its style. A demonym
-    counts as its country here ("Portuguese" / "Portugal", :data:`~claimcheck.stories.synonyms.DEMONYMS`; as
+    counts as its country here ("Portuguese" / "Portugal", :data:`~claimcheck.stories.synonyms.DEMONYMS`, and one
+    the lexicon lacks by its ending, :func:`_place_of`; an office before a name, "Governor", is no name; as
     terms they stay off, round 17). Two groups each with distinctive names, where neither names anywhere
     (titles and leads) a name of the other's titles, are two events (:meth:`apart`): one event's reports name
     its place or its people in each other's leads ("Lisbon" in one title, in another's lead)."""
@@ -466,7 +467,13 @@ class _Places:
     def apart(self, a: tuple[int, Sequence[int]], b: tuple[int, Sequence[int]]) -> bool:
         """Whether groups ``a`` and ``b`` (group id, articles), both of articles with a distinctive name
         (:meth:`long`), are such that neither names (anywhere in its titles and leads) any name of the other's
-        titles: one kind of event in two places (what they share is its event words and its day)."""
+        titles: one kind of event in two places (what they share is its event words and its day).
+
+        With ``place_most`` (StoryOptions), "names" is: in most of its articles, and the two share at most one rare
+        name (:attr:`rare`) anywhere. A report of another event that recalls this one ("the second strong quake this
+        week after Chile's"; "a day after neighbouring Kestria raised rates") is one article of several naming its
+        place once, in passing, while one event's reports share its town and its street or its people even when
+        their titles name it each their own way (the country in the wire's, the street in the local paper's)."""
         if not (self.long(*a) and self.long(*b)):
             return False
         (ta, na), (tb, nb) = self.of(*a), self.of(*b)
@@ -477,7 +484,7 @@ class _Places:
         return ta.isdisjoint(nb) and tb.isdisjoint(na)
 
     def _named(self, names: set[int], group: tuple[int, Sequence[int]]) -> bool:
-        """Whether most of ``group``'s articles name one of ``names``."""
+        """Whether one of ``names`` is named (titles and leads) by more than half of ``group``'s articles."""
         arts = group[1]
         return any(2 * sum(t in self.article(i)[1] for i in arts) > len(arts) for t in names)
 

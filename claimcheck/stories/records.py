@@ -122,7 +122,7 @@ class StoryOptions:
     # it joined more short entries of other news of one country than it joined reports of one event (round 17)
     places: bool = True  # two groups each with a distinctive name (a rare name in a title: in at most place_share
     place_share: float = 0.04  # ... of the window's articles, or place_min) where neither names any of the
-    place_days: float = 2.0  # ... within this many days of each other (their medians), all their texts of
+    place_days: float = 2.0  # ... within this many days of each other (their medians; 1 before stories34), all texts of
     place_words: int = 30  # ... this many words or more (feed entries of a sentence or two: other rules)
     place_min: int = 10  # ... other's (as a rare name) are two events: one kind of event the same days in two
     # places or of two bodies (two countries' elections one Sunday; three banks' results; False: no such rule)
