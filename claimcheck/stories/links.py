@@ -11,6 +11,7 @@ import numpy as np
 from claimcheck.stories.index import _Index
 from claimcheck.stories.records import StoryOptions
 from claimcheck.stories.scoring import _damp
+from claimcheck.stories.synonyms import OFFICES
 from claimcheck.stories.terms import _DEMONYMS, term_of
 
 
@@ -361,6 +362,27 @@ def _unique_ints(x: np.ndarray) -> list[int]:
     return np.unique(x).tolist() if len(x) else []
 
 
+# The endings English makes a demonym or adjective of a place name with, and what each takes off the name's end
+# ("Kenya" / "Kenyan", "Siberia" / "Siberian", "Tigray" / "Tigrayan", "Chile" / "Chilean", "Iraq" / "Iraqi",
+# "Taiwan" / "Taiwanese", "Ukraine" / "Ukrainian"): (ending, what the place ends with instead)
+_PLACE_ENDINGS = (("n", ""), ("an", ""), ("i", ""), ("ese", ""), ("ian", "e"))
+_PLACE_LEAST = 6  # the place's letters at least: "Julia" / "Julian", "Maria" / "Marian" are people (short country names: the lexicon)
+
+
+def _place_of(term: str, ids: dict[str, int], named: np.ndarray) -> str | None:
+    """The place a name is the demonym or adjective of by its ending (:data:`_PLACE_ENDINGS`), when that place is
+    a name of the window too (both spellings capitalised in running text): a region or a country the lexicon
+    (:data:`~claimcheck.stories.synonyms.DEMONYMS`) does not list ("Tigrayan", "Sardinian", "Patagonian"). The
+    first ending that fits, the longest place first."""
+    for ending, instead in sorted(_PLACE_ENDINGS, key=lambda e: len(e[0]) - len(e[1])):
+        if term.endswith(ending):
+            place = term[: len(term) - len(ending)] + instead
+            k = ids.get(place)
+            if len(place) >= _PLACE_LEAST and k is not None and bool(named[k]):
+                return place
+    return None
+
+
 class _Places:
     """To tell one kind of event the same day in different places or of different bodies (two countries'
     elections one Sunday, quakes in three places, three banks' results one morning), told in the same event
@@ -370,23 +392,28 @@ class _Places:
     name is rare): "Malatya", "Halvergate", "Portugal"; a name here is one that the window's running text
     capitalises mid-sentence (:attr:`_Index.in_text`), not a title's capitalised verb ("Slumps"). None from a title that capitalises its words
     ("Copper Prices Slide to Two-Year Low": :attr:`_Index.headline_case`), whose capitals are its style. A demonym
-    counts as its country here ("Portuguese" / "Portugal", :data:`~claimcheck.stories.synonyms.DEMONYMS`; as
+    counts as its country here ("Portuguese" / "Portugal", :data:`~claimcheck.stories.synonyms.DEMONYMS`, and one
+    the lexicon lacks by its ending, :func:`_place_of`; an office before a name, "Governor", is no name; as
     terms they stay off, round 17). Two groups each with distinctive names, where neither names anywhere
     (titles and leads) a name of the other's titles, are two events (:meth:`apart`): one event's reports name
     its place or its people in each other's leads ("Lisbon" in one title, in another's lead)."""
 
     def __init__(self, ix: _Index, options: StoryOptions) -> None:
-        self.ix, self.least = ix, options.place_words
+        self.ix, self.least, self.most = ix, options.place_words, options.place_most
         n_idf = min(ix.n, options.idf_window) if options.idf_window else ix.n
         cap = max(float(options.place_min), options.place_share * n_idf)
         ids = ix.terms.ids
         calendar = [ids[t] for w in _CALENDAR_TEXT.split() if (t := term_of(w)) is not None and t in ids]
         self.named = ix.name.copy() if ix.in_text is None else ix.name & ix.in_text
         self.named[calendar] = False
+        if options.place_offices:  # an office written before a name ("Governor Pavel Lindenau") names no place or body
+            self.named[[ids[t] for w in OFFICES if (t := term_of(w)) is not None and t in ids]] = False
         self.rare = self.named & (ix.df <= cap)
         self.fold = np.arange(len(ix.df), dtype=np.int32)
         for k in np.flatnonzero(self.named).tolist():
             country = _DEMONYMS.get(ix.terms.vocab[k])
+            if country is None and options.place_suffixes:
+                country = _place_of(ix.terms.vocab[k], ids, self.named)
             if country is not None and country in ids:
                 self.fold[k] = ids[country]
         # per row of the index, while built: a distinctive name (in the title and the lead, rare, no acronym, the
@@ -440,11 +467,26 @@ class _Places:
     def apart(self, a: tuple[int, Sequence[int]], b: tuple[int, Sequence[int]]) -> bool:
         """Whether groups ``a`` and ``b`` (group id, articles), both of articles with a distinctive name
         (:meth:`long`), are such that neither names (anywhere in its titles and leads) any name of the other's
-        titles: one kind of event in two places (what they share is its event words and its day)."""
+        titles: one kind of event in two places (what they share is its event words and its day).
+
+        With ``place_most`` (StoryOptions), "names" is: in most of its articles, and the two share at most one rare
+        name (:attr:`rare`) anywhere. A report of another event that recalls this one ("the second strong quake this
+        week after Chile's"; "a day after neighbouring Kestria raised rates") is one article of several naming its
+        place once, in passing, while one event's reports share its town and its street or its people even when
+        their titles name it each their own way (the country in the wire's, the street in the local paper's)."""
         if not (self.long(*a) and self.long(*b)):
             return False
         (ta, na), (tb, nb) = self.of(*a), self.of(*b)
+        if self.most:
+            rare = self.rare
+            shared = sum(1 for t in na if t in nb and rare[t])
+            return shared < 2 and not self._named(ta, b) and not self._named(tb, a)
         return ta.isdisjoint(nb) and tb.isdisjoint(na)
+
+    def _named(self, names: set[int], group: tuple[int, Sequence[int]]) -> bool:
+        """Whether one of ``names`` is named (titles and leads) by more than half of ``group``'s articles."""
+        arts = group[1]
+        return any(2 * sum(t in self.article(i)[1] for i in arts) > len(arts) for t in names)
 
     def long(self, g: int, members: Sequence[int]) -> bool:
         """Whether group ``g`` (``members``: its articles) has no text under ``place_words`` words (a feed entry:

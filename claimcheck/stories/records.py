@@ -122,10 +122,14 @@ class StoryOptions:
     # it joined more short entries of other news of one country than it joined reports of one event (round 17)
     places: bool = True  # two groups each with a distinctive name (a rare name in a title: in at most place_share
     place_share: float = 0.04  # ... of the window's articles, or place_min) where neither names any of the
-    place_days: float = 1.0  # ... within this many days of each other (their medians), all their texts of
+    place_days: float = 2.0  # ... within this many days of each other (their medians; 1 before stories34), all texts of
     place_words: int = 30  # ... this many words or more (feed entries of a sentence or two: other rules)
     place_min: int = 10  # ... other's (as a rare name) are two events: one kind of event the same days in two
     # places or of two bodies (two countries' elections one Sunday; three banks' results; False: no such rule)
+    place_most: bool = True  # ... "names" there: in most of the other's articles (False: in any of them)
+    place_offices: bool = True  # ... an office before a name ("Governor", "President") is no name there
+    place_suffixes: bool = True  # ... a demonym the lexicon lacks counts as its place there by its ending when the
+    # place is a name of the window too ("Kestrian" / "Kestria", "Tigrayan" / "Tigray": links._place_of)
     foreign: float = 0.12  # an article whose distinct terms are this share other languages' function words
     foreign_min: int = 5  # ... and at least this many of them: those words are no terms of it ("der", "les")
     story_link: float = 0.2  # then a story joins the one whose summed vector is most like its own (cosine at
